@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { pipelineSchema, type Pipeline, type PipelineInput } from './schema.ts';
+
+/** One problem in a pipeline definition: which field, what it should be, what it is. */
+export interface ConfigProblem {
+  field: string;
+  expected: string;
+  found: string;
+}
+
+/** A pipeline definition that does not validate. Lists every problem at once, not just the first. */
+export class PipelineConfigError extends Error {
+  constructor(
+    readonly problems: readonly ConfigProblem[],
+    readonly file: string | null = null,
+  ) {
+    const where = file ? ` in ${file}` : '';
+    const lines = problems.map((p) => `  - ${p.field}: expected ${p.expected}, found ${p.found}`);
+    super(`invalid pipeline definition${where} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+    this.name = 'PipelineConfigError';
+  }
+}
+
+/** `sources[2].url` rather than zod's `["sources", 2, "url"]`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(the definition)';
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function describeExpected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'undefined' ? 'no such field' : `a ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `no field named ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `at least ${issue.minimum} item(s)` : issue.origin === 'string' ? 'a non-empty string' : `a value >= ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `at most ${issue.maximum} item(s)` : `a value <= ${issue.maximum}`;
+    case 'invalid_union':
+      return 'a valid variant ("kind" or "type" decides which fields apply)';
+    default:
+      return issue.message;
+  }
+}
+
+/** Validates a pipeline definition, fills in defaults and freezes the result. Throws PipelineConfigError. */
+export function definePipeline(input: PipelineInput): Pipeline {
+  const result = pipelineSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
+      const found = issue.code === 'unrecognized_keys' ? 'an unknown field' : describeValue(issue.input);
+      return { field, expected: describeExpected(issue), found };
+    });
+    throw new PipelineConfigError(problems);
+  }
+  return deepFreeze(result.data);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export type { Pipeline, PipelineInput } from './schema.ts';

@@ -1,0 +1,193 @@
+/**
+ * Plain types shared by the pipeline stages. No I/O lives here: every stage takes and returns these shapes,
+ * so each can be tested with literals.
+ *
+ * Times are ISO-8601 UTC strings (`2026-06-05T10:19:00.000Z`); a value the input does not give is `null`,
+ * never invented.
+ */
+
+export type SourceKind = 'feed' | 'files';
+
+/** An error that is an expected outcome (a feed that is down, a page that will not parse), not a bug. */
+export interface StageError {
+  /** Stable machine code: `dns`, `timeout`, `connection_refused`, `http_500`, `parse`, `too_large`, ... */
+  code: string;
+  /** One line for a person: what failed and why. */
+  message: string;
+}
+
+/** One entry as a source hands it over, before extraction. */
+export interface RawItem {
+  sourceId: string;
+  /**
+   * Stable identity inside the source (the feed's GUID, else the link, else a hash of title and content;
+   * for files the path relative to the project root).
+   */
+  key: string;
+  /** Absolute URL of the article, or the project-relative path for a file source. */
+  url: string;
+  title: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** Short description as the source gives it (HTML or text). */
+  summary: string | null;
+  /** The body the source carries: HTML for feeds and .html files, plain text for .txt files. */
+  body: string | null;
+  bodyFormat: 'html' | 'text';
+  categories: string[];
+}
+
+/** What extraction makes of a page or a plain-text capture. */
+export interface ExtractedArticle {
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  lang: string | null;
+  siteName: string | null;
+  image: string | null;
+  /** Main text, paragraphs separated by a blank line. */
+  text: string;
+  /** True when the extractor suspects it got only part of the article (paywall, teaser, very short body). */
+  partial: boolean;
+}
+
+/** A sentence that moved a score, and by how much (positive pushes towards support or relevance). */
+export interface Evidence {
+  sentence: string;
+  weight: number;
+}
+
+export type StanceLabel = 'support' | 'oppose' | 'neutral';
+
+export interface RelevanceResult {
+  /** 0..1: how clearly the text is about the monitored proposal. */
+  score: number;
+  relevant: boolean;
+  /** Sentences or phrases that matched the topic. */
+  evidence: string[];
+}
+
+export interface StanceResult {
+  label: StanceLabel;
+  /** -1 (oppose) .. +1 (support). */
+  score: number;
+  /** 0..1 */
+  confidence: number;
+  evidence: Evidence[];
+}
+
+/** An attributed statement inside an article: who says it, and which side it takes. */
+export interface Voice {
+  actor: string;
+  stance: StanceLabel;
+  quote: string;
+}
+
+/** The full verdict of a scorer on one text. `stance` is null when the text is off-topic. */
+export interface ScoreResult {
+  scorerVersion: string;
+  relevance: RelevanceResult;
+  stance: StanceResult | null;
+  voices: Voice[];
+}
+
+/** The text a scorer looks at. */
+export interface ScorableText {
+  title: string | null;
+  text: string;
+}
+
+export type FetchOutcome = 'ok' | 'not_modified' | 'failed';
+
+/** One source's line in the run report. */
+export interface SourceReport {
+  sourceId: string;
+  name: string;
+  kind: SourceKind;
+  outcome: FetchOutcome;
+  error: StageError | null;
+  itemsSeen: number;
+  articlesAdded: number;
+  duplicates: number;
+  /** Items that failed on their own (page fetch or extraction) while the source as a whole succeeded. */
+  itemErrors: { key: string; error: StageError }[];
+  /** Problems the source recovered from (a feed that was not well-formed but still yielded items). */
+  warnings: string[];
+}
+
+export interface RunReport {
+  runId: number;
+  pipelineId: string;
+  startedAt: string;
+  finishedAt: string;
+  sources: SourceReport[];
+  articlesAdded: number;
+  alertsSent: number;
+  digestPaths: string[];
+}
+
+/** What a feed document says, whatever its format, once normalised. */
+export interface ParsedFeed {
+  format: 'rss' | 'rdf' | 'atom' | 'json' | 'sitemap';
+  title: string | null;
+  /** Absolute URL of the site the feed belongs to. */
+  link: string | null;
+  items: FeedItem[];
+  /** Recoverable problems (the document was not well-formed, an item was skipped, ...). */
+  warnings: string[];
+  /** True when the document was not well-formed and only part of it may have been read. */
+  bozo: boolean;
+  /** Seconds the feed asks readers to wait between checks (RSS `<ttl>`, `sy:updatePeriod`), if it says. */
+  ttlSeconds: number | null;
+}
+
+export interface FeedEnclosure {
+  url: string;
+  type: string | null;
+  /** As the feed gives it, a decimal string. */
+  length: string | null;
+}
+
+export interface FeedItem {
+  /** Stable identity (see the identity ladder in ingest/feed). */
+  id: string;
+  /** The GUID or Atom id as the feed gives it, null when absent. */
+  guid: string | null;
+  title: string | null;
+  link: string | null;
+  published: string | null;
+  updated: string | null;
+  author: string | null;
+  /** HTML. */
+  summary: string | null;
+  /** HTML. */
+  content: string | null;
+  enclosures: FeedEnclosure[];
+  categories: string[];
+}
+
+/**
+ * What the monitored topic is, as the pipeline file states it. Phrases are matched case-insensitively on word
+ * boundaries; a text is on topic when it names the proposal (`proposal`) in a context that fits (`context`).
+ */
+export interface TopicDefinition {
+  /** One line for people, shown in the digest. */
+  description: string;
+  /** Phrases that name the proposal itself: "pause", "moratorium", "slowdown", "halt" ... */
+  proposalTerms: string[];
+  /** Phrases that place those words in the monitored domain: "frontier AI", "AI labs", "training runs" ... */
+  contextTerms: string[];
+  /** Phrases whose presence marks another sense of the proposal words ("pause button", "state AI laws"). */
+  excludeTerms: string[];
+}
+
+export interface StanceOptions {
+  /** Name of a scorer in the stance registry. */
+  scorer: string;
+  /** Relevance at or above which a text counts as coverage of the topic. */
+  relevanceThreshold: number;
+}
