@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { AlertRow, Database } from './schema.ts';
+
+export interface NewAlert {
+  pipelineId: string;
+  articleId: number;
+  channel: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** Adds an alert to the outbox unless one exists for the same article and channel. Returns whether it was new. */
+export async function enqueueAlert(db: Kysely<Database>, alert: NewAlert): Promise<boolean> {
+  const inserted = await db
+    .insertInto('alerts')
+    .values({
+      pipeline_id: alert.pipelineId,
+      article_id: alert.articleId,
+      channel: alert.channel,
+      dedupe_key: `${alert.pipelineId}:${alert.articleId}:${alert.channel}`,
+      payload: JSON.stringify(alert.payload),
+      status: 'pending',
+      attempts: 0,
+      created_at: alert.createdAt,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Alerts still to deliver, including ones whose earlier delivery failed. */
+export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string, maxAttempts = 5): Promise<AlertRow[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('pipeline_id', '=', pipelineId)
+    .where('status', 'in', ['pending', 'failed'])
+    .where('attempts', '<', maxAttempts)
+    .orderBy('id')
+    .execute();
+}
+
+export async function markAlertSent(db: Kysely<Database>, id: number, at: string): Promise<void> {
+  await db.updateTable('alerts').set((eb) => ({ status: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', id).execute();
+}
+
+export async function markAlertFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
+  await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
+}

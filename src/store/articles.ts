@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
+
+export function findArticleByItemKey(db: Kysely<Database>, sourceId: string, itemKey: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('source_id', '=', sourceId).where('item_key', '=', itemKey).executeTakeFirst();
+}
+
+/** The first article stored under a canonical URL, across all sources of the pipeline. */
+export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, canonicalUrl: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** Articles first seen since `since`: the candidates for near-duplicate and story matching. */
+export function recentArticles(db: Kysely<Database>, pipelineId: string, since: string): Promise<ArticleRow[]> {
+  return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('fetched_at', '>=', since).orderBy('id').execute();
+}
+
+export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<number> {
+  const row = await db.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateArticle(db: Kysely<Database>, id: number, patch: ArticleUpdate): Promise<void> {
+  await db.updateTable('articles').set(patch).where('id', '=', id).execute();
+}
+
+export function getArticle(db: Kysely<Database>, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ArticleQuery {
+  pipelineId: string;
+  /** Inclusive lower bound on fetched_at. */
+  fetchedFrom?: string;
+  /** Exclusive upper bound on fetched_at. */
+  fetchedTo?: string;
+  limit?: number;
+}
+
+export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise<ArticleRow[]> {
+  let q = db.selectFrom('articles').selectAll().where('pipeline_id', '=', query.pipelineId);
+  if (query.fetchedFrom) q = q.where('fetched_at', '>=', query.fetchedFrom);
+  if (query.fetchedTo) q = q.where('fetched_at', '<', query.fetchedTo);
+  q = q.orderBy('fetched_at', 'desc').orderBy('id', 'desc');
+  if (query.limit) q = q.limit(query.limit);
+  return q.execute();
+}
+
+/** The newest score of each article (by time, then id), so a re-score under a new version takes over. */
+export async function latestScores(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceScoreRow>> {
+  const out = new Map<number, StanceScoreRow>();
+  // Chunked: SQLite caps bound parameters per statement.
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const chunk = articleIds.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('stance_scores').selectAll().where('article_id', 'in', chunk).orderBy('scored_at').orderBy('id').execute();
+    for (const row of rows) out.set(row.article_id, row);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider, type Dialect } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * The ONLY place that picks SQLite or PostgreSQL. Everything above `store/` talks to `Kysely<Database>` and stays
+ * dialect-free.
+ */
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The file path or the URL (password removed) the store was opened with, for messages. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** The database cannot be opened or migrated. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+// PostgreSQL returns 64-bit integers (count(*), bigint) as strings; every count this app makes fits a double.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** Opens `target` (a file path, or a postgres:// URL) and brings its schema up to date. */
+export async function openStore(target: string): Promise<Store> {
+  let store: Store;
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
+  } else {
+    const file = path.resolve(target);
+    let sqlite: SQLite.Database;
+    try {
+      if (target !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+      sqlite = new SQLite(target === ':memory:' ? ':memory:' : file);
+      // WAL lets `pausewatch articles` read while a run writes; foreign keys are off by default in SQLite.
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+    } catch (error) {
+      throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
+    }
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  }
+  try {
+    await migrate(store);
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
+  }
+  return store;
+}
+
+async function migrate(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}

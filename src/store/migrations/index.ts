@@ -1,0 +1,35 @@
+import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** What a migration may ask of the dialect without importing today's code. */
+export interface MigrationContext {
+  dialect: Dialect;
+  /** Adds an auto-incrementing integer primary key `id`: the one column type the two dialects spell differently. */
+  idColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+}
+
+type MigrationModule = { up(db: Kysely<any>, context: MigrationContext): Promise<void> };
+
+/** Forward-only: applied in name order, never edited once released, no `down`. */
+const migrations: Record<string, MigrationModule> = {
+  '001-initial': initial,
+};
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const context: MigrationContext = {
+    dialect,
+    idColumn: (table) =>
+      dialect === 'postgres'
+        ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+        : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+  };
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, module] of Object.entries(migrations)) out[name] = { up: (db) => module.up(db, context) };
+      return out;
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as kysely sees it. Times are ISO-8601 UTC text in both dialects, so comparisons and sorting work
+ * the same on SQLite and PostgreSQL; booleans are 0/1 integers for the same reason; JSON is stored as text.
+ */
+
+type Id = Generated<number>;
+
+export interface SourcesTable {
+  id: string;
+  pipeline_id: string;
+  kind: 'feed' | 'files';
+  name: string;
+  /** Feed URL, or the glob of a files source. */
+  location: string;
+  /** Set when the feed answered a permanent redirect: fetch this instead of `location`. */
+  moved_to: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  body_hash: string | null;
+  last_checked_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_code: string | null;
+  /** Consecutive failures; reset to 0 by a success. */
+  error_streak: number;
+  next_check_at: string | null;
+  items_seen: number;
+  /** 410 Gone: the server says the feed will not come back. */
+  gone: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RunsTable {
+  id: Id;
+  pipeline_id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'ok' | 'partial' | 'failed';
+  report: string | null;
+}
+
+export interface FetchAttemptsTable {
+  id: Id;
+  run_id: number;
+  source_id: string;
+  url: string;
+  started_at: string;
+  finished_at: string;
+  outcome: 'ok' | 'not_modified' | 'failed';
+  http_status: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  items_seen: number;
+}
+
+export interface StoriesTable {
+  id: Id;
+  pipeline_id: string;
+  label: string;
+  first_seen: string;
+  last_seen: string;
+}
+
+export interface ArticlesTable {
+  id: Id;
+  pipeline_id: string;
+  source_id: string;
+  /** Identity inside the source (GUID, link or hash); unique per source. */
+  item_key: string;
+  url: string;
+  canonical_url: string;
+  title: string | null;
+  byline: string | null;
+  published_at: string | null;
+  modified_at: string | null;
+  fetched_at: string;
+  lang: string | null;
+  site_name: string | null;
+  image: string | null;
+  summary: string | null;
+  text: string;
+  word_count: number;
+  partial: number;
+  content_hash: string;
+  near_signature: string;
+  topic_signature: string;
+  duplicate_of: number | null;
+  duplicate_reason: string | null;
+  story_id: number | null;
+  /** The extraction failed and `text` holds what the feed gave (title or summary). */
+  extract_error: string | null;
+  updated_at: string;
+}
+
+export interface StanceScoresTable {
+  id: Id;
+  article_id: number;
+  scorer_version: string;
+  relevance: number;
+  relevant: number;
+  label: 'support' | 'oppose' | 'neutral' | null;
+  score: number | null;
+  confidence: number | null;
+  /** JSON: { relevance: string[], stance: Evidence[] } */
+  evidence: string;
+  /** JSON: Voice[] */
+  voices: string;
+  scored_at: string;
+}
+
+export interface AlertsTable {
+  id: Id;
+  pipeline_id: string;
+  article_id: number;
+  channel: string;
+  /** One alert per article and channel, whatever happens to the run: the outbox's idempotency key. */
+  dedupe_key: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface DigestsTable {
+  id: Id;
+  pipeline_id: string;
+  date: string;
+  markdown: string;
+  json: string;
+  article_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  runs: RunsTable;
+  fetch_attempts: FetchAttemptsTable;
+  stories: StoriesTable;
+  articles: ArticlesTable;
+  stance_scores: StanceScoresTable;
+  alerts: AlertsTable;
+  digests: DigestsTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type StanceScoreRow = Selectable<StanceScoresTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type StoryRow = Selectable<StoriesTable>;
+export type RunRow = Selectable<RunsTable>;
+export type FetchAttemptRow = Selectable<FetchAttemptsTable>;
+export type { ColumnType };

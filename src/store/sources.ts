@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { StageError } from '../model/index.ts';
+import type { Database, SourceRow } from './schema.ts';
+
+export interface SourceSpec {
+  id: string;
+  kind: 'feed' | 'files';
+  name: string;
+  location: string;
+}
+
+/** Makes the sources table match the pipeline definition; fetch state survives unless the location changed. */
+export async function syncSources(db: Kysely<Database>, pipelineId: string, specs: readonly SourceSpec[], now: string): Promise<void> {
+  for (const spec of specs) {
+    const existing = await db.selectFrom('sources').selectAll().where('id', '=', spec.id).executeTakeFirst();
+    if (!existing) {
+      await db
+        .insertInto('sources')
+        .values({ id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location: spec.location, error_streak: 0, items_seen: 0, gone: 0, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      continue;
+    }
+    const moved = existing.location !== spec.location;
+    if (moved || existing.name !== spec.name || existing.kind !== spec.kind || existing.pipeline_id !== pipelineId) {
+      await db
+        .updateTable('sources')
+        .set({
+          pipeline_id: pipelineId,
+          kind: spec.kind,
+          name: spec.name,
+          location: spec.location,
+          updated_at: now,
+          // A new address is a new server: its validators, redirects and error history do not carry over.
+          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null } : {}),
+        })
+        .where('id', '=', spec.id)
+        .execute();
+    }
+  }
+}
+
+export function listSources(db: Kysely<Database>, pipelineId: string): Promise<SourceRow[]> {
+  return db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).orderBy('id').execute();
+}
+
+export function getSource(db: Kysely<Database>, id: string): Promise<SourceRow | undefined> {
+  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface FetchRecord {
+  runId: number;
+  sourceId: string;
+  url: string;
+  startedAt: string;
+  finishedAt: string;
+  outcome: 'ok' | 'not_modified' | 'failed';
+  httpStatus: number | null;
+  error: StageError | null;
+  itemsSeen: number;
+  /** Validators and state to remember after a success. */
+  etag?: string | null;
+  lastModified?: string | null;
+  bodyHash?: string | null;
+  movedTo?: string | null;
+  gone?: boolean;
+  nextCheckAt?: string | null;
+}
+
+/** Logs the attempt and updates the source's health in one transaction. */
+export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('fetch_attempts')
+      .values({
+        run_id: record.runId,
+        source_id: record.sourceId,
+        url: record.url,
+        started_at: record.startedAt,
+        finished_at: record.finishedAt,
+        outcome: record.outcome,
+        http_status: record.httpStatus,
+        error_code: record.error?.code ?? null,
+        error_message: record.error?.message ?? null,
+        items_seen: record.itemsSeen,
+      })
+      .execute();
+    const source = await trx.selectFrom('sources').select(['error_streak', 'items_seen']).where('id', '=', record.sourceId).executeTakeFirstOrThrow();
+    const common = { last_checked_at: record.finishedAt, updated_at: record.finishedAt, next_check_at: record.nextCheckAt ?? null };
+    if (record.outcome === 'failed') {
+      await trx
+        .updateTable('sources')
+        .set({
+          ...common,
+          last_error: record.error?.message ?? 'unknown error',
+          last_error_code: record.error?.code ?? null,
+          error_streak: source.error_streak + 1,
+          ...(record.gone ? { gone: 1 } : {}),
+        })
+        .where('id', '=', record.sourceId)
+        .execute();
+      return;
+    }
+    await trx
+      .updateTable('sources')
+      .set({
+        ...common,
+        last_success_at: record.finishedAt,
+        error_streak: 0,
+        gone: 0,
+        items_seen: source.items_seen + record.itemsSeen,
+        ...(record.etag !== undefined ? { etag: record.etag } : {}),
+        ...(record.lastModified !== undefined ? { last_modified: record.lastModified } : {}),
+        ...(record.bodyHash !== undefined ? { body_hash: record.bodyHash } : {}),
+        ...(record.movedTo ? { moved_to: record.movedTo } : {}),
+      })
+      .where('id', '=', record.sourceId)
+      .execute();
+  });
+}

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database, StoryRow } from './schema.ts';
+
+export async function createStory(db: Kysely<Database>, pipelineId: string, label: string, at: string): Promise<number> {
+  const row = await db
+    .insertInto('stories')
+    .values({ pipeline_id: pipelineId, label, first_seen: at, last_seen: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Widens the story's time span to include `at` and refreshes its label. */
+export async function touchStory(db: Kysely<Database>, id: number, at: string, label: string): Promise<void> {
+  const story = await db.selectFrom('stories').select(['first_seen', 'last_seen']).where('id', '=', id).executeTakeFirstOrThrow();
+  await db
+    .updateTable('stories')
+    .set({ label, first_seen: at < story.first_seen ? at : story.first_seen, last_seen: at > story.last_seen ? at : story.last_seen })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listStories(db: Kysely<Database>, pipelineId: string): Promise<StoryRow[]> {
+  return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').execute();
+}
+
+export function storyTitles(db: Kysely<Database>, storyId: number): Promise<string[]> {
+  return db
+    .selectFrom('articles')
+    .select('title')
+    .where('story_id', '=', storyId)
+    .where('title', 'is not', null)
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.map((r) => r.title as string));
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/index.ts';
+import * as repo from '../../src/store/index.ts';
+import type { ScoreResult } from '../../src/model/index.ts';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dialects, freshSqlite, type TestDatabase } from '../helpers/databases.ts';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 5, 5, 10, minute)).toISOString();
+
+function score(version: string, label: 'support' | 'oppose' | 'neutral'): ScoreResult {
+  return {
+    scorerVersion: version,
+    relevance: { score: 0.9, relevant: true, evidence: ['global pause'] },
+    stance: { label, score: label === 'support' ? 0.7 : -0.2, confidence: 0.8, evidence: [{ sentence: 'A pause is wise.', weight: 0.7 }] },
+    voices: [{ actor: 'Anthropic', stance: 'support', quote: 'probably a good thing' }],
+  };
+}
+
+async function seedArticle(store: Store, key: string): Promise<number> {
+  return repo.insertArticle(store.db, {
+    pipeline_id: 'p', source_id: 'feed-a', item_key: key, url: `https://example.com/${key}`, canonical_url: `https://example.com/${key}`,
+    title: `Title ${key}`, byline: null, published_at: null, modified_at: null, fetched_at: at(1), lang: 'en', site_name: null, image: null,
+    summary: null, text: 'Body text.', word_count: 2, partial: 0, content_hash: `hash-${key}`, near_signature: '', topic_signature: '',
+    duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: at(1),
+  });
+}
+
+describe.each(dialects)('store on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A', location: 'https://example.com/feed' }], at(0));
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('opening an existing database again applies no migration twice and keeps the data', async () => {
+    const id = await seedArticle(store, 'reopen');
+    const again = await openStore(database.target);
+    try {
+      expect((await repo.getArticle(again.db, id))?.title).toBe('Title reopen');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('the same item of a source cannot be stored twice', async () => {
+    await seedArticle(store, 'once');
+    await expect(seedArticle(store, 'once')).rejects.toThrow();
+  });
+
+  it('re-scoring under the same version changes nothing; a new version keeps the old score as history', async () => {
+    const id = await seedArticle(store, 'scored');
+    expect(await repo.saveScore(store.db, id, score('v1', 'neutral'), at(2))).toBe(true);
+    expect(await repo.saveScore(store.db, id, score('v1', 'support'), at(3))).toBe(false);
+    expect(await repo.saveScore(store.db, id, score('v2', 'support'), at(4))).toBe(true);
+    const rows = await store.db.selectFrom('stance_scores').selectAll().where('article_id', '=', id).execute();
+    expect(rows.map((r) => [r.scorer_version, r.label])).toEqual([['v1', 'neutral'], ['v2', 'support']]);
+    expect((await repo.latestScores(store.db, [id])).get(id)?.scorer_version).toBe('v2');
+  });
+
+  it('an alert is queued once per article and channel, however often it is enqueued', async () => {
+    const id = await seedArticle(store, 'alerted');
+    const alert = { pipelineId: 'p', articleId: id, channel: 'stdout', payload: { title: 't' }, createdAt: at(5) };
+    expect(await repo.enqueueAlert(store.db, alert)).toBe(true);
+    expect(await repo.enqueueAlert(store.db, alert)).toBe(false);
+    const pending = await repo.undeliveredAlerts(store.db, 'p');
+    expect(pending.filter((a) => a.article_id === id)).toHaveLength(1);
+    await repo.markAlertSent(store.db, pending[0]!.id, at(6));
+    expect((await repo.undeliveredAlerts(store.db, 'p')).filter((a) => a.article_id === id)).toHaveLength(0);
+  });
+
+  it('a failing source counts its error streak, and a success resets it and keeps the validators', async () => {
+    const runId = await repo.startRun(store.db, 'p', at(0));
+    const base = { runId, sourceId: 'feed-a', url: 'https://example.com/feed', startedAt: at(0), finishedAt: at(1), httpStatus: 500, itemsSeen: 0 };
+    await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
+    await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
+    let source = await repo.getSource(store.db, 'feed-a');
+    expect(source).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
+    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, itemsSeen: 3, etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
+    source = await repo.getSource(store.db, 'feed-a');
+    expect(source).toMatchObject({ error_streak: 0, etag: '"abc"', items_seen: 3, last_success_at: at(1) });
+    const attempts = await store.db.selectFrom('fetch_attempts').select('outcome').where('run_id', '=', runId).execute();
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'ok']);
+  });
+
+  it('re-syncing sources keeps fetch state unless the address changed', async () => {
+    await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A renamed', location: 'https://example.com/feed' }], at(7));
+    expect(await repo.getSource(store.db, 'feed-a')).toMatchObject({ name: 'Feed A renamed', etag: '"abc"' });
+    await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A', location: 'https://example.org/new-feed' }], at(8));
+    expect(await repo.getSource(store.db, 'feed-a')).toMatchObject({ location: 'https://example.org/new-feed', etag: null, items_seen: 3 });
+  });
+
+  it('a digest saved twice for the same day is one row with the newer content', async () => {
+    await repo.saveDigest(store.db, { pipelineId: 'p', date: '2026-06-05', markdown: 'old', json: '{}', articleCount: 1, at: at(1) });
+    await repo.saveDigest(store.db, { pipelineId: 'p', date: '2026-06-05', markdown: 'new', json: '{}', articleCount: 2, at: at(2) });
+    const rows = await store.db.selectFrom('digests').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ markdown: 'new', article_count: 2, created_at: at(1) });
+  });
+});
+
+describe('opening a database', () => {
+  it('names the file when SQLite cannot open it', async () => {
+    // A path below a regular file can never be created, even as root.
+    const { target, drop } = await freshSqlite();
+    writeFileSync(target, 'not a directory');
+    try {
+      await expect(openStore(path.join(target, 'pausewatch.db'))).rejects.toThrow(/cannot open SQLite database .*pausewatch\.db\/pausewatch\.db/);
+    } finally {
+      await drop();
+    }
+  });
+});
