@@ -1,0 +1,29 @@
+import iconv from 'iconv-lite';
+
+/**
+ * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
+ * the Content-Type header, then a `<meta charset>` or `<meta http-equiv="Content-Type">` within the first 1024
+ * bytes, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for legacy pages).
+ */
+export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+
+  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(headers['content-type'] ?? '')?.[1];
+  const head = bytes.subarray(0, 1024).toString('latin1');
+  const fromMeta =
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  for (const label of [fromHeader, fromMeta]) {
+    if (!label) continue;
+    const encoding = label.toLowerCase();
+    // A page that says utf-16 in ASCII-compatible bytes is lying; browsers treat that label as utf-8.
+    if (/^utf-?16/.test(encoding)) break;
+    if (iconv.encodingExists(encoding)) return { text: iconv.decode(bytes, encoding), encoding };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
+  }
+}

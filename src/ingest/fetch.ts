@@ -1,0 +1,329 @@
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import zlib from 'node:zlib';
+import type { StageError } from '../model/index.ts';
+
+/**
+ * HTTP GET with the limits a crawler of other people's servers needs: connect and total timeouts, a size cap on
+ * the body both as sent and once decompressed (a gzip bomb is a few KB on the wire), a bounded number of
+ * redirects, conditional requests, and a refusal to connect to private or metadata addresses for URLs that
+ * came from untrusted feeds. Expected failures come back as values with stable codes, never as throws.
+ *
+ * Built on node:http rather than fetch() because the caps must hold at the socket: fetch() offers no hook to
+ * check the resolved address before connecting, nor to stop counting decompressed bytes mid-stream.
+ */
+
+export interface FetchOptions {
+  userAgent: string;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  allowPrivateAddresses: boolean;
+  /** Validators from the previous successful fetch, for a conditional GET. */
+  etag?: string | null;
+  lastModified?: string | null;
+  accept?: string;
+}
+
+export interface Redirect {
+  from: string;
+  to: string;
+  status: number;
+  /** 301 and 308: the source should be updated to the new URL. */
+  permanent: boolean;
+}
+
+interface FetchBase {
+  /** URL asked for. */
+  requestedUrl: string;
+  /** URL finally answered, after redirects. */
+  url: string;
+  redirects: Redirect[];
+  httpStatus: number | null;
+  headers: Record<string, string>;
+}
+
+export type FetchResult =
+  | (FetchBase & { status: 'ok'; body: Buffer })
+  | (FetchBase & { status: 'not_modified' })
+  | (FetchBase & { status: 'failed'; error: StageError });
+
+export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
+
+/** Loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT, unspecified, multicast and their IPv6 twins. */
+const privateRanges = (() => {
+  const list = new net.BlockList();
+  for (const [address, prefix] of [
+    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+    ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ] as const) list.addSubnet(address, prefix, 'ipv4');
+  for (const [address, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+    list.addSubnet(address, prefix, 'ipv6');
+  }
+  return list;
+})();
+
+export function isPrivateAddress(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    // IPv4-mapped IPv6 (::ffff:10.0.0.1) reaches the IPv4 address.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return privateRanges.check(mapped[1], 'ipv4');
+    return privateRanges.check(address, 'ipv6');
+  }
+  return privateRanges.check(address, 'ipv4');
+}
+
+class FetchFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly httpStatus: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** dns.lookup that refuses private answers, so a public name pointing at 127.0.0.1 is caught too. */
+function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const list = addresses as dns.LookupAddress[];
+      const usable = allowPrivate ? list : list.filter((a) => !isPrivateAddress(a.address));
+      if (usable.length === 0) {
+        const refused = Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' });
+        return callback(refused, '', 0);
+      }
+      if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, usable);
+      const first = usable[0]!;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchFailure {
+  const host = safeHost(url);
+  switch (error.code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return new FetchFailure('dns', `DNS lookup failed for ${host} (${error.code})`);
+    case 'ECONNREFUSED':
+      return new FetchFailure('connection_refused', `connection refused by ${host}`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new FetchFailure('connection_reset', `connection reset by ${host}`);
+    case 'ETIMEDOUT':
+      return new FetchFailure('timeout', `timed out connecting to ${host}`);
+    case 'EPRIVATE':
+      return new FetchFailure('private_address', `refused: ${error.message} (set fetch.allowPrivateAddresses to allow)`);
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return new FetchFailure('unreachable', `network unreachable for ${host} (${error.code})`);
+    default:
+      if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
+        return new FetchFailure('tls', `TLS error with ${host}: ${error.message}`);
+      }
+      return new FetchFailure('network', `network error with ${host}: ${error.message}`);
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | null {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      // Some servers send raw deflate under this name; unzip sniffs zlib vs gzip headers, inflateRaw is the fallback.
+      return zlib.createUnzip();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return null;
+  }
+}
+
+interface SingleResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** One request, no redirects followed. Rejects with FetchFailure. */
+function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise<SingleResponse> {
+  return new Promise((resolve, reject) => {
+    const transport = url.protocol === 'https:' ? https : http;
+    const headers: Record<string, string> = {
+      'user-agent': options.userAgent,
+      accept: options.accept ?? '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    if (options.etag) headers['if-none-match'] = options.etag;
+    if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+
+    let settled = false;
+    const fail = (failure: FetchFailure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(totalTimer);
+      request.destroy();
+      reject(failure);
+    };
+
+    const remaining = Math.max(1, deadline - Date.now());
+    const totalTimer = setTimeout(
+      () => fail(new FetchFailure('timeout', `no complete answer from ${url.host} within ${options.timeoutMs} ms`)),
+      remaining,
+    );
+
+    const request = transport.get(url, {
+      headers,
+      lookup: guardedLookup(options.allowPrivateAddresses),
+      // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
+      agent: false,
+    });
+
+    request.on('socket', (socket: net.Socket) => {
+      if (socket.connecting) {
+        const connectTimer = setTimeout(
+          () => fail(new FetchFailure('timeout', `could not connect to ${url.host} within ${options.connectTimeoutMs} ms`)),
+          Math.min(options.connectTimeoutMs, remaining),
+        );
+        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('close', () => clearTimeout(connectTimer));
+      }
+    });
+
+    request.on('error', (error: NodeJS.ErrnoException) => fail(classifyNetworkError(error, url.href)));
+
+    request.on('response', (response) => {
+      const status = response.statusCode ?? 0;
+      const responseHeaders = flattenHeaders(response.headers);
+      // Redirects and errors need no body; drop it rather than download it.
+      if (status < 200 || status >= 300) {
+        response.resume();
+        settled = true;
+        clearTimeout(totalTimer);
+        resolve({ status, headers: responseHeaders, body: null });
+        request.destroy();
+        return;
+      }
+      const declared = Number(responseHeaders['content-length']);
+      if (Number.isFinite(declared) && declared > options.maxBytes) {
+        return fail(new FetchFailure('too_large', `${url.href} declares ${declared} bytes, more than the ${options.maxBytes} allowed`, status));
+      }
+
+      let wireBytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        wireBytes += chunk.length;
+        if (wireBytes > options.maxBytes) {
+          fail(new FetchFailure('too_large', `${url.href} sent more than the ${options.maxBytes} bytes allowed`, status));
+        }
+      });
+
+      const inflate = decompressor(responseHeaders['content-encoding']);
+      const stream: NodeJS.ReadableStream = inflate ? response.pipe(inflate) : response;
+      const chunks: Buffer[] = [];
+      let decodedBytes = 0;
+      stream.on('data', (chunk: Buffer) => {
+        decodedBytes += chunk.length;
+        if (decodedBytes > options.maxBytes) {
+          fail(new FetchFailure('too_large', `${url.href} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (error: Error) =>
+        fail(new FetchFailure('decode', `cannot decompress the body of ${url.href} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
+      );
+      response.on('aborted', () => fail(new FetchFailure('connection_reset', `${url.host} closed the connection mid-body`, status)));
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(totalTimer);
+        resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks) });
+      });
+    });
+  });
+}
+
+/** Parses a URL and checks it may be fetched at all: scheme, and literal private addresses (which skip DNS). */
+function checkUrl(raw: string, allowPrivate: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new FetchFailure('invalid_url', `not a valid absolute URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${raw})`);
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
+    throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address (set fetch.allowPrivateAddresses to allow)`);
+  }
+  return url;
+}
+
+export async function fetchUrl(requestedUrl: string, options: FetchOptions): Promise<FetchResult> {
+  const redirects: Redirect[] = [];
+  const visited = new Set<string>();
+  const deadline = Date.now() + options.timeoutMs;
+  let current = requestedUrl;
+  let last: SingleResponse | null = null;
+  try {
+    for (;;) {
+      const url = checkUrl(current, options.allowPrivateAddresses);
+      visited.add(url.href);
+      last = await requestOnce(url, options, deadline);
+      const location = last.headers['location'];
+      if ([301, 302, 303, 307, 308].includes(last.status) && location) {
+        const next = new URL(location, url).href;
+        if (visited.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${url.href} leads back to ${next}`, last.status);
+        if (redirects.length >= options.maxRedirects) {
+          throw new FetchFailure('too_many_redirects', `more than ${options.maxRedirects} redirects from ${requestedUrl}`, last.status);
+        }
+        redirects.push({ from: url.href, to: next, status: last.status, permanent: last.status === 301 || last.status === 308 });
+        current = next;
+        continue;
+      }
+      const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers };
+      if (last.status === 304) return { ...base, status: 'not_modified' };
+      if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body };
+      return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${url.href}` } };
+    }
+  } catch (error) {
+    if (!(error instanceof FetchFailure)) throw error;
+    return {
+      requestedUrl,
+      url: current,
+      redirects,
+      httpStatus: error.httpStatus,
+      headers: last?.headers ?? {},
+      status: 'failed',
+      error: { code: error.code, message: error.message },
+    };
+  }
+}
