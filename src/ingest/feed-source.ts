@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { RawItem, StageError, FeedItem } from '../model/index.ts';
+import type { FetchOptions } from './fetch.ts';
+import type { Fetcher } from './request-queue.ts';
+import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
+
+export interface FeedState {
+  etag: string | null;
+  lastModified: string | null;
+  bodyHash: string | null;
+}
+
+export interface FeedIngestResult {
+  outcome: 'ok' | 'not_modified' | 'failed';
+  error: StageError | null;
+  httpStatus: number | null;
+  /** URL that answered; differs from the asked one after redirects. */
+  url: string;
+  items: RawItem[];
+  /** Validators to keep for the next conditional GET (absent when nothing new was learnt). */
+  state: Partial<FeedState>;
+  /** Set after a permanent redirect: the address to use from now on. */
+  movedTo: string | null;
+  /** The server answered 410 Gone. */
+  gone: boolean;
+  headers: Record<string, string>;
+  ttlSeconds: number | null;
+  warnings: string[];
+}
+
+/** A feed item as the rest of the pipeline sees it. Items without a link get a stable pseudo-URL inside the feed. */
+export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem): RawItem {
+  return {
+    sourceId,
+    key: item.id,
+    url: item.link ?? `${feedUrl}#${encodeURIComponent(item.id)}`,
+    title: item.title,
+    author: item.author,
+    publishedAt: item.published ?? item.updated,
+    updatedAt: item.updated,
+    summary: item.summary,
+    body: item.content ?? item.summary,
+    bodyFormat: 'html',
+    categories: item.categories,
+  };
+}
+
+/** Fetches one feed with a conditional GET and parses it. Never throws for a bad feed: the result says why. */
+export async function ingestFeed(
+  source: { id: string; url: string },
+  previous: FeedState,
+  fetcher: Fetcher,
+  options: Omit<FetchOptions, 'etag' | 'lastModified'>,
+): Promise<FeedIngestResult> {
+  const response = await fetcher(source.url, {
+    ...options,
+    etag: previous.etag,
+    lastModified: previous.lastModified,
+    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5',
+  });
+  const permanent = response.redirects.filter((r) => r.permanent);
+  const base = {
+    httpStatus: response.httpStatus,
+    url: response.url,
+    items: [] as RawItem[],
+    state: {} as Partial<FeedState>,
+    movedTo: permanent.length > 0 && permanent.length === response.redirects.length ? response.url : null,
+    gone: false,
+    headers: response.headers,
+    ttlSeconds: null as number | null,
+    warnings: [] as string[],
+  };
+  if (response.status === 'failed') {
+    return { ...base, outcome: 'failed', error: response.error, gone: response.httpStatus === 410 };
+  }
+  if (response.status === 'not_modified') return { ...base, outcome: 'not_modified', error: null };
+
+  const bodyHash = createHash('sha256').update(response.body).digest('hex');
+  const state: Partial<FeedState> = {
+    etag: response.headers['etag'] ?? null,
+    lastModified: response.headers['last-modified'] ?? null,
+    bodyHash,
+  };
+  // Servers without validators often send the same bytes again: that is "not modified" too.
+  if (previous.bodyHash && previous.bodyHash === bodyHash) return { ...base, state, outcome: 'not_modified', error: null };
+
+  try {
+    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
+    if (feed.bozo && feed.items.length === 0) {
+      const why = feed.warnings.join('; ') || 'the document is not well-formed';
+      return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${source.url}: no items could be recovered (${why})` } };
+    }
+    return {
+      ...base,
+      outcome: 'ok',
+      error: null,
+      state,
+      items: feed.items.map((item) => feedItemToRawItem(source.id, response.url, item)),
+      ttlSeconds: feed.ttlSeconds,
+      warnings: feed.warnings,
+    };
+  } catch (error) {
+    if (!(error instanceof FeedParseError)) throw error;
+    // The validators are not kept: the next run must fetch and try again, not get a 304 for a feed never read.
+    return { ...base, outcome: 'failed', error: { code: `parse_${error.code}`, message: `${source.url}: ${error.message}` } };
+  }
+}

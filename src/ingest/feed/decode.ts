@@ -1,0 +1,153 @@
+/**
+ * Bytes → text for feed documents. The charset is chosen in this order:
+ *   1. a byte-order mark (RFC 7303 §3.3: the BOM beats everything, since it cannot be wrong about the bytes),
+ *   2. the HTTP `Content-Type` charset parameter (RFC 3023/7303: the transport label beats the XML declaration),
+ *   3. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 Appendix F),
+ *   4. the XML declaration's `encoding` (or `<meta charset>` for HTML served as a feed),
+ *   5. UTF-8.
+ * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
+ * dropped that rule because real servers send `text/xml` for documents in every encoding.
+ */
+import iconv from 'iconv-lite';
+
+export interface DecodedBody {
+  text: string;
+  /** The encoding actually used to decode, lower-case (`utf-8`, `windows-1252`, `utf-16le`, ...). */
+  encoding: string;
+  /** Problems that make the document suspect (unknown charset label, bytes invalid in the charset). */
+  warnings: string[];
+}
+
+/**
+ * Labels mapped to the decoder browsers use for them (WHATWG Encoding Standard): servers that say ISO-8859-1 or
+ * US-ASCII almost always send Windows-1252 (curly quotes in 0x80–0x9F), and GB2312/EUC-KR documents use the
+ * GB18030/CP949 supersets.
+ */
+const LABEL_ALIASES: Record<string, string> = {
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'latin-1': 'windows-1252',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  'euc-kr': 'cp949',
+  'ks_c_5601-1987': 'cp949',
+  'x-sjis': 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  'x-mac-roman': 'macintosh',
+  utf8: 'utf-8',
+  unicode: 'utf-16le',
+};
+
+/** Case-insensitive lookup of a header in a plain header record. */
+export function getHeader(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+/** The charset parameter of a Content-Type value, unquoted and lower-cased (`charset= 'us-ascii'` → `us-ascii`). */
+export function charsetFromContentType(contentType: string | undefined): string | null {
+  if (!contentType) return null;
+  const match = /;\s*charset\s*=\s*["']?\s*([^"';\s]+)/i.exec(contentType);
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+function sniffBom(bytes: Buffer): { encoding: string; length: number } | null {
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', length: 4 };
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** UTF-16/32 without a BOM, recognised by where the zero bytes sit around the first `<` (XML 1.0 Appendix F). */
+function sniffWideEncoding(bytes: Buffer): string | null {
+  if (bytes.length < 4) return null;
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0) return 'utf-32be';
+  if (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0) return 'utf-32le';
+  if (b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return 'utf-16be';
+  if (b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return 'utf-16le';
+  return null;
+}
+
+/** The encoding named in an XML declaration or an HTML `<meta charset>`, read from an ASCII-compatible prefix. */
+function declaredEncoding(prefix: string): string | null {
+  const xmlDecl = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(prefix);
+  if (xmlDecl?.[1]) return xmlDecl[1].toLowerCase();
+  if (/^\s*<\?xml/.test(prefix)) return null;
+  const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(prefix);
+  return meta?.[1] ? meta[1].toLowerCase() : null;
+}
+
+/** Maps a charset label to an iconv-lite decoder name, or null when no decoder exists for it. */
+function resolveDecoder(label: string): string | null {
+  const normalised = label.trim().toLowerCase();
+  const name = LABEL_ALIASES[normalised] ?? normalised;
+  return iconv.encodingExists(name) ? name : null;
+}
+
+/** A UTF-16/32 label without byte order means "use the BOM or the sniffed order", not a specific decoder. */
+function isUnorderedWideLabel(label: string): boolean {
+  return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
+}
+
+function decodeWith(bytes: Buffer, encoding: string, warnings: string[]): string {
+  if (encoding === 'utf-8') {
+    const text = bytes.toString('utf8');
+    // Node replaces invalid sequences with U+FFFD; a feed that needs that is not well-formed.
+    if (text.includes('\ufffd') && !bytes.includes(Buffer.from('\ufffd', 'utf8'))) {
+      warnings.push('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
+    }
+    return text;
+  }
+  return iconv.decode(bytes, encoding, { stripBOM: false });
+}
+
+/**
+ * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
+ * Never throws: an unknown or wrong label falls back to UTF-8 with a warning.
+ */
+export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
+  const warnings: string[] = [];
+  const headerCharset = charsetFromContentType(getHeader(headers, 'content-type'));
+  const bom = sniffBom(bytes);
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+
+  let encoding: string | null = null;
+  if (bom) {
+    encoding = bom.encoding;
+  } else if (headerCharset && !isUnorderedWideLabel(headerCharset)) {
+    encoding = resolveDecoder(headerCharset);
+    if (!encoding) warnings.push(`unknown charset "${headerCharset}" in the Content-Type header; decoded as UTF-8`);
+  }
+  if (!encoding) {
+    const wide = sniffWideEncoding(bytes);
+    if (wide) encoding = wide;
+  }
+  if (!encoding) {
+    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
+    if (declared && !isUnorderedWideLabel(declared)) {
+      encoding = resolveDecoder(declared);
+      if (!encoding) warnings.push(`unknown encoding "${declared}" in the XML declaration; decoded as UTF-8`);
+    }
+  }
+  encoding ??= 'utf-8';
+  let text = decodeWith(body, encoding, warnings);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, encoding, warnings };
+}
+
+/** Decodes a feed body to text using the HTTP header, BOM and XML declaration (see the module comment). */
+export function decodeBody(bytes: Buffer, headers?: Record<string, string>): { text: string; encoding: string } {
+  const { text, encoding } = decodeFeedBytes(bytes, headers);
+  return { text, encoding };
+}

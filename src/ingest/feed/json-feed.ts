@@ -1,0 +1,72 @@
+/**
+ * JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1). Own code: rss-parser does not read JSON.
+ * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
+ */
+import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
+import { FeedParseError } from './feed-parse-error.ts';
+import { assignItemIds, authorName, cleanText, escapeHtml, parseFeedDate, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+
+function firstAuthor(item: Json, feed: Json): string | null {
+  const candidates = [...(Array.isArray(item.authors) ? item.authors : []), item.author, ...(Array.isArray(feed.authors) ? feed.authors : []), feed.author];
+  for (const candidate of candidates) {
+    const name = isObject(candidate) ? authorName(stringOrNull(candidate.name)) : authorName(stringOrNull(candidate));
+    if (name) return name;
+  }
+  return null;
+}
+
+export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new FeedParseError('parse', `the body looks like JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isObject(data) || typeof data.version !== 'string' || !/jsonfeed\.org\/version\/1/.test(data.version)) {
+    throw new FeedParseError('not_a_feed', 'the body is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1[.1]")');
+  }
+  const warnings: string[] = [];
+  if (!Array.isArray(data.items)) warnings.push('JSON Feed without an "items" array');
+  const rawItems = (Array.isArray(data.items) ? data.items : []).filter(isObject);
+  const base = resolveUrl(stringOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
+  const drafts = rawItems.map((item) => {
+    const link = resolveUrl(stringOrNull(item.url) ?? stringOrNull(item.external_url), base);
+    const contentHtml = stringOrNull(item.content_html);
+    const contentText = stringOrNull(item.content_text);
+    const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? escapeHtml(contentText) : null;
+    const summaryText = stringOrNull(item.summary);
+    const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
+      const url = resolveUrl(stringOrNull(attachment.url), base);
+      if (!url) return [];
+      return [{ url, type: stringOrNull(attachment.mime_type), length: stringOrNull(attachment.size_in_bytes) }];
+    });
+    return {
+      guid: stringOrNull(item.id),
+      title: cleanText(stringOrNull(item.title)),
+      link,
+      published: parseFeedDate(stringOrNull(item.date_published)),
+      updated: parseFeedDate(stringOrNull(item.date_modified)),
+      author: firstAuthor(item, data as Json),
+      // JSON Feed's summary is plain text; the model's summary is HTML.
+      summary: summaryText ? escapeHtml(summaryText) : null,
+      content,
+      enclosures,
+      categories: (Array.isArray(item.tags) ? item.tags : []).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
+    };
+  });
+  const ids = assignItemIds(drafts);
+  return {
+    format: 'json',
+    title: cleanText(stringOrNull(data.title)),
+    link: resolveUrl(stringOrNull(data.home_page_url), base),
+    items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
+    warnings,
+    bozo: false,
+    ttlSeconds: null,
+  };
+}

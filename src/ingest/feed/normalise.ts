@@ -1,0 +1,304 @@
+/**
+ * Normalisation shared by every feed format: dates to UTC ISO-8601, URLs to absolute form, text cleanup,
+ * author names, and the identity ladder for items.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+// `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
+const { decodeHTML } = require('entities') as { decodeHTML(text: string): string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+/** Decodes HTML character references (named, decimal, hex), as HTML does, including `&nbsp;` → U+00A0. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
+}
+
+/**
+ * Undoes double encoding: UTF-8 bytes read as Latin-1/Windows-1252 and encoded again ("â\u0080¦" for "…").
+ * C1 control characters (U+0080–U+009F) never belong in text, so a run of Latin-1 characters that contains one
+ * and forms valid UTF-8 is taken to be such bytes and re-decoded.
+ */
+export function repairDoubleEncoding(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/g, (run) => {
+    if (!/[\u0080-\u009f]/.test(run)) return run;
+    const decoded = Buffer.from([...run].map((char) => char.charCodeAt(0))).toString('utf8');
+    return decoded.includes('\ufffd') ? run : decoded;
+  });
+}
+
+/** Collapses runs of ASCII whitespace (not U+00A0, which is content) and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
+
+/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const withoutTags = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    // quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units
+    .replace(/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g, '');
+  return collapseWhitespace(decodeEntities(withoutTags));
+}
+
+/** Escapes text for inclusion in HTML, so plain-text summaries fit the HTML `summary`/`content` fields. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A text field (title, author) as people read it; null when nothing is left. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = collapseWhitespace(decodeEntities(value));
+  return text === '' ? null : text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URLs
+
+/** Schemes that run code or embed content; a feed link or base with one is dropped (feedparser does the same). */
+const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data):/i;
+
+/** A base URL is only trusted when it is absolute http(s); others (e.g. a `javascript:` Content-Location) are ignored. */
+export function isUsableBase(url: string | null | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url.trim());
+}
+
+/**
+ * WHATWG URL percent-encodes non-ASCII path characters; feeds (and feedparser) keep IRIs readable, so encoded
+ * sequences that stand for non-ASCII characters are turned back into those characters.
+ */
+function keepIriCharacters(url: string): string {
+  return url.replace(/(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi, (encoded) => {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      return encoded;
+    }
+  });
+}
+
+/** Absolute form of `ref` against `base`; the trimmed input when it cannot be resolved (better than dropping it). */
+export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
+  if (ref === null || ref === undefined) return null;
+  const trimmed = ref.trim();
+  if (UNSAFE_SCHEME.test(trimmed)) return null;
+  const usableBase = isUsableBase(base) ? base : undefined;
+  if (trimmed === '') return usableBase ? resolveUrl(usableBase, null) : null;
+  try {
+    const resolved = new URL(trimmed, usableBase).href;
+    return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
+  } catch {
+    return trimmed;
+  }
+}
+
+/** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
+const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+
+/** Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. */
+export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
+  if (!base || !html.includes('<')) return html;
+  return html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
+    tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+      const raw = dq ?? sq ?? bare ?? '';
+      // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
+      const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
+      const quote = sq !== undefined ? "'" : '"';
+      return `${lead}${quote}${resolved.replace(/&/g, '&amp;').replace(new RegExp(quote, 'g'), quote === '"' ? '&quot;' : '&#39;')}${quote}`;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Authors
+
+const EMAIL = /[^\s<>()"]+@[^\s<>()"]+\.[^\s<>()"]+/;
+
+/**
+ * The author's name without an e-mail address. RSS `<author>` is an e-mail by spec and often "email (Name)";
+ * others write "Name <email>". A bare e-mail gives null: it is not a name.
+ */
+export function authorName(value: string | null | undefined): string | null {
+  const text = cleanText(value);
+  if (!text) return null;
+  const inParens = /^\S+@\S+\s*\(([^)]+)\)$/.exec(text);
+  if (inParens?.[1]) return cleanText(inParens[1]);
+  const inAngles = /^(.*?)\s*<[^>]*@[^>]*>$/.exec(text);
+  if (inAngles) return cleanText(inAngles[1]?.replace(/^["']|["']$/g, ''));
+  if (EMAIL.test(text)) {
+    const rest = collapseWhitespace(text.replace(EMAIL, '').replace(/[()<>]/g, ' '));
+    return rest === '' || rest === 'mailto:' ? null : rest;
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  // seen in real feeds: full names, and "Sept"
+  sept: 9,
+};
+
+/** Named zones real feeds use (RFC 822 §5.1 plus common abbreviations); minutes east of UTC. */
+const ZONES: Record<string, number> = {
+  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nzst: 720, nzdt: 780, aest: 600, aedt: 660,
+  jst: 540, kst: 540, ist: 330, msk: 180,
+};
+
+/** Minutes east of UTC for a zone token ("+0200", "-05:00", "GMT+2", "EST", "A"), or null when unknown. */
+function zoneOffset(token: string): number | null {
+  const zone = token.trim().toLowerCase();
+  if (zone === '') return 0;
+  const numeric = /^(?:gmt|utc|ut)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (numeric) {
+    const sign = numeric[1] === '-' ? -1 : 1;
+    return sign * (Number(numeric[2]) * 60 + Number(numeric[3] ?? 0));
+  }
+  if (zone in ZONES) return ZONES[zone] ?? 0;
+  // RFC 822 military zones are notoriously reversed in practice; RFC 1123 says treat them as UTC.
+  if (/^[a-ik-z]$/.test(zone)) return 0;
+  return null;
+}
+
+function expandYear(year: string): number {
+  const value = Number(year);
+  if (year.length === 2) return value < 50 ? 2000 + value : 1900 + value;
+  if (year.length === 3) return 1900 + value; // "108" from JavaScript getYear()-style generators
+  return value;
+}
+
+function toIso(year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 61) return null;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000;
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return null;
+  // reject rollovers such as 31 February
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  return date.toISOString();
+}
+
+/** ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional, compact forms too. */
+function parseIsoDate(text: string): string | null {
+  const match =
+    /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i.exec(
+      text,
+    );
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, zone] = match;
+  const offset = zone ? zoneOffset(zone) : 0;
+  if (offset === null) return null;
+  return toIso(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), offset);
+}
+
+/**
+ * RFC 822/1123 and the variants feeds really send: day name missing or wrong (ignored), 2-digit years, missing
+ * seconds, named or "GMT+2" zones, month before day ("Jun 5 2026"), "at" between date and time.
+ */
+function parseRfc822Date(text: string): string | null {
+  const cleaned = text
+    .replace(/^[A-Za-z]+\.?,?\s+(?=\d|[A-Za-z]{3})/, (dayName) => (MONTHS[dayName.slice(0, 3).toLowerCase()] ? dayName : ''))
+    .replace(/\bat\b/i, ' ')
+    // 12-hour clocks ("10:19 PM") to 24-hour
+    .replace(/\b(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?m\.?(?=\s|$)/i, (_m, hour: string, minute: string, second: string | undefined, half: string) => {
+      const h = (Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+      return `${h}:${minute}${second ?? ''}`;
+    })
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const dayFirst = /^(\d{1,2})[\s-]([A-Za-z]{3,9})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/.exec(cleaned);
+  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/.exec(cleaned);
+  let parts: { day: string; month: string; year: string; hour?: string; minute?: string; second?: string; zone: string } | null = null;
+  if (dayFirst) {
+    const [, day = '', month = '', year = '', hour, minute, second, zone = ''] = dayFirst;
+    parts = { day, month, year, hour, minute, second, zone };
+  } else if (monthFirst) {
+    const [, month = '', day = '', year = '', hour, minute, second, zone = ''] = monthFirst;
+    parts = { day, month, year, hour, minute, second, zone };
+  }
+  if (!parts) return null;
+  const month = MONTHS[parts.month.slice(0, parts.month.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
+  if (!month) return null;
+  let zone = parts.zone.replace(/[()]/g, ' ').trim();
+  // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
+  zone = zone.split(/\s+/)[0] ?? '';
+  const offset = zoneOffset(zone);
+  if (offset === null) return null;
+  return toIso(expandYear(parts.year), month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
+}
+
+/**
+ * Any date a feed gives, as ISO-8601 UTC (`2026-06-05T10:19:00.000Z`), or null when it cannot be read.
+ * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
+ * machine's time zone).
+ */
+export function parseFeedDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const text = collapseWhitespace(value);
+  if (text === '') return null;
+  const iso = parseIsoDate(text);
+  if (iso) return iso;
+  const rfc = parseRfc822Date(text);
+  if (rfc) return rfc;
+  // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
+  // never leaks into the result.
+  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) {
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identity
+
+/** sha256 hex of the parts, joined by a separator that cannot occur in text. */
+export function hashIdentity(...parts: (string | null | undefined)[]): string {
+  return createHash('sha256').update(parts.map((part) => part ?? '').join('\u0000')).digest('hex');
+}
+
+export interface IdentityInput {
+  guid: string | null;
+  link: string | null;
+  title: string | null;
+  content: string | null;
+}
+
+/**
+ * The identity ladder. Policy:
+ *   1. the GUID / Atom id, unless the same GUID appears on more than one item of this document (some CMSs
+ *      stamp every item with the feed's own id, which would merge distinct stories);
+ *   2. else the item's absolute link, unless that too is shared by several items;
+ *   3. else `sha256:` + sha256(title + content), stable across fetches as long as the item does not change.
+ * A duplicate key that survives all three (identical items) is disambiguated by its position, so keys are unique
+ * within a document.
+ */
+export function assignItemIds(items: IdentityInput[]): string[] {
+  const count = (values: (string | null)[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const guidCounts = count(items.map((item) => item.guid));
+  const linkCounts = count(items.map((item) => item.link));
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    let id: string;
+    if (item.guid && guidCounts.get(item.guid) === 1) id = item.guid;
+    else if (item.link && linkCounts.get(item.link) === 1) id = item.link;
+    else id = `sha256:${hashIdentity(item.title, item.content)}`;
+    const uses = seen.get(id) ?? 0;
+    seen.set(id, uses + 1);
+    return uses === 0 ? id : `${id}#${uses}`;
+  });
+}

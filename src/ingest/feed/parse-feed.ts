@@ -1,0 +1,66 @@
+/**
+ * Entry point of feed parsing: bytes and response headers in, one normalised ParsedFeed out, whatever the format.
+ * The format is detected from the content (see detect.ts). HTTP fetching happens elsewhere.
+ */
+import type { ParsedFeed } from '../../model/index.ts';
+import { decodeFeedBytes, getHeader } from './decode.ts';
+import { sniffFeedKind } from './detect.ts';
+import { FeedParseError } from './feed-parse-error.ts';
+import { parseJsonFeed } from './json-feed.ts';
+import { parseNewsSitemap } from './sitemap.ts';
+import { parseXmlFeed, PARSE_TIME_LIMIT_MS } from './xml.ts';
+import { resolveUrl } from './normalise.ts';
+
+export { FeedParseError } from './feed-parse-error.ts';
+export type { FeedParseErrorCode } from './feed-parse-error.ts';
+
+export interface ParseFeedContext {
+  /** The URL the document was fetched from (after redirects); base for relative links. */
+  url: string;
+  /** Response headers; `Content-Type` (charset) and `Content-Location` (base URL) are read. */
+  headers?: Record<string, string>;
+  /** Upper bound for the XML parser, in ms. @default 5000 */
+  timeLimitMs?: number;
+}
+
+/** Media types that say "this is not a feed"; the body is still parsed (content decides), but it is flagged. */
+function contentTypeWarning(contentType: string | undefined): string | null {
+  if (!contentType) return null;
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType === '' || /xml|rss|atom|rdf|json|octet-stream/.test(mediaType)) return null;
+  return `served as ${mediaType}, not an XML or JSON media type`;
+}
+
+export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
+  if (bytes.length === 0) throw new FeedParseError('empty', 'the response body is empty');
+  const decoded = decodeFeedBytes(bytes, ctx.headers);
+  const sniffed = sniffFeedKind(decoded.text);
+  // Relative links resolve against Content-Location (itself relative to the URL) first, then the URL.
+  const contentLocation = getHeader(ctx.headers, 'content-location');
+  const documentBase = (contentLocation ? resolveUrl(contentLocation, ctx.url) : null) ?? resolveUrl(ctx.url, null);
+
+  let feed: ParsedFeed;
+  switch (sniffed.kind) {
+    case 'empty':
+      throw new FeedParseError('empty', 'the response body holds only whitespace');
+    case 'html':
+      throw new FeedParseError('not_a_feed', 'the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)');
+    case 'unknown':
+      throw new FeedParseError('not_a_feed', `the body is neither XML nor JSON (starts with ${JSON.stringify(decoded.text.trim().slice(0, 20))})`);
+    case 'json':
+      feed = parseJsonFeed(decoded.text, documentBase);
+      break;
+    case 'xml':
+      if (sniffed.localName && /^(urlset|sitemapindex)$/i.test(sniffed.localName)) {
+        feed = parseNewsSitemap(decoded.text, documentBase);
+      } else {
+        feed = await parseXmlFeed(decoded.text, { documentBase, timeLimitMs: ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS });
+      }
+      break;
+  }
+  const extraWarnings = [...decoded.warnings];
+  const typeWarning = contentTypeWarning(getHeader(ctx.headers, 'content-type'));
+  if (typeWarning) extraWarnings.push(typeWarning);
+  if (extraWarnings.length === 0) return feed;
+  return { ...feed, warnings: [...extraWarnings, ...feed.warnings], bozo: true };
+}

@@ -1,0 +1,527 @@
+/**
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through rss-parser, then normalised.
+ *
+ * rss-parser does the parsing; its `customFields` hand us the raw xml2js nodes (with attributes) of every field
+ * we read, because its own mapping drops Atom text-construct types, enclosures after the first, xml:base and
+ * more. A side pass (xml-scan.ts) supplies what xml2js cannot: well-formedness, namespace bindings, inherited
+ * xml:base and the raw markup of inline XHTML.
+ */
+import Parser from 'rss-parser';
+import * as cheerio from 'cheerio';
+import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
+import { FeedParseError } from './feed-parse-error.ts';
+import { makeNameCanonicaliser, NS, scanXml, type XmlScan } from './xml-scan.ts';
+import {
+  assignItemIds,
+  authorName,
+  cleanText,
+  collapseWhitespace,
+  decodeEntities,
+  escapeHtml,
+  repairDoubleEncoding,
+  htmlToText,
+  parseFeedDate,
+  resolveHtmlUrls,
+  resolveUrl,
+} from './normalise.ts';
+
+/** A node as xml2js builds it: a string for a bare text element, else an object with `_` text and `$` attributes. */
+type XmlNode = string | { _?: string; $?: Record<string, string>; [child: string]: unknown };
+type RawRecord = Record<string, unknown>;
+
+/** Elements read from each item/entry, by canonical name (see xml-scan.ts). */
+const ITEM_FIELDS = [
+  'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
+  'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
+  'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
+  'dc:author', 'itunes:author', 'enclosure', 'category', 'dc:subject', 'comments',
+];
+/** Elements read from the channel (RSS/RDF) or the feed (Atom). */
+const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
+const RAW = 'raw:';
+
+/** rss-parser never settles on some inputs (a prolog without a root element); every parse gets this long. */
+export const PARSE_TIME_LIMIT_MS = 5000;
+
+function asArray(value: unknown): XmlNode[] {
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+function nodeText(node: XmlNode | undefined): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string') return node;
+  return typeof node._ === 'string' ? node._ : '';
+}
+function nodeAttrs(node: XmlNode | undefined): Record<string, string> {
+  return node && typeof node === 'object' && node.$ ? node.$ : {};
+}
+function hasChildElements(node: XmlNode | undefined): boolean {
+  return !!node && typeof node === 'object' && Object.keys(node).some((key) => key !== '_' && key !== '$');
+}
+
+/** Where a field came from: its xml2js node plus the scan key that locates its markup and base. */
+interface FieldRef {
+  node: XmlNode;
+  key: string;
+}
+
+class FieldReader {
+  constructor(
+    private readonly raw: RawRecord,
+    private readonly key: string,
+    private readonly scan: XmlScan,
+    readonly documentBase: string | null,
+  ) {}
+
+  all(name: string): FieldRef[] {
+    return asArray(this.raw[RAW + name]).map((node, index) => ({ node, key: `${this.key}/${name}#${index}` }));
+  }
+  first(...names: string[]): FieldRef | undefined {
+    for (const name of names) {
+      const found = this.all(name).find((ref) => nodeText(ref.node).trim() !== '' || hasChildElements(ref.node));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  /** Effective base URL of a field (xml:base chain, Content-Location, document URL). */
+  baseOf(ref: FieldRef | undefined): string | null {
+    const key = ref ? ref.key : this.key;
+    return this.scan.elements.get(key)?.base ?? this.scan.elements.get(this.key)?.base ?? this.documentBase;
+  }
+  /** Attributes of the item/channel element itself (e.g. rdf:about). */
+  ownAttributes(): Record<string, string> {
+    const attrs = this.raw[RAW + '$'];
+    return attrs && typeof attrs === 'object' && !Array.isArray(attrs) ? (attrs as Record<string, string>) : {};
+  }
+  get prefixes(): Map<string, string> {
+    return this.scan.prefixes;
+  }
+  /** Document position of a field, for "whichever comes first" rules. */
+  orderOf(ref: FieldRef): number {
+    return this.scan.elements.get(ref.key)?.order ?? Number.MAX_SAFE_INTEGER;
+  }
+  innerOf(ref: FieldRef): string | null {
+    return this.scan.elements.get(ref.key)?.inner ?? null;
+  }
+  /** Plain text of a field, e.g. a GUID or a date; entities are already decoded by the XML parser. */
+  text(...names: string[]): string | null {
+    const ref = this.first(...names);
+    if (!ref) return null;
+    const value = collapseWhitespace(nodeText(ref.node));
+    return value === '' ? null : value;
+  }
+}
+
+interface Construct {
+  /** HTML ready for the `summary`/`content` fields (plain text is escaped). */
+  html: string;
+  /** The value itself: markup when isHtml, else plain text. */
+  value: string;
+  /** True when the source marked or carried markup (as opposed to plain text). */
+  isHtml: boolean;
+}
+
+/** Removes the XHTML namespace plumbing from inline markup: `xmlns` declarations and `xhtml:` prefixes. */
+function cleanInlineXhtml(markup: string): string {
+  return markup
+    .replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*(["'])http:\/\/www\.w3\.org\/1999\/xhtml\1/g, '')
+    .replace(/<(\/?)[\w.-]+:([\w.-]+)(?=[\s>/])/g, (whole, slash: string, local: string) =>
+      /^(xhtml|html|h|x)$/i.test(whole.slice(slash ? 2 : 1, whole.indexOf(':'))) ? `<${slash}${local}` : whole,
+    )
+    .trim();
+}
+
+const FOREIGN_ROOTS: Record<string, string> = { svg: 'http://www.w3.org/2000/svg', math: 'http://www.w3.org/1998/Math/MathML' };
+
+/**
+ * HTML has no namespace prefixes: inline SVG/MathML written as `<svg:svg>` (prefix bound somewhere up the
+ * document) is rewritten to `<svg xmlns="…">`, the form HTML parsers and feedparser produce.
+ */
+function unprefixForeignMarkup(markup: string, prefixes: Map<string, string>): string {
+  let result = markup;
+  for (const [prefix, uri] of prefixes) {
+    if (!prefix || !Object.values(FOREIGN_ROOTS).includes(uri)) continue;
+    const escaped = prefix.replace(/[.-]/g, '\\$&');
+    result = result
+      .replace(new RegExp(`<(/?)${escaped}:([\\w.-]+)`, 'g'), '<$1$2')
+      .replace(new RegExp(`\\s+xmlns:${escaped}\\s*=\\s*(["'])[^"']*\\1`, 'g'), '');
+  }
+  for (const [root, uri] of Object.entries(FOREIGN_ROOTS)) {
+    result = result.replace(new RegExp(`<${root}(?=[\\s>/])([^>]*)>`, 'g'), (tag, attributes: string) =>
+      /\sxmlns\s*=/.test(attributes) ? tag : `<${root} xmlns="${uri}"${attributes}>`,
+    );
+  }
+  return result;
+}
+
+/** The single `<div>` wrapper Atom 1.0 requires around type="xhtml" content is not part of the content. */
+function unwrapXhtmlDiv(markup: string): string {
+  const match = /^<div\b[^>]*>([\s\S]*)<\/div>$/i.exec(markup.trim());
+  if (!match || /<div\b/i.test(match[1] ?? '')) return match ? (match[1] ?? '').trim() : markup;
+  return (match[1] ?? '').trim();
+}
+
+/**
+ * Reads a text construct: Atom `type` (text/html/xhtml and 0.3's MIME types) and `mode` (xml/escaped/base64);
+ * RSS fields have no type and hold HTML by convention (`defaultHtml`).
+ */
+function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean): Construct {
+  const attrs = nodeAttrs(ref.node);
+  const type = (attrs.type ?? '').trim().toLowerCase();
+  const mode = (attrs.mode ?? '').trim().toLowerCase();
+  const base = reader.baseOf(ref);
+  const typeIsHtml = /html/.test(type);
+  const typeIsText = type === 'text' || type === 'text/plain';
+  let value = nodeText(ref.node);
+  let isHtml: boolean;
+  // Atom 1.0 §4.1.3.3: content with a media type that is neither text nor XML is Base64-encoded.
+  const isBinaryType = type !== '' && !/^(text|html|xhtml)$/.test(type) && !/^text\/|[/+]xml$/.test(type);
+  if (mode === 'base64' || (isBinaryType && mode === '')) {
+    value = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
+    // decoded bytes of an unknown or missing type are shown as HTML (as feedparser does); only text/plain stays text
+    isHtml = !typeIsText && (typeIsHtml || isBinaryType || type === '' || defaultHtml);
+  } else if (type === 'xhtml' || type === 'application/xhtml+xml' || hasChildElements(ref.node)) {
+    // inline markup: take it verbatim from the document (xml2js loses the order of mixed content)
+    const inner = reader.innerOf(ref);
+    if (inner !== null) {
+      value = cleanInlineXhtml(inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => escapeHtml(cdata)));
+      value = unprefixForeignMarkup(value, reader.prefixes);
+      if (type === 'xhtml') value = unwrapXhtmlDiv(value);
+    }
+    isHtml = true;
+  } else if (mode === 'escaped') {
+    isHtml = !typeIsText;
+  } else {
+    isHtml = typeIsHtml || (!typeIsText && defaultHtml);
+  }
+  value = repairDoubleEncoding(value);
+  const html = isHtml ? resolveHtmlUrls(value, base) : escapeHtml(value);
+  return { html, value, isHtml };
+}
+
+/** A title as text: markup (Atom html/xhtml titles, or HTML in an RSS title) reduced to its words. */
+function readTitle(reader: FieldReader, ref: FieldRef | undefined, defaultHtml: boolean): string | null {
+  if (!ref) return null;
+  const construct = readConstruct(reader, ref, defaultHtml);
+  if (!construct.isHtml) return cleanText(construct.value) ?? null;
+  const text = htmlToText(construct.html);
+  return text === '' ? null : text;
+}
+
+function htmlOrNull(construct: Construct | undefined): string | null {
+  if (!construct) return null;
+  return construct.html.trim() === '' ? null : construct.html;
+}
+
+interface AtomLink {
+  rel: string;
+  href: string;
+  type: string | null;
+  length: string | null;
+}
+function atomLinks(reader: FieldReader, name: string): AtomLink[] {
+  return reader.all(name).flatMap((ref) => {
+    const attrs = nodeAttrs(ref.node);
+    const rawHref = attrs.href ?? (nodeText(ref.node).trim() || null);
+    if (!rawHref && !attrs.href) return [];
+    const href = resolveUrl(rawHref ?? '', reader.baseOf(ref));
+    if (!href) return [];
+    return [{ rel: (attrs.rel ?? 'alternate').trim().toLowerCase(), href, type: attrs.type ?? null, length: attrs.length ?? null }];
+  });
+}
+
+function readAuthor(reader: FieldReader): string | null {
+  for (const ref of [...reader.all('author'), ...reader.all('dc:creator'), ...reader.all('dc:author'), ...reader.all('itunes:author')]) {
+    const node = ref.node;
+    if (node && typeof node === 'object' && Array.isArray(node.name)) {
+      const name = cleanText(nodeText(node.name[0] as XmlNode));
+      if (name) return name;
+      continue;
+    }
+    const name = authorName(nodeText(node));
+    if (name) return name;
+  }
+  return null;
+}
+
+function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[] {
+  const enclosures: FeedEnclosure[] = [];
+  for (const ref of reader.all('enclosure')) {
+    const attrs = nodeAttrs(ref.node);
+    const url = resolveUrl(attrs.url ?? attrs.href ?? null, reader.baseOf(ref));
+    if (url) enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.length?.trim() || null });
+  }
+  for (const link of links) {
+    if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type?.trim() || null, length: link.length?.trim() || null });
+  }
+  return enclosures;
+}
+
+function readCategories(reader: FieldReader): string[] {
+  const names = [
+    ...reader.all('category').map((ref) => nodeAttrs(ref.node).term ?? nodeText(ref.node)),
+    ...reader.all('dc:subject').map((ref) => nodeText(ref.node)),
+  ];
+  return [...new Set(names.map((name) => cleanText(name)).filter((name): name is string => !!name))];
+}
+
+/** The first field name present decides; if it repeats, the last occurrence wins (feedparser's overwrite rule). */
+function readDate(reader: FieldReader, names: string[]): string | null {
+  for (const name of names) {
+    const values = reader.all(name).map((ref) => parseFeedDate(nodeText(ref.node))).filter((value): value is string => !!value);
+    if (values.length > 0) return values[values.length - 1] ?? null;
+  }
+  return null;
+}
+
+interface DraftItem extends Omit<FeedItem, 'id'> {}
+
+function readItem(reader: FieldReader, isAtom: boolean): DraftItem {
+  const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
+  const alternate = links.find((link) => link.rel === 'alternate');
+  const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
+  const guidText = guidRef ? collapseWhitespace(nodeText(guidRef.node)) || null : null;
+  const about = reader.ownAttributes()['rdf:about'];
+  const guid = guidText ?? (about ? about.trim() : null);
+
+  let link: string | null = alternate?.href ?? null;
+  if (!link && !isAtom) {
+    const linkRef = reader.first('link');
+    if (linkRef) link = resolveUrl(nodeText(linkRef.node), reader.baseOf(linkRef));
+  }
+  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link.
+  if (!link && !isAtom && guidRef && guidText && (nodeAttrs(guidRef.node).isPermaLink ?? 'true').trim().toLowerCase() !== 'false') {
+    if (/^https?:\/\//i.test(guidText)) link = guidText;
+  }
+
+  const titleRef = reader.first('title', 'dc:title', 'media:title');
+  let summaryRef: FieldRef | undefined;
+  let contentRef: FieldRef | undefined;
+  if (isAtom) {
+    summaryRef = reader.first('summary', 'description');
+    contentRef = reader.first('content', 'content:encoded');
+  } else {
+    // RSS has several summary-like elements; the first in the document is the summary, and when the item has no
+    // full-content element a second one is the content (feedparser's rule; it keeps both texts).
+    const summaryLike = ['description', 'summary', 'dc:description']
+      .map((name) => reader.first(name))
+      .filter((ref): ref is FieldRef => !!ref)
+      .sort((a, b) => reader.orderOf(a) - reader.orderOf(b));
+    summaryRef = summaryLike[0];
+    contentRef = reader.first('content:encoded', 'xhtml:body', 'body', 'fullitem', 'content') ?? summaryLike[1];
+  }
+  const content = htmlOrNull(contentRef ? readConstruct(reader, contentRef, !isAtom) : undefined);
+  let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, !isAtom) : undefined);
+  // feedparser semantics: an entry without a summary shows the start of its content there.
+  if (!summary && isAtom) summary = content;
+
+  return {
+    guid,
+    title: readTitle(reader, titleRef, !isAtom),
+    link,
+    published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created']),
+    updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified']),
+    author: readAuthor(reader),
+    summary,
+    content,
+    enclosures: readEnclosures(reader, links),
+    categories: readCategories(reader),
+  };
+}
+
+const UPDATE_PERIOD_SECONDS: Record<string, number> = { hourly: 3600, daily: 86400, weekly: 604800, monthly: 2592000, yearly: 31536000 };
+
+function readTtlSeconds(reader: FieldReader): number | null {
+  const ttlMinutes = Number(reader.text('ttl'));
+  if (Number.isFinite(ttlMinutes) && ttlMinutes > 0) return Math.round(ttlMinutes * 60);
+  const period = reader.text('sy:updatePeriod');
+  const seconds = period ? UPDATE_PERIOD_SECONDS[period.toLowerCase()] : undefined;
+  if (seconds) {
+    const frequency = Number(reader.text('sy:updateFrequency') ?? 1);
+    return Math.round(seconds / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1));
+  }
+  return null;
+}
+
+/** Predefined XML entities; every other named reference is HTML's and must be rewritten for an XML parser. */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * Makes a not-well-formed document parseable without changing what it says: HTML named entities become
+ * numeric references, stray `&` become `&amp;`. Used only after a strict parse failed.
+ */
+function repairEntities(text: string): string {
+  return text
+    .replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
+      if (XML_ENTITIES.has(name)) return whole;
+      const decoded = decodeEntities(whole);
+      if (decoded === whole) return `&amp;${name};`;
+      return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+    })
+    .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, '&amp;');
+}
+
+/**
+ * Expands general entities declared in the DOCTYPE's internal subset (`<!ENTITY id "tag:example.com,">`), which
+ * sax does not support. One level only, and the output is capped, so entity bombs cannot blow up memory.
+ */
+export function expandInternalEntities(text: string): string {
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text);
+  if (!doctype?.[1]) return text;
+  const declared = new Map<string, string>();
+  for (const match of doctype[1].matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+    const name = match[1] ?? '';
+    if (!XML_ENTITIES.has(name) && !declared.has(name)) declared.set(name, match[2] ?? match[3] ?? '');
+  }
+  if (declared.size === 0) return text;
+  const bodyStart = doctype.index + doctype[0].length;
+  let budget = 1_000_000;
+  const body = text.slice(bodyStart).replace(/&([A-Za-z_][\w.-]*);/g, (whole, name: string) => {
+    const value = declared.get(name);
+    if (value === undefined || budget < value.length) return whole;
+    budget -= value.length;
+    return value;
+  });
+  return text.slice(0, doctype.index) + text.slice(doctype.index, bodyStart).replace(/\[[\s\S]*\]/, '') + body;
+}
+
+/** Last resort for broken structure (unclosed tags, truncated documents): a forgiving parser re-serialises it. */
+function reserialise(text: string): string {
+  const withoutProlog = text.replace(/^\s*<\?xml[^>]*\?>/, '');
+  const $ = cheerio.load(withoutProlog, { xml: { xmlMode: true, decodeEntities: false } });
+  return $.xml();
+}
+
+function hasChannel(scan: XmlScan): boolean {
+  return [...scan.elements.keys()].some((key) => /^\/[^/]+#0\/([\w.-]+:)?channel#0$/.test(key));
+}
+
+/** Wraps everything inside the root element in `<channel>`, for RSS documents that skip it. */
+function wrapInChannel(text: string, rootName: string): string {
+  const escaped = rootName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = new RegExp(`<${escaped}(?:\\s[^>]*)?>`).exec(text);
+  const end = text.lastIndexOf(`</${rootName}`);
+  if (!start || end < start.index) return text;
+  const innerStart = start.index + start[0].length;
+  return `${text.slice(0, innerStart)}<channel>${text.slice(innerStart, end)}</channel>${text.slice(end)}`;
+}
+
+function withTimeLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new FeedParseError('timeout', `the XML parser did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+type RssParserOutput = RawRecord & { items?: RawRecord[] };
+
+async function runRssParser(text: string, canonicalName: (name: string) => string, timeLimitMs: number): Promise<RssParserOutput> {
+  const customField = (name: string): [string, string, { keepArray: boolean }] => [name, RAW + name, { keepArray: true }];
+  // A new instance per parse: a reused one never settles after a document that had no root element.
+  const parser = new Parser<RawRecord, RawRecord>({
+    defaultRSS: 2,
+    xml2js: { strict: true, tagNameProcessors: [canonicalName], attrNameProcessors: [canonicalName] },
+    customFields: {
+      feed: [...FEED_FIELDS, '$'].map(customField) as unknown as (keyof RawRecord)[],
+      item: [...ITEM_FIELDS, '$'].map(customField) as unknown as (keyof RawRecord)[],
+    },
+  });
+  return (await withTimeLimit(parser.parseString(text), timeLimitMs)) as RssParserOutput;
+}
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
+export interface XmlParseContext {
+  /** Base for relative URLs: Content-Location resolved against the document URL, else the document URL. */
+  documentBase: string | null;
+  timeLimitMs?: number;
+}
+
+/** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
+export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
+  const timeLimitMs = ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
+  const warnings: string[] = [];
+  text = expandInternalEntities(text);
+  const firstScan = scanXml(text, ctx.documentBase);
+  if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
+  let wellFormed = firstScan.errors.length === 0;
+  for (const error of firstScan.errors) warnings.push(`not well-formed XML: ${error}`);
+
+  const rootLocal = firstScan.rootName.replace(/^.*:/, '');
+  const isAtom = firstScan.rootUri === NS.atom10 || firstScan.rootUri === NS.atom03 || rootLocal === 'feed';
+  const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
+
+  // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
+  const attempts: [string, () => string][] = [
+    ['as is', () => text],
+    ['after rewriting HTML entities and stray ampersands', () => repairEntities(text)],
+    ['after re-serialising the markup leniently', () => reserialise(repairEntities(text))],
+  ];
+  let output: RssParserOutput | null = null;
+  let usedText = text;
+  let lastError: unknown = null;
+  for (const [label, makeText] of attempts) {
+    const candidate = makeText();
+    try {
+      output = await runRssParser(candidate, canonicalName, timeLimitMs);
+      usedText = candidate;
+      if (label !== 'as is') warnings.push(`recovered ${label}`);
+      break;
+    } catch (error) {
+      lastError = error;
+      if (error instanceof FeedParseError && error.code === 'timeout') throw error;
+      if (label === 'as is' && wellFormed) {
+        // rss-parser crashes (TypeError) on well-formed RSS that lacks a <channel>; feedparser reads such
+        // documents, so the root's children are wrapped in a channel and parsed again (not a well-formedness issue).
+        if (error instanceof TypeError && !isAtom && !hasChannel(firstScan)) {
+          try {
+            output = await runRssParser(wrapInChannel(text, firstScan.rootName), canonicalName, timeLimitMs);
+            usedText = wrapInChannel(text, firstScan.rootName);
+            warnings.push(`<${firstScan.rootName}> has no <channel>; its children were read as the channel`);
+            break;
+          } catch (retryError) {
+            lastError = retryError;
+          }
+        }
+        wellFormed = false;
+        warnings.push(`not well-formed XML: ${errorMessage(error)}`);
+      }
+    }
+  }
+  if (!output) {
+    const message = errorMessage(lastError);
+    if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${firstScan.rootName}> is not RSS, RDF or Atom`);
+    throw new FeedParseError('parse', `the XML could not be parsed: ${message}`);
+  }
+
+  const scan = scanXml(usedText, ctx.documentBase, canonicalName);
+  const rootKey = `/${canonicalName(scan.rootName ?? firstScan.rootName)}#0`;
+  const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
+  const channelKey = isAtom ? rootKey : `${rootKey}/channel#0`;
+  // RSS 0.9/1.0 put items beside the channel, RSS 2.0 inside it.
+  const itemKeyParent = format === 'rdf' ? rootKey : channelKey;
+  const itemName = isAtom ? 'entry' : 'item';
+
+  const feedReader = new FieldReader(output, channelKey, scan, ctx.documentBase);
+  const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
+  let feedLink = feedLinks.find((link) => link.rel === 'alternate')?.href ?? null;
+  if (!feedLink && !isAtom) {
+    const linkRef = feedReader.first('link');
+    if (linkRef) feedLink = resolveUrl(nodeText(linkRef.node), feedReader.baseOf(linkRef));
+  }
+
+  const drafts = (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, `${itemKeyParent}/${itemName}#${index}`, scan, ctx.documentBase), isAtom));
+  const ids = assignItemIds(drafts);
+  return {
+    format,
+    title: readTitle(feedReader, feedReader.first('title', 'dc:title'), !isAtom),
+    link: feedLink,
+    items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
+    warnings,
+    bozo: !wellFormed,
+    ttlSeconds: readTtlSeconds(feedReader),
+  };
+}
+

@@ -1,0 +1,72 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBody } from '../../../src/ingest/feed/decode.ts';
+import { parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
+
+const feedXml = (declaration: string, title: string) => `${declaration}<rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+
+describe('decodeBody: choosing the charset', () => {
+  it('uses the Content-Type charset over the XML declaration (windows-1252 curly quotes)', () => {
+    const bytes = iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', '“quoted” £5'), 'windows-1252');
+    expect(decodeBody(bytes, { 'content-type': 'text/xml; charset=windows-1252' })).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('“quoted” £5') });
+  });
+
+  it('reads the XML declaration when the header has no charset', () => {
+    const bytes = iconv.encode(feedXml('<?xml version="1.0" encoding="KOI8-R"?>', 'Пауза ИИ'), 'koi8-r');
+    expect(decodeBody(bytes, { 'Content-Type': 'application/rss+xml' }).text).toContain('Пауза ИИ');
+  });
+
+  it.each([
+    ['ISO-8859-2', 'Zażółć gęślą'],
+    ['GBK', '人工智能暂停'],
+    ['Big5', '人工智慧暫停'],
+    ['EUC-KR', '인공지능 중단'],
+    ['Shift_JIS', '人工知能の一時停止'],
+  ])('decodes a %s document declared in its XML declaration', (charset, title) => {
+    const bytes = iconv.encode(feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), charset);
+    expect(decodeBody(bytes).text).toContain(title);
+  });
+
+  it('treats ISO-8859-1 labels as windows-1252, as browsers do (smart quotes in 0x80–0x9F)', () => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><title>'), Buffer.from([0x93, 0x68, 0x69, 0x94]), Buffer.from('</title></channel></rss>')]);
+    expect(decodeBody(bytes).text).toContain('“hi”');
+  });
+
+  it.each([
+    ['utf-16le', true],
+    ['utf-16be', true],
+    ['utf-16le', false],
+    ['utf-16be', false],
+    ['utf-32le', true],
+    ['utf-32be', false],
+  ])('decodes %s (BOM: %s)', (encoding, withBom) => {
+    const text = feedXml('<?xml version="1.0"?>', 'Ünïcödé ✓');
+    const bytes = iconv.encode(text, encoding, { addBOM: withBom });
+    const decoded = decodeBody(bytes);
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe(text);
+  });
+
+  it('strips a UTF-8 BOM and lets it win over a wrong header charset', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(feedXml('', 'naïve'))]);
+    expect(decodeBody(bytes, { 'Content-Type': 'text/xml; charset=iso-8859-1' })).toEqual({ encoding: 'utf-8', text: feedXml('', 'naïve') });
+  });
+});
+
+describe('parseFeed: charset problems are reported', () => {
+  it('flags a bogus declared encoding as bozo but still reads the feed as UTF-8', async () => {
+    const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="x-no-such-charset"?>', 'Still read')), { url: 'https://e.example/f' });
+    expect(feed).toMatchObject({ bozo: true, title: 'Still read' });
+    expect(feed.warnings.join(' ')).toMatch(/unknown encoding/);
+  });
+
+  it('flags bytes that are invalid UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('<rss version="2.0"><channel><title>bad '), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('</title></channel></rss>')]);
+    expect((await parseFeed(bytes, { url: 'https://e.example/f' })).bozo).toBe(true);
+  });
+
+  it('repairs UTF-8 that was decoded as Latin-1 and encoded again', async () => {
+    const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><item><description>wait&#226;&#128;&#166;</description></item></channel></rss>'), { url: 'https://e.example/f' });
+    expect(feed.items[0]?.summary).toBe('wait…');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { assignItemIds, authorName, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
+
+describe('parseFeedDate: the date formats real feeds send', () => {
+  it.each([
+    ['Fri, 05 Jun 2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 +0200', '2026-06-05T08:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 EST', '2026-06-05T15:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 PDT', '2026-06-05T17:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 GMT+2', '2026-06-05T08:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 UTC-05:30', '2026-06-05T15:49:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19 GMT', '2026-06-05T10:19:00.000Z'], // no seconds
+    ['05 Jun 2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // no day name
+    ['Mon, 05 Jun 2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // wrong day name is ignored
+    ['Friday, 05 June 2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // full names
+    ['Fri, 5 Jun 26 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // two-digit year
+    ['Thu, 01 Jan 98 00:00:00 GMT', '1998-01-01T00:00:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00', '2026-06-05T10:19:00.000Z'], // no zone = UTC
+    ['Fri, 05 Jun 2026 10:19:00 EST (Eastern Standard Time)', '2026-06-05T15:19:00.000Z'],
+    ['Jun 5, 2026 10:19 PM', '2026-06-05T22:19:00.000Z'], // 12-hour clock
+    ['Jun 5, 2026 12:05 AM EDT', '2026-06-05T04:05:00.000Z'],
+    ['June 5 2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'],
+    ['2026-06-05T10:19:00Z', '2026-06-05T10:19:00.000Z'],
+    ['2026-06-05T10:19:00.123+02:00', '2026-06-05T08:19:00.000Z'],
+    ['2026-06-05T10:19:00+0530', '2026-06-05T04:49:00.000Z'],
+    ['2026-06-05T10:19:00', '2026-06-05T10:19:00.000Z'], // ISO without zone = UTC
+    ['2026-06-05 10:19:00', '2026-06-05T10:19:00.000Z'],
+    ['2026-06-05T10:19Z', '2026-06-05T10:19:00.000Z'], // W3CDTF without seconds
+    ['2026-06-05', '2026-06-05T00:00:00.000Z'],
+    ['2026-06', '2026-06-01T00:00:00.000Z'],
+    ['20260605T101900Z', '2026-06-05T10:19:00.000Z'],
+    ['  2026-06-05T10:19:00Z  ', '2026-06-05T10:19:00.000Z'],
+    ['2026-02-30T10:00:00Z', null], // no 30 February
+    ['not a date', null],
+    ['', null],
+  ])('%s → %s', (input, expected) => {
+    expect(parseFeedDate(input)).toBe(expected);
+  });
+});
+
+describe('authorName: the name without the e-mail', () => {
+  it.each([
+    ['jane@example.com (Jane Doe)', 'Jane Doe'],
+    ['Jane Doe <jane@example.com>', 'Jane Doe'],
+    ['"Jane Doe" <jane@example.com>', 'Jane Doe'],
+    ['Jane   Doe', 'Jane Doe'],
+    ['jane@example.com', null],
+    ['Caf&eacute; Desk', 'Café Desk'],
+  ])('%s → %s', (input, expected) => {
+    expect(authorName(input)).toBe(expected);
+  });
+});
+
+describe('assignItemIds: the identity ladder', () => {
+  const item = (guid: string | null, link: string | null, title = 't', content = 'c') => ({ guid, link, title, content });
+
+  it('uses distinct GUIDs as they are', () => {
+    expect(assignItemIds([item('a', 'https://x/1'), item('b', 'https://x/1')])).toEqual(['a', 'b']);
+  });
+
+  it('falls back to the link for items whose GUID is reused in the document', () => {
+    expect(assignItemIds([item('same', 'https://x/1'), item('same', 'https://x/2'), item('own', 'https://x/3')])).toEqual(['https://x/1', 'https://x/2', 'own']);
+  });
+
+  it('hashes title and content when neither GUID nor link identify the item, stably across runs', () => {
+    const [first] = assignItemIds([item(null, null, 'Title', 'Body')]);
+    const [again] = assignItemIds([item(null, null, 'Title', 'Body')]);
+    expect(first).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(again).toBe(first);
+  });
+
+  it('keeps ids unique even for identical items', () => {
+    const ids = assignItemIds([item(null, null), item(null, null)]);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('URL resolution', () => {
+  it('resolves relative references and drops javascript: links', () => {
+    expect(resolveUrl('../b', 'https://x.example/a/c/')).toBe('https://x.example/a/b');
+    expect(resolveUrl('javascript:alert(1)', 'https://x.example/')).toBeNull();
+  });
+
+  it('keeps non-ASCII characters of IRIs readable', () => {
+    expect(resolveUrl('/À', 'http://any.test/')).toBe('http://any.test/À');
+  });
+
+  it('rewrites href and src inside HTML but leaves text alone', () => {
+    expect(resolveHtmlUrls('<p>see href="x"</p><a href="/a?b=1&amp;c=2">x</a><img src=\'i.png\'>', 'https://h.example/d/')).toBe(
+      '<p>see href="x"</p><a href="https://h.example/a?b=1&amp;c=2">x</a><img src=\'https://h.example/d/i.png\'>',
+    );
+  });
+});

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FeedParseError, parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
+
+async function parseFailure(bytes: Buffer, url = 'https://example.com/feed') {
+  try {
+    await parseFeed(bytes, { url });
+  } catch (error) {
+    if (error instanceof FeedParseError) return error;
+    throw error;
+  }
+  throw new Error('expected parseFeed to fail');
+}
+
+describe('parseFeed: formats', () => {
+  it('reads an RSS 2.0 item with every field normalised', async () => {
+    const feed = await parseFeed(fixture('rss2-relative-links.xml'), { url: 'https://feeds.example.org/world.xml' });
+    expect(feed).toMatchObject({ format: 'rss', title: 'Example News – World', link: 'https://news.example.org/world/', bozo: false, ttlSeconds: 1800 });
+    const [first, second] = feed.items;
+    expect(first).toMatchObject({
+      id: 'urn:example:1001',
+      guid: 'urn:example:1001',
+      title: 'Labs weigh a coordinated pause & what it would take',
+      link: 'https://news.example.org/world/2026/06/labs-pause.html',
+      published: '2026-06-05T10:19:00.000Z',
+      author: 'Jane Doe',
+      categories: ['AI policy', 'Regulation'],
+      enclosures: [{ url: 'https://news.example.org/world/audio/ep1.mp3', length: '12345', type: 'audio/mpeg' }],
+    });
+    // summary and full content are kept apart, both HTML, with their links made absolute
+    expect(first?.summary).toBe('<p>A short <a href="https://news.example.org/about">teaser</a>.</p>');
+    expect(first?.content).toContain('src="https://news.example.org/world/img/chart.png"');
+    // a permalink GUID doubles as the link; an "EST" date with a two-digit year and no seconds is understood
+    expect(second).toMatchObject({ link: 'https://news.example.org/world/2026/06/second.html', published: '2026-06-06T13:00:00.000Z', author: 'John Roe' });
+  });
+
+  it('reads an Atom 1.0 entry: xml:base chain, inline XHTML content, text summary, enclosure link', async () => {
+    const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed.atom' });
+    expect(feed).toMatchObject({ format: 'atom', title: 'Policy Notes', link: 'https://blog.example.com/' });
+    expect(feed.items[0]).toMatchObject({
+      id: 'tag:blog.example.com,2026:post-1',
+      link: 'https://blog.example.com/posts/verified-pause',
+      published: '2026-06-06T07:30:00.000Z',
+      updated: '2026-06-07T10:00:00.000Z',
+      author: 'Ada Example',
+      summary: 'Verification is the crux &amp; the cost.',
+      content: '<p>Hello <b>world</b>, see <a href="https://blog.example.com/about">about</a>.</p>',
+      categories: ['governance'],
+      enclosures: [{ url: 'https://blog.example.com/media/talk.mp4', length: '999', type: 'video/mp4' }],
+    });
+  });
+
+  it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
+    const feed = await parseFeed(fixture('rdf-rss10.xml'), { url: 'https://rdf.example.net/index.rdf' });
+    expect(feed.format).toBe('rdf');
+    expect(feed.items[0]).toMatchObject({ guid: 'https://rdf.example.net/a', title: 'First RDF item', updated: '2026-06-01T13:00:00.000Z', author: 'R. Writer' });
+  });
+
+  it('reads RSS 0.91 declared as ISO-8859-1', async () => {
+    const feed = await parseFeed(fixture('rss091.xml'), { url: 'http://old.example.com/rss' });
+    expect(feed.items[0]).toMatchObject({ title: 'Café debate', link: 'http://old.example.com/cafe' });
+  });
+
+  it('reads Atom 0.3: escaped HTML title as text, base64 content decoded, issued/modified dates', async () => {
+    const feed = await parseFeed(fixture('atom03.xml'), { url: 'http://atom03.example.com/atom.xml' });
+    expect(feed.title).toBe('Atom 0.3');
+    expect(feed.items[0]).toMatchObject({ content: '<p>Base64 body</p>', published: '2005-11-09T19:56:34.000Z', updated: '2005-11-09T19:56:34.000Z' });
+  });
+
+  it('reads JSON Feed 1.1: relative URLs against feed_url, plain text content escaped, attachments', async () => {
+    const feed = await parseFeed(fixture('json-feed-1.1.json'), { url: 'https://json.example.com/feed.json' });
+    expect(feed).toMatchObject({ format: 'json', title: 'JSON Desk', link: 'https://json.example.com/' });
+    expect(feed.items[0]).toMatchObject({
+      id: 'j-1',
+      title: 'JSON item & more',
+      link: 'https://json.example.com/posts/1',
+      published: '2026-06-05T09:00:00.000Z',
+      author: 'Desk Team',
+      content: '<p>Body with <a href="https://json.example.com/x">link</a></p>',
+      categories: ['pause', 'ai'],
+      enclosures: [{ url: 'https://json.example.com/a.mp3', type: 'audio/mpeg', length: '42' }],
+    });
+    expect(feed.items[1]?.content).toBe('Plain &lt;text&gt; body');
+  });
+
+  it('reads a Google News sitemap as items with title, date and link', async () => {
+    const feed = await parseFeed(fixture('news-sitemap.xml'), { url: 'https://paper.example.com/news-sitemap.xml' });
+    expect(feed).toMatchObject({ format: 'sitemap', title: 'The Example Paper' });
+    expect(feed.items.map((item) => [item.title, item.link, item.published])).toEqual([
+      ['Scientists renew call for AI pause', 'https://paper.example.com/2026/06/05/ai-pause-letter', '2026-06-05T07:45:00.000Z'],
+      ['Markets shrug', 'https://paper.example.com/2026/06/04/markets', '2026-06-04T00:00:00.000Z'],
+    ]);
+    expect(feed.items[0]?.categories).toEqual(['AI', 'pause', 'regulation']);
+  });
+
+  it('detects the format from the content, not the Content-Type', async () => {
+    const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
+    expect(feed.format).toBe('atom');
+  });
+});
+
+describe('parseFeed: identity and links', () => {
+  it('falls back to links, then a content hash, when every item carries the same GUID', async () => {
+    const feed = await parseFeed(fixture('reused-guids.xml'), { url: 'https://cms.example.com/rss' });
+    const ids = feed.items.map((item) => item.id);
+    expect(ids.slice(0, 2)).toEqual(['https://cms.example.com/one', 'https://cms.example.com/two']);
+    expect(ids[2]).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(feed.items[0]?.guid).toBe('https://cms.example.com/');
+  });
+
+  it('resolves relative links against Content-Location before the request URL', async () => {
+    const xml = Buffer.from('<rss version="2.0"><channel><link>/home</link><item><link>story</link></item></channel></rss>');
+    const feed = await parseFeed(xml, { url: 'https://cdn.example.net/x/feed.xml', headers: { 'Content-Location': 'https://origin.example.com/news/feed.xml' } });
+    expect(feed.link).toBe('https://origin.example.com/home');
+    expect(feed.items[0]?.link).toBe('https://origin.example.com/news/story');
+  });
+});
+
+describe('parseFeed: broken input', () => {
+  it('recovers a feed with HTML entities and bare ampersands, flagged bozo with a reason', async () => {
+    const feed = await parseFeed(fixture('malformed-entities.xml'), { url: 'https://sloppy.example.com/feed' });
+    expect(feed.bozo).toBe(true);
+    expect(feed.warnings.join(' ')).toMatch(/not well-formed/);
+    expect(feed.title).toBe('Café ♥ Politics');
+    expect(feed.items[0]).toMatchObject({ title: 'Q&A: the pause & its critics', link: 'https://sloppy.example.com/qa?x=1&y=2' });
+  });
+
+  it('recovers the items of a truncated document', async () => {
+    const xml = Buffer.from('<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Half');
+    const feed = await parseFeed(xml, { url: 'https://cut.example/feed' });
+    expect(feed.bozo).toBe(true);
+    expect(feed.items[0]).toMatchObject({ title: 'Kept', link: 'https://cut.example/1' });
+  });
+
+  it('rejects an HTML page served as a feed with code not_a_feed', async () => {
+    const error = await parseFailure(fixture('html-page.html'));
+    expect(error.code).toBe('not_a_feed');
+    expect(error.message).toMatch(/HTML page/);
+  });
+
+  it('rejects an empty body and a whitespace-only body with code empty', async () => {
+    expect((await parseFailure(Buffer.alloc(0))).code).toBe('empty');
+    expect((await parseFailure(Buffer.from(' \n\t '))).code).toBe('empty');
+  });
+
+  it('rejects binary garbage with code not_a_feed', async () => {
+    const garbage = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256));
+    expect((await parseFailure(garbage)).code).toBe('not_a_feed');
+  });
+
+  it('settles quickly on an XML prolog without a root element', async () => {
+    const started = Date.now();
+    const error = await parseFailure(Buffer.from('<?xml version="1.0" encoding="utf-8"?>\n<!-- nothing here -->\n'));
+    expect(['parse', 'timeout']).toContain(error.code);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // and a parse right after it still works (no shared parser state left behind)
+    await expect(parseFeed(fixture('rss091.xml'), { url: 'http://old.example.com/rss' })).resolves.toMatchObject({ format: 'rss' });
+  });
+
+  it('rejects XML that is not a feed with code not_a_feed', async () => {
+    expect((await parseFailure(Buffer.from('<?xml version="1.0"?><invoice><total>3</total></invoice>'))).code).toBe('not_a_feed');
+  });
+});
