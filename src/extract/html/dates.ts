@@ -1,0 +1,41 @@
+/**
+ * Date normalisation. Pages give dates as ISO-8601 with or without offset, RFC-2822, or "2019-11-19 10:30:00".
+ * We return ISO-8601 UTC, or null when the value cannot be read: a wrong date is worse than none.
+ */
+
+// Dates outside this window are parse accidents (epoch zero, "0001-01-01", ids mistaken for timestamps).
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let s = value.trim();
+  if (!s || s.length > 80) return null;
+
+  // Unix timestamps (seconds or milliseconds) appear in some data attributes.
+  if (/^\d{10}(\d{3})?$/.test(s)) return checked(new Date(s.length === 10 ? Number(s) * 1000 : Number(s)));
+
+  // "2019-11-19 10:30:00" (space instead of T) and "+0000" offsets are common; Date.parse wants T and "+00:00".
+  s = s.replace(/^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2})/, '$1T$2');
+  s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
+  if (iso) {
+    const [, y, mo, d, h, mi, sec, zone] = iso;
+    const hh = (h ?? '00').padStart(2, '0');
+    // A date or time without an offset is taken as UTC: the page gives no better information.
+    let tz = zone ? zone.toUpperCase() : 'Z';
+    if (/^[+-]\d{2}$/.test(tz)) tz += ':00';
+    return checked(new Date(`${y}-${mo}-${d}T${hh}:${mi ?? '00'}:${sec ?? '00'}${tz}`));
+  }
+  // Free-form dates must at least carry a four-digit year, or Date.parse guesses (e.g. "3 hours ago").
+  if (!/\b(19|20)\d{2}\b/.test(s)) return null;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : checked(new Date(t));
+}
+
+function checked(d: Date): string | null {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  const y = d.getUTCFullYear();
+  return y >= MIN_YEAR && y <= MAX_YEAR ? d.toISOString() : null;
+}

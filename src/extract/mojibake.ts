@@ -1,0 +1,246 @@
+/**
+ * Repair of mojibake: UTF-8 text that was decoded under a legacy single-byte code page somewhere upstream
+ * ("â€™" for "’", "Ã©" for "é", "β€”" for "—" under windows-1253).
+ *
+ * Method: find runs of non-ASCII characters (UTF-8 multi-byte sequences never contain ASCII bytes, so a
+ * mis-decoded character always stays inside such a run), map each run back to the bytes it came from under each
+ * candidate code page, and re-decode every well-formed UTF-8 multi-byte sequence found in those bytes. A candidate
+ * is accepted only when it is clearly more plausible than the original (see `implausibility`), which is what keeps
+ * legitimate Greek, Cyrillic and accented Latin text intact: their bytes rarely form valid UTF-8, and when they do
+ * the result is a character from an unrelated script, which scores worse.
+ */
+import iconv from 'iconv-lite';
+
+/**
+ * Code pages tried, most common mis-decoding first (order breaks ties). windows-1252/iso-8859-1 cover Western
+ * sites; 1250/1251/1253/1254/1257 are the Windows defaults of Central Europe, Cyrillic, Greek, Turkish, Baltic;
+ * koi8-r and macintosh are the legacy defaults of old Russian and Mac tooling.
+ */
+const CANDIDATE_CODE_PAGES = [
+  'windows-1252',
+  'iso-8859-1',
+  'iso-8859-15',
+  'windows-1250',
+  'iso-8859-2',
+  'windows-1251',
+  'koi8-r',
+  'windows-1253',
+  'iso-8859-7',
+  'windows-1254',
+  'windows-1257',
+  'macintosh',
+] as const;
+
+/** A text that was double-encoded needs one pass per layer; three layers is already pathological. */
+const MAX_PASSES = 3;
+
+/** char -> byte (0x80..0xFF) for one code page. */
+type ReverseTable = Map<string, number>;
+
+const reverseTables = new Map<string, ReverseTable>();
+
+function reverseTableFor(codePage: string): ReverseTable {
+  let table = reverseTables.get(codePage);
+  if (table) return table;
+  table = new Map();
+  for (let byte = 0x80; byte <= 0xff; byte++) {
+    const char = iconv.decode(Buffer.from([byte]), codePage);
+    if (char.length === 1 && char !== '\uFFFD' && char.charCodeAt(0) >= 0x80) table.set(char, byte);
+  }
+  // Bytes a code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D in windows-1252) are passed through as the
+  // C1 control of the same value by browsers and most decoders, so a C1 control in mojibake stands for that byte.
+  for (let byte = 0x80; byte <= 0x9f; byte++) {
+    const c1 = String.fromCharCode(byte);
+    if (!table.has(c1)) table.set(c1, byte);
+  }
+  reverseTables.set(codePage, table);
+  return table;
+}
+
+/** Length of the well-formed UTF-8 multi-byte sequence starting at `i`, or 0 (RFC 3629 table 3.7). */
+function utf8SequenceLength(bytes: readonly number[], i: number): number {
+  const lead = bytes[i]!;
+  const isCont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+    const b = bytes[i + k];
+    return b !== undefined && b >= lo && b <= hi;
+  };
+  if (lead >= 0xc2 && lead <= 0xdf) return isCont(1) ? 2 : 0;
+  if (lead === 0xe0) return isCont(1, 0xa0) && isCont(2) ? 3 : 0;
+  if ((lead >= 0xe1 && lead <= 0xec) || lead === 0xee || lead === 0xef) return isCont(1) && isCont(2) ? 3 : 0;
+  if (lead === 0xed) return isCont(1, 0x80, 0x9f) && isCont(2) ? 3 : 0;
+  if (lead === 0xf0) return isCont(1, 0x90) && isCont(2) && isCont(3) ? 4 : 0;
+  if (lead >= 0xf1 && lead <= 0xf3) return isCont(1) && isCont(2) && isCont(3) ? 4 : 0;
+  if (lead === 0xf4) return isCont(1, 0x80, 0x8f) && isCont(2) && isCont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Re-reads `run` as UTF-8 bytes that were decoded under `codePage`. Characters the code page cannot produce, and
+ * bytes that do not form a valid UTF-8 sequence, are kept as they were, so a run mixing legitimate characters and
+ * mojibake ("«Ã©»") is repaired only where the bytes say so.
+ */
+function reinterpretRun(run: string, codePage: string): string {
+  const table = reverseTableFor(codePage);
+  const chars = Array.from(run);
+  const bytes: number[] = chars.map((c) => table.get(c) ?? -1);
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    const length = bytes[i]! >= 0 ? utf8SequenceLength(bytes, i) : 0;
+    if (length > 0) {
+      out += Buffer.from(bytes.slice(i, i + length)).toString('utf8');
+      i += length;
+    } else {
+      out += chars[i]!;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+type CharClass = 'upper' | 'lower' | 'letter' | 'symbol' | 'other';
+
+function classify(char: string): CharClass {
+  if (/\p{Lu}/u.test(char)) return 'upper';
+  if (/\p{Ll}/u.test(char)) return 'lower';
+  if (/\p{L}/u.test(char)) return 'letter';
+  if (/\p{S}/u.test(char)) return 'symbol';
+  return 'other';
+}
+
+const SCRIPTS = ['Latin', 'Greek', 'Cyrillic', 'Hebrew', 'Arabic', 'Han', 'Hiragana', 'Katakana', 'Hangul'] as const;
+const scriptPatterns = SCRIPTS.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const);
+
+function scriptOf(char: string): string {
+  for (const [name, pattern] of scriptPatterns) if (pattern.test(char)) return name;
+  return 'other';
+}
+
+/**
+ * Characters real prose uses: Latin-1 and Latin Extended letters, Greek, Cyrillic, Hebrew and Arabic letters,
+ * general punctuation, currency, letterlike symbols (™), arrows, CJK, emoji. A UTF-8 re-read that lands outside
+ * these (Syriac, NKo, Thaana, C1 controls, private use...) is a sign the bytes were never UTF-8.
+ */
+function isOrdinaryChar(char: string): boolean {
+  const cp = char.codePointAt(0)!;
+  return (
+    cp < 0x80 ||
+    (cp >= 0xa0 && cp <= 0x24f) ||
+    (cp >= 0x300 && cp <= 0x36f) || // combining accents (decomposed "é")
+    (cp >= 0x370 && cp <= 0x3ff) ||
+    (cp >= 0x400 && cp <= 0x4ff) ||
+    (cp >= 0x5d0 && cp <= 0x5ea) ||
+    (cp >= 0x620 && cp <= 0x64a) ||
+    (cp >= 0x1e00 && cp <= 0x1eff) ||
+    (cp >= 0x2010 && cp <= 0x205f) ||
+    (cp >= 0x20a0 && cp <= 0x20bf) ||
+    (cp >= 0x2100 && cp <= 0x21ff) ||
+    (cp >= 0x3000 && cp <= 0x30ff) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0x1f300 && cp <= 0x1faff)
+  );
+}
+
+/**
+ * Characters that prose almost never uses but that mojibake of common letters is full of (the second byte of a
+ * UTF-8 pair read as windows-1252/latin-1: "Ã¨" è, "Ã¼" ü, "Ãº" ú, "Ã¯" ï ...).
+ */
+const RARE_IN_PROSE = new Set(Array.from('¤¦¨¯´¸¹²³¼½¾ªº¬‡†ˆ‰‹›ƒ‚„˜Ÿ\u00ad'));
+
+/**
+ * How implausible a string looks: rare or out-of-place characters, letters of two scripts glued together, a
+ * capital right after a small letter ("cafÃ"), a letter glued to a symbol ("â€", "Ã©", "™t"). Mojibake scores
+ * high on all of these; real words in any script score zero.
+ */
+function implausibility(text: string): number {
+  const chars = Array.from(text);
+  let score = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (!isOrdinaryChar(char)) score += 2;
+    else if (RARE_IN_PROSE.has(char)) score += 1;
+    if (i === 0) continue;
+    const previous = chars[i - 1]!;
+    const a = classify(previous);
+    const b = classify(char);
+    const aIsLetter = a === 'upper' || a === 'lower' || a === 'letter';
+    const bIsLetter = b === 'upper' || b === 'lower' || b === 'letter';
+    if (aIsLetter && bIsLetter && scriptOf(previous) !== scriptOf(char)) score += 1;
+    if (a === 'lower' && b === 'upper') score += 1;
+    if ((aIsLetter && b === 'symbol') || (a === 'symbol' && bIsLetter)) score += 1;
+  }
+  return score;
+}
+
+/** Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence). */
+const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
+
+interface RunVerdict {
+  start: number;
+  run: string;
+  /** The most plausible re-read that is strictly better than the run, if any. */
+  improvement: string | null;
+  /** Code pages whose re-read is strictly better. */
+  improvingCodePages: string[];
+  /** Re-reads that are exactly as plausible as the run, by code page (ambiguous on their own). */
+  ties: Map<string, string>;
+}
+
+function judgeRun(text: string, run: string, start: number): RunVerdict {
+  // One character of context on each side lets "cafÃ©" count the "fÃ" case change.
+  const before = start > 0 ? text[start - 1]! : '';
+  const after = text[start + run.length] ?? '';
+  const originalScore = implausibility(before + run + after);
+  const verdict: RunVerdict = { start, run, improvement: null, improvingCodePages: [], ties: new Map() };
+  let bestScore = originalScore;
+  for (const codePage of CANDIDATE_CODE_PAGES) {
+    const candidate = reinterpretRun(run, codePage);
+    if (candidate === run) continue;
+    const score = implausibility(before + candidate + after);
+    if (score < originalScore) verdict.improvingCodePages.push(codePage);
+    else if (score === originalScore && Array.from(candidate).every(isOrdinaryChar)) verdict.ties.set(codePage, candidate);
+    if (score < bestScore) {
+      verdict.improvement = candidate;
+      bestScore = score;
+    }
+  }
+  return verdict;
+}
+
+/**
+ * One repair pass. Runs that are clearly mojibake are repaired on their own evidence. A run whose re-read is only
+ * as plausible as the original ("Ä—" for "ė") is repaired only when the same text holds clear mojibake under that
+ * code page: a mis-decoded page is mis-decoded throughout, while text without clear mojibake is left alone.
+ */
+function repairOnce(text: string): string {
+  const verdicts = Array.from(text.matchAll(NON_ASCII_RUN), (m) => judgeRun(text, m[0], m.index));
+  const evidence = new Map<string, number>();
+  for (const v of verdicts) for (const cp of v.improvingCodePages) evidence.set(cp, (evidence.get(cp) ?? 0) + 1);
+  const documentCodePage = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  let out = '';
+  let cursor = 0;
+  for (const v of verdicts) {
+    const replacement = v.improvement ?? (documentCodePage ? v.ties.get(documentCodePage) : undefined);
+    if (replacement === undefined) continue;
+    out += text.slice(cursor, v.start) + replacement;
+    cursor = v.start + v.run.length;
+  }
+  return out + text.slice(cursor);
+}
+
+/**
+ * Restores text that was UTF-8 but got decoded under a legacy code page, including double encoding. Text without
+ * such damage is returned unchanged.
+ *
+ * @example repairMojibake('cafÃ© â€œquotedâ€\u009d') // 'café “quoted”'
+ */
+export function repairMojibake(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const repaired = repairOnce(current);
+    if (repaired === current) break;
+    current = repaired;
+  }
+  return current;
+}

@@ -1,0 +1,64 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { repairMojibake } from '../../src/extract/mojibake.ts';
+
+/** What a page shows when its UTF-8 bytes are decoded under `codePage`. */
+function garble(text: string, codePage: string): string {
+  return iconv.decode(Buffer.from(text, 'utf8'), codePage);
+}
+
+describe('repairMojibake', () => {
+  it('restores an em dash that UTF-8 bytes turned into "β€”" under windows-1253', () => {
+    expect(repairMojibake('AI Safety Researchers β€” Gain greater attention')).toBe(
+      'AI Safety Researchers — Gain greater attention',
+    );
+  });
+
+  it('restores windows-1252 mojibake of accents and typographic quotes', () => {
+    expect(repairMojibake('cafÃ© naÃ¯ve Ã‰cole')).toBe('café naïve École');
+    expect(repairMojibake('donâ€™t')).toBe('don’t');
+    expect(repairMojibake('â€œquotedâ€\u009d')).toBe('“quoted”');
+    expect(repairMojibake('a â€” b')).toBe('a — b');
+  });
+
+  it('undoes double encoding', () => {
+    expect(repairMojibake(garble(garble('it’s', 'windows-1252'), 'windows-1252'))).toBe('it’s');
+  });
+
+  it.each([
+    ['windows-1250', 'Zażółć gęślą jaźń — “cytat”'],
+    ['windows-1251', 'Москва — столица России'],
+    ['koi8-r', 'Привет, мир'],
+    ['windows-1252', 'Ελληνικά κείμενα'],
+    ['windows-1254', 'Ağaç, üzüm, şeker'],
+    ['windows-1257', 'Ąžuolas ir ėglė'],
+    ['macintosh', 'naïve café — “x”'],
+  ])('restores UTF-8 text shown under %s', (codePage, text) => {
+    const garbled = garble(text, codePage);
+    expect(garbled).not.toBe(text);
+    expect(repairMojibake(garbled)).toBe(text);
+  });
+
+  it('leaves legitimate Greek, Cyrillic, accented Latin and currency text intact', () => {
+    const legit = [
+      'Αθήνα',
+      'Москва',
+      'café',
+      'naïve',
+      '€5',
+      '«НАЗАД»',
+      'ΣΉΜΕΡΑ ά’',
+      'Straße» «Über»',
+      'São Paulo, SÃO PAULO',
+      '25 °C ± 2',
+      'Señor ¿Qué tal?',
+      'Windows™ — “quoted” ‘single’ …',
+      'Zürich, Kraków, Ørsted, Þór',
+    ];
+    for (const text of legit) expect(repairMojibake(text)).toBe(text);
+  });
+
+  it('repairs mojibake next to legitimate non-ASCII characters without touching them', () => {
+    expect(repairMojibake('«cafÃ©» in Αθήνα')).toBe('«café» in Αθήνα');
+  });
+});

@@ -1,0 +1,216 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveTitleFromLead, extractPlainText, parseDateline } from '../../src/extract/plain-text.ts';
+
+const SEEDS_DIR = join(import.meta.dirname, '../../seeds');
+const FIXTURES_DIR = join(import.meta.dirname, '../fixtures/plain-text');
+
+function seed(prefix: string): string {
+  const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(join(SEEDS_DIR, file), 'utf8');
+}
+const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name), 'utf8');
+const paragraphsOf = (text: string): string[] => text.split('\n\n');
+const occurrences = (text: string, needle: string): number => text.split(needle).length - 1;
+
+/** Furniture lines seen in the seeds; none may survive into any article's text. */
+const FURNITURE = [
+  "What's Your Reaction?",
+  'Like Like 0',
+  'Dislike Dislike 0',
+  'Angry Angry 0',
+  'Comments',
+  'Updated:',
+  'hours ago',
+  'Illustration representing',
+  'is the founder and director',
+  'Christopher Holloway',
+  'Join the Discussion',
+  'Discuss this story',
+  'Community comments coming',
+  'Be the first to share',
+  'Subscribe to comment',
+  'Based on current signals',
+  'Events may develop differently',
+  "Anthropic's blog",
+  'WHY IT MATTERS',
+  'Key Points',
+  'Noise Level',
+  'Timeline',
+  'No defenders identified',
+];
+const MOJIBAKE = /β€|â€|Ã[\u0080-\u00bf]|Â[\u0080-\u00bf]/;
+
+const SEED_PREFIXES = ['000', '001', '002', '003', '004'];
+
+describe('extractPlainText on the seed articles', () => {
+  it.each(SEED_PREFIXES)('seed %s comes out without furniture, mojibake or heading-only lines', (prefix) => {
+    const article = extractPlainText(seed(prefix));
+    for (const line of FURNITURE) expect(article.text).not.toContain(line);
+    expect(article.text).not.toMatch(MOJIBAKE);
+    expect(article.title).not.toMatch(MOJIBAKE);
+    expect(article.title).toBeTruthy();
+    expect(article.text).not.toMatch(/\n\n\s*(?:0 0|User)\s*(?:\n|$)/);
+    expect(article.text.endsWith('User')).toBe(false);
+    for (const p of paragraphsOf(article.text)) expect(p).toBe(p.trim().replace(/\s+/g, ' '));
+    expect(article.partial).toBe(false);
+    expect(article.lang).toBe('en');
+  });
+
+  it('000: the site-name line becomes siteName and the headline the title; the em dash is repaired', () => {
+    const article = extractPlainText(seed('000'));
+    expect(article.siteName).toBe('Ai Mainstream');
+    expect(article.title).toBe('Anthropic Calls for Global Cooperation on Advanced AI');
+    expect(article.text).toContain('AI Safety Researchers — Gain greater attention');
+    expect(article.text).not.toContain('Ai Mainstream');
+    expect(article.publishedAt).toBeNull();
+    expect(paragraphsOf(article.text)[0]).toMatch(/^As artificial intelligence grows more powerful/);
+  });
+
+  it('001 and 004 have no title line: the title is cut from the lead sentence', () => {
+    const a001 = extractPlainText(seed('001'));
+    expect(a001.title).toBe('Anthropic is calling on major artificial intelligence firms to pause the development…');
+    const a004 = extractPlainText(seed('004'));
+    expect(a004.title).toBe("AI startup Anthropic called on the world's top AI laboratories to consider slowing down…");
+    for (const title of [a001.title!, a004.title!]) expect(title.length).toBeLessThanOrEqual(91);
+    // The lead stays in the body: the title is derived, not taken from it.
+    expect(paragraphsOf(a001.text)[0]).toMatch(/^Anthropic is calling on major/);
+    expect(paragraphsOf(a001.text)).toHaveLength(5);
+  });
+
+  it('002: the dateline gives publishedAt (read as UTC) and the repeated summary is kept once', () => {
+    const article = extractPlainText(seed('002'));
+    expect(article.title).toBe('Anthropic Advocates for Coordinated Global Pause in AI Development');
+    expect(article.publishedAt).toBe('2026-06-05T10:19:00.000Z');
+    expect(article.modifiedAt).toBeNull();
+    expect(occurrences(article.text, 'Anthropic has formally advocated for a temporary global pause')).toBe(1);
+    expect(article.text).not.toContain('Jun 05, 2026');
+    expect(article.text).not.toContain('What does a credible pause actually require?');
+    // The real closing paragraphs survive the cut of the reaction/comment area.
+    expect(article.text).toMatch(/The ongoing evaluation of proposed frameworks will determine their practical viability\.$/);
+    expect(paragraphsOf(article.text)).toHaveLength(20);
+  });
+
+  it('003: headline, key points kept as bullets, sidebar labels and comment block dropped', () => {
+    const article = extractPlainText(seed('003'));
+    expect(article.title).toBe('Anthropic Urges Global Pause Over AI Self-Improvement Risks');
+    expect(article.siteName).toBeNull();
+    const paragraphs = paragraphsOf(article.text);
+    expect(paragraphs.filter((p) => p.startsWith('- '))).toHaveLength(4);
+    expect(article.text).toContain('Anthropic has issued an urgent call for a global pause');
+    expect(article.text).toContain('Governments are likely to initiate emergency hearings');
+    expect(paragraphs.at(-1)).toMatch(/urges a worldwide halt in advanced AI development\.$/);
+  });
+
+  it('004: real paragraphs are kept and run-together sentences get their space back', () => {
+    const article = extractPlainText(seed('004'));
+    expect(article.text).toContain('David Sacks, a venture capitalist and informal adviser to President Trump');
+    expect(article.text).toContain('In a recent podcast, Sacks said');
+    expect(article.text).toContain('human intervention. Some in the AI industry');
+    expect(article.text).toContain('marketing ploy. These skeptics');
+    expect(paragraphsOf(article.text)).toHaveLength(9);
+    expect(article.publishedAt).toBeNull();
+  });
+});
+
+describe('extractPlainText generalises beyond the seeds', () => {
+  it('another site: site name, byline, "March 3, 2026" dateline, caption, share button, bio box, comments', () => {
+    const article = extractPlainText(fixture('harbour-ledger.txt'), { url: 'https://www.harbourledger.example/ferry' });
+    expect(article.siteName).toBe('The Harbour Ledger');
+    expect(article.title).toBe('City Council Approves New Ferry Timetable After Months of Debate');
+    expect(article.byline).toBe('Maria Okafor');
+    expect(article.publishedAt).toBe('2026-03-03T00:00:00.000Z');
+    expect(article.url).toBe('https://www.harbourledger.example/ferry');
+    expect(article.canonicalUrl).toBe('https://www.harbourledger.example/ferry');
+    const paragraphs = paragraphsOf(article.text);
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toMatch(/^The city council voted seven to two/);
+    // A date inside a body sentence is body text, not the article's date.
+    expect(paragraphs[2]).toContain('takes effect on April 1, 2026');
+    for (const furniture of ['Photo:', 'Share this article', 'is a reporter at', '12 Comments', 'Leave a comment']) {
+      expect(article.text).not.toContain(furniture);
+    }
+    expect(article.partial).toBe(false); // 98 words of body text
+  });
+
+  it('windows-1252 mojibake ("â€”", "â€œ", "Ã©") is repaired to the same article as the clean capture', () => {
+    const garbled = extractPlainText(fixture('energy-board-cp1252.txt'));
+    const clean = extractPlainText(fixture('energy-board-clean.txt'));
+    expect(garbled).toEqual(clean);
+    expect(garbled.text).toContain('for a decade — the upgrade');
+    expect(garbled.text).toContain('Saint-André');
+    expect(garbled.text).toContain('“the only realistic option”');
+    expect(garbled.publishedAt).toBe('2026-06-05T14:30:00.000Z');
+    expect(garbled.partial).toBe(true); // 71 words: below the ~80-word floor of a full article
+  });
+
+  it('a capture without furniture comes out unchanged, legitimate non-ASCII text included', () => {
+    const raw = fixture('clean-article.txt');
+    const [titleLine, ...rest] = raw.trim().split('\n\n');
+    const article = extractPlainText(raw);
+    expect(article.title).toBe(titleLine);
+    expect(article.text).toBe(rest.join('\n\n'));
+    expect(article.byline).toBeNull();
+    expect(article.siteName).toBeNull();
+    expect(article.publishedAt).toBeNull();
+  });
+
+  it('hard-wrapped paragraphs are joined and line-per-paragraph text is split', () => {
+    const wrapped = [
+      'The committee published its report on Monday and said that the',
+      'timetable for the reform had slipped by at least a year because of',
+      'disagreements over funding.',
+      '',
+      'A second paragraph follows here.',
+    ].join('\n');
+    const article = extractPlainText(wrapped);
+    expect(paragraphsOf(article.text)).toEqual([
+      'The committee published its report on Monday and said that the timetable for the reform had slipped by at least a year because of disagreements over funding.',
+      'A second paragraph follows here.',
+    ]);
+  });
+
+  it('empty input gives an empty, partial article with no title', () => {
+    const article = extractPlainText('  \n\n ');
+    expect(article).toMatchObject({ title: null, text: '', partial: true, lang: null, publishedAt: null });
+  });
+});
+
+describe('parseDateline', () => {
+  it.each([
+    ['Jun 05, 2026 - 10:19', '2026-06-05T10:19:00.000Z'],
+    ['June 5, 2026', '2026-06-05T00:00:00.000Z'],
+    ['5 June 2026', '2026-06-05T00:00:00.000Z'],
+    ['2026-06-05', '2026-06-05T00:00:00.000Z'],
+    ['2026-06-05T10:19:00+02:00', '2026-06-05T08:19:00.000Z'],
+    ['Published: Thursday, June 4, 2026 at 4:15 pm EDT', '2026-06-04T20:15:00.000Z'],
+    ['Sept. 30, 2026, 9:05 a.m.', '2026-09-30T09:05:00.000Z'],
+    ['12th March 2026 | Reuters', '2026-03-12T00:00:00.000Z'],
+  ])('reads "%s"', (line, iso) => {
+    expect(parseDateline(line)?.iso).toBe(iso);
+  });
+
+  it('marks "Updated" datelines as modification times', () => {
+    expect(parseDateline('Updated: June 6, 2026 08:00')).toEqual({ iso: '2026-06-06T08:00:00.000Z', kind: 'updated' });
+  });
+
+  it.each([
+    'Updated: 2 hours ago',
+    'The law takes effect on June 5, 2026, after a long consultation with the industry.',
+    'February 30, 2026',
+    '05/06/2026',
+  ])('does not read "%s" as a date', (line) => {
+    expect(parseDateline(line)).toBeNull();
+  });
+});
+
+describe('deriveTitleFromLead', () => {
+  it('keeps a short lead sentence whole and drops attribution and trailing clauses', () => {
+    expect(deriveTitleFromLead('The council approved the budget. Other news followed.')).toBe('The council approved the budget');
+    expect(deriveTitleFromLead('According to Reuters, the board resigned on Friday, citing pressure from investors.')).toBe(
+      'The board resigned on Friday',
+    );
+  });
+});
