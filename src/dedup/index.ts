@@ -1,0 +1,20 @@
+/**
+ * The dedup stage (pure): canonical URLs, content fingerprints, near-duplicate detection and story clustering.
+ * No I/O and no clock: times are passed in.
+ */
+export type { DedupKeys, DuplicateMatch, KnownArticle, StoryMatch } from './types.ts';
+export { canonicalizeUrl, isTrackingParam, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './canonical-url.ts';
+export { computeDedupKeys } from './dedup-keys.ts';
+export { computeContentHash, normalizeText } from './fingerprint.ts';
+export {
+  DEFAULT_NEAR_DUPLICATE_OPTIONS,
+  estimateJaccard,
+  nearDuplicateSimilarity,
+  parseNearSignature,
+  type NearDuplicateOptions,
+  type NearSignature,
+} from './near-duplicate.ts';
+export { findDuplicate, MIN_WORDS_FOR_CONTENT_HASH } from './find-duplicate.ts';
+export { parseTopicSignature, topicSimilarity } from './topic-signature.ts';
+export { DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW_DAYS, findStory } from './story-clustering.ts';
+export { storyLabel } from './story-label.ts';

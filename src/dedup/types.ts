@@ -1,0 +1,40 @@
+/** Shapes the dedup stage exchanges with the orchestrator and the store. */
+
+/** The duplicate and clustering keys of one article; every field is stored as TEXT on the article row. */
+export interface DedupKeys {
+  canonicalUrl: string;
+  /** sha256 hex of the normalised body text (case, punctuation, quotes and spacing folded). */
+  contentHash: string;
+  /** `mh1.<words>.<shingles>.<base64url>`: b-bit MinHash of word 5-shingles (see near-duplicate.ts). */
+  nearSignature: string;
+  /** `ts1:term=weight,...`: salient terms of title and lead (see topic-signature.ts). */
+  topicSignature: string;
+}
+
+/** An article already in the store, as far as dedup needs to know it. */
+export interface KnownArticle {
+  id: number;
+  canonicalUrl: string;
+  contentHash: string;
+  nearSignature: string;
+  topicSignature: string;
+  storyId: number | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  /** Id of the original when this article is itself a duplicate. */
+  duplicateOf: number | null;
+}
+
+export interface DuplicateMatch {
+  /** The ORIGINAL article (duplicate chains are followed to their root). */
+  articleId: number;
+  reason: 'canonical_url' | 'content_hash' | 'near_duplicate';
+  /** 1 for URL and hash matches; the estimated Jaccard of the shingle sets for near-duplicates. */
+  similarity: number;
+}
+
+export interface StoryMatch {
+  storyId: number;
+  /** Cosine similarity of the topic signatures of the new article and the closest article of the story, 0..1. */
+  similarity: number;
+}

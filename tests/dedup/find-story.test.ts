@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { computeDedupKeys, findStory, storyLabel, type KnownArticle } from '../../src/dedup/index.ts';
+import { FIXTURES, knownArticle, readTextArticle, seedPaths, type TextArticle } from './articles.ts';
+
+const UNRELATED = ['chip-export-rule', 'chatbot-privacy-fine', 'model-release', 'data-centre-deal', 'safety-institute-report'];
+const AT = '2026-06-05T12:00:00.000Z';
+
+/** Runs articles through findStory one by one, as the pipeline does, opening a new story when none matches. */
+function clusterInOrder(articles: readonly TextArticle[]): number[] {
+  const known: KnownArticle[] = [];
+  const storyIds: number[] = [];
+  let nextStoryId = 100;
+  for (const [i, article] of articles.entries()) {
+    const keys = computeDedupKeys(article);
+    const storyId = findStory(keys, AT, known)?.storyId ?? nextStoryId++;
+    storyIds.push(storyId);
+    known.push(knownArticle(i + 1, keys, { storyId, publishedAt: AT }));
+  }
+  return storyIds;
+}
+
+const seeds = seedPaths().map((path) => readTextArticle(path));
+const unrelated = UNRELATED.map((name) => readTextArticle(`${FIXTURES}/${name}.txt`, `https://news.example/${name}`));
+
+describe('findStory', () => {
+  it('the five seed articles, by different outlets in different words, form one story', () => {
+    expect(seeds).toHaveLength(5);
+    expect(new Set(clusterInOrder(seeds)).size).toBe(1);
+    expect(new Set(clusterInOrder([...seeds].reverse())).size).toBe(1);
+  });
+
+  it('unrelated AI news (a chip rule, a privacy fine, a model release, a data-centre deal, a safety report) stays separate from the pause story and from each other', () => {
+    const storyIds = clusterInOrder([...seeds, ...unrelated]);
+    const pauseStory = storyIds[0];
+    expect(storyIds.slice(0, 5).every((id) => id === pauseStory)).toBe(true);
+    const unrelatedStories = storyIds.slice(5);
+    expect(unrelatedStories).not.toContain(pauseStory);
+    expect(new Set(unrelatedStories).size).toBe(UNRELATED.length);
+  });
+
+  it('a model release by the same company is not folded into its pause story', () => {
+    const known = seeds.map((seed, i) => knownArticle(i + 1, computeDedupKeys(seed), { storyId: 1, publishedAt: AT }));
+    const release = unrelated[UNRELATED.indexOf('model-release')]!;
+    expect(findStory(computeDedupKeys(release), AT, known)).toBeNull();
+  });
+
+  it("two outlets' own reports of the chip export rule join one story", () => {
+    const wire = computeDedupKeys(unrelated[0]!);
+    const other = computeDedupKeys(readTextArticle(`${FIXTURES}/chip-export-rule-other-outlet.txt`, 'https://techdesk.example/x'));
+    const known = [knownArticle(1, wire, { storyId: 42, publishedAt: AT })];
+    expect(findStory(other, AT, known)).toMatchObject({ storyId: 42 });
+  });
+
+  it('coverage of the same event outside the time window starts a new story', () => {
+    const known = [knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: 7, publishedAt: '2026-06-05T09:00:00.000Z' })];
+    const keys = computeDedupKeys(seeds[2]!);
+    expect(findStory(keys, '2026-06-20T09:00:00.000Z', known)).toBeNull();
+    expect(findStory(keys, '2026-06-20T09:00:00.000Z', known, { windowDays: 30 })).toMatchObject({ storyId: 7 });
+    // An earlier-dated arrival (feeds deliver out of order) is inside the window too.
+    expect(findStory(keys, '2026-06-01T09:00:00.000Z', known)).toMatchObject({ storyId: 7 });
+  });
+
+  it('an article without a publication date is placed in time by when it was fetched', () => {
+    const known = [knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: 7, publishedAt: null, fetchedAt: '2026-05-01T00:00:00.000Z' })];
+    expect(findStory(computeDedupKeys(seeds[2]!), AT, known)).toBeNull();
+  });
+
+  it('articles not yet assigned to a story are not candidates', () => {
+    const known = [knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: null, publishedAt: AT })];
+    expect(findStory(computeDedupKeys(seeds[2]!), AT, known)).toBeNull();
+  });
+
+  it('a stricter threshold keeps loosely related coverage apart', () => {
+    const known = [knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: 7, publishedAt: AT })];
+    const match = findStory(computeDedupKeys(seeds[2]!), AT, known);
+    expect(match).not.toBeNull();
+    expect(findStory(computeDedupKeys(seeds[2]!), AT, known, { threshold: match!.similarity + 0.01 })).toBeNull();
+  });
+});
+
+describe('storyLabel', () => {
+  it('labels the pause story with a headline that represents its coverage, skipping site-name furniture', () => {
+    const label = storyLabel(seeds.map((seed) => seed.title ?? ''));
+    expect(label).not.toBe('Ai Mainstream');
+    expect(label).toMatch(/Anthropic/);
+    expect(label).toMatch(/Pause/i);
+    expect(label.length).toBeLessThanOrEqual(91);
+  });
+
+  it("drops the outlet's name appended to a headline", () => {
+    expect(storyLabel(['U.S. tightens export rules on AI chips to Malaysia - Reuters'])).toBe(
+      'U.S. tightens export rules on AI chips to Malaysia',
+    );
+  });
+
+  it('cuts a very long headline at a word boundary', () => {
+    const label = storyLabel([
+      'Anthropic urges every leading AI laboratory in the world to join a coordinated, verified, temporary global pause on training frontier models',
+    ]);
+    expect(label.length).toBeLessThanOrEqual(91);
+    expect(label.endsWith('…')).toBe(true);
+    expect(label).toMatch(/^Anthropic urges every leading AI laboratory/);
+  });
+
+  it('a story without titles gets a placeholder label', () => {
+    expect(storyLabel([])).toBe('Untitled story');
+    expect(storyLabel(['', '  '])).toBe('Untitled story');
+  });
+});
