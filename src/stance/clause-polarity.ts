@@ -1,0 +1,165 @@
+/**
+ * Clause-level polarity of one sentence towards the pause. Lexicon cues are found on tokens, then each is
+ * weighed by where it stands:
+ * - negation in its clause flips it ("would not be a good thing"), unless the cue carries its own negation
+ *   ("not enough", "cannot be verified");
+ * - a conceded clause ("While X, ...", "X, but ...") weighs less than the clause that answers it;
+ * - hedges ("might", "probably") and conditionals ("if") soften it;
+ * - a plain question asserts little; a question of disbelief ("Who believes rivals will stop?") asserts the
+ *   opposite of its content; a leading question ("Isn't it time to pause?") asserts its content;
+ * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
+ */
+
+import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
+import {
+  ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
+  type StanceCue,
+} from './pause-lexicon.ts';
+import { isClauseBreak, type Token } from './tokenize.ts';
+
+export interface CueHit {
+  /** Token range of the cue. */
+  from: number;
+  to: number;
+  /** Signed contribution after all modifiers: positive supports the pause. */
+  value: number;
+  cue: StanceCue;
+}
+
+const disbeliefQuestion = compilePhrases(DISBELIEF_QUESTION.map((pattern) => ({ pattern, data: true })));
+const assertiveQuestion = compilePhrases(ASSERTIVE_QUESTION.map((pattern) => ({ pattern, data: true })));
+
+// Weights of the weaker side of a contrast or concession, and of softened claims.
+const CONCEDED_WEIGHT = 0.35;
+const SENTENCE_OPENING_CONTRAST_WEIGHT = 1.2;
+const HEDGE_WEIGHT = 0.75;
+const CONDITIONAL_WEIGHT = 0.5;
+const PLAIN_QUESTION_WEIGHT = 0.35;
+const EMBEDDED_QUESTION_WEIGHT = 0.3;
+const NEGATED_WEIGHT = -0.7;
+const NEGATION_REACH = 3;
+
+function isNegator(word: string): boolean {
+  return NEGATORS.has(word) || word.endsWith("n't");
+}
+
+type QuestionKind = 'none' | 'plain' | 'disbelief' | 'assertive';
+
+function questionKind(tokens: readonly Token[]): QuestionKind {
+  if (tokens.at(-1)?.word !== '?' && tokens.at(-2)?.word !== '?') return 'none';
+  if (disbeliefQuestion.match(tokens, 0, Math.min(tokens.length, 6)).length > 0) return 'disbelief';
+  if (assertiveQuestion.match(tokens, 0, Math.min(tokens.length, 3)).length > 0) return 'assertive';
+  return 'plain';
+}
+
+/** Weight of each token's clause: conceded clauses weigh less than the ones that answer them. */
+function clauseWeights(tokens: readonly Token[]): number[] {
+  const weights = new Array<number>(tokens.length).fill(1);
+  const first = tokens[0]?.word;
+  if (first !== undefined && CONCESSION_OPENERS.has(first) && (first !== 'even' || /^(if|though)$/.test(tokens[1]?.word ?? ''))) {
+    for (let i = 0; i < tokens.length && tokens[i]!.word !== ',' && tokens[i]!.word !== ';'; i++) weights[i] = CONCEDED_WEIGHT;
+  } else if (first !== undefined && CONTRAST_MARKERS.has(first)) {
+    weights.fill(SENTENCE_OPENING_CONTRAST_WEIGHT);
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (!CONTRAST_MARKERS.has(word)) continue;
+    const previous = tokens[i - 1]!.word;
+    // "yet", "still", "instead" are contrast markers only after a clause break ("no lab has yet said").
+    if (word !== 'but' && word !== 'however' && !isClauseBreak(previous)) continue;
+    // "not only ... but also" is addition, not contrast.
+    if (word === 'but' && tokens[i + 1]?.word === 'also') continue;
+    for (let j = 0; j < i; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
+  }
+  return weights;
+}
+
+/** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */
+const PROPOSAL_WORDS = /^(paus|moratori|slowdown|freez|halt|proposal|plan$|letter$|brakes?$|slowing|stopping|stop$|wait|supporters?$|proponents?$|backers?$|advocates?$)/;
+// Critics of the pause stand with the race and its backers with the proposal: "the critics are wrong" supports.
+const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|deploy|shipping|ship$|critics?$|skeptics?$|sceptics?$|opponents?$|detractors?$)/;
+
+/**
+ * What an evaluation in a clause is about: the nearest proposal or race word before it in the clause, with a
+ * negated proposal word ("not pausing", "without a pause") counting as the race.
+ */
+const TARGET_REACH = 7;
+
+function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number): 'proposal' | 'race' | null {
+  const from = Math.max(clauseStart, cueFrom - TARGET_REACH);
+  for (let i = cueFrom - 1; i >= from; i--) {
+    const word = tokens[i]!.word;
+    // "slowing down on the grounds that systems advance too fast": the evaluation is inside its own clause.
+    if (/^(that|because|which|who|whom|since|as|grounds)$/.test(word)) return null;
+    const isProposal = PROPOSAL_WORDS.test(word);
+    if (!isProposal && !RACE_WORDS.test(word)) continue;
+    const before = tokens[i - 1]?.word ?? '';
+    const before2 = tokens[i - 2]?.word ?? '';
+    const isNegated = isNegator(before) || isNegator(before2);
+    if (isProposal) return isNegated ? 'race' : 'proposal';
+    return isNegated ? 'proposal' : 'race';
+  }
+  return null;
+}
+
+function clauseStartOf(tokens: readonly Token[], index: number): number {
+  let i = index;
+  while (i > 0 && !isClauseBreak(tokens[i - 1]!.word) && !CONTRAST_MARKERS.has(tokens[i - 1]!.word)) i--;
+  return i;
+}
+
+/**
+ * Weighs the stance cues found in a sentence (by sentence-matches.ts). `isSarcastic` is decided per paragraph by the caller,
+ * because the marker ("Brilliant.") often stands in a sentence of its own.
+ */
+export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMatch<StanceCue>[], isSarcastic: boolean): CueHit[] {
+  if (matches.length === 0) return [];
+  const weights = clauseWeights(tokens);
+  const question = questionKind(tokens);
+  const candidates: CueHit[] = [];
+  for (const match of matches) {
+    const cue = match.data;
+    let value = cue.polarity * cue.weight * weights[match.from]!;
+    const clauseStart = clauseStartOf(tokens, match.from);
+    if (cue.negatable) {
+      // A leading negative auxiliary of an assertive question ("Isn't it time ...?") is not a negation.
+      const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
+      let isNegated = false;
+      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
+      if (isNegated) value *= NEGATED_WEIGHT;
+    }
+    let isHedged = false;
+    let isConditional = false;
+    let isEmbeddedQuestion = false;
+    for (let i = clauseStart; i < match.from; i++) {
+      const word = tokens[i]!.word;
+      if (HEDGES.has(word)) isHedged = true;
+      // "Were the risks real, ..." is a conditional only as a clause opener.
+      if (CONDITIONALS.has(word) && (word !== 'were' || i === clauseStart)) isConditional = true;
+      // "Asked whether a freeze would be sensible, ..." asks; it does not assert.
+      if (word === 'whether') isEmbeddedQuestion = true;
+    }
+    if (isEmbeddedQuestion) value *= EMBEDDED_QUESTION_WEIGHT;
+    if (isHedged) value *= HEDGE_WEIGHT;
+    if (isConditional) value *= CONDITIONAL_WEIGHT;
+    if (question === 'plain') value *= PLAIN_QUESTION_WEIGHT;
+    else if (question === 'disbelief') value *= -0.9;
+    if (cue.kind === 'judgement' || cue.kind === 'risk') {
+      // An evaluation takes the side of what it evaluates: "the proposal is reckless" opposes the pause,
+      // "racing ahead is reckless" and "not pausing would be reckless" support it.
+      const target = evaluatedTarget(tokens, clauseStart, match.from);
+      const defaultTarget = cue.kind === 'risk' ? 'race' : 'proposal';
+      if (target !== null && target !== defaultTarget) value = -value;
+    }
+    if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
+    candidates.push({ from: match.from, to: match.to, value, cue });
+  }
+  // Overlapping cues describe the same words ("marketing ploy" and "ploy"): keep the strongest.
+  candidates.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+  const hits: CueHit[] = [];
+  for (const candidate of candidates) {
+    if (hits.some((hit) => candidate.from < hit.to && hit.from < candidate.to)) continue;
+    hits.push(candidate);
+  }
+  return hits.sort((a, b) => a.from - b.from);
+}

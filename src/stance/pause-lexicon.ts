@@ -1,0 +1,402 @@
+/**
+ * The words of the debate on a coordinated pause or slowdown of frontier AI development, in the phrase language
+ * of phrase-matcher.ts. Each group says why it exists; weights are how strongly one match moves a clause
+ * (1 = an explicit position, 0.3 = a hint).
+ *
+ * Polarity is towards the pause: +1 argues for it (or for going further), -1 argues against it.
+ */
+
+export type CueKind =
+  /** A call to act or an endorsement ("labs should stop scaling", "backs the call"); sarcasm flips it. */
+  | 'call'
+  /** An evaluation word ("a good thing", "brilliant", "misguided"); sarcasm flips it. */
+  | 'judgement'
+  /** A reason for or against ("hands the lead to rivals", "a brake we can verify"). */
+  | 'argument'
+  /** A statement about AI risk, a weak hint of support. */
+  | 'risk';
+
+export interface StanceCue {
+  polarity: 1 | -1;
+  weight: number;
+  kind: CueKind;
+  /** False for cues that carry their own negation ("not enough", "cannot be verified"): no second flip. */
+  negatable: boolean;
+  /** The cue's pattern, a stable name for it (used as a feature by the learned layer). */
+  id: string;
+}
+
+type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean];
+
+function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
+  return rows.map(([pattern, weight, kind, negatable = true]) => ({ pattern, data: { polarity, weight, kind, negatable, id: pattern } }));
+}
+
+const PAUSE_VERB = 'paus*|halt*|stop|stops|stopped|stopping|freez*|froze|suspend*|slow|slows|slowed|slowing|brake*';
+const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban|cap|caps|limits|slowing|pausing|halting|freezing';
+
+/** Arguments and calls for the pause, including "it does not go far enough". */
+export const SUPPORT_CUES = cues(1, [
+  // Calls to pause or slow down.
+  [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
+  [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
+  [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
+  [`give ~3 head start`, 0.8, 'call'],
+  [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
+  [`back|backs|backed|backing|endorse*|support|supports|supported|supporting|champion*|welcome|welcomes|welcomed ~3 ${PAUSE_NOUN}|call|proposal|letter|plan|idea|moratorium|slowdown`, 1, 'call'],
+  [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
+  [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
+  [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],
+  [`lawmakers|governments|regulators should|must ~2 listen`, 0.6, 'call'],
+  [`cap|capping|limit|limiting ~3 compute|training`, 0.8, 'call'],
+  [`freeze|pause|halt|stop the|all? frontier|training|scaling`, 0.5, 'call'],
+  [`wait together`, 0.8, 'call'],
+  // Judgements that the pause is wise ("would be a good thing").
+  [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
+  [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
+  [`overdue`, 0.9, 'judgement'],
+  [`brilliant|genius|courageous|admirable|laudable|selfless|generous|noble|altruistic|efficient|refreshing|fantastic|wonderful|excellent`, 0.5, 'judgement'],
+  [`least we owe`, 1, 'judgement'],
+  [`better than no|nothing`, 0.9, 'argument', false],
+  [`not|isn't anti-technology|anti-innovation|anti-progress|luddite*|luddism`, 0.8, 'argument', false],
+  [`seatbelt*|seat-belt*|guardrail*`, 0.6, 'argument'],
+  [`safety net`, 0.6, 'argument'],
+  // "Not enough, go further" is support for restriction.
+  [`not|isn't|wasn't ~2 enough|sufficient|nearly|far-reaching`, 0.9, 'argument', false],
+  [`doesn't|don't|does|do|did|didn't not? go|goes far enough`, 0.9, 'argument', false],
+  [`too timid|modest|weak|little|short|small|limited|cautious`, 0.9, 'argument', false],
+  [`go|goes|going further`, 0.9, 'argument', false],
+  [`indefinite*|permanent*`, 0.4, 'argument'],
+  [`buys|buy|buying|give|gives|giving|allow|allows ~3 time`, 0.6, 'argument'],
+  [`head start`, 0.5, 'argument'],
+  [`workable|enforceable|verifiable|feasible|achievable`, 0.8, 'argument'],
+  [`can|could ~2 verify|check|monitor|enforce*`, 0.6, 'argument'],
+  [`china|beijing|rivals|rival|adversaries|competitors ~3 will|would|can ~1 honour|honor|comply|sign|join|stop`, 0.5, 'argument'],
+  [`we|they|you can all? verify`, 0.6, 'argument'],
+  [`listen to the? them|voters|people|public|constituents`, 0.5, 'argument'],
+  [`people|public|voters|americans ~2 want ~4 slow|pause|stop|halt`, 0.7, 'argument'],
+  [`without a|any pause|brake*|limits`, 0.7, 'argument', false],
+  // Single-word evaluations; their side follows what they evaluate (see evaluatedTarget).
+  [`sensible|wise|prudent|necessary|essential|vital|justified|warranted|reasonable|credible|defensible|responsible`, 0.5, 'judgement'],
+  [`call|calls|calling me ~1 a|an? doomer|alarmist|luddite|worrier|coward`, 0.8, 'argument', false],
+  [`constructive|credit-positive|directionally`, 0.8, 'judgement'],
+  [`make|making ~3 mandatory|law|binding|compulsory|permanent`, 0.9, 'argument', false],
+  [`duty|obligation|responsibility to ~1 pause|slow|stop|wait|halt`, 0.9, 'call'],
+  [`recommend|recommends|urge|urges|advise ~4 negotiations|adopting|adopt|begin|back|support|join`, 0.7, 'call'],
+  [`demand|demands|demanding ~4 honour|honor|accept|adopt|back|join|respect`, 0.7, 'call'],
+  [`go|going|move|moving slowly|slow|slower`, 0.7, 'call'],
+  [`slow|slows|stop|pause|wait|halt ~1 down? until`, 0.8, 'call'],
+  [`do|act it? ~1 now|anyway|today`, 0.6, 'call'],
+  [`let them|us stop|pause|wait|breathe`, 0.8, 'call'],
+  [`accept|accepts|embrace|embraces ~2 offer|proposal|pause|call`, 0.7, 'call'],
+  [`take|takes up ~2 offer|proposal|call`, 0.7, 'call'],
+  [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
+  [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
+  [`send ~1 inspectors|auditors`, 0.6, 'call'],
+  [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
+  [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
+  [`truce|fighting chance|catch up with`, 0.5, 'argument'],
+  [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
+  [`asking|asked for time|permission`, 0.5, 'argument'],
+  [`shouldn't|should not ~1 race|rush|build|train|ship`, 0.8, 'call', false],
+  [`don't|do not train|build|ship|scale|race`, 0.7, 'call', false],
+  // Metaphors of prudence used by supporters.
+  [`breathing room|space`, 0.8, 'argument'],
+  [`guardrails|brakes|safety|checks first`, 0.9, 'argument'],
+  [`hit|hits|hitting|pump|pumping|tap|slam|apply|applying the? brakes`, 0.9, 'call'],
+  [`fire drill|pit stop|timeout|time-out|checklist|insurance policy`, 0.6, 'argument'],
+  [`slow|stop|pause|halt|freeze down? already|together|please`, 0.6, 'call'],
+  [`slow the hell down`, 1, 'call'],
+  [`common sense|commonsense|no-brainer|obvious`, 0.6, 'judgement'],
+  [`take|took|taking a breath`, 0.6, 'argument'],
+  [`back|backs the pause|slowdown|moratorium`, 1, 'call', true],
+  [`measure twice`, 0.6, 'argument'],
+  [`move fast and break`, 0.5, 'argument'],
+  [`changed|change my mind|come around`, 0.2, 'argument'],
+  [`i'm|i am no longer against|opposed|skeptical`, 1, 'argument', false],
+  [`was wrong`, 0.4, 'argument'],
+  [`too ~1 dangerous|powerful|risky|fast`, 0.5, 'risk'],
+  [`can't|cannot|couldn't wait`, 0.5, 'argument', false],
+  [`what ~1 is the rush`, 0.8, 'argument', false],
+  [`permission regime|licen* regime|licen* the labs|licensing`, 0.5, 'argument'],
+  [`until ~4 safe|controllable|understood|verified|certif*|checked|audited|inspect*`, 0.5, 'argument'],
+  // Risks named as the reason to stop.
+  [`cannot|can't|can not ~1 steer|control|contain`, 0.8, 'risk', false],
+  [`out of control`, 0.6, 'risk'],
+  [`reckless*|irresponsib*`, 0.8, 'risk'],
+  [`existential|catastroph*|extinction`, 0.4, 'risk'],
+  [`race to the bottom`, 0.6, 'risk'],
+  [`too fast|quickly`, 0.5, 'risk'],
+  [`before it's|it ~1 too late`, 0.7, 'risk'],
+  [`playing with fire`, 0.7, 'risk'],
+  [`unchecked|uncontrolled|unaccountable`, 0.5, 'risk'],
+  [`dangerous|danger|perilous`, 0.3, 'risk'],
+]);
+
+/** Arguments and calls against the pause, including attacks on the proposer's sincerity. */
+export const OPPOSE_CUES = cues(-1, [
+  // Geopolitics: rivals will not stop.
+  [`hand|hands|handing|handed|give|gives|giving|cede|cedes|ceding ~3 lead|edge|advantage|initiative`, 1, 'argument'],
+  [`china|beijing|rivals|rival|adversaries|competitors ~3 win|wins|winning|catch|ahead|overtake|keep|continue|cheat|cheats`, 0.8, 'argument'],
+  [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
+  [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
+  [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
+  [`unilateral*|disarm*`, 0.4, 'argument'],
+  // Sincerity: capture, marketing, hypocrisy.
+  [`regulatory capture`, 1, 'argument'],
+  [`pull|pulls|pulling ~2 up the ladder`, 1, 'argument'],
+  [`moat|moats|incumbent*|entrench*`, 0.6, 'argument'],
+  [`self-interest*|self-serving|cynical*|convenient|conveniently`, 0.7, 'argument'],
+  [`marketing|publicity|promotional|pr ~1 ploy|stunt|gimmick|exercise|campaign|tactic`, 1, 'argument'],
+  [`marketing|hype|ploy|stunt|gimmick`, 0.6, 'argument'],
+  [`theater|theatre|posturing|virtue-signal*`, 0.9, 'argument'],
+  [`virtue signal*`, 0.9, 'argument'],
+  [`hypocri*|disingenuous|insincere`, 0.9, 'argument'],
+  [`gives|give ~1 the game away`, 0.9, 'argument'],
+  [`dressed up as|dressed-up`, 0.8, 'argument'],
+  [`share sale|listing|offering`, 0.3, 'argument'],
+  [`ipo|flotation`, 0.3, 'argument'],
+  [`public offering`, 0.3, 'argument'],
+  [`wants|want|asking|asks ~2 its|their|everyone|the? rivals|competitors|others ~1 else? to slow|pause|stop`, 0.8, 'argument'],
+  [`end|death of innovation|progress`, 0.7, 'judgement'],
+  [`adorable|quaint|cute idea`, 0.6, 'argument'],
+  [`starve|starves|starving`, 0.8, 'argument'],
+  [`radical|extreme`, 0.4, 'judgement'],
+  [`strategic positioning`, 0.5, 'argument'],
+  // Feasibility: it cannot be verified or enforced.
+  [`unworkable|unenforceable|unverifiable|impractical|unrealistic|infeasible|naive|naïve|utopian|fantasy|wishful`, 1, 'argument'],
+  [`pipe dream`, 1, 'argument'],
+  [`cannot|can't|can not|couldn't|impossible ~3 be? ~1 checked|verified|enforced|policed|monitored|inspected|verify|enforce|police|monitor|inspect|check`, 1, 'argument', false],
+  [`nobody|no one|no-one|no way ~3 can|could|will|would ~2 inspect|verify|enforce|police|monitor|check`, 1, 'argument', false],
+  [`only honest ~2 obey|follow|comply`, 1, 'argument', false],
+  [`how|who ~3 verify|enforce|police|monitor|inspect`, 0.6, 'argument', false],
+  [`good luck`, 0.8, 'argument'],
+  // Costs: innovation, open source, lives.
+  [`starve|starves|starving|stifle|stifles|stifling|kill|kills|killing|hobble|cripple|choke ~3 innovation|open-source|open source|progress|research|startups|community`, 1, 'argument'],
+  [`open-source|open source ~2 community|developers|models|model`, 0.3, 'argument'],
+  [`harm|harms|hurt|hurts|punish|punishes|punishing ~3 open-source|open source|startups|smaller`, 0.9, 'argument'],
+  [`costs|cost|price ~2 of waiting|delay|pausing|a pause`, 0.9, 'argument'],
+  [`measured|paid|counted in lives`, 0.9, 'argument'],
+  [`cost|costs lives`, 0.9, 'argument'],
+  [`better diagnoses|cures|medicine|treatments|tutoring`, 0.5, 'argument'],
+  [`cheaper science`, 0.5, 'argument'],
+  [`medical breakthroughs`, 0.5, 'argument'],
+  [`few|handful ~1 closed|big labs|companies|firms`, 0.5, 'argument'],
+  // Futility and backfire.
+  [`achieve|achieves|accomplish|accomplishes|do|does ~1 nothing|little`, 0.9, 'argument', false],
+  [`backfire*|counterproductive|counter-productive|overhang|pent-up`, 0.9, 'argument'],
+  [`wrong tool|answer|approach|way|solution|remedy|idea`, 1, 'judgement'],
+  [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
+  [`bad|terrible|dangerous|foolish|dumb|stupid|silly|misguided|mistaken ~1 idea|move|policy|precedent|plan|proposal`, 1, 'judgement'],
+  [`misguided|mistake|mistaken|folly|absurd|ridiculous|nonsense|silly|foolish|preposterous|overreach|heavy-handed`, 0.8, 'judgement'],
+  // The risk premise is overstated.
+  [`overstated|overblown|exaggerat*|alarmis*|fearmonger*|fear-monger*|scaremonger*|hysteria|panic|doomer*|doomsay*|sci-fi|speculat*`, 0.8, 'argument'],
+  [`science fiction`, 0.8, 'argument'],
+  [`doom scenario*`, 0.8, 'argument'],
+  [`no|little evidence`, 0.6, 'argument', false],
+  [`safety|safe ~1 already|enough`, 0.3, 'argument'],
+  // Single-word and short evaluations against; their side follows what they evaluate (see evaluatedTarget).
+  [`pointless|futile|useless|harmful|foolhardy|dangerous-idea|unserious|hollow|empty|symbolic|performative`, 0.7, 'judgement'],
+  [`more harm than good`, 1, 'judgement'],
+  [`the|a problem|mistake`, 0.5, 'judgement'],
+  [`just|only|merely|mere ~1 a|an? promise|stopping|vibe|headline|gesture|slogan|wish`, 0.8, 'argument', false],
+  [`on paper only|only on paper|paper promise`, 0.8, 'argument', false],
+  [`easy headline|headline-grabbing|grandstanding`, 0.8, 'argument'],
+  [`won't|will not|would not|wouldn't|not ~1 join|honour|honor|sign ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call', false],
+  [`i don't|do not ~1 support|back|endorse`, 1, 'call', false],
+  [`gives|give ~2 up|away ~2 lead|edge`, 0.8, 'argument'],
+  [`permanent|entrench* ~2 incumbents|giants|leaders`, 0.7, 'argument'],
+  [`pretext|excuse|trojan horse`, 0.7, 'argument'],
+  [`won't|will not|cannot|can't ~1 stop|halt ~1 progress|science|research`, 0.7, 'argument', false],
+  [`sitting on their hands|relocate|elsewhere|offshore`, 0.6, 'argument'],
+  [`invisible|unobservable|undetectable`, 0.6, 'argument'],
+  [`evidence|data ~1 not|rather than ~1 vibes|fear|speculation|hypotheticals`, 0.8, 'argument'],
+  // Words of the opposition camp: a cartel, a moat, a drawbridge, a fig leaf, an innovation tax.
+  [`cartel|drawbridge|fig-leaf|anticompetitive|anti-competitive|protectionis*`, 1, 'argument'],
+  [`fig leaf`, 1, 'argument'],
+  [`innovation tax`, 1, 'argument'],
+  [`beijing|china ~1 will|won't not? wait`, 1, 'argument'],
+  [`gift|surrender|capitulat*|disarmament`, 0.7, 'argument'],
+  [`doomer*|doomers|doomsday|vibes|vibe|hysteri*|hysterical|panic*`, 0.7, 'argument'],
+  [`premature|hypothetical*|unproven`, 0.6, 'argument'],
+  [`hard pass|hard no|count me out|no thanks`, 1, 'judgement'],
+  [`press release|fundraising|ad campaign|advert|advertisement|pr exercise|branding|branded`, 0.7, 'argument'],
+  [`bad trade|bad idea|bad policy`, 1, 'judgement'],
+  [`wrong instrument|tool|answer|lever|approach`, 1, 'judgement'],
+  [`build|building ~2 not|rather than ~2 freeze|walls|pause|wait`, 0.8, 'call'],
+  [`honest|honour|honor ~3 only|first|keeps|keep training`, 0.3, 'argument'],
+  [`cheat|cheats|cheating|cheaters|evade|evaded|evasion`, 0.6, 'argument'],
+  [`relocate|offshore|shift ~3 research|work|training ~2 to|elsewhere|abroad|jurisdictions`, 0.9, 'argument'],
+  [`jurisdictions|countries|labs ~2 with no|weaker|fewer ~2 safety|disclosures`, 0.6, 'argument'],
+  [`body count|lives|antibiotics|cancer|cures`, 0.5, 'argument'],
+  [`strand|stranded|capex shock`, 0.6, 'argument'],
+  [`who loses|who benefits|notice who`, 0.7, 'argument'],
+  [`stall|stalls|stalling|museum`, 0.6, 'argument'],
+  [`wrong|mistaken|misguided`, 0.4, 'judgement'],
+  [`solution in search of a problem`, 1, 'judgement'],
+  [`not|isn't|wasn't ~2 caution|safety plan|responsible choice`, 0.9, 'argument', false],
+  [`keep walking|keep building|keep going|build better`, 0.8, 'call'],
+  // Calls to keep going.
+  [`full speed|race|press|forge|push|keep ~1 ahead|on|going|building|racing`, 0.7, 'call'],
+  [`accelerat* ~2 not|rather`, 0.4, 'call'],
+  [`innovation|progress ~2 not|rather than|over ~2 paus*|fear|restriction*|regulation`, 0.6, 'argument'],
+]);
+
+/**
+ * Marks of sarcasm: where they appear, calls and judgements in the same paragraph mean their opposite
+ * ("Sure, let's all stop and let the rivals win. Brilliant.").
+ */
+export const SARCASM_MARKERS = [
+  'sure', '🙄', '🙃', '🙂', '👏', '😂', 'bravo', 'adorable', 'efficient|genius|brilliant|perfect !', 'no notes', 'ah yes',
+  'completely|totally|truly|very selfless|normal|galaxy-brained|cool|reassuring', 'nothing to see here', 'the horror',
+  'love how', 'by all means', 'oh no', "i'm sure they'll|they will|that", 'surely this|that|they will|won\'t',
+  "can't wait for|until", 'great news everyone', 'what a refreshing|novel|great|lovely idea|plan',
+  'fantastic|wonderful|great|brilliant idea|plan :', 'bold strategy', 'good luck with that',
+  'oh sure',
+  'oh yes',
+  'oh great',
+  'yeah right',
+  'what could ~1 possibly? go wrong',
+  'because that always|worked|works',
+  'nothing says',
+  'slow clap',
+  'how convenient',
+  'what a surprise|coincidence',
+];
+
+/**
+ * Marks of an opinion the writer held before and has dropped ("I used to think", "Me in 2023:", "once a vocal
+ * critic"): that sentence's stance is the one being reversed, so it weighs little.
+ */
+export const PAST_OPINION_MARKERS = [
+  'used to', 'me in 2023|2022|2024', 'i once|formerly|previously', 'once a|an', 'in 2023 ~6 mock*|call*|thought|oppos*|dismiss*',
+  'i spent ~4 mocking|dismissing|opposing|arguing', 'i wrote ~6 2023', 'at first', 'i was skeptical|sceptical',
+  'came into this ~2 skeptical|sceptical',
+];
+
+/** Sentence-initial words that make the clause up to the first comma a concession, weighed less. */
+export const CONCESSION_OPENERS = new Set(['while', 'although', 'though', 'whilst', 'granted', 'despite', 'whereas', 'even']);
+/** Words that start the clause that weighs more ("X, but Y"). */
+export const CONTRAST_MARKERS = new Set(['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'still', 'instead']);
+export const NEGATORS = new Set([
+  'not', 'no', 'never', 'nor', 'neither', 'hardly', 'without', 'cannot', 'nothing', 'none', 'nobody', 'barely',
+]);
+export const HEDGES = new Set(['might', 'may', 'could', 'perhaps', 'possibly', 'probably', 'arguably', 'maybe', 'likely', 'seems', 'appears']);
+export const CONDITIONALS = new Set(['if', 'unless', 'whether', 'were']);
+
+/**
+ * A short sentence that answers a preceding conditional in the negative ("It isn't.", "Neither is true.",
+ * "They are not, and so it is not."): the conditional's hedged approval becomes a rejection.
+ */
+export const NEGATIVE_RESOLUTION = [
+  "it|they|that|this|which isn't|aren't|wasn't|won't|doesn't|don't",
+  'it|they|that|this|which is|are|was|were|will|does|do not',
+  'neither|none ~2 is|are|holds|hold|true|exists|exist',
+  'those are ~3 too many',
+];
+
+/** Answers that take up or turn down what a question offered ("Q: Would you back a pause? A: No."). */
+export const ANSWER_YES = new Set(['yes', 'absolutely', 'definitely', 'certainly', 'gladly', 'yep', 'without']);
+export const ANSWER_NO = new Set(['no', 'not', 'never', 'nope', 'hardly']);
+
+/** Question openings that assert their opposite ("Who seriously believes rivals will stop?"). */
+export const DISBELIEF_QUESTION = [
+  'who ~2 believes|believe|thinks|think|imagines|expects|trusts',
+  'does|do anyone|anybody ~1 believe|think|expect|trust',
+  'really|seriously believe|think|expect',
+];
+/** Question openings that assert what they ask ("Isn't it time to pause?"). */
+export const ASSERTIVE_QUESTION = ["isn't|aren't|shouldn't|wouldn't|doesn't|don't|why|can't", 'how long ~3 before|until'];
+
+/** Wording that reports a debate rather than joining it; it pulls a passage towards neutral. */
+export const NEUTRAL_FRAME_CUES = [
+  'supporters|proponents|advocates ~4 opponents|critics|skeptics|sceptics|detractors',
+  'critics|opponents|skeptics|sceptics ~4 supporters|proponents|advocates',
+  'split|divided|disagree|disagreed|differ',
+  'both sides',
+  'survey|poll|polls|found',
+  'here is what', "here's what",
+  'explainer|explained',
+  'declined to|reviewing|still weighing',
+  'debate|debated|debating',
+];
+
+/**
+ * Proposal words in the monitored sense, added to the pipeline's own terms: this scorer is about this proposal
+ * and should not lose recall when a pipeline file lists fewer words.
+ */
+export const PROPOSAL_PHRASES: readonly { pattern: string; data: ProposalWordStrength }[] = [
+  ...['pause*', 'moratori*', 'slowdown*', 'slow|slows|slowed|slowing down', 'halt*', 'freez*', 'froze',
+    'suspend*', 'compute cap*', 'compute-cap*', 'stop|stops|stopped|stopping scaling|training|building|development|racing',
+    'wait together', 'slow|slows|slowed|slowing the|its|their|ai ~1 development|progress|pace|race',
+    'standstill', 'ceasefire', 'timeout', 'time-out', 'restraint', 'cap|caps|capping compute|training',
+    'hit|hits|hitting|slam|slams the brakes', 'aipause', 'pausegiantai', 'pausenow',
+    'stoptherace', 'pauseai']
+    .map((pattern) => ({ pattern, data: 'strong' as const })),
+  // The proposal named as such: relevant by itself in a short passage, with a domain word in a long one.
+  ...['proposal', 'proposals', 'proposer', 'proposed', '2023 letter', 'pause letter', 'open letter', 'the letter']
+    .map((pattern) => ({ pattern, data: 'proposal' as const })),
+  // Common words that name the proposal only next to a word of the domain ("slow the race", "a six-month stop").
+  ...['slow|slows|slowed|slowing', 'stop', 'brake*', 'ban', 'limits', 'cap', 'wait', 'delay*', 'standstill']
+    .map((pattern) => ({ pattern, data: 'weak' as const })),
+];
+
+export type ProposalWordStrength = 'strong' | 'weak' | 'proposal';
+
+/**
+ * Words that place a proposal word in the monitored domain. "slow" and "stop" alone are common words, so the
+ * proposal-word check (relevance.ts) requires one of these near them.
+ */
+export const CONTEXT_PHRASES = [
+  'ai', 'a.i', 'artificial intelligence', 'frontier', 'superintelligen*', 'agi', 'self-improv*', 'alignment',
+  'training', 'model', 'models', 'lab', 'labs', 'gpu*', 'chips', 'flop*', 'verification', 'inspect*', 'laboratories', 'scaling', 'compute', 'anthropic', 'openai',
+  'deepmind', 'letter', 'signatories', 'signatures', 'developers', 'industry', 'capabilities', 'systems',
+  'chatbot*', 'llm*', 'machine learning', 'development', 'research',
+];
+
+/** Words that, following a proposal word, name what is paused in the monitored sense. */
+export const TARGET_OBJECTS = new Set([
+  'development', 'training', 'research', 'progress', 'ai', 'a.i', 'models', 'model', 'frontier', 'scaling',
+  'capabilities', 'systems', 'work', 'experiments', 'labs', 'lab', 'advancement', 'advances', 'superintelligence',
+  'agi', 'artificial', 'giant', 'race', 'pace', 'runs', 'run', 'industry', 'sector', 'companies', 'developers',
+  'letter', 'letters', 'proposal', 'debate', 'crowd', 'call', 'calls', 'pledge', 'gang', 'camp', 'advocates',
+  'supporters', 'critics', 'idea', 'plan', 'agreement', 'treaty', 'movement', 'question', 'campaign', 'everyone',
+  'technology', 'innovation', 'science', 'clusters', 'compute', 'machines', 'intelligence', 'chips', 'activists',
+  'skeptics', 'petition', 'signatories', 'now',
+]);
+
+/** Objects that name something else being paused, even when unlisted words would also count as other. */
+export const OTHER_SENSE_OBJECTS = new Set([
+  'construction', 'sign-ups', 'signups', 'hiring', 'spending', 'capex', 'investment', 'investments', 'data',
+  'center', 'centers', 'centre', 'centres', 'police', 'facial', 'state', 'states', 'laws', 'law', 'legislation',
+  'rollout', 'feature', 'features', 'updates', 'shipments', 'exports', 'production', 'sales', 'orders', 'payouts',
+  'talks', 'negotiations', 'use', 'service', 'contracts', 'permits', 'redemptions', 'lawsuit', 'merger', 'podcast',
+]);
+
+/** Phrases anywhere in a sentence that mark a proposal word as another sense. */
+export const OTHER_SENSE_PHRASES = [
+  'pause button', 'paused new', 'pumping|pump|pumped|pumps the brakes', 'state|state-level ai? laws|regulation|rules|legislation', 'state level ai? laws|regulation|rules|legislation',
+  'preempt*|pre-empt*', 'facial recognition', 'hiring freeze', 'price freeze', 'rate cut*', 'pause|paused|pausing|pauses ~1 sign-ups|signups|registrations|subscriptions',
+  'federal moratorium on state', 'block|blocks|blocked|blocking ~3 chatbot|app|service',
+  'ban|bans|banned|banning ~3 chatbot|app',
+];
+
+/**
+ * Phrases that belong to the debate on the proposal even without a proposal word ("regulatory capture",
+ * "the letter's signatories"); they make a passage relevant on their own, but less than a proposal word does.
+ */
+export const DEBATE_PHRASES = [
+  'regulatory capture', 'signatories', 'signatures', 'verification regime|mechanism*', 'recursive self-improvement',
+  'self-improvement', 'giant ai experiments', 'stop|stops scaling', 'rivals|competitors ~2 to slow',
+  'future of life institute', 'open letter', 'wait together', 'alignment research', 'pull|pulling up the ladder',
+  'arms control', 'treaty', 'compute cap*', 'cap ~2 compute', 'training runs', 'stop training|scaling',
+];
+
+/**
+ * Actors who made the proposal. A report that relays only their advocacy reports that the proposal exists:
+ * it is neutral coverage, not a supporting piece.
+ */
+export const PROPOSER_ACTORS = [
+  'anthropic', 'the company', 'the firm', 'the lab', 'jack clark', 'marina favaro', 'dario amodei',
+  'future of life institute', 'the letter', 'its authors', 'the authors', 'the proposal', 'the blog post',
+];

@@ -1,0 +1,357 @@
+/**
+ * The pause-proposal scorer: relevance to the proposal that leading labs coordinate a verified pause or
+ * slowdown of frontier AI development, the position a text advances on it, and the voices it reports.
+ *
+ * Label convention: a passage's label is the position it advances as a whole — its own voice where it has one;
+ * where it relays only one side at length, without counterpoint, that side; where it relays both sides, or
+ * only reports that the proposal exists (including the proposer's own case for it), neutral.
+ */
+
+import type {
+  Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
+} from '../model/index.ts';
+import { findCueHits, type CueHit } from './clause-polarity.ts';
+import { findAttributions, type Attribution } from './find-attributions.ts';
+import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
+import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
+import { createSentenceMatcher } from './sentence-matches.ts';
+import { splitSentences } from './split-sentences.ts';
+import { combineWithRules, extractStanceFeatures, predictStance } from './stance-model.ts';
+import { tokenize } from './tokenize.ts';
+
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@1.0.0';
+
+// A voice whose statement sums to at least this takes a side; below it the voice is neutral.
+export const VOICE_SIDE_THRESHOLD = 0.3;
+// The article's own voice takes a side when its net polarity reaches this and is not balanced out.
+const OWN_VOICE_THRESHOLD = 0.45;
+// Long texts need proportionally more: one evaluative word in a 40-sentence report is not a position.
+const OWN_VOICE_PER_TOPICAL_SENTENCE = 0.06;
+// Share of the net polarity in all polarity (|net| / mass) below which the own voice is balanced.
+const OWN_VOICE_DOMINANCE = 0.3;
+// Share of the topical sentences that must carry one side's voices for the passage to take that side.
+const RELAYED_AT_LENGTH_SHARE = 0.5;
+// Each debate-reporting frame ("supporters say ... opponents say", "a survey found") raises the own-voice bar.
+const NEUTRAL_FRAME_PENALTY = 0.35;
+const MAX_EVIDENCE = 6;
+const REBUTTED_VOICE_WEIGHT = 0.8;
+const LONG_TEXT_RISK_WEIGHT = 0.4;
+
+// A passage's last sentence usually carries its verdict ("Do it anyway.", "Draw your own conclusions.").
+const CLOSING_SENTENCE_WEIGHT = 1.4;
+const PAST_OPINION_WEIGHT = 0.3;
+
+const proposerActors = PROPOSER_ACTORS.map((name) => name.toLowerCase());
+
+export interface SentenceAnalysis extends AnalysedSentence {
+  relevance: number;
+  /** Weight of the sentence's polarity in the article: sentences far from the topic count less. */
+  topicalWeight: number;
+  ownValue: number;
+  ownMass: number;
+  voices: { attribution: Attribution; value: number }[];
+  neutralFrames: number;
+  hits: CueHit[];
+  isSarcastic: boolean;
+}
+
+/** "Interview with Hannah Dorsey, a former regulator." names who answers in a Q/A text. */
+function findInterviewee(sentences: readonly AnalysedSentence[]): string | null {
+  for (const sentence of sentences.slice(0, 2)) {
+    const match = /^Interview with ((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[^,.:;]+)/i.exec(sentence.text);
+    if (match) return match[1]!.trim();
+  }
+  return null;
+}
+
+/** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
+function isAddressedVoice(actor: string): boolean {
+  return /^your\b/i.test(actor);
+}
+
+export function isProposer(actor: string): boolean {
+  const lower = actor.toLowerCase();
+  // Generic descriptions ("the company") name the proposer only as a whole; names may be part of a longer
+  // surface form ("Anthropic's leadership").
+  return proposerActors.some((name) => lower === name || (!name.startsWith('the ') && lower.includes(name)));
+}
+
+export function sideOf(value: number, threshold: number): StanceLabel {
+  if (value >= threshold) return 'support';
+  if (value <= -threshold) return 'oppose';
+  return 'neutral';
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function isInsideRanges(ranges: readonly [number, number][], from: number, to: number): boolean {
+  return ranges.some(([start, end]) => from >= start && to <= end);
+}
+
+function voiceQuote(sentence: AnalysedSentence, attribution: Attribution): string {
+  const parts = attribution.ranges.map(([from, to]) =>
+    sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''),
+  );
+  return parts.filter((part) => part.length > 0).join(' … ');
+}
+
+/** Everything the scorer reads off a passage; the learned layer's features come from here. */
+export interface PassageAnalysis {
+  relevance: RelevanceResult;
+  sentences: SentenceAnalysis[];
+  voices: Voice[];
+  /** The rule-based verdict; null when the passage is off-topic. */
+  ruleStance: StanceResult | null;
+  isShortText: boolean;
+}
+
+export function createPassageAnalyser(topic: TopicDefinition, options: StanceOptions) {
+  const matchSentence = createSentenceMatcher(topic);
+  const threshold = options.relevanceThreshold;
+
+  function analyse(input: ScorableText) {
+    const analyseSentence = (text: string, paragraph: number): AnalysedSentence => {
+      const tokens = tokenize(text);
+      return { text, tokens, paragraph, matches: matchSentence(tokens) };
+    };
+    const sentences = splitSentences(input.text).map((sentence) => analyseSentence(sentence.text, sentence.paragraph));
+    const titleText = input.title?.trim() ?? '';
+    const title = titleText.length > 0 ? analyseSentence(titleText, -1) : null;
+    const relevanceScores = scoreSentenceRelevance(sentences, title);
+    const all = title ? [title, ...sentences] : sentences;
+    return { all, relevanceScores };
+  }
+
+  /** `analyseOffTopic` analyses stance even when the passage is off-topic (training reads every labelled passage). */
+  return function analysePassage(input: ScorableText, { analyseOffTopic = false } = {}): PassageAnalysis {
+    const { all, relevanceScores } = analyse(input);
+    const relevance = combineRelevance(relevanceScores, all.map((s) => s.text), threshold);
+    if (!relevance.relevant && !analyseOffTopic) return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: true };
+
+    const isShortText = all.length <= SHORT_TEXT_SENTENCES;
+    // Sarcasm is a property of a paragraph: "Sure, let's stop. Brilliant." spans sentences.
+    const sarcasticParagraphs = new Set<number>();
+    for (const sentence of all) if (sentence.matches.hasSarcasm) sarcasticParagraphs.add(sentence.paragraph);
+
+    const analyses: SentenceAnalysis[] = [];
+    let previousActor: string | null = null;
+    let previousActorAge = 0;
+    const interview = findInterviewee(all);
+    let isInAnswer = false;
+    let questionValue = 0;
+    for (const [index, sentence] of all.entries()) {
+      const ownRelevance = relevanceScores[index]!.score;
+      const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
+      let topicalWeight = isShortText ? 1 : 0.3 + 0.7 * nearRelevance;
+      if (isShortText && all.length > 1 && index === all.length - 1) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
+      if (sentence.matches.hasPastOpinion) topicalWeight *= PAST_OPINION_WEIGHT;
+      const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph));
+      const first = sentence.tokens[0]?.word;
+      if (sentence.tokens[1]?.word === ':' && (first === 'q' || first === 'a')) isInAnswer = first === 'a';
+      const previous = all[index - 1];
+      const heading = previous && previous.tokens.length <= 4 && !/[.!?]$/.test(previous.text) ? previous.text : null;
+      let attributions: Attribution[];
+      if (interview !== null && isInAnswer) {
+        // In a Q/A interview, every sentence of an answer is the interviewee's.
+        attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
+      } else {
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading });
+      }
+      if (attributions.length > 0) {
+        previousActor = attributions.at(-1)!.actor;
+        previousActorAge = 0;
+      } else if (++previousActorAge > 1) previousActor = null;
+
+      const voices = attributions.map((attribution) => ({ attribution, value: 0 }));
+      let ownValue = 0;
+      let ownMass = 0;
+      const hitSum = hits.reduce((sum, hit) => sum + hit.value, 0);
+      if (first === 'q') questionValue = Math.max(-1.5, Math.min(1.5, hitSum / 0.35));
+      else if (first === 'a' && voices.length > 0) {
+        // "Q: Would you back a moratorium? A: No." — the answer takes up or turns down what was asked.
+        const answer = sentence.tokens.slice(2, 6).map((t) => t.word);
+        const isNo = ANSWER_NO.has(answer[0] ?? '') || answer.slice(0, 3).some((w) => w === 'not' || (w.endsWith("n't") && w !== "isn't"));
+        const isYes = ANSWER_YES.has(answer[0] ?? '');
+        if (isNo || isYes) voices[0]!.value += (isNo ? -1 : 1) * questionValue;
+        questionValue = 0;
+      }
+      const previousAnalysis = analyses.at(-1);
+      if (previousAnalysis && previousAnalysis.ownValue > 0 && sentence.matches.opensWithNegativeResolution) {
+        // "If verification were possible, a pause might make sense. It isn't." — the hedged approval is denied.
+        const reversal = Math.max(0.8, 2 * previousAnalysis.ownValue);
+        ownValue -= reversal * topicalWeight;
+        ownMass += reversal * topicalWeight;
+      }
+      for (const hit of hits) {
+        const voice = voices.find((v) => isInsideRanges(v.attribution.ranges, hit.from, hit.to));
+        if (voice && isAddressedVoice(voice.attribution.actor)) {
+          // A letter that quotes "your columnist" or "your editorial" quotes it to answer it: what the
+          // addressed voice says counts against the writer's own position.
+          voice.value += hit.value;
+          ownValue -= REBUTTED_VOICE_WEIGHT * hit.value * topicalWeight;
+          ownMass += REBUTTED_VOICE_WEIGHT * Math.abs(hit.value) * topicalWeight;
+        } else if (voice) voice.value += hit.value;
+        else {
+          // In a long report, talk of risk mostly relays the proposer's reasons; it is a weak sign of the
+          // report's own position.
+          const weight = !isShortText && hit.cue.kind === 'risk' ? topicalWeight * LONG_TEXT_RISK_WEIGHT : topicalWeight;
+          ownValue += hit.value * weight;
+          ownMass += Math.abs(hit.value) * weight;
+        }
+      }
+      // Properties listed one by one: an object spread here was a quarter of the scorer's run time.
+      analyses.push({
+        text: sentence.text, tokens: sentence.tokens, paragraph: sentence.paragraph, matches: sentence.matches,
+        relevance: ownRelevance, topicalWeight, ownValue, ownMass, voices, hits,
+        isSarcastic: sarcasticParagraphs.has(sentence.paragraph),
+        neutralFrames: sentence.matches.hasNeutralFrame ? 1 : 0,
+      });
+    }
+
+    const voices: Voice[] = [];
+    for (const analysis of analyses) {
+      // One speaker's statements within a sentence ("X said ... and urged ...") make one voice.
+      const bySpeaker = new Map<string, { actor: string; value: number; quotes: string[] }>();
+      for (const { attribution, value } of analysis.voices) {
+        const entry = bySpeaker.get(attribution.actor) ?? { actor: attribution.actor, value: 0, quotes: [] };
+        entry.value += value;
+        entry.quotes.push(voiceQuote(analysis, attribution));
+        bySpeaker.set(attribution.actor, entry);
+      }
+      for (const { actor, value, quotes } of bySpeaker.values()) {
+        voices.push({ actor, stance: sideOf(value, VOICE_SIDE_THRESHOLD), quote: quotes.join(' … ') });
+      }
+    }
+    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText };
+  };
+}
+
+export function createPauseProposalScorer(topic: TopicDefinition, options: StanceOptions) {
+  const analysePassage = createPassageAnalyser(topic, options);
+  return {
+    version: PAUSE_PROPOSAL_SCORER_VERSION,
+    score(input: ScorableText): ScoreResult {
+      const analysis = analysePassage(input);
+      if (analysis.ruleStance === null || !analysis.relevance.relevant) {
+        return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance: analysis.relevance, stance: null, voices: [] };
+      }
+      // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
+      // whole articles by the rules, which keep a long report with quoted voices neutral.
+      const learned = analysis.isShortText ? predictStance(extractStanceFeatures(analysis)) : null;
+      const label = learned === null ? analysis.ruleStance.label : combineWithRules(analysis.ruleStance.label, learned);
+      const stance = learned === null || label === analysis.ruleStance.label && label !== learned.label ? analysis.ruleStance : {
+        ...analysis.ruleStance,
+        label,
+        score: round(learned.probabilities.support - learned.probabilities.oppose),
+        confidence: round(learned.probabilities[label]),
+        evidence: analysis.ruleStance.evidence.length > 0 ? analysis.ruleStance.evidence : topicalEvidence(analysis.sentences),
+      };
+      return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance: analysis.relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
+    },
+  };
+}
+
+/**
+ * A short passage that relays one speaker at length takes that speaker's side; when the speaker's own words
+ * carried no lexicon cue, the passage's verdict is the best reading of what they said.
+ */
+function alignRelayedVoice(analysis: PassageAnalysis, label: StanceLabel): Voice[] {
+  if (!analysis.isShortText || label === 'neutral') return analysis.voices;
+  const speakers = new Set(analysis.voices.filter((v) => !isProposer(v.actor)).map((v) => v.actor.toLowerCase()));
+  if (speakers.size !== 1 || analysis.voices.some((v) => v.stance !== 'neutral' && v.stance !== label)) return analysis.voices;
+  const [speaker] = speakers;
+  const spokenSentences = analysis.sentences.filter((s) => s.voices.some((v) => v.attribution.actor.toLowerCase() === speaker)).length;
+  if (spokenSentences / Math.max(1, analysis.sentences.length) < RELAYED_AT_LENGTH_SHARE) return analysis.voices;
+  return analysis.voices.map((voice) => (voice.actor.toLowerCase() === speaker ? { ...voice, stance: label } : voice));
+}
+
+function topicalEvidence(sentences: readonly SentenceAnalysis[]): Evidence[] {
+  return sentences.filter((s) => s.relevance >= 0.5).slice(0, 3).map((s) => ({ sentence: s.text, weight: 0 }));
+}
+
+function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolean): StanceResult {
+  const topical = analyses.filter((a) => a.relevance >= 0.5 || a.ownMass > 0 || a.voices.length > 0);
+  const topicalCount = Math.max(1, topical.length);
+  const ownNet = analyses.reduce((sum, a) => sum + a.ownValue, 0);
+  const ownMass = analyses.reduce((sum, a) => sum + a.ownMass, 0);
+  const frames = analyses.reduce((sum, a) => sum + a.neutralFrames, 0);
+
+  const ownThreshold = OWN_VOICE_THRESHOLD + (isShortText ? 0 : OWN_VOICE_PER_TOPICAL_SENTENCE * topicalCount)
+    + NEUTRAL_FRAME_PENALTY * Math.min(frames, 2);
+  const isOwnDecisive = Math.abs(ownNet) >= ownThreshold && Math.abs(ownNet) >= OWN_VOICE_DOMINANCE * ownMass;
+
+  // Voices by side. An actor's side is the net of everything they say (an interviewee's answers, a quote
+  // spread over sentences); "at length" is the share of topical sentences in which that side speaks.
+  const actors = new Map<string, { value: number; sentences: Set<number>; isProposer: boolean }>();
+  let hasProposerVoice = false;
+  analyses.forEach((analysis, index) => {
+    for (const { attribution, value } of analysis.voices) {
+      const key = attribution.actor.toLowerCase();
+      const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: isProposer(attribution.actor) };
+      actor.value += value;
+      actor.sentences.add(index);
+      actors.set(key, actor);
+      // The proposer's reply, whatever it says, is the other side of a report that quotes critics.
+      if (actor.isProposer) hasProposerVoice = true;
+    }
+  });
+  const sentencesBySide = { support: new Set<number>(), oppose: new Set<number>() };
+  let nonProposerSupport = 0;
+  let voiceNet = 0;
+  for (const actor of actors.values()) {
+    const side = sideOf(actor.value, VOICE_SIDE_THRESHOLD);
+    if (side === 'neutral') continue;
+    voiceNet += actor.value;
+    if (side === 'support' && !actor.isProposer) nonProposerSupport++;
+    for (const index of actor.sentences) sentencesBySide[side].add(index);
+  }
+
+  let label: StanceLabel = 'neutral';
+  let net = 0;
+  let drivers: 'own' | 'voices' | 'none' = 'none';
+  if (isOwnDecisive) {
+    label = ownNet > 0 ? 'support' : 'oppose';
+    net = ownNet;
+    drivers = 'own';
+  } else if (sentencesBySide.support.size > 0 !== sentencesBySide.oppose.size > 0 && !(sentencesBySide.oppose.size > 0 && hasProposerVoice)) {
+    const side = sentencesBySide.support.size > 0 ? 'support' : 'oppose';
+    const isAtLength = sentencesBySide[side].size / topicalCount >= RELAYED_AT_LENGTH_SHARE;
+    // The proposer's own case for its proposal, relayed, is news that the proposal exists.
+    const isOnlyProposer = side === 'support' && nonProposerSupport === 0;
+    if (isAtLength && !isOnlyProposer) {
+      label = side;
+      net = voiceNet + ownNet;
+      drivers = 'voices';
+    }
+  }
+
+  const score = label === 'neutral'
+    ? round(Math.tanh((ownNet + voiceNet) / 4) * 0.3)
+    : round(Math.sign(net) * Math.min(1, 0.35 + Math.abs(net) / 3));
+  const margin = label === 'neutral'
+    ? 1 - Math.min(1, Math.abs(ownNet) / Math.max(ownThreshold, 0.01))
+    : Math.min(1, Math.abs(net) / (2 * ownThreshold));
+  const confidence = round(0.5 + 0.5 * Math.max(0, Math.min(1, margin)));
+
+  return { label, score, confidence, evidence: collectEvidence(analyses, drivers) };
+}
+
+/** The sentences that moved the decision, strongest first, each with its signed weight. */
+function collectEvidence(analyses: readonly SentenceAnalysis[], drivers: 'own' | 'voices' | 'none'): Evidence[] {
+  const weighted = analyses.map((a) => {
+    const voiceValue = a.voices.reduce((sum, v) => sum + v.value, 0);
+    const weight = drivers === 'own' ? a.ownValue : drivers === 'voices' ? voiceValue + a.ownValue : a.ownValue + voiceValue;
+    return { sentence: a.text, weight: round(weight), relevance: a.relevance };
+  });
+  const moving = weighted.filter((e) => e.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const evidence: Evidence[] = moving.slice(0, MAX_EVIDENCE).map(({ sentence, weight }) => ({ sentence, weight }));
+  if (evidence.length === 0) {
+    // A plain report moves nothing: its most topical sentences are what the neutral label rests on.
+    for (const e of weighted.filter((w) => w.relevance >= 0.5).sort((a, b) => b.relevance - a.relevance).slice(0, 3)) {
+      evidence.push({ sentence: e.sentence, weight: 0 });
+    }
+  }
+  return evidence;
+}

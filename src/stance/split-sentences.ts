@@ -1,0 +1,73 @@
+/**
+ * Sentence splitting for English news text. Every line break is a boundary (headlines, bullet lines and
+ * captions carry no final period); inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes or
+ * brackets) followed by whitespace and a capital, digit or opening quote, unless the period belongs to a
+ * known abbreviation or an initial ("U.S.", "Mr.", "J. Clark").
+ */
+
+export interface Sentence {
+  text: string;
+  /** Character offset of the sentence in the input. */
+  start: number;
+  /** Index of the line-separated block (paragraph) the sentence belongs to. */
+  paragraph: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr', 'sr', 'inc',
+  'corp', 'ltd', 'co', 'vs', 'no', 'fig', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'a.i', 'd.c',
+]);
+
+// A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then what may open a
+// new sentence.
+// Scraped text sometimes loses the space after a period ("a ploy.These skeptics"): a lower-case word, a
+// period and a capitalised word is a boundary too.
+const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+|(?<=\p{Ll}{2}[.!?]["'”’)\]]*)(?=\p{Lu}\p{Ll}))(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+function endsWithAbbreviation(text: string, periodIndex: number): boolean {
+  let start = periodIndex;
+  while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
+  const word = text.slice(start, periodIndex).toLowerCase();
+  if (word.length === 0) return false;
+  // A single capital letter is an initial ("Jack C. Clark").
+  if (word.length === 1 && /\p{Lu}/u.test(text[start]!)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let lineStart = 0;
+  const lines = text.split('\n');
+  for (const line of lines) {
+    const lineOffset = lineStart;
+    lineStart += line.length + 1;
+    if (line.trim().length === 0) {
+      paragraph++;
+      continue;
+    }
+    let sentenceStart = 0;
+    BOUNDARY.lastIndex = 0;
+    for (let match = BOUNDARY.exec(line); match !== null; match = BOUNDARY.exec(line)) {
+      const punctuation = match[1]!;
+      if (punctuation === '.' && endsWithAbbreviation(line, match.index)) continue;
+      const end = match.index + punctuation.length + match[2]!.length;
+      pushSentence(sentences, line, sentenceStart, end, lineOffset, paragraph);
+      sentenceStart = end + match[3]!.length;
+    }
+    pushSentence(sentences, line, sentenceStart, line.length, lineOffset, paragraph);
+    paragraph++;
+  }
+  return sentences;
+}
+
+function pushSentence(
+  sentences: Sentence[], line: string, from: number, to: number, lineOffset: number, paragraph: number,
+): void {
+  const raw = line.slice(from, to);
+  const trimmed = raw.trim();
+  if (trimmed.length === 0) return;
+  const leading = raw.length - raw.trimStart().length;
+  sentences.push({ text: trimmed, start: lineOffset + from + leading, paragraph });
+}

@@ -1,0 +1,57 @@
+/**
+ * Word tokens with their character offsets. Lexicon phrases are matched on tokens, not on raw text, so one pass
+ * over a sentence finds every cue (a regex per cue would be scanned once per cue and is far slower).
+ */
+
+export interface Token {
+  /**
+   * Lower-cased word, curly apostrophes folded to `'`, a possessive "'s" removed ("proposal's" → "proposal",
+   * so lexicon phrases match); punctuation tokens keep their character.
+   */
+  word: string;
+  /** True when the word carried a possessive "'s" ("Anthropic's"). */
+  isPossessive: boolean;
+  start: number;
+  end: number;
+}
+
+// Words may carry inner apostrophes and hyphens ("don't", "open-source", "six-month"); clause punctuation and
+// quote marks are tokens of their own because clause splitting and attribution need them.
+// Emoji are tokens too: 🙄 and 🙃 mark sarcasm in posts.
+const TOKEN_PATTERN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
+
+/** Words whose "'s" is "is" or "us", not a possessive. */
+const CONTRACTIONS_WITH_S = new Set([
+  "let's", "it's", "that's", "what's", "here's", "there's", "he's", "she's", "who's", "where's", "how's", "one's",
+]);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Lower-case the sentence once; per-token lower-casing is the tokenizer's main cost. A few characters change
+  // length when lower-cased ("İ"); then offsets would drift, so such text is lower-cased word by word.
+  const whole = text.toLowerCase();
+  const lower = whole.length === text.length ? whole : null;
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
+    const raw = match[0];
+    const start = match.index;
+    let word = lower === null ? raw.toLowerCase() : lower.slice(start, start + raw.length);
+    if (raw.length === 1) {
+      if (word === '“' || word === '”') word = '"';
+      else if (word === '–') word = '—';
+    } else if (word.includes('’')) word = word.replaceAll('’', "'");
+    let isPossessive = false;
+    if (word.endsWith("'s") && !CONTRACTIONS_WITH_S.has(word)) {
+      word = word.slice(0, -2);
+      isPossessive = true;
+    }
+    tokens.push({ word, isPossessive, start, end: start + raw.length });
+  }
+  return tokens;
+}
+
+/** Punctuation tokens that end a clause for negation and contrast scope. */
+export function isClauseBreak(word: string): boolean {
+  return word === ',' || word === ';' || word === ':' || word === '—' || word === '.' || word === '?' || word === '!'
+    || word === '(' || word === ')';
+}

@@ -1,0 +1,190 @@
+/**
+ * Evaluates the stance scorer on a labelled JSONL corpus (fields: `text`, `label` support|oppose|neutral|
+ * irrelevant, optional `actor`, optional `title`).
+ *
+ *   npm run eval:stance                                   # the held-out split
+ *   npm run eval:stance -- --file tests/fixtures/stance/dev.jsonl
+ *   npm run eval:stance -- --file ../shared/eval/stance/examples.jsonl --json
+ *   options: --pipeline <file> (default pipelines/ai-pause.ts), --errors (list misclassified items)
+ *
+ * Prints per-label precision/recall, macro-F1 over the three stances (irrelevant items predicted as a stance
+ * count against that stance's precision; stance items predicted irrelevant are misses), the 4x4 confusion
+ * matrix, relevance precision/recall/F1 and voice attribution accuracy where an item names its actor.
+ */
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ScoreResult, StanceOptions, TopicDefinition } from '../../src/model/index.ts';
+import { createScorer } from '../../src/stance/index.ts';
+
+const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
+type GoldLabel = (typeof LABELS)[number];
+const STANCES = ['support', 'oppose', 'neutral'] as const;
+
+interface Item {
+  id?: string;
+  title?: string | null;
+  text: string;
+  label: GoldLabel;
+  actor?: string;
+}
+
+interface Args {
+  file: string;
+  pipeline: string;
+  json: boolean;
+  errors: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { file: 'tests/fixtures/stance/heldout.jsonl', pipeline: 'pipelines/ai-pause.ts', json: false, errors: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--file') args.file = requireValue(argv, ++i, arg);
+    else if (arg === '--pipeline') args.pipeline = requireValue(argv, ++i, arg);
+    else if (arg === '--json') args.json = true;
+    else if (arg === '--errors') args.errors = true;
+    else if (arg === '--') continue;
+    else throw new Error(`unknown argument "${arg}"; expected --file <jsonl>, --pipeline <file>, --json, --errors`);
+  }
+  return args;
+}
+
+function requireValue(argv: readonly string[], index: number, flag: string): string {
+  const value = argv[index];
+  if (value === undefined) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
+function readItems(file: string): Item[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim().length > 0);
+  return lines.map((line, index) => {
+    const item = JSON.parse(line) as Item;
+    if (typeof item.text !== 'string' || !LABELS.includes(item.label)) {
+      throw new Error(`${file}:${index + 1}: expected "text" and "label" (${LABELS.join('|')})`);
+    }
+    return item;
+  });
+}
+
+async function loadPipeline(file: string): Promise<{ topic: TopicDefinition; stance: StanceOptions }> {
+  const module = (await import(pathToFileURL(resolve(file)).href)) as { default?: { topic?: TopicDefinition; stance?: StanceOptions } };
+  const pipeline = module.default;
+  if (!pipeline?.topic || !pipeline.stance) throw new Error(`${file}: default export has no topic and stance`);
+  return { topic: pipeline.topic, stance: pipeline.stance };
+}
+
+function normaliseActor(actor: string): string[] {
+  return actor
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1 && !['the', 'an', 'our', 'its', 'their', 'his', 'her', 'these', 'those', 'this', 'that', 'some', 'of', 'and'].includes(word))
+    .map((word) => word.replace(/s$/, ''));
+}
+
+/** Surface forms match when at least half of the shorter one's words appear in the other. */
+export function actorsMatch(gold: string, predicted: string): boolean {
+  const a = normaliseActor(gold);
+  const b = normaliseActor(predicted);
+  if (a.length === 0 || b.length === 0) return false;
+  const shared = a.filter((word) => b.includes(word)).length;
+  return shared / Math.min(a.length, b.length) >= 0.5;
+}
+
+function predictedLabel(result: ScoreResult): GoldLabel {
+  return result.stance === null ? 'irrelevant' : result.stance.label;
+}
+
+function safeDivide(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const pipeline = await loadPipeline(args.pipeline);
+  const scorer = createScorer(pipeline.topic, pipeline.stance);
+  const items = readItems(args.file);
+
+  const confusion = Object.fromEntries(LABELS.map((gold) => [gold, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
+  let voiceItems = 0;
+  let voiceCorrect = 0;
+  const errors: { id: string | undefined; gold: GoldLabel; predicted: GoldLabel; relevance: number; text: string }[] = [];
+  const voiceErrors: { id: string | undefined; actor: string; label: GoldLabel; voices: string }[] = [];
+  for (const item of items) {
+    const result = scorer.score({ title: item.title ?? null, text: item.text });
+    const predicted = predictedLabel(result);
+    confusion[item.label][predicted]++;
+    if (predicted !== item.label) errors.push({ id: item.id, gold: item.label, predicted, relevance: result.relevance.score, text: item.text });
+    if (item.actor && item.actor.trim().length > 0 && item.label !== 'irrelevant') {
+      voiceItems++;
+      const isCorrect = result.voices.some((voice) => actorsMatch(item.actor!, voice.actor) && voice.stance === item.label);
+      if (isCorrect) voiceCorrect++;
+      else voiceErrors.push({ id: item.id, actor: item.actor, label: item.label, voices: result.voices.map((v) => `${v.actor}:${v.stance}`).join('; ') });
+    }
+  }
+
+  const perLabel = Object.fromEntries(LABELS.map((label) => {
+    const truePositives = confusion[label][label];
+    const predictedCount = LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
+    const goldCount = LABELS.reduce((sum, predicted) => sum + confusion[label][predicted], 0);
+    const precision = safeDivide(truePositives, predictedCount);
+    const recall = safeDivide(truePositives, goldCount);
+    return [label, { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: goldCount }];
+  })) as Record<GoldLabel, { precision: number; recall: number; f1: number; support: number }>;
+  const macroF1 = STANCES.reduce((sum, label) => sum + perLabel[label].f1, 0) / STANCES.length;
+
+  let relevantTruePositives = 0;
+  let relevantPredicted = 0;
+  let relevantGold = 0;
+  for (const gold of LABELS) {
+    for (const predicted of LABELS) {
+      const count = confusion[gold][predicted];
+      if (predicted !== 'irrelevant') relevantPredicted += count;
+      if (gold !== 'irrelevant') relevantGold += count;
+      if (gold !== 'irrelevant' && predicted !== 'irrelevant') relevantTruePositives += count;
+    }
+  }
+  const relevancePrecision = safeDivide(relevantTruePositives, relevantPredicted);
+  const relevanceRecall = safeDivide(relevantTruePositives, relevantGold);
+  const relevance = {
+    precision: relevancePrecision,
+    recall: relevanceRecall,
+    f1: safeDivide(2 * relevancePrecision * relevanceRecall, relevancePrecision + relevanceRecall),
+  };
+  const voiceAccuracy = voiceItems === 0 ? null : voiceCorrect / voiceItems;
+
+  const report = {
+    file: args.file, scorer: scorer.version, items: items.length, perLabel, macroF1, relevance,
+    voiceAttribution: { items: voiceItems, correct: voiceCorrect, accuracy: voiceAccuracy }, confusion,
+    ...(args.errors ? { errors, voiceErrors } : {}),
+  };
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+  console.log(`${scorer.version} on ${args.file} (${items.length} items)\n`);
+  console.log('label        precision  recall     F1   items');
+  for (const label of LABELS) {
+    const m = perLabel[label];
+    console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.support).padStart(5)}`);
+  }
+  console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1.toFixed(3)}`);
+  console.log(`relevance: precision ${relevance.precision.toFixed(3)}  recall ${relevance.recall.toFixed(3)}  F1 ${relevance.f1.toFixed(3)}`);
+  console.log(`voice attribution: ${voiceAccuracy === null ? 'n/a (no item names an actor)' : `${voiceCorrect}/${voiceItems} = ${voiceAccuracy.toFixed(3)}`}`);
+  console.log('\nconfusion (rows gold, columns predicted)');
+  console.log(`${''.padEnd(12)}${LABELS.map((l) => l.padStart(11)).join('')}`);
+  for (const gold of LABELS) console.log(`${gold.padEnd(12)}${LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
+  if (args.errors) {
+    console.log('\nerrors');
+    for (const e of errors) console.log(`- ${e.id ?? ''} gold=${e.gold} predicted=${e.predicted} rel=${e.relevance}: ${e.text.slice(0, 300)}`);
+    console.log('\nvoice errors');
+    for (const e of voiceErrors) console.log(`- ${e.id ?? ''} ${e.actor} (${e.label}) got [${e.voices}]`);
+  }
+}
+
+await main();

@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScoreResult, TopicDefinition } from '../../src/model/index.ts';
+import { createScorer, scorerNames } from '../../src/stance/index.ts';
+
+const topic: TopicDefinition = {
+  description: 'A coordinated, verified global pause or slowdown of frontier AI development',
+  proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt', 'freeze', 'compute cap'],
+  contextTerms: ['frontier AI', 'AI labs', 'AI development', 'training runs', 'Anthropic', 'superintelligence'],
+  excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
+};
+const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+
+function score(text: string, title: string | null = null): ScoreResult {
+  return scorer.score({ title, text });
+}
+
+function labelOf(text: string): string {
+  const result = score(text);
+  return result.stance === null ? 'irrelevant' : result.stance.label;
+}
+
+describe('pause-proposal scorer: stance of a passage', () => {
+  it('a call to pause frontier training is support', () => {
+    expect(labelOf('Governments should make the frontier labs stop their largest training runs until inspectors can check them.')).toBe('support');
+  });
+
+  it('negation flips the stance: "would not be a good thing" opposes', () => {
+    expect(labelOf('Halting frontier AI training now would be a good thing for everyone.')).toBe('support');
+    expect(labelOf('Halting frontier AI training now would not be a good thing for anyone.')).toBe('oppose');
+  });
+
+  it('"a pause is not enough, go further" is support, not opposition', () => {
+    expect(labelOf('A six-month pause on frontier AI is not enough. Governments should go further and cap training compute for good.')).toBe('support');
+  });
+
+  it('sarcasm is read for what it means', () => {
+    expect(labelOf("Sure, let's freeze American AI labs for a year and hand the lead to our rivals. Brilliant.")).toBe('oppose');
+  });
+
+  it('a concession does not change the side: the clause after "but" decides', () => {
+    expect(labelOf('The risks of frontier AI are real, but a global moratorium is the wrong tool and would be unenforceable.')).toBe('oppose');
+    expect(labelOf('While verifying a pause of frontier AI training will be hard, the labs should agree to one now.')).toBe('support');
+  });
+
+  it('a rhetorical question of disbelief opposes; an explainer question answered without a verdict is neutral', () => {
+    expect(labelOf('Who seriously believes a rival superpower will honour a pause on frontier AI training?')).toBe('oppose');
+    expect(labelOf('Is a pause of frontier AI training even enforceable? Experts point to chip tracking and power audits, with gaps in each.')).toBe('neutral');
+  });
+
+  it('a conditional approval denied in the next sentence is opposition', () => {
+    expect(labelOf("If verification of frontier AI training were possible, a pause might make sense. It isn't.")).toBe('oppose');
+  });
+
+  it('an interviewee who answers "No" to backing a pause opposes it, and is the voice', () => {
+    const result = score('Interview with Lena Marsh, a startup founder. Q: Would you back a pause on frontier AI training? A: No. It would shut out every small lab.');
+    expect(result.stance?.label).toBe('oppose');
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Lena Marsh', stance: 'oppose' }));
+  });
+
+  it('attacking the proposer as regulatory capture is opposition', () => {
+    expect(labelOf('The frontier AI pause is regulatory capture dressed up as conscience, a moat for the biggest labs.')).toBe('oppose');
+  });
+});
+
+describe('pause-proposal scorer: voices in a report', () => {
+  const report = [
+    'Anthropic on Thursday called on the leading AI labs to coordinate a temporary, verified pause of frontier AI development.',
+    'The company said such a slowdown "would give alignment research time to catch up" with the largest training runs.',
+    '"This is regulatory capture, plain and simple," said Dana Whitcombe, a venture investor, who argued the plan would hand the lead to rivals.',
+    'Officials in Brussels said they would study the proposal before the summit next month.',
+  ].join('\n\n');
+
+  it('a news report that presents the proposal and quotes a critic is neutral', () => {
+    const result = score(report);
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.stance?.label).toBe('neutral');
+  });
+
+  it('the quoted critic is an opposing voice and the proposer a supporting one', () => {
+    const voices = score(report).voices;
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Dana Whitcombe', stance: 'oppose' }));
+    expect(voices.some((voice) => voice.actor.includes('company') || voice.actor.includes('Anthropic'))).toBe(true);
+    const critic = voices.find((voice) => voice.actor === 'Dana Whitcombe');
+    expect(critic?.quote).toContain('regulatory capture');
+  });
+});
+
+describe('pause-proposal scorer: relevance', () => {
+  it.each([
+    'The streaming app added a pause button to its AI-generated playlists.',
+    'Senators weighed a ten-year moratorium on state AI laws, drawing objections from governors.',
+    'Investors are pumping the brakes on data-centre spending after two cloud providers trimmed their budgets.',
+    'The photo startup paused new sign-ups for its AI avatar tool after complaints about misuse.',
+    'A European regulator ordered the country to block a chatbot app over its handling of minors’ data.',
+  ])('a pause-like word in another sense is not relevant: %s', (text) => {
+    const result = score(text);
+    expect(result.relevance.relevant).toBe(false);
+    expect(result.stance).toBeNull();
+  });
+
+  it('a passage about the proposal is relevant, with the matching sentence as evidence', () => {
+    const result = score('Anthropic asked rival labs to slow down frontier AI development together.');
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.relevance.score).toBeGreaterThanOrEqual(0.5);
+    expect(result.relevance.evidence[0]).toContain('slow down');
+  });
+});
+
+describe('pause-proposal scorer: the seed articles', () => {
+  const seedDir = join(import.meta.dirname, '../../seeds');
+  const seeds = readdirSync(seedDir).filter((name) => name.endsWith('.txt')).sort();
+
+  it.each(seeds)('%s is relevant and neutral', (name) => {
+    const result = score(readFileSync(join(seedDir, name), 'utf8'));
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.stance?.label).toBe('neutral');
+  });
+
+  it('004 reports David Sacks opposing and Anthropic supporting', () => {
+    const file = seeds.find((name) => name.startsWith('004'))!;
+    const voices = score(readFileSync(join(seedDir, file), 'utf8')).voices;
+    expect(voices.some((voice) => voice.actor.includes('Sacks') && voice.stance === 'oppose')).toBe(true);
+    expect(voices.some((voice) => voice.actor.includes('Anthropic') && voice.stance === 'support')).toBe(true);
+  });
+});
+
+describe('pause-proposal scorer: result shape', () => {
+  it('evidence sentences come with signed weights', () => {
+    const result = score('Labs should pause frontier AI training now. Racing ahead without a brake is reckless.');
+    expect(result.stance?.label).toBe('support');
+    expect(result.stance!.evidence.length).toBeGreaterThan(0);
+    for (const evidence of result.stance!.evidence) {
+      expect(typeof evidence.sentence).toBe('string');
+      expect(Number.isFinite(evidence.weight)).toBe(true);
+    }
+    expect(result.stance!.evidence.some((evidence) => evidence.weight > 0)).toBe(true);
+    expect(result.stance!.score).toBeGreaterThan(0);
+    expect(result.stance!.confidence).toBeGreaterThan(0);
+    expect(result.stance!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('every result carries the scorer version', () => {
+    expect(scorer.version).toMatch(/^pause-proposal@\d+\.\d+\.\d+$/);
+    expect(score('Nothing here is about AI.').scorerVersion).toBe(scorer.version);
+  });
+
+  it('an unknown scorer name throws and names the valid ones', () => {
+    expect(scorerNames).toContain('pause-proposal');
+    expect(() => createScorer(topic, { scorer: 'sentiment', relevanceThreshold: 0.5 })).toThrow(/pause-proposal/);
+  });
+});
