@@ -1,0 +1,42 @@
+import type { AlertSettings } from '../config/index.ts';
+import type { ScoreResult } from '../model/index.ts';
+
+/** What an alert says about a new article; the same payload goes to every channel. */
+export interface AlertPayload {
+  articleId: number;
+  title: string;
+  url: string;
+  outlet: string;
+  publishedAt: string | null;
+  relevance: number;
+  stance: string | null;
+  score: number | null;
+  evidence: string | null;
+}
+
+/**
+ * New coverage worth telling someone about: on topic, relevant enough, of a stance the user follows, and not a
+ * syndicated copy of something already alerted (the original's alert covers it).
+ */
+export function shouldAlert(score: ScoreResult, isDuplicate: boolean, settings: AlertSettings): boolean {
+  if (!settings.enabled || isDuplicate) return false;
+  if (!score.relevance.relevant || score.relevance.score < settings.minRelevance) return false;
+  return score.stance !== null && settings.stances.includes(score.stance.label);
+}
+
+export function alertPayload(
+  article: { id: number; title: string; url: string; outlet: string; publishedAt: string | null },
+  score: ScoreResult,
+): AlertPayload {
+  return {
+    articleId: article.id,
+    title: article.title,
+    url: article.url,
+    outlet: article.outlet,
+    publishedAt: article.publishedAt,
+    relevance: Number(score.relevance.score.toFixed(3)),
+    stance: score.stance?.label ?? null,
+    score: score.stance ? Number(score.stance.score.toFixed(3)) : null,
+    evidence: score.stance?.evidence[0]?.sentence ?? null,
+  };
+}

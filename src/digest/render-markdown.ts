@@ -1,0 +1,103 @@
+import type { DigestArticle, DigestData, DigestStory } from './select.ts';
+
+/**
+ * Feed and page text is hostile: a title can carry `<script>`, a fake link `[click](javascript:...)` or a line
+ * that starts a heading. Everything from outside goes through `escapeMarkdown` (and links through `safeLink`)
+ * before it reaches the digest, so Markdown viewers render it as the literal text it is.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // Only what can start markup mid-line: emphasis, code, links (with [ ] escaped no link or image can form),
+    // raw HTML and entities, table cells. Text is never placed at the start of a line, so list and heading
+    // markers (- + # 1.) need no escape, and the digest stays readable as plain text.
+    .replace(/[\\`*_[\]|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/** Only http(s) links are made clickable; anything else is shown as text. */
+export function safeLink(label: string, url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+      return `[${escapeMarkdown(label)}](<${parsed.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    }
+  } catch {
+    // not a URL: a file path from a files source, shown as text below
+  }
+  return `${escapeMarkdown(label)} (${escapeMarkdown(url)})`;
+}
+
+function formatScore(value: number | null): string {
+  return value === null ? '?' : (value >= 0 ? '+' : '') + value.toFixed(2);
+}
+
+function stanceBadge(article: DigestArticle): string {
+  if (!article.stance) return 'off-topic';
+  const { label, score, confidence, override } = article.stance;
+  if (override) return `**${label}** (analyst label)`;
+  return `**${label}** (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+function renderArticle(article: DigestArticle, lines: string[]): void {
+  const date = article.publishedAt ? article.publishedAt.slice(0, 10) : 'date unknown';
+  const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
+  lines.push(`- ${safeLink(article.title, article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
+  if (article.duplicateOf !== null) return;
+  lines.push(`  - Stance: ${stanceBadge(article)}`);
+  for (const evidence of article.evidence.slice(0, 2)) {
+    lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shorten(evidence.sentence, 240))}”`);
+  }
+  for (const voice of article.voices.slice(0, 4)) {
+    lines.push(`  - Voice: ${escapeMarkdown(voice.actor)} (${voice.stance}): “${escapeMarkdown(shorten(voice.quote, 200))}”`);
+  }
+}
+
+function renderStory(story: DigestStory, index: number, lines: string[]): void {
+  const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
+  lines.push(`### ${index + 1}. ${escapeMarkdown(story.label)}`);
+  lines.push('');
+  lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}`);
+  lines.push('');
+  for (const article of story.articles) renderArticle(article, lines);
+  lines.push('');
+}
+
+export function renderMarkdown(digest: DigestData): string {
+  const { totals } = digest;
+  const lines: string[] = [];
+  lines.push(`# ${escapeMarkdown(digest.pipeline.name)}: digest for ${digest.date}`);
+  lines.push('');
+  lines.push(`_${escapeMarkdown(digest.pipeline.description)}_`);
+  lines.push('');
+  lines.push(
+    `**${totals.onTopic} on-topic article${totals.onTopic === 1 ? '' : 's'}** from ${totals.outlets} outlet${totals.outlets === 1 ? '' : 's'} ` +
+      `(${totals.duplicates} duplicate${totals.duplicates === 1 ? '' : 's'}, ${totals.offTopic} off-topic). ` +
+      `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`,
+  );
+  lines.push('');
+  lines.push('## Stories');
+  lines.push('');
+  if (digest.stories.length === 0) lines.push('No new coverage today.', '');
+  digest.stories.forEach((story, index) => renderStory(story, index, lines));
+  if (digest.offTopic.length > 0) {
+    lines.push('## Off-topic articles', '');
+    for (const article of digest.offTopic) {
+      lines.push(`- ${safeLink(article.title, article.url)} — ${escapeMarkdown(article.outlet)} · #${article.id}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Sources', '');
+  lines.push('| source | status | last error |', '| --- | --- | --- |');
+  for (const source of digest.sources) {
+    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')} | ${source.lastError ? escapeMarkdown(shorten(source.lastError, 160)) : ''} |`);
+  }
+  lines.push('');
+  lines.push(`_Generated ${digest.generatedAt} (days in ${digest.timeZone})._`);
+  return `${lines.join('\n')}\n`;
+}

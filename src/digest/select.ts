@@ -1,0 +1,128 @@
+import type { Evidence, StanceLabel, Voice } from '../model/index.ts';
+
+/** One article as the digest shows it. */
+export interface DigestArticle {
+  id: number;
+  title: string;
+  url: string;
+  outlet: string;
+  sourceId: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+  wordCount: number;
+  duplicateOf: number | null;
+  storyId: number | null;
+  relevance: number | null;
+  relevant: boolean;
+  stance: { label: StanceLabel; score: number | null; confidence: number | null; override: boolean } | null;
+  evidence: Evidence[];
+  voices: Voice[];
+}
+
+export interface DigestStory {
+  id: number | null;
+  label: string;
+  articleCount: number;
+  outletCount: number;
+  outlets: string[];
+  stance: Record<StanceLabel, number>;
+  articles: DigestArticle[];
+}
+
+export interface SourceHealth {
+  id: string;
+  name: string;
+  status: 'ok' | 'not_modified' | 'failed' | 'never';
+  lastError: string | null;
+}
+
+export interface DigestData {
+  pipeline: { id: string; name: string; description: string };
+  date: string;
+  timeZone: string;
+  generatedAt: string;
+  totals: {
+    articles: number;
+    onTopic: number;
+    offTopic: number;
+    duplicates: number;
+    outlets: number;
+    stance: Record<StanceLabel, number>;
+  };
+  stories: DigestStory[];
+  offTopic: DigestArticle[];
+  sources: SourceHealth[];
+}
+
+export interface DigestInput {
+  pipeline: DigestData['pipeline'];
+  date: string;
+  timeZone: string;
+  generatedAt: string;
+  articles: readonly DigestArticle[];
+  storyLabels: ReadonlyMap<number, string>;
+  sources: readonly SourceHealth[];
+  maxStories: number;
+  /** List off-topic articles; otherwise they are only counted. */
+  includeOffTopic: boolean;
+}
+
+const emptyTally = (): Record<StanceLabel, number> => ({ support: 0, oppose: 0, neutral: 0 });
+
+/**
+ * Groups the day's on-topic articles into stories, most covered first. Duplicates stay listed under their story
+ * (readers want to see who ran the wire copy) but count once in the stance tallies, so syndication does not
+ * inflate one side.
+ */
+export function buildDigest(input: DigestInput): DigestData {
+  const onTopic = input.articles.filter((a) => a.relevant);
+  const offTopic = input.articles.filter((a) => !a.relevant);
+  const originals = onTopic.filter((a) => a.duplicateOf === null);
+
+  const groups = new Map<string, DigestArticle[]>();
+  for (const article of onTopic) {
+    const key = article.storyId === null ? `article:${article.id}` : `story:${article.storyId}`;
+    const list = groups.get(key) ?? [];
+    list.push(article);
+    groups.set(key, list);
+  }
+
+  const stories: DigestStory[] = [...groups.values()].map((articles) => {
+    articles.sort((a, b) => Number(a.duplicateOf !== null) - Number(b.duplicateOf !== null) || (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt) || a.id - b.id);
+    const first = articles[0]!;
+    const outlets = [...new Set(articles.map((a) => a.outlet))];
+    const stance = emptyTally();
+    for (const a of articles) if (a.duplicateOf === null && a.stance) stance[a.stance.label] += 1;
+    return {
+      id: first.storyId,
+      label: (first.storyId !== null ? input.storyLabels.get(first.storyId) : undefined) ?? first.title,
+      articleCount: articles.length,
+      outletCount: outlets.length,
+      outlets,
+      stance,
+      articles,
+    };
+  });
+  stories.sort((a, b) => b.outletCount - a.outletCount || b.articleCount - a.articleCount || (a.id ?? 0) - (b.id ?? 0));
+
+  const stanceTotals = emptyTally();
+  for (const a of originals) if (a.stance) stanceTotals[a.stance.label] += 1;
+
+  return {
+    pipeline: input.pipeline,
+    date: input.date,
+    timeZone: input.timeZone,
+    generatedAt: input.generatedAt,
+    totals: {
+      articles: input.articles.length,
+      onTopic: onTopic.length,
+      offTopic: offTopic.length,
+      duplicates: input.articles.filter((a) => a.duplicateOf !== null).length,
+      outlets: new Set(onTopic.map((a) => a.outlet)).size,
+      stance: stanceTotals,
+    },
+    stories: stories.slice(0, input.maxStories),
+    offTopic: input.includeOffTopic ? offTopic.sort((a, b) => a.id - b.id) : [],
+    sources: [...input.sources],
+  };
+}

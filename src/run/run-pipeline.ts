@@ -1,0 +1,304 @@
+import PQueue from 'p-queue';
+import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
+import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
+import { ingestFeed } from '../ingest/feed-source.ts';
+import { ingestFiles } from '../ingest/files.ts';
+import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
+import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../ingest/fetch.ts';
+import { decodePage } from '../ingest/decode-page.ts';
+import { htmlToText } from '../ingest/feed/index.ts';
+import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
+import { computeDedupKeys, findDuplicate, findStory, storyLabel, type KnownArticle } from '../dedup/index.ts';
+import { createScorer, type Scorer } from '../stance/index.ts';
+import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
+import * as repo from '../store/index.ts';
+import type { Store, ArticleRow } from '../store/index.ts';
+import { writeDigest } from './write-digest.ts';
+import { localDate } from '../digest/index.ts';
+
+export interface RunProgress {
+  sourceFinished(report: SourceReport, done: number, total: number): void;
+  articleProcessed(total: number): void;
+}
+
+export interface RunOptions {
+  loaded: LoadedPipeline;
+  store: Store;
+  channels: readonly AlertChannel[];
+  now?: () => Date;
+  /** The HTTP client; the request queue wraps it with the pipeline's politeness limits. */
+  fetcher?: Fetcher;
+  scorer?: Scorer;
+  progress?: RunProgress;
+}
+
+/** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
+const DEDUP_WINDOW_DAYS = 14;
+
+/** An item ready to store: extracted, with the metadata of the feed and the page merged. */
+interface PreparedArticle {
+  raw: RawItem;
+  extracted: ExtractedArticle;
+  extractError: StageError | null;
+}
+
+function toKnown(row: ArticleRow): KnownArticle {
+  return {
+    id: row.id,
+    canonicalUrl: row.canonical_url,
+    contentHash: row.content_hash,
+    nearSignature: row.near_signature,
+    topicSignature: row.topic_signature,
+    storyId: row.story_id,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    duplicateOf: row.duplicate_of,
+  };
+}
+
+function sourceLocation(source: SourceDefinition): string {
+  return source.kind === 'feed' ? source.url : source.glob;
+}
+
+/**
+ * One run of a pipeline: ingest every source, extract, deduplicate, score, store, alert, write the day's digest.
+ * The only place where stages, store and queue meet. A failing source is reported, never fatal; re-running is
+ * safe because every write is keyed (source + item, article + scorer version, article + alert channel, day).
+ */
+export async function runPipeline(options: RunOptions): Promise<RunReport> {
+  const { loaded, store, channels } = options;
+  const { pipeline, rootDir } = loaded;
+  const now = options.now ?? (() => new Date());
+  const db = store.db;
+  const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
+  const fetcher = createRequestQueue(pipeline.fetch, options.fetcher ?? fetchUrl);
+  const fetchOptions: Omit<FetchOptions, 'etag' | 'lastModified'> = {
+    userAgent: pipeline.fetch.userAgent ?? DEFAULT_USER_AGENT,
+    connectTimeoutMs: pipeline.fetch.connectTimeoutMs,
+    timeoutMs: pipeline.fetch.timeoutMs,
+    maxBytes: pipeline.fetch.maxBytes,
+    maxRedirects: pipeline.fetch.maxRedirects,
+    allowPrivateAddresses: pipeline.fetch.allowPrivateAddresses,
+  };
+
+  const startedAt = now().toISOString();
+  await repo.syncSources(
+    db,
+    pipeline.id,
+    pipeline.sources.map((s) => ({ id: s.id, kind: s.kind, name: s.name, location: sourceLocation(s) })),
+    startedAt,
+  );
+  const runId = await repo.startRun(db, pipeline.id, startedAt);
+  const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
+  const known: KnownArticle[] = (await repo.recentArticles(db, pipeline.id, windowStart)).map(toKnown);
+
+  // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
+  const storeLock = new PQueue({ concurrency: 1 });
+  let processed = 0;
+  let done = 0;
+
+  /** Dedups, clusters, scores and stores one article; returns whether it was new and whether it is a duplicate. */
+  async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate' | 'seen'> {
+    const { raw, extracted } = item;
+    const at = now().toISOString();
+    const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
+    const keys = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+
+    // The same page reached through another feed (or the same URL under a new GUID) is the same article.
+    const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
+    if (sameUrl) return 'seen';
+
+    const duplicate = findDuplicate(keys, known);
+    let storyId: number | null = null;
+    const label = storyLabel([title]);
+    if (duplicate) {
+      storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
+    } else {
+      storyId = findStory(keys, raw.publishedAt ?? at, known)?.storyId ?? null;
+    }
+    const score = scorer.score({ title, text: extracted.text });
+
+    return db.transaction().execute(async (trx) => {
+      if (storyId === null) storyId = await repo.createStory(trx, pipeline.id, label, at);
+      else await repo.touchStory(trx, storyId, at, storyLabel(await repo.storyTitles(trx, storyId).then((t) => [...t, title])));
+      const id = await repo.insertArticle(trx, {
+        pipeline_id: pipeline.id,
+        source_id: raw.sourceId,
+        item_key: raw.key,
+        url: raw.url,
+        canonical_url: keys.canonicalUrl,
+        title,
+        byline: extracted.byline ?? raw.author,
+        published_at: raw.publishedAt ?? extracted.publishedAt,
+        modified_at: extracted.modifiedAt ?? raw.updatedAt,
+        fetched_at: at,
+        lang: extracted.lang,
+        site_name: extracted.siteName,
+        image: extracted.image,
+        summary: raw.summary,
+        text: extracted.text,
+        word_count: countWords(extracted.text),
+        partial: extracted.partial ? 1 : 0,
+        content_hash: keys.contentHash,
+        near_signature: keys.nearSignature,
+        topic_signature: keys.topicSignature,
+        duplicate_of: duplicate?.articleId ?? null,
+        duplicate_reason: duplicate?.reason ?? null,
+        story_id: storyId,
+        extract_error: item.extractError?.message ?? null,
+        updated_at: at,
+      });
+      await repo.saveScore(trx, id, score, at);
+      if (shouldAlert(score, duplicate !== null, pipeline.alerts)) {
+        const payload = alertPayload(
+          { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt: raw.publishedAt ?? extracted.publishedAt },
+          score,
+        );
+        for (const channel of channels) {
+          await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
+        }
+      }
+      known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
+      return duplicate ? 'duplicate' : 'added';
+    });
+  }
+
+  /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
+  async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
+    const fresh: RawItem[] = [];
+    for (const item of items) {
+      const existing = await repo.findArticleByItemKey(db, item.sourceId, item.key);
+      if (!existing) {
+        fresh.push(item);
+      } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
+        await repo.updateArticle(db, existing.id, { title: item.title, modified_at: item.updatedAt ?? existing.modified_at, updated_at: now().toISOString() });
+      }
+    }
+    return fresh;
+  }
+
+  /** Text for a feed item: its page when allowed and reachable, else what the feed itself carries. */
+  async function prepareFeedItem(item: RawItem, fetchPage: boolean): Promise<PreparedArticle> {
+    const fromFeed = (): ExtractedArticle => {
+      const html = item.body ?? item.summary ?? '';
+      const extracted = extractHtml(html, { url: item.url });
+      // A feed's summary is often one sentence, too short for the article extractor to accept as a body.
+      const plain = htmlToText(html);
+      const text = plain.length > extracted.text.length ? plain : extracted.text;
+      return { ...extracted, text: text || item.title || '', partial: true };
+    };
+    if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null };
+    const response = await fetcher(item.url, fetchOptions);
+    if (response.status !== 'ok') {
+      const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
+      return { raw: item, extracted: fromFeed(), extractError: { code: error.code, message: `article page ${item.url}: ${error.message}` } };
+    }
+    const { text: html } = decodePage(response.body, response.headers);
+    const extracted = extractHtml(html, { url: response.url });
+    if (countWords(extracted.text) < 20) {
+      return { raw: item, extracted: fromFeed(), extractError: { code: 'extract_empty', message: `article page ${item.url}: no article text found` } };
+    }
+    return { raw: { ...item, url: response.url === item.url ? item.url : response.url }, extracted, extractError: null };
+  }
+
+  async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<void> {
+    await storeLock.add(async () => {
+      for (const item of items) {
+        if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
+        try {
+          const outcome = await storeArticle(item, source);
+          if (outcome === 'added') report.articlesAdded += 1;
+          if (outcome === 'duplicate') {
+            report.articlesAdded += 1;
+            report.duplicates += 1;
+          }
+        } catch (error) {
+          // One bad item never stops the others; the error is reported with the item's key.
+          report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+        }
+        options.progress?.articleProcessed(++processed);
+      }
+    });
+  }
+
+  async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
+    const started = now().toISOString();
+    const { items, errors } = await ingestFiles(source.id, source.glob, rootDir);
+    report.itemsSeen = items.length;
+    report.itemErrors.push(...errors);
+    if (items.length === 0 && errors.length === 0) {
+      report.outcome = 'failed';
+      report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
+    }
+    const prepared = (await newItems(items)).map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
+    await storeAll(prepared, source, report);
+    await repo.recordFetch(db, {
+      runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
+      outcome: report.outcome, httpStatus: null, error: report.error, itemsSeen: items.length,
+    });
+  }
+
+  async function runFeedSource(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+    const started = now().toISOString();
+    const row = await repo.getSource(db, source.id);
+    const url = row?.moved_to ?? source.url;
+    const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
+    // The feed's own URL comes from the user's pipeline file and is trusted; the links inside it are not.
+    const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, allowPrivateAddresses: true });
+    report.outcome = result.outcome;
+    report.error = result.error;
+    report.warnings.push(...result.warnings);
+    report.itemsSeen = result.items.length;
+    await repo.recordFetch(db, {
+      runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
+      outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, itemsSeen: result.items.length,
+      ...result.state, movedTo: result.movedTo, gone: result.gone,
+    });
+    if (result.outcome !== 'ok') return;
+    const fresh = await newItems(result.items);
+    const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
+    // The page budget goes to the latest coverage...
+    const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+    const withPage = new Set(newestFirst.filter((item) => /^https?:/i.test(item.url)).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
+    const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item))));
+    // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
+    prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
+    await storeAll(prepared, source, report);
+  }
+
+  async function runSource(source: SourceDefinition): Promise<SourceReport> {
+    const report: SourceReport = {
+      sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
+      itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [],
+    };
+    try {
+      if (source.kind === 'files') await runFilesSource(source, report);
+      else await runFeedSource(source, report);
+    } catch (error) {
+      // A bug in one source's path must not take the others down; it is reported as an internal error.
+      report.outcome = 'failed';
+      report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
+    }
+    options.progress?.sourceFinished(report, ++done, pipeline.sources.length);
+    return report;
+  }
+
+  const sources = await Promise.all(pipeline.sources.map(runSource));
+  const delivery = await deliverAlerts(db, pipeline.id, channels, now);
+  const date = localDate(now(), pipeline.digest.timeZone);
+  const digest = await writeDigest({ loaded, store, date, now });
+
+  const report: RunReport = {
+    runId,
+    pipelineId: pipeline.id,
+    startedAt,
+    finishedAt: now().toISOString(),
+    sources,
+    articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
+    alertsSent: delivery.sent,
+    digestPaths: digest.paths,
+  };
+  const failed = sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || delivery.failed.length > 0;
+  await repo.finishRun(db, report, failed ? 'partial' : 'ok');
+  return report;
+}

@@ -1,0 +1,73 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedPipeline } from '../config/index.ts';
+import type { Evidence, Voice } from '../model/index.ts';
+import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth } from '../digest/index.ts';
+import * as repo from '../store/index.ts';
+import type { Store, SourceRow } from '../store/index.ts';
+
+export function sourceHealth(row: SourceRow): SourceHealth {
+  const status = row.error_streak > 0 ? 'failed' : row.last_success_at ? 'ok' : 'never';
+  return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null };
+}
+
+/** Loads the articles first seen on `date` (in the digest's time zone) with their current stance. */
+export async function loadDigestData(loaded: LoadedPipeline, store: Store, date: string, generatedAt: string): Promise<DigestData> {
+  const { pipeline } = loaded;
+  const { start, end } = dayBounds(date, pipeline.digest.timeZone);
+  const rows = await repo.listArticles(store.db, { pipelineId: pipeline.id, fetchedFrom: start, fetchedTo: end });
+  const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
+  const sources = await repo.listSources(store.db, pipeline.id);
+  const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
+  const stories = await repo.listStories(store.db, pipeline.id);
+
+  const articles: DigestArticle[] = rows.map((row) => {
+    const score = scores.get(row.id);
+    const evidence = score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [];
+    return {
+      id: row.id,
+      title: row.title ?? row.url,
+      url: row.url,
+      outlet: row.site_name ?? sourceNames.get(row.source_id) ?? row.source_id,
+      sourceId: row.source_id,
+      publishedAt: row.published_at,
+      fetchedAt: row.fetched_at,
+      wordCount: row.word_count,
+      duplicateOf: row.duplicate_of,
+      storyId: row.story_id,
+      relevance: score?.relevance ?? null,
+      relevant: score ? score.relevant === 1 : false,
+      stance: score?.label ? { label: score.label, score: score.score, confidence: score.confidence, override: false } : null,
+      evidence,
+      voices: score ? (JSON.parse(score.voices) as Voice[]) : [],
+    };
+  });
+
+  return buildDigest({
+    pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description },
+    date,
+    timeZone: pipeline.digest.timeZone,
+    generatedAt,
+    articles,
+    storyLabels: new Map(stories.map((s) => [s.id, s.label])),
+    sources: sources.map(sourceHealth),
+    maxStories: pipeline.digest.maxStories,
+    includeOffTopic: pipeline.digest.includeOffTopic,
+  });
+}
+
+/** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */
+export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; date: string; now: () => Date }): Promise<{ data: DigestData; paths: string[] }> {
+  const { loaded, store, date } = args;
+  const generatedAt = args.now().toISOString();
+  const data = await loadDigestData(loaded, store, date, generatedAt);
+  const markdown = renderMarkdown(data);
+  const json = `${JSON.stringify(data, null, 2)}\n`;
+  const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
+  await mkdir(dir, { recursive: true });
+  const paths = [path.join(dir, `${date}.md`), path.join(dir, `${date}.json`)];
+  await writeFile(paths[0]!, markdown);
+  await writeFile(paths[1]!, json);
+  await repo.saveDigest(store.db, { pipelineId: loaded.pipeline.id, date, markdown, json, articleCount: data.totals.articles, at: generatedAt });
+  return { data, paths };
+}

@@ -1,0 +1,242 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { RunReport } from '../../src/model/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { closedPort, startServer } from '../helpers/http-server.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(repoRoot, 'tests/fixtures/run');
+const fixture = (name: string, base: string) => readFileSync(path.join(fixtures, name), 'utf8').replaceAll('{{BASE}}', base);
+
+/** Page furniture and mojibake that must never reach a stored article. */
+const FURNITURE = ["What's Your Reaction", 'Comments (0)', 'Join the Discussion', 'Updated: 2 hours ago', 'Like Like 0', 'Subscribe to comment', 'is the founder and director'];
+const MOJIBAKE = /β€|â€|Ã©/;
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+async function startNewsServer(): Promise<Server> {
+  const serveHtml = (name: string) => (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixture(name, `http://${req.headers.host}`));
+  };
+  return startServer({
+    '/feed.xml': (req, res) => {
+      const body = fixture('feed.xml', `http://${req.headers.host}`);
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Tue, 09 Jun 2026 12:20:00 GMT' }).end(body);
+    },
+    '/broken-500.xml': (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>'),
+    '/malformed.xml': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</tit'),
+    '/opinion/stop-scaling.html': serveHtml('stop-scaling.html'),
+    '/syndicated/halt-overdue.html': serveHtml('halt-overdue.html'),
+    '/news/chip-exports.html': serveHtml('chip-exports.html'),
+  });
+}
+
+function makeProject(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-run-'));
+  cpSync(path.join(repoRoot, 'seeds'), path.join(root, 'seeds'), { recursive: true });
+  return root;
+}
+
+function pipelineFor(server: Server, refusedPort: number, overrides: Partial<PipelineInput> = {}): PipelineInput {
+  return {
+    id: 'ai-pause-test',
+    name: 'Pause proposal (test)',
+    sources: [
+      { id: 'seeds', kind: 'files', name: 'Seed articles', glob: 'seeds/*.txt' },
+      { id: 'policy-wire', kind: 'feed', name: 'Policy Wire', url: `${server.url}/feed.xml` },
+      { id: 'broken-500', kind: 'feed', name: 'Broken (500)', url: `${server.url}/broken-500.xml` },
+      { id: 'malformed', kind: 'feed', name: 'Malformed XML', url: `${server.url}/malformed.xml` },
+      { id: 'refused', kind: 'feed', name: 'Nobody home', url: `http://127.0.0.1:${refusedPort}/feed.xml` },
+    ],
+    topic: {
+      description: 'Coverage of the proposed coordinated pause of frontier AI development',
+      proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
+      contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
+    },
+    fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+    alerts: { channels: [{ type: 'stdout' }, { type: 'file', path: 'data/alerts.jsonl' }] },
+    ...overrides,
+  };
+}
+
+async function run(loaded: LoadedPipeline, store: Store, at: string): Promise<{ report: RunReport; console: string }> {
+  const console = new PassThrough();
+  let printed = '';
+  console.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, console);
+  const report = await runPipeline({ loaded, store, channels, now: () => new Date(at) });
+  return { report, console: printed };
+}
+
+describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
+  let server: Server;
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+  let loaded: LoadedPipeline;
+  let first: { report: RunReport; console: string };
+  let second: { report: RunReport; console: string };
+
+  beforeAll(async () => {
+    server = await startNewsServer();
+    database = await fresh();
+    store = await openStore(database.target);
+    root = makeProject();
+    loaded = { pipeline: definePipeline(pipelineFor(server, await closedPort())), file: path.join(root, 'pipeline.ts'), rootDir: root };
+    first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+    second = await run(loaded, store, '2026-06-10T07:00:00.000Z');
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stores each of the five seed articles once, with a clean title, no furniture and no mojibake', async () => {
+    const seeds = await store.db.selectFrom('articles').selectAll().where('source_id', '=', 'seeds').orderBy('item_key').execute();
+    expect(seeds.map((a) => a.item_key)).toEqual([
+      'seeds/000_73cf242dc7a4d052.txt',
+      'seeds/001_0033fa290a80b60a.txt',
+      'seeds/002_562dee0d9430b366.txt',
+      'seeds/003_f041a17b9666b86d.txt',
+      'seeds/004_bfe4baf882ac3340.txt',
+    ]);
+    expect(seeds[0]!.title).toBe('Anthropic Calls for Global Cooperation on Advanced AI');
+    expect(seeds[3]!.title).toBe('Anthropic Urges Global Pause Over AI Self-Improvement Risks');
+    for (const article of seeds) {
+      expect(article.title?.length).toBeGreaterThan(20);
+      expect(article.title).not.toMatch(MOJIBAKE);
+      expect(article.text).not.toMatch(MOJIBAKE);
+      for (const line of FURNITURE) expect(article.text).not.toContain(line);
+    }
+    expect(seeds[2]!.published_at).toBe('2026-06-05T10:19:00.000Z');
+    // 001 and 004 give no date: unknown, never invented.
+    expect(seeds[1]!.published_at).toBeNull();
+    expect(seeds[4]!.published_at).toBeNull();
+    // 002 repeats its summary paragraph; it is kept once.
+    expect(seeds[2]!.text.split('Anthropic has formally advocated for a temporary global pause').length - 1).toBe(1);
+  });
+
+  it('stores feed items with the text of their pages, and marks the syndicated copy as a duplicate of the original', async () => {
+    const feed = await store.db.selectFrom('articles').selectAll().where('source_id', '=', 'policy-wire').orderBy('item_key').execute();
+    expect(feed.map((a) => a.item_key)).toEqual(['pw-1001', 'pw-1002', 'pw-1003']);
+    const [original, copy, chips] = feed as [typeof feed[0], typeof feed[0], typeof feed[0]];
+    expect(original.text).toContain('Every major lab should stop scaling');
+    expect(original.text).not.toContain('Ten gadgets for summer');
+    expect(original.text).not.toContain('All rights reserved');
+    expect(original.canonical_url).toBe(`${server.url}/opinion/stop-scaling.html`);
+    expect(original.published_at).toBe('2026-06-09T08:30:00.000Z');
+    expect(original.duplicate_of).toBeNull();
+    expect(copy.duplicate_of).toBe(original.id);
+    expect(copy.story_id).toBe(original.story_id);
+    expect(chips.duplicate_of).toBeNull();
+    expect(chips.story_id).not.toBe(original.story_id);
+  });
+
+  it('scores every article, keeping off-topic news out of the stance', async () => {
+    const scores = await store.db
+      .selectFrom('stance_scores')
+      .innerJoin('articles', 'articles.id', 'stance_scores.article_id')
+      .select(['articles.item_key', 'stance_scores.relevant', 'stance_scores.label', 'stance_scores.scorer_version', 'stance_scores.evidence'])
+      .execute();
+    expect(scores).toHaveLength(8);
+    const byKey = new Map(scores.map((s) => [s.item_key, s]));
+    expect(byKey.get('pw-1003')).toMatchObject({ relevant: 0, label: null });
+    expect(byKey.get('pw-1001')).toMatchObject({ relevant: 1 });
+    expect(byKey.get('pw-1001')!.label).not.toBeNull();
+    expect(JSON.parse(byKey.get('pw-1001')!.evidence).stance.length).toBeGreaterThan(0);
+    expect(byKey.get('seeds/002_562dee0d9430b366.txt')).toMatchObject({ relevant: 1 });
+    expect(scores.every((s) => s.scorer_version.length > 0)).toBe(true);
+  });
+
+  it('reports each failing feed with its reason while the others succeed', () => {
+    const bySource = new Map(first.report.sources.map((s) => [s.sourceId, s]));
+    expect(bySource.get('seeds')).toMatchObject({ outcome: 'ok', itemsSeen: 5, articlesAdded: 5 });
+    expect(bySource.get('policy-wire')).toMatchObject({ outcome: 'ok', itemsSeen: 3, articlesAdded: 3, duplicates: 1 });
+    expect(bySource.get('broken-500')).toMatchObject({ outcome: 'failed', error: { code: 'http_500' } });
+    expect(bySource.get('malformed')?.outcome).toBe('failed');
+    expect(bySource.get('malformed')?.error?.code).toMatch(/^parse_/);
+    expect(bySource.get('refused')).toMatchObject({ outcome: 'failed', error: { code: 'connection_refused' } });
+  });
+
+  it('records fetch health per source', async () => {
+    const sources = new Map((await store.db.selectFrom('sources').selectAll().execute()).map((s) => [s.id, s]));
+    expect(sources.get('broken-500')).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
+    expect(sources.get('policy-wire')).toMatchObject({ error_streak: 0 });
+    expect(sources.get('policy-wire')?.etag).toMatch(/^"[0-9a-f]+"$/);
+  });
+
+  it('writes the day\'s digest as Markdown and JSON, grouped by story', () => {
+    const markdown = readFileSync(path.join(root, 'data/digests/2026-06-10.md'), 'utf8');
+    const json = JSON.parse(readFileSync(path.join(root, 'data/digests/2026-06-10.json'), 'utf8'));
+    expect(first.report.digestPaths).toEqual([path.join(root, 'data/digests/2026-06-10.md'), path.join(root, 'data/digests/2026-06-10.json')]);
+    expect(markdown).toContain('Anthropic Calls for Global Cooperation on Advanced AI');
+    expect(markdown).toContain('Labs should stop scaling until audits catch up');
+    expect(markdown).toMatch(/Broken \(500\) \| failed \| HTTP 500/);
+    expect(json.totals).toMatchObject({ articles: 8, duplicates: 1, offTopic: 1 });
+    const storyOfOriginal = json.stories.find((s: { articles: { title: string }[] }) => s.articles.some((a) => a.title.startsWith('Labs should stop')));
+    expect(storyOfOriginal.articles.map((a: { title: string }) => a.title)).toContain('Why a verified halt on giant AI training runs is overdue');
+  });
+
+  it('a second run the same day adds nothing, re-sends no alert and gets "not modified" from the feed', async () => {
+    expect(second.report.articlesAdded).toBe(0);
+    expect(second.report.alertsSent).toBe(0);
+    expect(second.console).toBe('');
+    expect(second.report.sources.find((s) => s.sourceId === 'policy-wire')?.outcome).toBe('not_modified');
+    const articles = await store.db.selectFrom('articles').select('id').execute();
+    expect(articles).toHaveLength(8);
+    // Two channels (console and file): each alerted article is delivered once to each.
+    const alertLines = readFileSync(path.join(root, 'data/alerts.jsonl'), 'utf8').trim().split('\n');
+    const consoleLines = first.console.split('\n').filter((l) => l.startsWith('ALERT'));
+    expect(alertLines.length).toBeGreaterThan(0);
+    expect(consoleLines).toHaveLength(alertLines.length);
+    expect(first.report.alertsSent).toBe(2 * alertLines.length);
+    expect(new Set(alertLines.map((l) => JSON.parse(l).articleId)).size).toBe(alertLines.length);
+  });
+});
+
+describe('links from feeds to private addresses', () => {
+  it('are refused by default: the feed is read, its pages are not fetched, and the items keep the feed text', async () => {
+    const server = await startNewsServer();
+    const database = await dialects[0].fresh();
+    const store = await openStore(database.target);
+    const root = makeProject();
+    try {
+      const input = pipelineFor(server, await closedPort());
+      const pipeline = definePipeline({
+        ...input,
+        sources: input.sources.filter((s) => s.id === 'policy-wire'),
+        fetch: { perHostGapMs: 0, timeoutMs: 5_000 },
+      });
+      const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+      const source = report.sources[0]!;
+      expect(source.outcome).toBe('ok');
+      expect(source.itemErrors.map((e) => e.error.code)).toEqual(['private_address', 'private_address', 'private_address']);
+      expect(server.hits.get('/opinion/stop-scaling.html')).toBeUndefined();
+      const stored = await store.db.selectFrom('articles').select(['title', 'text']).orderBy('item_key').execute();
+      expect(stored[0]).toMatchObject({ title: 'Labs should stop scaling until audits catch up' });
+      expect(stored[0]!.text).toContain('proposed pause of frontier AI development');
+      expect(existsSync(path.join(root, 'data/digests/2026-06-10.md'))).toBe(true);
+    } finally {
+      await store.close();
+      await database.drop();
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
