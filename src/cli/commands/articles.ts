@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { listArticles, listSources, latestScores } from '../../store/index.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { articleJson, table } from '../views.ts';
+
+export function registerArticles(program: Command): void {
+  program
+    .command('articles')
+    .description('what is stored: articles with their stance, duplicate-of and story ids')
+    .option('--limit <n>', 'newest n articles', '100')
+    .option('--story <id>', 'only the articles of one story')
+    .action(async (local: { limit: string; story?: string }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const limit = Number(local.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: expected a positive whole number, found ${JSON.stringify(local.limit)}`);
+      const storyId = local.story === undefined ? null : Number(local.story);
+      if (storyId !== null && !Number.isInteger(storyId)) throw new UsageError(`--story: expected a story id, found ${JSON.stringify(local.story)}`);
+      await withContext(options, async ({ loaded, store }) => {
+        let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
+        if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
+        const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
+        const scores = await latestScores(store.db, rows.map((r) => r.id));
+        const articles = rows.map((row) => articleJson(row, sources.get(row.source_id), scores.get(row.id)));
+        if (options.json) return printJson(articles);
+        const out = articles.map((a) => [
+          String(a.id),
+          a.stance.label ?? 'off-topic',
+          a.relevance === null ? '-' : a.relevance.toFixed(2),
+          a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
+          a.storyId === null ? '' : String(a.storyId),
+          a.publishedAt?.slice(0, 10) ?? '?',
+          a.source.id,
+          a.title ?? a.url,
+        ]);
+        process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 9, 4, 6, 5, 10, 18, 70])}\n`);
+      });
+    });
+}

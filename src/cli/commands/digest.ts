@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { isIsoDate, localDate } from '../../digest/index.ts';
+import { writeDigest } from '../../run/write-digest.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+export function registerDigest(program: Command): void {
+  program
+    .command('digest')
+    .description('write the digest of one day from what is stored (no fetching) and print it')
+    .option('--date <YYYY-MM-DD>', 'the day, in the digest time zone (default: today)')
+    .action(async (local: { date?: string }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      if (local.date !== undefined && !isIsoDate(local.date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.date)}`);
+      await withContext(options, async ({ loaded, store }) => {
+        const date = local.date ?? localDate(new Date(), loaded.pipeline.digest.timeZone);
+        const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
+        if (options.json) printJson(data);
+        else {
+          const { readFile } = await import('node:fs/promises');
+          process.stdout.write(await readFile(paths[0]!, 'utf8'));
+          if (!options.quiet) process.stderr.write(`written: ${paths.join(', ')}\n`);
+        }
+      });
+    });
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { extractArticle } from '../../extract/index.ts';
+import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import { decodePage } from '../../ingest/decode-page.ts';
+import { decodeTextFile } from '../../ingest/files.ts';
+import { printJson, type GlobalOptions } from '../context.ts';
+import { UsageError, ExitCode, type CliState } from '../errors.ts';
+
+export function registerExtract(program: Command, state: CliState): void {
+  program
+    .command('extract')
+    .description('extract the article from a saved page, a text capture or a URL, as the pipeline would')
+    .argument('<file-or-url>')
+    .action(async (target: string, _local, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      let body: string;
+      let url: string | null = null;
+      let isHtml: boolean;
+      if (/^https?:\/\//i.test(target)) {
+        // A URL typed by the user is trusted, unlike links found in feeds: private addresses are allowed here.
+        const response = await fetchUrl(target, {
+          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivateAddresses: true,
+        });
+        if (response.status !== 'ok') {
+          process.stderr.write(`cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          state.exitCode = ExitCode.partial;
+          return;
+        }
+        body = decodePage(response.body, response.headers).text;
+        url = response.url;
+        isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
+      } else {
+        try {
+          body = decodeTextFile(await readFile(target));
+        } catch (error) {
+          throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        }
+        isHtml = /\.html?$/i.test(target) || /^\s*<(!doctype html|html)[\s>]/i.test(body);
+      }
+      const article = extractArticle(body, isHtml ? 'html' : 'text', url);
+      if (options.json) return printJson(article);
+      const meta = [
+        ['title', article.title], ['byline', article.byline], ['published', article.publishedAt ?? 'unknown'],
+        ['modified', article.modifiedAt], ['site', article.siteName], ['lang', article.lang], ['canonical', article.canonicalUrl],
+        ['partial', article.partial ? 'yes' : null],
+      ].filter(([, v]) => v);
+      process.stdout.write(`${meta.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${article.text}\n`);
+    });
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createChannels } from '../../alert/index.ts';
+import type { RunReport, SourceReport } from '../../model/index.ts';
+import { runPipeline } from '../../run/run-pipeline.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { ExitCode, type CliState } from '../errors.ts';
+import { terminalProgress } from '../progress.ts';
+
+function sourceLine(source: SourceReport): string {
+  const mark = source.outcome === 'failed' ? 'FAILED' : source.outcome === 'not_modified' ? 'not modified' : 'ok';
+  const detail =
+    source.outcome === 'failed' && source.error
+      ? `${source.error.code}: ${source.error.message}`
+      : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
+        (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
+  return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
+}
+
+export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean): string {
+  const lines: string[] = [];
+  const failed = report.sources.filter((s) => s.outcome === 'failed');
+  for (const source of report.sources) {
+    if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
+    if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
+  }
+  const duplicates = report.sources.reduce((n, s) => n + s.duplicates, 0);
+  lines.push(
+    `${report.articlesAdded} new article${report.articlesAdded === 1 ? '' : 's'} (${duplicates} duplicate${duplicates === 1 ? '' : 's'}), ` +
+      `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent; ` +
+      `${report.sources.length - failed.length} of ${report.sources.length} sources ok` +
+      (failed.length ? `, ${failed.length} failed` : '') +
+      '.',
+  );
+  lines.push(`digest: ${report.digestPaths.map((p) => path.relative(cwd, p) || p).join(', ')}`);
+  return lines.join('\n');
+}
+
+export function registerRun(program: Command, state: CliState): void {
+  program
+    .command('run')
+    .description('ingest every source of the pipeline, score, store, alert and write the day\'s digest')
+    .action(async (_options, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const report = await withContext(options, async ({ loaded, store }) => {
+        const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
+        const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
+        // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
+        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, options.json ? process.stderr : process.stdout);
+        try {
+          return await runPipeline({ loaded, store, channels, progress });
+        } finally {
+          progress?.finish();
+        }
+      });
+      if (options.json) printJson(report);
+      else process.stdout.write(`${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
+      const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0);
+      state.exitCode = failed ? ExitCode.partial : ExitCode.ok;
+    });
+}

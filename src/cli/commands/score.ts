@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { extractArticle } from '../../extract/index.ts';
+import { decodeTextFile } from '../../ingest/files.ts';
+import type { ScoreResult } from '../../model/index.ts';
+import { createScorer } from '../../stance/index.ts';
+import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
+import { ExitCode, type CliState } from '../errors.ts';
+
+/** CLI.md's Score shape. */
+export function scoreJson(file: string, result: ScoreResult) {
+  return {
+    file,
+    scorerVersion: result.scorerVersion,
+    relevance: result.relevance,
+    stance: result.stance
+      ? { label: result.stance.label, score: result.stance.score, confidence: result.stance.confidence, evidence: result.stance.evidence }
+      : { label: null, score: null, confidence: null, evidence: [] },
+    voices: result.voices,
+  };
+}
+
+function formatScore(entry: ReturnType<typeof scoreJson>): string {
+  const lines = [`${entry.file}`];
+  lines.push(`  relevance ${entry.relevance.score.toFixed(2)} (${entry.relevance.relevant ? 'on topic' : 'off topic'})`);
+  for (const match of entry.relevance.evidence.slice(0, 3)) lines.push(`    · ${match}`);
+  if (entry.stance.label) {
+    lines.push(`  stance ${entry.stance.label} (score ${entry.stance.score!.toFixed(2)}, confidence ${entry.stance.confidence!.toFixed(2)})`);
+    for (const e of entry.stance.evidence.slice(0, 5)) lines.push(`    ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(2)}  ${e.sentence}`);
+  }
+  for (const voice of entry.voices) lines.push(`  voice ${voice.actor} (${voice.stance}): ${voice.quote}`);
+  return lines.join('\n');
+}
+
+export function registerScore(program: Command, state: CliState): void {
+  program
+    .command('score')
+    .description('score text or HTML files against the pipeline\'s topic: relevance, stance, evidence, voices')
+    .argument('<file...>', 'text (.txt) or HTML files; a single paragraph works too')
+    .action(async (files: string[], _local, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const { pipeline } = await openPipeline(options);
+      const scorer = createScorer(pipeline.topic, pipeline.stance);
+      const results: ReturnType<typeof scoreJson>[] = [];
+      for (const file of files) {
+        let text: string;
+        try {
+          text = decodeTextFile(await readFile(file));
+        } catch (error) {
+          process.stderr.write(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+          state.exitCode = ExitCode.partial;
+          continue;
+        }
+        const isHtml = /\.html?$/i.test(file) || /^\s*<(!doctype html|html)[\s>]/i.test(text);
+        const article = extractArticle(text, isHtml ? 'html' : 'text', null);
+        const entry = scoreJson(file, scorer.score({ title: article.title, text: article.text || text }));
+        results.push(entry);
+        if (!options.json) process.stdout.write(`${formatScore(entry)}\n`);
+      }
+      if (options.json) printJson(results);
+    });
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { listSources } from '../../store/index.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { table } from '../views.ts';
+
+export function registerSources(program: Command): void {
+  program
+    .command('sources')
+    .description('health of every source: last success, last error, error streak, next check, items seen')
+    .action(async (_local, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      await withContext(options, async ({ loaded, store }) => {
+        const rows = await listSources(store.db, loaded.pipeline.id);
+        const known = new Map(rows.map((r) => [r.id, r]));
+        // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
+        const all = loaded.pipeline.sources.map((s) => {
+          const row = known.get(s.id);
+          return {
+            id: s.id,
+            kind: s.kind,
+            name: s.name,
+            location: s.kind === 'feed' ? s.url : s.glob,
+            movedTo: row?.moved_to ?? null,
+            status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
+            lastCheckedAt: row?.last_checked_at ?? null,
+            lastSuccessAt: row?.last_success_at ?? null,
+            lastError: row?.last_error ?? null,
+            lastErrorCode: row?.last_error_code ?? null,
+            errorStreak: row?.error_streak ?? 0,
+            nextCheckAt: row?.next_check_at ?? null,
+            itemsSeen: row?.items_seen ?? 0,
+          };
+        });
+        if (options.json) return printJson(all);
+        const rowsOut = all.map((s) => [s.id, s.status, s.lastSuccessAt?.slice(0, 16) ?? '-', String(s.errorStreak), String(s.itemsSeen), s.lastError ?? '']);
+        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 6, 60])}\n`);
+      });
+    });
+}

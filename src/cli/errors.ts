@@ -1,0 +1,19 @@
+/** Exit codes are part of the public contract (CLI.md). */
+export const ExitCode = {
+  ok: 0,
+  /** Finished, but some source or item failed; the report says which. */
+  partial: 1,
+  /** Usage or configuration error; the message names the flag or field. */
+  usage: 2,
+  internal: 3,
+} as const;
+
+/** A usage error the user can fix: bad flag value, missing file. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Where a command leaves its exit code for `main` to return. */
+export interface CliState {
+  exitCode: number;
+}

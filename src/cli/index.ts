@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { PipelineConfigError, PipelineLoadError } from '../config/index.ts';
+import { StoreError } from '../store/index.ts';
+import { registerArticles } from './commands/articles.ts';
+import { registerDigest } from './commands/digest.ts';
+import { registerExtract } from './commands/extract.ts';
+import { registerRun } from './commands/run.ts';
+import { registerScore } from './commands/score.ts';
+import { registerSources } from './commands/sources.ts';
+import { registerStories } from './commands/stories.ts';
+import { ExitCode, UsageError, type CliState } from './errors.ts';
+
+export function buildProgram(state: CliState): Command {
+  const program = new Command('pausewatch')
+    .description('Monitor news coverage of the proposal for a coordinated global pause of frontier AI development')
+    .option('--pipeline <file>', 'pipeline definition file (default: pipelines/ai-pause.ts)')
+    .option('--database <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else data/pausewatch.db)')
+    .option('--json', 'machine-readable output on stdout; progress and logs go to stderr')
+    .option('--quiet', 'no progress, only the summary')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerRun(program, state);
+  registerDigest(program);
+  registerSources(program);
+  registerArticles(program);
+  registerStories(program);
+  registerScore(program, state);
+  registerExtract(program, state);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. The only place errors become exit codes. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const state: CliState = { exitCode: ExitCode.ok };
+  const program = buildProgram(state);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, successfully.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError) {
+      process.stderr.write(`pausewatch: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    process.stderr.write(`pausewatch: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.internal;
+  }
+}

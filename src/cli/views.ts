@@ -1,0 +1,62 @@
+import type { Evidence, Voice } from '../model/index.ts';
+import type { ArticleRow, SourceRow, StanceScoreRow } from '../store/index.ts';
+
+/** The Article shape of CLI.md: field names and meanings are a public contract. */
+export interface ArticleJson {
+  id: number;
+  url: string;
+  canonicalUrl: string;
+  source: { id: string; name: string; kind: string };
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  lang: string | null;
+  wordCount: number;
+  duplicateOf: number | null;
+  duplicateReason: string | null;
+  storyId: number | null;
+  relevance: number | null;
+  stance: { label: string | null; score: number | null; confidence: number | null; scorerVersion: string | null; override: null };
+  evidence: Evidence[];
+  voices: Voice[];
+}
+
+export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined): ArticleJson {
+  return {
+    id: row.id,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    source: { id: row.source_id, name: source?.name ?? row.source_id, kind: source?.kind ?? 'feed' },
+    title: row.title,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    lang: row.lang,
+    wordCount: row.word_count,
+    duplicateOf: row.duplicate_of,
+    duplicateReason: row.duplicate_reason,
+    storyId: row.story_id,
+    relevance: score?.relevance ?? null,
+    stance: {
+      label: score?.label ?? null,
+      score: score?.score ?? null,
+      confidence: score?.confidence ?? null,
+      scorerVersion: score?.scorer_version ?? null,
+      override: null,
+    },
+    evidence: score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [],
+    voices: score ? (JSON.parse(score.voices) as Voice[]) : [],
+  };
+}
+
+/** Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
+  const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const cell = (text: string, width: number) => {
+    const t = clean(text);
+    return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
+  };
+  const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
