@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { definePipeline, PipelineConfigError, type Pipeline } from './define-pipeline.ts';
 
 export interface LoadedPipeline {
@@ -13,6 +14,10 @@ export interface LoadedPipeline {
 /** A pipeline file that cannot be read at all (missing, does not load, exports nothing). */
 export class PipelineLoadError extends Error {
   override name = 'PipelineLoadError';
+}
+
+function isConfigError(error: unknown): error is PipelineConfigError {
+  return error instanceof Error && error.name === 'PipelineConfigError' && Array.isArray((error as PipelineConfigError).problems);
 }
 
 export function findProjectRoot(fromDir: string): string {
@@ -34,11 +39,16 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   if (!existsSync(absolute)) throw new PipelineLoadError(`pipeline file not found: ${file}`);
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    // tsImport loads TypeScript as ES modules wherever the file lives, even outside a `"type": "module"` package.
+    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as { default?: unknown };
   } catch (error) {
-    if (error instanceof PipelineConfigError) throw new PipelineConfigError(error.problems, file);
+    // The file may see its own copy of the config module, so the error is recognised by shape, not by class.
+    if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw new PipelineLoadError(`cannot load pipeline file ${file}: ${(error as Error).message}`);
   }
+  // A file read as CommonJS arrives wrapped: { default: { default: pipeline } }.
+  const inner = module.default as { default?: unknown; __esModule?: boolean } | undefined;
+  if (inner && typeof inner === 'object' && 'default' in inner && !('id' in inner)) module = inner;
   if (!module.default || typeof module.default !== 'object') {
     throw new PipelineLoadError(`pipeline file ${file} has no default export (expected: export default definePipeline({...}))`);
   }
@@ -46,7 +56,7 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   try {
     pipeline = definePipeline(module.default as Parameters<typeof definePipeline>[0]);
   } catch (error) {
-    if (error instanceof PipelineConfigError) throw new PipelineConfigError(error.problems, file);
+    if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw error;
   }
   return { pipeline, file: absolute, rootDir: findProjectRoot(path.dirname(absolute)) };

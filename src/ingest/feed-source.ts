@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawItem, StageError, FeedItem } from '../model/index.ts';
-import type { FetchOptions } from './fetch.ts';
+import type { FetchOptions, ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
 
@@ -24,6 +24,9 @@ export interface FeedIngestResult {
   /** The server answered 410 Gone. */
   gone: boolean;
   headers: Record<string, string>;
+  /** Retry-After, Cache-Control max-age and Expires of the response, for the scheduler. */
+  hints: ServerHints;
+  /** The feed's own `<ttl>` / `sy:updatePeriod`, in seconds (only known when the body was parsed). */
   ttlSeconds: number | null;
   warnings: string[];
 }
@@ -67,6 +70,7 @@ export async function ingestFeed(
     movedTo: permanent.length > 0 && permanent.length === response.redirects.length ? response.url : null,
     gone: false,
     headers: response.headers,
+    hints: response.hints,
     ttlSeconds: null as number | null,
     warnings: [] as string[],
   };

@@ -44,6 +44,63 @@ interface FetchBase {
   redirects: Redirect[];
   httpStatus: number | null;
   headers: Record<string, string>;
+  /** What the last response asks of the next check (see readServerHints); all null when it says nothing. */
+  hints: ServerHints;
+}
+
+/**
+ * A server's own word on when to come back, read from the last response. Scheduling treats each as a floor:
+ * a reader that polls sooner than asked gets rate-limited or banned.
+ */
+export interface ServerHints {
+  /** `Retry-After` (429, 503, 3xx) as seconds from now, whether sent as seconds or as an HTTP date. */
+  retryAfterSeconds: number | null;
+  /** `Cache-Control: max-age`, in seconds; null when absent or when `no-cache`/`no-store` forbid reuse. */
+  maxAgeSeconds: number | null;
+  /** `Expires` as ISO-8601 UTC, corrected for the server's clock via its `Date` header; null when absent or invalid. */
+  expiresAt: string | null;
+}
+
+export const NO_HINTS: ServerHints = Object.freeze({ retryAfterSeconds: null, maxAgeSeconds: null, expiresAt: null });
+
+/** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). */
+function parseHttpDate(value: string | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value.trim());
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Reads Retry-After, Cache-Control and Expires. HTTP dates are measured against the response's own `Date` header
+ * when present (RFC 9111 §4.2.1), so a server whose clock is off still gets the delay it meant; `nowMs` is the
+ * fallback for servers without one.
+ */
+export function readServerHints(headers: Record<string, string>, nowMs: number): ServerHints {
+  const serverNow = parseHttpDate(headers['date']) ?? nowMs;
+  const skew = nowMs - serverNow;
+
+  let retryAfterSeconds: number | null = null;
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) retryAfterSeconds = Number(retryAfter);
+    else {
+      const at = parseHttpDate(retryAfter);
+      if (at !== null) retryAfterSeconds = Math.max(0, Math.ceil((at - serverNow) / 1000));
+    }
+  }
+
+  let maxAgeSeconds: number | null = null;
+  const cacheControl = (headers['cache-control'] ?? '').toLowerCase();
+  // no-store / no-cache mean "do not reuse without asking", not "ask rarely": they give no interval.
+  if (!/\bno-(store|cache)\b/.test(cacheControl)) {
+    const maxAge = /(?:^|[,\s])max-age\s*=\s*"?(\d+)"?/.exec(cacheControl);
+    if (maxAge?.[1]) maxAgeSeconds = Number(maxAge[1]);
+  }
+
+  // RFC 9111 §5.3: an invalid Expires (often "0" or "-1") means "already expired", i.e. no hint.
+  const expires = parseHttpDate(headers['expires']);
+  const expiresAt = expires !== null && Number.isFinite(expires + skew) ? new Date(expires + skew).toISOString() : null;
+  return { retryAfterSeconds, maxAgeSeconds, expiresAt };
 }
 
 export type FetchResult =
@@ -184,10 +241,12 @@ function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise
     if (options.lastModified) headers['if-modified-since'] = options.lastModified;
 
     let settled = false;
+    let onFail: (() => void) | null = null;
     const fail = (failure: FetchFailure) => {
       if (settled) return;
       settled = true;
       clearTimeout(totalTimer);
+      onFail?.();
       request.destroy();
       reject(failure);
     };
@@ -244,6 +303,8 @@ function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise
       });
 
       const inflate = decompressor(responseHeaders['content-encoding']);
+      // A bomb's compressed bytes are already inside the decompressor when the cap fires: stop it too.
+      if (inflate) onFail = () => (inflate as unknown as zlib.Gunzip).destroy();
       const stream: NodeJS.ReadableStream = inflate ? response.pipe(inflate) : response;
       const chunks: Buffer[] = [];
       let decodedBytes = 0;
@@ -309,7 +370,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         current = next;
         continue;
       }
-      const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers };
+      const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers, hints: readServerHints(last.headers, Date.now()) };
       if (last.status === 304) return { ...base, status: 'not_modified' };
       if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body };
       return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${url.href}` } };
@@ -322,6 +383,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       redirects,
       httpStatus: error.httpStatus,
       headers: last?.headers ?? {},
+      hints: last ? readServerHints(last.headers, Date.now()) : NO_HINTS,
       status: 'failed',
       error: { code: error.code, message: error.message },
     };

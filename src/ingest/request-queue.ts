@@ -10,8 +10,35 @@ export interface RequestQueueSettings {
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
 
 /**
+ * What makes two GETs interchangeable: the URL and every option that changes the request on the wire or what
+ * may be answered (validators, Accept, the private-address guard). Limits are left out: the first caller's apply.
+ */
+function requestKey(url: string, options: FetchOptions): string {
+  return JSON.stringify([url, options.etag ?? null, options.lastModified ?? null, options.accept ?? null, options.allowPrivateAddresses, options.userAgent]);
+}
+
+/**
+ * Identical GETs in flight at the same time share one request: the same feed listed twice in a pipeline, or one
+ * article linked from two feeds, is fetched once per run. Only in-flight requests are shared; once a request has
+ * settled, the next call fetches again (nothing is cached, so no body outlives its callers). The result, body
+ * Buffer included, is shared: callers must not mutate it.
+ */
+export function coalesceInFlight(fetcher: Fetcher): Fetcher {
+  const inFlight = new Map<string, Promise<FetchResult>>();
+  return (url, options) => {
+    const key = requestKey(url, options);
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const request = fetcher(url, options).finally(() => inFlight.delete(key));
+    inFlight.set(key, request);
+    return request;
+  };
+}
+
+/**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
  * gap between starts, so a run over many feeds of one outlet does not hammer it (and get pausewatch banned).
+ * Identical requests in flight are coalesced (see coalesceInFlight) before they take a place in the queue.
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
@@ -33,6 +60,5 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     }
     return queue;
   };
-  return (url, options) =>
-    hostQueue(url).add(() => global.add(() => fetcher(url, options)));
+  return coalesceInFlight((url, options) => hostQueue(url).add(() => global.add(() => fetcher(url, options))));
 }

@@ -230,11 +230,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.outcome = 'failed';
       report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
     }
-    const prepared = (await newItems(items)).map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
+    const fresh = await newItems(items);
+    const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
     await storeAll(prepared, source, report);
     await repo.recordFetch(db, {
       runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-      outcome: report.outcome, httpStatus: null, error: report.error, itemsSeen: items.length,
+      outcome: report.outcome, httpStatus: null, error: report.error, newItems: fresh.length,
     });
   }
 
@@ -249,13 +250,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     report.error = result.error;
     report.warnings.push(...result.warnings);
     report.itemsSeen = result.items.length;
+    const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
     await repo.recordFetch(db, {
       runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
-      outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, itemsSeen: result.items.length,
+      outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
       ...result.state, movedTo: result.movedTo, gone: result.gone,
     });
     if (result.outcome !== 'ok') return;
-    const fresh = await newItems(result.items);
     const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
     // The page budget goes to the latest coverage...
     const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));

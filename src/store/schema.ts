@@ -53,6 +53,7 @@ export interface FetchAttemptsTable {
   http_status: number | null;
   error_code: string | null;
   error_message: string | null;
+  /** New items the attempt delivered. */
   items_seen: number;
 }
 

@@ -57,7 +57,8 @@ export interface FetchRecord {
   outcome: 'ok' | 'not_modified' | 'failed';
   httpStatus: number | null;
   error: StageError | null;
-  itemsSeen: number;
+  /** Items this source had not delivered before; `items_seen` counts distinct items. */
+  newItems: number;
   /** Validators and state to remember after a success. */
   etag?: string | null;
   lastModified?: string | null;
@@ -82,7 +83,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         http_status: record.httpStatus,
         error_code: record.error?.code ?? null,
         error_message: record.error?.message ?? null,
-        items_seen: record.itemsSeen,
+        items_seen: record.newItems,
       })
       .execute();
     const source = await trx.selectFrom('sources').select(['error_streak', 'items_seen']).where('id', '=', record.sourceId).executeTakeFirstOrThrow();
@@ -108,7 +109,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         last_success_at: record.finishedAt,
         error_streak: 0,
         gone: 0,
-        items_seen: source.items_seen + record.itemsSeen,
+        items_seen: source.items_seen + record.newItems,
         ...(record.etag !== undefined ? { etag: record.etag } : {}),
         ...(record.lastModified !== undefined ? { last_modified: record.lastModified } : {}),
         ...(record.bodyHash !== undefined ? { body_hash: record.bodyHash } : {}),

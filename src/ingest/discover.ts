@@ -1,0 +1,178 @@
+/**
+ * Feed autodiscovery: from an outlet's home page to the feeds it publishes.
+ *   1. The page itself may be a feed (people paste feed URLs too).
+ *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
+ *      Autodiscovery convention), resolved against `<base href>` and the page URL.
+ *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
+ *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
+ * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
+ */
+import * as cheerio from 'cheerio';
+import type { ParsedFeed } from '../model/index.ts';
+import type { FetchOptions } from './fetch.ts';
+import type { Fetcher } from './request-queue.ts';
+import { decodePage } from './decode-page.ts';
+import { parseFeed, FeedParseError, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
+
+export interface FeedLink {
+  url: string;
+  /** The link's `title` attribute, when it has one. */
+  title: string | null;
+  /** The declared media type, lower-case. */
+  type: string;
+}
+
+/** Media types sites declare for feeds; plain XML types are accepted because probing verifies them anyway. */
+const FEED_TYPES = new Set([
+  'application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml',
+  'application/json', 'application/xml', 'text/xml', 'application/x.atom+xml', 'application/x-atom+xml',
+]);
+
+/** Paths CMSs serve feeds at, most common first. Relative to the site root. */
+export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default'] as const;
+
+/** Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. */
+export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
+  const $ = cheerio.load(html);
+  let base = pageUrl;
+  const baseHref = $('base[href]').first().attr('href');
+  if (baseHref) {
+    try {
+      base = new URL(baseHref.trim(), pageUrl).href;
+    } catch {
+      // an unusable <base> is ignored, as browsers do
+    }
+  }
+  const found: FeedLink[] = [];
+  const seen = new Set<string>();
+  $('link[href]').each((_index, element) => {
+    const link = $(element);
+    const rel = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
+    // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed.
+    if (!rel.includes('alternate') || rel.includes('stylesheet')) return;
+    const type = (link.attr('type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!FEED_TYPES.has(type)) return;
+    let url: string;
+    try {
+      url = new URL((link.attr('href') ?? '').trim(), base).href;
+    } catch {
+      return;
+    }
+    if (!/^https?:/i.test(url) || seen.has(url)) return;
+    seen.add(url);
+    const title = link.attr('title')?.replace(/\s+/g, ' ').trim() || null;
+    found.push({ url, title, type });
+  });
+  return found;
+}
+
+export interface DiscoveredFeed {
+  /** The URL to put in the pipeline file: the one that answered, after redirects. */
+  url: string;
+  title: string | null;
+  format: ParsedFeed['format'];
+  itemCount: number;
+  /** How it was found. */
+  via: 'page' | 'link' | 'probe';
+}
+
+export interface DiscoveryResult {
+  feeds: DiscoveredFeed[];
+  /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
+  rejected: { url: string; reason: string }[];
+  /** Set when the page itself could not be fetched. */
+  error: string | null;
+}
+
+export interface DiscoverOptions {
+  fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
+  /** Probe the common paths even when the page declares working feeds. @default false */
+  alwaysProbe?: boolean;
+}
+
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Fetches and parses one candidate; a reason string when it is not a feed. */
+async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ feed: ParsedFeed; url: string } | string> {
+  const response = await fetcher(url, options);
+  if (response.status === 'failed') return response.error.message;
+  if (response.status === 'not_modified') return 'unexpected 304';
+  try {
+    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
+    if (feed.bozo && feed.items.length === 0) return `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})`;
+    return { feed, url: response.url };
+  } catch (error) {
+    if (error instanceof FeedParseError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Finds the feeds of the site at `pageUrl`. Never throws for a bad site: unreachable pages and dead links come
+ * back in `error` and `rejected`. Links to other hosts are fetched with the caller's private-address setting
+ * forced off, so a page cannot make pausewatch probe the user's own network on its behalf.
+ */
+export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
+  const feeds: DiscoveredFeed[] = [];
+  const rejected: { url: string; reason: string }[] = [];
+  /** Final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
+  const known = new Set<string>();
+  /** URLs already asked for, so each candidate is fetched once. */
+  const tried = new Set<string>([pageUrl]);
+  const optionsFor = (url: string) => ({ ...options.fetch, allowPrivateAddresses: options.fetch.allowPrivateAddresses && sameHost(url, pageUrl) });
+  const keep = (feed: ParsedFeed, url: string, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
+    if (known.has(url)) return;
+    known.add(url);
+    feeds.push({ url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
+  };
+
+  const page = await fetcher(pageUrl, { ...options.fetch, accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5' });
+  if (page.status !== 'ok') {
+    return { feeds, rejected, error: page.status === 'failed' ? page.error.message : 'unexpected 304 for the page' };
+  }
+  // The URL given may already be a feed.
+  const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
+  if (sniffed === 'xml' || sniffed === 'json') {
+    const attempt = await tryFeedBody(page.body, page.url, page.headers);
+    if (typeof attempt !== 'string') {
+      keep(attempt, page.url, 'page', null);
+      return { feeds, rejected, error: null };
+    }
+  }
+
+  const { text: html } = decodePage(page.body, page.headers);
+  for (const link of discoverFeedLinks(html, page.url)) {
+    if (tried.has(link.url)) continue;
+    tried.add(link.url);
+    const result = await tryFeed(link.url, fetcher, optionsFor(link.url));
+    if (typeof result === 'string') rejected.push({ url: link.url, reason: result });
+    else keep(result.feed, result.url, 'link', link.title);
+  }
+  if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null };
+
+  for (const path of COMMON_FEED_PATHS) {
+    const url = new URL(path, page.url).href;
+    if (tried.has(url) || known.has(url)) continue;
+    tried.add(url);
+    const result = await tryFeed(url, fetcher, optionsFor(url));
+    if (typeof result === 'string') rejected.push({ url, reason: result });
+    else keep(result.feed, result.url, 'probe', null);
+  }
+  return { feeds, rejected, error: null };
+}
+
+async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
+  try {
+    const feed = await parseFeed(body, { url, headers });
+    return feed.bozo && feed.items.length === 0 ? 'not a readable feed' : feed;
+  } catch (error) {
+    if (error instanceof FeedParseError) return error.message;
+    throw error;
+  }
+}

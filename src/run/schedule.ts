@@ -1,0 +1,159 @@
+/**
+ * When to check a feed next. Pure: the clock and the random source are passed in, so the policy is testable.
+ *
+ * The policy, in order:
+ *   1. Base interval from the feed's own publishing rate: a feed is checked about as often as it publishes
+ *      (dated items ÷ the time they span up to now), clamped to [minInterval, maxInterval]. A feed that went
+ *      quiet drifts towards maxInterval because "now" keeps stretching the span; a feed with no dated items gets
+ *      defaultInterval.
+ *   2. Failures back off exponentially with FULL jitter: the delay is uniform in [0, min(maxBackoff,
+ *      backoffBase · 2^(failures−1))], floored at minRetry. Full jitter spreads the retries of feeds that failed
+ *      together (one outlet's outage, our own network outage), so they do not all come back in the same minute.
+ *      The cap means a failing feed is retried at least daily, never disabled forever.
+ *   3. 410 Gone: the publisher says the feed is gone for good; it is still retried, but only every goneInterval
+ *      (feeds do come back, and a mistaken 410 must not lose a source for ever).
+ *   4. The server's asks RAISE the interval, never lower it: the feed's `<ttl>`/`sy:updatePeriod`, Cache-Control
+ *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
+ *      readers rate-limited or banned. Each ask is capped at maxServerDelay so a bogus value (an Expires in 2099)
+ *      cannot silence a feed.
+ */
+
+export type CheckOutcome = 'ok' | 'not_modified' | 'failed';
+
+export interface SchedulePolicy {
+  /** Shortest interval between two checks of a healthy feed. @default 600 (10 min) */
+  minIntervalSeconds: number;
+  /** Longest interval between two checks of a healthy feed. @default 86400 (24 h) */
+  maxIntervalSeconds: number;
+  /** Interval for a feed whose items carry no dates. @default 3600 (1 h) */
+  defaultIntervalSeconds: number;
+  /** Ceiling of the first failure's delay; doubles with each consecutive failure. @default 900 (15 min) */
+  backoffBaseSeconds: number;
+  /** Largest ceiling a failure streak reaches. @default 86400 (24 h) */
+  maxBackoffSeconds: number;
+  /** Smallest delay after a failure, so jitter near zero does not retry at once. @default 60 */
+  minRetrySeconds: number;
+  /** Interval after 410 Gone. @default 604800 (7 days) */
+  goneIntervalSeconds: number;
+  /** Cap on any single server ask (ttl, max-age, Expires, Retry-After). @default 604800 (7 days) */
+  maxServerDelaySeconds: number;
+  /** At most this many of the newest dated items estimate the rate. @default 50 */
+  rateSampleSize: number;
+}
+
+export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
+  minIntervalSeconds: 600,
+  maxIntervalSeconds: 86_400,
+  defaultIntervalSeconds: 3_600,
+  backoffBaseSeconds: 900,
+  maxBackoffSeconds: 86_400,
+  minRetrySeconds: 60,
+  goneIntervalSeconds: 604_800,
+  maxServerDelaySeconds: 604_800,
+  rateSampleSize: 50,
+});
+
+export interface NextCheckInput {
+  /** When the check finished. */
+  now: Date;
+  outcome: CheckOutcome;
+  /** StageError code of a failure (`http_429`, `timeout`, `parse_malformed`, ...). */
+  errorCode?: string | null;
+  httpStatus?: number | null;
+  /** Consecutive failures BEFORE this check (the stored `error_streak`); this check's failure is added here. */
+  failuresBefore: number;
+  /** Publication times (ISO-8601) of the feed's recent items; nulls and unparseable values are ignored. */
+  recentPublished: readonly (string | null)[];
+  /** The feed's `<ttl>` / `sy:updatePeriod`, in seconds. */
+  ttlSeconds?: number | null;
+  /** Cache-Control max-age of the response, in seconds. */
+  maxAgeSeconds?: number | null;
+  /** Expires of the response, ISO-8601. */
+  expiresAt?: string | null;
+  /** Retry-After of the response, in seconds. */
+  retryAfterSeconds?: number | null;
+  /** Uniform in [0, 1); pass Math.random in production, a fixed function in tests. */
+  random: () => number;
+  policy?: Partial<SchedulePolicy>;
+}
+
+export interface NextCheck {
+  /** ISO-8601 UTC. */
+  at: string;
+  /** One line for `pausewatch sources`: why this time was chosen. */
+  reason: string;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7_200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round((seconds / 3_600) * 10) / 10} h`;
+  return `${Math.round((seconds / 86_400) * 10) / 10} days`;
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/**
+ * Seconds between checks that match the feed's publishing rate: n dated items over the span from the oldest of
+ * them to now. Items dated in the future (bad clocks, scheduled posts) are left out: they would shrink the span.
+ */
+export function publishingInterval(recentPublished: readonly (string | null)[], now: Date, policy: SchedulePolicy): { seconds: number; reason: string } {
+  const nowMs = now.getTime();
+  const times = recentPublished
+    .map((value) => (value ? Date.parse(value) : Number.NaN))
+    .filter((ms) => Number.isFinite(ms) && ms <= nowMs + 60_000)
+    .sort((a, b) => b - a)
+    .slice(0, policy.rateSampleSize);
+  if (times.length === 0) return { seconds: policy.defaultIntervalSeconds, reason: `no dated items, default ${formatDuration(policy.defaultIntervalSeconds)}` };
+  const oldest = times[times.length - 1]!;
+  const estimate = Math.max(0, nowMs - oldest) / 1000 / times.length;
+  const seconds = clamp(estimate, policy.minIntervalSeconds, policy.maxIntervalSeconds);
+  return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}` };
+}
+
+/** Where the next check of a feed falls, and why (see the module comment for the policy). */
+export function nextCheck(input: NextCheckInput): NextCheck {
+  const policy: SchedulePolicy = { ...DEFAULT_SCHEDULE_POLICY, ...input.policy };
+  const nowMs = input.now.getTime();
+  const status = input.httpStatus ?? null;
+  const isGone = input.outcome === 'failed' && (status === 410 || input.errorCode === 'http_410');
+
+  let seconds: number;
+  let reason: string;
+  if (isGone) {
+    seconds = policy.goneIntervalSeconds;
+    reason = `410 Gone: retried every ${formatDuration(seconds)}`;
+  } else if (input.outcome === 'failed') {
+    const failures = Math.max(0, input.failuresBefore) + 1;
+    // 2^(failures-1) overflows nothing that matters: the cap takes over after ~7 failures.
+    const ceiling = Math.min(policy.maxBackoffSeconds, policy.backoffBaseSeconds * 2 ** Math.min(failures - 1, 30));
+    seconds = Math.max(policy.minRetrySeconds, clamp(input.random(), 0, 1) * ceiling);
+    reason = `failure ${failures} in a row${input.errorCode ? ` (${input.errorCode})` : ''}: backoff up to ${formatDuration(ceiling)}, jittered to ${formatDuration(seconds)}`;
+  } else {
+    ({ seconds, reason } = publishingInterval(input.recentPublished, input.now, policy));
+  }
+
+  const expiresIn = input.expiresAt ? (Date.parse(input.expiresAt) - nowMs) / 1000 : null;
+  const asks: [string, number | null | undefined][] = [
+    ['feed ttl', input.ttlSeconds],
+    ['Cache-Control max-age', input.maxAgeSeconds],
+    ['Expires', expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null],
+    ['Retry-After', input.retryAfterSeconds],
+  ];
+  for (const [name, ask] of asks) {
+    if (ask === null || ask === undefined || !Number.isFinite(ask) || ask <= seconds) continue;
+    const capped = Math.min(ask, policy.maxServerDelaySeconds);
+    if (capped <= seconds) continue;
+    seconds = capped;
+    reason += `; raised to ${formatDuration(seconds)} by ${name}${capped < ask ? ' (capped)' : ''}`;
+  }
+  return { at: new Date(nowMs + Math.round(seconds * 1000)).toISOString(), reason };
+}
+
+/** A source is due when it was never scheduled or its time has come. */
+export function isDue(nextCheckAt: string | null | undefined, now: Date): boolean {
+  if (!nextCheckAt) return true;
+  const at = Date.parse(nextCheckAt);
+  // An unreadable stored value must not park a source for ever.
+  return Number.isNaN(at) || at <= now.getTime();
+}

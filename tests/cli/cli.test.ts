@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repoRoot, 'src/cli/bin.mjs');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function pausewatch(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env, DATABASE_URL: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A user's project: the seeds and a pipeline file that exports a plain object (the loader validates it). */
+function makeProject(pipeline: object): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-cli-'));
+  cpSync(path.join(repoRoot, 'seeds'), path.join(root, 'seeds'), { recursive: true });
+  writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+  return root;
+}
+
+const seedsOnly = {
+  id: 'seeds-only',
+  name: 'Seeds only',
+  sources: [{ id: 'seeds', kind: 'files', name: 'Seed articles', glob: 'seeds/*.txt' }],
+  topic: {
+    description: 'The proposed pause of frontier AI development',
+    proposalTerms: ['pause', 'moratorium', 'slowdown', 'halt', 'slow down'],
+    contextTerms: ['frontier AI', 'AI development', 'AI labs', 'Anthropic'],
+  },
+  alerts: { channels: [] },
+};
+
+describe('the pausewatch command', () => {
+  let root: string;
+  let runResult: Result;
+  const db = () => path.join(root, 'state', 'pw.db');
+
+  beforeAll(async () => {
+    root = makeProject(seedsOnly);
+    runResult = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', db(), '--quiet'], root);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('run exits 0 when every source succeeded and prints a summary naming the digest', () => {
+    expect(runResult.stderr).toBe('');
+    expect(runResult.code).toBe(0);
+    expect(runResult.stdout).toContain('5 new articles');
+    expect(runResult.stdout).toMatch(/digest: .*\.md/);
+  });
+
+  it('articles --json prints the documented Article fields, with nothing else on stdout', async () => {
+    const { code, stdout } = await pausewatch(['articles', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(code).toBe(0);
+    const articles = JSON.parse(stdout);
+    expect(articles).toHaveLength(5);
+    for (const article of articles) {
+      expect(Object.keys(article)).toEqual(
+        expect.arrayContaining(['id', 'url', 'canonicalUrl', 'source', 'title', 'byline', 'publishedAt', 'fetchedAt', 'lang', 'wordCount', 'duplicateOf', 'storyId', 'relevance', 'stance']),
+      );
+      expect(article.source).toEqual({ id: 'seeds', name: 'Seed articles', kind: 'files' });
+      expect(Object.keys(article.stance)).toEqual(expect.arrayContaining(['label', 'score', 'confidence', 'scorerVersion', 'override']));
+    }
+    const dated = articles.find((a: { url: string }) => a.url.includes('002_'));
+    expect(dated.publishedAt).toBe('2026-06-05T10:19:00.000Z');
+  });
+
+  it('sources --json reports the health of each source', async () => {
+    const { code, stdout } = await pausewatch(['sources', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ id: 'seeds', status: 'ok', errorStreak: 0, itemsSeen: 5 })]);
+  });
+
+  it('stories --json groups the stored articles', async () => {
+    const { code, stdout } = await pausewatch(['stories', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(code).toBe(0);
+    const stories = JSON.parse(stdout);
+    expect(stories.reduce((n: number, s: { articleCount: number }) => n + s.articleCount, 0)).toBe(5);
+    expect(Object.keys(stories[0])).toEqual(expect.arrayContaining(['id', 'label', 'firstSeen', 'lastSeen', 'articleCount', 'outletCount', 'articleIds']));
+  });
+
+  it('digest rejects a malformed --date with exit 2, naming the flag', async () => {
+    const { code, stderr } = await pausewatch(['digest', '--date', '23/11/2026', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--date');
+  });
+
+  it('score --json scores each file in input order and reports an unreadable one with exit 1', async () => {
+    const paragraph = path.join(root, 'paragraph.txt');
+    writeFileSync(paragraph, 'Critics call the proposed pause of frontier AI development a marketing ploy that would only hand the lead to rival labs.');
+    const { code, stdout, stderr } = await pausewatch(['score', '--json', '--pipeline', 'pipeline.ts', 'seeds/004_bfe4baf882ac3340.txt', 'missing.txt', paragraph], root);
+    expect(code).toBe(1);
+    expect(stderr).toContain('missing.txt');
+    const scores = JSON.parse(stdout);
+    expect(scores.map((s: { file: string }) => s.file)).toEqual(['seeds/004_bfe4baf882ac3340.txt', paragraph]);
+    expect(scores[0].relevance.relevant).toBe(true);
+    expect(scores[0].stance.label).toBe('neutral');
+    expect(scores[0].voices.length).toBeGreaterThan(0);
+    expect(scores[1].stance.label).toBe('oppose');
+    expect(scores[1].stance.evidence[0]).toEqual({ sentence: expect.any(String), weight: expect.any(Number) });
+  });
+
+  it('extract --json gives the documented fields of a cleaned capture', async () => {
+    const { code, stdout } = await pausewatch(['extract', '--json', 'seeds/000_73cf242dc7a4d052.txt'], root);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout);
+    expect(Object.keys(article)).toEqual(
+      expect.arrayContaining(['url', 'title', 'byline', 'publishedAt', 'modifiedAt', 'lang', 'siteName', 'canonicalUrl', 'image', 'text', 'partial']),
+    );
+    expect(article).toMatchObject({ title: 'Anthropic Calls for Global Cooperation on Advanced AI', siteName: 'Ai Mainstream', publishedAt: null });
+    expect(article.text).not.toContain('β€');
+  });
+});
+
+describe('usage and configuration errors exit 2 with a message that names the problem', () => {
+  it('an unknown flag', async () => {
+    const { code, stderr } = await pausewatch(['articles', '--colour'], repoRoot);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--colour');
+  });
+
+  it('a pipeline file that does not exist', async () => {
+    const { code, stderr } = await pausewatch(['run', '--pipeline', 'no/such/pipeline.ts'], os.tmpdir());
+    expect(code).toBe(2);
+    expect(stderr).toContain('no/such/pipeline.ts');
+  });
+
+  it('an invalid pipeline definition lists every bad field with what was expected and found', async () => {
+    const root = makeProject({ ...seedsOnly, id: 'Not An Id', sources: [{ id: 'x', kind: 'feed', name: 'X', url: 'ftp://example.com/feed' }], fetch: { timeoutMs: -5 } });
+    try {
+      const { code, stderr } = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
+      expect(code).toBe(2);
+      expect(stderr).toContain('pipeline.ts');
+      expect(stderr).toMatch(/id: expected .*found "Not An Id"/);
+      expect(stderr).toMatch(/sources\[0\]\.url: expected an absolute http\(s\) URL, found "ftp:\/\/example\.com\/feed"/);
+      expect(stderr).toMatch(/fetch\.timeoutMs: expected a value >= 100, found -5/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('--help lists the commands and exits 0', async () => {
+    const { code, stdout } = await pausewatch(['--help'], repoRoot);
+    expect(code).toBe(0);
+    for (const command of ['run', 'digest', 'sources', 'articles', 'stories', 'score', 'extract']) expect(stdout).toContain(command);
+  });
+});
