@@ -4,6 +4,9 @@ import { StoreError } from '../store/index.ts';
 import { registerArticles } from './commands/articles.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerLabel } from './commands/label.ts';
+import { registerRescore } from './commands/rescore.ts';
+import { registerTrends } from './commands/trends.ts';
 import { registerRun } from './commands/run.ts';
 import { registerScore } from './commands/score.ts';
 import { registerSources } from './commands/sources.ts';
@@ -26,6 +29,9 @@ export function buildProgram(state: CliState): Command {
   registerStories(program);
   registerScore(program, state);
   registerExtract(program, state);
+  registerTrends(program);
+  registerLabel(program);
+  registerRescore(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

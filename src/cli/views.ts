@@ -1,5 +1,6 @@
 import type { Evidence, Voice } from '../model/index.ts';
-import type { ArticleRow, SourceRow, StanceScoreRow } from '../store/index.ts';
+import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
+import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
 
 /** The Article shape of CLI.md: field names and meanings are a public contract. */
 export interface ArticleJson {
@@ -17,12 +18,14 @@ export interface ArticleJson {
   duplicateReason: string | null;
   storyId: number | null;
   relevance: number | null;
-  stance: { label: string | null; score: number | null; confidence: number | null; scorerVersion: string | null; override: null };
+  /** What counts: the analyst's label when there is one (`override`), else the newest score. */
+  stance: Omit<EffectiveStance, 'relevant'>;
   evidence: Evidence[];
   voices: Voice[];
 }
 
-export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined): ArticleJson {
+export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined, label?: StanceLabelRow): ArticleJson {
+  const { relevant: _relevant, ...stance } = effectiveStance(score, label);
   return {
     id: row.id,
     url: row.url,
@@ -38,13 +41,7 @@ export function articleJson(row: ArticleRow, source: SourceRow | undefined, scor
     duplicateReason: row.duplicate_reason,
     storyId: row.story_id,
     relevance: score?.relevance ?? null,
-    stance: {
-      label: score?.label ?? null,
-      score: score?.score ?? null,
-      confidence: score?.confidence ?? null,
-      scorerVersion: score?.scorer_version ?? null,
-      override: null,
-    },
+    stance,
     evidence: score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [],
     voices: score ? (JSON.parse(score.voices) as Voice[]) : [],
   };

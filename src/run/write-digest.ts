@@ -4,6 +4,7 @@ import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth } from '../digest/index.ts';
 import * as repo from '../store/index.ts';
+import { effectiveStance } from '../trends/index.ts';
 import type { Store, SourceRow } from '../store/index.ts';
 
 export function sourceHealth(row: SourceRow): SourceHealth {
@@ -17,12 +18,14 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
   const { start, end } = dayBounds(date, pipeline.digest.timeZone);
   const rows = await repo.listArticles(store.db, { pipelineId: pipeline.id, fetchedFrom: start, fetchedTo: end });
   const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
+  const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
   const sources = await repo.listSources(store.db, pipeline.id);
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   const stories = await repo.listStories(store.db, pipeline.id);
 
   const articles: DigestArticle[] = rows.map((row) => {
     const score = scores.get(row.id);
+    const stance = effectiveStance(score, labels.get(row.id));
     const evidence = score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [];
     return {
       id: row.id,
@@ -36,8 +39,8 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
       duplicateOf: row.duplicate_of,
       storyId: row.story_id,
       relevance: score?.relevance ?? null,
-      relevant: score ? score.relevant === 1 : false,
-      stance: score?.label ? { label: score.label, score: score.score, confidence: score.confidence, override: false } : null,
+      relevant: stance.relevant,
+      stance: stance.label ? { label: stance.label, score: stance.score, confidence: stance.confidence, override: stance.override !== null } : null,
       evidence,
       voices: score ? (JSON.parse(score.voices) as Voice[]) : [],
     };

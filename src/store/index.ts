@@ -7,3 +7,4 @@ export * from './stance-scores.ts';
 export * from './alerts.ts';
 export * from './digests.ts';
 export type * from './schema.ts';
+export * from './stance-labels.ts';

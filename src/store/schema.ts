@@ -112,6 +112,16 @@ export interface StanceScoresTable {
   scored_at: string;
 }
 
+/** A human label on an article. Several may exist; the newest wins over any scorer. */
+export interface StanceLabelsTable {
+  id: Id;
+  article_id: number;
+  /** `irrelevant` takes the article out of the stance statistics. */
+  label: 'support' | 'oppose' | 'neutral' | 'irrelevant';
+  note: string | null;
+  created_at: string;
+}
+
 export interface AlertsTable {
   id: Id;
   pipeline_id: string;
@@ -145,6 +155,7 @@ export interface Database {
   stories: StoriesTable;
   articles: ArticlesTable;
   stance_scores: StanceScoresTable;
+  stance_labels: StanceLabelsTable;
   alerts: AlertsTable;
   digests: DigestsTable;
 }
@@ -154,6 +165,7 @@ export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type StanceScoreRow = Selectable<StanceScoresTable>;
+export type StanceLabelRow = Selectable<StanceLabelsTable>;
 export type AlertRow = Selectable<AlertsTable>;
 export type StoryRow = Selectable<StoriesTable>;
 export type RunRow = Selectable<RunsTable>;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,46 @@ describe('the pausewatch command', () => {
     expect(Object.keys(stories[0])).toEqual(expect.arrayContaining(['id', 'label', 'firstSeen', 'lastSeen', 'articleCount', 'outletCount', 'articleIds']));
   });
 
+  it('an analyst label wins in articles, the digest and trends, and is exported as evaluation data', async () => {
+    const listed = JSON.parse((await pausewatch(['articles', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root)).stdout);
+    const target = listed.find((a: { url: string }) => a.url.includes('004_'));
+    const labelled = await pausewatch(['label', String(target.id), '--stance', 'oppose', '--note', 'quotes Sacks at length', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(labelled.code).toBe(0);
+
+    const after = JSON.parse((await pausewatch(['articles', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root)).stdout);
+    const article = after.find((a: { id: number }) => a.id === target.id);
+    expect(article.stance).toMatchObject({ label: 'oppose', override: { label: 'oppose', note: 'quotes Sacks at length' } });
+    expect(article.stance.scorerVersion).toBe(target.stance.scorerVersion);
+
+    const digest = await pausewatch(['digest', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(digest.stdout).toContain('**oppose** (analyst label)');
+
+    const trends = JSON.parse((await pausewatch(['trends', '--format', 'json', '--by', 'month', '--pipeline', 'pipeline.ts', '--database', db()], root)).stdout);
+    expect(trends.reduce((n: number, r: { oppose: number }) => n + r.oppose, 0)).toBeGreaterThanOrEqual(1);
+    for (const row of trends) expect(Object.keys(row)).toEqual(['period', 'articles', 'support', 'oppose', 'neutral', 'meanScore']);
+
+    const exported = path.join(root, 'labels.jsonl');
+    expect((await pausewatch(['labels', '--export', exported, '--pipeline', 'pipeline.ts', '--database', db()], root)).code).toBe(0);
+    const lines = readFileSync(exported, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([{ id: `article-${target.id}`, text: expect.stringContaining('David Sacks'), label: 'oppose', actor: '' }]);
+  });
+
+  it('rescore adds scores under the current version and keeps the older ones as history', async () => {
+    // Stand-in for an upgrade: the stored scores are relabelled as made by an older scorer version.
+    const sqlite = new Database(db());
+    sqlite.prepare(`UPDATE stance_scores SET scorer_version = 'pause-proposal@0.0.1'`).run();
+    sqlite.close();
+    const first = await pausewatch(['rescore', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ articles: 5, rescored: 5, alreadyCurrent: 0 });
+    const again = JSON.parse((await pausewatch(['rescore', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root)).stdout);
+    expect(again).toMatchObject({ rescored: 0, alreadyCurrent: 5 });
+    const check = new Database(db(), { readonly: true });
+    const versions = check.prepare('SELECT scorer_version, COUNT(*) AS n FROM stance_scores GROUP BY scorer_version ORDER BY scorer_version').all();
+    check.close();
+    expect(versions).toEqual([{ scorer_version: 'pause-proposal@0.0.1', n: 5 }, { scorer_version: JSON.parse(first.stdout).scorerVersion, n: 5 }]);
+  });
+
   it('digest rejects a malformed --date with exit 2, naming the flag', async () => {
     const { code, stderr } = await pausewatch(['digest', '--date', '23/11/2026', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(2);
@@ -152,6 +193,6 @@ describe('usage and configuration errors exit 2 with a message that names the pr
   it('--help lists the commands and exits 0', async () => {
     const { code, stdout } = await pausewatch(['--help'], repoRoot);
     expect(code).toBe(0);
-    for (const command of ['run', 'digest', 'sources', 'articles', 'stories', 'score', 'extract']) expect(stdout).toContain(command);
+    for (const command of ['run', 'digest', 'sources', 'articles', 'stories', 'score', 'extract', 'trends', 'label', 'rescore']) expect(stdout).toContain(command);
   });
 });

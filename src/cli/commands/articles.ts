@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listArticles, listSources, latestScores } from '../../store/index.ts';
+import { listArticles, listSources, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { articleJson, table } from '../views.ts';
@@ -21,11 +21,12 @@ export function registerArticles(program: Command): void {
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
         const scores = await latestScores(store.db, rows.map((r) => r.id));
-        const articles = rows.map((row) => articleJson(row, sources.get(row.source_id), scores.get(row.id)));
+        const labels = await latestLabels(store.db, rows.map((r) => r.id));
+        const articles = rows.map((row) => articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)));
         if (options.json) return printJson(articles);
         const out = articles.map((a) => [
           String(a.id),
-          a.stance.label ?? 'off-topic',
+          (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
           a.relevance === null ? '-' : a.relevance.toFixed(2),
           a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
           a.storyId === null ? '' : String(a.storyId),

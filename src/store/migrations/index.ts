@@ -1,5 +1,6 @@
 import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
+import * as stanceLabels from './002-stance-labels.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,6 +16,7 @@ type MigrationModule = { up(db: Kysely<any>, context: MigrationContext): Promise
 /** Forward-only: applied in name order, never edited once released, no `down`. */
 const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
+  '002-stance-labels': stanceLabels,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

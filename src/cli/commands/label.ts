@@ -1,0 +1,63 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { addStanceLabel, allLatestLabels, getArticle, listArticles } from '../../store/index.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { table } from '../views.ts';
+
+const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
+type Label = (typeof LABELS)[number];
+
+function parseLabel(value: string): Label {
+  if (!(LABELS as readonly string[]).includes(value)) {
+    throw new UsageError(`--stance: expected one of ${LABELS.join(', ')}, found ${JSON.stringify(value)}`);
+  }
+  return value as Label;
+}
+
+export function registerLabel(program: Command): void {
+  program
+    .command('label')
+    .description('record an analyst\'s stance for an article; it wins over the scorer in the digest and trends')
+    .argument('<article-id>', 'id from `pausewatch articles`')
+    .requiredOption('--stance <label>', `one of ${LABELS.join(', ')} (irrelevant takes it out of the stance statistics)`)
+    .option('--note <text>', 'why, for the record')
+    .action(async (idText: string, local: { stance: string; note?: string }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const id = Number(idText);
+      if (!Number.isInteger(id) || id < 1) throw new UsageError(`<article-id>: expected an article id, found ${JSON.stringify(idText)}`);
+      const label = parseLabel(local.stance);
+      await withContext(options, async ({ loaded, store }) => {
+        const article = await getArticle(store.db, id);
+        if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${id} in pipeline ${loaded.pipeline.id}`);
+        const at = new Date().toISOString();
+        await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
+        if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at });
+        else process.stdout.write(`article ${id} labelled ${label}: ${article.title ?? article.url}\n`);
+      });
+    });
+
+  program
+    .command('labels')
+    .description('list analyst labels, or export them as evaluation data (JSON lines: id, text, label, actor)')
+    .option('--export <file>', 'write the labelled articles as JSON lines for `npm run eval:stance -- --file <file>`')
+    .action(async (local: { export?: string }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      await withContext(options, async ({ loaded, store }) => {
+        const labels = await allLatestLabels(store.db, loaded.pipeline.id);
+        const articles = new Map((await listArticles(store.db, { pipelineId: loaded.pipeline.id })).map((a) => [a.id, a]));
+        const rows = labels.map((l) => {
+          const article = articles.get(l.article_id);
+          return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, text: article?.text ?? '' };
+        });
+        if (local.export) {
+          const lines = rows.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
+          await writeFile(local.export, lines.length ? `${lines.join('\n')}\n` : '');
+          process.stderr.write(`${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
+          return;
+        }
+        if (options.json) return printJson(rows.map(({ text: _text, ...r }) => r));
+        process.stdout.write(`${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.title ?? '', r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
+      });
+    });
+}

@@ -1,0 +1,73 @@
+import { Command } from 'commander';
+import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import { createRequestQueue } from '../../ingest/request-queue.ts';
+import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
+import { printJson, type GlobalOptions } from '../context.ts';
+import { ExitCode, UsageError, type CliState } from '../errors.ts';
+
+/** A source entry for the pipeline file, as `definePipeline` expects it. */
+export interface FeedSourceEntry {
+  id: string;
+  kind: 'feed';
+  name: string;
+  url: string;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48);
+}
+
+/**
+ * Ready-to-paste source entries. Ids come from the site's host (without `www.`); when a site has several
+ * feeds, the feed's path is appended so ids stay unique and still say which feed they are.
+ */
+export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string): FeedSourceEntry[] {
+  const host = slug(new URL(pageUrl).hostname.replace(/^www\./, '')) || 'feed';
+  const used = new Set<string>();
+  return feeds.map((feed) => {
+    const url = new URL(feed.url);
+    let id = feeds.length === 1 ? host : `${host}-${slug(url.pathname + url.search) || 'root'}`;
+    for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+    used.add(id);
+    return { id, kind: 'feed', name: feed.title ?? url.hostname, url: feed.url };
+  });
+}
+
+function entryCode(entry: FeedSourceEntry): string {
+  return `{ id: ${JSON.stringify(entry.id)}, kind: 'feed', name: ${JSON.stringify(entry.name)}, url: ${JSON.stringify(entry.url)} },`;
+}
+
+/** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
+export function registerSourcesAdd(program: Command, state: CliState): void {
+  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
+  sources
+    .command('add')
+    .description("find the feeds of an outlet from its home page and print source entries to paste into the pipeline file")
+    .argument('<url>', "the outlet's home page (or a feed URL)")
+    .option('--all-paths', 'also probe the common feed paths when the page declares feeds')
+    .exitOverride()
+    .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      if (!/^https?:\/\//i.test(pageUrl)) throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(pageUrl)}`);
+      // Probes go one by one with a gap: discovery must not look like an attack on the outlet.
+      const fetcher = createRequestQueue({ concurrency: 2, perHostConcurrency: 1, perHostGapMs: 250 });
+      const result = await discoverFeeds(pageUrl, fetcher, {
+        // The page is typed by the user, so it may be on a private network (discoverFeeds still guards links to other hosts).
+        fetch: { userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivateAddresses: true },
+        alwaysProbe: local.allPaths ?? false,
+      });
+      const entries = sourceEntries(result.feeds, pageUrl);
+      if (options.json) {
+        printJson({ feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index] })), rejected: result.rejected, error: result.error });
+      } else if (result.error) {
+        process.stderr.write(`cannot fetch ${pageUrl}: ${result.error}\n`);
+      } else if (result.feeds.length === 0) {
+        process.stderr.write(`no feed found for ${pageUrl}\n${result.rejected.map((r) => `  tried ${r.url}: ${r.reason}`).join('\n')}\n`);
+      } else {
+        const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${feed.title ?? '(untitled)'}  ${feed.url}`);
+        lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));
+        process.stdout.write(`${lines.join('\n')}\n`);
+      }
+      if (result.feeds.length === 0) state.exitCode = ExitCode.partial;
+    });
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { isIsoDate } from '../../digest/index.ts';
+import { latestLabels, latestScores, listArticles } from '../../store/index.ts';
+import { aggregateTrends, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { table } from '../views.ts';
+
+const PERIODS = ['day', 'week', 'month'] as const;
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+function toCsv(rows: readonly TrendRow[]): string {
+  const header = 'period,articles,support,oppose,neutral,meanScore';
+  return [header, ...rows.map((r) => [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? ''].join(','))].join('\n');
+}
+
+export function registerTrends(program: Command): void {
+  program
+    .command('trends')
+    .description('stance of on-topic coverage over time (syndicated copies count once; analyst labels win)')
+    .option('--by <period>', `one of ${PERIODS.join(', ')}`, 'week')
+    .option('--since <YYYY-MM-DD>', 'from this day (publication date, else first seen)')
+    .option('--until <YYYY-MM-DD>', 'up to and including this day')
+    .option('--format <format>', `one of ${FORMATS.join(', ')} (--json is the same as --format json)`, 'table')
+    .action(async (local: { by: string; since?: string; until?: string; format: string }, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      if (!(PERIODS as readonly string[]).includes(local.by)) throw new UsageError(`--by: expected one of ${PERIODS.join(', ')}, found ${JSON.stringify(local.by)}`);
+      if (!(FORMATS as readonly string[]).includes(local.format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(local.format)}`);
+      for (const flag of ['since', 'until'] as const) {
+        const value = local[flag];
+        if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${flag}: expected a day as YYYY-MM-DD, found ${JSON.stringify(value)}`);
+      }
+      await withContext(options, async ({ loaded, store }) => {
+        const articles = (await listArticles(store.db, { pipelineId: loaded.pipeline.id })).filter((a) => a.duplicate_of === null);
+        const ids = articles.map((a) => a.id);
+        const scores = await latestScores(store.db, ids);
+        const labels = await latestLabels(store.db, ids);
+        const points: TrendPoint[] = [];
+        for (const article of articles) {
+          const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
+          if (!stance.relevant || !stance.label) continue;
+          const at = article.published_at ?? article.fetched_at;
+          const day = at.slice(0, 10);
+          if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
+          points.push({ at, label: stance.label, score: stance.score });
+        }
+        const rows = aggregateTrends(points, local.by as TrendPeriod, loaded.pipeline.digest.timeZone);
+        const format = options.json ? 'json' : local.format;
+        if (format === 'json') return printJson(rows);
+        if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
+        const body = rows.map((r) => [r.period, String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+        process.stdout.write(`${table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10])}\n`);
+      });
+    });
+}

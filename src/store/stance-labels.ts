@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database, StanceLabelRow, StanceLabelsTable } from './schema.ts';
+
+export async function addStanceLabel(
+  db: Kysely<Database>,
+  label: { articleId: number; label: StanceLabelsTable['label']; note: string | null; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('stance_labels')
+    .values({ article_id: label.articleId, label: label.label, note: label.note, created_at: label.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The newest analyst label of each article that has one. */
+export async function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceLabelRow>> {
+  const out = new Map<number, StanceLabelRow>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const chunk = articleIds.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('stance_labels').selectAll().where('article_id', 'in', chunk).orderBy('created_at').orderBy('id').execute();
+    for (const row of rows) out.set(row.article_id, row);
+  }
+  return out;
+}
+
+/** Every article's newest label, for exporting as evaluation data. */
+export async function allLatestLabels(db: Kysely<Database>, pipelineId: string): Promise<StanceLabelRow[]> {
+  const rows = await db
+    .selectFrom('stance_labels')
+    .innerJoin('articles', 'articles.id', 'stance_labels.article_id')
+    .selectAll('stance_labels')
+    .where('articles.pipeline_id', '=', pipelineId)
+    .orderBy('stance_labels.created_at')
+    .orderBy('stance_labels.id')
+    .execute();
+  const newest = new Map<number, StanceLabelRow>();
+  for (const row of rows) newest.set(row.article_id, row);
+  return [...newest.values()];
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateTrends, effectiveStance, periodOf } from '../../src/trends/index.ts';
+
+const score = (label: 'support' | 'oppose' | 'neutral' | null, relevant = 1) => ({
+  relevant, relevance: relevant ? 0.9 : 0.1, label, score: label === 'support' ? 0.6 : label === 'oppose' ? -0.4 : 0, confidence: 0.7, scorer_version: 'v1',
+});
+
+describe('the stance that counts', () => {
+  it('is the analyst label when there is one, with the scorer version still reported', () => {
+    const stance = effectiveStance(score('neutral'), { label: 'oppose', note: 'sarcasm', created_at: '2026-06-10T09:00:00.000Z' });
+    expect(stance).toEqual({
+      relevant: true, label: 'oppose', score: -1, confidence: 1, scorerVersion: 'v1',
+      override: { label: 'oppose', note: 'sarcasm', at: '2026-06-10T09:00:00.000Z' },
+    });
+  });
+
+  it('an "irrelevant" label takes an on-topic article out of the statistics', () => {
+    expect(effectiveStance(score('support'), { label: 'irrelevant', note: null, created_at: 'x' })).toMatchObject({ relevant: false, label: null });
+  });
+
+  it('an off-topic score has no stance, and an unscored article is not counted', () => {
+    expect(effectiveStance(score(null, 0), undefined)).toMatchObject({ relevant: false, label: null, score: null, override: null });
+    expect(effectiveStance(undefined, undefined)).toMatchObject({ relevant: false, label: null });
+  });
+});
+
+describe('trends', () => {
+  it('names periods as ISO days, ISO weeks and months in the digest time zone', () => {
+    expect(periodOf('2026-06-05T10:00:00Z', 'day', 'UTC')).toBe('2026-06-05');
+    expect(periodOf('2026-06-05T23:30:00Z', 'day', 'Europe/Brussels')).toBe('2026-06-06');
+    expect(periodOf('2021-01-03T12:00:00Z', 'week', 'UTC')).toBe('2020-W53');
+    expect(periodOf('2024-12-30T12:00:00Z', 'week', 'UTC')).toBe('2025-W01');
+    expect(periodOf('2026-06-05T10:00:00Z', 'month', 'UTC')).toBe('2026-06');
+  });
+
+  it('counts each stance per period, oldest first, with the mean score', () => {
+    const rows = aggregateTrends(
+      [
+        { at: '2026-06-09T10:00:00Z', label: 'oppose', score: -0.5 },
+        { at: '2026-06-02T10:00:00Z', label: 'support', score: 0.8 },
+        { at: '2026-06-03T10:00:00Z', label: 'neutral', score: 0 },
+        { at: '2026-06-10T10:00:00Z', label: 'oppose', score: null },
+      ],
+      'week',
+      'UTC',
+    );
+    expect(rows).toEqual([
+      { period: '2026-W23', articles: 2, support: 1, oppose: 0, neutral: 1, meanScore: 0.4 },
+      { period: '2026-W24', articles: 2, support: 0, oppose: 2, neutral: 0, meanScore: -0.5 },
+    ]);
+  });
+});
