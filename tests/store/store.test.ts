@@ -78,12 +78,12 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
 
   it('a failing source counts its error streak, and a success resets it and keeps the validators', async () => {
     const runId = await repo.startRun(store.db, 'p', at(0));
-    const base = { runId, sourceId: 'feed-a', url: 'https://example.com/feed', startedAt: at(0), finishedAt: at(1), httpStatus: 500, itemsSeen: 0 };
+    const base = { runId, sourceId: 'feed-a', url: 'https://example.com/feed', startedAt: at(0), finishedAt: at(1), httpStatus: 500, newItems: 0 };
     await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
     await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
     let source = await repo.getSource(store.db, 'feed-a');
     expect(source).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
-    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, itemsSeen: 3, etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
+    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, newItems: 3, etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
     source = await repo.getSource(store.db, 'feed-a');
     expect(source).toMatchObject({ error_streak: 0, etag: '"abc"', items_seen: 3, last_success_at: at(1) });
     const attempts = await store.db.selectFrom('fetch_attempts').select('outcome').where('run_id', '=', runId).execute();
