@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
@@ -46,7 +47,15 @@ export function registerRun(program: Command, state: CliState): void {
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
-        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, options.json ? process.stderr : process.stdout);
+        const console = options.json ? process.stderr : process.stdout;
+        const consoleAroundProgress = new Writable({
+          write(chunk, _encoding, done) {
+            if (progress) progress.around(() => console.write(chunk));
+            else console.write(chunk);
+            done();
+          },
+        });
+        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress);
         try {
           return await runPipeline({ loaded, store, channels, progress });
         } finally {
