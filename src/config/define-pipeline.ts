@@ -52,8 +52,11 @@ function describeExpected(issue: z.core.$ZodIssue): string {
       return issue.origin === 'array' ? `at least ${issue.minimum} item(s)` : issue.origin === 'string' ? 'a non-empty string' : `a value >= ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'array' ? `at most ${issue.maximum} item(s)` : `a value <= ${issue.maximum}`;
-    case 'invalid_union':
-      return 'a valid variant ("kind" or "type" decides which fields apply)';
+    case 'invalid_union': {
+      // A discriminated union ("kind" of a source, "type" of a channel) says which values it accepts.
+      const options = (issue as { options?: unknown[] }).options;
+      return options ? `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : 'a valid variant';
+    }
     default:
       return issue.message;
   }
@@ -62,15 +65,34 @@ function describeExpected(issue: z.core.$ZodIssue): string {
 /** Validates a pipeline definition, fills in defaults and freezes the result. Throws PipelineConfigError. */
 export function definePipeline(input: PipelineInput): Pipeline {
   const result = pipelineSchema.safeParse(input, { reportInput: true });
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
-      const found = issue.code === 'unrecognized_keys' ? 'an unknown field' : describeValue(issue.input);
-      return { field, expected: describeExpected(issue), found };
-    });
-    throw new PipelineConfigError(problems);
-  }
+  const problems: ConfigProblem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
+        const discriminator = issue.code === 'invalid_union' ? (issue as { discriminator?: string }).discriminator : undefined;
+        const input = discriminator ? (issue.input as Record<string, unknown> | undefined)?.[discriminator] : issue.input;
+        const found = issue.code === 'unrecognized_keys' ? 'an unknown field' : describeValue(input);
+        return { field, expected: describeExpected(issue), found };
+      });
+  problems.push(...duplicateSourceIds(input));
+  if (problems.length > 0 || !result.success) throw new PipelineConfigError(problems);
   return deepFreeze(result.data);
+}
+
+/** Checked on the raw input so it is reported together with every other problem, not only once they are fixed. */
+function duplicateSourceIds(input: PipelineInput): ConfigProblem[] {
+  const sources: unknown = (input as { sources?: unknown } | null)?.sources;
+  if (!Array.isArray(sources)) return [];
+  const firstIndex = new Map<string, number>();
+  const problems: ConfigProblem[] = [];
+  sources.forEach((source: unknown, index) => {
+    const id = (source as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else problems.push({ field: `sources[${index}].id`, expected: `a unique source id (sources[${first}] already uses it)`, found: JSON.stringify(id) });
+  });
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -153,21 +153,7 @@ export const pipelineSchema = z
     alerts: alerts.prefault({}),
     schedule: schedule.prefault({}),
   })
-  .strict()
-  .superRefine((pipeline, ctx) => {
-    const seen = new Map<string, number>();
-    pipeline.sources.forEach((s, index) => {
-      const first = seen.get(s.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', index, 'id'],
-          message: `a unique source id (sources[${first}] already uses "${s.id}")`,
-          input: s.id,
-        });
-      } else seen.set(s.id, index);
-    });
-  });
+  .strict();
 
 export type PipelineInput = z.input<typeof pipelineSchema>;
 export type Pipeline = z.output<typeof pipelineSchema>;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { definePipeline, PipelineConfigError, type PipelineInput } from '../../src/config/index.ts';
+
+const valid: PipelineInput = {
+  id: 'ai-pause',
+  name: 'Pause',
+  sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }],
+  topic: { description: 'd', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+};
+
+function problemsOf(input: unknown): string[] {
+  try {
+    definePipeline(input as PipelineInput);
+  } catch (error) {
+    if (error instanceof PipelineConfigError) return error.problems.map((p) => `${p.field}: expected ${p.expected}, found ${p.found}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('a pipeline definition', () => {
+  it('gets documented defaults and is frozen', () => {
+    const pipeline = definePipeline(valid);
+    expect(pipeline.stance).toEqual({ scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+    expect(pipeline.fetch).toMatchObject({ maxRedirects: 5, allowPrivateAddresses: false, fetchArticles: true });
+    expect(pipeline.digest).toMatchObject({ dir: 'data/digests', timeZone: 'UTC' });
+    expect(pipeline.alerts.channels).toEqual([{ type: 'stdout' }]);
+    expect(Object.isFrozen(pipeline.sources[0])).toBe(true);
+  });
+
+  it('with mistakes reports every problem at once, each naming the field, what was expected and what was found', () => {
+    const problems = problemsOf({
+      ...valid,
+      sources: [
+        { id: 'a', kind: 'feed', name: 'A', url: 'not a url' },
+        { id: 'a', kind: 'files', name: 'B', glob: 'x/*.txt' },
+        { id: 'c', kind: 'podcast', name: 'C' },
+      ],
+      digest: { timeZone: 'Mars/Olympus' },
+      alerts: { stances: ['angry'] },
+      colour: 'blue',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'sources[0].url: expected an absolute http(s) URL, found "not a url"',
+        'sources[1].id: expected a unique source id (sources[0] already uses it), found "a"',
+        expect.stringMatching(/^sources\[2\]\.kind: expected .*"feed".*"files".*, found "podcast"$/),
+        'digest.timeZone: expected an IANA time zone such as "UTC" or "Europe/Brussels", found "Mars/Olympus"',
+        expect.stringMatching(/^alerts\.stances\[0\]: expected one of "support", "oppose", "neutral", found "angry"$/),
+        'colour: expected no field named "colour", found an unknown field',
+      ]),
+    );
+    expect(problems).toHaveLength(6);
+  });
+});
