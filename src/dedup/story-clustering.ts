@@ -7,9 +7,11 @@ export const DEFAULT_STORY_WINDOW_DAYS = 7;
 export const DEFAULT_STORY_THRESHOLD = 0.18;
 
 /**
- * The story of the known article whose topic is closest to `keys`, among articles of a story published (or, when
+ * The story of the known articles whose topic is close to `keys`, among articles of a story published (or, when
  * the date is unknown, fetched) within `windowDays` of `at`, either side (feeds deliver out of order). Single-link:
- * one close article is enough, so a story can grow as its coverage shifts over the days.
+ * one close article is enough, so a story can grow as its coverage shifts over the days. When the article is close
+ * to articles of several stories, those stories are one: `mergeStoryIds` lists the ones to fold into `storyId`
+ * (otherwise the order in which articles arrive would decide whether one event is one story or two).
  *
  * Complexity: O(n × terms) for n known articles (24 terms each; decoded signatures cached by text), about 1-2 ms
  * for 5,000 articles once their signatures are decoded (the first scan in a process parses them: ~100 ms).
@@ -26,7 +28,8 @@ export function findStory(
   const atMs = Date.parse(at);
   if (own === null || own.termIds.length === 0) return null;
 
-  let best: { storyId: number; similarity: number; id: number } | null = null;
+  // Best similarity per story: single-link clustering is transitive, so an article close to two stories joins them.
+  const matches = new Map<number, number>();
   for (const article of known) {
     if (article.storyId === null) continue;
     if (!Number.isNaN(atMs)) {
@@ -37,12 +40,13 @@ export function findStory(
     if (other === null) continue;
     const similarity = topicSimilarity(own, other);
     if (similarity < threshold) continue;
-    // Ties go to the older article (lower id), so the answer does not depend on the order of `known`.
-    if (best === null || similarity > best.similarity || (similarity === best.similarity && article.id < best.id)) {
-      best = { storyId: article.storyId, similarity, id: article.id };
-    }
+    matches.set(article.storyId, Math.max(similarity, matches.get(article.storyId) ?? 0));
   }
-  return best ? { storyId: best.storyId, similarity: best.similarity } : null;
+  if (matches.size === 0) return null;
+  // The oldest story (lowest id) survives a merge, so story ids stay stable and the answer does not depend on the
+  // order of `known`.
+  const [storyId, ...mergeStoryIds] = [...matches.keys()].sort((a, b) => a - b) as [number, ...number[]];
+  return { storyId, similarity: Math.max(...matches.values()), mergeStoryIds };
 }
 
 /**

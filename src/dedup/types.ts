@@ -37,4 +37,6 @@ export interface StoryMatch {
   storyId: number;
   /** Cosine similarity of the topic signatures of the new article and the closest article of the story, 0..1. */
   similarity: number;
+  /** Other stories the article is also close to: they cover the same event and merge into `storyId`. */
+  mergeStoryIds: number[];
 }

@@ -110,15 +110,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const duplicate = findDuplicate(keys, known);
     let storyId: number | null = null;
+    let mergeStoryIds: number[] = [];
     const label = storyLabel([title]);
     if (duplicate) {
       storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
     } else {
-      storyId = findStory(keys, raw.publishedAt ?? at, known)?.storyId ?? null;
+      const story = findStory(keys, raw.publishedAt ?? at, known);
+      storyId = story?.storyId ?? null;
+      mergeStoryIds = story?.mergeStoryIds ?? [];
     }
     const score = scorer.score({ title, text: extracted.text });
 
     return db.transaction().execute(async (trx) => {
+      if (mergeStoryIds.length > 0 && storyId !== null) await repo.mergeStories(trx, storyId, mergeStoryIds);
       if (storyId === null) storyId = await repo.createStory(trx, pipeline.id, label, at);
       else await repo.touchStory(trx, storyId, at, storyLabel(await repo.storyTitles(trx, storyId).then((t) => [...t, title])));
       const id = await repo.insertArticle(trx, {
@@ -158,6 +162,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
         }
       }
+      // The in-memory view follows the database only once every write above has succeeded.
+      for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
       known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
       return duplicate ? 'duplicate' : 'added';
     });

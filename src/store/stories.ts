@@ -34,3 +34,16 @@ export function storyTitles(db: Kysely<Database>, storyId: number): Promise<stri
     .execute()
     .then((rows) => rows.map((r) => r.title as string));
 }
+
+/** Folds stories into `keepId`: their articles move over, the span widens, the emptied stories are deleted. */
+export async function mergeStories(db: Kysely<Database>, keepId: number, mergeIds: readonly number[]): Promise<void> {
+  if (mergeIds.length === 0) return;
+  const spans = await db.selectFrom('stories').select(['first_seen', 'last_seen']).where('id', 'in', [keepId, ...mergeIds]).execute();
+  await db.updateTable('articles').set({ story_id: keepId }).where('story_id', 'in', [...mergeIds]).execute();
+  await db
+    .updateTable('stories')
+    .set({ first_seen: spans.map((s) => s.first_seen).sort()[0]!, last_seen: spans.map((s) => s.last_seen).sort().at(-1)! })
+    .where('id', '=', keepId)
+    .execute();
+  await db.deleteFrom('stories').where('id', 'in', [...mergeIds]).execute();
+}

@@ -5,18 +5,26 @@ import { FIXTURES, knownArticle, readTextArticle, seedPaths, type TextArticle } 
 const UNRELATED = ['chip-export-rule', 'chatbot-privacy-fine', 'model-release', 'data-centre-deal', 'safety-institute-report'];
 const AT = '2026-06-05T12:00:00.000Z';
 
-/** Runs articles through findStory one by one, as the pipeline does, opening a new story when none matches. */
+/**
+ * Runs articles through findStory one by one, as the pipeline does: opening a new story when none matches, and
+ * folding the stories an article bridges into one. Returns each article's final story.
+ */
 function clusterInOrder(articles: readonly TextArticle[]): number[] {
   const known: KnownArticle[] = [];
-  const storyIds: number[] = [];
   let nextStoryId = 100;
   for (const [i, article] of articles.entries()) {
     const keys = computeDedupKeys(article);
-    const storyId = findStory(keys, AT, known)?.storyId ?? nextStoryId++;
-    storyIds.push(storyId);
+    const match = findStory(keys, AT, known);
+    const storyId = match?.storyId ?? nextStoryId++;
+    for (const other of known) if (other.storyId !== null && match?.mergeStoryIds.includes(other.storyId)) other.storyId = storyId;
     known.push(knownArticle(i + 1, keys, { storyId, publishedAt: AT }));
   }
-  return storyIds;
+  return known.map((k) => k.storyId!);
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 
 const seeds = seedPaths().map((path) => readTextArticle(path));
@@ -27,6 +35,12 @@ describe('findStory', () => {
     expect(seeds).toHaveLength(5);
     expect(new Set(clusterInOrder(seeds)).size).toBe(1);
     expect(new Set(clusterInOrder([...seeds].reverse())).size).toBe(1);
+  });
+
+  it('the five seed articles form one story whatever order they arrive in: a bridging article merges stories', () => {
+    const orders = permutations(seeds);
+    expect(orders).toHaveLength(120);
+    for (const order of orders) expect(new Set(clusterInOrder(order)).size).toBe(1);
   });
 
   it('unrelated AI news (a chip rule, a privacy fine, a model release, a data-centre deal, a safety report) stays separate from the pause story and from each other', () => {
