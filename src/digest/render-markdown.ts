@@ -81,6 +81,18 @@ export function renderMarkdown(digest: DigestData): string {
       `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`,
   );
   lines.push('');
+  if (digest.shift) {
+    const { current, previous } = digest.shift;
+    const change = (now: number, before: number) => (now === before ? '±0' : now > before ? `+${now - before}` : `${now - before}`);
+    lines.push('## How the debate is shifting', '');
+    lines.push('| days | articles | support | oppose | neutral |', '| --- | --- | --- | --- | --- |');
+    lines.push(`| ${current.from} to ${current.to} | ${current.articles} | ${current.support} | ${current.oppose} | ${current.neutral} |`);
+    lines.push(`| ${previous.from} to ${previous.to} | ${previous.articles} | ${previous.support} | ${previous.oppose} | ${previous.neutral} |`);
+    lines.push(
+      `| change | ${change(current.articles, previous.articles)} | ${change(current.support, previous.support)} | ${change(current.oppose, previous.oppose)} | ${change(current.neutral, previous.neutral)} |`,
+      '',
+    );
+  }
   lines.push('## Stories');
   lines.push('');
   if (digest.stories.length === 0) lines.push('No new coverage today.', '');

@@ -36,6 +36,16 @@ export interface SourceHealth {
   lastError: string | null;
 }
 
+/** Stance of on-topic original articles that appeared in a span of days. */
+export interface StanceTally {
+  from: string;
+  to: string;
+  articles: number;
+  support: number;
+  oppose: number;
+  neutral: number;
+}
+
 export interface DigestData {
   pipeline: { id: string; name: string; description: string };
   date: string;
@@ -52,6 +62,8 @@ export interface DigestData {
   stories: DigestStory[];
   offTopic: DigestArticle[];
   sources: SourceHealth[];
+  /** The last seven days against the seven before: how the debate is shifting. */
+  shift: { current: StanceTally; previous: StanceTally } | null;
 }
 
 export interface DigestInput {
@@ -63,6 +75,7 @@ export interface DigestInput {
   storyLabels: ReadonlyMap<number, string>;
   sources: readonly SourceHealth[];
   maxStories: number;
+  shift?: DigestData['shift'];
   /** List off-topic articles; otherwise they are only counted. */
   includeOffTopic: boolean;
 }
@@ -124,5 +137,6 @@ export function buildDigest(input: DigestInput): DigestData {
     stories: stories.slice(0, input.maxStories),
     offTopic: input.includeOffTopic ? offTopic.sort((a, b) => a.id - b.id) : [],
     sources: [...input.sources],
+    shift: input.shift ?? null,
   };
 }

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
-import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth } from '../digest/index.ts';
+import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import * as repo from '../store/index.ts';
 import { effectiveStance } from '../trends/index.ts';
 import type { Store, SourceRow } from '../store/index.ts';
@@ -46,6 +46,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     };
   });
 
+  const shift = await loadShift(loaded, store, date);
   return buildDigest({
     pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description },
     date,
@@ -56,7 +57,43 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     sources: sources.map(sourceHealth),
     maxStories: pipeline.digest.maxStories,
     includeOffTopic: pipeline.digest.includeOffTopic,
+    shift,
   });
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Stance tallies for the seven days ending with `date` and the seven before, by when each article appeared
+ * (published, else first seen), on-topic originals only, analyst labels winning: the same rules as `trends`.
+ */
+async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Promise<DigestData['shift']> {
+  const { pipeline } = loaded;
+  const previousFrom = addDays(date, -13);
+  const currentFrom = addDays(date, -6);
+  const tz = pipeline.digest.timeZone;
+  // Fetched up to the end of the day; published dates may be older than the window, so filter after loading.
+  const rows = (await repo.listArticles(store.db, { pipelineId: pipeline.id, fetchedFrom: dayBounds(previousFrom, tz).start, fetchedTo: dayBounds(date, tz).end }))
+    .filter((row) => row.duplicate_of === null);
+  const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
+  const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
+  const tally = (from: string, to: string): StanceTally => ({ from, to, articles: 0, support: 0, oppose: 0, neutral: 0 });
+  const current = tally(currentFrom, date);
+  const previous = tally(previousFrom, addDays(date, -7));
+  for (const row of rows) {
+    const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
+    if (!stance.label) continue;
+    const day = localDate(new Date(row.published_at ?? row.fetched_at), tz);
+    const bucket = day >= currentFrom && day <= date ? current : day >= previousFrom && day < currentFrom ? previous : null;
+    if (!bucket) continue;
+    bucket.articles += 1;
+    bucket[stance.label] += 1;
+  }
+  return { current, previous };
 }
 
 /** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */

@@ -189,6 +189,10 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
     expect(markdown).toContain('Labs should stop scaling until audits catch up');
     expect(markdown).toMatch(/Broken \(500\) \| failed \| HTTP 500/);
     expect(json.totals).toMatchObject({ articles: 8, duplicates: 1, offTopic: 1 });
+    // The week's shift counts on-topic originals once: the syndicated copy and the off-topic story do not count.
+    expect(json.shift.current).toMatchObject({ from: '2026-06-04', to: '2026-06-10', articles: json.totals.onTopic - json.totals.duplicates });
+    expect(json.shift.previous).toMatchObject({ from: '2026-05-28', to: '2026-06-03', articles: 0 });
+    expect(markdown).toContain('## How the debate is shifting');
     const storyOfOriginal = json.stories.find((s: { articles: { title: string }[] }) => s.articles.some((a) => a.title.startsWith('Labs should stop')));
     expect(storyOfOriginal.articles.map((a: { title: string }) => a.title)).toContain('Why a verified halt on giant AI training runs is overdue');
   });
