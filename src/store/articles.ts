@@ -46,15 +46,26 @@ export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise
   return q.execute();
 }
 
-/** The newest score of each article (by time, then id), so a re-score under a new version takes over. */
-export async function latestScores(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceScoreRow>> {
-  const out = new Map<number, StanceScoreRow>();
-  // Chunked: SQLite caps bound parameters per statement.
+/**
+ * The newest row of each article: `loadChunk` returns rows oldest first, so later ones overwrite. Chunked,
+ * because SQLite caps the bound parameters of one statement.
+ */
+export async function newestPerArticle<T extends { article_id: number }>(
+  articleIds: readonly number[],
+  loadChunk: (chunk: number[]) => Promise<T[]>,
+): Promise<Map<number, T>> {
+  const out = new Map<number, T>();
   for (let i = 0; i < articleIds.length; i += 500) {
     const chunk = articleIds.slice(i, i + 500);
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('stance_scores').selectAll().where('article_id', 'in', chunk).orderBy('scored_at').orderBy('id').execute();
-    for (const row of rows) out.set(row.article_id, row);
+    for (const row of await loadChunk(chunk)) out.set(row.article_id, row);
   }
   return out;
+}
+
+/** The newest score of each article (by time, then id), so a re-score under a new version takes over. */
+export function latestScores(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceScoreRow>> {
+  return newestPerArticle(articleIds, (chunk) =>
+    db.selectFrom('stance_scores').selectAll().where('article_id', 'in', chunk).orderBy('scored_at').orderBy('id').execute(),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { newestPerArticle } from './articles.ts';
 import type { Database, StanceLabelRow, StanceLabelsTable } from './schema.ts';
 
 export async function addStanceLabel(
@@ -14,15 +15,10 @@ export async function addStanceLabel(
 }
 
 /** The newest analyst label of each article that has one. */
-export async function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceLabelRow>> {
-  const out = new Map<number, StanceLabelRow>();
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const chunk = articleIds.slice(i, i + 500);
-    if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('stance_labels').selectAll().where('article_id', 'in', chunk).orderBy('created_at').orderBy('id').execute();
-    for (const row of rows) out.set(row.article_id, row);
-  }
-  return out;
+export function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceLabelRow>> {
+  return newestPerArticle(articleIds, (chunk) =>
+    db.selectFrom('stance_labels').selectAll().where('article_id', 'in', chunk).orderBy('created_at').orderBy('id').execute(),
+  );
 }
 
 /** Every article's newest label, for exporting as evaluation data. */

@@ -3,20 +3,13 @@
  * a ladder of sources, most reliable first (Open Graph / JSON-LD are written for machines; visible markup last).
  */
 import type { CheerioAPI } from 'cheerio';
+import type { ExtractedArticle } from '../../model/index.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
 import { collapseSpace } from './dom.ts';
 
-export interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  lang: string | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  image: string | null;
-}
+/** Everything extraction reports about a page except its text. */
+export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
 
 /** Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
