@@ -2,6 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 
@@ -207,14 +208,45 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
+/**
+ * `Content-Encoding: deflate` means zlib-wrapped deflate (RFC 9110 §8.4.1.2), but some servers (old IIS, some
+ * CDNs) send raw deflate under that name, as browsers tolerate. The first two bytes tell: a zlib header has
+ * compression method 8 in the low nibble and is a multiple of 31 read as a 16-bit number.
+ */
+class DeflateDecoder extends Transform {
+  private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (!this.inner) {
+      const isZlib = chunk.length >= 2 && (chunk[0]! & 0x0f) === 8 && ((chunk[0]! << 8) | chunk[1]!) % 31 === 0;
+      const inner = isZlib ? zlib.createInflate() : zlib.createInflateRaw();
+      inner.on('data', (data: Buffer) => this.push(data));
+      inner.on('error', (error) => this.destroy(error));
+      this.inner = inner;
+    }
+    // The callback waits for the inner stream to take the chunk, which keeps backpressure intact.
+    this.inner.write(chunk, () => callback());
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (!this.inner) return callback();
+    this.inner.once('end', () => callback());
+    this.inner.end();
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    this.inner?.destroy();
+    callback(error);
+  }
+}
+
 function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
       return zlib.createGunzip();
     case 'deflate':
-      // Some servers send raw deflate under this name; unzip sniffs zlib vs gzip headers, inflateRaw is the fallback.
-      return zlib.createUnzip();
+      return new DeflateDecoder();
     case 'br':
       return zlib.createBrotliDecompress();
     default:
@@ -304,7 +336,7 @@ function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise
 
       const inflate = decompressor(responseHeaders['content-encoding']);
       // A bomb's compressed bytes are already inside the decompressor when the cap fires: stop it too.
-      if (inflate) onFail = () => (inflate as unknown as zlib.Gunzip).destroy();
+      if (inflate) onFail = () => (inflate as unknown as Transform).destroy();
       const stream: NodeJS.ReadableStream = inflate ? response.pipe(inflate) : response;
       const chunks: Buffer[] = [];
       let decodedBytes = 0;

@@ -83,6 +83,36 @@ function keepIriCharacters(url: string): string {
   });
 }
 
+/**
+ * Fast path for resolveUrl. Most links in a feed are either absolute http(s) URLs that are already in WHATWG
+ * normal form, or root-relative paths; for those, parsing with `new URL` returns the input (resp. origin + path)
+ * unchanged, and costs a third of normalising a large feed. "Normal form" is checked conservatively: lower-case
+ * ASCII host without punycode or a numeric last label (IPv4 parsing), no port or userinfo, and a path, query and
+ * fragment made only of characters the URL parser leaves alone, without dot segments (also not as %2e).
+ */
+const NORMAL_ABSOLUTE_HEAD = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?=\/)/;
+const NORMAL_PATH_AND_REST =
+  /^(?![^?#]*(?:\/\.{1,2}(?:[/?#]|$)|%2e))\/(?!\/)[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?(?:#[A-Za-z0-9\-._~!$&()*+,;=:@%/?#]*)?$/i;
+/** Origin of the last base seen: one document resolves thousands of links against the same base. */
+let lastBase: { base: string; origin: string | null } = { base: '', origin: null };
+
+function resolveNormalUrl(ref: string, base: string | undefined): string | null {
+  const head = NORMAL_ABSOLUTE_HEAD.exec(ref);
+  if (head) return !head[0].includes('xn--') && NORMAL_PATH_AND_REST.test(ref.slice(head[0].length)) ? ref : null;
+  if (!base || ref.charCodeAt(0) !== 0x2f /* / */ || !NORMAL_PATH_AND_REST.test(ref)) return null;
+  if (lastBase.base !== base) {
+    let origin: string | null = null;
+    try {
+      const parsed = new URL(base);
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') origin = parsed.origin;
+    } catch {
+      // not a usable base: the slow path decides
+    }
+    lastBase = { base, origin };
+  }
+  return lastBase.origin === null ? null : lastBase.origin + ref;
+}
+
 /** Absolute form of `ref` against `base`; the trimmed input when it cannot be resolved (better than dropping it). */
 export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
   if (ref === null || ref === undefined) return null;
@@ -90,6 +120,8 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
   if (UNSAFE_SCHEME.test(trimmed)) return null;
   const usableBase = isUsableBase(base) ? base : undefined;
   if (trimmed === '') return usableBase ? resolveUrl(usableBase, null) : null;
+  const fast = resolveNormalUrl(trimmed, usableBase);
+  if (fast !== null) return fast;
   try {
     const resolved = new URL(trimmed, usableBase).href;
     return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
@@ -105,12 +137,14 @@ const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|us
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
   if (!base || !html.includes('<')) return html;
   return html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
-    tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+    // most tags (<p>, <em>) have no attribute at all
+    !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
       // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
       const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
       const quote = sq !== undefined ? "'" : '"';
-      return `${lead}${quote}${resolved.replace(/&/g, '&amp;').replace(new RegExp(quote, 'g'), quote === '"' ? '&quot;' : '&#39;')}${quote}`;
+      const escaped = resolved.replace(/&/g, '&amp;');
+      return `${lead}${quote}${quote === '"' ? escaped.replace(/"/g, '&quot;') : escaped.replace(/'/g, '&#39;')}${quote}`;
     }),
   );
 }
@@ -237,6 +271,8 @@ function parseRfc822Date(text: string): string | null {
   return toIso(expandYear(parts.year), month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
 }
 
+const RFC1123 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (GMT|UTC|UT|Z|[+-]\d{4})$/;
+
 /**
  * Any date a feed gives, as ISO-8601 UTC (`2026-06-05T10:19:00.000Z`), or null when it cannot be read.
  * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
@@ -246,6 +282,16 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = collapseWhitespace(value);
   if (text === '') return null;
+  // Fast path for the RFC 1123 form nearly every RSS generator writes; same result as the general reader below.
+  const rfc1123 = RFC1123.exec(text);
+  if (rfc1123) {
+    const [, day, monthName, year, hour, minute, second, zone] = rfc1123;
+    const month = MONTHS[monthName!.toLowerCase()];
+    const offset = zoneOffset(zone!);
+    const iso = month && offset !== null ? toIso(Number(year), month, Number(day), Number(hour), Number(minute), Number(second), offset) : null;
+    // An impossible date (31 Feb) falls through to the general readers, which have their own last resort.
+    if (iso) return iso;
+  }
   const iso = parseIsoDate(text);
   if (iso) return iso;
   const rfc = parseRfc822Date(text);

@@ -114,6 +114,8 @@ export interface XmlScan {
   elements: Map<string, ScannedElement>;
   /** True when the root element was opened and closed. */
   complete: boolean;
+  /** True when some element carries xml:base; when false every element's base is the document base. */
+  hasXmlBase: boolean;
 }
 
 function resolveBase(ref: string, base: string | null): string | null {
@@ -124,28 +126,76 @@ function resolveBase(ref: string, base: string | null): string | null {
   }
 }
 
+/** True for an Atom document: the root is in an Atom namespace, or is called `feed` (Atom without a namespace). */
+export function isAtomRoot(rootName: string, rootUri: string): boolean {
+  return rootUri === NS.atom10 || rootUri === NS.atom03 || rootName.replace(/^.*:/, '') === 'feed';
+}
+
+/** Builds the canonicaliser once the root element is known (it decides Atom vs RSS naming). */
+export type CanonicaliserFactory = (root: { name: string; uri: string }, prefixes: Map<string, string>) => NameCanonicaliser;
+
 /**
- * Scans `text`. `canonicalName` may be given on a second pass, once prefixes are known; keys then use the renamed
- * element names. Never throws.
+ * How element keys are named: raw names (none), a canonicaliser known up front, or one built at the root
+ * element from the bindings seen so far. The last gives the same keys as a second pass with the final bindings,
+ * because a prefix must be bound before (or on) the element that uses it, and the first binding wins.
  */
-export function scanXml(text: string, documentBase: string | null, canonicalName?: NameCanonicaliser): XmlScan {
-  const result: XmlScan = {
-    errors: [],
-    rootName: null,
-    rootUri: '',
-    prefixes: new Map(),
-    elements: new Map(),
-    complete: false,
-  };
-  interface Frame {
-    key: string;
-    base: string | null;
-    innerStart: number;
-    uri: string;
-    childCounts: Map<string, number>;
-    order: number;
+export type ScanNaming = NameCanonicaliser | { atRoot: CanonicaliserFactory } | undefined;
+
+/** The parts of a scan both scanners fill in the same way. */
+class ScanBuilder {
+  readonly result: XmlScan = { errors: [], rootName: null, rootUri: '', prefixes: new Map(), elements: new Map(), complete: false, hasXmlBase: false };
+  private canonicalName: NameCanonicaliser | null;
+  private opened = 0;
+
+  constructor(private readonly naming: ScanNaming) {
+    this.canonicalName = typeof naming === 'function' ? naming : null;
   }
-  let opened = 0;
+
+  bindPrefix(prefix: string, uri: string): void {
+    if (!this.result.prefixes.has(prefix)) this.result.prefixes.set(prefix, uri);
+  }
+
+  /** Key, order and base of an element about to open under `parent`. */
+  open(parent: { key: string; base: string | null; childCounts: Map<string, number> | null }, rawName: string, uri: string, xmlBase: string | undefined, isRoot: boolean) {
+    if (isRoot && this.result.rootName === null) {
+      this.result.rootName = rawName;
+      this.result.rootUri = uri;
+      if (this.naming && typeof this.naming === 'object') this.canonicalName = this.naming.atRoot({ name: rawName, uri }, this.result.prefixes);
+    }
+    const name = this.canonicalName ? this.canonicalName(rawName) : rawName;
+    // Created on the first child: most elements are leaves and never need one.
+    const counts = (parent.childCounts ??= new Map());
+    const index = counts.get(name) ?? 0;
+    counts.set(name, index + 1);
+    if (xmlBase !== undefined) this.result.hasXmlBase = true;
+    const base = xmlBase !== undefined ? resolveBase(xmlBase.trim(), parent.base) : parent.base;
+    return { key: `${parent.key}/${name}#${index}`, base, order: this.opened++ };
+  }
+}
+
+/**
+ * Scans `text` (see the module comment). A fast hand-written scanner reads documents that are plainly
+ * well-formed; at the first thing it is not sure about it gives up and the sax scanner reads the document
+ * instead, so errors and their messages always come from sax. Never throws.
+ */
+export function scanXml(text: string, documentBase: string | null, naming?: ScanNaming): XmlScan {
+  return fastScan(text, documentBase, naming) ?? saxScan(text, documentBase, naming);
+}
+
+interface Frame {
+  key: string;
+  base: string | null;
+  innerStart: number;
+  uri: string;
+  /** Children seen so far, by name (null until the first child). */
+  childCounts: Map<string, number> | null;
+  order: number;
+}
+
+/** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
+export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
+  const builder = new ScanBuilder(naming);
+  const result = builder.result;
   const rootFrame: Frame = { key: '', base: documentBase, innerStart: 0, uri: '', childCounts: new Map(), order: -1 };
   const stack: Frame[] = [rootFrame];
   // strictEntities: only XML's five named entities are defined; `&hearts;` in XML is an error (bozo), even though
@@ -156,22 +206,12 @@ export function scanXml(text: string, documentBase: string | null, canonicalName
     parser.error = null;
     parser.resume();
   };
-  parser.onopennamespace = (ns) => {
-    if (!result.prefixes.has(ns.prefix)) result.prefixes.set(ns.prefix, ns.uri);
-  };
+  parser.onopennamespace = (ns) => builder.bindPrefix(ns.prefix, ns.uri);
   parser.onopentag = (tag) => {
     const parent = stack[stack.length - 1] ?? rootFrame;
-    const name = canonicalName ? canonicalName(tag.name) : tag.name;
-    const index = parent.childCounts.get(name) ?? 0;
-    parent.childCounts.set(name, index + 1);
-    const xmlBase = tag.attributes['xml:base']?.value;
-    const base = xmlBase !== undefined ? resolveBase(xmlBase.trim(), parent.base) : parent.base;
     const uri = (tag as unknown as { uri?: string }).uri ?? '';
-    const frame: Frame = { key: `${parent.key}/${name}#${index}`, base, innerStart: parser.position, uri, childCounts: new Map(), order: opened++ };
-    if (stack.length === 1 && result.rootName === null) {
-      result.rootName = tag.name;
-      result.rootUri = uri;
-    }
+    const opened = builder.open(parent, tag.name, uri, tag.attributes['xml:base']?.value, stack.length === 1);
+    const frame: Frame = { key: opened.key, base: opened.base, order: opened.order, innerStart: parser.position, uri, childCounts: null };
     stack.push(frame);
     if (tag.isSelfClosing) {
       // sax fires onclosetag right after; the inner markup is empty.
@@ -193,5 +233,181 @@ export function scanXml(text: string, documentBase: string | null, canonicalName
   } catch (error) {
     result.errors.push(error instanceof Error ? error.message.split('\n')[0] ?? 'XML error' : 'XML error');
   }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fast path. sax walks the document one character at a time in JavaScript and costs about as much as the whole
+// rss-parser parse; this scanner jumps from `<` to `<` with indexOf and sticky regexes. It accepts only a strict,
+// conservative subset of XML (ASCII names, quoted attributes, the five entities and character references,
+// DOCTYPE without internal subset) and returns null on anything else, including every well-formedness error.
+
+const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
+const START_TAG = new RegExp(`<(${NAME})`, 'y');
+const ATTRIBUTE = new RegExp(`\\s+(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
+const TAG_END = /\s*(\/?)>/y;
+const END_TAG_REST = /\s*>/y;
+const DOCTYPE = /<!DOCTYPE\s[^<>[\]]*>/y;
+const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
+const NON_WHITESPACE = /[^ \t\r\n]/;
+
+/** True when every `&` in `text` starts one of the references XML defines without a DTD. */
+function referencesAreValid(text: string): boolean {
+  for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+    REFERENCE.lastIndex = amp;
+    if (!REFERENCE.test(text)) return false;
+  }
+  return true;
+}
+
+function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/g, (_whole, ref: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (named[ref]) return named[ref];
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+interface FastFrame extends Frame {
+  rawName: string;
+  /** Prefixes this element declares (null when none), for scoped lookups. */
+  bindings: Map<string, string> | null;
+}
+
+/** The fast scanner: the scan of a plainly well-formed document, or null. Exported for the differential tests. */
+export function fastScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan | null {
+  const builder = new ScanBuilder(naming);
+  const result = builder.result;
+  const rootFrame: FastFrame = { key: '', base: documentBase, innerStart: 0, uri: '', childCounts: new Map(), order: -1, rawName: '', bindings: null };
+  const stack: FastFrame[] = [rootFrame];
+  /** The namespace a prefix is bound to on the element being opened (`own`) or its ancestors. */
+  const lookup = (prefix: string, own: Map<string, string> | null): string | undefined => {
+    const bound = own?.get(prefix);
+    if (bound !== undefined) return bound;
+    for (let depth = stack.length - 1; depth >= 0; depth--) {
+      const uri = stack[depth]!.bindings?.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    return undefined;
+  };
+  let position = 0;
+  let rootClosed = false;
+  for (;;) {
+    const lt = text.indexOf('<', position);
+    const runEnd = lt < 0 ? text.length : lt;
+    if (runEnd > position) {
+      // Searches stay inside the run (a slice is O(1) in V8): an unbounded indexOf would make the scan quadratic.
+      const run = text.slice(position, runEnd);
+      if (stack.length === 1) {
+        if (NON_WHITESPACE.test(run)) return null;
+      } else if (run.includes('&') && !referencesAreValid(run)) {
+        return null;
+      } else if (run.includes(']]>')) {
+        return null;
+      }
+    }
+    if (lt < 0) break;
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        if (end < 0 || text.slice(lt + 4, end).includes('--')) return null;
+        position = end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (end < 0 || stack.length === 1) return null;
+        position = end + 3;
+      } else {
+        DOCTYPE.lastIndex = lt;
+        if (result.rootName !== null || !DOCTYPE.test(text)) return null;
+        position = DOCTYPE.lastIndex;
+      }
+      continue;
+    }
+    if (next === 0x3f /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) return null;
+      position = end + 2;
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      const frame = stack[stack.length - 1]!;
+      if (stack.length === 1 || !text.startsWith(frame.rawName, lt + 2)) return null;
+      // `</name>` or `</name  >`, and not `</name-longer>`
+      END_TAG_REST.lastIndex = lt + 2 + frame.rawName.length;
+      if (!END_TAG_REST.test(text)) return null;
+      stack.pop();
+      result.elements.set(frame.key, { base: frame.base, inner: text.slice(frame.innerStart, lt), uri: frame.uri, order: frame.order });
+      if (stack.length === 1) {
+        result.complete = true;
+        rootClosed = true;
+      }
+      position = END_TAG_REST.lastIndex;
+      continue;
+    }
+
+    // A start tag.
+    if (rootClosed) return null;
+    START_TAG.lastIndex = lt;
+    const nameMatch = START_TAG.exec(text);
+    if (!nameMatch) return null;
+    const rawName = nameMatch[1]!;
+    let cursor = START_TAG.lastIndex;
+    let attributes: Map<string, string> | null = null;
+    let bindings: Map<string, string> | null = null;
+    for (;;) {
+      ATTRIBUTE.lastIndex = cursor;
+      const attribute = ATTRIBUTE.exec(text);
+      if (!attribute) break;
+      const name = attribute[1]!;
+      const value = attribute[2] ?? attribute[3] ?? '';
+      attributes ??= new Map();
+      if (attributes.has(name) || (value.includes('&') && !referencesAreValid(value))) return null;
+      attributes.set(name, value);
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        const prefix = name === 'xmlns' ? '' : name.slice(6);
+        const uri = decodeReferences(value);
+        // Rebinding xml/xmlns or unbinding a prefix are namespace errors sax reports: leave them to it.
+        if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === '')) return null;
+        (bindings ??= new Map()).set(prefix, uri);
+      }
+      cursor = ATTRIBUTE.lastIndex;
+    }
+    TAG_END.lastIndex = cursor;
+    const end = TAG_END.exec(text);
+    if (!end) return null;
+    const selfClosing = end[1] === '/';
+
+    const frameBindings = bindings;
+    const colon = rawName.indexOf(':');
+    const uri = colon >= 0 ? lookup(rawName.slice(0, colon), frameBindings) : (lookup('', frameBindings) ?? '');
+    let unbound = uri === undefined;
+    for (const name of attributes?.keys() ?? []) {
+      const attributeColon = name.indexOf(':');
+      if (attributeColon < 0) continue;
+      const prefix = name.slice(0, attributeColon);
+      if (prefix !== 'xml' && prefix !== 'xmlns' && lookup(prefix, frameBindings) === undefined) unbound = true;
+    }
+    if (unbound) return null;
+    if (frameBindings) for (const [prefix, bound] of frameBindings) builder.bindPrefix(prefix, bound);
+
+    const parent = stack[stack.length - 1]!;
+    const xmlBase = attributes?.get('xml:base');
+    const opened = builder.open(parent, rawName, uri!, xmlBase === undefined ? undefined : decodeReferences(xmlBase), stack.length === 1);
+    position = TAG_END.lastIndex;
+    if (selfClosing) {
+      result.elements.set(opened.key, { base: opened.base, inner: '', uri: uri!, order: opened.order });
+      if (stack.length === 1) {
+        result.complete = true;
+        rootClosed = true;
+      }
+      continue;
+    }
+    // Plain fields, not a spread: V8 copies spread objects through a slow generic path (half the scan's time).
+    stack.push({ key: opened.key, base: opened.base, order: opened.order, innerStart: position, uri: uri!, childCounts: null, rawName, bindings: frameBindings });
+  }
+  if (stack.length !== 1 || result.rootName === null) return null;
   return result;
 }

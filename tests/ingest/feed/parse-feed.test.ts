@@ -150,11 +150,9 @@ describe('parseFeed: broken input', () => {
     expect((await parseFailure(garbage)).code).toBe('not_a_feed');
   });
 
-  it('settles quickly on an XML prolog without a root element', async () => {
-    const started = Date.now();
+  it('settles on an XML prolog without a root element (a reused rss-parser never would)', async () => {
     const error = await parseFailure(Buffer.from('<?xml version="1.0" encoding="utf-8"?>\n<!-- nothing here -->\n'));
-    expect(['parse', 'timeout']).toContain(error.code);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error.code).toBe('parse');
     // and a parse right after it still works (no shared parser state left behind)
     await expect(parseFeed(fixture('rss091.xml'), { url: 'http://old.example.com/rss' })).resolves.toMatchObject({ format: 'rss' });
   });

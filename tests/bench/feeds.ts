@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:feeds [-- --items 3000 --runs 5]`: throughput of the whole feed ingest path on large generated
+ * RSS 2.0 and Atom feeds (thousands of items with HTML content), next to the bare rss-parser parse of the same
+ * text in the same run, so the ratio can be compared across machines.
+ *
+ * Ingest path = what a run does with a feed body: decode the bytes, parseFeed (sniff, well-formedness scan,
+ * rss-parser, normalise: dates, URLs, identity ladder), turn items into RawItems, skip the ones already stored
+ * and insert the rest into a real SQLite file through the store API, in one transaction, as the orchestrator's
+ * storing step does (without extraction, dedup and scoring, which are other stages with their own benches).
+ * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
+ * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after the bare parses, then after all),
+ * and the kernel's max RSS for the whole process. Medians of --runs runs after one warm-up run; the machine's
+ * load shows in absolute figures, so compare the ratios.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Parser from 'rss-parser';
+import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
+import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
+import * as repo from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const ITEMS = option('--items', 3000);
+const RUNS = option('--runs', 5);
+
+let peakRss = 0;
+let peakAfterBare = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const sampler = setInterval(sampleRss, 5);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generated feeds: realistic items (paragraphs, links, entities, images), deterministic.
+
+const words = 'pause frontier labs coordinated verification compute governance treaty moratorium training runs safety policy analysts argue oppose support regulators chips export'.split(' ');
+let seed = 7;
+const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+const sentence = (n: number) => Array.from({ length: n }, () => words[next() % words.length]).join(' ');
+const paragraph = (i: number) =>
+  `<p>${sentence(25)} <a href="/2026/06/story-${i}.html">${sentence(3)}</a> &amp; ${sentence(20)} — “${sentence(8)}”.</p>`;
+const itemHtml = (i: number) => `${[0, 1, 2, 3, 4, 5].map(() => paragraph(i)).join('\n')}<p><img src="/img/${i}.jpg" alt="chart ${i}"></p>`;
+const date = (i: number) => new Date(Date.UTC(2026, 5, 9, 12) - i * 600_000);
+
+function rssDocument(count: number): string {
+  const items = Array.from({ length: count }, (_v, i) =>
+    [
+      '<item>',
+      `<title>${sentence(8)} #${i}</title>`,
+      `<link>https://news.example.org/2026/06/story-${i}.html</link>`,
+      `<guid isPermaLink="false">urn:example:story:${i}</guid>`,
+      `<pubDate>${date(i).toUTCString()}</pubDate>`,
+      `<dc:creator>Reporter ${i % 17}</dc:creator>`,
+      `<category>AI policy</category><category>Regulation</category>`,
+      `<description><![CDATA[<p>${sentence(30)}</p>]]></description>`,
+      `<content:encoded><![CDATA[${itemHtml(i)}]]></content:encoded>`,
+      '</item>',
+    ].join('\n'),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Example News</title><link>https://news.example.org/</link><description>All stories</description><ttl>30</ttl>
+${items.join('\n')}
+</channel></rss>
+`;
+}
+
+function atomDocument(count: number): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const entries = Array.from({ length: count }, (_v, i) =>
+    [
+      '<entry>',
+      `<id>tag:news.example.org,2026:story-${i}</id>`,
+      `<title type="html">${escape(`${sentence(8)} <em>#${i}</em>`)}</title>`,
+      `<link rel="alternate" type="text/html" href="/2026/06/story-${i}.html"/>`,
+      `<published>${date(i).toISOString()}</published><updated>${date(i).toISOString()}</updated>`,
+      `<author><name>Reporter ${i % 17}</name></author>`,
+      `<category term="AI policy"/>`,
+      `<summary type="text">${sentence(30)}</summary>`,
+      `<content type="html">${escape(itemHtml(i))}</content>`,
+      '</entry>',
+    ].join('\n'),
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example.org/">
+<title>Example News</title><id>tag:news.example.org,2026:feed</id><updated>2026-06-09T12:00:00Z</updated>
+<link rel="alternate" href="https://news.example.org/"/>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The two measured paths.
+
+async function bareParse(bytes: Buffer): Promise<number> {
+  const feed = await new Parser().parseString(bytes.toString('utf8'));
+  return feed.items.length;
+}
+
+/** Time spent in each half of the ingest path, per run. */
+const split = { parseMs: [] as number[], storeMs: [] as number[] };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promise<number> {
+  const url = 'https://news.example.org/feed';
+  const started = performance.now();
+  const feed = await parseFeed(bytes, { url, headers: { 'content-type': 'application/xml; charset=utf-8' } });
+  const items = feed.items.map((item) => feedItemToRawItem(sourceId, url, item));
+  const parsed = performance.now();
+  split.parseMs.push(parsed - started);
+  const at = '2026-06-09T12:00:00.000Z';
+  await store.db.transaction().execute(async (trx) => {
+    for (const item of items) {
+      if (await repo.findArticleByItemKey(trx, item.sourceId, item.key)) continue;
+      const text = htmlToText(item.body ?? item.summary ?? '');
+      await repo.insertArticle(trx, {
+        pipeline_id: 'bench', source_id: sourceId, item_key: item.key, url: item.url, canonical_url: item.url,
+        title: item.title, byline: item.author, published_at: item.publishedAt, modified_at: item.updatedAt, fetched_at: at,
+        lang: null, site_name: null, image: null, summary: item.summary, text, word_count: text.split(' ').length, partial: 1,
+        content_hash: createHash('sha256').update(text).digest('hex'), near_signature: '', topic_signature: '',
+        duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: at,
+      });
+    }
+  });
+  split.storeMs.push(performance.now() - parsed);
+  return items.length;
+}
+
+async function timeRuns(runs: number, work: (run: number) => Promise<number>): Promise<{ ms: number; items: number }> {
+  await work(-1); // warm-up: JIT, module caches
+  sampleRss();
+  const times: number[] = [];
+  let items = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    items = await work(run);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    sampleRss();
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, items };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-bench-feeds-'));
+try {
+  const store = await openStore(path.join(dir, 'bench.db'));
+  await repo.syncSources(store.db, 'bench', Array.from({ length: 2 * (RUNS + 1) }, (_v, i) => ({ id: `s${i}`, kind: 'feed' as const, name: `s${i}`, location: `https://x/${i}` })), '2026-06-09T12:00:00.000Z');
+  let sourceIndex = 0;
+  console.log(`${ITEMS} items per feed, median of ${RUNS} runs (node ${process.version})\n`);
+  console.log(`${'feed'.padEnd(8)} ${'MB'.padStart(6)}  ${'path'.padEnd(34)} ${'ms'.padStart(8)} ${'items/s'.padStart(9)} ${'MB/s'.padStart(7)}`);
+  const ratios: number[] = [];
+  const parseRatios: number[] = [];
+  const documents = [['RSS 2.0', Buffer.from(rssDocument(ITEMS), 'utf8')], ['Atom 1.0', Buffer.from(atomDocument(ITEMS), 'utf8')]] as const;
+  // All bare parses first, so the peak RSS they reach is measured before the ingest path runs.
+  const bares = [];
+  for (const [, bytes] of documents) bares.push(await timeRuns(RUNS, () => bareParse(bytes)));
+  peakAfterBare = peakRss;
+  for (const [index, [format, bytes]] of documents.entries()) {
+    const mb = bytes.length / 1024 / 1024;
+    const bare = bares[index]!;
+    split.parseMs = [];
+    split.storeMs = [];
+    const full = await timeRuns(RUNS, () => ingest(bytes, store, `s${sourceIndex++}`));
+    // medians of the measured runs (the first entry is the warm-up)
+    const parseOnly = { ms: median(split.parseMs.slice(1)), items: full.items };
+    const storeOnly = { ms: median(split.storeMs.slice(1)), items: full.items };
+    if (bare.items !== ITEMS || full.items !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${bare.items} bare and ${full.items} ingested`);
+    const line = (label: string, r: { ms: number; items: number }) =>
+      console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${label.padEnd(34)} ${r.ms.toFixed(0).padStart(8)} ${((r.items / r.ms) * 1000).toFixed(0).padStart(9)} ${((mb / r.ms) * 1000).toFixed(1).padStart(7)}`);
+    line('bare rss-parser parseString', bare);
+    line('  of which parseFeed (median)', parseOnly);
+    line('  of which SQLite store (median)', storeOnly);
+    line('ingest path (parseFeed + SQLite)', full);
+    ratios.push(full.ms / bare.ms);
+    parseRatios.push(parseOnly.ms / bare.ms);
+    console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${(parseOnly.ms / bare.ms).toFixed(2)}x, whole ingest path ${(full.ms / bare.ms).toFixed(2)}x the bare parse\n`);
+  }
+  await store.close();
+  clearInterval(sampler);
+  sampleRss();
+  // resourceUsage().maxRSS is in kilobytes on Linux
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(`peak RSS: ${mb(peakAfterBare)} by the end of the bare parses; ${mb(peakRss)} overall (kernel max ${mb(process.resourceUsage().maxRSS * 1024)})`);
+  const verdict = (list: number[]) => `${list.every((r) => r <= 1.5) ? 'met' : 'NOT met'} (${list.map((r) => r.toFixed(2)).join(', ')})`;
+  console.log(`goal <= 1.5x bare parse: decode+parse+normalise ${verdict(parseRatios)}; with the SQLite store ${verdict(ratios)}`);
+} finally {
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
+import { DEFAULT_USER_AGENT, fetchUrl } from '../../src/ingest/fetch.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/discover/${name}`, import.meta.url), 'utf8');
+const fetchOptions = { userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5, allowPrivateAddresses: true };
+
+describe('discoverFeedLinks', () => {
+  it('finds the feeds a home page declares, absolute, once each, skipping style sheets and language versions', () => {
+    const html = fixture('outlet-home.html').replaceAll('{{OTHER}}', 'https://cdn.example.net');
+    expect(discoverFeedLinks(html, 'https://www.example.org/section/index.html')).toEqual([
+      { url: 'https://www.example.org/rss/all.xml', title: 'Example Outlet – All stories', type: 'application/rss+xml' },
+      { url: 'https://www.example.org/section/policy/atom.xml', title: 'Example Outlet – Policy', type: 'application/atom+xml' },
+      { url: 'https://www.example.org/section/feed.json', title: 'Example Outlet (JSON)', type: 'application/feed+json' },
+      { url: 'https://www.example.org/dead.xml', title: 'Old podcast', type: 'application/rss+xml' },
+      { url: 'https://cdn.example.net/comments.rss', title: 'Comments', type: 'application/rss+xml' },
+    ]);
+  });
+
+  it('resolves relative feed links against <base href>', () => {
+    const html = '<html><head><base href="https://static.example.org/site/"><link rel="alternate" type="application/atom+xml" href="atom.xml"></head></html>';
+    expect(discoverFeedLinks(html, 'https://example.org/')).toEqual([{ url: 'https://static.example.org/site/atom.xml', title: null, type: 'application/atom+xml' }]);
+  });
+
+  it('a page without feed links gives nothing', () => {
+    expect(discoverFeedLinks(fixture('blog-without-links.html'), 'https://blog.example.org/')).toEqual([]);
+  });
+});
+
+describe('discoverFeeds against a real server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const html = (body: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  const feed = (body: string, type = 'application/rss+xml') => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': type }).end(body);
+  const atom =
+    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Policy desk</title><id>urn:x</id>' +
+    '<entry><id>urn:x:1</id><title>One</title><link href="https://example.org/1"/><updated>2026-06-09T10:00:00Z</updated></entry></feed>';
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON desk', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] });
+
+  beforeAll(async () => {
+    const routes: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void> = {
+      '/rss/all.xml': feed(rssFeed('All stories', [{ guid: 'a', title: 'A', link: 'https://example.org/a' }, { guid: 'b', title: 'B', link: 'https://example.org/b' }])),
+      '/policy/atom.xml': feed(atom, 'application/atom+xml'),
+      '/feed.json': feed(json, 'application/feed+json'),
+      '/comments.rss': feed(rssFeed('Comments', [])),
+      '/blog/': html(fixture('blog-without-links.html')),
+      '/feed': (_req, res) => res.writeHead(301, { location: '/feed/' }).end(),
+      '/feed/': feed(atom, 'application/atom+xml'),
+      '/atom.xml': (_req, res) => res.writeHead(302, { location: '/feed/' }).end(),
+      '/rss': html('<!doctype html><html><body>Subscribe!</body></html>'),
+    };
+    server = await startServer(routes);
+    // The home page links to the same server under another host name ("localhost"), known once it listens.
+    routes['/'] = html(fixture('outlet-home.html').replaceAll('{{OTHER}}', server.url.replace('127.0.0.1', 'localhost')));
+  });
+  afterAll(() => server.close());
+
+  it('keeps the declared feeds that parse, with title, format and item count, and says why the others were skipped', async () => {
+    const probesBefore = server.hits.get('/feed') ?? 0;
+    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptions });
+    expect(result.error).toBeNull();
+    expect(result.feeds).toEqual([
+      { url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'link' },
+      { url: `${server.url}/policy/atom.xml`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'link' },
+      { url: `${server.url}/feed.json`, title: 'JSON desk', format: 'json', itemCount: 1, via: 'link' },
+    ]);
+    const reasons = Object.fromEntries(result.rejected.map((r) => [new URL(r.url).pathname, r.reason]));
+    expect(reasons['/dead.xml']).toMatch(/HTTP 404/);
+    // a link to another host may not reach a private address, even when the page itself may
+    expect(reasons['/comments.rss']).toMatch(/private or local address/);
+    // declared feeds were found, so the outlet was not probed
+    expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {
+    const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptions });
+    expect(result.feeds).toEqual([{ url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe' }]);
+    expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
+  });
+
+  it('a URL that is already a feed is returned as is', async () => {
+    const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptions });
+    expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
+  });
+
+  it('an unreachable page is reported, not thrown', async () => {
+    const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptions });
+    expect(result).toMatchObject({ feeds: [], error: expect.stringMatching(/HTTP 404/) });
+  });
+});

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFeed } from '../../src/cli/commands/feed.ts';
+import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
+import type { CliState } from '../../src/cli/errors.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const feedFixture = path.join(repoRoot, 'tests/fixtures/feeds/rss2-relative-links.xml');
+
+/** Runs the two commands as `pausewatch` would (same global flags), capturing what they print. */
+async function pausewatch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const state: CliState = { exitCode: 0 };
+  const program = new Command('pausewatch').option('--json').option('--quiet').exitOverride();
+  registerFeed(program, state);
+  registerSourcesAdd(program, state);
+  for (const command of program.commands) command.exitOverride();
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+  return { code: state.exitCode, stdout, stderr };
+}
+
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer({
+    '/': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"></head></html>'),
+    '/wire.xml': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }])),
+    '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
+  });
+});
+afterAll(() => server.close());
+
+describe('pausewatch feed', () => {
+  it('--json prints the normalised feed in the documented shape', async () => {
+    const { code, stdout } = await pausewatch(['feed', feedFixture, '--base', 'https://feeds.example.org/world.xml', '--json']);
+    expect(code).toBe(0);
+    const feed = JSON.parse(stdout);
+    expect(Object.keys(feed).sort()).toEqual(['bozo', 'format', 'items', 'link', 'title', 'warnings']);
+    expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures']);
+    expect(feed.items[0]).toMatchObject({
+      id: 'urn:example:1001',
+      link: 'https://news.example.org/world/2026/06/labs-pause.html',
+      enclosures: [{ url: 'https://news.example.org/world/audio/ep1.mp3', type: 'audio/mpeg', length: '12345' }],
+    });
+  });
+
+  it('reads a feed from a URL, private addresses included, and lists its items for people', async () => {
+    const { code, stdout } = await pausewatch(['feed', `${server.url}/wire.xml`]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('title: Policy Wire');
+    expect(stdout).toContain('2026-06-09T10:00  Labs weigh a pause');
+  });
+
+  it('exits 1 and says why when the target is not a feed', async () => {
+    const { code, stderr } = await pausewatch(['feed', `${server.url}/`]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/not a readable feed: the document is an HTML page/);
+  });
+});
+
+describe('pausewatch sources add', () => {
+  it('finds the feed of a home page and prints a source entry ready to paste', async () => {
+    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/`]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`rss        1 items  Policy Wire  ${server.url}/wire.xml`);
+    expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Policy Wire", url: "${server.url}/wire.xml" },`);
+  });
+
+  it('--json lists the feeds with their source entries', async () => {
+    const { stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--json']);
+    expect(JSON.parse(stdout).feeds).toEqual([
+      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` } },
+    ]);
+  });
+
+  it('exits 1 when no feed is found', async () => {
+    const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no feed found/);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { isDue, nextCheck, type NextCheckInput } from '../../src/run/schedule.ts';
+
+const now = new Date('2026-06-09T12:00:00.000Z');
+const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+const secondsUntil = (at: string) => (Date.parse(at) - now.getTime()) / 1000;
+
+function check(overrides: Partial<NextCheckInput>) {
+  const result = nextCheck({ now, outcome: 'ok', failuresBefore: 0, recentPublished: [], random: () => 0.5, ...overrides });
+  return { ...result, seconds: secondsUntil(result.at) };
+}
+
+describe('nextCheck: healthy feeds follow their publishing rate', () => {
+  it('a feed that publishes every 30 minutes is checked about every 30 minutes', () => {
+    const published = Array.from({ length: 12 }, (_v, i) => minutesAgo(30 * (i + 1)));
+    expect(check({ recentPublished: published }).seconds).toBe(30 * 60);
+  });
+
+  it('a very busy feed is not checked more often than every 10 minutes', () => {
+    const published = Array.from({ length: 50 }, (_v, i) => minutesAgo(i));
+    expect(check({ recentPublished: published }).seconds).toBe(600);
+  });
+
+  it('a feed that went quiet weeks ago is checked once a day', () => {
+    const published = [minutesAgo(60 * 24 * 20), minutesAgo(60 * 24 * 21)];
+    expect(check({ recentPublished: published, outcome: 'not_modified' }).seconds).toBe(86_400);
+  });
+
+  it('a feed without dated items gets the default hour', () => {
+    const result = check({ recentPublished: [null, 'not a date'] });
+    expect(result.seconds).toBe(3_600);
+    expect(result.reason).toMatch(/no dated items/);
+  });
+
+  it('items dated in the future do not make the feed look busier', () => {
+    const published = [new Date(now.getTime() + 86_400_000).toISOString(), minutesAgo(120), minutesAgo(240)];
+    expect(check({ recentPublished: published }).seconds).toBe(2 * 3_600);
+  });
+});
+
+describe('nextCheck: the server asks raise the interval, never lower it', () => {
+  const busy = Array.from({ length: 50 }, (_v, i) => minutesAgo(i));
+
+  it('an RSS <ttl> of 2 hours is honoured even for a busy feed', () => {
+    const result = check({ recentPublished: busy, ttlSeconds: 7_200 });
+    expect(result.seconds).toBe(7_200);
+    expect(result.reason).toMatch(/feed ttl/);
+  });
+
+  it('Cache-Control max-age and Expires raise the interval; the largest ask wins', () => {
+    expect(check({ recentPublished: busy, maxAgeSeconds: 1_800 }).seconds).toBe(1_800);
+    expect(check({ recentPublished: busy, maxAgeSeconds: 1_800, expiresAt: new Date(now.getTime() + 5_400_000).toISOString() }).seconds).toBe(5_400);
+  });
+
+  it('a short ask does not make a quiet feed checked more often', () => {
+    const quiet = [minutesAgo(60 * 24 * 20)];
+    expect(check({ recentPublished: quiet, maxAgeSeconds: 60, ttlSeconds: 300 }).seconds).toBe(86_400);
+  });
+
+  it('an absurd ask (Expires in 2099) is capped at 7 days so the feed is not silenced for ever', () => {
+    const result = check({ recentPublished: busy, expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect(result.seconds).toBe(7 * 86_400);
+    expect(result.reason).toMatch(/capped/);
+  });
+});
+
+describe('nextCheck: failures back off with full jitter', () => {
+  const fail = (failuresBefore: number, random: number, extra: Partial<NextCheckInput> = {}) =>
+    check({ outcome: 'failed', errorCode: 'timeout', failuresBefore, random: () => random, ...extra }).seconds;
+
+  it('the ceiling doubles with each consecutive failure', () => {
+    expect([0, 1, 2, 3].map((n) => fail(n, 0.999_999))).toEqual([900, 1_800, 3_600, 7_200].map((s) => expect.closeTo(s, 0)));
+  });
+
+  it('the delay is anywhere between a minute and the ceiling, as the random source says', () => {
+    expect(fail(3, 0.5)).toBe(3_600);
+    expect(fail(3, 0.25)).toBe(1_800);
+    expect(fail(3, 0)).toBe(60);
+  });
+
+  it('a feed failing for days is still retried at least daily', () => {
+    expect(fail(40, 0.999_999)).toBeCloseTo(86_400, 0);
+    expect(fail(1_000, 0.999_999)).toBeCloseTo(86_400, 0);
+  });
+
+  it('feeds that failed together come back spread out, not all at once', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const delays = Array.from({ length: 200 }, () => check({ outcome: 'failed', failuresBefore: 5, random }).seconds);
+    const buckets = new Set(delays.map((d) => Math.floor(d / 3_600)));
+    // ceiling 8 h: the retries of 200 feeds land in every hour of it
+    expect(buckets.size).toBe(8);
+  });
+
+  it('429 with Retry-After waits at least as long as asked', () => {
+    const result = check({ outcome: 'failed', errorCode: 'http_429', httpStatus: 429, failuresBefore: 0, retryAfterSeconds: 7_200, random: () => 0.1 });
+    expect(result.seconds).toBe(7_200);
+    expect(result.reason).toMatch(/Retry-After/);
+  });
+
+  it('410 Gone is retried weekly, not dropped', () => {
+    const result = check({ outcome: 'failed', errorCode: 'http_410', httpStatus: 410, failuresBefore: 3 });
+    expect(result.seconds).toBe(7 * 86_400);
+    expect(result.reason).toMatch(/410/);
+  });
+
+  it('the policy can be tuned per call', () => {
+    expect(fail(0, 0.999_999, { policy: { backoffBaseSeconds: 60, minRetrySeconds: 10 } })).toBeCloseTo(60, 0);
+  });
+});
+
+describe('isDue', () => {
+  it('a source never scheduled is due', () => expect(isDue(null, now)).toBe(true));
+  it('a source whose time has come is due', () => expect(isDue('2026-06-09T11:59:59.000Z', now)).toBe(true));
+  it('a source scheduled later is not due', () => expect(isDue('2026-06-09T12:00:01.000Z', now)).toBe(false));
+  it('an unreadable stored time does not park the source for ever', () => expect(isDue('garbage', now)).toBe(true));
+});
