@@ -4,6 +4,8 @@ import { StoreError } from '../store/index.ts';
 import { registerArticles } from './commands/articles.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerFeed } from './commands/feed.ts';
+import { registerSourcesAdd } from './commands/sources-add.ts';
 import { registerLabel } from './commands/label.ts';
 import { registerRescore } from './commands/rescore.ts';
 import { registerTrends } from './commands/trends.ts';
@@ -25,6 +27,9 @@ export function buildProgram(state: CliState): Command {
   registerRun(program, state);
   registerDigest(program);
   registerSources(program);
+  // After `sources`: adds `sources add` under it.
+  registerSourcesAdd(program, state);
+  registerFeed(program, state);
   registerArticles(program);
   registerStories(program);
   registerScore(program, state);

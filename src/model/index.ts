@@ -108,7 +108,10 @@ export interface SourceReport {
   sourceId: string;
   name: string;
   kind: SourceKind;
-  outcome: FetchOutcome;
+  /** `not_due`: the source's next check is later (its schedule, or the server's ask); nothing was fetched. */
+  outcome: FetchOutcome | 'not_due';
+  /** When the source will next be checked, and why (feeds only). */
+  nextCheck: { at: string; reason: string } | null;
   error: StageError | null;
   itemsSeen: number;
   articlesAdded: number;

@@ -15,6 +15,7 @@ import * as repo from '../store/index.ts';
 import type { Store, ArticleRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
+import { isDue, nextCheck } from './schedule.ts';
 
 export interface RunProgress {
   sourceFinished(report: SourceReport, done: number, total: number): void;
@@ -30,6 +31,10 @@ export interface RunOptions {
   fetcher?: Fetcher;
   scorer?: Scorer;
   progress?: RunProgress;
+  /** Check every feed now, even those whose next check is later. */
+  all?: boolean;
+  /** Uniform in [0, 1), for the jitter of retry times. */
+  random?: () => number;
 }
 
 /** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
@@ -69,6 +74,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const { loaded, store, channels } = options;
   const { pipeline, rootDir } = loaded;
   const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
   const db = store.db;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
   const fetcher = createRequestQueue(pipeline.fetch, options.fetcher ?? fetchUrl);
@@ -232,8 +238,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const { items, errors } = await ingestFiles(source.id, source.glob, rootDir);
     report.itemsSeen = items.length;
     report.itemErrors.push(...errors);
-    if (items.length === 0 && errors.length === 0) {
-      report.outcome = 'failed';
+    const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
+    if (outcome === 'failed') {
+      report.outcome = outcome;
       report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
     }
     const fresh = await newItems(items);
@@ -241,7 +248,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     await storeAll(prepared, source, report);
     await repo.recordFetch(db, {
       runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-      outcome: report.outcome, httpStatus: null, error: report.error, newItems: fresh.length,
+      outcome, httpStatus: null, error: report.error, newItems: fresh.length,
     });
   }
 
@@ -249,6 +256,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const started = now().toISOString();
     const row = await repo.getSource(db, source.id);
     const url = row?.moved_to ?? source.url;
+    if (!options.all && !isDue(row?.next_check_at, now())) {
+      report.outcome = 'not_due';
+      report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
+      return;
+    }
     const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
     // The feed's own URL comes from the user's pipeline file and is trusted; the links inside it are not.
     const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, allowPrivateAddresses: true });
@@ -257,10 +269,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     report.warnings.push(...result.warnings);
     report.itemsSeen = result.items.length;
     const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
+    // The publishing rate comes from the feed when it answered, else from what it delivered before.
+    const recentPublished =
+      result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
+    report.nextCheck = nextCheck({
+      now: now(), outcome: result.outcome, errorCode: result.error?.code ?? null, httpStatus: result.httpStatus,
+      failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds, ...result.hints, random,
+    });
     await repo.recordFetch(db, {
       runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
       outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-      ...result.state, movedTo: result.movedTo, gone: result.gone,
+      ...result.state, movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
     });
     if (result.outcome !== 'ok') return;
     const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
@@ -276,7 +295,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   async function runSource(source: SourceDefinition): Promise<SourceReport> {
     const report: SourceReport = {
       sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
-      itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [],
+      itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
     };
     try {
       if (source.kind === 'files') await runFilesSource(source, report);

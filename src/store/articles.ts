@@ -15,6 +15,19 @@ export function recentArticles(db: Kysely<Database>, pipelineId: string, since: 
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('fetched_at', '>=', since).orderBy('id').execute();
 }
 
+/** Publication times of a source's newest articles, to estimate how often it publishes. */
+export async function recentPublicationTimes(db: Kysely<Database>, sourceId: string, limit: number): Promise<(string | null)[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('published_at')
+    .where('source_id', '=', sourceId)
+    .where('published_at', 'is not', null)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.published_at);
+}
+
 export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<number> {
   const row = await db.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
   return row.id;

@@ -73,12 +73,12 @@ function pipelineFor(server: Server, refusedPort: number, overrides: Partial<Pip
   };
 }
 
-async function run(loaded: LoadedPipeline, store: Store, at: string): Promise<{ report: RunReport; console: string }> {
+async function run(loaded: LoadedPipeline, store: Store, at: string, extra: { all?: boolean } = {}): Promise<{ report: RunReport; console: string }> {
   const console = new PassThrough();
   let printed = '';
   console.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, console);
-  const report = await runPipeline({ loaded, store, channels, now: () => new Date(at) });
+  const report = await runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, ...extra });
   return { report, console: printed };
 }
 
@@ -90,6 +90,7 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
   let loaded: LoadedPipeline;
   let first: { report: RunReport; console: string };
   let second: { report: RunReport; console: string };
+  let third: { report: RunReport; console: string };
 
   beforeAll(async () => {
     server = await startNewsServer();
@@ -99,6 +100,7 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
     loaded = { pipeline: definePipeline(pipelineFor(server, await closedPort())), file: path.join(root, 'pipeline.ts'), rootDir: root };
     first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
     second = await run(loaded, store, '2026-06-10T07:00:00.000Z');
+    third = await run(loaded, store, '2026-06-10T07:05:00.000Z', { all: true });
   });
   afterAll(async () => {
     await store?.close();
@@ -176,7 +178,7 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
 
   it('records fetch health per source', async () => {
     const sources = new Map((await store.db.selectFrom('sources').selectAll().execute()).map((s) => [s.id, s]));
-    expect(sources.get('broken-500')).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
+    expect(sources.get('broken-500')).toMatchObject({ error_streak: 3, last_error_code: 'http_500', last_success_at: null });
     expect(sources.get('policy-wire')).toMatchObject({ error_streak: 0 });
     expect(sources.get('policy-wire')?.etag).toMatch(/^"[0-9a-f]+"$/);
   });
@@ -197,11 +199,18 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
     expect(storyOfOriginal.articles.map((a: { title: string }) => a.title)).toContain('Why a verified halt on giant AI training runs is overdue');
   });
 
-  it('a second run the same day adds nothing, re-sends no alert and gets "not modified" from the feed', async () => {
+  it('a second run the same day adds nothing and re-sends no alert; a feed not yet due is skipped, failing ones are retried', async () => {
     expect(second.report.articlesAdded).toBe(0);
     expect(second.report.alertsSent).toBe(0);
     expect(second.console).toBe('');
-    expect(second.report.sources.find((s) => s.sourceId === 'policy-wire')?.outcome).toBe('not_modified');
+    const policyWire = first.report.sources.find((s) => s.sourceId === 'policy-wire')!;
+    // Three items over the day before: checked every few hours, not every hour.
+    expect(Date.parse(policyWire.nextCheck!.at)).toBeGreaterThan(Date.parse('2026-06-10T07:00:00.000Z'));
+    expect(second.report.sources.find((s) => s.sourceId === 'policy-wire')).toMatchObject({ outcome: 'not_due', nextCheck: { at: policyWire.nextCheck!.at } });
+    expect(second.report.sources.find((s) => s.sourceId === 'broken-500')?.outcome).toBe('failed');
+    // Forced, the feed is fetched with its validators and answers 304.
+    expect(third.report.sources.find((s) => s.sourceId === 'policy-wire')?.outcome).toBe('not_modified');
+    expect(third.report.articlesAdded).toBe(0);
     const articles = await store.db.selectFrom('articles').select('id').execute();
     expect(articles).toHaveLength(8);
     // Two channels (console and file): each alerted article is delivered once to each.

@@ -9,18 +9,22 @@ import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
 
 function sourceLine(source: SourceReport): string {
-  const mark = source.outcome === 'failed' ? 'FAILED' : source.outcome === 'not_modified' ? 'not modified' : 'ok';
+  const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
+  const next = source.nextCheck ? `; next check ${source.nextCheck.at.slice(0, 16).replace('T', ' ')} UTC` : '';
   const detail =
     source.outcome === 'failed' && source.error
-      ? `${source.error.code}: ${source.error.message}`
-      : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
-        (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
+      ? `${source.error.code}: ${source.error.message}${next}`
+      : source.outcome === 'not_due'
+        ? `skipped${next} (--all checks it now)`
+        : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
+          (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
 }
 
 export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean): string {
   const lines: string[] = [];
   const failed = report.sources.filter((s) => s.outcome === 'failed');
+  const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
   for (const source of report.sources) {
     if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
     if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
@@ -29,8 +33,9 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   lines.push(
     `${report.articlesAdded} new article${report.articlesAdded === 1 ? '' : 's'} (${duplicates} duplicate${duplicates === 1 ? '' : 's'}), ` +
       `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent; ` +
-      `${report.sources.length - failed.length} of ${report.sources.length} sources ok` +
+      `${report.sources.length - failed.length - notDue} of ${report.sources.length} sources ok` +
       (failed.length ? `, ${failed.length} failed` : '') +
+      (notDue ? `, ${notDue} not due yet` : '') +
       '.',
   );
   lines.push(`digest: ${report.digestPaths.map((p) => path.relative(cwd, p) || p).join(', ')}`);
@@ -41,7 +46,8 @@ export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
     .description('ingest every source of the pipeline, score, store, alert and write the day\'s digest')
-    .action(async (_options, command: Command) => {
+    .option('--all', 'check every feed now, even those whose next check is later')
+    .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const report = await withContext(options, async ({ loaded, store }) => {
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
@@ -57,7 +63,7 @@ export function registerRun(program: Command, state: CliState): void {
         });
         const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress);
         try {
-          return await runPipeline({ loaded, store, channels, progress });
+          return await runPipeline({ loaded, store, channels, progress, all: local.all });
         } finally {
           progress?.finish();
         }

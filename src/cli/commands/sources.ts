@@ -32,8 +32,9 @@ export function registerSources(program: Command): void {
           };
         });
         if (options.json) return printJson(all);
-        const rowsOut = all.map((s) => [s.id, s.status, s.lastSuccessAt?.slice(0, 16) ?? '-', String(s.errorStreak), String(s.itemsSeen), s.lastError ?? '']);
-        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 6, 60])}\n`);
+        const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
+        const rowsOut = all.map((s) => [s.id, s.status, time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), s.lastError ?? '']);
+        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 16, 6, 60])}\n`);
       });
     });
 }
