@@ -178,8 +178,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
   async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
     const fresh: RawItem[] = [];
+    const stored = items.length > 0 ? await repo.storedItemKeys(db, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
     for (const item of items) {
-      const existing = await repo.findArticleByItemKey(db, item.sourceId, item.key);
+      const existing = stored.get(item.key);
       if (!existing) {
         fresh.push(item);
       } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {

@@ -5,6 +5,18 @@ export function findArticleByItemKey(db: Kysely<Database>, sourceId: string, ite
   return db.selectFrom('articles').selectAll().where('source_id', '=', sourceId).where('item_key', '=', itemKey).executeTakeFirst();
 }
 
+/** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
+export async function storedItemKeys(db: Kysely<Database>, sourceId: string, keys: readonly string[]): Promise<Map<string, ArticleRow>> {
+  const out = new Map<string, ArticleRow>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('articles').selectAll().where('source_id', '=', sourceId).where('item_key', 'in', chunk).execute();
+    for (const row of rows) out.set(row.item_key, row);
+  }
+  return out;
+}
+
 /** The first article stored under a canonical URL, across all sources of the pipeline. */
 export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, canonicalUrl: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();

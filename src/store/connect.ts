@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -61,10 +61,12 @@ export async function openStore(target: string): Promise<Store> {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('busy_timeout = 5000');
+      // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a re-run restores.
+      sqlite.pragma('synchronous = NORMAL');
     } catch (error) {
       throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   }
   try {
@@ -74,6 +76,32 @@ export async function openStore(target: string): Promise<Store> {
     throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
   }
   return store;
+}
+
+/** Statements kept prepared, by SQL text. Bounded: `in (...)` lists of varying length each make their own text. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * kysely's SQLite driver prepares every query anew; preparing costs more than running a small insert. Queries run
+ * one at a time on the one connection (kysely serialises them), so a cached statement is never in use twice.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Re-inserted so the map's order is least recently used first.
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 async function migrate(store: Store): Promise<void> {

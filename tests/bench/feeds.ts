@@ -116,8 +116,9 @@ async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promi
   split.parseMs.push(parsed - started);
   const at = '2026-06-09T12:00:00.000Z';
   await store.db.transaction().execute(async (trx) => {
+    const stored = await repo.storedItemKeys(trx, sourceId, items.map((i) => i.key));
     for (const item of items) {
-      if (await repo.findArticleByItemKey(trx, item.sourceId, item.key)) continue;
+      if (stored.has(item.key)) continue;
       const text = htmlToText(item.body ?? item.summary ?? '');
       await repo.insertArticle(trx, {
         pipeline_id: 'bench', source_id: sourceId, item_key: item.key, url: item.url, canonical_url: item.url,
