@@ -19,7 +19,7 @@ export const POSITIVE_WORDS = words(`
   useful helpful valuable worthwhile worth beneficial effective workable feasible practical realistic achievable
   viable enforceable verifiable doable robust solid strong compelling convincing persuasive powerful important
   smartest safe safer safest protect protects protecting protection save saves saving insurance mature
-  modest measured balanced thoughtful careful cautious caution humble humility grown-up adult adults leadership
+  modest measured balanced thoughtful careful humble humility grown-up adult adults leadership
   overdue long-overdue refreshing encouraging promising hopeful hope right-sized proportionate proportional
   legitimate fair sensibly wisely rightly correctly obviously clearly duty obligation moral ethical decent
   deserve deserves deserved applaud applauds applauded praise praised praises commend commends commended
@@ -70,7 +70,7 @@ export const PROPOSAL_TARGET_WORDS = words(`
   halting halts brake brakes braking cap caps capping proposal proposals plan plans letter pledge initiative
   idea call treaty agreement accord truce ceasefire restraint timeout time-out wait waiting stop stopping
   stopped slow pausers signatories signatory supporters supporter proponents proponent advocates advocate
-  backers backer safety-first caution
+  backers backer safety-first
 `);
 
 /**
@@ -117,3 +117,6 @@ export const GOOD_CONSEQUENCE_WORDS = words(`
 
 /** Words that hedge or distance ("supposedly", "so-called"): scare quotes in words. */
 export const DISTANCING_WORDS = words(`so-called supposedly allegedly purported purportedly ostensibly apparently`);
+
+/** Verbs of taking a proposal up: "labs should agree to one", "governments must sign it". */
+export const ADOPT_VERBS = words(`agree accept adopt sign join back support endorse honour honor embrace heed enact ratify`);

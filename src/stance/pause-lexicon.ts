@@ -40,9 +40,14 @@ export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
+  // "the labs should agree to one now": a call to take the pause up.
+  [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
   [`give ~3 head start`, 0.8, 'call'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
+  // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
+  [`call|calls|called|calling on ~8 ${PAUSE_VERB}`, 0.8, 'call'],
+  [`calls|called|calling|urge|urges|urged|urging for? ~8 ${PAUSE_NOUN}`, 0.8, 'call'],
   [`back|backs|backed|backing|endorse*|support|supports|supported|supporting|champion*|welcome|welcomes|welcomed ~3 ${PAUSE_NOUN}|call|proposal|letter|plan|idea|moratorium|slowdown`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
   [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
@@ -163,6 +168,10 @@ export const OPPOSE_CUES = cues(-1, [
   [`starve|starves|starving`, 0.8, 'argument'],
   [`radical|extreme`, 0.4, 'judgement'],
   [`strategic positioning`, 0.5, 'argument'],
+  // A warning said to serve the warner's image or sales is an attack on its sincerity.
+  [`reputation|branding`, 0.7, 'argument'],
+  [`market|commercial interest|value|appeal`, 0.7, 'argument'],
+  [`sales pitch`, 0.7, 'argument'],
   // Feasibility: it cannot be verified or enforced.
   [`unworkable|unenforceable|unverifiable|impractical|unrealistic|infeasible|naive|naïve|utopian|fantasy|wishful`, 1, 'argument'],
   [`pipe dream`, 1, 'argument'],

@@ -11,18 +11,19 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
+import { collectVoices, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
 import { findAttributions, type Attribution } from './find-attributions.ts';
+
+export { VOICE_SIDE_THRESHOLD };
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { createSentenceMatcher } from './sentence-matches.ts';
 import { splitSentences } from './split-sentences.ts';
-import { combineWithRules, extractStanceFeatures, predictStance } from './stance-model.ts';
+import { combineWithRules, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@1.0.0';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.0.0';
 
-// A voice whose statement sums to at least this takes a side; below it the voice is neutral.
-export const VOICE_SIDE_THRESHOLD = 0.3;
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
 // Long texts need proportionally more: one evaluative word in a 40-sentence report is not a position.
@@ -61,6 +62,42 @@ function findInterviewee(sentences: readonly AnalysedSentence[]): string | null 
     const match = /^Interview with ((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[^,.:;]+)/i.exec(sentence.text);
     if (match) return match[1]!.trim();
   }
+  return null;
+}
+
+/**
+ * Who goes on speaking after this sentence: the speaker of a transcript turn ("NAME: ...") or of a quote the
+ * sentence opens and leaves open, until a question, another speaker or a new paragraph.
+ */
+interface ContinuingSpeaker {
+  actor: string;
+  paragraph: number;
+  kind: 'turn' | 'quote';
+}
+
+function nextContinuingSpeaker(
+  sentence: AnalysedSentence, attributions: readonly Attribution[], current: ContinuingSpeaker | null,
+): ContinuingSpeaker | null {
+  const last = attributions.at(-1);
+  // Most sentences of an article neither speak nor continue a speaker: nothing to count.
+  if (last === undefined && current === null) return null;
+  const tokens = sentence.tokens;
+  if (tokens[0]?.word === 'q' && tokens[1]?.word === ':') return null;
+  let quoteMarks = 0;
+  let colon = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (word === '"') quoteMarks++;
+    else if (word === ':' && colon < 0) colon = i;
+  }
+  if (current !== null && current.paragraph === sentence.paragraph && last?.actor === current.actor && last.isResolved) {
+    // A continued sentence: a turn goes on; a quote goes on until a sentence closes it.
+    return current.kind === 'quote' && quoteMarks % 2 === 1 ? null : current;
+  }
+  if (last === undefined) return null;
+  const isTurn = colon > 0 && colon <= 6 && last.ranges.some(([from]) => from <= colon + 1);
+  if (isTurn) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'turn' };
+  if (quoteMarks % 2 === 1) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote' };
   return null;
 }
 
@@ -105,7 +142,16 @@ export interface PassageAnalysis {
   /** The rule-based verdict; null when the passage is off-topic. */
   ruleStance: StanceResult | null;
   isShortText: boolean;
+  /** A passage, not a whole article: the learned layers read it (see LEARNED_MAX_SENTENCES). */
+  isPassage: boolean;
 }
+
+/**
+ * Texts of up to this many sentences (title included) are passages — a post, a letter, a paragraph, a feed
+ * snippet — and are labelled by the learned layers; longer ones are articles, labelled by the rules, which keep a
+ * report with quoted voices from both camps neutral.
+ */
+export const LEARNED_MAX_SENTENCES = 10;
 
 export function createPassageAnalyser(topic: TopicDefinition, options: StanceOptions) {
   const matchSentence = createSentenceMatcher(topic);
@@ -124,11 +170,17 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     return { all, relevanceScores };
   }
 
-  /** `analyseOffTopic` analyses stance even when the passage is off-topic (training reads every labelled passage). */
+  /**
+   * `analyseOffTopic` analyses stance even when the passage is off-topic (training reads every labelled
+   * passage). Short passages are always analysed: the learned relevance layer reads their analysis.
+   */
   return function analysePassage(input: ScorableText, { analyseOffTopic = false } = {}): PassageAnalysis {
     const { all, relevanceScores } = analyse(input);
     const relevance = combineRelevance(relevanceScores, all.map((s) => s.text), threshold);
-    if (!relevance.relevant && !analyseOffTopic) return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: true };
+    const isPassage = all.length <= LEARNED_MAX_SENTENCES;
+    if (!relevance.relevant && !analyseOffTopic && !isPassage) {
+      return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: false, isPassage };
+    }
 
     const isShortText = all.length <= SHORT_TEXT_SENTENCES;
     // Sarcasm is a property of a paragraph: "Sure, let's stop. Brilliant." spans sentences.
@@ -141,6 +193,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     const interview = findInterviewee(all);
     let isInAnswer = false;
     let questionValue = 0;
+    let continuingSpeaker: ContinuingSpeaker | null = null;
     for (const [index, sentence] of all.entries()) {
       const ownRelevance = relevanceScores[index]!.score;
       const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
@@ -158,7 +211,14 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
       } else {
         attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading });
+        const turn = continuingSpeaker;
+        if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
+          // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
+          // sentence before is the same speaker's.
+          attributions = [{ actor: turn.actor, ranges: [[0, sentence.tokens.length]], isResolved: true }];
+        }
       }
+      continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
       if (attributions.length > 0) {
         previousActor = attributions.at(-1)!.actor;
         previousActorAge = 0;
@@ -210,21 +270,22 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       });
     }
 
-    const voices: Voice[] = [];
+    const statements: AttributedStatement[] = [];
     for (const analysis of analyses) {
-      // One speaker's statements within a sentence ("X said ... and urged ...") make one voice.
-      const bySpeaker = new Map<string, { actor: string; value: number; quotes: string[] }>();
+      // One speaker's statements within a sentence ("X said ... and urged ...") make one statement.
+      const bySpeaker = new Map<string, AttributedStatement>();
       for (const { attribution, value } of analysis.voices) {
-        const entry = bySpeaker.get(attribution.actor) ?? { actor: attribution.actor, value: 0, quotes: [] };
-        entry.value += value;
-        entry.quotes.push(voiceQuote(analysis, attribution));
-        bySpeaker.set(attribution.actor, entry);
+        const quote = voiceQuote(analysis, attribution);
+        const entry = bySpeaker.get(attribution.actor);
+        if (entry) {
+          entry.value += value;
+          entry.quote = `${entry.quote} … ${quote}`;
+        } else bySpeaker.set(attribution.actor, { attribution, value, quote });
       }
-      for (const { actor, value, quotes } of bySpeaker.values()) {
-        voices.push({ actor, stance: sideOf(value, VOICE_SIDE_THRESHOLD), quote: quotes.join(' … ') });
-      }
+      statements.push(...bySpeaker.values());
     }
-    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText };
+    const voices = collectVoices(statements, all.map((sentence) => sentence.text));
+    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage };
   };
 }
 
@@ -234,12 +295,22 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
     version: PAUSE_PROPOSAL_SCORER_VERSION,
     score(input: ScorableText): ScoreResult {
       const analysis = analysePassage(input);
-      if (analysis.ruleStance === null || !analysis.relevance.relevant) {
-        return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance: analysis.relevance, stance: null, voices: [] };
+      // A short passage's relevance is the learned layer's, which reads the rules' score with the words around
+      // it (a passage that argues about "the labs stopping" without a pause word is still on topic).
+      const learnedRelevance = analysis.isPassage ? predictRelevance(analysis) : null;
+      const relevance = learnedRelevance === null ? analysis.relevance : {
+        ...analysis.relevance,
+        score: round(learnedRelevance),
+        relevant: learnedRelevance >= options.relevanceThreshold,
+        evidence: analysis.relevance.evidence.length > 0 || learnedRelevance < options.relevanceThreshold
+          ? analysis.relevance.evidence : analysis.sentences.slice(0, 1).map((s) => s.text),
+      };
+      if (analysis.ruleStance === null || !relevance.relevant) {
+        return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance: null, voices: [] };
       }
       // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
       // whole articles by the rules, which keep a long report with quoted voices neutral.
-      const learned = analysis.isShortText ? predictStance(extractStanceFeatures(analysis)) : null;
+      const learned = analysis.isPassage ? predictStance(analysis) : null;
       const label = learned === null ? analysis.ruleStance.label : combineWithRules(analysis.ruleStance.label, learned);
       const stance = learned === null || label === analysis.ruleStance.label && label !== learned.label ? analysis.ruleStance : {
         ...analysis.ruleStance,
@@ -248,23 +319,45 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         confidence: round(learned.probabilities[label]),
         evidence: analysis.ruleStance.evidence.length > 0 ? analysis.ruleStance.evidence : topicalEvidence(analysis.sentences),
       };
-      return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance: analysis.relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
+      return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
     },
   };
 }
 
+/** Speakers who only put questions: an interview's host is not a side. */
+const HOST_ACTORS = /^(host|interviewer|moderator|presenter|anchor|q|chair|the chair)$/i;
+// A speaker whose words fill this share of a passage carries it: the passage's side is theirs.
+const CARRIES_PASSAGE_SHARE = 0.5;
+// A neutral-looking speaker whose words fill this share takes the passage's side (their cues were just unlisted).
+const RELAYED_SPEAKER_SHARE = 0.25;
+
 /**
- * A short passage that relays one speaker at length takes that speaker's side; when the speaker's own words
- * carried no lexicon cue, the passage's verdict is the best reading of what they said.
+ * A passage that relays one speaker takes that speaker's side, so the speaker's voice takes the passage's
+ * verdict where the speaker's own words carried no lexicon cue — or, when the speaker fills most of the
+ * passage, even where the cues pointed the other way (the learned layer reads the whole passage better).
  */
 function alignRelayedVoice(analysis: PassageAnalysis, label: StanceLabel): Voice[] {
-  if (!analysis.isShortText || label === 'neutral') return analysis.voices;
-  const speakers = new Set(analysis.voices.filter((v) => !isProposer(v.actor)).map((v) => v.actor.toLowerCase()));
-  if (speakers.size !== 1 || analysis.voices.some((v) => v.stance !== 'neutral' && v.stance !== label)) return analysis.voices;
-  const [speaker] = speakers;
-  const spokenSentences = analysis.sentences.filter((s) => s.voices.some((v) => v.attribution.actor.toLowerCase() === speaker)).length;
-  if (spokenSentences / Math.max(1, analysis.sentences.length) < RELAYED_AT_LENGTH_SHARE) return analysis.voices;
-  return analysis.voices.map((voice) => (voice.actor.toLowerCase() === speaker ? { ...voice, stance: label } : voice));
+  if (!analysis.isPassage || label === 'neutral') return analysis.voices;
+  const lengths = new Map<string, number>();
+  for (const voice of analysis.voices) {
+    if (isProposer(voice.actor) || HOST_ACTORS.test(voice.actor)) continue;
+    lengths.set(voice.actor, (lengths.get(voice.actor) ?? 0) + voice.quote.length);
+  }
+  const ranked = [...lengths].sort((a, b) => b[1] - a[1]);
+  const top = ranked[0];
+  if (top === undefined) return analysis.voices;
+  const [speaker, length] = top;
+  const textLength = analysis.sentences.reduce((sum, s) => sum + s.text.length, 0);
+  const share = length / Math.max(1, textLength);
+  const isOnlySpeaker = ranked.length === 1;
+  const speakerVoices = analysis.voices.filter((v) => v.actor === speaker);
+  const isNeutral = speakerVoices.every((v) => v.stance === 'neutral' || v.stance === label);
+  const others = analysis.voices.filter((v) => v.actor !== speaker && !isProposer(v.actor) && v.stance !== 'neutral');
+  // Another speaker on the same side, or none on the other: the passage relays this speaker's camp.
+  const isCarried = isOnlySpeaker && share >= CARRIES_PASSAGE_SHARE;
+  const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
+  if (!isCarried && !isRelayed) return analysis.voices;
+  return analysis.voices.map((voice) => (voice.actor === speaker ? { ...voice, stance: label } : voice));
 }
 
 function topicalEvidence(sentences: readonly SentenceAnalysis[]): Evidence[] {

@@ -100,6 +100,16 @@ describe('pause-proposal scorer: relevance', () => {
     expect(result.stance).toBeNull();
   });
 
+  it('a passage that argues about the labs stopping is relevant without the word "pause"', () => {
+    const result = score('The frontier labs should stop building ever-larger models until inspectors can check what they have already built.');
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.stance?.label).toBe('support');
+  });
+
+  it('AI business news with no proposal in it is not relevant', () => {
+    expect(score('The chatbot startup raised 40 million dollars to build customer-service agents for banks.').relevance.relevant).toBe(false);
+  });
+
   it('a passage about the proposal is relevant, with the matching sentence as evidence', () => {
     const result = score('Anthropic asked rival labs to slow down frontier AI development together.');
     expect(result.relevance.relevant).toBe(true);

@@ -1,0 +1,149 @@
+/**
+ * The voices a text reports, as a reader of the digest wants them: one per attributed statement, named the way
+ * a person would name the speaker ("Anthropic", not "AI startup Anthropic"), never a document ("the article"),
+ * each with the speaker's own position on the pause.
+ */
+
+import type { StanceLabel, Voice } from '../model/index.ts';
+import { roleOfActor } from './clause-features.ts';
+import type { Attribution } from './find-attributions.ts';
+import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+
+export interface AttributedStatement {
+  attribution: Attribution;
+  /** Summed polarity of the cues inside the statement: positive supports the pause. */
+  value: number;
+  quote: string;
+}
+
+/** A statement's side when its polarity reaches this; below it the speaker's role may still decide. */
+export const VOICE_SIDE_THRESHOLD = 0.3;
+// The proposer opposing its own proposal needs an explicit rejection, not a caveat ("a unilateral pause would fail").
+const PROPOSER_OPPOSE_THRESHOLD = 1.2;
+
+/** Nouns naming a text, not a speaker: "the article warns" reports what a document says. */
+const DOCUMENT_NOUNS = new Set([
+  'article', 'proposal', 'letter', 'paper', 'report', 'statement', 'post', 'blog', 'document', 'note', 'op-ed',
+  'editorial', 'study', 'plan', 'memo', 'essay', 'piece', 'release', 'announcement', 'call', 'survey', 'poll',
+]);
+/** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
+const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
+/** Generic descriptions of an organisation that stand for the proposer when the text names it. */
+const GENERIC_ORGANISATION = /^(the|this) (company|firm|lab|startup|developer)$/i;
+/** Lower-case words inside a person's name ("Pieter van Dijk"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
+/** Words after which a capitalised run is an object, not the speaker's name ("critics of Anthropic"). */
+const HEADLINE_VERBS = /^(Issues|Urges|Calls|Says|Warns|Makes|Launches|Unveils|Proposes|Publishes|Releases|Backs|Seeks|Pushes|Asks|Demands|Floats|Rejects|Slams)$/;
+const FUNCTION_WORDS = new Set(['of', 'at', 'for', 'from', 'with', 'and', 'by', 'in', 'to', 'on', 'about', 'against', 'like', 'than', 'the', 'a', 'an']);
+
+const namedProposers = PROPOSER_ACTORS.filter((name) => !name.startsWith('the ') && !name.startsWith('its '));
+
+function sideOf(value: number, threshold: number): StanceLabel {
+  if (value >= threshold) return 'support';
+  if (value <= -threshold) return 'oppose';
+  return 'neutral';
+}
+
+/** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
+export function cleanActorName(actor: string): string {
+  const trimmed = actor.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
+  const words = trimmed.split(' ');
+  // A headline's verb is capitalised like a name ("Anthropic Issues Call for ..."): it is not part of the speaker.
+  while (words.length > 1 && HEADLINE_VERBS.test(words.at(-1)!)) words.pop();
+  let start = words.length;
+  while (start > 0) {
+    const word = words[start - 1]!;
+    if (/^\p{Lu}/u.test(word) || (NAME_PARTICLES.has(word) && start < words.length)) start--;
+    else break;
+  }
+  // Particles cannot open a name.
+  while (start < words.length && NAME_PARTICLES.has(words[start]!)) start++;
+  if (start === 0 || start === words.length) return words.join(' ');
+  const before = words[start - 1]!.toLowerCase().replace(/[’']s$/, '');
+  if (FUNCTION_WORDS.has(before) || /[’']s$/.test(words[start - 1]!)) return words.join(' ');
+  return words.slice(start).join(' ');
+}
+
+function headOf(actor: string): string {
+  return (actor.toLowerCase().split(/\s+/).at(-1) ?? '').replace(/[’']s$/, '');
+}
+
+/** The proposer as the text names it ("Anthropic"), when it does. */
+function proposerNamedIn(texts: readonly string[]): string | null {
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    for (const name of namedProposers) {
+      const at = lower.indexOf(name);
+      if (at >= 0) return text.slice(at, at + name.length);
+    }
+  }
+  return null;
+}
+
+/**
+ * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
+ * owner names the speaker ("Anthropic's proposal" → "Anthropic").
+ */
+function resolveActor(actor: string, proposer: string | null): string | null {
+  const cleaned = cleanActorName(actor);
+  const head = headOf(cleaned);
+  if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(cleaned)) {
+    const owner = /^(.+?)[’']s\s+\S+$/u.exec(cleaned)?.[1];
+    if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);
+    if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || GENERIC_ORGANISATION.test(cleaned))) return proposer;
+    return GENERIC_ORGANISATION.test(cleaned) ? cleaned : null;
+  }
+  return cleaned;
+}
+
+function isProposerName(actor: string): boolean {
+  const lower = actor.toLowerCase();
+  return namedProposers.some((name) => lower.includes(name));
+}
+
+/** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */
+function isSameStatement(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  if (shorter.length === 0) return true;
+  if (longer.includes(shorter)) return true;
+  // Same opening words: one is a truncation or a light rewording of the other.
+  const prefix = Math.min(60, shorter.length);
+  return shorter.length >= 30 && longer.startsWith(shorter.slice(0, prefix));
+}
+
+/**
+ * One voice per attributed statement, in text order. `sentenceTexts` are the text's sentences (title first),
+ * used to find the proposer's name for "the proposal" and "the company".
+ */
+export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
+  const proposer = proposerNamedIn(sentenceTexts);
+  const fullNames: string[] = [];
+  const voices: (Voice & { value: number })[] = [];
+  for (const statement of statements) {
+    let actor = resolveActor(statement.attribution.actor, proposer);
+    if (actor === null || statement.quote.length === 0) continue;
+    // "Sacks" after "David Sacks": the same speaker under the full name.
+    if (!actor.includes(' ')) actor = fullNames.find((name) => name.endsWith(` ${actor}`)) ?? actor;
+    else if (/^\p{Lu}/u.test(actor)) fullNames.push(actor);
+    const role = roleOfActor(actor);
+    let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
+    // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
+    if (stance === 'neutral' && role === 'critic') stance = 'oppose';
+    else if (stance === 'neutral' && role === 'backer') stance = 'support';
+    if (stance === 'oppose' && isProposerName(actor) && statement.value > -PROPOSER_OPPOSE_THRESHOLD) stance = 'neutral';
+    const key = actor.toLowerCase();
+    const earlier = voices.find((voice) => voice.actor.toLowerCase() === key && isSameStatement(voice.quote, statement.quote));
+    if (earlier) {
+      if (statement.quote.length > earlier.quote.length) earlier.quote = statement.quote;
+      if (earlier.stance === 'neutral' || Math.abs(statement.value) > Math.abs(earlier.value)) {
+        if (stance !== 'neutral') earlier.stance = stance;
+        earlier.value = statement.value;
+      }
+      continue;
+    }
+    voices.push({ actor, stance, quote: statement.quote, value: statement.value });
+  }
+  return voices.map(({ actor, stance, quote }) => ({ actor, stance, quote }));
+}

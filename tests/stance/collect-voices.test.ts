@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TopicDefinition, Voice } from '../../src/model/index.ts';
+import { cleanActorName } from '../../src/stance/collect-voices.ts';
+import { createScorer } from '../../src/stance/index.ts';
+
+const topic: TopicDefinition = {
+  description: 'A coordinated, verified global pause or slowdown of frontier AI development',
+  proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt', 'freeze', 'compute cap'],
+  contextTerms: ['frontier AI', 'AI labs', 'AI development', 'training runs', 'Anthropic', 'superintelligence'],
+  excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
+};
+const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+
+function voicesOf(text: string, title: string | null = null): Voice[] {
+  return scorer.score({ title, text }).voices;
+}
+
+describe('voices: who is speaking', () => {
+  it.each([
+    ['AI startup Anthropic', 'Anthropic'],
+    ['Dutch insurance executive Pieter van Dijk', 'Pieter van Dijk'],
+    ['Senator Ruth Adeyemi', 'Senator Ruth Adeyemi'],
+    ['critics of Anthropic', 'critics of Anthropic'],
+    ["the trade group's spokeswoman", "the trade group's spokeswoman"],
+    ['Anthropic Issues', 'Anthropic'],
+  ])('the speaker "%s" is shown as "%s"', (raw, shown) => {
+    expect(cleanActorName(raw)).toBe(shown);
+  });
+
+  it('a description before a name is dropped from the voice', () => {
+    const voices = voicesOf('AI startup Anthropic called on the leading labs to slow down frontier AI development together.');
+    expect(voices.map((v) => v.actor)).toEqual(['Anthropic']);
+  });
+
+  it('a document is not a voice: "the article warns" names no speaker', () => {
+    const text = [
+      'Anthropic said on Thursday that a coordinated pause of frontier AI development would be a good thing.',
+      'The article warns that recursive self-improvement may arrive sooner than most organisations expect.',
+      'Industry groups said they would study the proposal.',
+    ].join('\n\n');
+    const actors = voicesOf(text).map((v) => v.actor.toLowerCase());
+    expect(actors).not.toContain('the article');
+    expect(actors.some((actor) => actor.includes('anthropic'))).toBe(true);
+  });
+
+  it('"the proposal suggests" is the proposer speaking when the text names it', () => {
+    const text = [
+      'Anthropic on Monday asked rival labs to pause their largest training runs.',
+      'The proposal suggests the pause should last until safety benchmarks are verified by inspectors.',
+      'Investors were split on the idea, and several labs declined to comment on frontier AI plans.',
+    ].join('\n\n');
+    const actors = voicesOf(text).map((v) => v.actor);
+    expect(actors).not.toContain('The proposal');
+    expect(actors.filter((actor) => actor === 'Anthropic').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('one statement repeated in the lead and the body makes one voice', () => {
+    const text = [
+      'Anthropic called on the world’s top AI laboratories to consider slowing down frontier AI development.',
+      'Researchers and investors reacted within hours, and the debate over a coordinated pause of AI development widened.',
+      'Anthropic called on the world’s top AI laboratories to consider slowing down frontier AI development, citing the pace of self-improving systems.',
+    ].join('\n\n');
+    const anthropic = voicesOf(text).filter((v) => v.actor === 'Anthropic');
+    expect(anthropic).toHaveLength(1);
+    expect(anthropic[0]!.stance).toBe('support');
+    expect(anthropic[0]!.quote).toContain('citing the pace');
+  });
+});
+
+describe('voices: each speaker’s own position', () => {
+  const report = [
+    'Anthropic urged the leading labs to coordinate a verified pause of frontier AI development.',
+    'Critics questioned whether such safety warnings serve as genuine risk assessments or strategic positioning.',
+    'Proponents argue that the stakes justify faster diplomacy on a frontier AI pause.',
+  ].join('\n\n');
+
+  it('the proposer calling for a pause supports it', () => {
+    expect(voicesOf(report)).toContainEqual(expect.objectContaining({ actor: 'Anthropic', stance: 'support' }));
+  });
+
+  it('critics who question the warnings oppose it; proponents support it', () => {
+    const voices = voicesOf(report);
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Proponents', stance: 'support' }));
+  });
+});
+
+describe('voices: the seed articles', () => {
+  const seedDir = join(import.meta.dirname, '../../seeds');
+  const seeds = readdirSync(seedDir).filter((name) => name.endsWith('.txt')).sort();
+
+  it.each(seeds)('%s shows no document as a voice and no duplicate statement', (name) => {
+    const voices = voicesOf(readFileSync(join(seedDir, name), 'utf8'));
+    for (const voice of voices) expect(voice.actor).not.toMatch(/^(the|this) (article|proposal|letter|report)$/i);
+    const keys = voices.map((v) => `${v.actor}|${v.quote}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('004 names Anthropic plainly, not "AI startup Anthropic"', () => {
+    const file = seeds.find((name) => name.startsWith('004'))!;
+    const voices = voicesOf(readFileSync(join(seedDir, file), 'utf8'));
+    expect(voices.some((v) => v.actor === 'Anthropic' && v.stance === 'support')).toBe(true);
+    expect(voices.some((v) => v.actor.startsWith('AI startup'))).toBe(false);
+  });
+});
+
+describe('voices: transcripts and quotes that run on', () => {
+  it('the rest of a transcript turn is the same speaker’s', () => {
+    const text = 'Q: Would you sign the pause pledge? MARA VELLACOTT: No. My company is nine people. The labs asking for the freeze have nine thousand, and the compliance regime that follows it would bury us.';
+    const quotes = voicesOf(text).filter((v) => v.actor.toLowerCase().includes('vellacott')).map((v) => v.quote).join(' ');
+    expect(quotes).toContain('nine thousand');
+    expect(voicesOf(text).some((v) => v.actor.toLowerCase().includes('vellacott') && v.stance === 'oppose')).toBe(true);
+  });
+
+  it('a quote left open runs on into the next sentence', () => {
+    const text = 'Odile Brassard, a nurse and union delegate, told the committee: "We are not against progress. We are against progress that arrives before the safety case, and we ask you to support a coordinated slowdown of frontier AI."';
+    const voices = voicesOf(text);
+    const odile = voices.filter((v) => v.actor.includes('Odile Brassard'));
+    expect(odile.some((v) => v.quote.includes('coordinated slowdown'))).toBe(true);
+    expect(odile.some((v) => v.stance === 'support')).toBe(true);
+  });
+});
