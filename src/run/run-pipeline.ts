@@ -8,7 +8,7 @@ import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../ingest/fetch
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { computeDedupKeys, findDuplicate, findStory, storyLabel, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -61,6 +61,13 @@ function toKnown(row: ArticleRow): KnownArticle {
   };
 }
 
+function storedArticle(row: ArticleRow): ExtractedArticle {
+  return {
+    url: row.url, canonicalUrl: row.canonical_url, title: row.title, byline: row.byline, publishedAt: row.published_at,
+    modifiedAt: row.modified_at, lang: row.lang, siteName: row.site_name, image: row.image, text: row.text, partial: row.partial === 1,
+  };
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -103,18 +110,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   let processed = 0;
   let done = 0;
 
-  /** Dedups, clusters, scores and stores one article; returns whether it was new and whether it is a duplicate. */
-  async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate' | 'seen'> {
+  /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
+  async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
     const { raw, extracted } = item;
     const at = now().toISOString();
     const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
     const keys = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
 
-    // The same page reached through another feed (or the same URL under a new GUID) is the same article.
+    // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
+    // sighting, at any age, so the item is known to its source and never fetched again.
     const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
-    if (sameUrl) return 'seen';
-
-    const duplicate = findDuplicate(keys, known);
+    const duplicate: DuplicateMatch | null = sameUrl
+      ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 }
+      : findDuplicate(keys, known);
     let storyId: number | null = null;
     let mergeStoryIds: number[] = [];
     const label = storyLabel([title]);
@@ -201,6 +209,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return { ...extracted, text: text || item.title || '', partial: true };
     };
     if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null };
+    // A page already stored (reached through another feed) is not fetched again: its stored text serves.
+    const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
+    if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null };
     const response = await fetcher(item.url, fetchOptions);
     if (response.status !== 'ok') {
       const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };

@@ -36,6 +36,14 @@ async function startNewsServer(): Promise<Server> {
       }
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Tue, 09 Jun 2026 12:20:00 GMT' }).end(body);
     },
+    '/mirror.xml': (req, res) => {
+      const base = `http://${req.headers.host}`;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Mirror</title><link>${base}/</link>` +
+          `<item><title>Stop scaling, says columnist</title><link>${base}/opinion/stop-scaling.html</link><guid>mirror-1</guid>` +
+          `<pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>`,
+      );
+    },
     '/broken-500.xml': (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>'),
     '/malformed.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</tit'),
@@ -245,6 +253,41 @@ describe('links from feeds to private addresses', () => {
       expect(stored[0]).toMatchObject({ title: 'Labs should stop scaling until audits catch up' });
       expect(stored[0]!.text).toContain('proposed pause of frontier AI development');
       expect(existsSync(path.join(root, 'data/digests/2026-06-10.md'))).toBe(true);
+    } finally {
+      await store.close();
+      await database.drop();
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an article reached through a second feed', () => {
+  it('is stored as a duplicate of the first sighting without fetching its page again', async () => {
+    const server = await startNewsServer();
+    const database = await dialects[0].fresh();
+    const store = await openStore(database.target);
+    const root = makeProject();
+    try {
+      const input = pipelineFor(server, await closedPort());
+      const policyWire = input.sources.filter((s) => s.id === 'policy-wire');
+      const mirror = { id: 'mirror', kind: 'feed' as const, name: 'Mirror', url: `${server.url}/mirror.xml` };
+      const first = definePipeline({ ...input, sources: policyWire });
+      await run({ pipeline: first, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+      expect(server.hits.get('/opinion/stop-scaling.html')).toBe(1);
+
+      const both = definePipeline({ ...input, sources: [...policyWire, mirror] });
+      const { report } = await run({ pipeline: both, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(report.sources.find((s) => s.sourceId === 'mirror')).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 1 });
+      expect(server.hits.get('/opinion/stop-scaling.html')).toBe(1);
+      const rows = await store.db.selectFrom('articles').selectAll().where('canonical_url', '=', `${server.url}/opinion/stop-scaling.html`).orderBy('id').execute();
+      expect(rows.map((r) => [r.source_id, r.duplicate_reason])).toEqual([['policy-wire', null], ['mirror', 'canonical_url']]);
+      expect(rows[1]!.duplicate_of).toBe(rows[0]!.id);
+      expect(rows[1]!.story_id).toBe(rows[0]!.story_id);
+
+      // Seen again on a later run, the mirror's item is already known: nothing is added.
+      const again = await run({ pipeline: both, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T09:00:00.000Z', { all: true });
+      expect(again.report.articlesAdded).toBe(0);
     } finally {
       await store.close();
       await database.drop();
