@@ -35,7 +35,7 @@ export async function ingestFiles(sourceId: string, pattern: string, rootDir: st
     const key = relative.split(path.sep).join('/');
     const absolute = path.join(rootDir, relative);
     try {
-      const { size, mtime } = await stat(absolute);
+      const { size } = await stat(absolute);
       if (size > MAX_FILE_BYTES) {
         errors.push({ key, error: { code: 'too_large', message: `${key} is ${size} bytes, more than the ${MAX_FILE_BYTES} read from a file` } });
         continue;
@@ -49,8 +49,8 @@ export async function ingestFiles(sourceId: string, pattern: string, rootDir: st
         title: null,
         author: null,
         publishedAt: null,
-        // The file's own time says when it was saved, not when the article appeared: kept apart from publishedAt.
-        updatedAt: mtime.toISOString(),
+        // The file's own time says when it was saved (or cloned), not when the article changed: not a date of it.
+        updatedAt: null,
         summary: null,
         body: text,
         bodyFormat: isHtml ? 'html' : 'text',
