@@ -286,12 +286,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
     report.nextCheck = nextCheck({
       now: now(), outcome: result.outcome, errorCode: result.error?.code ?? null, httpStatus: result.httpStatus,
-      failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds, ...result.hints, random,
+      failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints, random,
     });
     await repo.recordFetch(db, {
       runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
       outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
       ...result.state, movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
+      ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
     });
     if (result.outcome !== 'ok') return;
     const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;

@@ -27,6 +27,8 @@ export interface SourcesTable {
   error_streak: number;
   next_check_at: string | null;
   items_seen: number;
+  /** The feed's own `<ttl>` / `sy:updatePeriod` from its last full answer, in seconds. */
+  ttl_seconds: number | null;
   /** 410 Gone: the server says the feed will not come back. */
   gone: number;
   created_at: string;

@@ -66,6 +66,8 @@ export interface FetchRecord {
   movedTo?: string | null;
   gone?: boolean;
   nextCheckAt?: string | null;
+  /** The feed's `<ttl>`, when the answer had a body to read it from. */
+  ttlSeconds?: number | null;
 }
 
 /** Logs the attempt and updates the source's health in one transaction. */
@@ -114,6 +116,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         ...(record.lastModified !== undefined ? { last_modified: record.lastModified } : {}),
         ...(record.bodyHash !== undefined ? { body_hash: record.bodyHash } : {}),
         ...(record.movedTo ? { moved_to: record.movedTo } : {}),
+        ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
       })
       .where('id', '=', record.sourceId)
       .execute();

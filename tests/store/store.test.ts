@@ -86,8 +86,12 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, newItems: 3, etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
     source = await repo.getSource(store.db, 'feed-a');
     expect(source).toMatchObject({ error_streak: 0, etag: '"abc"', items_seen: 3, last_success_at: at(1) });
+    // The feed's <ttl> is remembered from a full answer and survives a 304, which has no body to read it from.
+    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, ttlSeconds: 3600 });
+    await repo.recordFetch(store.db, { ...base, httpStatus: 304, outcome: 'not_modified', error: null });
+    expect(await repo.getSource(store.db, 'feed-a')).toMatchObject({ ttl_seconds: 3600, error_streak: 0 });
     const attempts = await store.db.selectFrom('fetch_attempts').select('outcome').where('run_id', '=', runId).execute();
-    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'ok']);
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'ok', 'ok', 'not_modified']);
   });
 
   it('re-syncing sources keeps fetch state unless the address changed', async () => {

@@ -1,6 +1,7 @@
 import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as stanceLabels from './002-stance-labels.ts';
+import * as sourceTtl from './003-source-ttl.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -17,6 +18,7 @@ type MigrationModule = { up(db: Kysely<any>, context: MigrationContext): Promise
 const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
   '002-stance-labels': stanceLabels,
+  '003-source-ttl': sourceTtl,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
