@@ -47,7 +47,7 @@ interface PreparedArticle {
   extractError: StageError | null;
 }
 
-function toKnown(row: ArticleRow): KnownArticle {
+function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]): KnownArticle {
   return {
     id: row.id,
     canonicalUrl: row.canonical_url,
@@ -103,7 +103,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   );
   const runId = await repo.startRun(db, pipeline.id, startedAt);
   const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
-  const known: KnownArticle[] = (await repo.recentArticles(db, pipeline.id, windowStart)).map(toKnown);
+  const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
 
   // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
   const storeLock = new PQueue({ concurrency: 1 });

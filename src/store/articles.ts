@@ -22,9 +22,15 @@ export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: stri
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();
 }
 
-/** Articles first seen since `since`: the candidates for near-duplicate and story matching. */
-export function recentArticles(db: Kysely<Database>, pipelineId: string, since: string): Promise<ArticleRow[]> {
-  return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('fetched_at', '>=', since).orderBy('id').execute();
+/** What dedup compares of the articles first seen since `since` (not their text: a fortnight of it is large). */
+export function recentDedupKeys(db: Kysely<Database>, pipelineId: string, since: string) {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'canonical_url', 'content_hash', 'near_signature', 'topic_signature', 'story_id', 'published_at', 'fetched_at', 'duplicate_of'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('fetched_at', '>=', since)
+    .orderBy('id')
+    .execute();
 }
 
 /** Publication times of a source's newest articles, to estimate how often it publishes. */
