@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PipelineConfigError, PipelineLoadError } from '../config/index.ts';
-import { StoreError } from '../store/index.ts';
+import { RunInProgressError, StoreError } from '../store/index.ts';
 import { registerArticles } from './commands/articles.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerExtract } from './commands/extract.ts';
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end here too, successfully.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError) {
+    if (error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError || error instanceof RunInProgressError) {
       process.stderr.write(`pausewatch: ${error.message}\n`);
       return ExitCode.usage;
     }

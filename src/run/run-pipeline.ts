@@ -102,242 +102,248 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     startedAt,
   );
   const runId = await repo.startRun(db, pipeline.id, startedAt);
-  const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
-  const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
+  try {
+    const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
+    const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
 
-  // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
-  const storeLock = new PQueue({ concurrency: 1 });
-  let processed = 0;
-  let done = 0;
+    // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
+    const storeLock = new PQueue({ concurrency: 1 });
+    let processed = 0;
+    let done = 0;
 
-  /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
-  async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
-    const { raw, extracted } = item;
-    const at = now().toISOString();
-    const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
-    const keys = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+    /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
+    async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
+      const { raw, extracted } = item;
+      const at = now().toISOString();
+      const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
+      const keys = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
 
-    // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
-    // sighting, at any age, so the item is known to its source and never fetched again.
-    const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
-    const duplicate: DuplicateMatch | null = sameUrl
-      ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 }
-      : findDuplicate(keys, known);
-    let storyId: number | null = null;
-    let mergeStoryIds: number[] = [];
-    const label = storyLabel([title]);
-    if (duplicate) {
-      storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
-    } else {
-      const story = findStory(keys, raw.publishedAt ?? at, known);
-      storyId = story?.storyId ?? null;
-      mergeStoryIds = story?.mergeStoryIds ?? [];
-    }
-    const score = scorer.score({ title, text: extracted.text });
-
-    return db.transaction().execute(async (trx) => {
-      if (mergeStoryIds.length > 0 && storyId !== null) await repo.mergeStories(trx, storyId, mergeStoryIds);
-      if (storyId === null) storyId = await repo.createStory(trx, pipeline.id, label, at);
-      else await repo.touchStory(trx, storyId, at, storyLabel(await repo.storyTitles(trx, storyId).then((t) => [...t, title])));
-      const id = await repo.insertArticle(trx, {
-        pipeline_id: pipeline.id,
-        source_id: raw.sourceId,
-        item_key: raw.key,
-        url: raw.url,
-        canonical_url: keys.canonicalUrl,
-        title,
-        byline: extracted.byline ?? raw.author,
-        published_at: raw.publishedAt ?? extracted.publishedAt,
-        modified_at: extracted.modifiedAt ?? raw.updatedAt,
-        fetched_at: at,
-        lang: extracted.lang,
-        site_name: extracted.siteName,
-        image: extracted.image,
-        summary: raw.summary,
-        text: extracted.text,
-        word_count: countWords(extracted.text),
-        partial: extracted.partial ? 1 : 0,
-        content_hash: keys.contentHash,
-        near_signature: keys.nearSignature,
-        topic_signature: keys.topicSignature,
-        duplicate_of: duplicate?.articleId ?? null,
-        duplicate_reason: duplicate?.reason ?? null,
-        story_id: storyId,
-        extract_error: item.extractError?.message ?? null,
-        updated_at: at,
-      });
-      await repo.saveScore(trx, id, score, at);
-      if (shouldAlert(score, duplicate !== null, pipeline.alerts)) {
-        const payload = alertPayload(
-          { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt: raw.publishedAt ?? extracted.publishedAt },
-          score,
-        );
-        for (const channel of channels) {
-          await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
-        }
+      // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
+      // sighting, at any age, so the item is known to its source and never fetched again.
+      const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
+      const duplicate: DuplicateMatch | null = sameUrl
+        ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 }
+        : findDuplicate(keys, known);
+      let storyId: number | null = null;
+      let mergeStoryIds: number[] = [];
+      const label = storyLabel([title]);
+      if (duplicate) {
+        storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
+      } else {
+        const story = findStory(keys, raw.publishedAt ?? at, known);
+        storyId = story?.storyId ?? null;
+        mergeStoryIds = story?.mergeStoryIds ?? [];
       }
-      // The in-memory view follows the database only once every write above has succeeded.
-      for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
-      known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
-      return duplicate ? 'duplicate' : 'added';
-    });
-  }
+      const score = scorer.score({ title, text: extracted.text });
 
-  /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
-  async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
-    const fresh: RawItem[] = [];
-    const stored = items.length > 0 ? await repo.storedItemKeys(db, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
-    for (const item of items) {
-      const existing = stored.get(item.key);
-      if (!existing) {
-        fresh.push(item);
-      } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
-        await repo.updateArticle(db, existing.id, { title: item.title, modified_at: item.updatedAt ?? existing.modified_at, updated_at: now().toISOString() });
-      }
-    }
-    return fresh;
-  }
-
-  /** Text for a feed item: its page when allowed and reachable, else what the feed itself carries. */
-  async function prepareFeedItem(item: RawItem, fetchPage: boolean): Promise<PreparedArticle> {
-    const fromFeed = (): ExtractedArticle => {
-      const html = item.body ?? item.summary ?? '';
-      const extracted = extractHtml(html, { url: item.url });
-      // A feed's summary is often one sentence, too short for the article extractor to accept as a body.
-      const plain = htmlToText(html);
-      const text = plain.length > extracted.text.length ? plain : extracted.text;
-      return { ...extracted, text: text || item.title || '', partial: true };
-    };
-    if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null };
-    // A page already stored (reached through another feed) is not fetched again: its stored text serves.
-    const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
-    if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null };
-    const response = await fetcher(item.url, fetchOptions);
-    if (response.status !== 'ok') {
-      const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
-      return { raw: item, extracted: fromFeed(), extractError: { code: error.code, message: `article page ${item.url}: ${error.message}` } };
-    }
-    const { text: html } = decodePage(response.body, response.headers);
-    const extracted = extractHtml(html, { url: response.url });
-    if (countWords(extracted.text) < 20) {
-      return { raw: item, extracted: fromFeed(), extractError: { code: 'extract_empty', message: `article page ${item.url}: no article text found` } };
-    }
-    return { raw: { ...item, url: response.url === item.url ? item.url : response.url }, extracted, extractError: null };
-  }
-
-  async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<void> {
-    await storeLock.add(async () => {
-      for (const item of items) {
-        if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
-        try {
-          const outcome = await storeArticle(item, source);
-          if (outcome === 'added') report.articlesAdded += 1;
-          if (outcome === 'duplicate') {
-            report.articlesAdded += 1;
-            report.duplicates += 1;
+      return db.transaction().execute(async (trx) => {
+        if (mergeStoryIds.length > 0 && storyId !== null) await repo.mergeStories(trx, storyId, mergeStoryIds);
+        if (storyId === null) storyId = await repo.createStory(trx, pipeline.id, label, at);
+        else await repo.touchStory(trx, storyId, at, storyLabel(await repo.storyTitles(trx, storyId).then((t) => [...t, title])));
+        const id = await repo.insertArticle(trx, {
+          pipeline_id: pipeline.id,
+          source_id: raw.sourceId,
+          item_key: raw.key,
+          url: raw.url,
+          canonical_url: keys.canonicalUrl,
+          title,
+          byline: extracted.byline ?? raw.author,
+          published_at: raw.publishedAt ?? extracted.publishedAt,
+          modified_at: extracted.modifiedAt ?? raw.updatedAt,
+          fetched_at: at,
+          lang: extracted.lang,
+          site_name: extracted.siteName,
+          image: extracted.image,
+          summary: raw.summary,
+          text: extracted.text,
+          word_count: countWords(extracted.text),
+          partial: extracted.partial ? 1 : 0,
+          content_hash: keys.contentHash,
+          near_signature: keys.nearSignature,
+          topic_signature: keys.topicSignature,
+          duplicate_of: duplicate?.articleId ?? null,
+          duplicate_reason: duplicate?.reason ?? null,
+          story_id: storyId,
+          extract_error: item.extractError?.message ?? null,
+          updated_at: at,
+        });
+        await repo.saveScore(trx, id, score, at);
+        if (shouldAlert(score, duplicate !== null, pipeline.alerts)) {
+          const payload = alertPayload(
+            { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt: raw.publishedAt ?? extracted.publishedAt },
+            score,
+          );
+          for (const channel of channels) {
+            await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
           }
-        } catch (error) {
-          // One bad item never stops the others; the error is reported with the item's key.
-          report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
         }
-        options.progress?.articleProcessed(++processed);
+        // The in-memory view follows the database only once every write above has succeeded.
+        for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
+        known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
+        return duplicate ? 'duplicate' : 'added';
+      });
+    }
+
+    /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
+    async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
+      const fresh: RawItem[] = [];
+      const stored = items.length > 0 ? await repo.storedItemKeys(db, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
+      for (const item of items) {
+        const existing = stored.get(item.key);
+        if (!existing) {
+          fresh.push(item);
+        } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
+          await repo.updateArticle(db, existing.id, { title: item.title, modified_at: item.updatedAt ?? existing.modified_at, updated_at: now().toISOString() });
+        }
       }
-    });
-  }
-
-  async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
-    const started = now().toISOString();
-    const { items, errors } = await ingestFiles(source.id, source.glob, rootDir);
-    report.itemsSeen = items.length;
-    report.itemErrors.push(...errors);
-    const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
-    if (outcome === 'failed') {
-      report.outcome = outcome;
-      report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
+      return fresh;
     }
-    const fresh = await newItems(items);
-    const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
-    await storeAll(prepared, source, report);
-    await repo.recordFetch(db, {
-      runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-      outcome, httpStatus: null, error: report.error, newItems: fresh.length,
-    });
-  }
 
-  async function runFeedSource(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
-    const started = now().toISOString();
-    const row = await repo.getSource(db, source.id);
-    const url = row?.moved_to ?? source.url;
-    if (!options.all && !isDue(row?.next_check_at, now())) {
-      report.outcome = 'not_due';
-      report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
-      return;
+    /** Text for a feed item: its page when allowed and reachable, else what the feed itself carries. */
+    async function prepareFeedItem(item: RawItem, fetchPage: boolean): Promise<PreparedArticle> {
+      const fromFeed = (): ExtractedArticle => {
+        const html = item.body ?? item.summary ?? '';
+        const extracted = extractHtml(html, { url: item.url });
+        // A feed's summary is often one sentence, too short for the article extractor to accept as a body.
+        const plain = htmlToText(html);
+        const text = plain.length > extracted.text.length ? plain : extracted.text;
+        return { ...extracted, text: text || item.title || '', partial: true };
+      };
+      if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null };
+      // A page already stored (reached through another feed) is not fetched again: its stored text serves.
+      const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
+      if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null };
+      const response = await fetcher(item.url, fetchOptions);
+      if (response.status !== 'ok') {
+        const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
+        return { raw: item, extracted: fromFeed(), extractError: { code: error.code, message: `article page ${item.url}: ${error.message}` } };
+      }
+      const { text: html } = decodePage(response.body, response.headers);
+      const extracted = extractHtml(html, { url: response.url });
+      if (countWords(extracted.text) < 20) {
+        return { raw: item, extracted: fromFeed(), extractError: { code: 'extract_empty', message: `article page ${item.url}: no article text found` } };
+      }
+      return { raw: { ...item, url: response.url === item.url ? item.url : response.url }, extracted, extractError: null };
     }
-    const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
-    // The feed's own URL comes from the user's pipeline file and is trusted; the links inside it are not.
-    const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, allowPrivateAddresses: true });
-    report.outcome = result.outcome;
-    report.error = result.error;
-    report.warnings.push(...result.warnings);
-    report.itemsSeen = result.items.length;
-    const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
-    // The publishing rate comes from the feed when it answered, else from what it delivered before.
-    const recentPublished =
-      result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
-    report.nextCheck = nextCheck({
-      now: now(), outcome: result.outcome, errorCode: result.error?.code ?? null, httpStatus: result.httpStatus,
-      failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints, random,
-    });
-    await repo.recordFetch(db, {
-      runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
-      outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-      ...result.state, movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
-      ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
-    });
-    if (result.outcome !== 'ok') return;
-    const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
-    // The page budget goes to the latest coverage...
-    const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-    const withPage = new Set(newestFirst.filter((item) => /^https?:/i.test(item.url)).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
-    const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item))));
-    // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
-    prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
-    await storeAll(prepared, source, report);
-  }
 
-  async function runSource(source: SourceDefinition): Promise<SourceReport> {
-    const report: SourceReport = {
-      sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
-      itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
+    async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<void> {
+      await storeLock.add(async () => {
+        for (const item of items) {
+          if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
+          try {
+            const outcome = await storeArticle(item, source);
+            if (outcome === 'added') report.articlesAdded += 1;
+            if (outcome === 'duplicate') {
+              report.articlesAdded += 1;
+              report.duplicates += 1;
+            }
+          } catch (error) {
+            // One bad item never stops the others; the error is reported with the item's key.
+            report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+          }
+          options.progress?.articleProcessed(++processed);
+        }
+      });
+    }
+
+    async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
+      const started = now().toISOString();
+      const { items, errors } = await ingestFiles(source.id, source.glob, rootDir);
+      report.itemsSeen = items.length;
+      report.itemErrors.push(...errors);
+      const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
+      if (outcome === 'failed') {
+        report.outcome = outcome;
+        report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
+      }
+      const fresh = await newItems(items);
+      const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
+      await storeAll(prepared, source, report);
+      await repo.recordFetch(db, {
+        runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
+        outcome, httpStatus: null, error: report.error, newItems: fresh.length,
+      });
+    }
+
+    async function runFeedSource(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const started = now().toISOString();
+      const row = await repo.getSource(db, source.id);
+      const url = row?.moved_to ?? source.url;
+      if (!options.all && !isDue(row?.next_check_at, now())) {
+        report.outcome = 'not_due';
+        report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
+        return;
+      }
+      const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
+      // The feed's own URL comes from the user's pipeline file and is trusted; the links inside it are not.
+      const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, allowPrivateAddresses: true });
+      report.outcome = result.outcome;
+      report.error = result.error;
+      report.warnings.push(...result.warnings);
+      report.itemsSeen = result.items.length;
+      const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
+      // The publishing rate comes from the feed when it answered, else from what it delivered before.
+      const recentPublished =
+        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
+      report.nextCheck = nextCheck({
+        now: now(), outcome: result.outcome, errorCode: result.error?.code ?? null, httpStatus: result.httpStatus,
+        failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints, random,
+      });
+      await repo.recordFetch(db, {
+        runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
+        outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
+        ...result.state, movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
+        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
+      });
+      if (result.outcome !== 'ok') return;
+      const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
+      // The page budget goes to the latest coverage...
+      const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+      const withPage = new Set(newestFirst.filter((item) => /^https?:/i.test(item.url)).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
+      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item))));
+      // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
+      prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
+      await storeAll(prepared, source, report);
+    }
+
+    async function runSource(source: SourceDefinition): Promise<SourceReport> {
+      const report: SourceReport = {
+        sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
+        itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
+      };
+      try {
+        if (source.kind === 'files') await runFilesSource(source, report);
+        else await runFeedSource(source, report);
+      } catch (error) {
+        // A bug in one source's path must not take the others down; it is reported as an internal error.
+        report.outcome = 'failed';
+        report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
+      }
+      options.progress?.sourceFinished(report, ++done, pipeline.sources.length);
+      return report;
+    }
+
+    const sources = await Promise.all(pipeline.sources.map(runSource));
+    const delivery = await deliverAlerts(db, pipeline.id, channels, now);
+    const date = localDate(now(), pipeline.digest.timeZone);
+    const digest = await writeDigest({ loaded, store, date, now });
+
+    const report: RunReport = {
+      runId,
+      pipelineId: pipeline.id,
+      startedAt,
+      finishedAt: now().toISOString(),
+      sources,
+      articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
+      alertsSent: delivery.sent,
+      digestPaths: digest.paths,
     };
-    try {
-      if (source.kind === 'files') await runFilesSource(source, report);
-      else await runFeedSource(source, report);
-    } catch (error) {
-      // A bug in one source's path must not take the others down; it is reported as an internal error.
-      report.outcome = 'failed';
-      report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
-    }
-    options.progress?.sourceFinished(report, ++done, pipeline.sources.length);
+    const failed = sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || delivery.failed.length > 0;
+    await repo.finishRun(db, report, failed ? 'partial' : 'ok');
     return report;
+  } catch (error) {
+    // A run that dies must not hold the pipeline's run lock until it is considered abandoned.
+    await repo.abandonRun(db, runId, now().toISOString(), (error as Error).message).catch(() => {});
+    throw error;
   }
-
-  const sources = await Promise.all(pipeline.sources.map(runSource));
-  const delivery = await deliverAlerts(db, pipeline.id, channels, now);
-  const date = localDate(now(), pipeline.digest.timeZone);
-  const digest = await writeDigest({ loaded, store, date, now });
-
-  const report: RunReport = {
-    runId,
-    pipelineId: pipeline.id,
-    startedAt,
-    finishedAt: now().toISOString(),
-    sources,
-    articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
-    alertsSent: delivery.sent,
-    digestPaths: digest.paths,
-  };
-  const failed = sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || delivery.failed.length > 0;
-  await repo.finishRun(db, report, failed ? 'partial' : 'ok');
-  return report;
 }

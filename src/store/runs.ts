@@ -2,13 +2,42 @@ import type { Kysely } from 'kysely';
 import type { RunReport } from '../model/index.ts';
 import type { Database, RunRow } from './schema.ts';
 
+/** Another run of the pipeline holds the lock. */
+export class RunInProgressError extends Error {
+  override name = 'RunInProgressError';
+}
+
+/** A run still marked running after this long crashed or was killed; it no longer blocks new runs. */
+export const ABANDONED_RUN_HOURS = 6;
+
+/**
+ * Starts a run, unless another run of the pipeline is in progress: a unique index allows one 'running' row per
+ * pipeline, so two processes racing here cannot both win.
+ */
 export async function startRun(db: Kysely<Database>, pipelineId: string, startedAt: string): Promise<number> {
-  const row = await db
-    .insertInto('runs')
-    .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const staleBefore = new Date(Date.parse(startedAt) - ABANDONED_RUN_HOURS * 3_600_000).toISOString();
+  await db
+    .updateTable('runs')
+    .set({ status: 'failed', finished_at: startedAt })
+    .where('pipeline_id', '=', pipelineId)
+    .where('status', '=', 'running')
+    .where('started_at', '<', staleBefore)
+    .execute();
+  try {
+    const row = await db
+      .insertInto('runs')
+      .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    const active = await db.selectFrom('runs').select(['id', 'started_at']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
+    if (!active) throw error;
+    throw new RunInProgressError(
+      `another run of pipeline ${pipelineId} is in progress (run ${active.id}, started ${active.started_at}); ` +
+        `a run that crashed stops blocking after ${ABANDONED_RUN_HOURS} hours`,
+    );
+  }
 }
 
 export async function finishRun(db: Kysely<Database>, report: RunReport, status: 'ok' | 'partial' | 'failed'): Promise<void> {
@@ -17,6 +46,11 @@ export async function finishRun(db: Kysely<Database>, report: RunReport, status:
     .set({ finished_at: report.finishedAt, status, report: JSON.stringify(report) })
     .where('id', '=', report.runId)
     .execute();
+}
+
+/** Ends a run that threw: marked failed, with the reason, so it stops blocking new runs at once. */
+export async function abandonRun(db: Kysely<Database>, runId: number, at: string, reason: string): Promise<void> {
+  await db.updateTable('runs').set({ status: 'failed', finished_at: at, report: JSON.stringify({ error: reason }) }).where('id', '=', runId).execute();
 }
 
 export function lastRun(db: Kysely<Database>, pipelineId: string): Promise<RunRow | undefined> {

@@ -122,3 +122,30 @@ describe('opening a database', () => {
     }
   });
 });
+
+describe.each(dialects)('the run lock on $name', ({ fresh }) => {
+  it('allows one running run per pipeline; a finished, abandoned or other pipeline\'s run does not block', async () => {
+    const database = await fresh();
+    const store = await openStore(database.target);
+    try {
+      const first = await repo.startRun(store.db, 'p', at(0));
+      await expect(repo.startRun(store.db, 'p', at(1))).rejects.toThrow(/another run of pipeline p is in progress \(run \d+/);
+      const other = await repo.startRun(store.db, 'q', at(1));
+      expect(other).toBeGreaterThan(first);
+      await repo.abandonRun(store.db, first, at(2), 'disk full');
+      const second = await repo.startRun(store.db, 'p', at(3));
+      // A run that crashed without a trace is considered abandoned after some hours.
+      const later = new Date(Date.parse(at(3)) + (repo.ABANDONED_RUN_HOURS + 1) * 3_600_000).toISOString();
+      const third = await repo.startRun(store.db, 'p', later);
+      const statuses = await store.db.selectFrom('runs').select(['id', 'status']).where('pipeline_id', '=', 'p').orderBy('id').execute();
+      expect(statuses).toEqual([
+        { id: first, status: 'failed' },
+        { id: second, status: 'failed' },
+        { id: third, status: 'running' },
+      ]);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'k
 import * as initial from './001-initial.ts';
 import * as stanceLabels from './002-stance-labels.ts';
 import * as sourceTtl from './003-source-ttl.ts';
+import * as oneRunningRun from './004-one-running-run.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
   '002-stance-labels': stanceLabels,
   '003-source-ttl': sourceTtl,
+  '004-one-running-run': oneRunningRun,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
