@@ -1,3 +1,3 @@
 export { shouldAlert, alertPayload, type AlertPayload } from './rules.ts';
-export { createChannels, streamChannel, fileChannel, type AlertChannel } from './channels/index.ts';
+export { createChannels, streamChannel, fileChannel, webhookChannel, alertText, type AlertChannel } from './channels/index.ts';
 export { deliverAlerts, type DeliveryReport } from './outbox.ts';

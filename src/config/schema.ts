@@ -121,6 +121,18 @@ const alertChannel = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stdout') }),
   /** Append one JSON line per alert to a file, relative to the project root. */
   z.object({ type: z.literal('file'), path: z.string().min(1) }),
+  /**
+   * POST each alert to a URL: the alert as JSON, or `{ "text": ... }` for Slack-style incoming webhooks.
+   * A failed delivery stays in the outbox and is retried by the next run.
+   */
+  z.object({
+    type: z.literal('webhook'),
+    url: httpUrl,
+    /** @default "json" */
+    format: z.enum(['json', 'slack']).default('json'),
+    /** Extra request headers, e.g. an authorization token. @default {} */
+    headers: z.record(z.string(), z.string()).default({}),
+  }),
 ]);
 
 const alerts = z.object({

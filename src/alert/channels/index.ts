@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { AlertPayload } from '../rules.ts';
+import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
@@ -15,10 +16,8 @@ export function streamChannel(stream: Writable): AlertChannel {
   return {
     name: 'stdout',
     async deliver(alert) {
-      const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
       // Control characters from feed text could drive the terminal; they are dropped.
-      const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-      stream.write(`ALERT [${stance}] ${clean(alert.title)} — ${clean(alert.outlet)} ${clean(alert.url)}\n`);
+      stream.write(`ALERT ${alertText(alert).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}\n`);
     },
   };
 }
@@ -34,6 +33,34 @@ export function fileChannel(file: string): AlertChannel {
   };
 }
 
+/** One line of text for people: the same in the console and in chat. */
+export function alertText(alert: AlertPayload): string {
+  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
+  return `[${stance}] ${alert.title} — ${alert.outlet} ${alert.url}`;
+}
+
+/**
+ * POSTs the alert. Only a 2xx answer counts as delivered; anything else throws, so the outbox keeps the alert for
+ * the next run. Bounded in time and in what it reads back, like every other request.
+ */
+export function webhookChannel(url: string, format: 'json' | 'slack', headers: Record<string, string>, timeoutMs = 10_000): AlertChannel {
+  return {
+    name: `webhook:${url}`,
+    async deliver(alert) {
+      const body = JSON.stringify(format === 'slack' ? { text: alertText(alert) } : alert);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT, ...headers },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+      await response.body?.cancel();
+      if (!response.ok) throw new Error(`webhook ${url} answered HTTP ${response.status}`);
+    },
+  };
+}
+
 export function createChannels(settings: AlertSettings, rootDir: string, console: Writable): AlertChannel[] {
   return settings.channels.map((channel) => {
     switch (channel.type) {
@@ -41,6 +68,8 @@ export function createChannels(settings: AlertSettings, rootDir: string, console
         return streamChannel(console);
       case 'file':
         return fileChannel(path.resolve(rootDir, channel.path));
+      case 'webhook':
+        return webhookChannel(channel.url, channel.format, channel.headers);
     }
   });
 }
