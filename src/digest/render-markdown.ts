@@ -93,6 +93,16 @@ export function renderMarkdown(digest: DigestData): string {
       '',
     );
   }
+  if (digest.voices.length > 0) {
+    lines.push('## Who is arguing', '');
+    for (const side of ['support', 'oppose', 'neutral'] as const) {
+      const voices = digest.voices.filter((v) => v.stance === side).slice(0, 8);
+      if (voices.length === 0) continue;
+      const names = voices.map((v) => `${escapeMarkdown(v.actor)}${v.articles > 1 ? ` (${v.articles} articles)` : ''}`);
+      lines.push(`- **${side === 'neutral' ? 'Without taking a side' : side === 'support' ? 'For a pause' : 'Against'}:** ${names.join('; ')}`);
+    }
+    lines.push('');
+  }
   lines.push('## Stories');
   lines.push('');
   if (digest.stories.length === 0) lines.push('No new coverage today.', '');

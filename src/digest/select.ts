@@ -46,6 +46,15 @@ export interface StanceTally {
   neutral: number;
 }
 
+/** A speaker quoted in the day's coverage, with the side they took and how many articles quote them so. */
+export interface DigestVoice {
+  actor: string;
+  stance: StanceLabel;
+  articles: number;
+  /** One of their quotes, for a flavour of the argument. */
+  quote: string;
+}
+
 export interface DigestData {
   pipeline: { id: string; name: string; description: string };
   date: string;
@@ -60,6 +69,8 @@ export interface DigestData {
     stance: Record<StanceLabel, number>;
   };
   stories: DigestStory[];
+  /** Who argues for and against, across the day's on-topic originals, the most quoted first. */
+  voices: DigestVoice[];
   offTopic: DigestArticle[];
   sources: SourceHealth[];
   /** The last seven days against the seven before: how the debate is shifting. */
@@ -122,6 +133,7 @@ export function buildDigest(input: DigestInput): DigestData {
   for (const a of originals) if (a.stance) stanceTotals[a.stance.label] += 1;
 
   return {
+    voices: collectVoices(originals),
     pipeline: input.pipeline,
     date: input.date,
     timeZone: input.timeZone,
@@ -139,4 +151,24 @@ export function buildDigest(input: DigestInput): DigestData {
     sources: [...input.sources],
     shift: input.shift ?? null,
   };
+}
+
+/**
+ * Speakers across articles, merged by name (case and spacing aside) and side. Syndicated copies are left out by
+ * the caller, so a wire quote counts once; a speaker quoted twice in one article counts once for it.
+ */
+function collectVoices(articles: readonly DigestArticle[]): DigestVoice[] {
+  const byKey = new Map<string, DigestVoice>();
+  for (const article of articles) {
+    const seenHere = new Set<string>();
+    for (const voice of article.voices) {
+      const key = `${voice.actor.toLowerCase().replace(/\s+/g, ' ').trim()}|${voice.stance}`;
+      if (seenHere.has(key)) continue;
+      seenHere.add(key);
+      const entry = byKey.get(key);
+      if (entry) entry.articles += 1;
+      else byKey.set(key, { actor: voice.actor, stance: voice.stance, articles: 1, quote: voice.quote });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.articles - a.articles || a.actor.localeCompare(b.actor));
 }
