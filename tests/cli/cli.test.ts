@@ -163,6 +163,21 @@ describe('the pausewatch command', () => {
   });
 });
 
+describe('run --json', () => {
+  it('prints only the run report on stdout; console alerts and everything else go to stderr', async () => {
+    const root = makeProject({ ...seedsOnly, alerts: { channels: [{ type: 'stdout' }] } });
+    try {
+      const { code, stdout, stderr } = await pausewatch(['run', '--json', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(report).toMatchObject({ pipelineId: 'seeds-only', articlesAdded: 5, sources: [{ sourceId: 'seeds', outcome: 'ok', itemsSeen: 5 }] });
+      expect(stderr.split('\n').filter((l) => l.startsWith('ALERT ['))).toHaveLength(report.alertsSent);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('usage and configuration errors exit 2 with a message that names the problem', () => {
   it('an unknown flag', async () => {
     const { code, stderr } = await pausewatch(['articles', '--colour'], repoRoot);
