@@ -231,14 +231,25 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
   });
 });
 
+/** One feed scenario on a fresh SQLite file, project folder and news server, all cleaned up afterwards. */
+async function withScenario(work: (ctx: { server: Server; store: Store; root: string; input: PipelineInput }) => Promise<void>): Promise<void> {
+  const server = await startNewsServer();
+  const database = await dialects[0].fresh();
+  const store = await openStore(database.target);
+  const root = makeProject();
+  try {
+    await work({ server, store, root, input: pipelineFor(server, await closedPort()) });
+  } finally {
+    await store.close();
+    await database.drop();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe('links from feeds to private addresses', () => {
-  it('are refused by default: the feed is read, its pages are not fetched, and the items keep the feed text', async () => {
-    const server = await startNewsServer();
-    const database = await dialects[0].fresh();
-    const store = await openStore(database.target);
-    const root = makeProject();
-    try {
-      const input = pipelineFor(server, await closedPort());
+  it('are refused by default: the feed is read, its pages are not fetched, and the items keep the feed text', () =>
+    withScenario(async ({ server, store, root, input }) => {
       const pipeline = definePipeline({
         ...input,
         sources: input.sources.filter((s) => s.id === 'policy-wire'),
@@ -253,23 +264,12 @@ describe('links from feeds to private addresses', () => {
       expect(stored[0]).toMatchObject({ title: 'Labs should stop scaling until audits catch up' });
       expect(stored[0]!.text).toContain('proposed pause of frontier AI development');
       expect(existsSync(path.join(root, 'data/digests/2026-06-10.md'))).toBe(true);
-    } finally {
-      await store.close();
-      await database.drop();
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('an article reached through a second feed', () => {
-  it('is stored as a duplicate of the first sighting without fetching its page again', async () => {
-    const server = await startNewsServer();
-    const database = await dialects[0].fresh();
-    const store = await openStore(database.target);
-    const root = makeProject();
-    try {
-      const input = pipelineFor(server, await closedPort());
+  it('is stored as a duplicate of the first sighting without fetching its page again', () =>
+    withScenario(async ({ server, store, root, input }) => {
       const policyWire = input.sources.filter((s) => s.id === 'policy-wire');
       const mirror = { id: 'mirror', kind: 'feed' as const, name: 'Mirror', url: `${server.url}/mirror.xml` };
       const first = definePipeline({ ...input, sources: policyWire });
@@ -288,11 +288,5 @@ describe('an article reached through a second feed', () => {
       // Seen again on a later run, the mirror's item is already known: nothing is added.
       const again = await run({ pipeline: both, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T09:00:00.000Z', { all: true });
       expect(again.report.articlesAdded).toBe(0);
-    } finally {
-      await store.close();
-      await database.drop();
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });

@@ -2,30 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import type { ParsedFeed } from '../../model/index.ts';
+import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, type CliState } from '../errors.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
-export interface FeedJson {
-  title: string | null;
-  link: string | null;
-  format: ParsedFeed['format'];
-  bozo: boolean;
-  warnings: string[];
-  items: {
-    id: string;
-    title: string | null;
-    link: string | null;
-    published: string | null;
-    updated: string | null;
-    author: string | null;
-    summary: string | null;
-    content: string | null;
-    enclosures: { url: string; type: string | null; length: string | null }[];
-  }[];
+export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'bozo' | 'warnings'> {
+  items: Omit<FeedItem, 'guid' | 'categories'>[];
 }
 
 export function feedJson(feed: ParsedFeed): FeedJson {
