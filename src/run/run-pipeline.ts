@@ -35,6 +35,8 @@ export interface RunOptions {
   all?: boolean;
   /** Uniform in [0, 1), for the jitter of retry times. */
   random?: () => number;
+  /** Told the run's id once it holds the run lock, so an interrupted caller can release it. */
+  onRunStarted?: (runId: number) => void;
 }
 
 /** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
@@ -102,6 +104,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     startedAt,
   );
   const runId = await repo.startRun(db, pipeline.id, startedAt);
+  options.onRunStarted?.(runId);
   try {
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
     const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../helpers/http-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repoRoot, 'src/cli/bin.mjs');
@@ -173,6 +174,42 @@ describe('run --json', () => {
       expect(report).toMatchObject({ pipelineId: 'seeds-only', articlesAdded: 5, sources: [{ sourceId: 'seeds', outcome: 'ok', itemsSeen: 5 }] });
       expect(stderr.split('\n').filter((l) => l.startsWith('ALERT ['))).toHaveLength(report.alertsSent);
     } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an interrupted run', () => {
+  it('exits 130 and releases the run lock, so the next run starts at once', async () => {
+    const hanging = await startServer({ '/feed.xml': () => {} });
+    const root = makeProject({
+      ...seedsOnly,
+      sources: [...seedsOnly.sources, { id: 'hangs', kind: 'feed', name: 'Hangs', url: `${hanging.url}/feed.xml` }],
+    });
+    const db = path.join(root, 'db.sqlite');
+    try {
+      const child = spawn(process.execPath, [bin, 'run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Wait until the run holds the lock and is waiting on the hanging feed.
+      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      const sqlite = new Database(db, { readonly: true });
+      const runs = sqlite.prepare('SELECT status FROM runs').all();
+      sqlite.close();
+      expect(runs).toEqual([{ status: 'failed' }]);
+      const next = await pausewatch(['sources', '--json', '--pipeline', 'pipeline.ts', '--database', db], root);
+      expect(next.code).toBe(0);
+      const again = spawn(process.execPath, [bin, 'run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
+      let stderr = '';
+      again.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const againExit = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
+      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(1);
+      expect(stderr).not.toContain('in progress');
+      again.kill('SIGTERM');
+      expect(await againExit).toBe(143);
+    } finally {
+      await hanging.close();
       rmSync(root, { recursive: true, force: true });
     }
   });

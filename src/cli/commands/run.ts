@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runPipeline } from '../../run/run-pipeline.ts';
+import { abandonRun } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
@@ -62,9 +63,21 @@ export function registerRun(program: Command, state: CliState): void {
           },
         });
         const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress);
+        // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one.
+        let runId: number | null = null;
+        const interrupt = (signal: NodeJS.Signals) => {
+          progress?.finish();
+          process.stderr.write(`pausewatch: interrupted (${signal}); what was stored stays stored\n`);
+          const release = runId === null ? Promise.resolve() : abandonRun(store.db, runId, new Date().toISOString(), `interrupted by ${signal}`);
+          void release.finally(() => store.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
+        };
+        process.once('SIGINT', interrupt);
+        process.once('SIGTERM', interrupt);
         try {
-          return await runPipeline({ loaded, store, channels, progress, all: local.all });
+          return await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
         } finally {
+          process.off('SIGINT', interrupt);
+          process.off('SIGTERM', interrupt);
           progress?.finish();
         }
       });
