@@ -2,7 +2,9 @@
  * The learned layers, both multinomial logistic regressions:
  * - stance (support/oppose/neutral) over the rule analysis (own-voice polarity, voices by side and role, the
  *   lexicon cues that fired after negation and sarcasm), clause features that pair an evaluation with what it
- *   evaluates (clause-features.ts), and negation-marked words, word pairs and character n-grams;
+ *   evaluates (clause-features.ts), and negation-marked words, word pairs and character n-grams; a refuted
+ *   objection's clause features are read apart (`obj:`, find-objections.ts), and a sarcastic paragraph's are
+ *   repeated as `irony:` so the layer can learn that praise there means blame;
  * - relevance (relevant/irrelevant) over the rules' relevance score, what made it, and the words.
  * Trained by `npm run train:stance` (src/stance/train-stance-model.ts) on the labelled passages in
  * tests/fixtures/stance; the weights live in pause-stance-weights.ts (generated). Without weights the scorer
@@ -11,6 +13,7 @@
 
 import type { StanceLabel } from '../model/index.ts';
 import { addClauseFeatures, roleOfActor } from './clause-features.ts';
+import { findObjections } from './find-objections.ts';
 import { PAUSE_STANCE_WEIGHTS } from './pause-stance-weights.ts';
 import { isProposer, sideOf, VOICE_SIDE_THRESHOLD, type PassageAnalysis } from './pause-proposal-scorer.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -50,8 +53,8 @@ function add(features: Map<string, number>, name: string, value = 1): void {
 }
 
 /** Groups of features; a model records the groups it was trained with, and only those are extracted for it. */
-export type FeatureGroup = 'rules' | 'words' | 'bigrams' | 'clauses' | 'chars' | 'last';
-export const ALL_FEATURE_GROUPS: readonly FeatureGroup[] = ['rules', 'words', 'bigrams', 'clauses', 'chars', 'last'];
+export type FeatureGroup = 'rules' | 'words' | 'bigrams' | 'clauses' | 'chars' | 'last' | 'objections';
+export const ALL_FEATURE_GROUPS: readonly FeatureGroup[] = ['rules', 'words', 'bigrams', 'clauses', 'chars', 'last', 'objections'];
 
 // Character n-grams of this length, inside words: they tie "unverifiable" to "verification" across wording.
 const CHAR_NGRAM = 5;
@@ -68,7 +71,11 @@ export function extractStanceFeatures(
   let ownPositive = 0;
   let ownNegative = 0;
   const voiceSides = { support: 0, oppose: 0, neutral: 0, proposer: 0 };
-  for (const sentence of analysis.sentences) {
+  const objections = groups.has('objections') ? findObjections(analysis.sentences.map((s) => s.tokens)) : null;
+  for (const [index, sentence] of analysis.sentences.entries()) {
+    // A refuted objection's words are the other camp's: they are read apart from the passage's own.
+    const isObjection = objections?.[index] === true;
+    if (isObjection) features.set('objection', 1);
     for (const { attribution, value } of sentence.voices) {
       const side = sideOf(value, VOICE_SIDE_THRESHOLD);
       if (side === 'support' && isProposer(attribution.actor)) voiceSides.proposer++;
@@ -78,6 +85,10 @@ export function extractStanceFeatures(
     if (useRules) {
       for (const hit of sentence.hits) {
         const isVoiced = sentence.voices.some((v) => v.attribution.ranges.some(([from, to]) => hit.from >= from && hit.to <= to));
+        if (isObjection) {
+          add(features, `obj:cue:${hit.value > 0 ? '+' : '-'}`);
+          continue;
+        }
         if (!isVoiced) {
           if (hit.value > 0) ownPositive += hit.value;
           else ownNegative -= hit.value;
@@ -96,7 +107,11 @@ export function extractStanceFeatures(
     if (groups.has('clauses')) {
       const spans = sentence.voices.map(({ attribution }) => ({ ranges: attribution.ranges, role: roleOfActor(attribution.actor) }));
       // The closing sentence usually carries a passage's verdict ("That's a monopoly with extra steps.").
-      addClauseFeatures(sentence.tokens, spans, isLast ? (name, value) => { sink(name, value); sink(`last:${name}`, value); } : sink);
+      // In a sarcastic paragraph praise means blame: its clause features are also read apart, to learn the flip.
+      const isIronic = groups.has('objections') && sentence.isSarcastic;
+      const clauseSink = isObjection ? (name: string, value = 1) => sink(`obj:${name}`, value)
+        : isIronic ? (name: string, value = 1) => { sink(name, value); sink(`irony:${name}`, value); } : sink;
+      addClauseFeatures(sentence.tokens, spans, isLast ? (name, value) => { clauseSink(name, value); sink(`last:${name}`, value); } : clauseSink);
     }
     if (isLast) for (const token of sentence.tokens) if (!isClauseBreak(token.word)) features.set(`l:${token.word}`, 1);
     if (groups.has('words') || groups.has('bigrams') || groups.has('chars')) addWordFeatures(features, sentence.tokens, groups);
