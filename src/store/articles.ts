@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 
-export function findArticleByItemKey(db: Kysely<Database>, sourceId: string, itemKey: string): Promise<ArticleRow | undefined> {
-  return db.selectFrom('articles').selectAll().where('source_id', '=', sourceId).where('item_key', '=', itemKey).executeTakeFirst();
-}
-
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
 export async function storedItemKeys(db: Kysely<Database>, sourceId: string, keys: readonly string[]): Promise<Map<string, ArticleRow>> {
   const out = new Map<string, ArticleRow>();

@@ -24,7 +24,7 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
-export function isPostgresUrl(target: string): boolean {
+function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RunReport } from '../model/index.ts';
-import type { Database, RunRow } from './schema.ts';
+import type { Database } from './schema.ts';
 
 /** Another run of the pipeline holds the lock. */
 export class RunInProgressError extends Error {
@@ -51,8 +51,4 @@ export async function finishRun(db: Kysely<Database>, report: RunReport, status:
 /** Ends a run that threw: marked failed, with the reason, so it stops blocking new runs at once. */
 export async function abandonRun(db: Kysely<Database>, runId: number, at: string, reason: string): Promise<void> {
   await db.updateTable('runs').set({ status: 'failed', finished_at: at, report: JSON.stringify({ error: reason }) }).where('id', '=', runId).execute();
-}
-
-export function lastRun(db: Kysely<Database>, pipelineId: string): Promise<RunRow | undefined> {
-  return db.selectFrom('runs').selectAll().where('pipeline_id', '=', pipelineId).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
