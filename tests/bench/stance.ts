@@ -12,8 +12,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { TopicDefinition } from '../../src/model/index.ts';
-import { createScorer, splitSentences } from '../../src/stance/index.ts';
+import { splitSentences } from '../../src/stance/index.ts';
+import { pauseScorer } from '../helpers/pause-topic.ts';
 
 function parseArgs(argv: readonly string[]) {
   const args = { corpus: 'seeds', articles: 2000, words: 800 };
@@ -77,13 +77,7 @@ function measure(label: string, articles: readonly string[], work: (text: string
 }
 
 const args = parseArgs(process.argv.slice(2));
-const topic: TopicDefinition = {
-  description: 'A coordinated, verified global pause or slowdown of frontier AI development',
-  proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt', 'freeze', 'compute cap'],
-  contextTerms: ['frontier AI', 'AI labs', 'AI development', 'training runs', 'Anthropic', 'superintelligence'],
-  excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
-};
-const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+const scorer = pauseScorer;
 const articles = buildArticles(args.corpus, args.articles, args.words);
 const meanWords = articles.reduce((sum, text) => sum + text.split(/\s+/).length, 0) / articles.length;
 console.log(`${scorer.version}: ${articles.length} articles of ~${meanWords.toFixed(0)} words from ${args.corpus}/, one thread\n`);

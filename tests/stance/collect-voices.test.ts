@@ -1,17 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TopicDefinition, Voice } from '../../src/model/index.ts';
+import type { Voice } from '../../src/model/index.ts';
 import { cleanActorName } from '../../src/stance/collect-voices.ts';
-import { createScorer } from '../../src/stance/index.ts';
+import { pauseScorer } from '../helpers/pause-topic.ts';
 
-const topic: TopicDefinition = {
-  description: 'A coordinated, verified global pause or slowdown of frontier AI development',
-  proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt', 'freeze', 'compute cap'],
-  contextTerms: ['frontier AI', 'AI labs', 'AI development', 'training runs', 'Anthropic', 'superintelligence'],
-  excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
-};
-const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+const scorer = pauseScorer;
 
 function voicesOf(text: string, title: string | null = null): Voice[] {
   return scorer.score({ title, text }).voices;

@@ -1,16 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScoreResult, TopicDefinition } from '../../src/model/index.ts';
+import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer, scorerNames } from '../../src/stance/index.ts';
+import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
 
-const topic: TopicDefinition = {
-  description: 'A coordinated, verified global pause or slowdown of frontier AI development',
-  proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt', 'freeze', 'compute cap'],
-  contextTerms: ['frontier AI', 'AI labs', 'AI development', 'training runs', 'Anthropic', 'superintelligence'],
-  excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
-};
-const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+const scorer = pauseScorer;
 
 function score(text: string, title: string | null = null): ScoreResult {
   return scorer.score({ title, text });
@@ -158,6 +153,6 @@ describe('pause-proposal scorer: result shape', () => {
 
   it('an unknown scorer name throws and names the valid ones', () => {
     expect(scorerNames).toContain('pause-proposal');
-    expect(() => createScorer(topic, { scorer: 'sentiment', relevanceThreshold: 0.5 })).toThrow(/pause-proposal/);
+    expect(() => createScorer(pauseTopic, { scorer: 'sentiment', relevanceThreshold: 0.5 })).toThrow(/pause-proposal/);
   });
 });
