@@ -109,7 +109,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
     const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
 
-    // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
+    // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
+  const storyTitleCache = new Map<number, string[]>();
+  // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
     const storeLock = new PQueue({ concurrency: 1 });
     let processed = 0;
     let done = 0;
@@ -140,9 +142,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const score = scorer.score({ title, text: extracted.text });
 
       return db.transaction().execute(async (trx) => {
-        if (mergeStoryIds.length > 0 && storyId !== null) await repo.mergeStories(trx, storyId, mergeStoryIds);
-        if (storyId === null) storyId = await repo.createStory(trx, pipeline.id, label, at);
-        else await repo.touchStory(trx, storyId, at, storyLabel(await repo.storyTitles(trx, storyId).then((t) => [...t, title])));
+        if (mergeStoryIds.length > 0 && storyId !== null) {
+          await repo.mergeStories(trx, storyId, mergeStoryIds);
+          for (const id of [storyId, ...mergeStoryIds]) storyTitleCache.delete(id);
+        }
+        let titles: string[];
+        if (storyId === null) {
+          storyId = await repo.createStory(trx, pipeline.id, label, at);
+          titles = [title];
+        } else {
+          titles = [...(storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId))), title];
+          await repo.touchStory(trx, storyId, at, storyLabel(titles));
+        }
         const id = await repo.insertArticle(trx, {
           pipeline_id: pipeline.id,
           source_id: raw.sourceId,
@@ -180,7 +191,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
           }
         }
-        // The in-memory view follows the database only once every write above has succeeded.
+        // The in-memory views follow the database only once every write above has succeeded.
+        storyTitleCache.set(storyId, titles);
         for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
         known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
         return duplicate ? 'duplicate' : 'added';
