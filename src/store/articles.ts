@@ -1,13 +1,21 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type DialectAdapter, type Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 
+/** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
+export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'title' | 'modified_at'>;
+
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
-export async function storedItemKeys(db: Kysely<Database>, sourceId: string, keys: readonly string[]): Promise<Map<string, ArticleRow>> {
-  const out = new Map<string, ArticleRow>();
+export async function storedItemKeys(db: Kysely<Database>, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
+  const out = new Map<string, StoredItem>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('articles').selectAll().where('source_id', '=', sourceId).where('item_key', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'item_key', 'title', 'modified_at'])
+      .where('source_id', '=', sourceId)
+      .where('item_key', 'in', chunk)
+      .execute();
     for (const row of rows) out.set(row.item_key, row);
   }
   return out;
@@ -42,9 +50,32 @@ export async function recentPublicationTimes(db: Kysely<Database>, sourceId: str
   return rows.map((r) => r.published_at);
 }
 
+/**
+ * The SQL of an article insert, by database (its dialect adapter, which its transactions share) and column list.
+ * Building and compiling a 25-column insert through kysely costs a good part of what SQLite takes to store the
+ * row, and a feed brings thousands whose SQL differs only in the values.
+ */
+const insertArticleSql = new WeakMap<DialectAdapter, Map<string, string>>();
+
 export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<number> {
-  const row = await db.insertInto('articles').values(article).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  // kysely leaves out undefined values, so the column list (and the SQL) follows the defined ones.
+  const columns = (Object.keys(article) as (keyof NewArticle)[]).filter((column) => article[column] !== undefined);
+  const adapter = db.getExecutor().adapter;
+  let byColumns = insertArticleSql.get(adapter);
+  if (!byColumns) insertArticleSql.set(adapter, (byColumns = new Map()));
+  const columnList = columns.join(',');
+  let sql = byColumns.get(columnList);
+  if (sql === undefined) {
+    const compiled = db.insertInto('articles').values(article).returning('id').compile();
+    // The parameters must be the values in column order, or the SQL cannot be reused with other values.
+    if (compiled.parameters.length !== columns.length || compiled.parameters.some((value, i) => value !== article[columns[i]!])) {
+      throw new Error('unexpected parameters in the compiled article insert');
+    }
+    byColumns.set(columnList, (sql = compiled.sql));
+  }
+  const { rows } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(sql, columns.map((column) => article[column])));
+  if (!rows[0]) throw new Error('the article insert returned no id');
+  return rows[0].id;
 }
 
 export async function updateArticle(db: Kysely<Database>, id: number, patch: ArticleUpdate): Promise<void> {

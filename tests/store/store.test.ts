@@ -55,6 +55,33 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     await expect(seedArticle(store, 'once')).rejects.toThrow();
   });
 
+  it('inserts reuse their SQL across rows, column sets and transactions, and store each row with its own values', async () => {
+    const first = await seedArticle(store, 'reuse-1');
+    const inTransaction = await store.db.transaction().execute(async (trx) => [await seedArticle({ ...store, db: trx }, 'reuse-2'), await seedArticle({ ...store, db: trx }, 'reuse-3')]);
+    // A column left undefined is left out (stored as null): another column list, so another statement.
+    const { id: _id, ...row } = (await repo.getArticle(store.db, first))!;
+    const fourth = await repo.insertArticle(store.db, { ...row, item_key: 'reuse-4', title: 'Title reuse-4', byline: undefined, lang: 'fr' });
+    const ids = [first, ...inTransaction, fourth];
+    expect(new Set(ids).size).toBe(4);
+    const stored = await Promise.all(ids.map((id) => repo.getArticle(store.db, id)));
+    expect(stored.map((article) => [article?.item_key, article?.title, article?.lang, article?.byline])).toEqual([
+      ['reuse-1', 'Title reuse-1', 'en', null],
+      ['reuse-2', 'Title reuse-2', 'en', null],
+      ['reuse-3', 'Title reuse-3', 'en', null],
+      ['reuse-4', 'Title reuse-4', 'fr', null],
+    ]);
+  });
+
+  it('finds which item keys a source already stored, across the chunks of its key lookups', async () => {
+    const keys = Array.from({ length: 1100 }, (_v, i) => `chunked-${i}`);
+    const storedKeys = [keys[0]!, keys[499]!, keys[500]!, keys[1099]!];
+    for (const key of storedKeys) await seedArticle(store, key);
+    const found = await repo.storedItemKeys(store.db, 'feed-a', keys);
+    expect([...found.keys()].sort()).toEqual([...storedKeys].sort());
+    expect(found.get(keys[500]!)).toMatchObject({ item_key: keys[500], title: `Title ${keys[500]}`, modified_at: null });
+    expect((await repo.storedItemKeys(store.db, 'another-source', keys)).size).toBe(0);
+  });
+
   it('re-scoring under the same version changes nothing; a new version keeps the old score as history', async () => {
     const id = await seedArticle(store, 'scored');
     expect(await repo.saveScore(store.db, id, score('v1', 'neutral'), at(2))).toBe(true);

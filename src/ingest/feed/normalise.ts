@@ -31,9 +31,15 @@ export function repairDoubleEncoding(text: string): string {
   });
 }
 
+/**
+ * Whitespace that needs collapsing: a run of two or more, or a lone character other than a space. A lone space,
+ * by far the most common case, is left alone: replacing it by itself rebuilt the whole string (most of htmlToText).
+ */
+const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
+
 /** Collapses runs of ASCII whitespace (not U+00A0, which is content) and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
@@ -131,20 +137,23 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
 }
 
 /** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
-const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+const URL_ATTRIBUTE_NAMES = 'href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest';
+const URL_ATTRIBUTES = new RegExp(`(\\s(?:${URL_ATTRIBUTE_NAMES})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s>"']+))`, 'gi');
+/** Start tags that may hold a URL attribute; the others (most: <p>, <em>) are skipped by the regex engine itself. */
+const TAG_WITH_URL_ATTRIBUTE = new RegExp(`<[A-Za-z][^>]*?\\s(?:${URL_ATTRIBUTE_NAMES})\\s*=[^>]*>`, 'gi');
 
 /** Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. */
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
   if (!base || !html.includes('<')) return html;
-  return html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
-    // most tags (<p>, <em>) have no attribute at all
-    !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+  return html.replace(TAG_WITH_URL_ATTRIBUTE, (tag) =>
+    tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
       // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
       const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
-      const quote = sq !== undefined ? "'" : '"';
-      const escaped = resolved.replace(/&/g, '&amp;');
-      return `${lead}${quote}${quote === '"' ? escaped.replace(/"/g, '&quot;') : escaped.replace(/'/g, '&#39;')}${quote}`;
+      // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
+      const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
+      if (sq !== undefined) return `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'`;
+      return `${lead}"${escaped.includes('"') ? escaped.replace(/"/g, '&quot;') : escaped}"`;
     }),
   );
 }

@@ -6,8 +6,8 @@
  *   - the effective xml:base of every element (xml2js keeps attributes, but not the inherited base),
  *   - the raw inner markup of every element (xml2js splits mixed content into text and children, losing order,
  *     which breaks inline XHTML like `<div>Hello <b>world</b>!</div>`).
- * Elements are keyed by their path as xml2js groups them: `/feed#0/entry#2/content#0` (name#index among siblings
- * of the same name), with names renamed by the same `canonicalName` function rss-parser's xml2js is given.
+ * Elements form a tree that xml2js's grouping maps onto: the n-th `<entry>` node xml2js gives is the n-th child
+ * named `entry`, names renamed by the same `canonicalName` function rss-parser's xml2js is given.
  */
 import { createRequire } from 'node:module';
 
@@ -94,14 +94,25 @@ export function makeNameCanonicaliser(prefixes: Map<string, string>, rootIsAtom:
 }
 
 export interface ScannedElement {
+  /** The element's name (canonical when the scan was given a canonicaliser). */
+  name: string;
   /** Effective xml:base (resolved against the document base), or the document base. */
   base: string | null;
-  /** The markup between the start and end tag, exactly as in the document. */
-  inner: string;
   /** Namespace URI of the element. */
   uri: string;
   /** Document order of the start tag (0 = root), to tell which of two sibling fields came first. */
   order: number;
+  /**
+   * Where the markup between the start and end tag lies in the scanned text; innerEnd is -1 while the end tag
+   * has not been read (an element left open by a broken document is not reported).
+   */
+  innerStart: number;
+  innerEnd: number;
+  /**
+   * Child elements in document order; null when there are none. One array, not a map by name: a large feed has
+   * tens of thousands of elements, and the garbage collector copies every object the scan keeps.
+   */
+  children: ScannedElement[] | null;
 }
 
 export interface XmlScan {
@@ -111,11 +122,34 @@ export interface XmlScan {
   rootUri: string;
   /** prefix → namespace URI, first binding wins ('' = default namespace of the root). */
   prefixes: Map<string, string>;
-  elements: Map<string, ScannedElement>;
+  /** Above the root element: its children are the root (and, in a broken document, what follows it). */
+  document: ScannedElement;
+  /** The text scanned, which the elements' offsets point into. */
+  text: string;
   /** True when the root element was opened and closed. */
   complete: boolean;
   /** True when some element carries xml:base; when false every element's base is the document base. */
   hasXmlBase: boolean;
+}
+
+/** The children of `parent` named `name`, in document order. */
+export function childrenNamed(parent: ScannedElement | undefined, name: string): ScannedElement[] {
+  return parent?.children?.filter((child) => child.name === name) ?? [];
+}
+
+/** The `index`-th child named `name` of `parent`, once its end tag was read. */
+export function closedChild(parent: ScannedElement | undefined, name: string, index = 0): ScannedElement | undefined {
+  let seen = 0;
+  for (const child of parent?.children ?? []) {
+    if (child.name !== name) continue;
+    if (seen++ === index) return child.innerEnd >= 0 ? child : undefined;
+  }
+  return undefined;
+}
+
+/** The markup between the start and end tag of a closed element, exactly as in the document. */
+export function innerMarkup(scan: XmlScan, element: ScannedElement): string {
+  return scan.text.slice(element.innerStart, element.innerEnd);
 }
 
 function resolveBase(ref: string, base: string | null): string | null {
@@ -143,11 +177,17 @@ export type ScanNaming = NameCanonicaliser | { atRoot: CanonicaliserFactory } | 
 
 /** The parts of a scan both scanners fill in the same way. */
 class ScanBuilder {
-  readonly result: XmlScan = { errors: [], rootName: null, rootUri: '', prefixes: new Map(), elements: new Map(), complete: false, hasXmlBase: false };
+  readonly result: XmlScan;
   private canonicalName: NameCanonicaliser | null;
   private opened = 0;
 
-  constructor(private readonly naming: ScanNaming) {
+  constructor(
+    text: string,
+    documentBase: string | null,
+    private readonly naming: ScanNaming,
+  ) {
+    const document: ScannedElement = { name: '', base: documentBase, uri: '', order: -1, innerStart: 0, innerEnd: text.length, children: null };
+    this.result = { errors: [], rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
     this.canonicalName = typeof naming === 'function' ? naming : null;
   }
 
@@ -155,21 +195,25 @@ class ScanBuilder {
     if (!this.result.prefixes.has(prefix)) this.result.prefixes.set(prefix, uri);
   }
 
-  /** Key, order and base of an element about to open under `parent`. */
-  open(parent: { key: string; base: string | null; childCounts: Map<string, number> | null }, rawName: string, uri: string, xmlBase: string | undefined, isRoot: boolean) {
-    if (isRoot && this.result.rootName === null) {
+  /** The element opening under `parent`, its markup starting at `innerStart`; it is open until `close`. */
+  open(parent: ScannedElement, rawName: string, uri: string, xmlBase: string | undefined, innerStart: number): ScannedElement {
+    if (parent === this.result.document && this.result.rootName === null) {
       this.result.rootName = rawName;
       this.result.rootUri = uri;
       if (this.naming && typeof this.naming === 'object') this.canonicalName = this.naming.atRoot({ name: rawName, uri }, this.result.prefixes);
     }
     const name = this.canonicalName ? this.canonicalName(rawName) : rawName;
-    // Created on the first child: most elements are leaves and never need one.
-    const counts = (parent.childCounts ??= new Map());
-    const index = counts.get(name) ?? 0;
-    counts.set(name, index + 1);
     if (xmlBase !== undefined) this.result.hasXmlBase = true;
     const base = xmlBase !== undefined ? resolveBase(xmlBase.trim(), parent.base) : parent.base;
-    return { key: `${parent.key}/${name}#${index}`, base, order: this.opened++ };
+    const element: ScannedElement = { name, base, uri, order: this.opened++, innerStart, innerEnd: -1, children: null };
+    // Created on the first child: most elements are leaves and never need one.
+    (parent.children ??= []).push(element);
+    return element;
+  }
+
+  close(element: ScannedElement, innerEnd: number, isRoot: boolean): void {
+    element.innerEnd = innerEnd;
+    if (isRoot) this.result.complete = true;
   }
 }
 
@@ -182,22 +226,11 @@ export function scanXml(text: string, documentBase: string | null, naming?: Scan
   return fastScan(text, documentBase, naming) ?? saxScan(text, documentBase, naming);
 }
 
-interface Frame {
-  key: string;
-  base: string | null;
-  innerStart: number;
-  uri: string;
-  /** Children seen so far, by name (null until the first child). */
-  childCounts: Map<string, number> | null;
-  order: number;
-}
-
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
 export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
-  const builder = new ScanBuilder(naming);
+  const builder = new ScanBuilder(text, documentBase, naming);
   const result = builder.result;
-  const rootFrame: Frame = { key: '', base: documentBase, innerStart: 0, uri: '', childCounts: new Map(), order: -1 };
-  const stack: Frame[] = [rootFrame];
+  const stack: ScannedElement[] = [result.document];
   // strictEntities: only XML's five named entities are defined; `&hearts;` in XML is an error (bozo), even though
   // rss-parser's own sax instance quietly accepts HTML entities.
   const parser = sax.parser(true, { xmlns: true, position: true, strictEntities: true });
@@ -207,26 +240,23 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
     parser.resume();
   };
   parser.onopennamespace = (ns) => builder.bindPrefix(ns.prefix, ns.uri);
+  /** Self-closing elements: sax fires onclosetag right after onopentag, and their inner markup is empty. */
+  const selfClosing = new WeakSet<ScannedElement>();
   parser.onopentag = (tag) => {
-    const parent = stack[stack.length - 1] ?? rootFrame;
+    const parent = stack[stack.length - 1] ?? result.document;
     const uri = (tag as unknown as { uri?: string }).uri ?? '';
-    const opened = builder.open(parent, tag.name, uri, tag.attributes['xml:base']?.value, stack.length === 1);
-    const frame: Frame = { key: opened.key, base: opened.base, order: opened.order, innerStart: parser.position, uri, childCounts: null };
-    stack.push(frame);
-    if (tag.isSelfClosing) {
-      // sax fires onclosetag right after; the inner markup is empty.
-      frame.innerStart = -1;
-    }
+    const element = builder.open(parent, tag.name, uri, tag.attributes['xml:base']?.value, parser.position);
+    stack.push(element);
+    if (tag.isSelfClosing) selfClosing.add(element);
   };
   parser.onclosetag = () => {
-    const frame = stack.pop();
-    if (!frame || frame === rootFrame) {
-      if (frame) stack.push(frame);
+    const element = stack.pop();
+    if (!element || element === result.document) {
+      if (element) stack.push(element);
       return;
     }
-    const inner = frame.innerStart < 0 ? '' : text.slice(frame.innerStart, Math.max(frame.innerStart, parser.startTagPosition - 1));
-    result.elements.set(frame.key, { base: frame.base, inner, uri: frame.uri, order: frame.order });
-    if (stack.length === 1) result.complete = true;
+    const innerEnd = selfClosing.has(element) ? element.innerStart : Math.max(element.innerStart, parser.startTagPosition - 1);
+    builder.close(element, innerEnd, stack.length === 1);
   };
   try {
     parser.write(text).close();
@@ -270,7 +300,8 @@ function decodeReferences(value: string): string {
   });
 }
 
-interface FastFrame extends Frame {
+interface FastFrame {
+  element: ScannedElement;
   rawName: string;
   /** Prefixes this element declares (null when none), for scoped lookups. */
   bindings: Map<string, string> | null;
@@ -278,10 +309,9 @@ interface FastFrame extends Frame {
 
 /** The fast scanner: the scan of a plainly well-formed document, or null. Exported for the differential tests. */
 export function fastScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan | null {
-  const builder = new ScanBuilder(naming);
+  const builder = new ScanBuilder(text, documentBase, naming);
   const result = builder.result;
-  const rootFrame: FastFrame = { key: '', base: documentBase, innerStart: 0, uri: '', childCounts: new Map(), order: -1, rawName: '', bindings: null };
-  const stack: FastFrame[] = [rootFrame];
+  const stack: FastFrame[] = [{ element: result.document, rawName: '', bindings: null }];
   /** The namespace a prefix is bound to on the element being opened (`own`) or its ancestors. */
   const lookup = (prefix: string, own: Map<string, string> | null): string | undefined => {
     const bound = own?.get(prefix);
@@ -339,11 +369,8 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       END_TAG_REST.lastIndex = lt + 2 + frame.rawName.length;
       if (!END_TAG_REST.test(text)) return null;
       stack.pop();
-      result.elements.set(frame.key, { base: frame.base, inner: text.slice(frame.innerStart, lt), uri: frame.uri, order: frame.order });
-      if (stack.length === 1) {
-        result.complete = true;
-        rootClosed = true;
-      }
+      builder.close(frame.element, lt, stack.length === 1);
+      if (stack.length === 1) rootClosed = true;
       position = END_TAG_REST.lastIndex;
       continue;
     }
@@ -393,20 +420,15 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     if (unbound) return null;
     if (frameBindings) for (const [prefix, bound] of frameBindings) builder.bindPrefix(prefix, bound);
 
-    const parent = stack[stack.length - 1]!;
     const xmlBase = attributes?.get('xml:base');
-    const opened = builder.open(parent, rawName, uri!, xmlBase === undefined ? undefined : decodeReferences(xmlBase), stack.length === 1);
     position = TAG_END.lastIndex;
+    const element = builder.open(stack[stack.length - 1]!.element, rawName, uri!, xmlBase === undefined ? undefined : decodeReferences(xmlBase), position);
     if (selfClosing) {
-      result.elements.set(opened.key, { base: opened.base, inner: '', uri: uri!, order: opened.order });
-      if (stack.length === 1) {
-        result.complete = true;
-        rootClosed = true;
-      }
+      builder.close(element, position, stack.length === 1);
+      if (stack.length === 1) rootClosed = true;
       continue;
     }
-    // Plain fields, not a spread: V8 copies spread objects through a slow generic path (half the scan's time).
-    stack.push({ key: opened.key, base: opened.base, order: opened.order, innerStart: position, uri: uri!, childCounts: null, rawName, bindings: frameBindings });
+    stack.push({ element, rawName, bindings: frameBindings });
   }
   if (stack.length !== 1 || result.rootName === null) return null;
   return result;

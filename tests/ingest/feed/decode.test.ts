@@ -65,6 +65,14 @@ describe('parseFeed: charset problems are reported', () => {
     expect((await parseFeed(bytes, { url: 'https://e.example/f' })).bozo).toBe(true);
   });
 
+  it('flags invalid UTF-8 even beside a real U+FFFD, and does not flag a real U+FFFD alone', async () => {
+    const title = (bytes: Buffer) => Buffer.concat([Buffer.from('<rss version="2.0"><channel><title>'), bytes, Buffer.from('</title></channel></rss>')]);
+    const realReplacementCharacter = Buffer.from('\ufffd', 'utf8');
+    expect((await parseFeed(title(Buffer.concat([realReplacementCharacter, Buffer.from([0xc3, 0x28])])), { url: 'https://e.example/f' })).bozo).toBe(true);
+    const valid = await parseFeed(title(realReplacementCharacter), { url: 'https://e.example/f' });
+    expect(valid).toMatchObject({ bozo: false, title: '\ufffd' });
+  });
+
   it('repairs UTF-8 that was decoded as Latin-1 and encoded again', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><item><description>wait&#226;&#128;&#166;</description></item></channel></rss>'), { url: 'https://e.example/f' });
     expect(feed.items[0]?.summary).toBe('wait…');

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
-import { parseFeedDate, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
-import { fastScan, isAtomRoot, makeNameCanonicaliser, saxScan, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { collapseWhitespace, decodeEntities, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
+import { closedChild, fastScan, innerMarkup, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
 
 /**
  * The speed-ups of the feed path are shortcuts that must give exactly what the slow, general code gives.
@@ -13,7 +13,22 @@ import { fastScan, isAtomRoot, makeNameCanonicaliser, saxScan, type XmlScan } fr
 const fixtureDirs = ['../../fixtures/feeds', '../../fixtures/run'].map((dir) => new URL(`${dir}/`, import.meta.url).pathname);
 const feedFixtures = fixtureDirs.flatMap((dir) => readdirSync(dir).filter((f) => /\.(xml|atom|rss)$/.test(f)).map((f) => path.join(dir, f)));
 const canonicalNaming = { atRoot: (root: { name: string; uri: string }, prefixes: Map<string, string>) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) };
-const plain = (scan: XmlScan | null) => scan && { ...scan, prefixes: [...scan.prefixes], elements: [...scan.elements] };
+/** Every closed element by its path (`/feed#0/entry#2/title#0`), with its inner markup: what both scanners must agree on. */
+function elementsByPath(scan: XmlScan, parent: ScannedElement = scan.document, path = ''): [string, object][] {
+  const seen = new Map<string, number>();
+  return (parent.children ?? []).flatMap((element) => {
+    const index = seen.get(element.name) ?? 0;
+    seen.set(element.name, index + 1);
+    const key = `${path}/${element.name}#${index}`;
+    const own: [string, object][] = element.innerEnd < 0 ? [] : [[key, { base: element.base, inner: innerMarkup(scan, element), uri: element.uri, order: element.order }]];
+    return [...own, ...elementsByPath(scan, element, key)];
+  });
+}
+const plain = (scan: XmlScan | null) => {
+  if (!scan) return scan;
+  const { document: _document, ...rest } = scan;
+  return { ...rest, prefixes: [...scan.prefixes], elements: elementsByPath(scan) };
+};
 
 describe('the fast XML scan gives what the sax scan gives', () => {
   it.each(feedFixtures.map((file) => [path.basename(file), file]))('on %s', (_name, file) => {
@@ -39,7 +54,7 @@ describe('the fast XML scan gives what the sax scan gives', () => {
     const fast = fastScan(text, 'https://doc.example/', canonicalNaming);
     expect(fast).not.toBeNull();
     expect(plain(fast)).toEqual(plain(saxScan(text, 'https://doc.example/', canonicalNaming)));
-    expect(fast?.elements.get('/feed#0/entry#0/title#0')?.base).toBe('http://example.org/root/sub/');
+    expect(closedChild(closedChild(closedChild(fast?.document, 'feed'), 'entry'), 'title')?.base).toBe('http://example.org/root/sub/');
   });
 
   it.each([
@@ -85,6 +100,35 @@ describe('the fast URL resolution gives what the URL parser gives', () => {
 
   it('a root-relative link keeps the base port', () => {
     expect(resolveUrl('/x', 'http://127.0.0.1:8123/feed')).toBe('http://127.0.0.1:8123/x');
+  });
+});
+
+describe('whitespace collapsing that leaves lone spaces alone gives what collapsing every run gives', () => {
+  it.each(['a b c', '  a  b  ', 'a\tb', 'a\n\nb', 'a \t\r\n\f b', '\ta', 'a\f', 'a\u00a0 \u00a0b', ' ', '', 'a \n'])('%j', (text) => {
+    expect(collapseWhitespace(text)).toBe(text.replace(/[ \t\n\r\f]+/g, ' ').trim());
+  });
+});
+
+describe('rewriting only the tags that have a URL attribute gives what rewriting every start tag gives', () => {
+  const base = 'https://news.example.org/world/feed.xml';
+  /** The general form: every start tag through the attribute rewriting. */
+  const everyTag = (html: string) =>
+    html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
+      tag.replace(/(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+        const raw = dq ?? sq ?? bare ?? '';
+        const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
+        const quote = sq !== undefined ? "'" : '"';
+        const escaped = resolved.replace(/&/g, '&amp;');
+        return `${lead}${quote}${quote === '"' ? escaped.replace(/"/g, '&quot;') : escaped.replace(/'/g, '&#39;')}${quote}`;
+      }),
+    );
+  it.each([
+    '<p>text <a href="/a?x=1&amp;y=2">link</a> and <img alt="a>b" src="i.png"> <IMG SRC=pic.jpg></p>',
+    "<blockquote cite='q.html'><p class=\"x\" data-src=\"no.png\" data = 'd'>x</p></blockquote>",
+    '<a title="has href= in it">t</a><a\nhref="nl.html">n</a><a href=>empty</a><br/>',
+    '<video poster="p.jpg"><source src="v.mp4"></video><form action="/post"></form><p>no tags with URLs</p>',
+  ])('%s', (html) => {
+    expect(resolveHtmlUrls(html, base)).toBe(everyTag(html));
   });
 });
 
