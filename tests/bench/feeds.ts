@@ -5,8 +5,9 @@
  *
  * Ingest path = what a run does with a feed body: decode the bytes, parseFeed (sniff, well-formedness scan,
  * rss-parser, normalise: dates, URLs, identity ladder), turn items into RawItems, skip the ones already stored
- * and insert the rest into a real SQLite file through the store API, in one transaction, as the orchestrator's
- * storing step does (without extraction, dedup and scoring, which are other stages with their own benches).
+ * and insert the rest into a real SQLite file through the store API (insertArticle, as the orchestrator does), all in
+ * one transaction. The orchestrator commits each article in a transaction of its own, with its story, score and
+ * alerts; extraction, dedup and scoring are other stages with their own benches.
  * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
  * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after the bare parses, then after all),
  * and the kernel's max RSS for the whole process. Medians of --runs runs after one warm-up run; the machine's

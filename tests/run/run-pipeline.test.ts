@@ -290,3 +290,30 @@ describe('an article reached through a second feed', () => {
       expect(again.report.articlesAdded).toBe(0);
     }));
 });
+
+describe('an item its feed retitles', () => {
+  it('stays one article and takes the new title on the next run', () =>
+    withScenario(async ({ store, root, input }) => {
+      let title = 'Labs weigh a pause';
+      const feed = await startServer({
+        '/retitled.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Retitled</title><item><title>${title}</title><guid>retitled-1</guid>` +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description>' +
+              '<pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>',
+          ),
+      });
+      try {
+        const source = { id: 'retitled', kind: 'feed' as const, name: 'Retitled', url: `${feed.url}/retitled.xml`, fetchArticles: false };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        title = 'Labs agree to weigh a verified pause';
+        const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(report.articlesAdded).toBe(0);
+        const rows = await store.db.selectFrom('articles').select(['item_key', 'title', 'updated_at']).execute();
+        expect(rows).toEqual([{ item_key: 'retitled-1', title: 'Labs agree to weigh a verified pause', updated_at: '2026-06-10T08:00:00.000Z' }]);
+      } finally {
+        await feed.close();
+      }
+    }));
+});
