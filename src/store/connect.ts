@@ -49,6 +49,10 @@ export async function openStore(target: string): Promise<Store> {
   let store: Store;
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
+    // An idle connection the server drops (a restart, an administrator's terminate) is an 'error' on the pool, and
+    // an unheard 'error' ends the process. The pool has already discarded that connection; the next query opens a
+    // fresh one, and a query that fails still fails with its own error.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
   } else {

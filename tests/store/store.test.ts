@@ -4,7 +4,8 @@ import * as repo from '../../src/store/index.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dialects, freshSqlite, type TestDatabase } from '../helpers/databases.ts';
+import pg from 'pg';
+import { dialects, freshPostgres, freshSqlite, PG_ADMIN_URL, type TestDatabase } from '../helpers/databases.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 5, 5, 10, minute)).toISOString();
 
@@ -170,6 +171,34 @@ describe.each(dialects)('the run lock on $name', ({ fresh }) => {
         { id: second, status: 'failed' },
         { id: third, status: 'running' },
       ]);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('a PostgreSQL store whose idle connections the server drops', () => {
+  it('keeps the process alive and answers the next query on a fresh connection', async () => {
+    const database = await freshPostgres();
+    const store = await openStore(database.target);
+    try {
+      await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A', location: 'https://example.com/feed' }], at(0));
+      // What a server restart or an administrator does to the pool's idle connections.
+      const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(
+          'SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [new URL(database.target).pathname.slice(1)],
+        );
+        expect(rows.length).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sources = await store.db.selectFrom('sources').select('id').execute();
+      expect(sources).toEqual([{ id: 'feed-a' }]);
     } finally {
       await store.close();
       await database.drop();
