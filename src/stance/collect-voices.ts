@@ -34,7 +34,10 @@ const GENERIC_ORGANISATION = /^(the|this) (company|firm|lab|startup|developer)$/
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 /** Words after which a capitalised run is an object, not the speaker's name ("critics of Anthropic"). */
 const HEADLINE_VERBS = /^(Issues|Urges|Calls|Says|Warns|Makes|Launches|Unveils|Proposes|Publishes|Releases|Backs|Seeks|Pushes|Asks|Demands|Floats|Rejects|Slams)$/;
-const FUNCTION_WORDS = new Set(['of', 'at', 'for', 'from', 'with', 'and', 'by', 'in', 'to', 'on', 'about', 'against', 'like', 'than', 'the', 'a', 'an']);
+const FUNCTION_WORDS = new Set([
+  'of', 'at', 'for', 'from', 'with', 'and', 'by', 'in', 'to', 'on', 'about', 'against', 'like', 'than', 'the', 'a', 'an',
+  'across', 'among', 'around', 'throughout', 'within', 'inside', 'outside', 'near', 'under', 'over', 'into',
+]);
 
 const namedProposers = PROPOSER_ACTORS.filter((name) => !name.startsWith('the ') && !name.startsWith('its '));
 

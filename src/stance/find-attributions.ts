@@ -1,8 +1,9 @@
 /**
  * Attributed statements inside a sentence: who says what. Finds quotes and reported speech —
  * "X said (that) ...", "'...,' X said", "..., said X: ...", "according to X, ...", "critics argue ...",
- * "X has accused Y of ...", "X backs the call ..." — and returns the speaker's surface form with the token
- * ranges of what is attributed to them, so the article's own voice can be scored apart.
+ * "X has accused Y of ...", "X backs the call ...", "X, a nurse, testified: ...", "NAME (role): ..." — and returns
+ * the speaker's surface form with the token ranges of what is attributed to them, so the article's own voice can
+ * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -29,20 +30,55 @@ const SPEECH_VERBS = new Set([
   'reject', 'welcomed', 'welcomes', 'welcome', 'dismissed', 'dismisses', 'dismiss', 'criticized', 'criticised',
   'criticizes', 'criticises', 'criticize', 'criticise', 'praised', 'praises', 'slammed', 'slams', 'mocked', 'mocks',
   'point', 'points', 'pointed', 'fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'think', 'thinks',
-  'described', 'describes', 'describe', 'signed', 'sign', 'signs',
+  'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
+  'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'passed', 'adopted', 'approved', 'issued', 'issues',
+  'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
 ]);
+
+/** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
+const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
+
+const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest']);
+
+/** "the people who agreed to freeze", "states that have vowed to": the verb describes its subject. */
+function isRelativeClauseVerb(tokens: readonly Token[], verb: number): boolean {
+  let k = verb - 1;
+  while (k >= 0 && /^(has|have|had)$/.test(tokens[k]!.word)) k--;
+  return /^(who|that|which)$/.test(tokens[k]?.word ?? '');
+}
 
 /** Verbs that mark speech only with a particle after them ("point to", "call for", "call it"). */
 const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   point: new Set(['to', 'out']), points: new Set(['to', 'out']), pointed: new Set(['to', 'out']),
   call: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them']), calls: new Set(['it', 'this', 'that', 'the', 'for', 'on']),
-  called: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them']),
+  called: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them', 'a']),
   back: new Set(['the', 'a', 'it', 'this']), support: new Set(['the', 'a', 'it', 'this']),
   welcome: new Set(['the', 'a', 'it', 'this']), sign: new Set(['the', 'a', 'it', 'this']), signs: new Set(['the', 'a']),
   signed: new Set(['the', 'a', 'an']), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
-  question: new Set(['whether', 'the', 'why', 'how']), asked: new Set(['whether', 'why', 'how', 'if']),
+  question: new Set(['whether', 'the', 'why', 'how']),
+  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), refused: new Set(['to']),
 };
+
+/**
+ * Verbs that report a position only with a telling word among the next few ("passed a motion", "issued a joint
+ * statement", "asked the minister whether"): "passed the exam" or "issued shares" say nothing.
+ */
+const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
+  const ask = new Set(['whether', 'why', 'how', 'if']);
+  // "voted overwhelmingly to campaign against", "voted 212 to 31 to endorse".
+  const vote = new Set(['to', 'for', 'against', 'favour', 'favor']);
+  const motion = new Set(['motion', 'resolution']);
+  const statement = new Set(['statement', 'letter', 'declaration', 'appeal', 'petition', 'call']);
+  const submission = new Set(['petition', 'letter', 'statement', 'evidence', 'declaration']);
+  const cause = new Set(['call', 'calls', 'campaign', 'letter', 'coalition', 'signatories', 'appeal']);
+  return {
+    asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
+    issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
+    presented: submission, joined: cause, joins: cause,
+  };
+})();
+const NEAR_WORDS = 5;
 
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([
@@ -59,7 +95,8 @@ const SUBJECT_STOP = new Set([
   'if', 'whether', 'though', 'although', 'but', 'so', 'or', 'then', 'is', 'was', 'are', 'were', 'be', 'being',
   'it\'s', 'to', 'in', 'on', 'by', 'with', 'from', 'into', 'about', 'over', 'under', 'during', 'said', 'says',
   'also', 'has', 'have', 'had', 'not', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'why',
-  'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you',
+  'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you', "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
+  "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none',
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -74,6 +111,35 @@ const MIN_STATEMENT_WORDS = 4;
 
 function isWord(token: Token | undefined): boolean {
   return token !== undefined && !isClauseBreak(token.word) && token.word !== '"';
+}
+
+/** Titles whose period belongs to the name ("Dr. Fiona McGrath", "PROF. KENJI WATANABE", "Gen. (ret.)"). */
+const TITLE_ABBREVIATIONS = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'jr', 'sr', 'ret',
+  'hon', 'rev',
+]);
+
+/** True when tokens[index] directly touches both neighbours. */
+function isJoined(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return before !== undefined && after !== undefined && before.end === tokens[index]!.start && tokens[index]!.end === after.start;
+}
+
+/**
+ * A word of a name or a noun phrase: also the period of a title or an initial ("Dr.", "C.") and the comma
+ * inside a number ("40,000 members"), which the tokenizer splits off.
+ */
+function isWordAt(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (token === undefined) return false;
+  if (token.word === '.') {
+    const before = tokens[index - 1];
+    return before !== undefined && before.end === token.start && index + 1 < tokens.length
+      && (TITLE_ABBREVIATIONS.has(before.word) || /^\p{L}$/u.test(before.word));
+  }
+  if (token.word === ',') return isJoined(tokens, index) && /^\d+$/.test(tokens[index - 1]!.word) && /^\d+$/.test(tokens[index + 1]!.word);
+  return isWord(token);
 }
 
 /** Token ranges inside quotation marks. */
@@ -93,6 +159,21 @@ function quoteRanges(tokens: readonly Token[]): [number, number][] {
   return ranges;
 }
 
+function isCapitalised(text: string, token: Token): boolean {
+  return /^\p{Lu}/u.test(text.slice(token.start, token.start + 1));
+}
+
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** True when tokens[index] can be a word of a name: capitalised, and not a day or a month ("Anthropic on Monday"). */
+function isNamePart(text: string, tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  return token !== undefined && isCapitalised(text, token) && !CALENDAR_WORDS.has(token.word);
+}
+
 function isInside(ranges: readonly [number, number][], index: number): boolean {
   return ranges.some(([from, to]) => index >= from && index < to);
 }
@@ -109,7 +190,7 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
     const word = tokens[i]!.word;
     if (word === '(') depth++;
     else if (word === ')') depth--;
-    else if (depth === 0) {
+    else if (depth === 0 && word !== '.') {
       if (!/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.start + 1))) return false;
       words++;
     }
@@ -121,11 +202,17 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
   while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) end--;
+  // "Ewa Kowalczyk (Civic Coalition) asked": a bracketed party or place after the name.
+  if (tokens[end - 1]?.word === ')') {
+    let open = end - 2;
+    while (open > 0 && end - open <= MAX_SUBJECT_WORDS && isWordAt(tokens, open)) open--;
+    if (tokens[open]?.word === '(' && open > 0 && isWordAt(tokens, open - 1)) end = open;
+  }
   // An appositive sits between commas. "David Sacks, a venture capitalist, has accused ...": the subject is
   // the phrase before it; "Japan's digital minister, Kenji Morita, said ...": the appositive is the name.
   if (tokens[end - 1]?.word === ',') {
     let comma = end - 2;
-    while (comma >= 0 && tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') comma--;
+    while (comma >= 0 && ((tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') || isWordAt(tokens, comma))) comma--;
     if (comma <= 0 || tokens[comma]!.word !== ',') return null;
     if (text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
       let nameEnd = end - 1;
@@ -135,12 +222,21 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     }
     end = comma;
   }
+  // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
+  for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
+    if (SUBJECT_STOP.has(tokens[i]!.word)) break;
+    if (tokens[i]!.word === 'who') {
+      end = i;
+      break;
+    }
+  }
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT_WORDS) {
     const token = tokens[start - 1]!;
-    if (!isWord(token)) break;
-    // "eleven Nobel laureates in physics said": a prepositional phrase inside the subject.
-    const isInnerPreposition = /^(in|of|at|from|for)$/.test(token.word) && start < end && start - 2 >= 0 && isWord(tokens[start - 2]);
+    if (!isWordAt(tokens, start - 1)) break;
+    // "eleven Nobel laureates in physics said", "the Council on Technology": a prepositional phrase inside the subject.
+    const isInnerPreposition = start < end && start - 2 >= 0 && isWordAt(tokens, start - 2)
+      && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));
     if (SUBJECT_STOP.has(token.word) && !(token.word === 'and' && start < end) && !isInnerPreposition) break;
     start--;
   }
@@ -155,7 +251,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
 function subjectAfter(tokens: readonly Token[], verb: number): [number, number] | null {
   const start = verb + 1;
   let end = start;
-  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && isWord(tokens[end])) {
+  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && isWordAt(tokens, end)) {
     if (end > start && NP_END_AFTER.has(tokens[end]!.word)) break;
     end++;
   }
@@ -208,7 +304,7 @@ const ACTOR_HEADS = new Set([
 const COMMON_OPENERS = new Set([
   'the', 'this', 'that', 'these', 'those', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'one', 'such', 'each',
   'every', 'in', 'on', 'at', 'as', 'after', 'when', 'while', 'if', 'but', 'and', 'so', 'yet', 'it', 'there', 'here',
-  'what', 'why', 'how', 'who', 'historical', 'current', 'recent', 'several', 'two', 'three',
+  'what', 'why', 'how', 'who', 'historical', 'current', 'recent', 'several', 'two', 'three', 'no',
 ]);
 
 /** True when a subject can plausibly speak: a name, a pronoun, or a description headed by a speaking noun. */
@@ -229,7 +325,7 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
 const PARTICIPLES = new Set(['saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried', 'convinced']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'s"]);
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
-const NOUN_LIKE_VERBS = new Set(['call', 'calls', 'claim', 'claims', 'fear', 'fears', 'question', 'notes', 'states', 'point', 'points', 'back', 'support', 'welcome', 'sign', 'signs', 'worry', 'worries', 'counter', 'counters', 'say', 'think']);
+const NOUN_LIKE_VERBS = new Set(['pledges', 'votes', 'vows', 'issues', 'call', 'calls', 'claim', 'claims', 'fear', 'fears', 'question', 'notes', 'states', 'point', 'points', 'back', 'support', 'welcome', 'sign', 'signs', 'worry', 'worries', 'counter', 'counters', 'say', 'think']);
 const DETERMINER_LIKE = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'urgent', 'new', 'public', 'whose', 'of', 'to', 'for']);
 
 type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed';
@@ -259,7 +355,22 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
     const needsNext = VERB_NEEDS_NEXT[word];
     if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '')) continue;
     const previousWord = tokens[v - 1]?.word ?? '';
-    if (NOUN_LIKE_VERBS.has(word) && (DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true)) continue;
+    // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
+    const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
+    if (needsNear && !hasWordNear(tokens, v, needsNear)) continue;
+    // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.
+    const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || SPEECH_VERBS.has(previousWord);
+    if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
+    if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
+    if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
+      // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
+      // participle clause speaks for the sentence's subject.
+      const subject = openingName(text, tokens, v);
+      if (subject && isNamedSpeaker(text, tokens, subject) && opensClause(text, tokens, subject[1])) {
+        anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
+      }
+      continue;
+    }
     if (isParticiple) {
       let k = v - 1;
       while (k >= 0 && SKIPPABLE_BEFORE_VERB.has(tokens[k]!.word) && !AUXILIARIES.has(tokens[k]!.word)) k--;
@@ -268,9 +379,12 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
       if (subject && isActorLike(text, tokens, subject)) anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
       continue;
     }
-    // "..., told the panel": after "told" comes the audience, not the speaker.
-    const isInverted = !/^(told|tells|tell|asked|urged|urges)$/.test(word) && (previousWord === ',' || previousWord === '"')
-      && (NP_OPENERS.has(tokens[v + 1]?.word ?? '') || /^\p{Lu}/u.test(text.slice(tokens[v + 1]?.start ?? 0)));
+    // "X, a venture capitalist, said the ...": the verb follows its subject and an appositive, not a statement.
+    const appositiveStart = previousWord === ',' ? openingSubjectStart(tokens, v) : null;
+    // "..., told the panel": after "told" comes the audience, not the speaker; but '"Why?" asked Fatima Zahra'.
+    const isAudienceVerb = /^(told|tells|tell)$/.test(word) || (/^(asked|urged|urges)$/.test(word) && previousWord !== '"');
+    const isInverted = !isAudienceVerb && appositiveStart === null
+      && (previousWord === ',' || previousWord === '"') && opensNounPhrase(text, tokens, v + 1);
     if (isInverted) {
       const subject = subjectAfter(tokens, v);
       if (subject && isActorLike(text, tokens, subject)) anchors.push({ kind: 'inverted', verb: v, subject, start: v });
@@ -282,21 +396,121 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
       continue;
     }
     const subject = subjectBefore(tokens, v, text);
+    // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
+    const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
+    if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
     if (subject && isActorLike(text, tokens, subject)) {
-      anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
+      // "France's digital minister, Aurélien Marchand, said": the description before the name is the anchor's too.
+      const start = appositiveStart !== null && appositiveStart < subject[0] ? appositiveStart : subject[0];
+      anchors.push({ kind: 'normal', verb: v, subject, start });
     } else if (subject === null && /^(that|which|who)$/.test(previousWord) && v >= 2) {
       // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it.
       const antecedent = subjectBefore(tokens, v - 1);
       if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1 });
     } else if (subject === null && previousWord === 'and') {
       // "X flags the risks and urges a halt": the second verb shares the subject of the first.
-      const shared = anchors.at(-1)?.subject ?? leadingName(text, tokens, v);
+      const shared = anchors.at(-1)?.subject ?? openingName(text, tokens, v);
       if (shared) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
     }
   }
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
-  return anchors;
+  return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
+}
+
+/** True when a name is followed by its verb or by an appositive ("Akira Tanabe broke ...", "X, who ..."), not by a new clause. */
+/**
+ * True when a sentence's opening words name a speaker, not merely open with a capital: a speaking head noun
+ * ("Open-source developers") or a name of two capitalised words at its end ("Akira Tanabe"), not "Spreads on AI-exposed".
+ */
+function isNamedSpeaker(text: string, tokens: readonly Token[], [from, to]: [number, number]): boolean {
+  if (ACTOR_HEADS.has(tokens[to - 1]!.word.replace(/s$/, ''))) return true;
+  return to - from >= 2 && isNameWord(text, tokens, to - 1) && isNameWord(text, tokens, to - 2);
+}
+
+function opensClause(text: string, tokens: readonly Token[], nameEnd: number): boolean {
+  const next = tokens[nameEnd];
+  if (next?.word === ',') return APPOSITIVE_OPENERS.has(tokens[nameEnd + 1]?.word ?? '');
+  return next !== undefined && isWord(next) && !isCapitalised(text, next);
+}
+
+function hasWordNear(tokens: readonly Token[], verb: number, words: ReadonlySet<string>): boolean {
+  for (let i = verb + 1; i <= verb + NEAR_WORDS && isWordAt(tokens, i); i++) if (words.has(tokens[i]!.word)) return true;
+  return false;
+}
+
+/**
+ * True when the words at `index` open a noun phrase that can name a speaker after an inverted verb: a
+ * determiner, a capitalised word, or a title or two before a name ("said historian Dr. Ezra Kaplan").
+ */
+function opensNounPhrase(text: string, tokens: readonly Token[], index: number): boolean {
+  if (NP_OPENERS.has(tokens[index]?.word ?? '')) return true;
+  for (let i = index; i < index + 3 && isWordAt(tokens, i); i++) {
+    if (isCapitalised(text, tokens[i]!)) return true;
+    // "said on Tuesday that ...": a preposition or a conjunction opens no speaker.
+    if (SUBJECT_STOP.has(tokens[i]!.word) || NP_END_AFTER.has(tokens[i]!.word)) return false;
+  }
+  return false;
+}
+
+const MAX_OPENING_SUBJECT = 12;
+const MAX_APPOSITIVE = 20;
+
+/**
+ * For a verb right after a comma: the start of the sentence's opening noun phrase when that comma closes an
+ * appositive after it ("Lina Haddad, head of a Beirut-based group, said ..."), else null.
+ */
+function openingSubjectStart(tokens: readonly Token[], verb: number): number | null {
+  if (tokens[verb - 1]?.word !== ',' || tokens[verb - 2]?.word === '"') return null;
+  let comma = verb - 2;
+  while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
+  if (comma < 1 || tokens[comma]!.word !== ',') return null;
+  let first = comma;
+  while (first > 0 && comma - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;
+  // The subject opens the sentence, or follows a heading, a dateline or a bracket ("PRESS RELEASE: ...",
+  // "HELSINKI — ...", "(Translated from ...)").
+  const before = tokens[first - 1]?.word;
+  return first < comma && (before === undefined || before === ':' || before === '—' || before === ')') ? first : null;
+}
+
+/** Words that open an appositive after a name ("X, who asked not to be named,", "X, a nurse,"). */
+const APPOSITIVE_OPENERS = new Set(['who', 'whose', 'which', 'speaking', 'writing', 'a', 'an']);
+
+/** "according to X, STATEMENT": where the statement begins, past the rest of X's description ("who asked not to be named"). */
+function afterAccordingPhrase(tokens: readonly Token[], subjectEnd: number): number {
+  let i = subjectEnd;
+  while (isWordAt(tokens, i)) i++;
+  if (tokens[i]?.word !== ',') return subjectEnd;
+  if (!APPOSITIVE_OPENERS.has(tokens[i + 1]?.word ?? '')) return i + 1;
+  let close = i + 1;
+  while (isWordAt(tokens, close)) close++;
+  return tokens[close]?.word === ',' ? close + 1 : i + 1;
+}
+
+/** Where the words an anchor reports run on after it ("X said [on Thursday he ...]"), or null. */
+function reportStart(tokens: readonly Token[], anchor: Anchor): number | null {
+  if (anchor.kind === 'normal') return anchor.verb + 1;
+  // "according to X, STATEMENT" reports what follows; "STATEMENT, according to X" what comes before.
+  if (anchor.kind === 'according' && tokens[anchor.verb - 1]?.word !== ',') return afterAccordingPhrase(tokens, anchor.subject[1]);
+  return null;
+}
+
+const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'while', 'whereas']);
+
+/**
+ * True when `inner` is part of what `outer` reports, not a second speaker: "X said on Thursday he no longer
+ * opposes", "X said its 40,000 members would support", "According to X, many staff welcome ...".
+ */
+function isReportedBy(text: string, tokens: readonly Token[], inner: Anchor, outer: Anchor): boolean {
+  // A transcript turn ("HOST: Critics say ...") may relay another voice.
+  if (inner.kind !== 'normal' || inner === outer || tokens[outer.verb]!.word === ':') return false;
+  const from = reportStart(tokens, outer);
+  const subjectStart = inner.subject[0];
+  if (from === null || subjectStart < from || subjectStart <= outer.verb) return false;
+  // "According to the Wall Street Journal, Anthropic called on ...": a named speaker is the source's news.
+  if (outer.kind === 'according' && isCapitalised(text, tokens[subjectStart]!)) return false;
+  for (let i = from; i < subjectStart; i++) if (!isWordAt(tokens, i)) return false;
+  return !CLAUSE_LINKS.has(tokens[subjectStart - 1]?.word ?? '');
 }
 
 /**
@@ -311,38 +525,110 @@ const HEADING_WORDS = new Set([
 
 function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null {
   const colon = tokens.findIndex((token) => token.word === ':');
+  if (tokens[0]?.word === 'a' && tokens[1]?.word === '(') return bracketedAnswer(text, tokens);
   if (colon < 1 || colon > MAX_SUBJECT_WORDS) return null;
   let from = 0;
-  if (tokens[0]!.word === 'statement' && tokens[1]?.word === 'from') from = 2;
-  for (let i = from; i < colon; i++) if (!isWord(tokens[i])) return null;
-  const subject: [number, number] = [from, colon];
-  if (from === colon || !isActorLike(text, tokens, subject)) return null;
+  while (from < colon && STATEMENT_PREFIX.has(tokens[from]!.word)) from++;
+  // "Statement from ...", "Witness statement of ...": the speaker follows the preposition.
+  if (from > 0 && /^(from|of|by)$/.test(tokens[from]?.word ?? '')) from++;
+  else from = 0;
+  // "SEFO RABUKA (telecoms engineer):", "MURRAY (Lower Hutt):": a bracketed role or place follows the name.
+  let end = colon;
+  if (tokens[colon - 1]!.word === ')') {
+    while (end > from && tokens[end - 1]!.word !== '(') end--;
+    end--;
+  }
+  for (let i = from; i < end; i++) if (!isWordAt(tokens, i)) return null;
+  const subject: [number, number] = [from, end];
+  if (from >= end || !isActorLike(text, tokens, subject)) return null;
   // A capitalised first word alone ("Fantastic idea:", "Me in 2023:") is a sentence opener, not a name.
-  const hasName = tokens.slice(from + 1, colon).some((token) => /^\p{Lu}/u.test(text.slice(token.start, token.start + 1)));
-  const head = tokens[colon - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
+  const isTranscriptName = end < colon && !/\p{Ll}/u.test(surface(text, tokens, from, end));
+  const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName;
+  const head = tokens[end - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
   if (!hasName && !ACTOR_HEADS.has(head)) return null;
   // Headings such as "Key points:" or "Q:" are not speakers.
-  if (HEADING_WORDS.has(tokens[colon - 1]!.word)) return null;
+  if (HEADING_WORDS.has(tokens[end - 1]!.word)) return null;
   return { kind: 'normal', verb: colon, subject, start: 0 };
 }
 
-/** The capitalised words that open a sentence ("Anthropic publicly flags ..."), as a subject. */
-function leadingName(text: string, tokens: readonly Token[], before: number): [number, number] | null {
-  let end = 0;
-  while (end < before && end < 4 && isWord(tokens[end]) && /^\p{Lu}/u.test(text.slice(tokens[end]!.start, tokens[end]!.start + 1))) end++;
-  if (end === 0 || (end === 1 && COMMON_OPENERS.has(tokens[0]!.word))) return null;
-  return [0, end];
+/** Words of a heading that introduces someone's statement ("Witness statement of Dr. Lars Eriksen:"). */
+const STATEMENT_PREFIX = new Set(['witness', 'written', 'statement', 'testimony', 'evidence', 'submission', 'remarks']);
+
+/** "A (economist Yusuf Demir, Izmir): ..." — an interview answer whose speaker is named in brackets. */
+function bracketedAnswer(text: string, tokens: readonly Token[]): Anchor | null {
+  let end = 2;
+  while (isWordAt(tokens, end)) end++;
+  let close = end;
+  while (close < tokens.length && close <= MAX_APPOSITIVE && tokens[close]!.word !== ')') close++;
+  if (end === 2 || tokens[close]?.word !== ')' || tokens[close + 1]?.word !== ':') return null;
+  const subject: [number, number] = [2, end];
+  return isActorLike(text, tokens, subject) ? { kind: 'normal', verb: close + 1, subject, start: 0 } : null;
 }
 
-/** The first run of two or more capitalised words before `index` that does not open the sentence. */
+/**
+ * The name that opens a sentence ("Anthropic publicly flags ...", "Paris economist Leila Farahani put ...",
+ * "Toronto city council passed ..."): a title between names and a speaking head noun after one belong to it.
+ */
+function openingName(text: string, tokens: readonly Token[], before: number): [number, number] | null {
+  // Past a dateline or a heading ("MEXICO CITY — ...", "PRESS RELEASE: ...").
+  const lead = tokens.findIndex((token) => token.word === '—' || token.word === ':');
+  const from = lead > 0 && lead <= 4 ? lead + 1 : 0;
+  if (isQuestion(tokens) && QUESTION_AUXILIARIES.has(tokens[from]?.word ?? '')) return null;
+  let end = from;
+  while (end < before && end - from < MAX_SUBJECT_WORDS && isWordAt(tokens, end)) {
+    if (isNameWord(text, tokens, end)) {
+      end++;
+      continue;
+    }
+    let next = end;
+    while (next < end + 2 && next < before && isWordAt(tokens, next) && !isNameWord(text, tokens, next)) next++;
+    const isOpenerOnly = end === from + 1 && COMMON_OPENERS.has(tokens[from]!.word);
+    if (end > from && next < before && isNameWord(text, tokens, next)) end = next;
+    else {
+      // "Toronto city council", "Open-source developers", but not "A full-stack engineer with ...": a head noun
+      // after a name belongs to it.
+      if (end > from && !isOpenerOnly) {
+        for (let i = next; i > end; i--) {
+          if (ACTOR_HEADS.has(tokens[i - 1]!.word.replace(/s$/, ''))) {
+            end = i;
+            break;
+          }
+        }
+      }
+      break;
+    }
+  }
+  if (end === from || (end === from + 1 && COMMON_OPENERS.has(tokens[from]!.word))) return null;
+  return [from, end];
+}
+
+/** A capitalised word of a name (not a day or a month) or a title's period. */
+function isNameWord(text: string, tokens: readonly Token[], index: number): boolean {
+  return tokens[index]!.word === '.' ? isWordAt(tokens, index) : isNamePart(text, tokens, index);
+}
+
+const QUESTION_AUXILIARIES = new Set([
+  'will', 'would', 'should', 'shall', 'can', 'could', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have',
+  'must', 'might', 'may',
+]);
+
+function isQuestion(tokens: readonly Token[]): boolean {
+  return tokens.at(-1)?.word === '?';
+}
+
+/**
+ * The last run of two or more capitalised words before `index` that does not open the sentence: the name nearest
+ * the pronoun ("At the show in Las Vegas, executive Victor Lam drew applause when he called ...").
+ */
 function nameBefore(text: string, tokens: readonly Token[], index: number): string | null {
+  let name: string | null = null;
   for (let i = 1; i < index; i++) {
     let j = i;
-    while (j < index && /^\p{Lu}/u.test(text.slice(tokens[j]!.start, tokens[j]!.start + 1)) && isWord(tokens[j])) j++;
-    if (j - i >= 2) return surface(text, tokens, i, j);
+    while (j < index && isWordAt(tokens, j) && (isCapitalised(text, tokens[j]!) || tokens[j]!.word === '.')) j++;
+    if (j - i >= 2) name = surface(text, tokens, i, j);
     i = j;
   }
-  return null;
+  return name;
 }
 
 export function findAttributions(
@@ -360,14 +646,16 @@ export function findAttributions(
     let ranges: [number, number][];
     if (anchor.kind === 'according') {
       // "according to X, STATEMENT" or "STATEMENT, according to X".
-      const after = subject[1] + (tokens[subject[1]]?.word === ',' ? 1 : 0);
+      const after = afterAccordingPhrase(tokens, subject[1]);
       ranges = wordCount(tokens, after, nextStart) >= MIN_STATEMENT_WORDS ? [[after, nextStart]] : [[claimedUntil, verb]];
     } else if (anchor.kind === 'inverted') {
       // "STATEMENT, said the founder: MORE" — both sides of the attribution are the speaker's.
       ranges = [[claimedUntil, verb]];
       if (subject[1] < nextStart) ranges.push([subject[1], nextStart]);
     } else {
-      const isParenthetical = subject[0] > 0 && (tokens[subject[0] - 1]!.word === ',' || tokens[subject[0] - 1]!.word === '"');
+      // An appositive subject's description ("France's digital minister, Aurélien Marchand, said") is no statement.
+      const ownStart = Math.min(anchor.start, subject[0]);
+      const isParenthetical = ownStart > 0 && (tokens[ownStart - 1]!.word === ',' || tokens[ownStart - 1]!.word === '"');
       const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1));
       ranges = [[verb, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {

@@ -19,6 +19,7 @@ describe('voices: who is speaking', () => {
     ['critics of Anthropic', 'critics of Anthropic'],
     ["the trade group's spokeswoman", "the trade group's spokeswoman"],
     ['Anthropic Issues', 'Anthropic'],
+    ['300 AI researchers at universities across Japan', '300 AI researchers at universities across Japan'],
   ])('the speaker "%s" is shown as "%s"', (raw, shown) => {
     expect(cleanActorName(raw)).toBe(shown);
   });
