@@ -2,7 +2,7 @@
  * Trains the learned layers (stance over support/oppose/neutral, relevance over relevant/irrelevant) and writes
  * src/stance/pause-stance-weights.ts.
  *
- *   npm run train:stance                       # train on dev, train-extra and train-hard (those present), write weights
+ *   npm run train:stance                       # train on dev and the train-* sets (those present), write weights
  *   npm run train:stance -- --cv 5             # also print 5-fold cross-validation over all files
  *   npm run train:stance -- --cross            # also leave one file out: train on the others, test on it, pooled
  *   options: --file <a.jsonl,b.jsonl> --pipeline <file> --out <file> --l2 <n> --relevance-l2 <n> --epochs <n>
@@ -23,7 +23,8 @@ import {
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
 type GoldLabel = (typeof LABELS)[number];
-const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard'].map((name) => `tests/fixtures/stance/${name}.jsonl`);
+const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard', ...[...'abcdefghi'].map((set) => `train-mix-${set}`)]
+  .map((name) => `tests/fixtures/stance/${name}.jsonl`);
 
 interface Example {
   id: string;
@@ -47,9 +48,10 @@ interface TrainOptions {
 function parseArgs(argv: readonly string[]) {
   const args = {
     files: DEFAULT_FILES.filter((file) => existsSync(file)), pipeline: 'pipelines/ai-pause.ts', out: 'src/stance/pause-stance-weights.ts',
-    // Chosen by leaving one file out (--cross over dev, train-extra, train-hard), the best proxy for new wording;
-    // stronger L2 or a higher minimum document frequency scored lower on every left-out file.
-    cv: 0, cross: false, l2: 0.0015, relevanceL2: 0.01, epochs: 600, errors: false, write: true, override: 0.75,
+    // Chosen by leaving one file out (--cross), the best proxy for new wording: stronger or weaker L2 or a higher
+    // minimum document frequency scored lower. The rules were written on dev, so the override is chosen on the
+    // other files: there the layer alone beat any rule veto (0.40 matched it; 0.60 cost up to 0.02, 0.75 up to 0.04).
+    cv: 0, cross: false, l2: 0.0015, relevanceL2: 0.01, epochs: 600, errors: false, write: true, override: 0.4,
     groups: [...ALL_FEATURE_GROUPS] as FeatureGroup[],
   };
   for (let i = 0; i < argv.length; i++) {
