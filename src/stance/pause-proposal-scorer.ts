@@ -19,7 +19,7 @@ import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { createSentenceMatcher } from './sentence-matches.ts';
 import { splitSentences } from './split-sentences.ts';
-import { combineWithRules, predictRelevance, predictStance } from './stance-model.ts';
+import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
 export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.2.0';
@@ -317,7 +317,7 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         label,
         score: round(learned.probabilities.support - learned.probabilities.oppose),
         confidence: round(learned.probabilities[label]),
-        evidence: analysis.ruleStance.evidence.length > 0 ? analysis.ruleStance.evidence : topicalEvidence(analysis.sentences),
+        evidence: firstNonEmpty(learnedEvidence(analysis, label), analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
       return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
     },
@@ -358,6 +358,10 @@ function alignRelayedVoice(analysis: PassageAnalysis, label: StanceLabel): Voice
   const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
   if (!isCarried && !isRelayed) return analysis.voices;
   return analysis.voices.map((voice) => (voice.actor === speaker ? { ...voice, stance: label } : voice));
+}
+
+function firstNonEmpty(...lists: Evidence[][]): Evidence[] {
+  return lists.find((list) => list.length > 0) ?? [];
 }
 
 function topicalEvidence(sentences: readonly SentenceAnalysis[]): Evidence[] {

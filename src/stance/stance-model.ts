@@ -11,7 +11,7 @@
  * falls back to the rules alone. Both apply to short passages only; whole articles are scored by the rules.
  */
 
-import type { StanceLabel } from '../model/index.ts';
+import type { Evidence, StanceLabel } from '../model/index.ts';
 import { addClauseFeatures, roleOfActor } from './clause-features.ts';
 import { findObjections } from './find-objections.ts';
 import { PAUSE_STANCE_WEIGHTS } from './pause-stance-weights.ts';
@@ -233,6 +233,54 @@ export function predictStance(analysis: PassageAnalysis): StancePrediction | nul
 /** The shipped relevance layer's probability that a passage is about the proposal, or null without weights. */
 export function predictRelevance(analysis: PassageAnalysis): number | null {
   return PAUSE_STANCE_WEIGHTS === null ? null : predictWith(PAUSE_STANCE_WEIGHTS.relevance, extractRelevanceFeatures(analysis)).probabilities.relevant;
+}
+
+/** Sentences named as the learned layer's evidence, at most. */
+const MAX_LEARNED_EVIDENCE = 4;
+// A sentence whose contribution is smaller than this did not drive the decision.
+const MIN_EVIDENCE_WEIGHT = 0.02;
+
+/** Log-odds from probabilities, kept finite. */
+function logRatio(a: number, b: number): number {
+  return Math.log(Math.max(a, 1e-12) / Math.max(b, 1e-12));
+}
+
+/**
+ * The sentences that drove the learned layer's label, each with its contribution: how far the passage's lean
+ * (log-odds of support over oppose) falls when the sentence is left out, squashed into -1..1 (positive toward
+ * support, negative toward oppose), so the evidence shown is the layer's own, not the rules' it overruled.
+ * Log-odds rather than probabilities: in a passage that argues one way three times, leaving one sentence out hardly
+ * moves a probability near 1, but each sentence still adds its share of the log-odds. For support or oppose, the
+ * sentences that pushed that way, strongest first; for neutral, those whose absence would most weaken the neutral
+ * reading, with their own lean.
+ */
+export function learnedEvidence(analysis: PassageAnalysis, label: StanceLabel): Evidence[] {
+  const model = PAUSE_STANCE_WEIGHTS?.stance;
+  if (!model) return [];
+  const margins = (sentences: PassageAnalysis['sentences']) => {
+    const { probabilities: p } = predictWith(model, extractStanceFeatures({ ...analysis, sentences }, shippedGroups));
+    return { lean: logRatio(p.support, p.oppose), neutral: logRatio(p.neutral, Math.max(p.support, p.oppose)) };
+  };
+  const whole = margins(analysis.sentences);
+  const seen = new Set<string>();
+  const contributions = [];
+  for (const [index, sentence] of analysis.sentences.entries()) {
+    // A title repeated as the first sentence is one piece of evidence, not two.
+    const key = sentence.text.replace(/[.!?]+$/, '').trim();
+    if (key.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const without = margins(analysis.sentences.filter((_, other) => other !== index));
+    contributions.push({
+      sentence: sentence.text,
+      weight: Math.round(Math.tanh((whole.lean - without.lean) / 2) * 100) / 100,
+      towardNeutral: whole.neutral - without.neutral,
+    });
+  }
+  const picked = label === 'neutral'
+    ? contributions.filter((c) => c.towardNeutral > 0).sort((a, b) => b.towardNeutral - a.towardNeutral)
+    : contributions.filter((c) => c.weight * (label === 'support' ? 1 : -1) >= MIN_EVIDENCE_WEIGHT)
+      .sort((a, b) => (label === 'support' ? b.weight - a.weight : a.weight - b.weight));
+  return picked.slice(0, MAX_LEARNED_EVIDENCE).map(({ sentence, weight }) => ({ sentence, weight }));
 }
 
 // Without a trained value: the model overrides a side the rules took only when it is this sure of the other side.

@@ -17,6 +17,21 @@ function labelOf(text: string): string {
 }
 
 describe('pause-proposal scorer: stance of a passage', () => {
+  it("a rebutted objection: the evidence is the rebuttal that carried the label, weighted toward that label", () => {
+    const result = score('Critics call the pause a marketing ploy. They are wrong: the labs are racing and someone has to stop the clock.');
+    expect(result.stance?.label).toBe('support');
+    const evidence = result.stance?.evidence ?? [];
+    expect(evidence[0]?.sentence).toMatch(/^They are wrong/);
+    expect(evidence.every((e) => e.weight > 0)).toBe(true);
+  });
+
+  it('a one-sided report of critics takes their side, with their sentence as evidence against the pause', () => {
+    const result = score('Critics call the proposed pause of frontier AI development a marketing ploy that would only hand the lead to rival labs.');
+    expect(result.stance?.label).toBe('oppose');
+    expect(result.stance?.evidence[0]?.weight).toBeLessThan(0);
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
+  });
+
   it('a call to pause frontier training is support', () => {
     expect(labelOf('Governments should make the frontier labs stop their largest training runs until inspectors can check them.')).toBe('support');
   });
