@@ -9,6 +9,8 @@
  * one transaction. The orchestrator commits each article in a transaction of its own, with its story, score and
  * alerts; extraction, dedup and scoring are other stages with their own benches.
  * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
+ * SQLite floor = the same rows through one prepared better-sqlite3 insert into the same schema: what the store half
+ * cannot go below, whatever the code above it does.
  * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after the bare parses, then after all),
  * and the kernel's max RSS for the whole process. Medians of --runs runs after one warm-up run; the machine's
  * load shows in absolute figures, so compare the ratios.
@@ -17,11 +19,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
 import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
+import type { NewArticle } from '../../src/store/schema.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -116,22 +120,49 @@ async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promi
   const parsed = performance.now();
   split.parseMs.push(parsed - started);
   const at = '2026-06-09T12:00:00.000Z';
+  const rows: NewArticle[] = [];
   await store.db.transaction().execute(async (trx) => {
     const stored = await repo.storedItemKeys(trx, sourceId, items.map((i) => i.key));
     for (const item of items) {
       if (stored.has(item.key)) continue;
       const text = htmlToText(item.body ?? item.summary ?? '');
-      await repo.insertArticle(trx, {
+      const row: NewArticle = {
         pipeline_id: 'bench', source_id: sourceId, item_key: item.key, url: item.url, canonical_url: item.url,
         title: item.title, byline: item.author, published_at: item.publishedAt, modified_at: item.updatedAt, fetched_at: at,
         lang: null, site_name: null, image: null, summary: item.summary, text, word_count: text.split(' ').length, partial: 1,
         content_hash: createHash('sha256').update(text).digest('hex'), near_signature: '', topic_signature: '',
         duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: at,
-      });
+      };
+      await repo.insertArticle(trx, row);
+      rows.push(row);
     }
   });
   split.storeMs.push(performance.now() - parsed);
+  lastRows = rows;
   return items.length;
+}
+
+/** The rows the last ingest run stored, for the SQLite floor below. */
+let lastRows: NewArticle[] = [];
+
+/**
+ * The floor under the store half: the same rows through one prepared better-sqlite3 insert in one transaction,
+ * into the same schema and indexes, with no kysely and no text work. What no store code can go below.
+ */
+function sqliteFloor(file: string, rows: readonly NewArticle[], sourceId: string): number {
+  const sqlite = new SQLite(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    const columns = Object.keys(rows[0]!) as (keyof NewArticle)[];
+    const insert = sqlite.prepare(`INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    sqlite.transaction(() => {
+      for (const row of rows) insert.run(columns.map((column) => (column === 'source_id' ? sourceId : row[column]) ?? null));
+    })();
+    return rows.length;
+  } finally {
+    sqlite.close();
+  }
 }
 
 async function timeRuns(runs: number, work: (run: number) => Promise<number>): Promise<{ ms: number; items: number }> {
@@ -154,9 +185,16 @@ try {
   const store = await openStore(path.join(dir, 'bench.db'));
   await repo.syncSources(store.db, 'bench', Array.from({ length: 2 * (RUNS + 1) }, (_v, i) => ({ id: `s${i}`, kind: 'feed' as const, name: `s${i}`, location: `https://x/${i}` })), '2026-06-09T12:00:00.000Z');
   let sourceIndex = 0;
+  // A second file with the same schema for the floor runs, each run under a source of its own.
+  const floorFile = path.join(dir, 'floor.db');
+  const floorStore = await openStore(floorFile);
+  const floorSources = ['RSS 2.0', 'Atom 1.0'].flatMap((format) => Array.from({ length: RUNS + 1 }, (_v, run) => `${format}-${run - 1}`));
+  await repo.syncSources(floorStore.db, 'bench', floorSources.map((id) => ({ id, kind: 'feed' as const, name: id, location: `https://x/${id}` })), '2026-06-09T12:00:00.000Z');
+  await floorStore.close();
   console.log(`${ITEMS} items per feed, median of ${RUNS} runs (node ${process.version})\n`);
   console.log(`${'feed'.padEnd(8)} ${'MB'.padStart(6)}  ${'path'.padEnd(34)} ${'ms'.padStart(8)} ${'items/s'.padStart(9)} ${'MB/s'.padStart(7)}`);
   const ratios: number[] = [];
+  const floorInputs: { format: string; mb: number; rows: NewArticle[]; bare: { ms: number } }[] = [];
   const parseRatios: number[] = [];
   const documents = [['RSS 2.0', Buffer.from(rssDocument(ITEMS), 'utf8')], ['Atom 1.0', Buffer.from(atomDocument(ITEMS), 'utf8')]] as const;
   // All bare parses first, so the peak RSS they reach is measured before the ingest path runs.
@@ -169,6 +207,7 @@ try {
     split.parseMs = [];
     split.storeMs = [];
     const full = await timeRuns(RUNS, () => ingest(bytes, store, `s${sourceIndex++}`));
+    floorInputs.push({ format, mb, rows: lastRows, bare });
     // medians of the measured runs (the first entry is the warm-up)
     const parseOnly = { ms: median(split.parseMs.slice(1)), items: full.items };
     const storeOnly = { ms: median(split.storeMs.slice(1)), items: full.items };
@@ -183,12 +222,19 @@ try {
     parseRatios.push(parseOnly.ms / bare.ms);
     console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${(parseOnly.ms / bare.ms).toFixed(2)}x, whole ingest path ${(full.ms / bare.ms).toFixed(2)}x the bare parse\n`);
   }
+  const peakAfterIngest = peakRss;
+  // After the ingest runs, so the rows they keep for it do not count in the ingest path's peak RSS.
+  for (const { format, mb, rows, bare } of floorInputs) {
+    const floor = await timeRuns(RUNS, async (run) => sqliteFloor(floorFile, rows, `${format}-${run}`));
+    console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${'SQLite floor: raw prepared insert'.padEnd(34)} ${floor.ms.toFixed(0).padStart(8)} ${((floor.items / floor.ms) * 1000).toFixed(0).padStart(9)} ${((mb / floor.ms) * 1000).toFixed(1).padStart(7)}`);
+    console.log(`${format.padEnd(8)} the inserts alone, at their floor, cost ${(floor.ms / bare.ms).toFixed(2)}x the bare parse\n`);
+  }
   await store.close();
   clearInterval(sampler);
   sampleRss();
   // resourceUsage().maxRSS is in kilobytes on Linux
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`peak RSS: ${mb(peakAfterBare)} by the end of the bare parses; ${mb(peakRss)} overall (kernel max ${mb(process.resourceUsage().maxRSS * 1024)})`);
+  console.log(`peak RSS: ${mb(peakAfterBare)} by the end of the bare parses; ${mb(peakAfterIngest)} by the end of the ingest runs; ${mb(peakRss)} overall with the floor runs (kernel max ${mb(process.resourceUsage().maxRSS * 1024)})`);
   const verdict = (list: number[]) => `${list.every((r) => r <= 1.5) ? 'met' : 'NOT met'} (${list.map((r) => r.toFixed(2)).join(', ')})`;
   console.log(`goal <= 1.5x bare parse: decode+parse+normalise ${verdict(parseRatios)}; with the SQLite store ${verdict(ratios)}`);
 } finally {
