@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
 import zlib from 'node:zlib';
 
 /**
@@ -77,4 +79,40 @@ export function rssFeed(title: string, items: readonly { guid?: string | null; t
     )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>${escape(title)}</title><link>https://example.org/</link>\n${body}\n</channel></rss>\n`;
+}
+
+/**
+ * A TCP port on 127.0.0.1 that never completes a handshake: what a firewalled or overloaded host looks like. A
+ * child process listens with a backlog of one and then blocks its event loop, so it accepts nothing; a few
+ * connections fill the kernel's accept queue, and every later SYN is dropped, leaving the client waiting.
+ */
+export async function unansweredPort(): Promise<{ port: number; close(): void }> {
+  const child = spawn(process.execPath, ['-e', `
+    const server = require('node:net').createServer();
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+      require('node:fs').writeSync(1, server.address().port + '\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+    child.once('exit', (code) => reject(new Error(`listener exited with ${code}`)));
+  });
+  // Connect until one connection is left hanging: then the queue is full (Linux queues backlog + 1).
+  const fillers: net.Socket[] = [];
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const filler = net.connect(port, '127.0.0.1');
+    fillers.push(filler);
+    const connected = await new Promise<boolean>((resolve) => {
+      filler.once('connect', () => resolve(true)).once('error', () => resolve(false));
+      setTimeout(() => resolve(false), 200);
+    });
+    if (!connected) break;
+  }
+  return {
+    port,
+    close() {
+      for (const filler of fillers) filler.destroy();
+      child.kill('SIGKILL');
+    },
+  };
 }

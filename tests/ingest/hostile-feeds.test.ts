@@ -6,7 +6,7 @@ import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../../src/inges
 import { ingestFeed, type FeedState } from '../../src/ingest/feed-source.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { startServer } from '../helpers/http-server.ts';
-import { gzipBomb, rssFeed, slowDrip, streamBytes } from '../helpers/hostile-server.ts';
+import { gzipBomb, rssFeed, slowDrip, streamBytes, unansweredPort } from '../helpers/hostile-server.ts';
 
 /** Small limits so every cap fires within milliseconds. */
 const options: Omit<FetchOptions, 'etag' | 'lastModified'> = {
@@ -203,6 +203,19 @@ describe('hostile and broken servers', () => {
     // The server never finishes: only the total timeout can end this fetch.
     const result = await ingest('/slow.xml', fresh, { ...options, timeoutMs: 300 });
     expect(result.error?.code).toBe('timeout');
+  });
+
+  it('a host that never answers the TCP handshake is cut off by the connect timeout, not the total one', async () => {
+    const silent = await unansweredPort();
+    try {
+      const result = await fetchUrl(`http://127.0.0.1:${silent.port}/feed.xml`, { ...options, connectTimeoutMs: 200, timeoutMs: 10_000 });
+      expect(result.status).toBe('failed');
+      if (result.status !== 'failed') return;
+      expect(result.error.code).toBe('timeout');
+      expect(result.error.message).toMatch(/could not connect to 127\.0\.0\.1:\d+ within 200 ms/);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a redirect loop is detected', async () => {
