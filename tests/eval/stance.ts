@@ -94,6 +94,33 @@ export function actorsMatch(gold: string, predicted: string): boolean {
   return shared / Math.min(a.length, b.length) >= 0.5;
 }
 
+/** Macro-F1 over the three stances; an irrelevant gold or prediction counts against the stance it meets. */
+function macroF1Of(pairs: readonly [GoldLabel, GoldLabel][]): number {
+  let sum = 0;
+  for (const label of STANCES) {
+    const truePositives = pairs.filter(([gold, predicted]) => gold === label && predicted === label).length;
+    const precision = safeDivide(truePositives, pairs.filter(([, predicted]) => predicted === label).length);
+    const recall = safeDivide(truePositives, pairs.filter(([gold]) => gold === label).length);
+    sum += safeDivide(2 * precision * recall, precision + recall);
+  }
+  return sum / STANCES.length;
+}
+
+/**
+ * How far macro-F1 could move on another sample of the same size: the 2.5th and 97.5th percentiles over 1,000
+ * resamples with replacement (fixed seed, so the same run prints the same interval).
+ */
+function bootstrapInterval(pairs: readonly [GoldLabel, GoldLabel][]): { low: number; high: number } {
+  let seed = 2026;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const scores: number[] = [];
+  for (let round = 0; round < 1000; round++) {
+    scores.push(macroF1Of(pairs.map(() => pairs[Math.floor(random() * pairs.length)]!)));
+  }
+  scores.sort((a, b) => a - b);
+  return { low: scores[25]!, high: scores[974]! };
+}
+
 function predictedLabel(result: ScoreResult): GoldLabel {
   return result.stance === null ? 'irrelevant' : result.stance.label;
 }
@@ -113,10 +140,12 @@ async function main(): Promise<void> {
   let voiceCorrect = 0;
   const errors: { id: string | undefined; gold: GoldLabel; predicted: GoldLabel; relevance: number; text: string }[] = [];
   const voiceErrors: { id: string | undefined; actor: string; label: GoldLabel; voices: string }[] = [];
+  const pairs: [GoldLabel, GoldLabel][] = [];
   for (const item of items) {
     const result = scorer.score({ title: item.title ?? null, text: item.text });
     const predicted = predictedLabel(result);
     confusion[item.label][predicted]++;
+    pairs.push([item.label, predicted]);
     if (predicted !== item.label) errors.push({ id: item.id, gold: item.label, predicted, relevance: result.relevance.score, text: item.text });
     if (item.actor && item.actor.trim().length > 0 && item.label !== 'irrelevant') {
       voiceItems++;
@@ -134,7 +163,8 @@ async function main(): Promise<void> {
     const recall = safeDivide(truePositives, goldCount);
     return [label, { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: goldCount }];
   })) as Record<GoldLabel, { precision: number; recall: number; f1: number; support: number }>;
-  const macroF1 = STANCES.reduce((sum, label) => sum + perLabel[label].f1, 0) / STANCES.length;
+  const macroF1 = macroF1Of(pairs);
+  const interval = bootstrapInterval(pairs);
 
   let relevantTruePositives = 0;
   let relevantPredicted = 0;
@@ -158,7 +188,7 @@ async function main(): Promise<void> {
 
   const report = {
     file: args.file, scorer: scorer.version, items: items.length, perLabel, macroF1, relevance,
-    voiceAttribution: { items: voiceItems, correct: voiceCorrect, accuracy: voiceAccuracy }, confusion,
+    macroF1Interval: interval, voiceAttribution: { items: voiceItems, correct: voiceCorrect, accuracy: voiceAccuracy }, confusion,
     ...(args.errors ? { errors, voiceErrors } : {}),
   };
   if (args.json) {
@@ -173,7 +203,7 @@ async function main(): Promise<void> {
     const m = perLabel[label];
     console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.support).padStart(5)}`);
   }
-  console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1.toFixed(3)}`);
+  console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1.toFixed(3)} (95% bootstrap interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)})`);
   console.log(`relevance: precision ${relevance.precision.toFixed(3)}  recall ${relevance.recall.toFixed(3)}  F1 ${relevance.f1.toFixed(3)}`);
   console.log(`voice attribution: ${voiceAccuracy === null ? 'n/a (no item names an actor)' : `${voiceCorrect}/${voiceItems} = ${voiceAccuracy.toFixed(3)}`}`);
   console.log('\nconfusion (rows gold, columns predicted)');
