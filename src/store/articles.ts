@@ -68,7 +68,7 @@ export async function insertArticle(db: Kysely<Database>, article: NewArticle): 
   if (sql === undefined) {
     const compiled = db.insertInto('articles').values(article).returning('id').compile();
     // The parameters must be the values in column order, or the SQL cannot be reused with other values.
-    if (compiled.parameters.length !== columns.length || compiled.parameters.some((value, i) => value !== article[columns[i]!])) {
+    if (compiled.parameters.length !== columns.length || compiled.parameters.some((value, i) => !Object.is(value, article[columns[i]!]))) {
       throw new Error('unexpected parameters in the compiled article insert');
     }
     byColumns.set(columnList, (sql = compiled.sql));

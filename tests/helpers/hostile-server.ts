@@ -83,36 +83,38 @@ export function rssFeed(title: string, items: readonly { guid?: string | null; t
 
 /**
  * A TCP port on 127.0.0.1 that never completes a handshake: what a firewalled or overloaded host looks like. A
- * child process listens with a backlog of one and then blocks its event loop, so it accepts nothing; a few
- * connections fill the kernel's accept queue, and every later SYN is dropped, leaving the client waiting.
+ * child process listens with a backlog of one and then blocks its event loop, so it accepts nothing. Linux queues
+ * backlog + 1 finished handshakes for a listener that does not accept, and drops every later SYN (unless
+ * net.ipv4.tcp_abort_on_overflow is set, which it is not by default), leaving the next client waiting.
  */
 export async function unansweredPort(): Promise<{ port: number; close(): void }> {
+  const BACKLOG = 1;
+  // The child blocks for at most a minute, so a test run that dies early does not leave it behind for long.
   const child = spawn(process.execPath, ['-e', `
     const server = require('node:net').createServer();
-    server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+    server.listen({ port: 0, host: '127.0.0.1', backlog: ${BACKLOG} }, () => {
       require('node:fs').writeSync(1, server.address().port + '\\n');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
     });`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
-    child.once('exit', (code) => reject(new Error(`listener exited with ${code}`)));
-  });
-  // Connect until one connection is left hanging: then the queue is full (Linux queues backlog + 1).
   const fillers: net.Socket[] = [];
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const filler = net.connect(port, '127.0.0.1');
-    fillers.push(filler);
-    const connected = await new Promise<boolean>((resolve) => {
-      filler.once('connect', () => resolve(true)).once('error', () => resolve(false));
-      setTimeout(() => resolve(false), 200);
-    });
-    if (!connected) break;
-  }
-  return {
-    port,
-    close() {
-      for (const filler of fillers) filler.destroy();
-      child.kill('SIGKILL');
-    },
+  const close = () => {
+    for (const filler of fillers) filler.destroy();
+    child.kill('SIGKILL');
   };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+      child.once('exit', (code) => reject(new Error(`listener exited with ${code}`)));
+    });
+    // Fill the accept queue: each of these completes its handshake in the kernel, however loaded the machine.
+    for (let i = 0; i < BACKLOG + 1; i++) {
+      const filler = net.connect(port, '127.0.0.1');
+      fillers.push(filler);
+      await new Promise<void>((resolve, reject) => filler.once('connect', resolve).once('error', reject));
+    }
+    return { port, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }

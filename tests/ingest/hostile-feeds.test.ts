@@ -205,7 +205,8 @@ describe('hostile and broken servers', () => {
     expect(result.error?.code).toBe('timeout');
   });
 
-  it('a host that never answers the TCP handshake is cut off by the connect timeout, not the total one', async () => {
+  // unansweredPort relies on how Linux treats a full accept queue.
+  it.skipIf(process.platform !== 'linux')('a host that never answers the TCP handshake is cut off by the connect timeout, not the total one', async () => {
     const silent = await unansweredPort();
     try {
       const result = await fetchUrl(`http://127.0.0.1:${silent.port}/feed.xml`, { ...options, connectTimeoutMs: 200, timeoutMs: 10_000 });

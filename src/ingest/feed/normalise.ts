@@ -139,14 +139,18 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
 /** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
 const URL_ATTRIBUTE_NAMES = 'href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest';
 const URL_ATTRIBUTES = new RegExp(`(\\s(?:${URL_ATTRIBUTE_NAMES})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s>"']+))`, 'gi');
-/** Start tags that may hold a URL attribute; the others (most: <p>, <em>) are skipped by the regex engine itself. */
-const TAG_WITH_URL_ATTRIBUTE = new RegExp(`<[A-Za-z][^>]*?\\s(?:${URL_ATTRIBUTE_NAMES})\\s*=[^>]*>`, 'gi');
+/**
+ * A start tag. It stops at the next `<` as well as at `>`, so hostile markup without a closing `>` costs one scan
+ * to the next tag rather than one to the end of the text per `<` (quadratic, minutes on a few hundred kilobytes).
+ */
+const START_TAG = /<[A-Za-z][^<>]*>/g;
 
 /** Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. */
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
   if (!base || !html.includes('<')) return html;
-  return html.replace(TAG_WITH_URL_ATTRIBUTE, (tag) =>
-    tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+  return html.replace(START_TAG, (tag) =>
+    // most tags (<p>, <em>) have no attribute at all
+    !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
       // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
       const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;

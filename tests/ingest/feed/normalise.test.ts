@@ -90,4 +90,11 @@ describe('URL resolution', () => {
       '<p>see href="x"</p><a href="https://h.example/a?b=1&amp;c=2">x</a><img src=\'https://h.example/d/i.png\'>',
     );
   });
+
+  it('gets through hostile markup that never closes its tags (400 KB of "<a href=x ") and still rewrites a real tag', () => {
+    // Each unclosed "<a" once cost a scan to the end of the text, and at one time three nested ones: minutes here.
+    const hostile = '<a href=x '.repeat(40_000);
+    const html = `${hostile}<img src="/i.png">`;
+    expect(resolveHtmlUrls(html, 'https://h.example/')).toBe(`${hostile}<img src="https://h.example/i.png">`);
+  });
 });
