@@ -40,6 +40,9 @@ const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', '
 
 const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest']);
 
+/** What one refuses to do when one says nothing ("refused to comment", "refused to be drawn"). */
+const NON_STATEMENTS = new Set(['comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate']);
+
 /** "the people who agreed to freeze", "states that have vowed to": the verb describes its subject. */
 function isRelativeClauseVerb(tokens: readonly Token[], verb: number): boolean {
   let k = verb - 1;
@@ -362,6 +365,8 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
     const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || SPEECH_VERBS.has(previousWord);
     if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
+    // "refused to comment": declining to speak states no position.
+    if (word === 'refused' && NON_STATEMENTS.has(tokens[v + 2]?.word ?? '')) continue;
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
       // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
       // participle clause speaks for the sentence's subject.
@@ -380,7 +385,7 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
       continue;
     }
     // "X, a venture capitalist, said the ...": the verb follows its subject and an appositive, not a statement.
-    const appositiveStart = previousWord === ',' ? openingSubjectStart(tokens, v) : null;
+    const appositiveStart = previousWord === ',' ? openingSubjectStart(text, tokens, v) : null;
     // "..., told the panel": after "told" comes the audience, not the speaker; but '"Why?" asked Fatima Zahra'.
     const isAudienceVerb = /^(told|tells|tell)$/.test(word) || (/^(asked|urged|urges)$/.test(word) && previousWord !== '"');
     const isInverted = !isAudienceVerb && appositiveStart === null
@@ -418,7 +423,6 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
 }
 
-/** True when a name is followed by its verb or by an appositive ("Akira Tanabe broke ...", "X, who ..."), not by a new clause. */
 /**
  * True when a sentence's opening words name a speaker, not merely open with a capital: a speaking head noun
  * ("Open-source developers") or a name of two capitalised words at its end ("Akira Tanabe"), not "Spreads on AI-exposed".
@@ -428,6 +432,7 @@ function isNamedSpeaker(text: string, tokens: readonly Token[], [from, to]: [num
   return to - from >= 2 && isNameWord(text, tokens, to - 1) && isNameWord(text, tokens, to - 2);
 }
 
+/** True when a name is followed by its verb or by an appositive ("Akira Tanabe broke ...", "X, who ..."), not by a new clause. */
 function opensClause(text: string, tokens: readonly Token[], nameEnd: number): boolean {
   const next = tokens[nameEnd];
   if (next?.word === ',') return APPOSITIVE_OPENERS.has(tokens[nameEnd + 1]?.word ?? '');
@@ -458,9 +463,11 @@ const MAX_APPOSITIVE = 20;
 
 /**
  * For a verb right after a comma: the start of the sentence's opening noun phrase when that comma closes an
- * appositive after it ("Lina Haddad, head of a Beirut-based group, said ..."), else null.
+ * appositive after it ("Lina Haddad, head of a Beirut-based group, said ..."), else null. The opening phrase must
+ * name a speaker: in "Last week, Congress passed a resolution, said Senator Jane Doe" it is an adverbial, and the
+ * verb is inverted.
  */
-function openingSubjectStart(tokens: readonly Token[], verb: number): number | null {
+function openingSubjectStart(text: string, tokens: readonly Token[], verb: number): number | null {
   if (tokens[verb - 1]?.word !== ',' || tokens[verb - 2]?.word === '"') return null;
   let comma = verb - 2;
   while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
@@ -470,7 +477,12 @@ function openingSubjectStart(tokens: readonly Token[], verb: number): number | n
   // The subject opens the sentence, or follows a heading, a dateline or a bracket ("PRESS RELEASE: ...",
   // "HELSINKI — ...", "(Translated from ...)").
   const before = tokens[first - 1]?.word;
-  return first < comma && (before === undefined || before === ':' || before === '—' || before === ')') ? first : null;
+  if (first >= comma || !(before === undefined || before === ':' || before === '—' || before === ')')) return null;
+  // One capitalised word ("Anthropic, a San Francisco lab, said") is a name only before an appositive's opener.
+  const isName = isNamedSpeaker(text, tokens, [first, comma])
+    || (comma - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
+      && APPOSITIVE_OPENERS.has(tokens[comma + 1]?.word ?? ''));
+  return isName ? first : null;
 }
 
 /** Words that open an appositive after a name ("X, who asked not to be named,", "X, a nurse,"). */
@@ -541,6 +553,8 @@ function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null
   for (let i = from; i < end; i++) if (!isWordAt(tokens, i)) return null;
   const subject: [number, number] = [from, end];
   if (from >= end || !isActorLike(text, tokens, subject)) return null;
+  // "WASHINGTON (Reuters):", "UPDATED (June 5):": a dateline or an editor's note, not a speaker and a role.
+  if (end < colon && (NOTE_WORDS.has(tokens[from]!.word) || isDatelineBracket(tokens.slice(end + 1, colon - 1)))) return null;
   // A capitalised first word alone ("Fantastic idea:", "Me in 2023:") is a sentence opener, not a name.
   const isTranscriptName = end < colon && !/\p{Ll}/u.test(surface(text, tokens, from, end));
   const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName;
@@ -549,6 +563,15 @@ function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null
   // Headings such as "Key points:" or "Q:" are not speakers.
   if (HEADING_WORDS.has(tokens[end - 1]!.word)) return null;
   return { kind: 'normal', verb: colon, subject, start: 0 };
+}
+
+/** Words that open an editor's note rather than a speaker's turn. */
+const NOTE_WORDS = new Set(['update', 'updated', 'correction', 'corrected', 'clarification', 'editor', "editor's", 'note']);
+const WIRE_SERVICES = new Set(['reuters', 'ap', 'afp', 'bloomberg', 'dpa', 'xinhua', 'efe', 'ansa', 'upi', 'pa', 'kyodo', 'jiji', 'tass', 'yonhap', 'aap', 'cnn', 'bbc']);
+
+/** A bracket after a capitalised word that holds a wire service or a date, as a dateline's does. */
+function isDatelineBracket(inside: readonly Token[]): boolean {
+  return inside.length > 0 && inside.every((token) => WIRE_SERVICES.has(token.word) || CALENDAR_WORDS.has(token.word) || /^\d+$/.test(token.word) || token.word === ',');
 }
 
 /** Words of a heading that introduces someone's statement ("Witness statement of Dr. Lars Eriksen:"). */

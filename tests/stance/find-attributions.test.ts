@@ -16,6 +16,28 @@ function actorsOf(text: string): string[] {
 
 describe('find attributions: who said it', () => {
   it.each([
+    ['Last week, Congress passed a resolution supporting the pause, said Senator Jane Doe.', 'Senator Jane Doe'],
+    ['Despite the backlash, the lab continued to oppose the pause, said Maria Lopez, a lab spokeswoman.', 'Maria Lopez'],
+    ['Stocks rallied on Friday, lifting chip makers to a record, said a trader at a Frankfurt bank.', 'a trader'],
+    ['This week, the debate shifted, said Professor Ana Ruiz of Oxford.', 'Professor Ana Ruiz of Oxford'],
+  ])('an opening adverbial before "..., said X" is not a speaker: %s', (text, actor) => {
+    const actors = actorsOf(text);
+    expect(actors).toContain(actor);
+    expect(actors.filter((found) => /^(last week|despite|this week|friday)/i.test(found))).toEqual([]);
+  });
+
+  it.each([
+    'WASHINGTON (Reuters): The Senate will take up the pause resolution next week.',
+    'UPDATED (June 5): This story has been updated to add that the lab opposes the pause.',
+  ])('a dateline or an update note is not a transcript speaker: %s', (text) => {
+    expect(actorsOf(text)).not.toContainEqual(expect.stringMatching(/^(WASHINGTON|UPDATED)$/));
+  });
+
+  it('declining to comment is not a statement', () => {
+    expect(actorsOf('Google refused to comment on the pause.')).toEqual([]);
+  });
+
+  it.each([
     ['"Every moratorium has been broken," said historian Dr. Ezra Kaplan, rejecting the proposal.', 'historian Dr. Ezra Kaplan'],
     ["France's digital minister, Aurélien Marchand, said Paris would \"not join any moratorium.\"", 'Aurélien Marchand'],
     ['Lina Haddad, head of a Beirut-based digital-rights group, said the Arab world has "no seat at the table."', 'Lina Haddad'],
