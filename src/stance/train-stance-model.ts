@@ -23,7 +23,7 @@ import {
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
 type GoldLabel = (typeof LABELS)[number];
-const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard', ...[...'abcdefghi'].map((set) => `train-mix-${set}`)]
+const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard', ...[...'abcdefghij'].map((set) => `train-mix-${set}`)]
   .map((name) => `tests/fixtures/stance/${name}.jsonl`);
 
 interface Example {
@@ -49,9 +49,10 @@ function parseArgs(argv: readonly string[]) {
   const args = {
     files: DEFAULT_FILES.filter((file) => existsSync(file)), pipeline: 'pipelines/ai-pause.ts', out: 'src/stance/pause-stance-weights.ts',
     // Chosen by leaving one file out (--cross), the best proxy for new wording: stronger or weaker L2 or a higher
-    // minimum document frequency scored lower. The rules were written on dev, so the override is chosen on the
-    // other files: there the layer alone beat any rule veto (0.40 matched it; 0.60 cost up to 0.02, 0.75 up to 0.04).
-    cv: 0, cross: false, l2: 0.0015, relevanceL2: 0.01, epochs: 600, errors: false, write: true, override: 0.4,
+    // minimum document frequency scored lower. Override: pooled over the left-out files 0.40 and 0.60 are within
+    // 0.002 (0.75 costs 0.013); 0.60 lets the rules keep the constructions they were written for (a concession
+    // before the verdict, negation) where the layer is unsure, which 0.40 flipped on small changes to the layer.
+    cv: 0, cross: false, l2: 0.0015, relevanceL2: 0.01, epochs: 600, errors: false, write: true, override: 0.6,
     groups: [...ALL_FEATURE_GROUPS] as FeatureGroup[],
   };
   for (let i = 0; i < argv.length; i++) {
