@@ -194,7 +194,7 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
     if (word === '(') depth++;
     else if (word === ')') depth--;
     else if (depth === 0 && word !== '.') {
-      if (!/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.start + 1))) return false;
+      if (!isCapitalised(text, tokens[i]!)) return false;
       words++;
     }
   }
@@ -316,8 +316,7 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
   const head = tokens[to - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
   if (ACTOR_HEADS.has(head) || ACTOR_HEADS.has(tokens[to - 1]!.word)) return true;
   for (let i = from; i < to; i++) {
-    const isCapitalised = /^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.start + 1));
-    if (!isCapitalised) continue;
+    if (!isCapitalised(text, tokens[i]!)) continue;
     if (i === 0 && COMMON_OPENERS.has(tokens[i]!.word)) continue;
     return true;
   }

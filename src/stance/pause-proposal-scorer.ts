@@ -317,7 +317,7 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         label,
         score: round(learned.probabilities.support - learned.probabilities.oppose),
         confidence: round(learned.probabilities[label]),
-        evidence: firstNonEmpty(learnedEvidence(analysis, label), analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
+        evidence: firstNonEmpty(learnedEvidence(analysis, learned, label), analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
       return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
     },

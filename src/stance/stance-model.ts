@@ -246,22 +246,23 @@ function logRatio(a: number, b: number): number {
 }
 
 /**
- * The sentences that drove the learned layer's label, each with its contribution: how far the passage's lean
- * (log-odds of support over oppose) falls when the sentence is left out, squashed into -1..1 (positive toward
+ * The sentences that drove the learned layer's label (`prediction`, its reading of the whole passage), each with
+ * its contribution: how far the passage's lean (log-odds of support over oppose) falls when the sentence is left
+ * out, squashed into -1..1 (positive toward
  * support, negative toward oppose), so the evidence shown is the layer's own, not the rules' it overruled.
  * Log-odds rather than probabilities: in a passage that argues one way three times, leaving one sentence out hardly
  * moves a probability near 1, but each sentence still adds its share of the log-odds. For support or oppose, the
  * sentences that pushed that way, strongest first; for neutral, those whose absence would most weaken the neutral
  * reading, with their own lean.
  */
-export function learnedEvidence(analysis: PassageAnalysis, label: StanceLabel): Evidence[] {
+export function learnedEvidence(analysis: PassageAnalysis, prediction: StancePrediction, label: StanceLabel): Evidence[] {
   const model = PAUSE_STANCE_WEIGHTS?.stance;
   if (!model) return [];
-  const margins = (sentences: PassageAnalysis['sentences']) => {
-    const { probabilities: p } = predictWith(model, extractStanceFeatures({ ...analysis, sentences }, shippedGroups));
-    return { lean: logRatio(p.support, p.oppose), neutral: logRatio(p.neutral, Math.max(p.support, p.oppose)) };
-  };
-  const whole = margins(analysis.sentences);
+  const marginsOf = (p: StancePrediction['probabilities']) =>
+    ({ lean: logRatio(p.support, p.oppose), neutral: logRatio(p.neutral, Math.max(p.support, p.oppose)) });
+  const margins = (sentences: PassageAnalysis['sentences']) =>
+    marginsOf(predictWith(model, extractStanceFeatures({ ...analysis, sentences }, shippedGroups)).probabilities);
+  const whole = marginsOf(prediction.probabilities);
   const seen = new Set<string>();
   const contributions = [];
   for (const [index, sentence] of analysis.sentences.entries()) {

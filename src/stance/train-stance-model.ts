@@ -22,7 +22,7 @@ import {
 } from './stance-model.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
-type GoldLabel = (typeof LABELS)[number];
+export type GoldLabel = (typeof LABELS)[number];
 const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard', ...[...'abcdefghij'].map((set) => `train-mix-${set}`)]
   .map((name) => `tests/fixtures/stance/${name}.jsonl`);
 
@@ -136,7 +136,7 @@ function f1(tp: number, predicted: number, gold: number): number {
 }
 
 /** Macro-F1 over the three stances as the eval counts it: a stance predicted irrelevant is a miss. */
-function macroF1(pairs: readonly [GoldLabel, GoldLabel][]): number {
+export function macroF1(pairs: readonly [GoldLabel, GoldLabel][]): number {
   let sum = 0;
   for (const label of STANCE_CLASSES) {
     const tp = pairs.filter(([gold, predicted]) => gold === label && predicted === label).length;

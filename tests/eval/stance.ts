@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ScoreResult, StanceOptions, TopicDefinition } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
+import { macroF1 } from '../../src/stance/train-stance-model.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
 type GoldLabel = (typeof LABELS)[number];
@@ -94,18 +95,6 @@ export function actorsMatch(gold: string, predicted: string): boolean {
   return shared / Math.min(a.length, b.length) >= 0.5;
 }
 
-/** Macro-F1 over the three stances; an irrelevant gold or prediction counts against the stance it meets. */
-function macroF1Of(pairs: readonly [GoldLabel, GoldLabel][]): number {
-  let sum = 0;
-  for (const label of STANCES) {
-    const truePositives = pairs.filter(([gold, predicted]) => gold === label && predicted === label).length;
-    const precision = safeDivide(truePositives, pairs.filter(([, predicted]) => predicted === label).length);
-    const recall = safeDivide(truePositives, pairs.filter(([gold]) => gold === label).length);
-    sum += safeDivide(2 * precision * recall, precision + recall);
-  }
-  return sum / STANCES.length;
-}
-
 /**
  * How far macro-F1 could move on another sample of the same size: the 2.5th and 97.5th percentiles over 1,000
  * resamples with replacement (fixed seed, so the same run prints the same interval).
@@ -115,7 +104,7 @@ function bootstrapInterval(pairs: readonly [GoldLabel, GoldLabel][]): { low: num
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const scores: number[] = [];
   for (let round = 0; round < 1000; round++) {
-    scores.push(macroF1Of(pairs.map(() => pairs[Math.floor(random() * pairs.length)]!)));
+    scores.push(macroF1(pairs.map(() => pairs[Math.floor(random() * pairs.length)]!)));
   }
   scores.sort((a, b) => a - b);
   return { low: scores[25]!, high: scores[974]! };
@@ -163,7 +152,7 @@ async function main(): Promise<void> {
     const recall = safeDivide(truePositives, goldCount);
     return [label, { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: goldCount }];
   })) as Record<GoldLabel, { precision: number; recall: number; f1: number; support: number }>;
-  const macroF1 = macroF1Of(pairs);
+  const macroF1Score = macroF1(pairs);
   const interval = bootstrapInterval(pairs);
 
   let relevantTruePositives = 0;
@@ -187,7 +176,7 @@ async function main(): Promise<void> {
   const voiceAccuracy = voiceItems === 0 ? null : voiceCorrect / voiceItems;
 
   const report = {
-    file: args.file, scorer: scorer.version, items: items.length, perLabel, macroF1, relevance,
+    file: args.file, scorer: scorer.version, items: items.length, perLabel, macroF1: macroF1Score, relevance,
     macroF1Interval: interval, voiceAttribution: { items: voiceItems, correct: voiceCorrect, accuracy: voiceAccuracy }, confusion,
     ...(args.errors ? { errors, voiceErrors } : {}),
   };
@@ -203,7 +192,7 @@ async function main(): Promise<void> {
     const m = perLabel[label];
     console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.support).padStart(5)}`);
   }
-  console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1.toFixed(3)} (95% bootstrap interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)})`);
+  console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1Score.toFixed(3)} (95% bootstrap interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)})`);
   console.log(`relevance: precision ${relevance.precision.toFixed(3)}  recall ${relevance.recall.toFixed(3)}  F1 ${relevance.f1.toFixed(3)}`);
   console.log(`voice attribution: ${voiceAccuracy === null ? 'n/a (no item names an actor)' : `${voiceCorrect}/${voiceItems} = ${voiceAccuracy.toFixed(3)}`}`);
   console.log('\nconfusion (rows gold, columns predicted)');

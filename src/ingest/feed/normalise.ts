@@ -137,8 +137,7 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
 }
 
 /** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
-const URL_ATTRIBUTE_NAMES = 'href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest';
-const URL_ATTRIBUTES = new RegExp(`(\\s(?:${URL_ATTRIBUTE_NAMES})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s>"']+))`, 'gi');
+const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 /**
  * A start tag. It stops at the next `<` as well as at `>`, so hostile markup without a closing `>` costs one scan
  * to the next tag rather than one to the end of the text per `<` (quadratic, minutes on a few hundred kilobytes).
