@@ -10,7 +10,8 @@ import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { childrenNamed, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { childrenNamed, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { hollowItemBodies, refillItemBodies } from './xml-skeleton.ts';
 import {
   assignItemIds,
   authorName,
@@ -480,6 +481,41 @@ export interface XmlParseContext {
   /** Base for relative URLs: Content-Location resolved against the document URL, else the document URL. */
   documentBase: string | null;
   timeLimitMs?: number;
+  /**
+   * Give rss-parser the whole document even when it is well-formed, item bodies included, instead of its skeleton
+   * (xml-skeleton.ts). Slower; the reference the skeleton is tested against.
+   */
+  wholeDocument?: boolean;
+}
+
+type FeedFormat = ParsedFeed['format'];
+
+/** The root, the channel (the root itself in Atom) and the item or entry elements of a scan. */
+function scannedParts(scan: XmlScan, rootName: string, format: FeedFormat) {
+  const root = childrenNamed(scan.document, rootName)[0];
+  const channel = format === 'atom' ? root : childrenNamed(root, 'channel')[0];
+  // RSS 0.9/1.0 put items beside the channel, RSS 2.0 inside it.
+  const items = childrenNamed(format === 'rdf' ? root : channel, format === 'atom' ? 'entry' : 'item');
+  return { channel, items };
+}
+
+/**
+ * rss-parser over the skeleton of a well-formed document (see xml-skeleton.ts), its item bodies refilled from the
+ * text. Null when the document has no body worth emptying, or when rss-parser's output does not line up with the
+ * scan; the caller then parses the whole document.
+ */
+async function parseSkeleton(scan: XmlScan, items: readonly ScannedElement[], canonicalName: NameCanonicaliser, timeLimitMs: number): Promise<RssParserOutput | null> {
+  const skeleton = hollowItemBodies(scan, items);
+  if (!skeleton) return null;
+  let output: RssParserOutput;
+  try {
+    output = await runRssParser(skeleton.text, canonicalName, timeLimitMs);
+  } catch (error) {
+    if (error instanceof FeedParseError && error.code === 'timeout') throw error;
+    return null;
+  }
+  const rawItems = output.items ?? [];
+  return rawItems.length === items.length && refillItemBodies(rawItems, skeleton.fields, RAW) ? output : null;
 }
 
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
@@ -495,18 +531,22 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);
+  const format: FeedFormat = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
   const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
 
+  let output: RssParserOutput | null = null;
+  let usedText = text;
+  if (wellFormed && !ctx.wholeDocument) {
+    output = await parseSkeleton(firstScan, scannedParts(firstScan, canonicalName(firstScan.rootName), format).items, canonicalName, timeLimitMs);
+  }
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
   const attempts: [string, () => string][] = [
     ['as is', () => text],
     ['after rewriting HTML entities and stray ampersands', () => repairEntities(text)],
     ['after re-serialising the markup leniently', () => reserialise(repairEntities(text))],
   ];
-  let output: RssParserOutput | null = null;
-  let usedText = text;
   let lastError: unknown = null;
-  for (const [label, makeText] of attempts) {
+  for (const [label, makeText] of output ? [] : attempts) {
     const candidate = makeText();
     try {
       output = await runRssParser(candidate, canonicalName, timeLimitMs);
@@ -542,11 +582,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   // A repaired or re-wrapped text has other positions: scan it again, with the names fixed by the first scan.
   const scan = usedText === text ? firstScan : scanXml(usedText, ctx.documentBase, canonicalName);
-  const root = childrenNamed(scan.document, canonicalName(scan.rootName ?? firstScan.rootName))[0];
-  const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
-  const channel = isAtom ? root : childrenNamed(root, 'channel')[0];
-  // RSS 0.9/1.0 put items beside the channel, RSS 2.0 inside it.
-  const itemElements = childrenNamed(format === 'rdf' ? root : channel, isAtom ? 'entry' : 'item');
+  const { channel, items: itemElements } = scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName), format);
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');

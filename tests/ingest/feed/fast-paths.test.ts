@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
 import { collapseWhitespace, decodeEntities, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
-import { closedChild, fastScan, innerMarkup, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { closedChild, fastScan, innerMarkup, isAtomRoot, makeNameCanonicaliser, saxScan, scanXml, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { hollowItemBodies, refillItemBodies, textContent } from '../../../src/ingest/feed/xml-skeleton.ts';
+import { parseXmlFeed } from '../../../src/ingest/feed/xml.ts';
 
 /**
  * The speed-ups of the feed path are shortcuts that must give exactly what the slow, general code gives.
@@ -144,5 +147,113 @@ describe('the RFC 1123 date shortcut', () => {
 
   it('an impossible date is left to the general readers, as before', () => {
     expect(parseFeedDate('Sat, 31 Feb 2026 10:00:00 GMT')).toBe(parseFeedDate('Sat, 31 Feb 2026 10:00:00 gmt'));
+  });
+});
+
+describe('rss-parser over the skeleton of a document gives what it gives over the whole document', () => {
+  const base = 'https://news.example.org/feed';
+  const long = (text: string) => `${text} ${'lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(3)}`;
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  /** The feed read both ways; a failure is a value too, since both ways must fail alike. */
+  const bothWays = (text: string) =>
+    Promise.all([false, true].map((wholeDocument) => parseXmlFeed(text, { documentBase: base, wholeDocument }).catch((error: Error) => ({ error: error.message }))));
+  const itemsOf = (feed: unknown) => (feed as { items: { summary: string | null; content: string | null }[] }).items;
+  /** The item and entry elements of a document, for counting what the skeleton empties. */
+  const scannedItems = (text: string) => {
+    const scan = scanXml(text, base, canonicalNaming);
+    const root = scan.document.children?.[0];
+    const channel = closedChild(root, 'channel');
+    return { scan, items: [...(root?.children ?? []), ...(channel?.children ?? [])].filter((e) => e.name === 'item' || e.name === 'entry') };
+  };
+
+  it.each(feedFixtures.map((file) => [path.basename(file), file]))('on %s', async (_name, file) => {
+    const text = decodeFeedBytes(readFileSync(file)).text;
+    const [skeleton, whole] = await bothWays(text);
+    expect(skeleton).toEqual(whole);
+  });
+
+  const rss = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>News</title><link>https://news.example.org/</link>
+<item><title>CDATA and escaped bodies</title><link>/a</link><guid>urn:a</guid>
+  <description><![CDATA[${long('<p>Summary with <a href="/rel">a relative link</a> & a stray ampersand</p>')}]]></description>
+  <content:encoded>${escape(long('<p>Caf&eacute; &#8220;quoted&#8221; &#x1F600; <img src="/i.png"></p>'))} &#233;&#xE9; &quot;&apos;</content:encoded></item>
+<item><title>Attributes and mixed sections</title><link>/b</link>
+  <description type="html" xml:lang="en">${escape(long('<p>before'))}<![CDATA[<b>inside</b>]]>${escape(long(' after</p>'))}</description>
+  <content:encoded xml:base="https://other.example/dir/"><![CDATA[${long('<p><a href="page.html">based link</a></p>')}]]></content:encoded></item>
+<item><title>Whitespace only</title><link>/c</link>
+  <description kind="blank">${' \n\t'.repeat(60)}</description>
+  <content:encoded><![CDATA[${' '.repeat(150)}]]></content:encoded>
+  <dc:description>${'\u00a0 '.repeat(70)}</dc:description></item>
+<item><title>Two descriptions, a comment, CRLF</title><link>/d</link>
+  <description>${escape(long('first <i>one</i>'))}\r\n</description>
+  <description>${escape(long('second'))}</description>
+  <content:encoded>${escape(long('<p>text'))}<!-- a comment keeps this field whole -->${escape(long('more</p>'))}</content:encoded></item>
+<item><title>Short</title><link>/e</link><description>too short to empty</description></item>
+</channel></rss>`;
+
+  it('on CDATA, entities, character references, attributes, whitespace, repeated fields and comments', async () => {
+    const { scan, items } = scannedItems(rss);
+    // the fields the skeleton empties: all long text-only ones (not the commented one, not the short one)
+    expect(hollowItemBodies(scan, items)?.fields.map((field) => `${field.item}:${field.name}#${field.index}`)).toEqual([
+      '0:description#0', '0:content:encoded#0', '1:description#0', '1:content:encoded#0', '2:description#0', '2:content:encoded#0',
+      '2:dc:description#0', '3:description#0', '3:description#1',
+    ]);
+    const [skeleton, whole] = await bothWays(rss);
+    expect(skeleton).toEqual(whole);
+    expect(itemsOf(skeleton)[0]?.content).toContain('<p>Caf&eacute; &#8220;quoted&#8221; &#x1F600; <img src="https://news.example.org/i.png"></p>');
+    expect(itemsOf(skeleton)[0]?.content).toMatch(/ éé "'$/);
+    expect(itemsOf(skeleton)[1]?.content).toContain('href="https://other.example/dir/page.html"');
+  });
+
+  const atom = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example.org/">
+<title>News</title><id>tag:news</id><updated>2026-06-09T12:00:00Z</updated>
+<entry><id>tag:1</id><title type="html">${escape('An <em>HTML</em> title')}</title><link href="/1"/><updated>2026-06-09T12:00:00Z</updated>
+  <summary type="text">${escape(long('Plain text with <tags> that stay text & ampersands'))}</summary>
+  <content type="html">${escape(long('<p>Escaped <a href="x.html">HTML</a></p>'))}</content></entry>
+<entry><id>tag:2</id><title>XHTML</title><link href="/2"/><updated>2026-06-09T12:00:00Z</updated>
+  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${long('<p>Inline <b>markup</b> is left to rss-parser</p>')}</div></content></entry>
+<entry><id>tag:3</id><title>Base64</title><link href="/3"/><updated>2026-06-09T12:00:00Z</updated>
+  <content type="application/octet-stream">${Buffer.from(long('<p>binary content</p>')).toString('base64')}</content></entry>
+</feed>`;
+
+  it('the refilled item nodes are the nodes xml2js builds from the whole document', async () => {
+    // xml2js is what rss-parser parses with; its nodes are what the normaliser reads
+    const xml2js = createRequire(import.meta.url)('xml2js') as { Parser: new (options: object) => { parseStringPromise(text: string): Promise<any> } };
+    const parse = (text: string) => new xml2js.Parser({ strict: true }).parseStringPromise(text);
+    const { scan, items } = scannedItems(rss);
+    const skeleton = hollowItemBodies(scan, items)!;
+    const hollowed = (await parse(skeleton.text)).rss.channel[0].item;
+    expect(refillItemBodies(hollowed, skeleton.fields, '')).toBe(true);
+    expect(hollowed).toEqual((await parse(rss)).rss.channel[0].item);
+    // a node that is not empty where the scan says a field was emptied means the two do not line up
+    expect(refillItemBodies(hollowed, skeleton.fields, '')).toBe(false);
+  });
+
+  it('on Atom text constructs: text, escaped HTML, inline XHTML and Base64', async () => {
+    const { scan, items } = scannedItems(atom);
+    expect(hollowItemBodies(scan, items)?.fields.map((field) => `${field.item}:${field.name}`)).toEqual(['0:summary', '0:content', '2:content']);
+    const [skeleton, whole] = await bothWays(atom);
+    expect(skeleton).toEqual(whole);
+    expect(itemsOf(skeleton)[0]?.summary).toContain('Plain text with &lt;tags&gt; that stay text &amp; ampersands');
+    expect(itemsOf(skeleton)[2]?.content).toContain('<p>binary content</p>');
+  });
+
+  it('a character reference sax rejects is left in place, so the document fails and recovers as it did before', async () => {
+    const text = rss.replace('&#233;&#xE9;', '&#0;&#xFFFE;');
+    const { scan, items } = scannedItems(text);
+    expect(hollowItemBodies(scan, items)?.fields.map((field) => `${field.item}:${field.name}`)).not.toContain('0:content:encoded');
+    const [skeleton, whole] = await bothWays(text);
+    expect(skeleton).toEqual(whole);
+    expect(skeleton).toEqual({ error: 'the XML could not be parsed: Invalid character entity' });
+  });
+
+  it('textContent reads character data and CDATA, and declines anything else', () => {
+    expect(textContent('a &amp; b &lt;&#x41;&#66;<![CDATA[ <c> &amp; ]]>')).toEqual({ text: 'a & b <AB <c> &amp; ', cdata: true });
+    expect(textContent('<![CDATA[]]>  ')).toEqual({ text: '  ', cdata: false });
+    for (const markup of ['a <b>c</b>', 'a <!-- c -->', 'a <?pi x?>', '&eacute;', '&#0;', '&#xD800;', '&#X41;', 'a & b', '<![CDATA[ unclosed']) {
+      expect(textContent(markup)).toBeNull();
+    }
   });
 });
