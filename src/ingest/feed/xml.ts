@@ -4,7 +4,8 @@
  * rss-parser does the parsing; its `customFields` hand us the raw xml2js nodes (with attributes) of every field
  * we read, because its own mapping drops Atom text-construct types, enclosures after the first, xml:base and
  * more. A side pass (xml-scan.ts) supplies what xml2js cannot: well-formedness, namespace bindings, inherited
- * xml:base and the raw markup of inline XHTML.
+ * xml:base and the raw markup of inline XHTML. A well-formed document reaches rss-parser as a skeleton without its
+ * long item bodies, which the side pass has already located (xml-skeleton.ts).
  */
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
