@@ -11,9 +11,10 @@
  * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
  * SQLite floor = the same rows through one prepared better-sqlite3 insert into the same schema: what the store half
  * cannot go below, whatever the code above it does.
- * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after the bare parses, then after all),
- * and the kernel's max RSS for the whole process. Medians of --runs runs after one warm-up run; the machine's
- * load shows in absolute figures, so compare the ratios.
+ * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after one bare parse of each feed, then
+ * after the ingest runs, then after all), and the kernel's max RSS for the whole process.
+ * Medians of --runs runs after one warm-up run; the bare parse takes turns with the path it is compared with, run
+ * by run, so both see the same machine. The machine's load shows in absolute figures: compare the ratios.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -108,9 +109,10 @@ async function bareParse(bytes: Buffer): Promise<number> {
   return feed.items.length;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 /** Time spent in each half of the ingest path, per run. */
 const split = { parseMs: [] as number[], storeMs: [] as number[] };
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promise<number> {
   const url = 'https://news.example.org/feed';
@@ -169,21 +171,32 @@ function openFloorDatabase(file: string): SQLite.Database {
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
-async function timeRuns(runs: number, work: (run: number) => Promise<number>): Promise<{ ms: number; items: number }> {
-  await work(-1); // warm-up: JIT, module caches
+interface Timing {
+  ms: number;
+  items: number;
+}
+
+/**
+ * Median time of each path over `runs` runs, after one warm-up run each (JIT, module caches). The paths take turns
+ * within each run, so a change in the machine's speed during the bench (other load, frequency) reaches all of
+ * them alike and their ratio holds. Each timed run starts on a collected heap (npm runs this with --expose-gc), so
+ * no run pays for the garbage of the one before.
+ */
+async function timeInTurns(runs: number, paths: ((run: number) => Promise<number>)[]): Promise<Timing[]> {
+  for (const work of paths) await work(-1);
   sampleRss();
-  const times: number[] = [];
-  let items = 0;
+  const times = paths.map(() => [] as number[]);
+  const items = paths.map(() => 0);
   for (let run = 0; run < runs; run++) {
-    // Each run starts on a collected heap, so no run pays for the garbage of the one before (npm runs this with --expose-gc).
-    collectGarbage?.();
-    const start = process.hrtime.bigint();
-    items = await work(run);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    sampleRss();
+    for (const [index, work] of paths.entries()) {
+      collectGarbage?.();
+      const start = process.hrtime.bigint();
+      items[index] = await work(run);
+      times[index]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+      sampleRss();
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, items };
+  return times.map((list, index) => ({ ms: median(list), items: items[index]! }));
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-bench-feeds-'));
@@ -200,20 +213,22 @@ try {
   console.log(`${ITEMS} items per feed, median of ${RUNS} runs (node ${process.version})\n`);
   console.log(`${'feed'.padEnd(8)} ${'MB'.padStart(6)}  ${'path'.padEnd(34)} ${'ms'.padStart(8)} ${'items/s'.padStart(9)} ${'MB/s'.padStart(7)}`);
   const ratios: number[] = [];
-  const floorInputs: { format: string; mb: number; rows: NewArticle[]; bare: { ms: number } }[] = [];
+  const floorInputs: { format: string; mb: number; rows: NewArticle[]; bytes: Buffer }[] = [];
   const parseRatios: number[] = [];
   const documents = [['RSS 2.0', Buffer.from(rssDocument(ITEMS), 'utf8')], ['Atom 1.0', Buffer.from(atomDocument(ITEMS), 'utf8')]] as const;
-  // All bare parses first, so the peak RSS they reach is measured before the ingest path runs.
-  const bares = [];
-  for (const [, bytes] of documents) bares.push(await timeRuns(RUNS, () => bareParse(bytes)));
+  // One bare parse of each first, alone, for the peak RSS the bare parser reaches.
+  for (const [, bytes] of documents) {
+    collectGarbage?.();
+    await bareParse(bytes);
+    sampleRss();
+  }
   peakAfterBare = peakRss;
-  for (const [index, [format, bytes]] of documents.entries()) {
+  for (const [format, bytes] of documents) {
     const mb = bytes.length / 1024 / 1024;
-    const bare = bares[index]!;
     split.parseMs = [];
     split.storeMs = [];
-    const full = await timeRuns(RUNS, () => ingest(bytes, store, `s${sourceIndex++}`));
-    floorInputs.push({ format, mb, rows: lastRows, bare });
+    const [bare, full] = (await timeInTurns(RUNS, [() => bareParse(bytes), () => ingest(bytes, store, `s${sourceIndex++}`)])) as [Timing, Timing];
+    floorInputs.push({ format, mb, rows: lastRows, bytes });
     // medians of the measured runs (the first entry is the warm-up)
     const parseOnly = { ms: median(split.parseMs.slice(1)), items: full.items };
     const storeOnly = { ms: median(split.storeMs.slice(1)), items: full.items };
@@ -231,8 +246,8 @@ try {
   const peakAfterIngest = peakRss;
   // After the ingest runs, so the rows they keep for it do not count in the ingest path's peak RSS.
   const floorDatabase = openFloorDatabase(floorFile);
-  for (const { format, mb, rows, bare } of floorInputs) {
-    const floor = await timeRuns(RUNS, async (run) => sqliteFloor(floorDatabase, rows, `${format}-${run}`));
+  for (const { format, mb, rows, bytes } of floorInputs) {
+    const [bare, floor] = (await timeInTurns(RUNS, [() => bareParse(bytes), async (run) => sqliteFloor(floorDatabase, rows, `${format}-${run}`)])) as [Timing, Timing];
     console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${'SQLite floor: raw prepared insert'.padEnd(34)} ${floor.ms.toFixed(0).padStart(8)} ${((floor.items / floor.ms) * 1000).toFixed(0).padStart(9)} ${((mb / floor.ms) * 1000).toFixed(1).padStart(7)}`);
     console.log(`${format.padEnd(8)} the inserts alone, at their floor, cost ${(floor.ms / bare.ms).toFixed(2)}x the bare parse\n`);
   }

@@ -274,30 +274,57 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
 
 const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
 const START_TAG = new RegExp(`<(${NAME})`, 'y');
-const ATTRIBUTE = new RegExp(`\\s+(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
-const TAG_END = /\s*(\/?)>/y;
-const END_TAG_REST = /\s*>/y;
+// XML's white space is these four characters; JavaScript's \s also takes U+00A0, U+2028 and others, which sax rejects.
+const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
+const TAG_END = /[ \t\r\n]*(\/?)>/y;
+const END_TAG_REST = /[ \t\r\n]*>/y;
 const DOCTYPE = /<!DOCTYPE\s[^<>[\]]*>/y;
-const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
 const NON_WHITESPACE = /[^ \t\r\n]/;
+/** XML's five predefined entities and the character references: all a document without a DTD may use. */
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE_NAME = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
 
-/** True when every `&` in `text` starts one of the references XML defines without a DTD. */
+/** True for a code point XML's `Char` production allows: what a character reference may stand for. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** The character a numeric reference's digits (`#65`, `#x41`) stand for, when XML allows it; null otherwise. */
+export function referencedChar(digits: string): string | null {
+  const code = digits[1] === 'x' ? parseInt(digits.slice(2), 16) : parseInt(digits.slice(1), 10);
+  return isXmlChar(code) ? String.fromCodePoint(code) : null;
+}
+
+/** True when every `&` in `text` starts one of the references XML defines without a DTD, to an allowed character. */
 function referencesAreValid(text: string): boolean {
   for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
-    REFERENCE.lastIndex = amp;
-    if (!REFERENCE.test(text)) return false;
+    REFERENCE_NAME.lastIndex = amp;
+    const ref = REFERENCE_NAME.exec(text)?.[1];
+    if (ref === undefined || (PREDEFINED[ref] === undefined && referencedChar(ref) === null)) return false;
   }
   return true;
 }
 
-function decodeReferences(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/g, (_whole, ref: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (named[ref]) return named[ref];
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
+/**
+ * Character data (text or an attribute value) with its references decoded, as sax decodes them; null when it holds
+ * a reference sax would reject (an HTML entity, a stray `&`, a character XML does not allow).
+ */
+export function decodeCharacterData(data: string): string | null {
+  let amp = data.indexOf('&');
+  if (amp < 0) return data;
+  let out = '';
+  let position = 0;
+  while (amp >= 0) {
+    REFERENCE_NAME.lastIndex = amp;
+    const ref = REFERENCE_NAME.exec(data)?.[1];
+    if (ref === undefined) return null;
+    const decoded = PREDEFINED[ref] ?? referencedChar(ref);
+    if (decoded === null) return null;
+    out += data.slice(position, amp) + decoded;
+    position = REFERENCE_NAME.lastIndex;
+    amp = data.indexOf('&', position);
+  }
+  return out + data.slice(position);
 }
 
 interface FastFrame {
@@ -343,7 +370,8 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     if (next === 0x21 /* ! */) {
       if (text.startsWith('<!--', lt)) {
         const end = text.indexOf('-->', lt + 4);
-        if (end < 0 || text.slice(lt + 4, end).includes('--')) return null;
+        // `--` may not appear inside a comment, nor may it end in `-` (`<!-- a --->`)
+        if (end < 0 || text.slice(lt + 4, end).includes('--') || text.charCodeAt(end - 1) === 0x2d) return null;
         position = end + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
         const end = text.indexOf(']]>', lt + 9);
@@ -395,7 +423,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       attributes.set(name, value);
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const prefix = name === 'xmlns' ? '' : name.slice(6);
-        const uri = decodeReferences(value);
+        const uri = decodeCharacterData(value) ?? '';
         // Rebinding xml/xmlns or unbinding a prefix are namespace errors sax reports: leave them to it.
         if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === '')) return null;
         (bindings ??= new Map()).set(prefix, uri);
@@ -422,7 +450,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
 
     const xmlBase = attributes?.get('xml:base');
     position = TAG_END.lastIndex;
-    const element = builder.open(stack[stack.length - 1]!.element, rawName, uri!, xmlBase === undefined ? undefined : decodeReferences(xmlBase), position);
+    const element = builder.open(stack[stack.length - 1]!.element, rawName, uri!, xmlBase === undefined ? undefined : (decodeCharacterData(xmlBase) ?? ''), position);
     if (selfClosing) {
       builder.close(element, position, stack.length === 1);
       if (stack.length === 1) rootClosed = true;

@@ -9,7 +9,7 @@
  * Anything this module is not sure of (a comment or child element in the field, a reference sax would reject, an
  * output that does not line up with the scan) leaves the field, or the whole document, to rss-parser.
  */
-import type { ScannedElement, XmlScan } from './xml-scan.ts';
+import { decodeCharacterData, type ScannedElement, type XmlScan } from './xml-scan.ts';
 
 /** The item fields worth emptying: the ones that hold article bodies and summaries. */
 const BODY_FIELDS = new Set(['description', 'dc:description', 'summary', 'content', 'content:encoded', 'xhtml:body', 'body', 'fullitem']);
@@ -33,39 +33,6 @@ export interface HollowedField {
 export interface Skeleton {
   text: string;
   fields: HollowedField[];
-}
-
-/** True for a code point XML's `Char` production allows (what sax checks character references against). */
-function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
-
-/** Character data with its references decoded; null when a reference is one this module does not vouch for. */
-function decodeCharacterData(data: string): string | null {
-  let amp = data.indexOf('&');
-  if (amp < 0) return data;
-  let out = '';
-  let position = 0;
-  while (amp >= 0) {
-    REFERENCE.lastIndex = amp;
-    const match = REFERENCE.exec(data);
-    if (!match) return null;
-    const ref = match[1]!;
-    let decoded = PREDEFINED[ref];
-    if (decoded === undefined) {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      // sax rejects &#0; (and any other reference to a character XML does not allow)
-      if (!(code > 0) || !isXmlChar(code)) return null;
-      decoded = String.fromCodePoint(code);
-    }
-    out += data.slice(position, amp) + decoded;
-    position = REFERENCE.lastIndex;
-    amp = data.indexOf('&', position);
-  }
-  return out + data.slice(position);
 }
 
 /** The text content of markup made only of character data and CDATA sections; null for anything else. */

@@ -491,13 +491,17 @@ export interface XmlParseContext {
 
 type FeedFormat = ParsedFeed['format'];
 
-/** The root, the channel (the root itself in Atom) and the item or entry elements of a scan. */
-function scannedParts(scan: XmlScan, rootName: string, format: FeedFormat) {
+/**
+ * The channel and the items of a scan, picked as rss-parser picks them from its xml2js tree, so that its n-th item
+ * is the n-th element here: by the root's canonical name (not by namespace, which decides `format`). A root `feed`
+ * gives its entries; `rdf:RDF` its items, which RSS 0.9/1.0 put beside the channel; any other root the items of its
+ * first channel.
+ */
+function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElement | undefined; items: ScannedElement[] } {
   const root = childrenNamed(scan.document, rootName)[0];
-  const channel = format === 'atom' ? root : childrenNamed(root, 'channel')[0];
-  // RSS 0.9/1.0 put items beside the channel, RSS 2.0 inside it.
-  const items = childrenNamed(format === 'rdf' ? root : channel, format === 'atom' ? 'entry' : 'item');
-  return { channel, items };
+  if (rootName === 'feed') return { channel: root, items: childrenNamed(root, 'entry') };
+  const channel = childrenNamed(root, 'channel')[0];
+  return { channel, items: childrenNamed(rootName === 'rdf:RDF' ? root : channel, 'item') };
 }
 
 /**
@@ -538,7 +542,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   let output: RssParserOutput | null = null;
   let usedText = text;
   if (wellFormed && !ctx.wholeDocument) {
-    output = await parseSkeleton(firstScan, scannedParts(firstScan, canonicalName(firstScan.rootName), format).items, canonicalName, timeLimitMs);
+    output = await parseSkeleton(firstScan, scannedParts(firstScan, canonicalName(firstScan.rootName)).items, canonicalName, timeLimitMs);
   }
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
   const attempts: [string, () => string][] = [
@@ -583,7 +587,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   // A repaired or re-wrapped text has other positions: scan it again, with the names fixed by the first scan.
   const scan = usedText === text ? firstScan : scanXml(usedText, ctx.documentBase, canonicalName);
-  const { channel, items: itemElements } = scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName), format);
+  const { channel, items: itemElements } = scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName));
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');

@@ -73,6 +73,20 @@ describe('the fast XML scan gives what the sax scan gives', () => {
   ])('declines %s, leaving it to sax', (_what, text) => {
     expect(fastScan(text, null, undefined)).toBeNull();
   });
+
+  // Not well-formed, though each passes a quick look: the document would be reported well-formed if the fast
+  // scanner read it, and the skeleton parse relies on that report.
+  it.each([
+    ['a reference to a character XML does not allow', '<rss><title>&#0;</title></rss>'],
+    ['a reference to a surrogate', '<rss><title>&#xD800;</title></rss>'],
+    ['a reference in an attribute to a character XML does not allow', '<rss a="&#x1;"></rss>'],
+    ['a comment ending in a hyphen', '<rss><!-- a ---></rss>'],
+    ['a non-XML space before the end of an end tag', '<rss><title>t</title\u00a0></rss>'],
+    ['a non-XML space in a start tag', '<rss><channel\u2028></channel></rss>'],
+  ])('declines %s, which sax finds fault with', (_what, text) => {
+    expect(fastScan(text, null, undefined)).toBeNull();
+    expect(saxScan(text, null, undefined).errors).not.toEqual([]);
+  });
 });
 
 describe('the fast URL resolution gives what the URL parser gives', () => {
@@ -238,6 +252,15 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
     expect(skeleton).toEqual(whole);
     expect(itemsOf(skeleton)[0]?.summary).toContain('Plain text with &lt;tags&gt; that stay text &amp; ampersands');
     expect(itemsOf(skeleton)[2]?.content).toContain('<p>binary content</p>');
+  });
+
+  it("pairs rss-parser's items with the elements it read them from, by root name, when the namespace says otherwise", async () => {
+    // An `rss` root in the Atom namespace: rss-parser reads the channel's items, not the root's entries.
+    const body = 'x'.repeat(130);
+    const text = `<rss xmlns="http://www.w3.org/2005/Atom"><channel><item><summary/></item></channel><entry><summary>${body}</summary></entry></rss>`;
+    const [skeleton, whole] = await bothWays(text);
+    expect(skeleton).toEqual(whole);
+    expect(itemsOf(skeleton)[0]?.summary).toBeNull();
   });
 
   it('a character reference sax rejects is left in place, so the document fails and recovers as it did before', async () => {
