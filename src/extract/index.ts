@@ -5,13 +5,10 @@ import { extractPlainText } from './plain-text.ts';
 export { extractHtml } from './html.ts';
 export { extractPlainText } from './plain-text.ts';
 export { repairMojibake } from './mojibake.ts';
+export { countWords } from './count-words.ts';
 
 /** Picks the extractor for the body's format. */
 export function extractArticle(body: string, format: 'html' | 'text', url: string | null): ExtractedArticle {
   return format === 'html' ? extractHtml(body, { url }) : extractPlainText(body, { url });
 }
 
-/** Words as a reader counts them: runs of letters or digits. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
-}

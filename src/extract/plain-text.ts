@@ -7,6 +7,7 @@
  * particular site, and says why it exists.
  */
 import type { ExtractedArticle } from '../model/index.ts';
+import { countWords } from './count-words.ts';
 import { repairMojibake } from './mojibake.ts';
 
 export interface PlainTextOptions {
@@ -33,10 +34,6 @@ function normaliseLines(text: string): string[] {
 
 const TERMINAL_PUNCTUATION = /[.!?…:;"”’»)\]]$/;
 const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
-
-function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
-}
 
 /**
  * Some captures hard-wrap paragraphs at a fixed width (mail, text-mode browsers). A block is wrapped when its
