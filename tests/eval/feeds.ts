@@ -3,10 +3,19 @@
  *   npm run eval:feeds -- [--root <folder>] [--expectations <file>] [any score.mjs option, e.g. --examples 5]
  * Defaults: ../shared/eval/feeds/dev and ../shared/eval/feeds/dev-expectations.json (relative to the repo root).
  * The scorer cannot import TypeScript, so it runs in a child node process with tsx's loader registered.
+ * Then every XML file under the root is parsed twice, through rss-parser's skeleton of the document and through the
+ * whole document, and the command reports how many give identical results (the skeleton is a shortcut: see
+ * src/ingest/feed/xml-skeleton.ts). Exit code 1 when the scorer fails or any file differs.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeFeedBytes } from '../../src/ingest/feed/decode.ts';
+import { sniffFeedKind } from '../../src/ingest/feed/detect.ts';
+import { isAtomRoot, makeNameCanonicaliser, scanXml } from '../../src/ingest/feed/xml-scan.ts';
+import { hollowItemBodies } from '../../src/ingest/feed/xml-skeleton.ts';
+import { parseXmlFeed, scannedParts } from '../../src/ingest/feed/xml.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -26,4 +35,35 @@ const result = spawnSync(
   ['--import', 'tsx', scorer, root, expectations, '--adapter', adapter, '--modules', repoRoot, '--label', 'pausewatch parseFeed', ...args],
   { cwd: repoRoot, stdio: 'inherit' },
 );
-process.exit(result.status ?? 1);
+
+const xmlFiles = readdirSync(root, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => path.join(entry.parentPath, entry.name))
+  .sort();
+let compared = 0;
+let withEmptiedFields = 0;
+const differing: string[] = [];
+/** True when the skeleton of this document empties at least one field (most corpus items are short). */
+function hasEmptiedFields(text: string): boolean {
+  const scan = scanXml(text, null, { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) });
+  if (!scan.rootName || scan.errors.length > 0) return false;
+  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
+  return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items) !== null;
+}
+for (const file of xmlFiles) {
+  let text: string;
+  try {
+    text = decodeFeedBytes(readFileSync(file)).text;
+  } catch {
+    continue;
+  }
+  if (sniffFeedKind(text).kind !== 'xml') continue;
+  compared++;
+  if (hasEmptiedFields(text)) withEmptiedFields++;
+  const parse = (wholeDocument: boolean) =>
+    parseXmlFeed(text, { documentBase: 'https://example.org/feed', wholeDocument }).then(JSON.stringify, (error: Error) => `error: ${error.message}`);
+  if ((await parse(false)) !== (await parse(true))) differing.push(path.relative(root, file));
+}
+console.log(`\nskeleton parse vs whole-document parse: identical on ${compared - differing.length} of ${compared} XML files (${withEmptiedFields} of them with a body long enough to empty)`);
+for (const file of differing) console.log(`  differs: ${file}`);
+process.exit(result.status || (differing.length > 0 ? 1 : 0));

@@ -497,7 +497,7 @@ type FeedFormat = ParsedFeed['format'];
  * gives its entries; `rdf:RDF` its items, which RSS 0.9/1.0 put beside the channel; any other root the items of its
  * first channel.
  */
-function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElement | undefined; items: ScannedElement[] } {
+export function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElement | undefined; items: ScannedElement[] } {
   const root = childrenNamed(scan.document, rootName)[0];
   if (rootName === 'feed') return { channel: root, items: childrenNamed(root, 'entry') };
   const channel = childrenNamed(root, 'channel')[0];
