@@ -9,6 +9,7 @@
  * one transaction. The orchestrator commits each article in a transaction of its own, with its story, score and
  * alerts; extraction, dedup and scoring are other stages with their own benches.
  * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
+ * The same on the skeleton = that parse of the text rss-parser gets on the ingest path, without the item bodies.
  * SQLite floor = the same rows through one prepared better-sqlite3 insert into the same schema: what the store half
  * cannot go below, whatever the code above it does.
  * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after one bare parse of each feed, then
@@ -23,6 +24,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
+import { isAtomRoot, makeNameCanonicaliser, scanXml } from '../../src/ingest/feed/xml-scan.ts';
+import { hollowItemBodies } from '../../src/ingest/feed/xml-skeleton.ts';
+import { scannedParts } from '../../src/ingest/feed/xml.ts';
 import { countWords } from '../../src/extract/index.ts';
 import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
@@ -104,6 +108,14 @@ ${entries.join('\n')}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The two measured paths.
+
+/** The text rss-parser is given on the ingest path: the document without its long item bodies (xml-skeleton.ts). */
+function skeletonOf(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  const scan = scanXml(text, null, { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) });
+  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName!, scan.rootUri));
+  return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName!)).items)?.text ?? text;
+}
 
 async function bareParse(bytes: Buffer): Promise<number> {
   const feed = await new Parser().parseString(bytes.toString('utf8'));
@@ -228,7 +240,12 @@ try {
     const mb = bytes.length / 1024 / 1024;
     split.parseMs = [];
     split.storeMs = [];
-    const [bare, full] = (await timeInTurns(RUNS, [() => bareParse(bytes), () => ingest(bytes, store, `s${sourceIndex++}`)])) as [Timing, Timing];
+    const skeleton = skeletonOf(bytes);
+    const [bare, full, onSkeleton] = (await timeInTurns(RUNS, [
+      () => bareParse(bytes),
+      () => ingest(bytes, store, `s${sourceIndex++}`),
+      async () => (await new Parser().parseString(skeleton)).items.length,
+    ])) as [Timing, Timing, Timing];
     floorInputs.push({ format, mb, rows: lastRows, bytes });
     // medians of the measured runs (the first entry is the warm-up)
     const parseOnly = { ms: median(split.parseMs.slice(1)), items: full.items };
@@ -237,11 +254,13 @@ try {
     const line = (label: string, r: { ms: number; items: number }) =>
       console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${label.padEnd(34)} ${r.ms.toFixed(0).padStart(8)} ${((r.items / r.ms) * 1000).toFixed(0).padStart(9)} ${((mb / r.ms) * 1000).toFixed(1).padStart(7)}`);
     line('bare rss-parser parseString', bare);
+    line('  the same on the skeleton', onSkeleton);
     line('  of which parseFeed (median)', parseOnly);
     line('  of which SQLite store (median)', storeOnly);
     line('ingest path (parseFeed + SQLite)', full);
     ratios.push(full.ms / bare.ms);
     parseRatios.push(parseOnly.ms / bare.ms);
+    console.log(`${format.padEnd(8)} rss-parser on the skeleton the ingest path gives it (${((100 * Buffer.byteLength(skeleton)) / bytes.length).toFixed(0)}% of the bytes): ${(onSkeleton.ms / bare.ms).toFixed(2)}x the bare parse`);
     console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${(parseOnly.ms / bare.ms).toFixed(2)}x, whole ingest path ${(full.ms / bare.ms).toFixed(2)}x the bare parse\n`);
   }
   const peakAfterIngest = peakRss;
