@@ -107,7 +107,7 @@ ${entries.join('\n')}
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The two measured paths.
+// The measured paths.
 
 /** The text rss-parser is given on the ingest path: the document without its long item bodies (xml-skeleton.ts). */
 function skeletonOf(bytes: Buffer): string {

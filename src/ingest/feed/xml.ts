@@ -489,8 +489,6 @@ export interface XmlParseContext {
   wholeDocument?: boolean;
 }
 
-type FeedFormat = ParsedFeed['format'];
-
 /**
  * The channel and the items of a scan, picked as rss-parser picks them from its xml2js tree, so that its n-th item
  * is the n-th element here: by the root's canonical name (not by namespace, which decides `format`). A root `feed`
@@ -536,7 +534,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);
-  const format: FeedFormat = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
+  const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
   const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
 
   let output: RssParserOutput | null = null;
