@@ -25,9 +25,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
-import { isAtomRoot, makeNameCanonicaliser, scanXml } from '../../src/ingest/feed/xml-scan.ts';
-import { hollowItemBodies } from '../../src/ingest/feed/xml-skeleton.ts';
-import { scannedParts } from '../../src/ingest/feed/xml.ts';
+import { feedSkeleton } from '../../src/ingest/feed/xml.ts';
 import { countWords } from '../../src/extract/index.ts';
 import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
@@ -109,14 +107,6 @@ ${entries.join('\n')}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The measured paths.
-
-/** The text rss-parser is given on the ingest path: the document without its long item bodies (xml-skeleton.ts). */
-function skeletonOf(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  const scan = scanXml(text, null, { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) });
-  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName!, scan.rootUri));
-  return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName!)).items)?.text ?? text;
-}
 
 async function bareParse(bytes: Buffer): Promise<number> {
   const feed = await new Parser().parseString(bytes.toString('utf8'));
@@ -252,7 +242,8 @@ try {
     const mb = bytes.length / 1024 / 1024;
     split.parseMs = [];
     split.storeMs = [];
-    const skeleton = skeletonOf(bytes);
+    // the text rss-parser is given on the ingest path: the document without its long item bodies
+    const skeleton = feedSkeleton(bytes.toString('utf8'))?.text ?? bytes.toString('utf8');
     const [bare, full, onSkeleton] = (await timeInTurns(RUNS, [
       () => bareParse(bytes),
       () => ingest(bytes, store, `s${sourceIndex++}`),

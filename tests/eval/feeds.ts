@@ -13,9 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeFeedBytes } from '../../src/ingest/feed/decode.ts';
 import { sniffFeedKind } from '../../src/ingest/feed/detect.ts';
-import { isAtomRoot, makeNameCanonicaliser, scanXml } from '../../src/ingest/feed/xml-scan.ts';
-import { hollowItemBodies } from '../../src/ingest/feed/xml-skeleton.ts';
-import { parseXmlFeed, scannedParts } from '../../src/ingest/feed/xml.ts';
+import { feedSkeleton, parseXmlFeed } from '../../src/ingest/feed/xml.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -43,13 +41,6 @@ const xmlFiles = readdirSync(root, { recursive: true, withFileTypes: true })
 let compared = 0;
 let withEmptiedFields = 0;
 const differing: string[] = [];
-/** True when the skeleton of this document empties at least one field (most corpus items are short). */
-function hasEmptiedFields(text: string): boolean {
-  const scan = scanXml(text, null, { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) });
-  if (!scan.rootName || scan.errors.length > 0) return false;
-  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
-  return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items) !== null;
-}
 for (const file of xmlFiles) {
   let text: string;
   try {
@@ -59,7 +50,7 @@ for (const file of xmlFiles) {
   }
   if (sniffFeedKind(text).kind !== 'xml') continue;
   compared++;
-  if (hasEmptiedFields(text)) withEmptiedFields++;
+  if (feedSkeleton(text)) withEmptiedFields++;
   const parse = (wholeDocument: boolean) =>
     parseXmlFeed(text, { documentBase: 'https://example.org/feed', wholeDocument }).then(JSON.stringify, (error: Error) => `error: ${error.message}`);
   if ((await parse(false)) !== (await parse(true))) differing.push(path.relative(root, file));

@@ -175,6 +175,9 @@ export type CanonicaliserFactory = (root: { name: string; uri: string }, prefixe
  */
 export type ScanNaming = NameCanonicaliser | { atRoot: CanonicaliserFactory } | undefined;
 
+/** The naming a feed is scanned with: canonical names, Atom's or RSS's as its root decides. */
+export const canonicalFeedNaming: ScanNaming = { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) };
+
 /** The parts of a scan both scanners fill in the same way. */
 class ScanBuilder {
   readonly result: XmlScan;
@@ -290,7 +293,7 @@ function isXmlChar(code: number): boolean {
 }
 
 /** The character a numeric reference's digits (`#65`, `#x41`) stand for, when XML allows it; null otherwise. */
-export function referencedChar(digits: string): string | null {
+function referencedChar(digits: string): string | null {
   const code = digits[1] === 'x' ? parseInt(digits.slice(2), 16) : parseInt(digits.slice(1), 10);
   return isXmlChar(code) ? String.fromCodePoint(code) : null;
 }

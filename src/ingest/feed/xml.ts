@@ -11,8 +11,8 @@ import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { childrenNamed, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
-import { hollowItemBodies, refillItemBodies } from './xml-skeleton.ts';
+import { canonicalFeedNaming, childrenNamed, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
   authorName,
@@ -495,11 +495,22 @@ export interface XmlParseContext {
  * gives its entries; `rdf:RDF` its items, which RSS 0.9/1.0 put beside the channel; any other root the items of its
  * first channel.
  */
-export function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElement | undefined; items: ScannedElement[] } {
+function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElement | undefined; items: ScannedElement[] } {
   const root = childrenNamed(scan.document, rootName)[0];
   if (rootName === 'feed') return { channel: root, items: childrenNamed(root, 'entry') };
   const channel = childrenNamed(root, 'channel')[0];
   return { channel, items: childrenNamed(rootName === 'rdf:RDF' ? root : channel, 'item') };
+}
+
+/**
+ * The skeleton parseXmlFeed gives rss-parser for `text`; null when the document is not well-formed or has no body
+ * worth emptying. For the bench and the eval, which measure and check the shortcut.
+ */
+export function feedSkeleton(text: string): Skeleton | null {
+  const scan = scanXml(expandInternalEntities(text), null, canonicalFeedNaming);
+  if (!scan.rootName || scan.errors.length > 0) return null;
+  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
+  return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items);
 }
 
 /**
@@ -527,7 +538,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const warnings: string[] = [];
   text = expandInternalEntities(text);
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
-  const firstScan = scanXml(text, ctx.documentBase, { atRoot: (root, prefixes) => makeNameCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) });
+  const firstScan = scanXml(text, ctx.documentBase, canonicalFeedNaming);
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   let wellFormed = firstScan.errors.length === 0;
   for (const error of firstScan.errors) warnings.push(`not well-formed XML: ${error}`);
@@ -537,11 +548,10 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
   const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
 
+  const firstParts = scannedParts(firstScan, canonicalName(firstScan.rootName));
   let output: RssParserOutput | null = null;
   let usedText = text;
-  if (wellFormed && !ctx.wholeDocument) {
-    output = await parseSkeleton(firstScan, scannedParts(firstScan, canonicalName(firstScan.rootName)).items, canonicalName, timeLimitMs);
-  }
+  if (wellFormed && !ctx.wholeDocument) output = await parseSkeleton(firstScan, firstParts.items, canonicalName, timeLimitMs);
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
   const attempts: [string, () => string][] = [
     ['as is', () => text],
@@ -585,7 +595,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   // A repaired or re-wrapped text has other positions: scan it again, with the names fixed by the first scan.
   const scan = usedText === text ? firstScan : scanXml(usedText, ctx.documentBase, canonicalName);
-  const { channel, items: itemElements } = scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName));
+  const { channel, items: itemElements } = scan === firstScan ? firstParts : scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName));
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
