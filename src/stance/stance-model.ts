@@ -248,8 +248,8 @@ function logRatio(a: number, b: number): number {
 /**
  * The sentences that drove the learned layer's label (`prediction`, its reading of the whole passage), each with
  * its contribution: how far the passage's lean (log-odds of support over oppose) falls when the sentence is left
- * out, squashed into -1..1 (positive toward
- * support, negative toward oppose), so the evidence shown is the layer's own, not the rules' it overruled.
+ * out, squashed into -1..1 (positive toward support, negative toward oppose), so the evidence shown is the layer's
+ * own, not the rules' it overruled.
  * Log-odds rather than probabilities: in a passage that argues one way three times, leaving one sentence out hardly
  * moves a probability near 1, but each sentence still adds its share of the log-odds. For support or oppose, the
  * sentences that pushed that way, strongest first; for neutral, those whose absence would most weaken the neutral

@@ -21,8 +21,9 @@ import {
   STANCE_CLASSES, type FeatureGroup, type LinearModel, type TrainedWeights,
 } from './stance-model.ts';
 
-const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
-export type GoldLabel = (typeof LABELS)[number];
+/** The labels of the labelled sets: the three stances, or not about the proposal at all. */
+export const GOLD_LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
+export type GoldLabel = (typeof GOLD_LABELS)[number];
 const DEFAULT_FILES = ['dev', 'train-extra', 'train-hard', ...[...'abcdefghij'].map((set) => `train-mix-${set}`)]
   .map((name) => `tests/fixtures/stance/${name}.jsonl`);
 
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (line.trim().length === 0) continue;
       const item = JSON.parse(line) as { id: string; text: string; title?: string; label: string };
-      if (!LABELS.includes(item.label as GoldLabel)) continue;
+      if (!GOLD_LABELS.includes(item.label as GoldLabel)) continue;
       const analysis = analyse({ title: item.title ?? null, text: item.text }, { analyseOffTopic: true });
       examples.push({
         id: item.id, file, gold: item.label as GoldLabel, isShort: analysis.isPassage, analysis,

@@ -17,10 +17,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ScoreResult, StanceOptions, TopicDefinition } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
-import { macroF1 } from '../../src/stance/train-stance-model.ts';
+import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
 
-const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
-type GoldLabel = (typeof LABELS)[number];
 const STANCES = ['support', 'oppose', 'neutral'] as const;
 
 interface Item {
@@ -62,8 +60,8 @@ function readItems(file: string): Item[] {
   const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim().length > 0);
   return lines.map((line, index) => {
     const item = JSON.parse(line) as Item;
-    if (typeof item.text !== 'string' || !LABELS.includes(item.label)) {
-      throw new Error(`${file}:${index + 1}: expected "text" and "label" (${LABELS.join('|')})`);
+    if (typeof item.text !== 'string' || !GOLD_LABELS.includes(item.label)) {
+      throw new Error(`${file}:${index + 1}: expected "text" and "label" (${GOLD_LABELS.join('|')})`);
     }
     return item;
   });
@@ -124,7 +122,7 @@ async function main(): Promise<void> {
   const scorer = createScorer(pipeline.topic, pipeline.stance);
   const items = readItems(args.file);
 
-  const confusion = Object.fromEntries(LABELS.map((gold) => [gold, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
+  const confusion = Object.fromEntries(GOLD_LABELS.map((gold) => [gold, Object.fromEntries(GOLD_LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
   let voiceItems = 0;
   let voiceCorrect = 0;
   const errors: { id: string | undefined; gold: GoldLabel; predicted: GoldLabel; relevance: number; text: string }[] = [];
@@ -144,10 +142,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const perLabel = Object.fromEntries(LABELS.map((label) => {
+  const perLabel = Object.fromEntries(GOLD_LABELS.map((label) => {
     const truePositives = confusion[label][label];
-    const predictedCount = LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
-    const goldCount = LABELS.reduce((sum, predicted) => sum + confusion[label][predicted], 0);
+    const predictedCount = GOLD_LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
+    const goldCount = GOLD_LABELS.reduce((sum, predicted) => sum + confusion[label][predicted], 0);
     const precision = safeDivide(truePositives, predictedCount);
     const recall = safeDivide(truePositives, goldCount);
     return [label, { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: goldCount }];
@@ -158,8 +156,8 @@ async function main(): Promise<void> {
   let relevantTruePositives = 0;
   let relevantPredicted = 0;
   let relevantGold = 0;
-  for (const gold of LABELS) {
-    for (const predicted of LABELS) {
+  for (const gold of GOLD_LABELS) {
+    for (const predicted of GOLD_LABELS) {
       const count = confusion[gold][predicted];
       if (predicted !== 'irrelevant') relevantPredicted += count;
       if (gold !== 'irrelevant') relevantGold += count;
@@ -188,7 +186,7 @@ async function main(): Promise<void> {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
   console.log(`${scorer.version} on ${args.file} (${items.length} items)\n`);
   console.log('label        precision  recall     F1   items');
-  for (const label of LABELS) {
+  for (const label of GOLD_LABELS) {
     const m = perLabel[label];
     console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.support).padStart(5)}`);
   }
@@ -196,8 +194,8 @@ async function main(): Promise<void> {
   console.log(`relevance: precision ${relevance.precision.toFixed(3)}  recall ${relevance.recall.toFixed(3)}  F1 ${relevance.f1.toFixed(3)}`);
   console.log(`voice attribution: ${voiceAccuracy === null ? 'n/a (no item names an actor)' : `${voiceCorrect}/${voiceItems} = ${voiceAccuracy.toFixed(3)}`}`);
   console.log('\nconfusion (rows gold, columns predicted)');
-  console.log(`${''.padEnd(12)}${LABELS.map((l) => l.padStart(11)).join('')}`);
-  for (const gold of LABELS) console.log(`${gold.padEnd(12)}${LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
+  console.log(`${''.padEnd(12)}${GOLD_LABELS.map((l) => l.padStart(11)).join('')}`);
+  for (const gold of GOLD_LABELS) console.log(`${gold.padEnd(12)}${GOLD_LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
   if (args.errors) {
     console.log('\nerrors');
     for (const e of errors) console.log(`- ${e.id ?? ''} gold=${e.gold} predicted=${e.predicted} rel=${e.relevance}: ${e.text.slice(0, 300)}`);
