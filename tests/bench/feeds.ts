@@ -243,7 +243,8 @@ try {
     split.parseMs = [];
     split.storeMs = [];
     // the text rss-parser is given on the ingest path: the document without its long item bodies
-    const skeleton = feedSkeleton(bytes.toString('utf8'))?.text ?? bytes.toString('utf8');
+    const text = bytes.toString('utf8');
+    const skeleton = feedSkeleton(text)?.text ?? text;
     const [bare, full, onSkeleton] = (await timeInTurns(RUNS, [
       () => bareParse(bytes),
       () => ingest(bytes, store, `s${sourceIndex++}`),
