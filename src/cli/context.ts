@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline, type LoadedPipeline } from '../config/index.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { UsageError } from './errors.ts';
 
 /** The flags every command accepts (CLI.md "Global flags"). */
 export interface GlobalOptions {
@@ -45,4 +46,23 @@ export async function withContext<T>(options: GlobalOptions, work: (ctx: { loade
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * A command-line argument that may be a URL or a file: the URL when it is an http(s) one, null when it is not a
+ * URL at all (a path). A URL with another scheme (`ftp:`, `file:`) or one that does not parse is a usage error
+ * naming `what`, rather than a file that cannot be found.
+ */
+export function httpUrlArgument(text: string, what: string): URL | null {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${what} is not a valid URL: ${JSON.stringify(text)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${what} must be an http(s) URL or a file path, not a ${url.protocol} URL: ${JSON.stringify(text)}`);
+  }
+  return url;
 }

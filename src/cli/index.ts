@@ -14,6 +14,7 @@ import { registerScore } from './commands/score.ts';
 import { registerSources } from './commands/sources.ts';
 import { registerStories } from './commands/stories.ts';
 import { ExitCode, UsageError, type CliState } from './errors.ts';
+import { writeText } from './views.ts';
 
 export function buildProgram(state: CliState): Command {
   const program = new Command('pausewatch')
@@ -58,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError || error instanceof RunInProgressError) {
-      process.stderr.write(`pausewatch: ${error.message}\n`);
+      writeText(process.stderr, `pausewatch: ${error.message}\n`);
       return ExitCode.usage;
     }
     process.stderr.write(`pausewatch: internal error: ${(error as Error).stack ?? String(error)}\n`);

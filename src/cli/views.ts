@@ -47,6 +47,19 @@ export function articleJson(row: ArticleRow, source: SourceRow | undefined, scor
   };
 }
 
+/**
+ * Text from feeds and pages, made safe for a terminal: control characters other than line feeds and tabs are
+ * dropped, so a title cannot carry escape sequences that recolour, retitle or rewrite the user's terminal.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
+export function writeText(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(terminalText(text));
+}
+
 /** Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
   const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');

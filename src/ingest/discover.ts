@@ -90,14 +90,6 @@ export interface DiscoverOptions {
   alwaysProbe?: boolean;
 }
 
-function sameHost(a: string, b: string): boolean {
-  try {
-    return new URL(a).host === new URL(b).host;
-  } catch {
-    return false;
-  }
-}
-
 /** Fetches and parses one candidate; a reason string when it is not a feed. */
 async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ feed: ParsedFeed; url: string } | string> {
   const response = await fetcher(url, options);
@@ -115,8 +107,9 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
 
 /**
  * Finds the feeds of the site at `pageUrl`. Never throws for a bad site: unreachable pages and dead links come
- * back in `error` and `rejected`. Links to other hosts are fetched with the caller's private-address setting
- * forced off, so a page cannot make pausewatch probe the user's own network on its behalf.
+ * back in `error` and `rejected`. Give the page's host as `fetch.trustedHostname` rather than allowing private
+ * addresses: links and redirects to other hosts then stay guarded, so a page cannot make pausewatch probe the
+ * user's own network on its behalf.
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
   const feeds: DiscoveredFeed[] = [];
@@ -125,7 +118,6 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const known = new Set<string>();
   /** URLs already asked for, so each candidate is fetched once. */
   const tried = new Set<string>([pageUrl]);
-  const optionsFor = (url: string) => ({ ...options.fetch, allowPrivateAddresses: options.fetch.allowPrivateAddresses && sameHost(url, pageUrl) });
   const keep = (feed: ParsedFeed, url: string, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
     if (known.has(url)) return;
     known.add(url);
@@ -150,7 +142,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   for (const link of discoverFeedLinks(html, page.url)) {
     if (tried.has(link.url)) continue;
     tried.add(link.url);
-    const result = await tryFeed(link.url, fetcher, optionsFor(link.url));
+    const result = await tryFeed(link.url, fetcher, options.fetch);
     if (typeof result === 'string') rejected.push({ url: link.url, reason: result });
     else keep(result.feed, result.url, 'link', link.title);
   }
@@ -160,7 +152,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     const url = new URL(path, page.url).href;
     if (tried.has(url) || known.has(url)) continue;
     tried.add(url);
-    const result = await tryFeed(url, fetcher, optionsFor(url));
+    const result = await tryFeed(url, fetcher, options.fetch);
     if (typeof result === 'string') rejected.push({ url, reason: result });
     else keep(result.feed, result.url, 'probe', null);
   }

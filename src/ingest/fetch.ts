@@ -23,6 +23,12 @@ export interface FetchOptions {
   maxBytes: number;
   maxRedirects: number;
   allowPrivateAddresses: boolean;
+  /**
+   * A host the user named (a feed URL in the pipeline file, a URL typed on the command line): it may be private
+   * even when allowPrivateAddresses is off. Trust is by host name, so a redirect to another host does not carry it:
+   * a feed on a public host cannot send pausewatch to a metadata or intranet address.
+   */
+  trustedHostname?: string | null;
   /** Validators from the previous successful fetch, for a conditional GET. */
   etag?: string | null;
   lastModified?: string | null;
@@ -180,7 +186,7 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
     case 'ETIMEDOUT':
       return new FetchFailure('timeout', `timed out connecting to ${host}`);
     case 'EPRIVATE':
-      return new FetchFailure('private_address', `refused: ${error.message} (set fetch.allowPrivateAddresses to allow)`);
+      return new FetchFailure('private_address', `refused: ${error.message} ${PRIVATE_ADDRESS_HINT}`);
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
       return new FetchFailure('unreachable', `network unreachable for ${host} (${error.code})`);
@@ -261,7 +267,7 @@ interface SingleResponse {
 }
 
 /** One request, no redirects followed. Rejects with FetchFailure. */
-function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise<SingleResponse> {
+function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {
@@ -291,7 +297,7 @@ function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise
 
     const request = transport.get(url, {
       headers,
-      lookup: guardedLookup(options.allowPrivateAddresses),
+      lookup: guardedLookup(allowPrivate),
       // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
       agent: false,
     });
@@ -362,8 +368,13 @@ function requestOnce(url: URL, options: FetchOptions, deadline: number): Promise
   });
 }
 
-/** Parses a URL and checks it may be fetched at all: scheme, and literal private addresses (which skip DNS). */
-function checkUrl(raw: string, allowPrivate: boolean): URL {
+const PRIVATE_ADDRESS_HINT = '(only a host named in the pipeline file or on the command line may be private; fetch.allowPrivateAddresses allows all)';
+
+/**
+ * Parses a URL and checks it may be fetched at all: scheme, and literal private addresses (which skip DNS). Also
+ * says whether its host may resolve to a private address, for the DNS guard.
+ */
+function checkUrl(raw: string, options: FetchOptions): { url: URL; allowPrivate: boolean } {
   let url: URL;
   try {
     url = new URL(raw);
@@ -373,11 +384,12 @@ function checkUrl(raw: string, allowPrivate: boolean): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${raw})`);
   }
+  const allowPrivate = options.allowPrivateAddresses || (!!options.trustedHostname && url.hostname === options.trustedHostname.toLowerCase());
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
-    throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address (set fetch.allowPrivateAddresses to allow)`);
+    throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address ${PRIVATE_ADDRESS_HINT}`);
   }
-  return url;
+  return { url, allowPrivate };
 }
 
 export async function fetchUrl(requestedUrl: string, options: FetchOptions): Promise<FetchResult> {
@@ -388,9 +400,9 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
   let last: SingleResponse | null = null;
   try {
     for (;;) {
-      const url = checkUrl(current, options.allowPrivateAddresses);
+      const { url, allowPrivate } = checkUrl(current, options);
       visited.add(url.href);
-      last = await requestOnce(url, options, deadline);
+      last = await requestOnce(url, options, allowPrivate, deadline);
       const location = last.headers['location'];
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
         const next = new URL(location, url).href;

@@ -70,6 +70,14 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
   };
 }
 
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -290,8 +298,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return;
       }
       const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
-      // The feed's own URL comes from the user's pipeline file and is trusted; the links inside it are not.
-      const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, allowPrivateAddresses: true });
+      // The feed's own host comes from the user's pipeline file and is trusted; the links inside it, and redirects
+      // to other hosts, are not.
+      const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(url) });
       report.outcome = result.outcome;
       report.error = result.error;
       report.warnings.push(...result.warnings);

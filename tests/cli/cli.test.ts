@@ -215,6 +215,25 @@ describe('an interrupted run', () => {
   });
 });
 
+describe('text from feeds on a terminal', () => {
+  it('loses its control characters, so a title cannot send escape sequences to the terminal', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-cli-'));
+    try {
+      const title = 'Evil\u001b[31m red\u001b]0;pwned\u0007 \u009bX';
+      writeFileSync(path.join(root, 'feed.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items: [{ id: '1', url: 'https://example.org/1', title, content_text: 'x' }] }));
+      const text = await pausewatch(['feed', 'feed.json'], root);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('title: Evil[31m red]0;pwned X');
+      expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      // --json keeps the text as the feed gave it; JSON escapes it
+      const json = await pausewatch(['feed', 'feed.json', '--json'], root);
+      expect(JSON.parse(json.stdout).title).toBe(title);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('usage and configuration errors exit 2 with a message that names the problem', () => {
   it('an unknown flag', async () => {
     const { code, stderr } = await pausewatch(['articles', '--colour'], repoRoot);
@@ -240,6 +259,20 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it.each([
+    [['feed', 'ftp://example.com/feed.xml'], /the feed must be an http\(s\) URL or a file path, not a ftp: URL/],
+    [['feed', 'http://[::1'], /the feed is not a valid URL: "http:\/\/\[::1"/],
+    [['feed', 'seeds/x.txt', '--base', 'notaurl'], /--base must be an absolute http\(s\) URL, got "notaurl"/],
+    [['extract', 'file:///etc/hostname'], /the page must be an http\(s\) URL or a file path, not a file: URL/],
+    [['sources', 'add', 'http://'], /the outlet is not a valid URL: "http:\/\/"/],
+    [['sources', 'add', 'http://exa mple.com/'], /the outlet is not a valid URL/],
+  ])('a URL argument that is not a usable http(s) URL: %j', async (args, message) => {
+    const { code, stderr } = await pausewatch(args, repoRoot);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('internal error');
   });
 
   it('--help lists the commands and exits 0', async () => {

@@ -7,7 +7,11 @@ import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/discover/${name}`, import.meta.url), 'utf8');
-const fetchOptions = { userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5, allowPrivateAddresses: true };
+// As `sources add` fetches: the page's host (the test server, on 127.0.0.1) is trusted, other hosts are guarded.
+const fetchOptions = {
+  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
+  allowPrivateAddresses: false, trustedHostname: '127.0.0.1',
+};
 
 describe('discoverFeedLinks', () => {
   it('finds the feeds a home page declares, absolute, once each, skipping style sheets and language versions', () => {
@@ -54,7 +58,11 @@ describe('discoverFeeds against a real server', () => {
     };
     server = await startServer(routes);
     // The home page links to the same server under another host name ("localhost"), known once it listens.
-    routes['/'] = html(fixture('outlet-home.html').replaceAll('{{OTHER}}', server.url.replace('127.0.0.1', 'localhost')));
+    const otherHost = server.url.replace('127.0.0.1', 'localhost');
+    routes['/'] = html(fixture('outlet-home.html').replaceAll('{{OTHER}}', otherHost));
+    // A link on the page's own host that redirects to another host on the private network.
+    routes['/to-other'] = (_req, res) => res.writeHead(302, { location: `${otherHost}/rss/all.xml` }).end();
+    routes['/redirecting/'] = html('<html><head><link rel="alternate" type="application/rss+xml" href="/to-other"></head></html>');
   });
   afterAll(() => server.close());
 
@@ -73,6 +81,16 @@ describe('discoverFeeds against a real server', () => {
     expect(reasons['/comments.rss']).toMatch(/private or local address/);
     // declared feeds were found, so the outlet was not probed
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('a link on the page\'s own host may not redirect to a private address elsewhere', async () => {
+    const result = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: fetchOptions });
+    // (the common paths on the page's own host are probed instead, and give the outlet's own feed)
+    expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed/`]);
+    expect(result.rejected.find((r) => r.url.endsWith('/to-other'))?.reason).toMatch(/localhost:\d+ is a private or local address/);
+    // a pipeline that allows private addresses follows it
+    const allowed = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: { ...fetchOptions, allowPrivateAddresses: true } });
+    expect(allowed.feeds.map((feed) => feed.url)).toContain(`${server.url.replace('127.0.0.1', 'localhost')}/rss/all.xml`);
   });
 
   it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,6 +265,31 @@ describe('links from feeds to private addresses', () => {
       expect(stored[0]).toMatchObject({ title: 'Labs should stop scaling until audits catch up' });
       expect(stored[0]!.text).toContain('proposed pause of frontier AI development');
       expect(existsSync(path.join(root, 'data/digests/2026-06-10.md'))).toBe(true);
+    }));
+
+  it('a feed URL from the pipeline file is trusted, but not a redirect from it to a private address on another host', () =>
+    withScenario(async ({ store, root, input }) => {
+      const feed = await startServer({});
+      const otherHost = feed.url.replace('127.0.0.1', 'localhost');
+      // Stands for a public outlet whose feed answers with a redirect to a metadata or intranet address.
+      const routes = {
+        '/feed.xml': (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(302, { location: '/moved-here.xml' }).end(),
+        '/moved-here.xml': (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(302, { location: `${otherHost}/internal.xml` }).end(),
+      };
+      const server = await startServer(routes);
+      try {
+        const source = { id: 'redirected', kind: 'feed' as const, name: 'Redirected', url: `${server.url}/feed.xml` };
+        const pipeline = definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } });
+        const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+        expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
+        expect(report.sources[0]!.error!.message).toMatch(/localhost:\d+ is a private or local address/);
+        // the redirect on the trusted host was followed; the one to the other host was not
+        expect(server.hits.get('/moved-here.xml')).toBe(1);
+        expect(feed.hits.size).toBe(0);
+      } finally {
+        await server.close();
+        await feed.close();
+      }
     }));
 });
 

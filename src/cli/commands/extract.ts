@@ -4,8 +4,9 @@ import { extractArticle } from '../../extract/index.ts';
 import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { decodePage } from '../../ingest/decode-page.ts';
 import { decodeTextFile } from '../../ingest/files.ts';
-import { printJson, type GlobalOptions } from '../context.ts';
+import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, type CliState } from '../errors.ts';
+import { writeText } from '../views.ts';
 
 export function registerExtract(program: Command, state: CliState): void {
   program
@@ -17,13 +18,15 @@ export function registerExtract(program: Command, state: CliState): void {
       let body: string;
       let url: string | null = null;
       let isHtml: boolean;
-      if (/^https?:\/\//i.test(target)) {
-        // A URL typed by the user is trusted, unlike links found in feeds: private addresses are allowed here.
+      const targetUrl = httpUrlArgument(target, 'the page');
+      if (targetUrl) {
+        // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
         const response = await fetchUrl(target, {
-          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivateAddresses: true,
+          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
+          allowPrivateAddresses: false, trustedHostname: targetUrl.hostname,
         });
         if (response.status !== 'ok') {
-          process.stderr.write(`cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          writeText(process.stderr, `cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
@@ -45,6 +48,6 @@ export function registerExtract(program: Command, state: CliState): void {
         ['modified', article.modifiedAt], ['site', article.siteName], ['lang', article.lang], ['canonical', article.canonicalUrl],
         ['partial', article.partial ? 'yes' : null],
       ].filter(([, v]) => v);
-      process.stdout.write(`${meta.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${article.text}\n`);
+      writeText(process.stdout, `${meta.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${article.text}\n`);
     });
 }

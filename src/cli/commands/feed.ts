@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
-import { printJson, type GlobalOptions } from '../context.ts';
+import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, type CliState } from '../errors.ts';
+import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
 export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'bozo' | 'warnings'> {
@@ -60,14 +61,19 @@ export function registerFeed(program: Command, state: CliState): void {
       let bytes: Buffer;
       let url: string;
       let headers: Record<string, string> = {};
-      if (/^https?:\/\//i.test(target)) {
-        // A URL typed by the user is trusted, unlike links found in feeds: private addresses are allowed here.
+      const targetUrl = httpUrlArgument(target, 'the feed');
+      if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
+        throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
+      }
+      if (targetUrl) {
+        // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
         const response = await fetchUrl(target, {
-          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivateAddresses: true,
+          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
+          allowPrivateAddresses: false, trustedHostname: targetUrl.hostname,
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {
-          process.stderr.write(`cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          writeText(process.stderr, `cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
@@ -87,13 +93,13 @@ export function registerFeed(program: Command, state: CliState): void {
         feed = await parseFeed(bytes, { url, headers });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        process.stderr.write(`${target} is not a readable feed: ${error.message}\n`);
+        writeText(process.stderr, `${target} is not a readable feed: ${error.message}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }
       const json = feedJson(feed);
       if (options.json) printJson(json);
-      else process.stdout.write(`${formatFeed(json)}\n`);
+      else writeText(process.stdout, `${formatFeed(json)}\n`);
       // A feed that was not well-formed and gave nothing is a failure, as in a run.
       if (feed.bozo && feed.items.length === 0) state.exitCode = ExitCode.partial;
     });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addStanceLabel, allLatestLabels, getArticle, listArticles } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { table } from '../views.ts';
+import { table, writeText } from '../views.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
 type Label = (typeof LABELS)[number];
@@ -33,7 +33,7 @@ export function registerLabel(program: Command): void {
         const at = new Date().toISOString();
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
         if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at });
-        else process.stdout.write(`article ${id} labelled ${label}: ${article.title ?? article.url}\n`);
+        else writeText(process.stdout, `article ${id} labelled ${label}: ${article.title ?? article.url}\n`);
       });
     });
 
@@ -53,11 +53,11 @@ export function registerLabel(program: Command): void {
         if (local.export) {
           const lines = rows.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
           await writeFile(local.export, lines.length ? `${lines.join('\n')}\n` : '');
-          process.stderr.write(`${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
+          writeText(process.stderr, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
           return;
         }
         if (options.json) return printJson(rows.map(({ text: _text, ...r }) => r));
-        process.stdout.write(`${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.title ?? '', r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
+        writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.title ?? '', r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
       });
     });
 }

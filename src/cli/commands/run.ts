@@ -8,6 +8,7 @@ import { abandonRun } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
+import { writeText } from '../views.ts';
 
 function sourceLine(source: SourceReport): string {
   const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
@@ -82,7 +83,7 @@ export function registerRun(program: Command, state: CliState): void {
         }
       });
       if (options.json) printJson(report);
-      else process.stdout.write(`${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
+      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
       const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0);
       state.exitCode = failed ? ExitCode.partial : ExitCode.ok;
     });

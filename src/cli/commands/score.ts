@@ -6,6 +6,7 @@ import type { ScoreResult } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
+import { writeText } from '../views.ts';
 
 /** CLI.md's Score shape. */
 export function scoreJson(file: string, result: ScoreResult) {
@@ -47,7 +48,7 @@ export function registerScore(program: Command, state: CliState): void {
         try {
           text = decodeTextFile(await readFile(file));
         } catch (error) {
-          process.stderr.write(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+          writeText(process.stderr, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
           state.exitCode = ExitCode.partial;
           continue;
         }
@@ -55,7 +56,7 @@ export function registerScore(program: Command, state: CliState): void {
         const article = extractArticle(text, isHtml ? 'html' : 'text', null);
         const entry = scoreJson(file, scorer.score({ title: article.title, text: article.text || text }));
         results.push(entry);
-        if (!options.json) process.stdout.write(`${formatScore(entry)}\n`);
+        if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }
       if (options.json) printJson(results);
     });

@@ -2,8 +2,9 @@ import { Command } from 'commander';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
-import { printJson, type GlobalOptions } from '../context.ts';
+import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
+import { writeText } from '../views.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
 export interface FeedSourceEntry {
@@ -48,25 +49,29 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .exitOverride()
     .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      if (!/^https?:\/\//i.test(pageUrl)) throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(pageUrl)}`);
+      const page = httpUrlArgument(pageUrl, 'the outlet');
+      if (!page) throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(pageUrl)}`);
       // Probes go one by one with a gap: discovery must not look like an attack on the outlet.
       const fetcher = createRequestQueue({ concurrency: 2, perHostConcurrency: 1, perHostGapMs: 250 });
       const result = await discoverFeeds(pageUrl, fetcher, {
-        // The page is typed by the user, so it may be on a private network (discoverFeeds still guards links to other hosts).
-        fetch: { userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5, allowPrivateAddresses: true },
+        // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts may not.
+        fetch: {
+          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
+          allowPrivateAddresses: false, trustedHostname: page.hostname,
+        },
         alwaysProbe: local.allPaths ?? false,
       });
       const entries = sourceEntries(result.feeds, pageUrl);
       if (options.json) {
         printJson({ feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index] })), rejected: result.rejected, error: result.error });
       } else if (result.error) {
-        process.stderr.write(`cannot fetch ${pageUrl}: ${result.error}\n`);
+        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n`);
       } else if (result.feeds.length === 0) {
-        process.stderr.write(`no feed found for ${pageUrl}\n${result.rejected.map((r) => `  tried ${r.url}: ${r.reason}`).join('\n')}\n`);
+        writeText(process.stderr, `no feed found for ${pageUrl}\n${result.rejected.map((r) => `  tried ${r.url}: ${r.reason}`).join('\n')}\n`);
       } else {
         const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${feed.title ?? '(untitled)'}  ${feed.url}`);
         lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));
-        process.stdout.write(`${lines.join('\n')}\n`);
+        writeText(process.stdout, `${lines.join('\n')}\n`);
       }
       if (result.feeds.length === 0) state.exitCode = ExitCode.partial;
     });

@@ -32,7 +32,7 @@ function contentTypeWarning(contentType: string | undefined): string | null {
 }
 
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
-  if (bytes.length === 0) throw new FeedParseError('empty', 'the response body is empty');
+  if (bytes.length === 0) throw new FeedParseError('empty', 'the document is empty (0 bytes)');
   const decoded = decodeFeedBytes(bytes, ctx.headers);
   const sniffed = sniffFeedKind(decoded.text);
   // Relative links resolve against Content-Location (itself relative to the URL) first, then the URL.
