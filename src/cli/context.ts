@@ -28,15 +28,22 @@ export async function openPipeline(options: GlobalOptions): Promise<LoadedPipeli
   return loadPipeline(options.pipeline ?? defaultPipelineFile());
 }
 
-export async function openContext(options: GlobalOptions): Promise<{ loaded: LoadedPipeline; store: Store }> {
+/** `create` for `run`, which makes the database on its first run; `existing` for commands that read what it stored. */
+export type StoreAccess = 'create' | 'existing';
+
+export async function openContext(options: GlobalOptions, access: StoreAccess = 'existing'): Promise<{ loaded: LoadedPipeline; store: Store }> {
   const loaded = await openPipeline(options);
-  const store = await openStore(databaseTarget(options, loaded.rootDir));
+  const store = await openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
   return { loaded, store };
 }
 
 /** Runs `work` with the pipeline and an open store, closing the store whatever happens. */
-export async function withContext<T>(options: GlobalOptions, work: (ctx: { loaded: LoadedPipeline; store: Store }) => Promise<T>): Promise<T> {
-  const ctx = await openContext(options);
+export async function withContext<T>(
+  options: GlobalOptions,
+  work: (ctx: { loaded: LoadedPipeline; store: Store }) => Promise<T>,
+  access: StoreAccess = 'existing',
+): Promise<T> {
+  const ctx = await openContext(options, access);
   try {
     return await work(ctx);
   } finally {

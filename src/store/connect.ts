@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -44,8 +44,16 @@ const pgTypes = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+export interface OpenStoreOptions {
+  /**
+   * Refuse a SQLite file that does not exist yet instead of creating it (and its folders): for commands that only
+   * read or annotate what a run stored, where a mistyped path should be an error, not an empty database.
+   */
+  mustExist?: boolean;
+}
+
 /** Opens `target` (a file path, or a postgres:// URL) and brings its schema up to date. */
-export async function openStore(target: string): Promise<Store> {
+export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   let store: Store;
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
@@ -57,6 +65,9 @@ export async function openStore(target: string): Promise<Store> {
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
   } else {
     const file = path.resolve(target);
+    if (options.mustExist && target !== ':memory:' && !existsSync(file)) {
+      throw new StoreError(`no database at ${file}: \`pausewatch run\` creates it (or check --database and DATABASE_URL)`);
+    }
     let sqlite: SQLite.Database;
     try {
       if (target !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });

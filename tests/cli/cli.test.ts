@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
@@ -273,6 +273,20 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('internal error');
+  });
+
+  it('a database that does not exist, for a command that reads what runs stored, is not created', async () => {
+    const root = makeProject(seedsOnly);
+    try {
+      const missing = path.join(root, 'typo', 'pw.db');
+      const { code, stderr, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', missing, '--json'], root);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`no database at ${missing}`);
+      expect(existsSync(path.join(root, 'typo'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('--help lists the commands and exits 0', async () => {

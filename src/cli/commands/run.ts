@@ -81,7 +81,7 @@ export function registerRun(program: Command, state: CliState): void {
           process.off('SIGTERM', interrupt);
           progress?.finish();
         }
-      });
+      }, 'create');
       if (options.json) printJson(report);
       else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
       const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0);
