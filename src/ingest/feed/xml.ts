@@ -397,9 +397,108 @@ export function expandInternalEntities(text: string): string {
   return text.slice(0, doctype.index) + text.slice(doctype.index, bodyStart).replace(/\[[\s\S]*\]/, '') + body;
 }
 
+/** Feed fields that hold only text: any tag inside one means its end tag was lost. */
+const TEXT_FIELDS = new Set([
+  'title', 'link', 'guid', 'id', 'pubdate', 'published', 'updated', 'name', 'email', 'uri', 'category', 'comments',
+  'dc:creator', 'dc:date', 'dc:title', 'ttl',
+]);
+/** Fields that may hold unescaped HTML: only the start or end of an item, entry or channel ends them. */
+const MARKUP_FIELDS = new Set(['description', 'summary', 'content', 'content:encoded']);
+const STRUCTURE = new Set(['item', 'entry', 'channel', 'rss', 'feed', 'rdf:rdf']);
+const TAG = /<(\/?)([A-Za-z_][\w:.-]*)(?:\s[^<>]*?)?(\/?)>/y;
+/** A tag cut off by the next `<` or by the end of the text. */
+const CUT_TAG = /<(\/?)[A-Za-z_][^<>]*(?=<|$)/y;
+
+interface OpenElement {
+  name: string;
+  /** text: ends at any tag; markup: ends at an item, entry or channel boundary; other: only at its end tag. */
+  kind: 'text' | 'markup' | 'other';
+}
+
+/**
+ * Puts back the end tags a broken feed lost, before the lenient parser reads it: a field left open (`<title>Broken`
+ * followed by `<item>`) would otherwise swallow every item after it. A text field ends at the next tag; a field
+ * that may hold HTML (or an Atom text construct of type xhtml) ends at the next item, entry or channel boundary;
+ * a new item or entry ends the one still open; an end tag closes what is still open inside its element. An end
+ * tag cut off by the next `<` (`</tit` then `<item>`) is dropped; a start tag cut off so is kept as text.
+ * Linear in the text, however hostile: every search moves forward, and each element is opened and closed once.
+ */
+export function closeUnclosedFields(text: string): string {
+  const open: OpenElement[] = [];
+  /** How many elements of each (lower-case) name are open, so a stray end tag costs no search. */
+  const openCount = new Map<string, number>();
+  const out: string[] = [];
+  const push = (name: string, kind: OpenElement['kind']) => {
+    open.push({ name, kind });
+    openCount.set(name.toLowerCase(), (openCount.get(name.toLowerCase()) ?? 0) + 1);
+  };
+  const closeInnermost = () => {
+    const element = open.pop()!;
+    openCount.set(element.name.toLowerCase(), openCount.get(element.name.toLowerCase())! - 1);
+    return `</${element.name}>`;
+  };
+  /**
+   * The end tags that close everything inside the innermost open element named `name`, and that element too
+   * unless its own end tag follows (`endTagFollows`); null when no such element is open.
+   */
+  const closeThrough = (name: string, endTagFollows: boolean): string | null => {
+    if (!openCount.get(name)) return null;
+    let closing = '';
+    while (open.at(-1)!.name.toLowerCase() !== name) closing += closeInnermost();
+    const own = closeInnermost();
+    return endTagFollows ? closing : closing + own;
+  };
+  let position = 0;
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', position)) {
+    out.push(text.slice(position, lt));
+    position = lt + 1;
+    const verbatimEnd = text.startsWith('<![CDATA[', lt) ? ']]>' : text.startsWith('<!--', lt) ? '-->' : /^<[!?]/.test(text.slice(lt, lt + 2)) ? '>' : null;
+    if (verbatimEnd !== null) {
+      const end = text.indexOf(verbatimEnd, lt + 2);
+      position = end < 0 ? text.length : end + verbatimEnd.length;
+      out.push(text.slice(lt, position));
+      continue;
+    }
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(text);
+    if (!tag) {
+      CUT_TAG.lastIndex = lt;
+      const cut = CUT_TAG.exec(text);
+      if (cut) {
+        position = CUT_TAG.lastIndex;
+        out.push(cut[1] ? '' : `&lt;${cut[0].slice(1)}`);
+      } else {
+        out.push('<');
+      }
+      continue;
+    }
+    position = TAG.lastIndex;
+    const [token, slash, rawName, selfClosing] = tag as unknown as [string, string, string, string];
+    const name = rawName.toLowerCase();
+    if (slash) {
+      const closing = closeThrough(name, true);
+      // an end tag with nothing to close is left for the lenient parser to drop
+      out.push(closing === null ? token : closing + token);
+      continue;
+    }
+    // Items and entries do not nest: a new one ends the one still open.
+    if (name === 'item' || name === 'entry') out.push(closeThrough(name, false) ?? '');
+    for (let current = open.at(-1); current && (current.kind === 'text' || (current.kind === 'markup' && STRUCTURE.has(name))); current = open.at(-1)) {
+      out.push(closeInnermost());
+    }
+    if (!selfClosing) {
+      const xhtml = /\stype\s*=\s*["']xhtml["']/i.test(token);
+      push(rawName, MARKUP_FIELDS.has(name) || (xhtml && TEXT_FIELDS.has(name)) ? 'markup' : TEXT_FIELDS.has(name) ? 'text' : 'other');
+    }
+    out.push(token);
+  }
+  out.push(text.slice(position));
+  return out.join('');
+}
+
 /** Last resort for broken structure (unclosed tags, truncated documents): a forgiving parser re-serialises it. */
 function reserialise(text: string): string {
-  const withoutProlog = text.replace(/^\s*<\?xml[^>]*\?>/, '');
+  const withoutProlog = closeUnclosedFields(text.replace(/^\s*<\?xml[^>]*\?>/, ''));
   const $ = cheerio.load(withoutProlog, { xml: { xmlMode: true, decodeEntities: false } });
   return $.xml();
 }
@@ -541,7 +640,10 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const firstScan = scanXml(text, ctx.documentBase, canonicalFeedNaming);
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   let wellFormed = firstScan.errors.length === 0;
-  for (const error of firstScan.errors) warnings.push(`not well-formed XML: ${error}`);
+  // One broken construct can trip the scanner many times over: each message once, with how often it came.
+  const errorCounts = new Map<string, number>();
+  for (const error of firstScan.errors) errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
+  for (const [error, count] of errorCounts) warnings.push(`not well-formed XML: ${error}${count > 1 ? ` (${count} times)` : ''}`);
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);

@@ -134,6 +134,34 @@ describe('parseFeed: broken input', () => {
     expect(feed.items[0]).toMatchObject({ title: 'Kept', link: 'https://cut.example/1' });
   });
 
+  it.each([
+    ['an RSS title left open', '<rss version="2.0"><channel><title>Broken\n<link>https://b.example/</link><item><title>One</title><link>https://b.example/1</link></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>', 'rss'],
+    ['an end tag cut off', '<rss version="2.0"><channel><title>Broken</tit\n<item><title>One</title><link>https://b.example/1</link></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>', 'rss'],
+    ['an item title left open', '<rss version="2.0"><channel><title>Broken</title><item><title>One<link>https://b.example/1</link></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>', 'rss'],
+    ['an RSS description of HTML left open', '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><link>https://b.example/1</link><description><p>Body <b>bold</b></p></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>', 'rss'],
+    [
+      'an Atom summary left open, beside an author and an XHTML title',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Broken</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">One</div></title><author><name>A. Writer</name></author><link href="https://b.example/1"/><summary>Cut' +
+        '<entry><title>Two</title><link href="https://b.example/2"/></entry></feed>',
+      'atom',
+    ],
+  ])('keeps every item when %s would swallow the ones after it', async (_case, xml, format) => {
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://b.example/feed' });
+    expect(feed).toMatchObject({ format, bozo: true, title: 'Broken' });
+    expect(feed.items.map((item) => [item.title, item.link])).toEqual([
+      ['One', 'https://b.example/1'],
+      ['Two', 'https://b.example/2'],
+    ]);
+    if (format === 'atom') expect(feed.items[0]!.author).toBe('A. Writer');
+  });
+
+  it('names each well-formedness error once, with how often it came', async () => {
+    const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>Broken</tit\n<item><title>One</title></item></channel></rss>'), { url: 'https://b.example/feed' });
+    const errors = feed.warnings.filter((warning) => warning.startsWith('not well-formed XML'));
+    expect(new Set(errors).size).toBe(errors.length);
+    expect(errors.join(' ')).toMatch(/\(\d+ times\)/);
+  });
+
   it('rejects an HTML page served as a feed with code not_a_feed', async () => {
     const error = await parseFailure(fixture('html-page.html'));
     expect(error.code).toBe('not_a_feed');
