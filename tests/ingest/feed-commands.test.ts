@@ -35,7 +35,9 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   server = await startServer({
     '/': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"></head></html>'),
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>'),
     '/wire.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }])),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
@@ -73,9 +75,12 @@ describe('pausewatch feed', () => {
 
 describe('pausewatch sources add', () => {
   it('finds the feed of a home page and prints a source entry ready to paste', async () => {
-    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/`]);
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`]);
     expect(code).toBe(0);
     expect(stdout).toContain(`rss        1 items  Policy Wire  ${server.url}/wire.xml`);
+    // the links that were not feeds are named on stderr, so stdout stays ready to paste
+    expect(stdout).not.toContain('gone.xml');
+    expect(stderr).toContain(`skipped ${server.url}/gone.xml: HTTP 404`);
     expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Policy Wire", url: "${server.url}/wire.xml" },`);
   });
 

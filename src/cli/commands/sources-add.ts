@@ -72,6 +72,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${feed.title ?? '(untitled)'}  ${feed.url}`);
         lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));
         writeText(process.stdout, `${lines.join('\n')}\n`);
+        const skipped = result.rejected.map((r) => `  skipped ${r.url}: ${r.reason}`);
+        if (skipped.length > 0 && !options.quiet) writeText(process.stderr, `${skipped.join('\n')}\n`);
       }
       if (result.feeds.length === 0) state.exitCode = ExitCode.partial;
     });
