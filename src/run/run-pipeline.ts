@@ -249,7 +249,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return { raw: { ...item, url: response.url === item.url ? item.url : response.url }, extracted, extractError: null };
     }
 
-    async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<void> {
+    /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
+    async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<number> {
+      let failed = 0;
       await storeLock.add(async () => {
         for (const item of items) {
           if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
@@ -263,10 +265,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           } catch (error) {
             // One bad item never stops the others; the error is reported with the item's key.
             report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+            failed += 1;
           }
           options.progress?.articleProcessed(++processed);
         }
       });
+      return failed;
     }
 
     async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
@@ -316,9 +320,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await repo.recordFetch(db, {
         runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-        ...result.state, movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
+        movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
+      if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, source.id, result.state);
       if (result.outcome !== 'ok') return;
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // The page budget goes to the latest coverage...
@@ -327,7 +332,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item))));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
-      await storeAll(prepared, source, report);
+      // Validators last: were they saved before the items, a failure or an interruption in between would leave
+      // items that the next run, answered "not modified", never reads again.
+      if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, source.id, result.state);
     }
 
     async function runSource(source: SourceDefinition): Promise<SourceReport> {

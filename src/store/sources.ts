@@ -59,15 +59,26 @@ export interface FetchRecord {
   error: StageError | null;
   /** Items this source had not delivered before; `items_seen` counts distinct items. */
   newItems: number;
-  /** Validators and state to remember after a success. */
-  etag?: string | null;
-  lastModified?: string | null;
-  bodyHash?: string | null;
+  /** State to remember (validators are saved apart, by saveFeedValidators, once the items are stored). */
   movedTo?: string | null;
   gone?: boolean;
   nextCheckAt?: string | null;
   /** The feed's `<ttl>`, when the answer had a body to read it from. */
   ttlSeconds?: number | null;
+}
+
+/**
+ * Remembers what a conditional GET sends next time (ETag, Last-Modified, the body's hash): only once every item of
+ * the body has been stored, since a feed that answers "not modified" is not read again.
+ */
+export async function saveFeedValidators(db: Kysely<Database>, sourceId: string, validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string | null }): Promise<void> {
+  const set = {
+    ...(validators.etag !== undefined ? { etag: validators.etag } : {}),
+    ...(validators.lastModified !== undefined ? { last_modified: validators.lastModified } : {}),
+    ...(validators.bodyHash !== undefined ? { body_hash: validators.bodyHash } : {}),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('sources').set(set).where('id', '=', sourceId).execute();
 }
 
 /** Logs the attempt and updates the source's health in one transaction. */
@@ -112,9 +123,6 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         error_streak: 0,
         gone: 0,
         items_seen: source.items_seen + record.newItems,
-        ...(record.etag !== undefined ? { etag: record.etag } : {}),
-        ...(record.lastModified !== undefined ? { last_modified: record.lastModified } : {}),
-        ...(record.bodyHash !== undefined ? { body_hash: record.bodyHash } : {}),
         ...(record.movedTo ? { moved_to: record.movedTo } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
       })

@@ -9,6 +9,7 @@ import { createChannels } from '../../src/alert/index.ts';
 import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { createScorer, type Scorer } from '../../src/stance/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { closedPort, startServer } from '../helpers/http-server.ts';
@@ -82,7 +83,7 @@ function pipelineFor(server: Server, refusedPort: number, overrides: Partial<Pip
   };
 }
 
-async function run(loaded: LoadedPipeline, store: Store, at: string, extra: { all?: boolean } = {}): Promise<{ report: RunReport; console: string }> {
+async function run(loaded: LoadedPipeline, store: Store, at: string, extra: { all?: boolean; scorer?: Scorer } = {}): Promise<{ report: RunReport; console: string }> {
   const console = new PassThrough();
   let printed = '';
   console.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -314,6 +315,48 @@ describe('an article reached through a second feed', () => {
       // Seen again on a later run, the mirror's item is already known: nothing is added.
       const again = await run({ pipeline: both, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T09:00:00.000Z', { all: true });
       expect(again.report.articlesAdded).toBe(0);
+    }));
+});
+
+describe('a feed whose items could not all be stored', () => {
+  it('is read in full again on the next run, not answered "not modified", so no item is lost', () =>
+    withScenario(async ({ store, root, input }) => {
+      const ifNoneMatch: (string | null)[] = [];
+      const item = (n: number) =>
+        `<item><title>Labs weigh pause ${n}</title><guid>etag-${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development, part ${n}.</description>` +
+        `<pubDate>Tue, 09 Jun 2026 0${n}:00:00 GMT</pubDate></item>`;
+      const feed = await startServer({
+        '/etag.xml': (req, res) => {
+          ifNoneMatch.push((req.headers['if-none-match'] as string | undefined) ?? null);
+          if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>ETag wire</title>${item(1)}${item(2)}</channel></rss>`);
+        },
+      });
+      try {
+        const source = { id: 'etag-wire', kind: 'feed' as const, name: 'ETag wire', url: `${feed.url}/etag.xml`, fetchArticles: false };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        // The first run cannot store one of the two items (its scoring fails once).
+        const real = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
+        let calls = 0;
+        const failingOnce: Scorer = {
+          ...real,
+          score: (article) => {
+            if (++calls === 1) throw new Error('scorer unavailable');
+            return real.score(article);
+          },
+        };
+        const first = await run(loaded, store, '2026-06-10T06:00:00.000Z', { scorer: failingOnce });
+        expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code)).toEqual(['store']);
+        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(second.report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, itemErrors: [] });
+        const third = await run(loaded, store, '2026-06-10T10:00:00.000Z', { all: true });
+        expect(third.report.sources[0]!.outcome).toBe('not_modified');
+        // the validators were sent only once every item was stored
+        expect(ifNoneMatch).toEqual([null, null, '"v1"']);
+        expect(await store.db.selectFrom('articles').select('item_key').orderBy('item_key').execute()).toEqual([{ item_key: 'etag-1' }, { item_key: 'etag-2' }]);
+      } finally {
+        await feed.close();
+      }
     }));
 });
 

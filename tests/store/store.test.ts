@@ -111,7 +111,8 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
     let source = await repo.getSource(store.db, 'feed-a');
     expect(source).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
-    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, newItems: 3, etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
+    await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, newItems: 3 });
+    await repo.saveFeedValidators(store.db, 'feed-a', { etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
     source = await repo.getSource(store.db, 'feed-a');
     expect(source).toMatchObject({ error_streak: 0, etag: '"abc"', items_seen: 3, last_success_at: at(1) });
     // The feed's <ttl> is remembered from a full answer and survives a 304, which has no body to read it from.
