@@ -99,14 +99,16 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
   let maxAgeSeconds: number | null = null;
   const cacheControl = (headers['cache-control'] ?? '').toLowerCase();
   // no-store / no-cache mean "do not reuse without asking", not "ask rarely": they give no interval.
-  if (!/\bno-(store|cache)\b/.test(cacheControl)) {
-    const maxAge = /(?:^|[,\s])max-age\s*=\s*"?(\d+)"?/.exec(cacheControl);
-    if (maxAge?.[1]) maxAgeSeconds = Number(maxAge[1]);
-  }
+  const noReuse = /\bno-(store|cache)\b/.test(cacheControl);
+  const maxAge = /(?:^|[,\s])max-age\s*=\s*"?(\d+)"?/.exec(cacheControl);
+  if (!noReuse && maxAge?.[1]) maxAgeSeconds = Number(maxAge[1]);
 
-  // RFC 9111 §5.3: an invalid Expires (often "0" or "-1") means "already expired", i.e. no hint.
-  const expires = parseHttpDate(headers['expires']);
-  const expiresAt = expires !== null && Number.isFinite(expires + skew) ? new Date(expires + skew).toISOString() : null;
+  // RFC 9111 §5.3: Cache-Control decides when it says anything about freshness, and an invalid Expires (often "0" or
+  // "-1") means "already expired", i.e. no hint.
+  const expires = noReuse || maxAge ? null : parseHttpDate(headers['expires']);
+  // A date beyond what Date can hold (year 275760, or a Date header from 1970 skewing it there) is no hint either.
+  const expiresMs = expires === null ? NaN : new Date(expires + skew).getTime();
+  const expiresAt = Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString();
   return { retryAfterSeconds, maxAgeSeconds, expiresAt };
 }
 
@@ -405,7 +407,12 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       last = await requestOnce(url, options, allowPrivate, deadline);
       const location = last.headers['location'];
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
-        const next = new URL(location, url).href;
+        let next: string;
+        try {
+          next = new URL(location, url).href;
+        } catch {
+          throw new FetchFailure('invalid_redirect', `${url.href} redirects to an invalid URL: ${JSON.stringify(location)}`, last.status);
+        }
         if (visited.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${url.href} leads back to ${next}`, last.status);
         if (redirects.length >= options.maxRedirects) {
           throw new FetchFailure('too_many_redirects', `more than ${options.maxRedirects} redirects from ${requestedUrl}`, last.status);

@@ -49,6 +49,9 @@ beforeAll(async () => {
       rss(res, goodFeed, { 'last-modified': 'Tue, 09 Jun 2026 12:00:00 GMT' });
     },
     '/no-validators.xml': (_req, res) => rss(res, goodFeed),
+    '/expires.xml': (_req, res) => rss(res, goodFeed, { expires: new Date(Date.now() + 3_600_000).toUTCString() }),
+    '/expires-275760.xml': (_req, res) => rss(res, goodFeed, { date: 'Thu, 01 Jan 1970 00:00:00 GMT', expires: 'Sat, 13 Sep 275760 00:00:00 GMT' }),
+    '/bad-location.xml': (_req, res) => res.writeHead(302, { location: 'http://[oops/feed.xml' }).end(),
     '/gzip.xml': (_req, res) => rss(res, zlib.gzipSync(goodFeed), { 'content-encoding': 'gzip' }),
     '/deflate.xml': (_req, res) => rss(res, zlib.deflateSync(goodFeed), { 'content-encoding': 'deflate' }),
     '/raw-deflate.xml': (_req, res) => rss(res, zlib.deflateRawSync(goodFeed), { 'content-encoding': 'deflate' }),
@@ -139,10 +142,20 @@ describe('HTTP manners', () => {
     expect(result.items[0]?.title).toBe('D\u00e9bat sur la pause');
   });
 
-  it('Cache-Control max-age and Expires are handed to the scheduler', async () => {
-    const result = await ingest('/good.xml');
-    expect(result.hints.maxAgeSeconds).toBe(1800);
-    expect(Date.parse(result.hints.expiresAt ?? '')).toBeGreaterThan(Date.now() + 3_000_000);
+  it('Cache-Control max-age and Expires are handed to the scheduler; max-age wins when both are sent (RFC 9111)', async () => {
+    const both = await ingest('/good.xml');
+    expect(both.hints).toMatchObject({ maxAgeSeconds: 1800, expiresAt: null });
+    const expiresOnly = await ingest('/expires.xml');
+    expect(expiresOnly.hints.maxAgeSeconds).toBeNull();
+    expect(Date.parse(expiresOnly.hints.expiresAt ?? '')).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
+  it('an Expires beyond what a date can hold, or a redirect to an invalid URL, is a recorded failure or no hint, never a crash', async () => {
+    const farFuture = await ingest('/expires-275760.xml');
+    expect(farFuture).toMatchObject({ outcome: 'ok', hints: { expiresAt: null } });
+    const badRedirect = await ingest('/bad-location.xml');
+    expect(badRedirect).toMatchObject({ outcome: 'failed', error: { code: 'invalid_redirect' } });
+    expect(badRedirect.error?.message).toContain('"http://[oops/feed.xml"');
   });
 
   it('a permanent redirect reports the new address; a temporary one does not', async () => {
