@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
-import { ingestFeed } from '../ingest/feed-source.ts';
+import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
 import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../ingest/fetch.ts';
@@ -118,11 +118,41 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
 
     // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
-  const storyTitleCache = new Map<number, string[]>();
-  // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
+    const storyTitleCache = new Map<number, string[]>();
+    // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
     const storeLock = new PQueue({ concurrency: 1 });
     let processed = 0;
     let done = 0;
+
+    // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
+    const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
+    const feedAddress = (source: FeedSourceDefinition): string => sourceRows.get(source.id)?.moved_to ?? source.url;
+    const feedSharers = new Map<string, FeedSourceDefinition[]>();
+    for (const source of pipeline.sources) {
+      if (source.kind !== 'feed') continue;
+      const address = feedAddress(source);
+      feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
+    }
+    const feedFetches = new Map<string, Promise<FeedIngestResult>>();
+
+    /** One fetch per address and run, whichever of the sources sharing it asks first. */
+    function fetchFeedOnce(address: string, sharers: readonly FeedSourceDefinition[]): Promise<FeedIngestResult> {
+      let fetch = feedFetches.get(address);
+      if (!fetch) {
+        const states = sharers.map((s): FeedState => {
+          const row = sourceRows.get(s.id);
+          return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
+        });
+        // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
+        const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
+        const previous = sameVersion ? states[0]! : { etag: null, lastModified: null, bodyHash: null };
+        // The feed's own host comes from the user's pipeline file and is trusted; the links inside it, and redirects
+        // to other hosts, are not.
+        fetch = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(address) });
+        feedFetches.set(address, fetch);
+      }
+      return fetch;
+    }
 
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
@@ -292,19 +322,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
     }
 
-    async function runFeedSource(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+    async function runFeedSource(source: FeedSourceDefinition, report: SourceReport, attempt: { recorded: boolean }): Promise<void> {
       const started = now().toISOString();
-      const row = await repo.getSource(db, source.id);
-      const url = row?.moved_to ?? source.url;
-      if (!options.all && !isDue(row?.next_check_at, now())) {
+      const row = sourceRows.get(source.id);
+      const url = feedAddress(source);
+      const sharers = feedSharers.get(url) ?? [source];
+      // A shared feed is checked when any of its sources is due, and its answer serves them all.
+      if (!options.all && !sharers.some((s) => isDue(sourceRows.get(s.id)?.next_check_at, now()))) {
         report.outcome = 'not_due';
         report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
         return;
       }
-      const previous = { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
-      // The feed's own host comes from the user's pipeline file and is trusted; the links inside it, and redirects
-      // to other hosts, are not.
-      const result = await ingestFeed({ id: source.id, url }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(url) });
+      const shared = await fetchFeedOnce(url, sharers);
+      const result = { ...shared, items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
       report.outcome = result.outcome;
       report.error = result.error;
       report.warnings.push(...result.warnings);
@@ -323,6 +353,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
+      attempt.recorded = true;
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, source.id, result.state);
       if (result.outcome !== 'ok') return;
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
@@ -337,18 +368,34 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, source.id, result.state);
     }
 
+    async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const row = sourceRows.get(source.id);
+      report.nextCheck = nextCheck({
+        now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore: row?.error_streak ?? 0, recentPublished: [],
+        ttlSeconds: null, retryAfterSeconds: null, maxAgeSeconds: null, expiresAt: null, random,
+      });
+      const at = now().toISOString();
+      await repo.recordFetch(db, {
+        runId, sourceId: source.id, url: feedAddress(source), startedAt: at, finishedAt: at,
+        outcome: 'failed', httpStatus: null, error: report.error, newItems: 0, nextCheckAt: report.nextCheck.at,
+      });
+    }
+
     async function runSource(source: SourceDefinition): Promise<SourceReport> {
       const report: SourceReport = {
         sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
         itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
       };
+      const attempt = { recorded: false };
       try {
         if (source.kind === 'files') await runFilesSource(source, report);
-        else await runFeedSource(source, report);
+        else await runFeedSource(source, report, attempt);
       } catch (error) {
         // A bug in one source's path must not take the others down; it is reported as an internal error.
         report.outcome = 'failed';
         report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
+        // ...and backs off like any failure, so a feed that trips it is not fetched again on every run.
+        if (source.kind === 'feed' && !attempt.recorded) await recordInternalFailure(source, report).catch(() => {});
       }
       options.progress?.sourceFinished(report, ++done, pipeline.sources.length);
       return report;

@@ -9,6 +9,7 @@ import { createChannels } from '../../src/alert/index.ts';
 import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
+import type { Fetcher } from '../../src/ingest/request-queue.ts';
 import { createScorer, type Scorer } from '../../src/stance/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
@@ -83,7 +84,7 @@ function pipelineFor(server: Server, refusedPort: number, overrides: Partial<Pip
   };
 }
 
-async function run(loaded: LoadedPipeline, store: Store, at: string, extra: { all?: boolean; scorer?: Scorer } = {}): Promise<{ report: RunReport; console: string }> {
+async function run(loaded: LoadedPipeline, store: Store, at: string, extra: { all?: boolean; scorer?: Scorer; fetcher?: Fetcher } = {}): Promise<{ report: RunReport; console: string }> {
   const console = new PassThrough();
   let printed = '';
   console.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -384,5 +385,70 @@ describe('an item its feed retitles', () => {
       } finally {
         await feed.close();
       }
+    }));
+});
+
+describe('one feed listed under two sources', () => {
+  it('is fetched once per run, its answer serving both, and conditionally only when both have read the same version', () =>
+    withScenario(async ({ store, root, input }) => {
+      const ifNoneMatch: (string | null)[] = [];
+      const feed = await startServer({
+        '/shared.xml': (req, res) => {
+          ifNoneMatch.push((req.headers['if-none-match'] as string | undefined) ?? null);
+          if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Shared wire</title>' +
+              '<item><title>Labs weigh a pause</title><guid>shared-1</guid><link>https://news.example/shared-1</link>' +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description>' +
+              '<pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>',
+          );
+        },
+      });
+      try {
+        const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/shared.xml`, fetchArticles: false });
+        const loadedWith = (ids: string[]) => ({ pipeline: definePipeline({ ...input, sources: ids.map(source) }), file: path.join(root, 'p.ts'), rootDir: root });
+        await run(loadedWith(['wire-a']), store, '2026-06-10T06:00:00.000Z');
+
+        // wire-b is new: it has read nothing, so the shared fetch must not be conditional on wire-a's ETag.
+        const second = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 0], ['wire-b', 'ok', 1]]);
+        const third = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T10:00:00.000Z', { all: true });
+        expect(third.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
+
+        // Due for one of them is due for both: the feed is fetched once and both are brought up to date.
+        await store.db.updateTable('sources').set({ next_check_at: '2027-01-01T00:00:00.000Z' }).where('id', '=', 'wire-b').execute();
+        const fourth = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-12T10:00:00.000Z');
+        expect(fourth.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
+        const wireB = await store.db.selectFrom('sources').select('next_check_at').where('id', '=', 'wire-b').executeTakeFirstOrThrow();
+        expect(wireB.next_check_at! < '2027-01-01').toBe(true);
+
+        expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
+      } finally {
+        await feed.close();
+      }
+    }));
+});
+
+describe('a feed that trips an internal error', () => {
+  it('is reported, and backs off like any failing feed instead of being fetched on every run', () =>
+    withScenario(async ({ server, store, root, input }) => {
+      const pipeline = definePipeline({ ...input, sources: input.sources.filter((s) => s.id === 'policy-wire') });
+      const loaded = { pipeline, file: path.join(root, 'p.ts'), rootDir: root };
+      let calls = 0;
+      const broken: Fetcher = async () => {
+        calls += 1;
+        throw new Error('fetcher bug');
+      };
+      const first = await run(loaded, store, '2026-06-10T06:00:00.000Z', { fetcher: broken });
+      expect(first.report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'internal' } });
+      expect(first.report.sources[0]!.error!.message).toContain('fetcher bug');
+      const row = await store.db.selectFrom('sources').selectAll().where('id', '=', 'policy-wire').executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ error_streak: 1, last_error_code: 'internal' });
+      expect(row.next_check_at! > '2026-06-10T06:00:00.000Z').toBe(true);
+
+      const second = await run(loaded, store, '2026-06-10T06:00:30.000Z', { fetcher: broken });
+      expect(second.report.sources[0]!.outcome).toBe('not_due');
+      expect(calls).toBe(1);
+      expect(server.hits.get('/feed.xml')).toBeUndefined();
     }));
 });
