@@ -33,7 +33,16 @@ export interface FetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /**
+   * Runs each request, redirect hops included, when the host it goes to may be asked (see createRequestQueue);
+   * the total timeout counts from the first request's start, not from the wait before it.
+   */
+  throttle?: Throttle;
 }
+
+export type Throttle = <T>(url: URL, request: () => Promise<T>) => Promise<T>;
+
+const unthrottled: Throttle = (_url, request) => request();
 
 export interface Redirect {
   from: string;
@@ -397,14 +406,15 @@ function checkUrl(raw: string, options: FetchOptions): { url: URL; allowPrivate:
 export async function fetchUrl(requestedUrl: string, options: FetchOptions): Promise<FetchResult> {
   const redirects: Redirect[] = [];
   const visited = new Set<string>();
-  const deadline = Date.now() + options.timeoutMs;
+  const throttle = options.throttle ?? unthrottled;
+  let deadline: number | null = null;
   let current = requestedUrl;
   let last: SingleResponse | null = null;
   try {
     for (;;) {
       const { url, allowPrivate } = checkUrl(current, options);
       visited.add(url.href);
-      last = await requestOnce(url, options, allowPrivate, deadline);
+      last = await throttle(url, () => requestOnce(url, options, allowPrivate, (deadline ??= Date.now() + options.timeoutMs)));
       const location = last.headers['location'];
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
         let next: string;

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
-import { fetchUrl, type FetchOptions, type FetchResult } from './fetch.ts';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fetchUrl, type FetchOptions, type FetchResult, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
   concurrency: number;
@@ -35,30 +36,46 @@ export function coalesceInFlight(fetcher: Fetcher): Fetcher {
   };
 }
 
+interface HostState {
+  /** Requests to the host in flight, at most perHostConcurrency. */
+  slots: PQueue;
+  /** Epoch ms before which no request to the host may start. */
+  nextStart: number;
+}
+
+const RETRY = Symbol('retry');
+
 /**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
- * gap between starts, so a run over many feeds of one outlet does not hammer it (and get pausewatch banned).
- * Identical requests in flight are coalesced (see coalesceInFlight) before they take a place in the queue.
+ * gap between the starts of requests, so a run over many feeds of one outlet does not hammer it (and get
+ * pausewatch banned). Each redirect hop is admitted for the host it goes to. Identical requests in flight are
+ * coalesced (see coalesceInFlight).
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
-  const hosts = new Map<string, PQueue>();
-  const hostQueue = (url: string): PQueue => {
-    let host: string;
-    try {
-      host = new URL(url).host.toLowerCase();
-    } catch {
-      host = '';
+  const hosts = new Map<string, HostState>();
+  const throttle: Throttle = (url, request) => {
+    const key = url.host.toLowerCase();
+    let host = hosts.get(key);
+    if (!host) {
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0 };
+      hosts.set(key, host);
     }
-    let queue = hosts.get(host);
-    if (!queue) {
-      queue = new PQueue({
-        concurrency: settings.perHostConcurrency,
-        ...(settings.perHostGapMs > 0 ? { interval: settings.perHostGapMs, intervalCap: 1 } : {}),
-      });
-      hosts.set(host, queue);
-    }
-    return queue;
+    const state = host;
+    return state.slots.add(async () => {
+      for (;;) {
+        const wait = state.nextStart - Date.now();
+        if (wait > 0) await delay(wait);
+        // The gap is measured from when requests really start: a sibling may have started while this one waited
+        // for a global slot, in which case the slot is given back at once and the wait resumes.
+        const started = await global.add(async () => {
+          if (Date.now() < state.nextStart) return RETRY;
+          state.nextStart = Date.now() + settings.perHostGapMs;
+          return { value: await request() };
+        });
+        if (started !== RETRY) return started.value;
+      }
+    });
   };
-  return coalesceInFlight((url, options) => hostQueue(url).add(() => global.add(() => fetcher(url, options))));
+  return coalesceInFlight((url, options) => fetcher(url, { ...options, throttle }));
 }
