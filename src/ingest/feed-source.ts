@@ -77,7 +77,12 @@ export async function ingestFeed(
   if (response.status === 'failed') {
     return { ...base, outcome: 'failed', error: response.error, gone: response.httpStatus === 410 };
   }
-  if (response.status === 'not_modified') return { ...base, outcome: 'not_modified', error: null };
+  if (response.status === 'not_modified') {
+    // A 304 may carry newer validators (RFC 9110 §15.4.5); those it leaves out stay as they were.
+    const etag = response.headers['etag'];
+    const lastModified = response.headers['last-modified'];
+    return { ...base, outcome: 'not_modified', error: null, state: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } };
+  }
 
   const bodyHash = createHash('sha256').update(response.body).digest('hex');
   const state: Partial<FeedState> = {

@@ -232,23 +232,43 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
  */
 class DeflateDecoder extends Transform {
   private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+  /** A first chunk too short to tell the two apart (a server may flush one byte). */
+  private head: Buffer | null = null;
+
+  private start(first: Buffer): zlib.Inflate | zlib.InflateRaw {
+    const isZlib = first.length >= 2 && (first[0]! & 0x0f) === 8 && ((first[0]! << 8) | first[1]!) % 31 === 0;
+    const inner = isZlib ? zlib.createInflate() : zlib.createInflateRaw();
+    inner.on('data', (data: Buffer) => this.push(data));
+    inner.on('error', (error) => this.destroy(error));
+    this.inner = inner;
+    return inner;
+  }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (!this.inner) {
-      const isZlib = chunk.length >= 2 && (chunk[0]! & 0x0f) === 8 && ((chunk[0]! << 8) | chunk[1]!) % 31 === 0;
-      const inner = isZlib ? zlib.createInflate() : zlib.createInflateRaw();
-      inner.on('data', (data: Buffer) => this.push(data));
-      inner.on('error', (error) => this.destroy(error));
-      this.inner = inner;
+    let inner = this.inner;
+    if (!inner) {
+      const data = this.head ? Buffer.concat([this.head, chunk]) : chunk;
+      if (data.length < 2) {
+        this.head = data;
+        return callback();
+      }
+      this.head = null;
+      inner = this.start(data);
+      chunk = data;
     }
     // The callback waits for the inner stream to take the chunk, which keeps backpressure intact.
-    this.inner.write(chunk, () => callback());
+    inner.write(chunk, () => callback());
   }
 
   override _flush(callback: TransformCallback): void {
-    if (!this.inner) return callback();
-    this.inner.once('end', () => callback());
-    this.inner.end();
+    // A body of one byte never reached _transform's decision: it is decided (and fails) here.
+    const head = this.head;
+    this.head = null;
+    const inner = this.inner ?? (head ? this.start(head) : null);
+    if (!inner) return callback();
+    inner.once('end', () => callback());
+    if (head) inner.end(head);
+    else inner.end();
   }
 
   override _destroy(error: Error | null, callback: (error: Error | null) => void): void {

@@ -27,6 +27,12 @@ const goodFeed = rssFeed('Policy Wire', [
 const rss = (res: http.ServerResponse, body: string | Buffer, headers: Record<string, string> = {}) =>
   res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(body);
 
+function splitAfterFirstByte(res: http.ServerResponse, body: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-encoding': 'deflate' });
+  res.write(body.subarray(0, 1));
+  setTimeout(() => res.end(body.subarray(1)), 30);
+}
+
 let server: Awaited<ReturnType<typeof startServer>>;
 let bomb: Buffer;
 const seen = { userAgent: '', ifNoneMatch: '', ifModifiedSince: '', bytesStreamed: -1, retitled: 0 };
@@ -48,6 +54,10 @@ beforeAll(async () => {
       if (req.headers['if-modified-since'] === 'Tue, 09 Jun 2026 12:00:00 GMT') return void res.writeHead(304).end();
       rss(res, goodFeed, { 'last-modified': 'Tue, 09 Jun 2026 12:00:00 GMT' });
     },
+    '/etag-rotating.xml': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v2"' }).end();
+      rss(res, goodFeed, { etag: '"v1"', 'last-modified': 'Tue, 09 Jun 2026 12:00:00 GMT' });
+    },
     '/no-validators.xml': (_req, res) => rss(res, goodFeed),
     '/expires.xml': (_req, res) => rss(res, goodFeed, { expires: new Date(Date.now() + 3_600_000).toUTCString() }),
     '/expires-275760.xml': (_req, res) => rss(res, goodFeed, { date: 'Thu, 01 Jan 1970 00:00:00 GMT', expires: 'Sat, 13 Sep 275760 00:00:00 GMT' }),
@@ -55,6 +65,9 @@ beforeAll(async () => {
     '/gzip.xml': (_req, res) => rss(res, zlib.gzipSync(goodFeed), { 'content-encoding': 'gzip' }),
     '/deflate.xml': (_req, res) => rss(res, zlib.deflateSync(goodFeed), { 'content-encoding': 'deflate' }),
     '/raw-deflate.xml': (_req, res) => rss(res, zlib.deflateRawSync(goodFeed), { 'content-encoding': 'deflate' }),
+    // One byte first, then the rest: too little to tell zlib from raw deflate until the second chunk.
+    '/deflate-one-byte-first.xml': (_req, res) => splitAfterFirstByte(res, zlib.deflateSync(goodFeed)),
+    '/raw-deflate-one-byte-first.xml': (_req, res) => splitAfterFirstByte(res, zlib.deflateRawSync(goodFeed)),
     '/br.xml': (_req, res) => rss(res, zlib.brotliCompressSync(goodFeed), { 'content-encoding': 'br' }),
     '/malformed-recoverable.xml': (_req, res) =>
       rss(res, goodFeed.replace('Verification is the crux', 'Verification &nbsp; is the crux & the cost').replace('</channel></rss>', '</channel>')),
@@ -118,6 +131,13 @@ describe('HTTP manners', () => {
     expect(second).toMatchObject({ outcome: 'not_modified', items: [] });
   });
 
+  it('a 304 that brings a new ETag hands it on, keeping the validators it did not mention', async () => {
+    const first = await ingest('/etag-rotating.xml');
+    const second = await ingest('/etag-rotating.xml', { etag: '"v1"', lastModified: first.state.lastModified ?? null, bodyHash: first.state.bodyHash ?? null });
+    expect(second).toMatchObject({ outcome: 'not_modified' });
+    expect(second.state).toEqual({ etag: '"v2"' });
+  });
+
   it('an unchanged feed answers 304 to If-Modified-Since', async () => {
     const first = await ingest('/last-modified.xml');
     const second = await ingest('/last-modified.xml', { etag: null, lastModified: first.state.lastModified ?? null, bodyHash: null });
@@ -131,7 +151,7 @@ describe('HTTP manners', () => {
     expect(second.outcome).toBe('not_modified');
   });
 
-  it.each(['/gzip.xml', '/deflate.xml', '/raw-deflate.xml', '/br.xml'])('a compressed feed (%s) is decompressed and read', async (path) => {
+  it.each(['/gzip.xml', '/deflate.xml', '/raw-deflate.xml', '/deflate-one-byte-first.xml', '/raw-deflate-one-byte-first.xml', '/br.xml'])('a compressed feed (%s) is decompressed and read', async (path) => {
     const result = await ingest(path);
     expect(result.outcome).toBe('ok');
     expect(result.items.map((item) => item.key)).toEqual(['pw-1', 'pw-2']);
