@@ -34,13 +34,14 @@ export interface FetchOptions {
   lastModified?: string | null;
   accept?: string;
   /**
-   * Runs each request, redirect hops included, when the host it goes to may be asked (see createRequestQueue);
-   * the total timeout counts from the first request's start, not from the wait before it.
+   * Runs each request, redirect hops included, when the host it goes to may be asked (see createRequestQueue). The
+   * total timeout counts the time spent requesting, not the waits for the queue before each request.
    */
   throttle?: Throttle;
 }
 
-export type Throttle = <T>(url: URL, request: () => Promise<T>) => Promise<T>;
+/** `hop` is 0 for the URL asked for, 1 and up for the redirects followed from it. */
+export type Throttle = <T>(url: string, request: () => Promise<T>, hop: number) => Promise<T>;
 
 const unthrottled: Throttle = (_url, request) => request();
 
@@ -427,14 +428,27 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
   const redirects: Redirect[] = [];
   const visited = new Set<string>();
   const throttle = options.throttle ?? unthrottled;
-  let deadline: number | null = null;
+  let spentMs = 0;
   let current = requestedUrl;
   let last: SingleResponse | null = null;
   try {
     for (;;) {
       const { url, allowPrivate } = checkUrl(current, options);
       visited.add(url.href);
-      last = await throttle(url, () => requestOnce(url, options, allowPrivate, (deadline ??= Date.now() + options.timeoutMs)));
+      last = await throttle(
+        url.href,
+        async () => {
+          const remaining = options.timeoutMs - spentMs;
+          if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${url.host} within ${options.timeoutMs} ms`);
+          const started = Date.now();
+          try {
+            return await requestOnce(url, options, allowPrivate, started + remaining);
+          } finally {
+            spentMs += Date.now() - started;
+          }
+        },
+        redirects.length,
+      );
       const location = last.headers['location'];
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
         let next: string;

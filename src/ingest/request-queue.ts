@@ -48,34 +48,55 @@ const RETRY = Symbol('retry');
 /**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
  * gap between the starts of requests, so a run over many feeds of one outlet does not hammer it (and get
- * pausewatch banned). Each redirect hop is admitted for the host it goes to. Identical requests in flight are
- * coalesced (see coalesceInFlight).
+ * pausewatch banned). fetchUrl admits each redirect hop under the limits of the host it goes to, ahead of new
+ * requests; any other fetcher (a wrapper, a test double) is admitted as a whole under its URL's host. Identical
+ * requests in flight are coalesced (see coalesceInFlight).
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
   const hosts = new Map<string, HostState>();
-  const throttle: Throttle = (url, request) => {
-    const key = url.host.toLowerCase();
+  const hostState = (url: string): HostState => {
+    let key: string;
+    try {
+      key = new URL(url).host.toLowerCase();
+    } catch {
+      key = '';
+    }
     let host = hosts.get(key);
     if (!host) {
       host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0 };
       hosts.set(key, host);
     }
-    const state = host;
-    return state.slots.add(async () => {
-      for (;;) {
-        const wait = state.nextStart - Date.now();
-        if (wait > 0) await delay(wait);
-        // The gap is measured from when requests really start: a sibling may have started while this one waited
-        // for a global slot, in which case the slot is given back at once and the wait resumes.
-        const started = await global.add(async () => {
-          if (Date.now() < state.nextStart) return RETRY;
-          state.nextStart = Date.now() + settings.perHostGapMs;
-          return { value: await request() };
-        });
-        if (started !== RETRY) return started.value;
-      }
-    });
+    return host;
   };
-  return coalesceInFlight((url, options) => fetcher(url, { ...options, throttle }));
+  const throttle: Throttle = (url, request, hop) => {
+    const host = hostState(url);
+    // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
+    const priority = hop > 0 ? 1 : 0;
+    return host.slots.add(
+      async () => {
+        for (;;) {
+          const wait = host.nextStart - Date.now();
+          if (wait > 0) await delay(wait);
+          // The gap is measured from when requests really start: a sibling may have started while this one waited
+          // for a global slot, in which case the slot is given back at once and the wait resumes.
+          const started = await global.add(
+            async () => {
+              if (Date.now() < host.nextStart) return RETRY;
+              host.nextStart = Date.now() + settings.perHostGapMs;
+              return { value: await request() };
+            },
+            { priority },
+          );
+          if (started !== RETRY) return started.value;
+        }
+      },
+      { priority },
+    );
+  };
+  const admitted: Fetcher =
+    fetcher === fetchUrl
+      ? (url, options) => fetchUrl(url, { ...options, throttle })
+      : (url, options) => throttle(url, () => fetcher(url, options), 0);
+  return coalesceInFlight(admitted);
 }
