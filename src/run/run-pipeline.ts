@@ -133,12 +133,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const address = feedAddress(source);
       feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
     }
-    const feedFetches = new Map<string, Promise<FeedIngestResult>>();
+    const feedFetches = new Map<string, { result: Promise<FeedIngestResult>; takersLeft: number }>();
 
-    /** One fetch per address and run, whichever of the sources sharing it asks first. */
+    /** One fetch per address and run, whichever of the sources sharing it asks first; held only until all have it. */
     function fetchFeedOnce(address: string, sharers: readonly FeedSourceDefinition[]): Promise<FeedIngestResult> {
-      let fetch = feedFetches.get(address);
-      if (!fetch) {
+      let shared = feedFetches.get(address);
+      if (!shared) {
         const states = sharers.map((s): FeedState => {
           const row = sourceRows.get(s.id);
           return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
@@ -146,12 +146,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
         const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
         const previous = sameVersion ? states[0]! : { etag: null, lastModified: null, bodyHash: null };
-        // The feed's own host comes from the user's pipeline file and is trusted; the links inside it, and redirects
-        // to other hosts, are not.
-        fetch = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(address) });
-        feedFetches.set(address, fetch);
+        // The host named in the pipeline file is trusted (it may be private); the links inside the feed, redirects to
+        // other hosts and an address learnt from a permanent redirect are not.
+        const result = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(sharers[0]!.url) });
+        shared = { result, takersLeft: sharers.length };
+        feedFetches.set(address, shared);
       }
-      return fetch;
+      if (--shared.takersLeft === 0) feedFetches.delete(address);
+      return shared.result;
     }
 
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */

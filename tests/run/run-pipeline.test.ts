@@ -293,6 +293,23 @@ describe('links from feeds to private addresses', () => {
         await feed.close();
       }
     }));
+  it('an address learnt from a permanent redirect is not trusted the way the pipeline file is', () =>
+    withScenario(async ({ store, root, input }) => {
+      const internal = await startServer({ '/internal.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss/>') });
+      try {
+        const source = { id: 'moved', kind: 'feed' as const, name: 'Moved', url: `${internal.url}/feed.xml` };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+        await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        // As if an earlier 301 had led to a public name that now resolves to an intranet or metadata address.
+        const movedTo = `${internal.url.replace('127.0.0.1', 'localhost')}/internal.xml`;
+        await store.db.updateTable('sources').set({ moved_to: movedTo }).where('id', '=', 'moved').execute();
+        const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
+        expect(internal.hits.get('/internal.xml')).toBeUndefined();
+      } finally {
+        await internal.close();
+      }
+    }));
 });
 
 describe('an article reached through a second feed', () => {
