@@ -39,6 +39,9 @@ export interface RunOptions {
   onRunStarted?: (runId: number) => void;
 }
 
+/** Failures in a row at an address learnt from a permanent redirect before the pipeline file's URL is tried again. */
+const MOVED_ADDRESS_MAX_FAILURES = 3;
+
 /** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
 const DEDUP_WINDOW_DAYS = 14;
 
@@ -126,7 +129,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
-    const feedAddress = (source: FeedSourceDefinition): string => sourceRows.get(source.id)?.moved_to ?? source.url;
+    // An address learnt from a permanent redirect is used until it fails a few times in a row; then the pipeline
+    // file's URL is asked again (an outlet that moved back, or a redirect set up by mistake, does not lose the feed).
+    const feedAddress = (source: FeedSourceDefinition): string => {
+      const row = sourceRows.get(source.id);
+      return row?.moved_to && row.error_streak < MOVED_ADDRESS_MAX_FAILURES ? row.moved_to : source.url;
+    };
     const feedSharers = new Map<string, FeedSourceDefinition[]>();
     for (const source of pipeline.sources) {
       if (source.kind !== 'feed') continue;
@@ -352,7 +360,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await repo.recordFetch(db, {
         runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-        movedTo: result.movedTo, gone: result.gone, nextCheckAt: report.nextCheck.at,
+        // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
+        movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined), gone: result.gone, nextCheckAt: report.nextCheck.at,
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
       attempt.recorded = true;

@@ -59,7 +59,10 @@ export interface FetchRecord {
   error: StageError | null;
   /** Items this source had not delivered before; `items_seen` counts distinct items. */
   newItems: number;
-  /** State to remember (validators are saved apart, by saveFeedValidators, once the items are stored). */
+  /**
+   * State to remember (validators are saved apart, by saveFeedValidators, once the items are stored). movedTo: the
+   * address a permanent redirect led to, null to forget it, absent to keep what is stored.
+   */
   movedTo?: string | null;
   gone?: boolean;
   nextCheckAt?: string | null;
@@ -123,7 +126,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         error_streak: 0,
         gone: 0,
         items_seen: source.items_seen + record.newItems,
-        ...(record.movedTo ? { moved_to: record.movedTo } : {}),
+        ...(record.movedTo !== undefined ? { moved_to: record.movedTo } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
       })
       .where('id', '=', record.sourceId)

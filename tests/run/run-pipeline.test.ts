@@ -469,3 +469,43 @@ describe('a feed that trips an internal error', () => {
       expect(server.hits.get('/feed.xml')).toBeUndefined();
     }));
 });
+
+describe('a feed that moved permanently', () => {
+  it('is read at its new address from then on, and at the pipeline file\'s URL again once the new one keeps failing', () =>
+    withScenario(async ({ store, root, input }) => {
+      const outlet = { oldRedirects: true, newFails: false };
+      const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Moving wire</title><item><title>Labs weigh a pause</title>' +
+        '<guid>moving-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
+      const feed = await startServer({
+        '/old.xml': (_req, res) =>
+          outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
+        '/new.xml': (_req, res) =>
+          outlet.newFails ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
+      });
+      try {
+        const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml`, fetchArticles: false };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        const movedTo = async () => (await store.db.selectFrom('sources').select('moved_to').where('id', '=', 'moving').executeTakeFirstOrThrow()).moved_to;
+        let hour = 6;
+        const runOnce = () => run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true });
+
+        await runOnce();
+        expect(await movedTo()).toBe(`${feed.url}/new.xml`);
+        await runOnce();
+        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 2]);
+
+        // The outlet moves back: the new address now answers 404.
+        Object.assign(outlet, { oldRedirects: false, newFails: true });
+        for (let i = 0; i < 3; i++) expect((await runOnce()).report.sources[0]!.error?.code).toBe('http_404');
+        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 5]);
+        const back = await runOnce();
+        // (the same bytes as before: answered, and not modified)
+        expect(back.report.sources[0]!.outcome).toBe('not_modified');
+        expect(await movedTo()).toBeNull();
+        await runOnce();
+        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([3, 5]);
+      } finally {
+        await feed.close();
+      }
+    }));
+});
