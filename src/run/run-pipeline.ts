@@ -39,7 +39,7 @@ export interface RunOptions {
   onRunStarted?: (runId: number) => void;
 }
 
-/** Failures in a row at an address learnt from a permanent redirect before the pipeline file's URL is tried again. */
+/** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
 /** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
@@ -129,11 +129,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
-    // An address learnt from a permanent redirect is used until it fails a few times in a row; then the pipeline
-    // file's URL is asked again (an outlet that moved back, or a redirect set up by mistake, does not lose the feed).
+    // An address learnt from a permanent redirect is used until it fails a few times in a row; then it takes turns
+    // with the pipeline file's URL, so an outlet that moved back (or set the redirect up by mistake) does not lose the
+    // feed, and neither does one that retired its old URL while the new address was briefly down.
     const feedAddress = (source: FeedSourceDefinition): string => {
       const row = sourceRows.get(source.id);
-      return row?.moved_to && row.error_streak < MOVED_ADDRESS_MAX_FAILURES ? row.moved_to : source.url;
+      if (!row?.moved_to) return source.url;
+      const useMovedAddress = row.error_streak < MOVED_ADDRESS_MAX_FAILURES || (row.error_streak - MOVED_ADDRESS_MAX_FAILURES) % 2 === 1;
+      return useMovedAddress ? row.moved_to : source.url;
     };
     const feedSharers = new Map<string, FeedSourceDefinition[]>();
     for (const source of pipeline.sources) {
@@ -142,6 +145,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
     }
     const feedFetches = new Map<string, { result: Promise<FeedIngestResult>; takersLeft: number }>();
+    // Whether an address is due is decided once, so the sources sharing it cannot disagree (the clock moves on).
+    const addressDue = new Map<string, boolean>();
 
     /** One fetch per address and run, whichever of the sources sharing it asks first; held only until all have it. */
     function fetchFeedOnce(address: string, sharers: readonly FeedSourceDefinition[]): Promise<FeedIngestResult> {
@@ -154,9 +159,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
         const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
         const previous = sameVersion ? states[0]! : { etag: null, lastModified: null, bodyHash: null };
-        // The host named in the pipeline file is trusted (it may be private); the links inside the feed, redirects to
+        // A host named in the pipeline file is trusted (it may be private); the links inside the feed, redirects to
         // other hosts and an address learnt from a permanent redirect are not.
-        const result = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(sharers[0]!.url) });
+        const named = sharers.find((s) => hostnameOf(s.url) === hostnameOf(address)) ?? sharers[0]!;
+        const result = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(named.url) });
         shared = { result, takersLeft: sharers.length };
         feedFetches.set(address, shared);
       }
@@ -338,7 +344,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const url = feedAddress(source);
       const sharers = feedSharers.get(url) ?? [source];
       // A shared feed is checked when any of its sources is due, and its answer serves them all.
-      if (!options.all && !sharers.some((s) => isDue(sourceRows.get(s.id)?.next_check_at, now()))) {
+      let due = addressDue.get(url);
+      if (due === undefined) {
+        const at = now();
+        due = options.all === true || sharers.some((s) => isDue(sourceRows.get(s.id)?.next_check_at, at));
+        addressDue.set(url, due);
+      }
+      if (!due) {
         report.outcome = 'not_due';
         report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
         return;

@@ -509,3 +509,63 @@ describe('a feed that moved permanently', () => {
       }
     }));
 });
+
+describe('a feed that moved permanently and retired its old URL', () => {
+  it('is not lost when its new address was down for a while: the two addresses take turns until one answers', () =>
+    withScenario(async ({ store, root, input }) => {
+      const outlet = { oldStatus: 301, newDown: false };
+      const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Retired wire</title><item><title>Labs weigh a pause</title>' +
+        '<guid>retired-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
+      const feed = await startServer({
+        '/old.xml': (_req, res) => (outlet.oldStatus === 301 ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(404).end()),
+        '/new.xml': (_req, res) => (outlet.newDown ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody)),
+      });
+      try {
+        const source = { id: 'retired', kind: 'feed' as const, name: 'Retired wire', url: `${feed.url}/old.xml`, fetchArticles: false };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        let hour = 6;
+        const runOnce = async () => (await run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true })).report.sources[0]!;
+
+        expect((await runOnce()).outcome).toBe('ok');
+        Object.assign(outlet, { oldStatus: 404, newDown: true });
+        const codes: (string | undefined)[] = [];
+        for (let i = 0; i < 4; i++) codes.push((await runOnce()).error?.code);
+        // three failures at the new address, then the old one is asked (and is gone)
+        expect(codes).toEqual(['http_503', 'http_503', 'http_503', 'http_404']);
+        outlet.newDown = false;
+        expect((await runOnce()).outcome).toBe('not_modified');
+        const row = await store.db.selectFrom('sources').select(['moved_to', 'error_streak']).where('id', '=', 'retired').executeTakeFirstOrThrow();
+        expect(row).toEqual({ moved_to: `${feed.url}/new.xml`, error_streak: 0 });
+      } finally {
+        await feed.close();
+      }
+    }));
+});
+
+describe('a feed address shared by two sources', () => {
+  it('keeps the trust of the pipeline file that names its host, whichever source learnt it from a redirect', () =>
+    withScenario(async ({ store, root, input }) => {
+      const feedBody = (n: string) => '<?xml version="1.0"?><rss version="2.0"><channel><title>Private wire</title><item><title>Labs weigh a pause</title>' +
+        `<guid>${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>`;
+      const feed = await startServer({
+        '/a.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('a-1')),
+        '/b.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('b-1')),
+      });
+      try {
+        const sources = [
+          { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url.replace('127.0.0.1', 'localhost')}/a.xml`, fetchArticles: false },
+          { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml`, fetchArticles: false },
+        ];
+        const loaded = { pipeline: definePipeline({ ...input, sources, fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+        expect((await run(loaded, store, '2026-06-10T06:00:00.000Z')).report.sources.map((s) => s.outcome)).toEqual(['ok', 'ok']);
+        // As if wire-a's URL had answered 301 to wire-b's.
+        await store.db.updateTable('sources').set({ moved_to: `${feed.url}/b.xml` }).where('id', '=', 'wire-a').execute();
+        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        // one fetch of b.xml, unconditional since the two had read different versions: new to wire-a, known to wire-b
+        expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 1], ['wire-b', 'ok', 0]]);
+        expect(feed.hits.get('/b.xml')).toBe(2);
+      } finally {
+        await feed.close();
+      }
+    }));
+});
