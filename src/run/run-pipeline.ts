@@ -268,8 +268,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return fresh;
     }
 
-    /** Text for a feed item: its page when allowed and reachable, else what the feed itself carries. */
-    async function prepareFeedItem(item: RawItem, fetchPage: boolean): Promise<PreparedArticle> {
+    /**
+     * Text for a feed item: its page when allowed and reachable, else what the feed itself carries. Pages on the host
+     * the pipeline file names for the feed are trusted like the feed; links to other private hosts are not.
+     */
+    async function prepareFeedItem(item: RawItem, fetchPage: boolean, trustedHostname: string | null): Promise<PreparedArticle> {
       const fromFeed = (): ExtractedArticle => {
         const html = item.body ?? item.summary ?? '';
         const extracted = extractHtml(html, { url: item.url });
@@ -282,7 +285,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null };
-      const response = await fetcher(item.url, fetchOptions);
+      const response = await fetcher(item.url, { ...fetchOptions, trustedHostname });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
         return { raw: item, extracted: fromFeed(), extractError: { code: error.code, message: `article page ${item.url}: ${error.message}` } };
@@ -383,7 +386,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
       const withPage = new Set(newestFirst.filter((item) => /^https?:/i.test(item.url)).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
-      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item))));
+      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), hostnameOf(source.url))));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       // Validators last: were they saved before the items, a failure or an interruption in between would leave

@@ -47,6 +47,11 @@ async function startNewsServer(): Promise<Server> {
           `<pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>`,
       );
     },
+    // The same items, their links on another local host name than the feed's.
+    '/feed-linking-elsewhere.xml': (req, res) => {
+      const elsewhere = `http://${req.headers.host}`.replace('127.0.0.1', 'localhost');
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(fixture('feed.xml', elsewhere));
+    },
     '/broken-500.xml': (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>'),
     '/malformed.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</tit'),
@@ -255,7 +260,7 @@ describe('links from feeds to private addresses', () => {
     withScenario(async ({ server, store, root, input }) => {
       const pipeline = definePipeline({
         ...input,
-        sources: input.sources.filter((s) => s.id === 'policy-wire'),
+        sources: [{ id: 'policy-wire', kind: 'feed', name: 'Policy Wire', url: `${server.url}/feed-linking-elsewhere.xml` }],
         fetch: { perHostGapMs: 0, timeoutMs: 5_000 },
       });
       const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
@@ -267,6 +272,18 @@ describe('links from feeds to private addresses', () => {
       expect(stored[0]).toMatchObject({ title: 'Labs should stop scaling until audits catch up' });
       expect(stored[0]!.text).toContain('proposed pause of frontier AI development');
       expect(existsSync(path.join(root, 'data/digests/2026-06-10.md'))).toBe(true);
+    }));
+
+  it('pages on the host the pipeline file names for the feed are fetched like the feed', () =>
+    withScenario(async ({ server, store, root, input }) => {
+      const pipeline = definePipeline({
+        ...input,
+        sources: input.sources.filter((s) => s.id === 'policy-wire'),
+        fetch: { perHostGapMs: 0, timeoutMs: 5_000 },
+      });
+      const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]).toMatchObject({ outcome: 'ok', itemErrors: [] });
+      expect(server.hits.get('/opinion/stop-scaling.html')).toBe(1);
     }));
 
   it('a feed URL from the pipeline file is trusted, but not a redirect from it to a private address on another host', () =>
