@@ -290,6 +290,17 @@ const RFC1123 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}
  * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
  * machine's time zone).
  */
+/** "31 Feb 2026", "Feb 30, 2026": a day of the month that the month does not have. */
+function namesImpossibleDay(text: string): boolean {
+  const dayFirst = /\b(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})\b/.exec(text);
+  const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
+  const [day, monthName, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const month = monthName ? MONTHS[monthName.slice(0, 3).toLowerCase()] : undefined;
+  if (!month) return false;
+  const daysInMonth = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  return Number(day) < 1 || Number(day) > daysInMonth;
+}
+
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = collapseWhitespace(value);
@@ -309,8 +320,8 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const rfc = parseRfc822Date(text);
   if (rfc) return rfc;
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
-  // never leaks into the result.
-  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) {
+  // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
+  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text) && !namesImpossibleDay(text)) {
     const ms = Date.parse(text);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
   }

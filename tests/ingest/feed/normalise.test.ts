@@ -31,6 +31,9 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['20260605T101900Z', '2026-06-05T10:19:00.000Z'],
     ['  2026-06-05T10:19:00Z  ', '2026-06-05T10:19:00.000Z'],
     ['2026-02-30T10:00:00Z', null], // no 30 February
+    ['Wed, 31 Feb 2026 10:00:00 GMT', null], // not rolled over into March
+    ['Feb 30, 2026 10:00 UTC', null],
+    ['Sun, 29 Feb 2032 10:00:00 GMT', '2032-02-29T10:00:00.000Z'], // a leap day is a day
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {
