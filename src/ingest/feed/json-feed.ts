@@ -10,6 +10,8 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+/** URLs must be strings: a number in "url" is a broken generator, not a path to resolve. */
+const urlOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 function firstAuthor(item: Json, feed: Json): string | null {
   const candidates = [...(Array.isArray(item.authors) ? item.authors : []), item.author, ...(Array.isArray(feed.authors) ? feed.authors : []), feed.author];
@@ -32,16 +34,23 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   }
   const warnings: string[] = [];
   if (!Array.isArray(data.items)) warnings.push('JSON Feed without an "items" array');
-  const rawItems = (Array.isArray(data.items) ? data.items : []).filter(isObject);
-  const base = resolveUrl(stringOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
-  const drafts = rawItems.map((item) => {
-    const link = resolveUrl(stringOrNull(item.url) ?? stringOrNull(item.external_url), base);
+  const listed: unknown[] = Array.isArray(data.items) ? data.items : [];
+  const rawItems = listed.filter(isObject);
+  if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
+  const base = resolveUrl(urlOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
+  const drafts = rawItems.map((item, index) => {
+    for (const field of ['url', 'external_url'] as const) {
+      if (item[field] !== undefined && item[field] !== null && urlOrNull(item[field]) === null) {
+        warnings.push(`item ${index + 1}: "${field}" is not a URL string (${JSON.stringify(item[field])}); ignored`);
+      }
+    }
+    const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);
     const contentHtml = stringOrNull(item.content_html);
     const contentText = stringOrNull(item.content_text);
     const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? escapeHtml(contentText) : null;
     const summaryText = stringOrNull(item.summary);
     const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
-      const url = resolveUrl(stringOrNull(attachment.url), base);
+      const url = resolveUrl(urlOrNull(attachment.url), base);
       if (!url) return [];
       return [{ url, type: stringOrNull(attachment.mime_type), length: stringOrNull(attachment.size_in_bytes) }];
     });
@@ -63,7 +72,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   return {
     format: 'json',
     title: cleanText(stringOrNull(data.title)),
-    link: resolveUrl(stringOrNull(data.home_page_url), base),
+    link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,
     bozo: false,

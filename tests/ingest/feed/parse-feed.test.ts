@@ -85,6 +85,17 @@ describe('parseFeed: formats', () => {
     expect(feed.items[1]?.content).toBe('Plain &lt;text&gt; body');
   });
 
+  it('JSON Feed: a number where a URL belongs is no link, and entries that are not items are reported', async () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Broken generator',
+      items: [{ id: 'ok-1', url: '/posts/1', title: 'Fine' }, null, 'text', { id: 7, url: 123, title: 'Numeric url' }],
+    });
+    const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
+    expect(feed.items.map((item) => [item.id, item.link])).toEqual([['ok-1', 'https://json.example.com/posts/1'], ['7', null]]);
+    expect(feed.warnings).toEqual(['2 of the 4 entries of "items" are not objects; skipped', 'item 2: "url" is not a URL string (123); ignored']);
+  });
+
   it('reads a Google News sitemap as items with title, date and link', async () => {
     const feed = await parseFeed(fixture('news-sitemap.xml'), { url: 'https://paper.example.com/news-sitemap.xml' });
     expect(feed).toMatchObject({ format: 'sitemap', title: 'The Example Paper' });
