@@ -37,6 +37,7 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
     sourceId,
     key: item.id,
     url: item.link ?? `${feedUrl}#${encodeURIComponent(item.id)}`,
+    hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: item.title,
     author: item.author,
     publishedAt: item.published ?? item.updated,

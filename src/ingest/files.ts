@@ -46,6 +46,7 @@ export async function ingestFiles(sourceId: string, pattern: string, rootDir: st
         sourceId,
         key,
         url: key,
+        hasPage: false,
         title: null,
         author: null,
         publishedAt: null,

@@ -26,6 +26,8 @@ export interface RawItem {
   key: string;
   /** Absolute URL of the article, or the project-relative path for a file source. */
   url: string;
+  /** Whether `url` is a page of its own to fetch; not for a file, nor for a feed item without a link. */
+  hasPage: boolean;
   title: string | null;
   author: string | null;
   publishedAt: string | null;

@@ -385,7 +385,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      const withPage = new Set(newestFirst.filter((item) => /^https?:/i.test(item.url)).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
+      const withPage = new Set(newestFirst.filter((item) => item.hasPage).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
       const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), hostnameOf(source.url))));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));

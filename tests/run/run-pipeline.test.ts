@@ -586,3 +586,27 @@ describe('a feed address shared by two sources', () => {
       }
     }));
 });
+
+describe('a feed item without a link', () => {
+  it('is stored with the feed\'s own text, and the feed is not fetched again as if it were the item\'s page', () =>
+    withScenario(async ({ store, root, input }) => {
+      const feed = await startServer({
+        '/linkless.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Linkless</title><item><title>Labs weigh a pause</title>' +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+          ),
+      });
+      try {
+        const source = { id: 'linkless', kind: 'feed' as const, name: 'Linkless', url: `${feed.url}/linkless.xml` };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, itemErrors: [] });
+        expect(feed.hits.get('/linkless.xml')).toBe(1);
+        const stored = await store.db.selectFrom('articles').select(['title', 'text']).executeTakeFirstOrThrow();
+        expect(stored).toEqual({ title: 'Labs weigh a pause', text: 'Labs and governments discuss a coordinated pause of frontier AI development.' });
+      } finally {
+        await feed.close();
+      }
+    }));
+});
