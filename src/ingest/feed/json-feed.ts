@@ -4,7 +4,7 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, cleanText, escapeHtml, parseFeedDate, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, parseFeedDate, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +38,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const rawItems = listed.filter(isObject);
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
   const base = resolveUrl(urlOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
-  const drafts = rawItems.map((item, index) => {
+  const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
       if (item[field] !== undefined && item[field] !== null && urlOrNull(item[field]) === null) {
         warnings.push(`item ${index + 1}: "${field}" is not a URL string (${JSON.stringify(item[field])}); ignored`);
@@ -68,6 +68,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       categories: (Array.isArray(item.tags) ? item.tags : []).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
     };
   });
+  const drafts = dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings);
   const ids = assignItemIds(drafts);
   return {
     format: 'json',

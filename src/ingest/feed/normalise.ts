@@ -344,6 +344,37 @@ export interface IdentityInput {
 }
 
 /**
+ * Items a feed lists more than once, the same in its source text (a CMS repeating a pinned story): kept once, so
+ * the repeat neither becomes a second article nor pushes the item off its GUID onto a hash. Items that only read
+ * the same once normalised (fields in another order) are kept apart, as written. Only items sharing a GUID (or,
+ * without one, a link) are compared, which keeps this cheap on large feeds.
+ */
+export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf: (index: number) => string, warnings: string[]): T[] {
+  const byKey = new Map<string, number[]>();
+  const sources = new Map<number, string>();
+  const source = (index: number) => {
+    let text = sources.get(index);
+    if (text === undefined) sources.set(index, (text = sourceOf(index)));
+    return text;
+  };
+  const kept = items.filter((item, index) => {
+    const key = item.guid ?? item.link;
+    if (!key) return true;
+    const earlier = byKey.get(key);
+    if (!earlier) {
+      byKey.set(key, [index]);
+      return true;
+    }
+    if (earlier.some((other) => source(other) === source(index))) return false;
+    earlier.push(index);
+    return true;
+  });
+  const repeats = items.length - kept.length;
+  if (repeats > 0) warnings.push(`${repeats} item${repeats === 1 ? '' : 's'} listed again word for word; each kept once`);
+  return kept;
+}
+
+/**
  * The identity ladder. Policy:
  *   1. the GUID / Atom id, unless the same GUID appears on more than one item of this document (some CMSs
  *      stamp every item with the feed's own id, which would merge distinct stories);

@@ -15,6 +15,7 @@ import { canonicalFeedNaming, childrenNamed, closedChild, innerMarkup, isAtomRoo
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
+  dropRepeatedItems,
   authorName,
   cleanText,
   collapseWhitespace,
@@ -707,7 +708,14 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
     if (linkRef) feedLink = resolveUrl(nodeText(linkRef.node), feedReader.baseOf(linkRef));
   }
 
-  const drafts = (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom));
+  const drafts = dropRepeatedItems(
+    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom)),
+    (index) => {
+      const element = itemElements[index];
+      return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
+    },
+    warnings,
+  );
   const ids = assignItemIds(drafts);
   return {
     format,

@@ -113,6 +113,15 @@ describe('parseFeed: formats', () => {
 });
 
 describe('parseFeed: identity and links', () => {
+  it('keeps an item the feed lists twice word for word once, under its GUID', async () => {
+    const item = '<item><title>Pinned</title><link>https://cms.example.com/pinned</link><guid>pin-1</guid><description>Same words.</description></item>';
+    const other = '<item><title>Other</title><link>https://cms.example.com/other</link><guid>other-1</guid></item>';
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Repeats</title>${item}${other}${item}</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://cms.example.com/rss' });
+    expect(feed.items.map((i) => i.id)).toEqual(['pin-1', 'other-1']);
+    expect(feed.warnings).toEqual(['1 item listed again word for word; each kept once']);
+  });
+
   it('falls back to links, then a content hash, when every item carries the same GUID', async () => {
     const feed = await parseFeed(fixture('reused-guids.xml'), { url: 'https://cms.example.com/rss' });
     const ids = feed.items.map((item) => item.id);
