@@ -101,11 +101,10 @@ function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
 }
 
-function decodeWith(bytes: Buffer, encoding: string, warnings: string[]): string {
+function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warnings: string[]): string {
   if (encoding === 'utf-8') {
-    // Node replaces invalid sequences with U+FFFD; a feed that needs that is not well-formed. The native check
-    // costs a fraction of searching the decoded text for U+FFFD.
-    if (!isUtf8(bytes)) warnings.push('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
+    // Node replaces invalid sequences with U+FFFD; a feed that needs that is not well-formed.
+    if (!validUtf8) warnings.push('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
     return bytes.toString('utf8');
   }
   return iconv.decode(bytes, encoding, { stripBOM: false });
@@ -122,10 +121,12 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   const body = bom ? bytes.subarray(bom.length) : bytes;
 
   let encoding: string | null = null;
+  let fromHeader = false;
   if (bom) {
     encoding = bom.encoding;
   } else if (headerCharset && !isUnorderedWideLabel(headerCharset)) {
     encoding = resolveDecoder(headerCharset);
+    fromHeader = encoding !== null;
     if (!encoding) warnings.push(`unknown charset "${headerCharset}" in the Content-Type header; decoded as UTF-8`);
   }
   if (!encoding) {
@@ -140,7 +141,20 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     }
   }
   encoding ??= 'utf-8';
-  let text = decodeWith(body, encoding, warnings);
+  // The native check costs a fraction of searching the decoded text for U+FFFD.
+  let validUtf8 = encoding === 'utf-8' && isUtf8(body);
+  if (fromHeader && encoding === 'utf-8' && !validUtf8) {
+    // A header that says UTF-8 over bytes that are not is wrong (a server default); the document's own
+    // declaration is the next witness, as feedparser does.
+    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
+    const alternative = declared && !isUnorderedWideLabel(declared) ? resolveDecoder(declared) : null;
+    if (alternative && alternative !== 'utf-8') {
+      warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
+      encoding = alternative;
+      validUtf8 = false;
+    }
+  }
+  let text = decodeWith(body, encoding, validUtf8, warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
 }

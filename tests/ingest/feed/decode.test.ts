@@ -54,6 +54,13 @@ describe('decodeBody: choosing the charset', () => {
 });
 
 describe('parseFeed: charset problems are reported', () => {
+  it.each(['utf-8', 'UTF8'])('a header saying %s over bytes that are not UTF-8 gives way to the declared encoding, with a warning', async (label) => {
+    const bytes = iconv.encode(feedXml('<?xml version="1.0" encoding="windows-1252"?>', 'Café “débat”'), 'windows-1252');
+    const feed = await parseFeed(bytes, { url: 'https://e.example/f', headers: { 'content-type': `application/rss+xml; charset=${label}` } });
+    expect(feed.title).toBe('Café “débat”');
+    expect(feed.warnings).toContain('the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as windows-1252, as the document declares');
+  });
+
   it('flags a bogus declared encoding as bozo but still reads the feed as UTF-8', async () => {
     const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="x-no-such-charset"?>', 'Still read')), { url: 'https://e.example/f' });
     expect(feed).toMatchObject({ bozo: true, title: 'Still read' });
