@@ -12,7 +12,7 @@ import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
-import type { Store, ArticleRow } from '../store/index.ts';
+import type { Store, ArticleRow, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
 import { isDue, nextCheck } from './schedule.ts';
@@ -71,6 +71,11 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
     url: row.url, canonicalUrl: row.canonical_url, title: row.title, byline: row.byline, publishedAt: row.published_at,
     modifiedAt: row.modified_at, lang: row.lang, siteName: row.site_name, image: row.image, text: row.text, partial: row.partial === 1,
   };
+}
+
+/** The source's last answer was 429 or 503 (which come with Retry-After, or earn a backoff): its next check stands. */
+function askedToWait(row: SourceRow | undefined): boolean {
+  return !!row && row.error_streak > 0 && /^http_(429|503)$/.test(row.last_error_code ?? '') && row.next_check_at !== null;
 }
 
 function hostnameOf(url: string): string | null {
@@ -350,12 +355,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       let due = addressDue.get(url);
       if (due === undefined) {
         const at = now();
-        due = options.all === true || sharers.some((s) => isDue(sourceRows.get(s.id)?.next_check_at, at));
+        // --all overrides the schedule, but not a server that answered 429 or 503 and asked to wait.
+        due = sharers.some((s) => {
+          const shared = sourceRows.get(s.id);
+          return isDue(shared?.next_check_at, at) || (options.all === true && !askedToWait(shared));
+        });
         addressDue.set(url, due);
       }
       if (!due) {
         report.outcome = 'not_due';
-        report.nextCheck = { at: row!.next_check_at!, reason: 'scheduled' };
+        const waiting = askedToWait(row);
+        report.nextCheck = { at: row!.next_check_at!, reason: waiting ? `the server asked to wait (${row!.last_error_code})` : 'scheduled' };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);

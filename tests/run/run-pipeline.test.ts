@@ -610,3 +610,32 @@ describe('a feed item without a link', () => {
       }
     }));
 });
+
+describe('a feed whose server answered 429 with Retry-After', () => {
+  it('is left alone until then, even by --all', () =>
+    withScenario(async ({ store, root, input }) => {
+      const feed = await startServer({
+        '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end(),
+        '/broken.xml': (_req, res) => res.writeHead(500).end(),
+      });
+      try {
+        const sources = [
+          { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` },
+          { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${feed.url}/broken.xml` },
+        ];
+        const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+        await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
+        expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429)' } });
+        expect(Date.parse(forced.report.sources[0]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
+        // --all still forces the feed that merely failed
+        expect(forced.report.sources[1]).toMatchObject({ outcome: 'failed', error: { code: 'http_500' } });
+        expect([feed.hits.get('/busy.xml'), feed.hits.get('/broken.xml')]).toEqual([1, 2]);
+        const later = await run(loaded, store, '2026-06-10T08:01:00.000Z');
+        expect(later.report.sources[0]!.outcome).toBe('failed');
+        expect(feed.hits.get('/busy.xml')).toBe(2);
+      } finally {
+        await feed.close();
+      }
+    }));
+});

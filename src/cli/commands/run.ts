@@ -17,7 +17,9 @@ function sourceLine(source: SourceReport): string {
     source.outcome === 'failed' && source.error
       ? `${source.error.code}: ${source.error.message}${next}`
       : source.outcome === 'not_due'
-        ? `skipped${next} (--all checks it now)`
+        ? source.nextCheck?.reason.startsWith('the server asked')
+          ? `skipped${next} (${source.nextCheck.reason}; --all does not override that)`
+          : `skipped${next} (--all checks it now)`
         : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
@@ -48,7 +50,7 @@ export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
     .description('ingest every source of the pipeline, score, store, alert and write the day\'s digest')
-    .option('--all', 'check every feed now, even those whose next check is later')
+    .option('--all', 'check every feed now, even those whose next check is later (not those whose server answered 429 or 503 and asked to wait)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const report = await withContext(options, async ({ loaded, store }) => {
