@@ -37,7 +37,7 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'enclosure', 'category', 'dc:subject', 'comments',
+  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'category', 'dc:subject', 'comments',
 ];
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
 const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
@@ -264,6 +264,14 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   }
   for (const link of links) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type?.trim() || null, length: link.length?.trim() || null });
+  }
+  // Media RSS, which many news feeds use for their images and video instead of <enclosure>.
+  for (const ref of reader.all('media:content')) {
+    const attrs = nodeAttrs(ref.node);
+    const url = resolveUrl(attrs.url ?? null, reader.baseOf(ref));
+    if (url && !enclosures.some((enclosure) => enclosure.url === url)) {
+      enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.fileSize?.trim() || null });
+    }
   }
   return enclosures;
 }
