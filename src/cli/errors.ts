@@ -17,3 +17,10 @@ export class UsageError extends Error {
 export interface CliState {
   exitCode: number;
 }
+
+/** Why a file named on the command line could not be read, in words rather than an errno code. */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory' };
+  return (code && words[code]) ?? code ?? (error as Error).message;
+}

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +66,21 @@ describe('pausewatch feed', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('title: Policy Wire');
     expect(stdout).toContain('2026-06-09T10:00  Labs weigh a pause');
+  });
+
+  it('says how to resolve the relative links of a saved file read without --base', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pausewatch-feed-')), 'saved.xml');
+    writeFileSync(file, rssFeed('Saved', [{ guid: 's1', title: 'Relative', link: '/2026/06/relative.html', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }]));
+    const { code, stdout, stderr } = await pausewatch(['feed', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).items[0].link).toBe('/2026/06/relative.html');
+    expect(stderr).toBe(`some links in ${file} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
+    // a file whose links resolve (here through xml:base) gets no such hint
+    expect((await pausewatch(['feed', feedFixture, '--json'])).stderr).toBe('');
+  });
+
+  it('names a missing file in words', async () => {
+    await expect(pausewatch(['feed', '/no/such/feed.xml'])).rejects.toThrow('cannot read /no/such/feed.xml: no such file');
   });
 
   it('exits 1 and says why when the target is not a feed', async () => {

@@ -5,7 +5,7 @@ import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { decodePage } from '../../ingest/decode-page.ts';
 import { decodeTextFile } from '../../ingest/files.ts';
 import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError, ExitCode, type CliState } from '../errors.ts';
+import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 export function registerExtract(program: Command, state: CliState): void {
@@ -37,7 +37,7 @@ export function registerExtract(program: Command, state: CliState): void {
         try {
           body = decodeTextFile(await readFile(target));
         } catch (error) {
-          throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw new UsageError(`cannot read ${target}: ${fileErrorReason(error)}`);
         }
         isHtml = /\.html?$/i.test(target) || /^\s*<(!doctype html|html)[\s>]/i.test(body);
       }

@@ -6,7 +6,7 @@ import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError, ExitCode, type CliState } from '../errors.ts';
+import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
@@ -84,7 +84,7 @@ export function registerFeed(program: Command, state: CliState): void {
         try {
           bytes = await readFile(target);
         } catch (error) {
-          throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw new UsageError(`cannot read ${target}: ${fileErrorReason(error)}`);
         }
         url = local.base ?? pathToFileURL(path.resolve(target)).href;
       }
@@ -100,6 +100,9 @@ export function registerFeed(program: Command, state: CliState): void {
       const json = feedJson(feed);
       if (options.json) printJson(json);
       else writeText(process.stdout, `${formatFeed(json)}\n`);
+      if (!targetUrl && local.base === undefined && json.items.some((item) => item.link !== null && !/^https?:/i.test(item.link))) {
+        writeText(process.stderr, `some links in ${target} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
+      }
       // A feed that was not well-formed and gave nothing is a failure, as in a run.
       if (feed.bozo && feed.items.length === 0) state.exitCode = ExitCode.partial;
     });

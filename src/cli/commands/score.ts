@@ -5,7 +5,7 @@ import { decodeTextFile } from '../../ingest/files.ts';
 import type { ScoreResult } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
-import { ExitCode, type CliState } from '../errors.ts';
+import { ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /** CLI.md's Score shape. */
@@ -48,7 +48,7 @@ export function registerScore(program: Command, state: CliState): void {
         try {
           text = decodeTextFile(await readFile(file));
         } catch (error) {
-          writeText(process.stderr, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+          writeText(process.stderr, `cannot read ${file}: ${fileErrorReason(error)}\n`);
           state.exitCode = ExitCode.partial;
           continue;
         }

@@ -24,7 +24,16 @@ function childText($: cheerio.CheerioAPI, element: Element | undefined, localNam
 export function parseNewsSitemap(text: string, documentBase: string | null): ParsedFeed {
   const $ = cheerio.load(text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;
-  if (!urlset) throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
+  if (!urlset) {
+    const index = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'sitemapindex') as Element | undefined;
+    if (index) {
+      // Outlets often publish their news sitemap only as one entry of an index: say which entries there are.
+      const locations = childrenNamed(index, 'sitemap').map((sitemap) => childText($, sitemap, 'loc')).filter((loc): loc is string => !!loc);
+      const shown = locations.slice(0, 3).join(', ') + (locations.length > 3 ? ', ...' : '');
+      throw new FeedParseError('not_a_feed', `this is a sitemap index listing ${locations.length} sitemap${locations.length === 1 ? '' : 's'}${shown ? ` (${shown})` : ''}; use the news sitemap among them as the source`);
+    }
+    throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
+  }
   const drafts = childrenNamed(urlset, 'url').flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
     if (!news) return [];

@@ -108,6 +108,15 @@ describe('parseFeed: formats', () => {
     ]);
   });
 
+  it('names the sitemaps of a sitemap index, since the news sitemap is often one of them', async () => {
+    const xml =
+      '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+      '<sitemap><loc>https://paper.example.com/sitemap-news.xml</loc></sitemap><sitemap><loc>https://paper.example.com/sitemap-2026.xml</loc></sitemap></sitemapindex>';
+    await expect(parseFeed(Buffer.from(xml), { url: 'https://paper.example.com/sitemap.xml' })).rejects.toThrow(
+      'this is a sitemap index listing 2 sitemaps (https://paper.example.com/sitemap-news.xml, https://paper.example.com/sitemap-2026.xml); use the news sitemap among them as the source',
+    );
+  });
+
   it('reads a Google News sitemap as items with title, date and link', async () => {
     const feed = await parseFeed(fixture('news-sitemap.xml'), { url: 'https://paper.example.com/news-sitemap.xml' });
     expect(feed).toMatchObject({ format: 'sitemap', title: 'The Example Paper' });
