@@ -350,23 +350,20 @@ export interface IdentityInput {
  * without one, a link) are compared, which keeps this cheap on large feeds.
  */
 export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf: (index: number) => string, warnings: string[]): T[] {
-  const byKey = new Map<string, number[]>();
-  const sources = new Map<number, string>();
-  const source = (index: number) => {
-    let text = sources.get(index);
-    if (text === undefined) sources.set(index, (text = sourceOf(index)));
-    return text;
-  };
+  // Per GUID (or link): the first item's index, and once the key repeats, the source texts seen under it.
+  const byKey = new Map<string, { first: number; sources: Set<string> | null }>();
   const kept = items.filter((item, index) => {
     const key = item.guid ?? item.link;
     if (!key) return true;
-    const earlier = byKey.get(key);
-    if (!earlier) {
-      byKey.set(key, [index]);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, { first: index, sources: null });
       return true;
     }
-    if (earlier.some((other) => source(other) === source(index))) return false;
-    earlier.push(index);
+    seen.sources ??= new Set([sourceOf(seen.first)]);
+    const source = sourceOf(index);
+    if (seen.sources.has(source)) return false;
+    seen.sources.add(source);
     return true;
   });
   const repeats = items.length - kept.length;
