@@ -36,12 +36,14 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   if (!Array.isArray(data.items)) warnings.push('JSON Feed without an "items" array');
   const listed: unknown[] = Array.isArray(data.items) ? data.items : [];
   const rawItems = listed.filter(isObject);
+  // Positions in "items" as the publisher wrote it, for warnings that name an entry.
+  const positions = listed.flatMap((entry, position) => (isObject(entry) ? [position + 1] : []));
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
   const base = resolveUrl(urlOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
       if (item[field] !== undefined && item[field] !== null && urlOrNull(item[field]) === null) {
-        warnings.push(`item ${index + 1}: "${field}" is not a URL string (${JSON.stringify(item[field])}); ignored`);
+        warnings.push(`item ${positions[index]}: "${field}" is not a URL string (${JSON.stringify(item[field])}); ignored`);
       }
     }
     const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);

@@ -290,21 +290,34 @@ const RFC1123 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}
  * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
  * machine's time zone).
  */
-/** "31 Feb 2026", "Feb 30, 2026": a day of the month that the month does not have. */
+/** Day-month-year readings a date string may hold: [day, month (name or number), year]. */
+const DAY_MONTH_YEAR: { pattern: RegExp; order: [number, number, number] }[] = [
+  { pattern: /(?<![\d.])(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{2,4})(?!\d)/g, order: [1, 2, 3] }, // 31 Feb 2026, 31-Feb-26
+  { pattern: /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/g, order: [2, 1, 3] }, // Feb 30, 2026
+  { pattern: /(?<!\d)(\d{4})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{1,2})(?!\d)/g, order: [3, 2, 1] }, // 2026 Feb 31
+  { pattern: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g, order: [3, 2, 1] }, // 2026/02/31
+];
+
+/** Whether the text names a day the month does not have ("31 Feb 2026"), which Date.parse would roll forward. */
 function namesImpossibleDay(text: string): boolean {
-  const dayFirst = /\b(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})\b/.exec(text);
-  const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
-  const [day, monthName, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
-  const month = monthName ? MONTHS[monthName.slice(0, 3).toLowerCase()] : undefined;
-  if (!month) return false;
-  const daysInMonth = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
-  return Number(day) < 1 || Number(day) > daysInMonth;
+  for (const { pattern, order } of DAY_MONTH_YEAR) {
+    for (const match of text.matchAll(pattern)) {
+      const [day, monthText, yearText] = order.map((group) => match[group]!);
+      const month = /^\d+$/.test(monthText!) ? Number(monthText) : MONTHS[monthText!.slice(0, 3).toLowerCase()];
+      if (!month || month > 12) continue;
+      const year = Number(yearText) < 100 ? 2000 + Number(yearText) : Number(yearText);
+      const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      if (Number(day) < 1 || Number(day) > daysInMonth) return true;
+    }
+  }
+  return false;
 }
 
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = collapseWhitespace(value);
-  if (text === '') return null;
+  // No date format runs to 100 characters; a longer "date" is junk, and the readers below need not scan it.
+  if (text === '' || text.length > 100) return null;
   // Fast path for the RFC 1123 form nearly every RSS generator writes; same result as the general reader below.
   const rfc1123 = RFC1123.exec(text);
   if (rfc1123) {

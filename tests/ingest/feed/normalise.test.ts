@@ -33,6 +33,10 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-02-30T10:00:00Z', null], // no 30 February
     ['Wed, 31 Feb 2026 10:00:00 GMT', null], // not rolled over into March
     ['Feb 30, 2026 10:00 UTC', null],
+    ['Mon Feb 30 2026 10:00:00 GMT-0500', null],
+    ['31-Feb-26 10:00:00 GMT', null],
+    ['2026 Feb 31 10:00 GMT', null],
+    ['2026/02/31 10:00 GMT', null],
     ['Sun, 29 Feb 2032 10:00:00 GMT', '2032-02-29T10:00:00.000Z'], // a leap day is a day
     ['not a date', null],
     ['', null],

@@ -93,7 +93,7 @@ describe('parseFeed: formats', () => {
     });
     const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
     expect(feed.items.map((item) => [item.id, item.link])).toEqual([['ok-1', 'https://json.example.com/posts/1'], ['7', null]]);
-    expect(feed.warnings).toEqual(['2 of the 4 entries of "items" are not objects; skipped', 'item 2: "url" is not a URL string (123); ignored']);
+    expect(feed.warnings).toEqual(['2 of the 4 entries of "items" are not objects; skipped', 'item 4: "url" is not a URL string (123); ignored']);
   });
 
   it('lists Media RSS content (images, video) among the enclosures, once per URL', async () => {
