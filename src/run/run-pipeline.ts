@@ -180,7 +180,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const { raw, extracted } = item;
       const at = now().toISOString();
       const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
-      const keys = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+      const computed = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+      // A feed item without a link of its own has a stand-in URL inside the feed, told apart by its fragment alone:
+      // canonicalising it (which drops fragments) would make every such item of the feed one page.
+      const keys = source.kind === 'feed' && !raw.hasPage ? { ...computed, canonicalUrl: raw.url } : computed;
 
       // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
       // sighting, at any age, so the item is known to its source and never fetched again.

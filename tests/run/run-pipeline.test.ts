@@ -594,17 +594,21 @@ describe('a feed item without a link', () => {
         '/linkless.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Linkless</title><item><title>Labs weigh a pause</title>' +
-              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>' +
+              '<item><title>Chip exports tighten</title><description>New export rules for advanced chips take effect next month.</description></item>' +
+              '</channel></rss>',
           ),
       });
       try {
         const source = { id: 'linkless', kind: 'feed' as const, name: 'Linkless', url: `${feed.url}/linkless.xml` };
         const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
         const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, itemErrors: [] });
+        // two different items, neither a duplicate of the other for sharing the feed's address
+        expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0, itemErrors: [] });
         expect(feed.hits.get('/linkless.xml')).toBe(1);
-        const stored = await store.db.selectFrom('articles').select(['title', 'text']).executeTakeFirstOrThrow();
-        expect(stored).toEqual({ title: 'Labs weigh a pause', text: 'Labs and governments discuss a coordinated pause of frontier AI development.' });
+        const stored = await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('id').execute();
+        expect(stored[0]).toEqual({ title: 'Labs weigh a pause', text: 'Labs and governments discuss a coordinated pause of frontier AI development.', duplicate_of: null });
+        expect(stored[1]!.duplicate_of).toBeNull();
       } finally {
         await feed.close();
       }
