@@ -101,6 +101,26 @@ function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
 }
 
+/** More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. */
+function mostlyNotUtf8(bytes: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid += 1;
+      i += length - 1;
+    } else {
+      invalid += 1;
+    }
+  }
+  return invalid > valid;
+}
+
 function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warnings: string[]): string {
   if (encoding === 'utf-8') {
     // Node replaces invalid sequences with U+FFFD; a feed that needs that is not well-formed.
@@ -143,11 +163,12 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   encoding ??= 'utf-8';
   // The native check costs a fraction of searching the decoded text for U+FFFD.
   let validUtf8 = encoding === 'utf-8' && isUtf8(body);
-  if (fromHeader && encoding === 'utf-8' && !validUtf8) {
-    // A header that says UTF-8 over bytes that are not is wrong (a server default); the document's own
-    // declaration is the next witness, as feedparser does.
+  if (fromHeader && encoding === 'utf-8' && !validUtf8 && mostlyNotUtf8(body)) {
+    // A header that says UTF-8 over bytes that are mostly not is wrong (a server default); the document's own
+    // declaration is the next witness, as feedparser does. A stray bad byte in UTF-8 text is not enough, and a
+    // document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
-    const alternative = declared && !isUnorderedWideLabel(declared) ? resolveDecoder(declared) : null;
+    const alternative = declared && !/^(utf-?(16|32)|ucs|unicode)/i.test(declared) ? resolveDecoder(declared) : null;
     if (alternative && alternative !== 'utf-8') {
       warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
       encoding = alternative;

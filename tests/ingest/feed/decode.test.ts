@@ -54,6 +54,16 @@ describe('decodeBody: choosing the charset', () => {
 });
 
 describe('parseFeed: charset problems are reported', () => {
+  it.each([
+    ['ISO-8859-1', 'Café — Zürich 中文'],
+    ['UTF-16LE', 'Café — Zürich 中文'],
+  ])('a header saying UTF-8 stands over a stray bad byte, whatever the declaration says (%s)', async (declared, title) => {
+    const bytes = Buffer.concat([Buffer.from(feedXml(`<?xml version="1.0" encoding="${declared}"?>`, title)), Buffer.from([0xa0])]);
+    const feed = await parseFeed(bytes, { url: 'https://e.example/f', headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+    expect(feed.title).toBe(title);
+    expect(feed.warnings).toContain('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
+  });
+
   it.each(['utf-8', 'UTF8'])('a header saying %s over bytes that are not UTF-8 gives way to the declared encoding, with a warning', async (label) => {
     const bytes = iconv.encode(feedXml('<?xml version="1.0" encoding="windows-1252"?>', 'Café “débat”'), 'windows-1252');
     const feed = await parseFeed(bytes, { url: 'https://e.example/f', headers: { 'content-type': `application/rss+xml; charset=${label}` } });
