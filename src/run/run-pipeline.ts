@@ -73,9 +73,9 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
   };
 }
 
-/** The source's last answer was 429 or 503 (which come with Retry-After, or earn a backoff): its next check stands. */
-function askedToWait(row: SourceRow | undefined): boolean {
-  return !!row && row.error_streak > 0 && /^http_(429|503)$/.test(row.last_error_code ?? '') && row.next_check_at !== null;
+/** The source's server answered with Retry-After, and that time has not come. */
+function askedToWait(row: SourceRow | undefined, at: Date): boolean {
+  return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
 
 function hostnameOf(url: string): string | null {
@@ -358,17 +358,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       let due = addressDue.get(url);
       if (due === undefined) {
         const at = now();
-        // --all overrides the schedule, but not a server that answered 429 or 503 and asked to wait.
+        // --all overrides the schedule, but not a server that asked, with Retry-After, not to be asked yet.
         due = sharers.some((s) => {
           const shared = sourceRows.get(s.id);
-          return isDue(shared?.next_check_at, at) || (options.all === true && !askedToWait(shared));
+          return isDue(shared?.next_check_at, at) || (options.all === true && !askedToWait(shared, at));
         });
         addressDue.set(url, due);
       }
       if (!due) {
         report.outcome = 'not_due';
-        const waiting = askedToWait(row);
-        report.nextCheck = { at: row!.next_check_at!, reason: waiting ? `the server asked to wait (${row!.last_error_code})` : 'scheduled' };
+        const waiting = options.all === true && askedToWait(row, now());
+        report.nextCheck = { at: row!.next_check_at!, reason: waiting ? `the server asked to wait (${row!.last_error_code}, Retry-After)` : 'scheduled' };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
@@ -381,15 +381,23 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The publishing rate comes from the feed when it answered, else from what it delivered before.
       const recentPublished =
         result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
+      // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
+      // is retired: an ordinary failure, not the feed gone.
+      const oldAddressRetired = result.gone && !!row?.moved_to && url !== row.moved_to;
       report.nextCheck = nextCheck({
-        now: now(), outcome: result.outcome, errorCode: result.error?.code ?? null, httpStatus: result.httpStatus,
-        failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints, random,
+        now: now(), outcome: result.outcome, random,
+        errorCode: oldAddressRetired ? 'old_address_gone' : (result.error?.code ?? null), httpStatus: oldAddressRetired ? null : result.httpStatus,
+        failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints,
       });
+      const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
       await repo.recordFetch(db, {
         runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
         // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
-        movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined), gone: result.gone, nextCheckAt: report.nextCheck.at,
+        movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined),
+        gone: result.gone && !oldAddressRetired,
+        nextCheckAt: report.nextCheck.at,
+        serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
       attempt.recorded = true;

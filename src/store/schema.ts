@@ -31,6 +31,8 @@ export interface SourcesTable {
   ttl_seconds: number | null;
   /** 410 Gone: the server says the feed will not come back. */
   gone: number;
+  /** Set from Retry-After on a failed answer (429, 503): the server asked not to be asked before then. */
+  server_wait_until: string | null;
   created_at: string;
   updated_at: string;
 }

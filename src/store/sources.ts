@@ -32,7 +32,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           location: spec.location,
           updated_at: now,
           // A new address is a new server: its validators, redirects and error history do not carry over.
-          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null } : {}),
+          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, server_wait_until: null } : {}),
         })
         .where('id', '=', spec.id)
         .execute();
@@ -68,6 +68,8 @@ export interface FetchRecord {
   nextCheckAt?: string | null;
   /** The feed's `<ttl>`, when the answer had a body to read it from. */
   ttlSeconds?: number | null;
+  /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
+  serverWaitUntil?: string | null;
 }
 
 /**
@@ -103,7 +105,12 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
       })
       .execute();
     const source = await trx.selectFrom('sources').select(['error_streak', 'items_seen']).where('id', '=', record.sourceId).executeTakeFirstOrThrow();
-    const common = { last_checked_at: record.finishedAt, updated_at: record.finishedAt, next_check_at: record.nextCheckAt ?? null };
+    const common = {
+      last_checked_at: record.finishedAt,
+      updated_at: record.finishedAt,
+      next_check_at: record.nextCheckAt ?? null,
+      server_wait_until: record.serverWaitUntil ?? null,
+    };
     if (record.outcome === 'failed') {
       await trx
         .updateTable('sources')

@@ -528,13 +528,13 @@ describe('a feed that moved permanently', () => {
 });
 
 describe('a feed that moved permanently and retired its old URL', () => {
-  it('is not lost when its new address was down for a while: the two addresses take turns until one answers', () =>
+  it.each([404, 410])('is not lost when its new address was down for a while and the old one answers %i: the two take turns until one answers', (retired) =>
     withScenario(async ({ store, root, input }) => {
       const outlet = { oldStatus: 301, newDown: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Retired wire</title><item><title>Labs weigh a pause</title>' +
         '<guid>retired-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
       const feed = await startServer({
-        '/old.xml': (_req, res) => (outlet.oldStatus === 301 ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(404).end()),
+        '/old.xml': (_req, res) => (outlet.oldStatus === 301 ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(outlet.oldStatus).end()),
         '/new.xml': (_req, res) => (outlet.newDown ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody)),
       });
       try {
@@ -544,11 +544,15 @@ describe('a feed that moved permanently and retired its old URL', () => {
         const runOnce = async () => (await run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true })).report.sources[0]!;
 
         expect((await runOnce()).outcome).toBe('ok');
-        Object.assign(outlet, { oldStatus: 404, newDown: true });
+        Object.assign(outlet, { oldStatus: retired, newDown: true });
         const codes: (string | undefined)[] = [];
         for (let i = 0; i < 4; i++) codes.push((await runOnce()).error?.code);
-        // three failures at the new address, then the old one is asked (and is gone)
-        expect(codes).toEqual(['http_503', 'http_503', 'http_503', 'http_404']);
+        // three failures at the new address, then the old one is asked (and is retired)
+        expect(codes).toEqual(['http_503', 'http_503', 'http_503', `http_${retired}`]);
+        // a 410 from the old address does not mark the feed gone, or park it for a week
+        const afterOld = await store.db.selectFrom('sources').select(['gone', 'next_check_at']).where('id', '=', 'retired').executeTakeFirstOrThrow();
+        expect(afterOld.gone).toBe(0);
+        expect(afterOld.next_check_at! < '2026-06-11T12:00:00.000Z').toBe(true);
         outlet.newDown = false;
         expect((await runOnce()).outcome).toBe('not_modified');
         const row = await store.db.selectFrom('sources').select(['moved_to', 'error_streak']).where('id', '=', 'retired').executeTakeFirstOrThrow();
@@ -621,20 +625,23 @@ describe('a feed whose server answered 429 with Retry-After', () => {
       const feed = await startServer({
         '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end(),
         '/broken.xml': (_req, res) => res.writeHead(500).end(),
+        '/unavailable.xml': (_req, res) => res.writeHead(503).end(),
       });
       try {
         const sources = [
           { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` },
           { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${feed.url}/broken.xml` },
+          { id: 'unavailable', kind: 'feed' as const, name: 'Unavailable', url: `${feed.url}/unavailable.xml` },
         ];
         const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
         await run(loaded, store, '2026-06-10T06:00:00.000Z');
         const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
-        expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429)' } });
+        expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
         expect(Date.parse(forced.report.sources[0]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
-        // --all still forces the feed that merely failed
+        // --all still forces the feeds that merely failed, a 503 without Retry-After included
         expect(forced.report.sources[1]).toMatchObject({ outcome: 'failed', error: { code: 'http_500' } });
-        expect([feed.hits.get('/busy.xml'), feed.hits.get('/broken.xml')]).toEqual([1, 2]);
+        expect(forced.report.sources[2]).toMatchObject({ outcome: 'failed', error: { code: 'http_503' } });
+        expect([feed.hits.get('/busy.xml'), feed.hits.get('/broken.xml'), feed.hits.get('/unavailable.xml')]).toEqual([1, 2, 2]);
         const later = await run(loaded, store, '2026-06-10T08:01:00.000Z');
         expect(later.report.sources[0]!.outcome).toBe('failed');
         expect(feed.hits.get('/busy.xml')).toBe(2);

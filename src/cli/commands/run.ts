@@ -50,7 +50,7 @@ export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
     .description('ingest every source of the pipeline, score, store, alert and write the day\'s digest')
-    .option('--all', 'check every feed now, even those whose next check is later (not those whose server answered 429 or 503 and asked to wait)')
+    .option('--all', 'check every feed now, even those whose next check is later (not those whose server asked, with Retry-After, to wait longer)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const report = await withContext(options, async ({ loaded, store }) => {

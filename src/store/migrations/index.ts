@@ -3,6 +3,7 @@ import * as initial from './001-initial.ts';
 import * as stanceLabels from './002-stance-labels.ts';
 import * as sourceTtl from './003-source-ttl.ts';
 import * as oneRunningRun from './004-one-running-run.ts';
+import * as sourceServerWait from './005-source-server-wait.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, MigrationModule> = {
   '002-stance-labels': stanceLabels,
   '003-source-ttl': sourceTtl,
   '004-one-running-run': oneRunningRun,
+  '005-source-server-wait': sourceServerWait,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
