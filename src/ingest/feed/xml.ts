@@ -37,7 +37,7 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'category', 'dc:subject', 'comments',
+  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'category', 'dc:subject', 'comments',
 ];
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
 const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
@@ -265,10 +265,18 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   for (const link of links) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type?.trim() || null, length: link.length?.trim() || null });
   }
-  // Media RSS, which many news feeds use for their images and video instead of <enclosure>.
-  for (const ref of reader.all('media:content')) {
-    const attrs = nodeAttrs(ref.node);
-    const url = resolveUrl(attrs.url ?? null, reader.baseOf(ref));
+  // Media RSS, which many news feeds use for their images and video instead of <enclosure>: on the item, or
+  // grouped as renditions of one object in <media:group> (whose children keep the prefix the feed gave them).
+  const media: { node: XmlNode; base: string | null }[] = reader.all('media:content').map((ref) => ({ node: ref.node, base: reader.baseOf(ref) }));
+  for (const group of reader.all('media:group')) {
+    if (typeof group.node !== 'object') continue;
+    for (const [key, value] of Object.entries(group.node)) {
+      if (key.replace(/^.*:/, '') === 'content') media.push(...asArray(value).map((node) => ({ node, base: reader.baseOf(group) })));
+    }
+  }
+  for (const { node, base } of media) {
+    const attrs = nodeAttrs(node);
+    const url = resolveUrl(attrs.url ?? null, base);
     if (url && !enclosures.some((enclosure) => enclosure.url === url)) {
       enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.fileSize?.trim() || null });
     }

@@ -96,15 +96,17 @@ describe('parseFeed: formats', () => {
     expect(feed.warnings).toEqual(['2 of the 4 entries of "items" are not objects; skipped', 'item 4: "url" is not a URL string (123); ignored']);
   });
 
-  it('lists Media RSS content (images, video) among the enclosures, once per URL', async () => {
+  it('lists Media RSS content (images, video), grouped or not, among the enclosures, once per URL', async () => {
     const xml =
       '<?xml version="1.0"?><rss version="2.0" xmlns:m="http://search.yahoo.com/mrss/"><channel><title>M</title><item><title>Video</title>' +
       '<link>https://n.example/v</link><guid>v1</guid><m:content url="/clip.mp4" type="video/mp4" fileSize="1234" medium="video"/>' +
-      '<m:content url="https://n.example/pic.jpg" medium="image"/><enclosure url="https://n.example/pic.jpg" type="image/jpeg" length="99"/></item></channel></rss>';
+      '<m:content url="https://n.example/pic.jpg" medium="image"/><enclosure url="https://n.example/pic.jpg" type="image/jpeg" length="99"/>' +
+      '<m:group><m:title>Renditions</m:title><m:content url="/clip-hd.mp4" type="video/mp4"/></m:group></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://n.example/rss' });
     expect(feed.items[0]?.enclosures).toEqual([
       { url: 'https://n.example/pic.jpg', type: 'image/jpeg', length: '99' },
       { url: 'https://n.example/clip.mp4', type: 'video/mp4', length: '1234' },
+      { url: 'https://n.example/clip-hd.mp4', type: 'video/mp4', length: null },
     ]);
   });
 
