@@ -1,9 +1,11 @@
 import iconv from 'iconv-lite';
+import { resolveDecoder } from './feed/decode.ts';
 
 /**
  * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
  * the Content-Type header, then a `<meta charset>` or `<meta http-equiv="Content-Type">` within the first 1024
- * bytes, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for legacy pages).
+ * bytes, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for legacy pages). Labels
+ * map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
  */
 export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
@@ -16,10 +18,10 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
     /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
   for (const label of [fromHeader, fromMeta]) {
     if (!label) continue;
-    const encoding = label.toLowerCase();
     // A page that says utf-16 in ASCII-compatible bytes is lying; browsers treat that label as utf-8.
-    if (/^utf-?16/.test(encoding)) break;
-    if (iconv.encodingExists(encoding)) return { text: iconv.decode(bytes, encoding), encoding };
+    if (/^utf-?16/i.test(label)) break;
+    const encoding = resolveDecoder(label);
+    if (encoding) return { text: iconv.decode(bytes, encoding), encoding };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

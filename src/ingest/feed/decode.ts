@@ -89,8 +89,11 @@ function declaredEncoding(prefix: string): string | null {
   return meta?.[1] ? meta[1].toLowerCase() : null;
 }
 
-/** Maps a charset label to an iconv-lite decoder name, or null when no decoder exists for it. */
-function resolveDecoder(label: string): string | null {
+/**
+ * Maps a charset label to an iconv-lite decoder name, with the browsers' aliases (ISO-8859-1 and US-ASCII read as
+ * windows-1252, ...), or null when no decoder exists for it. Feeds and pages share it.
+ */
+export function resolveDecoder(label: string): string | null {
   const normalised = label.trim().toLowerCase();
   const name = LABEL_ALIASES[normalised] ?? normalised;
   return iconv.encodingExists(name) ? name : null;
