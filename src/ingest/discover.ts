@@ -54,7 +54,10 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
     if (!FEED_TYPES.has(type)) return;
     let url: string;
     try {
-      url = new URL((link.attr('href') ?? '').trim(), base).href;
+      const resolved = new URL((link.attr('href') ?? '').trim(), base);
+      // A fragment names a place in a document, not another feed.
+      resolved.hash = '';
+      url = resolved.href;
     } catch {
       return;
     }
@@ -67,7 +70,10 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
 }
 
 export interface DiscoveredFeed {
-  /** The URL to put in the pipeline file: the one that answered, after redirects. */
+  /**
+   * The URL to put in the pipeline file: the one that answered after permanent redirects, but not a temporary
+   * redirect's target (often a signed, expiring CDN address).
+   */
   url: string;
   title: string | null;
   format: ParsedFeed['format'];
@@ -90,15 +96,20 @@ export interface DiscoverOptions {
   alwaysProbe?: boolean;
 }
 
+/** The address to keep for a fetch: where permanent redirects led, or the one asked for if any redirect was temporary. */
+function addressToKeep(response: { requestedUrl: string; url: string; redirects: readonly { permanent: boolean }[] }): string {
+  return response.redirects.every((redirect) => redirect.permanent) ? response.url : response.requestedUrl;
+}
+
 /** Fetches and parses one candidate; a reason string when it is not a feed. */
-async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ feed: ParsedFeed; url: string } | string> {
+async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ feed: ParsedFeed; url: string; finalUrl: string } | string> {
   const response = await fetcher(url, options);
   if (response.status === 'failed') return response.error.message;
   if (response.status === 'not_modified') return 'unexpected 304';
   try {
     const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
     if (feed.bozo && feed.items.length === 0) return `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})`;
-    return { feed, url: response.url };
+    return { feed, url: addressToKeep(response), finalUrl: response.url };
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;
     throw error;
@@ -118,10 +129,10 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const known = new Set<string>();
   /** URLs already asked for, so each candidate is fetched once. */
   const tried = new Set<string>([pageUrl]);
-  const keep = (feed: ParsedFeed, url: string, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
-    if (known.has(url)) return;
-    known.add(url);
-    feeds.push({ url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
+  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
+    if (known.has(found.finalUrl)) return;
+    known.add(found.finalUrl);
+    feeds.push({ url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
   };
 
   const page = await fetcher(pageUrl, { ...options.fetch, accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5' });
@@ -133,7 +144,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (sniffed === 'xml' || sniffed === 'json') {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
-      keep(attempt, page.url, 'page', null);
+      keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);
       return { feeds, rejected, error: null };
     }
   }
@@ -144,7 +155,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     tried.add(link.url);
     const result = await tryFeed(link.url, fetcher, options.fetch);
     if (typeof result === 'string') rejected.push({ url: link.url, reason: result });
-    else keep(result.feed, result.url, 'link', link.title);
+    else keep(result.feed, result, 'link', link.title);
   }
   if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null };
 
@@ -154,7 +165,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     tried.add(url);
     const result = await tryFeed(url, fetcher, options.fetch);
     if (typeof result === 'string') rejected.push({ url, reason: result });
-    else keep(result.feed, result.url, 'probe', null);
+    else keep(result.feed, result, 'probe', null);
   }
   return { feeds, rejected, error: null };
 }

@@ -55,6 +55,10 @@ describe('discoverFeeds against a real server', () => {
       '/feed/': feed(atom, 'application/atom+xml'),
       '/atom.xml': (_req, res) => res.writeHead(302, { location: '/feed/' }).end(),
       '/rss': html('<!doctype html><html><body>Subscribe!</body></html>'),
+      // A feed link answered by a temporary redirect to a signed, expiring address, linked twice (once with a fragment).
+      '/signed/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/feed-302"><link rel="alternate" type="application/rss+xml" href="/feed-302#latest"></head></html>'),
+      '/feed-302': (_req, res) => res.writeHead(302, { location: '/cdn/feed.xml?sig=abc123&expires=1796100300' }).end(),
+      '/cdn/feed.xml': feed(rssFeed('Signed', [{ guid: 's', title: 'S', link: 'https://example.org/s' }])),
     };
     server = await startServer(routes);
     // The home page links to the same server under another host name ("localhost"), known once it listens.
@@ -88,15 +92,22 @@ describe('discoverFeeds against a real server', () => {
     // (the common paths on the page's own host are probed instead, and give the outlet's own feed)
     expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed/`]);
     expect(result.rejected.find((r) => r.url.endsWith('/to-other'))?.reason).toMatch(/localhost:\d+ is a private or local address/);
-    // a pipeline that allows private addresses follows it
+    // a pipeline that allows private addresses follows it (and keeps the linked URL, the redirect being temporary)
     const allowed = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: { ...fetchOptions, allowPrivateAddresses: true } });
-    expect(allowed.feeds.map((feed) => feed.url)).toContain(`${server.url.replace('127.0.0.1', 'localhost')}/rss/all.xml`);
+    expect(allowed.feeds.map((feed) => feed.url)).toContain(`${server.url}/to-other`);
   });
 
   it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {
     const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptions });
     expect(result.feeds).toEqual([{ url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe' }]);
     expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
+  });
+
+  it('keeps the linked URL of a feed behind a temporary redirect, and a link with a fragment is the same feed', async () => {
+    const before = server.hits.get('/feed-302') ?? 0;
+    const result = await discoverFeeds(`${server.url}/signed/`, fetchUrl, { fetch: fetchOptions });
+    expect(result.feeds).toEqual([{ url: `${server.url}/feed-302`, title: 'Signed', format: 'rss', itemCount: 1, via: 'link' }]);
+    expect((server.hits.get('/feed-302') ?? 0) - before).toBe(1);
   });
 
   it('a URL that is already a feed is returned as is', async () => {
