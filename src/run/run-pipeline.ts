@@ -39,6 +39,12 @@ export interface RunOptions {
   onRunStarted?: (runId: number) => void;
 }
 
+/** Times an article's page is asked for in all, when it fails for a passing reason; and how many retries a run makes per feed. */
+const PAGE_ATTEMPTS = 3;
+const PAGE_RETRIES_PER_FEED_RUN = 5;
+/** Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not. */
+const PASSING_PAGE_ERROR = /^(timeout|connection_refused|connection_reset|network|unreachable|http_5\d\d|http_429)$/;
+
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
@@ -50,6 +56,8 @@ interface PreparedArticle {
   raw: RawItem;
   extracted: ExtractedArticle;
   extractError: StageError | null;
+  /** The item's page was asked for (whatever came of it). */
+  pageAttempted: boolean;
 }
 
 function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]): KnownArticle {
@@ -241,6 +249,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           duplicate_reason: duplicate?.reason ?? null,
           story_id: storyId,
           extract_error: item.extractError?.message ?? null,
+          extract_error_code: item.extractError?.code ?? null,
+          page_attempts: item.pageAttempted ? 1 : 0,
           updated_at: at,
         });
         await repo.saveScore(trx, id, score, at);
@@ -277,6 +287,45 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * Asks again for the pages of a source's articles that failed for a passing reason (a timeout, a 503) and were
+     * tried fewer than PAGE_ATTEMPTS times, a few per run, whether or not the feed changed. On success the article
+     * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
+     */
+    async function retryPages(sourceId: string, trustedHostname: string | null, report: SourceReport): Promise<void> {
+      const candidates = await repo.articlesWithFailedPages(db, sourceId, PAGE_ATTEMPTS);
+      const due = candidates.filter((article) => PASSING_PAGE_ERROR.test(article.extract_error_code ?? '') && /^https?:/i.test(article.url));
+      await Promise.all(due.slice(0, PAGE_RETRIES_PER_FEED_RUN).map((article) => retryPage(article, trustedHostname, report)));
+    }
+
+    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, trustedHostname: string | null, report: SourceReport): Promise<void> {
+      const page = await fetchArticlePage(entry.url, trustedHostname);
+      await storeLock.add(async () => {
+        const at = now().toISOString();
+        if ('error' in page) {
+          report.itemErrors.push({ key: entry.item_key, error: page.error });
+          await repo.updateArticle(db, entry.id, { page_attempts: entry.page_attempts + 1, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
+          return;
+        }
+        const { extracted } = page;
+        const article = await repo.getArticle(db, entry.id);
+        if (!article) return;
+        const title = article.title ?? extracted.title;
+        const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+        const score = scorer.score({ title: title ?? '', text: extracted.text });
+        await db.transaction().execute(async (trx) => {
+          await repo.updateArticle(trx, entry.id, {
+            text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
+            byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
+            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? extracted.publishedAt,
+            content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
+            extract_error: null, extract_error_code: null, page_attempts: entry.page_attempts + 1, updated_at: at,
+          });
+          await repo.replaceScore(trx, entry.id, score, at);
+        });
+      });
+    }
+
+    /**
      * Text for a feed item: its page when allowed and reachable, else what the feed itself carries. Pages on the host
      * the pipeline file names for the feed are trusted like the feed; links to other private hosts are not.
      */
@@ -289,21 +338,26 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const text = plain.length > extracted.text.length ? plain : extracted.text;
         return { ...extracted, text: text || item.title || '', partial: true };
       };
-      if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null };
+      if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
-      if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null };
-      const response = await fetcher(item.url, { ...fetchOptions, trustedHostname });
+      if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
+      const page = await fetchArticlePage(item.url, trustedHostname);
+      if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: true };
+      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true };
+    }
+
+    /** Fetches and extracts an item's page: the text and the URL that answered, or why there is none. */
+    async function fetchArticlePage(url: string, trustedHostname: string | null): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError }> {
+      const response = await fetcher(url, { ...fetchOptions, trustedHostname });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
-        return { raw: item, extracted: fromFeed(), extractError: { code: error.code, message: `article page ${item.url}: ${error.message}` } };
+        return { error: { code: error.code, message: `article page ${url}: ${error.message}` } };
       }
       const { text: html } = decodePage(response.body, response.headers);
       const extracted = extractHtml(html, { url: response.url });
-      if (countWords(extracted.text) < 20) {
-        return { raw: item, extracted: fromFeed(), extractError: { code: 'extract_empty', message: `article page ${item.url}: no article text found` } };
-      }
-      return { raw: { ...item, url: response.url === item.url ? item.url : response.url }, extracted, extractError: null };
+      if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${url}: no article text found` } };
+      return { extracted, url: response.url };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
@@ -341,7 +395,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
       }
       const fresh = await newItems(items);
-      const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null }));
+      const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null, pageAttempted: false }));
       await storeAll(prepared, source, report);
       await repo.recordFetch(db, {
         runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
@@ -402,8 +456,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       attempt.recorded = true;
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, source.id, result.state);
-      if (result.outcome !== 'ok') return;
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
+      // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
+      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, hostnameOf(source.url), report);
+      if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
       const withPage = new Set(newestFirst.filter((item) => item.hasPage).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));

@@ -21,6 +21,21 @@ export async function storedItemKeys(db: Kysely<Database>, sourceId: string, key
   return out;
 }
 
+/** A source's articles stored from their feed text because their page failed, tried fewer than `maxAttempts` times. */
+export function articlesWithFailedPages(db: Kysely<Database>, sourceId: string, maxAttempts: number) {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'item_key', 'url', 'page_attempts', 'extract_error_code'])
+    .where('source_id', '=', sourceId)
+    .where('partial', '=', 1)
+    .where('extract_error_code', 'is not', null)
+    .where('page_attempts', '>', 0)
+    .where('page_attempts', '<', maxAttempts)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+}
+
 /** The first article stored under a canonical URL, across all sources of the pipeline. */
 export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, canonicalUrl: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();

@@ -97,6 +97,10 @@ export interface ArticlesTable {
   story_id: number | null;
   /** The extraction failed and `text` holds what the feed gave (title or summary). */
   extract_error: string | null;
+  /** The code of extract_error (`timeout`, `http_503`, ...), to tell a passing failure from a lasting one. */
+  extract_error_code: string | null;
+  /** How many times the article's page was asked for (0 when the text came from the feed or a file alone). */
+  page_attempts: Generated<number>;
   updated_at: string;
 }
 

@@ -27,6 +27,12 @@ export async function saveScore(db: Kysely<Database>, articleId: number, result:
   return inserted !== undefined;
 }
 
+/** Replaces an article's score by the same scorer version (its text changed: its page could be read at last). */
+export async function replaceScore(db: Kysely<Database>, articleId: number, result: ScoreResult, at: string): Promise<void> {
+  await db.deleteFrom('stance_scores').where('article_id', '=', articleId).where('scorer_version', '=', result.scorerVersion).execute();
+  await saveScore(db, articleId, result, at);
+}
+
 export async function hasScore(db: Kysely<Database>, articleId: number, scorerVersion: string): Promise<boolean> {
   const row = await db
     .selectFrom('stance_scores')

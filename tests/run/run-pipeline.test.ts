@@ -650,3 +650,50 @@ describe('a feed whose server answered 429 with Retry-After', () => {
       }
     }));
 });
+
+describe('an article page that failed for a passing reason', () => {
+  it('is asked for again on later runs, three times in all, and the article takes its text; a 404 is not asked for again', () =>
+    withScenario(async ({ store, root, input }) => {
+      let flakyUp = false;
+      const article = (title: string) =>
+        `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>` +
+        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
+        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const feed = await startServer({
+        '/flaky.xml': (req, res) => {
+          const base = `http://${req.headers.host}`;
+          const item = (slug: string) =>
+            `<item><title>Labs weigh a pause (${slug})</title><link>${base}/art/${slug}</link><guid>${slug}</guid><description>Labs weigh a pause.</description></item>`;
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title>${item('flaky')}${item('down')}${item('missing')}</channel></rss>`);
+        },
+        '/art/flaky': (_req, res) => (flakyUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(article('Labs weigh a pause')) : res.writeHead(503).end()),
+        '/art/down': (_req, res) => res.writeHead(503).end(),
+        '/art/missing': (_req, res) => res.writeHead(404).end(),
+      });
+      try {
+        const source = { id: 'flaky', kind: 'feed' as const, name: 'Flaky', url: `${feed.url}/flaky.xml` };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+        const first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code).sort()).toEqual(['http_404', 'http_503', 'http_503']);
+
+        flakyUp = true;
+        // The feed has not changed (answered "not modified"), but the pages that may come back are asked for again.
+        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(second.report.sources[0]!.outcome).toBe('not_modified');
+        const row = async (key: string) =>
+          store.db.selectFrom('articles').select(['id', 'partial', 'word_count', 'extract_error', 'page_attempts']).where('item_key', '=', key).executeTakeFirstOrThrow();
+        const flaky = await row('flaky');
+        expect(flaky).toMatchObject({ extract_error: null, page_attempts: 2 });
+        expect(flaky.word_count).toBeGreaterThan(30);
+        // scored again, from the page's text, in place of the score from the feed's one line
+        const scores = await store.db.selectFrom('stance_scores').select('scored_at').where('article_id', '=', flaky.id).execute();
+        expect(scores).toEqual([{ scored_at: '2026-06-10T08:00:00.000Z' }]);
+
+        for (const hour of ['10', '12', '14']) await run(loaded, store, `2026-06-10T${hour}:00:00.000Z`, { all: true });
+        expect([feed.hits.get('/art/flaky'), feed.hits.get('/art/down'), feed.hits.get('/art/missing')]).toEqual([2, 3, 1]);
+        expect(await row('down')).toMatchObject({ partial: 1, page_attempts: 3 });
+      } finally {
+        await feed.close();
+      }
+    }));
+});

@@ -4,6 +4,7 @@ import * as stanceLabels from './002-stance-labels.ts';
 import * as sourceTtl from './003-source-ttl.ts';
 import * as oneRunningRun from './004-one-running-run.ts';
 import * as sourceServerWait from './005-source-server-wait.ts';
+import * as articlePageRetries from './006-article-page-retries.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, MigrationModule> = {
   '003-source-ttl': sourceTtl,
   '004-one-running-run': oneRunningRun,
   '005-source-server-wait': sourceServerWait,
+  '006-article-page-retries': articlePageRetries,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
