@@ -135,9 +135,25 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     feeds.push({ url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
   };
 
+  /** Tries the common feed paths on the site of `base`. */
+  const probe = async (base: string) => {
+    for (const path of COMMON_FEED_PATHS) {
+      const url = new URL(path, base).href;
+      if (tried.has(url) || known.has(url)) continue;
+      tried.add(url);
+      const result = await tryFeed(url, fetcher, options.fetch);
+      if (typeof result === 'string') rejected.push({ url, reason: result });
+      else keep(result.feed, result, 'probe', null);
+    }
+  };
+
   const page = await fetcher(pageUrl, { ...options.fetch, accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5' });
   if (page.status !== 'ok') {
-    return { feeds, rejected, error: page.status === 'failed' ? page.error.message : 'unexpected 304 for the page' };
+    const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
+    // A site that answers, but not with its home page (a 503, a page too large or too slow), may still serve its
+    // feed at a common path; a site that cannot be reached at all is not probed.
+    if (/^(http_\d+|too_large|timeout|not_modified)$/.test(error.code)) await probe(pageUrl);
+    return { feeds, rejected, error: feeds.length > 0 ? null : error.message };
   }
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
@@ -159,14 +175,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   }
   if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null };
 
-  for (const path of COMMON_FEED_PATHS) {
-    const url = new URL(path, page.url).href;
-    if (tried.has(url) || known.has(url)) continue;
-    tried.add(url);
-    const result = await tryFeed(url, fetcher, options.fetch);
-    if (typeof result === 'string') rejected.push({ url, reason: result });
-    else keep(result.feed, result, 'probe', null);
-  }
+  await probe(page.url);
   return { feeds, rejected, error: null };
 }
 

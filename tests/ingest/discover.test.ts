@@ -115,8 +115,13 @@ describe('discoverFeeds against a real server', () => {
     expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
   });
 
-  it('an unreachable page is reported, not thrown', async () => {
+  it('a home page that answers with an error still has its common feed paths probed', async () => {
     const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptions });
-    expect(result).toMatchObject({ feeds: [], error: expect.stringMatching(/HTTP 404/) });
+    expect(result).toMatchObject({ feeds: [{ url: `${server.url}/feed/`, via: 'probe' }], error: null });
+  });
+
+  it('an unreachable site is reported, not thrown, and not probed', async () => {
+    const result = await discoverFeeds('http://127.0.0.1:1/', fetchUrl, { fetch: fetchOptions });
+    expect(result).toMatchObject({ feeds: [], rejected: [], error: expect.stringMatching(/refused|connect/i) });
   });
 });
