@@ -462,7 +462,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      const withPage = new Set(newestFirst.filter((item) => item.hasPage).slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
+      const withPages = newestFirst.filter((item) => item.hasPage);
+      const withPage = new Set(withPages.slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
+      if (fetchPages && withPages.length > withPage.size) {
+        report.warnings.push(
+          `${withPages.length - withPage.size} new items keep their feed text only: pages are fetched for the ${pipeline.fetch.maxArticlesPerFeed} newest per run (fetch.maxArticlesPerFeed)`,
+        );
+      }
       const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), hostnameOf(source.url))));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));

@@ -697,3 +697,27 @@ describe('an article page that failed for a passing reason', () => {
       }
     }));
 });
+
+describe('the page budget of a feed', () => {
+  it('fetches the pages of the newest items only, and says how many kept their feed text', () =>
+    withScenario(async ({ store, root, input }) => {
+      const feed = await startServer({
+        '/busy.xml': (req, res) => {
+          const base = `http://${req.headers.host}`;
+          const items = [1, 2, 3]
+            .map((n) => `<item><title>Labs weigh a pause, part ${n}</title><link>${base}/art/${n}</link><guid>p${n}</guid><pubDate>Tue, 09 Jun 2026 0${n}:00:00 GMT</pubDate><description>Labs weigh a pause.</description></item>`)
+            .join('');
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>${items}</channel></rss>`);
+        },
+      });
+      try {
+        const source = { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` };
+        const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, maxArticlesPerFeed: 1 } }), file: path.join(root, 'p.ts'), rootDir: root };
+        const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        expect(report.sources[0]!.warnings).toContain('2 new items keep their feed text only: pages are fetched for the 1 newest per run (fetch.maxArticlesPerFeed)');
+        expect([feed.hits.get('/art/3'), feed.hits.get('/art/2'), feed.hits.get('/art/1')]).toEqual([1, undefined, undefined]);
+      } finally {
+        await feed.close();
+      }
+    }));
+});

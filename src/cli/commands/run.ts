@@ -32,6 +32,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   for (const source of report.sources) {
     if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
     if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
+    if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${warning}`);
   }
   const duplicates = report.sources.reduce((n, s) => n + s.duplicates, 0);
   lines.push(
