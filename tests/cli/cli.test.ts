@@ -83,6 +83,15 @@ describe('the pausewatch command', () => {
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ id: 'seeds', status: 'ok', errorStreak: 0, itemsSeen: 5 })]);
   });
 
+  it('sources marks a last error the source has since recovered from as past', async () => {
+    const sqlite = new Database(db());
+    sqlite.prepare("UPDATE sources SET last_error = 'HTTP 500 from the outlet', last_error_code = 'http_500', error_streak = 0 WHERE id = 'seeds'").run();
+    sqlite.close();
+    const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(code).toBe(0);
+    expect(stdout).toContain('(past) HTTP 500 from the outlet');
+  });
+
   it('stories --json groups the stored articles', async () => {
     const { code, stdout } = await pausewatch(['stories', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);

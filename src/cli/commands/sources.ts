@@ -33,7 +33,9 @@ export function registerSources(program: Command): void {
         });
         if (options.json) return printJson(all);
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
-        const rowsOut = all.map((s) => [s.id, s.status, time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), s.lastError ?? '']);
+        // The last error stays after a source recovers (it is history); marked so it is not read as current.
+        const lastError = (s: (typeof all)[number]) => (s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastError}` : '');
+        const rowsOut = all.map((s) => [s.id, s.status, time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), lastError(s)]);
         process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 16, 6, 60])}\n`);
       });
     });
