@@ -18,8 +18,9 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
     /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
   for (const label of [fromHeader, fromMeta]) {
     if (!label) continue;
-    // A page that says utf-16 in ASCII-compatible bytes is lying; browsers treat that label as utf-8.
-    if (/^utf-?16/i.test(label)) break;
+    // A page that says utf-16 (or "unicode", as Word's HTML does) in ASCII-compatible bytes is lying; browsers treat
+    // that label as utf-8.
+    if (/^(utf-?(16|32)|ucs|unicode)/i.test(label)) break;
     const encoding = resolveDecoder(label);
     if (encoding) return { text: iconv.decode(bytes, encoding), encoding };
   }

@@ -150,9 +150,12 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const page = await fetcher(pageUrl, { ...options.fetch, accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5' });
   if (page.status !== 'ok') {
     const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
-    // A site that answers, but not with its home page (a 503, a page too large or too slow), may still serve its
-    // feed at a common path; a site that cannot be reached at all is not probed.
-    if (/^(http_\d+|too_large|timeout|not_modified)$/.test(error.code)) await probe(pageUrl);
+    rejected.push({ url: pageUrl, reason: error.message });
+    // A site whose home page answers with an error (a 503, a page too large) may still serve its feed at a common
+    // path. Not a site that cannot be reached or does not answer in time (each probe would wait as long), nor a
+    // URL below the home page: the user asked for that one, not for whatever feed the site has.
+    const isHomePage = new URL(pageUrl).pathname === '/';
+    if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl);
     return { feeds, rejected, error: feeds.length > 0 ? null : error.message };
   }
   // The URL given may already be a feed.

@@ -43,7 +43,7 @@ export interface RunOptions {
 const PAGE_ATTEMPTS = 3;
 const PAGE_RETRIES_PER_FEED_RUN = 5;
 /** Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not. */
-const PASSING_PAGE_ERROR = /^(timeout|connection_refused|connection_reset|network|unreachable|http_5\d\d|http_429)$/;
+const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429'], patterns: ['http_5__'] };
 
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
@@ -292,18 +292,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
      */
     async function retryPages(sourceId: string, trustedHostname: string | null, report: SourceReport): Promise<void> {
-      const candidates = await repo.articlesWithFailedPages(db, sourceId, PAGE_ATTEMPTS);
-      const due = candidates.filter((article) => PASSING_PAGE_ERROR.test(article.extract_error_code ?? '') && /^https?:/i.test(article.url));
-      await Promise.all(due.slice(0, PAGE_RETRIES_PER_FEED_RUN).map((article) => retryPage(article, trustedHostname, report)));
+      const due = await repo.articlesWithFailedPages(db, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
+      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, trustedHostname, report)));
     }
 
     async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, trustedHostname: string | null, report: SourceReport): Promise<void> {
       const page = await fetchArticlePage(entry.url, trustedHostname);
       await storeLock.add(async () => {
         const at = now().toISOString();
+        const attempt = entry.page_attempts + 1;
         if ('error' in page) {
-          report.itemErrors.push({ key: entry.item_key, error: page.error });
-          await repo.updateArticle(db, entry.id, { page_attempts: entry.page_attempts + 1, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
+          // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
+          report.warnings.push(`${entry.item_key}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
+          await repo.updateArticle(db, entry.id, { page_attempts: attempt, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
           return;
         }
         const { extracted } = page;
@@ -311,17 +312,28 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (!article) return;
         const title = article.title ?? extracted.title;
         const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+        // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
+        const others = known.filter((other) => other.id !== entry.id);
+        const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
+        const duplicate: DuplicateMatch | null =
+          sameUrl && sameUrl.id !== entry.id ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 } : findDuplicate(keys, others);
+        const storyId = duplicate ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id) : article.story_id;
         const score = scorer.score({ title: title ?? '', text: extracted.text });
         await db.transaction().execute(async (trx) => {
           await repo.updateArticle(trx, entry.id, {
+            url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
             byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
             modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? extracted.publishedAt,
             content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
-            extract_error: null, extract_error_code: null, page_attempts: entry.page_attempts + 1, updated_at: at,
+            ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason, story_id: storyId } : {}),
+            extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
           });
           await repo.replaceScore(trx, entry.id, score, at);
         });
+        // The in-memory view follows the database once the writes have succeeded.
+        const index = known.findIndex((other) => other.id === entry.id);
+        if (index >= 0) known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
       });
     }
 

@@ -21,18 +21,25 @@ export async function storedItemKeys(db: Kysely<Database>, sourceId: string, key
   return out;
 }
 
-/** A source's articles stored from their feed text because their page failed, tried fewer than `maxAttempts` times. */
-export function articlesWithFailedPages(db: Kysely<Database>, sourceId: string, maxAttempts: number) {
+/**
+ * A source's articles stored from their feed text because their page failed with one of `codes` (or a code LIKE one
+ * of `patterns`), tried fewer than `maxAttempts` times; newest first.
+ */
+export function articlesWithFailedPages(
+  db: Kysely<Database>,
+  sourceId: string,
+  filter: { maxAttempts: number; codes: readonly string[]; patterns: readonly string[]; limit: number },
+) {
   return db
     .selectFrom('articles')
-    .select(['id', 'item_key', 'url', 'page_attempts', 'extract_error_code'])
+    .select(['id', 'item_key', 'url', 'page_attempts'])
     .where('source_id', '=', sourceId)
     .where('partial', '=', 1)
-    .where('extract_error_code', 'is not', null)
     .where('page_attempts', '>', 0)
-    .where('page_attempts', '<', maxAttempts)
+    .where('page_attempts', '<', filter.maxAttempts)
+    .where((eb) => eb.or([eb('extract_error_code', 'in', [...filter.codes]), ...filter.patterns.map((pattern) => eb('extract_error_code', 'like', pattern))]))
     .orderBy('id', 'desc')
-    .limit(100)
+    .limit(filter.limit)
     .execute();
 }
 

@@ -17,6 +17,12 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
     expect(decodePage(koi8, { 'content-type': 'text/html; charset=KOI8-R' }).text).toContain('Пауза ИИ');
   });
 
+  it('reads a page that calls its ASCII bytes "unicode" or UTF-16 (Word\'s HTML export) as UTF-8', () => {
+    for (const label of ['unicode', 'utf-16']) {
+      expect(decodePage(Buffer.from(page(`<meta http-equiv="Content-Type" content="text/html; charset=${label}">`, 'Zürich'))).text).toContain('Zürich');
+    }
+  });
+
   it('without a label, takes valid UTF-8 as UTF-8 and anything else as windows-1252', () => {
     expect(decodePage(Buffer.from(page('', 'Zürich — 中文'))).text).toContain('Zürich — 中文');
     expect(decodePage(iconv.encode(page('', 'Zürich “x”'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Zürich “x”') });

@@ -116,12 +116,26 @@ describe('discoverFeeds against a real server', () => {
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {
+    const site = await startServer({
+      '/': (_req, res) => res.writeHead(503).end(),
+      '/feed': feed(atom, 'application/atom+xml'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptions });
+      expect(result).toMatchObject({ feeds: [{ url: `${site.url}/feed`, via: 'probe' }], error: null });
+      expect(result.rejected[0]).toEqual({ url: `${site.url}/`, reason: expect.stringMatching(/HTTP 503/) });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('a URL below the home page that fails is reported, not swapped for the site\'s feed', async () => {
     const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptions });
-    expect(result).toMatchObject({ feeds: [{ url: `${server.url}/feed/`, via: 'probe' }], error: null });
+    expect(result).toMatchObject({ feeds: [], error: expect.stringMatching(/HTTP 404/) });
   });
 
   it('an unreachable site is reported, not thrown, and not probed', async () => {
     const result = await discoverFeeds('http://127.0.0.1:1/', fetchUrl, { fetch: fetchOptions });
-    expect(result).toMatchObject({ feeds: [], rejected: [], error: expect.stringMatching(/refused|connect/i) });
+    expect(result).toMatchObject({ feeds: [], rejected: [{ url: 'http://127.0.0.1:1/' }], error: expect.stringMatching(/refused|connect/i) });
   });
 });

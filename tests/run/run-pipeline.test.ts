@@ -680,6 +680,9 @@ describe('an article page that failed for a passing reason', () => {
         // The feed has not changed (answered "not modified"), but the pages that may come back are asked for again.
         const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
         expect(second.report.sources[0]!.outcome).toBe('not_modified');
+        // a retry that fails again is a warning, not a new item error (the run does not exit 1 for it again)
+        expect(second.report.sources[0]!.itemErrors).toEqual([]);
+        expect(second.report.sources[0]!.warnings).toEqual([expect.stringMatching(/^down: article page .*\/art\/down: HTTP 503 .*\(try 2 of 3\)$/)]);
         const row = async (key: string) =>
           store.db.selectFrom('articles').select(['id', 'partial', 'word_count', 'extract_error', 'page_attempts']).where('item_key', '=', key).executeTakeFirstOrThrow();
         const flaky = await row('flaky');
@@ -716,6 +719,40 @@ describe('the page budget of a feed', () => {
         const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
         expect(report.sources[0]!.warnings).toContain('2 new items keep their feed text only: pages are fetched for the 1 newest per run (fetch.maxArticlesPerFeed)');
         expect([feed.hits.get('/art/3'), feed.hits.get('/art/2'), feed.hits.get('/art/1')]).toEqual([1, undefined, undefined]);
+      } finally {
+        await feed.close();
+      }
+    }));
+});
+
+describe('a syndicated copy whose page could only be read on a retry', () => {
+  it('is found to be a duplicate of the original once its text is known', () =>
+    withScenario(async ({ store, root, input }) => {
+      let copyUp = false;
+      const body =
+        '<html><head><title>Labs weigh a pause</title></head><body><article><h1>Labs weigh a pause</h1>' +
+        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored across borders.</p>' +
+        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals who will not stop.</p></article></body></html>';
+      const feed = await startServer({
+        '/a.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><item><title>Labs weigh a pause</title><link>http://${req.headers.host}/a/wire</link><guid>a1</guid><pubDate>Tue, 09 Jun 2026 08:00:00 GMT</pubDate><description>Labs weigh a pause.</description></item></channel></rss>`),
+        '/b.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>B</title><item><title>Labs weigh a pause (wire)</title><link>http://${req.headers.host}/b/wire</link><guid>b1</guid><pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate><description>From the wires.</description></item></channel></rss>`),
+        '/a/wire': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body),
+        '/b/wire': (_req, res) => (copyUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(body) : res.writeHead(503).end()),
+      });
+      try {
+        const sources = [
+          { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url}/a.xml` },
+          { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml` },
+        ];
+        const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+        await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        copyUp = true;
+        await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        const rows = await store.db.selectFrom('articles').select(['id', 'item_key', 'duplicate_of', 'story_id', 'extract_error']).orderBy('id').execute();
+        const [original, copy] = [rows.find((r) => r.item_key === 'a1')!, rows.find((r) => r.item_key === 'b1')!];
+        expect(copy).toMatchObject({ duplicate_of: original.id, story_id: original.story_id, extract_error: null });
       } finally {
         await feed.close();
       }

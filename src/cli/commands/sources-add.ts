@@ -65,7 +65,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (options.json) {
         printJson({ feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index] })), rejected: result.rejected, error: result.error });
       } else if (result.error) {
-        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n`);
+        const probed = result.rejected.filter((r) => r.url !== pageUrl).map((r) => `  tried ${r.url}: ${r.reason}`);
+        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n${probed.map((line) => `${line}\n`).join('')}`);
       } else if (result.feeds.length === 0) {
         writeText(process.stderr, `no feed found for ${pageUrl}\n${result.rejected.map((r) => `  tried ${r.url}: ${r.reason}`).join('\n')}\n`);
       } else {
