@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { resolveDecoder } from './feed/decode.ts';
+import { namesWideEncoding, resolveDecoder } from './feed/decode.ts';
 
 /**
  * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
@@ -20,7 +20,7 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
     if (!label) continue;
     // A page that says utf-16 (or "unicode", as Word's HTML does) in ASCII-compatible bytes is lying; browsers treat
     // that label as utf-8.
-    if (/^(utf-?(16|32)|ucs|unicode)/i.test(label)) break;
+    if (namesWideEncoding(label)) break;
     const encoding = resolveDecoder(label);
     if (encoding) return { text: iconv.decode(bytes, encoding), encoding };
   }

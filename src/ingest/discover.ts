@@ -106,14 +106,8 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   const response = await fetcher(url, options);
   if (response.status === 'failed') return response.error.message;
   if (response.status === 'not_modified') return 'unexpected 304';
-  try {
-    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
-    if (feed.bozo && feed.items.length === 0) return `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})`;
-    return { feed, url: addressToKeep(response), finalUrl: response.url };
-  } catch (error) {
-    if (error instanceof FeedParseError) return error.message;
-    throw error;
-  }
+  const feed = await tryFeedBody(response.body, response.url, response.headers);
+  return typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url };
 }
 
 /**
@@ -185,7 +179,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
   try {
     const feed = await parseFeed(body, { url, headers });
-    return feed.bozo && feed.items.length === 0 ? 'not a readable feed' : feed;
+    return feed.bozo && feed.items.length === 0 ? `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})` : feed;
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;
     throw error;

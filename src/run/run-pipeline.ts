@@ -4,11 +4,11 @@ import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } f
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
-import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../ingest/fetch.ts';
+import { fetchUrl, DEFAULT_USER_AGENT, NO_HINTS, type FetchOptions } from '../ingest/fetch.ts';
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -183,6 +183,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return shared.result;
     }
 
+    /**
+     * What an article with these keys copies, if anything: the first sighting of its canonical URL, at any age, else
+     * an article of the dedup window with the same or nearly the same text. `self`, an article being re-read, is
+     * not its own original.
+     */
+    async function originalOf(keys: DedupKeys, self: number | null): Promise<DuplicateMatch | null> {
+      const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
+      if (sameUrl && sameUrl.id !== self) return { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 };
+      return findDuplicate(keys, self === null ? known : known.filter((other) => other.id !== self));
+    }
+
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
       const { raw, extracted } = item;
@@ -195,10 +206,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
       // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
       // sighting, at any age, so the item is known to its source and never fetched again.
-      const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
-      const duplicate: DuplicateMatch | null = sameUrl
-        ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 }
-        : findDuplicate(keys, known);
+      const duplicate = await originalOf(keys, null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       const label = storyLabel([title]);
@@ -313,10 +321,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const title = article.title ?? extracted.title;
         const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
         // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
-        const others = known.filter((other) => other.id !== entry.id);
-        const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
-        const duplicate: DuplicateMatch | null =
-          sameUrl && sameUrl.id !== entry.id ? { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 } : findDuplicate(keys, others);
+        const duplicate = await originalOf(keys, entry.id);
         const storyId = duplicate ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id) : article.story_id;
         const score = scorer.score({ title: title ?? '', text: extracted.text });
         await db.transaction().execute(async (trx) => {
@@ -469,8 +474,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       attempt.recorded = true;
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
+      // Pages on the host the pipeline file names for the feed are trusted like the feed.
+      const trustedHostname = hostnameOf(source.url);
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
-      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, hostnameOf(source.url), report);
+      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, trustedHostname, report);
       if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
@@ -481,7 +488,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           `${withPages.length - withPage.size} new items keep their feed text only: pages are fetched for the ${pipeline.fetch.maxArticlesPerFeed} newest per run (fetch.maxArticlesPerFeed)`,
         );
       }
-      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), hostnameOf(source.url))));
+      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), trustedHostname)));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
@@ -493,7 +500,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const row = sourceRows.get(source.id);
       report.nextCheck = nextCheck({
         now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore: row?.error_streak ?? 0, recentPublished: [],
-        ttlSeconds: null, retryAfterSeconds: null, maxAgeSeconds: null, expiresAt: null, random,
+        ttlSeconds: null, ...NO_HINTS, random,
       });
       const at = now().toISOString();
       await repo.recordFetch(db, {

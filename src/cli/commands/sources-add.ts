@@ -39,6 +39,11 @@ function entryCode(entry: FeedSourceEntry): string {
 }
 
 /** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
+/** The candidates discovery tried, one line each. */
+function triedLines(rejected: readonly { url: string; reason: string }[]): string {
+  return rejected.map((r) => `  tried ${r.url}: ${r.reason}\n`).join('');
+}
+
 export function registerSourcesAdd(program: Command, state: CliState): void {
   const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
   sources
@@ -65,10 +70,9 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (options.json) {
         printJson({ feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index] })), rejected: result.rejected, error: result.error });
       } else if (result.error) {
-        const probed = result.rejected.filter((r) => r.url !== pageUrl).map((r) => `  tried ${r.url}: ${r.reason}`);
-        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n${probed.map((line) => `${line}\n`).join('')}`);
+        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n${triedLines(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
-        writeText(process.stderr, `no feed found for ${pageUrl}\n${result.rejected.map((r) => `  tried ${r.url}: ${r.reason}`).join('\n')}\n`);
+        writeText(process.stderr, `no feed found for ${pageUrl}\n${triedLines(result.rejected)}`);
       } else {
         const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${feed.title ?? '(untitled)'}  ${feed.url}`);
         lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));

@@ -99,6 +99,11 @@ export function resolveDecoder(label: string): string | null {
   return iconv.encodingExists(name) ? name : null;
 }
 
+/** A label naming a 16- or 32-bit encoding ("unicode" is Word's name for UTF-16), which ASCII-compatible bytes cannot be. */
+export function namesWideEncoding(label: string): boolean {
+  return /^(utf-?(16|32)|ucs|unicode)/i.test(label);
+}
+
 /** A UTF-16/32 label without byte order means "use the BOM or the sniffed order", not a specific decoder. */
 function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
@@ -171,7 +176,7 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     // declaration is the next witness, as feedparser does. A stray bad byte in UTF-8 text is not enough, and a
     // document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
-    const alternative = declared && !/^(utf-?(16|32)|ucs|unicode)/i.test(declared) ? resolveDecoder(declared) : null;
+    const alternative = declared && !namesWideEncoding(declared) ? resolveDecoder(declared) : null;
     if (alternative && alternative !== 'utf-8') {
       warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
       encoding = alternative;
