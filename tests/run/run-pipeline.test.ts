@@ -240,14 +240,30 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
 });
 
 /** One feed scenario on a fresh SQLite file, project folder and news server, all cleaned up afterwards. */
-async function withScenario(work: (ctx: { server: Server; store: Store; root: string; input: PipelineInput }) => Promise<void>): Promise<void> {
+interface Scenario {
+  server: Server;
+  store: Store;
+  root: string;
+  input: PipelineInput;
+  /** Starts a server of the scenario's own, closed with it. */
+  serve: typeof startServer;
+}
+
+async function withScenario(work: (ctx: Scenario) => Promise<void>): Promise<void> {
   const server = await startNewsServer();
   const database = await dialects[0].fresh();
   const store = await openStore(database.target);
   const root = makeProject();
+  const extraServers: Server[] = [];
+  const serve: typeof startServer = async (routes) => {
+    const started = await startServer(routes);
+    extraServers.push(started);
+    return started;
+  };
   try {
-    await work({ server, store, root, input: pipelineFor(server, await closedPort()) });
+    await work({ server, store, root, input: pipelineFor(server, await closedPort()), serve });
   } finally {
+    await Promise.all(extraServers.map((extra) => extra.close()));
     await store.close();
     await database.drop();
     await server.close();
@@ -287,45 +303,36 @@ describe('links from feeds to private addresses', () => {
     }));
 
   it('a feed URL from the pipeline file is trusted, but not a redirect from it to a private address on another host', () =>
-    withScenario(async ({ store, root, input }) => {
-      const feed = await startServer({});
+    withScenario(async ({ store, root, input, serve }) => {
+      const feed = await serve({});
       const otherHost = feed.url.replace('127.0.0.1', 'localhost');
       // Stands for a public outlet whose feed answers with a redirect to a metadata or intranet address.
       const routes = {
         '/feed.xml': (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(302, { location: '/moved-here.xml' }).end(),
         '/moved-here.xml': (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(302, { location: `${otherHost}/internal.xml` }).end(),
       };
-      const server = await startServer(routes);
-      try {
-        const source = { id: 'redirected', kind: 'feed' as const, name: 'Redirected', url: `${server.url}/feed.xml` };
-        const pipeline = definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } });
-        const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
-        expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
-        expect(report.sources[0]!.error!.message).toMatch(/localhost:\d+ is a private or local address/);
-        // the redirect on the trusted host was followed; the one to the other host was not
-        expect(server.hits.get('/moved-here.xml')).toBe(1);
-        expect(feed.hits.size).toBe(0);
-      } finally {
-        await server.close();
-        await feed.close();
-      }
+      const server = await serve(routes);
+      const source = { id: 'redirected', kind: 'feed' as const, name: 'Redirected', url: `${server.url}/feed.xml` };
+      const pipeline = definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } });
+      const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
+      expect(report.sources[0]!.error!.message).toMatch(/localhost:\d+ is a private or local address/);
+      // the redirect on the trusted host was followed; the one to the other host was not
+      expect(server.hits.get('/moved-here.xml')).toBe(1);
+      expect(feed.hits.size).toBe(0);
     }));
   it('an address learnt from a permanent redirect is not trusted the way the pipeline file is', () =>
-    withScenario(async ({ store, root, input }) => {
-      const internal = await startServer({ '/internal.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss/>') });
-      try {
-        const source = { id: 'moved', kind: 'feed' as const, name: 'Moved', url: `${internal.url}/feed.xml` };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
-        await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        // As if an earlier 301 had led to a public name that now resolves to an intranet or metadata address.
-        const movedTo = `${internal.url.replace('127.0.0.1', 'localhost')}/internal.xml`;
-        await store.db.updateTable('sources').set({ moved_to: movedTo }).where('id', '=', 'moved').execute();
-        const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
-        expect(internal.hits.get('/internal.xml')).toBeUndefined();
-      } finally {
-        await internal.close();
-      }
+    withScenario(async ({ store, root, input, serve }) => {
+      const internal = await serve({ '/internal.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss/>') });
+      const source = { id: 'moved', kind: 'feed' as const, name: 'Moved', url: `${internal.url}/feed.xml` };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      // As if an earlier 301 had led to a public name that now resolves to an intranet or metadata address.
+      const movedTo = `${internal.url.replace('127.0.0.1', 'localhost')}/internal.xml`;
+      await store.db.updateTable('sources').set({ moved_to: movedTo }).where('id', '=', 'moved').execute();
+      const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'private_address' } });
+      expect(internal.hits.get('/internal.xml')).toBeUndefined();
     }));
 });
 
@@ -355,51 +362,47 @@ describe('an article reached through a second feed', () => {
 
 describe('a feed whose items could not all be stored', () => {
   it('is read in full again on the next run, not answered "not modified", so no item is lost', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       const ifNoneMatch: (string | null)[] = [];
       const item = (n: number) =>
         `<item><title>Labs weigh pause ${n}</title><guid>etag-${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development, part ${n}.</description>` +
         `<pubDate>Tue, 09 Jun 2026 0${n}:00:00 GMT</pubDate></item>`;
-      const feed = await startServer({
+      const feed = await serve({
         '/etag.xml': (req, res) => {
           ifNoneMatch.push((req.headers['if-none-match'] as string | undefined) ?? null);
           if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
           res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>ETag wire</title>${item(1)}${item(2)}</channel></rss>`);
         },
       });
-      try {
-        const source = { id: 'etag-wire', kind: 'feed' as const, name: 'ETag wire', url: `${feed.url}/etag.xml`, fetchArticles: false };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        // The first run cannot store one of the two items (its scoring fails once).
-        const real = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
-        let calls = 0;
-        const failingOnce: Scorer = {
-          ...real,
-          score: (article) => {
-            if (++calls === 1) throw new Error('scorer unavailable');
-            return real.score(article);
-          },
-        };
-        const first = await run(loaded, store, '2026-06-10T06:00:00.000Z', { scorer: failingOnce });
-        expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code)).toEqual(['store']);
-        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        expect(second.report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, itemErrors: [] });
-        const third = await run(loaded, store, '2026-06-10T10:00:00.000Z', { all: true });
-        expect(third.report.sources[0]!.outcome).toBe('not_modified');
-        // the validators were sent only once every item was stored
-        expect(ifNoneMatch).toEqual([null, null, '"v1"']);
-        expect(await store.db.selectFrom('articles').select('item_key').orderBy('item_key').execute()).toEqual([{ item_key: 'etag-1' }, { item_key: 'etag-2' }]);
-      } finally {
-        await feed.close();
-      }
+      const source = { id: 'etag-wire', kind: 'feed' as const, name: 'ETag wire', url: `${feed.url}/etag.xml`, fetchArticles: false };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      // The first run cannot store one of the two items (its scoring fails once).
+      const real = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
+      let calls = 0;
+      const failingOnce: Scorer = {
+        ...real,
+        score: (article) => {
+          if (++calls === 1) throw new Error('scorer unavailable');
+          return real.score(article);
+        },
+      };
+      const first = await run(loaded, store, '2026-06-10T06:00:00.000Z', { scorer: failingOnce });
+      expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code)).toEqual(['store']);
+      const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(second.report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, itemErrors: [] });
+      const third = await run(loaded, store, '2026-06-10T10:00:00.000Z', { all: true });
+      expect(third.report.sources[0]!.outcome).toBe('not_modified');
+      // the validators were sent only once every item was stored
+      expect(ifNoneMatch).toEqual([null, null, '"v1"']);
+      expect(await store.db.selectFrom('articles').select('item_key').orderBy('item_key').execute()).toEqual([{ item_key: 'etag-1' }, { item_key: 'etag-2' }]);
     }));
 });
 
 describe('an item its feed retitles', () => {
   it('stays one article and takes the new title on the next run', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       let title = 'Labs weigh a pause';
-      const feed = await startServer({
+      const feed = await serve({
         '/retitled.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
             `<?xml version="1.0"?><rss version="2.0"><channel><title>Retitled</title><item><title>${title}</title><guid>retitled-1</guid>` +
@@ -407,26 +410,22 @@ describe('an item its feed retitles', () => {
               '<pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate></item></channel></rss>',
           ),
       });
-      try {
-        const source = { id: 'retitled', kind: 'feed' as const, name: 'Retitled', url: `${feed.url}/retitled.xml`, fetchArticles: false };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        title = 'Labs agree to weigh a verified pause';
-        const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        expect(report.articlesAdded).toBe(0);
-        const rows = await store.db.selectFrom('articles').select(['item_key', 'title', 'updated_at']).execute();
-        expect(rows).toEqual([{ item_key: 'retitled-1', title: 'Labs agree to weigh a verified pause', updated_at: '2026-06-10T08:00:00.000Z' }]);
-      } finally {
-        await feed.close();
-      }
+      const source = { id: 'retitled', kind: 'feed' as const, name: 'Retitled', url: `${feed.url}/retitled.xml`, fetchArticles: false };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      title = 'Labs agree to weigh a verified pause';
+      const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(report.articlesAdded).toBe(0);
+      const rows = await store.db.selectFrom('articles').select(['item_key', 'title', 'updated_at']).execute();
+      expect(rows).toEqual([{ item_key: 'retitled-1', title: 'Labs agree to weigh a verified pause', updated_at: '2026-06-10T08:00:00.000Z' }]);
     }));
 });
 
 describe('one feed listed under two sources', () => {
   it('is fetched once per run, its answer serving both, and conditionally only when both have read the same version', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       const ifNoneMatch: (string | null)[] = [];
-      const feed = await startServer({
+      const feed = await serve({
         '/shared.xml': (req, res) => {
           ifNoneMatch.push((req.headers['if-none-match'] as string | undefined) ?? null);
           if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
@@ -438,28 +437,24 @@ describe('one feed listed under two sources', () => {
           );
         },
       });
-      try {
-        const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/shared.xml`, fetchArticles: false });
-        const loadedWith = (ids: string[]) => ({ pipeline: definePipeline({ ...input, sources: ids.map(source) }), file: path.join(root, 'p.ts'), rootDir: root });
-        await run(loadedWith(['wire-a']), store, '2026-06-10T06:00:00.000Z');
+      const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/shared.xml`, fetchArticles: false });
+      const loadedWith = (ids: string[]) => ({ pipeline: definePipeline({ ...input, sources: ids.map(source) }), file: path.join(root, 'p.ts'), rootDir: root });
+      await run(loadedWith(['wire-a']), store, '2026-06-10T06:00:00.000Z');
 
-        // wire-b is new: it has read nothing, so the shared fetch must not be conditional on wire-a's ETag.
-        const second = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T08:00:00.000Z', { all: true });
-        expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 0], ['wire-b', 'ok', 1]]);
-        const third = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T10:00:00.000Z', { all: true });
-        expect(third.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
+      // wire-b is new: it has read nothing, so the shared fetch must not be conditional on wire-a's ETag.
+      const second = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 0], ['wire-b', 'ok', 1]]);
+      const third = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-10T10:00:00.000Z', { all: true });
+      expect(third.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
 
-        // Due for one of them is due for both: the feed is fetched once and both are brought up to date.
-        await store.db.updateTable('sources').set({ next_check_at: '2027-01-01T00:00:00.000Z' }).where('id', '=', 'wire-b').execute();
-        const fourth = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-12T10:00:00.000Z');
-        expect(fourth.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
-        const wireB = await store.db.selectFrom('sources').select('next_check_at').where('id', '=', 'wire-b').executeTakeFirstOrThrow();
-        expect(wireB.next_check_at! < '2027-01-01').toBe(true);
+      // Due for one of them is due for both: the feed is fetched once and both are brought up to date.
+      await store.db.updateTable('sources').set({ next_check_at: '2027-01-01T00:00:00.000Z' }).where('id', '=', 'wire-b').execute();
+      const fourth = await run(loadedWith(['wire-a', 'wire-b']), store, '2026-06-12T10:00:00.000Z');
+      expect(fourth.report.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
+      const wireB = await store.db.selectFrom('sources').select('next_check_at').where('id', '=', 'wire-b').executeTakeFirstOrThrow();
+      expect(wireB.next_check_at! < '2027-01-01').toBe(true);
 
-        expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
-      } finally {
-        await feed.close();
-      }
+      expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
     }));
 });
 
@@ -489,112 +484,100 @@ describe('a feed that trips an internal error', () => {
 
 describe('a feed that moved permanently', () => {
   it('is read at its new address from then on, and at the pipeline file\'s URL again once the new one keeps failing', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       const outlet = { oldRedirects: true, newFails: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Moving wire</title><item><title>Labs weigh a pause</title>' +
         '<guid>moving-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
-      const feed = await startServer({
+      const feed = await serve({
         '/old.xml': (_req, res) =>
           outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
         '/new.xml': (_req, res) =>
           outlet.newFails ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
       });
-      try {
-        const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml`, fetchArticles: false };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        const movedTo = async () => (await store.db.selectFrom('sources').select('moved_to').where('id', '=', 'moving').executeTakeFirstOrThrow()).moved_to;
-        let hour = 6;
-        const runOnce = () => run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true });
+      const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml`, fetchArticles: false };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const movedTo = async () => (await store.db.selectFrom('sources').select('moved_to').where('id', '=', 'moving').executeTakeFirstOrThrow()).moved_to;
+      let hour = 6;
+      const runOnce = () => run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true });
 
-        await runOnce();
-        expect(await movedTo()).toBe(`${feed.url}/new.xml`);
-        await runOnce();
-        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 2]);
+      await runOnce();
+      expect(await movedTo()).toBe(`${feed.url}/new.xml`);
+      await runOnce();
+      expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 2]);
 
-        // The outlet moves back: the new address now answers 404.
-        Object.assign(outlet, { oldRedirects: false, newFails: true });
-        for (let i = 0; i < 3; i++) expect((await runOnce()).report.sources[0]!.error?.code).toBe('http_404');
-        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 5]);
-        const back = await runOnce();
-        // (the same bytes as before: answered, and not modified)
-        expect(back.report.sources[0]!.outcome).toBe('not_modified');
-        expect(await movedTo()).toBeNull();
-        await runOnce();
-        expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([3, 5]);
-      } finally {
-        await feed.close();
-      }
+      // The outlet moves back: the new address now answers 404.
+      Object.assign(outlet, { oldRedirects: false, newFails: true });
+      for (let i = 0; i < 3; i++) expect((await runOnce()).report.sources[0]!.error?.code).toBe('http_404');
+      expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([1, 5]);
+      const back = await runOnce();
+      // (the same bytes as before: answered, and not modified)
+      expect(back.report.sources[0]!.outcome).toBe('not_modified');
+      expect(await movedTo()).toBeNull();
+      await runOnce();
+      expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([3, 5]);
     }));
 });
 
 describe('a feed that moved permanently and retired its old URL', () => {
   it.each([404, 410])('is not lost when its new address was down for a while and the old one answers %i: the two take turns until one answers', (retired) =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       const outlet = { oldStatus: 301, newDown: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Retired wire</title><item><title>Labs weigh a pause</title>' +
         '<guid>retired-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
-      const feed = await startServer({
+      const feed = await serve({
         '/old.xml': (_req, res) => (outlet.oldStatus === 301 ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(outlet.oldStatus).end()),
         '/new.xml': (_req, res) => (outlet.newDown ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody)),
       });
-      try {
-        const source = { id: 'retired', kind: 'feed' as const, name: 'Retired wire', url: `${feed.url}/old.xml`, fetchArticles: false };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        let hour = 6;
-        const runOnce = async () => (await run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true })).report.sources[0]!;
+      const source = { id: 'retired', kind: 'feed' as const, name: 'Retired wire', url: `${feed.url}/old.xml`, fetchArticles: false };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      let hour = 6;
+      const runOnce = async () => (await run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true })).report.sources[0]!;
 
-        expect((await runOnce()).outcome).toBe('ok');
-        Object.assign(outlet, { oldStatus: retired, newDown: true });
-        const codes: (string | undefined)[] = [];
-        for (let i = 0; i < 4; i++) codes.push((await runOnce()).error?.code);
-        // three failures at the new address, then the old one is asked (and is retired)
-        expect(codes).toEqual(['http_503', 'http_503', 'http_503', `http_${retired}`]);
-        // a 410 from the old address does not mark the feed gone, or park it for a week
-        const afterOld = await store.db.selectFrom('sources').select(['gone', 'next_check_at']).where('id', '=', 'retired').executeTakeFirstOrThrow();
-        expect(afterOld.gone).toBe(0);
-        expect(afterOld.next_check_at! < '2026-06-11T12:00:00.000Z').toBe(true);
-        outlet.newDown = false;
-        expect((await runOnce()).outcome).toBe('not_modified');
-        const row = await store.db.selectFrom('sources').select(['moved_to', 'error_streak']).where('id', '=', 'retired').executeTakeFirstOrThrow();
-        expect(row).toEqual({ moved_to: `${feed.url}/new.xml`, error_streak: 0 });
-      } finally {
-        await feed.close();
-      }
+      expect((await runOnce()).outcome).toBe('ok');
+      Object.assign(outlet, { oldStatus: retired, newDown: true });
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await runOnce()).error?.code);
+      // three failures at the new address, then the old one is asked (and is retired)
+      expect(codes).toEqual(['http_503', 'http_503', 'http_503', `http_${retired}`]);
+      // a 410 from the old address does not mark the feed gone, or park it for a week
+      const afterOld = await store.db.selectFrom('sources').select(['gone', 'next_check_at']).where('id', '=', 'retired').executeTakeFirstOrThrow();
+      expect(afterOld.gone).toBe(0);
+      expect(afterOld.next_check_at! < '2026-06-11T12:00:00.000Z').toBe(true);
+      outlet.newDown = false;
+      expect((await runOnce()).outcome).toBe('not_modified');
+      const row = await store.db.selectFrom('sources').select(['moved_to', 'error_streak']).where('id', '=', 'retired').executeTakeFirstOrThrow();
+      expect(row).toEqual({ moved_to: `${feed.url}/new.xml`, error_streak: 0 });
     }));
 });
 
 describe('a feed address shared by two sources', () => {
   it('keeps the trust of the pipeline file that names its host, whichever source learnt it from a redirect', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       const feedBody = (n: string) => '<?xml version="1.0"?><rss version="2.0"><channel><title>Private wire</title><item><title>Labs weigh a pause</title>' +
         `<guid>${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>`;
-      const feed = await startServer({
+      const feed = await serve({
         '/a.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('a-1')),
         '/b.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('b-1')),
       });
-      try {
-        const sources = [
-          { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url.replace('127.0.0.1', 'localhost')}/a.xml`, fetchArticles: false },
-          { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml`, fetchArticles: false },
-        ];
-        const loaded = { pipeline: definePipeline({ ...input, sources, fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
-        expect((await run(loaded, store, '2026-06-10T06:00:00.000Z')).report.sources.map((s) => s.outcome)).toEqual(['ok', 'ok']);
-        // As if wire-a's URL had answered 301 to wire-b's.
-        await store.db.updateTable('sources').set({ moved_to: `${feed.url}/b.xml` }).where('id', '=', 'wire-a').execute();
-        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        // one fetch of b.xml, unconditional since the two had read different versions: new to wire-a, known to wire-b
-        expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 1], ['wire-b', 'ok', 0]]);
-        expect(feed.hits.get('/b.xml')).toBe(2);
-      } finally {
-        await feed.close();
-      }
+      const sources = [
+        { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url.replace('127.0.0.1', 'localhost')}/a.xml`, fetchArticles: false },
+        { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml`, fetchArticles: false },
+      ];
+      const loaded = { pipeline: definePipeline({ ...input, sources, fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+      expect((await run(loaded, store, '2026-06-10T06:00:00.000Z')).report.sources.map((s) => s.outcome)).toEqual(['ok', 'ok']);
+      // As if wire-a's URL had answered 301 to wire-b's.
+      await store.db.updateTable('sources').set({ moved_to: `${feed.url}/b.xml` }).where('id', '=', 'wire-a').execute();
+      const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      // one fetch of b.xml, unconditional since the two had read different versions: new to wire-a, known to wire-b
+      expect(second.report.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded])).toEqual([['wire-a', 'ok', 1], ['wire-b', 'ok', 0]]);
+      expect(feed.hits.get('/b.xml')).toBe(2);
     }));
 });
 
 describe('a feed item without a link', () => {
   it('is stored with the feed\'s own text, and the feed is not fetched again as if it were the item\'s page', () =>
-    withScenario(async ({ store, root, input }) => {
-      const feed = await startServer({
+    withScenario(async ({ store, root, input, serve }) => {
+      const feed = await serve({
         '/linkless.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Linkless</title><item><title>Labs weigh a pause</title>' +
@@ -603,63 +586,55 @@ describe('a feed item without a link', () => {
               '</channel></rss>',
           ),
       });
-      try {
-        const source = { id: 'linkless', kind: 'feed' as const, name: 'Linkless', url: `${feed.url}/linkless.xml` };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        // two different items, neither a duplicate of the other for sharing the feed's address
-        expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0, itemErrors: [] });
-        expect(feed.hits.get('/linkless.xml')).toBe(1);
-        const stored = await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('id').execute();
-        expect(stored[0]).toEqual({ title: 'Labs weigh a pause', text: 'Labs and governments discuss a coordinated pause of frontier AI development.', duplicate_of: null });
-        expect(stored[1]!.duplicate_of).toBeNull();
-      } finally {
-        await feed.close();
-      }
+      const source = { id: 'linkless', kind: 'feed' as const, name: 'Linkless', url: `${feed.url}/linkless.xml` };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      // two different items, neither a duplicate of the other for sharing the feed's address
+      expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0, itemErrors: [] });
+      expect(feed.hits.get('/linkless.xml')).toBe(1);
+      const stored = await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('id').execute();
+      expect(stored[0]).toEqual({ title: 'Labs weigh a pause', text: 'Labs and governments discuss a coordinated pause of frontier AI development.', duplicate_of: null });
+      expect(stored[1]!.duplicate_of).toBeNull();
     }));
 });
 
 describe('a feed whose server answered 429 with Retry-After', () => {
   it('is left alone until then, even by --all', () =>
-    withScenario(async ({ store, root, input }) => {
-      const feed = await startServer({
+    withScenario(async ({ store, root, input, serve }) => {
+      const feed = await serve({
         '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end(),
         '/broken.xml': (_req, res) => res.writeHead(500).end(),
         '/unavailable.xml': (_req, res) => res.writeHead(503).end(),
       });
-      try {
-        const sources = [
-          { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` },
-          { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${feed.url}/broken.xml` },
-          { id: 'unavailable', kind: 'feed' as const, name: 'Unavailable', url: `${feed.url}/unavailable.xml` },
-        ];
-        const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
-        await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
-        expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
-        expect(Date.parse(forced.report.sources[0]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
-        // --all still forces the feeds that merely failed, a 503 without Retry-After included
-        expect(forced.report.sources[1]).toMatchObject({ outcome: 'failed', error: { code: 'http_500' } });
-        expect(forced.report.sources[2]).toMatchObject({ outcome: 'failed', error: { code: 'http_503' } });
-        expect([feed.hits.get('/busy.xml'), feed.hits.get('/broken.xml'), feed.hits.get('/unavailable.xml')]).toEqual([1, 2, 2]);
-        const later = await run(loaded, store, '2026-06-10T08:01:00.000Z');
-        expect(later.report.sources[0]!.outcome).toBe('failed');
-        expect(feed.hits.get('/busy.xml')).toBe(2);
-      } finally {
-        await feed.close();
-      }
+      const sources = [
+        { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` },
+        { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${feed.url}/broken.xml` },
+        { id: 'unavailable', kind: 'feed' as const, name: 'Unavailable', url: `${feed.url}/unavailable.xml` },
+      ];
+      const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
+      expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
+      expect(Date.parse(forced.report.sources[0]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
+      // --all still forces the feeds that merely failed, a 503 without Retry-After included
+      expect(forced.report.sources[1]).toMatchObject({ outcome: 'failed', error: { code: 'http_500' } });
+      expect(forced.report.sources[2]).toMatchObject({ outcome: 'failed', error: { code: 'http_503' } });
+      expect([feed.hits.get('/busy.xml'), feed.hits.get('/broken.xml'), feed.hits.get('/unavailable.xml')]).toEqual([1, 2, 2]);
+      const later = await run(loaded, store, '2026-06-10T08:01:00.000Z');
+      expect(later.report.sources[0]!.outcome).toBe('failed');
+      expect(feed.hits.get('/busy.xml')).toBe(2);
     }));
 });
 
 describe('an article page that failed for a passing reason', () => {
   it('is asked for again on later runs, three times in all, and the article takes its text; a 404 is not asked for again', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       let flakyUp = false;
       const article = (title: string) =>
         `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>` +
         '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
         '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
-      const feed = await startServer({
+      const feed = await serve({
         '/flaky.xml': (req, res) => {
           const base = `http://${req.headers.host}`;
           const item = (slug: string) =>
@@ -670,41 +645,37 @@ describe('an article page that failed for a passing reason', () => {
         '/art/down': (_req, res) => res.writeHead(503).end(),
         '/art/missing': (_req, res) => res.writeHead(404).end(),
       });
-      try {
-        const source = { id: 'flaky', kind: 'feed' as const, name: 'Flaky', url: `${feed.url}/flaky.xml` };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
-        const first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code).sort()).toEqual(['http_404', 'http_503', 'http_503']);
+      const source = { id: 'flaky', kind: 'feed' as const, name: 'Flaky', url: `${feed.url}/flaky.xml` };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code).sort()).toEqual(['http_404', 'http_503', 'http_503']);
 
-        flakyUp = true;
-        // The feed has not changed (answered "not modified"), but the pages that may come back are asked for again.
-        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        expect(second.report.sources[0]!.outcome).toBe('not_modified');
-        // a retry that fails again is a warning, not a new item error (the run does not exit 1 for it again)
-        expect(second.report.sources[0]!.itemErrors).toEqual([]);
-        expect(second.report.sources[0]!.warnings).toEqual([expect.stringMatching(/^down: article page .*\/art\/down: HTTP 503 .*\(try 2 of 3\)$/)]);
-        const row = async (key: string) =>
-          store.db.selectFrom('articles').select(['id', 'partial', 'word_count', 'extract_error', 'page_attempts']).where('item_key', '=', key).executeTakeFirstOrThrow();
-        const flaky = await row('flaky');
-        expect(flaky).toMatchObject({ extract_error: null, page_attempts: 2 });
-        expect(flaky.word_count).toBeGreaterThan(30);
-        // scored again, from the page's text, in place of the score from the feed's one line
-        const scores = await store.db.selectFrom('stance_scores').select('scored_at').where('article_id', '=', flaky.id).execute();
-        expect(scores).toEqual([{ scored_at: '2026-06-10T08:00:00.000Z' }]);
+      flakyUp = true;
+      // The feed has not changed (answered "not modified"), but the pages that may come back are asked for again.
+      const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(second.report.sources[0]!.outcome).toBe('not_modified');
+      // a retry that fails again is a warning, not a new item error (the run does not exit 1 for it again)
+      expect(second.report.sources[0]!.itemErrors).toEqual([]);
+      expect(second.report.sources[0]!.warnings).toEqual([expect.stringMatching(/^down: article page .*\/art\/down: HTTP 503 .*\(try 2 of 3\)$/)]);
+      const row = async (key: string) =>
+        store.db.selectFrom('articles').select(['id', 'partial', 'word_count', 'extract_error', 'page_attempts']).where('item_key', '=', key).executeTakeFirstOrThrow();
+      const flaky = await row('flaky');
+      expect(flaky).toMatchObject({ extract_error: null, page_attempts: 2 });
+      expect(flaky.word_count).toBeGreaterThan(30);
+      // scored again, from the page's text, in place of the score from the feed's one line
+      const scores = await store.db.selectFrom('stance_scores').select('scored_at').where('article_id', '=', flaky.id).execute();
+      expect(scores).toEqual([{ scored_at: '2026-06-10T08:00:00.000Z' }]);
 
-        for (const hour of ['10', '12', '14']) await run(loaded, store, `2026-06-10T${hour}:00:00.000Z`, { all: true });
-        expect([feed.hits.get('/art/flaky'), feed.hits.get('/art/down'), feed.hits.get('/art/missing')]).toEqual([2, 3, 1]);
-        expect(await row('down')).toMatchObject({ partial: 1, page_attempts: 3 });
-      } finally {
-        await feed.close();
-      }
+      for (const hour of ['10', '12', '14']) await run(loaded, store, `2026-06-10T${hour}:00:00.000Z`, { all: true });
+      expect([feed.hits.get('/art/flaky'), feed.hits.get('/art/down'), feed.hits.get('/art/missing')]).toEqual([2, 3, 1]);
+      expect(await row('down')).toMatchObject({ partial: 1, page_attempts: 3 });
     }));
 });
 
 describe('the page budget of a feed', () => {
   it('fetches the pages of the newest items only, and says how many kept their feed text', () =>
-    withScenario(async ({ store, root, input }) => {
-      const feed = await startServer({
+    withScenario(async ({ store, root, input, serve }) => {
+      const feed = await serve({
         '/busy.xml': (req, res) => {
           const base = `http://${req.headers.host}`;
           const items = [1, 2, 3]
@@ -713,27 +684,23 @@ describe('the page budget of a feed', () => {
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>${items}</channel></rss>`);
         },
       });
-      try {
-        const source = { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` };
-        const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, maxArticlesPerFeed: 1 } }), file: path.join(root, 'p.ts'), rootDir: root };
-        const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        expect(report.sources[0]!.warnings).toContain('2 new items keep their feed text only: pages are fetched for the 1 newest per run (fetch.maxArticlesPerFeed)');
-        expect([feed.hits.get('/art/3'), feed.hits.get('/art/2'), feed.hits.get('/art/1')]).toEqual([1, undefined, undefined]);
-      } finally {
-        await feed.close();
-      }
+      const source = { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` };
+      const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, maxArticlesPerFeed: 1 } }), file: path.join(root, 'p.ts'), rootDir: root };
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]!.warnings).toContain('2 new items keep their feed text only: pages are fetched for the 1 newest per run (fetch.maxArticlesPerFeed)');
+      expect([feed.hits.get('/art/3'), feed.hits.get('/art/2'), feed.hits.get('/art/1')]).toEqual([1, undefined, undefined]);
     }));
 });
 
 describe('a syndicated copy whose page could only be read on a retry', () => {
   it('is found to be a duplicate of the original once its text is known', () =>
-    withScenario(async ({ store, root, input }) => {
+    withScenario(async ({ store, root, input, serve }) => {
       let copyUp = false;
       const body =
         '<html><head><title>Labs weigh a pause</title></head><body><article><h1>Labs weigh a pause</h1>' +
         '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored across borders.</p>' +
         '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals who will not stop.</p></article></body></html>';
-      const feed = await startServer({
+      const feed = await serve({
         '/a.xml': (req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><item><title>Labs weigh a pause</title><link>http://${req.headers.host}/a/wire</link><guid>a1</guid><pubDate>Tue, 09 Jun 2026 08:00:00 GMT</pubDate><description>Labs weigh a pause.</description></item></channel></rss>`),
         '/b.xml': (req, res) =>
@@ -741,20 +708,16 @@ describe('a syndicated copy whose page could only be read on a retry', () => {
         '/a/wire': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body),
         '/b/wire': (_req, res) => (copyUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(body) : res.writeHead(503).end()),
       });
-      try {
-        const sources = [
-          { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url}/a.xml` },
-          { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml` },
-        ];
-        const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
-        await run(loaded, store, '2026-06-10T06:00:00.000Z');
-        copyUp = true;
-        await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
-        const rows = await store.db.selectFrom('articles').select(['id', 'item_key', 'duplicate_of', 'story_id', 'extract_error']).orderBy('id').execute();
-        const [original, copy] = [rows.find((r) => r.item_key === 'a1')!, rows.find((r) => r.item_key === 'b1')!];
-        expect(copy).toMatchObject({ duplicate_of: original.id, story_id: original.story_id, extract_error: null });
-      } finally {
-        await feed.close();
-      }
+      const sources = [
+        { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url}/a.xml` },
+        { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml` },
+      ];
+      const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      copyUp = true;
+      await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      const rows = await store.db.selectFrom('articles').select(['id', 'item_key', 'duplicate_of', 'story_id', 'extract_error']).orderBy('id').execute();
+      const [original, copy] = [rows.find((r) => r.item_key === 'a1')!, rows.find((r) => r.item_key === 'b1')!];
+      expect(copy).toMatchObject({ duplicate_of: original.id, story_id: original.story_id, extract_error: null });
     }));
 });
