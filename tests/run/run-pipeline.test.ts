@@ -247,6 +247,8 @@ interface Scenario {
   input: PipelineInput;
   /** Starts a server of the scenario's own, closed with it. */
   serve: typeof startServer;
+  /** The pipeline of this definition, as if loaded from a file in the scenario's project. */
+  load: (definition: PipelineInput) => LoadedPipeline;
 }
 
 async function withScenario(work: (ctx: Scenario) => Promise<void>): Promise<void> {
@@ -261,7 +263,8 @@ async function withScenario(work: (ctx: Scenario) => Promise<void>): Promise<voi
     return started;
   };
   try {
-    await work({ server, store, root, input: pipelineFor(server, await closedPort()), serve });
+    const load = (definition: PipelineInput): LoadedPipeline => ({ pipeline: definePipeline(definition), file: path.join(root, 'p.ts'), rootDir: root });
+    await work({ server, store, root, input: pipelineFor(server, await closedPort()), serve, load });
   } finally {
     await Promise.all(extraServers.map((extra) => extra.close()));
     await store.close();
@@ -322,10 +325,10 @@ describe('links from feeds to private addresses', () => {
       expect(feed.hits.size).toBe(0);
     }));
   it('an address learnt from a permanent redirect is not trusted the way the pipeline file is', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const internal = await serve({ '/internal.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss/>') });
       const source = { id: 'moved', kind: 'feed' as const, name: 'Moved', url: `${internal.url}/feed.xml` };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } });
       await run(loaded, store, '2026-06-10T06:00:00.000Z');
       // As if an earlier 301 had led to a public name that now resolves to an intranet or metadata address.
       const movedTo = `${internal.url.replace('127.0.0.1', 'localhost')}/internal.xml`;
@@ -362,7 +365,7 @@ describe('an article reached through a second feed', () => {
 
 describe('a feed whose items could not all be stored', () => {
   it('is read in full again on the next run, not answered "not modified", so no item is lost', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const ifNoneMatch: (string | null)[] = [];
       const item = (n: number) =>
         `<item><title>Labs weigh pause ${n}</title><guid>etag-${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development, part ${n}.</description>` +
@@ -375,7 +378,7 @@ describe('a feed whose items could not all be stored', () => {
         },
       });
       const source = { id: 'etag-wire', kind: 'feed' as const, name: 'ETag wire', url: `${feed.url}/etag.xml`, fetchArticles: false };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       // The first run cannot store one of the two items (its scoring fails once).
       const real = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
       let calls = 0;
@@ -400,7 +403,7 @@ describe('a feed whose items could not all be stored', () => {
 
 describe('an item its feed retitles', () => {
   it('stays one article and takes the new title on the next run', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       let title = 'Labs weigh a pause';
       const feed = await serve({
         '/retitled.xml': (_req, res) =>
@@ -411,7 +414,7 @@ describe('an item its feed retitles', () => {
           ),
       });
       const source = { id: 'retitled', kind: 'feed' as const, name: 'Retitled', url: `${feed.url}/retitled.xml`, fetchArticles: false };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       await run(loaded, store, '2026-06-10T06:00:00.000Z');
       title = 'Labs agree to weigh a verified pause';
       const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
@@ -423,7 +426,7 @@ describe('an item its feed retitles', () => {
 
 describe('one feed listed under two sources', () => {
   it('is fetched once per run, its answer serving both, and conditionally only when both have read the same version', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const ifNoneMatch: (string | null)[] = [];
       const feed = await serve({
         '/shared.xml': (req, res) => {
@@ -438,7 +441,7 @@ describe('one feed listed under two sources', () => {
         },
       });
       const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/shared.xml`, fetchArticles: false });
-      const loadedWith = (ids: string[]) => ({ pipeline: definePipeline({ ...input, sources: ids.map(source) }), file: path.join(root, 'p.ts'), rootDir: root });
+      const loadedWith = (ids: string[]) => load({ ...input, sources: ids.map(source) });
       await run(loadedWith(['wire-a']), store, '2026-06-10T06:00:00.000Z');
 
       // wire-b is new: it has read nothing, so the shared fetch must not be conditional on wire-a's ETag.
@@ -460,9 +463,8 @@ describe('one feed listed under two sources', () => {
 
 describe('a feed that trips an internal error', () => {
   it('is reported, and backs off like any failing feed instead of being fetched on every run', () =>
-    withScenario(async ({ server, store, root, input }) => {
-      const pipeline = definePipeline({ ...input, sources: input.sources.filter((s) => s.id === 'policy-wire') });
-      const loaded = { pipeline, file: path.join(root, 'p.ts'), rootDir: root };
+    withScenario(async ({ server, store, input, load }) => {
+      const loaded = load({ ...input, sources: input.sources.filter((s) => s.id === 'policy-wire') });
       let calls = 0;
       const broken: Fetcher = async () => {
         calls += 1;
@@ -484,7 +486,7 @@ describe('a feed that trips an internal error', () => {
 
 describe('a feed that moved permanently', () => {
   it('is read at its new address from then on, and at the pipeline file\'s URL again once the new one keeps failing', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const outlet = { oldRedirects: true, newFails: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Moving wire</title><item><title>Labs weigh a pause</title>' +
         '<guid>moving-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
@@ -495,7 +497,7 @@ describe('a feed that moved permanently', () => {
           outlet.newFails ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
       });
       const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml`, fetchArticles: false };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       const movedTo = async () => (await store.db.selectFrom('sources').select('moved_to').where('id', '=', 'moving').executeTakeFirstOrThrow()).moved_to;
       let hour = 6;
       const runOnce = () => run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true });
@@ -520,7 +522,7 @@ describe('a feed that moved permanently', () => {
 
 describe('a feed that moved permanently and retired its old URL', () => {
   it.each([404, 410])('is not lost when its new address was down for a while and the old one answers %i: the two take turns until one answers', (retired) =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const outlet = { oldStatus: 301, newDown: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Retired wire</title><item><title>Labs weigh a pause</title>' +
         '<guid>retired-1</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
@@ -529,7 +531,7 @@ describe('a feed that moved permanently and retired its old URL', () => {
         '/new.xml': (_req, res) => (outlet.newDown ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody)),
       });
       const source = { id: 'retired', kind: 'feed' as const, name: 'Retired wire', url: `${feed.url}/old.xml`, fetchArticles: false };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       let hour = 6;
       const runOnce = async () => (await run(loaded, store, `2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`, { all: true })).report.sources[0]!;
 
@@ -552,7 +554,7 @@ describe('a feed that moved permanently and retired its old URL', () => {
 
 describe('a feed address shared by two sources', () => {
   it('keeps the trust of the pipeline file that names its host, whichever source learnt it from a redirect', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const feedBody = (n: string) => '<?xml version="1.0"?><rss version="2.0"><channel><title>Private wire</title><item><title>Labs weigh a pause</title>' +
         `<guid>${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>`;
       const feed = await serve({
@@ -563,7 +565,7 @@ describe('a feed address shared by two sources', () => {
         { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url.replace('127.0.0.1', 'localhost')}/a.xml`, fetchArticles: false },
         { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml`, fetchArticles: false },
       ];
-      const loaded = { pipeline: definePipeline({ ...input, sources, fetch: { ...input.fetch, allowPrivateAddresses: false } }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources, fetch: { ...input.fetch, allowPrivateAddresses: false } });
       expect((await run(loaded, store, '2026-06-10T06:00:00.000Z')).report.sources.map((s) => s.outcome)).toEqual(['ok', 'ok']);
       // As if wire-a's URL had answered 301 to wire-b's.
       await store.db.updateTable('sources').set({ moved_to: `${feed.url}/b.xml` }).where('id', '=', 'wire-a').execute();
@@ -576,7 +578,7 @@ describe('a feed address shared by two sources', () => {
 
 describe('a feed item without a link', () => {
   it('is stored with the feed\'s own text, and the feed is not fetched again as if it were the item\'s page', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const feed = await serve({
         '/linkless.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
@@ -587,7 +589,7 @@ describe('a feed item without a link', () => {
           ),
       });
       const source = { id: 'linkless', kind: 'feed' as const, name: 'Linkless', url: `${feed.url}/linkless.xml` };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
       // two different items, neither a duplicate of the other for sharing the feed's address
       expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0, itemErrors: [] });
@@ -600,7 +602,7 @@ describe('a feed item without a link', () => {
 
 describe('a feed whose server answered 429 with Retry-After', () => {
   it('is left alone until then, even by --all', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const feed = await serve({
         '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end(),
         '/broken.xml': (_req, res) => res.writeHead(500).end(),
@@ -611,7 +613,7 @@ describe('a feed whose server answered 429 with Retry-After', () => {
         { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${feed.url}/broken.xml` },
         { id: 'unavailable', kind: 'feed' as const, name: 'Unavailable', url: `${feed.url}/unavailable.xml` },
       ];
-      const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources });
       await run(loaded, store, '2026-06-10T06:00:00.000Z');
       const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
       expect(forced.report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
@@ -628,7 +630,7 @@ describe('a feed whose server answered 429 with Retry-After', () => {
 
 describe('an article page that failed for a passing reason', () => {
   it('is asked for again on later runs, three times in all, and the article takes its text; a 404 is not asked for again', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       let flakyUp = false;
       const article = (title: string) =>
         `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>` +
@@ -646,7 +648,7 @@ describe('an article page that failed for a passing reason', () => {
         '/art/missing': (_req, res) => res.writeHead(404).end(),
       });
       const source = { id: 'flaky', kind: 'feed' as const, name: 'Flaky', url: `${feed.url}/flaky.xml` };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source] }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source] });
       const first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
       expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code).sort()).toEqual(['http_404', 'http_503', 'http_503']);
 
@@ -674,7 +676,7 @@ describe('an article page that failed for a passing reason', () => {
 
 describe('the page budget of a feed', () => {
   it('fetches the pages of the newest items only, and says how many kept their feed text', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       const feed = await serve({
         '/busy.xml': (req, res) => {
           const base = `http://${req.headers.host}`;
@@ -685,7 +687,7 @@ describe('the page budget of a feed', () => {
         },
       });
       const source = { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${feed.url}/busy.xml` };
-      const loaded = { pipeline: definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, maxArticlesPerFeed: 1 } }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources: [source], fetch: { ...input.fetch, maxArticlesPerFeed: 1 } });
       const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
       expect(report.sources[0]!.warnings).toContain('2 new items keep their feed text only: pages are fetched for the 1 newest per run (fetch.maxArticlesPerFeed)');
       expect([feed.hits.get('/art/3'), feed.hits.get('/art/2'), feed.hits.get('/art/1')]).toEqual([1, undefined, undefined]);
@@ -694,7 +696,7 @@ describe('the page budget of a feed', () => {
 
 describe('a syndicated copy whose page could only be read on a retry', () => {
   it('is found to be a duplicate of the original once its text is known', () =>
-    withScenario(async ({ store, root, input, serve }) => {
+    withScenario(async ({ store, input, serve, load }) => {
       let copyUp = false;
       const body =
         '<html><head><title>Labs weigh a pause</title></head><body><article><h1>Labs weigh a pause</h1>' +
@@ -712,7 +714,7 @@ describe('a syndicated copy whose page could only be read on a retry', () => {
         { id: 'wire-a', kind: 'feed' as const, name: 'A', url: `${feed.url}/a.xml` },
         { id: 'wire-b', kind: 'feed' as const, name: 'B', url: `${feed.url}/b.xml` },
       ];
-      const loaded = { pipeline: definePipeline({ ...input, sources }), file: path.join(root, 'p.ts'), rootDir: root };
+      const loaded = load({ ...input, sources });
       await run(loaded, store, '2026-06-10T06:00:00.000Z');
       copyUp = true;
       await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
