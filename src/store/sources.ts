@@ -44,10 +44,6 @@ export function listSources(db: Kysely<Database>, pipelineId: string): Promise<S
   return db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).orderBy('id').execute();
 }
 
-export function getSource(db: Kysely<Database>, id: string): Promise<SourceRow | undefined> {
-  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export interface FetchRecord {
   runId: number;
   sourceId: string;
