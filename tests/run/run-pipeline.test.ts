@@ -459,6 +459,45 @@ describe('one feed listed under two sources', () => {
 
       expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
     }));
+
+  it('is judged due or not once per run, even when one of them falls due while the run goes on', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let requests = 0;
+      const feed = await serve({
+        '/shared.xml': (_req, res) => {
+          requests += 1;
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Shared wire</title>' +
+              '<item><title>Labs weigh a pause</title><guid>shared-1</guid><link>https://news.example/shared-1</link></item></channel></rss>',
+          );
+        },
+      });
+      const loaded = load({ ...input, sources: ['wire-a', 'wire-b'].map((id) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/shared.xml`, fetchArticles: false })) });
+      // A clock that moves on by a millisecond at every reading, from the same start in every run.
+      const start = Date.parse('2026-06-10T06:00:00.000Z');
+      const tickingRun = async () => {
+        let readings = 0;
+        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, new PassThrough());
+        const { sources } = await runPipeline({ loaded, store, channels, now: () => new Date(start + readings++), random: () => 0.5 });
+        return { outcomes: sources.map((s) => s.outcome), readings };
+      };
+      const { readings } = await tickingRun();
+      // wire-a is not due; wire-b falls due at each moment of the run in turn. Whenever the run reads the clock for
+      // each source, both sources must get the same answer: skipped both, or one fetch serving both.
+      const seen = new Set<string>();
+      for (let offset = 1; offset <= readings; offset++) {
+        const setNextCheck = (id: string, at: number) => store.db.updateTable('sources').set({ next_check_at: new Date(at).toISOString() }).where('id', '=', id).execute();
+        await setNextCheck('wire-a', start + 86_400_000);
+        await setNextCheck('wire-b', start + offset);
+        const before = requests;
+        const { outcomes } = await tickingRun();
+        expect({ offset, outcomes }).toEqual({ offset, outcomes: [outcomes[0], outcomes[0]] });
+        expect(requests - before).toBe(outcomes[0] === 'not_due' ? 0 : 1);
+        seen.add(outcomes[0]!);
+      }
+      // the sweep crossed the moment of the decision: early offsets fetch, late ones skip
+      expect([...seen].sort()).toEqual(['not_due', 'not_modified']);
+    }));
 });
 
 describe('a feed that trips an internal error', () => {
