@@ -179,7 +179,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
   try {
     const feed = await parseFeed(body, { url, headers });
-    return feed.bozo && feed.items.length === 0 ? `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})` : feed;
+    return !feed.wellFormed && feed.items.length === 0 ? `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})` : feed;
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;
     throw error;

@@ -96,7 +96,7 @@ export async function ingestFeed(
 
   try {
     const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
-    if (feed.bozo && feed.items.length === 0) {
+    if (!feed.wellFormed && feed.items.length === 0) {
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
       return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${source.url}: no items could be recovered (${why})` } };
     }

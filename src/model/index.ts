@@ -144,7 +144,12 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Recoverable problems (the document was not well-formed, an item was skipped, ...). */
   warnings: string[];
-  /** True when the document was not well-formed and only part of it may have been read. */
+  /** False when the document was not well-formed XML or JSON, so only part of it may have been read. */
+  wellFormed: boolean;
+  /**
+   * True when anything about the document was off, as feedparser's flag of that name: not well-formed, or served
+   * with a media type that is not a feed's, or decoded otherwise than it says. `warnings` say what.
+   */
   bozo: boolean;
   /** Seconds the feed asks readers to wait between checks (RSS `<ttl>`, `sy:updatePeriod`), if it says. */
   ttlSeconds: number | null;

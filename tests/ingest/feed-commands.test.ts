@@ -52,7 +52,7 @@ describe('pausewatch feed', () => {
     const { code, stdout } = await pausewatch(['feed', feedFixture, '--base', 'https://feeds.example.org/world.xml', '--json']);
     expect(code).toBe(0);
     const feed = JSON.parse(stdout);
-    expect(Object.keys(feed).sort()).toEqual(['bozo', 'format', 'items', 'link', 'title', 'warnings']);
+    expect(Object.keys(feed).sort()).toEqual(['bozo', 'format', 'items', 'link', 'title', 'warnings', 'wellFormed']);
     expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures']);
     expect(feed.items[0]).toMatchObject({
       id: 'urn:example:1001',

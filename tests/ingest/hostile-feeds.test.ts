@@ -72,6 +72,8 @@ beforeAll(async () => {
     '/malformed-recoverable.xml': (_req, res) =>
       rss(res, goodFeed.replace('Verification is the crux', 'Verification &nbsp; is the crux & the cost').replace('</channel></rss>', '</channel>')),
     '/malformed-hopeless.xml': (_req, res) => rss(res, '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Broken</tit'),
+    '/quiet-as-text.xml': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title><link>https://example.org/</link></channel></rss>'),
     '/html.xml': (_req, res) => rss(res, '<!doctype html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>'),
     '/empty.xml': (_req, res) => rss(res, ''),
     '/garbage.xml': (_req, res) => rss(res, Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 7919 + 13) % 256))),
@@ -196,6 +198,12 @@ describe('hostile and broken servers', () => {
     const result = await ingest('/malformed-hopeless.xml');
     expect(result).toMatchObject({ outcome: 'failed', items: [], state: {} });
     expect(result.error?.code).toMatch(/^parse_/);
+  });
+
+  it('a well-formed feed with no items yet is read, not failed, even when served as text/plain', async () => {
+    const result = await ingest('/quiet-as-text.xml');
+    expect(result).toMatchObject({ outcome: 'ok', error: null, items: [] });
+    expect(result.warnings).toEqual(['served as text/plain, not an XML or JSON media type']);
   });
 
   it('an HTML page served as a feed fails as not_a_feed', async () => {

@@ -10,7 +10,7 @@ import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.
 import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
-export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'bozo' | 'warnings'> {
+export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'wellFormed' | 'bozo' | 'warnings'> {
   items: Omit<FeedItem, 'guid' | 'categories'>[];
 }
 
@@ -19,6 +19,7 @@ export function feedJson(feed: ParsedFeed): FeedJson {
     title: feed.title,
     link: feed.link,
     format: feed.format,
+    wellFormed: feed.wellFormed,
     bozo: feed.bozo,
     warnings: feed.warnings,
     items: feed.items.map((item) => ({
@@ -39,7 +40,7 @@ function formatFeed(feed: FeedJson): string {
   const lines = [
     `title: ${feed.title ?? '(none)'}`,
     `link: ${feed.link ?? '(none)'}`,
-    `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.bozo ? ', not well-formed' : ''}`,
+    `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}`,
     ...feed.warnings.map((warning) => `warning: ${warning}`),
     '',
   ];
@@ -104,6 +105,6 @@ export function registerFeed(program: Command, state: CliState): void {
         writeText(process.stderr, `some links in ${target} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
       }
       // A feed that was not well-formed and gave nothing is a failure, as in a run.
-      if (feed.bozo && feed.items.length === 0) state.exitCode = ExitCode.partial;
+      if (!feed.wellFormed && feed.items.length === 0) state.exitCode = ExitCode.partial;
     });
 }

@@ -78,6 +78,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,
+    wellFormed: true,
     bozo: false,
     ttlSeconds: null,
   };

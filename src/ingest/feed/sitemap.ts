@@ -2,18 +2,36 @@
  * Google News sitemaps (`<urlset>` whose `<url>` entries carry `<news:news>`): each entry becomes an item with
  * the article's title, publication date and link. rss-parser does not read sitemaps, so cheerio's XML mode does.
  * A plain sitemap (no news entries) is rejected: it lists a whole site, not news, and would flood the pipeline.
+ * cheerio reads broken XML without complaint, so the side scan (xml-scan.ts) says whether the document is
+ * well-formed, as for RSS and Atom.
  */
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { assignItemIds, cleanText, parseFeedDate, resolveUrl } from './normalise.ts';
+import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
-/** Element children whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
+/** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
+function isNamed(node: Element['children'][number], localName: string): node is Element {
+  return node.type === 'tag' && (node as Element).name.replace(/^.*:/, '').toLowerCase() === localName.toLowerCase();
+}
+
+/** Element children of `element` named `localName`. */
 function childrenNamed(element: Element, localName: string): Element[] {
-  return element.children.filter(
-    (child): child is Element => child.type === 'tag' && (child as Element).name.replace(/^.*:/, '').toLowerCase() === localName.toLowerCase(),
-  );
+  return element.children.filter((child) => isNamed(child, localName));
+}
+
+/** Elements below `element`, at any depth, named `localName`, in document order (without recursion: hostile depth). */
+function descendantsNamed(element: Element, localName: string): Element[] {
+  const found: Element[] = [];
+  const pending = [...element.children].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type !== 'tag') continue;
+    if (isNamed(node, localName)) found.push(node as Element);
+    for (let i = (node as Element).children.length - 1; i >= 0; i--) pending.push((node as Element).children[i]!);
+  }
+  return found;
 }
 
 function childText($: cheerio.CheerioAPI, element: Element | undefined, localName: string): string | null {
@@ -34,7 +52,10 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     }
     throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
   }
-  const drafts = childrenNamed(urlset, 'url').flatMap((url) => {
+  const errors = scanXml(text, documentBase).errors;
+  // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
+  const urls = errors.length === 0 ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
+  const drafts = urls.flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
     if (!news) return [];
     const link = resolveUrl(childText($, url, 'loc'), documentBase);
@@ -54,10 +75,10 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
       },
     ];
   });
-  if (drafts.length === 0 && childrenNamed(urlset, 'url').length > 0) {
+  if (drafts.length === 0 && urls.length > 0) {
     throw new FeedParseError('not_a_feed', 'the sitemap has no <news:news> entries (a plain sitemap lists a site, not news)');
   }
-  const publication = childrenNamed(urlset, 'url')
+  const publication = urls
     .map((url) => childrenNamed(url, 'news')[0])
     .map((news) => (news ? childrenNamed(news, 'publication')[0] : undefined))
     .find(Boolean);
@@ -67,8 +88,9 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     title: childText($, publication, 'name'),
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
-    warnings: [],
-    bozo: false,
+    warnings: wellFormednessWarnings(errors),
+    wellFormed: errors.length === 0,
+    bozo: errors.length > 0,
     ttlSeconds: null,
   };
 }

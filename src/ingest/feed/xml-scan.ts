@@ -229,6 +229,30 @@ export function scanXml(text: string, documentBase: string | null, naming?: Scan
   return fastScan(text, documentBase, naming) ?? saxScan(text, documentBase, naming);
 }
 
+/**
+ * A sax (or xml2js) error in one line, with where it was found, so a user can find the spot in a large feed: sax
+ * writes "message\nLine: n\nColumn: n\nChar: c", counting lines from 0.
+ */
+export function describeXmlError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n')[0] || 'XML error';
+  const line = /^Line: (\d+)$/m.exec(message);
+  const column = /^Column: (\d+)$/m.exec(message);
+  return line && column ? `${first} at line ${Number(line[1]) + 1}, column ${column[1]}` : first;
+}
+
+/** One warning per kind of well-formedness error, naming where it was first found and how often it came. */
+export function wellFormednessWarnings(errors: readonly string[]): string[] {
+  const kinds = new Map<string, { first: string; count: number }>();
+  for (const error of errors) {
+    const kind = error.replace(/ at line \d+, column \d+$/, '');
+    const seen = kinds.get(kind);
+    if (seen) seen.count += 1;
+    else kinds.set(kind, { first: error, count: 1 });
+  }
+  return [...kinds.values()].map(({ first, count }) => `not well-formed XML: ${first}${count > 1 ? ` (${count} times)` : ''}`);
+}
+
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
 export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
   const builder = new ScanBuilder(text, documentBase, naming);
@@ -238,7 +262,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   // rss-parser's own sax instance quietly accepts HTML entities.
   const parser = sax.parser(true, { xmlns: true, position: true, strictEntities: true });
   parser.onerror = (error) => {
-    if (result.errors.length < 5) result.errors.push(error.message.split('\n')[0] ?? 'XML error');
+    if (result.errors.length < 5) result.errors.push(describeXmlError(error));
     parser.error = null;
     parser.resume();
   };
@@ -264,7 +288,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   try {
     parser.write(text).close();
   } catch (error) {
-    result.errors.push(error instanceof Error ? error.message.split('\n')[0] ?? 'XML error' : 'XML error');
+    result.errors.push(describeXmlError(error));
   }
   return result;
 }

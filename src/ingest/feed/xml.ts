@@ -11,7 +11,7 @@ import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { canonicalFeedNaming, childrenNamed, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
@@ -658,9 +658,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   let wellFormed = firstScan.errors.length === 0;
   // One broken construct can trip the scanner many times over: each message once, with how often it came.
-  const errorCounts = new Map<string, number>();
-  for (const error of firstScan.errors) errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
-  for (const [error, count] of errorCounts) warnings.push(`not well-formed XML: ${error}${count > 1 ? ` (${count} times)` : ''}`);
+  warnings.push(...wellFormednessWarnings(firstScan.errors));
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);
@@ -702,7 +700,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
           }
         }
         wellFormed = false;
-        warnings.push(`not well-formed XML: ${errorMessage(error)}`);
+        warnings.push(`not well-formed XML: ${describeXmlError(error)}`);
       }
     }
   }
@@ -739,6 +737,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
     link: feedLink,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,
+    wellFormed,
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
   };

@@ -129,6 +129,16 @@ describe('parseFeed: formats', () => {
     expect(feed.items[0]?.categories).toEqual(['AI', 'pause', 'regulation']);
   });
 
+  it('reads every entry of a news sitemap with an unclosed <url>, and says where it is broken', async () => {
+    const entry = (letter: string, close: boolean) =>
+      `<url><loc>https://news.example/${letter}</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
+      `<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>${letter.toUpperCase()}</news:title></news:news>${close ? '</url>' : ''}\n`;
+    const xml = `<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${entry('a', false)}${entry('b', true)}${entry('c', true)}</urlset>`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://news.example/sitemap.xml' });
+    expect(feed.items.map((item) => item.link)).toEqual(['https://news.example/a', 'https://news.example/b', 'https://news.example/c']);
+    expect(feed).toMatchObject({ wellFormed: false, bozo: true, warnings: ['not well-formed XML: Unexpected close tag at line 6, column 9'] });
+  });
+
   it('detects the format from the content, not the Content-Type', async () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
@@ -203,6 +213,8 @@ describe('parseFeed: broken input', () => {
     const errors = feed.warnings.filter((warning) => warning.startsWith('not well-formed XML'));
     expect(new Set(errors).size).toBe(errors.length);
     expect(errors.join(' ')).toMatch(/\(\d+ times\)/);
+    // where, so that a user can find it in a large feed
+    expect(errors[0]).toMatch(/ at line 2, column \d+/);
   });
 
   it('rejects an HTML page served as a feed with code not_a_feed', async () => {
