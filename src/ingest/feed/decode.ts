@@ -8,7 +8,7 @@
  * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedBody {
@@ -20,29 +20,35 @@ export interface DecodedBody {
 }
 
 /**
- * Labels mapped to the decoder browsers use for them (WHATWG Encoding Standard): servers that say ISO-8859-1 or
- * US-ASCII almost always send Windows-1252 (curly quotes in 0x80–0x9F), and GB2312/EUC-KR documents use the
- * GB18030/CP949 supersets.
+ * Charset labels are read as browsers read them (the WHATWG Encoding Standard, whose label table Node's TextDecoder
+ * knows): every alias of ISO-8859-1 and US-ASCII (`l1`, `iso_8859-1`, `ansi_x3.4-1968`, ...) means Windows-1252,
+ * since servers that say so almost always send its curly quotes in 0x80-0x9F; GB2312 means GBK, and so on.
+ * These are the WHATWG encodings iconv-lite decodes under another name: a superset where the standard's decoder
+ * is one (its GBK decoder is GB18030's, its EUC-KR decoder is CP949's), or none for `replacement`.
  */
-const LABEL_ALIASES: Record<string, string> = {
-  'us-ascii': 'windows-1252',
-  ascii: 'windows-1252',
-  'iso-8859-1': 'windows-1252',
-  'iso8859-1': 'windows-1252',
-  latin1: 'windows-1252',
-  'latin-1': 'windows-1252',
-  gb2312: 'gb18030',
+const WHATWG_TO_ICONV: Record<string, string | null> = {
   gbk: 'gb18030',
-  'x-gbk': 'gb18030',
   'euc-kr': 'cp949',
-  'ks_c_5601-1987': 'cp949',
-  'x-sjis': 'shift_jis',
-  'shift-jis': 'shift_jis',
-  sjis: 'shift_jis',
-  'x-mac-roman': 'macintosh',
-  utf8: 'utf-8',
-  unicode: 'utf-16le',
+  'x-mac-cyrillic': 'maccyrillic',
+  replacement: null,
+  'x-user-defined': null,
 };
+/** IANA aliases of US-ASCII and Latin-1 the standard does not list; other labels it lacks (UTF-32) go to iconv-lite as they are. */
+const OTHER_LABELS: Record<string, string> = {
+  us: 'windows-1252',
+  'iso646-us': 'windows-1252',
+  csascii: 'windows-1252',
+  'latin-1': 'windows-1252',
+};
+
+/** The WHATWG encoding a label names, or null when the standard (or this Node's ICU) does not know it. */
+function whatwgEncoding(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
 
 /** Case-insensitive lookup of a header in a plain header record. */
 export function getHeader(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -95,8 +101,9 @@ function declaredEncoding(prefix: string): string | null {
  */
 export function resolveDecoder(label: string): string | null {
   const normalised = label.trim().toLowerCase();
-  const name = LABEL_ALIASES[normalised] ?? normalised;
-  return iconv.encodingExists(name) ? name : null;
+  const whatwg = whatwgEncoding(normalised);
+  const name = whatwg === null ? (OTHER_LABELS[normalised] ?? normalised) : whatwg in WHATWG_TO_ICONV ? (WHATWG_TO_ICONV[whatwg] ?? null) : whatwg;
+  return name !== null && iconv.encodingExists(name) ? name : null;
 }
 
 /** A label naming a 16- or 32-bit encoding ("unicode" is Word's name for UTF-16), which ASCII-compatible bytes cannot be. */
@@ -181,6 +188,17 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
       warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
       encoding = alternative;
       validUtf8 = false;
+    }
+  }
+  if (fromHeader && encoding !== 'utf-8' && !namesWideEncoding(encoding) && !isAscii(body) && isUtf8(body)) {
+    // The reverse mistake, as common (a server default of ISO-8859-1): text in another encoding is next to never
+    // valid UTF-8 once it has a non-ASCII character, and read in the header's encoding it would become mojibake.
+    // The document's declaration, when it names another encoding, still has the last word.
+    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
+    if (!declared || resolveDecoder(declared) === 'utf-8') {
+      warnings.push(`the Content-Type header says ${headerCharset} but the body is valid UTF-8${declared ? ', as the document declares' : ''}; decoded as UTF-8`);
+      encoding = 'utf-8';
+      validUtf8 = true;
     }
   }
   let text = decodeWith(body, encoding, validUtf8, warnings);

@@ -27,10 +27,14 @@ describe('decodeBody: choosing the charset', () => {
     expect(decodeBody(bytes).text).toContain(title);
   });
 
-  it('treats ISO-8859-1 labels as windows-1252, as browsers do (smart quotes in 0x80–0x9F)', () => {
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><channel><title>'), Buffer.from([0x93, 0x68, 0x69, 0x94]), Buffer.from('</title></channel></rss>')]);
-    expect(decodeBody(bytes).text).toContain('“hi”');
-  });
+  it.each(['iso-8859-1', 'ISO_8859-1', 'l1', 'iso-ir-100', 'cp819', 'US-ASCII', 'ANSI_X3.4-1968', 'us'])(
+    'treats %s, an alias of ISO-8859-1 or US-ASCII, as windows-1252, as browsers do (smart quotes in 0x80–0x9F)',
+    (label) => {
+      const bytes = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="${label}"?><rss><channel><title>`), Buffer.from([0x93, 0x68, 0x69, 0x94, 0x20, 0x80]), Buffer.from('</title></channel></rss>')]);
+      expect(decodeBody(bytes)).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('“hi” €') });
+      expect(decodeBody(bytes, { 'content-type': `text/xml; charset=${label}` }).text).toContain('“hi” €');
+    },
+  );
 
   it.each([
     ['utf-16le', true],
@@ -69,6 +73,18 @@ describe('parseFeed: charset problems are reported', () => {
     const feed = await parseFeed(bytes, { url: 'https://e.example/f', headers: { 'content-type': `application/rss+xml; charset=${label}` } });
     expect(feed.title).toBe('Café “débat”');
     expect(feed.warnings).toContain('the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as windows-1252, as the document declares');
+  });
+
+  it('a header naming a legacy charset over a body that is valid UTF-8, as the document declares, gives way, with a warning', async () => {
+    const headers = { 'content-type': 'text/xml; charset=iso-8859-1' };
+    const utf8 = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café — “pause”')), { url: 'https://e.example/f', headers });
+    expect(utf8.title).toBe('Café — “pause”');
+    expect(utf8.warnings).toContain('the Content-Type header says iso-8859-1 but the body is valid UTF-8, as the document declares; decoded as UTF-8');
+    // a document that declares the header's charset is read in it, and plain ASCII needs no second look
+    const declared = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café')), { url: 'https://e.example/f', headers });
+    expect(declared.title).toBe('CafÃ©');
+    const ascii = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Cafe')), { url: 'https://e.example/f', headers });
+    expect(ascii.warnings).toEqual([]);
   });
 
   it('flags a bogus declared encoding as bozo but still reads the feed as UTF-8', async () => {
