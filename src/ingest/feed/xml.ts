@@ -303,9 +303,18 @@ function readDate(reader: FieldReader, names: string[]): string | null {
 
 interface DraftItem extends Omit<FeedItem, 'id'> {}
 
+/**
+ * The page a feed or entry stands for: its alternate link of an HTML type (no type means HTML), else its first
+ * alternate. An entry may list its PDF or audio as alternates too, and the page is what the pipeline reads.
+ */
+function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
+  const alternates = links.filter((link) => link.rel === 'alternate');
+  return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
+}
+
 function readItem(reader: FieldReader, isAtom: boolean): DraftItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
-  const alternate = links.find((link) => link.rel === 'alternate');
+  const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
   const guidText = guidRef ? collapseWhitespace(nodeText(guidRef.node)) || null : null;
   const about = reader.ownAttributes()['rdf:about'];
@@ -716,7 +725,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
-  let feedLink = feedLinks.find((link) => link.rel === 'alternate')?.href ?? null;
+  let feedLink = alternatePage(feedLinks)?.href ?? null;
   if (!feedLink && !isAtom) {
     const linkRef = feedReader.first('link');
     if (linkRef) feedLink = resolveUrl(nodeText(linkRef.node), feedReader.baseOf(linkRef));

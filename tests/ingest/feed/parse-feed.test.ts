@@ -52,6 +52,18 @@ describe('parseFeed: formats', () => {
     });
   });
 
+  it('takes the HTML alternate of an Atom entry as its link, before an alternate PDF listed first', async () => {
+    const entry = (id: string, links: string) => `<entry><id>${id}</id><title>T</title><updated>2026-06-05T10:00:00Z</updated>${links}</entry>`;
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>f</id><updated>2026-06-05T10:00:00Z</updated>' +
+      entry('a', '<link rel="alternate" type="application/pdf" href="https://e.example/a.pdf"/><link rel="alternate" type="text/html" href="https://e.example/a.html"/>') +
+      entry('b', '<link rel="alternate" type="application/pdf" href="https://e.example/b.pdf"/><link href="https://e.example/b"/>') +
+      entry('c', '<link rel="alternate" type="application/pdf" href="https://e.example/c.pdf"/>') +
+      '</feed>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a.html', 'https://e.example/b', 'https://e.example/c.pdf']);
+  });
+
   it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
     const feed = await parseFeed(fixture('rdf-rss10.xml'), { url: 'https://rdf.example.net/index.rdf' });
     expect(feed.format).toBe('rdf');
