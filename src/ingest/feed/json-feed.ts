@@ -4,7 +4,7 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, parseFeedDate, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, DateReader, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -40,6 +40,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const positions = listed.flatMap((entry, position) => (isObject(entry) ? [position + 1] : []));
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
   const base = resolveUrl(urlOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
+  const dates = new DateReader();
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
       if (item[field] !== undefined && item[field] !== null && urlOrNull(item[field]) === null) {
@@ -60,8 +61,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       guid: stringOrNull(item.id),
       title: cleanText(stringOrNull(item.title)),
       link,
-      published: parseFeedDate(stringOrNull(item.date_published)),
-      updated: parseFeedDate(stringOrNull(item.date_modified)),
+      published: dates.read(stringOrNull(item.date_published)),
+      updated: dates.read(stringOrNull(item.date_modified)),
       author: firstAuthor(item, data as Json),
       // JSON Feed's summary is plain text; the model's summary is HTML.
       summary: summaryText ? escapeHtml(summaryText) : null,
@@ -71,6 +72,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     };
   });
   const drafts = dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings);
+  warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {
     format: 'json',

@@ -207,13 +207,30 @@ function zoneOffset(token: string): number | null {
   if (zone === '') return 0;
   const numeric = /^(?:gmt|utc|ut)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
   if (numeric) {
-    const sign = numeric[1] === '-' ? -1 : 1;
-    return sign * (Number(numeric[2]) * 60 + Number(numeric[3] ?? 0));
+    const [hours, minutes] = [Number(numeric[2]), Number(numeric[3] ?? 0)];
+    // No zone on Earth is more than 14 hours from UTC: "+2500" is a typo, not a date to shift by a day.
+    if (hours > 14 || minutes > 59) return null;
+    return (numeric[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }
   if (zone in ZONES) return ZONES[zone] ?? 0;
   // RFC 822 military zones are notoriously reversed in practice; RFC 1123 says treat them as UTC.
   if (/^[a-ik-z]$/.test(zone)) return 0;
   return null;
+}
+
+/** US zones named without saying standard or daylight time ("10:19 ET"): minutes east of UTC in standard time. */
+const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
+
+/**
+ * Whether US daylight saving time is in force on a date (since 2007: from the second Sunday of March to the first
+ * Sunday of November). The day decides; the hour of the change itself is not worth the complication.
+ */
+function usDaylightTime(year: number, month: number, day: number): boolean {
+  const sundayOnOrAfter = (m: number, from: number) => from + ((7 - new Date(Date.UTC(year, m - 1, from)).getUTCDay()) % 7);
+  const start = sundayOnOrAfter(3, 8);
+  const end = sundayOnOrAfter(11, 1);
+  if (month !== 3 && month !== 11) return month > 3 && month < 11;
+  return month === 3 ? day >= start : day < end;
 }
 
 function expandYear(year: string): number {
@@ -262,8 +279,10 @@ function parseRfc822Date(text: string): string | null {
     .replace(/,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const dayFirst = /^(\d{1,2})[\s-]([A-Za-z]{3,9})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/.exec(cleaned);
-  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/.exec(cleaned);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]([A-Za-z]{3,9})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/i.exec(cleaned);
+  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/i.exec(cleaned);
+  // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
+  const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);
   let parts: { day: string; month: string; year: string; hour?: string; minute?: string; second?: string; zone: string } | null = null;
   if (dayFirst) {
     const [, day = '', month = '', year = '', hour, minute, second, zone = ''] = dayFirst;
@@ -271,16 +290,21 @@ function parseRfc822Date(text: string): string | null {
   } else if (monthFirst) {
     const [, month = '', day = '', year = '', hour, minute, second, zone = ''] = monthFirst;
     parts = { day, month, year, hour, minute, second, zone };
+  } else if (asctime) {
+    const [, month = '', day = '', hour, minute, second, zone = '', year = ''] = asctime;
+    parts = { day, month, year, hour, minute, second, zone };
   }
   if (!parts) return null;
   const month = MONTHS[parts.month.slice(0, parts.month.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
   if (!month) return null;
   let zone = parts.zone.replace(/[()]/g, ' ').trim();
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
-  zone = zone.split(/\s+/)[0] ?? '';
-  const offset = zoneOffset(zone);
+  zone = (zone.split(/\s+/)[0] ?? '').toLowerCase();
+  const year = expandYear(parts.year);
+  const usGeneric = US_GENERIC_ZONES[zone];
+  const offset = usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, Number(parts.day)) ? 60 : 0);
   if (offset === null) return null;
-  return toIso(expandYear(parts.year), month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
+  return toIso(year, month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
 }
 
 const RFC1123 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (GMT|UTC|UT|Z|[+-]\d{4})$/;
@@ -313,6 +337,34 @@ function namesImpossibleDay(text: string): boolean {
   return false;
 }
 
+/**
+ * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read: an item
+ * whose date is unreadable looks undated, and the feed should say why.
+ */
+export class DateReader {
+  private readonly unreadable: string[] = [];
+
+  read(value: string | null | undefined): string | null {
+    const date = parseFeedDate(value);
+    if (date === null && value && value.trim() !== '') this.unreadable.push(value.trim());
+    return date;
+  }
+
+  /** One warning for the whole document, with the first unreadable text as an example; none when all were read. */
+  warnings(): string[] {
+    const [first] = this.unreadable;
+    if (first === undefined) return [];
+    const count = this.unreadable.length;
+    return [`${count} date${count === 1 ? '' : 's'} could not be read (the first: ${JSON.stringify(first.slice(0, 60))}), so ${count === 1 ? 'its item lacks' : 'their items lack'} that date`];
+  }
+}
+
+/** Whether the text holds a numeric zone offset no zone has ("+2500", "-0075"), which Date.parse would apply. */
+function namesImpossibleOffset(text: string): boolean {
+  for (const match of text.matchAll(/[+-](\d{2}):?(\d{2})(?!\d)/g)) if (Number(match[1]) > 14 || Number(match[2]) > 59) return true;
+  return false;
+}
+
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = collapseWhitespace(value);
@@ -334,7 +386,7 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   if (rfc) return rfc;
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
-  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text) && !namesImpossibleDay(text)) {
+  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text) && !namesImpossibleDay(text) && !namesImpossibleOffset(text)) {
     const ms = Date.parse(text);
     if (!Number.isNaN(ms)) return new Date(ms).toISOString();
   }

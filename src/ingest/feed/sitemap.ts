@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, cleanText, parseFeedDate, resolveUrl } from './normalise.ts';
+import { assignItemIds, cleanText, DateReader, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
@@ -55,6 +55,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
   const errors = scanXml(text, documentBase).errors;
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = errors.length === 0 ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
+  const dates = new DateReader();
   const drafts = urls.flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
     if (!news) return [];
@@ -65,8 +66,8 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
         guid: null,
         title: childText($, news, 'title'),
         link,
-        published: parseFeedDate(childText($, news, 'publication_date')),
-        updated: parseFeedDate(childText($, url, 'lastmod')),
+        published: dates.read(childText($, news, 'publication_date')),
+        updated: dates.read(childText($, url, 'lastmod')),
         author: null,
         summary: null,
         content: null,
@@ -88,7 +89,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     title: childText($, publication, 'name'),
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
-    warnings: wellFormednessWarnings(errors),
+    warnings: [...wellFormednessWarnings(errors), ...dates.warnings()],
     wellFormed: errors.length === 0,
     bozo: errors.length > 0,
     ttlSeconds: null,

@@ -23,7 +23,7 @@ import {
   escapeHtml,
   repairDoubleEncoding,
   htmlToText,
-  parseFeedDate,
+  DateReader,
   resolveHtmlUrls,
   resolveUrl,
 } from './normalise.ts';
@@ -293,9 +293,9 @@ function readCategories(reader: FieldReader): string[] {
 }
 
 /** The first field name present decides; if it repeats, the last occurrence wins (feedparser's overwrite rule). */
-function readDate(reader: FieldReader, names: string[]): string | null {
+function readDate(reader: FieldReader, names: string[], dates: DateReader): string | null {
   for (const name of names) {
-    const values = reader.all(name).map((ref) => parseFeedDate(nodeText(ref.node))).filter((value): value is string => !!value);
+    const values = reader.all(name).map((ref) => dates.read(nodeText(ref.node))).filter((value): value is string => !!value);
     if (values.length > 0) return values[values.length - 1] ?? null;
   }
   return null;
@@ -312,7 +312,7 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
   return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
 }
 
-function readItem(reader: FieldReader, isAtom: boolean): DraftItem {
+function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader): DraftItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
   const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
@@ -355,8 +355,8 @@ function readItem(reader: FieldReader, isAtom: boolean): DraftItem {
     guid,
     title: readTitle(reader, titleRef, !isAtom),
     link,
-    published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created']),
-    updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified']),
+    published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created'], dates),
+    updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified'], dates),
     author: readAuthor(reader),
     summary,
     content,
@@ -731,14 +731,16 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
     if (linkRef) feedLink = resolveUrl(nodeText(linkRef.node), feedReader.baseOf(linkRef));
   }
 
+  const dates = new DateReader();
   const drafts = dropRepeatedItems(
-    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom)),
+    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
     },
     warnings,
   );
+  warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {
     format,

@@ -38,6 +38,19 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026 Feb 31 10:00 GMT', null],
     ['2026/02/31 10:00 GMT', null],
     ['Sun, 29 Feb 2032 10:00:00 GMT', '2032-02-29T10:00:00.000Z'], // a leap day is a day
+    ['5th June 2026', '2026-06-05T00:00:00.000Z'], // ordinal day first
+    ['Friday 5th June 2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
+    ['22nd February 2026 09:00 EST', '2026-02-22T14:00:00.000Z'],
+    ['Fri Jun  5 10:19:00 2026', '2026-06-05T10:19:00.000Z'], // C asctime, no zone = UTC
+    ['Fri, 05 Jun 2026 10:19:00 ET', '2026-06-05T14:19:00.000Z'], // US zones without standard/daylight: daylight in June
+    ['Mon, 05 Jan 2026 10:19:00 PT', '2026-01-05T18:19:00.000Z'], // standard in January
+    ['Sat, 07 Mar 2026 10:00:00 CT', '2026-03-07T16:00:00.000Z'], // the day before daylight time starts
+    ['Sun, 08 Mar 2026 10:00:00 CT', '2026-03-08T15:00:00.000Z'], // its first day (second Sunday of March)
+    ['Sun, 01 Nov 2026 10:00:00 MT', '2026-11-01T17:00:00.000Z'], // standard again from the first Sunday of November
+    ['Fri, 05 Jun 2026 10:19:00 +2500', null], // no zone is 25 hours from UTC
+    ['Fri, 05 Jun 2026 10:19:00 +0060', null],
+    ['2026-06-05T10:19:00+25:00', null],
+    ['Fri, 05 Jun 2026 10:19:00 +1400', '2026-06-04T20:19:00.000Z'], // Kiribati is
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {

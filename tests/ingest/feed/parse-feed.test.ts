@@ -229,6 +229,16 @@ describe('parseFeed: broken input', () => {
     expect(errors[0]).toMatch(/ at line 2, column \d+/);
   });
 
+  it('says when dates could not be read, once for the feed, so undated items are explained', async () => {
+    const item = (date: string) => `<item><title>${date}</title><link>https://e.example/${encodeURIComponent(date)}</link><pubDate>${date}</pubDate></item>`;
+    const xml = `<rss version="2.0"><channel><title>F</title>${item('yesterday-ish')}${item('Fri, 05 Jun 2026 10:19:00 GMT')}${item('Q3 2026')}</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.published)).toEqual([null, '2026-06-05T10:19:00.000Z', null]);
+    expect(feed.warnings).toEqual(['2 dates could not be read (the first: "yesterday-ish"), so their items lack that date']);
+    const json = await parseFeed(Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', date_published: 'soon' }] })), { url: 'https://e.example/feed.json' });
+    expect(json.warnings).toEqual(['1 date could not be read (the first: "soon"), so its item lacks that date']);
+  });
+
   it('rejects an HTML page served as a feed with code not_a_feed', async () => {
     const error = await parseFailure(fixture('html-page.html'));
     expect(error.code).toBe('not_a_feed');
