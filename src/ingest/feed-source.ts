@@ -95,7 +95,7 @@ export async function ingestFeed(
   if (previous.bodyHash && previous.bodyHash === bodyHash) return { ...base, state, outcome: 'not_modified', error: null };
 
   try {
-    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers });
+    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers, maxBytes: options.maxBytes });
     if (!feed.wellFormed && feed.items.length === 0) {
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
       return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${source.url}: no items could be recovered (${why})` } };

@@ -2,6 +2,7 @@
  * Entry point of feed parsing: bytes and response headers in, one normalised ParsedFeed out, whatever the format.
  * The format is detected from the content (see detect.ts). HTTP fetching happens elsewhere.
  */
+import { gunzipSync } from 'node:zlib';
 import type { ParsedFeed } from '../../model/index.ts';
 import { decodeFeedBytes, getHeader } from './decode.ts';
 import { sniffFeedKind } from './detect.ts';
@@ -21,19 +22,42 @@ export interface ParseFeedContext {
   headers?: Record<string, string>;
   /** Upper bound for the XML parser, in ms. @default 5000 */
   timeLimitMs?: number;
+  /** Cap on the size of a body that arrives gzip-compressed without Content-Encoding, once decompressed. @default 10 MB */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 10_000_000;
+
+/**
+ * A body that is itself a gzip file rather than a compressed transfer (which fetch has already undone): the sitemaps
+ * protocol allows `sitemap.xml.gz`, and some servers compress twice. Decompressed within the cap, as a transfer is,
+ * so a bomb stops there.
+ */
+function gunzipDownload(bytes: Buffer, maxBytes: number): Buffer | null {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return null;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new FeedParseError('too_large', `the body is a gzip file that decompresses to more than ${maxBytes} bytes`);
+    }
+    throw new FeedParseError('not_a_feed', `the body is a gzip file that cannot be decompressed (${(error as Error).message})`);
+  }
 }
 
 /** Media types that say "this is not a feed"; the body is still parsed (content decides), but it is flagged. */
 function contentTypeWarning(contentType: string | undefined): string | null {
   if (!contentType) return null;
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType === '' || /xml|rss|atom|rdf|json|octet-stream/.test(mediaType)) return null;
+  // gzip: a sitemap.xml.gz is served as what it is, a gzip file
+  if (mediaType === '' || /xml|rss|atom|rdf|json|octet-stream|gzip/.test(mediaType)) return null;
   return `served as ${mediaType}, not an XML or JSON media type`;
 }
 
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
   if (bytes.length === 0) throw new FeedParseError('empty', 'the document is empty (0 bytes)');
-  const decoded = decodeFeedBytes(bytes, ctx.headers);
+  const unzipped = gunzipDownload(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
+  const decoded = decodeFeedBytes(unzipped ?? bytes, ctx.headers);
   const sniffed = sniffFeedKind(decoded.text);
   // Relative links resolve against Content-Location (itself relative to the URL) first, then the URL.
   const contentLocation = getHeader(ctx.headers, 'content-location');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
 
@@ -149,6 +150,16 @@ describe('parseFeed: formats', () => {
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://news.example/sitemap.xml' });
     expect(feed.items.map((item) => item.link)).toEqual(['https://news.example/a', 'https://news.example/b', 'https://news.example/c']);
     expect(feed).toMatchObject({ wellFormed: false, bozo: true, warnings: ['not well-formed XML: Unexpected close tag at line 6, column 9'] });
+  });
+
+  it('reads a news sitemap downloaded as a gzip file, within the size cap', async () => {
+    const gzipped = gzipSync(fixture('news-sitemap.xml'));
+    const feed = await parseFeed(gzipped, { url: 'https://paper.example.com/news-sitemap.xml.gz', headers: { 'content-type': 'application/x-gzip' } });
+    expect(feed.items.map((item) => item.title)).toEqual(['Scientists renew call for AI pause', 'Markets shrug']);
+    expect(feed.warnings).toEqual([]);
+    const bomb = gzipSync(Buffer.alloc(2_000_000, 0x20));
+    await expect(parseFeed(bomb, { url: 'https://e.example/bomb.xml.gz', maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(parseFeed(bomb.subarray(0, 20), { url: 'https://e.example/cut.xml.gz' })).rejects.toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('gzip file that cannot be decompressed') });
   });
 
   it('detects the format from the content, not the Content-Type', async () => {
