@@ -94,7 +94,8 @@ export function registerFeed(program: Command, state: CliState): void {
         feed = await parseFeed(bytes, { url, headers });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        writeText(process.stderr, `${target} is not a readable feed: ${error.message}\n`);
+        const via = targetUrl && url !== target ? ` (redirected to ${url})` : '';
+        writeText(process.stderr, `${target}${via} is not a readable feed: ${error.message}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }

@@ -8,7 +8,7 @@ export type SniffedKind =
   | { kind: 'json' }
   | { kind: 'html' }
   | { kind: 'xml'; root: string | null; localName: string | null }
-  | { kind: 'unknown' };
+  | { kind: 'unknown'; binary: boolean };
 
 /** Skips the prolog (XML declaration, comments, processing instructions, DOCTYPE) and returns the first tag name. */
 export function firstElementName(text: string): string | null {
@@ -49,13 +49,13 @@ function looksBinary(text: string): boolean {
 export function sniffFeedKind(text: string): SniffedKind {
   const trimmed = text.replace(/^[\s\ufeff]+/, '');
   if (trimmed === '') return { kind: 'empty' };
-  if (trimmed.startsWith('{')) return { kind: 'json' };
+  // JSON Feed is an object; an array is JSON too, and parseJsonFeed says why it is not a feed
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json' };
   if (trimmed.startsWith('<')) {
     const root = firstElementName(trimmed);
     const localName = root ? (root.includes(':') ? root.slice(root.indexOf(':') + 1) : root) : null;
     if (localName && /^(html|head|body)$/i.test(localName)) return { kind: 'html' };
     return { kind: 'xml', root, localName };
   }
-  if (looksBinary(trimmed)) return { kind: 'unknown' };
-  return { kind: 'unknown' };
+  return { kind: 'unknown', binary: looksBinary(trimmed) };
 }

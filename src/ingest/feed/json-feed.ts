@@ -3,6 +3,7 @@
  * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
+import { repairMojibake } from '../../extract/mojibake.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, DateReader, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
@@ -22,6 +23,9 @@ function firstAuthor(item: Json, feed: Json): string | null {
   return null;
 }
 
+/** UTF-8 text that went through a legacy code page upstream ("Itâ€™s"), repaired as in XML feeds and articles. */
+const repaired = (value: string | null) => (value === null ? null : repairMojibake(value));
+
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   let data: unknown;
   try {
@@ -29,6 +33,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   } catch (error) {
     throw new FeedParseError('parse', `the body looks like JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (Array.isArray(data)) throw new FeedParseError('not_a_feed', 'the body is a JSON array, not a JSON Feed (an object with "version" and "items")');
   if (!isObject(data) || typeof data.version !== 'string' || !/jsonfeed\.org\/version\/1/.test(data.version)) {
     throw new FeedParseError('not_a_feed', 'the body is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1[.1]")');
   }
@@ -48,10 +53,10 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       }
     }
     const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);
-    const contentHtml = stringOrNull(item.content_html);
-    const contentText = stringOrNull(item.content_text);
+    const contentHtml = repaired(stringOrNull(item.content_html));
+    const contentText = repaired(stringOrNull(item.content_text));
     const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? escapeHtml(contentText) : null;
-    const summaryText = stringOrNull(item.summary);
+    const summaryText = repaired(stringOrNull(item.summary));
     const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
       const url = resolveUrl(urlOrNull(attachment.url), base);
       if (!url) return [];
@@ -59,7 +64,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     });
     return {
       guid: stringOrNull(item.id),
-      title: cleanText(stringOrNull(item.title)),
+      title: cleanText(repaired(stringOrNull(item.title))),
       link,
       published: dates.read(stringOrNull(item.date_published)),
       updated: dates.read(stringOrNull(item.date_modified)),

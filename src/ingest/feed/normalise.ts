@@ -18,20 +18,6 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * Undoes double encoding: UTF-8 bytes read as Latin-1/Windows-1252 and encoded again ("â\u0080¦" for "…").
- * C1 control characters (U+0080–U+009F) never belong in text, so a run of Latin-1 characters that contains one
- * and forms valid UTF-8 is taken to be such bytes and re-decoded.
- */
-export function repairDoubleEncoding(text: string): string {
-  if (!/[\u0080-\u009f]/.test(text)) return text;
-  return text.replace(/[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/g, (run) => {
-    if (!/[\u0080-\u009f]/.test(run)) return run;
-    const decoded = Buffer.from([...run].map((char) => char.charCodeAt(0))).toString('utf8');
-    return decoded.includes('\ufffd') ? run : decoded;
-  });
-}
-
-/**
  * Whitespace that needs collapsing: a run of two or more, or a lone character other than a space. A lone space,
  * by far the most common case, is left alone: replacing it by itself rebuilt the whole string (most of htmlToText).
  */

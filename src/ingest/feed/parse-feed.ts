@@ -70,7 +70,10 @@ export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<P
     case 'html':
       throw new FeedParseError('not_a_feed', 'the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)');
     case 'unknown':
-      throw new FeedParseError('not_a_feed', `the body is neither XML nor JSON (starts with ${JSON.stringify(decoded.text.trim().slice(0, 20))})`);
+      throw new FeedParseError(
+        'not_a_feed',
+        sniffed.binary ? 'the body is binary data, not a feed (neither XML nor JSON)' : `the body is neither XML nor JSON (starts with ${JSON.stringify(decoded.text.trim().slice(0, 20))})`,
+      );
     case 'json':
       feed = parseJsonFeed(decoded.text, documentBase);
       break;

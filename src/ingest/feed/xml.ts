@@ -10,6 +10,7 @@
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
+import { repairMojibake } from '../../extract/mojibake.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
@@ -21,7 +22,6 @@ import {
   collapseWhitespace,
   decodeEntities,
   escapeHtml,
-  repairDoubleEncoding,
   htmlToText,
   DateReader,
   resolveHtmlUrls,
@@ -205,7 +205,8 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
   } else {
     isHtml = typeIsHtml || (!typeIsText && defaultHtml);
   }
-  value = repairDoubleEncoding(value);
+  // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is
+  value = repairMojibake(value);
   const html = isHtml ? resolveHtmlUrls(value, base) : escapeHtml(value);
   return { html, value, isHtml };
 }

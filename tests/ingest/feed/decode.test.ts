@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../../src/ingest/feed/decode.ts';
+import { decodeBody, decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
 import { parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
 
 const feedXml = (declaration: string, title: string) => `${declaration}<rss version="2.0"><channel><title>${title}</title></channel></rss>`;
@@ -81,8 +81,8 @@ describe('parseFeed: charset problems are reported', () => {
     expect(utf8.title).toBe('Café — “pause”');
     expect(utf8.warnings).toContain('the Content-Type header says iso-8859-1 but the body is valid UTF-8, as the document declares; decoded as UTF-8');
     // a document that declares the header's charset is read in it, and plain ASCII needs no second look
-    const declared = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café')), { url: 'https://e.example/f', headers });
-    expect(declared.title).toBe('CafÃ©');
+    const declared = Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café'));
+    expect(decodeFeedBytes(declared, headers)).toMatchObject({ encoding: 'windows-1252', warnings: [] });
     const ascii = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Cafe')), { url: 'https://e.example/f', headers });
     expect(ascii.warnings).toEqual([]);
   });
@@ -109,5 +109,12 @@ describe('parseFeed: charset problems are reported', () => {
   it('repairs UTF-8 that was decoded as Latin-1 and encoded again', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><item><description>wait&#226;&#128;&#166;</description></item></channel></rss>'), { url: 'https://e.example/f' });
     expect(feed.items[0]?.summary).toBe('wait…');
+  });
+
+  it('repairs UTF-8 that went through windows-1252 upstream, in titles and bodies, and leaves real accents alone', async () => {
+    const xml = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>Itâ€™s the cafÃ© â€” “Zażółć”</title>' +
+      '<description>&lt;p&gt;Labs say â€œpauseâ€&#157; now&lt;/p&gt;</description><guid>1</guid></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/f' });
+    expect(feed.items[0]).toMatchObject({ title: 'It’s the café — “Zażółć”', summary: '<p>Labs say “pause” now</p>' });
   });
 });

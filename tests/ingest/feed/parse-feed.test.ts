@@ -263,7 +263,11 @@ describe('parseFeed: broken input', () => {
 
   it('rejects binary garbage with code not_a_feed', async () => {
     const garbage = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256));
-    expect((await parseFailure(garbage)).code).toBe('not_a_feed');
+    expect(await parseFailure(garbage)).toMatchObject({ code: 'not_a_feed', message: 'the body is binary data, not a feed (neither XML nor JSON)' });
+  });
+
+  it('says a JSON array is JSON, just not a JSON Feed', async () => {
+    expect(await parseFailure(Buffer.from('[{"version": "https://jsonfeed.org/version/1.1"}]'))).toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('a JSON array, not a JSON Feed') });
   });
 
   it('settles on an XML prolog without a root element (a reused rss-parser never would)', async () => {
