@@ -37,10 +37,10 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'category', 'dc:subject', 'comments',
+  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'category', 'dc:subject', 'comments', 'source',
 ];
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
-const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
+const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
 const RAW = 'raw:';
 
 /** rss-parser never settles on some inputs (a prolog without a root element); every parse gets this long. */
@@ -256,6 +256,17 @@ function readAuthor(reader: FieldReader): string | null {
   return null;
 }
 
+/** The first named author of an Atom entry's `<source>`, the feed it was copied from. */
+function sourceAuthor(reader: FieldReader): string | null {
+  const source = reader.all('source')[0]?.node;
+  if (!source || typeof source !== 'object') return null;
+  for (const author of asArray(source.author)) {
+    const name = author && typeof author === 'object' ? cleanText(nodeText(asArray(author.name)[0])) : null;
+    if (name) return name;
+  }
+  return null;
+}
+
 function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[] {
   const enclosures: FeedEnclosure[] = [];
   for (const ref of reader.all('enclosure')) {
@@ -358,7 +369,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader): Draf
     link,
     published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created'], dates),
     updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified'], dates),
-    author: readAuthor(reader),
+    // RFC 4287 §4.2.1: an entry without authors has its source's; the feed's are filled in by parseXmlFeed
+    author: readAuthor(reader) ?? (isAtom ? sourceAuthor(reader) : null),
     summary,
     content,
     enclosures: readEnclosures(reader, links),
@@ -742,6 +754,9 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
     warnings,
   );
   warnings.push(...dates.warnings());
+  // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
+  const feedAuthor = isAtom ? readAuthor(feedReader) : null;
+  if (feedAuthor) for (const draft of drafts) draft.author ??= feedAuthor;
   const ids = assignItemIds(drafts);
   return {
     format,

@@ -65,6 +65,18 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a.html', 'https://e.example/b', 'https://e.example/c.pdf']);
   });
 
+  it('gives an Atom entry without authors those of its source, else those of the feed (RFC 4287 §4.2.1)', async () => {
+    const entry = (id: string, inner: string) => `<entry><id>${id}</id><title>T</title><updated>2026-06-05T10:00:00Z</updated>${inner}</entry>`;
+    const xml =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>f</id><updated>2026-06-05T10:00:00Z</updated><author><name>Desk</name></author>' +
+      entry('own', '<author><name>Ada Writer</name></author>') +
+      entry('copied', '<source><id>s</id><title>Wire</title><author><name>Wire Reporter</name></author></source>') +
+      entry('plain', '') +
+      '</feed>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.author)).toEqual(['Ada Writer', 'Wire Reporter', 'Desk']);
+  });
+
   it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
     const feed = await parseFeed(fixture('rdf-rss10.xml'), { url: 'https://rdf.example.net/index.rdf' });
     expect(feed.format).toBe('rdf');
