@@ -403,33 +403,60 @@ function repairEntities(text: string): string {
   return text
     .replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
       if (XML_ENTITIES.has(name)) return whole;
-      const decoded = decodeEntities(whole);
-      if (decoded === whole) return `&amp;${name};`;
-      return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+      return htmlEntityAsNumeric(name) ?? `&amp;${name};`;
     })
     .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, '&amp;');
 }
 
+/** The longest an entity's value may grow by expanding the entities it refers to: bombs stop here. */
+const ENTITY_VALUE_CAP = 10_000;
+/** How deep entity values may refer to one another. */
+const ENTITY_DEPTH = 4;
+
+/** The HTML character reference `&name;` as numeric references an XML parser reads, or null when HTML has no such name. */
+function htmlEntityAsNumeric(name: string): string | null {
+  const decoded = decodeEntities(`&${name};`);
+  return decoded === `&${name};` ? null : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+}
+
 /**
- * Expands general entities declared in the DOCTYPE's internal subset (`<!ENTITY id "tag:example.com,">`), which
- * sax does not support. One level only, and the output is capped, so entity bombs cannot blow up memory.
+ * Expands the general entities a DOCTYPE declares, which sax does not support:
+ * - those of the internal subset (`<!ENTITY id "tag:example.com,">`), values that refer to one another included;
+ *   a few levels deep, each value and the whole output capped, so entity bombs cannot blow up memory;
+ * - with an external DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" ...>`), HTML's
+ *   named characters: such DTDs declare them, and a reference to a name the parser cannot see declared is not a
+ *   well-formedness error in a document with an external DTD (XML 1.0, WFC: Entity Declared).
  */
 export function expandInternalEntities(text: string): string {
   // Nearly every feed has no DOCTYPE: two plain searches cost a fraction of the case-insensitive regex.
   if (!text.includes('<!D') && !text.includes('<!d')) return text;
-  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text);
-  if (!doctype?.[1]) return text;
+  const doctype = /<!DOCTYPE\s+[^\s[>]+(\s+(?:PUBLIC|SYSTEM)\s[^[>]*)?\s*(?:\[([\s\S]*?)\]\s*)?>/i.exec(text);
+  if (!doctype) return text;
+  const hasExternalDtd = doctype[1] !== undefined;
   const declared = new Map<string, string>();
-  for (const match of doctype[1].matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+  for (const match of (doctype[2] ?? '').matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
     const name = match[1] ?? '';
     if (!XML_ENTITIES.has(name) && !declared.has(name)) declared.set(name, match[2] ?? match[3] ?? '');
   }
-  if (declared.size === 0) return text;
+  if (declared.size === 0 && !hasExternalDtd) return text;
+  const reference = /&([A-Za-z_][\w.-]*);/g;
+  // Values that refer to other declared entities, expanded level by level; a value past the cap keeps its references.
+  for (let depth = 1; depth < ENTITY_DEPTH; depth++) {
+    let changed = false;
+    for (const [name, value] of declared) {
+      const expanded = value.replace(reference, (whole, inner: string) => declared.get(inner) ?? whole);
+      if (expanded !== value && expanded.length <= ENTITY_VALUE_CAP) {
+        declared.set(name, expanded);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
   const bodyStart = doctype.index + doctype[0].length;
   let budget = 1_000_000;
-  const body = text.slice(bodyStart).replace(/&([A-Za-z_][\w.-]*);/g, (whole, name: string) => {
-    const value = declared.get(name);
-    if (value === undefined || budget < value.length) return whole;
+  const body = text.slice(bodyStart).replace(reference, (whole, name: string) => {
+    const value = declared.get(name) ?? (hasExternalDtd && !XML_ENTITIES.has(name) ? htmlEntityAsNumeric(name) : null);
+    if (value === null || value === undefined || budget < value.length) return whole;
     budget -= value.length;
     return value;
   });

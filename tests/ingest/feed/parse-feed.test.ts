@@ -262,6 +262,25 @@ describe('parseFeed: broken input', () => {
     expect(json.warnings).toEqual(['1 date could not be read (the first: "soon"), so its item lacks that date']);
   });
 
+  it('expands entities a DOCTYPE declares, nested ones too, and stops an entity bomb', async () => {
+    const doc = (subset: string, title: string) =>
+      `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${subset}\n]>\n<rss version="2.0"><channel><title>F</title><item><title>${title}</title><guid>1</guid></item></channel></rss>`;
+    const nested = await parseFeed(Buffer.from(doc('<!ENTITY co "Acme &amp; Sons"> <!ENTITY nested "&co; Ltd">', 'About &nested;')), { url: 'https://e.example/f' });
+    expect(nested).toMatchObject({ wellFormed: true, items: [{ title: 'About Acme & Sons Ltd' }] });
+    const levels = Array.from({ length: 9 }, (_v, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+    const bomb = await parseFeed(Buffer.from(doc(`<!ENTITY l0 "lol">${levels}`, '&l9;')), { url: 'https://e.example/f' });
+    expect(bomb.items[0]!.title!.length).toBeLessThan(20_000);
+  });
+
+  it('reads HTML named characters in a feed with an external DTD (RSS 0.91) as declared, not as errors', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n' +
+      '<rss version="0.91"><channel><title>Old &eacute;cole</title><link>http://e.example/</link><description>d</description>' +
+      '<item><title>Caf&eacute; &amp; cr&egrave;me</title><link>http://e.example/a</link></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml, 'latin1'), { url: 'http://e.example/rss' });
+    expect(feed).toMatchObject({ wellFormed: true, bozo: false, title: 'Old école', items: [{ title: 'Café & crème' }] });
+  });
+
   it('rejects an HTML page served as a feed with code not_a_feed', async () => {
     const error = await parseFailure(fixture('html-page.html'));
     expect(error.code).toBe('not_a_feed');
