@@ -408,59 +408,74 @@ function repairEntities(text: string): string {
     .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, '&amp;');
 }
 
-/** The longest an entity's value may grow by expanding the entities it refers to: bombs stop here. */
-const ENTITY_VALUE_CAP = 10_000;
-/** How deep entity values may refer to one another. */
-const ENTITY_DEPTH = 4;
+/** The most characters entity expansion may produce in one document, all entities and references together. */
+const ENTITY_EXPANSION_BUDGET = 1_000_000;
 
-/** The HTML character reference `&name;` as numeric references an XML parser reads, or null when HTML has no such name. */
+/**
+ * The HTML character reference `&name;` as a numeric reference an XML parser reads, or null when HTML has no such
+ * name. Zero-padded to the reference's own length where the digits allow, so error columns stay where they were.
+ */
 function htmlEntityAsNumeric(name: string): string | null {
   const decoded = decodeEntities(`&${name};`);
-  return decoded === `&${name};` ? null : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+  if (decoded === `&${name};`) return null;
+  const chars = [...decoded];
+  if (chars.length === 1) return `&#${String(chars[0]!.codePointAt(0)).padStart(name.length - 1, '0')};`;
+  return chars.map((char) => `&#${char.codePointAt(0)};`).join('');
 }
 
 /**
  * Expands the general entities a DOCTYPE declares, which sax does not support:
- * - those of the internal subset (`<!ENTITY id "tag:example.com,">`), values that refer to one another included;
- *   a few levels deep, each value and the whole output capped, so entity bombs cannot blow up memory;
+ * - those of the internal subset (`<!ENTITY id "tag:example.com,">`), values that refer to one another included.
+ *   Only what the document uses is expanded, each entity once, and all expansion together draws on one budget, so
+ *   an entity bomb (however many declarations, however deep) stops there; a reference past it stays as written.
  * - with an external DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" ...>`), HTML's
  *   named characters: such DTDs declare them, and a reference to a name the parser cannot see declared is not a
  *   well-formedness error in a document with an external DTD (XML 1.0, WFC: Entity Declared).
+ * The internal subset is replaced by as many line breaks as it held, so error lines still point into the document.
  */
 export function expandInternalEntities(text: string): string {
   // Nearly every feed has no DOCTYPE: two plain searches cost a fraction of the case-insensitive regex.
   if (!text.includes('<!D') && !text.includes('<!d')) return text;
-  const doctype = /<!DOCTYPE\s+[^\s[>]+(\s+(?:PUBLIC|SYSTEM)\s[^[>]*)?\s*(?:\[([\s\S]*?)\]\s*)?>/i.exec(text);
+  // The external id, when present, runs up to the subset or the end: no two parts may both take the white space
+  // before `[` (that made the search quadratic on long runs of it).
+  const doctype = /<!DOCTYPE\s+[^\s[>]+(?:(\s+(?:PUBLIC|SYSTEM)\s[^[>]*)|\s*)(?:\[([^\]]*)\]\s*)?>/i.exec(text);
   if (!doctype) return text;
   const hasExternalDtd = doctype[1] !== undefined;
+  const subset = doctype[2] ?? '';
   const declared = new Map<string, string>();
-  for (const match of (doctype[2] ?? '').matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+  for (const match of subset.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
     const name = match[1] ?? '';
     if (!XML_ENTITIES.has(name) && !declared.has(name)) declared.set(name, match[2] ?? match[3] ?? '');
   }
   if (declared.size === 0 && !hasExternalDtd) return text;
-  const reference = /&([A-Za-z_][\w.-]*);/g;
-  // Values that refer to other declared entities, expanded level by level; a value past the cap keeps its references.
-  for (let depth = 1; depth < ENTITY_DEPTH; depth++) {
-    let changed = false;
-    for (const [name, value] of declared) {
-      const expanded = value.replace(reference, (whole, inner: string) => declared.get(inner) ?? whole);
-      if (expanded !== value && expanded.length <= ENTITY_VALUE_CAP) {
-        declared.set(name, expanded);
-        changed = true;
-      }
+  let budget = ENTITY_EXPANSION_BUDGET;
+  /** Each declared entity's expanded value, once computed; null while being computed (a cycle) or past the budget. */
+  const expanded = new Map<string, string | null>();
+  const expand = (value: string): string => {
+    let out = '';
+    let last = 0;
+    for (const match of value.matchAll(/&([A-Za-z_][\w.-]*);/g)) {
+      const replacement = valueOf(match[1]!);
+      if (replacement === null || replacement.length > budget) continue;
+      budget -= replacement.length;
+      out += value.slice(last, match.index) + replacement;
+      last = match.index + match[0].length;
     }
-    if (!changed) break;
-  }
-  const bodyStart = doctype.index + doctype[0].length;
-  let budget = 1_000_000;
-  const body = text.slice(bodyStart).replace(reference, (whole, name: string) => {
-    const value = declared.get(name) ?? (hasExternalDtd && !XML_ENTITIES.has(name) ? htmlEntityAsNumeric(name) : null);
-    if (value === null || value === undefined || budget < value.length) return whole;
-    budget -= value.length;
+    return last === 0 ? value : out + value.slice(last);
+  };
+  const valueOf = (name: string): string | null => {
+    const raw = declared.get(name);
+    if (raw === undefined) return hasExternalDtd && !XML_ENTITIES.has(name) ? htmlEntityAsNumeric(name) : null;
+    if (expanded.has(name)) return expanded.get(name)!;
+    expanded.set(name, null);
+    const value = expand(raw);
+    expanded.set(name, value);
     return value;
-  });
-  return text.slice(0, doctype.index) + text.slice(doctype.index, bodyStart).replace(/\[[\s\S]*\]/, '') + body;
+  };
+  const bodyStart = doctype.index + doctype[0].length;
+  const lineBreaks = '\n'.repeat(subset.split('\n').length - 1);
+  const head = text.slice(doctype.index, bodyStart).replace(/\[[^\]]*\]/, lineBreaks);
+  return text.slice(0, doctype.index) + head + expand(text.slice(bodyStart));
 }
 
 /** Feed fields that hold only text: any tag inside one means its end tag was lost. */
