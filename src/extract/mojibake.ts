@@ -83,6 +83,8 @@ function reinterpretRun(run: string, codePage: string): string {
   const table = reverseTableFor(codePage);
   const chars = Array.from(run);
   const bytes: number[] = chars.map((c) => table.get(c) ?? -1);
+  // Most runs of real text (Cyrillic, Greek, CJK, accented words) hold no UTF-8 sequence under a code page: done.
+  if (!bytes.some((byte, i) => byte >= 0xc2 && utf8SequenceLength(bytes, i) > 0)) return run;
   let out = '';
   let i = 0;
   while (i < chars.length) {
@@ -173,6 +175,24 @@ function implausibility(text: string): number {
   return score;
 }
 
+let continuationChars: RegExp | null = null;
+
+/**
+ * Characters that stand for a UTF-8 continuation byte (0x80-0xBF) under some candidate code page. Every mis-decoded
+ * multi-byte sequence holds one, and words of real text seldom do (Cyrillic, Greek and CJK letters sit elsewhere),
+ * so a run without one is left alone before the costly reading under every code page.
+ */
+function continuationPattern(): RegExp {
+  if (continuationChars) return continuationChars;
+  const chars = new Set<string>();
+  for (const codePage of CANDIDATE_CODE_PAGES) {
+    for (const [char, byte] of reverseTableFor(codePage)) if (byte >= 0x80 && byte <= 0xbf) chars.add(char);
+  }
+  const escaped = [...chars].map((char) => `\\u{${char.codePointAt(0)!.toString(16)}}`).join('');
+  continuationChars = new RegExp(`[${escaped}]`, 'u');
+  return continuationChars;
+}
+
 /** Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence). */
 const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
 
@@ -191,12 +211,14 @@ function judgeRun(text: string, run: string, start: number): RunVerdict {
   // One character of context on each side lets "cafÃ©" count the "fÃ" case change.
   const before = start > 0 ? text[start - 1]! : '';
   const after = text[start + run.length] ?? '';
-  const originalScore = implausibility(before + run + after);
   const verdict: RunVerdict = { start, run, improvement: null, improvingCodePages: [], ties: new Map() };
-  let bestScore = originalScore;
+  // Scored only when some code page reads the run otherwise: scoring is most of the cost, and real text rarely needs it.
+  let originalScore = -1;
+  let bestScore = -1;
   for (const codePage of CANDIDATE_CODE_PAGES) {
     const candidate = reinterpretRun(run, codePage);
     if (candidate === run) continue;
+    if (originalScore < 0) bestScore = originalScore = implausibility(before + run + after);
     const score = implausibility(before + candidate + after);
     if (score < originalScore) verdict.improvingCodePages.push(codePage);
     else if (score === originalScore && Array.from(candidate).every(isOrdinaryChar)) verdict.ties.set(codePage, candidate);
@@ -214,7 +236,11 @@ function judgeRun(text: string, run: string, start: number): RunVerdict {
  * code page: a mis-decoded page is mis-decoded throughout, while text without clear mojibake is left alone.
  */
 function repairOnce(text: string): string {
-  const verdicts = Array.from(text.matchAll(NON_ASCII_RUN), (m) => judgeRun(text, m[0], m.index));
+  const mayBeMojibake = continuationPattern();
+  if (!mayBeMojibake.test(text)) return text;
+  const verdicts = Array.from(text.matchAll(NON_ASCII_RUN))
+    .filter((m) => mayBeMojibake.test(m[0]))
+    .map((m) => judgeRun(text, m[0], m.index));
   const evidence = new Map<string, number>();
   for (const v of verdicts) for (const cp of v.improvingCodePages) evidence.set(cp, (evidence.get(cp) ?? 0) + 1);
   const documentCodePage = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

@@ -61,4 +61,14 @@ describe('repairMojibake', () => {
   it('repairs mojibake next to legitimate non-ASCII characters without touching them', () => {
     expect(repairMojibake('«cafÃ©» in Αθήνα')).toBe('«café» in Αθήνα');
   });
+
+  it('reads megabytes of Cyrillic and Chinese text without judging each word under every code page', () => {
+    const russian = 'Исследователи искусственного интеллекта призвали приостановить обучение мощных систем. '.repeat(60_000);
+    const chinese = '人工智能研究实验室呼吁暂停训练比更强大的系统，专家表示这是必要的措施。'.repeat(60_000);
+    expect(repairMojibake(russian)).toBe(russian);
+    expect(repairMojibake(chinese)).toBe(chinese);
+    // still repaired when a mis-decoded word sits among them
+    expect(repairMojibake(`${russian.slice(0, 1000)} cafÃ© ${chinese.slice(0, 1000)}`)).toBe(`${russian.slice(0, 1000)} café ${chinese.slice(0, 1000)}`);
+    // A bound against a blow-up, not a speed target: well under a second now; over 10 s when every word was judged.
+  }, 5_000);
 });
