@@ -195,7 +195,7 @@ function zoneOffset(token: string): number | null {
   if (numeric) {
     const [hours, minutes] = [Number(numeric[2]), Number(numeric[3] ?? 0)];
     // No zone on Earth is more than 14 hours from UTC: "+2500" is a typo, not a date to shift by a day.
-    if (hours > 14 || minutes > 59) return null;
+    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return null;
     return (numeric[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }
   if (zone in ZONES) return ZONES[zone] ?? 0;
@@ -345,9 +345,15 @@ export class DateReader {
   }
 }
 
-/** Whether the text holds a numeric zone offset no zone has ("+2500", "-0075"), which Date.parse would apply. */
+/**
+ * Whether the text holds a numeric zone offset no zone has ("+2500", "-0075"), which Date.parse would apply. An
+ * offset follows a time, white space or GMT/UTC; "06-05-2026" holds no offset "-2026".
+ */
 function namesImpossibleOffset(text: string): boolean {
-  for (const match of text.matchAll(/[+-](\d{2}):?(\d{2})(?!\d)/g)) if (Number(match[1]) > 14 || Number(match[2]) > 59) return true;
+  for (const match of text.matchAll(/(?:\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|\s|\bgmt|\butc|\but)\s*[+-](\d{2}):?(\d{2})(?!\d)/gi)) {
+    const [hours, minutes] = [Number(match[1]), Number(match[2])];
+    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return true;
+  }
   return false;
 }
 

@@ -51,6 +51,9 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Fri, 05 Jun 2026 10:19:00 +0060', null],
     ['2026-06-05T10:19:00+25:00', null],
     ['Fri, 05 Jun 2026 10:19:00 +1400', '2026-06-04T20:19:00.000Z'], // Kiribati is
+    ['Fri, 05 Jun 2026 10:19:00 +1459', null],
+    ['06-05-2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // a hyphen before the year is no zone offset
+    ['Jun-05-2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {
