@@ -154,7 +154,9 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   }
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
-  if (sniffed === 'xml' || sniffed === 'json') {
+  // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
+  const gzipFile = page.body[0] === 0x1f && page.body[1] === 0x8b;
+  if (sniffed === 'xml' || sniffed === 'json' || gzipFile) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
       keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
 import { DEFAULT_USER_AGENT, fetchUrl } from '../../src/ingest/fetch.ts';
@@ -59,6 +60,8 @@ describe('discoverFeeds against a real server', () => {
       '/signed/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/feed-302"><link rel="alternate" type="application/rss+xml" href="/feed-302#latest"></head></html>'),
       '/feed-302': (_req, res) => res.writeHead(302, { location: '/cdn/feed.xml?sig=abc123&expires=1796100300' }).end(),
       '/cdn/feed.xml': feed(rssFeed('Signed', [{ guid: 's', title: 'S', link: 'https://example.org/s' }])),
+      '/news-sitemap.xml.gz': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
     server = await startServer(routes);
     // The home page links to the same server under another host name ("localhost"), known once it listens.
@@ -113,6 +116,11 @@ describe('discoverFeeds against a real server', () => {
   it('a URL that is already a feed is returned as is', async () => {
     const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptions });
     expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
+  });
+
+  it('a URL that is a gzipped news sitemap is returned as is, not taken for a page', async () => {
+    const result = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: fetchOptions });
+    expect(result.feeds).toEqual([{ url: `${server.url}/news-sitemap.xml.gz`, title: 'The Example Paper', format: 'sitemap', itemCount: 2, via: 'page' }]);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

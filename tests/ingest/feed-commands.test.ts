@@ -42,6 +42,7 @@ beforeAll(async () => {
         .end('<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>'),
     '/wire.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }])),
+    '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
 });
@@ -87,6 +88,11 @@ describe('pausewatch feed', () => {
     const { code, stderr } = await pausewatch(['feed', `${server.url}/`]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/not a readable feed: the document is an HTML page/);
+    // the URL as typed, without its path: no redirect happened, and none is claimed
+    const bare = await pausewatch(['feed', server.url]);
+    expect(bare.stderr).toBe(`${server.url} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n`);
+    const moved = await pausewatch(['feed', `${server.url}/moved-home`]);
+    expect(moved.stderr).toMatch(new RegExp(`^${server.url}/moved-home \\(redirected to ${server.url}/\\) is not a readable feed`));
   });
 });
 

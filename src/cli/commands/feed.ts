@@ -62,6 +62,7 @@ export function registerFeed(program: Command, state: CliState): void {
       let bytes: Buffer;
       let url: string;
       let headers: Record<string, string> = {};
+      let redirected = false;
       const targetUrl = httpUrlArgument(target, 'the feed');
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
         throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
@@ -81,6 +82,7 @@ export function registerFeed(program: Command, state: CliState): void {
         bytes = response.body;
         url = response.url;
         headers = response.headers;
+        redirected = response.redirects.length > 0;
       } else {
         try {
           bytes = await readFile(target);
@@ -94,7 +96,7 @@ export function registerFeed(program: Command, state: CliState): void {
         feed = await parseFeed(bytes, { url, headers });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        const via = targetUrl && url !== target ? ` (redirected to ${url})` : '';
+        const via = redirected ? ` (redirected to ${url})` : '';
         writeText(process.stderr, `${target}${via} is not a readable feed: ${error.message}\n`);
         state.exitCode = ExitCode.partial;
         return;

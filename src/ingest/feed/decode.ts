@@ -34,12 +34,9 @@ const WHATWG_TO_ICONV: Record<string, string | null> = {
   'x-user-defined': null,
 };
 /** IANA aliases of US-ASCII and Latin-1 the standard does not list; other labels it lacks (UTF-32) go to iconv-lite as they are. */
-const OTHER_LABELS: Record<string, string> = {
-  us: 'windows-1252',
-  'iso646-us': 'windows-1252',
-  csascii: 'windows-1252',
-  'latin-1': 'windows-1252',
-};
+const OTHER_LABELS: Record<string, string> = Object.fromEntries(
+  ['us', 'iso646-us', 'csascii', 'iso-ir-6', 'ansi_x3.4-1986', 'iso_646.irv:1991', 'ibm367', 'cp367', 'latin-1'].map((label) => [label, 'windows-1252']),
+);
 
 /** The WHATWG encoding a label names, or null when the standard (or this Node's ICU) does not know it. */
 function whatwgEncoding(label: string): string | null {

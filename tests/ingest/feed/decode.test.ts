@@ -27,7 +27,7 @@ describe('decodeBody: choosing the charset', () => {
     expect(decodeBody(bytes).text).toContain(title);
   });
 
-  it.each(['iso-8859-1', 'ISO_8859-1', 'l1', 'iso-ir-100', 'cp819', 'US-ASCII', 'ANSI_X3.4-1968', 'us'])(
+  it.each(['iso-8859-1', 'ISO_8859-1', 'l1', 'iso-ir-100', 'cp819', 'US-ASCII', 'ANSI_X3.4-1968', 'us', 'iso-ir-6', 'IBM367', 'ISO_646.irv:1991'])(
     'treats %s, an alias of ISO-8859-1 or US-ASCII, as windows-1252, as browsers do (smart quotes in 0x80–0x9F)',
     (label) => {
       const bytes = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="${label}"?><rss><channel><title>`), Buffer.from([0x93, 0x68, 0x69, 0x94, 0x20, 0x80]), Buffer.from('</title></channel></rss>')]);
