@@ -170,7 +170,9 @@ function implausibility(text: string): number {
     const bIsLetter = b === 'upper' || b === 'lower' || b === 'letter';
     if (aIsLetter && bIsLetter && scriptOf(previous) !== scriptOf(char)) score += 1;
     if (a === 'lower' && b === 'upper') score += 1;
-    if ((aIsLetter && b === 'symbol') || (a === 'symbol' && bIsLetter)) score += 1;
+    // Only non-ASCII symbols count: mojibake makes those ("â€", "Ã©"), while ASCII ones ("<" of markup, "$") are
+    // the text's own, and a word before a tag must not read better as a combining mark.
+    if ((aIsLetter && b === 'symbol' && char > '\x7f') || (a === 'symbol' && previous > '\x7f' && bIsLetter)) score += 1;
   }
   return score;
 }

@@ -58,6 +58,10 @@ describe('repairMojibake', () => {
     for (const text of legit) expect(repairMojibake(text)).toBe(text);
   });
 
+  it('repairs a word right before markup, not into a combining mark (feed bodies are HTML)', () => {
+    expect(repairMojibake('<p>AI labs pause at the cafÃ©</p><i>clichÃ©</i> and seÃ±or<br>')).toBe('<p>AI labs pause at the café</p><i>cliché</i> and señor<br>');
+  });
+
   it('repairs mojibake next to legitimate non-ASCII characters without touching them', () => {
     expect(repairMojibake('«cafÃ©» in Αθήνα')).toBe('«café» in Αθήνα');
   });
