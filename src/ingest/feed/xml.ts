@@ -410,6 +410,8 @@ function repairEntities(text: string): string {
 
 /** The most characters entity expansion may produce in one document, all entities and references together. */
 const ENTITY_EXPANSION_BUDGET = 1_000_000;
+/** How deep entities may refer to one another; a longer chain is a bomb, and its reference stays as written. */
+const ENTITY_DEPTH = 64;
 
 /**
  * The HTML character reference `&name;` as a numeric reference an XML parser reads, or null when HTML has no such
@@ -426,8 +428,9 @@ function htmlEntityAsNumeric(name: string): string | null {
 /**
  * Expands the general entities a DOCTYPE declares, which sax does not support:
  * - those of the internal subset (`<!ENTITY id "tag:example.com,">`), values that refer to one another included.
- *   Only what the document uses is expanded, each entity once, and all expansion together draws on one budget, so
- *   an entity bomb (however many declarations, however deep) stops there; a reference past it stays as written.
+ *   Only what the document uses is expanded, each entity once, at most 64 levels deep, and all expansion together
+ *   draws on one budget, so an entity bomb (however many declarations, however deep) stops there; a reference past
+ *   it stays as written.
  * - with an external DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" ...>`), HTML's
  *   named characters: such DTDs declare them, and a reference to a name the parser cannot see declared is not a
  *   well-formedness error in a document with an external DTD (XML 1.0, WFC: Entity Declared).
@@ -438,7 +441,8 @@ export function expandInternalEntities(text: string): string {
   if (!text.includes('<!D') && !text.includes('<!d')) return text;
   // The external id, when present, runs up to the subset or the end: no two parts may both take the white space
   // before `[` (that made the search quadratic on long runs of it).
-  const doctype = /<!DOCTYPE\s+[^\s[>]+(?:(\s+(?:PUBLIC|SYSTEM)\s[^[>]*)|\s*)(?:\[([^\]]*)\]\s*)?>/i.exec(text);
+  // The subset runs to the first `]` outside a quoted value (an entity's value may hold one).
+  const doctype = /<!DOCTYPE\s+[^\s[>]+(?:(\s+(?:PUBLIC|SYSTEM)\s[^[>]*)|\s*)(?:\[((?:[^\]"']|"[^"]*"|'[^']*')*)\]\s*)?>/i.exec(text);
   if (!doctype) return text;
   const hasExternalDtd = doctype[1] !== undefined;
   const subset = doctype[2] ?? '';
@@ -451,11 +455,11 @@ export function expandInternalEntities(text: string): string {
   let budget = ENTITY_EXPANSION_BUDGET;
   /** Each declared entity's expanded value, once computed; null while being computed (a cycle) or past the budget. */
   const expanded = new Map<string, string | null>();
-  const expand = (value: string): string => {
+  const expand = (value: string, depth: number): string => {
     let out = '';
     let last = 0;
     for (const match of value.matchAll(/&([A-Za-z_][\w.-]*);/g)) {
-      const replacement = valueOf(match[1]!);
+      const replacement = valueOf(match[1]!, depth);
       if (replacement === null || replacement.length > budget) continue;
       budget -= replacement.length;
       out += value.slice(last, match.index) + replacement;
@@ -463,19 +467,20 @@ export function expandInternalEntities(text: string): string {
     }
     return last === 0 ? value : out + value.slice(last);
   };
-  const valueOf = (name: string): string | null => {
+  const valueOf = (name: string, depth: number): string | null => {
     const raw = declared.get(name);
     if (raw === undefined) return hasExternalDtd && !XML_ENTITIES.has(name) ? htmlEntityAsNumeric(name) : null;
     if (expanded.has(name)) return expanded.get(name)!;
+    if (depth >= ENTITY_DEPTH) return null;
     expanded.set(name, null);
-    const value = expand(raw);
+    const value = expand(raw, depth + 1);
     expanded.set(name, value);
     return value;
   };
   const bodyStart = doctype.index + doctype[0].length;
   const lineBreaks = '\n'.repeat(subset.split('\n').length - 1);
-  const head = text.slice(doctype.index, bodyStart).replace(/\[[^\]]*\]/, lineBreaks);
-  return text.slice(0, doctype.index) + head + expand(text.slice(bodyStart));
+  const head = text.slice(doctype.index, bodyStart).replace(`[${subset}]`, lineBreaks);
+  return text.slice(0, doctype.index) + head + expand(text.slice(bodyStart), 0);
 }
 
 /** Feed fields that hold only text: any tag inside one means its end tag was lost. */

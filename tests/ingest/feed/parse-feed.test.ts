@@ -287,6 +287,19 @@ describe('parseFeed: broken input', () => {
     // memory) when every declaration was expanded.
   }, 10_000);
 
+  it('reads a DOCTYPE subset whose entity values hold "]" or "]>"', async () => {
+    const bracketed = await parseFeed(Buffer.from(doc(`<!ENTITY br "[bracketed]"> <!ENTITY gt2 'a ]> b'>`, '&br; &gt2;')), { url: 'https://e.example/f' });
+    expect(bracketed).toMatchObject({ wellFormed: true, items: [{ title: '[bracketed] a ]> b' }] });
+  });
+
+  it('stops a chain of entities each referring to the one before, leaving the reference, instead of overflowing the stack', async () => {
+    const chain = Array.from({ length: 5000 }, (_v, i) => (i === 0 ? '<!ENTITY e0 "x">' : `<!ENTITY e${i} "&e${i - 1};">`)).join('\n');
+    const short = await parseFeed(Buffer.from(doc(chain, '&e10;')), { url: 'https://e.example/f' });
+    expect(short.items[0]!.title).toBe('x');
+    const deep = await parseFeed(Buffer.from(doc(chain, '&e4999;')), { url: 'https://e.example/f' });
+    expect(deep).toMatchObject({ wellFormed: false, items: [{ title: expect.stringMatching(/^&e\d+;$/) }] });
+  });
+
   it('reports well-formedness errors at their line in the document, after a DOCTYPE subset of several lines', async () => {
     const xml = doc('<!ENTITY a "x">\n<!ENTITY b "y">\n<!ENTITY c "z">', 'A').replace('<guid>1</guid>', '<guid>1</guid></item>\n<item><title>B &bogus; x</title><guid>2</guid>');
     const line = xml.split('\n').findIndex((text) => text.includes('&bogus;')) + 1;
