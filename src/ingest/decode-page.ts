@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { namesWideEncoding, resolveDecoder } from './feed/decode.ts';
 
@@ -5,7 +6,8 @@ import { namesWideEncoding, resolveDecoder } from './feed/decode.ts';
  * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
  * the Content-Type header, then a `<meta charset>` or `<meta http-equiv="Content-Type">` within the first 1024
  * bytes, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for legacy pages). Labels
- * map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
+ * map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252. One exception to the order: see
+ * below.
  */
 export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
@@ -16,6 +18,12 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
   const head = bytes.subarray(0, 1024).toString('latin1');
   const fromMeta =
     /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  // A header naming a legacy charset (a server default) over a page that is valid UTF-8 with non-ASCII text, and
+  // whose meta tag says UTF-8 or nothing, is wrong: read as the header says, the page would be mojibake. As for feeds.
+  const metaMeansUtf8 = !fromMeta || resolveDecoder(fromMeta) === 'utf-8';
+  if (fromHeader && metaMeansUtf8 && resolveDecoder(fromHeader) !== 'utf-8' && !isAscii(bytes) && isUtf8(bytes)) {
+    return { text: bytes.toString('utf8'), encoding: 'utf-8' };
+  }
   for (const label of [fromHeader, fromMeta]) {
     if (!label) continue;
     // A page that says utf-16 (or "unicode", as Word's HTML does) in ASCII-compatible bytes is lying; browsers treat

@@ -17,6 +17,14 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
     expect(decodePage(koi8, { 'content-type': 'text/html; charset=KOI8-R' }).text).toContain('Пауза ИИ');
   });
 
+  it('reads a page that is valid UTF-8, as its meta tag says, as UTF-8 though the header names a legacy charset', () => {
+    const utf8 = Buffer.from(page('<meta charset="utf-8">', 'The labs’ pause – café crème'));
+    expect(decodePage(utf8, { 'content-type': 'text/html; charset=iso-8859-1' })).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('The labs’ pause – café crème') });
+    // a meta tag agreeing with the header keeps it
+    const declared = Buffer.from(page('<meta charset="iso-8859-1">', 'café'));
+    expect(decodePage(declared, { 'content-type': 'text/html; charset=iso-8859-1' }).encoding).toBe('windows-1252');
+  });
+
   it('reads a page that calls its ASCII bytes "unicode" or UTF-16 (Word\'s HTML export) as UTF-8', () => {
     for (const label of ['unicode', 'utf-16']) {
       expect(decodePage(Buffer.from(page(`<meta http-equiv="Content-Type" content="text/html; charset=${label}">`, 'Zürich'))).text).toContain('Zürich');
