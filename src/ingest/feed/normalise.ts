@@ -350,8 +350,9 @@ export class DateReader {
  * offset follows a time, white space or GMT/UTC; "06-05-2026" holds no offset "-2026".
  */
 function namesImpossibleOffset(text: string): boolean {
-  for (const match of text.matchAll(/(?:\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|\s|\bgmt|\butc|\but)\s*[+-](\d{2}):?(\d{2})(?!\d)/gi)) {
-    const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  const offsets = /(?:\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|\s)\s*[+-](\d{2}):?(\d{2})(?!\d)|\b(?:gmt|utc|ut)\s*[+-](\d{1,2})(?::?(\d{2}))?(?!\d)/gi;
+  for (const match of text.matchAll(offsets)) {
+    const [hours, minutes] = [Number(match[1] ?? match[3]), Number(match[2] ?? match[4] ?? 0)];
     if (minutes > 59 || hours * 60 + minutes > 14 * 60) return true;
   }
   return false;

@@ -52,6 +52,9 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00+25:00', null],
     ['Fri, 05 Jun 2026 10:19:00 +1400', '2026-06-04T20:19:00.000Z'], // Kiribati is
     ['Fri, 05 Jun 2026 10:19:00 +1459', null],
+    ['Fri, 05 Jun 2026 10:19:00 GMT+25', null],
+    ['Fri, 05 Jun 2026 10:19:00 UTC-30', null],
+    ['Fri Jun 05 2026 10:19:00 GMT+0200 (CEST)', '2026-06-05T08:19:00.000Z'], // JavaScript's Date.toString()
     ['06-05-2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // a hyphen before the year is no zone offset
     ['Jun-05-2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
     ['not a date', null],
