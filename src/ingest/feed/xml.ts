@@ -324,7 +324,8 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
   return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
 }
 
-function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader): DraftItem {
+/** @param feedAuthor the Atom feed's author, for entries that name none */
+function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): DraftItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
   const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
@@ -369,8 +370,9 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader): Draf
     link,
     published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created'], dates),
     updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified'], dates),
-    // RFC 4287 §4.2.1: an entry without authors has its source's; the feed's are filled in by parseXmlFeed
-    author: readAuthor(reader) ?? (isAtom ? sourceAuthor(reader) : null),
+    // RFC 4287 §4.2.1: an entry without authors has its source's, else the feed's (an author without a name is
+    // still the entry's own, so nothing is inherited then)
+    author: readAuthor(reader) ?? (isAtom && reader.all('author').length === 0 ? (sourceAuthor(reader) ?? feedAuthor) : null),
     summary,
     content,
     enclosures: readEnclosures(reader, links),
@@ -792,8 +794,10 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   }
 
   const dates = new DateReader();
+  // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
+  const feedAuthor = isAtom ? readAuthor(feedReader) : null;
   const drafts = dropRepeatedItems(
-    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates)),
+    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
@@ -801,9 +805,6 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
     warnings,
   );
   warnings.push(...dates.warnings());
-  // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
-  const feedAuthor = isAtom ? readAuthor(feedReader) : null;
-  if (feedAuthor) for (const draft of drafts) draft.author ??= feedAuthor;
   const ids = assignItemIds(drafts);
   return {
     format,

@@ -72,9 +72,11 @@ describe('parseFeed: formats', () => {
       entry('own', '<author><name>Ada Writer</name></author>') +
       entry('copied', '<source><id>s</id><title>Wire</title><author><name>Wire Reporter</name></author></source>') +
       entry('plain', '') +
+      entry('email-only', '<author><email>desk@e.example</email></author>') +
       '</feed>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
-    expect(feed.items.map((item) => item.author)).toEqual(['Ada Writer', 'Wire Reporter', 'Desk']);
+    // an entry with an author of its own, even one without a name, inherits nothing
+    expect(feed.items.map((item) => item.author)).toEqual(['Ada Writer', 'Wire Reporter', 'Desk', null]);
   });
 
   it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
