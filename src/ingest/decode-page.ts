@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { namesWideEncoding, resolveDecoder } from './feed/decode.ts';
+import { decodeLegacy, namesWideEncoding, resolveDecoder } from './feed/decode.ts';
 
 /**
  * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
@@ -30,11 +30,11 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
     // that label as utf-8.
     if (namesWideEncoding(label)) break;
     const encoding = resolveDecoder(label);
-    if (encoding) return { text: iconv.decode(bytes, encoding), encoding };
+    if (encoding) return { text: decodeLegacy(bytes, encoding), encoding };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
+    return { text: decodeLegacy(bytes, 'windows-1252'), encoding: 'windows-1252' };
   }
 }

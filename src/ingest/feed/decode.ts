@@ -139,7 +139,17 @@ function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warning
     if (!validUtf8) warnings.push('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
     return bytes.toString('utf8');
   }
-  return iconv.decode(bytes, encoding, { stripBOM: false });
+  return decodeLegacy(bytes, encoding);
+}
+
+/** Bytes in a legacy encoding (an iconv-lite decoder name) as text, windows-1252 as browsers read it. Pages too. */
+export function decodeLegacy(bytes: Buffer, encoding: string): string {
+  const text = iconv.decode(bytes, encoding, { stripBOM: false });
+  if (encoding !== 'windows-1252' || !text.includes('\ufffd')) return text;
+  // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of the same value
+  // to browsers (WHATWG); iconv-lite makes them U+FFFD, which loses the byte mojibake repair needs ("â€\u009d" is ”).
+  // One byte is one character in this encoding, so the position says which byte it was.
+  return text.replace(/\ufffd/g, (_char, index: number) => String.fromCharCode(bytes[index]!));
 }
 
 /**

@@ -87,6 +87,13 @@ describe('parseFeed: charset problems are reported', () => {
     expect(ascii.warnings).toEqual([]);
   });
 
+  it('keeps the bytes windows-1252 leaves undefined as browsers do, so UTF-8 declared as ISO-8859-1 is still repaired', async () => {
+    // UTF-8 bytes that say they are ISO-8859-1: the closing quote's last byte is 0x9D, undefined in windows-1252
+    const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café “quoted”')), { url: 'https://e.example/f' });
+    expect(feed.title).toBe('Café “quoted”');
+    expect(decodeBody(Buffer.from([0x3c, 0x61, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x93, 0x3c, 0x2f, 0x61, 0x3e]), { 'content-type': 'text/xml; charset=windows-1252' }).text).toBe('<a>\u0081\u008d\u008f\u0090\u009d“</a>');
+  });
+
   it('flags a bogus declared encoding as bozo but still reads the feed as UTF-8', async () => {
     const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="x-no-such-charset"?>', 'Still read')), { url: 'https://e.example/f' });
     expect(feed).toMatchObject({ bozo: true, title: 'Still read' });
