@@ -81,7 +81,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const ids = assignItemIds(drafts);
   return {
     format: 'json',
-    title: cleanText(stringOrNull(data.title)),
+    title: cleanText(repaired(stringOrNull(data.title))),
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,

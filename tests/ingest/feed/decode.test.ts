@@ -123,5 +123,8 @@ describe('parseFeed: charset problems are reported', () => {
       '<description>&lt;p&gt;Labs say â€œpauseâ€&#157; now&lt;/p&gt;</description><guid>1</guid></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/f' });
     expect(feed.items[0]).toMatchObject({ title: 'It’s the café — “Zażółć”', summary: '<p>Labs say “pause” now</p>' });
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'Le cafÃ©', items: [{ id: '1', title: 'Itâ€™s on', content_html: '<p>clichÃ©</p>' }] };
+    const jsonFeed = await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/f.json' });
+    expect(jsonFeed).toMatchObject({ title: 'Le café', items: [{ title: 'It’s on', content: '<p>cliché</p>' }] });
   });
 });
