@@ -219,6 +219,12 @@ function usDaylightTime(year: number, month: number, day: number): boolean {
   return month === 3 ? day >= start : day < end;
 }
 
+/** Minutes east of UTC for a zone token on a given date: zoneOffset, with ET/CT/MT/PT following US daylight time. */
+function zoneOffsetOn(zone: string, year: number, month: number, day: number): number | null {
+  const usGeneric = US_GENERIC_ZONES[zone.trim().toLowerCase()];
+  return usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, day) ? 60 : 0);
+}
+
 function expandYear(year: string): number {
   const value = Number(year);
   if (year.length === 2) return value < 50 ? 2000 + value : 1900 + value;
@@ -244,7 +250,7 @@ function parseIsoDate(text: string): string | null {
     );
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
-  const offset = zone ? zoneOffset(zone) : 0;
+  const offset = zone ? zoneOffsetOn(zone, Number(y), Number(mo ?? 1), Number(d ?? 1)) : 0;
   if (offset === null) return null;
   return toIso(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), offset);
 }
@@ -287,8 +293,7 @@ function parseRfc822Date(text: string): string | null {
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
   zone = (zone.split(/\s+/)[0] ?? '').toLowerCase();
   const year = expandYear(parts.year);
-  const usGeneric = US_GENERIC_ZONES[zone];
-  const offset = usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, Number(parts.day)) ? 60 : 0);
+  const offset = zoneOffsetOn(zone, year, month, Number(parts.day));
   if (offset === null) return null;
   return toIso(year, month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
 }

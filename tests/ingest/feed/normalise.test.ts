@@ -47,6 +47,7 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Sat, 07 Mar 2026 10:00:00 CT', '2026-03-07T16:00:00.000Z'], // the day before daylight time starts
     ['Sun, 08 Mar 2026 10:00:00 CT', '2026-03-08T15:00:00.000Z'], // its first day (second Sunday of March)
     ['Sun, 01 Nov 2026 10:00:00 MT', '2026-11-01T17:00:00.000Z'], // standard again from the first Sunday of November
+    ['2026-06-05 10:19:00 ET', '2026-06-05T14:19:00.000Z'], // in ISO form too
     ['Fri, 05 Jun 2026 10:19:00 +2500', null], // no zone is 25 hours from UTC
     ['Fri, 05 Jun 2026 10:19:00 +0060', null],
     ['2026-06-05T10:19:00+25:00', null],
