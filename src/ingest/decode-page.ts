@@ -1,6 +1,5 @@
-import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { decodeLegacy, namesWideEncoding, resolveDecoder } from './feed/decode.ts';
+import { decodeLegacy, headerMislabelsUtf8, namesWideEncoding, resolveDecoder } from './feed/decode.ts';
 
 /**
  * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
@@ -18,12 +17,9 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
   const head = bytes.subarray(0, 1024).toString('latin1');
   const fromMeta =
     /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
-  // A header naming a legacy charset (a server default) over a page that is valid UTF-8 with non-ASCII text, and
-  // whose meta tag says UTF-8 or nothing, is wrong: read as the header says, the page would be mojibake. As for feeds.
-  const metaMeansUtf8 = !fromMeta || resolveDecoder(fromMeta) === 'utf-8';
-  if (fromHeader && metaMeansUtf8 && resolveDecoder(fromHeader) !== 'utf-8' && !isAscii(bytes) && isUtf8(bytes)) {
-    return { text: bytes.toString('utf8'), encoding: 'utf-8' };
-  }
+  // A header naming a legacy charset over a page that is UTF-8, as its meta tag says (or nothing does), is wrong.
+  const headerEncoding = fromHeader ? resolveDecoder(fromHeader) : null;
+  if (headerEncoding && headerMislabelsUtf8(bytes, headerEncoding, fromMeta ?? null)) return { text: bytes.toString('utf8'), encoding: 'utf-8' };
   for (const label of [fromHeader, fromMeta]) {
     if (!label) continue;
     // A page that says utf-16 (or "unicode", as Word's HTML does) in ASCII-compatible bytes is lying; browsers treat

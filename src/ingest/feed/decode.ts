@@ -113,6 +113,20 @@ function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
 }
 
+/**
+ * Whether a header's legacy charset (a server default such as ISO-8859-1) mislabels a body that is UTF-8: text in
+ * another encoding is next to never valid UTF-8 once it has a non-ASCII character, and read in the header's
+ * encoding it would become mojibake. The document's own label (XML declaration, meta tag), when it names another
+ * encoding, still has the last word. Feeds and pages share it.
+ * @param headerEncoding the decoder the header's label resolved to
+ * @param documentLabel the charset the document declares, if any
+ */
+export function headerMislabelsUtf8(bytes: Buffer, headerEncoding: string, documentLabel: string | null): boolean {
+  if (headerEncoding === 'utf-8' || namesWideEncoding(headerEncoding)) return false;
+  if (documentLabel && resolveDecoder(documentLabel) !== 'utf-8') return false;
+  return !isAscii(bytes) && isUtf8(bytes);
+}
+
 /** More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. */
 function mostlyNotUtf8(bytes: Buffer): boolean {
   let valid = 0;
@@ -161,6 +175,7 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   const headerCharset = charsetFromContentType(getHeader(headers, 'content-type'));
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
+  const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
 
   let encoding: string | null = null;
   let fromHeader = false;
@@ -176,7 +191,6 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     if (wide) encoding = wide;
   }
   if (!encoding) {
-    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
     if (declared && !isUnorderedWideLabel(declared)) {
       encoding = resolveDecoder(declared);
       if (!encoding) warnings.push(`unknown encoding "${declared}" in the XML declaration; decoded as UTF-8`);
@@ -189,7 +203,6 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     // A header that says UTF-8 over bytes that are mostly not is wrong (a server default); the document's own
     // declaration is the next witness, as feedparser does. A stray bad byte in UTF-8 text is not enough, and a
     // document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
-    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
     const alternative = declared && !namesWideEncoding(declared) ? resolveDecoder(declared) : null;
     if (alternative && alternative !== 'utf-8') {
       warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
@@ -197,16 +210,10 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
       validUtf8 = false;
     }
   }
-  if (fromHeader && encoding !== 'utf-8' && !namesWideEncoding(encoding) && !isAscii(body) && isUtf8(body)) {
-    // The reverse mistake, as common (a server default of ISO-8859-1): text in another encoding is next to never
-    // valid UTF-8 once it has a non-ASCII character, and read in the header's encoding it would become mojibake.
-    // The document's declaration, when it names another encoding, still has the last word.
-    const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
-    if (!declared || resolveDecoder(declared) === 'utf-8') {
-      warnings.push(`the Content-Type header says ${headerCharset} but the body is valid UTF-8${declared ? ', as the document declares' : ''}; decoded as UTF-8`);
-      encoding = 'utf-8';
-      validUtf8 = true;
-    }
+  if (fromHeader && headerMislabelsUtf8(body, encoding, declared)) {
+    warnings.push(`the Content-Type header says ${headerCharset} but the body is valid UTF-8${declared ? ', as the document declares' : ''}; decoded as UTF-8`);
+    encoding = 'utf-8';
+    validUtf8 = true;
   }
   let text = decodeWith(body, encoding, validUtf8, warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
