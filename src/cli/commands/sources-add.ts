@@ -38,12 +38,12 @@ function entryCode(entry: FeedSourceEntry): string {
   return `{ id: ${JSON.stringify(entry.id)}, kind: 'feed', name: ${JSON.stringify(entry.name)}, url: ${JSON.stringify(entry.url)} },`;
 }
 
-/** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
 /** The candidates discovery tried, one line each. */
 function triedLines(rejected: readonly { url: string; reason: string }[]): string {
   return rejected.map((r) => `  tried ${r.url}: ${r.reason}\n`).join('');
 }
 
+/** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
 export function registerSourcesAdd(program: Command, state: CliState): void {
   const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
   sources
