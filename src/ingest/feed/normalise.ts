@@ -187,16 +187,22 @@ const ZONES: Record<string, number> = {
   jst: 540, kst: 540, ist: 330, msk: 180,
 };
 
+/**
+ * An offset's hours and minutes as minutes, or null when no zone has it: none is more than 14 hours from UTC, so
+ * "+2500" is a typo, not a date to shift by a day.
+ */
+function offsetMinutes(hours: number, minutes: number): number | null {
+  return minutes > 59 || hours * 60 + minutes > 14 * 60 ? null : hours * 60 + minutes;
+}
+
 /** Minutes east of UTC for a zone token ("+0200", "-05:00", "GMT+2", "EST", "A"), or null when unknown. */
 function zoneOffset(token: string): number | null {
   const zone = token.trim().toLowerCase();
   if (zone === '') return 0;
   const numeric = /^(?:gmt|utc|ut)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
   if (numeric) {
-    const [hours, minutes] = [Number(numeric[2]), Number(numeric[3] ?? 0)];
-    // No zone on Earth is more than 14 hours from UTC: "+2500" is a typo, not a date to shift by a day.
-    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return null;
-    return (numeric[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+    const minutes = offsetMinutes(Number(numeric[2]), Number(numeric[3] ?? 0));
+    return minutes === null ? null : (numeric[1] === '-' ? -1 : 1) * minutes;
   }
   if (zone in ZONES) return ZONES[zone] ?? 0;
   // RFC 822 military zones are notoriously reversed in practice; RFC 1123 says treat them as UTC.
@@ -291,7 +297,7 @@ function parseRfc822Date(text: string): string | null {
   if (!month) return null;
   let zone = parts.zone.replace(/[()]/g, ' ').trim();
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
-  zone = (zone.split(/\s+/)[0] ?? '').toLowerCase();
+  zone = zone.split(/\s+/)[0] ?? '';
   const year = expandYear(parts.year);
   const offset = zoneOffsetOn(zone, year, month, Number(parts.day));
   if (offset === null) return null;
@@ -357,8 +363,7 @@ export class DateReader {
 function namesImpossibleOffset(text: string): boolean {
   const offsets = /(?:\d:\d{2}(?::\d{2})?(?:[.,]\d+)?|\s)\s*[+-](\d{2}):?(\d{2})(?!\d)|\b(?:gmt|utc|ut)\s*[+-](\d{1,2})(?::?(\d{2}))?(?!\d)/gi;
   for (const match of text.matchAll(offsets)) {
-    const [hours, minutes] = [Number(match[1] ?? match[3]), Number(match[2] ?? match[4] ?? 0)];
-    if (minutes > 59 || hours * 60 + minutes > 14 * 60) return true;
+    if (offsetMinutes(Number(match[1] ?? match[3]), Number(match[2] ?? match[4] ?? 0)) === null) return true;
   }
   return false;
 }
