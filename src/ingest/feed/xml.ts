@@ -455,7 +455,7 @@ export function expandInternalEntities(text: string): string {
   }
   if (declared.size === 0 && !hasExternalDtd) return text;
   let budget = ENTITY_EXPANSION_BUDGET;
-  /** Each declared entity's expanded value, once computed; null while being computed (a cycle) or past the budget. */
+  /** Each declared entity's expanded value, once computed; null while it is being computed, so a cycle stops. */
   const expanded = new Map<string, string | null>();
   const expand = (value: string, depth: number): string => {
     let out = '';
