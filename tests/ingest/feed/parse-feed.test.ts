@@ -53,28 +53,33 @@ describe('parseFeed: formats', () => {
     });
   });
 
+  /** An Atom feed with `feedInner` among its own elements and one entry per [id, inner markup], parsed. */
+  const atomFeed = (feedInner: string, entries: [string, string][]) =>
+    parseFeed(
+      Buffer.from(
+        `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>f</id><updated>2026-06-05T10:00:00Z</updated>${feedInner}` +
+          entries.map(([id, inner]) => `<entry><id>${id}</id><title>T</title><updated>2026-06-05T10:00:00Z</updated>${inner}</entry>`).join('') +
+          '</feed>',
+      ),
+      { url: 'https://e.example/feed' },
+    );
+
   it('takes the HTML alternate of an Atom entry as its link, before an alternate PDF listed first', async () => {
-    const entry = (id: string, links: string) => `<entry><id>${id}</id><title>T</title><updated>2026-06-05T10:00:00Z</updated>${links}</entry>`;
-    const xml =
-      '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>f</id><updated>2026-06-05T10:00:00Z</updated>' +
-      entry('a', '<link rel="alternate" type="application/pdf" href="https://e.example/a.pdf"/><link rel="alternate" type="text/html" href="https://e.example/a.html"/>') +
-      entry('b', '<link rel="alternate" type="application/pdf" href="https://e.example/b.pdf"/><link href="https://e.example/b"/>') +
-      entry('c', '<link rel="alternate" type="application/pdf" href="https://e.example/c.pdf"/>') +
-      '</feed>';
-    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    const feed = await atomFeed('', [
+      ['a', '<link rel="alternate" type="application/pdf" href="https://e.example/a.pdf"/><link rel="alternate" type="text/html" href="https://e.example/a.html"/>'],
+      ['b', '<link rel="alternate" type="application/pdf" href="https://e.example/b.pdf"/><link href="https://e.example/b"/>'],
+      ['c', '<link rel="alternate" type="application/pdf" href="https://e.example/c.pdf"/>'],
+    ]);
     expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a.html', 'https://e.example/b', 'https://e.example/c.pdf']);
   });
 
   it('gives an Atom entry without authors those of its source, else those of the feed (RFC 4287 §4.2.1)', async () => {
-    const entry = (id: string, inner: string) => `<entry><id>${id}</id><title>T</title><updated>2026-06-05T10:00:00Z</updated>${inner}</entry>`;
-    const xml =
-      '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>f</id><updated>2026-06-05T10:00:00Z</updated><author><name>Desk</name></author>' +
-      entry('own', '<author><name>Ada Writer</name></author>') +
-      entry('copied', '<source><id>s</id><title>Wire</title><author><name>Wire Reporter</name></author></source>') +
-      entry('plain', '') +
-      entry('email-only', '<author><email>desk@e.example</email></author>') +
-      '</feed>';
-    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    const feed = await atomFeed('<author><name>Desk</name></author>', [
+      ['own', '<author><name>Ada Writer</name></author>'],
+      ['copied', '<source><id>s</id><title>Wire</title><author><name>Wire Reporter</name></author></source>'],
+      ['plain', ''],
+      ['email-only', '<author><email>desk@e.example</email></author>'],
+    ]);
     // an entry with an author of its own, even one without a name, inherits nothing
     expect(feed.items.map((item) => item.author)).toEqual(['Ada Writer', 'Wire Reporter', 'Desk', null]);
   });
