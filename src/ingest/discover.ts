@@ -12,7 +12,7 @@ import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
-import { parseFeed, FeedParseError, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
+import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {
   url: string;
@@ -155,8 +155,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
   // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
-  const gzipFile = page.body[0] === 0x1f && page.body[1] === 0x8b;
-  if (sniffed === 'xml' || sniffed === 'json' || gzipFile) {
+  if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
       keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);

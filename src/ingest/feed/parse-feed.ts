@@ -28,13 +28,18 @@ export interface ParseFeedContext {
 
 const DEFAULT_MAX_BYTES = 10_000_000;
 
+/** Bytes that start as a gzip file does. */
+export function isGzipFile(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /**
  * A body that is itself a gzip file rather than a compressed transfer (which fetch has already undone): the sitemaps
  * protocol allows `sitemap.xml.gz`, and some servers compress twice. Decompressed within the cap, as a transfer is,
  * so a bomb stops there.
  */
 function gunzipDownload(bytes: Buffer, maxBytes: number): Buffer | null {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return null;
+  if (!isGzipFile(bytes)) return null;
   try {
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
