@@ -64,7 +64,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     });
     return {
       guid: stringOrNull(item.id),
-      title: cleanText(repaired(stringOrNull(item.title))),
+      title: cleanText(stringOrNull(item.title)),
       link,
       published: dates.read(stringOrNull(item.date_published)),
       updated: dates.read(stringOrNull(item.date_modified)),
@@ -81,7 +81,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const ids = assignItemIds(drafts);
   return {
     format: 'json',
-    title: cleanText(repaired(stringOrNull(data.title))),
+    title: cleanText(stringOrNull(data.title)),
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,

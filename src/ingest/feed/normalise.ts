@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { repairMojibake } from '../../extract/mojibake.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -43,10 +44,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A text field (title, author) as people read it; null when nothing is left. */
+/**
+ * A text field (title, author, category) as people read it; null when nothing is left. UTF-8 that went through a
+ * legacy code page upstream ("JosÃ© GarcÃ­a") is repaired as titles, bodies and article text are.
+ */
 export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = collapseWhitespace(decodeEntities(value));
+  const text = collapseWhitespace(repairMojibake(decodeEntities(value)));
   return text === '' ? null : text;
 }
 

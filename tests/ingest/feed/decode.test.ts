@@ -127,4 +127,14 @@ describe('parseFeed: charset problems are reported', () => {
     const jsonFeed = await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/f.json' });
     expect(jsonFeed).toMatchObject({ title: 'Le café', items: [{ title: 'It’s on', content: '<p>cliché</p>' }] });
   });
+
+  it('repairs the same mojibake in author names and categories, in every format', async () => {
+    const rss = '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><guid>1</guid>' +
+      '<dc:creator>JosÃ© GarcÃ­a</dc:creator><category>PolÃ­tica</category></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/f' })).items[0]).toMatchObject({ author: 'José García', categories: ['Política'] });
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><author><name>FranÃ§ois MÃ¼ller</name></author></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/f' })).items[0]?.author).toBe('François Müller');
+    const json = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', authors: [{ name: 'ZoÃ« Ã…sberg' }], tags: ['rÃ©gulation'] }] };
+    expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/f.json' })).items[0]).toMatchObject({ author: 'Zoë Åsberg', categories: ['régulation'] });
+  });
 });
