@@ -59,6 +59,22 @@ function contentTypeWarning(contentType: string | undefined): string | null {
   return `served as ${mediaType}, not an XML or JSON media type`;
 }
 
+/** Why a body that is neither XML nor a JSON object or array is not a feed. */
+function unknownBodyMessage(text: string, binary: boolean): string {
+  if (binary) return 'the body is binary data, not a feed (neither XML nor JSON)';
+  const trimmed = text.trim();
+  // A lone JSON value (an API answering `null` or `"ok"`) is JSON, just not a JSON Feed; "404 Not Found" is not JSON.
+  if (trimmed.length <= 4096 && /^(?:-?\d|"|true$|false$|null$)/.test(trimmed)) {
+    try {
+      const value: unknown = JSON.parse(trimmed);
+      return `the body is a lone JSON ${value === null ? 'null' : typeof value} (${JSON.stringify(trimmed.slice(0, 20))}), not a JSON Feed (an object with "version" and "items")`;
+    } catch {
+      // not JSON after all
+    }
+  }
+  return `the body is neither XML nor JSON (starts with ${JSON.stringify(trimmed.slice(0, 20))})`;
+}
+
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
   if (bytes.length === 0) throw new FeedParseError('empty', 'the document is empty (0 bytes)');
   const unzipped = gunzipDownload(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -75,10 +91,7 @@ export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<P
     case 'html':
       throw new FeedParseError('not_a_feed', 'the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)');
     case 'unknown':
-      throw new FeedParseError(
-        'not_a_feed',
-        sniffed.binary ? 'the body is binary data, not a feed (neither XML nor JSON)' : `the body is neither XML nor JSON (starts with ${JSON.stringify(decoded.text.trim().slice(0, 20))})`,
-      );
+      throw new FeedParseError('not_a_feed', unknownBodyMessage(decoded.text, sniffed.binary));
     case 'json':
       feed = parseJsonFeed(decoded.text, documentBase);
       break;

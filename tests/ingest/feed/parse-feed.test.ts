@@ -352,6 +352,13 @@ describe('parseFeed: broken input', () => {
     expect(await parseFailure(Buffer.from('[{"version": "https://jsonfeed.org/version/1.1"}]'))).toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('a JSON array, not a JSON Feed') });
   });
 
+  it('says a lone JSON value is JSON, not a JSON Feed, and plain text is neither XML nor JSON', async () => {
+    expect(await parseFailure(Buffer.from('null\n'))).toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('a lone JSON null ("null"), not a JSON Feed') });
+    expect(await parseFailure(Buffer.from('42'))).toMatchObject({ message: expect.stringContaining('a lone JSON number') });
+    expect(await parseFailure(Buffer.from('"rate limited"'))).toMatchObject({ message: expect.stringContaining('a lone JSON string') });
+    expect(await parseFailure(Buffer.from('404 Not Found'))).toMatchObject({ code: 'not_a_feed', message: 'the body is neither XML nor JSON (starts with "404 Not Found")' });
+  });
+
   it('settles on an XML prolog without a root element (a reused rss-parser never would)', async () => {
     const error = await parseFailure(Buffer.from('<?xml version="1.0" encoding="utf-8"?>\n<!-- nothing here -->\n'));
     expect(error.code).toBe('parse');
