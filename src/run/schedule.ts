@@ -14,8 +14,10 @@
  *      (feeds do come back, and a mistaken 410 must not lose a source for ever).
  *   4. The server's asks RAISE the interval, never lower it: the feed's `<ttl>`/`sy:updatePeriod`, Cache-Control
  *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
- *      readers rate-limited or banned. Each ask is capped at maxServerDelay so a bogus value (an Expires in 2099)
- *      cannot silence a feed.
+ *      readers rate-limited or banned. The caching asks count only on a good answer (on an error they describe the
+ *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
+ *      manners, and a daily digest needs it. Retry-After, the one ask meant to hold a client off, is capped at
+ *      maxServerDelay, so a bogus value cannot silence a feed either.
  */
 
 export type CheckOutcome = 'ok' | 'not_modified' | 'failed';
@@ -35,7 +37,7 @@ export interface SchedulePolicy {
   minRetrySeconds: number;
   /** Interval after 410 Gone. @default 604800 (7 days) */
   goneIntervalSeconds: number;
-  /** Cap on any single server ask (ttl, max-age, Expires, Retry-After). @default 604800 (7 days) */
+  /** Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. @default 604800 (7 days) */
   maxServerDelaySeconds: number;
   /** At most this many of the newest dated items estimate the rate. @default 50 */
   rateSampleSize: number;
@@ -134,15 +136,16 @@ export function nextCheck(input: NextCheckInput): NextCheck {
   }
 
   const expiresIn = input.expiresAt ? (Date.parse(input.expiresAt) - nowMs) / 1000 : null;
-  const asks: [string, number | null | undefined][] = [
-    ['feed ttl', input.ttlSeconds],
-    ['Cache-Control max-age', input.maxAgeSeconds],
-    ['Expires', expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null],
-    ['Retry-After', input.retryAfterSeconds],
+  const answered = input.outcome !== 'failed';
+  const asks: [string, number | null | undefined, number][] = [
+    ['feed ttl', answered ? input.ttlSeconds : null, policy.maxIntervalSeconds],
+    ['Cache-Control max-age', answered ? input.maxAgeSeconds : null, policy.maxIntervalSeconds],
+    ['Expires', answered && expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null, policy.maxIntervalSeconds],
+    ['Retry-After', input.retryAfterSeconds, policy.maxServerDelaySeconds],
   ];
-  for (const [name, ask] of asks) {
+  for (const [name, ask, cap] of asks) {
     if (ask === null || ask === undefined || !Number.isFinite(ask) || ask <= seconds) continue;
-    const capped = Math.min(ask, policy.maxServerDelaySeconds);
+    const capped = Math.min(ask, cap);
     if (capped <= seconds) continue;
     seconds = capped;
     reason += `; raised to ${formatDuration(seconds)} by ${name}${capped < ask ? ' (capped)' : ''}`;

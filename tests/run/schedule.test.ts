@@ -57,10 +57,24 @@ describe('nextCheck: the server asks raise the interval, never lower it', () => 
     expect(check({ recentPublished: quiet, maxAgeSeconds: 60, ttlSeconds: 300 }).seconds).toBe(86_400);
   });
 
-  it('an absurd ask (Expires in 2099) is capped at 7 days so the feed is not silenced for ever', () => {
+  it('a caching ask beyond a day (Expires in 2099, max-age of a month) is capped at a day, so the digest stays daily', () => {
     const result = check({ recentPublished: busy, expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect(result.seconds).toBe(86_400);
+    expect(result.reason).toMatch(/Expires \(capped\)/);
+    expect(check({ recentPublished: busy, maxAgeSeconds: 2_592_000, ttlSeconds: 2_592_000 }).seconds).toBe(86_400);
+  });
+
+  it('Cache-Control and Expires on an error answer describe the error page: the failure backs off as usual', () => {
+    const failed = { outcome: 'failed' as const, errorCode: 'http_503', httpStatus: 503, failuresBefore: 0, random: () => 0.5 };
+    const result = check({ ...failed, maxAgeSeconds: 2_592_000, expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect(result.seconds).toBe(450);
+    expect(result.reason).not.toMatch(/raised/);
+  });
+
+  it('Retry-After is honoured up to a week, a caching ask only up to a day', () => {
+    const result = check({ outcome: 'failed', errorCode: 'http_429', httpStatus: 429, failuresBefore: 0, retryAfterSeconds: 30 * 86_400, random: () => 0.5 });
     expect(result.seconds).toBe(7 * 86_400);
-    expect(result.reason).toMatch(/capped/);
+    expect(result.reason).toMatch(/Retry-After \(capped\)/);
   });
 });
 
