@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { undeliveredAlerts, markAlertSent, markAlertFailed } from '../store/index.ts';
-import type { AlertChannel } from './channels/index.ts';
+import { channelLabel, type AlertChannel } from './channels/index.ts';
 import type { AlertPayload } from './rules.ts';
 
 export interface DeliveryReport {
   sent: number;
+  /** `channel` as messages name it (channelLabel): no webhook secrets. */
   failed: { alertId: number; channel: string; error: string }[];
 }
 
@@ -27,7 +28,7 @@ export async function deliverAlerts(db: Kysely<Database>, pipelineId: string, ch
     } catch (error) {
       const message = (error as Error).message;
       await markAlertFailed(db, alert.id, message);
-      report.failed.push({ alertId: alert.id, channel: alert.channel, error: message });
+      report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
     }
   }
   return report;

@@ -132,6 +132,8 @@ export interface RunReport {
   sources: SourceReport[];
   articlesAdded: number;
   alertsSent: number;
+  /** Alerts a channel did not accept this run (kept in the outbox, retried by the next run). */
+  alertsFailed: { alertId: number; channel: string; error: string }[];
   digestPaths: string[];
 }
 

@@ -542,6 +542,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       sources,
       articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
       alertsSent: delivery.sent,
+      alertsFailed: delivery.failed,
       digestPaths: digest.paths,
     };
     const failed = sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || delivery.failed.length > 0;

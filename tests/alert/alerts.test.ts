@@ -83,4 +83,13 @@ describe('a webhook channel', () => {
 
     expect(received).toEqual([{ body: { text: '[support +0.50] Labs should pause — S https://x/a' }, auth: 'Bearer secret' }]);
   });
+
+  it('names a webhook that cannot be reached, and why, without its secret path', async () => {
+    const closed = await startServer({});
+    const url = `${closed.url}/services/T0/B0/secret-token`;
+    await closed.close();
+    const error = await webhookChannel(url, 'json', {}).deliver(alertPayload({ id: 1, title: 't', url: 'https://x/a', outlet: 'S', publishedAt: null }, onTopic('support'))).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^webhook http:\/\/127\.0\.0\.1:\d+\/… could not be reached: .*ECONNREFUSED/);
+    expect((error as Error).message).not.toContain('secret-token');
+  });
 });

@@ -188,6 +188,28 @@ describe('run --json', () => {
   });
 });
 
+describe('run with an alert channel that refuses', () => {
+  it('exits 1, names the channel without its secret path, and reports the alerts it kept for the next run', async () => {
+    const hook = await startServer({ '/services/T0/B0/secret-token': (_req, res) => res.writeHead(500).end() });
+    const root = makeProject({ ...seedsOnly, alerts: { channels: [{ type: 'webhook', url: `${hook.url}/services/T0/B0/secret-token`, format: 'slack' }] } });
+    try {
+      const human = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
+      expect(human.code).toBe(1);
+      expect(human.stdout).toMatch(/FAILED\s+\d+ alerts? not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(.*answered HTTP 500\); the next run retries them/);
+      expect(human.stdout).toMatch(/0 alerts sent, \d+ not delivered/);
+      expect(human.stdout + human.stderr).not.toContain('secret-token');
+      const again = await pausewatch(['run', '--json', '--all', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
+      expect(again.code).toBe(1);
+      const report = JSON.parse(again.stdout);
+      expect(report.alertsFailed.length).toBeGreaterThan(0);
+      expect(report.alertsFailed[0]).toMatchObject({ channel: expect.stringMatching(/^webhook http:\/\/127\.0\.0\.1:\d+\/…$/), error: expect.stringContaining('HTTP 500') });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      await hook.close();
+    }
+  });
+});
+
 describe('an interrupted run', () => {
   it('exits 130 and releases the run lock, so the next run starts at once', async () => {
     const hanging = await startServer({ '/feed.xml': () => {} });

@@ -44,21 +44,43 @@ export function alertText(alert: AlertPayload): string {
  * the next run. Bounded in time and in what it reads back, like every other request.
  */
 export function webhookChannel(url: string, format: 'json' | 'slack', headers: Record<string, string>, timeoutMs = 10_000): AlertChannel {
+  const label = channelLabel(`webhook:${url}`);
   return {
     name: `webhook:${url}`,
     async deliver(alert) {
       const body = JSON.stringify(format === 'slack' ? { text: alertText(alert) } : alert);
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT, ...headers },
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error',
-      });
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT, ...headers },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        });
+      } catch (error) {
+        // fetch says only "fetch failed"; the reason (refused, DNS, timeout) is its cause
+        const cause = (error as Error & { cause?: Error }).cause;
+        throw new Error(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
+      }
       await response.body?.cancel();
-      if (!response.ok) throw new Error(`webhook ${url} answered HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`${label} answered HTTP ${response.status}`);
     },
   };
+}
+
+/**
+ * A channel as messages name it. A webhook's path is often its secret (Slack's /services/T…/B…/token), and
+ * messages reach run reports and terminals: only the webhook's origin is shown.
+ */
+export function channelLabel(channelName: string): string {
+  if (!channelName.startsWith('webhook:')) return channelName;
+  try {
+    const url = new URL(channelName.slice('webhook:'.length));
+    return `webhook ${url.origin}${url.pathname.length > 1 || url.search ? '/…' : ''}`;
+  } catch {
+    return 'webhook';
+  }
 }
 
 export function createChannels(settings: AlertSettings, rootDir: string, console: Writable): AlertChannel[] {

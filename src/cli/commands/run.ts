@@ -34,10 +34,21 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${warning}`);
   }
+  // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
+  const refusedBy = new Map<string, { count: number; error: string }>();
+  for (const failure of report.alertsFailed) {
+    const entry = refusedBy.get(failure.channel) ?? { count: 0, error: failure.error };
+    entry.count += 1;
+    refusedBy.set(failure.channel, entry);
+  }
+  for (const [channel, { count, error }] of refusedBy) {
+    lines.push(`  ${'FAILED'.padEnd(12)} ${count} alert${count === 1 ? '' : 's'} not delivered by ${channel} (${error}); the next run retries them`);
+  }
   const duplicates = report.sources.reduce((n, s) => n + s.duplicates, 0);
+  const alertsFailed = report.alertsFailed.length;
   lines.push(
     `${report.articlesAdded} new article${report.articlesAdded === 1 ? '' : 's'} (${duplicates} duplicate${duplicates === 1 ? '' : 's'}), ` +
-      `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent; ` +
+      `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
       `${report.sources.length - failed.length - notDue} of ${report.sources.length} sources ok` +
       (failed.length ? `, ${failed.length} failed` : '') +
       (notDue ? `, ${notDue} not due yet` : '') +
@@ -87,7 +98,7 @@ export function registerRun(program: Command, state: CliState): void {
       }, 'create');
       if (options.json) printJson(report);
       else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
-      const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0);
+      const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || report.alertsFailed.length > 0;
       state.exitCode = failed ? ExitCode.partial : ExitCode.ok;
     });
 }
