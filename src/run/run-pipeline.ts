@@ -425,21 +425,24 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const row = sourceRows.get(source.id);
       const url = feedAddress(source);
       const sharers = feedSharers.get(url) ?? [source];
-      // A shared feed is checked when any of its sources is due, and its answer serves them all.
+      // A shared feed is checked when any of its sources is due, and its answer serves them all; but not while the
+      // server has asked, with Retry-After, any of them not to ask yet (a source just added to the address included).
+      // --all overrides the schedule, not such a wait.
       let due = addressDue.get(url);
       if (due === undefined) {
         const at = now();
-        // --all overrides the schedule, but not a server that asked, with Retry-After, not to be asked yet.
-        due = sharers.some((s) => {
-          const shared = sourceRows.get(s.id);
-          return isDue(shared?.next_check_at, at) || (options.all === true && !askedToWait(shared, at));
-        });
+        const rows = sharers.map((s) => sourceRows.get(s.id));
+        due = !rows.some((shared) => askedToWait(shared, at)) && (options.all === true || rows.some((shared) => isDue(shared?.next_check_at, at)));
         addressDue.set(url, due);
       }
       if (!due) {
         report.outcome = 'not_due';
-        const waiting = options.all === true && askedToWait(row, now());
-        report.nextCheck = { at: row!.next_check_at!, reason: waiting ? `the server asked to wait (${row!.last_error_code}, Retry-After)` : 'scheduled' };
+        const at = now();
+        const waitedFor = sharers.map((s) => sourceRows.get(s.id)).find((shared) => askedToWait(shared, at));
+        const scheduled = options.all === true ? null : (row?.next_check_at ?? null);
+        report.nextCheck = waitedFor
+          ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)` }
+          : { at: scheduled!, reason: 'scheduled' };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);

@@ -667,6 +667,25 @@ describe('a feed whose server answered 429 with Retry-After', () => {
     }));
 });
 
+describe('a source added to a feed address whose server asked to wait', () => {
+  it('waits with the source that was told, even under --all, and says why', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({ '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end() });
+      const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/busy.xml` });
+      await run(load({ ...input, sources: [source('wire-a')] }), store, '2026-06-10T06:00:00.000Z');
+      const withNewSharer = load({ ...input, sources: [source('wire-a'), source('wire-b')] });
+      for (const all of [false, true]) {
+        const { report } = await run(withNewSharer, store, '2026-06-10T06:05:00.000Z', { all });
+        expect(report.sources.map((s) => s.outcome)).toEqual(['not_due', 'not_due']);
+        expect(report.sources[1]!.nextCheck).toEqual({ at: expect.any(String), reason: 'the server asked to wait (http_429, Retry-After)' });
+        expect(Date.parse(report.sources[1]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
+      }
+      expect(feed.hits.get('/busy.xml')).toBe(1);
+      await run(withNewSharer, store, '2026-06-10T08:01:00.000Z', { all: true });
+      expect(feed.hits.get('/busy.xml')).toBe(2);
+    }));
+});
+
 describe('an article page that failed for a passing reason', () => {
   it('is asked for again on later runs, three times in all, and the article takes its text; a 404 is not asked for again', () =>
     withScenario(async ({ store, input, serve, load }) => {
