@@ -5,12 +5,16 @@ import net from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
+import { urlForDisplay } from './url-display.ts';
 
 /**
  * HTTP GET with the limits a crawler of other people's servers needs: connect and total timeouts, a size cap on
  * the body both as sent and once decompressed (a gzip bomb is a few KB on the wire), a bounded number of
  * redirects, conditional requests, and a refusal to connect to private or metadata addresses for URLs that
  * came from untrusted feeds. Expected failures come back as values with stable codes, never as throws.
+ *
+ * Messages end up in digests and reports that are shared, so every URL in them goes through urlForDisplay: a feed URL
+ * may carry a user name and password (sent as basic auth, as node:http does with URL userinfo), never shown.
  *
  * Built on node:http rather than fetch() because the caps must hold at the socket: fetch() offers no hook to
  * check the resolved address before connecting, nor to stop counting decompressed bytes mid-stream.
@@ -361,14 +365,14 @@ function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, dea
       }
       const declared = Number(responseHeaders['content-length']);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
-        return fail(new FetchFailure('too_large', `${url.href} declares ${declared} bytes, more than the ${options.maxBytes} allowed`, status));
+        return fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} declares ${declared} bytes, more than the ${options.maxBytes} allowed`, status));
       }
 
       let wireBytes = 0;
       response.on('data', (chunk: Buffer) => {
         wireBytes += chunk.length;
         if (wireBytes > options.maxBytes) {
-          fail(new FetchFailure('too_large', `${url.href} sent more than the ${options.maxBytes} bytes allowed`, status));
+          fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} sent more than the ${options.maxBytes} bytes allowed`, status));
         }
       });
 
@@ -381,13 +385,13 @@ function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, dea
       stream.on('data', (chunk: Buffer) => {
         decodedBytes += chunk.length;
         if (decodedBytes > options.maxBytes) {
-          fail(new FetchFailure('too_large', `${url.href} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
+          fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
           return;
         }
         chunks.push(chunk);
       });
       stream.on('error', (error: Error) =>
-        fail(new FetchFailure('decode', `cannot decompress the body of ${url.href} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
+        fail(new FetchFailure('decode', `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
       );
       response.on('aborted', () => fail(new FetchFailure('connection_reset', `${url.host} closed the connection mid-body`, status)));
       stream.on('end', () => {
@@ -411,10 +415,10 @@ function checkUrl(raw: string, options: FetchOptions): { url: URL; allowPrivate:
   try {
     url = new URL(raw);
   } catch {
-    throw new FetchFailure('invalid_url', `not a valid absolute URL: ${JSON.stringify(raw)}`);
+    throw new FetchFailure('invalid_url', `not a valid absolute URL: ${JSON.stringify(urlForDisplay(raw))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${raw})`);
+    throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${urlForDisplay(raw)})`);
   }
   const allowPrivate = options.allowPrivateAddresses || (!!options.trustedHostname && url.hostname === options.trustedHostname.toLowerCase());
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -455,11 +459,11 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         try {
           next = new URL(location, url).href;
         } catch {
-          throw new FetchFailure('invalid_redirect', `${url.href} redirects to an invalid URL: ${JSON.stringify(location)}`, last.status);
+          throw new FetchFailure('invalid_redirect', `${urlForDisplay(url.href)} redirects to an invalid URL: ${JSON.stringify(urlForDisplay(location))}`, last.status);
         }
-        if (visited.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${url.href} leads back to ${next}`, last.status);
+        if (visited.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${urlForDisplay(url.href)} leads back to ${urlForDisplay(next)}`, last.status);
         if (redirects.length >= options.maxRedirects) {
-          throw new FetchFailure('too_many_redirects', `more than ${options.maxRedirects} redirects from ${requestedUrl}`, last.status);
+          throw new FetchFailure('too_many_redirects', `more than ${options.maxRedirects} redirects from ${urlForDisplay(requestedUrl)}`, last.status);
         }
         redirects.push({ from: url.href, to: next, status: last.status, permanent: last.status === 301 || last.status === 308 });
         current = next;
@@ -468,7 +472,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers, hints: readServerHints(last.headers, Date.now()) };
       if (last.status === 304) return { ...base, status: 'not_modified' };
       if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body };
-      return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${url.href}` } };
+      return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}` } };
     }
   } catch (error) {
     if (!(error instanceof FetchFailure)) throw error;
