@@ -114,6 +114,13 @@ describe('pausewatch sources add', () => {
     ]);
   });
 
+  it('a URL of another scheme or a bare host name is a usage error that offers no file path (the command reads none)', async () => {
+    await expect(pausewatch(['sources', 'add', 'ftp://x/'])).rejects.toThrow('sources add needs an http(s) URL, not a ftp: URL: "ftp://x/"');
+    await expect(pausewatch(['sources', 'add', 'ftp://x/'])).rejects.not.toThrow(/file/);
+    await expect(pausewatch(['sources', 'add', 'example.org'])).rejects.toThrow('sources add needs an http(s) URL, got "example.org" (did you mean https://example.org?)');
+    await expect(pausewatch(['sources', 'add', 'http://[::1'])).rejects.toThrow('not a valid URL');
+  });
+
   it('exits 1 when no feed is found', async () => {
     const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
     expect(code).toBe(1);

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
-import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
+import { printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
@@ -43,6 +43,26 @@ function triedLines(rejected: readonly { url: string; reason: string }[]): strin
   return rejected.map((r) => `  tried ${r.url}: ${r.reason}\n`).join('');
 }
 
+/**
+ * The URL argument of `sources add`. Unlike `feed` and `extract`, the command reads no files, so the messages do not
+ * offer a file path; a bare host name gets the URL it probably meant.
+ */
+function outletUrlArgument(text: string): URL {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https' && /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    throw new UsageError(`sources add needs an http(s) URL, not a ${scheme}: URL: ${JSON.stringify(text)}`);
+  }
+  if (!/^https?:\/\//i.test(text)) {
+    const guess = /^[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/.test(text) ? ` (did you mean https://${text}?)` : '';
+    throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(text)}${guess}`);
+  }
+  try {
+    return new URL(text);
+  } catch {
+    throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(text)}, which is not a valid URL`);
+  }
+}
+
 /** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
 export function registerSourcesAdd(program: Command, state: CliState): void {
   const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
@@ -54,8 +74,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .exitOverride()
     .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const page = httpUrlArgument(pageUrl, 'the outlet');
-      if (!page) throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(pageUrl)}`);
+      const page = outletUrlArgument(pageUrl);
       // Probes go one by one with a gap: discovery must not look like an attack on the outlet.
       const fetcher = createRequestQueue({ concurrency: 2, perHostConcurrency: 1, perHostGapMs: 250 });
       const result = await discoverFeeds(pageUrl, fetcher, {
