@@ -42,6 +42,10 @@ beforeAll(async () => {
         .end('<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"><link rel="alternate" type="application/rss+xml" href="/gone.xml"></head></html>'),
     '/wire.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }])),
+    '/evil.json': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/feed+json' })
+        .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Evil\u001b[31mRED\u0007\n\t  Feed\u009b\u202e', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -119,6 +123,16 @@ describe('pausewatch sources add', () => {
     await expect(pausewatch(['sources', 'add', 'ftp://x/'])).rejects.not.toThrow(/file/);
     await expect(pausewatch(['sources', 'add', 'example.org'])).rejects.toThrow('sources add needs an http(s) URL, got "example.org" (did you mean https://example.org?)');
     await expect(pausewatch(['sources', 'add', 'http://[::1'])).rejects.toThrow('not a valid URL');
+  });
+
+  it('a feed title with control characters gives a clean suggested name, on the terminal and in --json', async () => {
+    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/evil.json`]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(stdout).toContain(`json       1 items  Evil[31mRED Feed  ${server.url}/evil.json`);
+    expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Evil[31mRED Feed", url: "${server.url}/evil.json" },`);
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--json'])).stdout);
+    expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: `${server.url}/evil.json` });
   });
 
   it('exits 1 when no feed is found', async () => {

@@ -19,6 +19,19 @@ function slug(text: string): string {
 }
 
 /**
+ * Text from a feed made fit for a terminal and a pipeline file: C0 and C1 control characters (an ESC that starts a
+ * colour sequence, a BEL) and the bidirectional overrides that can make pasted code read other than it runs are
+ * removed, and runs of white space become one space. A feed's title is written by whoever runs the feed.
+ */
+export function cleanFeedText(text: string): string {
+  return text
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
  * Ready-to-paste source entries. Ids come from the site's host (without `www.`); when a site has several
  * feeds, the feed's path is appended so ids stay unique and still say which feed they are.
  */
@@ -30,7 +43,7 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string)
     let id = feeds.length === 1 ? host : `${host}-${slug(url.pathname + url.search) || 'root'}`;
     for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
     used.add(id);
-    return { id, kind: 'feed', name: feed.title ?? url.hostname, url: feed.url };
+    return { id, kind: 'feed', name: (feed.title && cleanFeedText(feed.title)) || url.hostname, url: feed.url };
   });
 }
 
@@ -93,7 +106,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       } else if (result.feeds.length === 0) {
         writeText(process.stderr, `no feed found for ${pageUrl}\n${triedLines(result.rejected)}`);
       } else {
-        const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${feed.title ?? '(untitled)'}  ${feed.url}`);
+        const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${feed.url}`);
         lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));
         writeText(process.stdout, `${lines.join('\n')}\n`);
         const skipped = result.rejected.map((r) => `  skipped ${r.url}: ${r.reason}`);
