@@ -133,26 +133,70 @@ export type FetchResult =
 
 export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
 
-/** Loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT, unspecified, multicast and their IPv6 twins. */
+/**
+ * Loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT, unspecified, multicast and their IPv6
+ * twins. IPv6 forms that carry an IPv4 address are checked by the IPv4 address they reach (see embeddedIpv4).
+ */
 const privateRanges = (() => {
   const list = new net.BlockList();
   for (const [address, prefix] of [
     ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
     ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
   ] as const) list.addSubnet(address, prefix, 'ipv4');
-  for (const [address, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  for (const [address, prefix] of [
+    ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+    // site-local: deprecated (RFC 3879) but still routed inside some networks
+    ['fec0::', 10],
+    // local-use NAT64 (RFC 8215): translates to whatever IPv4 network the operator chose
+    ['64:ff9b:1::', 48],
+  ] as const) {
     list.addSubnet(address, prefix, 'ipv6');
   }
   return list;
 })();
 
+/** An IPv6 address as its eight 16-bit groups, or null when it is not one. Accepts a dotted IPv4 tail. */
+function ipv6Groups(address: string): number[] | null {
+  if (!net.isIPv6(address)) return null;
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((group) => parseInt(group, 16)));
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const groups = tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return groups.length === 8 ? groups : null;
+}
+
+/**
+ * The IPv4 address an IPv6 address reaches through a translation or tunnel mechanism, if any: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, RFC 2765), IPv4-compatible (::a.b.c.d, deprecated but still
+ * routed by some stacks), NAT64 well-known prefix (64:ff9b::/96, RFC 6052) and 6to4 (2002:AABB:CCDD::/48, RFC 3056,
+ * the IPv4 address in bits 16 to 48). A name resolving to [64:ff9b::7f00:1] reaches 127.0.0.1 on a NAT64 network.
+ */
+function embeddedIpv4(address: string): string | null {
+  const g = ipv6Groups(address);
+  if (!g) return null;
+  const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  const zero = (from: number, to: number) => g.slice(from, to).every((group) => group === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return ipv4(g[6]!, g[7]!);
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return ipv4(g[6]!, g[7]!);
+  if (zero(0, 6)) return ipv4(g[6]!, g[7]!);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return ipv4(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return ipv4(g[1]!, g[2]!);
+  return null;
+}
+
 export function isPrivateAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
   if (family === 6) {
-    // IPv4-mapped IPv6 (::ffff:10.0.0.1) reaches the IPv4 address.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return privateRanges.check(mapped[1], 'ipv4');
+    const ipv4 = embeddedIpv4(address);
+    if (ipv4 !== null && privateRanges.check(ipv4, 'ipv4')) return true;
     return privateRanges.check(address, 'ipv6');
   }
   return privateRanges.check(address, 'ipv4');

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /** Small limits so every cap fires within milliseconds. */
@@ -73,5 +73,23 @@ describe('credentials in a feed URL', () => {
     const scheme = failure(await fetchUrl('ftp://reader:s3cret@example.org/feed.xml', options));
     expect(scheme.code).toBe('invalid_url');
     expect(scheme.message).not.toContain('s3cret');
+  });
+});
+
+describe('private addresses', () => {
+  it.each([
+    '64:ff9b::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '::127.0.0.1', '::7f00:1', '::ffff:127.0.0.1', '::ffff:7f00:1',
+    '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '2002:7f00:1::1', '2002:a9fe:a9fe::', '2002:c0a8:101:1::5', 'fec0::1', 'feff::1', '64:ff9b:1::a00:1',
+  ])('an IPv6 address that reaches a private IPv4 address or a site-local network (%s) is private', (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
+
+  it.each(['2606:4700:4700::1111', '64:ff9b::808:808', '::ffff:8.8.8.8', '2002:808:808::1', '2001:db8::1', '93.184.216.34'])('a public address (%s) is not', (address) => {
+    expect(isPrivateAddress(address)).toBe(false);
+  });
+
+  it.each(['[64:ff9b::127.0.0.1]', '[::127.0.0.1]', '[::ffff:0:127.0.0.1]', '[2002:7f00:1::1]', '[fec0::1]'])('a URL with the literal address %s is refused', async (host) => {
+    const error = failure(await fetchUrl(`http://${host}:8701/feed.xml`, { ...options, allowPrivateAddresses: false }));
+    expect(error.code).toBe('private_address');
   });
 });
