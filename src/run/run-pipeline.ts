@@ -282,7 +282,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
     async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
       const fresh: RawItem[] = [];
-      const stored = items.length > 0 ? await repo.storedItemKeys(db, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
+      const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
       for (const item of items) {
         const existing = stored.get(item.key);
         if (!existing) {
@@ -300,7 +300,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
      */
     async function retryPages(sourceId: string, trustedHostname: string | null, report: SourceReport): Promise<void> {
-      const due = await repo.articlesWithFailedPages(db, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
+      const due = await repo.articlesWithFailedPages(db, pipeline.id, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
       await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, trustedHostname, report)));
     }
 
@@ -415,7 +415,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null, pageAttempted: false }));
       await storeAll(prepared, source, report);
       await repo.recordFetch(db, {
-        runId, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
+        runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
         outcome, httpStatus: null, error: report.error, newItems: fresh.length,
       });
     }
@@ -454,7 +454,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
       // The publishing rate comes from the feed when it answered, else from what it delivered before.
       const recentPublished =
-        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, source.id, 50);
+        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, pipeline.id, source.id, 50);
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== row.moved_to;
@@ -465,7 +465,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
       await repo.recordFetch(db, {
-        runId, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
+        runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
         // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
         movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined),
@@ -475,7 +475,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
       attempt.recorded = true;
-      if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, source.id, result.state);
+      if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages on the host the pipeline file names for the feed are trusted like the feed.
       const trustedHostname = hostnameOf(source.url);
@@ -496,7 +496,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
       // items that the next run, answered "not modified", never reads again.
-      if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, source.id, result.state);
+      if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
@@ -507,7 +507,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       const at = now().toISOString();
       await repo.recordFetch(db, {
-        runId, sourceId: source.id, url: feedAddress(source), startedAt: at, finishedAt: at,
+        runId, pipelineId: pipeline.id, sourceId: source.id, url: feedAddress(source), startedAt: at, finishedAt: at,
         outcome: 'failed', httpStatus: null, error: report.error, newItems: 0, nextCheckAt: report.nextCheck.at,
       });
     }

@@ -5,7 +5,7 @@ import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } 
 export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'title' | 'modified_at'>;
 
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
-export async function storedItemKeys(db: Kysely<Database>, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
+export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
   const out = new Map<string, StoredItem>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
@@ -13,6 +13,7 @@ export async function storedItemKeys(db: Kysely<Database>, sourceId: string, key
     const rows = await db
       .selectFrom('articles')
       .select(['id', 'item_key', 'title', 'modified_at'])
+      .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
       .where('item_key', 'in', chunk)
       .execute();
@@ -27,12 +28,14 @@ export async function storedItemKeys(db: Kysely<Database>, sourceId: string, key
  */
 export function articlesWithFailedPages(
   db: Kysely<Database>,
+  pipelineId: string,
   sourceId: string,
   filter: { maxAttempts: number; codes: readonly string[]; patterns: readonly string[]; limit: number },
 ) {
   return db
     .selectFrom('articles')
     .select(['id', 'item_key', 'url', 'page_attempts'])
+    .where('pipeline_id', '=', pipelineId)
     .where('source_id', '=', sourceId)
     .where('partial', '=', 1)
     .where('page_attempts', '>', 0)
@@ -60,10 +63,11 @@ export function recentDedupKeys(db: Kysely<Database>, pipelineId: string, since:
 }
 
 /** Publication times of a source's newest articles, to estimate how often it publishes. */
-export async function recentPublicationTimes(db: Kysely<Database>, sourceId: string, limit: number): Promise<(string | null)[]> {
+export async function recentPublicationTimes(db: Kysely<Database>, pipelineId: string, sourceId: string, limit: number): Promise<(string | null)[]> {
   const rows = await db
     .selectFrom('articles')
     .select('published_at')
+    .where('pipeline_id', '=', pipelineId)
     .where('source_id', '=', sourceId)
     .where('published_at', 'is not', null)
     .orderBy('published_at', 'desc')

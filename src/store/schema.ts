@@ -49,6 +49,7 @@ export interface RunsTable {
 export interface FetchAttemptsTable {
   id: Id;
   run_id: number;
+  pipeline_id: string;
   source_id: string;
   url: string;
   started_at: string;
@@ -73,7 +74,7 @@ export interface ArticlesTable {
   id: Id;
   pipeline_id: string;
   source_id: string;
-  /** Identity inside the source (GUID, link or hash); unique per source. */
+  /** Identity inside the source (GUID, link or hash); unique per source of a pipeline. */
   item_key: string;
   url: string;
   canonical_url: string;

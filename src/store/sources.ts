@@ -9,24 +9,26 @@ export interface SourceSpec {
   location: string;
 }
 
-/** Makes the sources table match the pipeline definition; fetch state survives unless the location changed. */
+/**
+ * Makes the pipeline's rows of the sources table match its definition; fetch state survives unless the location
+ * changed. A source is the pipeline's own: another pipeline in the same database may use the same id.
+ */
 export async function syncSources(db: Kysely<Database>, pipelineId: string, specs: readonly SourceSpec[], now: string): Promise<void> {
   for (const spec of specs) {
-    const existing = await db.selectFrom('sources').selectAll().where('id', '=', spec.id).executeTakeFirst();
+    const existing = await db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', '=', spec.id).executeTakeFirst();
     if (!existing) {
       await db
         .insertInto('sources')
         .values({ id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location: spec.location, error_streak: 0, items_seen: 0, gone: 0, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.column('id').doNothing())
+        .onConflict((oc) => oc.columns(['pipeline_id', 'id']).doNothing())
         .execute();
       continue;
     }
     const moved = existing.location !== spec.location;
-    if (moved || existing.name !== spec.name || existing.kind !== spec.kind || existing.pipeline_id !== pipelineId) {
+    if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
         .updateTable('sources')
         .set({
-          pipeline_id: pipelineId,
           kind: spec.kind,
           name: spec.name,
           location: spec.location,
@@ -34,6 +36,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           // A new address is a new server: its validators, redirects and error history do not carry over.
           ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, server_wait_until: null } : {}),
         })
+        .where('pipeline_id', '=', pipelineId)
         .where('id', '=', spec.id)
         .execute();
     }
@@ -46,6 +49,7 @@ export function listSources(db: Kysely<Database>, pipelineId: string): Promise<S
 
 export interface FetchRecord {
   runId: number;
+  pipelineId: string;
   sourceId: string;
   url: string;
   startedAt: string;
@@ -72,14 +76,14 @@ export interface FetchRecord {
  * Remembers what a conditional GET sends next time (ETag, Last-Modified, the body's hash): only once every item of
  * the body has been stored, since a feed that answers "not modified" is not read again.
  */
-export async function saveFeedValidators(db: Kysely<Database>, sourceId: string, validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string | null }): Promise<void> {
+export async function saveFeedValidators(db: Kysely<Database>, pipelineId: string, sourceId: string, validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string | null }): Promise<void> {
   const set = {
     ...(validators.etag !== undefined ? { etag: validators.etag } : {}),
     ...(validators.lastModified !== undefined ? { last_modified: validators.lastModified } : {}),
     ...(validators.bodyHash !== undefined ? { body_hash: validators.bodyHash } : {}),
   };
   if (Object.keys(set).length === 0) return;
-  await db.updateTable('sources').set(set).where('id', '=', sourceId).execute();
+  await db.updateTable('sources').set(set).where('pipeline_id', '=', pipelineId).where('id', '=', sourceId).execute();
 }
 
 /** Logs the attempt and updates the source's health in one transaction. */
@@ -89,6 +93,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
       .insertInto('fetch_attempts')
       .values({
         run_id: record.runId,
+        pipeline_id: record.pipelineId,
         source_id: record.sourceId,
         url: record.url,
         started_at: record.startedAt,
@@ -100,7 +105,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         items_seen: record.newItems,
       })
       .execute();
-    const source = await trx.selectFrom('sources').select(['error_streak', 'items_seen']).where('id', '=', record.sourceId).executeTakeFirstOrThrow();
+    const source = await trx.selectFrom('sources').select(['error_streak', 'items_seen']).where('pipeline_id', '=', record.pipelineId).where('id', '=', record.sourceId).executeTakeFirstOrThrow();
     const common = {
       last_checked_at: record.finishedAt,
       updated_at: record.finishedAt,
@@ -117,6 +122,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
           error_streak: source.error_streak + 1,
           ...(record.gone ? { gone: 1 } : {}),
         })
+        .where('pipeline_id', '=', record.pipelineId)
         .where('id', '=', record.sourceId)
         .execute();
       return;
@@ -132,6 +138,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         ...(record.movedTo !== undefined ? { moved_to: record.movedTo } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
       })
+      .where('pipeline_id', '=', record.pipelineId)
       .where('id', '=', record.sourceId)
       .execute();
   });

@@ -129,7 +129,7 @@ async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promi
   const at = '2026-06-09T12:00:00.000Z';
   const rows: NewArticle[] = [];
   await store.db.transaction().execute(async (trx) => {
-    const stored = await repo.storedItemKeys(trx, sourceId, items.map((i) => i.key));
+    const stored = await repo.storedItemKeys(trx, 'bench', sourceId, items.map((i) => i.key));
     for (const item of items) {
       if (stored.has(item.key)) continue;
       const text = htmlToText(item.body ?? item.summary ?? '');

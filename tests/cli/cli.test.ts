@@ -188,6 +188,29 @@ describe('run --json', () => {
   });
 });
 
+describe('two pipelines in one database', () => {
+  it('each ingest and list their own source of the same id', async () => {
+    const root = makeProject(seedsOnly);
+    writeFileSync(path.join(root, 'other.ts'), `export default ${JSON.stringify({ ...seedsOnly, id: 'other-topic', name: 'Other topic' })};\n`);
+    const db = path.join(root, 'shared.db');
+    try {
+      for (const pipeline of ['pipeline.ts', 'other.ts']) {
+        const { code, stdout } = await pausewatch(['run', '--json', '--pipeline', pipeline, '--database', db], root);
+        expect(code).toBe(0);
+        expect(JSON.parse(stdout)).toMatchObject({ articlesAdded: 5, sources: [{ sourceId: 'seeds', outcome: 'ok' }] });
+      }
+      for (const pipeline of ['pipeline.ts', 'other.ts']) {
+        const { stdout } = await pausewatch(['sources', '--json', '--pipeline', pipeline, '--database', db], root);
+        expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ id: 'seeds', status: 'ok', itemsSeen: 5 })]);
+        const articles = await pausewatch(['articles', '--json', '--pipeline', pipeline, '--database', db], root);
+        expect(JSON.parse(articles.stdout)).toHaveLength(5);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('run with an alert channel that refuses', () => {
   it('exits 1, names the channel without its secret path, and reports the alerts it kept for the next run', async () => {
     const hook = await startServer({ '/services/T0/B0/secret-token': (_req, res) => res.writeHead(500).end() });

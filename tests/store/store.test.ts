@@ -77,10 +77,11 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     const keys = Array.from({ length: 1100 }, (_v, i) => `chunked-${i}`);
     const storedKeys = [keys[0]!, keys[499]!, keys[500]!, keys[1099]!];
     for (const key of storedKeys) await seedArticle(store, key);
-    const found = await repo.storedItemKeys(store.db, 'feed-a', keys);
+    const found = await repo.storedItemKeys(store.db, 'p', 'feed-a', keys);
     expect([...found.keys()].sort()).toEqual([...storedKeys].sort());
     expect(found.get(keys[500]!)).toMatchObject({ item_key: keys[500], title: `Title ${keys[500]}`, modified_at: null });
-    expect((await repo.storedItemKeys(store.db, 'another-source', keys)).size).toBe(0);
+    expect((await repo.storedItemKeys(store.db, 'p', 'another-source', keys)).size).toBe(0);
+    expect((await repo.storedItemKeys(store.db, 'another-pipeline', 'feed-a', keys)).size).toBe(0);
   });
 
   it('re-scoring under the same version changes nothing; a new version keeps the old score as history', async () => {
@@ -104,17 +105,17 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     expect((await repo.undeliveredAlerts(store.db, 'p')).filter((a) => a.article_id === id)).toHaveLength(0);
   });
 
-  const sourceRow = (id: string) => store.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  const sourceRow = (id: string, pipelineId = 'p') => store.db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', '=', id).executeTakeFirst();
 
   it('a failing source counts its error streak, and a success resets it and keeps the validators', async () => {
     const runId = await repo.startRun(store.db, 'p', at(0));
-    const base = { runId, sourceId: 'feed-a', url: 'https://example.com/feed', startedAt: at(0), finishedAt: at(1), httpStatus: 500, newItems: 0 };
+    const base = { runId, pipelineId: 'p', sourceId: 'feed-a', url: 'https://example.com/feed', startedAt: at(0), finishedAt: at(1), httpStatus: 500, newItems: 0 };
     await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
     await repo.recordFetch(store.db, { ...base, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
     let source = await sourceRow('feed-a');
     expect(source).toMatchObject({ error_streak: 2, last_error_code: 'http_500', last_success_at: null });
     await repo.recordFetch(store.db, { ...base, httpStatus: 200, outcome: 'ok', error: null, newItems: 3 });
-    await repo.saveFeedValidators(store.db, 'feed-a', { etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
+    await repo.saveFeedValidators(store.db, 'p', 'feed-a', { etag: '"abc"', lastModified: 'Fri, 05 Jun 2026 10:00:00 GMT' });
     source = await sourceRow('feed-a');
     expect(source).toMatchObject({ error_streak: 0, etag: '"abc"', items_seen: 3, last_success_at: at(1) });
     // The feed's <ttl> is remembered from a full answer and survives a 304, which has no body to read it from.
@@ -130,6 +131,21 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     expect(await sourceRow('feed-a')).toMatchObject({ name: 'Feed A renamed', etag: '"abc"' });
     await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A', location: 'https://example.org/new-feed' }], at(8));
     expect(await sourceRow('feed-a')).toMatchObject({ location: 'https://example.org/new-feed', etag: null, items_seen: 3 });
+  });
+
+  it('two pipelines in one database each have their own source under the same id, with its own state and items', async () => {
+    await repo.syncSources(store.db, 'other-topic', [{ id: 'feed-a', kind: 'feed', name: 'Feed A for another topic', location: 'https://example.net/feed' }], at(9));
+    expect(await sourceRow('feed-a')).toMatchObject({ name: 'Feed A', location: 'https://example.org/new-feed', etag: null, items_seen: 3 });
+    expect(await sourceRow('feed-a', 'other-topic')).toMatchObject({ name: 'Feed A for another topic', location: 'https://example.net/feed', items_seen: 0 });
+    const runId = await repo.startRun(store.db, 'other-topic', at(9));
+    await repo.recordFetch(store.db, { runId, pipelineId: 'other-topic', sourceId: 'feed-a', url: 'https://example.net/feed', startedAt: at(9), finishedAt: at(9), httpStatus: 500, newItems: 0, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
+    expect((await sourceRow('feed-a', 'other-topic'))?.error_streak).toBe(1);
+    expect((await sourceRow('feed-a'))?.error_streak).toBe(0);
+    // the same item key under the same source id is a new item for the other pipeline
+    const { id: _id, ...row } = (await repo.getArticle(store.db, await seedArticle(store, 'shared-item')))!;
+    await repo.insertArticle(store.db, { ...row, pipeline_id: 'other-topic' });
+    expect((await repo.storedItemKeys(store.db, 'other-topic', 'feed-a', ['shared-item'])).size).toBe(1);
+    expect((await repo.listSources(store.db, 'p')).map((source) => source.name)).toEqual(['Feed A']);
   });
 
   it('a digest saved twice for the same day is one row with the newer content', async () => {

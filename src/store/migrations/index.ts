@@ -5,6 +5,7 @@ import * as sourceTtl from './003-source-ttl.ts';
 import * as oneRunningRun from './004-one-running-run.ts';
 import * as sourceServerWait from './005-source-server-wait.ts';
 import * as articlePageRetries from './006-article-page-retries.ts';
+import * as sourcesPerPipeline from './007-sources-per-pipeline.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, MigrationModule> = {
   '004-one-running-run': oneRunningRun,
   '005-source-server-wait': sourceServerWait,
   '006-article-page-retries': articlePageRetries,
+  '007-sources-per-pipeline': sourcesPerPipeline,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,69 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../src/store/migrations/index.ts';
+import * as repo from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+
+const at = '2026-06-05T10:00:00.000Z';
+
+/** A database as a release with migrations up to `last` left it. */
+async function databaseAt(dialect: 'sqlite' | 'postgres', target: string, last: string): Promise<Kysely<any>> {
+  const db = new Kysely<any>({
+    dialect: dialect === 'sqlite' ? new SqliteDialect({ database: new SQLite(target) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 1 }) }),
+  });
+  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateTo(last);
+  if (error) throw error;
+  return db;
+}
+
+// ids are left to the database (1, 2, 3 in a fresh one), as the application leaves them
+const article = (id: number, pipelineId: string, itemKey: string) => ({
+  pipeline_id: pipelineId, source_id: 'seeds', item_key: itemKey, url: `https://x/${itemKey}`, canonical_url: `https://x/${itemKey}`,
+  fetched_at: at, text: 'Body.', word_count: 1, content_hash: `h-${id}`, near_signature: '', topic_signature: '', updated_at: at,
+});
+
+describe.each(dialects)('upgrading a $name database to sources per pipeline', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('keeps every article, score and fetch attempt, and gives back its own source to a pipeline whose row was taken over', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '006-article-page-retries');
+    // As the old code left it: pipeline "b" synced source "seeds" after pipeline "a", and took the row over.
+    await old.insertInto('sources').values({ id: 'seeds', pipeline_id: 'b', kind: 'files', name: 'Seeds of b', location: 'b/*.txt', etag: 'x', error_streak: 2, items_seen: 9, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('runs').values([{ pipeline_id: 'a', started_at: at, status: 'ok' }, { pipeline_id: 'b', started_at: at, status: 'ok' }]).execute();
+    await old.insertInto('fetch_attempts').values([1, 2].map((run) => ({ run_id: run, source_id: 'seeds', url: 'u', started_at: at, finished_at: at, outcome: 'ok', items_seen: 1 }))).execute();
+    await old.insertInto('articles').values([article(1, 'a', 'one'), article(2, 'b', 'two'), { ...article(3, 'b', 'three'), duplicate_of: 2 }]).execute();
+    await old.insertInto('stance_scores').values({ article_id: 1, scorer_version: 'v1', relevance: 0.9, relevant: 1, label: 'support', score: 0.5, confidence: 0.8, evidence: '[]', voices: '[]', scored_at: at }).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      const articles = await store.db.selectFrom('articles').select(['id', 'pipeline_id', 'source_id', 'item_key', 'duplicate_of']).orderBy('id').execute();
+      expect(articles).toEqual([
+        { id: 1, pipeline_id: 'a', source_id: 'seeds', item_key: 'one', duplicate_of: null },
+        { id: 2, pipeline_id: 'b', source_id: 'seeds', item_key: 'two', duplicate_of: null },
+        { id: 3, pipeline_id: 'b', source_id: 'seeds', item_key: 'three', duplicate_of: 2 },
+      ]);
+      expect((await store.db.selectFrom('stance_scores').select('article_id').execute()).map((row) => row.article_id)).toEqual([1]);
+      const attempts = await store.db.selectFrom('fetch_attempts').select(['run_id', 'pipeline_id']).orderBy('run_id').execute();
+      expect(attempts).toEqual([{ run_id: 1, pipeline_id: 'a' }, { run_id: 2, pipeline_id: 'b' }]);
+      // b keeps its fetch state; a gets a row of its own again, starting afresh
+      expect(await repo.listSources(store.db, 'b')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: 'x', error_streak: 2, items_seen: 9 })]);
+      expect(await repo.listSources(store.db, 'a')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, error_streak: 0, items_seen: 0 })]);
+      // new articles keep their ids after the old ones, and the keys are per pipeline from now on
+      const { id: _id, ...row } = (await repo.getArticle(store.db, 1))!;
+      expect(await repo.insertArticle(store.db, { ...row, pipeline_id: 'b', item_key: 'one' })).toBe(4);
+      await expect(repo.insertArticle(store.db, { ...row, item_key: 'one' })).rejects.toThrow();
+      // foreign keys hold again: an article needs its pipeline's source
+      await expect(repo.insertArticle(store.db, { ...row, pipeline_id: 'c', item_key: 'orphan' })).rejects.toThrow();
+      await store.db.deleteFrom('sources').where('pipeline_id', '=', 'a').where('id', '=', 'seeds').execute().catch(() => {});
+      expect((await store.db.selectFrom('articles').select('id').where('pipeline_id', '=', 'a').execute()).length).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
