@@ -442,7 +442,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const scheduled = options.all === true ? null : (row?.next_check_at ?? null);
         report.nextCheck = waitedFor
           ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)` }
-          : { at: scheduled!, reason: 'scheduled' };
+          : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled' };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
@@ -471,6 +471,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined),
         gone: result.gone && !oldAddressRetired,
         nextCheckAt: report.nextCheck.at,
+        nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
       });
@@ -508,7 +509,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const at = now().toISOString();
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: feedAddress(source), startedAt: at, finishedAt: at,
-        outcome: 'failed', httpStatus: null, error: report.error, newItems: 0, nextCheckAt: report.nextCheck.at,
+        outcome: 'failed', httpStatus: null, error: report.error, newItems: 0, nextCheckAt: report.nextCheck.at, nextCheckReason: report.nextCheck.reason,
       });
     }
 

@@ -52,3 +52,9 @@ export async function finishRun(db: Kysely<Database>, report: RunReport, status:
 export async function abandonRun(db: Kysely<Database>, runId: number, at: string, reason: string): Promise<void> {
   await db.updateTable('runs').set({ status: 'failed', finished_at: at, report: JSON.stringify({ error: reason }) }).where('id', '=', runId).execute();
 }
+
+/** The pipelines that have run against this database, for telling a user who opened another pipeline's database. */
+export async function pipelinesWithRuns(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('runs').select('pipeline_id').distinct().orderBy('pipeline_id').execute();
+  return rows.map((row) => row.pipeline_id);
+}

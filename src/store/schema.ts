@@ -33,6 +33,8 @@ export interface SourcesTable {
   gone: number;
   /** Set from Retry-After on a failed answer (429, 503): the server asked not to be asked before then. */
   server_wait_until: string | null;
+  /** Why next_check_at is when it is (the schedule's one line). */
+  next_check_reason: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -34,7 +34,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           location: spec.location,
           updated_at: now,
           // A new address is a new server: its validators, redirects and error history do not carry over.
-          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, server_wait_until: null } : {}),
+          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, next_check_reason: null, server_wait_until: null } : {}),
         })
         .where('pipeline_id', '=', pipelineId)
         .where('id', '=', spec.id)
@@ -66,6 +66,8 @@ export interface FetchRecord {
   movedTo?: string | null;
   gone?: boolean;
   nextCheckAt?: string | null;
+  /** Why the next check falls then (schedule.ts's one line). */
+  nextCheckReason?: string | null;
   /** The feed's `<ttl>`, when the answer had a body to read it from. */
   ttlSeconds?: number | null;
   /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
@@ -110,6 +112,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
       last_checked_at: record.finishedAt,
       updated_at: record.finishedAt,
       next_check_at: record.nextCheckAt ?? null,
+      next_check_reason: record.nextCheckReason ?? null,
       server_wait_until: record.serverWaitUntil ?? null,
     };
     if (record.outcome === 'failed') {

@@ -83,13 +83,16 @@ describe('the pausewatch command', () => {
     expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ id: 'seeds', status: 'ok', errorStreak: 0, itemsSeen: 5 })]);
   });
 
-  it('sources marks a last error the source has since recovered from as past', async () => {
+  it('sources marks a last error the source has since recovered from as past, and says why a next check is held back', async () => {
     const sqlite = new Database(db());
-    sqlite.prepare("UPDATE sources SET last_error = 'HTTP 500 from the outlet', last_error_code = 'http_500', error_streak = 0 WHERE id = 'seeds'").run();
+    sqlite.prepare("UPDATE sources SET last_error = 'HTTP 500 from the outlet', last_error_code = 'http_500', error_streak = 0, next_check_reason = 'no dated items, default 1 h; raised to 24 h by Expires (capped)' WHERE id = 'seeds'").run();
     sqlite.close();
     const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);
-    expect(stdout).toContain('(past) HTTP 500 from the outlet');
+    expect(stdout).toContain('(past) http_500: HTTP 500 from the outlet');
+    expect(stdout).toContain('next checks held back:\n  seeds: no dated items, default 1 h; raised to 24 h by Expires (capped)');
+    const json = await pausewatch(['sources', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ nextCheckReason: 'no dated items, default 1 h; raised to 24 h by Expires (capped)' });
   });
 
   it('stories --json groups the stored articles', async () => {
@@ -194,10 +197,13 @@ describe('two pipelines in one database', () => {
     writeFileSync(path.join(root, 'other.ts'), `export default ${JSON.stringify({ ...seedsOnly, id: 'other-topic', name: 'Other topic' })};\n`);
     const db = path.join(root, 'shared.db');
     try {
+      await pausewatch(['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], root);
+      const before = await pausewatch(['sources', '--pipeline', 'other.ts', '--database', db], root);
+      expect(before.stderr).toContain(`pipeline "other-topic" has not run against ${db}; it holds "seeds-only"`);
       for (const pipeline of ['pipeline.ts', 'other.ts']) {
         const { code, stdout } = await pausewatch(['run', '--json', '--pipeline', pipeline, '--database', db], root);
         expect(code).toBe(0);
-        expect(JSON.parse(stdout)).toMatchObject({ articlesAdded: 5, sources: [{ sourceId: 'seeds', outcome: 'ok' }] });
+        expect(JSON.parse(stdout)).toMatchObject({ articlesAdded: pipeline === 'other.ts' ? 5 : 0, sources: [{ sourceId: 'seeds', outcome: 'ok' }] });
       }
       for (const pipeline of ['pipeline.ts', 'other.ts']) {
         const { stdout } = await pausewatch(['sources', '--json', '--pipeline', pipeline, '--database', db], root);

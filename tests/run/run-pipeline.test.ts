@@ -667,6 +667,24 @@ describe('a feed whose server answered 429 with Retry-After', () => {
     }));
 });
 
+describe('a feed whose server asks for a long cache lifetime', () => {
+  it('is checked again within a day, and the stored reason says who held it back', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/cached.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=2592000' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Cached</title><item><title>Labs weigh a pause</title><guid>c-1</guid></item></channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'cached', kind: 'feed' as const, name: 'Cached', url: `${feed.url}/cached.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      const row = await store.db.selectFrom('sources').select(['next_check_at', 'next_check_reason']).where('id', '=', 'cached').executeTakeFirstOrThrow();
+      expect(row).toEqual({ next_check_at: '2026-06-11T06:00:00.000Z', next_check_reason: expect.stringMatching(/raised to 24 h by Cache-Control max-age \(capped\)$/) });
+      const { report } = await run(loaded, store, '2026-06-10T12:00:00.000Z');
+      expect(report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { at: '2026-06-11T06:00:00.000Z', reason: `scheduled: ${row.next_check_reason}` } });
+    }));
+});
+
 describe('a source added to a feed address whose server asked to wait', () => {
   it('waits with the source that was told, even under --all, and says why', () =>
     withScenario(async ({ store, input, serve, load }) => {

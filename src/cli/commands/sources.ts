@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listSources } from '../../store/index.ts';
+import { listSources, pipelinesWithRuns } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table } from '../views.ts';
 
@@ -28,15 +28,31 @@ export function registerSources(program: Command): void {
             lastErrorCode: row?.last_error_code ?? null,
             errorStreak: row?.error_streak ?? 0,
             nextCheckAt: row?.next_check_at ?? null,
+            nextCheckReason: row?.next_check_reason ?? null,
             itemsSeen: row?.items_seen ?? 0,
           };
         });
+        if (rows.length === 0) {
+          // A database that other pipelines ran against, but not this one: most likely the wrong --pipeline or --database.
+          const others = (await pipelinesWithRuns(store.db)).filter((id) => id !== loaded.pipeline.id);
+          if (others.length > 0) {
+            process.stderr.write(`pausewatch: pipeline "${loaded.pipeline.id}" has not run against ${store.location}; it holds ${others.map((id) => `"${id}"`).join(', ')} (check --pipeline and --database)\n`);
+          }
+        }
         if (options.json) return printJson(all);
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
-        // The last error stays after a source recovers (it is history); marked so it is not read as current.
-        const lastError = (s: (typeof all)[number]) => (s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastError}` : '');
+        // The last error stays after a source recovers (it is history); marked so it is not read as current. Its code
+        // comes first: the message often starts with a long URL, and the column is cut.
+        const lastError = (s: (typeof all)[number]) =>
+          s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}` : '';
         const rowsOut = all.map((s) => [s.id, s.status, time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), lastError(s)]);
         process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 16, 6, 60])}\n`);
+        // Why each next check falls when it does, below the table (too long for a column), for the sources a server
+        // or a failure holds back: those are the ones a user asks about.
+        const heldBack = all.filter((s) => s.nextCheckReason && /raised|failure|410|Retry-After/.test(s.nextCheckReason));
+        if (heldBack.length > 0) {
+          process.stdout.write(`\nnext checks held back:\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
+        }
       });
     });
 }

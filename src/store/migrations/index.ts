@@ -6,6 +6,7 @@ import * as oneRunningRun from './004-one-running-run.ts';
 import * as sourceServerWait from './005-source-server-wait.ts';
 import * as articlePageRetries from './006-article-page-retries.ts';
 import * as sourcesPerPipeline from './007-sources-per-pipeline.ts';
+import * as sourceNextCheckReason from './008-source-next-check-reason.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, MigrationModule> = {
   '005-source-server-wait': sourceServerWait,
   '006-article-page-retries': articlePageRetries,
   '007-sources-per-pipeline': sourcesPerPipeline,
+  '008-source-next-check-reason': sourceNextCheckReason,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
