@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline, type LoadedPipeline } from '../config/index.ts';
@@ -26,6 +27,16 @@ export function databaseTarget(options: GlobalOptions, rootDir: string): string 
 
 export async function openPipeline(options: GlobalOptions): Promise<LoadedPipeline> {
   return loadPipeline(options.pipeline ?? defaultPipelineFile());
+}
+
+/**
+ * The pipeline of a command that only borrows its settings (`feed`, `extract` and `sources add` fetch with its
+ * `fetch` section). A `--pipeline` the user named must load, as for every command; the default file may be absent
+ * (a clone used only to check feeds), and then there is none and the schema's defaults apply.
+ */
+export async function openPipelineIfPresent(options: GlobalOptions): Promise<LoadedPipeline | null> {
+  if (options.pipeline === undefined && !existsSync(defaultPipelineFile())) return null;
+  return openPipeline(options);
 }
 
 /** `create` for `run`, which makes the database on its first run; `existing` for commands that read what it stored. */

@@ -3,21 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerFeed } from '../../src/cli/commands/feed.ts';
 import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
 import type { CliState } from '../../src/cli/errors.ts';
+import { main } from '../../src/cli/index.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const feedFixture = path.join(repoRoot, 'tests/fixtures/feeds/rss2-relative-links.xml');
 
-/** Runs the two commands as `pausewatch` would (same global flags), capturing what they print. */
+/** Runs the commands as `pausewatch` would (same global flags), capturing what they print. */
 async function pausewatch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const state: CliState = { exitCode: 0 };
-  const program = new Command('pausewatch').option('--json').option('--quiet').exitOverride();
+  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
   registerFeed(program, state);
   registerSourcesAdd(program, state);
+  registerExtract(program, state);
   for (const command of program.commands) command.exitOverride();
   let stdout = '';
   let stderr = '';
@@ -139,5 +142,85 @@ describe('pausewatch sources add', () => {
     const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/no feed found/);
+  });
+});
+
+describe('feed, extract and sources add fetch with the pipeline\'s fetch settings', () => {
+  let site: Awaited<ReturnType<typeof startServer>>;
+  let dir: string;
+  const userAgents: string[] = [];
+  /** A pipeline file with the given fetch settings. */
+  const pipelineFile = (name: string, fetch: object): string => {
+    const file = path.join(dir, name);
+    writeFileSync(
+      file,
+      `export default ${JSON.stringify({ id: 'checks', name: 'Checks', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['AI'] }, fetch })};\n`,
+    );
+    return file;
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-fetch-settings-'));
+    site = await startServer({
+      '/wire.xml': (req, res) => {
+        userAgents.push(req.headers['user-agent'] ?? '');
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1' }]));
+      },
+      // another host name for the same (private) server: not the one the user typed
+      '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),
+      '/never': () => {},
+    });
+  });
+  afterAll(() => site.close());
+
+  it('uses the pipeline\'s User-Agent', async () => {
+    const file = pipelineFile('agent.ts', { userAgent: 'pausewatch-test/9 (+mailto:ops@example.org)', perHostGapMs: 0 });
+    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', `${site.url}/wire.xml`]]) {
+      userAgents.length = 0;
+      expect((await pausewatch([...args, '--pipeline', file])).code).toBe(0);
+      expect(userAgents).toEqual(['pausewatch-test/9 (+mailto:ops@example.org)']);
+    }
+  });
+
+  it('uses the pipeline\'s timeout', async () => {
+    const file = pipelineFile('quick.ts', { timeoutMs: 300, perHostGapMs: 0 });
+    const started = Date.now();
+    const feed = await pausewatch(['feed', `${site.url}/never`, '--pipeline', file]);
+    expect(feed).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    const extract = await pausewatch(['extract', `${site.url}/never`, '--pipeline', file]);
+    expect(extract).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    const add = await pausewatch(['sources', 'add', `${site.url}/never`, '--pipeline', file]);
+    expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('follows a redirect to another private host only when the pipeline allows private addresses, as its refusal says', async () => {
+    const refused = await pausewatch(['feed', `${site.url}/elsewhere.xml`]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/private or local address .*fetch\.allowPrivateAddresses/);
+    const file = pipelineFile('private.ts', { allowPrivateAddresses: true, perHostGapMs: 0 });
+    const allowed = await pausewatch(['feed', `${site.url}/elsewhere.xml`, '--pipeline', file]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('title: Policy Wire');
+    const discovered = await pausewatch(['sources', 'add', `${site.url}/elsewhere.xml`, '--pipeline', file, '--json']);
+    expect(JSON.parse(discovered.stdout).feeds.map((f: { title: string }) => f.title)).toEqual(['Policy Wire']);
+  });
+
+  it('a --pipeline that does not exist or is invalid stops the command with exit 2, naming the file', async () => {
+    const missing = path.join(dir, 'no-such-pipeline.ts');
+    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', `${site.url}/`], ['feed', feedFixture]]) {
+      await expect(pausewatch([...args, '--pipeline', missing])).rejects.toThrow(`pipeline file not found: ${missing}`);
+    }
+    const invalid = pipelineFile('invalid.ts', { timeoutMs: -5 });
+    await expect(pausewatch(['feed', `${site.url}/wire.xml`, '--pipeline', invalid])).rejects.toThrow(/invalid\.ts[\s\S]*fetch\.timeoutMs/);
+    // as the pausewatch command reports it
+    const stderr: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => (stderr.push(chunk), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['sources', 'add', `${site.url}/`, '--pipeline', missing])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toContain(missing);
   });
 });

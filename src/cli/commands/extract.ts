@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
-import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import { fetchUrl } from '../../ingest/fetch.ts';
+import { urlForDisplay } from '../../ingest/url-display.ts';
 import { decodePage } from '../../ingest/decode-page.ts';
 import { decodeTextFile } from '../../ingest/files.ts';
 import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
+import { commandFetchOptions, commandFetchSettings } from './feed.ts';
 
 export function registerExtract(program: Command, state: CliState): void {
   program
@@ -19,14 +21,14 @@ export function registerExtract(program: Command, state: CliState): void {
       let url: string | null = null;
       let isHtml: boolean;
       const targetUrl = httpUrlArgument(target, 'the page');
-      if (targetUrl) {
-        // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
-        const response = await fetchUrl(target, {
-          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
-          allowPrivateAddresses: false, trustedHostname: targetUrl.hostname,
-        });
+      // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
+      const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
+      if (targetUrl && settings) {
+        // The pipeline's fetch settings, as a run would fetch the page; the host of a URL typed by the user is
+        // trusted, unlike links found in feeds: it may be private.
+        const response = await fetchUrl(target, commandFetchOptions(settings, targetUrl.hostname));
         if (response.status !== 'ok') {
-          writeText(process.stderr, `cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
-import { fetchUrl, DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import type { FetchSettings, LoadedPipeline } from '../../config/index.ts';
+import { pipelineSchema } from '../../config/schema.ts';
+import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../../ingest/fetch.ts';
+import { urlForDisplay } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
-import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
+import { httpUrlArgument, openPipelineIfPresent, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
@@ -51,6 +54,36 @@ function formatFeed(feed: FeedJson): string {
   return lines.join('\n');
 }
 
+/** What a command that fetches a URL the user typed takes from the pipeline: its `fetch` settings, and the pipeline itself. */
+export interface CommandFetchSettings {
+  /** The pipeline loaded, or null when the default one is absent and the defaults apply. */
+  loaded: LoadedPipeline | null;
+  settings: FetchSettings;
+}
+
+/**
+ * The `fetch` settings of the pipeline (`--pipeline`, else the default file) for `feed`, `extract` and `sources add`,
+ * so they check a URL as a run would fetch it: same User-Agent, limits and private-address rule. A `--pipeline` that
+ * does not exist or is invalid is a configuration error (exit 2); a missing default file means the schema's defaults.
+ */
+export async function commandFetchSettings(options: GlobalOptions): Promise<CommandFetchSettings> {
+  const loaded = await openPipelineIfPresent(options);
+  return { loaded, settings: loaded?.pipeline.fetch ?? pipelineSchema.shape.fetch.parse(undefined) };
+}
+
+/** Fetch options from the pipeline's settings; the host of the URL the user typed is trusted (it may be private). */
+export function commandFetchOptions(settings: FetchSettings, trustedHostname: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
+  return {
+    userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    timeoutMs: settings.timeoutMs,
+    maxBytes: settings.maxBytes,
+    maxRedirects: settings.maxRedirects,
+    allowPrivateAddresses: settings.allowPrivateAddresses,
+    trustedHostname,
+  };
+}
+
 export function registerFeed(program: Command, state: CliState): void {
   program
     .command('feed')
@@ -67,15 +100,16 @@ export function registerFeed(program: Command, state: CliState): void {
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
         throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
       }
-      if (targetUrl) {
+      // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
+      const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
+      if (targetUrl && settings) {
         // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
         const response = await fetchUrl(target, {
-          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
-          allowPrivateAddresses: false, trustedHostname: targetUrl.hostname,
+          ...commandFetchOptions(settings, targetUrl.hostname),
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {
-          writeText(process.stderr, `cannot fetch ${target}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
@@ -96,8 +130,8 @@ export function registerFeed(program: Command, state: CliState): void {
         feed = await parseFeed(bytes, { url, headers });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        const via = redirected ? ` (redirected to ${url})` : '';
-        writeText(process.stderr, `${target}${via} is not a readable feed: ${error.message}\n`);
+        const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
+        writeText(process.stderr, `${targetUrl ? urlForDisplay(target) : target}${via} is not a readable feed: ${error.message}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
 import { printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
+import { commandFetchOptions, commandFetchSettings } from './feed.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
 export interface FeedSourceEntry {
@@ -88,14 +88,13 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const page = outletUrlArgument(pageUrl);
-      // Probes go one by one with a gap: discovery must not look like an attack on the outlet.
-      const fetcher = createRequestQueue({ concurrency: 2, perHostConcurrency: 1, perHostGapMs: 250 });
+      const { settings } = await commandFetchSettings(options);
+      // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
+      const fetcher = createRequestQueue(settings);
       const result = await discoverFeeds(pageUrl, fetcher, {
-        // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts may not.
-        fetch: {
-          userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBytes: 10_000_000, maxRedirects: 5,
-          allowPrivateAddresses: false, trustedHostname: page.hostname,
-        },
+        // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts
+        // may not, unless the pipeline allows private addresses.
+        fetch: commandFetchOptions(settings, page.hostname),
         alwaysProbe: local.allPaths ?? false,
       });
       const entries = sourceEntries(result.feeds, pageUrl);
