@@ -36,6 +36,16 @@ async function pausewatch(args: string[]): Promise<{ code: number; stdout: strin
   return { code: state.exitCode, stdout, stderr };
 }
 
+const pipelineDir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-feed-commands-'));
+/** A pipeline file with the given fetch settings and sources (besides a files source with id "seeds"). */
+function pipelineFile(name: string, fetch: object, feeds: object[] = []): string {
+  const file = path.join(pipelineDir, name);
+  const sources = [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }, ...feeds];
+  const pipeline = { id: 'checks', name: 'Checks', sources, topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['AI'] }, fetch };
+  writeFileSync(file, `export default ${JSON.stringify(pipeline)};\n`);
+  return file;
+}
+
 let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   server = await startServer({
@@ -117,7 +127,7 @@ describe('pausewatch sources add', () => {
   it('--json lists the feeds with their source entries', async () => {
     const { stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--json']);
     expect(JSON.parse(stdout).feeds).toEqual([
-      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` } },
+      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
     ]);
   });
 
@@ -138,6 +148,22 @@ describe('pausewatch sources add', () => {
     expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: `${server.url}/evil.json` });
   });
 
+  it('says a feed is already in the pipeline rather than suggest it twice', async () => {
+    // the same URL but for a fragment, listed under another id
+    const file = pipelineFile('listed.ts', { perHostGapMs: 0 }, [{ id: 'policy-wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml#latest` }]);
+    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Policy Wire  ${server.url}/wire.xml  (already in the pipeline as source "policy-wire")`);
+    expect(stdout).not.toContain('Add to the sources');
+    expect(stdout).toContain('Nothing to add: the feed is already in the pipeline');
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
+    expect(json.feeds).toMatchObject([{ url: `${server.url}/wire.xml`, existingSourceId: 'policy-wire' }]);
+    // a feed not yet listed gets an entry, with an id the pipeline does not use yet
+    const taken = pipelineFile('taken-id.ts', { perHostGapMs: 0 }, [{ id: '127-0-0-1', kind: 'feed', name: 'Other', url: 'https://example.org/feed' }]);
+    const fresh = await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--pipeline', taken, '--json']);
+    expect(JSON.parse(fresh.stdout).feeds).toMatchObject([{ existingSourceId: null, source: { id: '127-0-0-1-2' } }]);
+  });
+
   it('exits 1 when no feed is found', async () => {
     const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
     expect(code).toBe(1);
@@ -147,19 +173,8 @@ describe('pausewatch sources add', () => {
 
 describe('feed, extract and sources add fetch with the pipeline\'s fetch settings', () => {
   let site: Awaited<ReturnType<typeof startServer>>;
-  let dir: string;
   const userAgents: string[] = [];
-  /** A pipeline file with the given fetch settings. */
-  const pipelineFile = (name: string, fetch: object): string => {
-    const file = path.join(dir, name);
-    writeFileSync(
-      file,
-      `export default ${JSON.stringify({ id: 'checks', name: 'Checks', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['AI'] }, fetch })};\n`,
-    );
-    return file;
-  };
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-fetch-settings-'));
     site = await startServer({
       '/wire.xml': (req, res) => {
         userAgents.push(req.headers['user-agent'] ?? '');
@@ -206,7 +221,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
   });
 
   it('a --pipeline that does not exist or is invalid stops the command with exit 2, naming the file', async () => {
-    const missing = path.join(dir, 'no-such-pipeline.ts');
+    const missing = path.join(pipelineDir, 'no-such-pipeline.ts');
     for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', `${site.url}/`], ['feed', feedFixture]]) {
       await expect(pausewatch([...args, '--pipeline', missing])).rejects.toThrow(`pipeline file not found: ${missing}`);
     }

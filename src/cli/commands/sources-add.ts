@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Command } from 'commander';
+import type { LoadedPipeline } from '../../config/index.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
 import { printJson, type GlobalOptions } from '../context.ts';
@@ -35,16 +37,42 @@ export function cleanFeedText(text: string): string {
  * Ready-to-paste source entries. Ids come from the site's host (without `www.`); when a site has several
  * feeds, the feed's path is appended so ids stay unique and still say which feed they are.
  */
-export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string): FeedSourceEntry[] {
+export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string, takenIds: Iterable<string> = []): FeedSourceEntry[] {
   const host = slug(new URL(pageUrl).hostname.replace(/^www\./, '')) || 'feed';
-  const used = new Set<string>();
+  // ids of the pipeline's sources are taken too: a pasted entry must not clash with one already there
+  const used = new Set<string>(takenIds);
   return feeds.map((feed) => {
     const url = new URL(feed.url);
-    let id = feeds.length === 1 ? host : `${host}-${slug(url.pathname + url.search) || 'root'}`;
-    for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+    const base = feeds.length === 1 ? host : `${host}-${slug(url.pathname + url.search) || 'root'}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     return { id, kind: 'feed', name: (feed.title && cleanFeedText(feed.title)) || url.hostname, url: feed.url };
   });
+}
+
+/**
+ * What makes two feed URLs the same feed for `sources add`: parsed (so case of scheme and host, default ports and
+ * percent-encoding do not count), without fragment, scheme (a site serves the same feed over http and https) or a
+ * trailing slash on the path (WordPress answers /feed and /feed/ alike).
+ */
+export function feedUrlKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
+    return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The pipeline's feed sources by feedUrlKey of their URL, so a discovered feed already listed is recognised. */
+function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const source of loaded?.pipeline.sources ?? []) {
+    if (source.kind === 'feed' && !byKey.has(feedUrlKey(source.url))) byKey.set(feedUrlKey(source.url), source.id);
+  }
+  return byKey;
 }
 
 function entryCode(entry: FeedSourceEntry): string {
@@ -88,7 +116,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const page = outletUrlArgument(pageUrl);
-      const { settings } = await commandFetchSettings(options);
+      const { settings, loaded } = await commandFetchSettings(options);
       // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
       const fetcher = createRequestQueue(settings);
       const result = await discoverFeeds(pageUrl, fetcher, {
@@ -97,16 +125,30 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         fetch: commandFetchOptions(settings, page.hostname),
         alwaysProbe: local.allPaths ?? false,
       });
-      const entries = sourceEntries(result.feeds, pageUrl);
+      const known = pipelineFeeds(loaded);
+      // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
+      const existingSourceIds = result.feeds.map((feed) => known.get(feedUrlKey(feed.url)) ?? (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ?? null);
+      const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
       if (options.json) {
-        printJson({ feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index] })), rejected: result.rejected, error: result.error });
+        printJson({
+          // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
+          feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index], existingSourceId: existingSourceIds[index] })),
+          rejected: result.rejected,
+          error: result.error,
+        });
       } else if (result.error) {
         writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n${triedLines(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
         writeText(process.stderr, `no feed found for ${pageUrl}\n${triedLines(result.rejected)}`);
       } else {
-        const lines = result.feeds.map((feed) => `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${feed.url}`);
-        lines.push('', 'Add to the sources of your pipeline file:', ...entries.map(entryCode));
+        const lines = result.feeds.map((feed, index) => {
+          const existing = existingSourceIds[index];
+          const note = existing ? `  (already in the pipeline as source ${JSON.stringify(existing)})` : '';
+          return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${feed.url}${note}`;
+        });
+        const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
+        if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
+        else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
         const skipped = result.rejected.map((r) => `  skipped ${r.url}: ${r.reason}`);
         if (skipped.length > 0 && !options.quiet) writeText(process.stderr, `${skipped.join('\n')}\n`);
