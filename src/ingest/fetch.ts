@@ -28,11 +28,27 @@ export interface FetchOptions {
   maxRedirects: number;
   allowPrivateAddresses: boolean;
   /**
-   * A host the user named (a feed URL in the pipeline file, a URL typed on the command line): it may be private
-   * even when allowPrivateAddresses is off. Trust is by host name, so a redirect to another host does not carry it:
-   * a feed on a public host cannot send pausewatch to a metadata or intranet address.
+   * The host and port of a URL the user named (a feed URL in the pipeline file, a URL typed on the command line):
+   * URLs on that host and port may reach a private address even when allowPrivateAddresses is off. A redirect or a
+   * link to another host, or to another port of the same host, does not carry the trust: a feed on a public host
+   * cannot send pausewatch to a metadata or intranet address.
+   *
+   * Give it as `host:port`, as trustedHostOf(url) does (`news.example.org:443`, `127.0.0.1:8701`, `[::1]:8080`; the
+   * port is always written, default ports included). Trust is by port because the outlet controls its own DNS: it
+   * may point its name at 127.0.0.1 later, and a link on it to any other port would then reach the user's own
+   * services. A bare host name (`news.example.org`, what `URL.hostname` gives) is still read as trust on every port
+   * of the host, for callers not yet moved to the `host:port` form; it is deprecated.
+   *
+   * Trust through a name never reaches a link-local or cloud-metadata address (169.254.0.0/16, fe80::/10,
+   * fd00:ec2::254, and the IPv6 forms embedding them): only a URL with that literal address, named by the user, or
+   * allowPrivateAddresses does.
    */
   trustedHostname?: string | null;
+  /**
+   * Resolves a host name to its addresses; the system resolver (dns.lookup) by default. The private-address guard
+   * applies to its answers. For tests, and for callers with a resolver of their own.
+   */
+  resolveHost?: ((hostname: string) => Promise<dns.LookupAddress[]>) | undefined;
   /** Validators from the previous successful fetch, for a conditional GET. */
   etag?: string | null;
   lastModified?: string | null;
@@ -191,6 +207,31 @@ function embeddedIpv4(address: string): string | null {
   return null;
 }
 
+/**
+ * Link-local and cloud-metadata addresses: where a cloud VM's credentials are served (169.254.169.254 on AWS, GCP,
+ * Azure, Oracle; fd00:ec2::254 on AWS over IPv6; 100.100.100.200 on Alibaba Cloud). A name the user trusts may
+ * resolve to an intranet address, never to these: the name's owner could repoint it.
+ */
+const metadataRanges = (() => {
+  const list = new net.BlockList();
+  list.addSubnet('169.254.0.0', 16, 'ipv4');
+  list.addAddress('100.100.100.200', 'ipv4');
+  list.addSubnet('fe80::', 10, 'ipv6');
+  list.addAddress('fd00:ec2::254', 'ipv6');
+  return list;
+})();
+
+export function isMetadataAddress(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    const ipv4 = embeddedIpv4(address);
+    if (ipv4 !== null && metadataRanges.check(ipv4, 'ipv4')) return true;
+    return metadataRanges.check(address, 'ipv6');
+  }
+  return metadataRanges.check(address, 'ipv4');
+}
+
 export function isPrivateAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
@@ -212,21 +253,38 @@ class FetchFailure extends Error {
   }
 }
 
-/** dns.lookup that refuses private answers, so a public name pointing at 127.0.0.1 is caught too. */
-function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+/**
+ * Which addresses a URL may reach: `any` with allowPrivateAddresses; `trusted` on the host and port the user named
+ * (private addresses, but through a name never link-local or metadata ones); `public` otherwise.
+ */
+type Reach = 'any' | 'trusted' | 'public';
+
+/** dns.lookup that refuses the answers `reach` does not allow, so a public name pointing at 127.0.0.1 is caught too. */
+function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): net.LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    const answer = (error: NodeJS.ErrnoException | null, list: dns.LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      const list = addresses as dns.LookupAddress[];
-      const usable = allowPrivate ? list : list.filter((a) => !isPrivateAddress(a.address));
+      const usable =
+        reach === 'any' ? list : list.filter((a) => !(reach === 'public' ? isPrivateAddress(a.address) : isMetadataAddress(a.address)));
       if (usable.length === 0) {
-        const refused = Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' });
-        return callback(refused, '', 0);
+        const message =
+          reach === 'public'
+            ? `${hostname} resolves to a private address ${PRIVATE_ADDRESS_HINT}`
+            : `${hostname} resolves to a link-local or cloud metadata address (${list.map((a) => a.address).join(', ')}), which is reached only by a URL with that literal address, or with fetch.allowPrivateAddresses`;
+        return callback(Object.assign(new Error(message), { code: 'EPRIVATE' }), '', 0);
       }
-      if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, usable);
+      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, usable);
       const first = usable[0]!;
       callback(null, first.address, first.family);
-    });
+    };
+    if (!resolveHost) {
+      dns.lookup(hostname, { ...options, all: true }, (error, addresses) => answer(error, addresses as dns.LookupAddress[]));
+      return;
+    }
+    resolveHost(hostname).then(
+      (list) => answer(null, options.family ? list.filter((a) => a.family === options.family) : list),
+      (error: NodeJS.ErrnoException) => answer(error, []),
+    );
   };
 }
 
@@ -246,7 +304,7 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
     case 'ETIMEDOUT':
       return new FetchFailure('timeout', `timed out connecting to ${host}`);
     case 'EPRIVATE':
-      return new FetchFailure('private_address', `refused: ${error.message} ${PRIVATE_ADDRESS_HINT}`);
+      return new FetchFailure('private_address', `refused: ${error.message}`);
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
       return new FetchFailure('unreachable', `network unreachable for ${host} (${error.code})`);
@@ -347,7 +405,7 @@ interface SingleResponse {
 }
 
 /** One request, no redirects followed. Rejects with FetchFailure. */
-function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, deadline: number): Promise<SingleResponse> {
+function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {
@@ -377,7 +435,7 @@ function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, dea
 
     const request = transport.get(url, {
       headers,
-      lookup: guardedLookup(allowPrivate),
+      lookup: guardedLookup(reach, options.resolveHost),
       // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
       agent: false,
     });
@@ -448,13 +506,48 @@ function requestOnce(url: URL, options: FetchOptions, allowPrivate: boolean, dea
   });
 }
 
-const PRIVATE_ADDRESS_HINT = '(only a host named in the pipeline file or on the command line may be private; fetch.allowPrivateAddresses allows all)';
+const PRIVATE_ADDRESS_HINT = '(only the host and port of a URL named in the pipeline file or on the command line may be private; fetch.allowPrivateAddresses allows all)';
+
+/** `host:port` of a URL, the port always written: the form FetchOptions.trustedHostname takes. Null for no URL. */
+export function trustedHostOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${effectivePort(parsed)}`;
+  } catch {
+    return null;
+  }
+}
+
+function effectivePort(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/** Reads FetchOptions.trustedHostname: `host:port`, `[v6]:port`, or a bare host (every port, deprecated). */
+function parseTrustedHost(value: string): { hostname: string; port: string | null } | null {
+  const text = value.trim();
+  const match = /^(\[[^\]]*\]|[^:[\]]*)(?::(\d{1,5}))?$/.exec(text);
+  const [host, port] = match ? [match[1]!, match[2] ?? null] : net.isIPv6(text) ? [`[${text}]`, null] : [null, null];
+  if (!host) return null;
+  try {
+    // through the URL parser, so the name compares the way URL.hostname writes it (case, IDN, IPv4 shorthands)
+    return { hostname: new URL(`http://${host}/`).hostname, port: port === null ? null : String(Number(port)) };
+  } catch {
+    return null;
+  }
+}
+
+function isTrusted(url: URL, trustedHostname: string | null | undefined): boolean {
+  if (!trustedHostname) return false;
+  const trusted = parseTrustedHost(trustedHostname);
+  if (!trusted || trusted.hostname !== url.hostname) return false;
+  return trusted.port === null || trusted.port === effectivePort(url);
+}
 
 /**
  * Parses a URL and checks it may be fetched at all: scheme, and literal private addresses (which skip DNS). Also
- * says whether its host may resolve to a private address, for the DNS guard.
+ * says which addresses its host may resolve to, for the DNS guard.
  */
-function checkUrl(raw: string, options: FetchOptions): { url: URL; allowPrivate: boolean } {
+function checkUrl(raw: string, options: FetchOptions): { url: URL; reach: Reach } {
   let url: URL;
   try {
     url = new URL(raw);
@@ -464,12 +557,13 @@ function checkUrl(raw: string, options: FetchOptions): { url: URL; allowPrivate:
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${urlForDisplay(raw)})`);
   }
-  const allowPrivate = options.allowPrivateAddresses || (!!options.trustedHostname && url.hostname === options.trustedHostname.toLowerCase());
+  const reach: Reach = options.allowPrivateAddresses ? 'any' : isTrusted(url, options.trustedHostname) ? 'trusted' : 'public';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
+  // A literal address on the trusted host and port was typed by the user, link-local or not: it is theirs to ask for.
+  if (reach === 'public' && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
     throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address ${PRIVATE_ADDRESS_HINT}`);
   }
-  return { url, allowPrivate };
+  return { url, reach };
 }
 
 export async function fetchUrl(requestedUrl: string, options: FetchOptions): Promise<FetchResult> {
@@ -481,7 +575,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
   let last: SingleResponse | null = null;
   try {
     for (;;) {
-      const { url, allowPrivate } = checkUrl(current, options);
+      const { url, reach } = checkUrl(current, options);
       visited.add(url.href);
       last = await throttle(
         url.href,
@@ -490,7 +584,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
           if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${url.host} within ${options.timeoutMs} ms`);
           const started = Date.now();
           try {
-            return await requestOnce(url, options, allowPrivate, started + remaining);
+            return await requestOnce(url, options, reach, started + remaining);
           } finally {
             spentMs += Date.now() - started;
           }

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /** Small limits so every cap fires within milliseconds. */
@@ -91,5 +91,68 @@ describe('private addresses', () => {
   it.each(['[64:ff9b::127.0.0.1]', '[::127.0.0.1]', '[::ffff:0:127.0.0.1]', '[2002:7f00:1::1]', '[fec0::1]'])('a URL with the literal address %s is refused', async (host) => {
     const error = failure(await fetchUrl(`http://${host}:8701/feed.xml`, { ...options, allowPrivateAddresses: false }));
     expect(error.code).toBe('private_address');
+  });
+});
+
+describe('trust in a host the user named', () => {
+  /** As a run fetches: private addresses refused but on the host and port of the URL in the pipeline file. */
+  const guarded: FetchOptions = { ...options, allowPrivateAddresses: false };
+  let other: Awaited<ReturnType<typeof startServer>>;
+  /** The test server and another one on the same machine, both under the name "localhost". */
+  let named: string;
+  let otherPort: string;
+  beforeAll(async () => {
+    other = await startServer({ '/plain': (_req, res) => text(res, 'internal service') });
+    named = server.url.replace('127.0.0.1', 'localhost');
+    otherPort = new URL(other.url).port;
+  });
+  afterAll(() => other.close());
+
+  it('holds on the port of the URL the user named, and not on another port of the same name', async () => {
+    const trusted = { ...guarded, trustedHostname: trustedHostOf(`${named}/status`) };
+    expect(trusted.trustedHostname).toBe(`localhost:${new URL(server.url).port}`);
+    expect((await fetchUrl(`${named}/plain`, trusted)).status).toBe('ok');
+    // As if the outlet had pointed its name at 127.0.0.1 and linked to another port there.
+    const error = failure(await fetchUrl(`http://localhost:${otherPort}/plain`, trusted));
+    expect(error.code).toBe('private_address');
+    expect(other.hits.get('/plain')).toBeUndefined();
+  });
+
+  it('default ports are written out, so a URL without a port is trusted on 80 or 443 only', () => {
+    expect(trustedHostOf('https://News.Example.org/feed')).toBe('news.example.org:443');
+    expect(trustedHostOf('http://news.example.org/feed')).toBe('news.example.org:80');
+    expect(trustedHostOf('http://[::1]:8080/feed')).toBe('[::1]:8080');
+    expect(trustedHostOf('not a url')).toBeNull();
+  });
+
+  it('a bare host name, as callers not yet moved to host:port give it, still trusts every port of the host', async () => {
+    expect((await fetchUrl(`http://localhost:${otherPort}/plain`, { ...guarded, trustedHostname: 'localhost' })).status).toBe('ok');
+  });
+
+  it('a name the user trusts is not followed to a link-local or cloud metadata address, however it is written', async () => {
+    for (const address of ['169.254.169.254', '169.254.10.1', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe']) {
+      const resolveHost = async () => [{ address, family: address.includes(':') ? 6 : 4 }];
+      const result = await fetchUrl('http://feeds.outlet.test/feed.xml', { ...guarded, trustedHostname: 'feeds.outlet.test:80', resolveHost });
+      const error = failure(result);
+      expect(error.code).toBe('private_address');
+      expect(error.message).toContain('link-local or cloud metadata address');
+    }
+  });
+
+  it('a name the user trusts may still resolve to an intranet or loopback address', async () => {
+    const resolveHost = async () => [{ address: '127.0.0.1', family: 4 }];
+    const url = `http://feeds.outlet.test:${new URL(server.url).port}/plain`;
+    const result = await fetchUrl(url, { ...guarded, trustedHostname: trustedHostOf(url), resolveHost });
+    expect(result.status).toBe('ok');
+    // and an untrusted one may not
+    expect(failure(await fetchUrl(url, { ...guarded, resolveHost })).code).toBe('private_address');
+  });
+
+  it('a link-local address the user typed is theirs to ask for', async () => {
+    const url = 'http://169.254.169.254:9/latest/meta-data/';
+    const result = await fetchUrl(url, { ...guarded, connectTimeoutMs: 100, timeoutMs: 300, trustedHostname: trustedHostOf(url) });
+    // nothing answers there in a test, but the guard let it through
+    expect(failure(result).code).not.toBe('private_address');
+    expect(failure(await fetchUrl(url, guarded)).code).toBe('private_address');
   });
 });
