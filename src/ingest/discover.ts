@@ -6,6 +6,8 @@
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
  *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
+ * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
+ * not a JSON Feed) is reported with the reason, not swapped for another feed of the site the user did not ask for.
  */
 import * as cheerio from 'cheerio';
 import type { ParsedFeed } from '../model/index.ts';
@@ -86,8 +88,13 @@ export interface DiscoveryResult {
   feeds: DiscoveredFeed[];
   /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
   rejected: { url: string; reason: string }[];
-  /** Set when the page itself could not be fetched. */
+  /** Set when the page itself could not be used: not fetched, or not a readable feed nor an HTML page. */
   error: string | null;
+  /**
+   * Why, as a stable code: the fetch error's code (`http_404`, `timeout`, ...), `not_a_feed` when the URL answered
+   * with what looks like a feed (XML, JSON, gzip) that cannot be read, `not_a_page` when it is neither a feed nor HTML.
+   */
+  errorCode: string | null;
 }
 
 export interface DiscoverOptions {
@@ -150,17 +157,31 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     // URL below the home page: the user asked for that one, not for whatever feed the site has.
     const isHomePage = new URL(pageUrl).pathname === '/';
     if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl);
-    return { feeds, rejected, error: feeds.length > 0 ? null : error.message };
+    return feeds.length > 0 ? { feeds, rejected, error: null, errorCode: null } : { feeds, rejected, error: error.message, errorCode: error.code };
   }
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
+  const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
   // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
       keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);
-      return { feeds, rejected, error: null };
+      return { feeds, rejected, error: null, errorCode: null };
     }
+    // The user gave the address of a feed that is broken (or of some other XML or JSON): that is the answer. The
+    // site's other feeds would hide the problem behind a suggestion the user did not ask for. Unless the server
+    // calls it HTML: then it is a page whose markup starts with something else than <html> (`<meta>`, `<div>`).
+    if (!servedAsHtml) {
+      rejected.push({ url: pageUrl, reason: attempt });
+      return { feeds, rejected, error: attempt, errorCode: 'not_a_feed' };
+    }
+  } else if (sniffed !== 'html' && !servedAsHtml) {
+    const mediaType = (page.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    // An image, a PDF, plain text: no links to follow, and no reason to think the site's feed is wanted instead.
+    const reason = `neither a feed nor an HTML page (${sniffed === 'empty' ? 'the body is empty' : mediaType ? `served as ${mediaType}` : 'no media type'})`;
+    rejected.push({ url: pageUrl, reason });
+    return { feeds, rejected, error: reason, errorCode: 'not_a_page' };
   }
 
   const { text: html } = decodePage(page.body, page.headers);
@@ -171,16 +192,16 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     if (typeof result === 'string') rejected.push({ url: link.url, reason: result });
     else keep(result.feed, result, 'link', link.title);
   }
-  if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null };
+  if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null, errorCode: null };
 
   await probe(page.url);
-  return { feeds, rejected, error: null };
+  return { feeds, rejected, error: null, errorCode: null };
 }
 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
   try {
     const feed = await parseFeed(body, { url, headers });
-    return !feed.wellFormed && feed.items.length === 0 ? `not a readable feed (${feed.warnings[0] ?? 'not well-formed'})` : feed;
+    return !feed.wellFormed && feed.items.length === 0 ? `no item could be read: ${feed.warnings[0] ?? 'not well-formed'}` : feed;
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;
     throw error;

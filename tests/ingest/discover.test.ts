@@ -60,6 +60,9 @@ describe('discoverFeeds against a real server', () => {
       '/signed/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/feed-302"><link rel="alternate" type="application/rss+xml" href="/feed-302#latest"></head></html>'),
       '/feed-302': (_req, res) => res.writeHead(302, { location: '/cdn/feed.xml?sig=abc123&expires=1796100300' }).end(),
       '/cdn/feed.xml': feed(rssFeed('Signed', [{ guid: 's', title: 'S', link: 'https://example.org/s' }])),
+      '/broken.xml': feed('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
+      '/api/status.json': feed(JSON.stringify({ status: 'ok', items: [1, 2] }), 'application/json'),
+      '/report.pdf': feed('%PDF-1.7 not really', 'application/pdf'),
       '/news-sitemap.xml.gz': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
@@ -121,6 +124,24 @@ describe('discoverFeeds against a real server', () => {
   it('a URL that is a gzipped news sitemap is returned as is, not taken for a page', async () => {
     const result = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: fetchOptions });
     expect(result.feeds).toEqual([{ url: `${server.url}/news-sitemap.xml.gz`, title: 'The Example Paper', format: 'sitemap', itemCount: 2, via: 'page' }]);
+  });
+
+  it('a URL that answers with a feed that cannot be read is reported with the reason, not swapped for the site\'s feeds', async () => {
+    const probesBefore = server.hits.get('/feed') ?? 0;
+    const broken = await discoverFeeds(`${server.url}/broken.xml`, fetchUrl, { fetch: fetchOptions });
+    expect(broken).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/^no item could be read: not well-formed XML/) });
+    expect(broken.rejected).toEqual([{ url: `${server.url}/broken.xml`, reason: broken.error }]);
+    const json = await discoverFeeds(`${server.url}/api/status.json`, fetchUrl, { fetch: fetchOptions });
+    expect(json).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/JSON but not a JSON Feed/) });
+    // neither is HTML, so neither has links to follow nor sends probes to the site
+    expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('a URL that is neither a feed nor an HTML page is reported, and the site is not probed', async () => {
+    const probesBefore = server.hits.get('/feed') ?? 0;
+    const result = await discoverFeeds(`${server.url}/report.pdf`, fetchUrl, { fetch: fetchOptions });
+    expect(result).toMatchObject({ feeds: [], errorCode: 'not_a_page', error: 'neither a feed nor an HTML page (served as application/pdf)' });
+    expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

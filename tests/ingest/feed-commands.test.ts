@@ -59,6 +59,7 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'application/feed+json' })
         .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Evil\u001b[31mRED\u0007\n\t  Feed\u009b\u202e', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
+    '/broken.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -162,6 +163,30 @@ describe('pausewatch sources add', () => {
     const taken = pipelineFile('taken-id.ts', { perHostGapMs: 0 }, [{ id: '127-0-0-1', kind: 'feed', name: 'Other', url: 'https://example.org/feed' }]);
     const fresh = await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--pipeline', taken, '--json']);
     expect(JSON.parse(fresh.stdout).feeds).toMatchObject([{ existingSourceId: null, source: { id: '127-0-0-1-2' } }]);
+  });
+
+  it('a feed URL that cannot be read exits 1 naming the URL and the reason, and suggests no other feed', async () => {
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/broken.xml`]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^${server.url}/broken.xml is not a readable feed: no item could be read: not well-formed XML`));
+    expect(stderr).not.toContain('wire.xml');
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/broken.xml`, '--json'])).stdout);
+    expect(json).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/^no item could be read/) });
+  });
+
+  it('says which feeds were found by probing common paths rather than linked from the page', async () => {
+    const site = await startServer({
+      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feed links</body></html>'),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Probed', [{ guid: 'p1', title: 'P', link: 'https://example.org/p' }])),
+    });
+    try {
+      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', pipelineFile('fast.ts', { perHostGapMs: 0 })]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)`);
+    } finally {
+      await site.close();
+    }
   });
 
   it('exits 1 when no feed is found', async () => {

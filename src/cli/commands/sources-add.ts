@@ -5,6 +5,7 @@ import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
 import { printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
+import { urlForDisplay } from '../../ingest/url-display.ts';
 import { writeText } from '../views.ts';
 import { commandFetchOptions, commandFetchSettings } from './feed.ts';
 
@@ -81,7 +82,7 @@ function entryCode(entry: FeedSourceEntry): string {
 
 /** The candidates discovery tried, one line each. */
 function triedLines(rejected: readonly { url: string; reason: string }[]): string {
-  return rejected.map((r) => `  tried ${r.url}: ${r.reason}\n`).join('');
+  return rejected.map((r) => `  tried ${urlForDisplay(r.url)}: ${r.reason}\n`).join('');
 }
 
 /**
@@ -135,22 +136,34 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index], existingSourceId: existingSourceIds[index] })),
           rejected: result.rejected,
           error: result.error,
+          errorCode: result.errorCode,
         });
       } else if (result.error) {
-        writeText(process.stderr, `cannot fetch ${pageUrl}: ${result.error}\n${triedLines(result.rejected.filter((r) => r.url !== pageUrl))}`);
+        const shown = urlForDisplay(pageUrl);
+        const problem =
+          result.errorCode === 'not_a_feed'
+            ? `${shown} is not a readable feed: ${result.error}\n(given a feed's address, sources add reads that feed only; give the site's home page to look for its other feeds)`
+            : result.errorCode === 'not_a_page'
+              ? `${shown} is ${result.error}`
+              : `cannot fetch ${shown}: ${result.error}`;
+        writeText(process.stderr, `${problem}\n${triedLines(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
-        writeText(process.stderr, `no feed found for ${pageUrl}\n${triedLines(result.rejected)}`);
+        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)}\n${triedLines(result.rejected)}`);
       } else {
         const lines = result.feeds.map((feed, index) => {
           const existing = existingSourceIds[index];
-          const note = existing ? `  (already in the pipeline as source ${JSON.stringify(existing)})` : '';
+          const note = existing
+            ? `  (already in the pipeline as source ${JSON.stringify(existing)})`
+            : feed.via === 'probe'
+              ? '  (found at a common feed path; the page does not link to it)'
+              : '';
           return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${feed.url}${note}`;
         });
         const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
         if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
         else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
-        const skipped = result.rejected.map((r) => `  skipped ${r.url}: ${r.reason}`);
+        const skipped = result.rejected.map((r) => `  skipped ${urlForDisplay(r.url)}: ${r.reason}`);
         if (skipped.length > 0 && !options.quiet) writeText(process.stderr, `${skipped.join('\n')}\n`);
       }
       if (result.feeds.length === 0) state.exitCode = ExitCode.partial;
