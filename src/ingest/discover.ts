@@ -119,8 +119,8 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
 
 /**
  * Finds the feeds of the site at `pageUrl`. Never throws for a bad site: unreachable pages and dead links come
- * back in `error` and `rejected`. Give the page's host as `fetch.trustedHostname` rather than allowing private
- * addresses: links and redirects to other hosts then stay guarded, so a page cannot make pausewatch probe the
+ * back in `error` and `rejected`. Give the page's host and port as `fetch.trustedHostname` (trustedHostOf) rather than
+ * allowing private addresses: links and redirects to other hosts and ports then stay guarded, so a page cannot make pausewatch probe the
  * user's own network on its behalf.
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {

@@ -208,6 +208,8 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
       // another host name for the same (private) server: not the one the user typed
       '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),
       '/never': () => {},
+      // the same host, another port: a service of the user's the typed URL does not name
+      '/other-port.xml': (_req, res) => res.writeHead(302, { location: `${server.url}/wire.xml` }).end(),
     });
   });
   afterAll(() => site.close());
@@ -243,6 +245,16 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     expect(allowed.stdout).toContain('title: Policy Wire');
     const discovered = await pausewatch(['sources', 'add', `${site.url}/elsewhere.xml`, '--pipeline', file, '--json']);
     expect(JSON.parse(discovered.stdout).feeds.map((f: { title: string }) => f.title)).toEqual(['Policy Wire']);
+  });
+
+  it('trusts the host and port typed, not another port of the same host that a redirect leads to', async () => {
+    for (const args of [['feed', `${site.url}/other-port.xml`], ['extract', `${site.url}/other-port.xml`]]) {
+      const { code, stderr } = await pausewatch(args);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/private or local address/);
+    }
+    const add = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/other-port.xml`, '--json'])).stdout);
+    expect(add).toMatchObject({ feeds: [], error: expect.stringMatching(/private or local address/) });
   });
 
   it('a --pipeline that does not exist or is invalid stops the command with exit 2, naming the file', async () => {

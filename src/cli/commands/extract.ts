@@ -26,7 +26,7 @@ export function registerExtract(program: Command, state: CliState): void {
       if (targetUrl && settings) {
         // The pipeline's fetch settings, as a run would fetch the page; the host of a URL typed by the user is
         // trusted, unlike links found in feeds: it may be private.
-        const response = await fetchUrl(target, commandFetchOptions(settings, targetUrl.hostname));
+        const response = await fetchUrl(target, commandFetchOptions(settings, targetUrl.href));
         if (response.status !== 'ok') {
           writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
           state.exitCode = ExitCode.partial;

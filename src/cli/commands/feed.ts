@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import type { FetchSettings, LoadedPipeline } from '../../config/index.ts';
 import { pipelineSchema } from '../../config/schema.ts';
-import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../../ingest/fetch.ts';
+import { fetchUrl, DEFAULT_USER_AGENT, trustedHostOf, type FetchOptions } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { httpUrlArgument, openPipelineIfPresent, printJson, type GlobalOptions } from '../context.ts';
@@ -71,8 +71,11 @@ export async function commandFetchSettings(options: GlobalOptions): Promise<Comm
   return { loaded, settings: loaded?.pipeline.fetch ?? pipelineSchema.shape.fetch.parse(undefined) };
 }
 
-/** Fetch options from the pipeline's settings; the host of the URL the user typed is trusted (it may be private). */
-export function commandFetchOptions(settings: FetchSettings, trustedHostname: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
+/**
+ * Fetch options from the pipeline's settings for a URL the user typed: its host and port are trusted (they may be
+ * private), other hosts and ports that links and redirects lead to are not, unless the pipeline allows private addresses.
+ */
+export function commandFetchOptions(settings: FetchSettings, typedUrl: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
   return {
     userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
     connectTimeoutMs: settings.connectTimeoutMs,
@@ -80,7 +83,7 @@ export function commandFetchOptions(settings: FetchSettings, trustedHostname: st
     maxBytes: settings.maxBytes,
     maxRedirects: settings.maxRedirects,
     allowPrivateAddresses: settings.allowPrivateAddresses,
-    trustedHostname,
+    trustedHostname: trustedHostOf(typedUrl),
   };
 }
 
@@ -105,7 +108,7 @@ export function registerFeed(program: Command, state: CliState): void {
       if (targetUrl && settings) {
         // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
         const response = await fetchUrl(target, {
-          ...commandFetchOptions(settings, targetUrl.hostname),
+          ...commandFetchOptions(settings, targetUrl.href),
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {

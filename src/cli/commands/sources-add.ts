@@ -123,7 +123,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const result = await discoverFeeds(pageUrl, fetcher, {
         // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts
         // may not, unless the pipeline allows private addresses.
-        fetch: commandFetchOptions(settings, page.hostname),
+        fetch: commandFetchOptions(settings, page.href),
         alwaysProbe: local.allPaths ?? false,
       });
       const known = pipelineFeeds(loaded);
