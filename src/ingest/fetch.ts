@@ -384,8 +384,20 @@ class DeflateDecoder extends Transform {
   }
 }
 
-function decompressor(encoding: string | undefined): NodeJS.ReadWriteStream | null {
-  switch ((encoding ?? '').trim().toLowerCase()) {
+/**
+ * The codings of a Content-Encoding header, in the order they were applied (RFC 9110 §8.4: "listed in the order in
+ * which they were applied"), `identity` left out. Several Content-Encoding headers arrive joined by node.
+ */
+function contentCodings(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+}
+
+/** A stream that undoes `coding`, or null for one pausewatch cannot undo (zstd, compress, ...). */
+function decoderFor(coding: string): Transform | null {
+  switch (coding) {
     case 'gzip':
     case 'x-gzip':
       return zlib.createGunzip();
@@ -478,23 +490,40 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         }
       });
 
-      const inflate = decompressor(responseHeaders['content-encoding']);
-      // A bomb's compressed bytes are already inside the decompressor when the cap fires: stop it too.
-      if (inflate) onFail = () => (inflate as unknown as Transform).destroy();
-      const stream: NodeJS.ReadableStream = inflate ? response.pipe(inflate) : response;
+      // Undone last-applied first. A coding that cannot be undone fails the fetch: passing the body on as if it were
+      // plain would hand compressed bytes to the feed parser, or worse, store them as an article.
+      const codings = contentCodings(responseHeaders['content-encoding']);
+      const unsupported = codings.find((coding) => decoderFor(coding) === null);
+      if (unsupported !== undefined) {
+        return fail(new FetchFailure('unsupported_encoding', `unsupported Content-Encoding ${JSON.stringify(unsupported)} from ${urlForDisplay(url.href)}`, status));
+      }
+      const decoders = codings.reverse().map((coding) => decoderFor(coding)!);
+      // A bomb's compressed bytes are already inside the decoders when a cap fires: stop them too.
+      onFail = () => decoders.forEach((decoder) => decoder.destroy());
+      const tooLarge = () =>
+        fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
+      let stream: NodeJS.ReadableStream = response;
+      for (const decoder of decoders) {
+        stream.pipe(decoder);
+        stream = decoder;
+        decoder.on('error', (error: Error) =>
+          fail(new FetchFailure('decode', `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
+        );
+        // Every layer is held to the cap, not only the last: gzip inside gzip can expand to gigabytes of empty
+        // members that decode to nothing, which the cap on the final bytes would never see.
+        let layerBytes = 0;
+        decoder.on('data', (chunk: Buffer) => {
+          layerBytes += chunk.length;
+          if (layerBytes > options.maxBytes) tooLarge();
+        });
+      }
       const chunks: Buffer[] = [];
       let decodedBytes = 0;
       stream.on('data', (chunk: Buffer) => {
         decodedBytes += chunk.length;
-        if (decodedBytes > options.maxBytes) {
-          fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
-          return;
-        }
+        if (decodedBytes > options.maxBytes) return tooLarge();
         chunks.push(chunk);
       });
-      stream.on('error', (error: Error) =>
-        fail(new FetchFailure('decode', `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
-      );
       response.on('aborted', () => fail(new FetchFailure('connection_reset', `${url.host} closed the connection mid-body`, status)));
       stream.on('end', () => {
         if (settled) return;

@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { gzipBomb } from '../helpers/hostile-server.ts';
 
 /** Small limits so every cap fires within milliseconds. */
 const options: FetchOptions = {
@@ -23,13 +24,28 @@ function failure(result: FetchResult): { code: string; message: string } {
   return result.error;
 }
 
+const MB = 1024 * 1024;
+const body = 'Labs weigh a coordinated pause. '.repeat(40);
+
 let server: Awaited<ReturnType<typeof startServer>>;
 /** The URL of the test server with a user name and password, as a feed URL may carry them. */
 let withCredentials: string;
 const seen = { authorization: '' };
 
 beforeAll(async () => {
+  const bomb = await gzipBomb(16 * MB);
+  // 20 000 empty gzip members: 400 KB that decode to nothing, gzipped again to a few KB
+  const emptyMembers = Buffer.concat(Array.from({ length: 20_000 }, () => zlib.gzipSync(Buffer.alloc(0))));
   server = await startServer({
+    '/gzip-gzip': (_req, res) => text(res, zlib.gzipSync(zlib.gzipSync(body)), { 'content-encoding': 'gzip, gzip' }),
+    '/deflate-then-gzip': (_req, res) => text(res, zlib.gzipSync(zlib.deflateSync(body)), { 'content-encoding': 'deflate, gzip' }),
+    '/gzip-then-br': (_req, res) => text(res, zlib.brotliCompressSync(zlib.gzipSync(body)), { 'content-encoding': 'GZIP ,br' }),
+    '/identity': (_req, res) => text(res, zlib.gzipSync(body), { 'content-encoding': 'identity, gzip' }),
+    '/zstd': (_req, res) => text(res, Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]), { 'content-encoding': 'zstd' }),
+    '/compress': (_req, res) => text(res, Buffer.from([0x1f, 0x9d, 0x90]), { 'content-encoding': 'compress' }),
+    '/gzip-then-zstd': (_req, res) => text(res, zlib.gzipSync(body), { 'content-encoding': 'gzip, zstd' }),
+    '/stacked-bomb': (_req, res) => text(res, zlib.gzipSync(bomb), { 'content-encoding': 'gzip, gzip' }),
+    '/empty-members': (_req, res) => text(res, zlib.gzipSync(emptyMembers), { 'content-encoding': 'gzip, gzip' }),
     '/status': (req, res) => {
       seen.authorization = req.headers.authorization ?? '';
       const code = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('c') ?? 200);
@@ -154,5 +170,36 @@ describe('trust in a host the user named', () => {
     // nothing answers there in a test, but the guard let it through
     expect(failure(result).code).not.toBe('private_address');
     expect(failure(await fetchUrl(url, guarded)).code).toBe('private_address');
+  });
+});
+
+describe('Content-Encoding', () => {
+  it.each(['/gzip-gzip', '/deflate-then-gzip', '/gzip-then-br', '/identity'])('each coding listed (%s) is undone, the last applied first', async (path) => {
+    const result = await fetchUrl(`${server.url}${path}`, options);
+    expect(result.status).toBe('ok');
+    if (result.status === 'ok') expect(result.body.toString('utf8')).toBe(body);
+  });
+
+  it.each([
+    ['/zstd', 'zstd'],
+    ['/compress', 'compress'],
+    ['/gzip-then-zstd', 'zstd'],
+  ])('a coding pausewatch cannot undo (%s) fails, naming it and the URL, rather than pass as plain text', async (path, coding) => {
+    const error = failure(await fetchUrl(`${withCredentials}${path}`, options));
+    expect(error).toEqual({
+      code: 'unsupported_encoding',
+      message: `unsupported Content-Encoding "${coding}" from ${server.url.replace('http://', 'http://***@')}${path}`,
+    });
+  });
+
+  it('a bomb gzipped twice stops at the size cap', async () => {
+    const error = failure(await fetchUrl(`${server.url}/stacked-bomb`, options));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(/decompresses to more than the 65536 bytes allowed/);
+  });
+
+  it('the size cap holds for every layer, even one that decodes to nothing', async () => {
+    const error = failure(await fetchUrl(`${server.url}/empty-members`, options));
+    expect(error.code).toBe('too_large');
   });
 });
