@@ -95,12 +95,45 @@ export interface DiscoveryResult {
    * with what looks like a feed (XML, JSON, gzip) that cannot be read, `not_a_page` when it is neither a feed nor HTML.
    */
   errorCode: string | null;
+  /** Feed links of the page beyond `maxLinks`, not tried. */
+  skippedLinks: string[];
+  /** True when discovery stopped at `deadlineMs` with candidates unanswered (they are in `rejected`, saying so). */
+  timedOut: boolean;
 }
+
+/** Feed links of a page tried at most: a page can declare hundreds (one per tag or author), each costing a request. */
+export const MAX_FEED_LINKS = 10;
+
+/** Candidates fetched at once (each host further held to its own limit, see DiscoverOptions.perHostConcurrency). */
+export const DISCOVERY_CONCURRENCY = 4;
+
+/**
+ * The time a whole discovery may take, page included: twice the per-request timeout, and at least a minute, so a
+ * page whose links all hang costs a minute (60 s with the default 30 s timeout) rather than a timeout per link.
+ */
+export function discoveryDeadlineMs(timeoutMs: number): number {
+  return Math.max(60_000, 2 * timeoutMs);
+}
+
+/** What discovery is doing, for a progress display: each candidate is announced, then reported once tried. */
+export type DiscoveryEvent =
+  | { type: 'page'; url: string }
+  | { type: 'candidates'; via: 'link' | 'probe'; urls: readonly string[]; skipped: number }
+  | { type: 'tried'; via: 'link' | 'probe'; url: string; reason: string | null };
 
 export interface DiscoverOptions {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
   /** Probe the common paths even when the page declares working feeds. @default false */
   alwaysProbe?: boolean;
+  /** Distinct feed links of the page tried, in document order; the rest are listed in `skippedLinks`. @default 10 */
+  maxLinks?: number;
+  /** Candidates fetched at once. @default 4 */
+  concurrency?: number;
+  /** Candidates fetched at once from one host (`host:port`). @default 2 */
+  perHostConcurrency?: number;
+  /** Time the whole discovery may take, in milliseconds. @default discoveryDeadlineMs(fetch.timeoutMs) */
+  deadlineMs?: number;
+  onProgress?: (event: DiscoveryEvent) => void;
 }
 
 /** The address to keep for a fetch: where permanent redirects led, or the one asked for if any redirect was temporary. */
@@ -108,8 +141,10 @@ function addressToKeep(response: { requestedUrl: string; url: string; redirects:
   return response.redirects.every((redirect) => redirect.permanent) ? response.url : response.requestedUrl;
 }
 
+type Attempt = { feed: ParsedFeed; url: string; finalUrl: string } | string;
+
 /** Fetches and parses one candidate; a reason string when it is not a feed. */
-async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ feed: ParsedFeed; url: string; finalUrl: string } | string> {
+async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<Attempt> {
   const response = await fetcher(url, options);
   if (response.status === 'failed') return response.error.message;
   if (response.status === 'not_modified') return 'unexpected 304';
@@ -117,15 +152,105 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   return typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url };
 }
 
+function hostKey(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Tries `urls` at most `concurrency` at a time and `perHost` per host, until `deadline` (epoch ms). Holding candidates
+ * back per host here, rather than only in the request queue, means a candidate's time limit starts when its request
+ * does: a request never waits for a slot and then runs past the deadline. Outcomes come back in the order of `urls`;
+ * a candidate not answered by the deadline gets a reason saying so. Each request's timeout is cut to the time left.
+ */
+function tryCandidates(
+  urls: readonly string[],
+  fetcher: Fetcher,
+  options: DiscoverOptions['fetch'],
+  limits: { concurrency: number; perHost: number; deadline: number; deadlineMs: number },
+  onTried: (url: string, attempt: Attempt) => void,
+): Promise<{ outcomes: Attempt[]; timedOut: boolean }> {
+  const outcomes: (Attempt | undefined)[] = new Array(urls.length).fill(undefined);
+  const started = new Set<number>();
+  const pending = urls.map((_url, index) => index);
+  const inFlightByHost = new Map<string, number>();
+  let active = 0;
+  let settled = false;
+  const limit = `${Number((limits.deadlineMs / 1000).toFixed(1))} s`;
+  return new Promise((resolve, reject) => {
+    const finish = (timedOut: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const done = outcomes.map((outcome, index) =>
+        outcome ?? (started.has(index) ? `no answer within the ${limit} that discovery may take` : `not tried: discovery reached its limit of ${limit}`),
+      );
+      resolve({ outcomes: done, timedOut });
+    };
+    const timer = setTimeout(() => finish(true), Math.max(0, limits.deadline - Date.now()));
+    const pump = () => {
+      if (settled) return;
+      const left = limits.deadline - Date.now();
+      if (left <= 0) return finish(pending.length > 0 || active > 0);
+      for (let k = 0; k < pending.length && active < limits.concurrency; ) {
+        const index = pending[k]!;
+        const url = urls[index]!;
+        const host = hostKey(url);
+        if ((inFlightByHost.get(host) ?? 0) >= limits.perHost) {
+          k += 1;
+          continue;
+        }
+        pending.splice(k, 1);
+        started.add(index);
+        active += 1;
+        inFlightByHost.set(host, (inFlightByHost.get(host) ?? 0) + 1);
+        const timeoutMs = Math.max(1, Math.min(options.timeoutMs, left));
+        tryFeed(url, fetcher, { ...options, timeoutMs, connectTimeoutMs: Math.min(options.connectTimeoutMs, timeoutMs) }).then(
+          (attempt) => {
+            active -= 1;
+            inFlightByHost.set(host, inFlightByHost.get(host)! - 1);
+            if (settled) return;
+            outcomes[index] = attempt;
+            onTried(url, attempt);
+            pump();
+          },
+          (error: unknown) => {
+            // a bug (parseFeed throws only FeedParseError for bad input), not a bad site
+            settled = true;
+            clearTimeout(timer);
+            reject(error);
+          },
+        );
+      }
+      if (active === 0 && pending.length === 0) finish(false);
+    };
+    pump();
+  });
+}
+
 /**
  * Finds the feeds of the site at `pageUrl`. Never throws for a bad site: unreachable pages and dead links come
  * back in `error` and `rejected`. Give the page's host and port as `fetch.trustedHostname` (trustedHostOf) rather than
- * allowing private addresses: links and redirects to other hosts and ports then stay guarded, so a page cannot make pausewatch probe the
- * user's own network on its behalf.
+ * allowing private addresses: links and redirects to other hosts and ports then stay guarded, so a page cannot make
+ * pausewatch probe the user's own network on its behalf.
+ *
+ * Bounded whatever the site does: at most `maxLinks` of the page's feed links are tried, a few candidates at a time,
+ * and the whole discovery stops at `deadlineMs`, candidates still unanswered then being rejected with that reason.
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
   const feeds: DiscoveredFeed[] = [];
   const rejected: { url: string; reason: string }[] = [];
+  const skippedLinks: string[] = [];
+  let timedOut = false;
+  const deadlineMs = options.deadlineMs ?? discoveryDeadlineMs(options.fetch.timeoutMs);
+  const deadline = Date.now() + deadlineMs;
+  const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
+  const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
+    feeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
+  });
   /** Final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
   const known = new Set<string>();
   /** URLs already asked for, so each candidate is fetched once. */
@@ -136,19 +261,36 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     feeds.push({ url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
   };
 
-  /** Tries the common feed paths on the site of `base`. */
-  const probe = async (base: string) => {
-    for (const path of COMMON_FEED_PATHS) {
-      const url = new URL(path, base).href;
-      if (tried.has(url) || known.has(url)) continue;
-      tried.add(url);
-      const result = await tryFeed(url, fetcher, options.fetch);
-      if (typeof result === 'string') rejected.push({ url, reason: result });
-      else keep(result.feed, result, 'probe', null);
-    }
+  /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */
+  const tryAll = async (candidates: readonly { url: string; title: string | null }[], via: 'link' | 'probe', skipped = 0) => {
+    options.onProgress?.({ type: 'candidates', via, urls: candidates.map((c) => c.url), skipped });
+    const attempts = await tryCandidates(candidates.map((c) => c.url), fetcher, options.fetch, limits, (url, attempt) =>
+      options.onProgress?.({ type: 'tried', via, url, reason: typeof attempt === 'string' ? attempt : null }),
+    );
+    timedOut ||= attempts.timedOut;
+    candidates.forEach((candidate, index) => {
+      const attempt = attempts.outcomes[index]!;
+      if (typeof attempt === 'string') rejected.push({ url: candidate.url, reason: attempt });
+      else keep(attempt.feed, attempt, via, candidate.title);
+    });
   };
 
-  const page = await fetcher(pageUrl, { ...options.fetch, accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5' });
+  /** Tries the common feed paths on the site of `base`, unless discovery is out of time. */
+  const probe = async (base: string) => {
+    if (timedOut) return;
+    const urls = COMMON_FEED_PATHS.map((path) => new URL(path, base).href).filter((url) => !tried.has(url) && !known.has(url));
+    for (const url of urls) tried.add(url);
+    await tryAll(urls.map((url) => ({ url, title: null })), 'probe');
+  };
+
+  options.onProgress?.({ type: 'page', url: pageUrl });
+  const pageTimeoutMs = Math.min(options.fetch.timeoutMs, deadlineMs);
+  const page = await fetcher(pageUrl, {
+    ...options.fetch,
+    timeoutMs: pageTimeoutMs,
+    connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, pageTimeoutMs),
+    accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
+  });
   if (page.status !== 'ok') {
     const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
     rejected.push({ url: pageUrl, reason: error.message });
@@ -157,7 +299,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     // URL below the home page: the user asked for that one, not for whatever feed the site has.
     const isHomePage = new URL(pageUrl).pathname === '/';
     if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl);
-    return feeds.length > 0 ? { feeds, rejected, error: null, errorCode: null } : { feeds, rejected, error: error.message, errorCode: error.code };
+    return report(feeds.length > 0 ? null : error);
   }
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
@@ -167,35 +309,34 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
       keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);
-      return { feeds, rejected, error: null, errorCode: null };
+      return report(null);
     }
     // The user gave the address of a feed that is broken (or of some other XML or JSON): that is the answer. The
     // site's other feeds would hide the problem behind a suggestion the user did not ask for. Unless the server
     // calls it HTML: then it is a page whose markup starts with something else than <html> (`<meta>`, `<div>`).
     if (!servedAsHtml) {
       rejected.push({ url: pageUrl, reason: attempt });
-      return { feeds, rejected, error: attempt, errorCode: 'not_a_feed' };
+      return report({ message: attempt, code: 'not_a_feed' });
     }
   } else if (sniffed !== 'html' && !servedAsHtml) {
     const mediaType = (page.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     // An image, a PDF, plain text: no links to follow, and no reason to think the site's feed is wanted instead.
     const reason = `neither a feed nor an HTML page (${sniffed === 'empty' ? 'the body is empty' : mediaType ? `served as ${mediaType}` : 'no media type'})`;
     rejected.push({ url: pageUrl, reason });
-    return { feeds, rejected, error: reason, errorCode: 'not_a_page' };
+    return report({ message: reason, code: 'not_a_page' });
   }
 
   const { text: html } = decodePage(page.body, page.headers);
-  for (const link of discoverFeedLinks(html, page.url)) {
-    if (tried.has(link.url)) continue;
-    tried.add(link.url);
-    const result = await tryFeed(link.url, fetcher, options.fetch);
-    if (typeof result === 'string') rejected.push({ url: link.url, reason: result });
-    else keep(result.feed, result, 'link', link.title);
-  }
-  if (feeds.length > 0 && !options.alwaysProbe) return { feeds, rejected, error: null, errorCode: null };
+  const links = discoverFeedLinks(html, page.url).filter((link) => !tried.has(link.url));
+  const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
+  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url);
+  const chosen = links.slice(0, maxLinks);
+  for (const link of chosen) tried.add(link.url);
+  if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length);
+  if (feeds.length > 0 && !options.alwaysProbe) return report(null);
 
   await probe(page.url);
-  return { feeds, rejected, error: null, errorCode: null };
+  return report(null);
 }
 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {

@@ -63,6 +63,8 @@ describe('discoverFeeds against a real server', () => {
       '/broken.xml': feed('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
       '/api/status.json': feed(JSON.stringify({ status: 'ok', items: [1, 2] }), 'application/json'),
       '/report.pdf': feed('%PDF-1.7 not really', 'application/pdf'),
+      '/hanging/': html(Array.from({ length: 6 }, (_, i) => `<link rel="alternate" type="application/rss+xml" href="/hang?i=${i}">`).join('')),
+      '/hang': () => {},
       '/news-sitemap.xml.gz': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
@@ -142,6 +144,25 @@ describe('discoverFeeds against a real server', () => {
     const result = await discoverFeeds(`${server.url}/report.pdf`, fetchUrl, { fetch: fetchOptions });
     expect(result).toMatchObject({ feeds: [], errorCode: 'not_a_page', error: 'neither a feed nor an HTML page (served as application/pdf)' });
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('stops at its overall time limit, naming the candidates that did not answer and those not tried, and probes nothing more', async () => {
+    const probesBefore = server.hits.get('/feed') ?? 0;
+    const started = Date.now();
+    const result = await discoverFeeds(`${server.url}/hanging/`, fetchUrl, { fetch: { ...fetchOptions, timeoutMs: 5_000 }, deadlineMs: 600, concurrency: 2 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result).toMatchObject({ feeds: [], timedOut: true, error: null });
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      ...Array(2).fill('no answer within the 0.6 s that discovery may take'),
+      ...Array(4).fill('not tried: discovery reached its limit of 0.6 s'),
+    ]);
+    expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('tries at most maxLinks of the page\'s feed links and lists the others', async () => {
+    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptions, maxLinks: 2 });
+    expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'Policy desk']);
+    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/comments.rss']);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

@@ -276,3 +276,54 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     expect(stderr.join('')).toContain(missing);
   });
 });
+
+describe('sources add on a page whose feed links hang', () => {
+  let site: Awaited<ReturnType<typeof startServer>>;
+  let inFlight = 0;
+  let mostInFlight = 0;
+  beforeAll(async () => {
+    const links = Array.from({ length: 50 }, (_, i) => `<link rel="alternate" type="application/rss+xml" href="/hang?i=${i}">`).join('');
+    site = await startServer({
+      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head>${links}</head></html>`),
+      // answers nothing, ever: each request waits out the client's timeout
+      '/hang': (req) => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        req.socket.once('close', () => (inFlight -= 1));
+      },
+    });
+  });
+  afterAll(() => site.close());
+  const quick = () => pipelineFile('hang.ts', { timeoutMs: 400, perHostGapMs: 0, perHostConcurrency: 4 });
+
+  it('tries the first 10 links, 4 at a time, names each that fails as it fails, and says how many it skipped', async () => {
+    const started = Date.now();
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick()]);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(site.hits.get('/hang')).toBe(10);
+    expect(mostInFlight).toBe(4);
+    expect(stderr.match(/^ {2}skipped http:\/\/127\.0\.0\.1:\d+\/hang\?i=\d: no complete answer .* within 400 ms$/gm)).toHaveLength(10);
+    expect(stderr).toContain('note: the page declares 50 feed links; the first 10 were tried and 40 skipped');
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick(), '--json'])).stdout);
+    expect(json.skippedLinks).toHaveLength(40);
+    expect(json.skippedLinks[0]).toBe(`${site.url}/hang?i=10`);
+    expect(json.timedOut).toBe(false);
+  });
+
+  it('shows a status line on a terminal', async () => {
+    const wasTty = process.stderr.isTTY;
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      const { stderr } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick()]);
+      expect(stderr).toContain(`\rsources add: fetching ${site.url}/`);
+      expect(stderr).toMatch(/\rsources add: trying feed links 10\/10 \(10 failed\)/);
+      // failures are printed on their own line above the status line, which is cleared at the end
+      expect(stderr).toMatch(/\r\u001b\[K {2}skipped /);
+      expect(stderr).toContain('\r\u001b[Knote: the page declares 50 feed links');
+    } finally {
+      Object.defineProperty(process.stderr, 'isTTY', { value: wasTty, configurable: true });
+    }
+  });
+});

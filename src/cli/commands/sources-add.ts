@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
-import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover.ts';
+import { discoverFeeds, discoveryDeadlineMs, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type DiscoveryResult } from '../../ingest/discover.ts';
 import { printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
@@ -105,6 +105,44 @@ function outletUrlArgument(text: string): URL {
   }
 }
 
+/**
+ * The status line of `sources add` on a terminal, after terminalProgress (src/cli/progress.ts), which counts a run's
+ * sources and articles rather than discovery's candidates: one self-rewriting line, other output printed above it.
+ */
+function discoveryStatus(stream: NodeJS.WriteStream, enabled: boolean): { event(event: DiscoveryEvent): void; print(text: string): void; finish(): void } {
+  let line = '';
+  let total = 0;
+  let done = 0;
+  let failed = 0;
+  let what = '';
+  const draw = () => {
+    if (enabled) stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}\u001b[K`);
+  };
+  return {
+    event(event) {
+      if (event.type === 'page') line = `sources add: fetching ${urlForDisplay(event.url)}`;
+      else {
+        if (event.type === 'candidates') {
+          [what, total, done, failed] = [event.via === 'link' ? 'feed links' : 'common feed paths', event.urls.length, 0, 0];
+        } else {
+          done += 1;
+          if (event.reason !== null) failed += 1;
+        }
+        line = `sources add: trying ${what} ${done}/${total}${failed ? ` (${failed} failed)` : ''}`;
+      }
+      draw();
+    },
+    print(text) {
+      if (enabled) stream.write('\r\u001b[K');
+      writeText(stream, text);
+      draw();
+    },
+    finish() {
+      if (enabled) stream.write('\r\u001b[K');
+    },
+  };
+}
+
 /** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
 export function registerSourcesAdd(program: Command, state: CliState): void {
   const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
@@ -120,16 +158,47 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const { settings, loaded } = await commandFetchSettings(options);
       // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
       const fetcher = createRequestQueue(settings);
-      const result = await discoverFeeds(pageUrl, fetcher, {
-        // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts
-        // may not, unless the pipeline allows private addresses.
-        fetch: commandFetchOptions(settings, page.href),
-        alwaysProbe: local.allPaths ?? false,
-      });
+      const deadlineMs = discoveryDeadlineMs(settings.timeoutMs);
+      // A line per candidate that fails, as it fails, so a slow site is never minutes of silence; on a terminal a
+      // status line too. --quiet keeps them for the end, and only when nothing was found.
+      const status = discoveryStatus(process.stderr, !options.quiet && !options.json && Boolean(process.stderr.isTTY));
+      let result: DiscoveryResult;
+      let linksTried = 0;
+      try {
+        result = await discoverFeeds(pageUrl, fetcher, {
+          // The page is typed by the user, so its host may be on a private network; links and redirects to other hosts
+          // may not, unless the pipeline allows private addresses.
+          fetch: commandFetchOptions(settings, page.href),
+          alwaysProbe: local.allPaths ?? false,
+          concurrency: Math.min(DISCOVERY_CONCURRENCY, settings.concurrency),
+          perHostConcurrency: settings.perHostConcurrency,
+          deadlineMs,
+          onProgress: (event) => {
+            if (event.type === 'candidates' && event.via === 'link') linksTried = event.urls.length;
+            status.event(event);
+            if (event.type === 'tried' && event.reason !== null && !options.quiet) status.print(`  skipped ${urlForDisplay(event.url)}: ${event.reason}\n`);
+          },
+        });
+      } finally {
+        status.finish();
+      }
       const known = pipelineFeeds(loaded);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
       const existingSourceIds = result.feeds.map((feed) => known.get(feedUrlKey(feed.url)) ?? (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ?? null);
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
+      const notes: string[] = [];
+      if (result.skippedLinks.length > 0) {
+        notes.push(
+          `note: the page declares ${linksTried + result.skippedLinks.length} feed links; the first ${linksTried} were tried and ` +
+            `${result.skippedLinks.length} skipped (give one of those as the URL to check it)`,
+        );
+      }
+      if (result.timedOut) {
+        notes.push(`discovery stopped at its limit of ${Number((deadlineMs / 1000).toFixed(1))} s (twice fetch.timeoutMs, at least 60 s): candidates not answered by then are listed as such`);
+      }
+      if (notes.length > 0) writeText(process.stderr, `${notes.join('\n')}\n`);
+      // under --quiet the failed candidates were not shown as they failed
+      const tried = (rejected: DiscoveryResult['rejected']) => (options.quiet ? triedLines(rejected) : '');
       if (options.json) {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
@@ -137,6 +206,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           rejected: result.rejected,
           error: result.error,
           errorCode: result.errorCode,
+          skippedLinks: result.skippedLinks,
+          timedOut: result.timedOut,
         });
       } else if (result.error) {
         const shown = urlForDisplay(pageUrl);
@@ -146,9 +217,9 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             : result.errorCode === 'not_a_page'
               ? `${shown} is ${result.error}`
               : `cannot fetch ${shown}: ${result.error}`;
-        writeText(process.stderr, `${problem}\n${triedLines(result.rejected.filter((r) => r.url !== pageUrl))}`);
+        writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
-        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)}\n${triedLines(result.rejected)}`);
+        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}`);
       } else {
         const lines = result.feeds.map((feed, index) => {
           const existing = existingSourceIds[index];
@@ -157,15 +228,15 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             : feed.via === 'probe'
               ? '  (found at a common feed path; the page does not link to it)'
               : '';
-          return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${feed.url}${note}`;
+          return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
         });
         const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
         if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
         else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
-        const skipped = result.rejected.map((r) => `  skipped ${urlForDisplay(r.url)}: ${r.reason}`);
-        if (skipped.length > 0 && !options.quiet) writeText(process.stderr, `${skipped.join('\n')}\n`);
       }
-      if (result.feeds.length === 0) state.exitCode = ExitCode.partial;
+      // No feed, or a discovery cut short by its time limit (feeds may be missing from the list): exit 1, as CLI.md asks
+      // of a command that finished while something failed.
+      if (result.feeds.length === 0 || result.timedOut) state.exitCode = ExitCode.partial;
     });
 }
