@@ -4,7 +4,7 @@ import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } f
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
-import { fetchUrl, DEFAULT_USER_AGENT, NO_HINTS, type FetchOptions } from '../ingest/fetch.ts';
+import { fetchUrl, trustedHostOf, DEFAULT_USER_AGENT, NO_HINTS, type FetchOptions } from '../ingest/fetch.ts';
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
@@ -86,14 +86,6 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
 
-function hostnameOf(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-}
-
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -172,10 +164,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
         const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
         const previous = sameVersion ? states[0]! : { etag: null, lastModified: null, bodyHash: null };
-        // A host named in the pipeline file is trusted (it may be private); the links inside the feed, redirects to
-        // other hosts and an address learnt from a permanent redirect are not.
-        const named = sharers.find((s) => hostnameOf(s.url) === hostnameOf(address)) ?? sharers[0]!;
-        const result = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: hostnameOf(named.url) });
+        // The host and port of a URL in the pipeline file are trusted (they may be private); the links inside the feed
+        // to other hosts or ports, redirects there and an address learnt from a permanent redirect are not.
+        const named = sharers.find((s) => trustedHostOf(s.url) === trustedHostOf(address)) ?? sharers[0]!;
+        const result = ingestFeed({ id: sharers[0]!.id, url: address }, previous, fetcher, { ...fetchOptions, trustedHostname: trustedHostOf(named.url) });
         shared = { result, takersLeft: sharers.length };
         feedFetches.set(address, shared);
       }
@@ -479,7 +471,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages on the host the pipeline file names for the feed are trusted like the feed.
-      const trustedHostname = hostnameOf(source.url);
+      const trustedHostname = trustedHostOf(source.url);
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
       if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, trustedHostname, report);
       if (result.outcome !== 'ok') return;

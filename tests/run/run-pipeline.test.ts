@@ -305,6 +305,30 @@ describe('links from feeds to private addresses', () => {
       expect(server.hits.get('/opinion/stop-scaling.html')).toBe(1);
     }));
 
+  it('trust in the feed\'s host holds on its port only: a link to another port of the same host is refused', () =>
+    withScenario(async ({ store, root, input, serve }) => {
+      const page = '<html><head><title>Labs weigh a pause</title></head><body><article><h1>Labs weigh a pause</h1>' +
+        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
+        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const otherPort = await serve({ '/internal.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page) });
+      const feed = await serve({
+        '/feed.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>' +
+              `<item><title>Same port</title><guid>1</guid><link>http://${req.headers.host}/story.html</link></item>` +
+              `<item><title>Other port</title><guid>2</guid><link>${otherPort.url}/internal.html</link><description>Labs discuss a pause.</description></item>` +
+              '</channel></rss>',
+          ),
+        '/story.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page),
+      });
+      const source = { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${feed.url}/feed.xml` };
+      const pipeline = definePipeline({ ...input, sources: [source], fetch: { ...input.fetch, allowPrivateAddresses: false } });
+      const { report } = await run({ pipeline, file: path.join(root, 'p.ts'), rootDir: root }, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]!.itemErrors.map((e) => [e.key, e.error.code])).toEqual([['2', 'private_address']]);
+      expect(feed.hits.get('/story.html')).toBe(1);
+      expect(otherPort.hits.get('/internal.html')).toBeUndefined();
+    }));
+
   it('a feed URL from the pipeline file is trusted, but not a redirect from it to a private address on another host', () =>
     withScenario(async ({ store, root, input, serve }) => {
       const feed = await serve({});
