@@ -535,6 +535,23 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
   });
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A Location header as browsers read it. node hands header values over as Latin-1, one character per byte, but
+ * servers send non-ASCII paths as UTF-8 (`/fé.xml` arrives as `/fÃ©.xml`): bytes that are valid UTF-8 are read as
+ * UTF-8, anything else stays Latin-1.
+ */
+function readLocation(value: string | undefined): string | undefined {
+  // cheap test first: almost every Location is ASCII
+  if (value === undefined || !/[\x80-\xff]/.test(value)) return value;
+  try {
+    return utf8.decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
+  }
+}
+
 const PRIVATE_ADDRESS_HINT = '(only the host and port of a URL named in the pipeline file or on the command line may be private; fetch.allowPrivateAddresses allows all)';
 
 /** `host:port` of a URL, the port always written: the form FetchOptions.trustedHostname takes. Null for no URL. */
@@ -620,7 +637,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         },
         redirects.length,
       );
-      const location = last.headers['location'];
+      const location = readLocation(last.headers['location']);
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
         let next: string;
         try {

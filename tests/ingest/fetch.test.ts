@@ -64,6 +64,11 @@ beforeAll(async () => {
     '/bad-location': (_req, res) => res.writeHead(302, { location: 'http://[oops/feed.xml' }).end(),
     '/bad-gzip': (_req, res) => text(res, Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' }),
     '/plain': (_req, res) => text(res, 'hello'),
+    // node writes header strings as Latin-1: these send the UTF-8 bytes of "/fé ed.xml", and the lone byte 0xE9
+    '/to-utf8': (_req, res) => res.writeHead(302, { location: Buffer.from('/fé ed.xml', 'utf8').toString('latin1') }).end(),
+    '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
+    '/f%C3%A9%20ed.xml': (_req, res) => text(res, 'found by its UTF-8 name'),
+    '/caf%C3%A9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
   });
   withCredentials = server.url.replace('http://', 'http://reader:s3cret@');
 });
@@ -201,5 +206,18 @@ describe('Content-Encoding', () => {
   it('the size cap holds for every layer, even one that decodes to nothing', async () => {
     const error = failure(await fetchUrl(`${server.url}/empty-members`, options));
     expect(error.code).toBe('too_large');
+  });
+});
+
+describe('redirects', () => {
+  it('a Location header in UTF-8 is read as UTF-8, as browsers do', async () => {
+    const result = await fetchUrl(`${server.url}/to-utf8`, options);
+    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/f%C3%A9%20ed.xml` });
+    expect(result.redirects[0]?.to).toBe(`${server.url}/f%C3%A9%20ed.xml`);
+  });
+
+  it('a Location header that is not valid UTF-8 is still read as Latin-1', async () => {
+    const result = await fetchUrl(`${server.url}/to-latin1`, options);
+    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/caf%C3%A9.xml` });
   });
 });
