@@ -12,9 +12,10 @@ import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
-import type { Store, ArticleRow, SourceRow } from '../store/index.ts';
+import type { Store, ArticleRow, RunOwner, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
+import { processIsGone, thisProcess } from './run-owner.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
 export interface RunProgress {
@@ -37,6 +38,9 @@ export interface RunOptions {
   random?: () => number;
   /** Told the run's id once it holds the run lock, so an interrupted caller can release it. */
   onRunStarted?: (runId: number) => void;
+  /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
+  owner?: RunOwner;
+  ownerIsGone?: (owner: RunOwner) => boolean;
 }
 
 /** Times an article's page is asked for in all, when it fails for a passing reason; and how many retries a run makes per feed. */
@@ -119,7 +123,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     pipeline.sources.map((s) => ({ id: s.id, kind: s.kind, name: s.name, location: sourceLocation(s) })),
     startedAt,
   );
-  const runId = await repo.startRun(db, pipeline.id, startedAt);
+  const runId = await repo.startRun(db, pipeline.id, startedAt, { owner: options.owner ?? thisProcess(), ownerIsGone: options.ownerIsGone ?? processIsGone });
   options.onRunStarted?.(runId);
   try {
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();

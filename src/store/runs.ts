@@ -10,11 +10,33 @@ export class RunInProgressError extends Error {
 /** A run still marked running after this long crashed or was killed; it no longer blocks new runs. */
 export const ABANDONED_RUN_HOURS = 6;
 
+/** The process that holds a run, as stored in `runs.owner`. */
+export interface RunOwner {
+  host: string;
+  pid: number;
+}
+
+export interface StartRunOptions {
+  /** This process, stored with the run. */
+  owner?: RunOwner;
+  /**
+   * Whether the process holding a run is known to be gone (on this host, no such process): such a run was killed
+   * without cleaning up and stops blocking at once. Unknown (another host, a run from before owners were stored)
+   * means not gone: the ABANDONED_RUN_HOURS rule still applies.
+   */
+  ownerIsGone?: (owner: RunOwner) => boolean;
+}
+
+function parseOwner(value: string | null): RunOwner | null {
+  const match = value ? /^(.*):(\d+)$/.exec(value) : null;
+  return match ? { host: match[1]!, pid: Number(match[2]) } : null;
+}
+
 /**
  * Starts a run, unless another run of the pipeline is in progress: a unique index allows one 'running' row per
  * pipeline, so two processes racing here cannot both win.
  */
-export async function startRun(db: Kysely<Database>, pipelineId: string, startedAt: string): Promise<number> {
+export async function startRun(db: Kysely<Database>, pipelineId: string, startedAt: string, options: StartRunOptions = {}): Promise<number> {
   const staleBefore = new Date(Date.parse(startedAt) - ABANDONED_RUN_HOURS * 3_600_000).toISOString();
   await db
     .updateTable('runs')
@@ -23,19 +45,34 @@ export async function startRun(db: Kysely<Database>, pipelineId: string, started
     .where('status', '=', 'running')
     .where('started_at', '<', staleBefore)
     .execute();
+  if (options.ownerIsGone) {
+    const running = await db.selectFrom('runs').select(['id', 'owner']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').execute();
+    for (const run of running) {
+      const owner = parseOwner(run.owner);
+      if (!owner || !options.ownerIsGone(owner)) continue;
+      await db
+        .updateTable('runs')
+        .set({ status: 'failed', finished_at: startedAt, report: JSON.stringify({ error: `process ${owner.pid} on ${owner.host} ended without finishing the run` }) })
+        .where('id', '=', run.id)
+        .where('status', '=', 'running')
+        .execute();
+    }
+  }
   try {
+    const owner = options.owner ? `${options.owner.host}:${options.owner.pid}` : null;
     const row = await db
       .insertInto('runs')
-      .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null })
+      .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null, owner })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   } catch (error) {
-    const active = await db.selectFrom('runs').select(['id', 'started_at']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
+    const active = await db.selectFrom('runs').select(['id', 'started_at', 'owner']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
     if (!active) throw error;
+    const owner = parseOwner(active.owner);
     throw new RunInProgressError(
-      `another run of pipeline ${pipelineId} is in progress (run ${active.id}, started ${active.started_at}); ` +
-        `a run that crashed stops blocking after ${ABANDONED_RUN_HOURS} hours`,
+      `another run of pipeline ${pipelineId} is in progress (run ${active.id}, started ${active.started_at}${owner ? `, process ${owner.pid} on ${owner.host}` : ''}); ` +
+        `a run whose process ended stops blocking at once on the same host, and after ${ABANDONED_RUN_HOURS} hours otherwise`,
     );
   }
 }

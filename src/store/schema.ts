@@ -46,6 +46,8 @@ export interface RunsTable {
   finished_at: string | null;
   status: 'running' | 'ok' | 'partial' | 'failed';
   report: string | null;
+  /** `host:pid` of the process running it. */
+  owner: string | null;
 }
 
 export interface FetchAttemptsTable {

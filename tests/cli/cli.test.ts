@@ -275,6 +275,36 @@ describe('an interrupted run', () => {
   });
 });
 
+describe('a run killed outright', () => {
+  it('does not block the next run: its process is gone, so its lock is released at once', async () => {
+    const hanging = await startServer({ '/feed.xml': () => {} });
+    const root = makeProject({ ...seedsOnly, sources: [{ id: 'hangs', kind: 'feed', name: 'Hangs', url: `${hanging.url}/feed.xml` }] });
+    const db = path.join(root, 'db.sqlite');
+    try {
+      const child = spawn(process.execPath, [bin, 'run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const again = spawn(process.execPath, [bin, 'run', '--quiet', '--all', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
+      let stderr = '';
+      again.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const againExit = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
+      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(1);
+      expect(stderr).not.toContain('in progress');
+      again.kill('SIGTERM');
+      expect(await againExit).toBe(143);
+      const sqlite = new Database(db, { readonly: true });
+      const runs = sqlite.prepare('SELECT status, report FROM runs ORDER BY id').all() as { status: string; report: string }[];
+      sqlite.close();
+      expect(runs[0]).toEqual({ status: 'failed', report: expect.stringMatching(/process \d+ on .* ended without finishing the run/) });
+    } finally {
+      await hanging.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('text from feeds on a terminal', () => {
   it('loses its control characters, so a title cannot send escape sequences to the terminal', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-cli-'));

@@ -195,6 +195,28 @@ describe.each(dialects)('the run lock on $name', ({ fresh }) => {
       await database.drop();
     }
   });
+
+  it('a run whose process is gone stops blocking at once; one whose process lives, or is unknown, still blocks', async () => {
+    const database = await fresh();
+    const store = await openStore(database.target);
+    try {
+      const gone = new Set([111]);
+      const ownerIsGone = (owner: repo.RunOwner) => owner.host === 'this-host' && gone.has(owner.pid);
+      await repo.startRun(store.db, 'p', at(0), { owner: { host: 'this-host', pid: 222 }, ownerIsGone });
+      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerIsGone })).rejects.toThrow(/process 222 on this-host/);
+      gone.add(222);
+      const next = await repo.startRun(store.db, 'p', at(2), { owner: { host: 'this-host', pid: 333 }, ownerIsGone });
+      const killed = await store.db.selectFrom('runs').select(['status', 'report']).where('owner', '=', 'this-host:222').executeTakeFirstOrThrow();
+      expect(killed).toEqual({ status: 'failed', report: JSON.stringify({ error: 'process 222 on this-host ended without finishing the run' }) });
+      await repo.abandonRun(store.db, next, at(3), 'done');
+      // a run stored without an owner (before owners were stored) is judged by its age alone
+      await repo.startRun(store.db, 'p', at(4));
+      await expect(repo.startRun(store.db, 'p', at(5), { ownerIsGone: () => true })).rejects.toThrow(/in progress/);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
 });
 
 describe('a PostgreSQL store whose idle connections the server drops', () => {

@@ -7,6 +7,7 @@ import * as sourceServerWait from './005-source-server-wait.ts';
 import * as articlePageRetries from './006-article-page-retries.ts';
 import * as sourcesPerPipeline from './007-sources-per-pipeline.ts';
 import * as sourceNextCheckReason from './008-source-next-check-reason.ts';
+import * as runOwner from './009-run-owner.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, MigrationModule> = {
   '006-article-page-retries': articlePageRetries,
   '007-sources-per-pipeline': sourcesPerPipeline,
   '008-source-next-check-reason': sourceNextCheckReason,
+  '009-run-owner': runOwner,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
