@@ -288,39 +288,32 @@ function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): 
   };
 }
 
+/** Network failures name the URL, not only its host: a user with several feeds on one host must know which one. */
 function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchFailure {
-  const host = safeHost(url);
+  const shown = urlForDisplay(url);
   switch (error.code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NONAME':
-      return new FetchFailure('dns', `DNS lookup failed for ${host} (${error.code})`);
+      return new FetchFailure('dns', `DNS lookup failed for ${shown} (${error.code})`);
     case 'ECONNREFUSED':
-      return new FetchFailure('connection_refused', `connection refused by ${host}`);
+      return new FetchFailure('connection_refused', `connection refused by ${shown}`);
     case 'ECONNRESET':
     case 'EPIPE':
-      return new FetchFailure('connection_reset', `connection reset by ${host}`);
+      return new FetchFailure('connection_reset', `connection reset by ${shown}`);
     case 'ETIMEDOUT':
-      return new FetchFailure('timeout', `timed out connecting to ${host}`);
+      return new FetchFailure('timeout', `timed out connecting to ${shown}`);
     case 'EPRIVATE':
       return new FetchFailure('private_address', `refused: ${error.message}`);
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
-      return new FetchFailure('unreachable', `network unreachable for ${host} (${error.code})`);
+      return new FetchFailure('unreachable', `network unreachable for ${shown} (${error.code})`);
     default:
       if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
-        return new FetchFailure('tls', `TLS error with ${host}: ${error.message}`);
+        return new FetchFailure('tls', `TLS error with ${shown}: ${error.message}`);
       }
-      return new FetchFailure('network', `network error with ${host}: ${error.message}`);
-  }
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
+      return new FetchFailure('network', `network error with ${shown}: ${error.message}`);
   }
 }
 
@@ -441,7 +434,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
 
     const remaining = Math.max(1, deadline - Date.now());
     const totalTimer = setTimeout(
-      () => fail(new FetchFailure('timeout', `no complete answer from ${url.host} within ${options.timeoutMs} ms`)),
+      () => fail(new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)),
       remaining,
     );
 
@@ -455,7 +448,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     request.on('socket', (socket: net.Socket) => {
       if (socket.connecting) {
         const connectTimer = setTimeout(
-          () => fail(new FetchFailure('timeout', `could not connect to ${url.host} within ${options.connectTimeoutMs} ms`)),
+          () => fail(new FetchFailure('timeout', `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`)),
           Math.min(options.connectTimeoutMs, remaining),
         );
         socket.once('connect', () => clearTimeout(connectTimer));
@@ -524,7 +517,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         if (decodedBytes > options.maxBytes) return tooLarge();
         chunks.push(chunk);
       });
-      response.on('aborted', () => fail(new FetchFailure('connection_reset', `${url.host} closed the connection mid-body`, status)));
+      response.on('aborted', () => fail(new FetchFailure('connection_reset', `the connection closed mid-body, reading ${urlForDisplay(url.href)}`, status)));
       stream.on('end', () => {
         if (settled) return;
         settled = true;
@@ -589,11 +582,17 @@ function isTrusted(url: URL, trustedHostname: string | null | undefined): boolea
   return trusted.port === null || trusted.port === effectivePort(url);
 }
 
+/** The end of a message about a URL reached through a redirect: which URL sent pausewatch there. */
+function redirectNote(redirectedFrom: string | null): string {
+  return redirectedFrom === null ? '' : ` (redirected from ${urlForDisplay(redirectedFrom)})`;
+}
+
 /**
  * Parses a URL and checks it may be fetched at all: scheme, and literal private addresses (which skip DNS). Also
- * says which addresses its host may resolve to, for the DNS guard.
+ * says which addresses its host may resolve to, for the DNS guard. `redirectedFrom` is the URL whose redirect led
+ * here, null for the URL asked for.
  */
-function checkUrl(raw: string, options: FetchOptions): { url: URL; reach: Reach } {
+function checkUrl(raw: string, options: FetchOptions, redirectedFrom: string | null): { url: URL; reach: Reach } {
   let url: URL;
   try {
     url = new URL(raw);
@@ -601,13 +600,18 @@ function checkUrl(raw: string, options: FetchOptions): { url: URL; reach: Reach 
     throw new FetchFailure('invalid_url', `not a valid absolute URL: ${JSON.stringify(urlForDisplay(raw))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchFailure('invalid_url', `only http and https URLs are fetched, not ${url.protocol} (${urlForDisplay(raw)})`);
+    throw new FetchFailure(
+      'invalid_url',
+      redirectedFrom === null
+        ? `only http and https URLs are fetched, not ${url.protocol} (${urlForDisplay(raw)})`
+        : `${urlForDisplay(redirectedFrom)} redirects to ${urlForDisplay(raw)}, and only http and https URLs are fetched`,
+    );
   }
   const reach: Reach = options.allowPrivateAddresses ? 'any' : isTrusted(url, options.trustedHostname) ? 'trusted' : 'public';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   // A literal address on the trusted host and port was typed by the user, link-local or not: it is theirs to ask for.
   if (reach === 'public' && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
-    throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address ${PRIVATE_ADDRESS_HINT}`);
+    throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address ${PRIVATE_ADDRESS_HINT}${redirectNote(redirectedFrom)}`);
   }
   return { url, reach };
 }
@@ -621,16 +625,23 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
   let last: SingleResponse | null = null;
   try {
     for (;;) {
-      const { url, reach } = checkUrl(current, options);
+      const redirectedFrom = redirects.at(-1)?.from ?? null;
+      const { url, reach } = checkUrl(current, options, redirectedFrom);
       visited.add(url.href);
       last = await throttle(
         url.href,
         async () => {
           const remaining = options.timeoutMs - spentMs;
-          if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${url.host} within ${options.timeoutMs} ms`);
+          if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms${redirectNote(redirectedFrom)}`);
           const started = Date.now();
           try {
             return await requestOnce(url, options, reach, started + remaining);
+          } catch (error) {
+            // A failure at a redirect's target says where the redirect came from: the user knows the URL they named.
+            if (error instanceof FetchFailure && redirectedFrom !== null) {
+              throw new FetchFailure(error.code, `${error.message}${redirectNote(redirectedFrom)}`, error.httpStatus);
+            }
+            throw error;
           } finally {
             spentMs += Date.now() - started;
           }
@@ -656,7 +667,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers, hints: readServerHints(last.headers, Date.now()) };
       if (last.status === 304) return { ...base, status: 'not_modified' };
       if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body };
-      return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}` } };
+      return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}${redirectNote(redirectedFrom)}` } };
     }
   } catch (error) {
     if (!(error instanceof FetchFailure)) throw error;

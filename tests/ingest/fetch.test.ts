@@ -2,8 +2,8 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { gzipBomb } from '../helpers/hostile-server.ts';
+import { closedPort, startServer } from '../helpers/http-server.ts';
+import { gzipBomb, slowDrip } from '../helpers/hostile-server.ts';
 
 /** Small limits so every cap fires within milliseconds. */
 const options: FetchOptions = {
@@ -64,6 +64,14 @@ beforeAll(async () => {
     '/bad-location': (_req, res) => res.writeHead(302, { location: 'http://[oops/feed.xml' }).end(),
     '/bad-gzip': (_req, res) => text(res, Buffer.from('not gzip at all'), { 'content-encoding': 'gzip' }),
     '/plain': (_req, res) => text(res, 'hello'),
+    '/slow': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      slowDrip(res, 'never done', 50);
+    },
+    '/to-ftp': (_req, res) => res.writeHead(302, { location: 'ftp://example.org/feed.xml' }).end(),
+    '/to-slow': (_req, res) => res.writeHead(302, { location: '/slow' }).end(),
+    '/to-other-host': (req, res) => res.writeHead(302, { location: `http://localhost:${req.socket.localPort}/plain` }).end(),
+    '/to-outlet': (req, res) => res.writeHead(302, { location: `http://feeds.outlet.test:${req.socket.localPort}/plain` }).end(),
     // node writes header strings as Latin-1: these send the UTF-8 bytes of "/fé ed.xml", and the lone byte 0xE9
     '/to-utf8': (_req, res) => res.writeHead(302, { location: Buffer.from('/fé ed.xml', 'utf8').toString('latin1') }).end(),
     '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
@@ -219,5 +227,51 @@ describe('redirects', () => {
   it('a Location header that is not valid UTF-8 is still read as Latin-1', async () => {
     const result = await fetchUrl(`${server.url}/to-latin1`, options);
     expect(result).toMatchObject({ status: 'ok', url: `${server.url}/caf%C3%A9.xml` });
+  });
+});
+
+describe('messages name the URL, and the redirect that led there', () => {
+  const shown = () => server.url.replace('http://', 'http://***@');
+
+  it('a timeout names the URL, not only its host', async () => {
+    const error = failure(await fetchUrl(`${withCredentials}/slow`, { ...options, timeoutMs: 300 }));
+    expect(error).toEqual({ code: 'timeout', message: `no complete answer from ${shown()}/slow within 300 ms` });
+    const redirected = failure(await fetchUrl(`${server.url}/to-slow`, { ...options, timeoutMs: 300 }));
+    expect(redirected).toEqual({ code: 'timeout', message: `no complete answer from ${server.url}/slow within 300 ms (redirected from ${server.url}/to-slow)` });
+  });
+
+  it('a failed DNS lookup names the URL', async () => {
+    const resolveHost = () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND feeds.outlet.test'), { code: 'ENOTFOUND' }));
+    const error = failure(await fetchUrl('http://reader:s3cret@feeds.outlet.test:8701/feed.xml', { ...options, resolveHost }));
+    expect(error).toEqual({ code: 'dns', message: 'DNS lookup failed for http://***@feeds.outlet.test:8701/feed.xml (ENOTFOUND)' });
+  });
+
+  it('a refused connection names the URL', async () => {
+    const port = await closedPort();
+    const error = failure(await fetchUrl(`http://127.0.0.1:${port}/feed.xml`, options));
+    expect(error).toEqual({ code: 'connection_refused', message: `connection refused by http://127.0.0.1:${port}/feed.xml` });
+  });
+
+  it('a private address reached through a redirect says which URL redirected there', async () => {
+    const guarded = { ...options, allowPrivateAddresses: false, trustedHostname: trustedHostOf(server.url) };
+    const literal = failure(await fetchUrl(`${withCredentials}/to-other-host`, guarded));
+    expect(literal.code).toBe('private_address');
+    expect(literal.message).toMatch(/^refused: localhost:\d+ is a private or local address \(.*\)/);
+    expect(literal.message.endsWith(` (redirected from ${shown()}/to-other-host)`)).toBe(true);
+    const resolveHost = async () => [{ address: '127.0.0.1', family: 4 }];
+    const named = failure(await fetchUrl(`${withCredentials}/to-outlet`, { ...guarded, resolveHost }));
+    expect(named.code).toBe('private_address');
+    expect(named.message).toMatch(/^refused: feeds\.outlet\.test resolves to a private address/);
+    expect(named.message.endsWith(` (redirected from ${shown()}/to-outlet)`)).toBe(true);
+  });
+
+  it('a redirect to a scheme other than http(s) says which URL redirected there', async () => {
+    const error = failure(await fetchUrl(`${withCredentials}/to-ftp`, options));
+    expect(error).toEqual({ code: 'invalid_url', message: `${shown()}/to-ftp redirects to ftp://example.org/feed.xml, and only http and https URLs are fetched` });
+  });
+
+  it('an HTTP error after a redirect says which URL redirected there', async () => {
+    const error = failure(await fetchUrl(`${server.url}/hop-3`, options));
+    expect(error).toEqual({ code: 'http_404', message: `HTTP 404 from ${server.url}/hop-4 (redirected from ${server.url}/hop-3)` });
   });
 });
