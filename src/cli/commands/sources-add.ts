@@ -101,7 +101,7 @@ function outletUrlArgument(text: string): URL {
   try {
     return new URL(text);
   } catch {
-    throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(text)}, which is not a valid URL`);
+    throw new UsageError(`the outlet is not a valid URL: ${JSON.stringify(text)}`);
   }
 }
 
