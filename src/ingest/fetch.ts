@@ -388,8 +388,11 @@ function contentCodings(header: string | undefined): string[] {
     .filter((coding) => coding !== '' && coding !== 'identity');
 }
 
-/** A stream that undoes `coding`, or null for one pausewatch cannot undo (zstd, compress, ...). */
-function decoderFor(coding: string): Transform | null {
+/** The codings decoderFor undoes; any other (zstd, compress, ...) fails the fetch. */
+const DECODABLE_CODINGS: ReadonlySet<string> = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+
+/** A stream that undoes `coding`, one of DECODABLE_CODINGS. */
+function decoderFor(coding: string): Transform {
   switch (coding) {
     case 'gzip':
     case 'x-gzip':
@@ -399,7 +402,7 @@ function decoderFor(coding: string): Transform | null {
     case 'br':
       return zlib.createBrotliDecompress();
     default:
-      return null;
+      throw new Error(`no decoder for Content-Encoding ${JSON.stringify(coding)}`);
   }
 }
 
@@ -486,11 +489,11 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       // Undone last-applied first. A coding that cannot be undone fails the fetch: passing the body on as if it were
       // plain would hand compressed bytes to the feed parser, or worse, store them as an article.
       const codings = contentCodings(responseHeaders['content-encoding']);
-      const unsupported = codings.find((coding) => decoderFor(coding) === null);
+      const unsupported = codings.find((coding) => !DECODABLE_CODINGS.has(coding));
       if (unsupported !== undefined) {
         return fail(new FetchFailure('unsupported_encoding', `unsupported Content-Encoding ${JSON.stringify(unsupported)} from ${urlForDisplay(url.href)}`, status));
       }
-      const decoders = codings.reverse().map((coding) => decoderFor(coding)!);
+      const decoders = codings.reverse().map(decoderFor);
       // A bomb's compressed bytes are already inside the decoders when a cap fires: stop them too.
       onFail = () => decoders.forEach((decoder) => decoder.destroy());
       const tooLarge = () =>
