@@ -36,8 +36,8 @@ export interface FetchOptions {
    * Give it as `host:port`, as trustedHostOf(url) does (`news.example.org:443`, `127.0.0.1:8701`, `[::1]:8080`; the
    * port is always written, default ports included). Trust is by port because the outlet controls its own DNS: it
    * may point its name at 127.0.0.1 later, and a link on it to any other port would then reach the user's own
-   * services. A bare host name (`news.example.org`, what `URL.hostname` gives) is still read as trust on every port
-   * of the host, for callers not yet moved to the `host:port` form; it is deprecated.
+   * services. The one other port trusted is 443 after 80 on the same name: a site that moves its readers from http
+   * to https. A bare host name without a port trusts nothing.
    *
    * Trust through a name never reaches a link-local or cloud-metadata address (169.254.0.0/16, fe80::/10,
    * fd00:ec2::254, and the IPv6 forms embedding them): only a URL with that literal address, named by the user, or
@@ -564,15 +564,14 @@ function effectivePort(url: URL): string {
   return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
-/** Reads FetchOptions.trustedHostname: `host:port`, `[v6]:port`, or a bare host (every port, deprecated). */
-function parseTrustedHost(value: string): { hostname: string; port: string | null } | null {
-  const text = value.trim();
-  const match = /^(\[[^\]]*\]|[^:[\]]*)(?::(\d{1,5}))?$/.exec(text);
-  const [host, port] = match ? [match[1]!, match[2] ?? null] : net.isIPv6(text) ? [`[${text}]`, null] : [null, null];
-  if (!host) return null;
+/** Reads FetchOptions.trustedHostname: `host:port` or `[v6]:port`; null for anything else (a bare host trusts nothing). */
+function parseTrustedHost(value: string): { hostname: string; port: string } | null {
+  const match = /^(\[[^\]]*\]|[^:[\]]+):(\d{1,5})$/.exec(value.trim());
+  if (!match) return null;
+  const [, host, port] = match as unknown as [string, string, string];
   try {
     // through the URL parser, so the name compares the way URL.hostname writes it (case, IDN, IPv4 shorthands)
-    return { hostname: new URL(`http://${host}/`).hostname, port: port === null ? null : String(Number(port)) };
+    return { hostname: new URL(`http://${host}/`).hostname, port: String(Number(port)) };
   } catch {
     return null;
   }
@@ -582,7 +581,8 @@ function isTrusted(url: URL, trustedHostname: string | null | undefined): boolea
   if (!trustedHostname) return false;
   const trusted = parseTrustedHost(trustedHostname);
   if (!trusted || trusted.hostname !== url.hostname) return false;
-  return trusted.port === null || trusted.port === effectivePort(url);
+  const port = effectivePort(url);
+  return trusted.port === port || (trusted.port === '80' && url.protocol === 'https:' && port === '443');
 }
 
 /** The end of a message about a URL reached through a redirect: which URL sent pausewatch there. */

@@ -3,16 +3,16 @@ import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
-import { DEFAULT_USER_AGENT, fetchUrl } from '../../src/ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/discover/${name}`, import.meta.url), 'utf8');
-// As `sources add` fetches: the page's host (the test server, on 127.0.0.1) is trusted, other hosts are guarded.
-const fetchOptions = {
+// As `sources add` fetches: the host and port of the URL typed (a test server, on 127.0.0.1) are trusted, the rest guarded.
+const fetchOptionsFor = (typedUrl: string) => ({
   userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
-  allowPrivateAddresses: false, trustedHostname: '127.0.0.1',
-};
+  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
+});
 
 describe('discoverFeedLinks', () => {
   it('finds the feeds a home page declares, absolute, once each, skipping style sheets and language versions', () => {
@@ -80,7 +80,7 @@ describe('discoverFeeds against a real server', () => {
 
   it('keeps the declared feeds that parse, with title, format and item count, and says why the others were skipped', async () => {
     const probesBefore = server.hits.get('/feed') ?? 0;
-    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`) });
     expect(result.error).toBeNull();
     expect(result.feeds).toEqual([
       { url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'link' },
@@ -96,44 +96,44 @@ describe('discoverFeeds against a real server', () => {
   });
 
   it('a link on the page\'s own host may not redirect to a private address elsewhere', async () => {
-    const result = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/redirecting/`) });
     // (the common paths on the page's own host are probed instead, and give the outlet's own feed)
     expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed/`]);
     expect(result.rejected.find((r) => r.url.endsWith('/to-other'))?.reason).toMatch(/localhost:\d+ is a private or local address/);
     // a pipeline that allows private addresses follows it (and keeps the linked URL, the redirect being temporary)
-    const allowed = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: { ...fetchOptions, allowPrivateAddresses: true } });
+    const allowed = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${server.url}/redirecting/`), allowPrivateAddresses: true } });
     expect(allowed.feeds.map((feed) => feed.url)).toContain(`${server.url}/to-other`);
   });
 
   it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {
-    const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/blog/`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe' }]);
     expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
   });
 
   it('keeps the linked URL of a feed behind a temporary redirect, and a link with a fragment is the same feed', async () => {
     const before = server.hits.get('/feed-302') ?? 0;
-    const result = await discoverFeeds(`${server.url}/signed/`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/signed/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/signed/`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/feed-302`, title: 'Signed', format: 'rss', itemCount: 1, via: 'link' }]);
     expect((server.hits.get('/feed-302') ?? 0) - before).toBe(1);
   });
 
   it('a URL that is already a feed is returned as is', async () => {
-    const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/rss/all.xml`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
   });
 
   it('a URL that is a gzipped news sitemap is returned as is, not taken for a page', async () => {
-    const result = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/news-sitemap.xml.gz`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/news-sitemap.xml.gz`, title: 'The Example Paper', format: 'sitemap', itemCount: 2, via: 'page' }]);
   });
 
   it('a URL that answers with a feed that cannot be read is reported with the reason, not swapped for the site\'s feeds', async () => {
     const probesBefore = server.hits.get('/feed') ?? 0;
-    const broken = await discoverFeeds(`${server.url}/broken.xml`, fetchUrl, { fetch: fetchOptions });
+    const broken = await discoverFeeds(`${server.url}/broken.xml`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/broken.xml`) });
     expect(broken).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/^no item could be read: not well-formed XML/) });
     expect(broken.rejected).toEqual([{ url: `${server.url}/broken.xml`, reason: broken.error }]);
-    const json = await discoverFeeds(`${server.url}/api/status.json`, fetchUrl, { fetch: fetchOptions });
+    const json = await discoverFeeds(`${server.url}/api/status.json`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/api/status.json`) });
     expect(json).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/JSON but not a JSON Feed/) });
     // neither is HTML, so neither has links to follow nor sends probes to the site
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
@@ -141,7 +141,7 @@ describe('discoverFeeds against a real server', () => {
 
   it('a URL that is neither a feed nor an HTML page is reported, and the site is not probed', async () => {
     const probesBefore = server.hits.get('/feed') ?? 0;
-    const result = await discoverFeeds(`${server.url}/report.pdf`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/report.pdf`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/report.pdf`) });
     expect(result).toMatchObject({ feeds: [], errorCode: 'not_a_page', error: 'neither a feed nor an HTML page (served as application/pdf)' });
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
   });
@@ -149,7 +149,7 @@ describe('discoverFeeds against a real server', () => {
   it('stops at its overall time limit, naming the candidates that did not answer and those not tried, and probes nothing more', async () => {
     const probesBefore = server.hits.get('/feed') ?? 0;
     const started = Date.now();
-    const result = await discoverFeeds(`${server.url}/hanging/`, fetchUrl, { fetch: { ...fetchOptions, timeoutMs: 5_000 }, deadlineMs: 600, concurrency: 2 });
+    const result = await discoverFeeds(`${server.url}/hanging/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${server.url}/hanging/`), timeoutMs: 5_000 }, deadlineMs: 600, concurrency: 2 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(result).toMatchObject({ feeds: [], timedOut: true, error: null });
     expect(result.rejected.map((r) => r.reason)).toEqual([
@@ -160,7 +160,7 @@ describe('discoverFeeds against a real server', () => {
   });
 
   it('tries at most maxLinks of the page\'s feed links and lists the others', async () => {
-    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptions, maxLinks: 2 });
+    const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`), maxLinks: 2 });
     expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'Policy desk']);
     expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/comments.rss']);
   });
@@ -171,7 +171,7 @@ describe('discoverFeeds against a real server', () => {
       '/feed': feed(atom, 'application/atom+xml'),
     });
     try {
-      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptions });
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
       expect(result).toMatchObject({ feeds: [{ url: `${site.url}/feed`, via: 'probe' }], error: null });
       expect(result.rejected[0]).toEqual({ url: `${site.url}/`, reason: expect.stringMatching(/HTTP 503/) });
     } finally {
@@ -180,12 +180,12 @@ describe('discoverFeeds against a real server', () => {
   });
 
   it('a URL below the home page that fails is reported, not swapped for the site\'s feed', async () => {
-    const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/missing`) });
     expect(result).toMatchObject({ feeds: [], error: expect.stringMatching(/HTTP 404/) });
   });
 
   it('an unreachable site is reported, not thrown, and not probed', async () => {
-    const result = await discoverFeeds('http://127.0.0.1:1/', fetchUrl, { fetch: fetchOptions });
+    const result = await discoverFeeds('http://127.0.0.1:1/', fetchUrl, { fetch: fetchOptionsFor('http://127.0.0.1:1/') });
     expect(result).toMatchObject({ feeds: [], rejected: [{ url: 'http://127.0.0.1:1/' }], error: expect.stringMatching(/refused|connect/i) });
   });
 });

@@ -154,8 +154,16 @@ describe('trust in a host the user named', () => {
     expect(trustedHostOf('not a url')).toBeNull();
   });
 
-  it('a bare host name, as callers not yet moved to host:port give it, still trusts every port of the host', async () => {
-    expect((await fetchUrl(`http://localhost:${otherPort}/plain`, { ...guarded, trustedHostname: 'localhost' })).status).toBe('ok');
+  it('a bare host name without a port trusts nothing', async () => {
+    expect(failure(await fetchUrl(`${named}/plain`, { ...guarded, trustedHostname: 'localhost' })).code).toBe('private_address');
+  });
+
+  it('trust on port 80 carries to 443 of the same name (a site moving its readers to https), and nowhere else', async () => {
+    // Nothing listens on 443 here: what counts is that the guard lets the request go, so it fails on the connection.
+    const upgraded = failure(await fetchUrl('https://localhost/feed.xml', { ...guarded, trustedHostname: 'localhost:80' }));
+    expect(upgraded.code).not.toBe('private_address');
+    expect(failure(await fetchUrl('http://localhost:443/feed.xml', { ...guarded, trustedHostname: 'localhost:80' })).code).toBe('private_address');
+    expect(failure(await fetchUrl('https://localhost/feed.xml', { ...guarded, trustedHostname: 'localhost:8080' })).code).toBe('private_address');
   });
 
   it('a name the user trusts is not followed to a link-local or cloud metadata address, however it is written', async () => {
