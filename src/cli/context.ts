@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPipeline, type LoadedPipeline } from '../config/index.ts';
+import { loadPipeline, type FetchSettings, type LoadedPipeline } from '../config/index.ts';
+import { pipelineSchema } from '../config/schema.ts';
+import { DEFAULT_USER_AGENT, trustedHostOf, type FetchOptions } from '../ingest/fetch.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -83,4 +85,37 @@ export function httpUrlArgument(text: string, what: string): URL | null {
     throw new UsageError(`${what} must be an http(s) URL or a file path, not a ${url.protocol} URL: ${JSON.stringify(text)}`);
   }
   return url;
+}
+
+/** What a command that fetches a URL the user typed takes from the pipeline: its `fetch` settings, and the pipeline itself. */
+export interface CommandFetchSettings {
+  /** The pipeline loaded, or null when the default one is absent and the defaults apply. */
+  loaded: LoadedPipeline | null;
+  settings: FetchSettings;
+}
+
+/**
+ * The `fetch` settings of the pipeline (`--pipeline`, else the default file) for `feed`, `extract` and `sources add`,
+ * so they check a URL as a run would fetch it: same User-Agent, limits and private-address rule. A `--pipeline` that
+ * does not exist or is invalid is a configuration error (exit 2); a missing default file means the schema's defaults.
+ */
+export async function commandFetchSettings(options: GlobalOptions): Promise<CommandFetchSettings> {
+  const loaded = await openPipelineIfPresent(options);
+  return { loaded, settings: loaded?.pipeline.fetch ?? pipelineSchema.shape.fetch.parse(undefined) };
+}
+
+/**
+ * Fetch options from the pipeline's settings for a URL the user typed: its host and port are trusted (they may be
+ * private), other hosts and ports that links and redirects lead to are not, unless the pipeline allows private addresses.
+ */
+export function commandFetchOptions(settings: FetchSettings, typedUrl: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
+  return {
+    userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    timeoutMs: settings.timeoutMs,
+    maxBytes: settings.maxBytes,
+    maxRedirects: settings.maxRedirects,
+    allowPrivateAddresses: settings.allowPrivateAddresses,
+    trustedHostname: trustedHostOf(typedUrl),
+  };
 }

@@ -5,10 +5,9 @@ import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { decodePage } from '../../ingest/decode-page.ts';
 import { decodeTextFile } from '../../ingest/files.ts';
-import { httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
-import { commandFetchOptions, commandFetchSettings } from './feed.ts';
 
 export function registerExtract(program: Command, state: CliState): void {
   program

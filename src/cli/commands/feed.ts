@@ -3,12 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
-import type { FetchSettings, LoadedPipeline } from '../../config/index.ts';
-import { pipelineSchema } from '../../config/schema.ts';
-import { fetchUrl, DEFAULT_USER_AGENT, trustedHostOf, type FetchOptions } from '../../ingest/fetch.ts';
+import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
-import { httpUrlArgument, openPipelineIfPresent, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
@@ -52,39 +50,6 @@ function formatFeed(feed: FeedJson): string {
     lines.push(`${''.padEnd(16)}  ${item.link ?? item.id}`);
   }
   return lines.join('\n');
-}
-
-/** What a command that fetches a URL the user typed takes from the pipeline: its `fetch` settings, and the pipeline itself. */
-export interface CommandFetchSettings {
-  /** The pipeline loaded, or null when the default one is absent and the defaults apply. */
-  loaded: LoadedPipeline | null;
-  settings: FetchSettings;
-}
-
-/**
- * The `fetch` settings of the pipeline (`--pipeline`, else the default file) for `feed`, `extract` and `sources add`,
- * so they check a URL as a run would fetch it: same User-Agent, limits and private-address rule. A `--pipeline` that
- * does not exist or is invalid is a configuration error (exit 2); a missing default file means the schema's defaults.
- */
-export async function commandFetchSettings(options: GlobalOptions): Promise<CommandFetchSettings> {
-  const loaded = await openPipelineIfPresent(options);
-  return { loaded, settings: loaded?.pipeline.fetch ?? pipelineSchema.shape.fetch.parse(undefined) };
-}
-
-/**
- * Fetch options from the pipeline's settings for a URL the user typed: its host and port are trusted (they may be
- * private), other hosts and ports that links and redirects lead to are not, unless the pipeline allows private addresses.
- */
-export function commandFetchOptions(settings: FetchSettings, typedUrl: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
-  return {
-    userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
-    connectTimeoutMs: settings.connectTimeoutMs,
-    timeoutMs: settings.timeoutMs,
-    maxBytes: settings.maxBytes,
-    maxRedirects: settings.maxRedirects,
-    allowPrivateAddresses: settings.allowPrivateAddresses,
-    trustedHostname: trustedHostOf(typedUrl),
-  };
 }
 
 export function registerFeed(program: Command, state: CliState): void {

@@ -3,11 +3,10 @@ import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type DiscoveryResult } from '../../ingest/discover.ts';
-import { printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { writeText } from '../views.ts';
-import { commandFetchOptions, commandFetchSettings } from './feed.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
 export interface FeedSourceEntry {
