@@ -3,6 +3,7 @@ import type { RawItem, StageError, FeedItem } from '../model/index.ts';
 import type { FetchOptions, ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
+import { urlForDisplay } from './url-display.ts';
 
 export interface FeedState {
   etag: string | null;
@@ -36,7 +37,8 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
   return {
     sourceId,
     key: item.id,
-    url: item.link ?? `${feedUrl}#${encodeURIComponent(item.id)}`,
+    // the feed's address without its user name and password: this one is shown in digests and alerts
+    url: item.link ?? `${urlForDisplay(feedUrl)}#${encodeURIComponent(item.id)}`,
     hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: item.title,
     author: item.author,
@@ -98,7 +100,7 @@ export async function ingestFeed(
     const feed = await parseFeed(response.body, { url: response.url, headers: response.headers, maxBytes: options.maxBytes });
     if (!feed.wellFormed && feed.items.length === 0) {
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
-      return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${source.url}: no items could be recovered (${why})` } };
+      return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${urlForDisplay(source.url)}: no items could be recovered (${why})` } };
     }
     return {
       ...base,
@@ -112,6 +114,6 @@ export async function ingestFeed(
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     // The validators are not kept: the next run must fetch and try again, not get a 304 for a feed never read.
-    return { ...base, outcome: 'failed', error: { code: `parse_${error.code}`, message: `${source.url}: ${error.message}` } };
+    return { ...base, outcome: 'failed', error: { code: `parse_${error.code}`, message: `${urlForDisplay(source.url)}: ${error.message}` } };
   }
 }

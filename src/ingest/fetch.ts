@@ -388,6 +388,8 @@ function contentCodings(header: string | undefined): string[] {
     .filter((coding) => coding !== '' && coding !== 'identity');
 }
 
+/** Content-Encoding layers undone at most (curl allows 5 since CVE-2022-32206); real servers send one. */
+const MAX_CONTENT_CODINGS = 5;
 /** The codings decoderFor undoes; any other (zstd, compress, ...) fails the fetch. */
 const DECODABLE_CODINGS: ReadonlySet<string> = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 
@@ -489,6 +491,10 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       // Undone last-applied first. A coding that cannot be undone fails the fetch: passing the body on as if it were
       // plain would hand compressed bytes to the feed parser, or worse, store them as an article.
       const codings = contentCodings(responseHeaders['content-encoding']);
+      // Each layer is capped in size, not in work: thousands of tiny layers would keep a fetch busy for minutes.
+      if (codings.length > MAX_CONTENT_CODINGS) {
+        return fail(new FetchFailure('unsupported_encoding', `${codings.length} Content-Encoding layers from ${urlForDisplay(url.href)}; at most ${MAX_CONTENT_CODINGS} are undone`, status));
+      }
       const unsupported = codings.find((coding) => !DECODABLE_CODINGS.has(coding));
       if (unsupported !== undefined) {
         return fail(new FetchFailure('unsupported_encoding', `unsupported Content-Encoding ${JSON.stringify(unsupported)} from ${urlForDisplay(url.href)}`, status));

@@ -12,12 +12,7 @@ export function urlForDisplay(url: string): string {
     parsed.password = '';
     return parsed.href;
   } catch {
-    // not a URL: hide anything between "//" and an "@" before the path
-    return url.replace(/\/\/[^/?#@\s]*@/g, '//***@');
+    // not a URL: hide everything from "//" to the last "@" (a password may hold "/" or "?" when it does not parse)
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
   }
-}
-
-/** `text` with the credentials of every http(s) URL in it hidden, for messages built elsewhere. */
-export function hideUrlCredentials(text: string): string {
-  return text.includes('@') ? text.replace(/\bhttps?:\/\/[^\s/?#@]*@/gi, (match) => match.replace(/\/\/[^@]*@/, '//***@')) : text;
 }

@@ -38,6 +38,12 @@ beforeAll(async () => {
   const emptyMembers = Buffer.concat(Array.from({ length: 20_000 }, () => zlib.gzipSync(Buffer.alloc(0))));
   server = await startServer({
     '/gzip-gzip': (_req, res) => text(res, zlib.gzipSync(zlib.gzipSync(body)), { 'content-encoding': 'gzip, gzip' }),
+    '/layers': (req, res) => {
+      const count = Number(new URL(req.url!, 'http://x').searchParams.get('n'));
+      let layered: Buffer = Buffer.from(body);
+      for (let i = 0; i < count; i++) layered = zlib.gzipSync(layered);
+      text(res, layered, { 'content-encoding': Array(count).fill('gzip').join(', ') });
+    },
     '/deflate-then-gzip': (_req, res) => text(res, zlib.gzipSync(zlib.deflateSync(body)), { 'content-encoding': 'deflate, gzip' }),
     '/gzip-then-br': (_req, res) => text(res, zlib.brotliCompressSync(zlib.gzipSync(body)), { 'content-encoding': 'GZIP ,br' }),
     '/identity': (_req, res) => text(res, zlib.gzipSync(body), { 'content-encoding': 'identity, gzip' }),
@@ -195,6 +201,12 @@ describe('trust in a host the user named', () => {
 });
 
 describe('Content-Encoding', () => {
+  it('undoes five layers at most: more is work without end, not a feed', async () => {
+    expect((await fetchUrl(`${server.url}/layers?n=5`, options)).status).toBe('ok');
+    const error = failure(await fetchUrl(`${server.url}/layers?n=6`, options));
+    expect(error).toMatchObject({ code: 'unsupported_encoding', message: `6 Content-Encoding layers from ${server.url}/layers?n=6; at most 5 are undone` });
+  });
+
   it.each(['/gzip-gzip', '/deflate-then-gzip', '/gzip-then-br', '/identity'])('each coding listed (%s) is undone, the last applied first', async (path) => {
     const result = await fetchUrl(`${server.url}${path}`, options);
     expect(result.status).toBe('ok');

@@ -639,6 +639,35 @@ describe('a feed address shared by two sources', () => {
     }));
 });
 
+describe('a feed URL with a user name and password', () => {
+  it('is fetched with them, but neither messages, stored URLs nor the digest show them', () =>
+    withScenario(async ({ store, root, input, serve, load }) => {
+      const feed = await serve({
+        '/private.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Members</title><item><title>Labs weigh a pause</title><guid>m-1</guid>' +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+          ),
+        '/page.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Sign in</p></body></html>'),
+      });
+      const withCredentials = feed.url.replace('http://', 'http://reader:s3cret@');
+      const loaded = load({
+        ...input,
+        sources: [
+          { id: 'members', kind: 'feed' as const, name: 'Members', url: `${withCredentials}/private.xml`, fetchArticles: false },
+          { id: 'not-a-feed', kind: 'feed' as const, name: 'Not a feed', url: `${withCredentials}/page.html` },
+        ],
+      });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources.map((s) => s.outcome)).toEqual(['ok', 'failed']);
+      expect(report.sources[1]!.error!.message).toContain(`http://***@127.0.0.1:${new URL(feed.url).port}/page.html`);
+      const stored = await store.db.selectFrom('articles').select('url').execute();
+      expect(stored).toEqual([{ url: `http://***@127.0.0.1:${new URL(feed.url).port}/private.xml#m-1` }]);
+      const digest = readFileSync(path.join(root, 'data/digests/2026-06-10.md'), 'utf8');
+      expect(JSON.stringify(report) + digest).not.toContain('s3cret');
+    }));
+});
+
 describe('a feed item without a link', () => {
   it('is stored with the feed\'s own text, and the feed is not fetched again as if it were the item\'s page', () =>
     withScenario(async ({ store, input, serve, load }) => {
