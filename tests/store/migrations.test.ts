@@ -1,11 +1,11 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { dialects, freshSqlite, type TestDatabase } from '../helpers/databases.ts';
 
 const at = '2026-06-05T10:00:00.000Z';
 
@@ -33,7 +33,8 @@ describe.each(dialects)('upgrading a $name database to sources per pipeline', ({
     database = await fresh();
     const old = await databaseAt(name, database.target, '006-article-page-retries');
     // As the old code left it: pipeline "b" synced source "seeds" after pipeline "a", and took the row over.
-    await old.insertInto('sources').values({ id: 'seeds', pipeline_id: 'b', kind: 'files', name: 'Seeds of b', location: 'b/*.txt', etag: 'x', error_streak: 2, items_seen: 9, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('sources').values({ id: 'seeds', pipeline_id: 'b', kind: 'files', name: 'Seeds of b', location: 'b/*.txt', etag: 'x', next_check_at: at, error_streak: 2, items_seen: 9, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('sources').values({ id: 'own', pipeline_id: 'b', kind: 'feed', name: 'Only b', location: 'https://x/feed', etag: 'y', error_streak: 0, items_seen: 1, gone: 0, created_at: at, updated_at: at }).execute();
     await old.insertInto('runs').values([{ pipeline_id: 'a', started_at: at, status: 'ok' }, { pipeline_id: 'b', started_at: at, status: 'ok' }]).execute();
     await old.insertInto('fetch_attempts').values([1, 2].map((run) => ({ run_id: run, source_id: 'seeds', url: 'u', started_at: at, finished_at: at, outcome: 'ok', items_seen: 1 }))).execute();
     await old.insertInto('articles').values([article(1, 'a', 'one'), article(2, 'b', 'two'), { ...article(3, 'b', 'three'), duplicate_of: 2 }]).execute();
@@ -51,9 +52,12 @@ describe.each(dialects)('upgrading a $name database to sources per pipeline', ({
       expect((await store.db.selectFrom('stance_scores').select('article_id').execute()).map((row) => row.article_id)).toEqual([1]);
       const attempts = await store.db.selectFrom('fetch_attempts').select(['run_id', 'pipeline_id']).orderBy('run_id').execute();
       expect(attempts).toEqual([{ run_id: 1, pipeline_id: 'a' }, { run_id: 2, pipeline_id: 'b' }]);
-      // b keeps its fetch state; a gets a row of its own again, starting afresh
-      expect(await repo.listSources(store.db, 'b')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: 'x', error_streak: 2, items_seen: 9 })]);
+      // b keeps its health and counts, but not the validators: they say what b read while a's items were stored, and
+      // would answer "not modified" to a; both are fetched afresh. a gets a row of its own again.
+      expect((await repo.listSources(store.db, 'b')).filter((source) => source.id === 'seeds')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, next_check_at: null, error_streak: 2, items_seen: 9 })]);
       expect(await repo.listSources(store.db, 'a')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, error_streak: 0, items_seen: 0 })]);
+      // a source no other pipeline used keeps its validators
+      expect((await repo.listSources(store.db, 'b')).find((source) => source.id === 'own')).toMatchObject({ etag: 'y' });
       // new articles keep their ids after the old ones, and the keys are per pipeline from now on
       const { id: _id, ...row } = (await repo.getArticle(store.db, 1))!;
       expect(await repo.insertArticle(store.db, { ...row, pipeline_id: 'b', item_key: 'one' })).toBe(4);
@@ -64,6 +68,36 @@ describe.each(dialects)('upgrading a $name database to sources per pipeline', ({
       expect((await store.db.selectFrom('articles').select('id').where('pipeline_id', '=', 'a').execute()).length).toBe(1);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('upgrading a SQLite database to sources per pipeline', () => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('goes through when rows already broke a foreign key before, and when it ran but was not recorded', async () => {
+    database = await freshSqlite();
+    const old = await databaseAt('sqlite', database.target, '006-article-page-retries');
+    await old.insertInto('sources').values({ id: 'seeds', pipeline_id: 'a', kind: 'files', name: 'Seeds', location: '*.txt', error_streak: 0, items_seen: 0, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('articles').values([article(1, 'a', 'one'), article(2, 'a', 'two')]).execute();
+    // as the sqlite3 shell leaves it (foreign keys off there): a label of an article deleted since
+    await sql`PRAGMA foreign_keys = OFF`.execute(old);
+    await old.insertInto('stance_labels').values({ article_id: 99, label: 'support', note: null, created_at: at }).execute();
+    await old.deleteFrom('articles').where('id', '=', 2).execute();
+    await old.destroy();
+
+    await (await databaseAt('sqlite', database.target, '007-sources-per-pipeline')).destroy();
+    // as if the process had died between the migration's commit and kysely's record of it
+    const sqlite = new SQLite(database.target);
+    sqlite.prepare("DELETE FROM kysely_migration WHERE name = '007-sources-per-pipeline'").run();
+    sqlite.close();
+    const again = await openStore(database.target);
+    try {
+      expect(await again.db.selectFrom('articles').select(['id', 'pipeline_id']).execute()).toEqual([{ id: 1, pipeline_id: 'a' }]);
+      expect(await repo.listSources(again.db, 'a')).toEqual([expect.objectContaining({ id: 'seeds' })]);
+    } finally {
+      await again.close();
     }
   });
 });

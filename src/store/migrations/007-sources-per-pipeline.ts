@@ -27,6 +27,17 @@ function restoreTakenOverSources(into: string) {
     WHERE taken.pipeline_id <> s.pipeline_id`;
 }
 
+/**
+ * A row another pipeline took over holds what that pipeline read (its ETag, Last-Modified, body hash, next check),
+ * while the items were stored under the other one. Kept by either, it would answer "not modified" for items the
+ * other has never seen: every id now under more than one pipeline starts afresh, and is fetched on the next run.
+ */
+function forgetSharedValidators(table: string) {
+  return sql`
+    UPDATE ${sql.table(table)} SET etag = NULL, last_modified = NULL, body_hash = NULL, next_check_at = NULL
+    WHERE id IN (SELECT id FROM ${sql.table(table)} GROUP BY id HAVING COUNT(*) > 1)`;
+}
+
 async function upPostgres(db: Kysely<any>): Promise<void> {
   // PostgreSQL runs each migration in a transaction: all of this happens or none of it.
   await sql`ALTER TABLE fetch_attempts ADD COLUMN pipeline_id text`.execute(db);
@@ -37,6 +48,7 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE articles DROP CONSTRAINT articles_source_item`.execute(db);
   await sql`ALTER TABLE sources DROP CONSTRAINT sources_pkey`.execute(db);
   await restoreTakenOverSources('sources').execute(db);
+  await forgetSharedValidators('sources').execute(db);
   await sql`ALTER TABLE sources ADD CONSTRAINT sources_pkey PRIMARY KEY (pipeline_id, id)`.execute(db);
   await sql`ALTER TABLE articles ADD CONSTRAINT articles_source_item UNIQUE (pipeline_id, source_id, item_key)`.execute(db);
   await sql`ALTER TABLE articles ADD CONSTRAINT articles_source_fkey FOREIGN KEY (pipeline_id, source_id) REFERENCES sources (pipeline_id, id)`.execute(db);
@@ -51,9 +63,16 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
  * kysely runs SQLite migrations outside a transaction, so this one opens its own.
  */
 async function upSqlite(db: Kysely<any>): Promise<void> {
+  // kysely records a migration only after it returns: a process killed in between leaves this one done but not
+  // recorded, and the next start must not rebuild again.
+  const columns = await sql<{ name: string }>`PRAGMA table_info(fetch_attempts)`.execute(db);
+  if (columns.rows.some((column) => column.name === 'pipeline_id')) return;
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
+      // Rows that already broke a foreign key (deleted with foreign keys off, as the sqlite3 shell runs) are the
+      // user's to mend; only what the rebuild itself would break stops it.
+      const brokenBefore = new Set((await sql<ForeignKeyViolation>`PRAGMA foreign_key_check`.execute(trx)).rows.map(violationKey));
       await sql`CREATE TABLE sources_new (
         id text NOT NULL, pipeline_id text NOT NULL, kind text NOT NULL, name text NOT NULL, location text NOT NULL,
         moved_to text, etag text, last_modified text, body_hash text, last_checked_at text, last_success_at text,
@@ -65,6 +84,7 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
         last_checked_at, last_success_at, last_error, last_error_code, error_streak, next_check_at, items_seen, gone,
         created_at, updated_at, ttl_seconds, server_wait_until FROM sources`.execute(trx);
       await restoreTakenOverSources('sources_new').execute(trx);
+      await forgetSharedValidators('sources_new').execute(trx);
 
       await sql`CREATE TABLE fetch_attempts_new (
         id integer PRIMARY KEY AUTOINCREMENT, run_id integer NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
@@ -101,10 +121,20 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
       await sql`CREATE INDEX articles_pipeline_fetched ON articles (pipeline_id, fetched_at)`.execute(trx);
       await sql`CREATE INDEX articles_story ON articles (story_id)`.execute(trx);
 
-      const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
-      if (broken.rows.length > 0) throw new Error(`foreign keys broken by the rebuild, in ${[...new Set(broken.rows.map((row) => row.table))].join(', ')}`);
+      const broken = (await sql<ForeignKeyViolation>`PRAGMA foreign_key_check`.execute(trx)).rows.filter((row) => !brokenBefore.has(violationKey(row)));
+      if (broken.length > 0) throw new Error(`foreign keys broken by the rebuild, in ${[...new Set(broken.map((row) => row.table))].join(', ')}`);
     });
   } finally {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
 }
+
+/** A row of PRAGMA foreign_key_check: the table and row that break a key, and the table they refer to. */
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
+
+const violationKey = (row: ForeignKeyViolation) => `${row.table}\u0000${row.rowid}\u0000${row.parent}`;
