@@ -1,17 +1,31 @@
+import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { RunOwner } from '../store/index.ts';
 
+/**
+ * Where process ids mean the same thing: the host name, and on Linux the process-id namespace. Containers that share
+ * a database volume may share a host name too, but each has its own namespace, so none takes another's live run
+ * for a dead one.
+ */
+function processTable(): string {
+  try {
+    return `${os.hostname()} ${readlinkSync('/proc/self/ns/pid')}`;
+  } catch {
+    return os.hostname();
+  }
+}
+
 /** This process, as a run's owner. */
 export function thisProcess(): RunOwner {
-  return { host: os.hostname(), pid: process.pid };
+  return { host: processTable(), pid: process.pid };
 }
 
 /**
- * Whether the process that holds a run is known to be gone: on this host, with no process of that id. A process
- * of another user (EPERM) is alive; on another host nothing is known, so the answer is no.
+ * Whether the process that holds a run is known to be gone: in this process table, with no process of that id. A
+ * process of another user (EPERM) is alive; elsewhere nothing is known, so the answer is no.
  */
 export function processIsGone(owner: RunOwner): boolean {
-  if (owner.host !== os.hostname() || owner.pid === process.pid) return false;
+  if (owner.host !== processTable() || owner.pid === process.pid) return false;
   try {
     // signal 0 checks that the process exists without touching it
     process.kill(owner.pid, 0);
