@@ -1,3 +1,4 @@
+import { withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
@@ -48,11 +49,12 @@ export function articleJson(row: ArticleRow, source: SourceRow | undefined, scor
 }
 
 /**
- * Text from feeds and pages, made safe for a terminal: control characters other than line feeds and tabs are
- * dropped, so a title cannot carry escape sequences that recolour, retitle or rewrite the user's terminal.
+ * Text from feeds and pages, made safe for a terminal: control characters other than line feeds and tabs, and
+ * bidirectional overrides, are dropped (withoutDisplayControls), so a title cannot carry escape sequences that
+ * recolour, retitle or rewrite the user's terminal, nor reverse the line it is on.
  */
 export function terminalText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return withoutDisplayControls(text);
 }
 
 /** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
@@ -60,12 +62,15 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
   stream.write(terminalText(text));
 }
 
-/** Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. */
+/**
+ * Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. Widths
+ * count code points, so a cut never splits an emoji's surrogate pair (wide and combining characters still pad
+ * unevenly: a terminal's column count is not knowable from here).
+ */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
-  const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   const cell = (text: string, width: number) => {
-    const t = clean(text);
-    return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
+    const chars = Array.from(withoutDisplayControls(text.replace(/[\n\t]/g, ' ')));
+    return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

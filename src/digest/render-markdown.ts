@@ -1,3 +1,4 @@
+import { withoutDisplayControls } from '../model/display-text.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
 /**
@@ -6,8 +7,7 @@ import type { DigestArticle, DigestData, DigestStory } from './select.ts';
  * before it reaches the digest, so Markdown viewers render it as the literal text it is.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  return withoutDisplayControls(text)
     .replace(/\s+/g, ' ')
     .trim()
     // Only what can start markup mid-line: emphasis, code, links (with [ ] escaped no link or image can form),

@@ -84,6 +84,14 @@ describe('a webhook channel', () => {
     expect(received).toEqual([{ body: { text: '[support +0.50] Labs should pause — S https://x/a' }, auth: 'Bearer secret' }]);
   });
 
+  it('escapes a title for Slack, so it cannot ping a channel or disguise a link', async () => {
+    const channel = webhookChannel(`${server.url}/hook`, 'slack', {});
+    status = 200;
+    received.length = 0;
+    await channel.deliver(alertPayload({ id: 2, title: '<!channel> Pause <https://phish.example|anthropic.com> & more', url: 'https://x/b?a=1&b=2', outlet: 'S', publishedAt: null }, onTopic('support')));
+    expect(received[0]?.body).toEqual({ text: '[support +0.50] &lt;!channel&gt; Pause &lt;https://phish.example|anthropic.com&gt; &amp; more — S https://x/b?a=1&amp;b=2' });
+  });
+
   it('names a webhook that cannot be reached, and why, without its secret path', async () => {
     const closed = await startServer({});
     const url = `${closed.url}/services/T0/B0/secret-token`;

@@ -311,10 +311,14 @@ describe('text from feeds on a terminal', () => {
     try {
       const title = 'Evil\u001b[31m red\u001b]0;pwned\u0007 \u009bX';
       writeFileSync(path.join(root, 'feed.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title, items: [{ id: '1', url: 'https://example.org/1', title, content_text: 'x' }] }));
+      writeFileSync(path.join(root, 'bidi.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Invoice \u202egnp.exe\u202c', items: [] }));
       const text = await pausewatch(['feed', 'feed.json'], root);
       expect(text.code).toBe(0);
       expect(text.stdout).toContain('title: Evil[31m red]0;pwned X');
       expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      const bidi = await pausewatch(['feed', 'bidi.json'], root);
+      expect(bidi.stdout).toContain('title: Invoice gnp.exe');
+      expect(bidi.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
       // --json keeps the text as the feed gave it; JSON escapes it
       const json = await pausewatch(['feed', 'feed.json', '--json'], root);
       expect(JSON.parse(json.stdout).title).toBe(title);

@@ -72,6 +72,13 @@ describe('the digest', () => {
     expect(markdown).toContain('| Feed \\| with pipe | failed |');
   });
 
+  it('drops C1 controls and bidirectional overrides, which would drive a terminal or reverse the line after a title', () => {
+    const digest = buildDigest({ ...base, articles: [article(1, { title: 'Bidi \u202egnp.exe\u202c and \u2067isolate\u2069 \u009b31mred', outlet: 'Out\u0085let' })] });
+    const markdown = renderMarkdown(digest);
+    expect(markdown).toContain('[Bidi gnp.exe and isolate 31mred](<https://news.example/1>) — Outlet');
+    expect(markdown).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('links only http(s) URLs', () => {
     const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(7)] }));
     expect(markdown).toContain('[Article 7](<https://news.example/7>)');

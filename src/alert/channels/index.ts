@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import { withoutDisplayControls } from '../../model/display-text.ts';
 
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
@@ -16,8 +17,8 @@ export function streamChannel(stream: Writable): AlertChannel {
   return {
     name: 'stdout',
     async deliver(alert) {
-      // Control characters from feed text could drive the terminal; they are dropped.
-      stream.write(`ALERT ${alertText(alert).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}\n`);
+      // Control characters from feed text could drive the terminal, and a line feed would forge a second alert.
+      stream.write(`ALERT ${withoutDisplayControls(alertText(alert).replace(/[\n\t]/g, ' '))}\n`);
     },
   };
 }
@@ -40,6 +41,14 @@ export function alertText(alert: AlertPayload): string {
 }
 
 /**
+ * Text for Slack's `text` field, where `<!channel>`, `<@U123>` and `<https://x|label>` are commands: a headline
+ * must not ping a channel or disguise a link. Slack's own rule: escape `&`, `<` and `>`, nothing else.
+ */
+export function slackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
  * POSTs the alert. Only a 2xx answer counts as delivered; anything else throws, so the outbox keeps the alert for
  * the next run. Bounded in time and in what it reads back, like every other request.
  */
@@ -48,7 +57,7 @@ export function webhookChannel(url: string, format: 'json' | 'slack', headers: R
   return {
     name: `webhook:${url}`,
     async deliver(alert) {
-      const body = JSON.stringify(format === 'slack' ? { text: alertText(alert) } : alert);
+      const body = JSON.stringify(format === 'slack' ? { text: slackText(alertText(alert)) } : alert);
       let response: Response;
       try {
         response = await fetch(url, {

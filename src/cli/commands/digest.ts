@@ -3,6 +3,7 @@ import { isIsoDate, localDate } from '../../digest/index.ts';
 import { writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { writeText } from '../views.ts';
 
 export function registerDigest(program: Command): void {
   program
@@ -18,7 +19,8 @@ export function registerDigest(program: Command): void {
         if (options.json) printJson(data);
         else {
           const { readFile } = await import('node:fs/promises');
-          process.stdout.write(await readFile(paths[0]!, 'utf8'));
+          // the file is escaped Markdown, but it is feed text all the same: cleaned for the terminal like any output
+          writeText(process.stdout, await readFile(paths[0]!, 'utf8'));
           if (!options.quiet) process.stderr.write(`written: ${paths.join(', ')}\n`);
         }
       });
