@@ -191,6 +191,23 @@ describe('run --json', () => {
   });
 });
 
+describe('trends --since and --until', () => {
+  it('count days in the digest time zone, as the periods are', async () => {
+    // seed 002 is dated 2026-06-05T10:19Z: already the 6th at UTC+14
+    const root = makeProject({ ...seedsOnly, digest: { timeZone: 'Pacific/Kiritimati' } });
+    const db = path.join(root, 'db.sqlite');
+    try {
+      await pausewatch(['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], root);
+      const trends = async (...range: string[]) =>
+        JSON.parse((await pausewatch(['trends', '--by', 'day', '--json', ...range, '--pipeline', 'pipeline.ts', '--database', db], root)).stdout) as { period: string }[];
+      expect((await trends('--since', '2026-06-06', '--until', '2026-06-06')).map((row) => row.period)).toEqual(['2026-06-06']);
+      expect(await trends('--until', '2026-06-05')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('two pipelines in one database', () => {
   it('each ingest and list their own source of the same id', async () => {
     const root = makeProject(seedsOnly);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isIsoDate } from '../../digest/index.ts';
+import { isIsoDate, localDate } from '../../digest/index.ts';
 import { latestLabels, latestScores, listArticles } from '../../store/index.ts';
 import { aggregateTrends, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -19,7 +19,7 @@ export function registerTrends(program: Command): void {
     .command('trends')
     .description('stance of on-topic coverage over time (syndicated copies count once; analyst labels win)')
     .option('--by <period>', `one of ${PERIODS.join(', ')}`, 'week')
-    .option('--since <YYYY-MM-DD>', 'from this day (publication date, else first seen)')
+    .option('--since <YYYY-MM-DD>', 'from this day in the digest time zone (publication date, else first seen)')
     .option('--until <YYYY-MM-DD>', 'up to and including this day')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (--json is the same as --format json)`, 'table')
     .action(async (local: { by: string; since?: string; until?: string; format: string }, command: Command) => {
@@ -40,7 +40,8 @@ export function registerTrends(program: Command): void {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
           if (!stance.relevant || !stance.label) continue;
           const at = article.published_at ?? article.fetched_at;
-          const day = at.slice(0, 10);
+          // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
+          const day = localDate(new Date(at), loaded.pipeline.digest.timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
           points.push({ at, label: stance.label, score: stance.score });
         }
