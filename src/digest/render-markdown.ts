@@ -1,4 +1,5 @@
 import { withoutDisplayControls } from '../model/display-text.ts';
+import { localDate } from './day.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
 /**
@@ -44,8 +45,9 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
-function renderArticle(article: DigestArticle, lines: string[]): void {
-  const date = article.publishedAt ? article.publishedAt.slice(0, 10) : 'date unknown';
+function renderArticle(article: DigestArticle, timeZone: string, lines: string[]): void {
+  // the day in the digest's time zone, the one its days are counted in
+  const date = article.publishedAt ? localDate(new Date(article.publishedAt), timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
   lines.push(`- ${safeLink(article.title, article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
   if (article.duplicateOf !== null) return;
@@ -58,13 +60,13 @@ function renderArticle(article: DigestArticle, lines: string[]): void {
   }
 }
 
-function renderStory(story: DigestStory, index: number, lines: string[]): void {
+function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[]): void {
   const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
   lines.push(`### ${index + 1}. ${escapeMarkdown(story.label)}`);
   lines.push('');
   lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}`);
   lines.push('');
-  for (const article of story.articles) renderArticle(article, lines);
+  for (const article of story.articles) renderArticle(article, timeZone, lines);
   lines.push('');
 }
 
@@ -106,7 +108,7 @@ export function renderMarkdown(digest: DigestData): string {
   lines.push('## Stories');
   lines.push('');
   if (digest.stories.length === 0) lines.push('No new coverage today.', '');
-  digest.stories.forEach((story, index) => renderStory(story, index, lines));
+  digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
   if (digest.offTopic.length > 0) {
     lines.push('## Off-topic articles', '');
     for (const article of digest.offTopic) {

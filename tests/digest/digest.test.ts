@@ -79,6 +79,12 @@ describe('the digest', () => {
     expect(markdown).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  it('dates each article by the day in the digest time zone', () => {
+    const lateInNewYork = { ...article(3), publishedAt: '2026-06-10T03:30:00.000Z' };
+    expect(renderMarkdown(buildDigest({ ...base, timeZone: 'America/New_York', articles: [lateInNewYork] }))).toContain('— Outlet 3 · 2026-06-09 · #3');
+    expect(renderMarkdown(buildDigest({ ...base, articles: [lateInNewYork] }))).toContain('— Outlet 3 · 2026-06-10 · #3');
+  });
+
   it('links only http(s) URLs', () => {
     const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(7)] }));
     expect(markdown).toContain('[Article 7](<https://news.example/7>)');
