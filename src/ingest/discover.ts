@@ -87,7 +87,8 @@ export interface DiscoveredFeed {
 export interface DiscoveryResult {
   feeds: DiscoveredFeed[];
   /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
-  rejected: { url: string; reason: string }[];
+  /** `cutOff`: not answered when discovery reached its time limit (the others failed on their own). */
+  rejected: { url: string; reason: string; cutOff?: true }[];
   /** Set when the page itself could not be used: not fetched, or not a readable feed nor an HTML page. */
   error: string | null;
   /**
@@ -172,7 +173,7 @@ function tryCandidates(
   options: DiscoverOptions['fetch'],
   limits: { concurrency: number; perHost: number; deadline: number; deadlineMs: number },
   onTried: (url: string, attempt: Attempt) => void,
-): Promise<{ outcomes: Attempt[]; timedOut: boolean }> {
+): Promise<{ outcomes: Attempt[]; cutOff: ReadonlySet<number>; timedOut: boolean }> {
   const outcomes: (Attempt | undefined)[] = new Array(urls.length).fill(undefined);
   const started = new Set<number>();
   const pending = urls.map((_url, index) => index);
@@ -185,10 +186,11 @@ function tryCandidates(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      const cutOff = new Set(outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : [])));
       const done = outcomes.map((outcome, index) =>
         outcome ?? (started.has(index) ? `no answer within the ${limit} that discovery may take` : `not tried: discovery reached its limit of ${limit}`),
       );
-      resolve({ outcomes: done, timedOut });
+      resolve({ outcomes: done, cutOff, timedOut });
     };
     const timer = setTimeout(() => finish(true), Math.max(0, limits.deadline - Date.now()));
     const pump = () => {
@@ -242,7 +244,7 @@ function tryCandidates(
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
   const feeds: DiscoveredFeed[] = [];
-  const rejected: { url: string; reason: string }[] = [];
+  const rejected: DiscoveryResult['rejected'] = [];
   const skippedLinks: string[] = [];
   let timedOut = false;
   const deadlineMs = options.deadlineMs ?? discoveryDeadlineMs(options.fetch.timeoutMs);
@@ -270,7 +272,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     timedOut ||= attempts.timedOut;
     candidates.forEach((candidate, index) => {
       const attempt = attempts.outcomes[index]!;
-      if (typeof attempt === 'string') rejected.push({ url: candidate.url, reason: attempt });
+      if (typeof attempt === 'string') rejected.push({ url: candidate.url, reason: attempt, ...(attempts.cutOff.has(index) ? { cutOff: true as const } : {}) });
       else keep(attempt.feed, attempt, via, candidate.title);
     });
   };

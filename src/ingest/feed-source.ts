@@ -3,7 +3,7 @@ import type { RawItem, StageError, FeedItem } from '../model/index.ts';
 import type { FetchOptions, ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
-import { urlForDisplay } from './url-display.ts';
+import { urlForDisplay, withoutCredentials } from './url-display.ts';
 
 export interface FeedState {
   etag: string | null;
@@ -38,7 +38,7 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
     sourceId,
     key: item.id,
     // the feed's address without its user name and password: this one is shown in digests and alerts
-    url: item.link ?? `${urlForDisplay(feedUrl)}#${encodeURIComponent(item.id)}`,
+    url: item.link ?? `${withoutCredentials(feedUrl)}#${encodeURIComponent(item.id)}`,
     hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: item.title,
     author: item.author,
@@ -97,7 +97,9 @@ export async function ingestFeed(
   if (previous.bodyHash && previous.bodyHash === bodyHash) return { ...base, state, outcome: 'not_modified', error: null };
 
   try {
-    const feed = await parseFeed(response.body, { url: response.url, headers: response.headers, maxBytes: options.maxBytes });
+    // Links resolve against the address without its login, so no stored URL (shown in digests) carries it; pages on
+    // the feed's origin are fetched with the feed's login all the same (run-pipeline).
+    const feed = await parseFeed(response.body, { url: withoutCredentials(response.url), headers: response.headers, maxBytes: options.maxBytes });
     if (!feed.wellFormed && feed.items.length === 0) {
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
       return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${urlForDisplay(source.url)}: no items could be recovered (${why})` } };

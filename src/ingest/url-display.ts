@@ -16,3 +16,38 @@ export function urlForDisplay(url: string): string {
     return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
   }
 }
+
+/**
+ * `url` without a user name and password, for what is stored and linked: an item link resolved against a feed URL
+ * with credentials would otherwise carry them into the digest.
+ */
+export function withoutCredentials(url: string): string {
+  if (!url.includes('@')) return url;
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * `url` with the user name and password of `from` when both are on the same origin (scheme, host, port) and `url`
+ * has none of its own: the pages of a feed that needs a login are fetched with the feed's login.
+ */
+export function withCredentialsOf(url: string, from: string | null): string {
+  if (!from || !from.includes('@')) return url;
+  try {
+    const source = new URL(from);
+    const target = new URL(url);
+    if ((!source.username && !source.password) || target.username || target.password || source.origin !== target.origin) return url;
+    target.username = source.username;
+    target.password = source.password;
+    return target.href;
+  } catch {
+    return url;
+  }
+}

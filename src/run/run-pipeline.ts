@@ -15,6 +15,7 @@ import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, RunOwner, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
+import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
@@ -295,13 +296,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * tried fewer than PAGE_ATTEMPTS times, a few per run, whether or not the feed changed. On success the article
      * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
      */
-    async function retryPages(sourceId: string, trustedHostname: string | null, report: SourceReport): Promise<void> {
+    async function retryPages(sourceId: string, feedUrl: string, report: SourceReport): Promise<void> {
       const due = await repo.articlesWithFailedPages(db, pipeline.id, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
-      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, trustedHostname, report)));
+      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, feedUrl, report)));
     }
 
-    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, trustedHostname: string | null, report: SourceReport): Promise<void> {
-      const page = await fetchArticlePage(entry.url, trustedHostname);
+    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, feedUrl: string, report: SourceReport): Promise<void> {
+      const page = await fetchArticlePage(entry.url, feedUrl);
       await storeLock.add(async () => {
         const at = now().toISOString();
         const attempt = entry.page_attempts + 1;
@@ -342,7 +343,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * Text for a feed item: its page when allowed and reachable, else what the feed itself carries. Pages on the host
      * the pipeline file names for the feed are trusted like the feed; links to other private hosts are not.
      */
-    async function prepareFeedItem(item: RawItem, fetchPage: boolean, trustedHostname: string | null): Promise<PreparedArticle> {
+    async function prepareFeedItem(item: RawItem, fetchPage: boolean, feedUrl: string): Promise<PreparedArticle> {
       const fromFeed = (): ExtractedArticle => {
         const html = item.body ?? item.summary ?? '';
         const extracted = extractHtml(html, { url: item.url });
@@ -355,22 +356,27 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
-      const page = await fetchArticlePage(item.url, trustedHostname);
+      const page = await fetchArticlePage(item.url, feedUrl);
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: true };
       return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true };
     }
 
-    /** Fetches and extracts an item's page: the text and the URL that answered, or why there is none. */
-    async function fetchArticlePage(url: string, trustedHostname: string | null): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError }> {
-      const response = await fetcher(url, { ...fetchOptions, trustedHostname });
+    /**
+     * Fetches and extracts an item's page: the text and the URL that answered, or why there is none. Pages on the
+     * host and port the pipeline file names for the feed (`feedUrl`) are trusted like the feed, and those on its
+     * origin are asked for with its login, if it has one; no URL kept or shown carries that login.
+     */
+    async function fetchArticlePage(url: string, feedUrl: string): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError }> {
+      const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
-        return { error: { code: error.code, message: `article page ${url}: ${error.message}` } };
+        return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` } };
       }
+      const pageUrl = withoutCredentials(response.url);
       const { text: html } = decodePage(response.body, response.headers);
-      const extracted = extractHtml(html, { url: response.url });
-      if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${url}: no article text found` } };
-      return { extracted, url: response.url };
+      const extracted = extractHtml(html, { url: pageUrl });
+      if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: no article text found` } };
+      return { extracted, url: pageUrl };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
@@ -474,10 +480,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       attempt.recorded = true;
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
-      // Pages on the host the pipeline file names for the feed are trusted like the feed.
-      const trustedHostname = trustedHostOf(source.url);
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
-      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, trustedHostname, report);
+      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, source.url, report);
       if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
@@ -488,7 +492,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           `${withPages.length - withPage.size} new items keep their feed text only: pages are fetched for the ${pipeline.fetch.maxArticlesPerFeed} newest per run (fetch.maxArticlesPerFeed)`,
         );
       }
-      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), trustedHostname)));
+      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), source.url)));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       // Validators last: were they saved before the items, a failure or an interruption in between would leave

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
+import { timeLimitNote } from '../../src/cli/commands/sources-add.ts';
 import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
@@ -155,6 +156,11 @@ describe('discoverFeeds against a real server', () => {
     expect(result.rejected.map((r) => r.reason)).toEqual([
       ...Array(2).fill('no answer within the 0.6 s that discovery may take'),
       ...Array(4).fill('not tried: discovery reached its limit of 0.6 s'),
+    ]);
+    expect(result.rejected.every((r) => r.cutOff === true)).toBe(true);
+    expect(timeLimitNote(result, 600, false).split('\n')).toEqual([
+      'discovery stopped at its limit of 0.6 s (twice fetch.timeoutMs, at least 60 s); not answered by then:',
+      ...result.rejected.map((r) => `  ${r.url}: ${r.reason}`),
     ]);
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
   });

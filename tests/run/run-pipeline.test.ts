@@ -640,29 +640,43 @@ describe('a feed address shared by two sources', () => {
 });
 
 describe('a feed URL with a user name and password', () => {
-  it('is fetched with them, but neither messages, stored URLs nor the digest show them', () =>
+  it('is fetched with them, and so are its pages, but neither messages, stored URLs nor the digest show them', () =>
     withScenario(async ({ store, root, input, serve, load }) => {
+      const login = `Basic ${Buffer.from('reader:s3cret').toString('base64')}`;
+      const page =
+        '<html><head><title>Members brief</title></head><body><article><h1>Members brief</h1>' +
+        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
+        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
       const feed = await serve({
         '/private.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Members</title><item><title>Labs weigh a pause</title><guid>m-1</guid>' +
-              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>' +
+              '<item><title>Members brief</title><guid>m-2</guid><link>brief.html</link></item></channel></rss>',
           ),
+        '/brief.html': (req, res) => (req.headers.authorization === login ? res.writeHead(200, { 'content-type': 'text/html' }).end(page) : res.writeHead(401).end()),
         '/page.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Sign in</p></body></html>'),
       });
+      const port = new URL(feed.url).port;
       const withCredentials = feed.url.replace('http://', 'http://reader:s3cret@');
       const loaded = load({
         ...input,
         sources: [
-          { id: 'members', kind: 'feed' as const, name: 'Members', url: `${withCredentials}/private.xml`, fetchArticles: false },
+          { id: 'members', kind: 'feed' as const, name: 'Members', url: `${withCredentials}/private.xml` },
           { id: 'not-a-feed', kind: 'feed' as const, name: 'Not a feed', url: `${withCredentials}/page.html` },
         ],
       });
       const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
       expect(report.sources.map((s) => s.outcome)).toEqual(['ok', 'failed']);
-      expect(report.sources[1]!.error!.message).toContain(`http://***@127.0.0.1:${new URL(feed.url).port}/page.html`);
-      const stored = await store.db.selectFrom('articles').select('url').execute();
-      expect(stored).toEqual([{ url: `http://***@127.0.0.1:${new URL(feed.url).port}/private.xml#m-1` }]);
+      expect(report.sources[0]!.itemErrors).toEqual([]);
+      expect(report.sources[1]!.error!.message).toContain(`http://***@127.0.0.1:${port}/page.html`);
+      const stored = await store.db.selectFrom('articles').select(['url', 'title', 'text']).orderBy('item_key').execute();
+      expect(stored.map((row) => [row.url, row.title])).toEqual([
+        [`http://127.0.0.1:${port}/private.xml#m-1`, 'Labs weigh a pause'],
+        [`http://127.0.0.1:${port}/brief.html`, 'Members brief'],
+      ]);
+      // the page answers only with the feed's login, and the item has no text of its own: its text is the page's
+      expect(stored[1]!.text).toContain('Supporters argue the pause is overdue');
       const digest = readFileSync(path.join(root, 'data/digests/2026-06-10.md'), 'utf8');
       expect(JSON.stringify(report) + digest).not.toContain('s3cret');
     }));

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
@@ -95,7 +95,8 @@ export function registerFeed(program: Command, state: CliState): void {
       }
       let feed: ParsedFeed;
       try {
-        feed = await parseFeed(bytes, { url, headers });
+        // links resolve against the address without its login, so none is printed with it
+        feed = await parseFeed(bytes, { url: withoutCredentials(url), headers });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
         const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';

@@ -79,6 +79,18 @@ function entryCode(entry: FeedSourceEntry): string {
   return `{ id: ${JSON.stringify(entry.id)}, kind: 'feed', name: ${JSON.stringify(entry.name)}, url: ${JSON.stringify(entry.url)} },`;
 }
 
+/**
+ * What to say when discovery stopped at its time limit. The candidates it cut off never failed on their own, so no
+ * line named them as they went: they are named here (under --quiet every failed candidate is named at the end).
+ */
+export function timeLimitNote(result: Pick<DiscoveryResult, 'rejected'>, deadlineMs: number, quiet: boolean): string {
+  const cutOff = quiet ? [] : result.rejected.filter((r) => r.cutOff);
+  return (
+    `discovery stopped at its limit of ${Number((deadlineMs / 1000).toFixed(1))} s (twice fetch.timeoutMs, at least 60 s)` +
+    (cutOff.length > 0 ? `; not answered by then:\n${cutOff.map((r) => `  ${urlForDisplay(r.url)}: ${r.reason}`).join('\n')}` : '')
+  );
+}
+
 /** The candidates discovery tried, one line each. */
 function triedLines(rejected: readonly { url: string; reason: string }[]): string {
   return rejected.map((r) => `  tried ${urlForDisplay(r.url)}: ${r.reason}\n`).join('');
@@ -192,9 +204,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             `${result.skippedLinks.length} skipped (give one of those as the URL to check it)`,
         );
       }
-      if (result.timedOut) {
-        notes.push(`discovery stopped at its limit of ${Number((deadlineMs / 1000).toFixed(1))} s (twice fetch.timeoutMs, at least 60 s): candidates not answered by then are listed as such`);
-      }
+      if (result.timedOut) notes.push(timeLimitNote(result, deadlineMs, options.quiet === true));
       if (notes.length > 0) writeText(process.stderr, `${notes.join('\n')}\n`);
       // under --quiet the failed candidates were not shown as they failed
       const tried = (rejected: DiscoveryResult['rejected']) => (options.quiet ? triedLines(rejected) : '');
@@ -202,7 +212,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
           feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index], existingSourceId: existingSourceIds[index] })),
-          rejected: result.rejected,
+          rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
           errorCode: result.errorCode,
           skippedLinks: result.skippedLinks,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { listSources, pipelinesWithRuns } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table } from '../views.ts';
+import { urlForDisplay } from '../../ingest/url-display.ts';
 
 export function registerSources(program: Command): void {
   program
@@ -19,7 +20,7 @@ export function registerSources(program: Command): void {
             id: s.id,
             kind: s.kind,
             name: s.name,
-            location: s.kind === 'feed' ? s.url : s.glob,
+            location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ?? null,
             status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
             lastCheckedAt: row?.last_checked_at ?? null,
