@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import type { RunOwner } from '../store/index.ts';
 
@@ -29,8 +29,19 @@ export function processIsGone(owner: RunOwner): boolean {
   try {
     // signal 0 checks that the process exists without touching it
     process.kill(owner.pid, 0);
-    return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  return isZombie(owner.pid);
+}
+
+/** A process killed but not yet reaped by its parent (state Z on Linux): it answers signal 0, yet runs nothing. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state ...": the command may hold spaces and parentheses, the state follows the last ")"
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
