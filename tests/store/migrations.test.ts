@@ -54,8 +54,9 @@ describe.each(dialects)('upgrading a $name database to sources per pipeline', ({
       expect(attempts).toEqual([{ run_id: 1, pipeline_id: 'a' }, { run_id: 2, pipeline_id: 'b' }]);
       // b keeps its health and counts, but not the validators: they say what b read while a's items were stored, and
       // would answer "not modified" to a; both are fetched afresh. a gets a row of its own again.
-      expect((await repo.listSources(store.db, 'b')).filter((source) => source.id === 'seeds')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, next_check_at: null, error_streak: 2, items_seen: 9 })]);
-      expect(await repo.listSources(store.db, 'a')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, error_streak: 0, items_seen: 0 })]);
+      // Each counts its own articles: b's 9 were summed over both pipelines.
+      expect((await repo.listSources(store.db, 'b')).filter((source) => source.id === 'seeds')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, next_check_at: null, error_streak: 2, items_seen: 2 })]);
+      expect(await repo.listSources(store.db, 'a')).toEqual([expect.objectContaining({ id: 'seeds', name: 'Seeds of b', etag: null, error_streak: 0, items_seen: 1 })]);
       // a source no other pipeline used keeps its validators
       expect((await repo.listSources(store.db, 'b')).find((source) => source.id === 'own')).toMatchObject({ etag: 'y' });
       // new articles keep their ids after the old ones, and the keys are per pipeline from now on

@@ -30,11 +30,13 @@ function restoreTakenOverSources(into: string) {
 /**
  * A row another pipeline took over holds what that pipeline read (its ETag, Last-Modified, body hash, next check),
  * while the items were stored under the other one. Kept by either, it would answer "not modified" for items the
- * other has never seen: every id now under more than one pipeline starts afresh, and is fetched on the next run.
+ * other has never seen: every id now under more than one pipeline starts afresh, and is fetched on the next run. Its
+ * count of items seen was summed over both pipelines: each row counts its own pipeline's articles again.
  */
 function forgetSharedValidators(table: string) {
   return sql`
-    UPDATE ${sql.table(table)} SET etag = NULL, last_modified = NULL, body_hash = NULL, next_check_at = NULL
+    UPDATE ${sql.table(table)} SET etag = NULL, last_modified = NULL, body_hash = NULL, next_check_at = NULL,
+      items_seen = (SELECT COUNT(*) FROM articles a WHERE a.pipeline_id = ${sql.table(table)}.pipeline_id AND a.source_id = ${sql.table(table)}.id)
     WHERE id IN (SELECT id FROM ${sql.table(table)} GROUP BY id HAVING COUNT(*) > 1)`;
 }
 
