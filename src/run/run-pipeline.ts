@@ -91,6 +91,24 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
 
+/** How far ahead of the run a publication date may be (time zones, scheduled posts) before it is a clock error. */
+const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
+
+/**
+ * Items dated more than a day after the run lose that date (they are dated by when they were first seen, as undated
+ * ones are): a feed with a broken clock (2099) would otherwise put the trend chart decades ahead.
+ */
+function withoutFutureDates(items: readonly RawItem[], at: Date): { items: RawItem[]; warnings: string[] } {
+  const limit = at.getTime() + FUTURE_DATE_TOLERANCE_MS;
+  const future = items.filter((item) => item.publishedAt !== null && Date.parse(item.publishedAt) > limit);
+  if (future.length === 0) return { items: [...items], warnings: [] };
+  const ahead = new Set(future);
+  return {
+    items: items.map((item) => (ahead.has(item) ? { ...item, publishedAt: null } : item)),
+    warnings: [`${future.length} item${future.length === 1 ? '' : 's'} dated more than a day ahead (as ${future[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`],
+  };
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -448,10 +466,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
-      const result = { ...shared, items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
+      const undated = withoutFutureDates(shared.items, now());
+      const result = { ...shared, items: undated.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
       report.outcome = result.outcome;
       report.error = result.error;
-      report.warnings.push(...result.warnings);
+      report.warnings.push(...result.warnings, ...undated.warnings);
       report.itemsSeen = result.items.length;
       const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
       // The publishing rate comes from the feed when it answered, else from what it delivered before.

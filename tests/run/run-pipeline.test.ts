@@ -682,6 +682,26 @@ describe('a feed URL with a user name and password', () => {
     }));
 });
 
+describe('a feed item dated years ahead', () => {
+  it('is dated by when it was first seen, with a warning, so a broken clock cannot push trends into 2099', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/clock.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>' +
+              '<item><title>Labs weigh a pause</title><guid>c-1</guid><pubDate>Thu, 01 Jan 2099 00:00:00 GMT</pubDate></item>' +
+              '<item><title>Tomorrow, by time zone</title><guid>c-2</guid><pubDate>Thu, 11 Jun 2026 02:00:00 GMT</pubDate></item>' +
+              '</channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'clock', kind: 'feed' as const, name: 'Clock', url: `${feed.url}/clock.xml`, fetchArticles: false }] });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]!.warnings).toContain('1 item dated more than a day ahead (as 2099-01-01): dated by when first seen instead');
+      const stored = await store.db.selectFrom('articles').select(['item_key', 'published_at']).orderBy('item_key').execute();
+      expect(stored).toEqual([{ item_key: 'c-1', published_at: null }, { item_key: 'c-2', published_at: '2026-06-11T02:00:00.000Z' }]);
+    }));
+});
+
 describe('a feed item without a link', () => {
   it('is stored with the feed\'s own text, and the feed is not fetched again as if it were the item\'s page', () =>
     withScenario(async ({ store, input, serve, load }) => {
