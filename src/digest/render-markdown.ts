@@ -1,4 +1,4 @@
-import { withoutDisplayControls } from '../model/display-text.ts';
+import { shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import { localDate } from './day.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
@@ -41,22 +41,21 @@ function stanceBadge(article: DigestArticle): string {
   return `**${label}** (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
 }
 
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
-}
+/** A title as the digest shows it: long enough for any real headline. */
+const TITLE_MAX = 300;
 
 function renderArticle(article: DigestArticle, timeZone: string, lines: string[]): void {
   // the day in the digest's time zone, the one its days are counted in
   const date = article.publishedAt ? localDate(new Date(article.publishedAt), timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
-  lines.push(`- ${safeLink(article.title, article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
+  lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
   if (article.duplicateOf !== null) return;
   lines.push(`  - Stance: ${stanceBadge(article)}`);
   for (const evidence of article.evidence.slice(0, 2)) {
-    lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shorten(evidence.sentence, 240))}”`);
+    lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shortenText(evidence.sentence, 240))}”`);
   }
   for (const voice of article.voices.slice(0, 4)) {
-    lines.push(`  - Voice: ${escapeMarkdown(voice.actor)} (${voice.stance}): “${escapeMarkdown(shorten(voice.quote, 200))}”`);
+    lines.push(`  - Voice: ${escapeMarkdown(voice.actor)} (${voice.stance}): “${escapeMarkdown(shortenText(voice.quote, 200))}”`);
   }
 }
 
@@ -112,14 +111,14 @@ export function renderMarkdown(digest: DigestData): string {
   if (digest.offTopic.length > 0) {
     lines.push('## Off-topic articles', '');
     for (const article of digest.offTopic) {
-      lines.push(`- ${safeLink(article.title, article.url)} — ${escapeMarkdown(article.outlet)} · #${article.id}`);
+      lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · #${article.id}`);
     }
     lines.push('');
   }
   lines.push('## Sources', '');
   lines.push('| source | status | last error |', '| --- | --- | --- |');
   for (const source of digest.sources) {
-    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')} | ${source.lastError ? escapeMarkdown(shorten(source.lastError, 160)) : ''} |`);
+    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);
   }
   lines.push('');
   lines.push(`_Generated ${digest.generatedAt} (days in ${digest.timeZone})._`);

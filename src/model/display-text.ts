@@ -10,3 +10,15 @@ const UNSAFE_FOR_DISPLAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202
 export function withoutDisplayControls(text: string): string {
   return text.replace(UNSAFE_FOR_DISPLAY, '');
 }
+
+/**
+ * `text` cut to at most `max` characters (code points, so never inside an emoji) at a word boundary where there is
+ * one, with "…": a 10,000-character "title" from a broken feed must not fill a digest or a chat message.
+ */
+export function shortenText(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${atWord.length >= cut.length / 2 ? atWord : cut}…`;
+}

@@ -85,6 +85,14 @@ describe('the digest', () => {
     expect(renderMarkdown(buildDigest({ ...base, articles: [lateInNewYork] }))).toContain('— Outlet 3 · 2026-06-10 · #3');
   });
 
+  it('shortens a title of thousands of characters at a word, and never inside an emoji', () => {
+    const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(4, { title: `${'pause '.repeat(2_000)}end` })] }));
+    const line = markdown.split('\n').find((l) => l.includes('#4'))!;
+    expect(line).toMatch(/^- \[(pause ){48}pause…\]\(<https:\/\/news\.example\/4>\)/);
+    const emoji = renderMarkdown(buildDigest({ ...base, articles: [article(5, { title: '😀'.repeat(400) })] }));
+    expect(emoji).toContain(`[${'😀'.repeat(299)}…]`);
+  });
+
   it('links only http(s) URLs', () => {
     const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(7)] }));
     expect(markdown).toContain('[Article 7](<https://news.example/7>)');

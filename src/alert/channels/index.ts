@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
-import { withoutDisplayControls } from '../../model/display-text.ts';
+import { shortenText, withoutDisplayControls } from '../../model/display-text.ts';
 
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
@@ -37,7 +37,7 @@ export function fileChannel(file: string): AlertChannel {
 /** One line of text for people: the same in the console and in chat. */
 export function alertText(alert: AlertPayload): string {
   const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
-  return `[${stance}] ${alert.title} — ${alert.outlet} ${alert.url}`;
+  return `[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)} ${alert.url}`;
 }
 
 /**
