@@ -299,7 +299,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fresh: RawItem[] = [];
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
       for (const item of items) {
-        const existing = stored.get(item.key);
+        // An item under a key the source has not delivered may still be one it has: its link changed only in what
+        // canonical URLs leave out (a tracking parameter), or the feed issued it a new GUID. The same source, the
+        // same canonical URL: the same article, updated rather than stored again as its own duplicate.
+        const existing = stored.get(item.key) ?? (item.hasPage ? await repo.sourceArticleByCanonicalUrl(db, pipeline.id, item.sourceId, canonicalizeUrl(item.url)) : undefined);
         if (!existing) {
           fresh.push(item);
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {

@@ -46,6 +46,19 @@ export function articlesWithFailedPages(
     .execute();
 }
 
+/** An article a source already delivered under this canonical URL, whatever its item key. */
+export function sourceArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrl: string): Promise<StoredItem | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'item_key', 'title', 'modified_at'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('canonical_url', '=', canonicalUrl)
+    .where('source_id', '=', sourceId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The first article stored under a canonical URL, across all sources of the pipeline. */
 export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, canonicalUrl: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();

@@ -682,6 +682,28 @@ describe('a feed URL with a user name and password', () => {
     }));
 });
 
+describe('a feed item whose link changes only in a tracking parameter', () => {
+  it('is the same article, updated, not stored again as its own duplicate', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let edition = 1;
+      const feed = await serve({
+        '/utm.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>' +
+              `<item><title>${edition === 1 ? 'Labs weigh a pause' : 'Labs agree to weigh a pause'}</title>` +
+              `<link>http://${req.headers.host}/story.html?utm_source=rss&amp;utm_content=${edition}</link>` +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'utm', kind: 'feed' as const, name: 'Wire', url: `${feed.url}/utm.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      edition = 2;
+      const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, duplicates: 0 });
+      expect(await store.db.selectFrom('articles').select(['title', 'duplicate_of']).execute()).toEqual([{ title: 'Labs agree to weigh a pause', duplicate_of: null }]);
+    }));
+});
+
 describe('a feed item dated years ahead', () => {
   it('is dated by when it was first seen, with a warning, so a broken clock cannot push trends into 2099', () =>
     withScenario(async ({ store, input, serve, load }) => {
