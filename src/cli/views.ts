@@ -1,4 +1,4 @@
-import { withoutDisplayControls } from '../model/display-text.ts';
+import { userCharacters, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
@@ -64,12 +64,12 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
 
 /**
  * Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. Widths
- * count code points, so a cut never splits an emoji's surrogate pair (wide and combining characters still pad
- * unevenly: a terminal's column count is not knowable from here).
+ * count characters as a reader does, so a cut never splits an emoji or a letter from its accents (wide characters
+ * still pad unevenly: a terminal's column count is not knowable from here).
  */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
   const cell = (text: string, width: number) => {
-    const chars = Array.from(withoutDisplayControls(text.replace(/[\n\t]/g, ' ')));
+    const chars = userCharacters(withoutDisplayControls(text.replace(/[\t\n\v\f\r]/g, ' ')));
     return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();

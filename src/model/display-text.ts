@@ -11,12 +11,21 @@ export function withoutDisplayControls(text: string): string {
   return text.replace(UNSAFE_FOR_DISPLAY, '');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The characters of `text` as a reader counts them: a flag, a family emoji or a letter with its accents is one. */
+export function userCharacters(text: string): string[] {
+  return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
 /**
- * `text` cut to at most `max` characters (code points, so never inside an emoji) at a word boundary where there is
- * one, with "…": a 10,000-character "title" from a broken feed must not fill a digest or a chat message.
+ * `text` cut to at most `max` characters as a reader counts them (never inside an emoji or a letter's accents) at a
+ * word boundary where there is one, with "…": a 10,000-character "title" from a broken feed must not fill a digest
+ * or a chat message.
  */
 export function shortenText(text: string, max: number): string {
-  const chars = Array.from(text);
+  if (text.length <= max) return text;
+  const chars = userCharacters(text);
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
   const atWord = cut.replace(/\s+\S*$/, '');

@@ -95,18 +95,11 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
 const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
 
 /**
- * Items dated more than a day after the run lose that date (they are dated by when they were first seen, as undated
- * ones are): a feed with a broken clock (2099) would otherwise put the trend chart decades ahead.
+ * A publication date, unless it is more than a day after `at`: such an item is dated by when it was first seen, as
+ * an undated one is, since a feed or page with a broken clock (2099) would otherwise put the trend chart decades ahead.
  */
-function withoutFutureDates(items: readonly RawItem[], at: Date): { items: RawItem[]; warnings: string[] } {
-  const limit = at.getTime() + FUTURE_DATE_TOLERANCE_MS;
-  const future = items.filter((item) => item.publishedAt !== null && Date.parse(item.publishedAt) > limit);
-  if (future.length === 0) return { items: [...items], warnings: [] };
-  const ahead = new Set(future);
-  return {
-    items: items.map((item) => (ahead.has(item) ? { ...item, publishedAt: null } : item)),
-    warnings: [`${future.length} item${future.length === 1 ? '' : 's'} dated more than a day ahead (as ${future[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`],
-  };
+function plausiblePublicationDate(iso: string | null, at: Date): string | null {
+  return iso !== null && Date.parse(iso) > at.getTime() + FUTURE_DATE_TOLERANCE_MS ? null : iso;
 }
 
 function sourceLocation(source: SourceDefinition): string {
@@ -222,13 +215,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
       // sighting, at any age, so the item is known to its source and never fetched again.
       const duplicate = await originalOf(keys, null);
+      // the feed's date, else the page's; neither when it is more than a day ahead (a broken clock)
+      const publishedAt = plausiblePublicationDate(raw.publishedAt, now()) ?? plausiblePublicationDate(extracted.publishedAt, now());
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       const label = storyLabel([title]);
       if (duplicate) {
         storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
       } else {
-        const story = findStory(keys, raw.publishedAt ?? at, known);
+        const story = findStory(keys, publishedAt ?? at, known);
         storyId = story?.storyId ?? null;
         mergeStoryIds = story?.mergeStoryIds ?? [];
       }
@@ -255,7 +250,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           canonical_url: keys.canonicalUrl,
           title,
           byline: extracted.byline ?? raw.author,
-          published_at: raw.publishedAt ?? extracted.publishedAt,
+          published_at: publishedAt,
           modified_at: extracted.modifiedAt ?? raw.updatedAt,
           fetched_at: at,
           lang: extracted.lang,
@@ -279,7 +274,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.saveScore(trx, id, score, at);
         if (shouldAlert(score, duplicate !== null, pipeline.alerts)) {
           const payload = alertPayload(
-            { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt: raw.publishedAt ?? extracted.publishedAt },
+            { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt },
             score,
           );
           for (const channel of channels) {
@@ -289,20 +284,41 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // The in-memory views follow the database only once every write above has succeeded.
         storyTitleCache.set(storyId, titles);
         for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
-        known.push({ ...keys, id, storyId, publishedAt: raw.publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
+        known.push({ ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
         return duplicate ? 'duplicate' : 'added';
       });
+    }
+
+    /**
+     * Items under a key the source has not delivered that are still articles it has: an item known by its link (it
+     * has no GUID of its own) whose link changed only in what canonical URLs leave out, a tracking parameter. Only
+     * when that is unambiguous: the link is the only one of the feed with its canonical URL, and the stored article's
+     * own key is gone from the feed. A new GUID is a new item, as RSS says, even on a link seen before (a status page).
+     */
+    async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>): Promise<Map<RawItem, repo.StoredItem>> {
+      const canonical = new Map(items.filter((item) => item.hasPage).map((item) => [item, canonicalizeUrl(item.url)]));
+      const linksPerCanonical = new Map<string, number>();
+      for (const url of canonical.values()) linksPerCanonical.set(url, (linksPerCanonical.get(url) ?? 0) + 1);
+      const knownByLink = (item: RawItem) => item.key === item.url;
+      const candidates = items.filter((item) => !stored.has(item.key) && knownByLink(item) && canonical.has(item) && linksPerCanonical.get(canonical.get(item)!) === 1);
+      const out = new Map<RawItem, repo.StoredItem>();
+      if (candidates.length === 0) return out;
+      const keysInFeed = new Set(items.map((item) => item.key));
+      const byCanonical = await repo.sourceArticlesByCanonicalUrl(db, pipeline.id, candidates[0]!.sourceId, candidates.map((item) => canonical.get(item)!));
+      for (const item of candidates) {
+        const match = byCanonical.get(canonical.get(item)!);
+        if (match && !keysInFeed.has(match.item_key)) out.set(item, match);
+      }
+      return out;
     }
 
     /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
     async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
       const fresh: RawItem[] = [];
-      const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map();
+      const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map<string, repo.StoredItem>();
+      const rekeyed = await rekeyedItems(items, stored);
       for (const item of items) {
-        // An item under a key the source has not delivered may still be one it has: its link changed only in what
-        // canonical URLs leave out (a tracking parameter), or the feed issued it a new GUID. The same source, the
-        // same canonical URL: the same article, updated rather than stored again as its own duplicate.
-        const existing = stored.get(item.key) ?? (item.hasPage ? await repo.sourceArticleByCanonicalUrl(db, pipeline.id, item.sourceId, canonicalizeUrl(item.url)) : undefined);
+        const existing = stored.get(item.key) ?? rekeyed.get(item);
         if (!existing) {
           fresh.push(item);
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
@@ -347,7 +363,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
             byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
-            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? extracted.publishedAt,
+            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now()),
             content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
             ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason, story_id: storyId } : {}),
             extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
@@ -469,13 +485,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
-      const undated = withoutFutureDates(shared.items, now());
-      const result = { ...shared, items: undated.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
+      const result = { ...shared, items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
       report.outcome = result.outcome;
       report.error = result.error;
-      report.warnings.push(...result.warnings, ...undated.warnings);
+      report.warnings.push(...result.warnings);
       report.itemsSeen = result.items.length;
       const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
+      const aheadOfTime = fresh.filter((item) => item.publishedAt !== null && plausiblePublicationDate(item.publishedAt, now()) === null);
+      if (aheadOfTime.length > 0) {
+        report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
+      }
       // The publishing rate comes from the feed when it answered, else from what it delivered before.
       const recentPublished =
         result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, pipeline.id, source.id, 50);

@@ -46,17 +46,22 @@ export function articlesWithFailedPages(
     .execute();
 }
 
-/** An article a source already delivered under this canonical URL, whatever its item key. */
-export function sourceArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrl: string): Promise<StoredItem | undefined> {
-  return db
-    .selectFrom('articles')
-    .select(['id', 'item_key', 'title', 'modified_at'])
-    .where('pipeline_id', '=', pipelineId)
-    .where('canonical_url', '=', canonicalUrl)
-    .where('source_id', '=', sourceId)
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+/** The first article a source delivered under each of these canonical URLs, whatever its item key; one query per 500. */
+export async function sourceArticlesByCanonicalUrl(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<Map<string, StoredItem>> {
+  const out = new Map<string, StoredItem>();
+  for (let i = 0; i < canonicalUrls.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'item_key', 'title', 'modified_at', 'canonical_url'])
+      .where('pipeline_id', '=', pipelineId)
+      .where('canonical_url', 'in', canonicalUrls.slice(i, i + 500))
+      .where('source_id', '=', sourceId)
+      .orderBy('id', 'desc')
+      .execute();
+    // newest first, so the first of each URL is set last
+    for (const { canonical_url: url, ...item } of rows) out.set(url, item);
+  }
+  return out;
 }
 
 /** The first article stored under a canonical URL, across all sources of the pipeline. */

@@ -702,25 +702,56 @@ describe('a feed item whose link changes only in a tracking parameter', () => {
       expect(report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, duplicates: 0 });
       expect(await store.db.selectFrom('articles').select(['title', 'duplicate_of']).execute()).toEqual([{ title: 'Labs agree to weigh a pause', duplicate_of: null }]);
     }));
+
+  it('but items that share one link (a status page, a changelog) stay items of their own', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let items = ['s-1'];
+      const feed = await serve({
+        '/status.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Status</title>' +
+              items.map((guid) => `<item><title>Incident ${guid}: labs pause a training run</title><guid>${guid}</guid><link>http://${req.headers.host}/status</link></item>`).join('') +
+              '</channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'status', kind: 'feed' as const, name: 'Status', url: `${feed.url}/status.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      items = ['s-2'];
+      const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      items = ['s-3', 's-2'];
+      const third = await run(loaded, store, '2026-06-10T10:00:00.000Z', { all: true });
+      expect([second, third].map(({ report }) => report.sources[0]!.articlesAdded)).toEqual([1, 1]);
+      const titles = await store.db.selectFrom('articles').select(['item_key', 'title']).orderBy('item_key').execute();
+      expect(titles).toEqual(['s-1', 's-2', 's-3'].map((guid) => ({ item_key: guid, title: `Incident ${guid}: labs pause a training run` })));
+    }));
 });
 
 describe('a feed item dated years ahead', () => {
   it('is dated by when it was first seen, with a warning, so a broken clock cannot push trends into 2099', () =>
     withScenario(async ({ store, input, serve, load }) => {
-      const feed = await serve({
+      const page =
+        '<html><head><title>Labs weigh a pause</title><meta property="article:published_time" content="2099-01-01T00:00:00Z"></head><body><article><h1>Labs weigh a pause</h1>' +
+        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
+        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const feed: { url: string } = await serve({
+        '/c-1.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page),
         '/clock.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Clock</title>' +
-              '<item><title>Labs weigh a pause</title><guid>c-1</guid><pubDate>Thu, 01 Jan 2099 00:00:00 GMT</pubDate></item>' +
+              // its page says 2099 too: a broken clock usually breaks both
+              `<item><title>Labs weigh a pause</title><guid>c-1</guid><link>${feed.url}/c-1.html</link><pubDate>Thu, 01 Jan 2099 00:00:00 GMT</pubDate></item>` +
               '<item><title>Tomorrow, by time zone</title><guid>c-2</guid><pubDate>Thu, 11 Jun 2026 02:00:00 GMT</pubDate></item>' +
               '</channel></rss>',
           ),
       });
-      const loaded = load({ ...input, sources: [{ id: 'clock', kind: 'feed' as const, name: 'Clock', url: `${feed.url}/clock.xml`, fetchArticles: false }] });
+      const loaded = load({ ...input, sources: [{ id: 'clock', kind: 'feed' as const, name: 'Clock', url: `${feed.url}/clock.xml` }] });
       const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-      expect(report.sources[0]!.warnings).toContain('1 item dated more than a day ahead (as 2099-01-01): dated by when first seen instead');
+      expect(report.sources[0]!.warnings).toContain('1 new item dated more than a day ahead (as 2099-01-01): dated by when first seen instead');
       const stored = await store.db.selectFrom('articles').select(['item_key', 'published_at']).orderBy('item_key').execute();
       expect(stored).toEqual([{ item_key: 'c-1', published_at: null }, { item_key: 'c-2', published_at: '2026-06-11T02:00:00.000Z' }]);
+      // said once, when the item is new
+      const again = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(again.report.sources[0]!.warnings.filter((w) => w.includes('ahead'))).toEqual([]);
     }));
 });
 

@@ -18,7 +18,7 @@ export function streamChannel(stream: Writable): AlertChannel {
     name: 'stdout',
     async deliver(alert) {
       // Control characters from feed text could drive the terminal, and a line feed would forge a second alert.
-      stream.write(`ALERT ${withoutDisplayControls(alertText(alert).replace(/[\n\t]/g, ' '))}\n`);
+      stream.write(`ALERT ${withoutDisplayControls(alertText(alert).replace(/[\t\n\v\f\r]/g, ' '))}\n`);
     },
   };
 }
