@@ -204,7 +204,12 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
-  while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) end--;
+  for (;;) {
+    while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) end--;
+    // "Anthropic on Tuesday called on ...", "the ministers in June said": a date between the subject and its verb
+    if (end > 1 && CALENDAR_WORDS.has(tokens[end - 1]!.word) && /^(on|in|last|this|next|since)$/.test(tokens[end - 2]!.word)) end -= 2;
+    else break;
+  }
   // "Ewa Kowalczyk (Civic Coalition) asked": a bracketed party or place after the name.
   if (tokens[end - 1]?.word === ')') {
     let open = end - 2;

@@ -22,7 +22,7 @@ import { splitSentences } from './split-sentences.ts';
 import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.2.0';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.2.1';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;

@@ -33,6 +33,13 @@ describe('find attributions: who said it', () => {
     expect(actorsOf(text)).not.toContainEqual(expect.stringMatching(/^(WASHINGTON|UPDATED)$/));
   });
 
+  it.each([
+    ['Anthropic on Tuesday called on the leading AI labs to coordinate a verified global pause.', 'Anthropic'],
+    ['The ministers in June said a pause of frontier AI development could be verified.', 'The ministers'],
+  ])('a date between the speaker and the verb is not the speaker: %s', (text, actor) => {
+    expect(actorsOf(text)).toEqual([actor]);
+  });
+
   it('declining to comment is not a statement', () => {
     expect(actorsOf('Google refused to comment on the pause.')).toEqual([]);
   });
