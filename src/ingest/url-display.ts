@@ -1,20 +1,25 @@
-/**
- * URLs as messages show them. A feed URL may carry a user name and password (`https://reader:secret@host/feed`),
- * and messages end up in digests and reports that are shared: the credentials are replaced by `***`.
- */
-export function urlForDisplay(url: string): string {
+/** `url` with its user name and password replaced by `user` (and no password), or the URL unchanged without any. */
+function replaceLogin(url: string, user: string): string | null {
   // cheap test first: most URLs have no "@" at all
   if (!url.includes('@')) return url;
   try {
     const parsed = new URL(url);
     if (!parsed.username && !parsed.password) return url;
-    parsed.username = '***';
+    parsed.username = user;
     parsed.password = '';
     return parsed.href;
   } catch {
-    // not a URL: hide everything from "//" to the last "@" (a password may hold "/" or "?" when it does not parse)
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
+    return null;
   }
+}
+
+/**
+ * URLs as messages show them. A feed URL may carry a user name and password (`https://reader:secret@host/feed`),
+ * and messages end up in digests and reports that are shared: the credentials are replaced by `***`.
+ */
+export function urlForDisplay(url: string): string {
+  // not a URL: hide everything from "//" to the last "@" (a password may hold "/" or "?" when it does not parse)
+  return replaceLogin(url, '***') ?? url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
 }
 
 /**
@@ -22,16 +27,7 @@ export function urlForDisplay(url: string): string {
  * with credentials would otherwise carry them into the digest.
  */
 export function withoutCredentials(url: string): string {
-  if (!url.includes('@')) return url;
-  try {
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password) return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
+  return replaceLogin(url, '') ?? url;
 }
 
 /**

@@ -256,6 +256,22 @@ describe('run with an alert channel that refuses', () => {
   });
 });
 
+/**
+ * Starts another run on a project whose only feed hangs, and checks that it is not held off by a run in progress:
+ * it asks for the feed again. Then stops it with SIGTERM (exit 143).
+ */
+async function expectNextRunToStart(root: string, db: string, hanging: Awaited<ReturnType<typeof startServer>>, flags: string[]): Promise<void> {
+  const hitsBefore = hanging.hits.get('/feed.xml') ?? 0;
+  const again = spawn(process.execPath, [bin, 'run', '--quiet', ...flags, '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
+  let stderr = '';
+  again.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const againExit = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
+  await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(hitsBefore);
+  expect(stderr).not.toContain('in progress');
+  again.kill('SIGTERM');
+  expect(await againExit).toBe(143);
+}
+
 describe('an interrupted run', () => {
   it('exits 130 and releases the run lock, so the next run starts at once', async () => {
     const hanging = await startServer({ '/feed.xml': () => {} });
@@ -277,14 +293,7 @@ describe('an interrupted run', () => {
       expect(runs).toEqual([{ status: 'failed' }]);
       const next = await pausewatch(['sources', '--json', '--pipeline', 'pipeline.ts', '--database', db], root);
       expect(next.code).toBe(0);
-      const again = spawn(process.execPath, [bin, 'run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
-      let stderr = '';
-      again.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const againExit = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
-      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(1);
-      expect(stderr).not.toContain('in progress');
-      again.kill('SIGTERM');
-      expect(await againExit).toBe(143);
+      await expectNextRunToStart(root, db, hanging, []);
     } finally {
       await hanging.close();
       rmSync(root, { recursive: true, force: true });
@@ -303,14 +312,7 @@ describe('a run killed outright', () => {
       await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
-      const again = spawn(process.execPath, [bin, 'run', '--quiet', '--all', '--pipeline', 'pipeline.ts', '--database', db], { cwd: root, stdio: 'pipe' });
-      let stderr = '';
-      again.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const againExit = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
-      await expect.poll(() => hanging.hits.get('/feed.xml') ?? 0, { timeout: 20_000 }).toBeGreaterThan(1);
-      expect(stderr).not.toContain('in progress');
-      again.kill('SIGTERM');
-      expect(await againExit).toBe(143);
+      await expectNextRunToStart(root, db, hanging, ['--all']);
       const sqlite = new Database(db, { readonly: true });
       const runs = sqlite.prepare('SELECT status, report FROM runs ORDER BY id').all() as { status: string; report: string }[];
       sqlite.close();
