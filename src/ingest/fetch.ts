@@ -221,26 +221,24 @@ const metadataRanges = (() => {
   return list;
 })();
 
-export function isMetadataAddress(address: string): boolean {
+/** Whether an address is in `ranges`, an IPv6 form embedding an IPv4 address judged by that address too. */
+function isInRanges(ranges: net.BlockList, address: string): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
   if (family === 6) {
     const ipv4 = embeddedIpv4(address);
-    if (ipv4 !== null && metadataRanges.check(ipv4, 'ipv4')) return true;
-    return metadataRanges.check(address, 'ipv6');
+    if (ipv4 !== null && ranges.check(ipv4, 'ipv4')) return true;
+    return ranges.check(address, 'ipv6');
   }
-  return metadataRanges.check(address, 'ipv4');
+  return ranges.check(address, 'ipv4');
+}
+
+export function isMetadataAddress(address: string): boolean {
+  return isInRanges(metadataRanges, address);
 }
 
 export function isPrivateAddress(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 0) return false;
-  if (family === 6) {
-    const ipv4 = embeddedIpv4(address);
-    if (ipv4 !== null && privateRanges.check(ipv4, 'ipv4')) return true;
-    return privateRanges.check(address, 'ipv6');
-  }
-  return privateRanges.check(address, 'ipv4');
+  return isInRanges(privateRanges, address);
 }
 
 class FetchFailure extends Error {
