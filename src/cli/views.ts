@@ -1,4 +1,4 @@
-import { userCharacters, withoutDisplayControls } from '../model/display-text.ts';
+import { oneLine, userCharacters, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
@@ -69,7 +69,7 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
  */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
   const cell = (text: string, width: number) => {
-    const chars = userCharacters(withoutDisplayControls(text.replace(/[\t\n\v\f\r]/g, ' ')));
+    const chars = userCharacters(oneLine(text));
     return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();

@@ -11,6 +11,17 @@ export function withoutDisplayControls(text: string): string {
   return text.replace(UNSAFE_FOR_DISPLAY, '');
 }
 
+/** Line and paragraph breaks of every kind, including the Unicode ones (NEL, LS, PS), and tabs. */
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+
+/**
+ * `text` for one line of output (a table cell, an alert line): breaks become spaces, so a title cannot start a line
+ * of its own (a forged second alert), and the characters above are dropped.
+ */
+export function oneLine(text: string): string {
+  return withoutDisplayControls(text.replace(BREAKS, ' '));
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The characters of `text` as a reader counts them: a flag, a family emoji or a letter with its accents is one. */

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
-import { shortenText, withoutDisplayControls } from '../../model/display-text.ts';
+import { oneLine, shortenText } from '../../model/display-text.ts';
 
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
@@ -18,7 +18,7 @@ export function streamChannel(stream: Writable): AlertChannel {
     name: 'stdout',
     async deliver(alert) {
       // Control characters from feed text could drive the terminal, and a line feed would forge a second alert.
-      stream.write(`ALERT ${withoutDisplayControls(alertText(alert).replace(/[\t\n\v\f\r]/g, ' '))}\n`);
+      stream.write(`ALERT ${oneLine(alertText(alert))}\n`);
     },
   };
 }

@@ -6,6 +6,7 @@ import { discoverFeeds, discoveryDeadlineMs, DISCOVERY_CONCURRENCY, type Discove
 import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
+import { oneLine } from '../../model/display-text.ts';
 import { writeText } from '../views.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
@@ -21,16 +22,12 @@ function slug(text: string): string {
 }
 
 /**
- * Text from a feed made fit for a terminal and a pipeline file: C0 and C1 control characters (an ESC that starts a
- * colour sequence, a BEL) and the bidirectional overrides that can make pasted code read other than it runs are
- * removed, and runs of white space become one space. A feed's title is written by whoever runs the feed.
+ * Text from a feed made fit for a terminal and a pipeline file: on one line (oneLine drops control characters and
+ * bidirectional overrides), without the direction marks either, since pasted code must read as it runs, and with
+ * runs of white space made one space. A feed's title is written by whoever runs the feed.
  */
 export function cleanFeedText(text: string): string {
-  return text
-    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return oneLine(text).replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
