@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline, type FetchSettings, type LoadedPipeline } from '../config/index.ts';
 import { pipelineSchema } from '../config/schema.ts';
-import { DEFAULT_USER_AGENT, trustedHostOf, type FetchOptions } from '../ingest/fetch.ts';
+import { fetchOptionsFrom, trustedHostOf, type FetchOptions } from '../ingest/fetch.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -109,13 +109,5 @@ export async function commandFetchSettings(options: GlobalOptions): Promise<Comm
  * private), other hosts and ports that links and redirects lead to are not, unless the pipeline allows private addresses.
  */
 export function commandFetchOptions(settings: FetchSettings, typedUrl: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
-  return {
-    userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
-    connectTimeoutMs: settings.connectTimeoutMs,
-    timeoutMs: settings.timeoutMs,
-    maxBytes: settings.maxBytes,
-    maxRedirects: settings.maxRedirects,
-    allowPrivateAddresses: settings.allowPrivateAddresses,
-    trustedHostname: trustedHostOf(typedUrl),
-  };
+  return { ...fetchOptionsFrom(settings), trustedHostname: trustedHostOf(typedUrl) };
 }

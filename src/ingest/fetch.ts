@@ -149,6 +149,23 @@ export type FetchResult =
 
 export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
 
+/** The `fetch` settings of a pipeline that FetchOptions come from (as its schema gives them). */
+type FetchLimits = Pick<FetchOptions, 'connectTimeoutMs' | 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'allowPrivateAddresses'> & {
+  userAgent?: string | undefined;
+};
+
+/** The options every fetch of a pipeline shares, from its settings: `run`, and the commands that check a URL. */
+export function fetchOptionsFrom(settings: FetchLimits): Omit<FetchOptions, 'etag' | 'lastModified'> {
+  return {
+    userAgent: settings.userAgent ?? DEFAULT_USER_AGENT,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    timeoutMs: settings.timeoutMs,
+    maxBytes: settings.maxBytes,
+    maxRedirects: settings.maxRedirects,
+    allowPrivateAddresses: settings.allowPrivateAddresses,
+  };
+}
+
 /**
  * Loopback, private, link-local (cloud metadata at 169.254.169.254), CGNAT, unspecified, multicast and their IPv6
  * twins. IPv6 forms that carry an IPv4 address are checked by the IPv4 address they reach (see embeddedIpv4).

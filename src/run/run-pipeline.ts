@@ -4,7 +4,7 @@ import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } f
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
-import { fetchUrl, trustedHostOf, DEFAULT_USER_AGENT, NO_HINTS, type FetchOptions } from '../ingest/fetch.ts';
+import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
@@ -119,14 +119,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const db = store.db;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
   const fetcher = createRequestQueue(pipeline.fetch, options.fetcher ?? fetchUrl);
-  const fetchOptions: Omit<FetchOptions, 'etag' | 'lastModified'> = {
-    userAgent: pipeline.fetch.userAgent ?? DEFAULT_USER_AGENT,
-    connectTimeoutMs: pipeline.fetch.connectTimeoutMs,
-    timeoutMs: pipeline.fetch.timeoutMs,
-    maxBytes: pipeline.fetch.maxBytes,
-    maxRedirects: pipeline.fetch.maxRedirects,
-    allowPrivateAddresses: pipeline.fetch.allowPrivateAddresses,
-  };
+  const fetchOptions = fetchOptionsFrom(pipeline.fetch);
 
   const startedAt = now().toISOString();
   await repo.syncSources(
