@@ -153,6 +153,14 @@ export function nextCheck(input: NextCheckInput): NextCheck {
   return { at: new Date(nowMs + Math.round(seconds * 1000)).toISOString(), reason };
 }
 
+/**
+ * Whether a next check's reason (nextCheck's `reason`) says a failure or the server held the feed back, rather than
+ * its publishing rate alone: the cases `pausewatch sources` explains. Read here, beside the words that are written.
+ */
+export function isHeldBack(reason: string): boolean {
+  return reason.startsWith('410 Gone') || reason.startsWith('failure ') || reason.includes('; raised to ');
+}
+
 /** A source is due when it was never scheduled or its time has come. */
 export function isDue(nextCheckAt: string | null | undefined, now: Date): boolean {
   if (!nextCheckAt) return true;

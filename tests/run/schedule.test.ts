@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, nextCheck, type NextCheckInput } from '../../src/run/schedule.ts';
+import { isDue, isHeldBack, nextCheck, type NextCheckInput } from '../../src/run/schedule.ts';
 
 const now = new Date('2026-06-09T12:00:00.000Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
@@ -128,4 +128,14 @@ describe('isDue', () => {
   it('a source whose time has come is due', () => expect(isDue('2026-06-09T11:59:59.000Z', now)).toBe(true));
   it('a source scheduled later is not due', () => expect(isDue('2026-06-09T12:00:01.000Z', now)).toBe(false));
   it('an unreadable stored time does not park the source for ever', () => expect(isDue('garbage', now)).toBe(true));
+});
+
+describe('isHeldBack: which next checks pausewatch sources explains', () => {
+  it('those a failure, a 410 or a server ask set; not those of the publishing rate alone, whatever its numbers', () => {
+    expect(isHeldBack(check({ outcome: 'failed', errorCode: 'timeout', failuresBefore: 2 }).reason)).toBe(true);
+    expect(isHeldBack(check({ outcome: 'failed', errorCode: 'http_410', httpStatus: 410, failuresBefore: 0 }).reason)).toBe(true);
+    expect(isHeldBack(check({ maxAgeSeconds: 7_200 }).reason)).toBe(true);
+    const many = Array.from({ length: 410 }, (_v, i) => minutesAgo(i * 10));
+    expect(isHeldBack(check({ recentPublished: many, policy: { rateSampleSize: 500 } }).reason)).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import { listSources, pipelinesWithRuns } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
+import { isHeldBack } from '../../run/schedule.ts';
 
 export function registerSources(program: Command): void {
   program
@@ -50,7 +51,7 @@ export function registerSources(program: Command): void {
         process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 16, 6, 60])}\n`);
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
-        const heldBack = all.filter((s) => s.nextCheckReason && /raised|failure|410|Retry-After/.test(s.nextCheckReason));
+        const heldBack = all.filter((s) => s.nextCheckReason && isHeldBack(s.nextCheckReason));
         if (heldBack.length > 0) {
           process.stdout.write(`\nnext checks held back:\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
         }
