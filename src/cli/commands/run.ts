@@ -48,13 +48,14 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   const alertsFailed = report.alertsFailed.length;
   const total = report.sources.length;
   const checked = total - notDue;
-  const health = `${checked - failed.length} ok${failed.length ? `, ${failed.length} failed` : ''}`;
+  const ok = checked - failed.length;
+  const failedPart = failed.length ? `, ${failed.length} failed` : '';
   // Sources skipped because they are not due are healthy: "0 of 3 sources ok" would read as an outage.
   const nextDue = report.sources.flatMap((s) => (s.outcome === 'not_due' && s.nextCheck ? [s.nextCheck.at] : [])).sort()[0];
   const sourcesLine =
     notDue === 0
-      ? `${health.replace(' ok', ` of ${total} sources ok`)}`
-      : `${checked} of ${total} sources checked${checked ? ` (${health})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+      ? `${ok} of ${total} sources ok${failedPart}`
+      : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
   lines.push(
     `${report.articlesAdded} new article${report.articlesAdded === 1 ? '' : 's'} (${duplicates} duplicate${duplicates === 1 ? '' : 's'}), ` +
       `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
