@@ -274,6 +274,15 @@ async function withScenario(work: (ctx: Scenario) => Promise<void>): Promise<voi
   }
 }
 
+/** An article page the extractor reads in full: two paragraphs on the pause, under `title`; `head` adds to its <head>. */
+function articlePage(title: string, head = ''): string {
+  return (
+    `<html><head><title>${title}</title>${head}</head><body><article><h1>${title}</h1>` +
+    '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
+    '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>'
+  );
+}
+
 describe('links from feeds to private addresses', () => {
   it('are refused by default: the feed is read, its pages are not fetched, and the items keep the feed text', () =>
     withScenario(async ({ server, store, root, input }) => {
@@ -307,9 +316,7 @@ describe('links from feeds to private addresses', () => {
 
   it('trust in the feed\'s host holds on its port only: a link to another port of the same host is refused', () =>
     withScenario(async ({ store, root, input, serve }) => {
-      const page = '<html><head><title>Labs weigh a pause</title></head><body><article><h1>Labs weigh a pause</h1>' +
-        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
-        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const page = articlePage('Labs weigh a pause');
       const otherPort = await serve({ '/internal.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page) });
       const feed = await serve({
         '/feed.xml': (req, res) =>
@@ -643,10 +650,7 @@ describe('a feed URL with a user name and password', () => {
   it('is fetched with them, and so are its pages, but neither messages, stored URLs nor the digest show them', () =>
     withScenario(async ({ store, root, input, serve, load }) => {
       const login = `Basic ${Buffer.from('reader:s3cret').toString('base64')}`;
-      const page =
-        '<html><head><title>Members brief</title></head><body><article><h1>Members brief</h1>' +
-        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
-        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const page = articlePage('Members brief');
       const feed = await serve({
         '/private.xml': (_req, res) =>
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
@@ -729,10 +733,7 @@ describe('a feed item whose link changes only in a tracking parameter', () => {
 describe('a feed item dated years ahead', () => {
   it('is dated by when it was first seen, with a warning, so a broken clock cannot push trends into 2099', () =>
     withScenario(async ({ store, input, serve, load }) => {
-      const page =
-        '<html><head><title>Labs weigh a pause</title><meta property="article:published_time" content="2099-01-01T00:00:00Z"></head><body><article><h1>Labs weigh a pause</h1>' +
-        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
-        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
+      const page = articlePage('Labs weigh a pause', '<meta property="article:published_time" content="2099-01-01T00:00:00Z">');
       const feed: { url: string } = await serve({
         '/c-1.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page),
         '/clock.xml': (_req, res) =>
@@ -848,10 +849,6 @@ describe('an article page that failed for a passing reason', () => {
   it('is asked for again on later runs, three times in all, and the article takes its text; a 404 is not asked for again', () =>
     withScenario(async ({ store, input, serve, load }) => {
       let flakyUp = false;
-      const article = (title: string) =>
-        `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>` +
-        '<p>Leading AI labs discussed a verified global pause of frontier AI development on Monday, and governments said they would study how compute could be monitored.</p>' +
-        '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>';
       const feed = await serve({
         '/flaky.xml': (req, res) => {
           const base = `http://${req.headers.host}`;
@@ -859,7 +856,7 @@ describe('an article page that failed for a passing reason', () => {
             `<item><title>Labs weigh a pause (${slug})</title><link>${base}/art/${slug}</link><guid>${slug}</guid><description>Labs weigh a pause.</description></item>`;
           res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky</title>${item('flaky')}${item('down')}${item('missing')}</channel></rss>`);
         },
-        '/art/flaky': (_req, res) => (flakyUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(article('Labs weigh a pause')) : res.writeHead(503).end()),
+        '/art/flaky': (_req, res) => (flakyUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(articlePage('Labs weigh a pause')) : res.writeHead(503).end()),
         '/art/down': (_req, res) => res.writeHead(503).end(),
         '/art/missing': (_req, res) => res.writeHead(404).end(),
       });
