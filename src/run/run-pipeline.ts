@@ -8,7 +8,7 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, computeTopicSignature, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -315,10 +315,32 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (!existing) {
           fresh.push(item);
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
-          await repo.updateArticle(db, existing.id, { title: item.title, modified_at: item.updatedAt ?? existing.modified_at, updated_at: now().toISOString() });
+          const { title } = item;
+          await storeLock.add(() => retitle(existing, title, item.updatedAt));
         }
       }
       return fresh;
+    }
+
+    /**
+     * A new headline for a stored article. Its score, topic signature and story label are worked out again, since all
+     * read the title: a story must not stay labelled with a headline its outlet withdrew.
+     */
+    async function retitle(existing: repo.StoredItem, title: string, updatedAt: string | null): Promise<void> {
+      const article = await repo.getArticle(db, existing.id);
+      if (!article) return;
+      const at = now().toISOString();
+      const topicSignature = computeTopicSignature(title, article.text);
+      await db.transaction().execute(async (trx) => {
+        await repo.updateArticle(trx, existing.id, { title, topic_signature: topicSignature, modified_at: updatedAt ?? existing.modified_at, updated_at: at });
+        await repo.replaceScore(trx, existing.id, scorer.score({ title, text: article.text }), at);
+        if (article.story_id !== null) {
+          await repo.relabelStory(trx, article.story_id, storyLabel(await repo.storyTitles(trx, article.story_id)));
+        }
+      });
+      if (article.story_id !== null) storyTitleCache.delete(article.story_id);
+      const index = known.findIndex((other) => other.id === existing.id);
+      if (index >= 0) known[index] = { ...known[index]!, topicSignature };
     }
 
     /**

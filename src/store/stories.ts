@@ -20,6 +20,10 @@ export async function touchStory(db: Kysely<Database>, id: number, at: string, l
     .execute();
 }
 
+export async function relabelStory(db: Kysely<Database>, id: number, label: string): Promise<void> {
+  await db.updateTable('stories').set({ label }).where('id', '=', id).execute();
+}
+
 export function listStories(db: Kysely<Database>, pipelineId: string): Promise<StoryRow[]> {
   return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').execute();
 }

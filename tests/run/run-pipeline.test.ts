@@ -452,6 +452,10 @@ describe('an item its feed retitles', () => {
       expect(report.articlesAdded).toBe(0);
       const rows = await store.db.selectFrom('articles').select(['item_key', 'title', 'updated_at']).execute();
       expect(rows).toEqual([{ item_key: 'retitled-1', title: 'Labs agree to weigh a verified pause', updated_at: '2026-06-10T08:00:00.000Z' }]);
+      // the story and the score follow the new headline
+      expect(await store.db.selectFrom('stories').select('label').execute()).toEqual([{ label: 'Labs agree to weigh a verified pause' }]);
+      const scores = await store.db.selectFrom('stance_scores').select(['scored_at']).execute();
+      expect(scores).toEqual([{ scored_at: '2026-06-10T08:00:00.000Z' }]);
     }));
 });
 
