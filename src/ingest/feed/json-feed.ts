@@ -26,10 +26,16 @@ function firstAuthor(item: Json, feed: Json): string | null {
 /** UTF-8 text that went through a legacy code page upstream ("Itâ€™s"), repaired as in XML feeds and articles. */
 const repaired = (value: string | null) => (value === null ? null : repairMojibake(value));
 
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const withoutLoneSurrogates = (value: string) => value.replace(LONE_SURROGATE, '\uFFFD');
+
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // "\ud800" alone is valid JSON but no character: each lone surrogate becomes one U+FFFD, as a decoder would
+    // make of it, rather than something every later encoder treats its own way.
+    data = LONE_SURROGATE_ESCAPE.test(text) ? JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? withoutLoneSurrogates(value) : value)) : JSON.parse(text);
   } catch (error) {
     throw new FeedParseError('parse', `the body looks like JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -128,6 +128,12 @@ describe('parseFeed: formats', () => {
     expect(feed.warnings).toEqual(['2 of the 4 entries of "items" are not objects; skipped', 'item 4: "url" is not a URL string (123); ignored']);
   });
 
+  it('JSON Feed: an escaped lone surrogate becomes one replacement character, an escaped pair stays the character', async () => {
+    const json = '{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","title":"Cut \\ud83d here, \\ud83d\\ude00 kept, \\udc00 too"}]}';
+    const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
+    expect(feed.items[0]!.title).toBe('Cut \uFFFD here, \u{1F600} kept, \uFFFD too');
+  });
+
   it('lists Media RSS content (images, video), grouped or not, among the enclosures, once per URL', async () => {
     const xml =
       '<?xml version="1.0"?><rss version="2.0" xmlns:m="http://search.yahoo.com/mrss/"><channel><title>M</title><item><title>Video</title>' +
