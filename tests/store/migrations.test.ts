@@ -102,3 +102,40 @@ describe('upgrading a SQLite database to sources per pipeline', () => {
     }
   });
 });
+
+describe.each(dialects)('upgrading a $name database to article URLs without logins', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('takes the login out of stored article and fetch URLs, and rekeys link-known items unless the new key is taken', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '009-run-owner');
+    await old.insertInto('sources').values({ id: 'paid', pipeline_id: 'a', kind: 'feed', name: 'Paid', location: 'https://reader:secret@news.example/feed', error_streak: 0, items_seen: 3, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('runs').values({ pipeline_id: 'a', started_at: at, status: 'ok' }).execute();
+    await old.insertInto('fetch_attempts').values({ run_id: 1, pipeline_id: 'a', source_id: 'paid', url: 'https://reader:secret@news.example/feed', started_at: at, finished_at: at, outcome: 'ok', items_seen: 3 }).execute();
+    const stored = (itemKey: string, url: string) => ({ ...article(0, 'a', itemKey), source_id: 'paid', url, canonical_url: url });
+    await old.insertInto('articles').values([
+      stored('https://reader:secret@news.example/one', 'https://reader:secret@news.example/one'),
+      stored('guid-2', 'https://reader:secret@news.example/two'),
+      // stored twice already: by the old code with the login, by the new one without
+      stored('https://reader:secret@news.example/three', 'https://reader:secret@news.example/three'),
+      stored('https://news.example/three', 'https://news.example/three'),
+      stored('https://news.example/@someone/post', 'https://news.example/@someone/post'),
+    ]).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      expect(await store.db.selectFrom('articles').select(['item_key', 'url', 'canonical_url']).orderBy('id').execute()).toEqual([
+        { item_key: 'https://news.example/one', url: 'https://news.example/one', canonical_url: 'https://news.example/one' },
+        { item_key: 'guid-2', url: 'https://news.example/two', canonical_url: 'https://news.example/two' },
+        { item_key: 'https://reader:secret@news.example/three', url: 'https://news.example/three', canonical_url: 'https://news.example/three' },
+        { item_key: 'https://news.example/three', url: 'https://news.example/three', canonical_url: 'https://news.example/three' },
+        { item_key: 'https://news.example/@someone/post', url: 'https://news.example/@someone/post', canonical_url: 'https://news.example/@someone/post' },
+      ]);
+      expect(await store.db.selectFrom('fetch_attempts').select('url').execute()).toEqual([{ url: 'https://news.example/feed' }]);
+    } finally {
+      await store.close();
+    }
+  });
+});

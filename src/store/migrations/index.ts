@@ -8,6 +8,7 @@ import * as articlePageRetries from './006-article-page-retries.ts';
 import * as sourcesPerPipeline from './007-sources-per-pipeline.ts';
 import * as sourceNextCheckReason from './008-source-next-check-reason.ts';
 import * as runOwner from './009-run-owner.ts';
+import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, MigrationModule> = {
   '007-sources-per-pipeline': sourcesPerPipeline,
   '008-source-next-check-reason': sourceNextCheckReason,
   '009-run-owner': runOwner,
+  '010-article-urls-without-logins': articleUrlsWithoutLogins,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
