@@ -209,7 +209,8 @@ function ipv6Groups(address: string): number[] | null {
  * The IPv4 address an IPv6 address reaches through a translation or tunnel mechanism, if any: IPv4-mapped
  * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d, RFC 2765), IPv4-compatible (::a.b.c.d, deprecated but still
  * routed by some stacks), NAT64 well-known prefix (64:ff9b::/96, RFC 6052) and 6to4 (2002:AABB:CCDD::/48, RFC 3056,
- * the IPv4 address in bits 16 to 48). A name resolving to [64:ff9b::7f00:1] reaches 127.0.0.1 on a NAT64 network.
+ * the IPv4 address in bits 16 to 48) and Teredo (2001:0::/32, RFC 4380, the client's address inverted in the last
+ * 32 bits). A name resolving to [64:ff9b::7f00:1] reaches 127.0.0.1 on a NAT64 network.
  */
 function embeddedIpv4(address: string): string | null {
   const g = ipv6Groups(address);
@@ -221,6 +222,7 @@ function embeddedIpv4(address: string): string | null {
   if (zero(0, 6)) return ipv4(g[6]!, g[7]!);
   if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return ipv4(g[6]!, g[7]!);
   if (g[0] === 0x2002) return ipv4(g[1]!, g[2]!);
+  if (g[0] === 0x2001 && g[1] === 0) return ipv4(g[6]! ^ 0xffff, g[7]! ^ 0xffff);
   return null;
 }
 

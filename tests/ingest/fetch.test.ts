@@ -114,12 +114,12 @@ describe('credentials in a feed URL', () => {
 describe('private addresses', () => {
   it.each([
     '64:ff9b::127.0.0.1', '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '::127.0.0.1', '::7f00:1', '::ffff:127.0.0.1', '::ffff:7f00:1',
-    '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '2002:7f00:1::1', '2002:a9fe:a9fe::', '2002:c0a8:101:1::5', 'fec0::1', 'feff::1', '64:ff9b:1::a00:1',
+    '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '2002:7f00:1::1', '2002:a9fe:a9fe::', '2002:c0a8:101:1::5', '2001:0:4136:e378:8000:63bf:80ff:fffe', '2001::f5ff:fffe', 'fec0::1', 'feff::1', '64:ff9b:1::a00:1',
   ])('an IPv6 address that reaches a private IPv4 address or a site-local network (%s) is private', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['2606:4700:4700::1111', '64:ff9b::808:808', '::ffff:8.8.8.8', '2002:808:808::1', '2001:db8::1', '93.184.216.34'])('a public address (%s) is not', (address) => {
+  it.each(['2606:4700:4700::1111', '64:ff9b::808:808', '::ffff:8.8.8.8', '2002:808:808::1', '2001:0:4136:e378:8000:63bf:f7f7:f7f7', '2001:db8::1', '93.184.216.34'])('a public address (%s) is not', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
   });
 
