@@ -1,35 +1,68 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.ts';
-import { undeliveredAlerts, markAlertSent, markAlertFailed } from '../store/index.ts';
+import type { AlertRow, Database } from '../store/index.ts';
+import { undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired } from '../store/index.ts';
 import { channelLabel, type AlertChannel } from './channels/index.ts';
 import type { AlertPayload } from './rules.ts';
+
+/** How long an undelivered alert is retried, run after run: past that it is stale news, and the digest has it. */
+export const ALERT_RETRY_HOURS = 48;
 
 export interface DeliveryReport {
   sent: number;
   /** `channel` as messages name it (channelLabel): no webhook secrets. */
   failed: { alertId: number; channel: string; error: string }[];
+  /** Alerts not tried this run because their channel had just refused one: the next run tries them. */
+  heldBack: { channel: string; count: number }[];
+  /**
+   * Alerts given up after ALERT_RETRY_HOURS without delivery, each reported by the one run that gives it up.
+   * `configured` is false for a channel the pipeline no longer has.
+   */
+  expired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean }[];
+  /** Alerts kept for channels the pipeline no longer has (a webhook whose URL changed without an `id`). */
+  waiting: { channel: string; count: number }[];
 }
 
 /**
  * Delivers what the outbox holds. An alert is marked sent right after its channel accepts it, so a run killed
- * midway re-sends at most the one alert in flight, and a later run picks up whatever was left.
+ * midway re-sends at most the one alert in flight, and a later run picks up whatever was left. Channels are served
+ * side by side, so a webhook that hangs does not hold up the console or the file; one that refuses an alert is not
+ * asked again in the same run, so a dead endpoint costs one timeout per run, not one per alert.
  */
 export async function deliverAlerts(db: Kysely<Database>, pipelineId: string, channels: readonly AlertChannel[], now: () => Date): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
-  const report: DeliveryReport = { sent: 0, failed: [] };
+  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [] };
+  const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
+  const queues = new Map<string, AlertRow[]>();
   for (const alert of await undeliveredAlerts(db, pipelineId)) {
-    const channel = byName.get(alert.channel);
-    // A channel removed from the pipeline keeps its undelivered alerts until it comes back.
-    if (!channel) continue;
-    try {
-      await channel.deliver(JSON.parse(alert.payload) as AlertPayload);
-      await markAlertSent(db, alert.id, now().toISOString());
-      report.sent += 1;
-    } catch (error) {
-      const message = (error as Error).message;
-      await markAlertFailed(db, alert.id, message);
-      report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
+    if (Date.parse(alert.created_at) < oldestKept) {
+      await markAlertExpired(db, alert.id);
+      const title = (JSON.parse(alert.payload) as AlertPayload).title;
+      report.expired.push({ alertId: alert.id, channel: channelLabel(alert.channel), title, lastError: alert.last_error, configured: byName.has(alert.channel) });
+      continue;
     }
+    queues.set(alert.channel, [...(queues.get(alert.channel) ?? []), alert]);
   }
+  for (const [name, alerts] of queues) {
+    if (!byName.has(name)) report.waiting.push({ channel: channelLabel(name), count: alerts.length });
+  }
+  await Promise.all(
+    channels.map(async (channel) => {
+      const alerts = queues.get(channel.name) ?? [];
+      for (const [index, alert] of alerts.entries()) {
+        try {
+          await channel.deliver(JSON.parse(alert.payload) as AlertPayload);
+          await markAlertSent(db, alert.id, now().toISOString());
+          report.sent += 1;
+        } catch (error) {
+          const message = (error as Error).message;
+          await markAlertFailed(db, alert.id, message);
+          report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
+          const rest = alerts.length - index - 1;
+          if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
+          return;
+        }
+      }
+    }),
+  );
   return report;
 }

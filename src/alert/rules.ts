@@ -15,11 +15,12 @@ export interface AlertPayload {
 }
 
 /**
- * New coverage worth telling someone about: on topic, relevant enough, of a stance the user follows, and not a
- * syndicated copy of something already alerted (the original's alert covers it).
+ * New coverage worth telling someone about: on topic, relevant enough, of a stance the user follows, recent (a
+ * feed's backlog is not news), and not a syndicated copy of something already alerted (the original's alert covers it).
  */
-export function shouldAlert(score: ScoreResult, isDuplicate: boolean, settings: AlertSettings): boolean {
+export function shouldAlert(score: ScoreResult, isDuplicate: boolean, settings: AlertSettings, publishedAt: string | null, now: Date): boolean {
   if (!settings.enabled || isDuplicate) return false;
+  if (publishedAt !== null && now.getTime() - Date.parse(publishedAt) > settings.maxAgeHours * 3_600_000) return false;
   if (!score.relevance.relevant || score.relevance.score < settings.minRelevance) return false;
   return score.stance !== null && settings.stances.includes(score.stance.label);
 }

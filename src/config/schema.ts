@@ -123,11 +123,16 @@ const alertChannel = z.discriminatedUnion('type', [
   z.object({ type: z.literal('file'), path: z.string().min(1) }),
   /**
    * POST each alert to a URL: the alert as JSON, or `{ "text": ... }` for Slack-style incoming webhooks.
-   * A failed delivery stays in the outbox and is retried by the next run.
+   * A failed delivery stays in the outbox and is retried by the next runs, for up to two days.
    */
   z.object({
     type: z.literal('webhook'),
     url: httpUrl,
+    /**
+     * A name for the channel that outlives its URL: alerts waiting for delivery follow it to a new URL (a rotated
+     * token). Without it the channel is known by its URL. Lower-case letters, digits, `.`, `_`, `-`.
+     */
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected lower-case letters, digits, ".", "_" or "-" (at most 64)').optional(),
     /** @default "json" */
     format: z.enum(['json', 'slack']).default('json'),
     /** Extra request headers, e.g. an authorization token. @default {} */
@@ -142,8 +147,24 @@ const alerts = z.object({
   minRelevance: z.number().min(0).max(1).default(0.5),
   /** Stances that raise an alert. @default ["support", "oppose", "neutral"] */
   stances: z.array(z.enum(['support', 'oppose', 'neutral'])).min(1).default(['support', 'oppose', 'neutral']),
+  /**
+   * Articles published longer ago than this raise no alert (they are stored and in the digest all the same): a new
+   * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new.
+   * @default 72
+   */
+  maxAgeHours: z.number().min(1).max(24 * 365).default(72),
   /** Where alerts go. Each alert is delivered once per channel, even across re-runs. @default [{ type: "stdout" }] */
-  channels: z.array(alertChannel).default([{ type: 'stdout' }]),
+  channels: z
+    .array(alertChannel)
+    .default([{ type: 'stdout' }])
+    .superRefine((channels, ctx) => {
+      const seen = new Set<string>();
+      channels.forEach((channel, index) => {
+        if (channel.type !== 'webhook' || channel.id === undefined) return;
+        if (seen.has(channel.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two webhooks are named "${channel.id}"` });
+        seen.add(channel.id);
+      });
+    }),
 });
 
 const schedule = z.object({

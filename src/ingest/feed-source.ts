@@ -48,6 +48,7 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
     body: item.content ?? item.summary,
     bodyFormat: 'html',
     categories: item.categories,
+    outlet: item.outlet,
   };
 }
 

@@ -42,3 +42,8 @@ export function shortenText(text: string, max: number): string {
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${atWord.length >= cut.length / 2 ? atWord : cut}…`;
 }
+
+/** "1 alert", "3 alerts": a count and a regular English noun. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

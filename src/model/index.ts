@@ -38,6 +38,8 @@ export interface RawItem {
   body: string | null;
   bodyFormat: 'html' | 'text';
   categories: string[];
+  /** The outlet the feed names for the item (see FeedItem.outlet); absent for files. */
+  outlet?: string | null;
 }
 
 /** What extraction makes of a page or a plain-text capture. */
@@ -132,8 +134,14 @@ export interface RunReport {
   sources: SourceReport[];
   articlesAdded: number;
   alertsSent: number;
-  /** Alerts a channel did not accept this run (kept in the outbox, retried by the next run). */
+  /** Alerts a channel did not accept this run (kept in the outbox, retried by the next runs for two days). */
   alertsFailed: { alertId: number; channel: string; error: string }[];
+  /** Alerts not tried this run because their channel had just refused one, per channel. */
+  alertsHeldBack: { channel: string; count: number }[];
+  /** Alerts given up this run after two days without delivery; `configured` is false for a removed channel. */
+  alertsExpired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean }[];
+  /** Alerts kept for channels the pipeline no longer has, per channel. */
+  alertsWaiting: { channel: string; count: number }[];
   digestPaths: string[];
 }
 
@@ -180,6 +188,11 @@ export interface FeedItem {
   content: string | null;
   enclosures: FeedEnclosure[];
   categories: string[];
+  /**
+   * The outlet that published the item, when the feed names one: RSS `<source>`, Atom `<source><title>`, a news
+   * sitemap's publication. Aggregators (Google News, Bing News) list many outlets in one feed.
+   */
+  outlet: string | null;
 }
 
 /**

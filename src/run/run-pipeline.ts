@@ -107,6 +107,18 @@ function sourceLocation(source: SourceDefinition): string {
 }
 
 /**
+ * Whether a finished run is "partial" (exit 1): a source or an item failed, a channel refused an alert, or an alert
+ * was given up for a channel the pipeline still has (for a channel the user removed, that is expected).
+ */
+export function runHadFailures(report: RunReport): boolean {
+  return (
+    report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) ||
+    report.alertsFailed.length > 0 ||
+    report.alertsExpired.some((expired) => expired.configured)
+  );
+}
+
+/**
  * One run of a pipeline: ingest every source, extract, deduplicate, score, store, alert, write the day's digest.
  * The only place where stages, store and queue meet. A failing source is reported, never fatal; re-running is
  * safe because every write is keyed (source + item, article + scorer version, article + alert channel, day).
@@ -247,7 +259,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           modified_at: extracted.modifiedAt ?? raw.updatedAt,
           fetched_at: at,
           lang: extracted.lang,
-          site_name: extracted.siteName,
+          // an aggregator's item names its outlet in the feed; the page, when read, names it best
+          site_name: extracted.siteName ?? raw.outlet ?? null,
           image: extracted.image,
           summary: raw.summary,
           text: extracted.text,
@@ -265,9 +278,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           updated_at: at,
         });
         await repo.saveScore(trx, id, score, at);
-        if (shouldAlert(score, duplicate !== null, pipeline.alerts)) {
+        if (shouldAlert(score, duplicate !== null, pipeline.alerts, publishedAt, now())) {
           const payload = alertPayload(
-            { id, title, url: raw.url, outlet: extracted.siteName ?? source.name, publishedAt },
+            { id, title, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt },
             score,
           );
           for (const channel of channels) {
@@ -591,8 +604,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
     const delivery = await deliverAlerts(db, pipeline.id, channels, now);
-    const date = localDate(now(), pipeline.digest.timeZone);
-    const digest = await writeDigest({ loaded, store, date, now });
+    // A run that crosses midnight stored articles in the day it began: that day's digest is written again too.
+    const dates = [...new Set([localDate(new Date(startedAt), pipeline.digest.timeZone), localDate(now(), pipeline.digest.timeZone)])];
+    const digestPaths: string[] = [];
+    for (const date of dates) digestPaths.push(...(await writeDigest({ loaded, store, date, now })).paths);
 
     const report: RunReport = {
       runId,
@@ -603,10 +618,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
       alertsSent: delivery.sent,
       alertsFailed: delivery.failed,
-      digestPaths: digest.paths,
+      alertsHeldBack: delivery.heldBack,
+      alertsExpired: delivery.expired,
+      alertsWaiting: delivery.waiting,
+      digestPaths,
     };
-    const failed = sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || delivery.failed.length > 0;
-    await repo.finishRun(db, report, failed ? 'partial' : 'ok');
+    await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;
   } catch (error) {
     // A run that dies must not hold the pipeline's run lock until it is considered abandoned.

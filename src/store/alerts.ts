@@ -29,16 +29,19 @@ export async function enqueueAlert(db: Kysely<Database>, alert: NewAlert): Promi
   return inserted !== undefined;
 }
 
-/** Alerts still to deliver, including ones whose earlier delivery failed. */
-export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string, maxAttempts = 5): Promise<AlertRow[]> {
+/** Alerts still to deliver, including ones whose earlier delivery failed, oldest first. */
+export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string): Promise<AlertRow[]> {
   return db
     .selectFrom('alerts')
     .selectAll()
     .where('pipeline_id', '=', pipelineId)
     .where('status', 'in', ['pending', 'failed'])
-    .where('attempts', '<', maxAttempts)
     .orderBy('id')
     .execute();
+}
+
+export async function markAlertExpired(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('alerts').set({ status: 'expired' }).where('id', '=', id).execute();
 }
 
 export async function markAlertSent(db: Kysely<Database>, id: number, at: string): Promise<void> {

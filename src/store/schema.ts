@@ -143,7 +143,8 @@ export interface AlertsTable {
   /** One alert per article and channel, whatever happens to the run: the outbox's idempotency key. */
   dedupe_key: string;
   payload: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** `expired`: undelivered for as long as the outbox retries (two days); given up and reported once. */
+  status: 'pending' | 'sent' | 'failed' | 'expired';
   attempts: number;
   last_error: string | null;
   created_at: string;

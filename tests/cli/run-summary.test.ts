@@ -9,7 +9,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
-  articlesAdded: 0, alertsSent: 0, alertsFailed: [], digestPaths: ['/tmp/d.md'],
+  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], digestPaths: ['/tmp/d.md'],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);
 
@@ -21,5 +21,32 @@ describe('the run summary line', () => {
     expect(lastLineButOne(formatRunSummary(mixed, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 2 of 3 sources checked (1 ok, 1 failed), 1 not due yet (the first at 2026-06-10 09:00 UTC).');
     const allChecked = report([source('a', 'ok'), source('b', 'failed')]);
     expect(lastLineButOne(formatRunSummary(allChecked, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 1 of 2 sources ok, 1 failed.');
+  });
+});
+
+describe('the run summary on alerts', () => {
+  it('names a refusing channel once, with how many alerts wait, what was given up and what waits for a removed channel', () => {
+    const text = formatRunSummary(
+      {
+        ...report([source('a', 'ok')]),
+        alertsSent: 2,
+        alertsFailed: [{ alertId: 7, channel: 'webhook https://hooks.example/…', error: 'webhook https://hooks.example/… answered HTTP 500' }],
+        alertsHeldBack: [{ channel: 'webhook https://hooks.example/…', count: 4 }],
+        alertsExpired: [
+          { alertId: 1, channel: 'webhook https://hooks.example/…', title: 'Senators back a pause', lastError: 'HTTP 500', configured: true },
+          { alertId: 2, channel: 'webhook "old"', title: 'Labs refuse', lastError: null, configured: false },
+        ],
+        alertsWaiting: [{ channel: 'webhook https://old.example/…', count: 3 }],
+      },
+      '/',
+      false,
+    );
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '  FAILED       1 alert not delivered by webhook https://hooks.example/… (webhook https://hooks.example/… answered HTTP 500) and 4 more not tried; the next runs retry them for 48 h',
+      '  FAILED       1 alert for webhook https://hooks.example/… given up, undelivered for 48 h (last: HTTP 500): "Senators back a pause"',
+      '  dropped      1 alert for webhook "old" given up, its channel is no longer in the pipeline: "Labs refuse"',
+      '  waiting      3 alerts for webhook https://old.example/…, which is no longer in the pipeline: sent if it comes back within 48 h (a webhook whose URL changes keeps its alerts when it has an `id`)',
+    ]);
+    expect(lastLineButOne(text)).toBe('0 new articles (0 duplicates), 2 alerts sent, 1 not delivered; 1 of 1 sources ok.');
   });
 });

@@ -283,6 +283,50 @@ function articlePage(title: string, head = ''): string {
   );
 }
 
+describe('an aggregator feed', () => {
+  it('stores each item under the outlet the feed names for it, and alerts name that outlet', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const item = (guid: string, title: string, outlet: string) =>
+        `<item><title>${title}</title><guid>${guid}</guid><link>https://news.example/${guid}</link><source url="https://${guid}.example">${outlet}</source>` +
+        `<description>${title}. Labs and governments discuss a coordinated pause of frontier AI development.</description><pubDate>Wed, 10 Jun 2026 05:00:00 GMT</pubDate></item>`;
+      const feed = await serve({
+        '/search.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>News search</title>${item('r1', 'Senators back a pause', 'Reuters')}${item('a1', 'Labs refuse a pause', 'AP')}</channel></rss>`,
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'search', kind: 'feed', name: 'News search', url: `${feed.url}/search.xml`, fetchArticles: false }] });
+      const { console } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(await store.db.selectFrom('articles').select(['item_key', 'site_name']).orderBy('item_key').execute()).toEqual([
+        { item_key: 'a1', site_name: 'AP' },
+        { item_key: 'r1', site_name: 'Reuters' },
+      ]);
+      expect(console).toMatch(/— Reuters, 2026-06-10 05:00 UTC/);
+    }));
+});
+
+describe('a run that crosses midnight', () => {
+  it('writes the digest of the day it began as well, which holds what it stored before midnight', () =>
+    withScenario(async ({ store, root, input, serve, load }) => {
+      const feed = await serve({
+        '/late.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Late</title><item><title>Labs weigh a pause at midnight</title><guid>late-1</guid>' +
+              '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'late', kind: 'feed', name: 'Late', url: `${feed.url}/late.xml`, fetchArticles: false }], digest: { timeZone: 'UTC' } });
+      // the clock passes midnight once the source is done, as on a slow run begun at 23:59
+      let pastMidnight = false;
+      const progress = { sourceFinished: () => void (pastMidnight = true), articleProcessed: () => {} };
+      const now = () => new Date(pastMidnight ? '2026-06-11T00:00:20.000Z' : '2026-06-10T23:59:40.000Z');
+      const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, new PassThrough());
+      const report = await runPipeline({ loaded, store, channels, now, random: () => 0.5, progress });
+      expect(report.digestPaths.map((file) => path.basename(file))).toEqual(['2026-06-10.md', '2026-06-10.json', '2026-06-11.md', '2026-06-11.json']);
+      expect(readFileSync(path.join(root, 'data/digests/2026-06-10.md'), 'utf8')).toContain('Labs weigh a pause at midnight');
+    }));
+});
+
 describe('links from feeds to private addresses', () => {
   it('are refused by default: the feed is read, its pages are not fetched, and the items keep the feed text', () =>
     withScenario(async ({ server, store, root, input }) => {

@@ -34,10 +34,11 @@ export function fileChannel(file: string): AlertChannel {
   };
 }
 
-/** One line of text for people: the same in the console and in chat. */
+/** One line of text for people: the same in the console and in chat. The date tells fresh news from a late find. */
 export function alertText(alert: AlertPayload): string {
   const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
-  return `[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)} ${alert.url}`;
+  const published = alert.publishedAt ? `, ${alert.publishedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`;
 }
 
 /**
@@ -52,10 +53,15 @@ export function slackText(text: string): string {
  * POSTs the alert. Only a 2xx answer counts as delivered; anything else throws, so the outbox keeps the alert for
  * the next run. Bounded in time and in what it reads back, like every other request.
  */
-export function webhookChannel(url: string, format: 'json' | 'slack', headers: Record<string, string>, timeoutMs = 10_000): AlertChannel {
+export function webhookChannel(
+  url: string,
+  format: 'json' | 'slack',
+  headers: Record<string, string>,
+  { timeoutMs = 10_000, id }: { timeoutMs?: number; id?: string | undefined } = {},
+): AlertChannel {
   const label = channelLabel(`webhook:${url}`);
   return {
-    name: `webhook:${url}`,
+    name: id === undefined ? `webhook:${url}` : `webhook#${id}`,
     async deliver(alert) {
       const body = JSON.stringify(format === 'slack' ? { text: slackText(alertText(alert)) } : alert);
       let response: Response;
@@ -83,6 +89,7 @@ export function webhookChannel(url: string, format: 'json' | 'slack', headers: R
  * messages reach run reports and terminals: only the webhook's origin is shown.
  */
 export function channelLabel(channelName: string): string {
+  if (channelName.startsWith('webhook#')) return `webhook "${channelName.slice('webhook#'.length)}"`;
   if (!channelName.startsWith('webhook:')) return channelName;
   try {
     const url = new URL(channelName.slice('webhook:'.length));
@@ -100,7 +107,7 @@ export function createChannels(settings: AlertSettings, rootDir: string, console
       case 'file':
         return fileChannel(path.resolve(rootDir, channel.path));
       case 'webhook':
-        return webhookChannel(channel.url, channel.format, channel.headers);
+        return webhookChannel(channel.url, channel.format, channel.headers, { id: channel.id });
     }
   });
 }

@@ -33,6 +33,7 @@ export function feedJson(feed: ParsedFeed): FeedJson {
       summary: item.summary,
       content: item.content,
       enclosures: item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
+      outlet: item.outlet,
     })),
   };
 }
@@ -46,7 +47,7 @@ function formatFeed(feed: FeedJson): string {
     '',
   ];
   for (const item of feed.items) {
-    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title ?? '(untitled)'}`);
+    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title ?? '(untitled)'}${item.outlet ? ` (${item.outlet})` : ''}`);
     lines.push(`${''.padEnd(16)}  ${item.link ?? item.id}`);
   }
   return lines.join('\n');

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { createChannels } from '../../alert/index.ts';
+import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
-import { runPipeline } from '../../run/run-pipeline.ts';
+import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { abandonRun } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
 import { writeText } from '../views.ts';
+import { plural, shortenText } from '../../model/display-text.ts';
 
 function sourceLine(source: SourceReport): string {
   const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
@@ -42,7 +43,27 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     refusedBy.set(failure.channel, entry);
   }
   for (const [channel, { count, error }] of refusedBy) {
-    lines.push(`  ${'FAILED'.padEnd(12)} ${count} alert${count === 1 ? '' : 's'} not delivered by ${channel} (${error}); the next run retries them`);
+    const heldBack = report.alertsHeldBack.find((held) => held.channel === channel)?.count ?? 0;
+    const more = heldBack ? ` and ${heldBack} more not tried` : '';
+    lines.push(`  ${'FAILED'.padEnd(12)} ${plural(count, 'alert')} not delivered by ${channel} (${error})${more}; the next runs retry them for ${ALERT_RETRY_HOURS} h`);
+  }
+  // Given up: said once, by the run that gives up, with the headlines, so someone can pass them on by hand.
+  const expiredBy = new Map<string, { titles: string[]; configured: boolean; lastError: string | null }>();
+  for (const expired of report.alertsExpired) {
+    const entry = expiredBy.get(expired.channel) ?? { titles: [], configured: expired.configured, lastError: expired.lastError };
+    entry.titles.push(expired.title);
+    expiredBy.set(expired.channel, entry);
+  }
+  for (const [channel, { titles, configured, lastError }] of expiredBy) {
+    const why = configured ? `undelivered for ${ALERT_RETRY_HOURS} h${lastError ? ` (last: ${lastError})` : ''}` : 'its channel is no longer in the pipeline';
+    const shown = titles.slice(0, 3).map((title) => `"${shortenText(title, 80)}"`).join(', ');
+    lines.push(`  ${(configured ? 'FAILED' : 'dropped').padEnd(12)} ${plural(titles.length, 'alert')} for ${channel} given up, ${why}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`);
+  }
+  for (const { channel, count } of report.alertsWaiting) {
+    lines.push(
+      `  ${'waiting'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which is no longer in the pipeline: sent if it comes back within ${ALERT_RETRY_HOURS} h ` +
+        '(a webhook whose URL changes keeps its alerts when it has an `id`)',
+    );
   }
   const duplicates = report.sources.reduce((n, s) => n + s.duplicates, 0);
   const alertsFailed = report.alertsFailed.length;
@@ -57,8 +78,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       ? `${ok} of ${total} sources ok${failedPart}`
       : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
   lines.push(
-    `${report.articlesAdded} new article${report.articlesAdded === 1 ? '' : 's'} (${duplicates} duplicate${duplicates === 1 ? '' : 's'}), ` +
-      `${report.alertsSent} alert${report.alertsSent === 1 ? '' : 's'} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
+    `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
+      `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
       `${sourcesLine}.`,
   );
   lines.push(`digest: ${report.digestPaths.map((p) => path.relative(cwd, p) || p).join(', ')}`);
@@ -105,7 +126,6 @@ export function registerRun(program: Command, state: CliState): void {
       }, 'create');
       if (options.json) printJson(report);
       else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
-      const failed = report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) || report.alertsFailed.length > 0;
-      state.exitCode = failed ? ExitCode.partial : ExitCode.ok;
+      state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
 }

@@ -80,6 +80,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       content,
       enclosures,
       categories: (Array.isArray(item.tags) ? item.tags : []).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
+      outlet: null,
     };
   });
   const drafts = dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings);

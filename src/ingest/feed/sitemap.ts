@@ -73,6 +73,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
         content: null,
         enclosures: [],
         categories: keywords ? keywords.split(',').map((keyword) => keyword.trim()).filter(Boolean) : [],
+        outlet: cleanText(childText($, childrenNamed(news, 'publication')[0], 'name')),
       },
     ];
   });

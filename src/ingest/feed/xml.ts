@@ -267,6 +267,14 @@ function sourceAuthor(reader: FieldReader): string | null {
   return null;
 }
 
+/** RSS `<source url="...">Reuters</source>` names the outlet by its text; Atom's `<source>` by its `<title>`. */
+function readOutlet(reader: FieldReader): string | null {
+  const source = reader.all('source')[0]?.node;
+  if (source === undefined || source === null) return null;
+  if (typeof source === 'string') return cleanText(source);
+  return cleanText(nodeText(source)) ?? cleanText(nodeText(asArray(source.title)[0]));
+}
+
 function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[] {
   const enclosures: FeedEnclosure[] = [];
   for (const ref of reader.all('enclosure')) {
@@ -377,6 +385,7 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     content,
     enclosures: readEnclosures(reader, links),
     categories: readCategories(reader),
+    outlet: readOutlet(reader),
   };
 }
 

@@ -148,6 +148,24 @@ describe('parseFeed: formats', () => {
     ]);
   });
 
+  it('names the outlet of each item where the feed does: RSS <source>, Atom <source><title>, a news sitemap publication', async () => {
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>News search</title>' +
+      '<item><title>Labs weigh a pause - Reuters</title><link>https://news.example/r</link><source url="https://www.reuters.com">Reuters</source></item>' +
+      '<item><title>Senators back a pause</title><link>https://news.example/a</link><source url="https://apnews.com">  AP &amp; partners </source></item>' +
+      '<item><title>No outlet named</title><link>https://news.example/n</link></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://news.example/rss' })).items.map((item) => item.outlet)).toEqual(['Reuters', 'AP & partners', null]);
+    const atom =
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Planet</title><id>urn:p</id>' +
+      '<entry><id>urn:1</id><title>Copied</title><link href="https://blog.example/1"/><source><id>urn:b</id><title>The Policy Blog</title></source></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://planet.example/atom' })).items[0]!.outlet).toBe('The Policy Blog');
+    const sitemap =
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+      '<url><loc>https://paper.example.com/a</loc><news:news><news:publication><news:name>The Paper</news:name><news:language>en</news:language></news:publication>' +
+      '<news:publication_date>2026-06-05</news:publication_date><news:title>Labs weigh a pause</news:title></news:news></url></urlset>';
+    expect((await parseFeed(Buffer.from(sitemap), { url: 'https://paper.example.com/sitemap-news.xml' })).items[0]!.outlet).toBe('The Paper');
+  });
+
   it('names the sitemaps of a sitemap index, since the news sitemap is often one of them', async () => {
     const xml =
       '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
