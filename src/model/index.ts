@@ -119,6 +119,8 @@ export interface SourceReport {
   error: StageError | null;
   itemsSeen: number;
   articlesAdded: number;
+  /** Stored articles whose source changed them: a feed item's new headline, a capture edited since it was read. */
+  articlesUpdated: number;
   duplicates: number;
   /** Items that failed on their own (page fetch or extraction) while the source as a whole succeeded. */
   itemErrors: { key: string; error: StageError }[];

@@ -8,7 +8,7 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { decodePage } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, computeTopicSignature, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -104,6 +104,11 @@ function plausiblePublicationDate(iso: string | null, at: Date): string | null {
 
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
+}
+
+/** The title an article is stored under: the source's, else the extracted one, else the start of its text. */
+function displayTitle(raw: RawItem, extracted: ExtractedArticle): string {
+  return raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
 }
 
 /**
@@ -211,7 +216,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
       const { raw, extracted } = item;
       const at = now().toISOString();
-      const title = raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
+      const title = displayTitle(raw, extracted);
       const computed = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       // A feed item without a link of its own has a stand-in URL inside the feed, told apart by its fragment alone:
       // canonicalising it (which drops fragments) would make every such item of the feed one page.
@@ -318,8 +323,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return out;
     }
 
-    /** Items already stored are skipped; a feed that retitles an item updates it instead of adding another. */
-    async function newItems(items: readonly RawItem[]): Promise<RawItem[]> {
+    /**
+     * Items already stored are skipped, but not lost on their source's changes: a feed that retitles an item, or a
+     * capture edited since it was read, updates the stored article instead of adding another or being ignored.
+     */
+    async function newItems(items: readonly RawItem[], source: SourceDefinition, report: SourceReport): Promise<RawItem[]> {
       const fresh: RawItem[] = [];
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map<string, repo.StoredItem>();
       const rekeyed = await rekeyedItems(items, stored);
@@ -327,33 +335,47 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const existing = stored.get(item.key) ?? rekeyed.get(item);
         if (!existing) {
           fresh.push(item);
+        } else if (source.kind === 'files') {
+          const extracted = extractArticle(item.body ?? '', item.bodyFormat, item.url);
+          const title = displayTitle(item, extracted);
+          if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
+          await storeLock.add(() =>
+            reviseArticle(existing.id, title, extracted.text, {
+              byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName, word_count: countWords(extracted.text),
+              partial: extracted.partial ? 1 : 0, modified_at: extracted.modifiedAt,
+            }),
+          );
+          report.articlesUpdated += 1;
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
           const { title } = item;
-          await storeLock.add(() => retitle(existing, title, item.updatedAt));
+          await storeLock.add(() => reviseArticle(existing.id, title, null, { modified_at: item.updatedAt ?? existing.modified_at }));
+          report.articlesUpdated += 1;
         }
       }
       return fresh;
     }
 
     /**
-     * A new headline for a stored article. Its score, topic signature and story label are worked out again, since all
-     * read the title: a story must not stay labelled with a headline its outlet withdrew.
+     * A new version of a stored article: a headline, or (`text` not null) a text too. Its score, dedup keys and story
+     * label are worked out again, since all read them: a story must not stay labelled with a headline its outlet
+     * withdrew. Whether it copies another article stays as decided when it was stored.
      */
-    async function retitle(existing: repo.StoredItem, title: string, updatedAt: string | null): Promise<void> {
-      const article = await repo.getArticle(db, existing.id);
+    async function reviseArticle(id: number, title: string, text: string | null, fields: repo.ArticleUpdate): Promise<void> {
+      const article = await repo.getArticle(db, id);
       if (!article) return;
       const at = now().toISOString();
-      const topicSignature = computeTopicSignature(title, article.text);
+      const body = text ?? article.text;
+      const keys = computeDedupKeys({ url: article.url, canonicalUrl: article.canonical_url, title, text: body });
       await db.transaction().execute(async (trx) => {
-        await repo.updateArticle(trx, existing.id, { title, topic_signature: topicSignature, modified_at: updatedAt ?? existing.modified_at, updated_at: at });
-        await repo.replaceScore(trx, existing.id, scorer.score({ title, text: article.text }), at);
-        if (article.story_id !== null) {
-          await repo.relabelStory(trx, article.story_id, storyLabel(await repo.storyTitles(trx, article.story_id)));
-        }
+        await repo.updateArticle(trx, id, {
+          ...fields, title, text: body, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
+        });
+        await repo.replaceScore(trx, id, scorer.score({ title, text: body }), at);
+        if (article.story_id !== null) await repo.relabelStory(trx, article.story_id, storyLabel(await repo.storyTitles(trx, article.story_id)));
       });
       if (article.story_id !== null) storyTitleCache.delete(article.story_id);
-      const index = known.findIndex((other) => other.id === existing.id);
-      if (index >= 0) known[index] = { ...known[index]!, topicSignature };
+      const index = known.findIndex((other) => other.id === id);
+      if (index >= 0) known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
     }
 
     /**
@@ -478,7 +500,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.outcome = outcome;
         report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
       }
-      const fresh = await newItems(items);
+      const fresh = await newItems(items, source, report);
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null, pageAttempted: false }));
       await storeAll(prepared, source, report);
       await repo.recordFetch(db, {
@@ -518,7 +540,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.error = result.error;
       report.warnings.push(...result.warnings);
       report.itemsSeen = result.items.length;
-      const fresh = result.outcome === 'ok' ? await newItems(result.items) : [];
+      const fresh = result.outcome === 'ok' ? await newItems(result.items, source, report) : [];
       const aheadOfTime = fresh.filter((item) => item.publishedAt !== null && plausiblePublicationDate(item.publishedAt, now()) === null);
       if (aheadOfTime.length > 0) {
         report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
@@ -585,7 +607,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function runSource(source: SourceDefinition): Promise<SourceReport> {
       const report: SourceReport = {
         sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
-        itemsSeen: 0, articlesAdded: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
+        itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
       };
       const attempt = { recorded: false };
       try {

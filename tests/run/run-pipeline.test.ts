@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
@@ -282,6 +282,27 @@ function articlePage(title: string, head = ''): string {
     '<p>Supporters argue the pause is overdue; critics call it unworkable and say it hands the lead to rivals.</p></article></body></html>'
   );
 }
+
+describe('a capture edited after it was read', () => {
+  it('updates its stored article, score and story on the next run, and an unchanged capture is left alone', () =>
+    withScenario(async ({ store, root, input, load }) => {
+      mkdirSync(path.join(root, 'captures'));
+      const capture = path.join(root, 'captures', 'labs.txt');
+      const paragraph = 'Leading AI labs discussed a verified global pause of frontier AI development, and governments said they would study how compute could be monitored.';
+      writeFileSync(capture, `Labs weigh a pause\n\n${paragraph}\n`);
+      const loaded = load({ ...input, sources: [{ id: 'captures', kind: 'files', name: 'Captures', glob: 'captures/*.txt' }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      writeFileSync(capture, `Labs agree to a verified pause\n\n${paragraph}\n\nCorrection: the labs signed the agreement on Tuesday, not Monday.\n`);
+      const { report } = await run(loaded, store, '2026-06-10T08:00:00.000Z');
+      expect(report.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
+      const [article] = await store.db.selectFrom('articles').select(['id', 'title', 'text', 'updated_at']).execute();
+      expect(article).toMatchObject({ title: 'Labs agree to a verified pause', text: expect.stringContaining('Correction: the labs signed'), updated_at: '2026-06-10T08:00:00.000Z' });
+      expect(await store.db.selectFrom('stance_scores').select('scored_at').execute()).toEqual([{ scored_at: '2026-06-10T08:00:00.000Z' }]);
+      expect(await store.db.selectFrom('stories').select('label').execute()).toEqual([{ label: 'Labs agree to a verified pause' }]);
+      const again = await run(loaded, store, '2026-06-10T10:00:00.000Z');
+      expect(again.report.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    }));
+});
 
 describe('an aggregator feed', () => {
   it('stores each item under the outlet the feed names for it, and alerts name that outlet', () =>

@@ -22,6 +22,7 @@ function sourceLine(source: SourceReport): string {
           ? `skipped${next} (${source.nextCheck.reason}; --all does not override that)`
           : `skipped${next} (--all checks it now)`
         : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
+          (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
           (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
 }
