@@ -1,27 +1,20 @@
 /** Calendar days in a time zone, so "today's digest" means the reader's day, not the server's. */
 
-const partsFormatter = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Milliseconds to add to UTC to get wall-clock time in `timeZone` at instant `ms`. */
-function zoneOffset(ms: number, timeZone: string): number {
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return wall - Math.floor(ms / 1000) * 1000;
+/** One formatter per zone: building one costs far more than formatting, and day bounds format a few dozen times. */
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** `YYYY-MM-DD` of the instant in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateFormatter(timeZone).format(instant);
 }
 
 export function isIsoDate(value: string): boolean {
@@ -30,18 +23,34 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** [start, end) of the calendar day `date` in the zone, as ISO UTC strings. Days are 23 or 25 hours at DST changes. */
+/** Wider than any UTC offset a zone has ever had (the largest, a local mean time, was under 16 hours). */
+const SEARCH_SECONDS = 26 * 3600;
+
+/**
+ * The first instant, in epoch milliseconds, at which the zone's calendar shows `date`. Local midnight does not always
+ * exist: where DST starts at midnight (America/Santiago, America/Havana) the clock jumps from 23:59:59 to 01:00, and
+ * the day starts then. So the day is searched for by the date the zone shows rather than computed from an offset.
+ */
+function startOfDay(date: string, timeZone: string): number {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`) / 1000;
+  // Invariants: at `before` the zone shows an earlier date, at `reached` this date or a later one. Offsets and
+  // transitions are whole seconds, so the search stops at one second.
+  let before = midnightUtc - SEARCH_SECONDS;
+  let reached = midnightUtc + SEARCH_SECONDS;
+  while (reached - before > 1) {
+    const middle = Math.floor((before + reached) / 2);
+    if (localDate(new Date(middle * 1000), timeZone) >= date) reached = middle;
+    else before = middle;
+  }
+  return reached * 1000;
+}
+
+/**
+ * [start, end) of the calendar day `date` in the zone, as ISO UTC strings: from the first instant the zone shows the
+ * date to the first instant it shows the next one, so consecutive days share their bound and no hour is in two days.
+ * Days are 23 or 25 hours (23½ or 24½ on Lord Howe Island) at DST changes.
+ */
 export function dayBounds(date: string, timeZone: string): { start: string; end: string } {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const startOf = (year: number, month: number, day: number) => {
-    const guess = Date.UTC(year, month - 1, day);
-    // Twice: the offset at the guessed instant may differ from the one at local midnight across a DST change.
-    const first = guess - zoneOffset(guess, timeZone);
-    return guess - zoneOffset(first, timeZone);
-  };
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return {
-    start: new Date(startOf(y, m, d)).toISOString(),
-    end: new Date(startOf(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate())).toISOString(),
-  };
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: new Date(startOfDay(date, timeZone)).toISOString(), end: new Date(startOfDay(next, timeZone)).toISOString() };
 }

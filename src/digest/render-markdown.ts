@@ -1,4 +1,4 @@
-import { shortenText, withoutDisplayControls } from '../model/display-text.ts';
+import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import { localDate } from './day.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
@@ -29,6 +29,9 @@ export function safeLink(label: string, url: string): string {
   }
   return `${escapeMarkdown(label)} (${escapeMarkdown(url)})`;
 }
+
+/** Names listed per side in "Who is arguing"; the JSON has them all. */
+const VOICES_PER_SIDE = 8;
 
 function formatScore(value: number | null): string {
   return value === null ? '?' : (value >= 0 ? '+' : '') + value.toFixed(2);
@@ -76,9 +79,11 @@ export function renderMarkdown(digest: DigestData): string {
   lines.push('');
   lines.push(`_${escapeMarkdown(digest.pipeline.description)}_`);
   lines.push('');
+  // Split so the numbers add up as read: on-topic = originals + duplicates, and off-topic (copies included) besides.
+  const originals = totals.onTopic - totals.duplicates;
   lines.push(
-    `**${totals.onTopic} on-topic article${totals.onTopic === 1 ? '' : 's'}** from ${totals.outlets} outlet${totals.outlets === 1 ? '' : 's'} ` +
-      `(${totals.duplicates} duplicate${totals.duplicates === 1 ? '' : 's'}, ${totals.offTopic} off-topic). ` +
+    `**${plural(totals.onTopic, 'on-topic article')}** from ${plural(totals.outlets, 'outlet')} ` +
+      `(${plural(originals, 'original')}, ${plural(totals.duplicates, 'duplicate')}) and ${totals.offTopic} off-topic. ` +
       `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`,
   );
   lines.push('');
@@ -97,9 +102,11 @@ export function renderMarkdown(digest: DigestData): string {
   if (digest.voices.length > 0) {
     lines.push('## Who is arguing', '');
     for (const side of ['support', 'oppose', 'neutral'] as const) {
-      const voices = digest.voices.filter((v) => v.stance === side).slice(0, 8);
+      const voices = digest.voices.filter((v) => v.stance === side);
       if (voices.length === 0) continue;
-      const names = voices.map((v) => `${escapeMarkdown(v.actor)}${v.articles > 1 ? ` (${v.articles} articles)` : ''}`);
+      // The count is the voice's `articles` in the JSON: articles quoting them on this side, not in all.
+      const names = voices.slice(0, VOICES_PER_SIDE).map((v) => `${escapeMarkdown(v.actor)}${v.articles > 1 ? ` (${v.articles} articles)` : ''}`);
+      if (voices.length > VOICES_PER_SIDE) names.push(`and ${voices.length - VOICES_PER_SIDE} more`);
       lines.push(`- **${side === 'neutral' ? 'Without taking a side' : side === 'support' ? 'For a pause' : 'Against'}:** ${names.join('; ')}`);
     }
     lines.push('');
@@ -108,6 +115,10 @@ export function renderMarkdown(digest: DigestData): string {
   lines.push('');
   if (digest.stories.length === 0) lines.push('No new coverage today.', '');
   digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
+  const { storiesNotShown } = digest;
+  if (storiesNotShown.stories > 0) {
+    lines.push(`_… and ${plural(storiesNotShown.stories, 'more story', 'more stories')} (${plural(storiesNotShown.articles, 'article')}) not shown._`, '');
+  }
   if (digest.offTopic.length > 0) {
     lines.push('## Off-topic articles', '');
     for (const article of digest.offTopic) {
@@ -116,6 +127,9 @@ export function renderMarkdown(digest: DigestData): string {
     lines.push('');
   }
   lines.push('## Sources', '');
+  // Health is read when the digest is written; no history of it is kept, so an older day cannot show its own.
+  const writtenOn = localDate(new Date(digest.generatedAt), digest.timeZone);
+  lines.push(`_Source health as of ${digest.generatedAt}${writtenOn > digest.date ? `, when this digest was written, not on ${digest.date}` : ''}._`, '');
   lines.push('| source | status | last error |', '| --- | --- | --- |');
   for (const source of digest.sources) {
     lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);

@@ -1,4 +1,6 @@
+import { storyLabel } from '../dedup/story-label.ts';
 import type { Evidence, StanceLabel, Voice } from '../model/index.ts';
+import { collectDigestVoices } from './collect-digest-voices.ts';
 
 /** One article as the digest shows it. */
 export interface DigestArticle {
@@ -60,6 +62,11 @@ export interface DigestData {
   date: string;
   timeZone: string;
   generatedAt: string;
+  /**
+   * The day's articles add up: `articles` = `onTopic` + `offTopic`, and `onTopic` - `duplicates` = the originals
+   * whose stances `stance` counts. `duplicates` are the on-topic copies, listed under their stories; an off-topic
+   * copy is off-topic like its original and counted there only, since nothing else about it is shown.
+   */
   totals: {
     articles: number;
     onTopic: number;
@@ -68,8 +75,14 @@ export interface DigestData {
     outlets: number;
     stance: Record<StanceLabel, number>;
   };
+  /** The `digest.maxStories` most covered stories. */
   stories: DigestStory[];
-  /** Who argues for and against, across the day's on-topic originals, the most quoted first. */
+  /** Stories beyond `digest.maxStories`, and their articles, counted since they are not listed. */
+  storiesNotShown: { stories: number; articles: number };
+  /**
+   * Who argues for and against, across the day's on-topic originals, the most quoted first. A speaker is listed
+   * under each side they took, and as neutral only when they took none.
+   */
   voices: DigestVoice[];
   offTopic: DigestArticle[];
   sources: SourceHealth[];
@@ -83,7 +96,6 @@ export interface DigestInput {
   timeZone: string;
   generatedAt: string;
   articles: readonly DigestArticle[];
-  storyLabels: ReadonlyMap<number, string>;
   sources: readonly SourceHealth[];
   maxStories: number;
   shift?: DigestData['shift'];
@@ -119,7 +131,9 @@ export function buildDigest(input: DigestInput): DigestData {
     for (const a of articles) if (a.duplicateOf === null && a.stance) stance[a.stance.label] += 1;
     return {
       id: first.storyId,
-      label: (first.storyId !== null ? input.storyLabels.get(first.storyId) : undefined) ?? first.title,
+      // From the articles listed here, not the story's stored label, which follows its newest headline: a digest
+      // rewritten for an older day must not be headed by news from after that day.
+      label: storyLabel([...articles].sort((a, b) => a.id - b.id).map((a) => a.title)),
       articleCount: articles.length,
       outletCount: outlets.length,
       outlets,
@@ -132,8 +146,9 @@ export function buildDigest(input: DigestInput): DigestData {
   const stanceTotals = emptyTally();
   for (const a of originals) if (a.stance) stanceTotals[a.stance.label] += 1;
 
+  const storiesNotShown = stories.slice(input.maxStories);
   return {
-    voices: collectVoices(originals),
+    voices: collectDigestVoices(originals),
     pipeline: input.pipeline,
     date: input.date,
     timeZone: input.timeZone,
@@ -142,33 +157,14 @@ export function buildDigest(input: DigestInput): DigestData {
       articles: input.articles.length,
       onTopic: onTopic.length,
       offTopic: offTopic.length,
-      duplicates: input.articles.filter((a) => a.duplicateOf !== null).length,
+      duplicates: onTopic.length - originals.length,
       outlets: new Set(onTopic.map((a) => a.outlet)).size,
       stance: stanceTotals,
     },
     stories: stories.slice(0, input.maxStories),
+    storiesNotShown: { stories: storiesNotShown.length, articles: storiesNotShown.reduce((sum, story) => sum + story.articleCount, 0) },
     offTopic: input.includeOffTopic ? offTopic.sort((a, b) => a.id - b.id) : [],
     sources: [...input.sources],
     shift: input.shift ?? null,
   };
-}
-
-/**
- * Speakers across articles, merged by name (case and spacing aside) and side. Syndicated copies are left out by
- * the caller, so a wire quote counts once; a speaker quoted twice in one article counts once for it.
- */
-function collectVoices(articles: readonly DigestArticle[]): DigestVoice[] {
-  const byKey = new Map<string, DigestVoice>();
-  for (const article of articles) {
-    const seenHere = new Set<string>();
-    for (const voice of article.voices) {
-      const key = `${voice.actor.toLowerCase().replace(/\s+/g, ' ').trim()}|${voice.stance}`;
-      if (seenHere.has(key)) continue;
-      seenHere.add(key);
-      const entry = byKey.get(key);
-      if (entry) entry.articles += 1;
-      else byKey.set(key, { actor: voice.actor, stance: voice.stance, articles: 1, quote: voice.quote });
-    }
-  }
-  return [...byKey.values()].sort((a, b) => b.articles - a.articles || a.actor.localeCompare(b.actor));
 }

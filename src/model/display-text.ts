@@ -43,7 +43,7 @@ export function shortenText(text: string, max: number): string {
   return `${atWord.length >= cut.length / 2 ? atWord : cut}…`;
 }
 
-/** "1 alert", "3 alerts": a count and a regular English noun. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 alert", "3 alerts", "2 stories": a count and its noun. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

@@ -12,7 +12,10 @@ export function sourceHealth(row: SourceRow): SourceHealth {
   return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null };
 }
 
-/** Loads the articles first seen on `date` (in the digest's time zone) with their current stance. */
+/**
+ * Loads the articles first seen on `date` (in the digest's time zone) with their current stance, and the sources'
+ * health as it is now (no history of it is kept; the digest says so).
+ */
 export async function loadDigestData(loaded: LoadedPipeline, store: Store, date: string, generatedAt: string): Promise<DigestData> {
   const { pipeline } = loaded;
   const { start, end } = dayBounds(date, pipeline.digest.timeZone);
@@ -21,7 +24,6 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
   const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
   const sources = await repo.listSources(store.db, pipeline.id);
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
-  const stories = await repo.listStories(store.db, pipeline.id);
 
   const articles: DigestArticle[] = rows.map((row) => {
     const score = scores.get(row.id);
@@ -53,7 +55,6 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     timeZone: pipeline.digest.timeZone,
     generatedAt,
     articles,
-    storyLabels: new Map(stories.map((s) => [s.id, s.label])),
     sources: sources.map(sourceHealth),
     maxStories: pipeline.digest.maxStories,
     includeOffTopic: pipeline.digest.includeOffTopic,

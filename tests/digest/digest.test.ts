@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, dayBounds, renderMarkdown, type DigestArticle } from '../../src/digest/index.ts';
+import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle } from '../../src/digest/index.ts';
 
 function article(id: number, overrides: Partial<DigestArticle> = {}): DigestArticle {
   return {
@@ -12,7 +12,7 @@ function article(id: number, overrides: Partial<DigestArticle> = {}): DigestArti
 const base = {
   pipeline: { id: 'p', name: 'Pause watch', description: 'The pause proposal' },
   date: '2026-06-10', timeZone: 'UTC', generatedAt: '2026-06-10T06:30:00.000Z',
-  storyLabels: new Map([[1, 'Labs weigh a pause'], [2, 'Chip rules']]), sources: [], maxStories: 10, includeOffTopic: false,
+  sources: [], maxStories: 10, includeOffTopic: false,
 };
 
 describe('the digest', () => {
@@ -20,13 +20,13 @@ describe('the digest', () => {
     const digest = buildDigest({
       ...base,
       articles: [
-        article(1, { stance: { label: 'support', score: 0.7, confidence: 0.9, override: false } }),
-        article(2, { duplicateOf: 1, stance: { label: 'support', score: 0.7, confidence: 0.9, override: false } }),
-        article(3, { storyId: 2, stance: { label: 'oppose', score: -0.6, confidence: 0.8, override: false } }),
+        article(1, { title: 'Labs weigh a pause on training', stance: { label: 'support', score: 0.7, confidence: 0.9, override: false } }),
+        article(2, { title: 'Labs weigh a pause on training', duplicateOf: 1, stance: { label: 'support', score: 0.7, confidence: 0.9, override: false } }),
+        article(3, { storyId: 2, title: 'New chip export rules proposed', stance: { label: 'oppose', score: -0.6, confidence: 0.8, override: false } }),
         article(4, { storyId: 2, relevant: false, stance: null }),
       ],
     });
-    expect(digest.stories.map((s) => [s.label, s.articleCount, s.outletCount])).toEqual([['Labs weigh a pause', 2, 2], ['Chip rules', 1, 1]]);
+    expect(digest.stories.map((s) => [s.label, s.articleCount, s.outletCount])).toEqual([['Labs weigh a pause on training', 2, 2], ['New chip export rules proposed', 1, 1]]);
     expect(digest.totals).toMatchObject({ articles: 4, onTopic: 3, offTopic: 1, duplicates: 1, stance: { support: 1, oppose: 1, neutral: 0 } });
     expect(digest.stories[0]!.articles.map((a) => a.id)).toEqual([1, 2]);
   });
@@ -47,11 +47,110 @@ describe('the digest', () => {
     expect(markdown).toContain('- **Against:** David Sacks (2 articles)');
   });
 
+  it('merges one speaker across articles: a surname joins the one full name ending with it, and a count or "the" makes no other group', () => {
+    const said = (actor: string, stance: 'support' | 'oppose' | 'neutral' = 'oppose') => ({ actor, stance, quote: `${actor} said so` });
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, { voices: [said('Sacks'), said('Bengio', 'support'), said('Two senators'), said('The critics')] }),
+        article(2, { voices: [said('David Sacks'), said('Yoshua Bengio', 'support'), said('Senators'), said('Critics')] }),
+        // Both names in one article: one speaker, counted once for it.
+        article(3, { voices: [said('Sacks'), said('David Sacks'), said('some critics')] }),
+      ],
+    });
+    expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([
+      ['Critics', 'oppose', 3], ['David Sacks', 'oppose', 3], ['Senators', 'oppose', 2], ['Yoshua Bengio', 'support', 2],
+    ]);
+    expect(renderMarkdown(digest)).toContain('- **Against:** Critics (3 articles); David Sacks (3 articles); Senators (2 articles)');
+  });
+
+  it('leaves a surname apart when two full names in the digest end with it, rather than merge two people', () => {
+    const said = (actor: string) => ({ actor, stance: 'oppose' as const, quote: 'no' });
+    const digest = buildDigest({ ...base, articles: [article(1, { voices: [said('Jack Clark'), said('Clark')] }), article(2, { voices: [said('Wesley Clark'), said('Clark')] })] });
+    expect(digest.voices.map((v) => [v.actor, v.articles])).toEqual([['Clark', 2], ['Jack Clark', 1], ['Wesley Clark', 1]]);
+  });
+
+  it('lists a speaker who took a side only on that side, and one who took both sides on both, with the article counts of the JSON', () => {
+    const said = (actor: string, stance: 'support' | 'oppose' | 'neutral') => ({ actor, stance, quote: `${actor}: ${stance}` });
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, { voices: [said('Anthropic', 'support'), said('David Sacks', 'oppose')] }),
+        article(2, { voices: [said('Anthropic', 'support'), said('Sacks', 'support')] }),
+        article(3, { voices: [said('Anthropic', 'neutral'), said('Some observers', 'neutral')] }),
+      ],
+    });
+    expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([
+      ['Anthropic', 'support', 2], ['David Sacks', 'oppose', 1], ['David Sacks', 'support', 1], ['Some observers', 'neutral', 1],
+    ]);
+    const markdown = renderMarkdown(digest);
+    expect(markdown).toContain('- **For a pause:** Anthropic (2 articles); David Sacks\n');
+    expect(markdown).toContain('- **Against:** David Sacks\n');
+    expect(markdown).toContain('- **Without taking a side:** Some observers\n');
+  });
+
+  it('says how many more speakers a side has than it names', () => {
+    const voices = Array.from({ length: 10 }, (_v, i) => ({ actor: `Critic ${String.fromCharCode(65 + i)}`, stance: 'oppose' as const, quote: 'no' }));
+    const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(1, { voices })] }));
+    expect(markdown).toContain('- **Against:** Critic A; Critic B; Critic C; Critic D; Critic E; Critic F; Critic G; Critic H; and 2 more\n');
+  });
+
+  it('counts as duplicates only on-topic copies: an off-topic article and its copy are both off-topic, and the counts add up', () => {
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, { stance: { label: 'support', score: 0.7, confidence: 0.9, override: false } }),
+        article(2, { duplicateOf: 1 }),
+        article(3, { storyId: 3, relevant: false, stance: null }),
+        article(4, { storyId: 3, duplicateOf: 3, relevant: false, stance: null }),
+        article(5, { storyId: 4, relevant: false, stance: null }),
+      ],
+    });
+    const { totals } = digest;
+    expect(totals).toMatchObject({ articles: 5, onTopic: 2, duplicates: 1, offTopic: 3 });
+    expect(totals.onTopic + totals.offTopic).toBe(totals.articles);
+    expect(totals.stance.support + totals.stance.oppose + totals.stance.neutral).toBe(totals.onTopic - totals.duplicates);
+    expect(renderMarkdown(digest)).toContain('**2 on-topic articles** from 2 outlets (1 original, 1 duplicate) and 3 off-topic. Stance of original articles: 1 support');
+  });
+
+  it('says how many stories and articles beyond digest.maxStories are not shown, in the Markdown and the JSON', () => {
+    const articles = [article(1), article(2), article(3, { storyId: 2 }), article(4, { storyId: 2 }), article(5, { storyId: 3 }), article(6, { storyId: 3, duplicateOf: 5 }), article(7, { storyId: 4 })];
+    const digest = buildDigest({ ...base, maxStories: 2, articles });
+    expect(digest.stories).toHaveLength(2);
+    expect(digest.storiesNotShown).toEqual({ stories: 2, articles: 3 });
+    expect(renderMarkdown(digest)).toContain('_… and 2 more stories (3 articles) not shown._');
+    const one = buildDigest({ ...base, maxStories: 3, articles });
+    expect(renderMarkdown(one)).toContain('_… and 1 more story (1 article) not shown._');
+    const all = buildDigest({ ...base, articles });
+    expect(all.storiesNotShown).toEqual({ stories: 0, articles: 0 });
+    expect(renderMarkdown(all)).not.toContain('not shown');
+  });
+
+  it('heads a story with the most representative headline of its articles listed that day, without the outlet name', () => {
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, { title: 'Pause talks: live updates from the summit floor' }),
+        article(2, { title: 'Labs agree to pause frontier training runs' }),
+        article(3, { title: 'Labs agree to pause frontier training - Wire' }),
+      ],
+    });
+    expect(digest.stories[0]!.label).toBe('Labs agree to pause frontier training');
+  });
+
+  it('says the source health is as of writing, and that it is not that of an older day', () => {
+    const sources = [{ id: 's', name: 'Wire', status: 'failed' as const, lastError: 'HTTP 500' }];
+    const today = renderMarkdown(buildDigest({ ...base, sources, articles: [] }));
+    expect(today).toContain('## Sources\n\n_Source health as of 2026-06-10T06:30:00.000Z._\n');
+    const older = renderMarkdown(buildDigest({ ...base, sources, articles: [], generatedAt: '2026-06-12T09:00:00.000Z' }));
+    expect(older).toContain('_Source health as of 2026-06-12T09:00:00.000Z, when this digest was written, not on 2026-06-10._');
+  });
+
   it('renders hostile feed text inert: no HTML, no fake links, no javascript: URLs, no broken tables', () => {
     const digest = buildDigest({
       ...base,
-      storyLabels: new Map([[1, '<script>alert(1)</script> # heading']]),
       articles: [
+        article(2, { title: '<script>alert(1)</script> # heading' }),
         article(1, {
           title: '[Click here](javascript:alert(1)) <img src=x onerror=alert(1)> | cell',
           url: 'javascript:alert(document.cookie)',
@@ -100,6 +199,34 @@ describe('the digest', () => {
 });
 
 describe('a digest day', () => {
+  it('starts when the zone\'s calendar turns to it, also where DST starts at midnight and local midnight does not exist', () => {
+    // Santiago jumps from 2026-09-05 23:59:59 -04 to 2026-09-06 01:00 -03; Havana from 2026-03-07 23:59:59 -05 to 01:00 -04.
+    expect(dayBounds('2026-09-05', 'America/Santiago')).toEqual({ start: '2026-09-05T04:00:00.000Z', end: '2026-09-06T04:00:00.000Z' });
+    expect(dayBounds('2026-09-06', 'America/Santiago')).toEqual({ start: '2026-09-06T04:00:00.000Z', end: '2026-09-07T03:00:00.000Z' });
+    expect(dayBounds('2026-03-08', 'America/Havana')).toEqual({ start: '2026-03-08T05:00:00.000Z', end: '2026-03-09T04:00:00.000Z' });
+    // Back at midnight: Santiago's 2026-04-04 has 23:00-23:59 twice, so it is 25 hours.
+    expect(dayBounds('2026-04-04', 'America/Santiago')).toEqual({ start: '2026-04-04T03:00:00.000Z', end: '2026-04-05T04:00:00.000Z' });
+    // Lord Howe Island moves its clocks by 30 minutes, at 02:00.
+    expect(dayBounds('2026-10-04', 'Australia/Lord_Howe')).toEqual({ start: '2026-10-03T13:30:00.000Z', end: '2026-10-04T13:00:00.000Z' });
+    expect(dayBounds('2026-04-05', 'Australia/Lord_Howe')).toEqual({ start: '2026-04-04T13:00:00.000Z', end: '2026-04-05T13:30:00.000Z' });
+    expect(dayBounds('2026-12-31', 'Pacific/Kiritimati')).toEqual({ start: '2026-12-30T10:00:00.000Z', end: '2026-12-31T10:00:00.000Z' });
+  });
+
+  it('follows the day before without gap or overlap and holds only that date, every day of a year, in zones with odd DST rules', () => {
+    const dates = Array.from({ length: 366 }, (_v, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const wrong: string[] = [];
+    for (const zone of ['America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Europe/Brussels']) {
+      const days = dates.map((date) => ({ date, ...dayBounds(date, zone) }));
+      days.forEach(({ date, start, end }, i) => {
+        const next = days[i + 1];
+        if (next && next.start !== end) wrong.push(`${zone} ${date} ends at ${end}, the next day starts at ${next.start}`);
+        if (localDate(new Date(start), zone) !== date || localDate(new Date(Date.parse(end) - 1), zone) !== date) wrong.push(`${zone} ${date} is [${start}, ${end})`);
+        if (i > 0 && localDate(new Date(Date.parse(start) - 1), zone) !== dates[i - 1]) wrong.push(`${zone} ${date} starts late: ${start}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('is the calendar day in the digest time zone, 23 or 25 hours long across a DST change', () => {
     expect(dayBounds('2026-06-10', 'UTC')).toEqual({ start: '2026-06-10T00:00:00.000Z', end: '2026-06-11T00:00:00.000Z' });
     expect(dayBounds('2026-06-10', 'Europe/Brussels')).toEqual({ start: '2026-06-09T22:00:00.000Z', end: '2026-06-10T22:00:00.000Z' });

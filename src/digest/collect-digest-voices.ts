@@ -1,0 +1,97 @@
+import type { StanceLabel } from '../model/index.ts';
+import type { DigestArticle, DigestVoice } from './select.ts';
+
+/** Leading words that count or point at a group without changing who it is: "Two senators" are senators. */
+const GROUP_DETERMINERS = new Set([
+  'the', 'these', 'those', 'some', 'many', 'several', 'most', 'all', 'both', 'other', 'one', 'two', 'three', 'four',
+  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds',
+]);
+
+/** A speaker as one article names them. */
+interface ActorName {
+  /** As written, spacing collapsed. */
+  written: string;
+  /** Without leading determiners: "Two senators" → "senators". */
+  bare: string;
+  wordCount: number;
+  hasDeterminer: boolean;
+}
+
+function parseActorName(actor: string): ActorName {
+  const words = actor.replace(/\s+/g, ' ').trim().split(' ');
+  let start = 0;
+  // The last word stays even if it is one of them: "Many" alone is all the text says of the speaker.
+  while (start < words.length - 1 && (GROUP_DETERMINERS.has(words[start]!.toLowerCase()) || /^\d+$/.test(words[start]!))) start++;
+  return { written: words.join(' '), bare: words.slice(start).join(' '), wordCount: words.length - start, hasDeterminer: start > 0 };
+}
+
+const keyOf = (name: ActorName) => name.bare.toLowerCase();
+const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+/**
+ * Group keys across the digest: "Sacks" joins "David Sacks" when exactly one full name in the digest ends with that
+ * surname. Two ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people.
+ * Within an article the scorer has already resolved surnames; this does it across articles.
+ */
+function resolveSurnames(names: readonly ActorName[]): Map<string, string> {
+  const fullNames = new Set(names.filter((n) => n.wordCount > 1 && isCapitalised(n.bare)).map(keyOf));
+  const canonical = new Map<string, string>();
+  for (const name of names) {
+    const key = keyOf(name);
+    if (canonical.has(key)) continue;
+    const owners = name.wordCount === 1 && isCapitalised(name.bare) ? [...fullNames].filter((full) => full.endsWith(` ${key}`)) : [];
+    canonical.set(key, owners.length === 1 ? owners[0]! : key);
+  }
+  return canonical;
+}
+
+/**
+ * The name to show for a group: the fullest ("David Sacks" over "Sacks"), then one without a count or determiner
+ * ("Senators" over "Two senators", which was one article's count, not the group's), then a capitalised one, then
+ * the first quoted.
+ */
+function displayName(names: readonly ActorName[]): string {
+  const best = names.reduce((a, b) =>
+    b.wordCount !== a.wordCount ? (b.wordCount > a.wordCount ? b : a)
+    : b.hasDeterminer !== a.hasDeterminer ? (a.hasDeterminer ? b : a)
+    : !isCapitalised(a.written) && isCapitalised(b.written) ? b
+    : a);
+  return best.written;
+}
+
+interface ActorGroup {
+  names: ActorName[];
+  sides: Map<StanceLabel, { articleIds: Set<number>; quote: string }>;
+}
+
+/**
+ * Speakers across articles, one entry per speaker and side, counted in articles: syndicated copies are left out by
+ * the caller, so a wire quote counts once, and a speaker quoted twice in one article (under any of their names)
+ * counts once for it. Neutral statements count only for a speaker who took no side anywhere: "neutral" says they
+ * took none, which a supporting or opposing quote contradicts. A speaker on both sides stays on both.
+ */
+export function collectDigestVoices(articles: readonly DigestArticle[]): DigestVoice[] {
+  const quoted = articles.flatMap((article) => article.voices.map((voice) => ({ article, voice, name: parseActorName(voice.actor) })));
+  const canonical = resolveSurnames(quoted.map((q) => q.name));
+  const groups = new Map<string, ActorGroup>();
+  for (const { article, voice, name } of quoted) {
+    const key = canonical.get(keyOf(name))!;
+    const group: ActorGroup = groups.get(key) ?? { names: [], sides: new Map() };
+    groups.set(key, group);
+    group.names.push(name);
+    const side = group.sides.get(voice.stance) ?? { articleIds: new Set<number>(), quote: voice.quote };
+    group.sides.set(voice.stance, side);
+    side.articleIds.add(article.id);
+  }
+
+  const voices: DigestVoice[] = [];
+  for (const group of groups.values()) {
+    const actor = displayName(group.names);
+    const tookSide = group.sides.has('support') || group.sides.has('oppose');
+    for (const [stance, side] of group.sides) {
+      if (stance === 'neutral' && tookSide) continue;
+      voices.push({ actor, stance, articles: side.articleIds.size, quote: side.quote });
+    }
+  }
+  return voices.sort((a, b) => b.articles - a.articles || a.actor.localeCompare(b.actor));
+}
