@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { RawItem, StageError } from '../model/index.ts';
+import { binaryContentReason, decodePage, decodePlainText } from './decode-page.ts';
 
 /** Files larger than this are not articles (a stray archive or dump); they are reported, not read. */
 const MAX_FILE_BYTES = 5_000_000;
@@ -12,36 +13,83 @@ export interface FilesIngestResult {
   errors: { key: string; error: StageError }[];
 }
 
+export interface DecodedCapture {
+  text: string;
+  format: 'html' | 'text';
+  /** The encoding the bytes were read in (`utf-8`, `utf-16le`, `windows-1252`, ...). */
+  encoding: string;
+}
+
 /**
- * Decodes a file as UTF-8 (dropping a BOM). A file that is not valid UTF-8 is read as windows-1252, the legacy
- * encoding of most hand-saved Western pages, rather than filled with U+FFFD.
+ * How a saved page starts, whatever its file is called: an XML declaration (XHTML), the comment browsers write when
+ * they save a page (`<!-- saved from url=(0042)https://... -->`), or, after any comments, a doctype, `<html>` or
+ * `<head>`. A text capture does not start with markup.
  */
-export function decodeTextFile(bytes: Buffer): string {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return new TextDecoder('windows-1252').decode(body);
+const PAGE_START = /^\s*(?:<\?xml[\s?]|<!--\s*saved from url=|(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>])/i;
+
+/** Whether a file is a saved page: by its name, else by how its content starts. */
+function isSavedPage(name: string, bytes: Buffer): boolean {
+  if (/\.(?:x?html?|shtml)$/i.test(name)) return true;
+  // The start of a page is ASCII in every encoding but UTF-16, whose BOM says so.
+  const wide = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = wide ? decodePlainText(bytes.subarray(0, 2048)).text : bytes.subarray(0, 1024).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+  return PAGE_START.test(head);
+}
+
+/**
+ * Decodes a local capture as the pipeline reads it, or says why it is no article. A saved page (`.html`, or a file
+ * that starts like one) is decoded exactly as `decodePage` decodes it over HTTP without headers: BOM, then its XML
+ * declaration or meta charset, then UTF-8, else windows-1252. A text capture: BOM, then UTF-8, else windows-1252.
+ * Refused, as `empty`, a file with nothing but whitespace; as `not_text`, binary data (NUL bytes, or mostly
+ * control characters and bytes invalid in the encoding), which would be stored as an article of garbage.
+ * @param name the file's name as the user knows it, used for the format and in messages
+ */
+export function decodeCapture(name: string, bytes: Buffer): DecodedCapture | { error: StageError } {
+  const format = isSavedPage(name, bytes) ? 'html' : 'text';
+  const { text, encoding } = format === 'html' ? decodePage(bytes) : decodePlainText(bytes);
+  if (text.trim() === '') return { error: { code: 'empty', message: `${name} is empty${bytes.length > 0 ? ' (nothing but whitespace)' : ''}` } };
+  const reason = binaryContentReason(text);
+  if (reason) return { error: { code: 'not_text', message: `${name} is not text: ${reason}` } };
+  return { text, format, encoding };
+}
+
+/**
+ * The files a glob matches, each real file once. A `**` glob follows a symlink to a directory, so a link back up
+ * (`caps/loop -> .`) would list every file twice; of the paths to one real file the shortest is kept, so a run keys
+ * it as the last did. A file linked from outside the root is still read.
+ */
+async function matchFiles(pattern: string, rootDir: string): Promise<{ key: string; absolute: string }[]> {
+  const matches = (await glob(pattern, { cwd: rootDir, onlyFiles: true }))
+    .map((relative) => ({ key: relative.split(path.sep).join('/'), absolute: path.join(rootDir, relative) }))
+    .sort((a, b) => a.key.split('/').length - b.key.split('/').length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const seen = new Set<string>();
+  const files: { key: string; absolute: string }[] = [];
+  for (const match of matches) {
+    // A path that cannot be resolved is kept, so reading it reports why.
+    const real = await realpath(match.absolute).catch(() => match.absolute);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(match);
   }
+  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Reads every file matching the source's glob (relative to the project root) as one raw item. */
 export async function ingestFiles(sourceId: string, pattern: string, rootDir: string): Promise<FilesIngestResult> {
-  const files = (await glob(pattern, { cwd: rootDir, onlyFiles: true })).sort();
   const items: RawItem[] = [];
   const errors: FilesIngestResult['errors'] = [];
-  for (const relative of files) {
-    const key = relative.split(path.sep).join('/');
-    const absolute = path.join(rootDir, relative);
+  for (const { key, absolute } of await matchFiles(pattern, rootDir)) {
     try {
       const { size } = await stat(absolute);
       if (size > MAX_FILE_BYTES) {
         errors.push({ key, error: { code: 'too_large', message: `${key} is ${size} bytes, more than the ${MAX_FILE_BYTES} read from a file` } });
         continue;
       }
-      const text = decodeTextFile(await readFile(absolute));
-      const isHtml = /\.html?$/i.test(relative) || /^\s*<(!doctype html|html)[\s>]/i.test(text);
+      const decoded = decodeCapture(key, await readFile(absolute));
+      if ('error' in decoded) {
+        errors.push({ key, error: decoded.error });
+        continue;
+      }
       items.push({
         sourceId,
         key,
@@ -53,8 +101,8 @@ export async function ingestFiles(sourceId: string, pattern: string, rootDir: st
         // The file's own time says when it was saved (or cloned), not when the article changed: not a date of it.
         updatedAt: null,
         summary: null,
-        body: text,
-        bodyFormat: isHtml ? 'html' : 'text',
+        body: decoded.text,
+        bodyFormat: decoded.format,
         categories: [],
       });
     } catch (error) {

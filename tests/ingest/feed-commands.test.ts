@@ -205,6 +205,10 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
         userAgents.push(req.headers['user-agent'] ?? '');
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Policy Wire', [{ guid: 'w1', title: 'Labs weigh a pause', link: 'https://example.org/w1' }]));
       },
+      '/article.html': (req, res) => {
+        userAgents.push(req.headers['user-agent'] ?? '');
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Labs weigh a pause</title></head><body><p>The labs weigh a pause.</p></body></html>');
+      },
       // another host name for the same (private) server: not the one the user typed
       '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),
       '/never': () => {},
@@ -216,7 +220,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
 
   it('uses the pipeline\'s User-Agent', async () => {
     const file = pipelineFile('agent.ts', { userAgent: 'pausewatch-test/9 (+mailto:ops@example.org)', perHostGapMs: 0 });
-    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', `${site.url}/wire.xml`]]) {
+    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/article.html`], ['sources', 'add', `${site.url}/wire.xml`]]) {
       userAgents.length = 0;
       expect((await pausewatch([...args, '--pipeline', file])).code).toBe(0);
       expect(userAgents).toEqual(['pausewatch-test/9 (+mailto:ops@example.org)']);

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
-import { decodePage } from '../../ingest/decode-page.ts';
-import { decodeTextFile } from '../../ingest/files.ts';
+import { decodePage, pageBodyProblem } from '../../ingest/decode-page.ts';
+import { decodeCapture } from '../../ingest/files.ts';
 import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
@@ -31,16 +31,32 @@ export function registerExtract(program: Command, state: CliState): void {
           state.exitCode = ExitCode.partial;
           return;
         }
+        // A PDF or an image read as HTML would print garbage as the article, with exit 0.
+        const problem = pageBodyProblem(response.headers['content-type'], response.body);
+        if (problem) {
+          writeText(process.stderr, `${problem.code}: cannot extract ${urlForDisplay(target)}: ${problem.message}\n`);
+          state.exitCode = ExitCode.partial;
+          return;
+        }
         body = decodePage(response.body, response.headers).text;
         url = response.url;
         isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
       } else {
+        let bytes: Buffer;
         try {
-          body = decodeTextFile(await readFile(target));
+          bytes = await readFile(target);
         } catch (error) {
           throw new UsageError(`cannot read ${target}: ${fileErrorReason(error)}`);
         }
-        isHtml = /\.html?$/i.test(target) || /^\s*<(!doctype html|html)[\s>]/i.test(body);
+        // A file that is there but holds no article failed as an item would in a run: exit 1, not a usage error.
+        const decoded = decodeCapture(target, bytes);
+        if ('error' in decoded) {
+          writeText(process.stderr, `${decoded.error.code}: ${decoded.error.message}\n`);
+          state.exitCode = ExitCode.partial;
+          return;
+        }
+        body = decoded.text;
+        isHtml = decoded.format === 'html';
       }
       const article = extractArticle(body, isHtml ? 'html' : 'text', url);
       if (options.json) return printJson(article);

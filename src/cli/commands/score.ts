@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
-import { decodeTextFile } from '../../ingest/files.ts';
+import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
@@ -44,17 +44,22 @@ export function registerScore(program: Command, state: CliState): void {
       const scorer = createScorer(pipeline.topic, pipeline.stance);
       const results: ReturnType<typeof scoreJson>[] = [];
       for (const file of files) {
-        let text: string;
+        let bytes: Buffer;
         try {
-          text = decodeTextFile(await readFile(file));
+          bytes = await readFile(file);
         } catch (error) {
           writeText(process.stderr, `cannot read ${file}: ${fileErrorReason(error)}\n`);
           state.exitCode = ExitCode.partial;
           continue;
         }
-        const isHtml = /\.html?$/i.test(file) || /^\s*<(!doctype html|html)[\s>]/i.test(text);
-        const article = extractArticle(text, isHtml ? 'html' : 'text', null);
-        const entry = scoreJson(file, scorer.score({ title: article.title, text: article.text || text }));
+        const decoded = decodeCapture(file, bytes);
+        if ('error' in decoded) {
+          writeText(process.stderr, `${decoded.error.code}: ${decoded.error.message}\n`);
+          state.exitCode = ExitCode.partial;
+          continue;
+        }
+        const article = extractArticle(decoded.text, decoded.format, null);
+        const entry = scoreJson(file, scorer.score({ title: article.title, text: article.text || decoded.text }));
         results.push(entry);
         if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerExtract } from '../../src/cli/commands/extract.ts';
+import { registerScore } from '../../src/cli/commands/score.ts';
+import type { CliState } from '../../src/cli/errors.ts';
+import { startServer } from '../helpers/http-server.ts';
+
+/** Runs `extract` and `score` as `pausewatch` would (same global flags), capturing what they print. */
+async function pausewatch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const state: CliState = { exitCode: 0 };
+  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
+  registerExtract(program, state);
+  registerScore(program, state);
+  for (const command of program.commands) command.exitOverride();
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+  return { code: state.exitCode, stdout, stderr };
+}
+
+const article =
+  'Critics call the proposed “pause” of frontier AI development — a €5bn question for the labs — a marketing ploy that would only hand the lead to rival labs.';
+/** The start of an ELF executable: magic, then the zero-padded header every binary has. */
+const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.from('GLIBC_2.34\0libc.so.6\0')]);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-read-files-'));
+const file = (name: string, content: Buffer | string) => {
+  writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+};
+const pipeline = file(
+  'pipeline.ts',
+  `export default ${JSON.stringify({
+    id: 'checks', name: 'Checks', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }],
+    topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['frontier AI', 'labs'] }, fetch: { perHostGapMs: 0 },
+  })};\n`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('extract and score on a file that holds no text', () => {
+  const binary = file('elf.txt', elf);
+  const empty = file('empty.txt', '');
+  const good = file('good.txt', article);
+
+  it('extract exits 1 naming the file and why, and prints nothing on stdout', async () => {
+    for (const [target, code] of [[binary, 'not_text'], [empty, 'empty']] as const) {
+      const result = await pausewatch(['extract', '--json', target]);
+      expect(result).toMatchObject({ code: 1, stdout: '' });
+      expect(result.stderr).toContain(`${code}: ${target} is `);
+    }
+  });
+
+  it('score reports each such file with exit 1 and still scores the others, in order', async () => {
+    const { code, stdout, stderr } = await pausewatch(['score', '--json', '--pipeline', pipeline, binary, good, empty]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`not_text: ${binary} is not text`);
+    expect(stderr).toContain(`empty: ${empty} is empty`);
+    expect(JSON.parse(stdout).map((entry: { file: string }) => entry.file)).toEqual([good]);
+  });
+
+  it('a missing file stays a usage error for extract, as before', async () => {
+    await expect(pausewatch(['extract', path.join(dir, 'missing.txt')])).rejects.toThrow(/cannot read .*missing\.txt: no such file/);
+  });
+});
+
+describe('extract and score on UTF-16 and legacy captures', () => {
+  it('read UTF-16 with a byte-order mark', async () => {
+    const utf16 = file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(article, 'utf-16le')]));
+    const extracted = await pausewatch(['extract', '--json', utf16]);
+    expect(extracted.code).toBe(0);
+    expect(JSON.parse(extracted.stdout).text).toContain(article);
+    const scored = await pausewatch(['score', '--json', '--pipeline', pipeline, utf16]);
+    expect(JSON.parse(scored.stdout)[0].relevance.score).toBeGreaterThan(0);
+  });
+
+  it('extract reads a saved windows-1251 page by its meta tag, and a .txt that starts like a page as HTML', async () => {
+    const page = file('page.txt', iconv.encode('<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Пауза</title></head><body><article><p>Пауза в развитии ИИ — «мораторий».</p></article></body></html>', 'windows-1251'));
+    const { code, stdout } = await pausewatch(['extract', '--json', page]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: 'Пауза', text: expect.stringContaining('Пауза в развитии ИИ — «мораторий».') });
+    expect(JSON.parse(stdout).text).not.toContain('<p>');
+  });
+});
+
+describe('extract on a URL that is not an HTML page', () => {
+  let site: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    site = await startServer({
+      '/report.pdf': (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.concat([Buffer.from('%PDF-1.7\n'), elf])),
+      '/download': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<html><body><p>x</p></body></html>'),
+      '/binary.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(elf),
+      '/article.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Pause</title></head><body><p>${article}</p></body></html>`),
+    });
+  });
+  afterAll(() => site.close());
+
+  it.each([
+    ['/report.pdf', 'served as application/pdf, not as an HTML page'],
+    ['/download', 'served as application/octet-stream, not as an HTML page'],
+    ['/binary.html', 'served as text/html, but the body is not text'],
+  ])('%s exits 1 with not_html, naming the URL and its type', async (route, message) => {
+    const { code, stdout, stderr } = await pausewatch(['extract', '--json', `${site.url}${route}`, '--pipeline', pipeline]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`not_html: cannot extract ${site.url}${route}: ${message}`);
+  });
+
+  it('an HTML page is still extracted', async () => {
+    const { code, stdout } = await pausewatch(['extract', '--json', `${site.url}/article.html`, '--pipeline', pipeline]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).text).toContain(article);
+  });
+});
