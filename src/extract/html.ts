@@ -3,11 +3,14 @@
  *
  * Order: metadata is read from the untouched document; a site override (src/extract/sites) is tried; otherwise
  * furniture is removed, the article container is found by paragraph scoring, and its text laid out. A long
- * JSON-LD `articleBody` wins when the DOM pass found much less (teaser markup, client-rendered bodies).
+ * JSON-LD `articleBody` wins when the DOM pass found much less (teaser markup, client-rendered bodies). A page
+ * without date metadata is dated by a <time> of the article container, once that is known. Title, byline, site
+ * name and text get the mojibake repair that feeds and captures get.
  */
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
+import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
 import { isElement, type Element, type ParentNode } from './html/dom.ts';
 import { findArticleObject, readJsonLd, type JsonLdObject } from './html/json-ld.ts';
@@ -15,6 +18,7 @@ import { extractMetadata } from './html/metadata.ts';
 import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
 import { renderArticleText } from './html/text.ts';
+import { repairMojibake } from './mojibake.ts';
 import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/index.ts';
 
 export interface ExtractHtmlOptions {
@@ -41,10 +45,17 @@ const PAYWALL_MARKUP = /\b(?:class|id)\s*=\s*["'][^"']*(?:paywall|subscriber-onl
 
 /**
  * htmlparser2 rather than parse5: 5-10x faster on big pages, and parse5's spec-exact tree building is quadratic
- * on deeply nested markup. It does not invent <html>/<body>, so callers must cope with fragments.
+ * on deeply nested markup. It does not invent <html>/<body>, so callers must cope with fragments. Source offsets
+ * let the two parses of a page (see extractGeneric) be compared (see html/article-time.ts).
  */
 function parseHtml(html: string): CheerioAPI {
-  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
+}
+
+/** Text and the container it came from ([] when no container was found). */
+interface Extracted {
+  text: string;
+  nodes: Element[];
 }
 
 function emptyArticle(url: string | null): ExtractedArticle {
@@ -71,49 +82,69 @@ function extract(html: string, url: string | null, opts: ExtractHtmlOptions): Ex
   const ld = readJsonLd($);
   const meta = extractMetadata($, ld, url);
   const paywalled = hasPaywallMarkers(html, findArticleObject(ld));
+  // Read before furniture removal detaches the dateline boxes; chosen from once the article is found.
+  const pageTimes = meta.publishedAt === null ? collectPageTimes($) : null;
 
-  let text = '';
+  let found: Extracted = { text: '', nodes: [] };
   const site = findSiteExtractor(url, opts.sites ?? SITE_EXTRACTORS);
-  if (site) text = extractWithSite($, site);
-  if (!text && opts.fallback !== false) text = extractGeneric($, html, ld);
+  if (site) found = extractWithSite($, site);
+  if (!found.text && opts.fallback !== false) found = extractGeneric($, html, ld);
 
   // Text without a single letter or digit is markup debris from a broken document, not an article.
-  if (!/[\p{L}\p{N}]/u.test(text)) text = '';
+  // UTF-8 that went through a legacy code page upstream ("Itâ€™s") is repaired, as in feeds and captures; the
+  // repair skips text without such characters at the cost of one regex test.
+  const text = /[\p{L}\p{N}]/u.test(found.text) ? repairMojibake(found.text) : '';
+  const publishedAt = meta.publishedAt ?? (pageTimes ? pickArticleTime(pageTimes, found.nodes) : null);
   const words = wordCount(text);
-  return { url, ...meta, text, partial: paywalled || words < PARTIAL_WORDS };
+  return {
+    url,
+    ...meta,
+    title: repairedOrNull(meta.title),
+    byline: repairedOrNull(meta.byline),
+    siteName: repairedOrNull(meta.siteName),
+    publishedAt,
+    text,
+    partial: paywalled || words < PARTIAL_WORDS,
+  };
 }
 
-function extractWithSite($: CheerioAPI, site: SiteExtractor): string {
+function repairedOrNull(value: string | null): string | null {
+  return value === null ? null : repairMojibake(value);
+}
+
+function extractWithSite($: CheerioAPI, site: SiteExtractor): Extracted {
   for (const selector of site.bodySelectors) {
     const found = $(selector);
     if (found.length === 0) continue;
     for (const sel of site.removeSelectors ?? []) found.find(sel).remove();
     found.find('script, style, noscript, iframe, figure, figcaption, aside, nav, button, form').remove();
-    const text = renderArticleText(found.toArray().filter(isElement), { useClassNames: false });
-    if (text) return text;
+    const nodes = found.toArray().filter(isElement);
+    const text = renderArticleText(nodes, { useClassNames: false });
+    if (text) return { text, nodes };
   }
-  return '';
+  return { text: '', nodes: [] };
 }
 
-function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): string {
-  let text = domText($, true);
-  if (text.length < RETRY_BELOW_CHARS) {
+function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extracted {
+  let found = domText($, true);
+  if (found.text.length < RETRY_BELOW_CHARS) {
     // The class/id rules may have removed the article itself; start again from a fresh tree without them.
     const retry = domText(parseHtml(html), false);
-    if (retry.length > text.length) text = retry;
+    if (retry.text.length > found.text.length) found = retry;
   }
   const ldBody = jsonLdArticleBody(ld);
-  if (ldBody && wordCount(ldBody) >= 100 && wordCount(text) < 0.6 * wordCount(ldBody)) return ldBody;
-  return text;
+  // The container still says where the article is on the page (for its date) when JSON-LD gives the text.
+  if (ldBody && wordCount(ldBody) >= 100 && wordCount(found.text) < 0.6 * wordCount(ldBody)) return { text: ldBody, nodes: found.nodes };
+  return found;
 }
 
-function domText($: CheerioAPI, useClassNames: boolean): string {
+function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   removeFurniture($, useClassNames);
   const root = $.root()[0] as unknown as ParentNode;
   const body: ParentNode = ($('body')[0] as Element | undefined) ?? root;
   const sizes = measureSizes(root);
   const nodes = findArticleNodes(root, body, sizes, { useClassNames });
-  return renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames });
+  return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
 }
 
 function wordCount(text: string): number {

@@ -8,6 +8,8 @@
  */
 import type { ExtractedArticle } from '../model/index.ts';
 import { countWords } from './count-words.ts';
+import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
+import { COMMENT_BLOCK, cutTrailingArea, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
 import { repairMojibake } from './mojibake.ts';
 
 export interface PlainTextOptions {
@@ -87,63 +89,12 @@ export interface Dateline {
   kind: 'published' | 'updated';
 }
 
-const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH_NAME =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-
-/**
- * Offsets of unambiguous zone names. A dateline without a zone is read as UTC: a plain-text capture has no page
- * metadata to say otherwise and UTC is the pipeline's storage convention. Ambiguous abbreviations (IST, ET...) are
- * not guessed either.
- */
-const ZONE_OFFSET_MINUTES: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, pst: -480, pdt: -420,
-  cet: 60, cest: 120, bst: 60, eet: 120, eest: 180, jst: 540,
-};
-const TIME = String.raw`(?:\s*(?:[-–—|•·@,]|\bat\b)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`;
-const ZONE = String.raw`(?:\s*\(?(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|eet|eest|jst)?\b\s*([+-]\d{2}:?\d{2})?\)?)?`;
-
-/**
- * Numeric dates like 05/06/2026 are not read: day-first and month-first are both common and the text does not
- * say which, so any reading would be invented.
- */
-const DATE_PATTERNS: { regex: RegExp; order: 'ymd' | 'mdy' | 'dmy' }[] = [
-  {
-    regex: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(z|utc|gmt)?([+-]\d{2}:?\d{2})?/i,
-    order: 'ymd',
-  },
-  { regex: new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}${ZONE}`, 'i'), order: 'mdy' },
-  { regex: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+(\d{4})${TIME}${ZONE}`, 'i'), order: 'dmy' },
-];
-
 /**
  * Words a dateline carries besides the date. After removing them and the date, at most a place or agency name
  * may remain; more than that means a sentence that mentions a date, which is not the article's date.
  */
-const DATELINE_WORDS =
-  /\b(published|posted|updated|last|modified|on|at|date|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b/gi;
+const DATELINE_LABELS = /\b(?:published|posted|updated|last|modified|date|time)\b/gi;
 const MAX_DATELINE_LEFTOVER_WORDS = 3;
-
-function toIso(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMinutes: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (new Date(ms).getUTCDate() !== d) return null; // 31 April, 30 February
-  return new Date(ms - offsetMinutes * 60_000).toISOString();
-}
-
-function parseOffset(text: string | undefined): number | null {
-  const m = text ? /^([+-])(\d{2}):?(\d{2})$/.exec(text) : null;
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
-}
-
-function toHour24(hour: number, meridiem: string | undefined): number {
-  if (!meridiem) return hour;
-  const isPm = meridiem.toLowerCase().startsWith('p');
-  if (hour === 12) return isPm ? 12 : 0;
-  return isPm ? hour + 12 : hour;
-}
 
 /**
  * Reads a line that is essentially a date ("Jun 05, 2026 - 10:19", "Published March 3, 2026 at 4:15 pm EST",
@@ -151,32 +102,27 @@ function toHour24(hour: number, meridiem: string | undefined): number {
  * A date without a time is midnight UTC of that day, the usual reading of a day-only timestamp.
  */
 export function parseDateline(line: string): Dateline | null {
+  const match = datelineMatch(line);
+  if (!match || match.iso === null) return null;
+  const kind = /\b(updated|modified)\b/i.test(line.slice(0, match.index)) ? 'updated' : 'published';
+  return { iso: match.iso, kind };
+}
+
+/** The date of a line that is essentially a date, whether or not it can be read (05/06/2026 cannot). */
+function datelineMatch(line: string): ReturnType<typeof findDate> {
   if (line.length > 120) return null;
-  for (const { regex, order } of DATE_PATTERNS) {
-    const m = regex.exec(line);
-    if (!m) continue;
-    let iso: string | null;
-    if (order === 'ymd') {
-      const offset = parseOffset(m[8]) ?? 0;
-      iso = toIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
-    } else {
-      const month = MONTH_NUMBERS[(order === 'mdy' ? m[1]! : m[2]!).toLowerCase().slice(0, 3)];
-      const day = Number(order === 'mdy' ? m[2] : m[1]);
-      const zone = m[8]?.toLowerCase();
-      const offset = parseOffset(m[9]) ?? (zone ? (ZONE_OFFSET_MINUTES[zone] ?? 0) : 0);
-      const hour = m[4] === undefined ? 0 : toHour24(Number(m[4]), m[7]);
-      iso = month === undefined ? null : toIso(Number(m[3]), month, day, hour, Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
-    }
-    if (!iso) return null;
-    const leftover = `${line.slice(0, m.index)} ${line.slice(m.index + m[0].length)}`
-      .replace(DATELINE_WORDS, ' ')
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-      .trim();
-    if (leftover !== '' && leftover.split(/\s+/).length > MAX_DATELINE_LEFTOVER_WORDS) return null;
-    const kind = /\b(updated|modified)\b/i.test(line.slice(0, m.index)) ? 'updated' : 'published';
-    return { iso, kind };
-  }
-  return null;
+  const match = findDate(line);
+  if (!match) return null;
+  const leftover = textAroundDate(line.replace(DATELINE_LABELS, (w) => ' '.repeat(w.length)), match, DATE_FILLER_WORDS);
+  return leftover !== '' && leftover.split(/\s+/).length > MAX_DATELINE_LEFTOVER_WORDS ? null : match;
+}
+
+/**
+ * A dateline whose date has no single reading ("Posted: 06/05/2026"), or a bare date label: never a headline, and
+ * not text either.
+ */
+function isDateLabel(line: string): boolean {
+  return datelineMatch(line) !== null || /^(?:(?:last\s+)?(?:posted|published|updated|modified)|dated?)\s*(?::|on\b)/i.test(line);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,14 +159,17 @@ interface FurnitureRule {
   matches(paragraph: string): boolean;
 }
 
-const REACTION_PROMPT =
-  /^(?:what(?:'|’)?s your (?:reaction|take)|how do you feel about this|did you (?:like|enjoy|find) this|rate this (?:article|story|post)|was this (?:article|story|post) (?:helpful|useful)|how would you rate)\b[^.]*\??$/i;
+/**
+ * A line that reports speech: a quotation and a speech verb ('"We will not pause," she said'), or one that ends in
+ * a closing quote. Short as it may be, it is what someone said, the stance scorer's best evidence, not a label.
+ */
+const SPEECH_VERB =
+  /\b(?:said|says|say|told|tells|added|adds|asked|asks|argued|argues|warned|warns|wrote|writes|insisted|insists|replied|replies|explained|explains|noted|notes|stated|states|claimed|claims|according to)\b/i;
+const QUOTATION = /["“”«»„]|(?:^|\s)['‘][^'‘’]+['’](?=[\s,.!?]|$)/u;
 
-const COMMENT_BLOCK =
-  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|responses?(?:\s*\(\d+\))?)/i;
-
-const RELATED_LINKS_HEADING =
-  /^(?:related(?: articles| stories| posts| news| coverage)?|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|recommended(?: for you| stories)?|read (?:more|next|also)|trending(?: now)?|most (?:read|popular|viewed)|popular (?:posts|stories)|latest (?:news|stories|posts))$/i;
+function isReportedSpeech(paragraph: string): boolean {
+  return /["”’»']$/u.test(paragraph) || (QUOTATION.test(paragraph) && SPEECH_VERB.test(paragraph));
+}
 
 const FURNITURE_RULES: FurnitureRule[] = [
   {
@@ -243,8 +192,12 @@ const FURNITURE_RULES: FurnitureRule[] = [
     // "Updated: 2 hours ago", "Posted just now": relative to when the page was captured, so not a date and not
     // text.
     name: 'relative-time',
-    matches: (p) =>
-      /^(?:(?:last\s+)?updated|posted|published|edited|modified)?\s*:?\s*(?:(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago|just now|yesterday|today)\.?$/i.test(p),
+    matches: (p) => RELATIVE_TIME.test(p),
+  },
+  {
+    // Live-blog stamps ("17.42 BST", "10:19 GMT") and bare datelines: they date an entry, they are not text.
+    name: 'timestamp',
+    matches: (p) => isTimestampLine(p),
   },
   {
     // Comment-section chrome: prompts, counts, "coming soon" placeholders. It describes the page, not the story.
@@ -288,7 +241,7 @@ const FURNITURE_RULES: FurnitureRule[] = [
     // ("Anthropic's blog") and lone words ("User"): short lines without a sentence ending. They carry no claim a
     // reader or the stance scorer can use, and the digest shows paragraphs, so they are dropped.
     name: 'heading-or-label',
-    matches: (p) => !BULLET.test(p) && countWords(p) <= 12 && !TERMINAL_PUNCTUATION.test(p),
+    matches: (p) => !BULLET.test(p) && countWords(p) <= 12 && !TERMINAL_PUNCTUATION.test(p) && !isReportedSpeech(p),
   },
   {
     // A single short question standing as its own line is a subheading ("What comes next for global AI
@@ -300,32 +253,6 @@ const FURNITURE_RULES: FurnitureRule[] = [
 
 function furnitureRuleFor(paragraph: string): FurnitureRule | null {
   return FURNITURE_RULES.find((rule) => rule.matches(paragraph)) ?? null;
-}
-
-/**
- * Lines that open the comment area, the reaction widget or the related-links rail. Once one appears in the latter
- * part of a capture, everything after it is that area (reactions, author box, comments, other headlines).
- */
-function opensTrailingArea(paragraph: string): boolean {
-  return (
-    REACTION_PROMPT.test(paragraph) ||
-    RELATED_LINKS_HEADING.test(paragraph) ||
-    (countWords(paragraph) <= 6 && COMMENT_BLOCK.test(paragraph))
-  );
-}
-
-/** Where the trailing area may start: past this share of the body's characters. Earlier, only the line goes. */
-const TRAILING_AREA_MIN_POSITION = 0.5;
-
-function cutTrailingArea(paragraphs: string[]): string[] {
-  const total = paragraphs.reduce((n, p) => n + p.length, 0);
-  let seen = 0;
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
-    if (seen > total * TRAILING_AREA_MIN_POSITION && opensTrailingArea(p)) return paragraphs.slice(0, i);
-    seen += p.length;
-  }
-  return paragraphs;
 }
 
 /** Words that say a paragraph describes a person's job: an author box, not the story. */
@@ -409,9 +336,27 @@ function compact(text: string): string {
 const SITE_NAME_MAX_WORDS = 4;
 const SITE_NAME_MAX_CHARS = 40;
 
+/** Words a Title Case headline leaves in small letters (articles, conjunctions, prepositions). */
+const SMALL_WORDS = new Set(
+  'a an the and or nor but so yet as at by for from in into of off on onto out over per than to up upon via with vs v after before about against amid among'.split(' '),
+);
+
+/**
+ * Written in sentence case: most words after the first, small words aside, start with a small letter ("Critics
+ * say a pause would hand rivals the lead"), where a Title Case line capitalises them.
+ */
+function isSentenceCase(line: string): boolean {
+  const words = (line.match(/\p{L}[\p{L}'’-]*/gu) ?? []).slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const small = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  return small >= 2 && small * 2 >= words.length;
+}
+
 /**
  * The first line is the site name, not the headline, when it matches the URL's hostname, or when it is a short
- * brand-like line and a longer headline-like line follows it.
+ * brand-like line and a longer headline-like line follows it. Without the URL, that line must not be in sentence
+ * case: a sentence under a short line is the standfirst under a headline ("AI Pause Backlash" / "Critics say
+ * ..."), and taking it for the headline would also make the real headline a site name. A masthead over a
+ * sentence-case headline is then read as the title, which at least invents no site name.
  */
 function isSiteNameLine(line: string, nextCandidate: string | undefined, url: string | null | undefined): boolean {
   if (countWords(line) > SITE_NAME_MAX_WORDS || line.length > SITE_NAME_MAX_CHARS || /[.!?:]$/.test(line)) return false;
@@ -421,7 +366,8 @@ function isSiteNameLine(line: string, nextCandidate: string | undefined, url: st
     nextCandidate !== undefined &&
     isHeadlineLike(nextCandidate) &&
     countWords(nextCandidate) >= 5 &&
-    countWords(nextCandidate) > countWords(line)
+    countWords(nextCandidate) > countWords(line) &&
+    !isSentenceCase(nextCandidate)
   );
 }
 
@@ -457,8 +403,9 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
       continue;
     }
     const dateline = parseDateline(p);
-    if (dateline) {
-      recordDate(dateline);
+    if (dateline || isDateLabel(p)) {
+      // A dateline is never the headline, even when its date has no single reading ("Posted: 06/05/2026").
+      if (dateline) recordDate(dateline);
       head.consumed.add(i);
       continue;
     }
@@ -482,53 +429,6 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
     head.consumed.add(first);
   }
   return head;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Title derived from the lead
-
-/**
- * Headline length cut. Feed and search headlines run 60-100 characters; past ~90 a "headline" reads as a sentence
- * and is truncated by most readers anyway.
- */
-const DERIVED_TITLE_MAX_CHARS = 90;
-
-/** Sourcing that opens a lead ("According to the Wall Street Journal, ..."): attribution, not the news. */
-const LEAD_ATTRIBUTION =
-  /^(?:according to [^,]{3,80}|in a (?:statement|blog post|post|report|interview|letter|memo)[^,]{0,80}|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:earlier|late|last|this) (?:week|month|year)),\s+/i;
-
-/**
- * Where the lead's main clause ends: a participle or subordinate clause ("..., warning that", "on the grounds
- * that", "because ...") adds reasons and detail a headline leaves out.
- */
-const CLAUSE_BOUNDARY =
-  /(?:,\s+(?:warning|saying|arguing|adding|citing|noting|claiming|suggesting|which|who|while|after|as|because|although|though|amid|despite|and said)\b|\s+(?:on the grounds that|because|so that|in order to|amid|while|after)\b|\s*[;:]\s|\s[–—]\s)/i;
-
-/** Words a headline does not end on before an ellipsis. */
-const TRAILING_FUNCTION_WORDS =
-  /(?:\s+(?:the|a|an|of|to|and|or|in|on|for|with|at|by|that|from|as|its|their|his|her|is|are|was|were|be|this|these))+$/i;
-
-function firstSentence(paragraph: string): string {
-  const m = /^.+?[.!?](?=\s+["“‘'(]?\p{Lu}|$)/u.exec(paragraph);
-  return (m ? m[0] : paragraph).trim();
-}
-
-/**
- * A headline-like title for a capture that has none: the lead sentence's main clause, cut at a word boundary to
- * DERIVED_TITLE_MAX_CHARS with an ellipsis. The lead of a news story states the news, so its main clause is what
- * a headline would say; a title is never left empty when there is text.
- */
-export function deriveTitleFromLead(lead: string): string {
-  let title = firstSentence(lead).replace(LEAD_ATTRIBUTION, '');
-  const boundary = CLAUSE_BOUNDARY.exec(title);
-  if (boundary && countWords(title.slice(0, boundary.index)) >= 4) title = title.slice(0, boundary.index);
-  title = title.replace(/[\s.,;:!]+$/, '');
-  if (title.length > DERIVED_TITLE_MAX_CHARS) {
-    const cut = title.slice(0, DERIVED_TITLE_MAX_CHARS);
-    const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));
-    title = `${atWord.replace(TRAILING_FUNCTION_WORDS, '').replace(/[\s,;:–—-]+$/, '')}…`;
-  }
-  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -593,11 +493,11 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
   });
 
   const articleText = body.join('\n\n');
-  const title = head.title ?? (body[0] !== undefined ? deriveTitleFromLead(body[0]) : null);
   return {
     url,
     canonicalUrl: url,
-    title,
+    // A capture without a headline has no title: a sentence cut from the lead would be an invented one.
+    title: head.title,
     byline: head.byline,
     publishedAt: head.publishedAt,
     modifiedAt: head.modifiedAt,

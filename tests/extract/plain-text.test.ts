@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveTitleFromLead, extractPlainText, parseDateline } from '../../src/extract/plain-text.ts';
+import { extractPlainText, parseDateline } from '../../src/extract/plain-text.ts';
 
 const SEEDS_DIR = join(import.meta.dirname, '../../seeds');
 const FIXTURES_DIR = join(import.meta.dirname, '../fixtures/plain-text');
@@ -50,8 +50,7 @@ describe('extractPlainText on the seed articles', () => {
     const article = extractPlainText(seed(prefix));
     for (const line of FURNITURE) expect(article.text).not.toContain(line);
     expect(article.text).not.toMatch(MOJIBAKE);
-    expect(article.title).not.toMatch(MOJIBAKE);
-    expect(article.title).toBeTruthy();
+    expect(article.title ?? '').not.toMatch(MOJIBAKE);
     expect(article.text).not.toMatch(/\n\n\s*(?:0 0|User)\s*(?:\n|$)/);
     expect(article.text.endsWith('User')).toBe(false);
     for (const p of paragraphsOf(article.text)) expect(p).toBe(p.trim().replace(/\s+/g, ' '));
@@ -69,15 +68,21 @@ describe('extractPlainText on the seed articles', () => {
     expect(paragraphsOf(article.text)[0]).toMatch(/^As artificial intelligence grows more powerful/);
   });
 
-  it('001 and 004 have no title line: the title is cut from the lead sentence', () => {
+  it('001 and 004 have no headline: the title is null, not a sentence cut from the lead', () => {
     const a001 = extractPlainText(seed('001'));
-    expect(a001.title).toBe('Anthropic is calling on major artificial intelligence firms to pause the development…');
     const a004 = extractPlainText(seed('004'));
-    expect(a004.title).toBe("AI startup Anthropic called on the world's top AI laboratories to consider slowing down…");
-    for (const title of [a001.title!, a004.title!]) expect(title.length).toBeLessThanOrEqual(91);
-    // The lead stays in the body: the title is derived, not taken from it.
+    expect(a001.title).toBeNull();
+    expect(a004.title).toBeNull();
+    // The lead stays in the body.
     expect(paragraphsOf(a001.text)[0]).toMatch(/^Anthropic is calling on major/);
     expect(paragraphsOf(a001.text)).toHaveLength(5);
+    expect(paragraphsOf(a004.text)[0]).toMatch(/^According to the Wall Street Journal/);
+  });
+
+  it('000, 002 and 003 keep their headline as the title', () => {
+    expect(extractPlainText(seed('000')).title).toBe('Anthropic Calls for Global Cooperation on Advanced AI');
+    expect(extractPlainText(seed('002')).title).toBe('Anthropic Advocates for Coordinated Global Pause in AI Development');
+    expect(extractPlainText(seed('003')).title).toBe('Anthropic Urges Global Pause Over AI Self-Improvement Risks');
   });
 
   it('002: the dateline gives publishedAt (read as UTC) and the repeated summary is kept once', () => {
@@ -178,6 +183,58 @@ describe('extractPlainText generalises beyond the seeds', () => {
   });
 });
 
+describe('extractPlainText heads and lines that are easy to mistake', () => {
+  const BODY = [
+    'Anthropic has asked the leading laboratories to pause the training of frontier models for six months, the company said on Thursday in a post.',
+    'The proposal would require an independent body to verify compute use and training logs, which several governments have so far resisted.',
+    'Critics said the plan would entrench the largest companies, while safety researchers welcomed its attention to verification.',
+  ].join('\n\n');
+
+  it('a "Posted:" dateline whose date has no single reading is neither the title nor text; the headline under it is the title', () => {
+    const article = extractPlainText(`Posted: 06/05/2026\nAnthropic wants a pause\n\n${BODY}`);
+    expect(article.title).toBe('Anthropic wants a pause');
+    expect(article.publishedAt).toBeNull();
+    expect(article.text).not.toContain('Posted');
+    expect(article.text).toMatch(/^Anthropic has asked/);
+  });
+
+  it('a numeric dateline with a part over 12 is read', () => {
+    const article = extractPlainText(`Anthropic wants a pause\nPosted: 25/06/2026\n\n${BODY}`);
+    expect(article.title).toBe('Anthropic wants a pause');
+    expect(article.publishedAt).toBe('2026-06-25T00:00:00.000Z');
+  });
+
+  it('a short headline over a sentence-case standfirst stays the title, and no site name is invented', () => {
+    const article = extractPlainText(`AI Pause Backlash\nCritics say a pause would only hand the lead to rivals\n\n${BODY}`);
+    expect(article.title).toBe('AI Pause Backlash');
+    expect(article.siteName).toBeNull();
+  });
+
+  it('a capture without a headline has a null title', () => {
+    expect(extractPlainText(BODY).title).toBeNull();
+  });
+
+  it('short quoted lines with a speech verb, or ending in a quote mark, are text; headings still go', () => {
+    const article = extractPlainText(
+      `Anthropic wants a pause\n\n${BODY}\n\nWhy It Matters\n\n"We will not pause," she said\n\nHe called the plan 'a fantasy'\n\n${BODY.split('\n\n')[0]!.replace('Anthropic', 'OpenAI')}`,
+    );
+    expect(article.text).toContain('"We will not pause," she said');
+    expect(article.text).toContain("He called the plan 'a fantasy'");
+    expect(article.text).not.toContain('Why It Matters');
+  });
+
+  it('live-blog time stamps are not text', () => {
+    const article = extractPlainText(`Anthropic wants a pause\n\n17.42 BST\n\n${BODY}\n\n10:19 GMT\n\n2 min ago\n\n${BODY.replaceAll('the', 'a')}`);
+    for (const stamp of ['17.42 BST', '10:19 GMT', '2 min ago']) expect(article.text).not.toContain(stamp);
+  });
+
+  it.each(['Lesen Sie auch', 'À lire aussi', 'Leave a reply', '24 comments'])('"%s" late in a capture opens the trailing area', (heading) => {
+    const article = extractPlainText(`Anthropic wants a pause\n\n${BODY}\n\n${heading}\n\nThis is a reader's comment that says the pause is a terrible idea and should be dropped.`);
+    expect(article.text).toMatch(/welcomed its attention to verification\.$/);
+    expect(article.text).not.toContain("reader's comment");
+  });
+});
+
 describe('parseDateline', () => {
   it.each([
     ['Jun 05, 2026 - 10:19', '2026-06-05T10:19:00.000Z'],
@@ -203,14 +260,5 @@ describe('parseDateline', () => {
     '05/06/2026',
   ])('does not read "%s" as a date', (line) => {
     expect(parseDateline(line)).toBeNull();
-  });
-});
-
-describe('deriveTitleFromLead', () => {
-  it('keeps a short lead sentence whole and drops attribution and trailing clauses', () => {
-    expect(deriveTitleFromLead('The council approved the budget. Other news followed.')).toBe('The council approved the budget');
-    expect(deriveTitleFromLead('According to Reuters, the board resigned on Friday, citing pressure from investors.')).toBe(
-      'The board resigned on Friday',
-    );
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Date normalisation. Pages give dates as ISO-8601 with or without offset, RFC-2822, or "2019-11-19 10:30:00".
- * We return ISO-8601 UTC, or null when the value cannot be read: a wrong date is worse than none.
+ * We return ISO-8601 UTC, or null when the value cannot be read: a wrong date is worse than none. A value without
+ * a zone is UTC on every host (see ../date-text.ts for the free-form rules).
  */
+import { readWholeDate } from '../date-text.ts';
 
 // Dates outside this window are parse accidents (epoch zero, "0001-01-01", ids mistaken for timestamps).
 const MIN_YEAR = 1990;
@@ -27,10 +29,10 @@ export function normalizeDate(value: string | null | undefined): string | null {
     if (/^[+-]\d{2}$/.test(tz)) tz += ':00';
     return checked(new Date(`${y}-${mo}-${d}T${hh}:${mi ?? '00'}:${sec ?? '00'}${tz}`));
   }
-  // Free-form dates must at least carry a four-digit year, or Date.parse guesses (e.g. "3 hours ago").
-  if (!/\b(19|20)\d{2}\b/.test(s)) return null;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? null : checked(new Date(t));
+  // Free-form dates are read by our own patterns, not Date.parse: it reads a zoneless date in the host's zone
+  // (so the same page gave different times on different machines) and guesses at "05/06/2026".
+  const free = readWholeDate(s);
+  return free === null ? null : checked(new Date(free));
 }
 
 function checked(d: Date): string | null {

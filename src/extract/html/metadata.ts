@@ -3,6 +3,7 @@
  * a ladder of sources, most reliable first (Open Graph / JSON-LD are written for machines; visible markup last).
  */
 import type { CheerioAPI } from 'cheerio';
+import { decodeHTML } from 'entities';
 import type { ExtractedArticle } from '../../model/index.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
@@ -39,22 +40,27 @@ function first(...values: (string | null | undefined)[]): string | null {
 }
 
 /**
- * The page's <meta> values by lower-cased property/name/itemprop (first occurrence wins), and the first element
- * per itemprop. Built in two scans: a selector query per key would walk a 1.5 MB page dozens of times.
+ * The page's <meta> values by lower-cased property/name/itemprop (first occurrence wins; `all` keeps every one, for
+ * keys a page may repeat, like one author meta per author), and the first element per itemprop. Built in two
+ * scans: a selector query per key would walk a 1.5 MB page dozens of times.
  */
 interface MetaIndex {
   meta: Map<string, string>;
+  all: Map<string, string[]>;
   itemprop: Map<string, { content: string | null; datetime: string | null; text: string }>;
 }
 
 function indexMeta($: CheerioAPI): MetaIndex {
   const meta = new Map<string, string>();
+  const all = new Map<string, string[]>();
   $('meta').each((_, el) => {
     const content = clean(el.attribs['content']);
     if (!content) return;
     for (const attr of ['property', 'name', 'itemprop']) {
       const key = el.attribs[attr]?.toLowerCase();
-      if (key && !meta.has(key)) meta.set(key, content);
+      if (!key) continue;
+      if (!meta.has(key)) meta.set(key, content);
+      all.set(key, [...(all.get(key) ?? []), content]);
     }
   });
   const itemprop: MetaIndex['itemprop'] = new Map();
@@ -65,7 +71,7 @@ function indexMeta($: CheerioAPI): MetaIndex {
       }
     }
   });
-  return { meta, itemprop };
+  return { meta, all, itemprop };
 }
 
 /** The first non-empty <meta> value among `keys`. */
@@ -77,18 +83,38 @@ function meta(index: MetaIndex, ...keys: string[]): string | null {
   return null;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Removes the name of the site where a title carries it as a suffix or prefix ("Headline | The Daily Ledger",
+ * "Ledger: Headline"), for each name the page gives for itself. Only a known name is removed: a headline's own
+ * dashes and colons ("Impeachment sham debunked: White House") stay.
+ */
+export function stripKnownSite(title: string, siteNames: readonly string[]): string {
+  let out = title;
+  // Longest first, so "The Daily Ledger" goes before a "Ledger" that is part of it.
+  for (const name of [...siteNames].sort((a, b) => b.length - a.length)) {
+    const n = escapeRegExp(name);
+    // A hyphen or dash only separates when spaced ("e-tron" is a word); bars, bullets and guillemets always do.
+    const suffix = new RegExp(`^(.*?\\S)(?:\\s+[-–—:]|\\s*[|·»/])\\s*${n}$`, 'iu').exec(out);
+    const prefix = suffix ? null : new RegExp(`^${n}(?:\\s*[|·»:/]|\\s+[-–—])\\s*(\\S.*)$`, 'iu').exec(out);
+    const rest = suffix?.[1] ?? prefix?.[1];
+    if (rest && /\p{L}/u.test(rest)) out = rest.trim();
+  }
+  return out;
+}
+
 /**
  * Removes a " | Site Name" / " - Site Name" suffix (or prefix) that <title> usually carries. Only strips when the
  * remaining part is still a plausible headline, since real headlines contain dashes too.
  */
-export function stripSiteFromTitle(title: string, siteName: string | null): string {
+export function stripSiteFromTitle(title: string, siteNames: readonly string[]): string {
+  const known = stripKnownSite(title, siteNames);
+  if (known !== title) return known;
   const parts = title.split(/\s+[|\-–—·:»]\s+/);
   if (parts.length < 2) return title;
-  const site = siteName?.toLowerCase();
-  if (site) {
-    const kept = parts.filter((p) => p.toLowerCase() !== site);
-    if (kept.length < parts.length && kept.length > 0) return kept.join(' - ');
-  }
   // Without a known site name, drop the shortest end segment if the rest is clearly the headline.
   const head = parts.slice(0, -1).join(' - ');
   const tail = parts[parts.length - 1]!;
@@ -96,20 +122,54 @@ export function stripSiteFromTitle(title: string, siteName: string | null): stri
   return title;
 }
 
+/** JSON-LD strings are plain text, but many CMSs put HTML entities in them ("&#8216;", "&amp;"). */
+function ldText(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return clean(/&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(value) ? decodeHTML(value) : value);
+}
+
+/**
+ * Several people, as a byline prints them: "A", "A and B", "A, B and C". One format whether the names come from
+ * JSON-LD or from one <meta name="author"> each, so the same page gives the same byline either way.
+ */
+export function formatNames(names: readonly string[]): string | null {
+  const seen = new Set<string>();
+  const unique = names.filter((n) => {
+    const key = n.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) return null;
+  if (unique.length === 1) return unique[0]!;
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]!}`;
+}
+
+const AUTHOR_META_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
+
 function readByline($: CheerioAPI, index: MetaIndex, article: JsonLdObject | null): string | null {
-  const fromLd = article ? stringsOf(article['author'] ?? article['creator']) : [];
   // Some sites put author profile URLs in meta author; those are not names.
   const isName = (s: string): boolean => !/^https?:\/\//.test(s) && s.length <= 120;
-  const names = fromLd.filter(isName);
-  if (names.length > 0) return [...new Set(names)].join(', ');
-  const m = meta(index, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl');
-  if (m && isName(m)) return m.replace(/^by\s+/i, '');
+  const fromLd = article ? stringsOf(article['author'] ?? article['creator']).map((s) => ldText(s) ?? '') : [];
+  const names = fromLd.filter((s) => s !== '' && isName(s));
+  if (names.length > 0) return formatNames(names);
+  // Every author meta of the first key that names someone: pages give one meta per author.
+  for (const key of AUTHOR_META_KEYS) {
+    const metaNames = (index.all.get(key) ?? []).filter(isName).map((m) => m.replace(/^by\s+/i, ''));
+    if (metaNames.length > 0) return formatNames(metaNames);
+  }
   // Visible markup last, and only queried when needed: each selector is a walk over the whole page.
   const visible = first(index.itemprop.get('author')?.text)
     ?? first($('[rel="author"]').first().text())
     ?? first($('.byline, .author-name, .article-author').first().text());
   if (visible && visible.length <= 120) return visible.replace(/^by\s+/i, '');
   return null;
+}
+
+/** Same words, whatever the case, spacing and punctuation. */
+function sameText(a: string, b: string): boolean {
+  const key = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return key(a) === key(b);
 }
 
 function readDate(index: MetaIndex, ldValue: unknown, metaKeys: string[], itemprop: string): string | null {
@@ -131,19 +191,30 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const article = findArticleObject(ldObjects);
   const publisher = article ? stringsOf(article['publisher'])[0] : undefined;
   const ldSite = ldObjects.find((o) => o['@type'] === 'WebSite' || o['@type'] === 'Organization' || o['@type'] === 'NewsMediaOrganization');
-  const siteName = first(meta(index, 'og:site_name', 'application-name'), publisher, ldSite ? stringsOf(ldSite)[0] : null);
+  const publisherName = ldText(publisher);
+  const ldSiteName = ldText(ldSite ? stringsOf(ldSite)[0] : undefined);
+  const siteName = first(meta(index, 'og:site_name', 'application-name'), publisherName, ldSiteName);
+  // Every name the page gives itself: a title may carry any of them.
+  const siteNames = [meta(index, 'og:site_name'), meta(index, 'application-name'), publisherName, ldSiteName]
+    .filter((n): n is string => n !== null);
 
   const docTitle = (): string | null => {
     const t = clean($('title').first().text());
-    return t ? stripSiteFromTitle(t, siteName) : null;
+    return t ? stripSiteFromTitle(t, siteNames) : null;
   };
-  const title = first(meta(index, 'og:title', 'twitter:title'), article ? stringsOf(article['headline'])[0] : null)
-    ?? first($('h1').first().text())
-    ?? docTitle();
+  // Titles written for machines, each without the site name it may carry. When they disagree (a social title
+  // next to the real headline), the one the page shows as its headline wins; else Open Graph first, since JSON-LD
+  // headlines are cut at 110 characters by some CMSs (Google's limit).
+  const machineTitles = [meta(index, 'og:title'), meta(index, 'twitter:title'), ldText(article ? stringsOf(article['headline'])[0] : undefined)]
+    .map((t) => clean(t))
+    .filter((t): t is string => t !== null)
+    .map((t) => stripKnownSite(t, siteNames));
+  const h1 = first($('h1').first().text());
+  const title = (h1 !== null ? machineTitles.find((t) => sameText(t, h1)) : undefined) ?? machineTitles[0] ?? h1 ?? docTitle();
 
-  let publishedAt = readDate(index, article?.['datePublished'], ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'], 'datePublished');
-  // <time datetime> is the last resort: visible timestamps are usually the publication date.
-  if (!publishedAt) publishedAt = normalizeDate($('time[datetime]').first().attr('datetime'));
+  // A visible <time datetime> is not read here: which one dates the article depends on where the article is on
+  // the page (see article-time.ts), which only the text extraction finds out.
+  const publishedAt = readDate(index, article?.['datePublished'], ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'], 'datePublished');
   const modifiedAt = readDate(index, article?.['dateModified'], ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'], 'dateModified');
 
   const lang = first($('html').attr('lang'), $('html').attr('xml:lang'), meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;

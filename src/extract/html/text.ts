@@ -3,6 +3,7 @@
  * furniture (Readability's "clean conditionally"), then lays out block-level elements as paragraphs separated by
  * a blank line, dropping boilerplate lines and repeated paragraphs.
  */
+import { isTimestampLine, opensCommentArea, opensTrailingArea, trailingAreaStart } from '../furniture-lines.ts';
 import { BLOCK_TAGS, collapseSpace, descendants, detach, isElement, isText, textContent, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './score.ts';
 
@@ -113,18 +114,22 @@ interface Block {
   linkChars: number;
   /** Inside a list item or table cell, where repeats are data (meal plans, schedules), not duplication. */
   isListed: boolean;
+  /** The text of an <h2>-<h6>: a section heading by markup, not by guess. */
+  isHeading: boolean;
 }
 
 const LISTED_TAGS = new Set(['li', 'dd', 'dt', 'td', 'th']);
+const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 function layout(nodes: Element[]): Block[] {
   const blocks: Block[] = [];
   let current = '';
   let linkChars = 0;
   let listDepth = 0;
+  let headingDepth = 0;
   const flush = (): void => {
     const text = collapseSpace(current).trim();
-    if (text) blocks.push({ text, linkChars: Math.min(linkChars, text.length), isListed: listDepth > 0 });
+    if (text) blocks.push({ text, linkChars: Math.min(linkChars, text.length), isListed: listDepth > 0, isHeading: headingDepth > 0 });
     current = '';
     linkChars = 0;
   };
@@ -143,24 +148,32 @@ function layout(nodes: Element[]): Block[] {
     // Inline elements need a space only where the source had one; cells and items are separated by layout.
     const linked = inLink || n.name === 'a';
     const listed = LISTED_TAGS.has(n.name);
+    const heading = HEADING_TAGS.has(n.name);
     if (listed) listDepth++;
+    if (heading) headingDepth++;
     for (const c of n.children) walk(c, linked);
     if (isBlock) flush();
     if (listed) listDepth--;
+    if (heading) headingDepth--;
   };
   for (const node of nodes) walk(node, false);
   flush();
   return blocks;
 }
 
-// A byline line ("By Jane Doe - 11/18/19 11:04 PM EST", "By Jane Doe and John Roe"): metadata, not body text.
-// Sentences that begin with "By" are longer or end with a full stop.
-const BYLINE_LINE = /^by\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|\band\b|-|–|—|\||\bon\b|\bfor\b).*)?$/u;
+// A byline line ("By Jane Doe - 11/18/19 11:04 PM EST", "By Jane Doe and John Roe", "BY JANE DOE"): metadata, not
+// body text. Sentences that begin with "By" are longer or end with a full stop. Not the "i" flag: it would let
+// \p{Lu} match small letters, and "by the end of the year" is not a name.
+const BYLINE_LINE = /^(?:by|By|BY)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|\band\b|\bAND\b|&|-|–|—|\||\bon\b|\bfor\b).*)?$/u;
 
 function isBoilerplate(block: Block): boolean {
   const { text } = block;
   if (text.length < 100 && !/[.!?]["”’]?$/.test(text) && BYLINE_LINE.test(text)) return true;
   if (text.length < 100 && BOILERPLATE_LINE.test(text.replace(/[.…:»›>→|]+$/, '').trim())) return true;
+  // A heading of the comment area or the "read next" rail that came too early to cut what follows it.
+  if (text.length < 100 && opensTrailingArea(text)) return true;
+  // Live-blog and dateline stamps ("17.42 BST", "2 min ago"); in a table they are data (timetables, results).
+  if (!block.isListed && isTimestampLine(text)) return true;
   // A short block that is all link is a "related" teaser or a tag, not a paragraph of the article.
   const words = text.split(' ').length;
   if (words < 15 && block.linkChars / text.length > 0.8) return true;
@@ -172,7 +185,10 @@ export function renderArticleText(nodes: Element[], opts: RenderOptions): string
   for (const n of nodes) cleanConditionally(n, opts);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const block of layout(nodes)) {
+  const blocks = layout(nodes);
+  // Comments and "read next" lists that sit inside the article container, as on pages without class names.
+  const end = trailingAreaStart(blocks.map((b) => b.text), (i) => blocks[i]!.isHeading && opensCommentArea(blocks[i]!.text));
+  for (const block of blocks.slice(0, end)) {
     if (isBoilerplate(block)) continue;
     // Sites repeat pull quotes and summaries inside the body; keep each such paragraph once. Short lines and
     // list items are exempt: recipes, schedules and tables legitimately repeat them ("Eat every 2-3 hours").

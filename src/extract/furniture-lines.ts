@@ -1,0 +1,100 @@
+/**
+ * Lines that are page furniture whether they come from an HTML page or a plain-text capture of one: the heading
+ * that opens the comment area or the "read next" rail, and time stamps. Shared by html/text.ts and plain-text.ts
+ * so both extractors cut the same things.
+ */
+import { countWords } from './count-words.ts';
+import { DATE_FILLER_WORDS, findDate } from './date-text.ts';
+
+/** "What's your reaction?" and kin head a row of emoji buttons, not text. */
+export const REACTION_PROMPT =
+  /^(?:what(?:'|’)?s your (?:reaction|take)|how do you feel about this|did you (?:like|enjoy|find) this|rate this (?:article|story|post)|was this (?:article|story|post) (?:helpful|useful)|how would you rate)\b[^.]*\??$/i;
+
+/** Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. */
+export const COMMENT_BLOCK =
+  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti)|comments?(?:\s*\(\d+\))?|responses?(?:\s*\(\d+\))?|(?:kommentare?|commentaires?|comentarios?|comentários?|commenti)(?:\s*\(\d+\))?)(?![\p{L}\p{N}])/iu;
+
+/** Headings of the list of other stories that follows an article. */
+export const RELATED_LINKS_HEADING =
+  /^(?:related(?: articles| stories| posts| news| coverage)?|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|recommended(?: for you| stories)?|read (?:more|next|also)|trending(?: now)?|most (?:read|popular|viewed)|popular (?:posts|stories)|latest (?:news|stories|posts)|lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|(?:à )?lire aussi|sur le même sujet|lea (?:también|más)|noticias relacionadas|leia (?:também|mais)|leggi anche)$/iu;
+
+/** Trailing marks a heading may carry ("Read next:", "Related »"). */
+const TRAILING_MARKS = /[\s.:…»›>→|-]+$/u;
+
+/**
+ * A line that opens the comment area, the reaction widget or the related-links rail: once one appears in the
+ * latter part of an article, everything after it is that area (reactions, author box, comments, other headlines).
+ */
+export function opensTrailingArea(line: string): boolean {
+  const text = line.replace(TRAILING_MARKS, '');
+  if (text === '' || countWords(text) > 6) return REACTION_PROMPT.test(line);
+  return REACTION_PROMPT.test(line) || RELATED_LINKS_HEADING.test(text) || COMMENT_BLOCK.test(text);
+}
+
+/** Where the trailing area may start: past this share of the text's characters. Earlier, only the line goes. */
+export const TRAILING_AREA_MIN_POSITION = 0.5;
+
+/** A line that heads the comment area ("24 comments", "Leave a reply", "Kommentare"). */
+export function opensCommentArea(line: string): boolean {
+  const text = line.replace(TRAILING_MARKS, '');
+  return text !== '' && countWords(text) <= 6 && COMMENT_BLOCK.test(text);
+}
+
+/**
+ * Index of the first line of the trailing area, or `lines.length` when there is none. A heading that opens it
+ * counts only past TRAILING_AREA_MIN_POSITION of the text: earlier it is a stray label (a "12 comments" link under
+ * the byline, a "Related" box inside the story) and whatever follows is still the article. `isCertain(i)` marks
+ * lines whose markup leaves no doubt (an HTML heading over the comments), which open the area wherever they come
+ * after some text: a long comment thread would otherwise put its own heading before the middle.
+ */
+export function trailingAreaStart(lines: readonly string[], isCertain: (i: number) => boolean = () => false): number {
+  const total = lines.reduce((n, p) => n + p.length, 0);
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if ((seen > total * TRAILING_AREA_MIN_POSITION || (seen > 0 && isCertain(i))) && opensTrailingArea(line)) return i;
+    seen += line.length;
+  }
+  return lines.length;
+}
+
+/** Cuts the trailing area (comments, reactions, other headlines) off a list of paragraphs. */
+export function cutTrailingArea(paragraphs: string[]): string[] {
+  return paragraphs.slice(0, trailingAreaStart(paragraphs));
+}
+
+/**
+ * "Updated: 2 hours ago", "2 min ago", "Posted just now": relative to when the page was seen, so neither a date
+ * nor text.
+ */
+export const RELATIVE_TIME =
+  /^(?:(?:last\s+)?updated|posted|published|edited|modified)?\s*:?\s*(?:(?:\d+|an?|one|a few)\s*(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year|[smhd])s?\s+ago|just now|yesterday|today)\.?$/i;
+
+/** A clock time as live blogs and datelines print it: "17.42", "10:19", "9.05pm", "10:19:30 a.m.". */
+const CLOCK = String.raw`\d{1,2}[.:h]\d{2}(?:[.:]\d{2})?(?:\s*[aApP]\.?[mM]\.?)?`;
+/** A zone after it: an upper-case abbreviation ("BST", "ET", "CEST"), "GMT+1", an offset, or "Uhr". */
+const CLOCK_ZONE = String.raw`(?:\s*(?:\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2}|Uhr))?`;
+const LABEL = String.raw`(?:(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*)?`;
+const CLOCK_LINE = new RegExp(String.raw`^${LABEL}${CLOCK}${CLOCK_ZONE}$`);
+const CLOCK_ANYWHERE = new RegExp(String.raw`(?:^|\s|,)${CLOCK}${CLOCK_ZONE}(?=$|\s|,)`, 'g');
+
+/**
+ * A paragraph that is only a time stamp: a clock time ("17.42 BST", "10:19 GMT"), a relative time ("2 min ago"),
+ * or a date with at most a time and a label ("Updated: Fri 5 Jun 2026 10.19 BST"). Live blogs put one above
+ * every entry; it dates the entry, it is not text, and the article's date comes from its metadata.
+ */
+export function isTimestampLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 80) return false;
+  if (CLOCK_LINE.test(text) || RELATIVE_TIME.test(text)) return true;
+  const date = findDate(text);
+  if (!date) return false;
+  const rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.length)}`
+    .replace(/^\s*(?:(?:last\s+)?(?:updated|posted|published|modified)\b)/i, ' ')
+    .replace(CLOCK_ANYWHERE, ' ')
+    .replace(DATE_FILLER_WORDS, ' ')
+    .replace(/\b(?:[A-Z]{1,4}T|UTC)\b/g, ' ') // a zone the date pattern does not read ("ET", "IST", "AEDT")
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return rest === '';
+}
