@@ -43,6 +43,16 @@ export function shortenText(text: string, max: number): string {
   return `${atWord.length >= cut.length / 2 ? atWord : cut}…`;
 }
 
+/**
+ * What to show for an article without a headline: its first words, marked as cut. Shown in digests, alerts and
+ * story labels, never stored as its title, which stays null: the contract's unknown values are not invented.
+ */
+export function leadHeadline(text: string, words = 12): string | null {
+  const lead = text.trim().split(/\s+/).filter(Boolean);
+  if (lead.length === 0) return null;
+  return lead.length > words ? `${lead.slice(0, words).join(' ')}…` : lead.join(' ');
+}
+
 /** "1 alert", "3 alerts", "2 stories": a count and its noun. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

@@ -5,7 +5,7 @@ import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/fee
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
-import { decodePage } from '../ingest/decode-page.ts';
+import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
 import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
@@ -16,6 +16,7 @@ import type { Store, ArticleRow, RunOwner, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { leadHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
@@ -106,9 +107,9 @@ function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
 
-/** The title an article is stored under: the source's, else the extracted one, else the start of its text. */
-function displayTitle(raw: RawItem, extracted: ExtractedArticle): string {
-  return raw.title ?? extracted.title ?? (extracted.text.split(/\s+/).slice(0, 12).join(' ') || raw.url);
+/** The headline to show for an article whose source and page give none (its title stays null). */
+function shownHeadline(title: string | null, text: string, url: string): string {
+  return title ?? leadHeadline(text) ?? url;
 }
 
 /**
@@ -216,7 +217,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
       const { raw, extracted } = item;
       const at = now().toISOString();
-      const title = displayTitle(raw, extracted);
+      const title = raw.title ?? extracted.title;
+      const headline = shownHeadline(title, extracted.text, raw.url);
       const computed = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       // A feed item without a link of its own has a stand-in URL inside the feed, told apart by its fragment alone:
       // canonicalising it (which drops fragments) would make every such item of the feed one page.
@@ -229,7 +231,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const publishedAt = plausiblePublicationDate(raw.publishedAt, now()) ?? plausiblePublicationDate(extracted.publishedAt, now());
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
-      const label = storyLabel([title]);
+      const label = storyLabel([headline]);
       if (duplicate) {
         storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
       } else {
@@ -244,13 +246,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           await repo.mergeStories(trx, storyId, mergeStoryIds);
           for (const id of [storyId, ...mergeStoryIds]) storyTitleCache.delete(id);
         }
+        // the story's real headlines; an article without one labels its story only while no other has one
         let titles: string[];
         if (storyId === null) {
           storyId = await repo.createStory(trx, pipeline.id, label, at);
-          titles = [title];
+          titles = title ? [title] : [];
         } else {
-          titles = [...(storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId))), title];
-          await repo.touchStory(trx, storyId, at, storyLabel(titles));
+          titles = [...(storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId))), ...(title ? [title] : [])];
+          await repo.touchStory(trx, storyId, at, titles.length > 0 ? storyLabel(titles) : label);
         }
         const id = await repo.insertArticle(trx, {
           pipeline_id: pipeline.id,
@@ -285,7 +288,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.saveScore(trx, id, score, at);
         if (shouldAlert(score, duplicate !== null, pipeline.alerts, publishedAt, now())) {
           const payload = alertPayload(
-            { id, title, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt },
+            { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt },
             score,
           );
           for (const channel of channels) {
@@ -337,7 +340,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           fresh.push(item);
         } else if (source.kind === 'files') {
           const extracted = extractArticle(item.body ?? '', item.bodyFormat, item.url);
-          const title = displayTitle(item, extracted);
+          const title = item.title ?? extracted.title;
           if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
           await storeLock.add(() =>
             reviseArticle(existing.id, title, extracted.text, {
@@ -360,7 +363,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * label are worked out again, since all read them: a story must not stay labelled with a headline its outlet
      * withdrew. Whether it copies another article stays as decided when it was stored.
      */
-    async function reviseArticle(id: number, title: string, text: string | null, fields: repo.ArticleUpdate): Promise<void> {
+    async function reviseArticle(id: number, title: string | null, text: string | null, fields: repo.ArticleUpdate): Promise<void> {
       const article = await repo.getArticle(db, id);
       if (!article) return;
       const at = now().toISOString();
@@ -371,7 +374,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           ...fields, title, text: body, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
         });
         await repo.replaceScore(trx, id, scorer.score({ title, text: body }), at);
-        if (article.story_id !== null) await repo.relabelStory(trx, article.story_id, storyLabel(await repo.storyTitles(trx, article.story_id)));
+        const titles = article.story_id === null ? [] : await repo.storyTitles(trx, article.story_id);
+        if (article.story_id !== null && titles.length > 0) await repo.relabelStory(trx, article.story_id, storyLabel(titles));
       });
       if (article.story_id !== null) storyTitleCache.delete(article.story_id);
       const index = known.findIndex((other) => other.id === id);
@@ -460,6 +464,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` } };
       }
       const pageUrl = withoutCredentials(response.url);
+      // A link to a PDF or a binary file keeps the feed's text rather than store its bytes as the article.
+      const problem = pageBodyProblem(response.headers['content-type'], response.body);
+      if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       const { text: html } = decodePage(response.body, response.headers);
       const extracted = extractHtml(html, { url: pageUrl });
       if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: no article text found` } };

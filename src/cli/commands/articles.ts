@@ -3,6 +3,7 @@ import { listArticles, listSources, latestScores, latestLabels } from '../../sto
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { articleJson, table } from '../views.ts';
+import { leadHeadline } from '../../model/display-text.ts';
 
 export function registerArticles(program: Command): void {
   program
@@ -24,7 +25,7 @@ export function registerArticles(program: Command): void {
         const labels = await latestLabels(store.db, rows.map((r) => r.id));
         const articles = rows.map((row) => articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)));
         if (options.json) return printJson(articles);
-        const out = articles.map((a) => [
+        const out = articles.map((a, index) => [
           String(a.id),
           (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
           a.relevance === null ? '-' : a.relevance.toFixed(2),
@@ -32,7 +33,7 @@ export function registerArticles(program: Command): void {
           a.storyId === null ? '' : String(a.storyId),
           a.publishedAt?.slice(0, 10) ?? '?',
           a.source.id,
-          a.title ?? a.url,
+          a.title ?? leadHeadline(rows[index]!.text) ?? a.url,
         ]);
         process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 9, 4, 6, 5, 10, 18, 70])}\n`);
       });
