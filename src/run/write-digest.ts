@@ -5,7 +5,7 @@ import type { Evidence, Voice } from '../model/index.ts';
 import { leadHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import * as repo from '../store/index.ts';
-import { effectiveStance } from '../trends/index.ts';
+import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { Store, SourceRow } from '../store/index.ts';
 
 export function sourceHealth(row: SourceRow): SourceHealth {
@@ -71,7 +71,8 @@ function addDays(date: string, days: number): string {
 
 /**
  * Stance tallies for the seven days ending with `date` and the seven before, by when each article appeared
- * (published, else first seen), on-topic originals only, analyst labels winning: the same rules as `trends`.
+ * (published, by it or a syndicated copy, else first seen), on-topic originals only, analyst labels winning: the
+ * same rules as `trends`.
  */
 async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Promise<DigestData['shift']> {
   const { pipeline } = loaded;
@@ -83,13 +84,14 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
     .filter((row) => row.duplicate_of === null);
   const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
   const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
+  const copiesPublished = await repo.earliestCopyPublications(store.db, rows.map((r) => r.id));
   const tally = (from: string, to: string): StanceTally => ({ from, to, articles: 0, support: 0, oppose: 0, neutral: 0 });
   const current = tally(currentFrom, date);
   const previous = tally(previousFrom, addDays(date, -7));
   for (const row of rows) {
     const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
     if (!stance.label) continue;
-    const day = localDate(new Date(row.published_at ?? row.fetched_at), tz);
+    const day = localDate(new Date(appearedAt(row, copiesPublished.get(row.id))), tz);
     const bucket = day >= currentFrom && day <= date ? current : day >= previousFrom && day < currentFrom ? previous : null;
     if (!bucket) continue;
     bucket.articles += 1;

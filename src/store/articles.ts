@@ -154,6 +154,25 @@ export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise
 }
 
 /**
+ * The earliest publication date among the syndicated copies of each of these originals, for those that have a dated
+ * copy: the original is whichever copy was stored first, which may be an undated capture of a June article.
+ */
+export async function earliestCopyPublications(db: Kysely<Database>, originalIds: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < originalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['duplicate_of', (eb) => eb.fn.min('published_at').as('earliest')])
+      .where('duplicate_of', 'in', originalIds.slice(i, i + 500))
+      .where('published_at', 'is not', null)
+      .groupBy('duplicate_of')
+      .execute();
+    for (const row of rows) if (row.duplicate_of !== null && row.earliest) out.set(row.duplicate_of, row.earliest as string);
+  }
+  return out;
+}
+
+/**
  * The newest row of each article: `loadChunk` returns rows oldest first, so later ones overwrite. Chunked,
  * because SQLite caps the bound parameters of one statement.
  */

@@ -3,6 +3,10 @@ import { localDate } from '../digest/day.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 export interface TrendPoint {
   /** When the article appeared: its publication time, else when it was first seen. */
   at: string;
@@ -21,9 +25,22 @@ export interface TrendRow {
   meanScore: number | null;
 }
 
+/**
+ * When an original appeared, for trends and the digest's shift: the earliest publication date known for it or for
+ * any of its syndicated copies, else when it was first seen.
+ */
+export function appearedAt(original: { published_at: string | null; fetched_at: string }, earliestCopyPublished: string | undefined): string {
+  const published = [original.published_at, earliestCopyPublished].filter((at): at is string => !!at).sort()[0];
+  return published ?? original.fetched_at;
+}
+
 /** `2026-06-05` (day), `2026-W23` (ISO week), `2026-06` (month), in the given time zone. */
 export function periodOf(at: string, period: TrendPeriod, timeZone: string): string {
-  const day = localDate(new Date(at), timeZone);
+  return periodOfDay(localDate(new Date(at), timeZone), period);
+}
+
+/** The period a calendar day (`YYYY-MM-DD`) belongs to. */
+function periodOfDay(day: string, period: TrendPeriod): string {
   if (period === 'day') return day;
   if (period === 'month') return day.slice(0, 7);
   // ISO 8601 week: the week with the year's first Thursday is week 1.
@@ -36,14 +53,28 @@ export function periodOf(at: string, period: TrendPeriod, timeZone: string): str
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** Counts per period, oldest first. Callers pass on-topic originals only, so syndication does not count twice. */
-export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeriod, timeZone: string): TrendRow[] {
+/**
+ * Counts per period, oldest first, with a row of zeros for every period without articles between the first and the
+ * last (or `range`, days in the zone, when given): a time series with gaps would plot quiet weeks as missing.
+ * Callers pass on-topic originals only, so syndication does not count twice.
+ */
+export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}): TrendRow[] {
   const rows = new Map<string, TrendRow & { scoreSum: number; scored: number }>();
+  const emptyRow = (key: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0 });
+  const days = points.map((point) => localDate(new Date(point.at), timeZone)).sort();
+  const from = range.from ?? days[0];
+  const to = range.to ?? days.at(-1);
+  if (from !== undefined && to !== undefined) {
+    for (let day = from; day <= to; day = nextDay(day)) {
+      const key = periodOfDay(day, period);
+      if (!rows.has(key)) rows.set(key, emptyRow(key));
+    }
+  }
   for (const point of points) {
     const key = periodOf(point.at, period, timeZone);
     let row = rows.get(key);
     if (!row) {
-      row = { period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0 };
+      row = emptyRow(key);
       rows.set(key, row);
     }
     row.articles += 1;

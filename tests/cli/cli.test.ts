@@ -202,6 +202,8 @@ describe('trends --since and --until', () => {
         JSON.parse((await pausewatch(['trends', '--by', 'day', '--json', ...range, '--pipeline', 'pipeline.ts', '--database', db], root)).stdout) as { period: string }[];
       expect((await trends('--since', '2026-06-06', '--until', '2026-06-06')).map((row) => row.period)).toEqual(['2026-06-06']);
       expect(await trends('--until', '2026-06-05')).toEqual([]);
+      const reversed = await pausewatch(['trends', '--since', '2026-08-01', '--until', '2026-07-01', '--pipeline', 'pipeline.ts', '--database', db], root);
+      expect(reversed).toMatchObject({ code: 2, stderr: expect.stringContaining('--since 2026-08-01 is after --until 2026-07-01') });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -148,6 +148,16 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     expect((await repo.listSources(store.db, 'p')).map((source) => source.name)).toEqual(['Feed A']);
   });
 
+  it('finds the earliest publication date among the syndicated copies of each original', async () => {
+    const original = await seedArticle(store, 'copied-original');
+    const lone = await seedArticle(store, 'copied-lone');
+    for (const [key, published] of [['copy-a', '2026-06-07T10:00:00.000Z'], ['copy-b', '2026-06-05T09:00:00.000Z'], ['copy-c', null]] as const) {
+      const id = await seedArticle(store, key);
+      await repo.updateArticle(store.db, id, { duplicate_of: original, published_at: published });
+    }
+    expect(await repo.earliestCopyPublications(store.db, [original, lone])).toEqual(new Map([[original, '2026-06-05T09:00:00.000Z']]));
+  });
+
   it('a digest saved twice for the same day is one row with the newer content', async () => {
     await repo.saveDigest(store.db, { pipelineId: 'p', date: '2026-06-05', markdown: 'old', json: '{}', articleCount: 1, at: at(1) });
     await repo.saveDigest(store.db, { pipelineId: 'p', date: '2026-06-05', markdown: 'new', json: '{}', articleCount: 2, at: at(2) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateTrends, effectiveStance, periodOf } from '../../src/trends/index.ts';
+import { aggregateTrends, appearedAt, effectiveStance, periodOf } from '../../src/trends/index.ts';
 
 const score = (label: 'support' | 'oppose' | 'neutral' | null, relevant = 1) => ({
   relevant, relevance: relevant ? 0.9 : 0.1, label, score: label === 'support' ? 0.6 : label === 'oppose' ? -0.4 : 0, confidence: 0.7, scorer_version: 'v1',
@@ -48,5 +48,31 @@ describe('trends', () => {
       { period: '2026-W23', articles: 2, support: 1, oppose: 0, neutral: 1, meanScore: 0.4 },
       { period: '2026-W24', articles: 2, support: 0, oppose: 2, neutral: 0, meanScore: -0.5 },
     ]);
+  });
+
+  it('lists quiet periods as zeros, between the first and last article or over the range asked for', () => {
+    const points = [
+      { at: '2026-06-02T10:00:00Z', label: 'support' as const, score: 0.8 },
+      { at: '2026-06-24T10:00:00Z', label: 'oppose' as const, score: -0.4 },
+    ];
+    const zero = (period: string) => ({ period, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null });
+    expect(aggregateTrends(points, 'week', 'UTC')).toEqual([
+      { period: '2026-W23', articles: 1, support: 1, oppose: 0, neutral: 0, meanScore: 0.8 },
+      zero('2026-W24'),
+      zero('2026-W25'),
+      { period: '2026-W26', articles: 1, support: 0, oppose: 1, neutral: 0, meanScore: -0.4 },
+    ]);
+    expect(aggregateTrends(points, 'month', 'UTC', { from: '2026-04-15', to: '2026-07-01' }).map((row) => [row.period, row.articles])).toEqual([
+      ['2026-04', 0], ['2026-05', 0], ['2026-06', 2], ['2026-07', 0],
+    ]);
+    expect(aggregateTrends([], 'day', 'UTC', { from: '2026-06-01', to: '2026-06-02' })).toEqual([zero('2026-06-01'), zero('2026-06-02')]);
+    expect(aggregateTrends([], 'day', 'UTC')).toEqual([]);
+  });
+
+  it('dates an original by the earliest publication of it or its copies, else by when it was first seen', () => {
+    const undated = { published_at: null, fetched_at: '2026-12-01T06:00:00.000Z' };
+    expect(appearedAt(undated, '2026-06-05T10:00:00.000Z')).toBe('2026-06-05T10:00:00.000Z');
+    expect(appearedAt(undated, undefined)).toBe('2026-12-01T06:00:00.000Z');
+    expect(appearedAt({ ...undated, published_at: '2026-06-07T10:00:00.000Z' }, '2026-06-05T10:00:00.000Z')).toBe('2026-06-05T10:00:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isIsoDate, localDate } from '../../digest/index.ts';
-import { latestLabels, latestScores, listArticles } from '../../store/index.ts';
-import { aggregateTrends, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { earliestCopyPublications, latestLabels, latestScores, listArticles } from '../../store/index.ts';
+import { aggregateTrends, appearedAt, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { table } from '../views.ts';
@@ -30,22 +30,24 @@ export function registerTrends(program: Command): void {
         const value = local[flag];
         if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${flag}: expected a day as YYYY-MM-DD, found ${JSON.stringify(value)}`);
       }
+      if (local.since && local.until && local.since > local.until) throw new UsageError(`--since ${local.since} is after --until ${local.until}`);
       await withContext(options, async ({ loaded, store }) => {
         const articles = (await listArticles(store.db, { pipelineId: loaded.pipeline.id })).filter((a) => a.duplicate_of === null);
         const ids = articles.map((a) => a.id);
         const scores = await latestScores(store.db, ids);
         const labels = await latestLabels(store.db, ids);
+        const copiesPublished = await earliestCopyPublications(store.db, ids);
         const points: TrendPoint[] = [];
         for (const article of articles) {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
           if (!stance.relevant || !stance.label) continue;
-          const at = article.published_at ?? article.fetched_at;
+          const at = appearedAt(article, copiesPublished.get(article.id));
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
           const day = localDate(new Date(at), loaded.pipeline.digest.timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
           points.push({ at, label: stance.label, score: stance.score });
         }
-        const rows = aggregateTrends(points, local.by as TrendPeriod, loaded.pipeline.digest.timeZone);
+        const rows = aggregateTrends(points, local.by as TrendPeriod, loaded.pipeline.digest.timeZone, { from: local.since, to: local.until });
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
