@@ -410,20 +410,34 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
         // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
         const duplicate = await originalOf(keys, entry.id);
-        const storyId = duplicate ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id) : article.story_id;
+        const others = known.filter((other) => other.id !== entry.id);
+        // A copy joins its original's story. An article alone in its story, clustered by a snippet, is placed again
+        // by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
+        const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
+        const storyId = duplicate
+          ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id)
+          : alone
+            ? (findStory(keys, article.published_at ?? article.fetched_at, others)?.storyId ?? article.story_id)
+            : article.story_id;
         const score = scorer.score({ title: title ?? '', text: extracted.text });
         await db.transaction().execute(async (trx) => {
           await repo.updateArticle(trx, entry.id, {
-            url: page.url, canonical_url: keys.canonicalUrl,
+            title, url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
             byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
             modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now()),
             content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
-            ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason, story_id: storyId } : {}),
-            extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
+            ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason } : {}),
+            story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
           });
           await repo.replaceScore(trx, entry.id, score, at);
+          if (storyId !== null && storyId !== article.story_id) {
+            if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
+            const titles = await repo.storyTitles(trx, storyId);
+            await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline(title, extracted.text, page.url)]));
+          }
         });
+        for (const id of [article.story_id, storyId]) if (id !== null) storyTitleCache.delete(id);
         // The in-memory view follows the database once the writes have succeeded.
         const index = known.findIndex((other) => other.id === entry.id);
         if (index >= 0) known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };

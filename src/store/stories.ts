@@ -20,6 +20,12 @@ export async function touchStory(db: Kysely<Database>, id: number, at: string, l
     .execute();
 }
 
+/** Deletes a story no article belongs to any more (its only one moved to another). */
+export async function deleteStoryIfEmpty(db: Kysely<Database>, id: number): Promise<void> {
+  const member = await db.selectFrom('articles').select('id').where('story_id', '=', id).limit(1).executeTakeFirst();
+  if (!member) await db.deleteFrom('stories').where('id', '=', id).execute();
+}
+
 export async function relabelStory(db: Kysely<Database>, id: number, label: string): Promise<void> {
   await db.updateTable('stories').set({ label }).where('id', '=', id).execute();
 }

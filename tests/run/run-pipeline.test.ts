@@ -1039,5 +1039,36 @@ describe('a syndicated copy whose page could only be read on a retry', () => {
       const rows = await store.db.selectFrom('articles').select(['id', 'item_key', 'duplicate_of', 'story_id', 'extract_error']).orderBy('id').execute();
       const [original, copy] = [rows.find((r) => r.item_key === 'a1')!, rows.find((r) => r.item_key === 'b1')!];
       expect(copy).toMatchObject({ duplicate_of: original.id, story_id: original.story_id, extract_error: null });
+      // the story the snippet had been put in is gone with its only article, not left listed with none
+      expect(await store.db.selectFrom('stories').select('id').execute()).toEqual([{ id: original.story_id }]);
+    }));
+
+  it('a snippet alone in its story is placed again by its page text once it is read', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let pageUp = false;
+      const feed = await serve({
+        '/a.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>A</title><item><title>Senate hearing on an AI pause</title><link>http://${req.headers.host}/a/1</link><guid>a1</guid><pubDate>Tue, 09 Jun 2026 08:00:00 GMT</pubDate></item></channel></rss>`),
+        '/b.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>B</title><item><title>Weekend column</title><link>http://${req.headers.host}/b/1</link><guid>b1</guid><pubDate>Tue, 09 Jun 2026 09:00:00 GMT</pubDate><description>Our columnist on the week.</description></item></channel></rss>`),
+        '/a/1': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hearingPage('Senate hearing on an AI pause', 'Senators questioned Anthropic and OpenAI executives on Tuesday about a verified pause of frontier AI training, asking how compute audits would work.')),
+        '/b/1': (_req, res) => (pageUp ? res.writeHead(200, { 'content-type': 'text/html' }).end(hearingPage('What the senators asked the AI labs', 'At Tuesday\'s Senate hearing, senators pressed Anthropic and OpenAI executives on a verified pause of frontier AI training and on compute audits.')) : res.writeHead(503).end()),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'a', kind: 'feed', name: 'A', url: `${feed.url}/a.xml` }, { id: 'b', kind: 'feed', name: 'B', url: `${feed.url}/b.xml` }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      const storyOf = async (key: string) => (await store.db.selectFrom('articles').select('story_id').where('item_key', '=', key).executeTakeFirstOrThrow()).story_id;
+      expect(await storyOf('b1')).not.toBe(await storyOf('a1'));
+      pageUp = true;
+      await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+      expect(await storyOf('b1')).toBe(await storyOf('a1'));
+      expect((await store.db.selectFrom('stories').select('id').execute()).length).toBe(1);
     }));
 });
+
+/** A news page on the Senate hearing: its headline and lead, and a second paragraph shared by the coverage. */
+function hearingPage(title: string, lead: string): string {
+  return (
+    `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${lead}</p>` +
+    '<p>Lawmakers said the hearing would shape a bill on frontier AI oversight, while lab executives warned that a pause without verification would not hold.</p></article></body></html>'
+  );
+}
