@@ -91,6 +91,16 @@ describe('extractHtml on a page whose body is split in sibling blocks', () => {
   });
 });
 
+describe('extractHtml on a page saved to a file', () => {
+  it('keeps its absolute canonical URL though the file path is no base, so the page and its capture are one article', () => {
+    const html =
+      '<html><head><link rel="canonical" href="https://ledger.example/world/labs-pause"><link rel="canonical-relative" href="/x"></head>' +
+      '<body><article><h1>Labs weigh a pause</h1><p>Leading AI labs discussed a verified global pause of frontier AI development.</p></article></body></html>';
+    expect(extractHtml(html, { url: 'captures/labs-pause saved.html' }).canonicalUrl).toBe('https://ledger.example/world/labs-pause');
+    expect(extractHtml(html.replace('https://ledger.example/world/labs-pause', '/world/labs-pause'), { url: 'captures/labs-pause.html' }).canonicalUrl).toBeNull();
+  });
+});
+
 describe('extractHtml on hostile input', () => {
   it('returns empty text without throwing for empty and garbage documents', () => {
     for (const input of ['', '   ', '\u0000\u0001<<<>>>', '<html><body></body></html>', '<<!--', '{"not": "html"}']) {

@@ -18,7 +18,8 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
   const trimmed = href.trim();
   if (!trimmed) return null;
   try {
-    const u = base ? new URL(trimmed, base) : new URL(trimmed);
+    // A base that is no URL (a saved page's path, `captures/page.html`) still lets absolute links through.
+    const u = base && URL.canParse(base) ? new URL(trimmed, base) : new URL(trimmed);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;
