@@ -18,6 +18,13 @@ export interface CliState {
   exitCode: number;
 }
 
+/** A whole number of at least 1, written as digits only: "1e2", "0x10" and "7.0" are typing mistakes, not ids. */
+export function positiveWholeNumber(value: string, name: string, what = 'a positive whole number'): number {
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`${name}: expected ${what}, found ${JSON.stringify(value)}`);
+  return number;
+}
+
 /** Why a file named on the command line could not be read, in words rather than an errno code. */
 export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

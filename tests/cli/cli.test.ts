@@ -100,7 +100,17 @@ describe('the pausewatch command', () => {
     expect(code).toBe(0);
     const stories = JSON.parse(stdout);
     expect(stories.reduce((n: number, s: { articleCount: number }) => n + s.articleCount, 0)).toBe(5);
-    expect(Object.keys(stories[0])).toEqual(expect.arrayContaining(['id', 'label', 'firstSeen', 'lastSeen', 'articleCount', 'outletCount', 'articleIds']));
+    expect(Object.keys(stories[0])).toEqual(expect.arrayContaining(['id', 'label', 'firstSeen', 'lastSeen', 'articleCount', 'onTopicCount', 'outletCount', 'articleIds']));
+    expect(stories.reduce((n: number, s: { onTopicCount: number }) => n + s.onTopicCount, 0)).toBe(5);
+  });
+
+  it('refuses ids that are typing mistakes or name nothing, and an export it cannot write, with exit 2 naming the flag', async () => {
+    const run = (...args: string[]) => pausewatch([...args, '--pipeline', 'pipeline.ts', '--database', db()], root);
+    expect(await run('articles', '--limit', '1e2')).toMatchObject({ code: 2, stderr: expect.stringContaining('--limit: expected a positive whole number, found "1e2"') });
+    expect(await run('articles', '--story', '-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--story: expected a story id') });
+    expect(await run('articles', '--story', '9999')).toMatchObject({ code: 2, stderr: expect.stringContaining('--story: no story 9999') });
+    expect(await run('label', '0x10', '--stance', 'oppose')).toMatchObject({ code: 2, stderr: expect.stringContaining('<article-id>: expected an article id') });
+    expect(await run('labels', '--export', path.join(root, 'no-such-dir', 'labels.jsonl'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--export: cannot write') });
   });
 
   it('an analyst label wins in articles, the digest and trends, and is exported as evaluation data', async () => {
@@ -204,6 +214,27 @@ describe('trends --since and --until', () => {
       expect(await trends('--until', '2026-06-05')).toEqual([]);
       const reversed = await pausewatch(['trends', '--since', '2026-08-01', '--until', '2026-07-01', '--pipeline', 'pipeline.ts', '--database', db], root);
       expect(reversed).toMatchObject({ code: 2, stderr: expect.stringContaining('--since 2026-08-01 is after --until 2026-07-01') });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('labelling a syndicated copy', () => {
+  it('records the label and says that trends and the digest count the original, naming the command to label it', async () => {
+    const root = makeProject(seedsOnly);
+    const seed = readFileSync(path.join(root, 'seeds', '000_73cf242dc7a4d052.txt'));
+    writeFileSync(path.join(root, 'seeds', '999_copy.txt'), seed);
+    const db = path.join(root, 'db.sqlite');
+    try {
+      await pausewatch(['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], root);
+      const articles = JSON.parse((await pausewatch(['articles', '--json', '--pipeline', 'pipeline.ts', '--database', db], root)).stdout) as { id: number; duplicateOf: number | null }[];
+      const copy = articles.find((a) => a.duplicateOf !== null)!;
+      const labelled = await pausewatch(['label', String(copy.id), '--stance', 'oppose', '--json', '--pipeline', 'pipeline.ts', '--database', db], root);
+      expect(labelled.code).toBe(0);
+      expect(JSON.parse(labelled.stdout)).toMatchObject({ articleId: copy.id, label: 'oppose', duplicateOf: copy.duplicateOf });
+      expect(labelled.stderr).toContain(`article ${copy.id} is a syndicated copy of article ${copy.duplicateOf}`);
+      expect(labelled.stderr).toContain(`pausewatch label ${copy.duplicateOf} --stance oppose`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

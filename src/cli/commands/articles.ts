@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { listArticles, listSources, latestScores, latestLabels } from '../../store/index.ts';
+import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, table } from '../views.ts';
 import { leadHeadline } from '../../model/display-text.ts';
 
@@ -13,11 +13,12 @@ export function registerArticles(program: Command): void {
     .option('--story <id>', 'only the articles of one story')
     .action(async (local: { limit: string; story?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const limit = Number(local.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: expected a positive whole number, found ${JSON.stringify(local.limit)}`);
-      const storyId = local.story === undefined ? null : Number(local.story);
-      if (storyId !== null && !Number.isInteger(storyId)) throw new UsageError(`--story: expected a story id, found ${JSON.stringify(local.story)}`);
+      const limit = positiveWholeNumber(local.limit, '--limit');
+      const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
+        if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
+          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`pausewatch stories\` lists them)`);
+        }
         let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
@@ -35,7 +36,7 @@ export function registerArticles(program: Command): void {
           a.source.id,
           a.title ?? leadHeadline(rows[index]!.text) ?? a.url,
         ]);
-        process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 9, 4, 6, 5, 10, 18, 70])}\n`);
+        process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 10, 4, 6, 5, 10, 18, 70])}\n`);
       });
     });
 }

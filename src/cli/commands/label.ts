@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { addStanceLabel, allLatestLabels, getArticle, listArticles } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { fileErrorReason, positiveWholeNumber, UsageError } from '../errors.ts';
+import { leadHeadline } from '../../model/display-text.ts';
 import { table, writeText } from '../views.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
@@ -24,16 +25,23 @@ export function registerLabel(program: Command): void {
     .option('--note <text>', 'why, for the record')
     .action(async (idText: string, local: { stance: string; note?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const id = Number(idText);
-      if (!Number.isInteger(id) || id < 1) throw new UsageError(`<article-id>: expected an article id, found ${JSON.stringify(idText)}`);
+      const id = positiveWholeNumber(idText, '<article-id>', 'an article id');
       const label = parseLabel(local.stance);
       await withContext(options, async ({ loaded, store }) => {
         const article = await getArticle(store.db, id);
         if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${id} in pipeline ${loaded.pipeline.id}`);
         const at = new Date().toISOString();
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
-        if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at });
-        else writeText(process.stdout, `article ${id} labelled ${label}: ${article.title ?? article.url}\n`);
+        if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
+        else writeText(process.stdout, `article ${id} labelled ${label}: ${article.title ?? leadHeadline(article.text) ?? article.url}\n`);
+        // Trends and the digest count a syndicated group once, by its original: a copy's label would change nothing there.
+        if (article.duplicate_of !== null) {
+          writeText(
+            process.stderr,
+            `note: article ${id} is a syndicated copy of article ${article.duplicate_of}; trends and the digest count the original, ` +
+              `so label it too for this verdict to count there: pausewatch label ${article.duplicate_of} --stance ${label}\n`,
+          );
+        }
       });
     });
 
@@ -52,7 +60,11 @@ export function registerLabel(program: Command): void {
         });
         if (local.export) {
           const lines = rows.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
-          await writeFile(local.export, lines.length ? `${lines.join('\n')}\n` : '');
+          try {
+            await writeFile(local.export, lines.length ? `${lines.join('\n')}\n` : '');
+          } catch (error) {
+            throw new UsageError(`--export: cannot write ${local.export}: ${fileErrorReason(error)}`);
+          }
           writeText(process.stderr, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
           return;
         }

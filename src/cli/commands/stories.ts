@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { listArticles, listStories } from '../../store/index.ts';
+import type { ArticleRow } from '../../store/index.ts';
+import { latestLabels, latestScores, listArticles, listStories } from '../../store/index.ts';
+import { effectiveStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table } from '../views.ts';
 
@@ -12,21 +14,31 @@ export function registerStories(program: Command): void {
       await withContext(options, async ({ loaded, store }) => {
         const stories = await listStories(store.db, loaded.pipeline.id);
         const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id });
-        const out = stories.map((story) => {
-          const members = articles.filter((a) => a.story_id === story.id).sort((a, b) => a.id - b.id);
-          return {
-            id: story.id,
-            label: story.label,
-            firstSeen: story.first_seen,
-            lastSeen: story.last_seen,
-            articleCount: members.length,
-            outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
-            articleIds: members.map((a) => a.id),
-          };
+        const scores = await latestScores(store.db, articles.map((a) => a.id));
+        const labels = await latestLabels(store.db, articles.map((a) => a.id));
+        const byStory = new Map<number, ArticleRow[]>();
+        for (const article of articles) if (article.story_id !== null) byStory.set(article.story_id, [...(byStory.get(article.story_id) ?? []), article]);
+        // A story whose articles all moved elsewhere (databases of earlier releases kept them) is not listed.
+        const out = stories.flatMap((story) => {
+          const members = (byStory.get(story.id) ?? []).sort((a, b) => a.id - b.id);
+          if (members.length === 0) return [];
+          return [
+            {
+              id: story.id,
+              label: story.label,
+              firstSeen: story.first_seen,
+              lastSeen: story.last_seen,
+              articleCount: members.length,
+              // the digest leaves off-topic stories out; here they are listed, and this says which they are
+              onTopicCount: members.filter((a) => effectiveStance(scores.get(a.id), labels.get(a.id)).relevant).length,
+              outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
+              articleIds: members.map((a) => a.id),
+            },
+          ];
         });
         if (options.json) return printJson(out);
-        const rows = out.map((s) => [String(s.id), String(s.articleCount), String(s.outletCount), s.lastSeen.slice(0, 10), s.label]);
-        process.stdout.write(`${table(['id', 'articles', 'outlets', 'last seen', 'label'], rows, [5, 8, 7, 10, 80])}\n`);
+        const rows = out.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), s.lastSeen.slice(0, 10), s.label]);
+        process.stdout.write(`${table(['id', 'articles', 'on topic', 'outlets', 'last seen', 'label'], rows, [5, 8, 8, 7, 10, 80])}\n`);
       });
     });
 }
