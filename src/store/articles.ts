@@ -101,6 +101,14 @@ export async function recentPublicationTimes(db: Kysely<Database>, pipelineId: s
  */
 const insertArticleSql = new WeakMap<DialectAdapter, Map<string, string>>();
 
+/**
+ * A value with its NUL characters removed. A feed may carry one (JSON's "\u0000", a broken encoder), no article means
+ * one, and PostgreSQL refuses to store text that holds it: the item would fail on every run.
+ */
+function withoutNul<T>(value: T): T {
+  return typeof value === 'string' && value.includes('\0') ? (value.replaceAll('\0', '') as T) : value;
+}
+
 export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<number> {
   // kysely leaves out undefined values, so the column list (and the SQL) follows the defined ones.
   const columns = (Object.keys(article) as (keyof NewArticle)[]).filter((column) => article[column] !== undefined);
@@ -121,14 +129,15 @@ export async function insertArticle(db: Kysely<Database>, article: NewArticle): 
     }
     byColumns.set(columnList, (sql = compiled.sql));
   }
-  const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(sql, columns.map((column) => article[column])));
+  const result = await db.executeQuery<{ id: number }>(CompiledQuery.raw(sql, columns.map((column) => withoutNul(article[column]))));
   const id = isSqlite ? result.insertId : result.rows[0]?.id;
   if (id === undefined) throw new Error('the article insert returned no id');
   return Number(id);
 }
 
 export async function updateArticle(db: Kysely<Database>, id: number, patch: ArticleUpdate): Promise<void> {
-  await db.updateTable('articles').set(patch).where('id', '=', id).execute();
+  const values = Object.fromEntries(Object.entries(patch).map(([column, value]) => [column, withoutNul(value)])) as ArticleUpdate;
+  await db.updateTable('articles').set(values).where('id', '=', id).execute();
 }
 
 export function getArticle(db: Kysely<Database>, id: number): Promise<ArticleRow | undefined> {

@@ -148,6 +148,15 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     expect((await repo.listSources(store.db, 'p')).map((source) => source.name)).toEqual(['Feed A']);
   });
 
+  it('stores text holding NUL characters without them, where PostgreSQL would refuse the row', async () => {
+    const id = await seedArticle(store, 'nul-in-feed');
+    await repo.updateArticle(store.db, id, { title: 'A\u0000B', text: 'Body\u0000 text.' });
+    expect(await store.db.selectFrom('articles').select(['title', 'text']).where('id', '=', id).executeTakeFirst()).toEqual({ title: 'AB', text: 'Body text.' });
+    const { id: _id, ...row } = (await repo.getArticle(store.db, id))!;
+    const copy = await repo.insertArticle(store.db, { ...row, item_key: 'nul-in-feed-2', title: 'C\u0000D' });
+    expect((await repo.getArticle(store.db, copy))?.title).toBe('CD');
+  });
+
   it('finds the earliest publication date among the syndicated copies of each original', async () => {
     const original = await seedArticle(store, 'copied-original');
     const lone = await seedArticle(store, 'copied-lone');
