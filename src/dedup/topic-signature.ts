@@ -16,10 +16,17 @@
  *
  * The top {@link TOPIC_TERMS} terms, L2-normalised, are serialised as `ts1:term=weight,term=weight,...`
  * (weights to 3 decimals). Similarity is the cosine of the two weight vectors with the largest single shared term
- * discounted (see {@link topicSimilarity}), 0..1.
+ * discounted (see {@link topicSimilarity}), 0..1. What a signature cannot know is which of its terms the whole
+ * pipeline's coverage shares; story clustering weighs that at comparison time (story-clustering.ts).
  */
 
-export const TOPIC_TERMS = 32;
+/**
+ * 48 since story clustering weighs terms by how specific they are to an event: in a single-topic pipeline the
+ * debate's own words (pause, frontier, labs) take many of the top places, and the extra places keep the names and
+ * details further down the lead that tell one event from the next. Signatures stored with 32 terms by older releases
+ * parse and compare as they are (their 32 terms are these 48's heaviest).
+ */
+export const TOPIC_TERMS = 48;
 /** Short pieces are read whole; long ones stop before the background sections most events share. */
 const LEAD_WORDS = 400;
 const TITLE_WEIGHT = 2.5;
@@ -230,6 +237,11 @@ function internTerm(term: string): number {
   return id;
 }
 
+/** How many terms have an id: every id of a parsed signature is below this, so arrays indexed by id can be sized. */
+export function internedTermCount(): number {
+  return termIds.size;
+}
+
 /** Decoded topic signatures, keyed by their text (as for the near signatures, entries never change a result). */
 const decodedTopics = new Map<string, ParsedTopic | null>();
 const DECODED_CACHE_LIMIT = 40_000;
@@ -285,7 +297,14 @@ export function topicSimilarity(a: ParsedTopic, b: ParsedTopic): number {
       j++;
     }
   }
+  return discountSingleTerm(dot, largest);
+}
+
+/**
+ * A cosine `dot` of two unit vectors with {@link SINGLE_TERM_DISCOUNT} of its `largest` single-term contribution
+ * taken off, renormalised so that identical vectors still score 1; 0..1.
+ */
+export function discountSingleTerm(dot: number, largest: number): number {
   const discounted = SINGLE_TERM_DISCOUNT * largest;
-  // Renormalised so that identical signatures still score 1.
   return discounted >= 1 ? 0 : Math.max(0, Math.min(1, (dot - discounted) / (1 - discounted)));
 }

@@ -35,8 +35,14 @@ export interface DuplicateMatch {
 
 export interface StoryMatch {
   storyId: number;
-  /** Cosine similarity of the topic signatures of the new article and the closest article of the story, 0..1. */
+  /**
+   * Similarity of the new article to the story as a whole, 0..1: the cosine of its topic signature with the centroid
+   * of the story's articles in the window, terms weighted by how specific they are to one event (see findStory).
+   */
   similarity: number;
-  /** Other stories the article is also close to: they cover the same event and merge into `storyId`. */
+  /**
+   * Other stories the article is also close to, at the stricter merge threshold: they cover the same event and merge
+   * into `storyId`.
+   */
   mergeStoryIds: number[];
 }
