@@ -211,6 +211,13 @@ const FURNITURE_RULES: FurnitureRule[] = [
       /^(?:share(?: this)?(?: article| story| post| page)?(?: on \p{L}+)?|tweet|print|e-?mail|copy link|save(?: for later)?|bookmark|follow us(?: on .*)?|listen(?: to (?:this )?article)?|\d+ min(?:ute)?s? read|advertisement|sponsored(?: content)?|skip to (?:main )?content|continue reading(?: below)?)$/iu.test(p),
   },
   {
+    // Cookie and consent banners captured with the page: about the site, never the story.
+    name: 'cookie-notice',
+    matches: (p) =>
+      countWords(p) <= 60 &&
+      /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b/i.test(p),
+  },
+  {
     // Newsletter and paywall prompts addressed to the reader, not part of the story.
     name: 'subscription-prompt',
     matches: (p) =>
@@ -467,6 +474,17 @@ function guessLanguage(text: string): string | null {
 /** Below this many words the capture is probably a teaser or a cut-off page. */
 const PARTIAL_BELOW_WORDS = 80;
 
+/**
+ * A paywall's notice that the capture stops short of the article ("This article is for subscribers only", "Subscribe
+ * to continue reading"): not text, and the sign that what was captured is partial.
+ */
+const PAYWALL_NOTICE =
+  /^(?:this (?:article|story|content|piece) is (?:for|available to|exclusive to|only (?:for|available to)) (?:paying |premium )?(?:subscribers|members)(?: only)?|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)|(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles?|stories)|the rest of this (?:article|story) is (?:for|available to) (?:subscribers|members)|(?:already a subscriber|not a subscriber)\?.*(?:log|sign) in)\b/i;
+
+function isPaywallNotice(paragraph: string): boolean {
+  return countWords(paragraph) <= 30 && PAYWALL_NOTICE.test(paragraph.trim());
+}
+
 /** Key under which two paragraphs count as the same: case, spacing and punctuation ignored. */
 function paragraphKey(paragraph: string): string {
   return paragraph.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -480,6 +498,8 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
 
   let body = paragraphs.filter((_, i) => !head.consumed.has(i));
   body = cutTrailingArea(body);
+  const paywalled = body.some(isPaywallNotice);
+  body = body.filter((p) => !isPaywallNotice(p));
   body = removeAuthorBox(body);
   body = body.filter((p) => furnitureRuleFor(p) === null).map(restoreMissingSpaces);
 
@@ -505,6 +525,6 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
     siteName: head.siteName,
     image: null,
     text: articleText,
-    partial: countWords(articleText) < PARTIAL_BELOW_WORDS,
+    partial: paywalled || countWords(articleText) < PARTIAL_BELOW_WORDS,
   };
 }

@@ -228,6 +228,24 @@ describe('extractPlainText heads and lines that are easy to mistake', () => {
     for (const stamp of ['17.42 BST', '10:19 GMT', '2 min ago']) expect(article.text).not.toContain(stamp);
   });
 
+  it.each(['This article is for subscribers only.', 'Subscribe to continue reading.', "You've reached your limit of free articles."])(
+    'a paywall notice ("%s") is not text, and marks the capture partial however long it is',
+    (notice) => {
+      const article = extractPlainText(`Anthropic wants a pause\n\n${BODY}\n\n${BODY.replaceAll('the', 'a')}\n\n${notice}`);
+      expect(article.text).not.toContain(notice);
+      expect(article.partial).toBe(true);
+      expect(extractPlainText(`Anthropic wants a pause\n\n${BODY}\n\n${BODY.replaceAll('the', 'a')}`).partial).toBe(false);
+    },
+  );
+
+  it('a cookie banner captured with the page is not text; a sentence about cookies in the story stays', () => {
+    const banner = 'We use cookies to improve your experience. By continuing to use this site, you agree to our cookie policy.';
+    const story = 'The bakery owner said the pause in AI hiring had not affected her cookies, which still sell out by noon.';
+    const article = extractPlainText(`Anthropic wants a pause\n\n${banner}\n\n${BODY}\n\n${story}`);
+    expect(article.text).not.toContain('We use cookies');
+    expect(article.text).toContain(story);
+  });
+
   it.each(['Lesen Sie auch', 'À lire aussi', 'Leave a reply', '24 comments'])('"%s" late in a capture opens the trailing area', (heading) => {
     const article = extractPlainText(`Anthropic wants a pause\n\n${BODY}\n\n${heading}\n\nThis is a reader's comment that says the pause is a terrible idea and should be dropped.`);
     expect(article.text).toMatch(/welcomed its attention to verification\.$/);
