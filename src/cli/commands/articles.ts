@@ -4,6 +4,7 @@ import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, table } from '../views.ts';
 import { leadHeadline } from '../../model/display-text.ts';
+import { localDate } from '../../digest/index.ts';
 
 export function registerArticles(program: Command): void {
   program
@@ -32,7 +33,8 @@ export function registerArticles(program: Command): void {
           a.relevance === null ? '-' : a.relevance.toFixed(2),
           a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
           a.storyId === null ? '' : String(a.storyId),
-          a.publishedAt?.slice(0, 10) ?? '?',
+          // the day in the digest time zone, as the digest and trends show it
+          a.publishedAt ? localDate(new Date(a.publishedAt), loaded.pipeline.digest.timeZone) : '?',
           a.source.id,
           a.title ?? leadHeadline(rows[index]!.text) ?? a.url,
         ]);
