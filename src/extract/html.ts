@@ -7,14 +7,14 @@
  * without date metadata is dated by a <time> of the article container, once that is known. Title, byline, site
  * name and text get the mojibake repair that feeds and captures get.
  */
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
 import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
-import { isElement, type Element, type ParentNode } from './html/dom.ts';
+import { findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
 import { findArticleObject, readJsonLd, type JsonLdObject } from './html/json-ld.ts';
 import { extractMetadata } from './html/metadata.ts';
+import { parseHtml, parsePage } from './html/parse.ts';
 import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
 import { renderArticleText } from './html/text.ts';
@@ -30,8 +30,19 @@ export interface ExtractHtmlOptions {
   fallback?: boolean;
 }
 
-/** Pages beyond this are cut before parsing: no article needs more, and it bounds time on hostile input. */
+/**
+ * Pages beyond this are cut before parsing: no article needs more, and it bounds time on hostile input (as does
+ * the cut after MAX_NODES nodes, see html/parse.ts).
+ */
 const MAX_HTML_CHARS = 5_000_000;
+
+/**
+ * Site overrides are CSS selectors, run by cheerio's engine, whose walk costs the depth of the tree per element
+ * (see findElements in html/dom.ts). A page nested deeper than this goes to the generic extractor, which is linear:
+ * no real page comes near (the extraction benchmark's deepest is 52), and browsers stop nesting at this depth
+ * (Blink's and WebKit's parsers lay deeper elements out flat).
+ */
+const MAX_SITE_SELECTOR_DEPTH = 512;
 
 /** Below this a body is probably a teaser, a paywalled stub or a failed extraction. */
 const PARTIAL_WORDS = 150;
@@ -42,15 +53,6 @@ const RETRY_BELOW_CHARS = 500;
 // Class/id markers that the page shows only part of the article to this reader. Matched on the raw HTML: one
 // regex pass is far cheaper than a substring-attribute selector over every element.
 const PAYWALL_MARKUP = /\b(?:class|id)\s*=\s*["'][^"']*(?:paywall|subscriber-only|premium-content|meteredcontent|regwall)/i;
-
-/**
- * htmlparser2 rather than parse5: 5-10x faster on big pages, and parse5's spec-exact tree building is quadratic
- * on deeply nested markup. It does not invent <html>/<body>, so callers must cope with fragments. Source offsets
- * let the two parses of a page (see extractGeneric) be compared (see html/article-time.ts).
- */
-function parseHtml(html: string): CheerioAPI {
-  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
-}
 
 /** Text and the container it came from ([] when no container was found). */
 interface Extracted {
@@ -77,8 +79,9 @@ export function extractHtml(html: string, opts: ExtractHtmlOptions = {}): Extrac
   }
 }
 
-function extract(html: string, url: string | null, opts: ExtractHtmlOptions): ExtractedArticle {
-  const $ = parseHtml(html);
+function extract(page: string, url: string | null, opts: ExtractHtmlOptions): ExtractedArticle {
+  // From here on the page is what was parsed: cut before its MAX_NODES+1-th node, if it has that many.
+  const { $, html } = parsePage(page);
   const ld = readJsonLd($);
   const meta = extractMetadata($, ld, url);
   const paywalled = hasPaywallMarkers(html, findArticleObject(ld));
@@ -113,6 +116,7 @@ function repairedOrNull(value: string | null): string | null {
 }
 
 function extractWithSite($: CheerioAPI, site: SiteExtractor): Extracted {
+  if (treeDepth($.root()[0] as unknown as ParentNode) > MAX_SITE_SELECTOR_DEPTH) return { text: '', nodes: [] };
   for (const selector of site.bodySelectors) {
     const found = $(selector);
     if (found.length === 0) continue;
@@ -141,7 +145,7 @@ function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extrac
 function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   removeFurniture($, useClassNames);
   const root = $.root()[0] as unknown as ParentNode;
-  const body: ParentNode = ($('body')[0] as Element | undefined) ?? root;
+  const body: ParentNode = findElement(root, (el) => el.name === 'body') ?? root;
   const sizes = measureSizes(root);
   const nodes = findArticleNodes(root, body, sizes, { useClassNames });
   return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
@@ -159,7 +163,7 @@ function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   if (typeof body !== 'string' || !body.trim()) return null;
   if (!/<[a-z][^>]*>/i.test(body)) return body.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
   const $ = parseHtml(`<body>${body}</body>`);
-  return renderArticleText($('body').toArray().filter(isElement), { useClassNames: false });
+  return renderArticleText(findElements($.root()[0] as unknown as ParentNode, (el) => el.name === 'body'), { useClassNames: false });
 }
 
 function hasPaywallMarkers(html: string, article: JsonLdObject | null): boolean {

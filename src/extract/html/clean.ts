@@ -3,8 +3,8 @@
  * whose class/id or ARIA role says they are navigation, sharing, related links, comments, ads and so on.
  */
 import type { CheerioAPI } from 'cheerio';
-import { classAndId, detach, isElement, type AnyNode, type Element, type ParentNode } from './dom.ts';
-import { measureSizes, type Sizes } from './sizes.ts';
+import { classAndId, detachAll, isElement, type AnyNode, type Element, type ParentNode } from './dom.ts';
+import { measureSizes, sizeOf, type Sizes } from './sizes.ts';
 
 /** Never article text. Forms and headers are handled separately because some sites wrap the whole page in one. */
 const ALWAYS_REMOVE = new Set([
@@ -42,9 +42,9 @@ function isHidden(el: Element): boolean {
 
 /** A block small enough, or link-heavy enough, that removing it cannot cost a real article body. */
 function isSmallOrLinky(el: Element, sizes: Sizes): boolean {
-  const text = sizes.text.get(el) ?? 0;
+  const { text, link } = sizeOf(el, sizes);
   if (text < 600) return true;
-  return (sizes.link.get(el) ?? 0) / text > 0.35;
+  return link / text > 0.35;
 }
 
 function isFurniture(el: Element, sizes: Sizes, useClassNames: boolean): boolean {
@@ -55,7 +55,7 @@ function isFurniture(el: Element, sizes: Sizes, useClassNames: boolean): boolean
   const role = el.attribs['role'];
   if (role && FURNITURE_ROLES.test(role)) return true;
   // ASP.NET pages wrap everything in one <form>; only forms without real paragraphs are furniture.
-  if ((tag === 'form' || tag === 'header') && (sizes.paragraph.get(el) ?? 0) < 400) return true;
+  if ((tag === 'form' || tag === 'header') && sizeOf(el, sizes).paragraph < 400) return true;
   // Rows and cells carry data-specific classes ("player-2020-580", "row-related") that mean nothing here.
   if (TABLE_PARTS.has(tag)) return false;
   const names = useClassNames ? classAndId(el) : '';
@@ -71,19 +71,22 @@ function isFurniture(el: Element, sizes: Sizes, useClassNames: boolean): boolean
 export function removeFurniture($: CheerioAPI, useClassNames = true): void {
   const root = $.root()[0] as unknown as ParentNode;
   const sizes = measureSizes(root);
-  // Top-down: a parent is judged before its children, and a removed block's subtree is not visited.
+  // Top-down: a parent is judged before its children, and a removed block's subtree is not visited. Removal waits
+  // until the end (one pass per parent, see detachAll); no judgement depends on it, since sizes are measured first.
+  const removed: AnyNode[] = [];
   const stack: AnyNode[] = [...root.children];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (!isElement(n)) {
       // Comments and processing instructions never carry text.
-      if (n.type !== 'text' && n.type !== 'root') detach(n);
+      if (n.type !== 'text' && n.type !== 'root') removed.push(n);
       continue;
     }
     if (isFurniture(n, sizes, useClassNames)) {
-      detach(n);
+      removed.push(n);
       continue;
     }
     for (const c of n.children) stack.push(c);
   }
+  detachAll(removed);
 }

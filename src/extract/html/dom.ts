@@ -37,29 +37,46 @@ export function collapseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff\u0000-\u001f\u007f]+/g, ' ');
 }
 
-/** The text of a subtree, whitespace collapsed, without any layout. */
+/** The text of a subtree, whitespace collapsed, without any layout. Only <script>/<style> text is left out. */
 export function textContent(node: AnyNode): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
+  // Iterative: unclosed markup nests as deep as the page is long (see parse.ts).
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if (isText(n)) parts.push(n.data);
-    else if (n.type === 'tag' || n.type === 'root') for (const c of (n as ParentNode).children) walk(c);
-  };
-  walk(node);
+    else if (n.type === 'tag' || n.type === 'root') {
+      const children = (n as ParentNode).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
   return collapseSpace(parts.join('')).trim();
 }
 
-/** Detaches a node from its parent (cheerio's remove() without building a wrapper). */
-export function detach(node: AnyNode): void {
-  const parent = node.parent;
-  if (!parent) return;
-  const siblings = parent.children;
-  const i = siblings.indexOf(node);
-  if (i >= 0) siblings.splice(i, 1);
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.parent = null;
-  node.prev = null;
-  node.next = null;
+/**
+ * Detaches nodes from their parents (cheerio's remove() without building a wrapper). All at once: removing k of a
+ * parent's n children one by one costs k searches and splices of n: quadratic on a page of many siblings.
+ */
+export function detachAll(nodes: readonly AnyNode[]): void {
+  if (nodes.length === 0) return;
+  const gone = new Set(nodes);
+  const parents = new Set<ParentNode>();
+  for (const n of nodes) if (n.parent) parents.add(n.parent);
+  for (const parent of parents) {
+    const children = parent.children;
+    let kept = 0;
+    for (const c of children) if (!gone.has(c)) children[kept++] = c;
+    children.length = kept;
+    for (let i = 0; i < kept; i++) {
+      children[i]!.prev = children[i - 1] ?? null;
+      children[i]!.next = children[i + 1] ?? null;
+    }
+  }
+  for (const n of nodes) {
+    n.parent = null;
+    n.prev = null;
+    n.next = null;
+  }
 }
 
 /** All elements under root in document order (root excluded). Iterative: some pages nest thousands deep. */
@@ -73,4 +90,63 @@ export function descendants(root: ParentNode): Element[] {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;
+}
+
+/**
+ * The elements under root that pass `test`, in document order: what a cheerio query for a simple selector gives.
+ * Extraction does not query through cheerio: css-select's walk shifts a stack as deep as the tree at every
+ * element, quadratic on unclosed markup.
+ */
+export function findElements(root: ParentNode, test: (el: Element) => boolean): Element[] {
+  return descendants(root).filter(test);
+}
+
+/** The first element under root, in document order, that passes `test`; walks no further than it. */
+export function findElement(root: ParentNode, test: (el: Element) => boolean): Element | undefined {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (test(n)) return n;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return undefined;
+}
+
+/** cheerio's `.text()`: every text node under node, <script> and <style> included, nothing collapsed. Iterative. */
+export function rawText(node: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (isText(n)) parts.push(n.data);
+    else if (Object.prototype.hasOwnProperty.call(n, 'children')) {
+      const children = (n as ParentNode).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return parts.join('');
+}
+
+/**
+ * css-select's `[name~="word"]` (and `.word` for class): `word` is one of the white-space separated words of the
+ * attribute. `ignoreCase` as css-select has it in HTML: true for attributes HTML defines so (rel, type, lang, ...).
+ */
+export function wordTest(word: string, ignoreCase = false): (value: string | undefined) => boolean {
+  const escaped = word.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+  const re = new RegExp(`(?:^|\\s)${escaped}(?:$|\\s)`, ignoreCase ? 'i' : '');
+  return (value) => value !== undefined && value.length >= word.length && re.test(value);
+}
+
+/** How many elements deep the tree under root nests (0 for no element). */
+export function treeDepth(root: ParentNode): number {
+  let max = 0;
+  const stack: [AnyNode, number][] = root.children.map((c) => [c, 1]);
+  while (stack.length > 0) {
+    const [n, depth] = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (depth > max) max = depth;
+    for (const c of n.children) stack.push([c, depth + 1]);
+  }
+  return max;
 }

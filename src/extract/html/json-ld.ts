@@ -3,6 +3,7 @@
  * metadata there (headline, authors, dates, publisher) and often the full `articleBody` as well.
  */
 import type { CheerioAPI } from 'cheerio';
+import { findElements, rawText, type ParentNode } from './dom.ts';
 
 export type JsonLdObject = Record<string, unknown>;
 
@@ -11,9 +12,11 @@ const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsAr
 /** Every object found in the page's JSON-LD blocks, with `@graph` arrays and nested lists unrolled. */
 export function readJsonLd($: CheerioAPI): JsonLdObject[] {
   const out: JsonLdObject[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text().trim();
-    if (!raw) return;
+  // `script[type="application/ld+json"]`, the type compared without case as css-select does.
+  const isJsonLd = (type: string | undefined): boolean => type?.length === 19 && type.toLowerCase() === 'application/ld+json';
+  for (const el of findElements($.root()[0] as unknown as ParentNode, (e) => e.name === 'script' && isJsonLd(e.attribs['type']))) {
+    const raw = rawText(el).trim();
+    if (!raw) continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
@@ -22,11 +25,11 @@ export function readJsonLd($: CheerioAPI): JsonLdObject[] {
       try {
         parsed = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' '));
       } catch {
-        return;
+        continue;
       }
     }
     collect(parsed, out, 0);
-  });
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 import type { ExtractedArticle } from '../../model/index.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
-import { collapseSpace } from './dom.ts';
+import { collapseSpace, descendants, rawText, wordTest, type Element, type ParentNode } from './dom.ts';
 
 /** Everything extraction reports about a page except its text. */
 export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
@@ -42,38 +42,52 @@ function first(...values: (string | null | undefined)[]): string | null {
 
 /**
  * The page's <meta> values by lower-cased property/name/itemprop (first occurrence wins; `all` keeps every one, for
- * keys a page may repeat, like one author meta per author), and the first element per itemprop. Built in two
- * scans: a selector query per key would walk a 1.5 MB page dozens of times.
+ * keys a page may repeat, like one author meta per author), and the first element per itemprop. Built in one
+ * scan of the page's elements: a selector query per key would walk a 1.5 MB page dozens of times.
  */
 interface MetaIndex {
   meta: Map<string, string>;
   all: Map<string, string[]>;
-  itemprop: Map<string, { content: string | null; datetime: string | null; text: string }>;
+  itemprop: Map<string, { content: string | null; datetime: string | null; readonly text: string }>;
 }
 
-function indexMeta($: CheerioAPI): MetaIndex {
+function indexMeta(elements: readonly Element[]): MetaIndex {
   const meta = new Map<string, string>();
   const all = new Map<string, string[]>();
-  $('meta').each((_, el) => {
-    const content = clean(el.attribs['content']);
-    if (!content) return;
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const key = el.attribs[attr]?.toLowerCase();
-      if (!key) continue;
-      if (!meta.has(key)) meta.set(key, content);
-      all.set(key, [...(all.get(key) ?? []), content]);
-    }
-  });
   const itemprop: MetaIndex['itemprop'] = new Map();
-  $('[itemprop]').each((_, el) => {
-    for (const key of (el.attribs['itemprop'] ?? '').split(/\s+/)) {
-      if (key && !itemprop.has(key)) {
-        itemprop.set(key, { content: el.attribs['content'] ?? null, datetime: el.attribs['datetime'] ?? null, text: $(el).text() });
+  for (const el of elements) {
+    if (el.name === 'meta') {
+      const content = clean(el.attribs['content']);
+      if (content) {
+        for (const attr of ['property', 'name', 'itemprop']) {
+          const key = el.attribs[attr]?.toLowerCase();
+          if (!key) continue;
+          if (!meta.has(key)) meta.set(key, content);
+          const values = all.get(key);
+          if (values) values.push(content);
+          else all.set(key, [content]);
+        }
       }
     }
-  });
+    if (el.attribs['itemprop'] == null) continue;
+    for (const key of el.attribs['itemprop'].split(/\s+/)) {
+      if (key && !itemprop.has(key)) {
+        // The text only when asked for: nested itemprops would otherwise each copy the text of all inside them.
+        itemprop.set(key, { content: el.attribs['content'] ?? null, datetime: el.attribs['datetime'] ?? null, get text() { return rawText(el); } });
+      }
+    }
+  }
   return { meta, all, itemprop };
 }
+
+/** The first element that passes `test`, as `$(selector).first()` finds it (see findElements in dom.ts). */
+function firstOf(elements: readonly Element[], test: (el: Element) => boolean): Element | undefined {
+  return elements.find(test);
+}
+
+const isBylineClass = [wordTest('byline'), wordTest('author-name'), wordTest('article-author')];
+// css-select compares rel (and the other attributes HTML lists) without case.
+const isCanonical = wordTest('canonical', true);
 
 /** The first non-empty <meta> value among `keys`. */
 function meta(index: MetaIndex, ...keys: string[]): string | null {
@@ -148,7 +162,7 @@ export function formatNames(names: readonly string[]): string | null {
 
 const AUTHOR_META_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
 
-function readByline($: CheerioAPI, index: MetaIndex, article: JsonLdObject | null): string | null {
+function readByline(elements: readonly Element[], index: MetaIndex, article: JsonLdObject | null): string | null {
   // Some sites put author profile URLs in meta author; those are not names.
   const isName = (s: string): boolean => !/^https?:\/\//.test(s) && s.length <= 120;
   const fromLd = article ? stringsOf(article['author'] ?? article['creator']).map((s) => ldText(s) ?? '') : [];
@@ -159,10 +173,11 @@ function readByline($: CheerioAPI, index: MetaIndex, article: JsonLdObject | nul
     const metaNames = (index.all.get(key) ?? []).filter(isName).map((m) => m.replace(/^by\s+/i, ''));
     if (metaNames.length > 0) return formatNames(metaNames);
   }
-  // Visible markup last, and only queried when needed: each selector is a walk over the whole page.
+  // Visible markup last, and only looked for when needed: `[rel="author"]`, then `.byline, .author-name, .article-author`.
+  const textOf = (el: Element | undefined): string => (el ? rawText(el) : '');
   const visible = first(index.itemprop.get('author')?.text)
-    ?? first($('[rel="author"]').first().text())
-    ?? first($('.byline, .author-name, .article-author').first().text());
+    ?? first(textOf(firstOf(elements, (el) => el.attribs['rel']?.length === 6 && el.attribs['rel'].toLowerCase() === 'author')))
+    ?? first(textOf(firstOf(elements, (el) => isBylineClass.some((test) => test(el.attribs['class'])))));
   if (visible && visible.length <= 120) return visible.replace(/^by\s+/i, '');
   return null;
 }
@@ -188,7 +203,9 @@ function readDate(index: MetaIndex, ldValue: unknown, metaKeys: string[], itempr
 }
 
 export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUrl: string | null): PageMetadata {
-  const index = indexMeta($);
+  const elements = descendants($.root()[0] as unknown as ParentNode);
+  const index = indexMeta(elements);
+  const firstNamed = (name: string): Element | undefined => firstOf(elements, (el) => el.name === name);
   const article = findArticleObject(ldObjects);
   const publisher = article ? stringsOf(article['publisher'])[0] : undefined;
   const ldSite = ldObjects.find((o) => o['@type'] === 'WebSite' || o['@type'] === 'Organization' || o['@type'] === 'NewsMediaOrganization');
@@ -200,7 +217,8 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
     .filter((n): n is string => n !== null);
 
   const docTitle = (): string | null => {
-    const t = clean($('title').first().text());
+    const titleEl = firstNamed('title');
+    const t = clean(titleEl ? rawText(titleEl) : '');
     return t ? stripSiteFromTitle(t, siteNames) : null;
   };
   // Titles written for machines, each without the site name it may carry. When they disagree (a social title
@@ -210,7 +228,8 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
     .map((t) => clean(t))
     .filter((t): t is string => t !== null)
     .map((t) => stripKnownSite(t, siteNames));
-  const h1 = first($('h1').first().text());
+  const h1El = firstNamed('h1');
+  const h1 = first(h1El ? rawText(h1El) : '');
   const title = (h1 !== null ? machineTitles.find((t) => sameText(t, h1)) : undefined) ?? machineTitles[0] ?? h1 ?? docTitle();
 
   // A visible <time datetime> is not read here: which one dates the article depends on where the article is on
@@ -218,9 +237,11 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const publishedAt = readDate(index, article?.['datePublished'], ['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'], 'datePublished');
   const modifiedAt = readDate(index, article?.['dateModified'], ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'], 'dateModified');
 
-  const lang = first($('html').attr('lang'), $('html').attr('xml:lang'), meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
+  const html = firstNamed('html');
+  const lang = first(html?.attribs['lang'], html?.attribs['xml:lang'], meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
 
-  const canonicalUrl = resolveUrl($('link[rel~="canonical"]').first().attr('href'), pageUrl) ?? resolveUrl(meta(index, 'og:url'), pageUrl);
+  const canonical = firstOf(elements, (el) => el.name === 'link' && isCanonical(el.attribs['rel']));
+  const canonicalUrl = resolveUrl(canonical?.attribs['href'], pageUrl) ?? resolveUrl(meta(index, 'og:url'), pageUrl);
 
   const ldImage = article?.['image'];
   const ldImageUrl = typeof ldImage === 'string' ? ldImage
@@ -229,5 +250,5 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl)
     ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, pageUrl);
 
-  return { title, byline: readByline($, index, article), publishedAt, modifiedAt, lang, siteName, canonicalUrl, image };
+  return { title, byline: readByline(elements, index, article), publishedAt, modifiedAt, lang, siteName, canonicalUrl, image };
 }

@@ -5,7 +5,8 @@
  * siblings that look like continuation of the article (sites that split the body into several divs).
  */
 import { BLOCK_TAGS, descendants, isElement, isText, textContent, type Element, type ParentNode } from './dom.ts';
-import { linkDensity, type Sizes } from './sizes.ts';
+import { linkDensity, sizeOf, type Sizes } from './sizes.ts';
+import { joinStats, NO_TEXT, statsOf, type TextStats } from './text-stats.ts';
 
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose/;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|card/;
@@ -45,37 +46,45 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Text of a div's own inline content (text nodes and inline children), which Readability treats as a paragraph. */
-function ownInlineText(el: Element): string {
-  let s = '';
-  for (const c of el.children) {
-    if (isText(c)) s += c.data;
-    else if (isElement(c) && !BLOCK_TAGS.has(c.name)) s += ' ' + textContent(c);
-  }
-  return s.replace(/\s+/g, ' ').trim();
+const SPACE = statsOf(' ');
+
+/** Readability's own collapse (\s only, unlike collapseSpace): kept so that scores stay as they were. */
+function collapseRegexSpace(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
-function paragraphScore(text: string): number {
-  const commas = (text.match(/[,，、،]/g) ?? []).length;
-  return 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+/**
+ * A div's own inline content (text nodes and inline children), which Readability treats as a paragraph: the
+ * figures of `own.replace(/\s+/g, ' ').trim()` where `own` joins the text nodes and ' ' + textContent(child).
+ */
+function ownInlineStats(el: Element, sizes: Sizes): TextStats {
+  let s = NO_TEXT;
+  for (const c of el.children) {
+    if (isText(c)) s = joinStats(s, statsOf(c.data, collapseRegexSpace));
+    else if (isElement(c) && !BLOCK_TAGS.has(c.name)) s = joinStats(joinStats(s, SPACE), sizeOf(c, sizes).content);
+  }
+  return s;
+}
+
+function paragraphScore(text: TextStats): number {
+  return 1 + text.commas + Math.min(Math.floor(text.length / 100), 3);
 }
 
 /** The article container(s) in document order, or [] when the page has no paragraph worth scoring. */
 export function findArticleNodes(root: ParentNode, body: ParentNode, sizes: Sizes, opts: ScoreOptions): Element[] {
   const scores = new Map<Element, number>();
-  // Paragraph points summed over whole subtrees, without Readability's depth limit: sibling blocks of a deeply
-  // nested body (wrapper inside wrapper inside section) get no depth-limited score but do hold the prose.
-  const mass = new Map<Element, number>();
+  // Paragraph points of each element's own paragraphs; withSiblings sums them over whole subtrees.
+  const points = new Map<Element, number>();
   const initScore = (el: Element): void => {
     if (!scores.has(el)) scores.set(el, tagWeight(el.name) + (opts.useClassNames ? classWeight(el) : 0));
   };
-  const credit = (first: Element, points: number): void => {
-    for (let a: Element | null = first; a; a = parentElement(a)) mass.set(a, (mass.get(a) ?? 0) + points);
+  const credit = (first: Element, paragraph: number): void => {
+    points.set(first, (points.get(first) ?? 0) + paragraph);
     let level = 0;
     for (let a: Element | null = first; a && level < ANCESTOR_LEVELS; a = parentElement(a), level++) {
       initScore(a);
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(a, scores.get(a)! + points / divider);
+      scores.set(a, scores.get(a)! + paragraph / divider);
       if (a === body) break;
     }
   };
@@ -83,14 +92,14 @@ export function findArticleNodes(root: ParentNode, body: ParentNode, sizes: Size
   for (const el of descendants(root)) {
     if (SCORED_TAGS.has(el.name)) {
       // A <td> holding a whole article is a layout table, scored through its paragraphs instead.
-      if ((sizes.text.get(el) ?? 0) < MIN_PARAGRAPH_CHARS) continue;
+      const size = sizeOf(el, sizes);
+      if (size.text < MIN_PARAGRAPH_CHARS) continue;
       const parent = parentElement(el);
       if (!parent) continue;
-      const text = textContent(el);
-      if (text.length < MIN_PARAGRAPH_CHARS) continue;
-      credit(parent, paragraphScore(text));
+      if (size.content.length < MIN_PARAGRAPH_CHARS) continue;
+      credit(parent, paragraphScore(size.content));
     } else if (el.name === 'div' || el.name === 'section' || el.name === 'article') {
-      const own = ownInlineText(el);
+      const own = ownInlineStats(el, sizes);
       if (own.length >= MIN_PARAGRAPH_CHARS) credit(el, paragraphScore(own));
     }
   }
@@ -132,16 +141,19 @@ export function findArticleNodes(root: ParentNode, body: ParentNode, sizes: Size
   // A lone child adds nothing; its parent may hold siblings worth merging.
   for (let a = parentElement(top); a && a !== body && elementChildren(a).length === 1; a = parentElement(a)) top = a;
 
-  return withSiblings(top, scores, mass, sizes);
+  return withSiblings(top, scores, points, sizes);
 }
 
-function withSiblings(top: Element, scores: Map<Element, number>, mass: Map<Element, number>, sizes: Sizes): Element[] {
+function withSiblings(top: Element, scores: Map<Element, number>, points: Map<Element, number>, sizes: Sizes): Element[] {
   const parent = parentElement(top);
   if (!parent) return [top];
   const topScore = scores.get(top) ?? 0;
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.attribs['class'] ?? '';
-  const proseOf = (el: Element): number => (mass.get(el) ?? 0) * (1 - linkDensity(el, sizes));
+  // Paragraph points summed over whole subtrees, without Readability's depth limit: sibling blocks of a deeply
+  // nested body (wrapper inside wrapper inside section) get no depth-limited score but do hold the prose. Summed
+  // here for the siblings alone: their subtrees do not overlap, so this is one walk over the parent's.
+  const proseOf = (el: Element): number => subtreePoints(el, points) * (1 - linkDensity(el, sizes));
   const topProse = proseOf(top);
   const out: Element[] = [];
   for (const sib of elementChildren(parent)) {
@@ -157,13 +169,19 @@ function withSiblings(top: Element, scores: Map<Element, number>, mass: Map<Elem
       continue;
     }
     if (sib.name === 'p' || (sib.name === 'div' && !hasBlockChild(sib))) {
-      const len = sizes.text.get(sib) ?? 0;
+      const len = sizeOf(sib, sizes).text;
       const ld = linkDensity(sib, sizes);
       const text = len > 0 && len < 80 ? textContent(sib) : '';
       if ((len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld === 0 && /\.( |$)/.test(text))) out.push(sib);
     }
   }
   return out;
+}
+
+function subtreePoints(el: Element, points: Map<Element, number>): number {
+  let sum = points.get(el) ?? 0;
+  for (const d of descendants(el)) sum += points.get(d) ?? 0;
+  return sum;
 }
 
 function hasBlockChild(el: Element): boolean {

@@ -4,8 +4,9 @@
  * a blank line, dropping boilerplate lines and repeated paragraphs.
  */
 import { isTimestampLine, opensCommentArea, opensTrailingArea, trailingAreaStart } from '../furniture-lines.ts';
-import { BLOCK_TAGS, collapseSpace, descendants, detach, isElement, isText, textContent, type AnyNode, type Element } from './dom.ts';
+import { BLOCK_TAGS, collapseSpace, descendants, detachAll, isElement, isText, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './score.ts';
+import { joinStats, NO_TEXT, statsOf, type TextStats } from './text-stats.ts';
 
 /** Containers that may be a related-links list or a widget rather than part of the text. */
 const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'header']);
@@ -27,26 +28,51 @@ export interface RenderOptions {
   useClassNames: boolean;
 }
 
-function countTags(el: Element, names: Set<string>): number {
-  let n = 0;
-  for (const d of descendants(el)) if (names.has(d.name)) n++;
-  return n;
+const INPUT = new Set(['input', 'select', 'textarea', 'button']);
+const CODE = new Set(['pre', 'code']);
+
+/**
+ * What the conditional clean weighs about a block, summed over its descendants (the block itself not counted,
+ * as Readability counts). Kept per element so that a parent's figures come from its children's: one bottom-up
+ * pass instead of a walk over every candidate's subtree (O(n × depth) on unclosed markup).
+ */
+interface BlockFigures {
+  /** textContent(el), in figures. */
+  text: TextStats;
+  p: number;
+  img: number;
+  li: number;
+  inputs: number;
+  /** Characters of the text of every <a> inside (a link inside a link counts again, as it always has). */
+  linkChars: number;
 }
 
-const P = new Set(['p']);
-const IMG = new Set(['img']);
-const LI = new Set(['li']);
-const INPUT = new Set(['input', 'select', 'textarea', 'button']);
-const A = new Set(['a']);
+const NO_FIGURES: BlockFigures = { text: NO_TEXT, p: 0, img: 0, li: 0, inputs: 0, linkChars: 0 };
 
-function linkTextLength(el: Element): number {
-  let n = 0;
-  for (const d of descendants(el)) {
-    if (!d.name || !A.has(d.name)) continue;
-    // Links inside links do not exist in valid HTML; count each outermost link once.
-    n += textContent(d).length;
+function figuresOf(el: Element, figures: ReadonlyMap<Element, BlockFigures>, removed: ReadonlySet<AnyNode>): BlockFigures {
+  // As textContent: the text of <script>/<style> (elements of their own type) is left out.
+  const hasText = el.type === 'tag';
+  let text = NO_TEXT;
+  let p = 0;
+  let img = 0;
+  let li = 0;
+  let inputs = 0;
+  let linkChars = 0;
+  for (const c of el.children) {
+    if (isText(c)) {
+      if (hasText) text = joinStats(text, statsOf(c.data));
+      continue;
+    }
+    if (!isElement(c) || removed.has(c)) continue;
+    const f = figures.get(c) ?? NO_FIGURES;
+    if (hasText) text = joinStats(text, f.text);
+    p += f.p + (c.name === 'p' ? 1 : 0);
+    img += f.img + (c.name === 'img' ? 1 : 0);
+    li += f.li + (c.name === 'li' ? 1 : 0);
+    inputs += f.inputs + (INPUT.has(c.name) ? 1 : 0);
+    linkChars += f.linkChars + (c.name === 'a' ? f.text.length : 0);
   }
-  return n;
+  return { text, p, img, li, inputs, linkChars };
 }
 
 function isInside(el: Element, tags: Set<string>): boolean {
@@ -54,59 +80,77 @@ function isInside(el: Element, tags: Set<string>): boolean {
   return false;
 }
 
-const CODE = new Set(['pre', 'code']);
-
 /**
  * A table of data (standings, results, figures) rather than a layout or link table: it has header cells or a
- * caption, or a grid of several rows and columns. Readability keeps those too.
+ * caption, or a grid of several rows and columns. Readability keeps those too. Walks in document order and
+ * stops at the first nested table, so nested tables are not walked once per enclosing table.
  */
-function isDataTable(table: Element): boolean {
+function isDataTable(table: Element, removed: ReadonlySet<AnyNode>): boolean {
   if (table.attribs['role'] === 'presentation') return false;
   let rows = 0;
   let maxCells = 0;
-  for (const d of descendants(table)) {
+  const stack: AnyNode[] = [...table.children].reverse();
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    if (!isElement(d) || removed.has(d)) continue;
     if (d.name === 'table') return false; // nested tables mean layout
     if (d.name === 'th' || d.name === 'caption' || d.name === 'thead') return true;
     if (d.name === 'tr') {
       rows++;
-      maxCells = Math.max(maxCells, d.children.filter((c) => isElement(c) && CELL_TAGS.has(c.name)).length);
+      maxCells = Math.max(maxCells, d.children.filter((c) => isElement(c) && !removed.has(c) && CELL_TAGS.has(c.name)).length);
     }
+    for (let i = d.children.length - 1; i >= 0; i--) stack.push(d.children[i]!);
   }
   return rows >= 3 && maxCells >= 3;
 }
 
 /** Readability's conditional clean: remove embedded blocks that look like link lists, widgets or forms. */
-function cleanConditionally(root: Element, opts: RenderOptions): void {
-  const all = descendants(root).filter((el) => CONDITIONAL_TAGS.has(el.name));
-  // Deepest and last first, so a wrapper is judged after its junk children are gone.
+function cleanConditionally(root: Element, opts: RenderOptions, codeAbove: Map<AnyNode | null, boolean>): void {
+  const all = descendants(root);
+  // Inside <pre>/<code> nothing is judged: known top-down, from the root's ancestors, which are looked at once
+  // for all roots with the same parent (the container's nodes are siblings).
+  const above = root.parent;
+  if (!codeAbove.has(above)) codeAbove.set(above, above !== null && isElement(above) && (CODE.has(above.name) || isInside(above, CODE)));
+  const rootInCode = codeAbove.get(above)! || CODE.has(root.name);
+  const inCode = new Set<Element>();
+  for (const el of all) {
+    const parent = el.parent as Element;
+    if (parent === root ? rootInCode : inCode.has(parent) || CODE.has(parent.name)) inCode.add(el);
+  }
+  // Deepest and last first, so a wrapper is judged after its junk children are gone. Removal is recorded and
+  // done at the end (see detachAll); until then figuresOf skips removed children, as if they were gone.
+  const removed = new Set<AnyNode>();
+  const figures = new Map<Element, BlockFigures>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
-    if (!el.parent || isInside(el, CODE)) continue;
-    if (el.name === 'table' && isDataTable(el)) continue;
+    const f = figuresOf(el, figures, removed);
+    figures.set(el, f);
+    // Children's figures are folded into this one's and no longer needed.
+    for (const c of el.children) if (isElement(c)) figures.delete(c);
+    if (!CONDITIONAL_TAGS.has(el.name) || !el.parent || inCode.has(el)) continue;
+    if (el.name === 'table' && isDataTable(el, removed)) continue;
     const weight = opts.useClassNames ? classWeight(el) : 0;
-    if (weight < 0 && el !== root) {
-      detach(el);
+    if (weight < 0) {
+      removed.add(el);
       continue;
     }
-    const text = textContent(el);
-    if ((text.match(/[,，、،]/g) ?? []).length >= 10) continue;
-    const p = countTags(el, P);
-    const img = countTags(el, IMG);
+    const text = f.text;
+    if (text.commas >= 10) continue;
     // Readability discounts list items heavily: articles legitimately contain bullet lists.
-    const li = countTags(el, LI) - 100;
-    const inputs = countTags(el, INPUT);
+    const li = f.li - 100;
     const isList = el.name === 'ul' || el.name === 'ol';
-    const ld = text.length === 0 ? 0 : linkTextLength(el) / text.length;
+    const ld = text.length === 0 ? 0 : f.linkChars / text.length;
     const remove =
-      (img > 1 && p / img < 0.5) ||
-      (!isList && li > p) ||
-      inputs > Math.floor(p / 3) ||
-      (!isList && text.length < 25 && (img === 0 || img > 2) && ld > 0) ||
+      (f.img > 1 && f.p / f.img < 0.5) ||
+      (!isList && li > f.p) ||
+      f.inputs > Math.floor(f.p / 3) ||
+      (!isList && text.length < 25 && (f.img === 0 || f.img > 2) && ld > 0) ||
       (!isList && weight < 25 && ld > 0.2 && text.length < 2000) ||
       (weight >= 25 && ld > 0.5) ||
       (isList && ld > 0.6);
-    if (remove && el !== root) detach(el);
+    if (remove) removed.add(el);
   }
+  detachAll([...removed]);
 }
 
 interface Block {
@@ -133,15 +177,27 @@ function layout(nodes: Element[]): Block[] {
     current = '';
     linkChars = 0;
   };
-  const walk = (n: AnyNode, inLink: boolean): void => {
+  // Iterative, with an exit step per element for what follows its children: unclosed markup nests thousands deep.
+  type Step = { node: AnyNode; inLink: boolean } | { exit: Element; isBlock: boolean; listed: boolean; heading: boolean };
+  const steps: Step[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) steps.push({ node: nodes[i]!, inLink: false });
+  while (steps.length > 0) {
+    const step = steps.pop()!;
+    if ('exit' in step) {
+      if (step.isBlock) flush();
+      if (step.listed) listDepth--;
+      if (step.heading) headingDepth--;
+      continue;
+    }
+    const { node: n, inLink } = step;
     if (isText(n)) {
       current += n.data;
       if (inLink) linkChars += collapseSpace(n.data).trim().length;
-      return;
+      continue;
     }
-    if (!isElement(n)) return;
-    if (SKIPPED_TAGS.has(n.name)) return;
-    if (n.name === 'img') return;
+    if (!isElement(n)) continue;
+    if (SKIPPED_TAGS.has(n.name)) continue;
+    if (n.name === 'img') continue;
     if (CELL_TAGS.has(n.name)) current += ' ';
     const isBlock = BLOCK_TAGS.has(n.name) && !CELL_TAGS.has(n.name);
     if (isBlock) flush();
@@ -151,12 +207,9 @@ function layout(nodes: Element[]): Block[] {
     const heading = HEADING_TAGS.has(n.name);
     if (listed) listDepth++;
     if (heading) headingDepth++;
-    for (const c of n.children) walk(c, linked);
-    if (isBlock) flush();
-    if (listed) listDepth--;
-    if (heading) headingDepth--;
-  };
-  for (const node of nodes) walk(node, false);
+    steps.push({ exit: n, isBlock, listed, heading });
+    for (let i = n.children.length - 1; i >= 0; i--) steps.push({ node: n.children[i]!, inLink: linked });
+  }
   flush();
   return blocks;
 }
@@ -182,7 +235,8 @@ function isBoilerplate(block: Block): boolean {
 
 /** The article text of the given containers: paragraphs separated by "\n\n". */
 export function renderArticleText(nodes: Element[], opts: RenderOptions): string {
-  for (const n of nodes) cleanConditionally(n, opts);
+  const codeAbove = new Map<AnyNode | null, boolean>();
+  for (const n of nodes) cleanConditionally(n, opts, codeAbove);
   const seen = new Set<string>();
   const out: string[] = [];
   const blocks = layout(nodes);
