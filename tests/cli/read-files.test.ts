@@ -1,34 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerScore } from '../../src/cli/commands/score.ts';
-import type { CliState } from '../../src/cli/errors.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
 
 /** Runs `extract` and `score` as `pausewatch` would (same global flags), capturing what they print. */
-async function pausewatch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const state: CliState = { exitCode: 0 };
-  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
-  registerExtract(program, state);
-  registerScore(program, state);
-  for (const command of program.commands) command.exitOverride();
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-  return { code: state.exitCode, stdout, stderr };
-}
+const pausewatch = (args: string[]) => runCommands([registerExtract, registerScore], args);
 
 const article =
   'Critics call the proposed “pause” of frontier AI development — a €5bn question for the labs — a marketing ploy that would only hand the lead to rival labs.';

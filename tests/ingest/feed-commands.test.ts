@@ -1,40 +1,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerFeed } from '../../src/cli/commands/feed.ts';
 import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
-import type { CliState } from '../../src/cli/errors.ts';
 import { main } from '../../src/cli/index.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const feedFixture = path.join(repoRoot, 'tests/fixtures/feeds/rss2-relative-links.xml');
 
 /** Runs the commands as `pausewatch` would (same global flags), capturing what they print. */
-async function pausewatch(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const state: CliState = { exitCode: 0 };
-  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
-  registerFeed(program, state);
-  registerSourcesAdd(program, state);
-  registerExtract(program, state);
-  for (const command of program.commands) command.exitOverride();
-  let stdout = '';
-  let stderr = '';
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-  return { code: state.exitCode, stdout, stderr };
-}
+const pausewatch = (args: string[]) => runCommands([registerFeed, registerSourcesAdd, registerExtract], args);
 
 const pipelineDir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-feed-commands-'));
 /** A pipeline file with the given fetch settings and sources (besides a files source with id "seeds"). */

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import type { CliState } from '../../src/cli/errors.ts';
+
+type Register = (program: Command, state: CliState) => void;
+
+/**
+ * Runs the commands `registers` add, in this process, with the global flags `pausewatch` has, and captures what they
+ * print and the exit code they set: a command's own behaviour without starting a process for each call.
+ */
+export async function runCommands(registers: readonly Register[], args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const state: CliState = { exitCode: 0 };
+  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
+  for (const register of registers) register(program, state);
+  for (const command of program.commands) command.exitOverride();
+  let stdout = '';
+  let stderr = '';
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+  return { code: state.exitCode, stdout, stderr };
+}
