@@ -2,13 +2,16 @@
  * The stance stage: relevance, stance and voices of a text towards a monitored proposal. Pure: no I/O.
  *
  * Scorers are looked up by name so a pipeline file can choose one (`stance: { scorer: 'pause-proposal' }`);
- * each carries a version, stored with its scores, which changes whenever its behaviour does.
+ * each carries a version, stored with its scores, which changes whenever its output can: the scorer's own version
+ * plus a digest of the settings it was built with (`pause-proposal@2.3.0+t3f9a1c0`), so `rescore` redoes stored
+ * articles after an upgrade and after an edit of the pipeline's topic terms or relevance threshold alike.
  */
 
 import type { ScorableText, ScoreResult, StanceOptions, TopicDefinition } from '../model/index.ts';
 import { createPauseProposalScorer } from './pause-proposal-scorer.ts';
 
 export interface Scorer {
+  /** What the scorer computes: its own version and a digest of its settings; every result carries it. */
   readonly version: string;
   score(input: ScorableText): ScoreResult;
 }

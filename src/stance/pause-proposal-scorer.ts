@@ -17,12 +17,17 @@ import { findAttributions, type Attribution } from './find-attributions.ts';
 export { VOICE_SIDE_THRESHOLD };
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
+import { digestScorerSettings } from './scorer-settings-digest.ts';
 import { createSentenceMatcher } from './sentence-matches.ts';
 import { splitSentences } from './split-sentences.ts';
 import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.2.1';
+/**
+ * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
+ * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
+ */
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.0';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -46,6 +51,8 @@ const proposerActors = PROPOSER_ACTORS.map((name) => name.toLowerCase());
 
 export interface SentenceAnalysis extends AnalysedSentence {
   relevance: number;
+  /** A proposal word here was read as another sense ("slowdown in rate hikes", "pause button"). */
+  readsOtherSense: boolean;
   /** Weight of the sentence's polarity in the article: sentences far from the topic count less. */
   topicalWeight: number;
   ownValue: number;
@@ -144,6 +151,8 @@ export interface PassageAnalysis {
   isShortText: boolean;
   /** A passage, not a whole article: the learned layers read it (see LEARNED_MAX_SENTENCES). */
   isPassage: boolean;
+  /** The text has a headline of its own (a feed item, an article), not an excerpt cut from coverage. */
+  hasTitle: boolean;
 }
 
 /**
@@ -167,7 +176,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     const title = titleText.length > 0 ? analyseSentence(titleText, -1) : null;
     const relevanceScores = scoreSentenceRelevance(sentences, title);
     const all = title ? [title, ...sentences] : sentences;
-    return { all, relevanceScores };
+    return { all, relevanceScores, hasTitle: title !== null };
   }
 
   /**
@@ -175,11 +184,11 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
    * passage). Short passages are always analysed: the learned relevance layer reads their analysis.
    */
   return function analysePassage(input: ScorableText, { analyseOffTopic = false } = {}): PassageAnalysis {
-    const { all, relevanceScores } = analyse(input);
+    const { all, relevanceScores, hasTitle } = analyse(input);
     const relevance = combineRelevance(relevanceScores, all.map((s) => s.text), threshold);
     const isPassage = all.length <= LEARNED_MAX_SENTENCES;
     if (!relevance.relevant && !analyseOffTopic && !isPassage) {
-      return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: false, isPassage };
+      return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: false, isPassage, hasTitle };
     }
 
     const isShortText = all.length <= SHORT_TEXT_SENTENCES;
@@ -264,7 +273,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       // Properties listed one by one: an object spread here was a quarter of the scorer's run time.
       analyses.push({
         text: sentence.text, tokens: sentence.tokens, paragraph: sentence.paragraph, matches: sentence.matches,
-        relevance: ownRelevance, topicalWeight, ownValue, ownMass, voices, hits,
+        relevance: ownRelevance, readsOtherSense: relevanceScores[index]!.readsOtherSense, topicalWeight, ownValue, ownMass, voices, hits,
         isSarcastic: sarcasticParagraphs.has(sentence.paragraph),
         neutralFrames: sentence.matches.hasNeutralFrame ? 1 : 0,
       });
@@ -285,28 +294,63 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       statements.push(...bySpeaker.values());
     }
     const voices = collectVoices(statements, all.map((sentence) => sentence.text));
-    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage };
+    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage, hasTitle };
   };
+}
+
+/** Whether a text has any word at all: an empty or blank text is about nothing, and nothing is guessed for it. */
+function hasWords(sentences: readonly AnalysedSentence[]): boolean {
+  return sentences.some((sentence) => sentence.tokens.some((token) => /^[\p{L}\p{N}]/u.test(token.word)));
+}
+
+/**
+ * Whether the learned relevance layer may raise a text above the rules' verdict. A text is on topic when it names
+ * the proposal in a fitting context. The layer was trained on passages cut from coverage, where a pause word nearly
+ * always is the proposal, so it reads pause words so anywhere ("Hiring freeze at tech giant deepens", "Leftovers: how
+ * to freeze stew safely" scored 0.64 and 0.90). It may not raise:
+ * - a text whose only proposal words or debate phrases stand in sentences that name another sense (an excludeTerms
+ *   phrase, "pause button");
+ * - a text with no domain word at all, unless it is an untitled passage, an excerpt whose context is the coverage it
+ *   was cut from ("The pause is overdue."), and none of its pause words was read as another sense ("a slowdown in
+ *   rate hikes"). A text with a headline of its own, a feed item or an article, must name the domain itself.
+ */
+function mayLearnedLayerRaise(analysis: Pick<PassageAnalysis, 'sentences' | 'hasTitle'>): boolean {
+  const sentences = analysis.sentences;
+  const naming = sentences.filter((sentence) => sentence.matches.proposal.length > 0 || sentence.matches.debate.length > 0);
+  if (naming.length > 0 && naming.every((sentence) => sentence.matches.isExcluded)) return false;
+  if (sentences.some((sentence) => sentence.matches.hasContext)) return true;
+  return !analysis.hasTitle && !sentences.some((sentence) => sentence.readsOtherSense);
+}
+
+/** The learned layer's relevance as the scorer uses it: it may lower the rules' score, and raise it only where allowed. */
+export function boundLearnedRelevance(analysis: Pick<PassageAnalysis, 'relevance' | 'sentences' | 'hasTitle'>, learned: number): number {
+  return mayLearnedLayerRaise(analysis) ? learned : Math.min(learned, analysis.relevance.score);
 }
 
 export function createPauseProposalScorer(topic: TopicDefinition, options: StanceOptions) {
   const analysePassage = createPassageAnalyser(topic, options);
+  const version = `${PAUSE_PROPOSAL_SCORER_VERSION}+${digestScorerSettings(topic, options)}`;
   return {
-    version: PAUSE_PROPOSAL_SCORER_VERSION,
+    version,
     score(input: ScorableText): ScoreResult {
       const analysis = analysePassage(input);
+      if (!hasWords(analysis.sentences)) {
+        return { scorerVersion: version, relevance: { score: 0, relevant: false, evidence: [] }, stance: null, voices: [] };
+      }
       // A short passage's relevance is the learned layer's, which reads the rules' score with the words around
-      // it (a passage that argues about "the labs stopping" without a pause word is still on topic).
+      // it (a passage that argues about "the labs stopping" without a pause word is still on topic), within the
+      // bounds the rules set.
       const learnedRelevance = analysis.isPassage ? predictRelevance(analysis) : null;
-      const relevance = learnedRelevance === null ? analysis.relevance : {
+      const boundedRelevance = learnedRelevance === null ? null : boundLearnedRelevance(analysis, learnedRelevance);
+      const relevance = boundedRelevance === null ? analysis.relevance : {
         ...analysis.relevance,
-        score: round(learnedRelevance),
-        relevant: learnedRelevance >= options.relevanceThreshold,
-        evidence: analysis.relevance.evidence.length > 0 || learnedRelevance < options.relevanceThreshold
+        score: round(boundedRelevance),
+        relevant: boundedRelevance >= options.relevanceThreshold,
+        evidence: analysis.relevance.evidence.length > 0 || boundedRelevance < options.relevanceThreshold
           ? analysis.relevance.evidence : analysis.sentences.slice(0, 1).map((s) => s.text),
       };
       if (analysis.ruleStance === null || !relevance.relevant) {
-        return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance: null, voices: [] };
+        return { scorerVersion: version, relevance, stance: null, voices: [] };
       }
       // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
       // whole articles by the rules, which keep a long report with quoted voices neutral.
@@ -319,7 +363,7 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         confidence: round(learned.probabilities[label]),
         evidence: firstNonEmpty(learnedEvidence(analysis, learned, label), analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
-      return { scorerVersion: PAUSE_PROPOSAL_SCORER_VERSION, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
+      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
     },
   };
 }

@@ -24,13 +24,15 @@ export interface SentenceRelevance {
   score: number;
   /** The proposal word or debate phrase that made the score, for evidence. */
   matched: string | null;
+  /** A proposal word here was read as another sense: what it applies to is of another kind, or an excluded phrase. */
+  readsOtherSense: boolean;
 }
 
 // How far after a proposal word its object is looked for ("pause [the development of] ...").
 const OBJECT_WINDOW = 6;
 // A sentence's neighbours within this distance lend it their domain words.
 const CONTEXT_NEIGHBOURHOOD = 2;
-// Texts this short are passages cut from coverage; a bare "the pause" in them refers to the proposal.
+// Untitled texts this short are passages cut from coverage; a bare "the pause" in them refers to the proposal.
 export const SHORT_TEXT_SENTENCES = 4;
 
 
@@ -150,24 +152,31 @@ export function scoreSentenceRelevance(sentences: readonly AnalysedSentence[], t
     for (let d = 1; d <= CONTEXT_NEIGHBOURHOOD && !hasNearbyContext; d++) {
       hasNearbyContext = contextFlags[index - d] === true || contextFlags[index + d] === true;
     }
+    // An untitled short text is a passage cut from coverage, placed in the domain by the article around it: a
+    // bare "the pause" in it refers to the proposal. A short text with a headline of its own (a feed item's title
+    // and snippet) is a whole item, and like a whole article it must name the domain near the word itself
+    // ("Weather slowdown: storm stalls" is not about the proposal).
+    const isCoveragePassage = isShortText && (title === null || hasNearbyContext);
 
-    let best: SentenceRelevance = { score: 0, matched: null };
+    let best: Omit<SentenceRelevance, 'readsOtherSense'> = { score: 0, matched: null };
+    let readsOtherSense = false;
     for (const mention of sentence.matches.proposal) {
       const isStrong = mention.strength === 'strong';
       let score: number;
       if (mention.strength === 'proposal') {
         // "the proposal" names the thing itself; what follows it is not an object being paused.
-        score = isExcluded ? 0.1 : hasLocalContext ? 0.7 : isShortText ? 0.6 : hasNearbyContext ? 0.45 : 0.2;
+        score = isExcluded ? 0.1 : hasLocalContext ? 0.7 : isCoveragePassage ? 0.6 : hasNearbyContext ? 0.45 : 0.2;
         if (score > best.score) best = { score, matched: tokens[mention.from]!.word };
         continue;
       }
       const sense = senseOfObject(tokens, mention.from, mention.to);
+      if (sense === 'other' || (sense === 'unknown' && isExcluded)) readsOtherSense = true;
       if (sense === 'other') score = 0;
       else if (sense === 'target') score = isStrong ? 1 : 0.8;
       else if (isExcluded) score = 0.1;
       else if (hasLocalContext) score = isStrong ? 0.9 : 0.55;
-      else if (hasNearbyContext) score = isStrong ? 0.7 : isShortText ? 0.5 : 0;
-      else score = isStrong ? (isShortText ? 0.6 : 0.3) : 0;
+      else if (hasNearbyContext) score = isStrong ? 0.7 : isCoveragePassage ? 0.5 : 0;
+      else score = isStrong ? (isCoveragePassage ? 0.6 : 0.3) : 0;
       if (score > best.score) {
         best = { score, matched: tokens.slice(mention.from, mention.to).map((t) => t.word).join(' ') };
       }
@@ -175,11 +184,11 @@ export function scoreSentenceRelevance(sentences: readonly AnalysedSentence[], t
     // Phrases of the debate itself ("regulatory capture", "signatories") without a proposal word.
     if (best.score < 0.6 && !isExcluded) {
       const debate = sentence.matches.debate[0];
-      if (debate && (hasNearbyContext || isShortText)) {
+      if (debate && (hasNearbyContext || isCoveragePassage)) {
         best = { score: 0.6, matched: tokens.slice(debate.from, debate.to).map((t) => t.word).join(' ') };
       }
     }
-    return best;
+    return { ...best, readsOtherSense };
   });
   return results;
 }

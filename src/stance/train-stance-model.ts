@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StanceLabel, StanceOptions, TopicDefinition } from '../model/index.ts';
-import { createPassageAnalyser, type PassageAnalysis } from './pause-proposal-scorer.ts';
+import { boundLearnedRelevance, createPassageAnalyser, type PassageAnalysis } from './pause-proposal-scorer.ts';
 import {
   ALL_FEATURE_GROUPS, combineWithRules, extractRelevanceFeatures, extractStanceFeatures, predictWith, RELEVANCE_CLASSES,
   STANCE_CLASSES, type FeatureGroup, type LinearModel, type TrainedWeights,
@@ -168,7 +168,9 @@ function train(examples: readonly Example[], args: ReturnType<typeof parseArgs>)
 /** The label the shipped scorer would give, with rules, learned layers and their combination. */
 function predict(weights: TrainedWeights, example: Example, mode: 'shipped' | 'rules' | 'learned'): GoldLabel {
   if (mode === 'rules' || !example.isShort) return example.ruleRelevant ? example.ruleLabel : 'irrelevant';
-  const relevant = predictWith(weights.relevance, example.relevanceFeatures).probabilities.relevant >= 0.5;
+  // Bounded as the scorer bounds it, so the figures printed here are the scorer's.
+  const learned = predictWith(weights.relevance, example.relevanceFeatures).probabilities.relevant;
+  const relevant = boundLearnedRelevance(example.analysis, learned) >= 0.5;
   if (!relevant) return 'irrelevant';
   const prediction = predictWith(weights.stance, extractStanceFeatures(example.analysis, new Set(weights.groups)));
   return mode === 'learned' ? prediction.label : combineWithRules(example.ruleLabel, prediction, weights.overrideProbability);

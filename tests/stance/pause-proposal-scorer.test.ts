@@ -162,7 +162,7 @@ describe('pause-proposal scorer: result shape', () => {
   });
 
   it('every result carries the scorer version', () => {
-    expect(scorer.version).toMatch(/^pause-proposal@\d+\.\d+\.\d+$/);
+    expect(scorer.version).toMatch(/^pause-proposal@\d+\.\d+\.\d+\+t[0-9a-f]{7}$/);
     expect(score('Nothing here is about AI.').scorerVersion).toBe(scorer.version);
   });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { createScorer } from '../../stance/index.ts';
-import { hasScore, latestScores, listArticles, saveScore } from '../../store/index.ts';
+import { latestScores, listArticles, replaceScore } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 
@@ -21,11 +21,15 @@ export function registerRescore(program: Command): void {
         let rescored = 0;
         let changed = 0;
         for (const [index, article] of articles.entries()) {
-          if (await hasScore(store.db, article.id, scorer.version)) continue;
-          const result = scorer.score({ title: article.title, text: article.text });
-          await saveScore(store.db, article.id, result, new Date().toISOString());
-          rescored += 1;
           const previous = before.get(article.id);
+          // The version names the scorer and its settings (topic terms, threshold), so an edited pipeline makes
+          // every article due. An article is current when its newest score is of this version: settings edited and
+          // then edited back leave an older score of this version under a newer one, and that one is made again
+          // (replacing its same-version row) so it becomes the newest; other versions stay as history.
+          if (previous?.scorer_version === scorer.version) continue;
+          const result = scorer.score({ title: article.title, text: article.text });
+          await replaceScore(store.db, article.id, result, new Date().toISOString());
+          rescored += 1;
           const previousLabel = previous ? (previous.relevant ? previous.label : null) : undefined;
           if (previousLabel !== undefined && previousLabel !== (result.relevance.relevant ? result.stance?.label ?? null : null)) changed += 1;
           if (showProgress) process.stderr.write(`\rrescoring ${index + 1}/${articles.length}\u001b[K`);

@@ -1,0 +1,28 @@
+/**
+ * The part of a scorer's version that names its settings. Scores are stored per scorer version and `rescore`
+ * skips what is already scored under the current one, so the version must change whenever a pipeline edit
+ * changes what the scorer computes: its topic terms and its relevance threshold.
+ */
+
+import { createHash } from 'node:crypto';
+import type { StanceOptions, TopicDefinition } from '../model/index.ts';
+import { phraseToPattern } from './phrase-to-pattern.ts';
+
+/**
+ * A short digest ("t3f9a1c0") that is stable for the same settings and differs when one that changes the output
+ * does. Each term list is a set to the matcher, which folds case and spacing and inflects each word, so the terms
+ * are reduced to the patterns it compiles, sorted and deduplicated: reordering or re-spacing a list changes
+ * nothing. The description is left out (it is only shown); the scorer's name is already in its version.
+ */
+export function digestScorerSettings(topic: TopicDefinition, options: StanceOptions): string {
+  const patterns = (terms: readonly string[]) =>
+    [...new Set(terms.map(phraseToPattern).filter((pattern): pattern is string => pattern !== null))].sort();
+  const canonical = JSON.stringify({
+    proposalTerms: patterns(topic.proposalTerms),
+    contextTerms: patterns(topic.contextTerms),
+    excludeTerms: patterns(topic.excludeTerms),
+    relevanceThreshold: options.relevanceThreshold,
+  });
+  // 28 bits: two settings of one pipeline colliding is a one-in-250-million chance.
+  return `t${createHash('sha256').update(canonical).digest('hex').slice(0, 7)}`;
+}
