@@ -53,6 +53,11 @@ export function leadHeadline(text: string, words = 12): string | null {
   return lead.length > words ? `${lead.slice(0, words).join(' ')}…` : lead.join(' ');
 }
 
+/** The headline to show for an article: its title, else its first words (its title stays null), else its URL. */
+export function shownHeadline(article: { title: string | null; text: string; url: string }): string {
+  return article.title ?? leadHeadline(article.text) ?? article.url;
+}
+
 /** "1 alert", "3 alerts", "2 stories": a count and its noun. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

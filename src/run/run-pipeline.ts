@@ -16,7 +16,7 @@ import type { Store, ArticleRow, RunOwner, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
-import { leadHeadline } from '../model/display-text.ts';
+import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
@@ -107,10 +107,6 @@ function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
 
-/** The headline to show for an article whose source and page give none (its title stays null). */
-function shownHeadline(title: string | null, text: string, url: string): string {
-  return title ?? leadHeadline(text) ?? url;
-}
 
 /**
  * Whether a finished run is "partial" (exit 1): a source or an item failed, a channel refused an alert, or an alert
@@ -218,7 +214,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const { raw, extracted } = item;
       const at = now().toISOString();
       const title = raw.title ?? extracted.title;
-      const headline = shownHeadline(title, extracted.text, raw.url);
+      const headline = shownHeadline({ title, text: extracted.text, url: raw.url });
       const computed = computeDedupKeys({ url: raw.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       // A feed item without a link of its own has a stand-in URL inside the feed, told apart by its fragment alone:
       // canonicalising it (which drops fragments) would make every such item of the feed one page.
@@ -434,7 +430,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           if (storyId !== null && storyId !== article.story_id) {
             if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
             const titles = await repo.storyTitles(trx, storyId);
-            await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline(title, extracted.text, page.url)]));
+            await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline({ title, text: extracted.text, url: page.url })]));
           }
         });
         for (const id of [article.story_id, storyId]) if (id !== null) storyTitleCache.delete(id);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
-import { leadHeadline } from '../model/display-text.ts';
+import { shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
@@ -32,7 +32,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     const evidence = score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [];
     return {
       id: row.id,
-      title: row.title ?? leadHeadline(row.text) ?? row.url,
+      title: shownHeadline(row),
       url: row.url,
       outlet: row.site_name ?? sourceNames.get(row.source_id) ?? row.source_id,
       sourceId: row.source_id,

@@ -3,7 +3,7 @@ import { listArticles, listSources, listStories, latestScores, latestLabels } fr
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, table } from '../views.ts';
-import { leadHeadline } from '../../model/display-text.ts';
+import { shownHeadline } from '../../model/display-text.ts';
 import { localDate } from '../../digest/index.ts';
 
 export function registerArticles(program: Command): void {
@@ -36,7 +36,7 @@ export function registerArticles(program: Command): void {
           // the day in the digest time zone, as the digest and trends show it
           a.publishedAt ? localDate(new Date(a.publishedAt), loaded.pipeline.digest.timeZone) : '?',
           a.source.id,
-          a.title ?? leadHeadline(rows[index]!.text) ?? a.url,
+          shownHeadline(rows[index]!),
         ]);
         process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 10, 4, 6, 5, 10, 18, 70])}\n`);
       });

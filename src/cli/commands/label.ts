@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addStanceLabel, allLatestLabels, getArticle, listArticles } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { fileErrorReason, positiveWholeNumber, UsageError } from '../errors.ts';
-import { leadHeadline } from '../../model/display-text.ts';
+import { shownHeadline } from '../../model/display-text.ts';
 import { table, writeText } from '../views.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
@@ -33,7 +33,7 @@ export function registerLabel(program: Command): void {
         const at = new Date().toISOString();
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
         if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
-        else writeText(process.stdout, `article ${id} labelled ${label}: ${article.title ?? leadHeadline(article.text) ?? article.url}\n`);
+        else writeText(process.stdout, `article ${id} labelled ${label}: ${shownHeadline(article)}\n`);
         // Trends and the digest count a syndicated group once, by its original: a copy's label would change nothing there.
         if (article.duplicate_of !== null) {
           writeText(
