@@ -40,7 +40,9 @@ export async function deliverAlerts(db: Kysely<Database>, pipelineId: string, ch
       report.expired.push({ alertId: alert.id, channel: channelLabel(alert.channel), title, lastError: alert.last_error, configured: byName.has(alert.channel) });
       continue;
     }
-    queues.set(alert.channel, [...(queues.get(alert.channel) ?? []), alert]);
+    const queue = queues.get(alert.channel);
+    if (queue) queue.push(alert);
+    else queues.set(alert.channel, [alert]);
   }
   for (const [name, alerts] of queues) {
     if (!byName.has(name)) report.waiting.push({ channel: channelLabel(name), count: alerts.length });

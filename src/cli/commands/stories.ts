@@ -17,7 +17,12 @@ export function registerStories(program: Command): void {
         const scores = await latestScores(store.db, articles.map((a) => a.id));
         const labels = await latestLabels(store.db, articles.map((a) => a.id));
         const byStory = new Map<number, ArticleRow[]>();
-        for (const article of articles) if (article.story_id !== null) byStory.set(article.story_id, [...(byStory.get(article.story_id) ?? []), article]);
+        for (const article of articles) {
+          if (article.story_id === null) continue;
+          const members = byStory.get(article.story_id);
+          if (members) members.push(article);
+          else byStory.set(article.story_id, [article]);
+        }
         // A story whose articles all moved elsewhere (databases of earlier releases kept them) is not listed.
         const out = stories.flatMap((story) => {
           const members = (byStory.get(story.id) ?? []).sort((a, b) => a.id - b.id);
