@@ -144,14 +144,20 @@ function addressToKeep(response: { requestedUrl: string; url: string; redirects:
 
 type Attempt = { feed: ParsedFeed; url: string; finalUrl: string } | string;
 
-/** Fetches and parses one candidate; a reason string when it is not a feed. */
-async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<Attempt> {
+/**
+ * Fetches and parses one candidate; a reason string when it is not a feed. `timedOut` says the request ran out of
+ * its time limit, which the caller needs to tell a slow site from one stopped by discovery's own deadline.
+ */
+async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ attempt: Attempt; timedOut: boolean }> {
   const response = await fetcher(url, options);
-  if (response.status === 'failed') return response.error.message;
-  if (response.status === 'not_modified') return 'unexpected 304';
+  if (response.status === 'failed') return { attempt: response.error.message, timedOut: response.error.code === 'timeout' };
+  if (response.status === 'not_modified') return { attempt: 'unexpected 304', timedOut: false };
   const feed = await tryFeedBody(response.body, response.url, response.headers);
-  return typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url };
+  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url }, timedOut: false };
 }
+
+/** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
+const TIMER_SLACK_MS = 5;
 
 function hostKey(url: string): string {
   try {
@@ -182,7 +188,7 @@ function tryCandidates(
   let settled = false;
   const limit = `${Number((limits.deadlineMs / 1000).toFixed(1))} s`;
   return new Promise((resolve, reject) => {
-    const finish = (timedOut: boolean) => {
+    const finish = () => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -190,13 +196,13 @@ function tryCandidates(
       const done = outcomes.map((outcome, index) =>
         outcome ?? (started.has(index) ? `no answer within the ${limit} that discovery may take` : `not tried: discovery reached its limit of ${limit}`),
       );
-      resolve({ outcomes: done, cutOff, timedOut });
+      resolve({ outcomes: done, cutOff, timedOut: cutOff.size > 0 });
     };
-    const timer = setTimeout(() => finish(true), Math.max(0, limits.deadline - Date.now()));
+    const timer = setTimeout(finish, Math.max(0, limits.deadline - Date.now()));
     const pump = () => {
       if (settled) return;
       const left = limits.deadline - Date.now();
-      if (left <= 0) return finish(pending.length > 0 || active > 0);
+      if (left <= 0) return finish();
       for (let k = 0; k < pending.length && active < limits.concurrency; ) {
         const index = pending[k]!;
         const url = urls[index]!;
@@ -210,13 +216,20 @@ function tryCandidates(
         active += 1;
         inFlightByHost.set(host, (inFlightByHost.get(host) ?? 0) + 1);
         const timeoutMs = Math.max(1, Math.min(options.timeoutMs, left));
+        const cutToDeadline = timeoutMs < options.timeoutMs;
         tryFeed(url, fetcher, { ...options, timeoutMs, connectTimeoutMs: Math.min(options.connectTimeoutMs, timeoutMs) }).then(
-          (attempt) => {
+          ({ attempt, timedOut }) => {
             active -= 1;
             inFlightByHost.set(host, inFlightByHost.get(host)! - 1);
             if (settled) return;
-            outcomes[index] = attempt;
-            onTried(url, attempt);
+            // A timeout cut to the time left ends at the deadline, and its timer can fire a moment before discovery's
+            // own. Then the deadline, not the site, is why there is no answer: left unanswered, finish() says so.
+            // (A connect timeout that was not cut fires well before the deadline and is the site's answer.)
+            const stoppedByDeadline = timedOut && cutToDeadline && Date.now() >= limits.deadline - TIMER_SLACK_MS;
+            if (!stoppedByDeadline) {
+              outcomes[index] = attempt;
+              onTried(url, attempt);
+            }
             pump();
           },
           (error: unknown) => {
@@ -227,7 +240,7 @@ function tryCandidates(
           },
         );
       }
-      if (active === 0 && pending.length === 0) finish(false);
+      if (active === 0 && pending.length === 0) finish();
     };
     pump();
   });
