@@ -323,15 +323,40 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * Whether an item delivered under a stored article's key is a different story: its link and its headline both
+     * changed. Either alone is the same article revised (a retitle, a moved URL).
+     */
+    function isAnotherStory(item: RawItem, stored: repo.StoredItem): boolean {
+      if (!item.hasPage || item.title === null || stored.title === null || item.title === stored.title) return false;
+      const link = canonicalizeUrl(item.url);
+      return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
+    }
+
+    /**
      * Items already stored are skipped, but not lost on their source's changes: a feed that retitles an item, or a
      * capture edited since it was read, updates the stored article instead of adding another or being ignored.
      */
     async function newItems(items: readonly RawItem[], source: SourceDefinition, report: SourceReport): Promise<RawItem[]> {
       const fresh: RawItem[] = [];
-      const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, items.map((i) => i.key)) : new Map<string, repo.StoredItem>();
+      // An item's link is also looked up: it is the key the identity ladder gives an item whose GUID is not usable.
+      const lookup = new Set(items.flatMap((item) => (item.hasPage ? [item.key, item.url] : [item.key])));
+      const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, [...lookup]) : new Map<string, repo.StoredItem>();
       const rekeyed = await rekeyedItems(items, stored);
-      for (const item of items) {
-        const existing = stored.get(item.key) ?? rekeyed.get(item);
+      const keysInFeed = new Set(items.map((item) => item.key));
+      for (const delivered of items) {
+        let item = delivered;
+        let existing = stored.get(item.key);
+        if (existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing)) {
+          // The GUID is reused for another story (some CMSs recycle them): the link is its identity, as the ladder
+          // says for GUIDs a feed reuses. Taking it for a retitle would overwrite the old story and lose the new one.
+          item = { ...item, key: item.url };
+          existing = stored.get(item.url);
+        } else if (!existing && item.hasPage && item.key !== item.url) {
+          // Stored under its link while its GUID was shared with another item, and now delivered under the GUID.
+          const byLink = stored.get(item.url);
+          if (byLink && !keysInFeed.has(byLink.item_key)) existing = byLink;
+        }
+        existing ??= rekeyed.get(item);
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {

@@ -560,6 +560,46 @@ describe('an item its feed retitles', () => {
     }));
 });
 
+describe('an item whose GUID a feed reuses', () => {
+  const item = (guid: string, title: string, link: string, day: string) =>
+    `<item><title>${title}</title><guid isPermaLink="false">${guid}</guid><link>${link}</link>` +
+    `<description>${title}: labs and governments discuss a coordinated pause of frontier AI development.</description><pubDate>${day} Jun 2026 09:00:00 GMT</pubDate></item>`;
+  const rss = (items: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Recycled</title>${items.join('')}</channel></rss>`;
+
+  it('for another story (new link and headline) stores the new story and leaves the old one as it was', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let body = rss([item('g-a', 'Labs weigh a pause', 'https://news.example/a', 'Tue, 09')]);
+      const feed = await serve({ '/recycled.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body) });
+      const loaded = load({ ...input, sources: [{ id: 'recycled', kind: 'feed' as const, name: 'Recycled', url: `${feed.url}/recycled.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      body = rss([item('g-a', 'Senate hearing on a verified pause', 'https://news.example/senate-hearing', 'Wed, 10')]);
+      const second = await run(loaded, store, '2026-06-10T12:00:00.000Z', { all: true });
+      expect(second.report.sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 0 });
+      const rows = () => store.db.selectFrom('articles').select(['item_key', 'url', 'title']).orderBy('id').execute();
+      expect(await rows()).toEqual([
+        { item_key: 'g-a', url: 'https://news.example/a', title: 'Labs weigh a pause' },
+        { item_key: 'https://news.example/senate-hearing', url: 'https://news.example/senate-hearing', title: 'Senate hearing on a verified pause' },
+      ]);
+      // and the next fetch of the same feed finds it stored
+      const third = await run(loaded, store, '2026-06-10T18:00:00.000Z', { all: true });
+      expect(third.report.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+      expect(await rows()).toHaveLength(2);
+    }));
+
+  it('among items of one fetch, then alone in the next, stays the article it was stored as', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const first = item('same', 'Labs weigh a pause', 'https://news.example/s1', 'Tue, 09');
+      let body = rss([first, item('same', 'Verification is the crux', 'https://news.example/s2', 'Tue, 09')]);
+      const feed = await serve({ '/shared-guid.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body) });
+      const loaded = load({ ...input, sources: [{ id: 'shared-guid', kind: 'feed' as const, name: 'Shared GUID', url: `${feed.url}/shared-guid.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      body = rss([first]);
+      const second = await run(loaded, store, '2026-06-10T12:00:00.000Z', { all: true });
+      expect(second.report.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+      expect(await store.db.selectFrom('articles').select('url').orderBy('id').execute()).toEqual([{ url: 'https://news.example/s1' }, { url: 'https://news.example/s2' }]);
+    }));
+});
+
 describe('one feed listed under two sources', () => {
   it('is fetched once per run, its answer serving both, and conditionally only when both have read the same version', () =>
     withScenario(async ({ store, input, serve, load }) => {
