@@ -563,7 +563,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (due === undefined) {
         const at = now();
         const rows = sharers.map((s) => sourceRows.get(s.id));
-        due = !rows.some((shared) => askedToWait(shared, at)) && (options.all === true || rows.some((shared) => isDue(shared?.next_check_at, at)));
+        due = !rows.some((shared) => askedToWait(shared, at)) && (options.all === true || rows.some((shared) => isDue(shared?.next_check_at, at, shared?.last_checked_at)));
         addressDue.set(url, due);
       }
       if (!due) {

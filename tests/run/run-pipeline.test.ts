@@ -664,7 +664,8 @@ describe('one feed listed under two sources', () => {
       for (let offset = 1; offset <= readings; offset++) {
         const setNextCheck = (id: string, at: number) => store.db.updateTable('sources').set({ next_check_at: new Date(at).toISOString() }).where('id', '=', id).execute();
         await setNextCheck('wire-a', start + 86_400_000);
-        await setNextCheck('wire-b', start + offset);
+        // (plus the minute before its time at which isDue counts a source as due)
+        await setNextCheck('wire-b', start + 60_000 + offset);
         const before = requests;
         const { outcomes } = await tickingRun();
         expect({ offset, outcomes }).toEqual({ offset, outcomes: [outcomes[0], outcomes[0]] });
@@ -968,6 +969,28 @@ describe('a feed whose server asks for a long cache lifetime', () => {
       expect(row).toEqual({ next_check_at: '2026-06-11T06:00:00.000Z', next_check_reason: expect.stringMatching(/raised to 24 h by Cache-Control max-age \(capped\)$/) });
       const { report } = await run(loaded, store, '2026-06-10T12:00:00.000Z');
       expect(report.sources[0]).toMatchObject({ outcome: 'not_due', nextCheck: { at: '2026-06-11T06:00:00.000Z', reason: `scheduled: ${row.next_check_reason}` } });
+    }));
+
+  it('is checked by every run of a daily cron, though each check ends a little after its run began', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/cached.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=2592000' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Cached</title><item><title>Labs weigh a pause</title><guid>c-1</guid></item></channel></rss>',
+          ),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'cached', kind: 'feed' as const, name: 'Cached', url: `${feed.url}/cached.xml`, fetchArticles: false }] });
+      // a clock that runs from 06:00 each day, as the runs cron starts do; each check ends some time into its run
+      const ticking = (iso: string) => {
+        const started = Date.now();
+        return () => new Date(Date.parse(iso) + (Date.now() - started));
+      };
+      for (const day of ['10', '11', '12']) {
+        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, new PassThrough());
+        const report = await runPipeline({ loaded, store, channels, now: ticking(`2026-06-${day}T06:00:00.000Z`), random: () => 0.5 });
+        expect(report.sources[0]!.outcome).not.toBe('not_due');
+      }
+      expect(feed.hits.get('/cached.xml')).toBe(3);
     }));
 });
 

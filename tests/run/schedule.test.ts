@@ -126,7 +126,22 @@ describe('nextCheck: failures back off with full jitter', () => {
 describe('isDue', () => {
   it('a source never scheduled is due', () => expect(isDue(null, now)).toBe(true));
   it('a source whose time has come is due', () => expect(isDue('2026-06-09T11:59:59.000Z', now)).toBe(true));
-  it('a source scheduled later is not due', () => expect(isDue('2026-06-09T12:00:01.000Z', now)).toBe(false));
+  it('a source scheduled later is not due', () => expect(isDue('2026-06-09T12:05:00.000Z', now)).toBe(false));
+  it('a source due within the minute is due now, rather than a whole interval later', () => {
+    expect(isDue('2026-06-09T12:00:59.000Z', now)).toBe(true);
+    expect(isDue('2026-06-09T12:01:01.000Z', now)).toBe(false);
+  });
+  it('a daily source checked a little into yesterday\'s run is due at the same time today (a daily cron)', () => {
+    // checked at 11:58 after a run that began at 11:55 yesterday; today's run begins at 11:55 again
+    const today = new Date('2026-06-09T11:55:00.000Z');
+    expect(isDue('2026-06-09T11:58:00.000Z', today, '2026-06-08T11:58:00.000Z')).toBe(true);
+    // a tenth of the interval, no more: 2.4 h of a day
+    expect(isDue('2026-06-09T14:15:00.000Z', today, '2026-06-08T14:15:00.000Z')).toBe(true);
+    expect(isDue('2026-06-09T14:25:00.000Z', today, '2026-06-08T14:25:00.000Z')).toBe(false);
+    // a ten-minute source gets a minute
+    expect(isDue('2026-06-09T11:55:50.000Z', today, '2026-06-09T11:45:50.000Z')).toBe(true);
+    expect(isDue('2026-06-09T11:56:30.000Z', today, '2026-06-09T11:46:30.000Z')).toBe(false);
+  });
   it('an unreadable stored time does not park the source for ever', () => expect(isDue('garbage', now)).toBe(true));
 });
 
