@@ -87,6 +87,22 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
   };
 }
 
+/**
+ * A feed URL as its request goes out: without a fragment (never sent) or an empty query. The URL parser already
+ * lowercases the scheme and host, drops a default port and resolves dot segments. Sources whose URLs differ only so
+ * are one feed, fetched once. A trailing slash is kept: servers may answer `/feed` and `/feed/` differently.
+ */
+function requestAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    if (parsed.search === '') parsed.search = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
 /** The source's server answered with Retry-After, and that time has not come. */
 function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
@@ -162,9 +178,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // feed, and neither does one that retired its old URL while the new address was briefly down.
     const feedAddress = (source: FeedSourceDefinition): string => {
       const row = sourceRows.get(source.id);
-      if (!row?.moved_to) return source.url;
+      if (!row?.moved_to) return requestAddress(source.url);
       const useMovedAddress = row.error_streak < MOVED_ADDRESS_MAX_FAILURES || (row.error_streak - MOVED_ADDRESS_MAX_FAILURES) % 2 === 1;
-      return useMovedAddress ? row.moved_to : source.url;
+      return requestAddress(useMovedAddress ? row.moved_to : source.url);
     };
     const feedSharers = new Map<string, FeedSourceDefinition[]>();
     for (const source of pipeline.sources) {

@@ -636,6 +636,22 @@ describe('one feed listed under two sources', () => {
       expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
     }));
 
+  it('is fetched once when its URLs differ only in what the request does not carry (case of the host, a fragment, an empty query)', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/wire.xml': (_req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>' +
+              '<item><title>Labs weigh a pause</title><guid>w-1</guid><link>https://news.example/w-1</link></item></channel></rss>',
+          ),
+      });
+      const spellings = [`${feed.url}/wire.xml`, `${feed.url}/wire.xml#latest`, `${feed.url.replace('http://', 'HTTP://')}/./wire.xml?`];
+      const loaded = load({ ...input, sources: spellings.map((url, i) => ({ id: `wire-${i}`, kind: 'feed' as const, name: `wire ${i}`, url, fetchArticles: false })) });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources.map((s) => [s.outcome, s.articlesAdded])).toEqual([['ok', 1], ['ok', 1], ['ok', 1]]);
+      expect(feed.hits.get('/wire.xml')).toBe(1);
+    }));
+
   it('is judged due or not once per run, even when one of them falls due while the run goes on', () =>
     withScenario(async ({ store, input, serve, load }) => {
       let requests = 0;
