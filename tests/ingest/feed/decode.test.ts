@@ -80,16 +80,19 @@ describe('parseFeed: charset problems are reported', () => {
     const utf8 = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café — “pause”')), { url: 'https://e.example/f', headers });
     expect(utf8.title).toBe('Café — “pause”');
     expect(utf8.warnings).toContain('the Content-Type header says iso-8859-1 but the body is valid UTF-8, as the document declares; decoded as UTF-8');
-    // a document that declares the header's charset is read in it, and plain ASCII needs no second look
+    // a declaration naming the header's Latin charset is no second witness (one CMS setting often writes both)
     const declared = Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café'));
-    expect(decodeFeedBytes(declared, headers)).toMatchObject({ encoding: 'windows-1252', warnings: [] });
+    expect(decodeFeedBytes(declared, headers)).toMatchObject({ encoding: 'utf-8', warnings: ['the Content-Type header says iso-8859-1 but the body is valid UTF-8; decoded as UTF-8'] });
+    // plain ASCII needs no second look
     const ascii = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Cafe')), { url: 'https://e.example/f', headers });
     expect(ascii.warnings).toEqual([]);
   });
 
   it('keeps the bytes windows-1252 leaves undefined as browsers do, so UTF-8 declared as ISO-8859-1 is still repaired', async () => {
-    // UTF-8 bytes that say they are ISO-8859-1: the closing quote's last byte is 0x9D, undefined in windows-1252
-    const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café “quoted”')), { url: 'https://e.example/f' });
+    // UTF-8 bytes that say they are ISO-8859-1: the closing quote's last byte is 0x9D, undefined in windows-1252. The
+    // trailing 0xA3 (£ in windows-1252) keeps the whole document from being valid UTF-8, so it is read as declared.
+    const bytes = Buffer.concat([Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café “quoted”')), Buffer.from([0xa3])]);
+    const feed = await parseFeed(bytes, { url: 'https://e.example/f' });
     expect(feed.title).toBe('Café “quoted”');
     expect(decodeBody(Buffer.from([0x3c, 0x61, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x93, 0x3c, 0x2f, 0x61, 0x3e]), { 'content-type': 'text/xml; charset=windows-1252' }).text).toBe('<a>\u0081\u008d\u008f\u0090\u009d“</a>');
   });
@@ -136,5 +139,32 @@ describe('parseFeed: charset problems are reported', () => {
     expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/f' })).items[0]?.author).toBe('François Müller');
     const json = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', authors: [{ name: 'ZoÃ« Ã…sberg' }], tags: ['rÃ©gulation'] }] };
     expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/f.json' })).items[0]).toMatchObject({ author: 'Zoë Åsberg', categories: ['régulation'] });
+  });
+});
+
+describe('decodeFeedBytes: the bytes overrule a declared charset they contradict, whichever source declared it', () => {
+  const itemXml = (declaration: string, title: string, link: string) =>
+    `${declaration}<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>${link}</link><guid>${link}</guid></item></channel></rss>`;
+  const url = 'https://e.example/f';
+
+  it.each([
+    ['ISO-8859-1', 'iso-8859-1'],
+    ['windows-1252', 'windows-1252'],
+    ['latin1', 'latin1'],
+    ['ISO-8859-15', 'iso-8859-15'],
+  ])('a document declaring %s in its XML declaration whose bytes are valid UTF-8 is read as UTF-8, links and ids too, and flagged', async (charset, label) => {
+    const feed = await parseFeed(Buffer.from(itemXml(`<?xml version="1.0" encoding="${charset}"?>`, 'Café — “pause”', 'https://e.x/café')), { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café — “pause”', items: [{ title: 'Café — “pause”', link: 'https://e.x/café', guid: 'https://e.x/café' }] });
+    expect(feed.warnings).toContain(`the XML declaration says ${label} but the body is valid UTF-8; decoded as UTF-8`);
+  });
+
+  it.each([
+    // both titles' bytes happen to be valid UTF-8 (GBK C2 AC C3 B7, Shift_JIS E1 87 89 40): the label must still stand
+    ['GBK', 'gb18030', '卢梅'],
+    ['Shift_JIS', 'shift_jis', '瘍院'],
+  ])('a correctly declared %s document is read as declared even when its bytes are valid UTF-8', (charset, decoder, title) => {
+    const bytes = iconv.encode(feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), decoder);
+    expect(decodeFeedBytes(bytes)).toEqual({ encoding: decoder, text: feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), warnings: [] });
+    expect(decodeFeedBytes(bytes, { 'content-type': `text/xml; charset=${charset}` })).toMatchObject({ encoding: decoder, warnings: [] });
   });
 });
