@@ -138,7 +138,12 @@ export function headerMislabelsUtf8(bytes: Buffer, headerEncoding: string, docum
   return !isAscii(bytes) && isUtf8(bytes);
 }
 
-/** More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. */
+/**
+ * More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. A majority
+ * vote over the non-ASCII characters, so a stray bad byte or two (a truncated character, one pasted quote) in
+ * text that is otherwise UTF-8 costs a U+FFFD or two, while windows-1252 text, where nearly every accented letter
+ * is followed by ASCII and so breaks UTF-8, is recognised even when it has a single accent.
+ */
 function mostlyNotUtf8(bytes: Buffer): boolean {
   let valid = 0;
   let invalid = 0;
@@ -176,28 +181,28 @@ const shown = (encoding: string): string => (encoding === 'utf-8' ? 'UTF-8' : en
 
 /**
  * The encoding the bytes call for when they contradict the label that won, with the warning to give, or null when
- * they do not:
- *  - A header saying UTF-8 over bytes that are mostly not UTF-8 gives way to the document's own label when it names
- *    another encoding (as feedparser does; a stray bad byte in UTF-8 text is not enough).
+ * they do not. One rule whichever source the label came from (header, declaration, or none, meaning UTF-8):
+ *  - UTF-8 over bytes that are mostly not UTF-8 gives way to the next witness: the document's own label when the
+ *    header said UTF-8 and the document names another encoding, else windows-1252, in which every byte is a
+ *    character (feedparser's fallback, and what browsers assume for unlabelled legacy text).
  *  - A legacy label over bytes that are valid UTF-8 with a non-ASCII character gives way to UTF-8 when it names a
  *    Latin single-byte charset, or when it came from the header and the document itself says UTF-8, by declaring
  *    it or by declaring nothing (XML's default). Valid UTF-8 decodes without loss, so nothing is risked.
- * @param label the label that chose `encoding`, or null when nothing did
+ * @param label the label that chose `encoding`, or null when nothing did and `encoding` is the UTF-8 default
  * @param documentLabel the document's own label (XML declaration or meta tag)
  */
 function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLabel | null, documentLabel: CharsetLabel | null): { encoding: string; warning: string } | null {
   const fromHeader = label?.source === 'the Content-Type header';
-  if (!label) return null;
-  const said = `${label.source} says ${encoding === 'utf-8' ? 'UTF-8' : label.name}`;
+  const said = label ? `${label.source} says ${encoding === 'utf-8' ? 'UTF-8' : label.name}` : 'no charset is declared (so UTF-8 by default)';
   if (encoding === 'utf-8') {
     // The native check first: mostlyNotUtf8 walks every byte in JavaScript.
-    if (!fromHeader || isUtf8(body) || !mostlyNotUtf8(body)) return null;
+    if (isUtf8(body) || !mostlyNotUtf8(body)) return null;
     // A document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
     if (next && next !== 'utf-8') return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
-    return null;
+    return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
   }
-  if (namesWideEncoding(encoding) || isAscii(body) || !isUtf8(body)) return null;
+  if (!label || namesWideEncoding(encoding) || isAscii(body) || !isUtf8(body)) return null;
   const documentSaysUtf8 = fromHeader && (documentLabel === null || resolveDecoder(documentLabel.name) === 'utf-8');
   if (!LATIN_SINGLE_BYTE.has(encoding) && !documentSaysUtf8) return null;
   return { encoding: 'utf-8', warning: `${said} but the body is valid UTF-8${documentSaysUtf8 && documentLabel ? ', as the document declares' : ''}; decoded as UTF-8` };

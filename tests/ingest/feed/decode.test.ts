@@ -159,6 +159,28 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
   });
 
   it.each([
+    ['declared UTF-8', '<?xml version="1.0" encoding="UTF-8"?>', 'the XML declaration says UTF-8'],
+    ['with an XML declaration naming no encoding', '<?xml version="1.0"?>', 'no charset is declared (so UTF-8 by default)'],
+    ['with no declaration at all', '', 'no charset is declared (so UTF-8 by default)'],
+  ])('windows-1252 bytes %s are read as windows-1252 and flagged', async (_case, declaration, said) => {
+    const bytes = iconv.encode(itemXml(declaration, 'Café à “quoted” naïve', 'https://e.x/a'), 'windows-1252');
+    const feed = await parseFeed(bytes, { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café à “quoted” naïve', items: [{ title: 'Café à “quoted” naïve' }] });
+    expect(feed.warnings).toEqual([`${said} but the body is not valid UTF-8; decoded as windows-1252`]);
+  });
+
+  it('a windows-1252 document with a single accent is read as windows-1252, not given a U+FFFD', () => {
+    expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Café') });
+  });
+
+  it.each(['<?xml version="1.0" encoding="utf-8"?>', ''])('UTF-8 text with one stray bad byte stays UTF-8, one U+FFFD rather than every accent mangled (%j)', (declaration) => {
+    const bytes = Buffer.concat([Buffer.from(feedXml(declaration, 'Café — naïve “pause”')), Buffer.from([0x93])]);
+    const decoded = decodeFeedBytes(bytes);
+    expect(decoded).toMatchObject({ encoding: 'utf-8', warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'] });
+    expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}\ufffd`);
+  });
+
+  it.each([
     // both titles' bytes happen to be valid UTF-8 (GBK C2 AC C3 B7, Shift_JIS E1 87 89 40): the label must still stand
     ['GBK', 'gb18030', '卢梅'],
     ['Shift_JIS', 'shift_jis', '瘍院'],
@@ -166,5 +188,18 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     const bytes = iconv.encode(feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), decoder);
     expect(decodeFeedBytes(bytes)).toEqual({ encoding: decoder, text: feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), warnings: [] });
     expect(decodeFeedBytes(bytes, { 'content-type': `text/xml; charset=${charset}` })).toMatchObject({ encoding: decoder, warnings: [] });
+  });
+
+  it.each([
+    ['GBK', 'gb18030', '人工智能暂停'],
+    ['Shift_JIS', 'shift_jis', '人工知能の一時停止'],
+    ['Big5', 'big5', '人工智慧暫停'],
+    ['EUC-KR', 'cp949', '인공지능 중단'],
+    ['KOI8-R', 'koi8-r', 'Пауза ИИ'],
+  ])('a correctly declared %s document is not "rescued" into UTF-8 or windows-1252', (charset, decoder, title) => {
+    const text = feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title);
+    expect(decodeFeedBytes(iconv.encode(text, charset))).toEqual({ encoding: decoder, text, warnings: [] });
+    // a header saying UTF-8 gives way to the declaration, as before
+    expect(decodeFeedBytes(iconv.encode(text, charset), { 'content-type': 'text/xml; charset=utf-8' })).toMatchObject({ encoding: decoder, text });
   });
 });
