@@ -5,8 +5,8 @@
  *   3. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 Appendix F),
  *   4. the XML declaration's `encoding` (or `<meta charset>` for HTML served as a feed),
  *   5. UTF-8.
- * Then the bytes may overrule the label that won (see labelOverruledByBytes), whichever source it came from, which
- * sets `bozo` with a warning naming the label and the encoding used.
+ * Then the bytes may overrule the label that won (see labelOverruledByBytes), whichever source it came from, and a
+ * label the BOM contradicts is reported; either sets `bozo` with a warning naming the label and the encoding used.
  * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
@@ -179,6 +179,12 @@ const LATIN_SINGLE_BYTE = new Set([
 /** How warnings name an encoding. */
 const shown = (encoding: string): string => (encoding === 'utf-8' ? 'UTF-8' : encoding);
 
+/** Whether a label names the encoding a BOM showed (a UTF-16 or UTF-32 label without byte order fits either order). */
+function labelFits(label: string, encoding: string): boolean {
+  if (isUnorderedWideLabel(label) || label === 'unicode') return encoding.startsWith(/32|ucs-?4/.test(label) ? 'utf-32' : 'utf-16');
+  return resolveDecoder(label) === encoding;
+}
+
 /**
  * The encoding the bytes call for when they contradict the label that won, with the warning to give, or null when
  * they do not. One rule whichever source the label came from (header, declaration, or none, meaning UTF-8):
@@ -256,7 +262,12 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   encoding ??= 'utf-8';
 
   const warnings: string[] = [];
-  if (!bom && !wide) {
+  if (bom) {
+    // The BOM is right about the bytes, but a label that contradicts it shows the feed's metadata is wrong.
+    for (const other of [headerLabel, declared]) {
+      if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
+    }
+  } else if (!wide) {
     const overruled = labelOverruledByBytes(body, encoding, label, declared);
     if (overruled) {
       encoding = overruled.encoding;

@@ -180,6 +180,19 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}\ufffd`);
   });
 
+  it('a UTF-8 byte-order mark wins over an ISO-8859-1 declaration or header, and the contradiction is flagged', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(itemXml('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Café', 'https://e.x/café'))]);
+    const feed = await parseFeed(bytes, { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café', items: [{ link: 'https://e.x/café' }] });
+    expect(feed.warnings).toEqual(['the byte-order mark says UTF-8 but the XML declaration says iso-8859-1; decoded as UTF-8']);
+    const withHeader = decodeFeedBytes(bytes, { 'content-type': 'application/rss+xml; charset=windows-1252' });
+    expect(withHeader.warnings).toContain('the byte-order mark says UTF-8 but the Content-Type header says windows-1252; decoded as UTF-8');
+    // labels that agree with the BOM are no problem, a UTF-16 label without byte order included
+    const agreeing = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'))]);
+    expect(decodeFeedBytes(agreeing, { 'content-type': 'text/xml; charset=UTF-8' }).warnings).toEqual([]);
+    expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0"?>', 'Café'), 'utf-16le', { addBOM: true }), { 'content-type': 'text/xml; charset=utf-16' }).warnings).toEqual([]);
+  });
+
   it.each([
     // both titles' bytes happen to be valid UTF-8 (GBK C2 AC C3 B7, Shift_JIS E1 87 89 40): the label must still stand
     ['GBK', 'gb18030', '卢梅'],
