@@ -5,6 +5,8 @@
  *   3. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 Appendix F),
  *   4. the XML declaration's `encoding` (or `<meta charset>` for HTML served as a feed),
  *   5. UTF-8.
+ * Then the bytes may overrule the label that won (see labelOverruledByBytes), whichever source it came from, and a
+ * label the BOM contradicts is reported; either sets `bozo` with a warning naming the label and the encoding used.
  * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
@@ -83,13 +85,22 @@ function sniffWideEncoding(bytes: Buffer): string | null {
   return null;
 }
 
+/** Where a charset label was read, as warnings name it. */
+type LabelSource = 'the Content-Type header' | 'the XML declaration' | 'the <meta> charset';
+
+interface CharsetLabel {
+  /** The label as written, lower-cased (`iso-8859-1`, `utf8`). */
+  name: string;
+  source: LabelSource;
+}
+
 /** The encoding named in an XML declaration or an HTML `<meta charset>`, read from an ASCII-compatible prefix. */
-function declaredEncoding(prefix: string): string | null {
+function declaredEncoding(prefix: string): CharsetLabel | null {
   const xmlDecl = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(prefix);
-  if (xmlDecl?.[1]) return xmlDecl[1].toLowerCase();
+  if (xmlDecl?.[1]) return { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' };
   if (/^\s*<\?xml/.test(prefix)) return null;
   const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(prefix);
-  return meta?.[1] ? meta[1].toLowerCase() : null;
+  return meta?.[1] ? { name: meta[1].toLowerCase(), source: 'the <meta> charset' } : null;
 }
 
 /**
@@ -117,7 +128,7 @@ function isUnorderedWideLabel(label: string): boolean {
  * Whether a header's legacy charset (a server default such as ISO-8859-1) mislabels a body that is UTF-8: text in
  * another encoding is next to never valid UTF-8 once it has a non-ASCII character, and read in the header's
  * encoding it would become mojibake. The document's own label (XML declaration, meta tag), when it names another
- * encoding, still has the last word. Feeds and pages share it.
+ * encoding, still has the last word. Pages use it; feeds follow labelOverruledByBytes.
  * @param headerEncoding the decoder the header's label resolved to
  * @param documentLabel the charset the document declares, if any
  */
@@ -127,7 +138,12 @@ export function headerMislabelsUtf8(bytes: Buffer, headerEncoding: string, docum
   return !isAscii(bytes) && isUtf8(bytes);
 }
 
-/** More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. */
+/**
+ * More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. A majority
+ * vote over the non-ASCII characters, so a stray bad byte or two (a truncated character, one pasted quote) in
+ * text that is otherwise UTF-8 costs a U+FFFD or two, while windows-1252 text, where nearly every accented letter
+ * is followed by ASCII and so breaks UTF-8, is recognised even when it has a single accent.
+ */
 function mostlyNotUtf8(bytes: Buffer): boolean {
   let valid = 0;
   let invalid = 0;
@@ -145,6 +161,57 @@ function mostlyNotUtf8(bytes: Buffer): boolean {
     }
   }
   return invalid > valid;
+}
+
+/**
+ * Single-byte charsets for Latin scripts, as resolveDecoder names them (ISO-8859-1 and US-ASCII are windows-1252).
+ * Their accented letters sit in 0xC0-0xFF and their symbols in 0x80-0xBF, so their text is valid UTF-8 only where
+ * every accented letter is followed by a symbol ("Ã©"): mojibake, not text. Valid UTF-8 under one of these labels
+ * is UTF-8 mislabelled by a default (Apache's AddDefaultCharset, PHP's old default_charset, a CMS setting written
+ * into both the header and the declaration). Multi-byte charsets are left out: two GBK or Shift_JIS characters can
+ * be valid UTF-8 by chance (卢梅 in GBK is C2 AC C3 B7), and a short title would be "rescued" into nonsense.
+ */
+const LATIN_SINGLE_BYTE = new Set([
+  'windows-1252', 'iso-8859-15', 'windows-1250', 'iso-8859-2', 'windows-1254', 'windows-1257', 'windows-1258',
+  'iso-8859-3', 'iso-8859-4', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-16', 'macintosh',
+]);
+
+/** How warnings name an encoding. */
+const shown = (encoding: string): string => (encoding === 'utf-8' ? 'UTF-8' : encoding);
+
+/** Whether a label names the encoding a BOM showed (a UTF-16 or UTF-32 label without byte order fits either order). */
+function labelFits(label: string, encoding: string): boolean {
+  if (isUnorderedWideLabel(label) || label === 'unicode') return encoding.startsWith(/32|ucs-?4/.test(label) ? 'utf-32' : 'utf-16');
+  return resolveDecoder(label) === encoding;
+}
+
+/**
+ * The encoding the bytes call for when they contradict the label that won, with the warning to give, or null when
+ * they do not. One rule whichever source the label came from (header, declaration, or none, meaning UTF-8):
+ *  - UTF-8 over bytes that are mostly not UTF-8 gives way to the next witness: the document's own label when the
+ *    header said UTF-8 and the document names another encoding, else windows-1252, in which every byte is a
+ *    character (feedparser's fallback, and what browsers assume for unlabelled legacy text).
+ *  - A legacy label over bytes that are valid UTF-8 with a non-ASCII character gives way to UTF-8 when it names a
+ *    Latin single-byte charset, or when it came from the header and the document itself says UTF-8, by declaring
+ *    it or by declaring nothing (XML's default). Valid UTF-8 decodes without loss, so nothing is risked.
+ * @param label the label that chose `encoding`, or null when nothing did and `encoding` is the UTF-8 default
+ * @param documentLabel the document's own label (XML declaration or meta tag)
+ */
+function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLabel | null, documentLabel: CharsetLabel | null): { encoding: string; warning: string } | null {
+  const fromHeader = label?.source === 'the Content-Type header';
+  const said = label ? `${label.source} says ${encoding === 'utf-8' ? 'UTF-8' : label.name}` : 'no charset is declared (so UTF-8 by default)';
+  if (encoding === 'utf-8') {
+    // The native check first: mostlyNotUtf8 walks every byte in JavaScript.
+    if (isUtf8(body) || !mostlyNotUtf8(body)) return null;
+    // A document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
+    const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
+    if (next && next !== 'utf-8') return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
+    return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
+  }
+  if (!label || namesWideEncoding(encoding) || isAscii(body) || !isUtf8(body)) return null;
+  const documentSaysUtf8 = fromHeader && (documentLabel === null || resolveDecoder(documentLabel.name) === 'utf-8');
+  if (!LATIN_SINGLE_BYTE.has(encoding) && !documentSaysUtf8) return null;
+  return { encoding: 'utf-8', warning: `${said} but the body is valid UTF-8${documentSaysUtf8 && documentLabel ? ', as the document declares' : ''}; decoded as UTF-8` };
 }
 
 function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warnings: string[]): string {
@@ -168,54 +235,51 @@ export function decodeLegacy(bytes: Buffer, encoding: string): string {
 
 /**
  * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
- * Never throws: an unknown or wrong label falls back to UTF-8 with a warning.
+ * Never throws: an unknown or wrong label falls back to UTF-8 (or what the bytes call for) with a warning.
  */
 export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
-  const warnings: string[] = [];
   const headerCharset = charsetFromContentType(getHeader(headers, 'content-type'));
+  const headerLabel: CharsetLabel | null = headerCharset ? { name: headerCharset, source: 'the Content-Type header' } : null;
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
 
-  let encoding: string | null = null;
-  let fromHeader = false;
-  if (bom) {
-    encoding = bom.encoding;
-  } else if (headerCharset && !isUnorderedWideLabel(headerCharset)) {
-    encoding = resolveDecoder(headerCharset);
-    fromHeader = encoding !== null;
-    if (!encoding) warnings.push(`unknown charset "${headerCharset}" in the Content-Type header; decoded as UTF-8`);
+  let encoding: string | null = bom?.encoding ?? null;
+  let label: CharsetLabel | null = null; // the label that chose `encoding`
+  const unknownLabels: CharsetLabel[] = [];
+  if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name)) {
+    encoding = resolveDecoder(headerLabel.name);
+    if (encoding) label = headerLabel;
+    else unknownLabels.push(headerLabel);
   }
-  if (!encoding) {
-    const wide = sniffWideEncoding(bytes);
-    if (wide) encoding = wide;
-  }
-  if (!encoding) {
-    if (declared && !isUnorderedWideLabel(declared)) {
-      encoding = resolveDecoder(declared);
-      if (!encoding) warnings.push(`unknown encoding "${declared}" in the XML declaration; decoded as UTF-8`);
-    }
+  const wide = encoding ? null : sniffWideEncoding(bytes);
+  encoding ??= wide;
+  if (!encoding && declared && !isUnorderedWideLabel(declared.name)) {
+    encoding = resolveDecoder(declared.name);
+    if (encoding) label = declared;
+    else unknownLabels.push(declared);
   }
   encoding ??= 'utf-8';
-  // The native check costs a fraction of searching the decoded text for U+FFFD.
-  let validUtf8 = encoding === 'utf-8' && isUtf8(body);
-  if (fromHeader && encoding === 'utf-8' && !validUtf8 && mostlyNotUtf8(body)) {
-    // A header that says UTF-8 over bytes that are mostly not is wrong (a server default); the document's own
-    // declaration is the next witness, as feedparser does. A stray bad byte in UTF-8 text is not enough, and a
-    // document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
-    const alternative = declared && !namesWideEncoding(declared) ? resolveDecoder(declared) : null;
-    if (alternative && alternative !== 'utf-8') {
-      warnings.push(`the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as ${alternative}, as the document declares`);
-      encoding = alternative;
-      validUtf8 = false;
+
+  const warnings: string[] = [];
+  if (bom) {
+    // The BOM is right about the bytes, but a label that contradicts it shows the feed's metadata is wrong.
+    for (const other of [headerLabel, declared]) {
+      if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
+    }
+  } else if (!wide) {
+    const overruled = labelOverruledByBytes(body, encoding, label, declared);
+    if (overruled) {
+      encoding = overruled.encoding;
+      warnings.push(overruled.warning);
     }
   }
-  if (fromHeader && headerMislabelsUtf8(body, encoding, declared)) {
-    warnings.push(`the Content-Type header says ${headerCharset} but the body is valid UTF-8${declared ? ', as the document declares' : ''}; decoded as UTF-8`);
-    encoding = 'utf-8';
-    validUtf8 = true;
+  for (const unknown of unknownLabels.reverse()) {
+    const kind = unknown.source === 'the Content-Type header' ? 'charset' : 'encoding';
+    warnings.unshift(`unknown ${kind} "${unknown.name}" in ${unknown.source}; decoded as ${shown(encoding)}`);
   }
-  let text = decodeWith(body, encoding, validUtf8, warnings);
+  // The native check costs a fraction of searching the decoded text for U+FFFD.
+  let text = decodeWith(body, encoding, encoding === 'utf-8' && isUtf8(body), warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
 }

@@ -80,16 +80,19 @@ describe('parseFeed: charset problems are reported', () => {
     const utf8 = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café — “pause”')), { url: 'https://e.example/f', headers });
     expect(utf8.title).toBe('Café — “pause”');
     expect(utf8.warnings).toContain('the Content-Type header says iso-8859-1 but the body is valid UTF-8, as the document declares; decoded as UTF-8');
-    // a document that declares the header's charset is read in it, and plain ASCII needs no second look
+    // a declaration naming the header's Latin charset is no second witness (one CMS setting often writes both)
     const declared = Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café'));
-    expect(decodeFeedBytes(declared, headers)).toMatchObject({ encoding: 'windows-1252', warnings: [] });
+    expect(decodeFeedBytes(declared, headers)).toMatchObject({ encoding: 'utf-8', warnings: ['the Content-Type header says iso-8859-1 but the body is valid UTF-8; decoded as UTF-8'] });
+    // plain ASCII needs no second look
     const ascii = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Cafe')), { url: 'https://e.example/f', headers });
     expect(ascii.warnings).toEqual([]);
   });
 
   it('keeps the bytes windows-1252 leaves undefined as browsers do, so UTF-8 declared as ISO-8859-1 is still repaired', async () => {
-    // UTF-8 bytes that say they are ISO-8859-1: the closing quote's last byte is 0x9D, undefined in windows-1252
-    const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café “quoted”')), { url: 'https://e.example/f' });
+    // UTF-8 bytes that say they are ISO-8859-1: the closing quote's last byte is 0x9D, undefined in windows-1252. The
+    // trailing 0xA3 (£ in windows-1252) keeps the whole document from being valid UTF-8, so it is read as declared.
+    const bytes = Buffer.concat([Buffer.from(feedXml('<?xml version="1.0" encoding="iso-8859-1"?>', 'Café “quoted”')), Buffer.from([0xa3])]);
+    const feed = await parseFeed(bytes, { url: 'https://e.example/f' });
     expect(feed.title).toBe('Café “quoted”');
     expect(decodeBody(Buffer.from([0x3c, 0x61, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x93, 0x3c, 0x2f, 0x61, 0x3e]), { 'content-type': 'text/xml; charset=windows-1252' }).text).toBe('<a>\u0081\u008d\u008f\u0090\u009d“</a>');
   });
@@ -136,5 +139,80 @@ describe('parseFeed: charset problems are reported', () => {
     expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/f' })).items[0]?.author).toBe('François Müller');
     const json = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', authors: [{ name: 'ZoÃ« Ã…sberg' }], tags: ['rÃ©gulation'] }] };
     expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/f.json' })).items[0]).toMatchObject({ author: 'Zoë Åsberg', categories: ['régulation'] });
+  });
+});
+
+describe('decodeFeedBytes: the bytes overrule a declared charset they contradict, whichever source declared it', () => {
+  const itemXml = (declaration: string, title: string, link: string) =>
+    `${declaration}<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>${link}</link><guid>${link}</guid></item></channel></rss>`;
+  const url = 'https://e.example/f';
+
+  it.each([
+    ['ISO-8859-1', 'iso-8859-1'],
+    ['windows-1252', 'windows-1252'],
+    ['latin1', 'latin1'],
+    ['ISO-8859-15', 'iso-8859-15'],
+  ])('a document declaring %s in its XML declaration whose bytes are valid UTF-8 is read as UTF-8, links and ids too, and flagged', async (charset, label) => {
+    const feed = await parseFeed(Buffer.from(itemXml(`<?xml version="1.0" encoding="${charset}"?>`, 'Café — “pause”', 'https://e.x/café')), { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café — “pause”', items: [{ title: 'Café — “pause”', link: 'https://e.x/café', guid: 'https://e.x/café' }] });
+    expect(feed.warnings).toContain(`the XML declaration says ${label} but the body is valid UTF-8; decoded as UTF-8`);
+  });
+
+  it.each([
+    ['declared UTF-8', '<?xml version="1.0" encoding="UTF-8"?>', 'the XML declaration says UTF-8'],
+    ['with an XML declaration naming no encoding', '<?xml version="1.0"?>', 'no charset is declared (so UTF-8 by default)'],
+    ['with no declaration at all', '', 'no charset is declared (so UTF-8 by default)'],
+  ])('windows-1252 bytes %s are read as windows-1252 and flagged', async (_case, declaration, said) => {
+    const bytes = iconv.encode(itemXml(declaration, 'Café à “quoted” naïve', 'https://e.x/a'), 'windows-1252');
+    const feed = await parseFeed(bytes, { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café à “quoted” naïve', items: [{ title: 'Café à “quoted” naïve' }] });
+    expect(feed.warnings).toEqual([`${said} but the body is not valid UTF-8; decoded as windows-1252`]);
+  });
+
+  it('a windows-1252 document with a single accent is read as windows-1252, not given a U+FFFD', () => {
+    expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Café') });
+  });
+
+  it.each(['<?xml version="1.0" encoding="utf-8"?>', ''])('UTF-8 text with one stray bad byte stays UTF-8, one U+FFFD rather than every accent mangled (%j)', (declaration) => {
+    const bytes = Buffer.concat([Buffer.from(feedXml(declaration, 'Café — naïve “pause”')), Buffer.from([0x93])]);
+    const decoded = decodeFeedBytes(bytes);
+    expect(decoded).toMatchObject({ encoding: 'utf-8', warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'] });
+    expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}\ufffd`);
+  });
+
+  it('a UTF-8 byte-order mark wins over an ISO-8859-1 declaration or header, and the contradiction is flagged', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(itemXml('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Café', 'https://e.x/café'))]);
+    const feed = await parseFeed(bytes, { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café', items: [{ link: 'https://e.x/café' }] });
+    expect(feed.warnings).toEqual(['the byte-order mark says UTF-8 but the XML declaration says iso-8859-1; decoded as UTF-8']);
+    const withHeader = decodeFeedBytes(bytes, { 'content-type': 'application/rss+xml; charset=windows-1252' });
+    expect(withHeader.warnings).toContain('the byte-order mark says UTF-8 but the Content-Type header says windows-1252; decoded as UTF-8');
+    // labels that agree with the BOM are no problem, a UTF-16 label without byte order included
+    const agreeing = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'))]);
+    expect(decodeFeedBytes(agreeing, { 'content-type': 'text/xml; charset=UTF-8' }).warnings).toEqual([]);
+    expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0"?>', 'Café'), 'utf-16le', { addBOM: true }), { 'content-type': 'text/xml; charset=utf-16' }).warnings).toEqual([]);
+  });
+
+  it.each([
+    // both titles' bytes happen to be valid UTF-8 (GBK C2 AC C3 B7, Shift_JIS E1 87 89 40): the label must still stand
+    ['GBK', 'gb18030', '卢梅'],
+    ['Shift_JIS', 'shift_jis', '瘍院'],
+  ])('a correctly declared %s document is read as declared even when its bytes are valid UTF-8', (charset, decoder, title) => {
+    const bytes = iconv.encode(feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), decoder);
+    expect(decodeFeedBytes(bytes)).toEqual({ encoding: decoder, text: feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title), warnings: [] });
+    expect(decodeFeedBytes(bytes, { 'content-type': `text/xml; charset=${charset}` })).toMatchObject({ encoding: decoder, warnings: [] });
+  });
+
+  it.each([
+    ['GBK', 'gb18030', '人工智能暂停'],
+    ['Shift_JIS', 'shift_jis', '人工知能の一時停止'],
+    ['Big5', 'big5', '人工智慧暫停'],
+    ['EUC-KR', 'cp949', '인공지능 중단'],
+    ['KOI8-R', 'koi8-r', 'Пауза ИИ'],
+  ])('a correctly declared %s document is not "rescued" into UTF-8 or windows-1252', (charset, decoder, title) => {
+    const text = feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title);
+    expect(decodeFeedBytes(iconv.encode(text, charset))).toEqual({ encoding: decoder, text, warnings: [] });
+    // a header saying UTF-8 gives way to the declaration, as before
+    expect(decodeFeedBytes(iconv.encode(text, charset), { 'content-type': 'text/xml; charset=utf-8' })).toMatchObject({ encoding: decoder, text });
   });
 });
