@@ -254,7 +254,9 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   }
   const wide = encoding ? null : sniffWideEncoding(bytes);
   encoding ??= wide;
-  if (!encoding && declared && !isUnorderedWideLabel(declared.name)) {
+  // Read this far, the declaration is in ASCII-compatible bytes, which a 16- or 32-bit encoding it names cannot be.
+  const wideDeclaration = !encoding && declared !== null && namesWideEncoding(declared.name);
+  if (!encoding && declared && !wideDeclaration) {
     encoding = resolveDecoder(declared.name);
     if (encoding) label = declared;
     else unknownLabels.push(declared);
@@ -262,6 +264,9 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   encoding ??= 'utf-8';
 
   const warnings: string[] = [];
+  if (wideDeclaration && !isUnorderedWideLabel(declared!.name)) {
+    warnings.push(`${declared!.source} says ${declared!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
+  }
   if (bom) {
     // The BOM is right about the bytes, but a label that contradicts it shows the feed's metadata is wrong.
     for (const other of [headerLabel, declared]) {

@@ -180,6 +180,12 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}\ufffd`);
   });
 
+  it.each(['UTF-16LE', 'utf-32be', 'unicode'])('an ASCII-compatible document declaring %s is read as UTF-8, and the label is flagged', async (label) => {
+    const feed = await parseFeed(Buffer.from(itemXml(`<?xml version="1.0" encoding="${label}"?>`, 'Café', 'https://e.x/café')), { url });
+    expect(feed).toMatchObject({ bozo: true, title: 'Café', items: [{ link: 'https://e.x/café' }] });
+    expect(feed.warnings).toEqual([`the XML declaration says ${label.toLowerCase()} but the document is written in an ASCII-compatible encoding; the label is ignored`]);
+  });
+
   it('a UTF-8 byte-order mark wins over an ISO-8859-1 declaration or header, and the contradiction is flagged', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(itemXml('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Café', 'https://e.x/café'))]);
     const feed = await parseFeed(bytes, { url });
