@@ -8,7 +8,7 @@ import { repairMojibake } from '../../extract/mojibake.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
-const { decodeHTML } = require('entities') as { decodeHTML(text: string): string };
+const { decodeHTML, decodeHTMLAttribute } = require('entities') as { decodeHTML(text: string): string; decodeHTMLAttribute(text: string): string };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text
@@ -16,6 +16,15 @@ const { decodeHTML } = require('entities') as { decodeHTML(text: string): string
 /** Decodes HTML character references (named, decimal, hex), as HTML does, including `&nbsp;` → U+00A0. */
 export function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTML(text) : text;
+}
+
+/**
+ * Decodes character references in an HTML attribute value as browsers do: a legacy entity written without `;`
+ * stays as written before `=` or a letter or digit, so `?id=7&section=world` keeps its `&section` (text decoding
+ * would make it `§ion`). For URLs in markup; a URL the XML parser already decoded must not be decoded again.
+ */
+export function decodeAttributeEntities(value: string): string {
+  return value.includes('&') ? decodeHTMLAttribute(value) : value;
 }
 
 /**
@@ -142,7 +151,7 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
     !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
       // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
-      const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
+      const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
       // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
       const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
       if (sq !== undefined) return `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'`;

@@ -394,3 +394,44 @@ describe('parseFeed: broken input', () => {
     expect((await parseFailure(Buffer.from('<?xml version="1.0"?><invoice><total>3</total></invoice>'))).code).toBe('not_a_feed');
   });
 });
+
+describe('parseFeed: query strings survive entity decoding', () => {
+  // "&section", "&copy", "&not", "&para", "&times", "&reg" are legacy HTML entities that HTML text decoding reads
+  // even without a ";": a URL decoded as text loses its parameters to "§", "©", "¬", "¶", "×", "®".
+  const query = 'id=5&section=world&timestamp=5&copy=1&not=2&para=3&region=eu';
+
+  it('a news sitemap <loc> is the URL the XML says, decoded once', async () => {
+    const xml =
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+      `<url><loc>https://e.example/a?${query.replace(/&/g, '&amp;')}</loc><news:news><news:publication><news:name>E</news:name></news:publication>` +
+      '<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>A</news:title></news:news></url></urlset>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/sitemap.xml' });
+    expect(feed.items[0]).toMatchObject({ id: `https://e.example/a?${query}`, link: `https://e.example/a?${query}` });
+  });
+
+  it('an unescaped href in HTML content keeps its parameters, as a browser reads it; an escaped one is decoded', async () => {
+    const html = `<a href="/p?${query}">x</a> <a href="/q?a=1&amp;section=2">y</a>`;
+    const expected = `<a href="https://e.example/p?${query.replace(/&/g, '&amp;')}">x</a> <a href="https://e.example/q?a=1&amp;section=2">y</a>`;
+    const rss = `<rss version="2.0"><channel><title>F</title><item><guid>1</guid><description><![CDATA[${html}]]></description></item></channel></rss>`;
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.summary).toBe(expected);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', content_html: html }] };
+    expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0]?.content).toBe(expected);
+  });
+
+  it('links, permalink GUIDs, enclosures and xml:base keep their query strings too', async () => {
+    const escaped = query.replace(/&/g, '&amp;');
+    const rss =
+      `<rss version="2.0"><channel><title>F</title><item><link>https://e.example/l?${escaped}</link>` +
+      `<enclosure url="https://e.example/e.mp3?${escaped}" type="audio/mpeg" length="1"/></item>` +
+      `<item><guid>https://e.example/g?${escaped}</guid></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.link)).toEqual([`https://e.example/l?${query}`, `https://e.example/g?${query}`]);
+    expect(feed.items[0]?.enclosures[0]?.url).toBe(`https://e.example/e.mp3?${query}`);
+    const atom =
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://e.example/b/?${escaped}"><title>F</title>` +
+      '<entry><id>1</id><title>A</title><link href="?x=1&amp;copy=2"/><content type="html">&lt;a href="z?section=1&amp;amp;copy=2"&gt;z&lt;/a&gt;</content></entry></feed>';
+    const entry = (await parseFeed(Buffer.from(atom), { url: 'https://e.example/atom' })).items[0];
+    expect(entry?.link).toBe('https://e.example/b/?x=1&copy=2');
+    expect(entry?.content).toBe('<a href="https://e.example/b/z?section=1&amp;copy=2">z</a>');
+  });
+});
