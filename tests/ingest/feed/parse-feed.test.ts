@@ -274,6 +274,63 @@ describe('parseFeed: broken input', () => {
     if (format === 'atom') expect(feed.items[0]!.author).toBe('A. Writer');
   });
 
+  /** RSS with one item per [title, description], linked https://b.example/<n>, already escaped as given. */
+  const rssItems = (items: [string, string][]) =>
+    Buffer.from(
+      `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>F</title>\n` +
+        items.map(([title, description], n) => `<item><title>${title}</title><link>https://b.example/${n + 1}</link><description>${description}</description></item>\n`).join('') +
+        '</channel></rss>',
+    );
+
+  it('reads a bare "<" before a space or a digit as text, keeping every item, flagged bozo with what was repaired', async () => {
+    const feed = await parseFeed(rssItems([['One', 'Price < 5 rising'], ['a < b', 'c <3 d <= e'], ['Three', 'fine <![CDATA[x < y]]> <!-- p < q -->']]), { url: 'https://b.example/feed' });
+    expect(feed).toMatchObject({ bozo: true, wellFormed: false, title: 'F' });
+    // what `Price &lt; 5 rising` gives: the description's text, which RSS reads as HTML
+    expect(feed.items.map((item) => [item.title, item.summary, item.link])).toEqual([
+      ['One', 'Price < 5 rising', 'https://b.example/1'],
+      ['a < b', 'c <3 d <= e', 'https://b.example/2'],
+      // `<` is allowed in CDATA and comments, which are left as written
+      ['Three', 'fine x < y ', 'https://b.example/3'],
+    ]);
+    expect(feed.warnings.at(-1)).toBe("recovered after reading 4 bare '<' as text");
+  });
+
+  it.each([
+    ['a control character, decimal', '&#11;', 'a  b'],
+    ['a control character, hexadecimal', '&#x1A;', 'a  b'],
+    ['NUL', '&#0;', 'a \uFFFD b'],
+    ['a noncharacter', '&#65535;', 'a  b'],
+    ['a lone surrogate', '&#xD800;', 'a \uFFFD b'],
+  ])('reads a feed with a character reference XML forbids (%s), keeping every item, flagged bozo', async (_case, reference, summary) => {
+    const feed = await parseFeed(rssItems([['One', `a ${reference} b`], ['Two', 'plain']]), { url: 'https://b.example/feed' });
+    expect(feed).toMatchObject({ bozo: true, wellFormed: false });
+    expect(feed.items.map((item) => [item.title, item.summary])).toEqual([['One', summary], ['Two', 'plain']]);
+    expect(feed.warnings.at(-1)).toBe('recovered after repairing 1 reference to a character XML forbids');
+  });
+
+  it('joins a surrogate pair written as two references into the character it encodes', async () => {
+    const feed = await parseFeed(rssItems([['Smile &#xD83D;&#xDE00;', 'x']]), { url: 'https://b.example/feed' });
+    expect(feed.items[0]?.title).toBe('Smile \u{1F600}');
+    expect(feed.warnings.at(-1)).toBe('recovered after joining 1 pair of surrogate references');
+  });
+
+  it('repairs a bare "<" and a forbidden reference in a feed whose structure must be re-serialised too', async () => {
+    const xml = '<rss version="2.0"><channel><title>F</title><item><title>One &#x1A;<link>https://b.example/1</link><description>1 < 2</description></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://b.example/feed' });
+    expect(feed.items.map((item) => [item.title, item.link, item.summary])).toEqual([
+      ['One', 'https://b.example/1', '1 < 2'],
+      ['Two', 'https://b.example/2', null],
+    ]);
+    expect(feed.warnings.at(-1)).toBe("recovered after repairing 1 reference to a character XML forbids, reading 1 bare '<' as text and re-serialising the markup leniently");
+  });
+
+  it('repairs bare "<" and forbidden references in linear time, however many', async () => {
+    const items = Array.from({ length: 4_000 }, (_v, i) => [`T${i} < ${i}`, 'p < q &#x1A; &#xD800;'.repeat(10)] as [string, string]);
+    const feed = await parseFeed(rssItems(items), { url: 'https://b.example/feed' });
+    expect(feed.items).toHaveLength(4_000);
+    expect(feed.items[3_999]?.title).toBe('T3999 < 3999');
+  }, 10_000);
+
   it('names each well-formedness error once, with how often it came', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>Broken</tit\n<item><title>One</title></item></channel></rss>'), { url: 'https://b.example/feed' });
     const errors = feed.warnings.filter((warning) => warning.startsWith('not well-formed XML'));
