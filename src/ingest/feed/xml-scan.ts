@@ -285,10 +285,16 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
     const innerEnd = selfClosing.has(element) ? element.innerStart : Math.max(element.innerStart, parser.startTagPosition - 1);
     builder.close(element, innerEnd, stack.length === 1);
   };
+  // sax builds an Error for every error it meets, and a document broken all over (a bare `<` in every item) meets
+  // hundreds of thousands of them: their stack traces were three quarters of the scan. Only messages are kept.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parser.write(text).close();
   } catch (error) {
     result.errors.push(describeXmlError(error));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return result;
 }
