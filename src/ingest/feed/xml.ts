@@ -332,8 +332,25 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
   return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
 }
 
+/** An item as read, before the items of the document are compared. */
+interface ReadItem extends DraftItem {
+  /** True when the link is the item's GUID (an RSS 2.0 permalink, an RSS 1.0 rdf:about), not a link of its own. */
+  linkIsGuid: boolean;
+}
+
+/**
+ * The items without the links they took from a GUID that several of them share: some CMSs stamp every item with
+ * the feed's own address as a permalink GUID, which is then no item's page (later stages would mark the items
+ * copies of one another and fetch the feed as an article). Such items have no link, as if they gave none.
+ */
+function withoutSharedGuidLinks(items: readonly ReadItem[]): DraftItem[] {
+  const guidCounts = new Map<string, number>();
+  for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
+  return items.map(({ linkIsGuid, ...item }) => (linkIsGuid && item.guid && guidCounts.get(item.guid)! > 1 ? { ...item, link: null } : item));
+}
+
 /** @param feedAuthor the Atom feed's author, for entries that name none */
-function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): DraftItem {
+function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): ReadItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
   const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
@@ -346,9 +363,18 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     const linkRef = reader.first('link');
     if (linkRef) link = resolveUrl(nodeText(linkRef.node), reader.baseOf(linkRef));
   }
-  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link.
-  if (!link && !isAtom && guidRef && guidText && (nodeAttrs(guidRef.node).isPermaLink ?? 'true').trim().toLowerCase() !== 'false') {
-    if (/^https?:\/\//i.test(guidText)) link = guidText;
+  let linkIsGuid = false;
+  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link. Only an explicit
+  // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
+  const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
+  if (!link && !isAtom && guidRef && guidText && permaLink !== 'false') {
+    const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
+    if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
+  }
+  // RSS 1.0: an item's rdf:about is its URL ("should be identical to the value of the <link>"), for items without one
+  if (!link && !isAtom && !guidText && about) {
+    const resolved = resolveUrl(about, reader.baseOf(undefined));
+    if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
 
   const titleRef = reader.first('title', 'dc:title', 'media:title');
@@ -386,6 +412,7 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     enclosures: readEnclosures(reader, links),
     categories: readCategories(reader),
     outlet: readOutlet(reader),
+    linkIsGuid,
   };
 }
 
@@ -897,14 +924,14 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const dates = new DateReader();
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
   const feedAuthor = isAtom ? readAuthor(feedReader) : null;
-  const drafts = dropRepeatedItems(
+  const drafts = withoutSharedGuidLinks(dropRepeatedItems(
     (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
     },
     warnings,
-  );
+  ));
   warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {

@@ -229,6 +229,44 @@ describe('parseFeed: identity and links', () => {
     expect(feed.items[0]?.guid).toBe('https://cms.example.com/');
   });
 
+  it('does not make a permalink GUID that several items share their link, so they are not copies of the feed address', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>F</title><link>https://e.example/</link>' +
+      '<item><title>One</title><guid>https://e.example/feed</guid></item><item><title>Two</title><guid>https://e.example/feed</guid></item>' +
+      '<item><title>Three</title><guid>https://e.example/3</guid></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
+      ['https://e.example/feed', null],
+      ['https://e.example/feed', null],
+      ['https://e.example/3', 'https://e.example/3'],
+    ]);
+    expect(feed.items[0]?.id).toMatch(/^sha256:/);
+    expect(feed.items[0]?.id).not.toBe(feed.items[1]?.id);
+  });
+
+  it('resolves a relative GUID marked isPermaLink="true" as a link; an unmarked one that is no URL is not a link', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>F</title><item><title>Five</title><guid isPermaLink="true">/five</guid></item>' +
+      '<item><title>Six</title><guid>6</guid></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feeds/rss' });
+    expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
+      ['/five', 'https://e.example/five'],
+      ['6', null],
+    ]);
+  });
+
+  it('takes the rdf:about of an RSS 1.0 item without <link> as its link', async () => {
+    const xml =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">' +
+      '<channel rdf:about="https://e.example/"><title>F</title><link>https://e.example/</link></channel>' +
+      '<item rdf:about="https://e.example/a"><title>A</title></item><item rdf:about="https://e.example/b"><title>B</title><link>https://e.example/b.html</link></item></rdf:RDF>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/rdf' });
+    expect(feed.items.map((item) => [item.id, item.link])).toEqual([
+      ['https://e.example/a', 'https://e.example/a'],
+      ['https://e.example/b', 'https://e.example/b.html'],
+    ]);
+  });
+
   it('resolves relative links against Content-Location before the request URL', async () => {
     const xml = Buffer.from('<rss version="2.0"><channel><link>/home</link><item><link>story</link></item></channel></rss>');
     const feed = await parseFeed(xml, { url: 'https://cdn.example.net/x/feed.xml', headers: { 'Content-Location': 'https://origin.example.com/news/feed.xml' } });
