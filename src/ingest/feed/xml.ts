@@ -10,7 +10,6 @@
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
-import { repairMojibake } from '../../extract/mojibake.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
@@ -24,6 +23,7 @@ import {
   escapeHtml,
   htmlToText,
   DateReader,
+  repairDecodedText,
   resolveHtmlUrls,
   resolveUrl,
 } from './normalise.ts';
@@ -205,8 +205,8 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
   } else {
     isHtml = typeIsHtml || (!typeIsText && defaultHtml);
   }
-  // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is
-  value = repairMojibake(value);
+  // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is; no control characters
+  value = repairDecodedText(value);
   const html = isHtml ? resolveHtmlUrls(value, base) : escapeHtml(value);
   return { html, value, isHtml };
 }

@@ -490,6 +490,32 @@ describe('parseFeed: broken input', () => {
   });
 });
 
+describe('parseFeed: text fields hold text', () => {
+  it('removes control characters from titles, summaries, authors and categories, raw or as references, in every format', async () => {
+    // raw SUB, DEL and a C1 control (NEL), which XML lets through, beside tab and line feed, which are white space
+    const junk = 'A\x1aB\x7fC\u0085D\tE\nF';
+    const rss =
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F${junk}</title><item><title>${junk}</title>` +
+      `<link>https://e.example/1</link><description>&lt;p&gt;${junk}&lt;/p&gt;</description><dc:creator>${junk}</dc:creator><category>${junk}</category></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.title).toBe('FABCD E F');
+    expect(feed.items[0]).toMatchObject({ title: 'ABCD E F', summary: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J\u0001', items: [{ id: '1', title: junk, summary: junk, content_html: `<p>${junk}</p>`, tags: [junk], authors: [{ name: junk }] }] };
+    const item = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0];
+    expect(item).toMatchObject({ title: 'ABCD E F', summary: 'ABCD\tE\nF', content: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
+  });
+
+  it('reads a control character written as a reference in a title as nothing, not as U+001A', async () => {
+    const rss = '<rss version="2.0"><channel><title>F</title><item><title>Breaking&#x1A;: news</title><guid>1</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Breaking: news');
+  });
+
+  it('reads a run of no-break spaces and a line or paragraph separator in a title as one space; a lone no-break space is content', async () => {
+    const rss = '<rss version="2.0"><channel><title>F</title><item><title>Pause\u00a0\u00a0\u00a0talks\u2028resume\u2029today at 10\u00a0am</title><guid>1</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Pause talks resume today at 10\u00a0am');
+  });
+});
+
 describe('parseFeed: query strings survive entity decoding', () => {
   // "&section", "&copy", "&not", "&para", "&times", "&reg" are legacy HTML entities that HTML text decoding reads
   // even without a ";": a URL decoded as text loses its parameters to "§", "©", "¬", "¶", "×", "®".
