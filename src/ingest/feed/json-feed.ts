@@ -3,9 +3,8 @@
  * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
-import { repairMojibake } from '../../extract/mojibake.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, DateReader, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, DateReader, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -23,8 +22,8 @@ function firstAuthor(item: Json, feed: Json): string | null {
   return null;
 }
 
-/** UTF-8 text that went through a legacy code page upstream ("Itâ€™s"), repaired as in XML feeds and articles. */
-const repaired = (value: string | null) => (value === null ? null : repairMojibake(value));
+/** UTF-8 text that went through a legacy code page upstream ("Itâ€™s") repaired, control characters removed, as in XML feeds. */
+const repaired = (value: string | null) => (value === null ? null : repairDecodedText(value));
 
 const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

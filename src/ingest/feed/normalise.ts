@@ -8,7 +8,7 @@ import { repairMojibake } from '../../extract/mojibake.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
-const { decodeHTML } = require('entities') as { decodeHTML(text: string): string };
+const { decodeHTML, decodeHTMLAttribute } = require('entities') as { decodeHTML(text: string): string; decodeHTMLAttribute(text: string): string };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text
@@ -19,14 +19,45 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * Whitespace that needs collapsing: a run of two or more, or a lone character other than a space. A lone space,
- * by far the most common case, is left alone: replacing it by itself rebuilt the whole string (most of htmlToText).
+ * Decodes character references in an HTML attribute value as browsers do: a legacy entity written without `;`
+ * stays as written before `=` or a letter or digit, so `?id=7&section=world` keeps its `&section` (text decoding
+ * would make it `§ion`). For URLs in markup; a URL the XML parser already decoded must not be decoded again.
  */
-const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
+export function decodeAttributeEntities(value: string): string {
+  return value.includes('&') ? decodeHTMLAttribute(value) : value;
+}
 
-/** Collapses runs of ASCII whitespace (not U+00A0, which is content) and trims. */
+/**
+ * Control characters no reader can see (C0 but tab, line feed, carriage return and form feed, which are white space;
+ * DEL; C1): a raw 0x1A byte or `&#x1A;` in a title came out as U+001A.
+ */
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
+const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
+
+/** The text without control characters (see CONTROL_CHARACTERS); most text has none, and is returned as it is. */
+export function withoutControlCharacters(text: string): string {
+  return HAS_CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, '') : text;
+}
+
+/**
+ * Text or markup from a feed as a reader should get it: UTF-8 that went through a legacy code page upstream
+ * ("Itâ€™s") repaired, then control characters removed (in that order: the repair reads a C1 control as the byte it
+ * stood for). Every text and HTML field goes through this, directly or through cleanText and htmlToText.
+ */
+export function repairDecodedText(text: string): string {
+  return withoutControlCharacters(repairMojibake(text));
+}
+
+/**
+ * Whitespace that needs collapsing: a run of two or more, or a lone character other than a space; U+2028 and U+2029
+ * are line breaks; a lone U+00A0 is content ("10\u00a0km"), a run of them is spacing. A lone space, by far the most
+ * common case, is left alone: replacing it by itself rebuilt the whole string (most of htmlToText).
+ */
+const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f\u2028\u2029]{2,}|[\t\n\r\f\u2028\u2029]|\u00a0{2,}/g;
+
+/** Collapses runs of white space (see COLLAPSIBLE_WHITESPACE), removes control characters and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+  return withoutControlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
@@ -142,7 +173,7 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
     !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
       const raw = dq ?? sq ?? bare ?? '';
       // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
-      const resolved = resolveUrl(decodeEntities(raw), base) ?? raw;
+      const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
       // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
       const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
       if (sq !== undefined) return `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'`;

@@ -39,6 +39,16 @@ function childText($: cheerio.CheerioAPI, element: Element | undefined, localNam
   return child ? cleanText($(child).text()) : null;
 }
 
+/**
+ * A `<loc>` as the URL it holds. The XML parser has decoded its references already (`&amp;` → `&`); decoding
+ * again as HTML text would turn `&section=` into `§ion=`.
+ */
+function childUrl($: cheerio.CheerioAPI, element: Element | undefined, localName: string): string | null {
+  const child = element ? childrenNamed(element, localName)[0] : undefined;
+  const url = child ? $(child).text().trim() : '';
+  return url === '' ? null : url;
+}
+
 export function parseNewsSitemap(text: string, documentBase: string | null): ParsedFeed {
   const $ = cheerio.load(text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;
@@ -46,7 +56,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     const index = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'sitemapindex') as Element | undefined;
     if (index) {
       // Outlets often publish their news sitemap only as one entry of an index: say which entries there are.
-      const locations = childrenNamed(index, 'sitemap').map((sitemap) => childText($, sitemap, 'loc')).filter((loc): loc is string => !!loc);
+      const locations = childrenNamed(index, 'sitemap').map((sitemap) => childUrl($, sitemap, 'loc')).filter((loc): loc is string => !!loc);
       const shown = locations.slice(0, 3).join(', ') + (locations.length > 3 ? ', ...' : '');
       throw new FeedParseError('not_a_feed', `this is a sitemap index listing ${locations.length} sitemap${locations.length === 1 ? '' : 's'}${shown ? ` (${shown})` : ''}; use the news sitemap among them as the source`);
     }
@@ -59,7 +69,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
   const drafts = urls.flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
     if (!news) return [];
-    const link = resolveUrl(childText($, url, 'loc'), documentBase);
+    const link = resolveUrl(childUrl($, url, 'loc'), documentBase);
     const keywords = childText($, news, 'keywords');
     return [
       {

@@ -285,10 +285,16 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
     const innerEnd = selfClosing.has(element) ? element.innerStart : Math.max(element.innerStart, parser.startTagPosition - 1);
     builder.close(element, innerEnd, stack.length === 1);
   };
+  // sax builds an Error for every error it meets, and a document broken all over (a bare `<` in every item) meets
+  // hundreds of thousands of them: their stack traces were three quarters of the scan. Only messages are kept.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parser.write(text).close();
   } catch (error) {
     result.errors.push(describeXmlError(error));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return result;
 }
@@ -312,7 +318,7 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 const REFERENCE_NAME = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
 
 /** True for a code point XML's `Char` production allows: what a character reference may stand for. */
-function isXmlChar(code: number): boolean {
+export function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 

@@ -10,9 +10,8 @@
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
-import { repairMojibake } from '../../extract/mojibake.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
@@ -24,6 +23,7 @@ import {
   escapeHtml,
   htmlToText,
   DateReader,
+  repairDecodedText,
   resolveHtmlUrls,
   resolveUrl,
 } from './normalise.ts';
@@ -205,8 +205,8 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
   } else {
     isHtml = typeIsHtml || (!typeIsText && defaultHtml);
   }
-  // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is
-  value = repairMojibake(value);
+  // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is; no control characters
+  value = repairDecodedText(value);
   const html = isHtml ? resolveHtmlUrls(value, base) : escapeHtml(value);
   return { html, value, isHtml };
 }
@@ -332,8 +332,25 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
   return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
 }
 
+/** An item as read, before the items of the document are compared. */
+interface ReadItem extends DraftItem {
+  /** True when the link is the item's GUID (an RSS 2.0 permalink, an RSS 1.0 rdf:about), not a link of its own. */
+  linkIsGuid: boolean;
+}
+
+/**
+ * The items without the links they took from a GUID that several of them share: some CMSs stamp every item with
+ * the feed's own address as a permalink GUID, which is then no item's page (later stages would mark the items
+ * copies of one another and fetch the feed as an article). Such items have no link, as if they gave none.
+ */
+function withoutSharedGuidLinks(items: readonly ReadItem[]): DraftItem[] {
+  const guidCounts = new Map<string, number>();
+  for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
+  return items.map(({ linkIsGuid, ...item }) => (linkIsGuid && item.guid && guidCounts.get(item.guid)! > 1 ? { ...item, link: null } : item));
+}
+
 /** @param feedAuthor the Atom feed's author, for entries that name none */
-function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): DraftItem {
+function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): ReadItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
   const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
@@ -346,9 +363,18 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     const linkRef = reader.first('link');
     if (linkRef) link = resolveUrl(nodeText(linkRef.node), reader.baseOf(linkRef));
   }
-  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link.
-  if (!link && !isAtom && guidRef && guidText && (nodeAttrs(guidRef.node).isPermaLink ?? 'true').trim().toLowerCase() !== 'false') {
-    if (/^https?:\/\//i.test(guidText)) link = guidText;
+  let linkIsGuid = false;
+  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link. Only an explicit
+  // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
+  const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
+  if (!link && !isAtom && guidRef && guidText && permaLink !== 'false') {
+    const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
+    if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
+  }
+  // RSS 1.0: an item's rdf:about is its URL ("should be identical to the value of the <link>"), for items without one
+  if (!link && !isAtom && !guidText && about) {
+    const resolved = resolveUrl(about, reader.baseOf(undefined));
+    if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
 
   const titleRef = reader.first('title', 'dc:title', 'media:title');
@@ -386,6 +412,7 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     enclosures: readEnclosures(reader, links),
     categories: readCategories(reader),
     outlet: readOutlet(reader),
+    linkIsGuid,
   };
 }
 
@@ -406,17 +433,105 @@ function readTtlSeconds(reader: FieldReader): number | null {
 /** Predefined XML entities; every other named reference is HTML's and must be rewritten for an XML parser. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
+/** What repairText changed, by kind, for the warning that says how a broken document was read. */
+class RepairCounts {
+  private readonly counts = new Map<string, { many: string; count: number }>();
+  /** @param one the repair done once ("escaping 1 stray '&'"); @param many the same with `#` for how often */
+  add(one: string, many: string): void {
+    const seen = this.counts.get(one);
+    if (seen) seen.count += 1;
+    else this.counts.set(one, { many, count: 1 });
+  }
+  /** The repairs made, in the order first made; null when there were none. */
+  describe(): string | null {
+    if (this.counts.size === 0) return null;
+    return [...this.counts].map(([one, { many, count }]) => (count === 1 ? one : many.replace('#', String(count)))).join(', ');
+  }
+}
+
+/** A numeric character reference as XML writes it (`&#65;`, `&#x41;`). */
+const NUMERIC_REFERENCE = /&#(?:([0-9]+)|x([0-9A-Fa-f]+));/g;
+const referencedCode = (decimal: string | undefined, hex: string | undefined) => (decimal !== undefined ? Number(decimal) : parseInt(hex!, 16));
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * References to characters XML forbids (`&#11;`, `&#0;`, `&#xD800;`), each of which makes a strict parser reject the
+ * whole document. A high and a low surrogate written one after the other are UTF-16 spelled out as references and
+ * become the character they encode; NUL, a lone surrogate or a number past U+10FFFF becomes U+FFFD, as HTML
+ * decodes them; any other (a control character, U+FFFE, U+FFFF) is dropped, since text cannot use it anyway.
+ */
+function repairCharacterReferences(text: string, counts: RepairCounts): string {
+  /** The offset of a low surrogate reference already joined to the high one before it. */
+  let joinedAt = -1;
+  return text.replace(NUMERIC_REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, offset: number) => {
+    if (offset === joinedAt) return '';
+    const code = referencedCode(decimal, hex);
+    if (isXmlChar(code)) return whole;
+    if (isHighSurrogate(code)) {
+      NUMERIC_REFERENCE_AT.lastIndex = offset + whole.length;
+      const next = NUMERIC_REFERENCE_AT.exec(text);
+      const low = next ? referencedCode(next[1], next[2]) : -1;
+      if (isLowSurrogate(low)) {
+        joinedAt = offset + whole.length;
+        counts.add('joining 1 pair of surrogate references', 'joining # pairs of surrogate references');
+        return `&#${(code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000};`;
+      }
+    }
+    counts.add('repairing 1 reference to a character XML forbids', 'repairing # references to characters XML forbids');
+    return code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? '&#xFFFD;' : '';
+  });
+}
+const NUMERIC_REFERENCE_AT = new RegExp(NUMERIC_REFERENCE.source, 'y');
+
+/** What may follow a `<` that opens markup: a name (XML names may start with any non-ASCII letter), `/`, `!`, `?`. */
+const MARKUP_AFTER_LT = /[A-Za-z_:/!?\u0080-\uFFFF]/;
+
+/**
+ * Escapes each `<` that cannot open markup (`Price < 5`, `a <3 b`, `<=`), which a strict parser rejects and a lenient
+ * one writes back unescaped; CDATA sections and comments, where `<` is allowed, are left alone. Linear: every search
+ * moves forward, and an unterminated CDATA section or comment runs to the end.
+ */
+function escapeBareLessThan(text: string, counts: RepairCounts): string {
+  const out: string[] = [];
+  let copied = 0;
+  for (let lt = text.indexOf('<'); lt >= 0; ) {
+    const verbatimEnd = text.startsWith('<![CDATA[', lt) ? ']]>' : text.startsWith('<!--', lt) ? '-->' : null;
+    if (verbatimEnd !== null) {
+      const end = text.indexOf(verbatimEnd, lt + 4);
+      if (end < 0) break;
+      lt = text.indexOf('<', end + verbatimEnd.length);
+      continue;
+    }
+    if (lt + 1 >= text.length || !MARKUP_AFTER_LT.test(text[lt + 1]!)) {
+      out.push(text.slice(copied, lt), '&lt;');
+      copied = lt + 1;
+      counts.add("reading 1 bare '<' as text", "reading # bare '<' as text");
+    }
+    lt = text.indexOf('<', lt + 1);
+  }
+  if (copied === 0) return text;
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
 /**
  * Makes a not-well-formed document parseable without changing what it says: HTML named entities become
- * numeric references, stray `&` become `&amp;`. Used only after a strict parse failed.
+ * numeric references, stray `&` become `&amp;`, references to characters XML forbids are repaired or dropped, and a
+ * `<` that cannot open markup becomes `&lt;`. Used only after a strict parse failed; `counts` says what it changed.
  */
-function repairEntities(text: string): string {
-  return text
+function repairText(text: string, counts: RepairCounts): string {
+  const entitiesRepaired = text
     .replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
       if (XML_ENTITIES.has(name)) return whole;
+      counts.add('rewriting 1 HTML entity', 'rewriting # HTML entities');
       return htmlEntityAsNumeric(name) ?? `&amp;${name};`;
     })
-    .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, '&amp;');
+    .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, () => {
+      counts.add("escaping 1 stray '&'", "escaping # stray '&'");
+      return '&amp;';
+    });
+  return escapeBareLessThan(repairCharacterReferences(entitiesRepaired, counts), counts);
 }
 
 /** The most characters entity expansion may produce in one document, all entities and references together. */
@@ -750,14 +865,18 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   let usedText = text;
   if (wellFormed && !ctx.wholeDocument) output = await parseSkeleton(firstScan, firstParts.items, canonicalName, timeLimitMs);
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
-  const attempts: [string, () => string][] = [
-    ['as is', () => text],
-    ['after rewriting HTML entities and stray ampersands', () => repairEntities(text)],
-    ['after re-serialising the markup leniently', () => reserialise(repairEntities(text))],
+  const repairs = new RepairCounts();
+  let repaired: string | null = null;
+  const repairedText = () => (repaired ??= repairText(text, repairs));
+  const attempts: [() => string, () => string][] = [
+    [() => 'as is', () => text],
+    [() => `after ${repairs.describe() ?? 'repairing the text'}`, repairedText],
+    [() => `after ${repairs.describe() ? `${repairs.describe()} and ` : ''}re-serialising the markup leniently`, () => reserialise(repairedText())],
   ];
   let lastError: unknown = null;
-  for (const [label, makeText] of output ? [] : attempts) {
+  for (const [describe, makeText] of output ? [] : attempts) {
     const candidate = makeText();
+    const label = describe();
     try {
       output = await runRssParser(candidate, canonicalName, timeLimitMs);
       usedText = candidate;
@@ -805,14 +924,14 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const dates = new DateReader();
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
   const feedAuthor = isAtom ? readAuthor(feedReader) : null;
-  const drafts = dropRepeatedItems(
+  const drafts = withoutSharedGuidLinks(dropRepeatedItems(
     (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
     },
     warnings,
-  );
+  ));
   warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {

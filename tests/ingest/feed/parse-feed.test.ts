@@ -229,6 +229,44 @@ describe('parseFeed: identity and links', () => {
     expect(feed.items[0]?.guid).toBe('https://cms.example.com/');
   });
 
+  it('does not make a permalink GUID that several items share their link, so they are not copies of the feed address', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>F</title><link>https://e.example/</link>' +
+      '<item><title>One</title><guid>https://e.example/feed</guid></item><item><title>Two</title><guid>https://e.example/feed</guid></item>' +
+      '<item><title>Three</title><guid>https://e.example/3</guid></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
+      ['https://e.example/feed', null],
+      ['https://e.example/feed', null],
+      ['https://e.example/3', 'https://e.example/3'],
+    ]);
+    expect(feed.items[0]?.id).toMatch(/^sha256:/);
+    expect(feed.items[0]?.id).not.toBe(feed.items[1]?.id);
+  });
+
+  it('resolves a relative GUID marked isPermaLink="true" as a link; an unmarked one that is no URL is not a link', async () => {
+    const xml =
+      '<rss version="2.0"><channel><title>F</title><item><title>Five</title><guid isPermaLink="true">/five</guid></item>' +
+      '<item><title>Six</title><guid>6</guid></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feeds/rss' });
+    expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
+      ['/five', 'https://e.example/five'],
+      ['6', null],
+    ]);
+  });
+
+  it('takes the rdf:about of an RSS 1.0 item without <link> as its link', async () => {
+    const xml =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">' +
+      '<channel rdf:about="https://e.example/"><title>F</title><link>https://e.example/</link></channel>' +
+      '<item rdf:about="https://e.example/a"><title>A</title></item><item rdf:about="https://e.example/b"><title>B</title><link>https://e.example/b.html</link></item></rdf:RDF>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/rdf' });
+    expect(feed.items.map((item) => [item.id, item.link])).toEqual([
+      ['https://e.example/a', 'https://e.example/a'],
+      ['https://e.example/b', 'https://e.example/b.html'],
+    ]);
+  });
+
   it('resolves relative links against Content-Location before the request URL', async () => {
     const xml = Buffer.from('<rss version="2.0"><channel><link>/home</link><item><link>story</link></item></channel></rss>');
     const feed = await parseFeed(xml, { url: 'https://cdn.example.net/x/feed.xml', headers: { 'Content-Location': 'https://origin.example.com/news/feed.xml' } });
@@ -273,6 +311,63 @@ describe('parseFeed: broken input', () => {
     ]);
     if (format === 'atom') expect(feed.items[0]!.author).toBe('A. Writer');
   });
+
+  /** RSS with one item per [title, description], linked https://b.example/<n>, already escaped as given. */
+  const rssItems = (items: [string, string][]) =>
+    Buffer.from(
+      `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>F</title>\n` +
+        items.map(([title, description], n) => `<item><title>${title}</title><link>https://b.example/${n + 1}</link><description>${description}</description></item>\n`).join('') +
+        '</channel></rss>',
+    );
+
+  it('reads a bare "<" before a space or a digit as text, keeping every item, flagged bozo with what was repaired', async () => {
+    const feed = await parseFeed(rssItems([['One', 'Price < 5 rising'], ['a < b', 'c <3 d <= e'], ['Three', 'fine <![CDATA[x < y]]> <!-- p < q -->']]), { url: 'https://b.example/feed' });
+    expect(feed).toMatchObject({ bozo: true, wellFormed: false, title: 'F' });
+    // what `Price &lt; 5 rising` gives: the description's text, which RSS reads as HTML
+    expect(feed.items.map((item) => [item.title, item.summary, item.link])).toEqual([
+      ['One', 'Price < 5 rising', 'https://b.example/1'],
+      ['a < b', 'c <3 d <= e', 'https://b.example/2'],
+      // `<` is allowed in CDATA and comments, which are left as written
+      ['Three', 'fine x < y ', 'https://b.example/3'],
+    ]);
+    expect(feed.warnings.at(-1)).toBe("recovered after reading 4 bare '<' as text");
+  });
+
+  it.each([
+    ['a control character, decimal', '&#11;', 'a  b'],
+    ['a control character, hexadecimal', '&#x1A;', 'a  b'],
+    ['NUL', '&#0;', 'a \uFFFD b'],
+    ['a noncharacter', '&#65535;', 'a  b'],
+    ['a lone surrogate', '&#xD800;', 'a \uFFFD b'],
+  ])('reads a feed with a character reference XML forbids (%s), keeping every item, flagged bozo', async (_case, reference, summary) => {
+    const feed = await parseFeed(rssItems([['One', `a ${reference} b`], ['Two', 'plain']]), { url: 'https://b.example/feed' });
+    expect(feed).toMatchObject({ bozo: true, wellFormed: false });
+    expect(feed.items.map((item) => [item.title, item.summary])).toEqual([['One', summary], ['Two', 'plain']]);
+    expect(feed.warnings.at(-1)).toBe('recovered after repairing 1 reference to a character XML forbids');
+  });
+
+  it('joins a surrogate pair written as two references into the character it encodes', async () => {
+    const feed = await parseFeed(rssItems([['Smile &#xD83D;&#xDE00;', 'x']]), { url: 'https://b.example/feed' });
+    expect(feed.items[0]?.title).toBe('Smile \u{1F600}');
+    expect(feed.warnings.at(-1)).toBe('recovered after joining 1 pair of surrogate references');
+  });
+
+  it('repairs a bare "<" and a forbidden reference in a feed whose structure must be re-serialised too', async () => {
+    const xml = '<rss version="2.0"><channel><title>F</title><item><title>One &#x1A;<link>https://b.example/1</link><description>1 < 2</description></item><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://b.example/feed' });
+    expect(feed.items.map((item) => [item.title, item.link, item.summary])).toEqual([
+      ['One', 'https://b.example/1', '1 < 2'],
+      ['Two', 'https://b.example/2', null],
+    ]);
+    expect(feed.warnings.at(-1)).toBe("recovered after repairing 1 reference to a character XML forbids, reading 1 bare '<' as text and re-serialising the markup leniently");
+  });
+
+  it('repairs bare "<" and forbidden references in linear time, however many', async () => {
+    const items = Array.from({ length: 4_000 }, (_v, i) => [`T${i} < ${i}`, 'p < q &#x1A; &#xD800;'.repeat(10)] as [string, string]);
+    const feed = await parseFeed(rssItems(items), { url: 'https://b.example/feed' });
+    expect(feed.items).toHaveLength(4_000);
+    expect(feed.items[3_999]?.title).toBe('T3999 < 3999');
+  }, 10_000);
 
   it('names each well-formedness error once, with how often it came', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>Broken</tit\n<item><title>One</title></item></channel></rss>'), { url: 'https://b.example/feed' });
@@ -392,5 +487,72 @@ describe('parseFeed: broken input', () => {
 
   it('rejects XML that is not a feed with code not_a_feed', async () => {
     expect((await parseFailure(Buffer.from('<?xml version="1.0"?><invoice><total>3</total></invoice>'))).code).toBe('not_a_feed');
+  });
+});
+
+describe('parseFeed: text fields hold text', () => {
+  it('removes control characters from titles, summaries, authors and categories, raw or as references, in every format', async () => {
+    // raw SUB, DEL and a C1 control (NEL), which XML lets through, beside tab and line feed, which are white space
+    const junk = 'A\x1aB\x7fC\u0085D\tE\nF';
+    const rss =
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F${junk}</title><item><title>${junk}</title>` +
+      `<link>https://e.example/1</link><description>&lt;p&gt;${junk}&lt;/p&gt;</description><dc:creator>${junk}</dc:creator><category>${junk}</category></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.title).toBe('FABCD E F');
+    expect(feed.items[0]).toMatchObject({ title: 'ABCD E F', summary: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J\u0001', items: [{ id: '1', title: junk, summary: junk, content_html: `<p>${junk}</p>`, tags: [junk], authors: [{ name: junk }] }] };
+    const item = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0];
+    expect(item).toMatchObject({ title: 'ABCD E F', summary: 'ABCD\tE\nF', content: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
+  });
+
+  it('reads a control character written as a reference in a title as nothing, not as U+001A', async () => {
+    const rss = '<rss version="2.0"><channel><title>F</title><item><title>Breaking&#x1A;: news</title><guid>1</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Breaking: news');
+  });
+
+  it('reads a run of no-break spaces and a line or paragraph separator in a title as one space; a lone no-break space is content', async () => {
+    const rss = '<rss version="2.0"><channel><title>F</title><item><title>Pause\u00a0\u00a0\u00a0talks\u2028resume\u2029today at 10\u00a0am</title><guid>1</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Pause talks resume today at 10\u00a0am');
+  });
+});
+
+describe('parseFeed: query strings survive entity decoding', () => {
+  // "&section", "&copy", "&not", "&para", "&times", "&reg" are legacy HTML entities that HTML text decoding reads
+  // even without a ";": a URL decoded as text loses its parameters to "§", "©", "¬", "¶", "×", "®".
+  const query = 'id=5&section=world&timestamp=5&copy=1&not=2&para=3&region=eu';
+
+  it('a news sitemap <loc> is the URL the XML says, decoded once', async () => {
+    const xml =
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+      `<url><loc>https://e.example/a?${query.replace(/&/g, '&amp;')}</loc><news:news><news:publication><news:name>E</news:name></news:publication>` +
+      '<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>A</news:title></news:news></url></urlset>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/sitemap.xml' });
+    expect(feed.items[0]).toMatchObject({ id: `https://e.example/a?${query}`, link: `https://e.example/a?${query}` });
+  });
+
+  it('an unescaped href in HTML content keeps its parameters, as a browser reads it; an escaped one is decoded', async () => {
+    const html = `<a href="/p?${query}">x</a> <a href="/q?a=1&amp;section=2">y</a>`;
+    const expected = `<a href="https://e.example/p?${query.replace(/&/g, '&amp;')}">x</a> <a href="https://e.example/q?a=1&amp;section=2">y</a>`;
+    const rss = `<rss version="2.0"><channel><title>F</title><item><guid>1</guid><description><![CDATA[${html}]]></description></item></channel></rss>`;
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.summary).toBe(expected);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', content_html: html }] };
+    expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0]?.content).toBe(expected);
+  });
+
+  it('links, permalink GUIDs, enclosures and xml:base keep their query strings too', async () => {
+    const escaped = query.replace(/&/g, '&amp;');
+    const rss =
+      `<rss version="2.0"><channel><title>F</title><item><link>https://e.example/l?${escaped}</link>` +
+      `<enclosure url="https://e.example/e.mp3?${escaped}" type="audio/mpeg" length="1"/></item>` +
+      `<item><guid>https://e.example/g?${escaped}</guid></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.link)).toEqual([`https://e.example/l?${query}`, `https://e.example/g?${query}`]);
+    expect(feed.items[0]?.enclosures[0]?.url).toBe(`https://e.example/e.mp3?${query}`);
+    const atom =
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://e.example/b/?${escaped}"><title>F</title>` +
+      '<entry><id>1</id><title>A</title><link href="?x=1&amp;copy=2"/><content type="html">&lt;a href="z?section=1&amp;amp;copy=2"&gt;z&lt;/a&gt;</content></entry></feed>';
+    const entry = (await parseFeed(Buffer.from(atom), { url: 'https://e.example/atom' })).items[0];
+    expect(entry?.link).toBe('https://e.example/b/?x=1&copy=2');
+    expect(entry?.content).toBe('<a href="https://e.example/b/z?section=1&amp;copy=2">z</a>');
   });
 });
