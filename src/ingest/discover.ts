@@ -33,6 +33,33 @@ const FEED_TYPES = new Set([
 /** Paths CMSs serve feeds at, most common first. Relative to the site root. */
 export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default'] as const;
 
+/**
+ * What makes two feed URLs the same feed: parsed (so case of scheme and host, default ports and percent-encoding do
+ * not count), without fragment, scheme (a site serves the same feed over http and https) or a trailing slash on the
+ * path (WordPress answers /feed and /feed/ alike). Discovery fetches one URL per key; `sources add` matches the
+ * pipeline's feeds by it.
+ */
+export function feedUrlKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
+    return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Which of two URLs of one feed to show and keep, negative when `a` is: https (the same feed over http is the same
+ * feed, less safely), then without a query string, then the shorter; a tie keeps the earlier.
+ */
+function compareFeedUrls(a: string, b: string): number {
+  const score = (url: string) => [url.startsWith('https:') ? 0 : 1, url.includes('?') ? 1 : 0, url.length];
+  const [x, y] = [score(a), score(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
 /** Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. */
 export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   const $ = cheerio.load(html);
@@ -82,6 +109,17 @@ export interface DiscoveredFeed {
   itemCount: number;
   /** How it was found. */
   via: 'page' | 'link' | 'probe';
+  /** Other candidates that are this same feed, not offered separately; absent when there were none. */
+  merged?: MergedCandidate[];
+}
+
+/**
+ * A candidate folded into another feed. `same_address`: the same URL but for scheme, fragment or trailing slash
+ * (feedUrlKey), so not fetched at all.
+ */
+export interface MergedCandidate {
+  url: string;
+  reason: 'same_address';
 }
 
 export interface DiscoveryResult {
@@ -266,18 +304,22 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
     feeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
   });
-  /** Final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
+  /** feedUrlKey of the final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
   const known = new Set<string>();
-  /** URLs already asked for, so each candidate is fetched once. */
-  const tried = new Set<string>([pageUrl]);
-  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
-    if (known.has(found.finalUrl)) return;
-    known.add(found.finalUrl);
-    feeds.push({ url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
+  /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
+  const tried = new Set<string>([feedUrlKey(pageUrl)]);
+  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
+    if (known.has(feedUrlKey(found.finalUrl))) return;
+    known.add(feedUrlKey(found.finalUrl));
+    const kept: DiscoveredFeed = { url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via };
+    // a spelling the kept URL already shows (where a permanent redirect led) is not news to the user
+    const others = sameAddress.filter((url) => url !== found.url);
+    if (others.length > 0) kept.merged = others.map((url) => ({ url, reason: 'same_address' as const }));
+    feeds.push(kept);
   };
 
   /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */
-  const tryAll = async (candidates: readonly { url: string; title: string | null }[], via: 'link' | 'probe', skipped = 0) => {
+  const tryAll = async (candidates: readonly Candidate[], via: 'link' | 'probe', skipped = 0) => {
     options.onProgress?.({ type: 'candidates', via, urls: candidates.map((c) => c.url), skipped });
     const attempts = await tryCandidates(candidates.map((c) => c.url), fetcher, options.fetch, limits, (url, attempt) =>
       options.onProgress?.({ type: 'tried', via, url, reason: typeof attempt === 'string' ? attempt : null }),
@@ -285,17 +327,22 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     timedOut ||= attempts.timedOut;
     candidates.forEach((candidate, index) => {
       const attempt = attempts.outcomes[index]!;
-      if (typeof attempt === 'string') rejected.push({ url: candidate.url, reason: attempt, ...(attempts.cutOff.has(index) ? { cutOff: true as const } : {}) });
-      else keep(attempt.feed, attempt, via, candidate.title);
+      const cutOff = attempts.cutOff.has(index) ? { cutOff: true as const } : {};
+      if (typeof attempt !== 'string') keep(attempt.feed, attempt, via, candidate.title, candidate.sameAddress);
+      else {
+        rejected.push({ url: candidate.url, reason: attempt, ...cutOff });
+        // not fetched: they are the URL that failed, spelt otherwise
+        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${candidate.url}: ${attempt}`, ...cutOff });
+      }
     });
   };
 
   /** Tries the common feed paths on the site of `base`, unless discovery is out of time. */
   const probe = async (base: string) => {
     if (timedOut) return;
-    const urls = COMMON_FEED_PATHS.map((path) => new URL(path, base).href).filter((url) => !tried.has(url) && !known.has(url));
-    for (const url of urls) tried.add(url);
-    await tryAll(urls.map((url) => ({ url, title: null })), 'probe');
+    const urls = COMMON_FEED_PATHS.map((path) => new URL(path, base).href).filter((url) => !tried.has(feedUrlKey(url)) && !known.has(feedUrlKey(url)));
+    for (const url of urls) tried.add(feedUrlKey(url));
+    await tryAll(urls.map((url) => ({ url, title: null, sameAddress: [] })), 'probe');
   };
 
   options.onProgress?.({ type: 'page', url: pageUrl });
@@ -342,16 +389,48 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   }
 
   const { text: html } = decodePage(page.body, page.headers);
-  const links = discoverFeedLinks(html, page.url).filter((link) => !tried.has(link.url));
+  tried.add(feedUrlKey(page.url));
+  const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url))));
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
-  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url);
+  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url, ...link.sameAddress);
   const chosen = links.slice(0, maxLinks);
-  for (const link of chosen) tried.add(link.url);
+  for (const link of chosen) tried.add(feedUrlKey(link.url));
   if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length);
   if (feeds.length > 0 && !options.alwaysProbe) return report(null);
 
   await probe(page.url);
   return report(null);
+}
+
+/** A URL to try, with the other spellings of it found (same feedUrlKey), which are not fetched. */
+interface Candidate {
+  url: string;
+  title: string | null;
+  sameAddress: string[];
+}
+
+/**
+ * Links grouped by feedUrlKey, in the order each address first appears: `/feed?format=rss` and `/feed/?format=rss`
+ * are one feed to WordPress, and a request for each would only offer it twice. The URL kept is compareFeedUrls's
+ * choice; the title the first one given.
+ */
+function sameAddressGroups(links: readonly FeedLink[]): Candidate[] {
+  const groups = new Map<string, Candidate>();
+  for (const link of links) {
+    const key = feedUrlKey(link.url);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { url: link.url, title: link.title, sameAddress: [] });
+    } else if (compareFeedUrls(link.url, group.url) < 0) {
+      group.sameAddress.push(group.url);
+      group.url = link.url;
+      group.title ??= link.title;
+    } else {
+      group.sameAddress.push(link.url);
+      group.title ??= link.title;
+    }
+  }
+  return [...groups.values()];
 }
 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {

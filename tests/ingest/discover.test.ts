@@ -66,6 +66,10 @@ describe('discoverFeeds against a real server', () => {
       '/report.pdf': feed('%PDF-1.7 not really', 'application/pdf'),
       '/hanging/': html(Array.from({ length: 6 }, (_, i) => `<link rel="alternate" type="application/rss+xml" href="/hang?i=${i}">`).join('')),
       '/hang': () => {},
+      // WordPress answers a feed with and without the trailing slash; a page may link both spellings.
+      '/two-spellings/': html('<html><head><link rel="alternate" type="application/rss+xml" title="Site feed" href="/wp/feed/?format=rss"><link rel="alternate" type="application/rss+xml" href="/wp/feed?format=rss"></head></html>'),
+      '/wp/feed': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
+      '/wp/feed/': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
       '/news-sitemap.xml.gz': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
@@ -117,6 +121,15 @@ describe('discoverFeeds against a real server', () => {
     const result = await discoverFeeds(`${server.url}/signed/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/signed/`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/feed-302`, title: 'Signed', format: 'rss', itemCount: 1, via: 'link' }]);
     expect((server.hits.get('/feed-302') ?? 0) - before).toBe(1);
+  });
+
+  it('a feed linked under two spellings of its address is offered once, fetched once, and the other spelling named', async () => {
+    const before = (server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0);
+    const result = await discoverFeeds(`${server.url}/two-spellings/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/two-spellings/`) });
+    expect(result.feeds).toEqual([
+      { url: `${server.url}/wp/feed?format=rss`, title: 'WordPress site', format: 'rss', itemCount: 1, via: 'link', merged: [{ url: `${server.url}/wp/feed/?format=rss`, reason: 'same_address' }] },
+    ]);
+    expect((server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0) - before).toBe(1);
   });
 
   it('a URL that is already a feed is returned as is', async () => {

@@ -108,7 +108,7 @@ describe('pausewatch sources add', () => {
   it('--json lists the feeds with their source entries', async () => {
     const { stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--json']);
     expect(JSON.parse(stdout).feeds).toEqual([
-      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
+      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', merged: [], source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
     ]);
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
-import { discoverFeeds, discoveryDeadlineMs, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type DiscoveryResult } from '../../ingest/discover.ts';
+import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
@@ -48,20 +48,8 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
   });
 }
 
-/**
- * What makes two feed URLs the same feed for `sources add`: parsed (so case of scheme and host, default ports and
- * percent-encoding do not count), without fragment, scheme (a site serves the same feed over http and https) or a
- * trailing slash on the path (WordPress answers /feed and /feed/ alike).
- */
-export function feedUrlKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
-    return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
-  } catch {
-    return url;
-  }
-}
+// feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
+export { feedUrlKey };
 
 /** The pipeline's feed sources by feedUrlKey of their URL, so a discovered feed already listed is recognised. */
 function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
@@ -86,6 +74,15 @@ export function timeLimitNote(result: Pick<DiscoveryResult, 'rejected'>, deadlin
     `discovery stopped at its limit of ${Number((deadlineMs / 1000).toFixed(1))} s (twice fetch.timeoutMs, at least 60 s)` +
     (cutOff.length > 0 ? `; not answered by then:\n${cutOff.map((r) => `  ${urlForDisplay(r.url)}: ${r.reason}`).join('\n')}` : '')
   );
+}
+
+const MERGE_REASONS: Record<MergedCandidate['reason'], string> = {
+  same_address: 'the same address',
+};
+
+/** Under a feed, the other URLs that turned out to be it, so the user knows they were not overlooked. */
+export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
+  return (feed.merged ?? []).map((m) => `          also at ${urlForDisplay(m.url)} (${MERGE_REASONS[m.reason]})`);
 }
 
 /** The candidates discovery tried, one line each. */
@@ -192,7 +189,13 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       }
       const known = pipelineFeeds(loaded);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      const existingSourceIds = result.feeds.map((feed) => known.get(feedUrlKey(feed.url)) ?? (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ?? null);
+      // so does a URL merged into the feed shown: the pipeline may list the feed under that one
+      const existingSourceIds = result.feeds.map(
+        (feed) =>
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(feedUrlKey(url))).find(Boolean) ??
+          (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ??
+          null,
+      );
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
       const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
@@ -208,7 +211,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (options.json) {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
-          feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index], existingSourceId: existingSourceIds[index] })),
+          // `merged`: the other URLs found for the same feed, always an array for scripts
+          feeds: result.feeds.map((feed, index) => ({ ...feed, merged: feed.merged ?? [], source: entries[index], existingSourceId: existingSourceIds[index] })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
           errorCode: result.errorCode,
@@ -234,7 +238,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             : feed.via === 'probe'
               ? '  (found at a common feed path; the page does not link to it)'
               : '';
-          return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
+          const line = `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
+          return [line, ...mergedLines(feed)].join('\n');
         });
         const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
         if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
