@@ -115,11 +115,28 @@ export interface DiscoveredFeed {
 
 /**
  * A candidate folded into another feed. `same_address`: the same URL but for scheme, fragment or trailing slash
- * (feedUrlKey), so not fetched at all.
+ * (feedUrlKey), so not fetched at all; `same_final_url`: redirected to where the feed's own URL led; `same_content`:
+ * another address serving the same feed (same title, same item ids in the same order), as a CMS's /rss, /feed and
+ * /rss.xml often do.
  */
 export interface MergedCandidate {
   url: string;
-  reason: 'same_address';
+  reason: 'same_address' | 'same_final_url' | 'same_content';
+}
+
+/** Found the way the user meant more, then the better address: what the page links beats a guessed path. */
+const VIA_RANK: Record<DiscoveredFeed['via'], number> = { page: 0, link: 1, probe: 2 };
+
+function isBetterFeed(a: DiscoveredFeed, b: DiscoveredFeed): boolean {
+  return VIA_RANK[a.via] !== VIA_RANK[b.via] ? VIA_RANK[a.via] < VIA_RANK[b.via] : compareFeedUrls(a.url, b.url) < 0;
+}
+
+/**
+ * What makes two fetched feeds the same feed whatever their address: title and item ids. Null for a feed without
+ * items, which says too little (two empty section feeds of one site share the site's title).
+ */
+function feedContentKey(feed: ParsedFeed): string | null {
+  return feed.items.length === 0 ? null : JSON.stringify([feed.title, feed.items.map((item) => item.id)]);
 }
 
 export interface DiscoveryResult {
@@ -180,7 +197,7 @@ function addressToKeep(response: { requestedUrl: string; url: string; redirects:
   return response.redirects.every((redirect) => redirect.permanent) ? response.url : response.requestedUrl;
 }
 
-type Attempt = { feed: ParsedFeed; url: string; finalUrl: string } | string;
+type Attempt = { feed: ParsedFeed; url: string; finalUrl: string; requested: string } | string;
 
 /**
  * Fetches and parses one candidate; a reason string when it is not a feed. `timedOut` says the request ran out of
@@ -191,7 +208,7 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   if (response.status === 'failed') return { attempt: response.error.message, timedOut: response.error.code === 'timeout' };
   if (response.status === 'not_modified') return { attempt: 'unexpected 304', timedOut: false };
   const feed = await tryFeedBody(response.body, response.url, response.headers);
-  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url }, timedOut: false };
+  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url, requested: url }, timedOut: false };
 }
 
 /** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
@@ -304,18 +321,38 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
     feeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
   });
-  /** feedUrlKey of the final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
+  /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
   /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
   const tried = new Set<string>([feedUrlKey(pageUrl)]);
-  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
-    if (known.has(feedUrlKey(found.finalUrl))) return;
-    known.add(feedUrlKey(found.finalUrl));
-    const kept: DiscoveredFeed = { url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via };
-    // a spelling the kept URL already shows (where a permanent redirect led) is not news to the user
-    const others = sameAddress.filter((url) => url !== found.url);
-    if (others.length > 0) kept.merged = others.map((url) => ({ url, reason: 'same_address' as const }));
-    feeds.push(kept);
+  /** What identifies each of `feeds` (same index) besides its URL: final URLs and content of the candidates merged in. */
+  const identities: { finalKeys: Set<string>; contentKeys: Set<string>; requested: string }[] = [];
+  /**
+   * Adds a feed, or merges it with the one already kept that it duplicates (same final URL, or same content), the
+   * better of the two (isBetterFeed) giving the address shown, the other named in `merged` by the URL it was tried at.
+   */
+  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string; requested: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
+    const finalKey = feedUrlKey(found.finalUrl);
+    const contentKey = feedContentKey(feed);
+    known.add(finalKey);
+    const fresh: DiscoveredFeed = { url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via };
+    if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
+    const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
+    if (index < 0) {
+      identities.push({ finalKeys: new Set([finalKey]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested });
+      feeds.push(tidyMerged(fresh));
+      return;
+    }
+    const identity = identities[index]!;
+    const reason = identity.finalKeys.has(finalKey) ? 'same_final_url' : 'same_content';
+    identity.finalKeys.add(finalKey);
+    if (contentKey !== null) identity.contentKeys.add(contentKey);
+    const kept = feeds[index]!;
+    const [winner, loser] = isBetterFeed(fresh, kept) ? [fresh, kept] : [kept, fresh];
+    const loserUrl = loser === fresh ? found.requested : identity.requested;
+    if (winner === fresh) identity.requested = found.requested;
+    winner.merged = [...(winner.merged ?? []), { url: loserUrl, reason }, ...(loser.merged ?? [])];
+    feeds[index] = tidyMerged(winner);
   };
 
   /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */
@@ -370,7 +407,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
-      keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);
+      keep(attempt, { url: addressToKeep(page), finalUrl: page.url, requested: pageUrl }, 'page', null);
       return report(null);
     }
     // The user gave the address of a feed that is broken (or of some other XML or JSON): that is the answer. The
@@ -400,6 +437,14 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
 
   await probe(page.url);
   return report(null);
+}
+
+/** `feed` without merged URLs that its own URL already shows (where a permanent redirect led), nor twice the same. */
+function tidyMerged(feed: DiscoveredFeed): DiscoveredFeed {
+  const seen = new Set([feed.url]);
+  const merged = (feed.merged ?? []).filter((m) => !seen.has(m.url) && Boolean(seen.add(m.url)));
+  const { merged: _old, ...rest } = feed;
+  return merged.length > 0 ? { ...rest, merged } : rest;
 }
 
 /** A URL to try, with the other spellings of it found (same feedUrlKey), which are not fetched. */

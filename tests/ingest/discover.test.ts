@@ -112,8 +112,44 @@ describe('discoverFeeds against a real server', () => {
 
   it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {
     const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/blog/`) });
-    expect(result.feeds).toEqual([{ url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe' }]);
+    // /feed is a permanent redirect to /feed/, /atom.xml a temporary one: one feed, the address that keeps named
+    expect(result.feeds).toEqual([
+      { url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe', merged: [{ url: `${server.url}/atom.xml`, reason: 'same_final_url' }] },
+    ]);
     expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
+  });
+
+  it('one feed served at several common paths, or linked and at a common path, is offered once under its best address', async () => {
+    const same = rssFeed('One site', [{ guid: 'o1', title: 'One', link: 'https://example.org/o1' }, { guid: 'o2', title: 'Two', link: 'https://example.org/o2' }]);
+    const site = await startServer({
+      '/': html('<html><body>no feed links</body></html>'),
+      '/linked/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/syndication/all-stories.xml"></head></html>'),
+      '/syndication/all-stories.xml': feed(same),
+      '/feed': feed(same),
+      '/rss': feed(same),
+      '/rss.xml': feed(same),
+      '/feed.xml': feed(same),
+      // same title, other items: another feed
+      '/index.xml': feed(rssFeed('One site', [{ guid: 'o3', title: 'Three', link: 'https://example.org/o3' }])),
+    });
+    try {
+      const probed = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      // the shortest of the guessed paths, the others named
+      expect(probed.feeds.map(({ url, merged }) => ({ url, merged }))).toEqual([
+        {
+          url: `${site.url}/rss`,
+          merged: ['/feed', '/rss.xml', '/feed.xml'].map((path) => ({ url: `${site.url}${path}`, reason: 'same_content' })),
+        },
+        { url: `${site.url}/index.xml`, merged: undefined },
+      ]);
+      // a feed the page links beats a guessed path, however long its address
+      const linked = await discoverFeeds(`${site.url}/linked/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/linked/`), alwaysProbe: true });
+      expect(linked.feeds[0]).toMatchObject({ url: `${site.url}/syndication/all-stories.xml`, via: 'link', title: 'One site', itemCount: 2 });
+      expect(linked.feeds[0]!.merged?.map((m) => new URL(m.url).pathname)).toEqual(['/feed', '/rss', '/rss.xml', '/feed.xml']);
+      expect(linked.feeds).toHaveLength(2);
+    } finally {
+      await site.close();
+    }
   });
 
   it('keeps the linked URL of a feed behind a temporary redirect, and a link with a fragment is the same feed', async () => {

@@ -169,6 +169,30 @@ describe('pausewatch sources add', () => {
     }
   });
 
+  it('offers a feed served at several addresses once, naming the others, on the terminal and in --json', async () => {
+    const same = rssFeed('Probed', [{ guid: 'p1', title: 'P', link: 'https://example.org/p' }]);
+    const site = await startServer({
+      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feed links</body></html>'),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(same),
+      '/rss.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(same),
+    });
+    const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
+    try {
+      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)\n          also at ${site.url}/rss.xml (the same feed: same title and items)\n`);
+      expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
+      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      expect(json.feeds).toMatchObject([{ url: `${site.url}/feed`, merged: [{ url: `${site.url}/rss.xml`, reason: 'same_content' }] }]);
+      // a pipeline that lists the feed under the other address already has it
+      const listed = pipelineFile('listed-rss.ts', { perHostGapMs: 0 }, [{ id: 'probed', kind: 'feed', name: 'Probed', url: `${site.url}/rss.xml` }]);
+      const again = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', listed, '--json'])).stdout);
+      expect(again.feeds).toMatchObject([{ existingSourceId: 'probed' }]);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('exits 1 when no feed is found', async () => {
     const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
     expect(code).toBe(1);

@@ -78,6 +78,8 @@ export function timeLimitNote(result: Pick<DiscoveryResult, 'rejected'>, deadlin
 
 const MERGE_REASONS: Record<MergedCandidate['reason'], string> = {
   same_address: 'the same address',
+  same_final_url: 'redirects to the same feed',
+  same_content: 'the same feed: same title and items',
 };
 
 /** Under a feed, the other URLs that turned out to be it, so the user knows they were not overlooked. */
