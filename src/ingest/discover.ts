@@ -6,6 +6,7 @@
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
  *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
+ * Comments feeds (commentsFeedReason) are listed apart, not offered: they carry readers' comments, not articles.
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
  * not a JSON Feed) is reported with the reason, not swapped for another feed of the site the user did not ask for.
  */
@@ -141,6 +142,8 @@ function feedContentKey(feed: ParsedFeed): string | null {
 
 export interface DiscoveryResult {
   feeds: DiscoveredFeed[];
+  /** Comments feeds found, not offered (see commentsFeedReason); a linked one is not fetched. */
+  commentFeeds: { url: string; title: string | null; reason: string }[];
   /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
   /** `cutOff`: not answered when discovery reached its time limit (the others failed on their own). */
   rejected: { url: string; reason: string; cutOff?: true }[];
@@ -155,6 +158,30 @@ export interface DiscoveryResult {
   skippedLinks: string[];
   /** True when discovery stopped at `deadlineMs` with candidates unanswered (they are in `rejected`, saying so). */
   timedOut: boolean;
+}
+
+/**
+ * Why a feed is taken for a comments feed, or null. A news monitor wants articles, and a site's comments feeds
+ * (WordPress declares one on every page, and one per post) carry readers' comments. The rule, kept simple so it can
+ * be documented: the address has a path segment `comments` (/comments/feed/, Blogger's /feeds/comments/default,
+ * /comments.rss) or WordPress's `?feed=comments-rss2`; or the title (the link's, else the feed's own) says "Comments
+ * Feed" (WordPress's "Site » Comments Feed", "Site » Post Comments Feed"), starts with "Comments" (its feeds' own
+ * titles, "Comments for Site" and "Comments on: Post") or ends with "- Comments". "Comment" alone is not enough: it
+ * is what many outlets call their opinion section.
+ */
+export function commentsFeedReason(url: string, title: string | null, whose: 'link' | 'feed'): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.pathname.split('/').some((segment) => /^comments(\.[a-z]+)?$/i.test(segment))) return 'a comments feed (its address has /comments/)';
+    if (/^comments-/i.test(parsed.searchParams.get('feed') ?? '')) return 'a comments feed (its address asks for ?feed=comments-...)';
+  } catch {
+    // not a URL: the title may still tell
+  }
+  const clean = title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (/\bcomments? feed\b/i.test(clean) || /^comments\b/i.test(clean) || /[-–—:»|·]\s*comments$/i.test(clean)) {
+    return `a comments feed (the ${whose === 'link' ? "link's" : "feed's"} title is ${JSON.stringify(clean)})`;
+  }
+  return null;
 }
 
 /** Feed links of a page tried at most: a page can declare hundreds (one per tag or author), each costing a request. */
@@ -312,6 +339,7 @@ function tryCandidates(
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
   const feeds: DiscoveredFeed[] = [];
+  const commentFeeds: DiscoveryResult['commentFeeds'] = [];
   const rejected: DiscoveryResult['rejected'] = [];
   const skippedLinks: string[] = [];
   let timedOut = false;
@@ -319,7 +347,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const deadline = Date.now() + deadlineMs;
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
-    feeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
+    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
   });
   /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
@@ -355,6 +383,10 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     feeds[index] = tidyMerged(winner);
   };
 
+  const setAside = (url: string, title: string | null, reason: string) => {
+    if (!commentFeeds.some((c) => feedUrlKey(c.url) === feedUrlKey(url))) commentFeeds.push({ url, title, reason });
+  };
+
   /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */
   const tryAll = async (candidates: readonly Candidate[], via: 'link' | 'probe', skipped = 0) => {
     options.onProgress?.({ type: 'candidates', via, urls: candidates.map((c) => c.url), skipped });
@@ -365,8 +397,12 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     candidates.forEach((candidate, index) => {
       const attempt = attempts.outcomes[index]!;
       const cutOff = attempts.cutOff.has(index) ? { cutOff: true as const } : {};
-      if (typeof attempt !== 'string') keep(attempt.feed, attempt, via, candidate.title, candidate.sameAddress);
-      else {
+      if (typeof attempt !== 'string') {
+        // a candidate whose link did not say it is a comments feed, but whose address after redirects or own title does
+        const reason = commentsFeedReason(attempt.url, attempt.feed.title, 'feed');
+        if (reason) setAside(attempt.url, attempt.feed.title, reason);
+        else keep(attempt.feed, attempt, via, candidate.title, candidate.sameAddress);
+      } else {
         rejected.push({ url: candidate.url, reason: attempt, ...cutOff });
         // not fetched: they are the URL that failed, spelt otherwise
         for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${candidate.url}: ${attempt}`, ...cutOff });
@@ -427,7 +463,12 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
 
   const { text: html } = decodePage(page.body, page.headers);
   tried.add(feedUrlKey(page.url));
-  const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url))));
+  const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
+    // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
+    const reason = commentsFeedReason(link.url, link.title, 'link');
+    if (reason) setAside(link.url, link.title, reason);
+    return !reason;
+  });
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
   for (const link of links.slice(maxLinks)) skippedLinks.push(link.url, ...link.sameAddress);
   const chosen = links.slice(0, maxLinks);

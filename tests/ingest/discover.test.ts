@@ -23,7 +23,7 @@ describe('discoverFeedLinks', () => {
       { url: 'https://www.example.org/section/policy/atom.xml', title: 'Example Outlet – Policy', type: 'application/atom+xml' },
       { url: 'https://www.example.org/section/feed.json', title: 'Example Outlet (JSON)', type: 'application/feed+json' },
       { url: 'https://www.example.org/dead.xml', title: 'Old podcast', type: 'application/rss+xml' },
-      { url: 'https://cdn.example.net/comments.rss', title: 'Comments', type: 'application/rss+xml' },
+      { url: 'https://cdn.example.net/partner.rss', title: 'Partner wire', type: 'application/rss+xml' },
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('discoverFeeds against a real server', () => {
       '/rss/all.xml': feed(rssFeed('All stories', [{ guid: 'a', title: 'A', link: 'https://example.org/a' }, { guid: 'b', title: 'B', link: 'https://example.org/b' }])),
       '/policy/atom.xml': feed(atom, 'application/atom+xml'),
       '/feed.json': feed(json, 'application/feed+json'),
-      '/comments.rss': feed(rssFeed('Comments', [])),
+      '/partner.rss': feed(rssFeed('Partner wire', [])),
       '/blog/': html(fixture('blog-without-links.html')),
       '/feed': (_req, res) => res.writeHead(301, { location: '/feed/' }).end(),
       '/feed/': feed(atom, 'application/atom+xml'),
@@ -95,7 +95,7 @@ describe('discoverFeeds against a real server', () => {
     const reasons = Object.fromEntries(result.rejected.map((r) => [new URL(r.url).pathname, r.reason]));
     expect(reasons['/dead.xml']).toMatch(/HTTP 404/);
     // a link to another host may not reach a private address, even when the page itself may
-    expect(reasons['/comments.rss']).toMatch(/private or local address/);
+    expect(reasons['/partner.rss']).toMatch(/private or local address/);
     // declared feeds were found, so the outlet was not probed
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
   });
@@ -168,6 +168,44 @@ describe('discoverFeeds against a real server', () => {
     expect((server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0) - before).toBe(1);
   });
 
+  it('comments feeds are listed apart with the reason, not offered, and a linked one is not even fetched', async () => {
+    const item = (guid: string) => [{ guid, title: guid, link: `https://example.org/${guid}` }];
+    const site = await startServer({
+      // as WordPress declares them on a page, plus a Blogger-style one and a link titled like a per-post comments feed
+      '/': html(
+        '<html><head>' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Feed" href="/feed/">' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Labs weigh a pause Comments Feed" href="/2026/06/labs-weigh-a-pause/feed/">' +
+          '<link rel="alternate" type="application/atom+xml" href="/feeds/comments/default">' +
+          '<link rel="alternate" type="application/rss+xml" title="Opinion &amp; Comment" href="/comment/rss">' +
+          '<link rel="alternate" type="application/rss+xml" href="/desk/feed/">' +
+          '</head></html>',
+      ),
+      '/feed/': feed(rssFeed('Site', item('a'))),
+      '/comment/rss': feed(rssFeed('Opinion & Comment', item('b'))),
+      // linked without a title that gives it away: its own title does (a WordPress page's /feed/ is one)
+      '/desk/feed/': feed(rssFeed('Comments on: Desk', item('c'))),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      // an opinion section ("Comment") is not a comments feed
+      expect(result.feeds.map((f) => f.title)).toEqual(['Site', 'Opinion & Comment']);
+      expect(result.commentFeeds).toEqual([
+        { url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' },
+        { url: `${site.url}/2026/06/labs-weigh-a-pause/feed/`, title: 'Site » Labs weigh a pause Comments Feed', reason: 'a comments feed (the link\'s title is "Site » Labs weigh a pause Comments Feed")' },
+        { url: `${site.url}/feeds/comments/default`, title: null, reason: 'a comments feed (its address has /comments/)' },
+        { url: `${site.url}/desk/feed/`, title: 'Comments on: Desk', reason: 'a comments feed (the feed\'s title is "Comments on: Desk")' },
+      ]);
+      for (const path of ['/comments/feed/', '/2026/06/labs-weigh-a-pause/feed/', '/feeds/comments/default']) expect(site.hits.get(path)).toBeUndefined();
+      // given as the URL itself, a comments feed is what the user asked for
+      const asked = await discoverFeeds(`${site.url}/desk/feed/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/desk/feed/`) });
+      expect(asked).toMatchObject({ feeds: [{ title: 'Comments on: Desk', via: 'page' }], commentFeeds: [] });
+    } finally {
+      await site.close();
+    }
+  });
+
   it('a URL that is already a feed is returned as is', async () => {
     const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/rss/all.xml`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
@@ -217,7 +255,7 @@ describe('discoverFeeds against a real server', () => {
   it('tries at most maxLinks of the page\'s feed links and lists the others', async () => {
     const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`), maxLinks: 2 });
     expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'Policy desk']);
-    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/comments.rss']);
+    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/partner.rss']);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

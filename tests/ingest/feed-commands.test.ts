@@ -193,6 +193,32 @@ describe('pausewatch sources add', () => {
     }
   });
 
+  it('names the comments feeds it does not offer, and exits 1 when they are all a site has', async () => {
+    const comments = '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">';
+    const site = await startServer({
+      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">${comments}</head></html>`),
+      '/only-comments/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head>${comments}</head></html>`),
+      '/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Site', [{ guid: 's1', title: 'S', link: 'https://example.org/s' }])),
+    });
+    const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
+    try {
+      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(
+        `\nNot offered: a comments feed (readers' comments, not articles; give its URL to sources add to add it anyway):\n  ${site.url}/comments/feed/: a comments feed (its address has /comments/)\n`,
+      );
+      expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
+      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      expect(json.commentFeeds).toEqual([{ url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' }]);
+      const only = await pausewatch(['sources', 'add', `${site.url}/only-comments/`, '--pipeline', fast]);
+      expect(only.code).toBe(1);
+      expect(only.stdout).toBe('');
+      expect(only.stderr).toMatch(/^no feed found for .*\n(.*\n)*Not offered: a comments feed .*\n {2}.*\/comments\/feed\/: a comments feed/m);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('exits 1 when no feed is found', async () => {
     const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
     expect(code).toBe(1);

@@ -87,6 +87,15 @@ export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
   return (feed.merged ?? []).map((m) => `          also at ${urlForDisplay(m.url)} (${MERGE_REASONS[m.reason]})`);
 }
 
+/** The comments feeds set aside, with why, and how to add one anyway; no lines when there are none. */
+export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>): string[] {
+  if (result.commentFeeds.length === 0) return [];
+  return [
+    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give its URL to sources add to add it anyway):`,
+    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${c.reason}`),
+  ];
+}
+
 /** The candidates discovery tried, one line each. */
 function triedLines(rejected: readonly { url: string; reason: string }[]): string {
   return rejected.map((r) => `  tried ${urlForDisplay(r.url)}: ${r.reason}\n`).join('');
@@ -215,6 +224,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
           // `merged`: the other URLs found for the same feed, always an array for scripts
           feeds: result.feeds.map((feed, index) => ({ ...feed, merged: feed.merged ?? [], source: entries[index], existingSourceId: existingSourceIds[index] })),
+          commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
           errorCode: result.errorCode,
@@ -231,7 +241,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
               : `cannot fetch ${shown}: ${result.error}`;
         writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
-        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}`);
+        const comments = commentFeedLines(result).map((line) => `${line}\n`).join('');
+        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}${comments}`);
       } else {
         const lines = result.feeds.map((feed, index) => {
           const existing = existingSourceIds[index];
@@ -243,6 +254,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           const line = `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
           return [line, ...mergedLines(feed)].join('\n');
         });
+        const comments = commentFeedLines(result);
+        if (comments.length > 0) lines.push('', ...comments);
         const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
         if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
         else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
