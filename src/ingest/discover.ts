@@ -2,7 +2,8 @@
  * Feed autodiscovery: from an outlet's home page to the feeds it publishes.
  *   1. The page itself may be a feed (people paste feed URLs too).
  *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
- *      Autodiscovery convention), resolved against `<base href>` and the page URL.
+ *      Autodiscovery convention), resolved against `<base href>` and the page URL; also `<link rel="feed">`, and a
+ *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
  *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
@@ -21,7 +22,7 @@ export interface FeedLink {
   url: string;
   /** The link's `title` attribute, when it has one. */
   title: string | null;
-  /** The declared media type, lower-case. */
+  /** The declared media type, lower-case; empty when the link declares none. */
   type: string;
 }
 
@@ -61,6 +62,18 @@ function compareFeedUrls(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Whether an address looks like a feed's: a last path segment feed, feeds, rss, rss2 or atom, a file name ending in
+ * .rss, .atom, .rdf, .xml or feed.json, or a query asking for a feed format (?format=rss, ?feed=atom). Used for links
+ * that declare no type, which sites write too; a wrong guess costs one request, since every candidate is checked.
+ */
+function feedLikeUrl(url: URL): boolean {
+  return (
+    /(?:^|\/)(?:feeds?|rss2?|atom)\/?$|\.(?:rss|atom|rdf|xml)$|(?:^|[/.-])feed\.json$/i.test(url.pathname) ||
+    /(?:^|&)(?:format|feed|type|output)=(?:rss2?|atom|feed)(?:&|$)/i.test(url.search.slice(1))
+  );
+}
+
 /** Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. */
 export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   const $ = cheerio.load(html);
@@ -78,19 +91,24 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   $('link[href]').each((_index, element) => {
     const link = $(element);
     const rel = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
-    // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed.
-    if (!rel.includes('alternate') || rel.includes('stylesheet')) return;
+    // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed. rel="feed" (HTML's
+    // own keyword) names a feed whatever its address.
+    const isFeedRel = rel.includes('feed');
+    if ((!rel.includes('alternate') && !isFeedRel) || rel.includes('stylesheet')) return;
     const type = (link.attr('type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!FEED_TYPES.has(type)) return;
-    let url: string;
+    // A declared type other than a feed's (text/html for a language version) is believed.
+    if (type && !FEED_TYPES.has(type)) return;
+    let resolved: URL;
     try {
-      const resolved = new URL((link.attr('href') ?? '').trim(), base);
-      // A fragment names a place in a document, not another feed.
-      resolved.hash = '';
-      url = resolved.href;
+      resolved = new URL((link.attr('href') ?? '').trim(), base);
     } catch {
       return;
     }
+    // An untyped rel="alternate" is also how pages name their language and mobile versions: only a feed-like address.
+    if (!type && !isFeedRel && !feedLikeUrl(resolved)) return;
+    // A fragment names a place in a document, not another feed.
+    resolved.hash = '';
+    const url = resolved.href;
     if (!/^https?:/i.test(url) || seen.has(url)) return;
     seen.add(url);
     const title = link.attr('title')?.replace(/\s+/g, ' ').trim() || null;

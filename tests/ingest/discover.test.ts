@@ -32,6 +32,25 @@ describe('discoverFeedLinks', () => {
     expect(discoverFeedLinks(html, 'https://example.org/')).toEqual([{ url: 'https://static.example.org/site/atom.xml', title: null, type: 'application/atom+xml' }]);
   });
 
+  it('takes rel="feed" links, and rel="alternate" links without a type whose address looks like a feed', () => {
+    const html =
+      '<html><head>' +
+      '<link rel="alternate" href="/feed.atom"><link rel="alternate" href="/news.rss"><link rel="alternate" href="/feed/">' +
+      '<link rel="alternate" href="/export.xml"><link rel="alternate" href="/stories?format=rss"><link rel="feed" href="/updates/">' +
+      // a language version, a mobile site, a declared HTML page: not feeds
+      '<link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" media="only screen and (max-width: 640px)" href="https://m.example.org/">' +
+      '<link rel="feed" type="text/html" href="/h-feed/"><link rel="alternate" type="text/html" href="/feed.html">' +
+      '</head></html>';
+    expect(discoverFeedLinks(html, 'https://example.org/').map((link) => [link.url, link.type])).toEqual([
+      ['https://example.org/feed.atom', ''],
+      ['https://example.org/news.rss', ''],
+      ['https://example.org/feed/', ''],
+      ['https://example.org/export.xml', ''],
+      ['https://example.org/stories?format=rss', ''],
+      ['https://example.org/updates/', ''],
+    ]);
+  });
+
   it('a page without feed links gives nothing', () => {
     expect(discoverFeedLinks(fixture('blog-without-links.html'), 'https://blog.example.org/')).toEqual([]);
   });
@@ -166,6 +185,24 @@ describe('discoverFeeds against a real server', () => {
       { url: `${server.url}/wp/feed?format=rss`, title: 'WordPress site', format: 'rss', itemCount: 1, via: 'link', merged: [{ url: `${server.url}/wp/feed/?format=rss`, reason: 'same_address' }] },
     ]);
     expect((server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0) - before).toBe(1);
+  });
+
+  it('finds a feed behind an untyped rel="alternate" link or a rel="feed" link, and does not probe', async () => {
+    const site = await startServer({
+      '/': html('<html><head><link rel="alternate" href="/feed.atom"><link rel="feed" href="/updates"></head></html>'),
+      '/feed.atom': feed(atom, 'application/atom+xml'),
+      '/updates': feed(json, 'application/feed+json'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds).toEqual([
+        { url: `${site.url}/feed.atom`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'link' },
+        { url: `${site.url}/updates`, title: 'JSON desk', format: 'json', itemCount: 1, via: 'link' },
+      ]);
+      expect(site.hits.get('/feed')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
   });
 
   it('comments feeds are listed apart with the reason, not offered, and a linked one is not even fetched', async () => {
