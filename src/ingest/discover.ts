@@ -5,7 +5,9 @@
  *      Autodiscovery convention), resolved against `<base href>` and the page URL; also `<link rel="feed">`, and a
  *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
- *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
+ *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need. Given a
+ *      section page (https://site/news/), first below it (/news/feed: a category's or section's own feed, which is
+ *      what the user pointed at), and at the site root only when the section has none.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
  * Comments feeds (commentsFeedReason) are listed apart, not offered: they carry readers' comments, not articles.
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
@@ -72,6 +74,23 @@ function feedLikeUrl(url: URL): boolean {
     /(?:^|\/)(?:feeds?|rss2?|atom)\/?$|\.(?:rss|atom|rdf|xml)$|(?:^|[/.-])feed\.json$/i.test(url.pathname) ||
     /(?:^|&)(?:format|feed|type|output)=(?:rss2?|atom|feed)(?:&|$)/i.test(url.search.slice(1))
   );
+}
+
+/** The common paths tried below a section page, relative to it; Blogger's feed lives only at the root. */
+const SECTION_FEED_PATHS = COMMON_FEED_PATHS.filter((path) => path !== '/feeds/posts/default').map((path) => path.slice(1));
+
+/**
+ * The section a page is in, as a directory URL: https://site/news/ for /news/, /news or /news/index.html; null for a
+ * page at the site root, where the section is the site.
+ */
+export function sectionOf(pageUrl: string): string | null {
+  const url = new URL(pageUrl);
+  url.search = '';
+  url.hash = '';
+  const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  // a file name (index.html, news.php) is a page in the section; a bare name (/news) is the section itself
+  url.pathname = /\.[a-z0-9]+$/i.test(last) ? url.pathname.slice(0, url.pathname.length - last.length) : `${url.pathname.replace(/\/+$/, '')}/`;
+  return url.pathname === '/' ? null : url.href;
 }
 
 /** Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. */
@@ -428,10 +447,10 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     });
   };
 
-  /** Tries the common feed paths on the site of `base`, unless discovery is out of time. */
-  const probe = async (base: string) => {
+  /** Tries `paths` against `base`, unless discovery is out of time. */
+  const probe = async (base: string, paths: readonly string[]) => {
     if (timedOut) return;
-    const urls = COMMON_FEED_PATHS.map((path) => new URL(path, base).href).filter((url) => !tried.has(feedUrlKey(url)) && !known.has(feedUrlKey(url)));
+    const urls = paths.map((path) => new URL(path, base).href).filter((url) => !tried.has(feedUrlKey(url)) && !known.has(feedUrlKey(url)));
     for (const url of urls) tried.add(feedUrlKey(url));
     await tryAll(urls.map((url) => ({ url, title: null, sameAddress: [] })), 'probe');
   };
@@ -451,7 +470,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     // path. Not a site that cannot be reached or does not answer in time (each probe would wait as long), nor a
     // URL below the home page: the user asked for that one, not for whatever feed the site has.
     const isHomePage = new URL(pageUrl).pathname === '/';
-    if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl);
+    if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl, COMMON_FEED_PATHS);
     return report(feeds.length > 0 ? null : error);
   }
   // The URL given may already be a feed.
@@ -494,7 +513,12 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length);
   if (feeds.length > 0 && !options.alwaysProbe) return report(null);
 
-  await probe(page.url);
+  const section = sectionOf(page.url);
+  if (section) {
+    await probe(section, SECTION_FEED_PATHS);
+    if (feeds.length > 0 && !options.alwaysProbe) return report(null);
+  }
+  await probe(page.url, COMMON_FEED_PATHS);
   return report(null);
 }
 

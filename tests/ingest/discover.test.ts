@@ -135,7 +135,30 @@ describe('discoverFeeds against a real server', () => {
     expect(result.feeds).toEqual([
       { url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe', merged: [{ url: `${server.url}/atom.xml`, reason: 'same_final_url' }] },
     ]);
-    expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
+    expect(result.rejected.find((r) => r.url === `${server.url}/rss`)?.reason).toMatch(/HTML page/);
+  });
+
+  it('a section page has its own common paths probed first, and the site root only when it has none there', async () => {
+    const site = await startServer({
+      '/news/': html('<html><body>no feed links</body></html>'),
+      '/news/feed': feed(rssFeed('News section', [{ guid: 'n', title: 'N', link: 'https://example.org/n' }])),
+      '/blog': html('<html><body>no feed links</body></html>'),
+      '/feed': feed(rssFeed('Whole site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
+    });
+    try {
+      const section = await discoverFeeds(`${site.url}/news/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/news/`) });
+      expect(section.feeds).toEqual([{ url: `${site.url}/news/feed`, title: 'News section', format: 'rss', itemCount: 1, via: 'probe' }]);
+      expect(site.hits.get('/feed')).toBeUndefined();
+      // --all-paths: the root's too, after the section's
+      const all = await discoverFeeds(`${site.url}/news/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/news/`), alwaysProbe: true });
+      expect(all.feeds.map((f) => f.title)).toEqual(['News section', 'Whole site']);
+      // a section without a feed of its own: the site's (its paths tried below /blog/ first)
+      const bare = await discoverFeeds(`${site.url}/blog`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/blog`) });
+      expect(bare.feeds.map((f) => f.title)).toEqual(['Whole site']);
+      expect(site.hits.get('/blog/index.xml')).toBe(1);
+    } finally {
+      await site.close();
+    }
   });
 
   it('one feed served at several common paths, or linked and at a common path, is offered once under its best address', async () => {
