@@ -503,7 +503,11 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
     // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
     const reason = commentsFeedReason(link.url, link.title, 'link');
-    if (reason) setAside(link.url, link.title, reason);
+    if (reason) {
+      setAside(link.url, link.title, reason);
+      // nor probed: a post's own /feed/ is the link WordPress declares as its comments feed
+      tried.add(feedUrlKey(link.url));
+    }
     return !reason;
   });
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;

@@ -266,6 +266,23 @@ describe('discoverFeeds against a real server', () => {
     }
   });
 
+  it('a post page\'s comments feed, linked from it, is not fetched again as the common path /feed below the page', async () => {
+    const site = await startServer({
+      '/2026/06/labs/': html('<html><head><link rel="alternate" type="application/rss+xml" title="Site &raquo; Labs Comments Feed" href="/2026/06/labs/feed/"></head></html>'),
+      '/2026/06/labs/feed/': feed(rssFeed('Comments on: Labs', [{ guid: 'c', title: 'C', link: 'https://example.org/c' }])),
+      '/feed': feed(rssFeed('Site', [{ guid: 's', title: 'S', link: 'https://example.org/s' }])),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/2026/06/labs/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/2026/06/labs/`) });
+      expect(result.feeds.map((f) => f.title)).toEqual(['Site']);
+      expect(result.commentFeeds.map((c) => c.url)).toEqual([`${site.url}/2026/06/labs/feed/`]);
+      expect(site.hits.get('/2026/06/labs/feed')).toBeUndefined();
+      expect(site.hits.get('/2026/06/labs/feed/')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
+  });
+
   it('a URL that is already a feed is returned as is', async () => {
     const result = await discoverFeeds(`${server.url}/rss/all.xml`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/rss/all.xml`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'page' }]);
