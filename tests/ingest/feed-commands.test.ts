@@ -196,7 +196,10 @@ describe('pausewatch sources add', () => {
   it('names the comments feeds it does not offer, and exits 1 when they are all a site has', async () => {
     const comments = '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">';
     const site = await startServer({
-      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">${comments}</head></html>`),
+      '/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">${comments}<link rel="alternate" href="/desk/feed/"></head></html>`),
+      // told apart by its own title, which carries a right-to-left override
+      '/desk/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Comments on: \u202eDesk', [{ guid: 'd1', title: 'D', link: 'https://example.org/d' }])),
       '/only-comments/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head>${comments}</head></html>`),
       '/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Site', [{ guid: 's1', title: 'S', link: 'https://example.org/s' }])),
     });
@@ -205,11 +208,14 @@ describe('pausewatch sources add', () => {
       const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
       expect(code).toBe(0);
       expect(stdout).toContain(
-        `\nNot offered: a comments feed (readers' comments, not articles; give its URL to sources add to add it anyway):\n  ${site.url}/comments/feed/: a comments feed (its address has /comments/)\n`,
+        `\nNot offered: 2 comments feeds (readers' comments, not articles; give one's URL to sources add to add it anyway):\n  ${site.url}/comments/feed/: a comments feed (its address has /comments/)\n` +
+          `  ${site.url}/desk/feed/: a comments feed (the feed's title is "Comments on: Desk")\n`,
       );
+      expect(stdout).not.toContain('\u202e');
       expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
       const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
-      expect(json.commentFeeds).toEqual([{ url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' }]);
+      expect(json.commentFeeds[0]).toEqual({ url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' });
+      expect(json.commentFeeds).toHaveLength(2);
       const only = await pausewatch(['sources', 'add', `${site.url}/only-comments/`, '--pipeline', fast]);
       expect(only.code).toBe(1);
       expect(only.stdout).toBe('');

@@ -91,8 +91,9 @@ export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
 export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>): string[] {
   if (result.commentFeeds.length === 0) return [];
   return [
-    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give its URL to sources add to add it anyway):`,
-    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${c.reason}`),
+    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give ${result.commentFeeds.length === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
+    // the reason quotes a title the site wrote
+    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason)}`),
   ];
 }
 
