@@ -2,10 +2,14 @@
  * Feed autodiscovery: from an outlet's home page to the feeds it publishes.
  *   1. The page itself may be a feed (people paste feed URLs too).
  *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
- *      Autodiscovery convention), resolved against `<base href>` and the page URL.
+ *      Autodiscovery convention), resolved against `<base href>` and the page URL; also `<link rel="feed">`, and a
+ *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
- *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need.
+ *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need. Given a
+ *      section page (https://site/news/), first below it (/news/feed: a category's or section's own feed, which is
+ *      what the user pointed at), and at the site root only when the section has none.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
+ * Comments feeds (commentsFeedReason) are listed apart, not offered: they carry readers' comments, not articles.
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
  * not a JSON Feed) is reported with the reason, not swapped for another feed of the site the user did not ask for.
  */
@@ -20,7 +24,7 @@ export interface FeedLink {
   url: string;
   /** The link's `title` attribute, when it has one. */
   title: string | null;
-  /** The declared media type, lower-case. */
+  /** The declared media type, lower-case; empty when the link declares none. */
   type: string;
 }
 
@@ -32,6 +36,62 @@ const FEED_TYPES = new Set([
 
 /** Paths CMSs serve feeds at, most common first. Relative to the site root. */
 export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default'] as const;
+
+/**
+ * What makes two feed URLs the same feed: parsed (so case of scheme and host, default ports and percent-encoding do
+ * not count), without fragment, scheme (a site serves the same feed over http and https) or a trailing slash on the
+ * path (WordPress answers /feed and /feed/ alike). Discovery fetches one URL per key; `sources add` matches the
+ * pipeline's feeds by it.
+ */
+export function feedUrlKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
+    return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Which of two URLs of one feed to show and keep, negative when `a` is: https (the same feed over http is the same
+ * feed, less safely), then without a query string, then the shorter; a tie keeps the earlier.
+ */
+function compareFeedUrls(a: string, b: string): number {
+  const score = (url: string) => [url.startsWith('https:') ? 0 : 1, url.includes('?') ? 1 : 0, url.length];
+  const [x, y] = [score(a), score(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
+/**
+ * Whether an address looks like a feed's: a last path segment feed, feeds, rss, rss2 or atom, a file name ending in
+ * .rss, .atom, .rdf, .xml or feed.json, or a query asking for a feed format (?format=rss, ?feed=atom). Used for links
+ * that declare no type, which sites write too; a wrong guess costs one request, since every candidate is checked.
+ */
+function feedLikeUrl(url: URL): boolean {
+  return (
+    /(?:^|\/)(?:feeds?|rss2?|atom)\/?$|\.(?:rss|atom|rdf|xml)$|(?:^|[/.-])feed\.json$/i.test(url.pathname) ||
+    /(?:^|&)(?:format|feed|type|output)=(?:rss2?|atom|feed)(?:&|$)/i.test(url.search.slice(1))
+  );
+}
+
+/** The common paths tried below a section page, relative to it; Blogger's feed lives only at the root. */
+const SECTION_FEED_PATHS = COMMON_FEED_PATHS.filter((path) => path !== '/feeds/posts/default').map((path) => path.slice(1));
+
+/**
+ * The section a page is in, as a directory URL: https://site/news/ for /news/, /news or /news/index.html; null for a
+ * page at the site root, where the section is the site.
+ */
+export function sectionOf(pageUrl: string): string | null {
+  const url = new URL(pageUrl);
+  url.search = '';
+  url.hash = '';
+  const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  // a file name (index.html, news.php) is a page in the section; a bare name (/news) is the section itself
+  url.pathname = /\.[a-z0-9]+$/i.test(last) ? url.pathname.slice(0, url.pathname.length - last.length) : `${url.pathname.replace(/\/+$/, '')}/`;
+  return url.pathname === '/' ? null : url.href;
+}
 
 /** Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. */
 export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
@@ -50,19 +110,24 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   $('link[href]').each((_index, element) => {
     const link = $(element);
     const rel = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
-    // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed.
-    if (!rel.includes('alternate') || rel.includes('stylesheet')) return;
+    // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed. rel="feed" (HTML's
+    // own keyword) names a feed whatever its address.
+    const isFeedRel = rel.includes('feed');
+    if ((!rel.includes('alternate') && !isFeedRel) || rel.includes('stylesheet')) return;
     const type = (link.attr('type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!FEED_TYPES.has(type)) return;
-    let url: string;
+    // A declared type other than a feed's (text/html for a language version) is believed.
+    if (type && !FEED_TYPES.has(type)) return;
+    let resolved: URL;
     try {
-      const resolved = new URL((link.attr('href') ?? '').trim(), base);
-      // A fragment names a place in a document, not another feed.
-      resolved.hash = '';
-      url = resolved.href;
+      resolved = new URL((link.attr('href') ?? '').trim(), base);
     } catch {
       return;
     }
+    // An untyped rel="alternate" is also how pages name their language and mobile versions: only a feed-like address.
+    if (!type && !isFeedRel && !feedLikeUrl(resolved)) return;
+    // A fragment names a place in a document, not another feed.
+    resolved.hash = '';
+    const url = resolved.href;
     if (!/^https?:/i.test(url) || seen.has(url)) return;
     seen.add(url);
     const title = link.attr('title')?.replace(/\s+/g, ' ').trim() || null;
@@ -82,10 +147,40 @@ export interface DiscoveredFeed {
   itemCount: number;
   /** How it was found. */
   via: 'page' | 'link' | 'probe';
+  /** Other candidates that are this same feed, not offered separately; absent when there were none. */
+  merged?: MergedCandidate[];
+}
+
+/**
+ * A candidate folded into another feed. `same_address`: the same URL but for scheme, fragment or trailing slash
+ * (feedUrlKey), so not fetched at all; `same_final_url`: redirected to where the feed's own URL led; `same_content`:
+ * another address serving the same feed (same title, same item ids in the same order), as a CMS's /rss, /feed and
+ * /rss.xml often do.
+ */
+export interface MergedCandidate {
+  url: string;
+  reason: 'same_address' | 'same_final_url' | 'same_content';
+}
+
+/** Found the way the user meant more, then the better address: what the page links beats a guessed path. */
+const VIA_RANK: Record<DiscoveredFeed['via'], number> = { page: 0, link: 1, probe: 2 };
+
+function isBetterFeed(a: DiscoveredFeed, b: DiscoveredFeed): boolean {
+  return VIA_RANK[a.via] !== VIA_RANK[b.via] ? VIA_RANK[a.via] < VIA_RANK[b.via] : compareFeedUrls(a.url, b.url) < 0;
+}
+
+/**
+ * What makes two fetched feeds the same feed whatever their address: title and item ids. Null for a feed without
+ * items, which says too little (two empty section feeds of one site share the site's title).
+ */
+function feedContentKey(feed: ParsedFeed): string | null {
+  return feed.items.length === 0 ? null : JSON.stringify([feed.title, feed.items.map((item) => item.id)]);
 }
 
 export interface DiscoveryResult {
   feeds: DiscoveredFeed[];
+  /** Comments feeds found, not offered (see commentsFeedReason); a linked one is not fetched. */
+  commentFeeds: { url: string; title: string | null; reason: string }[];
   /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
   /** `cutOff`: not answered when discovery reached its time limit (the others failed on their own). */
   rejected: { url: string; reason: string; cutOff?: true }[];
@@ -100,6 +195,30 @@ export interface DiscoveryResult {
   skippedLinks: string[];
   /** True when discovery stopped at `deadlineMs` with candidates unanswered (they are in `rejected`, saying so). */
   timedOut: boolean;
+}
+
+/**
+ * Why a feed is taken for a comments feed, or null. A news monitor wants articles, and a site's comments feeds
+ * (WordPress declares one on every page, and one per post) carry readers' comments. The rule, kept simple so it can
+ * be documented: the address has a path segment `comments` (/comments/feed/, Blogger's /feeds/comments/default,
+ * /comments.rss) or WordPress's `?feed=comments-rss2`; or the title (the link's, else the feed's own) says "Comments
+ * Feed" (WordPress's "Site » Comments Feed", "Site » Post Comments Feed"), starts with "Comments" (its feeds' own
+ * titles, "Comments for Site" and "Comments on: Post") or ends with "- Comments". "Comment" alone is not enough: it
+ * is what many outlets call their opinion section.
+ */
+export function commentsFeedReason(url: string, title: string | null, whose: 'link' | 'feed'): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.pathname.split('/').some((segment) => /^comments(\.[a-z]+)?$/i.test(segment))) return 'a comments feed (its address has /comments/)';
+    if (/^comments-/i.test(parsed.searchParams.get('feed') ?? '')) return 'a comments feed (its address asks for ?feed=comments-...)';
+  } catch {
+    // not a URL: the title may still tell
+  }
+  const clean = title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (/\bcomments? feed\b/i.test(clean) || /^comments\b/i.test(clean) || /[-–—:»|·]\s*comments$/i.test(clean)) {
+    return `a comments feed (the ${whose === 'link' ? "link's" : "feed's"} title is ${JSON.stringify(clean)})`;
+  }
+  return null;
 }
 
 /** Feed links of a page tried at most: a page can declare hundreds (one per tag or author), each costing a request. */
@@ -142,7 +261,7 @@ function addressToKeep(response: { requestedUrl: string; url: string; redirects:
   return response.redirects.every((redirect) => redirect.permanent) ? response.url : response.requestedUrl;
 }
 
-type Attempt = { feed: ParsedFeed; url: string; finalUrl: string } | string;
+type Attempt = { feed: ParsedFeed; url: string; finalUrl: string; requested: string } | string;
 
 /**
  * Fetches and parses one candidate; a reason string when it is not a feed. `timedOut` says the request ran out of
@@ -153,7 +272,7 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   if (response.status === 'failed') return { attempt: response.error.message, timedOut: response.error.code === 'timeout' };
   if (response.status === 'not_modified') return { attempt: 'unexpected 304', timedOut: false };
   const feed = await tryFeedBody(response.body, response.url, response.headers);
-  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url }, timedOut: false };
+  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url, requested: url }, timedOut: false };
 }
 
 /** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
@@ -257,6 +376,7 @@ function tryCandidates(
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: DiscoverOptions): Promise<DiscoveryResult> {
   const feeds: DiscoveredFeed[] = [];
+  const commentFeeds: DiscoveryResult['commentFeeds'] = [];
   const rejected: DiscoveryResult['rejected'] = [];
   const skippedLinks: string[] = [];
   let timedOut = false;
@@ -264,20 +384,48 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const deadline = Date.now() + deadlineMs;
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
-    feeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
+    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
   });
-  /** Final URLs of kept feeds (a probe that redirects to a linked feed is the same feed). */
+  /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
-  /** URLs already asked for, so each candidate is fetched once. */
-  const tried = new Set<string>([pageUrl]);
-  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null) => {
-    if (known.has(found.finalUrl)) return;
-    known.add(found.finalUrl);
-    feeds.push({ url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via });
+  /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
+  const tried = new Set<string>([feedUrlKey(pageUrl)]);
+  /** What identifies each of `feeds` (same index) besides its URL: final URLs and content of the candidates merged in. */
+  const identities: { finalKeys: Set<string>; contentKeys: Set<string>; requested: string }[] = [];
+  /**
+   * Adds a feed, or merges it with the one already kept that it duplicates (same final URL, or same content), the
+   * better of the two (isBetterFeed) giving the address shown, the other named in `merged` by the URL it was tried at.
+   */
+  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string; requested: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
+    const finalKey = feedUrlKey(found.finalUrl);
+    const contentKey = feedContentKey(feed);
+    known.add(finalKey);
+    const fresh: DiscoveredFeed = { url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via };
+    if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
+    const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
+    if (index < 0) {
+      identities.push({ finalKeys: new Set([finalKey]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested });
+      feeds.push(tidyMerged(fresh));
+      return;
+    }
+    const identity = identities[index]!;
+    const reason = identity.finalKeys.has(finalKey) ? 'same_final_url' : 'same_content';
+    identity.finalKeys.add(finalKey);
+    if (contentKey !== null) identity.contentKeys.add(contentKey);
+    const kept = feeds[index]!;
+    const [winner, loser] = isBetterFeed(fresh, kept) ? [fresh, kept] : [kept, fresh];
+    const loserUrl = loser === fresh ? found.requested : identity.requested;
+    if (winner === fresh) identity.requested = found.requested;
+    winner.merged = [...(winner.merged ?? []), { url: loserUrl, reason }, ...(loser.merged ?? [])];
+    feeds[index] = tidyMerged(winner);
+  };
+
+  const setAside = (url: string, title: string | null, reason: string) => {
+    if (!commentFeeds.some((c) => feedUrlKey(c.url) === feedUrlKey(url))) commentFeeds.push({ url, title, reason });
   };
 
   /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */
-  const tryAll = async (candidates: readonly { url: string; title: string | null }[], via: 'link' | 'probe', skipped = 0) => {
+  const tryAll = async (candidates: readonly Candidate[], via: 'link' | 'probe', skipped = 0) => {
     options.onProgress?.({ type: 'candidates', via, urls: candidates.map((c) => c.url), skipped });
     const attempts = await tryCandidates(candidates.map((c) => c.url), fetcher, options.fetch, limits, (url, attempt) =>
       options.onProgress?.({ type: 'tried', via, url, reason: typeof attempt === 'string' ? attempt : null }),
@@ -285,17 +433,26 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     timedOut ||= attempts.timedOut;
     candidates.forEach((candidate, index) => {
       const attempt = attempts.outcomes[index]!;
-      if (typeof attempt === 'string') rejected.push({ url: candidate.url, reason: attempt, ...(attempts.cutOff.has(index) ? { cutOff: true as const } : {}) });
-      else keep(attempt.feed, attempt, via, candidate.title);
+      const cutOff = attempts.cutOff.has(index) ? { cutOff: true as const } : {};
+      if (typeof attempt !== 'string') {
+        // a candidate whose link did not say it is a comments feed, but whose address after redirects or own title does
+        const reason = commentsFeedReason(attempt.url, attempt.feed.title, 'feed');
+        if (reason) setAside(attempt.url, attempt.feed.title, reason);
+        else keep(attempt.feed, attempt, via, candidate.title, candidate.sameAddress);
+      } else {
+        rejected.push({ url: candidate.url, reason: attempt, ...cutOff });
+        // not fetched: they are the URL that failed, spelt otherwise
+        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${candidate.url}: ${attempt}`, ...cutOff });
+      }
     });
   };
 
-  /** Tries the common feed paths on the site of `base`, unless discovery is out of time. */
-  const probe = async (base: string) => {
+  /** Tries `paths` against `base`, unless discovery is out of time. */
+  const probe = async (base: string, paths: readonly string[]) => {
     if (timedOut) return;
-    const urls = COMMON_FEED_PATHS.map((path) => new URL(path, base).href).filter((url) => !tried.has(url) && !known.has(url));
-    for (const url of urls) tried.add(url);
-    await tryAll(urls.map((url) => ({ url, title: null })), 'probe');
+    const urls = paths.map((path) => new URL(path, base).href).filter((url) => !tried.has(feedUrlKey(url)) && !known.has(feedUrlKey(url)));
+    for (const url of urls) tried.add(feedUrlKey(url));
+    await tryAll(urls.map((url) => ({ url, title: null, sameAddress: [] })), 'probe');
   };
 
   options.onProgress?.({ type: 'page', url: pageUrl });
@@ -313,7 +470,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     // path. Not a site that cannot be reached or does not answer in time (each probe would wait as long), nor a
     // URL below the home page: the user asked for that one, not for whatever feed the site has.
     const isHomePage = new URL(pageUrl).pathname === '/';
-    if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl);
+    if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl, COMMON_FEED_PATHS);
     return report(feeds.length > 0 ? null : error);
   }
   // The URL given may already be a feed.
@@ -323,7 +480,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
-      keep(attempt, { url: addressToKeep(page), finalUrl: page.url }, 'page', null);
+      keep(attempt, { url: addressToKeep(page), finalUrl: page.url, requested: pageUrl }, 'page', null);
       return report(null);
     }
     // The user gave the address of a feed that is broken (or of some other XML or JSON): that is the answer. The
@@ -342,16 +499,70 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   }
 
   const { text: html } = decodePage(page.body, page.headers);
-  const links = discoverFeedLinks(html, page.url).filter((link) => !tried.has(link.url));
+  tried.add(feedUrlKey(page.url));
+  const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
+    // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
+    const reason = commentsFeedReason(link.url, link.title, 'link');
+    if (reason) {
+      setAside(link.url, link.title, reason);
+      // nor probed: a post's own /feed/ is the link WordPress declares as its comments feed
+      tried.add(feedUrlKey(link.url));
+    }
+    return !reason;
+  });
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
-  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url);
+  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url, ...link.sameAddress);
   const chosen = links.slice(0, maxLinks);
-  for (const link of chosen) tried.add(link.url);
+  for (const link of chosen) tried.add(feedUrlKey(link.url));
   if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length);
   if (feeds.length > 0 && !options.alwaysProbe) return report(null);
 
-  await probe(page.url);
+  const section = sectionOf(page.url);
+  if (section) {
+    await probe(section, SECTION_FEED_PATHS);
+    if (feeds.length > 0 && !options.alwaysProbe) return report(null);
+  }
+  await probe(page.url, COMMON_FEED_PATHS);
   return report(null);
+}
+
+/** `feed` without merged URLs that its own URL already shows (where a permanent redirect led), nor twice the same. */
+function tidyMerged(feed: DiscoveredFeed): DiscoveredFeed {
+  const seen = new Set([feed.url]);
+  const merged = (feed.merged ?? []).filter((m) => !seen.has(m.url) && Boolean(seen.add(m.url)));
+  const { merged: _old, ...rest } = feed;
+  return merged.length > 0 ? { ...rest, merged } : rest;
+}
+
+/** A URL to try, with the other spellings of it found (same feedUrlKey), which are not fetched. */
+interface Candidate {
+  url: string;
+  title: string | null;
+  sameAddress: string[];
+}
+
+/**
+ * Links grouped by feedUrlKey, in the order each address first appears: `/feed?format=rss` and `/feed/?format=rss`
+ * are one feed to WordPress, and a request for each would only offer it twice. The URL kept is compareFeedUrls's
+ * choice; the title the first one given.
+ */
+function sameAddressGroups(links: readonly FeedLink[]): Candidate[] {
+  const groups = new Map<string, Candidate>();
+  for (const link of links) {
+    const key = feedUrlKey(link.url);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { url: link.url, title: link.title, sameAddress: [] });
+    } else if (compareFeedUrls(link.url, group.url) < 0) {
+      group.sameAddress.push(group.url);
+      group.url = link.url;
+      group.title ??= link.title;
+    } else {
+      group.sameAddress.push(link.url);
+      group.title ??= link.title;
+    }
+  }
+  return [...groups.values()];
 }
 
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {

@@ -23,13 +23,32 @@ describe('discoverFeedLinks', () => {
       { url: 'https://www.example.org/section/policy/atom.xml', title: 'Example Outlet – Policy', type: 'application/atom+xml' },
       { url: 'https://www.example.org/section/feed.json', title: 'Example Outlet (JSON)', type: 'application/feed+json' },
       { url: 'https://www.example.org/dead.xml', title: 'Old podcast', type: 'application/rss+xml' },
-      { url: 'https://cdn.example.net/comments.rss', title: 'Comments', type: 'application/rss+xml' },
+      { url: 'https://cdn.example.net/partner.rss', title: 'Partner wire', type: 'application/rss+xml' },
     ]);
   });
 
   it('resolves relative feed links against <base href>', () => {
     const html = '<html><head><base href="https://static.example.org/site/"><link rel="alternate" type="application/atom+xml" href="atom.xml"></head></html>';
     expect(discoverFeedLinks(html, 'https://example.org/')).toEqual([{ url: 'https://static.example.org/site/atom.xml', title: null, type: 'application/atom+xml' }]);
+  });
+
+  it('takes rel="feed" links, and rel="alternate" links without a type whose address looks like a feed', () => {
+    const html =
+      '<html><head>' +
+      '<link rel="alternate" href="/feed.atom"><link rel="alternate" href="/news.rss"><link rel="alternate" href="/feed/">' +
+      '<link rel="alternate" href="/export.xml"><link rel="alternate" href="/stories?format=rss"><link rel="feed" href="/updates/">' +
+      // a language version, a mobile site, a declared HTML page: not feeds
+      '<link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" media="only screen and (max-width: 640px)" href="https://m.example.org/">' +
+      '<link rel="feed" type="text/html" href="/h-feed/"><link rel="alternate" type="text/html" href="/feed.html">' +
+      '</head></html>';
+    expect(discoverFeedLinks(html, 'https://example.org/').map((link) => [link.url, link.type])).toEqual([
+      ['https://example.org/feed.atom', ''],
+      ['https://example.org/news.rss', ''],
+      ['https://example.org/feed/', ''],
+      ['https://example.org/export.xml', ''],
+      ['https://example.org/stories?format=rss', ''],
+      ['https://example.org/updates/', ''],
+    ]);
   });
 
   it('a page without feed links gives nothing', () => {
@@ -51,7 +70,7 @@ describe('discoverFeeds against a real server', () => {
       '/rss/all.xml': feed(rssFeed('All stories', [{ guid: 'a', title: 'A', link: 'https://example.org/a' }, { guid: 'b', title: 'B', link: 'https://example.org/b' }])),
       '/policy/atom.xml': feed(atom, 'application/atom+xml'),
       '/feed.json': feed(json, 'application/feed+json'),
-      '/comments.rss': feed(rssFeed('Comments', [])),
+      '/partner.rss': feed(rssFeed('Partner wire', [])),
       '/blog/': html(fixture('blog-without-links.html')),
       '/feed': (_req, res) => res.writeHead(301, { location: '/feed/' }).end(),
       '/feed/': feed(atom, 'application/atom+xml'),
@@ -66,6 +85,10 @@ describe('discoverFeeds against a real server', () => {
       '/report.pdf': feed('%PDF-1.7 not really', 'application/pdf'),
       '/hanging/': html(Array.from({ length: 6 }, (_, i) => `<link rel="alternate" type="application/rss+xml" href="/hang?i=${i}">`).join('')),
       '/hang': () => {},
+      // WordPress answers a feed with and without the trailing slash; a page may link both spellings.
+      '/two-spellings/': html('<html><head><link rel="alternate" type="application/rss+xml" title="Site feed" href="/wp/feed/?format=rss"><link rel="alternate" type="application/rss+xml" href="/wp/feed?format=rss"></head></html>'),
+      '/wp/feed': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
+      '/wp/feed/': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
       '/news-sitemap.xml.gz': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
@@ -91,7 +114,7 @@ describe('discoverFeeds against a real server', () => {
     const reasons = Object.fromEntries(result.rejected.map((r) => [new URL(r.url).pathname, r.reason]));
     expect(reasons['/dead.xml']).toMatch(/HTTP 404/);
     // a link to another host may not reach a private address, even when the page itself may
-    expect(reasons['/comments.rss']).toMatch(/private or local address/);
+    expect(reasons['/partner.rss']).toMatch(/private or local address/);
     // declared feeds were found, so the outlet was not probed
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
   });
@@ -108,8 +131,67 @@ describe('discoverFeeds against a real server', () => {
 
   it('a page without feed links falls back to the common paths, following redirects and merging duplicates', async () => {
     const result = await discoverFeeds(`${server.url}/blog/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/blog/`) });
-    expect(result.feeds).toEqual([{ url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe' }]);
-    expect(result.rejected.find((r) => r.url.endsWith('/rss'))?.reason).toMatch(/HTML page/);
+    // /feed is a permanent redirect to /feed/, /atom.xml a temporary one: one feed, the address that keeps named
+    expect(result.feeds).toEqual([
+      { url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe', merged: [{ url: `${server.url}/atom.xml`, reason: 'same_final_url' }] },
+    ]);
+    expect(result.rejected.find((r) => r.url === `${server.url}/rss`)?.reason).toMatch(/HTML page/);
+  });
+
+  it('a section page has its own common paths probed first, and the site root only when it has none there', async () => {
+    const site = await startServer({
+      '/news/': html('<html><body>no feed links</body></html>'),
+      '/news/feed': feed(rssFeed('News section', [{ guid: 'n', title: 'N', link: 'https://example.org/n' }])),
+      '/blog': html('<html><body>no feed links</body></html>'),
+      '/feed': feed(rssFeed('Whole site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
+    });
+    try {
+      const section = await discoverFeeds(`${site.url}/news/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/news/`) });
+      expect(section.feeds).toEqual([{ url: `${site.url}/news/feed`, title: 'News section', format: 'rss', itemCount: 1, via: 'probe' }]);
+      expect(site.hits.get('/feed')).toBeUndefined();
+      // --all-paths: the root's too, after the section's
+      const all = await discoverFeeds(`${site.url}/news/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/news/`), alwaysProbe: true });
+      expect(all.feeds.map((f) => f.title)).toEqual(['News section', 'Whole site']);
+      // a section without a feed of its own: the site's (its paths tried below /blog/ first)
+      const bare = await discoverFeeds(`${site.url}/blog`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/blog`) });
+      expect(bare.feeds.map((f) => f.title)).toEqual(['Whole site']);
+      expect(site.hits.get('/blog/index.xml')).toBe(1);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('one feed served at several common paths, or linked and at a common path, is offered once under its best address', async () => {
+    const same = rssFeed('One site', [{ guid: 'o1', title: 'One', link: 'https://example.org/o1' }, { guid: 'o2', title: 'Two', link: 'https://example.org/o2' }]);
+    const site = await startServer({
+      '/': html('<html><body>no feed links</body></html>'),
+      '/linked/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/syndication/all-stories.xml"></head></html>'),
+      '/syndication/all-stories.xml': feed(same),
+      '/feed': feed(same),
+      '/rss': feed(same),
+      '/rss.xml': feed(same),
+      '/feed.xml': feed(same),
+      // same title, other items: another feed
+      '/index.xml': feed(rssFeed('One site', [{ guid: 'o3', title: 'Three', link: 'https://example.org/o3' }])),
+    });
+    try {
+      const probed = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      // the shortest of the guessed paths, the others named
+      expect(probed.feeds.map(({ url, merged }) => ({ url, merged }))).toEqual([
+        {
+          url: `${site.url}/rss`,
+          merged: ['/feed', '/rss.xml', '/feed.xml'].map((path) => ({ url: `${site.url}${path}`, reason: 'same_content' })),
+        },
+        { url: `${site.url}/index.xml`, merged: undefined },
+      ]);
+      // a feed the page links beats a guessed path, however long its address
+      const linked = await discoverFeeds(`${site.url}/linked/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/linked/`), alwaysProbe: true });
+      expect(linked.feeds[0]).toMatchObject({ url: `${site.url}/syndication/all-stories.xml`, via: 'link', title: 'One site', itemCount: 2 });
+      expect(linked.feeds[0]!.merged?.map((m) => new URL(m.url).pathname)).toEqual(['/feed', '/rss', '/rss.xml', '/feed.xml']);
+      expect(linked.feeds).toHaveLength(2);
+    } finally {
+      await site.close();
+    }
   });
 
   it('keeps the linked URL of a feed behind a temporary redirect, and a link with a fragment is the same feed', async () => {
@@ -117,6 +199,88 @@ describe('discoverFeeds against a real server', () => {
     const result = await discoverFeeds(`${server.url}/signed/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/signed/`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/feed-302`, title: 'Signed', format: 'rss', itemCount: 1, via: 'link' }]);
     expect((server.hits.get('/feed-302') ?? 0) - before).toBe(1);
+  });
+
+  it('a feed linked under two spellings of its address is offered once, fetched once, and the other spelling named', async () => {
+    const before = (server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0);
+    const result = await discoverFeeds(`${server.url}/two-spellings/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/two-spellings/`) });
+    expect(result.feeds).toEqual([
+      { url: `${server.url}/wp/feed?format=rss`, title: 'WordPress site', format: 'rss', itemCount: 1, via: 'link', merged: [{ url: `${server.url}/wp/feed/?format=rss`, reason: 'same_address' }] },
+    ]);
+    expect((server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0) - before).toBe(1);
+  });
+
+  it('finds a feed behind an untyped rel="alternate" link or a rel="feed" link, and does not probe', async () => {
+    const site = await startServer({
+      '/': html('<html><head><link rel="alternate" href="/feed.atom"><link rel="feed" href="/updates"></head></html>'),
+      '/feed.atom': feed(atom, 'application/atom+xml'),
+      '/updates': feed(json, 'application/feed+json'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds).toEqual([
+        { url: `${site.url}/feed.atom`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'link' },
+        { url: `${site.url}/updates`, title: 'JSON desk', format: 'json', itemCount: 1, via: 'link' },
+      ]);
+      expect(site.hits.get('/feed')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('comments feeds are listed apart with the reason, not offered, and a linked one is not even fetched', async () => {
+    const item = (guid: string) => [{ guid, title: guid, link: `https://example.org/${guid}` }];
+    const site = await startServer({
+      // as WordPress declares them on a page, plus a Blogger-style one and a link titled like a per-post comments feed
+      '/': html(
+        '<html><head>' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Feed" href="/feed/">' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">' +
+          '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Labs weigh a pause Comments Feed" href="/2026/06/labs-weigh-a-pause/feed/">' +
+          '<link rel="alternate" type="application/atom+xml" href="/feeds/comments/default">' +
+          '<link rel="alternate" type="application/rss+xml" title="Opinion &amp; Comment" href="/comment/rss">' +
+          '<link rel="alternate" type="application/rss+xml" href="/desk/feed/">' +
+          '</head></html>',
+      ),
+      '/feed/': feed(rssFeed('Site', item('a'))),
+      '/comment/rss': feed(rssFeed('Opinion & Comment', item('b'))),
+      // linked without a title that gives it away: its own title does (a WordPress page's /feed/ is one)
+      '/desk/feed/': feed(rssFeed('Comments on: Desk', item('c'))),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      // an opinion section ("Comment") is not a comments feed
+      expect(result.feeds.map((f) => f.title)).toEqual(['Site', 'Opinion & Comment']);
+      expect(result.commentFeeds).toEqual([
+        { url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' },
+        { url: `${site.url}/2026/06/labs-weigh-a-pause/feed/`, title: 'Site » Labs weigh a pause Comments Feed', reason: 'a comments feed (the link\'s title is "Site » Labs weigh a pause Comments Feed")' },
+        { url: `${site.url}/feeds/comments/default`, title: null, reason: 'a comments feed (its address has /comments/)' },
+        { url: `${site.url}/desk/feed/`, title: 'Comments on: Desk', reason: 'a comments feed (the feed\'s title is "Comments on: Desk")' },
+      ]);
+      for (const path of ['/comments/feed/', '/2026/06/labs-weigh-a-pause/feed/', '/feeds/comments/default']) expect(site.hits.get(path)).toBeUndefined();
+      // given as the URL itself, a comments feed is what the user asked for
+      const asked = await discoverFeeds(`${site.url}/desk/feed/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/desk/feed/`) });
+      expect(asked).toMatchObject({ feeds: [{ title: 'Comments on: Desk', via: 'page' }], commentFeeds: [] });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('a post page\'s comments feed, linked from it, is not fetched again as the common path /feed below the page', async () => {
+    const site = await startServer({
+      '/2026/06/labs/': html('<html><head><link rel="alternate" type="application/rss+xml" title="Site &raquo; Labs Comments Feed" href="/2026/06/labs/feed/"></head></html>'),
+      '/2026/06/labs/feed/': feed(rssFeed('Comments on: Labs', [{ guid: 'c', title: 'C', link: 'https://example.org/c' }])),
+      '/feed': feed(rssFeed('Site', [{ guid: 's', title: 'S', link: 'https://example.org/s' }])),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/2026/06/labs/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/2026/06/labs/`) });
+      expect(result.feeds.map((f) => f.title)).toEqual(['Site']);
+      expect(result.commentFeeds.map((c) => c.url)).toEqual([`${site.url}/2026/06/labs/feed/`]);
+      expect(site.hits.get('/2026/06/labs/feed')).toBeUndefined();
+      expect(site.hits.get('/2026/06/labs/feed/')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
   });
 
   it('a URL that is already a feed is returned as is', async () => {
@@ -168,7 +332,7 @@ describe('discoverFeeds against a real server', () => {
   it('tries at most maxLinks of the page\'s feed links and lists the others', async () => {
     const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`), maxLinks: 2 });
     expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'Policy desk']);
-    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/comments.rss']);
+    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/partner.rss']);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

@@ -108,7 +108,7 @@ describe('pausewatch sources add', () => {
   it('--json lists the feeds with their source entries', async () => {
     const { stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--json']);
     expect(JSON.parse(stdout).feeds).toEqual([
-      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
+      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', merged: [], source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
     ]);
   });
 
@@ -164,6 +164,62 @@ describe('pausewatch sources add', () => {
       const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', pipelineFile('fast.ts', { perHostGapMs: 0 })]);
       expect(code).toBe(0);
       expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)`);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('offers a feed served at several addresses once, naming the others, on the terminal and in --json', async () => {
+    const same = rssFeed('Probed', [{ guid: 'p1', title: 'P', link: 'https://example.org/p' }]);
+    const site = await startServer({
+      '/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feed links</body></html>'),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(same),
+      '/rss.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(same),
+    });
+    const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
+    try {
+      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)\n          also at ${site.url}/rss.xml (the same feed: same title and items)\n`);
+      expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
+      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      expect(json.feeds).toMatchObject([{ url: `${site.url}/feed`, merged: [{ url: `${site.url}/rss.xml`, reason: 'same_content' }] }]);
+      // a pipeline that lists the feed under the other address already has it
+      const listed = pipelineFile('listed-rss.ts', { perHostGapMs: 0 }, [{ id: 'probed', kind: 'feed', name: 'Probed', url: `${site.url}/rss.xml` }]);
+      const again = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', listed, '--json'])).stdout);
+      expect(again.feeds).toMatchObject([{ existingSourceId: 'probed' }]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('names the comments feeds it does not offer, and exits 1 when they are all a site has', async () => {
+    const comments = '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">';
+    const site = await startServer({
+      '/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">${comments}<link rel="alternate" href="/desk/feed/"></head></html>`),
+      // told apart by its own title, which carries a right-to-left override
+      '/desk/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Comments on: \u202eDesk', [{ guid: 'd1', title: 'D', link: 'https://example.org/d' }])),
+      '/only-comments/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head>${comments}</head></html>`),
+      '/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Site', [{ guid: 's1', title: 'S', link: 'https://example.org/s' }])),
+    });
+    const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
+    try {
+      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(
+        `\nNot offered: 2 comments feeds (readers' comments, not articles; give one's URL to sources add to add it anyway):\n  ${site.url}/comments/feed/: a comments feed (its address has /comments/)\n` +
+          `  ${site.url}/desk/feed/: a comments feed (the feed's title is "Comments on: Desk")\n`,
+      );
+      expect(stdout).not.toContain('\u202e');
+      expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
+      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      expect(json.commentFeeds[0]).toEqual({ url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' });
+      expect(json.commentFeeds).toHaveLength(2);
+      const only = await pausewatch(['sources', 'add', `${site.url}/only-comments/`, '--pipeline', fast]);
+      expect(only.code).toBe(1);
+      expect(only.stdout).toBe('');
+      expect(only.stderr).toMatch(/^no feed found for .*\n(.*\n)*Not offered: a comments feed .*\n {2}.*\/comments\/feed\/: a comments feed/m);
     } finally {
       await site.close();
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
-import { discoverFeeds, discoveryDeadlineMs, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type DiscoveryResult } from '../../ingest/discover.ts';
+import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
@@ -48,20 +48,8 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
   });
 }
 
-/**
- * What makes two feed URLs the same feed for `sources add`: parsed (so case of scheme and host, default ports and
- * percent-encoding do not count), without fragment, scheme (a site serves the same feed over http and https) or a
- * trailing slash on the path (WordPress answers /feed and /feed/ alike).
- */
-export function feedUrlKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
-    return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
-  } catch {
-    return url;
-  }
-}
+// feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
+export { feedUrlKey };
 
 /** The pipeline's feed sources by feedUrlKey of their URL, so a discovered feed already listed is recognised. */
 function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
@@ -86,6 +74,27 @@ export function timeLimitNote(result: Pick<DiscoveryResult, 'rejected'>, deadlin
     `discovery stopped at its limit of ${Number((deadlineMs / 1000).toFixed(1))} s (twice fetch.timeoutMs, at least 60 s)` +
     (cutOff.length > 0 ? `; not answered by then:\n${cutOff.map((r) => `  ${urlForDisplay(r.url)}: ${r.reason}`).join('\n')}` : '')
   );
+}
+
+const MERGE_REASONS: Record<MergedCandidate['reason'], string> = {
+  same_address: 'the same address',
+  same_final_url: 'redirects to the same feed',
+  same_content: 'the same feed: same title and items',
+};
+
+/** Under a feed, the other URLs that turned out to be it, so the user knows they were not overlooked. */
+export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
+  return (feed.merged ?? []).map((m) => `          also at ${urlForDisplay(m.url)} (${MERGE_REASONS[m.reason]})`);
+}
+
+/** The comments feeds set aside, with why, and how to add one anyway; no lines when there are none. */
+export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>): string[] {
+  if (result.commentFeeds.length === 0) return [];
+  return [
+    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give ${result.commentFeeds.length === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
+    // the reason quotes a title the site wrote
+    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason)}`),
+  ];
 }
 
 /** The candidates discovery tried, one line each. */
@@ -192,7 +201,13 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       }
       const known = pipelineFeeds(loaded);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      const existingSourceIds = result.feeds.map((feed) => known.get(feedUrlKey(feed.url)) ?? (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ?? null);
+      // so does a URL merged into the feed shown: the pipeline may list the feed under that one
+      const existingSourceIds = result.feeds.map(
+        (feed) =>
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(feedUrlKey(url))).find(Boolean) ??
+          (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ??
+          null,
+      );
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
       const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
@@ -208,7 +223,9 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (options.json) {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
-          feeds: result.feeds.map((feed, index) => ({ ...feed, source: entries[index], existingSourceId: existingSourceIds[index] })),
+          // `merged`: the other URLs found for the same feed, always an array for scripts
+          feeds: result.feeds.map((feed, index) => ({ ...feed, merged: feed.merged ?? [], source: entries[index], existingSourceId: existingSourceIds[index] })),
+          commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
           errorCode: result.errorCode,
@@ -225,7 +242,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
               : `cannot fetch ${shown}: ${result.error}`;
         writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
-        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}`);
+        const comments = commentFeedLines(result).map((line) => `${line}\n`).join('');
+        writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}${comments}`);
       } else {
         const lines = result.feeds.map((feed, index) => {
           const existing = existingSourceIds[index];
@@ -234,8 +252,11 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             : feed.via === 'probe'
               ? '  (found at a common feed path; the page does not link to it)'
               : '';
-          return `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
+          const line = `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
+          return [line, ...mergedLines(feed)].join('\n');
         });
+        const comments = commentFeedLines(result);
+        if (comments.length > 0) lines.push('', ...comments);
         const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
         if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
         else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
