@@ -71,6 +71,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     const [json] = JSON.parse((await cli('sources', '--json')).stdout);
     expect(json).toMatchObject({ id: 'lenient', status: 'ok', lastError: null, lastWarningCount: 2, lastWarnings: [expect.stringMatching(/^not well-formed XML/), expect.stringMatching(/^recovered /)] });
     expect(json.lastWarningsAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(json).not.toHaveProperty('movedFromPipelineUrl');
 
     // fixed by the outlet: the next read has nothing to say
     outlet.lenientBody = rss('Wire &amp; Co', 'w-1', 'w-2');
@@ -79,5 +80,24 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     expect(clean.stdout).toMatch(/^lenient +ok +\d{4}/m);
     expect(clean.stdout).not.toContain('warnings');
     expect(JSON.parse((await cli('sources', '--json')).stdout)[0]).toMatchObject({ lastWarnings: [], lastWarningCount: 0, lastWarningsAt: null });
+  });
+
+  it('run and sources say once that a feed moved permanently and to put the new URL in the pipeline file, until it is there', async () => {
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/old.xml`, fetchArticles: false }]);
+    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; put that URL in ${shownFile()}`;
+    for (const args of [['run', '--quiet'], ['run', '--all']]) {
+      const run = await cli(...args);
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
+    }
+    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (put the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
+
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/new.xml`, fetchArticles: false }]);
+    // before the next run, sources knows the file says the new URL already
+    expect((await cli('sources')).stdout).not.toContain('moved');
+    const after = await cli('run', '--all', '--quiet');
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('moved');
+    expect((await cli('sources')).stdout).not.toContain('moved');
   });
 });

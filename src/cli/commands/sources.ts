@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { listSources, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -9,7 +10,7 @@ import { isHeldBack } from '../../run/schedule.ts';
 export function registerSources(program: Command): void {
   program
     .command('sources')
-    .description('health of every source: last success, last error, error streak, next check, items seen, warnings of the last read')
+    .description('health of every source: last success, last error, error streak, next check, items seen, warnings of the last read, permanent moves')
     .action(async (_local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
@@ -24,6 +25,9 @@ export function registerSources(program: Command): void {
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ?? null,
+            // A permanent redirect learnt for the URL the pipeline file still has (not stale: that file now says the
+            // new URL, or another one, whose first run forgets it).
+            movedFromPipelineUrl: s.kind === 'feed' && !!row?.moved_to && row.location === s.url && row.moved_to !== s.url,
             status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
@@ -46,7 +50,7 @@ export function registerSources(program: Command): void {
             process.stderr.write(`pausewatch: pipeline "${loaded.pipeline.id}" has not run against ${store.location}; it holds ${others.map((id) => `"${id}"`).join(', ')} (check --pipeline and --database)\n`);
           }
         }
-        if (options.json) return printJson(all);
+        if (options.json) return printJson(all.map(({ movedFromPipelineUrl: _moved, ...source }) => source));
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
         // The last error stays after a source recovers (it is history); marked so it is not read as current. Its code
         // comes first: the message often starts with a long URL, and the column is cut.
@@ -65,6 +69,15 @@ export function registerSources(program: Command): void {
           ]);
           // Feed text (a charset name, an XML error's excerpt) goes to the terminal cleaned, as in the table.
           writeText(process.stdout, `\nwarnings from the last read of the feed:\n${lines.join('\n')}\n`);
+        }
+        // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
+        const moved = all.filter((s) => s.movedFromPipelineUrl);
+        if (moved.length > 0) {
+          const file = path.relative(process.cwd(), loaded.file) || loaded.file;
+          writeText(
+            process.stdout,
+            `\nmoved permanently (put the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${urlForDisplay(s.movedTo!)}`).join('\n')}\n`,
+          );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
