@@ -132,7 +132,9 @@ export function renderMarkdown(digest: DigestData): string {
   lines.push(`_Source health as of ${digest.generatedAt}${writtenOn > digest.date ? `, when this digest was written, not on ${digest.date}` : ''}._`, '');
   lines.push('| source | status | last error |', '| --- | --- | --- |');
   for (const source of digest.sources) {
-    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);
+    // A feed read leniently works, but may be missing items: "ok" alone would hide it from the reader.
+    const warned = source.status === 'ok' && source.warningCount ? ` (${plural(source.warningCount, 'warning')})` : '';
+    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')}${warned} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);
   }
   lines.push('');
   lines.push(`_Generated ${digest.generatedAt} (days in ${digest.timeZone})._`);

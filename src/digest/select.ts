@@ -36,6 +36,8 @@ export interface SourceHealth {
   name: string;
   status: 'ok' | 'not_modified' | 'failed' | 'never';
   lastError: string | null;
+  /** How many problems the last feed document read was recovered from (not well-formed, mislabelled charset, ...). */
+  warningCount?: number;
 }
 
 /** Stance of on-topic original articles that appeared in a span of days. */

@@ -624,7 +624,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         nextCheckAt: report.nextCheck.at,
         nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
-        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds } : {}),
+        // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
+        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
       });
       attempt.recorded = true;
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);

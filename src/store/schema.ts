@@ -35,6 +35,15 @@ export interface SourcesTable {
   server_wait_until: string | null;
   /** Why next_check_at is when it is (the schedule's one line). */
   next_check_reason: string | null;
+  /**
+   * JSON array of what the last read feed document recovered from (at most SOURCE_WARNINGS_KEPT, each cut), null when
+   * it had nothing to say. Kept through a 304 or a failure: they describe the last document read.
+   */
+  last_warnings: string | null;
+  /** How many warnings that read had, the ones not kept included. */
+  last_warning_count: Generated<number>;
+  /** When the feed was read with those warnings. */
+  last_warnings_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StageError } from '../model/index.ts';
+import { shortenText } from '../model/display-text.ts';
 import type { Database, SourceRow } from './schema.ts';
 
 export interface SourceSpec {
@@ -34,7 +35,9 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           location: spec.location,
           updated_at: now,
           // A new address is a new server: its validators, redirects and error history do not carry over.
-          ...(moved ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, next_check_reason: null, server_wait_until: null } : {}),
+          ...(moved
+            ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, next_check_reason: null, server_wait_until: null, ...warningColumns([], now) }
+            : {}),
         })
         .where('pipeline_id', '=', pipelineId)
         .where('id', '=', spec.id)
@@ -72,6 +75,34 @@ export interface FetchRecord {
   ttlSeconds?: number | null;
   /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
   serverWaitUntil?: string | null;
+  /**
+   * What the document read recovered from, on an `ok` outcome: replaces the stored ones ([] clears them). Absent keeps
+   * them, as for a 304 or a failure, which read no new document.
+   */
+  warnings?: readonly string[];
+}
+
+/** At most this many warnings are kept per source, each cut to SOURCE_WARNING_MAX_LENGTH characters. */
+export const SOURCE_WARNINGS_KEPT = 10;
+export const SOURCE_WARNING_MAX_LENGTH = 300;
+
+/** The columns for a source's last warnings: a JSON feed can warn once per item, so the list is capped. */
+function warningColumns(warnings: readonly string[], at: string) {
+  if (warnings.length === 0) return { last_warnings: null, last_warning_count: 0, last_warnings_at: null };
+  const kept = warnings.slice(0, SOURCE_WARNINGS_KEPT).map((w) => shortenText(w, SOURCE_WARNING_MAX_LENGTH));
+  return { last_warnings: JSON.stringify(kept), last_warning_count: warnings.length, last_warnings_at: at };
+}
+
+/** The warnings kept for a source (see SOURCE_WARNINGS_KEPT); [] when it has none. */
+export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] {
+  if (!row.last_warnings) return [];
+  try {
+    const parsed: unknown = JSON.parse(row.last_warnings);
+    return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    // written by this module only; a hand-edited value is shown as it is rather than failing `sources`
+    return [row.last_warnings];
+  }
 }
 
 /**
@@ -140,6 +171,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         items_seen: source.items_seen + record.newItems,
         ...(record.movedTo !== undefined ? { moved_to: record.movedTo } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
+        ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
       })
       .where('pipeline_id', '=', record.pipelineId)
       .where('id', '=', record.sourceId)

@@ -50,3 +50,15 @@ describe('the run summary on alerts', () => {
     expect(lastLineButOne(text)).toBe('0 new articles (0 duplicates), 2 alerts sent, 1 not delivered; 1 of 1 sources ok.');
   });
 });
+
+describe('the run summary on feeds that moved', () => {
+  it('names each moved feed once, quiet or not, with its new URL (without a login) and the pipeline file to put it in', () => {
+    const moves = { feeds: [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], pipelineFile: '/srv/pw/pipelines/ai-pause.ts' };
+    for (const verbose of [false, true]) {
+      const text = formatRunSummary(report([source('wire', 'ok'), source('other', 'ok')]), '/srv/pw', verbose, moves);
+      expect(text.split('\n').filter((line) => line.includes('moved'))).toEqual([
+        '  moved        wire: the feed moved permanently to https://***@new.example/feed; put that URL in pipelines/ai-pause.ts',
+      ]);
+    }
+  });
+});

@@ -171,6 +171,20 @@ describe('the digest', () => {
     expect(markdown).toContain('| Feed \\| with pipe | failed |');
   });
 
+  it('lists a source whose last feed read was recovered with warnings as ok with how many, and a clean one as plain ok', () => {
+    const markdown = renderMarkdown(buildDigest({
+      ...base,
+      articles: [],
+      sources: [
+        { id: 'lenient', name: 'Lenient wire', status: 'ok', lastError: null, warningCount: 2 },
+        { id: 'one', name: 'One slip', status: 'ok', lastError: null, warningCount: 1 },
+        { id: 'clean', name: 'Clean wire', status: 'ok', lastError: null, warningCount: 0 },
+        { id: 'down', name: 'Down wire', status: 'failed', lastError: 'HTTP 500', warningCount: 3 },
+      ],
+    }));
+    expect(markdown).toContain('| Lenient wire | ok (2 warnings) |  |\n| One slip | ok (1 warning) |  |\n| Clean wire | ok |  |\n| Down wire | failed | HTTP 500 |\n');
+  });
+
   it('drops C1 controls and bidirectional overrides, which would drive a terminal or reverse the line after a title', () => {
     const digest = buildDigest({ ...base, articles: [article(1, { title: 'Bidi \u202egnp.exe\u202c and \u2067isolate\u2069 \u009b31mred', outlet: 'Out\u0085let' })] });
     const markdown = renderMarkdown(digest);

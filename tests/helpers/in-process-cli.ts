@@ -9,7 +9,7 @@ type Register = (program: Command, state: CliState) => void;
  */
 export async function runCommands(registers: readonly Register[], args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const state: CliState = { exitCode: 0 };
-  const program = new Command('pausewatch').option('--pipeline <file>').option('--json').option('--quiet').exitOverride();
+  const program = new Command('pausewatch').option('--pipeline <file>').option('--database <path-or-url>').option('--json').option('--quiet').exitOverride();
   for (const register of registers) register(program, state);
   for (const command of program.commands) command.exitOverride();
   let stdout = '';

@@ -11,7 +11,7 @@ import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import type { Fetcher } from '../../src/ingest/request-queue.ts';
 import { createScorer, type Scorer } from '../../src/stance/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, sourceWarnings, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { closedPort, startServer } from '../helpers/http-server.ts';
 
@@ -253,9 +253,9 @@ interface Scenario {
   load: (definition: PipelineInput) => LoadedPipeline;
 }
 
-async function withScenario(work: (ctx: Scenario) => Promise<void>): Promise<void> {
+async function withScenario(work: (ctx: Scenario) => Promise<void>, dialect: (typeof dialects)[number] = dialects[0]): Promise<void> {
   const server = await startNewsServer();
-  const database = await dialects[0].fresh();
+  const database = await dialect.fresh();
   const store = await openStore(database.target);
   const root = makeProject();
   const extraServers: Server[] = [];
@@ -750,6 +750,42 @@ describe('a feed that moved permanently', () => {
       await runOnce();
       expect([feed.hits.get('/old.xml'), feed.hits.get('/new.xml')]).toEqual([3, 5]);
     }));
+});
+
+describe.each(dialects)('a feed recovered leniently, on $name', (dialect) => {
+  it('leaves its warnings on the source until a changed document without any is read; a 304 keeps them', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const item = (id: string) =>
+        `<item><title>Labs weigh a pause ${id}</title><guid>${id}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>`;
+      const outlet = { body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire & Co</title>${item('w-1')}</channel></rss>` };
+      const feed = await serve({
+        '/feed.xml': (req, res) => {
+          const etag = `"${createHash('sha1').update(outlet.body).digest('hex')}"`;
+          if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(outlet.body);
+        },
+      });
+      const loaded = load({ ...input, sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${feed.url}/feed.xml`, fetchArticles: false }] });
+      const stored = async () => {
+        const row = await store.db.selectFrom('sources').selectAll().where('id', '=', 'wire').executeTakeFirstOrThrow();
+        return { warnings: sourceWarnings(row), count: row.last_warning_count, at: row.last_warnings_at };
+      };
+
+      const first = await run(loaded, store, '2026-06-10T06:00:00.000Z', { all: true });
+      expect(first.report.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1 });
+      const recovered = await stored();
+      expect(recovered.warnings).toEqual(first.report.sources[0]!.warnings);
+      expect(recovered).toMatchObject({ count: 2, at: '2026-06-10T06:00:00.000Z', warnings: [expect.stringMatching(/^not well-formed XML/), expect.stringMatching(/^recovered /)] });
+
+      // answered 304: the document they describe is still the feed's
+      expect((await run(loaded, store, '2026-06-10T07:00:00.000Z', { all: true })).report.sources[0]!.outcome).toBe('not_modified');
+      expect(await stored()).toEqual(recovered);
+
+      // the outlet fixes its feed: the new document has nothing to say, and the warnings go
+      outlet.body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire &amp; Co</title>${item('w-1')}${item('w-2')}</channel></rss>`;
+      expect((await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true })).report.sources[0]).toMatchObject({ outcome: 'ok', warnings: [] });
+      expect(await stored()).toEqual({ warnings: [], count: 0, at: null });
+    }, dialect));
 });
 
 describe('a feed that moved permanently and retired its old URL', () => {

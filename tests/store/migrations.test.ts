@@ -139,3 +139,38 @@ describe.each(dialects)('upgrading a $name database to article URLs without logi
     }
   });
 });
+
+describe.each(dialects)('upgrading a $name database to sources with last warnings', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('keeps every source with its health, without warnings, and records warnings from then on', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '010-article-urls-without-logins');
+    await old.insertInto('sources').values([
+      { id: 'wire', pipeline_id: 'a', kind: 'feed', name: 'Wire', location: 'https://x/feed', moved_to: 'https://y/feed', etag: '"e"', last_success_at: at, error_streak: 0, items_seen: 7, gone: 0, created_at: at, updated_at: at },
+      { id: 'down', pipeline_id: 'a', kind: 'feed', name: 'Down', location: 'https://z/feed', last_error: 'HTTP 500', last_error_code: 'http_500', error_streak: 3, items_seen: 0, gone: 0, created_at: at, updated_at: at },
+    ]).execute();
+    await old.insertInto('runs').values({ pipeline_id: 'a', started_at: at, status: 'ok' }).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      const sources = await repo.listSources(store.db, 'a');
+      expect(sources).toEqual([
+        expect.objectContaining({ id: 'down', last_error_code: 'http_500', error_streak: 3, last_warnings: null, last_warning_count: 0, last_warnings_at: null }),
+        expect.objectContaining({ id: 'wire', moved_to: 'https://y/feed', etag: '"e"', items_seen: 7, last_warnings: null, last_warning_count: 0, last_warnings_at: null }),
+      ]);
+      await repo.recordFetch(store.db, {
+        runId: 1, pipelineId: 'a', sourceId: 'wire', url: 'https://y/feed', startedAt: at, finishedAt: at, outcome: 'ok', httpStatus: 200, error: null, newItems: 0,
+        warnings: ['not well-formed XML: mismatched tag; recovered leniently'],
+      });
+      const wire = (await repo.listSources(store.db, 'a')).find((source) => source.id === 'wire')!;
+      expect({ count: wire.last_warning_count, warnings: repo.sourceWarnings(wire), movedTo: wire.moved_to }).toEqual({
+        count: 1, warnings: ['not well-formed XML: mismatched tag; recovered leniently'], movedTo: 'https://y/feed',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});

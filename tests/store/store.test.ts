@@ -126,6 +126,33 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
     expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'ok', 'ok', 'not_modified']);
   });
 
+  it('keeps the warnings of the last feed document read, capped, through a 304 and a failure, and clears them on a clean read', async () => {
+    await repo.syncSources(store.db, 'warned', [{ id: 'feed-w', kind: 'feed', name: 'Feed W', location: 'https://example.com/w' }], at(0));
+    const runId = await repo.startRun(store.db, 'warned', at(0));
+    const base = { runId, pipelineId: 'warned', sourceId: 'feed-w', url: 'https://example.com/w', startedAt: at(0), httpStatus: 200, newItems: 0, error: null };
+    const recovered = ['not well-formed XML: unclosed tag <item> at line 9; recovered leniently', 'the Content-Type header says ISO-8859-1 but the body is valid UTF-8; decoded as UTF-8'];
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(1), outcome: 'ok', warnings: recovered });
+    expect(await sourceRow('feed-w', 'warned')).toMatchObject({ last_warning_count: 2, last_warnings_at: at(1) });
+    expect(repo.sourceWarnings((await sourceRow('feed-w', 'warned'))!)).toEqual(recovered);
+    // a 304 (or the same bytes) read no new document, and a failure none at all: what the last one said stands
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(2), httpStatus: 304, outcome: 'not_modified' });
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(3), httpStatus: 500, outcome: 'failed', error: { code: 'http_500', message: 'HTTP 500' } });
+    expect(await sourceRow('feed-w', 'warned')).toMatchObject({ last_warning_count: 2, last_warnings_at: at(1) });
+    // a JSON feed can warn once per item: ten are kept, each cut, and the count says how many there were
+    const many = Array.from({ length: 25 }, (_v, i) => `item ${i}: "url" is not a URL string (${'x'.repeat(1000)}); ignored`);
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(4), outcome: 'ok', warnings: many });
+    const capped = await sourceRow('feed-w', 'warned');
+    expect(capped).toMatchObject({ last_warning_count: 25, last_warnings_at: at(4) });
+    expect(repo.sourceWarnings(capped!)).toHaveLength(repo.SOURCE_WARNINGS_KEPT);
+    expect(repo.sourceWarnings(capped!).every((w) => w.length <= repo.SOURCE_WARNING_MAX_LENGTH && w.endsWith('…'))).toBe(true);
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(5), outcome: 'ok', warnings: [] });
+    expect(await sourceRow('feed-w', 'warned')).toMatchObject({ last_warnings: null, last_warning_count: 0, last_warnings_at: null });
+    // a new address is a new document: its predecessor's warnings do not carry over
+    await repo.recordFetch(store.db, { ...base, finishedAt: at(6), outcome: 'ok', warnings: recovered });
+    await repo.syncSources(store.db, 'warned', [{ id: 'feed-w', kind: 'feed', name: 'Feed W', location: 'https://example.org/w' }], at(7));
+    expect(await sourceRow('feed-w', 'warned')).toMatchObject({ last_warnings: null, last_warning_count: 0 });
+  });
+
   it('re-syncing sources keeps fetch state unless the address changed', async () => {
     await repo.syncSources(store.db, 'p', [{ id: 'feed-a', kind: 'feed', name: 'Feed A renamed', location: 'https://example.com/feed' }], at(7));
     expect(await sourceRow('feed-a')).toMatchObject({ name: 'Feed A renamed', etag: '"abc"' });

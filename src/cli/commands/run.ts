@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
-import { abandonRun } from '../../store/index.ts';
+import { abandonRun, listSources, type Store } from '../../store/index.ts';
+import type { LoadedPipeline } from '../../config/index.ts';
+import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
@@ -27,7 +29,13 @@ function sourceLine(source: SourceReport): string {
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
 }
 
-export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean): string {
+/** A feed whose pipeline-file URL answers with a permanent redirect: `movedTo` is where it is read now. */
+export interface MovedFeed {
+  sourceId: string;
+  movedTo: string;
+}
+
+export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, moves: { feeds: readonly MovedFeed[]; pipelineFile: string } = { feeds: [], pipelineFile: '' }): string {
   const lines: string[] = [];
   const failed = report.sources.filter((s) => s.outcome === 'failed');
   const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
@@ -35,6 +43,11 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
     if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${warning}`);
+  }
+  // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
+  const file = path.relative(cwd, moves.pipelineFile) || moves.pipelineFile;
+  for (const feed of moves.feeds) {
+    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; put that URL in ${file}`);
   }
   // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
   const refusedBy = new Map<string, { count: number; error: string }>();
@@ -87,6 +100,15 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   return lines.join('\n');
 }
 
+/** The pipeline's feeds that a permanent redirect took elsewhere (the run synced each row's location to its URL). */
+async function movedFeeds(loaded: LoadedPipeline, store: Store): Promise<MovedFeed[]> {
+  const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
+  return loaded.pipeline.sources.flatMap((source) => {
+    const movedTo = source.kind === 'feed' ? rows.get(source.id)?.moved_to : null;
+    return movedTo && source.kind === 'feed' && movedTo !== source.url ? [{ sourceId: source.id, movedTo }] : [];
+  });
+}
+
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
@@ -94,7 +116,7 @@ export function registerRun(program: Command, state: CliState): void {
     .option('--all', 'check every feed now, even those whose next check is later (not those whose server asked, with Retry-After, to wait longer)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const report = await withContext(options, async ({ loaded, store }) => {
+      const { report, moves } = await withContext(options, async ({ loaded, store }) => {
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
@@ -118,7 +140,8 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGINT', interrupt);
         process.once('SIGTERM', interrupt);
         try {
-          return await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
+          const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
+          return { report, moves: { feeds: await movedFeeds(loaded, store), pipelineFile: loaded.file } };
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);
@@ -126,7 +149,7 @@ export function registerRun(program: Command, state: CliState): void {
         }
       }, 'create');
       if (options.json) printJson(report);
-      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY))}\n`);
+      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), moves)}\n`);
       state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
 }

@@ -1,14 +1,16 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { listSources, pipelinesWithRuns } from '../../store/index.ts';
+import { listSources, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
+import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { table } from '../views.ts';
+import { table, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
 export function registerSources(program: Command): void {
   program
     .command('sources')
-    .description('health of every source: last success, last error, error streak, next check, items seen')
+    .description('health of every source: last success, last error, error streak, next check, items seen, warnings of the last read, permanent moves')
     .action(async (_local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
@@ -23,6 +25,9 @@ export function registerSources(program: Command): void {
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ?? null,
+            // A permanent redirect learnt for the URL the pipeline file still has (not stale: that file now says the
+            // new URL, or another one, whose first run forgets it).
+            movedFromPipelineUrl: s.kind === 'feed' && !!row?.moved_to && row.location === s.url && row.moved_to !== s.url,
             status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
@@ -32,6 +37,10 @@ export function registerSources(program: Command): void {
             nextCheckAt: row?.next_check_at ?? null,
             nextCheckReason: row?.next_check_reason ?? null,
             itemsSeen: row?.items_seen ?? 0,
+            // What the last feed document read recovered from (kept up to 10); the count includes those not kept.
+            lastWarnings: row ? sourceWarnings(row) : [],
+            lastWarningCount: row?.last_warning_count ?? 0,
+            lastWarningsAt: row?.last_warnings_at ?? null,
           };
         });
         if (rows.length === 0) {
@@ -41,14 +50,35 @@ export function registerSources(program: Command): void {
             process.stderr.write(`pausewatch: pipeline "${loaded.pipeline.id}" has not run against ${store.location}; it holds ${others.map((id) => `"${id}"`).join(', ')} (check --pipeline and --database)\n`);
           }
         }
-        if (options.json) return printJson(all);
+        if (options.json) return printJson(all.map(({ movedFromPipelineUrl: _moved, ...source }) => source));
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
         // The last error stays after a source recovers (it is history); marked so it is not read as current. Its code
         // comes first: the message often starts with a long URL, and the column is cut.
         const lastError = (s: (typeof all)[number]) =>
           s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}` : '';
-        const rowsOut = all.map((s) => [s.id, s.status, time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), lastError(s)]);
-        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 13, 16, 6, 16, 6, 60])}\n`);
+        // A feed read leniently is working but not clean: its status says so, and the warnings are listed below.
+        const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : s.status);
+        const rowsOut = all.map((s) => [s.id, status(s), time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), lastError(s)]);
+        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 16, 16, 6, 16, 6, 60])}\n`);
+        const warned = all.filter((s) => s.lastWarningCount > 0);
+        if (warned.length > 0) {
+          const lines = warned.flatMap((s) => [
+            `  ${s.id} (read ${time(s.lastWarningsAt)} UTC):`,
+            ...s.lastWarnings.slice(0, 3).map((warning) => `    - ${shortenText(oneLine(warning), 160)}`),
+            ...(s.lastWarningCount > 3 ? [`    … and ${s.lastWarningCount - 3} more (sources --json lists ${s.lastWarningCount > s.lastWarnings.length ? `the first ${s.lastWarnings.length}` : 'them'})`] : []),
+          ]);
+          // Feed text (a charset name, an XML error's excerpt) goes to the terminal cleaned, as in the table.
+          writeText(process.stdout, `\nwarnings from the last read of the feed:\n${lines.join('\n')}\n`);
+        }
+        // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
+        const moved = all.filter((s) => s.movedFromPipelineUrl);
+        if (moved.length > 0) {
+          const file = path.relative(process.cwd(), loaded.file) || loaded.file;
+          writeText(
+            process.stdout,
+            `\nmoved permanently (put the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${urlForDisplay(s.movedTo!)}`).join('\n')}\n`,
+          );
+        }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
         const heldBack = all.filter((s) => s.nextCheckReason && isHeldBack(s.nextCheckReason));

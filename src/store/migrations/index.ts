@@ -9,6 +9,7 @@ import * as sourcesPerPipeline from './007-sources-per-pipeline.ts';
 import * as sourceNextCheckReason from './008-source-next-check-reason.ts';
 import * as runOwner from './009-run-owner.ts';
 import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts';
+import * as sourceLastWarnings from './011-source-last-warnings.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,6 +34,7 @@ const migrations: Record<string, MigrationModule> = {
   '008-source-next-check-reason': sourceNextCheckReason,
   '009-run-owner': runOwner,
   '010-article-urls-without-logins': articleUrlsWithoutLogins,
+  '011-source-last-warnings': sourceLastWarnings,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { registerSources } from '../../src/cli/commands/sources.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
+
+// In this process: `run` and `sources` as a user calls them, without a process start (seconds on a busy machine) each.
+const pausewatch = (args: string[]) => runCommands([registerRun, registerSources], args);
+
+const item = (id: string) =>
+  `<item><title>Labs weigh a pause ${id}</title><guid>${id}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>`;
+const rss = (title: string, ...ids: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${ids.map(item).join('')}</channel></rss>`;
+
+function pipeline(sources: object[]): object {
+  return {
+    id: 'health',
+    name: 'Health',
+    sources,
+    topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+    fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
+    alerts: { channels: [] },
+  };
+}
+
+describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let root: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const outlet = { lenientBody: rss('Wire & Co', 'w-1'), oldRedirects: true };
+
+  beforeEach(async () => {
+    database = await fresh();
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-health-'));
+    Object.assign(outlet, { lenientBody: rss('Wire & Co', 'w-1'), oldRedirects: true });
+    server = await startServer({
+      '/lenient.xml': (req, res) => {
+        const etag = `"${createHash('sha1').update(outlet.lenientBody).digest('hex')}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(outlet.lenientBody);
+      },
+      '/old.xml': (_req, res) =>
+        outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
+      '/new.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
+    });
+  });
+  afterEach(async () => {
+    await server.close();
+    await database.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const write = (sources: object[]) => writeFileSync(pipelineFile(), `export default ${JSON.stringify(pipeline(sources), null, 2)};\n`);
+  const pipelineFile = () => path.join(root, 'pipeline.ts');
+  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', pipelineFile(), '--database', database.target]);
+  // as the commands name it: relative to where pausewatch was started
+  const shownFile = () => path.relative(process.cwd(), pipelineFile());
+
+  it('sources shows a leniently recovered feed as ok with its warnings until a clean read, in the table and in --json', async () => {
+    write([{ id: 'lenient', kind: 'feed', name: 'Lenient', url: `${server.url}/lenient.xml`, fetchArticles: false }]);
+    expect((await cli('run', '--quiet')).code).toBe(0);
+
+    const table = await cli('sources');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^lenient +ok \(2 warnings\) /m);
+    expect(table.stdout).toMatch(/\nwarnings from the last read of the feed:\n {2}lenient \(read \d{4}-\d\d-\d\d \d\d:\d\d UTC\):\n {4}- not well-formed XML: .*\n {4}- recovered .*\n/);
+    const [json] = JSON.parse((await cli('sources', '--json')).stdout);
+    expect(json).toMatchObject({ id: 'lenient', status: 'ok', lastError: null, lastWarningCount: 2, lastWarnings: [expect.stringMatching(/^not well-formed XML/), expect.stringMatching(/^recovered /)] });
+    expect(json.lastWarningsAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(json).not.toHaveProperty('movedFromPipelineUrl');
+
+    // fixed by the outlet: the next read has nothing to say
+    outlet.lenientBody = rss('Wire &amp; Co', 'w-1', 'w-2');
+    expect((await cli('run', '--all', '--quiet')).code).toBe(0);
+    const clean = await cli('sources');
+    expect(clean.stdout).toMatch(/^lenient +ok +\d{4}/m);
+    expect(clean.stdout).not.toContain('warnings');
+    expect(JSON.parse((await cli('sources', '--json')).stdout)[0]).toMatchObject({ lastWarnings: [], lastWarningCount: 0, lastWarningsAt: null });
+  });
+
+  it('run and sources say once that a feed moved permanently and to put the new URL in the pipeline file, until it is there', async () => {
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/old.xml`, fetchArticles: false }]);
+    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; put that URL in ${shownFile()}`;
+    for (const args of [['run', '--quiet'], ['run', '--all']]) {
+      const run = await cli(...args);
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
+    }
+    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (put the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
+
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/new.xml`, fetchArticles: false }]);
+    // before the next run, sources knows the file says the new URL already
+    expect((await cli('sources')).stdout).not.toContain('moved');
+    const after = await cli('run', '--all', '--quiet');
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('moved');
+    expect((await cli('sources')).stdout).not.toContain('moved');
+  });
+});
