@@ -10,7 +10,7 @@ import type { Store, SourceRow } from '../store/index.ts';
 
 export function sourceHealth(row: SourceRow): SourceHealth {
   const status = row.error_streak > 0 ? 'failed' : row.last_success_at ? 'ok' : 'never';
-  return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null };
+  return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null, warningCount: row.last_warning_count };
 }
 
 /**

@@ -776,6 +776,9 @@ describe.each(dialects)('a feed recovered leniently, on $name', (dialect) => {
       const recovered = await stored();
       expect(recovered.warnings).toEqual(first.report.sources[0]!.warnings);
       expect(recovered).toMatchObject({ count: 2, at: '2026-06-10T06:00:00.000Z', warnings: [expect.stringMatching(/^not well-formed XML/), expect.stringMatching(/^recovered /)] });
+      // and the day's digest says the source was read with warnings
+      const markdown = readFileSync(first.report.digestPaths.find((file) => file.endsWith('.md'))!, 'utf8');
+      expect(markdown).toContain('| Wire | ok (2 warnings) |  |');
 
       // answered 304: the document they describe is still the feed's
       expect((await run(loaded, store, '2026-06-10T07:00:00.000Z', { all: true })).report.sources[0]!.outcome).toBe('not_modified');
