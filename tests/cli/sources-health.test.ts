@@ -92,6 +92,13 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     }
     expect((await cli('sources')).stdout).toContain(`\nmoved permanently (put the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
 
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
+    await cli('run', '--all', '--quiet');
+    // a login the feed URL carries, and so the address it moved to, is never shown
+    const listed = await cli('sources', '--json');
+    expect(listed.stdout).not.toContain('secret');
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ movedTo: `${server.url.replace('//', '//***@')}/new.xml` }]);
+
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/new.xml`, fetchArticles: false }]);
     // before the next run, sources knows the file says the new URL already
     expect((await cli('sources')).stdout).not.toContain('moved');

@@ -24,7 +24,7 @@ export function registerSources(program: Command): void {
             kind: s.kind,
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
-            movedTo: row?.moved_to ?? null,
+            movedTo: row?.moved_to ? urlForDisplay(row.moved_to) : null,
             // A permanent redirect learnt for the URL the pipeline file still has (not stale: that file now says the
             // new URL, or another one, whose first run forgets it).
             movedFromPipelineUrl: s.kind === 'feed' && !!row?.moved_to && row.location === s.url && row.moved_to !== s.url,
@@ -76,7 +76,7 @@ export function registerSources(program: Command): void {
           const file = path.relative(process.cwd(), loaded.file) || loaded.file;
           writeText(
             process.stdout,
-            `\nmoved permanently (put the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${urlForDisplay(s.movedTo!)}`).join('\n')}\n`,
+            `\nmoved permanently (put the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
           );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
