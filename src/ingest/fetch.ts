@@ -305,6 +305,9 @@ function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): 
   };
 }
 
+/** Appended to a failure that the bytes cut off at a too-small Content-Length may explain. */
+const contentLengthNote = (declared: string | undefined) => `; the server sent more than its Content-Length of ${declared} bytes, and only those were read`;
+
 /** Network failures name the URL, not only its host: a user with several feeds on one host must know which one. */
 function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchFailure {
   const shown = urlForDisplay(url);
@@ -327,6 +330,10 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
     case 'EHOSTUNREACH':
       return new FetchFailure('unreachable', `network unreachable for ${shown} (${error.code})`);
     default:
+      // node's HTTP parser (llhttp) rejecting what the server sent: the server is at fault, not the network.
+      if (error.code?.startsWith('HPE_')) {
+        return new FetchFailure('network', `malformed HTTP response from ${shown} (${error.code}: ${error.message.replace(/^Parse Error: /, '')})`);
+      }
       if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
         return new FetchFailure('tls', `TLS error with ${shown}: ${error.message}`);
       }
@@ -478,9 +485,24 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       }
     });
 
-    request.on('error', (error: NodeJS.ErrnoException) => fail(classifyNetworkError(error, url.href)));
+    /** The response being read, once its head has arrived. */
+    let answer: http.IncomingMessage | null = null;
+    /** The server sent bytes after the end its Content-Length declared (see the error handler). */
+    let overran = false;
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // llhttp stops with an HPE_* error at bytes after a message it has read in full: a body longer than its
+      // Content-Length, most often a length counted in characters over a UTF-8 body (a common PHP bug). The declared
+      // bytes were all read and the socket is of no further use (one request per socket), so they are kept, as
+      // browsers do; the parsers downstream recover what the cut left out.
+      if (answer?.complete && error.code?.startsWith('HPE_')) {
+        overran = true;
+        return;
+      }
+      fail(classifyNetworkError(error, url.href));
+    });
 
     request.on('response', (response) => {
+      answer = response;
       const status = response.statusCode ?? 0;
       const responseHeaders = flattenHeaders(response.headers);
       // Redirects and errors need no body; drop it rather than download it.
@@ -526,7 +548,13 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         stream.pipe(decoder);
         stream = decoder;
         decoder.on('error', (error: Error) =>
-          fail(new FetchFailure('decode', `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
+          fail(
+            new FetchFailure(
+              'decode',
+              `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}${overran ? contentLengthNote(responseHeaders['content-length']) : ''}`,
+              status,
+            ),
+          ),
         );
         // Every layer is held to the cap, not only the last: gzip inside gzip can expand to gigabytes of empty
         // members that decode to nothing, which the cap on the final bytes would never see.
