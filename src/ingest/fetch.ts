@@ -60,8 +60,69 @@ export interface FetchOptions {
   throttle?: Throttle;
 }
 
-/** `hop` is 0 for the URL asked for, 1 and up for the redirects followed from it. */
-export type Throttle = <T>(url: string, request: () => Promise<T>, hop: number) => Promise<T>;
+/** What a Throttle may read of each answer: the queue pauses a host that answers 429, or 503 with Retry-After. */
+export interface HopAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * `hop` is 0 for the URL asked for, 1 and up for the redirects followed from it. A throttle may refuse a request
+ * without running it by rejecting with HostAskedToWait; fetchUrl reports that as a failure.
+ */
+export type Throttle = <T extends HopAnswer>(url: string, request: () => Promise<T>, hop: number) => Promise<T>;
+
+/**
+ * A request refused without being sent: the host it goes to answered another request with 429, or with 503 and
+ * Retry-After, and the pause it asked for has not ended (see createRequestQueue). Reported with the code of that
+ * answer (`http_429`, `http_503`) and the time left as Retry-After, so the scheduler and the page retries treat the
+ * refused request exactly as if the host had answered it so.
+ */
+export class HostAskedToWait extends Error {
+  constructor(
+    /** The URL refused. */
+    readonly url: string,
+    /** `host:port` that asked for the pause. */
+    readonly host: string,
+    /** The status of the answer that asked. */
+    readonly status: number,
+    /** The URL whose answer asked. */
+    readonly askedBy: string,
+    /** Epoch ms when the pause ends; Infinity when a 429 named no time: nothing more goes to the host in this run. */
+    readonly until: number,
+  ) {
+    const how = Number.isFinite(until) ? `asked to wait until ${new Date(until).toISOString()}` : 'gave no Retry-After: nothing more is sent to it in this run';
+    super(`not requested: ${urlForDisplay(url)} (${host} answered HTTP ${status} to ${urlForDisplay(askedBy)} and ${how})`);
+  }
+
+  get code(): string {
+    return `http_${this.status}`;
+  }
+
+  /** The time left, as Retry-After seconds for the scheduler; null for a pause without an end. */
+  retryAfterSeconds(nowMs: number): number | null {
+    return Number.isFinite(this.until) ? Math.max(1, Math.ceil((this.until - nowMs) / 1000)) : null;
+  }
+}
+
+/** The failure a request refused by HostAskedToWait comes back as; `at` says how far fetchUrl got before it. */
+export function heldBackResult(
+  requestedUrl: string,
+  held: HostAskedToWait,
+  at: { redirects?: Redirect[]; headers?: Record<string, string>; redirectedFrom?: string | null } = {},
+): FetchResult {
+  return {
+    requestedUrl,
+    url: held.url,
+    redirects: at.redirects ?? [],
+    // nothing was answered: no status, and the pause is the only hint
+    httpStatus: null,
+    headers: at.headers ?? {},
+    hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(Date.now()) },
+    status: 'failed',
+    error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}` },
+  };
+}
 
 const unthrottled: Throttle = (_url, request) => request();
 
@@ -305,6 +366,9 @@ function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): 
   };
 }
 
+/** Appended to a failure that the bytes cut off at a too-small Content-Length may explain. */
+const contentLengthNote = (declared: string | undefined) => `; the server sent more than its Content-Length of ${declared} bytes, and only those were read`;
+
 /** Network failures name the URL, not only its host: a user with several feeds on one host must know which one. */
 function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchFailure {
   const shown = urlForDisplay(url);
@@ -327,6 +391,10 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
     case 'EHOSTUNREACH':
       return new FetchFailure('unreachable', `network unreachable for ${shown} (${error.code})`);
     default:
+      // node's HTTP parser (llhttp) rejecting what the server sent: the server is at fault, not the network.
+      if (error.code?.startsWith('HPE_')) {
+        return new FetchFailure('network', `malformed HTTP response from ${shown} (${error.code}: ${error.message.replace(/^Parse Error: /, '')})`);
+      }
       if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
         return new FetchFailure('tls', `TLS error with ${shown}: ${error.message}`);
       }
@@ -478,9 +546,24 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       }
     });
 
-    request.on('error', (error: NodeJS.ErrnoException) => fail(classifyNetworkError(error, url.href)));
+    /** The response being read, once its head has arrived. */
+    let answer: http.IncomingMessage | null = null;
+    /** The server sent bytes after the end its Content-Length declared (see the error handler). */
+    let overran = false;
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // llhttp stops with an HPE_* error at bytes after a message it has read in full: a body longer than its
+      // Content-Length, most often a length counted in characters over a UTF-8 body (a common PHP bug). The declared
+      // bytes were all read and the socket is of no further use (one request per socket), so they are kept, as
+      // browsers do; the parsers downstream recover what the cut left out.
+      if (answer?.complete && error.code?.startsWith('HPE_')) {
+        overran = true;
+        return;
+      }
+      fail(classifyNetworkError(error, url.href));
+    });
 
     request.on('response', (response) => {
+      answer = response;
       const status = response.statusCode ?? 0;
       const responseHeaders = flattenHeaders(response.headers);
       // Redirects and errors need no body; drop it rather than download it.
@@ -526,7 +609,13 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         stream.pipe(decoder);
         stream = decoder;
         decoder.on('error', (error: Error) =>
-          fail(new FetchFailure('decode', `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}`, status)),
+          fail(
+            new FetchFailure(
+              'decode',
+              `cannot decompress the body of ${urlForDisplay(url.href)} (${responseHeaders['content-encoding']}): ${error.message}${overran ? contentLengthNote(responseHeaders['content-length']) : ''}`,
+              status,
+            ),
+          ),
         );
         // Every layer is held to the cap, not only the last: gzip inside gzip can expand to gigabytes of empty
         // members that decode to nothing, which the cap on the final bytes would never see.
@@ -696,6 +785,9 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}${redirectNote(redirectedFrom)}` } };
     }
   } catch (error) {
+    if (error instanceof HostAskedToWait) {
+      return heldBackResult(requestedUrl, error, { redirects, headers: last?.headers ?? {}, redirectedFrom: redirects.at(-1)?.from ?? null });
+    }
     if (!(error instanceof FetchFailure)) throw error;
     return {
       requestedUrl,

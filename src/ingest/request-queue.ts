@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fetchUrl, type FetchOptions, type FetchResult, type Throttle } from './fetch.ts';
+import { fetchUrl, heldBackResult, HostAskedToWait, readServerHints, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
   concurrency: number;
@@ -41,9 +41,37 @@ interface HostState {
   slots: PQueue;
   /** Epoch ms before which no request to the host may start. */
   nextStart: number;
+  /** The latest-ending pause the host asked for in this run, or null; kept after it ends (an end in the past holds nothing). */
+  pause: HostPause | null;
+}
+
+interface HostPause {
+  /** Epoch ms before which nothing is sent to the host; Infinity for a 429 that named no time (the rest of the run). */
+  until: number;
+  /** The status (429 or 503) and URL of the answer that asked. */
+  status: number;
+  askedBy: string;
 }
 
 const RETRY = Symbol('retry');
+
+/**
+ * A pause this short is waited out: the requests behind it go a moment late rather than fail and wait for their next
+ * check. A longer one (or the per-host gap, if that is longer: the request would wait that long anyway) fails them
+ * at once without sending them.
+ */
+const LONGEST_PAUSE_WAITED_MS = 5_000;
+
+/** Retry-After past this many seconds (about 31 years) is held at it, so the end of the pause stays a valid date. */
+const LONGEST_PAUSE_SECONDS = 1e9;
+
+function hostKeyOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
 
 /**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
@@ -51,38 +79,56 @@ const RETRY = Symbol('retry');
  * pausewatch banned). fetchUrl admits each redirect hop under the limits of the host it goes to, ahead of new
  * requests; any other fetcher (a wrapper, a test double) is admitted as a whole under its URL's host. Identical
  * requests in flight are coalesced (see coalesceInFlight).
+ *
+ * A host that answers 429, or 503 with Retry-After, is left alone for as long as it asked, for every URL on it (feeds
+ * and pages alike): a pause of up to LONGEST_PAUSE_WAITED_MS is waited out; during a longer one, requests to the host
+ * fail at once without being sent, with HostAskedToWait (the answer's code, and the time left as Retry-After). A 429
+ * without Retry-After holds the host for the rest of the queue's life, one run. A 503 without it asks nothing: it is
+ * as likely one broken script as an overloaded host. Requests already under way when the answer comes are not recalled.
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
   const hosts = new Map<string, HostState>();
   const hostState = (url: string): HostState => {
-    let key: string;
-    try {
-      key = new URL(url).host.toLowerCase();
-    } catch {
-      key = '';
-    }
+    const key = hostKeyOf(url);
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0 };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null };
       hosts.set(key, host);
     }
     return host;
   };
-  const throttle: Throttle = (url, request, hop) => {
+  /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
+  const notePause = (url: string, answer: HopAnswer) => {
+    if (answer.status !== 429 && answer.status !== 503) return;
+    const retryAfter = readServerHints(answer.headers, Date.now()).retryAfterSeconds;
+    if (retryAfter === null && answer.status === 503) return;
+    const until = retryAfter === null ? Infinity : Date.now() + Math.min(retryAfter, LONGEST_PAUSE_SECONDS) * 1000;
+    const host = hostState(url);
+    if (host.pause && host.pause.until >= until) return;
+    host.pause = { until, status: answer.status, askedBy: url };
+  };
+  const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
+  /** Runs `request` when the host of `url` may be asked; rejects with HostAskedToWait when it asked for a long pause. */
+  const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
     const host = hostState(url);
     // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
     const priority = hop > 0 ? 1 : 0;
     return host.slots.add(
       async () => {
         for (;;) {
-          const wait = host.nextStart - Date.now();
+          const pause = host.pause;
+          if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
+            throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
+          }
+          const wait = Math.max(host.nextStart, pausedUntil(host)) - Date.now();
           if (wait > 0) await delay(wait);
           // The gap is measured from when requests really start: a sibling may have started while this one waited
-          // for a global slot, in which case the slot is given back at once and the wait resumes.
+          // for a global slot, in which case the slot is given back at once and the wait resumes. So is a pause
+          // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < host.nextStart) return RETRY;
+              if (Date.now() < Math.max(host.nextStart, pausedUntil(host))) return RETRY;
               host.nextStart = Date.now() + settings.perHostGapMs;
               return { value: await request() };
             },
@@ -94,9 +140,35 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       { priority },
     );
   };
+  const throttle: Throttle = (url, request, hop) =>
+    admit(
+      url,
+      async () => {
+        const answer = await request();
+        notePause(url, answer);
+        return answer;
+      },
+      hop,
+    );
   const admitted: Fetcher =
     fetcher === fetchUrl
       ? (url, options) => fetchUrl(url, { ...options, throttle })
-      : (url, options) => throttle(url, () => fetcher(url, options), 0);
+      : async (url, options) => {
+          try {
+            return await admit(
+              url,
+              async () => {
+                const result = await fetcher(url, options);
+                // The answer came from where the fetcher ended up, after any redirects of its own.
+                if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
+                return result;
+              },
+              0,
+            );
+          } catch (error) {
+            if (error instanceof HostAskedToWait) return heldBackResult(url, error);
+            throw error;
+          }
+        };
   return coalesceInFlight(admitted);
 }

@@ -26,6 +26,8 @@ function failure(result: FetchResult): { code: string; message: string } {
 
 const MB = 1024 * 1024;
 const body = 'Labs weigh a coordinated pause. '.repeat(40);
+/** 20 characters more in UTF-8 bytes than in characters: "é" and "—" take 2 and 3 bytes. */
+const accented = 'Le débat — la pause. '.repeat(5) + 'Fin.';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 /** The URL of the test server with a user name and password, as a feed URL may carry them. */
@@ -83,6 +85,21 @@ beforeAll(async () => {
     '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
     '/f%C3%A9%20ed.xml': (_req, res) => text(res, 'found by its UTF-8 name'),
     '/caf%C3%A9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
+    // Content-Length counted in characters over a UTF-8 body (PHP's strlen on a multibyte string): the body runs past
+    // the declared end. node's server writes what it is given when strictContentLength is off, as it is by default.
+    '/length-in-characters': (_req, res) => text(res, accented, { 'content-length': String(accented.length) }),
+    // the same answer on a connection the server says it keeps open: llhttp reads the rest as the next response
+    '/length-in-characters-kept-open': (_req, res) => text(res, accented, { 'content-length': String(accented.length), connection: 'keep-alive' }),
+    // gzip whose declared length stops short of the compressed bytes: nothing is left to recover
+    '/gzip-length-short': (_req, res) => {
+      const gzipped = zlib.gzipSync(body);
+      text(res, gzipped, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length - 10) });
+    },
+    // a chunk size that is not hexadecimal
+    '/bad-chunk': (req, res) => {
+      res.socket?.end('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n');
+      void req;
+    },
   });
   withCredentials = server.url.replace('http://', 'http://reader:s3cret@');
 });
@@ -293,5 +310,28 @@ describe('messages name the URL, and the redirect that led there', () => {
   it('an HTTP error after a redirect says which URL redirected there', async () => {
     const error = failure(await fetchUrl(`${server.url}/hop-3`, options));
     expect(error).toEqual({ code: 'http_404', message: `HTTP 404 from ${server.url}/hop-4 (redirected from ${server.url}/hop-3)` });
+  });
+});
+
+describe('a Content-Length that does not match the body', () => {
+  it('a body longer than its Content-Length (counted in characters over UTF-8) keeps the declared bytes, as browsers do', async () => {
+    const declared = Buffer.from(accented).subarray(0, accented.length);
+    for (const path of ['/length-in-characters', '/length-in-characters-kept-open']) {
+      const result = await fetchUrl(`${server.url}${path}`, options);
+      expect(result.status, path).toBe('ok');
+      if (result.status === 'ok') expect(result.body.equals(declared), path).toBe(true);
+    }
+  });
+
+  it('a compressed body cut short by its Content-Length fails saying the length was wrong', async () => {
+    const error = failure(await fetchUrl(`${server.url}/gzip-length-short`, options));
+    expect(error.code).toBe('decode');
+    expect(error.message).toMatch(new RegExp(`^cannot decompress the body of ${server.url}/gzip-length-short \\(gzip\\): .*; the server sent more than its Content-Length of \\d+ bytes, and only those were read$`));
+  });
+
+  it('a response the HTTP parser rejects is reported as malformed, naming the URL', async () => {
+    const error = failure(await fetchUrl(`${server.url}/bad-chunk`, options));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(new RegExp(`^malformed HTTP response from ${server.url}/bad-chunk \\(HPE_INVALID_CHUNK_SIZE: `));
   });
 });

@@ -24,6 +24,10 @@ const goodFeed = rssFeed('Policy Wire', [
   { guid: 'pw-1', title: 'Labs weigh a coordinated pause', link: 'https://example.org/a', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' },
   { guid: 'pw-2', title: 'Verification is the crux', link: 'https://example.org/b', pubDate: 'Tue, 09 Jun 2026 11:00:00 GMT' },
 ]);
+const accentedFeed = rssFeed('Débats', [
+  { guid: 'fr-1', title: 'Le débat sur la pause — suite', link: 'https://example.org/fr-1' },
+  { guid: 'fr-2', title: 'Vérification : le cœur du problème', link: 'https://example.org/fr-2' },
+]);
 const rss = (res: http.ServerResponse, body: string | Buffer, headers: Record<string, string> = {}) =>
   res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...headers }).end(body);
 
@@ -110,6 +114,8 @@ beforeAll(async () => {
       const title = seen.retitled === 1 ? 'Labs weigh a pause' : 'Labs weigh a coordinated pause (updated)';
       rss(res, rssFeed('Retitled', [{ title, link: 'https://example.org/retitled', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }]));
     },
+    // PHP's strlen as Content-Length over a UTF-8 body: the declared end falls a few bytes before the real one
+    '/length-in-characters.xml': (_req, res) => rss(res, accentedFeed, { 'content-length': String(accentedFeed.length) }),
     '/latin1.xml': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(Buffer.from(rssFeed('Caf\u00e9 news', [{ title: 'D\u00e9bat sur la pause', link: 'https://example.org/fr' }]), 'latin1')),
   });
@@ -281,6 +287,12 @@ describe('hostile and broken servers', () => {
     const result = await ingest('/busy.xml');
     expect(result).toMatchObject({ outcome: 'failed', error: { code: 'http_429' } });
     expect(result.hints.retryAfterSeconds).toBe(120);
+  });
+
+  it('a feed whose Content-Length counts characters, not UTF-8 bytes, keeps its items', async () => {
+    const result = await ingest('/length-in-characters.xml');
+    expect(result.outcome).toBe('ok');
+    expect(result.items.map((item) => item.title)).toEqual(['Le débat sur la pause — suite', 'Vérification : le cœur du problème']);
   });
 
   it('Retry-After as an HTTP date is measured against the server clock', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import type { Fetcher } from '../../src/ingest/request-queue.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
@@ -154,5 +154,147 @@ describe('the request queue', () => {
     expect(results.every((r) => r.status === 'ok')).toBe(true);
     expect(maxInFlight).toBe(1);
     expect(slowA.smallestGap()).toBeGreaterThanOrEqual(LEAST_ARRIVAL_GAP_MS);
+  });
+});
+
+describe('a host that asks for a pause', () => {
+  /** A server whose every path answers `status` with `headers`, noting when each request arrived. */
+  async function askingServer(status: number, headers: Record<string, string>, extra: Record<string, Route> = {}) {
+    const arrivals: { path: string; at: number }[] = [];
+    const asking: Route = (req, res) => {
+      arrivals.push({ path: req.url ?? '', at: Date.now() });
+      res.writeHead(status, headers).end();
+    };
+    const routes: Record<string, Route> = { ...extra };
+    // every /feed-N and /page-N asks
+    for (let n = 0; n < 20; n++) for (const kind of ['feed', 'page']) routes[`/${kind}-${n}`] ??= asking;
+    return { ...(await startServer(routes)), arrivals };
+  }
+  const failed = (result: FetchResult) => {
+    if (result.status !== 'failed') throw new Error(`expected a failure, got ${result.status}`);
+    return result;
+  };
+  const hostOf = (url: string) => new URL(url).host;
+  /** Text matched literally inside a RegExp (URLs here hold no special character but the dot). */
+  const literally = (text: string) => text.replace(/[.]/g, '\\.');
+
+  it('one 429 with a long Retry-After holds back the rest of the host, feeds and pages: they fail at once without being sent', async () => {
+    const busy = await askingServer(429, { 'retry-after': '7200' });
+    const other = await askingServer(200, { 'content-type': 'text/plain' });
+    try {
+      const queue = createRequestQueue({ concurrency: 8, perHostConcurrency: 2, perHostGapMs: 20 });
+      const urls = [...Array.from({ length: 10 }, (_, n) => `${busy.url}/feed-${n}`), ...Array.from({ length: 10 }, (_, n) => `${busy.url}/page-${n}`)];
+      const results = await Promise.all([...urls.map((url) => queue(url, options)), queue(`${other.url}/feed-0`, options)]);
+      const elsewhere = results.pop()!;
+      // another host is not held back
+      expect(elsewhere.status).toBe('ok');
+      // the first request, and at most one more already under way when the 429 came (two per host at a time)
+      expect(busy.arrivals.length).toBeGreaterThanOrEqual(1);
+      expect(busy.arrivals.length).toBeLessThanOrEqual(2);
+      const answered = results.filter((r) => r.httpStatus === 429);
+      const held = results.filter((r) => r.httpStatus === null).map(failed);
+      expect(answered).toHaveLength(busy.arrivals.length);
+      expect(held).toHaveLength(20 - busy.arrivals.length);
+      // whichever answer asked for the later end (one request, or two under way at once)
+      const askedBy = `(${busy.arrivals.map((a) => literally(`${busy.url}${a.path}`)).join('|')})`;
+      for (const result of held) {
+        // the code of the answer, and the time left as Retry-After: what the scheduler reads of a 429
+        expect(result.error.code).toBe('http_429');
+        expect(result.hints.retryAfterSeconds).toBeGreaterThan(7000);
+        expect(result.hints.retryAfterSeconds).toBeLessThanOrEqual(7200);
+        expect(result.error.message).toMatch(
+          new RegExp(`^not requested: ${literally(result.requestedUrl)} \\(${literally(hostOf(busy.url))} answered HTTP 429 to ${askedBy} and asked to wait until \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\)$`),
+        );
+      }
+    } finally {
+      await Promise.all([busy.close(), other.close()]);
+    }
+  });
+
+  it('a short Retry-After is waited out: the host\'s other requests go after it ends, and are answered', async () => {
+    let asked = 0;
+    const arrivals: number[] = [];
+    let pausedAt = 0;
+    const server = await startServer({
+      '/feed.xml': (_req, res) => {
+        arrivals.push(Date.now());
+        if (asked++ === 0) {
+          pausedAt = Date.now();
+          return void res.writeHead(429, { 'retry-after': '1' }).end();
+        }
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      },
+    });
+    try {
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+      const results = await Promise.all(Array.from({ length: 4 }, (_, n) => queue(`${server.url}/feed.xml?n=${n}`, options)));
+      expect(results.map((r) => r.httpStatus)).toEqual([429, 200, 200, 200]);
+      expect(arrivals).toHaveLength(4);
+      // a lower bound only: a loaded machine makes the wait longer, never shorter
+      expect(arrivals[1]! - pausedAt).toBeGreaterThanOrEqual(990);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a 503 with Retry-After holds back the host; a 503 without it does not', async () => {
+    const down = await askingServer(503, { 'retry-after': '600' }, { '/ok': (_req, res) => res.writeHead(200).end('ok') });
+    const broken = await askingServer(503, {}, { '/ok': (_req, res) => res.writeHead(200).end('ok') });
+    try {
+      for (const [server, expected] of [[down, 'http_503'], [broken, 'ok']] as const) {
+        const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+        expect((await queue(`${server.url}/feed-0`, options)).httpStatus).toBe(503);
+        const next = await queue(`${server.url}/ok`, options);
+        expect(next.status === 'failed' ? next.error.code : next.status).toBe(expected);
+      }
+      expect(down.hits.get('/ok')).toBeUndefined();
+      expect(broken.hits.get('/ok')).toBe(1);
+    } finally {
+      await Promise.all([down.close(), broken.close()]);
+    }
+  });
+
+  it('a 429 without Retry-After holds back the host for the rest of the run, without a time to give the scheduler', async () => {
+    const busy = await askingServer(429, {});
+    try {
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+      await queue(`${busy.url}/feed-0`, options);
+      const held = failed(await queue(`${busy.url}/feed-1`, options));
+      expect(held).toMatchObject({ httpStatus: null, error: { code: 'http_429' }, hints: { retryAfterSeconds: null } });
+      expect(held.error.message).toContain('gave no Retry-After: nothing more is sent to it in this run');
+      expect(busy.arrivals).toHaveLength(1);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('a redirect into a host that asked for a pause is held at that hop, and says where it was redirected from', async () => {
+    const busy = await askingServer(429, { 'retry-after': '7200' });
+    const mover = await startServer({ '/moved': (_req, res) => res.writeHead(302, { location: `${busy.url}/feed-1` }).end() });
+    try {
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+      await queue(`${busy.url}/feed-0`, options);
+      const held = failed(await queue(`${mover.url}/moved`, options));
+      expect(held).toMatchObject({ url: `${busy.url}/feed-1`, httpStatus: null, error: { code: 'http_429' } });
+      expect(held.redirects).toHaveLength(1);
+      expect(held.error.message.endsWith(`(redirected from ${mover.url}/moved)`)).toBe(true);
+      expect(busy.arrivals).toHaveLength(1);
+    } finally {
+      await Promise.all([busy.close(), mover.close()]);
+    }
+  });
+
+  it('a fetcher of the caller\'s own is held back too', async () => {
+    const busy = await askingServer(429, { 'retry-after': '7200' });
+    try {
+      const own: Fetcher = (url, fetchOptions) => fetchUrl(url, fetchOptions);
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 }, own);
+      const results = await Promise.all(Array.from({ length: 5 }, (_, n) => queue(`${busy.url}/feed-${n}`, options)));
+      expect(results.map((r) => r.httpStatus)).toEqual([429, null, null, null, null]);
+      expect(results.map((r) => (r.status === 'failed' ? r.error.code : r.status))).toEqual(Array(5).fill('http_429'));
+      expect(busy.arrivals).toHaveLength(1);
+    } finally {
+      await busy.close();
+    }
   });
 });

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { startServer, type Route } from '../helpers/http-server.ts';
+
+/**
+ * A run over many feeds of one host that answers 429 with a long Retry-After: the host is asked once, the other
+ * feeds (and pages) of that host fail without being sent, and the scheduler treats each as the 429 it stands for.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function serve(routes: Record<string, Route>) {
+  const server = await startServer(routes);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function run(loaded: LoadedPipeline, store: Store, at: string, all = false) {
+  const console = new PassThrough().resume();
+  const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, console);
+  return runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all });
+}
+
+describe('a host that answers one feed with 429 and a long Retry-After', () => {
+  it('is asked nothing more in the run: its other feeds and pages fail unsent, and each is scheduled after the asked time', async () => {
+    const busyRoutes: Record<string, Route> = {};
+    for (let n = 0; n < 20; n++) busyRoutes[`/feed-${n}.xml`] = (_req, res) => res.writeHead(429, { 'retry-after': '7200' }).end();
+    busyRoutes['/page.html'] = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>never asked for</p></body></html>');
+    const busy = await serve(busyRoutes);
+    const totalHits = () => [...busy.hits.values()].reduce((a, b) => a + b, 0);
+    // A feed elsewhere whose item links to a page on the busy host. It answers only once the busy host has been asked:
+    // the busy host takes one request at a time, so the page request comes after that first answer.
+    const wire = await serve({
+      '/wire.xml': (_req, res) => {
+        const answer = () =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Labs weigh a pause</title>` +
+              `<link>${busy.url}/page.html</link><guid>w-1</guid><description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>`,
+          );
+        const poll = () => (totalHits() > 0 ? answer() : setTimeout(poll, 5));
+        poll();
+      },
+    });
+
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const database = await freshSqlite();
+    cleanups.push(() => database.drop());
+    const store = await openStore(database.target);
+    cleanups.push(() => store.close());
+    const loaded: LoadedPipeline = {
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+      pipeline: definePipeline({
+        id: 'host-pause',
+        name: 'Host pause',
+        sources: [
+          ...Array.from({ length: 20 }, (_, n) => ({ id: `busy-${n}`, kind: 'feed' as const, name: `Busy ${n}`, url: `${busy.url}/feed-${n}.xml` })),
+          { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
+        ],
+        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+        alerts: { channels: [{ type: 'stdout' }] },
+      }),
+    };
+
+    const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+    expect(totalHits()).toBe(1);
+    const busyReports = report.sources.filter((s) => s.sourceId.startsWith('busy-'));
+    expect(busyReports).toHaveLength(20);
+    for (const source of busyReports) {
+      expect(source).toMatchObject({ outcome: 'failed', error: { code: 'http_429' } });
+      expect(Date.parse(source.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T07:59:00.000Z'));
+    }
+    expect(busyReports.filter((s) => s.error!.message.startsWith('not requested: '))).toHaveLength(19);
+    // the page is held back like the feeds, as a passing failure: the article keeps its feed text for now
+    const wireReport = report.sources.find((s) => s.sourceId === 'wire')!;
+    expect(wireReport.outcome).toBe('ok');
+    expect(wireReport.itemErrors).toEqual([{ key: 'w-1', error: { code: 'http_429', message: expect.stringContaining('not requested: ') } }]);
+    expect(busy.hits.get('/page.html')).toBeUndefined();
+
+    // the scheduler stored the asked time for every one of them: even --all leaves them alone
+    const rows = await store.db.selectFrom('sources').select(['id', 'server_wait_until']).where('id', 'like', 'busy-%').execute();
+    expect(rows).toHaveLength(20);
+    for (const row of rows) expect(Date.parse(row.server_wait_until!)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T07:59:00.000Z'));
+    const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', true);
+    for (const source of forced.sources.filter((s) => s.sourceId.startsWith('busy-'))) {
+      expect(source).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
+    }
+    // (the page is retried by the next run's page retries, which know nothing of the busy feeds' wait: not asserted)
+    const feedHits = [...busy.hits].filter(([pathname]) => pathname.startsWith('/feed-'));
+    expect(feedHits.map(([, hits]) => hits)).toEqual([1]);
+  });
+});
