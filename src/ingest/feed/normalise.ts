@@ -373,21 +373,38 @@ function namesImpossibleDay(text: string): boolean {
  * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read: an item
  * whose date is unreadable looks undated, and the feed should say why.
  */
+/** The Unix epoch: what a CMS writes for a date it never had (a zero timestamp), not a publication date. */
+const UNIX_EPOCH = '1970-01-01T00:00:00.000Z';
+
 export class DateReader {
   private readonly unreadable: string[] = [];
+  private zeroTimestamps = 0;
 
   read(value: string | null | undefined): string | null {
     const date = parseFeedDate(value);
     if (date === null && value && value.trim() !== '') this.unreadable.push(value.trim());
+    if (date === UNIX_EPOCH) {
+      // dated 1970, the item would head every trend chart's first year and never count as new
+      this.zeroTimestamps += 1;
+      return null;
+    }
     return date;
   }
 
   /** One warning for the whole document, with the first unreadable text as an example; none when all were read. */
   warnings(): string[] {
+    const out: string[] = [];
     const [first] = this.unreadable;
-    if (first === undefined) return [];
-    const count = this.unreadable.length;
-    return [`${count} date${count === 1 ? '' : 's'} could not be read (the first: ${JSON.stringify(first.slice(0, 60))}), so ${count === 1 ? 'its item lacks' : 'their items lack'} that date`];
+    const lack = (count: number) => (count === 1 ? 'its item lacks' : 'their items lack');
+    if (first !== undefined) {
+      const count = this.unreadable.length;
+      out.push(`${count} date${count === 1 ? '' : 's'} could not be read (the first: ${JSON.stringify(first.slice(0, 60))}), so ${lack(count)} that date`);
+    }
+    if (this.zeroTimestamps > 0) {
+      const count = this.zeroTimestamps;
+      out.push(`${count} date${count === 1 ? ' was' : 's were'} the Unix epoch (1970-01-01T00:00:00Z), a zero timestamp, so ${lack(count)} that date`);
+    }
+    return out;
   }
 }
 

@@ -378,6 +378,14 @@ describe('parseFeed: broken input', () => {
     expect(errors[0]).toMatch(/ at line 2, column \d+/);
   });
 
+  it('takes a zero timestamp (the Unix epoch, in any zone) for no date, and says so', async () => {
+    const item = (date: string) => `<item><title>${date}</title><link>https://e.example/${encodeURIComponent(date)}</link><pubDate>${date}</pubDate></item>`;
+    const dates = ['Thu, 01 Jan 1970 00:00:00 +0000', 'Thu, 01 Jan 1970 01:00:00 +0100', 'Thu, 01 Jan 1970 00:00:01 GMT'];
+    const feed = await parseFeed(Buffer.from(`<rss version="2.0"><channel><title>F</title>${dates.map(item).join('')}</channel></rss>`), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.published)).toEqual([null, null, '1970-01-01T00:00:01.000Z']);
+    expect(feed.warnings).toEqual(['2 dates were the Unix epoch (1970-01-01T00:00:00Z), a zero timestamp, so their items lack that date']);
+  });
+
   it('says when dates could not be read, once for the feed, so undated items are explained', async () => {
     const item = (date: string) => `<item><title>${date}</title><link>https://e.example/${encodeURIComponent(date)}</link><pubDate>${date}</pubDate></item>`;
     const xml = `<rss version="2.0"><channel><title>F</title>${item('yesterday-ish')}${item('Fri, 05 Jun 2026 10:19:00 GMT')}${item('Q3 2026')}</channel></rss>`;
