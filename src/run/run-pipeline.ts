@@ -608,7 +608,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, pipeline.id, source.id, 50);
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
-      const oldAddressRetired = result.gone && !!row?.moved_to && url !== row.moved_to;
+      const oldAddressRetired = result.gone && !!row?.moved_to && url !== requestAddress(row.moved_to);
       report.nextCheck = nextCheck({
         now: now(), outcome: result.outcome, random,
         errorCode: oldAddressRetired ? 'old_address_gone' : (result.error?.code ?? null), httpStatus: oldAddressRetired ? null : result.httpStatus,
@@ -619,7 +619,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
         // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
-        movedTo: result.movedTo ?? (url === source.url && row?.moved_to ? null : undefined),
+        movedTo: result.movedTo ?? (url === requestAddress(source.url) && row?.moved_to ? null : undefined),
         gone: result.gone && !oldAddressRetired,
         nextCheckAt: report.nextCheck.at,
         nextCheckReason: report.nextCheck.reason,

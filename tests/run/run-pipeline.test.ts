@@ -717,7 +717,7 @@ describe('a feed that trips an internal error', () => {
 });
 
 describe('a feed that moved permanently', () => {
-  it('is read at its new address from then on, and at the pipeline file\'s URL again once the new one keeps failing', () =>
+  it.each(['', '#latest'])('is read at its new address from then on, and at the pipeline file\'s URL again once the new one keeps failing (URL suffix %j)', (suffix) =>
     withScenario(async ({ store, input, serve, load }) => {
       const outlet = { oldRedirects: true, newFails: false };
       const feedBody = '<?xml version="1.0"?><rss version="2.0"><channel><title>Moving wire</title><item><title>Labs weigh a pause</title>' +
@@ -728,7 +728,7 @@ describe('a feed that moved permanently', () => {
         '/new.xml': (_req, res) =>
           outlet.newFails ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody),
       });
-      const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml`, fetchArticles: false };
+      const source = { id: 'moving', kind: 'feed' as const, name: 'Moving wire', url: `${feed.url}/old.xml${suffix}`, fetchArticles: false };
       const loaded = load({ ...input, sources: [source] });
       const movedTo = async () => (await store.db.selectFrom('sources').select('moved_to').where('id', '=', 'moving').executeTakeFirstOrThrow()).moved_to;
       let hour = 6;
