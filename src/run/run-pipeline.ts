@@ -64,6 +64,8 @@ interface PreparedArticle {
   extractError: StageError | null;
   /** The item's page was asked for (whatever came of it). */
   pageAttempted: boolean;
+  /** The link the feed gave, when `raw.url` is where its page was read after redirects. */
+  feedLink?: string;
 }
 
 function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]): KnownArticle {
@@ -273,6 +275,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           item_key: raw.key,
           url: raw.url,
           canonical_url: keys.canonicalUrl,
+          feed_link: source.kind === 'feed' && raw.hasPage ? (item.feedLink ?? raw.url) : null,
           title,
           byline: extracted.byline ?? raw.author,
           published_at: publishedAt,
@@ -345,6 +348,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     function isAnotherStory(item: RawItem, stored: repo.StoredItem): boolean {
       if (!item.hasPage || item.title === null || stored.title === null || item.title === stored.title) return false;
       const link = canonicalizeUrl(item.url);
+      // The link the feed gave before, when known; else where the page was read (articles stored before it was kept).
+      if (stored.feed_link !== null) return link !== canonicalizeUrl(stored.feed_link);
       return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
     }
 
@@ -500,7 +505,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
       const page = await fetchArticlePage(item.url, feedUrl);
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: true };
-      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true };
+      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true, feedLink: item.url };
     }
 
     /**

@@ -2,7 +2,7 @@ import { CompiledQuery, SqliteAdapter, type DialectAdapter, type Kysely } from '
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
-export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'title' | 'modified_at' | 'content_hash'>;
+export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'modified_at' | 'content_hash'>;
 
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
 export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
@@ -12,7 +12,7 @@ export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, s
     if (chunk.length === 0) continue;
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'title', 'modified_at', 'content_hash'])
+      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
       .where('item_key', 'in', chunk)
@@ -52,7 +52,7 @@ export async function sourceArticlesByCanonicalUrl(db: Kysely<Database>, pipelin
   for (let i = 0; i < canonicalUrls.length; i += 500) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'title', 'modified_at', 'content_hash'])
+      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
       .where('canonical_url', 'in', canonicalUrls.slice(i, i + 500))
       .where('source_id', '=', sourceId)

@@ -91,6 +91,8 @@ export interface ArticlesTable {
   item_key: string;
   url: string;
   canonical_url: string;
+  /** The link the feed gave the item, before its page's redirects (`url` is where the page was read); else null. */
+  feed_link: ColumnType<string | null, string | null | undefined, string | null>;
   title: string | null;
   byline: string | null;
   published_at: string | null;

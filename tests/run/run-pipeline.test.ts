@@ -586,6 +586,25 @@ describe('an item whose GUID a feed reuses', () => {
       expect(await rows()).toHaveLength(2);
     }));
 
+  it('is a retitle, not another story, when only the headline changed and the link redirects to the page', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let title = 'Labs weigh a pause';
+      const site = await serve({
+        '/r/1': (_req, res) => res.writeHead(302, { location: '/a/1.html' }).end(),
+        '/a/1.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage('Labs weigh a pause')),
+        '/feed.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([item('g-1', title, `http://${req.headers.host}/r/1`, 'Tue, 09')])),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'tracked', kind: 'feed' as const, name: 'Tracked', url: `${site.url}/feed.xml` }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      title = 'Labs agree to weigh a verified pause';
+      const second = await run(loaded, store, '2026-06-10T12:00:00.000Z', { all: true });
+      expect(second.report.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
+      expect(await store.db.selectFrom('articles').select(['item_key', 'url', 'feed_link', 'title']).execute()).toEqual([
+        { item_key: 'g-1', url: `${site.url}/a/1.html`, feed_link: `${site.url}/r/1`, title: 'Labs agree to weigh a verified pause' },
+      ]);
+    }));
+
   it('among items of one fetch, then alone in the next, stays the article it was stored as', () =>
     withScenario(async ({ store, input, serve, load }) => {
       const first = item('same', 'Labs weigh a pause', 'https://news.example/s1', 'Tue, 09');

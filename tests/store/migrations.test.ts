@@ -174,3 +174,28 @@ describe.each(dialects)('upgrading a $name database to sources with last warning
     }
   });
 });
+
+describe.each(dialects)('upgrading a $name database to articles with their feed links', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('keeps every article, with no feed link known, and looks items up as before', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '011-source-last-warnings');
+    await old.insertInto('sources').values({ id: 'wire', pipeline_id: 'a', kind: 'feed', name: 'Wire', location: 'https://x/feed', error_streak: 0, items_seen: 2, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('articles').values([{ ...article(1, 'a', 'guid-1'), source_id: 'wire' }, { ...article(2, 'a', 'guid-2'), source_id: 'wire' }]).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      const items = await repo.storedItemKeys(store.db, 'a', 'wire', ['guid-1', 'guid-2']);
+      const rows = [...items.values()].sort((a, b) => a.item_key.localeCompare(b.item_key));
+      expect(rows.map(({ item_key, url, feed_link }) => ({ item_key, url, feed_link }))).toEqual([
+        { item_key: 'guid-1', url: 'https://x/guid-1', feed_link: null },
+        { item_key: 'guid-2', url: 'https://x/guid-2', feed_link: null },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import * as sourceNextCheckReason from './008-source-next-check-reason.ts';
 import * as runOwner from './009-run-owner.ts';
 import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts';
 import * as sourceLastWarnings from './011-source-last-warnings.ts';
+import * as articleFeedLinks from './012-article-feed-links.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -35,6 +36,7 @@ const migrations: Record<string, MigrationModule> = {
   '009-run-owner': runOwner,
   '010-article-urls-without-logins': articleUrlsWithoutLogins,
   '011-source-last-warnings': sourceLastWarnings,
+  '012-article-feed-links': articleFeedLinks,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
