@@ -18,6 +18,7 @@ import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
+import { urlForDisplay } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {
@@ -442,7 +443,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
       } else {
         rejected.push({ url: candidate.url, reason: attempt, ...cutOff });
         // not fetched: they are the URL that failed, spelt otherwise
-        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${candidate.url}: ${attempt}`, ...cutOff });
+        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${urlForDisplay(candidate.url)}: ${attempt}`, ...cutOff });
       }
     });
   };

@@ -193,6 +193,29 @@ describe('pausewatch sources add', () => {
     }
   });
 
+  it('never shows the login of the URL typed, in merged addresses or in the reasons of candidates that failed', async () => {
+    const site = await startServer({
+      '/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end(
+          '<html><head><link rel="alternate" type="application/rss+xml" href="/gone?format=rss"><link rel="alternate" type="application/rss+xml" href="/gone/?format=rss"></head></html>',
+        ),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Paid', [{ guid: 'p1', title: 'P', link: 'https://example.org/p' }])),
+    });
+    const fast = pipelineFile('fast-login.ts', { perHostGapMs: 0 });
+    try {
+      const { stdout, stderr } = await pausewatch(['sources', 'add', `${site.url.replace('//', '//reader:s3cret@')}/`, '--pipeline', fast, '--json', '--all-paths']);
+      const json = JSON.parse(stdout);
+      expect(json.rejected.some((r: { reason: string }) => r.reason.startsWith('same address as '))).toBe(true);
+      const { feeds, ...rest } = json;
+      // the entry to paste keeps the login, since the feed needs it; nothing else shows it
+      expect(JSON.stringify(rest)).not.toContain('s3cret');
+      expect(JSON.stringify(feeds.map(({ source: _source, url: _url, ...feed }: Record<string, unknown>) => feed))).not.toContain('s3cret');
+      expect(stderr).not.toContain('s3cret');
+    } finally {
+      await site.close();
+    }
+  });
+
   it('names the comments feeds it does not offer, and exits 1 when they are all a site has', async () => {
     const comments = '<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="/comments/feed/">';
     const site = await startServer({
