@@ -18,6 +18,8 @@
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
  *      manners, and a daily digest needs it. Retry-After, the one ask meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
+ *   5. When the run comes, isDue counts a feed due a tenth of its interval early (see there), caching asks included;
+ *      Retry-After is kept exactly by the run (server_wait_until).
  */
 
 export type CheckOutcome = 'ok' | 'not_modified' | 'failed';
