@@ -16,7 +16,7 @@
 import * as cheerio from 'cheerio';
 import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions } from './fetch.ts';
-import type { Fetcher } from './request-queue.ts';
+import { hostKeyOf, type Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { urlForDisplay } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
@@ -279,14 +279,6 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
 /** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
 const TIMER_SLACK_MS = 5;
 
-function hostKey(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Tries `urls` at most `concurrency` at a time and `perHost` per host, until `deadline` (epoch ms). Holding candidates
  * back per host here, rather than only in the request queue, means a candidate's time limit starts when its request
@@ -326,7 +318,7 @@ function tryCandidates(
       for (let k = 0; k < pending.length && active < limits.concurrency; ) {
         const index = pending[k]!;
         const url = urls[index]!;
-        const host = hostKey(url);
+        const host = hostKeyOf(url);
         if ((inFlightByHost.get(host) ?? 0) >= limits.perHost) {
           k += 1;
           continue;

@@ -65,7 +65,8 @@ const LONGEST_PAUSE_WAITED_MS = 5_000;
 /** Retry-After past this many seconds (about 31 years) is held at it, so the end of the pause stays a valid date. */
 const LONGEST_PAUSE_SECONDS = 1e9;
 
-function hostKeyOf(url: string): string {
+/** The host (and port) whose limits a URL's request counts against; '' for a URL that does not parse. */
+export function hostKeyOf(url: string): string {
   try {
     return new URL(url).host.toLowerCase();
   } catch {
