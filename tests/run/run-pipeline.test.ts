@@ -1030,15 +1030,20 @@ describe('a feed whose server answered 429 with Retry-After', () => {
 });
 
 describe('a feed whose server asks for a long cache lifetime', () => {
+  /** A feed whose every answer asks to be cached for 30 days, in a pipeline of its own. */
+  const cachedFeed = async (serve: Scenario['serve'], load: Scenario['load'], input: PipelineInput) => {
+    const feed = await serve({
+      '/cached.xml': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=2592000' }).end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>Cached</title><item><title>Labs weigh a pause</title><guid>c-1</guid></item></channel></rss>',
+        ),
+    });
+    return { feed, loaded: load({ ...input, sources: [{ id: 'cached', kind: 'feed' as const, name: 'Cached', url: `${feed.url}/cached.xml`, fetchArticles: false }] }) };
+  };
+
   it('is checked again within a day, and the stored reason says who held it back', () =>
     withScenario(async ({ store, input, serve, load }) => {
-      const feed = await serve({
-        '/cached.xml': (_req, res) =>
-          res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=2592000' }).end(
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>Cached</title><item><title>Labs weigh a pause</title><guid>c-1</guid></item></channel></rss>',
-          ),
-      });
-      const loaded = load({ ...input, sources: [{ id: 'cached', kind: 'feed' as const, name: 'Cached', url: `${feed.url}/cached.xml`, fetchArticles: false }] });
+      const { loaded } = await cachedFeed(serve, load, input);
       await run(loaded, store, '2026-06-10T06:00:00.000Z');
       const row = await store.db.selectFrom('sources').select(['next_check_at', 'next_check_reason']).where('id', '=', 'cached').executeTakeFirstOrThrow();
       expect(row).toEqual({ next_check_at: '2026-06-11T06:00:00.000Z', next_check_reason: expect.stringMatching(/raised to 24 h by Cache-Control max-age \(capped\)$/) });
@@ -1048,13 +1053,7 @@ describe('a feed whose server asks for a long cache lifetime', () => {
 
   it('is checked by every run of a daily cron, though each check ends a little after its run began', () =>
     withScenario(async ({ store, input, serve, load }) => {
-      const feed = await serve({
-        '/cached.xml': (_req, res) =>
-          res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=2592000' }).end(
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>Cached</title><item><title>Labs weigh a pause</title><guid>c-1</guid></item></channel></rss>',
-          ),
-      });
-      const loaded = load({ ...input, sources: [{ id: 'cached', kind: 'feed' as const, name: 'Cached', url: `${feed.url}/cached.xml`, fetchArticles: false }] });
+      const { feed, loaded } = await cachedFeed(serve, load, input);
       // a clock that runs from 06:00 each day, as the runs cron starts do; each check ends some time into its run
       const ticking = (iso: string) => {
         const started = Date.now();
