@@ -121,6 +121,7 @@ export function heldBackResult(
     hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(Date.now()) },
     status: 'failed',
     error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}` },
+    notSent: true,
   };
 }
 
@@ -206,7 +207,7 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
 export type FetchResult =
   | (FetchBase & { status: 'ok'; body: Buffer })
   | (FetchBase & { status: 'not_modified' })
-  | (FetchBase & { status: 'failed'; error: StageError });
+  | (FetchBase & { status: 'failed'; error: StageError; /** Refused before sending: the host asked to wait (heldBackResult). */ notSent?: true });
 
 export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
 

@@ -438,7 +438,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const page = await fetchArticlePage(entry.url, feedUrl);
       await storeLock.add(async () => {
         const at = now().toISOString();
-        const attempt = entry.page_attempts + 1;
+        // A request its host held back (it asked to wait) was never sent, so it is no try of the page.
+        const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
         if ('error' in page) {
           // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
           report.warnings.push(`${entry.item_key}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
@@ -513,11 +514,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * host and port the pipeline file names for the feed (`feedUrl`) are trusted like the feed, and those on its
      * origin are asked for with its login, if it has one; no URL kept or shown carries that login.
      */
-    async function fetchArticlePage(url: string, feedUrl: string): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError }> {
+    async function fetchArticlePage(url: string, feedUrl: string): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError; notSent?: true }> {
       const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
-        return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` } };
+        const notSent = response.status === 'failed' && response.notSent ? { notSent: true as const } : {};
+        return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` }, ...notSent };
       }
       const pageUrl = withoutCredentials(response.url);
       // A link to a PDF or a binary file keeps the feed's text rather than store its bytes as the article.

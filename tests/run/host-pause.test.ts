@@ -102,4 +102,56 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     const feedHits = [...busy.hits].filter(([pathname]) => pathname.startsWith('/feed-'));
     expect(feedHits.map(([, hits]) => hits)).toEqual([1]);
   });
+
+  it('holds back a page retry too, which then costs the page none of its tries', async () => {
+    let busyAnswers429 = false;
+    const busy = await serve({
+      '/feed.xml': (_req, res) =>
+        busyAnswers429
+          ? res.writeHead(429, { 'retry-after': '7200' }).end()
+          : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title></channel></rss>'),
+      '/page.html': (_req, res) => res.writeHead(503).end(),
+    });
+    // the wire answers once the busy host's feed has been asked, so its page retry comes after that answer
+    const wire = await serve({
+      '/wire.xml': (_req, res) => {
+        const answer = () =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Labs weigh a pause</title>` +
+              `<link>${busy.url}/page.html</link><guid>w-1</guid><description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>`,
+          );
+        const poll = () => (busy.hits.get('/feed.xml') ?? 0) > (busyAnswers429 ? 1 : 0) ? answer() : setTimeout(poll, 5);
+        poll();
+      },
+    });
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const database = await freshSqlite();
+    cleanups.push(() => database.drop());
+    const store = await openStore(database.target);
+    cleanups.push(() => store.close());
+    const loaded: LoadedPipeline = {
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+      pipeline: definePipeline({
+        id: 'page-retry',
+        name: 'Page retry',
+        sources: [
+          { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${busy.url}/feed.xml` },
+          { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
+        ],
+        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+        alerts: { channels: [] },
+      }),
+    };
+    const attempts = async () => (await store.db.selectFrom('articles').select(['page_attempts', 'extract_error_code']).executeTakeFirstOrThrow());
+    await run(loaded, store, '2026-06-10T06:00:00.000Z');
+    expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_503' });
+
+    busyAnswers429 = true;
+    await run(loaded, store, '2026-06-10T07:00:00.000Z', true);
+    expect(busy.hits.get('/page.html')).toBe(1);
+    expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_429' });
+  });
 });
