@@ -489,26 +489,16 @@ const MARKUP_AFTER_LT = /[A-Za-z_:/!?\u0080-\uFFFF]/;
 
 /**
  * Escapes each `<` that cannot open markup (`Price < 5`, `a <3 b`, `<=`), which a strict parser rejects and a lenient
- * one writes back unescaped; CDATA sections and comments, where `<` is allowed, are left alone. Linear: every search
- * moves forward, and an unterminated CDATA section or comment runs to the end.
+ * one writes back unescaped. Given text outside CDATA sections and comments (see outsideVerbatim).
  */
 function escapeBareLessThan(text: string, counts: RepairCounts): string {
   const out: string[] = [];
   let copied = 0;
-  for (let lt = text.indexOf('<'); lt >= 0; ) {
-    const verbatimEnd = text.startsWith('<![CDATA[', lt) ? ']]>' : text.startsWith('<!--', lt) ? '-->' : null;
-    if (verbatimEnd !== null) {
-      const end = text.indexOf(verbatimEnd, lt + 4);
-      if (end < 0) break;
-      lt = text.indexOf('<', end + verbatimEnd.length);
-      continue;
-    }
-    if (lt + 1 >= text.length || !MARKUP_AFTER_LT.test(text[lt + 1]!)) {
-      out.push(text.slice(copied, lt), '&lt;');
-      copied = lt + 1;
-      counts.add("reading 1 bare '<' as text", "reading # bare '<' as text");
-    }
-    lt = text.indexOf('<', lt + 1);
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+    if (lt + 1 < text.length && MARKUP_AFTER_LT.test(text[lt + 1]!)) continue;
+    out.push(text.slice(copied, lt), '&lt;');
+    copied = lt + 1;
+    counts.add("reading 1 bare '<' as text", "reading # bare '<' as text");
   }
   if (copied === 0) return text;
   out.push(text.slice(copied));
@@ -516,22 +506,48 @@ function escapeBareLessThan(text: string, counts: RepairCounts): string {
 }
 
 /**
+ * `repair` applied to the text between CDATA sections and comments, which hold their characters as written (`AT&T`,
+ * `a < b` and `&#11;` are all fine there). Linear: every search moves forward; an unterminated section runs to the end.
+ */
+function outsideVerbatim(text: string, repair: (chunk: string) => string): string {
+  const out: string[] = [];
+  let chunkStart = 0;
+  for (let at = text.indexOf('<!'); at >= 0; ) {
+    const close = text.startsWith('<![CDATA[', at) ? ']]>' : text.startsWith('<!--', at) ? '-->' : null;
+    if (close === null) {
+      at = text.indexOf('<!', at + 2);
+      continue;
+    }
+    const closeAt = text.indexOf(close, at + (close === ']]>' ? 9 : 4));
+    const end = closeAt < 0 ? text.length : closeAt + close.length;
+    out.push(repair(text.slice(chunkStart, at)), text.slice(at, end));
+    chunkStart = end;
+    at = closeAt < 0 ? -1 : text.indexOf('<!', end);
+  }
+  if (chunkStart < text.length) out.push(repair(text.slice(chunkStart)));
+  return out.join('');
+}
+
+/**
  * Makes a not-well-formed document parseable without changing what it says: HTML named entities become
  * numeric references, stray `&` become `&amp;`, references to characters XML forbids are repaired or dropped, and a
- * `<` that cannot open markup becomes `&lt;`. Used only after a strict parse failed; `counts` says what it changed.
+ * `<` that cannot open markup becomes `&lt;`, all outside CDATA sections and comments. Used only after a strict parse
+ * failed; `counts` says what it changed.
  */
 function repairText(text: string, counts: RepairCounts): string {
-  const entitiesRepaired = text
-    .replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
-      if (XML_ENTITIES.has(name)) return whole;
-      counts.add('rewriting 1 HTML entity', 'rewriting # HTML entities');
-      return htmlEntityAsNumeric(name) ?? `&amp;${name};`;
-    })
-    .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, () => {
-      counts.add("escaping 1 stray '&'", "escaping # stray '&'");
-      return '&amp;';
-    });
-  return escapeBareLessThan(repairCharacterReferences(entitiesRepaired, counts), counts);
+  return outsideVerbatim(text, (chunk) => {
+    const entitiesRepaired = chunk
+      .replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
+        if (XML_ENTITIES.has(name)) return whole;
+        counts.add('rewriting 1 HTML entity', 'rewriting # HTML entities');
+        return htmlEntityAsNumeric(name) ?? `&amp;${name};`;
+      })
+      .replace(/&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)/g, () => {
+        counts.add("escaping 1 stray '&'", "escaping # stray '&'");
+        return '&amp;';
+      });
+    return escapeBareLessThan(repairCharacterReferences(entitiesRepaired, counts), counts);
+  });
 }
 
 /** The most characters entity expansion may produce in one document, all entities and references together. */

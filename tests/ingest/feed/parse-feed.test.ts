@@ -362,6 +362,14 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings.at(-1)).toBe("recovered after repairing 1 reference to a character XML forbids, reading 1 bare '<' as text and re-serialising the markup leniently");
   });
 
+  it('leaves CDATA sections and comments as written when it repairs the rest of a broken document', async () => {
+    const xml = '<rss version="2.0"><channel><title>F</title><item><title>a < b</title><link>https://b.example/1</link>' +
+      '<!-- AT&T < --><description><![CDATA[<p>AT&T &amp; a < b</p>]]></description></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://b.example/feed' });
+    expect(feed.items[0]).toMatchObject({ title: 'a < b', summary: '<p>AT&T &amp; a < b</p>' });
+    expect(feed.warnings).toContain("recovered after reading 1 bare '<' as text");
+  });
+
   it('repairs bare "<" and forbidden references in linear time, however many', async () => {
     const items = Array.from({ length: 4_000 }, (_v, i) => [`T${i} < ${i}`, 'p < q &#x1A; &#xD800;'.repeat(10)] as [string, string]);
     const feed = await parseFeed(rssItems(items), { url: 'https://b.example/feed' });
