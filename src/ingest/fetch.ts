@@ -105,10 +105,37 @@ export class HostAskedToWait extends Error {
   }
 }
 
-/** The failure a request refused by HostAskedToWait comes back as; `at` says how far fetchUrl got before it. */
+/**
+ * A request refused without being sent: the host it goes to left the last requests of this run unanswered (timed
+ * out, refused the connection, could not be reached or looked up), so one more would only cost its timeout. Reported
+ * with the code of the last of those failures, as a failure the scheduler backs off from like any other.
+ */
+export class HostNotAnswering extends Error {
+  constructor(
+    /** The URL refused. */
+    readonly url: string,
+    /** `host:port` that did not answer. */
+    readonly host: string,
+    /** The code of the last unanswered request (`timeout`, `connection_refused`, ...). */
+    readonly code: string,
+    /** How many requests in a row it left unanswered. */
+    unanswered: number,
+  ) {
+    super(`not requested: ${urlForDisplay(url)} (${host} left the last ${unanswered} requests of this run unanswered: ${code})`);
+  }
+
+  retryAfterSeconds(): null {
+    return null;
+  }
+}
+
+/** Codes of a request the host never answered, as against one it answered with an error. */
+export const UNANSWERED_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_refused', 'unreachable', 'dns']);
+
+/** The failure a request refused by the request queue comes back as; `at` says how far fetchUrl got before it. */
 export function heldBackResult(
   requestedUrl: string,
-  held: HostAskedToWait,
+  held: HostAskedToWait | HostNotAnswering,
   at: { redirects?: Redirect[]; headers?: Record<string, string>; redirectedFrom?: string | null } = {},
 ): FetchResult {
   return {
@@ -786,7 +813,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}${redirectNote(redirectedFrom)}` } };
     }
   } catch (error) {
-    if (error instanceof HostAskedToWait) {
+    if (error instanceof HostAskedToWait || error instanceof HostNotAnswering) {
       return heldBackResult(requestedUrl, error, { redirects, headers: last?.headers ?? {}, redirectedFrom: redirects.at(-1)?.from ?? null });
     }
     if (!(error instanceof FetchFailure)) throw error;

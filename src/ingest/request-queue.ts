@@ -1,11 +1,16 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fetchUrl, heldBackResult, HostAskedToWait, readServerHints, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
+import { fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
   concurrency: number;
   perHostConcurrency: number;
   perHostGapMs: number;
+  /**
+   * Whether a host that leaves UNANSWERED_LIMIT requests in a row unanswered is asked nothing more. A run wants that;
+   * `sources add`, asked to check each candidate and bounded by its own deadline, reports each. @default true
+   */
+  giveUpOnSilentHosts?: boolean;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
@@ -43,7 +48,16 @@ interface HostState {
   nextStart: number;
   /** The latest-ending pause the host asked for in this run, or null; kept after it ends (an end in the past holds nothing). */
   pause: HostPause | null;
+  /** Requests in a row that the host left unanswered (UNANSWERED_CODES), and the code of the last. */
+  unanswered: number;
+  unansweredCode: string;
 }
+
+/**
+ * After this many requests in a row without an answer, a host is not asked again in the run: its other feeds and
+ * pages would each cost a timeout (twenty feeds of a dead outlet, two at a time, took five minutes).
+ */
+const UNANSWERED_LIMIT = 2;
 
 interface HostPause {
   /** Epoch ms before which nothing is sent to the host; Infinity for a 429 that named no time (the rest of the run). */
@@ -86,6 +100,10 @@ export function hostKeyOf(url: string): string {
  * fail at once without being sent, with HostAskedToWait (the answer's code, and the time left as Retry-After). A 429
  * without Retry-After holds the host for the rest of the queue's life, one run. A 503 without it asks nothing: it is
  * as likely one broken script as an overloaded host. Requests already under way when the answer comes are not recalled.
+ *
+ * A host that leaves UNANSWERED_LIMIT requests in a row unanswered (a timeout, a refused connection, no route, no DNS
+ * answer) is not asked again in the run: the rest fail at once, unsent, with HostNotAnswering (the last one's code).
+ * Any answer, even an error status, resets the count.
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
@@ -94,7 +112,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     const key = hostKeyOf(url);
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '' };
       hosts.set(key, host);
     }
     return host;
@@ -109,7 +127,14 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };
   };
+  /** Counts a request the host of `url` left unanswered (`code` in UNANSWERED_CODES), or resets the count (null). */
+  const noteUnanswered = (url: string, code: string | null) => {
+    const host = hostState(url);
+    if (code === null) host.unanswered = 0;
+    else [host.unanswered, host.unansweredCode] = [host.unanswered + 1, code];
+  };
   const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
+  const silent = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered >= UNANSWERED_LIMIT;
   /** Runs `request` when the host of `url` may be asked; rejects with HostAskedToWait when it asked for a long pause. */
   const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
     const host = hostState(url);
@@ -118,6 +143,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     return host.slots.add(
       async () => {
         for (;;) {
+          if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
           const pause = host.pause;
           if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
@@ -129,7 +155,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < Math.max(host.nextStart, pausedUntil(host))) return RETRY;
+              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host)) return RETRY;
               host.nextStart = Date.now() + settings.perHostGapMs;
               return { value: await request() };
             },
@@ -145,7 +171,15 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     admit(
       url,
       async () => {
-        const answer = await request();
+        let answer;
+        try {
+          answer = await request();
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
+          throw error;
+        }
+        noteUnanswered(url, null);
         notePause(url, answer);
         return answer;
       },
@@ -162,12 +196,14 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 const result = await fetcher(url, options);
                 // The answer came from where the fetcher ended up, after any redirects of its own.
                 if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
+                if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
+                else if (!result.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
                 return result;
               },
               0,
             );
           } catch (error) {
-            if (error instanceof HostAskedToWait) return heldBackResult(url, error);
+            if (error instanceof HostAskedToWait || error instanceof HostNotAnswering) return heldBackResult(url, error);
             throw error;
           }
         };

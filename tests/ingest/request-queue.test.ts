@@ -300,3 +300,58 @@ describe('a host that asks for a pause', () => {
     }
   });
 });
+
+describe('a host that does not answer', () => {
+  /** A server whose `/hang/…` paths never answer and whose other paths answer at once. */
+  async function silentServer() {
+    const arrivals: string[] = [];
+    const server = await startServer({
+      '/hang': (req) => void arrivals.push(req.url!),
+      '/ok': (req, res) => {
+        arrivals.push(req.url!);
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>');
+      },
+    });
+    return { ...server, arrivals };
+  }
+  const quick = { ...options, timeoutMs: 300, connectTimeoutMs: 300 };
+  const outcome = (r: FetchResult) => (r.status === 'failed' ? `${r.error.code}${r.notSent ? ' (not sent)' : ''}` : r.status);
+
+  it('is asked nothing more in the run after two requests in a row went unanswered: the rest fail at once, unsent', async () => {
+    const silent = await silentServer();
+    try {
+      for (const own of [false, true]) {
+        silent.arrivals.length = 0;
+        const fetcher: Fetcher = (url, fetchOptions) => fetchUrl(url, fetchOptions);
+        const queue = own ? createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 }, fetcher) : createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+        const results = await Promise.all(Array.from({ length: 5 }, (_, n) => queue(`${silent.url}/hang?n=${n}`, quick)));
+        expect(results.map(outcome)).toEqual(['timeout', 'timeout', 'timeout (not sent)', 'timeout (not sent)', 'timeout (not sent)']);
+        expect(silent.arrivals).toHaveLength(2);
+        const held = results[4]!;
+        expect(held.status === 'failed' && held.error.message).toMatch(/^not requested: .*\/hang\?n=4 \(127\.0\.0\.1:\d+ left the last 2 requests of this run unanswered: timeout\)$/);
+      }
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('is asked again as long as answers come between the silences, and sources add may keep asking', async () => {
+    const silent = await silentServer();
+    try {
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
+      const paths = ['hang?n=0', 'ok?n=1', 'hang?n=2', 'ok?n=3', 'hang?n=4'];
+      const results = [];
+      for (const p of paths) results.push(await queue(`${silent.url}/${p}`, quick));
+      expect(results.map(outcome)).toEqual(['timeout', 'ok', 'timeout', 'ok', 'timeout']);
+      expect(silent.arrivals).toHaveLength(5);
+
+      silent.arrivals.length = 0;
+      const patient = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0, giveUpOnSilentHosts: false });
+      const all = await Promise.all(Array.from({ length: 4 }, (_, n) => patient(`${silent.url}/hang?n=${n}`, quick)));
+      expect(all.map(outcome)).toEqual(Array(4).fill('timeout'));
+      expect(silent.arrivals).toHaveLength(4);
+    } finally {
+      await silent.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
-import { startServer, type Route } from '../helpers/http-server.ts';
+import { closedPort, startServer, type Route } from '../helpers/http-server.ts';
 
 /**
  * A run over many feeds of one host that answers 429 with a long Retry-After: the host is asked once, the other
@@ -153,5 +153,37 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     await run(loaded, store, '2026-06-10T07:00:00.000Z', true);
     expect(busy.hits.get('/page.html')).toBe(1);
     expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_429' });
+  });
+});
+
+describe('a host that answers nothing', () => {
+  it('is asked twice in a run, its other feeds failing at once, unsent, and each scheduled as a failure', async () => {
+    const port = await closedPort();
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-down-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const database = await freshSqlite();
+    cleanups.push(() => database.drop());
+    const store = await openStore(database.target);
+    cleanups.push(() => store.close());
+    const loaded: LoadedPipeline = {
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+      pipeline: definePipeline({
+        id: 'host-down',
+        name: 'Host down',
+        sources: Array.from({ length: 6 }, (_, n) => ({ id: `down-${n}`, kind: 'feed' as const, name: `Down ${n}`, url: `http://127.0.0.1:${port}/feed-${n}.xml` })),
+        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+        alerts: { channels: [] },
+      }),
+    };
+    const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+    expect(report.sources.map((s) => [s.outcome, s.error?.code])).toEqual(Array(6).fill(['failed', 'connection_refused']));
+    expect(report.sources.filter((s) => s.error!.message.startsWith('not requested: '))).toHaveLength(4);
+    const rows = await store.db.selectFrom('sources').select(['error_streak', 'next_check_at']).execute();
+    for (const row of rows) {
+      expect(row.error_streak).toBe(1);
+      expect(row.next_check_at! > '2026-06-10T06:00:00.000Z').toBe(true);
+    }
   });
 });

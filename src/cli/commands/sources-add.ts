@@ -174,7 +174,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const page = outletUrlArgument(pageUrl);
       const { settings, loaded } = await commandFetchSettings(options);
       // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
-      const fetcher = createRequestQueue(settings);
+      const fetcher = createRequestQueue({ ...settings, giveUpOnSilentHosts: false });
       const deadlineMs = discoveryDeadlineMs(settings.timeoutMs);
       // A line per candidate that fails, as it fails, so a slow site is never minutes of silence; on a terminal a
       // status line too. --quiet keeps them for the end, and only when nothing was found.
