@@ -234,7 +234,7 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
 export type FetchResult =
   | (FetchBase & { status: 'ok'; body: Buffer })
   | (FetchBase & { status: 'not_modified' })
-  | (FetchBase & { status: 'failed'; error: StageError; /** Refused before sending: the host asked to wait (heldBackResult). */ notSent?: true });
+  | (FetchBase & { status: 'failed'; error: StageError; /** Refused before sending: the host asked to wait, or did not answer (heldBackResult). */ notSent?: true });
 
 export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
 

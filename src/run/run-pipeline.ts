@@ -438,7 +438,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const page = await fetchArticlePage(entry.url, feedUrl);
       await storeLock.add(async () => {
         const at = now().toISOString();
-        // A request its host held back (it asked to wait) was never sent, so it is no try of the page.
+        // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
         const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
         if ('error' in page) {
           // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
