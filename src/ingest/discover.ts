@@ -535,14 +535,15 @@ interface Candidate {
 }
 
 /**
- * Links grouped by feedUrlKey, in the order each address first appears: `/feed?format=rss` and `/feed/?format=rss`
- * are one feed to WordPress, and a request for each would only offer it twice. The URL kept is compareFeedUrls's
- * choice; the title the first one given.
+ * Links grouped by feedUrlKey and scheme, in the order each address first appears: `/feed?format=rss` and
+ * `/feed/?format=rss` are one feed to WordPress, and a request for each would only offer it twice. The scheme stays
+ * apart: https that fails (a broken certificate) must not hide the same feed over http; when both answer, the same
+ * content merges them after. The URL kept is compareFeedUrls's choice; the title the first one given.
  */
 function sameAddressGroups(links: readonly FeedLink[]): Candidate[] {
   const groups = new Map<string, Candidate>();
   for (const link of links) {
-    const key = feedUrlKey(link.url);
+    const key = `${link.url.slice(0, link.url.indexOf(':')).toLowerCase()}:${feedUrlKey(link.url)}`;
     const group = groups.get(key);
     if (!group) {
       groups.set(key, { url: link.url, title: link.title, sameAddress: [] });

@@ -210,6 +210,21 @@ describe('discoverFeeds against a real server', () => {
     expect((server.hits.get('/wp/feed') ?? 0) + (server.hits.get('/wp/feed/') ?? 0) - before).toBe(1);
   });
 
+  it('a feed linked over https that fails is still found over http, where it answers', async () => {
+    const site = await startServer({
+      '/': (req, res) =>
+        html(`<html><head><link rel="alternate" type="application/rss+xml" href="https://${req.headers.host}/feed.xml"><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`)(req, res),
+      '/feed.xml': feed(atom, 'application/atom+xml'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds).toMatchObject([{ url: `${site.url}/feed.xml`, via: 'link' }]);
+      expect(result.rejected).toEqual([{ url: `${site.url.replace('http:', 'https:')}/feed.xml`, reason: expect.any(String) }]);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('finds a feed behind an untyped rel="alternate" link or a rel="feed" link, and does not probe', async () => {
     const site = await startServer({
       '/': html('<html><head><link rel="alternate" href="/feed.atom"><link rel="feed" href="/updates"></head></html>'),
