@@ -62,7 +62,8 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     }
     throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
   }
-  const errors = scanXml(text, documentBase).errors;
+  const scan = scanXml(text, documentBase);
+  const { errors } = scan;
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = errors.length === 0 ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
   const dates = new DateReader();
@@ -100,7 +101,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     title: childText($, publication, 'name'),
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
-    warnings: [...wellFormednessWarnings(errors), ...dates.warnings()],
+    warnings: [...wellFormednessWarnings(scan), ...dates.warnings()],
     wellFormed: errors.length === 0,
     bozo: errors.length > 0,
     ttlSeconds: null,

@@ -118,6 +118,8 @@ export interface ScannedElement {
 export interface XmlScan {
   /** First well-formedness errors, one line each; empty when the document is well-formed. */
   errors: string[];
+  /** Every well-formedness error by kind (its line without the position): the first, and how many came. */
+  errorTally: Map<string, { first: string; count: number }>;
   rootName: string | null;
   rootUri: string;
   /** prefix → namespace URI, first binding wins ('' = default namespace of the root). */
@@ -190,7 +192,7 @@ class ScanBuilder {
     private readonly naming: ScanNaming,
   ) {
     const document: ScannedElement = { name: '', base: documentBase, uri: '', order: -1, innerStart: 0, innerEnd: text.length, children: null };
-    this.result = { errors: [], rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
+    this.result = { errors: [], errorTally: new Map(), rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
     this.canonicalName = typeof naming === 'function' ? naming : null;
   }
 
@@ -241,16 +243,22 @@ export function describeXmlError(error: unknown): string {
   return line && column ? `${first} at line ${Number(line[1]) + 1}, column ${column[1]}` : first;
 }
 
+/** At most this many kinds of error are told apart; the first errors are kept in full (XmlScan.errors). */
+const ERROR_KINDS_KEPT = 10;
+const ERRORS_KEPT = 5;
+
+/** Notes a well-formedness error: kept in full among the first, and counted by kind. */
+function noteXmlError(scan: XmlScan, described: string): void {
+  if (scan.errors.length < ERRORS_KEPT) scan.errors.push(described);
+  const kind = described.replace(/ at line \d+, column \d+$/, '');
+  const seen = scan.errorTally.get(kind);
+  if (seen) seen.count += 1;
+  else if (scan.errorTally.size < ERROR_KINDS_KEPT) scan.errorTally.set(kind, { first: described, count: 1 });
+}
+
 /** One warning per kind of well-formedness error, naming where it was first found and how often it came. */
-export function wellFormednessWarnings(errors: readonly string[]): string[] {
-  const kinds = new Map<string, { first: string; count: number }>();
-  for (const error of errors) {
-    const kind = error.replace(/ at line \d+, column \d+$/, '');
-    const seen = kinds.get(kind);
-    if (seen) seen.count += 1;
-    else kinds.set(kind, { first: error, count: 1 });
-  }
-  return [...kinds.values()].map(({ first, count }) => `not well-formed XML: ${first}${count > 1 ? ` (${count} times)` : ''}`);
+export function wellFormednessWarnings(scan: Pick<XmlScan, 'errorTally'>): string[] {
+  return [...scan.errorTally.values()].map(({ first, count }) => `not well-formed XML: ${first}${count > 1 ? ` (${count} times)` : ''}`);
 }
 
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
@@ -262,7 +270,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   // rss-parser's own sax instance quietly accepts HTML entities.
   const parser = sax.parser(true, { xmlns: true, position: true, strictEntities: true });
   parser.onerror = (error) => {
-    if (result.errors.length < 5) result.errors.push(describeXmlError(error));
+    noteXmlError(result, describeXmlError(error));
     parser.error = null;
     parser.resume();
   };
@@ -292,7 +300,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   try {
     parser.write(text).close();
   } catch (error) {
-    result.errors.push(describeXmlError(error));
+    noteXmlError(result, describeXmlError(error));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

@@ -869,7 +869,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   let wellFormed = firstScan.errors.length === 0;
   // One broken construct can trip the scanner many times over: each message once, with how often it came.
-  warnings.push(...wellFormednessWarnings(firstScan.errors));
+  warnings.push(...wellFormednessWarnings(firstScan));
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);

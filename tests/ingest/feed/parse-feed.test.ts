@@ -377,6 +377,13 @@ describe('parseFeed: broken input', () => {
     expect(feed.items[3_999]?.title).toBe('T3999 < 3999');
   }, 10_000);
 
+  it('counts every well-formedness error of a kind, not only the first few', async () => {
+    const items = Array.from({ length: 12 }, (_v, i) => `<item><title>T${i}</title><description>a < ${i}</description><link>https://b.example/${i}</link></item>`);
+    const feed = await parseFeed(Buffer.from(`<rss version="2.0"><channel><title>F</title>${items.join('')}</channel></rss>`), { url: 'https://b.example/feed' });
+    expect(feed.items).toHaveLength(12);
+    expect(feed.warnings).toEqual([expect.stringMatching(/^not well-formed XML: Unencoded < at line 1, column \d+ \(12 times\)$/), "recovered after reading 12 bare '<' as text"]);
+  });
+
   it('names each well-formedness error once, with how often it came', async () => {
     const feed = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>Broken</tit\n<item><title>One</title></item></channel></rss>'), { url: 'https://b.example/feed' });
     const errors = feed.warnings.filter((warning) => warning.startsWith('not well-formed XML'));
