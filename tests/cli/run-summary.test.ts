@@ -24,6 +24,20 @@ describe('the run summary line', () => {
   });
 });
 
+describe('the run summary on a terminal', () => {
+  it('keeps each line of feed-made text short, whatever a feed sends, and counts items in words', () => {
+    const long = 'x'.repeat(10_000);
+    const hostile: SourceReport = {
+      ...source('a', 'ok'), itemsSeen: 1, warnings: [`unknown charset "${long}" in the Content-Type header`],
+      itemErrors: [{ key: `https://x/${long}`, error: { code: 'parse', message: `item 1: "url" is not a URL string (${long})` } }],
+    };
+    const failing: SourceReport = { ...source('b', 'failed'), error: { code: 'parse_malformed', message: `the XML could not be parsed: ${long}` } };
+    const text = formatRunSummary(report([hostile, failing]), '/', true);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThan(450);
+    expect(text).toContain('  ok           a                        1 item, 0 new, 1 item errors\n');
+  });
+});
+
 describe('the run summary on alerts', () => {
   it('names a refusing channel once, with how many alerts wait, what was given up and what waits for a removed channel', () => {
     const text = formatRunSummary(

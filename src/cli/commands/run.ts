@@ -13,17 +13,20 @@ import { terminalProgress } from '../progress.ts';
 import { writeText } from '../views.ts';
 import { plural, shortenText } from '../../model/display-text.ts';
 
+/** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
+const LINE_TEXT_MAX = 300;
+
 function sourceLine(source: SourceReport): string {
   const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
   const next = source.nextCheck ? `; next check ${source.nextCheck.at.slice(0, 16).replace('T', ' ')} UTC` : '';
   const detail =
     source.outcome === 'failed' && source.error
-      ? `${source.error.code}: ${source.error.message}${next}`
+      ? `${source.error.code}: ${shortenText(source.error.message, LINE_TEXT_MAX)}${next}`
       : source.outcome === 'not_due'
         ? source.nextCheck?.reason.startsWith('the server asked')
           ? `skipped${next} (${source.nextCheck.reason}; --all does not override that)`
           : `skipped${next} (--all checks it now)`
-        : `${source.itemsSeen} items, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
+        : `${plural(source.itemsSeen, 'item')}, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
           (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
@@ -41,8 +44,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
   for (const source of report.sources) {
     if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
-    if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${item.key}: ${item.error.message}`);
-    if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${warning}`);
+    if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${shortenText(item.key, 120)}: ${shortenText(item.error.message, LINE_TEXT_MAX)}`);
+    if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
   }
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
   const file = path.relative(cwd, moves.pipelineFile) || moves.pipelineFile;
