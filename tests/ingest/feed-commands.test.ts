@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerFeed } from '../../src/cli/commands/feed.ts';
-import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
+import { registerSourcesAdd, sourceEntries } from '../../src/cli/commands/sources-add.ts';
 import { main } from '../../src/cli/index.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
@@ -98,7 +98,7 @@ describe('pausewatch sources add', () => {
   it('finds the feed of a home page and prints a source entry ready to paste', async () => {
     const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`rss        1 items  Policy Wire  ${server.url}/wire.xml`);
+    expect(stdout).toContain(`rss         1 item  Policy Wire  ${server.url}/wire.xml`);
     // the links that were not feeds are named on stderr, so stdout stays ready to paste
     expect(stdout).not.toContain('gone.xml');
     expect(stderr).toContain(`skipped ${server.url}/gone.xml: HTTP 404`);
@@ -123,10 +123,16 @@ describe('pausewatch sources add', () => {
     const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/evil.json`]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
-    expect(stdout).toContain(`json       1 items  Evil[31mRED Feed  ${server.url}/evil.json`);
+    expect(stdout).toContain(`json        1 item  Evil[31mRED Feed  ${server.url}/evil.json`);
     expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Evil[31mRED Feed", url: "${server.url}/evil.json" },`);
     const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--json'])).stdout);
     expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: `${server.url}/evil.json` });
+  });
+
+  it('a feed title of any length gives a suggested name of a name\'s length', () => {
+    const [entry] = sourceEntries([{ url: 'https://news.example/feed', title: `Wire ${'news '.repeat(2_000)}`, format: 'rss', itemCount: 1, via: 'link' }], 'https://news.example/');
+    expect(entry!.name.length).toBeLessThanOrEqual(120);
+    expect(entry!.name).toMatch(/^Wire news news .*…$/);
   });
 
   it('says a feed is already in the pipeline rather than suggest it twice', async () => {

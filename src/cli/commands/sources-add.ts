@@ -6,7 +6,7 @@ import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, 
 import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
-import { oneLine } from '../../model/display-text.ts';
+import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { writeText } from '../views.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
@@ -26,9 +26,12 @@ function slug(text: string): string {
  * bidirectional overrides), without the direction marks either, since pasted code must read as it runs, and with
  * runs of white space made one space. A feed's title is written by whoever runs the feed.
  */
-export function cleanFeedText(text: string): string {
-  return oneLine(text).replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim();
+export function cleanFeedText(text: string, max = FEED_TEXT_MAX): string {
+  return shortenText(oneLine(text).replace(/[\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim(), max);
 }
+
+/** A feed's title as a source name or a listing: a name, not a paragraph (a 10 KB title was pasted whole). */
+const FEED_TEXT_MAX = 120;
 
 /**
  * Ready-to-paste source entries. Ids come from the site's host (without `www.`); when a site has several
@@ -93,7 +96,7 @@ export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>):
   return [
     `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give ${result.commentFeeds.length === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
     // the reason quotes a title the site wrote
-    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason)}`),
+    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason, 240)}`),
   ];
 }
 
@@ -252,7 +255,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             : feed.via === 'probe'
               ? '  (found at a common feed path; the page does not link to it)'
               : '';
-          const line = `${feed.format.padEnd(7)} ${String(feed.itemCount).padStart(4)} items  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
+          const line = `${feed.format.padEnd(7)} ${plural(feed.itemCount, 'item').padStart(10)}  ${(feed.title && cleanFeedText(feed.title)) || '(untitled)'}  ${urlForDisplay(feed.url)}${note}`;
           return [line, ...mergedLines(feed)].join('\n');
         });
         const comments = commentFeedLines(result);
