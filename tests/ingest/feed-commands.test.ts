@@ -215,7 +215,8 @@ describe('pausewatch sources add', () => {
       const { feeds, ...rest } = json;
       // the entry to paste keeps the login, since the feed needs it; nothing else shows it
       expect(JSON.stringify(rest)).not.toContain('s3cret');
-      expect(JSON.stringify(feeds.map(({ source: _source, url: _url, ...feed }: Record<string, unknown>) => feed))).not.toContain('s3cret');
+      expect(JSON.stringify(feeds.map(({ source: _source, ...feed }: Record<string, unknown>) => feed))).not.toContain('s3cret');
+      expect(feeds[0].source.url).toContain('reader:s3cret@');
       expect(stderr).not.toContain('s3cret');
     } finally {
       await site.close();

@@ -227,7 +227,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
           // `merged`: the other URLs found for the same feed, always an array for scripts
-          feeds: result.feeds.map((feed, index) => ({ ...feed, merged: (feed.merged ?? []).map((m) => ({ ...m, url: urlForDisplay(m.url) })), source: entries[index], existingSourceId: existingSourceIds[index] })),
+          feeds: result.feeds.map((feed, index) => ({ ...feed, url: urlForDisplay(feed.url), merged: (feed.merged ?? []).map((m) => ({ ...m, url: urlForDisplay(m.url) })), source: entries[index], existingSourceId: existingSourceIds[index] })),
           commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
