@@ -147,7 +147,7 @@ export function heldBackResult(
     headers: at.headers ?? {},
     hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(Date.now()) },
     status: 'failed',
-    error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}` },
+    error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}`, notSent: true },
     notSent: true,
   };
 }

@@ -14,6 +14,8 @@ export interface StageError {
   code: string;
   /** One line for a person: what failed and why. */
   message: string;
+  /** The request was never sent: its host asked this run to wait, or left earlier requests unanswered. */
+  notSent?: true;
 }
 
 /** One entry as a source hands it over, before extraction. */

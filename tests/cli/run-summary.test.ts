@@ -19,6 +19,10 @@ describe('the run summary line', () => {
     expect(lastLineButOne(formatRunSummary(notDue, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 0 of 2 sources checked, 2 not due yet (the first at 2026-06-10 07:30 UTC).');
     const mixed = report([source('a', 'ok'), source('b', 'failed'), source('c', 'not_due', '2026-06-10T09:00:00.000Z')]);
     expect(lastLineButOne(formatRunSummary(mixed, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 2 of 3 sources checked (1 ok, 1 failed), 1 not due yet (the first at 2026-06-10 09:00 UTC).');
+    const unsent: SourceReport = { ...source('c', 'failed'), error: { code: 'timeout', message: 'not requested: https://x/feed-2', notSent: true } };
+    expect(lastLineButOne(formatRunSummary(report([source('a', 'ok'), source('b', 'failed'), unsent]), '/', false))).toBe(
+      '0 new articles (0 duplicates), 0 alerts sent; 1 of 3 sources ok, 2 failed (1 not asked: their host asked to wait or did not answer).',
+    );
     const allChecked = report([source('a', 'ok'), source('b', 'failed')]);
     expect(lastLineButOne(formatRunSummary(allChecked, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 1 of 2 sources ok, 1 failed.');
   });

@@ -180,6 +180,8 @@ describe('a host that answers nothing', () => {
     const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
     expect(report.sources.map((s) => [s.outcome, s.error?.code])).toEqual(Array(6).fill(['failed', 'connection_refused']));
     expect(report.sources.filter((s) => s.error!.message.startsWith('not requested: '))).toHaveLength(4);
+    // and a script tells them from the feeds that really failed
+    expect(report.sources.map((s) => s.error!.notSent ?? false)).toEqual([false, false, true, true, true, true]);
     const rows = await store.db.selectFrom('sources').select(['error_streak', 'next_check_at']).execute();
     for (const row of rows) {
       expect(row.error_streak).toBe(1);

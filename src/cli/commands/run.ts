@@ -87,7 +87,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   const total = report.sources.length;
   const checked = total - notDue;
   const ok = checked - failed.length;
-  const failedPart = failed.length ? `, ${failed.length} failed` : '';
+  const unsent = failed.filter((s) => s.error?.notSent).length;
+  const failedPart = failed.length ? `, ${failed.length} failed${unsent ? ` (${unsent} not asked: their host asked to wait or did not answer)` : ''}` : '';
   // Sources skipped because they are not due are healthy: "0 of 3 sources ok" would read as an outage.
   const nextDue = report.sources.flatMap((s) => (s.outcome === 'not_due' && s.nextCheck ? [s.nextCheck.at] : [])).sort()[0];
   const sourcesLine =
