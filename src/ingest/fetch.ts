@@ -424,7 +424,10 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
         return new FetchFailure('network', `malformed HTTP response from ${shown} (${error.code}: ${error.message.replace(/^Parse Error: /, '')})`);
       }
       if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
-        return new FetchFailure('tls', `TLS error with ${shown}: ${error.message}`);
+        // OpenSSL's message is its error stack ("C0B7…:error:0A00010B:SSL routines:ssl3_get_record:wrong version
+        // number:../deps/…c:354:\n"): the reason is the part a person can act on.
+        const reason = /SSL routines:[^:]*:([^:\n]+)/.exec(error.message)?.[1] ?? error.message.trim().split('\n')[0];
+        return new FetchFailure('tls', `TLS error with ${shown}: ${reason}`);
       }
       return new FetchFailure('network', `network error with ${shown}: ${error.message}`);
   }

@@ -283,6 +283,13 @@ describe('messages name the URL, and the redirect that led there', () => {
     expect(error).toEqual({ code: 'dns', message: 'DNS lookup failed for http://***@feeds.outlet.test:8701/feed.xml (ENOTFOUND)' });
   });
 
+  it('a TLS failure names the URL and gives OpenSSL\'s reason on one line, not its error stack', async () => {
+    const error = failure(await fetchUrl(`${server.url.replace('http://', 'https://')}/feed.xml`, options));
+    expect(error.code).toBe('tls');
+    // ("wrong version number" from Node 20's OpenSSL; the wording is OpenSSL's)
+    expect(error.message).toMatch(new RegExp(`^TLS error with ${server.url.replace('http://', 'https://')}/feed\\.xml: [a-z][a-z ]+$`));
+  });
+
   it('a refused connection names the URL', async () => {
     const port = await closedPort();
     const error = failure(await fetchUrl(`http://127.0.0.1:${port}/feed.xml`, options));
