@@ -13,6 +13,13 @@ export function sourceHealth(row: SourceRow): SourceHealth {
   return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null, warningCount: row.last_warning_count };
 }
 
+const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, never: 1, not_modified: 2, ok: 2 };
+
+/** Sources that need a look first (failing, never read), then by the name the table shows. */
+function healthOrder(a: SourceHealth, b: SourceHealth): number {
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
 /**
  * Loads the articles first seen on `date` (in the digest's time zone) with their current stance, and the sources'
  * health as it is now (no history of it is kept; the digest says so).
@@ -56,7 +63,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     timeZone: pipeline.digest.timeZone,
     generatedAt,
     articles,
-    sources: sources.map(sourceHealth),
+    sources: sources.map(sourceHealth).sort(healthOrder),
     maxStories: pipeline.digest.maxStories,
     includeOffTopic: pipeline.digest.includeOffTopic,
     shift,

@@ -73,3 +73,40 @@ describe.each(dialects)('a digest rewritten for an older day, on $name', ({ fres
     expect(data.stories.map((s) => s.label)).toEqual(['Senate hearing questions the frontier lab pause deal']);
   });
 });
+
+describe.each(dialects)('the source health of a digest, on $name', ({ fresh }) => {
+  it('lists the sources that need a look first (failing, then never read), then the rest by the name it shows', async () => {
+    const database = await fresh();
+    const store = await openStore(database.target);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-digest-'));
+    try {
+      const feeds = [['a-wire', 'Zeta Wire'], ['b-wire', 'Alpha Wire'], ['c-wire', 'Mid Wire'], ['d-wire', 'Beta Wire']] as const;
+      const loaded: LoadedPipeline = {
+        pipeline: definePipeline({
+          id: 'p', name: 'Pause watch', sources: feeds.map(([id, name]) => ({ id, kind: 'feed' as const, name, url: `https://${id}.example/feed.xml` })),
+          topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+          digest: { timeZone: 'UTC' },
+        }),
+        file: path.join(root, 'p.ts'),
+        rootDir: root,
+      };
+      await repo.syncSources(store.db, 'p', feeds.map(([id, name]) => ({ id, kind: 'feed' as const, name, location: `https://${id}.example/feed.xml` })), '2026-06-01T00:00:00.000Z');
+      const at = '2026-06-10T06:00:00.000Z';
+      const record = (sourceId: string, ok: boolean) =>
+        repo.recordFetch(store.db, {
+          runId: 1, pipelineId: 'p', sourceId, url: `https://${sourceId}.example/feed.xml`, startedAt: at, finishedAt: at, outcome: ok ? 'ok' : 'failed',
+          httpStatus: ok ? 200 : 500, error: ok ? null : { code: 'http_500', message: 'HTTP 500' }, newItems: 0,
+        });
+      await store.db.insertInto('runs').values({ pipeline_id: 'p', started_at: at, status: 'ok' }).execute();
+      await record('a-wire', true);
+      await record('b-wire', true);
+      await record('c-wire', false);
+      const { data } = await writeDigest({ loaded, store, date: '2026-06-10', now: () => new Date('2026-06-10T09:00:00.000Z') });
+      expect(data.sources.map((s) => [s.name, s.status])).toEqual([['Mid Wire', 'failed'], ['Beta Wire', 'never'], ['Alpha Wire', 'ok'], ['Zeta Wire', 'ok']]);
+    } finally {
+      await store.close();
+      await database.drop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
