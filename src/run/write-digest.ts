@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
@@ -108,6 +108,25 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
 }
 
 /** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */
+/**
+ * The id of another pipeline whose digests are in this pipeline's `digest.dir` (by its newest `<date>.json`), or
+ * null. Digests are named by date alone, so two pipelines sharing a folder would overwrite each other's days.
+ */
+export async function otherPipelineInDigestDir(loaded: LoadedPipeline): Promise<{ pipelineId: string; file: string } | null> {
+  const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const newest = names.filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name)).sort().at(-1);
+  if (!newest) return null;
+  try {
+    const { pipeline } = JSON.parse(await readFile(path.join(dir, newest), 'utf8')) as { pipeline?: { id?: unknown } };
+    const id = pipeline?.id;
+    return typeof id === 'string' && id !== loaded.pipeline.id ? { pipelineId: id, file: path.join(dir, newest) } : null;
+  } catch {
+    // not a digest of ours (or cut short): nothing to say whose it is
+    return null;
+  }
+}
+
 export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; date: string; now: () => Date }): Promise<{ data: DigestData; paths: string[] }> {
   const { loaded, store, date } = args;
   const generatedAt = args.now().toISOString();

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
@@ -244,7 +244,7 @@ describe('labelling a syndicated copy', () => {
 describe('two pipelines in one database', () => {
   it('each ingest and list their own source of the same id', async () => {
     const root = makeProject(seedsOnly);
-    writeFileSync(path.join(root, 'other.ts'), `export default ${JSON.stringify({ ...seedsOnly, id: 'other-topic', name: 'Other topic' })};\n`);
+    writeFileSync(path.join(root, 'other.ts'), `export default ${JSON.stringify({ ...seedsOnly, id: 'other-topic', name: 'Other topic', digest: { dir: 'data/digests/other-topic' } })};\n`);
     const db = path.join(root, 'shared.db');
     try {
       await pausewatch(['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], root);
@@ -261,6 +261,18 @@ describe('two pipelines in one database', () => {
         const articles = await pausewatch(['articles', '--json', '--pipeline', pipeline, '--database', db], root);
         expect(JSON.parse(articles.stdout)).toHaveLength(5);
       }
+
+      // a third left at the default digest folder would overwrite the first one's days: refused before it runs
+      writeFileSync(path.join(root, 'third.ts'), `export default ${JSON.stringify({ ...seedsOnly, id: 'third-topic', name: 'Third topic' })};\n`);
+      const digests = path.join(root, 'data/digests');
+      const written = readdirSync(digests).filter((name) => name.endsWith('.json')).map((name) => readFileSync(path.join(digests, name), 'utf8'));
+      for (const command of [['run'], ['digest']]) {
+        const refused = await pausewatch([...command, '--pipeline', 'third.ts', '--database', db], root);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(/^pausewatch: digest\.dir in third\.ts: data\/digests holds the digests of pipeline "seeds-only" \(\d{4}-\d\d-\d\d\.json\); give pipeline "third-topic" a folder of its own/);
+      }
+      const after = readdirSync(digests).filter((name) => name.endsWith('.json')).map((name) => readFileSync(path.join(digests, name), 'utf8'));
+      expect(after).toEqual(written);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

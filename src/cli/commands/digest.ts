@@ -1,9 +1,22 @@
 import type { Command } from 'commander';
 import { isIsoDate, localDate } from '../../digest/index.ts';
-import { writeDigest } from '../../run/write-digest.ts';
+import path from 'node:path';
+import type { LoadedPipeline } from '../../config/index.ts';
+import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { writeText } from '../views.ts';
+
+/** Refuses, before anything is written, a digest.dir that holds another pipeline's digests (named by date alone). */
+export async function refuseSharedDigestDir(loaded: LoadedPipeline): Promise<void> {
+  const other = await otherPipelineInDigestDir(loaded);
+  if (!other) return;
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  throw new UsageError(
+    `digest.dir in ${shown(loaded.file)}: ${shown(path.dirname(other.file))} holds the digests of pipeline "${other.pipelineId}" (${path.basename(other.file)}); ` +
+      `give pipeline "${loaded.pipeline.id}" a folder of its own, since digests are named by date and one would overwrite the other`,
+  );
+}
 
 export function registerDigest(program: Command): void {
   program
@@ -15,6 +28,7 @@ export function registerDigest(program: Command): void {
       if (local.date !== undefined && !isIsoDate(local.date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.date)}`);
       await withContext(options, async ({ loaded, store }) => {
         const date = local.date ?? localDate(new Date(), loaded.pipeline.digest.timeZone);
+        await refuseSharedDigestDir(loaded);
         const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
         else {

@@ -11,6 +11,7 @@ import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
 import { writeText } from '../views.ts';
+import { refuseSharedDigestDir } from './digest.ts';
 import { plural, shortenText } from '../../model/display-text.ts';
 
 /** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
@@ -121,6 +122,7 @@ export function registerRun(program: Command, state: CliState): void {
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const { report, moves } = await withContext(options, async ({ loaded, store }) => {
+        await refuseSharedDigestDir(loaded);
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
