@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
@@ -32,6 +32,26 @@ async function run(loaded: LoadedPipeline, store: Store, at: string, all = false
   return runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all });
 }
 
+/** A pipeline of these feed sources in a fresh project and SQLite file, removed after the test. */
+async function project(id: string, sources: FeedSourceInput[], alerts: PipelineInput['alerts'] = { channels: [] }): Promise<{ store: Store; loaded: LoadedPipeline }> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const database = await freshSqlite();
+  cleanups.push(() => database.drop());
+  const store = await openStore(database.target);
+  cleanups.push(() => store.close());
+  const pipeline = definePipeline({
+    id,
+    name: id,
+    sources,
+    topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+    fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+    alerts,
+  });
+  return { store, loaded: { file: path.join(root, 'p.ts'), rootDir: root, pipeline } };
+}
+type FeedSourceInput = { id: string; kind: 'feed'; name: string; url: string };
+
 describe('a host that answers one feed with 429 and a long Retry-After', () => {
   it('is asked nothing more in the run: its other feeds and pages fail unsent, and each is scheduled after the asked time', async () => {
     const busyRoutes: Record<string, Route> = {};
@@ -53,27 +73,14 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
       },
     });
 
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await freshSqlite();
-    cleanups.push(() => database.drop());
-    const store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-      pipeline: definePipeline({
-        id: 'host-pause',
-        name: 'Host pause',
-        sources: [
-          ...Array.from({ length: 20 }, (_, n) => ({ id: `busy-${n}`, kind: 'feed' as const, name: `Busy ${n}`, url: `${busy.url}/feed-${n}.xml` })),
-          { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
-        ],
-        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [{ type: 'stdout' }] },
-      }),
-    };
+    const { store, loaded } = await project(
+      'host-pause',
+      [
+        ...Array.from({ length: 20 }, (_, n) => ({ id: `busy-${n}`, kind: 'feed' as const, name: `Busy ${n}`, url: `${busy.url}/feed-${n}.xml` })),
+        { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
+      ],
+      { channels: [{ type: 'stdout' }] },
+    );
 
     const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
     expect(totalHits()).toBe(1);
@@ -124,27 +131,10 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
         poll();
       },
     });
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await freshSqlite();
-    cleanups.push(() => database.drop());
-    const store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-      pipeline: definePipeline({
-        id: 'page-retry',
-        name: 'Page retry',
-        sources: [
-          { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${busy.url}/feed.xml` },
-          { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
-        ],
-        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [] },
-      }),
-    };
+    const { store, loaded } = await project('page-retry', [
+      { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${busy.url}/feed.xml` },
+      { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
+    ]);
     const attempts = async () => (await store.db.selectFrom('articles').select(['page_attempts', 'extract_error_code']).executeTakeFirstOrThrow());
     await run(loaded, store, '2026-06-10T06:00:00.000Z');
     expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_503' });
@@ -159,24 +149,7 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
 describe('a host that answers nothing', () => {
   it('is asked twice in a run, its other feeds failing at once, unsent, and each scheduled as a failure', async () => {
     const port = await closedPort();
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-down-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await freshSqlite();
-    cleanups.push(() => database.drop());
-    const store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-      pipeline: definePipeline({
-        id: 'host-down',
-        name: 'Host down',
-        sources: Array.from({ length: 6 }, (_, n) => ({ id: `down-${n}`, kind: 'feed' as const, name: `Down ${n}`, url: `http://127.0.0.1:${port}/feed-${n}.xml` })),
-        topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-        fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [] },
-      }),
-    };
+    const { store, loaded } = await project('host-down', Array.from({ length: 6 }, (_, n) => ({ id: `down-${n}`, kind: 'feed' as const, name: `Down ${n}`, url: `http://127.0.0.1:${port}/feed-${n}.xml` })));
     const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
     expect(report.sources.map((s) => [s.outcome, s.error?.code])).toEqual(Array(6).fill(['failed', 'connection_refused']));
     expect(report.sources.filter((s) => s.error!.message.startsWith('not requested: '))).toHaveLength(4);
