@@ -32,6 +32,21 @@ async function run(loaded: LoadedPipeline, store: Store, at: string, all = false
   return runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all });
 }
 
+/** A feed on a host of its own with one item linking to `page`, answering only once `ready()` (polled) is true. */
+function wireLinkingTo(page: string, ready: () => boolean) {
+  return serve({
+    '/wire.xml': (_req, res) => {
+      const answer = () =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Labs weigh a pause</title>` +
+            `<link>${page}</link><guid>w-1</guid><description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>`,
+        );
+      const poll = () => (ready() ? answer() : setTimeout(poll, 5));
+      poll();
+    },
+  });
+}
+
 /** A pipeline of these feed sources in a fresh project and SQLite file, removed after the test. */
 async function project(id: string, sources: FeedSourceInput[], alerts: PipelineInput['alerts'] = { channels: [] }): Promise<{ store: Store; loaded: LoadedPipeline }> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
@@ -61,17 +76,7 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     const totalHits = () => [...busy.hits.values()].reduce((a, b) => a + b, 0);
     // A feed elsewhere whose item links to a page on the busy host. It answers only once the busy host has been asked:
     // the busy host takes one request at a time, so the page request comes after that first answer.
-    const wire = await serve({
-      '/wire.xml': (_req, res) => {
-        const answer = () =>
-          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-            `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Labs weigh a pause</title>` +
-              `<link>${busy.url}/page.html</link><guid>w-1</guid><description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>`,
-          );
-        const poll = () => (totalHits() > 0 ? answer() : setTimeout(poll, 5));
-        poll();
-      },
-    });
+    const wire = await wireLinkingTo(`${busy.url}/page.html`, () => totalHits() > 0);
 
     const { store, loaded } = await project(
       'host-pause',
@@ -120,17 +125,7 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
       '/page.html': (_req, res) => res.writeHead(503).end(),
     });
     // the wire answers once the busy host's feed has been asked, so its page retry comes after that answer
-    const wire = await serve({
-      '/wire.xml': (_req, res) => {
-        const answer = () =>
-          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-            `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Labs weigh a pause</title>` +
-              `<link>${busy.url}/page.html</link><guid>w-1</guid><description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>`,
-          );
-        const poll = () => (busy.hits.get('/feed.xml') ?? 0) > (busyAnswers429 ? 1 : 0) ? answer() : setTimeout(poll, 5);
-        poll();
-      },
-    });
+    const wire = await wireLinkingTo(`${busy.url}/page.html`, () => (busy.hits.get('/feed.xml') ?? 0) > (busyAnswers429 ? 1 : 0));
     const { store, loaded } = await project('page-retry', [
       { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `${busy.url}/feed.xml` },
       { id: 'wire', kind: 'feed' as const, name: 'Wire', url: `${wire.url}/wire.xml` },
