@@ -91,6 +91,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
       expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
     }
     expect((await cli('sources')).stdout).toContain(`\nmoved permanently (put the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
+    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${server.url}/new.xml` }]);
 
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
     await cli('run', '--all', '--quiet');
@@ -105,6 +106,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     const after = await cli('run', '--all', '--quiet');
     expect(after.code).toBe(0);
     expect(after.stdout).not.toContain('moved');
+    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([]);
     expect((await cli('sources')).stdout).not.toContain('moved');
   });
 });

@@ -154,7 +154,8 @@ export function registerRun(program: Command, state: CliState): void {
           progress?.finish();
         }
       }, 'create');
-      if (options.json) printJson(report);
+      // the feeds the summary tells to move, for scripts too (with no login, as every URL shown)
+      if (options.json) printJson({ ...report, movedFeeds: moves.feeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo) })) });
       else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), moves)}\n`);
       state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
