@@ -93,6 +93,15 @@ function warningColumns(warnings: readonly string[], at: string) {
   return { last_warnings: JSON.stringify(kept), last_warning_count: warnings.length, last_warnings_at: at };
 }
 
+/**
+ * Where a feed moved permanently while the pipeline file still names the URL it moved from (`pipelineUrl`); null
+ * otherwise. A row learnt for another URL is stale: the file says the new URL, or another one, whose first run
+ * forgets it.
+ */
+export function pendingMove(pipelineUrl: string, row: Pick<SourceRow, 'moved_to' | 'location'> | undefined): string | null {
+  return row?.moved_to && row.location === pipelineUrl && row.moved_to !== pipelineUrl ? row.moved_to : null;
+}
+
 /** The warnings kept for a source (see SOURCE_WARNINGS_KEPT); [] when it has none. */
 export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] {
   if (!row.last_warnings) return [];

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
-import { abandonRun, listSources, type Store } from '../../store/index.ts';
+import { abandonRun, listSources, pendingMove, type Store } from '../../store/index.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -105,12 +105,12 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   return lines.join('\n');
 }
 
-/** The pipeline's feeds that a permanent redirect took elsewhere (the run synced each row's location to its URL). */
+/** The pipeline's feeds that a permanent redirect took elsewhere while the pipeline file still has the old URL. */
 async function movedFeeds(loaded: LoadedPipeline, store: Store): Promise<MovedFeed[]> {
   const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
   return loaded.pipeline.sources.flatMap((source) => {
-    const movedTo = source.kind === 'feed' ? rows.get(source.id)?.moved_to : null;
-    return movedTo && source.kind === 'feed' && movedTo !== source.url ? [{ sourceId: source.id, movedTo }] : [];
+    const movedTo = source.kind === 'feed' ? pendingMove(source.url, rows.get(source.id)) : null;
+    return movedTo ? [{ sourceId: source.id, movedTo }] : [];
   });
 }
 

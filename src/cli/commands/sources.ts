@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { listSources, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
+import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table, writeText } from '../views.ts';
@@ -25,9 +25,7 @@ export function registerSources(program: Command): void {
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ? urlForDisplay(row.moved_to) : null,
-            // A permanent redirect learnt for the URL the pipeline file still has (not stale: that file now says the
-            // new URL, or another one, whose first run forgets it).
-            movedFromPipelineUrl: s.kind === 'feed' && !!row?.moved_to && row.location === s.url && row.moved_to !== s.url,
+            movedFromPipelineUrl: s.kind === 'feed' && pendingMove(s.url, row) !== null,
             status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
