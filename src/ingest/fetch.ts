@@ -68,60 +68,63 @@ export interface HopAnswer {
 
 /**
  * `hop` is 0 for the URL asked for, 1 and up for the redirects followed from it. A throttle may refuse a request
- * without running it by rejecting with HostAskedToWait; fetchUrl reports that as a failure.
+ * without running it by rejecting with a RequestHeldBack; fetchUrl reports that as a failure.
  */
 export type Throttle = <T extends HopAnswer>(url: string, request: () => Promise<T>, hop: number) => Promise<T>;
 
 /**
- * A request refused without being sent: the host it goes to answered another request with 429, or with 503 and
- * Retry-After, and the pause it asked for has not ended (see createRequestQueue). Reported with the code of that
- * answer (`http_429`, `http_503`) and the time left as Retry-After, so the scheduler and the page retries treat the
- * refused request exactly as if the host had answered it so.
+ * A request the request queue refused without sending it, for what its host did earlier in the run; fetchUrl and the
+ * queue report it as a failure (heldBackResult) with `code` and, when there is one, the time left as Retry-After.
  */
-export class HostAskedToWait extends Error {
+export abstract class RequestHeldBack extends Error {
   constructor(
     /** The URL refused. */
     readonly url: string,
+    /** The failure code it is reported with. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(`not requested: ${urlForDisplay(url)} (${message})`);
+  }
+
+  /** The time left before the host may be asked again, in seconds; null when no time was given. */
+  abstract retryAfterSeconds(nowMs: number): number | null;
+}
+
+/**
+ * The host answered another request with 429, or with 503 and Retry-After, and the pause it asked for has not ended
+ * (see createRequestQueue). Reported with the code of that answer (`http_429`, `http_503`) and the time left as
+ * Retry-After, so the scheduler and the page retries treat the refused request exactly as if the host had answered it so.
+ */
+export class HostAskedToWait extends RequestHeldBack {
+  constructor(
+    url: string,
     /** `host:port` that asked for the pause. */
-    readonly host: string,
+    host: string,
     /** The status of the answer that asked. */
-    readonly status: number,
+    status: number,
     /** The URL whose answer asked. */
-    readonly askedBy: string,
+    askedBy: string,
     /** Epoch ms when the pause ends; Infinity when a 429 named no time: nothing more goes to the host in this run. */
     readonly until: number,
   ) {
     const how = Number.isFinite(until) ? `asked to wait until ${new Date(until).toISOString()}` : 'gave no Retry-After: nothing more is sent to it in this run';
-    super(`not requested: ${urlForDisplay(url)} (${host} answered HTTP ${status} to ${urlForDisplay(askedBy)} and ${how})`);
+    super(url, `http_${status}`, `${host} answered HTTP ${status} to ${urlForDisplay(askedBy)} and ${how}`);
   }
 
-  get code(): string {
-    return `http_${this.status}`;
-  }
-
-  /** The time left, as Retry-After seconds for the scheduler; null for a pause without an end. */
   retryAfterSeconds(nowMs: number): number | null {
     return Number.isFinite(this.until) ? Math.max(1, Math.ceil((this.until - nowMs) / 1000)) : null;
   }
 }
 
 /**
- * A request refused without being sent: the host it goes to left the last requests of this run unanswered (timed
- * out, refused the connection, could not be reached or looked up), so one more would only cost its timeout. Reported
- * with the code of the last of those failures, as a failure the scheduler backs off from like any other.
+ * The host left the last requests of this run unanswered (timed out, refused the connection, could not be reached or
+ * looked up), so one more would only cost its timeout. Reported with the code of the last of those failures, as a
+ * failure the scheduler backs off from like any other.
  */
-export class HostNotAnswering extends Error {
-  constructor(
-    /** The URL refused. */
-    readonly url: string,
-    /** `host:port` that did not answer. */
-    readonly host: string,
-    /** The code of the last unanswered request (`timeout`, `connection_refused`, ...). */
-    readonly code: string,
-    /** How many requests in a row it left unanswered. */
-    unanswered: number,
-  ) {
-    super(`not requested: ${urlForDisplay(url)} (${host} left the last ${unanswered} requests of this run unanswered: ${code})`);
+export class HostNotAnswering extends RequestHeldBack {
+  constructor(url: string, /** `host:port` that did not answer. */ host: string, /** The last one's code. */ code: string, unanswered: number) {
+    super(url, code, `${host} left the last ${unanswered} requests of this run unanswered: ${code}`);
   }
 
   retryAfterSeconds(): null {
@@ -135,7 +138,7 @@ export const UNANSWERED_CODES: ReadonlySet<string> = new Set(['timeout', 'connec
 /** The failure a request refused by the request queue comes back as; `at` says how far fetchUrl got before it. */
 export function heldBackResult(
   requestedUrl: string,
-  held: HostAskedToWait | HostNotAnswering,
+  held: RequestHeldBack,
   at: { redirects?: Redirect[]; headers?: Record<string, string>; redirectedFrom?: string | null } = {},
 ): FetchResult {
   return {
@@ -148,7 +151,6 @@ export function heldBackResult(
     hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(Date.now()) },
     status: 'failed',
     error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}`, notSent: true },
-    notSent: true,
   };
 }
 
@@ -234,7 +236,7 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
 export type FetchResult =
   | (FetchBase & { status: 'ok'; body: Buffer })
   | (FetchBase & { status: 'not_modified' })
-  | (FetchBase & { status: 'failed'; error: StageError; /** Refused before sending: the host asked to wait, or did not answer (heldBackResult). */ notSent?: true });
+  | (FetchBase & { status: 'failed'; error: StageError });
 
 export const DEFAULT_USER_AGENT = 'pausewatch/0.1 (news monitoring; +https://github.com/pausewatch/pausewatch)';
 
@@ -816,7 +818,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}${redirectNote(redirectedFrom)}` } };
     }
   } catch (error) {
-    if (error instanceof HostAskedToWait || error instanceof HostNotAnswering) {
+    if (error instanceof RequestHeldBack) {
       return heldBackResult(requestedUrl, error, { redirects, headers: last?.headers ?? {}, redirectedFrom: redirects.at(-1)?.from ?? null });
     }
     if (!(error instanceof FetchFailure)) throw error;

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
+import { fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, RequestHeldBack, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
   concurrency: number;
@@ -135,7 +135,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   };
   const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
   const silent = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered >= UNANSWERED_LIMIT;
-  /** Runs `request` when the host of `url` may be asked; rejects with HostAskedToWait when it asked for a long pause. */
+  /** Runs `request` when the host of `url` may be asked; rejects with a RequestHeldBack when it may not (see above). */
   const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
     const host = hostState(url);
     // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
@@ -197,13 +197,13 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 // The answer came from where the fetcher ended up, after any redirects of its own.
                 if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
                 if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
-                else if (!result.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
+                else if (!result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
                 return result;
               },
               0,
             );
           } catch (error) {
-            if (error instanceof HostAskedToWait || error instanceof HostNotAnswering) return heldBackResult(url, error);
+            if (error instanceof RequestHeldBack) return heldBackResult(url, error);
             throw error;
           }
         };

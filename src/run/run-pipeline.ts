@@ -518,7 +518,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
-        const notSent = response.status === 'failed' && response.notSent ? { notSent: true as const } : {};
+        const notSent = error.notSent ? { notSent: true as const } : {};
         return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` }, ...notSent };
       }
       const pageUrl = withoutCredentials(response.url);

@@ -315,7 +315,7 @@ describe('a host that does not answer', () => {
     return { ...server, arrivals };
   }
   const quick = { ...options, timeoutMs: 300, connectTimeoutMs: 300 };
-  const outcome = (r: FetchResult) => (r.status === 'failed' ? `${r.error.code}${r.notSent ? ' (not sent)' : ''}` : r.status);
+  const outcome = (r: FetchResult) => (r.status === 'failed' ? `${r.error.code}${r.error.notSent ? ' (not sent)' : ''}` : r.status);
 
   it('is asked nothing more in the run after two requests in a row went unanswered: the rest fail at once, unsent', async () => {
     const silent = await silentServer();
