@@ -369,13 +369,13 @@ function namesImpossibleDay(text: string): boolean {
   return false;
 }
 
-/**
- * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read: an item
- * whose date is unreadable looks undated, and the feed should say why.
- */
 /** The Unix epoch: what a CMS writes for a date it never had (a zero timestamp), not a publication date. */
 const UNIX_EPOCH = '1970-01-01T00:00:00.000Z';
 
+/**
+ * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read (and the
+ * zero timestamps, taken for no date): an item whose date is unreadable looks undated, and the feed should say why.
+ */
 export class DateReader {
   private readonly unreadable: string[] = [];
   private zeroTimestamps = 0;
@@ -391,7 +391,7 @@ export class DateReader {
     return date;
   }
 
-  /** One warning for the whole document, with the first unreadable text as an example; none when all were read. */
+  /** A warning for the unreadable dates, with the first as an example, and one for zero timestamps; none when all were read. */
   warnings(): string[] {
     const out: string[] = [];
     const [first] = this.unreadable;
