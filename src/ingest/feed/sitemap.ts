@@ -63,9 +63,9 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
   }
   const scan = scanXml(text, documentBase);
-  const { errors } = scan;
+  const wellFormed = scan.errorTally.size === 0;
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
-  const urls = errors.length === 0 ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
+  const urls = wellFormed ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
   const dates = new DateReader();
   const drafts = urls.flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
@@ -102,8 +102,8 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings: [...wellFormednessWarnings(scan), ...dates.warnings()],
-    wellFormed: errors.length === 0,
-    bozo: errors.length > 0,
+    wellFormed,
+    bozo: !wellFormed,
     ttlSeconds: null,
   };
 }

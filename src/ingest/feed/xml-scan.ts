@@ -116,9 +116,7 @@ export interface ScannedElement {
 }
 
 export interface XmlScan {
-  /** First well-formedness errors, one line each; empty when the document is well-formed. */
-  errors: string[];
-  /** Every well-formedness error by kind (its line without the position): the first, and how many came. */
+  /** Well-formedness errors by kind (the line without its position): the first, and how many came; empty when well-formed. */
   errorTally: Map<string, { first: string; count: number }>;
   rootName: string | null;
   rootUri: string;
@@ -192,7 +190,7 @@ class ScanBuilder {
     private readonly naming: ScanNaming,
   ) {
     const document: ScannedElement = { name: '', base: documentBase, uri: '', order: -1, innerStart: 0, innerEnd: text.length, children: null };
-    this.result = { errors: [], errorTally: new Map(), rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
+    this.result = { errorTally: new Map(), rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
     this.canonicalName = typeof naming === 'function' ? naming : null;
   }
 
@@ -243,13 +241,11 @@ export function describeXmlError(error: unknown): string {
   return line && column ? `${first} at line ${Number(line[1]) + 1}, column ${column[1]}` : first;
 }
 
-/** At most this many kinds of error are told apart; the first errors are kept in full (XmlScan.errors). */
+/** At most this many kinds of error are told apart (each counted however often it comes). */
 const ERROR_KINDS_KEPT = 10;
-const ERRORS_KEPT = 5;
 
-/** Notes a well-formedness error: kept in full among the first, and counted by kind. */
+/** Notes a well-formedness error: counted by kind, the first of each kept in full. */
 function noteXmlError(scan: XmlScan, described: string): void {
-  if (scan.errors.length < ERRORS_KEPT) scan.errors.push(described);
   const kind = described.replace(/ at line \d+, column \d+$/, '');
   const seen = scan.errorTally.get(kind);
   if (seen) seen.count += 1;

@@ -835,7 +835,7 @@ function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElemen
  */
 export function feedSkeleton(text: string): Skeleton | null {
   const scan = scanXml(expandInternalEntities(text), null, canonicalFeedNaming);
-  if (!scan.rootName || scan.errors.length > 0) return null;
+  if (!scan.rootName || scan.errorTally.size > 0) return null;
   const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
   return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items);
 }
@@ -867,7 +867,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
   const firstScan = scanXml(text, ctx.documentBase, canonicalFeedNaming);
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
-  let wellFormed = firstScan.errors.length === 0;
+  let wellFormed = firstScan.errorTally.size === 0;
   // One broken construct can trip the scanner many times over: each message once, with how often it came.
   warnings.push(...wellFormednessWarnings(firstScan));
 

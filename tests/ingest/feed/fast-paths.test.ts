@@ -98,7 +98,7 @@ describe('the fast XML scan gives what the sax scan gives', () => {
     ['a non-XML space in a start tag', '<rss><channel\u2028></channel></rss>'],
   ])('declines %s, which sax finds fault with', (_what, text) => {
     expect(fastScan(text, null, undefined)).toBeNull();
-    expect(saxScan(text, null, undefined).errors).not.toEqual([]);
+    expect(saxScan(text, null, undefined).errorTally.size).toBeGreaterThan(0);
   });
 });
 
