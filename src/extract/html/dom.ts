@@ -37,20 +37,27 @@ export function collapseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff\u0000-\u001f\u007f]+/g, ' ');
 }
 
-/** The text of a subtree, whitespace collapsed, without any layout. Only <script>/<style> text is left out. */
-export function textContent(node: AnyNode): string {
+/**
+ * The text nodes under `node` joined in document order, descending only into the nodes `descend` accepts. Iterative:
+ * unclosed markup nests as deep as the page is long (see parse.ts).
+ */
+function joinedText(node: AnyNode, descend: (n: AnyNode) => boolean): string {
   const parts: string[] = [];
-  // Iterative: unclosed markup nests as deep as the page is long (see parse.ts).
   const stack: AnyNode[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (isText(n)) parts.push(n.data);
-    else if (n.type === 'tag' || n.type === 'root') {
+    else if (descend(n)) {
       const children = (n as ParentNode).children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
-  return collapseSpace(parts.join('')).trim();
+  return parts.join('');
+}
+
+/** The text of a subtree, whitespace collapsed, without any layout. Only <script>/<style> text is left out. */
+export function textContent(node: AnyNode): string {
+  return collapseSpace(joinedText(node, (n) => n.type === 'tag' || n.type === 'root')).trim();
 }
 
 /**
@@ -113,19 +120,9 @@ export function findElement(root: ParentNode, test: (el: Element) => boolean): E
   return undefined;
 }
 
-/** cheerio's `.text()`: every text node under node, <script> and <style> included, nothing collapsed. Iterative. */
+/** cheerio's `.text()`: every text node under node, <script> and <style> included, nothing collapsed. */
 export function rawText(node: AnyNode): string {
-  const parts: string[] = [];
-  const stack: AnyNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (isText(n)) parts.push(n.data);
-    else if (Object.prototype.hasOwnProperty.call(n, 'children')) {
-      const children = (n as ParentNode).children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  return parts.join('');
+  return joinedText(node, (n) => Object.prototype.hasOwnProperty.call(n, 'children'));
 }
 
 /**
