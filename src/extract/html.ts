@@ -11,7 +11,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
 import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
-import { findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
+import { descendants, detachAll, findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
 import { findArticleObject, readJsonLd, type JsonLdObject } from './html/json-ld.ts';
 import { extractMetadata } from './html/metadata.ts';
 import { parseHtml, parsePage } from './html/parse.ts';
@@ -120,9 +120,13 @@ function extractWithSite($: CheerioAPI, site: SiteExtractor): Extracted {
   for (const selector of site.bodySelectors) {
     const found = $(selector);
     if (found.length === 0) continue;
-    for (const sel of site.removeSelectors ?? []) found.find(sel).remove();
-    found.find('script, style, noscript, iframe, figure, figcaption, aside, nav, button, form').remove();
     const nodes = found.toArray().filter(isElement);
+    // Matched from the root and kept when inside the body, then detached all at once: cheerio's find() under a
+    // selection and its remove() are both quadratic in the matches (10,000 asides took seconds).
+    const inside = new Set(nodes.flatMap(descendants));
+    for (const sel of [...(site.removeSelectors ?? []), 'script, style, noscript, iframe, figure, figcaption, aside, nav, button, form']) {
+      detachAll($(sel).toArray().filter((el) => inside.has(el as Element)));
+    }
     const text = renderArticleText(nodes, { useClassNames: false });
     if (text) return { text, nodes };
   }

@@ -153,6 +153,14 @@ describe('site overrides', () => {
     expect(article.text).not.toContain('Tech Briefing');
   });
 
+  it('drop every block they name inside the body, however many, and keep the paragraphs around them in order', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_v, i) => `<p>Paragraph ${i} on the proposed pause of frontier training runs.</p>`);
+    const body = paragraphs.map((p, i) => `${p}<div class="read-more">Read more ${i}</div><aside>Aside ${i}</aside>`).join('');
+    const html = `<html><body><div class="story-body">${body}</div></body></html>`;
+    const article = extractHtml(html, { url: NEWS_URL, sites: [override], fallback: false });
+    expect(article.text.split('\n\n')).toEqual(paragraphs.map((p) => p.replace(/<\/?p>/g, '')));
+  });
+
   it('give way to the generic extractor when their selectors find nothing', () => {
     const stale: SiteExtractor = { ...override, bodySelectors: ['.no-such-class'] };
     expect(extractHtml(fixture('news-article.html'), { url: NEWS_URL, sites: [stale], fallback: false }).text).toBe('');
