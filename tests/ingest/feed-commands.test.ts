@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerFeed } from '../../src/cli/commands/feed.ts';
 import { registerSourcesAdd, sourceEntries } from '../../src/cli/commands/sources-add.ts';
 import { main } from '../../src/cli/index.ts';
+import { loadPipeline } from '../../src/config/index.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
@@ -39,6 +40,8 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'application/feed+json' })
         .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Evil\u001b[31mRED\u0007\n\t  Feed\u009b\u202e', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
+    '/quotes.json': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'It\'s "the" \\ wire \u2028 ok', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
     '/broken.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
@@ -96,37 +99,83 @@ describe('pausewatch feed', () => {
 
 describe('pausewatch sources add', () => {
   it('finds the feed of a home page and prints a source entry ready to paste', async () => {
-    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`]);
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/`]);
     expect(code).toBe(0);
     expect(stdout).toContain(`rss         1 item  Policy Wire  ${server.url}/wire.xml`);
     // the links that were not feeds are named on stderr, so stdout stays ready to paste
     expect(stdout).not.toContain('gone.xml');
     expect(stderr).toContain(`skipped ${server.url}/gone.xml: HTTP 404`);
-    expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Policy Wire", url: "${server.url}/wire.xml" },`);
+    expect(stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: '${server.url}/wire.xml' },`);
   });
 
   it('--json lists the feeds with their source entries', async () => {
-    const { stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--json']);
+    const { stdout } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/`, '--json']);
     expect(JSON.parse(stdout).feeds).toEqual([
-      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', merged: [], source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null },
+      { url: `${server.url}/wire.xml`, title: 'Policy Wire', format: 'rss', itemCount: 1, via: 'link', merged: [], source: { id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: `${server.url}/wire.xml` }, existingSourceId: null, added: false },
     ]);
   });
 
+  it('adds the feeds it finds to the pipeline file, where the next command reads them, and adds nothing twice', async () => {
+    const file = pipelineFile('adding.ts', { perHostGapMs: 0 });
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`\nAdded to ${file} (the next run reads it):\n{ id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: '${server.url}/wire.xml' },\n`);
+    expect(stderr).not.toContain('not added');
+    const { pipeline } = await loadPipeline(file);
+    expect(pipeline.sources.map((source) => [source.id, source.kind === 'feed' ? source.url : null])).toEqual([['seeds', null], ['127-0-0-1', `${server.url}/wire.xml`]]);
+    const written = readFileSync(file, 'utf8');
+    const again = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ feeds: [{ existingSourceId: '127-0-0-1', added: false }], addedTo: null, addError: null });
+    expect(readFileSync(file, 'utf8')).toBe(written);
+  });
+
+  it('--json says which feeds it added and to which file; --dry-run adds none', async () => {
+    const file = pipelineFile('adding-json.ts', { perHostGapMs: 0 });
+    const before = readFileSync(file, 'utf8');
+    const dry = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json', '--dry-run'])).stdout);
+    expect(dry).toMatchObject({ feeds: [{ source: { id: '127-0-0-1' }, added: false }], addedTo: null, addError: null });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
+    expect(json).toMatchObject({ feeds: [{ source: { id: '127-0-0-1' }, added: true }], addedTo: file, addError: null });
+    expect((await loadPipeline(file)).pipeline.sources.map((source) => source.id)).toEqual(['seeds', '127-0-0-1']);
+  });
+
+  it('prints the entries to paste and exits 1, leaving the file as it was, when the pipeline file has no sources list to add to', async () => {
+    const file = path.join(pipelineDir, 'built.ts');
+    writeFileSync(file, `const seeds = [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }];\nexport default { id: 'built', name: 'Built', sources: seeds, topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['AI'] }, fetch: { perHostGapMs: 0 } };\n`);
+    const before = readFileSync(file, 'utf8');
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`Add to the sources of your pipeline file:\n{ id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: '${server.url}/wire.xml' },\n`);
+    expect(stderr).toContain(`not added: cannot find a "sources: [ ... ]" list in the definition exported by ${file}, so the feeds were not added to it\n`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
+    expect(json).toMatchObject({ feeds: [{ added: false }], addedTo: null, addError: expect.stringContaining('cannot find a "sources: [ ... ]" list') });
+  });
+
   it('a URL of another scheme or a bare host name is a usage error that offers no file path (the command reads none)', async () => {
-    await expect(pausewatch(['sources', 'add', 'ftp://x/'])).rejects.toThrow('sources add needs an http(s) URL, not a ftp: URL: "ftp://x/"');
-    await expect(pausewatch(['sources', 'add', 'ftp://x/'])).rejects.not.toThrow(/file/);
-    await expect(pausewatch(['sources', 'add', 'example.org'])).rejects.toThrow('sources add needs an http(s) URL, got "example.org" (did you mean https://example.org?)');
-    await expect(pausewatch(['sources', 'add', 'http://[::1'])).rejects.toThrow('not a valid URL');
+    await expect(pausewatch(['sources', 'add', '--dry-run', 'ftp://x/'])).rejects.toThrow('sources add needs an http(s) URL, not a ftp: URL: "ftp://x/"');
+    await expect(pausewatch(['sources', 'add', '--dry-run', 'ftp://x/'])).rejects.not.toThrow(/file/);
+    await expect(pausewatch(['sources', 'add', '--dry-run', 'example.org'])).rejects.toThrow('sources add needs an http(s) URL, got "example.org" (did you mean https://example.org?)');
+    await expect(pausewatch(['sources', 'add', '--dry-run', 'http://[::1'])).rejects.toThrow('not a valid URL');
   });
 
   it('a feed title with control characters gives a clean suggested name, on the terminal and in --json', async () => {
-    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/evil.json`]);
+    const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/evil.json`]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(stdout).toContain(`json        1 item  Evil[31mRED Feed  ${server.url}/evil.json`);
-    expect(stdout).toContain(`{ id: "127-0-0-1", kind: 'feed', name: "Evil[31mRED Feed", url: "${server.url}/evil.json" },`);
-    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--json'])).stdout);
+    expect(stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: '${server.url}/evil.json' },`);
+    const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${server.url}/evil.json`, '--json'])).stdout);
     expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: `${server.url}/evil.json` });
+  });
+
+  it('writes entries as single-quoted code that reads back as the feed\'s own title and URL', async () => {
+    const file = pipelineFile('quotes.ts', { perHostGapMs: 0 });
+    const { stdout } = await pausewatch(['sources', 'add', `${server.url}/quotes.json`, '--pipeline', file]);
+    expect(stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'It\\'s "the" \\\\ wire ok', url: '${server.url}/quotes.json' },`);
+    const added = (await loadPipeline(file)).pipeline.sources[1]!;
+    expect(added).toMatchObject({ name: 'It\'s "the" \\ wire ok', url: `${server.url}/quotes.json` });
   });
 
   it('a feed title of any length gives a suggested name of a name\'s length', () => {
@@ -138,26 +187,26 @@ describe('pausewatch sources add', () => {
   it('says a feed is already in the pipeline rather than suggest it twice', async () => {
     // the same URL but for a fragment, listed under another id
     const file = pipelineFile('listed.ts', { perHostGapMs: 0 }, [{ id: 'policy-wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml#latest` }]);
-    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file]);
+    const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/`, '--pipeline', file]);
     expect(code).toBe(0);
     expect(stdout).toContain(`Policy Wire  ${server.url}/wire.xml  (already in the pipeline as source "policy-wire")`);
     expect(stdout).not.toContain('Add to the sources');
     expect(stdout).toContain('Nothing to add: the feed is already in the pipeline');
-    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
+    const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
     expect(json.feeds).toMatchObject([{ url: `${server.url}/wire.xml`, existingSourceId: 'policy-wire' }]);
     // a feed not yet listed gets an entry, with an id the pipeline does not use yet
     const taken = pipelineFile('taken-id.ts', { perHostGapMs: 0 }, [{ id: '127-0-0-1', kind: 'feed', name: 'Other', url: 'https://example.org/feed' }]);
-    const fresh = await pausewatch(['sources', 'add', `${server.url}/evil.json`, '--pipeline', taken, '--json']);
+    const fresh = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/evil.json`, '--pipeline', taken, '--json']);
     expect(JSON.parse(fresh.stdout).feeds).toMatchObject([{ existingSourceId: null, source: { id: '127-0-0-1-2' } }]);
   });
 
   it('a feed URL that cannot be read exits 1 naming the URL and the reason, and suggests no other feed', async () => {
-    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/broken.xml`]);
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/broken.xml`]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(new RegExp(`^${server.url}/broken.xml is not a readable feed: no item could be read: not well-formed XML`));
     expect(stderr).not.toContain('wire.xml');
-    const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/broken.xml`, '--json'])).stdout);
+    const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${server.url}/broken.xml`, '--json'])).stdout);
     expect(json).toMatchObject({ feeds: [], errorCode: 'not_a_feed', error: expect.stringMatching(/^no item could be read/) });
   });
 
@@ -167,7 +216,7 @@ describe('pausewatch sources add', () => {
       '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Probed', [{ guid: 'p1', title: 'P', link: 'https://example.org/p' }])),
     });
     try {
-      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', pipelineFile('fast.ts', { perHostGapMs: 0 })]);
+      const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', pipelineFile('fast.ts', { perHostGapMs: 0 })]);
       expect(code).toBe(0);
       expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)`);
     } finally {
@@ -184,15 +233,15 @@ describe('pausewatch sources add', () => {
     });
     const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
     try {
-      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', fast]);
       expect(code).toBe(0);
       expect(stdout).toContain(`Probed  ${site.url}/feed  (found at a common feed path; the page does not link to it)\n          also at ${site.url}/rss.xml (the same feed: same title and items)\n`);
       expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
-      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
       expect(json.feeds).toMatchObject([{ url: `${site.url}/feed`, merged: [{ url: `${site.url}/rss.xml`, reason: 'same_content' }] }]);
       // a pipeline that lists the feed under the other address already has it
       const listed = pipelineFile('listed-rss.ts', { perHostGapMs: 0 }, [{ id: 'probed', kind: 'feed', name: 'Probed', url: `${site.url}/rss.xml` }]);
-      const again = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', listed, '--json'])).stdout);
+      const again = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', listed, '--json'])).stdout);
       expect(again.feeds).toMatchObject([{ existingSourceId: 'probed' }]);
     } finally {
       await site.close();
@@ -209,7 +258,7 @@ describe('pausewatch sources add', () => {
     });
     const fast = pipelineFile('fast-login.ts', { perHostGapMs: 0 });
     try {
-      const { stdout, stderr } = await pausewatch(['sources', 'add', `${site.url.replace('//', '//reader:s3cret@')}/`, '--pipeline', fast, '--json', '--all-paths']);
+      const { stdout, stderr } = await pausewatch(['sources', 'add', '--dry-run', `${site.url.replace('//', '//reader:s3cret@')}/`, '--pipeline', fast, '--json', '--all-paths']);
       const json = JSON.parse(stdout);
       expect(json.rejected.some((r: { reason: string }) => r.reason.startsWith('same address as '))).toBe(true);
       const { feeds, ...rest } = json;
@@ -235,7 +284,7 @@ describe('pausewatch sources add', () => {
     });
     const fast = pipelineFile('fast.ts', { perHostGapMs: 0 });
     try {
-      const { code, stdout } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast]);
+      const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', fast]);
       expect(code).toBe(0);
       expect(stdout).toContain(
         `\nNot offered: 2 comments feeds (readers' comments, not articles; give one's URL to sources add to add it anyway):\n  ${site.url}/comments/feed/: a comments feed (its address has /comments/)\n` +
@@ -243,10 +292,10 @@ describe('pausewatch sources add', () => {
       );
       expect(stdout).not.toContain('\u202e');
       expect(stdout.match(/kind: 'feed'/g)).toHaveLength(1);
-      const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
+      const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', fast, '--json'])).stdout);
       expect(json.commentFeeds[0]).toEqual({ url: `${site.url}/comments/feed/`, title: 'Site » Comments Feed', reason: 'a comments feed (its address has /comments/)' });
       expect(json.commentFeeds).toHaveLength(2);
-      const only = await pausewatch(['sources', 'add', `${site.url}/only-comments/`, '--pipeline', fast]);
+      const only = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/only-comments/`, '--pipeline', fast]);
       expect(only.code).toBe(1);
       expect(only.stdout).toBe('');
       expect(only.stderr).toMatch(/^no feed found for .*\n(.*\n)*Not offered: a comments feed .*\n {2}.*\/comments\/feed\/: a comments feed/m);
@@ -256,7 +305,7 @@ describe('pausewatch sources add', () => {
   });
 
   it('exits 1 when no feed is found', async () => {
-    const { code, stderr } = await pausewatch(['sources', 'add', `${server.url}/empty-site/`]);
+    const { code, stderr } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/empty-site/`]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/no feed found/);
   });
@@ -286,7 +335,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
 
   it('uses the pipeline\'s User-Agent', async () => {
     const file = pipelineFile('agent.ts', { userAgent: 'pausewatch-test/9 (+mailto:ops@example.org)', perHostGapMs: 0 });
-    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/article.html`], ['sources', 'add', `${site.url}/wire.xml`]]) {
+    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/article.html`], ['sources', 'add', '--dry-run', `${site.url}/wire.xml`]]) {
       userAgents.length = 0;
       expect((await pausewatch([...args, '--pipeline', file])).code).toBe(0);
       expect(userAgents).toEqual(['pausewatch-test/9 (+mailto:ops@example.org)']);
@@ -300,7 +349,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     expect(feed).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
     const extract = await pausewatch(['extract', `${site.url}/never`, '--pipeline', file]);
     expect(extract).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
-    const add = await pausewatch(['sources', 'add', `${site.url}/never`, '--pipeline', file]);
+    const add = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/never`, '--pipeline', file]);
     expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -313,7 +362,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     const allowed = await pausewatch(['feed', `${site.url}/elsewhere.xml`, '--pipeline', file]);
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toContain('title: Policy Wire');
-    const discovered = await pausewatch(['sources', 'add', `${site.url}/elsewhere.xml`, '--pipeline', file, '--json']);
+    const discovered = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/elsewhere.xml`, '--pipeline', file, '--json']);
     expect(JSON.parse(discovered.stdout).feeds.map((f: { title: string }) => f.title)).toEqual(['Policy Wire']);
   });
 
@@ -323,13 +372,13 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
       expect(code).toBe(1);
       expect(stderr).toMatch(/private or local address/);
     }
-    const add = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/other-port.xml`, '--json'])).stdout);
+    const add = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/other-port.xml`, '--json'])).stdout);
     expect(add).toMatchObject({ feeds: [], error: expect.stringMatching(/private or local address/) });
   });
 
   it('a --pipeline that does not exist or is invalid stops the command with exit 2, naming the file', async () => {
     const missing = path.join(pipelineDir, 'no-such-pipeline.ts');
-    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', `${site.url}/`], ['feed', feedFixture]]) {
+    for (const args of [['feed', `${site.url}/wire.xml`], ['extract', `${site.url}/wire.xml`], ['sources', 'add', '--dry-run', `${site.url}/`], ['feed', feedFixture]]) {
       await expect(pausewatch([...args, '--pipeline', missing])).rejects.toThrow(`pipeline file not found: ${missing}`);
     }
     const invalid = pipelineFile('invalid.ts', { timeoutMs: -5 });
@@ -339,7 +388,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => (stderr.push(chunk), true)) as typeof process.stderr.write;
     try {
-      expect(await main(['sources', 'add', `${site.url}/`, '--pipeline', missing])).toBe(2);
+      expect(await main(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', missing])).toBe(2);
     } finally {
       process.stderr.write = write;
     }
@@ -368,7 +417,7 @@ describe('sources add on a page whose feed links hang', () => {
 
   it('tries the first 10 links, 4 at a time, names each that fails as it fails, and says how many it skipped', async () => {
     const started = Date.now();
-    const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick()]);
+    const { code, stdout, stderr } = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', quick()]);
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -376,7 +425,7 @@ describe('sources add on a page whose feed links hang', () => {
     expect(mostInFlight).toBe(4);
     expect(stderr.match(/^ {2}skipped http:\/\/127\.0\.0\.1:\d+\/hang\?i=\d: no complete answer .* within 400 ms$/gm)).toHaveLength(10);
     expect(stderr).toContain('note: the page declares 50 feed links; the first 10 were tried and 40 skipped');
-    const json = JSON.parse((await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick(), '--json'])).stdout);
+    const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', quick(), '--json'])).stdout);
     expect(json.skippedLinks).toHaveLength(40);
     expect(json.skippedLinks[0]).toBe(`${site.url}/hang?i=10`);
     expect(json.timedOut).toBe(false);
@@ -386,7 +435,7 @@ describe('sources add on a page whose feed links hang', () => {
     const wasTty = process.stderr.isTTY;
     Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
     try {
-      const { stderr } = await pausewatch(['sources', 'add', `${site.url}/`, '--pipeline', quick()]);
+      const { stderr } = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', quick()]);
       expect(stderr).toContain(`\rsources add: fetching ${site.url}/`);
       expect(stderr).toMatch(/\rsources add: trying feed links 10\/10 \(10 failed\)/);
       // failures are printed on their own line above the status line, which is cleared at the end

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
+import { addSourcesToPipelineFile, PipelineEditError } from '../../config/add-sources.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
-import { commandFetchOptions, commandFetchSettings, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -63,8 +64,38 @@ function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
   return byKey;
 }
 
+/** A string literal in single quotes, as pipeline files write them; JSON's escapes are JavaScript's too. */
+function quoted(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** The entry as pipeline-file code: an object literal, without the comma that follows it in a list. */
 function entryCode(entry: FeedSourceEntry): string {
-  return `{ id: ${JSON.stringify(entry.id)}, kind: 'feed', name: ${JSON.stringify(entry.name)}, url: ${JSON.stringify(entry.url)} },`;
+  return `{ id: ${quoted(entry.id)}, kind: 'feed', name: ${quoted(entry.name)}, url: ${quoted(entry.url)} }`;
+}
+
+/** The pipeline file as the user would name it: relative to the working folder when it is below it. */
+function shownFile(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+/**
+ * Adds the fresh entries to the pipeline file, unless --dry-run; what was done, for the report. Never throws for a
+ * file it cannot edit: the entries are then printed to paste, with the reason.
+ */
+async function addToPipeline(entries: readonly FeedSourceEntry[], loaded: LoadedPipeline | null, dryRun: boolean): Promise<{ addedTo: string | null; error: string | null; usage: boolean }> {
+  if (dryRun || entries.length === 0) return { addedTo: null, error: null, usage: false };
+  if (!loaded) {
+    return { addedTo: null, error: `no pipeline file to add the feeds to: ${shownFile(defaultPipelineFile())} does not exist (name one with --pipeline)`, usage: true };
+  }
+  try {
+    await addSourcesToPipelineFile(loaded.file, entries.map((entry) => ({ id: entry.id, code: entryCode(entry) })));
+    return { addedTo: loaded.file, error: null, usage: false };
+  } catch (error) {
+    if (error instanceof PipelineEditError) return { addedTo: null, error: error.message, usage: false };
+    throw error;
+  }
 }
 
 /**
@@ -168,11 +199,12 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
   const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
   sources
     .command('add')
-    .description("find the feeds of an outlet from its home page and print source entries to paste into the pipeline file")
+    .description("find the feeds of an outlet from its home page and add them to the pipeline file")
     .argument('<url>', "the outlet's home page (or a feed URL)")
     .option('--all-paths', 'also probe the common feed paths when the page declares feeds')
+    .option('--dry-run', 'print the source entries without adding them to the pipeline file')
     .exitOverride()
-    .action(async (pageUrl: string, local: { allPaths?: boolean }, command: Command) => {
+    .action(async (pageUrl: string, local: { allPaths?: boolean; dryRun?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const page = outletUrlArgument(pageUrl);
       const { settings, loaded } = await commandFetchSettings(options);
@@ -212,6 +244,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           null,
       );
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
+      const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
+      const added = await addToPipeline(fresh, loaded, local.dryRun ?? false);
       const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
         notes.push(
@@ -227,7 +261,10 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         printJson({
           // `source` is the entry to paste; `existingSourceId` says when the pipeline already has the feed under that id
           // `merged`: the other URLs found for the same feed, always an array for scripts
-          feeds: result.feeds.map((feed, index) => ({ ...feed, url: urlForDisplay(feed.url), merged: (feed.merged ?? []).map((m) => ({ ...m, url: urlForDisplay(m.url) })), source: entries[index], existingSourceId: existingSourceIds[index] })),
+          // `added`: whether `source` is now in the pipeline file (`addedTo`); `addError` says why not, when it should be
+          feeds: result.feeds.map((feed, index) => ({ ...feed, url: urlForDisplay(feed.url), merged: (feed.merged ?? []).map((m) => ({ ...m, url: urlForDisplay(m.url) })), source: entries[index], existingSourceId: existingSourceIds[index], added: added.addedTo !== null && !existingSourceIds[index] })),
+          addedTo: added.addedTo && shownFile(added.addedTo),
+          addError: added.error,
           commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
           error: result.error,
@@ -260,13 +297,19 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         });
         const comments = commentFeedLines(result);
         if (comments.length > 0) lines.push('', ...comments);
-        const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
-        if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(entryCode));
-        else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? path.relative(process.cwd(), loaded.file) || loaded.file : 'the pipeline file'}).`);
+        const code = fresh.map((entry) => `${entryCode(entry)},`);
+        if (added.addedTo) lines.push('', `Added to ${shownFile(added.addedTo)} (the next run reads ${fresh.length === 1 ? 'it' : 'them'}):`, ...code);
+        else if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...code);
+        else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? shownFile(loaded.file) : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
       }
       // No feed, or a discovery cut short by its time limit (feeds may be missing from the list): exit 1, as CLI.md asks
       // of a command that finished while something failed.
       if (result.feeds.length === 0 || result.timedOut) state.exitCode = ExitCode.partial;
+      // Feeds found but not added: the report above printed them to paste; here is why they are not in the file.
+      if (added.error) {
+        writeText(process.stderr, `${added.usage ? '' : 'not added: '}${added.error}\n`);
+        state.exitCode = added.usage ? ExitCode.usage : ExitCode.partial;
+      }
     });
 }

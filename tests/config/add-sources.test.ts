@@ -1,0 +1,116 @@
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, withSourcesAdded } from '../../src/config/add-sources.ts';
+import { loadPipeline } from '../../src/config/index.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const entry = `{ id: "wire", kind: 'feed', name: "Wire", url: "https://wire.example/feed" }`;
+const other = `{ id: "wire-2", kind: 'feed', name: "Wire 2", url: "https://wire.example/feed2" }`;
+
+/** A pipeline file in a project of its own (a package.json beside it), importing definePipeline from this repo. */
+function project(source: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-add-sources-'));
+  writeFileSync(path.join(dir, 'package.json'), '{}');
+  mkdirSync(path.join(dir, 'pipelines'));
+  const file = path.join(dir, 'pipelines', 'topic.ts');
+  writeFileSync(file, source.replace('DEFINE', JSON.stringify(path.join(repoRoot, 'src/config/index.ts'))));
+  return file;
+}
+
+const topic = `topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['AI'] }`;
+
+describe('withSourcesAdded', () => {
+  it('adds one entry per line at the end of a list written one source per line, leaving the rest byte for byte', () => {
+    const text = readFileSync(path.join(repoRoot, 'pipelines/ai-pause.ts'), 'utf8');
+    const edited = withSourcesAdded(text, [entry, other], 'pipelines/ai-pause.ts');
+    const close = text.indexOf('\n  ],\n\n  topic:') + 1;
+    expect(edited).toBe(`${text.slice(0, close)}    ${entry},\n    ${other},\n${text.slice(close)}`);
+  });
+
+  it('puts a comma after a last entry that has none, before a comment that ends its line', () => {
+    const text = `export default definePipeline({\n  sources: [\n    { id: 'a' } // the first\n  ],\n});\n`;
+    expect(withSourcesAdded(text, [entry], 'p.ts')).toBe(`export default definePipeline({\n  sources: [\n    { id: 'a' }, // the first\n    ${entry},\n  ],\n});\n`);
+  });
+
+  it('adds inline to an inline list, an empty one included, and keeps Windows line ends', () => {
+    expect(withSourcesAdded(`export default {"id":"x","sources":[{"id":"a"}],"topic":{}};\n`, [entry, other], 'p.ts')).toBe(
+      `export default {"id":"x","sources":[{"id":"a"}, ${entry}, ${other}],"topic":{}};\n`,
+    );
+    expect(withSourcesAdded(`export default { sources: [] }`, [entry], 'p.ts')).toBe(`export default { sources: [${entry}] }`);
+    expect(withSourcesAdded(`export default definePipeline({\r\n  sources: [\r\n    { id: 'a' },\r\n  ],\r\n});\r\n`, [entry], 'p.ts')).toBe(
+      `export default definePipeline({\r\n  sources: [\r\n    { id: 'a' },\r\n    ${entry},\r\n  ],\r\n});\r\n`,
+    );
+  });
+
+  it('is not misled by brackets and "sources" in strings, templates, comments or nested objects', () => {
+    const text = [
+      '// sources: [ not this one ]',
+      'const note = `sources: [ ${[1].map((n) => `]${n}`)} ]`;',
+      'export default definePipeline({',
+      "  name: 'sources: [ ] and ] too',",
+      '  /* sources: [] */',
+      "  topic: { sources: ['nested'], description: ']' },",
+      '  sources: [',
+      "    { id: 'a', name: '[x]' },",
+      '  ],',
+      '});',
+    ].join('\n');
+    const list = findSourcesList(text)!;
+    expect(text.slice(list.open, list.close + 1)).toBe("[\n    { id: 'a', name: '[x]' },\n  ]");
+  });
+
+  it('refuses a definition whose sources are not a list literal, naming the file', () => {
+    for (const text of ['const s = [];\nexport default definePipeline({ sources: s });', 'export default definePipeline({ sources: base.concat([]) });', 'export default definePipeline({ sources, topic });']) {
+      expect(() => withSourcesAdded(text, [entry], 'pipelines/mine.ts')).toThrow(new PipelineEditError('cannot find a "sources: [ ... ]" list in the definition exported by pipelines/mine.ts, so the feeds were not added to it'));
+    }
+  });
+});
+
+describe('addSourcesToPipelineFile', () => {
+  it('writes the edited file, which then loads with the new sources, keeping its mode', async () => {
+    const file = project(`import { definePipeline } from DEFINE;\nexport default definePipeline({\n  id: 'topic',\n  name: 'Topic',\n  sources: [\n    { id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' },\n  ],\n  ${topic},\n});\n`);
+    chmodSync(file, 0o640);
+    await addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }]);
+    const loaded = await loadPipeline(file);
+    expect(loaded.pipeline.sources.map((s) => [s.id, s.kind === 'feed' ? s.url : null])).toEqual([['seeds', null], ['wire', 'https://wire.example/feed']]);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(path.dirname(file))).toEqual(['topic.ts']);
+  });
+
+  it('leaves the file as it was when the edited definition would not validate, and says why', async () => {
+    const source = `import { definePipeline } from DEFINE;\nexport default definePipeline({\n  id: 'topic',\n  name: 'Topic',\n  sources: [\n    { id: 'wire', kind: 'feed', name: 'Old', url: 'https://old.example/feed' },\n  ],\n  ${topic},\n});\n`;
+    const file = project(source);
+    const before = readFileSync(file, 'utf8');
+    const failure = addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }]);
+    await expect(failure).rejects.toThrow(PipelineEditError);
+    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`${file} would no longer load with the feeds added, so it was left as it was: invalid pipeline definition in ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(path.dirname(file))).toEqual(['topic.ts']);
+  });
+
+  it('leaves the file as it was when the list it found is not the pipeline\'s sources', async () => {
+    const seeds = `{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }`;
+    const file = project(
+      `import { definePipeline } from DEFINE;\nconst draft = definePipeline({ id: 'draft', name: 'Draft', sources: [${seeds}], ${topic} });\n` +
+        `export default definePipeline({ id: 'topic', name: 'Topic', sources: [${seeds}], ${topic} });\n`,
+    );
+    const before = readFileSync(file, 'utf8');
+    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`the sources list edited in ${file} is not the one the pipeline uses ("wire" missing), so it was left as it was`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('works on a copy of the default pipeline file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-add-sources-'));
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    const file = path.join(dir, 'ai-pause.ts');
+    copyFileSync(path.join(repoRoot, 'pipelines/ai-pause.ts'), file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'../src/config/index.ts'", JSON.stringify(path.join(repoRoot, 'src/config/index.ts'))));
+    const before = (await loadPipeline(file)).pipeline.sources.length;
+    await addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }, { id: 'wire-2', code: other }]);
+    const sources = (await loadPipeline(file)).pipeline.sources;
+    expect(sources.length).toBe(before + 2);
+    expect(sources.slice(-2).map((s) => s.id)).toEqual(['wire', 'wire-2']);
+  });
+});
