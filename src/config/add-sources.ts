@@ -6,7 +6,7 @@
  * one, so a file this cannot edit correctly is left untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPipeline } from './load-pipeline.ts';
 
@@ -202,7 +202,15 @@ export async function addSourcesToPipelineFile(file: string, entries: readonly {
   const edited = withSourcesAdded(text, entries.map((entry) => entry.code), file);
   // Next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as TypeScript.
   const temporary = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.sources-add-${randomBytes(4).toString('hex')}${path.extname(file) || '.ts'}`);
-  writeFileSync(temporary, edited, { flag: 'wx' });
+  // A file made read-only is not replaced behind its owner's back, which a rename in a writable folder would do (and
+  // root may write anything, so the mode is read too).
+  if ((statSync(file).mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so the feeds were not added to it`);
+  try {
+    accessSync(file, constants.W_OK);
+    writeFileSync(temporary, edited, { flag: 'wx' });
+  } catch (error) {
+    throw new PipelineEditError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so the feeds were not added to it`);
+  }
   try {
     chmodSync(temporary, statSync(file).mode);
     let loaded;

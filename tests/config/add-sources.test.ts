@@ -101,6 +101,15 @@ describe('addSourcesToPipelineFile', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('leaves a read-only file as it was, saying so', async () => {
+    const file = project(`export default { id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], ${topic} };\n`);
+    chmodSync(file, 0o444);
+    const before = readFileSync(file, 'utf8');
+    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(new PipelineEditError(`${file} is read-only, so the feeds were not added to it`));
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(path.dirname(file))).toEqual(['topic.ts']);
+  });
+
   it('works on a copy of the default pipeline file', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-add-sources-'));
     writeFileSync(path.join(dir, 'package.json'), '{}');
