@@ -165,7 +165,7 @@ function lastCodeBefore(text: string, open: number, close: number): number {
 
 /**
  * `text` with `entries` (object literals, without trailing commas) added at the end of its sources list. A list
- * written over several lines gets one entry per line, at the indentation of its first entry; an inline list gets
+ * written over several lines gets one entry per line, at the indentation of its first line; an inline list gets
  * them inline. Throws PipelineEditError when the file has no `sources: [...]` list to add to.
  */
 export function withSourcesAdded(text: string, entries: readonly string[], file: string): string {
@@ -195,7 +195,7 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
 /**
  * Adds `entries` to the sources of the pipeline in `file`, which must then still load and validate with every new
  * id among its sources; only then does the edited text replace the file (by rename, keeping its mode), so a failure
- * leaves the file as it was. Throws PipelineEditError, or the loader's error for a definition that no longer loads.
+ * leaves the file as it was. Throws PipelineEditError, whose message names the file and the reason.
  */
 export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[]): Promise<void> {
   const text = readFileSync(file, 'utf8');
