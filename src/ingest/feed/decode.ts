@@ -86,9 +86,9 @@ function sniffWideEncoding(bytes: Buffer): string | null {
 }
 
 /** Where a charset label was read, as warnings name it. */
-type LabelSource = 'the Content-Type header' | 'the XML declaration' | 'the <meta> charset';
+export type LabelSource = 'the Content-Type header' | 'the XML declaration' | 'the <meta> charset';
 
-interface CharsetLabel {
+export interface CharsetLabel {
   /** The label as written, lower-cased (`iso-8859-1`, `utf8`). */
   name: string;
   source: LabelSource;
@@ -233,16 +233,27 @@ export function decodeLegacy(bytes: Buffer, encoding: string): string {
   return text.replace(/\ufffd/g, (_char, index: number) => String.fromCharCode(bytes[index]!));
 }
 
+/** How a kind of document labels its own encoding, and whether its bytes may show UTF-16/32 without a BOM. */
+export interface DocumentRules {
+  /** The document's own label, read from its first 1024 bytes as Latin-1 (an XML declaration, a `<meta>` tag). */
+  declaredLabel: (prefix: string) => CharsetLabel | null;
+  /** Whether UTF-16/32 without a BOM is recognised by the zero bytes around the first `<` (XML 1.0 Appendix F). */
+  sniffWide: boolean;
+}
+
 /**
- * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
+ * Decodes a document by its byte-order mark, its Content-Type charset, and its own label (read as `rules` say), in
+ * that order, then lets the bytes overrule the label that won (labelOverruledByBytes). Feeds and pages share it;
+ * they differ only in where the document's own label is read and in the UTF-16/32 sniffing.
  * Never throws: an unknown or wrong label falls back to UTF-8 (or what the bytes call for) with a warning.
+ * @param contentType the response's Content-Type header, parameters included
  */
-export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
-  const headerCharset = charsetFromContentType(getHeader(headers, 'content-type'));
+export function decodeDocument(bytes: Buffer, contentType: string | undefined, rules: DocumentRules): DecodedBody {
+  const headerCharset = charsetFromContentType(contentType);
   const headerLabel: CharsetLabel | null = headerCharset ? { name: headerCharset, source: 'the Content-Type header' } : null;
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
-  const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
+  const declared = rules.declaredLabel(body.subarray(0, 1024).toString('latin1'));
 
   let encoding: string | null = bom?.encoding ?? null;
   let label: CharsetLabel | null = null; // the label that chose `encoding`
@@ -252,7 +263,7 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     if (encoding) label = headerLabel;
     else unknownLabels.push(headerLabel);
   }
-  const wide = encoding ? null : sniffWideEncoding(bytes);
+  const wide = encoding || !rules.sniffWide ? null : sniffWideEncoding(bytes);
   encoding ??= wide;
   // Read this far, the declaration is in ASCII-compatible bytes, which a 16- or 32-bit encoding it names cannot be.
   const wideDeclaration = !encoding && declared !== null && namesWideEncoding(declared.name);
@@ -268,7 +279,7 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
     warnings.push(`${declared!.source} says ${declared!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
   }
   if (bom) {
-    // The BOM is right about the bytes, but a label that contradicts it shows the feed's metadata is wrong.
+    // The BOM is right about the bytes, but a label that contradicts it shows the document's metadata is wrong.
     for (const other of [headerLabel, declared]) {
       if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
     }
@@ -287,6 +298,16 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   let text = decodeWith(body, encoding, encoding === 'utf-8' && isUtf8(body), warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
+}
+
+const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, sniffWide: true };
+
+/**
+ * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
+ * Never throws: an unknown or wrong label falls back to UTF-8 (or what the bytes call for) with a warning.
+ */
+export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
+  return decodeDocument(bytes, getHeader(headers, 'content-type'), FEED_RULES);
 }
 
 /** Decodes a feed body to text using the HTTP header, BOM and XML declaration (see the module comment). */
