@@ -7,6 +7,7 @@
  *   5. UTF-8.
  * Then the bytes may overrule the label that won (see labelOverruledByBytes), whichever source it came from, and a
  * label the BOM contradicts is reported; either sets `bozo` with a warning naming the label and the encoding used.
+ * A label naming UTF-16 or UTF-32 over ASCII-compatible bytes, from the header or the document, is ignored.
  * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
@@ -258,7 +259,10 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   let encoding: string | null = bom?.encoding ?? null;
   let label: CharsetLabel | null = null; // the label that chose `encoding`
   const unknownLabels: CharsetLabel[] = [];
-  if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name)) {
+  // A header naming UTF-16LE or UTF-32BE over bytes without a zero among the first 1024 is wrong: those encodings
+  // put one beside every ASCII character, and markup starts with ASCII. The document's own label is read instead.
+  const wideHeader = !encoding && headerLabel !== null && namesWideEncoding(headerLabel.name) && !body.subarray(0, 1024).includes(0);
+  if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name) && !wideHeader) {
     encoding = resolveDecoder(headerLabel.name);
     if (encoding) label = headerLabel;
     else unknownLabels.push(headerLabel);
@@ -275,8 +279,10 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   encoding ??= 'utf-8';
 
   const warnings: string[] = [];
-  if (wideDeclaration && !isUnorderedWideLabel(declared!.name)) {
-    warnings.push(`${declared!.source} says ${declared!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
+  for (const [ignored, wrong] of [[headerLabel, wideHeader], [declared, wideDeclaration]] as const) {
+    if (wrong && !isUnorderedWideLabel(ignored!.name)) {
+      warnings.push(`${ignored!.source} says ${ignored!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
+    }
   }
   if (bom) {
     // The BOM is right about the bytes, but a label that contradicts it shows the document's metadata is wrong.
