@@ -95,13 +95,21 @@ export interface CharsetLabel {
   source: LabelSource;
 }
 
-/** The encoding named in an XML declaration or an HTML `<meta charset>`, read from an ASCII-compatible prefix. */
-function declaredEncoding(prefix: string): CharsetLabel | null {
+/** The encoding an XML declaration at the very start names (`<?xml version="1.0" encoding="windows-1251"?>`). */
+export function xmlDeclarationLabel(prefix: string): CharsetLabel | null {
   const xmlDecl = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(prefix);
-  if (xmlDecl?.[1]) return { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' };
-  if (/^\s*<\?xml/.test(prefix)) return null;
+  return xmlDecl?.[1] ? { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' } : null;
+}
+
+/** The encoding an HTML `<meta charset>` or `<meta http-equiv="Content-Type">` names in an ASCII-compatible prefix. */
+export function metaCharsetLabel(prefix: string): CharsetLabel | null {
   const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(prefix);
   return meta?.[1] ? { name: meta[1].toLowerCase(), source: 'the <meta> charset' } : null;
+}
+
+/** A feed's own label: its XML declaration, or a `<meta>` charset for HTML served as a feed (none after `<?xml`). */
+function declaredEncoding(prefix: string): CharsetLabel | null {
+  return xmlDeclarationLabel(prefix) ?? (/^\s*<\?xml/.test(prefix) ? null : metaCharsetLabel(prefix));
 }
 
 /**
@@ -123,20 +131,6 @@ export function namesWideEncoding(label: string): boolean {
 /** A UTF-16/32 label without byte order means "use the BOM or the sniffed order", not a specific decoder. */
 function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
-}
-
-/**
- * Whether a header's legacy charset (a server default such as ISO-8859-1) mislabels a body that is UTF-8: text in
- * another encoding is next to never valid UTF-8 once it has a non-ASCII character, and read in the header's
- * encoding it would become mojibake. The document's own label (XML declaration, meta tag), when it names another
- * encoding, still has the last word. Pages use it; feeds follow labelOverruledByBytes.
- * @param headerEncoding the decoder the header's label resolved to
- * @param documentLabel the charset the document declares, if any
- */
-export function headerMislabelsUtf8(bytes: Buffer, headerEncoding: string, documentLabel: string | null): boolean {
-  if (headerEncoding === 'utf-8' || namesWideEncoding(headerEncoding)) return false;
-  if (documentLabel && resolveDecoder(documentLabel) !== 'utf-8') return false;
-  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 /**
