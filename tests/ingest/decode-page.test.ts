@@ -118,6 +118,26 @@ describe('decodePage: the bytes overrule a label they contradict, by the rules f
   });
 });
 
+describe('decodePage: the <meta> tags a browser would read, and only those', () => {
+  it.each([
+    ['a tag in a comment', '<!-- <meta charset="iso-8859-1"> --><meta charset="windows-1251">'],
+    ['another meta tag\'s content', '<meta name="description" content="Served with charset=iso-8859-1 for years"><meta charset="windows-1251">'],
+    ['a label no decoder knows, before one it does', '<meta charset="x-mac-nonsense"><meta content="text/html; charset=windows-1251" http-equiv="Content-Type">'],
+  ])('passes over %s', (_case, meta) => {
+    const text = page(meta, 'Пауза в развитии ИИ');
+    expect(decodePage(iconv.encode(text, 'windows-1251'))).toEqual({ encoding: 'windows-1251', text, warnings: [] });
+  });
+
+  it('reports a label no decoder knows when no other follows, and decodes by the bytes', () => {
+    const text = page('<meta charset="x-mac-nonsense">', 'Café “x”');
+    expect(decodePage(iconv.encode(text, 'windows-1252'))).toEqual({
+      encoding: 'windows-1252',
+      text,
+      warnings: ['unknown encoding "x-mac-nonsense" in the <meta> charset; decoded as windows-1252', 'no charset is declared (so UTF-8 by default) but the body is not valid UTF-8; decoded as windows-1252'],
+    });
+  });
+});
+
 describe('pageBodyProblem: what cannot be read as an article page', () => {
   const html = Buffer.from(page('<meta charset="utf-8">', 'The labs weigh a pause.'));
   const binary = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 0xff, 0x01, 0x02, 0, 0x9c]), Buffer.alloc(64)]);

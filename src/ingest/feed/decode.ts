@@ -13,6 +13,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { metaCharsets } from '../meta-prescan.ts';
 
 export interface DecodedBody {
   text: string;
@@ -101,10 +102,15 @@ export function xmlDeclarationLabel(prefix: string): CharsetLabel | null {
   return xmlDecl?.[1] ? { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' } : null;
 }
 
-/** The encoding an HTML `<meta charset>` or `<meta http-equiv="Content-Type">` names in an ASCII-compatible prefix. */
+/**
+ * The encoding an HTML `<meta charset>` or `<meta http-equiv="Content-Type">` names in an ASCII-compatible prefix:
+ * of the tags the WHATWG prescan finds (metaCharsets), the first whose label names an encoding, as browsers take it
+ * (a label with trailing junk, `utf-8;`, read for its leading name), else the first, so that it is reported unknown.
+ */
 export function metaCharsetLabel(prefix: string): CharsetLabel | null {
-  const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(prefix);
-  return meta?.[1] ? { name: meta[1].toLowerCase(), source: 'the <meta> charset' } : null;
+  const names = metaCharsets(prefix).map((label) => /^[a-z0-9._:-]+/.exec(label)?.[0] ?? label);
+  const name = names.find((label) => resolveDecoder(label) !== null || namesWideEncoding(label)) ?? names[0];
+  return name === undefined ? null : { name, source: 'the <meta> charset' };
 }
 
 /** A feed's own label: its XML declaration, or a `<meta>` charset for HTML served as a feed (none after `<?xml`). */
