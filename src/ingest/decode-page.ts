@@ -42,9 +42,9 @@ const PAGE_RULES: DocumentRules = {
  * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
  * under a header's legacy label when the page itself says UTF-8 or nothing, is read as UTF-8; bytes that are mostly
  * not UTF-8 under a UTF-8 label, or none, are read in the page's own label if only the header said UTF-8, else as
- * windows-1252; a UTF-16 or UTF-32 label over ASCII-compatible bytes is ignored. Each such correction, and a label the BOM
- * contradicts, is reported in `warnings`. A page saved to a file is decoded by the same function without headers,
- * so it reads as it did over HTTP.
+ * windows-1252; a UTF-16 or UTF-32 label over ASCII-compatible bytes is ignored. Each such correction, and a label
+ * the BOM contradicts, is reported in `warnings`. A page saved to a file is decoded by the same function without
+ * headers, so it reads as it did over HTTP.
  * @param headers the response headers (only Content-Type is read, in any case)
  */
 export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): DecodedBody {

@@ -1,5 +1,6 @@
 /**
- * Bytes → text for feed documents. The charset is chosen in this order:
+ * Bytes → text for feed documents; article pages share the rules through decodeDocument, with their own reading of
+ * the document's label (see decodePage). The charset is chosen in this order:
  *   1. a byte-order mark (RFC 7303 §3.3: the BOM beats everything, since it cannot be wrong about the bytes),
  *   2. the HTTP `Content-Type` charset parameter (RFC 3023/7303: the transport label beats the XML declaration),
  *   3. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 Appendix F),
@@ -259,8 +260,8 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   let encoding: string | null = bom?.encoding ?? null;
   let label: CharsetLabel | null = null; // the label that chose `encoding`
   const unknownLabels: CharsetLabel[] = [];
-  // A header naming UTF-16LE or UTF-32BE over bytes without a zero among the first 1024 is wrong: those encodings
-  // put one beside every ASCII character, and markup starts with ASCII. The document's own label is read instead.
+  // A header naming UTF-16 or UTF-32 over bytes without a zero among the first 1024 is wrong: those encodings put
+  // zero bytes beside every ASCII character, and markup starts with ASCII. The document's own label is read instead.
   const wideHeader = !encoding && headerLabel !== null && namesWideEncoding(headerLabel.name) && !body.subarray(0, 1024).includes(0);
   if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name) && !wideHeader) {
     encoding = resolveDecoder(headerLabel.name);
