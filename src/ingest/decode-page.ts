@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { decodeLegacy, headerMislabelsUtf8, namesWideEncoding, resolveDecoder } from './feed/decode.ts';
+import { decodeDocument, decodeLegacy, getHeader, metaCharsetLabel, xmlDeclarationLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
 
 export interface DecodedText {
   text: string;
@@ -24,38 +24,31 @@ function decodeUnlabelled(bytes: Buffer): DecodedText {
   }
 }
 
-/** The encoding an XML declaration at the very start names (`<?xml version="1.0" encoding="windows-1251"?>`). */
-function xmlDeclarationEncoding(head: string): string | undefined {
-  return /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([\w.:-]+)/.exec(head)?.[1];
-}
+/**
+ * Where a page labels its own encoding: the XML declaration an XHTML page starts with, else a `<meta charset>` or
+ * `<meta http-equiv="Content-Type">` in its first 1024 bytes (read even after an XML declaration naming none).
+ * Pages are not sniffed for UTF-16 without a BOM, as browsers do not sniff them.
+ */
+const PAGE_RULES: DocumentRules = {
+  declaredLabel: (prefix) => xmlDeclarationLabel(prefix) ?? metaCharsetLabel(prefix),
+  sniffWide: false,
+};
 
 /**
- * Decodes an HTML page. Order, as browsers do it (WHATWG "encoding sniffing"): a BOM wins, then the charset of
- * the Content-Type header, then the page's own label within the first 1024 bytes (an XML declaration at the start,
- * as XHTML pages carry, else a `<meta charset>` or `<meta http-equiv="Content-Type">`), then UTF-8 if the bytes are
- * valid UTF-8, else windows-1252 (what browsers assume for legacy pages). Labels map to decoders as browsers map
- * them: ISO-8859-1 and US-ASCII are windows-1252. One exception to the order: see below. A page saved to a file is
- * decoded by the same function without headers, so it reads as it did over HTTP.
+ * Decodes an HTML page. Labels are taken in the order browsers take them (WHATWG "encoding sniffing"): a BOM wins,
+ * then the charset of the Content-Type header, then the page's own label within the first 1024 bytes (see
+ * PAGE_RULES), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
+ * Our addition to that order, shared with feeds (decodeDocument): the bytes overrule the label that won when they
+ * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
+ * under a header's legacy label when the page itself says UTF-8 or nothing, is read as UTF-8; bytes that are mostly
+ * not UTF-8 under a UTF-8 label, or none, are read in the page's own label if only the header said UTF-8, else as
+ * windows-1252; a UTF-16 or UTF-32 label over ASCII-compatible bytes is ignored. Each such correction, and a label
+ * the BOM contradicts, is reported in `warnings`. A page saved to a file is decoded by the same function without
+ * headers, so it reads as it did over HTTP.
+ * @param headers the response headers (only Content-Type is read, in any case)
  */
-export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): DecodedText {
-  const byBom = decodeByBom(bytes);
-  if (byBom) return byBom;
-
-  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(headers['content-type'] ?? '')?.[1];
-  const head = bytes.subarray(0, 1024).toString('latin1');
-  const fromDocument = xmlDeclarationEncoding(head) ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
-  // A header naming a legacy charset over a page that is UTF-8, as its own label says (or nothing does), is wrong.
-  const headerEncoding = fromHeader ? resolveDecoder(fromHeader) : null;
-  if (headerEncoding && headerMislabelsUtf8(bytes, headerEncoding, fromDocument ?? null)) return { text: bytes.toString('utf8'), encoding: 'utf-8' };
-  for (const label of [fromHeader, fromDocument]) {
-    if (!label) continue;
-    // A page that says utf-16 (or "unicode", as Word's HTML does) in ASCII-compatible bytes is lying; browsers treat
-    // that label as utf-8.
-    if (namesWideEncoding(label)) break;
-    const encoding = resolveDecoder(label);
-    if (encoding) return { text: decodeLegacy(bytes, encoding), encoding };
-  }
-  return decodeUnlabelled(bytes);
+export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): DecodedBody {
+  return decodeDocument(bytes, getHeader(headers, 'content-type'), PAGE_RULES);
 }
 
 /**

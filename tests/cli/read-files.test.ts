@@ -83,6 +83,8 @@ describe('extract on a URL that is not an HTML page', () => {
       '/download': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<html><body><p>x</p></body></html>'),
       '/binary.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(elf),
       '/article.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Pause</title></head><body><p>${article}</p></body></html>`),
+      '/mislabelled.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(iconv.encode(`<html><head><title>Café “pause”</title></head><body><p>${article}</p></body></html>`, 'windows-1252')),
     });
   });
   afterAll(() => site.close());
@@ -96,6 +98,12 @@ describe('extract on a URL that is not an HTML page', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(`not_html: cannot extract ${site.url}${route}: ${message}`);
+  });
+
+  it('a windows-1252 page served as UTF-8 is extracted as windows-1252, not with U+FFFD for every accent and quote', async () => {
+    const { code, stdout } = await pausewatch(['extract', '--json', `${site.url}/mislabelled.html`, '--pipeline', pipeline]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ title: 'Café “pause”', text: article });
   });
 
   it('an HTML page is still extracted', async () => {

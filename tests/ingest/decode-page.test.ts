@@ -20,9 +20,15 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
   it('reads a page that is valid UTF-8, as its meta tag says, as UTF-8 though the header names a legacy charset', () => {
     const utf8 = Buffer.from(page('<meta charset="utf-8">', 'The labs’ pause – café crème'));
     expect(decodePage(utf8, { 'content-type': 'text/html; charset=iso-8859-1' })).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('The labs’ pause – café crème') });
-    // a meta tag agreeing with the header keeps it
-    const declared = Buffer.from(page('<meta charset="iso-8859-1">', 'café'));
-    expect(decodePage(declared, { 'content-type': 'text/html; charset=iso-8859-1' }).encoding).toBe('windows-1252');
+    // a meta tag agreeing with the header keeps it over windows-1252 bytes; over valid UTF-8 it is no second witness
+    // (one CMS setting often writes both), and the bytes win as they do for feeds
+    const declared = (body: Buffer) => decodePage(body, { 'content-type': 'text/html; charset=iso-8859-1' });
+    expect(declared(iconv.encode(page('<meta charset="iso-8859-1">', 'café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('café'), warnings: [] });
+    expect(declared(Buffer.from(page('<meta charset="iso-8859-1">', 'café')))).toMatchObject({
+      encoding: 'utf-8',
+      text: expect.stringContaining('café'),
+      warnings: ['the Content-Type header says iso-8859-1 but the body is valid UTF-8; decoded as UTF-8'],
+    });
   });
 
   it('reads a page that calls its ASCII bytes "unicode" or UTF-16 (Word\'s HTML export) as UTF-8', () => {
@@ -39,6 +45,96 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
   it('follows an XML declaration at the start of an XHTML page', () => {
     const xhtml = iconv.encode(`<?xml version="1.0" encoding="windows-1251"?>\n${page('', 'Пауза ИИ')}`, 'windows-1251');
     expect(decodePage(xhtml)).toMatchObject({ encoding: 'windows-1251', text: expect.stringContaining('Пауза ИИ') });
+  });
+});
+
+describe('decodePage: the bytes overrule a label they contradict, by the rules feeds follow', () => {
+  const html = (charset: string) => `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">`;
+
+  it.each([
+    ['<meta charset="iso-8859-1">', 'iso-8859-1', {}],
+    [html('ISO-8859-1'), 'iso-8859-1', {}],
+    ['<meta charset=windows-1252>', 'windows-1252', { 'content-type': 'text/html' }],
+  ])('a page whose %s is wrong about bytes that are valid UTF-8 is read as UTF-8, and flagged', (meta, label, headers) => {
+    const text = page(meta, 'Café — “pause” naïve Παύση');
+    expect(decodePage(Buffer.from(text), headers)).toEqual({ encoding: 'utf-8', text, warnings: [`the <meta> charset says ${label} but the body is valid UTF-8; decoded as UTF-8`] });
+  });
+
+  it.each([
+    // both titles' bytes happen to be valid UTF-8 (GBK C2 AC C3 B7, Shift_JIS E1 87 89 40): only Latin labels give way
+    ['GBK', 'gb18030', '卢梅'],
+    ['Shift_JIS', 'shift_jis', '瘍院'],
+  ])('a correctly labelled %s page whose bytes happen to be valid UTF-8 is read as labelled, without a warning', (charset, decoder, title) => {
+    const text = page(`<meta charset="${charset}">`, title);
+    expect(decodePage(iconv.encode(text, decoder))).toEqual({ encoding: decoder, text, warnings: [] });
+  });
+
+  it.each([
+    ['the header says UTF-8', '', { 'content-type': 'text/html; charset=UTF-8' }, 'the Content-Type header says UTF-8'],
+    ['the meta tag says UTF-8', '<meta charset="utf-8">', {}, 'the <meta> charset says UTF-8'],
+    ['nothing says anything', '', { 'content-type': 'text/html' }, 'no charset is declared (so UTF-8 by default)'],
+  ])('windows-1252 bytes where %s are read as windows-1252, and flagged', (_case, meta, headers, said) => {
+    const text = page(meta, 'Café à “quoted” naïve — 5 €');
+    expect(decodePage(iconv.encode(text, 'windows-1252'), headers)).toEqual({ encoding: 'windows-1252', text, warnings: [`${said} but the body is not valid UTF-8; decoded as windows-1252`] });
+  });
+
+  it('a header saying UTF-8 over bytes that are not gives way to the meta tag', () => {
+    const text = page(html('windows-1251'), 'Пауза в развитии ИИ');
+    expect(decodePage(iconv.encode(text, 'windows-1251'), { 'content-type': 'text/html; charset=utf-8' })).toEqual({
+      encoding: 'windows-1251',
+      text,
+      warnings: ['the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as windows-1251, as the document declares'],
+    });
+  });
+
+  it.each(['', '<meta charset="utf-8">'])('UTF-8 with one stray bad byte stays UTF-8, one U+FFFD rather than every accent mangled (%j)', (meta) => {
+    const text = page(meta, 'Café — naïve “pause”');
+    expect(decodePage(Buffer.concat([Buffer.from(text), Buffer.from([0x93])]))).toEqual({
+      encoding: 'utf-8',
+      text: `${text}\ufffd`,
+      warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'],
+    });
+  });
+
+  it('a UTF-8 byte-order mark wins over the labels it contradicts, and they are flagged', () => {
+    const text = page('<meta charset="iso-8859-1">', 'Café');
+    expect(decodePage(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), { 'content-type': 'text/html; charset=windows-1252' })).toEqual({
+      encoding: 'utf-8',
+      text,
+      warnings: [
+        'the byte-order mark says UTF-8 but the Content-Type header says windows-1252; decoded as UTF-8',
+        'the byte-order mark says UTF-8 but the <meta> charset says iso-8859-1; decoded as UTF-8',
+      ],
+    });
+  });
+
+  it('a header naming UTF-16LE over an ASCII-compatible page gives way to the meta tag, and is flagged', () => {
+    const text = page('<meta charset="windows-1251">', 'Пауза ИИ');
+    expect(decodePage(iconv.encode(text, 'windows-1251'), { 'content-type': 'text/html; charset=UTF-16LE' })).toEqual({
+      encoding: 'windows-1251',
+      text,
+      warnings: ['the Content-Type header says utf-16le but the document is written in an ASCII-compatible encoding; the label is ignored'],
+    });
+  });
+});
+
+describe('decodePage: the <meta> tags a browser would read, and only those', () => {
+  it.each([
+    ['a tag in a comment', '<!-- <meta charset="iso-8859-1"> --><meta charset="windows-1251">'],
+    ['another meta tag\'s content', '<meta name="description" content="Served with charset=iso-8859-1 for years"><meta charset="windows-1251">'],
+    ['a label no decoder knows, before one it does', '<meta charset="x-mac-nonsense"><meta content="text/html; charset=windows-1251" http-equiv="Content-Type">'],
+  ])('passes over %s', (_case, meta) => {
+    const text = page(meta, 'Пауза в развитии ИИ');
+    expect(decodePage(iconv.encode(text, 'windows-1251'))).toEqual({ encoding: 'windows-1251', text, warnings: [] });
+  });
+
+  it('reports a label no decoder knows when no other follows, and decodes by the bytes', () => {
+    const text = page('<meta charset="x-mac-nonsense">', 'Café “x”');
+    expect(decodePage(iconv.encode(text, 'windows-1252'))).toEqual({
+      encoding: 'windows-1252',
+      text,
+      warnings: ['unknown encoding "x-mac-nonsense" in the <meta> charset; decoded as windows-1252', 'no charset is declared (so UTF-8 by default) but the body is not valid UTF-8; decoded as windows-1252'],
+    });
   });
 });
 

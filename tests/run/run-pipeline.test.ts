@@ -4,6 +4,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
@@ -319,6 +320,47 @@ describe('a page without a headline', () => {
       expect(await store.db.selectFrom('stories').select('label').execute()).toEqual([{ label: lead }]);
       expect(readFileSync(path.join(root, 'data/digests/2026-06-10.md'), 'utf8')).toContain(lead);
     }));
+});
+
+describe('article pages whose charset label is wrong', () => {
+  const title = 'Παύση της τεχνητής νοημοσύνης: τα εργαστήρια συζητούν';
+  const paragraphs = [
+    'Τα μεγάλα εργαστήρια τεχνητής νοημοσύνης συζήτησαν τη Δευτέρα μια επαληθεύσιμη παγκόσμια παύση της ανάπτυξης προηγμένων μοντέλων, και οι κυβερνήσεις είπαν ότι θα μελετήσουν πώς μπορεί να ελεγχθεί η υπολογιστική ισχύς.',
+    'Οι υποστηρικτές λένε ότι η παύση έχει καθυστερήσει· οι επικριτές την αποκαλούν ανεφάρμοστη και λένε ότι δίνει το προβάδισμα σε αντιπάλους.',
+  ];
+  const greekPage = (meta: string) =>
+    `<html><head>${meta}<title>${title}</title><meta name="author" content="Πέτρος Παπαδόπουλος"></head><body><article><h1>${title}</h1>` +
+    `${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const frenchTitle = 'Le café des chercheurs: une «pause» vérifiée';
+  const frenchText = 'Les laboratoires d’IA débattent d’une pause «vérifiée» du développement des modèles les plus avancés — une idée qui divise les États, les entreprises et les chercheurs.';
+  const frenchPage = `<html><head><title>${frenchTitle}</title><meta name="author" content="Amélie Dupré"></head><body><article><h1>${frenchTitle}</h1><p>${frenchText}</p><p>${frenchText}</p></article></body></html>`;
+
+  /** Runs a feed whose one untitled item (so the page's title is stored) links to a page served so; returns the stored article. */
+  async function storedFrom(contentType: string, body: Buffer): Promise<{ title: string | null; byline: string | null; text: string }> {
+    const stored: { title: string | null; byline: string | null; text: string }[] = [];
+    await withScenario(async ({ store, input, serve, load }) => {
+      const site = await serve({
+        '/a.html': (_req, res) => res.writeHead(200, { 'content-type': contentType }).end(body),
+        '/feed.xml': (req, res) =>
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><guid>a</guid><link>http://${req.headers.host}/a.html</link></item></channel></rss>`,
+          ),
+      });
+      const { report } = await run(load({ ...input, sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${site.url}/feed.xml` }] }), store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]).toMatchObject({ outcome: 'ok', itemErrors: [], articlesAdded: 1 });
+      stored.push(...(await store.db.selectFrom('articles').select(['title', 'byline', 'text']).execute()));
+    });
+    expect(stored).toHaveLength(1);
+    return stored[0]!;
+  }
+
+  it('UTF-8 under an ISO-8859-1 meta tag (a CMS writing its old default into the page) is stored as UTF-8', async () => {
+    expect(await storedFrom('text/html', Buffer.from(greekPage('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')))).toEqual({ title, byline: 'Πέτρος Παπαδόπουλος', text: `${paragraphs[0]}\n\n${paragraphs[1]}` });
+  });
+
+  it('windows-1252 under a header saying UTF-8 (a server default) is stored as windows-1252', async () => {
+    expect(await storedFrom('text/html; charset=UTF-8', iconv.encode(frenchPage, 'windows-1252'))).toEqual({ title: frenchTitle, byline: 'Amélie Dupré', text: frenchText });
+  });
 });
 
 describe('a feed item linking to a PDF', () => {

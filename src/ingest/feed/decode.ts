@@ -1,5 +1,6 @@
 /**
- * Bytes → text for feed documents. The charset is chosen in this order:
+ * Bytes → text for feed documents; article pages share the rules through decodeDocument, with their own reading of
+ * the document's label (see decodePage). The charset is chosen in this order:
  *   1. a byte-order mark (RFC 7303 §3.3: the BOM beats everything, since it cannot be wrong about the bytes),
  *   2. the HTTP `Content-Type` charset parameter (RFC 3023/7303: the transport label beats the XML declaration),
  *   3. the byte pattern of `<?xml` in UTF-16/32 without a BOM (XML 1.0 Appendix F),
@@ -7,11 +8,13 @@
  *   5. UTF-8.
  * Then the bytes may overrule the label that won (see labelOverruledByBytes), whichever source it came from, and a
  * label the BOM contradicts is reported; either sets `bozo` with a warning naming the label and the encoding used.
+ * A label naming UTF-16 or UTF-32 over ASCII-compatible bytes, from the header or the document, is ignored.
  * Deliberate divergence from feedparser/RFC 3023: `text/xml` without a charset does NOT mean US-ASCII; RFC 7303
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { metaCharsets } from '../meta-prescan.ts';
 
 export interface DecodedBody {
   text: string;
@@ -86,21 +89,34 @@ function sniffWideEncoding(bytes: Buffer): string | null {
 }
 
 /** Where a charset label was read, as warnings name it. */
-type LabelSource = 'the Content-Type header' | 'the XML declaration' | 'the <meta> charset';
+export type LabelSource = 'the Content-Type header' | 'the XML declaration' | 'the <meta> charset';
 
-interface CharsetLabel {
+export interface CharsetLabel {
   /** The label as written, lower-cased (`iso-8859-1`, `utf8`). */
   name: string;
   source: LabelSource;
 }
 
-/** The encoding named in an XML declaration or an HTML `<meta charset>`, read from an ASCII-compatible prefix. */
-function declaredEncoding(prefix: string): CharsetLabel | null {
+/** The encoding an XML declaration at the very start names (`<?xml version="1.0" encoding="windows-1251"?>`). */
+export function xmlDeclarationLabel(prefix: string): CharsetLabel | null {
   const xmlDecl = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(prefix);
-  if (xmlDecl?.[1]) return { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' };
-  if (/^\s*<\?xml/.test(prefix)) return null;
-  const meta = /<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(prefix);
-  return meta?.[1] ? { name: meta[1].toLowerCase(), source: 'the <meta> charset' } : null;
+  return xmlDecl?.[1] ? { name: xmlDecl[1].toLowerCase(), source: 'the XML declaration' } : null;
+}
+
+/**
+ * The encoding an HTML `<meta charset>` or `<meta http-equiv="Content-Type">` names in an ASCII-compatible prefix:
+ * of the tags the WHATWG prescan finds (metaCharsets), the first whose label names an encoding, as browsers take it
+ * (a label with trailing junk, `utf-8;`, read for its leading name), else the first, so that it is reported unknown.
+ */
+export function metaCharsetLabel(prefix: string): CharsetLabel | null {
+  const names = metaCharsets(prefix).map((label) => /^[a-z0-9._:-]+/.exec(label)?.[0] ?? label);
+  const name = names.find((label) => resolveDecoder(label) !== null || namesWideEncoding(label)) ?? names[0];
+  return name === undefined ? null : { name, source: 'the <meta> charset' };
+}
+
+/** A feed's own label: its XML declaration, or a `<meta>` charset for HTML served as a feed (none after `<?xml`). */
+function declaredEncoding(prefix: string): CharsetLabel | null {
+  return xmlDeclarationLabel(prefix) ?? (/^\s*<\?xml/.test(prefix) ? null : metaCharsetLabel(prefix));
 }
 
 /**
@@ -122,20 +138,6 @@ export function namesWideEncoding(label: string): boolean {
 /** A UTF-16/32 label without byte order means "use the BOM or the sniffed order", not a specific decoder. */
 function isUnorderedWideLabel(label: string): boolean {
   return /^(utf-?16|utf-?32|ucs-?2|ucs-?4|iso-10646-ucs-2)$/i.test(label);
-}
-
-/**
- * Whether a header's legacy charset (a server default such as ISO-8859-1) mislabels a body that is UTF-8: text in
- * another encoding is next to never valid UTF-8 once it has a non-ASCII character, and read in the header's
- * encoding it would become mojibake. The document's own label (XML declaration, meta tag), when it names another
- * encoding, still has the last word. Pages use it; feeds follow labelOverruledByBytes.
- * @param headerEncoding the decoder the header's label resolved to
- * @param documentLabel the charset the document declares, if any
- */
-export function headerMislabelsUtf8(bytes: Buffer, headerEncoding: string, documentLabel: string | null): boolean {
-  if (headerEncoding === 'utf-8' || namesWideEncoding(headerEncoding)) return false;
-  if (documentLabel && resolveDecoder(documentLabel) !== 'utf-8') return false;
-  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 /**
@@ -233,26 +235,40 @@ export function decodeLegacy(bytes: Buffer, encoding: string): string {
   return text.replace(/\ufffd/g, (_char, index: number) => String.fromCharCode(bytes[index]!));
 }
 
+/** How a kind of document labels its own encoding, and whether its bytes may show UTF-16/32 without a BOM. */
+export interface DocumentRules {
+  /** The document's own label, read from its first 1024 bytes as Latin-1 (an XML declaration, a `<meta>` tag). */
+  declaredLabel: (prefix: string) => CharsetLabel | null;
+  /** Whether UTF-16/32 without a BOM is recognised by the zero bytes around the first `<` (XML 1.0 Appendix F). */
+  sniffWide: boolean;
+}
+
 /**
- * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
+ * Decodes a document by its byte-order mark, its Content-Type charset, and its own label (read as `rules` say), in
+ * that order, then lets the bytes overrule the label that won (labelOverruledByBytes). Feeds and pages share it;
+ * they differ only in where the document's own label is read and in the UTF-16/32 sniffing.
  * Never throws: an unknown or wrong label falls back to UTF-8 (or what the bytes call for) with a warning.
+ * @param contentType the response's Content-Type header, parameters included
  */
-export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
-  const headerCharset = charsetFromContentType(getHeader(headers, 'content-type'));
+export function decodeDocument(bytes: Buffer, contentType: string | undefined, rules: DocumentRules): DecodedBody {
+  const headerCharset = charsetFromContentType(contentType);
   const headerLabel: CharsetLabel | null = headerCharset ? { name: headerCharset, source: 'the Content-Type header' } : null;
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
-  const declared = declaredEncoding(body.subarray(0, 1024).toString('latin1'));
+  const declared = rules.declaredLabel(body.subarray(0, 1024).toString('latin1'));
 
   let encoding: string | null = bom?.encoding ?? null;
   let label: CharsetLabel | null = null; // the label that chose `encoding`
   const unknownLabels: CharsetLabel[] = [];
-  if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name)) {
+  // A header naming UTF-16 or UTF-32 over bytes without a zero among the first 1024 is wrong: those encodings put
+  // zero bytes beside every ASCII character, and markup starts with ASCII. The document's own label is read instead.
+  const wideHeader = !encoding && headerLabel !== null && namesWideEncoding(headerLabel.name) && !body.subarray(0, 1024).includes(0);
+  if (!encoding && headerLabel && !isUnorderedWideLabel(headerLabel.name) && !wideHeader) {
     encoding = resolveDecoder(headerLabel.name);
     if (encoding) label = headerLabel;
     else unknownLabels.push(headerLabel);
   }
-  const wide = encoding ? null : sniffWideEncoding(bytes);
+  const wide = encoding || !rules.sniffWide ? null : sniffWideEncoding(bytes);
   encoding ??= wide;
   // Read this far, the declaration is in ASCII-compatible bytes, which a 16- or 32-bit encoding it names cannot be.
   const wideDeclaration = !encoding && declared !== null && namesWideEncoding(declared.name);
@@ -264,11 +280,13 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   encoding ??= 'utf-8';
 
   const warnings: string[] = [];
-  if (wideDeclaration && !isUnorderedWideLabel(declared!.name)) {
-    warnings.push(`${declared!.source} says ${declared!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
+  for (const [ignored, wrong] of [[headerLabel, wideHeader], [declared, wideDeclaration]] as const) {
+    if (wrong && !isUnorderedWideLabel(ignored!.name)) {
+      warnings.push(`${ignored!.source} says ${ignored!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
+    }
   }
   if (bom) {
-    // The BOM is right about the bytes, but a label that contradicts it shows the feed's metadata is wrong.
+    // The BOM is right about the bytes, but a label that contradicts it shows the document's metadata is wrong.
     for (const other of [headerLabel, declared]) {
       if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
     }
@@ -287,6 +305,16 @@ export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>)
   let text = decodeWith(body, encoding, encoding === 'utf-8' && isUtf8(body), warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
+}
+
+const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, sniffWide: true };
+
+/**
+ * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).
+ * Never throws: an unknown or wrong label falls back to UTF-8 (or what the bytes call for) with a warning.
+ */
+export function decodeFeedBytes(bytes: Buffer, headers?: Record<string, string>): DecodedBody {
+  return decodeDocument(bytes, getHeader(headers, 'content-type'), FEED_RULES);
 }
 
 /** Decodes a feed body to text using the HTTP header, BOM and XML declaration (see the module comment). */

@@ -186,6 +186,18 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(feed.warnings).toEqual([`the XML declaration says ${label.toLowerCase()} but the document is written in an ASCII-compatible encoding; the label is ignored`]);
   });
 
+  it.each(['UTF-16LE', 'utf-32be'])('a header naming %s over an ASCII-compatible document gives way to the declaration, and is flagged', (label) => {
+    const text = feedXml('<?xml version="1.0" encoding="windows-1252"?>', 'Café “pause”');
+    expect(decodeFeedBytes(iconv.encode(text, 'windows-1252'), { 'content-type': `application/rss+xml; charset=${label}` })).toEqual({
+      encoding: 'windows-1252',
+      text,
+      warnings: [`the Content-Type header says ${label.toLowerCase()} but the document is written in an ASCII-compatible encoding; the label is ignored`],
+    });
+    // bytes that are UTF-16LE, without a BOM, are read as the header says
+    const wide = feedXml('<?xml version="1.0"?>', 'Café');
+    expect(decodeFeedBytes(iconv.encode(wide, 'utf-16le'), { 'content-type': 'text/xml; charset=utf-16le' })).toEqual({ encoding: 'utf-16le', text: wide, warnings: [] });
+  });
+
   it('a UTF-8 byte-order mark wins over an ISO-8859-1 declaration or header, and the contradiction is flagged', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(itemXml('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Café', 'https://e.x/café'))]);
     const feed = await parseFeed(bytes, { url });
