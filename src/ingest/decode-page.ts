@@ -1,28 +1,4 @@
-import iconv from 'iconv-lite';
-import { decodeDocument, decodeLegacy, getHeader, metaCharsetLabel, xmlDeclarationLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
-
-export interface DecodedText {
-  text: string;
-  encoding: string;
-}
-
-/** A byte-order mark names the encoding beyond doubt; it beats every label (WHATWG "BOM sniff"). */
-function decodeByBom(bytes: Buffer): DecodedText | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  return null;
-}
-
-/** Unlabelled bytes: UTF-8 when they are valid UTF-8, else windows-1252 (what browsers assume for legacy pages). */
-function decodeUnlabelled(bytes: Buffer): DecodedText {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not Node's TextDecoder('windows-1252'): it maps 0x80-0x9F to C1 controls, losing “ ” — and €.
-    return { text: decodeLegacy(bytes, 'windows-1252'), encoding: 'windows-1252' };
-  }
-}
+import { decodeDocument, getHeader, metaCharsetLabel, xmlDeclarationLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
 
 /**
  * Where a page labels its own encoding: the XML declaration an XHTML page starts with, else a `<meta charset>` or
@@ -51,12 +27,15 @@ export function decodePage(bytes: Buffer, headers: Record<string, string> = {}):
   return decodeDocument(bytes, getHeader(headers, 'content-type'), PAGE_RULES);
 }
 
+/** A plain-text capture has no label of its own: a text that quotes `<meta charset=...>` does not declare one. */
+const PLAIN_TEXT_RULES: DocumentRules = { declaredLabel: () => null, sniffWide: false };
+
 /**
- * Decodes a plain-text capture: a BOM, else UTF-8, else windows-1252, as a page without any label. No charset label
- * is looked for: a text that quotes `<meta charset=...>` does not declare its own encoding.
+ * Decodes a plain-text capture as a page without any label: a BOM, else UTF-8, unless the bytes are mostly not UTF-8
+ * (then windows-1252), so one stray byte in a UTF-8 text costs one U+FFFD, not every accent in the file.
  */
-export function decodePlainText(bytes: Buffer): DecodedText {
-  return decodeByBom(bytes) ?? decodeUnlabelled(bytes);
+export function decodePlainText(bytes: Buffer): DecodedBody {
+  return decodeDocument(bytes, undefined, PLAIN_TEXT_RULES);
 }
 
 /**

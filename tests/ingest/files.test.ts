@@ -73,6 +73,12 @@ describe('ingestFiles: windows-1252 captures', () => {
     expect(items[0]!.body).toBe(article);
   });
 
+  it('are told apart from a UTF-8 text with one stray byte, which keeps its accents and loses only that byte', () => {
+    // "café" with its é in Latin-1, in a text otherwise UTF-8
+    const bytes = Buffer.from(Buffer.from('Zürich “pause” caf\u0000 — naïve, déjà vu').map((byte) => (byte === 0 ? 0xe9 : byte)));
+    expect(decodeCapture('mixed.txt', bytes)).toMatchObject({ text: 'Zürich “pause” caf\ufffd — naïve, déjà vu', encoding: 'utf-8' });
+  });
+
   it('keep the five bytes windows-1252 leaves undefined as the C1 controls browsers make them', () => {
     const bytes = Buffer.concat([iconv.encode('“Pause” ', 'windows-1252'), Buffer.from([0x81, 0x9d])]);
     expect(decodeCapture('legacy.txt', bytes)).toMatchObject({ text: '“Pause” \u0081\u009d', encoding: 'windows-1252' });
