@@ -18,6 +18,8 @@ export interface DecodedCapture {
   format: 'html' | 'text';
   /** The encoding the bytes were read in (`utf-8`, `utf-16le`, `windows-1252`, ...). */
   encoding: string;
+  /** What decoding corrected: a label the bytes contradict, bytes invalid in the encoding. */
+  warnings: string[];
 }
 
 /**
@@ -48,11 +50,11 @@ function isSavedPage(name: string, bytes: Buffer): boolean {
  */
 export function decodeCapture(name: string, bytes: Buffer): DecodedCapture | { error: StageError } {
   const format = isSavedPage(name, bytes) ? 'html' : 'text';
-  const { text, encoding } = format === 'html' ? decodePage(bytes) : decodePlainText(bytes);
+  const { text, encoding, warnings } = format === 'html' ? decodePage(bytes) : decodePlainText(bytes);
   if (text.trim() === '') return { error: { code: 'empty', message: `${name} is empty${bytes.length > 0 ? ' (nothing but whitespace)' : ''}` } };
   const reason = binaryContentReason(text);
   if (reason) return { error: { code: 'not_text', message: `${name} is not text: ${reason}` } };
-  return { text, format, encoding };
+  return { text, format, encoding, warnings };
 }
 
 /**

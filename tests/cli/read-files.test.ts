@@ -101,9 +101,11 @@ describe('extract on a URL that is not an HTML page', () => {
   });
 
   it('a windows-1252 page served as UTF-8 is extracted as windows-1252, not with U+FFFD for every accent and quote', async () => {
-    const { code, stdout } = await pausewatch(['extract', '--json', `${site.url}/mislabelled.html`, '--pipeline', pipeline]);
+    const { code, stdout, stderr } = await pausewatch(['extract', '--json', `${site.url}/mislabelled.html`, '--pipeline', pipeline]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ title: 'Café “pause”', text: article });
+    // and says so, on stderr: the source's label is wrong
+    expect(stderr).toBe('note: the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as windows-1252\n');
   });
 
   it('an HTML page is still extracted', async () => {

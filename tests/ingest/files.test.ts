@@ -76,7 +76,11 @@ describe('ingestFiles: windows-1252 captures', () => {
   it('are told apart from a UTF-8 text with one stray byte, which keeps its accents and loses only that byte', () => {
     // "café" with its é in Latin-1, in a text otherwise UTF-8
     const bytes = Buffer.from(Buffer.from('Zürich “pause” caf\u0000 — naïve, déjà vu').map((byte) => (byte === 0 ? 0xe9 : byte)));
-    expect(decodeCapture('mixed.txt', bytes)).toMatchObject({ text: 'Zürich “pause” caf\ufffd — naïve, déjà vu', encoding: 'utf-8' });
+    expect(decodeCapture('mixed.txt', bytes)).toMatchObject({
+      text: 'Zürich “pause” caf\ufffd — naïve, déjà vu',
+      encoding: 'utf-8',
+      warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'],
+    });
   });
 
   it('keep the five bytes windows-1252 leaves undefined as the C1 controls browsers make them', () => {

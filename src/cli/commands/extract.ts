@@ -19,6 +19,7 @@ export function registerExtract(program: Command, state: CliState): void {
       let body: string;
       let url: string | null = null;
       let isHtml: boolean;
+      let warnings: string[];
       const targetUrl = httpUrlArgument(target, 'the page');
       // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
       const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
@@ -38,7 +39,9 @@ export function registerExtract(program: Command, state: CliState): void {
           state.exitCode = ExitCode.partial;
           return;
         }
-        body = decodePage(response.body, response.headers).text;
+        const decoded = decodePage(response.body, response.headers);
+        body = decoded.text;
+        warnings = decoded.warnings;
         url = response.url;
         isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
       } else {
@@ -56,8 +59,11 @@ export function registerExtract(program: Command, state: CliState): void {
           return;
         }
         body = decoded.text;
+        warnings = decoded.warnings;
         isHtml = decoded.format === 'html';
       }
+      // on stderr, so stdout stays the article (or its JSON): a wrong charset label is worth knowing about a source
+      for (const warning of warnings) writeText(process.stderr, `note: ${warning}\n`);
       const article = extractArticle(body, isHtml ? 'html' : 'text', url);
       if (options.json) return printJson(article);
       const meta = [
