@@ -6,6 +6,7 @@ import { registerDigest } from './commands/digest.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerFeed } from './commands/feed.ts';
 import { registerSourcesAdd } from './commands/sources-add.ts';
+import { registerSourcesUpdateMoved } from './commands/sources-update-moved.ts';
 import { registerLabel } from './commands/label.ts';
 import { registerRescore } from './commands/rescore.ts';
 import { registerTrends } from './commands/trends.ts';
@@ -30,6 +31,7 @@ export function buildProgram(state: CliState): Command {
   registerSources(program);
   // After `sources`: adds `sources add` under it.
   registerSourcesAdd(program, state);
+  registerSourcesUpdateMoved(program, state);
   registerFeed(program, state);
   registerArticles(program);
   registerStories(program);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { oneLine, userCharacters, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
@@ -58,6 +59,11 @@ export function terminalText(text: string): string {
 }
 
 /** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
+/** A file as the commands name it: relative to the folder pausewatch was started in. */
+export function shownPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
 export function writeText(stream: NodeJS.WritableStream, text: string): void {
   stream.write(terminalText(text));
 }

@@ -75,7 +75,7 @@ describe('the run summary on feeds that moved', () => {
     for (const verbose of [false, true]) {
       const text = formatRunSummary(report([source('wire', 'ok'), source('other', 'ok')]), '/srv/pw', verbose, moves);
       expect(text.split('\n').filter((line) => line.includes('moved'))).toEqual([
-        '  moved        wire: the feed moved permanently to https://***@new.example/feed; put that URL in pipelines/ai-pause.ts',
+        '  moved        wire: the feed moved permanently to https://***@new.example/feed; `pausewatch sources update-moved` puts that URL in pipelines/ai-pause.ts',
       ]);
     }
   });

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
+import { registerSourcesUpdateMoved } from '../../src/cli/commands/sources-update-moved.ts';
+import { loadPipeline } from '../../src/config/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
 // In this process: `run` and `sources` as a user calls them, without a process start (seconds on a busy machine) each.
-const pausewatch = (args: string[]) => runCommands([registerRun, registerSources], args);
+const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesUpdateMoved], args);
 
 const item = (id: string) =>
   `<item><title>Labs weigh a pause ${id}</title><guid>${id}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>`;
@@ -84,13 +86,13 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
 
   it('run and sources say once that a feed moved permanently and to put the new URL in the pipeline file, until it is there', async () => {
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/old.xml`, fetchArticles: false }]);
-    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; put that URL in ${shownFile()}`;
+    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; \`pausewatch sources update-moved\` puts that URL in ${shownFile()}`;
     for (const args of [['run', '--quiet'], ['run', '--all']]) {
       const run = await cli(...args);
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
     }
-    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (put the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
+    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`pausewatch sources update-moved\` puts the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
     expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${server.url}/new.xml` }]);
 
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
@@ -108,5 +110,28 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     expect(after.stdout).not.toContain('moved');
     expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([]);
     expect((await cli('sources')).stdout).not.toContain('moved');
+  });
+
+  it('sources update-moved puts the new URL of a moved feed in the pipeline file, its login with it, and the notices stop', async () => {
+    const login = (url: string) => url.replace('//', '//reader:secret@');
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: login(`${server.url}/old.xml`), fetchArticles: false }]);
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const before = readFileSync(pipelineFile(), 'utf8');
+    const masked = (url: string) => url.replace('//', '//***@');
+    const dry = await cli('sources', 'update-moved', '--dry-run');
+    expect(dry).toMatchObject({ code: 0, stdout: `Would update ${shownFile()} (--dry-run):\n  moving: ${masked(`${server.url}/old.xml`)} -> ${masked(`${server.url}/new.xml`)}\n` });
+    expect(readFileSync(pipelineFile(), 'utf8')).toBe(before);
+
+    const update = await cli('sources', 'update-moved');
+    expect(update).toMatchObject({ code: 0, stdout: `Updated ${shownFile()}:\n  moving: ${masked(`${server.url}/old.xml`)} -> ${masked(`${server.url}/new.xml`)}\n` });
+    expect(update.stdout).not.toContain('secret');
+    expect((await loadPipeline(pipelineFile())).pipeline.sources[0]).toMatchObject({ id: 'moving', url: login(`${server.url}/new.xml`) });
+    // the rest of the file as it was
+    expect(readFileSync(pipelineFile(), 'utf8')).toBe(before.replace(`"url": "${login(`${server.url}/old.xml`)}"`, `"url": '${login(`${server.url}/new.xml`)}'`));
+
+    expect((await cli('run', '--all', '--quiet')).stdout).not.toContain('moved');
+    expect((await cli('sources')).stdout).not.toContain('moved');
+    expect(JSON.parse((await cli('sources', 'update-moved', '--json')).stdout)).toEqual({ moves: [], updated: false, file: shownFile(), error: null });
+    expect((await cli('sources', 'update-moved')).stdout).toBe('No feed has moved: the pipeline file has every feed at the URL runs read.\n');
   });
 });

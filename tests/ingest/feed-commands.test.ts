@@ -119,7 +119,7 @@ describe('pausewatch sources add', () => {
     const file = pipelineFile('adding.ts', { perHostGapMs: 0 });
     const { code, stdout, stderr } = await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`\nAdded to ${file} (the next run reads it):\n{ id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: '${server.url}/wire.xml' },\n`);
+    expect(stdout).toContain(`\nAdded to ${path.relative(process.cwd(), file)} (the next run reads it):\n{ id: '127-0-0-1', kind: 'feed', name: 'Policy Wire', url: '${server.url}/wire.xml' },\n`);
     expect(stderr).not.toContain('not added');
     const { pipeline } = await loadPipeline(file);
     expect(pipeline.sources.map((source) => [source.id, source.kind === 'feed' ? source.url : null])).toEqual([['seeds', null], ['127-0-0-1', `${server.url}/wire.xml`]]);
@@ -136,7 +136,7 @@ describe('pausewatch sources add', () => {
     expect(dry).toMatchObject({ feeds: [{ source: { id: '127-0-0-1' }, added: false }], addedTo: null, addError: null });
     expect(readFileSync(file, 'utf8')).toBe(before);
     const json = JSON.parse((await pausewatch(['sources', 'add', `${server.url}/`, '--pipeline', file, '--json'])).stdout);
-    expect(json).toMatchObject({ feeds: [{ source: { id: '127-0-0-1' }, added: true }], addedTo: file, addError: null });
+    expect(json).toMatchObject({ feeds: [{ source: { id: '127-0-0-1' }, added: true }], addedTo: path.relative(process.cwd(), file), addError: null });
     expect((await loadPipeline(file)).pipeline.sources.map((source) => source.id)).toEqual(['seeds', '127-0-0-1']);
   });
 

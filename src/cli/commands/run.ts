@@ -51,7 +51,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
   const file = path.relative(cwd, moves.pipelineFile) || moves.pipelineFile;
   for (const feed of moves.feeds) {
-    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; put that URL in ${file}`);
+    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`pausewatch sources update-moved\` puts that URL in ${file}`);
   }
   // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
   const refusedBy = new Map<string, { count: number; error: string }>();

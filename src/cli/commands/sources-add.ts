@@ -1,14 +1,13 @@
-import path from 'node:path';
 import { Command } from 'commander';
 import type { LoadedPipeline } from '../../config/index.ts';
-import { addSourcesToPipelineFile, PipelineEditError } from '../../config/add-sources.ts';
+import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
-import { writeText } from '../views.ts';
+import { shownPath, writeText } from '../views.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
 export interface FeedSourceEntry {
@@ -64,20 +63,9 @@ function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
   return byKey;
 }
 
-/** A string literal in single quotes, as pipeline files write them; JSON's escapes are JavaScript's too. */
-function quoted(text: string): string {
-  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-}
-
 /** The entry as pipeline-file code: an object literal, without the comma that follows it in a list. */
 function entryCode(entry: FeedSourceEntry): string {
-  return `{ id: ${quoted(entry.id)}, kind: 'feed', name: ${quoted(entry.name)}, url: ${quoted(entry.url)} }`;
-}
-
-/** The pipeline file as the user would name it: relative to the working folder when it is below it. */
-function shownFile(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') ? relative : file;
+  return `{ id: ${stringLiteral(entry.id)}, kind: 'feed', name: ${stringLiteral(entry.name)}, url: ${stringLiteral(entry.url)} }`;
 }
 
 /**
@@ -87,7 +75,7 @@ function shownFile(file: string): string {
 async function addToPipeline(entries: readonly FeedSourceEntry[], loaded: LoadedPipeline | null, dryRun: boolean): Promise<{ addedTo: string | null; error: string | null; usage: boolean }> {
   if (dryRun || entries.length === 0) return { addedTo: null, error: null, usage: false };
   if (!loaded) {
-    return { addedTo: null, error: `no pipeline file to add the feeds to: ${shownFile(defaultPipelineFile())} does not exist (name one with --pipeline)`, usage: true };
+    return { addedTo: null, error: `no pipeline file to add the feeds to: ${shownPath(defaultPipelineFile())} does not exist (name one with --pipeline)`, usage: true };
   }
   try {
     await addSourcesToPipelineFile(loaded.file, entries.map((entry) => ({ id: entry.id, code: entryCode(entry) })));
@@ -263,7 +251,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           // `merged`: the other URLs found for the same feed, always an array for scripts
           // `added`: whether `source` is now in the pipeline file (`addedTo`); `addError` says why not, when it should be
           feeds: result.feeds.map((feed, index) => ({ ...feed, url: urlForDisplay(feed.url), merged: (feed.merged ?? []).map((m) => ({ ...m, url: urlForDisplay(m.url) })), source: entries[index], existingSourceId: existingSourceIds[index], added: added.addedTo !== null && !existingSourceIds[index] })),
-          addedTo: added.addedTo && shownFile(added.addedTo),
+          addedTo: added.addedTo && shownPath(added.addedTo),
           addError: added.error,
           commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
           rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
@@ -298,9 +286,9 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         const comments = commentFeedLines(result);
         if (comments.length > 0) lines.push('', ...comments);
         const code = fresh.map((entry) => `${entryCode(entry)},`);
-        if (added.addedTo) lines.push('', `Added to ${shownFile(added.addedTo)} (the next run reads ${fresh.length === 1 ? 'it' : 'them'}):`, ...code);
+        if (added.addedTo) lines.push('', `Added to ${shownPath(added.addedTo)} (the next run reads ${fresh.length === 1 ? 'it' : 'them'}):`, ...code);
         else if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...code);
-        else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? shownFile(loaded.file) : 'the pipeline file'}).`);
+        else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? shownPath(loaded.file) : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
       }
       // No feed, or a discovery cut short by its time limit (feeds may be missing from the list): exit 1, as CLI.md asks

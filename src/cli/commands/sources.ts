@@ -74,7 +74,7 @@ export function registerSources(program: Command): void {
           const file = path.relative(process.cwd(), loaded.file) || loaded.file;
           writeText(
             process.stdout,
-            `\nmoved permanently (put the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
+            `\nmoved permanently (\`pausewatch sources update-moved\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
           );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server

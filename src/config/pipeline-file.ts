@@ -1,16 +1,23 @@
 /**
- * Adds source entries to a pipeline file, for `sources add`. The file is the user's own TypeScript, so it is edited
- * as text, not regenerated: the entries go at the end of the `sources: [ ... ]` list of the object the file
- * exports, in the list's own layout (one per line at its indentation, or inline), and everything else (comments,
- * formatting, other code) stays byte for byte. The edited file is loaded and validated before it replaces the old
- * one, so a file this cannot edit correctly is left untouched.
+ * Edits to a pipeline file: `sources add` adds source entries, `sources update-moved` puts a moved feed's new URL in
+ * its entry. The file is the user's own TypeScript, so it is edited as text, not regenerated: new entries go at the
+ * end of the `sources: [ ... ]` list of the object the file exports, in the list's own layout (one per line at its
+ * indentation, or inline), a new URL replaces the old string literal, and everything else (comments, formatting,
+ * other code) stays byte for byte. The edited file is loaded and validated before it replaces the old one, so a file
+ * this cannot edit correctly is left untouched.
  */
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPipeline } from './load-pipeline.ts';
+import type { Pipeline } from './schema.ts';
 
-/** Why a pipeline file could not be given the new sources; the message names the file. */
+/** A string literal in single quotes, as pipeline files write them; JSON's escapes are JavaScript's too. */
+export function stringLiteral(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** Why a pipeline file could not be edited; the message names the file. */
 export class PipelineEditError extends Error {
   override name = 'PipelineEditError';
 }
@@ -193,23 +200,21 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
 }
 
 /**
- * Adds `entries` to the sources of the pipeline in `file`, which must then still load and validate with every new
- * id among its sources; only then does the edited text replace the file (by rename, keeping its mode), so a failure
- * leaves the file as it was. Throws PipelineEditError, whose message names the file and the reason.
+ * Replaces `file` with `edited` once the edited definition loads and validates and `check` finds what the edit was
+ * for in it (a message when it does not); by rename, keeping the file's mode, so a failure leaves the file as it
+ * was. Throws PipelineEditError, whose message names the file and the reason.
  */
-export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[]): Promise<void> {
-  const text = readFileSync(file, 'utf8');
-  const edited = withSourcesAdded(text, entries.map((entry) => entry.code), file);
+async function replaceVerified(file: string, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<void> {
   // Next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as TypeScript.
-  const temporary = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.sources-add-${randomBytes(4).toString('hex')}${path.extname(file) || '.ts'}`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(file) || '.ts'}`);
   // A file made read-only is not replaced behind its owner's back, which a rename in a writable folder would do (and
   // root may write anything, so the mode is read too).
-  if ((statSync(file).mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so the feeds were not added to it`);
+  if ((statSync(file).mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so ${what}`);
   try {
     accessSync(file, constants.W_OK);
     writeFileSync(temporary, edited, { flag: 'wx' });
   } catch (error) {
-    throw new PipelineEditError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so the feeds were not added to it`);
+    throw new PipelineEditError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so ${what}`);
   }
   try {
     chmodSync(temporary, statSync(file).mode);
@@ -217,15 +222,111 @@ export async function addSourcesToPipelineFile(file: string, entries: readonly {
     try {
       loaded = await loadPipeline(temporary);
     } catch (error) {
-      throw new PipelineEditError(`${file} would no longer load with the feeds added, so it was left as it was: ${(error as Error).message.replaceAll(temporary, file)}`);
+      throw new PipelineEditError(`${file} would no longer load after the edit, so it was left as it was: ${(error as Error).message.replaceAll(temporary, file)}`);
     }
-    const ids = new Set(loaded.pipeline.sources.map((source) => source.id));
-    const missing = entries.filter((entry) => !ids.has(entry.id));
-    if (missing.length > 0) {
-      throw new PipelineEditError(`the sources list edited in ${file} is not the one the pipeline uses (${missing.map((e) => JSON.stringify(e.id)).join(', ')} missing), so it was left as it was`);
-    }
+    const problem = check(loaded.pipeline);
+    if (problem) throw new PipelineEditError(`the list edited is not the sources list of the definition ${file} exports (${problem}), so it was left as it was`);
     renameSync(temporary, file);
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/** Adds `entries` to the sources of the pipeline in `file` (see replaceVerified). */
+export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[]): Promise<void> {
+  const edited = withSourcesAdded(readFileSync(file, 'utf8'), entries.map((entry) => entry.code), file);
+  await replaceVerified(file, edited, 'the feeds were not added to it', (pipeline) => {
+    const ids = new Set(pipeline.sources.map((source) => source.id));
+    const missing = entries.filter((entry) => !ids.has(entry.id));
+    return missing.length > 0 ? `${missing.map((e) => JSON.stringify(e.id)).join(', ')} missing` : null;
+  });
+}
+
+/** A feed source whose URL is to change: its id, the URL the file has, and the new one. */
+export interface SourceMove {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** The value of a JavaScript string literal (quotes included), or null for anything this does not read. */
+function stringLiteralValue(literal: string): string | null {
+  const quote = literal[0];
+  if ((quote !== "'" && quote !== '"' && quote !== '`') || literal.at(-1) !== quote || literal.length < 2) return null;
+  const body = literal.slice(1, -1);
+  if (quote === '`' && body.includes('${')) return null;
+  // JSON reads the common escapes; `\x41` and the like are not needed in a URL and are not read
+  const asJson = `"${body.replace(/\\(.)|"/g, (match, escaped: string | undefined) => (escaped === undefined ? '\\"' : escaped === "'" || escaped === '`' ? escaped : match))}"`;
+  try {
+    return JSON.parse(asJson) as string;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The entries of the sources list: for each object literal in it, where its `id` and `url` string literals are and
+ * what they say. An entry written otherwise (a variable, a spread, a computed URL) has nulls there.
+ */
+function sourceEntries(text: string, open: number, close: number): { id: string | null; url: { value: string; start: number; end: number } | null }[] {
+  const entries: { id: string | null; url: { value: string; start: number; end: number } | null }[] = [];
+  let depth = 0;
+  let current: (typeof entries)[number] | null = null;
+  for (let i = open + 1; i < close; i++) {
+    // a key of the entry itself, quoted or not, followed by `:` and a string literal
+    const key = depth === 1 && current && !/[\w$]/.test(text[i - 1] ?? '') ? /^(?:(id|url)|(['"])(id|url)\2)\s*:\s*/.exec(text.slice(i, i + 16)) : null;
+    if (key && current) {
+      const valueStart = i + key[0].length;
+      const valueEnd = skipNonCode(text, valueStart);
+      const value = valueEnd > valueStart && text[valueStart] !== '/' ? stringLiteralValue(text.slice(valueStart, valueEnd)) : null;
+      if ((key[1] ?? key[3]) === 'id') current.id = value;
+      else current.url = value === null ? null : { value, start: valueStart, end: valueEnd };
+      i = valueStart - 1;
+      continue;
+    }
+    const skipped = skipNonCode(text, i);
+    if (skipped > i) {
+      i = skipped - 1;
+      continue;
+    }
+    const char = text[i]!;
+    if (char === '{' || char === '[' || char === '(') {
+      depth++;
+      if (depth === 1 && char === '{') entries.push((current = { id: null, url: null }));
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth--;
+      if (depth === 0) current = null;
+    }
+  }
+  return entries;
+}
+
+/**
+ * `text` with each move's URL literal replaced by the new URL, in single quotes. Throws PipelineEditError naming the
+ * sources whose entry has no `url` string literal saying the old URL.
+ */
+export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[], file: string): string {
+  const list = findSourcesList(text);
+  if (!list) throw new PipelineEditError(`cannot find a "sources: [ ... ]" list in the definition exported by ${file}, so no URL was changed`);
+  const entries = sourceEntries(text, list.open, list.close);
+  const replacements = moves.map((move) => ({ move, entry: entries.find((entry) => entry.id === move.id && entry.url?.value === move.from) }));
+  const unfound = replacements.filter((r) => !r.entry).map((r) => JSON.stringify(r.move.id));
+  if (unfound.length > 0) {
+    throw new PipelineEditError(`cannot find the URL of ${unfound.join(', ')} written as a string in the sources list of ${file}, so no URL was changed`);
+  }
+  let edited = text;
+  // from the end, so earlier positions stay right
+  for (const { move, entry } of replacements.sort((a, b) => b.entry!.url!.start - a.entry!.url!.start)) {
+    edited = edited.slice(0, entry!.url!.start) + stringLiteral(move.to) + edited.slice(entry!.url!.end);
+  }
+  return edited;
+}
+
+/** Puts each move's new URL in the pipeline file (see replaceVerified). */
+export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[]): Promise<void> {
+  const edited = withSourceUrlsReplaced(readFileSync(file, 'utf8'), moves, file);
+  await replaceVerified(file, edited, 'no URL was changed', (pipeline) => {
+    const wrong = moves.filter((move) => !pipeline.sources.some((source) => source.id === move.id && source.kind === 'feed' && source.url === move.to));
+    return wrong.length > 0 ? `${wrong.map((m) => JSON.stringify(m.id)).join(', ')} unchanged` : null;
+  });
 }

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, withSourcesAdded } from '../../src/config/add-sources.ts';
+import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, replaceSourceUrlsInPipelineFile, stringLiteral, withSourcesAdded, withSourceUrlsReplaced } from '../../src/config/pipeline-file.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -11,7 +11,7 @@ const other = `{ id: "wire-2", kind: 'feed', name: "Wire 2", url: "https://wire.
 
 /** A pipeline file in a project of its own (a package.json beside it), importing definePipeline from this repo. */
 function project(source: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-add-sources-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-pipeline-file-'));
   writeFileSync(path.join(dir, 'package.json'), '{}');
   mkdirSync(path.join(dir, 'pipelines'));
   const file = path.join(dir, 'pipelines', 'topic.ts');
@@ -85,7 +85,7 @@ describe('addSourcesToPipelineFile', () => {
     const before = readFileSync(file, 'utf8');
     const failure = addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }]);
     await expect(failure).rejects.toThrow(PipelineEditError);
-    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`${file} would no longer load with the feeds added, so it was left as it was: invalid pipeline definition in ${file}`);
+    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`${file} would no longer load after the edit, so it was left as it was: invalid pipeline definition in ${file}`);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(readdirSync(path.dirname(file))).toEqual(['topic.ts']);
   });
@@ -97,7 +97,7 @@ describe('addSourcesToPipelineFile', () => {
         `export default definePipeline({ id: 'topic', name: 'Topic', sources: [${seeds}], ${topic} });\n`,
     );
     const before = readFileSync(file, 'utf8');
-    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`the sources list edited in ${file} is not the one the pipeline uses ("wire" missing), so it was left as it was`);
+    await expect(addSourcesToPipelineFile(file, [{ id: 'wire', code: entry }])).rejects.toThrow(`the list edited is not the sources list of the definition ${file} exports ("wire" missing), so it was left as it was`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -111,7 +111,7 @@ describe('addSourcesToPipelineFile', () => {
   });
 
   it('works on a copy of the default pipeline file', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-add-sources-'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-pipeline-file-'));
     writeFileSync(path.join(dir, 'package.json'), '{}');
     const file = path.join(dir, 'ai-pause.ts');
     copyFileSync(path.join(repoRoot, 'pipelines/ai-pause.ts'), file);
@@ -121,5 +121,63 @@ describe('addSourcesToPipelineFile', () => {
     const sources = (await loadPipeline(file)).pipeline.sources;
     expect(sources.length).toBe(before + 2);
     expect(sources.slice(-2).map((s) => s.id)).toEqual(['wire', 'wire-2']);
+  });
+});
+
+describe('withSourceUrlsReplaced', () => {
+  const text = [
+    'export default definePipeline({',
+    "  sources: [",
+    "    { id: 'seeds', kind: 'files', glob: 'seeds/*.txt' },",
+    "    { id: 'wire', kind: 'feed', name: 'Wire', url: 'https://old.example/feed' }, // moved in June",
+    '    {',
+    '      id: "desk",',
+    "      name: 'Desk: url: https://old.example/desk',",
+    '      url: `https://old.example/desk`,',
+    '    },',
+    '  ],',
+    "  topic: { id: 'wire', url: 'https://old.example/feed' },",
+    '});',
+  ].join('\n');
+
+  it('replaces the URL literal of each moved source, in single quotes, and nothing else', () => {
+    const edited = withSourceUrlsReplaced(text, [{ id: 'wire', from: 'https://old.example/feed', to: "https://new.example/feed?a=1&b='2'" }, { id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }], 'p.ts');
+    expect(edited).toBe(
+      text
+        .replace("url: 'https://old.example/feed' }, //", "url: 'https://new.example/feed?a=1&b=\\'2\\'' }, //")
+        .replace('url: `https://old.example/desk`', "url: 'https://new.example/desk'"),
+    );
+  });
+
+  it('refuses, naming the sources, when an entry has no URL string saying the old URL', () => {
+    expect(() => withSourceUrlsReplaced(text, [{ id: 'wire', from: 'https://other.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toThrow(
+      new PipelineEditError('cannot find the URL of "wire" written as a string in the sources list of p.ts, so no URL was changed'),
+    );
+    const computed = "export default { sources: [{ id: 'wire', url: BASE + '/feed' }] }";
+    expect(() => withSourceUrlsReplaced(computed, [{ id: 'wire', from: 'https://old.example/feed', to: 'x' }], 'p.ts')).toThrow(/cannot find the URL of "wire"/);
+  });
+
+  it('reads entries written as JSON, quoted keys and escapes included', () => {
+    const json = 'export default {"sources":[{"id":"wire","url":"https:\\/\\/old.example\\/feed"}]}';
+    expect(withSourceUrlsReplaced(json, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toBe(
+      'export default {"sources":[{"id":"wire","url":\'https://new.example/feed\'}]}',
+    );
+  });
+});
+
+describe('replaceSourceUrlsInPipelineFile', () => {
+  it('writes the new URL, which the pipeline then reads', async () => {
+    const file = project(`import { definePipeline } from DEFINE;\nexport default definePipeline({\n  id: 'topic',\n  name: 'Topic',\n  sources: [\n    { id: 'wire', kind: 'feed', name: 'Wire', url: 'https://old.example/feed' },\n  ],\n  ${topic},\n});\n`);
+    await replaceSourceUrlsInPipelineFile(file, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }]);
+    expect((await loadPipeline(file)).pipeline.sources[0]).toMatchObject({ id: 'wire', url: 'https://new.example/feed' });
+  });
+});
+
+describe('stringLiteral', () => {
+  it('writes text as a single-quoted literal that reads back as the text', () => {
+    for (const text of ["It's", 'a "b" \\ c', 'line\nbreak', 'tab\t', '\u2028', 'plain']) {
+      expect(stringLiteral(text).startsWith("'")).toBe(true);
+      expect(new Function(`return ${stringLiteral(text)};`)()).toBe(text);
+    }
   });
 });
