@@ -506,6 +506,9 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
     return counts;
   };
+  // An id is stored and looked up as it is, and PostgreSQL refuses text holding NUL (the store drops it, so the
+  // next run would not find the item and store it again): a GUID is read without its NULs.
+  items = items.map((item) => (item.guid?.includes('\0') ? { ...item, guid: item.guid.replaceAll('\0', '') || null } : item));
   const guidCounts = count(items.map((item) => item.guid));
   const linkCounts = count(items.map((item) => item.link));
   const seen = new Map<string, number>();

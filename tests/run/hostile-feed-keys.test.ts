@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import type { RunReport } from '../../src/model/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { startServer } from '../helpers/http-server.ts';
+
+/**
+ * What a hostile or careless feed puts in the values stored under an index: item ids and links. PostgreSQL refuses
+ * text holding NUL, even as a query parameter, and btree index entries over about 2.7 kB; SQLite takes both. A user
+ * must see the same on either.
+ */
+describe.each(dialects)('item ids and links a feed controls, on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let items: object[] = [];
+
+  beforeEach(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-keys-'));
+    server = await startServer({
+      '/feed.json': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', items })),
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function run(at: string): Promise<RunReport> {
+    const loaded: LoadedPipeline = {
+      pipeline: definePipeline({
+        id: 'keys',
+        name: 'Keys',
+        sources: [{ id: 'hostile', kind: 'feed', name: 'Hostile', url: `${server.url}/feed.json`, fetchArticles: false }],
+        topic: { description: 'Pause', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+        fetch: { perHostGapMs: 0, timeoutMs: 5_000 },
+        alerts: { channels: [{ type: 'stdout' }] },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough());
+    return runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all: true });
+  }
+
+  const item = (id: string, url: string, title: string) => ({
+    id, url, title, content_text: `${title}: AI labs discussed a pause of frontier AI development.`, date_published: '2026-06-10T05:00:00Z',
+  });
+
+  it('stores an item whose id holds a NUL once, and finds it stored on the next run', async () => {
+    items = [item('guid\u0000with-nul', 'https://news.example/nul.html', 'Labs weigh a pause'), item('plain', 'https://news.example/plain.html', 'Another pause story')];
+    const first = await run('2026-06-10T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
+    // A new item makes the feed change, so the next run reads the stored ones again.
+    items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
+    const second = await run('2026-06-10T07:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+    expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
+  });
+});
