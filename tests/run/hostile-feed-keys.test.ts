@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,5 +70,22 @@ describe.each(dialects)('item ids and links a feed controls, on $name', ({ fresh
     const second = await run('2026-06-10T07:00:00.000Z');
     expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
     expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
+  });
+
+  it('stores an item with a 5 kB id, and one with a 5 kB link, once each', async () => {
+    // Random hex: it does not compress, as a repeated character would, under PostgreSQL's index size limit.
+    const noise = (seed: number) => Array.from({ length: 80 }, (_, i) => createHash('sha256').update(`${seed}:${i}`).digest('hex')).join('');
+    items = [
+      item(`urn:item:${noise(1)}`, 'https://news.example/long-id.html', 'Labs weigh a pause'),
+      item('long-link', `https://news.example/${noise(2)}.html`, 'Another pause story'),
+    ];
+    const first = await run('2026-06-10T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
+    // A new item makes the feed change, so the next run reads the stored ones again.
+    items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
+    const second = await run('2026-06-10T07:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+    const stored = await store.db.selectFrom('articles').select(['item_key', 'url']).orderBy('id').execute();
+    expect(stored.map((row) => row.item_key)).toEqual([`urn:item:${noise(1)}`, 'long-link', 'later']);
   });
 });
