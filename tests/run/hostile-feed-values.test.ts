@@ -13,16 +13,17 @@ import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /**
- * What a hostile or careless feed puts in the values stored under an index: item ids and links. PostgreSQL refuses
- * text holding NUL, even as a query parameter, and btree index entries over about 2.7 kB; SQLite takes both. A user
- * must see the same on either.
+ * What a hostile or careless feed puts in stored values: item ids and links (stored under an index), error messages.
+ * PostgreSQL refuses text holding NUL, even as a query parameter, and btree index entries over about 2.7 kB; SQLite
+ * takes both. A user must see the same on either.
  */
-describe.each(dialects)('item ids and links a feed controls, on $name', ({ fresh }) => {
+describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
   let database: TestDatabase;
   let store: Store;
   let root: string;
   let server: Awaited<ReturnType<typeof startServer>>;
   let items: object[] = [];
+  let body: string | null = null;
 
   beforeEach(async () => {
     database = await fresh();
@@ -30,13 +31,14 @@ describe.each(dialects)('item ids and links a feed controls, on $name', ({ fresh
     root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-keys-'));
     server = await startServer({
       '/feed.json': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', items })),
+        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(body ?? JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', items })),
     });
   });
   afterEach(async () => {
     await store.close();
     await database.drop();
     await server.close();
+    body = null;
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -87,5 +89,20 @@ describe.each(dialects)('item ids and links a feed controls, on $name', ({ fresh
     expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
     const stored = await store.db.selectFrom('articles').select(['item_key', 'url']).orderBy('id').execute();
     expect(stored.map((row) => row.item_key)).toEqual([`urn:item:${noise(1)}`, 'long-link', 'later']);
+  });
+
+  it('reports a feed whose parse error quotes a NUL with that error, and stores it without the NUL', async () => {
+    // V8 quotes the text around a JSON syntax error, NUL included.
+    body = '{"version":"https://jsonfeed.org/version/1.1","items":[\u0000 oops]}';
+    const { sources } = await run('2026-06-10T06:00:00.000Z');
+    expect(sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'parse_parse' } });
+    expect(sources[0]!.error!.message).toContain('does not parse');
+    const row = await store.db.selectFrom('sources').select(['last_error', 'last_error_code', 'error_streak']).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ last_error_code: 'parse_parse', error_streak: 1 });
+    expect(row.last_error).toContain('does not parse');
+    expect(row.last_error).not.toContain('\u0000');
+    const attempt = await store.db.selectFrom('fetch_attempts').select(['error_code', 'error_message']).executeTakeFirstOrThrow();
+    expect(attempt.error_code).toBe('parse_parse');
+    expect(attempt.error_message).not.toContain('\u0000');
   });
 });
