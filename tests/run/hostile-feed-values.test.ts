@@ -31,7 +31,7 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
     root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-keys-'));
     server = await startServer({
       '/feed.json': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(body ?? JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', items })),
+        res.writeHead(200, { 'content-type': body?.startsWith('<') ? 'application/rss+xml' : 'application/feed+json' }).end(body ?? JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Hostile', items })),
     });
   });
   afterEach(async () => {
@@ -104,5 +104,19 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
     const attempt = await store.db.selectFrom('fetch_attempts').select(['error_code', 'error_message']).executeTakeFirstOrThrow();
     expect(attempt.error_code).toBe('parse_parse');
     expect(attempt.error_message).not.toContain('\u0000');
+  });
+
+  it('reads a feed that asks, with <ttl> or sy:updateFrequency, not to be read again for millennia', async () => {
+    const rss = (channel: string) =>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>T</title>${channel}` +
+      '<item><guid>t-1</guid><title>Labs weigh a pause</title><link>https://news.example/t1.html</link><description>AI labs discussed a pause.</description></item></channel></rss>';
+    body = rss('<ttl>99999999</ttl>');
+    const first = await run('2026-06-10T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1 });
+    body = rss('<sy:updatePeriod>yearly</sy:updatePeriod><sy:updateFrequency>0.000000001</sy:updateFrequency>');
+    const second = await run('2026-06-10T07:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null });
+    const row = await store.db.selectFrom('sources').select(['ttl_seconds', 'error_streak']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ ttl_seconds: 365 * 86_400, error_streak: 0 });
   });
 });
