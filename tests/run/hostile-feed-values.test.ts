@@ -74,6 +74,19 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
     expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
   });
 
+  it('stores an item whose link holds a NUL where no URL can (its host) once, and finds it stored on the next run', async () => {
+    items = [
+      { ...item('', 'https://news.exa\u0000mple/by-link.html', 'Labs weigh a pause'), id: undefined },
+      item('with-id', 'https://news.exa\u0000mple/with-id.html', 'Another pause story'),
+    ];
+    const first = await run('2026-06-10T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
+    items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
+    const second = await run('2026-06-10T07:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+    expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
+  });
+
   it('stores an item with a 5 kB id, and one with a 5 kB link, once each', async () => {
     // Random hex: it does not compress, as a repeated character would, under PostgreSQL's index size limit.
     const noise = (seed: number) => Array.from({ length: 80 }, (_, i) => createHash('sha256').update(`${seed}:${i}`).digest('hex')).join('');

@@ -153,7 +153,9 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
     const resolved = new URL(trimmed, usableBase).href;
     return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
   } catch {
-    return trimmed;
+    // kept as written, but for what no URL holds: a NUL (in a host, where it is not percent-encoded) would make the
+    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again
+    return withoutControlCharacters(trimmed);
   }
 }
 
