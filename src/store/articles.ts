@@ -1,5 +1,6 @@
 import { CompiledQuery, SqliteAdapter, type DialectAdapter, type Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
+import { withoutNul } from './without-nul.ts';
 
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
 export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'modified_at' | 'content_hash'>;
@@ -100,14 +101,6 @@ export async function recentPublicationTimes(db: Kysely<Database>, pipelineId: s
  * row, and a feed brings thousands whose SQL differs only in the values.
  */
 const insertArticleSql = new WeakMap<DialectAdapter, Map<string, string>>();
-
-/**
- * A value with its NUL characters removed. A feed may carry one (JSON's "\u0000", a broken encoder), no article means
- * one, and PostgreSQL refuses to store text that holds it: the item would fail on every run.
- */
-function withoutNul<T>(value: T): T {
-  return typeof value === 'string' && value.includes('\0') ? (value.replaceAll('\0', '') as T) : value;
-}
 
 export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<number> {
   // kysely leaves out undefined values, so the column list (and the SQL) follows the defined ones.

@@ -124,6 +124,8 @@ async function migrate(store: Store): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message ?? String(error)}`);
+    const message = (error as Error).message ?? String(error);
+    // No migration failed when the database could not be reached at all (a mistyped PostgreSQL database, a server down).
+    throw new Error(failed ? `migration ${failed.migrationName} failed: ${message}` : message);
   }
 }

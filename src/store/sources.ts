@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
 import type { Database, SourceRow } from './schema.ts';
+import { withoutNul } from './without-nul.ts';
 
 export interface SourceSpec {
   id: string;
@@ -143,7 +144,8 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         outcome: record.outcome,
         http_status: record.httpStatus,
         error_code: record.error?.code ?? null,
-        error_message: record.error?.message ?? null,
+        // a parse error may quote the document, NULs included
+        error_message: withoutNul(record.error?.message ?? null),
         items_seen: record.newItems,
       })
       .execute();
@@ -160,7 +162,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         .updateTable('sources')
         .set({
           ...common,
-          last_error: record.error?.message ?? 'unknown error',
+          last_error: withoutNul(record.error?.message ?? 'unknown error'),
           last_error_code: record.error?.code ?? null,
           error_streak: source.error_streak + 1,
           ...(record.gone ? { gone: 1 } : {}),

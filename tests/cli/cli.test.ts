@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_ADMIN_URL } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -444,6 +445,21 @@ describe('usage and configuration errors exit 2 with a message that names the pr
       expect(stdout).toBe('');
       expect(stderr).toContain(`no database at ${missing}`);
       expect(existsSync(path.join(root, 'typo'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a PostgreSQL database that does not exist is named as such, not as a failed migration', async () => {
+    const root = makeProject(seedsOnly);
+    try {
+      const url = new URL(PG_ADMIN_URL);
+      url.pathname = '/pausewatch_no_such_database';
+      const { code, stderr, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', url.href], root);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('database "pausewatch_no_such_database" does not exist');
+      expect(stderr).not.toContain('migration');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

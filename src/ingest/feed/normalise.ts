@@ -153,7 +153,9 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
     const resolved = new URL(trimmed, usableBase).href;
     return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
   } catch {
-    return trimmed;
+    // kept as written, but for what no URL holds: a NUL (in a host, where it is not percent-encoded) would make the
+    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again
+    return withoutControlCharacters(trimmed);
   }
 }
 
@@ -506,6 +508,9 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
     return counts;
   };
+  // An id is stored and looked up as it is, and PostgreSQL refuses text holding NUL (the store drops it, so the
+  // next run would not find the item and store it again): a GUID is read without its NULs.
+  items = items.map((item) => (item.guid?.includes('\0') ? { ...item, guid: item.guid.replaceAll('\0', '') || null } : item));
   const guidCounts = count(items.map((item) => item.guid));
   const linkCounts = count(items.map((item) => item.link));
   const seen = new Map<string, number>();

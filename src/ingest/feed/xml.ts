@@ -418,14 +418,20 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
 
 const UPDATE_PERIOD_SECONDS: Record<string, number> = { hourly: 3600, daily: 86400, weekly: 604800, monthly: 2592000, yearly: 31536000 };
 
+/**
+ * The longest wait a feed may ask for: a year, the longest period the syndication module names. The scheduler caps
+ * it far lower anyway; this keeps a `<ttl>99999999</ttl>` within an integer column (PostgreSQL's holds 2^31 - 1).
+ */
+const MAX_TTL_SECONDS = UPDATE_PERIOD_SECONDS.yearly!;
+
 function readTtlSeconds(reader: FieldReader): number | null {
   const ttlMinutes = Number(reader.text('ttl'));
-  if (Number.isFinite(ttlMinutes) && ttlMinutes > 0) return Math.round(ttlMinutes * 60);
+  if (Number.isFinite(ttlMinutes) && ttlMinutes > 0) return Math.min(Math.round(ttlMinutes * 60), MAX_TTL_SECONDS);
   const period = reader.text('sy:updatePeriod');
   const seconds = period ? UPDATE_PERIOD_SECONDS[period.toLowerCase()] : undefined;
   if (seconds) {
     const frequency = Number(reader.text('sy:updateFrequency') ?? 1);
-    return Math.round(seconds / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1));
+    return Math.min(Math.round(seconds / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1)), MAX_TTL_SECONDS);
   }
   return null;
 }

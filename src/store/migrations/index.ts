@@ -11,6 +11,7 @@ import * as runOwner from './009-run-owner.ts';
 import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts';
 import * as sourceLastWarnings from './011-source-last-warnings.ts';
 import * as articleFeedLinks from './012-article-feed-links.ts';
+import * as longFeedValues from './013-long-feed-values.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, MigrationModule> = {
   '010-article-urls-without-logins': articleUrlsWithoutLogins,
   '011-source-last-warnings': sourceLastWarnings,
   '012-article-feed-links': articleFeedLinks,
+  '013-long-feed-values': longFeedValues,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
