@@ -5,15 +5,14 @@ import type { LoadedPipeline } from '../../config/index.ts';
 import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { writeText } from '../views.ts';
+import { shownPath, writeText } from '../views.ts';
 
 /** Refuses, before anything is written, a digest.dir that holds another pipeline's digests (named by date alone). */
 export async function refuseSharedDigestDir(loaded: LoadedPipeline): Promise<void> {
   const other = await otherPipelineInDigestDir(loaded);
   if (!other) return;
-  const shown = (file: string) => path.relative(process.cwd(), file) || file;
   throw new UsageError(
-    `digest.dir in ${shown(loaded.file)}: ${shown(path.dirname(other.file))} holds the digests of pipeline "${other.pipelineId}" (${path.basename(other.file)}); ` +
+    `digest.dir in ${shownPath(loaded.file)}: ${shownPath(path.dirname(other.file))} holds the digests of pipeline "${other.pipelineId}" (${path.basename(other.file)}); ` +
       `give pipeline "${loaded.pipeline.id}" a folder of its own, since digests are named by date and one would overwrite the other`,
   );
 }

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { table, writeText } from '../views.ts';
+import { shownPath, table, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
@@ -71,7 +70,7 @@ export function registerSources(program: Command): void {
         // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
         const moved = all.filter((s) => s.movedFromPipelineUrl);
         if (moved.length > 0) {
-          const file = path.relative(process.cwd(), loaded.file) || loaded.file;
+          const file = shownPath(loaded.file);
           writeText(
             process.stdout,
             `\nmoved permanently (\`pausewatch sources update-moved\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
