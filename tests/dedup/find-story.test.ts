@@ -120,4 +120,20 @@ describe('storyLabel', () => {
     expect(storyLabel([])).toBe('Untitled story');
     expect(storyLabel(['', '  '])).toBe('Untitled story');
   });
+
+  it('picks the headline that overlaps most with the others, as comparing every pair of headlines does', () => {
+    // the rule stated directly: each headline's summed cosine overlap with every other, the earlier one on a tie
+    const byPairs = (titles: string[]): string => {
+      const words = titles.map((t) => new Set(t.toLowerCase().split(' ').filter((w) => w.length > 2)));
+      const scores = words.map((a, i) => words.reduce((sum, b, j) => (i === j ? sum : sum + [...a].filter((w) => b.has(w)).length / Math.sqrt(a.size * b.size)), 0));
+      return titles[scores.findIndex((score) => score >= Math.max(...scores) - 1e-9)]!;
+    };
+    const vocabulary = 'pause labs frontier training verified global moratorium compute treaty governments critics rivals chips export safety'.split(' ');
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 200; round++) {
+      const titles = Array.from({ length: 2 + (next() % 12) }, () => Array.from({ length: 4 + (next() % 8) }, () => vocabulary[next() % vocabulary.length]).join(' '));
+      expect(storyLabel(titles)).toBe(byPairs(titles));
+    }
+  });
 });
