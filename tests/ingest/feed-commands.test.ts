@@ -40,6 +40,23 @@ beforeAll(async () => {
         .writeHead(200, { 'content-type': 'application/feed+json' })
         .end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Evil\u001b[31mRED\u0007\n\t  Feed\u009b\u202e', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
     '/broken.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
+    // what a broken generator or a hostile feed may send: a link that is no URL (kept as written, line break and
+    // all), an id with line breaks, titles of any length
+    '/unruly.json': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: `Endless ${'feed '.repeat(2000)}`,
+          items: [
+            { id: 'n1', url: 'http://[bad\n2026-06-09T10:00  Forged item', title: 'Bad link', content_text: 'x' },
+            { id: 'n2\u2028forged\nline', title: `Long ${'words '.repeat(3000)}`, content_text: 'x' },
+          ],
+        }),
+      ),
+    '/index.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/news.xml\nforged line</loc></sitemap></sitemapindex>'),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -76,6 +93,28 @@ describe('pausewatch feed', () => {
     expect(stderr).toBe(`some links in ${file} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
     // a file whose links resolve (here through xml:base) gets no such hint
     expect((await pausewatch(['feed', feedFixture, '--json'])).stderr).toBe('');
+  });
+
+  it('prints each item on two lines, whatever the feed puts in its fields, and cuts long ones', async () => {
+    const { code, stdout } = await pausewatch(['feed', `${server.url}/unruly.json`]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    // title, link, format, a blank line, two lines per item, the final line break
+    expect(lines).toHaveLength(4 + 2 * 2 + 1);
+    expect(lines[0]).toMatch(/^title: Endless feed feed .*…$/);
+    expect(lines[4]).toBe('undated           Bad link');
+    expect(lines[5]).toBe('                  http://[bad 2026-06-09T10:00  Forged item');
+    expect(lines[6]).toMatch(/^undated {11}Long words .*…$/);
+    expect(lines[7]).toBe('                  n2 forged line');
+    for (const line of lines) expect(line.length).toBeLessThan(400);
+    // --json keeps every field as it is
+    const json = JSON.parse((await pausewatch(['feed', `${server.url}/unruly.json`, '--json'])).stdout);
+    expect(json.items[0].link).toBe('http://[bad\n2026-06-09T10:00  Forged item');
+    expect(json.items[1].title).toHaveLength('Long '.length + 'words '.length * 3000 - 1);
+    // nor does a reason that quotes the document
+    const index = await pausewatch(['feed', `${server.url}/index.xml`]);
+    expect(index.code).toBe(1);
+    expect(index.stderr).toMatch(/^[^\n]*listing 1 sitemap \(https:\/\/example\.org\/news\.xml forged line\); use the news sitemap among them as the source\n$/);
   });
 
   it('names a missing file in words', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import { oneLine, shortenText } from '../../model/display-text.ts';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
@@ -38,17 +39,28 @@ export function feedJson(feed: ParsedFeed): FeedJson {
   };
 }
 
+/** Longest title and link shown on a line; `--json` has them whole. */
+const TITLE_MAX = 160;
+const LINK_MAX = 300;
+
+/**
+ * Each field on its line, whatever the feed put in it: a link that is no URL is kept as written, line breaks
+ * included, and a JSON Feed id may hold any string; a title may run to megabytes.
+ */
+const shown = (text: string, max: number) => shortenText(oneLine(text), max);
+
 function formatFeed(feed: FeedJson): string {
   const lines = [
-    `title: ${feed.title ?? '(none)'}`,
-    `link: ${feed.link ?? '(none)'}`,
+    `title: ${feed.title === null ? '(none)' : shown(feed.title, TITLE_MAX)}`,
+    `link: ${feed.link === null ? '(none)' : shown(feed.link, LINK_MAX)}`,
     `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}`,
-    ...feed.warnings.map((warning) => `warning: ${warning}`),
+    ...feed.warnings.map((warning) => `warning: ${oneLine(warning)}`),
     '',
   ];
   for (const item of feed.items) {
-    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title ?? '(untitled)'}${item.outlet ? ` (${item.outlet})` : ''}`);
-    lines.push(`${''.padEnd(16)}  ${item.link ?? item.id}`);
+    const outlet = item.outlet ? ` (${shown(item.outlet, 100)})` : '';
+    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title === null ? '(untitled)' : shown(item.title, TITLE_MAX)}${outlet}`);
+    lines.push(`${''.padEnd(16)}  ${shown(item.link ?? item.id, LINK_MAX)}`);
   }
   return lines.join('\n');
 }
@@ -101,7 +113,8 @@ export function registerFeed(program: Command, state: CliState): void {
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
         const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
-        writeText(process.stderr, `${targetUrl ? urlForDisplay(target) : target}${via} is not a readable feed: ${error.message}\n`);
+        // one line: a reason may quote the document (the sitemaps an index lists)
+        writeText(process.stderr, `${targetUrl ? urlForDisplay(target) : target}${via} is not a readable feed: ${oneLine(error.message)}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }
