@@ -57,6 +57,8 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'application/xml' })
         .end('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/news.xml\nforged line</loc></sitemap></sitemapindex>'),
+    '/busy.xml': (_req, res) => res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '120' }).end('slow down'),
+    '/down.xml': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end('maintenance'),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -115,6 +117,16 @@ describe('pausewatch feed', () => {
     const index = await pausewatch(['feed', `${server.url}/index.xml`]);
     expect(index.code).toBe(1);
     expect(index.stderr).toMatch(/^[^\n]*listing 1 sitemap \(https:\/\/example\.org\/news\.xml forged line\); use the news sitemap among them as the source\n$/);
+  });
+
+  it('says when a server that answers 429 or 503 asks to be asked again (Retry-After)', async () => {
+    const busy = await pausewatch(['feed', `${server.url}/busy.xml`]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(new RegExp(`^cannot fetch ${server.url}/busy.xml: HTTP 429 from ${server.url}/busy.xml; the server asks to wait 120 s \\(Retry-After\\), until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n$`));
+    const down = await pausewatch(['feed', `${server.url}/down.xml`, '--json']);
+    expect(down.code).toBe(1);
+    expect(down.stdout).toBe('');
+    expect(down.stderr).toMatch(/HTTP 503 from .*; the server asks to wait 3[56]\d\d s \(Retry-After\), until /);
   });
 
   it('names a missing file in words', async () => {

@@ -90,7 +90,10 @@ export function registerFeed(program: Command, state: CliState): void {
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {
-          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          // A 429 or 503 says when to ask again; someone checking a source needs that more than the status.
+          const wait = response.hints.retryAfterSeconds;
+          const retry = response.status === 'failed' && wait !== null ? `; the server asks to wait ${wait} s (Retry-After), until ${new Date(Date.now() + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z')}` : '';
+          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${retry}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
