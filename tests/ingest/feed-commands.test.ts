@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -329,6 +330,15 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
       // another host name for the same (private) server: not the one the user typed
       '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),
       '/never': () => {},
+      // a sitemap.xml.gz: a gzip file, not a compressed transfer; 40 entries, about 12 KB once decompressed
+      '/news-sitemap.xml.gz': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(
+          gzipSync(
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+              Array.from({ length: 40 }, (_, i) => `<url><loc>https://example.org/${i}</loc><news:news><news:publication><news:name>Wire</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-06-09</news:publication_date><news:title>Labs weigh a pause, part ${i}</news:title></news:news></url>`).join('') +
+              '</urlset>',
+          ),
+        ),
       // the same host, another port: a service of the user's the typed URL does not name
       '/other-port.xml': (_req, res) => res.writeHead(302, { location: `${server.url}/wire.xml` }).end(),
     });
@@ -354,6 +364,17 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     const add = await pausewatch(['sources', 'add', `${site.url}/never`, '--pipeline', file]);
     expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('decompresses a gzip file within the pipeline\'s size cap, as a run does', async () => {
+    const small = pipelineFile('small.ts', { maxBytes: 4_000, perHostGapMs: 0 });
+    const capped = await pausewatch(['feed', `${site.url}/news-sitemap.xml.gz`, '--pipeline', small]);
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toBe(`${site.url}/news-sitemap.xml.gz is not a readable feed: the body is a gzip file that decompresses to more than 4000 bytes\n`);
+    const roomy = pipelineFile('roomy.ts', { maxBytes: 100_000, perHostGapMs: 0 });
+    const read = await pausewatch(['feed', `${site.url}/news-sitemap.xml.gz`, '--pipeline', roomy]);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('format: sitemap, 40 items');
   });
 
   it('follows a redirect to another private host only when the pipeline allows private addresses, as its refusal says', async () => {

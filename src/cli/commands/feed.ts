@@ -112,7 +112,8 @@ export function registerFeed(program: Command, state: CliState): void {
       let feed: ParsedFeed;
       try {
         // links resolve against the address without its login, so none is printed with it
-        feed = await parseFeed(bytes, { url: withoutCredentials(url), headers });
+        // a gzip file (sitemap.xml.gz) is decompressed within the pipeline's cap, as a run does
+        feed = await parseFeed(bytes, { url: withoutCredentials(url), headers, maxBytes: settings?.maxBytes });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
         const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
