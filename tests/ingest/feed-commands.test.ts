@@ -60,6 +60,16 @@ beforeAll(async () => {
         .end('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/news.xml\nforged line</loc></sitemap></sitemapindex>'),
     '/busy.xml': (_req, res) => res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '120' }).end('slow down'),
     '/down.xml': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end('maintenance'),
+    // HTML5 may leave out <html>, <head> and <body>: many small pages and error pages do
+    '/bare-page': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html>\n<meta charset="utf-8"><title>Home</title><p>No feed here'),
+    '/bare-xhtml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<div>No feed</div>'),
+    '/doctype-rss.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rssFeed('Doctype', [{ guid: 'd1', title: 'Still a feed', link: 'https://example.org/d1' }]).replace('<rss', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<rss')),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -141,6 +151,12 @@ describe('pausewatch feed', () => {
     // the URL as typed, without its path: no redirect happened, and none is claimed
     const bare = await pausewatch(['feed', server.url]);
     expect(bare.stderr).toBe(`${server.url} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n`);
+    for (const page of ['bare-page', 'bare-xhtml']) {
+      const bare = await pausewatch(['feed', `${server.url}/${page}`]);
+      expect(bare).toMatchObject({ code: 1, stderr: `${server.url}/${page} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n` });
+    }
+    // some generators put an XHTML doctype before <rss>: the root decides
+    expect(await pausewatch(['feed', `${server.url}/doctype-rss.xml`])).toMatchObject({ code: 0, stdout: expect.stringContaining('Still a feed') });
     const moved = await pausewatch(['feed', `${server.url}/moved-home`]);
     expect(moved.stderr).toMatch(new RegExp(`^${server.url}/moved-home \\(redirected to ${server.url}/\\) is not a readable feed`));
   });
