@@ -70,6 +70,16 @@ beforeAll(async () => {
       res
         .writeHead(200, { 'content-type': 'application/rss+xml' })
         .end(rssFeed('Doctype', [{ guid: 'd1', title: 'Still a feed', link: 'https://example.org/d1' }]).replace('<rss', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<rss')),
+    // cut off mid-item (a dropped connection, a Content-Length too small), with HTML in a title before the cut
+    '/truncated.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>The <i>Daily</i> Wire</title>' +
+            '<item><title>Labs take a <b>bold</b> step <br> towards a pause</title><link>https://example.org/1</link><pubDate>Tue, 09 Jun 2026 10:00:00 GMT</pubDate></item>' +
+            '<item><title>Unclosed <em>emphasis</title><link>https://example.org/2</link></item>' +
+            '<item><title>Cut off <b>here',
+        ),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -138,6 +148,20 @@ describe('pausewatch feed', () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toBe('');
     expect(down.stderr).toMatch(/HTTP 503 from .*; the server asks to wait 3[56]\d\d s \(Retry-After\), until /);
+  });
+
+  it('recovers a feed cut off mid-item, with the titles that hold HTML whole, and says so', async () => {
+    const { code, stdout } = await pausewatch(['feed', `${server.url}/truncated.xml`, '--json']);
+    expect(code).toBe(0);
+    const feed = JSON.parse(stdout);
+    expect(feed).toMatchObject({ title: 'The Daily Wire', wellFormed: false, bozo: true });
+    expect(feed.warnings).toContain('recovered after re-serialising the markup leniently');
+    expect(feed.items.map((item: { title: string; link: string | null }) => [item.title, item.link])).toEqual([
+      ['Labs take a bold step towards a pause', 'https://example.org/1'],
+      ['Unclosed emphasis', 'https://example.org/2'],
+      ['Cut off here', null],
+    ]);
+    expect(feed.items[0].published).toBe('2026-06-09T10:00:00.000Z');
   });
 
   it('names a missing file in words', async () => {
