@@ -164,6 +164,16 @@ describe('pausewatch feed', () => {
     expect(feed.items[0].published).toBe('2026-06-09T10:00:00.000Z');
   });
 
+  it('a document that is not well-formed and gives no item exits 1 and says so on stderr, after printing what was read', async () => {
+    for (const json of [false, true]) {
+      const { code, stdout, stderr } = await pausewatch(['feed', `${server.url}/broken.xml`, ...(json ? ['--json'] : [])]);
+      expect(code).toBe(1);
+      if (json) expect(JSON.parse(stdout)).toMatchObject({ title: 'Broken', wellFormed: false, items: [] });
+      else expect(stdout).toContain('format: rss, 0 items, not well-formed');
+      expect(stderr).toBe(`${server.url}/broken.xml is not a readable feed: it is not well-formed XML, and no item could be read from it\n`);
+    }
+  });
+
   it('names a missing file in words', async () => {
     await expect(pausewatch(['feed', '/no/such/feed.xml'])).rejects.toThrow('cannot read /no/such/feed.xml: no such file');
   });

@@ -109,6 +109,8 @@ export function registerFeed(program: Command, state: CliState): void {
         }
         url = local.base ?? pathToFileURL(path.resolve(target)).href;
       }
+      const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
+      const shownTarget = `${targetUrl ? urlForDisplay(target) : target}${via}`;
       let feed: ParsedFeed;
       try {
         // links resolve against the address without its login, so none is printed with it
@@ -116,9 +118,8 @@ export function registerFeed(program: Command, state: CliState): void {
         feed = await parseFeed(bytes, { url: withoutCredentials(url), headers, maxBytes: settings?.maxBytes });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
         // one line: a reason may quote the document (the sitemaps an index lists)
-        writeText(process.stderr, `${targetUrl ? urlForDisplay(target) : target}${via} is not a readable feed: ${oneLine(error.message)}\n`);
+        writeText(process.stderr, `${shownTarget} is not a readable feed: ${oneLine(error.message)}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }
@@ -128,7 +129,10 @@ export function registerFeed(program: Command, state: CliState): void {
       if (!targetUrl && local.base === undefined && json.items.some((item) => item.link !== null && !/^https?:/i.test(item.link))) {
         writeText(process.stderr, `some links in ${target} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
       }
-      // A feed that was not well-formed and gave nothing is a failure, as in a run.
-      if (!feed.wellFormed && feed.items.length === 0) state.exitCode = ExitCode.partial;
+      // A feed that was not well-formed and gave nothing is a failure, as in a run; what was read is printed above.
+      if (!feed.wellFormed && feed.items.length === 0) {
+        writeText(process.stderr, `${shownTarget} is not a readable feed: it is not well-formed XML, and no item could be read from it\n`);
+        state.exitCode = ExitCode.partial;
+      }
     });
 }
