@@ -174,6 +174,12 @@ describe('pausewatch feed', () => {
     }
   });
 
+  it('--base is for a saved file: given with a URL, which is its own base, it is a usage error rather than ignored', async () => {
+    await expect(pausewatch(['feed', `${server.url}/wire.xml`, '--base', 'https://example.org/'])).rejects.toThrow(
+      '--base is for a saved file; the links of a feed read from a URL resolve against that URL',
+    );
+  });
+
   it('names a missing file in words', async () => {
     await expect(pausewatch(['feed', '/no/such/feed.xml'])).rejects.toThrow('cannot read /no/such/feed.xml: no such file');
   });

@@ -81,6 +81,8 @@ export function registerFeed(program: Command, state: CliState): void {
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
         throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
       }
+      // ignoring it would let the user believe the links were resolved against it
+      if (targetUrl && local.base !== undefined) throw new UsageError('--base is for a saved file; the links of a feed read from a URL resolve against that URL');
       // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
       const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
       if (targetUrl && settings) {
