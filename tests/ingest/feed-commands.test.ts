@@ -182,6 +182,8 @@ describe('pausewatch feed', () => {
 
   it('names a missing file in words', async () => {
     await expect(pausewatch(['feed', '/no/such/feed.xml'])).rejects.toThrow('cannot read /no/such/feed.xml: no such file');
+    // a device never ends (it was read until memory ran out); a pipe (`<(curl ...)`) does, and is read
+    await expect(pausewatch(['feed', '/dev/zero'])).rejects.toThrow('cannot read /dev/zero: not a file but a device');
   });
 
   it('exits 1 and says why when the target is not a feed', async () => {

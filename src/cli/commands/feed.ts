@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
@@ -104,6 +104,9 @@ export function registerFeed(program: Command, state: CliState): void {
         headers = response.headers;
         redirected = response.redirects.length > 0;
       } else {
+        // a device (/dev/zero, a terminal) never ends: it was read until memory ran out
+        const device = await stat(target).then((stats) => stats.isCharacterDevice() || stats.isBlockDevice(), () => false);
+        if (device) throw new UsageError(`cannot read ${target}: not a file but a device`);
         try {
           bytes = await readFile(target);
         } catch (error) {
