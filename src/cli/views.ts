@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { oneLine, userCharacters, withoutDisplayControls } from '../model/display-text.ts';
+import { leadingCharacters, oneLine, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
@@ -75,8 +75,8 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
  */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
   const cell = (text: string, width: number) => {
-    const chars = userCharacters(oneLine(text));
-    return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
+    const { chars, more } = leadingCharacters(oneLine(text), width);
+    return more ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

@@ -24,9 +24,22 @@ export function oneLine(text: string): string {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** The characters of `text` as a reader counts them: a flag, a family emoji or a letter with its accents is one. */
-export function userCharacters(text: string): string[] {
-  return Array.from(graphemes.segment(text), (part) => part.segment);
+/**
+ * The first `count` characters of `text` as a reader counts them (a flag, a family emoji or a letter with its accents
+ * is one), and whether more follow. Only a prefix is segmented: each step of V8's segmenter costs more the longer the
+ * string, which made a title of a few hundred thousand characters take minutes. Boundaries inside a prefix are those
+ * of the text but for its last one, so the prefix grows until a character follows the last one wanted.
+ */
+export function leadingCharacters(text: string, count: number): { chars: string[]; more: boolean } {
+  for (let length = (count + 1) * 4; ; length *= 2) {
+    const whole = text.length <= length;
+    const chars: string[] = [];
+    for (const part of graphemes.segment(whole ? text : text.slice(0, length))) {
+      chars.push(part.segment);
+      if (chars.length > count) return { chars: chars.slice(0, count), more: true };
+    }
+    if (whole) return { chars, more: false };
+  }
 }
 
 /**
@@ -36,8 +49,8 @@ export function userCharacters(text: string): string[] {
  */
 export function shortenText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const chars = userCharacters(text);
-  if (chars.length <= max) return text;
+  const { chars, more } = leadingCharacters(text, max);
+  if (!more) return text;
   const cut = chars.slice(0, max - 1).join('');
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${atWord.length >= cut.length / 2 ? atWord : cut}…`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { table, terminalText } from '../../src/cli/views.ts';
+import { shortenText } from '../../src/model/display-text.ts';
 
 describe('text for the terminal', () => {
   it('cuts a table cell between characters as a reader counts them, never inside an emoji or a flag', () => {
@@ -10,6 +11,23 @@ describe('text for the terminal', () => {
     expect(table(['t'], [[`${'a'.repeat(8)}🇺🇸🇫🇷x`]], [10]).split('\n')[1]).toBe(`${'a'.repeat(8)}🇺🇸…`);
     expect(table(['t'], [['a\rb']], [5]).split('\n')[1]).toBe('a b');
   });
+
+  it('cuts a megabyte of text as fast as a line of it, still between characters as a reader counts them', () => {
+    // Segmenting the whole text took minutes for a title of a few hundred thousand characters (a broken feed's).
+    const started = Date.now();
+    const letters = 'x'.repeat(1_000_000);
+    expect(shortenText(letters, 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(shortenText(`${'word '.repeat(200_000)}`, 12)).toBe('word word…');
+    expect(table(['t'], [[letters]], [5]).split('\n')[1]).toBe('xxxx…');
+    // characters of many code points each (a flag, an accented letter, a long emoji sequence) count as one
+    expect(shortenText(`${'🇺🇸'.repeat(300_000)}`, 3)).toBe('🇺🇸🇺🇸…');
+    expect(shortenText(`${'e\u0301'.repeat(300_000)}`, 3)).toBe('e\u0301e\u0301…');
+    const zalgo = `a${'\u0301'.repeat(100)}`;
+    expect(shortenText(zalgo.repeat(3), 2)).toBe(`${zalgo}…`);
+    expect(shortenText(zalgo.repeat(2), 2)).toBe(zalgo.repeat(2));
+    expect(table(['t'], [[zalgo.repeat(2)]], [2]).split('\n')[1]).toBe(zalgo.repeat(2));
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
 
   it('drops escape sequences and bidirectional overrides, and keeps the marks right-to-left text needs', () => {
     expect(terminalText('a\u001b[31mb\u009bc \u202ereversed\u202c \u2067x\u2069 \u05e9\u200f\u05dc')).toBe('a[31mbc reversed x \u05e9\u200f\u05dc');

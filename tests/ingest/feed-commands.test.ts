@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,45 @@ beforeAll(async () => {
     '/quotes.json': (_req, res) =>
       res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'It\'s "the" \\ wire \u2028 ok', items: [{ id: '1', url: 'https://example.org/1', content_text: 'x' }] })),
     '/broken.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><description>cut off <b>here'),
+    // what a broken generator or a hostile feed may send: a link that is no URL (kept as written, line break and
+    // all), an id with line breaks, titles of any length
+    '/unruly.json': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: `Endless ${'feed '.repeat(2000)}`,
+          items: [
+            { id: 'n1', url: 'http://[bad\n2026-06-09T10:00  Forged item', title: 'Bad link', content_text: 'x' },
+            { id: 'n2\u2028forged\nline', title: `Long ${'words '.repeat(3000)}`, content_text: 'x' },
+          ],
+        }),
+      ),
+    '/index.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/news.xml\nforged line</loc></sitemap></sitemapindex>'),
+    '/busy.xml': (_req, res) => res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '120' }).end('slow down'),
+    '/down.xml': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end('maintenance'),
+    // HTML5 may leave out <html>, <head> and <body>: many small pages and error pages do
+    '/bare-page': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html>\n<meta charset="utf-8"><title>Home</title><p>No feed here'),
+    '/bare-xhtml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<div>No feed</div>'),
+    '/doctype-rss.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rssFeed('Doctype', [{ guid: 'd1', title: 'Still a feed', link: 'https://example.org/d1' }]).replace('<rss', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<rss')),
+    // cut off mid-item (a dropped connection, a Content-Length too small), with HTML in a title before the cut
+    '/truncated.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>The <i>Daily</i> Wire</title>' +
+            '<item><title>Labs take a <b>bold</b> step <br> towards a pause</title><link>https://example.org/1</link><pubDate>Tue, 09 Jun 2026 10:00:00 GMT</pubDate></item>' +
+            '<item><title>Unclosed <em>emphasis</title><link>https://example.org/2</link></item>' +
+            '<item><title>Cut off <b>here',
+        ),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
@@ -81,8 +121,72 @@ describe('pausewatch feed', () => {
     expect((await pausewatch(['feed', feedFixture, '--json'])).stderr).toBe('');
   });
 
+  it('prints each item on two lines, whatever the feed puts in its fields, and cuts long ones', async () => {
+    const { code, stdout } = await pausewatch(['feed', `${server.url}/unruly.json`]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    // title, link, format, a blank line, two lines per item, the final line break
+    expect(lines).toHaveLength(4 + 2 * 2 + 1);
+    expect(lines[0]).toMatch(/^title: Endless feed feed .*…$/);
+    expect(lines[4]).toBe('undated           Bad link');
+    expect(lines[5]).toBe('                  http://[bad 2026-06-09T10:00  Forged item');
+    expect(lines[6]).toMatch(/^undated {11}Long words .*…$/);
+    expect(lines[7]).toBe('                  n2 forged line');
+    for (const line of lines) expect(line.length).toBeLessThan(400);
+    // --json keeps every field as it is
+    const json = JSON.parse((await pausewatch(['feed', `${server.url}/unruly.json`, '--json'])).stdout);
+    expect(json.items[0].link).toBe('http://[bad\n2026-06-09T10:00  Forged item');
+    expect(json.items[1].title).toHaveLength('Long '.length + 'words '.length * 3000 - 1);
+    // nor does a reason that quotes the document
+    const index = await pausewatch(['feed', `${server.url}/index.xml`]);
+    expect(index.code).toBe(1);
+    expect(index.stderr).toMatch(/^[^\n]*listing 1 sitemap \(https:\/\/example\.org\/news\.xml forged line\); use the news sitemap among them as the source\n$/);
+  });
+
+  it('says when a server that answers 429 or 503 asks to be asked again (Retry-After)', async () => {
+    const busy = await pausewatch(['feed', `${server.url}/busy.xml`]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(new RegExp(`^cannot fetch ${server.url}/busy.xml: HTTP 429 from ${server.url}/busy.xml; the server asks to wait 120 s \\(Retry-After\\), until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n$`));
+    const down = await pausewatch(['feed', `${server.url}/down.xml`, '--json']);
+    expect(down.code).toBe(1);
+    expect(down.stdout).toBe('');
+    expect(down.stderr).toMatch(/HTTP 503 from .*; the server asks to wait 3[56]\d\d s \(Retry-After\), until /);
+  });
+
+  it('recovers a feed cut off mid-item, with the titles that hold HTML whole, and says so', async () => {
+    const { code, stdout } = await pausewatch(['feed', `${server.url}/truncated.xml`, '--json']);
+    expect(code).toBe(0);
+    const feed = JSON.parse(stdout);
+    expect(feed).toMatchObject({ title: 'The Daily Wire', wellFormed: false, bozo: true });
+    expect(feed.warnings).toContain('recovered after re-serialising the markup leniently');
+    expect(feed.items.map((item: { title: string; link: string | null }) => [item.title, item.link])).toEqual([
+      ['Labs take a bold step towards a pause', 'https://example.org/1'],
+      ['Unclosed emphasis', 'https://example.org/2'],
+      ['Cut off here', null],
+    ]);
+    expect(feed.items[0].published).toBe('2026-06-09T10:00:00.000Z');
+  });
+
+  it('a document that is not well-formed and gives no item exits 1 and says so on stderr, after printing what was read', async () => {
+    for (const json of [false, true]) {
+      const { code, stdout, stderr } = await pausewatch(['feed', `${server.url}/broken.xml`, ...(json ? ['--json'] : [])]);
+      expect(code).toBe(1);
+      if (json) expect(JSON.parse(stdout)).toMatchObject({ title: 'Broken', wellFormed: false, items: [] });
+      else expect(stdout).toContain('format: rss, 0 items, not well-formed');
+      expect(stderr).toBe(`${server.url}/broken.xml is not a readable feed: it is not well-formed XML, and no item could be read from it\n`);
+    }
+  });
+
+  it('--base is for a saved file: given with a URL, which is its own base, it is a usage error rather than ignored', async () => {
+    await expect(pausewatch(['feed', `${server.url}/wire.xml`, '--base', 'https://example.org/'])).rejects.toThrow(
+      '--base is for a saved file; the links of a feed read from a URL resolve against that URL',
+    );
+  });
+
   it('names a missing file in words', async () => {
     await expect(pausewatch(['feed', '/no/such/feed.xml'])).rejects.toThrow('cannot read /no/such/feed.xml: no such file');
+    // a device never ends (it was read until memory ran out); a pipe (`<(curl ...)`) does, and is read
+    await expect(pausewatch(['feed', '/dev/zero'])).rejects.toThrow('cannot read /dev/zero: not a file but a device');
   });
 
   it('exits 1 and says why when the target is not a feed', async () => {
@@ -92,6 +196,12 @@ describe('pausewatch feed', () => {
     // the URL as typed, without its path: no redirect happened, and none is claimed
     const bare = await pausewatch(['feed', server.url]);
     expect(bare.stderr).toBe(`${server.url} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n`);
+    for (const page of ['bare-page', 'bare-xhtml']) {
+      const bare = await pausewatch(['feed', `${server.url}/${page}`]);
+      expect(bare).toMatchObject({ code: 1, stderr: `${server.url}/${page} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n` });
+    }
+    // some generators put an XHTML doctype before <rss>: the root decides
+    expect(await pausewatch(['feed', `${server.url}/doctype-rss.xml`])).toMatchObject({ code: 0, stdout: expect.stringContaining('Still a feed') });
     const moved = await pausewatch(['feed', `${server.url}/moved-home`]);
     expect(moved.stderr).toMatch(new RegExp(`^${server.url}/moved-home \\(redirected to ${server.url}/\\) is not a readable feed`));
   });
@@ -327,6 +437,15 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
       // another host name for the same (private) server: not the one the user typed
       '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),
       '/never': () => {},
+      // a sitemap.xml.gz: a gzip file, not a compressed transfer; 40 entries, about 12 KB once decompressed
+      '/news-sitemap.xml.gz': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(
+          gzipSync(
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+              Array.from({ length: 40 }, (_, i) => `<url><loc>https://example.org/${i}</loc><news:news><news:publication><news:name>Wire</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-06-09</news:publication_date><news:title>Labs weigh a pause, part ${i}</news:title></news:news></url>`).join('') +
+              '</urlset>',
+          ),
+        ),
       // the same host, another port: a service of the user's the typed URL does not name
       '/other-port.xml': (_req, res) => res.writeHead(302, { location: `${server.url}/wire.xml` }).end(),
     });
@@ -352,6 +471,17 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     const add = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/never`, '--pipeline', file]);
     expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('decompresses a gzip file within the pipeline\'s size cap, as a run does', async () => {
+    const small = pipelineFile('small.ts', { maxBytes: 4_000, perHostGapMs: 0 });
+    const capped = await pausewatch(['feed', `${site.url}/news-sitemap.xml.gz`, '--pipeline', small]);
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toBe(`${site.url}/news-sitemap.xml.gz is not a readable feed: the body is a gzip file that decompresses to more than 4000 bytes\n`);
+    const roomy = pipelineFile('roomy.ts', { maxBytes: 100_000, perHostGapMs: 0 });
+    const read = await pausewatch(['feed', `${site.url}/news-sitemap.xml.gz`, '--pipeline', roomy]);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('format: sitemap, 40 items');
   });
 
   it('follows a redirect to another private host only when the pipeline allows private addresses, as its refusal says', async () => {

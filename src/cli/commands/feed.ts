@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import { oneLine, shortenText } from '../../model/display-text.ts';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
@@ -38,17 +39,28 @@ export function feedJson(feed: ParsedFeed): FeedJson {
   };
 }
 
+/** Longest title and link shown on a line; `--json` has them whole. */
+const TITLE_MAX = 160;
+const LINK_MAX = 300;
+
+/**
+ * Each field on its line, whatever the feed put in it: a link that is no URL is kept as written, line breaks
+ * included, and a JSON Feed id may hold any string; a title may run to megabytes.
+ */
+const shown = (text: string, max: number) => shortenText(oneLine(text), max);
+
 function formatFeed(feed: FeedJson): string {
   const lines = [
-    `title: ${feed.title ?? '(none)'}`,
-    `link: ${feed.link ?? '(none)'}`,
+    `title: ${feed.title === null ? '(none)' : shown(feed.title, TITLE_MAX)}`,
+    `link: ${feed.link === null ? '(none)' : shown(feed.link, LINK_MAX)}`,
     `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}`,
-    ...feed.warnings.map((warning) => `warning: ${warning}`),
+    ...feed.warnings.map((warning) => `warning: ${oneLine(warning)}`),
     '',
   ];
   for (const item of feed.items) {
-    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title ?? '(untitled)'}${item.outlet ? ` (${item.outlet})` : ''}`);
-    lines.push(`${''.padEnd(16)}  ${item.link ?? item.id}`);
+    const outlet = item.outlet ? ` (${shown(item.outlet, 100)})` : '';
+    lines.push(`${(item.published ?? item.updated ?? 'undated').slice(0, 16).padEnd(16)}  ${item.title === null ? '(untitled)' : shown(item.title, TITLE_MAX)}${outlet}`);
+    lines.push(`${''.padEnd(16)}  ${shown(item.link ?? item.id, LINK_MAX)}`);
   }
   return lines.join('\n');
 }
@@ -69,6 +81,8 @@ export function registerFeed(program: Command, state: CliState): void {
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
         throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
       }
+      // ignoring it would let the user believe the links were resolved against it
+      if (targetUrl && local.base !== undefined) throw new UsageError('--base is for a saved file; the links of a feed read from a URL resolve against that URL');
       // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
       const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
       if (targetUrl && settings) {
@@ -78,7 +92,10 @@ export function registerFeed(program: Command, state: CliState): void {
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {
-          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          // A 429 or 503 says when to ask again; someone checking a source needs that more than the status.
+          const wait = response.hints.retryAfterSeconds;
+          const retry = response.status === 'failed' && wait !== null ? `; the server asks to wait ${wait} s (Retry-After), until ${new Date(Date.now() + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z')}` : '';
+          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${retry}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
@@ -87,6 +104,9 @@ export function registerFeed(program: Command, state: CliState): void {
         headers = response.headers;
         redirected = response.redirects.length > 0;
       } else {
+        // a device (/dev/zero, a terminal) never ends: it was read until memory ran out
+        const device = await stat(target).then((stats) => stats.isCharacterDevice() || stats.isBlockDevice(), () => false);
+        if (device) throw new UsageError(`cannot read ${target}: not a file but a device`);
         try {
           bytes = await readFile(target);
         } catch (error) {
@@ -94,14 +114,17 @@ export function registerFeed(program: Command, state: CliState): void {
         }
         url = local.base ?? pathToFileURL(path.resolve(target)).href;
       }
+      const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
+      const shownTarget = `${targetUrl ? urlForDisplay(target) : target}${via}`;
       let feed: ParsedFeed;
       try {
         // links resolve against the address without its login, so none is printed with it
-        feed = await parseFeed(bytes, { url: withoutCredentials(url), headers });
+        // a gzip file (sitemap.xml.gz) is decompressed within the pipeline's cap, as a run does
+        feed = await parseFeed(bytes, { url: withoutCredentials(url), headers, maxBytes: settings?.maxBytes });
       } catch (error) {
         if (!(error instanceof FeedParseError)) throw error;
-        const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';
-        writeText(process.stderr, `${targetUrl ? urlForDisplay(target) : target}${via} is not a readable feed: ${error.message}\n`);
+        // one line: a reason may quote the document (the sitemaps an index lists)
+        writeText(process.stderr, `${shownTarget} is not a readable feed: ${oneLine(error.message)}\n`);
         state.exitCode = ExitCode.partial;
         return;
       }
@@ -111,7 +134,10 @@ export function registerFeed(program: Command, state: CliState): void {
       if (!targetUrl && local.base === undefined && json.items.some((item) => item.link !== null && !/^https?:/i.test(item.link))) {
         writeText(process.stderr, `some links in ${target} are relative: pass --base <the feed's URL> to resolve them as a run would\n`);
       }
-      // A feed that was not well-formed and gave nothing is a failure, as in a run.
-      if (!feed.wellFormed && feed.items.length === 0) state.exitCode = ExitCode.partial;
+      // A feed that was not well-formed and gave nothing is a failure, as in a run; what was read is printed above.
+      if (!feed.wellFormed && feed.items.length === 0) {
+        writeText(process.stderr, `${shownTarget} is not a readable feed: it is not well-formed XML, and no item could be read from it\n`);
+        state.exitCode = ExitCode.partial;
+      }
     });
 }

@@ -46,6 +46,11 @@ function looksBinary(text: string): boolean {
   return controls > Math.max(4, sample.length * 0.05);
 }
 
+/** A doctype naming HTML, after the XML declaration and comments at most. */
+const HTML_DOCTYPE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html[\s>]/i;
+/** Root elements of the documents parseFeed reads. */
+const FEED_ROOT = /^(rss|rdf|feed|channel|urlset|sitemapindex)$/i;
+
 export function sniffFeedKind(text: string): SniffedKind {
   const trimmed = text.replace(/^[\s\ufeff]+/, '');
   if (trimmed === '') return { kind: 'empty' };
@@ -55,6 +60,9 @@ export function sniffFeedKind(text: string): SniffedKind {
     const root = firstElementName(trimmed);
     const localName = root ? (root.includes(':') ? root.slice(root.indexOf(':') + 1) : root) : null;
     if (localName && /^(html|head|body)$/i.test(localName)) return { kind: 'html' };
+    // HTML5 may leave out <html>, <head> and <body> (`<!DOCTYPE html><meta charset=...>`): its doctype, or XHTML's,
+    // says what it is, unless a feed's root follows (some generators put an XHTML doctype before <rss>)
+    if (!(localName && FEED_ROOT.test(localName)) && HTML_DOCTYPE.test(trimmed.slice(0, 4096))) return { kind: 'html' };
     return { kind: 'xml', root, localName };
   }
   return { kind: 'unknown', binary: looksBinary(trimmed) };

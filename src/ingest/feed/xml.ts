@@ -639,6 +639,10 @@ const TEXT_FIELDS = new Set([
 /** Fields that may hold unescaped HTML: only the start or end of an item, entry or channel ends them. */
 const MARKUP_FIELDS = new Set(['description', 'summary', 'content', 'content:encoded']);
 const STRUCTURE = new Set(['item', 'entry', 'channel', 'rss', 'feed', 'rdf:rdf']);
+/** Inline HTML that titles carry unescaped (`A <b>bold</b> step`): inside a text field it does not end the field. */
+const INLINE_HTML = new Set([
+  'a', 'abbr', 'b', 'bdi', 'br', 'cite', 'code', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'wbr',
+]);
 const TAG = /<(\/?)([A-Za-z_][\w:.-]*)(?:\s[^<>]*?)?(\/?)>/y;
 /** A tag cut off by the next `<` or by the end of the text. */
 const CUT_TAG = /<(\/?)[A-Za-z_][^<>]*(?=<|$)/y;
@@ -717,12 +721,14 @@ export function closeUnclosedFields(text: string): string {
     }
     // Items and entries do not nest: a new one ends the one still open.
     if (name === 'item' || name === 'entry') out.push(closeThrough(name, false) ?? '');
-    for (let current = open.at(-1); current && (current.kind === 'text' || (current.kind === 'markup' && STRUCTURE.has(name))); current = open.at(-1)) {
+    // Inline HTML in a text field is part of it, and ends with it at the next other tag (it may be left open too).
+    const inlineInText = INLINE_HTML.has(name) && open.at(-1)?.kind === 'text';
+    for (let current = open.at(-1); !inlineInText && current && (current.kind === 'text' || (current.kind === 'markup' && STRUCTURE.has(name))); current = open.at(-1)) {
       out.push(closeInnermost());
     }
     if (!selfClosing) {
       const xhtml = /\stype\s*=\s*["']xhtml["']/i.test(token);
-      push(rawName, MARKUP_FIELDS.has(name) || (xhtml && TEXT_FIELDS.has(name)) ? 'markup' : TEXT_FIELDS.has(name) ? 'text' : 'other');
+      push(rawName, MARKUP_FIELDS.has(name) || (xhtml && TEXT_FIELDS.has(name)) ? 'markup' : TEXT_FIELDS.has(name) || inlineInText ? 'text' : 'other');
     }
     out.push(token);
   }
