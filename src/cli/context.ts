@@ -82,7 +82,7 @@ export function httpUrlArgument(text: string, what: string): URL | null {
     throw new UsageError(`${what} is not a valid URL: ${JSON.stringify(text)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${what} must be an http(s) URL or a file path, not a ${url.protocol} URL: ${JSON.stringify(text)}`);
+    throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${url.protocol} scheme: ${JSON.stringify(text)}`);
   }
   return url;
 }

@@ -423,10 +423,10 @@ describe('usage and configuration errors exit 2 with a message that names the pr
   });
 
   it.each([
-    [['feed', 'ftp://example.com/feed.xml'], /the feed must be an http\(s\) URL or a file path, not a ftp: URL/],
+    [['feed', 'ftp://example.com/feed.xml'], /the feed must be an http\(s\) URL or a file path, not a URL of the ftp: scheme/],
     [['feed', 'http://[::1'], /the feed is not a valid URL: "http:\/\/\[::1"/],
     [['feed', 'seeds/x.txt', '--base', 'notaurl'], /--base must be an absolute http\(s\) URL, got "notaurl"/],
-    [['extract', 'file:///etc/hostname'], /the page must be an http\(s\) URL or a file path, not a file: URL/],
+    [['extract', 'file:///etc/hostname'], /the page must be an http\(s\) URL or a file path, not a URL of the file: scheme/],
     [['sources', 'add', 'http://'], /the outlet is not a valid URL: "http:\/\/"/],
     [['sources', 'add', 'http://exa mple.com/'], /the outlet is not a valid URL/],
   ])('a URL argument that is not a usable http(s) URL: %j', async (args, message) => {

@@ -264,7 +264,7 @@ describe('pausewatch sources add', () => {
   });
 
   it('a URL of another scheme or a bare host name is a usage error that offers no file path (the command reads none)', async () => {
-    await expect(pausewatch(['sources', 'add', '--dry-run', 'ftp://x/'])).rejects.toThrow('sources add needs an http(s) URL, not a ftp: URL: "ftp://x/"');
+    await expect(pausewatch(['sources', 'add', '--dry-run', 'ftp://x/'])).rejects.toThrow('sources add needs an http(s) URL, not a URL of the ftp: scheme: "ftp://x/"');
     await expect(pausewatch(['sources', 'add', '--dry-run', 'ftp://x/'])).rejects.not.toThrow(/file/);
     await expect(pausewatch(['sources', 'add', '--dry-run', 'example.org'])).rejects.toThrow('sources add needs an http(s) URL, got "example.org" (did you mean https://example.org?)');
     await expect(pausewatch(['sources', 'add', '--dry-run', 'http://[::1'])).rejects.toThrow('not a valid URL');

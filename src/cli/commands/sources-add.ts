@@ -131,7 +131,7 @@ function triedLines(rejected: readonly { url: string; reason: string }[]): strin
 function outletUrlArgument(text: string): URL {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https' && /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    throw new UsageError(`sources add needs an http(s) URL, not a ${scheme}: URL: ${JSON.stringify(text)}`);
+    throw new UsageError(`sources add needs an http(s) URL, not a URL of the ${scheme}: scheme: ${JSON.stringify(text)}`);
   }
   if (!/^https?:\/\//i.test(text)) {
     const guess = /^[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/.test(text) ? ` (did you mean https://${text}?)` : '';
