@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline, type FetchSettings, type LoadedPipeline } from '../config/index.ts';
 import { pipelineSchema } from '../config/schema.ts';
-import { fetchOptionsFrom, trustedHostOf, type FetchOptions } from '../ingest/fetch.ts';
+import { fetchOptionsFrom, trustedHostOf, type FetchOptions, type FetchResult } from '../ingest/fetch.ts';
+import { urlForDisplay } from '../ingest/url-display.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -110,4 +111,14 @@ export async function commandFetchSettings(options: GlobalOptions): Promise<Comm
  */
 export function commandFetchOptions(settings: FetchSettings, typedUrl: string): Omit<FetchOptions, 'etag' | 'lastModified'> {
   return { ...fetchOptionsFrom(settings), trustedHostname: trustedHostOf(typedUrl) };
+}
+
+/**
+ * Why a URL the user typed could not be fetched, on one line; for a 429 or 503, when the server asks to be asked
+ * again, which someone checking a source needs more than the status.
+ */
+export function fetchFailureText(target: string, response: Exclude<FetchResult, { status: 'ok' }>): string {
+  const wait = response.hints.retryAfterSeconds;
+  const retry = response.status === 'failed' && wait !== null ? `; the server asks to wait ${wait} s (Retry-After), until ${new Date(Date.now() + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z')}` : '';
+  return `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${retry}`;
 }

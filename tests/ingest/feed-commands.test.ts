@@ -143,7 +143,7 @@ describe('pausewatch feed', () => {
     expect(index.stderr).toMatch(/^[^\n]*listing 1 sitemap \(https:\/\/example\.org\/news\.xml forged line\); use the news sitemap among them as the source\n$/);
   });
 
-  it('says when a server that answers 429 or 503 asks to be asked again (Retry-After)', async () => {
+  it('feed and extract say when a server that answers 429 or 503 asks to be asked again (Retry-After)', async () => {
     const busy = await pausewatch(['feed', `${server.url}/busy.xml`]);
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(new RegExp(`^cannot fetch ${server.url}/busy.xml: HTTP 429 from ${server.url}/busy.xml; the server asks to wait 120 s \\(Retry-After\\), until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n$`));
@@ -151,6 +151,10 @@ describe('pausewatch feed', () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toBe('');
     expect(down.stderr).toMatch(/HTTP 503 from .*; the server asks to wait 3[56]\d\d s \(Retry-After\), until /);
+    // extract, which checks a page as feed checks a feed, says it too
+    const page = await pausewatch(['extract', `${server.url}/busy.xml`]);
+    expect(page.code).toBe(1);
+    expect(page.stderr).toMatch(/^cannot fetch .*\/busy\.xml: HTTP 429 from .*; the server asks to wait 120 s \(Retry-After\), until /);
   });
 
   it('recovers a feed cut off mid-item, with the titles that hold HTML whole, and says so', async () => {

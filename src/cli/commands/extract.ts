@@ -5,7 +5,7 @@ import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { decodePage, pageBodyProblem } from '../../ingest/decode-page.ts';
 import { decodeCapture } from '../../ingest/files.ts';
-import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
@@ -28,7 +28,7 @@ export function registerExtract(program: Command, state: CliState): void {
         // trusted, unlike links found in feeds: it may be private.
         const response = await fetchUrl(target, commandFetchOptions(settings, targetUrl.href));
         if (response.status !== 'ok') {
-          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}\n`);
+          writeText(process.stderr, `${fetchFailureText(target, response)}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }

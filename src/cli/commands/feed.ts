@@ -7,7 +7,7 @@ import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
-import { commandFetchOptions, commandFetchSettings, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
@@ -92,10 +92,7 @@ export function registerFeed(program: Command, state: CliState): void {
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });
         if (response.status !== 'ok') {
-          // A 429 or 503 says when to ask again; someone checking a source needs that more than the status.
-          const wait = response.hints.retryAfterSeconds;
-          const retry = response.status === 'failed' && wait !== null ? `; the server asks to wait ${wait} s (Retry-After), until ${new Date(Date.now() + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z')}` : '';
-          writeText(process.stderr, `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${retry}\n`);
+          writeText(process.stderr, `${fetchFailureText(target, response)}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
