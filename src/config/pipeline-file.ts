@@ -7,7 +7,7 @@
  * this cannot edit correctly is left untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { loadPipeline } from './load-pipeline.ts';
 import type { Pipeline } from './schema.ts';
@@ -199,25 +199,47 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
   return head + lines + text.slice(closeLineStart);
 }
 
+/** A pipeline file as read for an edit: its text, and where it really is (a symlink's target) with its stats. */
+interface ReadFile {
+  text: string;
+  real: string;
+  stats: Stats;
+}
+
+function readForEdit(file: string, what: string): ReadFile {
+  try {
+    // the file a symlink points at is the one to edit: replacing the link by a copy would leave the user's file as it was
+    const real = realpathSync(file);
+    return { text: readFileSync(real, 'utf8'), real, stats: statSync(real) };
+  } catch (error) {
+    throw new PipelineEditError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so ${what}`);
+  }
+}
+
 /**
- * Replaces `file` with `edited` once the edited definition loads and validates and `check` finds what the edit was
- * for in it (a message when it does not); by rename, keeping the file's mode, so a failure leaves the file as it
- * was. Throws PipelineEditError, whose message names the file and the reason.
+ * Replaces the file read with `edited` once the edited definition loads and validates and `check` finds what the
+ * edit was for in it (a message when it does not); by rename, keeping the file's mode (and owner, when that is
+ * allowed), so a failure leaves the file as it was. Throws PipelineEditError, whose message names the file and the
+ * reason.
  */
-async function replaceVerified(file: string, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<void> {
+async function replaceVerified(file: string, read: ReadFile, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<void> {
+  const { real, stats } = read;
   // Next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as TypeScript.
-  const temporary = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(file) || '.ts'}`);
+  const temporary = path.join(path.dirname(real), `.${path.basename(real, path.extname(real))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(real) || '.ts'}`);
   // A file made read-only is not replaced behind its owner's back, which a rename in a writable folder would do (and
   // root may write anything, so the mode is read too).
-  if ((statSync(file).mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so ${what}`);
+  if ((stats.mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so ${what}`);
   try {
-    accessSync(file, constants.W_OK);
-    writeFileSync(temporary, edited, { flag: 'wx' });
+    accessSync(real, constants.W_OK);
+    // created with the file's mode, so a file holding feed logins is never readable by others, even for a moment
+    writeFileSync(temporary, edited, { flag: 'wx', mode: stats.mode & 0o777 });
+    chmodSync(temporary, stats.mode & 0o7777);
+    if (process.getuid?.() === 0) chownSync(temporary, stats.uid, stats.gid);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new PipelineEditError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so ${what}`);
   }
   try {
-    chmodSync(temporary, statSync(file).mode);
     let loaded;
     try {
       loaded = await loadPipeline(temporary);
@@ -226,7 +248,7 @@ async function replaceVerified(file: string, edited: string, what: string, check
     }
     const problem = check(loaded.pipeline);
     if (problem) throw new PipelineEditError(`the list edited is not the sources list of the definition ${file} exports (${problem}), so it was left as it was`);
-    renameSync(temporary, file);
+    renameSync(temporary, real);
   } finally {
     rmSync(temporary, { force: true });
   }
@@ -234,8 +256,10 @@ async function replaceVerified(file: string, edited: string, what: string, check
 
 /** Adds `entries` to the sources of the pipeline in `file` (see replaceVerified). */
 export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[]): Promise<void> {
-  const edited = withSourcesAdded(readFileSync(file, 'utf8'), entries.map((entry) => entry.code), file);
-  await replaceVerified(file, edited, 'the feeds were not added to it', (pipeline) => {
+  const what = 'the feeds were not added to it';
+  const read = readForEdit(file, what);
+  const edited = withSourcesAdded(read.text, entries.map((entry) => entry.code), file);
+  await replaceVerified(file, read, edited, what, (pipeline) => {
     const ids = new Set(pipeline.sources.map((source) => source.id));
     const missing = entries.filter((entry) => !ids.has(entry.id));
     return missing.length > 0 ? `${missing.map((e) => JSON.stringify(e.id)).join(', ')} missing` : null;
@@ -264,6 +288,9 @@ function stringLiteralValue(literal: string): string | null {
   }
 }
 
+/** `id:` or `url:` (quoted or not) and the white space up to the value, at a position. */
+const ENTRY_KEY = /(?:(id|url)|(['"])(id|url)\2)\s*:\s*/y;
+
 /**
  * The entries of the sources list: for each object literal in it, where its `id` and `url` string literals are and
  * what they say. An entry written otherwise (a variable, a spread, a computed URL) has nulls there.
@@ -273,8 +300,12 @@ function sourceEntries(text: string, open: number, close: number): { id: string 
   let depth = 0;
   let current: (typeof entries)[number] | null = null;
   for (let i = open + 1; i < close; i++) {
-    // a key of the entry itself, quoted or not, followed by `:` and a string literal
-    const key = depth === 1 && current && !/[\w$]/.test(text[i - 1] ?? '') ? /^(?:(id|url)|(['"])(id|url)\2)\s*:\s*/.exec(text.slice(i, i + 16)) : null;
+    // a key of the entry itself, quoted or not, followed by `:` and a string literal (not `x.url` in a value)
+    let key: RegExpExecArray | null = null;
+    if (depth === 1 && current && !/[\w$.]/.test(text[i - 1] ?? '')) {
+      ENTRY_KEY.lastIndex = i;
+      key = ENTRY_KEY.exec(text);
+    }
     if (key && current) {
       const valueStart = i + key[0].length;
       const valueEnd = skipNonCode(text, valueStart);
@@ -324,8 +355,10 @@ export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[
 
 /** Puts each move's new URL in the pipeline file (see replaceVerified). */
 export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[]): Promise<void> {
-  const edited = withSourceUrlsReplaced(readFileSync(file, 'utf8'), moves, file);
-  await replaceVerified(file, edited, 'no URL was changed', (pipeline) => {
+  const what = 'no URL was changed';
+  const read = readForEdit(file, what);
+  const edited = withSourceUrlsReplaced(read.text, moves, file);
+  await replaceVerified(file, read, edited, what, (pipeline) => {
     const wrong = moves.filter((move) => !pipeline.sources.some((source) => source.id === move.id && source.kind === 'feed' && source.url === move.to));
     return wrong.length > 0 ? `${wrong.map((m) => JSON.stringify(m.id)).join(', ')} unchanged` : null;
   });

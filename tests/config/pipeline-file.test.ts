@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,16 @@ describe('addSourcesToPipelineFile', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('edits the file a symlink points at, and leaves the link a link', async () => {
+    const file = project(`export default { id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], ${topic} };\n`);
+    const link = path.join(path.dirname(file), 'link.ts');
+    symlinkSync(file, link);
+    await addSourcesToPipelineFile(link, [{ id: 'wire', code: entry }]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((await loadPipeline(file)).pipeline.sources.map((s) => s.id)).toEqual(['seeds', 'wire']);
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['link.ts', 'topic.ts']);
+  });
+
   it('leaves a read-only file as it was, saying so', async () => {
     const file = project(`export default { id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], ${topic} };\n`);
     chmodSync(file, 0o444);
@@ -147,6 +157,18 @@ describe('withSourceUrlsReplaced', () => {
         .replace("url: 'https://old.example/feed' }, //", "url: 'https://new.example/feed?a=1&b=\\'2\\'' }, //")
         .replace('url: `https://old.example/desk`', "url: 'https://new.example/desk'"),
     );
+  });
+
+  it('finds values on the next line or in aligned columns, and not a `.url` inside another value', () => {
+    const layouts = [
+      "export default { sources: [{\n  id:      'wire',\n  url:\n            'https://old.example/feed',\n}] }",
+      "export default { sources: [{ id: 'wire', name: flag ? other.url : 'x', url: 'https://old.example/feed' }] }",
+    ];
+    for (const layout of layouts) {
+      expect(withSourceUrlsReplaced(layout, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toBe(
+        layout.replace("'https://old.example/feed'", "'https://new.example/feed'"),
+      );
+    }
   });
 
   it('refuses, naming the sources, when an entry has no URL string saying the old URL', () => {
