@@ -52,7 +52,8 @@ export function findSourcesList(text: string): { open: number; close: number } |
     }
     if (char === '}' || char === ']' || char === ')') {
       const opened = stack.pop();
-      if (!opened) return null;
+      // a bracket closing another kind: something this scanner misread (a regular expression literal); no guess
+      if (!opened || opened.char !== { '}': '{', ']': '[', ')': '(' }[char]) return null;
       if (opened.at === listOpen) return { open: listOpen, close: i };
       if (stack.length === 0) return null;
       continue;

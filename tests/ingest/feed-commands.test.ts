@@ -243,6 +243,15 @@ describe('pausewatch sources add', () => {
     expect(readFileSync(file, 'utf8')).toBe(written);
   });
 
+  it('writes a feed\'s login into the file, where runs need it, and shows the entry it added without it', async () => {
+    const file = pipelineFile('adding-login.ts', { perHostGapMs: 0 });
+    const { code, stdout } = await pausewatch(['sources', 'add', `${server.url.replace('//', '//reader:s3cret@')}/wire.xml`, '--pipeline', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`url: '${server.url.replace('//', '//***@')}/wire.xml' },`);
+    expect(stdout).not.toContain('s3cret');
+    expect((await loadPipeline(file)).pipeline.sources[1]).toMatchObject({ url: `${server.url.replace('//', '//reader:s3cret@')}/wire.xml` });
+  });
+
   it('--json says which feeds it added and to which file; --dry-run adds none', async () => {
     const file = pipelineFile('adding-json.ts', { perHostGapMs: 0 });
     const before = readFileSync(file, 'utf8');

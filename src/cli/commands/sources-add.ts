@@ -72,16 +72,13 @@ function entryCode(entry: FeedSourceEntry): string {
  * Adds the fresh entries to the pipeline file, unless --dry-run; what was done, for the report. Never throws for a
  * file it cannot edit: the entries are then printed to paste, with the reason.
  */
-async function addToPipeline(entries: readonly FeedSourceEntry[], loaded: LoadedPipeline | null, dryRun: boolean): Promise<{ addedTo: string | null; error: string | null; usage: boolean }> {
-  if (dryRun || entries.length === 0) return { addedTo: null, error: null, usage: false };
-  if (!loaded) {
-    return { addedTo: null, error: `no pipeline file to add the feeds to: ${shownPath(defaultPipelineFile())} does not exist (name one with --pipeline)`, usage: true };
-  }
+async function addToPipeline(entries: readonly FeedSourceEntry[], loaded: LoadedPipeline | null, dryRun: boolean): Promise<{ addedTo: string | null; error: string | null }> {
+  if (dryRun || entries.length === 0 || !loaded) return { addedTo: null, error: null };
   try {
     await addSourcesToPipelineFile(loaded.file, entries.map((entry) => ({ id: entry.id, code: entryCode(entry) })));
-    return { addedTo: loaded.file, error: null, usage: false };
+    return { addedTo: loaded.file, error: null };
   } catch (error) {
-    if (error instanceof PipelineEditError) return { addedTo: null, error: error.message, usage: false };
+    if (error instanceof PipelineEditError) return { addedTo: null, error: error.message };
     throw error;
   }
 }
@@ -196,6 +193,10 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       const page = outletUrlArgument(pageUrl);
       const { settings, loaded } = await commandFetchSettings(options);
+      // said before the search, which may take a minute, rather than after it
+      if (!loaded && !local.dryRun) {
+        throw new UsageError(`no pipeline file to add the feeds to: ${shownPath(defaultPipelineFile())} does not exist (name one with --pipeline, or use --dry-run)`);
+      }
       // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
       const fetcher = createRequestQueue({ ...settings, giveUpOnSilentHosts: false });
       const deadlineMs = discoveryDeadlineMs(settings.timeoutMs);
@@ -285,9 +286,10 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
         });
         const comments = commentFeedLines(result);
         if (comments.length > 0) lines.push('', ...comments);
-        const code = fresh.map((entry) => `${entryCode(entry)},`);
-        if (added.addedTo) lines.push('', `Added to ${shownPath(added.addedTo)} (the next run reads ${fresh.length === 1 ? 'it' : 'them'}):`, ...code);
-        else if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...code);
+        // an entry to paste keeps the feed's login, which it needs; one added is shown without it: the file has it
+        const code = (entry: FeedSourceEntry) => `${entryCode(entry)},`;
+        if (added.addedTo) lines.push('', `Added to ${shownPath(added.addedTo)} (the next run reads ${fresh.length === 1 ? 'it' : 'them'}):`, ...fresh.map((entry) => code({ ...entry, url: urlForDisplay(entry.url) })));
+        else if (fresh.length > 0) lines.push('', 'Add to the sources of your pipeline file:', ...fresh.map(code));
         else lines.push('', `Nothing to add: ${result.feeds.length === 1 ? 'the feed is' : 'every feed found is'} already in the pipeline (${loaded ? shownPath(loaded.file) : 'the pipeline file'}).`);
         writeText(process.stdout, `${lines.join('\n')}\n`);
       }
@@ -296,8 +298,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (result.feeds.length === 0 || result.timedOut) state.exitCode = ExitCode.partial;
       // Feeds found but not added: the report above printed them to paste; here is why they are not in the file.
       if (added.error) {
-        writeText(process.stderr, `${added.usage ? '' : 'not added: '}${added.error}\n`);
-        state.exitCode = added.usage ? ExitCode.usage : ExitCode.partial;
+        writeText(process.stderr, `not added: ${added.error}\n`);
+        state.exitCode = ExitCode.partial;
       }
     });
 }
