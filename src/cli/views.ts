@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { leadingCharacters, oneLine, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
+import { urlForDisplay } from '../ingest/url-display.ts';
 import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
 
@@ -60,8 +61,20 @@ export function terminalText(text: string): string {
 
 /** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
 /** A file as the commands name it: relative to the folder pausewatch was started in. */
-export function shownPath(file: string): string {
-  return path.relative(process.cwd(), file) || file;
+export function shownPath(file: string, cwd = process.cwd()): string {
+  return path.relative(cwd, file) || file;
+}
+
+/**
+ * The `sources update-moved` command for the pipeline and database a command was given, as a notice prints it: run
+ * as printed, it must edit that pipeline's file from that database, not the default ones. A database URL is shown
+ * without its password.
+ */
+export function updateMovedCommand(flags: { pipeline?: string | undefined; database?: string | undefined }, pipelineFile: string, cwd = process.cwd()): string {
+  const quoted = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const pipeline = flags.pipeline === undefined ? '' : ` --pipeline ${quoted(shownPath(pipelineFile, cwd))}`;
+  const database = flags.database === undefined ? '' : ` --database ${quoted(urlForDisplay(flags.database))}`;
+  return `pausewatch sources update-moved${pipeline}${database}`;
 }
 
 export function writeText(stream: NodeJS.WritableStream, text: string): void {

@@ -71,7 +71,7 @@ describe('the run summary on alerts', () => {
 
 describe('the run summary on feeds that moved', () => {
   it('names each moved feed once, quiet or not, with its new URL (without a login) and the pipeline file to put it in', () => {
-    const moves = { feeds: [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], pipelineFile: '/srv/pw/pipelines/ai-pause.ts' };
+    const moves = { feeds: [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], pipelineFile: '/srv/pw/pipelines/ai-pause.ts', command: 'pausewatch sources update-moved' };
     for (const verbose of [false, true]) {
       const text = formatRunSummary(report([source('wire', 'ok'), source('other', 'ok')]), '/srv/pw', verbose, moves);
       expect(text.split('\n').filter((line) => line.includes('moved'))).toEqual([

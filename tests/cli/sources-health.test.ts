@@ -7,6 +7,7 @@ import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesUpdateMoved } from '../../src/cli/commands/sources-update-moved.ts';
 import { loadPipeline } from '../../src/config/index.ts';
+import { urlForDisplay } from '../../src/ingest/url-display.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
@@ -86,13 +87,16 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
 
   it('run and sources say once that a feed moved permanently and to put the new URL in the pipeline file, until it is there', async () => {
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/old.xml`, fetchArticles: false }]);
-    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; \`pausewatch sources update-moved\` puts that URL in ${shownFile()}`;
+    // the command to run, with the pipeline and database this one was given
+    const shownDatabase = urlForDisplay(database.target);
+    const command = `pausewatch sources update-moved --pipeline ${shownFile()} --database ${shownDatabase.includes('*') ? `'${shownDatabase}'` : shownDatabase}`;
+    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; \`${command}\` puts that URL in ${shownFile()}`;
     for (const args of [['run', '--quiet'], ['run', '--all']]) {
       const run = await cli(...args);
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
     }
-    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`pausewatch sources update-moved\` puts the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
+    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`${command}\` puts the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
     expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${server.url}/new.xml` }]);
 
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { table, terminalText } from '../../src/cli/views.ts';
+import { table, terminalText, updateMovedCommand } from '../../src/cli/views.ts';
 import { shortenText } from '../../src/model/display-text.ts';
 
 describe('text for the terminal', () => {
@@ -31,5 +31,14 @@ describe('text for the terminal', () => {
 
   it('drops escape sequences and bidirectional overrides, and keeps the marks right-to-left text needs', () => {
     expect(terminalText('a\u001b[31mb\u009bc \u202ereversed\u202c \u2067x\u2069 \u05e9\u200f\u05dc')).toBe('a[31mbc reversed x \u05e9\u200f\u05dc');
+  });
+});
+
+describe('updateMovedCommand', () => {
+  it('names the pipeline and database a command was given, quoted for a shell, without a password', () => {
+    expect(updateMovedCommand({}, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources update-moved');
+    expect(updateMovedCommand({ pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, "/srv/pw/pipelines/my topic's.ts", '/srv/pw')).toBe(
+      `pausewatch sources update-moved --pipeline 'pipelines/my topic'\\''s.ts' --database 'postgres://***@db.example/pw'`,
+    );
   });
 });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
@@ -10,7 +9,7 @@ import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
-import { writeText } from '../views.ts';
+import { shownPath, updateMovedCommand, writeText } from '../views.ts';
 import { refuseSharedDigestDir } from './digest.ts';
 import { plural, shortenText } from '../../model/display-text.ts';
 
@@ -39,7 +38,7 @@ export interface MovedFeed {
   movedTo: string;
 }
 
-export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, moves: { feeds: readonly MovedFeed[]; pipelineFile: string } = { feeds: [], pipelineFile: '' }): string {
+export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, moves: { feeds: readonly MovedFeed[]; pipelineFile: string; command: string } = { feeds: [], pipelineFile: '', command: '' }): string {
   const lines: string[] = [];
   const failed = report.sources.filter((s) => s.outcome === 'failed');
   const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
@@ -49,9 +48,9 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
   }
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
-  const file = path.relative(cwd, moves.pipelineFile) || moves.pipelineFile;
+  const file = shownPath(moves.pipelineFile, cwd);
   for (const feed of moves.feeds) {
-    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`pausewatch sources update-moved\` puts that URL in ${file}`);
+    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`${moves.command}\` puts that URL in ${file}`);
   }
   // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
   const refusedBy = new Map<string, { count: number; error: string }>();
@@ -101,7 +100,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
       `${sourcesLine}.`,
   );
-  lines.push(`digest: ${report.digestPaths.map((p) => path.relative(cwd, p) || p).join(', ')}`);
+  lines.push(`digest: ${report.digestPaths.map((p) => shownPath(p, cwd)).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -147,7 +146,7 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
-          return { report, moves: { feeds: await movedFeeds(loaded, store), pipelineFile: loaded.file } };
+          return { report, moves: { feeds: await movedFeeds(loaded, store), pipelineFile: loaded.file, command: updateMovedCommand(options, loaded.file) } };
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { shownPath, table, writeText } from '../views.ts';
+import { shownPath, table, updateMovedCommand, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
@@ -73,7 +73,7 @@ export function registerSources(program: Command): void {
           const file = shownPath(loaded.file);
           writeText(
             process.stdout,
-            `\nmoved permanently (\`pausewatch sources update-moved\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
+            `\nmoved permanently (\`${updateMovedCommand(options, loaded.file)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
           );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
