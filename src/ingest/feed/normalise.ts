@@ -60,11 +60,18 @@ export function collapseWhitespace(text: string): string {
   return withoutControlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
 }
 
-/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
+/**
+ * Tags that end a line or a block where a browser shows them: they become a space, so `One.</p><p>Two.` and
+ * `Line one<br>Line two` keep their words apart. Other tags (`<b>`, `<a>`) go without one: `<b>W</b>ord` is a word.
+ */
+const BREAKING_TAG = /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|table|tr|td|th|section|article|header|footer|figure|figcaption|aside|nav)(?=[\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
+
+/** Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   const withoutTags = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(BREAKING_TAG, ' ')
     // quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units
     .replace(/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g, '');
   return collapseWhitespace(decodeEntities(withoutTags));

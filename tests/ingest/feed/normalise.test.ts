@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignItemIds, authorName, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
+import { assignItemIds, authorName, htmlToText, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
 
 describe('parseFeedDate: the date formats real feeds send', () => {
   it.each([
@@ -123,5 +123,19 @@ describe('URL resolution', () => {
     const hostile = '<a href=x '.repeat(40_000);
     const html = `${hostile}<img src="/i.png">`;
     expect(resolveHtmlUrls(html, 'https://h.example/')).toBe(`${hostile}<img src="https://h.example/i.png">`);
+  });
+});
+
+describe('htmlToText: an HTML body or title as the words a reader sees', () => {
+  it('keeps words apart across line and block breaks, and inline markup inside a word', () => {
+    expect(htmlToText('<p>Labs weigh a pause.</p><p>Critics object.</p>')).toBe('Labs weigh a pause. Critics object.');
+    expect(htmlToText('Line one<br>Line two<BR/>three<li>a</li><li>b</li><h2>Head</h2>end')).toBe('Line one Line two three a b Head end');
+    expect(htmlToText('<b>W</b>ord, <a href="/x">linked</a>, <em>stressed</em>')).toBe('Word, linked, stressed');
+    // not a tag it knows by a prefix: <pre> breaks, <preview> and <brand> do not
+    expect(htmlToText('a<preview>b</preview>c<brand>d')).toBe('abcd');
+  });
+
+  it('reads a quoted attribute whole, and decodes entities', () => {
+    expect(htmlToText('<p title="a > b">x</p><img alt="cat<br />dog">y &amp; z')).toBe('x y & z');
   });
 });
