@@ -59,7 +59,6 @@ export function terminalText(text: string): string {
   return withoutDisplayControls(text);
 }
 
-/** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
 /** A file as the commands name it: relative to the folder pausewatch was started in. */
 export function shownPath(file: string, cwd = process.cwd()): string {
   return path.relative(cwd, file) || file;
@@ -77,6 +76,7 @@ export function updateMovedCommand(flags: { pipeline?: string | undefined; datab
   return `pausewatch sources update-moved${pipeline}${database}`;
 }
 
+/** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */
 export function writeText(stream: NodeJS.WritableStream, text: string): void {
   stream.write(terminalText(text));
 }

@@ -114,7 +114,8 @@ export function metaCharsets(head: string): string[] {
             charset = found;
             needPragma = true;
           }
-        } else if (attribute.name === 'charset') {
+        } else if (attribute.name === 'charset' && charset === null) {
+          // as for `content`: the first charset a tag names counts, whichever attribute names it
           charset = attribute.value;
           needPragma = false;
         }

@@ -14,6 +14,8 @@ describe('metaCharsets: the labels of <meta> tags, found as the WHATWG prescan f
     ['<!--><meta charset="gbk">', ['gbk']],
     // the first of two charset attributes counts
     ['<meta charset="utf-8" charset="iso-8859-1">', ['utf-8']],
+    // and the first charset a tag names, whichever attribute names it
+    ['<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2" charset="utf-8">', ['iso-8859-2']],
   ])('%s declares %j', (head, labels) => {
     expect(metaCharsets(head)).toEqual(labels);
   });

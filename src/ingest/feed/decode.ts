@@ -105,8 +105,9 @@ export function xmlDeclarationLabel(prefix: string): CharsetLabel | null {
 
 /**
  * The encoding an HTML `<meta charset>` or `<meta http-equiv="Content-Type">` names in an ASCII-compatible prefix:
- * of the tags the WHATWG prescan finds (metaCharsets), the first whose label names an encoding, as browsers take it
- * (a label with trailing junk, `utf-8;`, read for its leading name), else the first, so that it is reported unknown.
+ * of the tags the WHATWG prescan finds (metaCharsets), the first whose label names an encoding, else the first, so
+ * that it is reported unknown. A label with trailing junk (`utf-8;`) is read for its leading name: more lenient than
+ * browsers, which ignore such a label, since the page's author meant the name.
  */
 export function metaCharsetLabel(prefix: string): CharsetLabel | null {
   const names = metaCharsets(prefix).map((label) => /^[a-z0-9._:-]+/.exec(label)?.[0] ?? label);
