@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each test file gets its own SQLite files and PostgreSQL schema, so files can run in parallel.
     pool: 'forks',
+    setupFiles: ['tests/helpers/guard-pipeline-file.ts'],
   },
 });
