@@ -173,7 +173,7 @@ function lastCodeBefore(text: string, open: number, close: number): number {
 
 /**
  * `text` with `entries` (object literals, without trailing commas) added at the end of its sources list. A list
- * written over several lines gets one entry per line, at the indentation of its first line; an inline list gets
+ * written over several lines gets one entry per line, at the indentation of its last entry; an inline list gets
  * them inline. Throws PipelineEditError when the file has no `sources: [...]` list to add to.
  */
 export function withSourcesAdded(text: string, entries: readonly string[], file: string): string {
@@ -193,8 +193,10 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
     const at = last < 0 ? close : last + 1;
     return text.slice(0, at) + before + inserted + text.slice(at);
   }
-  // the indentation of the list's first line, else the closing bracket's plus two spaces
-  const indent = /\n([ \t]*)\S/.exec(text.slice(open, close))?.[1] ?? `${text.slice(closeLineStart, close)}  `;
+  // the indentation of the line the last entry ends on (a comment line may sit anywhere), else the closing bracket's
+  // plus two spaces
+  const lastLineStart = text.lastIndexOf('\n', last) + 1;
+  const indent = last > open && lastLineStart > open ? /^[ \t]*/.exec(text.slice(lastLineStart))![0] : `${text.slice(closeLineStart, close)}  `;
   const lines = entries.map((entry) => `${indent}${entry},${newline}`).join('');
   const head = needsComma ? `${text.slice(0, last + 1)},${text.slice(last + 1, closeLineStart)}` : text.slice(0, closeLineStart);
   return head + lines + text.slice(closeLineStart);

@@ -34,6 +34,12 @@ describe('withSourcesAdded', () => {
     expect(withSourcesAdded(text, [entry], 'p.ts')).toBe(`export default definePipeline({\n  sources: [\n    { id: 'a' }, // the first\n    ${entry},\n  ],\n});\n`);
   });
 
+  it('indents like the last entry, not like a comment at the start of the list, and an empty list by its bracket', () => {
+    const text = `export default {\n  sources: [\n// feeds\n    { id: 'a' },\n  ],\n};\n`;
+    expect(withSourcesAdded(text, [entry], 'p.ts')).toBe(`export default {\n  sources: [\n// feeds\n    { id: 'a' },\n    ${entry},\n  ],\n};\n`);
+    expect(withSourcesAdded(`export default {\n  sources: [\n  ],\n};\n`, [entry], 'p.ts')).toBe(`export default {\n  sources: [\n    ${entry},\n  ],\n};\n`);
+  });
+
   it('adds inline to an inline list, an empty one included, and keeps Windows line ends', () => {
     expect(withSourcesAdded(`export default {"id":"x","sources":[{"id":"a"}],"topic":{}};\n`, [entry, other], 'p.ts')).toBe(
       `export default {"id":"x","sources":[{"id":"a"}, ${entry}, ${other}],"topic":{}};\n`,
