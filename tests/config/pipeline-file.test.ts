@@ -181,6 +181,10 @@ describe('withSourceUrlsReplaced', () => {
     expect(() => withSourceUrlsReplaced(text, [{ id: 'wire', from: 'https://other.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toThrow(
       new PipelineEditError('cannot find the URL of "wire" written as a string in the sources list of p.ts, so no URL was changed'),
     );
+    // one move it cannot make stops the others: the file is edited whole or not at all
+    expect(() =>
+      withSourceUrlsReplaced(text, [{ id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }, { id: 'gone', from: 'https://old.example/gone', to: 'x' }], 'p.ts'),
+    ).toThrow(new PipelineEditError('cannot find the URL of "gone" written as a string in the sources list of p.ts, so no URL was changed'));
     const computed = "export default { sources: [{ id: 'wire', url: BASE + '/feed' }] }";
     expect(() => withSourceUrlsReplaced(computed, [{ id: 'wire', from: 'https://old.example/feed', to: 'x' }], 'p.ts')).toThrow(/cannot find the URL of "wire"/);
   });
