@@ -103,6 +103,22 @@ export function pendingMove(pipelineUrl: string, row: Pick<SourceRow, 'moved_to'
   return row?.moved_to && row.location === pipelineUrl && row.moved_to !== pipelineUrl ? row.moved_to : null;
 }
 
+/**
+ * The feeds of a pipeline that moved permanently while its file still has the old URL: each source's id, the URL the
+ * file has (`from`) and the one runs read (`movedTo`), in the pipeline's order (see pendingMove).
+ */
+export async function pendingMoves(
+  db: Kysely<Database>,
+  pipelineId: string,
+  sources: readonly { id: string; kind: string; url?: string }[],
+): Promise<{ sourceId: string; from: string; movedTo: string }[]> {
+  const rows = new Map((await listSources(db, pipelineId)).map((row) => [row.id, row]));
+  return sources.flatMap((source) => {
+    const movedTo = source.kind === 'feed' && source.url !== undefined ? pendingMove(source.url, rows.get(source.id)) : null;
+    return movedTo ? [{ sourceId: source.id, from: source.url!, movedTo }] : [];
+  });
+}
+
 /** The warnings kept for a source (see SOURCE_WARNINGS_KEPT); [] when it has none. */
 export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] {
   if (!row.last_warnings) return [];

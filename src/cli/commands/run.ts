@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
-import { abandonRun, listSources, pendingMove, type Store } from '../../store/index.ts';
-import type { LoadedPipeline } from '../../config/index.ts';
+import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
@@ -105,14 +104,6 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
 }
 
 /** The pipeline's feeds that a permanent redirect took elsewhere while the pipeline file still has the old URL. */
-async function movedFeeds(loaded: LoadedPipeline, store: Store): Promise<MovedFeed[]> {
-  const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
-  return loaded.pipeline.sources.flatMap((source) => {
-    const movedTo = source.kind === 'feed' ? pendingMove(source.url, rows.get(source.id)) : null;
-    return movedTo ? [{ sourceId: source.id, movedTo }] : [];
-  });
-}
-
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
@@ -146,7 +137,7 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
-          return { report, moves: { feeds: await movedFeeds(loaded, store), pipelineFile: loaded.file, command: updateMovedCommand(options, loaded.file) } };
+          return { report, moves: { feeds: await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), pipelineFile: loaded.file, command: updateMovedCommand(options, loaded.file) } };
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { PipelineEditError, replaceSourceUrlsInPipelineFile, type SourceMove } from '../../config/pipeline-file.ts';
 import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
-import { listSources, pendingMove } from '../../store/index.ts';
+import { pendingMoves } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -20,12 +20,11 @@ export function registerSourcesUpdateMoved(program: Command, state: CliState): v
     .action(async (local: { dryRun?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
-        const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
-        const moves: SourceMove[] = [];
-        for (const source of loaded.pipeline.sources) {
-          const movedTo = source.kind === 'feed' ? pendingMove(source.url, rows.get(source.id)) : null;
-          if (source.kind === 'feed' && movedTo) moves.push({ id: source.id, from: source.url, to: withCredentialsOf(movedTo, source.url) });
-        }
+        const moves: SourceMove[] = (await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources)).map((move) => ({
+          id: move.sourceId,
+          from: move.from,
+          to: withCredentialsOf(move.movedTo, move.from),
+        }));
         const file = shownPath(loaded.file);
         let error: string | null = null;
         if (moves.length > 0 && !local.dryRun) {
