@@ -226,8 +226,8 @@ function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warning
   return decodeLegacy(bytes, encoding);
 }
 
-/** Bytes in a legacy encoding (an iconv-lite decoder name) as text, windows-1252 as browsers read it. Pages too. */
-export function decodeLegacy(bytes: Buffer, encoding: string): string {
+/** Bytes in a legacy encoding (an iconv-lite decoder name) as text, windows-1252 as browsers read it. */
+function decodeLegacy(bytes: Buffer, encoding: string): string {
   const text = iconv.decode(bytes, encoding, { stripBOM: false });
   if (encoding !== 'windows-1252' || !text.includes('\ufffd')) return text;
   // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of the same value
