@@ -63,14 +63,21 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
     id, url, title, content_text: `${title}: AI labs discussed a pause of frontier AI development.`, date_published: '2026-06-10T05:00:00Z',
   });
 
-  it('stores an item whose id holds a NUL once, and finds it stored on the next run', async () => {
-    items = [item('guid\u0000with-nul', 'https://news.example/nul.html', 'Labs weigh a pause'), item('plain', 'https://news.example/plain.html', 'Another pause story')];
+  /**
+   * Two runs over `items` (two of them), a new item between them: the first stores both, the second only the new one,
+   * so the items stored first were found stored. A new item makes the feed change, so the second run reads them again.
+   */
+  async function storeTwoThenOneMore(): Promise<void> {
     const first = await run('2026-06-10T06:00:00.000Z');
     expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
-    // A new item makes the feed change, so the next run reads the stored ones again.
     items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
     const second = await run('2026-06-10T07:00:00.000Z');
     expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+  }
+
+  it('stores an item whose id holds a NUL once, and finds it stored on the next run', async () => {
+    items = [item('guid\u0000with-nul', 'https://news.example/nul.html', 'Labs weigh a pause'), item('plain', 'https://news.example/plain.html', 'Another pause story')];
+    await storeTwoThenOneMore();
     expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
   });
 
@@ -79,11 +86,7 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
       { ...item('', 'https://news.exa\u0000mple/by-link.html', 'Labs weigh a pause'), id: undefined },
       item('with-id', 'https://news.exa\u0000mple/with-id.html', 'Another pause story'),
     ];
-    const first = await run('2026-06-10T06:00:00.000Z');
-    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
-    items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
-    const second = await run('2026-06-10T07:00:00.000Z');
-    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+    await storeTwoThenOneMore();
     expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
   });
 
@@ -94,12 +97,7 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
       item(`urn:item:${noise(1)}`, 'https://news.example/long-id.html', 'Labs weigh a pause'),
       item('long-link', `https://news.example/${noise(2)}.html`, 'Another pause story'),
     ];
-    const first = await run('2026-06-10T06:00:00.000Z');
-    expect(first.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 2, itemErrors: [] });
-    // A new item makes the feed change, so the next run reads the stored ones again.
-    items.push(item('later', 'https://news.example/later.html', 'A later pause story'));
-    const second = await run('2026-06-10T07:00:00.000Z');
-    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 1, itemErrors: [] });
+    await storeTwoThenOneMore();
     const stored = await store.db.selectFrom('articles').select(['item_key', 'url']).orderBy('id').execute();
     expect(stored.map((row) => row.item_key)).toEqual([`urn:item:${noise(1)}`, 'long-link', 'later']);
   });
