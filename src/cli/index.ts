@@ -7,6 +7,7 @@ import { registerExtract } from './commands/extract.ts';
 import { registerFeed } from './commands/feed.ts';
 import { registerSourcesAdd } from './commands/sources-add.ts';
 import { registerSourcesUpdateMoved } from './commands/sources-update-moved.ts';
+import { registerSourcesRecheck } from './commands/sources-recheck.ts';
 import { registerLabel } from './commands/label.ts';
 import { registerRescore } from './commands/rescore.ts';
 import { registerTrends } from './commands/trends.ts';
@@ -32,6 +33,7 @@ export function buildProgram(state: CliState): Command {
   // After `sources`: adds `sources add` under it.
   registerSourcesAdd(program, state);
   registerSourcesUpdateMoved(program, state);
+  registerSourcesRecheck(program);
   registerFeed(program, state);
   registerArticles(program);
   registerStories(program);

@@ -94,7 +94,7 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
  * lowercases the scheme and host, drops a default port and resolves dot segments. Sources whose URLs differ only so
  * are one feed, fetched once. A trailing slash is kept: servers may answer `/feed` and `/feed/` differently.
  */
-function requestAddress(url: string): string {
+export function requestAddress(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';

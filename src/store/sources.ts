@@ -119,6 +119,25 @@ export async function pendingMoves(
   });
 }
 
+/**
+ * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
+ * Retry-After, which `run --all` keeps. For a user who knows better than the schedule (the outlet fixed its feed,
+ * or a week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
+ */
+export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<SourceRow[]> {
+  if (sourceIds.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', 'in', sourceIds).orderBy('id').execute();
+    await trx
+      .updateTable('sources')
+      .set({ next_check_at: null, next_check_reason: null, server_wait_until: null, updated_at: now })
+      .where('pipeline_id', '=', pipelineId)
+      .where('id', 'in', sourceIds)
+      .execute();
+    return before;
+  });
+}
+
 /** The warnings kept for a source (see SOURCE_WARNINGS_KEPT); [] when it has none. */
 export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] {
   if (!row.last_warnings) return [];

@@ -15,6 +15,11 @@ import { plural, shortenText } from '../../model/display-text.ts';
 /** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
 const LINE_TEXT_MAX = 300;
 
+/** Skipped because its server asked, with Retry-After, not to ask yet (the run's reason says so): --all keeps that. */
+function heldByServer(source: SourceReport): boolean {
+  return source.outcome === 'not_due' && source.nextCheck?.reason.startsWith('the server asked') === true;
+}
+
 function sourceLine(source: SourceReport): string {
   const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
   const next = source.nextCheck ? `; next check ${source.nextCheck.at.slice(0, 16).replace('T', ' ')} UTC` : '';
@@ -22,8 +27,8 @@ function sourceLine(source: SourceReport): string {
     source.outcome === 'failed' && source.error
       ? `${source.error.code}: ${shortenText(source.error.message, LINE_TEXT_MAX)}${next}`
       : source.outcome === 'not_due'
-        ? source.nextCheck?.reason.startsWith('the server asked')
-          ? `skipped${next} (${source.nextCheck.reason}; --all does not override that)`
+        ? heldByServer(source)
+          ? `skipped${next} (${source.nextCheck!.reason}; --all does not override that, \`sources recheck ${source.sourceId}\` does)`
           : `skipped${next} (--all checks it now)`
         : `${plural(source.itemsSeen, 'item')}, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
@@ -89,11 +94,13 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   const unsent = failed.filter((s) => s.error?.notSent).length;
   const failedPart = failed.length ? `, ${failed.length} failed${unsent ? ` (${unsent} not asked: their host asked to wait or did not answer)` : ''}` : '';
   // Sources skipped because they are not due are healthy: "0 of 3 sources ok" would read as an outage.
+  const askedToWait = report.sources.filter(heldByServer).length;
   const nextDue = report.sources.flatMap((s) => (s.outcome === 'not_due' && s.nextCheck ? [s.nextCheck.at] : [])).sort()[0];
   const sourcesLine =
     notDue === 0
       ? `${ok} of ${total} sources ok${failedPart}`
-      : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+      : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}` +
+        (askedToWait ? `, ${askedToWait === notDue ? (notDue === 1 ? 'held' : 'all held') : `${askedToWait} of them held`} by their server's Retry-After (\`sources recheck <id>\` overrides it)` : '');
   lines.push(
     `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
       `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +

@@ -80,7 +80,7 @@ export function registerSources(program: Command): void {
         // or a failure holds back: those are the ones a user asks about.
         const heldBack = all.filter((s) => s.nextCheckReason && isHeldBack(s.nextCheckReason));
         if (heldBack.length > 0) {
-          process.stdout.write(`\nnext checks held back:\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
+          process.stdout.write(`\nnext checks held back (\`pausewatch sources recheck <id>\` has the next run check one all the same):\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
         }
       });
     });

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { requestAddress } from '../../run/run-pipeline.ts';
+import { clearNextChecks, listSources } from '../../store/index.ts';
+import type { SourceRow } from '../../store/schema.ts';
+import { printJson, withContext, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { writeText } from '../views.ts';
+
+/**
+ * `pausewatch sources recheck <source-id...>`: the next run checks these sources, whatever their schedule says,
+ * and even when their server asked with Retry-After to wait (which `run --all` respects). A wait belongs to the
+ * address, so the pipeline's other sources read from the same address are cleared with them; otherwise their wait
+ * would still hold the shared fetch back.
+ */
+export function registerSourcesRecheck(program: Command): void {
+  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
+  sources
+    .command('recheck')
+    .description('have the next run check these sources, even when a failure backed them off or their server asked (Retry-After) to wait')
+    .argument('<source-id...>', 'ids of sources of the pipeline (`pausewatch sources` lists them)')
+    .action(async (ids: string[], _local: unknown, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      await withContext(options, async ({ loaded, store }) => {
+        const defined = new Map(loaded.pipeline.sources.map((source) => [source.id, source]));
+        const unknown = ids.filter((id) => !defined.has(id));
+        if (unknown.length > 0) {
+          const known = [...defined.keys()];
+          throw new UsageError(
+            `<source-id>: no source ${unknown.map((id) => JSON.stringify(id)).join(', ')} in pipeline ${loaded.pipeline.id} ` +
+              `(it has ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … ${known.length - 10} more` : ''}; \`pausewatch sources\` lists them)`,
+          );
+        }
+        const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
+        const addressesOf = (id: string): string[] => {
+          const source = defined.get(id);
+          if (source?.kind !== 'feed') return [];
+          const movedTo = rows.get(id)?.moved_to;
+          return [requestAddress(source.url), ...(movedTo ? [requestAddress(movedTo)] : [])];
+        };
+        const named = new Set(ids);
+        const targets = [...defined.keys()].filter((id) => named.has(id) || addressesOf(id).some((address) => ids.some((asked) => addressesOf(asked).includes(address))));
+        const before = new Map((await clearNextChecks(store.db, loaded.pipeline.id, targets, new Date().toISOString())).map((row) => [row.id, row]));
+        const report = targets.map((id) => ({
+          sourceId: id,
+          sharesAddressWith: named.has(id) ? null : ids.find((asked) => addressesOf(asked).some((address) => addressesOf(id).includes(address)))!,
+          neverChecked: !before.get(id)?.last_checked_at,
+          clearedNextCheckAt: before.get(id)?.next_check_at ?? null,
+          clearedNextCheckReason: before.get(id)?.next_check_reason ?? null,
+          clearedServerWaitUntil: before.get(id)?.server_wait_until ?? null,
+        }));
+        if (options.json) return printJson({ sources: report });
+        writeText(process.stdout, `${report.map((entry) => `  ${entry.sourceId}: ${recheckLine(entry, before.get(entry.sourceId))}`).join('\n')}\n`);
+      });
+    });
+}
+
+function recheckLine(entry: { sharesAddressWith: string | null; neverChecked: boolean }, row: SourceRow | undefined): string {
+  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  const shared = entry.sharesAddressWith ? ` (read from the same address as ${entry.sharesAddressWith})` : '';
+  if (entry.neverChecked || !row) return `never checked yet: the next run checks it${shared}`;
+  const cleared = [
+    ...(row.server_wait_until ? [`its server's wait until ${time(row.server_wait_until)}`] : []),
+    ...(row.next_check_at ? [`the check scheduled for ${time(row.next_check_at)}`] : []),
+  ];
+  return `the next run checks it${cleared.length ? `; cleared ${cleared.join(' and ')}` : ''}${shared}`;
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatRunSummary, registerRun } from '../../src/cli/commands/run.ts';
+import { registerSources } from '../../src/cli/commands/sources.ts';
+import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
+
+const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesRecheck], args);
+
+const rss = (...ids: string[]) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>${ids
+    .map((id) => `<item><title>Labs weigh a pause ${id}</title><guid>${id}</guid><description>Labs discuss a coordinated pause of frontier AI.</description></item>`)
+    .join('')}</channel></rss>`;
+
+const WEEK_SECONDS = 7 * 86_400;
+
+describe.each(dialects)('sources recheck on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let root: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const outlet = { busy: true };
+
+  beforeEach(async () => {
+    database = await fresh();
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-recheck-'));
+    outlet.busy = true;
+    server = await startServer({
+      '/busy.xml': (_req, res) =>
+        outlet.busy
+          ? res.writeHead(429, { 'retry-after': String(WEEK_SECONDS) }).end()
+          : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('b-1', 'b-2')),
+      '/calm.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=86400' }).end(rss('c-1')),
+    });
+    const pipeline = {
+      id: 'recheck',
+      name: 'Recheck',
+      sources: [
+        { id: 'busy', kind: 'feed', name: 'Busy', url: `${server.url}/busy.xml`, fetchArticles: false },
+        // the same feed under another id and spelling: one address, one wait
+        { id: 'busy-twin', kind: 'feed', name: 'Busy twin', url: `${server.url}/busy.xml#twin`, fetchArticles: false },
+        { id: 'calm', kind: 'feed', name: 'Calm', url: `${server.url}/calm.xml`, fetchArticles: false },
+      ],
+      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+      fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
+      alerts: { channels: [] },
+    };
+    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+  });
+  afterEach(async () => {
+    await server.close();
+    await database.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+  const health = async () => Object.fromEntries((JSON.parse((await cli('sources', '--json')).stdout) as { id: string; nextCheckAt: string | null }[]).map((s) => [s.id, s]));
+
+  it("has the next run check a feed whose server asked for a week's wait, with the feeds read from its address", async () => {
+    expect((await cli('run', '--quiet')).code).toBe(1);
+    expect(server.hits.get('/busy.xml')).toBe(1);
+
+    // The outlet recovers, but the week holds, --all included; the run says how to check it anyway.
+    outlet.busy = false;
+    const held = await cli('run', '--all');
+    expect(server.hits.get('/busy.xml')).toBe(1);
+    expect(held.stdout).toMatch(/^0 new articles .*; 1 of 3 sources checked \(1 ok\), 2 not due yet \(the first at .* UTC\), all held by their server's Retry-After \(`sources recheck <id>` overrides it\)\.$/m);
+    const lines = formatRunSummary(JSON.parse((await cli('run', '--all', '--json')).stdout), root, true).split('\n');
+    expect(lines.filter((line) => line.includes('busy'))).toEqual([
+      expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `sources recheck busy` does\)$/),
+      expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`sources recheck busy-twin` does\)$/),
+    ]);
+
+    const recheck = await cli('sources', 'recheck', 'busy');
+    expect(recheck.code).toBe(0);
+    expect(recheck.stdout).toMatch(/^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC and the check scheduled for .*UTC$/m);
+    expect(recheck.stdout).toMatch(/^ {2}busy-twin: the next run checks it; cleared .* \(read from the same address as busy\)$/m);
+    expect(recheck.stdout).not.toContain('calm');
+
+    const run = await cli('run', '--json');
+    expect(server.hits.get('/busy.xml')).toBe(2);
+    // calm was not named: its day-long schedule holds (it was read by the first run and the two with --all)
+    expect(server.hits.get('/calm.xml')).toBe(3);
+    expect(JSON.parse(run.stdout).articlesAdded).toBe(4);
+    const after = await health();
+    expect(after.busy).toMatchObject({ status: 'ok', errorStreak: 0 });
+    expect(after['busy-twin']).toMatchObject({ status: 'ok', errorStreak: 0 });
+  });
+
+  it('reports in --json what it cleared, is safe to repeat, and refuses an id the pipeline does not have', async () => {
+    await cli('run', '--quiet');
+    const first = JSON.parse((await cli('sources', 'recheck', 'calm', '--json')).stdout);
+    expect(first).toEqual({
+      sources: [
+        {
+          sourceId: 'calm', sharesAddressWith: null, neverChecked: false,
+          clearedNextCheckAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), clearedNextCheckReason: expect.any(String), clearedServerWaitUntil: null,
+        },
+      ],
+    });
+    const again = JSON.parse((await cli('sources', 'recheck', 'calm', '--json')).stdout);
+    expect(again.sources[0]).toMatchObject({ clearedNextCheckAt: null, clearedNextCheckReason: null, clearedServerWaitUntil: null });
+    expect((await cli('sources', 'recheck', 'calm')).stdout).toBe('  calm: the next run checks it\n');
+    expect((await health()).calm).toMatchObject({ nextCheckAt: null, status: 'ok' });
+
+    await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow('<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; `pausewatch sources` lists them)');
+    // nothing cleared when one id is wrong
+    await cli('run', '--quiet');
+    const scheduled = (await health()).calm!.nextCheckAt;
+    await cli('sources', 'recheck', 'calm', 'nope').catch(() => {});
+    expect((await health()).calm!.nextCheckAt).toBe(scheduled);
+  });
+});
