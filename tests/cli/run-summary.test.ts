@@ -23,6 +23,11 @@ describe('the run summary line', () => {
     expect(lastLineButOne(formatRunSummary(report([source('a', 'ok'), source('b', 'failed'), unsent]), '/', false))).toBe(
       '0 new articles (0 duplicates), 0 alerts sent; 1 of 3 sources ok, 2 failed (1 not asked: their host asked to wait or did not answer).',
     );
+    // read with warnings: counted, since a cron user sees only this line (a failed source's are its error's)
+    const warned = report([{ ...source('a', 'ok'), warnings: ['recovered 3 items'] }, { ...source('b', 'not_modified'), warnings: ['x'] }, { ...source('c', 'failed'), warnings: ['y'] }]);
+    expect(lastLineButOne(formatRunSummary(warned, '/', false))).toBe(
+      '0 new articles (0 duplicates), 0 alerts sent; 2 of 3 sources ok, 1 failed; 2 sources with warnings (`run --json` lists them).',
+    );
     const allChecked = report([source('a', 'ok'), source('b', 'failed')]);
     expect(lastLineButOne(formatRunSummary(allChecked, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 1 of 2 sources ok, 1 failed.');
   });

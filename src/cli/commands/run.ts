@@ -101,16 +101,18 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       ? `${ok} of ${total} sources ok${failedPart}`
       : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}` +
         (askedToWait ? `, ${askedToWait === notDue ? (notDue === 1 ? 'held' : 'all held') : `${askedToWait} of them held`} by their server's Retry-After (\`sources recheck <id>\` overrides it)` : '');
+  // Read, but with something to say (a recovered XML error, a charset guess, a page that failed): a cron user sees only
+  // this line, and the warnings are the early sign of a feed about to break.
+  const warned = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).length;
   lines.push(
     `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
       `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
-      `${sourcesLine}.`,
+      `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
   );
   lines.push(`digest: ${report.digestPaths.map((p) => shownPath(p, cwd)).join(', ')}`);
   return lines.join('\n');
 }
 
-/** The pipeline's feeds that a permanent redirect took elsewhere while the pipeline file still has the old URL. */
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
