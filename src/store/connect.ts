@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -63,6 +63,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
+    if (options.mustExist) await refuseEmptyPostgres(store);
   } else {
     const file = path.resolve(target);
     if (options.mustExist && target !== ':memory:' && !existsSync(file)) {
@@ -117,6 +118,25 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/**
+ * The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared (no migration table), where a
+ * command that only reads would otherwise create the tables and report an empty store rather than the wrong URL.
+ */
+async function refuseEmptyPostgres(store: Store): Promise<void> {
+  let prepared: boolean;
+  try {
+    const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
+    prepared = rows[0]?.table != null;
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
+  }
+  if (!prepared) {
+    await store.close().catch(() => {});
+    throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
+  }
 }
 
 async function migrate(store: Store): Promise<void> {

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_ADMIN_URL } from '../helpers/databases.ts';
+import pg from 'pg';
+import { freshPostgres, PG_ADMIN_URL } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -446,6 +447,26 @@ describe('usage and configuration errors exit 2 with a message that names the pr
       expect(stderr).toContain(`no database at ${missing}`);
       expect(existsSync(path.join(root, 'typo'))).toBe(false);
     } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an empty PostgreSQL database, for a command that reads what runs stored, is refused and left empty', async () => {
+    const root = makeProject(seedsOnly);
+    const database = await freshPostgres();
+    try {
+      const { code, stderr, stdout } = await pausewatch(['articles', '--pipeline', 'pipeline.ts', '--database', database.target, '--json'], root);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toContain(`no pausewatch tables in ${database.target}: \`pausewatch run\` creates them`);
+      const client = new pg.Client({ connectionString: database.target });
+      await client.connect();
+      try {
+        expect((await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n).toBe(0);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await database.drop();
       rmSync(root, { recursive: true, force: true });
     }
   });
