@@ -120,8 +120,8 @@ function scriptOf(char: string): string {
 
 /**
  * Characters real prose uses: Latin-1 and Latin Extended letters, Greek, Cyrillic, Hebrew and Arabic letters,
- * general punctuation, currency, letterlike symbols (™), arrows, CJK, emoji. A UTF-8 re-read that lands outside
- * these (Syriac, NKo, Thaana, C1 controls, private use...) is a sign the bytes were never UTF-8.
+ * general punctuation, currency, letterlike symbols (™), arrows, − ≠ ≤ ≥, CJK, emoji. A UTF-8 re-read that lands
+ * outside these (Syriac, NKo, Thaana, C1 controls, private use...) is a sign the bytes were never UTF-8.
  */
 function isOrdinaryChar(char: string): boolean {
   const cp = char.codePointAt(0)!;
@@ -136,6 +136,11 @@ function isOrdinaryChar(char: string): boolean {
     (cp >= 0x1e00 && cp <= 0x1eff) ||
     (cp >= 0x2010 && cp <= 0x205f) ||
     (cp >= 0x20a0 && cp <= 0x20bf) ||
+    // the minus sign and the comparisons news text uses ("≤ 2%"); not √, ∑ or ≈, which lead Mac Roman mojibake
+    cp === 0x2212 ||
+    cp === 0x2260 ||
+    cp === 0x2264 ||
+    cp === 0x2265 ||
     (cp >= 0x2100 && cp <= 0x21ff) ||
     (cp >= 0x3000 && cp <= 0x30ff) ||
     (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -160,7 +165,8 @@ function implausibility(text: string): number {
   let score = 0;
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i]!;
-    if (!isOrdinaryChar(char)) score += 2;
+    const notation = isMathNotation(char, chars[i + 1]);
+    if (!isOrdinaryChar(char) && !notation) score += 2;
     else if (RARE_IN_PROSE.has(char)) score += 1;
     if (i === 0) continue;
     const previous = chars[i - 1]!;
@@ -172,9 +178,20 @@ function implausibility(text: string): number {
     if (a === 'lower' && b === 'upper') score += 1;
     // Only non-ASCII symbols count: mojibake makes those ("â€", "Ã©"), while ASCII ones ("<" of markup, "$") are
     // the text's own, and a word before a tag must not read better as a combining mark.
-    if ((aIsLetter && b === 'symbol' && char > '\x7f') || (a === 'symbol' && previous > '\x7f' && bIsLetter)) score += 1;
+    if ((aIsLetter && b === 'symbol' && char > '\x7f') || (a === 'symbol' && previous > '\x7f' && bIsLetter && !isMathNotation(previous, char))) score += 1;
   }
   return score;
+}
+
+/**
+ * A mathematical operator written before its operand, as prose about compute or risk writes it: "√2", "∑x", "√π".
+ * Mojibake puts one only before another non-ASCII character ("√©" is "é" in Mac Roman); before a Greek letter the
+ * two readings tie, and "√π" is kept unless the text holds clear Mac Roman mojibake.
+ */
+function isMathNotation(char: string, next: string | undefined): boolean {
+  const cp = char.codePointAt(0)!;
+  if (cp < 0x2200 || cp > 0x22ff || next === undefined) return false;
+  return /[A-Za-z0-9]/.test(next) || /\p{Script=Greek}/u.test(next);
 }
 
 let continuationChars: RegExp | null = null;

@@ -58,6 +58,22 @@ describe('repairMojibake', () => {
     for (const text of legit) expect(repairMojibake(text)).toBe(text);
   });
 
+  it('restores the minus sign and comparisons that figures in the debate use', () => {
+    for (const text of ['training runs ≤ 10^26 FLOP', 'risk ≥ 5%', 'a ≠ b', 'temperature −3 °C']) {
+      expect(repairMojibake(garble(text, 'windows-1252'))).toBe(text);
+      expect(repairMojibake(text)).toBe(text);
+    }
+  });
+
+  it('keeps mathematical notation, and restores it from windows-1252 mojibake', () => {
+    expect(repairMojibake('the √π factor and ∑x over labs')).toBe('the √π factor and ∑x over labs');
+    // "√π" is also Mac Roman for "ù": kept beside windows-1252 mojibake, and restored from it
+    expect(repairMojibake('√π and itâ€™s')).toBe('√π and it’s');
+    expect(repairMojibake(garble('√π and ∑x', 'windows-1252'))).toBe('√π and ∑x');
+    // with clear Mac Roman mojibake in the text, the same characters are read as such
+    expect(repairMojibake(garble('café où', 'macintosh'))).toBe('café où');
+  });
+
   it('repairs a word right before markup, not into a combining mark (feed bodies are HTML)', () => {
     expect(repairMojibake('<p>AI labs pause at the cafÃ©</p><i>clichÃ©</i> and seÃ±or<br>')).toBe('<p>AI labs pause at the café</p><i>cliché</i> and señor<br>');
   });
