@@ -83,6 +83,28 @@ describe('ingestFiles: windows-1252 captures', () => {
     });
   });
 
+  it('in other scripts, without a BOM or a label, are read in the encoding their bytes show, not as windows-1252', () => {
+    const captures: [string, string][] = [
+      ['shift_jis', '東京 ― 人工知能の開発を一時停止する提案について、主要な研究所が協議を始めた。政府は検証可能な合意を求めている。'],
+      ['gbk', '北京——关于暂停前沿人工智能开发的提议，主要实验室已开始磋商。政府要求达成可核查的协议。'],
+      ['euc-kr', '서울 ― 최첨단 인공지능 개발을 일시 중단하자는 제안에 대해 주요 연구소들이 협의를 시작했다.'],
+      ['windows-1251', 'Москва — крупнейшие лаборатории обсуждают предложение о глобальной паузе в разработке передового ИИ.'],
+      ['koi8-r', 'Москва: крупнейшие лаборатории обсуждают предложение о глобальной паузе в разработке передового ИИ.'],
+      ['windows-1253', 'Αθήνα — Τα εργαστήρια συζητούν μια παύση στην ανάπτυξη της τεχνητής νοημοσύνης.'],
+      ['windows-1250', 'Warszawa — Laboratoria rozważają wstrzymanie rozwoju sztucznej inteligencji, powiedział minister. Zażółć gęślą jaźń.'],
+    ];
+    for (const [encoding, text] of captures) {
+      expect(iconv.decode(iconv.encode(text, encoding), encoding)).toBe(text);
+      const decoded = decodeCapture(`${encoding}.txt`, iconv.encode(text, encoding)) as { text: string; warnings: string[] };
+      expect(decoded.text).toBe(text);
+      expect(decoded.warnings).toEqual([expect.stringMatching(/^no charset is declared \(so UTF-8 by default\) but the body is not valid UTF-8; decoded as .*, which its bytes read as$/)]);
+    }
+    // Western text, however short, stays windows-1252
+    for (const text of [article, 'Café — naïve résumé', 'Zürich — „Wir müssen handeln“, sagte Müller.']) {
+      expect(decodeCapture('western.txt', iconv.encode(text, 'windows-1252'))).toMatchObject({ text, encoding: 'windows-1252' });
+    }
+  });
+
   it('keep the five bytes windows-1252 leaves undefined as the C1 controls browsers make them', () => {
     const bytes = Buffer.concat([iconv.encode('“Pause” ', 'windows-1252'), Buffer.from([0x81, 0x9d])]);
     expect(decodeCapture('legacy.txt', bytes)).toMatchObject({ text: '“Pause” \u0081\u009d', encoding: 'windows-1252' });

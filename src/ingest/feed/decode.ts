@@ -13,6 +13,7 @@
  * dropped that rule because real servers send `text/xml` for documents in every encoding.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { metaCharsets } from '../meta-prescan.ts';
 
@@ -209,12 +210,55 @@ function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLab
     // A document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
     if (next && next !== 'utf-8') return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
+    const detected = detectedLegacyEncoding(body);
+    if (detected) return { encoding: detected.decoder, warning: `${said} but the body is not valid UTF-8; decoded as ${detected.name}, which its bytes read as` };
     return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
   }
   if (!label || namesWideEncoding(encoding) || isAscii(body) || !isUtf8(body)) return null;
   const documentSaysUtf8 = fromHeader && (documentLabel === null || resolveDecoder(documentLabel.name) === 'utf-8');
   if (!LATIN_SINGLE_BYTE.has(encoding) && !documentSaysUtf8) return null;
   return { encoding: 'utf-8', warning: `${said} but the body is valid UTF-8${documentSaysUtf8 && documentLabel ? ', as the document declares' : ''}; decoded as UTF-8` };
+}
+
+/** Bytes read by the detector: enough text for its statistics, a bounded cost on a body of megabytes. */
+const DETECTION_PREFIX_BYTES = 64 * 1024;
+/** The detector's confidence (0-100) from which its guess replaces windows-1252; below it the text is too short to tell. */
+const MIN_DETECTION_CONFIDENCE = 30;
+/** A Latin single-byte guess must beat windows-1252 by this much: mistaking one for the other costs a few letters. */
+const LATIN_MARGIN = 10;
+
+/**
+ * The legacy encoding unlabelled non-UTF-8 bytes are in, by chardet's byte statistics (ICU's detector), or null for
+ * the windows-1252 default. Where windows-1252 is wrong for a script (Shift_JIS, GB18030, EUC-KR, windows-1251,
+ * KOI8-R, Greek, Hebrew, Arabic) every letter is lost; for another Latin charset only a few, so those need a clear
+ * lead. Multi-byte guesses are trusted since a detector that names one has found its byte patterns throughout.
+ */
+function detectedLegacyEncoding(body: Buffer): { name: string; decoder: string } | null {
+  const guesses = chardet.analyse(withoutMarkup(body.subarray(0, DETECTION_PREFIX_BYTES)));
+  const best = guesses[0];
+  if (!best || best.confidence < MIN_DETECTION_CONFIDENCE || /^(utf|iso-2022|ascii)/i.test(best.name)) return null;
+  const decoder = resolveDecoder(best.name);
+  if (decoder === null || decoder === 'windows-1252' || decoder === 'utf-8') return null;
+  if (LATIN_SINGLE_BYTE.has(decoder)) {
+    const western = guesses.find((guess) => resolveDecoder(guess.name) === 'windows-1252')?.confidence ?? 0;
+    if (best.confidence < western + LATIN_MARGIN) return null;
+  }
+  return { name: best.name, decoder };
+}
+
+/**
+ * The bytes between tags: markup is ASCII that dilutes the statistics of a short feed's text. No byte of a tag can
+ * be part of a character here: the trail bytes of Shift_JIS, GBK and Big5 start at 0x40, above '<' and '>'.
+ */
+function withoutMarkup(bytes: Buffer): Buffer {
+  const text: number[] = [];
+  let inTag = false;
+  for (const byte of bytes) {
+    if (byte === 0x3c) inTag = true;
+    else if (byte === 0x3e && inTag) inTag = false;
+    else if (!inTag) text.push(byte);
+  }
+  return Buffer.from(text);
 }
 
 function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warnings: string[]): string {

@@ -169,6 +169,15 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(feed.warnings).toEqual([`${said} but the body is not valid UTF-8; decoded as windows-1252`]);
   });
 
+  it('a Cyrillic feed whose server says UTF-8 and whose document declares nothing is read in the encoding of its bytes', async () => {
+    const title = 'Москва: крупнейшие лаборатории обсуждают предложение о глобальной паузе';
+    for (const encoding of ['koi8-r', 'windows-1251']) {
+      const feed = await parseFeed(iconv.encode(itemXml('', title, 'https://e.x/a'), encoding), { url, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+      expect(feed).toMatchObject({ bozo: true, items: [{ title }] });
+      expect(feed.warnings).toEqual([expect.stringMatching(/^the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as (KOI8-R|windows-1251), which its bytes read as$/)]);
+    }
+  });
+
   it('a windows-1252 document with a single accent is read as windows-1252, not given a U+FFFD', () => {
     expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Café') });
   });
