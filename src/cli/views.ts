@@ -2,7 +2,7 @@ import path from 'node:path';
 import { leadingCharacters, oneLine, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
-import type { ArticleRow, SourceRow, StanceLabelRow, StanceScoreRow } from '../store/index.ts';
+import type { ArticleRow, SourceRow, AnalystLabelRow, StanceScoreRow } from '../store/index.ts';
 import { effectiveStance, type EffectiveStance } from '../trends/index.ts';
 
 /** The Article shape of CLI.md: field names and meanings are a public contract. */
@@ -27,7 +27,7 @@ export interface ArticleJson {
   voices: Voice[];
 }
 
-export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined, label?: StanceLabelRow): ArticleJson {
+export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined, label?: AnalystLabelRow): ArticleJson {
   const { relevant: _relevant, ...stance } = effectiveStance(score, label);
   return {
     id: row.id,

@@ -140,8 +140,11 @@ export interface StanceScoresTable {
 export interface StanceLabelsTable {
   id: Id;
   article_id: number;
-  /** `irrelevant` takes the article out of the stance statistics. */
-  label: 'support' | 'oppose' | 'neutral' | 'irrelevant';
+  /**
+   * `irrelevant` takes the article out of the stance statistics; `cleared` withdraws the labels before it, so the
+   * scorer's stance counts again (the history stays).
+   */
+  label: 'support' | 'oppose' | 'neutral' | 'irrelevant' | 'cleared';
   note: string | null;
   created_at: string;
 }

@@ -14,15 +14,21 @@ export async function addStanceLabel(
   return row.id;
 }
 
-/** The newest analyst label of each article that has one. */
-export function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, StanceLabelRow>> {
-  return newestPerArticle(articleIds, (chunk) =>
+/** An analyst's verdict, as opposed to the `cleared` row that withdraws one. */
+export type AnalystLabelRow = StanceLabelRow & { label: Exclude<StanceLabelRow['label'], 'cleared'> };
+
+const isVerdict = (row: StanceLabelRow): row is AnalystLabelRow => row.label !== 'cleared';
+
+/** The newest analyst label of each article that has one in force (none when the newest was cleared). */
+export async function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, AnalystLabelRow>> {
+  const newest = await newestPerArticle(articleIds, (chunk) =>
     db.selectFrom('stance_labels').selectAll().where('article_id', 'in', chunk).orderBy('created_at').orderBy('id').execute(),
   );
+  return new Map([...newest].filter((entry): entry is [number, AnalystLabelRow] => isVerdict(entry[1])));
 }
 
-/** Every article's newest label, for exporting as evaluation data. */
-export async function allLatestLabels(db: Kysely<Database>, pipelineId: string): Promise<StanceLabelRow[]> {
+/** Every article's newest label in force, for listing and exporting as evaluation data. */
+export async function allLatestLabels(db: Kysely<Database>, pipelineId: string): Promise<AnalystLabelRow[]> {
   const rows = await db
     .selectFrom('stance_labels')
     .innerJoin('articles', 'articles.id', 'stance_labels.article_id')
@@ -33,5 +39,5 @@ export async function allLatestLabels(db: Kysely<Database>, pipelineId: string):
     .execute();
   const newest = new Map<number, StanceLabelRow>();
   for (const row of rows) newest.set(row.article_id, row);
-  return [...newest.values()];
+  return [...newest.values()].filter(isVerdict);
 }

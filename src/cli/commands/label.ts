@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { addStanceLabel, allLatestLabels, getArticle, listArticles } from '../../store/index.ts';
+import type { Kysely } from 'kysely';
+import { addStanceLabel, allLatestLabels, getArticle, latestLabels, listArticles, type ArticleRow, type Database } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { fileErrorReason, positiveWholeNumber, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
@@ -21,16 +22,19 @@ export function registerLabel(program: Command): void {
     .command('label')
     .description('record an analyst\'s stance for an article; it wins over the scorer in the digest and trends')
     .argument('<article-id>', 'id from `pausewatch articles`')
-    .requiredOption('--stance <label>', `one of ${LABELS.join(', ')} (irrelevant takes it out of the stance statistics)`)
+    .option('--stance <label>', `one of ${LABELS.join(', ')} (irrelevant takes it out of the stance statistics)`)
+    .option('--clear', 'withdraw the article\'s label, so the scorer\'s stance counts again (the history stays)')
     .option('--note <text>', 'why, for the record')
-    .action(async (idText: string, local: { stance: string; note?: string }, command: Command) => {
+    .action(async (idText: string, local: { stance?: string; clear?: boolean; note?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const id = positiveWholeNumber(idText, '<article-id>', 'an article id');
-      const label = parseLabel(local.stance);
+      if ((local.stance === undefined) === (local.clear === undefined)) throw new UsageError('label: give either --stance <label> or --clear');
+      const label = local.stance === undefined ? null : parseLabel(local.stance);
       await withContext(options, async ({ loaded, store }) => {
         const article = await getArticle(store.db, id);
         if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${id} in pipeline ${loaded.pipeline.id}`);
         const at = new Date().toISOString();
+        if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
         if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
         else writeText(process.stdout, `article ${id} labelled ${label}: ${shownHeadline(article)}\n`);
@@ -72,4 +76,20 @@ export function registerLabel(program: Command): void {
         writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.title ?? '', r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
       });
     });
+}
+
+/**
+ * Withdraws an article's label by recording a `cleared` row, so the history of verdicts stays. An article without a
+ * label in force is left as it is: clearing twice records nothing twice.
+ */
+async function clearLabel(db: Kysely<Database>, article: ArticleRow, note: string | null, at: string, json: boolean): Promise<void> {
+  const withdrawn = (await latestLabels(db, [article.id])).get(article.id) ?? null;
+  if (withdrawn) await addStanceLabel(db, { articleId: article.id, label: 'cleared', note, at });
+  if (json) return printJson({ articleId: article.id, label: null, cleared: withdrawn?.label ?? null, note, at: withdrawn ? at : null });
+  writeText(
+    process.stdout,
+    withdrawn
+      ? `article ${article.id}: label ${withdrawn.label} withdrawn; its scored stance counts again: ${shownHeadline(article)}\n`
+      : `article ${article.id} has no label to withdraw: ${shownHeadline(article)}\n`,
+  );
 }

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerArticles } from '../../src/cli/commands/articles.ts';
+import { registerLabel } from '../../src/cli/commands/label.ts';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
+
+const pausewatch = (args: string[]) => runCommands([registerRun, registerArticles, (program) => registerLabel(program)], args);
+
+const capture = `Labs weigh a verified pause of frontier AI
+
+Leading AI labs are discussing a coordinated, verified global pause of frontier AI development, a proposal that
+echoes the 2023 letter. Supporters say a pause would give regulators time to set up verification of training runs.
+"A pause is the responsible choice," said one researcher who backs the proposal.
+`;
+
+describe.each(dialects)('label --clear on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let root: string;
+
+  beforeEach(async () => {
+    database = await fresh();
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-label-'));
+    mkdirSync(path.join(root, 'caps'));
+    writeFileSync(path.join(root, 'caps', 'pause.txt'), capture);
+    const pipeline = {
+      id: 'labels',
+      name: 'Labels',
+      sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }],
+      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+      alerts: { channels: [] },
+    };
+    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+  });
+  afterEach(async () => {
+    await database.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+  const stanceOf = async (id: number) => (JSON.parse((await cli('articles', '--json')).stdout) as { id: number; stance: { label: string | null; override: unknown } }[]).find((a) => a.id === id)!.stance;
+
+  it('withdraws an analyst label so the scored stance counts again, once, and needs --stance or --clear', async () => {
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const [article] = JSON.parse((await cli('articles', '--json')).stdout) as { id: number; stance: { label: string | null } }[];
+    const scored = article!.stance.label;
+    const other = scored === 'oppose' ? 'support' : 'oppose';
+
+    expect((await cli('label', String(article!.id), '--stance', other)).code).toBe(0);
+    expect(await stanceOf(article!.id)).toMatchObject({ label: other, override: { label: other } });
+
+    const cleared = await cli('label', String(article!.id), '--clear', '--note', 'mislabelled', '--json');
+    expect(JSON.parse(cleared.stdout)).toEqual({ articleId: article!.id, label: null, cleared: other, note: 'mislabelled', at: expect.stringMatching(/^\d{4}-/) });
+    expect(await stanceOf(article!.id)).toMatchObject({ label: scored, override: null });
+
+    // nothing left to withdraw: said so, and nothing recorded
+    expect((await cli('label', String(article!.id), '--clear')).stdout).toBe(`article ${article!.id} has no label to withdraw: Labs weigh a verified pause of frontier AI\n`);
+    // a new verdict after a withdrawal wins again
+    await cli('label', String(article!.id), '--stance', 'irrelevant');
+    expect(await stanceOf(article!.id)).toMatchObject({ label: null, override: { label: 'irrelevant' } });
+
+    await expect(cli('label', String(article!.id))).rejects.toThrow('label: give either --stance <label> or --clear');
+    await expect(cli('label', String(article!.id), '--stance', 'oppose', '--clear')).rejects.toThrow('label: give either --stance <label> or --clear');
+    await expect(cli('label', String(article!.id), '--stance', 'cleared')).rejects.toThrow('--stance: expected one of support, oppose, neutral, irrelevant, found "cleared"');
+  });
+});
