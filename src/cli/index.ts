@@ -8,6 +8,7 @@ import { registerFeed } from './commands/feed.ts';
 import { registerSourcesAdd } from './commands/sources-add.ts';
 import { registerSourcesUpdateMoved } from './commands/sources-update-moved.ts';
 import { registerSourcesRecheck } from './commands/sources-recheck.ts';
+import { registerSourcesHistory } from './commands/sources-history.ts';
 import { registerLabel } from './commands/label.ts';
 import { registerRescore } from './commands/rescore.ts';
 import { registerTrends } from './commands/trends.ts';
@@ -34,6 +35,7 @@ export function buildProgram(state: CliState): Command {
   registerSourcesAdd(program, state);
   registerSourcesUpdateMoved(program, state);
   registerSourcesRecheck(program);
+  registerSourcesHistory(program);
   registerFeed(program, state);
   registerArticles(program);
   registerStories(program);

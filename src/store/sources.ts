@@ -138,6 +138,19 @@ export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, 
   });
 }
 
+/** A source's newest fetch attempts, newest first: its health over time, where the sources row has only the latest. */
+export function recentFetchAttempts(db: Kysely<Database>, pipelineId: string, sourceId: string, limit: number) {
+  return db
+    .selectFrom('fetch_attempts')
+    .selectAll()
+    .where('pipeline_id', '=', pipelineId)
+    .where('source_id', '=', sourceId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** The warnings kept for a source (see SOURCE_WARNINGS_KEPT); [] when it has none. */
 export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] {
   if (!row.last_warnings) return [];

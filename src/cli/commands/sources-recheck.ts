@@ -3,7 +3,7 @@ import { requestAddress } from '../../run/run-pipeline.ts';
 import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { requireSourceIds } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /**
@@ -21,15 +21,8 @@ export function registerSourcesRecheck(program: Command): void {
     .action(async (ids: string[], _local: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
+        requireSourceIds(ids, loaded.pipeline);
         const defined = new Map(loaded.pipeline.sources.map((source) => [source.id, source]));
-        const unknown = ids.filter((id) => !defined.has(id));
-        if (unknown.length > 0) {
-          const known = [...defined.keys()];
-          throw new UsageError(
-            `<source-id>: no source ${unknown.map((id) => JSON.stringify(id)).join(', ')} in pipeline ${loaded.pipeline.id} ` +
-              `(it has ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … ${known.length - 10} more` : ''}; \`pausewatch sources\` lists them)`,
-          );
-        }
         const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
         const addressesOf = (id: string): string[] => {
           const source = defined.get(id);

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatRunSummary, registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
+import { registerSourcesHistory } from '../../src/cli/commands/sources-history.ts';
 import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
-const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesRecheck], args);
+const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesRecheck, registerSourcesHistory], args);
 
 const rss = (...ids: string[]) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>${ids
@@ -18,7 +19,7 @@ const rss = (...ids: string[]) =>
 
 const WEEK_SECONDS = 7 * 86_400;
 
-describe.each(dialects)('sources recheck on $name', ({ fresh }) => {
+describe.each(dialects)('sources recheck and sources history on $name', ({ fresh }) => {
   let database: TestDatabase;
   let root: string;
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -112,5 +113,29 @@ describe.each(dialects)('sources recheck on $name', ({ fresh }) => {
     const scheduled = (await health()).calm!.nextCheckAt;
     await cli('sources', 'recheck', 'calm', 'nope').catch(() => {});
     expect((await health()).calm!.nextCheckAt).toBe(scheduled);
+  });
+
+  it('history lists a source\'s checks newest first, with outcome, status, new items and error, in a table and in --json', async () => {
+    await cli('run', '--quiet');
+    outlet.busy = false;
+    await cli('sources', 'recheck', 'busy');
+    await cli('run', '--quiet');
+
+    const json = JSON.parse((await cli('sources', 'history', 'busy', '--json')).stdout);
+    expect(json).toEqual([
+      expect.objectContaining({ outcome: 'ok', httpStatus: 200, newItems: 2, errorCode: null, url: `${server.url}/busy.xml` }),
+      expect.objectContaining({ outcome: 'failed', httpStatus: 429, newItems: 0, errorCode: 'http_429', errorMessage: expect.stringContaining('429') }),
+    ]);
+    expect(json[0].startedAt >= json[1].startedAt).toBe(true);
+    expect(JSON.parse((await cli('sources', 'history', 'busy', '--json', '--limit', '1')).stdout)).toHaveLength(1);
+
+    const text = (await cli('sources', 'history', 'busy')).stdout.split('\n');
+    expect(text[0]).toMatch(/^started \(UTC\) +outcome +HTTP +new +secs +error$/);
+    expect(text[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d +ok +200 +2 +\d+\.\d$/);
+    expect(text[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d +failed +429 +0 +\d+\.\d +http_429: /);
+    expect(text[3]).toMatch(/^2 checks from .* to .* UTC: 1 ok, 1 failed$/);
+
+    await expect(cli('sources', 'history', 'nope')).rejects.toThrow('<source-id>: no source "nope" in pipeline recheck');
+    await expect(cli('sources', 'history', 'busy', '--limit', '0')).rejects.toThrow('--limit: expected a positive whole number, found "0"');
   });
 });
