@@ -625,8 +625,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-        // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
-        movedTo: result.movedTo ?? (url === requestAddress(source.url) && row?.moved_to ? null : undefined),
+        // The pipeline file's URL answering without a permanent redirect forgets the address learnt before. A move is
+        // learnt or forgotten only when the feed was read: a chain that ends in an error (a 301 to a dead, refused or
+        // looping address) gives the user no URL to put in the pipeline file.
+        movedTo: result.outcome === 'failed' ? undefined : (result.movedTo ?? (url === requestAddress(source.url) && row?.moved_to ? null : undefined)),
         gone: result.gone && !oldAddressRetired,
         nextCheckAt: report.nextCheck.at,
         nextCheckReason: report.nextCheck.reason,
