@@ -3,7 +3,7 @@ import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../
 import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
-import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
+import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
@@ -23,6 +23,8 @@ import { isDue, nextCheck } from './schedule.ts';
 export interface RunProgress {
   sourceFinished(report: SourceReport, done: number, total: number): void;
   articleProcessed(total: number): void;
+  /** Told of each request held back for its host (a pause it asked for, the per-host gap). */
+  waits?: HostWaitWatcher;
 }
 
 export interface RunOptions {
@@ -150,7 +152,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const random = options.random ?? Math.random;
   const db = store.db;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
-  const fetcher = createRequestQueue(pipeline.fetch, options.fetcher ?? fetchUrl);
+  const fetcher = createRequestQueue({ ...pipeline.fetch, waits: options.progress?.waits }, options.fetcher ?? fetchUrl);
   const fetchOptions = fetchOptionsFrom(pipeline.fetch);
 
   const startedAt = now().toISOString();
