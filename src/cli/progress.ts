@@ -1,15 +1,54 @@
 import type { Writable } from 'node:stream';
+import type { HostWait, HostWaitWatcher } from '../ingest/request-queue.ts';
 import type { SourceReport } from '../model/index.ts';
+import { oneLine, shortenText } from '../model/display-text.ts';
 import type { RunProgress } from '../run/run-pipeline.ts';
 
+/** A wait this long or longer is named on the status line: shorter ones (the per-host gap, 500 ms by default) pass unseen. */
+const SHOWN_WAIT_MIN_MS = 900;
+/** The most characters of a host name on the status line; fewer when the terminal is narrow, never fewer than the least. */
+const HOST_MAX = 40;
+const HOST_LEAST = 12;
+
 /** A single self-rewriting status line on a terminal; nothing at all when output is not a terminal. */
-export function terminalProgress(stream: Writable & { isTTY?: boolean; columns?: number }, total: number): RunProgress & { finish(): void; around(print: () => void): void } {
+export function terminalProgress(
+  stream: Writable & { isTTY?: boolean; columns?: number },
+  total: number,
+): RunProgress & { waits: HostWaitWatcher; finish(): void; around(print: () => void): void } {
   let sources = 0;
   let articles = 0;
   let failed = 0;
+  let finished = false;
+  /** Waits long enough to name, in progress; the one ending last is named (see waitText). */
+  const waits = new Set<HostWait>();
+  /** Counts the named wait down while there is one. */
+  let ticker: NodeJS.Timeout | null = null;
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
+
+  /** "waiting 4 s for news.example.org (asked by 429)", the host cut to what the line has room for; '' for none. */
+  const waitText = (room: number): string => {
+    const now = Date.now();
+    const shown = [...waits].reduce<HostWait | null>((latest, wait) => (latest && latest.until >= wait.until ? latest : wait), null);
+    if (!shown) return '';
+    const others = new Set([...waits].map((wait) => wait.host)).size - 1;
+    const seconds = Math.max(1, Math.ceil((shown.until - now) / 1000));
+    const why = `${shown.askedBy === null ? 'fetch.perHostGapMs' : `asked by ${shown.askedBy}`}${others > 0 ? `; ${others} more host${others === 1 ? '' : 's'} waiting` : ''}`;
+    const head = `waiting ${seconds} s for `;
+    // Host names are feed data (a link, a redirect): no control characters, and never longer than the line allows.
+    const host = shortenText(oneLine(shown.host), Math.max(HOST_LEAST, Math.min(HOST_MAX, room - head.length - why.length - 3)));
+    return `${head}${host} (${why})`;
+  };
   const draw = () => {
-    const line = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''} · articles processed ${articles}`;
-    stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}\u001b[K`);
+    if (finished) return;
+    const counts = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''} · articles processed ${articles}`;
+    // The wait first: it is why the counts stand still, and a narrow terminal cuts the end of the line.
+    const wait = waitText(width());
+    const line = wait ? `${wait} · ${counts}` : counts;
+    stream.write(`\r${line.slice(0, width())}\u001b[K`);
+  };
+  const stopTicker = () => {
+    if (ticker) clearInterval(ticker);
+    ticker = null;
   };
   draw();
   return {
@@ -22,7 +61,23 @@ export function terminalProgress(stream: Writable & { isTTY?: boolean; columns?:
       articles = count;
       draw();
     },
+    waits: {
+      waitStarted(wait) {
+        if (wait.until - wait.from < SHOWN_WAIT_MIN_MS) return;
+        waits.add(wait);
+        // an interval that does not hold the process open: the run's own work does
+        ticker ??= setInterval(draw, 500).unref();
+        draw();
+      },
+      waitEnded(wait) {
+        if (!waits.delete(wait)) return;
+        if (waits.size === 0) stopTicker();
+        draw();
+      },
+    },
     finish() {
+      finished = true;
+      stopTicker();
       stream.write('\r\u001b[K');
     },
     /** Prints other output (an alert) on its own line, then puts the status line back. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawItem, StageError, FeedItem } from '../model/index.ts';
-import type { FetchOptions, ServerHints } from './fetch.ts';
+import type { FetchOptions, Redirect, ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
 import { urlForDisplay, withoutCredentials } from './url-display.ts';
@@ -20,7 +20,7 @@ export interface FeedIngestResult {
   items: RawItem[];
   /** Validators to keep for the next conditional GET (absent when nothing new was learnt). */
   state: Partial<FeedState>;
-  /** Set after a permanent redirect: the address to use from now on. */
+  /** Where the asked URL moved permanently, the address to use from now on (see permanentMove); null when it did not. */
   movedTo: string | null;
   /** The server answered 410 Gone. */
   gone: boolean;
@@ -52,6 +52,18 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
   };
 }
 
+/**
+ * Where a chain of redirects says the asked URL moved: the target of the chain's leading run of permanent redirects
+ * (301, 308); null when its first answer was not one. A temporary redirect ends the run, whatever follows it:
+ * A -301-> B -302-> C moved to B (C is only where B sends readers for now), A -302-> B -301-> C did not move (A's own
+ * answer was temporary), A -301-> B -308-> C moved to C.
+ */
+export function permanentMove(redirects: readonly Redirect[]): string | null {
+  const temporary = redirects.findIndex((redirect) => !redirect.permanent);
+  const leading = temporary === -1 ? redirects.length : temporary;
+  return leading === 0 ? null : redirects[leading - 1]!.to;
+}
+
 /** Fetches one feed with a conditional GET and parses it. Never throws for a bad feed: the result says why. */
 export async function ingestFeed(
   source: { id: string; url: string },
@@ -65,13 +77,12 @@ export async function ingestFeed(
     lastModified: previous.lastModified,
     accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5',
   });
-  const permanent = response.redirects.filter((r) => r.permanent);
   const base = {
     httpStatus: response.httpStatus,
     url: response.url,
     items: [] as RawItem[],
     state: {} as Partial<FeedState>,
-    movedTo: permanent.length > 0 && permanent.length === response.redirects.length ? response.url : null,
+    movedTo: permanentMove(response.redirects),
     gone: false,
     headers: response.headers,
     hints: response.hints,

@@ -11,6 +11,25 @@ export interface RequestQueueSettings {
    * `sources add`, asked to check each candidate and bounded by its own deadline, reports each. @default true
    */
   giveUpOnSilentHosts?: boolean;
+  /** Told of each request held back for its host before it is sent, so a caller can say why a run stalls. */
+  waits?: HostWaitWatcher | undefined;
+}
+
+/** A request held back before it is sent: its host asked for a pause, or the per-host gap has not passed. */
+export interface HostWait {
+  /** The host (and port) waited on, as hostKeyOf gives it. */
+  host: string;
+  /** Epoch ms when the wait began and when it ends. */
+  from: number;
+  until: number;
+  /** The status of the answer that asked for the pause (429, 503); null for the per-host gap. */
+  askedBy: number | null;
+}
+
+/** Told when each wait begins and when it is over (the same object both times); the request may wait again after. */
+export interface HostWaitWatcher {
+  waitStarted(wait: HostWait): void;
+  waitEnded(wait: HostWait): void;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
@@ -148,8 +167,16 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
           }
-          const wait = Math.max(host.nextStart, pausedUntil(host)) - Date.now();
-          if (wait > 0) await delay(wait);
+          const until = Math.max(host.nextStart, pausedUntil(host));
+          if (until > Date.now()) {
+            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: host.pause && host.pause.until === until ? host.pause.status : null };
+            settings.waits?.waitStarted(wait);
+            try {
+              await delay(until - wait.from);
+            } finally {
+              settings.waits?.waitEnded(wait);
+            }
+          }
           // The gap is measured from when requests really start: a sibling may have started while this one waited
           // for a global slot, in which case the slot is given back at once and the wait resumes. So is a pause
           // asked for meanwhile by the answer to a request already under way.

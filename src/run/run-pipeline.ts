@@ -3,7 +3,7 @@ import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../
 import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
-import { createRequestQueue, type Fetcher } from '../ingest/request-queue.ts';
+import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
@@ -23,6 +23,8 @@ import { isDue, nextCheck } from './schedule.ts';
 export interface RunProgress {
   sourceFinished(report: SourceReport, done: number, total: number): void;
   articleProcessed(total: number): void;
+  /** Told of each request held back for its host (a pause it asked for, the per-host gap). */
+  waits?: HostWaitWatcher;
 }
 
 export interface RunOptions {
@@ -150,7 +152,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const random = options.random ?? Math.random;
   const db = store.db;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
-  const fetcher = createRequestQueue(pipeline.fetch, options.fetcher ?? fetchUrl);
+  const fetcher = createRequestQueue({ ...pipeline.fetch, waits: options.progress?.waits }, options.fetcher ?? fetchUrl);
   const fetchOptions = fetchOptionsFrom(pipeline.fetch);
 
   const startedAt = now().toISOString();
@@ -625,8 +627,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
-        // The pipeline file's URL answering without a permanent redirect forgets the address learnt before.
-        movedTo: result.movedTo ?? (url === requestAddress(source.url) && row?.moved_to ? null : undefined),
+        // The pipeline file's URL answering without a permanent redirect forgets the address learnt before. A move is
+        // learnt or forgotten only when the feed was read: a chain that ends in an error (a 301 to a dead, refused or
+        // looping address) gives the user no URL to put in the pipeline file.
+        movedTo: result.outcome === 'failed' ? undefined : (result.movedTo ?? (url === requestAddress(source.url) && row?.moved_to ? null : undefined)),
         gone: result.gone && !oldAddressRetired,
         nextCheckAt: report.nextCheck.at,
         nextCheckReason: report.nextCheck.reason,

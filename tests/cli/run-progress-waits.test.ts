@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { terminalProgress } from '../../src/cli/progress.ts';
+import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
+
+/** The status line of `pausewatch run` names the host a run is waiting on, and why, while the wait lasts. */
+
+const rss = (id: string) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${id}</title><item><title>Labs weigh a pause ${id}</title><guid>${id}</guid>` +
+  '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
+
+/** Each write of the status line: `\r`, the line, erase to its end. */
+const statusLines = (stderr: string) => [...stderr.matchAll(/\r([^\r\n]*)\u001b\[K/g)].map((match) => match[1]!);
+
+describe('pausewatch run on a terminal, while a host holds requests back', () => {
+  let database: TestDatabase;
+  let root: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let requests = 0;
+
+  beforeEach(async () => {
+    database = await freshSqlite();
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-progress-waits-'));
+    requests = 0;
+    // The first request asks for a pause of 2 s, which the queue waits out for the next one.
+    const answer = (id: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+      ++requests === 1 ? res.writeHead(429, { 'retry-after': '2' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(id));
+    server = await startServer({ '/one.xml': answer('one'), '/two.xml': answer('two') });
+  });
+  afterEach(async () => {
+    await server.close();
+    await database.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const write = (fetch: object) => {
+    const sources = ['one', 'two'].map((id) => ({ id, kind: 'feed', name: id, url: `${server.url}/${id}.xml`, fetchArticles: false }));
+    const pipeline = {
+      id: 'waits', name: 'Waits', sources,
+      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+      fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, timeoutMs: 5_000, ...fetch },
+      alerts: { channels: [] },
+    };
+    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+  };
+  /** `pausewatch run` in this process, its stderr a terminal. */
+  const run = async (...args: string[]) => {
+    const wasTty = process.stderr.isTTY;
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      return await runCommands([registerRun], ['run', ...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+    } finally {
+      Object.defineProperty(process.stderr, 'isTTY', { value: wasTty, configurable: true });
+    }
+  };
+  const host = () => new URL(server.url).host;
+
+  it('names the host that answered 429 with Retry-After: 2 and the time left, on stderr, on the one status line', async () => {
+    write({ perHostGapMs: 0 });
+    const { stdout, stderr } = await run();
+    expect(requests).toBe(2);
+    const waiting = statusLines(stderr).filter((line) => line.includes('waiting'));
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const line of waiting) expect(line).toMatch(new RegExp(`^waiting [12] s for ${host().replaceAll('.', '\\.')} \\(asked by 429\\) · sources [01]/2 `));
+    // the wait is over: the line goes back to the counts, then is cleared
+    expect(statusLines(stderr).at(-2)).toBe('sources 2/2 (1 failed) · articles processed 1');
+    expect(stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(stdout).not.toContain('waiting');
+  });
+
+  it('names the per-host gap when that is what holds a request back', async () => {
+    write({ perHostGapMs: 1_500 });
+    requests = 1; // no 429 this time
+    const { stderr } = await run();
+    expect(statusLines(stderr).filter((line) => line.includes('waiting'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^waiting [12] s for ${host().replaceAll('.', '\\.')} \\(fetch\\.perHostGapMs\\) · sources [01]/2 `))]),
+    );
+  });
+
+  it('says nothing of it with --quiet', async () => {
+    write({ perHostGapMs: 0 });
+    const quiet = await run('--quiet');
+    expect(requests).toBe(2);
+    expect(quiet.stderr + quiet.stdout).not.toContain('waiting');
+  });
+
+  it('says nothing of it under --json, whose stdout stays one JSON document', async () => {
+    write({ perHostGapMs: 0 });
+    const json = await run('--json');
+    expect(requests).toBe(2);
+    expect(json.stderr + json.stdout).not.toContain('waiting');
+    expect(JSON.parse(json.stdout).sources.map((source: { outcome: string }) => source.outcome).sort()).toEqual(['failed', 'ok']);
+  });
+});
+
+describe('the status line of a run', () => {
+  const terminal = (columns: number) => {
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns });
+    let written = '';
+    stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    return { stream, lines: () => statusLines(written), written: () => written };
+  };
+
+  it('cuts a long host name and strips its control characters, keeping the reason, within the terminal width', () => {
+    for (const columns of [120, 80, 50]) {
+      const { stream, lines, written } = terminal(columns);
+      const progress = terminalProgress(stream, 12);
+      const now = Date.now();
+      const host = `\u001b]0;owned\u0007${'very-long-subdomain.'.repeat(20)}news.example.org\u009b31m`;
+      const wait = { host, from: now, until: now + 4_000, askedBy: 503 };
+      progress.waits.waitStarted(wait);
+      const line = lines().at(-1)!;
+      expect(line.length).toBeLessThanOrEqual(columns - 1);
+      // the escape sequences' printable rest is harmless text
+      expect(line).toMatch(/^waiting [34] s for \]0;ownedvery-[\w.-]*… \(asked by 503\)/);
+      // on a wide terminal the counts follow; a narrow one cuts them, not the wait
+      if (columns >= 120) expect(line).toMatch(/… \(asked by 503\) · sources 0\/12 · articles processed 0$/);
+      // nothing but the status line's own \r and erase-line reaches the terminal
+      expect(written().replaceAll('\u001b[K', '').replaceAll('\r', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      progress.waits.waitEnded(wait);
+      expect(lines().at(-1)).toBe('sources 0/12 · articles processed 0');
+      progress.finish();
+    }
+  });
+
+  it('names the wait that ends last, counts the other hosts, and leaves out waits under a second', () => {
+    const { stream, lines } = terminal(160);
+    const progress = terminalProgress(stream, 3);
+    const now = Date.now();
+    const short = { host: 'a.example', from: now, until: now + 500, askedBy: null };
+    progress.waits.waitStarted(short);
+    expect(lines().at(-1)).toBe('sources 0/3 · articles processed 0');
+    const gap = { host: 'b.example', from: now, until: now + 1_500, askedBy: null };
+    const asked = { host: 'c.example:8080', from: now, until: now + 3_000, askedBy: 429 };
+    progress.waits.waitStarted(gap);
+    expect(lines().at(-1)).toBe('waiting 2 s for b.example (fetch.perHostGapMs) · sources 0/3 · articles processed 0');
+    progress.waits.waitStarted(asked);
+    expect(lines().at(-1)).toBe('waiting 3 s for c.example:8080 (asked by 429; 1 more host waiting) · sources 0/3 · articles processed 0');
+    progress.waits.waitEnded(asked);
+    progress.waits.waitEnded(short);
+    expect(lines().at(-1)).toBe('waiting 2 s for b.example (fetch.perHostGapMs) · sources 0/3 · articles processed 0');
+    progress.finish();
+    // told after the run finished: nothing more is drawn
+    progress.waits.waitEnded(gap);
+    expect(lines().at(-1)).toBe('');
+  });
+});
