@@ -2,7 +2,7 @@
  * Entry point of feed parsing: bytes and response headers in, one normalised ParsedFeed out, whatever the format.
  * The format is detected from the content (see detect.ts). HTTP fetching happens elsewhere.
  */
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { ParsedFeed } from '../../model/index.ts';
 import { decodeFeedBytes, getHeader } from './decode.ts';
 import { sniffFeedKind } from './detect.ts';
@@ -36,15 +36,27 @@ export function isGzipFile(bytes: Buffer): boolean {
 /**
  * A body that is itself a gzip file rather than a compressed transfer (which fetch has already undone): the sitemaps
  * protocol allows `sitemap.xml.gz`, and some servers compress twice. Decompressed within the cap, as a transfer is,
- * so a bomb stops there.
+ * so a bomb stops there. A file cut short (a dropped connection, an upload still being written) gives what it holds,
+ * with a warning, as a truncated XML document would: the items before the cut are as good as any.
  */
-function gunzipDownload(bytes: Buffer, maxBytes: number): Buffer | null {
+function gunzipDownload(bytes: Buffer, maxBytes: number): { bytes: Buffer; warning: string | null } | null {
   if (!isGzipFile(bytes)) return null;
+  const tooLarge = () => new FeedParseError('too_large', `the body is a gzip file that decompresses to more than ${maxBytes} bytes`);
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return { bytes: gunzipSync(bytes, { maxOutputLength: maxBytes }), warning: null };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new FeedParseError('too_large', `the body is a gzip file that decompresses to more than ${maxBytes} bytes`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    if (code === 'Z_BUF_ERROR') {
+      // what was decompressed before the end came early
+      let partial: Buffer;
+      try {
+        partial = gunzipSync(bytes, { maxOutputLength: maxBytes, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      } catch (retryError) {
+        if ((retryError as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+        partial = Buffer.alloc(0);
+      }
+      if (partial.length > 0) return { bytes: partial, warning: `the gzip file ends early (${bytes.length} bytes); read the ${partial.length} bytes it holds` };
     }
     throw new FeedParseError('not_a_feed', `the body is a gzip file that cannot be decompressed (${(error as Error).message})`);
   }
@@ -78,7 +90,7 @@ function unknownBodyMessage(text: string, binary: boolean): string {
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
   if (bytes.length === 0) throw new FeedParseError('empty', 'the document is empty (0 bytes)');
   const unzipped = gunzipDownload(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
-  const decoded = decodeFeedBytes(unzipped ?? bytes, ctx.headers);
+  const decoded = decodeFeedBytes(unzipped?.bytes ?? bytes, ctx.headers);
   const sniffed = sniffFeedKind(decoded.text);
   // Relative links resolve against Content-Location (itself relative to the URL) first, then the URL.
   const contentLocation = getHeader(ctx.headers, 'content-location');
@@ -103,7 +115,7 @@ export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<P
       }
       break;
   }
-  const extraWarnings = [...decoded.warnings];
+  const extraWarnings = [...(unzipped?.warning ? [unzipped.warning] : []), ...decoded.warnings];
   const typeWarning = contentTypeWarning(getHeader(ctx.headers, 'content-type'));
   if (typeWarning) extraWarnings.push(typeWarning);
   if (extraWarnings.length === 0) return feed;

@@ -205,6 +205,19 @@ describe('parseFeed: formats', () => {
     await expect(parseFeed(bomb.subarray(0, 20), { url: 'https://e.example/cut.xml.gz' })).rejects.toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('gzip file that cannot be decompressed') });
   });
 
+  it('reads the entries before the cut of a gzip file that ends early, and says so', async () => {
+    const entry = (i: number) => `<url><loc>https://news.example/${i}</loc><news:news><news:title>Labs weigh a pause, part ${i}</news:title></news:news></url>\n`;
+    const xml = `<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${Array.from({ length: 400 }, (_v, i) => entry(i)).join('')}</urlset>`;
+    const gzipped = gzipSync(Buffer.from(xml));
+    const cut = gzipped.subarray(0, Math.floor(gzipped.length / 2));
+    const feed = await parseFeed(cut, { url: 'https://news.example/sitemap.xml.gz' });
+    expect(feed.items.length).toBeGreaterThan(10);
+    expect(feed.items.length).toBeLessThan(400);
+    expect(feed.items.slice(0, 3).map((item) => item.link)).toEqual(['https://news.example/0', 'https://news.example/1', 'https://news.example/2']);
+    expect(feed.bozo).toBe(true);
+    expect(feed.warnings[0]).toMatch(new RegExp(`^the gzip file ends early \\(${cut.length} bytes\\); read the \\d+ bytes it holds$`));
+  });
+
   it('detects the format from the content, not the Content-Type', async () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
