@@ -37,7 +37,8 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'category', 'dc:subject', 'comments', 'source',
+  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
+  'comments', 'source',
 ];
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
 const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
@@ -304,6 +305,23 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   return enclosures;
 }
 
+/**
+ * The first non-empty `<media:description>` of the item, or of a `<media:group>` in it, as HTML: plain text (the
+ * default `type="plain"`) is escaped.
+ */
+function readMediaDescription(reader: FieldReader): string | null {
+  const nodes: XmlNode[] = reader.all('media:description').map((ref) => ref.node);
+  for (const group of reader.all('media:group')) {
+    if (typeof group.node !== 'object') continue;
+    for (const [key, value] of Object.entries(group.node)) if (key.replace(/^.*:/, '') === 'description') nodes.push(...asArray(value));
+  }
+  for (const node of nodes) {
+    const text = nodeText(node).trim();
+    if (text !== '') return nodeAttrs(node).type === 'html' ? text : escapeHtml(text);
+  }
+  return null;
+}
+
 function readCategories(reader: FieldReader): string[] {
   const names = [
     ...reader.all('category').map((ref) => nodeAttrs(ref.node).term ?? nodeText(ref.node)),
@@ -397,6 +415,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, !isAtom) : undefined);
   // feedparser semantics: an entry without a summary shows the start of its content there.
   if (!summary && isAtom) summary = content;
+  // A video feed's entry (YouTube's) has no text but its Media RSS description.
+  if (!summary && !content) summary = readMediaDescription(reader);
 
   return {
     guid,

@@ -218,6 +218,26 @@ describe('parseFeed: formats', () => {
     expect(feed.warnings[0]).toMatch(new RegExp(`^the gzip file ends early \\(${cut.length} bytes\\); read the \\d+ bytes it holds$`));
   });
 
+  it('reads a video entry\'s Media RSS description as its summary when it has no other text (YouTube)', async () => {
+    const entry = (description: string) => `<entry><id>yt:video:abc123</id><title>Should the labs pause frontier AI?</title>
+      <link rel="alternate" href="https://www.youtube.com/watch?v=abc123"/><published>2026-06-12T10:00:00+00:00</published>
+      <media:group><media:title>Should the labs pause frontier AI?</media:title><media:content url="https://www.youtube.com/v/abc123" type="application/x-shockwave-flash"/>
+      ${description}</media:group></entry>`;
+    const xml = (...entries: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><feed xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom"><title>Policy Channel</title>${entries.join('')}</feed>`;
+    const feed = await parseFeed(
+      Buffer.from(xml(entry('<media:description>A debate on the pause &amp; its verification.\nGuests: &lt;two&gt; researchers.</media:description>'), entry('<media:description type="html">&lt;p&gt;With &lt;b&gt;HTML&lt;/b&gt;&lt;/p&gt;</media:description>'), entry(''))),
+      { url: 'https://www.youtube.com/feeds/videos.xml?channel_id=x' },
+    );
+    expect(feed.items.map((item) => item.summary)).toEqual(['A debate on the pause &amp; its verification.\nGuests: &lt;two&gt; researchers.', '<p>With <b>HTML</b></p>', null]);
+    expect(feed.items[0]).toMatchObject({ content: null, link: 'https://www.youtube.com/watch?v=abc123' });
+    // a Media RSS description on an RSS item is read when the item has no description of its own
+    const rss = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+      <item><title>A</title><link>https://e.x/a</link><media:description>Clip about the pause</media:description></item>
+      <item><title>B</title><link>https://e.x/b</link><description>Own text</description><media:description>Clip</media:description></item></channel></rss>`;
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.x/feed' })).items.map((item) => item.summary)).toEqual(['Clip about the pause', 'Own text']);
+  });
+
   it('detects the format from the content, not the Content-Type', async () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
