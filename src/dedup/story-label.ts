@@ -8,6 +8,22 @@ const MAX_HEADLINE_WORDS = 25;
 /** " - Reuters", " | The Verge", " :: Site": outlets append their name to the headline. */
 const SITE_SUFFIX = /\s+[|–—:-]{1,2}\s+[^|–—]{1,40}$/u;
 
+/** Stories of up to this many titles are relabelled on every article added. */
+const ALWAYS_RELABEL_UP_TO = 8;
+/** A larger story is relabelled again once it has grown by this share since it was last labelled. */
+const RELABEL_GROWTH = 0.25;
+
+/**
+ * Whether a story that has `titles` headlines, and whose stored label was worked out from `labelledFrom` of them, is
+ * relabelled as an article joins it rather than once the run's articles are stored. Each relabelling reads every
+ * title, so doing it on every article made a story of n articles cost n² title readings; relabelling at each growth
+ * by a quarter costs a constant per article (a geometric series), and a label read meanwhile (or left by an
+ * interrupted run) is worked out from at least four fifths of the story's headlines.
+ */
+export function relabelsNow(titles: number, labelledFrom: number): boolean {
+  return titles <= ALWAYS_RELABEL_UP_TO || titles >= labelledFrom * (1 + RELABEL_GROWTH);
+}
+
 /**
  * A short label for a story: the headline that shares the most words with the story's other headlines (the one
  * most representative of the coverage, not one outlet's angle), without the outlet's name, cut to about 90

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyLabel } from '../../src/dedup/index.ts';
+import { relabelsNow, storyLabel } from '../../src/dedup/index.ts';
 import { normalizedWords } from '../../src/dedup/fingerprint.ts';
 
 /**
@@ -76,5 +76,34 @@ describe('storyLabel', () => {
     const titles = ['Labs pause frontier training now', 'now training frontier pause Labs', 'now training frontier pause Labs', 'Labs pause frontier training now'];
     expect(storyLabel(titles)).toBe('Labs pause frontier training now');
     expect(storyLabel(titles)).toBe(referenceLabel(titles));
+  });
+});
+
+describe('relabelsNow', () => {
+  /** Adds `n` titles one by one as the run does; returns the titles read relabelling and the stalest label seen. */
+  function grow(n: number): { titlesRead: number; stalest: number } {
+    let labelledFrom = 1;
+    let titlesRead = 1;
+    let stalest = 1;
+    for (let titles = 2; titles <= n; titles++) {
+      if (relabelsNow(titles, labelledFrom)) {
+        labelledFrom = titles;
+        titlesRead += titles;
+      }
+      stalest = Math.min(stalest, labelledFrom / titles);
+    }
+    return { titlesRead: titlesRead + n, stalest }; // + n: the label settled once the run's articles are stored
+  }
+
+  it('relabels a small story on every article', () => {
+    for (let titles = 1; titles <= 8; titles++) expect(relabelsNow(titles, titles - 1)).toBe(true);
+  });
+
+  it('costs a constant number of title readings per article however large the story, with labels from at least four fifths of its titles', () => {
+    for (const n of [100, 1_000, 10_000, 100_000]) {
+      const { titlesRead, stalest } = grow(n);
+      expect(titlesRead / n).toBeLessThan(7);
+      expect(stalest).toBeGreaterThanOrEqual(0.8 - 1e-9);
+    }
   });
 });
