@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
@@ -8,11 +9,11 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
-import type { Store, ArticleRow, RunOwner, SourceRow } from '../store/index.ts';
+import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { writeDigest } from './write-digest.ts';
 import { localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
@@ -170,6 +171,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
     const storyTitleCache = new Map<number, string[]>();
+    // Stories whose stored label was worked out from fewer of their titles than they have: from how many. A large
+    // story is relabelled as it grows (see relabelsNow), and once more when the run's articles are stored; anything
+    // else that changes its titles settles its label first, so every label ends as relabelling on each article left it.
+    const labelsBehind = new Map<number, number>();
     // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
     const storeLock = new PQueue({ concurrency: 1 });
     let processed = 0;
@@ -258,18 +263,24 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const score = scorer.score({ title, text: extracted.text });
 
       return db.transaction().execute(async (trx) => {
-        if (mergeStoryIds.length > 0 && storyId !== null) {
-          await repo.mergeStories(trx, storyId, mergeStoryIds);
-          for (const id of [storyId, ...mergeStoryIds]) storyTitleCache.delete(id);
+        const merging = mergeStoryIds.length > 0 && storyId !== null;
+        if (merging) {
+          await repo.mergeStories(trx, storyId!, mergeStoryIds);
+          for (const id of [storyId!, ...mergeStoryIds]) storyTitleCache.delete(id);
         }
-        // the story's real headlines; an article without one labels its story only while no other has one
+        // the story's real headlines before this article's; an article without one labels its story only while no
+        // other has one
         let titles: string[];
+        let labelled = true;
         if (storyId === null) {
           storyId = await repo.createStory(trx, pipeline.id, label, at);
-          titles = title ? [title] : [];
+          titles = [];
         } else {
-          titles = [...(storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId))), ...(title ? [title] : [])];
-          await repo.touchStory(trx, storyId, at, titles.length > 0 ? storyLabel(titles) : label);
+          titles = storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId));
+          const count = titles.length + (title ? 1 : 0);
+          labelled = count === 0 || merging || relabelsNow(count, labelsBehind.get(storyId) ?? titles.length);
+          const newLabel = count === 0 ? label : labelled ? storyLabel(title ? [...titles, title] : titles) : null;
+          await repo.touchStory(trx, storyId, at, newLabel);
         }
         const id = await repo.insertArticle(trx, {
           pipeline_id: pipeline.id,
@@ -313,8 +324,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           }
         }
         // The in-memory views follow the database only once every write above has succeeded.
+        if (title) titles.push(title);
         storyTitleCache.set(storyId, titles);
-        for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
+        for (const id of mergeStoryIds) labelsBehind.delete(id);
+        if (labelled) labelsBehind.delete(storyId);
+        else if (!labelsBehind.has(storyId)) labelsBehind.set(storyId, titles.length - (title ? 1 : 0));
+        if (mergeStoryIds.length > 0) {
+          for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
+        }
         known.push({ ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
         return duplicate ? 'duplicate' : 'added';
       });
@@ -403,6 +420,26 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * Stores the label a story's titles give, when the stored one lags them (see `labelsBehind`); the caller forgets
+     * the lag once its transaction has committed.
+     */
+    async function settleLabel(trx: Kysely<Database>, storyId: number | null): Promise<void> {
+      if (storyId === null || !labelsBehind.has(storyId)) return;
+      const titles = storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId));
+      if (titles.length > 0) await repo.relabelStory(trx, storyId, storyLabel(titles));
+    }
+
+    /** Settles every label still lagging its story's titles: once the run's articles are stored. */
+    async function settleLabels(): Promise<void> {
+      if (labelsBehind.size === 0) return;
+      const behind = [...labelsBehind.keys()];
+      await db.transaction().execute(async (trx) => {
+        for (const id of behind) await settleLabel(trx, id);
+      });
+      for (const id of behind) labelsBehind.delete(id);
+    }
+
+    /**
      * A new version of a stored article: a headline, or (`text` not null) a text too. Its score, dedup keys and story
      * label are worked out again, since all read them: a story must not stay labelled with a headline its outlet
      * withdrew. Whether it copies another article stays as decided when it was stored.
@@ -414,6 +451,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const body = text ?? article.text;
       const keys = computeDedupKeys({ url: article.url, canonicalUrl: article.canonical_url, title, text: body });
       await db.transaction().execute(async (trx) => {
+        await settleLabel(trx, article.story_id);
         await repo.updateArticle(trx, id, {
           ...fields, title, text: body, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
         });
@@ -421,7 +459,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const titles = article.story_id === null ? [] : await repo.storyTitles(trx, article.story_id);
         if (article.story_id !== null && titles.length > 0) await repo.relabelStory(trx, article.story_id, storyLabel(titles));
       });
-      if (article.story_id !== null) storyTitleCache.delete(article.story_id);
+      if (article.story_id !== null) {
+        storyTitleCache.delete(article.story_id);
+        labelsBehind.delete(article.story_id);
+      }
       const index = known.findIndex((other) => other.id === id);
       if (index >= 0) known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
     }
@@ -466,6 +507,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             : article.story_id;
         const score = scorer.score({ title: title ?? '', text: extracted.text });
         await db.transaction().execute(async (trx) => {
+          // its title may be new and it may leave its story: the labels lagging the titles are settled first
+          for (const id of new Set([article.story_id, storyId])) await settleLabel(trx, id);
           await repo.updateArticle(trx, entry.id, {
             title, url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
@@ -482,7 +525,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline({ title, text: extracted.text, url: page.url })]));
           }
         });
-        for (const id of [article.story_id, storyId]) if (id !== null) storyTitleCache.delete(id);
+        for (const id of [article.story_id, storyId]) {
+          if (id === null) continue;
+          storyTitleCache.delete(id);
+          labelsBehind.delete(id);
+        }
         // The in-memory view follows the database once the writes have succeeded.
         const index = known.findIndex((other) => other.id === entry.id);
         if (index >= 0) known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
@@ -695,6 +742,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
+    await storeLock.add(settleLabels);
     const delivery = await deliverAlerts(db, pipeline.id, channels, now);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too.
     const dates = [...new Set([localDate(new Date(startedAt), pipeline.digest.timeZone), localDate(now(), pipeline.digest.timeZone)])];

@@ -10,12 +10,12 @@ export async function createStory(db: Kysely<Database>, pipelineId: string, labe
   return row.id;
 }
 
-/** Widens the story's time span to include `at` and refreshes its label. */
-export async function touchStory(db: Kysely<Database>, id: number, at: string, label: string): Promise<void> {
+/** Widens the story's time span to include `at` and refreshes its label (null: keeps it). */
+export async function touchStory(db: Kysely<Database>, id: number, at: string, label: string | null): Promise<void> {
   const story = await db.selectFrom('stories').select(['first_seen', 'last_seen']).where('id', '=', id).executeTakeFirstOrThrow();
   await db
     .updateTable('stories')
-    .set({ label, first_seen: at < story.first_seen ? at : story.first_seen, last_seen: at > story.last_seen ? at : story.last_seen })
+    .set({ ...(label === null ? {} : { label }), first_seen: at < story.first_seen ? at : story.first_seen, last_seen: at > story.last_seen ? at : story.last_seen })
     .where('id', '=', id)
     .execute();
 }
