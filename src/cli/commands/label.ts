@@ -20,7 +20,7 @@ function parseLabel(value: string): Label {
 export function registerLabel(program: Command): void {
   program
     .command('label')
-    .description('record an analyst\'s stance for an article; it wins over the scorer in the digest and trends')
+    .description('record an analyst\'s stance for an article (or withdraw it with --clear); it wins over the scorer in the digest and trends')
     .argument('<article-id>', 'id from `pausewatch articles`')
     .option('--stance <label>', `one of ${LABELS.join(', ')} (irrelevant takes it out of the stance statistics)`)
     .option('--clear', 'withdraw the article\'s label, so the scorer\'s stance counts again (the history stays)')
