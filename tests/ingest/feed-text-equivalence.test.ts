@@ -154,4 +154,12 @@ describe('countWords counts the matches of its pattern', () => {
       expect(countWords(text), JSON.stringify(text)).toBe(referenceCountWords(text));
     }
   });
+
+  it('on texts longer than the array it reuses (64 Ki code units), and on a short one after them', () => {
+    const sample = randomTexts(71, [...TEXT, ' ', '\n'], 50, 40).join(' ');
+    expect(sample.length).toBeGreaterThan(1000);
+    for (const text of [sample.repeat(Math.ceil(70_000 / sample.length)), 'l’homme 𝒜b'.repeat(40_000), sample]) {
+      expect(countWords(text)).toBe(referenceCountWords(text));
+    }
+  });
 });
