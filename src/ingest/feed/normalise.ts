@@ -49,15 +49,71 @@ export function repairDecodedText(text: string): string {
 }
 
 /**
- * Whitespace that needs collapsing: a run of two or more, or a lone character other than a space; U+2028 and U+2029
- * are line breaks; a lone U+00A0 is content ("10\u00a0km"), a run of them is spacing. A lone space, by far the most
- * common case, is left alone: replacing it by itself rebuilt the whole string (most of htmlToText).
+ * Where collapseWhitespace may have work to do: a control character, white space other than a space, U+00A0, or
+ * two spaces. Most of a text is passed over by this search, which runs natively.
  */
-const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f\u2028\u2029]{2,}|[\t\n\r\f\u2028\u2029]|\u00a0{2,}/g;
+const NEEDS_COLLAPSING = /[\x00-\x1f\x7f-\xa0\u2028\u2029]| {2}/g;
 
-/** Collapses runs of white space (see COLLAPSIBLE_WHITESPACE), removes control characters and trims. */
+/**
+ * Collapses runs of white space, removes control characters and trims, as
+ * `withoutControlCharacters(text).replace(/[ \t\n\r\f\u2028\u2029]{2,}|[\t\n\r\f\u2028\u2029]|\u00a0{2,}/g, ' ').trim()`
+ * does: a run of white space becomes a space, and so does a lone character other than a space; U+2028 and U+2029 are
+ * line breaks; a lone U+00A0 is content ("10\u00a0km"), a run of them is spacing. Made in one scan that copies the
+ * text between the places NEEDS_COLLAPSING finds in slices, which is faster than that replace (it tried its pattern
+ * at every space); tests/ingest/feed-text-equivalence.test.ts holds the two to the same results.
+ */
 export function collapseWhitespace(text: string): string {
-  return withoutControlCharacters(text).replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+  NEEDS_COLLAPSING.lastIndex = 0;
+  if (!NEEDS_COLLAPSING.test(text)) return text.trim();
+  const length = text.length;
+  let out = '';
+  let copied = 0; // text before this index is in `out`, or was dropped
+  let done = 0; // text before this index has been dealt with
+  do {
+    const found = NEEDS_COLLAPSING.lastIndex;
+    let start = text.charCodeAt(found - 1) === 0x20 ? found - 2 : found - 1;
+    // a lone space or U+00A0 just before begins the run: " \n" is one, and so is "\u00a0\x01\u00a0" once the control goes
+    const before = text.charCodeAt(start - 1);
+    if (start > done && (before === 0x20 || before === 0xa0)) start--;
+    const code = text.charCodeAt(start);
+    let end = start + 1;
+    if (isControlCharacter(code)) {
+      out += text.slice(copied, start);
+      copied = end;
+    } else {
+      // a run of white space or of U+00A0, control characters in it dropped
+      const nbsp = code === 0xa0;
+      let count = 1;
+      let controls = false;
+      for (; end < length; end++) {
+        const next = text.charCodeAt(end);
+        if (nbsp ? next === 0xa0 : isCollapsibleWhitespace(next)) count++;
+        else if (isControlCharacter(next)) controls = true;
+        else break;
+      }
+      if (count > 1 || (!nbsp && code !== 0x20)) {
+        out += text.slice(copied, start) + ' ';
+        copied = end;
+      } else if (controls) {
+        // a lone space or U+00A0 stays as it is, without the control characters after it
+        out += text.slice(copied, start + 1);
+        copied = end;
+      }
+    }
+    done = end;
+    NEEDS_COLLAPSING.lastIndex = end;
+  } while (NEEDS_COLLAPSING.test(text));
+  return (out + text.slice(copied)).trim();
+}
+
+/** Whether the code unit is one of CONTROL_CHARACTERS. */
+function isControlCharacter(code: number): boolean {
+  return code <= 0x08 || code === 0x0b || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Whether the code unit is white space collapseWhitespace collapses in runs (U+00A0 aside). */
+function isCollapsibleWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c || code === 0x2028 || code === 0x2029;
 }
 
 /**
@@ -66,15 +122,87 @@ export function collapseWhitespace(text: string): string {
  */
 const BREAKING_TAG = /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|table|tr|td|th|section|article|header|footer|figure|figcaption|aside|nav)(?=[\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
 
-/** Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace collapsed. */
+/** The names BREAKING_TAG lists, in lower case. */
+const BREAKING_TAG_NAMES = new Set([
+  'br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'table', 'tr', 'td',
+  'th', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'aside', 'nav',
+]);
+const COMMENT = /<!--[\s\S]*?-->/g;
+const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+/** A start or end tag; quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units. */
+const TAG = /<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g;
+
+/**
+ * Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace
+ * collapsed. The result is that of replacing COMMENT, CDATA_SECTION, BREAKING_TAG and TAG one after the other, then
+ * decodeEntities and collapseWhitespace; most fragments have no "<!", and their tags are dropped in one scan.
+ */
 export function htmlToText(html: string): string {
-  const withoutTags = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(BREAKING_TAG, ' ')
-    // quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units
-    .replace(/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g, '');
+  let withoutTags = withoutTagsInOneScan(html, true);
+  if (withoutTags === null) {
+    // comments and CDATA sections first (both start with "<!", which most fragments lack), then tags
+    const markup = html.includes('<!') ? html.replace(COMMENT, '').replace(CDATA_SECTION, '$1') : html;
+    withoutTags = withoutTagsInOneScan(markup, false) ?? markup.replace(BREAKING_TAG, ' ').replace(TAG, '');
+  }
   return collapseWhitespace(decodeEntities(withoutTags));
+}
+
+/**
+ * The markup with breaking tags (BREAKING_TAG) as spaces and other tags (TAG) dropped, in one scan: the same as
+ * replacing the two patterns one after the other (tests/ingest/feed-text-equivalence.test.ts). Null when the markup
+ * has a `<` where the two could differ: inside a tag (`<a title="<br>">`, whose `<br>` the first pattern replaces
+ * on its own), or opening a tag that never ends (`a<b`, which the first pattern's replacement could complete).
+ * Otherwise every `<` is text or starts a tag both patterns read alike, so the result is theirs. Null as well, with
+ * `stopAtBang`, at a `<!` (a comment or CDATA section may begin there, to be dealt with first).
+ */
+function withoutTagsInOneScan(markup: string, stopAtBang: boolean): string | null {
+  const length = markup.length;
+  let out = '';
+  let copied = 0; // markup before this index is in `out`, or was a tag
+  for (let open = markup.indexOf('<'); open !== -1; open = markup.indexOf('<', open + 1)) {
+    let i = open + 1;
+    let code = markup.charCodeAt(i);
+    if (code === 0x21 /* ! */ && stopAtBang) return null;
+    if (code === 0x2f /* / */) code = markup.charCodeAt(++i);
+    if (!isAsciiLetter(code)) continue; // text, as in "a < b" or "<3"
+    const nameStart = i;
+    do code = markup.charCodeAt(++i);
+    while (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39));
+    // a breaking tag's name is followed by white space (\s), '/' or '>'
+    const breaking = (code === 0x2f || code === 0x3e || isPatternSpace(code)) && BREAKING_TAG_NAMES.has(markup.slice(nameStart, i).toLowerCase());
+    // to the first '>' outside quotes
+    for (;;) {
+      if (i >= length) return null;
+      code = markup.charCodeAt(i);
+      if (code === 0x3e /* > */) break;
+      if (code === 0x3c /* < */) return null;
+      if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
+        const quote = code;
+        do {
+          if (++i >= length) return null;
+          code = markup.charCodeAt(i);
+          if (code === 0x3c) return null;
+        } while (code !== quote);
+      }
+      i++;
+    }
+    out += breaking ? markup.slice(copied, open) + ' ' : markup.slice(copied, open);
+    copied = i + 1;
+    open = i;
+  }
+  return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** Whether the code unit is white space to a regular expression's \s (WhiteSpace and LineTerminator). */
+function isPatternSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Escapes text for inclusion in HTML, so plain-text summaries fit the HTML `summary`/`content` fields. */
