@@ -9,7 +9,7 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, findDuplicate, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import { canonicalizeUrl, computeDedupKeys, DuplicateIndex, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -168,6 +168,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   try {
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
     const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
+    // `known` indexed for findDuplicate's questions (same answers, without a scan per article): told of every
+    // change to an entry's keys or original; story merges it need not hear of.
+    const duplicates = new DuplicateIndex(known);
 
     // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
     const storyTitleCache = new Map<number, string[]>();
@@ -231,7 +234,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function originalOf(keys: DedupKeys, self: number | null): Promise<DuplicateMatch | null> {
       const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
       if (sameUrl && sameUrl.id !== self) return { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 };
-      return findDuplicate(keys, self === null ? known : known.filter((other) => other.id !== self));
+      return duplicates.find(keys, self);
     }
 
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
@@ -332,7 +335,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (mergeStoryIds.length > 0) {
           for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
         }
-        known.push({ ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null });
+        const stored: KnownArticle = { ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null };
+        known.push(stored);
+        duplicates.add(stored);
         return duplicate ? 'duplicate' : 'added';
       });
     }
@@ -464,7 +469,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         labelsBehind.delete(article.story_id);
       }
       const index = known.findIndex((other) => other.id === id);
-      if (index >= 0) known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
+      if (index >= 0) {
+        known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
+        duplicates.replace(known[index]!);
+      }
     }
 
     /**
@@ -532,7 +540,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         }
         // The in-memory view follows the database once the writes have succeeded.
         const index = known.findIndex((other) => other.id === entry.id);
-        if (index >= 0) known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
+        if (index >= 0) {
+          known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
+          duplicates.replace(known[index]!);
+        }
       });
     }
 
