@@ -77,13 +77,18 @@ function followToOriginal(id: number, known: readonly KnownArticle[]): number {
   const start = known.find((k) => k.id === id);
   if (!start || start.duplicateOf === null) return id;
   const byId = new Map(known.map((k) => [k.id, k]));
+  return rootOf(id, (key) => byId.get(key));
+}
+
+/** The chain walk of followToOriginal, over whatever `lookup` can name (undefined: outside what is known). */
+function rootOf(id: number, lookup: (id: number) => { duplicateOf: number | null } | undefined): number {
   const seen = new Set<number>([id]);
   let current = id;
-  let next: number | null = start.duplicateOf;
+  let next: number | null = lookup(id)?.duplicateOf ?? null;
   while (next !== null && !seen.has(next)) {
     seen.add(next);
     current = next;
-    next = byId.get(next)?.duplicateOf ?? null;
+    next = lookup(next)?.duplicateOf ?? null;
   }
   return current;
 }
@@ -211,18 +216,7 @@ export class DuplicateIndex {
 
   /** As the scan's followToOriginal, with `exclude` taken as absent. */
   private followToOriginal(id: number, exclude: number | null): number {
-    const lookup = (key: number) => (key === exclude ? undefined : this.byId.get(key));
-    const start = lookup(id);
-    if (!start || start.duplicateOf === null) return id;
-    const seen = new Set<number>([id]);
-    let current = id;
-    let next: number | null = start.duplicateOf;
-    while (next !== null && !seen.has(next)) {
-      seen.add(next);
-      current = next;
-      next = lookup(next)?.duplicateOf ?? null;
-    }
-    return current;
+    return rootOf(id, (key) => (key === exclude ? undefined : this.byId.get(key)));
   }
 
   private forEachBand(signature: NearSignature, visit: (band: Map<number, SignatureGroup | SignatureGroup[]>, value: number) => void): void {

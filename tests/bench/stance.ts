@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { splitSentences } from '../../src/stance/index.ts';
 import { pauseScorer } from '../helpers/pause-topic.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 function parseArgs(argv: readonly string[]) {
   const args = { corpus: 'seeds', articles: 2000, words: 800 };
@@ -30,18 +31,6 @@ function parseArgs(argv: readonly string[]) {
   return args;
 }
 
-/** A small deterministic generator (mulberry32), so every run benches the same articles. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildArticles(corpus: string, count: number, words: number): string[] {
   const paragraphs = readdirSync(corpus)
     .filter((name) => name.endsWith('.txt'))
@@ -49,7 +38,7 @@ function buildArticles(corpus: string, count: number, words: number): string[] {
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph.split(/\s+/).length >= 12);
   if (paragraphs.length === 0) throw new Error(`${corpus}: no paragraphs of 12 words or more in its .txt files`);
-  const random = createRandom(20260605);
+  const random = seededRandom(20260605);
   const articles: string[] = [];
   for (let i = 0; i < count; i++) {
     const chosen: string[] = [];

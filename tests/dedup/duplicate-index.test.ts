@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeDedupKeys, DuplicateIndex, findDuplicate, type DuplicateMatch, type KnownArticle } from '../../src/dedup/index.ts';
 import { MINHASH_SIZE, serializeNearSignature } from '../../src/dedup/near-duplicate.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 import { knownArticle } from './articles.ts';
-
-/** mulberry32: a small seeded generator, so a failure names a reproducible case. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A seeded stream of articles that exercises every way findDuplicate answers: clusters of copies (exact, retyped,
@@ -21,7 +10,7 @@ function randomSource(seed: number): () => number {
  * empty ones, texts under the content-hash and near-duplicate word minimums, and similarities around both thresholds.
  */
 function articleStream(seed: number) {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const vocabulary = Array.from({ length: 2500 }, (_, i) => `w${i.toString(36)}${'aeiou'[i % 5]}`);
@@ -73,7 +62,7 @@ function keysOf(article: { url: string; text: string }) {
 
 describe('DuplicateIndex', () => {
   it('answers exactly as the full scan of findDuplicate over a few thousand seeded articles, through replacements and exclusions', () => {
-    const random = randomSource(20260609);
+    const random = seededRandom(20260609);
     const next = articleStream(42);
     const known: KnownArticle[] = [];
     let nextId = 1;
@@ -148,7 +137,7 @@ describe('DuplicateIndex', () => {
       nearSignature: serializeNearSignature({ words: 200, shingles: 200, minima }),
     });
     const index = new DuplicateIndex([original]);
-    const random = randomSource(7);
+    const random = seededRandom(7);
     const patterns: number[][] = [];
     for (let shift = 0; shift < MINHASH_SIZE; shift++) {
       for (const differing of [57, 58]) {

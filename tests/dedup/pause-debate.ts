@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { computeDedupKeys, findStory, type DedupKeys, type KnownArticle } from '../../src/dedup/index.ts';
 import { FIXTURES, PROJECT_ROOT, knownArticle, readTextArticle, seedPaths, type TextArticle } from './articles.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 export const PAUSE_DEBATE = `${FIXTURES}/pause-debate`;
 /** Written after the clustering parameters were chosen on PAUSE_DEBATE, to check them on articles they never saw. */
@@ -118,14 +119,7 @@ export function scorePairs(articles: readonly LabelledArticle[], storyIds: reado
 
 /** A reproducible shuffle (mulberry32), so an arrival-order test fails the same way every time. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
