@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue } from '../../ingest/request-queue.ts';
@@ -181,8 +182,7 @@ function discoveryStatus(stream: NodeJS.WriteStream, enabled: boolean): { event(
 
 /** `pausewatch sources add <url>`: a subcommand of the existing `sources` command (created if absent). */
 export function registerSourcesAdd(program: Command, state: CliState): void {
-  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
-  sources
+  sourcesCommand(program)
     .command('add')
     .description("find the feeds of an outlet from its home page and add them to the pipeline file")
     .argument('<url>', "the outlet's home page (or a feed URL)")

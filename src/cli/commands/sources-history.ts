@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { sourcesCommand } from './sources.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { plural } from '../../model/display-text.ts';
 import { recentFetchAttempts } from '../../store/index.ts';
@@ -14,8 +15,7 @@ const DEFAULT_LIMIT = 20;
  * state only) cannot tell.
  */
 export function registerSourcesHistory(program: Command): void {
-  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
-  sources
+  sourcesCommand(program)
     .command('history')
     .description('the last checks of one source, newest first: outcome, HTTP status, new items, error')
     .argument('<source-id>', 'id of a source of the pipeline (`pausewatch sources` lists them)')

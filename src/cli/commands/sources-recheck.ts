@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { sourcesCommand } from './sources.ts';
 import { requestAddress } from '../../run/run-pipeline.ts';
 import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
@@ -13,8 +14,7 @@ import { writeText } from '../views.ts';
  * would still hold the shared fetch back.
  */
 export function registerSourcesRecheck(program: Command): void {
-  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
-  sources
+  sourcesCommand(program)
     .command('recheck')
     .description('have the next run check these sources, even when a failure backed them off or their server asked (Retry-After) to wait')
     .argument('<source-id...>', 'ids of sources of the pipeline (`pausewatch sources` lists them)')

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { sourcesCommand } from './sources.ts';
 import { PipelineEditError, replaceSourceUrlsInPipelineFile, type SourceMove } from '../../config/pipeline-file.ts';
 import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { pendingMoves } from '../../store/index.ts';
@@ -12,8 +13,7 @@ import { shownPath, writeText } from '../views.ts';
  * feed is. A feed's login goes with it to a new URL on the same origin, as the run sends it there.
  */
 export function registerSourcesUpdateMoved(program: Command, state: CliState): void {
-  const sources = program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
-  sources
+  sourcesCommand(program)
     .command('update-moved')
     .description('put the new URL of each feed that moved permanently into the pipeline file')
     .option('--dry-run', 'list the changes without making them')

@@ -6,6 +6,14 @@ import { shownPath, table, updateMovedCommand, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
+/**
+ * The `sources` command, for its subcommands (`add`, `update-moved`, `recheck`, `history`) to register under: the one
+ * registerSources made, else a bare one, for a program given a subcommand alone.
+ */
+export function sourcesCommand(program: Command): Command {
+  return program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
+}
+
 export function registerSources(program: Command): void {
   program
     .command('sources')
