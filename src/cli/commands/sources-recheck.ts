@@ -31,11 +31,17 @@ export function registerSourcesRecheck(program: Command): void {
           return [requestAddress(source.url), ...(movedTo ? [requestAddress(movedTo)] : [])];
         };
         const named = new Set(ids);
-        const targets = [...defined.keys()].filter((id) => named.has(id) || addressesOf(id).some((address) => ids.some((asked) => addressesOf(asked).includes(address))));
+        const askedAddresses = ids.map((asked) => ({ asked, addresses: new Set(addressesOf(asked)) }));
+        /** The first named source read from an address of `id`'s, or null. */
+        const sharedWith = (id: string): string | null => {
+          const own = addressesOf(id);
+          return askedAddresses.find(({ addresses }) => own.some((address) => addresses.has(address)))?.asked ?? null;
+        };
+        const targets = [...defined.keys()].filter((id) => named.has(id) || sharedWith(id) !== null);
         const before = new Map((await clearNextChecks(store.db, loaded.pipeline.id, targets, new Date().toISOString())).map((row) => [row.id, row]));
         const report = targets.map((id) => ({
           sourceId: id,
-          sharesAddressWith: named.has(id) ? null : ids.find((asked) => addressesOf(asked).some((address) => addressesOf(id).includes(address)))!,
+          sharesAddressWith: named.has(id) ? null : sharedWith(id),
           neverChecked: !before.get(id)?.last_checked_at,
           clearedNextCheckAt: before.get(id)?.next_check_at ?? null,
           clearedNextCheckReason: before.get(id)?.next_check_reason ?? null,
