@@ -63,7 +63,6 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
-    if (options.mustExist) await refuseEmptyPostgres(store);
   } else {
     const file = path.resolve(target);
     if (options.mustExist && target !== ':memory:' && !existsSync(file)) {
@@ -86,9 +85,15 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   }
   try {
+    // The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared, where a command that only
+    // reads would otherwise create the tables and report an empty store rather than the wrong URL.
+    if (options.mustExist && store.dialect === 'postgres' && !(await hasMigrationTable(store))) {
+      throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
+    }
     await migrate(store);
   } catch (error) {
     await store.close().catch(() => {});
+    if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
   }
   return store;
@@ -120,23 +125,10 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/**
- * The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared (no migration table), where a
- * command that only reads would otherwise create the tables and report an empty store rather than the wrong URL.
- */
-async function refuseEmptyPostgres(store: Store): Promise<void> {
-  let prepared: boolean;
-  try {
-    const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
-    prepared = rows[0]?.table != null;
-  } catch (error) {
-    await store.close().catch(() => {});
-    throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
-  }
-  if (!prepared) {
-    await store.close().catch(() => {});
-    throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
-  }
+/** Whether a run has prepared the PostgreSQL database: kysely's migration table exists. */
+async function hasMigrationTable(store: Store): Promise<boolean> {
+  const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
+  return rows[0]?.table != null;
 }
 
 async function migrate(store: Store): Promise<void> {
