@@ -17,8 +17,9 @@ const PAGE_RULES: DocumentRules = {
  * Our addition to that order, shared with feeds (decodeDocument): the bytes overrule the label that won when they
  * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
  * under a header's legacy label when the page itself says UTF-8 or nothing, is read as UTF-8; bytes that are mostly
- * not UTF-8 under a UTF-8 label, or none, are read in the page's own label if only the header said UTF-8, else as
- * windows-1252; a UTF-16 or UTF-32 label over ASCII-compatible bytes is ignored. Each such correction, and a label
+ * not UTF-8 under a UTF-8 label, or none, are read in the page's own label if only the header said UTF-8, else in
+ * the encoding they read as (detected, when sure) or windows-1252; a UTF-16 or UTF-32 label over ASCII-compatible
+ * bytes is ignored. Each such correction, and a label
  * the BOM contradicts, is reported in `warnings`. A page saved to a file is decoded by the same function without
  * headers, so it reads as it did over HTTP.
  * @param headers the response headers (only Content-Type is read, in any case)
@@ -32,7 +33,8 @@ const PLAIN_TEXT_RULES: DocumentRules = { declaredLabel: () => null, sniffWide: 
 
 /**
  * Decodes a plain-text capture as a page without any label: a BOM, else UTF-8, unless the bytes are mostly not UTF-8
- * (then windows-1252), so one stray byte in a UTF-8 text costs one U+FFFD, not every accent in the file.
+ * (then the encoding they read as, or windows-1252), so one stray byte in a UTF-8 text costs one U+FFFD, not every
+ * accent in the file.
  */
 export function decodePlainText(bytes: Buffer): DecodedBody {
   return decodeDocument(bytes, undefined, PLAIN_TEXT_RULES);

@@ -42,8 +42,8 @@ function isSavedPage(name: string, bytes: Buffer): boolean {
  * Decodes a local capture as the pipeline reads it, or says why it is no article. A saved page (`.html`, or a file
  * that starts like one) is decoded exactly as `decodePage` decodes it over HTTP without headers: BOM, then its XML
  * declaration or meta charset, then UTF-8, the bytes overruling a label they contradict (UTF-8 under a Latin label
- * is UTF-8; bytes mostly not UTF-8 under UTF-8, or none, are windows-1252). A text capture: BOM, then UTF-8, unless
- * its bytes are mostly not UTF-8 (then windows-1252).
+ * is UTF-8; bytes mostly not UTF-8 under UTF-8, or none, are read in the encoding they read as, or windows-1252). A
+ * text capture: BOM, then UTF-8, unless its bytes are mostly not UTF-8 (then as a page without a label).
  * Refused, as `empty`, a file with nothing but whitespace; as `not_text`, binary data (NUL bytes, or mostly
  * control characters and bytes invalid in the encoding), which would be stored as an article of garbage.
  * @param name the file's name as the user knows it, used for the format and in messages

@@ -193,8 +193,9 @@ function labelFits(label: string, encoding: string): boolean {
  * The encoding the bytes call for when they contradict the label that won, with the warning to give, or null when
  * they do not. One rule whichever source the label came from (header, declaration, or none, meaning UTF-8):
  *  - UTF-8 over bytes that are mostly not UTF-8 gives way to the next witness: the document's own label when the
- *    header said UTF-8 and the document names another encoding, else windows-1252, in which every byte is a
- *    character (feedparser's fallback, and what browsers assume for unlabelled legacy text).
+ *    header said UTF-8 and the document names another encoding, else the one the bytes read as when a detector is
+ *    sure of it (detectedLegacyEncoding), else windows-1252, in which every byte is a character (feedparser's
+ *    fallback, and what browsers assume for unlabelled legacy text).
  *  - A legacy label over bytes that are valid UTF-8 with a non-ASCII character gives way to UTF-8 when it names a
  *    Latin single-byte charset, or when it came from the header and the document itself says UTF-8, by declaring
  *    it or by declaring nothing (XML's default). Valid UTF-8 decodes without loss, so nothing is risked.
