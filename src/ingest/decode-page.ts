@@ -72,16 +72,17 @@ export interface PageBodyProblem {
 }
 
 /**
- * Why a fetched response cannot be read as an article page, or null when it can: a Content-Type that is not HTML,
- * XHTML or plain text (a PDF, an image, application/octet-stream), or a body of binary data under any type. A
- * missing Content-Type is judged by the body alone.
- * @param contentType the response's Content-Type header, parameters included (`text/html; charset=utf-8`)
- * @param bytes the response body, undecoded
+ * A fetched response as an article page, decoded by decodePage, or why it cannot be one: a Content-Type that is not
+ * HTML, XHTML or plain text (a PDF, an image, application/octet-stream), or a body of binary data under any type. A
+ * missing Content-Type is judged by the body alone. The body is decoded once, for the check and for the page.
+ * @param headers the response headers (only Content-Type is read, in any case)
  */
-export function pageBodyProblem(contentType: string | undefined, bytes: Buffer): PageBodyProblem | null {
+export function readPageBody(bytes: Buffer, headers: Record<string, string>): { page: DecodedBody; problem: null } | { page: null; problem: PageBodyProblem } {
+  const contentType = getHeader(headers, 'content-type');
   const type = contentType?.split(';')[0]!.trim().toLowerCase() || null;
-  if (type !== null && !PAGE_TYPES.has(type)) return { code: 'not_html', message: `served as ${type}, not as an HTML page` };
-  const reason = binaryContentReason(decodePage(bytes, contentType ? { 'content-type': contentType } : {}).text);
-  if (reason) return { code: 'not_html', message: `served as ${type ?? 'no content type'}, but the body is not text: ${reason}` };
-  return null;
+  if (type !== null && !PAGE_TYPES.has(type)) return { page: null, problem: { code: 'not_html', message: `served as ${type}, not as an HTML page` } };
+  const page = decodePage(bytes, headers);
+  const reason = binaryContentReason(page.text);
+  if (reason) return { page: null, problem: { code: 'not_html', message: `served as ${type ?? 'no content type'}, but the body is not text: ${reason}` } };
+  return { page, problem: null };
 }

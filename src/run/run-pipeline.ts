@@ -6,7 +6,7 @@ import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/fee
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
-import { decodePage, pageBodyProblem } from '../ingest/decode-page.ts';
+import { readPageBody } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
 import { canonicalizeUrl, computeDedupKeys, DuplicateIndex, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
@@ -583,10 +583,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       const pageUrl = withoutCredentials(response.url);
       // A link to a PDF or a binary file keeps the feed's text rather than store its bytes as the article.
-      const problem = pageBodyProblem(response.headers['content-type'], response.body);
+      const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
-      const { text: html } = decodePage(response.body, response.headers);
-      const extracted = extractHtml(html, { url: pageUrl });
+      const extracted = extractHtml(page.text, { url: pageUrl });
       if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: no article text found` } };
       return { extracted, url: pageUrl };
     }

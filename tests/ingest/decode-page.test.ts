@@ -1,6 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodePage, pageBodyProblem } from '../../src/ingest/decode-page.ts';
+import { decodePage, readPageBody } from '../../src/ingest/decode-page.ts';
+
+/** What readPageBody finds wrong with a body served under `contentType`, or null. */
+const pageBodyProblem = (contentType: string | undefined, bytes: Buffer) => readPageBody(bytes, contentType ? { 'content-type': contentType } : {}).problem;
 
 const page = (head: string, body: string) => `<html><head>${head}<title>t</title></head><body><p>${body}</p></body></html>`;
 
@@ -138,7 +141,7 @@ describe('decodePage: the <meta> tags a browser would read, and only those', () 
   });
 });
 
-describe('pageBodyProblem: what cannot be read as an article page', () => {
+describe('readPageBody: what cannot be read as an article page', () => {
   const html = Buffer.from(page('<meta charset="utf-8">', 'The labs weigh a pause.'));
   const binary = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 0xff, 0x01, 0x02, 0, 0x9c]), Buffer.alloc(64)]);
 
@@ -158,5 +161,9 @@ describe('pageBodyProblem: what cannot be read as an article page', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page('', 'Pause'), 'utf-16le')]);
     expect(pageBodyProblem('text/html', utf16)).toBeNull();
     expect(pageBodyProblem('text/html; charset=shift_jis', iconv.encode(page('', 'フロンティアAIの一時停止'), 'shift_jis'))).toBeNull();
+    // and gives the page as decodePage decodes it
+    const japanese = iconv.encode(page('', 'フロンティアAIの一時停止'), 'shift_jis');
+    const headers = { 'content-type': 'text/html; charset=shift_jis' };
+    expect(readPageBody(japanese, headers)).toEqual({ page: decodePage(japanese, headers), problem: null });
   });
 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
-import { decodePage, pageBodyProblem } from '../../ingest/decode-page.ts';
+import { readPageBody } from '../../ingest/decode-page.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
@@ -33,15 +33,14 @@ export function registerExtract(program: Command, state: CliState): void {
           return;
         }
         // A PDF or an image read as HTML would print garbage as the article, with exit 0.
-        const problem = pageBodyProblem(response.headers['content-type'], response.body);
+        const { page, problem } = readPageBody(response.body, response.headers);
         if (problem) {
           writeText(process.stderr, `${problem.code}: cannot extract ${urlForDisplay(target)}: ${problem.message}\n`);
           state.exitCode = ExitCode.partial;
           return;
         }
-        const decoded = decodePage(response.body, response.headers);
-        body = decoded.text;
-        warnings = decoded.warnings;
+        body = page.text;
+        warnings = page.warnings;
         url = response.url;
         isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
       } else {
