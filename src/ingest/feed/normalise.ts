@@ -120,13 +120,12 @@ function isCollapsibleWhitespace(code: number): boolean {
  * Tags that end a line or a block where a browser shows them: they become a space, so `One.</p><p>Two.` and
  * `Line one<br>Line two` keep their words apart. Other tags (`<b>`, `<a>`) go without one: `<b>W</b>ord` is a word.
  */
-const BREAKING_TAG = /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|table|tr|td|th|section|article|header|footer|figure|figcaption|aside|nav)(?=[\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
-
-/** The names BREAKING_TAG lists, in lower case. */
 const BREAKING_TAG_NAMES = new Set([
   'br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'table', 'tr', 'td',
   'th', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'aside', 'nav',
 ]);
+/** A start or end tag of one of BREAKING_TAG_NAMES, in any case, its quoted attribute values skipped as units. */
+const BREAKING_TAG = new RegExp(`<\\/?(?:${[...BREAKING_TAG_NAMES].join('|')})(?=[\\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>`, 'gi');
 const COMMENT = /<!--[\s\S]*?-->/g;
 const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 /** A start or end tag; quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units. */
