@@ -25,14 +25,17 @@ export function positiveWholeNumber(value: string, name: string, what = 'a posit
   return number;
 }
 
-/** Refuses source ids the pipeline does not define, naming them and the ones it has (the first ten). */
-export function requireSourceIds(ids: readonly string[], pipeline: { id: string; sources: readonly { id: string }[] }): void {
+/**
+ * Refuses source ids the pipeline does not define, naming them and the ones it has (the first ten).
+ * @param listCommand the command that lists them all, with the flags the refused command was given
+ */
+export function requireSourceIds(ids: readonly string[], pipeline: { id: string; sources: readonly { id: string }[] }, listCommand: string): void {
   const known = pipeline.sources.map((source) => source.id);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length === 0) return;
   throw new UsageError(
     `<source-id>: no source ${unknown.map((id) => JSON.stringify(id)).join(', ')} in pipeline ${pipeline.id} ` +
-      `(it has ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … ${known.length - 10} more` : ''}; \`pausewatch sources\` lists them)`,
+      `(it has ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … ${known.length - 10} more` : ''}; \`${listCommand}\` lists them)`,
   );
 }
 

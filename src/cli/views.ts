@@ -64,16 +64,22 @@ export function shownPath(file: string, cwd = process.cwd()): string {
   return path.relative(cwd, file) || file;
 }
 
+/** The global flags that pick what a command works on, as given on its command line. */
+export interface TargetFlags {
+  pipeline?: string | undefined;
+  database?: string | undefined;
+}
+
 /**
- * The `sources update-moved` command for the pipeline and database a command was given, as a notice prints it: run
- * as printed, it must edit that pipeline's file from that database, not the default ones. A database URL is shown
- * without its password.
+ * A pausewatch command for the pipeline and database a command was given, as a hint prints it (`sources
+ * update-moved`, `sources recheck <id>`): run as printed, it must act on that pipeline and database, not the default
+ * ones. Quoted for a shell; a database URL is shown without its password.
  */
-export function updateMovedCommand(flags: { pipeline?: string | undefined; database?: string | undefined }, pipelineFile: string, cwd = process.cwd()): string {
+export function commandLine(words: string, flags: TargetFlags, pipelineFile: string, cwd = process.cwd()): string {
   const quoted = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
   const pipeline = flags.pipeline === undefined ? '' : ` --pipeline ${quoted(shownPath(pipelineFile, cwd))}`;
   const database = flags.database === undefined ? '' : ` --database ${quoted(urlForDisplay(flags.database))}`;
-  return `pausewatch sources update-moved${pipeline}${database}`;
+  return `pausewatch ${words}${pipeline}${database}`;
 }
 
 /** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */

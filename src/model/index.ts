@@ -116,8 +116,11 @@ export interface SourceReport {
   kind: SourceKind;
   /** `not_due`: the source's next check is later (its schedule, or the server's ask); nothing was fetched. */
   outcome: FetchOutcome | 'not_due';
-  /** When the source will next be checked, and why (feeds only). */
-  nextCheck: { at: string; reason: string } | null;
+  /**
+   * When the source will next be checked, and why (feeds only). `heldByServer`: the server asked, with Retry-After,
+   * not to be asked before then; `run --all` keeps that wait, `sources recheck` clears it.
+   */
+  nextCheck: { at: string; reason: string; heldByServer: boolean } | null;
   error: StageError | null;
   itemsSeen: number;
   articlesAdded: number;

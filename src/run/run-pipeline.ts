@@ -654,8 +654,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const waitedFor = sharers.map((s) => sourceRows.get(s.id)).find((shared) => askedToWait(shared, at));
         const scheduled = options.all === true ? null : (row?.next_check_at ?? null);
         report.nextCheck = waitedFor
-          ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)` }
-          : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled' };
+          ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true }
+          : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
@@ -675,12 +675,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== requestAddress(row.moved_to);
-      report.nextCheck = nextCheck({
+      const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
+      const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
         errorCode: oldAddressRetired ? 'old_address_gone' : (result.error?.code ?? null), httpStatus: oldAddressRetired ? null : result.httpStatus,
         failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints,
       });
-      const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
+      // held by the server when its Retry-After, not the schedule's own backoff, sets the time
+      report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
@@ -720,10 +722,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
       const row = sourceRows.get(source.id);
-      report.nextCheck = nextCheck({
+      const scheduled = nextCheck({
         now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore: row?.error_streak ?? 0, recentPublished: [],
         ttlSeconds: null, ...NO_HINTS, random,
       });
+      report.nextCheck = { ...scheduled, heldByServer: false };
       const at = now().toISOString();
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: feedAddress(source), startedAt: at, finishedAt: at,

@@ -92,7 +92,9 @@ describe('the pausewatch command', () => {
     const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);
     expect(stdout).toContain('(past) http_500: HTTP 500 from the outlet');
-    expect(stdout).toContain('next checks held back (`pausewatch sources recheck <id>` has the next run check one all the same):\n  seeds: no dated items, default 1 h; raised to 24 h by Expires (capped)');
+    expect(stdout).toContain(
+      `next checks held back (\`pausewatch sources recheck <id> --pipeline pipeline.ts --database ${db()}\` has the next run check one all the same):\n  seeds: no dated items, default 1 h; raised to 24 h by Expires (capped)`,
+    );
     const json = await pausewatch(['sources', '--json', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ nextCheckReason: 'no dated items, default 1 h; raised to 24 h by Expires (capped)' });
   });

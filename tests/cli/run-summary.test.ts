@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatRunSummary } from '../../src/cli/commands/run.ts';
+import { formatRunSummary, summaryContext } from '../../src/cli/commands/run.ts';
 import type { RunReport, SourceReport } from '../../src/model/index.ts';
 
 const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: string): SourceReport => ({
-  sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled' } : null,
+  sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled', heldByServer: false } : null,
   error: outcome === 'failed' ? { code: 'http_500', message: 'HTTP 500 from https://x/feed' } : null,
   itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [],
 });
@@ -76,12 +76,37 @@ describe('the run summary on alerts', () => {
 
 describe('the run summary on feeds that moved', () => {
   it('names each moved feed once, quiet or not, with its new URL (without a login) and the pipeline file to put it in', () => {
-    const moves = { feeds: [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], pipelineFile: '/srv/pw/pipelines/ai-pause.ts', command: 'pausewatch sources update-moved' };
+    const moves = summaryContext({}, '/srv/pw/pipelines/ai-pause.ts', [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], '/srv/pw');
     for (const verbose of [false, true]) {
       const text = formatRunSummary(report([source('wire', 'ok'), source('other', 'ok')]), '/srv/pw', verbose, moves);
       expect(text.split('\n').filter((line) => line.includes('moved'))).toEqual([
         '  moved        wire: the feed moved permanently to https://***@new.example/feed; `pausewatch sources update-moved` puts that URL in pipelines/ai-pause.ts',
       ]);
     }
+  });
+});
+
+describe('the run summary on feeds their server holds back', () => {
+  const held = (sourceId: string, heldByServer: boolean, reason: string): SourceReport => ({
+    ...source(sourceId, 'not_due'),
+    nextCheck: { at: '2026-06-17T06:00:00.000Z', reason, heldByServer },
+  });
+
+  it('counts the sources the run marked as held by their server, whatever their reason says', () => {
+    const sources = [held('busy', true, 'Retry-After: 7 d'), held('quiet', false, 'the server asked for a feed ttl of 7 d')];
+    expect(lastLineButOne(formatRunSummary(report(sources), '/', false))).toBe(
+      "0 new articles (0 duplicates), 0 alerts sent; 0 of 2 sources checked, 2 not due yet (the first at 2026-06-17 06:00 UTC), 1 of them held by their server's Retry-After (`pausewatch sources recheck <id>` overrides it).",
+    );
+    const lines = formatRunSummary(report(sources), '/', true).split('\n');
+    expect(lines[0]).toMatch(/ busy +skipped; .*--all does not override that, `pausewatch sources recheck busy` does\)$/);
+    expect(lines[1]).toMatch(/ quiet +skipped; .* \(--all checks it now\)$/);
+  });
+
+  it('prints the recheck command with the pipeline and database the run was given, quoted for a shell', () => {
+    const context = summaryContext({ pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, '/srv/pw/pipelines/my topic.ts', [], '/srv/pw');
+    const text = formatRunSummary(report([held('busy', true, 'the server asked to wait (http_429, Retry-After)')]), '/srv/pw', true, context);
+    const flags = "--pipeline 'pipelines/my topic.ts' --database 'postgres://***@db.example/pw'";
+    expect(text).toContain(`--all does not override that, \`pausewatch sources recheck busy ${flags}\` does)`);
+    expect(lastLineButOne(text)).toContain(`, held by their server's Retry-After (\`pausewatch sources recheck <id> ${flags}\` overrides it).`);
   });
 });

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatRunSummary, registerRun } from '../../src/cli/commands/run.ts';
+import { formatRunSummary, registerRun, summaryContext } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesHistory } from '../../src/cli/commands/sources-history.ts';
 import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
+import { urlForDisplay } from '../../src/ingest/url-display.ts';
+import type { RunReport } from '../../src/model/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
@@ -58,24 +60,37 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
   });
 
   const cli = (...args: string[]) => pausewatch([...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+  // the flags above as the commands' hints print them: the file relative to where pausewatch was started
+  // (a database URL without its password, quoted)
+  const shownFlags = () => {
+    const shownDatabase = urlForDisplay(database.target);
+    return `--pipeline ${path.relative(process.cwd(), path.join(root, 'pipeline.ts'))} --database ${shownDatabase.includes('*') ? `'${shownDatabase}'` : shownDatabase}`;
+  };
   const health = async () => Object.fromEntries((JSON.parse((await cli('sources', '--json')).stdout) as { id: string; nextCheckAt: string | null }[]).map((s) => [s.id, s]));
 
   it("has the next run check a feed whose server asked for a week's wait, with the feeds read from its address", async () => {
     expect((await cli('run', '--quiet')).code).toBe(1);
     expect(server.hits.get('/busy.xml')).toBe(1);
 
-    // The outlet recovers, but the week holds, --all included; the run says how to check it anyway.
+    // The outlet recovers, but the week holds, --all included; the run says how to check it anyway, with the pipeline
+    // and database it was given.
     outlet.busy = false;
     const held = await cli('run', '--all');
     expect(server.hits.get('/busy.xml')).toBe(1);
-    expect(held.stdout).toMatch(/^0 new articles .*; 1 of 3 sources checked \(1 ok\), 2 not due yet \(the first at .* UTC\), all held by their server's Retry-After \(`sources recheck <id>` overrides it\)\.$/m);
-    const lines = formatRunSummary(JSON.parse((await cli('run', '--all', '--json')).stdout), root, true).split('\n');
+    const flags = shownFlags();
+    expect(held.stdout).toContain(`; 1 of 3 sources checked (1 ok), 2 not due yet (the first at `);
+    expect(held.stdout).toContain(` UTC), all held by their server's Retry-After (\`pausewatch sources recheck <id> ${flags}\` overrides it).\n`);
+    const report = JSON.parse((await cli('run', '--all', '--json')).stdout) as RunReport;
+    expect(report.sources.map((source) => [source.sourceId, source.nextCheck?.heldByServer])).toEqual([['busy', true], ['busy-twin', true], ['calm', false]]);
+    const lines = formatRunSummary(report, root, true, summaryContext({ pipeline: 'p.ts', database: 'd.db' }, path.join(root, 'p.ts'), [], root)).split('\n');
     expect(lines.filter((line) => line.includes('busy'))).toEqual([
-      expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `sources recheck busy` does\)$/),
-      expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`sources recheck busy-twin` does\)$/),
+      expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `pausewatch sources recheck busy --pipeline p.ts --database d.db` does\)$/),
+      expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`pausewatch sources recheck busy-twin --pipeline p.ts --database d.db` does\)$/),
     ]);
 
-    const recheck = await cli('sources', 'recheck', 'busy');
+    // the command as the run printed it, with <id> filled in and the database as given (the hint hides a password)
+    const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+) --database [^`]+`/)![1]!.replace('<id>', 'busy');
+    const recheck = await pausewatch([...printed.split(' '), '--database', database.target]);
     expect(recheck.code).toBe(0);
     expect(recheck.stdout).toMatch(/^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC and the check scheduled for .*UTC$/m);
     expect(recheck.stdout).toMatch(/^ {2}busy-twin: the next run checks it; cleared .* \(read from the same address as busy\)$/m);
@@ -107,7 +122,7 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
     expect((await cli('sources', 'recheck', 'calm')).stdout).toBe('  calm: the next run checks it\n');
     expect((await health()).calm).toMatchObject({ nextCheckAt: null, status: 'ok' });
 
-    await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow('<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; `pausewatch sources` lists them)');
+    await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow(`<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; \`pausewatch sources ${shownFlags()}\` lists them)`);
     // nothing cleared when one id is wrong
     await cli('run', '--quiet');
     const scheduled = (await health()).calm!.nextCheckAt;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { table, terminalText, updateMovedCommand } from '../../src/cli/views.ts';
+import { commandLine, table, terminalText } from '../../src/cli/views.ts';
 import { shortenText } from '../../src/model/display-text.ts';
 
 describe('text for the terminal', () => {
@@ -34,10 +34,11 @@ describe('text for the terminal', () => {
   });
 });
 
-describe('updateMovedCommand', () => {
+describe('commandLine', () => {
   it('names the pipeline and database a command was given, quoted for a shell, without a password', () => {
-    expect(updateMovedCommand({}, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources update-moved');
-    expect(updateMovedCommand({ pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, "/srv/pw/pipelines/my topic's.ts", '/srv/pw')).toBe(
+    expect(commandLine('sources update-moved', {}, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources update-moved');
+    expect(commandLine('sources recheck a', { database: 'data/x.db' }, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources recheck a --database data/x.db');
+    expect(commandLine('sources update-moved', { pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, "/srv/pw/pipelines/my topic's.ts", '/srv/pw')).toBe(
       `pausewatch sources update-moved --pipeline 'pipelines/my topic'\\''s.ts' --database 'postgres://***@db.example/pw'`,
     );
   });

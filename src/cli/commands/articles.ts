@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
-import { articleJson, table } from '../views.ts';
+import { articleJson, commandLine, table } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { localDate } from '../../digest/index.ts';
 
@@ -18,7 +18,7 @@ export function registerArticles(program: Command): void {
       const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
         if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
-          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`pausewatch stories\` lists them)`);
+          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options, loaded.file)}\` lists them)`);
         }
         let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);

@@ -8,19 +8,19 @@ import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
-import { shownPath, updateMovedCommand, writeText } from '../views.ts';
+import { commandLine, shownPath, writeText, type TargetFlags } from '../views.ts';
 import { refuseSharedDigestDir } from './digest.ts';
 import { plural, shortenText } from '../../model/display-text.ts';
 
 /** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
 const LINE_TEXT_MAX = 300;
 
-/** Skipped because its server asked, with Retry-After, not to ask yet (the run's reason says so): --all keeps that. */
+/** Skipped because its server asked, with Retry-After, not to ask yet: --all keeps that. */
 function heldByServer(source: SourceReport): boolean {
-  return source.outcome === 'not_due' && source.nextCheck?.reason.startsWith('the server asked') === true;
+  return source.outcome === 'not_due' && source.nextCheck?.heldByServer === true;
 }
 
-function sourceLine(source: SourceReport): string {
+function sourceLine(source: SourceReport, commandFor: (words: string) => string): string {
   const mark = { failed: 'FAILED', not_modified: 'not modified', not_due: 'not due', ok: 'ok' }[source.outcome];
   const next = source.nextCheck ? `; next check ${source.nextCheck.at.slice(0, 16).replace('T', ' ')} UTC` : '';
   const detail =
@@ -28,7 +28,7 @@ function sourceLine(source: SourceReport): string {
       ? `${source.error.code}: ${shortenText(source.error.message, LINE_TEXT_MAX)}${next}`
       : source.outcome === 'not_due'
         ? heldByServer(source)
-          ? `skipped${next} (${source.nextCheck!.reason}; --all does not override that, \`sources recheck ${source.sourceId}\` does)`
+          ? `skipped${next} (${source.nextCheck!.reason}; --all does not override that, \`${commandFor(`sources recheck ${source.sourceId}`)}\` does)`
           : `skipped${next} (--all checks it now)`
         : `${plural(source.itemsSeen, 'item')}, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
@@ -42,19 +42,34 @@ export interface MovedFeed {
   movedTo: string;
 }
 
-export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, moves: { feeds: readonly MovedFeed[]; pipelineFile: string; command: string } = { feeds: [], pipelineFile: '', command: '' }): string {
+/** What the summary needs beyond the report: the feeds that moved, and the commands its hints print. */
+export interface SummaryContext {
+  movedFeeds: readonly MovedFeed[];
+  pipelineFile: string;
+  /** A pausewatch command (`sources recheck a`) with the flags this run was given, so it acts on the same data. */
+  commandFor(words: string): string;
+}
+
+const DEFAULT_SUMMARY_CONTEXT: SummaryContext = { movedFeeds: [], pipelineFile: '', commandFor: (words) => `pausewatch ${words}` };
+
+/** The SummaryContext of a run given `flags`, for its pipeline file. */
+export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[], cwd = process.cwd()): SummaryContext {
+  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags, pipelineFile, cwd) };
+}
+
+export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, context: SummaryContext = DEFAULT_SUMMARY_CONTEXT): string {
   const lines: string[] = [];
   const failed = report.sources.filter((s) => s.outcome === 'failed');
   const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
   for (const source of report.sources) {
-    if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source));
+    if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source, context.commandFor));
     if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${shortenText(item.key, 120)}: ${shortenText(item.error.message, LINE_TEXT_MAX)}`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
   }
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
-  const file = shownPath(moves.pipelineFile, cwd);
-  for (const feed of moves.feeds) {
-    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`${moves.command}\` puts that URL in ${file}`);
+  const file = shownPath(context.pipelineFile, cwd);
+  for (const feed of context.movedFeeds) {
+    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`${context.commandFor('sources update-moved')}\` puts that URL in ${file}`);
   }
   // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
   const refusedBy = new Map<string, { count: number; error: string }>();
@@ -100,7 +115,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     notDue === 0
       ? `${ok} of ${total} sources ok${failedPart}`
       : `${checked} of ${total} sources checked${checked ? ` (${ok} ok${failedPart})` : ''}, ${notDue} not due yet${nextDue ? ` (the first at ${nextDue.slice(0, 16).replace('T', ' ')} UTC)` : ''}` +
-        (askedToWait ? `, ${askedToWait === notDue ? (notDue === 1 ? 'held' : 'all held') : `${askedToWait} of them held`} by their server's Retry-After (\`sources recheck <id>\` overrides it)` : '');
+        (askedToWait ? `, ${askedToWait === notDue ? (notDue === 1 ? 'held' : 'all held') : `${askedToWait} of them held`} by their server's Retry-After (\`${context.commandFor('sources recheck <id>')}\` overrides it)` : '');
   // Read, but with something to say (a recovered XML error, a charset guess, a page that failed): a cron user sees only
   // this line, and the warnings are the early sign of a feed about to break.
   const warned = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).length;
@@ -120,7 +135,7 @@ export function registerRun(program: Command, state: CliState): void {
     .option('--all', 'check every feed now, even those whose next check is later (not those whose server asked, with Retry-After, to wait longer)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const { report, moves } = await withContext(options, async ({ loaded, store }) => {
+      const { report, context } = await withContext(options, async ({ loaded, store }) => {
         await refuseSharedDigestDir(loaded);
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
@@ -146,7 +161,7 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
-          return { report, moves: { feeds: await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), pipelineFile: loaded.file, command: updateMovedCommand(options, loaded.file) } };
+          return { report, context: summaryContext(options, loaded.file, await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources)) };
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);
@@ -154,8 +169,8 @@ export function registerRun(program: Command, state: CliState): void {
         }
       }, 'create');
       // the feeds the summary tells to move, for scripts too (with no login, as every URL shown)
-      if (options.json) printJson({ ...report, movedFeeds: moves.feeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo) })) });
-      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), moves)}\n`);
+      if (options.json) printJson({ ...report, movedFeeds: context.movedFeeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo) })) });
+      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), context)}\n`);
       state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
 }

@@ -5,7 +5,7 @@ import { plural } from '../../model/display-text.ts';
 import { recentFetchAttempts } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, requireSourceIds } from '../errors.ts';
-import { table, writeText } from '../views.ts';
+import { commandLine, table, writeText } from '../views.ts';
 
 const DEFAULT_LIMIT = 20;
 
@@ -24,7 +24,7 @@ export function registerSourcesHistory(program: Command): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       const limit = local.limit === undefined ? DEFAULT_LIMIT : positiveWholeNumber(local.limit, '--limit');
       await withContext(options, async ({ loaded, store }) => {
-        requireSourceIds([id], loaded.pipeline);
+        requireSourceIds([id], loaded.pipeline, commandLine('sources', options, loaded.file));
         const attempts = (await recentFetchAttempts(store.db, loaded.pipeline.id, id, limit)).map((row) => ({
           runId: row.run_id,
           startedAt: row.started_at,
@@ -37,7 +37,7 @@ export function registerSourcesHistory(program: Command): void {
           errorMessage: row.error_message,
         }));
         if (options.json) return printJson(attempts);
-        if (attempts.length === 0) return writeText(process.stdout, `${id} has not been checked yet: \`pausewatch run\` checks it\n`);
+        if (attempts.length === 0) return writeText(process.stdout, `${id} has not been checked yet: \`${commandLine('run', options, loaded.file)}\` checks it\n`);
         const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
         const seconds = (a: (typeof attempts)[number]) => ((Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000).toFixed(1);
         const rows = attempts.map((a) => [

@@ -5,7 +5,7 @@ import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { requireSourceIds } from '../errors.ts';
-import { writeText } from '../views.ts';
+import { commandLine, writeText } from '../views.ts';
 
 /**
  * `pausewatch sources recheck <source-id...>`: the next run checks these sources, whatever their schedule says,
@@ -21,7 +21,7 @@ export function registerSourcesRecheck(program: Command): void {
     .action(async (ids: string[], _local: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
-        requireSourceIds(ids, loaded.pipeline);
+        requireSourceIds(ids, loaded.pipeline, commandLine('sources', options, loaded.file));
         const defined = new Map(loaded.pipeline.sources.map((source) => [source.id, source]));
         const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
         const addressesOf = (id: string): string[] => {

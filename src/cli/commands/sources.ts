@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { shownPath, table, updateMovedCommand, writeText } from '../views.ts';
+import { commandLine, shownPath, table, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
@@ -81,14 +81,14 @@ export function registerSources(program: Command): void {
           const file = shownPath(loaded.file);
           writeText(
             process.stdout,
-            `\nmoved permanently (\`${updateMovedCommand(options, loaded.file)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
+            `\nmoved permanently (\`${commandLine('sources update-moved', options, loaded.file)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
           );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
         const heldBack = all.filter((s) => s.nextCheckReason && isHeldBack(s.nextCheckReason));
         if (heldBack.length > 0) {
-          process.stdout.write(`\nnext checks held back (\`pausewatch sources recheck <id>\` has the next run check one all the same):\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
+          process.stdout.write(`\nnext checks held back (\`${commandLine('sources recheck <id>', options, loaded.file)}\` has the next run check one all the same):\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
         }
       });
     });
