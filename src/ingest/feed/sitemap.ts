@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, cleanText, DateReader, resolveUrl } from './normalise.ts';
+import { assignItemIds, cleanText, DateReader, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
@@ -37,6 +37,16 @@ function descendantsNamed(element: Element, localName: string): Element[] {
 function childText($: cheerio.CheerioAPI, element: Element | undefined, localName: string): string | null {
   const child = element ? childrenNamed(element, localName)[0] : undefined;
   return child ? cleanText($(child).text()) : null;
+}
+
+/**
+ * A `<news:title>` as text. Google asks for plain text, but outlets fill it as they fill an RSS title, with HTML
+ * (escaped or in CDATA: "Senators &lt;em&gt;back&lt;/em&gt; a pause"); it is read as an RSS title is, tags dropped.
+ */
+function childTitle($: cheerio.CheerioAPI, element: Element, localName: string): string | null {
+  const child = childrenNamed(element, localName)[0];
+  const text = child ? htmlToText(repairDecodedText($(child).text())) : '';
+  return text === '' ? null : text;
 }
 
 /**
@@ -75,7 +85,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     return [
       {
         guid: null,
-        title: childText($, news, 'title'),
+        title: childTitle($, news, 'title'),
         link,
         published: dates.read(childText($, news, 'publication_date')),
         updated: dates.read(childText($, url, 'lastmod')),

@@ -185,6 +185,16 @@ describe('parseFeed: formats', () => {
     expect(feed.items[0]?.categories).toEqual(['AI', 'pause', 'regulation']);
   });
 
+  it('reads a news sitemap title holding HTML as an RSS title is read: tags dropped, entities and mojibake decoded', async () => {
+    const entry = (title: string) =>
+      `<url><loc>https://news.example/a</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
+      `<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>${title}</news:title></news:news></url>`;
+    const titles = ['Senators &lt;em&gt;back&lt;/em&gt; a pause', '<![CDATA[Labs <b>weigh</b> a pause &amp; a treaty]]>', 'It&#xE2;&#x20AC;&#x2122;s a pause', 'x &lt; y, AT&amp;T'];
+    const xml = `<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${titles.map(entry).join('')}</urlset>`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://news.example/sitemap.xml' });
+    expect(feed.items.map((item) => item.title)).toEqual(['Senators back a pause', 'Labs weigh a pause & a treaty', 'It’s a pause', 'x < y, AT&T']);
+  });
+
   it('reads every entry of a news sitemap with an unclosed <url>, and says where it is broken', async () => {
     const entry = (letter: string, close: boolean) =>
       `<url><loc>https://news.example/${letter}</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
