@@ -1120,12 +1120,26 @@ describe('a source added to a feed address whose server asked to wait', () => {
       for (const all of [false, true]) {
         const { report } = await run(withNewSharer, store, '2026-06-10T06:05:00.000Z', { all });
         expect(report.sources.map((s) => s.outcome)).toEqual(['not_due', 'not_due']);
-        expect(report.sources[1]!.nextCheck).toEqual({ at: expect.any(String), reason: 'the server asked to wait (http_429, Retry-After)' });
+        expect(report.sources[1]!.nextCheck).toEqual({ at: expect.any(String), reason: 'the server asked to wait (http_429, Retry-After)', heldByServer: true });
         expect(Date.parse(report.sources[1]!.nextCheck!.at)).toBeGreaterThanOrEqual(Date.parse('2026-06-10T08:00:00.000Z'));
       }
       expect(feed.hits.get('/busy.xml')).toBe(1);
       await run(withNewSharer, store, '2026-06-10T08:01:00.000Z', { all: true });
       expect(feed.hits.get('/busy.xml')).toBe(2);
+    }));
+
+  it("marks a failed feed's next check as held by its server when the Retry-After, not the backoff, sets it", () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/week.xml': (_req, res) => res.writeHead(429, { 'retry-after': String(7 * 86_400) }).end(),
+        '/second.xml': (_req, res) => res.writeHead(503, { 'retry-after': '1' }).end(),
+      });
+      const source = (id: string, file: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/${file}` });
+      const { report } = await run(load({ ...input, sources: [source('week', 'week.xml'), source('second', 'second.xml')] }), store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources.map((s) => [s.sourceId, s.outcome, s.nextCheck?.heldByServer])).toEqual([
+        ['week', 'failed', true],
+        ['second', 'failed', false],
+      ]);
     }));
 });
 
