@@ -10,6 +10,59 @@ const SHOWN_WAIT_MIN_MS = 900;
 const HOST_MAX = 40;
 const HOST_LEAST = 12;
 
+/**
+ * "waiting 4 s for news.example.org (asked by 429)": the wait of `waits` that ends last, with why, and how many other
+ * hosts are waited on; the host cut to what `room` characters leave it; '' for no wait. Host names are feed data (a
+ * link, a redirect): they lose their control characters.
+ */
+export function hostWaitPhrase(waits: Iterable<HostWait>, room: number, now = Date.now()): string {
+  const all = [...waits];
+  const shown = all.reduce<HostWait | null>((latest, wait) => (latest && latest.until >= wait.until ? latest : wait), null);
+  if (!shown) return '';
+  const others = new Set(all.map((wait) => wait.host)).size - 1;
+  const seconds = Math.max(1, Math.ceil((shown.until - now) / 1000));
+  const why = `${shown.askedBy === null ? 'fetch.perHostGapMs' : `asked by ${shown.askedBy}`}${others > 0 ? `; ${others} more host${others === 1 ? '' : 's'} waiting` : ''}`;
+  const head = `waiting ${seconds} s for `;
+  const host = shortenText(oneLine(shown.host), Math.max(HOST_LEAST, Math.min(HOST_MAX, room - head.length - why.length - 3)));
+  return `${head}${host} (${why})`;
+}
+
+/**
+ * The request queue's waits as a status line shows them (`run`'s and `sources add`'s): those long enough to name, the
+ * line redrawn as each starts and ends and twice a second while one lasts, so its seconds count down. After stop(),
+ * reports are ignored and nothing is redrawn.
+ */
+export function statusLineWaits(redraw: () => void): HostWaitWatcher & { phrase(room: number): string; stop(): void } {
+  /** Waits long enough to name, in progress. */
+  const waits = new Set<HostWait>();
+  let ticker: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const stopTicker = () => {
+    if (ticker) clearInterval(ticker);
+    ticker = null;
+  };
+  return {
+    waitStarted(wait) {
+      if (stopped || wait.until - wait.from < SHOWN_WAIT_MIN_MS) return;
+      waits.add(wait);
+      // an interval that does not hold the process open: the command's own work does
+      ticker ??= setInterval(redraw, 500).unref();
+      redraw();
+    },
+    waitEnded(wait) {
+      if (!waits.delete(wait)) return;
+      if (waits.size === 0) stopTicker();
+      redraw();
+    },
+    phrase: (room) => hostWaitPhrase(waits, room),
+    stop() {
+      stopped = true;
+      waits.clear();
+      stopTicker();
+    },
+  };
+}
+
 /** A single self-rewriting status line on a terminal; nothing at all when output is not a terminal. */
 export function terminalProgress(
   stream: Writable & { isTTY?: boolean; columns?: number },
@@ -19,37 +72,16 @@ export function terminalProgress(
   let articles = 0;
   let failed = 0;
   let finished = false;
-  /** Waits long enough to name, in progress; the one ending last is named (see waitText). */
-  const waits = new Set<HostWait>();
-  /** Counts the named wait down while there is one. */
-  let ticker: NodeJS.Timeout | null = null;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
-
-  /** "waiting 4 s for news.example.org (asked by 429)", the host cut to what the line has room for; '' for none. */
-  const waitText = (room: number): string => {
-    const now = Date.now();
-    const shown = [...waits].reduce<HostWait | null>((latest, wait) => (latest && latest.until >= wait.until ? latest : wait), null);
-    if (!shown) return '';
-    const others = new Set([...waits].map((wait) => wait.host)).size - 1;
-    const seconds = Math.max(1, Math.ceil((shown.until - now) / 1000));
-    const why = `${shown.askedBy === null ? 'fetch.perHostGapMs' : `asked by ${shown.askedBy}`}${others > 0 ? `; ${others} more host${others === 1 ? '' : 's'} waiting` : ''}`;
-    const head = `waiting ${seconds} s for `;
-    // Host names are feed data (a link, a redirect): no control characters, and never longer than the line allows.
-    const host = shortenText(oneLine(shown.host), Math.max(HOST_LEAST, Math.min(HOST_MAX, room - head.length - why.length - 3)));
-    return `${head}${host} (${why})`;
-  };
   const draw = () => {
     if (finished) return;
     const counts = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''} · articles processed ${articles}`;
     // The wait first: it is why the counts stand still, and a narrow terminal cuts the end of the line.
-    const wait = waitText(width());
+    const wait = waits.phrase(width());
     const line = wait ? `${wait} · ${counts}` : counts;
     stream.write(`\r${line.slice(0, width())}\u001b[K`);
   };
-  const stopTicker = () => {
-    if (ticker) clearInterval(ticker);
-    ticker = null;
-  };
+  const waits = statusLineWaits(draw);
   draw();
   return {
     sourceFinished(report: SourceReport, done: number) {
@@ -61,23 +93,10 @@ export function terminalProgress(
       articles = count;
       draw();
     },
-    waits: {
-      waitStarted(wait) {
-        if (wait.until - wait.from < SHOWN_WAIT_MIN_MS) return;
-        waits.add(wait);
-        // an interval that does not hold the process open: the run's own work does
-        ticker ??= setInterval(draw, 500).unref();
-        draw();
-      },
-      waitEnded(wait) {
-        if (!waits.delete(wait)) return;
-        if (waits.size === 0) stopTicker();
-        draw();
-      },
-    },
+    waits,
     finish() {
       finished = true;
-      stopTicker();
+      waits.stop();
       stream.write('\r\u001b[K');
     },
     /** Prints other output (an alert) on its own line, then puts the status line back. */

@@ -2,12 +2,13 @@ import { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
-import { createRequestQueue } from '../../ingest/request-queue.ts';
+import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
+import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
 
 /** A source entry for the pipeline file, as `definePipeline` expects it. */
@@ -144,20 +145,34 @@ function outletUrlArgument(text: string): URL {
 
 /**
  * The status line of `sources add` on a terminal, after terminalProgress (src/cli/progress.ts), which counts a run's
- * sources and articles rather than discovery's candidates: one self-rewriting line, other output printed above it.
+ * sources and articles rather than discovery's candidates: one self-rewriting line, other output printed above it,
+ * led by the host the request queue holds requests for (`waits`, undefined when the line is not shown), as in a run.
  */
-function discoveryStatus(stream: NodeJS.WriteStream, enabled: boolean): { event(event: DiscoveryEvent): void; print(text: string): void; finish(): void } {
-  let line = '';
+export function discoveryStatus(
+  stream: NodeJS.WritableStream & { columns?: number },
+  enabled: boolean,
+): { waits: HostWaitWatcher | undefined; event(event: DiscoveryEvent): void; print(text: string): void; finish(): void } {
+  const head = 'sources add: ';
+  /** What discovery is doing: "fetching <page>", "trying feed links 3/10". */
+  let doing = '';
   let total = 0;
   let done = 0;
   let failed = 0;
   let what = '';
+  let finished = false;
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
   const draw = () => {
-    if (enabled) stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}\u001b[K`);
+    if (!enabled || finished) return;
+    // The wait first, as in a run: it is why the counter stands still, and a narrow terminal cuts the end of the line.
+    const wait = waits?.phrase(width() - head.length) ?? '';
+    const line = wait ? `${head}${wait}${doing ? ` · ${doing}` : ''}` : doing && `${head}${doing}`;
+    stream.write(`\r${line.slice(0, width())}\u001b[K`);
   };
+  const waits = enabled ? statusLineWaits(draw) : undefined;
   return {
+    waits,
     event(event) {
-      if (event.type === 'page') line = `sources add: fetching ${urlForDisplay(event.url)}`;
+      if (event.type === 'page') doing = `fetching ${urlForDisplay(event.url)}`;
       else {
         if (event.type === 'candidates') {
           [what, total, done, failed] = [event.via === 'link' ? 'feed links' : 'common feed paths', event.urls.length, 0, 0];
@@ -165,7 +180,7 @@ function discoveryStatus(stream: NodeJS.WriteStream, enabled: boolean): { event(
           done += 1;
           if (event.reason !== null) failed += 1;
         }
-        line = `sources add: trying ${what} ${done}/${total}${failed ? ` (${failed} failed)` : ''}`;
+        doing = `trying ${what} ${done}/${total}${failed ? ` (${failed} failed)` : ''}`;
       }
       draw();
     },
@@ -175,6 +190,8 @@ function discoveryStatus(stream: NodeJS.WriteStream, enabled: boolean): { event(
       draw();
     },
     finish() {
+      finished = true;
+      waits?.stop();
       if (enabled) stream.write('\r\u001b[K');
     },
   };
@@ -197,12 +214,13 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (!loaded && !local.dryRun) {
         throw new UsageError(`no pipeline file to add the feeds to: ${shownPath(defaultPipelineFile())} does not exist (name one with --pipeline, or use --dry-run)`);
       }
-      // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
-      const fetcher = createRequestQueue({ ...settings, giveUpOnSilentHosts: false });
-      const deadlineMs = discoveryDeadlineMs(settings.timeoutMs);
       // A line per candidate that fails, as it fails, so a slow site is never minutes of silence; on a terminal a
-      // status line too. --quiet keeps them for the end, and only when nothing was found.
+      // status line too, which names a host the queue holds requests for. --quiet keeps the lines for the end, and only
+      // when nothing was found.
       const status = discoveryStatus(process.stderr, !options.quiet && !options.json && Boolean(process.stderr.isTTY));
+      // The pipeline's limits per host apply, as in a run: discovery must not look like an attack on the outlet.
+      const fetcher = createRequestQueue({ ...settings, giveUpOnSilentHosts: false, waits: status.waits });
+      const deadlineMs = discoveryDeadlineMs(settings.timeoutMs);
       let result: DiscoveryResult;
       let linksTried = 0;
       try {
