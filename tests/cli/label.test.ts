@@ -1,14 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerLabel } from '../../src/cli/commands/label.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
-import { runCommands } from '../helpers/in-process-cli.ts';
-
-const pausewatch = (args: string[]) => runCommands([registerRun, registerArticles, (program) => registerLabel(program)], args);
+import { dialects } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 const capture = `Labs weigh a verified pause of frontier AI
 
@@ -18,29 +13,16 @@ echoes the 2023 letter. Supporters say a pause would give regulators time to set
 `;
 
 describe.each(dialects)('label --clear on $name', ({ fresh }) => {
-  let database: TestDatabase;
-  let root: string;
+  let project: TempProject;
 
   beforeEach(async () => {
-    database = await fresh();
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-label-'));
-    mkdirSync(path.join(root, 'caps'));
-    writeFileSync(path.join(root, 'caps', 'pause.txt'), capture);
-    const pipeline = {
-      id: 'labels',
-      name: 'Labels',
-      sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }],
-      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      alerts: { channels: [] },
-    };
-    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+    project = await tempProject({ name: 'label', database: fresh, commands: [registerRun, registerArticles, (program) => registerLabel(program)] });
+    project.writeFile('caps/pause.txt', capture);
+    project.writePipeline(pipelineDefinition({ id: 'labels', name: 'Labels', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }));
   });
-  afterEach(async () => {
-    await database.drop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => project.remove());
 
-  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+  const cli = (...args: string[]) => project.cli(...args);
   const stanceOf = async (id: number) => (JSON.parse((await cli('articles', '--json')).stdout) as { id: number; stance: { label: string | null; override: unknown } }[]).find((a) => a.id === id)!.stance;
 
   it('withdraws an analyst label so the scored stance counts again, once, and needs --stance or --clear', async () => {

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { terminalProgress } from '../../src/cli/progress.ts';
-import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { runCommands } from '../helpers/in-process-cli.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /** The status line of `pausewatch run` names the host a run is waiting on, and why, while the wait lasts. */
 
@@ -19,47 +15,33 @@ const rss = (id: string) =>
 const statusLines = (stderr: string) => [...stderr.matchAll(/\r([^\r\n]*)\u001b\[K/g)].map((match) => match[1]!);
 
 describe('pausewatch run on a terminal, while a host holds requests back', () => {
-  let database: TestDatabase;
-  let root: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let project: TempProject;
   let requests = 0;
 
   beforeEach(async () => {
-    database = await freshSqlite();
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-progress-waits-'));
     requests = 0;
     // The first request asks for a pause of 2 s, which the queue waits out for the next one.
     const answer = (id: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
       ++requests === 1 ? res.writeHead(429, { 'retry-after': '2' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(id));
-    server = await startServer({ '/one.xml': answer('one'), '/two.xml': answer('two') });
+    project = await tempProject({ name: 'progress-waits', database: freshSqlite, commands: [registerRun], routes: { '/one.xml': answer('one'), '/two.xml': answer('two') } });
   });
-  afterEach(async () => {
-    await server.close();
-    await database.drop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => project.remove());
 
   const write = (fetch: object) => {
-    const sources = ['one', 'two'].map((id) => ({ id, kind: 'feed', name: id, url: `${server.url}/${id}.xml`, fetchArticles: false }));
-    const pipeline = {
-      id: 'waits', name: 'Waits', sources,
-      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, timeoutMs: 5_000, ...fetch },
-      alerts: { channels: [] },
-    };
-    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+    const sources = ['one', 'two'].map((id) => ({ id, kind: 'feed', name: id, url: `${project.server.url}/${id}.xml`, fetchArticles: false }));
+    project.writePipeline(pipelineDefinition({ id: 'waits', name: 'Waits', sources, fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, timeoutMs: 5_000, ...fetch } }));
   };
   /** `pausewatch run` in this process, its stderr a terminal. */
   const run = async (...args: string[]) => {
     const wasTty = process.stderr.isTTY;
     Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
     try {
-      return await runCommands([registerRun], ['run', ...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+      return await project.cli('run', ...args);
     } finally {
       Object.defineProperty(process.stderr, 'isTTY', { value: wasTty, configurable: true });
     }
   };
-  const host = () => new URL(server.url).host;
+  const host = () => new URL(project.server.url).host;
 
   it('names the host that answered 429 with Retry-After: 2 and the time left, on stderr, on the one status line', async () => {
     write({ perHostGapMs: 0 });

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { openStore } from '../../src/store/index.ts';
-import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { runCommands } from '../helpers/in-process-cli.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
  * Which move `pausewatch run` records for a feed whose URL answers with a chain of redirects: the target of the chain's
@@ -21,60 +17,49 @@ const redirect = (status: number, to: string) => (_req: http.IncomingMessage, re
 const feed = (id: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(id));
 
 describe('pausewatch run on a feed URL that answers with a chain of redirects', () => {
-  let database: TestDatabase;
-  let root: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let project: TempProject;
   const outlet = { deadEndUp: false };
 
   beforeEach(async () => {
-    database = await freshSqlite();
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-redirect-chains-'));
     outlet.deadEndUp = false;
-    server = await startServer({
-      // moved permanently to b1, which sends readers on to c1 for now
-      '/a1.xml': redirect(301, '/b1.xml'),
-      '/b1.xml': redirect(302, '/c1.xml'),
-      '/c1.xml': feed('c1'),
-      // sent on for now to b2, which moved permanently to c2: a1's own answer was temporary, so it did not move
-      '/a2.xml': redirect(302, '/b2.xml'),
-      '/b2.xml': redirect(301, '/c2.xml'),
-      '/c2.xml': feed('c2'),
-      // two permanent moves: moved to c3
-      '/a3.xml': redirect(301, '/b3.xml'),
-      '/b3.xml': redirect(308, '/c3.xml'),
-      '/c3.xml': feed('c3'),
-      // permanent, temporary, permanent: the first temporary hop ends the move
-      '/a4.xml': redirect(308, '/b4.xml'),
-      '/b4.xml': redirect(307, '/c4.xml'),
-      '/c4.xml': redirect(301, '/d4.xml'),
-      '/d4.xml': feed('d4'),
-      // moved permanently to an address that fails until the outlet fixes it
-      '/a5.xml': redirect(301, '/b5.xml'),
-      '/b5.xml': (_req, res) => (outlet.deadEndUp ? feed('b5')(_req, res) : res.writeHead(500).end()),
+    project = await tempProject({
+      name: 'redirect-chains',
+      database: freshSqlite,
+      commands: [registerRun],
+      routes: {
+        // moved permanently to b1, which sends readers on to c1 for now
+        '/a1.xml': redirect(301, '/b1.xml'),
+        '/b1.xml': redirect(302, '/c1.xml'),
+        '/c1.xml': feed('c1'),
+        // sent on for now to b2, which moved permanently to c2: a1's own answer was temporary, so it did not move
+        '/a2.xml': redirect(302, '/b2.xml'),
+        '/b2.xml': redirect(301, '/c2.xml'),
+        '/c2.xml': feed('c2'),
+        // two permanent moves: moved to c3
+        '/a3.xml': redirect(301, '/b3.xml'),
+        '/b3.xml': redirect(308, '/c3.xml'),
+        '/c3.xml': feed('c3'),
+        // permanent, temporary, permanent: the first temporary hop ends the move
+        '/a4.xml': redirect(308, '/b4.xml'),
+        '/b4.xml': redirect(307, '/c4.xml'),
+        '/c4.xml': redirect(301, '/d4.xml'),
+        '/d4.xml': feed('d4'),
+        // moved permanently to an address that fails until the outlet fixes it
+        '/a5.xml': redirect(301, '/b5.xml'),
+        '/b5.xml': (_req, res) => (outlet.deadEndUp ? feed('b5')(_req, res) : res.writeHead(500).end()),
+      },
     });
-    const sources = [1, 2, 3, 4, 5].map((n) => ({ id: `chain-${n}`, kind: 'feed', name: `Chain ${n}`, url: `${server.url}/a${n}.xml`, fetchArticles: false }));
-    const pipeline = {
-      id: 'chains',
-      name: 'Chains',
-      sources,
-      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
-      alerts: { channels: [] },
-    };
-    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+    const sources = [1, 2, 3, 4, 5].map((n) => ({ id: `chain-${n}`, kind: 'feed', name: `Chain ${n}`, url: `${project.server.url}/a${n}.xml`, fetchArticles: false }));
+    project.writePipeline(pipelineDefinition({ id: 'chains', name: 'Chains', sources, fetch: localFetch }));
   });
-  afterEach(async () => {
-    await server.close();
-    await database.drop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => project.remove());
 
   const run = async (...args: string[]) => {
-    const result = await runCommands([registerRun], ['run', '--all', ...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
+    const result = await project.cli('run', '--all', ...args);
     return { ...result, json: args.includes('--json') ? JSON.parse(result.stdout) : null };
   };
   const storedMoves = async () => {
-    const store = await openStore(database.target);
+    const store = await openStore(project.database.target);
     try {
       const rows = await store.db.selectFrom('sources').select(['id', 'moved_to']).orderBy('id').execute();
       return Object.fromEntries(rows.map((row) => [row.id, row.moved_to]));
@@ -88,7 +73,7 @@ describe('pausewatch run on a feed URL that answers with a chain of redirects', 
     expect(first.json.sources.map((s: { sourceId: string; outcome: string }) => [s.sourceId, s.outcome])).toEqual([
       ['chain-1', 'ok'], ['chain-2', 'ok'], ['chain-3', 'ok'], ['chain-4', 'ok'], ['chain-5', 'failed'],
     ]);
-    const expected = { 'chain-1': `${server.url}/b1.xml`, 'chain-3': `${server.url}/c3.xml`, 'chain-4': `${server.url}/b4.xml` };
+    const expected = { 'chain-1': `${project.server.url}/b1.xml`, 'chain-3': `${project.server.url}/c3.xml`, 'chain-4': `${project.server.url}/b4.xml` };
     expect(first.json.movedFeeds).toEqual(Object.entries(expected).map(([sourceId, movedTo]) => ({ sourceId, movedTo })));
     expect(await storedMoves()).toEqual({ 'chain-1': expected['chain-1'], 'chain-2': null, 'chain-3': expected['chain-3'], 'chain-4': expected['chain-4'], 'chain-5': null });
 
@@ -98,8 +83,8 @@ describe('pausewatch run on a feed URL that answers with a chain of redirects', 
       Object.entries(expected).map(([sourceId, movedTo]) => expect.stringContaining(`${sourceId}: the feed moved permanently to ${movedTo};`)),
     );
     expect(await storedMoves()).toMatchObject(expected);
-    expect([server.hits.get('/a1.xml'), server.hits.get('/b1.xml'), server.hits.get('/c1.xml')]).toEqual([1, 2, 2]);
-    expect([server.hits.get('/a2.xml'), server.hits.get('/a3.xml'), server.hits.get('/c3.xml')]).toEqual([2, 1, 2]);
+    expect([project.server.hits.get('/a1.xml'), project.server.hits.get('/b1.xml'), project.server.hits.get('/c1.xml')]).toEqual([1, 2, 2]);
+    expect([project.server.hits.get('/a2.xml'), project.server.hits.get('/a3.xml'), project.server.hits.get('/c3.xml')]).toEqual([2, 1, 2]);
   });
 
   it('records no move for a chain that ends in an error after a 301, and the move once the feed is read through it', async () => {
@@ -111,7 +96,7 @@ describe('pausewatch run on a feed URL that answers with a chain of redirects', 
     outlet.deadEndUp = true;
     const read = await run('--json');
     expect(read.json.sources[4]).toMatchObject({ sourceId: 'chain-5', outcome: 'ok' });
-    expect(read.json.movedFeeds).toContainEqual({ sourceId: 'chain-5', movedTo: `${server.url}/b5.xml` });
-    expect((await storedMoves())['chain-5']).toBe(`${server.url}/b5.xml`);
+    expect(read.json.movedFeeds).toContainEqual({ sourceId: 'chain-5', movedTo: `${project.server.url}/b5.xml` });
+    expect((await storedMoves())['chain-5']).toBe(`${project.server.url}/b5.xml`);
   });
 });

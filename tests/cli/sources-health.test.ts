@@ -1,70 +1,47 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesUpdateMoved } from '../../src/cli/commands/sources-update-moved.ts';
 import { loadPipeline } from '../../src/config/index.ts';
-import { urlForDisplay } from '../../src/ingest/url-display.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { runCommands } from '../helpers/in-process-cli.ts';
-
-// In this process: `run` and `sources` as a user calls them, without a process start (seconds on a busy machine) each.
-const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesUpdateMoved], args);
+import { dialects } from '../helpers/databases.ts';
+import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 const item = (id: string) =>
   `<item><title>Labs weigh a pause ${id}</title><guid>${id}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item>`;
 const rss = (title: string, ...ids: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${ids.map(item).join('')}</channel></rss>`;
 
-function pipeline(sources: object[]): object {
-  return {
-    id: 'health',
-    name: 'Health',
-    sources,
-    topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-    fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
-    alerts: { channels: [] },
-  };
-}
-
 describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
-  let database: TestDatabase;
-  let root: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let project: TempProject;
   const outlet = { lenientBody: rss('Wire & Co', 'w-1'), oldRedirects: true };
 
   beforeEach(async () => {
-    database = await fresh();
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-health-'));
     Object.assign(outlet, { lenientBody: rss('Wire & Co', 'w-1'), oldRedirects: true });
-    server = await startServer({
-      '/lenient.xml': (req, res) => {
-        const etag = `"${createHash('sha1').update(outlet.lenientBody).digest('hex')}"`;
-        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-        res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(outlet.lenientBody);
+    // In this process: `run` and `sources` as a user calls them, without a process start (seconds on a busy machine) each.
+    project = await tempProject({
+      name: 'health',
+      database: fresh,
+      commands: [registerRun, registerSources, registerSourcesUpdateMoved],
+      routes: {
+        '/lenient.xml': (req, res) => {
+          const etag = `"${createHash('sha1').update(outlet.lenientBody).digest('hex')}"`;
+          if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(outlet.lenientBody);
+        },
+        '/old.xml': (_req, res) =>
+          outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
+        '/new.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
       },
-      '/old.xml': (_req, res) =>
-        outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
-      '/new.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
     });
   });
-  afterEach(async () => {
-    await server.close();
-    await database.drop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => project.remove());
 
-  const write = (sources: object[]) => writeFileSync(pipelineFile(), `export default ${JSON.stringify(pipeline(sources), null, 2)};\n`);
-  const pipelineFile = () => path.join(root, 'pipeline.ts');
-  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', pipelineFile(), '--database', database.target]);
-  // as the commands name it: relative to where pausewatch was started
-  const shownFile = () => path.relative(process.cwd(), pipelineFile());
+  const write = (sources: object[]) => project.writePipeline(pipelineDefinition({ id: 'health', name: 'Health', sources, fetch: localFetch }));
+  const cli = (...args: string[]) => project.cli(...args);
 
   it('sources shows a leniently recovered feed as ok with its warnings until a clean read, in the table and in --json', async () => {
-    write([{ id: 'lenient', kind: 'feed', name: 'Lenient', url: `${server.url}/lenient.xml`, fetchArticles: false }]);
+    write([{ id: 'lenient', kind: 'feed', name: 'Lenient', url: `${project.server.url}/lenient.xml`, fetchArticles: false }]);
     expect((await cli('run', '--quiet')).code).toBe(0);
 
     const table = await cli('sources');
@@ -86,27 +63,26 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
   });
 
   it('run and sources say once that a feed moved permanently and to put the new URL in the pipeline file, until it is there', async () => {
-    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/old.xml`, fetchArticles: false }]);
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url}/old.xml`, fetchArticles: false }]);
     // the command to run, with the pipeline and database this one was given
-    const shownDatabase = urlForDisplay(database.target);
-    const command = `pausewatch sources update-moved --pipeline ${shownFile()} --database ${shownDatabase.includes('*') ? `'${shownDatabase}'` : shownDatabase}`;
-    const moved = `  moved        moving: the feed moved permanently to ${server.url}/new.xml; \`${command}\` puts that URL in ${shownFile()}`;
+    const command = `pausewatch sources update-moved ${project.shownFlags}`;
+    const moved = `  moved        moving: the feed moved permanently to ${project.server.url}/new.xml; \`${command}\` puts that URL in ${project.shownPipelineFile}`;
     for (const args of [['run', '--quiet'], ['run', '--all']]) {
       const run = await cli(...args);
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
     }
-    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`${command}\` puts the new URL in ${shownFile()}):\n  moving: ${server.url}/old.xml -> ${server.url}/new.xml\n`);
-    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${server.url}/new.xml` }]);
+    expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`${command}\` puts the new URL in ${project.shownPipelineFile}):\n  moving: ${project.server.url}/old.xml -> ${project.server.url}/new.xml\n`);
+    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${project.server.url}/new.xml` }]);
 
-    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
     await cli('run', '--all', '--quiet');
     // a login the feed URL carries, and so the address it moved to, is never shown
     const listed = await cli('sources', '--json');
     expect(listed.stdout).not.toContain('secret');
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ movedTo: `${server.url.replace('//', '//***@')}/new.xml` }]);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ movedTo: `${project.server.url.replace('//', '//***@')}/new.xml` }]);
 
-    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${server.url}/new.xml`, fetchArticles: false }]);
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url}/new.xml`, fetchArticles: false }]);
     // before the next run, sources knows the file says the new URL already
     expect((await cli('sources')).stdout).not.toContain('moved');
     const after = await cli('run', '--all', '--quiet');
@@ -118,24 +94,24 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
 
   it('sources update-moved puts the new URL of a moved feed in the pipeline file, its login with it, and the notices stop', async () => {
     const login = (url: string) => url.replace('//', '//reader:secret@');
-    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: login(`${server.url}/old.xml`), fetchArticles: false }]);
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: login(`${project.server.url}/old.xml`), fetchArticles: false }]);
     expect((await cli('run', '--quiet')).code).toBe(0);
-    const before = readFileSync(pipelineFile(), 'utf8');
+    const before = readFileSync(project.pipelineFile, 'utf8');
     const masked = (url: string) => url.replace('//', '//***@');
     const dry = await cli('sources', 'update-moved', '--dry-run');
-    expect(dry).toMatchObject({ code: 0, stdout: `Would update ${shownFile()} (--dry-run):\n  moving: ${masked(`${server.url}/old.xml`)} -> ${masked(`${server.url}/new.xml`)}\n` });
-    expect(readFileSync(pipelineFile(), 'utf8')).toBe(before);
+    expect(dry).toMatchObject({ code: 0, stdout: `Would update ${project.shownPipelineFile} (--dry-run):\n  moving: ${masked(`${project.server.url}/old.xml`)} -> ${masked(`${project.server.url}/new.xml`)}\n` });
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
 
     const update = await cli('sources', 'update-moved');
-    expect(update).toMatchObject({ code: 0, stdout: `Updated ${shownFile()}:\n  moving: ${masked(`${server.url}/old.xml`)} -> ${masked(`${server.url}/new.xml`)}\n` });
+    expect(update).toMatchObject({ code: 0, stdout: `Updated ${project.shownPipelineFile}:\n  moving: ${masked(`${project.server.url}/old.xml`)} -> ${masked(`${project.server.url}/new.xml`)}\n` });
     expect(update.stdout).not.toContain('secret');
-    expect((await loadPipeline(pipelineFile())).pipeline.sources[0]).toMatchObject({ id: 'moving', url: login(`${server.url}/new.xml`) });
+    expect((await loadPipeline(project.pipelineFile)).pipeline.sources[0]).toMatchObject({ id: 'moving', url: login(`${project.server.url}/new.xml`) });
     // the rest of the file as it was
-    expect(readFileSync(pipelineFile(), 'utf8')).toBe(before.replace(`"url": "${login(`${server.url}/old.xml`)}"`, `"url": '${login(`${server.url}/new.xml`)}'`));
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before.replace(`"url": "${login(`${project.server.url}/old.xml`)}"`, `"url": '${login(`${project.server.url}/new.xml`)}'`));
 
     expect((await cli('run', '--all', '--quiet')).stdout).not.toContain('moved');
     expect((await cli('sources')).stdout).not.toContain('moved');
-    expect(JSON.parse((await cli('sources', 'update-moved', '--json')).stdout)).toEqual({ moves: [], updated: false, file: shownFile(), error: null });
+    expect(JSON.parse((await cli('sources', 'update-moved', '--json')).stdout)).toEqual({ moves: [], updated: false, file: project.shownPipelineFile, error: null });
     expect((await cli('sources', 'update-moved')).stdout).toBe('No feed has moved: the pipeline file has every feed at the URL runs read.\n');
   });
 });

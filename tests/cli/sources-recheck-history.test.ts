@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatRunSummary, registerRun, summaryContext } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesHistory } from '../../src/cli/commands/sources-history.ts';
 import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
-import { urlForDisplay } from '../../src/ingest/url-display.ts';
 import type { RunReport } from '../../src/model/index.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
-import { startServer } from '../helpers/http-server.ts';
+import { dialects } from '../helpers/databases.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
+import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
-const pausewatch = (args: string[]) => runCommands([registerRun, registerSources, registerSourcesRecheck, registerSourcesHistory], args);
+const commands = [registerRun, registerSources, registerSourcesRecheck, registerSourcesHistory];
 
 const rss = (...ids: string[]) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>${ids
@@ -22,67 +19,52 @@ const rss = (...ids: string[]) =>
 const WEEK_SECONDS = 7 * 86_400;
 
 describe.each(dialects)('sources recheck and sources history on $name', ({ fresh }) => {
-  let database: TestDatabase;
-  let root: string;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let project: TempProject;
   const outlet = { busy: true };
 
   beforeEach(async () => {
-    database = await fresh();
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-recheck-'));
     outlet.busy = true;
-    server = await startServer({
-      '/busy.xml': (_req, res) =>
-        outlet.busy
-          ? res.writeHead(429, { 'retry-after': String(WEEK_SECONDS) }).end()
-          : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('b-1', 'b-2')),
-      '/calm.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=86400' }).end(rss('c-1')),
+    project = await tempProject({
+      name: 'recheck',
+      database: fresh,
+      commands,
+      routes: {
+        '/busy.xml': (_req, res) =>
+          outlet.busy
+            ? res.writeHead(429, { 'retry-after': String(WEEK_SECONDS) }).end()
+            : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('b-1', 'b-2')),
+        '/calm.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=86400' }).end(rss('c-1')),
+      },
     });
-    const pipeline = {
-      id: 'recheck',
-      name: 'Recheck',
-      sources: [
-        { id: 'busy', kind: 'feed', name: 'Busy', url: `${server.url}/busy.xml`, fetchArticles: false },
-        // the same feed under another id and spelling: one address, one wait
-        { id: 'busy-twin', kind: 'feed', name: 'Busy twin', url: `${server.url}/busy.xml#twin`, fetchArticles: false },
-        { id: 'calm', kind: 'feed', name: 'Calm', url: `${server.url}/calm.xml`, fetchArticles: false },
-      ],
-      topic: { description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
-      alerts: { channels: [] },
-    };
-    writeFileSync(path.join(root, 'pipeline.ts'), `export default ${JSON.stringify(pipeline, null, 2)};\n`);
+    const { url } = project.server;
+    const sources = [
+      { id: 'busy', kind: 'feed', name: 'Busy', url: `${url}/busy.xml`, fetchArticles: false },
+      // the same feed under another id and spelling: one address, one wait
+      { id: 'busy-twin', kind: 'feed', name: 'Busy twin', url: `${url}/busy.xml#twin`, fetchArticles: false },
+      { id: 'calm', kind: 'feed', name: 'Calm', url: `${url}/calm.xml`, fetchArticles: false },
+    ];
+    project.writePipeline(pipelineDefinition({ id: 'recheck', name: 'Recheck', sources, fetch: localFetch }));
   });
-  afterEach(async () => {
-    await server.close();
-    await database.drop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => project.remove());
 
-  const cli = (...args: string[]) => pausewatch([...args, '--pipeline', path.join(root, 'pipeline.ts'), '--database', database.target]);
-  // the flags above as the commands' hints print them: the file relative to where pausewatch was started
-  // (a database URL without its password, quoted)
-  const shownFlags = () => {
-    const shownDatabase = urlForDisplay(database.target);
-    return `--pipeline ${path.relative(process.cwd(), path.join(root, 'pipeline.ts'))} --database ${shownDatabase.includes('*') ? `'${shownDatabase}'` : shownDatabase}`;
-  };
+  const cli = (...args: string[]) => project.cli(...args);
   const health = async () => Object.fromEntries((JSON.parse((await cli('sources', '--json')).stdout) as { id: string; nextCheckAt: string | null }[]).map((s) => [s.id, s]));
 
   it("has the next run check a feed whose server asked for a week's wait, with the feeds read from its address", async () => {
     expect((await cli('run', '--quiet')).code).toBe(1);
-    expect(server.hits.get('/busy.xml')).toBe(1);
+    expect(project.server.hits.get('/busy.xml')).toBe(1);
 
     // The outlet recovers, but the week holds, --all included; the run says how to check it anyway, with the pipeline
     // and database it was given.
     outlet.busy = false;
     const held = await cli('run', '--all');
-    expect(server.hits.get('/busy.xml')).toBe(1);
-    const flags = shownFlags();
+    expect(project.server.hits.get('/busy.xml')).toBe(1);
+    const flags = project.shownFlags;
     expect(held.stdout).toContain(`; 1 of 3 sources checked (1 ok), 2 not due yet (the first at `);
     expect(held.stdout).toContain(` UTC), all held by their server's Retry-After (\`pausewatch sources recheck <id> ${flags}\` overrides it).\n`);
     const report = JSON.parse((await cli('run', '--all', '--json')).stdout) as RunReport;
     expect(report.sources.map((source) => [source.sourceId, source.nextCheck?.heldByServer])).toEqual([['busy', true], ['busy-twin', true], ['calm', false]]);
-    const lines = formatRunSummary(report, root, true, summaryContext({ pipeline: 'p.ts', database: 'd.db' }, path.join(root, 'p.ts'), [], root)).split('\n');
+    const lines = formatRunSummary(report, project.root, true, summaryContext({ pipeline: 'p.ts', database: 'd.db' }, path.join(project.root, 'p.ts'), [], project.root)).split('\n');
     expect(lines.filter((line) => line.includes('busy'))).toEqual([
       expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `pausewatch sources recheck busy --pipeline p.ts --database d.db` does\)$/),
       expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`pausewatch sources recheck busy-twin --pipeline p.ts --database d.db` does\)$/),
@@ -90,16 +72,16 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
 
     // the command as the run printed it, with <id> filled in and the database as given (the hint hides a password)
     const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+) --database [^`]+`/)![1]!.replace('<id>', 'busy');
-    const recheck = await pausewatch([...printed.split(' '), '--database', database.target]);
+    const recheck = await runCommands(commands, [...printed.split(' '), '--database', project.database.target]);
     expect(recheck.code).toBe(0);
     expect(recheck.stdout).toMatch(/^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC and the check scheduled for .*UTC$/m);
     expect(recheck.stdout).toMatch(/^ {2}busy-twin: the next run checks it; cleared .* \(read from the same address as busy\)$/m);
     expect(recheck.stdout).not.toContain('calm');
 
     const run = await cli('run', '--json');
-    expect(server.hits.get('/busy.xml')).toBe(2);
+    expect(project.server.hits.get('/busy.xml')).toBe(2);
     // calm was not named: its day-long schedule holds (it was read by the first run and the two with --all)
-    expect(server.hits.get('/calm.xml')).toBe(3);
+    expect(project.server.hits.get('/calm.xml')).toBe(3);
     expect(JSON.parse(run.stdout).articlesAdded).toBe(4);
     const after = await health();
     expect(after.busy).toMatchObject({ status: 'ok', errorStreak: 0 });
@@ -122,7 +104,7 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
     expect((await cli('sources', 'recheck', 'calm')).stdout).toBe('  calm: the next run checks it\n');
     expect((await health()).calm).toMatchObject({ nextCheckAt: null, status: 'ok' });
 
-    await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow(`<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; \`pausewatch sources ${shownFlags()}\` lists them)`);
+    await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow(`<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; \`pausewatch sources ${project.shownFlags}\` lists them)`);
     // nothing cleared when one id is wrong
     await cli('run', '--quiet');
     const scheduled = (await health()).calm!.nextCheckAt;
@@ -138,7 +120,7 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
 
     const json = JSON.parse((await cli('sources', 'history', 'busy', '--json')).stdout);
     expect(json).toEqual([
-      expect.objectContaining({ outcome: 'ok', httpStatus: 200, newItems: 2, errorCode: null, url: `${server.url}/busy.xml` }),
+      expect.objectContaining({ outcome: 'ok', httpStatus: 200, newItems: 2, errorCode: null, url: `${project.server.url}/busy.xml` }),
       expect.objectContaining({ outcome: 'failed', httpStatus: 429, newItems: 0, errorCode: 'http_429', errorMessage: expect.stringContaining('429') }),
     ]);
     expect(json[0].startedAt >= json[1].startedAt).toBe(true);

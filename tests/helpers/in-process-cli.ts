@@ -1,13 +1,19 @@
 import { Command } from 'commander';
 import type { CliState } from '../../src/cli/errors.ts';
 
-type Register = (program: Command, state: CliState) => void;
+/** What a `register…` function of `src/cli/commands/` is: it adds its command to the program. */
+export type Register = (program: Command, state: CliState) => void;
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs the commands `registers` add, in this process, with the global flags `pausewatch` has, and captures what they
  * print and the exit code they set: a command's own behaviour without starting a process for each call.
  */
-export async function runCommands(registers: readonly Register[], args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCommands(registers: readonly Register[], args: string[]): Promise<CommandResult> {
   const state: CliState = { exitCode: 0 };
   const program = new Command('pausewatch').option('--pipeline <file>').option('--database <path-or-url>').option('--json').option('--quiet').exitOverride();
   for (const register of registers) register(program, state);
