@@ -335,34 +335,55 @@ function sourceEntries(text: string, open: number, close: number): { id: string 
   return entries;
 }
 
+/** The pipeline file's text after URL replacements, and the moves it could not make. */
+export interface ReplacedUrls {
+  text: string;
+  /** Moves whose entry has no `url` string literal saying the old URL (built from a variable, say): for the user to make. */
+  unfound: SourceMove[];
+}
+
 /**
- * `text` with each move's URL literal replaced by the new URL, in single quotes. Throws PipelineEditError naming the
- * sources whose entry has no `url` string literal saying the old URL.
+ * `text` with the URL literal of each move it can find replaced by the new URL, in single quotes; the others are
+ * returned as `unfound`, since one feed written otherwise is no reason to leave the rest at their old address.
+ * Throws PipelineEditError when there is no sources list to edit.
  */
-export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[], file: string): string {
+export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[], file: string): ReplacedUrls {
   const list = findSourcesList(text);
   if (!list) throw new PipelineEditError(`cannot find a "sources: [ ... ]" list in the definition exported by ${file}, so no URL was changed`);
   const entries = sourceEntries(text, list.open, list.close);
-  const replacements = moves.map((move) => ({ move, entry: entries.find((entry) => entry.id === move.id && entry.url?.value === move.from) }));
-  const unfound = replacements.filter((r) => !r.entry).map((r) => JSON.stringify(r.move.id));
-  if (unfound.length > 0) {
-    throw new PipelineEditError(`cannot find the URL of ${unfound.join(', ')} written as a string in the sources list of ${file}, so no URL was changed`);
+  const found: { move: SourceMove; url: { start: number; end: number } }[] = [];
+  const unfound: SourceMove[] = [];
+  for (const move of moves) {
+    const url = entries.find((entry) => entry.id === move.id && entry.url?.value === move.from)?.url;
+    if (url) found.push({ move, url });
+    else unfound.push(move);
   }
   let edited = text;
   // from the end, so earlier positions stay right
-  for (const { move, entry } of replacements.sort((a, b) => b.entry!.url!.start - a.entry!.url!.start)) {
-    edited = edited.slice(0, entry!.url!.start) + stringLiteral(move.to) + edited.slice(entry!.url!.end);
+  for (const { move, url } of found.sort((a, b) => b.url.start - a.url.start)) {
+    edited = edited.slice(0, url.start) + stringLiteral(move.to) + edited.slice(url.end);
   }
-  return edited;
+  return { text: edited, unfound };
 }
 
-/** Puts each move's new URL in the pipeline file (see replaceVerified). */
-export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[]): Promise<void> {
+/** Why withSourceUrlsReplaced could not make these moves, for the user who makes them instead. */
+export function unfoundMovesMessage(unfound: readonly SourceMove[], file: string): string {
+  return `cannot find the URL of ${unfound.map((move) => JSON.stringify(move.id)).join(', ')} written as a string in the sources list of ${file}; change ${unfound.length === 1 ? 'it' : 'them'} by hand`;
+}
+
+/**
+ * Puts each move's new URL in the pipeline file (see replaceVerified) where the file writes the old one as a string.
+ * Returns the moves it could not make; the file is left as it was when it could make none.
+ */
+export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[]): Promise<SourceMove[]> {
   const what = 'no URL was changed';
   const read = readForEdit(file, what);
-  const edited = withSourceUrlsReplaced(read.text, moves, file);
+  const { text: edited, unfound } = withSourceUrlsReplaced(read.text, moves, file);
+  const made = moves.filter((move) => !unfound.includes(move));
+  if (made.length === 0) return unfound;
   await replaceVerified(file, read, edited, what, (pipeline) => {
-    const wrong = moves.filter((move) => !pipeline.sources.some((source) => source.id === move.id && source.kind === 'feed' && source.url === move.to));
+    const wrong = made.filter((move) => !pipeline.sources.some((source) => source.id === move.id && source.kind === 'feed' && source.url === move.to));
     return wrong.length > 0 ? `${wrong.map((m) => JSON.stringify(m.id)).join(', ')} unchanged` : null;
   });
+  return unfound;
 }

@@ -32,6 +32,8 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
         '/old.xml': (_req, res) =>
           outlet.oldRedirects ? res.writeHead(301, { location: '/new.xml' }).end() : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
         '/new.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving', 'm-1')),
+        '/old-b.xml': (_req, res) => res.writeHead(301, { location: '/new-b.xml' }).end(),
+        '/new-b.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Moving too', 'b-1')),
       },
     });
   });
@@ -113,5 +115,43 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     expect((await cli('sources')).stdout).not.toContain('moved');
     expect(JSON.parse((await cli('sources', 'update-moved', '--json')).stdout)).toEqual({ moves: [], updated: false, file: project.shownPipelineFile, error: null });
     expect((await cli('sources', 'update-moved')).stdout).toBe('No feed has moved: the pipeline file has every feed at the URL runs read.\n');
+  });
+
+  it('sources update-moved changes the URLs written as strings and lists the others to change by hand (exit 1)', async () => {
+    const definition = pipelineDefinition({
+      id: 'health', name: 'Health', fetch: localFetch,
+      sources: [
+        { id: 'literal', kind: 'feed', name: 'Literal', url: `${project.server.url}/old.xml`, fetchArticles: false },
+        { id: 'built', kind: 'feed', name: 'Built', url: 'BUILT', fetchArticles: false },
+      ],
+    });
+    // the second feed's URL is built from a constant, which no edit of a string can follow
+    const text = `const SERVER = ${JSON.stringify(project.server.url)};\nexport default ${JSON.stringify(definition, null, 2).replace('"BUILT"', "SERVER + '/old-b.xml'")};\n`;
+    project.writeFile('pipeline.ts', text);
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const file = project.shownPipelineFile;
+
+    const update = await cli('sources', 'update-moved');
+    expect(update.code).toBe(1);
+    expect(update.stdout).toBe(
+      `Updated ${file}:\n  literal: ${project.server.url}/old.xml -> ${project.server.url}/new.xml\n` +
+        `Not updated; change these in ${file} by hand:\n  built: ${project.server.url}/old-b.xml -> ${project.server.url}/new-b.xml\n`,
+    );
+    expect(update.stderr).toBe(`not updated: cannot find the URL of "built" written as a string in the sources list of ${file}; change it by hand\n`);
+    expect((await loadPipeline(project.pipelineFile)).pipeline.sources.map((source) => [source.id, 'url' in source ? source.url : null])).toEqual([
+      ['literal', `${project.server.url}/new.xml`],
+      ['built', `${project.server.url}/old-b.xml`],
+    ]);
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(text.replace(`"url": "${project.server.url}/old.xml"`, `"url": '${project.server.url}/new.xml'`));
+
+    // what is left, in --json too; and when nothing can be changed, the file stays as it was
+    const json = await cli('sources', 'update-moved', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      moves: [{ sourceId: 'built', from: `${project.server.url}/old-b.xml`, to: `${project.server.url}/new-b.xml`, updated: false }],
+      updated: false,
+      file,
+      error: `cannot find the URL of "built" written as a string in the sources list of ${file}; change it by hand`,
+    });
   });
 });

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, replaceSourceUrlsInPipelineFile, stringLiteral, withSourcesAdded, withSourceUrlsReplaced } from '../../src/config/pipeline-file.ts';
+import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, replaceSourceUrlsInPipelineFile, stringLiteral, unfoundMovesMessage, withSourcesAdded, withSourceUrlsReplaced } from '../../src/config/pipeline-file.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -158,7 +158,8 @@ describe('withSourceUrlsReplaced', () => {
 
   it('replaces the URL literal of each moved source, in single quotes, and nothing else', () => {
     const edited = withSourceUrlsReplaced(text, [{ id: 'wire', from: 'https://old.example/feed', to: "https://new.example/feed?a=1&b='2'" }, { id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }], 'p.ts');
-    expect(edited).toBe(
+    expect(edited.unfound).toEqual([]);
+    expect(edited.text).toBe(
       text
         .replace("url: 'https://old.example/feed' }, //", "url: 'https://new.example/feed?a=1&b=\\'2\\'' }, //")
         .replace('url: `https://old.example/desk`', "url: 'https://new.example/desk'"),
@@ -171,27 +172,34 @@ describe('withSourceUrlsReplaced', () => {
       "export default { sources: [{ id: 'wire', name: flag ? other.url : 'x', url: 'https://old.example/feed' }] }",
     ];
     for (const layout of layouts) {
-      expect(withSourceUrlsReplaced(layout, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toBe(
+      expect(withSourceUrlsReplaced(layout, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts').text).toBe(
         layout.replace("'https://old.example/feed'", "'https://new.example/feed'"),
       );
     }
   });
 
-  it('refuses, naming the sources, when an entry has no URL string saying the old URL', () => {
-    expect(() => withSourceUrlsReplaced(text, [{ id: 'wire', from: 'https://other.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toThrow(
-      new PipelineEditError('cannot find the URL of "wire" written as a string in the sources list of p.ts, so no URL was changed'),
-    );
-    // one move it cannot make stops the others: the file is edited whole or not at all
-    expect(() =>
-      withSourceUrlsReplaced(text, [{ id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }, { id: 'gone', from: 'https://old.example/gone', to: 'x' }], 'p.ts'),
-    ).toThrow(new PipelineEditError('cannot find the URL of "gone" written as a string in the sources list of p.ts, so no URL was changed'));
+  it('leaves the moves whose entry has no URL string saying the old URL for the user, and makes the others', () => {
+    const elsewhere = { id: 'wire', from: 'https://other.example/feed', to: 'https://new.example/feed' };
+    expect(withSourceUrlsReplaced(text, [elsewhere], 'p.ts')).toEqual({ text, unfound: [elsewhere] });
+    const gone = { id: 'gone', from: 'https://old.example/gone', to: 'x' };
+    expect(withSourceUrlsReplaced(text, [{ id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }, gone], 'p.ts')).toEqual({
+      text: text.replace('url: `https://old.example/desk`', "url: 'https://new.example/desk'"),
+      unfound: [gone],
+    });
     const computed = "export default { sources: [{ id: 'wire', url: BASE + '/feed' }] }";
-    expect(() => withSourceUrlsReplaced(computed, [{ id: 'wire', from: 'https://old.example/feed', to: 'x' }], 'p.ts')).toThrow(/cannot find the URL of "wire"/);
+    expect(withSourceUrlsReplaced(computed, [{ id: 'wire', from: 'https://old.example/feed', to: 'x' }], 'p.ts').unfound.map((move) => move.id)).toEqual(['wire']);
+    expect(unfoundMovesMessage([elsewhere, gone], 'p.ts')).toBe('cannot find the URL of "wire", "gone" written as a string in the sources list of p.ts; change them by hand');
+  });
+
+  it('refuses a file without a sources list to edit', () => {
+    expect(() => withSourceUrlsReplaced('export default makePipeline(SOURCES);', [{ id: 'wire', from: 'https://old.example/feed', to: 'x' }], 'p.ts')).toThrow(
+      new PipelineEditError('cannot find a "sources: [ ... ]" list in the definition exported by p.ts, so no URL was changed'),
+    );
   });
 
   it('reads entries written as JSON, quoted keys and escapes included', () => {
     const json = 'export default {"sources":[{"id":"wire","url":"https:\\/\\/old.example\\/feed"}]}';
-    expect(withSourceUrlsReplaced(json, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts')).toBe(
+    expect(withSourceUrlsReplaced(json, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts').text).toBe(
       'export default {"sources":[{"id":"wire","url":\'https://new.example/feed\'}]}',
     );
   });
