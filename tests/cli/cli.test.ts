@@ -163,19 +163,19 @@ describe('the pausewatch command', () => {
     expect(stderr).toContain('--date');
   });
 
-  it('score --json scores each file in input order and reports an unreadable one with exit 1', async () => {
+  it('score --json scores each file in input order and reports a missing one in its place with exit 2', async () => {
     const paragraph = path.join(root, 'paragraph.txt');
     writeFileSync(paragraph, 'Critics call the proposed pause of frontier AI development a marketing ploy that would only hand the lead to rival labs.');
     const { code, stdout, stderr } = await pausewatch(['score', '--json', '--pipeline', 'pipeline.ts', 'seeds/004_bfe4baf882ac3340.txt', 'missing.txt', paragraph], root);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('missing.txt');
     const scores = JSON.parse(stdout);
-    expect(scores.map((s: { file: string }) => s.file)).toEqual(['seeds/004_bfe4baf882ac3340.txt', paragraph]);
+    expect(scores.map((s: { file: string }) => s.file)).toEqual(['seeds/004_bfe4baf882ac3340.txt', 'missing.txt', paragraph]);
     expect(scores[0].relevance.relevant).toBe(true);
     expect(scores[0].stance.label).toBe('neutral');
     expect(scores[0].voices.length).toBeGreaterThan(0);
-    expect(scores[1].stance.label).toBe('oppose');
-    expect(scores[1].stance.evidence[0]).toEqual({ sentence: expect.any(String), weight: expect.any(Number) });
+    expect(scores[2].stance.label).toBe('oppose');
+    expect(scores[2].stance.evidence[0]).toEqual({ sentence: expect.any(String), weight: expect.any(Number) });
   });
 
   it('extract --json gives the documented fields of a cleaned capture', async () => {

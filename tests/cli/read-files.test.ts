@@ -48,7 +48,7 @@ describe('extract and score on a file that holds no text', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`not_text: ${binary} is not text`);
     expect(stderr).toContain(`empty: ${empty} is empty`);
-    expect(JSON.parse(stdout).map((entry: { file: string }) => entry.file)).toEqual([good]);
+    expect(JSON.parse(stdout).map((entry: { file: string }) => entry.file)).toEqual([binary, good, empty]);
   });
 
   it('a missing file stays a usage error for extract, as before', async () => {

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
-import type { ScoreResult } from '../../model/index.ts';
+import type { ScoreResult, StageError } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, fileErrorReason, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
-/** CLI.md's Score shape. */
+/** CLI.md's Score shape, with `error: null` for a file that was scored. */
 export function scoreJson(file: string, result: ScoreResult) {
   return {
     file,
@@ -18,7 +18,22 @@ export function scoreJson(file: string, result: ScoreResult) {
       ? { label: result.stance.label, score: result.stance.score, confidence: result.stance.confidence, evidence: result.stance.evidence }
       : { label: null, score: null, confidence: null, evidence: [] },
     voices: result.voices,
+    error: null,
   };
+}
+
+/**
+ * The same keys for a file that could not be scored, so `--json` keeps one element per input file, in input order,
+ * and a script can match results to files by position.
+ */
+export function scoreFailureJson(file: string, error: StageError) {
+  return { file, scorerVersion: null, relevance: null, stance: null, voices: [], error: { code: error.code, message: error.message } };
+}
+
+/** Why a named file could not be read, as a stable code and a message naming the file. */
+function readFailure(file: string, error: unknown): StageError {
+  const codes: Record<string, string> = { ENOENT: 'not_found', EACCES: 'permission_denied', EPERM: 'permission_denied', EISDIR: 'is_directory' };
+  return { code: codes[(error as NodeJS.ErrnoException).code ?? ''] ?? 'read', message: `cannot read ${file}: ${fileErrorReason(error)}` };
 }
 
 function formatScore(entry: ReturnType<typeof scoreJson>): string {
@@ -42,20 +57,27 @@ export function registerScore(program: Command, state: CliState): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       const { pipeline } = await openPipeline(options);
       const scorer = createScorer(pipeline.topic, pipeline.stance);
-      const results: ReturnType<typeof scoreJson>[] = [];
+      const results: (ReturnType<typeof scoreJson> | ReturnType<typeof scoreFailureJson>)[] = [];
+      // Every file is tried. One that cannot be read (not there, a directory, no permission) is a mistake in the
+      // command line, as for `feed` and `extract`: exit 2; one that is there but holds no text failed as an item: exit 1.
+      let unreadable = false;
+      let failed = false;
       for (const file of files) {
         let bytes: Buffer;
         try {
           bytes = await readFile(file);
         } catch (error) {
-          writeText(process.stderr, `cannot read ${file}: ${fileErrorReason(error)}\n`);
-          state.exitCode = ExitCode.partial;
+          const failure = readFailure(file, error);
+          writeText(process.stderr, `${failure.message}\n`);
+          results.push(scoreFailureJson(file, failure));
+          unreadable = true;
           continue;
         }
         const decoded = decodeCapture(file, bytes);
         if ('error' in decoded) {
           writeText(process.stderr, `${decoded.error.code}: ${decoded.error.message}\n`);
-          state.exitCode = ExitCode.partial;
+          results.push(scoreFailureJson(file, decoded.error));
+          failed = true;
           continue;
         }
         const article = extractArticle(decoded.text, decoded.format, null);
@@ -64,5 +86,7 @@ export function registerScore(program: Command, state: CliState): void {
         if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }
       if (options.json) printJson(results);
+      if (unreadable) state.exitCode = ExitCode.usage;
+      else if (failed) state.exitCode = ExitCode.partial;
     });
 }

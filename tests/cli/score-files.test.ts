@@ -1,0 +1,140 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerScore } from '../../src/cli/commands/score.ts';
+import { runCommands } from '../helpers/in-process-cli.ts';
+
+/** `pausewatch score …` run in this process, capturing what it prints and the exit code it sets. */
+const score = (...args: string[]) => runCommands([registerScore], ['score', '--pipeline', pipeline, ...args]);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-score-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: Buffer | string) => {
+  writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+};
+
+const pipeline = file(
+  'pipeline.ts',
+  `export default ${JSON.stringify({
+    id: 'score-files', name: 'Score files', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }],
+    topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['frontier AI', 'labs'] },
+  })};\n`,
+);
+const good = file('p1.txt', 'Critics call the proposed pause of frontier AI development a marketing ploy that would only hand the lead to rival labs.');
+const otherGood = file('p2.txt', 'Supporters of a pause on frontier AI say the labs need time to agree on safety rules.');
+const empty = file('empty.txt', '');
+/** The start of an ELF executable: magic, then the zero-padded header every binary has. */
+const binary = file('bin.dat', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.from('GLIBC_2.34\0libc.so.6\0')]));
+const missing = path.join(dir, 'nofile.txt');
+const folder = path.join(dir, 'folder');
+mkdirSync(folder);
+
+interface ScoreEntry {
+  file: string;
+  scorerVersion: string | null;
+  relevance: { score: number; relevant: boolean; evidence: string[] } | null;
+  stance: { label: string | null } | null;
+  voices: unknown[];
+  error: { code: string; message: string } | null;
+}
+const entries = (stdout: string) => JSON.parse(stdout) as ScoreEntry[];
+
+describe('score --json gives one element per input file, in input order', () => {
+  it('a good, an empty, a binary and a missing file: four elements, the failed ones with an error naming the file', async () => {
+    const { code, stdout, stderr } = await score('--json', good, empty, binary, missing);
+    const scores = entries(stdout);
+    expect(scores.map((entry) => entry.file)).toEqual([good, empty, binary, missing]);
+    expect(scores.map((entry) => entry.error?.code ?? null)).toEqual([null, 'empty', 'not_text', 'not_found']);
+
+    expect(scores[0]).toMatchObject({ error: null, scorerVersion: expect.any(String), relevance: { relevant: true }, stance: { label: 'oppose' } });
+    for (const failed of scores.slice(1)) {
+      expect(failed).toMatchObject({ scorerVersion: null, relevance: null, stance: null, voices: [] });
+      expect(failed.error!.message).toContain(failed.file);
+    }
+    expect(scores[1]!.error!.message).toBe(`${empty} is empty`);
+    expect(scores[2]!.error!.message).toMatch(new RegExp(`^${escapeRegExp(binary)} is not text: `));
+    expect(scores[3]!.error!.message).toBe(`cannot read ${missing}: no such file`);
+    // A script reads every element the same way: a failed file has the keys of a scored one.
+    for (const entry of scores) expect(Object.keys(entry)).toEqual(Object.keys(scores[0]!));
+
+    // a file that is not there is a typing mistake on the command line: exit 2, after the others were scored
+    expect(code).toBe(2);
+    expect(stderr).toContain(`empty: ${empty} is empty`);
+    expect(stderr).toContain(`not_text: ${binary} is not text`);
+    expect(stderr).toContain(`cannot read ${missing}: no such file`);
+  });
+
+  it('a file alone that does not exist gives one element, not an empty array, and exit 2', async () => {
+    const { code, stdout } = await score('--json', missing);
+    expect(entries(stdout)).toEqual([
+      { file: missing, scorerVersion: null, relevance: null, stance: null, voices: [], error: { code: 'not_found', message: `cannot read ${missing}: no such file` } },
+    ]);
+    expect(code).toBe(2);
+  });
+
+  it('files that all do not exist give one element each, and the same file twice gives two', async () => {
+    const other = path.join(dir, 'other-missing.txt');
+    const { code, stdout } = await score('--json', missing, other, missing);
+    expect(entries(stdout).map((entry) => [entry.file, entry.error?.code])).toEqual([[missing, 'not_found'], [other, 'not_found'], [missing, 'not_found']]);
+    expect(code).toBe(2);
+  });
+
+  it('a directory named as a file is an error of its own, between the scored files', async () => {
+    const { code, stdout } = await score('--json', good, folder, otherGood);
+    const scores = entries(stdout);
+    expect(scores.map((entry) => entry.file)).toEqual([good, folder, otherGood]);
+    expect(scores[1]!.error).toEqual({ code: 'is_directory', message: `cannot read ${folder}: it is a directory` });
+    expect(scores[2]).toMatchObject({ error: null, relevance: { relevant: true } });
+    expect(code).toBe(2);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a file that may not be read is an error of its own, exit 2', async () => {
+    const locked = file('locked.txt', 'A pause on frontier AI labs.');
+    chmodSync(locked, 0o000);
+    const { code, stdout } = await score('--json', locked);
+    expect(entries(stdout)[0]!.error).toEqual({ code: 'permission_denied', message: `cannot read ${locked}: permission denied` });
+    expect(code).toBe(2);
+  });
+});
+
+describe('score exit codes', () => {
+  it('0 when every file was scored, each with error null', async () => {
+    const { code, stdout, stderr } = await score('--json', good, otherGood);
+    expect(entries(stdout).map((entry) => entry.error)).toEqual([null, null]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('1 when a file is there but holds no text (empty or binary), and every file is still tried', async () => {
+    const { code, stdout } = await score('--json', empty, good, binary);
+    expect(entries(stdout).map((entry) => entry.error?.code ?? null)).toEqual(['empty', null, 'not_text']);
+    expect(code).toBe(1);
+  });
+
+  it('2 when a file does not exist, even when another failed for its content', async () => {
+    const { code } = await score('--json', binary, missing, empty);
+    expect(code).toBe(2);
+  });
+
+  it('without --json: the scored files are printed as before, the missing one named on stderr, and exit 2', async () => {
+    const { code, stdout, stderr } = await score(good, missing, otherGood);
+    expect(stdout.split('\n').filter((line) => line.startsWith(dir))).toEqual([good, otherGood]);
+    expect(stdout).toContain('  relevance ');
+    expect(stdout).not.toContain(missing);
+    expect(stderr).toBe(`cannot read ${missing}: no such file\n`);
+    expect(code).toBe(2);
+  });
+
+  it('without --json, an empty file still gives exit 1', async () => {
+    const { code, stdout, stderr } = await score(empty, good);
+    expect(stdout.startsWith(`${good}\n`)).toBe(true);
+    expect(stderr).toBe(`empty: ${empty} is empty\n`);
+    expect(code).toBe(1);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
