@@ -22,13 +22,13 @@ export interface ArticleJson {
   storyId: number | null;
   relevance: number | null;
   /** What counts: the analyst's label when there is one (`override`), else the newest score. */
-  stance: Omit<EffectiveStance, 'relevant'>;
+  stance: Omit<EffectiveStance, 'relevant' | 'trendScore'>;
   evidence: Evidence[];
   voices: Voice[];
 }
 
 export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined, label?: AnalystLabelRow): ArticleJson {
-  const { relevant: _relevant, ...stance } = effectiveStance(score, label);
+  const { relevant: _relevant, trendScore: _trendScore, ...stance } = effectiveStance(score, label);
   return {
     id: row.id,
     url: row.url,
@@ -72,14 +72,29 @@ export interface TargetFlags {
 
 /**
  * A pausewatch command for the pipeline and database a command was given, as a hint prints it (`sources
- * update-moved`, `sources recheck <id>`): run as printed, it must act on that pipeline and database, not the default
- * ones. Quoted for a shell; a database URL is shown without its password.
+ * update-moved`, `sources recheck <id>`): run as printed, from the same folder, it must act on that pipeline and
+ * database, not the default ones. Each flag is written as it was given, quoted for a shell, but a database URL
+ * without its password, which is for PGPASSWORD or ~/.pgpass to give (printed as `***`, the command would fail).
  */
-export function commandLine(words: string, flags: TargetFlags, pipelineFile: string, cwd = process.cwd()): string {
+export function commandLine(words: string, flags: TargetFlags): string {
   const quoted = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
-  const pipeline = flags.pipeline === undefined ? '' : ` --pipeline ${quoted(shownPath(pipelineFile, cwd))}`;
-  const database = flags.database === undefined ? '' : ` --database ${quoted(urlForDisplay(flags.database))}`;
+  const pipeline = flags.pipeline === undefined ? '' : ` --pipeline ${quoted(flags.pipeline)}`;
+  const database = flags.database === undefined ? '' : ` --database ${quoted(withoutPassword(flags.database))}`;
   return `pausewatch ${words}${pipeline}${database}`;
+}
+
+/** A database URL without its password (the user name stays: it says who connects); a file path as it is. */
+function withoutPassword(database: string): string {
+  if (!database.includes('@')) return database;
+  try {
+    const url = new URL(database);
+    if (!url.password) return database;
+    url.password = '';
+    return url.href;
+  } catch {
+    // not a URL that parses: hide everything from "//" to the last "@", as messages do
+    return urlForDisplay(database);
+  }
 }
 
 /** Writes human-readable output (never JSON) to a terminal or a pipe, with terminalText's cleaning. */

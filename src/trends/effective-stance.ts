@@ -15,7 +15,11 @@ export interface StoredLabel {
   created_at: string;
 }
 
-/** The stance that counts for an article: an analyst's label wins over any scorer's. */
+/**
+ * The stance that counts for an article: an analyst's label wins over any scorer's. `score`, `confidence` and
+ * `scorerVersion` stay the scorer's own (null where it found the article off-topic or never scored it): an analyst
+ * gives a verdict, not a number, so none is made up for one.
+ */
 export interface EffectiveStance {
   relevant: boolean;
   label: StanceLabel | null;
@@ -23,25 +27,24 @@ export interface EffectiveStance {
   confidence: number | null;
   scorerVersion: string | null;
   override: { label: StanceLabel | 'irrelevant'; note: string | null; at: string } | null;
+  /** What trends average: the label's pole (+1, -1, 0) for a labelled article, so mean scores follow the analyst too. */
+  trendScore: number | null;
 }
 
-/** Score of a labelled article: the label's pole, so trends' mean scores follow the analyst too. */
-const labelScore: Record<StanceLabel, number> = { support: 1, oppose: -1, neutral: 0 };
+const labelPole: Record<StanceLabel, number> = { support: 1, oppose: -1, neutral: 0 };
 
 export function effectiveStance(score: StoredScore | undefined, label: StoredLabel | undefined): EffectiveStance {
-  const scorerVersion = score?.scorer_version ?? null;
+  const scored = score?.relevant === 1;
+  const scorer = {
+    score: scored ? score!.score : null,
+    confidence: scored ? score!.confidence : null,
+    scorerVersion: score?.scorer_version ?? null,
+  };
   if (label) {
     const override = { label: label.label, note: label.note, at: label.created_at };
-    if (label.label === 'irrelevant') return { relevant: false, label: null, score: null, confidence: null, scorerVersion, override };
-    return { relevant: true, label: label.label, score: labelScore[label.label], confidence: 1, scorerVersion, override };
+    // off-topic by the analyst's word: no stance, and so no score beside it (a null label always has a null score)
+    if (label.label === 'irrelevant') return { relevant: false, label: null, score: null, confidence: null, scorerVersion: scorer.scorerVersion, override, trendScore: null };
+    return { relevant: true, label: label.label, ...scorer, override, trendScore: labelPole[label.label] };
   }
-  if (!score) return { relevant: false, label: null, score: null, confidence: null, scorerVersion, override: null };
-  return {
-    relevant: score.relevant === 1,
-    label: score.relevant === 1 ? score.label : null,
-    score: score.relevant === 1 ? score.score : null,
-    confidence: score.relevant === 1 ? score.confidence : null,
-    scorerVersion,
-    override: null,
-  };
+  return { relevant: scored, label: scored ? score!.label : null, ...scorer, override: null, trendScore: scorer.score };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerLabel } from '../../src/cli/commands/label.ts';
@@ -47,5 +49,27 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     await expect(cli('label', String(article!.id))).rejects.toThrow('label: give either --stance <label> or --clear');
     await expect(cli('label', String(article!.id), '--stance', 'oppose', '--clear')).rejects.toThrow('label: give either --stance <label> or --clear');
     await expect(cli('label', String(article!.id), '--stance', 'cleared')).rejects.toThrow('--stance: expected one of support, oppose, neutral, irrelevant, found "cleared"');
+  });
+
+  it("names the original to label as a command for this pipeline and database, when a syndicated copy is labelled", async () => {
+    project.writeFile('caps/copy.txt', capture);
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const articles = JSON.parse((await cli('articles', '--json')).stdout) as { id: number; duplicateOf: number | null }[];
+    const copy = articles.find((article) => article.duplicateOf !== null)!;
+    const labelled = await cli('label', String(copy.id), '--stance', 'oppose');
+    expect(labelled.code).toBe(0);
+    expect(labelled.stderr).toContain(`so label it too for this verdict to count there: pausewatch label ${copy.duplicateOf} --stance oppose ${project.shownFlags}\n`);
+  });
+
+  it('labels --export says what it wrote on stdout, as JSON under --json, and nothing under --quiet', async () => {
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const [article] = JSON.parse((await cli('articles', '--json')).stdout) as { id: number }[];
+    await cli('label', String(article!.id), '--stance', 'neutral');
+    const file = path.join(project.root, 'labels.jsonl');
+    expect(await cli('labels', '--export', file)).toMatchObject({ code: 0, stdout: `1 labelled article written to ${file}\n`, stderr: '' });
+    expect(await cli('labels', '--export', file, '--quiet')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const json = await cli('labels', '--export', file, '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ file, count: 1 });
+    expect(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).label)).toEqual(['neutral']);
   });
 });

@@ -76,7 +76,7 @@ describe('the run summary on alerts', () => {
 
 describe('the run summary on feeds that moved', () => {
   it('names each moved feed once, quiet or not, with its new URL (without a login) and the pipeline file to put it in', () => {
-    const moves = summaryContext({}, '/srv/pw/pipelines/ai-pause.ts', [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }], '/srv/pw');
+    const moves = summaryContext({}, '/srv/pw/pipelines/ai-pause.ts', [{ sourceId: 'wire', movedTo: 'https://reader:secret@new.example/feed' }]);
     for (const verbose of [false, true]) {
       const text = formatRunSummary(report([source('wire', 'ok'), source('other', 'ok')]), '/srv/pw', verbose, moves);
       expect(text.split('\n').filter((line) => line.includes('moved'))).toEqual([
@@ -102,10 +102,10 @@ describe('the run summary on feeds their server holds back', () => {
     expect(lines[1]).toMatch(/ quiet +skipped; .* \(--all checks it now\)$/);
   });
 
-  it('prints the recheck command with the pipeline and database the run was given, quoted for a shell', () => {
-    const context = summaryContext({ pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, '/srv/pw/pipelines/my topic.ts', [], '/srv/pw');
+  it('prints the recheck command with the pipeline and database the run was given, quoted for a shell, without the password', () => {
+    const context = summaryContext({ pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, '/srv/pw/pipelines/my topic.ts', []);
     const text = formatRunSummary(report([held('busy', true, 'the server asked to wait (http_429, Retry-After)')]), '/srv/pw', true, context);
-    const flags = "--pipeline 'pipelines/my topic.ts' --database 'postgres://***@db.example/pw'";
+    const flags = "--pipeline 'pipelines/my topic.ts' --database postgres://pw@db.example/pw";
     expect(text).toContain(`--all does not override that, \`pausewatch sources recheck busy ${flags}\` does)`);
     expect(lastLineButOne(text)).toContain(`, held by their server's Retry-After (\`pausewatch sources recheck <id> ${flags}\` overrides it).`);
   });

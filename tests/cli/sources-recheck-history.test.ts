@@ -64,15 +64,15 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
     expect(held.stdout).toContain(` UTC), all held by their server's Retry-After (\`pausewatch sources recheck <id> ${flags}\` overrides it).\n`);
     const report = JSON.parse((await cli('run', '--all', '--json')).stdout) as RunReport;
     expect(report.sources.map((source) => [source.sourceId, source.nextCheck?.heldByServer])).toEqual([['busy', true], ['busy-twin', true], ['calm', false]]);
-    const lines = formatRunSummary(report, project.root, true, summaryContext({ pipeline: 'p.ts', database: 'd.db' }, path.join(project.root, 'p.ts'), [], project.root)).split('\n');
+    const lines = formatRunSummary(report, project.root, true, summaryContext({ pipeline: 'p.ts', database: 'd.db' }, path.join(project.root, 'p.ts'), [])).split('\n');
     expect(lines.filter((line) => line.includes('busy'))).toEqual([
       expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `pausewatch sources recheck busy --pipeline p.ts --database d.db` does\)$/),
       expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`pausewatch sources recheck busy-twin --pipeline p.ts --database d.db` does\)$/),
     ]);
 
-    // the command as the run printed it, with <id> filled in and the database as given (the hint hides a password)
-    const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+) --database [^`]+`/)![1]!.replace('<id>', 'busy');
-    const recheck = await runCommands(commands, [...printed.split(' '), '--database', project.database.target]);
+    // the command as the run printed it, with <id> filled in
+    const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+)`/)![1]!.replace('<id>', 'busy');
+    const recheck = await runCommands(commands, printed.split(' '));
     expect(recheck.code).toBe(0);
     expect(recheck.stdout).toMatch(/^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC and the check scheduled for .*UTC$/m);
     expect(recheck.stdout).toMatch(/^ {2}busy-twin: the next run checks it; cleared .* \(read from the same address as busy\)$/m);

@@ -35,11 +35,15 @@ describe('text for the terminal', () => {
 });
 
 describe('commandLine', () => {
-  it('names the pipeline and database a command was given, quoted for a shell, without a password', () => {
-    expect(commandLine('sources update-moved', {}, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources update-moved');
-    expect(commandLine('sources recheck a', { database: 'data/x.db' }, '/srv/pw/pipelines/ai-pause.ts', '/srv/pw')).toBe('pausewatch sources recheck a --database data/x.db');
-    expect(commandLine('sources update-moved', { pipeline: 'pipelines/my topic.ts', database: 'postgres://pw:s3cret@db.example/pw' }, "/srv/pw/pipelines/my topic's.ts", '/srv/pw')).toBe(
-      `pausewatch sources update-moved --pipeline 'pipelines/my topic'\\''s.ts' --database 'postgres://***@db.example/pw'`,
+  it('names the pipeline and database a command was given, as given, quoted for a shell, without a password', () => {
+    expect(commandLine('sources update-moved', {})).toBe('pausewatch sources update-moved');
+    expect(commandLine('sources recheck a', { database: 'data/x.db' })).toBe('pausewatch sources recheck a --database data/x.db');
+    expect(commandLine('sources recheck a', { pipeline: '/srv/pw/pipelines/ai-pause.ts' })).toBe('pausewatch sources recheck a --pipeline /srv/pw/pipelines/ai-pause.ts');
+    expect(commandLine('sources update-moved', { pipeline: "pipelines/my topic's.ts", database: 'postgres://pw:s3cret@db.example/pw' })).toBe(
+      `pausewatch sources update-moved --pipeline 'pipelines/my topic'\\''s.ts' --database postgres://pw@db.example/pw`,
     );
+    // a user name without a password stays; a URL that does not parse loses everything up to its "@"
+    expect(commandLine('stories', { database: 'postgres://pw@db.example/pw' })).toBe('pausewatch stories --database postgres://pw@db.example/pw');
+    expect(commandLine('stories', { database: 'postgres://pw:s3cret@db:port/pw' })).toBe("pausewatch stories --database 'postgres://***@db:port/pw'");
   });
 });

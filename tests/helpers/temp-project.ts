@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { urlForDisplay } from '../../src/ingest/url-display.ts';
 import type { TestDatabase } from './databases.ts';
 import { startServer, type Route } from './http-server.ts';
 import { runCommands, type CommandResult, type Register } from './in-process-cli.ts';
@@ -21,7 +20,7 @@ export interface TempProject {
   readonly server: TestServer;
   /** The pipeline file as the commands print it: relative to where pausewatch was started. */
   readonly shownPipelineFile: string;
-  /** `--pipeline … --database …` as the commands' hints print them: the shown file, and the database without its password, quoted. */
+  /** `--pipeline … --database …` as the commands' hints print them: as `cli` gives them. */
   readonly shownFlags: string;
   /** Writes (or rewrites) the pipeline file as `export default {…};`. */
   writePipeline(definition: object): void;
@@ -78,8 +77,8 @@ export async function tempProject({ name, database: freshDatabase, commands, rou
       return shownPipelineFile();
     },
     get shownFlags() {
-      const shownDatabase = urlForDisplay(database.target);
-      return `--pipeline ${shownPipelineFile()} --database ${shownDatabase.includes('*') ? `'${shownDatabase}'` : shownDatabase}`;
+      // as given: the test databases' URLs carry no password for the hints to leave out
+      return `--pipeline ${pipelineFile} --database ${database.target}`;
     },
     writePipeline: (definition) => writeFileSync(pipelineFile, `export default ${JSON.stringify(definition, null, 2)};\n`),
     writeFile: (relativePath, content) => {

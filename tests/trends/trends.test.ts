@@ -6,16 +6,19 @@ const score = (label: 'support' | 'oppose' | 'neutral' | null, relevant = 1) => 
 });
 
 describe('the stance that counts', () => {
-  it('is the analyst label when there is one, with the scorer version still reported', () => {
-    const stance = effectiveStance(score('neutral'), { label: 'oppose', note: 'sarcasm', created_at: '2026-06-10T09:00:00.000Z' });
+  it("is the analyst label when there is one, beside the scorer's own score, confidence and version; trends take the label's pole", () => {
+    const stance = effectiveStance(score('support'), { label: 'oppose', note: 'sarcasm', created_at: '2026-06-10T09:00:00.000Z' });
     expect(stance).toEqual({
-      relevant: true, label: 'oppose', score: -1, confidence: 1, scorerVersion: 'v1',
-      override: { label: 'oppose', note: 'sarcasm', at: '2026-06-10T09:00:00.000Z' },
+      relevant: true, label: 'oppose', score: 0.6, confidence: 0.7, scorerVersion: 'v1',
+      override: { label: 'oppose', note: 'sarcasm', at: '2026-06-10T09:00:00.000Z' }, trendScore: -1,
     });
+    // a label on an article the scorer found off-topic, or never scored, makes up no score
+    expect(effectiveStance(score(null, 0), { label: 'support', note: null, created_at: 'x' })).toMatchObject({ relevant: true, label: 'support', score: null, confidence: null, trendScore: 1 });
+    expect(effectiveStance(undefined, { label: 'neutral', note: null, created_at: 'x' })).toMatchObject({ label: 'neutral', score: null, confidence: null, scorerVersion: null, trendScore: 0 });
   });
 
   it('an "irrelevant" label takes an on-topic article out of the statistics', () => {
-    expect(effectiveStance(score('support'), { label: 'irrelevant', note: null, created_at: 'x' })).toMatchObject({ relevant: false, label: null });
+    expect(effectiveStance(score('support'), { label: 'irrelevant', note: null, created_at: 'x' })).toMatchObject({ relevant: false, label: null, score: null, confidence: null, trendScore: null });
   });
 
   it('an off-topic score has no stance, and an unscored article is not counted', () => {

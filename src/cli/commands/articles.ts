@@ -18,7 +18,7 @@ export function registerArticles(program: Command): void {
       const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
         if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
-          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options, loaded.file)}\` lists them)`);
+          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }
         let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);

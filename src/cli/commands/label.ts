@@ -5,7 +5,7 @@ import { addStanceLabel, allLatestLabels, getArticle, latestLabels, listArticles
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { fileErrorReason, positiveWholeNumber, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
-import { table, writeText } from '../views.ts';
+import { commandLine, table, writeText } from '../views.ts';
 
 const LABELS = ['support', 'oppose', 'neutral', 'irrelevant'] as const;
 type Label = (typeof LABELS)[number];
@@ -43,7 +43,7 @@ export function registerLabel(program: Command): void {
           writeText(
             process.stderr,
             `note: article ${id} is a syndicated copy of article ${article.duplicate_of}; trends and the digest count the original, ` +
-              `so label it too for this verdict to count there: pausewatch label ${article.duplicate_of} --stance ${label}\n`,
+              `so label it too for this verdict to count there: ${commandLine(`label ${article.duplicate_of} --stance ${label}`, options)}\n`,
           );
         }
       });
@@ -69,7 +69,8 @@ export function registerLabel(program: Command): void {
           } catch (error) {
             throw new UsageError(`--export: cannot write ${local.export}: ${fileErrorReason(error)}`);
           }
-          writeText(process.stderr, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
+          if (options.json) return printJson({ file: local.export, count: rows.length });
+          if (!options.quiet) writeText(process.stdout, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
           return;
         }
         if (options.json) return printJson(rows.map(({ text: _text, ...r }) => r));

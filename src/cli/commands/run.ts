@@ -53,8 +53,8 @@ export interface SummaryContext {
 const DEFAULT_SUMMARY_CONTEXT: SummaryContext = { movedFeeds: [], pipelineFile: '', commandFor: (words) => `pausewatch ${words}` };
 
 /** The SummaryContext of a run given `flags`, for its pipeline file. */
-export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[], cwd = process.cwd()): SummaryContext {
-  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags, pipelineFile, cwd) };
+export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[]): SummaryContext {
+  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags) };
 }
 
 export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, context: SummaryContext = DEFAULT_SUMMARY_CONTEXT): string {

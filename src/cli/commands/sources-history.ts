@@ -24,7 +24,7 @@ export function registerSourcesHistory(program: Command): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       const limit = local.limit === undefined ? DEFAULT_LIMIT : positiveWholeNumber(local.limit, '--limit');
       await withContext(options, async ({ loaded, store }) => {
-        requireSourceIds([id], loaded.pipeline, commandLine('sources', options, loaded.file));
+        requireSourceIds([id], loaded.pipeline, commandLine('sources', options));
         const attempts = (await recentFetchAttempts(store.db, loaded.pipeline.id, id, limit)).map((row) => ({
           runId: row.run_id,
           startedAt: row.started_at,
@@ -37,7 +37,7 @@ export function registerSourcesHistory(program: Command): void {
           errorMessage: row.error_message,
         }));
         if (options.json) return printJson(attempts);
-        if (attempts.length === 0) return writeText(process.stdout, `${id} has not been checked yet: \`${commandLine('run', options, loaded.file)}\` checks it\n`);
+        if (attempts.length === 0) return writeText(process.stdout, `${id} has not been checked yet: \`${commandLine('run', options)}\` checks it\n`);
         const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
         const seconds = (a: (typeof attempts)[number]) => ((Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000).toFixed(1);
         const rows = attempts.map((a) => [

@@ -21,7 +21,7 @@ export function registerSourcesRecheck(program: Command): void {
     .action(async (ids: string[], _local: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
-        requireSourceIds(ids, loaded.pipeline, commandLine('sources', options, loaded.file));
+        requireSourceIds(ids, loaded.pipeline, commandLine('sources', options));
         const defined = new Map(loaded.pipeline.sources.map((source) => [source.id, source]));
         const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));
         const addressesOf = (id: string): string[] => {

@@ -81,14 +81,14 @@ export function registerSources(program: Command): void {
           const file = shownPath(loaded.file);
           writeText(
             process.stdout,
-            `\nmoved permanently (\`${commandLine('sources update-moved', options, loaded.file)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
+            `\nmoved permanently (\`${commandLine('sources update-moved', options)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
           );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
         const heldBack = all.filter((s) => s.nextCheckReason && isHeldBack(s.nextCheckReason));
         if (heldBack.length > 0) {
-          process.stdout.write(`\nnext checks held back (\`${commandLine('sources recheck <id>', options, loaded.file)}\` has the next run check one all the same):\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
+          process.stdout.write(`\nnext checks held back (\`${commandLine('sources recheck <id>', options)}\` has the next run check one all the same):\n${heldBack.map((s) => `  ${s.id}: ${s.nextCheckReason}`).join('\n')}\n`);
         }
       });
     });

@@ -45,7 +45,7 @@ export function registerTrends(program: Command): void {
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
           const day = localDate(new Date(at), loaded.pipeline.digest.timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
-          points.push({ at, label: stance.label, score: stance.score });
+          points.push({ at, label: stance.label, score: stance.trendScore });
         }
         const rows = aggregateTrends(points, local.by as TrendPeriod, loaded.pipeline.digest.timeZone, { from: local.since, to: local.until });
         const format = options.json ? 'json' : local.format;
