@@ -4,7 +4,7 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, cleanText, escapeHtml, DateReader, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -82,7 +82,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       outlet: null,
     };
   });
-  const drafts = dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings);
+  const drafts = withoutEmptyItems(dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings), warnings);
   warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {

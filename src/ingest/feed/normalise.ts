@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { repairMojibake } from '../../extract/mojibake.ts';
+import type { FeedItem } from '../../model/index.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -597,6 +598,22 @@ export interface IdentityInput {
   link: string | null;
   title: string | null;
   content: string | null;
+}
+
+/**
+ * The items that hold anything at all: one whose every field is empty (`<item></item>`, or what a broken document's
+ * recovery makes of a cut-off `<item>`) would be stored as an article of nothing under a made-up id. They are dropped
+ * and counted in a warning. An item with only a date or an author stays, as feedparser keeps it.
+ */
+export function withoutEmptyItems<T extends Omit<FeedItem, 'id'>>(items: T[], warnings: string[]): T[] {
+  const kept = items.filter(
+    (item) =>
+      item.guid || item.title || item.link || item.published || item.updated || item.author || item.summary || item.content || item.outlet ||
+      item.enclosures.length > 0 || item.categories.length > 0,
+  );
+  const dropped = items.length - kept.length;
+  if (dropped > 0) warnings.push(`${dropped} empty item${dropped === 1 ? '' : 's'} (not one field filled) skipped`);
+  return kept;
 }
 
 /**

@@ -15,6 +15,7 @@ import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWar
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
+  withoutEmptyItems,
   dropRepeatedItems,
   authorName,
   cleanText,
@@ -972,14 +973,14 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const dates = new DateReader();
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
   const feedAuthor = isAtom ? readAuthor(feedReader) : null;
-  const drafts = withoutSharedGuidLinks(dropRepeatedItems(
+  const drafts = withoutEmptyItems(withoutSharedGuidLinks(dropRepeatedItems(
     (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
     },
     warnings,
-  ));
+  )), warnings);
   warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {

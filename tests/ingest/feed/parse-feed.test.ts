@@ -185,6 +185,22 @@ describe('parseFeed: formats', () => {
     expect(feed.items[0]?.categories).toEqual(['AI', 'pause', 'regulation']);
   });
 
+  it('skips items with not one field filled, with a warning, and keeps an item with only a date as feedparser does', async () => {
+    const rss = '<rss version="2.0"><channel><title>T</title><item></item><item><title>A pause</title></item><item><pubDate>Fri, 05 Jun 2026 10:00:00 GMT</pubDate></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://news.example/feed' });
+    expect(feed.items.map((item) => [item.title, item.published])).toEqual([['A pause', null], [null, '2026-06-05T10:00:00.000Z']]);
+    expect(feed.warnings).toContain('1 empty item (not one field filled) skipped');
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry/><entry></entry><entry><id>urn:a</id></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://news.example/atom' })).items.map((item) => item.id)).toEqual(['urn:a']);
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{}, { id: 'j-1', content_text: 'A pause' }] });
+    const jsonFeed = await parseFeed(Buffer.from(json), { url: 'https://news.example/feed.json' });
+    expect(jsonFeed.items.map((item) => item.id)).toEqual(['j-1']);
+    expect(jsonFeed.warnings).toContain('1 empty item (not one field filled) skipped');
+    // a document cut off inside its first item: nothing read, rather than an item of nothing under a made-up id
+    const cut = await parseFeed(Buffer.from('<rss><channel><title>Broken<item>'), { url: 'https://news.example/feed' });
+    expect(cut).toMatchObject({ items: [], bozo: true });
+  });
+
   it('reads a news sitemap title holding HTML as an RSS title is read: tags dropped, entities and mojibake decoded', async () => {
     const entry = (title: string) =>
       `<url><loc>https://news.example/a</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
