@@ -28,6 +28,11 @@ function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+/** `scheme://…`: a URL, not a path. A one-letter scheme is a Windows drive (`C://data/pw.db`), so two letters at least. */
+function isUrl(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(target);
+}
+
 function redact(url: string): string {
   try {
     const parsed = new URL(url);
@@ -56,6 +61,10 @@ export interface OpenStoreOptions {
 /** Opens `target` (a file path, or a postgres:// URL) and brings its schema up to date. */
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   let store: Store;
+  if (!isPostgresUrl(target) && isUrl(target)) {
+    // Otherwise a file of that name relative to the working directory, which a read would call missing.
+    throw new StoreError(`unsupported database URL ${redact(target)}: only SQLite file paths and postgres:// URLs are supported (check --database and DATABASE_URL)`);
+  }
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
     // An idle connection the server drops (a restart, an administrator's terminate) is an 'error' on the pool, and

@@ -116,6 +116,38 @@ describe('opening an existing SQLite file', () => {
   });
 });
 
+describe('a --database URL of another kind than postgres://', () => {
+  let cwd: string;
+  let dir: string;
+  beforeEach(() => {
+    cwd = process.cwd();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-url-'));
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['mysql://x/y', 'mysql://x/y'],
+    ['mysql://reader:secret@db.example/news', 'mysql://reader:***@db.example/news'],
+    ['sqlite:///var/lib/pausewatch.db', 'sqlite:///var/lib/pausewatch.db'],
+    ['file:///tmp/pausewatch.db', 'file:///tmp/pausewatch.db'],
+  ])('%s is refused, for run and for reading, and creates nothing', async (target, shown) => {
+    for (const mustExist of [true, false]) {
+      expect((await refusal(target, mustExist)).message).toBe(
+        `unsupported database URL ${shown}: only SQLite file paths and postgres:// URLs are supported (check --database and DATABASE_URL)`,
+      );
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a Windows drive letter is a path, not a URL scheme', async () => {
+    expect((await refusal('C://data/pw.db', true)).message).toBe(`no database at ${path.resolve('C://data/pw.db')}: \`pausewatch run\` creates it (or check --database and DATABASE_URL)`);
+  });
+});
+
 describe("reading a SQLite file's schema from its pages", () => {
   let dir: string;
   beforeEach(() => {
