@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
@@ -165,17 +165,25 @@ export interface SchemaEntry {
 }
 
 /**
- * The tables, indexes, views and triggers of an existing SQLite file, read without writing anything: not to the
- * file, and no -wal or -shm file beside it. SQLite, even read-only, creates those two beside a WAL-mode file (every
- * pausewatch database, and many of other programs') that has no -wal; and without a -wal the file holds every commit, so
- * its schema table is read from its pages. A -wal means a connection is open (or crashed), the newest commits may be
- * in it, and both files are there already: a read-only connection reads them.
+ * The tables, indexes, views and triggers of an existing SQLite file, read through a read-only connection, which does
+ * not change the file. (Beside a WAL-mode file without its -wal, SQLite creates the -wal and -shm even so.)
  */
 export function sqliteSchema(file: string): SchemaEntry[] {
-  if (!existsSync(`${file}-wal`)) {
-    const schema = schemaFromPages(file);
-    if (schema) return schema;
+  const header = Buffer.alloc(16);
+  let read: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, header, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
   }
+  // A 0-byte file is an empty SQLite database, as SQLite sees it.
+  if (read === 0) return [];
+  if (header.toString('latin1') !== 'SQLite format 3\0') throw notSqlite(file);
   let sqlite: SQLite.Database | undefined;
   try {
     sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
@@ -190,139 +198,6 @@ export function sqliteSchema(file: string): SchemaEntry[] {
 
 function notSqlite(file: string): StoreError {
   return new StoreError(`${file} is not a SQLite database (check --database and DATABASE_URL)`);
-}
-
-/** The schema read from the file's pages, or null when they are not as expected (damaged, or changing under it). */
-function schemaFromPages(file: string): SchemaEntry[] | null {
-  const cannotOpen = (error: unknown) => new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw cannotOpen(error);
-  }
-  try {
-    let size: number;
-    let header: Buffer;
-    try {
-      size = fstatSync(fd).size;
-      // A 0-byte file is an empty SQLite database, as SQLite sees it.
-      if (size === 0) return [];
-      if (size < 100) throw notSqlite(file);
-      header = readPage(fd, 0, 100);
-    } catch (error) {
-      throw error instanceof StoreError ? error : cannotOpen(error);
-    }
-    if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw notSqlite(file);
-    try {
-      return readSchemaTable(fd, header, size);
-    } catch {
-      return null;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readPage(fd: number, offset: number, length: number): Buffer {
-  const buffer = Buffer.alloc(length);
-  if (readSync(fd, buffer, 0, length, offset) !== length) throw new Error(`short read at ${offset}`);
-  return buffer;
-}
-
-/**
- * The type and name of each row of the schema table, a table b-tree rooted at page 1, as
- * https://www.sqlite.org/fileformat2.html lays it out. Throws on anything it does not expect.
- */
-function readSchemaTable(fd: number, header: Buffer, size: number): SchemaEntry[] {
-  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
-  const usable = pageSize - header[20]!;
-  const encoding = header.readUInt32BE(56);
-  const pageCount = Math.floor(size / pageSize);
-  const entries: SchemaEntry[] = [];
-  const visited = new Set<number>();
-  const readPageAt = (page: number): Buffer => {
-    if (page < 1 || page > pageCount || visited.has(page)) throw new Error(`page ${page} out of place`);
-    visited.add(page);
-    return readPage(fd, (page - 1) * pageSize, pageSize);
-  };
-  const visit = (page: number): void => {
-    const data = readPageAt(page);
-    const start = page === 1 ? 100 : 0;
-    const kind = data[start];
-    const cellCount = data.readUInt16BE(start + 3);
-    const pointers = start + (kind === 0x05 ? 12 : 8);
-    const cellAt = (index: number) => data.readUInt16BE(pointers + 2 * index);
-    if (kind === 0x05) {
-      // Interior page: each cell points to the subtree left of it, the header to the rightmost one.
-      for (let index = 0; index < cellCount; index++) visit(data.readUInt32BE(cellAt(index)));
-      visit(data.readUInt32BE(start + 8));
-    } else if (kind === 0x0d) {
-      for (let index = 0; index < cellCount; index++) entries.push(schemaEntry(data, cellAt(index), usable, encoding, readPageAt));
-    } else {
-      throw new Error(`page ${page} is not a table b-tree page`);
-    }
-  };
-  visit(1);
-  return entries;
-}
-
-/** The first two columns (type, name) of the record in a table leaf cell; both are text. */
-function schemaEntry(page: Buffer, cell: number, usable: number, encoding: number, readPageAt: (page: number) => Buffer): SchemaEntry {
-  const [payloadSize, afterSize] = varint(page, cell);
-  const [, payloadStart] = varint(page, afterSize); // the rowid
-  // How much of the payload is on this page; the rest is on a chain of overflow pages (a long name on small pages).
-  const maxLocal = usable - 35;
-  const minLocal = Math.floor(((usable - 12) * 32) / 255) - 23;
-  const spill = minLocal + ((payloadSize - minLocal) % (usable - 4));
-  const local = payloadSize <= maxLocal ? payloadSize : spill <= maxLocal ? spill : minLocal;
-  const parts = [page.subarray(payloadStart, payloadStart + local)];
-  let next = local < payloadSize ? page.readUInt32BE(payloadStart + local) : 0;
-  /** The record's first `length` bytes, following the overflow chain as far as they reach. */
-  const prefix = (length: number): Buffer => {
-    let record = Buffer.concat(parts);
-    while (record.length < Math.min(length, payloadSize) && next !== 0 && parts.length <= 10_000) {
-      const overflow = readPageAt(next);
-      next = overflow.readUInt32BE(0);
-      parts.push(overflow.subarray(4, usable));
-      record = Buffer.concat(parts);
-    }
-    if (record.length < length) throw new Error('record shorter than its header says');
-    return record;
-  };
-  let record = prefix(Math.min(9, payloadSize));
-  const [headerSize, afterHeaderSize] = varint(record, 0);
-  record = prefix(headerSize);
-  const [typeSerial, afterTypeSerial] = varint(record, afterHeaderSize);
-  const [nameSerial] = varint(record, afterTypeSerial);
-  const nameStart = headerSize + textLength(typeSerial);
-  const nameEnd = nameStart + textLength(nameSerial);
-  record = prefix(nameEnd);
-  return { type: decodeText(record.subarray(headerSize, nameStart), encoding), name: decodeText(record.subarray(nameStart, nameEnd), encoding) };
-}
-
-function varint(data: Buffer, at: number): [number, number] {
-  let value = 0;
-  for (let index = 0; index < 9; index++) {
-    const byte = data[at + index];
-    if (byte === undefined) throw new Error('varint beyond the page');
-    if (index === 8) return [value * 256 + byte, at + 9];
-    value = value * 128 + (byte & 0x7f);
-    if (byte < 0x80) return [value, at + index + 1];
-  }
-  throw new Error('unreachable');
-}
-
-function textLength(serialType: number): number {
-  if (serialType < 13 || serialType % 2 === 0) throw new Error(`serial type ${serialType} is not text`);
-  return (serialType - 13) / 2;
-}
-
-/** The header's text encoding: 1 (or 0, before anything was stored) UTF-8, 2 UTF-16le, 3 UTF-16be. */
-function decodeText(bytes: Buffer, encoding: number): string {
-  if (encoding === 2) return bytes.toString('utf16le');
-  if (encoding === 3) return Buffer.from(bytes).swap16().toString('utf16le');
-  return bytes.toString('utf8');
 }
 
 /** Whether a run has prepared the PostgreSQL database: kysely's migration table exists. */
