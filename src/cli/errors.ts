@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 /** Exit codes are part of the public contract (CLI.md). */
 export const ExitCode = {
   ok: 0,
@@ -44,4 +46,41 @@ export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory' };
   return (code && words[code]) ?? code ?? (error as Error).message;
+}
+
+/** The most bytes read from a file named on the command line: feeds, pages and articles are far smaller. */
+export const NAMED_FILE_MAX_BYTES = 50_000_000;
+
+/** A file named on the command line that could not be read: a stable code, and a message naming the file. */
+export class NamedFileError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'permission_denied' | 'is_directory' | 'not_a_file' | 'too_large' | 'read',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a file named on the command line (`feed`, `extract`, `score`). Only a regular file: a device or a pipe
+ * (`/dev/zero`, a FIFO) may never end, and was read until memory ran out. At most `maxBytes`.
+ */
+export async function readNamedFile(file: string, maxBytes = NAMED_FILE_MAX_BYTES): Promise<Buffer> {
+  const codes: Record<string, NamedFileError['code']> = { ENOENT: 'not_found', EACCES: 'permission_denied', EPERM: 'permission_denied', EISDIR: 'is_directory' };
+  const failed = (error: unknown) => new NamedFileError(codes[(error as NodeJS.ErrnoException).code ?? ''] ?? 'read', `cannot read ${file}: ${fileErrorReason(error)}`);
+  // stat before opening: opening a pipe waits for a writer
+  let stats: Stats;
+  try {
+    stats = await stat(file);
+  } catch (error) {
+    throw failed(error);
+  }
+  if (stats.isDirectory()) throw new NamedFileError('is_directory', `cannot read ${file}: it is a directory`);
+  if (!stats.isFile()) throw new NamedFileError('not_a_file', `cannot read ${file}: not a file but a device or a pipe`);
+  if (stats.size > maxBytes) throw new NamedFileError('too_large', `cannot read ${file}: it is ${stats.size} bytes, more than the ${maxBytes} read from a file`);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw failed(error);
+  }
 }

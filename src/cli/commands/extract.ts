@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
@@ -6,7 +5,7 @@ import { urlForDisplay } from '../../ingest/url-display.ts';
 import { readPageBody } from '../../ingest/decode-page.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
+import { UsageError, ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 export function registerExtract(program: Command, state: CliState): void {
@@ -44,12 +43,9 @@ export function registerExtract(program: Command, state: CliState): void {
         url = response.url;
         isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
       } else {
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(target);
-        } catch (error) {
-          throw new UsageError(`cannot read ${target}: ${fileErrorReason(error)}`);
-        }
+        const bytes = await readNamedFile(target).catch((error: unknown) => {
+          throw error instanceof NamedFileError ? new UsageError(error.message) : error;
+        });
         // A file that is there but holds no article failed as an item would in a run: exit 1, not a usage error.
         const decoded = decodeCapture(target, bytes);
         if ('error' in decoded) {

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
@@ -8,7 +7,7 @@ import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError, ExitCode, fileErrorReason, type CliState } from '../errors.ts';
+import { UsageError, ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
@@ -101,14 +100,9 @@ export function registerFeed(program: Command, state: CliState): void {
         headers = response.headers;
         redirected = response.redirects.length > 0;
       } else {
-        // a device (/dev/zero, a terminal) never ends: it was read until memory ran out
-        const device = await stat(target).then((stats) => stats.isCharacterDevice() || stats.isBlockDevice(), () => false);
-        if (device) throw new UsageError(`cannot read ${target}: not a file but a device`);
-        try {
-          bytes = await readFile(target);
-        } catch (error) {
-          throw new UsageError(`cannot read ${target}: ${fileErrorReason(error)}`);
-        }
+        bytes = await readNamedFile(target).catch((error: unknown) => {
+          throw error instanceof NamedFileError ? new UsageError(error.message) : error;
+        });
         url = local.base ?? pathToFileURL(path.resolve(target)).href;
       }
       const via = redirected ? ` (redirected to ${urlForDisplay(url)})` : '';

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult, StageError } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
-import { ExitCode, fileErrorReason, type CliState } from '../errors.ts';
+import { ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /** CLI.md's Score shape, with `error: null` for a file that was scored. */
@@ -30,12 +29,6 @@ export function scoreFailureJson(file: string, error: StageError) {
   return { file, scorerVersion: null, relevance: null, stance: null, voices: [], error: { code: error.code, message: error.message } };
 }
 
-/** Why a named file could not be read, as a stable code and a message naming the file. */
-function readFailure(file: string, error: unknown): StageError {
-  const codes: Record<string, string> = { ENOENT: 'not_found', EACCES: 'permission_denied', EPERM: 'permission_denied', EISDIR: 'is_directory' };
-  return { code: codes[(error as NodeJS.ErrnoException).code ?? ''] ?? 'read', message: `cannot read ${file}: ${fileErrorReason(error)}` };
-}
-
 function formatScore(entry: ReturnType<typeof scoreJson>): string {
   const lines = [`${entry.file}`];
   lines.push(`  relevance ${entry.relevance.score.toFixed(2)} (${entry.relevance.relevant ? 'on topic' : 'off topic'})`);
@@ -58,18 +51,18 @@ export function registerScore(program: Command, state: CliState): void {
       const { pipeline } = await openPipeline(options);
       const scorer = createScorer(pipeline.topic, pipeline.stance);
       const results: (ReturnType<typeof scoreJson> | ReturnType<typeof scoreFailureJson>)[] = [];
-      // Every file is tried. One that cannot be read (not there, a directory, no permission) is a mistake in the
+      // Every file is tried. One that cannot be read (not there, a directory, a device, no permission) is a mistake in the
       // command line, as for `feed` and `extract`: exit 2; one that is there but holds no text failed as an item: exit 1.
       let unreadable = false;
       let failed = false;
       for (const file of files) {
         let bytes: Buffer;
         try {
-          bytes = await readFile(file);
+          bytes = await readNamedFile(file);
         } catch (error) {
-          const failure = readFailure(file, error);
-          writeText(process.stderr, `${failure.message}\n`);
-          results.push(scoreFailureJson(file, failure));
+          if (!(error instanceof NamedFileError)) throw error;
+          writeText(process.stderr, `${error.message}\n`);
+          results.push(scoreFailureJson(file, { code: error.code, message: error.message }));
           unreadable = true;
           continue;
         }
