@@ -40,10 +40,15 @@ function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** "an array", "an object", "an int", "a string": zod names the expected type bare. */
+function withArticle(typeName: string): string {
+  return `${/^[aeiou]/i.test(typeName) ? 'an' : 'a'} ${typeName}`;
+}
+
 function describeExpected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'undefined' ? 'no such field' : `a ${issue.expected}`;
+      return issue.expected === 'undefined' ? 'no such field' : withArticle(issue.expected);
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':

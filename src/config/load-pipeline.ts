@@ -16,6 +16,45 @@ export class PipelineLoadError extends Error {
   override name = 'PipelineLoadError';
 }
 
+const HOW_TO_EXPORT = 'a pipeline file exports its definition as the default, as in `export default definePipeline({ ... })`';
+
+type DefaultExport =
+  | { present: true; value: unknown; maybeMissing: boolean }
+  | { present: false; otherExports: string[] };
+
+/**
+ * The default export of an imported pipeline file. tsx runs a file outside a `"type": "module"` package as CommonJS,
+ * and Node then hands over its whole exports object as the default: `{ __esModule: true, default: pipeline, ...named }`
+ * for a file written with `export`. `maybeMissing`: a CommonJS file that exports nothing arrives as an empty object,
+ * just as `export default {}` does.
+ */
+function defaultExportOf(module: Record<string, unknown>): DefaultExport {
+  const named = (exports: object) => Object.keys(exports).filter((name) => name !== 'default' && name !== '__esModule');
+  if (!('default' in module)) return { present: false, otherExports: named(module) };
+  const outer = module.default;
+  // Without `__esModule`, a hand-written CommonJS `exports.default = ...` (its exports have no pipeline `id`).
+  if (isPlainObject(outer) && (outer.__esModule === true || ('default' in outer && !('id' in outer)))) {
+    return 'default' in outer ? { present: true, value: outer.default, maybeMissing: false } : { present: false, otherExports: named(outer) };
+  }
+  return { present: true, value: outer, maybeMissing: true };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Export names are identifiers, or any string in `export { x as "..." }`. */
+function exportName(name: string): string {
+  return /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*$/u.test(name) ? name : JSON.stringify(name);
+}
+
 function isConfigError(error: unknown): error is PipelineConfigError {
   return error instanceof Error && error.name === 'PipelineConfigError' && Array.isArray((error as PipelineConfigError).problems);
 }
@@ -37,24 +76,30 @@ export function findProjectRoot(fromDir: string): string {
 export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   const absolute = path.resolve(file);
   if (!existsSync(absolute)) throw new PipelineLoadError(`pipeline file not found: ${file}`);
-  let module: { default?: unknown };
+  let module: Record<string, unknown>;
   try {
-    // tsImport loads TypeScript as ES modules wherever the file lives, even outside a `"type": "module"` package.
-    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as { default?: unknown };
+    // tsImport loads TypeScript wherever the file lives, even outside a `"type": "module"` package (as CommonJS there).
+    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
     // The file may see its own copy of the config module, so the error is recognised by shape, not by class.
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw new PipelineLoadError(`cannot load pipeline file ${file}: ${(error as Error).message}`);
   }
-  // A file read as CommonJS arrives wrapped: { default: { default: pipeline } }.
-  const inner = module.default as { default?: unknown; __esModule?: boolean } | undefined;
-  if (inner && typeof inner === 'object' && 'default' in inner && !('id' in inner)) module = inner;
-  if (!module.default || typeof module.default !== 'object') {
-    throw new PipelineLoadError(`pipeline file ${file} has no default export (expected: export default definePipeline({...}))`);
+  const found = defaultExportOf(module);
+  if (!found.present) {
+    const names = found.otherExports.slice(0, 5).map(exportName).join(', ') + (found.otherExports.length > 5 ? ` and ${found.otherExports.length - 5} more` : '');
+    const exported = found.otherExports.length > 0 ? `it exports only ${names}` : 'it exports nothing';
+    throw new PipelineLoadError(`pipeline file ${file} has no default export (${exported}): ${HOW_TO_EXPORT}`);
+  }
+  if (!isPlainObject(found.value)) {
+    throw new PipelineLoadError(`the default export of pipeline file ${file} is ${kindOf(found.value)}, not a pipeline definition: ${HOW_TO_EXPORT}`);
+  }
+  if (found.maybeMissing && Object.keys(found.value).length === 0) {
+    throw new PipelineLoadError(`pipeline file ${file} has no default export, or an empty one: ${HOW_TO_EXPORT}`);
   }
   let pipeline: Pipeline;
   try {
-    pipeline = definePipeline(module.default as Parameters<typeof definePipeline>[0]);
+    pipeline = definePipeline(found.value as Parameters<typeof definePipeline>[0]);
   } catch (error) {
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw error;
