@@ -132,7 +132,7 @@ const alertChannel = z.discriminatedUnion('type', [
      * A name for the channel that outlives its URL: alerts waiting for delivery follow it to a new URL (a rotated
      * token). Without it the channel is known by its URL. Lower-case letters, digits, `.`, `_`, `-`.
      */
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected lower-case letters, digits, ".", "_" or "-" (at most 64)').optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'an id of lower-case letters, digits, ".", "_" or "-" (at most 64)').optional(),
     /** @default "json" */
     format: z.enum(['json', 'slack']).default('json'),
     /** Extra request headers, e.g. an authorization token. @default {} */
