@@ -26,7 +26,12 @@ export function registerDigest(program: Command): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (local.date !== undefined && !isIsoDate(local.date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.date)}`);
       await withContext(options, async ({ loaded, store }) => {
-        const date = local.date ?? localDate(new Date(), loaded.pipeline.digest.timeZone);
+        const today = localDate(new Date(), loaded.pipeline.digest.timeZone);
+        // a day not yet begun has no articles: its digest would be an empty file under a date still to come
+        if (local.date !== undefined && local.date > today) {
+          throw new UsageError(`--date: ${local.date} has not begun yet in the digest time zone (${loaded.pipeline.digest.timeZone}, where today is ${today})`);
+        }
+        const date = local.date ?? today;
         await refuseSharedDigestDir(loaded);
         const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
