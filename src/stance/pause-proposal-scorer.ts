@@ -63,6 +63,22 @@ export interface SentenceAnalysis extends AnalysedSentence {
   isSarcastic: boolean;
 }
 
+/** The paragraph number a title's sentence carries: it comes before the body's paragraphs (0, 1, ...). */
+export const TITLE_PARAGRAPH = -1;
+
+/**
+ * Whether sentences[index] closes a body of more than one sentence: the sentence that usually carries a passage's
+ * verdict. A title is not part of the body: with it counted, the one sentence of a titled page ("Opinion" over
+ * "Critics said the pause is a marketing ploy.") was read as the verdict closing an argument, and scored apart
+ * from the same sentence in a text file.
+ */
+export function closesBody(sentences: readonly Pick<AnalysedSentence, 'paragraph'>[], index: number): boolean {
+  if (index !== sentences.length - 1 || sentences[index]!.paragraph === TITLE_PARAGRAPH) return false;
+  let bodySentences = 0;
+  for (const sentence of sentences) if (sentence.paragraph !== TITLE_PARAGRAPH) bodySentences++;
+  return bodySentences > 1;
+}
+
 /** "Interview with Hannah Dorsey, a former regulator." names who answers in a Q/A text. */
 function findInterviewee(sentences: readonly AnalysedSentence[]): string | null {
   for (const sentence of sentences.slice(0, 2)) {
@@ -173,7 +189,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     };
     const sentences = splitSentences(input.text).map((sentence) => analyseSentence(sentence.text, sentence.paragraph));
     const titleText = input.title?.trim() ?? '';
-    const title = titleText.length > 0 ? analyseSentence(titleText, -1) : null;
+    const title = titleText.length > 0 ? analyseSentence(titleText, TITLE_PARAGRAPH) : null;
     const relevanceScores = scoreSentenceRelevance(sentences, title);
     const all = title ? [title, ...sentences] : sentences;
     return { all, relevanceScores, hasTitle: title !== null };
@@ -207,7 +223,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       const ownRelevance = relevanceScores[index]!.score;
       const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
       let topicalWeight = isShortText ? 1 : 0.3 + 0.7 * nearRelevance;
-      if (isShortText && all.length > 1 && index === all.length - 1) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
+      if (isShortText && closesBody(all, index)) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
       if (sentence.matches.hasPastOpinion) topicalWeight *= PAST_OPINION_WEIGHT;
       const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph));
       const first = sentence.tokens[0]?.word;
