@@ -11,7 +11,7 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
-import { collectVoices, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
+import { collectVoices, holdsClaim, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
 import { findAttributions, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -150,10 +150,15 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
   return ranges.some(([start, end]) => from >= start && to <= end);
 }
 
-function voiceQuote(sentence: AnalysedSentence, attribution: Attribution): string {
-  const parts = attribution.ranges.map(([from, to]) =>
-    sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''),
-  );
+/**
+ * The words a voice is quoted with: the parts of its statement that hold a claim (see holdsClaim), so "argued." or
+ * "said in a statement." is no quote; '' when none does, and then there is no voice to show.
+ */
+function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): string {
+  const parts = attribution.ranges
+    .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
+    .map(([from, to]) =>
+      sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''));
   return parts.filter((part) => part.length > 0).join(' … ');
 }
 
@@ -304,7 +309,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         const entry = bySpeaker.get(attribution.actor);
         if (entry) {
           entry.value += value;
-          entry.quote = `${entry.quote} … ${quote}`;
+          entry.quote = [entry.quote, quote].filter((part) => part.length > 0).join(' … ');
         } else bySpeaker.set(attribution.actor, { attribution, value, quote });
       }
       statements.push(...bySpeaker.values());

@@ -36,3 +36,34 @@ describe('the same words score alike as an HTML page and as a text file', () => 
     expect(html.stance?.evidence.map((e) => e.sentence)).not.toContain('Opinion');
   });
 });
+
+describe('a voice carries a claim, not just the act of saying', () => {
+  const onlySaying = /^(said|says|say|argued|argues|argue|noted|told|wrote|claimed|added|stated|states)\b[^a-z]*$/i;
+
+  it.each([
+    'A verified pause of frontier AI development is overdue, a coalition argued.',
+    'The pause of frontier AI is a marketing ploy, critics said.',
+    'Signatures on the open letter calling for a pause of frontier AI passed 12,000 on Sunday, organisers said.',
+    'A coalition argued. The labs must pause frontier AI training now.',
+    'Critics said so. The AI pause for frontier AI labs is a marketing ploy.',
+    'Critics told reporters on Monday. The AI pause for frontier AI labs is a marketing ploy.',
+  ])('%s', (text) => {
+    const result = pauseScorer.score({ title: null, text });
+    for (const voice of result.voices) {
+      expect(voice.quote).not.toMatch(onlySaying);
+      expect(voice.quote).not.toMatch(/^(said|told) (so|reporters on Monday)\.$/);
+    }
+  });
+
+  it('the frame around a quote is left out of it; the quote and a short answer stay', () => {
+    const quoted = pauseScorer.score({ title: null, text: '"We need a pause of frontier AI development," the coalition said in a statement.' });
+    expect(quoted.voices).toEqual([{ actor: 'the coalition', stance: 'support', quote: 'We need a pause of frontier AI development' }]);
+    const reported = pauseScorer.score({ title: null, text: 'In a statement, the coalition said a verified pause of frontier AI development is overdue.' });
+    expect(reported.voices.map((v) => v.quote)).toEqual(['said a verified pause of frontier AI development is overdue.']);
+    const answer = pauseScorer.score({
+      title: null,
+      text: 'HOST: Dimitra, do you back a verified pause of frontier AI development?\nDIMITRA PAPADAKIS: Against.',
+    });
+    expect(answer.voices.map((v) => v.quote)).toContain('Against.');
+  });
+});
