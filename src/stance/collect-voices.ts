@@ -8,6 +8,7 @@ import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import type { Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface AttributedStatement {
   attribution: Attribution;
@@ -45,6 +46,89 @@ function sideOf(value: number, threshold: number): StanceLabel {
   if (value >= threshold) return 'support';
   if (value <= -threshold) return 'oppose';
   return 'neutral';
+}
+
+/**
+ * Verbs that report that someone spoke without saying what ("said", "argued", "told"): a statement's frame, not its
+ * claim. Verbs that say something by themselves are not listed: those that take a side ("backs", "opposed",
+ * "signed"), warn of a danger ("warned of an accident") or hold a view ("think it strangles them").
+ */
+const REPORTING_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'added',
+  'adds', 'claimed', 'claims', 'claim', 'contended', 'contends', 'contend', 'insisted', 'insists', 'insist', 'stated',
+  'states', 'state', 'noted', 'notes', 'explained', 'explains', 'suggested', 'suggests', 'maintained', 'maintains',
+  'countered', 'counters', 'stressed', 'stresses', 'emphasized', 'emphasised', 'acknowledged', 'admitted', 'predicted',
+  'replied', 'responded', 'posted', 'tweeted', 'commented', 'declared', 'testified', 'testifies', 'asked',
+]);
+/** Reporting verbs whose first words name who was spoken to ("told reporters", "told the committee"). */
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell']);
+// At most this many words after "told" are taken for the one spoken to ("told parliament's Future Committee").
+const MAX_ADDRESSEE_WORDS = 3;
+/** Words that end the one spoken to: what follows is what was told ("told reporters that ...", "told them to"). */
+const ADDRESSEE_END = new Set([
+  'that', 'to', 'how', 'why', 'whether', 'what', 'it', 'they', 'we', 'he', 'she', 'i', 'on', 'in', 'at', 'during',
+  'about', 'of', 'after', 'before',
+]);
+/**
+ * Words that place a statement in time, place or occasion, or stand in for it ("said so", "said that"): they
+ * make no claim of their own ("said in an interview on Monday", "told the hearing").
+ */
+const CIRCUMSTANCE_WORDS = new Set([
+  'on', 'in', 'at', 'during', 'of', 'from', 'after', 'before', 'with', 'about', 'by', 'via', 'through', 'into', 'over',
+  'while', 'when', 'upon', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our',
+  'my', 'your', 'so', 'it', 'them', 'him', 'us', 'me', 'as', 'much', 'too', 'also', 'again', 'then', 'there', 'here',
+  'and', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'last', 'next', 'earlier', 'later',
+  'recently', 'previously', 'once', 'now', 'publicly', 'privately', 'separately', 'repeatedly', 'statement',
+  'interview', 'hearing', 'briefing', 'conference', 'podcast', 'speech', 'post', 'email', 'video', 'livestream',
+  'session', 'meeting', 'panel', 'forum', 'reply', 'response', 'remarks', 'testimony', 'press', 'written',
+]);
+// After a reporting verb, a claim takes at least this many words that are not circumstance ("said it leaned
+// against", "say it is overdue"); fewer ("said of the freeze", "said, laughing") only set the scene.
+const MIN_CLAIM_WORDS_AFTER_VERB = 2;
+
+function isWordToken(token: Token): boolean {
+  return /^[\p{L}\p{N}]/u.test(token.word);
+}
+
+/**
+ * Whether tokens [from, to) of an attributed statement hold a claim, so that they belong in the voice's quote.
+ * The rule: a part says something beyond the act of saying.
+ * - A part with no word (the "." left of a quote) holds none.
+ * - A part that opens with a reporting verb ("said", "argued", "told") holds one when a colon or a quotation follows
+ *   the verb (the speaker's own words: 'said: "Nope."'), or when, past the verb and the one spoken to ("told
+ *   reporters"), at least MIN_CLAIM_WORDS_AFTER_VERB words are not circumstance words. "argued.", "said so.",
+ *   "told reporters on Monday.", "said in a statement." hold none.
+ * - Any other part is the speaker's own words (a quotation, a transcript turn, an answer) and holds one when it has
+ *   a word that is not a circumstance word, however short ("Against.", "No pause."): "In a statement" holds none.
+ * Callers keep a part in which a stance cue fired whatever this says: a part that takes a side says something.
+ */
+export function holdsClaim(tokens: readonly Token[], from: number, to: number): boolean {
+  let index = from;
+  while (index < to && !isWordToken(tokens[index]!)) index++;
+  if (index >= to) return false;
+  let minWords = 1;
+  if (REPORTING_VERBS.has(tokens[index]!.word)) {
+    const verb = tokens[index]!.word;
+    index++;
+    const next = tokens[index]?.word;
+    if (index < to && (next === ':' || next === '"')) return tokens.slice(index, to).some(isWordToken);
+    if (ADDRESSEE_VERBS.has(verb)) {
+      for (let skipped = 0; skipped < MAX_ADDRESSEE_WORDS && index < to; skipped++, index++) {
+        const token = tokens[index]!;
+        if (!isWordToken(token) || ADDRESSEE_END.has(token.word)) break;
+      }
+    }
+    minWords = MIN_CLAIM_WORDS_AFTER_VERB;
+  }
+  let words = 0;
+  for (; index < to; index++) {
+    const token = tokens[index]!;
+    if (token.word === '"' && minWords > 1) return tokens.slice(index, to).some(isWordToken);
+    if (isClauseBreak(token.word) || !isWordToken(token) || CIRCUMSTANCE_WORDS.has(token.word)) continue;
+    if (++words >= minWords) return true;
+  }
+  return false;
 }
 
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */

@@ -11,7 +11,7 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
-import { collectVoices, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
+import { collectVoices, holdsClaim, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
 import { findAttributions, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -27,7 +27,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.0';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.1';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -61,6 +61,22 @@ export interface SentenceAnalysis extends AnalysedSentence {
   neutralFrames: number;
   hits: CueHit[];
   isSarcastic: boolean;
+}
+
+/** The paragraph number a title's sentence carries: it comes before the body's paragraphs (0, 1, ...). */
+export const TITLE_PARAGRAPH = -1;
+
+/**
+ * Whether sentences[index] closes a body of more than one sentence: the sentence that usually carries a passage's
+ * verdict. A title is not part of the body: with it counted, the one sentence of a titled page ("Opinion" over
+ * "Critics said the pause is a marketing ploy.") was read as the verdict closing an argument, and scored apart
+ * from the same sentence in a text file.
+ */
+export function closesBody(sentences: readonly Pick<AnalysedSentence, 'paragraph'>[], index: number): boolean {
+  if (index !== sentences.length - 1 || sentences[index]!.paragraph === TITLE_PARAGRAPH) return false;
+  let bodySentences = 0;
+  for (const sentence of sentences) if (sentence.paragraph !== TITLE_PARAGRAPH) bodySentences++;
+  return bodySentences > 1;
 }
 
 /** "Interview with Hannah Dorsey, a former regulator." names who answers in a Q/A text. */
@@ -134,10 +150,15 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
   return ranges.some(([start, end]) => from >= start && to <= end);
 }
 
-function voiceQuote(sentence: AnalysedSentence, attribution: Attribution): string {
-  const parts = attribution.ranges.map(([from, to]) =>
-    sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''),
-  );
+/**
+ * The words a voice is quoted with: the parts of its statement that hold a claim (see holdsClaim), so "argued." or
+ * "said in a statement." is no quote; '' when none does, and then there is no voice to show.
+ */
+function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): string {
+  const parts = attribution.ranges
+    .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
+    .map(([from, to]) =>
+      sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''));
   return parts.filter((part) => part.length > 0).join(' … ');
 }
 
@@ -173,7 +194,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     };
     const sentences = splitSentences(input.text).map((sentence) => analyseSentence(sentence.text, sentence.paragraph));
     const titleText = input.title?.trim() ?? '';
-    const title = titleText.length > 0 ? analyseSentence(titleText, -1) : null;
+    const title = titleText.length > 0 ? analyseSentence(titleText, TITLE_PARAGRAPH) : null;
     const relevanceScores = scoreSentenceRelevance(sentences, title);
     const all = title ? [title, ...sentences] : sentences;
     return { all, relevanceScores, hasTitle: title !== null };
@@ -207,7 +228,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       const ownRelevance = relevanceScores[index]!.score;
       const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
       let topicalWeight = isShortText ? 1 : 0.3 + 0.7 * nearRelevance;
-      if (isShortText && all.length > 1 && index === all.length - 1) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
+      if (isShortText && closesBody(all, index)) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
       if (sentence.matches.hasPastOpinion) topicalWeight *= PAST_OPINION_WEIGHT;
       const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph));
       const first = sentence.tokens[0]?.word;
@@ -288,7 +309,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         const entry = bySpeaker.get(attribution.actor);
         if (entry) {
           entry.value += value;
-          entry.quote = `${entry.quote} … ${quote}`;
+          entry.quote = [entry.quote, quote].filter((part) => part.length > 0).join(' … ');
         } else bySpeaker.set(attribution.actor, { attribution, value, quote });
       }
       statements.push(...bySpeaker.values());

@@ -15,7 +15,7 @@ import type { Evidence, StanceLabel } from '../model/index.ts';
 import { addClauseFeatures, roleOfActor } from './clause-features.ts';
 import { findObjections } from './find-objections.ts';
 import { PAUSE_STANCE_WEIGHTS } from './pause-stance-weights.ts';
-import { isProposer, sideOf, VOICE_SIDE_THRESHOLD, type PassageAnalysis } from './pause-proposal-scorer.ts';
+import { closesBody, isProposer, sideOf, VOICE_SIDE_THRESHOLD, type PassageAnalysis } from './pause-proposal-scorer.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export const STANCE_CLASSES: readonly StanceLabel[] = ['support', 'oppose', 'neutral'];
@@ -103,7 +103,7 @@ export function extractStanceFeatures(
       const last = sentence.tokens.at(-1)?.word;
       if (last === '?') features.set('question', 1);
     }
-    const isLast = groups.has('last') && analysis.sentences.length > 1 && sentence === analysis.sentences.at(-1);
+    const isLast = groups.has('last') && closesBody(analysis.sentences, index);
     if (groups.has('clauses')) {
       const spans = sentence.voices.map(({ attribution }) => ({ ranges: attribution.ranges, role: roleOfActor(attribution.actor) }));
       // The closing sentence usually carries a passage's verdict ("That's a monopoly with extra steps.").
