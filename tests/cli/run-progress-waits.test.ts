@@ -1,18 +1,15 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { terminalProgress } from '../../src/cli/progress.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { statusLines, terminalStream } from '../helpers/terminal-stream.ts';
 
 /** The status line of `pausewatch run` names the host a run is waiting on, and why, while the wait lasts. */
 
 const rss = (id: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${id}</title><item><title>Labs weigh a pause ${id}</title><guid>${id}</guid>` +
   '<description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>';
-
-/** Each write of the status line: `\r`, the line, erase to its end. */
-const statusLines = (stderr: string) => [...stderr.matchAll(/\r([^\r\n]*)\u001b\[K/g)].map((match) => match[1]!);
 
 describe('pausewatch run on a terminal, while a host holds requests back', () => {
   let project: TempProject;
@@ -82,16 +79,9 @@ describe('pausewatch run on a terminal, while a host holds requests back', () =>
 });
 
 describe('the status line of a run', () => {
-  const terminal = (columns: number) => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns });
-    let written = '';
-    stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    return { stream, lines: () => statusLines(written), written: () => written };
-  };
-
   it('cuts a long host name and strips its control characters, keeping the reason, within the terminal width', () => {
     for (const columns of [120, 80, 50]) {
-      const { stream, lines, written } = terminal(columns);
+      const { stream, lines, written } = terminalStream(columns);
       const progress = terminalProgress(stream, 12);
       const now = Date.now();
       const host = `\u001b]0;owned\u0007${'very-long-subdomain.'.repeat(20)}news.example.org\u009b31m`;
@@ -112,7 +102,7 @@ describe('the status line of a run', () => {
   });
 
   it('names the wait that ends last, counts the other hosts, and leaves out waits under a second', () => {
-    const { stream, lines } = terminal(160);
+    const { stream, lines } = terminalStream(160);
     const progress = terminalProgress(stream, 3);
     const now = Date.now();
     const short = { host: 'a.example', from: now, until: now + 500, askedBy: null };

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoveryStatus, registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
+import { statusLines, terminalStream } from '../helpers/terminal-stream.ts';
 
 /** The status line of `pausewatch sources add` names the host discovery is waiting on, and why, as `run`'s does. */
 
@@ -15,9 +15,6 @@ const rss = (id: string) =>
 
 const homePage =
   '<html><head><link rel="alternate" type="application/rss+xml" href="/one.xml"><link rel="alternate" type="application/rss+xml" href="/two.xml"></head></html>';
-
-/** Each write of the status line: `\r`, the line, erase to its end. */
-const statusLines = (stderr: string) => [...stderr.matchAll(/\r([^\r\n]*)\u001b\[K/g)].map((match) => match[1]!);
 
 describe('pausewatch sources add on a terminal, while a host holds requests back', () => {
   let root: string;
@@ -117,16 +114,9 @@ describe('pausewatch sources add on a terminal, while a host holds requests back
 });
 
 describe('the status line of sources add', () => {
-  const terminal = (columns: number) => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns });
-    let written = '';
-    stream.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    return { stream, lines: () => statusLines(written), written: () => written };
-  };
-
   it('cuts a long host name and strips its control characters, keeping the reason, within the terminal width', () => {
     for (const columns of [120, 80, 60, 50]) {
-      const { stream, lines, written } = terminal(columns);
+      const { stream, lines, written } = terminalStream(columns);
       const status = discoveryStatus(stream, true);
       status.event({ type: 'page', url: 'https://outlet.example/' });
       const now = Date.now();
@@ -149,7 +139,7 @@ describe('the status line of sources add', () => {
   });
 
   it('names the wait that ends last, counts the other hosts, leaves out waits under a second, and draws nothing once finished', () => {
-    const { stream, lines } = terminal(160);
+    const { stream, lines } = terminalStream(160);
     const status = discoveryStatus(stream, true);
     status.event({ type: 'candidates', via: 'link', urls: ['https://a.example/feed', 'https://b.example/feed'], skipped: 0 });
     const now = Date.now();
@@ -173,7 +163,7 @@ describe('the status line of sources add', () => {
   });
 
   it('watches no waits when the line is not shown', () => {
-    const { stream, written } = terminal(80);
+    const { stream, written } = terminalStream(80);
     const status = discoveryStatus(stream, false);
     expect(status.waits).toBeUndefined();
     status.event({ type: 'page', url: 'https://outlet.example/' });
