@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
@@ -75,11 +75,21 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
   } else {
     const file = path.resolve(target);
-    if (target !== ':memory:') refuseUnfitSqliteFile(file, options.mustExist ?? false);
+    const inMemory = target === ':memory:';
+    const mustExist = options.mustExist ?? false;
+    if (!inMemory && mustExist && !existsSync(file)) {
+      throw new StoreError(`no database at ${file}: \`pausewatch run\` creates it (or check --database and DATABASE_URL)`);
+    }
     let sqlite: SQLite.Database;
     try {
-      if (target !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-      sqlite = new SQLite(target === ':memory:' ? ':memory:' : file);
+      if (!inMemory) mkdirSync(path.dirname(file), { recursive: true });
+      sqlite = new SQLite(inMemory ? ':memory:' : file);
+    } catch (error) {
+      throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
+    }
+    try {
+      // Read before anything writes to the file (WAL mode, migrations): whether pausewatch should use it at all.
+      if (!inMemory) refuseUnfitSqliteFile(file, schemaOf(sqlite, file), mustExist);
       // WAL lets `pausewatch articles` read while a run writes; foreign keys are off by default in SQLite.
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
@@ -87,6 +97,8 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a re-run restores.
       sqlite.pragma('synchronous = NORMAL');
     } catch (error) {
+      sqlite.close();
+      if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
     }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
@@ -133,17 +145,28 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/**
- * Stops before anything writes to `file` (creating it, setting WAL mode, migrating) when pausewatch should not use it:
- * a file that is not SQLite; for a command that reads (`mustExist`), a file that does not exist or has no pausewatch
- * tables; for `run`, another program's database, which would get pausewatch's tables added to its own.
- */
-function refuseUnfitSqliteFile(file: string, mustExist: boolean): void {
-  if (!existsSync(file)) {
-    if (mustExist) throw new StoreError(`no database at ${file}: \`pausewatch run\` creates it (or check --database and DATABASE_URL)`);
-    return;
+/** A table, index, view or trigger of a SQLite database, as its schema table lists it. */
+interface SchemaEntry {
+  type: string;
+  name: string;
+}
+
+/** What the database open on `file` holds, read without writing; a file that is not SQLite is named as such. */
+function schemaOf(sqlite: SQLite.Database, file: string): SchemaEntry[] {
+  try {
+    return sqlite.prepare('SELECT type, name FROM sqlite_master').all() as SchemaEntry[];
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreError(`${file} is not a SQLite database (check --database and DATABASE_URL)`);
+    throw error;
   }
-  const schema = sqliteSchema(file);
+}
+
+/**
+ * Refuses `file` before anything writes to it (setting WAL mode, migrating) when pausewatch should not use it: for a
+ * command that reads (`mustExist`), a file with no pausewatch tables (an empty file, another program's database); for
+ * `run`, another program's database, which would get pausewatch's tables added to its own.
+ */
+function refuseUnfitSqliteFile(file: string, schema: readonly SchemaEntry[], mustExist: boolean): void {
   if (schema.some((entry) => entry.type === 'table' && entry.name === DEFAULT_MIGRATION_TABLE)) return;
   // sqlite_… entries are SQLite's own (sequences, statistics, the indexes of constraints).
   const foreign = schema.filter((entry) => !entry.name.startsWith('sqlite_'));
@@ -157,47 +180,6 @@ function refuseUnfitSqliteFile(file: string, mustExist: boolean): void {
     throw new StoreError(`no pausewatch tables in ${file} (another program's SQLite database, with ${holds}): \`pausewatch run\` creates them in a new file (or check --database and DATABASE_URL)`);
   }
   throw new StoreError(`${file} is another program's SQLite database (with ${holds}), not a pausewatch one: \`pausewatch run\` adds its tables only to a new or empty file (check --database and DATABASE_URL)`);
-}
-
-export interface SchemaEntry {
-  type: string;
-  name: string;
-}
-
-/**
- * The tables, indexes, views and triggers of an existing SQLite file, read through a read-only connection, which does
- * not change the file. (Beside a WAL-mode file without its -wal, SQLite creates the -wal and -shm even so.)
- */
-export function sqliteSchema(file: string): SchemaEntry[] {
-  const header = Buffer.alloc(16);
-  let read: number;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      read = readSync(fd, header, 0, 16, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
-  }
-  // A 0-byte file is an empty SQLite database, as SQLite sees it.
-  if (read === 0) return [];
-  if (header.toString('latin1') !== 'SQLite format 3\0') throw notSqlite(file);
-  let sqlite: SQLite.Database | undefined;
-  try {
-    sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
-    return sqlite.prepare('SELECT type, name FROM sqlite_master').all() as SchemaEntry[];
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notSqlite(file);
-    throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
-  } finally {
-    sqlite?.close();
-  }
-}
-
-function notSqlite(file: string): StoreError {
-  return new StoreError(`${file} is not a SQLite database (check --database and DATABASE_URL)`);
 }
 
 /** Whether a run has prepared the PostgreSQL database: kysely's migration table exists. */

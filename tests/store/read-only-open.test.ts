@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sqliteSchema } from '../../src/store/connect.ts';
 import { openStore, StoreError } from '../../src/store/index.ts';
 
 /** What must not change about a file pausewatch refuses: its bytes and its mtime. */
@@ -95,7 +94,9 @@ describe('opening an existing SQLite file', () => {
       const store = await openStore(file);
       expect(await store.db.selectFrom('runs').selectAll().execute()).toEqual([]);
       await store.close();
-      expect(sqliteSchema(file)).toContainEqual({ type: 'table', name: 'articles' });
+      const sqlite = new SQLite(file, { readonly: true });
+      expect(sqlite.prepare('SELECT type, name FROM sqlite_master').all()).toContainEqual({ type: 'table', name: 'articles' });
+      sqlite.close();
     });
 
     it.each(['delete', 'wal'] as const)("refuses another program's database (journal mode %s) rather than add its tables to it", async (journalMode) => {
