@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,20 +5,14 @@ import { registerExtract } from '../../src/cli/commands/extract.ts';
 import { registerScore } from '../../src/cli/commands/score.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
+import { ELF_START, tempFiles } from '../helpers/temp-files.ts';
 
 /** Runs `extract` and `score` as `pausewatch` would (same global flags), capturing what they print. */
 const pausewatch = (args: string[]) => runCommands([registerExtract, registerScore], args);
 
 const article =
   'Critics call the proposed “pause” of frontier AI development — a €5bn question for the labs — a marketing ploy that would only hand the lead to rival labs.';
-/** The start of an ELF executable: magic, then the zero-padded header every binary has. */
-const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.from('GLIBC_2.34\0libc.so.6\0')]);
-
-const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-read-files-'));
-const file = (name: string, content: Buffer | string) => {
-  writeFileSync(path.join(dir, name), content);
-  return path.join(dir, name);
-};
+const { dir, file, remove } = tempFiles('read-files');
 const pipeline = file(
   'pipeline.ts',
   `export default ${JSON.stringify({
@@ -28,10 +20,10 @@ const pipeline = file(
     topic: { description: 'x', proposalTerms: ['pause'], contextTerms: ['frontier AI', 'labs'] }, fetch: { perHostGapMs: 0 },
   })};\n`,
 );
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(remove);
 
 describe('extract and score on a file that holds no text', () => {
-  const binary = file('elf.txt', elf);
+  const binary = file('elf.txt', ELF_START);
   const empty = file('empty.txt', '');
   const good = file('good.txt', article);
 
@@ -79,9 +71,9 @@ describe('extract on a URL that is not an HTML page', () => {
   let site: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     site = await startServer({
-      '/report.pdf': (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.concat([Buffer.from('%PDF-1.7\n'), elf])),
+      '/report.pdf': (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF_START])),
       '/download': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('<html><body><p>x</p></body></html>'),
-      '/binary.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(elf),
+      '/binary.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ELF_START),
       '/article.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Pause</title></head><body><p>${article}</p></body></html>`),
       '/mislabelled.html': (_req, res) =>
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(iconv.encode(`<html><head><title>Café “pause”</title></head><body><p>${article}</p></body></html>`, 'windows-1252')),

@@ -1,19 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerScore } from '../../src/cli/commands/score.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
+import { ELF_START, tempFiles } from '../helpers/temp-files.ts';
 
 /** `pausewatch score …` run in this process, capturing what it prints and the exit code it sets. */
 const score = (...args: string[]) => runCommands([registerScore], ['score', '--pipeline', pipeline, ...args]);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-score-files-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: Buffer | string) => {
-  writeFileSync(path.join(dir, name), content);
-  return path.join(dir, name);
-};
+const { dir, file, remove } = tempFiles('score-files');
+afterAll(remove);
 
 const pipeline = file(
   'pipeline.ts',
@@ -25,8 +21,7 @@ const pipeline = file(
 const good = file('p1.txt', 'Critics call the proposed pause of frontier AI development a marketing ploy that would only hand the lead to rival labs.');
 const otherGood = file('p2.txt', 'Supporters of a pause on frontier AI say the labs need time to agree on safety rules.');
 const empty = file('empty.txt', '');
-/** The start of an ELF executable: magic, then the zero-padded header every binary has. */
-const binary = file('bin.dat', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.from('GLIBC_2.34\0libc.so.6\0')]));
+const binary = file('bin.dat', ELF_START);
 const missing = path.join(dir, 'nofile.txt');
 const folder = path.join(dir, 'folder');
 mkdirSync(folder);
