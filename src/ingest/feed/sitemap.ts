@@ -3,12 +3,14 @@
  * the article's title, publication date and link. rss-parser does not read sitemaps, so cheerio's XML mode does.
  * A plain sitemap (no news entries) is rejected: it lists a whole site, not news, and would flood the pipeline.
  * cheerio reads broken XML without complaint, so the side scan (xml-scan.ts) says whether the document is
- * well-formed, as for RSS and Atom.
+ * well-formed, as for RSS and Atom. Both are quadratic in the depth of broken nesting, so a document nested beyond
+ * bounds is first rewritten shallow (bound-nesting.ts), and its warning says why instead of the scan's.
  */
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
+import { boundNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
@@ -60,7 +62,8 @@ function childUrl($: cheerio.CheerioAPI, element: Element | undefined, localName
 }
 
 export function parseNewsSitemap(text: string, documentBase: string | null): ParsedFeed {
-  const $ = cheerio.load(text, { xml: { xmlMode: true } });
+  const bounded = boundNesting(text);
+  const $ = cheerio.load(bounded.text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;
   if (!urlset) {
     const index = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'sitemapindex') as Element | undefined;
@@ -72,8 +75,9 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     }
     throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
   }
-  const scan = scanXml(text, documentBase);
-  const wellFormed = scan.errorTally.size === 0;
+  // A rewritten document's line and column numbers would not be the input's: its one warning stands for the scan's.
+  const scan = bounded.warning === null ? scanXml(text, documentBase) : null;
+  const wellFormed = scan !== null && scan.errorTally.size === 0;
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = wellFormed ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
   const dates = new DateReader();
@@ -111,7 +115,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     title: childText($, publication, 'name'),
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
-    warnings: [...wellFormednessWarnings(scan), ...dates.warnings()],
+    warnings: [...(scan ? wellFormednessWarnings(scan) : [bounded.warning!]), ...dates.warnings()],
     wellFormed,
     bozo: !wellFormed,
     ttlSeconds: null,
