@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawItem, StageError, FeedItem } from '../model/index.ts';
-import type { FetchOptions, Redirect, ServerHints } from './fetch.ts';
+import { describeRetryAfterProblem, type FetchOptions, type Redirect, type ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
 import { urlForDisplay, withoutCredentials } from './url-display.ts';
@@ -90,7 +90,10 @@ export async function ingestFeed(
     warnings: [] as string[],
   };
   if (response.status === 'failed') {
-    return { ...base, outcome: 'failed', error: response.error, gone: response.httpStatus === 410 };
+    // A Retry-After that was ignored or cut short changes when the feed is asked again: the run says so, and why.
+    const problem = response.hints.retryAfterProblem;
+    const warnings = problem ? [`${urlForDisplay(response.url)} answered HTTP ${response.httpStatus} with ${describeRetryAfterProblem(problem)}`] : [];
+    return { ...base, outcome: 'failed', error: response.error, gone: response.httpStatus === 410, warnings };
   }
   if (response.status === 'not_modified') {
     // A 304 may carry newer validators (RFC 9110 §15.4.5); those it leaves out stay as they were.

@@ -181,15 +181,75 @@ interface FetchBase {
  * a reader that polls sooner than asked gets rate-limited or banned.
  */
 export interface ServerHints {
-  /** `Retry-After` (429, 503, 3xx) as seconds from now, whether sent as seconds or as an HTTP date. */
+  /**
+   * `Retry-After` (429, 503, 3xx) as seconds from now, whether sent as seconds or as an HTTP date, at most
+   * LONGEST_RETRY_AFTER_SECONDS; null when absent or unreadable (see retryAfterProblem).
+   */
   retryAfterSeconds: number | null;
+  /** A `Retry-After` not taken as sent: unreadable (ignored) or beyond LONGEST_RETRY_AFTER_SECONDS (held at it). */
+  retryAfterProblem: RetryAfterProblem | null;
   /** `Cache-Control: max-age`, in seconds; null when absent or when `no-cache`/`no-store` forbid reuse. */
   maxAgeSeconds: number | null;
   /** `Expires` as ISO-8601 UTC, corrected for the server's clock via its `Date` header; null when absent or invalid. */
   expiresAt: string | null;
 }
 
-export const NO_HINTS: ServerHints = Object.freeze({ retryAfterSeconds: null, maxAgeSeconds: null, expiresAt: null });
+export const NO_HINTS: ServerHints = Object.freeze({ retryAfterSeconds: null, retryAfterProblem: null, maxAgeSeconds: null, expiresAt: null });
+
+export interface RetryAfterProblem {
+  /** The header's value as sent. */
+  value: string;
+  /**
+   * `unreadable`: neither a number of seconds nor an HTTP date, so it says nothing and is ignored; the answer is a
+   * failure like any other (the request queue does not pause the host for it, the schedule backs off as usual).
+   * `capped`: a wait longer than LONGEST_RETRY_AFTER_SECONDS, held at that.
+   */
+  kind: 'unreadable' | 'capped';
+}
+
+/**
+ * The longest wait a Retry-After is taken to ask for: 7 days, the schedule's cap on it too (maxServerDelaySeconds).
+ * A longer one is a server's mistake or its way of saying "go away", and a week is long enough for either; a feed
+ * that names years must not fall silent for them, nor overflow a date.
+ */
+export const LONGEST_RETRY_AFTER_SECONDS = 604_800;
+
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** The three forms of an HTTP date (RFC 9110 §5.6.7): IMF-fixdate, then the obsolete RFC 850 and asctime forms. */
+const HTTP_DATE_FORMS = [
+  new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`, 'i'),
+  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`, 'i'),
+  new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`, 'i'),
+];
+
+/**
+ * Retry-After (RFC 9110 §10.2.3): a number of seconds (digits only) or an HTTP date, measured from the server's own
+ * clock. Date.parse alone would take "12.5" or "-1" for a day in 2001 and "05/06/2026" for whichever month comes
+ * first, so only the two forms the RFC allows are read; anything else is unreadable.
+ */
+function readRetryAfter(value: string, serverNow: number): { seconds: number | null; problem: RetryAfterProblem | null } {
+  let seconds: number | null = null;
+  if (/^\d+$/.test(value)) {
+    seconds = Number(value);
+  } else if (HTTP_DATE_FORMS.some((form) => form.test(value))) {
+    // asctime names no zone: it is GMT, not the local time Date.parse would take it for
+    const at = Date.parse(/GMT$/i.test(value) ? value : `${value} GMT`);
+    if (!Number.isNaN(at)) seconds = Math.max(0, Math.ceil((at - serverNow) / 1000));
+  }
+  if (seconds === null) return { seconds: null, problem: { value, kind: 'unreadable' } };
+  if (seconds > LONGEST_RETRY_AFTER_SECONDS) return { seconds: LONGEST_RETRY_AFTER_SECONDS, problem: { value, kind: 'capped' } };
+  return { seconds, problem: null };
+}
+
+/** A Retry-After problem in words, for the warning of the feed whose answer carried it. */
+export function describeRetryAfterProblem(problem: RetryAfterProblem): string {
+  const shown = JSON.stringify(problem.value.length > 80 ? `${problem.value.slice(0, 80)}...` : problem.value);
+  return problem.kind === 'unreadable'
+    ? `Retry-After ${shown} is neither a number of seconds nor an HTTP date: ignored, the retry follows the usual backoff`
+    : `Retry-After ${shown} asks for more than ${LONGEST_RETRY_AFTER_SECONDS / 86_400} days: held at ${LONGEST_RETRY_AFTER_SECONDS / 86_400} days`;
+}
 
 /** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). */
 function parseHttpDate(value: string | undefined): number | null {
@@ -207,15 +267,8 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
   const serverNow = parseHttpDate(headers['date']) ?? nowMs;
   const skew = nowMs - serverNow;
 
-  let retryAfterSeconds: number | null = null;
   const retryAfter = headers['retry-after']?.trim();
-  if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) retryAfterSeconds = Number(retryAfter);
-    else {
-      const at = parseHttpDate(retryAfter);
-      if (at !== null) retryAfterSeconds = Math.max(0, Math.ceil((at - serverNow) / 1000));
-    }
-  }
+  const { seconds: retryAfterSeconds, problem: retryAfterProblem } = retryAfter ? readRetryAfter(retryAfter, serverNow) : { seconds: null, problem: null };
 
   let maxAgeSeconds: number | null = null;
   const cacheControl = (headers['cache-control'] ?? '').toLowerCase();
@@ -230,7 +283,7 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
   // A date beyond what Date can hold (year 275760, or a Date header from 1970 skewing it there) is no hint either.
   const expiresMs = expires === null ? NaN : new Date(expires + skew).getTime();
   const expiresAt = Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString();
-  return { retryAfterSeconds, maxAgeSeconds, expiresAt };
+  return { retryAfterSeconds, retryAfterProblem, maxAgeSeconds, expiresAt };
 }
 
 export type FetchResult =

@@ -95,9 +95,6 @@ const RETRY = Symbol('retry');
  */
 const LONGEST_PAUSE_WAITED_MS = 5_000;
 
-/** Retry-After past this many seconds (about 31 years) is held at it, so the end of the pause stays a valid date. */
-const LONGEST_PAUSE_SECONDS = 1e9;
-
 /** The host (and port) whose limits a URL's request counts against; '' for a URL that does not parse. */
 export function hostKeyOf(url: string): string {
   try {
@@ -118,7 +115,10 @@ export function hostKeyOf(url: string): string {
  * and pages alike): a pause of up to LONGEST_PAUSE_WAITED_MS is waited out; during a longer one, requests to the host
  * fail at once without being sent, with HostAskedToWait (the answer's code, and the time left as Retry-After). A 429
  * without Retry-After holds the host for the rest of the queue's life, one run. A 503 without it asks nothing: it is
- * as likely one broken script as an overloaded host. Requests already under way when the answer comes are not recalled.
+ * as likely one broken script as an overloaded host. Nor does a Retry-After that cannot be read ("soon", an ISO date):
+ * the host meant some wait, but a guess of "the whole run" would fail every other feed on it for a typo; the per-host
+ * gap still spaces the requests, and each refused one backs off on its own schedule. Requests already under way when
+ * the answer comes are not recalled.
  *
  * A host that leaves UNANSWERED_LIMIT requests in a row unanswered (a timeout, a refused connection, no route, no DNS
  * answer) is not asked again in the run: the rest fail at once, unsent, with HostNotAnswering (the last one's code).
@@ -139,9 +139,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
   const notePause = (url: string, answer: HopAnswer) => {
     if (answer.status !== 429 && answer.status !== 503) return;
-    const retryAfter = readServerHints(answer.headers, Date.now()).retryAfterSeconds;
-    if (retryAfter === null && answer.status === 503) return;
-    const until = retryAfter === null ? Infinity : Date.now() + Math.min(retryAfter, LONGEST_PAUSE_SECONDS) * 1000;
+    // readServerHints holds Retry-After at LONGEST_RETRY_AFTER_SECONDS, and gives null for one it cannot read
+    const { retryAfterSeconds: retryAfter, retryAfterProblem } = readServerHints(answer.headers, Date.now());
+    if (retryAfter === null && (answer.status === 503 || retryAfterProblem !== null)) return;
+    const until = retryAfter === null ? Infinity : Date.now() + retryAfter * 1000;
     const host = hostState(url);
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };

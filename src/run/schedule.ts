@@ -39,7 +39,11 @@ export interface SchedulePolicy {
   minRetrySeconds: number;
   /** Interval after 410 Gone. @default 604800 (7 days) */
   goneIntervalSeconds: number;
-  /** Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. @default 604800 (7 days) */
+  /**
+   * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. readServerHints
+   * already holds Retry-After at the same 7 days (LONGEST_RETRY_AFTER_SECONDS) and gives none for a value it cannot
+   * read, which leaves a failure to the usual backoff. @default 604800 (7 days)
+   */
   maxServerDelaySeconds: number;
   /** At most this many of the newest dated items estimate the rate. @default 50 */
   rateSampleSize: number;
