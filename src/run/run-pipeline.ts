@@ -69,6 +69,8 @@ interface PreparedArticle {
   pageAttempted: boolean;
   /** The link the feed gave, when `raw.url` is where its page was read after redirects. */
   feedLink?: string;
+  /** How reading the page went wrong but not fatally (a guessed charset, bytes replaced): one report line, or null. */
+  pageWarning?: string | null;
 }
 
 function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]): KnownArticle {
@@ -498,6 +500,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           return;
         }
         const { extracted } = page;
+        if (page.warning) report.warnings.push(`${entry.item_key}: ${page.warning}`);
         const article = await repo.getArticle(db, entry.id);
         if (!article) return;
         const title = article.title ?? extracted.title;
@@ -566,7 +569,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
       const page = await fetchArticlePage(item.url, feedUrl);
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: true };
-      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true, feedLink: item.url };
+      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
     }
 
     /**
@@ -574,7 +577,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * host and port the pipeline file names for the feed (`feedUrl`) are trusted like the feed, and those on its
      * origin are asked for with its login, if it has one; no URL kept or shown carries that login.
      */
-    async function fetchArticlePage(url: string, feedUrl: string): Promise<{ extracted: ExtractedArticle; url: string } | { error: StageError; notSent?: true }> {
+    async function fetchArticlePage(
+      url: string,
+      feedUrl: string,
+    ): Promise<{ extracted: ExtractedArticle; url: string; warning: string | null } | { error: StageError; notSent?: true }> {
       const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
@@ -587,7 +593,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       const extracted = extractHtml(page.text, { url: pageUrl });
       if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: no article text found` } };
-      return { extracted, url: pageUrl };
+      // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
+      const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;
+      return { extracted, url: pageUrl, warning };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
@@ -596,6 +604,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await storeLock.add(async () => {
         for (const item of items) {
           if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
+          // as a retried page's failure is reported: the item's key, then what was wrong with its page
+          if (item.pageWarning) report.warnings.push(`${item.raw.key}: ${item.pageWarning}`);
           try {
             const outcome = await storeArticle(item, source);
             if (outcome === 'added') report.articlesAdded += 1;
