@@ -6,7 +6,7 @@
 
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import type { Attribution } from './find-attributions.ts';
+import { REPORTING_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -26,6 +26,7 @@ const PROPOSER_OPPOSE_THRESHOLD = 1.2;
 const DOCUMENT_NOUNS = new Set([
   'article', 'proposal', 'letter', 'paper', 'report', 'statement', 'post', 'blog', 'document', 'note', 'op-ed',
   'editorial', 'study', 'plan', 'memo', 'essay', 'piece', 'release', 'announcement', 'call', 'survey', 'poll',
+  'notice', 'filing', 'summary', 'transcript', 'website', 'page',
 ]);
 /** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
@@ -48,18 +49,6 @@ function sideOf(value: number, threshold: number): StanceLabel {
   return 'neutral';
 }
 
-/**
- * Verbs that report that someone spoke without saying what ("said", "argued", "told"): a statement's frame, not its
- * claim. Verbs that say something by themselves are not listed: those that take a side ("backs", "opposed",
- * "signed"), warn of a danger ("warned of an accident") or hold a view ("think it strangles them").
- */
-const REPORTING_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'added',
-  'adds', 'claimed', 'claims', 'claim', 'contended', 'contends', 'contend', 'insisted', 'insists', 'insist', 'stated',
-  'states', 'state', 'noted', 'notes', 'explained', 'explains', 'suggested', 'suggests', 'maintained', 'maintains',
-  'countered', 'counters', 'stressed', 'stresses', 'emphasized', 'emphasised', 'acknowledged', 'admitted', 'predicted',
-  'replied', 'responded', 'posted', 'tweeted', 'commented', 'declared', 'testified', 'testifies', 'asked',
-]);
 /** Reporting verbs whose first words name who was spoken to ("told reporters", "told the committee"). */
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell']);
 // At most this many words after "told" are taken for the one spoken to ("told parliament's Future Committee").
@@ -188,6 +177,24 @@ function isProposerName(actor: string): boolean {
   return namedProposers.some((name) => lower.includes(name));
 }
 
+/**
+ * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
+ * or a family name written first ("Park" after "Park Ji-hoon", "Lim" after "Lim Wei Ming"), and "the researcher"
+ * after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of three
+ * words or a hyphenated one, so "Google" is not "Google DeepMind".
+ */
+function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[]): string | null {
+  if (!actor.includes(' ')) {
+    const name = fullNames.find((full) => full.endsWith(` ${actor}`))
+      ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)));
+    return name ?? null;
+  }
+  const head = /^the (\p{Ll}+)$/u.exec(actor)?.[1];
+  if (head === undefined || GENERIC_ORGANISATION.test(actor)) return null;
+  const description = new RegExp(`^an? ${head}\\b`, 'i');
+  return [...earlierActors].reverse().find((earlier) => description.test(earlier)) ?? null;
+}
+
 /** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */
 function isSameStatement(a: string, b: string): boolean {
   const x = a.toLowerCase();
@@ -211,9 +218,10 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
   for (const statement of statements) {
     let actor = resolveActor(statement.attribution.actor, proposer);
     if (actor === null || statement.quote.length === 0) continue;
-    // "Sacks" after "David Sacks": the same speaker under the full name.
-    if (!actor.includes(' ')) actor = fullNames.find((name) => name.endsWith(` ${actor}`)) ?? actor;
-    else if (/^\p{Lu}/u.test(actor)) fullNames.push(actor);
+    // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
+    const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));
+    if (firstNamed !== null) actor = firstNamed;
+    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor)) fullNames.push(actor);
     const role = roleOfActor(actor);
     let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").

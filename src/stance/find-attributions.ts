@@ -35,6 +35,18 @@ const SPEECH_VERBS = new Set([
   'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
 ]);
 
+/**
+ * Verbs that report that someone spoke without saying what ("said", "argued", "told"): a statement's frame, not its
+ * claim. Verbs that say something by themselves are not listed: those that take a side ("backs", "opposed",
+ * "signed"), warn of a danger ("warned of an accident") or hold a view ("think it strangles them").
+ */
+export const REPORTING_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'added',
+  'adds', 'claimed', 'claims', 'claim', 'contended', 'contends', 'contend', 'insisted', 'insists', 'insist', 'stated',
+  'states', 'state', 'noted', 'notes', 'explained', 'explains', 'suggested', 'suggests', 'maintained', 'maintains',
+  'countered', 'counters', 'stressed', 'stresses', 'emphasized', 'emphasised', 'acknowledged', 'admitted', 'predicted',
+  'replied', 'responded', 'posted', 'tweeted', 'commented', 'declared', 'testified', 'testifies', 'asked',
+]);
 /** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
 const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
 
@@ -145,8 +157,8 @@ function isWordAt(tokens: readonly Token[], index: number): boolean {
   return isWord(token);
 }
 
-/** Token ranges inside quotation marks. */
-function quoteRanges(tokens: readonly Token[]): [number, number][] {
+/** Token ranges inside double quotation marks. */
+function doubleQuoteRanges(tokens: readonly Token[]): [number, number][] {
   const ranges: [number, number][] = [];
   let open = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -159,6 +171,74 @@ function quoteRanges(tokens: readonly Token[]): [number, number][] {
   }
   // An unclosed quote runs to the end of the sentence (a quote continued over sentences).
   if (open >= 0) ranges.push([open + 1, tokens.length]);
+  return ranges;
+}
+
+/**
+ * Single quotation marks ('...', ‘...’) are no tokens, since the same character is an apostrophe ("don't",
+ * "the labs' plans"), so they are read from the text: a mark opens a quote after a space or a bracket and before a
+ * letter, and closes one after a word or a punctuation mark and before a space or a punctuation mark.
+ */
+function singleQuoteMarks(text: string): { opens: number[]; closes: number[] } {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const mark = text[i];
+    if (mark !== "'" && mark !== '‘' && mark !== '’') continue;
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    if (mark !== '’' && /[\s(\[—–"“:]/u.test(before) && /\p{L}/u.test(after)) opens.push(i);
+    else if (mark !== '‘' && /[\p{L}\p{N}.,!?…]/u.test(before) && /[\s.,;:!?)\]—–"”]/u.test(after)) closes.push(i);
+  }
+  return { opens, closes };
+}
+
+/** A closing mark after an "s" and before a word may be a plural possessive ("the labs' plans"), not a quote's end. */
+function mayBePossessive(text: string, mark: number): boolean {
+  return text[mark - 1] === 's' && /^\s\p{L}/u.test(text.slice(mark + 1, mark + 3));
+}
+
+/**
+ * True when a sentence opens a quote in single quotation marks and leaves it open ("replied: 'Yes."), so the
+ * sentences after it are the speaker's until one closes it.
+ */
+export function leavesSingleQuoteOpen(text: string): boolean {
+  const { opens, closes } = singleQuoteMarks(text);
+  const last = opens.at(-1);
+  return last !== undefined && !closes.some((mark) => mark > last);
+}
+
+/** True when a sentence closes a quote in single quotation marks that it did not open ("... gives up.'"). */
+export function closesSingleQuote(text: string): boolean {
+  const { opens, closes } = singleQuoteMarks(text);
+  const first = opens[0] ?? Infinity;
+  return closes.some((mark) => mark < first);
+}
+
+/**
+ * Token ranges inside single quotation marks. An opening mark without a closing one is left out: unlike a double
+ * quote it may be an elided letter ("the '90s", "'em").
+ */
+function singleQuoteRanges(text: string, tokens: readonly Token[]): [number, number][] {
+  const { opens, closes } = singleQuoteMarks(text);
+  const ranges: [number, number][] = [];
+  let closedAt = -1;
+  for (const open of opens) {
+    if (open < closedAt) continue;
+    const candidates = closes.filter((mark) => mark > open);
+    if (candidates.length === 0) continue;
+    let close = candidates[0]!;
+    // "'It hurts the startups' plans,' he said": past a possessive to a later close, when no quote opens between.
+    if (mayBePossessive(text, close)) {
+      const later = candidates.find((mark) => !mayBePossessive(text, mark));
+      if (later !== undefined && !opens.some((mark) => mark > open && mark < later)) close = later;
+    }
+    closedAt = close;
+    const from = tokens.findIndex((token) => token.start > open);
+    let to = tokens.findIndex((token) => token.start > close);
+    if (to < 0) to = tokens.length;
+    if (from >= 0 && to > from) ranges.push([from, to]);
+  }
   return ranges;
 }
 
@@ -272,6 +352,108 @@ function wordCount(tokens: readonly Token[], from: number, to: number): number {
   return count;
 }
 
+/** True when a quote ending at `quoteEnd` runs up to the attribution at `anchorStart` ('"QUOTE," X said'). */
+function isQuoteBefore(tokens: readonly Token[], quoteEnd: number, anchorStart: number): boolean {
+  for (let i = quoteEnd; i < anchorStart; i++) if (tokens[i]!.word !== '"' && tokens[i]!.word !== ',') return false;
+  return true;
+}
+
+const AUXILIARY_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'has',
+  'have', 'had', 'do', 'does', 'did',
+]);
+
+/**
+ * True for the attribution of "STATEMENT, X said." alone after a comma: a reporting verb with at most a few words
+ * after it, none of them a colon, a quote or a verb of its own ("..., questions its authors say are open" is a
+ * relative clause), and a subject that is not a name set off as an appositive ("Asked ..., the minister, Siobhán
+ * Kelly, replied"): there the words before the comma describe the speaker.
+ */
+function isBareReport(tokens: readonly Token[], subject: [number, number], verb: number, end: number): boolean {
+  if (tokens[subject[0] - 1]?.word !== ',' || !REPORTING_VERBS.has(tokens[verb]!.word)) return false;
+  for (let i = verb + 1; i < end; i++) {
+    const word = tokens[i]!.word;
+    if (word === ':' || word === '"' || AUXILIARY_VERBS.has(word)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where the statement before "..., X said." ends: at the comma before the subject, or, when the subject is a name
+ * set off as an appositive ("..., the digital minister, Siobhán Kelly, said."), at the comma before its description.
+ */
+function endBeforeDescription(tokens: readonly Token[], subject: [number, number], comma: number): number {
+  let next = subject[1];
+  if (tokens[next]?.word !== ',') return comma;
+  next++;
+  while (SKIPPABLE_BEFORE_VERB.has(tokens[next]?.word ?? '')) next++;
+  if (!REPORTING_VERBS.has(tokens[next]?.word ?? '')) return comma;
+  let before = comma - 1;
+  while (before >= 0 && isWordAt(tokens, before)) before--;
+  return before >= 0 && tokens[before]!.word === ',' ? before : -1;
+}
+
+/**
+ * Words that open an adverbial, not a statement, before "..., X said": "Asked about the pause, the minister said."
+ * reports no words of hers.
+ */
+const ADVERBIAL_OPENERS = new Set([
+  'asked', 'speaking', 'writing', 'responding', 'replying', 'commenting', 'interviewed', 'pressed', 'when', 'while',
+  'after', 'before', 'as', 'at', 'in', 'on', 'during', 'following', 'despite',
+]);
+
+/** Words that open a subordinate clause: a speaker after one is inside it ("..., when, in fact, he replied."). */
+const SUBORDINATORS = new Set([
+  'when', 'while', 'if', 'because', 'although', 'since', 'unless', 'until', 'whereas', 'where', 'once', 'whether',
+]);
+
+/**
+ * True when tokens [from, to) before "..., X said." can be what X said: a clause of a few words, not an adverbial
+ * alone ("Asked about the pause, ..."); an adverbial with a clause after it ("In short, the pause is ...") is one.
+ * `isPart`: the words are the first part of a statement that goes on after "X said," and may be its subject alone.
+ */
+function isStatementBefore(text: string, tokens: readonly Token[], from: number, to: number, isPart = false): boolean {
+  let first = from;
+  while (first < to && !isWord(tokens[first])) first++;
+  // Before "X said, REST" a noun phrase is the statement's subject ("The tuft cell, Herbert said, is ..."); a short
+  // word or two otherwise is an adverbial ("However, he said ...", "In May, ...").
+  // "That said, ..." is an idiom, not a subject.
+  const isSubjectPart = isPart && (DESCRIPTION_DETERMINERS.has(tokens[first]?.word ?? '') || /^(this|that|these|those)$/.test(tokens[first]?.word ?? ''))
+    && !REPORTING_VERBS.has(tokens[to - 1]?.word ?? '');
+  if (wordCount(tokens, first, to) < MIN_STATEMENT_WORDS && !isSubjectPart) return false;
+  // A quote is the speaker's words, whatever it opens with ('"At no time was I aware ...," Volker said').
+  if (tokens[first - 1]?.word === '"' || /['‘]/u.test(text[tokens[first]!.start - 1] ?? '')) return true;
+  // "..., when he responded quickly" and "..., when, in fact, he responded quickly": the speaker is inside a
+  // subordinate clause, not after a statement. ("If agreed, the pause would ..., scholars say" is one.)
+  let pieces = 0;
+  for (let i = to - 1; i >= from && pieces < 2; i--) {
+    if (tokens[i - 1]?.word !== ',' && i !== from) continue;
+    const isAlone = tokens[i + 1]?.word === ',';
+    if (SUBORDINATORS.has(tokens[i]!.word) && (pieces === 0 || isAlone)) return false;
+    pieces++;
+  }
+  if (!ADVERBIAL_OPENERS.has(tokens[first]!.word)) return true;
+  for (let i = first; i < to; i++) if (tokens[i]!.word === ',' && wordCount(tokens, i, to) >= MIN_STATEMENT_WORDS) return true;
+  return false;
+}
+
+/** Words that open a description of a speaker after the name ("said Maria Lopez, a professor at Leeds"). */
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'one', 'former', 'then', 'now', 'speaking', 'writing']);
+
+/**
+ * After an inverted speaker ("..., said Maria Lopez"): where the speaker's words go on, past a description of the
+ * speaker (", a professor at Leeds", ", professor of law at Leeds") that runs to a colon, a comma or the end;
+ * `to` when nothing but the description follows. "..., said X, adding that ..." goes on at once.
+ */
+function pastSpeakerDescription(tokens: readonly Token[], from: number, to: number): number {
+  if (tokens[from]?.word !== ',') return from;
+  const opener = tokens[from + 1]?.word ?? '';
+  if (!DESCRIPTION_OPENERS.has(opener) && !ACTOR_HEADS.has(opener) && !ACTOR_HEADS.has(opener.replace(/s$/, ''))) return from;
+  let end = from + 1;
+  while (end < to && isWordAt(tokens, end)) end++;
+  return end < to && (tokens[end]!.word === ',' || tokens[end]!.word === ':' || tokens[end]!.word === ';') ? end : to;
+}
+
 /** End of a reported clause: the sentence end, or a turn to another clause (", but", ";"). */
 function statementEnd(tokens: readonly Token[], from: number): number {
   for (let i = from; i < tokens.length; i++) {
@@ -345,7 +527,13 @@ interface Anchor {
   start: number;
 }
 
-function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [number, number][]): Anchor[] {
+/**
+ * `singleQuoteEnds`: token indexes right after a closing single quotation mark, which is no token of its own
+ * ("'Why stop now?' asked Fatima Zahra" reads like its double-quoted form).
+ */
+function findAnchors(
+  text: string, tokens: readonly Token[], quotes: readonly [number, number][], singleQuoteEnds: ReadonlySet<number>,
+): Anchor[] {
   const anchors: Anchor[] = [];
   for (let v = 0; v < tokens.length; v++) {
     const word = tokens[v]!.word;
@@ -361,7 +549,7 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
     if (!SPEECH_VERBS.has(word) && !isParticiple) continue;
     const needsNext = VERB_NEEDS_NEXT[word];
     if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '')) continue;
-    const previousWord = tokens[v - 1]?.word ?? '';
+    const previousWord = singleQuoteEnds.has(v) ? '"' : tokens[v - 1]?.word ?? '';
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
     if (needsNear && !hasWordNear(tokens, v, needsNear)) continue;
@@ -396,7 +584,8 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
       && (previousWord === ',' || previousWord === '"') && opensNounPhrase(text, tokens, v + 1);
     if (isInverted) {
       const subject = subjectAfter(tokens, v);
-      if (subject && isActorLike(text, tokens, subject)) anchors.push({ kind: 'inverted', verb: v, subject, start: v });
+      const isFramed = (previousWord === '"' || v > MIN_STATEMENT_WORDS) && isFramedDescription(tokens, subject, v);
+      if (subject && (isActorLike(text, tokens, subject) || isFramed)) anchors.push({ kind: 'inverted', verb: v, subject, start: v });
       continue;
     }
     if (v === 0 && /^\p{Lu}/u.test(text)) {
@@ -408,7 +597,9 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
     if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
-    if (subject && isActorLike(text, tokens, subject)) {
+    const beforeFrame = subject ? (singleQuoteEnds.has(subject[0]) ? '"' : tokens[subject[0] - 1]?.word) : undefined;
+    const isFramed = (beforeFrame === '"' || (beforeFrame === ',' && subject![0] > MIN_STATEMENT_WORDS)) && isFramedDescription(tokens, subject, v);
+    if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
       // "France's digital minister, Aurélien Marchand, said": the description before the name is the anchor's too.
       const start = appositiveStart !== null && appositiveStart < subject[0] ? appositiveStart : subject[0];
       anchors.push({ kind: 'normal', verb: v, subject, start });
@@ -425,6 +616,24 @@ function findAnchors(text: string, tokens: readonly Token[], quotes: readonly [n
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
+}
+
+/** Words that open a description of a person or a body ("the virologist", "a Lisbon shopkeeper", "her lawyer"). */
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'their', 'its']);
+
+/**
+ * True when a subject that names no known kind of speaker (ACTOR_HEADS) is a description ("the virologist", "a
+ * Lisbon shopkeeper") before or after a reporting verb with little after it. Callers take it for a speaker only
+ * in a frame that says someone spoke: right after a quote or after the comma that ends a statement ('"...," the
+ * virologist said.', "..., said the virologist.").
+ */
+function isFramedDescription(tokens: readonly Token[], subject: [number, number] | null, verb: number): boolean {
+  if (subject === null || !REPORTING_VERBS.has(tokens[verb]!.word) || subject[1] - subject[0] > 4) return false;
+  if (!DESCRIPTION_DETERMINERS.has(tokens[subject[0]]!.word)) return false;
+  // "the opposite of its stated goal": after a determiner the verb is an adjective.
+  if (verb > subject[0] && DETERMINER_LIKE.has(tokens[verb - 1]!.word)) return false;
+  for (let i = subject[0]; i < subject[1]; i++) if (!/^\p{Ll}/u.test(tokens[i]!.word)) return false;
+  return wordCount(tokens, Math.max(verb + 1, subject[1]), tokens.length) < MIN_STATEMENT_WORDS;
 }
 
 /**
@@ -661,8 +870,13 @@ function nameBefore(text: string, tokens: readonly Token[], index: number): stri
 export function findAttributions(
   text: string, tokens: readonly Token[], context: AttributionContext & { heading?: string | null },
 ): Attribution[] {
-  const quotes = quoteRanges(tokens);
-  const anchors = findAnchors(text, tokens, quotes);
+  const singleQuotes = singleQuoteRanges(text, tokens);
+  // A quote inside a quote ("... a slightly 'under-exposed' X-ray") is part of the outer one, not a statement of its own.
+  const quotes = [...doubleQuoteRanges(tokens), ...singleQuotes]
+    .filter(([from, to], index, all) => !all.some(([outerFrom, outerTo], other) => other !== index && outerFrom <= from && to <= outerTo
+      && (outerTo - outerFrom > to - from || other < index)))
+    .sort((a, b) => a[0] - b[0]);
+  const anchors = findAnchors(text, tokens, quotes, new Set(singleQuotes.map(([, to]) => to)));
   const attributions: Attribution[] = [];
   let claimedUntil = 0;
 
@@ -678,7 +892,8 @@ export function findAttributions(
     } else if (anchor.kind === 'inverted') {
       // "STATEMENT, said the founder: MORE" — both sides of the attribution are the speaker's.
       ranges = [[claimedUntil, verb]];
-      if (subject[1] < nextStart) ranges.push([subject[1], nextStart]);
+      const rest = pastSpeakerDescription(tokens, subject[1], nextStart);
+      if (rest < nextStart) ranges.push([rest, nextStart]);
     } else {
       // An appositive subject's description ("France's digital minister, Aurélien Marchand, said") is no statement.
       const ownStart = Math.min(anchor.start, subject[0]);
@@ -686,9 +901,16 @@ export function findAttributions(
       const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1));
       ranges = [[verb, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {
-        // '"QUOTE," the spokeswoman said.' — the quote before the attribution is the statement.
-        ranges.push(...quotes.filter(([, to]) => to <= subject[0] && to > claimedUntil));
-      } else if (isParenthetical && subject[0] - 1 > claimedUntil) {
+        const quotesBefore = quotes.filter(([, to]) => to <= subject[0] && to > claimedUntil);
+        if (quotesBefore.some(([, to]) => isQuoteBefore(tokens, to, ownStart)) || !isParenthetical) {
+          // '"QUOTE," the spokeswoman said.' — the quote before the attribution is the statement.
+          ranges.push(...quotesBefore);
+        } else if (isBareReport(tokens, subject, verb, end)) {
+          // "STATEMENT, the spokeswoman said.": the clause before is, scare quotes and all.
+          const saidEnd = endBeforeDescription(tokens, subject, ownStart - 1);
+          if (isStatementBefore(text, tokens, claimedUntil, saidEnd)) ranges.push([claimedUntil, saidEnd]);
+        }
+      } else if (isParenthetical && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)) {
         // "STATEMENT, the minister said, but MORE".
         ranges.push([claimedUntil, subject[0] - 1]);
       }
@@ -715,8 +937,10 @@ export function findAttributions(
     claimedUntil = Math.max(claimedUntil, ...ranges.map(([, to]) => to));
   }
 
-  // A sentence that is only a quote continues the speaker of the sentence before.
-  if (attributions.length === 0 && context.previousActor !== null && tokens[0]?.word === '"' && quotes.length > 0) {
+  // A sentence that is only a quote continues the speaker of the sentence before. In single quotation marks the
+  // quote must be the whole sentence: "'Pause Giant AI Experiments' was its title" opens with a title.
+  const isSingleQuoted = singleQuotes.some(([from, to]) => from === 0 && wordCount(tokens, to, tokens.length) === 0);
+  if (attributions.length === 0 && context.previousActor !== null && (tokens[0]?.word === '"' || isSingleQuoted) && quotes.length > 0) {
     attributions.push({ actor: context.previousActor, ranges: quotes, isResolved: true });
   }
   return attributions;

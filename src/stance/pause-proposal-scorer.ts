@@ -12,7 +12,7 @@ import type {
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import { collectVoices, holdsClaim, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
-import { findAttributions, type Attribution } from './find-attributions.ts';
+import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
@@ -27,7 +27,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.1';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.2';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -96,6 +96,8 @@ interface ContinuingSpeaker {
   actor: string;
   paragraph: number;
   kind: 'turn' | 'quote';
+  /** The quotation mark of a quote: a single one is closed by a sentence that closes one ("... gives up.'"). */
+  mark?: '"' | "'";
 }
 
 function nextContinuingSpeaker(
@@ -115,12 +117,14 @@ function nextContinuingSpeaker(
   }
   if (current !== null && current.paragraph === sentence.paragraph && last?.actor === current.actor && last.isResolved) {
     // A continued sentence: a turn goes on; a quote goes on until a sentence closes it.
-    return current.kind === 'quote' && quoteMarks % 2 === 1 ? null : current;
+    const isClosed = current.mark === "'" ? closesSingleQuote(sentence.text) : quoteMarks % 2 === 1;
+    return current.kind === 'quote' && isClosed ? null : current;
   }
   if (last === undefined) return null;
   const isTurn = colon > 0 && colon <= 6 && last.ranges.some(([from]) => from <= colon + 1);
   if (isTurn) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'turn' };
-  if (quoteMarks % 2 === 1) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote' };
+  if (quoteMarks % 2 === 1) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
+  if (leavesSingleQuoteOpen(sentence.text)) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: "'" };
   return null;
 }
 

@@ -117,3 +117,35 @@ describe('voices: transcripts and quotes that run on', () => {
     expect(odile.some((v) => v.stance === 'support')).toBe(true);
   });
 });
+
+describe('voices: attributed statements in single quotes and "STATEMENT, X said."', () => {
+  interface VoiceCase { id: string; text: string; label: string; actor: string; speakers: string[]; notInQuote?: string }
+  const cases = readFileSync(join(import.meta.dirname, '../fixtures/stance/voices.jsonl'), 'utf8')
+    .split('\n').filter((line) => line.trim().length > 0).map((line) => JSON.parse(line) as VoiceCase);
+
+  it.each(cases.map((c) => [c.id, c] as const))('%s names the speakers the text gives, and no other', (_, c) => {
+    const voices = voicesOf(c.text);
+    expect([...new Set(voices.map((v) => v.actor))]).toEqual(c.speakers);
+    if (c.notInQuote) for (const voice of voices) expect(voice.quote).not.toContain(c.notInQuote);
+    // Where one speaker carries the passage, their voice takes its side.
+    if (c.actor && (c.label === 'support' || c.label === 'oppose')) {
+      expect(voices.filter((v) => v.actor === c.actor).map((v) => v.stance)).toContain(c.label);
+    }
+  });
+
+  it('a name met again as its family name, and "the researcher" after "a researcher at ...", stay one speaker', () => {
+    expect(voicesOf("SEOUL — Lee Min-jun, a former export official, said chip shipments could be tracked 'within weeks'. 'The excuse that nobody can check is gone,' Lee said.")
+      .map((v) => v.actor)).toEqual(['Lee Min-jun', 'Lee Min-jun']);
+    expect(voicesOf('David Sacks said a pause would hand the lead to rivals. "It is a gift to Beijing," Sacks said.')
+      .map((v) => v.actor)).toEqual(['David Sacks', 'David Sacks']);
+  });
+
+  it('an organisation is not merged into a longer name that begins like it', () => {
+    const voices = voicesOf('Google DeepMind said a coordinated pause deserved study. Google said it would not back the pause.');
+    expect(voices.map((v) => v.actor)).toEqual(['Google DeepMind', 'Google']);
+  });
+
+  it('a notice or a page is a document, not a voice', () => {
+    expect(voicesOf("The Senate committee has invited written submissions on the frontier-AI pause until June, a notice posted on Friday said.")).toEqual([]);
+  });
+});

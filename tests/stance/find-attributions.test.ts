@@ -109,3 +109,76 @@ describe('find attributions: who said it', () => {
     expect(actorsOf(text).filter((actor) => !/^critics of the pause$/i.test(actor))).toEqual([]);
   });
 });
+
+describe('find attributions: single quotation marks and "STATEMENT, X said."', () => {
+  function saidBy(text: string, actor: string): string {
+    return attributionsOf(text).filter((found) => found.actor === actor).map((found) => found.said).join(' | ');
+  }
+
+  it.each([
+    ["'A coordinated pause is the only responsible course,' Maria Lopez said.", 'Maria Lopez'],
+    ['‘A coordinated pause is the only responsible course,’ Maria Lopez said.', 'Maria Lopez'],
+    ["'A coordinated pause is the only responsible course,' said Maria Lopez.", 'Maria Lopez'],
+    ['A coordinated pause is the only responsible course, Maria Lopez said.', 'Maria Lopez'],
+    ['A coordinated pause is the only responsible course, the researcher argued.', 'the researcher'],
+    ['A coordinated pause is the only responsible course, Maria Lopez, a professor at Leeds, said.', 'Maria Lopez'],
+    ['A coordinated pause is the only responsible course, the digital minister, Siobhán Kelly, said.', 'Siobhán Kelly'],
+    ["'A coordinated pause is the only responsible course,' the virologist told reporters.", 'the virologist'],
+  ])('the statement before the speaker is theirs: %s', (text, actor) => {
+    expect(saidBy(text, actor)).toContain('only responsible course');
+  });
+
+  it('a question in single quotes before "asked X" is X\'s', () => {
+    expect(saidBy("'Why should we stop when we have only just started?' asked Fatima Zahra.", 'Fatima Zahra')).toContain('only just started');
+  });
+
+  it('a scare quote inside an attributed statement does not shrink it to the quoted word', () => {
+    expect(saidBy("The so-called 'pause' is a marketing stunt, critics said.", 'critics')).toContain('marketing stunt');
+  });
+
+  it('an apostrophe is no quotation mark', () => {
+    expect(saidBy("'It hurts the startups' plans more than anyone's,' Maria Lopez said.", 'Maria Lopez')).toContain('anyone');
+  });
+
+  it('the description of an inverted speaker is not what they said', () => {
+    const said = saidBy('A global pause would hand the lead to rivals, said Maria Lopez, a professor at Leeds.', 'Maria Lopez');
+    expect(said).toContain('hand the lead to rivals');
+    expect(said).not.toContain('professor');
+    expect(saidBy('A pause is wise, said Maria Lopez, a professor at Leeds, adding that labs must be audited.', 'Maria Lopez'))
+      .toContain('adding that labs must be audited');
+  });
+
+  it('the description of a named speaker is not what they said', () => {
+    const said = saidBy('A pause is the only sane course, the digital minister, Siobhán Kelly, said.', 'Siobhán Kelly');
+    expect(said).not.toContain('digital minister');
+  });
+
+  it.each([
+    ['an adverbial before the speaker', 'Asked about the proposed pause on Monday, the minister said.', 'the minister', 'asked'],
+    ['a title in quotes before the speaker', "Speaking on the 'Compute Hour' podcast, the founder said her company would not sign.", 'the founder', 'compute hour'],
+    ['a title in double quotes before the speaker', 'Asked on the "Compute Hour" podcast whether she had changed her mind, researcher Ana Ruiz said: "Completely."', 'researcher Ana Ruiz', 'compute hour'],
+    ['a condition before a verb that is no report', 'Had the moratorium been proposed by a rival lab, the company would have called it a stunt.', 'the company', 'rival lab'],
+    ['a time before "X said, REST"', 'In May, the minister said the pause was necessary to build trust between the labs.', 'the minister', 'may'],
+  ])('%s is not what the speaker said', (_, text, actor, words) => {
+    expect(saidBy(text, actor)).not.toContain(words);
+  });
+
+  it('a speaker inside a subordinate clause says nothing of the clause before', () => {
+    const text = 'The clip had been edited to show the minister dodging a question about the pause, when, in fact, he replied at once.';
+    expect(attributionsOf(text, 'Maria Lopez').map((found) => found.said).join(' ')).not.toContain('edited');
+  });
+
+  it.each([
+    ['scare quotes', "Anthropic's 'pause' has drawn 'mixed' reviews from the industry since June."],
+    ['a title in quotes', "Her essay 'Why We Must Pause the Giant Models' was shared widely among researchers this week."],
+    ['apostrophes', "Sales of the big labs' chips have doubled since the '90s export rules were lifted."],
+    ['an adjective that looks like a verb', 'A pause risks a capability surge at its expiry, the opposite of its stated goal.'],
+  ])('%s name no speaker', (_, text) => {
+    expect(attributionsOf(text)).toEqual([]);
+  });
+
+  it('a title in single quotes does not continue the speaker before; a whole quoted sentence does', () => {
+    expect(attributionsOf("'Pause Giant AI Experiments' was the title of the 2023 letter.", 'Maria Lopez')).toEqual([]);
+    expect(attributionsOf("'The same rule should apply to frontier training runs.'", 'Maria Lopez').map((found) => found.actor)).toEqual(['Maria Lopez']);
+  });
+});
