@@ -44,7 +44,10 @@ export function requireSourceIds(ids: readonly string[], pipeline: { id: string;
 /** Why a file named on the command line could not be read, in words rather than an errno code. */
 export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory' };
+  const words: Record<string, string> = {
+    ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is a file, not a folder', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
+  };
   return (code && words[code]) ?? code ?? (error as Error).message;
 }
 

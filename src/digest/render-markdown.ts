@@ -40,7 +40,9 @@ function formatScore(value: number | null): string {
 function stanceBadge(article: DigestArticle): string {
   if (!article.stance) return 'off-topic';
   const { label, score, confidence, override } = article.stance;
-  if (override) return `**${label}** (analyst label)`;
+  // the scorer's figure stays beside the verdict, so a reader sees how far the analyst moved it (no label is made up
+  // for the scorer: a neutral score is not its sign)
+  if (override) return `**${label}** (analyst label)${score === null ? '' : ` · scorer's score ${formatScore(score)}`}`;
   return `**${label}** (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
 }
 
@@ -66,7 +68,10 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
   const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
   lines.push(`### ${index + 1}. ${escapeMarkdown(story.label)}`);
   lines.push('');
-  lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}`);
+  // the story's id is what `pausewatch articles --story <id>` and `stories` take: the label alone may differ there,
+  // since this one is made from the day's headlines only
+  const id = story.id === null ? '' : ` · story ${story.id}`;
+  lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}${id}`);
   lines.push('');
   for (const article of story.articles) renderArticle(article, timeZone, lines);
   lines.push('');
@@ -113,7 +118,9 @@ export function renderMarkdown(digest: DigestData): string {
   }
   lines.push('## Stories');
   lines.push('');
-  if (digest.stories.length === 0) lines.push('No new coverage today.', '');
+  // the digest of any day, often rewritten later: "today" would be wrong for all but one of them, and off-topic
+  // articles of the day may still be listed below
+  if (digest.stories.length === 0) lines.push(`No on-topic article was first seen on ${digest.date}.`, '');
   digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
   const { storiesNotShown } = digest;
   if (storiesNotShown.stories > 0) {

@@ -138,6 +138,32 @@ describe('the digest', () => {
     expect(digest.stories[0]!.label).toBe('Labs agree to pause frontier training');
   });
 
+  it('says of a day without on-topic coverage which day it is, not "today", since older days are rewritten too', () => {
+    const offTopicOnly = renderMarkdown(buildDigest({ ...base, includeOffTopic: true, articles: [article(1, { relevant: false, stance: null })] }));
+    expect(offTopicOnly).toContain('## Stories\n\nNo on-topic article was first seen on 2026-06-10.\n');
+    expect(offTopicOnly).not.toContain('today');
+    expect(offTopicOnly).toContain('## Off-topic articles');
+  });
+
+  it('names each story by the id `articles --story` and `stories` take, which the day\'s headline alone does not give', () => {
+    const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(1, { storyId: 7 }), article(2, { storyId: null })] }));
+    expect(markdown).toContain('1 article from 1 outlet · 0 support · 0 oppose · 1 neutral · story 7\n');
+    // an article the run grouped into no story has no id to give
+    expect(markdown).toMatch(/1 article from 1 outlet · 0 support · 0 oppose · 1 neutral\n/);
+  });
+
+  it('shows the scorer\'s score beside an analyst\'s label, and none where the scorer had none', () => {
+    const markdown = renderMarkdown(buildDigest({
+      ...base,
+      articles: [
+        article(1, { stance: { label: 'neutral', score: -0.93, confidence: 0.9, override: true } }),
+        article(2, { storyId: 2, stance: { label: 'oppose', score: null, confidence: null, override: true } }),
+      ],
+    }));
+    expect(markdown).toContain("  - Stance: **neutral** (analyst label) · scorer's score -0.93\n");
+    expect(markdown).toContain('  - Stance: **oppose** (analyst label)\n');
+  });
+
   it('says the source health is as of writing, and that it is not that of an older day', () => {
     const sources = [{ id: 's', name: 'Wire', status: 'failed' as const, lastError: 'HTTP 500' }];
     const today = renderMarkdown(buildDigest({ ...base, sources, articles: [] }));

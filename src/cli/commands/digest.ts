@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { isIsoDate, localDate } from '../../digest/index.ts';
 import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { fileErrorReason, UsageError } from '../errors.ts';
 import { shownPath, writeText } from '../views.ts';
 
 /** Refuses, before anything is written, a digest.dir that holds another pipeline's digests (named by date alone). */
@@ -15,6 +17,22 @@ export async function refuseSharedDigestDir(loaded: LoadedPipeline): Promise<voi
     `digest.dir in ${shownPath(loaded.file)}: ${shownPath(path.dirname(other.file))} holds the digests of pipeline "${other.pipelineId}" (${path.basename(other.file)}); ` +
       `give pipeline "${loaded.pipeline.id}" a folder of its own, since digests are named by date and one would overwrite the other`,
   );
+}
+
+/**
+ * Refuses, before anything is fetched or written, a digest.dir the digests cannot go to (shared with another
+ * pipeline, or not a folder pausewatch can make and write): otherwise a run did all its work and then stopped at the
+ * digest with an internal error (exit 3) where the set-up was wrong (exit 2).
+ */
+export async function checkDigestDir(loaded: LoadedPipeline): Promise<void> {
+  await refuseSharedDigestDir(loaded);
+  const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`digest.dir in ${shownPath(loaded.file)}: cannot write digests to ${shownPath(dir)}: ${fileErrorReason(error)}`);
+  }
 }
 
 export function registerDigest(program: Command): void {
@@ -32,7 +50,7 @@ export function registerDigest(program: Command): void {
           throw new UsageError(`--date: ${local.date} has not begun yet in the digest time zone (${loaded.pipeline.digest.timeZone}, where today is ${today})`);
         }
         const date = local.date ?? today;
-        await refuseSharedDigestDir(loaded);
+        await checkDigestDir(loaded);
         const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
         else {

@@ -9,7 +9,7 @@ import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
 import { commandLine, shownPath, writeText, type TargetFlags } from '../views.ts';
-import { refuseSharedDigestDir } from './digest.ts';
+import { checkDigestDir } from './digest.ts';
 import { plural, shortenText } from '../../model/display-text.ts';
 
 /** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
@@ -136,7 +136,7 @@ export function registerRun(program: Command, state: CliState): void {
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const { report, context } = await withContext(options, async ({ loaded, store }) => {
-        await refuseSharedDigestDir(loaded);
+        await checkDigestDir(loaded);
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
