@@ -114,9 +114,22 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
   } catch (error) {
     await store.close().catch(() => {});
     if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}`);
+    throw new StoreError(`cannot prepare database ${store.location}: ${(error as Error).message}${postgresHint(store, error)}`);
   }
   return store;
+}
+
+/**
+ * What to do about the PostgreSQL errors a wrong URL or set-up gives, which name the symptom only. node-postgres
+ * takes the user name from the URL, else PGUSER, else USER, which cron and containers often leave unset.
+ */
+function postgresHint(store: Store, error: unknown): string {
+  if (store.dialect !== 'postgres') return '';
+  const { message, code } = error as { message?: string; code?: string };
+  if (/no PostgreSQL user name/i.test(message ?? '')) return ' (name one in the URL, as postgres://USER@host/db, or set PGUSER)';
+  if (code === 'ECONNREFUSED') return ' (is PostgreSQL running and listening at that host and port?)';
+  if (code === '3D000') return ' (create it with `createdb`, or check the database name in the URL)';
+  return '';
 }
 
 /** Statements kept prepared, by SQL text. Bounded: `in (...)` lists of varying length each make their own text. */

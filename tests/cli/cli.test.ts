@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -482,8 +483,41 @@ describe('usage and configuration errors exit 2 with a message that names the pr
       const { code, stderr, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', url.href], root);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toContain('database "pausewatch_no_such_database" does not exist');
+      expect(stderr).toContain('database "pausewatch_no_such_database" does not exist (create it with `createdb`, or check the database name in the URL)');
       expect(stderr).not.toContain('migration');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a PostgreSQL URL without a user name, where neither PGUSER nor USER gives one (cron, containers), says where to put one', async () => {
+    const root = makeProject(seedsOnly);
+    try {
+      const url = new URL(PG_ADMIN_URL);
+      url.username = '';
+      url.password = '';
+      const { code, stderr, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', url.href], root, { USER: '', PGUSER: '', USERNAME: '' });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('no PostgreSQL user name specified in startup packet (name one in the URL, as postgres://USER@host/db, or set PGUSER)');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a PostgreSQL server that refuses the connection is named with what to check', async () => {
+    const root = makeProject(seedsOnly);
+    // a port nothing listens on: one the system just gave out and took back
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    try {
+      const { code, stderr } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', `postgres://postgres@127.0.0.1:${closed}/test`], root);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`connect ECONNREFUSED 127.0.0.1:${closed} (is PostgreSQL running and listening at that host and port?)`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
