@@ -220,6 +220,36 @@ describe('trends --since and --until', () => {
       expect(await trends('--until', '2026-06-05')).toEqual([]);
       const reversed = await pausewatch(['trends', '--since', '2026-08-01', '--until', '2026-07-01', '--pipeline', 'pipeline.ts', '--database', db], root);
       expect(reversed).toMatchObject({ code: 2, stderr: expect.stringContaining('--since 2026-08-01 is after --until 2026-07-01') });
+      // --json is --format json: beside another --format it is refused, not one of them silently dropped
+      const both = await pausewatch(['trends', '--json', '--format', 'csv', '--pipeline', 'pipeline.ts', '--database', db], root);
+      expect(both).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--json and --format csv ask for two formats') });
+      expect((await pausewatch(['trends', '--json', '--format', 'json', '--pipeline', 'pipeline.ts', '--database', db], root)).code).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rescore --since', () => {
+  it('counts the day in the digest time zone, as every other date flag does', async () => {
+    // A zone where today is not the UTC date: Kiritimati (UTC+14) once the UTC hour is past 10, else UTC-12 before
+    // noon UTC. The day named is the one where the two readings part: UTC's takes the articles just stored, the
+    // zone's does not, or the other way round.
+    const hour = new Date().getUTCHours();
+    const ahead = hour >= 11;
+    const timeZone = ahead ? 'Pacific/Kiritimati' : 'Etc/GMT+12';
+    const root = makeProject({ ...seedsOnly, digest: { timeZone } });
+    const db = path.join(root, 'db.sqlite');
+    try {
+      await pausewatch(['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', db], root);
+      const utcToday = new Date().toISOString().slice(0, 10);
+      const zoneToday = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+      // ahead: the zone's today (UTC's tomorrow) has begun there; behind: UTC's today is the zone's tomorrow
+      const since = ahead ? zoneToday : utcToday;
+      expect(since).not.toBe(ahead ? utcToday : zoneToday);
+      const result = await pausewatch(['rescore', '--json', '--since', since, '--pipeline', 'pipeline.ts', '--database', db], root);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ articles: ahead ? 5 : 0 });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isIsoDate } from '../../digest/index.ts';
+import { dayBounds, isIsoDate } from '../../digest/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { latestScores, listArticles, replaceScore } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -9,13 +9,13 @@ export function registerRescore(program: Command): void {
   program
     .command('rescore')
     .description('score stored articles with the current scorer version; earlier scores are kept as history')
-    .option('--since <YYYY-MM-DD>', 'only articles first seen on or after this day (UTC)')
+    .option('--since <YYYY-MM-DD>', 'only articles first seen on or after this day in the digest time zone')
     .action(async (local: { since?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (local.since !== undefined && !isIsoDate(local.since)) throw new UsageError(`--since: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.since)}`);
       await withContext(options, async ({ loaded, store }) => {
         const scorer = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
-        const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id, fetchedFrom: local.since ? `${local.since}T00:00:00.000Z` : undefined });
+        const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id, fetchedFrom: local.since ? dayBounds(local.since, loaded.pipeline.digest.timeZone).start : undefined });
         const before = await latestScores(store.db, articles.map((a) => a.id));
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
         let rescored = 0;

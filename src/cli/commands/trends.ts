@@ -26,6 +26,10 @@ export function registerTrends(program: Command): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (!(PERIODS as readonly string[]).includes(local.by)) throw new UsageError(`--by: expected one of ${PERIODS.join(', ')}, found ${JSON.stringify(local.by)}`);
       if (!(FORMATS as readonly string[]).includes(local.format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(local.format)}`);
+      // --json is --format json: asked for beside another format, one of the two would be ignored without a word
+      if (options.json && local.format !== 'json' && command.getOptionValueSource('format') === 'cli') {
+        throw new UsageError(`--json and --format ${local.format} ask for two formats: give one of them`);
+      }
       for (const flag of ['since', 'until'] as const) {
         const value = local[flag];
         if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${flag}: expected a day as YYYY-MM-DD, found ${JSON.stringify(value)}`);
