@@ -17,7 +17,7 @@
  * escaped, so the parsers cannot see a tag this pass did not.
  */
 
-/** Open elements beyond this depth make a document hostile; a news sitemap needs six. */
+/** Open elements beyond this depth make a document hostile; a news sitemap needs six, a feed a few more than the markup in its items. */
 export const MAX_DEPTH = 256;
 /**
  * Elements closed by a close tag of an ancestor, or skipped over by one with nothing to close (each is an error
