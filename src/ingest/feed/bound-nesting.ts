@@ -1,21 +1,23 @@
 /**
- * Keeps a broken XML document's nesting within what the parsers read in linear time. Both parsers a sitemap goes
- * through are quadratic in the depth of open elements: htmlparser2 (cheerio) keeps its stack as an array it
- * `unshift`s and `shift`s, one element at a time, and sax in strict mode raises an error for every open element a
- * close tag skips over. 64,000 unclosed `<x>` (192 kB) took 5 s; 25,000 stray `</y>` under 60 open elements
- * (100 kB) took 7 s; 16,000 nested `<url><news:news><news:title>` overflowed the call stack.
+ * Keeps a broken XML document's nesting within what the parsers read in linear time. The parsers a feed goes
+ * through are quadratic in the depth of open elements, or recursive: htmlparser2 (cheerio) keeps its stack as an
+ * array it `unshift`s and `shift`s, one element at a time; sax in strict mode (our scan, and xml2js under
+ * rss-parser) raises an error for every open element a close tag skips over; dom-serializer writes a tree back
+ * recursively. 64,000 unclosed `<x>` (192 kB) took 5 s; 25,000 stray `</y>` under 60 open elements (100 kB) took
+ * 7 s; 16,000 nested `<url><news:news><news:title>` or 25,000 nested `<x>` in an RSS channel overflowed the stack.
  *
- * A first pass reads the tags as both parsers do (a close tag closes up to the nearest open element of its name,
+ * A first pass reads the tags as these parsers do (a close tag closes up to the nearest open element of its name,
  * or nothing) and counts what they would do. A document within bounds is left as it is, so a good or moderately
  * broken document reads exactly as before. One beyond them is rewritten so that its nesting is explicit and shallow:
  * every close tag matches the element it closes (the implied closes written out, a close tag with nothing to close
- * dropped), a `<url>` closes the `<url>` left open before it (a sitemap never nests them, and an unclosed `<url>`
- * would otherwise nest every entry after it), start tags deeper than MAX_DEPTH are read as text, and any `<` that
- * does not begin a well-delimited tag, comment, CDATA section or declaration is escaped, so the parsers cannot see
- * a tag this pass did not.
+ * dropped), an entry (a sitemap's `<url>`, an RSS `<item>`, an Atom `<entry>`) closes the entry left open before it
+ * (entries never nest, and an unclosed one would otherwise nest every entry after it) or, where the format names
+ * the element entries belong in, everything left open inside that element; start tags deeper than MAX_DEPTH are
+ * read as text, and any `<` that does not begin a well-delimited tag, comment, CDATA section or declaration is
+ * escaped, so the parsers cannot see a tag this pass did not.
  */
 
-/** Open elements beyond this depth make a document hostile; a news sitemap needs six. */
+/** Open elements beyond this depth make a document hostile; a news sitemap needs six, a feed a few more than the markup in its items. */
 export const MAX_DEPTH = 256;
 /**
  * Elements closed by a close tag of an ancestor, or skipped over by one with nothing to close (each is an error
@@ -30,6 +32,14 @@ const START_TAG = /<([^\s/<>!?"'=]+)([^<>]*?)(\/?)>/y;
 const END_TAG = /<\/([^\s/<>!?"'=]+)[^<>]*>/y;
 /** Attributes emitted as they are in a rewritten document: quoted values, no markup. Others are dropped. */
 const PLAIN_ATTRIBUTES = /^(?:[\s]+[A-Za-z_:][\w.:-]*[\s]*=[\s]*(?:"[^"<]*"|'[^'<]*'))*[\s]*$/;
+
+/** The entries of a format, which a rewritten document never nests (see the module comment). */
+export interface EntryNesting {
+  /** Elements that never nest, by name as written in the format (compared without prefix, case-insensitively). */
+  entries: readonly string[];
+  /** Elements entries belong directly inside: an entry closes whatever was left open in the innermost one. */
+  containers: readonly string[];
+}
 
 export interface BoundedNesting {
   /** The document to parse: the input when it was within bounds, else the rewritten document. */
@@ -96,8 +106,14 @@ function lineAndColumn(text: string, offset: number): string {
 /** Local name (prefix dropped, lower case), as the sitemap reader compares names. */
 const localName = (name: string) => name.replace(/^.*:/, '').toLowerCase();
 
-/** `text` as it is when its nesting is within bounds, else rewritten (see the module comment). Linear; never throws. */
-export function boundNesting(text: string): BoundedNesting {
+/** `<a>`, `<a> or <b>`, `<a>, <b> or <c>`. */
+const listOfTags = (names: readonly string[]) => names.map((name) => `<${name}>`).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
+/**
+ * `text` as it is when its nesting is within bounds, else rewritten (see the module comment), with `nesting`'s
+ * entries kept apart. Linear, with a constant bounded by MAX_DEPTH; never throws.
+ */
+export function boundNesting(text: string, nesting: EntryNesting): BoundedNesting {
   // The first pass stops where the document goes out of bounds, so its own stack stays within MAX_DEPTH + 1.
   const stack: string[] = [];
   const allowance = OUT_OF_ORDER_ALLOWANCE + text.length / OUT_OF_ORDER_BYTES;
@@ -118,11 +134,23 @@ export function boundNesting(text: string): BoundedNesting {
   if (hostileAt < 0) return { text, warning: null };
   const why = stack.length > MAX_DEPTH ? `elements nest more than ${MAX_DEPTH} deep` : `close tags skip or miss more than ${Math.floor(allowance)} open elements`;
 
+  const entries = new Set(nesting.entries.map(localName));
+  const containers = new Set(nesting.containers.map(localName));
   const parts: string[] = [];
+  /** The open elements of the rewritten document, at most MAX_DEPTH. */
   const open: string[] = [];
+  /** How many of each name are open, so a close tag with nothing to close costs no search. */
+  const openCount = new Map<string, number>();
+  /** Depths in `open` of the entries and containers open, innermost last, so an entry costs no search either. */
+  const anchors: number[] = [];
   let asText = 0;
   const closeDownTo = (depth: number) => {
-    while (open.length > depth) parts.push(`</${open.pop()}>`);
+    while (open.length > depth) {
+      const name = open.pop()!;
+      openCount.set(name, openCount.get(name)! - 1);
+      parts.push(`</${name}>`);
+    }
+    while (anchors.length > 0 && anchors.at(-1)! >= depth) anchors.pop();
   };
   readTokens(text, (token) => {
     switch (token.kind) {
@@ -134,10 +162,12 @@ export function boundNesting(text: string): BoundedNesting {
         parts.push(token.raw.startsWith('<!--') || token.raw.startsWith('<![CDATA[') ? token.raw : '<' + token.raw.slice(1).replaceAll('<', '&lt;'));
         break;
       case 'start': {
-        if (localName(token.name) === 'url') {
-          let openUrl = open.length - 1;
-          while (openUrl >= 0 && localName(open[openUrl]!) !== 'url') openUrl--;
-          if (openUrl >= 0) closeDownTo(openUrl);
+        const local = localName(token.name);
+        const isEntry = entries.has(local);
+        if (isEntry && anchors.length > 0) {
+          // the entry left open is closed with what it holds; a container stays open for this entry
+          const anchor = anchors.at(-1)!;
+          closeDownTo(entries.has(localName(open[anchor]!)) ? anchor : anchor + 1);
         }
         if (open.length >= MAX_DEPTH) {
           parts.push(token.raw.replaceAll('<', '&lt;'));
@@ -146,17 +176,26 @@ export function boundNesting(text: string): BoundedNesting {
         }
         const attributes = PLAIN_ATTRIBUTES.test(token.attributes) ? token.attributes.replace(/\s+$/, '') : '';
         parts.push(`<${token.name}${attributes}${token.selfClosing ? '/' : ''}>`);
-        if (!token.selfClosing) open.push(token.name);
+        if (token.selfClosing) break;
+        if (isEntry || containers.has(local)) anchors.push(open.length);
+        open.push(token.name);
+        openCount.set(token.name, (openCount.get(token.name) ?? 0) + 1);
         break;
       }
       case 'end': {
-        const match = open.lastIndexOf(token.name);
-        if (match >= 0) closeDownTo(match);
+        if (openCount.get(token.name)) closeDownTo(open.lastIndexOf(token.name));
         break;
       }
     }
   });
   closeDownTo(0);
-  const done = ['each <url> closed where the next begins', 'close tags matched to the elements they close', ...(asText > 0 ? [`${asText} start tags more than ${MAX_DEPTH} deep read as text`] : [])];
+  const entryTags = listOfTags(nesting.entries);
+  const done = [
+    nesting.containers.length > 0
+      ? `each ${entryTags} closed where the next begins and read directly inside the ${listOfTags(nesting.containers)} open around it`
+      : `each ${entryTags} closed where the next begins`,
+    'close tags matched to the elements they close',
+    ...(asText > 0 ? [`${asText} start tags more than ${MAX_DEPTH} deep read as text`] : []),
+  ];
   return { text: parts.join(''), warning: `not well-formed XML: ${why} at ${lineAndColumn(text, hostileAt)}; read with ${done.join(', ')}` };
 }

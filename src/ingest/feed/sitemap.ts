@@ -10,7 +10,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { boundNesting } from './bound-nesting.ts';
+import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
@@ -61,8 +61,11 @@ function childUrl($: cheerio.CheerioAPI, element: Element | undefined, localName
   return url === '' ? null : url;
 }
 
+/** A `<url>` never holds another, and an unclosed one holds the entries after it where the reader looks for them. */
+const SITEMAP_ENTRIES: EntryNesting = { entries: ['url'], containers: [] };
+
 export function parseNewsSitemap(text: string, documentBase: string | null): ParsedFeed {
-  const bounded = boundNesting(text);
+  const bounded = boundNesting(text, SITEMAP_ENTRIES);
   const $ = cheerio.load(bounded.text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;
   if (!urlset) {

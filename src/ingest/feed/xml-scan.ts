@@ -244,17 +244,26 @@ export function describeXmlError(error: unknown): string {
 /** At most this many kinds of error are told apart (each counted however often it comes). */
 const ERROR_KINDS_KEPT = 10;
 
-/** Notes a well-formedness error: counted by kind, the first of each kept in full. */
-function noteXmlError(scan: XmlScan, described: string): void {
-  const kind = described.replace(/ at line \d+, column \d+$/, '');
+/**
+ * Notes a well-formedness error: counted by kind (its message's first line, what describeXmlError puts before the
+ * position), only the first of each described. A broken document can raise millions of errors: all but a few are
+ * only counted, by a search for the end of a line.
+ */
+function noteXmlError(scan: XmlScan, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const lineEnd = message.indexOf('\n');
+  const kind = (lineEnd < 0 ? message : message.slice(0, lineEnd)) || 'XML error';
   const seen = scan.errorTally.get(kind);
   if (seen) seen.count += 1;
-  else if (scan.errorTally.size < ERROR_KINDS_KEPT) scan.errorTally.set(kind, { first: described, count: 1 });
+  else if (scan.errorTally.size < ERROR_KINDS_KEPT) scan.errorTally.set(kind, { first: describeXmlError(error), count: 1 });
 }
 
-/** One warning per kind of well-formedness error, naming where it was first found and how often it came. */
-export function wellFormednessWarnings(scan: Pick<XmlScan, 'errorTally'>): string[] {
-  return [...scan.errorTally.values()].map(({ first, count }) => `not well-formed XML: ${first}${count > 1 ? ` (${count} times)` : ''}`);
+/**
+ * One warning per kind of well-formedness error, naming where it was first found (unless `withPositions` is false,
+ * for a scan of a rewritten document, whose positions are not the input's) and how often it came.
+ */
+export function wellFormednessWarnings(scan: Pick<XmlScan, 'errorTally'>, { withPositions = true } = {}): string[] {
+  return [...scan.errorTally].map(([kind, { first, count }]) => `not well-formed XML: ${withPositions ? first : kind}${count > 1 ? ` (${count} times)` : ''}`);
 }
 
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
@@ -266,7 +275,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   // rss-parser's own sax instance quietly accepts HTML entities.
   const parser = sax.parser(true, { xmlns: true, position: true, strictEntities: true });
   parser.onerror = (error) => {
-    noteXmlError(result, describeXmlError(error));
+    noteXmlError(result, error);
     parser.error = null;
     parser.resume();
   };
@@ -296,7 +305,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   try {
     parser.write(text).close();
   } catch (error) {
-    noteXmlError(result, describeXmlError(error));
+    noteXmlError(result, error);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

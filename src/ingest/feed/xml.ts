@@ -5,13 +5,15 @@
  * we read, because its own mapping drops Atom text-construct types, enclosures after the first, xml:base and
  * more. A side pass (xml-scan.ts) supplies what xml2js cannot: well-formedness, namespace bindings, inherited
  * xml:base and the raw markup of inline XHTML. A well-formed document reaches rss-parser as a skeleton without its
- * long item bodies, which the side pass has already located (xml-skeleton.ts).
+ * long item bodies, which the side pass has already located (xml-skeleton.ts). A document that is not is first kept
+ * within the nesting the parsers read in linear time (bound-nesting.ts).
  */
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { boundNesting, type EntryNesting } from './bound-nesting.ts';
+import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import {
   assignItemIds,
@@ -660,6 +662,10 @@ const TEXT_FIELDS = new Set([
 /** Fields that may hold unescaped HTML: only the start or end of an item, entry or channel ends them. */
 const MARKUP_FIELDS = new Set(['description', 'summary', 'content', 'content:encoded']);
 const STRUCTURE = new Set(['item', 'entry', 'channel', 'rss', 'feed', 'rdf:rdf']);
+/** Items and entries, and the elements they belong directly inside (as FEED_ENTRIES has them for bound-nesting.ts). */
+const ENTRIES = new Set(['item', 'entry']);
+const ENTRY_PARENTS = new Set(['channel', 'rdf:rdf', 'feed']);
+const ENTRY_LEVEL = [...ENTRIES, ...ENTRY_PARENTS];
 /** Inline HTML that titles carry unescaped (`A <b>bold</b> step`): inside a text field it does not end the field. */
 const INLINE_HTML = new Set([
   'a', 'abbr', 'b', 'bdi', 'br', 'cite', 'code', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'wbr',
@@ -678,7 +684,8 @@ interface OpenElement {
  * Puts back the end tags a broken feed lost, before the lenient parser reads it: a field left open (`<title>Broken`
  * followed by `<item>`) would otherwise swallow every item after it. A text field ends at the next tag; a field
  * that may hold HTML (or an Atom text construct of type xhtml) ends at the next item, entry or channel boundary;
- * a new item or entry ends the one still open; an end tag closes what is still open inside its element. An end
+ * a new item or entry ends the one still open, and whatever else was left open since it or since the channel, RDF
+ * root or feed it belongs in; an end tag closes what is still open inside its element. An end
  * tag cut off by the next `<` (`</tit` then `<item>`) is dropped; a start tag cut off so is kept as text.
  * Linear in the text, however hostile: every search moves forward, and each element is opened and closed once.
  */
@@ -706,6 +713,17 @@ export function closeUnclosedFields(text: string): string {
     while (open.at(-1)!.name.toLowerCase() !== name) closing += closeInnermost();
     const own = closeInnermost();
     return endTagFollows ? closing : closing + own;
+  };
+  /**
+   * The end tags that close everything open since the innermost item, entry, channel, RDF root or feed, and that
+   * item or entry too: where a new item or entry belongs. None when no such element is open. The elements walked
+   * over are the ones closed, so this costs nothing beyond the end tags it writes.
+   */
+  const closeToEntryLevel = (): string => {
+    if (!ENTRY_LEVEL.some((name) => openCount.get(name))) return '';
+    let closing = '';
+    while (!ENTRIES.has(open.at(-1)!.name.toLowerCase()) && !ENTRY_PARENTS.has(open.at(-1)!.name.toLowerCase())) closing += closeInnermost();
+    return ENTRIES.has(open.at(-1)!.name.toLowerCase()) ? closing + closeInnermost() : closing;
   };
   let position = 0;
   for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', position)) {
@@ -740,8 +758,9 @@ export function closeUnclosedFields(text: string): string {
       out.push(closing === null ? token : closing + token);
       continue;
     }
-    // Items and entries do not nest: a new one ends the one still open.
-    if (name === 'item' || name === 'entry') out.push(closeThrough(name, false) ?? '');
+    // Items and entries do not nest, and belong directly in the channel, RDF root or feed: a new one ends the one
+    // still open, and whatever else was left open since (an unclosed <image> or <x> would otherwise hold every item after it).
+    if (ENTRIES.has(name)) out.push(closeToEntryLevel());
     // Inline HTML in a text field is part of it, and ends with it at the next other tag (it may be left open too).
     const inlineInText = INLINE_HTML.has(name) && open.at(-1)?.kind === 'text';
     for (let current = open.at(-1); !inlineInText && current && (current.kind === 'text' || (current.kind === 'markup' && STRUCTURE.has(name))); current = open.at(-1)) {
@@ -867,8 +886,8 @@ function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElemen
  * worth emptying. For the bench and the eval, which measure and check the shortcut.
  */
 export function feedSkeleton(text: string): Skeleton | null {
-  const scan = scanXml(expandInternalEntities(text), null, canonicalFeedNaming);
-  if (!scan.rootName || scan.errorTally.size > 0) return null;
+  const { scan, boundWarning } = scanFeedText(expandInternalEntities(text), null);
+  if (!scan.rootName || scan.errorTally.size > 0 || boundWarning !== null) return null;
   const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
   return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items);
 }
@@ -892,17 +911,37 @@ async function parseSkeleton(scan: XmlScan, items: readonly ScannedElement[], ca
   return rawItems.length === items.length && refillItemBodies(rawItems, skeleton.fields, RAW) ? output : null;
 }
 
+/**
+ * Items and entries never nest; they belong directly in the channel (RSS 0.9x and 2.0), the root (RSS 1.0, whose
+ * channel is closed before its items) or the feed (Atom). Both names for every format, as closeUnclosedFields does.
+ */
+const FEED_ENTRIES: EntryNesting = { entries: ['item', 'entry'], containers: ['channel', 'rdf:RDF', 'feed'] };
+
+/**
+ * The scan of a document, and the text the parsers are to read: the document itself, unless it is not well-formed
+ * and nested beyond what the parsers read in linear time (bound-nesting.ts); then the shallow rewrite, and the
+ * warning that says so. A well-formed document is read by the fast scan alone and pays nothing for the bound.
+ */
+function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null } {
+  // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
+  const fast = fastScan(text, documentBase, canonicalFeedNaming);
+  if (fast) return { scan: fast, text, boundWarning: null };
+  const bounded = boundNesting(text, FEED_ENTRIES);
+  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning };
+}
+
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
   const timeLimitMs = ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const warnings: string[] = [];
-  text = expandInternalEntities(text);
-  // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
-  const firstScan = scanXml(text, ctx.documentBase, canonicalFeedNaming);
+  const { scan: firstScan, text: boundedText, boundWarning } = scanFeedText(expandInternalEntities(text), ctx.documentBase);
+  text = boundedText;
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
-  let wellFormed = firstScan.errorTally.size === 0;
-  // One broken construct can trip the scanner many times over: each message once, with how often it came.
-  warnings.push(...wellFormednessWarnings(firstScan));
+  let wellFormed = firstScan.errorTally.size === 0 && boundWarning === null;
+  // One broken construct can trip the scanner many times over: each message once, with how often it came. The
+  // positions in a rewritten document are not the input's: its warning says where, the scan's only what.
+  if (boundWarning !== null) warnings.push(boundWarning);
+  warnings.push(...wellFormednessWarnings(firstScan, { withPositions: boundWarning === null }));
 
   const rootLocal = firstScan.rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);

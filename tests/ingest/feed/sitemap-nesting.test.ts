@@ -7,6 +7,7 @@ const entry = (i: number, closed = true) =>
   `<url><loc>https://news.example/${i}</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
   `<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>Labs weigh a pause, part ${i}</news:title></news:news>${closed ? '</url>' : ''}\n`;
 const url = 'https://news.example/sitemap.xml';
+const sitemapEntries = { entries: ['url'], containers: [] };
 const read = (xml: string) => parseFeed(Buffer.from(xml), { url });
 
 /** The deepest nesting of open elements in `xml`, a close tag closing up to the nearest open element of its name. */
@@ -68,20 +69,20 @@ describe('news sitemaps nested beyond bounds', () => {
   it('leaves a good or moderately broken sitemap as it is', () => {
     const good = head + Array.from({ length: 50 }, (_v, i) => entry(i)).join('') + '</urlset>';
     const broken = good.replaceAll('</url>', '').replace('</news:title>', ' a < b & c').replace('<url>', '<url id=1>');
-    expect(boundNesting(good)).toEqual({ text: good, warning: null });
-    expect(boundNesting(broken)).toEqual({ text: broken, warning: null });
+    expect(boundNesting(good, sitemapEntries)).toEqual({ text: good, warning: null });
+    expect(boundNesting(broken, sitemapEntries)).toEqual({ text: broken, warning: null });
   });
 
   it('rewrites a hostile document within the depth bound, counting a tag that follows the first > of a processing instruction', () => {
     const hidden = head + '<?p > <x> ?>'.repeat(1000) + '</urlset>';
     const nested = head + '<a b="1" c=d>'.repeat(1000) + '<url>'.repeat(1000) + 'x < y' + '</b>'.repeat(1000) + '</urlset>';
     for (const xml of [hidden, nested]) {
-      const bounded = boundNesting(xml);
+      const bounded = boundNesting(xml, sitemapEntries);
       expect(bounded.warning).toMatch(/^not well-formed XML: elements nest more than 256 deep/);
       expect(depthOf(bounded.text)).toBeLessThanOrEqual(MAX_DEPTH);
       // every `<` left begins a tag, a comment, CDATA or a declaration: the parsers see no tag this pass did not
       expect(bounded.text.replace(/<(\/?)([^\s/<>!?"'=]+)[^<>]*?(\/?)>|<\?[^>]*>/g, '')).not.toContain('<');
     }
-    expect(boundNesting(nested).text).toContain('x &lt; y');
+    expect(boundNesting(nested, sitemapEntries).text).toContain('x &lt; y');
   });
 });
