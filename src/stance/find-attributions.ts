@@ -488,6 +488,7 @@ const ACTOR_HEADS = new Set([
   'document', 'blog', 'note', 'report', 'proposer', 'host', 'moderator', 'audience', 'everyone', 'nobody',
   'detractor', 'another', 'backer', 'sponsor', 'author', 'columnist', 'correspondent', 'editorial', 'op-ed',
   'ceo', 'founder', 'chief', 'expert', 'lobby', 'lobbyist', 'caucus', 'party', 'spokesperson', 'envoy',
+  'state',
 ]);
 
 /** Sentence openers that are capitalised only because they open the sentence. */
@@ -516,6 +517,108 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
 const NOUN_LIKE_VERBS = new Set(['pledges', 'votes', 'vows', 'issues', 'call', 'calls', 'claim', 'claims', 'fear', 'fears', 'question', 'notes', 'states', 'point', 'points', 'back', 'support', 'welcome', 'sign', 'signs', 'worry', 'worries', 'counter', 'counters', 'say', 'think']);
 const DETERMINER_LIKE = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'urgent', 'new', 'public', 'whose', 'of', 'to', 'for']);
+
+/**
+ * Words before a plural noun that cannot stand before a verb: quantifiers, numbers and adjectives ("some states",
+ * "both claims", "two states", "small states", "false claims").
+ */
+const PLURAL_MODIFIERS = new Set([
+  'some', 'many', 'several', 'both', 'all', 'few', 'most', 'other', 'these', 'those', 'such', 'various', 'certain',
+  'more', 'fewer', 'numerous', 'no', 'any', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'dozens', 'participating', 'remaining', 'respective', 'multiple', 'different', 'similar', 'competing',
+  'false', 'repeated', 'growing', 'renewed', 'earlier', 'recent', 'small', 'smaller', 'large', 'larger',
+  'big', 'major', 'key', 'rich', 'richer', 'poor', 'poorer', 'wealthy', 'powerful', 'weak', 'weaker', 'developing',
+]);
+/**
+ * Words that make a compound with a plural noun that is also a verb ("member states", "Gulf states", "the
+ * United States", "talking points", "warning signs"): "the minister states" and "the report states" are verbs.
+ */
+const COMPOUND_MODIFIERS: Record<string, ReadonlySet<string>> = {
+  states: new Set([
+    'member', 'nation', 'island', 'client', 'border', 'frontline', 'front-line', 'rogue', 'sovereign',
+    'nuclear', 'signatory', 'non-signatory', 'partner', 'gulf', 'baltic', 'arab', 'nordic', 'balkan',
+    'united', 'eu', 'us', 'african', 'asian', 'european', 'pacific', 'caribbean', 'neighbouring', 'neighboring',
+    'allied', 'coastal', 'southern', 'northern', 'western', 'eastern', 'central', 'swing', 'successor', 'buffer',
+    'satellite', 'failed', 'fragile', 'contracting', 'non-aligned', 'nonaligned', 'g7', 'g20', 'opec', 'nato', 'un',
+  ]),
+  calls: new Set(['phone', 'conference', 'roll', 'wake-up', 'cold']),
+  claims: new Set(['safety', 'marketing', 'insurance', 'legal']),
+  points: new Set(['talking', 'sticking', 'data', 'pressure', 'bullet', 'choke']),
+  signs: new Set(['warning', 'early', 'road', 'placard']),
+  notes: new Set(['field', 'briefing', 'speaking', 'meeting', 'lecture']),
+  pledges: new Set(['campaign', 'voluntary', 'safety']),
+  votes: new Set(['swing', 'proxy', 'protest']),
+  issues: new Set(['safety', 'policy', 'security', 'governance', 'legal', 'technical']),
+};
+/** Verbs that mostly mark speech as nouns too; the ones ending in "s" can be a plural subject's head. */
+const PLURAL_NOUN_VERBS = new Set([...NOUN_LIKE_VERBS].filter((word) => word.endsWith('s')));
+/**
+ * Words after a plural noun that show it is a subject, not a reporting verb: an auxiliary or a modal ("states
+ * have", "claims are"), a coordinator ("states and regions") or a preposition a reporting verb does not take
+ * ("states from passing", "states across Europe").
+ */
+const AFTER_PLURAL_NOUN = new Set([
+  ...AUXILIARY_VERBS, "don't", "didn't", "won't", "can't", 'cannot', "aren't", "weren't", "haven't", "hadn't",
+  "wouldn't", "shouldn't", "couldn't", 'and', 'or', 'nor', 'from', 'across', 'like', 'including', 'within',
+  'outside', 'alike',
+]);
+/** Verbs of a plural subject after "that" or "which": "states that have vowed", not "claims that would be unfair". */
+const PLURAL_AUXILIARIES = new Set(['have', 'are', 'were', 'do', "don't", "haven't", "aren't", "weren't"]);
+/**
+ * Verbs of a plural subject that are no nouns after a reporting verb ("member states agreed", "states gain"), where
+ * "the report notes face recognition" or "notes lack of" would be: those are left out.
+ */
+const PLURAL_SUBJECT_VERBS = new Set([
+  'agree', 'agreed', 'disagree', 'decided', 'decide', 'want', 'wanted', 'need', 'needed', 'gain', 'gained', 'lose',
+  'faced', 'remain', 'remained', 'declined', 'hoped', 'plan', 'planned', 'prefer', 'preferred', 'fail', 'failed',
+  'refuse', 'refused', 'seek', 'sought', 'wish', 'expect', 'expected', 'intend', 'continue', 'continued', 'favour',
+  'favor', 'differ', 'join', 'vote', 'voted', 'see', 'saw', 'hold', 'held', 'say', 'said', 'argue', 'argued', 'warn',
+  'warned', 'told', 'wrote', 'insist', 'insisted', 'believe', 'believed', 'urge', 'urged', 'oppose', 'reject',
+  'endorse', 'vowed', 'pledged', 'pushed', 'feared',
+]);
+/** Adverbs between a plural subject and its verb ("member states also agreed"). */
+const ADVERBS_AFTER_SUBJECT = new Set([
+  'also', 'now', 'already', 'still', 'largely', 'mostly', 'broadly', 'collectively', 'jointly', 'generally',
+  'reportedly', 'quietly', 'reluctantly', 'together', 'mainly',
+]);
+
+/** The word before tokens[index], with an abbreviation's periods dropped ("U.S." → "us"). */
+function wordBefore(tokens: readonly Token[], index: number): string {
+  let k = index - 1;
+  if (tokens[k]?.word !== '.' || !isWordAt(tokens, k)) return tokens[k]?.word ?? '';
+  let letters = '';
+  while (k >= 0 && (tokens[k]!.word === '.' || /^\p{L}$/u.test(tokens[k]!.word))) {
+    if (tokens[k]!.word !== '.') letters = tokens[k]!.word + letters;
+    k--;
+  }
+  return letters;
+}
+
+/**
+ * True when a word that is both a reporting verb and a plural noun ("states", "claims", "calls", "notes") is the
+ * noun: after a quantifier, a number or an adjective ("some states", "both claims"), in a compound ("member states",
+ * "the Gulf states", "the United States", "talking points"), or followed by a verb of its own ("states back the
+ * idea", "claims are", "states agreed", "states that have"). "The minister states that ...", "He states:" and "the
+ * report states the obvious" stay verbs.
+ */
+function isPluralNoun(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  const before = wordBefore(tokens, index);
+  if (PLURAL_MODIFIERS.has(before) || /^\d+$/.test(before) || COMPOUND_MODIFIERS[word]?.has(before)) return true;
+  let next = index + 1;
+  while (ADVERBS_AFTER_SUBJECT.has(tokens[next]?.word ?? '')) next++;
+  const after = tokens[next]?.word ?? '';
+  if (AFTER_PLURAL_NOUN.has(after)) return true;
+  // "states that have vowed to": a relative clause about the states, not "states that" reporting one.
+  if (/^(that|which)$/.test(after) && PLURAL_AUXILIARIES.has(tokens[next + 1]?.word ?? '')) return true;
+  if (PLURAL_SUBJECT_VERBS.has(after)) return true;
+  if (!SPEECH_VERBS.has(after) || after.endsWith('s')) return false;
+  // "states back the idea", "states issued a statement", but not "the letter states support for" or "the report
+  // notes published figures": a speech verb that may be a noun or an adjective must read as a verb there.
+  const needsNext = VERB_NEEDS_NEXT[after];
+  const needsNear = VERB_NEEDS_NEAR[after];
+  return (needsNext === undefined || needsNext.has(tokens[next + 1]?.word ?? '')) && (needsNear === undefined || hasWordNear(tokens, next, needsNear));
+}
 
 type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed';
 
@@ -553,8 +656,11 @@ function findAnchors(
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
     if (needsNear && !hasWordNear(tokens, v, needsNear)) continue;
+    // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
+    if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.
-    const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || SPEECH_VERBS.has(previousWord);
+    const isVerbBefore = SPEECH_VERBS.has(previousWord) && !(PLURAL_NOUN_VERBS.has(previousWord) && isPluralNoun(tokens, v - 1));
+    const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || isVerbBefore;
     if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
     // "refused to comment": declining to speak states no position.

@@ -182,3 +182,48 @@ describe('find attributions: single quotation marks and "STATEMENT, X said."', (
     expect(attributionsOf("'The same rule should apply to frontier training runs.'", 'Maria Lopez').map((found) => found.actor)).toEqual(['Maria Lopez']);
   });
 });
+
+describe('find attributions: plural nouns that are also reporting verbs ("states", "claims")', () => {
+  it.each([
+    ['after a quantifier', 'Some states back the idea of a pause.', 'Some states', 'back the idea of a pause .'],
+    ['in a compound', 'Some member states back the idea of a pause; others have raised concerns about verification.', 'Some member states', 'back the idea of a pause'],
+    ['in a compound with a region', 'The Gulf states have said they would not sign the pause.', 'The Gulf states', 'said they would not sign the pause .'],
+    ['in a name', 'The United States backs the pause.', 'The United States', 'backs the pause .'],
+    ['in a compound with an abbreviation', 'Officials in U.S. states agreed to back the pause.', 'Officials in U.S. states', 'agreed to back the pause .'],
+    ['before a verb of its own', 'Andean states agreed to back the pause.', 'Andean states', 'agreed to back the pause .'],
+    ['after "the"', 'The member states back the pause.', 'The member states', 'back the pause .'],
+  ])('"states" %s is a noun, and its own verb reports: %s', (_, text, actor, said) => {
+    expect(attributionsOf(text)).toEqual([{ actor, said }]);
+  });
+
+  it.each([
+    ['a compound in a list before a clause', 'If I believed a pause could be enforced in China, Russia and the Gulf states, I might support it.'],
+    ['a quantifier before "claims"', 'Both claims are plausible, and the pause text does not settle them.'],
+    ['an adjective before "claims"', 'Without those two false claims, the freeze stands unanswered.'],
+    ['a verb of its own after "states"', 'Andean states have no view on the pause.'],
+    ['a relative clause after "states"', 'The pause binds only Andean states that have signed it.'],
+    ['a preposition a reporting verb does not take', 'A moratorium would bar Andean states from passing their own pause laws.'],
+  ])('a plural noun is no reporting verb: %s', (_, text) => {
+    expect(attributionsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ['before "that"', 'The minister states that the pause is unworkable.', 'The minister', 'states that the pause is unworkable .'],
+    ['before an object', 'The report states the obvious about the pause.', 'The report', 'states the obvious about the pause .'],
+    ['after a name', 'Anthropic states that a pause is needed.', 'Anthropic', 'states that a pause is needed .'],
+    ['before a noun that is also a verb', 'The letter states support for a pause.', 'The letter', 'states support for a pause .'],
+    ['before "to"', 'The lab claims to be so powerful that it frightens itself.', 'The lab', 'claims to be so powerful that it frightens itself .'],
+    ['before an adjective in "-ed"', 'The lab notes uncontrolled systems would make any pause moot.', 'The lab', 'notes uncontrolled systems would make any pause moot .'],
+  ])('after a singular subject the word is the verb, %s: %s', (_, text, actor, said) => {
+    expect(attributionsOf(text)).toEqual([{ actor, said }]);
+  });
+
+  it('a state can speak; the state of something cannot', () => {
+    expect(actorsOf('In the Dáil, the minister of state said Ireland would set out its position on the pause.')).toEqual(['the minister of state']);
+    expect(actorsOf('The state of the debate says little about the pause.')).toEqual([]);
+  });
+
+  it('a pronoun\'s "states:" is a verb', () => {
+    expect(attributionsOf('He states: the pause is a stunt.', 'Maria Lopez')).toEqual([{ actor: 'Maria Lopez', said: 'states : the pause is a stunt .' }]);
+  });
+});
