@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AlertRow, Database } from '../store/index.ts';
-import { undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired } from '../store/index.ts';
+import type { Database, UndeliveredAlert } from '../store/index.ts';
+import { earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired, markAlertWithdrawn } from '../store/index.ts';
 import { channelLabel, type AlertChannel } from './channels/index.ts';
-import type { AlertPayload } from './rules.ts';
+import { isPastMaxAge, type AlertPayload } from './rules.ts';
 
 /** How long an undelivered alert is retried, run after run: past that it is stale news, and the digest has it. */
 export const ALERT_RETRY_HOURS = 48;
@@ -20,6 +20,23 @@ export interface DeliveryReport {
   expired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean }[];
   /** Alerts kept for channels the pipeline no longer has (a webhook whose URL changed without an `id`). */
   waiting: { channel: string; count: number }[];
+  /**
+   * Alerts taken back before their first delivery, each reported by the one run that withdraws it: a syndicated copy
+   * published at `firstPublished`, before the alerted article, shows the coverage is older than `alerts.maxAgeHours`.
+   */
+  withdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
+}
+
+/**
+ * When a syndicated copy shows that an alert's coverage first appeared too long ago to alert on, that copy's date,
+ * else null. Sources are stored as each finishes, so a recent copy may become the original, and raise an alert, before
+ * the older copy of the same text is stored as its duplicate: only at delivery, after every source, is that known.
+ */
+function staleCoverageSince(alert: UndeliveredAlert, copyPublished: string | undefined, maxAgeHours: number, now: Date): string | null {
+  // One a channel was asked to take may have reached someone (a webhook that timed out after receiving it): not taken back.
+  if (alert.status !== 'pending' || alert.attempts > 0 || copyPublished === undefined) return null;
+  const copyIsOlder = alert.article_published_at === null || Date.parse(copyPublished) < Date.parse(alert.article_published_at);
+  return copyIsOlder && isPastMaxAge(copyPublished, maxAgeHours, now) ? copyPublished : null;
 }
 
 /**
@@ -28,12 +45,27 @@ export interface DeliveryReport {
  * side by side, so a webhook that hangs does not hold up the console or the file; one that refuses an alert is not
  * asked again in the same run, so a dead endpoint costs one timeout per run, not one per alert.
  */
-export async function deliverAlerts(db: Kysely<Database>, pipelineId: string, channels: readonly AlertChannel[], now: () => Date): Promise<DeliveryReport> {
+export async function deliverAlerts(
+  db: Kysely<Database>,
+  pipelineId: string,
+  channels: readonly AlertChannel[],
+  maxAgeHours: number,
+  now: () => Date,
+): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
-  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [] };
+  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [] };
   const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
-  const queues = new Map<string, AlertRow[]>();
-  for (const alert of await undeliveredAlerts(db, pipelineId)) {
+  const queues = new Map<string, UndeliveredAlert[]>();
+  const undelivered = await undeliveredAlerts(db, pipelineId);
+  const copiesPublished = await earliestCopyPublications(db, [...new Set(undelivered.map((alert) => alert.article_id))]);
+  for (const alert of undelivered) {
+    const firstPublished = staleCoverageSince(alert, copiesPublished.get(alert.article_id), maxAgeHours, now());
+    if (firstPublished !== null) {
+      await markAlertWithdrawn(db, alert.id);
+      const title = (JSON.parse(alert.payload) as AlertPayload).title;
+      report.withdrawn.push({ alertId: alert.id, channel: channelLabel(alert.channel), title, firstPublished });
+      continue;
+    }
     if (Date.parse(alert.created_at) < oldestKept) {
       await markAlertExpired(db, alert.id);
       const title = (JSON.parse(alert.payload) as AlertPayload).title;

@@ -20,9 +20,14 @@ export interface AlertPayload {
  */
 export function shouldAlert(score: ScoreResult, isDuplicate: boolean, settings: AlertSettings, publishedAt: string | null, now: Date): boolean {
   if (!settings.enabled || isDuplicate) return false;
-  if (publishedAt !== null && now.getTime() - Date.parse(publishedAt) > settings.maxAgeHours * 3_600_000) return false;
+  if (publishedAt !== null && isPastMaxAge(publishedAt, settings.maxAgeHours, now)) return false;
   if (!score.relevance.relevant || score.relevance.score < settings.minRelevance) return false;
   return score.stance !== null && settings.stances.includes(score.stance.label);
+}
+
+/** Whether coverage published at `publishedAt` is too old to alert on: more than `maxAgeHours` before `now`. */
+export function isPastMaxAge(publishedAt: string, maxAgeHours: number, now: Date): boolean {
+  return now.getTime() - Date.parse(publishedAt) > maxAgeHours * 3_600_000;
 }
 
 export function alertPayload(

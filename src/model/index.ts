@@ -149,6 +149,11 @@ export interface RunReport {
   alertsExpired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean }[];
   /** Alerts kept for channels the pipeline no longer has, per channel. */
   alertsWaiting: { channel: string; count: number }[];
+  /**
+   * Alerts withdrawn this run before their first delivery: a syndicated copy published at `firstPublished`, before
+   * the alerted article, shows the coverage is older than `alerts.maxAgeHours`. Not a failure.
+   */
+  alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
   digestPaths: string[];
 }
 

@@ -766,7 +766,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await storeLock.add(settleLabels);
-    const delivery = await deliverAlerts(db, pipeline.id, channels, now);
+    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too.
     const dates = [...new Set([localDate(new Date(startedAt), pipeline.digest.timeZone), localDate(now(), pipeline.digest.timeZone)])];
     const digestPaths: string[] = [];
@@ -784,6 +784,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsHeldBack: delivery.heldBack,
       alertsExpired: delivery.expired,
       alertsWaiting: delivery.waiting,
+      alertsWithdrawn: delivery.withdrawn,
       digestPaths,
     };
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');

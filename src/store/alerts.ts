@@ -29,15 +29,24 @@ export async function enqueueAlert(db: Kysely<Database>, alert: NewAlert): Promi
   return inserted !== undefined;
 }
 
+/** An alert waiting in the outbox, with its article's publication date as stored now (a later read may have set it). */
+export type UndeliveredAlert = AlertRow & { article_published_at: string | null };
+
 /** Alerts still to deliver, including ones whose earlier delivery failed, oldest first. */
-export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string): Promise<AlertRow[]> {
+export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string): Promise<UndeliveredAlert[]> {
   return db
     .selectFrom('alerts')
-    .selectAll()
-    .where('pipeline_id', '=', pipelineId)
-    .where('status', 'in', ['pending', 'failed'])
-    .orderBy('id')
+    .innerJoin('articles', 'articles.id', 'alerts.article_id')
+    .selectAll('alerts')
+    .select('articles.published_at as article_published_at')
+    .where('alerts.pipeline_id', '=', pipelineId)
+    .where('alerts.status', 'in', ['pending', 'failed'])
+    .orderBy('alerts.id')
     .execute();
+}
+
+export async function markAlertWithdrawn(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('alerts').set({ status: 'withdrawn' }).where('id', '=', id).execute();
 }
 
 export async function markAlertExpired(db: Kysely<Database>, id: number): Promise<void> {

@@ -157,8 +157,11 @@ export interface AlertsTable {
   /** One alert per article and channel, whatever happens to the run: the outbox's idempotency key. */
   dedupe_key: string;
   payload: string;
-  /** `expired`: undelivered for as long as the outbox retries (two days); given up and reported once. */
-  status: 'pending' | 'sent' | 'failed' | 'expired';
+  /**
+   * `expired`: undelivered for as long as the outbox retries (two days); given up and reported once. `withdrawn`: taken
+   * back before its first delivery, since a syndicated copy stored later shows the coverage is older than alerts cover.
+   */
+  status: 'pending' | 'sent' | 'failed' | 'expired' | 'withdrawn';
   attempts: number;
   last_error: string | null;
   created_at: string;

@@ -85,14 +85,14 @@ describe('a webhook channel', () => {
     const payload = alertPayload({ id: articleId, title: 'Labs should pause', url: 'https://x/a', outlet: 'S', publishedAt: null }, onTopic('support'));
     await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId, channel: channel.name, payload, createdAt: at });
 
-    const refused = await deliverAlerts(store.db, 'p', [channel], () => new Date(at));
+    const refused = await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(at));
     expect(refused.sent).toBe(0);
     expect(refused.failed[0]?.error).toContain('HTTP 500');
 
     status = 200;
-    const delivered = await deliverAlerts(store.db, 'p', [channel], () => new Date(at));
+    const delivered = await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(at));
     expect(delivered.sent).toBe(1);
-    const again = await deliverAlerts(store.db, 'p', [channel], () => new Date(at));
+    const again = await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(at));
     expect(again.sent).toBe(0);
 
     expect(received).toEqual([{ body: { text: '[support +0.50] Labs should pause — S https://x/a' }, auth: 'Bearer secret' }]);
@@ -160,21 +160,21 @@ describe('the alert outbox', () => {
     await alertFor(['flaky'], 'Senators back a pause');
     // hourly runs for the first six hours: more than the five tries the outbox used to stop at, silently
     for (let hour = 0; hour < 6; hour++) {
-      const report = await deliverAlerts(store.db, 'p', [channel], () => new Date(Date.parse(at) + hour * 3_600_000));
+      const report = await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(Date.parse(at) + hour * 3_600_000));
       expect(report.failed).toHaveLength(1);
     }
     down = false;
-    expect((await deliverAlerts(store.db, 'p', [channel], () => new Date(Date.parse(at) + 7 * 3_600_000))).sent).toBe(1);
+    expect((await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(Date.parse(at) + 7 * 3_600_000))).sent).toBe(1);
     expect(delivered).toEqual(['Senators back a pause']);
 
     down = true;
     await alertFor(['flaky'], 'Labs refuse a pause');
-    await deliverAlerts(store.db, 'p', [channel], () => new Date(Date.parse(at) + 3_600_000));
+    await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(Date.parse(at) + 3_600_000));
     const late = () => new Date(Date.parse(at) + 49 * 3_600_000);
-    const givenUp = await deliverAlerts(store.db, 'p', [channel], late);
+    const givenUp = await deliverAlerts(store.db, 'p', [channel], 72, late);
     expect(givenUp).toMatchObject({ sent: 0, failed: [], expired: [{ channel: 'flaky', title: 'Labs refuse a pause', lastError: 'flaky is down', configured: true }] });
     down = false;
-    expect(await deliverAlerts(store.db, 'p', [channel], late)).toMatchObject({ sent: 0, expired: [] });
+    expect(await deliverAlerts(store.db, 'p', [channel], 72, late)).toMatchObject({ sent: 0, expired: [] });
   });
 
   it('stops asking a channel that refused an alert until the next run, and serves the other channels meanwhile', async () => {
@@ -190,7 +190,7 @@ describe('the alert outbox', () => {
     const delivered: string[] = [];
     const console = recording('stdout', () => false, delivered);
     for (const title of ['One', 'Two', 'Three']) await alertFor(['hanging', 'stdout'], title);
-    const report = await deliverAlerts(store.db, 'p', [hanging, console], () => new Date(at));
+    const report = await deliverAlerts(store.db, 'p', [hanging, console], 72, () => new Date(at));
     expect(asked).toBe(1);
     expect(delivered).toEqual(['One', 'Two', 'Three']);
     expect(report).toMatchObject({ sent: 3, failed: [{ channel: 'hanging', error: 'timed out' }], heldBack: [{ channel: 'hanging', count: 2 }] });
@@ -209,7 +209,7 @@ describe('the alert outbox', () => {
     const [old] = createChannels(pipeline('https://hooks.example/services/old-token'), '/', process.stderr);
     const [rotated] = createChannels(pipeline('https://hooks.example/services/new-token'), '/', process.stderr);
     await alertFor([old!.name], 'Waiting for the old URL');
-    const stranded = await deliverAlerts(store.db, 'p', [{ ...rotated!, deliver: async () => {} }], () => new Date(at));
+    const stranded = await deliverAlerts(store.db, 'p', [{ ...rotated!, deliver: async () => {} }], 72, () => new Date(at));
     expect(stranded).toMatchObject({ sent: 0, waiting: [{ channel: 'webhook https://hooks.example/…', count: 1 }] });
 
     await clear();
@@ -218,7 +218,7 @@ describe('the alert outbox', () => {
     expect(renamed!.name).toBe(named!.name);
     await alertFor([named!.name], 'Follows the channel');
     const delivered: string[] = [];
-    const report = await deliverAlerts(store.db, 'p', [{ name: renamed!.name, deliver: async (alert) => void delivered.push(alert.title) }], () => new Date(at));
+    const report = await deliverAlerts(store.db, 'p', [{ name: renamed!.name, deliver: async (alert) => void delivered.push(alert.title) }], 72, () => new Date(at));
     expect(report).toMatchObject({ sent: 1, waiting: [] });
     expect(delivered).toEqual(['Follows the channel']);
   });

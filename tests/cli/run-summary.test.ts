@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRunSummary, summaryContext } from '../../src/cli/commands/run.ts';
 import type { RunReport, SourceReport } from '../../src/model/index.ts';
+import { runHadFailures } from '../../src/run/run-pipeline.ts';
 
 const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: string): SourceReport => ({
   sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled', heldByServer: false } : null,
@@ -9,7 +10,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
-  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], digestPaths: ['/tmp/d.md'],
+  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);
 
@@ -71,6 +72,32 @@ describe('the run summary on alerts', () => {
       '  waiting      3 alerts for webhook https://old.example/…, which is no longer in the pipeline: sent if it comes back within 48 h (a webhook whose URL changes keeps its alerts when it has an `id`)',
     ]);
     expect(lastLineButOne(text)).toBe('0 new articles (0 duplicates), 2 alerts sent, 1 not delivered; 1 of 1 sources ok.');
+  });
+});
+
+describe('the run summary on withdrawn alerts', () => {
+  it('says in one line which alerts an older syndicated copy withdrew, with the date it first appeared, and counts no failure', () => {
+    const withdrawn = (alertId: number, channel: string, title: string, firstPublished = '2026-11-19T08:00:00.000Z') => ({ alertId, channel, title, firstPublished });
+    const context = summaryContext({}, '/srv/pw/pipelines/ai-pause.ts', [], 72);
+    const twoChannels: RunReport = {
+      ...report([source('a', 'ok')]),
+      alertsSent: 1,
+      alertsWithdrawn: [withdrawn(3, 'stdout', 'Labs should pause now'), withdrawn(4, 'file:/srv/pw/data/alerts.jsonl', 'Labs should pause now')],
+    };
+    expect(formatRunSummary(twoChannels, '/srv/pw', false, context).split('\n').slice(0, 2)).toEqual([
+      '  withdrawn    2 alerts: a syndicated copy shows the coverage first appeared 2026-11-19, past alerts.maxAgeHours (72 h): "Labs should pause now"',
+      '0 new articles (0 duplicates), 1 alert sent; 1 of 1 sources ok.',
+    ]);
+    expect(runHadFailures(twoChannels)).toBe(false);
+    const several = formatRunSummary(
+      { ...report([source('a', 'ok')]), alertsWithdrawn: [withdrawn(1, 'stdout', 'One', '2026-11-12T08:00:00.000Z'), withdrawn(2, 'stdout', 'Two'), withdrawn(3, 'stdout', 'Three'), withdrawn(4, 'stdout', 'Four')] },
+      '/',
+      false,
+      context,
+    );
+    expect(several.split('\n')[0]).toBe(
+      '  withdrawn    4 alerts: syndicated copies show the coverage first appeared 2026-11-12 to 2026-11-19, past alerts.maxAgeHours (72 h): "One", "Two", "Three", +1 more',
+    );
   });
 });
 

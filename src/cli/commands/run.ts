@@ -48,13 +48,15 @@ export interface SummaryContext {
   pipelineFile: string;
   /** A pausewatch command (`sources recheck a`) with the flags this run was given, so it acts on the same data. */
   commandFor(words: string): string;
+  /** The pipeline's `alerts.maxAgeHours`, which withdrawn alerts are past; unsaid when unknown. */
+  alertMaxAgeHours?: number;
 }
 
 const DEFAULT_SUMMARY_CONTEXT: SummaryContext = { movedFeeds: [], pipelineFile: '', commandFor: (words) => `pausewatch ${words}` };
 
 /** The SummaryContext of a run given `flags`, for its pipeline file. */
-export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[]): SummaryContext {
-  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags) };
+export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[], alertMaxAgeHours?: number): SummaryContext {
+  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags), ...(alertMaxAgeHours === undefined ? {} : { alertMaxAgeHours }) };
 }
 
 export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, context: SummaryContext = DEFAULT_SUMMARY_CONTEXT): string {
@@ -94,6 +96,17 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     const why = configured ? `undelivered for ${ALERT_RETRY_HOURS} h${lastError ? ` (last: ${lastError})` : ''}` : 'its channel is no longer in the pipeline';
     const shown = titles.slice(0, 3).map((title) => `"${shortenText(title, 80)}"`).join(', ');
     lines.push(`  ${(configured ? 'FAILED' : 'dropped').padEnd(12)} ${plural(titles.length, 'alert')} for ${channel} given up, ${why}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`);
+  }
+  // Taken back before delivery: not a failure, said once so nobody wonders why a story they saw raised no alert.
+  if (report.alertsWithdrawn.length > 0) {
+    const days = [...new Set(report.alertsWithdrawn.map((w) => w.firstPublished.slice(0, 10)))].sort();
+    const when = days.length === 1 ? `a syndicated copy shows the coverage first appeared ${days[0]}` : `syndicated copies show the coverage first appeared ${days[0]} to ${days.at(-1)}`;
+    const limit = context.alertMaxAgeHours === undefined ? '' : ` (${context.alertMaxAgeHours} h)`;
+    const titles = [...new Set(report.alertsWithdrawn.map((w) => w.title))];
+    const shown = titles.slice(0, 3).map((title) => `"${shortenText(title, 80)}"`).join(', ');
+    lines.push(
+      `  ${'withdrawn'.padEnd(12)} ${plural(report.alertsWithdrawn.length, 'alert')}: ${when}, past alerts.maxAgeHours${limit}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`,
+    );
   }
   for (const { channel, count } of report.alertsWaiting) {
     lines.push(
@@ -161,7 +174,7 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
-          return { report, context: summaryContext(options, loaded.file, await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources)) };
+          return { report, context: summaryContext(options, loaded.file, await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), loaded.pipeline.alerts.maxAgeHours) };
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);
