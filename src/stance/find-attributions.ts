@@ -714,8 +714,14 @@ function findAnchors(
       const antecedent = subjectBefore(tokens, v - 1);
       if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1 });
     } else if (subject === null && previousWord === 'and') {
-      // "X flags the risks and urges a halt": the second verb shares the subject of the first.
-      const shared = anchors.at(-1)?.subject ?? openingName(text, tokens, v);
+      // "X flags the risks and urges a halt": the second verb shares the subject of the first; after a fragment that
+      // opens with its verb ("Warns of the risks and urges a halt"), the heading is the speaker of both.
+      const previous = anchors.at(-1);
+      if (previous?.kind === 'headed') {
+        anchors.push({ kind: 'headed', verb: v, subject: [v, v], start: v - 1 });
+        continue;
+      }
+      const shared = previous?.subject ?? openingName(text, tokens, v);
       if (shared) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
     }
   }
