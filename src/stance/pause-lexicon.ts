@@ -363,6 +363,18 @@ export const CONTEXT_PHRASES = [
   'chatbot*', 'llm*', 'machine learning', 'development', 'research',
 ];
 
+/**
+ * Words that name the domain itself, artificial intelligence, rather than words the debate shares with any other
+ * ("systems", "development", "research", "industry", "letter", "labs"). A text that names none of them, nor the
+ * topic's own context terms, is not about pausing frontier AI, whatever it says of pauses: a general news article
+ * ("China warns protesters, urging restraint under 'one country, two systems'") is not coverage of the proposal.
+ */
+export const DOMAIN_PHRASES = [
+  'ai', 'a.i', 'artificial intelligence', 'superintelligen*', 'agi', 'self-improv*', 'anthropic', 'openai', 'deepmind',
+  'chatbot*', 'llm*', 'machine learning', 'deep learning', 'neural network*', 'language model*', 'frontier model*',
+  'foundation model*', 'gpu*', 'flop*', 'chatgpt', 'gpt-*', 'claude', 'gemini', 'xai',
+];
+
 /** Words that, following a proposal word, name what is paused in the monitored sense. */
 export const TARGET_OBJECTS = new Set([
   'development', 'training', 'research', 'progress', 'ai', 'a.i', 'models', 'model', 'frontier', 'scaling',

@@ -18,7 +18,7 @@ export { VOICE_SIDE_THRESHOLD };
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { digestScorerSettings } from './scorer-settings-digest.ts';
-import { createSentenceMatcher } from './sentence-matches.ts';
+import { createSentenceMatcher, type SentenceMatches } from './sentence-matches.ts';
 import { splitSentences } from './split-sentences.ts';
 import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
@@ -27,7 +27,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.3.3';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.0';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -210,8 +210,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
    */
   return function analysePassage(input: ScorableText, { analyseOffTopic = false } = {}): PassageAnalysis {
     const { all, relevanceScores, hasTitle } = analyse(input);
-    const relevance = combineRelevance(relevanceScores, all.map((s) => s.text), threshold);
     const isPassage = all.length <= LEARNED_MAX_SENTENCES;
+    const combined = combineRelevance(relevanceScores, all.map((s) => s.text), threshold);
+    // Outside the domain a text is off topic whatever its words of pausing: at most half the threshold.
+    const relevance = isWithinDomain(all, hasTitle, isPassage) ? combined : { ...combined, score: Math.min(combined.score, round(threshold / 2)), relevant: false };
     if (!relevance.relevant && !analyseOffTopic && !isPassage) {
       return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: false, isPassage, hasTitle };
     }
@@ -341,10 +343,22 @@ function hasWords(sentences: readonly AnalysedSentence[]): boolean {
  */
 function mayLearnedLayerRaise(analysis: Pick<PassageAnalysis, 'sentences' | 'hasTitle'>): boolean {
   const sentences = analysis.sentences;
+  // the layer reads passages only
+  if (!isWithinDomain(sentences, analysis.hasTitle, true)) return false;
   const naming = sentences.filter((sentence) => sentence.matches.proposal.length > 0 || sentence.matches.debate.length > 0);
   if (naming.length > 0 && naming.every((sentence) => sentence.matches.isExcluded)) return false;
   if (sentences.some((sentence) => sentence.matches.hasContext)) return true;
   return !analysis.hasTitle && !sentences.some((sentence) => sentence.readsOtherSense);
+}
+
+/**
+ * Whether a text is within the topic's domain. An untitled passage is an excerpt whose context is the coverage it was
+ * cut from ("Breathing room, said the lab."): it always is. A text with a headline of its own (a feed item, an
+ * article) or a long one must name AI itself or one of the topic's context terms somewhere, title included;
+ * DOMAIN_PHRASES says why words the debate shares with any other ("systems", "research", "labs") do not count.
+ */
+function isWithinDomain(sentences: readonly { matches: SentenceMatches }[], hasTitle: boolean, isPassage: boolean): boolean {
+  return (!hasTitle && isPassage) || sentences.some((sentence) => sentence.matches.hasDomain);
 }
 
 /** The learned layer's relevance as the scorer uses it: it may lower the rules' score, and raise it only where allowed. */

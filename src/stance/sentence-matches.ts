@@ -7,7 +7,7 @@
 import type { TopicDefinition } from '../model/index.ts';
 import { compilePhrases, type PhraseMatch, type PhraseSpec } from './phrase-matcher.ts';
 import {
-  CONTEXT_PHRASES, DEBATE_PHRASES, NEGATIVE_RESOLUTION, NEUTRAL_FRAME_CUES, OPPOSE_CUES, OTHER_SENSE_PHRASES,
+  CONTEXT_PHRASES, DEBATE_PHRASES, DOMAIN_PHRASES, NEGATIVE_RESOLUTION, NEUTRAL_FRAME_CUES, OPPOSE_CUES, OTHER_SENSE_PHRASES,
   PAST_OPINION_MARKERS, PROPOSAL_PHRASES, SARCASM_MARKERS, SUPPORT_CUES, type ProposalWordStrength, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -16,7 +16,7 @@ import { phraseToPattern } from './phrase-to-pattern.ts';
 type Tagged =
   | { set: 'proposal'; strength: ProposalWordStrength }
   | { set: 'cue'; cue: StanceCue }
-  | { set: 'context' | 'exclude' | 'debate' | 'sarcasm' | 'pastOpinion' | 'neutralFrame' | 'negativeResolution' };
+  | { set: 'context' | 'domain' | 'exclude' | 'debate' | 'sarcasm' | 'pastOpinion' | 'neutralFrame' | 'negativeResolution' };
 
 export interface ProposalMention {
   from: number;
@@ -27,6 +27,8 @@ export interface ProposalMention {
 export interface SentenceMatches {
   proposal: ProposalMention[];
   hasContext: boolean;
+  /** A word naming the domain itself (DOMAIN_PHRASES) or one of the topic's context terms. */
+  hasDomain: boolean;
   isExcluded: boolean;
   debate: PhraseMatch<unknown>[];
   cues: PhraseMatch<StanceCue>[];
@@ -64,9 +66,11 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
   const matcher = compilePhrases<Tagged>([
     ...topicTerms(topic.proposalTerms, { set: 'proposal', strength: 'strong' }),
     ...topicTerms(topic.contextTerms, { set: 'context' }),
+    ...topicTerms(topic.contextTerms, { set: 'domain' }),
     ...topicTerms(topic.excludeTerms, { set: 'exclude' }),
     ...PROPOSAL_PHRASES.map(({ pattern, data }) => ({ pattern, data: { set: 'proposal' as const, strength: data } })),
     ...tag(CONTEXT_PHRASES, { set: 'context' }),
+    ...tag(DOMAIN_PHRASES, { set: 'domain' }),
     ...tag(OTHER_SENSE_PHRASES, { set: 'exclude' }),
     ...tag(DEBATE_PHRASES, { set: 'debate' }),
     ...[...SUPPORT_CUES, ...OPPOSE_CUES].map(({ pattern, data }) => ({ pattern, data: { set: 'cue' as const, cue: data } })),
@@ -78,7 +82,7 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
 
   return (tokens) => {
     const result: SentenceMatches = {
-      proposal: [], hasContext: false, isExcluded: false, debate: [], cues: [], hasSarcasm: false,
+      proposal: [], hasContext: false, hasDomain: false, isExcluded: false, debate: [], cues: [], hasSarcasm: false,
       hasPastOpinion: false, hasNeutralFrame: false, opensWithNegativeResolution: false,
     };
     for (const match of matcher.match(tokens)) {
@@ -87,6 +91,7 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
         case 'proposal': result.proposal.push({ from: match.from, to: match.to, strength: data.strength }); break;
         case 'cue': result.cues.push({ data: data.cue, from: match.from, to: match.to }); break;
         case 'context': result.hasContext = true; break;
+        case 'domain': result.hasDomain = true; break;
         case 'exclude': result.isExcluded = true; break;
         case 'debate': result.debate.push(match); break;
         case 'sarcasm': if (isSarcasmMatch(tokens, match)) result.hasSarcasm = true; break;

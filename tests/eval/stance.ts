@@ -13,11 +13,10 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { ScoreResult, StanceOptions, TopicDefinition } from '../../src/model/index.ts';
+import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
+import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
 const STANCES = ['support', 'oppose', 'neutral'] as const;
 
@@ -67,13 +66,6 @@ function readItems(file: string): Item[] {
   });
 }
 
-async function loadPipeline(file: string): Promise<{ topic: TopicDefinition; stance: StanceOptions }> {
-  const module = (await import(pathToFileURL(resolve(file)).href)) as { default?: { topic?: TopicDefinition; stance?: StanceOptions } };
-  const pipeline = module.default;
-  if (!pipeline?.topic || !pipeline.stance) throw new Error(`${file}: default export has no topic and stance`);
-  return { topic: pipeline.topic, stance: pipeline.stance };
-}
-
 function normaliseActor(actor: string): string[] {
   return actor
     .toLowerCase()
@@ -118,7 +110,7 @@ function safeDivide(a: number, b: number): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const pipeline = await loadPipeline(args.pipeline);
+  const pipeline = await loadPipelineTopic(args.pipeline);
   const scorer = createScorer(pipeline.topic, pipeline.stance);
   const items = readItems(args.file);
 

@@ -137,3 +137,34 @@ describe('an empty text', () => {
     expect(result.scorerVersion).toBe(pauseScorer.version);
   });
 });
+
+describe('a text with a headline of its own, or a long one, must name AI itself to be on topic', () => {
+  // General news found on topic by scorer 2.3.3 (10 of 91 real news pages): words the debate shares with any other
+  // ("systems", "research", "industry", "letter") counted as its domain, and "restraint" or "slowing down" as the pause.
+  const longMarketStory = Array.from({ length: 6 }, (_v, i) => [
+    `Analysts at the research unit expect the industry slowdown to last another ${i + 2} quarters.`,
+    'Payment systems and development banks reported weaker demand as exporters held back orders.',
+  ]).flat().join(' ');
+
+  it.each([
+    ['a headlined report whose strong word names restraint in politics', 'Hong Kong: China warns protesters', 'China said it is committed to the "one country, two systems" formula, while the police say they show utmost restraint.'],
+    ['a feed item with no word of the topic at all', 'Entry 0', 'Gaming used to be so simple. You bought a console, a few games, and played them with friends on the couch.'],
+    ['a headlined science story about slowing down', 'Snooze cruise: study sees future for hibernating astronauts', 'While slowing down humans\' metabolic rate the way animals hibernate is not possible yet, the research team says the idea is not so crazy.'],
+    ['a long untitled market story', null, longMarketStory],
+  ])('%s is off topic, at most half the threshold, with no stance', (_why, title, text) => {
+    for (const [, scorer] of scorers) {
+      const result = scorer.score({ title, text });
+      expect(result.relevance.relevant).toBe(false);
+      expect(result.relevance.score).toBeLessThanOrEqual(0.25);
+      expect(result.stance).toBeNull();
+    }
+  });
+
+  it.each([
+    ['the headlined report, once it names AI', 'Labs urged to show restraint', 'China said frontier AI labs should show utmost restraint and pause their largest training runs.'],
+    ['the long story, once one sentence names the pause of AI development', null, `${longMarketStory} Separately, Anthropic called on AI labs to pause frontier AI development until safety checks can be verified.`],
+    ['an untitled excerpt, whose domain is the coverage it was cut from', null, 'Breathing room, said the lab. Breathing room for whom, asked a founder, when a pause only slows the careful?'],
+  ])('%s is on topic', (_why, title, text) => {
+    for (const [, scorer] of scorers) expect(scorer.score({ title, text }).relevance.relevant).toBe(true);
+  });
+});
