@@ -125,24 +125,19 @@ const BREAKING_TAG_NAMES = new Set([
   'br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'table', 'tr', 'td',
   'th', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'aside', 'nav',
 ]);
-/** A start or end tag of one of BREAKING_TAG_NAMES, in any case, its quoted attribute values skipped as units. */
-const BREAKING_TAG = new RegExp(`<\\/?(?:${[...BREAKING_TAG_NAMES].join('|')})(?=[\\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>`, 'gi');
-const COMMENT = /<!--[\s\S]*?-->/g;
-const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-/** A start or end tag; quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units. */
-const TAG = /<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g;
 
 /**
  * Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace
- * collapsed. The result is that of replacing COMMENT, CDATA_SECTION, BREAKING_TAG and TAG one after the other, then
- * decodeEntities and collapseWhitespace; most fragments have no "<!", and their tags are dropped in one scan.
+ * collapsed. The result is that of replacing comments, CDATA sections, BREAKING_TAG and TAG one after the other (see
+ * withoutSections and replaceTags), then decodeEntities and collapseWhitespace; most fragments have no "<!", and their
+ * tags are dropped in one scan.
  */
 export function htmlToText(html: string): string {
   let withoutTags = withoutTagsInOneScan(html, true);
   if (withoutTags === null) {
     // comments and CDATA sections first (both start with "<!", which most fragments lack), then tags
-    const markup = html.includes('<!') ? html.replace(COMMENT, '').replace(CDATA_SECTION, '$1') : html;
-    withoutTags = withoutTagsInOneScan(markup, false) ?? markup.replace(BREAKING_TAG, ' ').replace(TAG, '');
+    const markup = html.includes('<!') ? withoutSections(withoutSections(html, '<!--', '-->', false), '<![CDATA[', ']]>', true) : html;
+    withoutTags = withoutTagsInOneScan(markup, false) ?? replaceTags(replaceTags(markup, true), false);
   }
   return collapseWhitespace(decodeEntities(withoutTags));
 }
@@ -191,6 +186,95 @@ function withoutTagsInOneScan(markup: string, stopAtBang: boolean): string | nul
     open = i;
   }
   return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/**
+ * `markup` with each section from `open` to the first `close` after it removed, or replaced by what it encloses
+ * (`keepInside`): `markup.replace(/<!--[\s\S]*?-->/g, '')` and `.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')`, in
+ * linear time. Those patterns scan from every opening to the end of the text when no close follows: a feed title of
+ * `<!--` repeated over a megabyte took minutes. Once one opening has no close after it, no later one has.
+ */
+function withoutSections(markup: string, open: string, close: string, keepInside: boolean): string {
+  let out = '';
+  let copied = 0;
+  for (let start = markup.indexOf(open); start !== -1; start = markup.indexOf(open, copied)) {
+    const end = markup.indexOf(close, start + open.length);
+    if (end === -1) break;
+    out += markup.slice(copied, start) + (keepInside ? markup.slice(start + open.length, end) : '');
+    copied = end + close.length;
+  }
+  return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/**
+ * `markup.replace(BREAKING_TAG, ' ')` (`breaking`), else `markup.replace(TAG, '')`, where TAG is
+ * `/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g` and BREAKING_TAG the same for a start or end tag of one of
+ * BREAKING_TAG_NAMES in any case, its name followed by `(?=[\s/>])`: tags dropped, quoted attribute values (which may
+ * hold '>') skipped as units. In linear time: the patterns themselves scan from every '<' to the end of the text when the tag
+ * never ends, and a feed title of `<p "x" ` repeated over 160 KB took 11 s (a 10 MB one, hours), all of it holding
+ * the event loop and with it every timeout of the run. The scan from a '<' to its '>' is deterministic, so a place
+ * outside quotes from which one scan failed fails every later scan that reaches it: such places are marked and a
+ * scan stops there. A later scan never reaches the places of one that succeeded, which it starts after.
+ */
+function replaceTags(markup: string, breaking: boolean): string {
+  const length = markup.length;
+  /** 1 where a failed scan passed outside quotes. */
+  const deadEnd = new Uint8Array(length + 1);
+  let out = '';
+  let copied = 0;
+  for (let open = markup.indexOf('<'); open !== -1; open = markup.indexOf('<', open + 1)) {
+    let i = open + 1;
+    if (markup.charCodeAt(i) === 0x2f /* / */) i++;
+    if (breaking) {
+      // a name of BREAKING_TAG_NAMES, then white space (\s), '/' or '>'
+      const nameStart = i;
+      let code = markup.charCodeAt(i);
+      while (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39)) code = markup.charCodeAt(++i);
+      if (!(code === 0x2f || code === 0x3e || isPatternSpace(code)) || !BREAKING_TAG_NAMES.has(markup.slice(nameStart, i).toLowerCase())) continue;
+    } else {
+      if (!isAsciiLetter(markup.charCodeAt(i))) continue;
+      i++;
+    }
+    const end = tagEnd(markup, i, deadEnd);
+    if (end === -1) continue;
+    out += markup.slice(copied, open) + (breaking ? ' ' : '');
+    copied = end + 1;
+    open = end;
+  }
+  return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/** The index of the '>' that ends a tag whose attributes start at `from` (the first outside quotes), or -1. */
+function tagEnd(markup: string, from: number, deadEnd: Uint8Array): number {
+  const length = markup.length;
+  let i = from;
+  let end = -1;
+  const start = i;
+  for (;;) {
+    if (i >= length || deadEnd[i] === 1) break;
+    const code = markup.charCodeAt(i);
+    if (code === 0x3e /* > */) {
+      end = i;
+      break;
+    }
+    if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
+      const close = markup.indexOf(code === 0x22 ? '"' : "'", i + 1);
+      if (close === -1) break;
+      // marked now: the places inside quotes are not this scan's outside places, and stay unmarked
+      deadEnd[i] = 2;
+      i = close + 1;
+      continue;
+    }
+    deadEnd[i] = 2;
+    i++;
+  }
+  // what this scan passed outside quotes: dead ends when it failed; a success is never reached again
+  if (end === -1) {
+    for (let k = start; k < i; k++) if (deadEnd[k] === 2) deadEnd[k] = 1;
+  } else {
+    for (let k = start; k < i; k++) if (deadEnd[k] === 2) deadEnd[k] = 0;
+  }
+  return end;
 }
 
 function isAsciiLetter(code: number): boolean {
