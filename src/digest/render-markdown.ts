@@ -22,7 +22,8 @@ export function safeLink(label: string, url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
-      return `[${escapeMarkdown(label)}](<${parsed.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+      // percent-encoded: "<", ">" and white space end the destination, and a "\" escapes the ">" that closes it
+      return `[${escapeMarkdown(label)}](<${parsed.href.replace(/[<>\s\\]/g, encodeURIComponent)}>)`;
     }
   } catch {
     // not a URL: a file path from a files source, shown as text below

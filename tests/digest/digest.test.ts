@@ -197,6 +197,11 @@ describe('the digest', () => {
     expect(markdown).toContain('| Feed \\| with pipe | failed |');
   });
 
+  it('keeps a link whose URL ends in a backslash a link: "\\>" would escape the bracket that closes it', () => {
+    const markdown = renderMarkdown(buildDigest({ ...base, articles: [article(1, { title: 'Backslash', url: 'https://e.example/a?q=\\' })] }));
+    expect(markdown).toContain('[Backslash](<https://e.example/a?q=%5C>)');
+  });
+
   it('lists a source whose last feed read was recovered with warnings as ok with how many, and a clean one as plain ok', () => {
     const markdown = renderMarkdown(buildDigest({
       ...base,

@@ -125,24 +125,19 @@ const BREAKING_TAG_NAMES = new Set([
   'br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'table', 'tr', 'td',
   'th', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'aside', 'nav',
 ]);
-/** A start or end tag of one of BREAKING_TAG_NAMES, in any case, its quoted attribute values skipped as units. */
-const BREAKING_TAG = new RegExp(`<\\/?(?:${[...BREAKING_TAG_NAMES].join('|')})(?=[\\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>`, 'gi');
-const COMMENT = /<!--[\s\S]*?-->/g;
-const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-/** A start or end tag; quoted attribute values may contain '>' (alt="a<br />b"), so they are skipped as units. */
-const TAG = /<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g;
 
 /**
  * Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace
- * collapsed. The result is that of replacing COMMENT, CDATA_SECTION, BREAKING_TAG and TAG one after the other, then
- * decodeEntities and collapseWhitespace; most fragments have no "<!", and their tags are dropped in one scan.
+ * collapsed. The result is that of replacing comments, CDATA sections, BREAKING_TAG and TAG one after the other (see
+ * withoutSections and replaceTags), then decodeEntities and collapseWhitespace; most fragments have no "<!", and their
+ * tags are dropped in one scan.
  */
 export function htmlToText(html: string): string {
   let withoutTags = withoutTagsInOneScan(html, true);
   if (withoutTags === null) {
     // comments and CDATA sections first (both start with "<!", which most fragments lack), then tags
-    const markup = html.includes('<!') ? html.replace(COMMENT, '').replace(CDATA_SECTION, '$1') : html;
-    withoutTags = withoutTagsInOneScan(markup, false) ?? markup.replace(BREAKING_TAG, ' ').replace(TAG, '');
+    const markup = html.includes('<!') ? withoutSections(withoutSections(html, '<!--', '-->', false), '<![CDATA[', ']]>', true) : html;
+    withoutTags = withoutTagsInOneScan(markup, false) ?? replaceTags(replaceTags(markup, true), false);
   }
   return collapseWhitespace(decodeEntities(withoutTags));
 }
@@ -191,6 +186,95 @@ function withoutTagsInOneScan(markup: string, stopAtBang: boolean): string | nul
     open = i;
   }
   return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/**
+ * `markup` with each section from `open` to the first `close` after it removed, or replaced by what it encloses
+ * (`keepInside`): `markup.replace(/<!--[\s\S]*?-->/g, '')` and `.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')`, in
+ * linear time. Those patterns scan from every opening to the end of the text when no close follows: a feed title of
+ * `<!--` repeated over a megabyte took minutes. Once one opening has no close after it, no later one has.
+ */
+function withoutSections(markup: string, open: string, close: string, keepInside: boolean): string {
+  let out = '';
+  let copied = 0;
+  for (let start = markup.indexOf(open); start !== -1; start = markup.indexOf(open, copied)) {
+    const end = markup.indexOf(close, start + open.length);
+    if (end === -1) break;
+    out += markup.slice(copied, start) + (keepInside ? markup.slice(start + open.length, end) : '');
+    copied = end + close.length;
+  }
+  return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/**
+ * `markup.replace(BREAKING_TAG, ' ')` (`breaking`), else `markup.replace(TAG, '')`, where TAG is
+ * `/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g` and BREAKING_TAG the same for a start or end tag of one of
+ * BREAKING_TAG_NAMES in any case, its name followed by `(?=[\s/>])`: tags dropped, quoted attribute values (which may
+ * hold '>') skipped as units. In linear time: the patterns themselves scan from every '<' to the end of the text when the tag
+ * never ends, and a feed title of `<p "x" ` repeated over 160 KB took 11 s (a 10 MB one, hours), all of it holding
+ * the event loop and with it every timeout of the run. The scan from a '<' to its '>' is deterministic, so a place
+ * outside quotes from which one scan failed fails every later scan that reaches it: such places are marked and a
+ * scan stops there. A later scan never reaches the places of one that succeeded, which it starts after.
+ */
+function replaceTags(markup: string, breaking: boolean): string {
+  const length = markup.length;
+  /** 1 where a failed scan passed outside quotes. */
+  const deadEnd = new Uint8Array(length + 1);
+  let out = '';
+  let copied = 0;
+  for (let open = markup.indexOf('<'); open !== -1; open = markup.indexOf('<', open + 1)) {
+    let i = open + 1;
+    if (markup.charCodeAt(i) === 0x2f /* / */) i++;
+    if (breaking) {
+      // a name of BREAKING_TAG_NAMES, then white space (\s), '/' or '>'
+      const nameStart = i;
+      let code = markup.charCodeAt(i);
+      while (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39)) code = markup.charCodeAt(++i);
+      if (!(code === 0x2f || code === 0x3e || isPatternSpace(code)) || !BREAKING_TAG_NAMES.has(markup.slice(nameStart, i).toLowerCase())) continue;
+    } else {
+      if (!isAsciiLetter(markup.charCodeAt(i))) continue;
+      i++;
+    }
+    const end = tagEnd(markup, i, deadEnd);
+    if (end === -1) continue;
+    out += markup.slice(copied, open) + (breaking ? ' ' : '');
+    copied = end + 1;
+    open = end;
+  }
+  return copied === 0 ? markup : out + markup.slice(copied);
+}
+
+/** The index of the '>' that ends a tag whose attributes start at `from` (the first outside quotes), or -1. */
+function tagEnd(markup: string, from: number, deadEnd: Uint8Array): number {
+  const length = markup.length;
+  let i = from;
+  let end = -1;
+  const start = i;
+  for (;;) {
+    if (i >= length || deadEnd[i] === 1) break;
+    const code = markup.charCodeAt(i);
+    if (code === 0x3e /* > */) {
+      end = i;
+      break;
+    }
+    if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
+      const close = markup.indexOf(code === 0x22 ? '"' : "'", i + 1);
+      if (close === -1) break;
+      // marked now: the places inside quotes are not this scan's outside places, and stay unmarked
+      deadEnd[i] = 2;
+      i = close + 1;
+      continue;
+    }
+    deadEnd[i] = 2;
+    i++;
+  }
+  // what this scan passed outside quotes: dead ends when it failed; a success is never reached again
+  if (end === -1) {
+    for (let k = start; k < i; k++) if (deadEnd[k] === 2) deadEnd[k] = 1;
+  } else {
+    for (let k = start; k < i; k++) if (deadEnd[k] === 2) deadEnd[k] = 0;
+  }
+  return end;
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -322,24 +406,93 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
 // ---------------------------------------------------------------------------------------------------------------
 // Authors
 
-const EMAIL = /[^\s<>()"]+@[^\s<>()"]+\.[^\s<>()"]+/;
-
 /**
  * The author's name without an e-mail address. RSS `<author>` is an e-mail by spec and often "email (Name)";
  * others write "Name <email>". A bare e-mail gives null: it is not a name.
+ *
+ * Read by scans rather than by the patterns it was written with (`^\S+@\S+\s*\(([^)]+)\)$`,
+ * `^(.*?)\s*<[^>]*@[^>]*>$` and `[^\s<>()"]+@[^\s<>()"]+\.[^\s<>()"]+`), which give the same results but backtrack
+ * over the whole value from every '@', '<' or character: a feed's 70 KB "author" took 11 s, a megabyte hours.
  */
 export function authorName(value: string | null | undefined): string | null {
   const text = cleanText(value);
   if (!text) return null;
-  const inParens = /^\S+@\S+\s*\(([^)]+)\)$/.exec(text);
-  if (inParens?.[1]) return cleanText(inParens[1]);
-  const inAngles = /^(.*?)\s*<[^>]*@[^>]*>$/.exec(text);
-  if (inAngles) return cleanText(inAngles[1]?.replace(/^["']|["']$/g, ''));
-  if (EMAIL.test(text)) {
-    const rest = collapseWhitespace(text.replace(EMAIL, '').replace(/[()<>]/g, ' '));
+  const inParens = nameInParensAfterEmail(text);
+  if (inParens !== null) return cleanText(inParens);
+  const inAngles = nameBeforeEmailInAngles(text);
+  if (inAngles !== null) return cleanText(inAngles.replace(/^["']|["']$/g, ''));
+  const email = firstEmail(text);
+  if (email) {
+    const rest = collapseWhitespace((text.slice(0, email.start) + text.slice(email.end)).replace(/[()<>]/g, ' '));
     return rest === '' || rest === 'mailto:' ? null : rest;
   }
   return text;
+}
+
+/** What `^\S+@\S+\s*\(([^)]+)\)$` captures in `text` ("jane@x.org (Jane Doe)"), or null. */
+function nameInParensAfterEmail(text: string): string | null {
+  const close = text.length - 1;
+  if (text.charCodeAt(close) !== 0x29 /* ) */) return null;
+  // the name runs from a '(' to the last ')' and holds no ')' of its own
+  const after = text.lastIndexOf(')', close - 1);
+  let tokenEnd = 0;
+  while (tokenEnd < text.length && !isPatternSpace(text.charCodeAt(tokenEnd))) tokenEnd++;
+  let spacesEnd = tokenEnd;
+  while (spacesEnd < text.length && isPatternSpace(text.charCodeAt(spacesEnd))) spacesEnd++;
+  // the e-mail is the first word, an '@' neither first nor last in it; the '(' follows it, after white space or in it
+  const hasEmailBefore = (end: number) => {
+    const at = text.indexOf('@', 1);
+    return at !== -1 && at <= end - 2;
+  };
+  const nameFrom = (open: number) => (open > after && open + 1 < close ? text.slice(open + 1, close) : null);
+  if (spacesEnd > tokenEnd && text.charCodeAt(spacesEnd) === 0x28 /* ( */ && hasEmailBefore(tokenEnd)) {
+    const name = nameFrom(spacesEnd);
+    if (name !== null) return name;
+  }
+  // the last '(' in the first word that leaves an e-mail before it and a name after it
+  for (let open = text.lastIndexOf('(', Math.min(tokenEnd, close) - 1); open > after && open >= 0; open = text.lastIndexOf('(', open - 1)) {
+    if (!hasEmailBefore(open)) return null;
+    const name = nameFrom(open);
+    if (name !== null) return name;
+  }
+  return null;
+}
+
+/** What `^(.*?)\s*<[^>]*@[^>]*>$` captures in `text` ("Jane Doe <jane@x.org>"), or null. */
+function nameBeforeEmailInAngles(text: string): string | null {
+  const end = text.length - 1;
+  if (text.charCodeAt(end) !== 0x3e /* > */) return null;
+  // the '<' must come after every other '>' and before an '@' inside the brackets: the first such '<'
+  const lastAt = text.lastIndexOf('@', end - 1);
+  const open = text.indexOf('<', text.lastIndexOf('>', end - 1) + 1);
+  if (open === -1 || open >= lastAt) return null;
+  return text.slice(0, open).trimEnd();
+}
+
+/** Whether the code unit may be part of an e-mail address as `[^\s<>()"]` reads one. */
+function isEmailCharacter(code: number): boolean {
+  return !(code === 0x3c || code === 0x3e || code === 0x28 || code === 0x29 || code === 0x22 || isPatternSpace(code));
+}
+
+/**
+ * Where `[^\s<>()"]+@[^\s<>()"]+\.[^\s<>()"]+` first matches in `text`: the first run of such characters with an '@'
+ * after its first character and a '.' at least two characters after that '@' and before its last character, whole.
+ */
+function firstEmail(text: string): { start: number; end: number } | null {
+  const length = text.length;
+  let start = 0;
+  while (start < length) {
+    while (start < length && !isEmailCharacter(text.charCodeAt(start))) start++;
+    let end = start;
+    while (end < length && isEmailCharacter(text.charCodeAt(end))) end++;
+    if (end > start) {
+      const run = text.slice(start, end);
+      const at = run.indexOf('@', 1);
+      if (at !== -1 && run.lastIndexOf('.', run.length - 2) >= at + 2) return { start, end };
+    }
+    start = end;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -73,8 +73,28 @@ describe('authorName: the name without the e-mail', () => {
     ['Jane   Doe', 'Jane Doe'],
     ['jane@example.com', null],
     ['Caf&eacute; Desk', 'Café Desk'],
+    // as the patterns it was first written with read them
+    ['mailto:jane@example.com', null],
+    ['Desk jane@example.com', 'Desk'],
+    ['jane@example.com (Jane) (Doe)', 'Jane Doe'],
+    ['jane@x(y)z (Jane)', 'Jane'],
+    ['jane@example.com ()', null],
+    ['Jane <a> <jane@example.com>', 'Jane <a>'],
+    ['"Jane" "Doe" <j@x.org>', 'Jane" "Doe'],
+    ['(jane@example.com)', null],
   ])('%s → %s', (input, expected) => {
     expect(authorName(input)).toBe(expected);
+  });
+
+  it('reads a hostile megabyte-sized "author" as fast as a name (each pattern once backtracked from every character)', () => {
+    // A feed controls this field: 70 KB of "http://" took 11 s, all of it holding the event loop and the run's timeouts.
+    const url = 'http://'.repeat(60_000);
+    expect(authorName(url)).toBe(url);
+    const ats = '@'.repeat(400_000);
+    expect(authorName(ats)).toBe(ats);
+    expect(authorName(`Jane ${'<a@'.repeat(100_000)}>`)).toBe('Jane');
+    expect(authorName(`${'a@b('.repeat(100_000)}x)`)).toBe('x');
+    expect(authorName(`${'a@b.c '.repeat(60_000)}`)).toBe('a@b.c '.repeat(59_999).trim());
   });
 });
 
@@ -127,6 +147,16 @@ describe('URL resolution', () => {
 });
 
 describe('htmlToText: an HTML body or title as the words a reader sees', () => {
+  it('gets through markup whose tags and comments never end (400 KB of `<p "x" `, `<a "x" `, `<!--`, `<![CDATA[`)', () => {
+    // A feed controls these bytes. Each unended tag once cost a scan to the end of the text: 160 KB took 11 s, a
+    // 10 MB feed hours, all of it holding the event loop and with it every timeout of the run.
+    for (const unit of ['<p "x" ', '<a "x" ', "<br 'y' ", '<!--', '<![CDATA[']) {
+      const hostile = unit.repeat(Math.ceil(400_000 / unit.length));
+      // a real tag before it is still dropped; the hostile rest, which is no markup, stays as text
+      expect(htmlToText(`<b>Pause</b> ${hostile}`)).toBe(`Pause ${hostile.trim()}`);
+    }
+  });
+
   it('keeps words apart across line and block breaks, and inline markup inside a word', () => {
     expect(htmlToText('<p>Labs weigh a pause.</p><p>Critics object.</p>')).toBe('Labs weigh a pause. Critics object.');
     expect(htmlToText('Line one<br>Line two<BR/>three<li>a</li><li>b</li><h2>Head</h2>end')).toBe('Line one Line two three a b Head end');
