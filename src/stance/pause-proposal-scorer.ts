@@ -19,7 +19,7 @@ import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { digestScorerSettings } from './scorer-settings-digest.ts';
 import { createSentenceMatcher, type SentenceMatches } from './sentence-matches.ts';
-import { splitSentences } from './split-sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from './split-sentences.ts';
 import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -187,6 +187,12 @@ export interface PassageAnalysis {
  */
 export const LEARNED_MAX_SENTENCES = 10;
 
+/**
+ * The most of a text that is scored: some 30,000 words, beyond the longest feature. A page of megabytes (a hostile
+ * one, or a whole archive on one page) is scored on its opening, in time bounded like any article's.
+ */
+export const MAX_SCORED_CHARS = 200_000;
+
 export function createPassageAnalyser(topic: TopicDefinition, options: StanceOptions) {
   const matchSentence = createSentenceMatcher(topic);
   const threshold = options.relevanceThreshold;
@@ -196,8 +202,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       const tokens = tokenize(text);
       return { text, tokens, paragraph, matches: matchSentence(tokens) };
     };
-    const sentences = splitSentences(input.text).map((sentence) => analyseSentence(sentence.text, sentence.paragraph));
-    const titleText = input.title?.trim() ?? '';
+    const scored = input.text.length > MAX_SCORED_CHARS ? input.text.slice(0, MAX_SCORED_CHARS) : input.text;
+    const sentences = splitSentences(scored).map((sentence) => analyseSentence(sentence.text, sentence.paragraph));
+    const titleText = (input.title ?? '').slice(0, MAX_SENTENCE_CHARS).trim();
     const title = titleText.length > 0 ? analyseSentence(titleText, TITLE_PARAGRAPH) : null;
     const relevanceScores = scoreSentenceRelevance(sentences, title);
     const all = title ? [title, ...sentences] : sentences;

@@ -62,6 +62,13 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * The longest sentence kept whole. News sentences stay far below it; text without sentence ends (a list, scraped
+ * furniture, a hostile page of "X said X said ...") is cut into pieces of at most this many characters at spaces,
+ * since reading attributions and clauses costs more than linear time in a sentence's length.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
+
 function pushSentence(
   sentences: Sentence[], line: string, from: number, to: number, lineOffset: number, paragraph: number,
 ): void {
@@ -69,5 +76,15 @@ function pushSentence(
   const trimmed = raw.trim();
   if (trimmed.length === 0) return;
   const leading = raw.length - raw.trimStart().length;
-  sentences.push({ text: trimmed, start: lineOffset + from + leading, paragraph });
+  const start = lineOffset + from + leading;
+  let offset = 0;
+  while (trimmed.length - offset > MAX_SENTENCE_CHARS) {
+    // at the last space within the limit, else (one word longer than it) at the limit
+    const space = trimmed.lastIndexOf(' ', offset + MAX_SENTENCE_CHARS);
+    const end = space > offset ? space : offset + MAX_SENTENCE_CHARS;
+    sentences.push({ text: trimmed.slice(offset, end), start: start + offset, paragraph });
+    offset = end;
+    while (trimmed.charCodeAt(offset) === 0x20) offset++;
+  }
+  sentences.push({ text: trimmed.slice(offset), start: start + offset, paragraph });
 }

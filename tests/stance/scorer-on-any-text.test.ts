@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../helpers/seeded-random.ts';
 import { pauseScorer as scorer } from '../helpers/pause-topic.ts';
+import { MAX_SCORED_CHARS } from '../../src/stance/pause-proposal-scorer.ts';
 
 /**
  * Words that steer the scorer's rules: reporting verbs (some also nouns), participles, "and", "according to",
@@ -52,5 +53,21 @@ describe('the scorer on any text', () => {
     expect(() => scorer.score({ title: null, text: 'Oppose and argue.' })).not.toThrow();
     const { voices } = scorer.score({ title: 'Anthropic', text: 'Warns of the risks of a pause and urges a halt to frontier AI development.' });
     expect(voices.map((voice) => voice.actor)).toEqual(['Anthropic']);
+  });
+});
+
+describe('the scorer on hostile lengths', () => {
+  it('reads the voices of a page that never ends a sentence, cut into pieces', () => {
+    // "Dr John Smith said ..." 8,000 times, with no sentence end: read as one sentence, its attributions took seconds
+    const result = scorer.score({ title: 'Frontier AI pause', text: `${'Dr John Smith said the frontier AI labs should pause '.repeat(3000)}.` });
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.voices.some((voice) => voice.actor === 'Dr John Smith')).toBe(true);
+  });
+
+  it(`scores the first ${MAX_SCORED_CHARS.toLocaleString('en')} characters of a text, no more`, () => {
+    const filler = 'The weather was mild and the trains ran on time. '.repeat(Math.ceil(MAX_SCORED_CHARS / 49));
+    const topical = 'Anthropic urged the frontier AI labs to pause their largest training runs.';
+    expect(scorer.score({ title: null, text: `${topical} ${filler}` }).relevance.relevant).toBe(true);
+    expect(scorer.score({ title: null, text: `${filler} ${topical}` }).relevance.relevant).toBe(false);
   });
 });

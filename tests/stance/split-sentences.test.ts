@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/stance/index.ts';
+import { MAX_SENTENCE_CHARS } from '../../src/stance/split-sentences.ts';
 
 describe('splitSentences', () => {
   it('keeps abbreviations and initials inside their sentence', () => {
@@ -20,5 +21,27 @@ describe('splitSentences', () => {
   it('reports where each sentence starts in the input', () => {
     const text = 'First one.  Second one.';
     for (const sentence of splitSentences(text)) expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+  });
+});
+
+describe('a sentence longer than MAX_SENTENCE_CHARS', () => {
+  it('is cut at spaces into pieces no longer than it, which keep their offsets and every word', () => {
+    const line = Array.from({ length: 700 }, (_v, i) => `word${i}`).join(' ');
+    const text = `Intro.\n${line}`;
+    const sentences = splitSentences(text);
+    expect(sentences[0]!.text).toBe('Intro.');
+    const pieces = sentences.slice(1);
+    expect(pieces.length).toBeGreaterThan(4);
+    for (const piece of pieces) {
+      expect(piece.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(piece.start, piece.start + piece.text.length)).toBe(piece.text);
+      expect(piece.text).not.toMatch(/^ | $/);
+    }
+    expect(pieces.map((piece) => piece.text).join(' ')).toBe(line);
+  });
+
+  it('cuts a word longer than the limit at the limit', () => {
+    const sentences = splitSentences('x'.repeat(2 * MAX_SENTENCE_CHARS + 5));
+    expect(sentences.map((sentence) => sentence.text.length)).toEqual([MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]);
   });
 });
