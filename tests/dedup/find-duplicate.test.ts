@@ -112,3 +112,26 @@ describe('findDuplicate', () => {
     }
   });
 });
+
+describe("a page's declared canonical URL", () => {
+  it('counts on its own site: an AMP copy or a tracking link naming the article is found by its canonical URL', () => {
+    const known = [knownArticle(20, computeDedupKeys(original))];
+    const amp = { ...original, url: 'https://amp.wirenews.example/2026/06/09/us-tightens-ai-chip-export-rules', canonicalUrl: ORIGINAL_URL, text: 'A shorter AMP rendering.' };
+    expect(findDuplicate(computeDedupKeys(amp), known)).toEqual({ articleId: 20, reason: 'canonical_url', similarity: 1 });
+  });
+
+  it("does not count on another site: a page seen first that names an outlet's article cannot make that article its copy", () => {
+    // another outlet's own report, claiming the wire story's URL as its canonical
+    const claimant = { ...otherOutlet, canonicalUrl: ORIGINAL_URL };
+    const claimantKeys = computeDedupKeys(claimant);
+    expect(claimantKeys.canonicalUrl).toBe('https://techdesk.example/nvidia-amd-licence-hurdle');
+    const known = [knownArticle(21, claimantKeys)];
+    expect(findDuplicate(computeDedupKeys(original), known)).toBeNull();
+  });
+
+  it('a wire copy naming the original on its site is still its copy, found by its text', () => {
+    const known = [knownArticle(22, computeDedupKeys(original))];
+    const copy = { ...syndicated, canonicalUrl: ORIGINAL_URL };
+    expect(findDuplicate(computeDedupKeys(copy), known)).toMatchObject({ articleId: 22, reason: expect.stringMatching(/^(content_hash|near_duplicate)$/) });
+  });
+});
