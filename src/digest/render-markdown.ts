@@ -50,12 +50,16 @@ function stanceBadge(article: DigestArticle): string {
 /** A title as the digest shows it: long enough for any real headline. */
 const TITLE_MAX = 300;
 
-function renderArticle(article: DigestArticle, timeZone: string, lines: string[]): void {
+/** `listed`: the ids of the day's articles, whose stance and evidence are shown beside them. */
+function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>, lines: string[]): void {
   // the day in the digest's time zone, the one its days are counted in
   const date = article.publishedAt ? localDate(new Date(article.publishedAt), timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
   lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
-  if (article.duplicateOf !== null) return;
+  // A copy listed below its original says nothing more; one whose original was first seen on an earlier day, and is
+  // not in this digest, shows its own reading, or the story would show no stance at all.
+  if (article.duplicateOf !== null && listed.has(article.duplicateOf)) return;
+  if (article.duplicateOf !== null) lines.push(`  - Its original, #${article.duplicateOf}, was first seen on an earlier day and is counted there`);
   lines.push(`  - Stance: ${stanceBadge(article)}`);
   for (const evidence of article.evidence.slice(0, 2)) {
     lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shortenText(evidence.sentence, 240))}”`);
@@ -74,7 +78,8 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
   const id = story.id === null ? '' : ` · story ${story.id}`;
   lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}${id}`);
   lines.push('');
-  for (const article of story.articles) renderArticle(article, timeZone, lines);
+  const listed = new Set(story.articles.map((article) => article.id));
+  for (const article of story.articles) renderArticle(article, timeZone, listed, lines);
   lines.push('');
 }
 

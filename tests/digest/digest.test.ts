@@ -16,6 +16,29 @@ const base = {
 };
 
 describe('the digest', () => {
+  it('shows the stance of a copy whose original was first seen on an earlier day, and not of one listed below its original', () => {
+    const support = { label: 'support' as const, score: 0.7, confidence: 0.9, override: false };
+    const markdown = renderMarkdown(buildDigest({
+      ...base,
+      articles: [
+        // story 1: the original and its copy, both first seen today
+        article(1, { title: 'Labs weigh a pause on training', stance: support }),
+        article(2, { title: 'Labs weigh a pause on training', duplicateOf: 1, stance: support }),
+        // story 7: today only a copy of #5, stored on an earlier day
+        article(6, { storyId: 7, title: 'Wire: senators back a verified pause', duplicateOf: 5, stance: support, evidence: [{ sentence: 'Senators back a verified pause.', weight: 0.8 }] }),
+      ],
+    }));
+    const lines = markdown.split('\n');
+    const copyLine = lines.findIndex((line) => line.includes('#6 · duplicate of #5'));
+    expect(lines.slice(copyLine + 1, copyLine + 4)).toEqual([
+      '  - Its original, #5, was first seen on an earlier day and is counted there',
+      '  - Stance: **support** (score +0.70, confidence 0.90)',
+      '  - Evidence (+0.80): “Senators back a verified pause.”',
+    ]);
+    const listedCopy = lines.findIndex((line) => line.includes('#2 · duplicate of #1'));
+    expect(lines[listedCopy + 1]).not.toContain('Stance');
+  });
+
   it('groups articles by story, most outlets first, and counts a syndicated copy once in the stance totals', () => {
     const digest = buildDigest({
       ...base,
