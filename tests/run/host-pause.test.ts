@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { LoadedPipeline, PipelineInput } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { freshSqlite } from '../helpers/databases.ts';
+import type { Store } from '../../src/store/index.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { closedPort, startServer, type Route } from '../helpers/http-server.ts';
 
 /**
@@ -48,24 +45,9 @@ function wireLinkingTo(page: string, ready: () => boolean) {
 }
 
 /** A pipeline of these feed sources in a fresh project and SQLite file, removed after the test. */
-async function project(id: string, sources: FeedSourceInput[], alerts: PipelineInput['alerts'] = { channels: [] }): Promise<{ store: Store; loaded: LoadedPipeline }> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-host-pause-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const database = await freshSqlite();
-  cleanups.push(() => database.drop());
-  const store = await openStore(database.target);
-  cleanups.push(() => store.close());
-  const pipeline = definePipeline({
-    id,
-    name: id,
-    sources,
-    topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-    fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-    alerts,
-  });
-  return { store, loaded: { file: path.join(root, 'p.ts'), rootDir: root, pipeline } };
+function project(id: string, sources: PipelineInput['sources'], alerts: PipelineInput['alerts'] = { channels: [] }) {
+  return feedRunProject(cleanups, id, sources, { alerts });
 }
-type FeedSourceInput = { id: string; kind: 'feed'; name: string; url: string };
 
 describe('a host that answers one feed with 429 and a long Retry-After', () => {
   it('is asked nothing more in the run: its other feeds and pages fail unsent, and each is scheduled after the asked time', async () => {

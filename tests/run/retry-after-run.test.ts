@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import type { LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { freshSqlite } from '../helpers/databases.ts';
+import type { Store } from '../../src/store/index.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
 
 /**
@@ -26,22 +23,9 @@ const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Paper</title><item><title>Labs weigh a pause</title><guid>p-1</guid>' +
   '<description>Labs weigh a coordinated pause of frontier AI development.</description></item></channel></rss>';
 
-async function project(sources: { id: string; url: string }[]): Promise<{ store: Store; loaded: LoadedPipeline }> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-retry-after-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const database = await freshSqlite();
-  cleanups.push(() => database.drop());
-  const store = await openStore(database.target);
-  cleanups.push(() => store.close());
-  const pipeline = definePipeline({
-    id: 'retry-after',
-    name: 'retry-after',
-    sources: sources.map((source) => ({ ...source, kind: 'feed' as const, name: source.id })),
-    topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-    fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000, fetchArticles: false },
-    alerts: { channels: [] },
-  });
-  return { store, loaded: { file: path.join(root, 'p.ts'), rootDir: root, pipeline } };
+function project(sources: { id: string; url: string }[]) {
+  const feeds = sources.map((source) => ({ ...source, kind: 'feed' as const, name: source.id }));
+  return feedRunProject(cleanups, 'retry-after', feeds, { fetch: { fetchArticles: false } });
 }
 
 async function run(loaded: LoadedPipeline, store: Store) {
