@@ -22,6 +22,8 @@
  *      Retry-After is kept exactly by the run (server_wait_until).
  */
 
+import { LONGEST_RETRY_AFTER_SECONDS } from '../ingest/fetch.ts';
+
 export type CheckOutcome = 'ok' | 'not_modified' | 'failed';
 
 export interface SchedulePolicy {
@@ -40,9 +42,9 @@ export interface SchedulePolicy {
   /** Interval after 410 Gone. @default 604800 (7 days) */
   goneIntervalSeconds: number;
   /**
-   * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. readServerHints
-   * already holds Retry-After at the same 7 days (LONGEST_RETRY_AFTER_SECONDS) and gives none for a value it cannot
-   * read, which leaves a failure to the usual backoff. @default 604800 (7 days)
+   * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. By default the
+   * cap readServerHints already holds Retry-After at (LONGEST_RETRY_AFTER_SECONDS, 7 days); it gives none for a value
+   * it cannot read, which leaves a failure to the usual backoff. @default 604800 (7 days)
    */
   maxServerDelaySeconds: number;
   /** At most this many of the newest dated items estimate the rate. @default 50 */
@@ -57,7 +59,7 @@ export const DEFAULT_SCHEDULE_POLICY: Readonly<SchedulePolicy> = Object.freeze({
   maxBackoffSeconds: 86_400,
   minRetrySeconds: 60,
   goneIntervalSeconds: 604_800,
-  maxServerDelaySeconds: 604_800,
+  maxServerDelaySeconds: LONGEST_RETRY_AFTER_SECONDS,
   rateSampleSize: 50,
 });
 
