@@ -668,9 +668,15 @@ const TEXT_FIELDS = new Set([
 /** Fields that may hold unescaped HTML: only the start or end of an item, entry or channel ends them. */
 const MARKUP_FIELDS = new Set(['description', 'summary', 'content', 'content:encoded']);
 const STRUCTURE = new Set(['item', 'entry', 'channel', 'rss', 'feed', 'rdf:rdf']);
-/** Items and entries, and the elements they belong directly inside (as FEED_ENTRIES has them for bound-nesting.ts). */
-const ENTRIES = new Set(['item', 'entry']);
-const ENTRY_PARENTS = new Set(['channel', 'rdf:rdf', 'feed']);
+/**
+ * Items and entries never nest; they belong directly in the channel (RSS 0.9x and 2.0), the root (RSS 1.0, whose
+ * channel is closed before its items) or the feed (Atom). Both names for every format: the nesting bound and
+ * closeUnclosedFields read them from here.
+ */
+const FEED_ENTRIES: EntryNesting = { entries: ['item', 'entry'], containers: ['channel', 'rdf:RDF', 'feed'] };
+/** The same names, lower case, as closeUnclosedFields compares them. */
+const ENTRIES = new Set(FEED_ENTRIES.entries.map((name) => name.toLowerCase()));
+const ENTRY_PARENTS = new Set(FEED_ENTRIES.containers.map((name) => name.toLowerCase()));
 const ENTRY_LEVEL = [...ENTRIES, ...ENTRY_PARENTS];
 /** Inline HTML that titles carry unescaped (`A <b>bold</b> step`): inside a text field it does not end the field. */
 const INLINE_HTML = new Set([
@@ -916,12 +922,6 @@ async function parseSkeleton(scan: XmlScan, items: readonly ScannedElement[], ca
   const rawItems = output.items ?? [];
   return rawItems.length === items.length && refillItemBodies(rawItems, skeleton.fields, RAW) ? output : null;
 }
-
-/**
- * Items and entries never nest; they belong directly in the channel (RSS 0.9x and 2.0), the root (RSS 1.0, whose
- * channel is closed before its items) or the feed (Atom). Both names for every format, as closeUnclosedFields does.
- */
-const FEED_ENTRIES: EntryNesting = { entries: ['item', 'entry'], containers: ['channel', 'rdf:RDF', 'feed'] };
 
 /**
  * The scan of a document, and the text the parsers are to read: the document itself, unless it is not well-formed
