@@ -41,7 +41,8 @@ function staleCoverageSince(alert: UndeliveredAlert, copyPublished: string | und
 
 /**
  * Delivers what the outbox holds. An alert is marked sent right after its channel accepts it, so a run killed
- * midway re-sends at most the one alert in flight, and a later run picks up whatever was left. Channels are served
+ * midway re-sends at most the one delivery in flight (an alert, or an email's alerts), and a later run picks up
+ * whatever was left. Channels are served
  * side by side, so a webhook that hangs does not hold up the console or the file; one that refuses an alert is not
  * asked again in the same run, so a dead endpoint costs one timeout per run, not one per alert.
  */
@@ -82,16 +83,26 @@ export async function deliverAlerts(
   await Promise.all(
     channels.map(async (channel) => {
       const alerts = queues.get(channel.name) ?? [];
-      for (const [index, alert] of alerts.entries()) {
+      const perDelivery = channel.deliverBatch ? Math.max(1, channel.batchSize ?? alerts.length) : 1;
+      for (let start = 0; start < alerts.length; start += perDelivery) {
+        const batch = alerts.slice(start, start + perDelivery);
+        const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
         try {
-          await channel.deliver(JSON.parse(alert.payload) as AlertPayload);
-          await markAlertSent(db, alert.id, now().toISOString());
-          report.sent += 1;
+          if (channel.deliverBatch) await channel.deliverBatch(payloads);
+          else await channel.deliver(payloads[0]!);
+          const sentAt = now().toISOString();
+          // all or none: an email's alerts marked in part would go again in the next run's email
+          await db.transaction().execute(async (trx) => {
+            for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
+          });
+          report.sent += batch.length;
         } catch (error) {
           const message = (error as Error).message;
-          await markAlertFailed(db, alert.id, message);
-          report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
-          const rest = alerts.length - index - 1;
+          for (const alert of batch) {
+            await markAlertFailed(db, alert.id, message);
+            report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
+          }
+          const rest = alerts.length - start - batch.length;
           if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
           return;
         }

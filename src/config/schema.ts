@@ -116,6 +116,8 @@ const digest = z.object({
   includeOffTopic: z.boolean().default(false),
 });
 
+const channelId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'an id of lower-case letters, digits, ".", "_" or "-" (at most 64)');
+
 const alertChannel = z.discriminatedUnion('type', [
   /** Print one line per alert on stderr (so `--json` stdout stays clean). */
   z.object({ type: z.literal('stdout') }),
@@ -132,11 +134,39 @@ const alertChannel = z.discriminatedUnion('type', [
      * A name for the channel that outlives its URL: alerts waiting for delivery follow it to a new URL (a rotated
      * token). Without it the channel is known by its URL. Lower-case letters, digits, `.`, `_`, `-`.
      */
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'an id of lower-case letters, digits, ".", "_" or "-" (at most 64)').optional(),
+    id: channelId.optional(),
     /** @default "json" */
     format: z.enum(['json', 'slack']).default('json'),
     /** Extra request headers, e.g. an authorization token. @default {} */
     headers: z.record(z.string(), z.string()).default({}),
+  }),
+  /**
+   * Email through an SMTP server: one message per run with that run's alerts (up to 100 each), not one per article.
+   * A refused message stays in the outbox and is retried by the next runs, for up to two days.
+   */
+  z.object({
+    type: z.literal('email'),
+    /** As a webhook's `id`: alerts waiting for delivery follow it when the recipients change. */
+    id: channelId.optional(),
+    from: z.email('an email address'),
+    to: z.array(z.email('an email address')).min(1, 'at least one address'),
+    smtp: z.object({
+      host: z.string().min(1),
+      /** @default 587 */
+      port: z.number().int().min(1).max(65_535).default(587),
+      /**
+       * `starttls`: the connection must be upgraded to TLS (port 587); `tls`: TLS from the start (port 465); `none`:
+       * no encryption, for a relay on the same machine or network. @default "starttls"
+       */
+      security: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+      /** User name, when the server wants a login. */
+      user: z.string().min(1).optional(),
+      /**
+       * The name of the environment variable that holds the password: passwords stay out of the pipeline file, which
+       * is shared and committed. Required with `user`.
+       */
+      passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
+    }).refine((smtp) => (smtp.user === undefined) === (smtp.passwordEnv === undefined), { message: 'user and passwordEnv go together', path: ['passwordEnv'] }),
   }),
 ]);
 
@@ -160,9 +190,10 @@ const alerts = z.object({
     .superRefine((channels, ctx) => {
       const seen = new Set<string>();
       channels.forEach((channel, index) => {
-        if (channel.type !== 'webhook' || channel.id === undefined) return;
-        if (seen.has(channel.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two webhooks are named "${channel.id}"` });
-        seen.add(channel.id);
+        if ((channel.type !== 'webhook' && channel.type !== 'email') || channel.id === undefined) return;
+        const key = `${channel.type}#${channel.id}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two ${channel.type === 'webhook' ? 'webhooks' : 'email channels'} are named "${channel.id}"` });
+        seen.add(key);
       });
     }),
 });

@@ -4,12 +4,21 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
-import { oneLine, shortenText } from '../../model/display-text.ts';
+import { oneLine } from '../../model/display-text.ts';
+import { alertText } from './alert-text.ts';
+import { PipelineConfigError } from '../../config/index.ts';
+import { emailChannel } from './email.ts';
+
+export { alertText };
 
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
   readonly name: string;
   deliver(payload: AlertPayload): Promise<void>;
+  /** Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole. */
+  deliverBatch?(payloads: readonly AlertPayload[]): Promise<void>;
+  /** The most alerts `deliverBatch` takes at once. */
+  batchSize?: number;
 }
 
 /** One line per alert, for a person watching the terminal or a cron mail. */
@@ -32,13 +41,6 @@ export function fileChannel(file: string): AlertChannel {
       await appendFile(file, `${JSON.stringify(alert)}\n`);
     },
   };
-}
-
-/** One line of text for people: the same in the console and in chat. The date tells fresh news from a late find. */
-export function alertText(alert: AlertPayload): string {
-  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
-  const published = alert.publishedAt ? `, ${alert.publishedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-  return `[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`;
 }
 
 /**
@@ -90,6 +92,8 @@ export function webhookChannel(
  */
 export function channelLabel(channelName: string): string {
   if (channelName.startsWith('webhook#')) return `webhook "${channelName.slice('webhook#'.length)}"`;
+  if (channelName.startsWith('email#')) return `email "${channelName.slice('email#'.length)}"`;
+  if (channelName.startsWith('email:')) return `email to ${channelName.slice('email:'.length).split(',').join(', ')}`;
   if (!channelName.startsWith('webhook:')) return channelName;
   try {
     const url = new URL(channelName.slice('webhook:'.length));
@@ -99,8 +103,13 @@ export function channelLabel(channelName: string): string {
   }
 }
 
-export function createChannels(settings: AlertSettings, rootDir: string, console: Writable): AlertChannel[] {
-  return settings.channels.map((channel) => {
+/**
+ * The configured channels. An email channel's password comes from the environment variable its `passwordEnv`
+ * names; one that is not set is a configuration error, found before anything is fetched (cron runs with little
+ * of a login shell's environment).
+ */
+export function createChannels(settings: AlertSettings, rootDir: string, console: Writable, env: NodeJS.ProcessEnv = process.env): AlertChannel[] {
+  return settings.channels.map((channel, index) => {
     switch (channel.type) {
       case 'stdout':
         return streamChannel(console);
@@ -108,6 +117,18 @@ export function createChannels(settings: AlertSettings, rootDir: string, console
         return fileChannel(path.resolve(rootDir, channel.path));
       case 'webhook':
         return webhookChannel(channel.url, channel.format, channel.headers, { id: channel.id });
+      case 'email': {
+        const { passwordEnv } = channel.smtp;
+        const password = passwordEnv === undefined ? undefined : env[passwordEnv];
+        if (passwordEnv !== undefined && !password) {
+          throw new PipelineConfigError([{
+            field: `alerts.channels[${index}].smtp.passwordEnv`,
+            expected: 'the name of an environment variable that holds the SMTP password',
+            found: `${JSON.stringify(passwordEnv)}, which is ${password === '' ? 'empty' : 'not set'} in this environment`,
+          }]);
+        }
+        return emailChannel({ from: channel.from, to: channel.to, id: channel.id, smtp: { ...channel.smtp, password } });
+      }
     }
   });
 }

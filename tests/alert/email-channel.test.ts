@@ -1,0 +1,191 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { alertEmail, emailChannel } from '../../src/alert/channels/email.ts';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { definePipeline, PipelineConfigError } from '../../src/config/index.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+
+/** A message as a real SMTP server received it. */
+interface ReceivedMail {
+  from: string | false;
+  to: string[];
+  user: string | undefined;
+  raw: string;
+}
+
+/** A real SMTP server on 127.0.0.1, without TLS: what a local relay is. `refuse` makes it answer 550 to each message. */
+async function startSmtpServer(options: Partial<SMTPServerOptions> = {}) {
+  const received: ReceivedMail[] = [];
+  const state = { refuse: false };
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, done) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (raw += chunk));
+      stream.on('end', () => {
+        if (state.refuse) return done(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        received.push({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw });
+        done();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The message body with quoted-printable soft breaks and escapes undone, enough to find text in it. */
+function bodyText(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const article = (title: string, body: string) => `${title}\n\n${body}\n`;
+
+describe('email alerts', () => {
+  let smtp: SmtpServer;
+  let project: TempProject;
+
+  afterEach(async () => {
+    await project?.remove();
+    await smtp?.close();
+  });
+
+  async function projectSendingTo(smtpSettings: object, env?: Record<string, string>) {
+    project = await tempProject({ name: 'email-alerts', database: freshSqlite, commands: [registerRun] });
+    project.writePipeline({
+      ...pipelineDefinition({ id: 'mail', name: 'Mail', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
+      alerts: { channels: [{ type: 'email', from: 'pausewatch@example.org', to: ['analyst@example.org', 'desk@example.org'], smtp: smtpSettings }] },
+    });
+    for (const [name, value] of Object.entries(env ?? {})) process.env[name] = value;
+  }
+
+  it("send a run's alerts as one message, and nothing again when the run is repeated", async () => {
+    smtp = await startSmtpServer();
+    await projectSendingTo({ host: '127.0.0.1', port: smtp.port, security: 'none' });
+    project.writeFile('caps/a.txt', article('Labs should pause frontier AI now', 'A coordinated pause of frontier AI development is overdue and must be verified.'));
+    project.writeFile('caps/b.txt', article('A pause would be a mistake', 'A pause of frontier AI development would be a costly mistake that hands the lead to rivals.'));
+
+    const first = await project.cli('run', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ alertsSent: 2, alertsFailed: [] });
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail).toMatchObject({ from: 'pausewatch@example.org', to: ['analyst@example.org', 'desk@example.org'] });
+    expect(mail!.raw).toMatch(/^Subject: pausewatch: 2 new articles \(/m);
+    const body = bodyText(mail!.raw);
+    expect(body).toContain('Labs should pause frontier AI now');
+    expect(body).toContain('A pause would be a mistake');
+
+    const again = await project.cli('run', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ alertsSent: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('keep the alerts of a refused message for the next run, which sends them once', async () => {
+    smtp = await startSmtpServer();
+    smtp.state.refuse = true;
+    await projectSendingTo({ host: '127.0.0.1', port: smtp.port, security: 'none' });
+    project.writeFile('caps/a.txt', article('Labs should pause frontier AI now', 'A coordinated pause of frontier AI development is overdue and must be verified.'));
+
+    const refused = await project.cli('run');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/FAILED\s+1 alert not delivered by email to analyst@example\.org, desk@example\.org \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next runs retry them/);
+
+    smtp.state.refuse = false;
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.raw).toMatch(/^Subject: pausewatch: support: Labs should pause frontier AI now \(Captures\)/m);
+  });
+
+  it('log in with the password from the environment variable the pipeline names, and refuse a run without it', async () => {
+    smtp = await startSmtpServer({
+      allowInsecureAuth: true,
+      authOptional: false,
+      onAuth(auth, _session, done) {
+        if (auth.username === 'alerts' && auth.password === 'correct horse') return done(null, { user: auth.username });
+        return done(new Error('invalid login'));
+      },
+    });
+    await projectSendingTo({ host: '127.0.0.1', port: smtp.port, security: 'none', user: 'alerts', passwordEnv: 'PAUSEWATCH_TEST_SMTP_PASSWORD' });
+    project.writeFile('caps/a.txt', article('Labs should pause frontier AI now', 'A coordinated pause of frontier AI development is overdue and must be verified.'));
+
+    delete process.env.PAUSEWATCH_TEST_SMTP_PASSWORD;
+    await expect(project.cli('run', '--quiet')).rejects.toThrow(
+      'alerts.channels[0].smtp.passwordEnv: expected the name of an environment variable that holds the SMTP password, found "PAUSEWATCH_TEST_SMTP_PASSWORD", which is not set in this environment',
+    );
+    expect(smtp.received).toHaveLength(0);
+
+    process.env.PAUSEWATCH_TEST_SMTP_PASSWORD = 'correct horse';
+    try {
+      expect((await project.cli('run', '--quiet')).code).toBe(0);
+    } finally {
+      delete process.env.PAUSEWATCH_TEST_SMTP_PASSWORD;
+    }
+    expect(smtp.received.map((mail) => mail.user)).toEqual(['alerts']);
+  });
+
+  it('never sends in the clear when the pipeline asks for STARTTLS and the server does not offer it', async () => {
+    smtp = await startSmtpServer();
+    const channel = emailChannel({ from: 'a@example.org', to: ['b@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls', user: 'alerts', password: 'secret' } });
+    const error = await channel.deliver({ articleId: 1, title: 'T', url: 'https://x/a', outlet: 'O', publishedAt: null, relevance: 1, stance: 'support', score: 0.5, evidence: null }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^SMTP server 127\.0\.0\.1:\d+: .*STARTTLS/i);
+    expect(smtp.received).toHaveLength(0);
+  });
+});
+
+describe('an alert email', () => {
+  const hostile = {
+    articleId: 1, title: 'Pause\r\nBcc: victim@example.org <script>alert(1)</script>', url: 'javascript:alert(1)', outlet: 'Out<b>let</b>',
+    publishedAt: '2026-06-09T21:05:00.000Z', relevance: 0.9, stance: 'oppose', score: -0.4, evidence: '"Quotes" & <tags>',
+  };
+
+  it('keeps feed text on one header line and escaped in HTML, and links only web addresses', () => {
+    const { subject, html, text } = alertEmail([hostile]);
+    expect(subject).toBe('pausewatch: oppose: Pause  Bcc: victim@example.org <script>alert(1)</script> (Out<b>let</b>)');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Pause  Bcc: victim@example.org &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('<q>&quot;Quotes&quot; &amp; &lt;tags&gt;</q>');
+    expect(text).toBe('[oppose -0.40] Pause  Bcc: victim@example.org <script>alert(1)</script> — Out<b>let</b>, 2026-06-09 21:05 UTC javascript:alert(1)\n  “"Quotes" & <tags>”\n');
+  });
+
+  it('counts a run of alerts by stance in its subject and links each headline', () => {
+    const alerts = [
+      { ...hostile, title: 'A', url: 'https://x/a?b=1&c=2', stance: 'support' },
+      { ...hostile, title: 'B', url: 'https://x/b', stance: 'support' },
+      { ...hostile, title: 'C', url: 'https://x/c', stance: 'neutral' },
+    ];
+    const { subject, html } = alertEmail(alerts);
+    expect(subject).toBe('pausewatch: 3 new articles (2 support, 1 neutral)');
+    expect(html).toContain('<a href="https://x/a?b=1&amp;c=2">A</a>');
+  });
+});
+
+describe('email channel settings', () => {
+  const withChannel = (channel: object) => () =>
+    definePipeline({ ...(pipelineDefinition({ id: 'p', name: 'p', sources: [{ id: 's', kind: 'files', name: 's', glob: '*.txt' }] }) as object), alerts: { channels: [channel] } } as never);
+
+  it('name each wrong field: an address that is not one, a login without its password variable', () => {
+    const wrong = withChannel({ type: 'email', from: 'pausewatch', to: ['analyst@example.org', 'desk'], smtp: { host: 'smtp.example.org', user: 'alerts' } });
+    expect(wrong).toThrow(PipelineConfigError);
+    const message = (() => { try { wrong(); } catch (error) { return (error as Error).message; } return ''; })();
+    expect(message).toContain('alerts.channels[0].from: expected an email address');
+    expect(message).toContain('alerts.channels[0].to[1]: expected an email address');
+    expect(message).toContain('alerts.channels[0].smtp.passwordEnv: expected user and passwordEnv go together');
+  });
+
+  it('default to port 587 with STARTTLS required', () => {
+    const pipeline = withChannel({ type: 'email', from: 'a@example.org', to: ['b@example.org'], smtp: { host: 'smtp.example.org' } })();
+    expect(pipeline.alerts.channels[0]).toMatchObject({ smtp: { port: 587, security: 'starttls' } });
+  });
+});
