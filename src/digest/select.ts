@@ -5,7 +5,9 @@ import { collectDigestVoices } from './collect-digest-voices.ts';
 /** One article as the digest shows it. */
 export interface DigestArticle {
   id: number;
+  /** The headline, or for an article that came without one (`untitled`), its first words. */
   title: string;
+  untitled: boolean;
   url: string;
   outlet: string;
   sourceId: string;
@@ -135,7 +137,7 @@ export function buildDigest(input: DigestInput): DigestData {
       id: first.storyId,
       // From the articles listed here, not the story's stored label, which follows its newest headline: a digest
       // rewritten for an older day must not be headed by news from after that day.
-      label: storyLabel([...articles].sort((a, b) => a.id - b.id).map((a) => a.title)),
+      label: digestStoryLabel(articles),
       articleCount: articles.length,
       outletCount: outlets.length,
       outlets,
@@ -169,4 +171,14 @@ export function buildDigest(input: DigestInput): DigestData {
     sources: [...input.sources],
     shift: input.shift ?? null,
   };
+}
+
+/**
+ * A story's label from the articles listed, read as the stored label is read (`stories`): from their headlines,
+ * and only when none has one, from the first words shown for them, so the digest and `stories` name a story alike.
+ */
+function digestStoryLabel(articles: readonly DigestArticle[]): string {
+  const inOrder = [...articles].sort((a, b) => a.id - b.id);
+  const headlines = inOrder.filter((a) => !a.untitled).map((a) => a.title);
+  return storyLabel(headlines.length > 0 ? headlines : inOrder.map((a) => a.title));
 }

@@ -40,6 +40,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     return {
       id: row.id,
       title: shownHeadline(row),
+      untitled: row.title === null,
       url: row.url,
       outlet: row.site_name ?? sourceNames.get(row.source_id) ?? row.source_id,
       sourceId: row.source_id,

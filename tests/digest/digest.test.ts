@@ -3,7 +3,7 @@ import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle }
 
 function article(id: number, overrides: Partial<DigestArticle> = {}): DigestArticle {
   return {
-    id, title: `Article ${id}`, url: `https://news.example/${id}`, outlet: `Outlet ${id}`, sourceId: 's', publishedAt: '2026-06-09T08:00:00.000Z',
+    id, title: `Article ${id}`, untitled: false, url: `https://news.example/${id}`, outlet: `Outlet ${id}`, sourceId: 's', publishedAt: '2026-06-09T08:00:00.000Z',
     fetchedAt: '2026-06-10T06:00:00.000Z', wordCount: 500, duplicateOf: null, storyId: 1, relevance: 0.9, relevant: true,
     stance: { label: 'neutral', score: 0, confidence: 0.7, override: false }, evidence: [], voices: [], ...overrides,
   };
@@ -159,6 +159,20 @@ describe('the digest', () => {
       ],
     });
     expect(digest.stories[0]!.label).toBe('Labs agree to pause frontier training');
+  });
+
+  it('names a story from its headlines, as `stories` does, not from the first words shown for untitled articles', () => {
+    const untitled = (id: number, firstWords: string) => article(id, { title: firstWords, untitled: true });
+    const articles = [
+      article(1, { title: 'Lab calls for global cooperation on advanced AI' }),
+      untitled(2, 'Frontier labs should pause now, says the lab, and a pause should be verified…'),
+      article(3, { title: 'Lab urges a verified pause of frontier AI training' }),
+      untitled(4, 'A verified pause of frontier training is what the lab urges…'),
+    ];
+    // the first words of 2 and 4 share more with 3 than with 1; the headlines alone tie, and the earlier one wins
+    expect(buildDigest({ ...base, articles }).stories[0]!.label).toBe('Lab calls for global cooperation on advanced AI');
+    // with no headline at all, the first words are all there is
+    expect(buildDigest({ ...base, articles: [untitled(2, 'Frontier labs should pause now'), untitled(4, 'A verified pause')] }).stories[0]!.label).toBe('Frontier labs should pause now');
   });
 
   it('says of a day without on-topic coverage which day it is, not "today", since older days are rewritten too', () => {
