@@ -693,7 +693,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
-      await repo.recordFetch(db, {
+      const check: repo.FetchRecord = {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
         // The pipeline file's URL answering without a permanent redirect forgets the address learnt before. A move is
@@ -706,8 +706,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
-      });
-      attempt.recorded = true;
+      };
+      const recordCheck = async () => {
+        await repo.recordFetch(db, check);
+        attempt.recorded = true;
+      };
+      // A feed that delivered new items is recorded as checked (its next check scheduled) only once they are stored:
+      // a run killed or interrupted while fetching their pages leaves it due, so the next run reads them again rather
+      // than skip the feed as not due until its next check, with those articles in no digest meanwhile.
+      if (result.outcome !== 'ok') await recordCheck();
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
@@ -725,9 +732,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), source.url)));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
+      const failedToStore = await storeAll(prepared, source, report);
+      await recordCheck();
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
       // items that the next run, answered "not modified", never reads again.
-      if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
+      if (failedToStore === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
