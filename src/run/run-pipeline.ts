@@ -126,6 +126,14 @@ function plausiblePublicationDate(iso: string | null, at: Date): string | null {
   return iso !== null && Date.parse(iso) > at.getTime() + FUTURE_DATE_TOLERANCE_MS ? null : iso;
 }
 
+/** The dates, in the time zone, of every calendar day from the instant `first` to the instant `last`, in order. */
+function calendarDays(first: string, last: string, timeZone: string): string[] {
+  const end = localDate(new Date(last), timeZone);
+  const days = [localDate(new Date(first), timeZone)];
+  while (days.at(-1)! < end) days.push(new Date(Date.parse(`${days.at(-1)!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  return days;
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -776,8 +784,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await storeLock.add(settleLabels);
     const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now);
-    // A run that crosses midnight stored articles in the day it began: that day's digest is written again too.
-    const dates = [...new Set([localDate(new Date(startedAt), pipeline.digest.timeZone), localDate(now(), pipeline.digest.timeZone)])];
+    // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
+    // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
+    const tz = pipeline.digest.timeZone;
+    const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
+    const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
     for (const date of dates) digestPaths.push(...(await writeDigest({ loaded, store, date, now })).paths);
 

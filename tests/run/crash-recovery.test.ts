@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { loadPipeline } from '../../src/config/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
@@ -171,6 +175,34 @@ describe.each(dialects)('a run stopped midway, on $name', ({ fresh }) => {
     expect(report.articlesAdded).toBe(2);
     expect(await storedTitles()).toEqual([...TITLES].sort());
     const digest = readFileSync(report.digestPaths.find((file) => file.endsWith('.md'))!, 'utf8');
+    for (const title of TITLES) expect(digest).toContain(title);
+  });
+
+  it('killed before writing its digest, the day it stored articles in gets its digest from the next run, even a day later', async () => {
+    writePipeline([{ type: 'webhook', id: 'newsroom', url: `${news.server.url}/hook` }]);
+    news.holdHooks(true);
+    const killed = startRun();
+    // the articles are stored and their alerts queued: the run is delivering, the digest comes after
+    await news.requestHeld();
+    killed.kill('SIGKILL');
+    expect(await killed.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    news.holdHooks(false);
+    news.releaseHeld();
+    expect(await storedTitles()).toEqual([...TITLES].sort());
+    const storedOn = new Date().toISOString().slice(0, 10);
+
+    // the next morning's run, in this process with its clock a day on
+    const loaded = await loadPipeline(path.join(root, 'pipeline.ts'));
+    const store = await openStore(database.target);
+    try {
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough());
+      const report = await runPipeline({ loaded, store, channels, now: () => tomorrow, random: () => 0.5 });
+      expect(report.digestPaths).toContain(path.join(root, 'digests', `${storedOn}.md`));
+    } finally {
+      await store.close();
+    }
+    const digest = readFileSync(path.join(root, 'digests', `${storedOn}.md`), 'utf8');
     for (const title of TITLES) expect(digest).toContain(title);
   });
 });
