@@ -40,10 +40,22 @@ function staleCoverageSince(alert: UndeliveredAlert, copyPublished: string | und
 }
 
 /**
+ * A stop asked of a run (Ctrl-C, SIGTERM), as delivery sees it: once it is `requested`, no alert is handed to a
+ * channel; the one a channel is being handed is `hold`-en to the end, accepted and marked sent (or refused and
+ * marked failed), since cutting it short would leave it pending, and the next run would send it again.
+ */
+export interface DeliveryStop {
+  readonly requested: boolean;
+  /** `what` says what the work is, for the message that says what a stop waits for. */
+  hold<T>(work: Promise<T>, what: string): Promise<T>;
+}
+
+/**
  * Delivers what the outbox holds. An alert is marked sent right after its channel accepts it, so a run killed
- * midway re-sends at most the one alert in flight, and a later run picks up whatever was left. Channels are served
- * side by side, so a webhook that hangs does not hold up the console or the file; one that refuses an alert is not
- * asked again in the same run, so a dead endpoint costs one timeout per run, not one per alert.
+ * midway re-sends at most the one alert in flight (a run stopped through `stop`, none), and a later run picks up
+ * whatever was left. Channels are served side by side, so a webhook that hangs does not hold up the console or the
+ * file; one that refuses an alert is not asked again in the same run, so a dead endpoint costs one timeout per run,
+ * not one per alert.
  */
 export async function deliverAlerts(
   db: Kysely<Database>,
@@ -51,6 +63,7 @@ export async function deliverAlerts(
   channels: readonly AlertChannel[],
   maxAgeHours: number,
   now: () => Date,
+  stop?: DeliveryStop,
 ): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [] };
@@ -83,18 +96,27 @@ export async function deliverAlerts(
     channels.map(async (channel) => {
       const alerts = queues.get(channel.name) ?? [];
       for (const [index, alert] of alerts.entries()) {
-        try {
-          await channel.deliver(JSON.parse(alert.payload) as AlertPayload);
-          await markAlertSent(db, alert.id, now().toISOString());
+        if (stop?.requested) return;
+        const handOver = async (): Promise<string | null> => {
+          try {
+            await channel.deliver(JSON.parse(alert.payload) as AlertPayload);
+            await markAlertSent(db, alert.id, now().toISOString());
+            return null;
+          } catch (error) {
+            const message = (error as Error).message;
+            await markAlertFailed(db, alert.id, message);
+            return message;
+          }
+        };
+        const refusal = await (stop ? stop.hold(handOver(), `the delivery of an alert to ${channelLabel(channel.name)}`) : handOver());
+        if (refusal === null) {
           report.sent += 1;
-        } catch (error) {
-          const message = (error as Error).message;
-          await markAlertFailed(db, alert.id, message);
-          report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
-          const rest = alerts.length - index - 1;
-          if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
-          return;
+          continue;
         }
+        report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: refusal });
+        const rest = alerts.length - index - 1;
+        if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
+        return;
       }
     }),
   );

@@ -19,6 +19,7 @@ import { localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
+import { RunStoppedError, type RunStop } from './run-stop.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
 export interface RunProgress {
@@ -41,6 +42,8 @@ export interface RunOptions {
   all?: boolean;
   /** Uniform in [0, 1), for the jitter of retry times. */
   random?: () => number;
+  /** Asked by an interrupted caller: what is under way that must not be cut (an alert being delivered, a digest being written) finishes, nothing more starts. */
+  stop?: RunStop;
   /** Told the run's id once it holds the run lock, so an interrupted caller can release it. */
   onRunStarted?: (runId: number) => void;
   /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
@@ -783,14 +786,20 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await storeLock.add(settleLabels);
-    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now);
+    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now, options.stop);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;
     const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
     const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
-    for (const date of dates) digestPaths.push(...(await writeDigest({ loaded, store, date, now })).paths);
+    for (const date of dates) {
+      // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
+      // cut short would replace a whole one.
+      if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
+      const written = writeDigest({ loaded, store, date, now });
+      digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+    }
 
     const report: RunReport = {
       runId,

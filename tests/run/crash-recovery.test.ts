@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { RunStop } from '../../src/run/run-stop.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
@@ -204,5 +206,56 @@ describe.each(dialects)('a run stopped midway, on $name', ({ fresh }) => {
     }
     const digest = readFileSync(path.join(root, 'digests', `${storedOn}.md`), 'utf8');
     for (const title of TITLES) expect(digest).toContain(title);
+  });
+
+  it('sent SIGTERM while a webhook takes an alert, it sees that delivery through and exits 143; the next run does not send it again', async () => {
+    writePipeline([{ type: 'webhook', id: 'newsroom', url: `${news.server.url}/hook` }]);
+    news.holdHooks(true);
+    const interrupted = startRun();
+    await news.requestHeld();
+    interrupted.kill('SIGTERM');
+    // The run must wait for the webhook's answer: exiting first would leave the alert, received, still to send.
+    const waits = await Promise.race([
+      interrupted.saysOnStderr('finishing the delivery of an alert to webhook "newsroom" first').then(() => true),
+      interrupted.exited.then(() => false),
+    ]);
+    expect(waits).toBe(true);
+    news.holdHooks(false);
+    news.releaseHeld();
+    expect(await interrupted.exited).toEqual({ code: 143, signal: null });
+    expect(news.hooksReceived).toHaveLength(1);
+
+    const next = startRun('--all');
+    expect((await next.exited).code).toBe(0);
+    // each article's alert reached the webhook once: the one in flight, then the one the stop held back
+    expect(news.hooksReceived).toHaveLength(2);
+    expect(new Set(news.hooksReceived).size).toBe(2);
+  });
+
+  it('asked to stop while writing a digest, it finishes that digest before the stop is done', async () => {
+    writePipeline([]);
+    const at = new Date();
+    const day = at.toISOString().slice(0, 10);
+    const markdownFile = path.join(root, 'digests', `${day}.md`);
+    mkdirSync(path.dirname(markdownFile));
+    // The digest is a named pipe: writing it waits for this test to read it, so the stop comes while it is written.
+    execFileSync('mkfifo', [markdownFile]);
+    const loaded = await loadPipeline(path.join(root, 'pipeline.ts'));
+    const store = await openStore(database.target);
+    try {
+      const stop = new RunStop();
+      const run = runPipeline({ loaded, store, channels: [], now: () => at, stop }).catch(() => {});
+      const reader = createReadStream(markdownFile, 'utf8');
+      await once(reader, 'open');
+      expect(stop.underWay()).toEqual([`the digest of ${day}`]);
+      const stopped = stop.request('interrupted by SIGTERM').then(() => existsSync(path.join(root, 'digests', `${day}.json`)));
+      const markdown = (await reader.toArray()).join('');
+      // the stop is done once the digest is whole: its Markdown, then its JSON
+      expect(await stopped).toBe(true);
+      for (const title of TITLES) expect(markdown).toContain(title);
+      await run;
+    } finally {
+      await store.close();
+    }
   });
 });
