@@ -40,11 +40,22 @@ function staleCoverageSince(alert: UndeliveredAlert, copyPublished: string | und
 }
 
 /**
+ * A stop asked of a run (Ctrl-C, SIGTERM), as delivery sees it: once it is `requested`, no alert is handed to a
+ * channel; the one a channel is being handed is `hold`-en to the end, accepted and marked sent (or refused and
+ * marked failed), since cutting it short would leave it pending, and the next run would send it again.
+ */
+export interface DeliveryStop {
+  readonly requested: boolean;
+  /** `what` says what the work is, for the message that says what a stop waits for. */
+  hold<T>(work: Promise<T>, what: string): Promise<T>;
+}
+
+/**
  * Delivers what the outbox holds. An alert is marked sent right after its channel accepts it, so a run killed
- * midway re-sends at most the one delivery in flight (an alert, or an email's alerts), and a later run picks up
- * whatever was left. Channels are served
- * side by side, so a webhook that hangs does not hold up the console or the file; one that refuses an alert is not
- * asked again in the same run, so a dead endpoint costs one timeout per run, not one per alert.
+ * midway re-sends at most the one delivery in flight (an alert, or an email's alerts; a run stopped through `stop`,
+ * none), and a later run picks up whatever was left. Channels are served side by side, so a webhook that hangs does
+ * not hold up the console or the file; one that refuses an alert is not asked again in the same run, so a dead
+ * endpoint costs one timeout per run, not one per alert.
  */
 export async function deliverAlerts(
   db: Kysely<Database>,
@@ -52,6 +63,7 @@ export async function deliverAlerts(
   channels: readonly AlertChannel[],
   maxAgeHours: number,
   now: () => Date,
+  stop?: DeliveryStop,
 ): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [] };
@@ -85,27 +97,35 @@ export async function deliverAlerts(
       const alerts = queues.get(channel.name) ?? [];
       const perDelivery = channel.deliverBatch ? Math.max(1, channel.batchSize ?? alerts.length) : 1;
       for (let start = 0; start < alerts.length; start += perDelivery) {
+        if (stop?.requested) return;
         const batch = alerts.slice(start, start + perDelivery);
-        const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
-        try {
-          if (channel.deliverBatch) await channel.deliverBatch(payloads);
-          else await channel.deliver(payloads[0]!);
-          const sentAt = now().toISOString();
-          // all or none: an email's alerts marked in part would go again in the next run's email
-          await db.transaction().execute(async (trx) => {
-            for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
-          });
-          report.sent += batch.length;
-        } catch (error) {
-          const message = (error as Error).message;
-          for (const alert of batch) {
-            await markAlertFailed(db, alert.id, message);
-            report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: message });
+        const handOver = async (): Promise<string | null> => {
+          const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
+          try {
+            if (channel.deliverBatch) await channel.deliverBatch(payloads);
+            else await channel.deliver(payloads[0]!);
+            const sentAt = now().toISOString();
+            // all or none: an email's alerts marked in part would go again in the next run's email
+            await db.transaction().execute(async (trx) => {
+              for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
+            });
+            return null;
+          } catch (error) {
+            const message = (error as Error).message;
+            for (const alert of batch) await markAlertFailed(db, alert.id, message);
+            return message;
           }
-          const rest = alerts.length - start - batch.length;
-          if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
-          return;
+        };
+        const what = batch.length === 1 ? 'an alert' : `${batch.length} alerts`;
+        const refusal = await (stop ? stop.hold(handOver(), `the delivery of ${what} to ${channelLabel(channel.name)}`) : handOver());
+        if (refusal === null) {
+          report.sent += batch.length;
+          continue;
         }
+        for (const alert of batch) report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: refusal });
+        const rest = alerts.length - start - batch.length;
+        if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
+        return;
       }
     }),
   );

@@ -19,6 +19,7 @@ import { localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
+import { RunStoppedError, type RunStop } from './run-stop.ts';
 import { isDue, nextCheck } from './schedule.ts';
 
 export interface RunProgress {
@@ -41,6 +42,8 @@ export interface RunOptions {
   all?: boolean;
   /** Uniform in [0, 1), for the jitter of retry times. */
   random?: () => number;
+  /** Asked by an interrupted caller: what is under way that must not be cut (an alert being delivered, a digest being written) finishes, nothing more starts. */
+  stop?: RunStop;
   /** Told the run's id once it holds the run lock, so an interrupted caller can release it. */
   onRunStarted?: (runId: number) => void;
   /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
@@ -124,6 +127,14 @@ const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
  */
 function plausiblePublicationDate(iso: string | null, at: Date): string | null {
   return iso !== null && Date.parse(iso) > at.getTime() + FUTURE_DATE_TOLERANCE_MS ? null : iso;
+}
+
+/** The dates, in the time zone, of every calendar day from the instant `first` to the instant `last`, in order. */
+function calendarDays(first: string, last: string, timeZone: string): string[] {
+  const end = localDate(new Date(last), timeZone);
+  const days = [localDate(new Date(first), timeZone)];
+  while (days.at(-1)! < end) days.push(new Date(Date.parse(`${days.at(-1)!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  return days;
 }
 
 function sourceLocation(source: SourceDefinition): string {
@@ -693,7 +704,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
-      await repo.recordFetch(db, {
+      const check: repo.FetchRecord = {
         runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
         outcome: result.outcome, httpStatus: result.httpStatus, error: result.error, newItems: fresh.length,
         // The pipeline file's URL answering without a permanent redirect forgets the address learnt before. A move is
@@ -706,8 +717,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
-      });
-      attempt.recorded = true;
+      };
+      const recordCheck = async () => {
+        await repo.recordFetch(db, check);
+        attempt.recorded = true;
+      };
+      // A feed that delivered new items is recorded as checked (its next check scheduled) only once they are stored:
+      // a run killed or interrupted while fetching their pages leaves it due, so the next run reads them again rather
+      // than skip the feed as not due until its next check, with those articles in no digest meanwhile.
+      if (result.outcome !== 'ok') await recordCheck();
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
@@ -725,9 +743,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), source.url)));
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
+      const failedToStore = await storeAll(prepared, source, report);
+      await recordCheck();
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
       // items that the next run, answered "not modified", never reads again.
-      if ((await storeAll(prepared, source, report)) === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
+      if (failedToStore === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
@@ -766,11 +786,20 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await storeLock.add(settleLabels);
-    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now);
-    // A run that crosses midnight stored articles in the day it began: that day's digest is written again too.
-    const dates = [...new Set([localDate(new Date(startedAt), pipeline.digest.timeZone), localDate(now(), pipeline.digest.timeZone)])];
+    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now, options.stop);
+    // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
+    // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
+    const tz = pipeline.digest.timeZone;
+    const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
+    const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
-    for (const date of dates) digestPaths.push(...(await writeDigest({ loaded, store, date, now })).paths);
+    for (const date of dates) {
+      // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
+      // cut short would replace a whole one.
+      if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
+      const written = writeDigest({ loaded, store, date, now });
+      digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+    }
 
     const report: RunReport = {
       runId,

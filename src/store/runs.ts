@@ -90,6 +90,38 @@ export async function abandonRun(db: Kysely<Database>, runId: number, at: string
   await db.updateTable('runs').set({ status: 'failed', finished_at: at, report: JSON.stringify({ error: reason }) }).where('id', '=', runId).execute();
 }
 
+/**
+ * When the runs of a pipeline that ended without finishing (killed, interrupted, failed) since its last finished run,
+ * and before `before`, stored their first and last articles; null when there are none. Such a run wrote no digest
+ * after them, so the next run writes the digests of those days too.
+ */
+export async function unfinishedRunsArticles(db: Kysely<Database>, pipelineId: string, before: string): Promise<{ first: string; last: string } | null> {
+  const finished = await db
+    .selectFrom('runs')
+    .select((eb) => eb.fn.max('started_at').as('at'))
+    .where('pipeline_id', '=', pipelineId)
+    .where('status', 'in', ['ok', 'partial'])
+    .where('started_at', '<', before)
+    .executeTakeFirst();
+  const unfinished = await db
+    .selectFrom('runs')
+    .select((eb) => eb.fn.min('started_at').as('at'))
+    .where('pipeline_id', '=', pipelineId)
+    .where('status', '=', 'failed')
+    .where('started_at', '>', finished?.at ?? '')
+    .where('started_at', '<', before)
+    .executeTakeFirst();
+  if (!unfinished?.at) return null;
+  const stored = await db
+    .selectFrom('articles')
+    .select((eb) => [eb.fn.min('fetched_at').as('first'), eb.fn.max('fetched_at').as('last')])
+    .where('pipeline_id', '=', pipelineId)
+    .where('fetched_at', '>=', unfinished.at)
+    .where('fetched_at', '<', before)
+    .executeTakeFirst();
+  return stored?.first && stored.last ? { first: stored.first, last: stored.last } : null;
+}
+
 /** The pipelines that have run against this database, for telling a user who opened another pipeline's database. */
 export async function pipelinesWithRuns(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('runs').select('pipeline_id').distinct().orderBy('pipeline_id').execute();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
+import { RunStop } from '../../run/run-stop.ts';
 import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -162,19 +163,29 @@ export function registerRun(program: Command, state: CliState): void {
           },
         });
         const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress);
-        // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one.
+        // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
+        // alert being handed to its channel (the next run would send it again) and a digest being written (cut short,
+        // it would replace a whole one) are seen through first, and said so; a second Ctrl-C ends the process at once.
         let runId: number | null = null;
+        const stop = new RunStop();
         const interrupt = (signal: NodeJS.Signals) => {
           progress?.finish();
-          process.stderr.write(`pausewatch: interrupted (${signal}); what was stored stays stored\n`);
-          const release = runId === null ? Promise.resolve() : abandonRun(store.db, runId, new Date().toISOString(), `interrupted by ${signal}`);
+          const underWay = stop.underWay();
+          const finishing = underWay.length > 0 ? `; finishing ${underWay.join(', ')} first` : '';
+          process.stderr.write(`pausewatch: interrupted (${signal})${finishing}; what was stored stays stored\n`);
+          const reason = `interrupted by ${signal}`;
+          const release = stop.request(reason).then(() => (runId === null ? undefined : abandonRun(store.db, runId, new Date().toISOString(), reason)));
           void release.finally(() => store.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
         };
         process.once('SIGINT', interrupt);
         process.once('SIGTERM', interrupt);
         try {
-          const report = await runPipeline({ loaded, store, channels, progress, all: local.all, onRunStarted: (id) => (runId = id) });
+          const report = await runPipeline({ loaded, store, channels, progress, all: local.all, stop, onRunStarted: (id) => (runId = id) });
           return { report, context: summaryContext(options, loaded.file, await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), loaded.pipeline.alerts.maxAgeHours) };
+        } catch (error) {
+          // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.
+          if (stop.requested) await new Promise<never>(() => {});
+          throw error;
         } finally {
           process.off('SIGINT', interrupt);
           process.off('SIGTERM', interrupt);
