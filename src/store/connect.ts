@@ -195,14 +195,30 @@ function refuseUnfitSqliteFile(file: string, schema: readonly SchemaEntry[], mus
   throw new StoreError(`${file} is another program's SQLite database (with ${holds}), not a pausewatch one: \`pausewatch run\` adds its tables only to a new or empty file (check --database and DATABASE_URL)`);
 }
 
-/** Whether a run has prepared the PostgreSQL database: kysely's migration table exists. */
+/**
+ * The PostgreSQL schema the tables are created in: the first schema of the search path that exists (`public`, or the
+ * one a URL's `options=-c search_path=...` names). Null where none of them exists.
+ */
+async function currentSchema(store: Store): Promise<string | null> {
+  const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(store.db);
+  return rows[0]?.schema ?? null;
+}
+
+/** Whether a run has prepared the PostgreSQL database: kysely's migration table exists in the current schema. */
 async function hasMigrationTable(store: Store): Promise<boolean> {
-  const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
+  const schema = await currentSchema(store);
+  if (schema === null) return false;
+  const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(quote_ident(${schema}) || '.' || ${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
   return rows[0]?.table != null;
 }
 
 async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  // kysely looks for its migration tables in every schema of the database unless told which: the pausewatch tables
+  // of another schema (another pipeline's, kept apart as the README shows) made it skip creating them in this one,
+  // and the run failed on a missing kysely_migration_lock. The tables are created in the current schema, and so are
+  // the migration tables.
+  const migrationTableSchema = store.dialect === 'postgres' ? ((await currentSchema(store)) ?? undefined) : undefined;
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
