@@ -57,4 +57,10 @@ describe('pausewatch tables in a PostgreSQL schema of their own', () => {
     await expect(openStore(inSchema(database.target, 'second'), { mustExist: true })).rejects.toThrow(StoreError);
     await expect(openStore(inSchema(database.target, 'second'), { mustExist: true })).rejects.toThrow(/no pausewatch tables/);
   });
+
+  it('a search path naming no schema that exists is refused with what to create, for run and for the commands that read', async () => {
+    // it failed on a missing kysely table, or "no schema has been selected to create in"
+    await expect(openStore(inSchema(database.target, 'not_created'))).rejects.toThrow(/no schema of the search path \(not_created\) exists in .*: create it \(CREATE SCHEMA/);
+    await expect(openStore(inSchema(database.target, 'not_created'), { mustExist: true })).rejects.toThrow(/no schema of the search path \(not_created\) exists/);
+  });
 });
