@@ -105,12 +105,20 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   }
   try {
+    const schema = store.dialect === 'postgres' ? await currentSchema(store) : null;
+    if (store.dialect === 'postgres' && schema === null) {
+      // Where the tables would go: PostgreSQL creates no schema by itself, and the run failed on a missing kysely table.
+      const { rows } = await sql<{ search_path: string }>`SHOW search_path`.execute(store.db);
+      throw new StoreError(
+        `no schema of the search path (${rows[0]?.search_path ?? 'unknown'}) exists in ${store.location}: create it (CREATE SCHEMA <name>) or check the URL's search_path`,
+      );
+    }
     // The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared, where a command that only
     // reads would otherwise create the tables and report an empty store rather than the wrong URL.
-    if (options.mustExist && store.dialect === 'postgres' && !(await hasMigrationTable(store))) {
+    if (options.mustExist && schema !== null && !(await hasMigrationTable(store, schema))) {
       throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
     }
-    await migrate(store);
+    await migrate(store, schema);
   } catch (error) {
     await store.close().catch(() => {});
     if (error instanceof StoreError) throw error;
@@ -195,14 +203,28 @@ function refuseUnfitSqliteFile(file: string, schema: readonly SchemaEntry[], mus
   throw new StoreError(`${file} is another program's SQLite database (with ${holds}), not a pausewatch one: \`pausewatch run\` adds its tables only to a new or empty file (check --database and DATABASE_URL)`);
 }
 
-/** Whether a run has prepared the PostgreSQL database: kysely's migration table exists. */
-async function hasMigrationTable(store: Store): Promise<boolean> {
-  const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
+/**
+ * The PostgreSQL schema the tables are created in: the first schema of the search path that exists (`public`, or the
+ * one a URL's `options=-c search_path=...` names). Null where none of them exists.
+ */
+async function currentSchema(store: Store): Promise<string | null> {
+  const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(store.db);
+  return rows[0]?.schema ?? null;
+}
+
+/** Whether a run has prepared the PostgreSQL database: kysely's migration table exists in its current schema. */
+async function hasMigrationTable(store: Store, schema: string): Promise<boolean> {
+  const { rows } = await sql<{ table: string | null }>`SELECT to_regclass(quote_ident(${schema}) || '.' || ${DEFAULT_MIGRATION_TABLE})::text AS table`.execute(store.db);
   return rows[0]?.table != null;
 }
 
-async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+/** `schema`: PostgreSQL's current schema, where the tables are created; null for SQLite. */
+async function migrate(store: Store, schema: string | null): Promise<void> {
+  // kysely looks for its migration tables in every schema of the database unless told which: the pausewatch tables
+  // of another schema (another pipeline's, kept apart as the README shows) made it skip creating them in this one,
+  // and the run failed on a missing kysely_migration_lock. They go where the pausewatch tables go.
+  const migrationTableSchema = schema ?? undefined;
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

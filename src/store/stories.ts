@@ -30,8 +30,13 @@ export async function relabelStory(db: Kysely<Database>, id: number, label: stri
   await db.updateTable('stories').set({ label }).where('id', '=', id).execute();
 }
 
+/**
+ * Most recently seen first; of stories last seen at the same instant (an article that moves to another story on a
+ * retried page leaves both with its time), the newer first. Without that, rows of equal time came back as each
+ * database happened to hold them: by id in SQLite, with updated rows last in PostgreSQL.
+ */
 export function listStories(db: Kysely<Database>, pipelineId: string): Promise<StoryRow[]> {
-  return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').execute();
+  return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').orderBy('id', 'desc').execute();
 }
 
 export function storyTitles(db: Kysely<Database>, storyId: number): Promise<string[]> {
