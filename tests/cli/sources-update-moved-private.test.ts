@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
-import { refusedMoveReason, registerSourcesUpdateMoved } from '../../src/cli/commands/sources-update-moved.ts';
+import { refusedMoveReason, registerSources } from '../../src/cli/commands/sources.ts';
+import { registerSourcesUpdateMoved } from '../../src/cli/commands/sources-update-moved.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
@@ -29,7 +30,7 @@ describe('sources update-moved and moves to private addresses', () => {
     project = await tempProject({
       name: 'moved-private',
       database: freshSqlite,
-      commands: [registerRun, registerSourcesUpdateMoved],
+      commands: [registerRun, registerSources, registerSourcesUpdateMoved],
       routes: {
         '/away.xml': (_req, res) => res.writeHead(301, { location: `${elsewhereUrl}/new.xml` }).end(),
         '/old.xml': (_req, res) => res.writeHead(301, { location: '/new.xml' }).end(),
@@ -86,6 +87,10 @@ describe('sources update-moved and moves to private addresses', () => {
       error: `"away" moved to ${awayTo()}, and ${reason}; change it by hand only if you trust the new address`,
     });
     expect(await urls()).toEqual([`${project.server.url}/away.xml`, `${project.server.url}/new.xml`]);
+
+    // `sources` says which move update-moved will not write, and why
+    const listed = (await project.cli('sources')).stdout;
+    expect(listed).toContain(`\n  away: ${project.server.url}/away.xml -> ${awayTo()} (not written by update-moved: ${reason})\n`);
 
     // allowed, the move is written
     write(true);

@@ -1,54 +1,11 @@
-import dns from 'node:dns';
-import net from 'node:net';
 import { Command } from 'commander';
-import { sourcesCommand } from './sources.ts';
+import { refusedMoveReason, sourcesCommand } from './sources.ts';
 import { PipelineEditError, replaceSourceUrlsInPipelineFile, unfoundMovesMessage, type SourceMove } from '../../config/pipeline-file.ts';
-import { isMetadataAddress, isPrivateAddress, trustedHostOf } from '../../ingest/fetch.ts';
 import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { pendingMoves } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { shownPath, writeText } from '../views.ts';
-
-/** A host name's addresses, as the system resolver gives them to a run's requests (dns.lookup). */
-export type ResolveHost = (hostname: string) => Promise<string[]>;
-
-const systemResolver: ResolveHost = async (hostname) => (await dns.promises.lookup(hostname, { all: true })).map((answer) => answer.address);
-
-/** Whether `to` is on the host and port `from` names, or on https after http on the same name: trusted as `from` is. */
-function keepsTrustedHost(from: URL, to: URL): boolean {
-  if (trustedHostOf(from.href) === trustedHostOf(to.href)) return true;
-  return from.hostname === to.hostname && trustedHostOf(from.href)?.endsWith(':80') === true && to.protocol === 'https:' && trustedHostOf(to.href)?.endsWith(':443') === true;
-}
-
-/**
- * Why a move's new URL must not be written into the pipeline file, or null when it may. A URL in the file is trusted:
- * its host and port may be on a private address (FetchOptions.trustedHostname), while where a feed redirects is its
- * server's choice. So a move does not carry that trust to a private, loopback, link-local or cloud-metadata address
- * (written as one, `localhost`, or a name that resolves to one now) that the old URL did not name already: a hostile
- * feed would otherwise have the user's own network, or a cloud machine's credentials, read as a trusted source from then
- * on. fetch.allowPrivateAddresses lets every URL reach private and loopback addresses, so those moves are written
- * then; link-local and metadata addresses, where no feed lives and a cloud machine's credentials do, never are. A name
- * that does not resolve now is written: the runs read the feed there.
- */
-export async function refusedMoveReason(move: Pick<SourceMove, 'from' | 'to'>, allowPrivateAddresses: boolean, resolveHost: ResolveHost = systemResolver): Promise<string | null> {
-  const from = new URL(move.from);
-  const to = new URL(move.to);
-  if (keepsTrustedHost(from, to)) return null;
-  const host = to.hostname.replace(/^\[|\]$/g, '');
-  // the address the URL names, or those its name resolves to now, each with how to name it in the reason
-  const reached: { address: string; named: string }[] =
-    net.isIP(host) !== 0 ? [{ address: host, named: to.host }]
-    : host === 'localhost' || host.endsWith('.localhost') ? [{ address: '127.0.0.1', named: to.host }]
-    : (await resolveHost(host).catch(() => [])).map((address) => ({ address, named: `${to.host} (which resolves to ${address})` }));
-  const metadata = reached.find(({ address }) => isMetadataAddress(address));
-  if (metadata) return `${metadata.named} is a link-local or cloud-metadata address: a redirect never puts one in the pipeline file, where its URL would be trusted`;
-  const local = reached.find(({ address }) => isPrivateAddress(address));
-  if (local && !allowPrivateAddresses) {
-    return `${local.named} is a private or loopback address: a redirect puts one in the pipeline file, where its URL would be trusted, only with fetch.allowPrivateAddresses`;
-  }
-  return null;
-}
 
 /**
  * `pausewatch sources update-moved`: puts the new URL of every feed that moved permanently (the one runs already
