@@ -6,7 +6,7 @@ import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-q
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -56,11 +56,19 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
 // feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
 export { feedUrlKey };
 
-/** The pipeline's feed sources by feedUrlKey of their URL, so a discovered feed already listed is recognised. */
+/**
+ * What makes a discovered feed one the pipeline has: feedUrlKey of its URL without a login, since the pipeline may
+ * read a paywalled feed with one while the site links it without (and the reverse).
+ */
+function knownFeedKey(url: string): string {
+  return feedUrlKey(withoutCredentials(url));
+}
+
+/** The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised. */
 function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const source of loaded?.pipeline.sources ?? []) {
-    if (source.kind === 'feed' && !byKey.has(feedUrlKey(source.url))) byKey.set(feedUrlKey(source.url), source.id);
+    if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), source.id);
   }
   return byKey;
 }
@@ -246,8 +254,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       // so does a URL merged into the feed shown: the pipeline may list the feed under that one
       const existingSourceIds = result.feeds.map(
         (feed) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(feedUrlKey(url))).find(Boolean) ??
-          (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ??
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
+          (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
           null,
       );
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
