@@ -29,7 +29,8 @@ describe('sources add and the pipeline file', () => {
         '/wire.xml': feed('Wire'),
         [HOSTILE_PATH]: feed(HOSTILE_TITLE),
         '/hostile/': page(feedLink(HOSTILE_PATH)),
-        '/blog/': page(feedLink('/wire.xml')),
+        // a WordPress-like page: a comments feed per post, then the site's feed
+        '/blog/': page(`${Array.from({ length: 25 }, (_, i) => feedLink(`/comments/${i}/feed/`)).join('')}${feedLink('/wire.xml')}`),
       },
     });
   });
@@ -71,5 +72,17 @@ describe('sources add and the pipeline file', () => {
     const json = JSON.parse((await project.cli('sources', 'add', `${project.server.url}/wire.xml`, '--json')).stdout);
     expect(json).toMatchObject({ feeds: [{ url: `${project.server.url}/wire.xml`, existingSourceId: 'paywalled', added: false }], addedTo: null });
     expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
+  });
+
+  it('names the first 10 comments feeds of a page that declares many, and --json all of them', async () => {
+    writeFile('');
+    const text = await project.cli('sources', 'add', '--dry-run', `${project.server.url}/blog/`);
+    expect(text.code).toBe(0);
+    const listed = text.stdout.split('\n').filter((line) => line.includes('/comments/'));
+    expect(listed).toEqual(Array.from({ length: 10 }, (_, i) => `  ${project.server.url}/comments/${i}/feed/: a comments feed (its address has /comments/)`));
+    expect(text.stdout).toContain("\nNot offered: 25 comments feeds (readers' comments, not articles; give one's URL to sources add to add it anyway):\n");
+    expect(text.stdout).toContain(`/comments/9/feed/: a comments feed (its address has /comments/)\n  … and 15 more (--json lists them all)\n`);
+    const json = JSON.parse((await project.cli('sources', 'add', '--dry-run', `${project.server.url}/blog/`, '--json')).stdout);
+    expect(json.commentFeeds).toHaveLength(25);
   });
 });

@@ -116,13 +116,18 @@ export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
   return (feed.merged ?? []).map((m) => `          also at ${urlForDisplay(m.url)} (${MERGE_REASONS[m.reason]})`);
 }
 
+/** Comments feeds named one per line; a page may declare thousands (one per post), which --json lists. */
+const COMMENT_FEEDS_LISTED = 10;
+
 /** The comments feeds set aside, with why, and how to add one anyway; no lines when there are none. */
 export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>): string[] {
-  if (result.commentFeeds.length === 0) return [];
+  const count = result.commentFeeds.length;
+  if (count === 0) return [];
   return [
-    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give ${result.commentFeeds.length === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
+    `Not offered: ${count === 1 ? 'a comments feed' : `${count} comments feeds`} (readers' comments, not articles; give ${count === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
     // the reason quotes a title the site wrote
-    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason, 240)}`),
+    ...result.commentFeeds.slice(0, COMMENT_FEEDS_LISTED).map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason, 240)}`),
+    ...(count > COMMENT_FEEDS_LISTED ? [`  … and ${count - COMMENT_FEEDS_LISTED} more (--json lists them all)`] : []),
   ];
 }
 
