@@ -423,8 +423,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     feeds[index] = tidyMerged(winner);
   };
 
+  /** feedUrlKey of the comments feeds set aside: a page may declare thousands (one per post), each looked up here. */
+  const setAsideKeys = new Set<string>();
   const setAside = (url: string, title: string | null, reason: string) => {
-    if (!commentFeeds.some((c) => feedUrlKey(c.url) === feedUrlKey(url))) commentFeeds.push({ url, title, reason });
+    const key = feedUrlKey(url);
+    if (setAsideKeys.has(key)) return;
+    setAsideKeys.add(key);
+    commentFeeds.push({ url, title, reason });
   };
 
   /** Tries candidates found the same way; kept and rejected in the order given, whatever order they answer in. */

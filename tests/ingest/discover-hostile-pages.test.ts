@@ -43,9 +43,12 @@ describe('discoverFeedLinks on hostile pages', () => {
 describe('discoverFeeds on hostile pages against a real server', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   const html = (body: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  const COMMENT_LINKS = 20_000;
 
   beforeAll(async () => {
     server = await startServer({
+      // one comments feed per post, as WordPress declares them, 20,000 times (a page of under 1 MB)
+      '/posts/': html(`<html><head>${Array.from({ length: COMMENT_LINKS }, (_, i) => feedLink(`/comments/${i}/`)).join('')}${feedLink('/feed.xml')}</head></html>`),
       '/feed.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Outlet', [{ guid: 'a', title: 'A', link: 'https://outlet.example/a' }])),
       // links to a metadata address, a private one and the same server under another name and port: none may be fetched
       '/private-links/': html(
@@ -54,6 +57,14 @@ describe('discoverFeeds on hostile pages against a real server', () => {
     });
   });
   afterAll(() => server.close());
+
+  it('sets aside 20,000 comments feed links, once each, without fetching any, and offers the feed after them', async () => {
+    const result = await discoverFeeds(`${server.url}/posts/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/posts/`) });
+    expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed.xml`]);
+    expect(result.commentFeeds).toHaveLength(COMMENT_LINKS);
+    expect(new Set(result.commentFeeds.map((c) => c.url)).size).toBe(COMMENT_LINKS);
+    expect([...server.hits.keys()].filter((pathname) => pathname.startsWith('/comments/'))).toEqual([]);
+  });
 
   it('refuses links to a metadata, private or other local address before connecting, and keeps the page\'s own feed', async () => {
     const result = await discoverFeeds(`${server.url}/private-links/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/private-links/`) });
