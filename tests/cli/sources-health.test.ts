@@ -148,7 +148,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     const json = await cli('sources', 'update-moved', '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({
-      moves: [{ sourceId: 'built', from: `${project.server.url}/old-b.xml`, to: `${project.server.url}/new-b.xml`, updated: false }],
+      moves: [{ sourceId: 'built', from: `${project.server.url}/old-b.xml`, to: `${project.server.url}/new-b.xml`, updated: false, refused: null }],
       updated: false,
       file,
       error: `cannot find the URL of "built" written as a string in the sources list of ${file}; change it by hand`,

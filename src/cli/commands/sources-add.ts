@@ -6,7 +6,7 @@ import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-q
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -56,11 +56,19 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
 // feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
 export { feedUrlKey };
 
-/** The pipeline's feed sources by feedUrlKey of their URL, so a discovered feed already listed is recognised. */
+/**
+ * What makes a discovered feed one the pipeline has: feedUrlKey of its URL without a login, since the pipeline may
+ * read a paywalled feed with one while the site links it without (and the reverse).
+ */
+function knownFeedKey(url: string): string {
+  return feedUrlKey(withoutCredentials(url));
+}
+
+/** The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised. */
 function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const source of loaded?.pipeline.sources ?? []) {
-    if (source.kind === 'feed' && !byKey.has(feedUrlKey(source.url))) byKey.set(feedUrlKey(source.url), source.id);
+    if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), source.id);
   }
   return byKey;
 }
@@ -108,13 +116,18 @@ export function mergedLines(feed: Pick<DiscoveredFeed, 'merged'>): string[] {
   return (feed.merged ?? []).map((m) => `          also at ${urlForDisplay(m.url)} (${MERGE_REASONS[m.reason]})`);
 }
 
+/** Comments feeds named one per line; a page may declare thousands (one per post), which --json lists. */
+const COMMENT_FEEDS_LISTED = 10;
+
 /** The comments feeds set aside, with why, and how to add one anyway; no lines when there are none. */
 export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>): string[] {
-  if (result.commentFeeds.length === 0) return [];
+  const count = result.commentFeeds.length;
+  if (count === 0) return [];
   return [
-    `Not offered: ${result.commentFeeds.length === 1 ? 'a comments feed' : `${result.commentFeeds.length} comments feeds`} (readers' comments, not articles; give ${result.commentFeeds.length === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
+    `Not offered: ${count === 1 ? 'a comments feed' : `${count} comments feeds`} (readers' comments, not articles; give ${count === 1 ? 'its' : "one's"} URL to sources add to add it anyway):`,
     // the reason quotes a title the site wrote
-    ...result.commentFeeds.map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason, 240)}`),
+    ...result.commentFeeds.slice(0, COMMENT_FEEDS_LISTED).map((c) => `  ${urlForDisplay(c.url)}: ${cleanFeedText(c.reason, 240)}`),
+    ...(count > COMMENT_FEEDS_LISTED ? [`  … and ${count - COMMENT_FEEDS_LISTED} more (--json lists them all)`] : []),
   ];
 }
 
@@ -246,8 +259,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       // so does a URL merged into the feed shown: the pipeline may list the feed under that one
       const existingSourceIds = result.feeds.map(
         (feed) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(feedUrlKey(url))).find(Boolean) ??
-          (feed.via === 'page' ? known.get(feedUrlKey(pageUrl)) : undefined) ??
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
+          (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
           null,
       );
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));

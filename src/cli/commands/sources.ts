@@ -1,4 +1,8 @@
+import dns from 'node:dns';
+import net from 'node:net';
 import type { Command } from 'commander';
+import type { SourceMove } from '../../config/pipeline-file.ts';
+import { isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
 import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -12,6 +16,49 @@ import { isHeldBack } from '../../run/schedule.ts';
  */
 export function sourcesCommand(program: Command): Command {
   return program.commands.find((command) => command.name() === 'sources') ?? program.command('sources');
+}
+
+/** A host name's addresses, as the system resolver gives them to a run's requests (dns.lookup). */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
+const systemResolver: ResolveHost = async (hostname) => (await dns.promises.lookup(hostname, { all: true })).map((answer) => answer.address);
+
+/**
+ * Whether `to` is on the host and port `from` names, or on https after http on the same name: trusted as `from` is
+ * (as fetch trusts the host of a URL the user named).
+ */
+function keepsTrustedHost(from: URL, to: URL): boolean {
+  const port = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
+  return from.hostname === to.hostname && (port(from) === port(to) || (port(from) === '80' && to.protocol === 'https:' && port(to) === '443'));
+}
+
+/**
+ * Why a move's new URL must not be written into the pipeline file, or null when it may. A URL in the file is trusted:
+ * its host and port may be on a private address (FetchOptions.trustedHostname), while where a feed redirects is its
+ * server's choice. So a move does not carry that trust to a private, loopback, link-local or cloud-metadata address
+ * (written as one, `localhost`, or a name that resolves to one now) that the old URL did not name already: a hostile
+ * feed would otherwise have the user's own network, or a cloud machine's credentials, read as a trusted source from then
+ * on. fetch.allowPrivateAddresses lets every URL reach private and loopback addresses, so those moves are written
+ * then; link-local and metadata addresses, where no feed lives and a cloud machine's credentials do, never are. A name
+ * that does not resolve now is written: the runs read the feed there.
+ */
+export async function refusedMoveReason(move: Pick<SourceMove, 'from' | 'to'>, allowPrivateAddresses: boolean, resolveHost: ResolveHost = systemResolver): Promise<string | null> {
+  const from = new URL(move.from);
+  const to = new URL(move.to);
+  if (keepsTrustedHost(from, to)) return null;
+  const host = to.hostname.replace(/^\[|\]$/g, '');
+  // the address the URL names, or those its name resolves to now, each with how to name it in the reason
+  const reached: { address: string; named: string }[] =
+    net.isIP(host) !== 0 ? [{ address: host, named: to.host }]
+    : host === 'localhost' || host.endsWith('.localhost') ? [{ address: '127.0.0.1', named: to.host }]
+    : (await resolveHost(host).catch(() => [])).map((address) => ({ address, named: `${to.host} (which resolves to ${address})` }));
+  const metadata = reached.find(({ address }) => isMetadataAddress(address));
+  if (metadata) return `${metadata.named} is a link-local or cloud-metadata address: a redirect never puts one in the pipeline file, where its URL would be trusted`;
+  const local = reached.find(({ address }) => isPrivateAddress(address));
+  if (local && !allowPrivateAddresses) {
+    return `${local.named} is a private or loopback address: a redirect puts one in the pipeline file, where its URL would be trusted, only with fetch.allowPrivateAddresses`;
+  }
+  return null;
 }
 
 export function registerSources(program: Command): void {
@@ -79,10 +126,16 @@ export function registerSources(program: Command): void {
         const moved = all.filter((s) => s.movedFromPipelineUrl);
         if (moved.length > 0) {
           const file = shownPath(loaded.file);
-          writeText(
-            process.stdout,
-            `\nmoved permanently (\`${commandLine('sources update-moved', options)}\` puts the new URL in ${file}):\n${moved.map((s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}`).join('\n')}\n`,
-          );
+          // A move update-moved will not write is said so here, from the address as written: a listing looks up no names.
+          const notWritten = async (s: (typeof all)[number]) => {
+            const source = loaded.pipeline.sources.find((defined) => defined.id === s.id);
+            const movedTo = known.get(s.id)?.moved_to;
+            if (source?.kind !== 'feed' || !movedTo) return '';
+            const reason = await refusedMoveReason({ from: source.url, to: movedTo }, loaded.pipeline.fetch.allowPrivateAddresses, async () => []);
+            return reason === null ? '' : ` (not written by update-moved: ${reason})`;
+          };
+          const lines = await Promise.all(moved.map(async (s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}${await notWritten(s)}`));
+          writeText(process.stdout, `\nmoved permanently (\`${commandLine('sources update-moved', options)}\` puts the new URL in ${file}):\n${lines.join('\n')}\n`);
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
