@@ -73,9 +73,14 @@ describe('sources update-moved and moves to private addresses', () => {
     );
     expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
 
+    // a run's summary, which names the feeds that moved, says which move update-moved will not write
+    const summary = (await project.cli('run', '--all')).stdout;
+    expect(summary).toMatch(new RegExp(`moved +away: the feed moved permanently to ${awayTo().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; \`[^\`]*sources update-moved[^\`]*\` will not write it: `));
+
     const update = await project.cli('sources', 'update-moved', '--json');
     expect(update.code).toBe(1);
     const reason = `${new URL(awayTo()).host} is a private or loopback address: a redirect puts one in the pipeline file, where its URL would be trusted, only with fetch.allowPrivateAddresses`;
+    expect(summary).toContain(`will not write it: ${reason}\n`);
     expect(JSON.parse(update.stdout)).toEqual({
       moves: [
         { sourceId: 'away', from: `${project.server.url}/away.xml`, to: awayTo(), updated: false, refused: reason },

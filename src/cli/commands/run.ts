@@ -6,6 +6,7 @@ import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop } from '../../run/run-stop.ts';
 import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
+import { refusedMoveReason } from './sources.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
@@ -41,6 +42,8 @@ function sourceLine(source: SourceReport, commandFor: (words: string) => string)
 export interface MovedFeed {
   sourceId: string;
   movedTo: string;
+  /** Why `sources update-moved` will not write the move (refusedMoveReason), else null or absent. */
+  refused?: string | null;
 }
 
 /** What the summary needs beyond the report: the feeds that moved, and the commands its hints print. */
@@ -72,7 +75,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
   const file = shownPath(context.pipelineFile, cwd);
   for (const feed of context.movedFeeds) {
-    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; \`${context.commandFor('sources update-moved')}\` puts that URL in ${file}`);
+    const hint = feed.refused ? `\`${context.commandFor('sources update-moved')}\` will not write it: ${feed.refused}` : `\`${context.commandFor('sources update-moved')}\` puts that URL in ${file}`;
+    lines.push(`  ${'moved'.padEnd(12)} ${feed.sourceId}: the feed moved permanently to ${urlForDisplay(feed.movedTo)}; ${hint}`);
   }
   // one line per channel that refused alerts, with its first reason: a cron user must see that Slack stopped listening
   const refusedBy = new Map<string, { count: number; error: string }>();
@@ -181,7 +185,10 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, stop, onRunStarted: (id) => (runId = id) });
-          return { report, context: summaryContext(options, loaded.file, await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), loaded.pipeline.alerts.maxAgeHours) };
+          // judged from the address as written, as `sources` judges it: a summary looks up no names
+          const moves = await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources);
+          const movedFeeds = await Promise.all(moves.map(async (move) => ({ ...move, refused: await refusedMoveReason({ from: move.from, to: move.movedTo }, loaded.pipeline.fetch.allowPrivateAddresses, async () => []) })));
+          return { report, context: summaryContext(options, loaded.file, movedFeeds, loaded.pipeline.alerts.maxAgeHours) };
         } catch (error) {
           // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.
           if (stop.requested) await new Promise<never>(() => {});
@@ -193,7 +200,7 @@ export function registerRun(program: Command, state: CliState): void {
         }
       }, 'create');
       // the feeds the summary tells to move, for scripts too (with no login, as every URL shown)
-      if (options.json) printJson({ ...report, movedFeeds: context.movedFeeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo) })) });
+      if (options.json) printJson({ ...report, movedFeeds: context.movedFeeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo), refused: feed.refused ?? null })) });
       else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), context)}\n`);
       state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
