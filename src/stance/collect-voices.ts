@@ -120,6 +120,55 @@ export function holdsClaim(tokens: readonly Token[], from: number, to: number): 
   return false;
 }
 
+/**
+ * Words that open a clause. A statement cut off by the next speaker's words ("Proponents argue ..., while skeptics
+ * question ...", "X backed it and Y said ...") ends before such a word: it is the next clause's, not the speaker's.
+ */
+const CLAUSE_OPENERS = new Set([
+  'and', 'or', 'but', 'nor', 'while', 'whereas', 'although', 'though', 'because', 'since', 'so', 'yet', 'which', 'who',
+  'whom', 'whose', 'that', 'whether', 'if', 'when', 'where', 'unless', 'until', 'as',
+]);
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—']);
+
+/**
+ * Where the quote of an attributed part [from, to) ends: at a clause boundary. A part that the next statement cuts
+ * off mid-clause ("argue that the stakes justify faster diplomacy, while" before "skeptics question ...") ends at
+ * its last clause break when the words before it hold a claim, else before its trailing clause openers; a closing
+ * quotation mark right after that break stays with the words it closes.
+ */
+export function quotedPartEnd(tokens: readonly Token[], from: number, to: number): number {
+  const last = tokens[to - 1]?.word ?? '';
+  const next = tokens[to]?.word;
+  const isCut = next !== undefined && !isClauseBreak(next) && next !== '"' && !isClauseBreak(last) && last !== '"';
+  if (!isCut) return to;
+  for (let i = to - 1; i > from; i--) {
+    if (!CLAUSE_PUNCTUATION.has(tokens[i]!.word) || !holdsClaim(tokens, from, i)) continue;
+    const marksBefore = tokens.slice(from, i).filter((token) => token.word === '"').length;
+    return marksBefore % 2 === 1 && tokens[i + 1]?.word === '"' ? i + 2 : i;
+  }
+  let end = to;
+  while (end > from && (CLAUSE_OPENERS.has(tokens[end - 1]!.word) || CLAUSE_PUNCTUATION.has(tokens[end - 1]!.word))) end--;
+  return end > from ? end : to;
+}
+
+const QUOTE_MARK = /["“”]/gu;
+
+/**
+ * A part's words as shown in a quote: without the commas and colons that join it to its frame, and without a
+ * quotation mark at either end that the part does not also open or close ('said it would "probably be a good
+ * thing."' keeps both; a part cut from inside one quotation loses the marks around it).
+ */
+export function tidyQuote(text: string): string {
+  let quote = text.replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+  const marks = () => quote.match(QUOTE_MARK)?.length ?? 0;
+  const isEnclosed = /^["“]/u.test(quote) && /["”]$/u.test(quote) && marks() === 2;
+  if (isEnclosed) quote = quote.slice(1, -1);
+  if (marks() % 2 === 1 && /^["“”]/u.test(quote)) quote = quote.slice(1);
+  if (marks() % 2 === 1 && /["“”]$/u.test(quote)) quote = quote.slice(0, -1);
+  // 'called it "a stunt,"' → 'called it "a stunt"': the comma belonged to the sentence the quote stood in.
+  return quote.replace(/[,;:]\s*(["”])$/u, '$1').replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+}
+
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
 export function cleanActorName(actor: string): string {
   const trimmed = actor.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');

@@ -11,7 +11,7 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
-import { collectVoices, holdsClaim, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
+import { collectVoices, holdsClaim, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
 import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -160,9 +160,9 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
  */
 function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): string {
   const parts = attribution.ranges
+    .map(([from, to]): [number, number] => [from, quotedPartEnd(sentence.tokens, from, to)])
     .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
-    .map(([from, to]) =>
-      sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''));
+    .map(([from, to]) => tidyQuote(sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end)));
   return parts.filter((part) => part.length > 0).join(' … ');
 }
 
