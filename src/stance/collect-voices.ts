@@ -8,6 +8,7 @@ import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { REPORTING_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+import type { CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface AttributedStatement {
@@ -167,6 +168,34 @@ export function tidyQuote(text: string): string {
   if (marks() % 2 === 1 && /["“”]$/u.test(quote)) quote = quote.slice(0, -1);
   // 'called it "a stunt,"' → 'called it "a stunt"': the comma belonged to the sentence the quote stood in.
   return quote.replace(/[,;:]\s*(["”])$/u, '$1').replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+}
+
+/** Words after a pause noun that make it a clause's subject ("suggested a pause would fail"), not what is proposed. */
+const PREDICATE_OPENERS = new Set([
+  'would', 'could', 'will', 'might', 'may', 'can', 'is', 'was', 'are', 'were', 'has', 'had', 'wouldn\'t', 'won\'t',
+  'isn\'t', 'cannot', 'can\'t',
+]);
+
+/**
+ * What reports of advocacy inside an attributed statement's ranges (VOICE_SIDE_CUES, weighed by findCueHits) add to
+ * its speaker's side: "issued an urgent call for a global pause" supports it. Words another stance cue already read
+ * count once. A report that tells no advocacy counts nothing: negated, mocked or hedged into the other sign ("did not
+ * issue a call for a pause" is not opposition), arguing both sides ("argued for and against the pause"), or naming a
+ * pause that is the subject of a claim ("suggested a pause would fail").
+ */
+export function advocacyValue(
+  tokens: readonly Token[], ranges: readonly [number, number][], advocacy: readonly CueHit[], hits: readonly CueHit[],
+): number {
+  let value = 0;
+  for (const report of advocacy) {
+    if (report.value <= 0 || PREDICATE_OPENERS.has(tokens[report.to]?.word ?? '')) continue;
+    // "argued for and against the pause" takes no side.
+    if (tokens.slice(report.from, report.to).some((token) => token.word === 'against')) continue;
+    if (!ranges.some(([from, to]) => report.from >= from && report.to <= to)) continue;
+    if (hits.some((hit) => hit.from < report.to && report.from < hit.to)) continue;
+    value += report.value;
+  }
+  return value;
 }
 
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */

@@ -33,6 +33,11 @@ const SPEECH_VERBS = new Set([
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
   'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'passed', 'adopted', 'approved', 'issued', 'issues',
   'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
+  // Advocacy: "has advocated for a pause", "would push for a treaty", "renewed its call for", "made an appeal for",
+  // "proposed a moratorium".
+  'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
+  'made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed',
+  'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
 ]);
 
 /**
@@ -73,6 +78,13 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), refused: new Set(['to']),
+  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing',
+    'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for'])])),
+  // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
+  ...Object.fromEntries(['proposed', 'recommends', 'recommended'].map((verb) => [verb, new Set(['a', 'an', 'that'])])),
+  // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives.
+  ...Object.fromEntries(['made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated',
+    'echoed', 'echoes', 'voiced'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
 };
 
 /**
@@ -87,10 +99,15 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   const statement = new Set(['statement', 'letter', 'declaration', 'appeal', 'petition', 'call']);
   const submission = new Set(['petition', 'letter', 'statement', 'evidence', 'declaration']);
   const cause = new Set(['call', 'calls', 'campaign', 'letter', 'coalition', 'signatories', 'appeal']);
+  // "made an urgent appeal for", "renewed its call for" (but "made a call on the launch" decides, and is left out).
+  const appeal = new Set(['appeal', 'appeals', 'plea', 'pleas', 'case']);
+  const renewedCall = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'warning', 'warnings']);
   return {
     asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
     issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
-    presented: submission, joined: cause, joins: cause,
+    presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
+    ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes', 'voiced']
+      .map((verb) => [verb, renewedCall])),
   };
 })();
 const NEAR_WORDS = 5;
@@ -102,6 +119,9 @@ const SKIPPABLE_BEFORE_VERB = new Set([
   'earlier', 'then', 'further', 'quickly', 'will', 'would', 'may', 'might', 'could', 'did', 'do', 'does', 'all',
   'likewise', 'similarly', 'immediately', 'loudly', 'strongly', 'still', 'even', 'explicitly', 'sharply', 'bluntly',
   'who', 'only', 'today', 'yesterday', 'tonight', 'this', 'week', 'morning', 'afternoon', 'evening',
+  'formally', 'officially', 'firmly', 'vocally', 'consistently', 'actively', 'increasingly', 'forcefully',
+  'urgently', 'personally', 'jointly', 'collectively', 'instead', 'initially', 'originally', 'subsequently',
+  'ultimately', 'finally', 'unanimously', 'overwhelmingly', 'narrowly',
 ]);
 
 /** Words that end a subject when walking back from its verb. */
@@ -512,7 +532,10 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
 }
 
 /** Participles that report speech only after an auxiliary ("they are essentially saying"). */
-const PARTICIPLES = new Set(['saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried', 'convinced']);
+const PARTICIPLES = new Set([
+  'saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried',
+  'convinced', 'advocating', 'pushing', 'pressing', 'lobbying', 'campaigning',
+]);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'s"]);
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
 const NOUN_LIKE_VERBS = new Set(['pledges', 'votes', 'vows', 'issues', 'call', 'calls', 'claim', 'claims', 'fear', 'fears', 'question', 'notes', 'states', 'point', 'points', 'back', 'support', 'welcome', 'sign', 'signs', 'worry', 'worries', 'counter', 'counters', 'say', 'think']);

@@ -11,7 +11,9 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
-import { collectVoices, holdsClaim, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
+import {
+  advocacyValue, collectVoices, holdsClaim, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement,
+} from './collect-voices.ts';
 import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -315,10 +317,14 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
 
     const statements: AttributedStatement[] = [];
     for (const analysis of analyses) {
+      if (analysis.voices.length === 0) continue;
+      const advocacy = findCueHits(analysis.tokens, analysis.matches.voiceCues, analysis.isSarcastic);
       // One speaker's statements within a sentence ("X said ... and urged ...") make one statement.
       const bySpeaker = new Map<string, AttributedStatement>();
-      for (const { attribution, value } of analysis.voices) {
+      for (const { attribution, value: cueValue } of analysis.voices) {
         const quote = voiceQuote(analysis, attribution);
+        // The passage's stance reads cueValue only; a voice's side also reads the advocacy it is reported with.
+        const value = cueValue + advocacyValue(analysis.tokens, attribution.ranges, advocacy, analysis.hits);
         const entry = bySpeaker.get(attribution.actor);
         if (entry) {
           entry.value += value;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
-import { pauseScorer } from '../helpers/pause-topic.ts';
+import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
+import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+
+const analysePassage = createPassageAnalyser(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
 
 function voicesOf(text: string, title: string | null = null): Voice[] {
   return pauseScorer.score({ title, text }).voices;
@@ -31,5 +34,46 @@ describe('a quote ends at a clause boundary', () => {
   it('a quotation closed inside the statement keeps both its marks', () => {
     const voices = voicesOf('The chair of the ethics board said a verified pause of frontier AI training would be "a sensible step."');
     expect(voices[0]!.quote).toBe('said a verified pause of frontier AI training would be "a sensible step."');
+  });
+});
+
+describe('a speaker reported advocating a pause supports it', () => {
+  // A second speaker keeps each passage from being one speaker's relay, so the voices show their own reading.
+  const reaction = 'Chip makers said the idea would cost them orders.';
+
+  it.each([
+    ['The Lutheran World Federation issued an urgent call for a worldwide pause on frontier AI development.', 'The Lutheran World Federation'],
+    ["Nurses' unions in Manila made a public appeal for a moratorium on frontier AI training.", "Nurses' unions in Manila"],
+    ['The Green group renewed its call for a freeze on frontier AI training.', 'The Green group'],
+    ['Several state attorneys general are pushing for a halt to frontier AI training.', 'Several state attorneys general'],
+    ["The teachers' federation backed renewed calls for a slowdown of frontier AI.", "The teachers' federation"],
+    ["Kenya's digital minister has formally advocated for a global pause of frontier AI development.", "Kenya's digital minister"],
+    ['The Oslo institute proposed a six-month moratorium on the largest AI training runs.', 'The Oslo institute'],
+    ['The coalition says the pause should remain in place until independent audits of frontier AI are complete.', 'The coalition'],
+  ])('%s', (sentence, actor) => {
+    const text = `${sentence} ${reaction}`;
+    // As the rules read it, and as the scorer reports it.
+    expect(analysePassage({ title: null, text }).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+    expect(voicesOf(text)).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a report of a call takes no side for one who rejects it, argues both ways, or did not make it', () => {
+    expect(voicesOf(`Trade groups dismissed the call for a pause of frontier AI as a stunt. ${reaction}`))
+      .toContainEqual(expect.objectContaining({ actor: 'Trade groups', stance: 'oppose' }));
+    // Read as the rules read them: a short passage's voices may later take the learned layer's verdict.
+    for (const sentence of [
+      'In a televised debate, a lab researcher and an investor argued for and against the pause of frontier AI for an hour.',
+      'The ministry did not issue a call for a pause of frontier AI, a spokesman said.',
+      'The Oslo institute proposed a pause would fail unless rivals joined frontier AI talks.',
+    ]) {
+      const { voices } = analysePassage({ title: null, text: `${sentence} ${reaction}` });
+      expect(voices.length).toBeGreaterThan(1);
+      for (const voice of voices) expect(voice.stance).toBe('neutral');
+    }
+  });
+
+  it('"repeated calls" is a noun phrase, not a speaker', () => {
+    const voices = voicesOf(`Despite repeated calls for a pause, the labs kept training frontier AI models. ${reaction}`);
+    expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
   });
 });
