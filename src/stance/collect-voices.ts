@@ -16,6 +16,8 @@ export interface AttributedStatement {
   /** Summed polarity of the cues inside the statement: positive supports the pause. */
   value: number;
   quote: string;
+  /** Said in a headline (the title, or a heading line in the body): the outlet's summary, not the speaker's words. */
+  isHeadline: boolean;
 }
 
 /** A statement's side when its polarity reaches this; below it the speaker's role may still decide. */
@@ -198,6 +200,26 @@ export function advocacyValue(
   return value;
 }
 
+/** Short words a headline leaves in lower case ("Anthropic Calls for Global Cooperation on Advanced AI"). */
+const HEADLINE_LOWER_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'on', 'in', 'at', 'to', 'by', 'as', 'over', 'with', 'from',
+  'into', 'amid', 'after', 'vs', 'via', 'per', 'its', 'is', 'are', 'be',
+]);
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * True for a heading line in a body: a run of at least three words in title case with no closing punctuation
+ * ("Anthropic Issues Call for Global Pause"). A sentence, which ends with a stop or starts only its first word with
+ * a capital, is none.
+ */
+export function isHeadingLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[.!?…:;"”’')\]]$/u.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < MIN_HEADLINE_WORDS) return false;
+  return words.every((word, index) => /^[\p{Lu}\p{N}'‘"“(]/u.test(word) || (index > 0 && HEADLINE_LOWER_WORDS.has(word)));
+}
+
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
 export function cleanActorName(actor: string): string {
   const trimmed = actor.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
@@ -285,14 +307,26 @@ function isSameStatement(a: string, b: string): boolean {
   return shorter.length >= 30 && longer.startsWith(shorter.slice(0, prefix));
 }
 
+/** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
+function isSameSpeaker(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
+}
+
 /**
  * One voice per attributed statement, in text order. `sentenceTexts` are the text's sentences (title first),
  * used to find the proposer's name for "the proposal" and "the company".
+ *
+ * A headline ("Anthropic Urges Global Pause Over ...") attributes, but in the outlet's words: it gives a voice only to
+ * a speaker the body does not quote, for whom it is the one report of what they said (a feed item's title over a
+ * summary that quotes someone else). Where the body quotes the speaker, its statements are theirs and the headline,
+ * a summary of them, is left out.
  */
 export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
   const proposer = proposerNamedIn(sentenceTexts);
   const fullNames: string[] = [];
-  const voices: (Voice & { value: number })[] = [];
+  const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
   for (const statement of statements) {
     let actor = resolveActor(statement.attribution.actor, proposer);
     if (actor === null || statement.quote.length === 0) continue;
@@ -316,7 +350,10 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
       }
       continue;
     }
-    voices.push({ actor, stance, quote: statement.quote, value: statement.value });
+    voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline });
   }
-  return voices.map(({ actor, stance, quote }) => ({ actor, stance, quote }));
+  const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
+  return voices
+    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor)))
+    .map(({ actor, stance, quote }) => ({ actor, stance, quote }));
 }

@@ -12,7 +12,8 @@ import type {
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import {
-  advocacyValue, collectVoices, holdsClaim, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement,
+  advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
+  type AttributedStatement,
 } from './collect-voices.ts';
 import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
 
@@ -319,6 +320,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     for (const analysis of analyses) {
       if (analysis.voices.length === 0) continue;
       const advocacy = findCueHits(analysis.tokens, analysis.matches.voiceCues, analysis.isSarcastic);
+      const isHeadline = analysis.paragraph === TITLE_PARAGRAPH || isHeadingLine(analysis.text);
       // One speaker's statements within a sentence ("X said ... and urged ...") make one statement.
       const bySpeaker = new Map<string, AttributedStatement>();
       for (const { attribution, value: cueValue } of analysis.voices) {
@@ -329,7 +331,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         if (entry) {
           entry.value += value;
           entry.quote = [entry.quote, quote].filter((part) => part.length > 0).join(' … ');
-        } else bySpeaker.set(attribution.actor, { attribution, value, quote });
+        } else bySpeaker.set(attribution.actor, { attribution, value, quote, isHeadline });
       }
       statements.push(...bySpeaker.values());
     }

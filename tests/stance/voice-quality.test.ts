@@ -77,3 +77,28 @@ describe('a speaker reported advocating a pause supports it', () => {
     expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
   });
 });
+
+describe('a headline gives a voice only to a speaker the body does not quote', () => {
+  const body = [
+    'The Tallinn Compact, a group of Baltic research councils, said on Monday that frontier AI training should stop until inspectors can audit the largest runs.',
+    'Cloud providers in the region said they had not been consulted.',
+  ].join('\n\n');
+
+  it('the headline is the outlet’s summary of what the body quotes: the body’s statement is the voice', () => {
+    const voices = voicesOf(body, 'Tallinn Compact Urges Halt to Frontier AI Training');
+    const compact = voices.filter((v) => v.actor === 'The Tallinn Compact');
+    expect(compact).toHaveLength(1);
+    expect(compact[0]!.quote).toMatch(/^said on Monday that frontier AI training should stop/);
+    expect(voices.some((v) => v.quote.includes('Urges Halt'))).toBe(false);
+  });
+
+  it('a speaker named only in the headline keeps the headline as their voice', () => {
+    const voices = voicesOf(body, 'Estonian Premier Backs Pause on Frontier AI');
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Estonian Premier', stance: 'support' }));
+  });
+
+  it('a heading line in the body is a headline too', () => {
+    const text = ['Tallinn Compact Urges Halt to Frontier AI Training', body].join('\n\n');
+    expect(voicesOf(text).some((v) => v.quote.includes('Urges Halt'))).toBe(false);
+  });
+});
