@@ -422,6 +422,54 @@ const ADVERBIAL_OPENERS = new Set([
   'after', 'before', 'as', 'at', 'in', 'on', 'during', 'following', 'despite',
 ]);
 
+/** Words after an opening participle that make it an adverbial ("Testifying before the committee, ..."). */
+const PARTICIPLE_OBJECTS = new Set([
+  'before', 'to', 'at', 'in', 'on', 'from', 'with', 'for', 'about', 'after', 'into', 'through', 'during', 'back', 'a',
+  'an', 'the', 'it', 'this', 'her', 'his', 'their', 'its',
+]);
+
+/**
+ * True when words opening at `first` are an adverbial, not a statement: "Asked about the pause", "According to the
+ * Journal", and a participle phrase with no verb of its own ("Testifying before the committee", "Answering a
+ * question in the Storting"; "Building a moat is the point" is a statement).
+ */
+function opensWithAdverbial(tokens: readonly Token[], first: number, to: number): boolean {
+  const word = tokens[first]!.word;
+  if (ADVERBIAL_OPENERS.has(word) || word === 'according') return true;
+  if (!/^\p{L}{3,}ing$/u.test(word) || !PARTICIPLE_OBJECTS.has(tokens[first + 1]?.word ?? '')) return false;
+  for (let i = first + 1; i < to; i++) if (AUXILIARY_VERBS.has(tokens[i]!.word)) return false;
+  return true;
+}
+
+/**
+ * Where the words of a statement before "..., X said" open: past a dateline ("HANOI — ", "MONTREAL, July 3 — ") and
+ * a bracketed note ("(Translated from Spanish)").
+ */
+function statementOpening(tokens: readonly Token[], from: number, to: number): number {
+  let first = from;
+  const dash = tokens.findIndex((token, index) => index >= from && index < Math.min(to, from + 6) && token.word === '—');
+  if (dash >= 0 && tokens.slice(from, dash).every((token, index) => isWordAt(tokens, from + index) || token.word === ',')) first = dash + 1;
+  if (tokens[first]?.word === '(') {
+    const close = tokens.findIndex((token, index) => index > first && index < to && token.word === ')');
+    if (close > 0) first = close + 1;
+  }
+  while (first < to && !isWord(tokens[first])) first++;
+  return first;
+}
+
+/**
+ * True when a subject is a name set off after its description, right before its verb ("A former inspector, Colonel X
+ * (ret.), told ..."), not a name with its description after it ('"...," Leopold Strand, a maintainer, told ...').
+ */
+function isAppositiveName(tokens: readonly Token[], subject: [number, number], verb: number): boolean {
+  let next = subject[1];
+  if (tokens[next]?.word === '(') while (next < verb && tokens[next]!.word !== ')') next++;
+  if (tokens[next]?.word === ')') next++;
+  if (next >= verb || tokens[next]!.word !== ',') return false;
+  for (let i = next + 1; i < verb; i++) if (!SKIPPABLE_BEFORE_VERB.has(tokens[i]!.word)) return false;
+  return true;
+}
+
 /** Words that open a subordinate clause: a speaker after one is inside it ("..., when, in fact, he replied."). */
 const SUBORDINATORS = new Set([
   'when', 'while', 'if', 'because', 'although', 'since', 'unless', 'until', 'whereas', 'where', 'once', 'whether',
@@ -433,8 +481,7 @@ const SUBORDINATORS = new Set([
  * `isPart`: the words are the first part of a statement that goes on after "X said," and may be its subject alone.
  */
 function isStatementBefore(text: string, tokens: readonly Token[], from: number, to: number, isPart = false): boolean {
-  let first = from;
-  while (first < to && !isWord(tokens[first])) first++;
+  const first = statementOpening(tokens, from, to);
   // Before "X said, REST" a noun phrase is the statement's subject ("The tuft cell, Herbert said, is ..."); a short
   // word or two otherwise is an adverbial ("However, he said ...", "In May, ...").
   // "That said, ..." is an idiom, not a subject.
@@ -452,7 +499,7 @@ function isStatementBefore(text: string, tokens: readonly Token[], from: number,
     if (SUBORDINATORS.has(tokens[i]!.word) && (pieces === 0 || isAlone)) return false;
     pieces++;
   }
-  if (!ADVERBIAL_OPENERS.has(tokens[first]!.word)) return true;
+  if (!opensWithAdverbial(tokens, first, to)) return true;
   for (let i = first; i < to; i++) if (tokens[i]!.word === ',' && wordCount(tokens, i, to) >= MIN_STATEMENT_WORDS) return true;
   return false;
 }
@@ -1045,8 +1092,9 @@ export function findAttributions(
           const saidEnd = endBeforeDescription(tokens, subject, ownStart - 1);
           if (isStatementBefore(text, tokens, claimedUntil, saidEnd)) ranges.push([claimedUntil, saidEnd]);
         }
-      } else if (isParenthetical && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)) {
-        // "STATEMENT, the minister said, but MORE".
+      } else if (isParenthetical && !isAppositiveName(tokens, subject, verb) && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)) {
+        // "STATEMENT, the minister said, but MORE"; not "A former inspector, Colonel X, told the panel ...", where the
+        // words before the name describe the speaker.
         ranges.push([claimedUntil, subject[0] - 1]);
       }
     }

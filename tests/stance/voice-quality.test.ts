@@ -102,3 +102,21 @@ describe('a headline gives a voice only to a speaker the body does not quote', (
     expect(voicesOf(text).some((v) => v.quote.includes('Urges Halt'))).toBe(false);
   });
 });
+
+describe('words before the speaker that set the scene or describe them are not part of the quote', () => {
+  it.each([
+    ['Appearing before a Senate panel, economist Lucia Ferraz said a moratorium on frontier AI would cost far less than an accident.', 'Lucia Ferraz', 'Appearing before'],
+    ['According to the Financial Times, Danish lab Mimir called on its rivals to slow frontier AI development together.', 'Mimir', 'According to'],
+    ['A retired air-traffic controller, Marguerite Olsen, told the hearing that a pause of frontier AI was "the missing checklist."', 'Marguerite Olsen', 'air-traffic'],
+    ['OSLO — A former diplomat, Per Hagen, said the freeze on frontier AI training would be "impossible to verify."', 'Per Hagen', 'diplomat'],
+  ])('%s', (text, actor, notInQuote) => {
+    expect(quoteOf(voicesOf(text), actor)).not.toContain(notInQuote);
+  });
+
+  it('a quotation before the speaker and a statement the attribution interrupts stay in the quote', () => {
+    expect(quoteOf(voicesOf('"A pause of frontier AI is the only checklist we have," Ines Duarte, a flight instructor, told a conference in Porto.'), 'Ines Duarte'))
+      .toContain('the only checklist we have');
+    expect(quoteOf(voicesOf('The freeze on frontier AI training, the Irish minister said, is overdue and should start this year.'), 'the Irish minister'))
+      .toContain('The freeze on frontier AI training');
+  });
+});
