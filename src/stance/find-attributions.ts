@@ -55,7 +55,10 @@ export const REPORTING_VERBS = new Set([
 /** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
 const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
 
-const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest']);
+/** Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back it"). */
+const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether']);
+/** Words that make a subject nobody ("no inspector could tell", "neither lab has said"). */
+const NEGATIVE_QUANTIFIERS = new Set(['no', 'neither']);
 
 /** What one refuses to do when one says nothing ("refused to comment", "refused to be drawn"). */
 const NON_STATEMENTS = new Set(['comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate']);
@@ -131,7 +134,7 @@ const SUBJECT_STOP = new Set([
   'it\'s', 'to', 'in', 'on', 'by', 'with', 'from', 'into', 'about', 'over', 'under', 'during', 'said', 'says',
   'also', 'has', 'have', 'had', 'not', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'why',
   'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you', "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
-  "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none',
+  "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none', 'whereas',
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -310,6 +313,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     if (end > 1 && CALENDAR_WORDS.has(tokens[end - 1]!.word) && /^(on|in|last|this|next|since)$/.test(tokens[end - 2]!.word)) end -= 2;
     else break;
   }
+  // "the pause, which it says would ...": a pronoun after a relative word is the whole subject.
+  if (end > 1 && PRONOUNS.has(tokens[end - 1]!.word) && RELATIVE_WORDS.has(tokens[end - 2]!.word)) return [end - 1, end];
   // "Ewa Kowalczyk (Civic Coalition) asked": a bracketed party or place after the name.
   if (tokens[end - 1]?.word === ')') {
     let open = end - 2;
@@ -769,10 +774,12 @@ function findAnchors(
       anchors.push({ kind: 'headed', verb: v, subject: [v, v], start: v });
       continue;
     }
-    const subject = subjectBefore(tokens, v, text);
+    const subject = clauseSubject(tokens, v, subjectBefore(tokens, v, text), anchors);
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
     if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
+    // "Religious leaders praised the pause call this week": "call" is a noun there (see clauseSubject).
+    if (subject === undefined || (subject && NEGATIVE_QUANTIFIERS.has(tokens[subject[0]]!.word))) continue;
     const beforeFrame = subject ? (singleQuoteEnds.has(subject[0]) ? '"' : tokens[subject[0] - 1]?.word) : undefined;
     const isFramed = (beforeFrame === '"' || (beforeFrame === ',' && subject![0] > MIN_STATEMENT_WORDS)) && isFramedDescription(tokens, subject, v);
     if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
@@ -798,6 +805,32 @@ function findAnchors(
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
+}
+
+/** Words that open a relative clause ("the pause, which it says would ..."). */
+const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'whom']);
+
+/** Words that join a second clause, whose subject starts after them ("Opponents call it a moat and supporters call it ..."). */
+const CLAUSE_JOINERS = new Set(['and', 'but', 'or', 'while', 'whereas', 'yet']);
+
+/**
+ * The subject of a verb's own clause. A subject walked back past an earlier speaker's verb ("call it a moat and
+ * supporters"), or past the object of the same verb said by another ("Unions call the pause a safety net and investors
+ * call it ..."), starts after the word that joins the two clauses; without such a word (the verb is a noun there:
+ * "praised the pause call") it is undefined, and the word reports nothing.
+ */
+function clauseSubject(
+  tokens: readonly Token[], verb: number, subject: [number, number] | null, anchors: readonly Anchor[],
+): [number, number] | null | undefined {
+  if (subject === null) return null;
+  const inside = anchors.filter((anchor) => anchor.verb >= subject[0] && anchor.verb < subject[1]).at(-1);
+  const parallel = anchors.filter((anchor) => anchor.verb < subject[0] && tokens[anchor.verb]!.word === tokens[verb]!.word).at(-1);
+  const earlier = inside ?? parallel;
+  if (earlier === undefined) return subject;
+  for (let i = subject[1] - 1; i > Math.max(earlier.verb, subject[0]); i--) {
+    if (CLAUSE_JOINERS.has(tokens[i]!.word)) return i + 1 < subject[1] ? [i + 1, subject[1]] : undefined;
+  }
+  return inside === undefined ? subject : undefined;
 }
 
 /** Words that open a description of a person or a body ("the virologist", "a Lisbon shopkeeper", "her lawyer"). */
@@ -1106,6 +1139,13 @@ export function findAttributions(
       actor = context.heading;
       isResolved = true;
     } else if (subject[1] - subject[0] === 1 && PRONOUNS.has(tokens[subject[0]]!.word)) {
+      const earlier = attributions.at(-1);
+      if (earlier !== undefined && RELATIVE_WORDS.has(tokens[subject[0] - 1]?.word ?? '')) {
+        // "X opposes the pause, which it says would hurt ...": the relative clause goes on with X's statement.
+        earlier.ranges.at(-1)![1] = Math.max(earlier.ranges.at(-1)![1], ...ranges.map(([, to]) => to));
+        claimedUntil = Math.max(claimedUntil, earlier.ranges.at(-1)![1]);
+        continue;
+      }
       // "he" is the speaker of the sentence before, else a name earlier in this sentence.
       const resolved = context.previousActor ?? nameBefore(text, tokens, subject[0]);
       if (resolved === null) continue;

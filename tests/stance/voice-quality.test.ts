@@ -120,3 +120,35 @@ describe('words before the speaker that set the scene or describe them are not p
       .toContain('The freeze on frontier AI training');
   });
 });
+
+describe('a clause inside a statement names no speaker of its own', () => {
+  it('"whether X would back it" asks about X; it reports nothing X said', () => {
+    const voices = voicesOf('The Dutch science minister said her cabinet was studying the pause of frontier AI, declining to say whether the Netherlands would back it.');
+    expect(voices.map((v) => v.actor)).toEqual(['The Dutch science minister']);
+    expect(voices[0]!.quote).toMatch(/whether the Netherlands would back it\.$/);
+  });
+
+  it('"no inspector could tell" names nobody', () => {
+    const voices = voicesOf('Senator Hal Brenner called the frontier AI pause "a promise with no referee," arguing that no regulator could tell whether a lab had kept training.');
+    expect(voices.map((v) => v.actor)).toEqual(['Senator Hal Brenner']);
+  });
+
+  it('"..., which it says would ..." goes on with the speaker’s statement', () => {
+    const voices = voicesOf('The Baltic Startup Forum rejects the proposed frontier AI freeze, which it says would shut small labs out of the market.');
+    expect(voices).toEqual([expect.objectContaining({
+      actor: 'The Baltic Startup Forum', quote: 'rejects the proposed frontier AI freeze, which it says would shut small labs out of the market.',
+    })]);
+  });
+
+  it('a verb used as a noun ("praised the pause call") does not start a new speaker', () => {
+    const voices = voicesOf('Rabbis in Haifa praised the pause call on frontier AI this week, while port operators in Rotterdam warned it would slow trade.');
+    expect(voices.map((v) => v.actor)).toEqual(['Rabbis in Haifa', 'port operators in Rotterdam']);
+  });
+
+  it('two clauses joined by "and" or "whereas" are two speakers', () => {
+    expect(voicesOf('Unions call the frontier AI pause a safety net and investors call it a tax on ambition.').map((v) => v.actor))
+      .toEqual(['Unions', 'investors']);
+    expect(voicesOf('Backers of the moratorium say frontier AI labs need time, whereas opponents insist no inspector could see inside a data centre.').map((v) => v.actor))
+      .toEqual(['Backers of the moratorium', 'opponents']);
+  });
+});
