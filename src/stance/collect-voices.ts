@@ -222,7 +222,10 @@ export function isHeadingLine(text: string): boolean {
 
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
 export function cleanActorName(actor: string): string {
-  const trimmed = actor.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
+  // A dateline before the speaker ("BRUSSELS - A European Commission spokesperson", "July 2 - The minister") is the
+  // report's place and date, not part of who speaks.
+  const undated = actor.replace(/^.*\s[-–—]\s+(?=\S)/u, '');
+  const trimmed = undated.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
   const words = trimmed.split(' ');
   // A headline's verb is capitalised like a name ("Anthropic Issues Call for ..."): it is not part of the speaker.
   while (words.length > 1 && HEADLINE_VERBS.test(words.at(-1)!)) words.pop();
@@ -236,8 +239,20 @@ export function cleanActorName(actor: string): string {
   while (start < words.length && NAME_PARTICLES.has(words[start]!)) start++;
   if (start === 0 || start === words.length) return words.join(' ');
   const before = words[start - 1]!.toLowerCase().replace(/[’']s$/, '');
+  if (before === 'and') return withoutDescription(words);
   if (FUNCTION_WORDS.has(before) || /[’']s$/.test(words[start - 1]!)) return words.join(' ');
   return words.slice(start).join(' ');
+}
+
+/**
+ * "authors Marina Favaro and Jack Clark" → "Marina Favaro and Jack Clark": a description in lower case before names
+ * joined by "and" is dropped; "critics of Anthropic and OpenAI" keeps its words, since a function word ties them.
+ */
+function withoutDescription(words: readonly string[]): string {
+  const first = words.findIndex((word) => /^\p{Lu}/u.test(word));
+  const isDescription = first > 0 && words.slice(0, first).every((word) => !FUNCTION_WORDS.has(word.toLowerCase()) && !/[’']s$/.test(word));
+  const isNames = words.slice(first).every((word) => /^\p{Lu}/u.test(word) || word === 'and' || NAME_PARTICLES.has(word));
+  return isDescription && isNames ? words.slice(first).join(' ') : words.join(' ');
 }
 
 function headOf(actor: string): string {
@@ -333,7 +348,8 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
     const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));
     if (firstNamed !== null) actor = firstNamed;
-    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor)) fullNames.push(actor);
+    // Names of several ("Vindman and Williams") are no one's full name: "Williams" later is one of them.
+    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor)) fullNames.push(actor);
     const role = roleOfActor(actor);
     let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").

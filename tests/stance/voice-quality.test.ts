@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
+import { cleanActorName } from '../../src/stance/collect-voices.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
 import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
 
@@ -150,5 +151,21 @@ describe('a clause inside a statement names no speaker of its own', () => {
       .toEqual(['Unions', 'investors']);
     expect(voicesOf('Backers of the moratorium say frontier AI labs need time, whereas opponents insist no inspector could see inside a data centre.').map((v) => v.actor))
       .toEqual(['Backers of the moratorium', 'opponents']);
+  });
+});
+
+describe('a speaker is named as a reader would name them', () => {
+  it.each([
+    ['VILNIUS - A Lithuanian deputy minister', 'A Lithuanian deputy minister'],
+    ['March 4 — The Chilean science minister', 'The Chilean science minister'],
+    ['co-authors Ada Brennan and Tomas Lind', 'Ada Brennan and Tomas Lind'],
+    ['critics of Anthropic and OpenAI', 'critics of Anthropic and OpenAI'],
+  ])('"%s" is shown as "%s"', (raw, shown) => {
+    expect(cleanActorName(raw)).toBe(shown);
+  });
+
+  it('one of two speakers named together is not the pair when named again alone', () => {
+    const text = 'At the hearing, both Okafor and Lindqvist told the committee that a pause of frontier AI was overdue. "The labs cannot check themselves," Lindqvist said.';
+    expect(voicesOf(text).map((v) => v.actor)).toEqual(['Okafor and Lindqvist', 'Lindqvist']);
   });
 });
