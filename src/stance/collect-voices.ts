@@ -6,7 +6,7 @@
 
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import { REPORTING_VERBS, type Attribution } from './find-attributions.ts';
+import { REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
 import type { CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -86,7 +86,7 @@ function isWordToken(token: Token): boolean {
 /**
  * Whether tokens [from, to) of an attributed statement hold a claim, so that they belong in the voice's quote.
  * The rule: a part says something beyond the act of saying.
- * - A part with no word (the "." left of a quote) holds none.
+ * - A part with no word (the "." left of a quote) holds none, nor one of a speech verb alone ("warned.").
  * - A part that opens with a reporting verb ("said", "argued", "told") holds one when a colon or a quotation follows
  *   the verb (the speaker's own words: 'said: "Nope."'), or when, past the verb and the one spoken to ("told
  *   reporters"), at least MIN_CLAIM_WORDS_AFTER_VERB words are not circumstance words. "argued.", "said so.",
@@ -99,6 +99,8 @@ export function holdsClaim(tokens: readonly Token[], from: number, to: number): 
   let index = from;
   while (index < to && !isWordToken(tokens[index]!)) index++;
   if (index >= to) return false;
+  // A verb alone ('"...," the expert warned.') reports that someone spoke, whatever the verb.
+  if (SPEECH_VERBS.has(tokens[index]!.word) && !tokens.slice(index + 1, to).some(isWordToken)) return false;
   let minWords = 1;
   if (REPORTING_VERBS.has(tokens[index]!.word)) {
     const verb = tokens[index]!.word;

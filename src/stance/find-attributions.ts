@@ -18,7 +18,7 @@ export interface Attribution {
 }
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
-const SPEECH_VERBS = new Set([
+export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'warned',
   'warns', 'warn', 'added', 'adds', 'claimed', 'claims', 'claim', 'contended', 'contends', 'contend', 'insisted',
   'insists', 'insist', 'believes', 'believe', 'believed', 'stated', 'states', 'noted', 'notes', 'explained',

@@ -169,3 +169,10 @@ describe('a speaker is named as a reader would name them', () => {
     expect(voicesOf(text).map((v) => v.actor)).toEqual(['Okafor and Lindqvist', 'Lindqvist']);
   });
 });
+
+describe('a verb alone is no part of a quote', () => {
+  it('\'"...," the economist warned.\' is quoted with the words, not "warned."', () => {
+    const voices = voicesOf('"A freeze on frontier AI would only push the training runs offshore," the economist warned.');
+    expect(voices).toEqual([expect.objectContaining({ actor: 'the economist', quote: 'A freeze on frontier AI would only push the training runs offshore' })]);
+  });
+});
