@@ -180,20 +180,23 @@ function isWordAt(tokens: readonly Token[], index: number): boolean {
   return isWord(token);
 }
 
-/** Token ranges inside double quotation marks. */
-function doubleQuoteRanges(tokens: readonly Token[]): [number, number][] {
+/**
+ * Token ranges inside double quotation marks. In a sentence that opens inside a quotation begun in the sentence before
+ * ('"We fixed it. We flew," he said.'), the first mark closes it.
+ */
+function doubleQuoteRanges(tokens: readonly Token[], opensInsideQuote: boolean): [number, number][] {
   const ranges: [number, number][] = [];
-  let open = -1;
+  let open = opensInsideQuote ? -1 : -2;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.word !== '"') continue;
-    if (open < 0) open = i;
+    if (open < -1) open = i;
     else {
       ranges.push([open + 1, i]);
-      open = -1;
+      open = -2;
     }
   }
   // An unclosed quote runs to the end of the sentence (a quote continued over sentences).
-  if (open >= 0) ranges.push([open + 1, tokens.length]);
+  if (open >= -1) ranges.push([open + 1, tokens.length]);
   return ranges;
 }
 
@@ -539,6 +542,8 @@ function statementEnd(tokens: readonly Token[], from: number): number {
 export interface AttributionContext {
   /** The last actor of the sentence before, for "he said" and a quote that continues. */
   previousActor: string | null;
+  /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
+  opensInsideQuote?: boolean;
 }
 
 /** Head nouns of descriptions that can speak ("the trade group's spokeswoman", "critics", "the company"). */
@@ -1087,7 +1092,7 @@ export function findAttributions(
 ): Attribution[] {
   const singleQuotes = singleQuoteRanges(text, tokens);
   // A quote inside a quote ("... a slightly 'under-exposed' X-ray") is part of the outer one, not a statement of its own.
-  const quotes = [...doubleQuoteRanges(tokens), ...singleQuotes]
+  const quotes = [...doubleQuoteRanges(tokens, context.opensInsideQuote === true), ...singleQuotes]
     .filter(([from, to], index, all) => !all.some(([outerFrom, outerTo], other) => other !== index && outerFrom <= from && to <= outerTo
       && (outerTo - outerFrom > to - from || other < index)))
     .sort((a, b) => a[0] - b[0]);
@@ -1125,9 +1130,10 @@ export function findAttributions(
           const saidEnd = endBeforeDescription(tokens, subject, ownStart - 1);
           if (isStatementBefore(text, tokens, claimedUntil, saidEnd)) ranges.push([claimedUntil, saidEnd]);
         }
-      } else if (isParenthetical && !isAppositiveName(tokens, subject, verb) && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)) {
-        // "STATEMENT, the minister said, but MORE"; not "A former inspector, Colonel X, told the panel ...", where the
-        // words before the name describe the speaker.
+      } else if (isParenthetical && (quotes.some(([, to]) => to > claimedUntil && to <= ownStart && isQuoteBefore(tokens, to, ownStart))
+        || (!isAppositiveName(tokens, subject, verb) && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)))) {
+        // '"No, thank you," X told a summit on Friday.' and "STATEMENT, the minister said, but MORE"; not "A former
+        // inspector, Colonel X, told the panel ...", where the words before the name describe the speaker.
         ranges.push([claimedUntil, subject[0] - 1]);
       }
     }

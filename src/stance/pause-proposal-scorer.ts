@@ -103,6 +103,15 @@ interface ContinuingSpeaker {
   mark?: '"' | "'";
 }
 
+/**
+ * True when a sentence closes a double-quoted quotation the sentence before left open ('"... We fixed it and flew,"
+ * he said.'): its first mark closes, and what follows it is the frame, not the quotation.
+ */
+function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null): boolean {
+  if (current?.kind !== 'quote' || current.mark !== '"' || current.paragraph !== sentence.paragraph) return false;
+  return sentence.tokens.filter((token) => token.word === '"').length % 2 === 1;
+}
+
 function nextContinuingSpeaker(
   sentence: AnalysedSentence, attributions: readonly Attribution[], current: ContinuingSpeaker | null,
 ): ContinuingSpeaker | null {
@@ -126,7 +135,9 @@ function nextContinuingSpeaker(
   if (last === undefined) return null;
   const isTurn = colon > 0 && colon <= 6 && last.ranges.some(([from]) => from <= colon + 1);
   if (isTurn) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'turn' };
-  if (quoteMarks % 2 === 1) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
+  // A sentence that closes the quotation left open before it leaves one open only with another opening mark.
+  const isLeftOpen = (quoteMarks + (closesOpenQuote(sentence, current) ? 1 : 0)) % 2 === 1;
+  if (isLeftOpen) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
   if (leavesSingleQuoteOpen(sentence.text)) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: "'" };
   return null;
 }
@@ -256,8 +267,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // In a Q/A interview, every sentence of an answer is the interviewee's.
         attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
       } else {
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading });
         const turn = continuingSpeaker;
+        const opensInsideQuote = closesOpenQuote(sentence, turn);
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading, opensInsideQuote });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.

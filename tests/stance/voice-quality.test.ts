@@ -176,3 +176,20 @@ describe('a verb alone is no part of a quote', () => {
     expect(voices).toEqual([expect.objectContaining({ actor: 'the economist', quote: 'A freeze on frontier AI would only push the training runs offshore' })]);
   });
 });
+
+describe('a quotation over several sentences ends where its closing mark does', () => {
+  it('the frame after the closing mark is not quoted', () => {
+    const voices = voicesOf('Hanna Berg, a nurse in Malmö, said the pause on frontier AI was overdue. "We stop a ward when something goes wrong. The labs should do the same," Berg told a union meeting.');
+    expect(voices.map((v) => v.quote)).toContain('The labs should do the same');
+    for (const voice of voices) expect(voice.quote).not.toContain('union meeting');
+  });
+
+  it('the speaker named after the closing mark is the one who said it', () => {
+    const text = [
+      'Investor Paul Meyer said a freeze on frontier AI would cost jobs.',
+      '"Jobs matter. But so does a grid that does not fail," said union leader Tove Ahl.',
+    ].join(' ');
+    const voices = voicesOf(text);
+    expect(voices.find((v) => v.quote.includes('grid that does not fail'))?.actor).toBe('Tove Ahl');
+  });
+});
