@@ -743,6 +743,8 @@ function findAnchors(
     const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || isVerbBefore;
     if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
+    // "The proposal adds to this dialogue", "added to his titles": contributing, not saying.
+    if (/^(add|adds|added)$/.test(word) && tokens[v + 1]?.word === 'to') continue;
     // "refused to comment": declining to speak states no position.
     if (word === 'refused' && NON_STATEMENTS.has(tokens[v + 2]?.word ?? '')) continue;
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {

@@ -193,3 +193,10 @@ describe('a quotation over several sentences ends where its closing mark does', 
     expect(voices.find((v) => v.quote.includes('grid that does not fail'))?.actor).toBe('Tove Ahl');
   });
 });
+
+describe('contributing to something is not saying it', () => {
+  it('"the proposal adds to the debate" gives no voice', () => {
+    const voices = voicesOf("Estonia's proposal adds to a crowded debate on a pause of frontier AI, stressing verification over speed. Chip makers said the idea would cost them orders.");
+    expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
+  });
+});
