@@ -307,6 +307,23 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
   return words > 0 && words <= 4;
 }
 
+/** Words that introduce a place ("a researcher in Munich", "a professor at Stanford"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'outside', 'based']);
+
+/** True when the comma at `comma` follows a place named after a preposition ("in Munich", "in Munich, Germany"). */
+function isPlaceBefore(text: string, tokens: readonly Token[], comma: number): boolean {
+  let i = comma - 1;
+  for (let part = 0; part < 2; part++) {
+    const end = i;
+    while (i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!)) i--;
+    if (i === end || i < 0) return false;
+    if (PLACE_PREPOSITIONS.has(tokens[i]!.word)) return true;
+    if (tokens[i]!.word !== ',') return false;
+    i--;
+  }
+  return false;
+}
+
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
@@ -327,16 +344,32 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // An appositive sits between commas. "David Sacks, a venture capitalist, has accused ...": the subject is
   // the phrase before it; "Japan's digital minister, Kenji Morita, said ...": the appositive is the name.
   if (tokens[end - 1]?.word === ',') {
-    let comma = end - 2;
-    while (comma >= 0 && ((tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') || isWordAt(tokens, comma))) comma--;
+    const commaBefore = (from: number): number => {
+      let comma = from;
+      while (comma >= 0 && ((tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') || isWordAt(tokens, comma))) comma--;
+      return comma;
+    };
+    let comma = commaBefore(end - 2);
     if (comma <= 0 || tokens[comma]!.word !== ',') return null;
-    if (text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
+    // "X, a researcher at an institute in Munich, Germany, said": the second part of a place is no name, and the
+    // description it ends is set off by the comma before it.
+    const isPlace = text.length > 0 && isPlaceBefore(text, tokens, comma);
+    if (isPlace) comma = commaBefore(comma - 1);
+    if (comma <= 0 || tokens[comma]!.word !== ',') return null;
+    if (!isPlace && text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
       let nameEnd = end - 1;
       while (nameEnd > comma + 1 && (tokens[nameEnd - 1]!.word === ')' || tokens[nameEnd - 1]!.word === 'ret')) nameEnd--;
       while (nameEnd > comma + 1 && tokens[nameEnd - 1]!.word === '(') nameEnd--;
       return [comma + 1, nameEnd];
     }
     end = comma;
+    // "Dylan Nelson, a fellow at an institute in Munich, Germany, and co-author of the study, said": a place ends
+    // the description, not the subject.
+    if (text.length > 0 && isPlaceBefore(text, tokens, end)) {
+      let previous = end - 1;
+      while (previous > 0 && (isWordAt(tokens, previous) || (tokens[previous]!.word === ',' && isPlaceBefore(text, tokens, previous)))) previous--;
+      if (previous > 0 && tokens[previous]!.word === ',') end = previous;
+    }
   }
   // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
@@ -906,6 +939,11 @@ function openingSubjectStart(text: string, tokens: readonly Token[], verb: numbe
   if (tokens[verb - 1]?.word !== ',' || tokens[verb - 2]?.word === '"') return null;
   let comma = verb - 2;
   while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
+  // "Lena Ortiz, a professor in Palo Alto, California, said": the place's second part is still the appositive.
+  if (comma > 0 && tokens[comma]!.word === ',' && isPlaceBefore(text, tokens, comma)) {
+    comma--;
+    while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
+  }
   if (comma < 1 || tokens[comma]!.word !== ',') return null;
   let first = comma;
   while (first > 0 && comma - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;

@@ -200,3 +200,13 @@ describe('contributing to something is not saying it', () => {
     expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
   });
 });
+
+describe('a place in a speaker’s description is not the speaker', () => {
+  it.each([
+    ['"A pause of frontier AI would give us time to build the tests," Dylan Hart, a researcher at an institute in Munich, Germany, said.', 'Dylan Hart'],
+    ['"We need a pause on frontier AI until the tests exist," Dylan Hart, a fellow at an institute in Munich, Germany, and co-author of a study, said in a statement.', 'Dylan Hart'],
+    ['Lena Ortiz, a professor at a university in Palo Alto, California, said a moratorium on frontier AI was overdue.', 'Lena Ortiz'],
+  ])('%s', (text, actor) => {
+    expect(voicesOf(text).map((v) => v.actor)).toEqual([actor]);
+  });
+});
