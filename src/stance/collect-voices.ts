@@ -6,8 +6,9 @@
 
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import { REPORTING_VERBS, type Attribution } from './find-attributions.ts';
+import { REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+import type { CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface AttributedStatement {
@@ -15,6 +16,8 @@ export interface AttributedStatement {
   /** Summed polarity of the cues inside the statement: positive supports the pause. */
   value: number;
   quote: string;
+  /** Said in a headline (the title, or a heading line in the body): the outlet's summary, not the speaker's words. */
+  isHeadline: boolean;
 }
 
 /** A statement's side when its polarity reaches this; below it the speaker's role may still decide. */
@@ -83,7 +86,7 @@ function isWordToken(token: Token): boolean {
 /**
  * Whether tokens [from, to) of an attributed statement hold a claim, so that they belong in the voice's quote.
  * The rule: a part says something beyond the act of saying.
- * - A part with no word (the "." left of a quote) holds none.
+ * - A part with no word (the "." left of a quote) holds none, nor one of a speech verb alone ("warned.").
  * - A part that opens with a reporting verb ("said", "argued", "told") holds one when a colon or a quotation follows
  *   the verb (the speaker's own words: 'said: "Nope."'), or when, past the verb and the one spoken to ("told
  *   reporters"), at least MIN_CLAIM_WORDS_AFTER_VERB words are not circumstance words. "argued.", "said so.",
@@ -96,6 +99,8 @@ export function holdsClaim(tokens: readonly Token[], from: number, to: number): 
   let index = from;
   while (index < to && !isWordToken(tokens[index]!)) index++;
   if (index >= to) return false;
+  // A verb alone ('"...," the expert warned.') reports that someone spoke, whatever the verb.
+  if (SPEECH_VERBS.has(tokens[index]!.word) && !tokens.slice(index + 1, to).some(isWordToken)) return false;
   let minWords = 1;
   if (REPORTING_VERBS.has(tokens[index]!.word)) {
     const verb = tokens[index]!.word;
@@ -120,9 +125,109 @@ export function holdsClaim(tokens: readonly Token[], from: number, to: number): 
   return false;
 }
 
+/**
+ * Words that open a clause. A statement cut off by the next speaker's words ("Proponents argue ..., while skeptics
+ * question ...", "X backed it and Y said ...") ends before such a word: it is the next clause's, not the speaker's.
+ */
+const CLAUSE_OPENERS = new Set([
+  'and', 'or', 'but', 'nor', 'while', 'whereas', 'although', 'though', 'because', 'since', 'so', 'yet', 'which', 'who',
+  'whom', 'whose', 'that', 'whether', 'if', 'when', 'where', 'unless', 'until', 'as',
+]);
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—']);
+
+/**
+ * Where the quote of an attributed part [from, to) ends: at a clause boundary. A part that the next statement cuts
+ * off mid-clause ("argue that the stakes justify faster diplomacy, while" before "skeptics question ...") ends at
+ * its last clause break when the words before it hold a claim, else before its trailing clause openers; a closing
+ * quotation mark right after that break stays with the words it closes.
+ */
+export function quotedPartEnd(tokens: readonly Token[], from: number, to: number): number {
+  const last = tokens[to - 1]?.word ?? '';
+  const next = tokens[to]?.word;
+  const isCut = next !== undefined && !isClauseBreak(next) && next !== '"' && !isClauseBreak(last) && last !== '"';
+  if (!isCut) return to;
+  for (let i = to - 1; i > from; i--) {
+    if (!CLAUSE_PUNCTUATION.has(tokens[i]!.word) || !holdsClaim(tokens, from, i)) continue;
+    const marksBefore = tokens.slice(from, i).filter((token) => token.word === '"').length;
+    return marksBefore % 2 === 1 && tokens[i + 1]?.word === '"' ? i + 2 : i;
+  }
+  let end = to;
+  while (end > from && (CLAUSE_OPENERS.has(tokens[end - 1]!.word) || CLAUSE_PUNCTUATION.has(tokens[end - 1]!.word))) end--;
+  return end > from ? end : to;
+}
+
+const QUOTE_MARK = /["“”]/gu;
+
+/**
+ * A part's words as shown in a quote: without the commas and colons that join it to its frame, and without a
+ * quotation mark at either end that the part does not also open or close ('said it would "probably be a good
+ * thing."' keeps both; a part cut from inside one quotation loses the marks around it).
+ */
+export function tidyQuote(text: string): string {
+  let quote = text.replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+  const marks = () => quote.match(QUOTE_MARK)?.length ?? 0;
+  const isEnclosed = /^["“]/u.test(quote) && /["”]$/u.test(quote) && marks() === 2;
+  if (isEnclosed) quote = quote.slice(1, -1);
+  if (marks() % 2 === 1 && /^["“”]/u.test(quote)) quote = quote.slice(1);
+  if (marks() % 2 === 1 && /["“”]$/u.test(quote)) quote = quote.slice(0, -1);
+  // 'called it "a stunt,"' → 'called it "a stunt"': the comma belonged to the sentence the quote stood in.
+  return quote.replace(/[,;:]\s*(["”])$/u, '$1').replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+}
+
+/** Words after a pause noun that make it a clause's subject ("suggested a pause would fail"), not what is proposed. */
+const PREDICATE_OPENERS = new Set([
+  'would', 'could', 'will', 'might', 'may', 'can', 'is', 'was', 'are', 'were', 'has', 'had', 'wouldn\'t', 'won\'t',
+  'isn\'t', 'cannot', 'can\'t',
+]);
+
+/**
+ * What reports of advocacy inside an attributed statement's ranges (VOICE_SIDE_CUES, weighed by findCueHits) add to
+ * its speaker's side: "issued an urgent call for a global pause" supports it. Words another stance cue already read
+ * count once. A report that tells no advocacy counts nothing: negated, mocked or hedged into the other sign ("did not
+ * issue a call for a pause" is not opposition), arguing both sides ("argued for and against the pause"), or naming a
+ * pause that is the subject of a claim ("suggested a pause would fail").
+ */
+export function advocacyValue(
+  tokens: readonly Token[], ranges: readonly [number, number][], advocacy: readonly CueHit[], hits: readonly CueHit[],
+): number {
+  let value = 0;
+  for (const report of advocacy) {
+    if (report.value <= 0 || PREDICATE_OPENERS.has(tokens[report.to]?.word ?? '')) continue;
+    // "argued for and against the pause" takes no side.
+    if (tokens.slice(report.from, report.to).some((token) => token.word === 'against')) continue;
+    if (!ranges.some(([from, to]) => report.from >= from && report.to <= to)) continue;
+    if (hits.some((hit) => hit.from < report.to && report.from < hit.to)) continue;
+    value += report.value;
+  }
+  return value;
+}
+
+/** Short words a headline leaves in lower case ("Anthropic Calls for Global Cooperation on Advanced AI"). */
+const HEADLINE_LOWER_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'on', 'in', 'at', 'to', 'by', 'as', 'over', 'with', 'from',
+  'into', 'amid', 'after', 'vs', 'via', 'per', 'its', 'is', 'are', 'be',
+]);
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * True for a heading line in a body: a run of at least three words in title case with no closing punctuation
+ * ("Anthropic Issues Call for Global Pause"). A sentence, which ends with a stop or starts only its first word with
+ * a capital, is none.
+ */
+export function isHeadingLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[.!?…:;"”’')\]]$/u.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < MIN_HEADLINE_WORDS) return false;
+  return words.every((word, index) => /^[\p{Lu}\p{N}'‘"“(]/u.test(word) || (index > 0 && HEADLINE_LOWER_WORDS.has(word)));
+}
+
 /** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
 export function cleanActorName(actor: string): string {
-  const trimmed = actor.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
+  // A dateline before the speaker ("BRUSSELS - A European Commission spokesperson", "July 2 - The minister") is the
+  // report's place and date, not part of who speaks.
+  const undated = actor.replace(/^.*\s[-–—]\s+(?=\S)/u, '');
+  const trimmed = undated.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
   const words = trimmed.split(' ');
   // A headline's verb is capitalised like a name ("Anthropic Issues Call for ..."): it is not part of the speaker.
   while (words.length > 1 && HEADLINE_VERBS.test(words.at(-1)!)) words.pop();
@@ -136,8 +241,20 @@ export function cleanActorName(actor: string): string {
   while (start < words.length && NAME_PARTICLES.has(words[start]!)) start++;
   if (start === 0 || start === words.length) return words.join(' ');
   const before = words[start - 1]!.toLowerCase().replace(/[’']s$/, '');
+  if (before === 'and') return withoutDescription(words);
   if (FUNCTION_WORDS.has(before) || /[’']s$/.test(words[start - 1]!)) return words.join(' ');
   return words.slice(start).join(' ');
+}
+
+/**
+ * "authors Marina Favaro and Jack Clark" → "Marina Favaro and Jack Clark": a description in lower case before names
+ * joined by "and" is dropped; "critics of Anthropic and OpenAI" keeps its words, since a function word ties them.
+ */
+function withoutDescription(words: readonly string[]): string {
+  const first = words.findIndex((word) => /^\p{Lu}/u.test(word));
+  const isDescription = first > 0 && words.slice(0, first).every((word) => !FUNCTION_WORDS.has(word.toLowerCase()) && !/[’']s$/.test(word));
+  const isNames = words.slice(first).every((word) => /^\p{Lu}/u.test(word) || word === 'and' || NAME_PARTICLES.has(word));
+  return isDescription && isNames ? words.slice(first).join(' ') : words.join(' ');
 }
 
 function headOf(actor: string): string {
@@ -207,21 +324,34 @@ function isSameStatement(a: string, b: string): boolean {
   return shorter.length >= 30 && longer.startsWith(shorter.slice(0, prefix));
 }
 
+/** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
+function isSameSpeaker(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
+}
+
 /**
  * One voice per attributed statement, in text order. `sentenceTexts` are the text's sentences (title first),
  * used to find the proposer's name for "the proposal" and "the company".
+ *
+ * A headline ("Anthropic Urges Global Pause Over ...") attributes, but in the outlet's words: it gives a voice only to
+ * a speaker the body does not quote, for whom it is the one report of what they said (a feed item's title over a
+ * summary that quotes someone else). Where the body quotes the speaker, its statements are theirs and the headline,
+ * a summary of them, is left out.
  */
 export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
   const proposer = proposerNamedIn(sentenceTexts);
   const fullNames: string[] = [];
-  const voices: (Voice & { value: number })[] = [];
+  const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
   for (const statement of statements) {
     let actor = resolveActor(statement.attribution.actor, proposer);
     if (actor === null || statement.quote.length === 0) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
     const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));
     if (firstNamed !== null) actor = firstNamed;
-    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor)) fullNames.push(actor);
+    // Names of several ("Vindman and Williams") are no one's full name: "Williams" later is one of them.
+    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor)) fullNames.push(actor);
     const role = roleOfActor(actor);
     let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
@@ -238,7 +368,10 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
       }
       continue;
     }
-    voices.push({ actor, stance, quote: statement.quote, value: statement.value });
+    voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline });
   }
-  return voices.map(({ actor, stance, quote }) => ({ actor, stance, quote }));
+  const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
+  return voices
+    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor)))
+    .map(({ actor, stance, quote }) => ({ actor, stance, quote }));
 }

@@ -18,7 +18,7 @@ export interface Attribution {
 }
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
-const SPEECH_VERBS = new Set([
+export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'warned',
   'warns', 'warn', 'added', 'adds', 'claimed', 'claims', 'claim', 'contended', 'contends', 'contend', 'insisted',
   'insists', 'insist', 'believes', 'believe', 'believed', 'stated', 'states', 'noted', 'notes', 'explained',
@@ -33,6 +33,11 @@ const SPEECH_VERBS = new Set([
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
   'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'passed', 'adopted', 'approved', 'issued', 'issues',
   'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
+  // Advocacy: "has advocated for a pause", "would push for a treaty", "renewed its call for", "made an appeal for",
+  // "proposed a moratorium".
+  'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
+  'made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed',
+  'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
 ]);
 
 /**
@@ -50,7 +55,10 @@ export const REPORTING_VERBS = new Set([
 /** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
 const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
 
-const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest']);
+/** Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back it"). */
+const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether']);
+/** Words that make a subject nobody ("no inspector could tell", "neither lab has said"). */
+const NEGATIVE_QUANTIFIERS = new Set(['no', 'neither']);
 
 /** What one refuses to do when one says nothing ("refused to comment", "refused to be drawn"). */
 const NON_STATEMENTS = new Set(['comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate']);
@@ -73,6 +81,13 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), refused: new Set(['to']),
+  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing',
+    'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for'])])),
+  // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
+  ...Object.fromEntries(['proposed', 'recommends', 'recommended'].map((verb) => [verb, new Set(['a', 'an', 'that'])])),
+  // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives.
+  ...Object.fromEntries(['made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated',
+    'echoed', 'echoes', 'voiced'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
 };
 
 /**
@@ -87,10 +102,15 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   const statement = new Set(['statement', 'letter', 'declaration', 'appeal', 'petition', 'call']);
   const submission = new Set(['petition', 'letter', 'statement', 'evidence', 'declaration']);
   const cause = new Set(['call', 'calls', 'campaign', 'letter', 'coalition', 'signatories', 'appeal']);
+  // "made an urgent appeal for", "renewed its call for" (but "made a call on the launch" decides, and is left out).
+  const appeal = new Set(['appeal', 'appeals', 'plea', 'pleas', 'case']);
+  const renewedCall = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'warning', 'warnings']);
   return {
     asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
     issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
-    presented: submission, joined: cause, joins: cause,
+    presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
+    ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes', 'voiced']
+      .map((verb) => [verb, renewedCall])),
   };
 })();
 const NEAR_WORDS = 5;
@@ -102,6 +122,9 @@ const SKIPPABLE_BEFORE_VERB = new Set([
   'earlier', 'then', 'further', 'quickly', 'will', 'would', 'may', 'might', 'could', 'did', 'do', 'does', 'all',
   'likewise', 'similarly', 'immediately', 'loudly', 'strongly', 'still', 'even', 'explicitly', 'sharply', 'bluntly',
   'who', 'only', 'today', 'yesterday', 'tonight', 'this', 'week', 'morning', 'afternoon', 'evening',
+  'formally', 'officially', 'firmly', 'vocally', 'consistently', 'actively', 'increasingly', 'forcefully',
+  'urgently', 'personally', 'jointly', 'collectively', 'instead', 'initially', 'originally', 'subsequently',
+  'ultimately', 'finally', 'unanimously', 'overwhelmingly', 'narrowly',
 ]);
 
 /** Words that end a subject when walking back from its verb. */
@@ -111,7 +134,7 @@ const SUBJECT_STOP = new Set([
   'it\'s', 'to', 'in', 'on', 'by', 'with', 'from', 'into', 'about', 'over', 'under', 'during', 'said', 'says',
   'also', 'has', 'have', 'had', 'not', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'why',
   'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you', "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
-  "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none',
+  "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none', 'whereas',
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -157,20 +180,23 @@ function isWordAt(tokens: readonly Token[], index: number): boolean {
   return isWord(token);
 }
 
-/** Token ranges inside double quotation marks. */
-function doubleQuoteRanges(tokens: readonly Token[]): [number, number][] {
+/**
+ * Token ranges inside double quotation marks. In a sentence that opens inside a quotation begun in the sentence before
+ * ('"We fixed it. We flew," he said.'), the first mark closes it.
+ */
+function doubleQuoteRanges(tokens: readonly Token[], opensInsideQuote: boolean): [number, number][] {
   const ranges: [number, number][] = [];
-  let open = -1;
+  let open = opensInsideQuote ? -1 : -2;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.word !== '"') continue;
-    if (open < 0) open = i;
+    if (open < -1) open = i;
     else {
       ranges.push([open + 1, i]);
-      open = -1;
+      open = -2;
     }
   }
   // An unclosed quote runs to the end of the sentence (a quote continued over sentences).
-  if (open >= 0) ranges.push([open + 1, tokens.length]);
+  if (open >= -1) ranges.push([open + 1, tokens.length]);
   return ranges;
 }
 
@@ -281,6 +307,23 @@ function isProperName(text: string, tokens: readonly Token[], from: number, to: 
   return words > 0 && words <= 4;
 }
 
+/** Words that introduce a place ("a researcher in Munich", "a professor at Stanford"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'outside', 'based']);
+
+/** True when the comma at `comma` follows a place named after a preposition ("in Munich", "in Munich, Germany"). */
+function isPlaceBefore(text: string, tokens: readonly Token[], comma: number): boolean {
+  let i = comma - 1;
+  for (let part = 0; part < 2; part++) {
+    const end = i;
+    while (i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!)) i--;
+    if (i === end || i < 0) return false;
+    if (PLACE_PREPOSITIONS.has(tokens[i]!.word)) return true;
+    if (tokens[i]!.word !== ',') return false;
+    i--;
+  }
+  return false;
+}
+
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
@@ -290,6 +333,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     if (end > 1 && CALENDAR_WORDS.has(tokens[end - 1]!.word) && /^(on|in|last|this|next|since)$/.test(tokens[end - 2]!.word)) end -= 2;
     else break;
   }
+  // "the pause, which it says would ...": a pronoun after a relative word is the whole subject.
+  if (end > 1 && PRONOUNS.has(tokens[end - 1]!.word) && RELATIVE_WORDS.has(tokens[end - 2]!.word)) return [end - 1, end];
   // "Ewa Kowalczyk (Civic Coalition) asked": a bracketed party or place after the name.
   if (tokens[end - 1]?.word === ')') {
     let open = end - 2;
@@ -299,16 +344,32 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // An appositive sits between commas. "David Sacks, a venture capitalist, has accused ...": the subject is
   // the phrase before it; "Japan's digital minister, Kenji Morita, said ...": the appositive is the name.
   if (tokens[end - 1]?.word === ',') {
-    let comma = end - 2;
-    while (comma >= 0 && ((tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') || isWordAt(tokens, comma))) comma--;
+    const commaBefore = (from: number): number => {
+      let comma = from;
+      while (comma >= 0 && ((tokens[comma]!.word !== ',' && tokens[comma]!.word !== '"') || isWordAt(tokens, comma))) comma--;
+      return comma;
+    };
+    let comma = commaBefore(end - 2);
     if (comma <= 0 || tokens[comma]!.word !== ',') return null;
-    if (text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
+    // "X, a researcher at an institute in Munich, Germany, said": the second part of a place is no name, and the
+    // description it ends is set off by the comma before it.
+    const isPlace = text.length > 0 && isPlaceBefore(text, tokens, comma);
+    if (isPlace) comma = commaBefore(comma - 1);
+    if (comma <= 0 || tokens[comma]!.word !== ',') return null;
+    if (!isPlace && text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
       let nameEnd = end - 1;
       while (nameEnd > comma + 1 && (tokens[nameEnd - 1]!.word === ')' || tokens[nameEnd - 1]!.word === 'ret')) nameEnd--;
       while (nameEnd > comma + 1 && tokens[nameEnd - 1]!.word === '(') nameEnd--;
       return [comma + 1, nameEnd];
     }
     end = comma;
+    // "Dylan Nelson, a fellow at an institute in Munich, Germany, and co-author of the study, said": a place ends
+    // the description, not the subject.
+    if (text.length > 0 && isPlaceBefore(text, tokens, end)) {
+      let previous = end - 1;
+      while (previous > 0 && (isWordAt(tokens, previous) || (tokens[previous]!.word === ',' && isPlaceBefore(text, tokens, previous)))) previous--;
+      if (previous > 0 && tokens[previous]!.word === ',') end = previous;
+    }
   }
   // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
@@ -402,6 +463,54 @@ const ADVERBIAL_OPENERS = new Set([
   'after', 'before', 'as', 'at', 'in', 'on', 'during', 'following', 'despite',
 ]);
 
+/** Words after an opening participle that make it an adverbial ("Testifying before the committee, ..."). */
+const PARTICIPLE_OBJECTS = new Set([
+  'before', 'to', 'at', 'in', 'on', 'from', 'with', 'for', 'about', 'after', 'into', 'through', 'during', 'back', 'a',
+  'an', 'the', 'it', 'this', 'her', 'his', 'their', 'its',
+]);
+
+/**
+ * True when words opening at `first` are an adverbial, not a statement: "Asked about the pause", "According to the
+ * Journal", and a participle phrase with no verb of its own ("Testifying before the committee", "Answering a
+ * question in the Storting"; "Building a moat is the point" is a statement).
+ */
+function opensWithAdverbial(tokens: readonly Token[], first: number, to: number): boolean {
+  const word = tokens[first]!.word;
+  if (ADVERBIAL_OPENERS.has(word) || word === 'according') return true;
+  if (!/^\p{L}{3,}ing$/u.test(word) || !PARTICIPLE_OBJECTS.has(tokens[first + 1]?.word ?? '')) return false;
+  for (let i = first + 1; i < to; i++) if (AUXILIARY_VERBS.has(tokens[i]!.word)) return false;
+  return true;
+}
+
+/**
+ * Where the words of a statement before "..., X said" open: past a dateline ("HANOI — ", "MONTREAL, July 3 — ") and
+ * a bracketed note ("(Translated from Spanish)").
+ */
+function statementOpening(tokens: readonly Token[], from: number, to: number): number {
+  let first = from;
+  const dash = tokens.findIndex((token, index) => index >= from && index < Math.min(to, from + 6) && token.word === '—');
+  if (dash >= 0 && tokens.slice(from, dash).every((token, index) => isWordAt(tokens, from + index) || token.word === ',')) first = dash + 1;
+  if (tokens[first]?.word === '(') {
+    const close = tokens.findIndex((token, index) => index > first && index < to && token.word === ')');
+    if (close > 0) first = close + 1;
+  }
+  while (first < to && !isWord(tokens[first])) first++;
+  return first;
+}
+
+/**
+ * True when a subject is a name set off after its description, right before its verb ("A former inspector, Colonel X
+ * (ret.), told ..."), not a name with its description after it ('"...," Leopold Strand, a maintainer, told ...').
+ */
+function isAppositiveName(tokens: readonly Token[], subject: [number, number], verb: number): boolean {
+  let next = subject[1];
+  if (tokens[next]?.word === '(') while (next < verb && tokens[next]!.word !== ')') next++;
+  if (tokens[next]?.word === ')') next++;
+  if (next >= verb || tokens[next]!.word !== ',') return false;
+  for (let i = next + 1; i < verb; i++) if (!SKIPPABLE_BEFORE_VERB.has(tokens[i]!.word)) return false;
+  return true;
+}
+
 /** Words that open a subordinate clause: a speaker after one is inside it ("..., when, in fact, he replied."). */
 const SUBORDINATORS = new Set([
   'when', 'while', 'if', 'because', 'although', 'since', 'unless', 'until', 'whereas', 'where', 'once', 'whether',
@@ -413,8 +522,7 @@ const SUBORDINATORS = new Set([
  * `isPart`: the words are the first part of a statement that goes on after "X said," and may be its subject alone.
  */
 function isStatementBefore(text: string, tokens: readonly Token[], from: number, to: number, isPart = false): boolean {
-  let first = from;
-  while (first < to && !isWord(tokens[first])) first++;
+  const first = statementOpening(tokens, from, to);
   // Before "X said, REST" a noun phrase is the statement's subject ("The tuft cell, Herbert said, is ..."); a short
   // word or two otherwise is an adverbial ("However, he said ...", "In May, ...").
   // "That said, ..." is an idiom, not a subject.
@@ -432,7 +540,7 @@ function isStatementBefore(text: string, tokens: readonly Token[], from: number,
     if (SUBORDINATORS.has(tokens[i]!.word) && (pieces === 0 || isAlone)) return false;
     pieces++;
   }
-  if (!ADVERBIAL_OPENERS.has(tokens[first]!.word)) return true;
+  if (!opensWithAdverbial(tokens, first, to)) return true;
   for (let i = first; i < to; i++) if (tokens[i]!.word === ',' && wordCount(tokens, i, to) >= MIN_STATEMENT_WORDS) return true;
   return false;
 }
@@ -467,6 +575,8 @@ function statementEnd(tokens: readonly Token[], from: number): number {
 export interface AttributionContext {
   /** The last actor of the sentence before, for "he said" and a quote that continues. */
   previousActor: string | null;
+  /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
+  opensInsideQuote?: boolean;
 }
 
 /** Head nouns of descriptions that can speak ("the trade group's spokeswoman", "critics", "the company"). */
@@ -512,7 +622,10 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
 }
 
 /** Participles that report speech only after an auxiliary ("they are essentially saying"). */
-const PARTICIPLES = new Set(['saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried', 'convinced']);
+const PARTICIPLES = new Set([
+  'saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried',
+  'convinced', 'advocating', 'pushing', 'pressing', 'lobbying', 'campaigning',
+]);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'s"]);
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
 const NOUN_LIKE_VERBS = new Set(['pledges', 'votes', 'vows', 'issues', 'call', 'calls', 'claim', 'claims', 'fear', 'fears', 'question', 'notes', 'states', 'point', 'points', 'back', 'support', 'welcome', 'sign', 'signs', 'worry', 'worries', 'counter', 'counters', 'say', 'think']);
@@ -663,6 +776,8 @@ function findAnchors(
     const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || isVerbBefore;
     if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
+    // "The proposal adds to this dialogue", "added to his titles": contributing, not saying.
+    if (/^(add|adds|added)$/.test(word) && tokens[v + 1]?.word === 'to') continue;
     // "refused to comment": declining to speak states no position.
     if (word === 'refused' && NON_STATEMENTS.has(tokens[v + 2]?.word ?? '')) continue;
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
@@ -699,10 +814,12 @@ function findAnchors(
       anchors.push({ kind: 'headed', verb: v, subject: [v, v], start: v });
       continue;
     }
-    const subject = subjectBefore(tokens, v, text);
+    const subject = clauseSubject(tokens, v, subjectBefore(tokens, v, text), anchors);
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
     if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
+    // "Religious leaders praised the pause call this week": "call" is a noun there (see clauseSubject).
+    if (subject === undefined || (subject && NEGATIVE_QUANTIFIERS.has(tokens[subject[0]]!.word))) continue;
     const beforeFrame = subject ? (singleQuoteEnds.has(subject[0]) ? '"' : tokens[subject[0] - 1]?.word) : undefined;
     const isFramed = (beforeFrame === '"' || (beforeFrame === ',' && subject![0] > MIN_STATEMENT_WORDS)) && isFramedDescription(tokens, subject, v);
     if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
@@ -728,6 +845,32 @@ function findAnchors(
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
+}
+
+/** Words that open a relative clause ("the pause, which it says would ..."). */
+const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'whom']);
+
+/** Words that join a second clause, whose subject starts after them ("Opponents call it a moat and supporters call it ..."). */
+const CLAUSE_JOINERS = new Set(['and', 'but', 'or', 'while', 'whereas', 'yet']);
+
+/**
+ * The subject of a verb's own clause. A subject walked back past an earlier speaker's verb ("call it a moat and
+ * supporters"), or past the object of the same verb said by another ("Unions call the pause a safety net and investors
+ * call it ..."), starts after the word that joins the two clauses; without such a word (the verb is a noun there:
+ * "praised the pause call") it is undefined, and the word reports nothing.
+ */
+function clauseSubject(
+  tokens: readonly Token[], verb: number, subject: [number, number] | null, anchors: readonly Anchor[],
+): [number, number] | null | undefined {
+  if (subject === null) return null;
+  const inside = anchors.filter((anchor) => anchor.verb >= subject[0] && anchor.verb < subject[1]).at(-1);
+  const parallel = anchors.filter((anchor) => anchor.verb < subject[0] && tokens[anchor.verb]!.word === tokens[verb]!.word).at(-1);
+  const earlier = inside ?? parallel;
+  if (earlier === undefined) return subject;
+  for (let i = subject[1] - 1; i > Math.max(earlier.verb, subject[0]); i--) {
+    if (CLAUSE_JOINERS.has(tokens[i]!.word)) return i + 1 < subject[1] ? [i + 1, subject[1]] : undefined;
+  }
+  return inside === undefined ? subject : undefined;
 }
 
 /** Words that open a description of a person or a body ("the virologist", "a Lisbon shopkeeper", "her lawyer"). */
@@ -796,6 +939,11 @@ function openingSubjectStart(text: string, tokens: readonly Token[], verb: numbe
   if (tokens[verb - 1]?.word !== ',' || tokens[verb - 2]?.word === '"') return null;
   let comma = verb - 2;
   while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
+  // "Lena Ortiz, a professor in Palo Alto, California, said": the place's second part is still the appositive.
+  if (comma > 0 && tokens[comma]!.word === ',' && isPlaceBefore(text, tokens, comma)) {
+    comma--;
+    while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
+  }
   if (comma < 1 || tokens[comma]!.word !== ',') return null;
   let first = comma;
   while (first > 0 && comma - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;
@@ -984,7 +1132,7 @@ export function findAttributions(
 ): Attribution[] {
   const singleQuotes = singleQuoteRanges(text, tokens);
   // A quote inside a quote ("... a slightly 'under-exposed' X-ray") is part of the outer one, not a statement of its own.
-  const quotes = [...doubleQuoteRanges(tokens), ...singleQuotes]
+  const quotes = [...doubleQuoteRanges(tokens, context.opensInsideQuote === true), ...singleQuotes]
     .filter(([from, to], index, all) => !all.some(([outerFrom, outerTo], other) => other !== index && outerFrom <= from && to <= outerTo
       && (outerTo - outerFrom > to - from || other < index)))
     .sort((a, b) => a[0] - b[0]);
@@ -1022,8 +1170,10 @@ export function findAttributions(
           const saidEnd = endBeforeDescription(tokens, subject, ownStart - 1);
           if (isStatementBefore(text, tokens, claimedUntil, saidEnd)) ranges.push([claimedUntil, saidEnd]);
         }
-      } else if (isParenthetical && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)) {
-        // "STATEMENT, the minister said, but MORE".
+      } else if (isParenthetical && (quotes.some(([, to]) => to > claimedUntil && to <= ownStart && isQuoteBefore(tokens, to, ownStart))
+        || (!isAppositiveName(tokens, subject, verb) && isStatementBefore(text, tokens, claimedUntil, subject[0] - 1, true)))) {
+        // '"No, thank you," X told a summit on Friday.' and "STATEMENT, the minister said, but MORE"; not "A former
+        // inspector, Colonel X, told the panel ...", where the words before the name describe the speaker.
         ranges.push([claimedUntil, subject[0] - 1]);
       }
     }
@@ -1035,6 +1185,13 @@ export function findAttributions(
       actor = context.heading;
       isResolved = true;
     } else if (subject[1] - subject[0] === 1 && PRONOUNS.has(tokens[subject[0]]!.word)) {
+      const earlier = attributions.at(-1);
+      if (earlier !== undefined && RELATIVE_WORDS.has(tokens[subject[0] - 1]?.word ?? '')) {
+        // "X opposes the pause, which it says would hurt ...": the relative clause goes on with X's statement.
+        earlier.ranges.at(-1)![1] = Math.max(earlier.ranges.at(-1)![1], ...ranges.map(([, to]) => to));
+        claimedUntil = Math.max(claimedUntil, earlier.ranges.at(-1)![1]);
+        continue;
+      }
       // "he" is the speaker of the sentence before, else a name earlier in this sentence.
       const resolved = context.previousActor ?? nameBefore(text, tokens, subject[0]);
       if (resolved === null) continue;

@@ -251,6 +251,23 @@ export const OPPOSE_CUES = cues(-1, [
   [`innovation|progress ~2 not|rather than|over ~2 paus*|fear|restriction*|regulation`, 0.6, 'argument'],
 ]);
 
+/** The pause as a thing one advocates ("a global pause", "a temporary freeze"), not a brake, cap or ban of anything. */
+const ADVOCATED_NOUN = 'pause|pauses|moratorium|moratoria|moratoriums|halt|freeze|slowdown|standstill|timeout|time-out';
+
+/**
+ * Reports of a speaker's advocacy: "issued an urgent call for a global pause", "renewed its appeal for a
+ * moratorium", "has advocated for a temporary pause", "is pushing for a halt", "proposes a six-month freeze", "the
+ * pause should remain in effect until ...". They tell the side of the speaker a statement is attributed to, and are
+ * read for voices only: in a passage's own words they are news that someone advocates, not the passage's position.
+ */
+export const VOICE_SIDE_CUES = cues(1, [
+  [`issue|issues|issued|issuing|make|makes|made|making|renew|renews|renewed|renewing|repeat|repeats|repeated|reiterate|reiterates|reiterated|restate|restates|restated|sound|sounds|sounded|echo|echoes|echoed|voice|voices|voiced|amplify|amplifies|amplified|launch|launches|launched|lead|leads|led|join|joins|joined|back|backs|backed|lodge|lodged|submit|submits|submitted ~3 call|calls|appeal|appeals|plea|pleas|case|demand|demands for|to ~5 ${ADVOCATED_NOUN}|pause|halt|freeze|slow|stop|suspend`, 0.8, 'call'],
+  [`advocate|advocates|advocated|advocating|push|pushes|pushed|pushing|press|presses|pressed|pressing|lobby|lobbies|lobbied|lobbying|campaign|campaigns|campaigned|campaigning|argue|argues|argued|arguing|plead|pleads|pleaded|pleading|appeal|appeals|appealed|appealing for ~5 ${ADVOCATED_NOUN}`, 0.8, 'call'],
+  [`propose|proposes|proposed|proposing|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|float|floats|floated|floating|outline|outlines|outlined|unveil|unveils|unveiled a|an ~3 ${ADVOCATED_NOUN}`, 0.8, 'call'],
+  // The terms of the pause its speaker wants ("the pause should remain in effect until benchmarks are verified").
+  [`${ADVOCATED_NOUN} should|must ~2 remain|stay|last|continue|run|hold ~3 until|in`, 0.8, 'call'],
+]);
+
 /**
  * Marks of sarcasm: where they appear, calls and judgements in the same paragraph mean their opposite
  * ("Sure, let's all stop and let the rivals win. Brilliant.").

@@ -11,7 +11,10 @@ import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
-import { collectVoices, holdsClaim, VOICE_SIDE_THRESHOLD, type AttributedStatement } from './collect-voices.ts';
+import {
+  advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
+  type AttributedStatement,
+} from './collect-voices.ts';
 import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -27,7 +30,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.0';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.1';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -100,6 +103,15 @@ interface ContinuingSpeaker {
   mark?: '"' | "'";
 }
 
+/**
+ * True when a sentence closes a double-quoted quotation the sentence before left open ('"... We fixed it and flew,"
+ * he said.'): its first mark closes, and what follows it is the frame, not the quotation.
+ */
+function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null): boolean {
+  if (current?.kind !== 'quote' || current.mark !== '"' || current.paragraph !== sentence.paragraph) return false;
+  return sentence.tokens.filter((token) => token.word === '"').length % 2 === 1;
+}
+
 function nextContinuingSpeaker(
   sentence: AnalysedSentence, attributions: readonly Attribution[], current: ContinuingSpeaker | null,
 ): ContinuingSpeaker | null {
@@ -123,7 +135,9 @@ function nextContinuingSpeaker(
   if (last === undefined) return null;
   const isTurn = colon > 0 && colon <= 6 && last.ranges.some(([from]) => from <= colon + 1);
   if (isTurn) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'turn' };
-  if (quoteMarks % 2 === 1) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
+  // A sentence that closes the quotation left open before it leaves one open only with another opening mark.
+  const isLeftOpen = (quoteMarks + (closesOpenQuote(sentence, current) ? 1 : 0)) % 2 === 1;
+  if (isLeftOpen) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
   if (leavesSingleQuoteOpen(sentence.text)) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: "'" };
   return null;
 }
@@ -160,9 +174,9 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
  */
 function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): string {
   const parts = attribution.ranges
+    .map(([from, to]): [number, number] => [from, quotedPartEnd(sentence.tokens, from, to)])
     .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
-    .map(([from, to]) =>
-      sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end).replace(/^["“”\s,:]+|["“”\s,:]+$/gu, ''));
+    .map(([from, to]) => tidyQuote(sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end)));
   return parts.filter((part) => part.length > 0).join(' … ');
 }
 
@@ -253,8 +267,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // In a Q/A interview, every sentence of an answer is the interviewee's.
         attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
       } else {
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading });
         const turn = continuingSpeaker;
+        const opensInsideQuote = closesOpenQuote(sentence, turn);
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading, opensInsideQuote });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.
@@ -315,15 +330,20 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
 
     const statements: AttributedStatement[] = [];
     for (const analysis of analyses) {
+      if (analysis.voices.length === 0) continue;
+      const advocacy = findCueHits(analysis.tokens, analysis.matches.voiceCues, analysis.isSarcastic);
+      const isHeadline = analysis.paragraph === TITLE_PARAGRAPH || isHeadingLine(analysis.text);
       // One speaker's statements within a sentence ("X said ... and urged ...") make one statement.
       const bySpeaker = new Map<string, AttributedStatement>();
-      for (const { attribution, value } of analysis.voices) {
+      for (const { attribution, value: cueValue } of analysis.voices) {
         const quote = voiceQuote(analysis, attribution);
+        // The passage's stance reads cueValue only; a voice's side also reads the advocacy it is reported with.
+        const value = cueValue + advocacyValue(analysis.tokens, attribution.ranges, advocacy, analysis.hits);
         const entry = bySpeaker.get(attribution.actor);
         if (entry) {
           entry.value += value;
           entry.quote = [entry.quote, quote].filter((part) => part.length > 0).join(' … ');
-        } else bySpeaker.set(attribution.actor, { attribution, value, quote });
+        } else bySpeaker.set(attribution.actor, { attribution, value, quote, isHeadline });
       }
       statements.push(...bySpeaker.values());
     }

@@ -8,14 +8,14 @@ import type { TopicDefinition } from '../model/index.ts';
 import { compilePhrases, type PhraseMatch, type PhraseSpec } from './phrase-matcher.ts';
 import {
   CONTEXT_PHRASES, DEBATE_PHRASES, DOMAIN_PHRASES, NEGATIVE_RESOLUTION, NEUTRAL_FRAME_CUES, OPPOSE_CUES, OTHER_SENSE_PHRASES,
-  PAST_OPINION_MARKERS, PROPOSAL_PHRASES, SARCASM_MARKERS, SUPPORT_CUES, type ProposalWordStrength, type StanceCue,
+  PAST_OPINION_MARKERS, PROPOSAL_PHRASES, SARCASM_MARKERS, SUPPORT_CUES, VOICE_SIDE_CUES, type ProposalWordStrength, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 import { phraseToPattern } from './phrase-to-pattern.ts';
 
 type Tagged =
   | { set: 'proposal'; strength: ProposalWordStrength }
-  | { set: 'cue'; cue: StanceCue }
+  | { set: 'cue' | 'voiceCue'; cue: StanceCue }
   | { set: 'context' | 'domain' | 'exclude' | 'debate' | 'sarcasm' | 'pastOpinion' | 'neutralFrame' | 'negativeResolution' };
 
 export interface ProposalMention {
@@ -32,6 +32,8 @@ export interface SentenceMatches {
   isExcluded: boolean;
   debate: PhraseMatch<unknown>[];
   cues: PhraseMatch<StanceCue>[];
+  /** Reports of a speaker's advocacy (VOICE_SIDE_CUES): read for the side of a voice, never for the passage's. */
+  voiceCues: PhraseMatch<StanceCue>[];
   hasSarcasm: boolean;
   hasPastOpinion: boolean;
   hasNeutralFrame: boolean;
@@ -74,6 +76,7 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
     ...tag(OTHER_SENSE_PHRASES, { set: 'exclude' }),
     ...tag(DEBATE_PHRASES, { set: 'debate' }),
     ...[...SUPPORT_CUES, ...OPPOSE_CUES].map(({ pattern, data }) => ({ pattern, data: { set: 'cue' as const, cue: data } })),
+    ...VOICE_SIDE_CUES.map(({ pattern, data }) => ({ pattern, data: { set: 'voiceCue' as const, cue: data } })),
     ...tag(SARCASM_MARKERS, { set: 'sarcasm' }),
     ...tag(PAST_OPINION_MARKERS, { set: 'pastOpinion' }),
     ...tag(NEUTRAL_FRAME_CUES, { set: 'neutralFrame' }),
@@ -82,7 +85,7 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
 
   return (tokens) => {
     const result: SentenceMatches = {
-      proposal: [], hasContext: false, hasDomain: false, isExcluded: false, debate: [], cues: [], hasSarcasm: false,
+      proposal: [], hasContext: false, hasDomain: false, isExcluded: false, debate: [], cues: [], voiceCues: [], hasSarcasm: false,
       hasPastOpinion: false, hasNeutralFrame: false, opensWithNegativeResolution: false,
     };
     for (const match of matcher.match(tokens)) {
@@ -90,6 +93,7 @@ export function createSentenceMatcher(topic: TopicDefinition): SentenceMatcher {
       switch (data.set) {
         case 'proposal': result.proposal.push({ from: match.from, to: match.to, strength: data.strength }); break;
         case 'cue': result.cues.push({ data: data.cue, from: match.from, to: match.to }); break;
+        case 'voiceCue': result.voiceCues.push({ data: data.cue, from: match.from, to: match.to }); break;
         case 'context': result.hasContext = true; break;
         case 'domain': result.hasDomain = true; break;
         case 'exclude': result.isExcluded = true; break;

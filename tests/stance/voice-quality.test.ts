@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { Voice } from '../../src/model/index.ts';
+import { cleanActorName } from '../../src/stance/collect-voices.ts';
+import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
+import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+
+const analysePassage = createPassageAnalyser(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+
+function voicesOf(text: string, title: string | null = null): Voice[] {
+  return pauseScorer.score({ title, text }).voices;
+}
+
+function quoteOf(voices: readonly Voice[], actor: string): string {
+  const voice = voices.find((v) => v.actor === actor);
+  if (voice === undefined) throw new Error(`no voice of ${actor} in ${JSON.stringify(voices)}`);
+  return voice.quote;
+}
+
+describe('a quote ends at a clause boundary', () => {
+  it('a statement cut off by the next speaker ends before the clause that speaker opens', () => {
+    const voices = voicesOf('Safety researchers called the slowdown "the least the industry owes us," while investors warned it would chase capital abroad.');
+    expect(quoteOf(voices, 'Safety researchers')).toBe('called the slowdown "the least the industry owes us"');
+    expect(quoteOf(voices, 'investors')).toBe('warned it would chase capital abroad.');
+  });
+
+  it('a trailing "and" or "while" is never the end of a quote', () => {
+    for (const text of [
+      'Teachers in Ohio endorsed the freeze on frontier AI training, and venture investors said it would cost jobs.',
+      'Campaigners argue that a moratorium on frontier AI would give regulators a head start, while economists counter that it would only shift the work elsewhere.',
+    ]) {
+      for (const voice of voicesOf(text)) expect(voice.quote).not.toMatch(/\b(and|while|or|but)$|,$/);
+    }
+  });
+
+  it('a quotation closed inside the statement keeps both its marks', () => {
+    const voices = voicesOf('The chair of the ethics board said a verified pause of frontier AI training would be "a sensible step."');
+    expect(voices[0]!.quote).toBe('said a verified pause of frontier AI training would be "a sensible step."');
+  });
+});
+
+describe('a speaker reported advocating a pause supports it', () => {
+  // A second speaker keeps each passage from being one speaker's relay, so the voices show their own reading.
+  const reaction = 'Chip makers said the idea would cost them orders.';
+
+  it.each([
+    ['The Lutheran World Federation issued an urgent call for a worldwide pause on frontier AI development.', 'The Lutheran World Federation'],
+    ["Nurses' unions in Manila made a public appeal for a moratorium on frontier AI training.", "Nurses' unions in Manila"],
+    ['The Green group renewed its call for a freeze on frontier AI training.', 'The Green group'],
+    ['Several state attorneys general are pushing for a halt to frontier AI training.', 'Several state attorneys general'],
+    ["The teachers' federation backed renewed calls for a slowdown of frontier AI.", "The teachers' federation"],
+    ["Kenya's digital minister has formally advocated for a global pause of frontier AI development.", "Kenya's digital minister"],
+    ['The Oslo institute proposed a six-month moratorium on the largest AI training runs.', 'The Oslo institute'],
+    ['The coalition says the pause should remain in place until independent audits of frontier AI are complete.', 'The coalition'],
+  ])('%s', (sentence, actor) => {
+    const text = `${sentence} ${reaction}`;
+    // As the rules read it, and as the scorer reports it.
+    expect(analysePassage({ title: null, text }).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+    expect(voicesOf(text)).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a report of a call takes no side for one who rejects it, argues both ways, or did not make it', () => {
+    expect(voicesOf(`Trade groups dismissed the call for a pause of frontier AI as a stunt. ${reaction}`))
+      .toContainEqual(expect.objectContaining({ actor: 'Trade groups', stance: 'oppose' }));
+    // Read as the rules read them: a short passage's voices may later take the learned layer's verdict.
+    for (const sentence of [
+      'In a televised debate, a lab researcher and an investor argued for and against the pause of frontier AI for an hour.',
+      'The ministry did not issue a call for a pause of frontier AI, a spokesman said.',
+      'The Oslo institute proposed a pause would fail unless rivals joined frontier AI talks.',
+    ]) {
+      const { voices } = analysePassage({ title: null, text: `${sentence} ${reaction}` });
+      expect(voices.length).toBeGreaterThan(1);
+      for (const voice of voices) expect(voice.stance).toBe('neutral');
+    }
+  });
+
+  it('"repeated calls" is a noun phrase, not a speaker', () => {
+    const voices = voicesOf(`Despite repeated calls for a pause, the labs kept training frontier AI models. ${reaction}`);
+    expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
+  });
+});
+
+describe('a headline gives a voice only to a speaker the body does not quote', () => {
+  const body = [
+    'The Tallinn Compact, a group of Baltic research councils, said on Monday that frontier AI training should stop until inspectors can audit the largest runs.',
+    'Cloud providers in the region said they had not been consulted.',
+  ].join('\n\n');
+
+  it('the headline is the outlet’s summary of what the body quotes: the body’s statement is the voice', () => {
+    const voices = voicesOf(body, 'Tallinn Compact Urges Halt to Frontier AI Training');
+    const compact = voices.filter((v) => v.actor === 'The Tallinn Compact');
+    expect(compact).toHaveLength(1);
+    expect(compact[0]!.quote).toMatch(/^said on Monday that frontier AI training should stop/);
+    expect(voices.some((v) => v.quote.includes('Urges Halt'))).toBe(false);
+  });
+
+  it('a speaker named only in the headline keeps the headline as their voice', () => {
+    const voices = voicesOf(body, 'Estonian Premier Backs Pause on Frontier AI');
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Estonian Premier', stance: 'support' }));
+  });
+
+  it('a heading line in the body is a headline too', () => {
+    const text = ['Tallinn Compact Urges Halt to Frontier AI Training', body].join('\n\n');
+    expect(voicesOf(text).some((v) => v.quote.includes('Urges Halt'))).toBe(false);
+  });
+});
+
+describe('words before the speaker that set the scene or describe them are not part of the quote', () => {
+  it.each([
+    ['Appearing before a Senate panel, economist Lucia Ferraz said a moratorium on frontier AI would cost far less than an accident.', 'Lucia Ferraz', 'Appearing before'],
+    ['According to the Financial Times, Danish lab Mimir called on its rivals to slow frontier AI development together.', 'Mimir', 'According to'],
+    ['A retired air-traffic controller, Marguerite Olsen, told the hearing that a pause of frontier AI was "the missing checklist."', 'Marguerite Olsen', 'air-traffic'],
+    ['OSLO — A former diplomat, Per Hagen, said the freeze on frontier AI training would be "impossible to verify."', 'Per Hagen', 'diplomat'],
+  ])('%s', (text, actor, notInQuote) => {
+    expect(quoteOf(voicesOf(text), actor)).not.toContain(notInQuote);
+  });
+
+  it('a quotation before the speaker and a statement the attribution interrupts stay in the quote', () => {
+    expect(quoteOf(voicesOf('"A pause of frontier AI is the only checklist we have," Ines Duarte, a flight instructor, told a conference in Porto.'), 'Ines Duarte'))
+      .toContain('the only checklist we have');
+    expect(quoteOf(voicesOf('The freeze on frontier AI training, the Irish minister said, is overdue and should start this year.'), 'the Irish minister'))
+      .toContain('The freeze on frontier AI training');
+  });
+});
+
+describe('a clause inside a statement names no speaker of its own', () => {
+  it('"whether X would back it" asks about X; it reports nothing X said', () => {
+    const voices = voicesOf('The Dutch science minister said her cabinet was studying the pause of frontier AI, declining to say whether the Netherlands would back it.');
+    expect(voices.map((v) => v.actor)).toEqual(['The Dutch science minister']);
+    expect(voices[0]!.quote).toMatch(/whether the Netherlands would back it\.$/);
+  });
+
+  it('"no inspector could tell" names nobody', () => {
+    const voices = voicesOf('Senator Hal Brenner called the frontier AI pause "a promise with no referee," arguing that no regulator could tell whether a lab had kept training.');
+    expect(voices.map((v) => v.actor)).toEqual(['Senator Hal Brenner']);
+  });
+
+  it('"..., which it says would ..." goes on with the speaker’s statement', () => {
+    const voices = voicesOf('The Baltic Startup Forum rejects the proposed frontier AI freeze, which it says would shut small labs out of the market.');
+    expect(voices).toEqual([expect.objectContaining({
+      actor: 'The Baltic Startup Forum', quote: 'rejects the proposed frontier AI freeze, which it says would shut small labs out of the market.',
+    })]);
+  });
+
+  it('a verb used as a noun ("praised the pause call") does not start a new speaker', () => {
+    const voices = voicesOf('Rabbis in Haifa praised the pause call on frontier AI this week, while port operators in Rotterdam warned it would slow trade.');
+    expect(voices.map((v) => v.actor)).toEqual(['Rabbis in Haifa', 'port operators in Rotterdam']);
+  });
+
+  it('two clauses joined by "and" or "whereas" are two speakers', () => {
+    expect(voicesOf('Unions call the frontier AI pause a safety net and investors call it a tax on ambition.').map((v) => v.actor))
+      .toEqual(['Unions', 'investors']);
+    expect(voicesOf('Backers of the moratorium say frontier AI labs need time, whereas opponents insist no inspector could see inside a data centre.').map((v) => v.actor))
+      .toEqual(['Backers of the moratorium', 'opponents']);
+  });
+});
+
+describe('a speaker is named as a reader would name them', () => {
+  it.each([
+    ['VILNIUS - A Lithuanian deputy minister', 'A Lithuanian deputy minister'],
+    ['March 4 — The Chilean science minister', 'The Chilean science minister'],
+    ['co-authors Ada Brennan and Tomas Lind', 'Ada Brennan and Tomas Lind'],
+    ['critics of Anthropic and OpenAI', 'critics of Anthropic and OpenAI'],
+  ])('"%s" is shown as "%s"', (raw, shown) => {
+    expect(cleanActorName(raw)).toBe(shown);
+  });
+
+  it('one of two speakers named together is not the pair when named again alone', () => {
+    const text = 'At the hearing, both Okafor and Lindqvist told the committee that a pause of frontier AI was overdue. "The labs cannot check themselves," Lindqvist said.';
+    expect(voicesOf(text).map((v) => v.actor)).toEqual(['Okafor and Lindqvist', 'Lindqvist']);
+  });
+});
+
+describe('a verb alone is no part of a quote', () => {
+  it('\'"...," the economist warned.\' is quoted with the words, not "warned."', () => {
+    const voices = voicesOf('"A freeze on frontier AI would only push the training runs offshore," the economist warned.');
+    expect(voices).toEqual([expect.objectContaining({ actor: 'the economist', quote: 'A freeze on frontier AI would only push the training runs offshore' })]);
+  });
+});
+
+describe('a quotation over several sentences ends where its closing mark does', () => {
+  it('the frame after the closing mark is not quoted', () => {
+    const voices = voicesOf('Hanna Berg, a nurse in Malmö, said the pause on frontier AI was overdue. "We stop a ward when something goes wrong. The labs should do the same," Berg told a union meeting.');
+    expect(voices.map((v) => v.quote)).toContain('The labs should do the same');
+    for (const voice of voices) expect(voice.quote).not.toContain('union meeting');
+  });
+
+  it('the speaker named after the closing mark is the one who said it', () => {
+    const text = [
+      'Investor Paul Meyer said a freeze on frontier AI would cost jobs.',
+      '"Jobs matter. But so does a grid that does not fail," said union leader Tove Ahl.',
+    ].join(' ');
+    const voices = voicesOf(text);
+    expect(voices.find((v) => v.quote.includes('grid that does not fail'))?.actor).toBe('Tove Ahl');
+  });
+});
+
+describe('contributing to something is not saying it', () => {
+  it('"the proposal adds to the debate" gives no voice', () => {
+    const voices = voicesOf("Estonia's proposal adds to a crowded debate on a pause of frontier AI, stressing verification over speed. Chip makers said the idea would cost them orders.");
+    expect(voices.map((v) => v.actor)).toEqual(['Chip makers']);
+  });
+});
+
+describe('a place in a speaker’s description is not the speaker', () => {
+  it.each([
+    ['"A pause of frontier AI would give us time to build the tests," Dylan Hart, a researcher at an institute in Munich, Germany, said.', 'Dylan Hart'],
+    ['"We need a pause on frontier AI until the tests exist," Dylan Hart, a fellow at an institute in Munich, Germany, and co-author of a study, said in a statement.', 'Dylan Hart'],
+    ['Lena Ortiz, a professor at a university in Palo Alto, California, said a moratorium on frontier AI was overdue.', 'Lena Ortiz'],
+  ])('%s', (text, actor) => {
+    expect(voicesOf(text).map((v) => v.actor)).toEqual([actor]);
+  });
+});
