@@ -74,7 +74,7 @@ describe('pausewatch run on a feed URL that answers with a chain of redirects', 
       ['chain-1', 'ok'], ['chain-2', 'ok'], ['chain-3', 'ok'], ['chain-4', 'ok'], ['chain-5', 'failed'],
     ]);
     const expected = { 'chain-1': `${project.server.url}/b1.xml`, 'chain-3': `${project.server.url}/c3.xml`, 'chain-4': `${project.server.url}/b4.xml` };
-    expect(first.json.movedFeeds).toEqual(Object.entries(expected).map(([sourceId, movedTo]) => ({ sourceId, movedTo })));
+    expect(first.json.movedFeeds).toEqual(Object.entries(expected).map(([sourceId, movedTo]) => ({ sourceId, movedTo, refused: null })));
     expect(await storedMoves()).toEqual({ 'chain-1': expected['chain-1'], 'chain-2': null, 'chain-3': expected['chain-3'], 'chain-4': expected['chain-4'], 'chain-5': null });
 
     // The next run starts at the recorded addresses: b1 still sends readers on to c1 for now, which changes nothing.
@@ -96,7 +96,7 @@ describe('pausewatch run on a feed URL that answers with a chain of redirects', 
     outlet.deadEndUp = true;
     const read = await run('--json');
     expect(read.json.sources[4]).toMatchObject({ sourceId: 'chain-5', outcome: 'ok' });
-    expect(read.json.movedFeeds).toContainEqual({ sourceId: 'chain-5', movedTo: `${project.server.url}/b5.xml` });
+    expect(read.json.movedFeeds).toContainEqual({ sourceId: 'chain-5', movedTo: `${project.server.url}/b5.xml`, refused: null });
     expect((await storedMoves())['chain-5']).toBe(`${project.server.url}/b5.xml`);
   });
 });

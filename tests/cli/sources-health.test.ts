@@ -75,7 +75,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
       expect(run.stdout.split('\n').filter((line) => line.includes('moved'))).toEqual([moved]);
     }
     expect((await cli('sources')).stdout).toContain(`\nmoved permanently (\`${command}\` puts the new URL in ${project.shownPipelineFile}):\n  moving: ${project.server.url}/old.xml -> ${project.server.url}/new.xml\n`);
-    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${project.server.url}/new.xml` }]);
+    expect(JSON.parse((await cli('run', '--json')).stdout).movedFeeds).toEqual([{ sourceId: 'moving', movedTo: `${project.server.url}/new.xml`, refused: null }]);
 
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url.replace('//', '//reader:secret@')}/old.xml`, fetchArticles: false }]);
     await cli('run', '--all', '--quiet');
