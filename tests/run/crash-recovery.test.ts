@@ -1,5 +1,4 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
@@ -238,18 +237,19 @@ describe.each(dialects)('a run stopped midway, on $name', ({ fresh }) => {
     const day = at.toISOString().slice(0, 10);
     const markdownFile = path.join(root, 'digests', `${day}.md`);
     mkdirSync(path.dirname(markdownFile));
-    // The digest is a named pipe: writing it waits for this test to read it, so the stop comes while it is written.
+    // The digest is a named pipe: opening it to write waits until this test opens it to read, so the stop is asked
+    // while the digest is under way. (Once both ends are open, a digest smaller than the pipe's buffer would be
+    // written whole at once, so the stop must come first.)
     execFileSync('mkfifo', [markdownFile]);
     const loaded = await loadPipeline(path.join(root, 'pipeline.ts'));
     const store = await openStore(database.target);
     try {
       const stop = new RunStop();
       const run = runPipeline({ loaded, store, channels: [], now: () => at, stop }).catch(() => {});
-      const reader = createReadStream(markdownFile, 'utf8');
-      await once(reader, 'open');
+      while (stop.underWay().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(stop.underWay()).toEqual([`the digest of ${day}`]);
       const stopped = stop.request('interrupted by SIGTERM').then(() => existsSync(path.join(root, 'digests', `${day}.json`)));
-      const markdown = (await reader.toArray()).join('');
+      const markdown = (await createReadStream(markdownFile, 'utf8').toArray()).join('');
       // the stop is done once the digest is whole: its Markdown, then its JSON
       expect(await stopped).toBe(true);
       for (const title of TITLES) expect(markdown).toContain(title);
