@@ -121,7 +121,8 @@ describe('email alerts', () => {
 
     delete process.env.PAUSEWATCH_TEST_SMTP_PASSWORD;
     await expect(project.cli('run', '--quiet')).rejects.toThrow(
-      'alerts.channels[0].smtp.passwordEnv: expected the name of an environment variable that holds the SMTP password, found "PAUSEWATCH_TEST_SMTP_PASSWORD", which is not set in this environment',
+      `invalid pipeline definition in ${project.pipelineFile} (1 problem):\n` +
+        '  - alerts.channels[0].smtp.passwordEnv: expected the name of an environment variable that holds the SMTP password, found "PAUSEWATCH_TEST_SMTP_PASSWORD", which is not set in this environment',
     );
     expect(smtp.received).toHaveLength(0);
 
