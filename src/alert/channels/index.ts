@@ -105,10 +105,12 @@ export function channelLabel(channelName: string): string {
 
 /**
  * The configured channels. An email channel's password comes from the environment variable its `passwordEnv`
- * names; one that is not set is a configuration error, found before anything is fetched (cron runs with little
- * of a login shell's environment).
+ * names; one that is not set is a configuration error of `pipelineFile`, found before anything is fetched (cron
+ * runs with little of a login shell's environment).
  */
-export function createChannels(settings: AlertSettings, rootDir: string, console: Writable, env: NodeJS.ProcessEnv = process.env): AlertChannel[] {
+export function createChannels(
+  settings: AlertSettings, rootDir: string, console: Writable, pipelineFile: string | null = null, env: NodeJS.ProcessEnv = process.env,
+): AlertChannel[] {
   return settings.channels.map((channel, index) => {
     switch (channel.type) {
       case 'stdout':
@@ -125,7 +127,7 @@ export function createChannels(settings: AlertSettings, rootDir: string, console
             field: `alerts.channels[${index}].smtp.passwordEnv`,
             expected: 'the name of an environment variable that holds the SMTP password',
             found: `${JSON.stringify(passwordEnv)}, which is ${password === '' ? 'empty' : 'not set'} in this environment`,
-          }]);
+          }], pipelineFile);
         }
         return emailChannel({ from: channel.from, to: channel.to, id: channel.id, smtp: { ...channel.smtp, password } });
       }

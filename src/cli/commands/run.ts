@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { ALERT_RETRY_HOURS, createChannels, type AlertChannel } from '../../alert/index.ts';
-import { PipelineConfigError, type LoadedPipeline } from '../../config/index.ts';
+import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop } from '../../run/run-stop.ts';
@@ -147,16 +146,6 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   return lines.join('\n');
 }
 
-/** The pipeline's alert channels; a setting they cannot be made with (an unset password variable) names the file. */
-function channelsOf(loaded: LoadedPipeline, console: Writable): AlertChannel[] {
-  try {
-    return createChannels(loaded.pipeline.alerts, loaded.rootDir, console);
-  } catch (error) {
-    if (error instanceof PipelineConfigError && error.file === null) throw new PipelineConfigError(error.problems, loaded.file);
-    throw error;
-  }
-}
-
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
@@ -177,7 +166,7 @@ export function registerRun(program: Command, state: CliState): void {
             done();
           },
         });
-        const channels = channelsOf(loaded, consoleAroundProgress);
+        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.file);
         // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
         // alert being handed to its channel (the next run would send it again) and a digest being written (cut short,
         // it would replace a whole one) are seen through first, and said so; a second Ctrl-C ends the process at once.
