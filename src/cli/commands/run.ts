@@ -6,7 +6,7 @@ import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop } from '../../run/run-stop.ts';
 import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
-import { refusedMoveReason } from './sources.ts';
+import { refusedMoveAsWritten } from './sources.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
@@ -185,9 +185,8 @@ export function registerRun(program: Command, state: CliState): void {
         process.once('SIGTERM', interrupt);
         try {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, stop, onRunStarted: (id) => (runId = id) });
-          // judged from the address as written, as `sources` judges it: a summary looks up no names
           const moves = await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources);
-          const movedFeeds = await Promise.all(moves.map(async (move) => ({ ...move, refused: await refusedMoveReason({ from: move.from, to: move.movedTo }, loaded.pipeline.fetch.allowPrivateAddresses, async () => []) })));
+          const movedFeeds = await Promise.all(moves.map(async (move) => ({ ...move, refused: await refusedMoveAsWritten({ from: move.from, to: move.movedTo }, loaded.pipeline.fetch.allowPrivateAddresses) })));
           return { report, context: summaryContext(options, loaded.file, movedFeeds, loaded.pipeline.alerts.maxAgeHours) };
         } catch (error) {
           // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.

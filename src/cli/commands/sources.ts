@@ -61,6 +61,14 @@ export async function refusedMoveReason(move: Pick<SourceMove, 'from' | 'to'>, a
   return null;
 }
 
+/**
+ * refusedMoveReason judged from the address as written, looking up no names: for a listing or a run's summary, which
+ * say which moves update-moved will not write without a DNS lookup per moved feed.
+ */
+export function refusedMoveAsWritten(move: Pick<SourceMove, 'from' | 'to'>, allowPrivateAddresses: boolean): Promise<string | null> {
+  return refusedMoveReason(move, allowPrivateAddresses, async () => []);
+}
+
 export function registerSources(program: Command): void {
   program
     .command('sources')
@@ -126,12 +134,12 @@ export function registerSources(program: Command): void {
         const moved = all.filter((s) => s.movedFromPipelineUrl);
         if (moved.length > 0) {
           const file = shownPath(loaded.file);
-          // A move update-moved will not write is said so here, from the address as written: a listing looks up no names.
+          // A move update-moved will not write is said so here.
           const notWritten = async (s: (typeof all)[number]) => {
             const source = loaded.pipeline.sources.find((defined) => defined.id === s.id);
             const movedTo = known.get(s.id)?.moved_to;
             if (source?.kind !== 'feed' || !movedTo) return '';
-            const reason = await refusedMoveReason({ from: source.url, to: movedTo }, loaded.pipeline.fetch.allowPrivateAddresses, async () => []);
+            const reason = await refusedMoveAsWritten({ from: source.url, to: movedTo }, loaded.pipeline.fetch.allowPrivateAddresses);
             return reason === null ? '' : ` (not written by update-moved: ${reason})`;
           };
           const lines = await Promise.all(moved.map(async (s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}${await notWritten(s)}`));
