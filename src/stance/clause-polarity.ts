@@ -161,5 +161,22 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
     if (hits.some((hit) => candidate.from < hit.to && hit.from < candidate.to)) continue;
     hits.push(candidate);
   }
-  return hits.sort((a, b) => a.from - b.from);
+  hits.sort((a, b) => a.from - b.from);
+  // "Industry groups reject calls to halt AI development", "rejected Anthropic's call to pause": a call for the pause
+  // that the clause rejects is the rejecter's opposition, not support. The call reads as one on its own words, so it
+  // is turned here: a call cue a few words after a rejection, with the call's noun between them or opening it.
+  for (const [index, hit] of hits.entries()) {
+    const rejection = hits[index - 1];
+    if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection || rejection.cue.kind !== 'call' || rejection.value >= 0) continue;
+    if (hit.from - rejection.to > REJECTED_CALL_REACH) continue;
+    const between = tokens.slice(rejection.to, hit.from + 1).map((token) => token.word);
+    if (between.some((word) => CALL_NOUNS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word))) hit.value = -hit.value;
+  }
+  return hits;
 }
+
+/** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
+const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'while', 'whereas']);
+/** Words at most between a rejection and the call it rejects ("rejected the growing calls to ..."). */
+const REJECTED_CALL_REACH = 4;

@@ -171,7 +171,34 @@ export function tidyQuote(text: string): string {
   if (marks() % 2 === 1 && /^["“”]/u.test(quote)) quote = quote.slice(1);
   if (marks() % 2 === 1 && /["“”]$/u.test(quote)) quote = quote.slice(0, -1);
   // 'called it "a stunt,"' → 'called it "a stunt"': the comma belonged to the sentence the quote stood in.
-  return quote.replace(/[,;:]\s*(["”])$/u, '$1').replace(/^[\s,:;]+|[\s,:;—–]+$/gu, '');
+  return withoutQuoteFrame(quote.replace(/[,;:]\s*(["”])$/u, '$1').replace(/^[\s,:;]+|[\s,:;—–]+$/gu, ''));
+}
+
+/**
+ * A few words of report and a colon, then an opening quotation mark: 'told reporters: "', "said in a statement: '",
+ * a transcript's 'A: "'. Five words at most, none of them a modal or a form of "be" or "have": longer frames carry
+ * claims of their own ('said the timeout would deepen the divide: "...').
+ */
+const COLON_FRAME = /^((?:[^\s"“”‘’':]+\s+){0,4}[^\s"“”‘’':]+):\s*(["“]|['‘](?=\p{L}))/u;
+const CLAIM_IN_FRAME = /\b(?:would|will|should|could|can|may|might|must|is|are|was|were|be|been|has|have|had|not)\b/iu;
+
+/**
+ * The speaker's own words of a direct quote introduced by a colon ('told reporters: "A pause is unworkable."' →
+ * 'A pause is unworkable.'), as a quote that comes before its speaker ('"...," said X') is shown. The quote may run
+ * on into the next sentence, and then has no closing mark here. A part with more after the quote ('argued: "a pause"
+ * is needed') keeps its frame: the words around the quote are the claim.
+ */
+function withoutQuoteFrame(quote: string): string {
+  const frame = COLON_FRAME.exec(quote);
+  if (!frame || CLAIM_IN_FRAME.test(frame[1]!)) return quote;
+  const words = quote.slice(frame[0].length);
+  if (frame[2] === '"' || frame[2] === '“') {
+    const marks = words.match(QUOTE_MARK)?.length ?? 0;
+    if (marks === 0) return words;
+    return marks === 1 && /["”]$/u.test(words) ? words.slice(0, -1) : quote;
+  }
+  // In single quotation marks an apostrophe looks like a mark ("don't"): only the mark that ends the part closes.
+  return /[\p{L}\p{N}.,!?…]['’]$/u.test(words) ? words.slice(0, -1) : words;
 }
 
 /** Words after a pause noun that make it a clause's subject ("suggested a pause would fail"), not what is proposed. */

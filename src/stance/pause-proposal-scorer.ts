@@ -30,7 +30,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.1';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.2';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -176,8 +176,19 @@ function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): strin
   const parts = attribution.ranges
     .map(([from, to]): [number, number] => [from, quotedPartEnd(sentence.tokens, from, to)])
     .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
-    .map(([from, to]) => tidyQuote(sentence.text.slice(sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end)));
+    .map(([from, to]) => tidyQuote(sentence.text.slice(sentence.tokens[from]!.start, closingSingleQuoteEnd(sentence.text, sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end))));
   return parts.filter((part) => part.length > 0).join(' … ');
+}
+
+/**
+ * Where a part from `start` to `end` ends once the mark closing its single-quoted words is taken in: single
+ * quotation marks are no tokens, nor is the stop before one ("now.'"), so a part that opens such a quote would
+ * otherwise lose its end.
+ */
+function closingSingleQuoteEnd(text: string, start: number, end: number): number {
+  if (!/(?:^|[\s(\[—–:])['‘]\p{L}/u.test(text.slice(start, end))) return end;
+  const closing = /^[.!?…]?['’](?![\p{L}\p{N}])/u.exec(text.slice(end, end + 2));
+  return closing ? end + closing[0].length : end;
 }
 
 /** Everything the scorer reads off a passage; the learned layer's features come from here. */

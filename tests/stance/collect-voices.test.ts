@@ -80,6 +80,17 @@ describe('voices: each speaker’s own position', () => {
     expect(voices).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
     expect(voices).toContainEqual(expect.objectContaining({ actor: 'Proponents', stance: 'support' }));
   });
+
+  it('a speaker who rejects calls for a pause opposes it, in a headline as in a sentence', () => {
+    const body = 'Trade associations representing software firms met ministers on Monday to discuss frontier AI.';
+    expect(voicesOf(body, 'Industry groups reject calls to halt frontier AI development'))
+      .toContainEqual(expect.objectContaining({ actor: 'Industry groups', stance: 'oppose' }));
+    expect(voicesOf(`${body}\n\nSeveral labs rejected Anthropic's call to pause frontier AI development.`))
+      .toContainEqual(expect.objectContaining({ actor: 'Several labs', stance: 'oppose' }));
+    // a call someone backs stays a call for the pause
+    expect(voicesOf('Regulators backed calls for a pause on frontier AI development.'))
+      .toContainEqual(expect.objectContaining({ actor: 'Regulators', stance: 'support' }));
+  });
 });
 
 describe('voices: the seed articles', () => {
@@ -107,6 +118,21 @@ describe('voices: transcripts and quotes that run on', () => {
     const quotes = voicesOf(text).filter((v) => v.actor.toLowerCase().includes('vellacott')).map((v) => v.quote).join(' ');
     expect(quotes).toContain('nine thousand');
     expect(voicesOf(text).some((v) => v.actor.toLowerCase().includes('vellacott') && v.stance === 'oppose')).toBe(true);
+  });
+
+  it('a quote introduced by a colon is the speaker’s words, without the report around them', () => {
+    expect(voicesOf('Yoshua Bengio told reporters: "We need a coordinated global pause on frontier AI development now."').map((v) => v.quote))
+      .toEqual(['We need a coordinated global pause on frontier AI development now.']);
+    expect(voicesOf("Yoshua Bengio said: 'We need a coordinated global pause on frontier AI development now.'").map((v) => v.quote))
+      .toEqual(['We need a coordinated global pause on frontier AI development now.']);
+    // a frame with a claim of its own stays: it is part of what the speaker said
+    expect(voicesOf('Ana Ruiz said the pause would deepen the digital divide: "Rich universities already have their frontier AI models."')[0]?.quote)
+      .toMatch(/^said the pause would deepen the digital divide/);
+  });
+
+  it('words in single quotation marks keep their closing mark', () => {
+    expect(voicesOf("Ana Ruiz called the proposal to pause frontier AI development 'the adult in the room'; Pavel Novak called it 'a cartel agreement'.")
+      .map((v) => v.quote)).toEqual(["called the proposal to pause frontier AI development 'the adult in the room'", "called it 'a cartel agreement'."]);
   });
 
   it('a quote left open runs on into the next sentence', () => {
