@@ -142,7 +142,8 @@ const alertChannel = z.discriminatedUnion('type', [
   }),
   /**
    * Email through an SMTP server: one message per run with that run's alerts (up to 100 each), not one per article.
-   * A refused message stays in the outbox and is retried by the next runs, for up to two days.
+   * A refused message stays in the outbox and is retried by the next runs, for up to two days. With `digest`, also
+   * the daily digest, once a day.
    */
   z.object({
     type: z.literal('email'),
@@ -150,6 +151,14 @@ const alertChannel = z.discriminatedUnion('type', [
     id: channelId.optional(),
     from: z.email('an email address'),
     to: z.array(z.email('an email address')).min(1, 'at least one address'),
+    /** Send alerts. `false`, with `digest`, makes a channel for the daily digest only. @default true */
+    alerts: z.boolean().default(true),
+    /**
+     * Also send the daily digest: the first run on or after midnight in `digest.timeZone` sends the previous day's,
+     * once per day and channel. A day no run reached after its end (the machine was off all the next day) is not sent
+     * later. @default false
+     */
+    digest: z.boolean().default(false),
     smtp: z.object({
       host: z.string().min(1),
       /** @default 587 */
@@ -167,6 +176,11 @@ const alertChannel = z.discriminatedUnion('type', [
        */
       passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
     }).refine((smtp) => (smtp.user === undefined) === (smtp.passwordEnv === undefined), { message: 'user and passwordEnv go together', path: ['passwordEnv'] }),
+  }).superRefine((channel, ctx) => {
+    // `alerts: false` alone is a channel that would send nothing: most likely `digest: true` was meant and left out
+    if (!channel.alerts && !channel.digest) {
+      ctx.addIssue({ code: 'custom', path: ['digest'], input: channel.digest, message: 'true when alerts is false (a channel that takes neither alerts nor the digest sends nothing)' });
+    }
   }),
 ]);
 

@@ -155,6 +155,10 @@ export interface RunReport {
    */
   alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
   digestPaths: string[];
+  /** The previous day's digest, sent this run to each channel that takes it and had not had it (`date` is that day). */
+  digestEmailsSent: { channel: string; date: string }[];
+  /** Digests a channel refused this run: not recorded as sent, so the next run of the same day tries again. */
+  digestEmailsFailed: { channel: string; date: string; error: string }[];
 }
 
 /** What a feed document says, whatever its format, once normalised. */

@@ -11,11 +11,11 @@ import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
 import { canonicalizeUrl, computeDedupKeys, DuplicateIndex, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
-import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
+import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
-import { writeDigest } from './write-digest.ts';
-import { localDate } from '../digest/index.ts';
+import { loadDigestData, writeDigest } from './write-digest.ts';
+import { dayBounds, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
@@ -137,6 +137,57 @@ function calendarDays(first: string, last: string, timeZone: string): string[] {
   return days;
 }
 
+/** The date (`YYYY-MM-DD`) of the calendar day before `date`. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Sends the digest of the day before `now`, in the digest's time zone, to each channel that takes it (an email
+ * channel's `digest`) and has not been sent it: the first run after midnight sends it, the day's later runs send
+ * nothing, and one a channel refused is tried again by the next run of the same day. Only that day's: a day no run
+ * reached after its end is not sent later, so a machine back from a week off does not fill inboxes with stale
+ * digests. Nor a day the pipeline was not running by (its first run's day before): it would report as quiet a day
+ * nobody watched. A day it watched and found nothing is sent, so readers can tell a quiet day from a broken job.
+ */
+async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<RunReport, 'digestEmailsSent' | 'digestEmailsFailed'>> {
+  const { loaded, store, stop } = options;
+  const { pipeline } = loaded;
+  const takers = options.channels.filter((channel) => channel.deliverDigest);
+  if (takers.length === 0) return { digestEmailsSent: [], digestEmailsFailed: [] };
+  // as before a digest is written: stopped, the process is ending, and no message is begun
+  if (stop?.requested) throw new RunStoppedError(stop.reason!);
+  const tz = pipeline.digest.timeZone;
+  const date = dayBefore(localDate(now(), tz));
+  const sentTo = await repo.digestEmailedTo(store.db, pipeline.id, date);
+  const due = takers.filter((channel) => !sentTo.has(channel.name));
+  if (due.length === 0 || !(await repo.pipelineRanBefore(store.db, pipeline.id, dayBounds(date, tz).end))) return { digestEmailsSent: [], digestEmailsFailed: [] };
+  const digest = await loadDigestData(loaded, store, date, now().toISOString());
+  // side by side, as alerts are: a relay that hangs does not hold up another channel's digest
+  const outcomes = await Promise.all(
+    due.map(async (channel) => {
+      // one being handed over when a stop comes is seen through and recorded, or the next run would send it again
+      if (stop?.requested) return null;
+      const send = async (): Promise<string | null> => {
+        try {
+          await channel.deliverDigest!(digest);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        await repo.recordDigestEmail(store.db, { pipelineId: pipeline.id, channel: channel.name, date, sentAt: now().toISOString() });
+        return null;
+      };
+      const label = channelLabel(channel.name);
+      const refusal = await (stop ? stop.hold(send(), `the digest email of ${date} to ${label}`) : send());
+      return { channel: label, date, refusal };
+    }),
+  );
+  return {
+    digestEmailsSent: outcomes.flatMap((outcome) => (outcome && outcome.refusal === null ? [{ channel: outcome.channel, date }] : [])),
+    digestEmailsFailed: outcomes.flatMap((outcome) => (outcome && outcome.refusal !== null ? [{ channel: outcome.channel, date, error: outcome.refusal }] : [])),
+  };
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -150,18 +201,22 @@ export function runHadFailures(report: RunReport): boolean {
   return (
     report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) ||
     report.alertsFailed.length > 0 ||
-    report.alertsExpired.some((expired) => expired.configured)
+    report.alertsExpired.some((expired) => expired.configured) ||
+    report.digestEmailsFailed.length > 0
   );
 }
 
 /**
- * One run of a pipeline: ingest every source, extract, deduplicate, score, store, alert, write the day's digest.
- * The only place where stages, store and queue meet. A failing source is reported, never fatal; re-running is
- * safe because every write is keyed (source + item, article + scorer version, article + alert channel, day).
+ * One run of a pipeline: ingest every source, extract, deduplicate, score, store, alert, write the day's digest, email
+ * the day before's. The only place where stages, store and queue meet. A failing source is reported, never fatal;
+ * re-running is safe because every write is keyed (source + item, article + scorer version, article + alert channel,
+ * day, digest channel + day).
  */
 export async function runPipeline(options: RunOptions): Promise<RunReport> {
-  const { loaded, store, channels } = options;
+  const { loaded, store } = options;
   const { pipeline, rootDir } = loaded;
+  // a channel for the digest only (an email channel's `alerts: false`) is queued no alert
+  const channels = options.channels.filter((channel) => channel.takesAlerts !== false);
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const db = store.db;
@@ -800,6 +855,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const written = writeDigest({ loaded, store, date, now });
       digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
     }
+    const digestEmails = await emailDigest(options, now);
 
     const report: RunReport = {
       runId,
@@ -815,6 +871,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsWaiting: delivery.waiting,
       alertsWithdrawn: delivery.withdrawn,
       digestPaths,
+      ...digestEmails,
     };
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;

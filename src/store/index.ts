@@ -6,5 +6,6 @@ export * from './stories.ts';
 export * from './stance-scores.ts';
 export * from './alerts.ts';
 export * from './digests.ts';
+export * from './digest-emails.ts';
 export type * from './schema.ts';
 export * from './stance-labels.ts';

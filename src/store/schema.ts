@@ -179,6 +179,16 @@ export interface DigestsTable {
   updated_at: string;
 }
 
+/** A day's digest sent to an email channel: at most one per pipeline, channel and day. */
+export interface DigestEmailsTable {
+  pipeline_id: string;
+  /** The channel's outbox name (`email#<id>`, else `email:<recipients>`), as the alerts table has it. */
+  channel: string;
+  /** The digest's day, `YYYY-MM-DD` in `digest.timeZone`. */
+  date: string;
+  sent_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   runs: RunsTable;
@@ -189,6 +199,7 @@ export interface Database {
   stance_labels: StanceLabelsTable;
   alerts: AlertsTable;
   digests: DigestsTable;
+  digest_emails: DigestEmailsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
-import { oneLine, shortenText } from '../../model/display-text.ts';
+import { oneLine, plural, shortenText } from '../../model/display-text.ts';
+import { renderMarkdown, type DigestData } from '../../digest/index.ts';
+import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText } from './alert-text.ts';
 import type { AlertChannel } from './index.ts';
 
@@ -20,6 +22,10 @@ export interface EmailChannelSettings {
   id?: string | undefined;
   /** Connection, greeting and socket inactivity limit: a dead relay costs one timeout per run. */
   timeoutMs?: number;
+  /** Send alerts; false for a channel that carries the daily digest only. @default true */
+  alerts?: boolean;
+  /** Also send the daily digest. @default false */
+  digest?: boolean;
 }
 
 /** Alerts in one message at most: more is a digest, and a message past a relay's size limit would never go. */
@@ -27,7 +33,8 @@ export const ALERTS_PER_EMAIL = 100;
 
 /**
  * Sends the alerts a run raises as one message per run (up to ALERTS_PER_EMAIL each), not one per article: a busy
- * news day must not bury an inbox. The message is accepted or refused as a whole, and so are its alerts.
+ * news day must not bury an inbox. The message is accepted or refused as a whole, and so are its alerts. With
+ * `digest`, it also sends the daily digests it is handed.
  */
 export function emailChannel(settings: EmailChannelSettings): AlertChannel {
   const { smtp, timeoutMs = 15_000 } = settings;
@@ -43,8 +50,7 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     socketTimeout: timeoutMs,
   });
   const name = settings.id === undefined ? `email:${settings.to.join(',')}` : `email#${settings.id}`;
-  const send = async (alerts: readonly AlertPayload[]) => {
-    const message = alertEmail(alerts);
+  const send = async (message: { subject: string; text: string; html: string }) => {
     let info: { accepted: unknown[]; rejected: unknown[] };
     try {
       info = await transport.sendMail({ from: settings.from, to: [...settings.to], ...message });
@@ -57,8 +63,10 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
   return {
     name,
     batchSize: ALERTS_PER_EMAIL,
-    deliver: (alert) => send([alert]),
-    deliverBatch: send,
+    deliver: (alert) => send(alertEmail([alert])),
+    deliverBatch: (alerts) => send(alertEmail(alerts)),
+    ...(settings.alerts === false ? { takesAlerts: false } : {}),
+    ...(settings.digest === true ? { deliverDigest: (digest: DigestData) => send(digestEmail(digest)) } : {}),
   };
 }
 
@@ -89,17 +97,18 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
   return { subject, text: `${text}\n`, html };
 }
 
-/** Quotes too: the text also goes into attribute values (a link's href). */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Only http(s) links become links: a `javascript:` URL from a feed must not be one click away. */
-function isWebLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+/**
+ * The subject, plain text and HTML of the message carrying a day's digest: the Markdown digest as the text, and the
+ * same in HTML (feed text escaped, only http(s) links). The subject counts the day's on-topic originals, the articles
+ * whose stances it gives, so its figures add up; the pipeline's name is kept on one header line.
+ */
+export function digestEmail(digest: DigestData): { subject: string; text: string; html: string } {
+  const { totals } = digest;
+  const originals = totals.onTopic - totals.duplicates;
+  const count =
+    originals === 0
+      ? 'no on-topic articles'
+      : `${plural(originals, 'article')} (${totals.stance.support} support, ${totals.stance.oppose} oppose, ${totals.stance.neutral} neutral)`;
+  const subject = oneLine(`pausewatch digest ${digest.date}: ${shortenText(digest.pipeline.name, 80)} — ${count}`);
+  return { subject, text: renderMarkdown(digest), html: renderHtml(digest) };
 }

@@ -2,6 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
+import type { DigestData } from '../../digest/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
 import { oneLine } from '../../model/display-text.ts';
@@ -19,6 +20,10 @@ export interface AlertChannel {
   deliverBatch?(payloads: readonly AlertPayload[]): Promise<void>;
   /** The most alerts `deliverBatch` takes at once. */
   batchSize?: number;
+  /** False for a channel that takes the daily digest only (an email channel's `alerts: false`): no alert is queued for it. */
+  readonly takesAlerts?: boolean;
+  /** Sends a day's digest (an email channel's `digest: true`), or throws when it is refused. */
+  deliverDigest?(digest: DigestData): Promise<void>;
 }
 
 /** One line per alert, for a person watching the terminal or a cron mail. */
@@ -129,7 +134,9 @@ export function createChannels(
             found: `${JSON.stringify(passwordEnv)}, which is ${password === '' ? 'empty' : 'not set'} in this environment`,
           }], pipelineFile);
         }
-        return emailChannel({ from: channel.from, to: channel.to, id: channel.id, smtp: { ...channel.smtp, password } });
+        return emailChannel({
+          from: channel.from, to: channel.to, id: channel.id, smtp: { ...channel.smtp, password }, alerts: channel.alerts, digest: channel.digest,
+        });
       }
     }
   });

@@ -113,6 +113,10 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `  ${'withdrawn'.padEnd(12)} ${plural(report.alertsWithdrawn.length, 'alert')}: ${when}, past alerts.maxAgeHours${limit}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`,
     );
   }
+  // a digest nobody received this morning is as much a failure as an alert: said with the channel and the reason
+  for (const { channel, date, error } of report.digestEmailsFailed) {
+    lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date} not emailed by ${channel} (${shortenText(error, LINE_TEXT_MAX)}); the next run today tries again`);
+  }
   for (const { channel, count } of report.alertsWaiting) {
     lines.push(
       `  ${'waiting'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which is no longer in the pipeline: sent if it comes back within ${ALERT_RETRY_HOURS} h ` +
@@ -143,6 +147,10 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
   );
   lines.push(`digest: ${report.digestPaths.map((p) => shownPath(p, cwd)).join(', ')}`);
+  for (const date of [...new Set(report.digestEmailsSent.map((sent) => sent.date))]) {
+    const channels = report.digestEmailsSent.filter((sent) => sent.date === date).map((sent) => sent.channel);
+    lines.push(`digest of ${date} emailed: ${channels.join('; ')}`);
+  }
   return lines.join('\n');
 }
 
@@ -168,8 +176,9 @@ export function registerRun(program: Command, state: CliState): void {
         });
         const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.file);
         // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
-        // alert being handed to its channel (the next run would send it again) and a digest being written (cut short,
-        // it would replace a whole one) are seen through first, and said so; a second Ctrl-C ends the process at once.
+        // alert or a digest email being handed to its channel (the next run would send it again) and a digest being
+        // written (cut short, it would replace a whole one) are seen through first, and said so; a second Ctrl-C ends
+        // the process at once.
         let runId: number | null = null;
         const stop = new RunStop();
         const interrupt = (signal: NodeJS.Signals) => {
