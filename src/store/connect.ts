@@ -1,7 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  DEFAULT_MIGRATION_TABLE,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Dialect as KyselyDialect,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -61,6 +73,8 @@ export interface OpenStoreOptions {
 /** Opens `target` (a file path, or a postgres:// URL) and brings its schema up to date. */
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   let store: Store;
+  // Set for SQLite, which is migrated on its connection directly rather than through `store.db`.
+  let sqliteToMigrate: SQLite.Database | null = null;
   if (!isPostgresUrl(target) && isUrl(target)) {
     // Otherwise a file of that name relative to the working directory, which a read would call missing.
     throw new StoreError(`unsupported database URL ${redact(target)}: only SQLite file paths and postgres:// URLs are supported (check --database and DATABASE_URL)`);
@@ -90,10 +104,12 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     try {
       // Read before anything writes to the file (WAL mode, migrations): whether pausewatch should use it at all.
       if (!inMemory) refuseUnfitSqliteFile(file, schemaOf(sqlite, file), mustExist);
+      // First: turning a new file to WAL needs a moment's exclusive lock, which a process opening it at the same
+      // time holds too.
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // WAL lets `pausewatch articles` read while a run writes; foreign keys are off by default in SQLite.
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
       // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a re-run restores.
       sqlite.pragma('synchronous = NORMAL');
     } catch (error) {
@@ -103,6 +119,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    sqliteToMigrate = sqlite;
   }
   try {
     const schema = store.dialect === 'postgres' ? await currentSchema(store) : null;
@@ -118,7 +135,8 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     if (options.mustExist && schema !== null && !(await hasMigrationTable(store, schema))) {
       throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
     }
-    await migrate(store, schema);
+    if (sqliteToMigrate) await migrateSqlite(sqliteToMigrate, store.location);
+    else await migrate(store.db, 'postgres', schema);
   } catch (error) {
     await store.close().catch(() => {});
     if (error instanceof StoreError) throw error;
@@ -219,17 +237,114 @@ async function hasMigrationTable(store: Store, schema: string): Promise<boolean>
 }
 
 /** `schema`: PostgreSQL's current schema, where the tables are created; null for SQLite. */
-async function migrate(store: Store, schema: string | null): Promise<void> {
+async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null): Promise<void> {
   // kysely looks for its migration tables in every schema of the database unless told which: the pausewatch tables
   // of another schema (another pipeline's, kept apart as the README shows) made it skip creating them in this one,
   // and the run failed on a missing kysely_migration_lock. They go where the pausewatch tables go.
   const migrationTableSchema = schema ?? undefined;
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect), migrationTableSchema });
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const message = (error as Error).message ?? String(error);
     // No migration failed when the database could not be reached at all (a mistyped PostgreSQL database, a server down).
     throw new Error(failed ? `migration ${failed.migrationName} failed: ${message}` : message);
+  }
+}
+
+/** How long a statement waits for another connection's write to the SQLite file to end. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** How long opening waits for another process's migration of the same SQLite file, which a large file makes long. */
+const MIGRATION_WAIT_MS = 10 * 60_000;
+
+/**
+ * Brings a SQLite file's schema up to date, also when several processes open a new or older file at once (cron jobs
+ * started the same minute, `run` and `sources` together). kysely takes no lock on SQLite and runs each migration by
+ * itself: the processes all created the same tables, or rebuilt them under one another. Here every pending migration
+ * runs in one transaction that holds the file's write lock from its start (BEGIN IMMEDIATE): another process waits
+ * for it, then finds nothing left to do; and a process killed midway leaves the file as it was.
+ */
+async function migrateSqlite(sqlite: SQLite.Database, location: string): Promise<void> {
+  // The usual open: no lock to wait for, nor to take on a file in a folder the user may only read.
+  if (await isSqliteSchemaCurrent(sqlite)) return;
+  // A migration that rebuilds a table (007) needs foreign keys off, and they switch only outside a transaction:
+  // its own switch, inside this one, does nothing.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.pragma(`busy_timeout = ${MIGRATION_WAIT_MS}`);
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      throw new StoreError(`${location} stayed locked for ${MIGRATION_WAIT_MS / 60_000} minutes while pausewatch waited to bring its tables up to date: another process is still migrating or writing it`);
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    const db = new Kysely<any>({ dialect: dialectInTransaction(sqlite) });
+    try {
+      // Rows that broke a key before (deleted with foreign keys off, as the sqlite3 shell runs) are the user's to mend.
+      const brokenBefore = new Set(foreignKeyViolations(sqlite).map(violationKey));
+      await migrate(db, 'sqlite', null);
+      // With foreign keys off, a migration's delete cascaded nowhere: what it left dangling stops the migration.
+      const broken = foreignKeyViolations(sqlite).filter((row) => !brokenBefore.has(violationKey(row)));
+      if (broken.length > 0) throw new Error(`migrating broke foreign keys, in ${[...new Set(broken.map((row) => row.table))].join(', ')}`);
+      sqlite.exec('COMMIT');
+    } finally {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      await db.destroy();
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/** Whether every migration, and no other, is recorded: read without a lock, so only a hint, which the Migrator checks again. */
+async function isSqliteSchemaCurrent(sqlite: SQLite.Database): Promise<boolean> {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEFAULT_MIGRATION_TABLE)) return false;
+  const recorded = new Set(sqlite.prepare(`SELECT name FROM ${DEFAULT_MIGRATION_TABLE}`).pluck().all() as string[]);
+  const known = Object.keys(await migrationProvider('sqlite').getMigrations());
+  return recorded.size === known.length && known.every((name) => recorded.has(name));
+}
+
+/** A row that breaks a foreign key: its table, its row id and the table it refers to. */
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+function foreignKeyViolations(sqlite: SQLite.Database): ForeignKeyViolation[] {
+  return sqlite.prepare('PRAGMA foreign_key_check').all() as ForeignKeyViolation[];
+}
+
+const violationKey = (row: ForeignKeyViolation) => `${row.table}\u0000${row.rowid}\u0000${row.parent}`;
+
+/**
+ * kysely's SQLite dialect on a connection whose transaction is already open: a transaction a migration opens of its
+ * own (007's rebuild) becomes a savepoint in it, which undoes that migration's part on an error as its own would.
+ * Destroying it leaves the connection open.
+ */
+function dialectInTransaction(sqlite: SQLite.Database): KyselyDialect {
+  const database: SqliteDatabase = { prepare: (query) => sqlite.prepare(query), close: () => {} };
+  const dialect = new SqliteDialect({ database });
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => new SavepointDriver({ database }),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+  };
+}
+
+class SavepointDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('SAVEPOINT migration'));
+  }
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('RELEASE migration'));
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('ROLLBACK TO migration'));
+    await connection.executeQuery(CompiledQuery.raw('RELEASE migration'));
   }
 }

@@ -12,6 +12,7 @@ import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts'
 import * as sourceLastWarnings from './011-source-last-warnings.ts';
 import * as articleFeedLinks from './012-article-feed-links.ts';
 import * as longFeedValues from './013-long-feed-values.ts';
+import * as doublePrecisionScores from './014-double-precision-scores.ts';
 import * as digestEmails from './015-digest-emails.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,6 +41,7 @@ const migrations: Record<string, MigrationModule> = {
   '011-source-last-warnings': sourceLastWarnings,
   '012-article-feed-links': articleFeedLinks,
   '013-long-feed-values': longFeedValues,
+  '014-double-precision-scores': doublePrecisionScores,
   '015-digest-emails': digestEmails,
 };
 
