@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
@@ -108,7 +108,6 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
   return { current, previous };
 }
 
-/** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */
 /**
  * The id of another pipeline whose digests are in this pipeline's `digest.dir` (by its newest `<date>.json`), or
  * null. Digests are named by date alone, so two pipelines sharing a folder would overwrite each other's days.
@@ -128,6 +127,53 @@ export async function otherPipelineInDigestDir(loaded: LoadedPipeline): Promise<
   }
 }
 
+/**
+ * Where `file` is written before it is renamed over the digest: beside it (a rename does not cross file systems),
+ * hidden, and not named `<date>.md` or `.json`, so neither the shared-folder check, `ls`, nor a script's `*.json`
+ * takes it for a digest. The same name every time, so one left by a killed run is overwritten by the next write.
+ */
+export function digestTempFile(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+}
+
+/**
+ * Writes `file` whole or not at all: a run killed mid-write, a full disk or an unwritable folder leaves the previous
+ * digest as it was (and its readers never see half of one). Fails with the system's error, naming `file`.
+ */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const temp = digestTempFile(file);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text);
+      // flushed before the rename, or a power cut could leave the new name on an empty file; a file system (or a
+      // pipe) that cannot flush does not stop the digest
+      await handle.sync().catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EINVAL' && error.code !== 'ENOTSUP') throw error;
+      });
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    // a folder in its place is no file of ours, and is left alone: rm refuses one without `recursive`
+    await rm(temp, { force: true }).catch(() => {});
+    throw namingFile(error, file);
+  }
+}
+
+/**
+ * A file system error as writing `file` directly gives it (`EACCES: permission denied, open '<file>'`), rather than
+ * naming the temporary file; a write that failed (ENOSPC) names the file too, which a direct write's error did not.
+ */
+function namingFile(error: unknown, file: string): unknown {
+  const { code, errno, syscall, message } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof syscall !== 'string' || !message.startsWith(`${code}: `)) return error;
+  const description = message.slice(code.length + 2).split(`, ${syscall}`)[0];
+  return Object.assign(new Error(`${code}: ${description}, ${syscall} '${file}'`, { cause: error }), { code, errno, syscall, path: file });
+}
+
+/** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */
 export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; date: string; now: () => Date }): Promise<{ data: DigestData; paths: string[] }> {
   const { loaded, store, date } = args;
   const generatedAt = args.now().toISOString();
@@ -137,8 +183,8 @@ export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; 
   const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
   await mkdir(dir, { recursive: true });
   const paths = [path.join(dir, `${date}.md`), path.join(dir, `${date}.json`)];
-  await writeFile(paths[0]!, markdown);
-  await writeFile(paths[1]!, json);
+  await writeWhole(paths[0]!, markdown);
+  await writeWhole(paths[1]!, json);
   await repo.saveDigest(store.db, { pipelineId: loaded.pipeline.id, date, markdown, json, articleCount: data.totals.articles, at: generatedAt });
   return { data, paths };
 }

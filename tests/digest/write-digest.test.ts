@@ -1,13 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { definePipeline, loadPipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
-import { writeDigest } from '../../src/run/write-digest.ts';
+import { registerDigest } from '../../src/cli/commands/digest.ts';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { digestTempFile, otherPipelineInDigestDir, writeDigest } from '../../src/run/write-digest.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 const neutral: ScoreResult = {
   scorerVersion: 'test',
@@ -108,5 +111,109 @@ describe.each(dialects)('the source health of a digest, on $name', ({ fresh }) =
       await database.drop();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe.each(dialects)('a digest written over the previous one, on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+  let loaded: LoadedPipeline;
+  const day = '2026-06-10';
+  let markdownFile: string;
+  let jsonFile: string;
+
+  beforeEach(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-digest-'));
+    loaded = {
+      pipeline: definePipeline({
+        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
+        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+        digest: { dir: 'digests', timeZone: 'UTC' },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-06-01T00:00:00.000Z');
+    const fetchedAt = `${day}T08:00:00.000Z`;
+    const story = await repo.createStory(store.db, 'p', 'Labs agree to pause frontier training', fetchedAt);
+    const id = await repo.insertArticle(store.db, {
+      pipeline_id: 'p', source_id: 'wire', item_key: 'a', url: 'https://wire.example/a', canonical_url: 'https://wire.example/a',
+      title: 'Labs agree to pause frontier training', byline: null, published_at: fetchedAt, modified_at: null, fetched_at: fetchedAt, lang: 'en',
+      site_name: 'Wire', image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: 'hash-a', near_signature: '',
+      topic_signature: '', duplicate_of: null, duplicate_reason: null, story_id: story, extract_error: null, updated_at: fetchedAt,
+    });
+    await repo.saveScore(store.db, id, neutral, fetchedAt);
+    markdownFile = path.join(root, 'digests', `${day}.md`);
+    jsonFile = path.join(root, 'digests', `${day}.json`);
+  });
+  afterEach(async () => {
+    await store?.close();
+    await database?.drop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const write = (at: string) => writeDigest({ loaded, store, date: day, now: () => new Date(at) });
+
+  it.skipIf(!existsSync('/dev/full'))('is left whole by a write that fails for a full disk, and the error names the digest file', async () => {
+    await write('2026-06-10T18:00:00.000Z');
+    const previous = { markdown: readFileSync(markdownFile, 'utf8'), json: readFileSync(jsonFile, 'utf8') };
+    expect(previous.markdown).toContain('Labs agree to pause frontier training');
+    // /dev/full takes the Markdown as a full disk would: every write fails with ENOSPC (as root too)
+    symlinkSync('/dev/full', digestTempFile(markdownFile));
+    await expect(write('2026-06-10T19:00:00.000Z')).rejects.toThrow(`ENOSPC: no space left on device, write '${markdownFile}'`);
+    expect({ markdown: readFileSync(markdownFile, 'utf8'), json: readFileSync(jsonFile, 'utf8') }).toEqual(previous);
+    // what was written to go in its place is gone (the link, not /dev/full)
+    expect(existsSync(digestTempFile(markdownFile))).toBe(false);
+    expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('is left whole by a write that cannot open its file, and the error names the digest file', async () => {
+    await write('2026-06-10T18:00:00.000Z');
+    const previousJson = readFileSync(jsonFile, 'utf8');
+    // a folder where the JSON is written first: the Markdown is replaced, whole; the JSON stays as it was
+    mkdirSync(digestTempFile(jsonFile));
+    await expect(write('2026-06-10T20:00:00.000Z')).rejects.toThrow(`EISDIR: illegal operation on a directory, open '${jsonFile}'`);
+    expect(readFileSync(jsonFile, 'utf8')).toBe(previousJson);
+    expect(readFileSync(markdownFile, 'utf8')).toContain('2026-06-10T20:00:00.000Z');
+  });
+});
+
+describe.each(dialects)('what a run killed while writing a digest leaves behind, on $name', ({ fresh }) => {
+  let project: TempProject;
+
+  beforeEach(async () => {
+    project = await tempProject({ name: 'digest-leftover', database: fresh, commands: [registerRun, registerDigest] });
+    project.writeFile('caps/pause.txt', 'Labs weigh a pause\n\nLeading AI labs discuss a coordinated, verified pause of frontier AI development.\n');
+    project.writePipeline({
+      ...pipelineDefinition({ id: 'kept', name: 'Kept', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
+      digest: { dir: 'digests', timeZone: 'UTC' },
+    });
+  });
+  afterEach(() => project.remove());
+
+  it('is not taken for a digest, and the next digest of that day replaces it', async () => {
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+    const dir = path.join(project.root, 'digests');
+    const digests = readdirSync(dir).sort();
+    const [jsonFile, markdownFile] = digests.map((name) => path.join(dir, name));
+    const whole = { markdown: readFileSync(markdownFile!, 'utf8'), json: readFileSync(jsonFile!, 'utf8') };
+    // the day's two files cut short, as SIGKILL leaves them; and a later day's, whole but another pipeline's: taken
+    // for the newest digest, it would have `digest` refuse the folder as shared
+    writeFileSync(digestTempFile(markdownFile!), whole.markdown.slice(0, 40));
+    writeFileSync(digestTempFile(jsonFile!), whole.json.slice(0, 40));
+    const laterLeftover = digestTempFile(path.join(dir, '2999-01-01.json'));
+    writeFileSync(laterLeftover, whole.json.replace('"kept"', '"another"'));
+
+    expect(await otherPipelineInDigestDir(await loadPipeline(project.pipelineFile))).toBeNull();
+    const next = await project.cli('digest');
+    expect(next.code).toBe(0);
+    expect(next.stdout).toContain('Labs weigh a pause');
+    expect(next.stderr).toBe(`written: ${markdownFile}, ${jsonFile}\n`);
+    expect(JSON.parse(readFileSync(jsonFile!, 'utf8'))).toMatchObject({ pipeline: { id: 'kept' } });
+    // the day's leftovers were written over and renamed into place; the other day's waits for that day's digest
+    expect(readdirSync(dir).sort()).toEqual([...digests, path.basename(laterLeftover)].sort());
   });
 });

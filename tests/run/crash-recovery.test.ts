@@ -9,6 +9,7 @@ import { createChannels } from '../../src/alert/index.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { RunStop } from '../../src/run/run-stop.ts';
+import { digestTempFile } from '../../src/run/write-digest.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
@@ -236,11 +237,13 @@ describe.each(dialects)('a run stopped midway, on $name', ({ fresh }) => {
     const at = new Date();
     const day = at.toISOString().slice(0, 10);
     const markdownFile = path.join(root, 'digests', `${day}.md`);
+    const jsonFile = path.join(root, 'digests', `${day}.json`);
     mkdirSync(path.dirname(markdownFile));
-    // The digest is a named pipe: opening it to write waits until this test opens it to read, so the stop is asked
-    // while the digest is under way. (Once both ends are open, a digest smaller than the pipe's buffer would be
-    // written whole at once, so the stop must come first.)
-    execFileSync('mkfifo', [markdownFile]);
+    // The file the Markdown is written to before it is renamed into place is a named pipe: opening it to write waits
+    // until this test opens it to read, so the stop is asked while the digest is under way. (Once both ends are open,
+    // a digest smaller than the pipe's buffer would be written whole at once, so the stop must come first.)
+    const markdownBeingWritten = digestTempFile(markdownFile);
+    execFileSync('mkfifo', [markdownBeingWritten]);
     const loaded = await loadPipeline(path.join(root, 'pipeline.ts'));
     const store = await openStore(database.target);
     try {
@@ -248,10 +251,12 @@ describe.each(dialects)('a run stopped midway, on $name', ({ fresh }) => {
       const run = runPipeline({ loaded, store, channels: [], now: () => at, stop }).catch(() => {});
       while (stop.underWay().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(stop.underWay()).toEqual([`the digest of ${day}`]);
-      const stopped = stop.request('interrupted by SIGTERM').then(() => existsSync(path.join(root, 'digests', `${day}.json`)));
-      const markdown = (await createReadStream(markdownFile, 'utf8').toArray()).join('');
-      // the stop is done once the digest is whole: its Markdown, then its JSON
-      expect(await stopped).toBe(true);
+      const stopped = stop.request('interrupted by SIGTERM').then(() => ({ markdown: existsSync(markdownFile), json: JSON.parse(readFileSync(jsonFile, 'utf8')) as { date: string } }));
+      // nothing of the digest is in place while it is written
+      expect(existsSync(markdownFile)).toBe(false);
+      const markdown = (await createReadStream(markdownBeingWritten, 'utf8').toArray()).join('');
+      // the stop is done once the digest is whole: its Markdown, then its JSON, each in place
+      expect(await stopped).toEqual({ markdown: true, json: expect.objectContaining({ date: day }) });
       for (const title of TITLES) expect(markdown).toContain(title);
       await run;
     } finally {
