@@ -158,17 +158,20 @@ export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise
 /**
  * The earliest publication date among the syndicated copies of each of these originals, for those that have a dated
  * copy: the original is whichever copy was stored first, which may be an undated capture of a June article.
+ * `seenBefore`: only copies first seen before that instant (what a digest of an earlier day knew).
  */
-export async function earliestCopyPublications(db: Kysely<Database>, originalIds: readonly number[]): Promise<Map<number, string>> {
+export async function earliestCopyPublications(
+  db: Kysely<Database>, originalIds: readonly number[], { seenBefore }: { seenBefore?: string } = {},
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   for (let i = 0; i < originalIds.length; i += 500) {
-    const rows = await db
+    let query = db
       .selectFrom('articles')
       .select(['duplicate_of', (eb) => eb.fn.min('published_at').as('earliest')])
       .where('duplicate_of', 'in', originalIds.slice(i, i + 500))
-      .where('published_at', 'is not', null)
-      .groupBy('duplicate_of')
-      .execute();
+      .where('published_at', 'is not', null);
+    if (seenBefore !== undefined) query = query.where('fetched_at', '<', seenBefore);
+    const rows = await query.groupBy('duplicate_of').execute();
     for (const row of rows) if (row.duplicate_of !== null && row.earliest) out.set(row.duplicate_of, row.earliest as string);
   }
   return out;

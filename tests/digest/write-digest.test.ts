@@ -77,6 +77,51 @@ describe.each(dialects)('a digest rewritten for an older day, on $name', ({ fres
   });
 });
 
+describe.each(dialects)('the weekly shift of a digest rewritten later, on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+
+  beforeAll(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-digest-shift-'));
+    await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-06-01T00:00:00.000Z');
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('counts as on its day: a copy dated months earlier, seen later, does not move the original out of the week', async () => {
+    const loaded: LoadedPipeline = {
+      pipeline: definePipeline({
+        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
+        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    const insert = (key: string, fetchedAt: string, published: string | null, duplicateOf: number | null) =>
+      repo.insertArticle(store.db, {
+        pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://wire.example/${key}`, canonical_url: `https://wire.example/${key}`,
+        title: 'Labs weigh a pause', byline: null, published_at: published, modified_at: null, fetched_at: fetchedAt, lang: 'en', site_name: 'Wire',
+        image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `hash-${key}`, near_signature: '', topic_signature: '',
+        duplicate_of: duplicateOf, duplicate_reason: duplicateOf === null ? null : 'content_hash', story_id: null, extract_error: null, updated_at: fetchedAt,
+      });
+    // an undated capture, first seen on the 10th
+    const original = await insert('original', '2026-06-10T08:00:00.000Z', null, null);
+    await repo.saveScore(store.db, original, neutral, '2026-06-10T08:00:00.000Z');
+    const onTheDay = await writeDigest({ loaded, store, date: '2026-06-10', now: () => new Date('2026-06-10T20:00:00.000Z') });
+    expect(onTheDay.data.shift?.current.articles).toBe(1);
+    // ten days later a copy of it arrives, dated in April: trends now count the pair in April
+    await insert('copy', '2026-06-20T08:00:00.000Z', '2026-04-01T09:00:00.000Z', original);
+    const rewritten = await writeDigest({ loaded, store, date: '2026-06-10', now: () => new Date('2026-06-21T09:00:00.000Z') });
+    expect(rewritten.data.shift).toEqual(onTheDay.data.shift);
+  });
+});
+
 describe.each(dialects)('the source health of a digest, on $name', ({ fresh }) => {
   it('lists the sources that need a look first (failing, then never read), then the rest by the name it shows', async () => {
     const database = await fresh();
