@@ -1,2 +1,2 @@
-export { effectiveStance, type EffectiveStance, type StoredScore, type StoredLabel } from './effective-stance.ts';
+export { countedStance, effectiveStance, type EffectiveStance, type StoredScore, type StoredLabel } from './effective-stance.ts';
 export { aggregateTrends, appearedAt, periodOf, type TrendPeriod, type TrendPoint, type TrendRow } from './aggregate.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ArticleRow } from '../../store/index.ts';
 import { latestLabels, latestScores, listArticles, listStories } from '../../store/index.ts';
-import { effectiveStance } from '../../trends/index.ts';
+import { countedStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { table } from '../views.ts';
 
@@ -34,8 +34,9 @@ export function registerStories(program: Command): void {
               firstSeen: story.first_seen,
               lastSeen: story.last_seen,
               articleCount: members.length,
-              // the digest leaves off-topic stories out; here they are listed, and this says which they are
-              onTopicCount: members.filter((a) => effectiveStance(scores.get(a.id), labels.get(a.id)).relevant).length,
+              // the digest leaves off-topic stories out; here they are listed, and this says which they are (a copy
+              // on-topic or not as its original is, as the digest counts it)
+              onTopicCount: members.filter((a) => countedStance(a, scores, labels).relevant).length,
               outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
               articleIds: members.map((a) => a.id),
             },
