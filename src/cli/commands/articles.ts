@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, commandLine, table } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
@@ -18,6 +19,7 @@ export function registerArticles(program: Command): void {
       const limit = positiveWholeNumber(local.limit, '--limit');
       const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
           throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }

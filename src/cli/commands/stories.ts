@@ -3,6 +3,7 @@ import type { ArticleRow } from '../../store/index.ts';
 import { latestLabels, latestScores, listArticles, listStories } from '../../store/index.ts';
 import { countedStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { table } from '../views.ts';
 
 export function registerStories(program: Command): void {
@@ -12,6 +13,7 @@ export function registerStories(program: Command): void {
     .action(async (_local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         const stories = await listStories(store.db, loaded.pipeline.id);
         const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id });
         const scores = await latestScores(store.db, articles.map((a) => a.id));

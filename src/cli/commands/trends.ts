@@ -3,6 +3,7 @@ import { isIsoDate, localDate } from '../../digest/index.ts';
 import { earliestCopyPublications, latestLabels, latestScores, listArticles } from '../../store/index.ts';
 import { aggregateTrends, appearedAt, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
 import { table } from '../views.ts';
 
@@ -36,6 +37,7 @@ export function registerTrends(program: Command): void {
       }
       if (local.since && local.until && local.since > local.until) throw new UsageError(`--since ${local.since} is after --until ${local.until}`);
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         const articles = (await listArticles(store.db, { pipelineId: loaded.pipeline.id })).filter((a) => a.duplicate_of === null);
         const ids = articles.map((a) => a.id);
         const scores = await latestScores(store.db, ids);
