@@ -105,6 +105,11 @@ export interface DigestInput {
   shift?: DigestData['shift'];
   /** List off-topic articles; otherwise they are only counted. */
   includeOffTopic: boolean;
+  /**
+   * What counts for the originals of the day's copies that are not among `articles` (first seen on an earlier day):
+   * their relevance and stance, which those copies take. A copy whose original is in neither keeps its own.
+   */
+  originals?: ReadonlyMap<number, Pick<DigestArticle, 'relevant' | 'stance'>>;
 }
 
 const emptyTally = (): Record<StanceLabel, number> => ({ support: 0, oppose: 0, neutral: 0 });
@@ -115,8 +120,9 @@ const emptyTally = (): Record<StanceLabel, number> => ({ support: 0, oppose: 0, 
  * inflate one side.
  */
 export function buildDigest(input: DigestInput): DigestData {
-  const onTopic = input.articles.filter((a) => a.relevant);
-  const offTopic = input.articles.filter((a) => !a.relevant);
+  const articles = countedAsOriginals(input.articles, input.originals);
+  const onTopic = articles.filter((a) => a.relevant);
+  const offTopic = articles.filter((a) => !a.relevant);
   const originals = onTopic.filter((a) => a.duplicateOf === null);
 
   const groups = new Map<string, DigestArticle[]>();
@@ -158,7 +164,7 @@ export function buildDigest(input: DigestInput): DigestData {
     timeZone: input.timeZone,
     generatedAt: input.generatedAt,
     totals: {
-      articles: input.articles.length,
+      articles: articles.length,
       onTopic: onTopic.length,
       offTopic: offTopic.length,
       duplicates: onTopic.length - originals.length,
@@ -171,6 +177,20 @@ export function buildDigest(input: DigestInput): DigestData {
     sources: [...input.sources],
     shift: input.shift ?? null,
   };
+}
+
+/**
+ * The day's articles with each copy on-topic or off-topic, and of the stance, that its original is, as trends count
+ * the pair: judged by its own score, the copy of an original an analyst labelled irrelevant stayed on-topic and headed
+ * a story of its own. The copy keeps its own evidence and voices, which are about its text.
+ */
+function countedAsOriginals(articles: readonly DigestArticle[], earlier: DigestInput['originals']): DigestArticle[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return articles.map((article) => {
+    if (article.duplicateOf === null) return article;
+    const original = byId.get(article.duplicateOf) ?? earlier?.get(article.duplicateOf);
+    return original ? { ...article, relevant: original.relevant, stance: original.stance } : article;
+  });
 }
 
 /**

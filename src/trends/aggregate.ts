@@ -7,6 +7,10 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 export interface TrendPoint {
   /** When the article appeared: its publication time, else when it was first seen. */
   at: string;
@@ -23,6 +27,15 @@ export interface TrendRow {
   neutral: number;
   /** Mean stance score (-1..1) of the period's articles, null when none has a score. */
   meanScore: number | null;
+  /** Only on a period the range asked for leaves days of out (`--since` on the 25th of a month): it counts those days only. */
+  partial?: true;
+}
+
+/** A period a range of days cuts, with the days of it in the range. */
+export interface CutPeriod {
+  period: string;
+  from: string;
+  to: string;
 }
 
 /**
@@ -53,10 +66,39 @@ function periodOfDay(day: string, period: TrendPeriod): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The first or last day of the period `day` is in: at most 30 steps, the length of a month. */
+function periodEdge(day: string, period: TrendPeriod, step: (day: string) => string): string {
+  const key = periodOfDay(day, period);
+  let edge = day;
+  while (periodOfDay(step(edge), period) === key) edge = step(edge);
+  return edge;
+}
+
+/**
+ * The periods whose days a range (`--since`, `--until`) leaves some of out, with the days of each it counts: the first
+ * when the range starts after the period does, the last when it ends before the period does. Counted whole, a month
+ * from the 25th would read as a quiet month.
+ */
+export function cutPeriods(period: TrendPeriod, range: { from?: string; to?: string }): CutPeriod[] {
+  const cuts = new Map<string, CutPeriod>();
+  const { from, to } = range;
+  if (from !== undefined && periodEdge(from, period, previousDay) < from) {
+    const end = periodEdge(from, period, nextDay);
+    cuts.set(periodOfDay(from, period), { period: periodOfDay(from, period), from, to: to !== undefined && to < end ? to : end });
+  }
+  if (to !== undefined && periodEdge(to, period, nextDay) > to) {
+    const start = periodEdge(to, period, previousDay);
+    const key = periodOfDay(to, period);
+    cuts.set(key, { period: key, from: cuts.get(key)?.from ?? (from !== undefined && from > start ? from : start), to });
+  }
+  return [...cuts.values()];
+}
+
 /**
  * Counts per period, oldest first, with a row of zeros for every period without articles between the first and the
  * last (or `range`, days in the zone, when given): a time series with gaps would plot quiet weeks as missing.
- * Callers pass on-topic originals only, so syndication does not count twice.
+ * The periods `range` cuts are marked `partial`. Callers pass on-topic originals only, so syndication does not count
+ * twice.
  */
 export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}): TrendRow[] {
   const rows = new Map<string, TrendRow & { scoreSum: number; scored: number }>();
@@ -84,7 +126,8 @@ export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeri
       row.scored += 1;
     }
   }
+  const cut = new Set(cutPeriods(period, range).map((c) => c.period));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, ...row }) => ({ ...row, meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null }));
+    .map(({ scoreSum, scored, ...row }) => ({ ...row, meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null, ...(cut.has(row.period) ? { partial: true as const } : {}) }));
 }

@@ -48,3 +48,19 @@ export function effectiveStance(score: StoredScore | undefined, label: StoredLab
   }
   return { relevant: scored, label: scored ? score!.label : null, ...scorer, override: null, trendScore: scorer.score };
 }
+
+/**
+ * The stance that counts for an article of a pipeline, a syndicated copy taking its original's whole (label, override
+ * and the scorer's figures): trends, the digest's tallies and the shift count a syndicated group once, by its original,
+ * so a copy judged on its own score would stay on-topic beside an original the scorer or an analyst put off-topic. A
+ * label given to the copy itself stays in the history but does not count (`label` says so). `scores` and `labels` must
+ * hold the originals of the copies asked about.
+ */
+export function countedStance(
+  article: { id: number; duplicate_of: number | null },
+  scores: ReadonlyMap<number, StoredScore>,
+  labels: ReadonlyMap<number, StoredLabel>,
+): EffectiveStance {
+  const counted = article.duplicate_of ?? article.id;
+  return effectiveStance(scores.get(counted), labels.get(counted));
+}

@@ -1,2 +1,2 @@
-export { effectiveStance, type EffectiveStance, type StoredScore, type StoredLabel } from './effective-stance.ts';
-export { aggregateTrends, appearedAt, periodOf, type TrendPeriod, type TrendPoint, type TrendRow } from './aggregate.ts';
+export { countedStance, effectiveStance, type EffectiveStance, type StoredScore, type StoredLabel } from './effective-stance.ts';
+export { aggregateTrends, appearedAt, cutPeriods, periodOf, type CutPeriod, type TrendPeriod, type TrendPoint, type TrendRow } from './aggregate.ts';

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, commandLine, table } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { localDate } from '../../digest/index.ts';
+import { countedStance } from '../../trends/index.ts';
 
 export function registerArticles(program: Command): void {
   program
@@ -17,15 +19,23 @@ export function registerArticles(program: Command): void {
       const limit = positiveWholeNumber(local.limit, '--limit');
       const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
           throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }
         let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
-        const scores = await latestScores(store.db, rows.map((r) => r.id));
-        const labels = await latestLabels(store.db, rows.map((r) => r.id));
-        const articles = rows.map((row) => articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)));
+        // the originals of the copies listed too, whose stance the copies show
+        const ids = [...new Set(rows.flatMap((r) => (r.duplicate_of === null ? [r.id] : [r.id, r.duplicate_of])))];
+        const scores = await latestScores(store.db, ids);
+        const labels = await latestLabels(store.db, ids);
+        const articles = rows.map((row) => {
+          // A copy shows the stance that counts for it, its original's, as trends and the digest count it; its
+          // relevance score, evidence and voices, which are about its own text, stay its own.
+          const { relevant: _relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
+          return { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance };
+        });
         if (options.json) return printJson(articles);
         const out = articles.map((a, index) => [
           String(a.id),

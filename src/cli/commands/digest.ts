@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, UsageError } from '../errors.ts';
 import { shownPath, writeText } from '../views.ts';
 
@@ -51,6 +52,8 @@ export function registerDigest(program: Command): void {
         }
         const date = local.date ?? today;
         await checkDigestDir(loaded);
+        // before anything is written: another pipeline's database would give an empty digest, read as a quiet day
+        await requirePipelineRuns(loaded, store, options);
         const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
         else {

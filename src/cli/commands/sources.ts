@@ -3,9 +3,10 @@ import net from 'node:net';
 import type { Command } from 'commander';
 import type { SourceMove } from '../../config/pipeline-file.ts';
 import { isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
-import { listSources, pendingMove, pipelinesWithRuns, sourceWarnings } from '../../store/index.ts';
+import { listSources, pendingMove, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, shownPath, table, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
@@ -104,10 +105,11 @@ export function registerSources(program: Command): void {
           };
         });
         if (rows.length === 0) {
-          // A database that other pipelines ran against, but not this one: most likely the wrong --pipeline or --database.
-          const others = (await pipelinesWithRuns(store.db)).filter((id) => id !== loaded.pipeline.id);
-          if (others.length > 0) {
-            process.stderr.write(`pausewatch: pipeline "${loaded.pipeline.id}" has not run against ${store.location}; it holds ${others.map((id) => `"${id}"`).join(', ')} (check --pipeline and --database)\n`);
+          // A database that other pipelines ran against, but not this one: most likely the wrong --pipeline or
+          // --database. Only a warning here, since the pipeline's sources are listed all the same (never checked).
+          const runs = await pipelineRuns(store, loaded.pipeline.id);
+          if (runs.kind === 'others') {
+            process.stderr.write(`pausewatch: ${otherPipelinesText(loaded.pipeline.id, store.location, runs.pipelineIds)} (check --pipeline and --database)\n`);
           }
         }
         if (options.json) return printJson(all.map(({ movedFromPipelineUrl: _moved, ...source }) => source));

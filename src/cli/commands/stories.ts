@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { ArticleRow } from '../../store/index.ts';
 import { latestLabels, latestScores, listArticles, listStories } from '../../store/index.ts';
-import { effectiveStance } from '../../trends/index.ts';
+import { countedStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { table } from '../views.ts';
 
 export function registerStories(program: Command): void {
@@ -12,6 +13,7 @@ export function registerStories(program: Command): void {
     .action(async (_local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         const stories = await listStories(store.db, loaded.pipeline.id);
         const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id });
         const scores = await latestScores(store.db, articles.map((a) => a.id));
@@ -34,8 +36,9 @@ export function registerStories(program: Command): void {
               firstSeen: story.first_seen,
               lastSeen: story.last_seen,
               articleCount: members.length,
-              // the digest leaves off-topic stories out; here they are listed, and this says which they are
-              onTopicCount: members.filter((a) => effectiveStance(scores.get(a.id), labels.get(a.id)).relevant).length,
+              // the digest leaves off-topic stories out; here they are listed, and this says which they are (a copy
+              // on-topic or not as its original is, as the digest counts it)
+              onTopicCount: members.filter((a) => countedStance(a, scores, labels).relevant).length,
               outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
               articleIds: members.map((a) => a.id),
             },

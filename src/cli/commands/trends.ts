@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { isIsoDate, localDate } from '../../digest/index.ts';
 import { earliestCopyPublications, latestLabels, latestScores, listArticles } from '../../store/index.ts';
-import { aggregateTrends, appearedAt, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
 import { table } from '../views.ts';
 
@@ -10,8 +11,25 @@ const PERIODS = ['day', 'week', 'month'] as const;
 const FORMATS = ['table', 'json', 'csv'] as const;
 
 function toCsv(rows: readonly TrendRow[]): string {
-  const header = 'period,articles,support,oppose,neutral,meanScore';
-  return [header, ...rows.map((r) => [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? ''].join(','))].join('\n');
+  // partial last, so columns read by position keep their place
+  const header = 'period,articles,support,oppose,neutral,meanScore,partial';
+  return [header, ...rows.map((r) => [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? '', r.partial ? 'true' : ''].join(','))].join('\n');
+}
+
+/**
+ * Below the table, the periods --since or --until cut, which the table stars: each with the days of it counted, so a
+ * month from the 25th is not read as a quiet month.
+ */
+function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { since?: string; until?: string }): string {
+  const shown = new Set(rows.filter((r) => r.partial).map((r) => r.period));
+  const cuts = cutPeriods(period, { from: range.since, to: range.until }).filter((cut) => shown.has(cut.period));
+  if (cuts.length === 0) return '';
+  const flags = [
+    range.since !== undefined && cutPeriods(period, { from: range.since }).length > 0 ? `--since ${range.since}` : null,
+    range.until !== undefined && cutPeriods(period, { to: range.until }).length > 0 ? `--until ${range.until}` : null,
+  ].filter((flag) => flag !== null);
+  const head = `* partial period${cuts.length === 1 ? '' : 's'}: ${flags.join(' and ')} ${flags.length === 1 ? 'leaves' : 'leave'} out some of ${cuts.length === 1 ? 'its' : 'their'} days`;
+  return [head, ...cuts.map((cut) => `  ${cut.period}: ${cut.from} to ${cut.to} counted`)].join('\n') + '\n';
 }
 
 export function registerTrends(program: Command): void {
@@ -19,8 +37,8 @@ export function registerTrends(program: Command): void {
     .command('trends')
     .description('stance of on-topic coverage over time (syndicated copies count once; analyst labels win)')
     .option('--by <period>', `one of ${PERIODS.join(', ')}`, 'week')
-    .option('--since <YYYY-MM-DD>', 'from this day in the digest time zone (publication date, else first seen)')
-    .option('--until <YYYY-MM-DD>', 'up to and including this day')
+    .option('--since <YYYY-MM-DD>', 'from this day in the digest time zone (publication date, else first seen); a period it cuts is marked partial')
+    .option('--until <YYYY-MM-DD>', 'up to and including this day; a period it cuts is marked partial')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (--json is the same as --format json)`, 'table')
     .action(async (local: { by: string; since?: string; until?: string; format: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
@@ -36,6 +54,7 @@ export function registerTrends(program: Command): void {
       }
       if (local.since && local.until && local.since > local.until) throw new UsageError(`--since ${local.since} is after --until ${local.until}`);
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options);
         const articles = (await listArticles(store.db, { pipelineId: loaded.pipeline.id })).filter((a) => a.duplicate_of === null);
         const ids = articles.map((a) => a.id);
         const scores = await latestScores(store.db, ids);
@@ -55,8 +74,9 @@ export function registerTrends(program: Command): void {
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
-        const body = rows.map((r) => [r.period, String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+        const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
         process.stdout.write(`${table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10])}\n`);
+        process.stdout.write(partialNote(rows, local.by as TrendPeriod, local));
       });
     });
 }

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { registerTrends } from '../../src/cli/commands/trends.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+
+/** Four on-topic captures of different events, dated by their datelines: three in November, one in December. */
+const captures: Record<string, string> = {
+  'senators.txt': `Senators back a verified pause of frontier AI
+
+Nov 20, 2026 - 10:19
+
+A group of senators said on Friday they back a coordinated, verified pause of frontier AI development until safety testing rules are in place. "A pause is the responsible choice," one of them said.
+`,
+  'labs.txt': `Two labs sign a letter calling for a pause
+
+Nov 26, 2026 - 09:00
+
+Researchers at two frontier AI labs signed an open letter on Thursday calling for a global pause on training runs larger than today's, with audits of compute by an international agency.
+`,
+  'summit.txt': `Summit ministers discuss a moratorium on frontier models
+
+Nov 28, 2026 - 15:30
+
+Ministers meeting at the Seoul summit discussed whether a moratorium on frontier AI development could be verified through chip tracking, and agreed to study a pause treaty next year.
+`,
+  'investors.txt': `Investors warn a pause would hand the lead to rivals
+
+Dec 02, 2026 - 08:45
+
+Venture investors warned on Wednesday that a pause of frontier AI development would hand the lead to rivals and argued for voluntary safety commitments by the labs instead of a halt.
+`,
+};
+
+describe('trends with --since and --until', () => {
+  let project: TempProject;
+
+  beforeEach(async () => {
+    project = await tempProject({ name: 'trends-partial', database: freshSqlite, commands: [registerRun, registerTrends] });
+    for (const [name, text] of Object.entries(captures)) project.writeFile(`caps/${name}`, text);
+    project.writePipeline(pipelineDefinition({ id: 'partial', name: 'Partial', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }));
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+  });
+  afterEach(() => project.remove());
+
+  const rows = async (...args: string[]) => JSON.parse((await project.cli('trends', '--json', ...args)).stdout) as { period: string; articles: number; partial?: boolean }[];
+
+  it('marks a period the range cuts as partial, in JSON, CSV and the table with a footnote, and a whole one not', async () => {
+    expect((await rows('--by', 'month')).map((r) => [r.period, r.articles, r.partial])).toEqual([['2026-11', 3, undefined], ['2026-12', 1, undefined]]);
+    expect((await rows('--by', 'month', '--since', '2026-11-25')).map((r) => [r.period, r.articles, r.partial])).toEqual([['2026-11', 2, true], ['2026-12', 1, undefined]]);
+    expect((await rows('--by', 'month', '--since', '2026-11-01', '--until', '2026-11-30')).map((r) => [r.period, r.articles, r.partial])).toEqual([['2026-11', 3, undefined]]);
+
+    const csv = (await project.cli('trends', '--by', 'month', '--since', '2026-11-25', '--format', 'csv')).stdout.split('\n');
+    expect(csv.slice(0, 3)).toEqual(['period,articles,support,oppose,neutral,meanScore,partial', expect.stringMatching(/^2026-11,2,.*,true$/), expect.stringMatching(/^2026-12,1,.*,$/)]);
+
+    const table = (await project.cli('trends', '--by', 'week', '--since', '2026-11-25', '--until', '2026-12-01')).stdout.split('\n');
+    expect(table[1]).toMatch(/^2026-W48\* +2 /);
+    expect(table[2]).toMatch(/^2026-W49\* +0 /);
+    expect(table.slice(3)).toEqual([
+      '* partial periods: --since 2026-11-25 and --until 2026-12-01 leave out some of their days',
+      '  2026-W48: 2026-11-25 to 2026-11-29 counted',
+      '  2026-W49: 2026-11-30 to 2026-12-01 counted',
+      '',
+    ]);
+    // one period cut by one flag
+    const month = (await project.cli('trends', '--by', 'month', '--since', '2026-11-25')).stdout;
+    expect(month).toMatch(/\n2026-11\* +2 .*\n2026-12 +1 .*\n\* partial period: --since 2026-11-25 leaves out some of its days\n  2026-11: 2026-11-25 to 2026-11-30 counted\n$/);
+    // no footnote for whole periods
+    expect((await project.cli('trends', '--by', 'month')).stdout).not.toContain('partial');
+  });
+});
