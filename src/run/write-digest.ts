@@ -6,7 +6,7 @@ import { shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
-import type { Store, SourceRow } from '../store/index.ts';
+import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
 
 export function sourceHealth(row: SourceRow): SourceHealth {
   const status = row.error_streak > 0 ? 'failed' : row.last_success_at ? 'ok' : 'never';
@@ -18,6 +18,14 @@ const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, never: 
 /** Sources that need a look first (failing, never read), then by the name the table shows. */
 function healthOrder(a: SourceHealth, b: SourceHealth): number {
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+/** An article's verdict as the digest shows it: on-topic or not, and the stance that counts, labels winning. */
+function digestVerdict(stance: ReturnType<typeof effectiveStance>): Pick<DigestArticle, 'relevant' | 'stance'> {
+  return {
+    relevant: stance.relevant,
+    stance: stance.label ? { label: stance.label, score: stance.score, confidence: stance.confidence, override: stance.override !== null } : null,
+  };
 }
 
 /**
@@ -50,8 +58,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
       duplicateOf: row.duplicate_of,
       storyId: row.story_id,
       relevance: score?.relevance ?? null,
-      relevant: stance.relevant,
-      stance: stance.label ? { label: stance.label, score: stance.score, confidence: stance.confidence, override: stance.override !== null } : null,
+      ...digestVerdict(stance),
       evidence,
       voices: score ? (JSON.parse(score.voices) as Voice[]) : [],
     };
@@ -59,6 +66,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
 
   const shift = await loadShift(loaded, store, date);
   return buildDigest({
+    originals: await earlierOriginals(store, rows),
     pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description },
     date,
     timeZone: pipeline.digest.timeZone,
@@ -69,6 +77,18 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     includeOffTopic: pipeline.digest.includeOffTopic,
     shift,
   });
+}
+
+/**
+ * The verdicts of the originals of the day's copies that were first seen on an earlier day: the copies count as
+ * their originals do (an original labelled irrelevant takes its copies off-topic), as in trends.
+ */
+async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Promise<Map<number, Pick<DigestArticle, 'relevant' | 'stance'>>> {
+  const ofTheDay = new Set(rows.map((row) => row.id));
+  const ids = [...new Set(rows.flatMap((row) => (row.duplicate_of !== null && !ofTheDay.has(row.duplicate_of) ? [row.duplicate_of] : [])))];
+  const scores = await repo.latestScores(store.db, ids);
+  const labels = await repo.latestLabels(store.db, ids);
+  return new Map(ids.map((id) => [id, digestVerdict(effectiveStance(scores.get(id), labels.get(id)))]));
 }
 
 function addDays(date: string, days: number): string {

@@ -120,6 +120,34 @@ describe.each(dialects)('the weekly shift of a digest rewritten later, on $name'
     const rewritten = await writeDigest({ loaded, store, date: '2026-06-10', now: () => new Date('2026-06-21T09:00:00.000Z') });
     expect(rewritten.data.shift).toEqual(onTheDay.data.shift);
   });
+
+  it('lists a copy whose original came on an earlier day as that original counts: labelled irrelevant, off-topic', async () => {
+    const loaded: LoadedPipeline = {
+      pipeline: definePipeline({
+        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
+        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] }, digest: { includeOffTopic: true },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    const insert = (key: string, fetchedAt: string, duplicateOf: number | null) =>
+      repo.insertArticle(store.db, {
+        pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://wire.example/${key}`, canonical_url: `https://wire.example/${key}`,
+        title: 'Chipmakers report record quarter', byline: null, published_at: fetchedAt, modified_at: null, fetched_at: fetchedAt, lang: 'en',
+        site_name: 'Wire', image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `hash-${key}`, near_signature: '',
+        topic_signature: '', duplicate_of: duplicateOf, duplicate_reason: duplicateOf === null ? null : 'content_hash', story_id: null,
+        extract_error: null, updated_at: fetchedAt,
+      });
+    const original = await insert('earlier-original', '2026-07-01T08:00:00.000Z', null);
+    await repo.saveScore(store.db, original, neutral, '2026-07-01T08:00:00.000Z');
+    await repo.addStanceLabel(store.db, { articleId: original, label: 'irrelevant', note: 'market news', at: '2026-07-01T12:00:00.000Z' });
+    const copy = await insert('later-copy', '2026-07-02T08:00:00.000Z', original);
+    await repo.saveScore(store.db, copy, neutral, '2026-07-02T08:00:00.000Z');
+    const { data } = await writeDigest({ loaded, store, date: '2026-07-02', now: () => new Date('2026-07-02T20:00:00.000Z') });
+    expect(data.totals).toMatchObject({ articles: 1, onTopic: 0, offTopic: 1 });
+    expect(data.stories).toEqual([]);
+    expect(data.offTopic.map((a) => a.id)).toEqual([copy]);
+  });
 });
 
 describe.each(dialects)('the source health of a digest, on $name', ({ fresh }) => {
