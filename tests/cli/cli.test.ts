@@ -257,7 +257,7 @@ describe('rescore --since', () => {
 });
 
 describe('labelling a syndicated copy', () => {
-  it('records the label and says that trends and the digest count the original, naming the command to label it', async () => {
+  it('records the label and says that the copy counts as its original does, naming the command to label the original', async () => {
     const root = makeProject(seedsOnly);
     const seed = readFileSync(path.join(root, 'seeds', '000_73cf242dc7a4d052.txt'));
     writeFileSync(path.join(root, 'seeds', '999_copy.txt'), seed);

@@ -38,12 +38,12 @@ export function registerLabel(program: Command): void {
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
         if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
         else writeText(process.stdout, `article ${id} labelled ${label}: ${shownHeadline(article)}\n`);
-        // Trends and the digest count a syndicated group once, by its original: a copy's label would change nothing there.
+        // A syndicated group counts once, by its original, in trends, the digest, stories and articles: a copy's label changes none of them.
         if (article.duplicate_of !== null) {
           writeText(
             process.stderr,
-            `note: article ${id} is a syndicated copy of article ${article.duplicate_of}; trends and the digest count the original, ` +
-              `so label it too for this verdict to count there: ${commandLine(`label ${article.duplicate_of} --stance ${label}`, options)}\n`,
+            `note: article ${id} is a syndicated copy of article ${article.duplicate_of}; its copies count as the original does in trends, ` +
+              `the digest, stories and articles, so label the original for this verdict to count: ${commandLine(`label ${article.duplicate_of} --stance ${label}`, options)}\n`,
           );
         }
       });
