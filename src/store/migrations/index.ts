@@ -12,6 +12,7 @@ import * as articleUrlsWithoutLogins from './010-article-urls-without-logins.ts'
 import * as sourceLastWarnings from './011-source-last-warnings.ts';
 import * as articleFeedLinks from './012-article-feed-links.ts';
 import * as longFeedValues from './013-long-feed-values.ts';
+import * as articlePublicationIndex from './016-article-publication-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, MigrationModule> = {
   '011-source-last-warnings': sourceLastWarnings,
   '012-article-feed-links': articleFeedLinks,
   '013-long-feed-values': longFeedValues,
+  '016-article-publication-index': articlePublicationIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
