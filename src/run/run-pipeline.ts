@@ -11,7 +11,7 @@ import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
-  type DedupKeys, type DuplicateMatch, type KnownArticle,
+  type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, type AlertChannel } from '../alert/index.ts';
@@ -295,7 +295,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * What an article with these keys, appearing at `at`, copies, if anything: the article it shares its canonical
      * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window. The
      * answer is the original, at the root of any chain of copies. `self`, an article being re-read, is not its own
-     * original. Afterwards `known` holds the window of `at`, for the story.
+     * original, and neither are its copies (a page read on a retry has the URL of the copies found meanwhile).
+     * Afterwards `known` holds the window of `at`, for the story.
      */
     async function originalOf(keys: DedupKeys, at: string, self: number | null): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at);
@@ -303,13 +304,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const match = await repo.firstArticleWithKey(db, pipeline.id, { column: key.reason, value: key.value }, self);
         if (!match) continue;
         const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(db, match.duplicate_of);
-        return { articleId: original, reason: key.reason, similarity: 1 };
+        if (original !== self) return { articleId: original, reason: key.reason, similarity: 1 };
       }
-      const near = duplicates.find(keys, self, (article) => isInDedupWindow(article, at, windowStart));
+      const isCandidate = (article: IndexedArticle) => (self === null || article.duplicateOf !== self) && isInDedupWindow(article, at, windowStart);
+      const near = duplicates.find(keys, self, isCandidate);
       if (!near) return null;
       // the original may be outside the window, at the end of a chain the window shows only the start of
       const original = await repo.originalArticleId(db, near.articleId);
-      return { ...near, articleId: original };
+      return original === self ? null : { ...near, articleId: original };
     }
 
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */

@@ -109,7 +109,8 @@ export async function dedupKeysAppearedBetween(db: Kysely<Database>, pipelineId:
 /**
  * Of the pipeline's articles with this canonical URL or content hash, at any age, the one a new article having it
  * copies: an original before a copy, then the first stored (as findDuplicate prefers). `exclude` is an article being
- * re-read. One indexed lookup (articles_pipeline_canonical, articles_pipeline_hash).
+ * re-read: neither it nor its copies can be its original. One indexed lookup (articles_pipeline_canonical,
+ * articles_pipeline_hash).
  */
 export function firstArticleWithKey(
   db: Kysely<Database>,
@@ -118,7 +119,7 @@ export function firstArticleWithKey(
   exclude: number | null,
 ): Promise<Pick<ArticleRow, 'id' | 'duplicate_of'> | undefined> {
   let query = db.selectFrom('articles').select(['id', 'duplicate_of']).where('pipeline_id', '=', pipelineId).where(key.column, '=', key.value);
-  if (exclude !== null) query = query.where('id', '!=', exclude);
+  if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
   return query
     .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
     .orderBy('id')

@@ -50,9 +50,12 @@ describe.each(dialects)('syndicated copies first seen weeks apart, on $name', ({
   let store: Store;
   /** What each feed serves on the next run. */
   const feeds = new Map<string, Item[]>();
+  /** Whether the page of the article on the slow site answers (else 503). */
+  let pageUp = false;
 
   beforeEach(async () => {
     feeds.clear();
+    pageUp = false;
     const serve =
       (id: string): Route =>
       (req, res) =>
@@ -61,7 +64,13 @@ describe.each(dialects)('syndicated copies first seen weeks apart, on $name', ({
       name: 'dedup-window',
       database: fresh,
       commands: [registerArticles, registerTrends],
-      routes: Object.fromEntries(['alpha', 'beta', 'wire', 'backlog', 'aggregator', 'later'].map((id) => [`/${id}.xml`, serve(id)])),
+      routes: {
+        ...Object.fromEntries(['alpha', 'beta', 'wire', 'backlog', 'aggregator', 'later', 'slow', 'mirror'].map((id) => [`/${id}.xml`, serve(id)])),
+        '/slow/pause-talks': (_req, res) =>
+          pageUp
+            ? res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>${HEADLINE}</title></head><body><article><h1>${HEADLINE}</h1><p>${TEXT}</p></article></body></html>`)
+            : res.writeHead(503).end(),
+      },
     });
     store = await openStore(project.database.target);
   });
@@ -80,7 +89,11 @@ describe.each(dialects)('syndicated copies first seen weeks apart, on $name', ({
     project.writePipeline(definition);
     const loaded: LoadedPipeline = { pipeline: definePipeline(definition as Parameters<typeof definePipeline>[0]), file: project.pipelineFile, rootDir: project.root };
     const report = await runPipeline({ loaded, store, channels: [], now: () => new Date(at), random: () => 0.5, all: true });
-    for (const source of report.sources) expect(source, source.sourceId).toMatchObject({ itemErrors: [], error: null });
+    // only the slow site's page may fail
+    for (const source of report.sources) {
+      expect(source, source.sourceId).toMatchObject({ error: null });
+      expect(source.itemErrors.filter((item) => item.error.code !== 'http_503'), source.sourceId).toEqual([]);
+    }
   }
 
   const articles = () =>
@@ -171,5 +184,23 @@ describe.each(dialects)('syndicated copies first seen weeks apart, on $name', ({
     const [original, other] = await articles();
     expect(other).toMatchObject({ item_key: 'later-1', duplicate_of: null, story_id: original!.story_id });
     expect(await trendsByWeek()).toEqual([expect.objectContaining({ period: '2026-W44', articles: 2 })]);
+  });
+
+  it('an original whose page is read on a retry stays the original of the copy stored meanwhile, not a copy of itself', async () => {
+    const base = project.server.url;
+    const withPages = (id: string) => ({ ...feedSource(id, base), fetchArticles: true });
+    const item = { title: HEADLINE, link: '/slow/pause-talks', pubDate: 'Fri, 30 Oct 2026 09:00:00 GMT', text: 'Labs and governments to study a pause.' };
+    feeds.set('slow', [{ ...item, guid: 'slow-1' }]);
+    await runAt('2026-11-01T06:00:00.000Z', [withPages('slow')]);
+    // another feed links to the same page, still down: a copy by its canonical URL
+    feeds.set('mirror', [{ ...item, guid: 'mirror-1' }]);
+    await runAt('2026-11-01T09:00:00.000Z', [withPages('slow'), withPages('mirror')]);
+    pageUp = true;
+    await runAt('2026-11-01T12:00:00.000Z', [withPages('slow'), withPages('mirror')]);
+
+    const [original, copy] = await articles();
+    expect(original).toMatchObject({ item_key: 'slow-1', duplicate_of: null });
+    expect(copy).toMatchObject({ item_key: 'mirror-1', duplicate_of: original!.id, duplicate_reason: 'canonical_url' });
+    expect((await everyArticleRow())[0]!.text).toContain('agreed on Thursday');
   });
 });
