@@ -14,6 +14,25 @@ import type { DedupKeys, DuplicateMatch, KnownArticle } from './types.ts';
  */
 export const MIN_WORDS_FOR_CONTENT_HASH = 20;
 
+/** A key an article shares exactly with the one it copies; `reason` is also the name of the stored column. */
+export interface ExactDuplicateKey {
+  reason: 'canonical_url' | 'content_hash';
+  value: string;
+}
+
+/**
+ * The keys that make an article a copy of any article having one of them, most certain first: its canonical URL
+ * (when it has one), then its content hash (when its text is long enough to trust it). Both are exact, so they can
+ * be looked up in an index of every stored article, however old; near-duplicates cannot.
+ */
+export function exactDuplicateKeys(keys: DedupKeys): ExactDuplicateKey[] {
+  const out: ExactDuplicateKey[] = [];
+  if (keys.canonicalUrl) out.push({ reason: 'canonical_url', value: keys.canonicalUrl });
+  const words = parseNearSignature(keys.nearSignature)?.words ?? 0;
+  if (words >= MIN_WORDS_FOR_CONTENT_HASH) out.push({ reason: 'content_hash', value: keys.contentHash });
+  return out;
+}
+
 /**
  * The article `keys` duplicates, if any, in order of certainty: same canonical URL, same normalised text, then
  * near-duplicate text (see near-duplicate.ts for the thresholds). The match always names the ORIGINAL: when the
@@ -32,15 +51,13 @@ export function findDuplicate(keys: DedupKeys, known: readonly KnownArticle[]): 
 
 function findDirectMatch(keys: DedupKeys, known: readonly KnownArticle[]): DuplicateMatch | null {
   // Several rows can share a key (older duplicates); prefer the one that is an original, then the lowest id.
-  const byUrl = earliest(keys.canonicalUrl ? known.filter((k) => k.canonicalUrl === keys.canonicalUrl) : []);
-  if (byUrl) return { articleId: byUrl.id, reason: 'canonical_url', similarity: 1 };
-
-  const own = parseNearSignature(keys.nearSignature);
-  if (own !== null && own.words >= MIN_WORDS_FOR_CONTENT_HASH) {
-    const byHash = earliest(known.filter((k) => k.contentHash === keys.contentHash));
-    if (byHash) return { articleId: byHash.id, reason: 'content_hash', similarity: 1 };
+  for (const key of exactDuplicateKeys(keys)) {
+    const field = key.reason === 'canonical_url' ? 'canonicalUrl' : 'contentHash';
+    const match = earliest(known.filter((k) => k[field] === key.value));
+    if (match) return { articleId: match.id, reason: key.reason, similarity: 1 };
   }
 
+  const own = parseNearSignature(keys.nearSignature);
   if (own === null) return null;
   let best: { article: KnownArticle; similarity: number } | null = null;
   for (const article of known) {
@@ -95,7 +112,8 @@ function rootOf(id: number, lookup: (id: number) => { duplicateOf: number | null
 
 /**
  * What a {@link DuplicateIndex} returns for a query: exactly what `findDuplicate(keys, known)` returns for the same
- * `known` (minus `exclude`), in time that does not grow with the number of known articles unless they match.
+ * `known` (minus `exclude`, and those `accept` refuses), in time that does not grow with the number of known articles
+ * unless they match.
  *
  * - Canonical URL and content hash: maps from the key to the articles with it.
  * - Near-duplicates: articles are grouped by signature text (copies share one, and one comparison serves them all),
@@ -135,6 +153,8 @@ export class DuplicateIndex {
       contentHash: article.contentHash,
       nearSignature: article.nearSignature,
       duplicateOf: article.duplicateOf,
+      publishedAt: article.publishedAt,
+      fetchedAt: article.fetchedAt,
     };
     this.byId.set(entry.id, entry);
     membersOf(this.byUrl, entry.canonicalUrl).add(entry);
@@ -168,23 +188,24 @@ export class DuplicateIndex {
     }
   }
 
-  /** As `findDuplicate(keys, known)` over the indexed articles but `exclude` (an article being re-read). */
-  find(keys: DedupKeys, exclude: number | null = null): DuplicateMatch | null {
-    const match = this.findDirectMatch(keys, exclude);
+  /**
+   * As `findDuplicate(keys, known)` over the indexed articles but `exclude` (an article being re-read), and of those
+   * only the ones `accept` takes (a window), when given: the others are absent, from the chain to the original too.
+   */
+  find(keys: DedupKeys, exclude: number | null = null, accept?: (article: IndexedArticle) => boolean): DuplicateMatch | null {
+    const isCandidate = accept ? (article: IndexedArticle) => article.id !== exclude && accept(article) : (article: IndexedArticle) => article.id !== exclude;
+    const match = this.findDirectMatch(keys, isCandidate);
     if (match === null) return null;
-    return { ...match, articleId: this.followToOriginal(match.articleId, exclude) };
+    return { ...match, articleId: this.followToOriginal(match.articleId, isCandidate) };
   }
 
-  private findDirectMatch(keys: DedupKeys, exclude: number | null): DuplicateMatch | null {
-    const byUrl = keys.canonicalUrl ? (this.byUrl.get(keys.canonicalUrl)?.earliest(exclude) ?? null) : null;
-    if (byUrl) return { articleId: byUrl.id, reason: 'canonical_url', similarity: 1 };
-
-    const own = parseNearSignature(keys.nearSignature);
-    if (own !== null && own.words >= MIN_WORDS_FOR_CONTENT_HASH) {
-      const byHash = this.byHash.get(keys.contentHash)?.earliest(exclude) ?? null;
-      if (byHash) return { articleId: byHash.id, reason: 'content_hash', similarity: 1 };
+  private findDirectMatch(keys: DedupKeys, isCandidate: (article: IndexedArticle) => boolean): DuplicateMatch | null {
+    for (const key of exactDuplicateKeys(keys)) {
+      const match = (key.reason === 'canonical_url' ? this.byUrl : this.byHash).get(key.value)?.earliest(isCandidate) ?? null;
+      if (match) return { articleId: match.id, reason: key.reason, similarity: 1 };
     }
 
+    const own = parseNearSignature(keys.nearSignature);
     // nearDuplicateSimilarity refuses a text under minWords whatever it is compared with.
     if (own === null || own.words < DEFAULT_NEAR_DUPLICATE_OPTIONS.minWords) return null;
     let best: { article: IndexedArticle; similarity: number } | null = null;
@@ -193,7 +214,7 @@ export class DuplicateIndex {
       group.visited = this.query;
       const similarity = nearDuplicateSimilarity(own, group.signature);
       if (similarity === null) return;
-      const article = group.members.earliest(exclude);
+      const article = group.members.earliest(isCandidate);
       if (article === null) return;
       if (best === null || similarity > best.similarity || (similarity === best.similarity && isEarlier(article, best.article))) {
         best = { article, similarity };
@@ -214,9 +235,12 @@ export class DuplicateIndex {
     return found ? { articleId: found.article.id, reason: 'near_duplicate', similarity: found.similarity } : null;
   }
 
-  /** As the scan's followToOriginal, with `exclude` taken as absent. */
-  private followToOriginal(id: number, exclude: number | null): number {
-    return rootOf(id, (key) => (key === exclude ? undefined : this.byId.get(key)));
+  /** As the scan's followToOriginal, with the articles that are not candidates taken as absent. */
+  private followToOriginal(id: number, isCandidate: (article: IndexedArticle) => boolean): number {
+    return rootOf(id, (key) => {
+      const article = this.byId.get(key);
+      return article && isCandidate(article) ? article : undefined;
+    });
   }
 
   private forEachBand(signature: NearSignature, visit: (band: Map<number, SignatureGroup | SignatureGroup[]>, value: number) => void): void {
@@ -230,8 +254,8 @@ export class DuplicateIndex {
   }
 }
 
-/** The fields of a known article that dedup reads (not its story, which merges change). */
-type IndexedArticle = Pick<KnownArticle, 'id' | 'canonicalUrl' | 'contentHash' | 'nearSignature' | 'duplicateOf'>;
+/** The fields of a known article that dedup reads, and its dates for a window (not its story, which merges change). */
+export type IndexedArticle = Pick<KnownArticle, 'id' | 'canonicalUrl' | 'contentHash' | 'nearSignature' | 'duplicateOf' | 'publishedAt' | 'fetchedAt'>;
 
 interface SignatureGroup {
   signature: NearSignature | null;
@@ -260,10 +284,11 @@ class Members {
     if (this.first === article) this.first = undefined;
   }
 
-  earliest(exclude: number | null): IndexedArticle | null {
+  /** The earliest member that is a candidate. */
+  earliest(isCandidate: (article: IndexedArticle) => boolean): IndexedArticle | null {
     if (this.first === undefined) this.first = earliest(this.all);
-    if (this.first === null || this.first.id !== exclude) return this.first;
-    return earliest([...this.all].filter((article) => article.id !== exclude));
+    if (this.first === null || isCandidate(this.first)) return this.first;
+    return earliest([...this.all].filter(isCandidate));
   }
 }
 

@@ -14,7 +14,15 @@ export {
   type NearDuplicateOptions,
   type NearSignature,
 } from './near-duplicate.ts';
-export { DuplicateIndex, findDuplicate, MIN_WORDS_FOR_CONTENT_HASH } from './find-duplicate.ts';
+export {
+  DuplicateIndex,
+  exactDuplicateKeys,
+  findDuplicate,
+  MIN_WORDS_FOR_CONTENT_HASH,
+  type ExactDuplicateKey,
+  type IndexedArticle,
+} from './find-duplicate.ts';
+export { appearanceTime, DEDUP_WINDOW_DAYS, isInDedupWindow } from './dedup-window.ts';
 export { computeTopicSignature, parseTopicSignature, topicSimilarity } from './topic-signature.ts';
 export { DEFAULT_STORY_MERGE_THRESHOLD, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW_DAYS, findStory } from './story-clustering.ts';
 export { relabelsNow, storyLabel } from './story-label.ts';

@@ -9,7 +9,10 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { readPageBody } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
-import { canonicalizeUrl, computeDedupKeys, DuplicateIndex, findStory, relabelsNow, storyLabel, type DedupKeys, type DuplicateMatch, type KnownArticle } from '../dedup/index.ts';
+import {
+  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
+  type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
+} from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
@@ -60,9 +63,6 @@ const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'connection_refused', 'c
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
-/** Articles older than this (by first sighting) are not compared for near-duplicates or stories. */
-const DEDUP_WINDOW_DAYS = 14;
-
 /** An item ready to store: extracted, with the metadata of the feed and the page merged. */
 interface PreparedArticle {
   raw: RawItem;
@@ -76,7 +76,7 @@ interface PreparedArticle {
   pageWarning?: string | null;
 }
 
-function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]): KnownArticle {
+function toKnown(row: repo.DedupKeyRow): KnownArticle {
   return {
     id: row.id,
     canonicalUrl: row.canonical_url,
@@ -88,6 +88,31 @@ function toKnown(row: Awaited<ReturnType<typeof repo.recentDedupKeys>>[number]):
     fetchedAt: row.fetched_at,
     duplicateOf: row.duplicate_of,
   };
+}
+
+/** The parts of [from, to] that none of `spans` (sorted, disjoint, inclusive) covers. */
+function uncoveredSpans(from: number, to: number, spans: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  for (const [lo, hi] of spans) {
+    if (hi < start) continue;
+    if (lo > to) break;
+    if (lo > start) out.push([start, lo]);
+    start = Math.max(start, hi);
+  }
+  if (start < to) out.push([start, to]);
+  return out;
+}
+
+/** Adds [from, to] to `spans`, keeping them sorted and disjoint: the spans it meets are joined to it. */
+function addSpan(spans: [number, number][], from: number, to: number): void {
+  let joined: [number, number] = [from, to];
+  const apart = spans.filter(([lo, hi]) => {
+    if (hi < from || lo > to) return true;
+    joined = [Math.min(joined[0], lo), Math.max(joined[1], hi)];
+    return false;
+  });
+  spans.splice(0, spans.length, ...[...apart, joined].sort((a, b) => a[0] - b[0]));
 }
 
 function storedArticle(row: ArticleRow): ExtractedArticle {
@@ -234,11 +259,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const runId = await repo.startRun(db, pipeline.id, startedAt, { owner: options.owner ?? thisProcess(), ownerIsGone: options.ownerIsGone ?? processIsGone });
   options.onRunStarted?.(runId);
   try {
+    // The dedup window (see isInDedupWindow): the articles first seen in the last fortnight, loaded now, and those
+    // that appeared around each new article's date, loaded as articles from further back come (a backlog).
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
     const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
+    const knownIds = new Set(known.map((article) => article.id));
     // `known` indexed for findDuplicate's questions (same answers, without a scan per article): told of every
     // change to an entry's keys or original; story merges it need not hear of.
     const duplicates = new DuplicateIndex(known);
+    // Spans of appearance times (ms, inclusive, sorted, disjoint) whose articles are all in `known` (those first
+    // seen since windowStart are from the start).
+    const loadedSpans: [number, number][] = [];
 
     // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
     const storyTitleCache = new Map<number, string[]>();
@@ -295,14 +326,47 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * What an article with these keys copies, if anything: the first sighting of its canonical URL, at any age, else
-     * an article of the dedup window with the same or nearly the same text. `self`, an article being re-read, is
-     * not its own original.
+     * Puts in `known` every article that appeared within the dedup window of `at` (published then, or undated and
+     * first seen then), so an article of a backlog is compared with the coverage of its own days. Only spans not
+     * loaded before are asked for: a run's articles cost one query per new stretch of dates they reach back to.
      */
-    async function originalOf(keys: DedupKeys, self: number | null): Promise<DuplicateMatch | null> {
-      const sameUrl = await repo.findArticleByCanonicalUrl(db, pipeline.id, keys.canonicalUrl);
-      if (sameUrl && sameUrl.id !== self) return { articleId: sameUrl.duplicate_of ?? sameUrl.id, reason: 'canonical_url', similarity: 1 };
-      return duplicates.find(keys, self);
+    async function loadAppearedAround(at: string): Promise<void> {
+      const atMs = Date.parse(at);
+      if (Number.isNaN(atMs)) return;
+      const reach = DEDUP_WINDOW_DAYS * 86_400_000;
+      for (const [from, to] of uncoveredSpans(atMs - reach, atMs + reach, loadedSpans)) {
+        for (const row of await repo.dedupKeysAppearedBetween(db, pipeline.id, new Date(from).toISOString(), new Date(to).toISOString(), windowStart)) {
+          if (knownIds.has(row.id)) continue;
+          const article = toKnown(row);
+          known.push(article);
+          knownIds.add(article.id);
+          duplicates.add(article);
+        }
+        addSpan(loadedSpans, from, to);
+      }
+    }
+
+    /**
+     * What an article with these keys, appearing at `at`, copies, if anything: the article it shares its canonical
+     * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window. The
+     * answer is the original, at the root of any chain of copies. `self`, an article being re-read, is not its own
+     * original, and neither are its copies (a page read on a retry has the URL of the copies found meanwhile).
+     * Afterwards `known` holds the window of `at`, for the story.
+     */
+    async function originalOf(keys: DedupKeys, at: string, self: number | null): Promise<DuplicateMatch | null> {
+      await loadAppearedAround(at);
+      for (const key of exactDuplicateKeys(keys)) {
+        const match = await repo.firstArticleWithKey(db, pipeline.id, { column: key.reason, value: key.value }, self);
+        if (!match) continue;
+        const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(db, match.duplicate_of);
+        if (original !== self) return { articleId: original, reason: key.reason, similarity: 1 };
+      }
+      const isCandidate = (article: IndexedArticle) => (self === null || article.duplicateOf !== self) && isInDedupWindow(article, at, windowStart);
+      const near = duplicates.find(keys, self, isCandidate);
+      if (!near) return null;
+      // the original may be outside the window, at the end of a chain the window shows only the start of
+      const original = await repo.originalArticleId(db, near.articleId);
+      return original === self ? null : { ...near, articleId: original };
     }
 
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
@@ -316,11 +380,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // canonicalising it (which drops fragments) would make every such item of the feed one page.
       const keys = source.kind === 'feed' && !raw.hasPage ? { ...computed, canonicalUrl: raw.url } : computed;
 
-      // The same page reached through another feed (or under a new GUID) is stored as a duplicate of the first
-      // sighting, at any age, so the item is known to its source and never fetched again.
-      const duplicate = await originalOf(keys, null);
       // the feed's date, else the page's; neither when it is more than a day ahead (a broken clock)
       const publishedAt = plausiblePublicationDate(raw.publishedAt, now()) ?? plausiblePublicationDate(extracted.publishedAt, now());
+      // The same page reached through another feed (or under a new GUID), or its text, is stored as a duplicate of
+      // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
+      const duplicate = await originalOf(keys, publishedAt ?? at, null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       const label = storyLabel([headline]);
@@ -405,6 +469,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         }
         const stored: KnownArticle = { ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null };
         known.push(stored);
+        knownIds.add(id);
         duplicates.add(stored);
         return duplicate ? 'duplicate' : 'added';
       });
@@ -571,8 +636,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (!article) return;
         const title = article.title ?? extracted.title;
         const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+        const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
         // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
-        const duplicate = await originalOf(keys, entry.id);
+        const duplicate = await originalOf(keys, publishedAt ?? article.fetched_at, entry.id);
         const others = known.filter((other) => other.id !== entry.id);
         // A copy joins its original's story. An article alone in its story, clustered by a snippet, is placed again
         // by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
@@ -580,7 +646,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const storyId = duplicate
           ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id)
           : alone
-            ? (findStory(keys, article.published_at ?? article.fetched_at, others)?.storyId ?? article.story_id)
+            ? (findStory(keys, publishedAt ?? article.fetched_at, others)?.storyId ?? article.story_id)
             : article.story_id;
         const score = scorer.score({ title: title ?? '', text: extracted.text });
         await db.transaction().execute(async (trx) => {
@@ -590,7 +656,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             title, url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
             byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
-            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now()),
+            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: publishedAt,
             content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
             ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason } : {}),
             story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
@@ -610,7 +676,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // The in-memory view follows the database once the writes have succeeded.
         const index = known.findIndex((other) => other.id === entry.id);
         if (index >= 0) {
-          known[index] = { ...known[index]!, ...keys, storyId, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
+          known[index] = { ...known[index]!, ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
           duplicates.replace(known[index]!);
         }
       });

@@ -1,4 +1,4 @@
-import { CompiledQuery, SqliteAdapter, type DialectAdapter, type Kysely } from 'kysely';
+import { CompiledQuery, SqliteAdapter, sql, type DialectAdapter, type Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
 
@@ -70,15 +70,77 @@ export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: stri
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();
 }
 
-/** What dedup compares of the articles first seen since `since` (not their text: a fortnight of it is large). */
-export function recentDedupKeys(db: Kysely<Database>, pipelineId: string, since: string) {
-  return db
+/** What dedup compares of an article (not its text: weeks of it are large). */
+const DEDUP_KEY_COLUMNS = ['id', 'canonical_url', 'content_hash', 'near_signature', 'topic_signature', 'story_id', 'published_at', 'fetched_at', 'duplicate_of'] as const;
+
+export type DedupKeyRow = Pick<ArticleRow, (typeof DEDUP_KEY_COLUMNS)[number]>;
+
+/** What dedup compares of the articles first seen since `since`. */
+export function recentDedupKeys(db: Kysely<Database>, pipelineId: string, since: string): Promise<DedupKeyRow[]> {
+  return db.selectFrom('articles').select(DEDUP_KEY_COLUMNS).where('pipeline_id', '=', pipelineId).where('fetched_at', '>=', since).orderBy('id').execute();
+}
+
+/**
+ * What dedup compares of the articles that appeared from `from` to `to` (ISO times, both included), published then
+ * or, undated, first seen then, among those first seen before `firstSeenBefore` (the later ones a run has from
+ * recentDedupKeys). Two indexed range queries (articles_pipeline_published, articles_pipeline_fetched).
+ */
+export async function dedupKeysAppearedBetween(db: Kysely<Database>, pipelineId: string, from: string, to: string, firstSeenBefore: string): Promise<DedupKeyRow[]> {
+  const published = await db
     .selectFrom('articles')
-    .select(['id', 'canonical_url', 'content_hash', 'near_signature', 'topic_signature', 'story_id', 'published_at', 'fetched_at', 'duplicate_of'])
+    .select(DEDUP_KEY_COLUMNS)
     .where('pipeline_id', '=', pipelineId)
-    .where('fetched_at', '>=', since)
-    .orderBy('id')
+    .where('published_at', '>=', from)
+    .where('published_at', '<=', to)
+    .where('fetched_at', '<', firstSeenBefore)
     .execute();
+  const undated = await db
+    .selectFrom('articles')
+    .select(DEDUP_KEY_COLUMNS)
+    .where('pipeline_id', '=', pipelineId)
+    .where('fetched_at', '>=', from)
+    .where('fetched_at', '<=', to)
+    .where('fetched_at', '<', firstSeenBefore)
+    .where('published_at', 'is', null)
+    .execute();
+  return [...published, ...undated].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Of the pipeline's articles with this canonical URL or content hash, at any age, the one a new article having it
+ * copies: an original before a copy, then the first stored (as findDuplicate prefers). `exclude` is an article being
+ * re-read: neither it nor its copies can be its original. One indexed lookup (articles_pipeline_canonical,
+ * articles_pipeline_hash).
+ */
+export function firstArticleWithKey(
+  db: Kysely<Database>,
+  pipelineId: string,
+  key: { column: 'canonical_url' | 'content_hash'; value: string },
+  exclude: number | null,
+): Promise<Pick<ArticleRow, 'id' | 'duplicate_of'> | undefined> {
+  let query = db.selectFrom('articles').select(['id', 'duplicate_of']).where('pipeline_id', '=', pipelineId).where(key.column, '=', key.value);
+  if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
+  return query
+    .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The original a duplicate chain starting at `id` ends at (a copy stored before its original was found to copy
+ * another points at it). A cycle (corrupt data) stops at its first repeated id, a missing row at its id.
+ */
+export async function originalArticleId(db: Kysely<Database>, id: number): Promise<number> {
+  const seen = new Set<number>([id]);
+  let current = id;
+  for (;;) {
+    const row = await db.selectFrom('articles').select('duplicate_of').where('id', '=', current).executeTakeFirst();
+    const next = row?.duplicate_of ?? null;
+    if (next === null || seen.has(next)) return current;
+    seen.add(next);
+    current = next;
+  }
 }
 
 /** Publication times of a source's newest articles, to estimate how often it publishes. */

@@ -61,7 +61,7 @@ function keysOf(article: { url: string; text: string }) {
 }
 
 describe('DuplicateIndex', () => {
-  it('answers exactly as the full scan of findDuplicate over a few thousand seeded articles, through replacements and exclusions', () => {
+  it('answers exactly as the full scan of findDuplicate over a few thousand seeded articles, through replacements, exclusions and windows', () => {
     const random = seededRandom(20260609);
     const next = articleStream(42);
     const known: KnownArticle[] = [];
@@ -87,6 +87,13 @@ describe('DuplicateIndex', () => {
       const actual = index.find(keys);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ step, actual }).toEqual({ step, actual: expected });
       count(expected);
+      // a window (as a run's dates give one): the articles it leaves out are absent, from the chains to originals too
+      if (step % 4 === 0) {
+        const accept = (article: { id: number }) => article.id % 3 !== step % 3;
+        const windowed = index.find(keys, null, accept);
+        const expectedWindowed = findDuplicate(keys, known.filter(accept));
+        if (JSON.stringify(windowed) !== JSON.stringify(expectedWindowed)) expect({ step, windowed }).toEqual({ step, windowed: expectedWindowed });
+      }
       // as run-pipeline stores it; sometimes pointing at the direct match rather than the root, or elsewhere
       const duplicateOf = expected === null ? null : random() < 0.2 ? pick(random, known).id : expected.articleId;
       const article = knownArticle(nextId++, keys, { duplicateOf });

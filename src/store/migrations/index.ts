@@ -14,6 +14,7 @@ import * as articleFeedLinks from './012-article-feed-links.ts';
 import * as longFeedValues from './013-long-feed-values.ts';
 import * as doublePrecisionScores from './014-double-precision-scores.ts';
 import * as digestEmails from './015-digest-emails.ts';
+import * as articlePublicationIndex from './016-article-publication-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, MigrationModule> = {
   '013-long-feed-values': longFeedValues,
   '014-double-precision-scores': doublePrecisionScores,
   '015-digest-emails': digestEmails,
+  '016-article-publication-index': articlePublicationIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
