@@ -58,7 +58,7 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     const copy = articles.find((article) => article.duplicateOf !== null)!;
     const labelled = await cli('label', String(copy.id), '--stance', 'oppose');
     expect(labelled.code).toBe(0);
-    expect(labelled.stderr).toContain(`so label it too for this verdict to count there: pausewatch label ${copy.duplicateOf} --stance oppose ${project.shownFlags}\n`);
+    expect(labelled.stderr).toContain(`so label the original for this verdict to count: pausewatch label ${copy.duplicateOf} --stance oppose ${project.shownFlags}\n`);
   });
 
   it('labels --export says what it wrote on stdout, as JSON under --json, and nothing under --quiet', async () => {
