@@ -106,6 +106,14 @@ describe('a webhook channel', () => {
     expect(received[0]?.body).toEqual({ text: '[support +0.50] &lt;!channel&gt; Pause &lt;https://phish.example|anthropic.com&gt; &amp; more — S https://x/b?a=1&amp;b=2' });
   });
 
+  it('keeps a right-to-left override and line breaks in a title out of the Slack text, which would show the link reversed', async () => {
+    const channel = webhookChannel(`${server.url}/hook`, 'slack', {});
+    status = 200;
+    received.length = 0;
+    await channel.deliver(alertPayload({ id: 3, title: 'Pause vote\nat http://evil.example/x\u202egnp.exe', url: 'https://x/c', outlet: 'S', publishedAt: null }, onTopic('support')));
+    expect(received[0]?.body).toEqual({ text: '[support +0.50] Pause vote at http://evil.example/xgnp.exe — S https://x/c' });
+  });
+
   it('names a webhook that cannot be reached, and why, without its secret path', async () => {
     const closed = await startServer({});
     const url = `${closed.url}/services/T0/B0/secret-token`;

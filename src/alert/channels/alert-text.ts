@@ -1,9 +1,13 @@
 import type { AlertPayload } from '../rules.ts';
-import { shortenText } from '../../model/display-text.ts';
+import { oneLine, shortenText } from '../../model/display-text.ts';
 
-/** One line of text for people: the same in the console and in chat. The date tells fresh news from a late find. */
+/**
+ * One line of text for people: the same in the console, in chat and in mail. The date tells fresh news from a late
+ * find. Breaks and display controls in feed text go: a right-to-left override in a title would show the outlet and
+ * the link after it reversed.
+ */
 export function alertText(alert: AlertPayload): string {
   const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
   const published = alert.publishedAt ? `, ${alert.publishedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
-  return `[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`;
+  return oneLine(`[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`);
 }

@@ -32,7 +32,7 @@ export function streamChannel(stream: Writable): AlertChannel {
     name: 'stdout',
     async deliver(alert) {
       // Control characters from feed text could drive the terminal, and a line feed would forge a second alert.
-      stream.write(`ALERT ${oneLine(alertText(alert))}\n`);
+      stream.write(`ALERT ${alertText(alert)}\n`);
     },
   };
 }
