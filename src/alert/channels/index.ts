@@ -5,7 +5,6 @@ import type { AlertSettings } from '../../config/index.ts';
 import type { DigestData } from '../../digest/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
-import { oneLine } from '../../model/display-text.ts';
 import { alertText } from './alert-text.ts';
 import { PipelineConfigError } from '../../config/index.ts';
 import { emailChannel } from './email.ts';
