@@ -17,6 +17,20 @@ export function localDate(instant: Date, timeZone: string): string {
   return dateFormatter(timeZone).format(instant);
 }
 
+/**
+ * The calendar day, in the zone, of a stored date: a bare date (`2026-06-01`, what a source gives without a time) is
+ * that day wherever the reader is, since it names a day and no instant; a timestamp is the day the zone shows at it.
+ * Read as an instant, a bare date is UTC midnight, which is the day before west of UTC.
+ */
+export function dayOf(value: string, timeZone: string): string {
+  return isBareDate(value) ? value : localDate(new Date(value), timeZone);
+}
+
+/** Whether a stored date is a calendar date without a time (`YYYY-MM-DD`), as sources that give no time are stored. */
+export function isBareDate(value: string): boolean {
+  return value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { oneLine, plural, shortenText } from '../model/display-text.ts';
-import { localDate } from './day.ts';
+import { dayOf, localDate } from './day.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
 /**
@@ -46,7 +46,7 @@ function stanceBadge(article: DigestArticle): string {
 }
 
 function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>): string {
-  const date = article.publishedAt ? localDate(new Date(article.publishedAt), timeZone) : 'date unknown';
+  const date = article.publishedAt ? dayOf(article.publishedAt, timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
   const line = `${headline(shortenText(article.title, TITLE_MAX), article.url)} — ${html(article.outlet)} · ${date} · #${article.id}${duplicate}`;
   // a copy listed below its original says nothing more, as in the Markdown

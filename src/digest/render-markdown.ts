@@ -1,5 +1,5 @@
 import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
-import { localDate } from './day.ts';
+import { dayOf, localDate } from './day.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
 /**
@@ -53,7 +53,7 @@ const TITLE_MAX = 300;
 /** `listed`: the ids of the day's articles, whose stance and evidence are shown beside them. */
 function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>, lines: string[]): void {
   // the day in the digest's time zone, the one its days are counted in
-  const date = article.publishedAt ? localDate(new Date(article.publishedAt), timeZone) : 'date unknown';
+  const date = article.publishedAt ? dayOf(article.publishedAt, timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
   lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
   // A copy listed below its original says nothing more; one whose original was first seen on an earlier day, and is

@@ -4,6 +4,8 @@
  *
  * Rules, each because the text gives no better information:
  * - A date or time without a zone is UTC (the pipeline's storage convention), never the host's local time.
+ * - A date without a time is the calendar date itself (`2026-06-05`): it names a day, not an instant, and UTC
+ *   midnight would be the day before west of UTC.
  * - Only unambiguous zone names are read (GMT, CET, EDT...); IST, ET and kin are not guessed.
  * - An all-numeric day and month (05/06/2026) is read only when one part is over 12 or both are equal: day-first
  *   and month-first are both common and nothing else says which, so any other reading would be invented.
@@ -39,7 +41,10 @@ const DATE_PATTERNS: { regex: RegExp; order: Order }[] = [
 ];
 
 export interface DateMatch {
-  /** ISO-8601 UTC; null when the text has a date's shape but no single reading (05/06/2026, 31 April). */
+  /**
+   * ISO-8601 UTC, or the date alone (`2026-06-05`) when the text gives no time; null when the text has a date's shape
+   * but no single reading (05/06/2026, 31 April).
+   */
   iso: string | null;
   /** Where the date (with its time and zone) starts and how long it is. */
   index: number;
@@ -51,6 +56,13 @@ export function toIso(y: number, mo: number, d: number, h: number, mi: number, s
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   if (new Date(ms).getUTCDate() !== d) return null; // 31 April, 30 February
   return new Date(ms - offsetMinutes * 60_000).toISOString();
+}
+
+/** `YYYY-MM-DD` of a date given without a time, or null for a day the month does not have. */
+export function toIsoDay(y: number, mo: number, d: number): string | null {
+  const iso = toIso(y, mo, d, 0, 0, 0, 0);
+  // years outside 0-9999 print with a sign and six digits, which is no `YYYY-MM-DD`
+  return iso !== null && /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
 }
 
 function parseOffset(text: string | undefined): number | null {
@@ -75,6 +87,7 @@ function numericDayMonth(first: number, second: number): { day: number; month: n
 
 function readMatch(m: RegExpExecArray, order: Order): string | null {
   if (order === 'iso') {
+    if (m[4] === undefined) return toIsoDay(Number(m[1]), Number(m[2]), Number(m[3]));
     const offset = parseOffset(m[8]) ?? 0;
     return toIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
   }
@@ -102,7 +115,9 @@ function readMatch(m: RegExpExecArray, order: Order): string | null {
     ({ day, month } = parts);
     year = Number(m[4]);
   }
-  return month === undefined ? null : toIso(year, month, day, hour, minute, second, offset);
+  if (month === undefined) return null;
+  // a zone without a time ("June 5, 2026 EDT") says where the day is, which the date alone already is
+  return m[t] === undefined ? toIsoDay(year, month, day) : toIso(year, month, day, hour, minute, second, offset);
 }
 
 /** The first date in `text`: the earliest match of any known form. */
@@ -129,7 +144,8 @@ export function textAroundDate(text: string, match: DateMatch, filler: RegExp = 
 
 /**
  * A value that is a date and nothing else ("June 5, 2026 10:19 AM", "Tue, 19 Nov 2019 10:30:00 +0000"), as
- * ISO-8601 UTC; null for anything else, including dates that have no single reading.
+ * ISO-8601 UTC, or `YYYY-MM-DD` without a time ("June 5, 2026"); null for anything else, including dates that have
+ * no single reading.
  */
 export function readWholeDate(value: string): string | null {
   const match = findDate(value);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { shownHeadline } from '../model/display-text.ts';
-import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
+import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
+import { dayOf } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
@@ -120,7 +121,7 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
   for (const row of rows) {
     const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
     if (!stance.label) continue;
-    const day = localDate(new Date(appearedAt(row, copiesPublished.get(row.id))), tz);
+    const day = dayOf(appearedAt(row, copiesPublished.get(row.id)), tz);
     const bucket = day >= currentFrom && day <= date ? current : day >= previousFrom && day < currentFrom ? previous : null;
     if (!bucket) continue;
     bucket.articles += 1;

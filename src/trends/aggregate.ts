@@ -1,5 +1,5 @@
 import type { StanceLabel } from '../model/index.ts';
-import { localDate } from '../digest/day.ts';
+import { dayOf } from '../digest/day.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
@@ -12,7 +12,7 @@ function previousDay(day: string): string {
 }
 
 export interface TrendPoint {
-  /** When the article appeared: its publication time, else when it was first seen. */
+  /** When the article appeared: its publication time (or bare date, `YYYY-MM-DD`), else when it was first seen. */
   at: string;
   label: StanceLabel;
   score: number | null;
@@ -49,7 +49,7 @@ export function appearedAt(original: { published_at: string | null; fetched_at: 
 
 /** `2026-06-05` (day), `2026-W23` (ISO week), `2026-06` (month), in the given time zone. */
 export function periodOf(at: string, period: TrendPeriod, timeZone: string): string {
-  return periodOfDay(localDate(new Date(at), timeZone), period);
+  return periodOfDay(dayOf(at, timeZone), period);
 }
 
 /** The period a calendar day (`YYYY-MM-DD`) belongs to. */
@@ -103,7 +103,7 @@ export function cutPeriods(period: TrendPeriod, range: { from?: string; to?: str
 export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}): TrendRow[] {
   const rows = new Map<string, TrendRow & { scoreSum: number; scored: number }>();
   const emptyRow = (key: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0 });
-  const days = points.map((point) => localDate(new Date(point.at), timeZone)).sort();
+  const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
   const to = range.to ?? days.at(-1);
   if (from !== undefined && to !== undefined) {

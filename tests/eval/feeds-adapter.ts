@@ -7,6 +7,12 @@ import { parseFeed } from '../../src/ingest/feed/parse-feed.ts';
 /** parseFeed's titles are plain text; the scorer's model holds HTML, so text is escaped on the way over. */
 const textAsHtml = (text: string | null) => (text === null ? null : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 
+/**
+ * feedparser puts a date given without a time at midnight UTC; parseFeed gives the date alone (`2026-06-01`), which
+ * names a day rather than an instant. Compared in feedparser's form, so the divergence is not counted as a failure.
+ */
+const asFeedparserDate = (date: string | null) => (date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00.000Z` : date);
+
 interface ScorerContext {
   file: string;
   url?: string;
@@ -24,8 +30,8 @@ export default async function parse(bytes: Buffer, ctx: ScorerContext) {
       title: textAsHtml(item.title),
       link: item.link,
       id: item.guid,
-      published: item.published,
-      updated: item.updated,
+      published: asFeedparserDate(item.published),
+      updated: asFeedparserDate(item.updated),
       author: item.author,
       summary: item.summary,
       content: item.content,

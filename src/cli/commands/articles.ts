@@ -5,7 +5,7 @@ import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { articleJson, commandLine, table } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
-import { localDate } from '../../digest/index.ts';
+import { dayOf } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
 
 export function registerArticles(program: Command): void {
@@ -44,7 +44,7 @@ export function registerArticles(program: Command): void {
           a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
           a.storyId === null ? '' : String(a.storyId),
           // the day in the digest time zone, as the digest and trends show it
-          a.publishedAt ? localDate(new Date(a.publishedAt), loaded.pipeline.digest.timeZone) : '?',
+          a.publishedAt ? dayOf(a.publishedAt, loaded.pipeline.digest.timeZone) : '?',
           a.source.id,
           shownHeadline(rows[index]!),
         ]);

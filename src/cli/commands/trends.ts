@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { isIsoDate, localDate } from '../../digest/index.ts';
+import { isIsoDate } from '../../digest/index.ts';
+import { dayOf } from '../../digest/day.ts';
 import { earliestCopyPublications, latestLabels, latestScores, listArticles } from '../../store/index.ts';
 import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
@@ -66,7 +67,7 @@ export function registerTrends(program: Command): void {
           if (!stance.relevant || !stance.label) continue;
           const at = appearedAt(article, copiesPublished.get(article.id));
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
-          const day = localDate(new Date(at), loaded.pipeline.digest.timeZone);
+          const day = dayOf(at, loaded.pipeline.digest.timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
           points.push({ at, label: stance.label, score: stance.trendScore });
         }

@@ -1,9 +1,11 @@
 /**
  * Date normalisation. Pages give dates as ISO-8601 with or without offset, RFC-2822, or "2019-11-19 10:30:00".
  * We return ISO-8601 UTC, or null when the value cannot be read: a wrong date is worse than none. A value without
- * a zone is UTC on every host (see ../date-text.ts for the free-form rules).
+ * a zone is UTC on every host (see ../date-text.ts for the free-form rules). A date without a time
+ * (`"datePublished": "2026-06-01"`) is returned as that date, `2026-06-01`: it names a day, and UTC midnight would be
+ * the day before west of UTC.
  */
-import { readWholeDate } from '../date-text.ts';
+import { readWholeDate, toIsoDay } from '../date-text.ts';
 
 // Dates outside this window are parse accidents (epoch zero, "0001-01-01", ids mistaken for timestamps).
 const MIN_YEAR = 1990;
@@ -23,6 +25,7 @@ export function normalizeDate(value: string | null | undefined): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
   if (iso) {
     const [, y, mo, d, h, mi, sec, zone] = iso;
+    if (h === undefined) return checkedDay(toIsoDay(Number(y), Number(mo), Number(d)));
     const hh = (h ?? '00').padStart(2, '0');
     // A date or time without an offset is taken as UTC: the page gives no better information.
     let tz = zone ? zone.toUpperCase() : 'Z';
@@ -32,7 +35,15 @@ export function normalizeDate(value: string | null | undefined): string | null {
   // Free-form dates are read by our own patterns, not Date.parse: it reads a zoneless date in the host's zone
   // (so the same page gave different times on different machines) and guesses at "05/06/2026".
   const free = readWholeDate(s);
-  return free === null ? null : checked(new Date(free));
+  if (free === null) return null;
+  return free.length === 10 ? checkedDay(free) : checked(new Date(free));
+}
+
+/** A `YYYY-MM-DD` date in the window of plausible years, else null. */
+function checkedDay(day: string | null): string | null {
+  if (day === null) return null;
+  const year = Number(day.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR ? day : null;
 }
 
 function checked(d: Date): string | null {

@@ -1,5 +1,5 @@
 /**
- * Normalisation shared by every feed format: dates to UTC ISO-8601, URLs to absolute form, text cleanup,
+ * Normalisation shared by every feed format: dates to UTC ISO-8601 (a date without a time to `YYYY-MM-DD`), URLs to absolute form, text cleanup,
  * author names, and the identity ladder for items.
  */
 import { createHash } from 'node:crypto';
@@ -573,7 +573,20 @@ function toIso(year: number, month: number, day: number, hour: number, minute: n
   return date.toISOString();
 }
 
-/** ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional, compact forms too. */
+/**
+ * A date given without a time, as `YYYY-MM-DD`, or null for a day the month does not have. It names a day, not an
+ * instant: as UTC midnight it would fall on the day before wherever the digest's zone is west of UTC.
+ */
+function toIsoDay(year: number, month: number, day: number): string | null {
+  const iso = toIso(year, month, day, 0, 0, 0, 0);
+  // years outside 0-9999 print with a sign and six digits, which is no `YYYY-MM-DD`
+  return iso !== null && /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
+}
+
+/**
+ * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
+ * a year or a month alone, its first day), compact forms too.
+ */
 function parseIsoDate(text: string): string | null {
   const match =
     /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i.exec(
@@ -581,6 +594,7 @@ function parseIsoDate(text: string): string | null {
     );
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
+  if (h === undefined) return toIsoDay(Number(y), Number(mo ?? 1), Number(d ?? 1));
   const offset = zone ? zoneOffsetOn(zone, Number(y), Number(mo ?? 1), Number(d ?? 1)) : 0;
   if (offset === null) return null;
   return toIso(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), offset);
@@ -588,7 +602,8 @@ function parseIsoDate(text: string): string | null {
 
 /**
  * RFC 822/1123 and the variants feeds really send: day name missing or wrong (ignored), 2-digit years, missing
- * seconds, named or "GMT+2" zones, month before day ("Jun 5 2026"), "at" between date and time.
+ * seconds, named or "GMT+2" zones, month before day ("Jun 5 2026"), "at" between date and time. Without a time, the
+ * date alone (a zone, if named, says where that day is, which changes nothing).
  */
 function parseRfc822Date(text: string): string | null {
   const cleaned = text
@@ -626,16 +641,12 @@ function parseRfc822Date(text: string): string | null {
   const year = expandYear(parts.year);
   const offset = zoneOffsetOn(zone, year, month, Number(parts.day));
   if (offset === null) return null;
+  if (parts.hour === undefined) return toIsoDay(year, month, Number(parts.day));
   return toIso(year, month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);
 }
 
 const RFC1123 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (GMT|UTC|UT|Z|[+-]\d{4})$/;
 
-/**
- * Any date a feed gives, as ISO-8601 UTC (`2026-06-05T10:19:00.000Z`), or null when it cannot be read.
- * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
- * machine's time zone).
- */
 /** Day-month-year readings a date string may hold: [day, month (name or number), year]. */
 const DAY_MONTH_YEAR: { pattern: RegExp; order: [number, number, number] }[] = [
   { pattern: /(?<![\d.])(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{2,4})(?!\d)/g, order: [1, 2, 3] }, // 31 Feb 2026, 31-Feb-26
@@ -661,6 +672,8 @@ function namesImpossibleDay(text: string): boolean {
 
 /** The Unix epoch: what a CMS writes for a date it never had (a zero timestamp), not a publication date. */
 const UNIX_EPOCH = '1970-01-01T00:00:00.000Z';
+/** The same written as a date alone. */
+const UNIX_EPOCH_DAY = '1970-01-01';
 
 /**
  * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read (and the
@@ -673,7 +686,7 @@ export class DateReader {
   read(value: string | null | undefined): string | null {
     const date = parseFeedDate(value);
     if (date === null && value && value.trim() !== '') this.unreadable.push(value.trim());
-    if (date === UNIX_EPOCH) {
+    if (date === UNIX_EPOCH || date === UNIX_EPOCH_DAY) {
       // dated 1970, the item would head every trend chart's first year and never count as new
       this.zeroTimestamps += 1;
       return null;
@@ -710,6 +723,26 @@ function namesImpossibleOffset(text: string): boolean {
   return false;
 }
 
+/** A time of day in a date string ("10:19", or the compact "T1019"). */
+const HAS_TIME_OF_DAY = /\d:\d{2}|T\d{2}/i;
+
+/**
+ * The date a string without a time names, `YYYY-MM-DD`, read with its zone left out ("Mon Jun 01 2026 GMT+0200" is
+ * 1 June, which Date.parse puts at 22:00 on 31 May); null when the string without its zone does not read as one day.
+ */
+function dateWithoutZone(text: string): string | null {
+  const withoutZone = text.replace(/\b(?:gmt|utc|ut)\b\s*(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}\b/gi, ' ').trim();
+  const ms = Date.parse(`${withoutZone} UTC`);
+  if (Number.isNaN(ms) || ms % 86_400_000 !== 0) return null;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
+}
+
+/**
+ * Any date a feed gives, as ISO-8601 UTC (`2026-06-05T10:19:00.000Z`), or null when it cannot be read.
+ * A date without a zone is taken as UTC (feeds give no better hint, and it keeps results independent of the
+ * machine's time zone). A date without a time is the date alone (`2026-06-05`): it names a day, not an instant.
+ */
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = collapseWhitespace(value);
@@ -733,7 +766,7 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
   if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text) && !namesImpossibleDay(text) && !namesImpossibleOffset(text)) {
     const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+    if (!Number.isNaN(ms)) return (HAS_TIME_OF_DAY.test(text) ? null : dateWithoutZone(text)) ?? new Date(ms).toISOString();
   }
   return null;
 }

@@ -26,8 +26,8 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00', '2026-06-05T10:19:00.000Z'], // ISO without zone = UTC
     ['2026-06-05 10:19:00', '2026-06-05T10:19:00.000Z'],
     ['2026-06-05T10:19Z', '2026-06-05T10:19:00.000Z'], // W3CDTF without seconds
-    ['2026-06-05', '2026-06-05T00:00:00.000Z'],
-    ['2026-06', '2026-06-01T00:00:00.000Z'],
+    ['2026-06-05', '2026-06-05'],
+    ['2026-06', '2026-06-01'],
     ['20260605T101900Z', '2026-06-05T10:19:00.000Z'],
     ['  2026-06-05T10:19:00Z  ', '2026-06-05T10:19:00.000Z'],
     ['2026-02-30T10:00:00Z', null], // no 30 February
@@ -38,7 +38,7 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026 Feb 31 10:00 GMT', null],
     ['2026/02/31 10:00 GMT', null],
     ['Sun, 29 Feb 2032 10:00:00 GMT', '2032-02-29T10:00:00.000Z'], // a leap day is a day
-    ['5th June 2026', '2026-06-05T00:00:00.000Z'], // ordinal day first
+    ['5th June 2026', '2026-06-05'], // ordinal day first
     ['Friday 5th June 2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
     ['22nd February 2026 09:00 EST', '2026-02-22T14:00:00.000Z'],
     ['Fri Jun  5 10:19:00 2026', '2026-06-05T10:19:00.000Z'], // C asctime, no zone = UTC

@@ -180,7 +180,7 @@ describe('parseFeed: formats', () => {
     expect(feed).toMatchObject({ format: 'sitemap', title: 'The Example Paper' });
     expect(feed.items.map((item) => [item.title, item.link, item.published])).toEqual([
       ['Scientists renew call for AI pause', 'https://paper.example.com/2026/06/05/ai-pause-letter', '2026-06-05T07:45:00.000Z'],
-      ['Markets shrug', 'https://paper.example.com/2026/06/04/markets', '2026-06-04T00:00:00.000Z'],
+      ['Markets shrug', 'https://paper.example.com/2026/06/04/markets', '2026-06-04'],
     ]);
     expect(feed.items[0]?.categories).toEqual(['AI', 'pause', 'regulation']);
   });
