@@ -106,6 +106,12 @@ describe('a webhook channel', () => {
     expect(received[0]?.body).toEqual({ text: '[support +0.50] &lt;!channel&gt; Pause &lt;https://phish.example|anthropic.com&gt; &amp; more — S https://x/b?a=1&amp;b=2' });
   });
 
+  it('shows a date given without a time as that date, with no time made up', () => {
+    const text = (publishedAt: string) => alertText(alertPayload({ id: 4, title: 'Labs should pause', url: 'https://x/d', outlet: 'S', publishedAt }, onTopic('support')));
+    expect(text('2026-06-01')).toBe('[support +0.50] Labs should pause — S, 2026-06-01 https://x/d');
+    expect(text('2026-06-01T09:30:00.000Z')).toBe('[support +0.50] Labs should pause — S, 2026-06-01 09:30 UTC https://x/d');
+  });
+
   it('keeps a right-to-left override and line breaks in a title out of the Slack text, which would show the link reversed', async () => {
     const channel = webhookChannel(`${server.url}/hook`, 'slack', {});
     status = 200;

@@ -3,7 +3,7 @@ import type { AlertPayload } from '../rules.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { renderMarkdown, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
-import { alertText } from './alert-text.ts';
+import { alertText, shownPublication } from './alert-text.ts';
 import type { AlertChannel } from './index.ts';
 
 export interface SmtpSettings {
@@ -89,7 +89,7 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
     const title = escapeHtml(oneLine(shortenText(alert.title, 300)));
     const headline = isWebLink(alert.url) ? `<a href="${escapeHtml(alert.url)}">${title}</a>` : title;
     const score = alert.score === null ? '' : ` ${alert.score >= 0 ? '+' : ''}${alert.score.toFixed(2)}`;
-    const published = alert.publishedAt ? `, ${escapeHtml(alert.publishedAt.slice(0, 16).replace('T', ' '))} UTC` : '';
+    const published = alert.publishedAt ? `, ${escapeHtml(shownPublication(alert.publishedAt))}` : '';
     const evidence = alert.evidence ? `<br><q>${escapeHtml(oneLine(shortenText(alert.evidence, 400)))}</q>` : '';
     return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
   });
