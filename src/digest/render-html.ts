@@ -1,5 +1,7 @@
 import { oneLine, plural, shortenText } from '../model/display-text.ts';
 import { dayOf, localDate } from './day.ts';
+// as the Markdown digest shows them, so the two parts of a message say the same
+import { formatScore, stanceBadge, TITLE_MAX, VOICES_PER_SIDE } from './render-markdown.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
 /**
@@ -30,21 +32,6 @@ function headline(title: string, url: string): string {
   return isWebLink(url) ? `<a href="${escapeHtml(new URL(url).href)}">${html(title)}</a>` : `${html(title)} (${html(url)})`;
 }
 
-/** As the Markdown digest shows them (render-markdown.ts), so the two parts of a message say the same. */
-const TITLE_MAX = 300;
-const VOICES_PER_SIDE = 8;
-
-function formatScore(value: number | null): string {
-  return value === null ? '?' : (value >= 0 ? '+' : '') + value.toFixed(2);
-}
-
-function stanceBadge(article: DigestArticle): string {
-  if (!article.stance) return 'off-topic';
-  const { label, score, confidence, override } = article.stance;
-  if (override) return `<b>${label}</b> (analyst label)${score === null ? '' : ` · scorer's score ${formatScore(score)}`}`;
-  return `<b>${label}</b> (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
-}
-
 function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>): string {
   const date = article.publishedAt ? dayOf(article.publishedAt, timeZone) : 'date unknown';
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
@@ -53,7 +40,7 @@ function renderArticle(article: DigestArticle, timeZone: string, listed: Readonl
   if (article.duplicateOf !== null && listed.has(article.duplicateOf)) return `<li>${line}</li>`;
   const details: string[] = [];
   if (article.duplicateOf !== null) details.push(`Its original, #${article.duplicateOf}, was first seen on an earlier day and is counted there`);
-  details.push(`Stance: ${stanceBadge(article)}`);
+  details.push(`Stance: ${stanceBadge(article, (label) => `<b>${label}</b>`)}`);
   for (const evidence of article.evidence.slice(0, 2)) details.push(`Evidence (${formatScore(evidence.weight)}): <q>${html(shortenText(evidence.sentence, 240))}</q>`);
   for (const voice of article.voices.slice(0, 4)) details.push(`Voice: ${html(voice.actor)} (${voice.stance}): <q>${html(shortenText(voice.quote, 200))}</q>`);
   return `<li>${line}<ul>${details.map((detail) => `<li>${detail}</li>`).join('')}</ul></li>`;

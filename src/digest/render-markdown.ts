@@ -32,23 +32,24 @@ export function safeLink(label: string, url: string): string {
 }
 
 /** Names listed per side in "Who is arguing"; the JSON has them all. */
-const VOICES_PER_SIDE = 8;
+export const VOICES_PER_SIDE = 8;
 
-function formatScore(value: number | null): string {
+export function formatScore(value: number | null): string {
   return value === null ? '?' : (value >= 0 ? '+' : '') + value.toFixed(2);
 }
 
-function stanceBadge(article: DigestArticle): string {
+/** An article's stance as the digest states it, its label set off by `emphasis` (bold, in Markdown or HTML). */
+export function stanceBadge(article: DigestArticle, emphasis: (label: string) => string): string {
   if (!article.stance) return 'off-topic';
   const { label, score, confidence, override } = article.stance;
   // the scorer's figure stays beside the verdict, so a reader sees how far the analyst moved it (no label is made up
   // for the scorer: a neutral score is not its sign)
-  if (override) return `**${label}** (analyst label)${score === null ? '' : ` · scorer's score ${formatScore(score)}`}`;
-  return `**${label}** (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
+  if (override) return `${emphasis(label)} (analyst label)${score === null ? '' : ` · scorer's score ${formatScore(score)}`}`;
+  return `${emphasis(label)} (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
 }
 
 /** A title as the digest shows it: long enough for any real headline. */
-const TITLE_MAX = 300;
+export const TITLE_MAX = 300;
 
 /** `listed`: the ids of the day's articles, whose stance and evidence are shown beside them. */
 function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>, lines: string[]): void {
@@ -57,10 +58,11 @@ function renderArticle(article: DigestArticle, timeZone: string, listed: Readonl
   const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
   lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
   // A copy listed below its original says nothing more; one whose original was first seen on an earlier day, and is
-  // not in this digest, shows its own reading, or the story would show no stance at all.
+  // not in this digest, shows the stance it counts with (its original's) and its own evidence, or the story would
+  // show no stance at all.
   if (article.duplicateOf !== null && listed.has(article.duplicateOf)) return;
   if (article.duplicateOf !== null) lines.push(`  - Its original, #${article.duplicateOf}, was first seen on an earlier day and is counted there`);
-  lines.push(`  - Stance: ${stanceBadge(article)}`);
+  lines.push(`  - Stance: ${stanceBadge(article, (label) => `**${label}**`)}`);
   for (const evidence of article.evidence.slice(0, 2)) {
     lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shortenText(evidence.sentence, 240))}”`);
   }
