@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -184,6 +185,25 @@ const alertChannel = z.discriminatedUnion('type', [
   }),
 ]);
 
+/**
+ * What a channel delivers where: alerts to the console, a file (its path as written, normalised) or a URL; alerts or
+ * the digest to a set of recipients (one channel may carry a digest and another the alerts to the same people).
+ */
+function channelDestinations(channel: z.output<typeof alertChannel>): string[] {
+  switch (channel.type) {
+    case 'stdout':
+      return ['alerts to the console'];
+    case 'file':
+      return [`alerts to file ${path.normalize(channel.path)}`];
+    case 'webhook':
+      return [`alerts to ${channel.url}`];
+    case 'email': {
+      const to = [...channel.to].map((address) => address.toLowerCase()).sort().join(', ');
+      return [...(channel.alerts ? [`alerts by email to ${to}`] : []), ...(channel.digest ? [`the digest by email to ${to}`] : [])];
+    }
+  }
+}
+
 const alerts = z.object({
   /** Raise an alert for each new on-topic article. @default true */
   enabled: z.boolean().default(true),
@@ -203,7 +223,15 @@ const alerts = z.object({
     .default([{ type: 'stdout' }])
     .superRefine((channels, ctx) => {
       const seen = new Set<string>();
+      const destinations = new Map<string, number>();
       channels.forEach((channel, index) => {
+        // Two entries for one destination (`stdout` twice, a file as "x" and "./x") would each deliver every alert.
+        for (const destination of channelDestinations(channel)) {
+          const first = destinations.get(destination);
+          if (first !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [index], input: channel, message: `a destination no other channel has (channels[${first}] already sends ${destination}; each would arrive twice)` });
+          } else destinations.set(destination, index);
+        }
         if ((channel.type !== 'webhook' && channel.type !== 'email') || channel.id === undefined) return;
         const key = `${channel.type}#${channel.id}`;
         if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two ${channel.type === 'webhook' ? 'webhooks' : 'email channels'} are named "${channel.id}"` });

@@ -53,3 +53,23 @@ describe('a pipeline definition', () => {
     expect(problems).toHaveLength(6);
   });
 });
+
+describe('alert channels', () => {
+  const smtp = { host: 'mail.example.org' };
+  it('two channels that deliver the same thing to the same place are refused: each alert would arrive twice', () => {
+    expect(problemsOf({ ...valid, alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }, { type: 'file', path: './data/alerts.jsonl' }] } }))
+      .toEqual(['alerts.channels[1]: expected a destination no other channel has (channels[0] already sends alerts to file data/alerts.jsonl; each would arrive twice), found an object']);
+    expect(problemsOf({ ...valid, alerts: { channels: [{ type: 'stdout' }, { type: 'stdout' }] } })).toHaveLength(1);
+    expect(problemsOf({
+      ...valid,
+      alerts: { channels: [{ type: 'email', from: 'a@example.org', to: ['Desk@example.org'], smtp }, { type: 'email', from: 'b@example.org', to: ['desk@example.org'], smtp, digest: true }] },
+    })).toHaveLength(1);
+  });
+
+  it('one channel for the alerts and another for the digest may go to the same people', () => {
+    expect(problemsOf({
+      ...valid,
+      alerts: { channels: [{ type: 'email', from: 'a@example.org', to: ['desk@example.org'], smtp }, { type: 'email', from: 'a@example.org', to: ['desk@example.org'], smtp, alerts: false, digest: true }] },
+    })).toEqual([]);
+  });
+});
