@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
-import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
+import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
@@ -369,6 +369,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return original === self ? null : { ...near, articleId: original };
     }
 
+    /** Puts an alert about the article in the outbox for every channel; one already there for a channel stays as it is. */
+    async function enqueueAlerts(trx: Kysely<Database>, article: Parameters<typeof alertPayload>[0], score: ScoreResult, at: string): Promise<void> {
+      const payload = alertPayload(article, score);
+      for (const channel of channels) {
+        await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: article.id, channel: channel.name, payload, createdAt: at });
+      }
+    }
+
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
       const { raw, extracted } = item;
@@ -450,13 +458,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         });
         await repo.saveScore(trx, id, score, at);
         if (shouldAlert(score, duplicate !== null, pipeline.alerts, publishedAt, now())) {
-          const payload = alertPayload(
-            { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt },
-            score,
-          );
-          for (const channel of channels) {
-            await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
-          }
+          await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
         if (title) titles.push(title);
@@ -611,14 +613,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /**
      * Asks again for the pages of a source's articles that failed for a passing reason (a timeout, a 503) and were
      * tried fewer than PAGE_ATTEMPTS times, a few per run, whether or not the feed changed. On success the article
-     * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
+     * takes the page's text and is scored again. One that raised an alert keeps it as it was; one that raised none
+     * (scored on a teaser) is judged again by its page, as a new article would be, since nothing else ever will.
      */
-    async function retryPages(sourceId: string, feedUrl: string, report: SourceReport): Promise<void> {
-      const due = await repo.articlesWithFailedPages(db, pipeline.id, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
-      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, feedUrl, report)));
+    async function retryPages(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const due = await repo.articlesWithFailedPages(db, pipeline.id, source.id, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
+      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, source, report)));
     }
 
-    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, feedUrl: string, report: SourceReport): Promise<void> {
+    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const feedUrl = source.url;
       const page = await fetchArticlePage(entry.url, feedUrl);
       await storeLock.add(async () => {
         const at = now().toISOString();
@@ -662,6 +666,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
           });
           await repo.replaceScore(trx, entry.id, score, at);
+          const isDuplicate = duplicate !== null || article.duplicate_of !== null;
+          if (!(await repo.alertRaisedFor(trx, entry.id)) && shouldAlert(score, isDuplicate, pipeline.alerts, publishedAt, now())) {
+            const headline = shownHeadline({ title, text: extracted.text, url: page.url });
+            const outlet = extracted.siteName ?? article.site_name ?? source.name;
+            await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
+          }
           if (storyId !== null && storyId !== article.story_id) {
             if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
             const titles = await repo.storyTitles(trx, storyId);
@@ -850,7 +860,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
-      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, source.url, report);
+      if (fetchPages && result.outcome !== 'failed') await retryPages(source, report);
       if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));

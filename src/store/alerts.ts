@@ -60,3 +60,9 @@ export async function markAlertSent(db: Kysely<Database>, id: number, at: string
 export async function markAlertFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
   await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
 }
+
+/** Whether an alert, in any state (sent, pending, withdrawn...), was ever raised for the article on any channel. */
+export async function alertRaisedFor(db: Kysely<Database>, articleId: number): Promise<boolean> {
+  const row = await db.selectFrom('alerts').select('id').where('article_id', '=', articleId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { RunReport } from '../../src/model/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { startServer, type Route } from '../helpers/http-server.ts';
+
+/** A column for the pause, long enough to be scored relevant and read as an article page. */
+const COLUMN = [
+  'Leading AI labs should agree to a coordinated, verified pause of frontier AI development before the next generation of training runs begins.',
+  'A moratorium that only one lab observes would simply hand the lead to its competitors, which is why the pause has to be global and verified.',
+  'Inspectors could check compute usage at the largest data centres, much as arms control treaties check missile sites, and report to a joint body.',
+  'The labs themselves have said that frontier AI could become dangerous within a few years; a halt now costs little compared with a mistake later.',
+  'We support the pause: governments should back it with export rules on advanced chips, so that no lab can quietly resume the largest training runs.',
+].join(' ');
+
+const page = (title: string) =>
+  `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${COLUMN}</p></article></body></html>`;
+
+interface Item {
+  title: string;
+  link: string;
+  guid: string;
+  pubDate?: string;
+  description: string;
+}
+
+const rss = (title: string, items: readonly Item[]) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://feeds.example/</link>` +
+  items
+    .map(
+      (item) =>
+        `<item><title>${item.title}</title><link>${item.link}</link><guid>${item.guid}</guid>` +
+        (item.pubDate ? `<pubDate>${item.pubDate}</pubDate>` : '') +
+        `<description><![CDATA[${item.description}]]></description></item>`,
+    )
+    .join('') +
+  '</channel></rss>';
+
+const serveRss = (body: () => string): Route => (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body());
+
+describe.each(dialects)('when alerts are raised, on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+
+  beforeEach(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-alert-decisions-'));
+    server = undefined;
+  });
+  afterEach(async () => {
+    await store?.close();
+    await database?.drop();
+    await server?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function run(sources: PipelineInput['sources'], at: string): Promise<RunReport> {
+    const loaded: LoadedPipeline = {
+      pipeline: definePipeline({
+        id: 'alert-decisions',
+        name: 'Alert decisions',
+        sources,
+        topic: {
+          description: 'A coordinated, verified global pause of frontier AI development',
+          proposalTerms: ['pause', 'moratorium', 'halt'],
+          contextTerms: ['frontier AI', 'AI labs', 'training runs'],
+        },
+        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 },
+        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough());
+    return runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all: true });
+  }
+  /** The headlines of the alerts the file channel received, in order. */
+  const alertedTitles = (): string[] => {
+    const file = path.join(root, 'data/alerts.jsonl');
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { title: string }).title);
+  };
+  const latestScore = async (articleId: number) =>
+    store.db.selectFrom('stance_scores').select(['relevance', 'label']).where('article_id', '=', articleId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+
+  it('raises the alert a failed page fetch held back once a later run reads the page, and only once', async () => {
+    let pageStatus = 503;
+    server = await startServer({
+      '/feed.xml': serveRss(() =>
+        rss('Columns', [{ title: 'This week', link: `${server!.url}/c1.html`, guid: 'c1', pubDate: 'Tue, 01 Dec 2026 05:00:00 GMT', description: 'Read more.' }]),
+      ),
+      '/c1.html': (_req, res) => {
+        if (pageStatus !== 200) res.writeHead(pageStatus, { 'content-type': 'text/plain' }).end('busy');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('This week'));
+      },
+    });
+    const sources: PipelineInput['sources'] = [{ id: 'columns', kind: 'feed', name: 'Columns', url: `${server.url}/feed.xml`, fetchArticles: true }];
+
+    const first = await run(sources, '2026-12-01T06:00:00.000Z');
+    expect(first.sources[0]!.itemErrors.map((e) => e.key)).toEqual(['c1']);
+    expect(first.alertsSent).toBe(0);
+    const [article] = await store.db.selectFrom('articles').select('id').execute();
+    expect((await latestScore(article!.id)).relevance).toBeLessThan(0.5);
+
+    pageStatus = 200;
+    const second = await run(sources, '2026-12-01T07:00:00.000Z');
+    expect(await latestScore(article!.id)).toMatchObject({ relevance: 1, label: 'support' });
+    expect(second.alertsSent).toBe(1);
+    expect(alertedTitles()).toEqual(['This week']);
+
+    const third = await run(sources, '2026-12-01T08:00:00.000Z');
+    expect(third.alertsSent).toBe(0);
+    expect(await store.db.selectFrom('alerts').select(['article_id', 'status']).execute()).toEqual([{ article_id: article!.id, status: 'sent' }]);
+  });
+});
