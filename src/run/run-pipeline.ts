@@ -154,6 +154,12 @@ function plausiblePublicationDate(iso: string | null, at: Date): string | null {
   return iso !== null && Date.parse(iso) > at.getTime() + FUTURE_DATE_TOLERANCE_MS ? null : iso;
 }
 
+/** The earlier of two publication dates; a missing one is no earlier than the other. */
+function earliestDate(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
 /** The dates, in the time zone, of every calendar day from the instant `first` to the instant `last`, in order. */
 function calendarDays(first: string, last: string, timeZone: string): string[] {
   const end = localDate(new Date(last), timeZone);
@@ -395,9 +401,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const duplicate = await originalOf(keys, publishedAt ?? at, null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
+      // when the text first appeared: a copy of an old original is not news, whatever its own date
+      let coverageDate = publishedAt;
       const label = storyLabel([headline]);
       if (duplicate) {
-        storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
+        const original = await repo.getArticle(db, duplicate.articleId);
+        storyId = original?.story_id ?? null;
+        coverageDate = earliestDate(publishedAt, original?.published_at ?? null);
       } else {
         const story = findStory(keys, publishedAt ?? at, known);
         storyId = story?.storyId ?? null;
@@ -457,7 +467,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           updated_at: at,
         });
         await repo.saveScore(trx, id, score, at);
-        if (shouldAlert(score, duplicate !== null, pipeline.alerts, publishedAt, now())) {
+        const covered = duplicate !== null && (await repo.alertRaisedForGroup(trx, duplicate.articleId));
+        if (shouldAlert(score, covered, pipeline.alerts, coverageDate, now())) {
           await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
@@ -666,8 +677,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
           });
           await repo.replaceScore(trx, entry.id, score, at);
-          const isDuplicate = duplicate !== null || article.duplicate_of !== null;
-          if (!(await repo.alertRaisedFor(trx, entry.id)) && shouldAlert(score, isDuplicate, pipeline.alerts, publishedAt, now())) {
+          // its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
+          const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
+          const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
+          const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
+          if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now())) {
             const headline = shownHeadline({ title, text: extracted.text, url: page.url });
             const outlet = extracted.siteName ?? article.site_name ?? source.name;
             await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);

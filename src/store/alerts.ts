@@ -61,8 +61,16 @@ export async function markAlertFailed(db: Kysely<Database>, id: number, error: s
   await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
 }
 
-/** Whether an alert, in any state (sent, pending, withdrawn...), was ever raised for the article on any channel. */
-export async function alertRaisedFor(db: Kysely<Database>, articleId: number): Promise<boolean> {
-  const row = await db.selectFrom('alerts').select('id').where('article_id', '=', articleId).limit(1).executeTakeFirst();
+/**
+ * Whether an alert, in any state (sent, pending, withdrawn...), was ever raised on any channel for the article
+ * `originalId` or for one of its copies: the group of one text, whose one alert covers every copy.
+ */
+export async function alertRaisedForGroup(db: Kysely<Database>, originalId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('alerts')
+    .select('alerts.id')
+    .where((eb) => eb.or([eb('alerts.article_id', '=', originalId), eb('alerts.article_id', 'in', eb.selectFrom('articles').select('id').where('duplicate_of', '=', originalId))]))
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -122,4 +122,47 @@ describe.each(dialects)('when alerts are raised, on $name', ({ fresh }) => {
     expect(third.alertsSent).toBe(0);
     expect(await store.db.selectFrom('alerts').select(['article_id', 'status']).execute()).toEqual([{ article_id: article!.id, status: 'sent' }]);
   });
+
+  it('alerts for a copy whose original raised no alert, once for the copies of its text', async () => {
+    const link = 'http://outlet.example/2026/anthropic-pause';
+    const feeds: Record<string, Item[]> = {
+      a: [{ title: 'Weekend reading', link, guid: 'x1', pubDate: 'Tue, 01 Dec 2026 05:00:00 GMT', description: 'Read more.' }],
+      b: [{ title: 'Anthropic and the pause', link: `${link}?utm_source=feed`, guid: 'y1', pubDate: 'Tue, 01 Dec 2026 05:00:00 GMT', description: `<p>${COLUMN}</p>` }],
+      c: [{ title: 'Anthropic and the pause (syndicated)', link: `${link}?utm_source=rss`, guid: 'z1', pubDate: 'Tue, 01 Dec 2026 05:00:00 GMT', description: `<p>${COLUMN}</p>` }],
+    };
+    server = await startServer(Object.fromEntries(Object.entries(feeds).map(([name, items]) => [`/${name}.xml`, serveRss(() => rss(name, items))])));
+    const feed = (name: string) => ({ id: `feed-${name}`, kind: 'feed' as const, name: `Feed ${name}`, url: `${server!.url}/${name}.xml`, fetchArticles: false });
+
+    const first = await run([feed('a')], '2026-12-01T06:00:00.000Z');
+    expect(first.alertsSent).toBe(0);
+
+    const second = await run([feed('a'), feed('b')], '2026-12-01T07:00:00.000Z');
+    expect(second.sources.map((s) => [s.sourceId, s.articlesAdded, s.duplicates])).toEqual([['feed-a', 0, 0], ['feed-b', 1, 1]]);
+    expect(second.alertsSent).toBe(1);
+    const copy = await store.db.selectFrom('articles').select(['id', 'duplicate_of']).where('item_key', '=', 'y1').executeTakeFirstOrThrow();
+    expect(copy.duplicate_of).not.toBeNull();
+    expect(await store.db.selectFrom('alerts').select('article_id').execute()).toEqual([{ article_id: copy.id }]);
+
+    // another copy of the same text: the group's alert covers it
+    const third = await run([feed('a'), feed('b'), feed('c')], '2026-12-01T08:00:00.000Z');
+    expect(third.sources.map((s) => [s.sourceId, s.articlesAdded, s.duplicates])).toEqual([['feed-a', 0, 0], ['feed-b', 0, 0], ['feed-c', 1, 1]]);
+    expect(third.alertsSent).toBe(0);
+    expect(alertedTitles()).toEqual(['Anthropic and the pause']);
+  });
+
+  it('raises no alert for a copy of an original published longer ago than alerts.maxAgeHours', async () => {
+    const link = 'http://outlet.example/2026/old-pause-column';
+    server = await startServer({
+      '/a.xml': serveRss(() => rss('a', [{ title: 'Weekend reading', link, guid: 'x2', pubDate: 'Fri, 20 Nov 2026 05:00:00 GMT', description: 'Read more.' }])),
+      '/b.xml': serveRss(() =>
+        rss('b', [{ title: 'Anthropic and the pause', link: `${link}?utm_source=feed`, guid: 'y2', pubDate: 'Tue, 01 Dec 2026 05:00:00 GMT', description: `<p>${COLUMN}</p>` }]),
+      ),
+    });
+    const feed = (name: string) => ({ id: `feed-${name}`, kind: 'feed' as const, name: `Feed ${name}`, url: `${server!.url}/${name}.xml`, fetchArticles: false });
+    await run([feed('a')], '2026-11-20T06:00:00.000Z');
+    const second = await run([feed('a'), feed('b')], '2026-12-01T07:00:00.000Z');
+    expect(second.sources.map((s) => [s.sourceId, s.duplicates])).toEqual([['feed-a', 0], ['feed-b', 1]]);
+    expect(second.alertsSent).toBe(0);
+    expect(await store.db.selectFrom('alerts').select('id').execute()).toEqual([]);
+  });
 });
