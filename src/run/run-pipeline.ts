@@ -468,7 +468,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         });
         await repo.saveScore(trx, id, score, at);
         const covered = duplicate !== null && (await repo.alertRaisedForGroup(trx, duplicate.articleId));
-        if (shouldAlert(score, covered, pipeline.alerts, coverageDate, now())) {
+        // the source's first successful read: no success recorded before this run began
+        const firstRead = !sourceRows.get(source.id)?.last_success_at;
+        if (shouldAlert(score, covered, pipeline.alerts, coverageDate, now(), firstRead)) {
           await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
@@ -681,7 +683,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
           const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
           const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
-          if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now())) {
+          // undated, it was its source's backlog if stored before any read of the source had succeeded
+          const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
+          if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
             const headline = shownHeadline({ title, text: extracted.text, url: page.url });
             const outlet = extracted.siteName ?? article.site_name ?? source.name;
             await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);

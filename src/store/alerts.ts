@@ -74,3 +74,20 @@ export async function alertRaisedForGroup(db: Kysely<Database>, originalId: numb
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Whether a read of the source succeeded (fetched, or answered "not modified") before `at`: an undated article it
+ * delivered at `at` was then news, not the backlog of its first read.
+ */
+export async function sourceReadBefore(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('fetch_attempts')
+    .select('id')
+    .where('pipeline_id', '=', pipelineId)
+    .where('source_id', '=', sourceId)
+    .where('outcome', '!=', 'failed')
+    .where('finished_at', '<', at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -44,6 +44,15 @@ const rss = (title: string, items: readonly Item[]) =>
   '</channel></rss>';
 
 const serveRss = (body: () => string): Route => (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body());
+
+/** Plain-text captures for the pause, each in its own words, so none is taken for a copy of another. */
+const CAPTURES = [
+  ['Unions back the pause', 'Trade unions said on Monday that they support a coordinated pause of frontier AI development. Their leaders argued that AI labs should halt the largest training runs until safety rules exist, and they urged ministers to make the moratorium binding.'],
+  ['Scientists sign pause letter', 'More than two hundred scientists signed a letter calling for a verified pause of frontier AI. The signatories want AI labs to stop training runs beyond current scale and welcome the proposal for an international moratorium with inspections.'],
+  ['City council endorses moratorium', 'The city council voted to endorse the global moratorium on frontier AI training runs. Councillors said a pause is the responsible course and that AI labs must accept independent checks before any halt is lifted.'],
+  ['Church leaders call for a halt', 'Church leaders from several denominations called for a halt to frontier AI development. They support the proposed pause, saying AI labs owe the public time to debate the risks of ever larger training runs.'],
+  ['Students rally for the pause', 'Students rallied outside parliament in support of a pause on frontier AI. Speakers demanded that AI labs agree to the moratorium and that training runs of the largest models stop until they are proven safe.'],
+] as const;
 
 describe.each(dialects)('when alerts are raised, on $name', ({ fresh }) => {
   let database: TestDatabase;
@@ -164,5 +173,50 @@ describe.each(dialects)('when alerts are raised, on $name', ({ fresh }) => {
     expect(second.sources.map((s) => [s.sourceId, s.duplicates])).toEqual([['feed-a', 0], ['feed-b', 1]]);
     expect(second.alertsSent).toBe(0);
     expect(await store.db.selectFrom('alerts').select('id').execute()).toEqual([]);
+  });
+
+  it("raises no alert for the undated items of a source's first read, and alerts for undated items after it", async () => {
+    const dir = path.join(root, 'captures');
+    mkdirSync(dir);
+    const capture = (i: number, dateline = '') => writeFileSync(path.join(dir, `capture-${i}.txt`), `${CAPTURES[i]![0]}\n\n${dateline ? `${dateline}\n\n` : ''}${CAPTURES[i]![1]}\n`);
+    capture(0, 'December 1, 2026');
+    for (const i of [1, 2, 3]) capture(i);
+    const sources: PipelineInput['sources'] = [{ id: 'captures', kind: 'files', name: 'Captures', glob: 'captures/*.txt' }];
+
+    const first = await run(sources, '2026-12-01T12:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 4, duplicates: 0 });
+    expect(alertedTitles()).toEqual([CAPTURES[0][0]]);
+
+    capture(4);
+    const second = await run(sources, '2026-12-01T13:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1 });
+    expect(alertedTitles()).toEqual([CAPTURES[0][0], CAPTURES[4][0]]);
+  });
+
+  it("raises no alert for the undated backlog of a feed's first read, nor for its page read on a retry", async () => {
+    let pageStatus = 503;
+    const items: Item[] = [
+      { title: 'Unions back the pause', link: '/unions', guid: 'u1', description: `<p>${CAPTURES[0][1]}</p>` },
+      { title: 'This week', link: '/teaser.html', guid: 'u2', description: 'Read more.' },
+    ];
+    server = await startServer({
+      '/feed.xml': serveRss(() => rss('Undated', items.map((item) => ({ ...item, link: `${server!.url}${item.link}` })))),
+      '/teaser.html': (_req, res) => {
+        if (pageStatus !== 200) res.writeHead(pageStatus, { 'content-type': 'text/plain' }).end('busy');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('This week'));
+      },
+    });
+    // the articles' own pages are not found (404, not tried again): their feed text is what is scored
+    const sources: PipelineInput['sources'] = [{ id: 'undated', kind: 'feed', name: 'Undated', url: `${server.url}/feed.xml`, fetchArticles: true }];
+
+    const first = await run(sources, '2026-12-01T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2 });
+    expect(first.alertsSent).toBe(0);
+
+    pageStatus = 200;
+    items.push({ title: 'Scientists sign pause letter', link: '/scientists', guid: 'u3', description: `<p>${CAPTURES[1][1]}</p>` });
+    const second = await run(sources, '2026-12-01T07:00:00.000Z');
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1 });
+    expect(alertedTitles()).toEqual(['Scientists sign pause letter']);
   });
 });
