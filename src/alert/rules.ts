@@ -16,11 +16,14 @@ export interface AlertPayload {
 
 /**
  * New coverage worth telling someone about: on topic, relevant enough, of a stance the user follows, recent (a
- * feed's backlog is not news), and not a syndicated copy of something already alerted (the original's alert covers it).
+ * feed's backlog is not news), and not `covered`: a syndicated copy of a text an alert was raised for (the original's,
+ * or another copy's). A copy of an original that raised none (a teaser, an old date) is judged on its own.
+ * Undated coverage is new, unless `firstRead`: found by its source's first successful read, when it is the backlog
+ * (a sitemap's, a folder of captures) as much as today's news.
  */
-export function shouldAlert(score: ScoreResult, isDuplicate: boolean, settings: AlertSettings, publishedAt: string | null, now: Date): boolean {
-  if (!settings.enabled || isDuplicate) return false;
-  if (publishedAt !== null && isPastMaxAge(publishedAt, settings.maxAgeHours, now)) return false;
+export function shouldAlert(score: ScoreResult, covered: boolean, settings: AlertSettings, publishedAt: string | null, now: Date, firstRead = false): boolean {
+  if (!settings.enabled || covered) return false;
+  if (publishedAt === null ? firstRead : isPastMaxAge(publishedAt, settings.maxAgeHours, now)) return false;
   if (!score.relevance.relevant || score.relevance.score < settings.minRelevance) return false;
   return score.stance !== null && settings.stances.includes(score.stance.label);
 }

@@ -213,7 +213,8 @@ const alerts = z.object({
   stances: z.array(z.enum(['support', 'oppose', 'neutral'])).min(1).default(['support', 'oppose', 'neutral']),
   /**
    * Articles published longer ago than this raise no alert (they are stored and in the digest all the same): a new
-   * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new.
+   * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new,
+   * except those of a source's first successful read: they are its backlog (a sitemap's, a folder of captures).
    * @default 72
    */
   maxAgeHours: z.number().min(1).max(24 * 365).default(72),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
-import type { RawItem, RunReport, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
+import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
@@ -152,6 +152,12 @@ const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
  */
 function plausiblePublicationDate(iso: string | null, at: Date): string | null {
   return iso !== null && Date.parse(iso) > at.getTime() + FUTURE_DATE_TOLERANCE_MS ? null : iso;
+}
+
+/** The earlier of two publication dates; a missing one is no earlier than the other. */
+function earliestDate(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
 /** The dates, in the time zone, of every calendar day from the instant `first` to the instant `last`, in order. */
@@ -369,6 +375,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return original === self ? null : { ...near, articleId: original };
     }
 
+    /** Puts an alert about the article in the outbox for every channel; one already there for a channel stays as it is. */
+    async function enqueueAlerts(trx: Kysely<Database>, article: Parameters<typeof alertPayload>[0], score: ScoreResult, at: string): Promise<void> {
+      const payload = alertPayload(article, score);
+      for (const channel of channels) {
+        await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: article.id, channel: channel.name, payload, createdAt: at });
+      }
+    }
+
     /** Dedups, clusters, scores and stores one article; says whether it is an original or a duplicate. */
     async function storeArticle(item: PreparedArticle, source: SourceDefinition): Promise<'added' | 'duplicate'> {
       const { raw, extracted } = item;
@@ -387,9 +401,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const duplicate = await originalOf(keys, publishedAt ?? at, null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
+      // when the text first appeared: a copy of an old original is not news, whatever its own date
+      let coverageDate = publishedAt;
       const label = storyLabel([headline]);
       if (duplicate) {
-        storyId = (await repo.getArticle(db, duplicate.articleId))?.story_id ?? null;
+        const original = await repo.getArticle(db, duplicate.articleId);
+        storyId = original?.story_id ?? null;
+        coverageDate = earliestDate(publishedAt, original?.published_at ?? null);
       } else {
         const story = findStory(keys, publishedAt ?? at, known);
         storyId = story?.storyId ?? null;
@@ -449,14 +467,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           updated_at: at,
         });
         await repo.saveScore(trx, id, score, at);
-        if (shouldAlert(score, duplicate !== null, pipeline.alerts, publishedAt, now())) {
-          const payload = alertPayload(
-            { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt },
-            score,
-          );
-          for (const channel of channels) {
-            await repo.enqueueAlert(trx, { pipelineId: pipeline.id, articleId: id, channel: channel.name, payload, createdAt: at });
-          }
+        const covered = duplicate !== null && (await repo.alertRaisedForGroup(trx, duplicate.articleId));
+        // the source's first successful read: no success recorded before this run began
+        const firstRead = !sourceRows.get(source.id)?.last_success_at;
+        if (shouldAlert(score, covered, pipeline.alerts, coverageDate, now(), firstRead)) {
+          await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
         if (title) titles.push(title);
@@ -611,14 +626,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /**
      * Asks again for the pages of a source's articles that failed for a passing reason (a timeout, a 503) and were
      * tried fewer than PAGE_ATTEMPTS times, a few per run, whether or not the feed changed. On success the article
-     * takes the page's text and is scored again; its alerts were decided when it was stored and stay as they were.
+     * takes the page's text and is scored again. One that raised an alert keeps it as it was; one that raised none
+     * (scored on a teaser) is judged again by its page, as a new article would be, since nothing else ever will.
      */
-    async function retryPages(sourceId: string, feedUrl: string, report: SourceReport): Promise<void> {
-      const due = await repo.articlesWithFailedPages(db, pipeline.id, sourceId, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
-      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, feedUrl, report)));
+    async function retryPages(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const due = await repo.articlesWithFailedPages(db, pipeline.id, source.id, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
+      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, source, report)));
     }
 
-    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, feedUrl: string, report: SourceReport): Promise<void> {
+    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+      const feedUrl = source.url;
       const page = await fetchArticlePage(entry.url, feedUrl);
       await storeLock.add(async () => {
         const at = now().toISOString();
@@ -662,6 +679,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
           });
           await repo.replaceScore(trx, entry.id, score, at);
+          // its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
+          const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
+          const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
+          const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
+          // undated, it was its source's backlog if stored before any read of the source had succeeded
+          const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
+          if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
+            const headline = shownHeadline({ title, text: extracted.text, url: page.url });
+            const outlet = extracted.siteName ?? article.site_name ?? source.name;
+            await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
+          }
           if (storyId !== null && storyId !== article.story_id) {
             if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
             const titles = await repo.storyTitles(trx, storyId);
@@ -850,7 +878,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
-      if (fetchPages && result.outcome !== 'failed') await retryPages(source.id, source.url, report);
+      if (fetchPages && result.outcome !== 'failed') await retryPages(source, report);
       if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));

@@ -60,3 +60,34 @@ export async function markAlertSent(db: Kysely<Database>, id: number, at: string
 export async function markAlertFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
   await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
 }
+
+/**
+ * Whether an alert, in any state (sent, pending, withdrawn...), was ever raised on any channel for the article
+ * `originalId` or for one of its copies: the group of one text, whose one alert covers every copy.
+ */
+export async function alertRaisedForGroup(db: Kysely<Database>, originalId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('alerts')
+    .select('alerts.id')
+    .where((eb) => eb.or([eb('alerts.article_id', '=', originalId), eb('alerts.article_id', 'in', eb.selectFrom('articles').select('id').where('duplicate_of', '=', originalId))]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Whether a read of the source succeeded (fetched, or answered "not modified") before `at`: an undated article it
+ * delivered at `at` was then news, not the backlog of its first read.
+ */
+export async function sourceReadBefore(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('fetch_attempts')
+    .select('id')
+    .where('pipeline_id', '=', pipelineId)
+    .where('source_id', '=', sourceId)
+    .where('outcome', '!=', 'failed')
+    .where('finished_at', '<', at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

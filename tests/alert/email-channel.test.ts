@@ -47,7 +47,9 @@ function bodyText(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const article = (title: string, body: string) => `${title}\n\n${body}\n`;
+/** A capture dated today: the undated items of a source's first read are its backlog, and raise no alert. */
+const today = () => new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const article = (title: string, body: string) => `${title}\n\n${today()}\n\n${body}\n`;
 
 describe('email alerts', () => {
   let smtp: SmtpServer;

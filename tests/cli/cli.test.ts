@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import net from 'node:net';
@@ -320,6 +320,12 @@ describe('run with an alert channel that refuses', () => {
     const hook = await startServer({ '/services/T0/B0/secret-token': (_req, res) => res.writeHead(500).end() });
     const root = makeProject({ ...seedsOnly, alerts: { channels: [{ type: 'webhook', url: `${hook.url}/services/T0/B0/secret-token`, format: 'slack' }] } });
     try {
+      // the undated seeds of the source's first read would be its backlog: it is first read with the dated one only
+      const undated = readdirSync(path.join(root, 'seeds')).filter((name) => !name.startsWith('002_'));
+      mkdirSync(path.join(root, 'later'));
+      for (const name of undated) renameSync(path.join(root, 'seeds', name), path.join(root, 'later', name));
+      expect((await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root)).code).toBe(0);
+      for (const name of undated) renameSync(path.join(root, 'later', name), path.join(root, 'seeds', name));
       const human = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
       expect(human.code).toBe(1);
       expect(human.stdout).toMatch(/FAILED\s+\d+ alerts? not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(.*answered HTTP 500\)( and \d+ more not tried)?; the next runs retry them for 48 h/);

@@ -13,8 +13,9 @@ import { digestEmailedTo, openStore, type Store } from '../../src/store/index.ts
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { bodyText, header, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
 
-const SUPPORT = 'Labs should pause frontier AI now\n\nA coordinated pause of frontier AI development is overdue and must be verified.\n';
-const OPPOSE = 'A pause would be a mistake\n\nA pause of frontier AI development would be a costly mistake that hands the lead to rivals.\n';
+// dated: the undated items of a source's first read are its backlog, and raise no alert
+const SUPPORT = 'Labs should pause frontier AI now\n\nDecember 1, 2026\n\nA coordinated pause of frontier AI development is overdue and must be verified.\n';
+const OPPOSE = 'A pause would be a mistake\n\nDecember 1, 2026\n\nA pause of frontier AI development would be a costly mistake that hands the lead to rivals.\n';
 
 /**
  * A pipeline of saved articles whose days are Brussels days: 2026-12-01T23:30Z is already 2 December there, so a run
