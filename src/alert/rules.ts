@@ -1,4 +1,5 @@
 import type { AlertSettings } from '../config/index.ts';
+import { isBareDate } from '../digest/day.ts';
 import type { ScoreResult } from '../model/index.ts';
 
 /** What an alert says about a new article; the same payload goes to every channel. */
@@ -30,7 +31,10 @@ export function shouldAlert(score: ScoreResult, covered: boolean, settings: Aler
 
 /** Whether coverage published at `publishedAt` is too old to alert on: more than `maxAgeHours` before `now`. */
 export function isPastMaxAge(publishedAt: string, maxAgeHours: number, now: Date): boolean {
-  return now.getTime() - Date.parse(publishedAt) > maxAgeHours * 3_600_000;
+  // A date without a time may be any hour of that day: it is taken at the day's end, so yesterday's item, hours old,
+  // is not dropped as 31 hours old at a run at 07:00.
+  const published = isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
+  return now.getTime() - published > maxAgeHours * 3_600_000;
 }
 
 export function alertPayload(

@@ -39,6 +39,11 @@ describe('alert rules', () => {
     expect(shouldAlert(onTopic('support'), false, settings, '2025-12-01T00:00:00.000Z', now)).toBe(false);
   });
 
+  it('take a date without a time at the end of its day: the item may have been published at any hour of it', () => {
+    expect(shouldAlert(onTopic('support'), false, settings, '2026-06-07', now)).toBe(true);
+    expect(shouldAlert(onTopic('support'), false, settings, '2026-06-06', now)).toBe(false);
+  });
+
   it('say when the article was published, so a late find is not taken for fresh news', () => {
     const payload = alertPayload({ id: 1, title: 'Labs should pause', url: 'https://x/a', outlet: 'S', publishedAt: '2026-06-09T21:05:00.000Z' }, onTopic('support'));
     expect(alertText(payload)).toBe('[support +0.50] Labs should pause — S, 2026-06-09 21:05 UTC https://x/a');
