@@ -672,7 +672,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           await repo.updateArticle(trx, entry.id, {
             title, url: page.url, canonical_url: keys.canonicalUrl,
             text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
-            byline: extracted.byline ?? article.byline, lang: extracted.lang, site_name: extracted.siteName, image: extracted.image,
+            // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
+            byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: extracted.siteName ?? article.site_name,
+            image: extracted.image ?? article.image,
             modified_at: extracted.modifiedAt ?? article.modified_at, published_at: publishedAt,
             content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
             ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason } : {}),

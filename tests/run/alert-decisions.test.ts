@@ -132,6 +132,28 @@ describe.each(dialects)('when alerts are raised, on $name', ({ fresh }) => {
     expect(await store.db.selectFrom('alerts').select(['article_id', 'status']).execute()).toEqual([{ article_id: article!.id, status: 'sent' }]);
   });
 
+  it("keeps the outlet the feed named for an item when its page, read on a retry, names none", async () => {
+    let pageStatus = 503;
+    server = await startServer({
+      '/feed.xml': serveRss(() =>
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>News search</title><link>https://feeds.example/</link>` +
+        `<item><title>This week</title><link>${server!.url}/c1.html</link><guid>c1</guid><pubDate>Tue, 01 Dec 2026 05:00:00 GMT</pubDate>` +
+        `<source url="https://www.reuters.com/">Reuters</source><description>Read more.</description></item></channel></rss>`,
+      ),
+      '/c1.html': (_req, res) => {
+        if (pageStatus !== 200) res.writeHead(pageStatus, { 'content-type': 'text/plain' }).end('busy');
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('This week'));
+      },
+    });
+    const sources: PipelineInput['sources'] = [{ id: 'search', kind: 'feed', name: 'News search', url: `${server.url}/feed.xml`, fetchArticles: true }];
+    await run(sources, '2026-12-01T06:00:00.000Z');
+    expect(await store.db.selectFrom('articles').select('site_name').execute()).toEqual([{ site_name: 'Reuters' }]);
+    pageStatus = 200;
+    await run(sources, '2026-12-01T07:00:00.000Z');
+    expect(await store.db.selectFrom('articles').select(['site_name', 'word_count']).execute()).toEqual([{ site_name: 'Reuters', word_count: expect.any(Number) }]);
+    expect((await store.db.selectFrom('articles').select('word_count').executeTakeFirstOrThrow()).word_count).toBeGreaterThan(20);
+  });
+
   it('alerts for a copy whose original raised no alert, once for the copies of its text', async () => {
     const link = 'http://outlet.example/2026/anthropic-pause';
     const feeds: Record<string, Item[]> = {
