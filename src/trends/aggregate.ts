@@ -27,7 +27,10 @@ export interface TrendRow {
   neutral: number;
   /** Mean stance score (-1..1) of the period's articles, null when none has a score. */
   meanScore: number | null;
-  /** Only on a period the range asked for leaves days of out (`--since` on the 25th of a month): it counts those days only. */
+  /**
+   * Only on a period the range asked for leaves some of its days out (`--since` on the 25th of a month): it counts
+   * the days in the range only.
+   */
   partial?: true;
 }
 
