@@ -59,12 +59,18 @@ function startOfDay(date: string, timeZone: string): number {
   return reached * 1000;
 }
 
+/** The calendar date (`YYYY-MM-DD`) `days` days after `date` (before it, when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * [start, end) of the calendar day `date` in the zone, as ISO UTC strings: from the first instant the zone shows the
  * date to the first instant it shows the next one, so consecutive days share their bound and no hour is in two days.
  * Days are 23 or 25 hours (23½ or 24½ on Lord Howe Island) at DST changes.
  */
 export function dayBounds(date: string, timeZone: string): { start: string; end: string } {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start: new Date(startOfDay(date, timeZone)).toISOString(), end: new Date(startOfDay(next, timeZone)).toISOString() };
+  return { start: new Date(startOfDay(date, timeZone)).toISOString(), end: new Date(startOfDay(addDays(date, 1), timeZone)).toISOString() };
 }

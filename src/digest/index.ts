@@ -1,3 +1,3 @@
 export { buildDigest, type DigestArticle, type DigestData, type DigestStory, type SourceHealth, type DigestInput, type DigestVoice, type StanceTally } from './select.ts';
 export { renderMarkdown, escapeMarkdown, safeLink } from './render-markdown.ts';
-export { dayBounds, localDate, isIsoDate } from './day.ts';
+export { addDays, dayBounds, localDate, isIsoDate } from './day.ts';

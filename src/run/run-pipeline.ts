@@ -18,7 +18,7 @@ import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChann
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { loadDigestData, writeDigest } from './write-digest.ts';
-import { dayBounds, localDate } from '../digest/index.ts';
+import { addDays, dayBounds, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
@@ -164,13 +164,8 @@ function earliestDate(a: string | null, b: string | null): string | null {
 function calendarDays(first: string, last: string, timeZone: string): string[] {
   const end = localDate(new Date(last), timeZone);
   const days = [localDate(new Date(first), timeZone)];
-  while (days.at(-1)! < end) days.push(new Date(Date.parse(`${days.at(-1)!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+  while (days.at(-1)! < end) days.push(addDays(days.at(-1)!, 1));
   return days;
-}
-
-/** The date (`YYYY-MM-DD`) of the calendar day before `date`. */
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -189,7 +184,7 @@ async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<R
   // as before a digest is written: stopped, the process is ending, and no message is begun
   if (stop?.requested) throw new RunStoppedError(stop.reason!);
   const tz = pipeline.digest.timeZone;
-  const date = dayBefore(localDate(now(), tz));
+  const date = addDays(localDate(now(), tz), -1);
   const sentTo = await repo.digestEmailedTo(store.db, pipeline.id, date);
   const due = takers.filter((channel) => !sentTo.has(channel.name));
   if (due.length === 0 || !(await repo.pipelineRanBefore(store.db, pipeline.id, dayBounds(date, tz).end))) return { digestEmailsSent: [], digestEmailsFailed: [] };

@@ -4,7 +4,7 @@ import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
-import { dayOf } from '../digest/day.ts';
+import { addDays, dayOf } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
@@ -90,12 +90,6 @@ async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Prom
   const scores = await repo.latestScores(store.db, ids);
   const labels = await repo.latestLabels(store.db, ids);
   return new Map(ids.map((id) => [id, digestVerdict(effectiveStance(scores.get(id), labels.get(id)))]));
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

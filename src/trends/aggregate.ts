@@ -1,15 +1,10 @@
 import type { StanceLabel } from '../model/index.ts';
-import { dayOf } from '../digest/day.ts';
+import { addDays, dayOf } from '../digest/day.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
+const nextDay = (day: string) => addDays(day, 1);
+const previousDay = (day: string) => addDays(day, -1);
 
 export interface TrendPoint {
   /** When the article appeared: its publication time (or bare date, `YYYY-MM-DD`), else when it was first seen. */
