@@ -1,51 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertEmail, emailChannel } from '../../src/alert/channels/email.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { definePipeline, PipelineConfigError } from '../../src/config/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
+import { bodyText, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
-
-/** A message as a real SMTP server received it. */
-interface ReceivedMail {
-  from: string | false;
-  to: string[];
-  user: string | undefined;
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1, without TLS: what a local relay is. `refuse` makes it answer 550 to each message. */
-async function startSmtpServer(options: Partial<SMTPServerOptions> = {}) {
-  const received: ReceivedMail[] = [];
-  const state = { refuse: false };
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        if (state.refuse) return done(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-        received.push({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw });
-        done();
-      });
-    },
-    ...options,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
-
-/** The message body with quoted-printable soft breaks and escapes undone, enough to find text in it. */
-function bodyText(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 /** A capture dated today: the undated items of a source's first read are its backlog, and raise no alert. */
 const today = () => new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

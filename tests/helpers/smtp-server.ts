@@ -1,17 +1,21 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 /** A message as a real SMTP server received it. */
 export interface ReceivedMail {
+  from: string | false;
   to: string[];
+  /** Who logged in, when the client did. */
+  user: string | undefined;
   raw: string;
 }
 
 /**
  * A real SMTP server on 127.0.0.1, without TLS: what a local relay is. `state.refuse` makes it answer 550 to each
  * message; `state.hold` keeps each message's answer back until `release()`, so a test can act while one is under way.
+ * `options` override the server's (a login handler, TLS).
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: Partial<SMTPServerOptions> = {}) {
   const received: ReceivedMail[] = [];
   const state = { refuse: false, hold: false };
   const held: (() => void)[] = [];
@@ -28,7 +32,7 @@ export async function startSmtpServer() {
       stream.on('end', () => {
         const answer = () => {
           if (state.refuse) return done(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          received.push({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw });
           done();
         };
         if (!state.hold) return answer();
@@ -36,6 +40,7 @@ export async function startSmtpServer() {
         heldArrived();
       });
     },
+    ...options,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
