@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
@@ -144,12 +145,73 @@ export async function otherPipelineInDigestDir(loaded: LoadedPipeline): Promise<
 }
 
 /**
- * Where `file` is written before it is renamed over the digest: beside it (a rename does not cross file systems),
- * hidden, and not named `<date>.md` or `.json`, so neither the shared-folder check, `ls`, nor a script's `*.json`
- * takes it for a digest. The same name every time, so one left by a killed run is overwritten by the next write.
+ * This process's mark on the temporary files it writes: its id and a random part (ids repeat: after a reboot, in
+ * another container, on another host sharing the folder). No other process writes through the same names, so two
+ * writers of one day (a cron `run` and a user's `digest`) never rename or remove each other's half-written file.
+ */
+const WRITER = `${process.pid}-${randomBytes(6).toString('hex')}`;
+
+/**
+ * Where this process writes `file` before renaming it over the digest: beside it (a rename does not cross file
+ * systems), hidden, and not named `<date>.md` or `.json`, so neither the shared-folder check, `ls`, nor a script's
+ * `*.json` takes it for a digest. Named for this process (`.<date>.md.<pid>-<random>.tmp`); its own writes of one
+ * file take turns (see `oneAtATime`), so no two writes share a temporary file.
  */
 export function digestTempFile(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${WRITER}.tmp`);
+}
+
+/**
+ * Temporary digest files as pausewatch names them, of any process and day: this release's, and the one name per
+ * file (`.<date>.md.tmp`) that earlier releases used.
+ */
+const TEMP_FILE = /^\.\d{4}-\d{2}-\d{2}\.(?:md|json)(?:\.\d+-[0-9a-f]{12})?\.tmp$/;
+
+/**
+ * How long a temporary file goes unwritten before it is taken for one a killed process left behind. A write takes
+ * milliseconds; a process stopped (Ctrl-Z) or a network folder stalled for longer would lose its write, and fail
+ * naming the digest file, rather than leave a half-written digest in place.
+ */
+export const STALE_TEMP_FILE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes from `dir` the temporary digest files other processes left behind (killed mid-write): named as pausewatch
+ * names them, plain files, and not written to for `STALE_TEMP_FILE_MS`. Each file has its process's name, so the next
+ * write does not overwrite it as it did when the name was the same for every process, and without this the folder
+ * would keep one per killed write. Never fails the digest: a file it cannot remove stays for the next write.
+ */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const ownSuffix = `.${WRITER}.tmp`;
+  for (const name of names) {
+    if (!TEMP_FILE.test(name) || name.endsWith(ownSuffix)) continue;
+    const file = path.join(dir, name);
+    try {
+      const stats = await lstat(file);
+      // a folder, link or pipe of that name is nothing pausewatch made: left alone
+      if (stats.isFile() && Date.now() - stats.mtimeMs > STALE_TEMP_FILE_MS) await rm(file, { force: true });
+    } catch {
+      // gone already (another writer removed it), or not ours to remove
+    }
+  }
+}
+
+/** The writes of each file under way in this process, chained: see `oneAtATime`. */
+const writesUnderWay = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `write` of `file` once this process's earlier writes of it have ended: they would share its temporary file
+ * (`digestTempFile`). In turn, so the last write asked for is the one left in place.
+ */
+async function oneAtATime<T>(file: string, write: () => Promise<T>): Promise<T> {
+  const mine = (writesUnderWay.get(file) ?? Promise.resolve()).catch(() => {}).then(write);
+  const ended = mine.catch(() => {});
+  writesUnderWay.set(file, ended);
+  try {
+    return await mine;
+  } finally {
+    if (writesUnderWay.get(file) === ended) writesUnderWay.delete(file);
+  }
 }
 
 /**
@@ -157,6 +219,10 @@ export function digestTempFile(file: string): string {
  * digest as it was (and its readers never see half of one). Fails with the system's error, naming `file`.
  */
 async function writeWhole(file: string, text: string): Promise<void> {
+  await oneAtATime(file, () => writeThroughTemp(file, text));
+}
+
+async function writeThroughTemp(file: string, text: string): Promise<void> {
   const temp = digestTempFile(file);
   try {
     const handle = await open(temp, 'w');
@@ -172,7 +238,8 @@ async function writeWhole(file: string, text: string): Promise<void> {
     }
     await rename(temp, file);
   } catch (error) {
-    // a folder in its place is no file of ours, and is left alone: rm refuses one without `recursive`
+    // this process's file alone, so no other writer's; a folder in its place is no file of ours, and is left alone:
+    // rm refuses one without `recursive`
     await rm(temp, { force: true }).catch(() => {});
     throw namingFile(error, file);
   }
@@ -201,6 +268,7 @@ export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; 
   const paths = [path.join(dir, `${date}.md`), path.join(dir, `${date}.json`)];
   await writeWhole(paths[0]!, markdown);
   await writeWhole(paths[1]!, json);
+  await removeStaleTempFiles(dir);
   await repo.saveDigest(store.db, { pipelineId: loaded.pipeline.id, date, markdown, json, articleCount: data.totals.articles, at: generatedAt });
   return { data, paths };
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { definePipeline, loadPipeline, type LoadedPipeline } from '../../src/con
 import type { ScoreResult } from '../../src/model/index.ts';
 import { registerDigest } from '../../src/cli/commands/digest.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
-import { digestTempFile, otherPipelineInDigestDir, writeDigest } from '../../src/run/write-digest.ts';
+import { digestTempFile, otherPipelineInDigestDir, STALE_TEMP_FILE_MS, writeDigest } from '../../src/run/write-digest.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
@@ -267,18 +267,37 @@ describe.each(dialects)('what a run killed while writing a digest leaves behind,
   });
   afterEach(() => project.remove());
 
-  it('is not taken for a digest, and the next digest of that day replaces it', async () => {
+  it('is not taken for a digest, and a later digest removes it once it is stale, leaving what is under way or not its own', async () => {
     expect((await project.cli('run', '--quiet')).code).toBe(0);
     const dir = path.join(project.root, 'digests');
     const digests = readdirSync(dir).sort();
     const [jsonFile, markdownFile] = digests.map((name) => path.join(dir, name));
+    const day = path.basename(markdownFile!, '.md');
     const whole = { markdown: readFileSync(markdownFile!, 'utf8'), json: readFileSync(jsonFile!, 'utf8') };
-    // the day's two files cut short, as SIGKILL leaves them; and a later day's, whole but another pipeline's: taken
-    // for the newest digest, it would have `digest` refuse the folder as shared
-    writeFileSync(digestTempFile(markdownFile!), whole.markdown.slice(0, 40));
-    writeFileSync(digestTempFile(jsonFile!), whole.json.slice(0, 40));
-    const laterLeftover = digestTempFile(path.join(dir, '2999-01-01.json'));
-    writeFileSync(laterLeftover, whole.json.replace('"kept"', '"another"'));
+    const leftover = (name: string, text: string, ageMs: number) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(file, at, at);
+      return name;
+    };
+    const stale = STALE_TEMP_FILE_MS + 60_000;
+    // the day's two files cut short, as SIGKILL leaves them, each under the name of the process that was killed; one
+    // of a release that named them by file alone; and a later day's, whole but another pipeline's: taken for the
+    // newest digest, it would have `digest` refuse the folder as shared
+    const killed = [
+      leftover(`.${day}.md.48213-0a1b2c3d4e5f.tmp`, whole.markdown.slice(0, 40), stale),
+      leftover(`.${day}.json.48213-0a1b2c3d4e5f.tmp`, whole.json.slice(0, 40), stale),
+      leftover(`.${day}.md.tmp`, whole.markdown.slice(0, 40), stale),
+      leftover('.2999-01-01.json.51007-ffeeddccbbaa.tmp', whole.json.replace('"kept"', '"another"'), stale),
+    ];
+    // another process's write of the day, under way (or only just stopped): not ours to judge yet
+    const underWay = leftover(`.${day}.md.51544-00ff00ff00ff.tmp`, whole.markdown.slice(0, 40), STALE_TEMP_FILE_MS - 5 * 60_000);
+    // named otherwise, or not a file: nothing pausewatch wrote
+    const notOurs = [leftover('.notes.tmp', 'mine', stale), leftover(`.${day}.md.tmp.keep`, 'mine', stale), `.${day}.json.60001-abcdefabcdef.tmp`];
+    mkdirSync(path.join(dir, notOurs[2]!));
+    const old = new Date(Date.now() - stale);
+    utimesSync(path.join(dir, notOurs[2]!), old, old);
 
     expect(await otherPipelineInDigestDir(await loadPipeline(project.pipelineFile))).toBeNull();
     const next = await project.cli('digest');
@@ -286,7 +305,10 @@ describe.each(dialects)('what a run killed while writing a digest leaves behind,
     expect(next.stdout).toContain('Labs weigh a pause');
     expect(next.stderr).toBe(`written: ${markdownFile}, ${jsonFile}\n`);
     expect(JSON.parse(readFileSync(jsonFile!, 'utf8'))).toMatchObject({ pipeline: { id: 'kept' } });
-    // the day's leftovers were written over and renamed into place; the other day's waits for that day's digest
-    expect(readdirSync(dir).sort()).toEqual([...digests, path.basename(laterLeftover)].sort());
+    expect(readFileSync(markdownFile!, 'utf8')).toContain('Labs weigh a pause');
+    const left = readdirSync(dir);
+    for (const name of killed) expect(left).not.toContain(name);
+    expect(left.sort()).toEqual([...digests, underWay, ...notOurs].sort());
+    expect(readFileSync(path.join(dir, underWay), 'utf8')).toBe(whole.markdown.slice(0, 40));
   });
 });
