@@ -257,7 +257,7 @@ function namingFile(error: unknown, file: string): unknown {
 }
 
 /** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */
-export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; date: string; now: () => Date }): Promise<{ data: DigestData; paths: string[] }> {
+export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; date: string; now: () => Date }): Promise<{ data: DigestData; paths: string[]; markdown: string }> {
   const { loaded, store, date } = args;
   const generatedAt = args.now().toISOString();
   const data = await loadDigestData(loaded, store, date, generatedAt);
@@ -270,5 +270,5 @@ export async function writeDigest(args: { loaded: LoadedPipeline; store: Store; 
   await writeWhole(paths[1]!, json);
   await removeStaleTempFiles(dir);
   await repo.saveDigest(store.db, { pipelineId: loaded.pipeline.id, date, markdown, json, articleCount: data.totals.articles, at: generatedAt });
-  return { data, paths };
+  return { data, paths, markdown };
 }

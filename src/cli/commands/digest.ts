@@ -54,12 +54,12 @@ export function registerDigest(program: Command): void {
         await checkDigestDir(loaded);
         // before anything is written: another pipeline's database would give an empty digest, read as a quiet day
         await requirePipelineRuns(loaded, store, options);
-        const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date() });
+        const { data, paths, markdown } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
         else {
-          const { readFile } = await import('node:fs/promises');
-          // the file is escaped Markdown, but it is feed text all the same: cleaned for the terminal like any output
-          writeText(process.stdout, await readFile(paths[0]!, 'utf8'));
+          // What this command wrote, not the file read back, which another writer of the day may have replaced since.
+          // Escaped Markdown, but feed text all the same: cleaned for the terminal like any output.
+          writeText(process.stdout, markdown);
           if (!options.quiet) process.stderr.write(`written: ${paths.join(', ')}\n`);
         }
       });
