@@ -93,7 +93,7 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     const digest = smtp.received[1]!;
     expect(digest.to).toEqual(['analyst@example.org']);
     const body = bodyText(digest.raw);
-    expect(body).toMatch(/Content-Type: text\/plain[\s\S]*# Pause watch: digest for 2026-12-01[\s\S]*Labs should pause frontier AI now/);
+    expect(body).toMatch(/Content-Type: text\/plain[\s\S]*\nPause watch: digest for 2026-12-01\r?\n=+\r?\n[\s\S]*Labs should pause frontier AI now/);
     expect(body).toMatch(/Content-Type: text\/html[\s\S]*<h1>Pause watch: digest for 2026-12-01<\/h1>[\s\S]*A pause would be a mistake/);
     expect(formatRunSummary(afterMidnight, root, false).split('\n').at(-1)).toBe('digest of 2026-12-01 emailed: email "desk"');
 

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
-import { renderMarkdown, type DigestData } from '../../digest/index.ts';
+import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText, shownPublication } from './alert-text.ts';
 import type { AlertChannel } from './index.ts';
@@ -98,9 +98,10 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
 }
 
 /**
- * The subject, plain text and HTML of the message carrying a day's digest: the Markdown digest as the text, and the
- * same in HTML (feed text escaped, only http(s) links). The subject counts the day's on-topic originals, the articles
- * whose stances it gives, so its figures add up; the pipeline's name is kept on one header line.
+ * The subject, plain text and HTML of the message carrying a day's digest: the digest as plain text (feed text as
+ * written, not the Markdown digest, whose escapes a mail reader would show), and the same in HTML (feed text escaped,
+ * only http(s) links). The subject counts the day's on-topic originals, the articles whose stances it gives, so its
+ * figures add up; the pipeline's name is kept on one header line.
  */
 export function digestEmail(digest: DigestData): { subject: string; text: string; html: string } {
   const { totals } = digest;
@@ -110,5 +111,5 @@ export function digestEmail(digest: DigestData): { subject: string; text: string
       ? 'no on-topic articles'
       : `${plural(originals, 'article')} (${totals.stance.support} support, ${totals.stance.oppose} oppose, ${totals.stance.neutral} neutral)`;
   const subject = oneLine(`pausewatch digest ${digest.date}: ${shortenText(digest.pipeline.name, 80)} — ${count}`);
-  return { subject, text: renderMarkdown(digest), html: renderHtml(digest) };
+  return { subject, text: renderPlainText(digest), html: renderHtml(digest) };
 }
