@@ -4,7 +4,7 @@ import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText, shownPublication } from './alert-text.ts';
-import type { AlertChannel } from './index.ts';
+import type { AlertChannel, RecipientsRefused } from './index.ts';
 
 export interface SmtpSettings {
   host: string;
@@ -50,15 +50,29 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     socketTimeout: timeoutMs,
   });
   const name = settings.id === undefined ? `email:${settings.to.join(',')}` : `email#${settings.id}`;
-  const send = async (message: { subject: string; text: string; html: string }) => {
-    let info: { accepted: unknown[]; rejected: unknown[] };
+  const server = `${smtp.host}:${smtp.port}`;
+  /**
+   * Sends one message to every recipient. Refused for all of them, it throws (the outbox keeps it for the next
+   * runs); refused for some only, it is sent, and says which: those went to the others, and must not go twice.
+   */
+  const send = async (message: { subject: string; text: string; html: string }): Promise<RecipientsRefused | undefined> => {
+    let info: { accepted: unknown[]; rejected: unknown[]; rejectedErrors?: { recipient?: unknown; response?: unknown }[] };
     try {
       info = await transport.sendMail({ from: settings.from, to: [...settings.to], ...message });
     } catch (error) {
       // the run summary names the channel; this says where and why
-      throw new Error(`SMTP server ${smtp.host}:${smtp.port}: ${oneLine((error as Error).message)}`);
+      throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}`);
     }
-    if (info.accepted.length === 0) throw new Error(`SMTP server ${smtp.host}:${smtp.port}: every recipient was refused`);
+    if (info.accepted.length === 0) throw new Error(`SMTP server ${server}: every recipient was refused`);
+    if (info.rejected.length === 0) return undefined;
+    const refused = info.rejected.map((recipient) => {
+      const address = String(recipient);
+      const why = info.rejectedErrors?.find((error) => error.recipient === recipient);
+      // the server's own words ("550 5.1.1 No such user"), which can be anything: one line, and short
+      const reply = typeof why?.response === 'string' ? why.response : 'refused';
+      return { address, reply: shortenText(oneLine(reply).trim(), 200) };
+    });
+    return { server, refused };
   };
   return {
     name,
