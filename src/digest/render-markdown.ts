@@ -1,6 +1,11 @@
 import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import { dayOf, localDate } from './day.ts';
-import type { DigestArticle, DigestData, DigestStory } from './select.ts';
+import type { DigestArticle, DigestData, DigestStory, SourceHealth } from './select.ts';
+
+/** Feed or page text as one run of words: without the controls a display must not get, white space (breaks too) one space. */
+export function flatText(text: string): string {
+  return withoutDisplayControls(text).replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Feed and page text is hostile: a title can carry `<script>`, a fake link `[click](javascript:...)` or a line
@@ -8,9 +13,7 @@ import type { DigestArticle, DigestData, DigestStory } from './select.ts';
  * before it reaches the digest, so Markdown viewers render it as the literal text it is.
  */
 export function escapeMarkdown(text: string): string {
-  return withoutDisplayControls(text)
-    .replace(/\s+/g, ' ')
-    .trim()
+  return flatText(text)
     // Only what can start markup mid-line: emphasis, code, links (with [ ] escaped no link or image can form),
     // raw HTML and entities, table cells. Text is never placed at the start of a line, so list and heading
     // markers (- + # 1.) need no escape, and the digest stays readable as plain text.
@@ -51,34 +54,111 @@ export function stanceBadge(article: DigestArticle, emphasis: (label: string) =>
 /** A title as the digest shows it: long enough for any real headline. */
 export const TITLE_MAX = 300;
 
-/** `listed`: the ids of the day's articles, whose stance and evidence are shown beside them. */
-function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>, lines: string[]): void {
-  // the day in the digest's time zone, the one its days are counted in
+/*
+ * What the digest says, worded once for its Markdown and plain-text renderings: each takes `text`, which makes feed
+ * text safe for its format (escapeMarkdown, flatText), and `emphasis` where the Markdown sets words in bold.
+ */
+
+/** The day's figures, split so they add up as read: on-topic = originals + duplicates, and off-topic (copies included) besides. */
+export function totalsSentence(totals: DigestData['totals'], emphasis: (words: string) => string): string {
+  const originals = totals.onTopic - totals.duplicates;
+  return (
+    `${emphasis(plural(totals.onTopic, 'on-topic article'))} from ${plural(totals.outlets, 'outlet')} ` +
+    `(${plural(originals, 'original')}, ${plural(totals.duplicates, 'duplicate')}) and ${totals.offTopic} off-topic. ` +
+    `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`
+  );
+}
+
+/** "How the debate is shifting": the last days, the days before, and the change, each a row of days and counts. */
+export function shiftRows(shift: NonNullable<DigestData['shift']>): string[][] {
+  const { current, previous } = shift;
+  const change = (now: number, before: number) => (now === before ? '±0' : now > before ? `+${now - before}` : `${now - before}`);
+  return [
+    [`${current.from} to ${current.to}`, ...[current.articles, current.support, current.oppose, current.neutral].map(String)],
+    [`${previous.from} to ${previous.to}`, ...[previous.articles, previous.support, previous.oppose, previous.neutral].map(String)],
+    ['change', change(current.articles, previous.articles), change(current.support, previous.support), change(current.oppose, previous.oppose), change(current.neutral, previous.neutral)],
+  ];
+}
+
+/** "Who is arguing": each side someone took, and who (the most quoted first, up to VOICES_PER_SIDE). */
+export function voiceSides(voices: DigestData['voices'], text: (feedText: string) => string): { side: string; names: string }[] {
+  const sides: { side: string; names: string }[] = [];
+  for (const side of ['support', 'oppose', 'neutral'] as const) {
+    const quoted = voices.filter((v) => v.stance === side);
+    if (quoted.length === 0) continue;
+    // The count is the voice's `articles` in the JSON: articles quoting them on this side, not in all.
+    const names = quoted.slice(0, VOICES_PER_SIDE).map((v) => `${text(v.actor)}${v.articles > 1 ? ` (${v.articles} articles)` : ''}`);
+    if (quoted.length > VOICES_PER_SIDE) names.push(`and ${quoted.length - VOICES_PER_SIDE} more`);
+    sides.push({ side: side === 'neutral' ? 'Without taking a side' : side === 'support' ? 'For a pause' : 'Against', names: names.join('; ') });
+  }
+  return sides;
+}
+
+/** A story's size and stance tally, and its id, which `pausewatch articles --story <id>` and `stories` take. */
+export function storyFigures(story: DigestStory): string {
+  const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
+  // the label alone may differ there, since this one is made from the day's headlines only
+  const id = story.id === null ? '' : ` · story ${story.id}`;
+  return `${plural(story.articleCount, 'article')} from ${plural(story.outletCount, 'outlet')} · ${tally}${id}`;
+}
+
+/** What follows an article's headline and outlet: its day in the digest's time zone (the one its days are counted in), its id, its original. */
+export function articleFigures(article: DigestArticle, timeZone: string): string {
   const date = article.publishedAt ? dayOf(article.publishedAt, timeZone) : 'date unknown';
-  const duplicate = article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : '';
-  lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${date} · #${article.id}${duplicate}`);
-  // A copy listed below its original says nothing more; one whose original was first seen on an earlier day, and is
-  // not in this digest, shows the stance it counts with (its original's) and its own evidence, or the story would
-  // show no stance at all.
-  if (article.duplicateOf !== null && listed.has(article.duplicateOf)) return;
-  if (article.duplicateOf !== null) lines.push(`  - Its original, #${article.duplicateOf}, was first seen on an earlier day and is counted there`);
-  lines.push(`  - Stance: ${stanceBadge(article, (label) => `**${label}**`)}`);
+  return `${date} · #${article.id}${article.duplicateOf !== null ? ` · duplicate of #${article.duplicateOf}` : ''}`;
+}
+
+/**
+ * What is said under an article: its stance, evidence and voices. `listed`: the ids of the day's articles. A copy
+ * listed below its original says nothing more; one whose original was first seen on an earlier day, and is not in
+ * this digest, shows the stance it counts with (its original's) and its own evidence, or the story would show no
+ * stance at all.
+ */
+export function articleDetails(
+  article: DigestArticle, listed: ReadonlySet<number>, text: (feedText: string) => string, emphasis: (words: string) => string,
+): string[] {
+  if (article.duplicateOf !== null && listed.has(article.duplicateOf)) return [];
+  const details: string[] = [];
+  if (article.duplicateOf !== null) details.push(`Its original, #${article.duplicateOf}, was first seen on an earlier day and is counted there`);
+  details.push(`Stance: ${stanceBadge(article, emphasis)}`);
   for (const evidence of article.evidence.slice(0, 2)) {
-    lines.push(`  - Evidence (${formatScore(evidence.weight)}): “${escapeMarkdown(shortenText(evidence.sentence, 240))}”`);
+    details.push(`Evidence (${formatScore(evidence.weight)}): “${text(shortenText(evidence.sentence, 240))}”`);
   }
   for (const voice of article.voices.slice(0, 4)) {
-    lines.push(`  - Voice: ${escapeMarkdown(voice.actor)} (${voice.stance}): “${escapeMarkdown(shortenText(voice.quote, 200))}”`);
+    details.push(`Voice: ${text(voice.actor)} (${voice.stance}): “${text(shortenText(voice.quote, 200))}”`);
   }
+  return details;
+}
+
+/** The stories past `digest.maxStories`, counted, or null when every story is listed. */
+export function storiesNotShownNote(notShown: DigestData['storiesNotShown']): string | null {
+  return notShown.stories > 0 ? `… and ${plural(notShown.stories, 'more story', 'more stories')} (${plural(notShown.articles, 'article')}) not shown.` : null;
+}
+
+/** When source health was read: when the digest was written, which for an older day is not that day (no history of it is kept). */
+export function sourceHealthNote(digest: DigestData): string {
+  const writtenOn = localDate(new Date(digest.generatedAt), digest.timeZone);
+  return `Source health as of ${digest.generatedAt}${writtenOn > digest.date ? `, when this digest was written, not on ${digest.date}` : ''}.`;
+}
+
+/** A source's status; a feed read leniently works but may be missing items, so "ok" alone would hide its warnings. */
+export function sourceStatus(source: SourceHealth): string {
+  const warned = source.status === 'ok' && source.warningCount ? ` (${plural(source.warningCount, 'warning')})` : '';
+  return `${source.status.replace('_', ' ')}${warned}`;
+}
+
+const bold = (words: string) => `**${words}**`;
+
+/** `listed`: the ids of the day's articles, whose stance and evidence are shown beside them. */
+function renderArticle(article: DigestArticle, timeZone: string, listed: ReadonlySet<number>, lines: string[]): void {
+  lines.push(`- ${safeLink(shortenText(article.title, TITLE_MAX), article.url)} — ${escapeMarkdown(article.outlet)} · ${articleFigures(article, timeZone)}`);
+  for (const detail of articleDetails(article, listed, escapeMarkdown, bold)) lines.push(`  - ${detail}`);
 }
 
 function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[]): void {
-  const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
   lines.push(`### ${index + 1}. ${escapeMarkdown(story.label)}`);
   lines.push('');
-  // the story's id is what `pausewatch articles --story <id>` and `stories` take: the label alone may differ there,
-  // since this one is made from the day's headlines only
-  const id = story.id === null ? '' : ` · story ${story.id}`;
-  lines.push(`${story.articleCount} article${story.articleCount === 1 ? '' : 's'} from ${story.outletCount} outlet${story.outletCount === 1 ? '' : 's'} · ${tally}${id}`);
+  lines.push(storyFigures(story));
   lines.push('');
   const listed = new Set(story.articles.map((article) => article.id));
   for (const article of story.articles) renderArticle(article, timeZone, listed, lines);
@@ -86,42 +166,22 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
 }
 
 export function renderMarkdown(digest: DigestData): string {
-  const { totals } = digest;
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(digest.pipeline.name)}: digest for ${digest.date}`);
   lines.push('');
   lines.push(`_${escapeMarkdown(digest.pipeline.description)}_`);
   lines.push('');
-  // Split so the numbers add up as read: on-topic = originals + duplicates, and off-topic (copies included) besides.
-  const originals = totals.onTopic - totals.duplicates;
-  lines.push(
-    `**${plural(totals.onTopic, 'on-topic article')}** from ${plural(totals.outlets, 'outlet')} ` +
-      `(${plural(originals, 'original')}, ${plural(totals.duplicates, 'duplicate')}) and ${totals.offTopic} off-topic. ` +
-      `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`,
-  );
+  lines.push(totalsSentence(digest.totals, bold));
   lines.push('');
   if (digest.shift) {
-    const { current, previous } = digest.shift;
-    const change = (now: number, before: number) => (now === before ? '±0' : now > before ? `+${now - before}` : `${now - before}`);
     lines.push('## How the debate is shifting', '');
     lines.push('| days | articles | support | oppose | neutral |', '| --- | --- | --- | --- | --- |');
-    lines.push(`| ${current.from} to ${current.to} | ${current.articles} | ${current.support} | ${current.oppose} | ${current.neutral} |`);
-    lines.push(`| ${previous.from} to ${previous.to} | ${previous.articles} | ${previous.support} | ${previous.oppose} | ${previous.neutral} |`);
-    lines.push(
-      `| change | ${change(current.articles, previous.articles)} | ${change(current.support, previous.support)} | ${change(current.oppose, previous.oppose)} | ${change(current.neutral, previous.neutral)} |`,
-      '',
-    );
+    for (const row of shiftRows(digest.shift)) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
   }
   if (digest.voices.length > 0) {
     lines.push('## Who is arguing', '');
-    for (const side of ['support', 'oppose', 'neutral'] as const) {
-      const voices = digest.voices.filter((v) => v.stance === side);
-      if (voices.length === 0) continue;
-      // The count is the voice's `articles` in the JSON: articles quoting them on this side, not in all.
-      const names = voices.slice(0, VOICES_PER_SIDE).map((v) => `${escapeMarkdown(v.actor)}${v.articles > 1 ? ` (${v.articles} articles)` : ''}`);
-      if (voices.length > VOICES_PER_SIDE) names.push(`and ${voices.length - VOICES_PER_SIDE} more`);
-      lines.push(`- **${side === 'neutral' ? 'Without taking a side' : side === 'support' ? 'For a pause' : 'Against'}:** ${names.join('; ')}`);
-    }
+    for (const { side, names } of voiceSides(digest.voices, escapeMarkdown)) lines.push(`- ${bold(`${side}:`)} ${names}`);
     lines.push('');
   }
   lines.push('## Stories');
@@ -130,10 +190,8 @@ export function renderMarkdown(digest: DigestData): string {
   // articles of the day may still be listed below
   if (digest.stories.length === 0) lines.push(`No on-topic article was first seen on ${digest.date}.`, '');
   digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
-  const { storiesNotShown } = digest;
-  if (storiesNotShown.stories > 0) {
-    lines.push(`_… and ${plural(storiesNotShown.stories, 'more story', 'more stories')} (${plural(storiesNotShown.articles, 'article')}) not shown._`, '');
-  }
+  const notShown = storiesNotShownNote(digest.storiesNotShown);
+  if (notShown !== null) lines.push(`_${notShown}_`, '');
   if (digest.offTopic.length > 0) {
     lines.push('## Off-topic articles', '');
     for (const article of digest.offTopic) {
@@ -142,14 +200,10 @@ export function renderMarkdown(digest: DigestData): string {
     lines.push('');
   }
   lines.push('## Sources', '');
-  // Health is read when the digest is written; no history of it is kept, so an older day cannot show its own.
-  const writtenOn = localDate(new Date(digest.generatedAt), digest.timeZone);
-  lines.push(`_Source health as of ${digest.generatedAt}${writtenOn > digest.date ? `, when this digest was written, not on ${digest.date}` : ''}._`, '');
+  lines.push(`_${sourceHealthNote(digest)}_`, '');
   lines.push('| source | status | last error |', '| --- | --- | --- |');
   for (const source of digest.sources) {
-    // A feed read leniently works, but may be missing items: "ok" alone would hide it from the reader.
-    const warned = source.status === 'ok' && source.warningCount ? ` (${plural(source.warningCount, 'warning')})` : '';
-    lines.push(`| ${escapeMarkdown(source.name)} | ${source.status.replace('_', ' ')}${warned} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);
+    lines.push(`| ${escapeMarkdown(source.name)} | ${sourceStatus(source)} | ${source.lastError ? escapeMarkdown(shortenText(source.lastError, 160)) : ''} |`);
   }
   lines.push('');
   lines.push(`_Generated ${digest.generatedAt} (days in ${digest.timeZone})._`);

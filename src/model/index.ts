@@ -145,10 +145,14 @@ export interface RunReport {
   alertsFailed: { alertId: number; channel: string; error: string }[];
   /** Alerts not tried this run because their channel had just refused one, per channel. */
   alertsHeldBack: { channel: string; count: number }[];
-  /** Alerts given up this run after two days without delivery; `configured` is false for a removed channel. */
-  alertsExpired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean }[];
-  /** Alerts kept for channels the pipeline no longer has, per channel. */
-  alertsWaiting: { channel: string; count: number }[];
+  /**
+   * Alerts given up this run after two days without delivery. `reason`: `undelivered` (their channel refused them or
+   * was not reached), `removed` (the pipeline no longer has it) or `alerts_off` (it no longer takes alerts: an email
+   * channel switched to `alerts: false`); `configured` is true for `undelivered` only.
+   */
+  alertsExpired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean; reason: 'undelivered' | 'removed' | 'alerts_off' }[];
+  /** Alerts kept for channels that no longer take them, per channel, and why (`removed` or `alerts_off`, as above). */
+  alertsWaiting: { channel: string; count: number; reason: 'removed' | 'alerts_off' }[];
   /**
    * Alerts withdrawn this run before their first delivery: a syndicated copy published at `firstPublished`, before
    * the alerted article, shows the coverage is older than `alerts.maxAgeHours`. Not a failure.
@@ -159,6 +163,12 @@ export interface RunReport {
   digestEmailsSent: { channel: string; date: string }[];
   /** Digests a channel refused this run: not recorded as sent, so the next run of the same day tries again. */
   digestEmailsFailed: { channel: string; date: string; error: string }[];
+  /**
+   * Emails this run sent that their SMTP server (`server`, host:port) took for some recipients and refused for the
+   * others: each `refused` address, with the server's reply, got none of the alerts `alertIds` or the digest of
+   * `digestDate` (null for alerts). They count as sent and are not sent again, since the other recipients have them.
+   */
+  recipientsRefused: { channel: string; server: string; refused: { address: string; reply: string }[]; alertIds: number[]; digestDate: string | null }[];
 }
 
 /** What a feed document says, whatever its format, once normalised. */

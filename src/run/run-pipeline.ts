@@ -14,7 +14,7 @@ import {
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
-import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel } from '../alert/index.ts';
+import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { loadDigestData, writeDigest } from './write-digest.ts';
@@ -176,41 +176,45 @@ function calendarDays(first: string, last: string, timeZone: string): string[] {
  * digests. Nor a day the pipeline was not running by (its first run's day before): it would report as quiet a day
  * nobody watched. A day it watched and found nothing is sent, so readers can tell a quiet day from a broken job.
  */
-async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<RunReport, 'digestEmailsSent' | 'digestEmailsFailed'>> {
+async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<RunReport, 'digestEmailsSent' | 'digestEmailsFailed' | 'recipientsRefused'>> {
   const { loaded, store, stop } = options;
   const { pipeline } = loaded;
   const takers = options.channels.filter((channel) => channel.deliverDigest);
-  if (takers.length === 0) return { digestEmailsSent: [], digestEmailsFailed: [] };
+  const none = { digestEmailsSent: [], digestEmailsFailed: [], recipientsRefused: [] };
+  if (takers.length === 0) return none;
   // as before a digest is written: stopped, the process is ending, and no message is begun
   if (stop?.requested) throw new RunStoppedError(stop.reason!);
   const tz = pipeline.digest.timeZone;
   const date = addDays(localDate(now(), tz), -1);
   const sentTo = await repo.digestEmailedTo(store.db, pipeline.id, date);
   const due = takers.filter((channel) => !sentTo.has(channel.name));
-  if (due.length === 0 || !(await repo.pipelineRanBefore(store.db, pipeline.id, dayBounds(date, tz).end))) return { digestEmailsSent: [], digestEmailsFailed: [] };
+  if (due.length === 0 || !(await repo.pipelineRanBefore(store.db, pipeline.id, dayBounds(date, tz).end))) return none;
   const digest = await loadDigestData(loaded, store, date, now().toISOString());
   // side by side, as alerts are: a relay that hangs does not hold up another channel's digest
   const outcomes = await Promise.all(
     due.map(async (channel) => {
       // one being handed over when a stop comes is seen through and recorded, or the next run would send it again
       if (stop?.requested) return null;
-      const send = async (): Promise<string | null> => {
+      // sent to some recipients and refused for others, it is sent: those who have it must not get it twice
+      const send = async (): Promise<{ refusal: string | null; partly?: RecipientsRefused | void }> => {
+        let partly: RecipientsRefused | void;
         try {
-          await channel.deliverDigest!(digest);
+          partly = await channel.deliverDigest!(digest);
         } catch (error) {
-          return (error as Error).message;
+          return { refusal: (error as Error).message };
         }
         await repo.recordDigestEmail(store.db, { pipelineId: pipeline.id, channel: channel.name, date, sentAt: now().toISOString() });
-        return null;
+        return { refusal: null, partly };
       };
       const label = channelLabel(channel.name);
-      const refusal = await (stop ? stop.hold(send(), `the digest email of ${date} to ${label}`) : send());
-      return { channel: label, date, refusal };
+      const { refusal, partly } = await (stop ? stop.hold(send(), `the digest email of ${date} to ${label}`) : send());
+      return { channel: label, date, refusal, partly };
     }),
   );
   return {
     digestEmailsSent: outcomes.flatMap((outcome) => (outcome && outcome.refusal === null ? [{ channel: outcome.channel, date }] : [])),
     digestEmailsFailed: outcomes.flatMap((outcome) => (outcome && outcome.refusal !== null ? [{ channel: outcome.channel, date, error: outcome.refusal }] : [])),
+    recipientsRefused: outcomes.flatMap((outcome) => (outcome?.partly ? [{ channel: outcome.channel, ...outcome.partly, alertIds: [], digestDate: date }] : [])),
   };
 }
 
@@ -220,15 +224,17 @@ function sourceLocation(source: SourceDefinition): string {
 
 
 /**
- * Whether a finished run is "partial" (exit 1): a source or an item failed, a channel refused an alert, or an alert
- * was given up for a channel the pipeline still has (for a channel the user removed, that is expected).
+ * Whether a finished run is "partial" (exit 1): a source or an item failed, a channel refused an alert, an alert
+ * was given up for a channel that still takes alerts (for a channel the user removed or switched off, that is
+ * expected), or an email's server refused some of its recipients (they got nothing, and a cron job must say so).
  */
 export function runHadFailures(report: RunReport): boolean {
   return (
     report.sources.some((s) => s.outcome === 'failed' || s.itemErrors.length > 0) ||
     report.alertsFailed.length > 0 ||
     report.alertsExpired.some((expired) => expired.configured) ||
-    report.digestEmailsFailed.length > 0
+    report.digestEmailsFailed.length > 0 ||
+    report.recipientsRefused.length > 0
   );
 }
 
@@ -932,7 +938,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await storeLock.add(settleLabels);
-    const delivery = await deliverAlerts(db, pipeline.id, channels, pipeline.alerts.maxAgeHours, now, options.stop);
+    // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
+    const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;
@@ -962,7 +969,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsWaiting: delivery.waiting,
       alertsWithdrawn: delivery.withdrawn,
       digestPaths,
-      ...digestEmails,
+      digestEmailsSent: digestEmails.digestEmailsSent,
+      digestEmailsFailed: digestEmails.digestEmailsFailed,
+      recipientsRefused: [
+        ...delivery.recipientsRefused.map(({ channel, server, refused, alertIds }) => ({ channel, server, refused, alertIds, digestDate: null })),
+        ...digestEmails.recipientsRefused,
+      ],
     };
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;

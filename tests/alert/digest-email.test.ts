@@ -48,10 +48,33 @@ describe('a digest email', () => {
     expect(html).toContain('<td>Feed &lt;i&gt;</td><td>failed</td><td>HTTP 500: &lt;html&gt;&lt;script&gt;x()&lt;/script&gt;</td>');
   });
 
-  it('carries the Markdown digest as its text', () => {
+  it('carries the digest as plain text: feed text as written, one line per field, and web links written out', () => {
     const { text } = digestEmail(hostileDay);
-    expect(text.split('\n')[0]).toBe('# Pause watch Bcc: victim@example.org: digest for 2026-12-01');
-    expect(text).toContain('Pause Bcc: victim@example.org &lt;script&gt;alert(1)&lt;/script&gt; (javascript:alert(1))');
+    expect(text.split('\n')[0]).toBe('Pause watch Bcc: victim@example.org: digest for 2026-12-01');
+    // no Markdown or HTML escapes, which a plain-text reader would show as they are
+    expect(text).not.toMatch(/&lt;|&gt;|&amp;|\\[*_[\]`|<>~&\\]/);
+    expect(text).toContain('The <b>pause</b>');
+    // a line break in a headline does not start a line (a forged "Bcc:"); a non-web address is shown as text
+    expect(text).toContain('- Pause Bcc: victim@example.org <script>alert(1)</script> (javascript:alert(1)) — Out<b>let</b> · 2026-12-01 · #1\n');
+    expect(text).not.toMatch(/^\s*Bcc:/m);
+    expect(text).toContain('Evidence (+0.70): “"Quotes" & <tags>”');
+    expect(text).toContain("Voice: <img src=x onerror=alert(1)> (support): “it's </q><script>”");
+    // a web link in full, on a line of its own
+    expect(text).toContain('- A link that "closes" its attribute — Outlet 2 · 2026-12-01 · #2\n     https://news.example/a?b=%22%3E%3Cscript%3Ealert(2)%3C/script%3E\n');
+    expect(text).toContain('- Off <topic> (data:text/html,<script>alert(3)</script>) — Outlet 3 · #3');
+    expect(text).toContain('- Feed <i>: failed — HTTP 500: <html><script>x()</script>');
+  });
+
+  it('shows a headline with markup characters as written, without the controls a display must not get', () => {
+    const day = buildDigest({
+      pipeline: { id: 'p', name: 'Pause watch', description: 'd' },
+      date: '2026-12-01', timeZone: 'UTC', generatedAt: '2026-12-02T06:00:00.000Z', maxStories: 10, includeOffTopic: false, sources: [],
+      articles: [article(1, { title: 'AI & *safety*: the [draft] <pause> bill_2 \u001b[31mred\u202e desrever', outlet: 'R&D | Weekly' })],
+    });
+    const { text } = digestEmail(day);
+    expect(text).toContain('- AI & *safety*: the [draft] <pause> bill_2 [31mred desrever — R&D | Weekly · 2026-12-01 · #1\n     https://news.example/1\n');
+    expect(text).toContain('1. AI & *safety*: the [draft] <pause> bill_2 [31mred desrever\n');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { alertEmail, emailChannel } from '../../src/alert/channels/email.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { definePipeline, PipelineConfigError } from '../../src/config/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { bodyText, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
@@ -19,12 +20,15 @@ describe('email alerts', () => {
     await smtp?.close();
   });
 
+  /** The project's pipeline, its one channel an email channel with `smtpSettings` and `channelSettings` (alerts, digest). */
+  const pipelineSendingTo = (smtpSettings: object, channelSettings: object = {}) => ({
+    ...pipelineDefinition({ id: 'mail', name: 'Mail', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
+    alerts: { channels: [{ type: 'email', from: 'pausewatch@example.org', to: ['analyst@example.org', 'desk@example.org'], smtp: smtpSettings, ...channelSettings }] },
+  });
+
   async function projectSendingTo(smtpSettings: object, env?: Record<string, string>) {
     project = await tempProject({ name: 'email-alerts', database: freshSqlite, commands: [registerRun] });
-    project.writePipeline({
-      ...pipelineDefinition({ id: 'mail', name: 'Mail', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
-      alerts: { channels: [{ type: 'email', from: 'pausewatch@example.org', to: ['analyst@example.org', 'desk@example.org'], smtp: smtpSettings }] },
-    });
+    project.writePipeline(pipelineSendingTo(smtpSettings));
     for (const [name, value] of Object.entries(env ?? {})) process.env[name] = value;
   }
 
@@ -66,6 +70,87 @@ describe('email alerts', () => {
     expect((await project.cli('run', '--quiet')).code).toBe(0);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.raw).toMatch(/^Subject: pausewatch: support: Labs should pause frontier AI now \(Captures\)/m);
+  });
+
+  it('name the recipients the server refused, and the server, without sending again to those who got the alerts', async () => {
+    smtp = await startSmtpServer({
+      onRcptTo(address, _session, done) {
+        if (address.address === 'desk@example.org') return done(Object.assign(new Error('5.1.1 <desk@example.org>: no such user'), { responseCode: 550 }));
+        done();
+      },
+    });
+    await projectSendingTo({ host: '127.0.0.1', port: smtp.port, security: 'none' });
+    project.writeFile('caps/a.txt', article('Labs should pause frontier AI now', 'A coordinated pause of frontier AI development is overdue and must be verified.'));
+    project.writeFile('caps/b.txt', article('A pause would be a mistake', 'A pause of frontier AI development would be a costly mistake that hands the lead to rivals.'));
+
+    const first = await project.cli('run', '--json');
+    // one recipient got nothing: the run is partial, as for any alert not delivered
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({
+      alertsSent: 2,
+      alertsFailed: [],
+      recipientsRefused: [{
+        channel: 'email to analyst@example.org, desk@example.org',
+        server: `127.0.0.1:${smtp.port}`,
+        refused: [{ address: 'desk@example.org', reply: '550 5.1.1 <desk@example.org>: no such user' }],
+        digestDate: null,
+      }],
+    });
+    expect(report.recipientsRefused[0].alertIds).toHaveLength(2);
+    expect(smtp.received.map((mail) => mail.to)).toEqual([['analyst@example.org']]);
+
+    project.writeFile('caps/c.txt', article('Senators back a pause', 'Senators say a verified pause of frontier AI development is needed now.'));
+    const second = await project.cli('run');
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      `  FAILED       SMTP server 127.0.0.1:${smtp.port} refused desk@example.org (550 5.1.1 <desk@example.org>: no such user) ` +
+        'for 1 alert by email to analyst@example.org, desk@example.org; the other recipients got it, and it is not sent again\n',
+    );
+    expect(smtp.received).toHaveLength(2);
+
+    // nothing is sent again to the recipient who got them
+    const third = await project.cli('run', '--json');
+    expect(third.code).toBe(0);
+    expect(JSON.parse(third.stdout)).toMatchObject({ alertsSent: 0, recipientsRefused: [] });
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('say that alerts waiting for a channel switched to alerts: false wait because it takes no alerts, not because it is gone', async () => {
+    smtp = await startSmtpServer();
+    smtp.state.refuse = true;
+    const smtpSettings = { host: '127.0.0.1', port: smtp.port, security: 'none' };
+    await projectSendingTo(smtpSettings);
+    project.writeFile('caps/a.txt', article('Labs should pause frontier AI now', 'A coordinated pause of frontier AI development is overdue and must be verified.'));
+    expect((await project.cli('run', '--quiet')).code).toBe(1);
+
+    // the channel stays, for the digest only
+    project.writePipeline(pipelineSendingTo(smtpSettings, { alerts: false, digest: true }));
+    smtp.state.refuse = false;
+    const waiting = await project.cli('run');
+    expect(waiting.code).toBe(0);
+    expect(waiting.stdout).toContain(
+      '  waiting      1 alert for email to analyst@example.org, desk@example.org, which no longer takes alerts (alerts: false): sent if it takes them again within 48 h\n',
+    );
+    expect(waiting.stdout).not.toContain('no longer in the pipeline');
+    expect(JSON.parse((await project.cli('run', '--json')).stdout)).toMatchObject({
+      alertsWaiting: [{ channel: 'email to analyst@example.org, desk@example.org', count: 1, reason: 'alerts_off' }],
+    });
+
+    // two days on, it is given up, for that reason
+    const store = await openStore(project.database.target);
+    try {
+      await store.db.updateTable('alerts').set({ created_at: new Date(Date.now() - 49 * 3_600_000).toISOString() }).execute();
+    } finally {
+      await store.close();
+    }
+    const expired = await project.cli('run');
+    expect(expired.code).toBe(0);
+    expect(expired.stdout).toContain(
+      '  dropped      1 alert for email to analyst@example.org, desk@example.org given up, its channel no longer takes alerts (alerts: false): "Labs should pause frontier AI now"\n',
+    );
+    expect(expired.stdout).not.toContain('no longer in the pipeline');
+    expect(smtp.received).toHaveLength(0);
   });
 
   it('log in with the password from the environment variable the pipeline names, and refuse a run without it', async () => {

@@ -11,7 +11,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
   articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'],
-  digestEmailsSent: [], digestEmailsFailed: [],
+  digestEmailsSent: [], digestEmailsFailed: [], recipientsRefused: [],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);
 
@@ -58,10 +58,10 @@ describe('the run summary on alerts', () => {
         alertsFailed: [{ alertId: 7, channel: 'webhook https://hooks.example/…', error: 'webhook https://hooks.example/… answered HTTP 500' }],
         alertsHeldBack: [{ channel: 'webhook https://hooks.example/…', count: 4 }],
         alertsExpired: [
-          { alertId: 1, channel: 'webhook https://hooks.example/…', title: 'Senators back a pause', lastError: 'HTTP 500', configured: true },
-          { alertId: 2, channel: 'webhook "old"', title: 'Labs refuse', lastError: null, configured: false },
+          { alertId: 1, channel: 'webhook https://hooks.example/…', title: 'Senators back a pause', lastError: 'HTTP 500', configured: true, reason: 'undelivered' },
+          { alertId: 2, channel: 'webhook "old"', title: 'Labs refuse', lastError: null, configured: false, reason: 'removed' },
         ],
-        alertsWaiting: [{ channel: 'webhook https://old.example/…', count: 3 }],
+        alertsWaiting: [{ channel: 'webhook https://old.example/…', count: 3, reason: 'removed' }],
       },
       '/',
       false,

@@ -93,7 +93,7 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     const digest = smtp.received[1]!;
     expect(digest.to).toEqual(['analyst@example.org']);
     const body = bodyText(digest.raw);
-    expect(body).toMatch(/Content-Type: text\/plain[\s\S]*# Pause watch: digest for 2026-12-01[\s\S]*Labs should pause frontier AI now/);
+    expect(body).toMatch(/Content-Type: text\/plain[\s\S]*\nPause watch: digest for 2026-12-01\r?\n=+\r?\n[\s\S]*Labs should pause frontier AI now/);
     expect(body).toMatch(/Content-Type: text\/html[\s\S]*<h1>Pause watch: digest for 2026-12-01<\/h1>[\s\S]*A pause would be a mistake/);
     expect(formatRunSummary(afterMidnight, root, false).split('\n').at(-1)).toBe('digest of 2026-12-01 emailed: email "desk"');
 
@@ -133,6 +133,36 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
       'pausewatch digest 2026-12-03: Pause watch — no on-topic articles',
     ]);
     expect(bodyText(smtp.received[1]!.raw)).toContain('No on-topic article was first seen on 2026-12-03.');
+  });
+
+  it('sends a digest the server took for some recipients once, and names the recipients it refused and the server', async () => {
+    await smtp.close();
+    smtp = await startSmtpServer({
+      onRcptTo(address, _session, done) {
+        if (address.address === 'gone@example.org') return done(Object.assign(new Error('5.2.1 mailbox disabled'), { responseCode: 550 }));
+        done();
+      },
+    });
+    writeArticle('a.txt', SUPPORT);
+    const channels = [emailTo({ alerts: false, digest: true, to: ['analyst@example.org', 'gone@example.org'] })];
+    await run('2026-12-01T10:00:00.000Z', channels);
+
+    const partly = await run('2026-12-02T06:00:00.000Z', channels);
+    expect(partly).toMatchObject({
+      digestEmailsSent: [{ channel: 'email "desk"', date: '2026-12-01' }],
+      digestEmailsFailed: [],
+      recipientsRefused: [{ channel: 'email "desk"', server: `127.0.0.1:${smtp.port}`, refused: [{ address: 'gone@example.org', reply: '550 5.2.1 mailbox disabled' }], alertIds: [], digestDate: '2026-12-01' }],
+    });
+    expect(runHadFailures(partly)).toBe(true);
+    expect(formatRunSummary(partly, root, false).split('\n')[0]).toBe(
+      `  FAILED       SMTP server 127.0.0.1:${smtp.port} refused gone@example.org (550 5.2.1 mailbox disabled) for the digest of 2026-12-01 by email "desk"; ` +
+        'the other recipients got it, and it is not sent again',
+    );
+    expect(smtp.received.map((mail) => mail.to)).toEqual([['analyst@example.org']]);
+
+    // the day's later runs do not send it again to the recipient who has it
+    expect(await run('2026-12-02T07:00:00.000Z', channels)).toMatchObject({ digestEmailsSent: [], recipientsRefused: [] });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('sends an email channel with alerts: false the digest and no alert, while the other channels get the alerts', async () => {

@@ -1,10 +1,10 @@
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
-import { renderMarkdown, type DigestData } from '../../digest/index.ts';
+import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText, shownPublication } from './alert-text.ts';
-import type { AlertChannel } from './index.ts';
+import type { AlertChannel, RecipientsRefused } from './index.ts';
 
 export interface SmtpSettings {
   host: string;
@@ -50,15 +50,29 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     socketTimeout: timeoutMs,
   });
   const name = settings.id === undefined ? `email:${settings.to.join(',')}` : `email#${settings.id}`;
-  const send = async (message: { subject: string; text: string; html: string }) => {
-    let info: { accepted: unknown[]; rejected: unknown[] };
+  const server = `${smtp.host}:${smtp.port}`;
+  /**
+   * Sends one message to every recipient. Refused for all of them, it throws (the outbox keeps it for the next
+   * runs); refused for some only, it is sent, and says which: those went to the others, and must not go twice.
+   */
+  const send = async (message: { subject: string; text: string; html: string }): Promise<RecipientsRefused | undefined> => {
+    let info: { accepted: unknown[]; rejected: unknown[]; rejectedErrors?: { recipient?: unknown; response?: unknown }[] };
     try {
       info = await transport.sendMail({ from: settings.from, to: [...settings.to], ...message });
     } catch (error) {
       // the run summary names the channel; this says where and why
-      throw new Error(`SMTP server ${smtp.host}:${smtp.port}: ${oneLine((error as Error).message)}`);
+      throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}`);
     }
-    if (info.accepted.length === 0) throw new Error(`SMTP server ${smtp.host}:${smtp.port}: every recipient was refused`);
+    if (info.accepted.length === 0) throw new Error(`SMTP server ${server}: every recipient was refused`);
+    if (info.rejected.length === 0) return undefined;
+    const refused = info.rejected.map((recipient) => {
+      const address = String(recipient);
+      const why = info.rejectedErrors?.find((error) => error.recipient === recipient);
+      // the server's own words ("550 5.1.1 No such user"), which can be anything: one line, and short
+      const reply = typeof why?.response === 'string' ? why.response : 'refused';
+      return { address, reply: shortenText(oneLine(reply).trim(), 200) };
+    });
+    return { server, refused };
   };
   return {
     name,
@@ -98,9 +112,10 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
 }
 
 /**
- * The subject, plain text and HTML of the message carrying a day's digest: the Markdown digest as the text, and the
- * same in HTML (feed text escaped, only http(s) links). The subject counts the day's on-topic originals, the articles
- * whose stances it gives, so its figures add up; the pipeline's name is kept on one header line.
+ * The subject, plain text and HTML of the message carrying a day's digest: the digest as plain text (feed text as
+ * written, not the Markdown digest, whose escapes a mail reader would show), and the same in HTML (feed text escaped,
+ * only http(s) links). The subject counts the day's on-topic originals, the articles whose stances it gives, so its
+ * figures add up; the pipeline's name is kept on one header line.
  */
 export function digestEmail(digest: DigestData): { subject: string; text: string; html: string } {
   const { totals } = digest;
@@ -110,5 +125,5 @@ export function digestEmail(digest: DigestData): { subject: string; text: string
       ? 'no on-topic articles'
       : `${plural(originals, 'article')} (${totals.stance.support} support, ${totals.stance.oppose} oppose, ${totals.stance.neutral} neutral)`;
   const subject = oneLine(`pausewatch digest ${digest.date}: ${shortenText(digest.pipeline.name, 80)} — ${count}`);
-  return { subject, text: renderMarkdown(digest), html: renderHtml(digest) };
+  return { subject, text: renderPlainText(digest), html: renderHtml(digest) };
 }

@@ -11,18 +11,33 @@ import { emailChannel } from './email.ts';
 
 export { alertText };
 
+/**
+ * A delivery its server took for some recipients and refused for the others (an email's): those got nothing. It
+ * counts as delivered, since the rest have it and sending it again would give it them twice, so the run reports them.
+ */
+export interface RecipientsRefused {
+  /** The server that refused them, as `host:port`. */
+  server: string;
+  /** Each address refused, with the server's reply (one line). */
+  refused: { address: string; reply: string }[];
+}
+
+/**
+ * A channel. A delivery resolves when it is accepted, with what its server refused if it accepted it for some
+ * recipients only, and throws when it is refused (the outbox keeps it for the next runs).
+ */
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
   readonly name: string;
-  deliver(payload: AlertPayload): Promise<void>;
+  deliver(payload: AlertPayload): Promise<void | RecipientsRefused>;
   /** Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole. */
-  deliverBatch?(payloads: readonly AlertPayload[]): Promise<void>;
+  deliverBatch?(payloads: readonly AlertPayload[]): Promise<void | RecipientsRefused>;
   /** The most alerts `deliverBatch` takes at once. */
   batchSize?: number;
   /** False for a channel that takes the daily digest only (an email channel's `alerts: false`): no alert is queued for it. */
   readonly takesAlerts?: boolean;
   /** Sends a day's digest (an email channel's `digest: true`), or throws when it is refused. */
-  deliverDigest?(digest: DigestData): Promise<void>;
+  deliverDigest?(digest: DigestData): Promise<void | RecipientsRefused>;
 }
 
 /** One line per alert, for a person watching the terminal or a cron mail. */

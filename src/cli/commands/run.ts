@@ -91,14 +91,19 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     lines.push(`  ${'FAILED'.padEnd(12)} ${plural(count, 'alert')} not delivered by ${channel} (${error})${more}; the next runs retry them for ${ALERT_RETRY_HOURS} h`);
   }
   // Given up: said once, by the run that gives up, with the headlines, so someone can pass them on by hand.
-  const expiredBy = new Map<string, { titles: string[]; configured: boolean; lastError: string | null }>();
+  const expiredBy = new Map<string, { titles: string[]; configured: boolean; reason: RunReport['alertsExpired'][number]['reason']; lastError: string | null }>();
   for (const expired of report.alertsExpired) {
-    const entry = expiredBy.get(expired.channel) ?? { titles: [], configured: expired.configured, lastError: expired.lastError };
+    const entry = expiredBy.get(expired.channel) ?? { titles: [], configured: expired.configured, reason: expired.reason, lastError: expired.lastError };
     entry.titles.push(expired.title);
     expiredBy.set(expired.channel, entry);
   }
-  for (const [channel, { titles, configured, lastError }] of expiredBy) {
-    const why = configured ? `undelivered for ${ALERT_RETRY_HOURS} h${lastError ? ` (last: ${lastError})` : ''}` : 'its channel is no longer in the pipeline';
+  for (const [channel, { titles, configured, reason, lastError }] of expiredBy) {
+    const why =
+      reason === 'undelivered'
+        ? `undelivered for ${ALERT_RETRY_HOURS} h${lastError ? ` (last: ${lastError})` : ''}`
+        : reason === 'alerts_off'
+          ? 'its channel no longer takes alerts (alerts: false)'
+          : 'its channel is no longer in the pipeline';
     const shown = titles.slice(0, 3).map((title) => `"${shortenText(title, 80)}"`).join(', ');
     lines.push(`  ${(configured ? 'FAILED' : 'dropped').padEnd(12)} ${plural(titles.length, 'alert')} for ${channel} given up, ${why}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`);
   }
@@ -117,10 +122,23 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   for (const { channel, date, error } of report.digestEmailsFailed) {
     lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date} not emailed by ${channel} (${shortenText(error, LINE_TEXT_MAX)}); the next run today tries again`);
   }
-  for (const { channel, count } of report.alertsWaiting) {
+  // Sent to the other recipients, so not sent again: said with the addresses and the server's reply, so the user can
+  // fix the address (or pass the news on by hand).
+  for (const { channel, server, refused, alertIds, digestDate } of report.recipientsRefused) {
+    const what = digestDate === null ? plural(alertIds.length, 'alert') : `the digest of ${digestDate}`;
+    const [them, theyAre] = digestDate === null && alertIds.length > 1 ? ['them', 'they are'] : ['it', 'it is'];
+    const whom = refused.map(({ address, reply }) => `${address} (${shortenText(reply, LINE_TEXT_MAX)})`).join(', ');
     lines.push(
-      `  ${'waiting'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which is no longer in the pipeline: sent if it comes back within ${ALERT_RETRY_HOURS} h ` +
-        '(a webhook whose URL changes keeps its alerts when it has an `id`)',
+      `  ${'FAILED'.padEnd(12)} SMTP server ${server} refused ${whom} for ${what} by ${channel}; ` +
+        `the other recipients got ${them}, and ${theyAre} not sent again`,
+    );
+  }
+  for (const { channel, count, reason } of report.alertsWaiting) {
+    lines.push(
+      reason === 'alerts_off'
+        ? `  ${'waiting'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which no longer takes alerts (alerts: false): sent if it takes them again within ${ALERT_RETRY_HOURS} h`
+        : `  ${'waiting'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which is no longer in the pipeline: sent if it comes back within ${ALERT_RETRY_HOURS} h ` +
+            '(a webhook whose URL changes keeps its alerts when it has an `id`)',
     );
   }
   const duplicates = report.sources.reduce((n, s) => n + s.duplicates, 0);
