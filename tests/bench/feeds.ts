@@ -9,8 +9,8 @@
  * one transaction. The orchestrator commits each article in a transaction of its own, with its story, score and
  * alerts; extraction, dedup and scoring are other stages with their own benches.
  * Bare parse = `new Parser().parseString(bytes.toString('utf8'))`: rss-parser needs a string, so it decodes too.
- * The same on the skeleton = that parse of the text rss-parser gets on the ingest path, without the item bodies;
- * then on that skeleton with the text of every item field emptied, and with every item cut to a one-field shell.
+ * rss-parser's part = that parse of the text rss-parser gets on the ingest path: the document without its items,
+ * which are built from the scan (src/ingest/feed/xml-items.ts).
  * SQLite floor = the same rows through one prepared better-sqlite3 insert into the same schema: what the store half
  * cannot go below, whatever the code above it does.
  * Peak RSS: process.memoryUsage().rss sampled every 5 ms and between runs (after one bare parse of each feed, then
@@ -26,7 +26,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
-import { feedSkeleton } from '../../src/ingest/feed/xml.ts';
+import { rssParserInput } from '../../src/ingest/feed/xml.ts';
 import { countWords } from '../../src/extract/index.ts';
 import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
@@ -229,7 +229,7 @@ try {
   console.log(`${ITEMS} items per feed, median of ${RUNS} runs (node ${process.version})\n`);
   console.log(`${'feed'.padEnd(8)} ${'MB'.padStart(6)}  ${'path'.padEnd(34)} ${'ms'.padStart(8)} ${'items/s'.padStart(9)} ${'MB/s'.padStart(7)}`);
   const ratios: number[] = [];
-  const floorInputs: { format: string; mb: number; rows: NewArticle[]; bytes: Buffer; skeleton: string }[] = [];
+  const floorInputs: { format: string; mb: number; rows: NewArticle[]; bytes: Buffer }[] = [];
   const parseRatios: number[] = [];
   const documents = [['RSS 2.0', Buffer.from(rssDocument(ITEMS), 'utf8')], ['Atom 1.0', Buffer.from(atomDocument(ITEMS), 'utf8')]] as const;
   // One bare parse of each first, alone, for the peak RSS the bare parser reaches.
@@ -245,13 +245,13 @@ try {
     split.storeMs = [];
     // the text rss-parser is given on the ingest path: the document without its long item bodies
     const text = bytes.toString('utf8');
-    const skeleton = feedSkeleton(text)?.text ?? text;
-    const [bare, full, onSkeleton] = (await timeInTurns(RUNS, [
+    const rssParserText = rssParserInput(text);
+    const [bare, full, onRssParserPart] = (await timeInTurns(RUNS, [
       () => bareParse(bytes),
       () => ingest(bytes, store, `s${sourceIndex++}`),
-      async () => (await new Parser().parseString(skeleton)).items.length,
+      async () => (await new Parser().parseString(rssParserText)).items.length,
     ])) as [Timing, Timing, Timing];
-    floorInputs.push({ format, mb, rows: lastRows, bytes, skeleton });
+    floorInputs.push({ format, mb, rows: lastRows, bytes });
     // medians of the measured runs (the first entry is the warm-up)
     const parseOnly = { ms: median(split.parseMs.slice(1)), items: full.items };
     const storeOnly = { ms: median(split.storeMs.slice(1)), items: full.items };
@@ -259,7 +259,7 @@ try {
     const line = (label: string, r: { ms: number; items: number }) =>
       console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${label.padEnd(34)} ${r.ms.toFixed(0).padStart(8)} ${((r.items / r.ms) * 1000).toFixed(0).padStart(9)} ${((mb / r.ms) * 1000).toFixed(1).padStart(7)}`);
     line('bare rss-parser parseString', bare);
-    line('  the same on the skeleton', onSkeleton);
+    line("  of which rss-parser's part", onRssParserPart);
     line('  of which parseFeed (median)', parseOnly);
     line('  of which SQLite store (median)', storeOnly);
     line('ingest path (parseFeed + SQLite)', full);
@@ -267,27 +267,17 @@ try {
     const parseRatio = pairedRatio(split.parseMs.slice(1), bare);
     ratios.push(wholeRatio);
     parseRatios.push(parseRatio);
-    console.log(`${format.padEnd(8)} rss-parser on the skeleton the ingest path gives it (${((100 * Buffer.byteLength(skeleton)) / bytes.length).toFixed(0)}% of the bytes): ${pairedRatio(onSkeleton.runs, bare).toFixed(2)}x the bare parse`);
+    console.log(`${format.padEnd(8)} rss-parser on the text the ingest path gives it (${((100 * Buffer.byteLength(rssParserText)) / bytes.length).toFixed(0)}% of the bytes): ${pairedRatio(onRssParserPart.runs, bare).toFixed(2)}x the bare parse`);
     console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${parseRatio.toFixed(2)}x, whole ingest path ${wholeRatio.toFixed(2)}x the bare parse\n`);
   }
   const peakAfterIngest = peakRss;
-  // After the ingest runs, so the rows they keep for it (and the reduced skeletons) do not count in the ingest path's
-  // peak RSS.
+  // After the ingest runs, so the rows they keep for it do not count in the ingest path's peak RSS.
   const floorDatabase = openFloorDatabase(floorFile);
-  for (const { format, mb, rows, bytes, skeleton } of floorInputs) {
-    // Where rss-parser's cost on the skeleton lies: with the text of every item field emptied as well, and with
-    // each item cut down to a one-field shell (the least it costs while it still reads every item).
-    const textless = skeleton.replace(/>[^<]+</g, '><');
-    const shells = skeleton.replace(/<(item|entry)>[\s\S]*?<\/\1>/g, '<$1><id>x</id></$1>');
-    const parsedCount = async (document: string) => (await new Parser().parseString(document)).items.length;
-    const [bare, floor, onTextless, onShells] = (await timeInTurns(RUNS, [
+  for (const { format, mb, rows, bytes } of floorInputs) {
+    const [bare, floor] = (await timeInTurns(RUNS, [
       () => bareParse(bytes),
       async (run) => sqliteFloor(floorDatabase, rows, `${format}-${run}`),
-      () => parsedCount(textless),
-      () => parsedCount(shells),
-    ])) as [Timing, Timing, Timing, Timing];
-    if (onTextless.items !== ITEMS || onShells.items !== ITEMS) throw new Error(`expected ${ITEMS} items in the reduced skeletons`);
-    console.log(`${format.padEnd(8)} rss-parser on the skeleton with every item field's text emptied too: ${pairedRatio(onTextless.runs, bare).toFixed(2)}x the bare parse; with one-field item shells: ${pairedRatio(onShells.runs, bare).toFixed(2)}x`);
+    ])) as [Timing, Timing];
     console.log(`${format.padEnd(8)} ${mb.toFixed(1).padStart(6)}  ${'SQLite floor: raw prepared insert'.padEnd(34)} ${floor.ms.toFixed(0).padStart(8)} ${((floor.items / floor.ms) * 1000).toFixed(0).padStart(9)} ${((mb / floor.ms) * 1000).toFixed(1).padStart(7)}`);
     console.log(`${format.padEnd(8)} the inserts alone, at their floor, cost ${pairedRatio(floor.runs, bare).toFixed(2)}x the bare parse\n`);
   }

@@ -3,9 +3,10 @@
  *   npm run eval:feeds -- [--root <folder>] [--expectations <file>] [any score.mjs option, e.g. --examples 5]
  * Defaults: ../shared/eval/feeds/dev and ../shared/eval/feeds/dev-expectations.json (relative to the repo root).
  * The scorer cannot import TypeScript, so it runs in a child node process with tsx's loader registered.
- * Then every XML file under the root is parsed twice, through rss-parser's skeleton of the document and through the
- * whole document, and the command reports how many give identical results (the skeleton is a shortcut: see
- * src/ingest/feed/xml-skeleton.ts). Exit code 1 when the scorer fails or any file differs.
+ * Then every XML file under the root is parsed three ways: as a run parses it (items built from the scan where it can,
+ * src/ingest/feed/xml-items.ts), through rss-parser's skeleton of the document (src/ingest/feed/xml-skeleton.ts), and
+ * through the whole document, the reference; the command reports how many files give identical results all three
+ * ways. Exit code 1 when the scorer fails or any file differs.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeFeedBytes } from '../../src/ingest/feed/decode.ts';
 import { sniffFeedKind } from '../../src/ingest/feed/detect.ts';
-import { feedSkeleton, parseXmlFeed } from '../../src/ingest/feed/xml.ts';
+import { feedSkeleton, parseXmlFeed, readsItemsFromScan } from '../../src/ingest/feed/xml.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -40,6 +41,7 @@ const xmlFiles = readdirSync(root, { recursive: true, withFileTypes: true })
   .sort();
 let compared = 0;
 let withEmptiedFields = 0;
+let withItemsFromScan = 0;
 const differing: string[] = [];
 for (const file of xmlFiles) {
   let text: string;
@@ -51,10 +53,15 @@ for (const file of xmlFiles) {
   if (sniffFeedKind(text).kind !== 'xml') continue;
   compared++;
   if (feedSkeleton(text)) withEmptiedFields++;
-  const parse = (wholeDocument: boolean) =>
-    parseXmlFeed(text, { documentBase: 'https://example.org/feed', wholeDocument }).then(JSON.stringify, (error: Error) => `error: ${error.message}`);
-  if ((await parse(false)) !== (await parse(true))) differing.push(path.relative(root, file));
+  if (readsItemsFromScan(text)) withItemsFromScan++;
+  const parse = (shortcut: 'items' | 'skeleton' | 'none') =>
+    parseXmlFeed(text, { documentBase: 'https://example.org/feed', shortcut }).then(JSON.stringify, (error: Error) => `error: ${error.message}`);
+  const reference = await parse('none');
+  if ((await parse('items')) !== reference || (await parse('skeleton')) !== reference) differing.push(path.relative(root, file));
 }
-console.log(`\nskeleton parse vs whole-document parse: identical on ${compared - differing.length} of ${compared} XML files (${withEmptiedFields} of them with a body long enough to empty)`);
+console.log(
+  `\nitems from the scan, skeleton and whole-document parse: identical on ${compared - differing.length} of ${compared} XML files ` +
+    `(${withItemsFromScan} of them with items built from the scan, ${withEmptiedFields} with a body long enough to empty)`,
+);
 for (const file of differing) console.log(`  differs: ${file}`);
 process.exit(result.status || (differing.length > 0 ? 1 : 0));

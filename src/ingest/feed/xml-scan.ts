@@ -319,9 +319,10 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
 // DOCTYPE without internal subset) and returns null on anything else, including every well-formedness error.
 
 const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
-const START_TAG = new RegExp(`<(${NAME})`, 'y');
+/** Sticky: the `<` and name of a start tag. Shared with xml-items.ts, which reads the tags this scanner accepted. */
+export const START_TAG = new RegExp(`<(${NAME})`, 'y');
 // XML's white space is these four characters; JavaScript's \s also takes U+00A0, U+2028 and others, which sax rejects.
-const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
+export const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
 const END_TAG_REST = /[ \t\r\n]*>/y;
 const DOCTYPE = /<!DOCTYPE\s[^<>[\]]*>/y;

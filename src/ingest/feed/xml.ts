@@ -4,9 +4,11 @@
  * rss-parser does the parsing; its `customFields` hand us the raw xml2js nodes (with attributes) of every field
  * we read, because its own mapping drops Atom text-construct types, enclosures after the first, xml:base and
  * more. A side pass (xml-scan.ts) supplies what xml2js cannot: well-formedness, namespace bindings, inherited
- * xml:base and the raw markup of inline XHTML. A well-formed document reaches rss-parser as a skeleton without its
- * long item bodies, which the side pass has already located (xml-skeleton.ts). A document that is not is first kept
- * within the nesting the parsers read in linear time (bound-nesting.ts).
+ * xml:base and the raw markup of inline XHTML. Most of rss-parser's time goes on items, so a document the side pass
+ * found plainly well-formed has its items built from the pass as xml2js would build them (xml-items.ts) and rss-parser
+ * reads the rest; another well-formed document reaches rss-parser as a skeleton without its long item bodies
+ * (xml-skeleton.ts). A document that is not well-formed is first kept within the nesting the parsers read in linear
+ * time (bound-nesting.ts).
  */
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
@@ -15,6 +17,7 @@ import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
+import { NotInSubset, withoutElements, xml2jsFields } from './xml-items.ts';
 import {
   assignItemIds,
   withoutEmptyItems,
@@ -835,6 +838,8 @@ function copyRawFields(xmlItem: RawRecord): RawRecord {
   return item;
 }
 const ITEM_FIELDS_AND_ATTRIBUTES = [...ITEM_FIELDS, '$'];
+const ITEM_FIELD_NAMES = new Set(ITEM_FIELDS);
+const isItemField = (name: string) => ITEM_FIELD_NAMES.has(name);
 
 /**
  * rss-parser without its own item mapping. Only the raw nodes are read here, so its standard item fields
@@ -874,10 +879,18 @@ export interface XmlParseContext {
   documentBase: string | null;
   timeLimitMs?: number;
   /**
-   * Give rss-parser the whole document even when it is well-formed, item bodies included, instead of its skeleton
-   * (xml-skeleton.ts). Slower; the reference the skeleton is tested against.
+   * How much of a well-formed document's parse rss-parser is spared, for the tests, the eval and the bench, which
+   * hold the shortcuts to the reference. `items` (the default): a document the fast scan read has its items built
+   * from the scan, and rss-parser reads the rest (xml-items.ts); any other goes as `skeleton`, rss-parser reading it
+   * without its long item bodies (xml-skeleton.ts). `none`: rss-parser reads the whole document, the reference.
    */
-  wholeDocument?: boolean;
+  shortcut?: 'items' | 'skeleton' | 'none';
+}
+
+/** True when parseXmlFeed builds the items of `text` from its scan rather than through rss-parser (the eval counts them). */
+export function readsItemsFromScan(text: string): boolean {
+  const { scan, fast } = scanFeedText(expandInternalEntities(text), null);
+  return fast && scan.rootName !== null;
 }
 
 /**
@@ -924,23 +937,64 @@ async function parseSkeleton(scan: XmlScan, items: readonly ScannedElement[], ca
 }
 
 /**
+ * rss-parser over a document the fast scan read, without its items, which are built from the scan as xml2js builds
+ * them (xml-items.ts). Null when an item holds something that module does not read, or when rss-parser still finds
+ * items in what is left; the caller then takes a slower path.
+ */
+async function parseItemsFromScan(scan: XmlScan, items: readonly ScannedElement[], canonicalName: NameCanonicaliser, timeLimitMs: number): Promise<RssParserOutput | null> {
+  let rawItems: RawRecord[];
+  let rest: string;
+  try {
+    rawItems = items.map((item) => xml2jsFields(scan, item, canonicalName, isItemField, RAW));
+    rest = withoutElements(scan, items);
+  } catch (error) {
+    if (error instanceof NotInSubset) return null;
+    throw error;
+  }
+  let output: RssParserOutput;
+  try {
+    output = await runRssParser(rest, canonicalName, timeLimitMs);
+  } catch (error) {
+    if (error instanceof FeedParseError && error.code === 'timeout') throw error;
+    return null;
+  }
+  return (output.items ?? []).length === 0 ? { ...output, items: rawItems } : null;
+}
+
+/** The text rss-parser reads when parseXmlFeed reads `text` as a run does; for the bench, which times it. */
+export function rssParserInput(text: string): string {
+  const { scan, text: scanned, fast } = scanFeedText(expandInternalEntities(text), null);
+  if (!scan.rootName) return scanned;
+  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
+  const { items } = scannedParts(scan, canonicalName(scan.rootName));
+  if (fast) {
+    try {
+      return withoutElements(scan, items);
+    } catch (error) {
+      if (!(error instanceof NotInSubset)) throw error;
+    }
+  }
+  return (scan.errorTally.size === 0 ? hollowItemBodies(scan, items)?.text : null) ?? scanned;
+}
+
+/**
  * The scan of a document, and the text the parsers are to read: the document itself, unless it is not well-formed
  * and nested beyond what the parsers read in linear time (bound-nesting.ts); then the shallow rewrite, and the
  * warning that says so. A well-formed document is read by the fast scan alone and pays nothing for the bound.
  */
-function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null } {
+function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null; fast: boolean } {
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
   const fast = fastScan(text, documentBase, canonicalFeedNaming);
-  if (fast) return { scan: fast, text, boundWarning: null };
+  if (fast) return { scan: fast, text, boundWarning: null, fast: true };
   const bounded = boundNesting(text, FEED_ENTRIES);
-  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning };
+  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, fast: false };
 }
 
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
   const timeLimitMs = ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const warnings: string[] = [];
-  const { scan: firstScan, text: boundedText, boundWarning } = scanFeedText(expandInternalEntities(text), ctx.documentBase);
+  const { scan: firstScan, text: boundedText, boundWarning, fast } = scanFeedText(expandInternalEntities(text), ctx.documentBase);
   text = boundedText;
   if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   let wellFormed = firstScan.errorTally.size === 0 && boundWarning === null;
@@ -957,7 +1011,11 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const firstParts = scannedParts(firstScan, canonicalName(firstScan.rootName));
   let output: RssParserOutput | null = null;
   let usedText = text;
-  if (wellFormed && !ctx.wholeDocument) output = await parseSkeleton(firstScan, firstParts.items, canonicalName, timeLimitMs);
+  const shortcut = ctx.shortcut ?? 'items';
+  if (wellFormed && shortcut !== 'none') {
+    if (fast && shortcut === 'items') output = await parseItemsFromScan(firstScan, firstParts.items, canonicalName, timeLimitMs);
+    output ??= await parseSkeleton(firstScan, firstParts.items, canonicalName, timeLimitMs);
+  }
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
   const repairs = new RepairCounts();
   let repaired: string | null = null;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
 import { collapseWhitespace, decodeEntities, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
-import { canonicalFeedNaming, closedChild, fastScan, innerMarkup, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { canonicalFeedNaming, closedChild, fastScan, innerMarkup, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { NotInSubset, xml2jsFields } from '../../../src/ingest/feed/xml-items.ts';
 import { refillItemBodies, textContent } from '../../../src/ingest/feed/xml-skeleton.ts';
-import { feedSkeleton, parseXmlFeed } from '../../../src/ingest/feed/xml.ts';
+import { feedSkeleton, parseXmlFeed, readsItemsFromScan } from '../../../src/ingest/feed/xml.ts';
 
 /**
  * The speed-ups of the feed path are shortcuts that must give exactly what the slow, general code gives.
@@ -31,6 +32,72 @@ const plain = (scan: XmlScan | null) => {
   const { document: _document, ...rest } = scan;
   return { ...rest, prefixes: [...scan.prefixes], elements: elementsByPath(scan) };
 };
+
+/**
+ * Deterministic feed documents (RSS, RDF, Atom) whose item fields are built from the pieces the shortcuts are most
+ * likely to get wrong: references, CDATA, line ends, comments, and (in half the fields) markup.
+ */
+function generatedFeeds(count: number): string[] {
+  let seed = 5;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  const pick = <T,>(list: readonly T[]): T => list[next() % list.length]!;
+  const pieces = ['lorem ipsum dolor sit amet ', 'consectetur adipiscing elit ', '&amp;', '&lt;p&gt;', '&#233;', '&#x1F600;', '&quot;&apos;', '\r\n', '\t', '\u00a0', '\u2028',
+    '<![CDATA[<b>bold</b> & ]]>', '<![CDATA[]]>', '<![CDATA[ ]]>', '<![CDATA[]]]]>', ']]', '&#13;', '&#x20;', '<!-- c -->', '<b>x</b>', ' '.repeat(70)];
+  // markup the skeleton leaves to rss-parser but items built from the scan must read as xml2js does
+  const markup = ['<?pi data?>', '<br/>', '<i a="&amp;&#65;" b=\'x"y\'>in</i>', '<cdata>c</cdata>', '<x:div xmlns:x="http://www.w3.org/1999/xhtml">d<x:b/></x:div>', '<dc:subject>s</dc:subject>', '<e></e>', '<e>\n </e>'];
+  const names = ['description', 'content:encoded', 'c:encoded', 'dc:description', 'summary', 'content', 'body', 'fullitem', 'title', 'guid', 'category', 'author'];
+  const attributes = ['', '', ' type="html"', ' type="text"', ' a="1"', ' xml:base="http://b.example/x/"', ' mode="escaped"', ' dc:a=" &lt;&#x9;\t"', ' rel="alternate" href="/h?a=1&amp;b=2"'];
+  const field = () => {
+    const name = pick(names);
+    const from = next() % 2 === 0 ? pieces : [...pieces, ...markup];
+    const body = Array.from({ length: next() % 24 }, () => pick(from)).join('');
+    return next() % 9 === 0 ? `<${name}${pick(attributes)}/>` : `<${name}${pick(attributes)}>${body}</${name}>`;
+  };
+  const item = () => `<title>t${next() % 9}</title><link>/p/${next() % 9}</link>${Array.from({ length: next() % 5 }, field).join('')}`;
+  const ns = 'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+  return Array.from({ length: count }, () => {
+    const items = Array.from({ length: 1 + (next() % 4) }, item);
+    const itemAttributes = pick(['', '', ' rdf:about="urn:x&amp;y"', ' id="i"']);
+    return pick([
+      () => `<rss version="2.0" ${ns} xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>T</title>${items.map((i) => `<item${itemAttributes}>${i}</item>`).join('')}</channel></rss>`,
+      () => `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" ${ns}><channel><title>T</title></channel>${items.map((i) => `<item${itemAttributes}>${i}</item>`).join('')}</rdf:RDF>`,
+      () => `<feed xmlns="http://www.w3.org/2005/Atom" ${ns} xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<title>T</title>${items.map((i) => `<entry${itemAttributes}>${i}</entry>`).join('')}</feed>`,
+    ])();
+  });
+}
+
+describe('items built from the scan are the nodes xml2js builds', () => {
+  const xml2js = createRequire(import.meta.url)('xml2js') as { Parser: new (options: object) => { parseStringPromise(text: string): Promise<any> } };
+  /** The items of a document as rss-parser's xml2js gives them to its item parser, with the scan's canonical names. */
+  const xml2jsItems = async (text: string, canonicalName: (name: string) => string) => {
+    const result = await new xml2js.Parser({ strict: true, tagNameProcessors: [canonicalName], attrNameProcessors: [canonicalName] }).parseStringPromise(text);
+    return result.feed?.entry ?? result['rdf:RDF']?.item ?? result.rss.channel[0].item;
+  };
+  const fromScan = (text: string) => {
+    const scan = fastScan(text, null, canonicalFeedNaming)!;
+    const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName!, scan.rootUri));
+    const root = scan.document.children![0]!;
+    const container = root.name === 'rss' ? root.children!.find((child) => child.name === 'channel')! : root;
+    const items = container.children!.filter((child) => child.name === 'item' || child.name === 'entry');
+    return { canonicalName, nodes: items.map((item) => xml2jsFields(scan, item, canonicalName, () => true, '')) };
+  };
+  /** xml2js's item node cut as xml2jsFields cuts it: the item's own text is never read. */
+  const withoutText = (node: unknown) => (typeof node === 'object' && node !== null ? Object.fromEntries(Object.entries(node).filter(([key]) => key !== '_')) : {});
+
+  it('on generated documents, field by field and attribute by attribute', async () => {
+    for (const text of generatedFeeds(300)) {
+      const { canonicalName, nodes } = fromScan(text);
+      expect(nodes, text).toEqual((await xml2jsItems(text, canonicalName)).map(withoutText));
+    }
+  });
+
+  it('leaves to rss-parser what a plain object cannot hold as xml2js holds it', () => {
+    const text = '<rss version="2.0"><channel><item><title><__proto__>x</__proto__></title></item></channel></rss>';
+    const scan = fastScan(text, null, canonicalFeedNaming)!;
+    const item = scan.document.children![0]!.children![0]!.children![0]!;
+    expect(() => xml2jsFields(scan, item, (name) => name, () => true, '')).toThrow(NotInSubset);
+  });
+});
 
 describe('the fast XML scan on deep nesting', () => {
   it('resolves prefixes at any depth without walking back up the tree', () => {
@@ -181,14 +248,18 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
   const base = 'https://news.example.org/feed';
   const long = (text: string) => `${text} ${'lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(3)}`;
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  /** The feed read both ways; a failure is a value too, since both ways must fail alike. */
-  const bothWays = (text: string) =>
-    Promise.all([false, true].map((wholeDocument) => parseXmlFeed(text, { documentBase: base, wholeDocument }).catch((error: Error) => ({ error: error.message }))));
+  /**
+   * The feed read three ways: with its items from the scan, through the skeleton, and whole, the reference. A failure
+   * is a value too, since all ways must fail alike.
+   */
+  const allWays = (text: string) =>
+    Promise.all((['items', 'skeleton', 'none'] as const).map((shortcut) => parseXmlFeed(text, { documentBase: base, shortcut }).catch((error: Error) => ({ error: error.message }))));
   const itemsOf = (feed: unknown) => (feed as { items: { summary: string | null; content: string | null }[] }).items;
   it.each(feedFixtures.map((file) => [path.basename(file), file]))('on %s', async (_name, file) => {
     const text = decodeFeedBytes(readFileSync(file)).text;
-    const [skeleton, whole] = await bothWays(text);
+    const [items, skeleton, whole] = await allWays(text);
     expect(skeleton).toEqual(whole);
+    expect(items).toEqual(whole);
   });
 
   const rss = `<?xml version="1.0" encoding="utf-8"?>
@@ -217,8 +288,9 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
       '0:description#0', '0:content:encoded#0', '1:description#0', '1:content:encoded#0', '2:description#0', '2:content:encoded#0',
       '2:dc:description#0', '3:description#0', '3:description#1',
     ]);
-    const [skeleton, whole] = await bothWays(rss);
+    const [items, skeleton, whole] = await allWays(rss);
     expect(skeleton).toEqual(whole);
+    expect(items).toEqual(whole);
     expect(itemsOf(skeleton)[0]?.content).toContain('<p>Caf&eacute; &#8220;quoted&#8221; &#x1F600; <img src="https://news.example.org/i.png"></p>');
     expect(itemsOf(skeleton)[0]?.content).toMatch(/ éé "'$/);
     expect(itemsOf(skeleton)[1]?.content).toContain('href="https://other.example/dir/page.html"');
@@ -250,8 +322,9 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
 
   it('on Atom text constructs: text, escaped HTML, inline XHTML and Base64', async () => {
     expect(feedSkeleton(atom)?.fields.map((field) => `${field.item}:${field.name}`)).toEqual(['0:summary', '0:content', '2:content']);
-    const [skeleton, whole] = await bothWays(atom);
+    const [items, skeleton, whole] = await allWays(atom);
     expect(skeleton).toEqual(whole);
+    expect(items).toEqual(whole);
     expect(itemsOf(skeleton)[0]?.summary).toContain('Plain text with &lt;tags&gt; that stay text &amp; ampersands');
     expect(itemsOf(skeleton)[2]?.content).toContain('<p>binary content</p>');
   });
@@ -260,8 +333,9 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
     // An `rss` root in the Atom namespace: rss-parser reads the channel's items, not the root's entries.
     const body = 'x'.repeat(130);
     const text = `<rss xmlns="http://www.w3.org/2005/Atom"><channel><item><title>t</title><summary/></item></channel><entry><summary>${body}</summary></entry></rss>`;
-    const [skeleton, whole] = await bothWays(text);
+    const [items, skeleton, whole] = await allWays(text);
     expect(skeleton).toEqual(whole);
+    expect(items).toEqual(whole);
     expect(itemsOf(skeleton)[0]?.summary).toBeNull();
   });
 
@@ -269,40 +343,25 @@ describe('rss-parser over the skeleton of a document gives what it gives over th
     const text = rss.replace('&#233;&#xE9;', '&#0;&#xFFFE;');
     // the scan now finds such a document not well-formed, so there may be no skeleton at all
     expect(feedSkeleton(text)?.fields.map((field) => `${field.item}:${field.name}`) ?? []).not.toContain('0:content:encoded');
-    const [skeleton, whole] = await bothWays(text);
+    const [items, skeleton, whole] = await allWays(text);
     expect(skeleton).toEqual(whole);
+    expect(items).toEqual(whole);
     expect(skeleton).toMatchObject({ bozo: true, warnings: expect.arrayContaining(["recovered after repairing 2 references to characters XML forbids"]) });
   });
 
   it('on generated documents: RSS, RDF and Atom, body fields of every kind built from the pieces most likely to differ', async () => {
-    let seed = 5;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-    const pick = <T,>(list: readonly T[]): T => list[next() % list.length]!;
-    const pieces = ['lorem ipsum dolor sit amet ', 'consectetur adipiscing elit ', '&amp;', '&lt;p&gt;', '&#233;', '&#x1F600;', '&quot;&apos;', '\r\n', '\t', '\u00a0', '\u2028',
-      '<![CDATA[<b>bold</b> & ]]>', '<![CDATA[]]>', '<![CDATA[ ]]>', '<![CDATA[]]]]>', ']]', '&#13;', '&#x20;', '<!-- c -->', '<b>x</b>', ' '.repeat(70)];
-    const names = ['description', 'content:encoded', 'c:encoded', 'dc:description', 'summary', 'content', 'body', 'fullitem', 'title', 'guid'];
-    const attributes = ['', '', ' type="html"', ' type="text"', ' a="1"', ' xml:base="http://b.example/x/"', ' mode="escaped"'];
-    const field = () => {
-      const name = pick(names);
-      const body = Array.from({ length: next() % 24 }, () => pick(pieces)).join('');
-      return `<${name}${pick(attributes)}>${body}</${name}>`;
-    };
-    const item = () => `<title>t${next() % 9}</title><link>/p/${next() % 9}</link>${Array.from({ length: next() % 5 }, field).join('')}`;
-    const ns = 'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"';
     let emptied = 0;
-    for (let round = 0; round < 400; round++) {
-      const items = Array.from({ length: 1 + (next() % 4) }, item);
-      const text = pick([
-        () => `<rss version="2.0" ${ns}><channel><title>T</title>${items.map((i) => `<item>${i}</item>`).join('')}</channel></rss>`,
-        () => `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" ${ns}><channel><title>T</title></channel>${items.map((i) => `<item>${i}</item>`).join('')}</rdf:RDF>`,
-        () => `<feed xmlns="http://www.w3.org/2005/Atom" ${ns}><title>T</title>${items.map((i) => `<entry>${i}</entry>`).join('')}</feed>`,
-      ])();
+    let fromScan = 0;
+    for (const text of generatedFeeds(600)) {
       emptied += feedSkeleton(text)?.fields.length ?? 0;
-      const [skeleton, whole] = await bothWays(text);
+      if (readsItemsFromScan(text)) fromScan++;
+      const [fromItems, skeleton, whole] = await allWays(text);
       expect(skeleton, text).toEqual(whole);
+      expect(fromItems, text).toEqual(whole);
     }
-    // the comparison is only worth something if the skeleton emptied many fields
+    // the comparison is only worth something if the skeleton emptied many fields and most items came from the scan
     expect(emptied).toBeGreaterThan(100);
+    expect(fromScan).toBeGreaterThan(450);
   });
 
   it('textContent reads character data and CDATA, and declines anything else', () => {
