@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestEmail } from '../../src/alert/channels/email.ts';
 import { definePipeline } from '../../src/config/index.ts';
-import { buildDigest, type DigestArticle } from '../../src/digest/index.ts';
+import { buildDigest, renderMarkdown, type DigestArticle } from '../../src/digest/index.ts';
 import { pipelineDefinition } from '../helpers/temp-project.ts';
 
 function article(id: number, overrides: Partial<DigestArticle> = {}): DigestArticle {
@@ -40,12 +40,99 @@ describe('a digest email', () => {
     const { html } = digestEmail(hostileDay);
     expect(html).not.toMatch(/<script|<img|<b>let|<b>pause|Feed <i>/);
     expect(html).not.toMatch(/href="(javascript|data):/);
-    expect(html).toContain('Pause  Bcc: victim@example.org &lt;script&gt;alert(1)&lt;/script&gt; (javascript:alert(1)) — Out&lt;b&gt;let&lt;/b&gt;');
-    expect(html).toContain('<q>&quot;Quotes&quot; &amp; &lt;tags&gt;</q>');
-    expect(html).toContain('Voice: &lt;img src=x onerror=alert(1)&gt; (support): <q>it&#39;s &lt;/q&gt;&lt;script&gt;</q>');
+    expect(html).toContain('Pause Bcc: victim@example.org &lt;script&gt;alert(1)&lt;/script&gt; (javascript:alert(1)) — Out&lt;b&gt;let&lt;/b&gt;');
+    expect(html).toContain('Evidence (+0.70): “&quot;Quotes&quot; &amp; &lt;tags&gt;”');
+    expect(html).toContain('Voice: &lt;img src=x onerror=alert(1)&gt; (support): “it&#39;s &lt;/q&gt;&lt;script&gt;”');
     expect(html).toContain('<a href="https://news.example/a?b=%22%3E%3Cscript%3Ealert(2)%3C/script%3E">A link that &quot;closes&quot; its attribute</a>');
     expect(html).toContain('Off &lt;topic&gt; (data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;)');
     expect(html).toContain('<td>Feed &lt;i&gt;</td><td>failed</td><td>HTTP 500: &lt;html&gt;&lt;script&gt;x()&lt;/script&gt;</td>');
+  });
+
+  it('escapes hostile text in every place of the HTML part that shows text from outside', () => {
+    const mark = (place: string) => `<x-${place} a="'">&`;
+    const day = buildDigest({
+      pipeline: { id: 'p', name: `Watch ${mark('name')}`, description: `About ${mark('description')}` },
+      date: '2026-12-01', timeZone: 'UTC', generatedAt: '2026-12-02T06:00:00.000Z', maxStories: 10, includeOffTopic: true,
+      sources: [{ id: 's', name: `Feed ${mark('source')}`, status: 'failed', lastError: `HTTP 500 ${mark('error')}` }],
+      articles: [
+        article(1, {
+          title: `Labs pause ${mark('title')}`, url: `javascript:${mark('url')}`, outlet: `Daily ${mark('outlet')}`,
+          evidence: [{ sentence: `Pause now ${mark('evidence')}`, weight: 0.7 }],
+          voices: [{ actor: `Someone ${mark('actor')}`, stance: 'support', quote: `We must ${mark('quote')}` }],
+        }),
+        article(2, { title: `Off ${mark('off-title')}`, url: `file:///${mark('off-url')}`, outlet: `Weekly ${mark('off-outlet')}`, relevant: false, stance: null }),
+      ],
+    });
+    const { html } = digestEmail(day);
+    // only the renderer's own elements, and no attribute but a web link's href
+    const tags = new Set([...html.matchAll(/<\/?([^\s>/]+)/g)].map((m) => m[1]!.toLowerCase()));
+    expect([...tags].filter((tag) => !['!doctype', 'html', 'body', 'h1', 'h2', 'h3', 'p', 'i', 'b', 'ul', 'li', 'a', 'table', 'tr', 'th', 'td'].includes(tag))).toEqual([]);
+    expect(html).not.toMatch(/<x-|<[^>]*\sa=/);
+    expect(html).not.toMatch(/href="(?!https?:)/);
+    const escaped = (place: string) => `&lt;x-${place} a=&quot;&#39;&quot;&gt;&amp;`;
+    expect(html).toContain(`<h1>Watch ${escaped('name')}: digest for 2026-12-01</h1>`);
+    expect(html).toContain(`<p><i>About ${escaped('description')}</i></p>`);
+    expect(html).toContain(`<h3>1. Labs pause ${escaped('title')}</h3>`);
+    expect(html).toContain(`<li>Labs pause ${escaped('title')} (javascript:${escaped('url')}) — Daily ${escaped('outlet')} · 2026-12-01 · #1<ul>`);
+    expect(html).toContain(`<li>Evidence (+0.70): “Pause now ${escaped('evidence')}”</li>`);
+    expect(html).toContain(`<li>Voice: Someone ${escaped('actor')} (support): “We must ${escaped('quote')}”</li>`);
+    expect(html).toContain(`<li><b>For a pause:</b> Someone ${escaped('actor')}</li>`);
+    expect(html).toContain(`<li>Off ${escaped('off-title')} (file:///${escaped('off-url')}) — Weekly ${escaped('off-outlet')} · #2</li>`);
+    expect(html).toContain(`<tr><td>Feed ${escaped('source')}</td><td>failed</td><td>HTTP 500 ${escaped('error')}</td></tr>`);
+  });
+
+  it('words the day in its HTML part as the text part and the Markdown do', () => {
+    const support = { label: 'support' as const, score: 0.6, confidence: 0.8, override: false };
+    const day = buildDigest({
+      pipeline: { id: 'p', name: 'Pause watch', description: 'd' },
+      // written two days later: source health is of then
+      date: '2026-12-01', timeZone: 'UTC', generatedAt: '2026-12-03T06:00:00.000Z', maxStories: 3, includeOffTopic: false,
+      sources: [{ id: 's', name: 'Wire', status: 'ok', lastError: null, warningCount: 2 }, { id: 't', name: 'Paper', status: 'not_modified', lastError: null }],
+      shift: { current: { from: '2026-11-25', to: '2026-12-01', articles: 5, support: 3, oppose: 1, neutral: 1 }, previous: { from: '2026-11-18', to: '2026-11-24', articles: 3, support: 3, oppose: 2, neutral: 0 } },
+      originals: new Map([[90, { relevant: true, stance: support }]]),
+      articles: [
+        article(1, {
+          storyId: 10, evidence: [{ sentence: 'Labs must pause.', weight: 0.7 }],
+          voices: [
+            ...Array.from({ length: 9 }, (_, i) => ({ actor: `Scientist ${i + 1}`, stance: 'support' as const, quote: 'A pause is needed' })),
+            { actor: 'An economist', stance: 'oppose' as const, quote: 'Too costly' },
+          ],
+        }),
+        article(2, { storyId: 10, outlet: 'Outlet 1b', duplicateOf: 1 }),
+        article(3, { storyId: 11, stance: { label: 'oppose', score: 0.4, confidence: 0.9, override: true } }),
+        article(4, { storyId: 12, duplicateOf: 90, stance: null }),
+        article(5, { storyId: 13 }),
+      ],
+    });
+    const { text, html } = digestEmail(day);
+    // the Markdown's, without its bold (no feed text here, so nothing else is escaped)
+    const markdown = renderMarkdown(day).replace(/\*\*/g, '');
+    // what a reader of the HTML sees: its text, without markup
+    const shown = html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    for (const sentence of [
+      '5 on-topic articles from 5 outlets (3 originals, 2 duplicates) and 0 off-topic. Stance of original articles: 2 support · 1 oppose · 0 neutral.',
+      '2 articles from 2 outlets · 1 support · 0 oppose · 0 neutral · story 10',
+      'Stance: support (score +0.60, confidence 0.80)',
+      'Evidence (+0.70): “Labs must pause.”',
+      'Voice: Scientist 1 (support): “A pause is needed”',
+      'Stance: oppose (analyst label) · scorer\'s score +0.40',
+      '… and 1 more story (1 article) not shown.',
+      'Source health as of 2026-12-03T06:00:00.000Z, when this digest was written, not on 2026-12-01.',
+      'ok (2 warnings)',
+      'not modified',
+    ]) {
+      expect(shown).toContain(sentence);
+      expect(text).toContain(sentence);
+      expect(markdown).toContain(sentence);
+    }
+    expect(shown).toContain('For a pause: Scientist 1; Scientist 2; Scientist 3; Scientist 4; Scientist 5; Scientist 6; Scientist 7; Scientist 8; and 1 more');
+    expect(text).toContain('- For a pause: Scientist 1; Scientist 2; Scientist 3; Scientist 4; Scientist 5; Scientist 6; Scientist 7; Scientist 8; and 1 more');
+    expect(shown).toContain('Against: An economist');
+    expect(shown).toContain('2026-11-25 to 2026-12-01 5 3 1 1 2026-11-18 to 2026-11-24 3 3 2 0 change +2 ±0 -1 +1');
+    expect(text).toContain('change: articles +2, support ±0, oppose -1, neutral +1');
+    // a copy listed below its original says nothing more; one whose original is of an earlier day says so
+    expect(html).toContain('<li><a href="https://news.example/2">Article 2</a> — Outlet 1b · 2026-12-01 · #2 · duplicate of #1</li>');
+    expect(shown).toContain('Its original, #90, was first seen on an earlier day and is counted there');
   });
 
   it('carries the digest as plain text: feed text as written, one line per field, and web links written out', () => {
