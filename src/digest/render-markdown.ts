@@ -55,8 +55,8 @@ export function stanceBadge(article: DigestArticle, emphasis: (label: string) =>
 export const TITLE_MAX = 300;
 
 /*
- * What the digest says, worded once for its Markdown and plain-text renderings: each takes `text`, which makes feed
- * text safe for its format (escapeMarkdown, flatText), and `emphasis` where the Markdown sets words in bold.
+ * What the digest says, worded once for its Markdown, plain-text and HTML renderings: each takes `text`, which makes
+ * feed text safe for its format (escapeMarkdown, flatText, escapeHtml), and `emphasis` where words are set in bold.
  */
 
 /** The day's figures, split so they add up as read: on-topic = originals + duplicates, and off-topic (copies included) besides. */
@@ -125,7 +125,8 @@ export function articleDetails(
     details.push(`Evidence (${formatScore(evidence.weight)}): “${text(shortenText(evidence.sentence, 240))}”`);
   }
   for (const voice of article.voices.slice(0, 4)) {
-    details.push(`Voice: ${text(voice.actor)} (${voice.stance}): “${text(shortenText(voice.quote, 200))}”`);
+    // the stance comes from stored JSON, read back unchecked: text like the rest
+    details.push(`Voice: ${text(voice.actor)} (${text(voice.stance)}): “${text(shortenText(voice.quote, 200))}”`);
   }
   return details;
 }
