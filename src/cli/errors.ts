@@ -28,6 +28,25 @@ export function positiveWholeNumber(value: string, name: string, what = 'a posit
 }
 
 /**
+ * The largest id a stored row can have. Ids are `integer` columns, which PostgreSQL holds in 32 bits (`serial`) and
+ * compares only with numbers that fit: it refuses a larger one ("out of range for type integer") rather than find
+ * nothing. SQLite counts its ids up from 1 too, so no row of either reaches past this.
+ */
+export const MAX_STORED_ID = 2_147_483_647;
+
+/**
+ * An id typed on the command line (`label <article-id>`, `articles --story`): digits only, at least 1, as
+ * `positiveWholeNumber` takes them. One larger than any row can have is simply an id nothing has: `id` is null, and
+ * `shown` is the id as the message should name it (without leading zeros, every digit kept).
+ */
+export function storedId(value: string, name: string, what: string): { id: number | null; shown: string } {
+  const digits = value.trim();
+  if (!/^\d+$/.test(digits) || /^0+$/.test(digits)) throw new UsageError(`${name}: expected ${what}, found ${JSON.stringify(value)}`);
+  const shown = BigInt(digits).toString();
+  return { id: BigInt(digits) <= BigInt(MAX_STORED_ID) ? Number(digits) : null, shown };
+}
+
+/**
  * Refuses source ids the pipeline does not define, naming them and the ones it has (the first ten).
  * @param listCommand the command that lists them all, with the flags the refused command was given
  */

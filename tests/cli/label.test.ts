@@ -51,6 +51,24 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     await expect(cli('label', String(article!.id), '--stance', 'cleared')).rejects.toThrow('--stance: expected one of support, oppose, neutral, irrelevant, found "cleared"');
   });
 
+  it('calls an id larger than the database holds an id no article or story has, with exit 2, not an internal error', async () => {
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    // PostgreSQL holds ids in 32 bits and refused to compare with anything larger: an internal error, exit 3
+    const noArticle = (shown: string) => ({ name: 'UsageError', message: `<article-id>: no article ${shown} in pipeline labels` });
+    await expect(cli('label', '2147483648', '--stance', 'support')).rejects.toMatchObject(noArticle('2147483648'));
+    await expect(cli('label', '99999999999', '--clear')).rejects.toMatchObject(noArticle('99999999999'));
+    // past what a JavaScript number holds exactly: named as typed, not rounded, nor called "not an article id"
+    await expect(cli('label', '000099999999999999999999', '--stance', 'oppose')).rejects.toMatchObject(noArticle('99999999999999999999'));
+    const noStory = (shown: string) => ({ name: 'UsageError', message: expect.stringContaining(`--story: no story ${shown} in pipeline labels`) });
+    await expect(cli('articles', '--story', '2147483648')).rejects.toMatchObject(noStory('2147483648'));
+    await expect(cli('articles', '--story', '99999999999999999999')).rejects.toMatchObject(noStory('99999999999999999999'));
+    // the largest id there can be is still looked up, and the articles that are there still found
+    await expect(cli('label', '2147483647', '--clear')).rejects.toMatchObject(noArticle('2147483647'));
+    const [article] = JSON.parse((await cli('articles', '--json')).stdout) as { id: number; storyId: number }[];
+    expect((await cli('label', `00${article!.id}`, '--stance', 'neutral')).stdout).toBe(`article ${article!.id} labelled neutral: Labs weigh a verified pause of frontier AI\n`);
+    expect(JSON.parse((await cli('articles', '--story', String(article!.storyId), '--json')).stdout)).toMatchObject([{ id: article!.id }]);
+  });
+
   it("names the original to label as a command for this pipeline and database, when a syndicated copy is labelled", async () => {
     project.writeFile('caps/copy.txt', capture);
     expect((await cli('run', '--quiet')).code).toBe(0);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatRunSummary, summaryContext } from '../../src/cli/commands/run.ts';
+import { formatRunSummary, registerRun, summaryContext } from '../../src/cli/commands/run.ts';
 import type { RunReport, SourceReport } from '../../src/model/index.ts';
 import { runHadFailures } from '../../src/run/run-pipeline.ts';
+import { freshSqlite } from '../helpers/databases.ts';
+import { pipelineDefinition, tempProject } from '../helpers/temp-project.ts';
 
 const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: string): SourceReport => ({
   sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled', heldByServer: false } : null,
@@ -46,6 +48,44 @@ describe('the run summary on a terminal', () => {
     const text = formatRunSummary(report([hostile, failing]), '/', true);
     for (const line of text.split('\n')) expect(line.length).toBeLessThan(450);
     expect(text).toContain('  ok           a                        1 item, 0 new, 1 item errors\n');
+  });
+});
+
+describe('the run summary on item errors', () => {
+  it('names the first five failed items of a source and why, on a terminal or not, and counts the rest', () => {
+    const itemErrors = Array.from({ length: 7 }, (_, index) => ({ key: `caps/bad-${index + 1}.txt`, error: { code: 'not_text', message: `caps/bad-${index + 1}.txt is not text: it contains NUL bytes` } }));
+    const sources = [{ ...source('caps', 'ok'), itemsSeen: 1, articlesAdded: 1, itemErrors, warnings: ['a warning'] }, source('quiet', 'ok')];
+    const named = [
+      '  ok           caps                     1 item, 1 new, 7 item errors',
+      ...[1, 2, 3, 4, 5].map((n) => `      item caps/bad-${n}.txt: caps/bad-${n}.txt is not text: it contains NUL bytes`),
+      '      and 2 more item errors (`run --json` lists them all)',
+    ];
+    // cron, or --quiet: what cron mails is all the user sees of the failures the exit code 1 is for
+    expect(formatRunSummary(report(sources), '/', false).split('\n').slice(0, -2)).toEqual(named);
+    // a terminal adds the sources with nothing to say, and the warnings
+    expect(formatRunSummary(report(sources), '/', true).split('\n').slice(0, -2)).toEqual([...named, '      warning: a warning', '  ok           quiet                    0 items, 0 new']);
+    const one = formatRunSummary(report([{ ...source('caps', 'ok'), itemErrors: itemErrors.slice(0, 6) }]), '/', false);
+    expect(one).toContain('\n      and 1 more item error (`run --json` lists them all)\n');
+  });
+
+  it('names them in what `run --quiet` prints, which exits 1 for them', async () => {
+    const project = await tempProject({ name: 'run-item-errors', database: freshSqlite, commands: [registerRun] });
+    try {
+      project.writeFile('caps/good.txt', 'Labs weigh a verified pause of frontier AI\n\nLeading AI labs are discussing a verified global pause of frontier AI.\n');
+      project.writeFile('caps/nul-1.txt', 'half a capture\0and binary data\n');
+      project.writeFile('caps/nul-2.txt', '\0\n');
+      project.writePipeline(pipelineDefinition({ id: 'items', name: 'Items', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }));
+      const { code, stdout } = await project.cli('run', '--quiet');
+      expect(code).toBe(1);
+      expect(stdout.split('\n').slice(0, 4)).toEqual([
+        '  ok           caps                     1 item, 1 new, 2 item errors',
+        '      item caps/nul-1.txt: caps/nul-1.txt is not text: it contains NUL bytes (binary data, or UTF-16 without a byte-order mark)',
+        '      item caps/nul-2.txt: caps/nul-2.txt is not text: it contains NUL bytes (binary data, or UTF-16 without a byte-order mark)',
+        '1 new article (0 duplicates), 0 alerts sent; 1 of 1 sources ok.',
+      ]);
+    } finally {
+      await project.remove();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
-import { positiveWholeNumber, UsageError } from '../errors.ts';
+import { positiveWholeNumber, storedId, UsageError } from '../errors.ts';
 import { articleJson, commandLine, table } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { dayOf } from '../../digest/day.ts';
@@ -17,12 +17,13 @@ export function registerArticles(program: Command): void {
     .action(async (local: { limit: string; story?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const limit = positiveWholeNumber(local.limit, '--limit');
-      const storyId = local.story === undefined ? null : positiveWholeNumber(local.story, '--story', 'a story id');
+      const story = local.story === undefined ? null : storedId(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
-        if (storyId !== null && !(await listStories(store.db, loaded.pipeline.id)).some((story) => story.id === storyId)) {
-          throw new UsageError(`--story: no story ${storyId} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
+        if (story !== null && !(await listStories(store.db, loaded.pipeline.id)).some((row) => row.id === story.id)) {
+          throw new UsageError(`--story: no story ${story.shown} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }
+        const storyId = story?.id ?? null;
         let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
         if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { addStanceLabel, allLatestLabels, getArticle, latestLabels, listArticles, type ArticleRow, type Database } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
-import { fileErrorReason, positiveWholeNumber, UsageError } from '../errors.ts';
+import { fileErrorReason, storedId, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { commandLine, table, writeText } from '../views.ts';
 
@@ -27,12 +27,13 @@ export function registerLabel(program: Command): void {
     .option('--note <text>', 'why, for the record')
     .action(async (idText: string, local: { stance?: string; clear?: boolean; note?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const id = positiveWholeNumber(idText, '<article-id>', 'an article id');
+      const { id: typedId, shown } = storedId(idText, '<article-id>', 'an article id');
       if ((local.stance === undefined) === (local.clear === undefined)) throw new UsageError('label: give either --stance <label> or --clear');
       const label = local.stance === undefined ? null : parseLabel(local.stance);
       await withContext(options, async ({ loaded, store }) => {
-        const article = await getArticle(store.db, id);
-        if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${id} in pipeline ${loaded.pipeline.id}`);
+        const article = typedId === null ? undefined : await getArticle(store.db, typedId);
+        if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${shown} in pipeline ${loaded.pipeline.id}`);
+        const id = article.id;
         const at = new Date().toISOString();
         if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
         await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });

@@ -17,6 +17,9 @@ import { plural, shortenText } from '../../model/display-text.ts';
 /** The most characters of feed-made text (an error's excerpt, a warning) on one summary line; --json has it all. */
 const LINE_TEXT_MAX = 300;
 
+/** The item errors of a source the summary names; the rest it counts. */
+const ITEM_ERRORS_SHOWN = 5;
+
 /** Skipped because its server asked, with Retry-After, not to ask yet: --all keeps that. */
 function heldByServer(source: SourceReport): boolean {
   return source.outcome === 'not_due' && source.nextCheck?.heldByServer === true;
@@ -69,7 +72,10 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   const notDue = report.sources.filter((s) => s.outcome === 'not_due').length;
   for (const source of report.sources) {
     if (verbose || source.outcome === 'failed' || source.itemErrors.length > 0) lines.push(sourceLine(source, context.commandFor));
-    if (verbose) for (const item of source.itemErrors.slice(0, 5)) lines.push(`      item ${shortenText(item.key, 120)}: ${shortenText(item.error.message, LINE_TEXT_MAX)}`);
+    // An item error is a failure (the run exits 1): named with its reason on a terminal or not, under --quiet too, since
+    // cron mails only this summary.
+    for (const item of source.itemErrors.slice(0, ITEM_ERRORS_SHOWN)) lines.push(`      item ${shortenText(item.key, 120)}: ${shortenText(item.error.message, LINE_TEXT_MAX)}`);
+    if (source.itemErrors.length > ITEM_ERRORS_SHOWN) lines.push(`      and ${plural(source.itemErrors.length - ITEM_ERRORS_SHOWN, 'more item error')} (\`run --json\` lists them all)`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
   }
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
