@@ -47,7 +47,7 @@ describe('the run summary on a terminal', () => {
     const failing: SourceReport = { ...source('b', 'failed'), error: { code: 'parse_malformed', message: `the XML could not be parsed: ${long}` } };
     const text = formatRunSummary(report([hostile, failing]), '/', true);
     for (const line of text.split('\n')) expect(line.length).toBeLessThan(450);
-    expect(text).toContain('  ok           a                        1 item, 0 new, 1 item errors\n');
+    expect(text).toContain('  ok           a                        1 item, 0 new, 1 item error\n');
   });
 });
 

@@ -37,7 +37,7 @@ function sourceLine(source: SourceReport, commandFor: (words: string) => string)
           : `skipped${next} (--all checks it now)`
         : `${plural(source.itemsSeen, 'item')}, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
-          (source.itemErrors.length ? `, ${source.itemErrors.length} item errors` : '');
+          (source.itemErrors.length ? `, ${plural(source.itemErrors.length, 'item error')}` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
 }
 
