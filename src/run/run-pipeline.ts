@@ -8,7 +8,7 @@ import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../inges
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
-import { extractArticle, extractHtml, countWords } from '../extract/index.ts';
+import { articleTextProblem, extractArticle, extractHtml, countWords } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
@@ -755,7 +755,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       const extracted = extractHtml(page.text, { url: pageUrl });
-      if (countWords(extracted.text) < 20) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: no article text found` } };
+      // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
+      const tooShort = articleTextProblem(extracted.text);
+      if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
       // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
       const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;
       return { extracted, url: pageUrl, warning };

@@ -130,6 +130,53 @@ describe('score exit codes', () => {
   });
 });
 
+describe('score reads a page\'s article text, never its markup', () => {
+  // The topic only in a script, a style and an attribute: text no reader sees.
+  const markup = file(
+    'markup.html',
+    '<html><head><script>var topic = "Anthropic calls for a moratorium: pause frontier AI development now. We strongly support a pause of frontier AI development.";</script>' +
+      '<style>.pause-frontier-ai { color: red }</style></head><body><div data-x="moratorium on frontier AI development"></div></body></html>',
+  );
+  const blank = file('blank.html', '<html><body></body></html>');
+
+  it('a page with no article text is reported as empty, exit 1, with no score, as a file of whitespace is', async () => {
+    const { code, stdout, stderr } = await score('--json', markup, blank, good);
+    const scores = entries(stdout);
+    expect(scores.map((entry) => entry.error)).toEqual([
+      { code: 'empty', message: `${markup}: no article text found` },
+      { code: 'empty', message: `${blank}: no article text found` },
+      null,
+    ]);
+    expect(scores[0]).toMatchObject({ scorerVersion: null, relevance: null, stance: null, voices: [] });
+    expect(stderr).toBe(`empty: ${markup}: no article text found\nempty: ${blank}: no article text found\n`);
+    expect(code).toBe(1);
+  });
+
+  it('without --json, no evidence line quotes the markup', async () => {
+    const { code, stdout } = await score(markup);
+    expect(stdout).not.toContain('<');
+    expect(stdout).not.toContain('relevance');
+    expect(code).toBe(1);
+  });
+
+  it('a page with a paragraph is scored on that paragraph alone', async () => {
+    const page = file('page.html', `<html><head><script>var x = "<b>pause</b>";</script></head><body><p>${'Supporters of a pause on frontier AI say the labs need time to agree on safety rules.'}</p></body></html>`);
+    const { code, stdout } = await score('--json', page);
+    const [entry] = entries(stdout) as (ScoreEntry & { relevance: { evidence: string[] } })[];
+    expect(entry!.relevance!.relevant).toBe(true);
+    expect(entry!.relevance!.evidence.join(' ')).not.toMatch(/<|var x/);
+    expect(code).toBe(0);
+  });
+
+  it('a text file is still scored as its text, even one line the capture cleaner takes for no article', async () => {
+    const line = file('line.txt', 'Pause frontier AI labs');
+    const { code, stdout } = await score('--json', line, good);
+    expect(entries(stdout).map((entry) => entry.error)).toEqual([null, null]);
+    expect(entries(stdout)[0]!.relevance!.score).toBeGreaterThan(0);
+    expect(code).toBe(0);
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

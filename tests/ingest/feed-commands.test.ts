@@ -445,7 +445,7 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
       },
       '/article.html': (req, res) => {
         userAgents.push(req.headers['user-agent'] ?? '');
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Labs weigh a pause</title></head><body><p>The labs weigh a pause.</p></body></html>');
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><head><title>Labs weigh a pause</title></head><body><p>The labs weigh a pause of frontier AI development, officials said on Tuesday, and will meet again next month to decide.</p></body></html>');
       },
       // another host name for the same (private) server: not the one the user typed
       '/elsewhere.xml': (_req, res) => res.writeHead(302, { location: `${site.url.replace('127.0.0.1', 'localhost')}/wire.xml` }).end(),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { extractArticle } from '../../extract/index.ts';
+import { articleTextProblem, extractArticle, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { readPageBody } from '../../ingest/decode-page.ts';
@@ -60,12 +60,26 @@ export function registerExtract(program: Command, state: CliState): void {
       // on stderr, so stdout stays the article (or its JSON): a wrong charset label is worth knowing about a source
       for (const warning of warnings) writeText(process.stderr, `note: ${warning}\n`);
       const article = extractArticle(body, isHtml ? 'html' : 'text', url);
-      if (options.json) return printJson(article);
-      const meta = [
-        ['title', article.title], ['byline', article.byline], ['published', article.publishedAt ?? 'unknown'],
-        ['modified', article.modifiedAt], ['site', article.siteName], ['lang', article.lang], ['canonical', article.canonicalUrl],
-        ['partial', article.partial ? 'yes' : null],
-      ].filter(([, v]) => v);
-      writeText(process.stdout, `${meta.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${article.text}\n`);
+      if (options.json) printJson(article);
+      else {
+        const meta = [
+          ['title', article.title], ['byline', article.byline], ['published', article.publishedAt ?? 'unknown'],
+          ['modified', article.modifiedAt], ['site', article.siteName], ['lang', article.lang], ['canonical', article.canonicalUrl],
+          ['partial', article.partial ? 'yes' : null],
+        ].filter(([, v]) => v);
+        writeText(process.stdout, `${meta.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${article.text}\n`);
+      }
+      // What was found is printed all the same; but a page a run would not take as the article fails, as in the run:
+      // a fetched page needs as many words as a run asks of an article page, a file (as a run's files source reads
+      // it) any text at all.
+      const fetched = url !== null;
+      const problem = articleTextProblem(article.text, fetched ? MIN_ARTICLE_WORDS : 1);
+      if (problem) {
+        const failure = fetched
+          ? `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`
+          : `empty: ${target}: ${problem}`;
+        writeText(process.stderr, `${failure}\n`);
+        state.exitCode = ExitCode.partial;
+      }
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { extractArticle } from '../../extract/index.ts';
+import { articleTextProblem, extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult, StageError } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
@@ -74,7 +74,18 @@ export function registerScore(program: Command, state: CliState): void {
           continue;
         }
         const article = extractArticle(decoded.text, decoded.format, null);
-        const entry = scoreJson(file, scorer.score({ title: article.title, text: article.text || decoded.text }));
+        // A page is scored on its article text only, never on its tags, scripts and styles; a text capture the
+        // cleaner finds no body in is scored as it is, as any paragraph is.
+        const text = decoded.format === 'html' ? article.text : article.text || decoded.text;
+        const noText = articleTextProblem(text, 1);
+        if (noText) {
+          const error = { code: 'empty', message: `${file}: ${noText}` };
+          writeText(process.stderr, `${error.code}: ${error.message}\n`);
+          results.push(scoreFailureJson(file, error));
+          failed = true;
+          continue;
+        }
+        const entry = scoreJson(file, scorer.score({ title: article.title, text }));
         results.push(entry);
         if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }
