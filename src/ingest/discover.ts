@@ -16,7 +16,7 @@
 import { descendants } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
-import type { FetchOptions } from './fetch.ts';
+import type { FetchOptions, FetchResult } from './fetch.ts';
 import { hostKeyOf, type Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { urlForDisplay } from './url-display.ts';
@@ -206,6 +206,11 @@ export interface DiscoveryResult {
   skippedLinks: string[];
   /** True when discovery stopped at `deadlineMs` with candidates unanswered (they are in `rejected`, saying so). */
   timedOut: boolean;
+  /**
+   * The page's own answer when it could not be fetched (`error` then holds its message, unless feeds were found at
+   * common paths all the same), for what else it says: the Retry-After of a 429 or 503. Null when the page answered.
+   */
+  pageFailure: Exclude<FetchResult, { status: 'ok' }> | null;
 }
 
 /**
@@ -386,8 +391,9 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const deadlineMs = options.deadlineMs ?? discoveryDeadlineMs(options.fetch.timeoutMs);
   const deadline = Date.now() + deadlineMs;
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
+  let pageFailure: DiscoveryResult['pageFailure'] = null;
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
-    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
+    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure,
   });
   /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
@@ -472,6 +478,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
   });
   if (page.status !== 'ok') {
+    pageFailure = page;
     const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
     rejected.push({ url: pageUrl, reason: error.message });
     // A site whose home page answers with an error (a 503, a page too large) may still serve its feed at a common

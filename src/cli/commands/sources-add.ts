@@ -4,7 +4,7 @@ import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
-import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, fetchFailureText, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -299,7 +299,10 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             ? `${shown} is not a readable feed: ${result.error}\n(given a feed's address, sources add reads that feed only; give the site's home page to look for its other feeds)`
             : result.errorCode === 'not_a_page'
               ? `${shown} is ${result.error}`
-              : `cannot fetch ${shown}: ${result.error}`;
+              : // as `feed` says it, with the wait a 429 or 503 asks for
+                result.pageFailure
+                ? fetchFailureText(pageUrl, result.pageFailure)
+                : `cannot fetch ${shown}: ${result.error}`;
         writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
         const comments = commentFeedLines(result).map((line) => `${line}\n`).join('');
