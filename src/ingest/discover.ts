@@ -16,7 +16,7 @@
 import { descendants } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
-import type { FetchOptions } from './fetch.ts';
+import type { FetchOptions, FetchResult } from './fetch.ts';
 import { hostKeyOf, type Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { urlForDisplay } from './url-display.ts';
@@ -206,6 +206,16 @@ export interface DiscoveryResult {
   skippedLinks: string[];
   /** True when discovery stopped at `deadlineMs` with candidates unanswered (they are in `rejected`, saying so). */
   timedOut: boolean;
+  /**
+   * The page's own answer when it could not be fetched (`error` then holds its message, unless feeds were found at
+   * common paths all the same), for what else it says: the Retry-After of a 429 or 503. Null when the page answered.
+   */
+  pageFailure: Exclude<FetchResult, { status: 'ok' }> | null;
+  /**
+   * For each of `feeds` (same index), the addresses asked for that redirected permanently to its `url` (a candidate's
+   * own, and the hops on the way), so a caller knows the feed by an old address too, as a pipeline may still name it.
+   */
+  redirectedFrom: string[][];
 }
 
 /**
@@ -267,12 +277,33 @@ export interface DiscoverOptions {
   onProgress?: (event: DiscoveryEvent) => void;
 }
 
+type Fetched = Pick<FetchResult, 'requestedUrl' | 'url' | 'redirects'>;
+
 /** The address to keep for a fetch: where permanent redirects led, or the one asked for if any redirect was temporary. */
-function addressToKeep(response: { requestedUrl: string; url: string; redirects: readonly { permanent: boolean }[] }): string {
+function addressToKeep(response: Fetched): string {
   return response.redirects.every((redirect) => redirect.permanent) ? response.url : response.requestedUrl;
 }
 
-type Attempt = { feed: ParsedFeed; url: string; finalUrl: string; requested: string } | string;
+/** The addresses a fetch asked for that lead to the one kept (addressToKeep) by permanent redirects only. */
+function permanentlyRedirectedFrom(response: Fetched): string[] {
+  if (response.redirects.length === 0 || !response.redirects.every((redirect) => redirect.permanent)) return [];
+  return [...new Set([response.requestedUrl, ...response.redirects.map((redirect) => redirect.from)])].filter((url) => url !== response.url);
+}
+
+/** Where a fetched feed was found: the address to keep, the one answered, the one asked for, and those that moved. */
+interface FoundAt {
+  url: string;
+  finalUrl: string;
+  requested: string;
+  redirectedFrom: string[];
+}
+
+/** The addresses of a fetch, for `keep`. */
+function foundAt(response: Fetched, requested: string): FoundAt {
+  return { url: addressToKeep(response), finalUrl: response.url, requested, redirectedFrom: permanentlyRedirectedFrom(response) };
+}
+
+type Attempt = ({ feed: ParsedFeed } & FoundAt) | string;
 
 /**
  * Fetches and parses one candidate; a reason string when it is not a feed. `timedOut` says the request ran out of
@@ -283,7 +314,7 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   if (response.status === 'failed') return { attempt: response.error.message, timedOut: response.error.code === 'timeout' };
   if (response.status === 'not_modified') return { attempt: 'unexpected 304', timedOut: false };
   const feed = await tryFeedBody(response.body, response.url, response.headers);
-  return { attempt: typeof feed === 'string' ? feed : { feed, url: addressToKeep(response), finalUrl: response.url, requested: url }, timedOut: false };
+  return { attempt: typeof feed === 'string' ? feed : { feed, ...foundAt(response, url) }, timedOut: false };
 }
 
 /** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
@@ -386,20 +417,22 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const deadlineMs = options.deadlineMs ?? discoveryDeadlineMs(options.fetch.timeoutMs);
   const deadline = Date.now() + deadlineMs;
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
+  let pageFailure: DiscoveryResult['pageFailure'] = null;
   const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
-    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut,
+    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure,
+    redirectedFrom: identities.map((identity, index) => [...identity.redirectedFrom].filter((url) => url !== feeds[index]!.url)),
   });
   /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
   /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
   const tried = new Set<string>([feedUrlKey(pageUrl)]);
   /** What identifies each of `feeds` (same index) besides its URL: final URLs and content of the candidates merged in. */
-  const identities: { finalKeys: Set<string>; contentKeys: Set<string>; requested: string }[] = [];
+  const identities: { finalKeys: Set<string>; contentKeys: Set<string>; requested: string; redirectedFrom: Set<string> }[] = [];
   /**
    * Adds a feed, or merges it with the one already kept that it duplicates (same final URL, or same content), the
    * better of the two (isBetterFeed) giving the address shown, the other named in `merged` by the URL it was tried at.
    */
-  const keep = (feed: ParsedFeed, found: { url: string; finalUrl: string; requested: string }, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
+  const keep = (feed: ParsedFeed, found: FoundAt, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
     const finalKey = feedUrlKey(found.finalUrl);
     const contentKey = feedContentKey(feed);
     known.add(finalKey);
@@ -407,7 +440,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
     const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
     if (index < 0) {
-      identities.push({ finalKeys: new Set([finalKey]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested });
+      identities.push({ finalKeys: new Set([finalKey]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom) });
       feeds.push(tidyMerged(fresh));
       return;
     }
@@ -415,6 +448,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     const reason = identity.finalKeys.has(finalKey) ? 'same_final_url' : 'same_content';
     identity.finalKeys.add(finalKey);
     if (contentKey !== null) identity.contentKeys.add(contentKey);
+    for (const url of found.redirectedFrom) identity.redirectedFrom.add(url);
     const kept = feeds[index]!;
     const [winner, loser] = isBetterFeed(fresh, kept) ? [fresh, kept] : [kept, fresh];
     const loserUrl = loser === fresh ? found.requested : identity.requested;
@@ -472,6 +506,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
   });
   if (page.status !== 'ok') {
+    pageFailure = page;
     const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
     rejected.push({ url: pageUrl, reason: error.message });
     // A site whose home page answers with an error (a 503, a page too large) may still serve its feed at a common
@@ -488,7 +523,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers);
     if (typeof attempt !== 'string') {
-      keep(attempt, { url: addressToKeep(page), finalUrl: page.url, requested: pageUrl }, 'page', null);
+      keep(attempt, foundAt(page, pageUrl), 'page', null);
       return report(null);
     }
     // The user gave the address of a feed that is broken (or of some other XML or JSON): that is the answer. The

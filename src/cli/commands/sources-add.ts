@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
-import { commandFetchOptions, commandFetchSettings, defaultPipelineFile, printJson, type GlobalOptions } from '../context.ts';
+import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, type GlobalOptions } from '../context.ts';
+import { openStore, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -64,13 +67,52 @@ function knownFeedKey(url: string): string {
   return feedUrlKey(withoutCredentials(url));
 }
 
-/** The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised. */
-function pipelineFeeds(loaded: LoadedPipeline | null): Map<string, string> {
-  const byKey = new Map<string, string>();
+/** A feed source of the pipeline, and where a run found it moved to when its URL in the file is the old one. */
+interface KnownFeed {
+  sourceId: string;
+  movedTo: string | null;
+}
+
+/** A feed that moved permanently while the pipeline file still has its old URL, as a run stored it (pendingMoves). */
+type StoredMove = { sourceId: string; movedTo: string };
+
+/**
+ * The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised; and by
+ * the URL each moved to (`moves`), which runs read: the file names the old one until `sources update-moved`. A URL in
+ * the file counts before a move to it.
+ */
+function pipelineFeeds(loaded: LoadedPipeline | null, moves: readonly StoredMove[]): Map<string, KnownFeed> {
+  const byKey = new Map<string, KnownFeed>();
   for (const source of loaded?.pipeline.sources ?? []) {
-    if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), source.id);
+    if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), { sourceId: source.id, movedTo: null });
+  }
+  for (const move of moves) {
+    if (!byKey.has(knownFeedKey(move.movedTo))) byKey.set(knownFeedKey(move.movedTo), move);
   }
   return byKey;
+}
+
+/**
+ * The moves of the pipeline's feeds that runs stored, read from its database (`--database`, else DATABASE_URL, else
+ * the default file). None when no run has made the database yet: `sources add` needs none. A database that exists but
+ * cannot be read is not a reason to stop either: `note` says the moves were not checked, and why.
+ */
+async function storedMoves(options: GlobalOptions, loaded: LoadedPipeline | null): Promise<{ moves: StoredMove[]; note: string | null }> {
+  if (!loaded || !loaded.pipeline.sources.some((source) => source.kind === 'feed')) return { moves: [], note: null };
+  const target = databaseTarget(options, loaded.rootDir);
+  // a file path no run has created (a URL, postgres://, is asked: a database there may hold the moves)
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(target) && target !== ':memory:' && !existsSync(path.resolve(target))) return { moves: [], note: null };
+  try {
+    const store = await openStore(target, { mustExist: true });
+    try {
+      return { moves: await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), note: null };
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return { moves: [], note: `note: feeds that moved were not checked, since the database cannot be read: ${error.message}` };
+  }
 }
 
 /** The entry as pipeline-file code: an object literal, without the comma that follows it in a list. */
@@ -254,19 +296,23 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       } finally {
         status.finish();
       }
-      const known = pipelineFeeds(loaded);
+      // only when there is something to match: a database that cannot be read would be noted for nothing
+      const { moves, note: movesNote } = result.feeds.length > 0 ? await storedMoves(options, loaded) : { moves: [], note: null };
+      const known = pipelineFeeds(loaded, moves);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      // so does a URL merged into the feed shown: the pipeline may list the feed under that one
-      const existingSourceIds = result.feeds.map(
-        (feed) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url)].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
+      // so does a URL merged into the feed shown, or one that redirected to it for good: the pipeline may list the feed
+      // under that one
+      const existing = result.feeds.map(
+        (feed, index) =>
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? [])].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
           (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
           null,
       );
+      const existingSourceIds = existing.map((match) => match?.sourceId ?? null);
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
       const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
       const added = await addToPipeline(fresh, loaded, local.dryRun ?? false);
-      const notes: string[] = [];
+      const notes: string[] = movesNote ? [movesNote] : [];
       if (result.skippedLinks.length > 0) {
         notes.push(
           `note: the page declares ${linksTried + result.skippedLinks.length} feed links; the first ${linksTried} were tried and ` +
@@ -299,16 +345,19 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
             ? `${shown} is not a readable feed: ${result.error}\n(given a feed's address, sources add reads that feed only; give the site's home page to look for its other feeds)`
             : result.errorCode === 'not_a_page'
               ? `${shown} is ${result.error}`
-              : `cannot fetch ${shown}: ${result.error}`;
+              : // as `feed` says it, with the wait a 429 or 503 asks for
+                result.pageFailure
+                ? fetchFailureText(pageUrl, result.pageFailure)
+                : `cannot fetch ${shown}: ${result.error}`;
         writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
         const comments = commentFeedLines(result).map((line) => `${line}\n`).join('');
         writeText(process.stderr, `no feed found for ${urlForDisplay(pageUrl)} (${result.rejected.length} candidate${result.rejected.length === 1 ? '' : 's'} tried)\n${tried(result.rejected)}${comments}`);
       } else {
         const lines = result.feeds.map((feed, index) => {
-          const existing = existingSourceIds[index];
-          const note = existing
-            ? `  (already in the pipeline as source ${JSON.stringify(existing)})`
+          const match = existing[index];
+          const note = match
+            ? `  (already in the pipeline as source ${JSON.stringify(match.sourceId)}${match.movedTo ? `, which moved to ${urlForDisplay(match.movedTo)}` : ''})`
             : feed.via === 'probe'
               ? '  (found at a common feed path; the page does not link to it)'
               : '';
