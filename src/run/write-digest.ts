@@ -15,6 +15,21 @@ export function sourceHealth(row: SourceRow): SourceHealth {
   return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null, warningCount: row.last_warning_count };
 }
 
+/**
+ * The health of the pipeline's sources as the pipeline file defines them now, as `sources` lists them: a source
+ * removed from the file is no longer read, so its last error is no longer news (its articles still count in their
+ * days); one added since the last run is listed as never read, under the name the file gives it.
+ */
+export function definedSourcesHealth(loaded: LoadedPipeline, rows: readonly SourceRow[]): SourceHealth[] {
+  const stored = new Map(rows.map((row) => [row.id, row]));
+  return loaded.pipeline.sources
+    .map((source): SourceHealth => {
+      const row = stored.get(source.id);
+      return row ? { ...sourceHealth(row), name: source.name } : { id: source.id, name: source.name, status: 'never', lastError: null, warningCount: 0 };
+    })
+    .sort(healthOrder);
+}
+
 const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, never: 1, not_modified: 2, ok: 2 };
 
 /** Sources that need a look first (failing, never read), then by the name the table shows. */
@@ -31,8 +46,8 @@ function digestVerdict(stance: ReturnType<typeof effectiveStance>): Pick<DigestA
 }
 
 /**
- * Loads the articles first seen on `date` (in the digest's time zone) with their current stance, and the sources'
- * health as it is now (no history of it is kept; the digest says so).
+ * Loads the articles first seen on `date` (in the digest's time zone) with their current stance, and the health of
+ * the sources defined now, as it is now (no history of it is kept; the digest says so), for an older day too.
  */
 export async function loadDigestData(loaded: LoadedPipeline, store: Store, date: string, generatedAt: string): Promise<DigestData> {
   const { pipeline } = loaded;
@@ -40,6 +55,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
   const rows = await repo.listArticles(store.db, { pipelineId: pipeline.id, fetchedFrom: start, fetchedTo: end });
   const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
   const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
+  // every stored source, removed from the pipeline file or not: their articles of the day are named after them
   const sources = await repo.listSources(store.db, pipeline.id);
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
 
@@ -74,7 +90,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     timeZone: pipeline.digest.timeZone,
     generatedAt,
     articles,
-    sources: sources.map(sourceHealth).sort(healthOrder),
+    sources: definedSourcesHealth(loaded, sources),
     maxStories: pipeline.digest.maxStories,
     includeOffTopic: pipeline.digest.includeOffTopic,
     shift,

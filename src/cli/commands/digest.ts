@@ -27,6 +27,14 @@ export async function refuseSharedDigestDir(loaded: LoadedPipeline): Promise<voi
  */
 export async function checkDigestDir(loaded: LoadedPipeline): Promise<void> {
   await refuseSharedDigestDir(loaded);
+  await requireWritableDigestDir(loaded);
+}
+
+/**
+ * Makes digest.dir if it is missing, and refuses one pausewatch cannot make or write. It creates the folder, so it
+ * comes after a command's other refusals: a command that refuses leaves nothing behind.
+ */
+async function requireWritableDigestDir(loaded: LoadedPipeline): Promise<void> {
   const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
   try {
     await mkdir(dir, { recursive: true });
@@ -51,9 +59,11 @@ export function registerDigest(program: Command): void {
           throw new UsageError(`--date: ${local.date} has not begun yet in the digest time zone (${loaded.pipeline.digest.timeZone}, where today is ${today})`);
         }
         const date = local.date ?? today;
-        await checkDigestDir(loaded);
-        // before anything is written: another pipeline's database would give an empty digest, read as a quiet day
+        await refuseSharedDigestDir(loaded);
+        // before anything is written, the digest folder too: another pipeline's database would give an empty digest,
+        // read as a quiet day
         await requirePipelineRuns(loaded, store, options);
+        await requireWritableDigestDir(loaded);
         const { data, paths, markdown } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);
         else {
