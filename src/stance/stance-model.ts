@@ -315,11 +315,14 @@ export interface LearnedDecision {
 
 /**
  * The shipped decision with its evidence: combineWithRules, except that the layer takes a side against the rules only
- * for a reason in the text, a sentence that pushed it that way. The layer's prior for a passage it cannot read leans
- * oppose (its bias, with the weight of `rule:neutral` and of words every passage has, such as "the", "is", "AI"), so
- * that "Anthropic calls for a pause of frontier AI development." and "The moratorium is supported by AI labs." came out
- * oppose although the passage pushed the layer toward support; the evidence shown was then the rules', of the other
- * sign. Where no sentence argues the layer's side, the rules' verdict stands.
+ * for a reason in the text, a sentence that pushed it that way (learnedEvidence). Its prior for a passage the rules
+ * read as neutral leans oppose: the bias and `rule:neutral` alone give log-odds of -1.24 for support over oppose, where
+ * the training passages the rules read as neutral are nearly even (843 support, 962 oppose). So a short passage it could
+ * not read came out oppose although every sentence pushed it toward support: "Anthropic calls for a pause of frontier AI
+ * development." was oppose (-0.354) with its one sentence shown as evidence at +0.8, the rules' evidence, since the
+ * layer had none. Of the 5,601 texts in tests/fixtures/stance, 25 took such a side, 3 of them rightly. Where no
+ * sentence argues the layer's side, the rules' verdict stands, with the rules' evidence: the label and the evidence
+ * shown then agree.
  */
 export function decideWithRules(
   analysis: PassageAnalysis, ruleLabel: StanceLabel, prediction: StancePrediction, weights: TrainedWeights | null = PAUSE_STANCE_WEIGHTS,
