@@ -733,7 +733,7 @@ function isPluralNoun(tokens: readonly Token[], index: number): boolean {
   return (needsNext === undefined || needsNext.has(tokens[next + 1]?.word ?? '')) && (needsNear === undefined || hasWordNear(tokens, next, needsNear));
 }
 
-type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed';
+type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed' | 'passive';
 
 interface Anchor {
   kind: AnchorKind;
@@ -744,16 +744,81 @@ interface Anchor {
 }
 
 /**
+ * Participles of verbs that take a side on what they are said of. In the passive ("the moratorium is supported by AI
+ * labs", "the letter has been praised by some scientists") the speaker is the agent after "by", not the subject.
+ */
+const PASSIVE_SIDE_VERBS = new Set([
+  'supported', 'backed', 'endorsed', 'welcomed', 'championed', 'embraced', 'praised', 'applauded', 'hailed', 'signed',
+  'opposed', 'rejected', 'dismissed', 'criticised', 'criticized', 'condemned', 'slammed', 'mocked', 'ridiculed',
+  'derided', 'denounced', 'lambasted', 'attacked', 'questioned', 'challenged',
+]);
+/** Auxiliaries of a passive ("is supported", "has been backed", "are being welcomed"). */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", "isn't", "aren't", "wasn't", "weren't"]);
+/** Words between a passive auxiliary and its participle ("is widely supported", "has not been backed"). */
+const PASSIVE_ADVERBS = new Set([
+  'not', 'also', 'now', 'already', 'still', 'widely', 'broadly', 'strongly', 'firmly', 'openly', 'publicly', 'largely',
+  'generally', 'increasingly', 'reportedly', 'officially', 'formally', 'quietly', 'loudly', 'sharply', 'roundly',
+  'heavily', 'warmly', 'enthusiastically', 'cautiously', 'fiercely', 'vocally', 'unanimously', 'jointly',
+]);
+/** Words that end the agent of a passive ("by others as alarmist", "by unions on Monday"). */
+const AGENT_END = new Set([...NP_END_AFTER, 'as', 'for', 'because', 'over', 'since', 'while', 'but', 'with', 'amid', 'despite', 'than', 'and']);
+
+/** True when the participle at `verb` follows a passive auxiliary, adverbs aside ("is widely supported"). */
+function isAfterPassiveAuxiliary(tokens: readonly Token[], verb: number): boolean {
+  let k = verb - 1;
+  while (k >= 0 && PASSIVE_ADVERBS.has(tokens[k]!.word)) k--;
+  return k >= 0 && PASSIVE_AUXILIARIES.has(tokens[k]!.word);
+}
+
+/**
+ * The agent after "by" at `by`: up to the end of its noun phrase. "Unions and campaigners" is one agent; "and" ends it
+ * before a second passive or an auxiliary ("by trade associations and welcomed by campaigners").
+ */
+function agentAfter(tokens: readonly Token[], by: number): [number, number] | null {
+  const start = by + 1;
+  let end = start;
+  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && isWordAt(tokens, end)) {
+    const word = tokens[end]!.word;
+    if (end > start && AGENT_END.has(word)) {
+      const next = tokens[end + 1]?.word ?? '';
+      const isJoinedAgent = word === 'and' && !PASSIVE_SIDE_VERBS.has(next) && !AUXILIARY_VERBS.has(next) && !PASSIVE_ADVERBS.has(next);
+      if (!isJoinedAgent) break;
+    }
+    end++;
+  }
+  return end > start ? [start, end] : null;
+}
+
+/** Where the clause of a passive at `verb` begins: after the last clause break or link word before it. */
+function passiveClauseStart(tokens: readonly Token[], verb: number, previous: Anchor | undefined): number {
+  let start = verb;
+  while (start > 0 && isWordAt(tokens, start - 1) && !CLAUSE_LINKS.has(tokens[start - 1]!.word)) start--;
+  // "criticised by trade associations and welcomed by campaigners": the second passive's words begin at its link.
+  return previous?.kind === 'passive' && previous.subject[1] >= start ? previous.subject[1] : start;
+}
+
+/**
  * `singleQuoteEnds`: token indexes right after a closing single quotation mark, which is no token of its own
  * ("'Why stop now?' asked Fatima Zahra" reads like its double-quoted form).
  */
 function findAnchors(
   text: string, tokens: readonly Token[], quotes: readonly [number, number][], singleQuoteEnds: ReadonlySet<number>,
 ): Anchor[] {
-  const anchors: Anchor[] = [];
+  let anchors: Anchor[] = [];
   for (let v = 0; v < tokens.length; v++) {
     const word = tokens[v]!.word;
     const isAccording = word === 'according' && tokens[v + 1]?.word === 'to';
+    if (PASSIVE_SIDE_VERBS.has(word) && tokens[v + 1]?.word === 'by' && !isInside(quotes, v)) {
+      // "The moratorium is supported by AI labs": the agent takes the side, not the subject. A second participle joined
+      // to a passive ("criticised by X and welcomed by Y") shares its auxiliary.
+      const previous = anchors.at(-1);
+      const isJoinedPassive = previous?.kind === 'passive' && CLAUSE_LINKS.has(tokens[v - 1]?.word ?? '');
+      if (isJoinedPassive || isAfterPassiveAuxiliary(tokens, v)) {
+        const agent = agentAfter(tokens, v + 1);
+        if (agent && isActorLike(text, tokens, agent)) anchors.push({ kind: 'passive', verb: v, subject: agent, start: passiveClauseStart(tokens, v, previous) });
+        continue;
+      }
+    }
     if (!isAccording && !SPEECH_VERBS.has(word) && !PARTICIPLES.has(word)) continue;
     if (isInside(quotes, v)) continue;
     if (isAccording) {
@@ -844,6 +909,9 @@ function findAnchors(
   }
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
+  // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
+  // the organisers") is part of what is reported: the reporter speaks, as without the passive.
+  if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
 }
 
@@ -1145,7 +1213,11 @@ export function findAttributions(
     const nextStart = anchors[index + 1]?.start ?? tokens.length;
     const { verb, subject } = anchor;
     let ranges: [number, number][];
-    if (anchor.kind === 'according') {
+    if (anchor.kind === 'passive') {
+      // "The moratorium is supported by AI labs": the clause, agent and all, with what it goes on to say of the subject
+      // ("attacked by others as alarmist").
+      ranges = [[Math.max(anchor.start, claimedUntil), Math.min(nextStart, statementEnd(tokens, subject[1]))]];
+    } else if (anchor.kind === 'according') {
       // "according to X, STATEMENT" or "STATEMENT, according to X".
       const after = afterAccordingPhrase(tokens, subject[1]);
       ranges = wordCount(tokens, after, nextStart) >= MIN_STATEMENT_WORDS ? [[after, nextStart]] : [[claimedUntil, verb]];

@@ -49,6 +49,9 @@ export const SUPPORT_CUES = cues(1, [
   [`call|calls|called|calling on ~8 ${PAUSE_VERB}`, 0.8, 'call'],
   [`calls|called|calling|urge|urges|urged|urging for? ~8 ${PAUSE_NOUN}`, 0.8, 'call'],
   [`back|backs|backed|backing|endorse*|support|supports|supported|supporting|champion*|welcome|welcomes|welcomed ~3 ${PAUSE_NOUN}|call|proposal|letter|plan|idea|moratorium|slowdown`, 1, 'call'],
+  // The same endorsement in the passive: "the moratorium is supported by AI labs", "the call was welcomed by unions",
+  // "the pause on frontier AI has been widely praised". The agent after "by" is its voice (find-attributions.ts).
+  [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea ~5 is|are|was|were|been|being|isn't|aren't|wasn't|weren't ~2 supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
   [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],

@@ -23,14 +23,14 @@ import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type An
 import { digestScorerSettings } from './scorer-settings-digest.ts';
 import { createSentenceMatcher, type SentenceMatches } from './sentence-matches.ts';
 import { MAX_SENTENCE_CHARS, splitSentences } from './split-sentences.ts';
-import { combineWithRules, learnedEvidence, predictRelevance, predictStance } from './stance-model.ts';
+import { decideWithRules, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
 
 /**
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.2';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.3';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -431,14 +431,16 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
       }
       // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
       // whole articles by the rules, which keep a long report with quoted voices neutral.
+      // A side the layer takes is shown with the sentences that drove it there (see decideWithRules); where the rules'
+      // verdict stands, with the rules' evidence.
       const learned = analysis.isPassage ? predictStance(analysis) : null;
-      const label = learned === null ? analysis.ruleStance.label : combineWithRules(analysis.ruleStance.label, learned);
-      const stance = learned === null || label === analysis.ruleStance.label && label !== learned.label ? analysis.ruleStance : {
+      const decision = learned === null ? null : decideWithRules(analysis, analysis.ruleStance.label, learned);
+      const stance = learned === null || decision === null || decision.evidence === null ? analysis.ruleStance : {
         ...analysis.ruleStance,
-        label,
+        label: decision.label,
         score: round(learned.probabilities.support - learned.probabilities.oppose),
-        confidence: round(learned.probabilities[label]),
-        evidence: firstNonEmpty(learnedEvidence(analysis, learned, label), analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
+        confidence: round(learned.probabilities[decision.label]),
+        evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
       return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
     },

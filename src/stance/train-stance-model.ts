@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { StanceLabel, StanceOptions, TopicDefinition } from '../model/index.ts';
 import { boundLearnedRelevance, createPassageAnalyser, type PassageAnalysis } from './pause-proposal-scorer.ts';
 import {
-  ALL_FEATURE_GROUPS, combineWithRules, extractRelevanceFeatures, extractStanceFeatures, predictWith, RELEVANCE_CLASSES,
+  ALL_FEATURE_GROUPS, decideWithRules, extractRelevanceFeatures, extractStanceFeatures, predictWith, RELEVANCE_CLASSES,
   STANCE_CLASSES, type FeatureGroup, type LinearModel, type TrainedWeights,
 } from './stance-model.ts';
 
@@ -173,7 +173,7 @@ function predict(weights: TrainedWeights, example: Example, mode: 'shipped' | 'r
   const relevant = boundLearnedRelevance(example.analysis, learned) >= 0.5;
   if (!relevant) return 'irrelevant';
   const prediction = predictWith(weights.stance, extractStanceFeatures(example.analysis, new Set(weights.groups)));
-  return mode === 'learned' ? prediction.label : combineWithRules(example.ruleLabel, prediction, weights.overrideProbability);
+  return mode === 'learned' ? prediction.label : decideWithRules(example.analysis, example.ruleLabel, prediction, weights).label;
 }
 
 function report(name: string, tests: readonly { weights: TrainedWeights; examples: readonly Example[] }[], showErrors: boolean): void {
