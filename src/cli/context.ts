@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,28 @@ export async function withContext<T>(
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes to stdout, waiting when its buffer is full, so a long listing is not held in memory on its way out. */
+async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+/**
+ * Prints the items of `pages` as one JSON array, page by page: the same text printJson prints for the whole array,
+ * without holding it. A failure part way leaves the array unclosed (and the exit code says so).
+ */
+export async function printJsonArray(pages: AsyncIterable<readonly unknown[]>): Promise<void> {
+  let count = 0;
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    // indented by splitting at line feeds only: a regular expression's ^ would also match inside a string after a
+    // U+2028 or U+2029, which JSON leaves unescaped
+    const items = page.map((item) => `  ${JSON.stringify(item, null, 2).split('\n').join('\n  ')}`);
+    await writeOut(`${count === 0 ? '[\n' : ',\n'}${items.join(',\n')}`);
+    count += page.length;
+  }
+  await writeOut(count === 0 ? '[]\n' : '\n]\n');
 }
 
 /**
