@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { addStanceLabel, allLatestLabels, getArticle, latestLabels, listArticles, type ArticleRow, type Database } from '../../store/index.ts';
+import { addStanceLabel, allLatestLabels, applyStanceLabel, getArticle, latestLabels, listArticles, type ArticleRow, type Database } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { fileErrorReason, storedId, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
@@ -36,9 +36,18 @@ export function registerLabel(program: Command): void {
         const id = article.id;
         const at = new Date().toISOString();
         if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
-        await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
-        if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
-        else writeText(process.stdout, `article ${id} labelled ${label}: ${shownHeadline(article)}\n`);
+        const applied = await applyStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
+        const inForce = applied.label;
+        if (options.json) {
+          printJson({ articleId: id, label, note: inForce.note, at: inForce.created_at, duplicateOf: article.duplicate_of, recorded: applied.recorded });
+        } else {
+          const said = !applied.recorded
+            ? `article ${id} is already labelled ${label}`
+            : applied.previous?.label === label
+              ? `article ${id} is still labelled ${label}, with the new note`
+              : `article ${id} labelled ${label}`;
+          writeText(process.stdout, `${said}: ${shownHeadline(article)}\n`);
+        }
         // A syndicated group counts once, by its original, in trends, the digest, stories and articles: a copy's label changes none of them.
         if (article.duplicate_of !== null) {
           writeText(
