@@ -48,8 +48,12 @@ export type StoreAccess = 'create' | 'existing';
 
 export async function openContext(options: GlobalOptions, access: StoreAccess = 'existing'): Promise<{ loaded: LoadedPipeline; store: Store }> {
   const loaded = await openPipeline(options);
-  const store = await openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
-  return { loaded, store };
+  return { loaded, store: await openPipelineStore(options, loaded, access) };
+}
+
+/** The store of a loaded pipeline: `--database`, else DATABASE_URL, else the pipeline's `data/pausewatch.db`. */
+export function openPipelineStore(options: GlobalOptions, loaded: LoadedPipeline, access: StoreAccess = 'existing'): Promise<Store> {
+  return openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
 }
 
 /** Runs `work` with the pipeline and an open store, closing the store whatever happens. */
@@ -58,11 +62,20 @@ export async function withContext<T>(
   work: (ctx: { loaded: LoadedPipeline; store: Store }) => Promise<T>,
   access: StoreAccess = 'existing',
 ): Promise<T> {
-  const ctx = await openContext(options, access);
+  const loaded = await openPipeline(options);
+  return withStore(options, loaded, (store) => work({ loaded, store }), access);
+}
+
+/**
+ * Runs `work` with the store of a pipeline already loaded, closing it whatever happens: for `run`, whose checks of the
+ * pipeline's settings come before the store is opened, so a run they refuse leaves no database behind.
+ */
+export async function withStore<T>(options: GlobalOptions, loaded: LoadedPipeline, work: (store: Store) => Promise<T>, access: StoreAccess = 'existing'): Promise<T> {
+  const store = await openPipelineStore(options, loaded, access);
   try {
-    return await work(ctx);
+    return await work(store);
   } finally {
-    await ctx.store.close();
+    await store.close();
   }
 }
 
