@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +48,12 @@ export type StoreAccess = 'create' | 'existing';
 
 export async function openContext(options: GlobalOptions, access: StoreAccess = 'existing'): Promise<{ loaded: LoadedPipeline; store: Store }> {
   const loaded = await openPipeline(options);
-  const store = await openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
-  return { loaded, store };
+  return { loaded, store: await openPipelineStore(options, loaded, access) };
+}
+
+/** The store of a loaded pipeline: `--database`, else DATABASE_URL, else the pipeline's `data/pausewatch.db`. */
+export function openPipelineStore(options: GlobalOptions, loaded: LoadedPipeline, access: StoreAccess = 'existing'): Promise<Store> {
+  return openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
 }
 
 /** Runs `work` with the pipeline and an open store, closing the store whatever happens. */
@@ -57,16 +62,47 @@ export async function withContext<T>(
   work: (ctx: { loaded: LoadedPipeline; store: Store }) => Promise<T>,
   access: StoreAccess = 'existing',
 ): Promise<T> {
-  const ctx = await openContext(options, access);
+  const loaded = await openPipeline(options);
+  return withStore(options, loaded, (store) => work({ loaded, store }), access);
+}
+
+/**
+ * Runs `work` with the store of a pipeline already loaded, closing it whatever happens: for `run`, whose checks of the
+ * pipeline's settings come before the store is opened, so a run they refuse leaves no database behind.
+ */
+export async function withStore<T>(options: GlobalOptions, loaded: LoadedPipeline, work: (store: Store) => Promise<T>, access: StoreAccess = 'existing'): Promise<T> {
+  const store = await openPipelineStore(options, loaded, access);
   try {
-    return await work(ctx);
+    return await work(store);
   } finally {
-    await ctx.store.close();
+    await store.close();
   }
 }
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes to stdout, waiting when its buffer is full, so a long listing is not held in memory on its way out. */
+async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+/**
+ * Prints the items of `pages` as one JSON array, page by page: the same text printJson prints for the whole array,
+ * without holding it. A failure part way leaves the array unclosed (and the exit code says so).
+ */
+export async function printJsonArray(pages: AsyncIterable<readonly unknown[]>): Promise<void> {
+  let count = 0;
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    // indented by splitting at line feeds only: a regular expression's ^ would also match inside a string after a
+    // U+2028 or U+2029, which JSON leaves unescaped
+    const items = page.map((item) => `  ${JSON.stringify(item, null, 2).split('\n').join('\n  ')}`);
+    await writeOut(`${count === 0 ? '[\n' : ',\n'}${items.join(',\n')}`);
+    count += page.length;
+  }
+  await writeOut(count === 0 ? '[]\n' : '\n]\n');
 }
 
 /**

@@ -27,6 +27,9 @@ export function buildProgram(state: CliState): Command {
     .option('--json', 'machine-readable output on stdout; progress and logs go to stderr')
     .option('--quiet', 'no progress, only the summary')
     .showHelpAfterError('(run with --help for usage)')
+    // Every command's --help lists the global flags too (`feed --help` says --json exists); commands added below
+    // share this setting, and so do the ones added under them (`sources add`).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerRun(program, state);
   registerDigest(program);

@@ -22,11 +22,13 @@ export function otherPipelinesText(pipelineId: string, location: string, others:
 }
 
 /**
- * For the commands that report what runs stored (`articles`, `stories`, `trends`, `digest`): a database with the runs of
- * other pipelines but none of this one's is a usage error (exit 2), since its empty report would read as "no
- * coverage"; one no pipeline has run against yet is reported as it is (empty), with a word on stderr.
+ * For the commands that report what runs stored (`articles`, `stories`, `trends`, `digest`, `labels`) or work on it
+ * (`label`, `rescore`): a database with the runs of other pipelines but none of this one's is a usage error (exit 2),
+ * since its empty report would read as "no coverage", and "no article 6" or "0 of 0 articles scored" as a wrong id or
+ * nothing to do; one no pipeline has run against yet is reported as it is (empty), with a word on stderr.
+ * @param verb what there is nothing of this pipeline's to do: "report", "label", "rescore"
  */
-export async function requirePipelineRuns(loaded: LoadedPipeline, store: Store, options: GlobalOptions): Promise<void> {
+export async function requirePipelineRuns(loaded: LoadedPipeline, store: Store, options: GlobalOptions, verb = 'report'): Promise<void> {
   const runs = await pipelineRuns(store, loaded.pipeline.id);
   if (runs.kind === 'ran') return;
   const run = `\`${commandLine('run', options)}\``;
@@ -35,7 +37,7 @@ export async function requirePipelineRuns(loaded: LoadedPipeline, store: Store, 
     return;
   }
   throw new UsageError(
-    `${otherPipelinesText(loaded.pipeline.id, store.location, runs.pipelineIds)}, so there is nothing of "${loaded.pipeline.id}" to report: ` +
+    `${otherPipelinesText(loaded.pipeline.id, store.location, runs.pipelineIds)}, so there is nothing of "${loaded.pipeline.id}" to ${verb}: ` +
       `check --pipeline (${shownPath(loaded.file)}) and --database, or run this pipeline first (${run})`,
   );
 }

@@ -205,16 +205,67 @@ export interface ArticleQuery {
   fetchedFrom?: string;
   /** Exclusive upper bound on fetched_at. */
   fetchedTo?: string;
+  /** Only the articles of this story. */
+  storyId?: number;
   limit?: number;
 }
 
-export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise<ArticleRow[]> {
-  let q = db.selectFrom('articles').selectAll().where('pipeline_id', '=', query.pipelineId);
+function articleQuery(db: Kysely<Database>, query: ArticleQuery) {
+  let q = db.selectFrom('articles').where('pipeline_id', '=', query.pipelineId);
   if (query.fetchedFrom) q = q.where('fetched_at', '>=', query.fetchedFrom);
   if (query.fetchedTo) q = q.where('fetched_at', '<', query.fetchedTo);
-  q = q.orderBy('fetched_at', 'desc').orderBy('id', 'desc');
+  if (query.storyId !== undefined) q = q.where('story_id', '=', query.storyId);
+  return q;
+}
+
+/** The articles of `query`, newest first (by first seen, then id), all at once: for a bounded set. */
+export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise<ArticleRow[]> {
+  let q = articleQuery(db, query).selectAll().orderBy('fetched_at', 'desc').orderBy('id', 'desc');
   if (query.limit) q = q.limit(query.limit);
   return q.execute();
+}
+
+/** How many articles `query` has (its limit aside). */
+export async function countArticles(db: Kysely<Database>, query: ArticleQuery): Promise<number> {
+  const row = await articleQuery(db, query).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The rows an article page holds: pages of this many keep a history of any length in bounded memory. */
+export const ARTICLE_PAGE_SIZE = 250;
+
+/**
+ * The articles of `query` in listArticles' order, a page at a time, so a command can go through a pipeline's whole
+ * history without holding it. Each page starts after the last row of the one before (first seen, then id), so rows
+ * a run stores meanwhile, first seen later, neither shift the pages nor come twice.
+ */
+export async function* articlePages(db: Kysely<Database>, query: ArticleQuery, pageSize = ARTICLE_PAGE_SIZE): AsyncGenerator<ArticleRow[]> {
+  let left = query.limit ?? Number.POSITIVE_INFINITY;
+  let after: Pick<ArticleRow, 'fetched_at' | 'id'> | null = null;
+  while (left > 0) {
+    const size = Math.min(pageSize, left);
+    let q = articleQuery(db, query).selectAll();
+    if (after !== null) {
+      const { fetched_at: fetchedAt, id } = after;
+      q = q.where((eb) => eb.or([eb('fetched_at', '<', fetchedAt), eb.and([eb('fetched_at', '=', fetchedAt), eb('id', '<', id)])]));
+    }
+    const rows = await q.orderBy('fetched_at', 'desc').orderBy('id', 'desc').limit(size).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    left -= rows.length;
+    after = rows.at(-1)!;
+  }
+}
+
+/** These articles, by id (those that exist); one query per 500 ids. */
+export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ArticleRow>> {
+  const out = new Map<number, ArticleRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (chunk.length === 0) continue;
+    for (const row of await db.selectFrom('articles').selectAll().where('id', 'in', chunk).execute()) out.set(row.id, row);
+  }
+  return out;
 }
 
 /**

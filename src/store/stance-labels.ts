@@ -19,6 +19,30 @@ export type AnalystLabelRow = StanceLabelRow & { label: Exclude<StanceLabelRow['
 
 const isVerdict = (row: StanceLabelRow): row is AnalystLabelRow => row.label !== 'cleared';
 
+/** What `label --stance` did: `recorded` false when the article already had that verdict, with that note. */
+export interface AppliedLabel {
+  recorded: boolean;
+  /** The label in force afterwards: the new row, or the one already there. */
+  label: AnalystLabelRow;
+  /** The label in force before, if any. */
+  previous: AnalystLabelRow | null;
+}
+
+/**
+ * Gives an article an analyst's verdict. Giving it again is safe: the verdict it already has, with no note or the
+ * note it has, records nothing, so the note stays; with another note it is recorded with that note; another verdict
+ * is recorded as a new row, the ones before it staying as history.
+ */
+export async function applyStanceLabel(
+  db: Kysely<Database>,
+  label: { articleId: number; label: AnalystLabelRow['label']; note: string | null; at: string },
+): Promise<AppliedLabel> {
+  const previous = (await latestLabels(db, [label.articleId])).get(label.articleId) ?? null;
+  if (previous && previous.label === label.label && (label.note === null || label.note === previous.note)) return { recorded: false, label: previous, previous };
+  const id = await addStanceLabel(db, label);
+  return { recorded: true, label: { id, article_id: label.articleId, label: label.label, note: label.note, created_at: label.at }, previous };
+}
+
 /** The newest analyst label of each article that has one in force (none when the newest was cleared). */
 export async function latestLabels(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, AnalystLabelRow>> {
   const newest = await newestPerArticle(articleIds, (chunk) =>

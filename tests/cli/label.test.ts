@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerLabel } from '../../src/cli/commands/label.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
+import { openStore } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
@@ -49,6 +50,50 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     await expect(cli('label', String(article!.id))).rejects.toThrow('label: give either --stance <label> or --clear');
     await expect(cli('label', String(article!.id), '--stance', 'oppose', '--clear')).rejects.toThrow('label: give either --stance <label> or --clear');
     await expect(cli('label', String(article!.id), '--stance', 'cleared')).rejects.toThrow('--stance: expected one of support, oppose, neutral, irrelevant, found "cleared"');
+  });
+
+  it('giving the same label again records nothing and keeps its note; a new note or another label is recorded', async () => {
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const [article] = JSON.parse((await cli('articles', '--json')).stdout) as { id: number }[];
+    const id = String(article!.id);
+    const headline = 'Labs weigh a verified pause of frontier AI';
+    const listed = async () => JSON.parse((await cli('labels', '--json')).stdout) as { articleId: number; label: string; note: string | null }[];
+    const rows = async () => {
+      const store = await openStore(project.database.target, { mustExist: true });
+      try {
+        return await store.db.selectFrom('stance_labels').select(['label', 'note']).where('article_id', '=', article!.id).orderBy('id').execute();
+      } finally {
+        await store.close();
+      }
+    };
+
+    expect((await cli('label', id, '--stance', 'support', '--note', 'n2')).stdout).toBe(`article ${id} labelled support: ${headline}\n`);
+    // again without a note: said so, exit 0, no row, and the note stays (it was lost)
+    expect(await cli('label', id, '--stance', 'support')).toEqual({ code: 0, stdout: `article ${id} is already labelled support: ${headline}\n`, stderr: '' });
+    expect(await cli('label', id, '--stance', 'support', '--note', 'n2')).toMatchObject({ code: 0, stdout: `article ${id} is already labelled support: ${headline}\n` });
+    const again = JSON.parse((await cli('label', id, '--stance', 'support', '--json')).stdout);
+    expect(again).toEqual({ articleId: article!.id, label: 'support', note: 'n2', at: expect.stringMatching(/^\d{4}-/), duplicateOf: null, recorded: false });
+    expect(await rows()).toEqual([{ label: 'support', note: 'n2' }]);
+    expect(await listed()).toEqual([expect.objectContaining({ articleId: article!.id, label: 'support', note: 'n2' })]);
+    expect(await stanceOf(article!.id)).toMatchObject({ label: 'support', override: { label: 'support', note: 'n2' } });
+
+    // the same label with another note: the new note is recorded
+    expect((await cli('label', id, '--stance', 'support', '--note', 'n3')).stdout).toBe(`article ${id} is still labelled support, with the new note: ${headline}\n`);
+    expect(await listed()).toEqual([expect.objectContaining({ label: 'support', note: 'n3' })]);
+    // another label: a new row, as before, with no note unless given one
+    const changed = JSON.parse((await cli('label', id, '--stance', 'oppose', '--json')).stdout);
+    expect(changed).toMatchObject({ label: 'oppose', note: null, recorded: true });
+    expect(await listed()).toEqual([expect.objectContaining({ label: 'oppose', note: null })]);
+    // after a withdrawal, the same verdict is a new one
+    await cli('label', id, '--clear');
+    expect((await cli('label', id, '--stance', 'oppose')).stdout).toBe(`article ${id} labelled oppose: ${headline}\n`);
+    expect(await rows()).toEqual([
+      { label: 'support', note: 'n2' },
+      { label: 'support', note: 'n3' },
+      { label: 'oppose', note: null },
+      { label: 'cleared', note: null },
+      { label: 'oppose', note: null },
+    ]);
   });
 
   it('calls an id larger than the database holds an id no article or story has, with exit 2, not an internal error', async () => {

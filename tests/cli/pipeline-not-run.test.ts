@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerDigest } from '../../src/cli/commands/digest.ts';
+import { registerLabel } from '../../src/cli/commands/label.ts';
+import { registerRescore } from '../../src/cli/commands/rescore.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerStories } from '../../src/cli/commands/stories.ts';
@@ -14,7 +16,7 @@ import { runCommands, type Register } from '../helpers/in-process-cli.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
-const commands: Register[] = [registerRun, registerArticles, registerStories, registerTrends, registerDigest, registerSources];
+const commands: Register[] = [registerRun, registerArticles, registerStories, registerTrends, registerDigest, registerSources, registerLabel, registerRescore];
 const reports = [['articles'], ['stories'], ['trends'], ['digest']];
 const captures = { id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' };
 
@@ -49,6 +51,23 @@ describe.each(dialects)('a report of a pipeline that has not run against the dat
     expect(sources.stderr).toMatch(/^pausewatch: pipeline "other" has not run against .+; it holds "pause" \(check --pipeline and --database\)\n$/);
     // the pipeline that ran reports as before
     for (const args of reports) expect((await project.cli(...args, '--json')).code, args[0]).toBe(0);
+  });
+
+  it('label, labels and rescore are refused the same way, and change nothing', async () => {
+    const [article] = JSON.parse((await project.cli('articles', '--json')).stdout) as { id: number }[];
+    const refusal = (verb: string) =>
+      new RegExp(`^pipeline "other" has not run against .+; it holds "pause", so there is nothing of "other" to ${verb}: check --pipeline \\(.*other\\.ts\\) and --database, or run this pipeline first \\(\`pausewatch run --pipeline \\S+other\\.ts --database \\S+\`\\)$`);
+    // was "no article 1 in pipeline other", as if the id were wrong
+    await expect(asOther('label', String(article!.id), '--stance', 'oppose')).rejects.toThrow(refusal('label'));
+    await expect(asOther('label', String(article!.id), '--clear')).rejects.toThrow(refusal('label'));
+    await expect(asOther('labels')).rejects.toThrow(refusal('list'));
+    // was "0 of 0 articles scored", exit 0
+    await expect(asOther('rescore')).rejects.toThrow(refusal('rescore'));
+    await expect(asOther('rescore', '--json')).rejects.toThrow(refusal('rescore'));
+    // the pipeline that ran still labels and rescores
+    expect(JSON.parse((await project.cli('labels', '--json')).stdout)).toEqual([]);
+    expect((await project.cli('label', String(article!.id), '--stance', 'oppose')).code).toBe(0);
+    expect(JSON.parse((await project.cli('rescore', '--json')).stdout)).toMatchObject({ articles: 1, rescored: 0, alreadyCurrent: 1 });
   });
 });
 

@@ -1,55 +1,88 @@
 import type { Command } from 'commander';
-import { listArticles, listSources, listStories, latestScores, latestLabels } from '../../store/index.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { articlePages, countArticles, listSources, listStories, latestScores, latestLabels, type ArticleQuery, type ArticleRow } from '../../store/index.ts';
+import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, storedId, UsageError } from '../errors.ts';
-import { articleJson, commandLine, table } from '../views.ts';
+import { articleJson, commandLine, table, type ArticleJson } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { dayOf } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
 
+/** The rows the table shows without --limit; --json, which a script reads, lists every article unless told otherwise. */
+export const TABLE_LIMIT = 100;
+
+const HEADERS = ['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'];
+const WIDTHS = [5, 10, 4, 6, 5, 10, 18, 70];
+
 export function registerArticles(program: Command): void {
   program
     .command('articles')
-    .description('what is stored: articles with their stance, duplicate-of and story ids')
-    .option('--limit <n>', 'newest n articles', '100')
+    .description('what is stored: articles with their stance, duplicate-of and story ids, newest first')
+    .option('--limit <n>', `the newest n articles (default: all of them with --json, the newest ${TABLE_LIMIT} in the table)`)
     .option('--story <id>', 'only the articles of one story')
-    .action(async (local: { limit: string; story?: string }, command: Command) => {
+    .action(async (local: { limit?: string; story?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const limit = positiveWholeNumber(local.limit, '--limit');
+      const limit = local.limit === undefined ? undefined : positiveWholeNumber(local.limit, '--limit');
       const story = local.story === undefined ? null : storedId(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
-        if (story !== null && !(await listStories(store.db, loaded.pipeline.id)).some((row) => row.id === story.id)) {
+        const storyId = story?.id ?? null;
+        if (story !== null && (storyId === null || !(await listStories(store.db, loaded.pipeline.id)).some((row) => row.id === storyId))) {
           throw new UsageError(`--story: no story ${story.shown} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }
-        const storyId = story?.id ?? null;
-        let rows = await listArticles(store.db, { pipelineId: loaded.pipeline.id, limit: storyId === null ? limit : undefined });
-        if (storyId !== null) rows = rows.filter((r) => r.story_id === storyId).slice(0, limit);
+        // the story's articles are picked in the query, not out of every article of the pipeline
+        const query: ArticleQuery = {
+          pipelineId: loaded.pipeline.id,
+          ...(storyId === null ? {} : { storyId }),
+          ...(limit === undefined && options.json ? {} : { limit: limit ?? TABLE_LIMIT }),
+        };
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
-        // the originals of the copies listed too, whose stance the copies show
-        const ids = [...new Set(rows.flatMap((r) => (r.duplicate_of === null ? [r.id] : [r.id, r.duplicate_of])))];
-        const scores = await latestScores(store.db, ids);
-        const labels = await latestLabels(store.db, ids);
-        const articles = rows.map((row) => {
-          // A copy shows the stance that counts for it, its original's, as trends and the digest count it; its
-          // relevance score, evidence and voices, which are about its own text, stay its own.
-          const { relevant: _relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
-          return { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance };
-        });
-        if (options.json) return printJson(articles);
-        const out = articles.map((a, index) => [
-          String(a.id),
-          (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
-          a.relevance === null ? '-' : a.relevance.toFixed(2),
-          a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
-          a.storyId === null ? '' : String(a.storyId),
-          // the day in the digest time zone, as the digest and trends show it
-          a.publishedAt ? dayOf(a.publishedAt, loaded.pipeline.digest.timeZone) : '?',
-          a.source.id,
-          shownHeadline(rows[index]!),
-        ]);
-        process.stdout.write(`${table(['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'], out, [5, 10, 4, 6, 5, 10, 18, 70])}\n`);
+        // A page at a time, with the scores and labels of that page: a history of any length in bounded memory.
+        async function* pages(): AsyncGenerator<{ row: ArticleRow; article: ArticleJson }[]> {
+          for await (const rows of articlePages(store.db, query)) {
+            // the originals of the copies listed too, whose stance the copies show
+            const ids = [...new Set(rows.flatMap((r) => (r.duplicate_of === null ? [r.id] : [r.id, r.duplicate_of])))];
+            const scores = await latestScores(store.db, ids);
+            const labels = await latestLabels(store.db, ids);
+            yield rows.map((row) => {
+              // A copy shows the stance that counts for it, its original's, as trends and the digest count it; its
+              // relevance score, evidence and voices, which are about its own text, stay its own.
+              const { relevant: _relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
+              return { row, article: { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance } };
+            });
+          }
+        }
+        if (options.json) {
+          return printJsonArray((async function* () {
+            for await (const page of pages()) yield page.map(({ article }) => article);
+          })());
+        }
+        let shown = 0;
+        for await (const page of pages()) {
+          const out = page.map(({ row, article: a }) => [
+            String(a.id),
+            (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
+            a.relevance === null ? '-' : a.relevance.toFixed(2),
+            a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
+            a.storyId === null ? '' : String(a.storyId),
+            // the day in the digest time zone, as the digest and trends show it
+            a.publishedAt ? dayOf(a.publishedAt, loaded.pipeline.digest.timeZone) : '?',
+            a.source.id,
+            shownHeadline(row),
+          ]);
+          // the header once, above the first page
+          const lines = table(HEADERS, out, WIDTHS).split('\n');
+          process.stdout.write(`${(shown === 0 ? lines : lines.slice(1)).join('\n')}\n`);
+          shown += page.length;
+        }
+        if (shown === 0) process.stdout.write(`${table(HEADERS, [], WIDTHS)}\n`);
+        // Only the default cuts without being asked to: said, with how many there are and how to see them.
+        if (limit === undefined && shown === TABLE_LIMIT && !options.quiet) {
+          const total = await countArticles(store.db, query);
+          if (total > shown) {
+            process.stderr.write(`pausewatch: the newest ${shown} of ${total} articles; \`--limit ${total}\` shows them all, and --json lists them all\n`);
+          }
+        }
       });
     });
 }

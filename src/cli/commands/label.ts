@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { addStanceLabel, allLatestLabels, getArticle, latestLabels, listArticles, type ArticleRow, type Database } from '../../store/index.ts';
+import { addStanceLabel, allLatestLabels, applyStanceLabel, articlesByIds, getArticle, latestLabels, type ArticleRow, type Database } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, storedId, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { commandLine, table, writeText } from '../views.ts';
@@ -31,14 +32,25 @@ export function registerLabel(program: Command): void {
       if ((local.stance === undefined) === (local.clear === undefined)) throw new UsageError('label: give either --stance <label> or --clear');
       const label = local.stance === undefined ? null : parseLabel(local.stance);
       await withContext(options, async ({ loaded, store }) => {
+        // another pipeline's database would only say "no article 6", which reads as a wrong id
+        await requirePipelineRuns(loaded, store, options, 'label');
         const article = typedId === null ? undefined : await getArticle(store.db, typedId);
         if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${shown} in pipeline ${loaded.pipeline.id}`);
         const id = article.id;
         const at = new Date().toISOString();
         if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
-        await addStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
-        if (options.json) printJson({ articleId: id, label, note: local.note ?? null, at, duplicateOf: article.duplicate_of });
-        else writeText(process.stdout, `article ${id} labelled ${label}: ${shownHeadline(article)}\n`);
+        const applied = await applyStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
+        const inForce = applied.label;
+        if (options.json) {
+          printJson({ articleId: id, label, note: inForce.note, at: inForce.created_at, duplicateOf: article.duplicate_of, recorded: applied.recorded });
+        } else {
+          const said = !applied.recorded
+            ? `article ${id} is already labelled ${label}`
+            : applied.previous?.label === label
+              ? `article ${id} is still labelled ${label}, with the new note`
+              : `article ${id} labelled ${label}`;
+          writeText(process.stdout, `${said}: ${shownHeadline(article)}\n`);
+        }
         // A syndicated group counts once, by its original, in trends, the digest, stories and articles: a copy's label changes none of them.
         if (article.duplicate_of !== null) {
           writeText(
@@ -57,8 +69,10 @@ export function registerLabel(program: Command): void {
     .action(async (local: { export?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withContext(options, async ({ loaded, store }) => {
+        await requirePipelineRuns(loaded, store, options, 'list');
         const labels = await allLatestLabels(store.db, loaded.pipeline.id);
-        const articles = new Map((await listArticles(store.db, { pipelineId: loaded.pipeline.id })).map((a) => [a.id, a]));
+        // the labelled articles only, not the pipeline's whole history
+        const articles = await articlesByIds(store.db, labels.map((l) => l.article_id));
         const rows = labels.map((l) => {
           const article = articles.get(l.article_id);
           return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, text: article?.text ?? '' };

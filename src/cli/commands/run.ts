@@ -7,7 +7,7 @@ import { RunStop } from '../../run/run-stop.ts';
 import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten } from './sources.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
 import { terminalProgress } from '../progress.ts';
 import { commandLine, shownPath, writeText, type TargetFlags } from '../views.ts';
@@ -185,20 +185,25 @@ export function registerRun(program: Command, state: CliState): void {
     .option('--all', 'check every feed now, even those whose next check is later (not those whose server asked, with Retry-After, to wait longer)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const { report, context } = await withContext(options, async ({ loaded, store }) => {
-        await checkDigestDir(loaded);
-        const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
-        const progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
-        // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
-        const console = options.json ? process.stderr : process.stdout;
-        const consoleAroundProgress = new Writable({
-          write(chunk, _encoding, done) {
-            if (progress) progress.around(() => console.write(chunk));
-            else console.write(chunk);
-            done();
-          },
-        });
-        const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.file);
+      const loaded = await openPipeline(options);
+      // The settings that can refuse the run are checked before the database is opened: a first run they refuse leaves
+      // no database behind, so the read commands still say there is none rather than that no pipeline has run.
+      await checkDigestDir(loaded);
+      const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
+      let progress: ReturnType<typeof terminalProgress> | undefined;
+      // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
+      const console = options.json ? process.stderr : process.stdout;
+      const consoleAroundProgress = new Writable({
+        write(chunk, _encoding, done) {
+          if (progress) progress.around(() => console.write(chunk));
+          else console.write(chunk);
+          done();
+        },
+      });
+      // an email channel's password missing from the environment is one of them
+      const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.file);
+      const { report, context } = await withStore(options, loaded, async (store) => {
+        progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
         // alert or a digest email being handed to its channel (the next run would send it again) and a digest being
         // written (cut short, it would replace a whole one) are seen through first, and said so; a second Ctrl-C ends
