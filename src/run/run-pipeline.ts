@@ -8,7 +8,7 @@ import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../inges
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
-import { articleTextProblem, extractArticle, extractHtml, countWords } from '../extract/index.ts';
+import { articleTextProblem, extractArticle, extractFetchedPage, extractHtml, countWords } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
@@ -754,7 +754,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A link to a PDF or a binary file keeps the feed's text rather than store its bytes as the article.
       const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
-      const extracted = extractHtml(page.text, { url: pageUrl });
+      // read as `extract <url>` reads it: a text/plain page as text, not as HTML
+      const extracted = extractFetchedPage(page.text, response.headers, pageUrl);
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
