@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { articleTextProblem, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
+import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
 import type { ExtractedArticle } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
@@ -70,12 +70,15 @@ export function registerExtract(program: Command, state: CliState): void {
       // What was found is printed all the same; but a page a run would not take as the article fails, as in the run:
       // a fetched page needs as many words as a run asks of an article page, a file (as a run's files source reads
       // it) any text at all.
-      const fetched = url !== null;
-      const problem = articleTextProblem(article.text, fetched ? MIN_ARTICLE_WORDS : 1);
-      if (problem) {
-        const failure = fetched
-          ? `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`
-          : `empty: ${target}: ${problem}`;
+      let failure: string | null = null;
+      if (url !== null) {
+        const problem = articleTextProblem(article.text, MIN_ARTICLE_WORDS);
+        if (problem) failure = `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`;
+      } else {
+        const noText = captureTextError(target, article.text);
+        if (noText) failure = `${noText.code}: ${noText.message}`;
+      }
+      if (failure) {
         writeText(process.stderr, `${failure}\n`);
         state.exitCode = ExitCode.partial;
       }
