@@ -1,3 +1,4 @@
+import type { StageError } from '../model/index.ts';
 import { countWords } from './count-words.ts';
 
 /**
@@ -16,4 +17,17 @@ export function articleTextProblem(text: string, minWords = MIN_ARTICLE_WORDS): 
   if (words === 0) return 'no article text found';
   if (words < minWords) return `only ${words} ${words === 1 ? 'word' : 'words'}, fewer than the ${minWords} an article needs`;
   return null;
+}
+
+/**
+ * Why a capture (a saved page or a text file, as a files source or `extract <file>` reads it) holds no article, as
+ * the error naming it, or null when it holds one: its extracted text has no words at all (a page of nothing but
+ * markup, scripts and styles; a text of nothing but page furniture). A capture of any length is an article otherwise:
+ * a files source keeps short ones. A run's files source and `extract <file>` refuse the same captures in these words.
+ * @param name the file as the user knows it: the files source's key, or the path given to `extract`
+ * @param text the capture's extracted text
+ */
+export function captureTextError(name: string, text: string): StageError | null {
+  const problem = articleTextProblem(text, 1);
+  return problem ? { code: 'empty', message: `${name}: ${problem}` } : null;
 }

@@ -6,7 +6,8 @@ export { extractHtml } from './html.ts';
 export { extractPlainText } from './plain-text.ts';
 export { repairMojibake } from './mojibake.ts';
 export { countWords } from './count-words.ts';
-export { articleTextProblem, MIN_ARTICLE_WORDS } from './article-words.ts';
+export { articleTextProblem, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
+export { extractFetchedPage, fetchedPageFormat, startsLikePage } from './page-format.ts';
 
 /** Picks the extractor for the body's format. */
 export function extractArticle(body: string, format: 'html' | 'text', url: string | null): ExtractedArticle {

@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { startsLikePage } from '../extract/page-format.ts';
 import type { RawItem, StageError } from '../model/index.ts';
 import { binaryContentReason, decodePage, decodePlainText } from './decode-page.ts';
 
@@ -22,20 +23,13 @@ export interface DecodedCapture {
   warnings: string[];
 }
 
-/**
- * How a saved page starts, whatever its file is called: an XML declaration (XHTML), the comment browsers write when
- * they save a page (`<!-- saved from url=(0042)https://... -->`), or, after any comments, a doctype, `<html>` or
- * `<head>`. A text capture does not start with markup.
- */
-const PAGE_START = /^\s*(?:<\?xml[\s?]|<!--\s*saved from url=|(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>])/i;
-
-/** Whether a file is a saved page: by its name, else by how its content starts. */
+/** Whether a file is a saved page: by its name, else by how its content starts (as a served page is judged). */
 function isSavedPage(name: string, bytes: Buffer): boolean {
   if (/\.(?:x?html?|shtml)$/i.test(name)) return true;
   // The start of a page is ASCII in every encoding but UTF-16, whose BOM says so.
   const wide = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const head = wide ? decodePlainText(bytes.subarray(0, 2048)).text : bytes.subarray(0, 1024).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
-  return PAGE_START.test(head);
+  return startsLikePage(head);
 }
 
 /**

@@ -8,7 +8,7 @@ import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../inges
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
-import { articleTextProblem, extractArticle, extractHtml, countWords } from '../extract/index.ts';
+import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, extractHtml, countWords } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
@@ -288,6 +288,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const storeLock = new PQueue({ concurrency: 1 });
     let processed = 0;
     let done = 0;
+    // A file's article, extracted once per run: to refuse a capture with no text, to compare it with the stored one
+    // and to store it.
+    const captureArticles = new WeakMap<RawItem, ExtractedArticle>();
+    const captureArticle = (item: RawItem): ExtractedArticle => {
+      let extracted = captureArticles.get(item);
+      if (!extracted) {
+        extracted = extractArticle(item.body ?? '', item.bodyFormat, item.url);
+        captureArticles.set(item, extracted);
+      }
+      return extracted;
+    };
 
     // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
@@ -554,7 +565,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {
-          const extracted = extractArticle(item.body ?? '', item.bodyFormat, item.url);
+          const extracted = captureArticle(item);
           const title = item.title ?? extracted.title;
           if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
           await storeLock.add(() =>
@@ -754,7 +765,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A link to a PDF or a binary file keeps the feed's text rather than store its bytes as the article.
       const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
-      const extracted = extractHtml(page.text, { url: pageUrl });
+      // read as `extract <url>` reads it: a text/plain page as text, not as HTML
+      const extracted = extractFetchedPage(page.text, response.headers, pageUrl);
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
@@ -791,7 +803,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
       const started = now().toISOString();
-      const { items, errors } = await ingestFiles(source.id, source.glob, rootDir);
+      const ingested = await ingestFiles(source.id, source.glob, rootDir);
+      // A capture with no article text (a saved page of nothing but markup) is refused, as `extract <file>` refuses
+      // it, like a file that cannot be read: reported by its name, nothing stored (a stored version of it is left as
+      // it was), and read again next run, when it may have been saved again.
+      const items: RawItem[] = [];
+      const errors = [...ingested.errors];
+      for (const item of ingested.items) {
+        const noText = captureTextError(item.key, captureArticle(item).text);
+        if (noText) errors.push({ key: item.key, error: noText });
+        else items.push(item);
+      }
+      errors.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       report.itemsSeen = items.length;
       report.itemErrors.push(...errors);
       const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
@@ -800,7 +823,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
       }
       const fresh = await newItems(items, source, report);
-      const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: extractArticle(raw.body ?? '', raw.bodyFormat, raw.url), extractError: null, pageAttempted: false }));
+      const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: captureArticle(raw), extractError: null, pageAttempted: false }));
       await storeAll(prepared, source, report);
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { articleTextProblem, extractArticle, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
+import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
+import type { ExtractedArticle } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { readPageBody } from '../../ingest/decode-page.ts';
@@ -15,9 +16,8 @@ export function registerExtract(program: Command, state: CliState): void {
     .argument('<file-or-url>')
     .action(async (target: string, _local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      let body: string;
+      let article: ExtractedArticle;
       let url: string | null = null;
-      let isHtml: boolean;
       let warnings: string[];
       const targetUrl = httpUrlArgument(target, 'the page');
       // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
@@ -38,10 +38,10 @@ export function registerExtract(program: Command, state: CliState): void {
           state.exitCode = ExitCode.partial;
           return;
         }
-        body = page.text;
         warnings = page.warnings;
         url = response.url;
-        isHtml = !/^text\/plain/i.test(response.headers['content-type'] ?? '');
+        // read as a run reads the page: a text/plain page as text
+        article = extractFetchedPage(page.text, response.headers, url);
       } else {
         const bytes = await readNamedFile(target).catch((error: unknown) => {
           throw error instanceof NamedFileError ? new UsageError(error.message) : error;
@@ -53,13 +53,11 @@ export function registerExtract(program: Command, state: CliState): void {
           state.exitCode = ExitCode.partial;
           return;
         }
-        body = decoded.text;
         warnings = decoded.warnings;
-        isHtml = decoded.format === 'html';
+        article = extractArticle(decoded.text, decoded.format, null);
       }
       // on stderr, so stdout stays the article (or its JSON): a wrong charset label is worth knowing about a source
       for (const warning of warnings) writeText(process.stderr, `note: ${warning}\n`);
-      const article = extractArticle(body, isHtml ? 'html' : 'text', url);
       if (options.json) printJson(article);
       else {
         const meta = [
@@ -72,12 +70,15 @@ export function registerExtract(program: Command, state: CliState): void {
       // What was found is printed all the same; but a page a run would not take as the article fails, as in the run:
       // a fetched page needs as many words as a run asks of an article page, a file (as a run's files source reads
       // it) any text at all.
-      const fetched = url !== null;
-      const problem = articleTextProblem(article.text, fetched ? MIN_ARTICLE_WORDS : 1);
-      if (problem) {
-        const failure = fetched
-          ? `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`
-          : `empty: ${target}: ${problem}`;
+      let failure: string | null = null;
+      if (url !== null) {
+        const problem = articleTextProblem(article.text, MIN_ARTICLE_WORDS);
+        if (problem) failure = `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`;
+      } else {
+        const noText = captureTextError(target, article.text);
+        if (noText) failure = `${noText.code}: ${noText.message}`;
+      }
+      if (failure) {
         writeText(process.stderr, `${failure}\n`);
         state.exitCode = ExitCode.partial;
       }
