@@ -2,15 +2,21 @@ import { CompiledQuery, SqliteAdapter, sql, type DialectAdapter, type Kysely } f
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
 
+/** The most values one `IN (...)` list is given: SQLite caps the bound parameters of one statement. */
+const IN_LIST_MAX = 500;
+
+/** `values` in slices a query's `IN (...)` list can take, in order; none for none. */
+function* inChunks<T>(values: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < values.length; i += IN_LIST_MAX) yield values.slice(i, i + IN_LIST_MAX);
+}
+
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
 export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'modified_at' | 'content_hash'>;
 
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
 export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
   const out = new Map<string, StoredItem>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const chunk = keys.slice(i, i + 500);
-    if (chunk.length === 0) continue;
+  for (const chunk of inChunks(keys)) {
     const rows = await db
       .selectFrom('articles')
       .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
@@ -50,12 +56,12 @@ export function articlesWithFailedPages(
 /** The first article a source delivered under each of these canonical URLs, whatever its item key; one query per 500. */
 export async function sourceArticlesByCanonicalUrl(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<Map<string, StoredItem>> {
   const out = new Map<string, StoredItem>();
-  for (let i = 0; i < canonicalUrls.length; i += 500) {
+  for (const chunk of inChunks(canonicalUrls)) {
     const rows = await db
       .selectFrom('articles')
       .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
-      .where('canonical_url', 'in', canonicalUrls.slice(i, i + 500))
+      .where('canonical_url', 'in', chunk)
       .where('source_id', '=', sourceId)
       .orderBy('id', 'desc')
       .execute();
@@ -260,9 +266,7 @@ export async function* articlePages(db: Kysely<Database>, query: ArticleQuery, p
 /** These articles, by id (those that exist); one query per 500 ids. */
 export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ArticleRow>> {
   const out = new Map<number, ArticleRow>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (chunk.length === 0) continue;
+  for (const chunk of inChunks(ids)) {
     for (const row of await db.selectFrom('articles').selectAll().where('id', 'in', chunk).execute()) out.set(row.id, row);
   }
   return out;
@@ -277,11 +281,11 @@ export async function earliestCopyPublications(
   db: Kysely<Database>, originalIds: readonly number[], { seenBefore }: { seenBefore?: string } = {},
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  for (let i = 0; i < originalIds.length; i += 500) {
+  for (const chunk of inChunks(originalIds)) {
     let query = db
       .selectFrom('articles')
       .select(['duplicate_of', (eb) => eb.fn.min('published_at').as('earliest')])
-      .where('duplicate_of', 'in', originalIds.slice(i, i + 500))
+      .where('duplicate_of', 'in', chunk)
       .where('published_at', 'is not', null);
     if (seenBefore !== undefined) query = query.where('fetched_at', '<', seenBefore);
     const rows = await query.groupBy('duplicate_of').execute();
@@ -299,9 +303,7 @@ export async function newestPerArticle<T extends { article_id: number }>(
   loadChunk: (chunk: number[]) => Promise<T[]>,
 ): Promise<Map<number, T>> {
   const out = new Map<number, T>();
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const chunk = articleIds.slice(i, i + 500);
-    if (chunk.length === 0) continue;
+  for (const chunk of inChunks(articleIds)) {
     for (const row of await loadChunk(chunk)) out.set(row.article_id, row);
   }
   return out;
