@@ -7,7 +7,7 @@ export { extractPlainText } from './plain-text.ts';
 export { repairMojibake } from './mojibake.ts';
 export { countWords } from './count-words.ts';
 export { articleTextProblem, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
-export { extractFetchedPage, fetchedPageFormat, startsLikePage } from './page-format.ts';
+export { extractFetchedPage } from './page-format.ts';
 
 /** Picks the extractor for the body's format. */
 export function extractArticle(body: string, format: 'html' | 'text', url: string | null): ExtractedArticle {

@@ -36,9 +36,8 @@ export function fetchedPageFormat(contentType: string | null | undefined, text: 
 /**
  * The article of a fetched page, read in the format its Content-Type gives (`fetchedPageFormat`): what a run stores
  * for the page and `extract <url>` prints.
- * @param headers the response headers (only Content-Type is read, in any case)
+ * @param contentType the response's Content-Type header, if it had one
  */
-export function extractFetchedPage(text: string, headers: Record<string, string>, url: string | null): ExtractedArticle {
-  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+export function extractFetchedPage(text: string, contentType: string | undefined, url: string | null): ExtractedArticle {
   return fetchedPageFormat(contentType, text) === 'text' ? extractPlainText(text, { url }) : extractHtml(text, { url });
 }

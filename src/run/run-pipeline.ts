@@ -7,6 +7,7 @@ import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
+import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, extractHtml, countWords } from '../extract/index.ts';
 import {
@@ -766,7 +767,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       // read as `extract <url>` reads it: a text/plain page as text, not as HTML
-      const extracted = extractFetchedPage(page.text, response.headers, pageUrl);
+      const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl);
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };

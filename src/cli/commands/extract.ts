@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { readPageBody } from '../../ingest/decode-page.ts';
+import { getHeader } from '../../ingest/feed/decode.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
@@ -41,7 +42,7 @@ export function registerExtract(program: Command, state: CliState): void {
         warnings = page.warnings;
         url = response.url;
         // read as a run reads the page: a text/plain page as text
-        article = extractFetchedPage(page.text, response.headers, url);
+        article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url);
       } else {
         const bytes = await readNamedFile(target).catch((error: unknown) => {
           throw error instanceof NamedFileError ? new UsageError(error.message) : error;
