@@ -45,6 +45,14 @@ function isUrl(target: string): boolean {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(target);
 }
 
+/**
+ * True when `target` names a SQLite file that does not exist yet: what openStore with `mustExist` refuses as "no
+ * database", for a caller that has nothing to read then rather than an error (a URL, or `:memory:`, is no such file).
+ */
+export function isMissingDatabaseFile(target: string): boolean {
+  return !isUrl(target) && target !== ':memory:' && !existsSync(path.resolve(target));
+}
+
 function redact(url: string): string {
   try {
     const parsed = new URL(url);

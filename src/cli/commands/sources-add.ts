@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
@@ -7,7 +5,7 @@ import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../.
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, type GlobalOptions } from '../context.ts';
-import { openStore, pendingMoves, StoreError } from '../../store/index.ts';
+import { isMissingDatabaseFile, openStore, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -100,8 +98,8 @@ function pipelineFeeds(loaded: LoadedPipeline | null, moves: readonly StoredMove
 async function storedMoves(options: GlobalOptions, loaded: LoadedPipeline | null): Promise<{ moves: StoredMove[]; note: string | null }> {
   if (!loaded || !loaded.pipeline.sources.some((source) => source.kind === 'feed')) return { moves: [], note: null };
   const target = databaseTarget(options, loaded.rootDir);
-  // a file path no run has created (a URL, postgres://, is asked: a database there may hold the moves)
-  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(target) && target !== ':memory:' && !existsSync(path.resolve(target))) return { moves: [], note: null };
+  // a file no run has created (a URL, postgres://, is asked: a database there may hold the moves)
+  if (isMissingDatabaseFile(target)) return { moves: [], note: null };
   try {
     const store = await openStore(target, { mustExist: true });
     try {
