@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { freshSqlite } from '../helpers/databases.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
 /**
@@ -36,23 +33,10 @@ const furniture = 'Advertisement\n\nShare this article\n';
 const short = 'Labs weigh a frontier pause.';
 
 async function setUp() {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-files-no-text-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const { store, loaded } = await feedRunProject(cleanups, 'captures', [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*' }]);
+  const { pipeline, rootDir: root } = loaded;
   mkdirSync(path.join(root, 'caps'));
   const write = (name: string, content: string) => writeFileSync(path.join(root, 'caps', name), content);
-  const database = await freshSqlite();
-  cleanups.push(() => database.drop());
-  const store: Store = await openStore(database.target);
-  cleanups.push(() => store.close());
-  const definition = {
-    id: 'captures',
-    name: 'captures',
-    sources: [{ id: 'caps', kind: 'files' as const, name: 'Captures', glob: 'caps/*' }],
-    topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-    alerts: { channels: [] },
-  };
-  const pipeline = definePipeline(definition);
-  const loaded: LoadedPipeline = { file: path.join(root, 'p.ts'), rootDir: root, pipeline };
   const channels = createChannels(pipeline.alerts, root, new PassThrough().resume());
   let hour = 6;
   const run = () => {

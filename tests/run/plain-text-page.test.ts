@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { freshSqlite } from '../helpers/databases.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
@@ -60,22 +57,10 @@ describe('a run on a feed whose article pages are served as text/plain', () => {
       '/html': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(htmlPage),
     });
     cleanups.push(() => server.close());
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-plain-page-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await freshSqlite();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const definition = {
-      id: 'plain-page',
-      name: 'plain-page',
-      sources: [{ id: 'paper', kind: 'feed' as const, name: 'Paper', url: `${server.url}/feed.xml` }],
-      topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000, fetchArticles: true },
-      alerts: { channels: [] },
-    };
-    const pipeline = definePipeline(definition);
-    const loaded: LoadedPipeline = { file: path.join(root, 'p.ts'), rootDir: root, pipeline };
+    const { store, loaded } = await feedRunProject(cleanups, 'plain-page', [{ id: 'paper', kind: 'feed', name: 'Paper', url: `${server.url}/feed.xml` }], {
+      fetch: { fetchArticles: true },
+    });
+    const { pipeline, rootDir: root } = loaded;
     const channels = createChannels(pipeline.alerts, root, new PassThrough().resume());
 
     const report = await runPipeline({ loaded, store, channels, now: () => new Date('2026-06-10T06:00:00.000Z'), random: () => 0.5 });
@@ -86,7 +71,7 @@ describe('a run on a feed whose article pages are served as text/plain', () => {
     expect(texts).toEqual({ plain: plainText, html: htmlText });
 
     const pipelineFile = path.join(root, 'pipeline.ts');
-    writeFileSync(pipelineFile, `export default ${JSON.stringify(definition)};\n`);
+    writeFileSync(pipelineFile, `export default ${JSON.stringify(pipeline)};\n`);
     for (const name of ['plain', 'html']) {
       const extracted = await runCommands([registerExtract], ['extract', '--json', `${server.url}/${name}`, '--pipeline', pipelineFile]);
       expect(extracted).toMatchObject({ code: 0, stderr: '' });

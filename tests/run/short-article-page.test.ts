@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { registerExtract } from '../../src/cli/commands/extract.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { freshSqlite } from '../helpers/databases.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
@@ -46,22 +43,10 @@ describe('a run on a feed whose article page is too short', () => {
       '/full.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page(fullText)),
     });
     cleanups.push(() => server.close());
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-short-page-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await freshSqlite();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const definition = {
-      id: 'short-page',
-      name: 'short-page',
-      sources: [{ id: 'paper', kind: 'feed' as const, name: 'Paper', url: `${server.url}/feed.xml` }],
-      topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000, fetchArticles: true },
-      alerts: { channels: [] },
-    };
-    const pipeline = definePipeline(definition);
-    const loaded: LoadedPipeline = { file: path.join(root, 'p.ts'), rootDir: root, pipeline };
+    const { store, loaded } = await feedRunProject(cleanups, 'short-page', [{ id: 'paper', kind: 'feed', name: 'Paper', url: `${server.url}/feed.xml` }], {
+      fetch: { fetchArticles: true },
+    });
+    const { pipeline, rootDir: root } = loaded;
     const channels = createChannels(pipeline.alerts, root, new PassThrough().resume());
 
     const report = await runPipeline({ loaded, store, channels, now: () => new Date('2026-06-10T06:00:00.000Z'), random: () => 0.5 });
@@ -79,7 +64,7 @@ describe('a run on a feed whose article page is too short', () => {
 
     // `extract` on the same pages, with the same pipeline: the same verdicts
     const pipelineFile = path.join(root, 'pipeline.ts');
-    writeFileSync(pipelineFile, `export default ${JSON.stringify(definition)};\n`);
+    writeFileSync(pipelineFile, `export default ${JSON.stringify(pipeline)};\n`);
     const extract = (name: string) => runCommands([registerExtract], ['extract', '--json', `${server.url}/${name}.html`, '--pipeline', pipelineFile]);
     const short = await extract('short');
     expect(short.code).toBe(1);
