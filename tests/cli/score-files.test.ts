@@ -175,6 +175,22 @@ describe('score reads a page\'s article text, never its markup', () => {
     expect(entries(stdout)[0]!.relevance!.score).toBeGreaterThan(0);
     expect(code).toBe(0);
   });
+
+  it('the one line is scored once: its evidence is not listed a second time as the title', async () => {
+    const line = file('line-once.txt', '\n  Anthropic calls for a pause of frontier AI development  \r\n\n');
+    const { stdout } = await score('--json', line);
+    const [entry] = entries(stdout) as (ScoreEntry & { relevance: { evidence: string[] }; stance: { evidence: { sentence: string }[] } })[];
+    expect(entry!.relevance.evidence).toEqual(['Anthropic calls for a pause of frontier AI development']);
+    expect(entry!.stance.evidence.map((e) => e.sentence)).toEqual(['Anthropic calls for a pause of frontier AI development']);
+  });
+
+  it('a text capture of nothing but page furniture is empty, exit 1, as a run and extract refuse it', async () => {
+    const furniture = file('furniture.txt', 'Subscribe\nSign in\nCookie settings\nShare this article\nAdvertisement\n');
+    const { code, stdout, stderr } = await score('--json', furniture, good);
+    expect(entries(stdout).map((entry) => entry.error)).toEqual([{ code: 'empty', message: `${furniture}: no article text found` }, null]);
+    expect(stderr).toBe(`empty: ${furniture}: no article text found\n`);
+    expect(code).toBe(1);
+  });
 });
 
 function escapeRegExp(text: string): string {

@@ -41,6 +41,11 @@ function formatScore(entry: ReturnType<typeof scoreJson>): string {
   return lines.join('\n');
 }
 
+/** Whether a text is a single line of words (blank lines around it aside). */
+function isOneLine(text: string): boolean {
+  return !/\S[^\S\r\n]*[\r\n]\s*\S/.test(text);
+}
+
 export function registerScore(program: Command, state: CliState): void {
   program
     .command('score')
@@ -74,9 +79,12 @@ export function registerScore(program: Command, state: CliState): void {
           continue;
         }
         const article = extractArticle(decoded.text, decoded.format, null);
-        // A page is scored on its article text only, never on its tags, scripts and styles; a text capture the
-        // cleaner finds no body in is scored as it is, as any paragraph is.
-        const text = decoded.format === 'html' ? article.text : article.text || decoded.text;
+        // A page is scored on its article text only, never on its tags, scripts and styles. A text of one line is
+        // scored as it is, though the capture cleaner reads a lone line as a headline with no body; a text of more
+        // lines with no body is a capture of page furniture ("Subscribe", "Sign in"), which runs and `extract`
+        // refuse as empty, and so does this.
+        const asOneLine = decoded.format === 'text' && article.text === '' && isOneLine(decoded.text);
+        const text = asOneLine ? decoded.text.trim() : article.text;
         const noText = articleTextProblem(text, 1);
         if (noText) {
           const error = { code: 'empty', message: `${file}: ${noText}` };
@@ -85,7 +93,8 @@ export function registerScore(program: Command, state: CliState): void {
           failed = true;
           continue;
         }
-        const entry = scoreJson(file, scorer.score({ title: article.title, text }));
+        // the line the cleaner took for a headline is scored once, as the text
+        const entry = scoreJson(file, scorer.score({ title: asOneLine ? null : article.title, text }));
         results.push(entry);
         if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }
