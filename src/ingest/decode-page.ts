@@ -1,3 +1,4 @@
+import { startsLikePage } from '../extract/page-format.ts';
 import { decodeDocument, getHeader, metaCharsetLabel, xmlDeclarationLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
 
 /**
@@ -41,6 +42,16 @@ export function decodePlainText(bytes: Buffer): DecodedBody {
 }
 
 /**
+ * A body served as text/plain has no label of its own either, unless it starts like an HTML page (a server serving
+ * `.html` files as text/plain), which is read as the page it is: the same rule that decides which of the two it is
+ * read as (fetchedPageFormat), applied to its first 1024 bytes.
+ */
+const TEXT_PAGE_RULES: DocumentRules = {
+  declaredLabel: (prefix) => (startsLikePage(prefix) ? PAGE_RULES.declaredLabel(prefix) : null),
+  sniffWide: false,
+};
+
+/**
  * Characters no article holds: C0 controls but tab, line feed, vertical tab, form feed and carriage return; DEL;
  * and U+FFFD, which decoding puts where a byte is invalid in the encoding. Text in any encoding has next to none;
  * random bytes read as windows-1252 are one in eight of them.
@@ -72,7 +83,7 @@ export interface PageBodyProblem {
 }
 
 /**
- * A fetched response as an article page, decoded by decodePage, or why it cannot be one: a Content-Type that is not
+ * A fetched response as an article page, decoded by decodePage (a text/plain body by TEXT_PAGE_RULES), or why it cannot be one: a Content-Type that is not
  * HTML, XHTML or plain text (a PDF, an image, application/octet-stream), or a body of binary data under any type. A
  * missing Content-Type is judged by the body alone. The body is decoded once, for the check and for the page.
  * @param headers the response headers (only Content-Type is read, in any case)
@@ -81,7 +92,7 @@ export function readPageBody(bytes: Buffer, headers: Record<string, string>): { 
   const contentType = getHeader(headers, 'content-type');
   const type = contentType?.split(';')[0]!.trim().toLowerCase() || null;
   if (type !== null && !PAGE_TYPES.has(type)) return { page: null, problem: { code: 'not_html', message: `served as ${type}, not as an HTML page` } };
-  const page = decodePage(bytes, headers);
+  const page = decodeDocument(bytes, contentType, type === 'text/plain' ? TEXT_PAGE_RULES : PAGE_RULES);
   const reason = binaryContentReason(page.text);
   if (reason) return { page: null, problem: { code: 'not_html', message: `served as ${type ?? 'no content type'}, but the body is not text: ${reason}` } };
   return { page, problem: null };

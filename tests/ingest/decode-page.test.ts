@@ -156,6 +156,15 @@ describe('readPageBody: what cannot be read as an article page', () => {
     expect(pageBodyProblem(undefined, binary)?.message).toMatch(/^served as no content type, but the body is not text/);
   });
 
+  it('reads a text/plain body as text: a <meta charset> quoted in its words is not its label', () => {
+    const article = 'How to label a page: write <meta charset="koi8-r"> in its head. Zürich’s “pause” debate goes on.\n';
+    const bytes = Buffer.from(article, 'utf8');
+    expect(readPageBody(bytes, { 'content-type': 'text/plain' }).page?.text).toBe(article);
+    // a page served as text/plain is still read as the page it is, by its own label
+    const cyrillic = `<!doctype html><html><head><meta charset="koi8-r"></head><body><p>Пауза</p></body></html>`;
+    expect(readPageBody(iconv.encode(cyrillic, 'koi8-r'), { 'content-type': 'text/plain' }).page?.text).toBe(cyrillic);
+  });
+
   it('accepts HTML, XHTML, plain text and an untyped page, in any encoding', () => {
     for (const type of ['text/html', 'TEXT/HTML; charset=UTF-8', 'application/xhtml+xml', 'text/plain', undefined, '']) expect(pageBodyProblem(type, html)).toBeNull();
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page('', 'Pause'), 'utf-16le')]);
