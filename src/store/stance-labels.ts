@@ -37,10 +37,37 @@ export async function applyStanceLabel(
   db: Kysely<Database>,
   label: { articleId: number; label: AnalystLabelRow['label']; note: string | null; at: string },
 ): Promise<AppliedLabel> {
-  const previous = (await latestLabels(db, [label.articleId])).get(label.articleId) ?? null;
-  if (previous && previous.label === label.label && (label.note === null || label.note === previous.note)) return { recorded: false, label: previous, previous };
-  const id = await addStanceLabel(db, label);
-  return { recorded: true, label: { id, article_id: label.articleId, label: label.label, note: label.note, created_at: label.at }, previous };
+  return withArticleLocked(db, label.articleId, async (trx) => {
+    const previous = (await latestLabels(trx, [label.articleId])).get(label.articleId) ?? null;
+    if (previous && previous.label === label.label && (label.note === null || label.note === previous.note)) return { recorded: false, label: previous, previous };
+    const id = await addStanceLabel(trx, label);
+    return { recorded: true, label: { id, article_id: label.articleId, label: label.label, note: label.note, created_at: label.at }, previous };
+  });
+}
+
+/**
+ * Withdraws an article's analyst verdict, recording a `cleared` row: the verdict withdrawn, or null when it had none
+ * in force (then nothing is recorded, so clearing twice records one row).
+ */
+export async function clearStanceLabel(db: Kysely<Database>, label: { articleId: number; note: string | null; at: string }): Promise<AnalystLabelRow | null> {
+  return withArticleLocked(db, label.articleId, async (trx) => {
+    const withdrawn = (await latestLabels(trx, [label.articleId])).get(label.articleId) ?? null;
+    if (withdrawn) await addStanceLabel(trx, { ...label, label: 'cleared' });
+    return withdrawn;
+  });
+}
+
+/**
+ * Runs `work` in a transaction that first takes the article row's write lock, so two `label` commands given at the
+ * same instant take turns: the second reads what the first recorded, and "already labelled" holds across processes.
+ * A read first would let both see no label and both record one. The lock is a write that changes nothing: on SQLite
+ * it takes the database's write lock (waiting out the busy timeout), on PostgreSQL the row's.
+ */
+async function withArticleLocked<T>(db: Kysely<Database>, articleId: number, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('articles').set((eb) => ({ id: eb.ref('id') })).where('id', '=', articleId).execute();
+    return work(trx);
+  });
 }
 
 /** The newest analyst label of each article that has one in force (none when the newest was cleared). */

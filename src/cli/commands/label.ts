@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { addStanceLabel, allLatestLabels, applyStanceLabel, articlesByIds, getArticle, latestLabels, type ArticleRow, type Database } from '../../store/index.ts';
+import { allLatestLabels, applyStanceLabel, clearStanceLabel, articlesByIds, getArticle, type ArticleRow, type Database } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, storedId, UsageError } from '../errors.ts';
@@ -99,8 +99,7 @@ export function registerLabel(program: Command): void {
  * label in force is left as it is: clearing twice records nothing twice.
  */
 async function clearLabel(db: Kysely<Database>, article: ArticleRow, note: string | null, at: string, json: boolean): Promise<void> {
-  const withdrawn = (await latestLabels(db, [article.id])).get(article.id) ?? null;
-  if (withdrawn) await addStanceLabel(db, { articleId: article.id, label: 'cleared', note, at });
+  const withdrawn = await clearStanceLabel(db, { articleId: article.id, note, at });
   if (json) return printJson({ articleId: article.id, label: null, cleared: withdrawn?.label ?? null, note, at: withdrawn ? at : null });
   writeText(
     process.stdout,
