@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline, type FetchSettings, type LoadedPipeline } from '../config/index.ts';
 import { pipelineSchema } from '../config/schema.ts';
+import { serverWaitOf, type ServerWait } from '../ingest/discover.ts';
 import { fetchOptionsFrom, trustedHostOf, type FetchOptions, type FetchResult } from '../ingest/fetch.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -149,12 +150,16 @@ export function commandFetchOptions(settings: FetchSettings, typedUrl: string): 
   return { ...fetchOptionsFrom(settings), trustedHostname: trustedHostOf(typedUrl) };
 }
 
+/** A wait a server asked for, as the failure it came with ends: "; the server asks to wait 120 s (Retry-After), until …Z". */
+export function retryAfterText(wait: Pick<ServerWait, 'seconds' | 'until'>): string {
+  return `; the server asks to wait ${wait.seconds} s (Retry-After), until ${wait.until}`;
+}
+
 /**
  * Why a URL the user typed could not be fetched, on one line; for a 429 or 503, when the server asks to be asked
- * again, which someone checking a source needs more than the status.
+ * again, which someone checking a source needs more than the status. `wait` is that wait as worked out when the
+ * answer came (serverWaitOf); by default, from now.
  */
-export function fetchFailureText(target: string, response: Exclude<FetchResult, { status: 'ok' }>): string {
-  const wait = response.hints.retryAfterSeconds;
-  const retry = response.status === 'failed' && wait !== null ? `; the server asks to wait ${wait} s (Retry-After), until ${new Date(Date.now() + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z')}` : '';
-  return `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${retry}`;
+export function fetchFailureText(target: string, response: Exclude<FetchResult, { status: 'ok' }>, wait = serverWaitOf(response, Date.now())): string {
+  return `cannot fetch ${urlForDisplay(target)}: ${response.status === 'failed' ? response.error.message : 'not modified'}${wait ? retryAfterText(wait) : ''}`;
 }

@@ -36,7 +36,11 @@ export interface DigestStory {
 export interface SourceHealth {
   id: string;
   name: string;
-  status: 'ok' | 'not_modified' | 'failed' | 'never';
+  /**
+   * `gone`: the feed's server answered 410 Gone (and nothing has been read from it since), as `pausewatch sources`
+   * says; `failed`: any other failure of the last check.
+   */
+  status: 'ok' | 'not_modified' | 'failed' | 'gone' | 'never';
   lastError: string | null;
   /** How many problems the last feed document read was recovered from (not well-formed, mislabelled charset, ...). */
   warningCount?: number;

@@ -147,6 +147,25 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   return found;
 }
 
+/**
+ * A wait a server asked for with Retry-After (on a 429 or 503, or any failed answer that carries one): `seconds` from
+ * its answer, and `until`, the time it ends (ISO-8601 UTC, to the second), worked out when the answer came, not when
+ * it is shown. `heldBack`: the request was never sent, the request queue holding it back for the wait another answer
+ * of its host asked for (the failure's message already says until when).
+ */
+export interface ServerWait {
+  seconds: number;
+  until: string;
+  heldBack: boolean;
+}
+
+/** The wait a failed answer asks for with Retry-After, `nowMs` being when it came; null when it names none. */
+export function serverWaitOf(response: Exclude<FetchResult, { status: 'ok' }>, nowMs: number): ServerWait | null {
+  const seconds = response.hints.retryAfterSeconds;
+  if (response.status !== 'failed' || seconds === null) return null;
+  return { seconds, until: new Date(nowMs + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), heldBack: response.error.notSent === true };
+}
+
 export interface DiscoveredFeed {
   /**
    * The URL to put in the pipeline file: the one that answered after permanent redirects, but not a temporary
@@ -192,9 +211,12 @@ export interface DiscoveryResult {
   feeds: DiscoveredFeed[];
   /** Comments feeds found, not offered (see commentsFeedReason); a linked one is not fetched. */
   commentFeeds: { url: string; title: string | null; reason: string }[];
-  /** Candidates that did not work, with the reason, for the user to see why a link was skipped. */
-  /** `cutOff`: not answered when discovery reached its time limit (the others failed on their own). */
-  rejected: { url: string; reason: string; cutOff?: true }[];
+  /**
+   * Candidates that did not work, with the reason, for the user to see why a link was skipped. `cutOff`: not answered
+   * when discovery reached its time limit (the others failed on their own). `wait`: the wait its server asked for with
+   * Retry-After (a 429 or 503), when to try it again.
+   */
+  rejected: { url: string; reason: string; cutOff?: true; wait?: ServerWait }[];
   /** Set when the page itself could not be used: not fetched, or not a readable feed nor an HTML page. */
   error: string | null;
   /**
@@ -211,6 +233,8 @@ export interface DiscoveryResult {
    * common paths all the same), for what else it says: the Retry-After of a 429 or 503. Null when the page answered.
    */
   pageFailure: Exclude<FetchResult, { status: 'ok' }> | null;
+  /** The wait the page's server asked for with Retry-After when the page is why discovery failed (`error`), else null. */
+  wait: ServerWait | null;
   /**
    * For each of `feeds` (same index), the addresses asked for that redirected permanently to its `url` (a candidate's
    * own, and the hops on the way), so a caller knows the feed by an old address too, as a pipeline may still name it.
@@ -260,7 +284,7 @@ export function discoveryDeadlineMs(timeoutMs: number): number {
 export type DiscoveryEvent =
   | { type: 'page'; url: string }
   | { type: 'candidates'; via: 'link' | 'probe'; urls: readonly string[]; skipped: number }
-  | { type: 'tried'; via: 'link' | 'probe'; url: string; reason: string | null };
+  | { type: 'tried'; via: 'link' | 'probe'; url: string; reason: string | null; wait: ServerWait | null };
 
 export interface DiscoverOptions {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified'>;
@@ -303,18 +327,26 @@ function foundAt(response: Fetched, requested: string): FoundAt {
   return { url: addressToKeep(response), finalUrl: response.url, requested, redirectedFrom: permanentlyRedirectedFrom(response) };
 }
 
-type Attempt = ({ feed: ParsedFeed } & FoundAt) | string;
+/** Why a candidate is not a feed, and the wait its server asked for (Retry-After), if it did. */
+interface Rejection {
+  reason: string;
+  wait: ServerWait | null;
+}
+
+type Attempt = ({ feed: ParsedFeed } & FoundAt) | Rejection;
+
+const isRejection = (attempt: Attempt): attempt is Rejection => 'reason' in attempt;
 
 /**
- * Fetches and parses one candidate; a reason string when it is not a feed. `timedOut` says the request ran out of
+ * Fetches and parses one candidate; a Rejection when it is not a feed. `timedOut` says the request ran out of
  * its time limit, which the caller needs to tell a slow site from one stopped by discovery's own deadline.
  */
 async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['fetch']): Promise<{ attempt: Attempt; timedOut: boolean }> {
   const response = await fetcher(url, options);
-  if (response.status === 'failed') return { attempt: response.error.message, timedOut: response.error.code === 'timeout' };
-  if (response.status === 'not_modified') return { attempt: 'unexpected 304', timedOut: false };
+  if (response.status === 'failed') return { attempt: { reason: response.error.message, wait: serverWaitOf(response, Date.now()) }, timedOut: response.error.code === 'timeout' };
+  if (response.status === 'not_modified') return { attempt: { reason: 'unexpected 304', wait: null }, timedOut: false };
   const feed = await tryFeedBody(response.body, response.url, response.headers);
-  return { attempt: typeof feed === 'string' ? feed : { feed, ...foundAt(response, url) }, timedOut: false };
+  return { attempt: typeof feed === 'string' ? { reason: feed, wait: null } : { feed, ...foundAt(response, url) }, timedOut: false };
 }
 
 /** How early a timer may seem to fire when read against Date.now(), which both round to whole milliseconds. */
@@ -347,7 +379,7 @@ function tryCandidates(
       clearTimeout(timer);
       const cutOff = new Set(outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : [])));
       const done = outcomes.map((outcome, index) =>
-        outcome ?? (started.has(index) ? `no answer within the ${limit} that discovery may take` : `not tried: discovery reached its limit of ${limit}`),
+        outcome ?? { reason: started.has(index) ? `no answer within the ${limit} that discovery may take` : `not tried: discovery reached its limit of ${limit}`, wait: null },
       );
       resolve({ outcomes: done, cutOff, timedOut: cutOff.size > 0 });
     };
@@ -418,8 +450,8 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const deadline = Date.now() + deadlineMs;
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
   let pageFailure: DiscoveryResult['pageFailure'] = null;
-  const report = (error: { message: string; code: string } | null): DiscoveryResult => ({
-    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure,
+  const report = (error: { message: string; code: string } | null, wait: ServerWait | null = null): DiscoveryResult => ({
+    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure, wait: error ? wait : null,
     redirectedFrom: identities.map((identity, index) => [...identity.redirectedFrom].filter((url) => url !== feeds[index]!.url)),
   });
   /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
@@ -470,21 +502,22 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const tryAll = async (candidates: readonly Candidate[], via: 'link' | 'probe', skipped = 0) => {
     options.onProgress?.({ type: 'candidates', via, urls: candidates.map((c) => c.url), skipped });
     const attempts = await tryCandidates(candidates.map((c) => c.url), fetcher, options.fetch, limits, (url, attempt) =>
-      options.onProgress?.({ type: 'tried', via, url, reason: typeof attempt === 'string' ? attempt : null }),
+      options.onProgress?.({ type: 'tried', via, url, reason: isRejection(attempt) ? attempt.reason : null, wait: isRejection(attempt) ? attempt.wait : null }),
     );
     timedOut ||= attempts.timedOut;
     candidates.forEach((candidate, index) => {
       const attempt = attempts.outcomes[index]!;
       const cutOff = attempts.cutOff.has(index) ? { cutOff: true as const } : {};
-      if (typeof attempt !== 'string') {
+      if (!isRejection(attempt)) {
         // a candidate whose link did not say it is a comments feed, but whose address after redirects or own title does
         const reason = commentsFeedReason(attempt.url, attempt.feed.title, 'feed');
         if (reason) setAside(attempt.url, attempt.feed.title, reason);
         else keep(attempt.feed, attempt, via, candidate.title, candidate.sameAddress);
       } else {
-        rejected.push({ url: candidate.url, reason: attempt, ...cutOff });
+        const wait = attempt.wait ? { wait: attempt.wait } : {};
+        rejected.push({ url: candidate.url, reason: attempt.reason, ...cutOff, ...wait });
         // not fetched: they are the URL that failed, spelt otherwise
-        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${urlForDisplay(candidate.url)}: ${attempt}`, ...cutOff });
+        for (const url of candidate.sameAddress) rejected.push({ url, reason: `same address as ${urlForDisplay(candidate.url)}: ${attempt.reason}`, ...cutOff, ...wait });
       }
     });
   };
@@ -507,14 +540,15 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   });
   if (page.status !== 'ok') {
     pageFailure = page;
+    const pageWait = serverWaitOf(page, Date.now());
     const error = page.status === 'failed' ? page.error : { code: 'not_modified', message: 'unexpected 304 for the page' };
-    rejected.push({ url: pageUrl, reason: error.message });
+    rejected.push({ url: pageUrl, reason: error.message, ...(pageWait ? { wait: pageWait } : {}) });
     // A site whose home page answers with an error (a 503, a page too large) may still serve its feed at a common
     // path. Not a site that cannot be reached or does not answer in time (each probe would wait as long), nor a
     // URL below the home page: the user asked for that one, not for whatever feed the site has.
     const isHomePage = new URL(pageUrl).pathname === '/';
     if (isHomePage && /^(http_\d+|too_large|not_modified)$/.test(error.code)) await probe(pageUrl, COMMON_FEED_PATHS);
-    return report(feeds.length > 0 ? null : error);
+    return report(feeds.length > 0 ? null : error, pageWait);
   }
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;

@@ -10,8 +10,9 @@ import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
 
+/** A stored source's health; a feed that answered 410 Gone is `gone`, as `pausewatch sources` lists it, not `failed`. */
 export function sourceHealth(row: SourceRow): SourceHealth {
-  const status = row.error_streak > 0 ? 'failed' : row.last_success_at ? 'ok' : 'never';
+  const status = row.gone ? 'gone' : row.error_streak > 0 ? 'failed' : row.last_success_at ? 'ok' : 'never';
   return { id: row.id, name: row.name, status, lastError: row.error_streak > 0 ? row.last_error : null, warningCount: row.last_warning_count };
 }
 
@@ -30,9 +31,9 @@ export function definedSourcesHealth(loaded: LoadedPipeline, rows: readonly Sour
     .sort(healthOrder);
 }
 
-const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, never: 1, not_modified: 2, ok: 2 };
+const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, gone: 0, never: 1, not_modified: 2, ok: 2 };
 
-/** Sources that need a look first (failing, never read), then by the name the table shows. */
+/** Sources that need a look first (failing or gone, never read), then by the name the table shows. */
 function healthOrder(a: SourceHealth, b: SourceHealth): number {
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }

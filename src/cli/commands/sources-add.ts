@@ -3,8 +3,8 @@ import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
-import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult } from '../../ingest/discover.ts';
-import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, type GlobalOptions } from '../context.ts';
+import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
+import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, openStore, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
@@ -171,9 +171,22 @@ export function commentFeedLines(result: Pick<DiscoveryResult, 'commentFeeds'>):
   ];
 }
 
+/**
+ * Why a candidate failed, and when its server asks to be asked again (Retry-After) as `feed` says it: someone adding a
+ * source needs to know when to try that feed again. A request the queue held back already says until when.
+ */
+export function rejectionText(rejected: { reason: string; wait?: ServerWait | null }): string {
+  return `${rejected.reason}${rejected.wait && !rejected.wait.heldBack ? retryAfterText(rejected.wait) : ''}`;
+}
+
 /** The candidates discovery tried, one line each. */
-function triedLines(rejected: readonly { url: string; reason: string }[]): string {
-  return rejected.map((r) => `  tried ${urlForDisplay(r.url)}: ${r.reason}\n`).join('');
+function triedLines(rejected: DiscoveryResult['rejected']): string {
+  return rejected.map((r) => `  tried ${urlForDisplay(r.url)}: ${rejectionText(r)}\n`).join('');
+}
+
+/** The wait a server asked for, in --json: `retryAfterSeconds` and `retryAfterUntil` (ISO-8601 UTC), null when none. */
+function waitJson(wait: ServerWait | null | undefined): { retryAfterSeconds: number | null; retryAfterUntil: string | null } {
+  return { retryAfterSeconds: wait?.seconds ?? null, retryAfterUntil: wait?.until ?? null };
 }
 
 /**
@@ -288,7 +301,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           onProgress: (event) => {
             if (event.type === 'candidates' && event.via === 'link') linksTried = event.urls.length;
             status.event(event);
-            if (event.type === 'tried' && event.reason !== null && !options.quiet) status.print(`  skipped ${urlForDisplay(event.url)}: ${event.reason}\n`);
+            if (event.type === 'tried' && event.reason !== null && !options.quiet) status.print(`  skipped ${urlForDisplay(event.url)}: ${rejectionText({ reason: event.reason, wait: event.wait })}\n`);
           },
         });
       } finally {
@@ -330,9 +343,12 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           addedTo: added.addedTo && shownPath(added.addedTo),
           addError: added.error,
           commentFeeds: result.commentFeeds.map((c) => ({ ...c, url: urlForDisplay(c.url) })),
-          rejected: result.rejected.map((r) => ({ ...r, url: urlForDisplay(r.url) })),
+          // each with the wait its server asked for (Retry-After): when to try that candidate again
+          rejected: result.rejected.map(({ wait, ...r }) => ({ ...r, url: urlForDisplay(r.url), ...waitJson(wait) })),
           error: result.error,
           errorCode: result.errorCode,
+          // with `error`, when the page's server asked to wait (a 429 or 503 with Retry-After)
+          ...waitJson(result.wait),
           skippedLinks: result.skippedLinks.map(urlForDisplay),
           timedOut: result.timedOut,
         });
@@ -345,7 +361,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
               ? `${shown} is ${result.error}`
               : // as `feed` says it, with the wait a 429 or 503 asks for
                 result.pageFailure
-                ? fetchFailureText(pageUrl, result.pageFailure)
+                ? fetchFailureText(pageUrl, result.pageFailure, result.wait)
                 : `cannot fetch ${shown}: ${result.error}`;
         writeText(process.stderr, `${problem}\n${tried(result.rejected.filter((r) => r.url !== pageUrl))}`);
       } else if (result.feeds.length === 0) {
