@@ -125,7 +125,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       if (error instanceof StoreError) throw error;
       throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: dialectWithImmediateTransactions(withStatementCache(sqlite)) });
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
     sqliteToMigrate = sqlite;
   }
@@ -342,6 +342,29 @@ function dialectInTransaction(sqlite: SQLite.Database): KyselyDialect {
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
   };
+}
+
+/**
+ * kysely's SQLite dialect with each transaction begun IMMEDIATE, taking the write lock at once. Every transaction
+ * pausewatch opens writes, most after reading (the story titles, the labels in force). Begun deferred, such a
+ * transaction cannot take the write lock once another process has committed since its first read: in WAL mode SQLite
+ * refuses at once (SQLITE_BUSY_SNAPSHOT), without waiting out the busy timeout, and two pipelines sharing a file lost
+ * articles so. Begun IMMEDIATE, it waits for the other writer instead, as the busy timeout intends.
+ */
+function dialectWithImmediateTransactions(database: SqliteDatabase): KyselyDialect {
+  const dialect = new SqliteDialect({ database });
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => new ImmediateTransactionDriver({ database }),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+  };
+}
+
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  }
 }
 
 class SavepointDriver extends SqliteDriver {

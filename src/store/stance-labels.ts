@@ -60,8 +60,8 @@ export async function clearStanceLabel(db: Kysely<Database>, label: { articleId:
 /**
  * Runs `work` in a transaction that first takes the article row's write lock, so two `label` commands given at the
  * same instant take turns: the second reads what the first recorded, and "already labelled" holds across processes.
- * A read first would let both see no label and both record one. The lock is a write that changes nothing: on SQLite
- * it takes the database's write lock (waiting out the busy timeout), on PostgreSQL the row's.
+ * A read first would let both see no label and both record one. On PostgreSQL the lock is a write that changes
+ * nothing; on SQLite every transaction holds the database's write lock from its start (see connect.ts).
  */
 async function withArticleLocked<T>(db: Kysely<Database>, articleId: number, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
