@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -63,7 +64,8 @@ async function matchFiles(pattern: string, rootDir: string): Promise<{ key: stri
   const seen = new Set<string>();
   const files: { key: string; absolute: string }[] = [];
   for (const match of matches) {
-    // A path that cannot be resolved is kept, so reading it reports why.
+    // A path that cannot be resolved (removed since it was listed) is kept, so reading it reports why. A link to
+    // nothing is not listed at all: the glob leaves it out.
     const real = await realpath(match.absolute).catch(() => match.absolute);
     if (seen.has(real)) continue;
     seen.add(real);
@@ -72,13 +74,28 @@ async function matchFiles(pattern: string, rootDir: string): Promise<{ key: stri
   return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+function specialFileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a directory';
+  return 'a special file';
+}
+
 /** Reads every file matching the source's glob (relative to the project root) as one raw item. */
 export async function ingestFiles(sourceId: string, pattern: string, rootDir: string): Promise<FilesIngestResult> {
   const items: RawItem[] = [];
   const errors: FilesIngestResult['errors'] = [];
   for (const { key, absolute } of await matchFiles(pattern, rootDir)) {
     try {
-      const { size } = await stat(absolute);
+      const info = await stat(absolute);
+      // A link in the folder may lead to a pipe, which would never end, or a device such as /dev/zero, which would
+      // fill memory; the glob lists links by what they are called, not what they lead to.
+      if (!info.isFile()) {
+        errors.push({ key, error: { code: 'not_a_file', message: `${key} is ${specialFileKind(info)}, not a regular file, so it is not read` } });
+        continue;
+      }
+      const size = info.size;
       if (size > MAX_FILE_BYTES) {
         errors.push({ key, error: { code: 'too_large', message: `${key} is ${size} bytes, more than the ${MAX_FILE_BYTES} read from a file` } });
         continue;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,19 @@ afterEach(() => {
 });
 
 describe('ingestFiles: binary, empty and UTF-16 captures', () => {
+  it('refuses a link to a named pipe or a device as not a file, without reading it (a pipe would never end)', async () => {
+    const root = project({ 'caps/good.txt': article });
+    execFileSync('mkfifo', [path.join(root, 'pipe')]);
+    symlinkSync(path.join(root, 'pipe'), path.join(root, 'caps/pipe.txt'));
+    symlinkSync('/dev/zero', path.join(root, 'caps/zero.txt'));
+    const { items, errors } = await ingestFiles('caps', 'caps/*.txt', root);
+    expect(items.map((item) => item.key)).toEqual(['caps/good.txt']);
+    expect(errors).toEqual([
+      { key: 'caps/pipe.txt', error: { code: 'not_a_file', message: 'caps/pipe.txt is a named pipe, not a regular file, so it is not read' } },
+      { key: 'caps/zero.txt', error: { code: 'not_a_file', message: 'caps/zero.txt is a device, not a regular file, so it is not read' } },
+    ]);
+  }, 10_000);
+
   it('reads UTF-16 with a byte-order mark, little- and big-endian', async () => {
     const root = project({
       'caps/le.txt': withBom([0xff, 0xfe], article, 'utf-16le'),
