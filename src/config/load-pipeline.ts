@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { definePipeline, PipelineConfigError, type Pipeline } from './define-pipeline.ts';
+import { PipelineConfigError, validatePipeline, type Pipeline } from './define-pipeline.ts';
 
 export interface LoadedPipeline {
   pipeline: Pipeline;
@@ -97,12 +97,13 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   if (found.maybeMissing && Object.keys(found.value).length === 0) {
     throw new PipelineLoadError(`pipeline file ${file} has no default export, or an empty one: ${HOW_TO_EXPORT}`);
   }
+  const rootDir = findProjectRoot(path.dirname(absolute));
   let pipeline: Pipeline;
   try {
-    pipeline = definePipeline(found.value as Parameters<typeof definePipeline>[0]);
+    pipeline = validatePipeline(found.value as Parameters<typeof validatePipeline>[0], rootDir);
   } catch (error) {
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw error;
   }
-  return { pipeline, file: absolute, rootDir: findProjectRoot(path.dirname(absolute)) };
+  return { pipeline, file: absolute, rootDir };
 }
