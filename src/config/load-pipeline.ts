@@ -6,7 +6,13 @@ import { PipelineConfigError, validatePipeline, type Pipeline } from './define-p
 
 export interface LoadedPipeline {
   pipeline: Pipeline;
+  /** The file's absolute path. */
   file: string;
+  /**
+   * The file as it was given (`--pipeline`), for messages, as loadPipeline's own name it: a configuration problem
+   * found later (an unset `smtp.passwordEnv`) names the file as the others do. Absent: `file`.
+   */
+  givenFile?: string;
   /** Folder that relative paths in the definition resolve against: the nearest one holding package.json. */
   rootDir: string;
 }
@@ -105,5 +111,5 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw error;
   }
-  return { pipeline, file: absolute, rootDir };
+  return { pipeline, file: absolute, givenFile: file, rootDir };
 }

@@ -222,3 +222,16 @@ function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     });
   });
 }
+
+describe('an email channel whose password variable is not set', () => {
+  it('names the pipeline file as it was given, as the other configuration errors do', async () => {
+    const variable = 'PAUSEWATCH_STRICT_FIELDS_TEST_UNSET';
+    const { root } = project({ ...valid, alerts: { channels: [email({ host: '127.0.0.1', user: 'u', passwordEnv: variable })] } });
+    const result = await cli(root, ['run', '--quiet', '--pipeline', 'pipeline.ts', '--database', 'db.sqlite'], { [variable]: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'pausewatch: invalid pipeline definition in pipeline.ts (1 problem):\n' +
+        `  - alerts.channels[0].smtp.passwordEnv: expected the name of an environment variable that holds the SMTP password, found "${variable}", which is empty in this environment\n`,
+    );
+  });
+});
