@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { pipelineSchema, type Pipeline, type PipelineInput } from './schema.ts';
+import { pipelineSchema, pipelineSchemaFor, type Pipeline, type PipelineInput } from './schema.ts';
+import { unknownFieldHint } from './suggest-field.ts';
 
 /** One problem in a pipeline definition: which field, what it should be, what it is. */
 export interface ConfigProblem {
@@ -69,19 +70,35 @@ function describeExpected(issue: z.core.$ZodIssue): string {
 
 /** Validates a pipeline definition, fills in defaults and freezes the result. Throws PipelineConfigError. */
 export function definePipeline(input: PipelineInput): Pipeline {
-  const result = pipelineSchema.safeParse(input, { reportInput: true });
-  const problems: ConfigProblem[] = result.success
-    ? []
-    : result.error.issues.map((issue) => {
-        const field = issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path);
-        const discriminator = issue.code === 'invalid_union' ? (issue as { discriminator?: string }).discriminator : undefined;
-        const input = discriminator ? (issue.input as Record<string, unknown> | undefined)?.[discriminator] : issue.input;
-        const found = issue.code === 'unrecognized_keys' ? 'an unknown field' : describeValue(input);
-        return { field, expected: describeExpected(issue), found };
-      });
+  return validatePipeline(input, null);
+}
+
+/**
+ * definePipeline for a pipeline file whose project root is known (loadPipeline): alert files are then compared by
+ * the path they resolve to, so `data/a.jsonl` and the same file written as an absolute path are one destination.
+ */
+export function validatePipeline(input: PipelineInput, rootDir: string | null): Pipeline {
+  const schema = rootDir === null ? pipelineSchema : pipelineSchemaFor(rootDir);
+  const result = schema.safeParse(input, { reportInput: true });
+  const problems: ConfigProblem[] = result.success ? [] : result.error.issues.flatMap((issue) => problemsOf(issue, input));
   problems.push(...duplicateSourceIds(input));
   if (problems.length > 0 || !result.success) throw new PipelineConfigError(problems);
   return deepFreeze(result.data);
+}
+
+/** The problems one zod issue stands for: one per unknown field, so each is named, else one. */
+function problemsOf(issue: z.core.$ZodIssue, input: unknown): ConfigProblem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const hint = unknownFieldHint(pipelineSchema, issue.path, key, input);
+      return { field: formatPath([...issue.path, key]), expected: `no field named ${JSON.stringify(key)}${hint ? ` (${hint})` : ''}`, found: 'an unknown field' };
+    });
+  }
+  const discriminator = issue.code === 'invalid_union' ? (issue as { discriminator?: string }).discriminator : undefined;
+  const value = discriminator ? (issue.input as Record<string, unknown> | undefined)?.[discriminator] : issue.input;
+  // a check may say what it found in words of its own, for a value not to be repeated (a password, a token)
+  const found = issue.code === 'custom' && typeof issue.params?.found === 'string' ? issue.params.found : describeValue(value);
+  return [{ field: formatPath(issue.path), expected: describeExpected(issue), found }];
 }
 
 /** Checked on the raw input so it is reported together with every other problem, not only once they are fixed. */

@@ -2,11 +2,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { definePipeline, PipelineConfigError, type Pipeline } from './define-pipeline.ts';
+import { PipelineConfigError, validatePipeline, type Pipeline } from './define-pipeline.ts';
 
 export interface LoadedPipeline {
   pipeline: Pipeline;
+  /** The file's absolute path. */
   file: string;
+  /**
+   * The file as it was given (`--pipeline`), for messages, as loadPipeline's own name it: a configuration problem
+   * found later (an unset `smtp.passwordEnv`) names the file as the others do. Absent: `file`.
+   */
+  givenFile?: string;
   /** Folder that relative paths in the definition resolve against: the nearest one holding package.json. */
   rootDir: string;
 }
@@ -97,12 +103,13 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   if (found.maybeMissing && Object.keys(found.value).length === 0) {
     throw new PipelineLoadError(`pipeline file ${file} has no default export, or an empty one: ${HOW_TO_EXPORT}`);
   }
+  const rootDir = findProjectRoot(path.dirname(absolute));
   let pipeline: Pipeline;
   try {
-    pipeline = definePipeline(found.value as Parameters<typeof definePipeline>[0]);
+    pipeline = validatePipeline(found.value as Parameters<typeof validatePipeline>[0], rootDir);
   } catch (error) {
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
     throw error;
   }
-  return { pipeline, file: absolute, rootDir: findProjectRoot(path.dirname(absolute)) };
+  return { pipeline, file: absolute, givenFile: file, rootDir };
 }

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { cronProblems } from './cron.ts';
 
 /**
  * The pipeline definition: one schema with a default and a description per field. Users write these files
@@ -24,7 +26,7 @@ const sourceId = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id of lower-case letters, digits, ".", "_" or "-"');
 
 /** A news feed: RSS, Atom, JSON Feed or a news sitemap, detected by content. */
-const feedSource = z.object({
+const feedSource = z.strictObject({
   /** Stable id, used in the database and reports. Changing it makes a new source. @example "guardian-ai" */
   id: sourceId,
   kind: z.literal('feed'),
@@ -40,7 +42,7 @@ const feedSource = z.object({
 });
 
 /** Local files: plain-text captures (.txt) or saved pages (.html). */
-const filesSource = z.object({
+const filesSource = z.strictObject({
   id: sourceId,
   kind: z.literal('files'),
   name: z.string().min(1),
@@ -50,7 +52,7 @@ const filesSource = z.object({
 
 const source = z.discriminatedUnion('kind', [feedSource, filesSource]);
 
-const topic = z.object({
+const topic = z.strictObject({
   /** One line for people, shown at the top of the digest. */
   description: z.string().min(1),
   /** Phrases that name the proposal itself. @example ["pause", "moratorium", "slowdown"] */
@@ -61,14 +63,14 @@ const topic = z.object({
   excludeTerms: z.array(z.string().trim().min(1)).default([]),
 });
 
-const stance = z.object({
+const stance = z.strictObject({
   /** Scorer from the stance registry. @default "pause-proposal" */
   scorer: z.string().min(1).default('pause-proposal'),
   /** Relevance (0..1) from which an article counts as coverage of the topic. @default 0.5 */
   relevanceThreshold: z.number().min(0).max(1).default(0.5),
 });
 
-const fetchSettings = z.object({
+const fetchSettings = z.strictObject({
   /** Requests in flight at once, over all hosts. @default 8 */
   concurrency: z.number().int().min(1).max(256).default(8),
   /** Requests in flight at once to one host. @default 2 */
@@ -96,7 +98,7 @@ const fetchSettings = z.object({
   userAgent: z.string().min(1).optional(),
 });
 
-const digest = z.object({
+const digest = z.strictObject({
   /** Folder for `<YYYY-MM-DD>.md` and `.json`, relative to the project root. @default "data/digests" */
   dir: z.string().min(1).default('data/digests'),
   /** IANA time zone that decides which day an article belongs to. @default "UTC" */
@@ -119,18 +121,86 @@ const digest = z.object({
 
 const channelId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'an id of lower-case letters, digits, ".", "_" or "-" (at most 64)');
 
+/**
+ * For checks that run on an object even when some of its fields (or others of the pipeline) are wrong, so that every
+ * problem is listed at once: zod skips a refinement once a field of the value it refines has failed. They are given
+ * what parsed, and the other fields as written, so they check the types they rely on.
+ */
+const always = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null } as const;
+
+/**
+ * A webhook's URL: an absolute http(s) URL without a login in it. fetch refuses a URL with credentials, so every
+ * delivery would fail, with an error that repeats the password; it is refused here, and not repeated.
+ */
+const webhookUrl = z.string().superRefine((value, ctx) => {
+  const login = loginIn(value);
+  if (login !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a URL without a user name or password in it (give credentials in `headers`, e.g. an Authorization header)',
+      params: { found: login === 'user and password' ? 'one with a user name and password in it' : 'one with a user name in it' },
+    });
+  } else if (!httpUrl.safeParse(value).success) {
+    ctx.addIssue({ code: 'custom', input: value, message: 'an absolute http(s) URL' });
+  }
+});
+
+/** Whether a URL has a login in it, read as fetch reads it or, for one it cannot read, as written. */
+function loginIn(value: string): 'user' | 'user and password' | null {
+  try {
+    const url = new URL(value);
+    if (url.password !== '') return 'user and password';
+    return url.username !== '' ? 'user' : null;
+  } catch {
+    const login = /^[a-z][a-z0-9+.-]*:[/\\]{2}([^/\\?#]*)@/i.exec(value)?.[1];
+    if (login === undefined) return null;
+    return login.includes(':') ? 'user and password' : 'user';
+  }
+}
+
+/** An HTTP header name (RFC 9110 token): fetch refuses any other, on every delivery. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Request headers: names that are HTTP tokens, values without line breaks or NUL. A value that breaks a header in two
+ * is refused by fetch on every delivery; it is not shown in the message, since it is often a token.
+ */
+const webhookHeaders = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'a header name of letters, digits and !#$%&\'*+-.^_`|~ (no spaces, colons or other characters)', params: { found: JSON.stringify(name) } });
+    }
+    if (typeof value === 'string' && /[\r\n\0]/.test(value)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'a header value without line breaks or NUL characters', params: { found: 'a value with one in it (not shown)' } });
+    }
+  }
+});
+
+/** A label of a host name: letters (any script), digits, `-` (not first or last) and `_` (some internal hosts have it). */
+const HOST_NAME = /^(?!-)[\p{L}\p{N}_-]{1,63}(?<!-)(\.(?!-)[\p{L}\p{N}_-]{1,63}(?<!-))*\.?$/u;
+
+/** An SMTP server: a host name or IP address alone; the port and the encryption have fields of their own. */
+const smtpHost = z
+  .string()
+  .min(1)
+  .refine(
+    (host) => isIP(host) !== 0 || (host.length <= 253 && HOST_NAME.test(host)),
+    'a host name or IP address alone, such as "smtp.example.org" (without "smtp://", a path or ":port": the port goes in `port`)',
+  );
+
 const alertChannel = z.discriminatedUnion('type', [
   /** Print one line per alert on stderr (so `--json` stdout stays clean). */
-  z.object({ type: z.literal('stdout') }),
+  z.strictObject({ type: z.literal('stdout') }),
   /** Append one JSON line per alert to a file, relative to the project root. */
-  z.object({ type: z.literal('file'), path: z.string().min(1) }),
+  z.strictObject({ type: z.literal('file'), path: z.string().min(1) }),
   /**
    * POST each alert to a URL: the alert as JSON, or `{ "text": ... }` for Slack-style incoming webhooks.
    * A failed delivery stays in the outbox and is retried by the next runs, for up to two days.
    */
-  z.object({
+  z.strictObject({
     type: z.literal('webhook'),
-    url: httpUrl,
+    /** No user name or password in it: those go in `headers` (an Authorization header). */
+    url: webhookUrl,
     /**
      * A name for the channel that outlives its URL: alerts waiting for delivery follow it to a new URL (a rotated
      * token). Without it the channel is known by its URL. Lower-case letters, digits, `.`, `_`, `-`.
@@ -138,15 +208,15 @@ const alertChannel = z.discriminatedUnion('type', [
     id: channelId.optional(),
     /** @default "json" */
     format: z.enum(['json', 'slack']).default('json'),
-    /** Extra request headers, e.g. an authorization token. @default {} */
-    headers: z.record(z.string(), z.string()).default({}),
+    /** Extra request headers, e.g. an authorization token. Names are HTTP tokens; values have no line breaks. @default {} */
+    headers: webhookHeaders.default({}),
   }),
   /**
    * Email through an SMTP server: one message per run with that run's alerts (up to 100 each), not one per article.
    * A refused message stays in the outbox and is retried by the next runs, for up to two days. With `digest`, also
    * the daily digest, once a day.
    */
-  z.object({
+  z.strictObject({
     type: z.literal('email'),
     /** As a webhook's `id`: alerts waiting for delivery follow it when the recipients change. */
     id: channelId.optional(),
@@ -160,8 +230,9 @@ const alertChannel = z.discriminatedUnion('type', [
      * later. @default false
      */
     digest: z.boolean().default(false),
-    smtp: z.object({
-      host: z.string().min(1),
+    smtp: z.strictObject({
+      /** The server's host name or IP address, alone (no scheme, port or path). @example "smtp.example.org" */
+      host: smtpHost,
       /** @default 587 */
       port: z.number().int().min(1).max(65_535).default(587),
       /**
@@ -176,78 +247,133 @@ const alertChannel = z.discriminatedUnion('type', [
        * is shared and committed. Required with `user`.
        */
       passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
-    }).refine((smtp) => (smtp.user === undefined) === (smtp.passwordEnv === undefined), { message: 'user and passwordEnv go together', path: ['passwordEnv'] }),
+    }).superRefine((smtp, ctx) => {
+      if ((smtp.user === undefined) !== (smtp.passwordEnv === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['passwordEnv'], input: smtp.passwordEnv, message: 'user and passwordEnv go together' });
+      }
+    }, always),
   }).superRefine((channel, ctx) => {
     // `alerts: false` alone is a channel that would send nothing: most likely `digest: true` was meant and left out
-    if (!channel.alerts && !channel.digest) {
+    if (channel.alerts === false && channel.digest === false) {
       ctx.addIssue({ code: 'custom', path: ['digest'], input: channel.digest, message: 'true when alerts is false (a channel that takes neither alerts nor the digest sends nothing)' });
     }
-  }),
+  }, always),
 ]);
 
+/** What a channel delivers where: `key` to compare, `shown` to say it (a webhook by its origin: its path is often its secret). */
+interface Destination {
+  key: string;
+  shown: string;
+}
+
 /**
- * What a channel delivers where: alerts to the console, a file (its path as written, normalised) or a URL; alerts or
- * the digest to a set of recipients (one channel may carry a digest and another the alerts to the same people).
+ * What a channel delivers where: alerts to the console, a file (its path resolved against the project root, when it
+ * is known, else normalised) or a URL (as `URL` writes it: `https://H.example:443/x` is `https://h.example/x`); alerts
+ * or the digest to a set of recipients (one channel may carry a digest and another the alerts to the same people).
+ * The channel may have failed other checks: what cannot be compared is left out.
  */
-function channelDestinations(channel: z.output<typeof alertChannel>): string[] {
-  switch (channel.type) {
+function channelDestinations(channel: unknown, rootDir: string | null): Destination[] {
+  if (typeof channel !== 'object' || channel === null) return [];
+  const fields = channel as Record<string, unknown>;
+  switch (fields.type) {
     case 'stdout':
-      return ['alerts to the console'];
-    case 'file':
-      return [`alerts to file ${path.normalize(channel.path)}`];
-    case 'webhook':
-      return [`alerts to ${channel.url}`];
-    case 'email': {
-      const to = [...channel.to].map((address) => address.toLowerCase()).sort().join(', ');
-      return [...(channel.alerts ? [`alerts by email to ${to}`] : []), ...(channel.digest ? [`the digest by email to ${to}`] : [])];
+      return [{ key: 'stdout', shown: 'alerts to the console' }];
+    case 'file': {
+      if (typeof fields.path !== 'string' || fields.path === '') return [];
+      const key = rootDir === null ? path.normalize(fields.path) : path.resolve(rootDir, fields.path);
+      return [{ key: `file:${key}`, shown: `alerts to file ${path.normalize(fields.path)}` }];
     }
+    case 'webhook': {
+      if (typeof fields.url !== 'string') return [];
+      let url: URL;
+      try {
+        url = new URL(fields.url);
+      } catch {
+        return [];
+      }
+      return [{ key: `url:${url.href}`, shown: `alerts to the webhook ${url.origin}${url.pathname.length > 1 || url.search ? '/…' : ''}` }];
+    }
+    case 'email': {
+      if (!Array.isArray(fields.to) || !fields.to.every((address) => typeof address === 'string')) return [];
+      const to = (fields.to as string[]).map((address) => address.toLowerCase()).sort().join(', ');
+      return [
+        ...(fields.alerts !== false ? [{ key: `email-alerts:${to}`, shown: `alerts by email to ${to}` }] : []),
+        ...(fields.digest === true ? [{ key: `email-digest:${to}`, shown: `the digest by email to ${to}` }] : []),
+      ];
+    }
+    default:
+      return [];
   }
 }
 
-const alerts = z.object({
-  /** Raise an alert for each new on-topic article. @default true */
-  enabled: z.boolean().default(true),
-  /** Relevance from which a new article raises an alert. @default 0.5 */
-  minRelevance: z.number().min(0).max(1).default(0.5),
-  /** Stances that raise an alert. @default ["support", "oppose", "neutral"] */
-  stances: z.array(z.enum(['support', 'oppose', 'neutral'])).min(1).default(['support', 'oppose', 'neutral']),
-  /**
-   * Articles published longer ago than this raise no alert (they are stored and in the digest all the same): a new
-   * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new,
-   * except those of a source's first successful read: they are its backlog (a sitemap's, a folder of captures).
-   * @default 72
-   */
-  maxAgeHours: z.number().min(1).max(24 * 365).default(72),
-  /** Where alerts go. Each alert is delivered once per channel, even across re-runs. @default [{ type: "stdout" }] */
-  channels: z
+/** Channels: two that deliver to one place, or two of a kind with one `id`, are refused. */
+function alertChannels(rootDir: string | null) {
+  return z
     .array(alertChannel)
     .default([{ type: 'stdout' }])
     .superRefine((channels, ctx) => {
+      if (!Array.isArray(channels)) return;
       const seen = new Set<string>();
-      const destinations = new Map<string, number>();
-      channels.forEach((channel, index) => {
+      const destinations = new Map<string, { index: number; shown: string }>();
+      channels.forEach((channel: unknown, index) => {
         // Two entries for one destination (`stdout` twice, a file as "x" and "./x") would each deliver every alert.
-        for (const destination of channelDestinations(channel)) {
-          const first = destinations.get(destination);
+        for (const { key, shown } of channelDestinations(channel, rootDir)) {
+          const first = destinations.get(key);
           if (first !== undefined) {
-            ctx.addIssue({ code: 'custom', path: [index], input: channel, message: `a destination no other channel has (channels[${first}] already sends ${destination}; each would arrive twice)` });
-          } else destinations.set(destination, index);
+            ctx.addIssue({ code: 'custom', path: [index], input: channel, message: `a destination no other channel has (channels[${first.index}] already sends ${first.shown}; each would arrive twice)` });
+          } else destinations.set(key, { index, shown });
         }
-        if ((channel.type !== 'webhook' && channel.type !== 'email') || channel.id === undefined) return;
-        const key = `${channel.type}#${channel.id}`;
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two ${channel.type === 'webhook' ? 'webhooks' : 'email channels'} are named "${channel.id}"` });
+        const { type, id } = (channel ?? {}) as { type?: unknown; id?: unknown };
+        if ((type !== 'webhook' && type !== 'email') || typeof id !== 'string') return;
+        const key = `${type}#${id}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two ${type === 'webhook' ? 'webhooks' : 'email channels'} are named "${id}"` });
         seen.add(key);
       });
-    }),
+    }, always);
+}
+
+function alertsSchema(rootDir: string | null) {
+  return z.strictObject({
+    /** Raise an alert for each new on-topic article. @default true */
+    enabled: z.boolean().default(true),
+    /** Relevance from which a new article raises an alert. @default 0.5 */
+    minRelevance: z.number().min(0).max(1).default(0.5),
+    /** Stances that raise an alert. @default ["support", "oppose", "neutral"] */
+    stances: z.array(z.enum(['support', 'oppose', 'neutral'])).min(1).default(['support', 'oppose', 'neutral']),
+    /**
+     * Articles published longer ago than this raise no alert (they are stored and in the digest all the same): a new
+     * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new,
+     * except those of a source's first successful read: they are its backlog (a sitemap's, a folder of captures).
+     * @default 72
+     */
+    maxAgeHours: z.number().min(1).max(24 * 365).default(72),
+    /** Where alerts go. Each alert is delivered once per channel, even across re-runs. @default [{ type: "stdout" }] */
+    channels: alertChannels(rootDir),
+  });
+}
+
+const schedule = z.strictObject({
+  /**
+   * The time of day the pipeline is meant to run, as a five-field cron expression (minute hour day-of-month month
+   * day-of-week). pausewatch reads nothing from it: the crontab line (README, "Running it every morning") decides
+   * when runs happen. It records the intended schedule beside the rest of the pipeline, for whoever keeps that line.
+   * @default "0 6 * * *"
+   */
+  cron: z
+    .string()
+    .superRefine((cron, ctx) => {
+      const problems = cronProblems(cron);
+      if (problems.length > 0) ctx.addIssue({ code: 'custom', input: cron, message: `a five-field cron expression (${problems.join('; ')})` });
+    })
+    .default('0 6 * * *'),
 });
 
-const schedule = z.object({
-  /** When the cron job runs, for the README and `pausewatch schedule`. @default "0 6 * * *" */
-  cron: z.string().regex(/^\S+(\s+\S+){4}$/, 'a five-field cron expression').default('0 6 * * *'),
-});
-
-export const pipelineSchema = z
-  .object({
+/**
+ * The pipeline schema, with relative paths compared against `rootDir` (the project root the pipeline file is
+ * resolved from) when it is known: `data/x.jsonl` and `/srv/project/data/x.jsonl` are one file there.
+ */
+export function pipelineSchemaFor(rootDir: string | null) {
+  return z.strictObject({
     /** Stable id; stored with every row the pipeline writes. @example "ai-pause" */
     id: sourceId,
     /** Name shown in the digest. */
@@ -257,10 +383,12 @@ export const pipelineSchema = z
     stance: stance.prefault({}),
     fetch: fetchSettings.prefault({}),
     digest: digest.prefault({}),
-    alerts: alerts.prefault({}),
+    alerts: alertsSchema(rootDir).prefault({}),
     schedule: schedule.prefault({}),
-  })
-  .strict();
+  });
+}
+
+export const pipelineSchema = pipelineSchemaFor(null);
 
 export type PipelineInput = z.input<typeof pipelineSchema>;
 export type Pipeline = z.output<typeof pipelineSchema>;

@@ -201,7 +201,7 @@ export function registerRun(program: Command, state: CliState): void {
         },
       });
       // an email channel's password missing from the environment is one of them
-      const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.file);
+      const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.givenFile ?? loaded.file);
       const { report, context } = await withStore(options, loaded, async (store) => {
         progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
