@@ -1,11 +1,25 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, UndeliveredAlert } from '../store/index.ts';
-import { earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired, markAlertWithdrawn } from '../store/index.ts';
-import { channelLabel, type AlertChannel, type RecipientsRefused } from './channels/index.ts';
+import {
+  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
+} from '../store/index.ts';
+import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type RecipientsRefused } from './channels/index.ts';
 import { isPastMaxAge, type AlertPayload } from './rules.ts';
 
 /** How long an undelivered alert is retried, run after run: past that it is stale news, and the digest has it. */
 export const ALERT_RETRY_HOURS = 48;
+
+/**
+ * A channel refused with Retry-After (a webhook's 429: Slack takes about one message a second): a wait up to this
+ * long is waited out within the run, and the alert tried again, rather than held until the next run (a day later with
+ * a daily cron). A longer one holds the channel until then, as any refusal does.
+ */
+export const RETRY_AFTER_WAIT_MS = 30_000;
+/** All the waits of one channel in one run together, at most: each counts as a second at least. */
+export const RETRY_AFTER_WAITS_PER_RUN_MS = 120_000;
+/** Waits for one delivery, at most: an endpoint down for maintenance that keeps asking for "10 s more" costs a minute, not two. */
+export const RETRY_AFTER_WAITS_PER_DELIVERY = 2;
 
 /**
  * Why an alert's channel does not take it: `removed`, the pipeline no longer has the channel; `alerts_off`, it has
@@ -41,6 +55,11 @@ export interface DeliveryReport {
    * none of `alertIds`: reported, not retried, since the rest have them.
    */
   recipientsRefused: ({ channel: string; alertIds: number[] } & RecipientsRefused)[];
+  /**
+   * Alerts that were waiting under a channel's former name (a webhook's URL before it was given an `id`) and are now
+   * its, so this run delivers them: `from` and `to` as messages name channels.
+   */
+  moved: { from: string; to: string; count: number }[];
 }
 
 /**
@@ -87,7 +106,8 @@ export async function deliverAlerts(
     const channel = byName.get(name);
     return channel === undefined ? 'removed' : channel.takesAlerts === false ? 'alerts_off' : null;
   };
-  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [] };
+  const moved = await adoptFormerNames(db, pipelineId, channels);
+  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved };
   const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
   const queues = new Map<string, UndeliveredAlert[]>();
   const undelivered = await undeliveredAlerts(db, pipelineId);
@@ -104,7 +124,9 @@ export async function deliverAlerts(
       await markAlertExpired(db, alert.id);
       const title = (JSON.parse(alert.payload) as AlertPayload).title;
       const reason = notTaken(alert.channel) ?? 'undelivered';
-      report.expired.push({ alertId: alert.id, channel: channelLabel(alert.channel), title, lastError: alert.last_error, configured: reason === 'undelivered', reason });
+      // stored by an earlier release, it may quote a URL whole
+      const lastError = alert.last_error === null ? null : withoutSecrets(alert.last_error);
+      report.expired.push({ alertId: alert.id, channel: channelLabel(alert.channel), title, lastError, configured: reason === 'undelivered', reason });
       continue;
     }
     const queue = queues.get(alert.channel);
@@ -119,13 +141,17 @@ export async function deliverAlerts(
     channels.filter((channel) => notTaken(channel.name) === null).map(async (channel) => {
       const alerts = queues.get(channel.name) ?? [];
       const perDelivery = channel.deliverBatch ? Math.max(1, channel.batchSize ?? alerts.length) : 1;
-      for (let start = 0; start < alerts.length; start += perDelivery) {
+      let waitedMs = 0;
+      for (let start = 0; start < alerts.length; ) {
         if (stop?.requested) return;
         const batch = alerts.slice(start, start + perDelivery);
-        const handOver = async (): Promise<{ refusal: string } | { refusal: null; partly: RecipientsRefused | void }> => {
+        type Outcome = { refusal: string; retryAfterMs: number | null } | { refusal: null; partly: RecipientsRefused | void };
+        let waits = 0;
+        const canWait = (ms: number) => waits < RETRY_AFTER_WAITS_PER_DELIVERY && ms <= RETRY_AFTER_WAIT_MS && waitedMs + Math.max(ms, 1000) <= RETRY_AFTER_WAITS_PER_RUN_MS;
+        const handOver = async (): Promise<Outcome> => {
           const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
           try {
-            const partly = channel.deliverBatch ? await channel.deliverBatch(payloads) : await channel.deliver(payloads[0]!);
+            const partly = channel.deliverBatch ? await channel.deliverBatch(payloads) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
             const sentAt = now().toISOString();
             // all or none: an email's alerts marked in part would go again in the next run's email
             await db.transaction().execute(async (trx) => {
@@ -133,20 +159,35 @@ export async function deliverAlerts(
             });
             return { refusal: null, partly };
           } catch (error) {
-            const message = (error as Error).message;
+            // every channel's, whatever library wrote it: stored, printed and in `run --json`, where no URL goes whole
+            const message = withoutSecrets((error as Error).message);
+            const asked = (error as { retryAfterMs?: unknown }).retryAfterMs;
+            const retryAfterMs = typeof asked === 'number' && Number.isFinite(asked) ? Math.max(0, asked) : null;
+            // refused for now, with a wait short enough to take: not tried yet as far as the outbox goes
+            if (retryAfterMs !== null && canWait(retryAfterMs)) return { refusal: message, retryAfterMs };
             for (const alert of batch) await markAlertFailed(db, alert.id, message);
-            return { refusal: message };
+            return { refusal: message, retryAfterMs: null };
           }
         };
         const what = batch.length === 1 ? 'an alert' : `${batch.length} alerts`;
-        const outcome = await (stop ? stop.hold(handOver(), `the delivery of ${what} to ${channelLabel(channel.name)}`) : handOver());
-        const { refusal } = outcome;
-        if (refusal === null) {
+        const attempt = () => (stop ? stop.hold(handOver(), `the delivery of ${what} to ${channelLabel(channel.name)}`) : handOver());
+        let outcome = await attempt();
+        // Asked to come back in a moment: waited out (a stop ends the wait, and the alerts wait for the next run), then
+        // the same alerts again, until their waits or the channel's reach their limit. One channel's wait holds up no other.
+        while (outcome.refusal !== null && outcome.retryAfterMs !== null) {
+          const ms = outcome.retryAfterMs;
+          waitedMs += Math.max(ms, 1000);
+          waits += 1;
+          if (!(await waitUnlessStopped(ms, stop))) return;
+          outcome = await attempt();
+        }
+        if (outcome.refusal === null) {
           report.sent += batch.length;
           if (outcome.partly) report.recipientsRefused.push({ channel: channelLabel(channel.name), alertIds: batch.map((alert) => alert.id), ...outcome.partly });
+          start += batch.length;
           continue;
         }
-        for (const alert of batch) report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: refusal });
+        for (const alert of batch) report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: outcome.refusal });
         const rest = alerts.length - start - batch.length;
         if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
         return;
@@ -154,4 +195,43 @@ export async function deliverAlerts(
     }),
   );
   return report;
+}
+
+/**
+ * The alert's key for receivers (Delivery.key): the same at every try, in every run, and after it follows its
+ * channel to a new name; another database's alerts do not share it. It says nothing of the channel's URL.
+ */
+export function deliveryKey(alert: Pick<UndeliveredAlert, 'id' | 'pipeline_id' | 'created_at'>): string {
+  return createHash('sha256').update(`pausewatch alert\n${alert.pipeline_id}\n${alert.id}\n${alert.created_at}`).digest('hex').slice(0, 32);
+}
+
+/** Waits `ms`, or less when a stop is asked for meanwhile: whether the wait ran its course, with no stop asked. */
+async function waitUnlessStopped(ms: number, stop: DeliveryStop | undefined): Promise<boolean> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (stop?.requested) return false;
+    const left = end - Date.now();
+    if (left <= 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 200)));
+  }
+}
+
+/**
+ * The alerts, and the record of digests sent, that wait under a name a channel had before (its destination before it
+ * was given an `id`), made the channel's, unless the pipeline still has a channel of that name: adding an `id` to a
+ * channel, as the README advises, must not strand its alerts as "no longer in the pipeline", nor send the day's digest
+ * again.
+ */
+async function adoptFormerNames(db: Kysely<Database>, pipelineId: string, channels: readonly AlertChannel[]): Promise<DeliveryReport['moved']> {
+  const names = new Set(channels.map((channel) => channel.name));
+  const moved: DeliveryReport['moved'] = [];
+  for (const channel of channels) {
+    for (const former of channel.formerNames ?? []) {
+      if (names.has(former) || former === channel.name) continue;
+      const count = await moveWaitingAlerts(db, pipelineId, former, channel.name);
+      if (count > 0) moved.push({ from: channelLabel(former), to: channelLabel(channel.name), count });
+      if (channel.deliverDigest) await moveDigestEmails(db, pipelineId, former, channel.name);
+    }
+  }
+  return moved;
 }

@@ -45,6 +45,30 @@ export function undeliveredAlerts(db: Kysely<Database>, pipelineId: string): Pro
     .execute();
 }
 
+/**
+ * Gives the alerts waiting (pending or failed) under channel name `from` to the channel named `to`: the same
+ * destination, renamed (a webhook given an `id`). One whose article already has an alert under `to` stays where it
+ * is. Returns how many moved.
+ */
+export async function moveWaitingAlerts(db: Kysely<Database>, pipelineId: string, from: string, to: string): Promise<number> {
+  const waiting = await db
+    .selectFrom('alerts')
+    .select(['id', 'article_id'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('channel', '=', from)
+    .where('status', 'in', ['pending', 'failed'])
+    .execute();
+  let moved = 0;
+  for (const alert of waiting) {
+    const dedupeKey = `${pipelineId}:${alert.article_id}:${to}`;
+    const taken = await db.selectFrom('alerts').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+    if (taken) continue;
+    await db.updateTable('alerts').set({ channel: to, dedupe_key: dedupeKey }).where('id', '=', alert.id).execute();
+    moved += 1;
+  }
+  return moved;
+}
+
 export async function markAlertWithdrawn(db: Kysely<Database>, id: number): Promise<void> {
   await db.updateTable('alerts').set({ status: 'withdrawn' }).where('id', '=', id).execute();
 }

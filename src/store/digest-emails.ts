@@ -16,6 +16,13 @@ export async function recordDigestEmail(db: Kysely<Database>, email: { pipelineI
     .execute();
 }
 
+/** Records the digests sent under channel name `from` as sent to `to`, the same recipients renamed (given an `id`). */
+export async function moveDigestEmails(db: Kysely<Database>, pipelineId: string, from: string, to: string): Promise<void> {
+  const rows = await db.selectFrom('digest_emails').select(['date', 'sent_at']).where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
+  for (const row of rows) await recordDigestEmail(db, { pipelineId, channel: to, date: row.date, sentAt: row.sent_at });
+  await db.deleteFrom('digest_emails').where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
+}
+
 /**
  * Whether a run of the pipeline began before `instant`: whether it was watching by then. A digest of a day before its
  * first run would report as quiet a day nobody watched.

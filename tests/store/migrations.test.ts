@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emailChannel } from '../../src/alert/channels/email.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -194,6 +195,58 @@ describe.each(dialects)('upgrading a $name database to articles with their feed 
         { item_key: 'guid-1', url: 'https://x/guid-1', feed_link: null },
         { item_key: 'guid-2', url: 'https://x/guid-2', feed_link: null },
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.each(dialects)('upgrading a $name database to email channels known by their set of recipients', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('renames the alerts and digests of an email channel to its recipients sorted and lower-cased, once per article and day', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '016-article-publication-index');
+    await old.insertInto('sources').values({ id: 'seeds', pipeline_id: 'a', kind: 'files', name: 'Seeds', location: '*.txt', error_streak: 0, items_seen: 3, gone: 0, created_at: at, updated_at: at }).execute();
+    await old.insertInto('articles').values([article(1, 'a', 'one'), article(2, 'a', 'two'), article(3, 'a', 'three')]).execute();
+    const alert = (articleId: number, channel: string, status: string) => ({
+      pipeline_id: 'a', article_id: articleId, channel, dedupe_key: `a:${articleId}:${channel}`, payload: '{}', status, attempts: status === 'pending' ? 0 : 1, created_at: at,
+    });
+    const listed = 'email:Policy@example.org,comms@example.org';
+    const sorted = 'email:comms@example.org,policy@example.org';
+    await old.insertInto('alerts').values([
+      // waiting under the recipients as listed: renamed, and sent by the channel as it is named now
+      alert(1, listed, 'pending'),
+      // sent as listed, and raised again when the list was reordered: the waiting copy would arrive twice
+      alert(2, listed, 'sent'),
+      alert(2, sorted, 'pending'),
+      // waiting as listed, and already sent under the sorted name: the waiting one goes
+      alert(3, listed, 'failed'),
+      alert(3, sorted, 'sent'),
+      // other channels as they were
+      alert(1, 'webhook:https://hooks.example/x', 'pending'),
+    ]).execute();
+    await old.insertInto('digest_emails').values([
+      { pipeline_id: 'a', channel: listed, date: '2026-06-04', sent_at: at },
+      { pipeline_id: 'a', channel: listed, date: '2026-06-03', sent_at: at },
+      { pipeline_id: 'a', channel: sorted, date: '2026-06-03', sent_at: at },
+    ]).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      const alerts = await store.db.selectFrom('alerts').select(['article_id', 'channel', 'dedupe_key', 'status']).orderBy('article_id').orderBy('channel').execute();
+      expect(alerts).toEqual([
+        { article_id: 1, channel: sorted, dedupe_key: `a:1:${sorted}`, status: 'pending' },
+        { article_id: 1, channel: 'webhook:https://hooks.example/x', dedupe_key: 'a:1:webhook:https://hooks.example/x', status: 'pending' },
+        { article_id: 2, channel: sorted, dedupe_key: `a:2:${sorted}`, status: 'sent' },
+        { article_id: 3, channel: sorted, dedupe_key: `a:3:${sorted}`, status: 'sent' },
+      ]);
+      expect([...(await repo.digestEmailedTo(store.db, 'a', '2026-06-04'))]).toEqual([sorted]);
+      expect([...(await repo.digestEmailedTo(store.db, 'a', '2026-06-03'))]).toEqual([sorted]);
+      // the name the channel has now, for the same recipients in any order
+      expect(emailChannel({ from: 'p@example.org', to: ['comms@example.org', 'POLICY@example.org'], smtp: { host: 'h', port: 25, security: 'none' } }).name).toBe(sorted);
     } finally {
       await store.close();
     }

@@ -28,6 +28,15 @@ export interface EmailChannelSettings {
   digest?: boolean;
 }
 
+/**
+ * The outbox name of an email channel without an `id`: its recipients as a set, lower-cased and sorted, so listing
+ * them in another order or case is the same channel (as the check for two channels to one destination has it), and
+ * the day's digest or waiting alerts do not go again. Migration 017 gave the names stored before this form it.
+ */
+export function emailChannelName(to: readonly string[]): string {
+  return `email:${[...new Set(to.map((address) => address.toLowerCase()))].sort().join(',')}`;
+}
+
 /** Alerts in one message at most: more is a digest, and a message past a relay's size limit would never go. */
 export const ALERTS_PER_EMAIL = 100;
 
@@ -49,7 +58,8 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   });
-  const name = settings.id === undefined ? `email:${settings.to.join(',')}` : `email#${settings.id}`;
+  const byRecipients = emailChannelName(settings.to);
+  const name = settings.id === undefined ? byRecipients : `email#${settings.id}`;
   const server = `${smtp.host}:${smtp.port}`;
   /**
    * Sends one message to every recipient. Refused for all of them, it throws (the outbox keeps it for the next
@@ -76,6 +86,8 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
   };
   return {
     name,
+    // given an id, the channel takes over the alerts and digests recorded under its recipients
+    ...(settings.id === undefined ? {} : { formerNames: [byRecipients] }),
     batchSize: ALERTS_PER_EMAIL,
     deliver: (alert) => send(alertEmail([alert])),
     deliverBatch: (alerts) => send(alertEmail(alerts)),

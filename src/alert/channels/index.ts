@@ -4,12 +4,15 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { DigestData } from '../../digest/index.ts';
 import type { AlertPayload } from '../rules.ts';
-import { DEFAULT_USER_AGENT } from '../../ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, readServerHints } from '../../ingest/fetch.ts';
+import { oneLine, shortenText } from '../../model/display-text.ts';
 import { alertText } from './alert-text.ts';
+import { shownOrigin, urlSecrets, withoutSecrets } from './redact.ts';
 import { PipelineConfigError } from '../../config/index.ts';
 import { emailChannel } from './email.ts';
 
 export { alertText };
+export { withoutSecrets } from './redact.ts';
 
 /**
  * A delivery its server took for some recipients and refused for the others (an email's): those got nothing. It
@@ -29,7 +32,13 @@ export interface RecipientsRefused {
 export interface AlertChannel {
   /** Stable name: part of the outbox key, so renaming a channel would re-send its alerts. */
   readonly name: string;
-  deliver(payload: AlertPayload): Promise<void | RecipientsRefused>;
+  /**
+   * Names the same destination had before (a webhook's or an email channel's name from before it was given an `id`):
+   * alerts waiting under one of them are this channel's, unless the pipeline still has a channel of that name.
+   */
+  readonly formerNames?: readonly string[];
+  /** `delivery` is given by the outbox; a channel may leave it unused. */
+  deliver(payload: AlertPayload, delivery?: Delivery): Promise<void | RecipientsRefused>;
   /** Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole. */
   deliverBatch?(payloads: readonly AlertPayload[]): Promise<void | RecipientsRefused>;
   /** The most alerts `deliverBatch` takes at once. */
@@ -70,9 +79,32 @@ export function slackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** What the outbox tells a channel about one alert it hands over. */
+export interface Delivery {
+  /**
+   * The same for every delivery of one alert, run after run, and for no other: a receiver that got an alert whose
+   * answer was lost (a timeout after it arrived) can drop the resend. A webhook sends it as `Idempotency-Key`.
+   */
+  key: string;
+}
+
+/**
+ * A refusal that says when to try again (429, or 503, with Retry-After): `retryAfterMs` from now. The outbox may wait
+ * that long and try again within the run, when it is short; otherwise it is a refusal like any other.
+ */
+export interface RefusalWithRetryAfter extends Error {
+  retryAfterMs: number;
+}
+
+/** The most of a refusal's body read for its reason (Slack's `invalid_payload`), and how long it is waited for. */
+export const WEBHOOK_REASON_BYTES = 300;
+export const WEBHOOK_REASON_MS = 2_000;
+
 /**
  * POSTs the alert. Only a 2xx answer counts as delivered; anything else throws, so the outbox keeps the alert for
- * the next run. Bounded in time and in what it reads back, like every other request.
+ * the next run. Bounded in time and in what it reads back, like every other request. An error names the webhook by
+ * its origin and says why, with the first line of the endpoint's answer (Slack says why there); no error carries the
+ * URL's path or login or a header's value, since errors are stored, printed and in `run --json`.
  */
 export function webhookChannel(
   url: string,
@@ -81,28 +113,119 @@ export function webhookChannel(
   { timeoutMs = 10_000, id }: { timeoutMs?: number; id?: string | undefined } = {},
 ): AlertChannel {
   const label = channelLabel(`webhook:${url}`);
+  const secrets = [...urlSecrets(url), ...Object.values(headers)];
+  const refusal = (message: string, retryAfterMs?: number): Error =>
+    Object.assign(new Error(withoutSecrets(message, secrets)), retryAfterMs === undefined ? {} : { retryAfterMs });
   return {
     name: id === undefined ? `webhook:${url}` : `webhook#${id}`,
-    async deliver(alert) {
-      const body = JSON.stringify(format === 'slack' ? { text: slackText(alertText(alert)) } : alert);
+    // given an id, the channel takes over the alerts left waiting under its URL
+    ...(id === undefined ? {} : { formerNames: [`webhook:${url}`] }),
+    async deliver(alert, delivery) {
+      // Slack's format is its own: nothing added to it
+      const payload = format === 'slack' ? { text: slackText(alertText(alert)) } : delivery ? { id: delivery.key, ...alert } : alert;
+      const requestHeaders = new Headers({ 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT });
+      if (delivery) requestHeaders.set('idempotency-key', delivery.key);
+      // a configured header replaces the built-in one of its name, whatever its case: set, not appended to it
+      for (const [name, value] of Object.entries(headers)) {
+        try {
+          requestHeaders.set(name, value);
+        } catch {
+          // the library's message quotes the value, often a token: not repeated
+          const what = isHeaderName(name) ? 'its value has a character no header can carry (a line break?)' : 'that is not a header name';
+          throw refusal(`${label}: header ${JSON.stringify(shortenText(oneLine(name), 60))} of its configuration cannot be sent: ${what}`);
+        }
+      }
+      const signal = AbortSignal.timeout(timeoutMs);
       let response: Response;
       try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT, ...headers },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
+        // A redirect is not followed: a 301 or 302 would turn the POST into a GET, and the alert would be lost.
+        response = await fetch(url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(payload), signal, redirect: 'manual' });
       } catch (error) {
-        // fetch says only "fetch failed"; the reason (refused, DNS, timeout) is its cause
+        if (signal.aborted) throw refusal(`${label} could not be reached: no answer within ${shownSeconds(timeoutMs)}`);
+        // fetch says only "fetch failed"; the reason (refused, DNS) is its cause
         const cause = (error as Error & { cause?: Error }).cause;
-        throw new Error(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
+        throw refusal(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
       }
-      await response.body?.cancel();
-      if (!response.ok) throw new Error(`${label} answered HTTP ${response.status}`);
+      if (response.ok) {
+        await response.body?.cancel().catch(() => {});
+        return;
+      }
+      const { status } = response;
+      if (status >= 300 && status < 400) {
+        await response.body?.cancel().catch(() => {});
+        const location = response.headers.get('location');
+        let target: string | null = null;
+        try {
+          target = location ? new URL(location, url).href : null;
+        } catch {
+          // unreadable: said as missing
+        }
+        throw refusal(
+          target === null
+            ? `${label} answered HTTP ${status} (a redirect without a usable Location — not followed)`
+            : `${label} answered HTTP ${status} (a redirect to ${shownOrigin(target)} — not followed: use that URL)`,
+        );
+      }
+      const reason = await firstLineOfBody(response, signal);
+      const answered = `${label} answered HTTP ${status}${reason ? `: ${reason}` : ''}`;
+      const retryAfterSeconds = status === 429 || status === 503 ? readServerHints(Object.fromEntries(response.headers), Date.now()).retryAfterSeconds : null;
+      if (retryAfterSeconds !== null) {
+        const at = new Date(Date.now() + retryAfterSeconds * 1000).toISOString();
+        throw refusal(`${answered} (it asked to be retried in ${retryAfterSeconds} s, after ${at.slice(0, 19).replace('T', ' ')} UTC)`, retryAfterSeconds * 1000);
+      }
+      // A refusal of the request itself (bad payload, unknown or archived channel, wrong token) is answered the same
+      // until someone changes something: the alerts are kept all the same, so that fixing it delivers them.
+      if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) {
+        throw refusal(`${answered} — the endpoint refuses the alert (4xx): retries fail the same way until the webhook or its configuration is fixed`);
+      }
+      throw refusal(answered);
     },
   };
+}
+
+function isHeaderName(name: string): boolean {
+  try {
+    new Headers().set(name, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `ms` as a person says it: "10 s", "1.5 s". */
+function shownSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/**
+ * The first line of an answer's body, for the reason an endpoint gives with its error status: at most
+ * WEBHOOK_REASON_BYTES, waited for at most WEBHOOK_REASON_MS (and within the request's own time limit), without
+ * control characters; an HTML page's tags go. Empty when the answer has no body, or none comes in time.
+ */
+async function firstLineOfBody(response: Response, signal: AbortSignal): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WEBHOOK_REASON_MS)));
+  try {
+    while (size < WEBHOOK_REASON_BYTES && !signal.aborted) {
+      const next = await Promise.race([reader.read(), late]);
+      if (next === null || next.done) break;
+      chunks.push(next.value);
+      size += next.value.byteLength;
+    }
+  } catch {
+    // cut off mid-answer (a reset, the time limit): what came is the reason
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
+  }
+  let text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, WEBHOOK_REASON_BYTES)).replace(/\uFFFD+$/, '');
+  if (/html|xml/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text)) text = text.replace(/<[^>]*>?/g, '\n');
+  const line = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/).map((part) => oneLine(part).replace(/\s+/g, ' ').trim()).find((part) => part !== '') ?? '';
+  return shortenText(line, 200);
 }
 
 /**

@@ -1,0 +1,271 @@
+import type http from 'node:http';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { alertPayload, createChannels, deliverAlerts, webhookChannel, type AlertChannel } from '../../src/alert/index.ts';
+import { registerRun } from '../../src/cli/commands/run.ts';
+import { definePipeline } from '../../src/config/index.ts';
+import type { ScoreResult } from '../../src/model/index.ts';
+import * as repo from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
+import { startServer, type Route } from '../helpers/http-server.ts';
+import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+
+const at = '2026-06-10T06:00:00.000Z';
+const now = () => new Date(at);
+const support: ScoreResult = {
+  scorerVersion: 'v',
+  relevance: { score: 0.9, relevant: true, evidence: [] },
+  stance: { label: 'support', score: 0.5, confidence: 0.8, evidence: [{ sentence: 'A pause is overdue.', weight: 0.5 }] },
+  voices: [],
+};
+const payload = (id = 1, title = 'Labs should pause') => alertPayload({ id, title, url: 'https://x/a', outlet: 'S', publishedAt: null }, support);
+
+/** What a receiver got: its headers and its body as JSON. */
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: Record<string, unknown>;
+}
+
+/** A route that records each request, then answers as `answer` says (status, headers, body) for the n-th request (0-based). */
+function recording(received: Received[], answer: (n: number) => { status: number; headers?: Record<string, string>; body?: string }): Route {
+  return (req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const n = received.length;
+      received.push({ headers: req.headers, body: JSON.parse(body) as Record<string, unknown> });
+      const { status, headers = {}, body: answerBody = '' } = answer(n);
+      res.writeHead(status, headers).end(answerBody);
+    });
+  };
+}
+
+const errorOf = (work: Promise<unknown>) => work.then(() => null, (error: Error) => error.message);
+
+describe('a webhook channel, delivering through the outbox', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let nextItem = 0;
+  const servers: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    database = await freshSqlite();
+    store = await openStore(database.target);
+    await repo.syncSources(store.db, 'p', [{ id: 's', kind: 'feed', name: 'S', location: 'https://x/feed' }], at);
+  });
+  afterEach(async () => {
+    await store.db.deleteFrom('alerts').execute();
+    for (const server of servers.splice(0)) await server.close();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  async function serve(routes: Record<string, Route>) {
+    const server = await startServer(routes);
+    servers.push(server);
+    return server;
+  }
+
+  /** A stored article with an alert waiting for the channel named `channel`; the alert's id. */
+  async function alertFor(channel: string, title = 'Labs should pause'): Promise<number> {
+    const key = `k${++nextItem}`;
+    const articleId = await repo.insertArticle(store.db, {
+      pipeline_id: 'p', source_id: 's', item_key: key, url: `https://x/${key}`, canonical_url: `https://x/${key}`, title, byline: null,
+      published_at: null, modified_at: null, fetched_at: at, lang: null, site_name: null, image: null, summary: null, text: 't', word_count: 1,
+      partial: 0, content_hash: key, near_signature: '', topic_signature: '', duplicate_of: null, duplicate_reason: null, story_id: null,
+      extract_error: null, updated_at: at,
+    });
+    await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId, channel, payload: payload(articleId, title), createdAt: at });
+    const row = await store.db.selectFrom('alerts').select('id').where('article_id', '=', articleId).executeTakeFirstOrThrow();
+    return row.id;
+  }
+  const lastError = async (id: number) => (await store.db.selectFrom('alerts').select('last_error').where('id', '=', id).executeTakeFirstOrThrow()).last_error;
+
+  it('keeps the password of a URL with a login, the secret path and header tokens out of the error it stores and reports', async () => {
+    const server = await serve({});
+    const port = new URL(server.url).port;
+    // fetch refuses a URL with a login, quoting it whole
+    const withLogin = webhookChannel(`http://hook:pw-Secret-42@127.0.0.1:${port}/services/T0/B0/path-secret`, 'json', {});
+    // Headers refuses a value with a line break in it, quoting it whole
+    const badHeader = webhookChannel(`${server.url}/services/T1/B1/other-secret`, 'json', { authorization: 'Bearer tok-Secret-43\nX-Pasted: too much' });
+    const ids = [await alertFor(withLogin.name), await alertFor(badHeader.name)];
+    const report = await deliverAlerts(store.db, 'p', [withLogin, badHeader], 72, now);
+    expect(report.failed).toHaveLength(2);
+    const errors = [...report.failed.map((failure) => failure.error), ...(await Promise.all(ids.map(lastError)))];
+    for (const error of errors) {
+      expect(error).toContain(`http://127.0.0.1:${port}`);
+      for (const secret of ['pw-Secret-42', 'path-secret', 'other-secret', 'tok-Secret-43', 'services/T']) expect(error).not.toContain(secret);
+    }
+    expect(report.failed.find((failure) => failure.alertId === ids[1])?.error).toMatch(/: header "authorization" of its configuration cannot be sent: its value has a character no header can carry \(a line break\?\)$/);
+  });
+
+  it("keeps any channel's URLs out of the errors it stores and reports, and out of an error stored by an older release", async () => {
+    const leaky: AlertChannel = {
+      name: 'leaky',
+      async deliver() {
+        throw new Error('could not post to https://user:hunter2-pw@hooks.example/services/T2/token-77: refused');
+      },
+    };
+    const id = await alertFor('leaky');
+    const report = await deliverAlerts(store.db, 'p', [leaky], 72, now);
+    expect(report.failed[0]!.error).toBe('could not post to https://hooks.example/…: refused');
+    expect(await lastError(id)).toBe('could not post to https://hooks.example/…: refused');
+
+    await store.db.updateTable('alerts').set({ last_error: 'webhook failed: POST https://hooks.example/services/T2/token-77 timed out' }).where('id', '=', id).execute();
+    const late = await deliverAlerts(store.db, 'p', [leaky], 72, () => new Date(Date.parse(at) + 49 * 3_600_000));
+    expect(late.expired[0]!.lastError).toBe('webhook failed: POST https://hooks.example/… timed out');
+  });
+
+  it('sends a configured header instead of the built-in one of the same name, whatever its case', async () => {
+    const received: Received[] = [];
+    const server = await serve({ '/hook': recording(received, () => ({ status: 200 })) });
+    await webhookChannel(`${server.url}/hook`, 'json', { 'Content-Type': 'text/plain', 'USER-AGENT': 'newsroom-bot/1' }).deliver(payload());
+    expect(received[0]!.headers['content-type']).toBe('text/plain');
+    expect(received[0]!.headers['user-agent']).toBe('newsroom-bot/1');
+  });
+
+  it("says why the endpoint refused, from the first line of its answer, cut short and without control characters", async () => {
+    const server = await serve({
+      '/slack': (_req, res) => res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_payload\u0007\u202e\nsecond line'),
+      '/huge': (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`overloaded ${'x'.repeat(100_000)}`),
+      // says its first line, then never ends
+      '/endless': (_req, res) => {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        res.write('maintenance window\n');
+      },
+      '/page': (_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body>…</body></html>'),
+    });
+    const error = (path: string) => errorOf(webhookChannel(`${server.url}${path}`, 'slack', {}).deliver(payload()));
+    expect(await error('/slack')).toMatch(/^webhook http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 400: invalid_payload — the endpoint refuses the alert \(4xx\): retries fail the same way until the webhook or its configuration is fixed$/);
+    const huge = (await error('/huge'))!;
+    expect(huge).toMatch(/answered HTTP 500: overloaded x+/);
+    expect(huge.length).toBeLessThan(400);
+    expect(await error('/endless')).toMatch(/answered HTTP 503: maintenance window$/);
+    expect(await error('/page')).toMatch(/answered HTTP 502: 502 Bad Gateway$/);
+  });
+
+  it('waits out a short Retry-After and tries again in the same run; a long one holds the channel, saying when it may be retried', async () => {
+    const received: Received[] = [];
+    const server = await serve({
+      '/busy': recording(received, (n) => (n === 0 ? { status: 429, headers: { 'retry-after': '1' }, body: 'rate_limited' } : { status: 200 })),
+      '/later': (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end('rate_limited'),
+    });
+    const busy = webhookChannel(`${server.url}/busy`, 'slack', {}, { id: 'busy' });
+    const id = await alertFor(busy.name);
+    const report = await deliverAlerts(store.db, 'p', [busy], 72, now);
+    expect(report).toMatchObject({ sent: 1, failed: [], heldBack: [] });
+    expect(received).toHaveLength(2);
+    expect(await store.db.selectFrom('alerts').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'sent', attempts: 1 });
+
+    const later = webhookChannel(`${server.url}/later`, 'slack', {}, { id: 'later' });
+    await alertFor(later.name, 'One');
+    await alertFor(later.name, 'Two');
+    const held = await deliverAlerts(store.db, 'p', [later], 72, now);
+    expect(held).toMatchObject({ sent: 0, heldBack: [{ channel: 'webhook "later"', count: 1 }] });
+    expect(held.failed[0]!.error).toMatch(/answered HTTP 429: rate_limited \(it asked to be retried in 3600 s, after \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)$/);
+    expect(server.hits.get('/later')).toBe(1);
+  });
+
+  it('keeps an alert a webhook refused with 4xx, saying retries will not help until it is fixed, and delivers it once it is', async () => {
+    let archived = true;
+    const received: Received[] = [];
+    const server = await serve({ '/hook': recording(received, () => (archived ? { status: 410, body: 'channel_is_archived' } : { status: 200 })) });
+    const channel = webhookChannel(`${server.url}/hook`, 'slack', {});
+    await alertFor(channel.name);
+    const refused = await deliverAlerts(store.db, 'p', [channel], 72, now);
+    expect(refused.failed[0]!.error).toMatch(/answered HTTP 410: channel_is_archived — the endpoint refuses the alert \(4xx\): retries fail the same way until/);
+    archived = false;
+    expect(await deliverAlerts(store.db, 'p', [channel], 72, now)).toMatchObject({ sent: 1, failed: [] });
+    expect(received).toHaveLength(2);
+  });
+
+  it('says where a redirect leads, by its origin only, and does not follow it', async () => {
+    const server = await serve({
+      '/moved': (_req, res) => res.writeHead(302, { location: 'https://hooks.other.example/services/T3/new-secret' }).end(),
+      '/here': (_req, res) => res.writeHead(307, { location: '/services/T4/relative-secret' }).end(),
+    });
+    const moved = await errorOf(webhookChannel(`${server.url}/moved`, 'json', {}).deliver(payload()));
+    expect(moved).toMatch(/^webhook http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 302 \(a redirect to https:\/\/hooks\.other\.example\/… — not followed: use that URL\)$/);
+    const here = (await errorOf(webhookChannel(`${server.url}/here`, 'json', {}).deliver(payload())))!;
+    expect(here).toMatch(/answered HTTP 307 \(a redirect to http:\/\/127\.0\.0\.1:\d+\/… — not followed: use that URL\)$/);
+    expect(here).not.toContain('relative-secret');
+  });
+
+  it('says how long it waited for a webhook that does not answer', async () => {
+    const server = await serve({ '/silent': () => {} });
+    const error = await errorOf(webhookChannel(`${server.url}/silent`, 'json', {}, { timeoutMs: 300 }).deliver(payload()));
+    expect(error).toMatch(/^webhook http:\/\/127\.0\.0\.1:\d+\/… could not be reached: no answer within 0\.3 s$/);
+  });
+
+  it('gives each alert a key of its own, the same when it is sent again, as Idempotency-Key and as the JSON payload\'s id', async () => {
+    const received: Received[] = [];
+    // the first answer is lost (500 after it arrived): the next run sends the alert again, with the same key
+    const server = await serve({ '/json': recording(received, (n) => ({ status: n === 0 ? 500 : 200 })), '/slack': recording([], () => ({ status: 200 })) });
+    const channel = webhookChannel(`${server.url}/json`, 'json', {});
+    await alertFor(channel.name, 'First');
+    await alertFor(channel.name, 'Second');
+    await deliverAlerts(store.db, 'p', [channel], 72, now);
+    await deliverAlerts(store.db, 'p', [channel], 72, now);
+    expect(received.map((r) => r.body.title)).toEqual(['First', 'First', 'Second']);
+    const keys = received.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(received.map((r) => r.body.id)).toEqual(keys);
+
+    // Slack's format is its own: the key goes as a header only
+    const slackReceived: Received[] = [];
+    const slackServer = await serve({ '/slack': recording(slackReceived, () => ({ status: 200 })) });
+    const slack = webhookChannel(`${slackServer.url}/slack`, 'slack', {});
+    await alertFor(slack.name, 'Third');
+    await deliverAlerts(store.db, 'p', [slack], 72, now);
+    expect(Object.keys(slackReceived[0]!.body)).toEqual(['text']);
+    expect(slackReceived[0]!.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('delivers the alerts waiting under a webhook\'s URL once it is given an id, instead of leaving them "no longer in the pipeline"', async () => {
+    const received: Received[] = [];
+    const server = await serve({ '/services/T5/token': recording(received, () => ({ status: 200 })) });
+    const alertsTo = (id?: string) =>
+      definePipeline({
+        id: 'p', name: 'p', sources: [{ id: 's', kind: 'files', name: 's', glob: '*.txt' }],
+        topic: { description: 'd', proposalTerms: ['pause'], contextTerms: ['AI'] },
+        alerts: { channels: [{ type: 'webhook', url: `${server.url}/services/T5/token`, format: 'slack', ...(id ? { id } : {}) }] },
+      }).alerts;
+    const [before] = createChannels(alertsTo(), '/', process.stderr);
+    await alertFor(before!.name, 'Waiting since before the id');
+    const [named] = createChannels(alertsTo('newsroom'), '/', process.stderr);
+    const report = await deliverAlerts(store.db, 'p', [named!], 72, now);
+    expect(report).toMatchObject({ sent: 1, waiting: [], moved: [{ from: expect.stringMatching(/^webhook http:\/\/127\.0\.0\.1:\d+\/…$/), to: 'webhook "newsroom"', count: 1 }] });
+    expect(received).toHaveLength(1);
+    expect(await store.db.selectFrom('alerts').select(['channel', 'status']).execute()).toEqual([{ channel: 'webhook#newsroom', status: 'sent' }]);
+  });
+});
+
+describe('a run whose webhook cannot be sent its header', () => {
+  let project: TempProject | undefined;
+  afterEach(async () => project?.remove());
+
+  it('prints the error, and gives it in run --json, without the header value', async () => {
+    project = await tempProject({ name: 'webhook-secrets', database: freshSqlite, commands: [registerRun], routes: { '/services/T6/B6/path-token-9': (_req, res) => res.writeHead(200).end() } });
+    const today = new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    project.writePipeline({
+      ...pipelineDefinition({ id: 'hooks', name: 'Hooks', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
+      alerts: { channels: [{ type: 'webhook', url: `${project.server.url}/services/T6/B6/path-token-9`, headers: { Authorization: 'Bearer tok-Secret-44\nX-Pasted: too much' } }] },
+    });
+    project.writeFile('caps/a.txt', `Labs should pause frontier AI now\n\n${today}\n\nA coordinated pause of frontier AI development is overdue and must be verified.\n`);
+    const json = await project.cli('run', '--json');
+    expect(json.code).toBe(1);
+    const failed = (JSON.parse(json.stdout) as { alertsFailed: { error: string }[] }).alertsFailed;
+    expect(failed).toHaveLength(1);
+    const printed = await project.cli('run');
+    expect(printed.code).toBe(1);
+    for (const text of [failed[0]!.error, printed.stdout, printed.stderr, json.stderr]) {
+      expect(text).not.toContain('tok-Secret-44');
+      expect(text).not.toContain('path-token-9');
+    }
+    expect(printed.stdout).toMatch(/FAILED\s+1 alert not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(webhook http:\/\/127\.0\.0\.1:\d+\/…: header "Authorization" of its configuration cannot be sent: its value has a character no header can carry \(a line break\?\)\)/);
+  });
+});
