@@ -153,6 +153,8 @@ export interface RunReport {
   alertsExpired: { alertId: number; channel: string; title: string; lastError: string | null; configured: boolean; reason: 'undelivered' | 'removed' | 'alerts_off' }[];
   /** Alerts kept for channels that no longer take them, per channel, and why (`removed` or `alerts_off`, as above). */
   alertsWaiting: { channel: string; count: number; reason: 'removed' | 'alerts_off' }[];
+  /** Alerts waiting under a channel's former name (its URL or recipients) that followed it to the `id` it was given. */
+  alertsMoved: { from: string; to: string; count: number }[];
   /**
    * Alerts withdrawn this run before their first delivery: a syndicated copy published at `firstPublished`, before
    * the alerted article, shows the coverage is older than `alerts.maxAgeHours`. Not a failure.

@@ -993,6 +993,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsHeldBack: delivery.heldBack,
       alertsExpired: delivery.expired,
       alertsWaiting: delivery.waiting,
+      alertsMoved: delivery.moved,
       alertsWithdrawn: delivery.withdrawn,
       digestPaths,
       digestEmailsSent: digestEmails.digestEmailsSent,

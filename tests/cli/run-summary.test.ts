@@ -12,10 +12,17 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
-  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'],
+  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'],
   digestEmailsSent: [], digestEmailsFailed: [], recipientsRefused: [],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);
+
+describe('alerts that followed a channel to its new id', () => {
+  it('are named with where they came from and where they went', () => {
+    const moved = { ...report([source('a', 'ok')]), alertsMoved: [{ from: 'webhook https://hooks.example/…', to: 'webhook "newsroom"', count: 2 }] };
+    expect(formatRunSummary(moved, '/', false)).toContain('  moved        2 alerts waiting for webhook https://hooks.example/… to webhook "newsroom", the id it was given\n');
+  });
+});
 
 describe('the run summary line', () => {
   it('counts the sources that were checked, and does not call healthy sources that were not due "not ok"', () => {

@@ -139,6 +139,9 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
         `the other recipients got ${them}, and ${theyAre} not sent again`,
     );
   }
+  for (const { from, to, count } of report.alertsMoved) {
+    lines.push(`  ${'moved'.padEnd(12)} ${plural(count, 'alert')} waiting for ${from} to ${to}, the id it was given`);
+  }
   for (const { channel, count, reason } of report.alertsWaiting) {
     lines.push(
       reason === 'alerts_off'
