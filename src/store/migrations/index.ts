@@ -15,6 +15,7 @@ import * as longFeedValues from './013-long-feed-values.ts';
 import * as doublePrecisionScores from './014-double-precision-scores.ts';
 import * as digestEmails from './015-digest-emails.ts';
 import * as articlePublicationIndex from './016-article-publication-index.ts';
+import * as digestEmailChannels from './017-digest-email-channels.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, MigrationModule> = {
   '014-double-precision-scores': doublePrecisionScores,
   '015-digest-emails': digestEmails,
   '016-article-publication-index': articlePublicationIndex,
+  '017-digest-email-channels': digestEmailChannels,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
