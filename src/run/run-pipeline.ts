@@ -19,7 +19,7 @@ import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChann
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { loadDigestData, writeDigest } from './write-digest.ts';
-import { addDays, dayBounds, localDate } from '../digest/index.ts';
+import { addDays, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
@@ -253,9 +253,11 @@ async function emailDigest(
         }
         // sent to some recipients and refused for others, it is sent: those who have it must not get it twice
         const send = async (): Promise<{ refusal: string | null; partly?: RecipientsRefused | void }> => {
+          // the store failing to read the day is no refusal of the channel's: it ends the run, as before
+          const digest = await digestOf(date);
           let partly: RecipientsRefused | void;
           try {
-            partly = await channel.deliverDigest!(await digestOf(date));
+            partly = await channel.deliverDigest!(digest);
           } catch (error) {
             return { refusal: (error as Error).message };
           }

@@ -85,17 +85,11 @@ export async function claimDigestsGivenUp(db: Kysely<Database>, claim: { pipelin
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** When the pipeline's first run began (this one's, for a first run); null if none did. */
+/**
+ * When the pipeline's first run began (this one's, for a first run); null if none did. A digest of a day before it
+ * would report as quiet a day nobody watched.
+ */
 export async function firstRunStartedAt(db: Kysely<Database>, pipelineId: string): Promise<string | null> {
   const row = await db.selectFrom('runs').select((eb) => eb.fn.min('started_at').as('at')).where('pipeline_id', '=', pipelineId).executeTakeFirst();
   return row?.at ?? null;
-}
-
-/**
- * Whether a run of the pipeline began before `instant`: whether it was watching by then. A digest of a day before its
- * first run would report as quiet a day nobody watched.
- */
-export async function pipelineRanBefore(db: Kysely<Database>, pipelineId: string, instant: string): Promise<boolean> {
-  const row = await db.selectFrom('runs').select('id').where('pipeline_id', '=', pipelineId).where('started_at', '<', instant).limit(1).executeTakeFirst();
-  return row !== undefined;
 }
