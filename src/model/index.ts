@@ -161,10 +161,18 @@ export interface RunReport {
    */
   alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
   digestPaths: string[];
-  /** The previous day's digest, sent this run to each channel that takes it and had not had it (`date` is that day). */
+  /**
+   * The daily digests sent this run (`date` is the digest's day): to each channel that takes it, those of the last
+   * three complete days it had not had, oldest first (yesterday's, with one run each morning).
+   */
   digestEmailsSent: { channel: string; date: string }[];
-  /** Digests a channel refused this run: not recorded as sent, so the next run of the same day tries again. */
-  digestEmailsFailed: { channel: string; date: string; error: string }[];
+  /**
+   * Digests a channel refused this run, or did not get because it had just refused an earlier day's: not recorded as
+   * sent, so the next runs try again, up to the day `retryUntil` (the digest's day plus three).
+   */
+  digestEmailsFailed: { channel: string; date: string; error: string; retryUntil: string }[];
+  /** Digests no run sent to a channel within three days of their day: no run tries them again. Reported once. */
+  digestEmailsGivenUp: { channel: string; date: string }[];
   /**
    * Emails this run sent that their SMTP server (`server`, host:port) took for some recipients and refused for the
    * others: each `refused` address, with the server's reply, got none of the alerts `alertIds` or the digest of

@@ -19,7 +19,7 @@ import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChann
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { loadDigestData, writeDigest } from './write-digest.ts';
-import { addDays, dayBounds, localDate } from '../digest/index.ts';
+import { addDays, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
@@ -170,52 +170,114 @@ function calendarDays(first: string, last: string, timeZone: string): string[] {
 }
 
 /**
- * Sends the digest of the day before `now`, in the digest's time zone, to each channel that takes it (an email
- * channel's `digest`) and has not been sent it: the first run after midnight sends it, the day's later runs send
- * nothing, and one a channel refused is tried again by the next run of the same day. Only that day's: a day no run
- * reached after its end is not sent later, so a machine back from a week off does not fill inboxes with stale
- * digests. Nor a day the pipeline was not running by (its first run's day before): it would report as quiet a day
- * nobody watched. A day it watched and found nothing is sent, so readers can tell a quiet day from a broken job.
+ * The days back a daily digest is emailed: a run sends each of the last three complete days' digests that a channel
+ * has not had, oldest first. With one run a morning that is three tries at each, so a relay down over a weekend
+ * (Saturday's and Sunday's runs refused) costs no digest, while a machine back from a week off sends three at most, not
+ * a week of stale ones. A day that leaves the window unsent is given up, and the run that gives it up says so once.
  */
-async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<RunReport, 'digestEmailsSent' | 'digestEmailsFailed' | 'recipientsRefused'>> {
+export const DIGEST_EMAIL_DAYS = 3;
+
+/** The dates from `first` to `last`, both `YYYY-MM-DD`, in order; none when `first` is after `last`. */
+function datesFrom(first: string, last: string): string[] {
+  const dates: string[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) dates.push(date);
+  return dates;
+}
+
+/**
+ * Sends each channel that takes the digest (an email channel's `digest`) the digests of the last DIGEST_EMAIL_DAYS
+ * complete days, in the digest's time zone, that it has not been sent, oldest first: the first run after midnight sends
+ * yesterday's, the day's later runs send nothing, and one a channel refused is tried again by the next runs until it
+ * leaves the window, when the run that gives it up reports it (`digestEmailsGivenUp`), once. A channel that refuses a
+ * day is not asked for the next in the same run, as for alerts. Not a day the pipeline was not running by (its first
+ * run's day before): it would report as quiet a day nobody watched. Nor, to a channel, a day before the day before a
+ * run first saw it take the digest (see seeDigestChannel): added today, it gets yesterday's, not a backlog from before
+ * it existed. A day the pipeline watched and found nothing is sent, so readers can tell a quiet day from a broken job.
+ * Each day goes to a channel once: recorded when the server took it, under the run lock.
+ */
+async function emailDigest(
+  options: RunOptions,
+  now: () => Date,
+): Promise<Pick<RunReport, 'digestEmailsSent' | 'digestEmailsFailed' | 'digestEmailsGivenUp' | 'recipientsRefused'>> {
   const { loaded, store, stop } = options;
   const { pipeline } = loaded;
   const takers = options.channels.filter((channel) => channel.deliverDigest);
-  const none = { digestEmailsSent: [], digestEmailsFailed: [], recipientsRefused: [] };
+  const none = { digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [] };
   if (takers.length === 0) return none;
   // as before a digest is written: stopped, the process is ending, and no message is begun
   if (stop?.requested) throw new RunStoppedError(stop.reason!);
   const tz = pipeline.digest.timeZone;
-  const date = addDays(localDate(now(), tz), -1);
-  const sentTo = await repo.digestEmailedTo(store.db, pipeline.id, date);
-  const due = takers.filter((channel) => !sentTo.has(channel.name));
-  if (due.length === 0 || !(await repo.pipelineRanBefore(store.db, pipeline.id, dayBounds(date, tz).end))) return none;
-  const digest = await loadDigestData(loaded, store, date, now().toISOString());
+  const at = now().toISOString();
+  const yesterday = addDays(localDate(now(), tz), -1);
+  const oldest = addDays(yesterday, 1 - DIGEST_EMAIL_DAYS);
+  const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
+  const watchedFrom = firstRun === null ? addDays(yesterday, 1) : localDate(new Date(firstRun), tz);
+  const seen = [];
+  for (const channel of takers) {
+    const { firstSeenAt, givenUpThrough } = await repo.seeDigestChannel(store.db, { pipelineId: pipeline.id, channel: channel.name, at });
+    const firstSeenDay = localDate(new Date(firstSeenAt), tz);
+    const from = [watchedFrom, addDays(firstSeenDay, -1)].reduce((a, b) => (a > b ? a : b));
+    seen.push({ channel, from, givenUpThrough });
+  }
+  const earliest = seen.map(({ from, givenUpThrough }) => (givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from)).sort()[0]!;
+  const sent = await repo.digestDaysEmailed(store.db, pipeline.id, earliest, yesterday);
+  const unsent = (channel: AlertChannel, first: string, last: string) => datesFrom(first, last).filter((date) => !sent.get(channel.name)?.has(date));
+
+  // Days that left the window unsent: reported by the one run that moves the channel's mark past them.
+  const digestEmailsGivenUp: RunReport['digestEmailsGivenUp'] = [];
+  const lastGivenUp = addDays(oldest, -1);
+  for (const { channel, from, givenUpThrough } of seen) {
+    if (givenUpThrough !== null && givenUpThrough >= lastGivenUp) continue;
+    const first = givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from;
+    if (await repo.claimDigestsGivenUp(store.db, { pipelineId: pipeline.id, channel: channel.name, previous: givenUpThrough, through: lastGivenUp })) {
+      digestEmailsGivenUp.push(...unsent(channel, first, lastGivenUp).map((date) => ({ channel: channelLabel(channel.name), date })));
+    }
+  }
+
+  const due = seen.map(({ channel, from }) => ({ channel, dates: unsent(channel, from > oldest ? from : oldest, yesterday) })).filter(({ dates }) => dates.length > 0);
+  const digests = new Map<string, ReturnType<typeof loadDigestData>>();
+  const digestOf = (date: string) => digests.get(date) ?? digests.set(date, loadDigestData(loaded, store, date, at)).get(date)!;
+  type Outcome = { channel: string; date: string; refusal: string | null; partly?: RecipientsRefused | void };
   // side by side, as alerts are: a relay that hangs does not hold up another channel's digest
   const outcomes = await Promise.all(
-    due.map(async (channel) => {
-      // one being handed over when a stop comes is seen through and recorded, or the next run would send it again
-      if (stop?.requested) return null;
-      // sent to some recipients and refused for others, it is sent: those who have it must not get it twice
-      const send = async (): Promise<{ refusal: string | null; partly?: RecipientsRefused | void }> => {
-        let partly: RecipientsRefused | void;
-        try {
-          partly = await channel.deliverDigest!(digest);
-        } catch (error) {
-          return { refusal: (error as Error).message };
-        }
-        await repo.recordDigestEmail(store.db, { pipelineId: pipeline.id, channel: channel.name, date, sentAt: now().toISOString() });
-        return { refusal: null, partly };
-      };
+    due.map(async ({ channel, dates }) => {
       const label = channelLabel(channel.name);
-      const { refusal, partly } = await (stop ? stop.hold(send(), `the digest email of ${date} to ${label}`) : send());
-      return { channel: label, date, refusal, partly };
+      const done: Outcome[] = [];
+      let refused: string | null = null;
+      for (const date of dates) {
+        // one being handed over when a stop comes is seen through and recorded, or the next run would send it again
+        if (stop?.requested) break;
+        if (refused !== null) {
+          done.push({ channel: label, date, refusal: `not tried after the digest of ${refused} failed` });
+          continue;
+        }
+        // sent to some recipients and refused for others, it is sent: those who have it must not get it twice
+        const send = async (): Promise<{ refusal: string | null; partly?: RecipientsRefused | void }> => {
+          // the store failing to read the day is no refusal of the channel's: it ends the run, as before
+          const digest = await digestOf(date);
+          let partly: RecipientsRefused | void;
+          try {
+            partly = await channel.deliverDigest!(digest);
+          } catch (error) {
+            return { refusal: (error as Error).message };
+          }
+          await repo.recordDigestEmail(store.db, { pipelineId: pipeline.id, channel: channel.name, date, sentAt: now().toISOString() });
+          return { refusal: null, partly };
+        };
+        const outcome = await (stop ? stop.hold(send(), `the digest email of ${date} to ${label}`) : send());
+        done.push({ channel: label, date, ...outcome });
+        if (outcome.refusal !== null) refused = date;
+      }
+      return done;
     }),
   );
+  // oldest day first, then the channels in the pipeline's order
+  const all = outcomes.flat().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
-    digestEmailsSent: outcomes.flatMap((outcome) => (outcome && outcome.refusal === null ? [{ channel: outcome.channel, date }] : [])),
-    digestEmailsFailed: outcomes.flatMap((outcome) => (outcome && outcome.refusal !== null ? [{ channel: outcome.channel, date, error: outcome.refusal }] : [])),
-    recipientsRefused: outcomes.flatMap((outcome) => (outcome?.partly ? [{ channel: outcome.channel, ...outcome.partly, alertIds: [], digestDate: date }] : [])),
+    digestEmailsSent: all.flatMap(({ channel, date, refusal }) => (refusal === null ? [{ channel, date }] : [])),
+    digestEmailsFailed: all.flatMap(({ channel, date, refusal }) => (refusal !== null ? [{ channel, date, error: refusal, retryUntil: addDays(date, DIGEST_EMAIL_DAYS) }] : [])),
+    digestEmailsGivenUp,
+    recipientsRefused: all.flatMap(({ channel, date, partly }) => (partly ? [{ channel, ...partly, alertIds: [], digestDate: date }] : [])),
   };
 }
 
@@ -235,6 +297,7 @@ export function runHadFailures(report: RunReport): boolean {
     report.alertsFailed.length > 0 ||
     report.alertsExpired.some((expired) => expired.configured) ||
     report.digestEmailsFailed.length > 0 ||
+    report.digestEmailsGivenUp.length > 0 ||
     report.recipientsRefused.length > 0
   );
 }
@@ -998,6 +1061,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       digestPaths,
       digestEmailsSent: digestEmails.digestEmailsSent,
       digestEmailsFailed: digestEmails.digestEmailsFailed,
+      digestEmailsGivenUp: digestEmails.digestEmailsGivenUp,
       recipientsRefused: [
         ...delivery.recipientsRefused.map(({ channel, server, refused, alertIds }) => ({ channel, server, refused, alertIds, digestDate: null })),
         ...digestEmails.recipientsRefused,

@@ -188,6 +188,17 @@ export interface DigestEmailsTable {
   date: string;
   sent_at: string;
 }
+export interface DigestChannelsTable {
+  pipeline_id: string;
+  /** The channel's outbox name, as in `digest_emails`. */
+  channel: string;
+  /** When a run first saw the channel take the digest (again, after a finished run without it). */
+  first_seen_at: string;
+  /** When a run last saw it take the digest. */
+  last_seen_at: string;
+  /** The last day, `YYYY-MM-DD`, whose digest not sent to it has been reported as given up; null before any. */
+  given_up_through: string | null;
+}
 
 export interface Database {
   sources: SourcesTable;
@@ -200,6 +211,7 @@ export interface Database {
   alerts: AlertsTable;
   digests: DigestsTable;
   digest_emails: DigestEmailsTable;
+  digest_channels: DigestChannelsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -103,7 +103,7 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     expect(smtp.received).toHaveLength(2);
   });
 
-  it('keeps a refused digest for the next run of the day, and sends only the day before: a day no run reached is not sent later', async () => {
+  it('keeps a refused digest for the next run, and sends later a day no run reached after its end, oldest first', async () => {
     writeArticle('a.txt', SUPPORT);
     const channels = [emailTo({ alerts: false, digest: true })];
     await run('2026-12-01T10:00:00.000Z', channels);
@@ -112,11 +112,11 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     const refused = await run('2026-12-02T06:00:00.000Z', channels);
     expect(refused.digestEmailsSent).toEqual([]);
     expect(refused.digestEmailsFailed).toEqual([
-      { channel: 'email "desk"', date: '2026-12-01', error: expect.stringMatching(/^SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable$/) },
+      { channel: 'email "desk"', date: '2026-12-01', error: expect.stringMatching(/^SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable$/), retryUntil: '2026-12-04' },
     ]);
     expect(runHadFailures(refused)).toBe(true);
     expect(formatRunSummary(refused, root, false).split('\n')[0]).toMatch(
-      /^ {2}FAILED {7}digest of 2026-12-01 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next run today tries again$/,
+      /^ {2}FAILED {7}digest of 2026-12-01 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next run tries again \(until 2026-12-04\)$/,
     );
 
     smtp.state.refuse = false;
@@ -124,15 +124,16 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     expect((await run('2026-12-02T08:00:00.000Z', channels)).digestEmailsSent).toEqual([]);
     expect(subjects()).toEqual(['pausewatch digest 2026-12-01: Pause watch — 1 article (1 support, 0 oppose, 0 neutral)']);
 
-    // no run on 3 December after the morning of the 2nd: the 2nd's digest is not sent on the 4th, the 3rd's is (an
+    // no run on 3 December after the morning of the 2nd: the 4th's sends the 2nd's and the 3rd's, oldest first (an
     // empty day the pipeline was watching is mailed too, so a quiet day reads apart from a broken job)
     const twoDaysLater = await run('2026-12-04T06:00:00.000Z', channels);
-    expect(twoDaysLater.digestEmailsSent).toEqual([{ channel: 'email "desk"', date: '2026-12-03' }]);
+    expect(twoDaysLater.digestEmailsSent).toEqual([{ channel: 'email "desk"', date: '2026-12-02' }, { channel: 'email "desk"', date: '2026-12-03' }]);
     expect(subjects()).toEqual([
       'pausewatch digest 2026-12-01: Pause watch — 1 article (1 support, 0 oppose, 0 neutral)',
+      'pausewatch digest 2026-12-02: Pause watch — no on-topic articles',
       'pausewatch digest 2026-12-03: Pause watch — no on-topic articles',
     ]);
-    expect(bodyText(smtp.received[1]!.raw)).toContain('No on-topic article was first seen on 2026-12-03.');
+    expect(bodyText(smtp.received[2]!.raw)).toContain('No on-topic article was first seen on 2026-12-03.');
   });
 
   it('sends a digest the server took for some recipients once, and names the recipients it refused and the server', async () => {

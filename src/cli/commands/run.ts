@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
-import { runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
+import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop } from '../../run/run-stop.ts';
 import { abandonRun, pendingMoves } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
@@ -125,8 +125,17 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     );
   }
   // a digest nobody received this morning is as much a failure as an alert: said with the channel and the reason
-  for (const { channel, date, error } of report.digestEmailsFailed) {
-    lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date} not emailed by ${channel} (${shortenText(error, LINE_TEXT_MAX)}); the next run today tries again`);
+  // with the day the retries end: with one run a morning the next try is tomorrow's run, not a later one today
+  for (const { channel, date, error, retryUntil } of report.digestEmailsFailed) {
+    lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date} not emailed by ${channel} (${shortenText(error, LINE_TEXT_MAX)}); the next run tries again (until ${retryUntil})`);
+  }
+  // given up: said once, by the run that gives up, per channel
+  const givenUpBy = new Map<string, string[]>();
+  for (const { channel, date } of report.digestEmailsGivenUp) givenUpBy.set(channel, [...(givenUpBy.get(channel) ?? []), date]);
+  for (const [channel, dates] of givenUpBy) {
+    const days =
+      dates.length === 1 ? `digest of ${dates[0]}` : dates.length <= 3 ? `digests of ${dates.join(', ')}` : `${dates.length} digests, of ${dates[0]} to ${dates.at(-1)},`;
+    lines.push(`  ${'FAILED'.padEnd(12)} ${days} not emailed by ${channel}, given up: no run sent ${dates.length === 1 ? 'it' : 'them'} within ${DIGEST_EMAIL_DAYS} days`);
   }
   // Sent to the other recipients, so not sent again: said with the addresses and the server's reply, so the user can
   // fix the address (or pass the news on by hand).

@@ -16,6 +16,7 @@ import * as doublePrecisionScores from './014-double-precision-scores.ts';
 import * as digestEmails from './015-digest-emails.ts';
 import * as articlePublicationIndex from './016-article-publication-index.ts';
 import * as emailChannelRecipients from './017-email-channel-recipients.ts';
+import * as digestEmailChannels from './018-digest-email-channels.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -47,6 +48,7 @@ const migrations: Record<string, MigrationModule> = {
   '015-digest-emails': digestEmails,
   '016-article-publication-index': articlePublicationIndex,
   '017-email-channel-recipients': emailChannelRecipients,
+  '018-digest-email-channels': digestEmailChannels,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
