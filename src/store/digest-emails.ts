@@ -39,6 +39,11 @@ export async function moveDigestEmails(db: Kysely<Database>, pipelineId: string,
   const rows = await db.selectFrom('digest_emails').select(['date', 'sent_at']).where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
   for (const row of rows) await recordDigestEmail(db, { pipelineId, channel: to, date: row.date, sentAt: row.sent_at });
   await db.deleteFrom('digest_emails').where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
+  // and when it was first seen taking the digest, so it is not taken for a new channel without a backlog
+  const channelRow = (name: string) => db.selectFrom('digest_channels').select('channel').where('pipeline_id', '=', pipelineId).where('channel', '=', name).executeTakeFirst();
+  if (!(await channelRow(from))) return;
+  if (await channelRow(to)) await db.deleteFrom('digest_channels').where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
+  else await db.updateTable('digest_channels').set({ channel: to }).where('pipeline_id', '=', pipelineId).where('channel', '=', from).execute();
 }
 
 /**

@@ -74,10 +74,13 @@ describe('an email channel without an id', () => {
     const named = channelTo(['comms@example.org', 'policy@example.org'], { digest: true, id: 'comms' });
     await alertFor(before.name, 'Waiting since before the id');
     await repo.recordDigestEmail(store.db, { pipelineId: 'p', channel: before.name, date: '2026-06-09', sentAt: at });
+    const firstSeen = await repo.seeDigestChannel(store.db, { pipelineId: 'p', channel: before.name, at: '2026-06-01T06:00:00.000Z' });
 
     const report = await deliverAlerts(store.db, 'p', [named], 72, () => new Date(at));
     expect(report).toMatchObject({ sent: 1, waiting: [], moved: [{ from: 'email to comms@example.org, policy@example.org', to: 'email "comms"', count: 1 }] });
     expect(smtp.received).toHaveLength(1);
     expect(await repo.digestEmailedTo(store.db, 'p', '2026-06-09')).toEqual(new Set(['email#comms']));
+    // and it is the same channel for the digests it missed: seen since before the id, not new today without a backlog
+    expect(await repo.seeDigestChannel(store.db, { pipelineId: 'p', channel: named.name, at })).toEqual(firstSeen);
   });
 });
