@@ -15,7 +15,7 @@ import {
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
-import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
+import { shouldAlert, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { loadDigestData, writeDigest } from './write-digest.ts';
@@ -259,7 +259,8 @@ async function emailDigest(
           try {
             partly = await channel.deliverDigest!(digest);
           } catch (error) {
-            return { refusal: (error as Error).message };
+            // cut as an alert's error is: a URL in it shows its origin only
+            return { refusal: withoutSecrets((error as Error).message) };
           }
           await repo.recordDigestEmail(store.db, { pipelineId: pipeline.id, channel: channel.name, date, sentAt: now().toISOString() });
           return { refusal: null, partly };
