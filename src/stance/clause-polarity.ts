@@ -119,6 +119,7 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
   const candidates: CueHit[] = [];
   for (const match of matches) {
     const cue = match.data;
+    if (cue.opensWithVerb && !readsAsVerb(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -180,3 +181,84 @@ const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'while', 'whereas']);
 /** Words at most between a rejection and the call it rejects ("rejected the growing calls to ..."). */
 const REJECTED_CALL_REACH = 4;
+
+/**
+ * Words before "call" or "calls" that make it the noun: determiners, quantifiers and adjectives ("the call", "renewed
+ * calls", "growing calls"), and prepositions ("amid calls for a pause", "despite the call").
+ */
+const NOUN_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose', 'any', 'no',
+  'every', 'each', 'such', 'one', 'another', 'either', 'neither', 'what', 'many', 'some', 'several', 'few', 'numerous',
+  'more', 'fewer', 'further', 'other', 'similar', 'growing', 'renewed', 'repeated', 'urgent', 'recent', 'new', 'fresh',
+  'latest', 'earlier', 'loud', 'louder', 'public', 'mounting', 'increasing', 'widespread', 'frequent', 'global',
+  'international', 'joint', 'original', 'initial', 'formal', 'open', 'first', 'last', 'of', 'to',
+  'for', 'amid', 'amidst', 'despite', 'after', 'against', 'about', 'over', 'by', 'from', 'with', 'in', 'on', 'at',
+  'into', 'behind', 'like', 'than', 'among', 'following',
+]);
+/** Verbs that take a call as their object without taking its side ("Lab ignores call for pause", "weighs calls"). */
+const NEUTRAL_CALL_OBJECT_VERBS = /^(ignor|question|examin|weigh|consider|discuss|debat|studies|studied|review|explor|assess|resist|defy|defies|defied|spurn|snub|rebuff)/;
+/** Adverbs between a subject and "call" ("Researchers now call for", "Unions jointly call on"). */
+const ADVERBS_BEFORE_VERB = new Set(['also', 'now', 'again', 'still', 'today', 'all', 'both', 'together', 'too', 'once', 'themselves', 'instead']);
+/** Quantifiers that stand for a plural subject ("Some call it a moat", "Many call for a pause"). */
+const QUANTIFIER_SUBJECTS = new Set(['some', 'many', 'several', 'few', 'most', 'others', 'both', 'all']);
+/** Plural subjects that do not end in "s" ("People call for a pause"). */
+const PLURALS_WITHOUT_S = new Set(['people', 'staff', 'men', 'women', 'children', 'workers', 'parents', 'we', 'they', 'you', 'i', 'who']);
+
+/** Whether a word is a plural noun by its form ("researchers", "unions", "ethicists"), not "this", "its" or "us". */
+function looksPlural(word: string): boolean {
+  return word.length > 3 && /s$/.test(word) && !/(ss|us|is|'s)$/.test(word) && !/^(its|this|has|was|does|yes|thus|perhaps|always|sometimes|whereas)$/.test(word);
+}
+
+/** Words after which "call" is a verb with its subject before them ("will call for", "plan to call for", "and call it"). */
+const VERB_OPENERS = new Set(['will', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'shall', "'ll", "'d", 'to', 'and', 'or', 'not', 'never', "don't", "didn't", "won't", "wouldn't"]);
+/** Prepositions between a plural subject and "call" ("Critics in Europe call", "Backers of the pause call"). */
+const SUBJECT_PREPOSITIONS = new Set(['of', 'in', 'at', 'from', 'across', 'around', 'on', 'inside', 'within']);
+
+function previousWordIndex(tokens: readonly Token[], index: number): number {
+  let k = index - 1;
+  while (k >= 0 && (ADVERBS_BEFORE_VERB.has(tokens[k]!.word) || /^\p{L}{3,}ly$/u.test(tokens[k]!.word))) k--;
+  return k;
+}
+
+/**
+ * Whether "call" or "calls" at `index` is clearly the noun: after a determiner, an adjective, a preposition or a
+ * possessive ("the call", "renewed calls", "amid calls", "Anthropic's call", "the researchers' call"), after a verb that
+ * takes it as object without taking its side ("ignores calls"), and at a sentence's start ("Calls for a pause grow").
+ * After a comma it is the verb ("Dozens of academics, including X, call for a pause").
+ */
+export function isCallNoun(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  if (word !== 'call' && word !== 'calls') return false;
+  const k = previousWordIndex(tokens, index);
+  const previous = tokens[k];
+  if (previous?.word === ',') return false;
+  if (previous === undefined || !/^[\p{L}\p{N}]/u.test(previous.word)) return true;
+  // "Some call it a moat", "plan to call for": a quantifier before "call" is its subject and "to" its infinitive.
+  if (word === 'call' && (QUANTIFIER_SUBJECTS.has(previous.word) || VERB_OPENERS.has(previous.word))) return false;
+  return previous.isPossessive || NOUN_OPENERS.has(previous.word) || NEUTRAL_CALL_OBJECT_VERBS.test(previous.word);
+}
+
+/**
+ * Whether "call" or "calls" at `index` is the verb, for cues that open with it: "Anthropic calls for ...", and "call"
+ * with a plural subject ("Researchers call for a pause", "Scientists and ethicists call", "Critics in Europe call",
+ * "They call") or after a modal, "to" or "and" ("will call for", "and call for"); not the noun (isCallNoun), nor "call"
+ * after a singular noun ("The Anthropic call for a pause"). A verb that rejects or backs the call ("Minister rejects
+ * call for pause") is left to read it, as "rejects calls" is read (findCueHits). Other words ("called", "urges") are
+ * verbs.
+ */
+export function readsAsVerb(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  if (word !== 'call' && word !== 'calls') return true;
+  if (isCallNoun(tokens, index)) return false;
+  if (word === 'calls') return true;
+  const k = previousWordIndex(tokens, index);
+  const previous = tokens[k]!.word;
+  if (previous === ',' || QUANTIFIER_SUBJECTS.has(previous) || VERB_OPENERS.has(previous) || PLURALS_WITHOUT_S.has(previous) || looksPlural(previous)) return true;
+  // "that" and "which" are relative pronouns after a plural ("scientists that call for").
+  if (previous === 'that' || previous === 'which') return looksPlural(tokens[k - 1]?.word ?? '');
+  // "Critics in Europe call", "Backers of the pause call": the subject is the plural before the preposition.
+  for (let i = k - 1; i > 0 && i >= k - 5 && !isClauseBreak(tokens[i]!.word); i--) {
+    if (SUBJECT_PREPOSITIONS.has(tokens[i]!.word)) return looksPlural(tokens[i - 1]!.word) || PLURALS_WITHOUT_S.has(tokens[i - 1]!.word);
+  }
+  return false;
+}

@@ -6,6 +6,7 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
+import { readsAsVerb } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface Attribution {
@@ -789,6 +790,26 @@ function agentAfter(tokens: readonly Token[], by: number): [number, number] | nu
   return end > start ? [start, end] : null;
 }
 
+/**
+ * The span of a phrase and the relative clause after its comma that a passive at `clauseStart` opens (", which is
+ * backed by X"), up to the clause's closing punctuation after the agent (ending at `agentEnd`): "The moratorium, which
+ * is backed by dozens of researchers" in "The moratorium, which is backed by dozens of researchers, would halt training
+ * runs." The phrase starts at its determiner or possessive ("Labs should honour [the moratorium], which ..."). Null
+ * when the passive is no such clause.
+ */
+function relativeClauseSpan(tokens: readonly Token[], clauseStart: number, agentEnd: number): [number, number] | null {
+  const comma = clauseStart - 1;
+  if (!RELATIVE_WORDS.has(tokens[clauseStart]?.word ?? '') || tokens[comma]?.word !== ',' || !isWordAt(tokens, comma - 1)) return null;
+  let start = comma;
+  while (start > 0 && comma - start < MAX_SUBJECT_WORDS && isWordAt(tokens, start - 1) && !CLAUSE_LINKS.has(tokens[start - 1]!.word)) {
+    start--;
+    if (DESCRIPTION_DETERMINERS.has(tokens[start]!.word) || tokens[start]!.isPossessive) break;
+  }
+  let end = agentEnd;
+  while (end < tokens.length && !isClauseBreak(tokens[end]!.word)) end++;
+  return [start, end];
+}
+
 /** Where the clause of a passive at `verb` begins: after the last clause break or link word before it. */
 function passiveClauseStart(tokens: readonly Token[], verb: number, previous: Anchor | undefined): number {
   let start = verb;
@@ -840,6 +861,8 @@ function findAnchors(
     const isVerbBefore = SPEECH_VERBS.has(previousWord) && !(PLURAL_NOUN_VERBS.has(previousWord) && isPluralNoun(tokens, v - 1));
     const isNoun = DETERMINER_LIKE.has(previousWord) || tokens[v - 1]?.isPossessive === true || isVerbBefore;
     if (NOUN_LIKE_VERBS.has(word) && isNoun) continue;
+    // "Lab ignores call for pause", "amid calls for a pause", "the researchers' call": the noun, read as the cues read it.
+    if (v > 0 && !readsAsVerb(tokens, v)) continue;
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
     // "The proposal adds to this dialogue", "added to his titles": contributing, not saying.
     if (/^(add|adds|added)$/.test(word) && tokens[v + 1]?.word === 'to') continue;
@@ -1215,8 +1238,13 @@ export function findAttributions(
     let ranges: [number, number][];
     if (anchor.kind === 'passive') {
       // "The moratorium is supported by AI labs": the clause, agent and all, with what it goes on to say of the subject
-      // ("attacked by others as alarmist").
-      ranges = [[Math.max(anchor.start, claimedUntil), Math.min(nextStart, statementEnd(tokens, subject[1]))]];
+      // ("attacked by others as alarmist"). In a relative clause between commas ("The moratorium, which is backed by
+      // dozens of researchers, would halt ..."), what the agent backs is the phrase the clause is about, and what the
+      // sentence goes on to say is not the agent's.
+      const relative = relativeClauseSpan(tokens, anchor.start, subject[1]);
+      ranges = relative
+        ? [[Math.max(relative[0], claimedUntil), Math.min(nextStart, relative[1])]]
+        : [[Math.max(anchor.start, claimedUntil), Math.min(nextStart, statementEnd(tokens, subject[1]))]];
     } else if (anchor.kind === 'according') {
       // "according to X, STATEMENT" or "STATEMENT, according to X".
       const after = afterAccordingPhrase(tokens, subject[1]);

@@ -24,12 +24,20 @@ export interface StanceCue {
   negatable: boolean;
   /** The cue's pattern, a stable name for it (used as a feature by the learned layer). */
   id: string;
+  /**
+   * The cue opens with a verb that is also a noun ("call", "calls"): it counts only where that word reads as the
+   * verb, with a subject before it ("Researchers call for a pause"), not as the noun ("the call for a pause is
+   * naive", "amid calls for a pause"), which leaves the sentence to its other words (see clause-polarity.ts).
+   */
+  opensWithVerb?: true;
 }
 
-type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean];
+type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
 
 function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
-  return rows.map(([pattern, weight, kind, negatable = true]) => ({ pattern, data: { polarity, weight, kind, negatable, id: pattern } }));
+  return rows.map(([pattern, weight, kind, negatable = true, opensWithVerb]) => ({
+    pattern, data: { polarity, weight, kind, negatable, id: pattern, ...(opensWithVerb ? { opensWithVerb } : {}) },
+  }));
 }
 
 const PAUSE_VERB = 'paus*|halt*|stop|stops|stopped|stopping|freez*|froze|suspend*|slow|slows|slowed|slowing|brake*';
@@ -46,12 +54,19 @@ export const SUPPORT_CUES = cues(1, [
   [`give ~3 head start`, 0.8, 'call'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
-  [`call|calls|called|calling on ~8 ${PAUSE_VERB}`, 0.8, 'call'],
-  [`calls|called|calling|urge|urges|urged|urging for? ~8 ${PAUSE_NOUN}`, 0.8, 'call'],
+  // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls
+  // for a pause"; as verbs, with a subject before them ("Researchers call for a pause", "Anthropic calls for ..."),
+  // they report a call as "called" does.
+  [`call|calls|called|calling on ~8 ${PAUSE_VERB}`, 0.8, 'call', true, true],
+  [`calls|called|calling|urge|urges|urged|urging for? ~8 ${PAUSE_NOUN}`, 0.8, 'call', true, true],
+  [`call for ~8 ${PAUSE_NOUN}`, 0.8, 'call', true, true],
   [`back|backs|backed|backing|endorse*|support|supports|supported|supporting|champion*|welcome|welcomes|welcomed ~3 ${PAUSE_NOUN}|call|proposal|letter|plan|idea|moratorium|slowdown`, 1, 'call'],
   // The same endorsement in the passive: "the moratorium is supported by AI labs", "the call was welcomed by unions",
   // "the pause on frontier AI has been widely praised". The agent after "by" is its voice (find-attributions.ts).
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea ~5 is|are|was|were|been|being|isn't|aren't|wasn't|weren't ~2 supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed`, 1, 'call'],
+  // And in a relative clause, which the pattern above cannot reach across its comma: "The moratorium, which is backed by
+  // dozens of researchers, would halt training runs".
+  [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea ,? which|that ~2 is|are|was|were|been|being|isn't|aren't|wasn't|weren't ~2 supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
   [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],

@@ -44,10 +44,20 @@ export function tokenize(text: string): Token[] {
     if (word.endsWith("'s") && !CONTRACTIONS_WITH_S.has(word)) {
       word = word.slice(0, -2);
       isPossessive = true;
-    }
+    } else if (isPluralPossessive(text, start, start + raw.length)) isPossessive = true;
     tokens.push({ word, isPossessive, start, end: start + raw.length });
   }
   return tokens;
+}
+
+/**
+ * Whether the word from `start` to `end` is a plural possessive ("the researchers' call", "the labs’ pledge"): a word
+ * in "s" whose apostrophe is followed by a space and a word. Inside single quotation marks the apostrophe may close
+ * the quote ("'a gift to the labs' and ..."), so a text with an opening single quote before the word is left alone.
+ */
+function isPluralPossessive(text: string, start: number, end: number): boolean {
+  if (text[end - 1] !== 's' || (text[end] !== "'" && text[end] !== '’') || !/^\s\p{L}/u.test(text.slice(end + 1, end + 3))) return false;
+  return !/(?:^|[\s(\[—–:"“])['‘]\p{L}/u.test(text.slice(0, start));
 }
 
 /** Punctuation tokens that end a clause for negation and contrast scope. */
