@@ -296,32 +296,38 @@ export type TrendOriginalRow = Pick<ArticleRow, 'id' | 'published_at' | 'fetched
 
 /**
  * The pipeline's originals, newest first (as listArticles orders them), with their copies' earliest publication date:
- * one query, where a list of ids would take one per 500. `appeared` keeps those whose appearedAt (the earliest of
- * the publication dates, else first seen) is within the bounds, compared as stored text (both included): the caller
- * makes them wide enough for the days it wants, which it then picks by the day in its time zone.
+ * one scan of the pipeline's articles grouped by original, where a list of ids would take a query per 500 (and a join
+ * of the copies to their originals turns into a loop over both wherever PostgreSQL has no statistics yet). `appeared`
+ * keeps those whose appearedAt (the earliest of the publication dates, else first seen) is within the bounds, compared
+ * as stored text (both included): the caller makes them wide enough for the days it wants, which it then picks by
+ * the day in its time zone.
  */
 export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeared: { from?: string; to?: string } = {}): Promise<TrendOriginalRow[]> {
-  const copies = db
+  // an original and the articles that copy it, as one group; a copy of a copy (a chain) counts for neither, as in
+  // earliestCopyPublications
+  const groups = db
     .selectFrom('articles')
-    .select(['duplicate_of', (eb) => eb.fn.min('published_at').as('copy_published')])
+    .select((eb) => {
+      const ofOriginal = <C extends 'published_at' | 'fetched_at'>(column: C) => eb.case().when('duplicate_of', 'is', null).then(eb.ref(column)).end();
+      return [
+        eb.fn.coalesce('duplicate_of', 'id').as('id'),
+        eb.fn.max(ofOriginal('published_at')).as('published_at'),
+        // null for a group without its original: copies of an article that is itself a copy
+        eb.fn.max(ofOriginal('fetched_at')).as('fetched_at'),
+        eb.fn.min(eb.case().when('duplicate_of', 'is not', null).then(eb.ref('published_at')).end()).as('copy_published'),
+      ];
+    })
     .where('pipeline_id', '=', pipelineId)
-    .where('duplicate_of', 'is not', null)
-    .where('published_at', 'is not', null)
-    .groupBy('duplicate_of');
-  let query = db
-    .selectFrom('articles as a')
-    .leftJoin(copies.as('c'), 'c.duplicate_of', 'a.id')
-    .select(['a.id', 'a.published_at', 'a.fetched_at', 'c.copy_published'])
-    .where('a.pipeline_id', '=', pipelineId)
-    .where('a.duplicate_of', 'is', null);
+    .groupBy((eb) => eb.fn.coalesce('duplicate_of', 'id'));
+  let query = db.selectFrom(groups.as('o')).selectAll().where('o.fetched_at', 'is not', null);
   const { from, to } = appeared;
   // the earliest publication date is at or after `from` when every one is; with none, first seen is
   if (from !== undefined) {
     query = query.where((eb) =>
       eb.and([
-        eb.or([eb('a.published_at', 'is', null), eb('a.published_at', '>=', from)]),
-        eb.or([eb('c.copy_published', 'is', null), eb('c.copy_published', '>=', from)]),
-        eb.or([eb('a.published_at', 'is not', null), eb('c.copy_published', 'is not', null), eb('a.fetched_at', '>=', from)]),
+        eb.or([eb('o.published_at', 'is', null), eb('o.published_at', '>=', from)]),
+        eb.or([eb('o.copy_published', 'is', null), eb('o.copy_published', '>=', from)]),
+        eb.or([eb('o.published_at', 'is not', null), eb('o.copy_published', 'is not', null), eb('o.fetched_at', '>=', from)]),
       ]),
     );
   }
@@ -329,13 +335,13 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
   if (to !== undefined) {
     query = query.where((eb) =>
       eb.or([
-        eb('a.published_at', '<=', to),
-        eb('c.copy_published', '<=', to),
-        eb.and([eb('a.published_at', 'is', null), eb('c.copy_published', 'is', null), eb('a.fetched_at', '<=', to)]),
+        eb('o.published_at', '<=', to),
+        eb('o.copy_published', '<=', to),
+        eb.and([eb('o.published_at', 'is', null), eb('o.copy_published', 'is', null), eb('o.fetched_at', '<=', to)]),
       ]),
     );
   }
-  return query.orderBy('a.fetched_at', 'desc').orderBy('a.id', 'desc').execute();
+  return query.orderBy('o.fetched_at', 'desc').orderBy('o.id', 'desc').$narrowType<{ fetched_at: string }>().execute();
 }
 
 /**
