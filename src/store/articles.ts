@@ -272,6 +272,78 @@ export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]
   return out;
 }
 
+/** What `stories` needs of an article of a story: not its text, which a history of thousands makes hundreds of MB. */
+export type StoryMemberRow = Pick<ArticleRow, 'id' | 'story_id' | 'duplicate_of' | 'site_name' | 'source_id'>;
+
+/** The pipeline's articles that belong to a story, by id. */
+export function storyMembers(db: Kysely<Database>, pipelineId: string): Promise<(StoryMemberRow & { story_id: number })[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'story_id', 'duplicate_of', 'site_name', 'source_id'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('story_id', 'is not', null)
+    .$narrowType<{ story_id: number }>()
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * What trends need of an original (an article that copies no other): when it was published and first seen, and the earliest
+ * publication date of its syndicated copies (`copy_published`, null when none is dated), from which appearedAt tells
+ * when it appeared.
+ */
+export type TrendOriginalRow = Pick<ArticleRow, 'id' | 'published_at' | 'fetched_at'> & { copy_published: string | null };
+
+/**
+ * The pipeline's originals, newest first (as listArticles orders them), with their copies' earliest publication date:
+ * one scan of the pipeline's articles grouped by original, where a list of ids would take a query per 500 (and a join
+ * of the copies to their originals turns into a loop over both wherever PostgreSQL has no statistics yet). `appeared`
+ * keeps those whose appearedAt (the earliest of the publication dates, else first seen) is within the bounds, compared
+ * as stored text (both included): the caller makes them wide enough for the days it wants, which it then picks by
+ * the day in its time zone.
+ */
+export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeared: { from?: string; to?: string } = {}): Promise<TrendOriginalRow[]> {
+  // an original and the articles that copy it, as one group; a copy of a copy (a chain) counts for neither, as in
+  // earliestCopyPublications
+  const groups = db
+    .selectFrom('articles')
+    .select((eb) => {
+      const ofOriginal = <C extends 'published_at' | 'fetched_at'>(column: C) => eb.case().when('duplicate_of', 'is', null).then(eb.ref(column)).end();
+      return [
+        eb.fn.coalesce('duplicate_of', 'id').as('id'),
+        eb.fn.max(ofOriginal('published_at')).as('published_at'),
+        // null for a group without its original: copies of an article that is itself a copy
+        eb.fn.max(ofOriginal('fetched_at')).as('fetched_at'),
+        eb.fn.min(eb.case().when('duplicate_of', 'is not', null).then(eb.ref('published_at')).end()).as('copy_published'),
+      ];
+    })
+    .where('pipeline_id', '=', pipelineId)
+    .groupBy((eb) => eb.fn.coalesce('duplicate_of', 'id'));
+  let query = db.selectFrom(groups.as('o')).selectAll().where('o.fetched_at', 'is not', null);
+  const { from, to } = appeared;
+  // the earliest publication date is at or after `from` when every one is; with none, first seen is
+  if (from !== undefined) {
+    query = query.where((eb) =>
+      eb.and([
+        eb.or([eb('o.published_at', 'is', null), eb('o.published_at', '>=', from)]),
+        eb.or([eb('o.copy_published', 'is', null), eb('o.copy_published', '>=', from)]),
+        eb.or([eb('o.published_at', 'is not', null), eb('o.copy_published', 'is not', null), eb('o.fetched_at', '>=', from)]),
+      ]),
+    );
+  }
+  // ... and at or before `to` when any one is; with none, first seen is
+  if (to !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('o.published_at', '<=', to),
+        eb('o.copy_published', '<=', to),
+        eb.and([eb('o.published_at', 'is', null), eb('o.copy_published', 'is', null), eb('o.fetched_at', '<=', to)]),
+      ]),
+    );
+  }
+  return query.orderBy('o.fetched_at', 'desc').orderBy('o.id', 'desc').$narrowType<{ fetched_at: string }>().execute();
+}
+
 /**
  * The earliest publication date among the syndicated copies of each of these originals, for those that have a dated
  * copy: the original is whichever copy was stored first, which may be an undated capture of a June article.
@@ -307,6 +379,22 @@ export async function newestPerArticle<T extends { article_id: number }>(
     for (const row of await loadChunk(chunk)) out.set(row.article_id, row);
   }
   return out;
+}
+
+/** A score's verdict and figures, without the evidence and voices that make most of its row. */
+export type ScoreVerdictRow = Pick<StanceScoreRow, 'id' | 'article_id' | 'scorer_version' | 'relevance' | 'relevant' | 'label' | 'score' | 'confidence' | 'scored_at'>;
+
+/** The newest score of each article as latestScores picks it, without its evidence and voices: for counts and tallies. */
+export function latestScoreVerdicts(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, ScoreVerdictRow>> {
+  return newestPerArticle(articleIds, (chunk) =>
+    db
+      .selectFrom('stance_scores')
+      .select(['id', 'article_id', 'scorer_version', 'relevance', 'relevant', 'label', 'score', 'confidence', 'scored_at'])
+      .where('article_id', 'in', chunk)
+      .orderBy('scored_at')
+      .orderBy('id')
+      .execute(),
+  );
 }
 
 /** The newest score of each article (by time, then id), so a re-score under a new version takes over. */

@@ -39,6 +39,12 @@ export function listStories(db: Kysely<Database>, pipelineId: string): Promise<S
   return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').orderBy('id', 'desc').execute();
 }
 
+/** Whether the pipeline has this story: one row looked up, not every story of a long history. */
+export async function hasStory(db: Kysely<Database>, pipelineId: string, id: number): Promise<boolean> {
+  const row = await db.selectFrom('stories').select('id').where('pipeline_id', '=', pipelineId).where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
 export function storyTitles(db: Kysely<Database>, storyId: number): Promise<string[]> {
   return db
     .selectFrom('articles')

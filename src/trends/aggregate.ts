@@ -1,5 +1,5 @@
 import type { StanceLabel } from '../model/index.ts';
-import { addDays, dayOf } from '../digest/day.ts';
+import { addDays, dayBounds, dayOf } from '../digest/day.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
@@ -43,6 +43,22 @@ export interface CutPeriod {
 export function appearedAt(original: { published_at: string | null; fetched_at: string }, earliestCopyPublished: string | undefined): string {
   const published = [original.published_at, earliestCopyPublished].filter((at): at is string => !!at).sort()[0];
   return published ?? original.fetched_at;
+}
+
+/**
+ * Bounds, as stored text, that every stored time (an ISO instant, or a bare date for an undated day) on the days from
+ * `since` to `until` in the zone sorts within, both included: the instants of those days, and the bare dates named
+ * with them, which sort before their day's instants and so need a bound of their own where the zone is west of UTC.
+ * A few times of the neighbouring days may fall within too; the days are picked exactly afterwards, by dayOf.
+ */
+export function storedTimeBounds(range: { since?: string; until?: string }, timeZone: string): { from?: string; to?: string } {
+  const { since, until } = range;
+  const earlier = (a: string, b: string) => (a < b ? a : b);
+  const later = (a: string, b: string) => (a > b ? a : b);
+  return {
+    ...(since === undefined ? {} : { from: earlier(dayBounds(since, timeZone).start, since) }),
+    ...(until === undefined ? {} : { to: later(dayBounds(until, timeZone).end, until) }),
+  };
 }
 
 /** `2026-06-05` (day), `2026-W23` (ISO week), `2026-06` (month), in the given time zone. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { articlePages, countArticles, listSources, listStories, latestScores, latestLabels, type ArticleQuery, type ArticleRow } from '../../store/index.ts';
+import { articlePages, countArticles, hasStory, listSources, latestScores, latestLabels, type ArticleQuery, type ArticleRow } from '../../store/index.ts';
 import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, storedId, UsageError } from '../errors.ts';
@@ -27,7 +27,7 @@ export function registerArticles(program: Command): void {
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
         const storyId = story?.id ?? null;
-        if (story !== null && (storyId === null || !(await listStories(store.db, loaded.pipeline.id)).some((row) => row.id === storyId))) {
+        if (story !== null && (storyId === null || !(await hasStory(store.db, loaded.pipeline.id, storyId)))) {
           throw new UsageError(`--story: no story ${story.shown} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
         }
         // the story's articles are picked in the query, not out of every article of the pipeline

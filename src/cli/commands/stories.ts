@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { ArticleRow } from '../../store/index.ts';
-import { latestLabels, latestScores, listArticles, listStories } from '../../store/index.ts';
+import type { StoryMemberRow } from '../../store/index.ts';
+import { latestLabels, latestScoreVerdicts, listStories, storyMembers } from '../../store/index.ts';
 import { countedStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
@@ -15,12 +15,13 @@ export function registerStories(program: Command): void {
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
         const stories = await listStories(store.db, loaded.pipeline.id);
-        const articles = await listArticles(store.db, { pipelineId: loaded.pipeline.id });
-        const scores = await latestScores(store.db, articles.map((a) => a.id));
-        const labels = await latestLabels(store.db, articles.map((a) => a.id));
-        const byStory = new Map<number, ArticleRow[]>();
+        // the articles of stories only, without their text, and the verdicts that count for them: their originals'
+        const articles = await storyMembers(store.db, loaded.pipeline.id);
+        const counted = [...new Set(articles.map((a) => a.duplicate_of ?? a.id))];
+        const scores = await latestScoreVerdicts(store.db, counted);
+        const labels = await latestLabels(store.db, counted);
+        const byStory = new Map<number, StoryMemberRow[]>();
         for (const article of articles) {
-          if (article.story_id === null) continue;
           const members = byStory.get(article.story_id);
           if (members) members.push(article);
           else byStory.set(article.story_id, [article]);

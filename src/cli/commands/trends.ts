@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { dayOf } from '../../digest/day.ts';
-import { earliestCopyPublications, latestLabels, latestScores, listArticles } from '../../store/index.ts';
-import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
+import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
@@ -56,22 +56,23 @@ export function registerTrends(program: Command): void {
       if (local.since && local.until && local.since > local.until) throw new UsageError(`--since ${local.since} is after --until ${local.until}`);
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
-        const articles = (await listArticles(store.db, { pipelineId: loaded.pipeline.id })).filter((a) => a.duplicate_of === null);
+        const timeZone = loaded.pipeline.digest.timeZone;
+        // the originals that appeared in the range, picked in the query, without their text or the scores' evidence
+        const articles = await trendOriginals(store.db, loaded.pipeline.id, storedTimeBounds(local, timeZone));
         const ids = articles.map((a) => a.id);
-        const scores = await latestScores(store.db, ids);
+        const scores = await latestScoreVerdicts(store.db, ids);
         const labels = await latestLabels(store.db, ids);
-        const copiesPublished = await earliestCopyPublications(store.db, ids);
         const points: TrendPoint[] = [];
         for (const article of articles) {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
           if (!stance.relevant || !stance.label) continue;
-          const at = appearedAt(article, copiesPublished.get(article.id));
+          const at = appearedAt(article, article.copy_published ?? undefined);
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
-          const day = dayOf(at, loaded.pipeline.digest.timeZone);
+          const day = dayOf(at, timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
           points.push({ at, label: stance.label, score: stance.trendScore });
         }
-        const rows = aggregateTrends(points, local.by as TrendPeriod, loaded.pipeline.digest.timeZone, { from: local.since, to: local.until });
+        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until });
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
