@@ -17,6 +17,7 @@ import * as digestEmails from './015-digest-emails.ts';
 import * as articlePublicationIndex from './016-article-publication-index.ts';
 import * as emailChannelRecipients from './017-email-channel-recipients.ts';
 import * as digestEmailChannels from './018-digest-email-channels.ts';
+import * as articleCopiesIndex from './019-article-copies-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, MigrationModule> = {
   '016-article-publication-index': articlePublicationIndex,
   '017-email-channel-recipients': emailChannelRecipients,
   '018-digest-email-channels': digestEmailChannels,
+  '019-article-copies-index': articleCopiesIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
