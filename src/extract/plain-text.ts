@@ -118,6 +118,19 @@ function datelineMatch(line: string): ReturnType<typeof findDate> {
 }
 
 /**
+ * A wire story's dateline opening its first paragraph: the place in capitals, then the date, then a dash and the
+ * story ("BRUSSELS, June 5, 2026 — The Commission ...", "WASHINGTON, D.C., 5 June 2026 - ..."). Group 1 is the place
+ * and date, read as a dateline (parseDateline), so a place of more than a few words is no dateline.
+ */
+const WIRE_DATELINE = /^(\p{Lu}{2}[\p{Lu}\s.,'’-]*?,\s*[^—–]{4,60}?)\s+(?:—|–|--?)\s+\S/u;
+
+/** The date of a wire dateline opening a paragraph, or null. */
+function wireDatelineDate(paragraph: string): Dateline | null {
+  const match = WIRE_DATELINE.exec(paragraph);
+  return match ? parseDateline(match[1]!) : null;
+}
+
+/**
  * A dateline whose date has no single reading ("Posted: 06/05/2026"), or a bare date label: never a headline, and
  * not text either.
  */
@@ -203,6 +216,12 @@ const FURNITURE_RULES: FurnitureRule[] = [
     // Comment-section chrome: prompts, counts, "coming soon" placeholders. It describes the page, not the story.
     name: 'comment-block',
     matches: (p) => countWords(p) <= 20 && COMMENT_BLOCK.test(p),
+  },
+  {
+    // The site's copyright line ("© 2026 Example News", "Copyright 2026 Example News. All rights reserved."): it is
+    // on every page of the site, never part of the story.
+    name: 'copyright',
+    matches: (p) => countWords(p) <= 25 && (/^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})/i.test(p) || /^all rights reserved\.?$/i.test(p)),
   },
   {
     // Share and tool buttons rendered as text.
@@ -519,7 +538,8 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
     // A capture without a headline has no title: a sentence cut from the lead would be an invented one.
     title: head.title,
     byline: head.byline,
-    publishedAt: head.publishedAt,
+    // a capture with no date line above the story may carry the date in its wire dateline
+    publishedAt: head.publishedAt ?? (body[0] !== undefined && head.modifiedAt === null ? wireDatelineDate(body[0])?.iso ?? null : null),
     modifiedAt: head.modifiedAt,
     lang: guessLanguage(articleText),
     siteName: head.siteName,

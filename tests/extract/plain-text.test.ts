@@ -184,6 +184,21 @@ describe('extractPlainText generalises beyond the seeds', () => {
 });
 
 describe('extractPlainText heads and lines that are easy to mistake', () => {
+  it("a wire dateline opening the story dates it, and the site's copyright line is not text", () => {
+    const lead = 'BRUSSELS, June 5, 2026 — The European Commission said on Thursday that it would study a verified pause of frontier AI development.';
+    const article = extractPlainText(`EU weighs a pause\n\n${lead}\n\nOfficials said the talks would take months.\n\nCopyright 2026 Example News. All rights reserved.\n\n© 2026 Example Media Ltd\n`);
+    expect(article.publishedAt).toBe('2026-06-05');
+    expect(paragraphsOf(article.text)).toEqual([lead, 'Officials said the talks would take months.']);
+    // a place of two words, a date with a time; a date line above the story wins over the dateline
+    expect(extractPlainText('Headline here\n\nSAN FRANCISCO, 5 June 2026 10:19 UTC - Labs met on Monday to discuss the pause.').publishedAt).toBe('2026-06-05T10:19:00.000Z');
+    expect(extractPlainText(`Headline here\n\nJune 3, 2026\n\n${lead}`).publishedAt).toBe('2026-06-03');
+    // a sentence that mentions a date, and a lead without a place in capitals, date nothing
+    expect(extractPlainText('Headline here\n\nThe talks, set for June 5, 2026 — a Friday — may slip.').publishedAt).toBeNull();
+    expect(extractPlainText('Headline here\n\nIn Brussels, June 5, 2026 — the Commission met.').publishedAt).toBeNull();
+    // a sentence about copyright is text
+    expect(extractPlainText('Headline here\n\nCopyright law may decide how training data is used, critics of the pause say.').text).toContain('Copyright law');
+  });
+
   const BODY = [
     'Anthropic has asked the leading laboratories to pause the training of frontier models for six months, the company said on Thursday in a post.',
     'The proposal would require an independent body to verify compute use and training logs, which several governments have so far resisted.',
