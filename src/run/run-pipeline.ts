@@ -219,6 +219,18 @@ async function emailDigest(options: RunOptions, now: () => Date): Promise<Pick<R
   };
 }
 
+/**
+ * What a source's check records when `failed` of its `total` new items could not be stored: how many, and the first
+ * item's reason (the report lists them all), so `sources` says why the source is read again soon.
+ */
+function storeFailure(report: SourceReport, failed: number, total: number): StageError {
+  const first = report.itemErrors.find((item) => item.error.code === 'store');
+  return {
+    code: 'store',
+    message: `${failed} of ${total} new item${total === 1 ? '' : 's'} could not be stored${first ? ` (first, ${first.key}: ${first.error.message})` : ''}; read again next run`,
+  };
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -825,10 +837,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       const fresh = await newItems(items, source, report);
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: captureArticle(raw), extractError: null, pageAttempted: false }));
-      await storeAll(prepared, source, report);
+      const failedToStore = await storeAll(prepared, source, report);
+      // A read that could not store all its new captures (a full disk, a locked database) is no successful read: the
+      // folder's first successful read, whose undated backlog raises no alerts, is the first that stored them all.
+      const stored = failedToStore === 0;
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-        outcome, httpStatus: null, error: report.error, newItems: fresh.length,
+        outcome: stored ? outcome : 'failed', httpStatus: null, error: stored ? report.error : storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
       });
     }
 
@@ -896,8 +911,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
       };
-      const recordCheck = async () => {
-        await repo.recordFetch(db, check);
+      const recordCheck = async (record = check) => {
+        await repo.recordFetch(db, record);
         attempt.recorded = true;
       };
       // A feed that delivered new items is recorded as checked (its next check scheduled) only once they are stored:
@@ -922,10 +937,28 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       const failedToStore = await storeAll(prepared, source, report);
+      if (failedToStore > 0) {
+        // Not all its new items are stored (a full disk, a locked database): the feed is not scheduled as checked. It
+        // is recorded as failing, with the reason in `sources`, and stays due, so the next run reads the items not
+        // stored as new; only when storing keeps failing run after run does it back off, as after any failure. Nor
+        // does this read count as the source's first successful read (no alert on its undated backlog).
+        const failuresBefore = row?.error_streak ?? 0;
+        const retry =
+          failuresBefore === 0
+            ? { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' }
+            : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, random });
+        report.nextCheck = { ...retry, heldByServer: false };
+        await recordCheck({
+          runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
+          outcome: 'failed', httpStatus: result.httpStatus, error: storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
+          nextCheckAt: retry.at, nextCheckReason: retry.reason, serverWaitUntil: null,
+        });
+        return;
+      }
       await recordCheck();
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
       // items that the next run, answered "not modified", never reads again.
-      if (failedToStore === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
+      await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
