@@ -159,6 +159,11 @@ export interface RunReport {
    */
   alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
   digestPaths: string[];
+  /**
+   * Digest files this run could not write (a full disk, a folder made read-only): each with its day, the file and
+   * why. The digest there before is kept whole; the run's other work is done, and it counts as partial (exit 1).
+   */
+  digestsFailed: { date: string; file: string; error: string }[];
   /** The previous day's digest, sent this run to each channel that takes it and had not had it (`date` is that day). */
   digestEmailsSent: { channel: string; date: string }[];
   /** Digests a channel refused this run: not recorded as sent, so the next run of the same day tries again. */

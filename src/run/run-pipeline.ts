@@ -18,7 +18,7 @@ import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, channelLabel, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
-import { loadDigestData, writeDigest } from './write-digest.ts';
+import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
@@ -247,6 +247,7 @@ export function runHadFailures(report: RunReport): boolean {
     report.alertsFailed.length > 0 ||
     report.alertsExpired.some((expired) => expired.configured) ||
     report.digestEmailsFailed.length > 0 ||
+    report.digestsFailed.length > 0 ||
     report.recipientsRefused.length > 0
   );
 }
@@ -985,9 +986,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (source.kind === 'files') await runFilesSource(source, report);
         else await runFeedSource(source, report, attempt);
       } catch (error) {
-        // A bug in one source's path must not take the others down; it is reported as an internal error.
+        // A bug in one source's path must not take the others down; it is reported as an internal error. A failure
+        // of the database itself (a full disk) is said as such, without a stack.
+        const failure = repo.databaseFailure(error, store);
         report.outcome = 'failed';
-        report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
+        report.error = failure
+          ? { code: 'store', message: `${source.id}: ${failure.message}` }
+          : { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
         // ...and backs off like any failure, so a feed that trips it is not fetched again on every run.
         if (source.kind === 'feed' && !attempt.recorded) await recordInternalFailure(source, report).catch(() => {});
       }
@@ -1005,12 +1010,21 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
     const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
+    const digestsFailed: RunReport['digestsFailed'] = [];
     for (const date of dates) {
       // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
       // cut short would replace a whole one.
       if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
       const written = writeDigest({ loaded, store, date, now });
-      digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+      try {
+        digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+      } catch (error) {
+        // A digest file that cannot be written (a full disk) fails the digest, not the run: the articles are stored
+        // and the alerts sent, which the run records as done; the digest there before is kept whole, and the next
+        // run writes the day's again.
+        if (!(error instanceof DigestWriteError)) throw error;
+        digestsFailed.push({ date, file: error.path, error: error.message });
+      }
     }
     const digestEmails = await emailDigest(options, now);
 
@@ -1028,6 +1042,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsWaiting: delivery.waiting,
       alertsWithdrawn: delivery.withdrawn,
       digestPaths,
+      digestsFailed,
       digestEmailsSent: digestEmails.digestEmailsSent,
       digestEmailsFailed: digestEmails.digestEmailsFailed,
       recipientsRefused: [
@@ -1037,8 +1052,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     };
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;
-  } catch (error) {
-    // A run that dies must not hold the pipeline's run lock until it is considered abandoned.
+  } catch (thrown) {
+    // a full disk or another failure of the database itself, said with the database and the reason
+    const error = repo.databaseFailure(thrown, store) ?? thrown;
+    // A run that dies must not hold the pipeline's run lock until it is considered abandoned. On a full disk this write
+    // may fail too: the run is left marked running, and the next run on this host takes it for its ended process's.
     await repo.abandonRun(db, runId, now().toISOString(), (error as Error).message).catch(() => {});
     throw error;
   }
