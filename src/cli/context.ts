@@ -7,7 +7,7 @@ import { pipelineSchema } from '../config/schema.ts';
 import { serverWaitOf, type ServerWait } from '../ingest/discover.ts';
 import { fetchOptionsFrom, trustedHostOf, type FetchOptions, type FetchResult } from '../ingest/fetch.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { databaseFailure, openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
 
 /** The flags every command accepts (CLI.md "Global flags"). */
@@ -75,6 +75,9 @@ export async function withStore<T>(options: GlobalOptions, loaded: LoadedPipelin
   const store = await openPipelineStore(options, loaded, access);
   try {
     return await work(store);
+  } catch (error) {
+    // a full disk, a file made read-only, a lock kept too long: said with the database and the reason, not as a bug
+    throw databaseFailure(error, store) ?? error;
   } finally {
     await store.close();
   }

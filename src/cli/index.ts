@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PipelineConfigError, PipelineLoadError } from '../config/index.ts';
+import { DigestWriteError } from '../run/write-digest.ts';
 import { RunInProgressError, StoreError } from '../store/index.ts';
 import { registerArticles } from './commands/articles.ts';
 import { registerDigest } from './commands/digest.ts';
@@ -67,7 +68,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end here too, successfully.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError || error instanceof RunInProgressError) {
+    // A database or digest folder that cannot take what is written (a full disk) is the set-up's to mend, as one that
+    // cannot be opened is: exit 2, with the file and the reason, not an internal error's stack trace.
+    if (
+      error instanceof PipelineConfigError || error instanceof PipelineLoadError || error instanceof UsageError || error instanceof StoreError ||
+      error instanceof RunInProgressError || error instanceof DigestWriteError
+    ) {
       writeText(process.stderr, `pausewatch: ${error.message}\n`);
       return ExitCode.usage;
     }

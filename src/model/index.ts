@@ -162,6 +162,11 @@ export interface RunReport {
   alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
   digestPaths: string[];
   /**
+   * Digest files this run could not write (a full disk, a folder made read-only): each with its day, the file and
+   * why. The digest there before is kept whole; the run's other work is done, and it counts as partial (exit 1).
+   */
+  digestsFailed: { date: string; file: string; error: string }[];
+  /**
    * The daily digests sent this run (`date` is the digest's day): to each channel that takes it, those of the last
    * three complete days it had not had, oldest first (yesterday's, with one run each morning).
    */

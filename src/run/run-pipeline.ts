@@ -18,7 +18,7 @@ import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
-import { loadDigestData, writeDigest } from './write-digest.ts';
+import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
@@ -282,6 +282,18 @@ async function emailDigest(
   };
 }
 
+/**
+ * What a source's check records when `failed` of its `total` new items could not be stored: how many, and the first
+ * item's reason (the report lists them all), so `sources` says why the source is read again soon.
+ */
+function storeFailure(report: SourceReport, failed: number, total: number): StageError {
+  const first = report.itemErrors.find((item) => item.error.code === 'store');
+  return {
+    code: 'store',
+    message: `${failed} of ${total} new item${total === 1 ? '' : 's'} could not be stored${first ? ` (first, ${first.key}: ${first.error.message})` : ''}; read again next run`,
+  };
+}
+
 function sourceLocation(source: SourceDefinition): string {
   return source.kind === 'feed' ? source.url : source.glob;
 }
@@ -299,6 +311,7 @@ export function runHadFailures(report: RunReport): boolean {
     report.alertsExpired.some((expired) => expired.configured) ||
     report.digestEmailsFailed.length > 0 ||
     report.digestEmailsGivenUp.length > 0 ||
+    report.digestsFailed.length > 0 ||
     report.recipientsRefused.length > 0
   );
 }
@@ -889,10 +902,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       const fresh = await newItems(items, source, report);
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: captureArticle(raw), extractError: null, pageAttempted: false }));
-      await storeAll(prepared, source, report);
+      const failedToStore = await storeAll(prepared, source, report);
+      // A read that could not store all its new captures (a full disk, a locked database) is no successful read: the
+      // folder's first successful read, whose undated backlog raises no alerts, is the first that stored them all.
+      const stored = failedToStore === 0;
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-        outcome, httpStatus: null, error: report.error, newItems: fresh.length,
+        outcome: stored ? outcome : 'failed', httpStatus: null, error: stored ? report.error : storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
       });
     }
 
@@ -960,8 +976,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
       };
-      const recordCheck = async () => {
-        await repo.recordFetch(db, check);
+      const recordCheck = async (record = check) => {
+        await repo.recordFetch(db, record);
         attempt.recorded = true;
       };
       // A feed that delivered new items is recorded as checked (its next check scheduled) only once they are stored:
@@ -986,10 +1002,28 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
       const failedToStore = await storeAll(prepared, source, report);
+      if (failedToStore > 0) {
+        // Not all its new items are stored (a full disk, a locked database): the feed is not scheduled as checked. It
+        // is recorded as failing, with the reason in `sources`, and stays due, so the next run reads the items not
+        // stored as new; only when storing keeps failing run after run does it back off, as after any failure. Nor
+        // does this read count as the source's first successful read (no alert on its undated backlog).
+        const failuresBefore = row?.error_streak ?? 0;
+        const retry =
+          failuresBefore === 0
+            ? { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' }
+            : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, random });
+        report.nextCheck = { ...retry, heldByServer: false };
+        await recordCheck({
+          runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
+          outcome: 'failed', httpStatus: result.httpStatus, error: storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
+          nextCheckAt: retry.at, nextCheckReason: retry.reason, serverWaitUntil: null,
+        });
+        return;
+      }
       await recordCheck();
       // Validators last: were they saved before the items, a failure or an interruption in between would leave
       // items that the next run, answered "not modified", never reads again.
-      if (failedToStore === 0) await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
+      await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
@@ -1016,9 +1050,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (source.kind === 'files') await runFilesSource(source, report);
         else await runFeedSource(source, report, attempt);
       } catch (error) {
-        // A bug in one source's path must not take the others down; it is reported as an internal error.
+        // A bug in one source's path must not take the others down; it is reported as an internal error. A failure
+        // of the database itself (a full disk) is said as such, without a stack.
+        const failure = repo.databaseFailure(error, store);
         report.outcome = 'failed';
-        report.error = { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
+        report.error = failure
+          ? { code: 'store', message: `${source.id}: ${failure.message}` }
+          : { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
         // ...and backs off like any failure, so a feed that trips it is not fetched again on every run.
         if (source.kind === 'feed' && !attempt.recorded) await recordInternalFailure(source, report).catch(() => {});
       }
@@ -1036,12 +1074,21 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
     const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
+    const digestsFailed: RunReport['digestsFailed'] = [];
     for (const date of dates) {
       // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
       // cut short would replace a whole one.
       if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
       const written = writeDigest({ loaded, store, date, now });
-      digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+      try {
+        digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+      } catch (error) {
+        // A digest file that cannot be written (a full disk) fails the digest, not the run: the articles are stored
+        // and the alerts sent, which the run records as done; the digest there before is kept whole, and the next
+        // run writes the day's again.
+        if (!(error instanceof DigestWriteError)) throw error;
+        digestsFailed.push({ date, file: error.path, error: error.message });
+      }
     }
     const digestEmails = await emailDigest(options, now);
 
@@ -1060,6 +1107,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsMoved: delivery.moved,
       alertsWithdrawn: delivery.withdrawn,
       digestPaths,
+      digestsFailed,
       digestEmailsSent: digestEmails.digestEmailsSent,
       digestEmailsFailed: digestEmails.digestEmailsFailed,
       digestEmailsGivenUp: digestEmails.digestEmailsGivenUp,
@@ -1070,8 +1118,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     };
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;
-  } catch (error) {
-    // A run that dies must not hold the pipeline's run lock until it is considered abandoned.
+  } catch (thrown) {
+    // a full disk or another failure of the database itself, said with the database and the reason
+    const error = repo.databaseFailure(thrown, store) ?? thrown;
+    // A run that dies must not hold the pipeline's run lock until it is considered abandoned. On a full disk this write
+    // may fail too: the run is left marked running, and the next run on this host takes it for its ended process's.
     await repo.abandonRun(db, runId, now().toISOString(), (error as Error).message).catch(() => {});
     throw error;
   }

@@ -262,15 +262,49 @@ async function writeThroughTemp(file: string, text: string): Promise<void> {
   }
 }
 
+/** Why a digest file could not be written, in words, for the errors a set-up gives (a full disk, a read-only folder). */
+const WRITE_ERROR_WORDS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  EISDIR: 'a folder is in the way',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EIO: 'input/output error (a failing disk or network share)',
+};
+
 /**
- * A file system error as writing `file` directly gives it (`EACCES: permission denied, open '<file>'`), rather than
- * naming the temporary file; a write that failed (ENOSPC) names the file too, which a direct write's error did not.
+ * A digest file that could not be written: the message names the file and the reason, in words where the system's
+ * code is a common one, and says the previous digest was kept (it is written whole or not at all). `code`, `errno`,
+ * `syscall` and `path` are the system error's, with `path` the digest file rather than the temporary file written.
  */
-function namingFile(error: unknown, file: string): unknown {
-  const { code, errno, syscall, message } = error as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || typeof syscall !== 'string' || !message.startsWith(`${code}: `)) return error;
-  const description = message.slice(code.length + 2).split(`, ${syscall}`)[0];
-  return Object.assign(new Error(`${code}: ${description}, ${syscall} '${file}'`, { cause: error }), { code, errno, syscall, path: file });
+export class DigestWriteError extends Error {
+  override name = 'DigestWriteError';
+  readonly code: string;
+  readonly errno: number | undefined;
+  readonly syscall: string;
+  readonly path: string;
+  constructor(file: string, error: NodeJS.ErrnoException & { code: string; syscall: string }) {
+    const description = error.message.slice(error.code.length + 2).split(`, ${error.syscall}`)[0];
+    const reason = WRITE_ERROR_WORDS[error.code] ?? description;
+    super(`cannot write the digest ${file}: ${reason} (${error.code}, ${error.syscall}); the digest there before is kept as it was`, { cause: error });
+    this.code = error.code;
+    this.errno = error.errno;
+    this.syscall = error.syscall;
+    this.path = file;
+  }
+}
+
+/**
+ * A file system error as writing `file` directly gives it, naming `file` rather than the temporary file written; a
+ * write that failed (ENOSPC) names the file too, which a direct write's error did not. Other errors are left as
+ * they are.
+ */
+export function namingFile(error: unknown, file: string): unknown {
+  const { code, syscall, message } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof syscall !== 'string' || typeof message !== 'string' || !message.startsWith(`${code}: `)) return error;
+  return new DigestWriteError(file, error as NodeJS.ErrnoException & { code: string; syscall: string });
 }
 
 /** Builds the day's digest, writes `<dir>/<date>.md` and `.json`, and keeps a copy in the database. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -34,6 +34,65 @@ export interface Store {
 /** The database cannot be opened or migrated. */
 export class StoreError extends Error {
   override name = 'StoreError';
+}
+
+/**
+ * A failure of the database itself while a command used it (a full disk, an I/O error, a file made read-only, a lock
+ * another process kept), as a StoreError naming the database and the reason in words; null for any other error (a
+ * bug, a constraint a query broke), which stays as it is. The set-up is the user's to mend, as when the database
+ * cannot be opened.
+ */
+export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | 'location'>): StoreError | null {
+  if (error instanceof StoreError) return error;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string') return null;
+  const said = typeof message === 'string' ? message : String(error);
+  const at = store.location;
+  const failure = (text: string) => Object.assign(new StoreError(text, { cause: error }), { code });
+  if (store.dialect === 'sqlite') {
+    if (code === 'SQLITE_FULL') return failure(`the disk holding ${at} is full (SQLite: ${said}): free some space there and run again; what was stored before stays stored`);
+    if (code.startsWith('SQLITE_READONLY')) return failure(`cannot write ${at}: the file or the folder holding it is read-only (SQLite: ${said})`);
+    if (code.startsWith('SQLITE_IOERR')) return failure(`cannot read or write ${at}: the disk or file system failed (SQLite ${code}: ${said})`);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return failure(`${at} is damaged (SQLite ${code}: ${said}): restore it from a backup`);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return failure(`${at} stayed locked by another process for longer than ${BUSY_TIMEOUT_MS / 1000} s (SQLite: ${said}): run again once it is done`);
+    }
+    return null;
+  }
+  // PostgreSQL's SQLSTATE: 53100 disk_full, 53200 out_of_memory, 53300 too_many_connections, 58030 io_error
+  if (code === '53100') return failure(`the disk of the PostgreSQL server of ${at} is full (${said}): free some space there and run again; what was stored before stays stored`);
+  if (code === '58030') return failure(`the PostgreSQL server of ${at} cannot read or write its files (${said})`);
+  if (code === '53300') return failure(`the PostgreSQL server of ${at} takes no more connections (${said})`);
+  if (code === '25006') return failure(`${at} is read-only (${said}): a standby server, or default_transaction_read_only is on`);
+  return null;
+}
+
+/**
+ * Why the SQLite file `file` could not be opened. A pausewatch database is in WAL mode, and SQLite writes its -wal and
+ * -shm files beside it even to read it: in a folder that cannot be written (a read-only mount, a backup's folder) it
+ * says only "unable to open database file", which reads as a missing or broken file.
+ */
+export function sqliteOpenFailure(file: string, error: unknown): StoreError {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const said = typeof message === 'string' ? message : String(error);
+  const dir = path.dirname(file);
+  if ((code === 'SQLITE_CANTOPEN' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))) && existsSync(file) && !isWritableFolder(dir)) {
+    return new StoreError(
+      `cannot open SQLite database ${file}: the folder holding it (${dir}) is read-only, and SQLite writes its -wal and -shm files ` +
+        `beside a pausewatch database even to read it (${said}): make the folder writable, or copy the database to one that is`,
+      { cause: error },
+    );
+  }
+  return new StoreError(`cannot open SQLite database ${file}: ${said}`, { cause: error });
+}
+
+function isWritableFolder(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isPostgresUrl(target: string): boolean {
@@ -107,7 +166,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       if (!inMemory) mkdirSync(path.dirname(file), { recursive: true });
       sqlite = new SQLite(inMemory ? ':memory:' : file);
     } catch (error) {
-      throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
+      throw sqliteOpenFailure(file, error);
     }
     try {
       // Read before anything writes to the file (WAL mode, migrations): whether pausewatch should use it at all.
@@ -123,7 +182,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     } catch (error) {
       sqlite.close();
       if (error instanceof StoreError) throw error;
-      throw new StoreError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
+      throw sqliteOpenFailure(file, error);
     }
     const db = new Kysely<Database>({ dialect: dialectWithImmediateTransactions(withStatementCache(sqlite)) });
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
@@ -144,7 +203,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
     }
     if (sqliteToMigrate) await migrateSqlite(sqliteToMigrate, store.location);
-    else await migrate(store.db, 'postgres', schema);
+    else await migrate(store.db, 'postgres', schema, store.location);
   } catch (error) {
     await store.close().catch(() => {});
     if (error instanceof StoreError) throw error;
@@ -244,8 +303,21 @@ async function hasMigrationTable(store: Store, schema: string): Promise<boolean>
   return rows[0]?.table != null;
 }
 
-/** `schema`: PostgreSQL's current schema, where the tables are created; null for SQLite. */
-async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null): Promise<void> {
+/**
+ * A database a newer pausewatch has migrated: it records migrations this version does not have, and its tables may
+ * hold what this version cannot read or would undo. Refused, naming the migrations, rather than kysely's "corrupted
+ * migrations".
+ */
+function newerDatabaseError(location: string, unknown: readonly string[]): StoreError {
+  const names = unknown.length === 1 ? `migration ${unknown[0]} is` : `migrations ${unknown.join(', ')} are`;
+  return new StoreError(`${location} was written by a newer pausewatch (${names} unknown to this version): upgrade pausewatch to use it (or check --database and DATABASE_URL)`);
+}
+
+/**
+ * `schema`: PostgreSQL's current schema, where the tables are created; null for SQLite. `location`: the database as
+ * messages name it.
+ */
+async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null, location: string): Promise<void> {
   // kysely looks for its migration tables in every schema of the database unless told which: the pausewatch tables
   // of another schema (another pipeline's, kept apart as the README shows) made it skip creating them in this one,
   // and the run failed on a missing kysely_migration_lock. They go where the pausewatch tables go.
@@ -255,6 +327,9 @@ async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null)
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const message = (error as Error).message ?? String(error);
+    // kysely's words for a database that records a migration this version does not have
+    const missing = /^corrupted migrations: previously executed migration (.+) is missing$/.exec(message);
+    if (missing) throw newerDatabaseError(location, [missing[1]!]);
     // No migration failed when the database could not be reached at all (a mistyped PostgreSQL database, a server down).
     throw new Error(failed ? `migration ${failed.migrationName} failed: ${message}` : message);
   }
@@ -275,7 +350,7 @@ const MIGRATION_WAIT_MS = 10 * 60_000;
  */
 async function migrateSqlite(sqlite: SQLite.Database, location: string): Promise<void> {
   // The usual open: no lock to wait for, nor to take on a file in a folder the user may only read.
-  if (await isSqliteSchemaCurrent(sqlite)) return;
+  if (await isSqliteSchemaCurrent(sqlite, location)) return;
   // A migration that rebuilds a table (007) needs foreign keys off, and they switch only outside a transaction:
   // its own switch, inside this one, does nothing.
   sqlite.pragma('foreign_keys = OFF');
@@ -293,7 +368,7 @@ async function migrateSqlite(sqlite: SQLite.Database, location: string): Promise
     try {
       // Rows that broke a key before (deleted with foreign keys off, as the sqlite3 shell runs) are the user's to mend.
       const brokenBefore = new Set(foreignKeyViolations(sqlite).map(violationKey));
-      await migrate(db, 'sqlite', null);
+      await migrate(db, 'sqlite', null, location);
       // With foreign keys off, a migration's delete cascaded nowhere: what it left dangling stops the migration.
       const broken = foreignKeyViolations(sqlite).filter((row) => !brokenBefore.has(violationKey(row)));
       if (broken.length > 0) throw new Error(`migrating broke foreign keys, in ${[...new Set(broken.map((row) => row.table))].join(', ')}`);
@@ -307,11 +382,17 @@ async function migrateSqlite(sqlite: SQLite.Database, location: string): Promise
   }
 }
 
-/** Whether every migration, and no other, is recorded: read without a lock, so only a hint, which the Migrator checks again. */
-async function isSqliteSchemaCurrent(sqlite: SQLite.Database): Promise<boolean> {
+/**
+ * Whether every migration, and no other, is recorded: read without a lock, so only a hint, which the Migrator checks
+ * again. A migration recorded that this version does not know is a newer pausewatch's: refused before any lock is
+ * taken, so a read-only folder gives the same message.
+ */
+async function isSqliteSchemaCurrent(sqlite: SQLite.Database, location: string): Promise<boolean> {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DEFAULT_MIGRATION_TABLE)) return false;
   const recorded = new Set(sqlite.prepare(`SELECT name FROM ${DEFAULT_MIGRATION_TABLE}`).pluck().all() as string[]);
   const known = Object.keys(await migrationProvider('sqlite').getMigrations());
+  const unknown = [...recorded].filter((name) => !known.includes(name)).sort();
+  if (unknown.length > 0) throw newerDatabaseError(location, unknown);
   return recorded.size === known.length && known.every((name) => recorded.has(name));
 }
 

@@ -236,7 +236,7 @@ describe.each(dialects)('a digest written over the previous one, on $name', ({ f
     expect(previous.markdown).toContain('Labs agree to pause frontier training');
     // /dev/full takes the Markdown as a full disk would: every write fails with ENOSPC (as root too)
     symlinkSync('/dev/full', digestTempFile(markdownFile));
-    await expect(write('2026-06-10T19:00:00.000Z')).rejects.toThrow(`ENOSPC: no space left on device, write '${markdownFile}'`);
+    await expect(write('2026-06-10T19:00:00.000Z')).rejects.toThrow(`cannot write the digest ${markdownFile}: no space left on the device (ENOSPC, write); the digest there before is kept as it was`);
     expect({ markdown: readFileSync(markdownFile, 'utf8'), json: readFileSync(jsonFile, 'utf8') }).toEqual(previous);
     // what was written to go in its place is gone (the link, not /dev/full)
     expect(existsSync(digestTempFile(markdownFile))).toBe(false);
@@ -248,7 +248,7 @@ describe.each(dialects)('a digest written over the previous one, on $name', ({ f
     const previousJson = readFileSync(jsonFile, 'utf8');
     // a folder where the JSON is written first: the Markdown is replaced, whole; the JSON stays as it was
     mkdirSync(digestTempFile(jsonFile));
-    await expect(write('2026-06-10T20:00:00.000Z')).rejects.toThrow(`EISDIR: illegal operation on a directory, open '${jsonFile}'`);
+    await expect(write('2026-06-10T20:00:00.000Z')).rejects.toThrow(`cannot write the digest ${jsonFile}: a folder is in the way (EISDIR, open); the digest there before is kept as it was`);
     expect(readFileSync(jsonFile, 'utf8')).toBe(previousJson);
     expect(readFileSync(markdownFile, 'utf8')).toContain('2026-06-10T20:00:00.000Z');
   });

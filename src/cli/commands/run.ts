@@ -124,6 +124,10 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `  ${'withdrawn'.padEnd(12)} ${plural(report.alertsWithdrawn.length, 'alert')}: ${when}, past alerts.maxAgeHours${limit}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`,
     );
   }
+  // a digest file the disk had no room for: the day's digest is the run's product, and a cron user reads only this
+  for (const { date, error } of report.digestsFailed) {
+    lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date}: ${shortenText(error, LINE_TEXT_MAX)}; the next run writes it again`);
+  }
   // a digest nobody received this morning is as much a failure as an alert: said with the channel and the reason
   // with the day the retries end: with one run a morning the next try is tomorrow's run, not a later one today
   for (const { channel, date, error, retryUntil } of report.digestEmailsFailed) {
@@ -182,7 +186,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
       `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
   );
-  lines.push(`digest: ${report.digestPaths.map((p) => shownPath(p, cwd)).join(', ')}`);
+  lines.push(`digest: ${report.digestPaths.length > 0 ? report.digestPaths.map((p) => shownPath(p, cwd)).join(', ') : 'not written'}`);
   for (const date of [...new Set(report.digestEmailsSent.map((sent) => sent.date))]) {
     const channels = report.digestEmailsSent.filter((sent) => sent.date === date).map((sent) => sent.channel);
     lines.push(`digest of ${date} emailed: ${channels.join('; ')}`);
