@@ -18,16 +18,21 @@ export async function runCommands(registers: readonly Register[], args: string[]
   const program = new Command('pausewatch').option('--pipeline <file>').option('--database <path-or-url>').option('--json').option('--quiet').exitOverride();
   for (const register of registers) register(program, state);
   for (const command of program.commands) command.exitOverride();
+  const { stdout, stderr } = await capturingOutput(() => program.parseAsync(args, { from: 'user' }));
+  return { code: state.exitCode, stdout, stderr };
+}
+
+/** Runs `work` with what this process writes to stdout and stderr captured instead of printed. */
+export async function capturingOutput<T>(work: () => Promise<T>): Promise<{ result: T; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const write = { out: process.stdout.write, err: process.stderr.write };
   process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
   try {
-    await program.parseAsync(args, { from: 'user' });
+    return { result: await work(), stdout, stderr };
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
   }
-  return { code: state.exitCode, stdout, stderr };
 }

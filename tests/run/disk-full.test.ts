@@ -10,6 +10,7 @@ import { StoreError, type Store } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { capturingOutput } from '../helpers/in-process-cli.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
@@ -75,18 +76,8 @@ describe.skipIf(!existsSync('/dev/full'))('a digest file the disk has no room fo
 
   /** Runs pausewatch as a user does, through `main`: the exit code, and what it printed. */
   async function pausewatch(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const write = { out: process.stdout.write, err: process.stderr.write };
-    process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-    try {
-      const code = await main([...args, '--pipeline', project.pipelineFile, '--database', project.database.target]);
-      return { code, stdout, stderr };
-    } finally {
-      process.stdout.write = write.out;
-      process.stderr.write = write.err;
-    }
+    const { result: code, stdout, stderr } = await capturingOutput(() => main([...args, '--pipeline', project.pipelineFile, '--database', project.database.target]));
+    return { code, stdout, stderr };
   }
 
   it('fails the digest and not the run: exit 1, the file and the reason said, the old digest kept, the rest recorded as done', async () => {
