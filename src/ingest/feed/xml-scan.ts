@@ -342,9 +342,29 @@ function referencedChar(digits: string): string | null {
   return isXmlChar(code) ? String.fromCodePoint(code) : null;
 }
 
+/**
+ * The character a reference to one of the five predefined entities at `amp` stands for (`&lt;` is `<`), or null
+ * when there is none there: what REFERENCE_NAME and PREDEFINED give, without a match (and its strings) for each of
+ * the thousands of references escaped markup holds. Character references are left to REFERENCE_NAME.
+ */
+function predefinedEntityAt(data: string, amp: number): string | null {
+  const first = data.charCodeAt(amp + 1);
+  if (first === 0x6c /* l */ || first === 0x67 /* g */) {
+    return data.charCodeAt(amp + 2) === 0x74 /* t */ && data.charCodeAt(amp + 3) === 0x3b /* ; */ ? (first === 0x6c ? '<' : '>') : null;
+  }
+  if (first === 0x61 /* a */) return data.startsWith('amp;', amp + 1) ? '&' : data.startsWith('apos;', amp + 1) ? "'" : null;
+  return first === 0x71 /* q */ && data.startsWith('quot;', amp + 1) ? '"' : null;
+}
+
+/** The length of the reference predefinedEntityAt read: `&lt;` and `&gt;` 4, `&amp;` 5, `&quot;` and `&apos;` 6. */
+function predefinedEntityLength(char: string): number {
+  return char === '<' || char === '>' ? 4 : char === '&' ? 5 : 6;
+}
+
 /** True when every `&` in `text` starts one of the references XML defines without a DTD, to an allowed character. */
 function referencesAreValid(text: string): boolean {
   for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+    if (predefinedEntityAt(text, amp) !== null) continue;
     REFERENCE_NAME.lastIndex = amp;
     const ref = REFERENCE_NAME.exec(text)?.[1];
     if (ref === undefined || (PREDEFINED[ref] === undefined && referencedChar(ref) === null)) return false;
@@ -362,13 +382,19 @@ export function decodeCharacterData(data: string): string | null {
   let out = '';
   let position = 0;
   while (amp >= 0) {
-    REFERENCE_NAME.lastIndex = amp;
-    const ref = REFERENCE_NAME.exec(data)?.[1];
-    if (ref === undefined) return null;
-    const decoded = PREDEFINED[ref] ?? referencedChar(ref);
-    if (decoded === null) return null;
-    out += data.slice(position, amp) + decoded;
-    position = REFERENCE_NAME.lastIndex;
+    let decoded = predefinedEntityAt(data, amp);
+    if (decoded !== null) {
+      out += data.slice(position, amp) + decoded;
+      position = amp + predefinedEntityLength(decoded);
+    } else {
+      REFERENCE_NAME.lastIndex = amp;
+      const ref = REFERENCE_NAME.exec(data)?.[1];
+      if (ref === undefined) return null;
+      decoded = PREDEFINED[ref] ?? referencedChar(ref);
+      if (decoded === null) return null;
+      out += data.slice(position, amp) + decoded;
+      position = REFERENCE_NAME.lastIndex;
+    }
     amp = data.indexOf('&', position);
   }
   return out + data.slice(position);
