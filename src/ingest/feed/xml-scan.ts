@@ -323,7 +323,7 @@ const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
 export const START_TAG = new RegExp(`<(${NAME})`, 'y');
 // XML's white space is these four characters; JavaScript's \s also takes U+00A0, U+2028 and others, which sax rejects.
 export const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
-const TAG_END = /[ \t\r\n]*(\/?)>/y;
+const TAG_END = /[ \t\r\n]*\/?>/y;
 const END_TAG_REST = /[ \t\r\n]*>/y;
 const DOCTYPE = /<!DOCTYPE\s[^<>[\]]*>/y;
 const NON_WHITESPACE = /[^ \t\r\n]/;
@@ -472,11 +472,11 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
 
     // A start tag.
     if (rootClosed) return null;
+    // tested rather than matched, and the name cut out after the `<`: no match array for each of a feed's tags
     START_TAG.lastIndex = lt;
-    const nameMatch = START_TAG.exec(text);
-    if (!nameMatch) return null;
-    const rawName = nameMatch[1]!;
+    if (!START_TAG.test(text)) return null;
     let cursor = START_TAG.lastIndex;
+    const rawName = text.slice(lt + 1, cursor);
     let attributes: Map<string, string> | null = null;
     let bindings: Map<string, string> | null = null;
     for (;;) {
@@ -498,9 +498,9 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       cursor = ATTRIBUTE.lastIndex;
     }
     TAG_END.lastIndex = cursor;
-    const end = TAG_END.exec(text);
-    if (!end) return null;
-    const selfClosing = end[1] === '/';
+    if (!TAG_END.test(text)) return null;
+    // the tag ends in `/>` or `>`, after any white space
+    const selfClosing = text.charCodeAt(TAG_END.lastIndex - 2) === 0x2f; /* / */
 
     const frameBindings = bindings;
     const parentScope = stack[stack.length - 1]!.scope;
@@ -508,7 +508,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     const colon = rawName.indexOf(':');
     const uri = colon >= 0 ? scope.get(rawName.slice(0, colon)) : (scope.get('') ?? '');
     let unbound = uri === undefined;
-    for (const name of attributes?.keys() ?? []) {
+    if (attributes) for (const name of attributes.keys()) {
       const attributeColon = name.indexOf(':');
       if (attributeColon < 0) continue;
       const prefix = name.slice(0, attributeColon);
