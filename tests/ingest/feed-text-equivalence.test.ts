@@ -1,12 +1,12 @@
 /**
- * htmlToText, collapseWhitespace and countWords were rewritten as single scans for speed (they run on every stored
- * article). Their results must not change: each is compared here with the pattern-based code it replaced, kept
+ * htmlToText, collapseWhitespace, countWords and resolveHtmlUrls were rewritten as single scans for speed (they run on
+ * every stored article, or every feed item). Their results must not change: each is compared here with the pattern-based code it replaced, kept
  * below as written, on hand-picked hostile markup, on every UTF-16 code unit, and on thousands of random texts.
  */
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/extract/index.ts';
-import { collapseWhitespace, htmlToText } from '../../src/ingest/feed/normalise.ts';
+import { collapseWhitespace, decodeAttributeEntities, htmlToText, resolveHtmlUrls, resolveUrl } from '../../src/ingest/feed/normalise.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The replaced implementations
@@ -26,6 +26,21 @@ function referenceHtmlToText(html: string): string {
     .replace(BREAKING_TAG, ' ')
     .replace(/<\/?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g, '');
   return referenceCollapseWhitespace(withoutTags.includes('&') ? decodeHTML(withoutTags) : withoutTags);
+}
+
+const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+
+function referenceResolveHtmlUrls(html: string, base: string | null | undefined): string {
+  if (!base || !html.includes('<')) return html;
+  return html.replace(/<[A-Za-z][^<>]*>/g, (tag) =>
+    !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
+      const raw = dq ?? sq ?? bare ?? '';
+      const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
+      const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
+      if (sq !== undefined) return `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'`;
+      return `${lead}"${escaped.includes('"') ? escaped.replace(/"/g, '&quot;') : escaped}"`;
+    }),
+  );
 }
 
 /** The definition countWords must agree with. */
@@ -161,5 +176,37 @@ describe('countWords counts the matches of its pattern', () => {
     for (const text of [sample.repeat(Math.ceil(70_000 / sample.length)), 'l’homme 𝒜b'.repeat(40_000), sample]) {
       expect(countWords(text)).toBe(referenceCountWords(text));
     }
+  });
+});
+
+describe('resolveHtmlUrls gives what its patterns gave', () => {
+  const BASES = ['https://news.example.org/2026/06/', 'http://x.test', null, 'not a url'];
+  /** Tags and attributes that resolve, that need no resolving, that cannot, and markup around and inside them. */
+  const URL_MARKUP = [
+    '<a href="/x">', '<a href="https://news.example.org/y">', "<a href='rel/y?a=1&amp;b=2'>", '<a href=bare/z>', '<a href=" /s ">',
+    '<img src="i.png" alt="a > b">', '<img SRC="/i.png">', '<q cite="c">', '<a href="">', '<a href="javascript:x()">',
+    '<a href="https://xn--d1a.test/">', '<a href="/é?q=ü">', '<a href="//cdn.test/p">', '<a href="#top">', '<a href="/a b">',
+    '<a title="x" href="y" src="z">', '<a data-href="/n">', '<a\nhref\n=\n"/nl">', '<a href="x&quot;y">', "<a href='x\"y'>",
+    '<a href="/x\'y">', '<area href=/m>', '<form action="go">', '<video poster=p.jpg>', '<p>', '</p>', '<br/>', '<b>', '</a>',
+    '<a href="/x"', '<a href=', '<a <b href="/c">', '<3', '< a href="/x">', '<!-- <a href="/c"> -->', '<![CDATA[', '<', '>', '=', '"',
+    "'", ' ', '\n', 'text', '&amp;', 'é', '😀',
+  ];
+
+  it.each([
+    '', 'no tags', '<p>A <a href="/2026/06/x.html">link</a> &amp; <img src="i.jpg" alt="c"></p>', '<p>all absolute <a href="https://a.test/x">x</a></p>',
+    'a < b <a href="/x">x</a>', '<a href="/x" <b href="/y">', 'x <a href="/y"', '<<a href="/z">>', '<a\thref="t">',
+  ])('%j', (html) => {
+    for (const base of BASES) expect(resolveHtmlUrls(html, base)).toBe(referenceResolveHtmlUrls(html, base));
+  });
+
+  it('on random markup', () => {
+    for (const html of randomTexts(83, URL_MARKUP, 4000, 30)) {
+      for (const base of BASES) expect(resolveHtmlUrls(html, base), `${JSON.stringify(html)} against ${base}`).toBe(referenceResolveHtmlUrls(html, base));
+    }
+  });
+
+  it('returns the fragment itself when no URL changes', () => {
+    const html = '<p>All absolute: <a href="https://news.example.org/x">x</a> <img src="https://news.example.org/i.png"></p>';
+    expect(resolveHtmlUrls(html, 'https://news.example.org/')).toBe(html);
   });
 });

@@ -381,26 +381,63 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
 /** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
 const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 /**
- * A start tag. It stops at the next `<` as well as at `>`, so hostile markup without a closing `>` costs one scan
- * to the next tag rather than one to the end of the text per `<` (quadratic, minutes on a few hundred kilobytes).
+ * Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. A start tag is
+ * what `/<[A-Za-z][^<>]*>/g` matches: it stops at the next `<` as well as at `>`, so hostile markup without a
+ * closing `>` costs one scan to the next tag rather than one to the end of the text per `<` (quadratic, minutes on a
+ * few hundred kilobytes). The tags are found by searches for `<` and `>` (each `>` searched for once, however many
+ * `<` come before it), and the fragment is copied only around the attributes that change: one whose URLs are all
+ * absolute already (or that has none) is returned as it is. The same as
+ * `html.replace(START_TAG, (tag) => tag.replace(URL_ATTRIBUTES, …))`, which built a new string and a match per tag
+ * (tests/ingest/feed-text-equivalence.test.ts holds the two to the same results).
  */
-const START_TAG = /<[A-Za-z][^<>]*>/g;
-
-/** Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. */
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
-  if (!base || !html.includes('<')) return html;
-  return html.replace(START_TAG, (tag) =>
-    // most tags (<p>, <em>) have no attribute at all
-    !tag.includes('=') ? tag : tag.replace(URL_ATTRIBUTES, (_whole, lead: string, dq?: string, sq?: string, bare?: string) => {
-      const raw = dq ?? sq ?? bare ?? '';
-      // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
-      const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
-      // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
-      const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
-      if (sq !== undefined) return `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'`;
-      return `${lead}"${escaped.includes('"') ? escaped.replace(/"/g, '&quot;') : escaped}"`;
-    }),
-  );
+  if (!base) return html;
+  let out = '';
+  let copied = 0; // html before this index is in `out`, or is unchanged
+  let gt = -1; // the first '>' after the last one passed, once searched for
+  for (let lt = html.indexOf('<'); lt !== -1; ) {
+    const nextLt = html.indexOf('<', lt + 1);
+    if (isAsciiLetter(html.charCodeAt(lt + 1))) {
+      if (gt < lt + 2) {
+        gt = html.indexOf('>', lt + 2);
+        // no '>' after this '<', so none after any later one: no more tags
+        if (gt === -1) break;
+      }
+      // a tag when no '<' comes before its '>'; most (<p>, <em>) have no attribute at all
+      if (nextLt === -1 || nextLt > gt) {
+        const tag = html.slice(lt, gt + 1);
+        const resolved = tag.includes('=') ? resolveTagUrls(tag, base) : tag;
+        if (resolved !== tag) {
+          out += html.slice(copied, lt) + resolved;
+          copied = gt + 1;
+        }
+      }
+    }
+    lt = nextLt;
+  }
+  return copied === 0 ? html : out + html.slice(copied);
+}
+
+/** The start tag with the URLs of its URL_ATTRIBUTES resolved against `base`; the tag itself when none changes. */
+function resolveTagUrls(tag: string, base: string): string {
+  let out = '';
+  let copied = 0;
+  URL_ATTRIBUTES.lastIndex = 0;
+  for (let match = URL_ATTRIBUTES.exec(tag); match !== null; match = URL_ATTRIBUTES.exec(tag)) {
+    const [whole, lead, dq, sq, bare] = match as unknown as [string, string, string | undefined, string | undefined, string | undefined];
+    const raw = dq ?? sq ?? bare ?? '';
+    // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
+    const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
+    // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
+    const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
+    const replacement =
+      sq !== undefined ? `${lead}'${escaped.includes("'") ? escaped.replace(/'/g, '&#39;') : escaped}'` : `${lead}"${escaped.includes('"') ? escaped.replace(/"/g, '&quot;') : escaped}"`;
+    if (replacement !== whole) {
+      out += tag.slice(copied, match.index) + replacement;
+      copied = match.index + whole.length;
+    }
+  }
+  return copied === 0 ? tag : out + tag.slice(copied);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

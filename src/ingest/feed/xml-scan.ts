@@ -323,7 +323,7 @@ const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
 export const START_TAG = new RegExp(`<(${NAME})`, 'y');
 // XML's white space is these four characters; JavaScript's \s also takes U+00A0, U+2028 and others, which sax rejects.
 export const ATTRIBUTE = new RegExp(`[ \\t\\r\\n]+(${NAME})[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
-const TAG_END = /[ \t\r\n]*(\/?)>/y;
+const TAG_END = /[ \t\r\n]*\/?>/y;
 const END_TAG_REST = /[ \t\r\n]*>/y;
 const DOCTYPE = /<!DOCTYPE\s[^<>[\]]*>/y;
 const NON_WHITESPACE = /[^ \t\r\n]/;
@@ -342,9 +342,29 @@ function referencedChar(digits: string): string | null {
   return isXmlChar(code) ? String.fromCodePoint(code) : null;
 }
 
+/**
+ * The character a reference to one of the five predefined entities at `amp` stands for (`&lt;` is `<`), or null
+ * when there is none there: what REFERENCE_NAME and PREDEFINED give, without a match (and its strings) for each of
+ * the thousands of references escaped markup holds. Character references are left to REFERENCE_NAME.
+ */
+function predefinedEntityAt(data: string, amp: number): string | null {
+  const first = data.charCodeAt(amp + 1);
+  if (first === 0x6c /* l */ || first === 0x67 /* g */) {
+    return data.charCodeAt(amp + 2) === 0x74 /* t */ && data.charCodeAt(amp + 3) === 0x3b /* ; */ ? (first === 0x6c ? '<' : '>') : null;
+  }
+  if (first === 0x61 /* a */) return data.startsWith('amp;', amp + 1) ? '&' : data.startsWith('apos;', amp + 1) ? "'" : null;
+  return first === 0x71 /* q */ && data.startsWith('quot;', amp + 1) ? '"' : null;
+}
+
+/** The length of the reference predefinedEntityAt read: `&lt;` and `&gt;` 4, `&amp;` 5, `&quot;` and `&apos;` 6. */
+function predefinedEntityLength(char: string): number {
+  return char === '<' || char === '>' ? 4 : char === '&' ? 5 : 6;
+}
+
 /** True when every `&` in `text` starts one of the references XML defines without a DTD, to an allowed character. */
 function referencesAreValid(text: string): boolean {
   for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+    if (predefinedEntityAt(text, amp) !== null) continue;
     REFERENCE_NAME.lastIndex = amp;
     const ref = REFERENCE_NAME.exec(text)?.[1];
     if (ref === undefined || (PREDEFINED[ref] === undefined && referencedChar(ref) === null)) return false;
@@ -362,13 +382,19 @@ export function decodeCharacterData(data: string): string | null {
   let out = '';
   let position = 0;
   while (amp >= 0) {
-    REFERENCE_NAME.lastIndex = amp;
-    const ref = REFERENCE_NAME.exec(data)?.[1];
-    if (ref === undefined) return null;
-    const decoded = PREDEFINED[ref] ?? referencedChar(ref);
-    if (decoded === null) return null;
-    out += data.slice(position, amp) + decoded;
-    position = REFERENCE_NAME.lastIndex;
+    let decoded = predefinedEntityAt(data, amp);
+    if (decoded !== null) {
+      out += data.slice(position, amp) + decoded;
+      position = amp + predefinedEntityLength(decoded);
+    } else {
+      REFERENCE_NAME.lastIndex = amp;
+      const ref = REFERENCE_NAME.exec(data)?.[1];
+      if (ref === undefined) return null;
+      decoded = PREDEFINED[ref] ?? referencedChar(ref);
+      if (decoded === null) return null;
+      out += data.slice(position, amp) + decoded;
+      position = REFERENCE_NAME.lastIndex;
+    }
     amp = data.indexOf('&', position);
   }
   return out + data.slice(position);
@@ -446,11 +472,11 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
 
     // A start tag.
     if (rootClosed) return null;
+    // tested rather than matched, and the name cut out after the `<`: no match array for each of a feed's tags
     START_TAG.lastIndex = lt;
-    const nameMatch = START_TAG.exec(text);
-    if (!nameMatch) return null;
-    const rawName = nameMatch[1]!;
+    if (!START_TAG.test(text)) return null;
     let cursor = START_TAG.lastIndex;
+    const rawName = text.slice(lt + 1, cursor);
     let attributes: Map<string, string> | null = null;
     let bindings: Map<string, string> | null = null;
     for (;;) {
@@ -472,9 +498,9 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       cursor = ATTRIBUTE.lastIndex;
     }
     TAG_END.lastIndex = cursor;
-    const end = TAG_END.exec(text);
-    if (!end) return null;
-    const selfClosing = end[1] === '/';
+    if (!TAG_END.test(text)) return null;
+    // the tag ends in `/>` or `>`, after any white space
+    const selfClosing = text.charCodeAt(TAG_END.lastIndex - 2) === 0x2f; /* / */
 
     const frameBindings = bindings;
     const parentScope = stack[stack.length - 1]!.scope;
@@ -482,7 +508,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     const colon = rawName.indexOf(':');
     const uri = colon >= 0 ? scope.get(rawName.slice(0, colon)) : (scope.get('') ?? '');
     let unbound = uri === undefined;
-    for (const name of attributes?.keys() ?? []) {
+    if (attributes) for (const name of attributes.keys()) {
       const attributeColon = name.indexOf(':');
       if (attributeColon < 0) continue;
       const prefix = name.slice(0, attributeColon);

@@ -68,6 +68,17 @@ function hasChildElements(node: XmlNode | undefined): boolean {
   return !!node && typeof node === 'object' && Object.keys(node).some((key) => key !== '_' && key !== '$');
 }
 
+/**
+ * `raw:` and a field's name, made once per name: a key built anew for every lookup (thirty per item) had to be
+ * hashed and looked up among the internalized strings each time. The names are the fixed ones this module reads.
+ */
+const rawKeys = new Map<string, string>();
+function rawKey(name: string): string {
+  let key = rawKeys.get(name);
+  if (key === undefined) rawKeys.set(name, (key = RAW + name));
+  return key;
+}
+
 /** A field: its xml2js node, and which child of the item's (or channel's) element it is: the `index`-th named `name`. */
 interface FieldRef {
   node: XmlNode;
@@ -84,8 +95,13 @@ class FieldReader {
     readonly documentBase: string | null,
   ) {}
 
+  /** The xml2js nodes of a field, in document order. */
+  nodes(name: string): XmlNode[] {
+    return asArray(this.raw[rawKey(name)]);
+  }
   all(name: string): FieldRef[] {
-    return asArray(this.raw[RAW + name]).map((node, index) => ({ node, name, index }));
+    const nodes = this.nodes(name);
+    return nodes.map((node, index) => ({ node, name, index }));
   }
   /** The scanned element of a field (xml2js and the scan group children by the same names, in document order). */
   private elementOf(ref: FieldRef): ScannedElement | undefined {
@@ -93,8 +109,11 @@ class FieldReader {
   }
   first(...names: string[]): FieldRef | undefined {
     for (const name of names) {
-      const found = this.all(name).find((ref) => nodeText(ref.node).trim() !== '' || hasChildElements(ref.node));
-      if (found) return found;
+      const nodes = this.nodes(name);
+      for (let index = 0; index < nodes.length; index++) {
+        const node = nodes[index]!;
+        if (nodeText(node).trim() !== '' || hasChildElements(node)) return { node, name, index };
+      }
     }
     return undefined;
   }
@@ -107,7 +126,7 @@ class FieldReader {
   }
   /** Attributes of the item/channel element itself (e.g. rdf:about). */
   ownAttributes(): Record<string, string> {
-    const attrs = this.raw[RAW + '$'];
+    const attrs = this.raw[rawKey('$')];
     return attrs && typeof attrs === 'object' && !Array.isArray(attrs) ? (attrs as Record<string, string>) : {};
   }
   get prefixes(): Map<string, string> {
@@ -339,8 +358,13 @@ function readCategories(reader: FieldReader): string[] {
 /** The first field name present decides; if it repeats, the last occurrence wins (feedparser's overwrite rule). */
 function readDate(reader: FieldReader, names: string[], dates: DateReader): string | null {
   for (const name of names) {
-    const values = reader.all(name).map((ref) => dates.read(nodeText(ref.node))).filter((value): value is string => !!value);
-    if (values.length > 0) return values[values.length - 1] ?? null;
+    // every value is read, the unreadable ones counted, and the last readable one kept
+    let last: string | null = null;
+    for (const node of reader.nodes(name)) {
+      const value = dates.read(nodeText(node));
+      if (value) last = value;
+    }
+    if (last !== null) return last;
   }
   return null;
 }

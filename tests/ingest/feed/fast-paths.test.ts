@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
 import { collapseWhitespace, decodeEntities, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
-import { canonicalFeedNaming, closedChild, fastScan, innerMarkup, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
+import { canonicalFeedNaming, closedChild, decodeCharacterData, fastScan, innerMarkup, isXmlChar, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
 import { NotInSubset, xml2jsFields } from '../../../src/ingest/feed/xml-items.ts';
 import { refillItemBodies, textContent } from '../../../src/ingest/feed/xml-skeleton.ts';
 import { feedSkeleton, parseXmlFeed, readsItemsFromScan } from '../../../src/ingest/feed/xml.ts';
@@ -96,6 +96,42 @@ describe('items built from the scan are the nodes xml2js builds', () => {
     const scan = fastScan(text, null, canonicalFeedNaming)!;
     const item = scan.document.children![0]!.children![0]!.children![0]!;
     expect(() => xml2jsFields(scan, item, (name) => name, () => true, '')).toThrow(NotInSubset);
+  });
+});
+
+describe('references read without a pattern match give what the pattern gave', () => {
+  /** decodeCharacterData as it was, every reference read by the pattern. */
+  const referenceDecode = (data: string): string | null => {
+    const pattern = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);/y;
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    let out = '';
+    let position = 0;
+    for (let amp = data.indexOf('&'); amp >= 0; amp = data.indexOf('&', position)) {
+      pattern.lastIndex = amp;
+      const ref = pattern.exec(data)?.[1];
+      if (ref === undefined) return null;
+      const code = ref[0] !== '#' ? -1 : ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const decoded = named[ref] ?? (isXmlChar(code) ? String.fromCodePoint(code) : null);
+      if (decoded === null) return null;
+      out += data.slice(position, amp) + decoded;
+      position = pattern.lastIndex;
+    }
+    return out + data.slice(position);
+  };
+  const PIECES = ['&', 'amp', 'amp;', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&lt', '&l;', '&gt ', '&ap;', '&apos', '&quo;', '&Amp;', '&LT;',
+    '&#65;', '&#x41;', '&#x;', '&#0;', '&#1114112;', '&#xD800;', '&nbsp;', 'l', 't', 'g', 'q', 'a', ';', '#', 'x', ' ', 'é', '😀'];
+  const random = (seed: number, count: number) => {
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    return Array.from({ length: count }, () => Array.from({ length: next() % 12 }, () => PIECES[(next() >>> 8) % PIECES.length]).join(''));
+  };
+
+  it('in character data, and in what the fast scan accepts', () => {
+    for (const data of random(97, 5000)) {
+      const expected = referenceDecode(data);
+      expect(decodeCharacterData(data), JSON.stringify(data)).toBe(expected);
+      // the scan accepts text, and an attribute value, exactly when every reference in it reads
+      expect(fastScan(`<r a="${data}">${data}</r>`, null, undefined) !== null, JSON.stringify(data)).toBe(expected !== null);
+    }
   });
 });
 
