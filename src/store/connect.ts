@@ -59,7 +59,7 @@ export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | '
     }
     return null;
   }
-  // PostgreSQL's SQLSTATE: 53100 disk_full, 53200 out_of_memory, 53300 too_many_connections, 58030 io_error
+  // PostgreSQL's SQLSTATE: 53100 disk_full, 58030 io_error, 53300 too_many_connections, 25006 read_only_sql_transaction
   if (code === '53100') return failure(`the disk of the PostgreSQL server of ${at} is full (${said}): free some space there and run again; what was stored before stays stored`);
   if (code === '58030') return failure(`the PostgreSQL server of ${at} cannot read or write its files (${said})`);
   if (code === '53300') return failure(`the PostgreSQL server of ${at} takes no more connections (${said})`);

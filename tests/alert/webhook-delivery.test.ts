@@ -248,24 +248,21 @@ describe('a run whose webhook cannot be sent its header', () => {
   let project: TempProject | undefined;
   afterEach(async () => project?.remove());
 
-  it('prints the error, and gives it in run --json, without the header value', async () => {
+  // A header value no request can carry is refused when the pipeline file is loaded (exit 2), before anything runs;
+  // one that reaches a delivery all the same is reported without its value (above).
+  it('is refused at load, naming the header, without its value or the webhook path', async () => {
     project = await tempProject({ name: 'webhook-secrets', database: freshSqlite, commands: [registerRun], routes: { '/services/T6/B6/path-token-9': (_req, res) => res.writeHead(200).end() } });
-    const today = new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
     project.writePipeline({
       ...pipelineDefinition({ id: 'hooks', name: 'Hooks', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
       alerts: { channels: [{ type: 'webhook', url: `${project.server.url}/services/T6/B6/path-token-9`, headers: { Authorization: 'Bearer tok-Secret-44\nX-Pasted: too much' } }] },
     });
-    project.writeFile('caps/a.txt', `Labs should pause frontier AI now\n\n${today}\n\nA coordinated pause of frontier AI development is overdue and must be verified.\n`);
-    const json = await project.cli('run', '--json');
-    expect(json.code).toBe(1);
-    const failed = (JSON.parse(json.stdout) as { alertsFailed: { error: string }[] }).alertsFailed;
-    expect(failed).toHaveLength(1);
-    const printed = await project.cli('run');
-    expect(printed.code).toBe(1);
-    for (const text of [failed[0]!.error, printed.stdout, printed.stderr, json.stderr]) {
-      expect(text).not.toContain('tok-Secret-44');
-      expect(text).not.toContain('path-token-9');
-    }
-    expect(printed.stdout).toMatch(/FAILED\s+1 alert not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(webhook http:\/\/127\.0\.0\.1:\d+\/…: header "Authorization" of its configuration cannot be sent: its value has a character no header can carry \(a line break\?\)\)/);
+    project.writeFile('caps/a.txt', 'Labs should pause frontier AI now\n\nA coordinated pause of frontier AI development is overdue and must be verified.\n');
+    const refusal = await project.cli('run', '--json').then(
+      () => { throw new Error('the run was not refused'); },
+      (error: Error) => error.message,
+    );
+    expect(refusal).toContain('alerts.channels[0].headers.Authorization: expected a header value without line breaks or NUL characters, found a value with one in it (not shown)');
+    expect(refusal).not.toContain('tok-Secret-44');
+    expect(refusal).not.toContain('path-token-9');
   });
 });
