@@ -9,6 +9,11 @@ export interface NewAlert {
   createdAt: string;
 }
 
+/** What makes an alert one of its kind: one per article and channel, in a pipeline. */
+function alertDedupeKey(pipelineId: string, articleId: number, channel: string): string {
+  return `${pipelineId}:${articleId}:${channel}`;
+}
+
 /** Adds an alert to the outbox unless one exists for the same article and channel. Returns whether it was new. */
 export async function enqueueAlert(db: Kysely<Database>, alert: NewAlert): Promise<boolean> {
   const inserted = await db
@@ -17,7 +22,7 @@ export async function enqueueAlert(db: Kysely<Database>, alert: NewAlert): Promi
       pipeline_id: alert.pipelineId,
       article_id: alert.articleId,
       channel: alert.channel,
-      dedupe_key: `${alert.pipelineId}:${alert.articleId}:${alert.channel}`,
+      dedupe_key: alertDedupeKey(alert.pipelineId, alert.articleId, alert.channel),
       payload: JSON.stringify(alert.payload),
       status: 'pending',
       attempts: 0,
@@ -60,7 +65,7 @@ export async function moveWaitingAlerts(db: Kysely<Database>, pipelineId: string
     .execute();
   let moved = 0;
   for (const alert of waiting) {
-    const dedupeKey = `${pipelineId}:${alert.article_id}:${to}`;
+    const dedupeKey = alertDedupeKey(pipelineId, alert.article_id, to);
     const taken = await db.selectFrom('alerts').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
     if (taken) continue;
     await db.updateTable('alerts').set({ channel: to, dedupe_key: dedupeKey }).where('id', '=', alert.id).execute();
