@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { articleTextProblem, extractArticle } from '../../extract/index.ts';
+import { captureTextError, extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult, StageError } from '../../model/index.ts';
 import { createScorer } from '../../stance/index.ts';
@@ -85,9 +85,8 @@ export function registerScore(program: Command, state: CliState): void {
         // refuse as empty, and so does this.
         const asOneLine = decoded.format === 'text' && article.text === '' && isOneLine(decoded.text);
         const text = asOneLine ? decoded.text.trim() : article.text;
-        const noText = articleTextProblem(text, 1);
-        if (noText) {
-          const error = { code: 'empty', message: `${file}: ${noText}` };
+        const error = captureTextError(file, text);
+        if (error) {
           writeText(process.stderr, `${error.code}: ${error.message}\n`);
           results.push(scoreFailureJson(file, error));
           failed = true;
