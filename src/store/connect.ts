@@ -415,11 +415,15 @@ const violationKey = (row: ForeignKeyViolation) => `${row.table}\u0000${row.rowi
  * Destroying it leaves the connection open.
  */
 function dialectInTransaction(sqlite: SQLite.Database): KyselyDialect {
-  const database: SqliteDatabase = { prepare: (query) => sqlite.prepare(query), close: () => {} };
+  return sqliteDialectWithDriver({ prepare: (query) => sqlite.prepare(query), close: () => {} }, SavepointDriver);
+}
+
+/** kysely's SQLite dialect over `database`, with `Driver` deciding how its transactions begin and end. */
+function sqliteDialectWithDriver(database: SqliteDatabase, Driver: new (config: { database: SqliteDatabase }) => SqliteDriver): KyselyDialect {
   const dialect = new SqliteDialect({ database });
   return {
     createAdapter: () => dialect.createAdapter(),
-    createDriver: () => new SavepointDriver({ database }),
+    createDriver: () => new Driver({ database }),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
   };
@@ -433,13 +437,7 @@ function dialectInTransaction(sqlite: SQLite.Database): KyselyDialect {
  * articles so. Begun IMMEDIATE, it waits for the other writer instead, as the busy timeout intends.
  */
 function dialectWithImmediateTransactions(database: SqliteDatabase): KyselyDialect {
-  const dialect = new SqliteDialect({ database });
-  return {
-    createAdapter: () => dialect.createAdapter(),
-    createDriver: () => new ImmediateTransactionDriver({ database }),
-    createIntrospector: (db) => dialect.createIntrospector(db),
-    createQueryCompiler: () => dialect.createQueryCompiler(),
-  };
+  return sqliteDialectWithDriver(database, ImmediateTransactionDriver);
 }
 
 class ImmediateTransactionDriver extends SqliteDriver {
