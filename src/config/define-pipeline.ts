@@ -32,11 +32,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(the definition)';
 }
 
-function describeValue(value: unknown): string {
+function describeValue(value: unknown, secret: boolean): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
+  if (secret) return `${withArticle(typeof value)} (not shown)`;
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -96,8 +97,10 @@ function problemsOf(issue: z.core.$ZodIssue, input: unknown): ConfigProblem[] {
   }
   const discriminator = issue.code === 'invalid_union' ? (issue as { discriminator?: string }).discriminator : undefined;
   const value = discriminator ? (issue.input as Record<string, unknown> | undefined)?.[discriminator] : issue.input;
-  // a check may say what it found in words of its own, for a value not to be repeated (a password, a token)
-  const found = issue.code === 'custom' && typeof issue.params?.found === 'string' ? issue.params.found : describeValue(value);
+  // a check may say what it found in words of its own, for a value not to be repeated (a password, a token); a
+  // header's value is often a token, so what is wrong with one is said by its type alone
+  const secret = issue.path.includes('headers');
+  const found = issue.code === 'custom' && typeof issue.params?.found === 'string' ? issue.params.found : describeValue(value, secret);
   return [{ field: formatPath(issue.path), expected: describeExpected(issue), found }];
 }
 

@@ -132,6 +132,14 @@ describe('a webhook', () => {
     expect(problems.join('\n')).not.toContain('t0ken');
   });
 
+  it('with a header value of the wrong type is refused by its type, without showing the value (an API key given as a number)', () => {
+    const problems = problemsOf({ ...valid, alerts: { channels: [{ type: 'webhook', url: 'https://hooks.example/x', headers: { 'X-Api-Key': 918273645, 'X-Flag': true } }] } });
+    expect(problems).toEqual([
+      'alerts.channels[0].headers.X-Api-Key: expected a string, found a number (not shown)',
+      'alerts.channels[0].headers.X-Flag: expected a string, found a boolean (not shown)',
+    ]);
+  });
+
   it('with valid headers loads', () => {
     expect(problemsOf({ ...valid, alerts: { channels: [{ type: 'webhook', url: 'https://hooks.example/x', headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k' } }] } })).toEqual([]);
   });
