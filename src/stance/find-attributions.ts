@@ -771,6 +771,18 @@ function isAfterPassiveAuxiliary(tokens: readonly Token[], verb: number): boolea
   return k >= 0 && PASSIVE_AUXILIARIES.has(tokens[k]!.word);
 }
 
+/** Whether the passive at `verb` is denied: "is not backed", "wasn't widely supported". */
+function isNegatedPassive(tokens: readonly Token[], verb: number): boolean {
+  for (let k = verb - 1; k >= 0 && (PASSIVE_ADVERBS.has(tokens[k]!.word) || PASSIVE_AUXILIARIES.has(tokens[k]!.word)); k--) {
+    const word = tokens[k]!.word;
+    if (word === 'not' || word.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+/** Determiners of an agent that names no one: "backed by no lab", "endorsed by any government". */
+const NO_ONE_DETERMINERS = new Set(['no', 'any', 'none']);
+
 /**
  * The agent after "by" at `by`: up to the end of its noun phrase. "Unions and campaigners" is one agent; "and" ends it
  * before a second passive or an auxiliary ("by trade associations and welcomed by campaigners").
@@ -836,7 +848,8 @@ function findAnchors(
       const isJoinedPassive = previous?.kind === 'passive' && CLAUSE_LINKS.has(tokens[v - 1]?.word ?? '');
       if (isJoinedPassive || isAfterPassiveAuxiliary(tokens, v)) {
         const agent = agentAfter(tokens, v + 1);
-        if (agent && isActorLike(text, tokens, agent)) anchors.push({ kind: 'passive', verb: v, subject: agent, start: passiveClauseStart(tokens, v, previous) });
+        // "not backed by any lab", "isn't supported by the EU": the agent takes no side the clause gives it
+        if (agent && isActorLike(text, tokens, agent) && !isNegatedPassive(tokens, v) && !NO_ONE_DETERMINERS.has(tokens[agent[0]]!.word)) anchors.push({ kind: 'passive', verb: v, subject: agent, start: passiveClauseStart(tokens, v, previous) });
         continue;
       }
     }

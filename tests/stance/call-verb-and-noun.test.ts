@@ -96,4 +96,13 @@ describe('a passive endorsement in a relative clause', () => {
   it('a relative clause about anything else takes no side', () => {
     expect(score('OpenAI, which is backed by Microsoft, is racing ahead with frontier AI training.').stance?.label).not.toBe('support');
   });
+
+  it('a denied endorsement, or one by no one, names no voice', () => {
+    for (const text of [
+      'The moratorium, which is not backed by any lab, would halt training runs.',
+      'The moratorium, which is not backed by Google DeepMind, would halt training runs.',
+      "The moratorium isn't supported by the major labs.",
+      'The moratorium is backed by no lab.',
+    ]) expect(score(text).voices, text).toEqual([]);
+  });
 });
