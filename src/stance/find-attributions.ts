@@ -734,6 +734,8 @@ function isPluralNoun(tokens: readonly Token[], index: number): boolean {
   return (needsNext === undefined || needsNext.has(tokens[next + 1]?.word ?? '')) && (needsNear === undefined || hasWordNear(tokens, next, needsNear));
 }
 
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+
 type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed' | 'passive';
 
 interface Anchor {
@@ -742,6 +744,8 @@ interface Anchor {
   subject: [number, number];
   /** Where the anchor's own words (subject and verb) begin: a previous statement ends here. */
   start: number;
+  /** A verb of a relative clause, its subject the phrase before the pronoun ("the letter that urged labs to pause"). */
+  relative?: true;
 }
 
 /**
@@ -926,11 +930,11 @@ function findAnchors(
     if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
       // "France's digital minister, Aurélien Marchand, said": the description before the name is the anchor's too.
       const start = appositiveStart !== null && appositiveStart < subject[0] ? appositiveStart : subject[0];
-      anchors.push({ kind: 'normal', verb: v, subject, start });
-    } else if (subject === null && /^(that|which|who)$/.test(previousWord) && v >= 2) {
+      anchors.push({ kind: 'normal', verb: v, subject, start, ...(RELATIVE_PRONOUNS.has(previousWord) ? { relative: true as const } : {}) });
+    } else if (subject === null && RELATIVE_PRONOUNS.has(previousWord) && v >= 2) {
       // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it.
       const antecedent = subjectBefore(tokens, v - 1);
-      if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1 });
+      if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1, relative: true });
     } else if (subject === null && previousWord === 'and') {
       // "X flags the risks and urges a halt": the second verb shares the subject of the first; after a fragment that
       // opens with its verb ("Warns of the risks and urges a halt"), the heading is the speaker of both.
@@ -945,6 +949,11 @@ function findAnchors(
   }
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
+  // "Researchers who call for a pause are naive, said the chief executive": a relative clause describes someone in
+  // what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..." keeps Amodei).
+  if (anchors.some((anchor) => anchor.relative) && anchors.some((anchor) => !anchor.relative && anchor.kind !== 'passive')) {
+    anchors = anchors.filter((anchor) => !anchor.relative);
+  }
   // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
   // the organisers") is part of what is reported: the reporter speaks, as without the passive.
   if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');

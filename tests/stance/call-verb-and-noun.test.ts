@@ -97,6 +97,19 @@ describe('a passive endorsement in a relative clause', () => {
     expect(score('OpenAI, which is backed by Microsoft, is racing ahead with frontier AI training.').stance?.label).not.toBe('support');
   });
 
+  it('a call in a relative clause inside what someone else says is theirs to report, not the callers\' voice', () => {
+    for (const text of [
+      'Researchers who call for a pause of frontier AI development are naive, said the chief executive of a large lab.',
+      'Researchers who call for a pause of frontier AI development are naive, the chief executive of a large lab said.',
+    ]) {
+      const result = score(text);
+      expect(result.stance?.label, text).toBe('oppose');
+      expect(result.voices, text).toEqual([expect.objectContaining({ actor: 'the chief executive of a large lab', stance: 'oppose' })]);
+    }
+    expect(score('Dario Amodei, who called for a pause of frontier AI development, said the labs should wait together.').voices)
+      .toEqual([expect.objectContaining({ actor: 'Dario Amodei', stance: 'support' })]);
+  });
+
   it('a denied endorsement, or one by no one, names no voice', () => {
     for (const text of [
       'The moratorium, which is not backed by any lab, would halt training runs.',
