@@ -19,7 +19,7 @@ import { shouldAlert, alertPayload, deliverAlerts, channelLabel, withoutSecrets,
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
-import { addDays, localDate } from '../digest/index.ts';
+import { addDays, dayBounds, localDate } from '../digest/index.ts';
 import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
@@ -172,8 +172,8 @@ function calendarDays(first: string, last: string, timeZone: string): string[] {
 /**
  * The days back a daily digest is emailed: a run sends each of the last three complete days' digests that a channel
  * has not had, oldest first. With one run a morning that is three tries at each, so a relay down over a weekend
- * (Saturday's and Sunday's runs refused) costs no digest, while a machine back from a week off sends three at most, not
- * a week of stale ones. A day that leaves the window unsent is given up, and the run that gives it up says so once.
+ * (Saturday's and Sunday's runs refused) costs no digest, while a machine back from a week off sends none of the days
+ * it was off (no run watched them) and gives up, once, what was left unsent from before.
  */
 export const DIGEST_EMAIL_DAYS = 3;
 
@@ -189,10 +189,10 @@ function datesFrom(first: string, last: string): string[] {
  * complete days, in the digest's time zone, that it has not been sent, oldest first: the first run after midnight sends
  * yesterday's, the day's later runs send nothing, and one a channel refused is tried again by the next runs until it
  * leaves the window, when the run that gives it up reports it (`digestEmailsGivenUp`), once. A channel that refuses a
- * day is not asked for the next in the same run, as for alerts. Not a day the pipeline was not running by (its first
- * run's day before): it would report as quiet a day nobody watched. Nor, to a channel, a day before the day before a
- * run first saw it take the digest (see seeDigestChannel): added today, it gets yesterday's, not a backlog from before
- * it existed. A day the pipeline watched and found nothing is sent, so readers can tell a quiet day from a broken job.
+ * day is not asked for the next in the same run, as for alerts. Not a day no run began on (before the first run, or
+ * with the machine off): it would report as quiet a day nobody watched. Nor, to a channel, a day before the day before
+ * a run first saw it take the digest (see seeDigestChannel): added today, it gets yesterday's, not a backlog from
+ * before it existed. A day a run watched and found nothing is sent, so readers can tell a quiet day from a broken job.
  * Each day goes to a channel once: recorded when the server took it, under the run lock.
  */
 async function emailDigest(
@@ -210,18 +210,20 @@ async function emailDigest(
   const at = now().toISOString();
   const yesterday = addDays(localDate(now(), tz), -1);
   const oldest = addDays(yesterday, 1 - DIGEST_EMAIL_DAYS);
-  const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
-  const watchedFrom = firstRun === null ? addDays(yesterday, 1) : localDate(new Date(firstRun), tz);
   const seen = [];
   for (const channel of takers) {
     const { firstSeenAt, givenUpThrough } = await repo.seeDigestChannel(store.db, { pipelineId: pipeline.id, channel: channel.name, at });
     const firstSeenDay = localDate(new Date(firstSeenAt), tz);
-    const from = [watchedFrom, addDays(firstSeenDay, -1)].reduce((a, b) => (a > b ? a : b));
-    seen.push({ channel, from, givenUpThrough });
+    seen.push({ channel, from: addDays(firstSeenDay, -1), givenUpThrough });
   }
   const earliest = seen.map(({ from, givenUpThrough }) => (givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from)).sort()[0]!;
   const sent = await repo.digestDaysEmailed(store.db, pipeline.id, earliest, yesterday);
-  const unsent = (channel: AlertChannel, first: string, last: string) => datesFrom(first, last).filter((date) => !sent.get(channel.name)?.has(date));
+  // a day no run began on has nothing in its digest (a day's articles are those fetched on it): a machine back from a
+  // few days off would mail "no on-topic articles" for days nobody watched
+  const watched = new Set((await repo.runStartsBetween(store.db, pipeline.id, dayBounds(earliest, tz).start, dayBounds(yesterday, tz).end))
+    .map((start) => localDate(new Date(start), tz)));
+  const unsent = (channel: AlertChannel, first: string, last: string) =>
+    datesFrom(first, last).filter((date) => watched.has(date) && !sent.get(channel.name)?.has(date));
 
   // Days that left the window unsent: reported by the one run that moves the channel's mark past them.
   const digestEmailsGivenUp: RunReport['digestEmailsGivenUp'] = [];

@@ -148,23 +148,37 @@ describe.each(dialects)('a daily digest email the morning run failed to send, on
       digestEmailsGivenUp: [],
     });
 
-    // the machine is off from the 5th to the 8th: the run of the 9th sends the last three days, and gives up the 5th's
-    // for both, but not a day before the newsroom existed
+    // the relay is down on the 5th, then the machine is off on the 6th and 7th: the run of the 8th gives up the 4th's for
+    // both, but not a day before the newsroom existed, sends the 5th's, and no digest of the days no run watched
+    smtp.state.refuse = true;
+    await morning('2026-12-05', channels);
+    smtp.state.refuse = false;
     smtp.received.length = 0;
-    const back = await morning('2026-12-09', channels);
-    expect(back.digestEmailsGivenUp).toEqual([{ channel: desk, date: '2026-12-04' }, { channel: desk, date: '2026-12-05' }, { channel: 'email "newsroom"', date: '2026-12-04' }, { channel: 'email "newsroom"', date: '2026-12-05' }]);
-    expect(received().sort()).toEqual(['desk@example.org 2026-12-06', 'desk@example.org 2026-12-07', 'desk@example.org 2026-12-08', 'newsroom@example.org 2026-12-06', 'newsroom@example.org 2026-12-07', 'newsroom@example.org 2026-12-08']);
+    const back = await morning('2026-12-08', channels);
+    expect(back.digestEmailsGivenUp).toEqual([{ channel: desk, date: '2026-12-04' }, { channel: 'email "newsroom"', date: '2026-12-04' }]);
+    expect(received().sort()).toEqual(['desk@example.org 2026-12-05', 'newsroom@example.org 2026-12-05']);
     expect(formatRunSummary(back, root, false).split('\n').slice(0, 2)).toEqual([
-      '  FAILED       digests of 2026-12-04, 2026-12-05 not emailed by email "desk", given up: no run sent them within 3 days',
-      '  FAILED       digests of 2026-12-04, 2026-12-05 not emailed by email "newsroom", given up: no run sent them within 3 days',
+      '  FAILED       digest of 2026-12-04 not emailed by email "desk", given up: no run sent it within 3 days',
+      '  FAILED       digest of 2026-12-04 not emailed by email "newsroom", given up: no run sent it within 3 days',
     ]);
+  });
+
+  it('mails no digest of the days the machine was off: no run watched them, so they would read as quiet days', async () => {
+    const channels = [digestTo('desk')];
+    await morning('2026-12-01', channels);
+    await morning('2026-12-02', channels);
+    // off from the 3rd to the 7th (so the 2nd's digest, due on the 3rd, was never sent); back on the 8th, then the 9th
+    const back = await morning('2026-12-08', channels);
+    expect(back).toMatchObject({ digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [{ channel: desk, date: '2026-12-02' }] });
+    expect((await morning('2026-12-09', channels)).digestEmailsSent).toEqual([{ channel: desk, date: '2026-12-08' }]);
+    expect(received()).toEqual(['desk@example.org 2026-12-01', 'desk@example.org 2026-12-08']);
   });
 
   it('sends a channel whose digest was switched off and on again no digest of the days it was off, and gives none up', async () => {
     await morning('2026-12-01', [digestTo('desk')]);
     await morning('2026-12-02', [digestTo('desk')]);
     // for alerts only from the 3rd: a finished run without it
-    await morning('2026-12-03', [digestTo('desk', { alerts: true, digest: false })]);
+    for (const day of ['2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']) await morning(day, [digestTo('desk', { alerts: true, digest: false })]);
     const again = await morning('2026-12-07', [digestTo('desk')]);
     expect(again).toMatchObject({ digestEmailsSent: [{ channel: desk, date: '2026-12-06' }], digestEmailsFailed: [], digestEmailsGivenUp: [] });
     expect(received()).toEqual(['desk@example.org 2026-12-01', 'desk@example.org 2026-12-06']);
