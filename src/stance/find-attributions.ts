@@ -16,6 +16,11 @@ export interface Attribution {
   ranges: [number, number][];
   /** True when the actor was a pronoun or a continuing quote and was resolved from the sentence before. */
   isResolved: boolean;
+  /**
+   * The actor is the agent of a passive in a relative clause or a participle phrase ("OpenAI, backed by Microsoft,"):
+   * the ranges are the phrase the agent backs, not the agent's words.
+   */
+  backsPhrase?: true;
 }
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
@@ -775,6 +780,11 @@ function isAfterPassiveAuxiliary(tokens: readonly Token[], verb: number): boolea
   return k >= 0 && PASSIVE_AUXILIARIES.has(tokens[k]!.word);
 }
 
+/** A participle opening a phrase between commas: "The moratorium, endorsed by Yoshua Bengio, would ...". */
+function isAppositiveParticiple(tokens: readonly Token[], verb: number): boolean {
+  return tokens[verb - 1]?.word === ',' && isWordAt(tokens, verb - 2);
+}
+
 /** Whether the passive at `verb` is denied: "is not backed", "wasn't widely supported". */
 function isNegatedPassive(tokens: readonly Token[], verb: number): boolean {
   for (let k = verb - 1; k >= 0 && (PASSIVE_ADVERBS.has(tokens[k]!.word) || PASSIVE_AUXILIARIES.has(tokens[k]!.word)); k--) {
@@ -815,7 +825,8 @@ function agentAfter(tokens: readonly Token[], by: number): [number, number] | nu
  */
 function relativeClauseSpan(tokens: readonly Token[], clauseStart: number, agentEnd: number): [number, number] | null {
   const comma = clauseStart - 1;
-  if (!RELATIVE_WORDS.has(tokens[clauseStart]?.word ?? '') || tokens[comma]?.word !== ',' || !isWordAt(tokens, comma - 1)) return null;
+  const opener = tokens[clauseStart]?.word ?? '';
+  if (!(RELATIVE_WORDS.has(opener) || PASSIVE_SIDE_VERBS.has(opener)) || tokens[comma]?.word !== ',' || !isWordAt(tokens, comma - 1)) return null;
   let start = comma;
   while (start > 0 && comma - start < MAX_SUBJECT_WORDS && isWordAt(tokens, start - 1) && !CLAUSE_LINKS.has(tokens[start - 1]!.word)) {
     start--;
@@ -850,7 +861,7 @@ function findAnchors(
       // to a passive ("criticised by X and welcomed by Y") shares its auxiliary.
       const previous = anchors.at(-1);
       const isJoinedPassive = previous?.kind === 'passive' && CLAUSE_LINKS.has(tokens[v - 1]?.word ?? '');
-      if (isJoinedPassive || isAfterPassiveAuxiliary(tokens, v)) {
+      if (isJoinedPassive || isAfterPassiveAuxiliary(tokens, v) || isAppositiveParticiple(tokens, v)) {
         const agent = agentAfter(tokens, v + 1);
         // "not backed by any lab", "isn't supported by the EU": the agent takes no side the clause gives it
         if (agent && isActorLike(text, tokens, agent) && !isNegatedPassive(tokens, v) && !NO_ONE_DETERMINERS.has(tokens[agent[0]]!.word)) anchors.push({ kind: 'passive', verb: v, subject: agent, start: passiveClauseStart(tokens, v, previous) });
@@ -1258,12 +1269,14 @@ export function findAttributions(
     const nextStart = anchors[index + 1]?.start ?? tokens.length;
     const { verb, subject } = anchor;
     let ranges: [number, number][];
+    let backsPhrase = false;
     if (anchor.kind === 'passive') {
       // "The moratorium is supported by AI labs": the clause, agent and all, with what it goes on to say of the subject
       // ("attacked by others as alarmist"). In a relative clause between commas ("The moratorium, which is backed by
       // dozens of researchers, would halt ..."), what the agent backs is the phrase the clause is about, and what the
       // sentence goes on to say is not the agent's.
       const relative = relativeClauseSpan(tokens, anchor.start, subject[1]);
+      backsPhrase = relative !== null;
       ranges = relative
         ? [[Math.max(relative[0], claimedUntil), Math.min(nextStart, relative[1])]]
         : [[Math.max(anchor.start, claimedUntil), Math.min(nextStart, statementEnd(tokens, subject[1]))]];
@@ -1324,7 +1337,7 @@ export function findAttributions(
     }
     ranges = ranges.filter(([from, to]) => to > from);
     if (ranges.length === 0) continue;
-    attributions.push({ actor, ranges, isResolved });
+    attributions.push({ actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}) });
     claimedUntil = Math.max(claimedUntil, ...ranges.map(([, to]) => to));
   }
 

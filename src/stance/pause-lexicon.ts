@@ -67,6 +67,9 @@ export const SUPPORT_CUES = cues(1, [
   // And in a relative clause, which the pattern above cannot reach across its comma: "The moratorium, which is backed by
   // dozens of researchers, would halt training runs".
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea ,? which|that ~2 is|are|was|were|been|being|isn't|aren't|wasn't|weren't ~2 supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed`, 1, 'call'],
+  // Or a participle between commas: "The moratorium, endorsed by Yoshua Bengio, would halt training", "The open letter,
+  // signed by more than 1,000 researchers, calls for ...".
+  [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea , supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed|signed by`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
   [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],

@@ -350,6 +350,8 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         const quote = voiceQuote(analysis, attribution);
         // The passage's stance reads cueValue only; a voice's side also reads the advocacy it is reported with.
         const value = cueValue + advocacyValue(analysis.tokens, attribution.ranges, advocacy, analysis.hits);
+        // "OpenAI, backed by Microsoft, ...": an agent backing a phrase the cues read nothing in backs no side of the pause
+        if (attribution.backsPhrase && value === 0) continue;
         const entry = bySpeaker.get(attribution.actor);
         if (entry) {
           entry.value += value;

@@ -110,6 +110,21 @@ describe('a passive endorsement in a relative clause', () => {
       .toEqual([expect.objectContaining({ actor: 'Dario Amodei', stance: 'support' })]);
   });
 
+  it('reads an endorsement in a participle between commas as the relative clause, with the agent as the voice', () => {
+    const result = score('The moratorium, endorsed by Yoshua Bengio and Stuart Russell, would halt frontier AI training for six months.');
+    expect(result.stance?.label).toBe('support');
+    expect(result.voices).toEqual([
+      expect.objectContaining({ actor: 'Yoshua Bengio and Stuart Russell', stance: 'support', quote: 'The moratorium, endorsed by Yoshua Bengio and Stuart Russell' }),
+    ]);
+  });
+
+  it('names no voice for an agent that backs something other than the pause', () => {
+    for (const text of [
+      'OpenAI, backed by Microsoft, is racing ahead with frontier AI training despite calls for a pause.',
+      'OpenAI, which is backed by Microsoft, is racing ahead with frontier AI training despite a proposed pause.',
+    ]) expect(score(text).voices, text).toEqual([]);
+  });
+
   it('a denied endorsement, or one by no one, names no voice', () => {
     for (const text of [
       'The moratorium, which is not backed by any lab, would halt training runs.',
