@@ -960,11 +960,11 @@ function findAnchors(
   }
   const colon = colonAttribution(text, tokens);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
-  // "Researchers who call for a pause are naive, said the chief executive": a relative clause describes someone in
-  // what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..." keeps Amodei).
-  if (anchors.some((anchor) => anchor.relative) && anchors.some((anchor) => !anchor.relative && anchor.kind !== 'passive')) {
-    anchors = anchors.filter((anchor) => !anchor.relative);
-  }
+  // "Researchers who call for a pause are naive, said the chief executive": a relative clause before the report
+  // describes someone in what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..."
+  // keeps Amodei). One after it ("according to its director, Nirmala Perera, who urged ...") goes on about the speaker.
+  const reporter = anchors.find((anchor) => !anchor.relative && anchor.kind !== 'passive');
+  if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.verb > reporter.verb);
   // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
   // the organisers") is part of what is reported: the reporter speaks, as without the passive.
   if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');
