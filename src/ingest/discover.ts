@@ -78,6 +78,11 @@ function feedLikeUrl(url: URL): boolean {
   );
 }
 
+/** A WordPress REST API address: `/wp-json/...`, or `?rest_route=/...` where pretty links are off. */
+function isWordPressApiUrl(url: URL): boolean {
+  return url.pathname.split('/').includes('wp-json') || url.searchParams.has('rest_route');
+}
+
 /** The common paths tried below a section page, relative to it; Blogger's feed lives only at the root. */
 const SECTION_FEED_PATHS = COMMON_FEED_PATHS.filter((path) => path !== '/feeds/posts/default').map((path) => path.slice(1));
 
@@ -136,6 +141,9 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
     }
     // An untyped rel="alternate" is also how pages name their language and mobile versions: only a feed-like address.
     if (!type && !isFeedRel && !feedLikeUrl(resolved)) continue;
+    // WordPress declares its REST API's record of the page as an application/json alternate on every page (the home
+    // page, a category): never a feed, and fetched it took one of the links tried and printed a "skipped" line.
+    if (type === 'application/json' && isWordPressApiUrl(resolved)) continue;
     // A fragment names a place in a document, not another feed.
     resolved.hash = '';
     const url = resolved.href;
