@@ -318,11 +318,14 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       }
       const known = pipelineFeeds(loaded, moves);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      // so does a URL merged into the feed shown, or one that redirected to it for good: the pipeline may list the feed
+      // so does a URL merged into the feed shown, or one that redirected to it for good, or where a redirect of any kind
+      // led (a link to /latest.xml that answers 302 to the feed the pipeline reads): the pipeline may list the feed
       // under that one
       const existing = result.feeds.map(
         (feed, index) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? [])].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? []), ...(result.answeredFrom[index] ?? [])]
+            .map((url) => known.get(knownFeedKey(url)))
+            .find(Boolean) ??
           (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
           null,
       );
