@@ -78,6 +78,11 @@ function feedLikeUrl(url: URL): boolean {
   );
 }
 
+/** A WordPress REST API address: `/wp-json/...`, or `?rest_route=/...` where pretty links are off. */
+function isWordPressApiUrl(url: URL): boolean {
+  return url.pathname.split('/').includes('wp-json') || url.searchParams.has('rest_route');
+}
+
 /** The common paths tried below a section page, relative to it; Blogger's feed lives only at the root. */
 const SECTION_FEED_PATHS = COMMON_FEED_PATHS.filter((path) => path !== '/feeds/posts/default').map((path) => path.slice(1));
 
@@ -136,6 +141,9 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
     }
     // An untyped rel="alternate" is also how pages name their language and mobile versions: only a feed-like address.
     if (!type && !isFeedRel && !feedLikeUrl(resolved)) continue;
+    // WordPress declares its REST API's record of the page as an application/json alternate on every page (the home
+    // page, a category): never a feed, and fetched it took one of the links tried and printed a "skipped" line.
+    if (type === 'application/json' && isWordPressApiUrl(resolved)) continue;
     // A fragment names a place in a document, not another feed.
     resolved.hash = '';
     const url = resolved.href;
@@ -240,6 +248,12 @@ export interface DiscoveryResult {
    * own, and the hops on the way), so a caller knows the feed by an old address too, as a pipeline may still name it.
    */
   redirectedFrom: string[][];
+  /**
+   * For each of `feeds` (same index), the addresses it was read from in the end, after redirects of any kind (a
+   * temporary one too), its own and those of the candidates merged into it: a pipeline that lists the feed at one of
+   * them already reads it.
+   */
+  answeredFrom: string[][];
 }
 
 /**
@@ -453,13 +467,14 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const report = (error: { message: string; code: string } | null, wait: ServerWait | null = null): DiscoveryResult => ({
     feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure, wait: error ? wait : null,
     redirectedFrom: identities.map((identity, index) => [...identity.redirectedFrom].filter((url) => url !== feeds[index]!.url)),
+    answeredFrom: identities.map((identity) => [...identity.finalUrls]),
   });
   /** feedUrlKey of the final URLs of kept feeds, so a common path that is one of them is not probed. */
   const known = new Set<string>();
   /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
   const tried = new Set<string>([feedUrlKey(pageUrl)]);
   /** What identifies each of `feeds` (same index) besides its URL: final URLs and content of the candidates merged in. */
-  const identities: { finalKeys: Set<string>; contentKeys: Set<string>; requested: string; redirectedFrom: Set<string> }[] = [];
+  const identities: { finalKeys: Set<string>; finalUrls: Set<string>; contentKeys: Set<string>; requested: string; redirectedFrom: Set<string> }[] = [];
   /**
    * Adds a feed, or merges it with the one already kept that it duplicates (same final URL, or same content), the
    * better of the two (isBetterFeed) giving the address shown, the other named in `merged` by the URL it was tried at.
@@ -472,13 +487,14 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
     const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
     if (index < 0) {
-      identities.push({ finalKeys: new Set([finalKey]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom) });
+      identities.push({ finalKeys: new Set([finalKey]), finalUrls: new Set([found.finalUrl]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom) });
       feeds.push(tidyMerged(fresh));
       return;
     }
     const identity = identities[index]!;
     const reason = identity.finalKeys.has(finalKey) ? 'same_final_url' : 'same_content';
     identity.finalKeys.add(finalKey);
+    identity.finalUrls.add(found.finalUrl);
     if (contentKey !== null) identity.contentKeys.add(contentKey);
     for (const url of found.redirectedFrom) identity.redirectedFrom.add(url);
     const kept = feeds[index]!;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
@@ -115,14 +115,5 @@ describe('sources add and a feed that moved, on SQLite or without a database', (
     expect(result.stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'C', url: '${project.server.url}/feed2.xml' },`);
     expect(existsSync(database)).toBe(false);
     expect(existsSync(path.dirname(database))).toBe(false);
-  });
-
-  it('says why it could not read the stored moves from a database it cannot open, and still reports the feeds', async () => {
-    const database = path.join(project.root, 'not-a-database.db');
-    writeFileSync(database, 'this is not SQLite, but a text file long enough to be read as a header of one'.repeat(10));
-    const result = await runCommands([registerSourcesAdd], ['sources', 'add', `${project.server.url}/feed2.xml`, '--dry-run', '--pipeline', project.pipelineFile, '--database', database]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`url: '${project.server.url}/feed2.xml' },`);
-    expect(result.stderr).toBe(`note: feeds that moved were not checked, since the database cannot be read: ${database} is not a SQLite database (check --database and DATABASE_URL)\n`);
   });
 });

@@ -51,6 +51,15 @@ describe('discoverFeedLinks', () => {
     ]);
   });
 
+  it("leaves out WordPress's REST API alternates, which every WordPress page declares as application/json, and keeps JSON feeds", () => {
+    const html =
+      '<html><head><link rel="alternate" type="application/rss+xml" title="Desk &raquo; Feed" href="https://desk.example/feed/">' +
+      '<link rel="alternate" title="JSON" type="application/json" href="https://desk.example/wp-json/wp/v2/pages/12">' +
+      '<link rel="alternate" type="application/json" href="/?rest_route=/wp/v2/categories/5">' +
+      '<link rel="alternate" type="application/json" title="JSON Feed" href="/feed.json"></head></html>';
+    expect(discoverFeedLinks(html, 'https://desk.example/').map((link) => link.url)).toEqual(['https://desk.example/feed/', 'https://desk.example/feed.json']);
+  });
+
   it('a page without feed links gives nothing', () => {
     expect(discoverFeedLinks(fixture('blog-without-links.html'), 'https://blog.example.org/')).toEqual([]);
   });

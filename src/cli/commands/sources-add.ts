@@ -4,8 +4,8 @@ import type { LoadedPipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
-import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, type GlobalOptions } from '../context.ts';
-import { isMissingDatabaseFile, openStore, pendingMoves, StoreError } from '../../store/index.ts';
+import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
+import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
@@ -92,25 +92,32 @@ function pipelineFeeds(loaded: LoadedPipeline | null, moves: readonly StoredMove
 
 /**
  * The moves of the pipeline's feeds that runs stored, read from its database (`--database`, else DATABASE_URL, else
- * the default file). None when no run has made the database yet: `sources add` needs none. A database that exists but
- * cannot be read is not a reason to stop either: `note` says the moves were not checked, and why.
+ * the default file). None when no run has made the database yet (a SQLite file that does not exist, a PostgreSQL
+ * database without pausewatch tables): `sources add` needs none. A database that is there but cannot be opened or read
+ * (a read-only folder, a full disk while it is brought up to date, one a newer pausewatch wrote, a file that is not a
+ * pausewatch database) is refused as every command refuses it, with the database and the reason (a StoreError: exit
+ * 2): without the moves, a feed the pipeline reads at the address it moved to would be added a second time.
  */
-async function storedMoves(options: GlobalOptions, loaded: LoadedPipeline | null): Promise<{ moves: StoredMove[]; note: string | null }> {
-  if (!loaded || !loaded.pipeline.sources.some((source) => source.kind === 'feed')) return { moves: [], note: null };
+async function storedMoves(options: GlobalOptions, loaded: LoadedPipeline | null): Promise<StoredMove[]> {
+  if (!loaded || !loaded.pipeline.sources.some((source) => source.kind === 'feed')) return [];
   const target = databaseTarget(options, loaded.rootDir);
   // a file no run has created (a URL, postgres://, is asked: a database there may hold the moves)
-  if (isMissingDatabaseFile(target)) return { moves: [], note: null };
+  if (isMissingDatabaseFile(target)) return [];
   try {
-    const store = await openStore(target, { mustExist: true });
-    try {
-      return { moves: await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources), note: null };
-    } finally {
-      await store.close();
-    }
+    // a failure of the database while it is read is said as other commands say it (databaseFailure)
+    return await withStore(options, loaded, (store) => pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources));
   } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    return { moves: [], note: `note: feeds that moved were not checked, since the database cannot be read: ${error.message}` };
+    if (isUnpreparedPostgres(target, error)) return [];
+    throw error;
   }
+}
+
+/**
+ * Whether openStore refused `target` as a PostgreSQL database no run has prepared: the counterpart of a SQLite file
+ * that does not exist yet, where nothing is stored. (connect.ts says so in words only: no code tells it apart.)
+ */
+function isUnpreparedPostgres(target: string, error: unknown): boolean {
+  return /^postgres(ql)?:\/\//i.test(target) && error instanceof StoreError && error.message.startsWith('no pausewatch tables in ');
 }
 
 /** The entry as pipeline-file code: an object literal, without the comma that follows it in a list. */
@@ -280,6 +287,8 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (!loaded && !local.dryRun) {
         throw new UsageError(`no pipeline file to add the feeds to: ${shownPath(defaultPipelineFile())} does not exist (name one with --pipeline, or use --dry-run)`);
       }
+      // Read before the search too, so a database that cannot be read is said at once (exit 2), not after a minute of it.
+      const moves = await storedMoves(options, loaded);
       // A line per candidate that fails, as it fails, so a slow site is never minutes of silence; on a terminal a
       // status line too, which names a host the queue holds requests for. --quiet keeps the lines for the end, and only
       // when nothing was found.
@@ -307,15 +316,16 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       } finally {
         status.finish();
       }
-      // only when there is something to match: a database that cannot be read would be noted for nothing
-      const { moves, note: movesNote } = result.feeds.length > 0 ? await storedMoves(options, loaded) : { moves: [], note: null };
       const known = pipelineFeeds(loaded, moves);
       // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      // so does a URL merged into the feed shown, or one that redirected to it for good: the pipeline may list the feed
+      // so does a URL merged into the feed shown, or one that redirected to it for good, or where a redirect of any kind
+      // led (a link to /latest.xml that answers 302 to the feed the pipeline reads): the pipeline may list the feed
       // under that one
       const existing = result.feeds.map(
         (feed, index) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? [])].map((url) => known.get(knownFeedKey(url))).find(Boolean) ??
+          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? []), ...(result.answeredFrom[index] ?? [])]
+            .map((url) => known.get(knownFeedKey(url)))
+            .find(Boolean) ??
           (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
           null,
       );
@@ -323,7 +333,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
       const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
       const added = await addToPipeline(fresh, loaded, local.dryRun ?? false);
-      const notes: string[] = movesNote ? [movesNote] : [];
+      const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
         notes.push(
           `note: the page declares ${linksTried + result.skippedLinks.length} feed links; the first ${linksTried} were tried and ` +

@@ -120,8 +120,11 @@ export function registerSources(program: Command): void {
           s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}` : '';
         // A feed read leniently is working but not clean: its status says so, and the warnings are listed below.
         const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : s.status);
-        const rowsOut = all.map((s) => [s.id, status(s), time(s.lastSuccessAt), String(s.errorStreak), time(s.nextCheckAt), String(s.itemsSeen), lastError(s)]);
-        process.stdout.write(`${table(['source', 'status', 'last success', 'streak', 'next check', 'items', 'last error'], rowsOut, [24, 16, 16, 6, 16, 6, 60])}\n`);
+        // No next check stored (never checked, cleared by `sources recheck`, a files source) means the next run checks
+        // it, which "-" did not say. The times are UTC, as the header says now (`sources history` says so too).
+        const nextCheck = (s: (typeof all)[number]) => (s.nextCheckAt ? time(s.nextCheckAt) : 'next run');
+        const rowsOut = all.map((s) => [s.id, status(s), time(s.lastSuccessAt), String(s.errorStreak), nextCheck(s), String(s.itemsSeen), lastError(s)]);
+        process.stdout.write(`${table(['source', 'status', 'last success UTC', 'streak', 'next check UTC', 'items', 'last error'], rowsOut, [24, 16, 16, 6, 16, 6, 60])}\n`);
         const warned = all.filter((s) => s.lastWarningCount > 0);
         if (warned.length > 0) {
           const lines = warned.flatMap((s) => [

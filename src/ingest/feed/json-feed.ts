@@ -29,6 +29,26 @@ const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const withoutLoneSurrogates = (value: string) => value.replace(LONE_SURROGATE, '\uFFFD');
 
+/**
+ * JSON Feed's `content_text` as the HTML the model's `content` is: each block between blank lines one paragraph, a line
+ * break within a block a `<br>` (as a plain-text capture's lines are kept apart), the text escaped. Escaped whole, a
+ * post's paragraphs were one run of text, which extraction read as one paragraph or none. U+2029 and U+2028, the
+ * paragraph and line separators, count as a blank line and a line break.
+ */
+export function plainTextToHtml(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\u2029/g, '\n\n').replace(/\u2028/g, '\n').split('\n');
+  const paragraphs: string[][] = [[]];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed !== '') paragraphs[paragraphs.length - 1]!.push(escapeHtml(trimmed));
+    else if (paragraphs[paragraphs.length - 1]!.length > 0) paragraphs.push([]);
+  }
+  return paragraphs
+    .filter((paragraph) => paragraph.length > 0)
+    .map((paragraph) => `<p>${paragraph.join('<br>')}</p>`)
+    .join('');
+}
+
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   let data: unknown;
   try {
@@ -60,7 +80,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
     const contentText = repaired(stringOrNull(item.content_text));
-    const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? escapeHtml(contentText) : null;
+    const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? plainTextToHtml(contentText) : null;
     const summaryText = repaired(stringOrNull(item.summary));
     const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
       const url = resolveUrl(urlOrNull(attachment.url), base);

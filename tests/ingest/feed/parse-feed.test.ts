@@ -101,7 +101,7 @@ describe('parseFeed: formats', () => {
     expect(feed.items[0]).toMatchObject({ content: '<p>Base64 body</p>', published: '2005-11-09T19:56:34.000Z', updated: '2005-11-09T19:56:34.000Z' });
   });
 
-  it('reads JSON Feed 1.1: relative URLs against feed_url, plain text content escaped, attachments', async () => {
+  it('reads JSON Feed 1.1: relative URLs against feed_url, plain text content escaped into a paragraph, attachments', async () => {
     const feed = await parseFeed(fixture('json-feed-1.1.json'), { url: 'https://json.example.com/feed.json' });
     expect(feed).toMatchObject({ format: 'json', title: 'JSON Desk', link: 'https://json.example.com/' });
     expect(feed.items[0]).toMatchObject({
@@ -114,7 +114,7 @@ describe('parseFeed: formats', () => {
       categories: ['pause', 'ai'],
       enclosures: [{ url: 'https://json.example.com/a.mp3', type: 'audio/mpeg', length: '42' }],
     });
-    expect(feed.items[1]?.content).toBe('Plain &lt;text&gt; body');
+    expect(feed.items[1]?.content).toBe('<p>Plain &lt;text&gt; body</p>');
   });
 
   it('JSON Feed: a number where a URL belongs is no link, and entries that are not items are reported', async () => {
