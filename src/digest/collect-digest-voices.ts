@@ -28,13 +28,28 @@ function parseActorName(actor: string): ActorName {
 const keyOf = (name: ActorName) => name.bare.toLowerCase();
 const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
 
+/** The lower-case words a personal name may hold ("Ursula von der Leyen"); any other ("of", "and", "in") joins a name to something else. */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'dos', 'das', 'y']);
+
+/**
+ * Whether a name of several words is one person's full name, whose last word is a surname: capitalised words and name
+ * particles only. "Jack Clark of Anthropic", "Li Wei of the Bank of China" and "Marina Favaro and Jack Clark" end with
+ * an organisation, a place or a second person, so a lone "Anthropic", "China" or "Clark" elsewhere is not theirs.
+ */
+function isPersonalName(name: ActorName): boolean {
+  if (name.wordCount < 2) return false;
+  const words = name.bare.split(' ');
+  return isCapitalised(words.at(-1)!) && words.every((word) => isCapitalised(word) || NAME_PARTICLES.has(word));
+}
+
 /**
  * Group keys across the digest: "Sacks" joins "David Sacks" when exactly one full name in the digest ends with that
  * surname. Two ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people.
+ * Only a person's full name takes a surname (isPersonalName): "China" does not join "Li Wei of the Bank of China".
  * Within an article the scorer has already resolved surnames; this does it across articles.
  */
 function resolveSurnames(names: readonly ActorName[]): Map<string, string> {
-  const fullNames = new Set(names.filter((n) => n.wordCount > 1 && isCapitalised(n.bare)).map(keyOf));
+  const fullNames = new Set(names.filter(isPersonalName).map(keyOf));
   const canonical = new Map<string, string>();
   for (const name of names) {
     const key = keyOf(name);

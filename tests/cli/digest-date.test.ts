@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDigest } from '../../src/cli/commands/digest.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
-import { localDate } from '../../src/digest/index.ts';
+import { addDays, localDate } from '../../src/digest/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
@@ -24,10 +25,31 @@ describe('digest --date', () => {
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await expect(project.cli('digest', '--date', tomorrow)).rejects.toThrow(`--date: ${tomorrow} has not begun yet in the digest time zone (${timeZone}, where today is ${today})`);
     expect(existsSync(path.join(project.root, 'data', 'digests', `${tomorrow}.md`))).toBe(false);
-    // today and a past day are written
-    for (const day of [today, '2026-06-05']) {
+    // today is written
+    expect((await project.cli('digest', '--date', today, '--quiet')).code).toBe(0);
+    expect(existsSync(path.join(project.root, 'data', 'digests', `${today}.md`))).toBe(true);
+  });
+
+  it('writes a past day the pipeline watched, and refuses one before its first run, which could only read as a quiet day, writing nothing', async () => {
+    const today = localDate(new Date(), timeZone);
+    const daysBefore = (n: number) => addDays(today, -n);
+    // the first run two days ago: the runs table is what says since when the pipeline watches
+    const store = await openStore(project.database.target, { mustExist: true });
+    try {
+      const [run] = await store.db.selectFrom('runs').select(['id', 'started_at']).execute();
+      await store.db.updateTable('runs').set({ started_at: new Date(Date.parse(run!.started_at) - 2 * 86_400_000).toISOString() }).where('id', '=', run!.id).execute();
+    } finally {
+      await store.close();
+    }
+    for (const day of [daysBefore(1), daysBefore(2)]) {
       expect((await project.cli('digest', '--date', day, '--quiet')).code).toBe(0);
       expect(existsSync(path.join(project.root, 'data', 'digests', `${day}.md`))).toBe(true);
+    }
+    for (const day of [daysBefore(3), '2026-06-05']) {
+      await expect(project.cli('digest', '--date', day)).rejects.toThrow(
+        `--date: pipeline "days" first ran on ${daysBefore(2)} (${timeZone}), so nothing was watched on ${day} and its digest could only be empty`,
+      );
+      expect(existsSync(path.join(project.root, 'data', 'digests', `${day}.md`))).toBe(false);
     }
   });
 });

@@ -6,6 +6,7 @@ import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { localDate, renderPlainText, type DigestData } from '../../src/digest/index.ts';
 import { renderHtml } from '../../src/digest/render-html.ts';
+import { openStore } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
@@ -62,6 +63,14 @@ describe.each(dialects)('the source health of a digest after sources were remove
 
   it('lists a source added since the last run as never read, and an older day\'s digest lists today\'s sources too', async () => {
     project.writePipeline(pipelineDefinition({ id: 'pause', name: 'Pause', sources: [captures, later], fetch: localFetch }));
+    // the pipeline watched 5 January: its first run began before it (a digest of a day before the first run is refused)
+    const store = await openStore(project.database.target, { mustExist: true });
+    try {
+      const [first] = await store.db.selectFrom('runs').select('id').orderBy('started_at').execute();
+      await store.db.updateTable('runs').set({ started_at: '2026-01-01T06:00:00.000Z' }).where('id', '=', first!.id).execute();
+    } finally {
+      await store.close();
+    }
     for (const args of [['digest', '--json'], ['digest', '--json', '--date', '2026-01-05']]) {
       const data = JSON.parse((await project.cli(...args)).stdout) as DigestData;
       expect(data.sources.map((s) => [s.name, s.status, s.lastError]), args.join(' ')).toEqual([['Later captures', 'never', null], ['Captures', 'ok', null]]);

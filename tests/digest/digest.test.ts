@@ -93,6 +93,28 @@ describe('the digest', () => {
     expect(digest.voices.map((v) => [v.actor, v.articles])).toEqual([['Clark', 2], ['Jack Clark', 1], ['Wesley Clark', 1]]);
   });
 
+  it('does not give an organisation or a place to a speaker named after it: "Anthropic" is not "Jack Clark of Anthropic"', () => {
+    const said = (actor: string, stance: 'support' | 'oppose') => ({ actor, stance, quote: `${actor} said so` });
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, { voices: [said('Jack Clark of Anthropic', 'support')] }),
+        article(2, { voices: [said('Anthropic', 'support')] }),
+        article(3, { voices: [said('China', 'oppose')] }),
+        article(4, { voices: [said('Li Wei of the Bank of China', 'oppose')] }),
+        article(5, { voices: [said('Marina Favaro and Jack Clark', 'support'), said('Ursula von der Leyen', 'oppose')] }),
+        article(6, { voices: [said('Clark', 'support'), said('Leyen', 'oppose')] }),
+      ],
+    });
+    // "Leyen" still joins the one personal name ending with it
+    expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([
+      ['Ursula von der Leyen', 'oppose', 2], ['Anthropic', 'support', 1], ['China', 'oppose', 1], ['Clark', 'support', 1],
+      ['Jack Clark of Anthropic', 'support', 1], ['Li Wei of the Bank of China', 'oppose', 1], ['Marina Favaro and Jack Clark', 'support', 1],
+    ]);
+    // was: "Jack Clark of Anthropic (2 articles)" for Anthropic's own call, and China's refusal under a banker's name
+    expect(renderMarkdown(digest)).toContain('- **Against:** Ursula von der Leyen (2 articles); China; Li Wei of the Bank of China\n');
+  });
+
   it('lists a speaker who took a side only on that side, and one who took both sides on both, with the article counts of the JSON', () => {
     const said = (actor: string, stance: 'support' | 'oppose' | 'neutral') => ({ actor, stance, quote: `${actor}: ${stance}` });
     const digest = buildDigest({

@@ -5,6 +5,7 @@ import { isIsoDate, localDate } from '../../digest/index.ts';
 import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
+import { firstRunStartedAt } from '../../store/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, UsageError } from '../errors.ts';
@@ -63,6 +64,16 @@ export function registerDigest(program: Command): void {
         // before anything is written, the digest folder too: another pipeline's database would give an empty digest,
         // read as a quiet day
         await requirePipelineRuns(loaded, store, options);
+        // nor a day before the pipeline's first run: an article belongs to the day it was first seen, so that digest
+        // could only be empty too, and would read as a quiet day where nobody watched (as digest emails skip it)
+        const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
+        const firstDay = firstRun === null ? null : localDate(new Date(firstRun), loaded.pipeline.digest.timeZone);
+        if (firstDay !== null && date < firstDay) {
+          throw new UsageError(
+            `--date: pipeline "${loaded.pipeline.id}" first ran on ${firstDay} (${loaded.pipeline.digest.timeZone}), so nothing was watched on ${date} ` +
+              'and its digest could only be empty; `trends` counts the articles published then',
+          );
+        }
         await requireWritableDigestDir(loaded);
         const { data, paths, markdown } = await writeDigest({ loaded, store, date, now: () => new Date() });
         if (options.json) printJson(data);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { StoryMemberRow } from '../../store/index.ts';
 import { latestLabels, latestScoreVerdicts, listStories, storyMembers } from '../../store/index.ts';
+import { dayOf } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
@@ -46,7 +47,10 @@ export function registerStories(program: Command): void {
           ];
         });
         if (options.json) return printJson(out);
-        const rows = out.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), s.lastSeen.slice(0, 10), s.label]);
+        // the day in the digest time zone, as the digest, articles and trends show days: not the UTC date of the instant,
+        // which names the next day for a story last seen in a New York evening
+        const timeZone = loaded.pipeline.digest.timeZone;
+        const rows = out.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), dayOf(s.lastSeen, timeZone), s.label]);
         process.stdout.write(`${table(['id', 'articles', 'on topic', 'outlets', 'last seen', 'label'], rows, [5, 8, 8, 7, 10, 80])}\n`);
       });
     });
