@@ -97,6 +97,15 @@ export async function claimDigestsGivenUp(db: Kysely<Database>, claim: { pipelin
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * When the pipeline's first run began (this one's, for a first run); null if none did. A digest of a day before it
+ * would report as quiet a day nobody watched.
+ */
+export async function firstRunStartedAt(db: Kysely<Database>, pipelineId: string): Promise<string | null> {
+  const row = await db.selectFrom('runs').select((eb) => eb.fn.min('started_at').as('at')).where('pipeline_id', '=', pipelineId).executeTakeFirst();
+  return row?.at ?? null;
+}
+
 /** When each of the pipeline's runs that began from `from` to `to` (ISO instants, `to` excluded) began. */
 export async function runStartsBetween(db: Kysely<Database>, pipelineId: string, from: string, to: string): Promise<string[]> {
   const rows = await db.selectFrom('runs').select('started_at').where('pipeline_id', '=', pipelineId)
