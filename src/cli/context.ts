@@ -89,6 +89,8 @@ export function printJson(value: unknown): void {
 
 /** Writes to stdout, waiting when its buffer is full, so a long listing is not held in memory on its way out. */
 async function writeOut(text: string): Promise<void> {
+  // closed by its reader (`| head`): the listing stops here, rather than wait for a drain that will not come
+  if (process.stdout.destroyed) throw Object.assign(new Error('stdout was closed by its reader'), { code: 'EPIPE' });
   if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 

@@ -77,6 +77,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeText(process.stderr, `pausewatch: ${error.message}\n`);
       return ExitCode.usage;
     }
+    // the reader of stdout stopped reading (`| head`): what it took is what it wanted, and the work was done
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return state.exitCode;
     process.stderr.write(`pausewatch: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return ExitCode.internal;
   }
