@@ -34,6 +34,12 @@ export interface Store {
 /** The database cannot be opened or migrated. */
 export class StoreError extends Error {
   override name = 'StoreError';
+  /** `unprepared`: a database no run has prepared (no pausewatch tables), the counterpart of a missing SQLite file. */
+  readonly code: 'unprepared' | null;
+  constructor(message: string, options: ErrorOptions & { code?: 'unprepared' } = {}) {
+    super(message, options);
+    this.code = options.code ?? null;
+  }
 }
 
 /**
@@ -200,7 +206,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     // The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared, where a command that only
     // reads would otherwise create the tables and report an empty store rather than the wrong URL.
     if (options.mustExist && schema !== null && !(await hasMigrationTable(store, schema))) {
-      throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`);
+      throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`, { code: 'unprepared' });
     }
     if (sqliteToMigrate) await migrateSqlite(sqliteToMigrate, store.location);
     else await migrate(store.db, 'postgres', schema, store.location);

@@ -114,10 +114,10 @@ async function storedMoves(options: GlobalOptions, loaded: LoadedPipeline | null
 
 /**
  * Whether openStore refused `target` as a PostgreSQL database no run has prepared: the counterpart of a SQLite file
- * that does not exist yet, where nothing is stored. (connect.ts says so in words only: no code tells it apart.)
+ * that does not exist yet, where nothing is stored. (An empty or foreign SQLite file is refused: it is there.)
  */
 function isUnpreparedPostgres(target: string, error: unknown): boolean {
-  return /^postgres(ql)?:\/\//i.test(target) && error instanceof StoreError && error.message.startsWith('no pausewatch tables in ');
+  return /^postgres(ql)?:\/\//i.test(target) && error instanceof StoreError && error.code === 'unprepared';
 }
 
 /** The entry as pipeline-file code: an object literal, without the comma that follows it in a list. */
