@@ -31,6 +31,17 @@ export function opensTrailingArea(line: string): boolean {
   return REACTION_PROMPT.test(line) || RELATED_LINKS_HEADING.test(text) || COMMENT_BLOCK.test(text);
 }
 
+/**
+ * A heading that heads a block of comments or of other stories, and nothing else: the block under it is that area
+ * wherever it sits on the page. Stricter than opensTrailingArea, which a position in the text backs up: "More on
+ * <topic>" also heads a section of an article, and a lone "Comment" is the kicker of an opinion piece.
+ */
+export function headsTrailingBlock(heading: string): boolean {
+  const text = heading.replace(TRAILING_MARKS, '');
+  if (/^(?:more on\b|comment$)/i.test(text)) return false;
+  return opensTrailingArea(heading);
+}
+
 /** Where the trailing area may start: past this share of the text's characters. Earlier, only the line goes. */
 export const TRAILING_AREA_MIN_POSITION = 0.5;
 
