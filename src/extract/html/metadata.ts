@@ -5,6 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import type { ExtractedArticle } from '../../model/index.ts';
+import { isTimestampLine } from '../furniture-lines.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
 import { collapseSpace, descendants, rawText, wordTest, type Element, type ParentNode } from './dom.ts';
@@ -160,17 +161,35 @@ export function formatNames(names: readonly string[]): string | null {
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]!}`;
 }
 
+/** Where a byline's names may end: a bar, a bullet, a spaced dash, a comma. */
+const BYLINE_SEPARATOR = /\s*(?:[|•·]|\s[-–—]|,)\s*/g;
+const DATE_LABEL = /^(?:last\s+)?(?:updated|published|posted|modified)\b/i;
+
+/**
+ * The names of a byline as pages print it, without its furniture: the "By" before them and the date after them
+ * ("By Jane Doe and John Roe | Updated June 5, 2026 10:19 AM" gives "Jane Doe and John Roe"). What follows the names
+ * is kept unless it is a date, a time or an "Updated ..." label ("Jane Doe, Staff Writer" stays as it is).
+ */
+export function bylineNames(value: string): string {
+  const text = value.replace(/^by\s+/i, '');
+  for (const m of text.matchAll(BYLINE_SEPARATOR)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (m.index > 0 && (DATE_LABEL.test(rest) || isTimestampLine(rest))) return text.slice(0, m.index);
+  }
+  return text;
+}
+
 const AUTHOR_META_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
 
 function readByline(elements: readonly Element[], index: MetaIndex, article: JsonLdObject | null): string | null {
   // Some sites put author profile URLs in meta author; those are not names.
   const isName = (s: string): boolean => !/^https?:\/\//.test(s) && s.length <= 120;
   const fromLd = article ? stringsOf(article['author'] ?? article['creator']).map((s) => ldText(s) ?? '') : [];
-  const names = fromLd.filter((s) => s !== '' && isName(s));
+  const names = fromLd.filter((s) => s !== '' && isName(s)).map(bylineNames).filter((s) => s !== '');
   if (names.length > 0) return formatNames(names);
   // Every author meta of the first key that names someone: pages give one meta per author.
   for (const key of AUTHOR_META_KEYS) {
-    const metaNames = (index.all.get(key) ?? []).filter(isName).map((m) => m.replace(/^by\s+/i, ''));
+    const metaNames = (index.all.get(key) ?? []).filter(isName).map(bylineNames).filter((s) => s !== '');
     if (metaNames.length > 0) return formatNames(metaNames);
   }
   // Visible markup last, and only looked for when needed: `[rel="author"]`, then `.byline, .author-name, .article-author`.
@@ -178,7 +197,7 @@ function readByline(elements: readonly Element[], index: MetaIndex, article: Jso
   const visible = first(index.itemprop.get('author')?.text)
     ?? first(textOf(firstOf(elements, (el) => el.attribs['rel']?.length === 6 && el.attribs['rel'].toLowerCase() === 'author')))
     ?? first(textOf(firstOf(elements, (el) => isBylineClass.some((test) => test(el.attribs['class'])))));
-  if (visible && visible.length <= 120) return visible.replace(/^by\s+/i, '');
+  if (visible && visible.length <= 120) return bylineNames(visible) || null;
   return null;
 }
 
