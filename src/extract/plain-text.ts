@@ -9,7 +9,7 @@
 import type { ExtractedArticle } from '../model/index.ts';
 import { countWords } from './count-words.ts';
 import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
-import { COMMENT_BLOCK, cutTrailingArea, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
+import { COMMENT_BLOCK, cutTrailingArea, isCookieNotice, isPaywallNotice, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
 import { repairMojibake } from './mojibake.ts';
 
 export interface PlainTextOptions {
@@ -232,9 +232,7 @@ const FURNITURE_RULES: FurnitureRule[] = [
   {
     // Cookie and consent banners captured with the page: about the site, never the story.
     name: 'cookie-notice',
-    matches: (p) =>
-      countWords(p) <= 60 &&
-      /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b/i.test(p),
+    matches: isCookieNotice,
   },
   {
     // Newsletter and paywall prompts addressed to the reader, not part of the story.
@@ -492,17 +490,6 @@ function guessLanguage(text: string): string | null {
 
 /** Below this many words the capture is probably a teaser or a cut-off page. */
 const PARTIAL_BELOW_WORDS = 80;
-
-/**
- * A paywall's notice that the capture stops short of the article ("This article is for subscribers only", "Subscribe
- * to continue reading"): not text, and the sign that what was captured is partial.
- */
-const PAYWALL_NOTICE =
-  /^(?:this (?:article|story|content|piece) is (?:for|available to|exclusive to|only (?:for|available to)) (?:paying |premium )?(?:subscribers|members)(?: only)?|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)|(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles?|stories)|the rest of this (?:article|story) is (?:for|available to) (?:subscribers|members)|(?:already a subscriber|not a subscriber)\?.*(?:log|sign) in)\b/i;
-
-function isPaywallNotice(paragraph: string): boolean {
-  return countWords(paragraph) <= 30 && PAYWALL_NOTICE.test(paragraph.trim());
-}
 
 /** Key under which two paragraphs count as the same: case, spacing and punctuation ignored. */
 function paragraphKey(paragraph: string): string {
