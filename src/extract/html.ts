@@ -19,6 +19,7 @@ import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
 import { renderArticleText } from './html/text.ts';
 import { trailingBlocksOf } from './html/trailing-block.ts';
+import { articleWordCount } from './article-words.ts';
 import { repairMojibake } from './mojibake.ts';
 import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/index.ts';
 
@@ -166,9 +167,12 @@ function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
 }
 
+/** Words separated by white space, and those of scripts written without it (see articleWordCount). */
 function wordCount(text: string): number {
-  const t = text.trim();
-  return t ? t.split(/\s+/).length : 0;
+  return articleWordCount(text, (t) => {
+    const trimmed = t.trim();
+    return trimmed ? trimmed.split(/\s+/).length : 0;
+  });
 }
 
 /** JSON-LD articleBody as plain text (some sites put HTML in it), or null. */
