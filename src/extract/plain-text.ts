@@ -7,6 +7,7 @@
  * particular site, and says why it exists.
  */
 import type { ExtractedArticle } from '../model/index.ts';
+import { articleWordCount } from './article-words.ts';
 import { countWords } from './count-words.ts';
 import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
 import { COMMENT_BLOCK, cutTrailingArea, isCookieNotice, isPaywallNotice, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
@@ -34,7 +35,8 @@ function normaliseLines(text: string): string[] {
     .map((line) => line.replace(/ {2,}/g, ' ').trim());
 }
 
-const TERMINAL_PUNCTUATION = /[.!?…:;"”’»)\]]$/;
+// "。！？" and the closing quotes 」』 end sentences in Chinese and Japanese.
+const TERMINAL_PUNCTUATION = /[.!?…:;"”’»)\]。！？」』]$/;
 const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 
 /**
@@ -265,7 +267,7 @@ const FURNITURE_RULES: FurnitureRule[] = [
     // ("Anthropic's blog") and lone words ("User"): short lines without a sentence ending. They carry no claim a
     // reader or the stance scorer can use, and the digest shows paragraphs, so they are dropped.
     name: 'heading-or-label',
-    matches: (p) => !BULLET.test(p) && countWords(p) <= 12 && !TERMINAL_PUNCTUATION.test(p) && !isReportedSpeech(p),
+    matches: (p) => !BULLET.test(p) && articleWordCount(p) <= 12 && !TERMINAL_PUNCTUATION.test(p) && !isReportedSpeech(p),
   },
   {
     // A single short question standing as its own line is a subheading ("What comes next for global AI
@@ -332,13 +334,13 @@ function escapeRegExp(text: string): string {
 
 /** Prose: a real paragraph. The head of a capture ends at the first one. */
 function isProse(paragraph: string): boolean {
-  const words = countWords(paragraph);
-  return (words >= 12 && /[.!?:;"”’)]$/.test(paragraph)) || words >= 25;
+  const words = articleWordCount(paragraph);
+  return (words >= 12 && /[.!?:;"”’)。！？」』]$/.test(paragraph)) || words >= 25;
 }
 
 /** A headline: a short line that is not a sentence ending in a full stop, nor a list item or caption. */
 function isHeadlineLike(paragraph: string): boolean {
-  const words = countWords(paragraph);
+  const words = articleWordCount(paragraph);
   return words >= 2 && words <= 25 && paragraph.length <= 200 && !/[.:;,]$/.test(paragraph) && !BULLET.test(paragraph);
 }
 
@@ -532,6 +534,6 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
     siteName: head.siteName,
     image: null,
     text: articleText,
-    partial: paywalled || countWords(articleText) < PARTIAL_BELOW_WORDS,
+    partial: paywalled || articleWordCount(articleText) < PARTIAL_BELOW_WORDS,
   };
 }
