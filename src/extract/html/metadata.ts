@@ -129,11 +129,12 @@ export function stripKnownSite(title: string, siteNames: readonly string[]): str
 export function stripSiteFromTitle(title: string, siteNames: readonly string[]): string {
   const known = stripKnownSite(title, siteNames);
   if (known !== title) return known;
-  const parts = title.split(/\s+[|\-–—·:»]\s+/);
-  if (parts.length < 2) return title;
-  // Without a known site name, drop the shortest end segment if the rest is clearly the headline.
-  const head = parts.slice(0, -1).join(' - ');
-  const tail = parts[parts.length - 1]!;
+  const last = [...title.matchAll(/\s+[|\-–—·:»]\s+/g)].at(-1);
+  if (last === undefined) return title;
+  // Without a known site name, drop the shortest end segment if the rest is clearly the headline. The rest is cut
+  // from the title as it is: its own dashes and bars stay the characters they were.
+  const head = title.slice(0, last.index);
+  const tail = title.slice(last.index + last[0].length);
   if (tail.split(' ').length <= 4 && head.split(' ').length >= 3) return head;
   return title;
 }
