@@ -260,15 +260,19 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const html = firstNamed('html');
   const lang = first(html?.attribs['lang'], html?.attribs['xml:lang'], meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
 
+  // Relative links resolve against the page's <base href> when it has one (the first, as browsers take it), itself
+  // resolved against the page's URL; an unusable one (javascript:, data:) leaves the page's URL as the base.
+  const baseEl = firstOf(elements, (el) => el.name === 'base' && el.attribs['href'] !== undefined);
+  const base = resolveUrl(baseEl?.attribs['href'], pageUrl) ?? pageUrl;
   const canonical = firstOf(elements, (el) => el.name === 'link' && isCanonical(el.attribs['rel']));
-  const canonicalUrl = resolveUrl(canonical?.attribs['href'], pageUrl) ?? resolveUrl(meta(index, 'og:url'), pageUrl);
+  const canonicalUrl = resolveUrl(canonical?.attribs['href'], base) ?? resolveUrl(meta(index, 'og:url'), base);
 
   const ldImage = article?.['image'];
   const ldImageUrl = typeof ldImage === 'string' ? ldImage
     : Array.isArray(ldImage) ? (typeof ldImage[0] === 'string' ? ldImage[0] : (ldImage[0] as JsonLdObject | undefined)?.['url'])
     : (ldImage as JsonLdObject | undefined)?.['url'];
-  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl)
-    ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, pageUrl);
+  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), base)
+    ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, base);
 
   return { title, byline: readByline(elements, index, article), publishedAt, modifiedAt, lang, siteName, canonicalUrl, image };
 }
