@@ -2,6 +2,35 @@ import type { StageError } from '../model/index.ts';
 import { countWords } from './count-words.ts';
 
 /**
+ * Whether a UTF-16 code unit is a character of a script written without spaces between words: Thai, Lao, Myanmar,
+ * Khmer, Hiragana, Katakana and the CJK ideographs. Ranges of code units rather than a \p{Script} regex: this runs over
+ * every character of every page.
+ */
+function isUnspaced(unit: number): boolean {
+  return (
+    (unit >= 0x0e00 && unit <= 0x0eff) ||
+    (unit >= 0x1000 && unit <= 0x109f) ||
+    (unit >= 0x1780 && unit <= 0x17ff) ||
+    (unit >= 0x3040 && unit <= 0x30ff) ||
+    (unit >= 0x3400 && unit <= 0x4dbf) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0xf900 && unit <= 0xfaff)
+  );
+}
+
+/**
+ * Words of an article, in any script. countWords counts what spaces separate, so a Japanese or Chinese paragraph,
+ * written without spaces, is one "word" per run of characters: a whole article would be "only 10 words". Each
+ * character of such a script counts half a word on top (words of Chinese and Japanese average under two characters),
+ * so the article checks (MIN_ARTICLE_WORDS, the extractors' partial flags) measure every language alike.
+ */
+export function articleWordCount(text: string, spaced: (text: string) => number = countWords): number {
+  let unspaced = 0;
+  for (let i = 0; i < text.length; i++) if (isUnspaced(text.charCodeAt(i))) unspaced++;
+  return spaced(text) + Math.floor(unspaced / 2);
+}
+
+/**
  * The fewest words a fetched article page must give for a run to take its text as the article. Under it (a teaser,
  * a consent or paywall page, a page the extractor could not read) the run reports the page as `extract_empty` and
  * keeps the feed's own text for the item; `extract <url>` applies the same check and exits 1.
@@ -13,7 +42,7 @@ export const MIN_ARTICLE_WORDS = 20;
  * (`MIN_ARTICLE_WORDS` for a fetched page; 1 where any text is enough, as for a file given to `score`).
  */
 export function articleTextProblem(text: string, minWords = MIN_ARTICLE_WORDS): string | null {
-  const words = countWords(text);
+  const words = articleWordCount(text);
   if (words === 0) return 'no article text found';
   if (words < minWords) return `only ${words} ${words === 1 ? 'word' : 'words'}, fewer than the ${minWords} an article needs`;
   return null;

@@ -31,6 +31,17 @@ export function opensTrailingArea(line: string): boolean {
   return REACTION_PROMPT.test(line) || RELATED_LINKS_HEADING.test(text) || COMMENT_BLOCK.test(text);
 }
 
+/**
+ * A heading that heads a block of comments or of other stories, and nothing else: the block under it is that area
+ * wherever it sits on the page. Stricter than opensTrailingArea, which a position in the text backs up: "More on
+ * <topic>" also heads a section of an article, and a lone "Comment" is the kicker of an opinion piece.
+ */
+export function headsTrailingBlock(heading: string): boolean {
+  const text = heading.replace(TRAILING_MARKS, '');
+  if (/^(?:more on\b|comment$)/i.test(text)) return false;
+  return opensTrailingArea(heading);
+}
+
 /** Where the trailing area may start: past this share of the text's characters. Earlier, only the line goes. */
 export const TRAILING_AREA_MIN_POSITION = 0.5;
 
@@ -97,4 +108,26 @@ export function isTimestampLine(line: string): boolean {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return rest === '';
+}
+
+/**
+ * A paywall's notice that the page stops short of the article ("This article is for subscribers only", "Subscribe
+ * to continue reading"): not text, and the sign that what was read is partial.
+ */
+const PAYWALL_NOTICE =
+  /^(?:this (?:article|story|content|piece) is (?:for|available to|exclusive to|only (?:for|available to)) (?:paying |premium )?(?:subscribers|members)(?: only)?|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)|(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles?|stories)|the rest of this (?:article|story) is (?:for|available to) (?:subscribers|members)|(?:already a subscriber|not a subscriber)\?.*(?:log|sign) in)\b/i;
+
+export function isPaywallNotice(paragraph: string): boolean {
+  return countWords(paragraph) <= 30 && PAYWALL_NOTICE.test(paragraph.trim());
+}
+
+/**
+ * A cookie or consent banner: about the site, never the story. "We and our partners store and/or access information
+ * on a device, such as cookies" is the wording of the IAB's consent framework, which most consent banners use.
+ */
+const COOKIE_NOTICE =
+  /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b|^we and our (?:\d+ )?(?:partners|vendors)\b.*\bcookies\b/i;
+
+export function isCookieNotice(paragraph: string): boolean {
+  return countWords(paragraph) <= 60 && COOKIE_NOTICE.test(paragraph);
 }

@@ -18,6 +18,8 @@ import { parseHtml, parsePage } from './html/parse.ts';
 import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
 import { renderArticleText } from './html/text.ts';
+import { trailingBlocksOf } from './html/trailing-block.ts';
+import { articleWordCount } from './article-words.ts';
 import { repairMojibake } from './mojibake.ts';
 import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/index.ts';
 
@@ -43,6 +45,9 @@ const MAX_HTML_CHARS = 5_000_000;
  * (Blink's and WebKit's parsers lay deeper elements out flat).
  */
 const MAX_SITE_SELECTOR_DEPTH = 512;
+
+/** How many times the article is looked for again once the container found was a comment area or a related list. */
+const MAX_TRAILING_RETRIES = 3;
 
 /** Below this a body is probably a teaser, a paywalled stub or a failed extraction. */
 const PARTIAL_WORDS = 150;
@@ -150,14 +155,24 @@ function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   removeFurniture($, useClassNames);
   const root = $.root()[0] as unknown as ParentNode;
   const body: ParentNode = findElement(root, (el) => el.name === 'body') ?? root;
-  const sizes = measureSizes(root);
-  const nodes = findArticleNodes(root, body, sizes, { useClassNames });
+  let nodes = findArticleNodes(root, body, measureSizes(root), { useClassNames });
+  // A container found in the comment area or a list of other stories is not the article: that block goes, and the
+  // article is looked for again (see html/trailing-block.ts).
+  for (let retry = 0; retry < MAX_TRAILING_RETRIES; retry++) {
+    const trailing = trailingBlocksOf(nodes, root, body);
+    if (trailing.length === 0) break;
+    detachAll(trailing);
+    nodes = findArticleNodes(root, body, measureSizes(root), { useClassNames });
+  }
   return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
 }
 
+/** Words separated by white space, and those of scripts written without it (see articleWordCount). */
 function wordCount(text: string): number {
-  const t = text.trim();
-  return t ? t.split(/\s+/).length : 0;
+  return articleWordCount(text, (t) => {
+    const trimmed = t.trim();
+    return trimmed ? trimmed.split(/\s+/).length : 0;
+  });
 }
 
 /** JSON-LD articleBody as plain text (some sites put HTML in it), or null. */

@@ -232,7 +232,11 @@ interface RunVerdict {
   ties: Map<string, string>;
 }
 
+/** Runs judged under every code page since the module was loaded: the repair's cost, which tests and benches read. */
+export const repairWork = { runsJudged: 0 };
+
 function judgeRun(text: string, run: string, start: number): RunVerdict {
+  repairWork.runsJudged++;
   // One character of context on each side lets "cafÃ©" count the "fÃ" case change.
   const before = start > 0 ? text[start - 1]! : '';
   const after = text[start + run.length] ?? '';
@@ -264,9 +268,17 @@ function repairOnce(text: string): string {
   if (!HAS_NON_ASCII_RUN.test(text)) return text;
   const mayBeMojibake = continuationPattern();
   if (!mayBeMojibake.test(text)) return text;
+  // A mis-decoded page repeats the same few runs ("â€™", "Ã©") thousands of times: each is judged once with its
+  // context (a verdict depends on nothing else), so a page of megabytes of them costs what its distinct runs cost.
+  const judged = new Map<string, RunVerdict>();
   const verdicts = Array.from(text.matchAll(NON_ASCII_RUN))
     .filter((m) => mayBeMojibake.test(m[0]))
-    .map((m) => judgeRun(text, m[0], m.index));
+    .map((m) => {
+      const key = `${m.index > 0 ? text[m.index - 1] : ''}\u0000${m[0]}\u0000${text[m.index + m[0].length] ?? ''}`;
+      let verdict = judged.get(key);
+      if (verdict === undefined) judged.set(key, (verdict = judgeRun(text, m[0], m.index)));
+      return verdict.start === m.index ? verdict : { ...verdict, start: m.index };
+    });
   const evidence = new Map<string, number>();
   for (const v of verdicts) for (const cp of v.improvingCodePages) evidence.set(cp, (evidence.get(cp) ?? 0) + 1);
   const documentCodePage = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

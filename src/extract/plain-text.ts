@@ -7,9 +7,10 @@
  * particular site, and says why it exists.
  */
 import type { ExtractedArticle } from '../model/index.ts';
+import { articleWordCount } from './article-words.ts';
 import { countWords } from './count-words.ts';
 import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
-import { COMMENT_BLOCK, cutTrailingArea, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
+import { COMMENT_BLOCK, cutTrailingArea, isCookieNotice, isPaywallNotice, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
 import { repairMojibake } from './mojibake.ts';
 
 export interface PlainTextOptions {
@@ -34,7 +35,8 @@ function normaliseLines(text: string): string[] {
     .map((line) => line.replace(/ {2,}/g, ' ').trim());
 }
 
-const TERMINAL_PUNCTUATION = /[.!?…:;"”’»)\]]$/;
+// "。！？" and the closing quotes 」』 end sentences in Chinese and Japanese.
+const TERMINAL_PUNCTUATION = /[.!?…:;"”’»)\]。！？」』]$/;
 const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 
 /**
@@ -232,9 +234,7 @@ const FURNITURE_RULES: FurnitureRule[] = [
   {
     // Cookie and consent banners captured with the page: about the site, never the story.
     name: 'cookie-notice',
-    matches: (p) =>
-      countWords(p) <= 60 &&
-      /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b/i.test(p),
+    matches: isCookieNotice,
   },
   {
     // Newsletter and paywall prompts addressed to the reader, not part of the story.
@@ -267,7 +267,7 @@ const FURNITURE_RULES: FurnitureRule[] = [
     // ("Anthropic's blog") and lone words ("User"): short lines without a sentence ending. They carry no claim a
     // reader or the stance scorer can use, and the digest shows paragraphs, so they are dropped.
     name: 'heading-or-label',
-    matches: (p) => !BULLET.test(p) && countWords(p) <= 12 && !TERMINAL_PUNCTUATION.test(p) && !isReportedSpeech(p),
+    matches: (p) => !BULLET.test(p) && articleWordCount(p) <= 12 && !TERMINAL_PUNCTUATION.test(p) && !isReportedSpeech(p),
   },
   {
     // A single short question standing as its own line is a subheading ("What comes next for global AI
@@ -334,13 +334,13 @@ function escapeRegExp(text: string): string {
 
 /** Prose: a real paragraph. The head of a capture ends at the first one. */
 function isProse(paragraph: string): boolean {
-  const words = countWords(paragraph);
-  return (words >= 12 && /[.!?:;"”’)]$/.test(paragraph)) || words >= 25;
+  const words = articleWordCount(paragraph);
+  return (words >= 12 && /[.!?:;"”’)。！？」』]$/.test(paragraph)) || words >= 25;
 }
 
 /** A headline: a short line that is not a sentence ending in a full stop, nor a list item or caption. */
 function isHeadlineLike(paragraph: string): boolean {
-  const words = countWords(paragraph);
+  const words = articleWordCount(paragraph);
   return words >= 2 && words <= 25 && paragraph.length <= 200 && !/[.:;,]$/.test(paragraph) && !BULLET.test(paragraph);
 }
 
@@ -493,17 +493,6 @@ function guessLanguage(text: string): string | null {
 /** Below this many words the capture is probably a teaser or a cut-off page. */
 const PARTIAL_BELOW_WORDS = 80;
 
-/**
- * A paywall's notice that the capture stops short of the article ("This article is for subscribers only", "Subscribe
- * to continue reading"): not text, and the sign that what was captured is partial.
- */
-const PAYWALL_NOTICE =
-  /^(?:this (?:article|story|content|piece) is (?:for|available to|exclusive to|only (?:for|available to)) (?:paying |premium )?(?:subscribers|members)(?: only)?|(?:subscribe|sign in|log in|register) to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)|(?:you(?:'|’)ve|you have) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles?|stories)|the rest of this (?:article|story) is (?:for|available to) (?:subscribers|members)|(?:already a subscriber|not a subscriber)\?.*(?:log|sign) in)\b/i;
-
-function isPaywallNotice(paragraph: string): boolean {
-  return countWords(paragraph) <= 30 && PAYWALL_NOTICE.test(paragraph.trim());
-}
-
 /** Key under which two paragraphs count as the same: case, spacing and punctuation ignored. */
 function paragraphKey(paragraph: string): string {
   return paragraph.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -545,6 +534,6 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
     siteName: head.siteName,
     image: null,
     text: articleText,
-    partial: paywalled || countWords(articleText) < PARTIAL_BELOW_WORDS,
+    partial: paywalled || articleWordCount(articleText) < PARTIAL_BELOW_WORDS,
   };
 }

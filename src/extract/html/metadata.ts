@@ -5,6 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import type { ExtractedArticle } from '../../model/index.ts';
+import { isTimestampLine } from '../furniture-lines.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
 import { collapseSpace, descendants, rawText, wordTest, type Element, type ParentNode } from './dom.ts';
@@ -128,11 +129,12 @@ export function stripKnownSite(title: string, siteNames: readonly string[]): str
 export function stripSiteFromTitle(title: string, siteNames: readonly string[]): string {
   const known = stripKnownSite(title, siteNames);
   if (known !== title) return known;
-  const parts = title.split(/\s+[|\-–—·:»]\s+/);
-  if (parts.length < 2) return title;
-  // Without a known site name, drop the shortest end segment if the rest is clearly the headline.
-  const head = parts.slice(0, -1).join(' - ');
-  const tail = parts[parts.length - 1]!;
+  const last = [...title.matchAll(/\s+[|\-–—·:»]\s+/g)].at(-1);
+  if (last === undefined) return title;
+  // Without a known site name, drop the shortest end segment if the rest is clearly the headline. The rest is cut
+  // from the title as it is: its own dashes and bars stay the characters they were.
+  const head = title.slice(0, last.index);
+  const tail = title.slice(last.index + last[0].length);
   if (tail.split(' ').length <= 4 && head.split(' ').length >= 3) return head;
   return title;
 }
@@ -160,17 +162,35 @@ export function formatNames(names: readonly string[]): string | null {
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]!}`;
 }
 
+/** Where a byline's names may end: a bar, a bullet, a spaced dash, a comma. */
+const BYLINE_SEPARATOR = /\s*(?:[|•·]|\s[-–—]|,)\s*/g;
+const DATE_LABEL = /^(?:last\s+)?(?:updated|published|posted|modified)\b/i;
+
+/**
+ * The names of a byline as pages print it, without its furniture: the "By" before them and the date after them
+ * ("By Jane Doe and John Roe | Updated June 5, 2026 10:19 AM" gives "Jane Doe and John Roe"). What follows the names
+ * is kept unless it is a date, a time or an "Updated ..." label ("Jane Doe, Staff Writer" stays as it is).
+ */
+export function bylineNames(value: string): string {
+  const text = value.replace(/^by\s+/i, '');
+  for (const m of text.matchAll(BYLINE_SEPARATOR)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (m.index > 0 && (DATE_LABEL.test(rest) || isTimestampLine(rest))) return text.slice(0, m.index);
+  }
+  return text;
+}
+
 const AUTHOR_META_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'];
 
 function readByline(elements: readonly Element[], index: MetaIndex, article: JsonLdObject | null): string | null {
   // Some sites put author profile URLs in meta author; those are not names.
   const isName = (s: string): boolean => !/^https?:\/\//.test(s) && s.length <= 120;
   const fromLd = article ? stringsOf(article['author'] ?? article['creator']).map((s) => ldText(s) ?? '') : [];
-  const names = fromLd.filter((s) => s !== '' && isName(s));
+  const names = fromLd.filter((s) => s !== '' && isName(s)).map(bylineNames).filter((s) => s !== '');
   if (names.length > 0) return formatNames(names);
   // Every author meta of the first key that names someone: pages give one meta per author.
   for (const key of AUTHOR_META_KEYS) {
-    const metaNames = (index.all.get(key) ?? []).filter(isName).map((m) => m.replace(/^by\s+/i, ''));
+    const metaNames = (index.all.get(key) ?? []).filter(isName).map(bylineNames).filter((s) => s !== '');
     if (metaNames.length > 0) return formatNames(metaNames);
   }
   // Visible markup last, and only looked for when needed: `[rel="author"]`, then `.byline, .author-name, .article-author`.
@@ -178,7 +198,7 @@ function readByline(elements: readonly Element[], index: MetaIndex, article: Jso
   const visible = first(index.itemprop.get('author')?.text)
     ?? first(textOf(firstOf(elements, (el) => el.attribs['rel']?.length === 6 && el.attribs['rel'].toLowerCase() === 'author')))
     ?? first(textOf(firstOf(elements, (el) => isBylineClass.some((test) => test(el.attribs['class'])))));
-  if (visible && visible.length <= 120) return visible.replace(/^by\s+/i, '');
+  if (visible && visible.length <= 120) return bylineNames(visible) || null;
   return null;
 }
 
@@ -240,15 +260,19 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const html = firstNamed('html');
   const lang = first(html?.attribs['lang'], html?.attribs['xml:lang'], meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
 
+  // Relative links resolve against the page's <base href> when it has one (the first, as browsers take it), itself
+  // resolved against the page's URL; an unusable one (javascript:, data:) leaves the page's URL as the base.
+  const baseEl = firstOf(elements, (el) => el.name === 'base' && el.attribs['href'] !== undefined);
+  const base = resolveUrl(baseEl?.attribs['href'], pageUrl) ?? pageUrl;
   const canonical = firstOf(elements, (el) => el.name === 'link' && isCanonical(el.attribs['rel']));
-  const canonicalUrl = resolveUrl(canonical?.attribs['href'], pageUrl) ?? resolveUrl(meta(index, 'og:url'), pageUrl);
+  const canonicalUrl = resolveUrl(canonical?.attribs['href'], base) ?? resolveUrl(meta(index, 'og:url'), base);
 
   const ldImage = article?.['image'];
   const ldImageUrl = typeof ldImage === 'string' ? ldImage
     : Array.isArray(ldImage) ? (typeof ldImage[0] === 'string' ? ldImage[0] : (ldImage[0] as JsonLdObject | undefined)?.['url'])
     : (ldImage as JsonLdObject | undefined)?.['url'];
-  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), pageUrl)
-    ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, pageUrl);
+  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), base)
+    ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, base);
 
   return { title, byline: readByline(elements, index, article), publishedAt, modifiedAt, lang, siteName, canonicalUrl, image };
 }

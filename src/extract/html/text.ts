@@ -3,7 +3,7 @@
  * furniture (Readability's "clean conditionally"), then lays out block-level elements as paragraphs separated by
  * a blank line, dropping boilerplate lines and repeated paragraphs.
  */
-import { isTimestampLine, opensCommentArea, opensTrailingArea, trailingAreaStart } from '../furniture-lines.ts';
+import { isCookieNotice, isPaywallNotice, isTimestampLine, opensCommentArea, opensTrailingArea, trailingAreaStart } from '../furniture-lines.ts';
 import { BLOCK_TAGS, collapseSpace, descendants, detachAll, isElement, isText, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './score.ts';
 import { joinStats, NO_TEXT, statsOf, type TextStats } from './text-stats.ts';
@@ -227,6 +227,8 @@ function isBoilerplate(block: Block): boolean {
   if (text.length < 100 && opensTrailingArea(text)) return true;
   // Live-blog and dateline stamps ("17.42 BST", "2 min ago"); in a table they are data (timetables, results).
   if (!block.isListed && isTimestampLine(text)) return true;
+  // A paywall's "subscribe to continue reading" and a consent banner inside the container, as a capture drops them.
+  if (text.length < 600 && (isPaywallNotice(text) || isCookieNotice(text))) return true;
   // A short block that is all link is a "related" teaser or a tag, not a paragraph of the article.
   const words = text.split(' ').length;
   if (words < 15 && block.linkChars / text.length > 0.8) return true;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../src/extract/html.ts';
+import { extractPlainText } from '../../src/extract/plain-text.ts';
+
+const LEAD = [
+  'Leading researchers on Tuesday renewed calls for a coordinated, verified pause on the development of frontier AI systems, arguing that governments need time to build inspection regimes.',
+  'The proposal, circulated among delegations in Geneva, would halt training runs above a compute threshold until an international agency can verify compliance, according to a draft seen by reporters.',
+];
+const paragraphs = (ps: string[]) => ps.map((p) => `<p>${p}</p>`).join('');
+
+describe('a paywall notice or a consent banner on a page is not article text, as in a capture of it', () => {
+  it('the paywall overlay of a short teaser (which the retry without class names reads) is left out', () => {
+    const notice = 'You have reached your limit of free articles this month. Subscribe now for just $1 a week to keep reading.';
+    const html = `<html><body><article>${paragraphs(LEAD)}<div class="paywall-overlay"><h2>Subscribe to continue reading</h2><p>${notice}</p><a href="/subscribe">Subscribe</a></div></article></body></html>`;
+    const article = extractHtml(html);
+    expect(article.text).toBe(LEAD.join('\n\n'));
+    expect(article.partial).toBe(true);
+    // the same words in a capture
+    expect(extractPlainText(`${LEAD.join('\n\n')}\n\n${notice}`).text).toBe(LEAD.join('\n\n'));
+  });
+
+  it('a consent banner beside the article, in the words of the IAB framework, is left out', () => {
+    const banner = 'We and our 842 partners store and access information on your device, such as cookies, and process personal data, such as unique identifiers, for personalised advertising and content, and audience research.';
+    const more = [
+      'Critics, including several industry groups, said a pause would be unenforceable, while supporters countered that chip supply chains make verification feasible.',
+      'Officials from three governments said they were studying the text, but none committed to backing it before the summit next month.',
+    ];
+    const html = `<html><body><div><p>${banner}</p><button>Accept all</button></div><article>${paragraphs([...LEAD, ...more])}</article></body></html>`;
+    expect(extractHtml(html).text).toBe([...LEAD, ...more].join('\n\n'));
+    expect(extractPlainText(`${banner}\n\n${[...LEAD, ...more].join('\n\n')}`).text).toBe([...LEAD, ...more].join('\n\n'));
+  });
+
+  it('an article that reports on cookies keeps those sentences', () => {
+    const report = 'The regulator said on Monday that news sites must ask before they use cookies for advertising, and fined two publishers.';
+    expect(extractHtml(`<html><body><article>${paragraphs([...LEAD, report])}</article></body></html>`).text).toContain(report);
+  });
+});
