@@ -199,10 +199,10 @@ describe('pausewatch feed', () => {
     expect(stderr).toMatch(/not a readable feed: the document is an HTML page/);
     // the URL as typed, without its path: no redirect happened, and none is claimed
     const bare = await pausewatch(['feed', server.url]);
-    expect(bare.stderr).toBe(`${server.url} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n`);
+    expect(bare.stderr).toBe(`${server.url} is not a readable feed: the document is an HTML page, not a feed (\`pausewatch sources add <its URL> --dry-run\` lists the feeds it links to)\n`);
     for (const page of ['bare-page', 'bare-xhtml']) {
       const bare = await pausewatch(['feed', `${server.url}/${page}`]);
-      expect(bare).toMatchObject({ code: 1, stderr: `${server.url}/${page} is not a readable feed: the document is an HTML page, not a feed (look for a <link rel="alternate"> feed URL in it)\n` });
+      expect(bare).toMatchObject({ code: 1, stderr: `${server.url}/${page} is not a readable feed: the document is an HTML page, not a feed (\`pausewatch sources add <its URL> --dry-run\` lists the feeds it links to)\n` });
     }
     // some generators put an XHTML doctype before <rss>: the root decides
     expect(await pausewatch(['feed', `${server.url}/doctype-rss.xml`])).toMatchObject({ code: 0, stdout: expect.stringContaining('Still a feed') });
