@@ -124,16 +124,22 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     expect((await run('2026-12-02T08:00:00.000Z', channels)).digestEmailsSent).toEqual([]);
     expect(subjects()).toEqual(['pausewatch digest 2026-12-01: Pause watch — 1 article (1 support, 0 oppose, 0 neutral)']);
 
-    // no run on 3 December after the morning of the 2nd: the 4th's sends the 2nd's and the 3rd's, oldest first (an
-    // empty day the pipeline was watching is mailed too, so a quiet day reads apart from a broken job)
-    const twoDaysLater = await run('2026-12-04T06:00:00.000Z', channels);
-    expect(twoDaysLater.digestEmailsSent).toEqual([{ channel: 'email "desk"', date: '2026-12-02' }, { channel: 'email "desk"', date: '2026-12-03' }]);
+    // a run late on the 3rd sends the 2nd's, and the 4th's the 3rd's (an empty day a run watched is mailed too, so a
+    // quiet day reads apart from a broken job)
+    await run('2026-12-03T22:00:00.000Z', channels);
+    const later = await run('2026-12-04T06:00:00.000Z', channels);
+    expect(later.digestEmailsSent).toEqual([{ channel: 'email "desk"', date: '2026-12-03' }]);
     expect(subjects()).toEqual([
       'pausewatch digest 2026-12-01: Pause watch — 1 article (1 support, 0 oppose, 0 neutral)',
       'pausewatch digest 2026-12-02: Pause watch — no on-topic articles',
       'pausewatch digest 2026-12-03: Pause watch — no on-topic articles',
     ]);
     expect(bodyText(smtp.received[2]!.raw)).toContain('No on-topic article was first seen on 2026-12-03.');
+
+    // no run on the 5th: the 6th's sends the 4th's, which no run had sent, and nothing for the 5th, which nobody watched
+    const dayOff = await run('2026-12-06T06:00:00.000Z', channels);
+    expect(dayOff.digestEmailsSent).toEqual([{ channel: 'email "desk"', date: '2026-12-04' }]);
+    expect(subjects()).toHaveLength(4);
   });
 
   it('sends a digest the server took for some recipients once, and names the recipients it refused and the server', async () => {
