@@ -1,7 +1,7 @@
 import { shortenText } from '../model/display-text.ts';
 // worded once, as the Markdown and plain-text digests word it, so the parts of a digest email say the same
 import {
-  articleDetails, articleFigures, flatText, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
+  articleDetails, articleFigures, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
 } from './render-markdown.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
@@ -79,6 +79,8 @@ export function renderHtml(digest: DigestData): string {
       ...shiftRows(digest.shift).map(row),
       '</table>',
     );
+    const note = shiftNote(digest.shift);
+    if (note !== null) parts.push(`<p><i>${escapeHtml(note)}</i></p>`);
   }
   if (digest.voices.length > 0) {
     const sides = voiceSides(digest.voices, html).map(({ side, names }) => `<li>${bold(`${side}:`)} ${names}</li>`);
