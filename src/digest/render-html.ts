@@ -1,7 +1,7 @@
 import { shortenText } from '../model/display-text.ts';
 // worded once, as the Markdown and plain-text digests word it, so the parts of a digest email say the same
 import {
-  articleDetails, articleFigures, flatText, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
+  articleDetails, articleFigures, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
 } from './render-markdown.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
@@ -64,11 +64,14 @@ function renderStory(story: DigestStory, index: number, timeZone: string): strin
 
 /**
  * The digest as an HTML document, for an email's HTML part: what the Markdown says, in the same order. Every string
- * from outside (feeds, pages, the pipeline file) is escaped, and only http(s) addresses become links.
+ * from outside (feeds, pages, the pipeline file) is escaped, and only http(s) addresses become links. It names its
+ * encoding itself (and has a title), so a copy saved from a mail reader, or served without a charset, shows "暂停"
+ * and "—" as written rather than as Windows-1252 guesswork.
  */
 export function renderHtml(digest: DigestData): string {
   const parts: string[] = [];
-  parts.push(`<h1>${html(digest.pipeline.name)}: digest for ${escapeHtml(digest.date)}</h1>`);
+  const title = `${html(digest.pipeline.name)}: digest for ${escapeHtml(digest.date)}`;
+  parts.push(`<h1>${title}</h1>`);
   parts.push(`<p><i>${html(digest.pipeline.description)}</i></p>`);
   parts.push(`<p>${totalsSentence(digest.totals, bold)}</p>`);
   if (digest.shift) {
@@ -79,6 +82,8 @@ export function renderHtml(digest: DigestData): string {
       ...shiftRows(digest.shift).map(row),
       '</table>',
     );
+    const note = shiftNote(digest.shift);
+    if (note !== null) parts.push(`<p><i>${escapeHtml(note)}</i></p>`);
   }
   if (digest.voices.length > 0) {
     const sides = voiceSides(digest.voices, html).map(({ side, names }) => `<li>${bold(`${side}:`)} ${names}</li>`);
@@ -100,5 +105,5 @@ export function renderHtml(digest: DigestData): string {
   });
   parts.push(`<table border="1" cellpadding="4"><tr><th>source</th><th>status</th><th>last error</th></tr>\n${sourceRows.join('\n')}\n</table>`);
   parts.push(`<p><i>Generated ${html(digest.generatedAt)} (days in ${html(digest.timeZone)}).</i></p>`);
-  return `<!DOCTYPE html><html><body>\n${parts.join('\n')}\n</body></html>\n`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>\n${parts.join('\n')}\n</body></html>\n`;
 }

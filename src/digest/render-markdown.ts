@@ -1,6 +1,6 @@
 import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import { dayOf, localDate } from './day.ts';
-import type { DigestArticle, DigestData, DigestStory, SourceHealth } from './select.ts';
+import type { DigestArticle, DigestData, DigestShift, DigestStory, SourceHealth, StanceTally } from './select.ts';
 
 /** Feed or page text as one run of words: without the controls a display must not get, white space (breaks too) one space. */
 export function flatText(text: string): string {
@@ -69,15 +69,44 @@ export function totalsSentence(totals: DigestData['totals'], emphasis: (words: s
   );
 }
 
-/** "How the debate is shifting": the last days, the days before, and the change, each a row of days and counts. */
-export function shiftRows(shift: NonNullable<DigestData['shift']>): string[][] {
+/** A span of the shift as its row names it, with how much of it was watched when not all of it was. */
+function shiftSpan(tally: StanceTally, watchedFrom: string | null | undefined): string {
+  const days = `${tally.from} to ${tally.to}`;
+  if (tally.watched === 'none') return `${days} (before pausewatch began watching)`;
+  if (tally.watched === 'part' && watchedFrom) return `${days} (watched from ${watchedFrom})`;
+  return days;
+}
+
+/** Whether the shift's change is given: only against seven days watched whole (or when no run says otherwise). */
+export function shiftComparable(shift: DigestShift): boolean {
+  return shift.previous.watched !== 'none' && shift.previous.watched !== 'part';
+}
+
+/**
+ * "How the debate is shifting": the last days, the days before, and the change, each a row of days and counts. The
+ * change is left out when the days before were not watched whole: `shiftNote` says why.
+ */
+export function shiftRows(shift: DigestShift): string[][] {
   const { current, previous } = shift;
   const change = (now: number, before: number) => (now === before ? '±0' : now > before ? `+${now - before}` : `${now - before}`);
   return [
-    [`${current.from} to ${current.to}`, ...[current.articles, current.support, current.oppose, current.neutral].map(String)],
-    [`${previous.from} to ${previous.to}`, ...[previous.articles, previous.support, previous.oppose, previous.neutral].map(String)],
-    ['change', change(current.articles, previous.articles), change(current.support, previous.support), change(current.oppose, previous.oppose), change(current.neutral, previous.neutral)],
+    [shiftSpan(current, shift.watchedFrom), ...[current.articles, current.support, current.oppose, current.neutral].map(String)],
+    [shiftSpan(previous, shift.watchedFrom), ...[previous.articles, previous.support, previous.oppose, previous.neutral].map(String)],
+    ...(shiftComparable(shift)
+      ? [['change', change(current.articles, previous.articles), change(current.support, previous.support), change(current.oppose, previous.oppose), change(current.neutral, previous.neutral)]]
+      : []),
   ];
+}
+
+/** Why the shift gives no change, when it gives none: the days before were not watched, or not all of them. */
+export function shiftNote(shift: DigestShift): string | null {
+  if (shiftComparable(shift)) return null;
+  const { previous, watchedFrom } = shift;
+  const days = `the days from ${previous.from} to ${previous.to}`;
+  const began = watchedFrom ? `pausewatch began watching on ${watchedFrom}` : 'pausewatch began watching later';
+  return previous.watched === 'none'
+    ? `No change is given: ${began}, after ${days}; their figures are only the articles published then that it found later.`
+    : `No change is given: ${began}, partway through ${days}; those before count only the articles published on them that it found later.`;
 }
 
 /** "Who is arguing": each side someone took, and who (the most quoted first, up to VOICES_PER_SIDE). */
@@ -179,6 +208,8 @@ export function renderMarkdown(digest: DigestData): string {
     lines.push('| days | articles | support | oppose | neutral |', '| --- | --- | --- | --- | --- |');
     for (const row of shiftRows(digest.shift)) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
+    const note = shiftNote(digest.shift);
+    if (note !== null) lines.push(`_${note}_`, '');
   }
   if (digest.voices.length > 0) {
     lines.push('## Who is arguing', '');

@@ -2,7 +2,7 @@ import { shortenText } from '../model/display-text.ts';
 import { isWebLink } from './render-html.ts';
 // worded as the Markdown digest words it, so the parts of a digest email say the same
 import {
-  articleDetails, articleFigures, flatText, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
+  articleDetails, articleFigures, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
 } from './render-markdown.ts';
 import type { DigestArticle, DigestData, DigestStory } from './select.ts';
 
@@ -52,6 +52,8 @@ export function renderPlainText(digest: DigestData): string {
       lines.push(`${days}: articles ${articles}, support ${support}, oppose ${oppose}, neutral ${neutral}`);
     }
     lines.push('');
+    const note = shiftNote(digest.shift);
+    if (note !== null) lines.push(note, '');
   }
   if (digest.voices.length > 0) {
     lines.push(...heading('Who is arguing', '-'), '');

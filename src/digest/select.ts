@@ -54,6 +54,20 @@ export interface StanceTally {
   support: number;
   oppose: number;
   neutral: number;
+  /**
+   * How much of the span pausewatch watched, from the day of the pipeline's first run on: `whole`, `part` (it began
+   * during the span), or `none` (the span ended before it began; its figures are only the articles published then
+   * that it found later). Null when no run of the pipeline is recorded, so nothing is known of it.
+   */
+  watched?: SpanWatched | null;
+}
+
+export type SpanWatched = 'whole' | 'part' | 'none';
+
+/** How much of the days `from` to `to` were watched, when watching began on `watchedFrom` (null: not known). */
+export function spanWatched(span: { from: string; to: string }, watchedFrom: string | null): SpanWatched | null {
+  if (watchedFrom === null) return null;
+  return watchedFrom <= span.from ? 'whole' : watchedFrom <= span.to ? 'part' : 'none';
 }
 
 /** A speaker quoted in the day's coverage, with the side they took and how many articles quote them so. */
@@ -63,6 +77,18 @@ export interface DigestVoice {
   articles: number;
   /** One of their quotes, for a flavour of the argument. */
   quote: string;
+}
+
+/**
+ * The last seven days against the seven before. `watchedFrom`: the day (in the digest's time zone) of the pipeline's
+ * first run, from which on pausewatch watched; null when no run is recorded (none is made up from the articles).
+ * The seven days before are compared only when they were watched whole: a week nobody watched holds only the
+ * articles published then and found later, and a change against it would be no change.
+ */
+export interface DigestShift {
+  current: StanceTally;
+  previous: StanceTally;
+  watchedFrom?: string | null;
 }
 
 export interface DigestData {
@@ -95,7 +121,7 @@ export interface DigestData {
   offTopic: DigestArticle[];
   sources: SourceHealth[];
   /** The last seven days against the seven before: how the debate is shifting. */
-  shift: { current: StanceTally; previous: StanceTally } | null;
+  shift: DigestShift | null;
 }
 
 export interface DigestInput {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { shownHeadline } from '../model/display-text.ts';
-import { buildDigest, dayBounds, renderMarkdown, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
+import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import { addDays, dayOf } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
@@ -113,7 +113,8 @@ async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Prom
 /**
  * Stance tallies for the seven days ending with `date` and the seven before, by when each article appeared
  * (published, by it or a syndicated copy, else first seen), on-topic originals only, analyst labels winning: the
- * same rules as `trends`.
+ * same rules as `trends`. Each says how much of it pausewatch watched, from the day of the pipeline's first run: the
+ * days before hold only what was published then and found later, not a quiet week.
  */
 async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Promise<DigestData['shift']> {
   const { pipeline } = loaded;
@@ -139,7 +140,13 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
     bucket.articles += 1;
     bucket[stance.label] += 1;
   }
-  return { current, previous };
+  const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
+  const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), tz);
+  return {
+    current: { ...current, watched: spanWatched(current, watchedFrom) },
+    previous: { ...previous, watched: spanWatched(previous, watchedFrom) },
+    watchedFrom,
+  };
 }
 
 /**

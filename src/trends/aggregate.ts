@@ -23,10 +23,14 @@ export interface TrendRow {
   /** Mean stance score (-1..1) of the period's articles, null when none has a score. */
   meanScore: number | null;
   /**
-   * Only on a period the range asked for leaves some of its days out (`--since` on the 25th of a month): it counts
-   * the days in the range only.
+   * Only on a period some of whose days are not counted: the range asked for leaves them out (`--since` on the 25th
+   * of a month), or they have not come yet (the period under way). It counts the days `from` to `to` only.
    */
   partial?: true;
+  /** With `partial`: the first day the period counts. */
+  from?: string;
+  /** With `partial`: the last day the period counts. */
+  to?: string;
 }
 
 /** A period a range of days cuts, with the days of it in the range. */
@@ -34,6 +38,8 @@ export interface CutPeriod {
   period: string;
   from: string;
   to: string;
+  /** The period today is in, counted up to today: the rest of it has not come yet. */
+  underWay?: true;
 }
 
 /**
@@ -109,17 +115,39 @@ export function cutPeriods(period: TrendPeriod, range: { from?: string; to?: str
 }
 
 /**
+ * The periods a range leaves some of the days of out, as `cutPeriods`, and the period under way: days after `today`
+ * (in the zone) have not happened, so the range ends at today at the latest, and the period today is in counts up to
+ * today only, read as whole it would look like a collapse (a week on its Monday). A day under way is partial too.
+ */
+export function partialPeriods(period: TrendPeriod, range: { from?: string; to?: string }, today?: string): CutPeriod[] {
+  const to = today !== undefined && (range.to === undefined || range.to >= today) ? today : range.to;
+  if (range.from !== undefined && to !== undefined && range.from > to) return [];
+  const cuts = cutPeriods(period, { from: range.from, to });
+  if (to === undefined || to !== today) return cuts;
+  const key = periodOfDay(today, period);
+  const cut = cuts.find((c) => c.period === key);
+  if (cut) return cuts.map((c) => (c === cut ? { ...c, underWay: true as const } : c));
+  // a day, or a period whose last day is today: cut by nothing, and under way all the same
+  const start = periodEdge(today, period, previousDay);
+  return [...cuts, { period: key, from: range.from !== undefined && range.from > start ? range.from : start, to: today, underWay: true as const }];
+}
+
+/**
  * Counts per period, oldest first, with a row of zeros for every period without articles between the first and the
  * last (or `range`, days in the zone, when given): a time series with gaps would plot quiet weeks as missing.
- * The periods `range` cuts are marked `partial`. Callers pass on-topic originals only, so syndication does not count
- * twice.
+ * `today` (in the zone), when given, ends the zeros: no row is made for a period that has not begun. The periods
+ * `range` cuts, and the one under way on `today`, are marked `partial` with the days they count. Callers pass on-topic
+ * originals only, so syndication does not count twice.
  */
-export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}): TrendRow[] {
+export function aggregateTrends(
+  points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}, today?: string,
+): TrendRow[] {
   const rows = new Map<string, TrendRow & { scoreSum: number; scored: number }>();
   const emptyRow = (key: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0 });
   const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
-  const to = range.to ?? days.at(-1);
+  const last = range.to ?? days.at(-1);
+  const to = today !== undefined && last !== undefined && last > today ? today : last;
   if (from !== undefined && to !== undefined) {
     for (let day = from; day <= to; day = nextDay(day)) {
       const key = periodOfDay(day, period);
@@ -140,8 +168,11 @@ export function aggregateTrends(points: readonly TrendPoint[], period: TrendPeri
       row.scored += 1;
     }
   }
-  const cut = new Set(cutPeriods(period, range).map((c) => c.period));
+  const cuts = new Map(partialPeriods(period, range, today).map((c) => [c.period, c]));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, ...row }) => ({ ...row, meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null, ...(cut.has(row.period) ? { partial: true as const } : {}) }));
+    .map(({ scoreSum, scored, ...row }) => {
+      const cut = cuts.get(row.period);
+      return { ...row, meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null, ...(cut ? { partial: true as const, from: cut.from, to: cut.to } : {}) };
+    });
 }

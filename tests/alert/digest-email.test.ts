@@ -66,11 +66,13 @@ describe('a digest email', () => {
     const { html } = digestEmail(day);
     // only the renderer's own elements, and no attribute but a web link's href
     const tags = new Set([...html.matchAll(/<\/?([^\s>/]+)/g)].map((m) => m[1]!.toLowerCase()));
-    expect([...tags].filter((tag) => !['!doctype', 'html', 'body', 'h1', 'h2', 'h3', 'p', 'i', 'b', 'ul', 'li', 'a', 'table', 'tr', 'th', 'td'].includes(tag))).toEqual([]);
+    expect([...tags].filter((tag) => !['!doctype', 'html', 'head', 'meta', 'title', 'body', 'h1', 'h2', 'h3', 'p', 'i', 'b', 'ul', 'li', 'a', 'table', 'tr', 'th', 'td'].includes(tag))).toEqual([]);
     expect(html).not.toMatch(/<x-|<[^>]*\sa=/);
     expect(html).not.toMatch(/href="(?!https?:)/);
     const escaped = (place: string) => `&lt;x-${place} a=&quot;&#39;&quot;&gt;&amp;`;
     expect(html).toContain(`<h1>Watch ${escaped('name')}: digest for 2026-12-01</h1>`);
+    // the head: the encoding, and the name as the title's text
+    expect(html).toContain(`<head><meta charset="utf-8"><title>Watch ${escaped('name')}: digest for 2026-12-01</title></head>`);
     expect(html).toContain(`<p><i>About ${escaped('description')}</i></p>`);
     expect(html).toContain(`<h3>1. Labs pause ${escaped('title')}</h3>`);
     expect(html).toContain(`<li>Labs pause ${escaped('title')} (javascript:${escaped('url')}) — Daily ${escaped('outlet')} · 2026-12-01 · #1<ul>`);

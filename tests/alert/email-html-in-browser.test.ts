@@ -9,7 +9,8 @@ import { startServer } from '../helpers/http-server.ts';
 /**
  * The HTML part of the digest and alert emails, opened in a real browser (Chromium, as mail readers render HTML): feed
  * text is hostile, and what a page does with it is only known by rendering it. The part is served from 127.0.0.1 with
- * the header the message gives it (text/html; charset=utf-8).
+ * the header the message gives it (text/html; charset=utf-8), and the digest also without a charset, as a copy saved
+ * from a mail reader is opened: the page must name its encoding itself.
  */
 const CHROMIUM = process.env.PAUSEWATCH_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -34,8 +35,11 @@ function article(id: number, overrides: Partial<DigestArticle>): DigestArticle {
   };
 }
 
+/** Markup and characters beyond ASCII, for the page's title. */
+const PIPELINE_NAME = 'Pause watch <b>bold</b> — Brüssel';
+
 const digestHtml = digestEmail(buildDigest({
-  pipeline: { id: 'p', name: 'Pause watch <b>bold</b>', description: 'The pause proposal' },
+  pipeline: { id: 'p', name: PIPELINE_NAME, description: 'The pause proposal' },
   date: '2026-06-10', timeZone: 'UTC', generatedAt: '2026-06-10T06:30:00.000Z', maxStories: 10, includeOffTopic: false,
   articles: [
     article(1, { title: HOSTILE.script }),
@@ -62,7 +66,11 @@ interface Rendered {
   /** What a reader sees. */
   text: string;
   links: { href: string; text: string }[];
-  /** Elements that run code, load something or restyle the page. */
+  /** The page's title, as a browser tab shows it. */
+  title: string;
+  /** What the document's head holds, element by element. */
+  head: string[];
+  /** Elements outside the head that run code, load something or restyle the page. */
   active: string[];
   /** Attributes that run code (onerror, onload, ...). */
   handlers: string[];
@@ -81,7 +89,10 @@ describe('the HTML part of the emails, in a real browser', () => {
     }
     const serve = (html: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    server = await startServer({ '/digest.html': serve(digestHtml), '/alerts.html': serve(alertHtml) });
+    // a saved copy, or a server that names no charset: the browser guesses (Windows-1252) unless the page says
+    const serveWithoutCharset = (html: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(html, 'utf8'));
+    server = await startServer({ '/digest.html': serve(digestHtml), '/digest-no-charset.html': serveWithoutCharset(digestHtml), '/alerts.html': serve(alertHtml) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // no background connections: the machine may have no network, and a test must not reach out (Playwright gives
@@ -113,7 +124,9 @@ describe('the HTML part of the emails, in a real browser', () => {
       const seen = await tab.evaluate(() => ({
         text: document.body.innerText,
         links: [...document.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })),
-        active: [...document.querySelectorAll('script, iframe, img, svg, style, meta, object, embed, link, form, base')].map((element) => element.outerHTML),
+        title: document.title,
+        head: [...document.head.children].map((element) => element.outerHTML),
+        active: [...document.querySelectorAll('script, iframe, img, svg, style, meta, object, embed, link, form, base')].filter((element) => !document.head.contains(element)).map((element) => element.outerHTML),
         handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `${element.tagName} ${attribute.name}`)),
       }));
       return { ...seen, dialogs, requests };
@@ -128,8 +141,11 @@ describe('the HTML part of the emails, in a real browser', () => {
     expect(page.requests).toEqual([]);
     expect(page.active).toEqual([]);
     expect(page.handlers).toEqual([]);
+    // the head holds the page's encoding and its title, the pipeline's name as text, and nothing else
+    expect(page.head).toEqual(['<meta charset="utf-8">', '<title>Pause watch &lt;b&gt;bold&lt;/b&gt; — Brüssel: digest for 2026-06-10</title>']);
+    expect(page.title).toBe(`${PIPELINE_NAME}: digest for 2026-06-10`);
     // the reader sees what the feed said, markup and all, and the page is not hidden by an injected style
-    for (const text of [HOSTILE.script, HOSTILE.imgTitle, HOSTILE.attributeBreak, 'Evil Outlet', HOSTILE.actor, 'A pause is overdue.', 'Pause watch <b>bold</b>']) {
+    for (const text of [HOSTILE.script, HOSTILE.imgTitle, HOSTILE.attributeBreak, 'Evil Outlet', HOSTILE.actor, 'A pause is overdue.', PIPELINE_NAME]) {
       expect(page.text).toContain(text);
     }
     expect(page.text).toContain('<meta http-equiv="refresh"');
@@ -139,8 +155,17 @@ describe('the HTML part of the emails, in a real browser', () => {
     expect(page.links[1]!.text).toBe(HOSTILE.attributeBreak);
   });
 
+  it('shows the digest\'s characters beyond ASCII as written when served without a charset, as a saved copy is opened', async () => {
+    const page = await render('/digest-no-charset.html');
+    expect(page.title).toBe(`${PIPELINE_NAME}: digest for 2026-06-10`);
+    for (const text of [PIPELINE_NAME, HOSTILE.attributeBreak, '“Pause” — 暂停 in Brussels']) expect(page.text).toContain(text);
+    // and no Windows-1252 reading of UTF-8 bytes ("â€”" for "—")
+    expect(page.text).not.toMatch(/â€|Ã/);
+  });
+
   it('shows the alert email\'s feed text as text, with the same guarantees', async () => {
     const page = await render('/alerts.html');
+    expect(page.head).toEqual([]);
     expect(page.dialogs).toEqual([]);
     expect(page.requests).toEqual([]);
     expect(page.active).toEqual([]);

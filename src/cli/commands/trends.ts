@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
-import { dayOf } from '../../digest/day.ts';
+import { dayOf, localDate } from '../../digest/day.ts';
 import { latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
-import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
@@ -18,19 +18,61 @@ function toCsv(rows: readonly TrendRow[]): string {
 }
 
 /**
- * Below the table, the periods --since or --until cut, which the table stars: each with the days of it counted, so a
- * month from the 25th is not read as a quiet month.
+ * Below the table, the periods it stars, each with the days of it counted: those --since or --until cut, so a month
+ * from the 25th is not read as a quiet month, and the one under way, so a week on its Monday is not read as a collapse.
  */
-function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { since?: string; until?: string }): string {
+function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { since?: string; until?: string }, today: string, timeZone: string): string {
   const shown = new Set(rows.filter((r) => r.partial).map((r) => r.period));
-  const cuts = cutPeriods(period, { from: range.since, to: range.until }).filter((cut) => shown.has(cut.period));
+  const cuts = partialPeriods(period, { from: range.since, to: range.until }, today).filter((cut) => shown.has(cut.period));
   if (cuts.length === 0) return '';
+  // an --until after today cuts nothing: the days after today are left out as not yet come
+  const until = range.until !== undefined && range.until < today ? range.until : undefined;
+  const bySince = new Set(range.since === undefined ? [] : cutPeriods(period, { from: range.since }).map((cut) => cut.period));
+  const byUntil = new Set(until === undefined ? [] : cutPeriods(period, { to: until }).map((cut) => cut.period));
+  const flagged = cuts.filter((cut) => bySince.has(cut.period) || byUntil.has(cut.period));
   const flags = [
-    range.since !== undefined && cutPeriods(period, { from: range.since }).length > 0 ? `--since ${range.since}` : null,
-    range.until !== undefined && cutPeriods(period, { to: range.until }).length > 0 ? `--until ${range.until}` : null,
+    cuts.some((cut) => bySince.has(cut.period)) ? `--since ${range.since}` : null,
+    cuts.some((cut) => byUntil.has(cut.period)) ? `--until ${until}` : null,
   ].filter((flag) => flag !== null);
-  const head = `* partial period${cuts.length === 1 ? '' : 's'}: ${flags.join(' and ')} ${flags.length === 1 ? 'leaves' : 'leave'} out some of ${cuts.length === 1 ? 'its' : 'their'} days`;
+  const leave = flags.length === 1 ? 'leaves' : 'leave';
+  const underWay = cuts.find((cut) => cut.underWay);
+  const clauses = !underWay
+    ? [`${flags.join(' and ')} ${leave} out some of ${cuts.length === 1 ? 'its' : 'their'} days`]
+    : [
+        ...(flagged.length > 0 ? [`${flags.join(' and ')} ${leave} out some of the days of ${flagged.map((cut) => cut.period).join(' and ')}`] : []),
+        `${underWay.period} is still under way (today is ${today} in ${timeZone})`,
+      ];
+  const head = `* partial period${cuts.length === 1 ? '' : 's'}: ${clauses.join('; ')}`;
   return [head, ...cuts.map((cut) => `  ${cut.period}: ${cut.from} to ${cut.to} counted`)].join('\n') + '\n';
+}
+
+/** Empty periods in a row, at least, that the table shows as one line; JSON and CSV list every period. */
+export const QUIET_RUN = 4;
+
+const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 'months' };
+
+/**
+ * The table: a period a line, but a run of QUIET_RUN or more whole periods without articles as one line naming its
+ * first and last period, so one article from June does not push December's figures past 180 lines of zeros.
+ */
+function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
+  const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10]).split('\n');
+  const out = [header!];
+  const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && !r.partial;
+  for (let i = 0; i < rows.length; ) {
+    let end = i;
+    while (quiet(rows[i]) && quiet(rows[end + 1])) end += 1;
+    const count = end - i + 1;
+    if (quiet(rows[i]) && count >= QUIET_RUN) {
+      out.push(`${rows[i]!.period} to ${rows[end]!.period}: 0 articles in each of these ${count} ${UNITS[period]}`);
+      i = end + 1;
+    } else {
+      out.push(lines[i]!);
+      i += 1;
+    }
+  }
+  return out.join('\n');
 }
 
 export function registerTrends(program: Command): void {
@@ -39,7 +81,7 @@ export function registerTrends(program: Command): void {
     .description('stance of on-topic coverage over time (syndicated copies count once; analyst labels win)')
     .option('--by <period>', `one of ${PERIODS.join(', ')}`, 'week')
     .option('--since <YYYY-MM-DD>', 'from this day in the digest time zone (publication date, else first seen); a period it cuts is marked partial')
-    .option('--until <YYYY-MM-DD>', 'up to and including this day; a period it cuts is marked partial')
+    .option('--until <YYYY-MM-DD>', 'up to and including this day (today at the latest); a period it cuts is marked partial, as is the one under way')
     .option('--format <format>', `one of ${FORMATS.join(', ')} (--json is the same as --format json)`, 'table')
     .action(async (local: { by: string; since?: string; until?: string; format: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
@@ -72,13 +114,14 @@ export function registerTrends(program: Command): void {
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
           points.push({ at, label: stance.label, score: stance.trendScore });
         }
-        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until });
+        // days after today have not happened: no rows of zeros for them, and the period under way is partial
+        const today = localDate(new Date(), timeZone);
+        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today);
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
-        const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
-        process.stdout.write(`${table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10])}\n`);
-        process.stdout.write(partialNote(rows, local.by as TrendPeriod, local));
+        process.stdout.write(`${trendsTable(rows, local.by as TrendPeriod)}\n`);
+        process.stdout.write(partialNote(rows, local.by as TrendPeriod, local, today, timeZone));
       });
     });
 }
