@@ -92,7 +92,7 @@ describe('the HTML part of the emails, in a real browser', () => {
     // a saved copy, or a server that names no charset: the browser guesses (Windows-1252) unless the page says
     const serveWithoutCharset = (html: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(html, 'utf8'));
-    server = await startServer({ '/digest.html': serve(digestHtml), '/digest-no-charset.html': serveWithoutCharset(digestHtml), '/alerts.html': serve(alertHtml) });
+    server = await startServer({ '/digest.html': serve(digestHtml), '/digest-no-charset.html': serveWithoutCharset(digestHtml), '/alerts.html': serve(alertHtml), '/alerts-no-charset.html': serveWithoutCharset(alertHtml) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // no background connections: the machine may have no network, and a test must not reach out (Playwright gives
@@ -165,7 +165,8 @@ describe('the HTML part of the emails, in a real browser', () => {
 
   it('shows the alert email\'s feed text as text, with the same guarantees', async () => {
     const page = await render('/alerts.html');
-    expect(page.head).toEqual([]);
+    // the subject as its title
+    expect(page.head).toEqual(['<meta charset="utf-8">', '<title>pausewatch: 3 new articles (2 support)</title>']);
     expect(page.dialogs).toEqual([]);
     expect(page.requests).toEqual([]);
     expect(page.active).toEqual([]);
@@ -173,5 +174,11 @@ describe('the HTML part of the emails, in a real browser', () => {
     for (const text of [HOSTILE.script, HOSTILE.attributeBreak, HOSTILE.imgTitle, 'Evil Outlet', 'A pause is overdue.', '<b>oppose</b>']) expect(page.text).toContain(text);
     expect(page.links.every((link) => /^https:\/\/news\.example\//.test(link.href))).toBe(true);
     expect(page.links.map((link) => link.text)).toEqual([HOSTILE.script, HOSTILE.attributeBreak]);
+  });
+
+  it('shows the alert email\'s characters beyond ASCII as written when served without a charset', async () => {
+    const page = await render('/alerts-no-charset.html');
+    expect(page.text).toContain('“Pause” — 暂停 in Brussels');
+    expect(page.text).not.toMatch(/â€|Ã/);
   });
 });

@@ -119,7 +119,8 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
     const evidence = alert.evidence ? `<br><q>${escapeHtml(oneLine(shortenText(alert.evidence, 400)))}</q>` : '';
     return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
   });
-  const html = `<!DOCTYPE html><html><body><ul>\n${items.join('\n')}\n</ul></body></html>\n`;
+  // a head as the digest's has: a copy saved from the mail reader shows non-ASCII as written
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><ul>\n${items.join('\n')}\n</ul></body></html>\n`;
   return { subject, text: `${text}\n`, html };
 }
 
