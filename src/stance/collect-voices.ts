@@ -8,7 +8,7 @@ import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
-import type { CueHit } from './clause-polarity.ts';
+import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface AttributedStatement {
@@ -224,6 +224,8 @@ export function advocacyValue(
     if (tokens.slice(report.from, report.to).some((token) => token.word === 'against')) continue;
     if (!ranges.some(([from, to]) => report.from >= from && report.to <= to)) continue;
     if (hits.some((hit) => hit.from < report.to && report.from < hit.to)) continue;
+    // "rejected renewed calls for a pause": the call is what the speaker turns down, read by the rejection.
+    if (hits.some((hit) => isRejectedCall(tokens, hit, report))) continue;
     value += report.value;
   }
   return value;
