@@ -53,3 +53,30 @@ describe('a verb that reports a call keeps reporting it where a determiner might
     expect(result.stance?.label).toBe('support');
   });
 });
+
+describe('a passage\'s side is not relayed to a speaker whose own words take the other side', () => {
+  const trap = (speaker: string) => `${speaker} said the pause is a trap that would hurt growth.`;
+
+  it.each([
+    ['Yoshua Bengio urged the labs to pause frontier AI training.', 'Marc Andreessen'],
+    ['Scientists urged a pause on frontier AI.', 'The senator'],
+    ['"We need a pause now," said Yoshua Bengio.', 'A Meta spokesperson'],
+    ['Supporters say a pause of frontier AI is overdue.', 'Jensen Huang'],
+  ])('after "%s", %s opposes, as the sentence alone does', (before, speaker) => {
+    const alone = pauseScorer.score({ title: null, text: trap(speaker) });
+    expect(alone.voices).toContainEqual(expect.objectContaining({ actor: speaker, stance: 'oppose' }));
+    const result = pauseScorer.score({ title: null, text: `${before}\n\n${trap(speaker)}` });
+    expect(result.stance?.label).toBe('support');
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: speaker, stance: 'oppose' }));
+    const titled = pauseScorer.score({ title: 'AI pause debate heats up', text: `${before}\n\n${trap(speaker)}` });
+    expect(titled.voices.find((voice) => voice.actor === speaker)?.stance).not.toBe('support');
+  });
+
+  it('a speaker of the same camp still takes the passage\'s side where their words carry no cue', () => {
+    const result = pauseScorer.score({
+      title: null,
+      text: 'Unions called for a pause of frontier AI development.\n\nTheir leader, Maria Costa, said workers deserved a say in how the systems are built and deployed.',
+    });
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Maria Costa', stance: 'support' }));
+  });
+});
