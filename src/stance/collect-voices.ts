@@ -303,11 +303,37 @@ function proposerNamedIn(texts: readonly string[]): string | null {
 }
 
 /**
+ * Words of a quantity or a share: quantifiers ("some", "others", "most"), numbers and numerals ("62", "sixty-two",
+ * "a third"), percentages ("percent", "%") and the words that hedge them ("nearly half", "more than 40 per cent").
+ */
+const QUANTITY_WORDS = new Set([
+  'some', 'many', 'most', 'more', 'others', 'other', 'several', 'few', 'fewer', 'all', 'both', 'each', 'either',
+  'neither', 'none', 'half', 'majority', 'minority', 'rest', 'remainder', 'percent', 'per', 'cent', 'percentage',
+  'a', 'an', 'the', 'of', 'them', 'those', 'these', 'than', 'about', 'around', 'roughly', 'nearly', 'almost', 'over',
+  'under', 'just', 'only', 'less', 'least', 'at', 'up', 'to', 'in', 'out', 'and', 'or', 'another', 'slim', 'narrow',
+  'large', 'clear', 'vast', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'dozen', 'dozens', 'hundreds',
+  'thousands', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths',
+]);
+
+/**
+ * True for a quantity or a share alone ("some", "others", "Sixty-two percent", "62%", "nearly half", "two-thirds"):
+ * a poll's figure or one part of a group, not a speaker a reader could name. "Some economists", "Many in the
+ * industry" say who they are, and stay.
+ */
+export function isQuantityOnly(actor: string): boolean {
+  const words = actor.toLowerCase().split(/[\s-]+/u).filter((word) => word.length > 0);
+  return words.length > 0 && words.every((word) => QUANTITY_WORDS.has(word) || /^[\d.,]+%?$/u.test(word) || word === '%');
+}
+
+/**
  * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
  * owner names the speaker ("Anthropic's proposal" → "Anthropic").
  */
 function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
+  if (isQuantityOnly(cleaned)) return null;
   const head = headOf(cleaned);
   if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(cleaned)) {
     const owner = /^(.+?)[’']s\s+\S+$/u.exec(cleaned)?.[1];
