@@ -379,6 +379,49 @@ function isSameStatement(a: string, b: string): boolean {
   return shorter.length >= 30 && longer.startsWith(shorter.slice(0, prefix));
 }
 
+/** Heads of a headline's description of one person ("Nvidia chief", "OpenAI boss", "Former Google CEO"). */
+const PERSON_ROLE_HEADS = new Set([
+  'chief', 'ceo', 'boss', 'head', 'founder', 'co-founder', 'cofounder', 'executive', 'president', 'chair', 'chairman',
+  'chairwoman', 'director', 'minister', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'scientist',
+  'researcher', 'pioneer', 'godfather', 'laureate', 'winner', 'professor', 'economist', 'investor', 'senator',
+  'governor', 'commissioner', 'official', 'adviser', 'advisor', 'leader', 'engineer', 'cto', 'czar', 'tsar',
+]);
+/** Words a description may use for the same role: a "boss" or "chief" is a chief executive. */
+const ROLE_ALTERNATIVES: Record<string, readonly string[]> = {
+  chief: ['chief', 'ceo', 'head', 'boss'], ceo: ['ceo', 'chief'], boss: ['boss', 'chief', 'ceo', 'head'],
+  head: ['head', 'chief', 'boss', 'ceo'], cofounder: ['cofounder', 'co-founder', 'founder'], 'co-founder': ['co-founder', 'cofounder', 'founder'],
+};
+/** Words of a description that say nothing of whom it describes. */
+const DESCRIPTION_FILLERS = new Set(['the', 'a', 'an', 'its', 'their', 'of', 'at', 'and']);
+// How far around a name its description is looked for: an appositive or a title before it.
+const DESCRIPTION_REACH_CHARS = 60;
+
+function descriptionWords(text: string): string[] {
+  return text.toLowerCase().split(/[\s,()]+/u).map((word) => word.replace(/[’']s$/u, '')).filter((word) => word.length > 0);
+}
+
+/**
+ * True when a headline's description of one person ("Nvidia chief") describes a speaker the body names ("Jensen
+ * Huang, Nvidia's chief executive, said ...", "Nvidia chief executive Jensen Huang said ...") or describes as
+ * fully ("Nvidia's chief executive said ..."): every word of it, or of a role word's alternatives, stands in the
+ * body speaker's description next to the name. A name ("Jensen Huang") or a group ("Critics") is not a description.
+ */
+function describes(headlineActor: string, bodyActor: string, texts: readonly string[]): boolean {
+  const words = descriptionWords(headlineActor).filter((word) => !DESCRIPTION_FILLERS.has(word));
+  const head = words.at(-1);
+  if (head === undefined || !PERSON_ROLE_HEADS.has(head)) return false;
+  const isDescribedIn = (description: readonly string[]) => words.every((word) => (ROLE_ALTERNATIVES[word] ?? [word]).some((alternative) => description.includes(alternative)));
+  if (isDescribedIn(descriptionWords(bodyActor))) return true;
+  if (!/^\p{Lu}/u.test(bodyActor)) return false;
+  for (const text of texts) {
+    for (let at = text.indexOf(bodyActor); at >= 0; at = text.indexOf(bodyActor, at + 1)) {
+      const around = text.slice(Math.max(0, at - DESCRIPTION_REACH_CHARS), at + bodyActor.length + DESCRIPTION_REACH_CHARS);
+      if (isDescribedIn(descriptionWords(around))) return true;
+    }
+  }
+  return false;
+}
+
 /** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
 function isSameSpeaker(a: string, b: string): boolean {
   const x = a.toLowerCase();
@@ -427,6 +470,6 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices
-    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor)))
+    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor) || describes(voice.actor, actor, sentenceTexts)))
     .map(({ actor, stance, quote }) => ({ actor, stance, quote }));
 }

@@ -26,3 +26,30 @@ describe('a quantity or a share alone is no speaker', () => {
     '"%s" says who speaks', (actor) => expect(isQuantityOnly(actor)).toBe(false),
   );
 });
+
+describe('a headline\'s description of a person merges into the speaker the body names with it', () => {
+  const body = (lead: string) => `${lead}\n\n"You cannot ask the honest labs to wait while others race ahead," he told reporters in Taipei.`;
+
+  it.each([
+    ['Nvidia chief says AI pause would hand the lead to China', 'Jensen Huang, Nvidia\'s chief executive, said on Tuesday that a pause of frontier AI development would hand the lead to China.'],
+    ['Nvidia boss says AI pause would hand the lead to China', 'Nvidia chief executive Jensen Huang said a pause of frontier AI development would hand the lead to China.'],
+    ['Nvidia CEO slams AI pause', 'Jensen Huang, the chief executive of Nvidia, said a pause of frontier AI development would hand the lead to China.'],
+  ])('"%s" over a body quoting Jensen Huang shows one speaker', (title, lead) => {
+    const actors = pauseScorer.score({ title, text: body(lead) }).voices.map((voice) => voice.actor);
+    expect(actors).toContain('Jensen Huang');
+    expect(actors.filter((actor) => actor !== 'Jensen Huang')).toEqual([]);
+  });
+
+  it('a description of someone else, or a group, stays', () => {
+    const other = pauseScorer.score({
+      title: 'Nvidia chief says AI pause would hand the lead to China',
+      text: body('Lisa Su, AMD\'s chief executive, said a pause of frontier AI development would hand the lead to China.'),
+    });
+    expect(other.voices.map((voice) => voice.actor)).toContain('Nvidia chief');
+    const group = pauseScorer.score({
+      title: 'Critics say AI pause would hand the lead to China',
+      text: body('Jensen Huang, Nvidia\'s chief executive, said a pause of frontier AI development would hand the lead to China.'),
+    });
+    expect(group.voices.map((voice) => voice.actor)).toContain('Critics');
+  });
+});
