@@ -81,6 +81,9 @@ export const SUPPORT_CUES = cues(1, [
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
   [`overdue`, 0.9, 'judgement'],
+  // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
+  // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
+  [`is|was|remains|seems|'s the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
   [`brilliant|genius|courageous|admirable|laudable|selfless|generous|noble|altruistic|efficient|refreshing|fantastic|wonderful|excellent`, 0.5, 'judgement'],
   [`least we owe`, 1, 'judgement'],
   [`better than no|nothing`, 0.9, 'argument', false],
@@ -104,6 +107,8 @@ export const SUPPORT_CUES = cues(1, [
   [`without a|any pause|brake*|limits`, 0.7, 'argument', false],
   // Single-word evaluations; their side follows what they evaluate (see evaluatedTarget).
   [`sensible|wise|prudent|necessary|essential|vital|justified|warranted|reasonable|credible|defensible|responsible`, 0.5, 'judgement'],
+  // A row of its own: the learned layer knows each cue by its pattern, and the row above keeps its weights.
+  [`sane`, 0.5, 'judgement'],
   [`call|calls|calling me ~1 a|an? doomer|alarmist|luddite|worrier|coward`, 0.8, 'argument', false],
   [`constructive|credit-positive|directionally`, 0.8, 'judgement'],
   [`make|making ~3 mandatory|law|binding|compulsory|permanent`, 0.9, 'argument', false],

@@ -53,3 +53,35 @@ describe('a headline\'s description of a person merges into the speaker the body
     expect(group.voices.map((voice) => voice.actor)).toContain('Critics');
   });
 });
+
+describe('a headline "Name: statement" reads the statement as the named speaker\'s', () => {
+  // An article long enough to be scored by the rules, whose body takes no side: the voice is the headline's alone.
+  const body = [
+    'The Turing award winner has long warned about frontier AI development.',
+    'In a new essay published on Tuesday, he sets out the history of the debate.',
+    'The essay runs to some 4,000 words.',
+    'It describes the open letter of 2023 and the summits that followed.',
+    'It also recounts meetings with officials in London, Paris and Seoul.',
+    'Several labs have published safety frameworks since then.',
+    'Governments have set up AI safety institutes.',
+    'The essay was published by a university press.',
+    'It will be discussed at a conference in Montreal next month.',
+    'Tickets for the conference are sold out.',
+  ].join('\n\n');
+
+  it.each([
+    ['Yoshua Bengio: A pause is the only sane option left', 'Yoshua Bengio', 'support'],
+    ['Yoshua Bengio: A moratorium remains our only hope', 'Yoshua Bengio', 'support'],
+    ['Gary Marcus: Why a pause is the only way forward', 'Gary Marcus', 'support'],
+    ['Marc Andreessen: Racing ahead is the only option left for frontier AI', 'Marc Andreessen', 'oppose'],
+  ])('"%s": %s, %s', (title, actor, stance) => {
+    const result = pauseScorer.score({ title, text: body });
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor, stance }));
+  });
+
+  it('the same statement as a one-line text supports the pause', () => {
+    const result = pauseScorer.score({ title: null, text: 'Yoshua Bengio: A pause is the only sane option left' });
+    expect(result.stance?.label).toBe('support');
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' }));
+  });
+});
