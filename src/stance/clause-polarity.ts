@@ -119,7 +119,7 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
   const candidates: CueHit[] = [];
   for (const match of matches) {
     const cue = match.data;
-    if (cue.opensWithVerb && !readsAsVerb(tokens, match.from)) continue;
+    if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -168,12 +168,23 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
   // is turned here: a call cue a few words after a rejection, with the call's noun between them or opening it.
   for (const [index, hit] of hits.entries()) {
     const rejection = hits[index - 1];
-    if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection || rejection.cue.kind !== 'call' || rejection.value >= 0) continue;
-    if (hit.from - rejection.to > REJECTED_CALL_REACH) continue;
-    const between = tokens.slice(rejection.to, hit.from + 1).map((token) => token.word);
-    if (between.some((word) => CALL_NOUNS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word))) hit.value = -hit.value;
+    if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection) continue;
+    if (isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) hit.value = -hit.value;
   }
   return hits;
+}
+
+/**
+ * Whether `call` (a call cue after it) is the call that the rejection `rejection` turns down: a few words after it,
+ * with the call's noun between them or among the call's first words ("rejects calls to halt", "rejected renewed calls
+ * for a pause"), and no clause break between them.
+ */
+export function isRejectedCall(tokens: readonly Token[], rejection: CueHit, call: { from: number; to: number }): boolean {
+  if (rejection.cue.kind !== 'call' || rejection.value >= 0 || rejection.to > call.from) return false;
+  if (call.from - rejection.to > REJECTED_CALL_REACH) return false;
+  const between = tokens.slice(rejection.to, call.from).map((token) => token.word);
+  const opening = tokens.slice(call.from, Math.min(call.to, call.from + 2)).map((token) => token.word);
+  return [...between, ...opening].some((word) => CALL_NOUNS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word));
 }
 
 /** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
@@ -195,6 +206,34 @@ const NOUN_OPENERS = new Set([
   'for', 'amid', 'amidst', 'despite', 'after', 'against', 'about', 'over', 'by', 'from', 'with', 'in', 'on', 'at',
   'into', 'behind', 'like', 'than', 'among', 'following',
 ]);
+/**
+ * Words after which a verb's form is a noun or an adjective: "the renewed call", "its push for", "their appeal". Not
+ * "that", which is as often a relative pronoun ("the letter that called for").
+ */
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'whose', 'any',
+  'no', 'every', 'each', 'such', 'another',
+]);
+/** Prepositions after which a participle is an adjective: "amid renewed calls", "despite repeated appeals". */
+const PARTICIPLE_PREPOSITIONS = new Set(['amid', 'amidst', 'despite', 'after', 'following', 'with', 'by', 'from', 'over', 'against', 'among', 'of']);
+
+/**
+ * Whether the word at `index`, a verb's form that opens a report of advocacy ("renewed its call", "pushed for"), stands
+ * here as a noun or as an adjective of the call's noun: after a determiner or a possessive ("the renewed call for a
+ * pause", "its push for a halt", "Anthropic's appeal for a moratorium"), or a participle after a preposition ("amid
+ * renewed calls"). Then it reports nobody's act: the call is the object or the setting of the clause ("China rejected
+ * the renewed call for a pause"). A form in -ing stays a verb's ("those calling for", "Anthropic's pushing for"), and
+ * "call" and "calls" are left to isCallNoun.
+ */
+export function modifiesNoun(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  if (word === 'call' || word === 'calls' || /ing$/.test(word)) return false;
+  const previous = tokens[index - 1];
+  if (previous === undefined) return false;
+  if (DETERMINERS.has(previous.word) || previous.isPossessive) return true;
+  return /ed$/.test(word) && PARTICIPLE_PREPOSITIONS.has(previous.word);
+}
+
 /** Verbs that take a call as their object without taking its side ("Lab ignores call for pause", "weighs calls"). */
 const NEUTRAL_CALL_OBJECT_VERBS = /^(ignor|question|examin|weigh|consider|discuss|debat|studies|studied|review|explor|assess|resist|defy|defies|defied|spurn|snub|rebuff)/;
 /** Adverbs between a subject and "call" ("Researchers now call for", "Unions jointly call on"). */

@@ -8,7 +8,7 @@ import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
-import type { CueHit } from './clause-polarity.ts';
+import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface AttributedStatement {
@@ -224,6 +224,8 @@ export function advocacyValue(
     if (tokens.slice(report.from, report.to).some((token) => token.word === 'against')) continue;
     if (!ranges.some(([from, to]) => report.from >= from && report.to <= to)) continue;
     if (hits.some((hit) => hit.from < report.to && report.from < hit.to)) continue;
+    // "rejected renewed calls for a pause": the call is what the speaker turns down, read by the rejection.
+    if (hits.some((hit) => isRejectedCall(tokens, hit, report))) continue;
     value += report.value;
   }
   return value;
@@ -301,11 +303,37 @@ function proposerNamedIn(texts: readonly string[]): string | null {
 }
 
 /**
+ * Words of a quantity or a share: quantifiers ("some", "others", "most"), numbers and numerals ("62", "sixty-two",
+ * "a third"), percentages ("percent", "%") and the words that hedge them ("nearly half", "more than 40 per cent").
+ */
+const QUANTITY_WORDS = new Set([
+  'some', 'many', 'most', 'more', 'others', 'other', 'several', 'few', 'fewer', 'all', 'both', 'each', 'either',
+  'neither', 'none', 'half', 'majority', 'minority', 'rest', 'remainder', 'percent', 'per', 'cent', 'percentage',
+  'a', 'an', 'the', 'of', 'them', 'those', 'these', 'than', 'about', 'around', 'roughly', 'nearly', 'almost', 'over',
+  'under', 'just', 'only', 'less', 'least', 'at', 'up', 'to', 'in', 'out', 'and', 'or', 'another', 'slim', 'narrow',
+  'large', 'clear', 'vast', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'dozen', 'dozens', 'hundreds',
+  'thousands', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths',
+]);
+
+/**
+ * True for a quantity or a share alone ("some", "others", "Sixty-two percent", "62%", "nearly half", "two-thirds"):
+ * a poll's figure or one part of a group, not a speaker a reader could name. "Some economists", "Many in the
+ * industry" say who they are, and stay.
+ */
+export function isQuantityOnly(actor: string): boolean {
+  const words = actor.toLowerCase().split(/[\s-]+/u).filter((word) => word.length > 0);
+  return words.length > 0 && words.every((word) => QUANTITY_WORDS.has(word) || /^[\d.,]+%?$/u.test(word) || word === '%');
+}
+
+/**
  * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
  * owner names the speaker ("Anthropic's proposal" → "Anthropic").
  */
 function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
+  if (isQuantityOnly(cleaned)) return null;
   const head = headOf(cleaned);
   if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(cleaned)) {
     const owner = /^(.+?)[’']s\s+\S+$/u.exec(cleaned)?.[1];
@@ -349,6 +377,49 @@ function isSameStatement(a: string, b: string): boolean {
   // Same opening words: one is a truncation or a light rewording of the other.
   const prefix = Math.min(60, shorter.length);
   return shorter.length >= 30 && longer.startsWith(shorter.slice(0, prefix));
+}
+
+/** Heads of a headline's description of one person ("Nvidia chief", "OpenAI boss", "Former Google CEO"). */
+const PERSON_ROLE_HEADS = new Set([
+  'chief', 'ceo', 'boss', 'head', 'founder', 'co-founder', 'cofounder', 'executive', 'president', 'chair', 'chairman',
+  'chairwoman', 'director', 'minister', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman', 'scientist',
+  'researcher', 'pioneer', 'godfather', 'laureate', 'winner', 'professor', 'economist', 'investor', 'senator',
+  'governor', 'commissioner', 'official', 'adviser', 'advisor', 'leader', 'engineer', 'cto', 'czar', 'tsar',
+]);
+/** Words a description may use for the same role: a "boss" or "chief" is a chief executive. */
+const ROLE_ALTERNATIVES: Record<string, readonly string[]> = {
+  chief: ['chief', 'ceo', 'head', 'boss'], ceo: ['ceo', 'chief'], boss: ['boss', 'chief', 'ceo', 'head'],
+  head: ['head', 'chief', 'boss', 'ceo'], cofounder: ['cofounder', 'co-founder', 'founder'], 'co-founder': ['co-founder', 'cofounder', 'founder'],
+};
+/** Words of a description that say nothing of whom it describes. */
+const DESCRIPTION_FILLERS = new Set(['the', 'a', 'an', 'its', 'their', 'of', 'at', 'and']);
+// How far around a name its description is looked for: an appositive or a title before it.
+const DESCRIPTION_REACH_CHARS = 60;
+
+function descriptionWords(text: string): string[] {
+  return text.toLowerCase().split(/[\s,()]+/u).map((word) => word.replace(/[’']s$/u, '')).filter((word) => word.length > 0);
+}
+
+/**
+ * True when a headline's description of one person ("Nvidia chief") describes a speaker the body names ("Jensen
+ * Huang, Nvidia's chief executive, said ...", "Nvidia chief executive Jensen Huang said ...") or describes as
+ * fully ("Nvidia's chief executive said ..."): every word of it, or of a role word's alternatives, stands in the
+ * body speaker's description next to the name. A name ("Jensen Huang") or a group ("Critics") is not a description.
+ */
+function describes(headlineActor: string, bodyActor: string, texts: readonly string[]): boolean {
+  const words = descriptionWords(headlineActor).filter((word) => !DESCRIPTION_FILLERS.has(word));
+  const head = words.at(-1);
+  if (head === undefined || !PERSON_ROLE_HEADS.has(head)) return false;
+  const isDescribedIn = (description: readonly string[]) => words.every((word) => (ROLE_ALTERNATIVES[word] ?? [word]).some((alternative) => description.includes(alternative)));
+  if (isDescribedIn(descriptionWords(bodyActor))) return true;
+  if (!/^\p{Lu}/u.test(bodyActor)) return false;
+  for (const text of texts) {
+    for (let at = text.indexOf(bodyActor); at >= 0; at = text.indexOf(bodyActor, at + 1)) {
+      const around = text.slice(Math.max(0, at - DESCRIPTION_REACH_CHARS), at + bodyActor.length + DESCRIPTION_REACH_CHARS);
+      if (isDescribedIn(descriptionWords(around))) return true;
+    }
+  }
+  return false;
 }
 
 /** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
@@ -399,6 +470,6 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices
-    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor)))
+    .filter((voice) => !voice.isHeadline || !bodyActors.some((actor) => isSameSpeaker(actor, voice.actor) || describes(voice.actor, actor, sentenceTexts)))
     .map(({ actor, stance, quote }) => ({ actor, stance, quote }));
 }

@@ -81,6 +81,9 @@ export const SUPPORT_CUES = cues(1, [
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
   [`overdue`, 0.9, 'judgement'],
+  // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
+  // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
+  [`is|was|remains|seems|'s the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
   [`brilliant|genius|courageous|admirable|laudable|selfless|generous|noble|altruistic|efficient|refreshing|fantastic|wonderful|excellent`, 0.5, 'judgement'],
   [`least we owe`, 1, 'judgement'],
   [`better than no|nothing`, 0.9, 'argument', false],
@@ -104,6 +107,8 @@ export const SUPPORT_CUES = cues(1, [
   [`without a|any pause|brake*|limits`, 0.7, 'argument', false],
   // Single-word evaluations; their side follows what they evaluate (see evaluatedTarget).
   [`sensible|wise|prudent|necessary|essential|vital|justified|warranted|reasonable|credible|defensible|responsible`, 0.5, 'judgement'],
+  // A row of its own: the learned layer knows each cue by its pattern, and the row above keeps its weights.
+  [`sane`, 0.5, 'judgement'],
   [`call|calls|calling me ~1 a|an? doomer|alarmist|luddite|worrier|coward`, 0.8, 'argument', false],
   [`constructive|credit-positive|directionally`, 0.8, 'judgement'],
   [`make|making ~3 mandatory|law|binding|compulsory|permanent`, 0.9, 'argument', false],
@@ -282,8 +287,8 @@ const ADVOCATED_NOUN = 'pause|pauses|moratorium|moratoria|moratoriums|halt|freez
  * read for voices only: in a passage's own words they are news that someone advocates, not the passage's position.
  */
 export const VOICE_SIDE_CUES = cues(1, [
-  [`issue|issues|issued|issuing|make|makes|made|making|renew|renews|renewed|renewing|repeat|repeats|repeated|reiterate|reiterates|reiterated|restate|restates|restated|sound|sounds|sounded|echo|echoes|echoed|voice|voices|voiced|amplify|amplifies|amplified|launch|launches|launched|lead|leads|led|join|joins|joined|back|backs|backed|lodge|lodged|submit|submits|submitted ~3 call|calls|appeal|appeals|plea|pleas|case|demand|demands for|to ~5 ${ADVOCATED_NOUN}|pause|halt|freeze|slow|stop|suspend`, 0.8, 'call'],
-  [`advocate|advocates|advocated|advocating|push|pushes|pushed|pushing|press|presses|pressed|pressing|lobby|lobbies|lobbied|lobbying|campaign|campaigns|campaigned|campaigning|argue|argues|argued|arguing|plead|pleads|pleaded|pleading|appeal|appeals|appealed|appealing for ~5 ${ADVOCATED_NOUN}`, 0.8, 'call'],
+  [`issue|issues|issued|issuing|make|makes|made|making|renew|renews|renewed|renewing|repeat|repeats|repeated|reiterate|reiterates|reiterated|restate|restates|restated|sound|sounds|sounded|echo|echoes|echoed|voice|voices|voiced|amplify|amplifies|amplified|launch|launches|launched|lead|leads|led|join|joins|joined|back|backs|backed|sign|signs|signed|endorse|endorses|endorsed|support|supports|supported|lodge|lodged|submit|submits|submitted ~3 call|calls|appeal|appeals|plea|pleas|case|demand|demands for|to ~5 ${ADVOCATED_NOUN}|pause|halt|freeze|slow|stop|suspend`, 0.8, 'call', true, true],
+  [`advocate|advocates|advocated|advocating|push|pushes|pushed|pushing|press|presses|pressed|pressing|lobby|lobbies|lobbied|lobbying|campaign|campaigns|campaigned|campaigning|argue|argues|argued|arguing|plead|pleads|pleaded|pleading|appeal|appeals|appealed|appealing for ~5 ${ADVOCATED_NOUN}`, 0.8, 'call', true, true],
   [`propose|proposes|proposed|proposing|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|float|floats|floated|floating|outline|outlines|outlined|unveil|unveils|unveiled a|an ~3 ${ADVOCATED_NOUN}`, 0.8, 'call'],
   // The terms of the pause its speaker wants ("the pause should remain in effect until benchmarks are verified").
   [`${ADVOCATED_NOUN} should|must ~2 remain|stay|last|continue|run|hold ~3 until|in`, 0.8, 'call'],

@@ -444,9 +444,17 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         confidence: round(learned.probabilities[decision.label]),
         evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
-      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label) };
+      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords) };
     },
   };
+
+  /** The side a passage made of a speaker's sentences alone takes, as `score` would give it. */
+  function sideOfOwnWords(sentences: readonly string[]): StanceLabel {
+    const analysis = analysePassage({ title: null, text: sentences.join(' ') });
+    if (analysis.ruleStance === null) return 'neutral';
+    const learned = analysis.isPassage ? predictStance(analysis) : null;
+    return learned === null ? analysis.ruleStance.label : decideWithRules(analysis, analysis.ruleStance.label, learned).label;
+  }
 }
 
 /** Speakers who only put questions: an interview's host is not a side. */
@@ -460,8 +468,15 @@ const RELAYED_SPEAKER_SHARE = 0.25;
  * A passage that relays one speaker takes that speaker's side, so the speaker's voice takes the passage's
  * verdict where the speaker's own words carried no lexicon cue — or, when the speaker fills most of the
  * passage, even where the cues pointed the other way (the learned layer reads the whole passage better).
+ *
+ * Unless other speakers take the passage's side and the speaker's own sentences, read alone, take the other: the
+ * passage's side is then the others' ("Bengio urged the labs to pause. Andreessen said the pause is a trap that
+ * would hurt growth." is a passage for the pause, Andreessen's sentence one against it). Then the speaker's voice
+ * takes the side of their own words where their cues said nothing, and keeps its cues' side otherwise.
  */
-function alignRelayedVoice(analysis: PassageAnalysis, label: StanceLabel): Voice[] {
+function alignRelayedVoice(
+  analysis: PassageAnalysis, label: StanceLabel, sideOfOwnWords: (sentences: readonly string[]) => StanceLabel,
+): Voice[] {
   if (!analysis.isPassage || label === 'neutral') return analysis.voices;
   const lengths = new Map<string, number>();
   for (const voice of analysis.voices) {
@@ -482,7 +497,23 @@ function alignRelayedVoice(analysis: PassageAnalysis, label: StanceLabel): Voice
   const isCarried = isOnlySpeaker && share >= CARRIES_PASSAGE_SHARE;
   const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
   if (!isCarried && !isRelayed) return analysis.voices;
+  // Where other speakers take the passage's side, it may be theirs alone: then the speaker's own words, read alone,
+  // must not gainsay it. A speaker who is the passage's one voice is read with the passage (a transcript's answer needs
+  // its question, a letter's hypothetical its reply): read alone, such words were taken the wrong way as often as not.
+  const ownSide = others.length > 0 ? sideOfOwnWords(sentencesQuoting(analysis.sentences, speakerVoices)) : 'neutral';
+  if (ownSide !== 'neutral' && ownSide !== label) {
+    return analysis.voices.map((voice) => (voice.actor === speaker && voice.stance === 'neutral' ? { ...voice, stance: ownSide } : voice));
+  }
   return analysis.voices.map((voice) => (voice.actor === speaker ? { ...voice, stance: label } : voice));
+}
+
+// A quote's opening words that find the sentence it was taken from (a shown quote loses marks and commas at its ends).
+const QUOTE_KEY_CHARS = 24;
+
+/** The sentences, in text order, from which the voices' quotes were taken. */
+function sentencesQuoting(sentences: readonly SentenceAnalysis[], voices: readonly Voice[]): string[] {
+  const keys = voices.flatMap((voice) => voice.quote.split(' … ')).map((part) => part.slice(0, QUOTE_KEY_CHARS)).filter((key) => key.length > 0);
+  return sentences.filter((sentence) => keys.some((key) => sentence.text.includes(key))).map((sentence) => sentence.text);
 }
 
 function firstNonEmpty(...lists: Evidence[][]): Evidence[] {

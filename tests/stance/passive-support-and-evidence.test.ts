@@ -45,8 +45,10 @@ describe('support in the passive: "X is supported by Y" is Y backing X', () => {
     expect(result.stance?.label).toBe('neutral');
     expect(result.voices).toEqual(expect.arrayContaining([
       expect.objectContaining({ actor: 'some scientists', stance: 'support' }),
-      expect.objectContaining({ actor: 'others', stance: 'oppose' }),
     ]));
+    // "others" alone is a share of a group, no speaker to show (quantities-and-headline-speakers.test.ts); its
+    // statement still counts, and keeps the passage neutral.
+    expect(result.voices.map((voice) => voice.actor)).not.toContain('others');
   });
 
   it('a passive inside a report is the reporter\'s statement, and "supported by the evidence" names no speaker', () => {

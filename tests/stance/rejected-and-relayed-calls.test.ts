@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ScoreResult } from '../../src/model/index.ts';
+import { pauseScorer } from '../helpers/pause-topic.ts';
+
+/** An article as a feed gives it: a headline, a lead that names the proposal, the sentence under test, a close. */
+function scoreInArticle(sentence: string): ScoreResult {
+  const text = [
+    'More than 300 researchers on Tuesday renewed their call for a coordinated pause of frontier AI development.',
+    'The letter asks the leading labs to halt training runs above a compute threshold while verification is agreed.',
+    sentence,
+    'OpenAI and Google DeepMind did not respond to requests for comment.',
+  ].join('\n\n');
+  return pauseScorer.score({ title: 'Scientists renew call for global AI pause', text });
+}
+
+describe('a call that the speaker rejects is no advocacy of the speaker\'s', () => {
+  it.each([
+    ['China rejected the renewed call for a pause.', 'China'],
+    ['China rejected renewed calls for a pause.', 'China'],
+    ['China dismissed the repeated appeals for a moratorium.', 'China'],
+    ['The ministry rejected the push for a moratorium.', 'The ministry'],
+  ])('"%s" in an article: %s opposes', (sentence, actor) => {
+    const result = scoreInArticle(sentence);
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
+  });
+
+  it('a call named as a setting ("amid renewed calls") is not the speaker\'s call', () => {
+    const result = scoreInArticle('Amid renewed calls for a pause, China said it would keep building.');
+    expect(result.voices.find((voice) => voice.actor === 'China')?.stance).not.toBe('support');
+  });
+
+  it.each([
+    ['China renewed its call for a pause.', 'China'],
+    ['China issued a renewed call for a pause.', 'China'],
+    ['China backed the renewed call for a pause.', 'China'],
+    ['China has pushed for a pause.', 'China'],
+  ])('"%s" in an article: %s still supports', (sentence, actor) => {
+    const result = scoreInArticle(sentence);
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+});
+
+describe('a verb that reports a call keeps reporting it where a determiner might make it look like a noun', () => {
+  it.each([
+    ['Many writers signed the appeal for a standstill of frontier AI.', 'Many writers'],
+    ['Critics who backed the renewed call for a pause spoke first.', 'Critics'],
+  ])('"%s": %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a form in -ing after "those" is still a verb ("those calling for a slowdown")', () => {
+    const result = pauseScorer.score({ title: null, text: 'Please add my name to those calling for a worldwide slowdown of frontier AI.' });
+    expect(result.stance?.label).toBe('support');
+  });
+});
+
+describe('a passage\'s side is not relayed to a speaker whose own words take the other side', () => {
+  const trap = (speaker: string) => `${speaker} said the pause is a trap that would hurt growth.`;
+
+  it.each([
+    ['Yoshua Bengio urged the labs to pause frontier AI training.', 'Marc Andreessen'],
+    ['Scientists urged a pause on frontier AI.', 'The senator'],
+    ['"We need a pause now," said Yoshua Bengio.', 'A Meta spokesperson'],
+    ['Supporters say a pause of frontier AI is overdue.', 'Jensen Huang'],
+  ])('after "%s", %s opposes, as the sentence alone does', (before, speaker) => {
+    const alone = pauseScorer.score({ title: null, text: trap(speaker) });
+    expect(alone.voices).toContainEqual(expect.objectContaining({ actor: speaker, stance: 'oppose' }));
+    const result = pauseScorer.score({ title: null, text: `${before}\n\n${trap(speaker)}` });
+    expect(result.stance?.label).toBe('support');
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: speaker, stance: 'oppose' }));
+    const titled = pauseScorer.score({ title: 'AI pause debate heats up', text: `${before}\n\n${trap(speaker)}` });
+    expect(titled.voices.find((voice) => voice.actor === speaker)?.stance).not.toBe('support');
+  });
+
+  it('a speaker of the same camp still takes the passage\'s side where their words carry no cue', () => {
+    const result = pauseScorer.score({
+      title: null,
+      text: 'Unions called for a pause of frontier AI development.\n\nTheir leader, Maria Costa, said workers deserved a say in how the systems are built and deployed.',
+    });
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Maria Costa', stance: 'support' }));
+  });
+});
