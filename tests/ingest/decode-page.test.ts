@@ -90,6 +90,16 @@ describe('decodePage: the bytes overrule a label they contradict, by the rules f
     });
   });
 
+  it('a meta tag that the bytes are not either gives way to what the bytes read as', () => {
+    // windows-1252 under a header saying UTF-8 and a meta saying Shift_JIS: read as Shift_JIS, every accent was U+FFFD
+    const text = page(html('shift_jis'), 'Café à la pause — naïve “quoted” text about a global pause of frontier AI development');
+    expect(decodePage(iconv.encode(text, 'windows-1252'), { 'content-type': 'text/html; charset=utf-8' })).toEqual({
+      encoding: 'windows-1252',
+      text,
+      warnings: ['the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as windows-1252'],
+    });
+  });
+
   it.each(['', '<meta charset="utf-8">'])('UTF-8 with one stray bad byte stays UTF-8, one U+FFFD rather than every accent mangled (%j)', (meta) => {
     const text = page(meta, 'Café — naïve “pause”');
     expect(decodePage(Buffer.concat([Buffer.from(text), Buffer.from([0x93])]))).toEqual({

@@ -210,7 +210,11 @@ function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLab
     if (isUtf8(body) || !mostlyNotUtf8(body)) return null;
     // A document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
-    if (next && next !== 'utf-8') return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
+    // the document's own label, unless its bytes are not that either (windows-1252 text under a meta shift_jis: every
+    // accented letter would become U+FFFD); then the bytes decide, as with no label
+    if (next && next !== 'utf-8' && !iconv.decode(body, next).includes('\ufffd')) {
+      return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
+    }
     const detected = detectedLegacyEncoding(body);
     if (detected) return { encoding: detected.decoder, warning: `${said} but the body is not valid UTF-8; decoded as ${detected.name}, which its bytes read as` };
     return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
