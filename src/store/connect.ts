@@ -124,7 +124,9 @@ function redact(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.href;
   } catch {
-    return url;
+    // Not a URL that parses (a port past 65535, a password with an unencoded "/", "#" or "?"), and so where its
+    // password ends is unknown: everything from "//" to the last "@" is hidden, as the other messages hide a login.
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
   }
 }
 
@@ -228,6 +230,8 @@ function postgresHint(store: Store, error: unknown): string {
   if (/no PostgreSQL user name/i.test(message ?? '')) return ' (name one in the URL, as postgres://USER@host/db, or set PGUSER)';
   if (code === 'ECONNREFUSED') return ' (is PostgreSQL running and listening at that host and port?)';
   if (code === '3D000') return ' (create it with `createdb`, or check the database name in the URL)';
+  // node-postgres parses the URL with WHATWG's URL, whose one word for every fault is "Invalid URL"
+  if (code === 'ERR_INVALID_URL') return ' (check the port, 1 to 65535, and write "@", ":", "/", "?" and "#" in the user name or password percent-encoded, as %40, %3A, %2F, %3F and %23)';
   return '';
 }
 
