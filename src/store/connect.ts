@@ -65,11 +65,13 @@ export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | '
     }
     return null;
   }
-  // PostgreSQL's SQLSTATE: 53100 disk_full, 58030 io_error, 53300 too_many_connections, 25006 read_only_sql_transaction
+  // PostgreSQL's SQLSTATE: 53100 disk_full, 58030 io_error, 53300 too_many_connections, 25006 read_only_sql_transaction,
+  // 42501 insufficient_privilege
   if (code === '53100') return failure(`the disk of the PostgreSQL server of ${at} is full (${said}): free some space there and run again; what was stored before stays stored`);
   if (code === '58030') return failure(`the PostgreSQL server of ${at} cannot read or write its files (${said})`);
   if (code === '53300') return failure(`the PostgreSQL server of ${at} takes no more connections (${said})`);
   if (code === '25006') return failure(`${at} is read-only (${said}): a standby server, or default_transaction_read_only is on`);
+  if (code === '42501') return failure(`the PostgreSQL user of ${at} may not do what this command needs (${said}): ${PRIVILEGES_NEEDED}`);
   return null;
 }
 
@@ -124,7 +126,9 @@ function redact(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.href;
   } catch {
-    return url;
+    // Not a URL that parses (a port past 65535, a password with an unencoded "/", "#" or "?"), and so where its
+    // password ends is unknown: everything from "//" to the last "@" is hidden, as the other messages hide a login.
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
   }
 }
 
@@ -218,6 +222,11 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
   return store;
 }
 
+/** What a PostgreSQL user needs besides owning the tables, for a message about a privilege it lacks. */
+const PRIVILEGES_NEEDED =
+  'the commands that only read (articles, stories, trends, labels, sources, sources history) need SELECT on the pausewatch tables, ' +
+  'and run, digest, label, rescore and sources recheck need INSERT, UPDATE and DELETE too, and USAGE on their sequences';
+
 /**
  * What to do about the PostgreSQL errors a wrong URL or set-up gives, which name the symptom only. node-postgres
  * takes the user name from the URL, else PGUSER, else USER, which cron and containers often leave unset.
@@ -226,8 +235,13 @@ function postgresHint(store: Store, error: unknown): string {
   if (store.dialect !== 'postgres') return '';
   const { message, code } = error as { message?: string; code?: string };
   if (/no PostgreSQL user name/i.test(message ?? '')) return ' (name one in the URL, as postgres://USER@host/db, or set PGUSER)';
+  if (code === '42501') {
+    return ` (the PostgreSQL user lacks a privilege: tables an older pausewatch made are brought up to date by their owner, with \`pausewatch run\`; ${PRIVILEGES_NEEDED})`;
+  }
   if (code === 'ECONNREFUSED') return ' (is PostgreSQL running and listening at that host and port?)';
   if (code === '3D000') return ' (create it with `createdb`, or check the database name in the URL)';
+  // node-postgres parses the URL with WHATWG's URL, whose one word for every fault is "Invalid URL"
+  if (code === 'ERR_INVALID_URL') return ' (check the port, 1 to 65535, and write "@", ":", "/", "?" and "#" in the user name or password percent-encoded, as %40, %3A, %2F, %3F and %23)';
   return '';
 }
 
@@ -337,7 +351,8 @@ async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null,
     const missing = /^corrupted migrations: previously executed migration (.+) is missing$/.exec(message);
     if (missing) throw newerDatabaseError(location, [missing[1]!]);
     // No migration failed when the database could not be reached at all (a mistyped PostgreSQL database, a server down).
-    throw new Error(failed ? `migration ${failed.migrationName} failed: ${message}` : message);
+    // The error's code (SQLSTATE, ECONNREFUSED) goes with it, for postgresHint.
+    throw Object.assign(new Error(failed ? `migration ${failed.migrationName} failed: ${message}` : message), { code: (error as { code?: unknown }).code });
   }
 }
 

@@ -122,8 +122,12 @@ export async function unfinishedRunsArticles(db: Kysely<Database>, pipelineId: s
   return stored?.first && stored.last ? { first: stored.first, last: stored.last } : null;
 }
 
-/** The pipelines that have run against this database, for telling a user who opened another pipeline's database. */
+/**
+ * The pipelines that have run against this database, for telling a user who opened another pipeline's database. In
+ * code-point order, as SQLite sorts: PostgreSQL sorts by the database's collation, which in a database made with
+ * another locale than C (ICU's en-US, glibc's en_US.UTF-8) puts "desk_a" before "desk1" and "desk-b".
+ */
 export async function pipelinesWithRuns(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('runs').select('pipeline_id').distinct().orderBy('pipeline_id').execute();
-  return rows.map((row) => row.pipeline_id);
+  const rows = await db.selectFrom('runs').select('pipeline_id').distinct().execute();
+  return rows.map((row) => row.pipeline_id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
