@@ -226,8 +226,8 @@ const alertChannel = z.discriminatedUnion('type', [
     alerts: z.boolean().default(true),
     /**
      * Also send the daily digest: the first run on or after midnight in `digest.timeZone` sends the previous day's,
-     * once per day and channel. A day no run reached after its end (the machine was off all the next day) is not sent
-     * later. @default false
+     * once per day and channel; one not sent (a refusal) is tried by the runs of the next three days. A day no run
+     * began on is not sent. @default false
      */
     digest: z.boolean().default(false),
     smtp: z.strictObject({
@@ -306,6 +306,23 @@ function channelDestinations(channel: unknown, rootDir: string | null): Destinat
   }
 }
 
+/**
+ * The longest name a webhook or email channel may be known by without an `id`: its name keys the outbox and the digest
+ * records, and PostgreSQL refuses an index entry over 2704 bytes (80 recipients of one channel came to that), so
+ * such a channel failed every delivery there. One name for both databases, so a pipeline file works on either.
+ */
+const MAX_UNNAMED_CHANNEL_BYTES = 1000;
+
+/** The bytes of the name a webhook or email channel without an `id` is known by (see the alert stage's channel names). */
+function unnamedChannelBytes(channel: unknown): number {
+  const fields = (channel ?? {}) as Record<string, unknown>;
+  if (fields.type === 'webhook' && typeof fields.url === 'string') return Buffer.byteLength(`webhook:${fields.url}`);
+  if (fields.type === 'email' && Array.isArray(fields.to) && fields.to.every((address) => typeof address === 'string')) {
+    return Buffer.byteLength(`email:${[...new Set((fields.to as string[]).map((address) => address.toLowerCase()))].join(',')}`);
+  }
+  return 0;
+}
+
 /** Channels: two that deliver to one place, or two of a kind with one `id`, are refused. */
 function alertChannels(rootDir: string | null) {
   return z
@@ -324,6 +341,14 @@ function alertChannels(rootDir: string | null) {
           } else destinations.set(key, { index, shown });
         }
         const { type, id } = (channel ?? {}) as { type?: unknown; id?: unknown };
+        const unnamedBytes = id === undefined ? unnamedChannelBytes(channel) : 0;
+        if (unnamedBytes > MAX_UNNAMED_CHANNEL_BYTES) {
+          ctx.addIssue({
+            code: 'custom', path: [index, 'id'], input: id,
+            message: `an id for this channel (without one it is known by its ${type === 'email' ? 'recipients' : 'URL'}, ${unnamedBytes} bytes, more than the ${MAX_UNNAMED_CHANNEL_BYTES} a database key holds)`,
+            params: { found: 'nothing' },
+          });
+        }
         if ((type !== 'webhook' && type !== 'email') || typeof id !== 'string') return;
         const key = `${type}#${id}`;
         if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `two ${type === 'webhook' ? 'webhooks' : 'email channels'} are named "${id}"` });

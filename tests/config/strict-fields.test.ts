@@ -140,6 +140,17 @@ describe('a webhook', () => {
     ]);
   });
 
+  it('known by a URL or recipients too long for a database key needs an id, and loads with one', () => {
+    const to = Array.from({ length: 80 }, (_v, i) => `policy-analyst-${i}@ministry.example.org`);
+    const email = { type: 'email', from: 'pausewatch@example.org', to, smtp: { host: 'smtp.example.org' } };
+    const webhook = { type: 'webhook', url: `https://hooks.example/${'t'.repeat(1200)}` };
+    expect(problemsOf({ ...valid, alerts: { channels: [email, webhook] } })).toEqual([
+      expect.stringMatching(/^alerts\.channels\[0\]\.id: expected an id for this channel \(without one it is known by its recipients, 3\d\d\d bytes, more than the 1000 a database key holds\), found nothing$/),
+      expect.stringMatching(/^alerts\.channels\[1\]\.id: expected an id for this channel \(without one it is known by its URL, 12\d\d bytes, more than the 1000 a database key holds\), found nothing$/),
+    ]);
+    expect(problemsOf({ ...valid, alerts: { channels: [{ ...email, id: 'ministry' }, { ...webhook, id: 'long-hook' }] } })).toEqual([]);
+  });
+
   it('with valid headers loads', () => {
     expect(problemsOf({ ...valid, alerts: { channels: [{ type: 'webhook', url: 'https://hooks.example/x', headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k' } }] } })).toEqual([]);
   });
