@@ -1,5 +1,5 @@
 import type { StanceLabel } from '../model/index.ts';
-import { addDays, dayBounds, dayOf } from '../digest/day.ts';
+import { addDays, dayBounds, dayOf, isBareDate } from '../digest/day.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
@@ -43,12 +43,31 @@ export interface CutPeriod {
 }
 
 /**
- * When an original appeared, for trends and the digest's shift: the earliest publication date known for it or for
- * any of its syndicated copies, else when it was first seen.
+ * The earliest of stored publication times (ISO instants, or bare dates `YYYY-MM-DD` for a source that gave only the
+ * day), as the zone's calendar orders them: by day first (a bare date is its own day, an instant the day the zone
+ * shows at it), then by instant within a day, a bare date counting as its day's start. Not by stored text: west of UTC
+ * `2026-12-04` sorts before `2026-12-04T03:00:00.000Z`, which is the evening of 3 December there.
  */
-export function appearedAt(original: { published_at: string | null; fetched_at: string }, earliestCopyPublished: string | undefined): string {
-  const published = [original.published_at, earliestCopyPublished].filter((at): at is string => !!at).sort()[0];
-  return published ?? original.fetched_at;
+export function earliestPublished(times: readonly (string | null | undefined)[], timeZone: string): string | undefined {
+  let earliest: { at: string; day: string } | undefined;
+  for (const at of times) {
+    if (!at) continue;
+    const day = dayOf(at, timeZone);
+    const earlier = earliest === undefined || day < earliest.day || (day === earliest.day && !isBareDate(earliest.at) && (isBareDate(at) || at < earliest.at));
+    if (earlier) earliest = { at, day };
+  }
+  return earliest?.at;
+}
+
+/**
+ * When an original appeared, for trends and the digest's shift: the earliest publication date known for it or for
+ * any of its syndicated copies (as earliestPublished orders them in the zone), else when it was first seen.
+ * `copiesPublished`: the copies' publication times, or the earliest of each kind (bare date, instant) the store gives.
+ */
+export function appearedAt(
+  original: { published_at: string | null; fetched_at: string }, copiesPublished: readonly (string | null | undefined)[], timeZone: string,
+): string {
+  return earliestPublished([original.published_at, ...copiesPublished], timeZone) ?? original.fetched_at;
 }
 
 /**

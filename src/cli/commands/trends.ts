@@ -108,7 +108,7 @@ export function registerTrends(program: Command): void {
         for (const article of articles) {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
           if (!stance.relevant || !stance.label) continue;
-          const at = appearedAt(article, article.copy_published ?? undefined);
+          const at = appearedAt(article, [article.copy_published_day, article.copy_published_at], timeZone);
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
           const day = dayOf(at, timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
