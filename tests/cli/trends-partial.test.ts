@@ -94,6 +94,11 @@ describe('trends with --since and --until', () => {
       '',
     ]);
     expect((await project.cli('trends', '--by', 'week', '--format', 'csv')).stdout.split('\n')[3]).toMatch(/^2026-W49,1,.*,true$/);
+    // a day with its star is wider than a week: the column makes room rather than cut the date ("2026-12-0…")
+    const days = (await project.cli('trends', '--by', 'day', '--since', '2026-12-01')).stdout.split('\n');
+    expect(days.slice(0, 3)).toEqual([
+      expect.stringMatching(/^period {7}articles/), expect.stringMatching(/^2026-12-01 {3}0 /), expect.stringMatching(/^2026-12-02\* {2}1 /),
+    ]);
     // an --until still to come adds no row of zeros for the days after today
     expect((await rows('--by', 'week', '--until', '2027-01-31')).map((r) => [r.period, r.partial])).toEqual([['2026-W47', undefined], ['2026-W48', undefined], ['2026-W49', true]]);
     expect((await rows('--by', 'day', '--since', '2026-12-01', '--until', '2026-12-31')).map((r) => [r.period, r.articles, r.partial])).toEqual([

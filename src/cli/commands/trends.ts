@@ -57,7 +57,9 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
   const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
-  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10]).split('\n');
+  // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
+  const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
+  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [periodWidth, 8, 7, 6, 7, 10]).split('\n');
   const out = [header!];
   const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && !r.partial;
   for (let i = 0; i < rows.length; ) {
