@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerTrends } from '../../src/cli/commands/trends.ts';
 import { freshSqlite } from '../helpers/databases.ts';
+import { recordEarlierRun } from '../helpers/seeded-trends.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /** Four on-topic captures of different events, dated by their datelines: three in November, one in December. */
@@ -40,6 +41,8 @@ describe('trends with --since and --until', () => {
     for (const [name, text] of Object.entries(captures)) project.writeFile(`caps/${name}`, text);
     project.writePipeline(pipelineDefinition({ id: 'partial', name: 'Partial', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }));
     expect((await project.cli('run', '--quiet')).code).toBe(0);
+    // watched since November: the periods of the captures are no periods before pausewatch began watching
+    await recordEarlierRun(project.database.target, 'partial', '2026-11-01T00:00:00.000Z');
   });
   afterEach(async () => {
     vi.useRealTimers();

@@ -4,6 +4,20 @@ import { openStore } from '../../src/store/index.ts';
 import type { TestDatabase } from './databases.ts';
 import { pipelineDefinition, tempProject, type TempProject } from './temp-project.ts';
 
+/**
+ * Records a finished run of `pipelineId` that began at `startedAt`, as if the pipeline had watched since then: trends
+ * mark the periods before a pipeline's first run, and a test's own run begins whenever the test runs.
+ */
+export async function recordEarlierRun(target: string, pipelineId: string, startedAt: string): Promise<void> {
+  const store = await openStore(target);
+  try {
+    const id = await repo.startRun(store.db, pipelineId, startedAt);
+    await store.db.updateTable('runs').set({ status: 'ok', finished_at: startedAt }).where('id', '=', id).execute();
+  } finally {
+    await store.close();
+  }
+}
+
 /** An article as the seeded store holds it: its name (title and key), dates, stance, and the article it copies. */
 export interface SeededArticle {
   name: string;

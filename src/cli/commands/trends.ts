@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { dayOf, localDate } from '../../digest/day.ts';
-import { latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
+import { firstRunStartedAt, latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
 import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
@@ -46,6 +46,23 @@ function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { si
   return [head, ...cuts.map((cut) => `  ${cut.period}: ${cut.from} to ${cut.to} counted`)].join('\n') + '\n';
 }
 
+/**
+ * Below the table, what the periods it marks with a dagger are: before the pipeline's first run, all or some of their
+ * days, so that their figures (the articles published then and found later) are not read as a quiet time.
+ */
+function unwatchedNote(rows: readonly TrendRow[], timeZone: string): string {
+  const unwatched = rows.filter((r) => r.watched !== undefined);
+  const from = unwatched[0]?.watchedFrom;
+  if (from === undefined) return '';
+  const part = unwatched.filter((r) => r.watched === 'part');
+  const one = unwatched.length === 1;
+  const its = one ? 'its' : 'their';
+  const head =
+    `† ${one ? 'period' : 'periods'} before pausewatch began watching on ${from} (its first run, in ${timeZone})${part.length > 0 ? `, all or some of ${its} days` : ''}: ` +
+    `the articles published then count only if found later, so ${its} figures are not all the coverage, and 0 is not a quiet time`;
+  return [head, ...part.map((r) => `  ${r.period}: watched from ${from}`)].join('\n') + '\n';
+}
+
 /** Empty periods in a row, at least, that the table shows as one line; JSON and CSV list every period. */
 export const QUIET_RUN = 4;
 
@@ -53,10 +70,13 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
 
 /**
  * The table: a period a line, but a run of QUIET_RUN or more whole periods without articles as one line naming its
- * first and last period, so one article from June does not push December's figures past 180 lines of zeros.
+ * first and last period, so one article from June does not push December's figures past 180 lines of zeros. A period
+ * cut short is starred (see partialNote), one not watched whole daggered (see unwatchedNote); a run of quiet periods
+ * is all before the first run or all after it, daggered as they are.
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
-  const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+  const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '');
+  const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
   // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
   const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
   const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [periodWidth, 8, 7, 6, 7, 10]).split('\n');
@@ -64,10 +84,10 @@ function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
   const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && !r.partial;
   for (let i = 0; i < rows.length; ) {
     let end = i;
-    while (quiet(rows[i]) && quiet(rows[end + 1])) end += 1;
+    while (quiet(rows[i]) && quiet(rows[end + 1]) && rows[end + 1]!.watched === rows[i]!.watched) end += 1;
     const count = end - i + 1;
     if (quiet(rows[i]) && count >= QUIET_RUN) {
-      out.push(`${rows[i]!.period} to ${rows[end]!.period}: 0 articles in each of these ${count} ${UNITS[period]}`);
+      out.push(`${rows[i]!.period} to ${rows[end]!.period}${marks(rows[i]!)}: 0 articles in each of these ${count} ${UNITS[period]}`);
       i = end + 1;
     } else {
       out.push(lines[i]!);
@@ -118,12 +138,16 @@ export function registerTrends(program: Command): void {
         }
         // days after today have not happened: no rows of zeros for them, and the period under way is partial
         const today = localDate(new Date(), timeZone);
-        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today);
+        // the days before the first run were not watched: their zeros are no quiet time (as the digest's shift says)
+        const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
+        const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), timeZone);
+        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today, watchedFrom);
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
         process.stdout.write(`${trendsTable(rows, local.by as TrendPeriod)}\n`);
         process.stdout.write(partialNote(rows, local.by as TrendPeriod, local, today, timeZone));
+        process.stdout.write(unwatchedNote(rows, timeZone));
       });
     });
 }
