@@ -40,6 +40,13 @@ export interface TrendRow {
   watched?: 'none' | 'part';
   /** With `watched`: the day (in the zone) of the pipeline's first run, from which on pausewatch watched. */
   watchedFrom?: string;
+  /**
+   * Only on a period that counts articles dated after today (a source's clock ahead, a post scheduled for later: runs
+   * keep a publication date up to a day ahead): how many. They count in the period of their date, so the period under
+   * way (partial, counted up to today) may hold one dated tomorrow, and a period not yet begun is listed when one is
+   * dated in it: that row, unlike the period under way, is not `partial`.
+   */
+  datedAhead?: number;
 }
 
 /** A period a range of days cuts, with the days of it in the range. */
@@ -163,7 +170,8 @@ export function partialPeriods(period: TrendPeriod, range: { from?: string; to?:
 /**
  * Counts per period, oldest first, with a row of zeros for every period without articles between the first and the
  * last (or `range`, days in the zone, when given): a time series with gaps would plot quiet weeks as missing.
- * `today` (in the zone), when given, ends the zeros: no row is made for a period that has not begun. The periods
+ * `today` (in the zone), when given, ends the zeros: no row is made for a period that has not begun, unless an
+ * article is dated in it (see `datedAhead`, which marks the articles dated after today wherever they count). The periods
  * `range` cuts, and the one under way on `today`, are marked `partial` with the days they count. `watchedFrom`, the
  * day of the pipeline's first run (null or left out: none is known), marks the periods whose days counted are before
  * it, all or some (`watched`): their zeros are days nobody watched, not quiet ones. Callers pass on-topic originals
@@ -174,8 +182,8 @@ export function aggregateTrends(
   watchedFrom?: string | null,
 ): TrendRow[] {
   // `day`: a day of the period, from which its first and last are found
-  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; day: string }>();
-  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, day });
+  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; day: string }>();
+  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, day });
   const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
   const last = range.to ?? days.at(-1);
@@ -196,6 +204,7 @@ export function aggregateTrends(
     }
     row.articles += 1;
     row[point.label] += 1;
+    if (today !== undefined && day > today) row.ahead += 1;
     if (point.score !== null) {
       row.scoreSum += point.score;
       row.scored += 1;
@@ -204,7 +213,7 @@ export function aggregateTrends(
   const cuts = new Map(partialPeriods(period, range, today).map((c) => [c.period, c]));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, day, ...row }) => {
+    .map(({ scoreSum, scored, ahead, day, ...row }) => {
       const cut = cuts.get(row.period);
       // the days the row counts: those of the period, or of it the range and today leave
       const counted = cut ?? { from: periodEdge(day, period, previousDay), to: periodEdge(day, period, nextDay) };
@@ -214,6 +223,7 @@ export function aggregateTrends(
         meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null,
         ...(cut ? { partial: true as const, from: cut.from, to: cut.to } : {}),
         ...(watched === 'none' || watched === 'part' ? { watched, watchedFrom: watchedFrom! } : {}),
+        ...(ahead > 0 ? { datedAhead: ahead } : {}),
       };
     });
 }

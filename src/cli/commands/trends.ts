@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { dayOf, localDate } from '../../digest/day.ts';
 import { firstRunStartedAt, latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
-import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, periodOf, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
@@ -63,6 +63,23 @@ function unwatchedNote(rows: readonly TrendRow[], timeZone: string): string {
   return [head, ...part.map((r) => `  ${r.period}: watched from ${from}`)].join('\n') + '\n';
 }
 
+/**
+ * Below the table, what the periods it marks with a plus hold: articles dated after today, by a source's clock ahead
+ * or a post scheduled for later, counted in the period of their date, which may not have begun (a row after the one
+ * under way) or be counted up to today only (the period under way).
+ */
+function aheadNote(rows: readonly TrendRow[], period: TrendPeriod, today: string, timeZone: string): string {
+  const ahead = rows.filter((r) => r.datedAhead !== undefined);
+  if (ahead.length === 0) return '';
+  const underWay = periodOf(today, period, timeZone);
+  const head = `+ counts articles their source dates after today (${today} in ${timeZone}): a clock ahead, or a post scheduled for later; each counts in the period of its date`;
+  const lines = ahead.map((r) => {
+    const when = r.period === underWay ? ' (under way)' : r.period > underWay ? ' (not yet begun)' : '';
+    return `  ${r.period}${when}: ${r.datedAhead} ${r.datedAhead === 1 ? 'article' : 'articles'} dated after today`;
+  });
+  return [head, ...lines].join('\n') + '\n';
+}
+
 /** Empty periods in a row, at least, that the table shows as one line; JSON and CSV list every period. */
 export const QUIET_RUN = 4;
 
@@ -71,11 +88,12 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
 /**
  * The table: a period a line, but a run of QUIET_RUN or more whole periods without articles as one line naming its
  * first and last period, so one article from June does not push December's figures past 180 lines of zeros. A period
- * cut short is starred (see partialNote), one not watched whole daggered (see unwatchedNote); a run of quiet periods
+ * cut short is starred (see partialNote), one not watched whole daggered (see unwatchedNote), one counting articles
+ * dated after today marked with a plus (see aheadNote); a run of quiet periods
  * is all before the first run or all after it, daggered as they are.
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
-  const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '');
+  const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '') + (r.datedAhead !== undefined ? '+' : '');
   const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
   // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
   const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
@@ -148,6 +166,7 @@ export function registerTrends(program: Command): void {
         process.stdout.write(`${trendsTable(rows, local.by as TrendPeriod)}\n`);
         process.stdout.write(partialNote(rows, local.by as TrendPeriod, local, today, timeZone));
         process.stdout.write(unwatchedNote(rows, timeZone));
+        process.stdout.write(aheadNote(rows, local.by as TrendPeriod, today, timeZone));
       });
     });
 }
