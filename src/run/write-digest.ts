@@ -127,14 +127,14 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
   const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
   const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
   // copies seen after the day do not move its originals: a digest rewritten later counts as it did on the day
-  const copiesPublished = await repo.earliestCopyPublications(store.db, rows.map((r) => r.id), { seenBefore: dayBounds(date, tz).end });
+  const copiesPublished = await repo.copyPublicationTimes(store.db, rows.map((r) => r.id), { seenBefore: dayBounds(date, tz).end });
   const tally = (from: string, to: string): StanceTally => ({ from, to, articles: 0, support: 0, oppose: 0, neutral: 0 });
   const current = tally(currentFrom, date);
   const previous = tally(previousFrom, addDays(date, -7));
   for (const row of rows) {
     const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
     if (!stance.label) continue;
-    const day = dayOf(appearedAt(row, copiesPublished.get(row.id)), tz);
+    const day = dayOf(appearedAt(row, copiesPublished.get(row.id) ?? [], tz), tz);
     const bucket = day >= currentFrom && day <= date ? current : day >= previousFrom && day < currentFrom ? previous : null;
     if (!bucket) continue;
     bucket.articles += 1;

@@ -288,14 +288,16 @@ export function storyMembers(db: Kysely<Database>, pipelineId: string): Promise<
 }
 
 /**
- * What trends need of an original (an article that copies no other): when it was published and first seen, and the earliest
- * publication date of its syndicated copies (`copy_published`, null when none is dated), from which appearedAt tells
- * when it appeared.
+ * What trends need of an original (an article that copies no other): when it was published and first seen, and the
+ * earliest publication date of its syndicated copies, from which appearedAt tells when it appeared: of those given as
+ * a bare date (`copy_published_day`) and of those given as an instant (`copy_published_at`), each null when no copy
+ * has one. Two, because which is earlier depends on the zone: west of UTC `2026-12-04` is after
+ * `2026-12-04T03:00:00.000Z` (the evening of the 3rd), though it sorts before it as text.
  */
-export type TrendOriginalRow = Pick<ArticleRow, 'id' | 'published_at' | 'fetched_at'> & { copy_published: string | null };
+export type TrendOriginalRow = Pick<ArticleRow, 'id' | 'published_at' | 'fetched_at'> & { copy_published_day: string | null; copy_published_at: string | null };
 
 /**
- * The pipeline's originals, newest first (as listArticles orders them), with their copies' earliest publication date:
+ * The pipeline's originals, newest first (as listArticles orders them), with their copies' earliest publication dates:
  * one scan of the pipeline's articles grouped by original, where a list of ids would take a query per 500 (and a join
  * of the copies to their originals turns into a loop over both wherever PostgreSQL has no statistics yet). `appeared`
  * keeps those whose appearedAt (the earliest of the publication dates, else first seen) is within the bounds, compared
@@ -314,7 +316,10 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
         eb.fn.max(ofOriginal('published_at')).as('published_at'),
         // null for a group without its original: copies of an article that is itself a copy
         eb.fn.max(ofOriginal('fetched_at')).as('fetched_at'),
-        eb.fn.min(eb.case().when('duplicate_of', 'is not', null).then(eb.ref('published_at')).end()).as('copy_published'),
+        // a bare date (YYYY-MM-DD) and an instant are compared by the caller, in its zone: by text, the bare date would
+        // win west of UTC over an instant of the evening before
+        eb.fn.min(eb.case().when(eb.and([eb('duplicate_of', 'is not', null), eb(eb.fn('length', ['published_at']), '=', 10)])).then(eb.ref('published_at')).end()).as('copy_published_day'),
+        eb.fn.min(eb.case().when(eb.and([eb('duplicate_of', 'is not', null), eb(eb.fn('length', ['published_at']), '>', 10)])).then(eb.ref('published_at')).end()).as('copy_published_at'),
       ];
     })
     .where('pipeline_id', '=', pipelineId)
@@ -326,8 +331,9 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
     query = query.where((eb) =>
       eb.and([
         eb.or([eb('o.published_at', 'is', null), eb('o.published_at', '>=', from)]),
-        eb.or([eb('o.copy_published', 'is', null), eb('o.copy_published', '>=', from)]),
-        eb.or([eb('o.published_at', 'is not', null), eb('o.copy_published', 'is not', null), eb('o.fetched_at', '>=', from)]),
+        eb.or([eb('o.copy_published_day', 'is', null), eb('o.copy_published_day', '>=', from)]),
+        eb.or([eb('o.copy_published_at', 'is', null), eb('o.copy_published_at', '>=', from)]),
+        eb.or([eb('o.published_at', 'is not', null), eb('o.copy_published_day', 'is not', null), eb('o.copy_published_at', 'is not', null), eb('o.fetched_at', '>=', from)]),
       ]),
     );
   }
@@ -336,8 +342,9 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
     query = query.where((eb) =>
       eb.or([
         eb('o.published_at', '<=', to),
-        eb('o.copy_published', '<=', to),
-        eb.and([eb('o.published_at', 'is', null), eb('o.copy_published', 'is', null), eb('o.fetched_at', '<=', to)]),
+        eb('o.copy_published_day', '<=', to),
+        eb('o.copy_published_at', '<=', to),
+        eb.and([eb('o.published_at', 'is', null), eb('o.copy_published_day', 'is', null), eb('o.copy_published_at', 'is', null), eb('o.fetched_at', '<=', to)]),
       ]),
     );
   }
@@ -345,25 +352,45 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
 }
 
 /**
- * The earliest publication date among the syndicated copies of each of these originals, for those that have a dated
- * copy: the original is whichever copy was stored first, which may be an undated capture of a June article.
+ * The earliest publication dates among the syndicated copies of each of these originals, for those that have a dated
+ * copy (the original is whichever copy was stored first, which may be an undated capture of a June article): the
+ * earliest bare date and the earliest instant, those there are, for appearedAt to pick from in its zone.
  * `seenBefore`: only copies first seen before that instant (what a digest of an earlier day knew).
  */
-export async function earliestCopyPublications(
+export async function copyPublicationTimes(
   db: Kysely<Database>, originalIds: readonly number[], { seenBefore }: { seenBefore?: string } = {},
-): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
   for (const chunk of inChunks(originalIds)) {
     let query = db
       .selectFrom('articles')
-      .select(['duplicate_of', (eb) => eb.fn.min('published_at').as('earliest')])
+      .select((eb) => [
+        'duplicate_of',
+        eb.fn.min(eb.case().when(eb.fn('length', ['published_at']), '=', 10).then(eb.ref('published_at')).end()).as('day'),
+        eb.fn.min(eb.case().when(eb.fn('length', ['published_at']), '>', 10).then(eb.ref('published_at')).end()).as('at'),
+      ])
       .where('duplicate_of', 'in', chunk)
       .where('published_at', 'is not', null);
     if (seenBefore !== undefined) query = query.where('fetched_at', '<', seenBefore);
     const rows = await query.groupBy('duplicate_of').execute();
-    for (const row of rows) if (row.duplicate_of !== null && row.earliest) out.set(row.duplicate_of, row.earliest as string);
+    for (const row of rows) {
+      const times = [row.day, row.at].filter((time): time is string => !!time);
+      if (row.duplicate_of !== null && times.length > 0) out.set(row.duplicate_of, times);
+    }
   }
   return out;
+}
+
+/**
+ * The earliest publication date among the syndicated copies of each of these originals, for those that have a dated
+ * copy, as stored text sorts them: where a copy gives a bare date and another an instant, which is earlier depends on
+ * the zone, and trends and the digest take copyPublicationTimes instead.
+ */
+export async function earliestCopyPublications(
+  db: Kysely<Database>, originalIds: readonly number[], options: { seenBefore?: string } = {},
+): Promise<Map<number, string>> {
+  const times = await copyPublicationTimes(db, originalIds, options);
+  return new Map([...times].map(([id, candidates]) => [id, [...candidates].sort()[0]!]));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StanceLabel } from '../model/index.ts';
-import { addDays, dayBounds, dayOf } from '../digest/day.ts';
+import { addDays, dayBounds, dayOf, isBareDate } from '../digest/day.ts';
+import { spanWatched } from '../digest/select.ts';
 
 export type TrendPeriod = 'day' | 'week' | 'month';
 
@@ -31,6 +32,21 @@ export interface TrendRow {
   from?: string;
   /** With `partial`: the last day the period counts. */
   to?: string;
+  /**
+   * Only on a period pausewatch did not watch whole, as the digest's shift says it: `none` when the days it counts
+   * are all before the day of the pipeline's first run, `part` when that day falls among them. Such a period holds
+   * only the articles published then that were found later: no measure of the coverage, and not a quiet time.
+   */
+  watched?: 'none' | 'part';
+  /** With `watched`: the day (in the zone) of the pipeline's first run, from which on pausewatch watched. */
+  watchedFrom?: string;
+  /**
+   * Only on a period that counts articles dated after today (a source's clock ahead, a post scheduled for later: runs
+   * keep a publication date up to a day ahead): how many. They count in the period of their date, so the period under
+   * way (partial, counted up to today) may hold one dated tomorrow, and a period not yet begun is listed when one is
+   * dated in it: that row, unlike the period under way, is not `partial`.
+   */
+  datedAhead?: number;
 }
 
 /** A period a range of days cuts, with the days of it in the range. */
@@ -43,12 +59,31 @@ export interface CutPeriod {
 }
 
 /**
- * When an original appeared, for trends and the digest's shift: the earliest publication date known for it or for
- * any of its syndicated copies, else when it was first seen.
+ * The earliest of stored publication times (ISO instants, or bare dates `YYYY-MM-DD` for a source that gave only the
+ * day), as the zone's calendar orders them: by day first (a bare date is its own day, an instant the day the zone
+ * shows at it), then by instant within a day, a bare date counting as its day's start. Not by stored text: west of UTC
+ * `2026-12-04` sorts before `2026-12-04T03:00:00.000Z`, which is the evening of 3 December there.
  */
-export function appearedAt(original: { published_at: string | null; fetched_at: string }, earliestCopyPublished: string | undefined): string {
-  const published = [original.published_at, earliestCopyPublished].filter((at): at is string => !!at).sort()[0];
-  return published ?? original.fetched_at;
+export function earliestPublished(times: readonly (string | null | undefined)[], timeZone: string): string | undefined {
+  let earliest: { at: string; day: string } | undefined;
+  for (const at of times) {
+    if (!at) continue;
+    const day = dayOf(at, timeZone);
+    const earlier = earliest === undefined || day < earliest.day || (day === earliest.day && !isBareDate(earliest.at) && (isBareDate(at) || at < earliest.at));
+    if (earlier) earliest = { at, day };
+  }
+  return earliest?.at;
+}
+
+/**
+ * When an original appeared, for trends and the digest's shift: the earliest publication date known for it or for
+ * any of its syndicated copies (as earliestPublished orders them in the zone), else when it was first seen.
+ * `copiesPublished`: the copies' publication times, or the earliest of each kind (bare date, instant) the store gives.
+ */
+export function appearedAt(
+  original: { published_at: string | null; fetched_at: string }, copiesPublished: readonly (string | null | undefined)[], timeZone: string,
+): string {
+  return earliestPublished([original.published_at, ...copiesPublished], timeZone) ?? original.fetched_at;
 }
 
 /**
@@ -135,15 +170,20 @@ export function partialPeriods(period: TrendPeriod, range: { from?: string; to?:
 /**
  * Counts per period, oldest first, with a row of zeros for every period without articles between the first and the
  * last (or `range`, days in the zone, when given): a time series with gaps would plot quiet weeks as missing.
- * `today` (in the zone), when given, ends the zeros: no row is made for a period that has not begun. The periods
- * `range` cuts, and the one under way on `today`, are marked `partial` with the days they count. Callers pass on-topic
- * originals only, so syndication does not count twice.
+ * `today` (in the zone), when given, ends the zeros: no row is made for a period that has not begun, unless an
+ * article is dated in it (see `datedAhead`, which marks the articles dated after today wherever they count). The periods
+ * `range` cuts, and the one under way on `today`, are marked `partial` with the days they count. `watchedFrom`, the
+ * day of the pipeline's first run (null or left out: none is known), marks the periods whose days counted are before
+ * it, all or some (`watched`): their zeros are days nobody watched, not quiet ones. Callers pass on-topic originals
+ * only, so syndication does not count twice.
  */
 export function aggregateTrends(
   points: readonly TrendPoint[], period: TrendPeriod, timeZone: string, range: { from?: string; to?: string } = {}, today?: string,
+  watchedFrom?: string | null,
 ): TrendRow[] {
-  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number }>();
-  const emptyRow = (key: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0 });
+  // `day`: a day of the period, from which its first and last are found
+  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; day: string }>();
+  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, day });
   const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
   const last = range.to ?? days.at(-1);
@@ -151,18 +191,20 @@ export function aggregateTrends(
   if (from !== undefined && to !== undefined) {
     for (let day = from; day <= to; day = nextDay(day)) {
       const key = periodOfDay(day, period);
-      if (!rows.has(key)) rows.set(key, emptyRow(key));
+      if (!rows.has(key)) rows.set(key, emptyRow(key, day));
     }
   }
   for (const point of points) {
-    const key = periodOf(point.at, period, timeZone);
+    const day = dayOf(point.at, timeZone);
+    const key = periodOfDay(day, period);
     let row = rows.get(key);
     if (!row) {
-      row = emptyRow(key);
+      row = emptyRow(key, day);
       rows.set(key, row);
     }
     row.articles += 1;
     row[point.label] += 1;
+    if (today !== undefined && day > today) row.ahead += 1;
     if (point.score !== null) {
       row.scoreSum += point.score;
       row.scored += 1;
@@ -171,8 +213,17 @@ export function aggregateTrends(
   const cuts = new Map(partialPeriods(period, range, today).map((c) => [c.period, c]));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, ...row }) => {
+    .map(({ scoreSum, scored, ahead, day, ...row }) => {
       const cut = cuts.get(row.period);
-      return { ...row, meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null, ...(cut ? { partial: true as const, from: cut.from, to: cut.to } : {}) };
+      // the days the row counts: those of the period, or of it the range and today leave
+      const counted = cut ?? { from: periodEdge(day, period, previousDay), to: periodEdge(day, period, nextDay) };
+      const watched = spanWatched(counted, watchedFrom ?? null);
+      return {
+        ...row,
+        meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null,
+        ...(cut ? { partial: true as const, from: cut.from, to: cut.to } : {}),
+        ...(watched === 'none' || watched === 'part' ? { watched, watchedFrom: watchedFrom! } : {}),
+        ...(ahead > 0 ? { datedAhead: ahead } : {}),
+      };
     });
 }

@@ -135,10 +135,15 @@ describe('the pausewatch command', () => {
 
     const trends = JSON.parse((await pausewatch(['trends', '--format', 'json', '--by', 'month', '--pipeline', 'pipeline.ts', '--database', db()], root)).stdout);
     expect(trends.reduce((n: number, r: { oppose: number }) => n + r.oppose, 0)).toBeGreaterThanOrEqual(1);
-    // CLI.md's fields, in its order; the month under way (the undated seeds count from today) adds the days it counts
+    // CLI.md's fields, in its order; the month under way (the undated seeds count from today) adds the days it counts,
+    // and those before the first run (today), in whole (the seed of 5 June's) or in part (this one, after its 1st), that
+    // they were not watched
     const month = new Date().toISOString().slice(0, 7);
     for (const row of trends) {
-      expect(Object.keys(row)).toEqual(['period', 'articles', 'support', 'oppose', 'neutral', 'meanScore', ...(row.period === month ? ['partial', 'from', 'to'] : [])]);
+      expect(Object.keys(row)).toEqual([
+        'period', 'articles', 'support', 'oppose', 'neutral', 'meanScore', ...(row.period === month ? ['partial', 'from', 'to'] : []), ...('watched' in row ? ['watched', 'watchedFrom'] : []),
+      ]);
+      if (row.period < month) expect(row.watched).toBe('none');
     }
 
     const exported = path.join(root, 'labels.jsonl');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerTrends } from '../../src/cli/commands/trends.ts';
 import { freshSqlite } from '../helpers/databases.ts';
+import { recordEarlierRun } from '../helpers/seeded-trends.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /** Four on-topic captures of different events, dated by their datelines: three in November, one in December. */
@@ -40,6 +41,8 @@ describe('trends with --since and --until', () => {
     for (const [name, text] of Object.entries(captures)) project.writeFile(`caps/${name}`, text);
     project.writePipeline(pipelineDefinition({ id: 'partial', name: 'Partial', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }));
     expect((await project.cli('run', '--quiet')).code).toBe(0);
+    // watched since November: the periods of the captures are no periods before pausewatch began watching
+    await recordEarlierRun(project.database.target, 'partial', '2026-11-01T00:00:00.000Z');
   });
   afterEach(async () => {
     vi.useRealTimers();
@@ -94,6 +97,11 @@ describe('trends with --since and --until', () => {
       '',
     ]);
     expect((await project.cli('trends', '--by', 'week', '--format', 'csv')).stdout.split('\n')[3]).toMatch(/^2026-W49,1,.*,true$/);
+    // a day with its star is wider than a week: the column makes room rather than cut the date ("2026-12-0…")
+    const days = (await project.cli('trends', '--by', 'day', '--since', '2026-12-01')).stdout.split('\n');
+    expect(days.slice(0, 3)).toEqual([
+      expect.stringMatching(/^period {7}articles/), expect.stringMatching(/^2026-12-01 {3}0 /), expect.stringMatching(/^2026-12-02\* {2}1 /),
+    ]);
     // an --until still to come adds no row of zeros for the days after today
     expect((await rows('--by', 'week', '--until', '2027-01-31')).map((r) => [r.period, r.partial])).toEqual([['2026-W47', undefined], ['2026-W48', undefined], ['2026-W49', true]]);
     expect((await rows('--by', 'day', '--since', '2026-12-01', '--until', '2026-12-31')).map((r) => [r.period, r.articles, r.partial])).toEqual([

@@ -72,11 +72,14 @@ describe.each(dialects)('the reads of stories and trends on $name', ({ fresh }) 
   it("trendOriginals: the pipeline's originals in listArticles' order, with their copies' earliest publication date", async () => {
     const all = await repo.listArticles(store.db, { pipelineId: 'p' });
     const originals = all.filter((a) => a.duplicate_of === null);
-    const copies = await repo.earliestCopyPublications(store.db, originals.map((a) => a.id));
-    const expected = originals.map((a) => ({ id: a.id, published_at: a.published_at, fetched_at: a.fetched_at, copy_published: copies.get(a.id) ?? null }));
+    const copies = await repo.copyPublicationTimes(store.db, originals.map((a) => a.id));
+    const ofKind = (times: string[] | undefined, bare: boolean) => times?.find((time) => (time.length === 10) === bare) ?? null;
+    const expected = originals.map((a) => ({
+      id: a.id, published_at: a.published_at, fetched_at: a.fetched_at, copy_published_day: ofKind(copies.get(a.id), true), copy_published_at: ofKind(copies.get(a.id), false),
+    }));
     expect(await repo.trendOriginals(store.db, 'p')).toEqual(expected);
-    expect(expected.find((a) => a.id === ids.o1)?.copy_published).toBe('2026-05-30');
-    expect(expected.find((a) => a.id === ids.o4)?.copy_published).toBe('2026-06-07T00:00:00.000Z');
+    expect(expected.find((a) => a.id === ids.o1)).toMatchObject({ copy_published_day: '2026-05-30', copy_published_at: null });
+    expect(expected.find((a) => a.id === ids.o4)).toMatchObject({ copy_published_day: null, copy_published_at: '2026-06-07T00:00:00.000Z' });
   });
 
   const zones = ['America/New_York', 'Pacific/Pago_Pago', 'UTC', 'Europe/Brussels', 'Asia/Tokyo', 'Pacific/Kiritimati'];
@@ -97,7 +100,7 @@ describe.each(dialects)('the reads of stories and trends on $name', ({ fresh }) 
   it.each(zones)('trendOriginals keeps every original that appeared on the days of a range in %s, and leaves out those far from it', async (zone) => {
     const all = await repo.trendOriginals(store.db, 'p');
     for (const range of ranges) {
-      const dayOfRow = (row: repo.TrendOriginalRow) => dayOf(appearedAt(row, row.copy_published ?? undefined), zone);
+      const dayOfRow = (row: repo.TrendOriginalRow) => dayOf(appearedAt(row, [row.copy_published_day, row.copy_published_at], zone), zone);
       const inRange = (day: string) => (range.since === undefined || day >= range.since) && (range.until === undefined || day <= range.until);
       const picked = await repo.trendOriginals(store.db, 'p', storedTimeBounds(range, zone));
       const expected = all.filter((row) => inRange(dayOfRow(row)));

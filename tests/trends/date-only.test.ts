@@ -16,7 +16,7 @@ describe('a date without a time is its own day in every zone', () => {
   });
 
   it('and compares as the start of that day against timestamps', () => {
-    expect(appearedAt({ published_at: '2026-06-01T10:00:00.000Z', fetched_at: '2026-06-09T00:00:00.000Z' }, '2026-06-01')).toBe('2026-06-01');
-    expect(appearedAt({ published_at: '2026-06-02', fetched_at: '2026-06-09T00:00:00.000Z' }, '2026-06-01T23:00:00.000Z')).toBe('2026-06-01T23:00:00.000Z');
+    expect(appearedAt({ published_at: '2026-06-01T10:00:00.000Z', fetched_at: '2026-06-09T00:00:00.000Z' }, ['2026-06-01'], 'UTC')).toBe('2026-06-01');
+    expect(appearedAt({ published_at: '2026-06-02', fetched_at: '2026-06-09T00:00:00.000Z' }, ['2026-06-01T23:00:00.000Z'], 'UTC')).toBe('2026-06-01T23:00:00.000Z');
   });
 });

@@ -74,8 +74,8 @@ describe('trends', () => {
 
   it('dates an original by the earliest publication of it or its copies, else by when it was first seen', () => {
     const undated = { published_at: null, fetched_at: '2026-12-01T06:00:00.000Z' };
-    expect(appearedAt(undated, '2026-06-05T10:00:00.000Z')).toBe('2026-06-05T10:00:00.000Z');
-    expect(appearedAt(undated, undefined)).toBe('2026-12-01T06:00:00.000Z');
-    expect(appearedAt({ ...undated, published_at: '2026-06-07T10:00:00.000Z' }, '2026-06-05T10:00:00.000Z')).toBe('2026-06-05T10:00:00.000Z');
+    expect(appearedAt(undated, ['2026-06-05T10:00:00.000Z'], 'UTC')).toBe('2026-06-05T10:00:00.000Z');
+    expect(appearedAt(undated, [], 'UTC')).toBe('2026-12-01T06:00:00.000Z');
+    expect(appearedAt({ ...undated, published_at: '2026-06-07T10:00:00.000Z' }, ['2026-06-05T10:00:00.000Z'], 'UTC')).toBe('2026-06-05T10:00:00.000Z');
   });
 });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { dayOf, localDate } from '../../digest/day.ts';
-import { latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
-import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
+import { firstRunStartedAt, latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
+import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, periodOf, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
@@ -46,6 +46,40 @@ function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { si
   return [head, ...cuts.map((cut) => `  ${cut.period}: ${cut.from} to ${cut.to} counted`)].join('\n') + '\n';
 }
 
+/**
+ * Below the table, what the periods it marks with a dagger are: before the pipeline's first run, all or some of their
+ * days, so that their figures (the articles published then and found later) are not read as a quiet time.
+ */
+function unwatchedNote(rows: readonly TrendRow[], timeZone: string): string {
+  const unwatched = rows.filter((r) => r.watched !== undefined);
+  const from = unwatched[0]?.watchedFrom;
+  if (from === undefined) return '';
+  const part = unwatched.filter((r) => r.watched === 'part');
+  const one = unwatched.length === 1;
+  const its = one ? 'its' : 'their';
+  const head =
+    `† ${one ? 'period' : 'periods'} before pausewatch began watching on ${from} (its first run, in ${timeZone})${part.length > 0 ? `, all or some of ${its} days` : ''}: ` +
+    `the articles published then count only if found later, so ${its} figures are not all the coverage, and 0 is not a quiet time`;
+  return [head, ...part.map((r) => `  ${r.period}: watched from ${from}`)].join('\n') + '\n';
+}
+
+/**
+ * Below the table, what the periods it marks with a plus hold: articles dated after today, by a source's clock ahead
+ * or a post scheduled for later, counted in the period of their date, which may not have begun (a row after the one
+ * under way) or be counted up to today only (the period under way).
+ */
+function aheadNote(rows: readonly TrendRow[], period: TrendPeriod, today: string, timeZone: string): string {
+  const ahead = rows.filter((r) => r.datedAhead !== undefined);
+  if (ahead.length === 0) return '';
+  const underWay = periodOf(today, period, timeZone);
+  const head = `+ counts articles their source dates after today (${today} in ${timeZone}): a clock ahead, or a post scheduled for later; each counts in the period of its date`;
+  const lines = ahead.map((r) => {
+    const when = r.period === underWay ? ' (under way)' : r.period > underWay ? ' (not yet begun)' : '';
+    return `  ${r.period}${when}: ${r.datedAhead} ${r.datedAhead === 1 ? 'article' : 'articles'} dated after today`;
+  });
+  return [head, ...lines].join('\n') + '\n';
+}
+
 /** Empty periods in a row, at least, that the table shows as one line; JSON and CSV list every period. */
 export const QUIET_RUN = 4;
 
@@ -53,19 +87,25 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
 
 /**
  * The table: a period a line, but a run of QUIET_RUN or more whole periods without articles as one line naming its
- * first and last period, so one article from June does not push December's figures past 180 lines of zeros.
+ * first and last period, so one article from June does not push December's figures past 180 lines of zeros. A period
+ * cut short is starred (see partialNote), one not watched whole daggered (see unwatchedNote), one counting articles
+ * dated after today marked with a plus (see aheadNote); a run of quiet periods
+ * is all before the first run or all after it, daggered as they are.
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
-  const body = rows.map((r) => [r.period + (r.partial ? '*' : ''), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
-  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [10, 8, 7, 6, 7, 10]).split('\n');
+  const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '') + (r.datedAhead !== undefined ? '+' : '');
+  const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+  // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
+  const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
+  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [periodWidth, 8, 7, 6, 7, 10]).split('\n');
   const out = [header!];
   const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && !r.partial;
   for (let i = 0; i < rows.length; ) {
     let end = i;
-    while (quiet(rows[i]) && quiet(rows[end + 1])) end += 1;
+    while (quiet(rows[i]) && quiet(rows[end + 1]) && rows[end + 1]!.watched === rows[i]!.watched) end += 1;
     const count = end - i + 1;
     if (quiet(rows[i]) && count >= QUIET_RUN) {
-      out.push(`${rows[i]!.period} to ${rows[end]!.period}: 0 articles in each of these ${count} ${UNITS[period]}`);
+      out.push(`${rows[i]!.period} to ${rows[end]!.period}${marks(rows[i]!)}: 0 articles in each of these ${count} ${UNITS[period]}`);
       i = end + 1;
     } else {
       out.push(lines[i]!);
@@ -108,7 +148,7 @@ export function registerTrends(program: Command): void {
         for (const article of articles) {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
           if (!stance.relevant || !stance.label) continue;
-          const at = appearedAt(article, article.copy_published ?? undefined);
+          const at = appearedAt(article, [article.copy_published_day, article.copy_published_at], timeZone);
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
           const day = dayOf(at, timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
@@ -116,12 +156,17 @@ export function registerTrends(program: Command): void {
         }
         // days after today have not happened: no rows of zeros for them, and the period under way is partial
         const today = localDate(new Date(), timeZone);
-        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today);
+        // the days before the first run were not watched: their zeros are no quiet time (as the digest's shift says)
+        const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
+        const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), timeZone);
+        const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today, watchedFrom);
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
         process.stdout.write(`${trendsTable(rows, local.by as TrendPeriod)}\n`);
         process.stdout.write(partialNote(rows, local.by as TrendPeriod, local, today, timeZone));
+        process.stdout.write(unwatchedNote(rows, timeZone));
+        process.stdout.write(aheadNote(rows, local.by as TrendPeriod, today, timeZone));
       });
     });
 }
