@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alertPayload, createChannels, deliverAlerts, webhookChannel, type AlertChannel } from '../../src/alert/index.ts';
+import { alertPayload, createChannels, deliverAlerts, fileChannel, webhookChannel, type AlertChannel } from '../../src/alert/index.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { definePipeline } from '../../src/config/index.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
@@ -223,6 +226,24 @@ describe('a webhook channel, delivering through the outbox', () => {
     await deliverAlerts(store.db, 'p', [slack], 72, now);
     expect(Object.keys(slackReceived[0]!.body)).toEqual(['text']);
     expect(slackReceived[0]!.headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('writes, on a file channel through the same outbox, each alert with its key as id, so pipelines sharing a file can be told apart', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-file-channel-'));
+    try {
+      const file = path.join(dir, 'alerts.jsonl');
+      const channel = fileChannel(file);
+      await alertFor(channel.name, 'First');
+      await alertFor(channel.name, 'Second');
+      await deliverAlerts(store.db, 'p', [channel], 72, now);
+      const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.map((line) => line.title)).toEqual(['First', 'Second']);
+      expect(Object.keys(lines[0]!)[0]).toBe('id');
+      expect(lines.map((line) => line.id)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
+      expect(lines[0]!.id).not.toBe(lines[1]!.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('delivers the alerts waiting under a webhook\'s URL once it is given an id, instead of leaving them "no longer in the pipeline"', async () => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractHtml } from '../../src/extract/html.ts';
+import { requireCorpusPaths } from './corpus-path.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -22,12 +23,11 @@ const scorerArgs = args.slice(hasCorpusArg ? 1 : 0).filter((a) => a !== '--keep'
 const corpus = resolve(hasCorpusArg ? args[0]! : join(repoRoot, '../shared/eval/extraction/dev'));
 const scorer = join(corpus, '..', 'score.mjs');
 
-for (const path of [join(corpus, 'html'), join(corpus, 'truth'), scorer]) {
-  if (!existsSync(path)) {
-    console.error(`eval:extract: ${path} not found (expected <corpus>/html, <corpus>/truth and <corpus>/../score.mjs)`);
-    process.exit(2);
-  }
-}
+requireCorpusPaths('eval:extract', [
+  { path: join(corpus, 'html'), what: 'the pages (<corpus>/html)' },
+  { path: join(corpus, 'truth'), what: 'the ground truth (<corpus>/truth)' },
+  { path: scorer, what: 'the scorer (<corpus>/../score.mjs)' },
+], 'npm run eval:extract -- <corpus-dir>');
 
 const ids = readdirSync(join(corpus, 'html')).filter((f) => f.endsWith('.html')).map((f) => basename(f, '.html')).sort();
 const predDir = mkdtempSync(join(tmpdir(), 'pausewatch-extract-'));

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeFeedBytes } from '../../src/ingest/feed/decode.ts';
 import { sniffFeedKind } from '../../src/ingest/feed/detect.ts';
 import { feedSkeleton, parseXmlFeed, readsItemsFromScan } from '../../src/ingest/feed/xml.ts';
+import { requireCorpusPaths } from './corpus-path.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -28,6 +29,11 @@ const root = path.resolve(repoRoot, takeOption('--root', '../shared/eval/feeds/d
 const expectations = path.resolve(repoRoot, takeOption('--expectations', '../shared/eval/feeds/dev-expectations.json'));
 const scorer = path.resolve(repoRoot, takeOption('--scorer', path.join(path.dirname(expectations), 'score.mjs')));
 const adapter = path.join(repoRoot, 'tests/eval/feeds-adapter.ts');
+requireCorpusPaths('eval:feeds', [
+  { path: root, what: 'the feed folder' },
+  { path: expectations, what: 'the expectations file' },
+  { path: scorer, what: 'the scorer (score.mjs beside the expectations, or --scorer)' },
+], 'npm run eval:feeds -- --root <folder> --expectations <file>');
 
 const result = spawnSync(
   process.execPath,

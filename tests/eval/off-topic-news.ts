@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../../src/extract/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
+import { requireCorpusPaths } from './corpus-path.ts';
 import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
 const argv = process.argv.slice(2);
@@ -17,6 +18,8 @@ const option = (name: string, fallback: string) => {
 };
 const folder = option('--pages', '../shared/eval/extraction/dev/html');
 const pipelineFile = option('--pipeline', 'pipelines/ai-pause.ts');
+
+requireCorpusPaths('eval:off-topic', [{ path: folder, what: 'the folder of news pages' }], 'npm run eval:off-topic -- --pages <folder of .html pages>');
 
 const { topic, stance } = await loadPipelineTopic(pipelineFile);
 const scorer = createScorer(topic, stance);

@@ -64,9 +64,11 @@ export function streamChannel(stream: Writable): AlertChannel {
 export function fileChannel(file: string): AlertChannel {
   return {
     name: `file:${file}`,
-    async deliver(alert) {
+    async deliver(alert, delivery) {
       await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, `${JSON.stringify(alert)}\n`);
+      // with the alert's key first, as a JSON webhook sends it: a file several pipelines or databases append to can be
+      // told apart and deduplicated by it
+      await appendFile(file, `${JSON.stringify(delivery ? { id: delivery.key, ...alert } : alert)}\n`);
     },
   };
 }
