@@ -108,6 +108,10 @@ describe('trends with --since and --until', () => {
       ['2026-12-01', 0, undefined], ['2026-12-02', 1, true],
     ]);
     expect((await rows('--by', 'month', '--until', '2026-12-31')).at(-1)).toMatchObject({ period: '2026-12', articles: 1, partial: true, from: '2026-12-01', to: '2026-12-02' });
+    // a --since still to come lists nothing, and says why on stderr
+    const ahead = await project.cli('trends', '--by', 'day', '--since', '2026-12-05');
+    expect(ahead).toMatchObject({ code: 0, stderr: 'pausewatch: no periods: --since 2026-12-05 is after today (2026-12-02 in UTC)\n' });
+    expect(ahead.stdout.trim().split('\n')).toHaveLength(1);
     // cut by --since and under way: both said
     expect((await project.cli('trends', '--by', 'week', '--since', '2026-12-01', '--until', '2027-01-31')).stdout.split('\n').slice(2)).toEqual([
       '* partial period: --since 2026-12-01 leaves out some of the days of 2026-W49; 2026-W49 is still under way (today is 2026-12-02 in UTC)',

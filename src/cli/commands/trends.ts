@@ -160,6 +160,10 @@ export function registerTrends(program: Command): void {
         const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
         const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), timeZone);
         const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today, watchedFrom);
+        // an empty answer says why when the range is still to come, on stderr: stdout stays the table, JSON or CSV
+        if (rows.length === 0 && local.since !== undefined && local.since > today) {
+          process.stderr.write(`pausewatch: no periods: --since ${local.since} is after today (${today} in ${timeZone})\n`);
+        }
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
         if (format === 'csv') return void process.stdout.write(`${toCsv(rows)}\n`);
