@@ -740,6 +740,8 @@ function isPluralNoun(tokens: readonly Token[], index: number): boolean {
 }
 
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
+/** Modals of what someone ought to do: a verb after one is the writer's advice, not a report. */
+const RECOMMENDING_MODALS = new Set(['should', 'must', 'ought', "shouldn't", "mustn't", 'shall']);
 
 type AnchorKind = 'normal' | 'inverted' | 'according' | 'headed' | 'passive';
 
@@ -955,7 +957,10 @@ function findAnchors(
         continue;
       }
       const shared = previous?.subject ?? openingName(text, tokens, v);
-      if (shared) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
+      // "The White House should reject calls for a pause and write rules instead": what the writer says someone
+      // ought to do, not what they said
+      const isRecommended = previous === undefined && shared !== null && tokens.slice(shared[1], v).some((token) => RECOMMENDING_MODALS.has(token.word));
+      if (shared && !isRecommended) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
     }
   }
   const colon = colonAttribution(text, tokens);

@@ -125,6 +125,12 @@ describe('a passive endorsement in a relative clause', () => {
     ]) expect(score(text).voices, text).toEqual([]);
   });
 
+  it('names no voice for what the writer says someone should do', () => {
+    expect(score('The White House should reject calls for a pause and write rules instead.').voices).toEqual([]);
+    expect(score('The White House rejected calls for a pause and wrote that rules would come instead.').voices)
+      .toEqual([expect.objectContaining({ actor: 'The White House', stance: 'oppose' })]);
+  });
+
   it('a denied endorsement, or one by no one, names no voice', () => {
     for (const text of [
       'The moratorium, which is not backed by any lab, would halt training runs.',
