@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { emailChannelName, webhookChannelName } from '../model/channel-names.ts';
 import { cronProblems } from './cron.ts';
 
 /**
@@ -313,12 +314,12 @@ function channelDestinations(channel: unknown, rootDir: string | null): Destinat
  */
 const MAX_UNNAMED_CHANNEL_BYTES = 1000;
 
-/** The bytes of the name a webhook or email channel without an `id` is known by (see the alert stage's channel names). */
+/** The bytes of the name a webhook or email channel without an `id` is known by. */
 function unnamedChannelBytes(channel: unknown): number {
   const fields = (channel ?? {}) as Record<string, unknown>;
-  if (fields.type === 'webhook' && typeof fields.url === 'string') return Buffer.byteLength(`webhook:${fields.url}`);
+  if (fields.type === 'webhook' && typeof fields.url === 'string') return Buffer.byteLength(webhookChannelName(fields.url));
   if (fields.type === 'email' && Array.isArray(fields.to) && fields.to.every((address) => typeof address === 'string')) {
-    return Buffer.byteLength(`email:${[...new Set((fields.to as string[]).map((address) => address.toLowerCase()))].join(',')}`);
+    return Buffer.byteLength(emailChannelName(fields.to as string[]));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
+import { emailChannelName } from '../../model/channel-names.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
@@ -26,15 +27,6 @@ export interface EmailChannelSettings {
   alerts?: boolean;
   /** Also send the daily digest. @default false */
   digest?: boolean;
-}
-
-/**
- * The outbox name of an email channel without an `id`: its recipients as a set, lower-cased and sorted, so listing
- * them in another order or case is the same channel (as the check for two channels to one destination has it), and
- * the day's digest or waiting alerts do not go again. Migration 017 gave the names stored before this form it.
- */
-export function emailChannelName(to: readonly string[]): string {
-  return `email:${[...new Set(to.map((address) => address.toLowerCase()))].sort().join(',')}`;
 }
 
 /** Alerts in one message at most: more is a digest, and a message past a relay's size limit would never go. */

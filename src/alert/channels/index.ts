@@ -5,6 +5,7 @@ import type { AlertSettings } from '../../config/index.ts';
 import type { DigestData } from '../../digest/index.ts';
 import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT, readServerHints } from '../../ingest/fetch.ts';
+import { webhookChannelName } from '../../model/channel-names.ts';
 import { oneLine, shortenText } from '../../model/display-text.ts';
 import { alertText } from './alert-text.ts';
 import { shownOrigin, urlSecrets, withoutSecrets } from './redact.ts';
@@ -114,14 +115,15 @@ export function webhookChannel(
   headers: Record<string, string>,
   { timeoutMs = 10_000, id }: { timeoutMs?: number; id?: string | undefined } = {},
 ): AlertChannel {
-  const label = channelLabel(`webhook:${url}`);
+  const byUrl = webhookChannelName(url);
+  const label = channelLabel(byUrl);
   const secrets = [...urlSecrets(url), ...Object.values(headers)];
   const refusal = (message: string, retryAfterMs?: number): Error =>
     Object.assign(new Error(withoutSecrets(message, secrets)), retryAfterMs === undefined ? {} : { retryAfterMs });
   return {
-    name: id === undefined ? `webhook:${url}` : `webhook#${id}`,
+    name: id === undefined ? byUrl : `webhook#${id}`,
     // given an id, the channel takes over the alerts left waiting under its URL
-    ...(id === undefined ? {} : { formerNames: [`webhook:${url}`] }),
+    ...(id === undefined ? {} : { formerNames: [byUrl] }),
     async deliver(alert, delivery) {
       // Slack's format is its own: nothing added to it
       const payload = format === 'slack' ? { text: slackText(alertText(alert)) } : delivery ? { id: delivery.key, ...alert } : alert;
