@@ -1,3 +1,5 @@
+import { withUnparsedLoginHidden } from '../model/display-text.ts';
+
 /** `url` with its user name and password replaced by `user` (and no password), or the URL unchanged without any. */
 function replaceLogin(url: string, user: string): string | null {
   // cheap test first: most URLs have no "@" at all
@@ -18,8 +20,7 @@ function replaceLogin(url: string, user: string): string | null {
  * and messages end up in digests and reports that are shared: the credentials are replaced by `***`.
  */
 export function urlForDisplay(url: string): string {
-  // not a URL: hide everything from "//" to the last "@" (a password may hold "/" or "?" when it does not parse)
-  return replaceLogin(url, '***') ?? url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
+  return replaceLogin(url, '***') ?? withUnparsedLoginHidden(url);
 }
 
 /**

@@ -75,3 +75,11 @@ export function shownHeadline(article: { title: string | null; text: string; url
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * A URL that does not parse (a port past 65535, a password with an unencoded "/", "#" or "?") with its login hidden:
+ * where the password ends is unknown then, so everything from "//" to the last "@" becomes `***`.
+ */
+export function withUnparsedLoginHidden(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
+}

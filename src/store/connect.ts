@@ -15,6 +15,7 @@ import {
   type SqliteDatabase,
 } from 'kysely';
 import pg from 'pg';
+import { withUnparsedLoginHidden } from '../model/display-text.ts';
 import { migrationProvider, type Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -126,9 +127,7 @@ function redact(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.href;
   } catch {
-    // Not a URL that parses (a port past 65535, a password with an unencoded "/", "#" or "?"), and so where its
-    // password ends is unknown: everything from "//" to the last "@" is hidden, as the other messages hide a login.
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^\s]*@/i, '$1***@');
+    return withUnparsedLoginHidden(url);
   }
 }
 
