@@ -111,6 +111,15 @@ async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Prom
 }
 
 /**
+ * The day, in the digest's time zone, of the pipeline's first run: pausewatch watched from it on, and the days before
+ * hold only what was published then and found later. Null when no run of the pipeline is recorded.
+ */
+export async function firstWatchedDay(store: Store, pipeline: { id: string; digest: { timeZone: string } }): Promise<string | null> {
+  const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
+  return firstRun === null ? null : localDate(new Date(firstRun), pipeline.digest.timeZone);
+}
+
+/**
  * Stance tallies for the seven days ending with `date` and the seven before, by when each article appeared
  * (published, by it or a syndicated copy, else first seen), on-topic originals only, analyst labels winning: the
  * same rules as `trends`. Each says how much of it pausewatch watched, from the day of the pipeline's first run: the
@@ -140,8 +149,7 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
     bucket.articles += 1;
     bucket[stance.label] += 1;
   }
-  const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
-  const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), tz);
+  const watchedFrom = await firstWatchedDay(store, pipeline);
   return {
     current: { ...current, watched: spanWatched(current, watchedFrom) },
     previous: { ...previous, watched: spanWatched(previous, watchedFrom) },

@@ -4,8 +4,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { isIsoDate, localDate } from '../../digest/index.ts';
 import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
-import { otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
-import { firstRunStartedAt } from '../../store/index.ts';
+import { firstWatchedDay, otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, UsageError } from '../errors.ts';
@@ -66,8 +65,7 @@ export function registerDigest(program: Command): void {
         await requirePipelineRuns(loaded, store, options);
         // nor a day before the pipeline's first run: an article belongs to the day it was first seen, so that digest
         // could only be empty too, and would read as a quiet day where nobody watched (as digest emails skip it)
-        const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
-        const firstDay = firstRun === null ? null : localDate(new Date(firstRun), loaded.pipeline.digest.timeZone);
+        const firstDay = await firstWatchedDay(store, loaded.pipeline);
         if (firstDay !== null && date < firstDay) {
           throw new UsageError(
             `--date: pipeline "${loaded.pipeline.id}" first ran on ${firstDay} (${loaded.pipeline.digest.timeZone}), so nothing was watched on ${date} ` +

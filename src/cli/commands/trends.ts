@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { isIsoDate } from '../../digest/index.ts';
 import { dayOf, localDate } from '../../digest/day.ts';
-import { firstRunStartedAt, latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
+import { firstWatchedDay } from '../../run/write-digest.ts';
+import { latestLabels, latestScoreVerdicts, trendOriginals } from '../../store/index.ts';
 import { aggregateTrends, appearedAt, cutPeriods, effectiveStance, partialPeriods, periodOf, storedTimeBounds, type TrendPeriod, type TrendPoint, type TrendRow } from '../../trends/index.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
@@ -157,8 +158,7 @@ export function registerTrends(program: Command): void {
         // days after today have not happened: no rows of zeros for them, and the period under way is partial
         const today = localDate(new Date(), timeZone);
         // the days before the first run were not watched: their zeros are no quiet time (as the digest's shift says)
-        const firstRun = await firstRunStartedAt(store.db, loaded.pipeline.id);
-        const watchedFrom = firstRun === null ? null : localDate(new Date(firstRun), timeZone);
+        const watchedFrom = await firstWatchedDay(store, loaded.pipeline);
         const rows = aggregateTrends(points, local.by as TrendPeriod, timeZone, { from: local.since, to: local.until }, today, watchedFrom);
         // an empty answer says why when the range is still to come, on stderr: stdout stays the table, JSON or CSV
         if (rows.length === 0 && local.since !== undefined && local.since > today) {
