@@ -213,10 +213,12 @@ async function emailDigest(
   const seen = [];
   for (const channel of takers) {
     const { firstSeenAt, givenUpThrough } = await repo.seeDigestChannel(store.db, { pipelineId: pipeline.id, channel: channel.name, at });
-    const firstSeenDay = localDate(new Date(firstSeenAt), tz);
-    seen.push({ channel, from: addDays(firstSeenDay, -1), givenUpThrough });
+    const from = addDays(localDate(new Date(firstSeenAt), tz), -1);
+    // the first of its days not yet sent nor given up
+    const open = givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from;
+    seen.push({ channel, from, open, givenUpThrough });
   }
-  const earliest = seen.map(({ from, givenUpThrough }) => (givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from)).sort()[0]!;
+  const earliest = seen.map(({ open }) => open).sort()[0]!;
   const sent = await repo.digestDaysEmailed(store.db, pipeline.id, earliest, yesterday);
   // a day no run began on has nothing in its digest (a day's articles are those fetched on it): a machine back from a
   // few days off would mail "no on-topic articles" for days nobody watched
@@ -228,11 +230,10 @@ async function emailDigest(
   // Days that left the window unsent: reported by the one run that moves the channel's mark past them.
   const digestEmailsGivenUp: RunReport['digestEmailsGivenUp'] = [];
   const lastGivenUp = addDays(oldest, -1);
-  for (const { channel, from, givenUpThrough } of seen) {
+  for (const { channel, open, givenUpThrough } of seen) {
     if (givenUpThrough !== null && givenUpThrough >= lastGivenUp) continue;
-    const first = givenUpThrough !== null && addDays(givenUpThrough, 1) > from ? addDays(givenUpThrough, 1) : from;
     if (await repo.claimDigestsGivenUp(store.db, { pipelineId: pipeline.id, channel: channel.name, previous: givenUpThrough, through: lastGivenUp })) {
-      digestEmailsGivenUp.push(...unsent(channel, first, lastGivenUp).map((date) => ({ channel: channelLabel(channel.name), date })));
+      digestEmailsGivenUp.push(...unsent(channel, open, lastGivenUp).map((date) => ({ channel: channelLabel(channel.name), date })));
     }
   }
 
