@@ -1,12 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
-/** The channels (by outbox name) that have been sent the pipeline's digest of `date`. */
-export async function digestEmailedTo(db: Kysely<Database>, pipelineId: string, date: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('digest_emails').select('channel').where('pipeline_id', '=', pipelineId).where('date', '=', date).execute();
-  return new Set(rows.map((row) => row.channel));
-}
-
 /** The days from `from` to `to` (inclusive) whose digest each channel has been sent, by channel. */
 export async function digestDaysEmailed(db: Kysely<Database>, pipelineId: string, from: string, to: string): Promise<Map<string, Set<string>>> {
   const rows = await db

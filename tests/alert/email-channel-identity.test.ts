@@ -61,7 +61,7 @@ describe('an email channel without an id', () => {
     await alertFor(before.name, 'Waiting for the recipients as they were listed');
     // the day's digest went to them as they were listed: the digest of that day is not sent to the same set again
     await repo.recordDigestEmail(store.db, { pipelineId: 'p', channel: before.name, date: '2026-06-09', sentAt: at });
-    expect((await repo.digestEmailedTo(store.db, 'p', '2026-06-09')).has(reordered.name)).toBe(true);
+    expect(new Set((await repo.digestDaysEmailed(store.db, 'p', '2026-06-09', '2026-06-09')).keys()).has(reordered.name)).toBe(true);
 
     const report = await deliverAlerts(store.db, 'p', [reordered], 72, () => new Date(at));
     expect(report).toMatchObject({ sent: 1, waiting: [], failed: [] });
@@ -79,7 +79,7 @@ describe('an email channel without an id', () => {
     const report = await deliverAlerts(store.db, 'p', [named], 72, () => new Date(at));
     expect(report).toMatchObject({ sent: 1, waiting: [], moved: [{ from: 'email to comms@example.org, policy@example.org', to: 'email "comms"', count: 1 }] });
     expect(smtp.received).toHaveLength(1);
-    expect(await repo.digestEmailedTo(store.db, 'p', '2026-06-09')).toEqual(new Set(['email#comms']));
+    expect(new Set((await repo.digestDaysEmailed(store.db, 'p', '2026-06-09', '2026-06-09')).keys())).toEqual(new Set(['email#comms']));
     // and it is the same channel for the digests it missed: seen since before the id, not new today without a backlog
     expect(await repo.seeDigestChannel(store.db, { pipelineId: 'p', channel: named.name, at })).toEqual(firstSeen);
   });

@@ -9,7 +9,7 @@ import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runHadFailures, runPipeline } from '../../src/run/run-pipeline.ts';
 import { RunStop } from '../../src/run/run-stop.ts';
-import { digestEmailedTo, openStore, type Store } from '../../src/store/index.ts';
+import { digestDaysEmailed, openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { bodyText, header, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
 
@@ -201,7 +201,7 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     smtp.release();
     await stopped;
     // the stop is done once the message is accepted and recorded: the process may end then
-    expect(await digestEmailedTo(store.db, 'mail', '2026-12-01')).toEqual(new Set(['email#desk']));
+    expect(new Set((await digestDaysEmailed(store.db, 'mail', '2026-12-01', '2026-12-01')).keys())).toEqual(new Set(['email#desk']));
     await interrupted;
     expect(smtp.received).toHaveLength(1);
 
