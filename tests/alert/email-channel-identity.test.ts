@@ -6,6 +6,7 @@ import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
 import { startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
+import { waitingAlert } from '../helpers/waiting-alert.ts';
 
 const at = '2026-06-10T06:00:00.000Z';
 const support: ScoreResult = {
@@ -19,7 +20,6 @@ describe('an email channel without an id', () => {
   let database: TestDatabase;
   let store: Store;
   let smtp: SmtpServer;
-  let nextItem = 0;
 
   beforeAll(async () => {
     database = await freshSqlite();
@@ -40,15 +40,7 @@ describe('an email channel without an id', () => {
     emailChannel({ from: 'pausewatch@example.org', to, smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' }, ...more });
 
   async function alertFor(channel: string, title: string): Promise<void> {
-    const key = `k${++nextItem}`;
-    const articleId = await repo.insertArticle(store.db, {
-      pipeline_id: 'p', source_id: 's', item_key: key, url: `https://x/${key}`, canonical_url: `https://x/${key}`, title, byline: null,
-      published_at: null, modified_at: null, fetched_at: at, lang: null, site_name: null, image: null, summary: null, text: 't', word_count: 1,
-      partial: 0, content_hash: key, near_signature: '', topic_signature: '', duplicate_of: null, duplicate_reason: null, story_id: null,
-      extract_error: null, updated_at: at,
-    });
-    const payload = alertPayload({ id: articleId, title, url: `https://x/${key}`, outlet: 'S', publishedAt: null }, support);
-    await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId, channel, payload, createdAt: at });
+    await waitingAlert(store.db, { channel, title, at, payload: (id, url) => alertPayload({ id, title, url, outlet: 'S', publishedAt: null }, support) });
   }
 
   it('is the same channel whatever the order and case of its recipients: its waiting alerts go, and its digest is not mailed twice', async () => {

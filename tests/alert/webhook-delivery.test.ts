@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../src/store/index.ts';
 import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { waitingAlert } from '../helpers/waiting-alert.ts';
 
 const at = '2026-06-10T06:00:00.000Z';
 const now = () => new Date(at);
@@ -48,7 +49,6 @@ const errorOf = (work: Promise<unknown>) => work.then(() => null, (error: Error)
 describe('a webhook channel, delivering through the outbox', () => {
   let database: TestDatabase;
   let store: Store;
-  let nextItem = 0;
   const servers: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
@@ -72,17 +72,8 @@ describe('a webhook channel, delivering through the outbox', () => {
   }
 
   /** A stored article with an alert waiting for the channel named `channel`; the alert's id. */
-  async function alertFor(channel: string, title = 'Labs should pause'): Promise<number> {
-    const key = `k${++nextItem}`;
-    const articleId = await repo.insertArticle(store.db, {
-      pipeline_id: 'p', source_id: 's', item_key: key, url: `https://x/${key}`, canonical_url: `https://x/${key}`, title, byline: null,
-      published_at: null, modified_at: null, fetched_at: at, lang: null, site_name: null, image: null, summary: null, text: 't', word_count: 1,
-      partial: 0, content_hash: key, near_signature: '', topic_signature: '', duplicate_of: null, duplicate_reason: null, story_id: null,
-      extract_error: null, updated_at: at,
-    });
-    await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId, channel, payload: payload(articleId, title), createdAt: at });
-    const row = await store.db.selectFrom('alerts').select('id').where('article_id', '=', articleId).executeTakeFirstOrThrow();
-    return row.id;
+  function alertFor(channel: string, title = 'Labs should pause'): Promise<number> {
+    return waitingAlert(store.db, { channel, title, at, payload: (articleId) => payload(articleId, title) });
   }
   const lastError = async (id: number) => (await store.db.selectFrom('alerts').select('last_error').where('id', '=', id).executeTakeFirstOrThrow()).last_error;
 
