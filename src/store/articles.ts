@@ -1,4 +1,4 @@
-import { CompiledQuery, SqliteAdapter, sql, type DialectAdapter, type Kysely } from 'kysely';
+import { CompiledQuery, SqliteAdapter, sql, type DialectAdapter, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
 
@@ -288,6 +288,15 @@ export function storyMembers(db: Kysely<Database>, pipelineId: string): Promise<
 }
 
 /**
+ * A copy's publication date when it is given as a bare date (`day`, YYYY-MM-DD) or as an instant (`at`), else null:
+ * the earliest of each kind is taken apart, since which of the two is earlier depends on the reader's zone.
+ */
+function copyPublishedAs(eb: ExpressionBuilder<Database, 'articles'>, kind: 'day' | 'at') {
+  const isKind = eb(eb.fn('length', ['published_at']), kind === 'day' ? '=' : '>', 'YYYY-MM-DD'.length);
+  return eb.case().when(eb.and([eb('duplicate_of', 'is not', null), isKind])).then(eb.ref('published_at')).end();
+}
+
+/**
  * What trends need of an original (an article that copies no other): when it was published and first seen, and the
  * earliest publication date of its syndicated copies, from which appearedAt tells when it appeared: of those given as
  * a bare date (`copy_published_day`) and of those given as an instant (`copy_published_at`), each null when no copy
@@ -318,8 +327,8 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
         eb.fn.max(ofOriginal('fetched_at')).as('fetched_at'),
         // a bare date (YYYY-MM-DD) and an instant are compared by the caller, in its zone: by text, the bare date would
         // win west of UTC over an instant of the evening before
-        eb.fn.min(eb.case().when(eb.and([eb('duplicate_of', 'is not', null), eb(eb.fn('length', ['published_at']), '=', 10)])).then(eb.ref('published_at')).end()).as('copy_published_day'),
-        eb.fn.min(eb.case().when(eb.and([eb('duplicate_of', 'is not', null), eb(eb.fn('length', ['published_at']), '>', 10)])).then(eb.ref('published_at')).end()).as('copy_published_at'),
+        eb.fn.min(copyPublishedAs(eb, 'day')).as('copy_published_day'),
+        eb.fn.min(copyPublishedAs(eb, 'at')).as('copy_published_at'),
       ];
     })
     .where('pipeline_id', '=', pipelineId)
@@ -366,8 +375,8 @@ export async function copyPublicationTimes(
       .selectFrom('articles')
       .select((eb) => [
         'duplicate_of',
-        eb.fn.min(eb.case().when(eb.fn('length', ['published_at']), '=', 10).then(eb.ref('published_at')).end()).as('day'),
-        eb.fn.min(eb.case().when(eb.fn('length', ['published_at']), '>', 10).then(eb.ref('published_at')).end()).as('at'),
+        eb.fn.min(copyPublishedAs(eb, 'day')).as('day'),
+        eb.fn.min(copyPublishedAs(eb, 'at')).as('at'),
       ])
       .where('duplicate_of', 'in', chunk)
       .where('published_at', 'is not', null);
