@@ -62,9 +62,14 @@ describe.each(dialects)('trends of periods before the first run, on $name', ({ f
       expect.objectContaining({ period: '2026-W48', partial: true, from: '2026-11-25', to: '2026-11-29' }),
     ]);
     expect((await rows('--by', 'week', '--since', '2026-11-25', '--until', '2026-11-29'))[0]).not.toHaveProperty('watched');
-    // CSV keeps its columns
-    const csv = (await project.cli('trends', '--by', 'month', '--format', 'csv')).stdout.split('\n');
-    expect(csv[0]).toBe('period,articles,support,oppose,neutral,meanScore,partial');
+    // CSV keeps its first columns in place and carries the marks after them
+    const csv = (await project.cli('trends', '--by', 'week', '--since', '2026-11-16', '--format', 'csv')).stdout.split('\n');
+    expect(csv.slice(0, 4)).toEqual([
+      'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead',
+      '2026-W47,1,1,0,0,0.5,,,,none,2026-11-25,',
+      '2026-W48,1,0,1,0,-0.5,,,,part,2026-11-25,',
+      '2026-W49,1,0,0,1,0,true,2026-11-30,2026-12-02,,,',
+    ]);
   });
 
   it('daggers them in the table, quiet runs too, with a note naming the first run\'s day', async () => {

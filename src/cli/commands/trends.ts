@@ -13,9 +13,15 @@ const PERIODS = ['day', 'week', 'month'] as const;
 const FORMATS = ['table', 'json', 'csv'] as const;
 
 function toCsv(rows: readonly TrendRow[]): string {
-  // partial last, so columns read by position keep their place
-  const header = 'period,articles,support,oppose,neutral,meanScore,partial';
-  return [header, ...rows.map((r) => [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? '', r.partial ? 'true' : ''].join(','))].join('\n');
+  // The columns added since the first seven come after them, so a sheet reading columns by position keeps its place.
+  // The marks the table gives as * † + are columns here: a period not watched would otherwise read as a quiet one.
+  const header = 'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead';
+  return [
+    header,
+    ...rows.map((r) =>
+      [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? '', r.partial ? 'true' : '', r.from ?? '', r.to ?? '', r.watched ?? '', r.watchedFrom ?? '', r.datedAhead ?? ''].join(','),
+    ),
+  ].join('\n');
 }
 
 /**
