@@ -137,6 +137,24 @@ const pgTypes = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * The URL with its `sslmode` read as PostgreSQL's own clients read it: node-postgres 8 takes `prefer`, `require` and
+ * `verify-ca` for `verify-full` and says so in a nine-line warning on every command (in every cron mail), unless
+ * `uselibpqcompat=true` asks for libpq's meaning, which its next major version makes the default. A URL that sets
+ * `uselibpqcompat` itself, or has no `sslmode`, is left as it is; one that does not parse is left for pg to refuse.
+ */
+export function withLibpqSslModes(target: string): string {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return target;
+  }
+  if (!url.searchParams.has('sslmode') || url.searchParams.has('uselibpqcompat')) return target;
+  url.searchParams.set('uselibpqcompat', 'true');
+  return url.href;
+}
+
 export interface OpenStoreOptions {
   /**
    * Refuse a SQLite file that does not exist yet or holds no pausewatch tables (an empty file, another program's
@@ -156,7 +174,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     throw new StoreError(`unsupported database URL ${redact(target)}: only SQLite file paths and postgres:// URLs are supported (check --database and DATABASE_URL)`);
   }
   if (isPostgresUrl(target)) {
-    const pool = new pg.Pool({ connectionString: target, max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({ connectionString: withLibpqSslModes(target), max: 4, types: pgTypes, connectionTimeoutMillis: 10_000 });
     // An idle connection the server drops (a restart, an administrator's terminate) is an 'error' on the pool, and
     // an unheard 'error' ends the process. The pool has already discarded that connection; the next query opens a
     // fresh one, and a query that fails still fails with its own error.
