@@ -78,7 +78,7 @@ describe.each(dialects)('stories and originals whatever order the feeds answer i
         // the first source is the one the test makes slow
         sources: Object.keys(delays).map((id) => ({ id, kind: 'feed' as const, name: id, url: `${server.url}/${id}.xml`, fetchArticles: false })),
         topic: pauseTopic,
-        // one server for the three feeds, asked side by side as three outlets would be
+        // one server for all the feeds, asked side by side as separate outlets would be
         fetch: { allowPrivateAddresses: true, perHostGapMs: 0, perHostConcurrency: 4 },
         digest: { timeZone: 'UTC' },
         alerts: { channels: [] },
