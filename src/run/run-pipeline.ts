@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
@@ -75,6 +74,15 @@ interface PreparedArticle {
   feedLink?: string;
   /** How reading the page went wrong but not fatally (a guessed charset, bytes replaced): one report line, or null. */
   pageWarning?: string | null;
+}
+
+/** An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back). */
+type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null } | { error: StageError; notSent?: true };
+
+/** An article whose page was asked for again (see retryPages), and what came of it. */
+interface RetriedPage {
+  entry: { id: number; item_key: string; url: string; page_attempts: number };
+  page: FetchedPage;
 }
 
 function toKnown(row: repo.DedupKeyRow): KnownArticle {
@@ -365,8 +373,36 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // story is relabelled as it grows (see relabelsNow), and once more when the run's articles are stored; anything
     // else that changes its titles settles its label first, so every label ends as relabelling on each article left it.
     const labelsBehind = new Map<number, number>();
-    // Dedup and story assignment read what earlier articles wrote: storing is serial, fetching is not.
-    const storeLock = new PQueue({ concurrency: 1 });
+    // Dedup and story assignment read what earlier articles wrote, so storing is serial and in a fixed order, the
+    // sources' order in the pipeline file; fetching is not. Were sources stored as their servers answered, which copy
+    // is the original and whether two reports make one story would change from run to run (and database to database).
+    // A source fetches everything first, then waits for its turn: until every earlier source has stored, or finished
+    // without storing. Each releases its turn once, when it has stored or, at the latest, when it ends (not due,
+    // failed, thrown); a turn waits only on earlier sources, which never wait on a later one, so none deadlocks.
+    const releaseTurn: (() => void)[] = [];
+    const turnDone = pipeline.sources.map(() => new Promise<void>((resolve) => releaseTurn.push(resolve)));
+    const turnOpen = turnDone.map((_, i) => Promise.all(turnDone.slice(0, i)));
+    /**
+     * Makes the writes of the source at `index` that dedup and stories read, in its turn (once per source), then
+     * releases the turn: the revisions of its stored articles, their retried pages, then its new items in the order
+     * given. Returns how many new items could not be stored. A source with nothing to write waits on no other.
+     */
+    async function storeInTurn(
+      index: number,
+      source: SourceDefinition,
+      report: SourceReport,
+      { revisions, retried = [], prepared }: { revisions: readonly (() => Promise<void>)[]; retried?: readonly RetriedPage[]; prepared: readonly PreparedArticle[] },
+    ): Promise<number> {
+      if (revisions.length + retried.length + prepared.length === 0) return 0;
+      await turnOpen[index];
+      try {
+        for (const revise of revisions) await revise();
+        for (const { entry, page } of retried) await storeRetriedPage(entry, page, source, report);
+        return await storeAll(prepared, source, report);
+      } finally {
+        releaseTurn[index]!();
+      }
+    }
     let processed = 0;
     let done = 0;
     // A file's article, extracted once per run: to refuse a capture with no text, to compare it with the stored one
@@ -621,9 +657,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /**
      * Items already stored are skipped, but not lost on their source's changes: a feed that retitles an item, or a
      * capture edited since it was read, updates the stored article instead of adding another or being ignored.
+     * Returns the new items, and those updates as `revisions` to make in the source's store turn (see storeInTurn): a
+     * revised text changes the keys later articles are compared with.
      */
-    async function newItems(items: readonly RawItem[], source: SourceDefinition, report: SourceReport): Promise<RawItem[]> {
+    async function newItems(
+      items: readonly RawItem[],
+      source: SourceDefinition,
+      report: SourceReport,
+    ): Promise<{ fresh: RawItem[]; revisions: (() => Promise<void>)[] }> {
       const fresh: RawItem[] = [];
+      const revisions: (() => Promise<void>)[] = [];
       // An item's link is also looked up: it is the key the identity ladder gives an item whose GUID is not usable.
       const lookup = new Set(items.flatMap((item) => (item.hasPage ? [item.key, item.url] : [item.key])));
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, [...lookup]) : new Map<string, repo.StoredItem>();
@@ -649,20 +692,22 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const extracted = captureArticle(item);
           const title = item.title ?? extracted.title;
           if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
-          await storeLock.add(() =>
-            reviseArticle(existing.id, title, extracted.text, {
+          revisions.push(async () => {
+            await reviseArticle(existing.id, title, extracted.text, {
               byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName, word_count: countWords(extracted.text),
               partial: extracted.partial ? 1 : 0, modified_at: extracted.modifiedAt,
-            }),
-          );
-          report.articlesUpdated += 1;
+            });
+            report.articlesUpdated += 1;
+          });
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
           const { title } = item;
-          await storeLock.add(() => reviseArticle(existing.id, title, null, { modified_at: item.updatedAt ?? existing.modified_at }));
-          report.articlesUpdated += 1;
+          revisions.push(async () => {
+            await reviseArticle(existing.id, title, null, { modified_at: item.updatedAt ?? existing.modified_at });
+            report.articlesUpdated += 1;
+          });
         }
       }
-      return fresh;
+      return { fresh, revisions };
     }
 
     /**
@@ -721,88 +766,89 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * tried fewer than PAGE_ATTEMPTS times, a few per run, whether or not the feed changed. On success the article
      * takes the page's text and is scored again. One that raised an alert keeps it as it was; one that raised none
      * (scored on a teaser) is judged again by its page, as a new article would be, since nothing else ever will.
+     * The pages are fetched here, side by side; storeRetriedPage stores what came of each.
      */
-    async function retryPages(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
+    async function retryPages(source: FeedSourceDefinition): Promise<RetriedPage[]> {
       const due = await repo.articlesWithFailedPages(db, pipeline.id, source.id, { maxAttempts: PAGE_ATTEMPTS, ...PASSING_PAGE_ERRORS, limit: PAGE_RETRIES_PER_FEED_RUN });
-      await Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map((article) => retryPage(article, source, report)));
+      return Promise.all(due.filter((article) => /^https?:/i.test(article.url)).map(async (entry) => ({ entry, page: await fetchArticlePage(entry.url, source.url) })));
     }
 
-    async function retryPage(entry: { id: number; item_key: string; url: string; page_attempts: number }, source: FeedSourceDefinition, report: SourceReport): Promise<void> {
-      const feedUrl = source.url;
-      const page = await fetchArticlePage(entry.url, feedUrl);
-      await storeLock.add(async () => {
-        const at = now().toISOString();
-        // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
-        const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
-        if ('error' in page) {
-          // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
-          report.warnings.push(`${entry.item_key}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
-          await repo.updateArticle(db, entry.id, { page_attempts: attempt, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
-          return;
-        }
-        const { extracted } = page;
-        if (page.warning) report.warnings.push(`${entry.item_key}: ${page.warning}`);
-        const article = await repo.getArticle(db, entry.id);
-        if (!article) return;
-        const title = article.title ?? extracted.title;
-        const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
-        const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
-        // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
-        const duplicate = await originalOf(keys, publishedAt ?? article.fetched_at, entry.id);
-        const others = known.filter((other) => other.id !== entry.id);
-        // A copy joins its original's story. An article alone in its story, clustered by a snippet, is placed again
-        // by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
-        const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
-        const storyId = duplicate
-          ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id)
-          : alone
-            ? (findStory(keys, publishedAt ?? article.fetched_at, others)?.storyId ?? article.story_id)
-            : article.story_id;
-        const score = scorer.score({ title: title ?? '', text: extracted.text });
-        await db.transaction().execute(async (trx) => {
-          // its title may be new and it may leave its story: the labels lagging the titles are settled first
-          for (const id of new Set([article.story_id, storyId])) await settleLabel(trx, id);
-          await repo.updateArticle(trx, entry.id, {
-            title, url: page.url, canonical_url: keys.canonicalUrl,
-            text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
-            // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
-            byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: extracted.siteName ?? article.site_name,
-            image: extracted.image ?? article.image,
-            modified_at: extracted.modifiedAt ?? article.modified_at, published_at: publishedAt,
-            content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
-            ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason } : {}),
-            story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
-          });
-          await repo.replaceScore(trx, entry.id, score, at);
-          // its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
-          const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
-          const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
-          const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
-          // undated, it was its source's backlog if stored before any read of the source had succeeded
-          const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
-          if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
-            const headline = shownHeadline({ title, text: extracted.text, url: page.url });
-            const outlet = extracted.siteName ?? article.site_name ?? source.name;
-            await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
-          }
-          if (storyId !== null && storyId !== article.story_id) {
-            if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
-            const titles = await repo.storyTitles(trx, storyId);
-            await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline({ title, text: extracted.text, url: page.url })]));
-          }
+    /**
+     * Stores what asking again for an article's page brought (see retryPages): in the source's store turn (see
+     * storeInTurn), since with its page's text an article may turn out to copy another or belong to another story.
+     */
+    async function storeRetriedPage(entry: RetriedPage['entry'], page: RetriedPage['page'], source: SourceDefinition, report: SourceReport): Promise<void> {
+      const at = now().toISOString();
+      // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
+      const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
+      if ('error' in page) {
+        // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
+        report.warnings.push(`${entry.item_key}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
+        await repo.updateArticle(db, entry.id, { page_attempts: attempt, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
+        return;
+      }
+      const { extracted } = page;
+      if (page.warning) report.warnings.push(`${entry.item_key}: ${page.warning}`);
+      const article = await repo.getArticle(db, entry.id);
+      if (!article) return;
+      const title = article.title ?? extracted.title;
+      const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+      const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
+      // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
+      const duplicate = await originalOf(keys, publishedAt ?? article.fetched_at, entry.id);
+      const others = known.filter((other) => other.id !== entry.id);
+      // A copy joins its original's story. An article alone in its story, clustered by a snippet, is placed again
+      // by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
+      const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
+      const storyId = duplicate
+        ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id)
+        : alone
+          ? (findStory(keys, publishedAt ?? article.fetched_at, others)?.storyId ?? article.story_id)
+          : article.story_id;
+      const score = scorer.score({ title: title ?? '', text: extracted.text });
+      await db.transaction().execute(async (trx) => {
+        // its title may be new and it may leave its story: the labels lagging the titles are settled first
+        for (const id of new Set([article.story_id, storyId])) await settleLabel(trx, id);
+        await repo.updateArticle(trx, entry.id, {
+          title, url: page.url, canonical_url: keys.canonicalUrl,
+          text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
+          // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
+          byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: extracted.siteName ?? article.site_name,
+          image: extracted.image ?? article.image,
+          modified_at: extracted.modifiedAt ?? article.modified_at, published_at: publishedAt,
+          content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
+          ...(duplicate ? { duplicate_of: duplicate.articleId, duplicate_reason: duplicate.reason } : {}),
+          story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
         });
-        for (const id of [article.story_id, storyId]) {
-          if (id === null) continue;
-          storyTitleCache.delete(id);
-          labelsBehind.delete(id);
+        await repo.replaceScore(trx, entry.id, score, at);
+        // its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
+        const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
+        const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
+        const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
+        // undated, it was its source's backlog if stored before any read of the source had succeeded
+        const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
+        if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
+          const headline = shownHeadline({ title, text: extracted.text, url: page.url });
+          const outlet = extracted.siteName ?? article.site_name ?? source.name;
+          await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
         }
-        // The in-memory view follows the database once the writes have succeeded.
-        const index = known.findIndex((other) => other.id === entry.id);
-        if (index >= 0) {
-          known[index] = { ...known[index]!, ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
-          duplicates.replace(known[index]!);
+        if (storyId !== null && storyId !== article.story_id) {
+          if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
+          const titles = await repo.storyTitles(trx, storyId);
+          await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline({ title, text: extracted.text, url: page.url })]));
         }
       });
+      for (const id of [article.story_id, storyId]) {
+        if (id === null) continue;
+        storyTitleCache.delete(id);
+        labelsBehind.delete(id);
+      }
+      // The in-memory view follows the database once the writes have succeeded.
+      const index = known.findIndex((other) => other.id === entry.id);
+      if (index >= 0) {
+        known[index] = { ...known[index]!, ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
+        duplicates.replace(known[index]!);
+      }
     }
 
     /**
@@ -835,7 +881,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function fetchArticlePage(
       url: string,
       feedUrl: string,
-    ): Promise<{ extracted: ExtractedArticle; url: string; warning: string | null } | { error: StageError; notSent?: true }> {
+    ): Promise<FetchedPage> {
       const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
@@ -859,30 +905,28 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
     async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<number> {
       let failed = 0;
-      await storeLock.add(async () => {
-        for (const item of items) {
-          if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
-          // as a retried page's failure is reported: the item's key, then what was wrong with its page
-          if (item.pageWarning) report.warnings.push(`${item.raw.key}: ${item.pageWarning}`);
-          try {
-            const outcome = await storeArticle(item, source);
-            if (outcome === 'added') report.articlesAdded += 1;
-            if (outcome === 'duplicate') {
-              report.articlesAdded += 1;
-              report.duplicates += 1;
-            }
-          } catch (error) {
-            // One bad item never stops the others; the error is reported with the item's key.
-            report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
-            failed += 1;
+      for (const item of items) {
+        if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
+        // as a retried page's failure is reported: the item's key, then what was wrong with its page
+        if (item.pageWarning) report.warnings.push(`${item.raw.key}: ${item.pageWarning}`);
+        try {
+          const outcome = await storeArticle(item, source);
+          if (outcome === 'added') report.articlesAdded += 1;
+          if (outcome === 'duplicate') {
+            report.articlesAdded += 1;
+            report.duplicates += 1;
           }
-          options.progress?.articleProcessed(++processed);
+        } catch (error) {
+          // One bad item never stops the others; the error is reported with the item's key.
+          report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+          failed += 1;
         }
-      });
+        options.progress?.articleProcessed(++processed);
+      }
       return failed;
     }
 
-    async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport): Promise<void> {
+    async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport, index: number): Promise<void> {
       const started = now().toISOString();
       const ingested = await ingestFiles(source.id, source.glob, rootDir);
       // A capture with no article text (a saved page of nothing but markup) is refused, as `extract <file>` refuses
@@ -903,9 +947,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.outcome = outcome;
         report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
       }
-      const fresh = await newItems(items, source, report);
+      const { fresh, revisions } = await newItems(items, source, report);
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: captureArticle(raw), extractError: null, pageAttempted: false }));
-      const failedToStore = await storeAll(prepared, source, report);
+      const failedToStore = await storeInTurn(index, source, report, { revisions, prepared });
       // A read that could not store all its new captures (a full disk, a locked database) is no successful read: the
       // folder's first successful read, whose undated backlog raises no alerts, is the first that stored them all.
       const stored = failedToStore === 0;
@@ -915,7 +959,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
     }
 
-    async function runFeedSource(source: FeedSourceDefinition, report: SourceReport, attempt: { recorded: boolean }): Promise<void> {
+    async function runFeedSource(source: FeedSourceDefinition, report: SourceReport, attempt: { recorded: boolean }, index: number): Promise<void> {
       const started = now().toISOString();
       const row = sourceRows.get(source.id);
       const url = feedAddress(source);
@@ -946,7 +990,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.error = result.error;
       report.warnings.push(...result.warnings);
       report.itemsSeen = result.items.length;
-      const fresh = result.outcome === 'ok' ? await newItems(result.items, source, report) : [];
+      const { fresh, revisions } = result.outcome === 'ok' ? await newItems(result.items, source, report) : { fresh: [], revisions: [] };
       const aheadOfTime = fresh.filter((item) => item.publishedAt !== null && plausiblePublicationDate(item.publishedAt, now()) === null);
       if (aheadOfTime.length > 0) {
         report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
@@ -988,10 +1032,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // than skip the feed as not due until its next check, with those articles in no digest meanwhile.
       if (result.outcome !== 'ok') await recordCheck();
       if (result.outcome === 'not_modified') await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
+      if (result.outcome === 'failed') return;
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
-      // Pages that failed for a passing reason on an earlier run are asked for again, a few per run.
-      if (fetchPages && result.outcome !== 'failed') await retryPages(source, report);
-      if (result.outcome !== 'ok') return;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
       const withPages = newestFirst.filter((item) => item.hasPage);
@@ -1001,10 +1043,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           `${withPages.length - withPage.size} new items keep their feed text only: pages are fetched for the ${pipeline.fetch.maxArticlesPerFeed} newest per run (fetch.maxArticlesPerFeed)`,
         );
       }
-      const prepared = await Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), source.url)));
+      // Pages that failed for a passing reason on an earlier run are asked for again, a few per run, whether or not
+      // the feed changed, alongside the new items' pages.
+      const [retried, prepared] = await Promise.all([
+        fetchPages ? retryPages(source) : [],
+        Promise.all(fresh.map((item) => prepareFeedItem(item, withPage.has(item), source.url))),
+      ]);
       // ...but storing goes oldest first, so an original is stored before the copies that syndicate it.
       prepared.sort((a, b) => (a.raw.publishedAt ?? '\uffff').localeCompare(b.raw.publishedAt ?? '\uffff'));
-      const failedToStore = await storeAll(prepared, source, report);
+      const failedToStore = await storeInTurn(index, source, report, { revisions, retried, prepared });
+      if (result.outcome !== 'ok') return;
       if (failedToStore > 0) {
         // Not all its new items are stored (a full disk, a locked database): the feed is not scheduled as checked. It
         // is recorded as failing, with the reason in `sources`, and stays due, so the next run reads the items not
@@ -1043,15 +1091,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       });
     }
 
-    async function runSource(source: SourceDefinition): Promise<SourceReport> {
+    /** Runs the source at `index` in the pipeline file: its store turn (see storeInTurn) comes after those before it. */
+    async function runSource(source: SourceDefinition, index: number): Promise<SourceReport> {
       const report: SourceReport = {
         sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
         itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
       };
       const attempt = { recorded: false };
       try {
-        if (source.kind === 'files') await runFilesSource(source, report);
-        else await runFeedSource(source, report, attempt);
+        if (source.kind === 'files') await runFilesSource(source, report, index);
+        else await runFeedSource(source, report, attempt, index);
       } catch (error) {
         // A bug in one source's path must not take the others down; it is reported as an internal error. A failure
         // of the database itself (a full disk) is said as such, without a stack.
@@ -1062,13 +1111,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           : { code: 'internal', message: `${source.id}: ${(error as Error).stack ?? String(error)}` };
         // ...and backs off like any failure, so a feed that trips it is not fetched again on every run.
         if (source.kind === 'feed' && !attempt.recorded) await recordInternalFailure(source, report).catch(() => {});
+      } finally {
+        // not due, failed, or thrown before its turn: the sources after it must not wait for it
+        releaseTurn[index]!();
       }
       options.progress?.sourceFinished(report, ++done, pipeline.sources.length);
       return report;
     }
 
     const sources = await Promise.all(pipeline.sources.map(runSource));
-    await storeLock.add(settleLabels);
+    await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
     const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
