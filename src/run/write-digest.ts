@@ -162,6 +162,15 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
  * null. Digests are named by date alone, so two pipelines sharing a folder would overwrite each other's days.
  */
 export async function otherPipelineInDigestDir(loaded: LoadedPipeline): Promise<{ pipelineId: string; file: string } | null> {
+  const newest = await newestDigestInDir(loaded);
+  return newest && newest.pipelineId !== loaded.pipeline.id ? newest : null;
+}
+
+/**
+ * The newest digest (`<date>.json`) in the pipeline's `digest.dir`, with the id of the pipeline that wrote it; null
+ * when there is none, or it is not a digest of ours (or was cut short), so nothing can be said of whose it is.
+ */
+export async function newestDigestInDir(loaded: LoadedPipeline): Promise<{ pipelineId: string; file: string; date: string } | null> {
   const dir = path.resolve(loaded.rootDir, loaded.pipeline.digest.dir);
   const names = await readdir(dir).catch(() => [] as string[]);
   const newest = names.filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name)).sort().at(-1);
@@ -169,9 +178,8 @@ export async function otherPipelineInDigestDir(loaded: LoadedPipeline): Promise<
   try {
     const { pipeline } = JSON.parse(await readFile(path.join(dir, newest), 'utf8')) as { pipeline?: { id?: unknown } };
     const id = pipeline?.id;
-    return typeof id === 'string' && id !== loaded.pipeline.id ? { pipelineId: id, file: path.join(dir, newest) } : null;
+    return typeof id === 'string' ? { pipelineId: id, file: path.join(dir, newest), date: newest.slice(0, 10) } : null;
   } catch {
-    // not a digest of ours (or cut short): nothing to say whose it is
     return null;
   }
 }

@@ -104,6 +104,11 @@ function isWritableFolder(dir: string): boolean {
   }
 }
 
+/** A target openStore takes for a SQLite file (not a URL, not `:memory:`). */
+export function isSqliteFileTarget(target: string): boolean {
+  return !isUrl(target) && target !== ':memory:';
+}
+
 function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }

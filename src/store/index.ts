@@ -1,4 +1,4 @@
-export { databaseFailure, isMissingDatabaseFile, openStore, StoreError, type Store } from './connect.ts';
+export { databaseFailure, isMissingDatabaseFile, isSqliteFileTarget, openStore, StoreError, type Store } from './connect.ts';
 export * from './sources.ts';
 export * from './runs.ts';
 export * from './articles.ts';

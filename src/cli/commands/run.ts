@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop } from '../../run/run-stop.ts';
-import { abandonRun, pendingMoves } from '../../store/index.ts';
+import { abandonRun, isSqliteFileTarget, pendingMoves, pipelinesWithRuns } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten } from './sources.ts';
-import { openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
-import { ExitCode, type CliState } from '../errors.ts';
+import { databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
+import { ExitCode, UsageError, type CliState } from '../errors.ts';
+import { newestDigestInDir } from '../../run/write-digest.ts';
+import type { LoadedPipeline } from '../../config/index.ts';
 import { terminalProgress } from '../progress.ts';
 import { commandLine, shownPath, writeText, type TargetFlags } from '../views.ts';
 import { checkDigestDir } from './digest.ts';
@@ -194,6 +198,20 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   return lines.join('\n');
 }
 
+/**
+ * Refuses a first run of the pipeline on a database when its digest.dir already holds the pipeline's digests: they
+ * were written from another database (a cron job without the DATABASE_URL of the user's shell, a mistyped
+ * --database), and a first run here would alert again on every recent article and rewrite those days' digests.
+ */
+function refuseDigestsOfAnotherDatabase(loaded: LoadedPipeline, database: string, digest: { file: string; date: string }): never {
+  throw new UsageError(
+    `pipeline "${loaded.pipeline.id}" has never run on database ${database}, but ${shownPath(path.dirname(digest.file))} holds its digests up to ${digest.date}, ` +
+      'written from another database: a first run here would alert again on every recent article and rewrite those digests. ' +
+      'Point --database or DATABASE_URL at the database those runs used (cron jobs start with almost no environment: set DATABASE_URL in the crontab line), ' +
+      'or, to start afresh on this one, move those digests out of the folder',
+  );
+}
+
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
@@ -205,6 +223,10 @@ export function registerRun(program: Command, state: CliState): void {
       // The settings that can refuse the run are checked before the database is opened: a first run they refuse leaves
       // no database behind, so the read commands still say there is none rather than that no pipeline has run.
       await checkDigestDir(loaded);
+      const target = databaseTarget(options, loaded.rootDir);
+      const ownDigest = await newestDigestInDir(loaded).then((newest) => (newest?.pipelineId === loaded.pipeline.id ? newest : null));
+      // a SQLite file not there yet is refused before it is made, so nothing is left behind
+      if (ownDigest && isSqliteFileTarget(target) && !existsSync(path.resolve(target))) refuseDigestsOfAnotherDatabase(loaded, path.resolve(target), ownDigest);
       const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
       let progress: ReturnType<typeof terminalProgress> | undefined;
       // Alerts on the console go to stderr under --json, so stdout stays one JSON document.
@@ -219,6 +241,7 @@ export function registerRun(program: Command, state: CliState): void {
       // an email channel's password missing from the environment is one of them
       const channels = createChannels(loaded.pipeline.alerts, loaded.rootDir, consoleAroundProgress, loaded.givenFile ?? loaded.file);
       const { report, context } = await withStore(options, loaded, async (store) => {
+        if (ownDigest && !(await pipelinesWithRuns(store.db)).includes(loaded.pipeline.id)) refuseDigestsOfAnotherDatabase(loaded, store.location, ownDigest);
         progress = showProgress ? terminalProgress(process.stderr, loaded.pipeline.sources.length) : undefined;
         // Interrupted (Ctrl-C, a supervisor's kill), the run gives its lock back rather than block the next one. An
         // alert or a digest email being handed to its channel (the next run would send it again) and a digest being
