@@ -6,7 +6,7 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
-import { readsAsVerb } from './clause-polarity.ts';
+import { modifiesNoun, readsAsVerb } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface Attribution {
@@ -120,6 +120,8 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   };
 })();
 const NEAR_WORDS = 5;
+/** Nouns of a call that a verb of renewal takes without a determiner ("renewed calls", "repeated appeals"). */
+const RENEWED_CALLS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([
@@ -880,7 +882,9 @@ function findAnchors(
     const isParticiple = PARTICIPLES.has(word);
     if (!SPEECH_VERBS.has(word) && !isParticiple) continue;
     const needsNext = VERB_NEEDS_NEXT[word];
-    if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '')) continue;
+    // "China renewed calls for a pause" renews its own call; "rejected renewed calls" and "Renewed calls ... are" do not.
+    const isRenewedCall = RENEWED_CALLS.has(tokens[v + 1]?.word ?? '') && VERB_NEEDS_NEAR[word] !== undefined && !modifiesNoun(tokens, v);
+    if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '') && !isRenewedCall) continue;
     const previousWord = singleQuoteEnds.has(v) ? '"' : tokens[v - 1]?.word ?? '';
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
