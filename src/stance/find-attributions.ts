@@ -21,6 +21,53 @@ export interface Attribution {
    * the ranges are the phrase the agent backs, not the agent's words.
    */
   backsPhrase?: true;
+  /**
+   * A relative clause about the speaker inside `ranges` ("Researchers [who signed the open letter] disagreed",
+   * "Researchers [who signed the open letter] said ..."): it tells who the speaker is, not what they state. Its side is
+   * the speaker's only where the statement takes none of its own (see statementRanges); it is never the passage's.
+   */
+  description?: [number, number];
+}
+
+/** The ranges of what a speaker states: without the description of the speaker unless `withDescription`. */
+export function statementRanges(attribution: Attribution, withDescription: boolean): [number, number][] {
+  const description = attribution.description;
+  if (description === undefined || withDescription) return attribution.ranges;
+  const [cutFrom, cutTo] = description;
+  return attribution.ranges.flatMap(([from, to]): [number, number][] => {
+    const parts: [number, number][] = [];
+    if (from < cutFrom) parts.push([from, Math.min(to, cutFrom)]);
+    if (to > cutTo) parts.push([Math.max(from, cutTo), to]);
+    return parts;
+  });
+}
+
+/**
+ * Verbs of a main clause that take a position of their own without a stance cue: dissent and second thoughts
+ * ("Researchers who signed the open letter disagreed", "... have since changed their minds", "... were split"). After
+ * one, the side of the relative clause describing the speaker is no longer the speaker's.
+ */
+const DISSENT_VERBS = new Set([
+  'disagree', 'disagrees', 'disagreed', 'differ', 'differs', 'differed', 'dissent', 'dissents', 'dissented', 'object',
+  'objects', 'objected', 'demur', 'demurs', 'demurred', 'balk', 'balks', 'balked', 'baulk', 'baulks', 'baulked',
+  'hesitate', 'hesitates', 'hesitated', 'waver', 'wavers', 'wavered', 'recant', 'recants', 'recanted', 'backtrack',
+  'backtracks', 'backtracked', 'reconsider', 'reconsiders', 'reconsidered', 'changed', 'change', 'changes', 'split',
+  'divided', 'broke', 'break', 'breaks', 'doubt', 'doubts', 'doubted',
+]);
+
+/**
+ * Whether the statement of an attribution with a description takes a position without a stance cue: its first verb,
+ * past auxiliaries and adverbs, is one of dissent (DISSENT_VERBS).
+ */
+export function dissentsFromDescription(tokens: readonly Token[], attribution: Attribution): boolean {
+  const description = attribution.description;
+  if (description === undefined) return false;
+  for (let i = description[1]; i < tokens.length && i < description[1] + 4; i++) {
+    const word = tokens[i]!.word;
+    if (DISSENT_VERBS.has(word)) return true;
+    if (!AUXILIARY_VERBS.has(word) && !ADVERBS_AFTER_SUBJECT.has(word) && !/^(since|then|later|not)$/.test(word)) return false;
+  }
+  return false;
 }
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
@@ -980,6 +1027,59 @@ function findAnchors(
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
 }
 
+/** Verbs that take a clause without "that" ("thinks it could be", "warns the world its product might be"). */
+const CLAUSE_VERBS = new Set([
+  ...REPORTING_VERBS, 'warn', 'warns', 'warned', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fear',
+  'fears', 'feared', 'worry', 'worries', 'worried', 'insist', 'insisted', 'insists', 'predict', 'predicts', 'know', 'knows',
+  'knew', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'suggest', 'suggests',
+]);
+
+/** Words that open a clause inside a relative clause ("who warned that AI is dangerous"): no main verb is sought past them. */
+const COMPLEMENT_OPENERS = new Set(['that', 'whether', 'if', 'because', 'since', 'when', 'while', 'until', 'unless', 'which', 'who', 'to']);
+
+/**
+ * The relative clause that describes an anchor's speaker between the speaker and the statement, as token range:
+ * - before the verb of a report ("Researchers who signed the open letter said ..."): from the relative word to the verb;
+ * - as the anchor itself, a verb in a relative clause ("Researchers who signed the open letter disagreed"): from its
+ *   verb to the main clause's verb after it, when one is found (an auxiliary, a verb of dissent, or a past form after a
+ *   noun). "Critics who backed the renewed call for a pause spoke first" has none found: the clause stays the statement.
+ */
+function speakerDescription(tokens: readonly Token[], anchor: Anchor, ranges: readonly [number, number][]): [number, number] | null {
+  const { subject, verb } = anchor;
+  const relative = subject[1];
+  const opener = tokens[relative]?.word ?? '';
+  if (!RELATIVE_WORDS.has(opener) || verb <= relative) return null;
+  // "Set that against ...": "that" opens a relative clause only before a verb.
+  const next = tokens[relative + 1]?.word ?? '';
+  if (opener !== 'who' && !SPEECH_VERBS.has(next) && !AUXILIARY_VERBS.has(next) && !SKIPPABLE_BEFORE_VERB.has(next) && !/ed$/.test(next)) return null;
+  let k = relative + 1;
+  while (k < verb && (SKIPPABLE_BEFORE_VERB.has(tokens[k]!.word) || AUXILIARY_VERBS.has(tokens[k]!.word))) k++;
+  if (k < verb) {
+    // "who signed the open letter said": the verb of the report comes after the relative clause, and the anchor's own
+    // words start at its subject (not "... said X and urged labs", whose second verb shares the subject).
+    if (anchor.start > subject[0]) return null;
+    for (let i = relative; i < verb; i++) if (!isWordAt(tokens, i)) return null;
+    return [relative, verb];
+  }
+  // The verb is the relative clause's. After a verb that takes a clause ("who thinks it could be ..."), what follows
+  // is that clause, and no main verb is sought.
+  if (CLAUSE_VERBS.has(tokens[verb]!.word)) return null;
+  const end = ranges[0]?.[1] ?? tokens.length;
+  for (let i = verb + 1; i < end; i++) {
+    const word = tokens[i]!.word;
+    if (!isWordAt(tokens, i) || COMPLEMENT_OPENERS.has(word)) return null;
+    if (i === verb + 1) continue;
+    const before = tokens[i - 1]!.word;
+    if (PRONOUNS.has(before)) return null;
+    if (DETERMINER_LIKE.has(before) || AUXILIARY_VERBS.has(before) || /^(in|on|at|by|from|with|into|about|as|than)$/.test(before)) continue;
+    if (AUXILIARY_VERBS.has(word) || DISSENT_VERBS.has(word) || PLURAL_SUBJECT_VERBS.has(word) || (/ed$/.test(word) && !SPEECH_VERBS.has(before))) {
+      return [verb, i];
+    }
+    if (ADVERBS_AFTER_SUBJECT.has(word) && (DISSENT_VERBS.has(tokens[i + 1]?.word ?? '') || AUXILIARY_VERBS.has(tokens[i + 1]?.word ?? ''))) return [verb, i];
+  }
+  return null;
+}
+
 /** Words that open a relative clause ("the pause, which it says would ..."). */
 const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'whom']);
 
@@ -1322,6 +1422,10 @@ export function findAttributions(
       }
     }
 
+    const description = anchor.kind === 'normal' ? speakerDescription(tokens, anchor, ranges) : null;
+    // "Researchers who signed the open letter said ...": the description is part of what the anchor holds.
+    if (description !== null && ranges[0]![0] > description[0]) ranges[0] = [description[0], ranges[0]![1]];
+
     let actor: string;
     let isResolved = false;
     if (anchor.kind === 'headed') {
@@ -1346,7 +1450,9 @@ export function findAttributions(
     }
     ranges = ranges.filter(([from, to]) => to > from);
     if (ranges.length === 0) continue;
-    attributions.push({ actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}) });
+    attributions.push({
+      actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}), ...(description ? { description } : {}),
+    });
     claimedUntil = Math.max(claimedUntil, ...ranges.map(([, to]) => to));
   }
 
