@@ -630,6 +630,10 @@ function statementEnd(tokens: readonly Token[], from: number): number {
 export interface AttributionContext {
   /** The last actor of the sentence before, for "he said" and a quote that continues. */
   previousActor: string | null;
+  /** Speakers of the sentences before that one, the latest first: a pronoun that disagrees with previousActor may stand for one. */
+  earlierActors?: readonly string[];
+  /** Last words of the names the text gave people ("bengio" after "Yoshua Bengio"): "Bengio" alone is then one person. */
+  persons?: ReadonlySet<string>;
   /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
   opensInsideQuote?: boolean;
 }
@@ -1080,6 +1084,96 @@ function speakerDescription(tokens: readonly Token[], anchor: Anchor, ranges: re
   return null;
 }
 
+/** Grammatical number of a speaker, for the pronouns that may stand for them. */
+export type ActorNumber = 'plural' | 'person' | 'other';
+
+/** Heads of descriptions of one person ("the minister", "a spokeswoman", "Nvidia chief"). */
+const PERSON_HEADS = new Set([
+  'spokeswoman', 'spokesman', 'spokesperson', 'minister', 'professor', 'senator', 'congressman', 'congresswoman',
+  'representative', 'governor', 'president', 'ceo', 'cto', 'founder', 'co-founder', 'cofounder', 'chief', 'executive',
+  'director', 'chair', 'chairman', 'chairwoman', 'secretary', 'commissioner', 'ambassador', 'envoy', 'economist',
+  'analyst', 'researcher', 'scientist', 'engineer', 'developer', 'ethicist', 'philosopher', 'scholar', 'author', 'writer',
+  'editor', 'columnist', 'correspondent', 'investor', 'activist', 'campaigner', 'lawmaker', 'legislator', 'official',
+  'adviser', 'advisor', 'manager', 'fellow', 'maintainer', 'bishop', 'pope', 'general', 'inspector', 'witness',
+  'laureate', 'teacher', 'doctor', 'nurse', 'student', 'host', 'moderator', 'lobbyist', 'head', 'leader', 'expert',
+  'critic', 'skeptic', 'sceptic', 'opponent', 'supporter', 'proponent', 'advocate', 'backer', 'mayor', 'judge',
+  'diplomat', 'academic', 'entrepreneur', 'trader', 'member', 'worker', 'employee', 'parent', 'organiser', 'organizer',
+  'signatory', 'commentator', 'whistleblower', 'novelist', 'journalist', 'reporter', 'physicist', 'biologist',
+  'historian', 'lawyer', 'attorney', 'mother', 'father', 'woman', 'man', 'chancellor', 'premier', 'deputy',
+]);
+/** Titles before a person's name ("Dr. Fiona McGrath", "Senator Ruth Adeyemi"). */
+const PERSON_TITLES = new Set([
+  ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'lord', 'lady', 'senator', 'minister', 'president', 'mayor', 'judge', 'professor',
+  'representative', 'governor', 'chancellor', 'premier', 'commissioner', 'ambassador', 'bishop', 'father', 'sister',
+]);
+/** Words of a body's name ("the Future of Life Institute", "European Commission", "the White House"). */
+const BODY_WORDS = new Set([
+  'institute', 'university', 'commission', 'council', 'ministry', 'department', 'agency', 'association', 'union', 'group',
+  'labs', 'lab', 'inc', 'corp', 'company', 'foundation', 'house', 'office', 'party', 'committee', 'parliament',
+  'government', 'times', 'post', 'news', 'journal', 'bank', 'fund', 'network', 'alliance', 'coalition', 'federation',
+  'center', 'centre', 'forum', 'society', 'academy', 'school', 'college', 'club', 'board', 'court', 'senate', 'congress',
+  'assembly', 'organisation', 'organization', 'initiative', 'project', 'campaign', 'watch', 'international', 'ai',
+  'technologies', 'technology', 'systems', 'partners', 'capital', 'ventures', 'research', 'state', 'states', 'nations',
+  'kingdom', 'republic', 'republicans', 'democrats', 'ltd', 'plc', 'llc', 'gmbh', 'press', 'media', 'review', 'magazine',
+]);
+/** Quantifiers and collective words that stand for several speakers ("Many said", "Others argued", "people"). */
+const PLURAL_WORDS = new Set(['many', 'some', 'several', 'others', 'both', 'all', 'most', 'few', 'people', 'staff', 'they', 'we', 'dozens', 'hundreds', 'thousands']);
+/** A word shaped like a word of a person's name: "Bengio", "O'Neill", "Okonkwo-Reid", "McGrath" (not "DeepMind"). */
+const NAME_WORD = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/u;
+
+function singularOf(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word) || !/s$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+/**
+ * Whether a speaker, as written, is several (plural), one person, or neither that can be told (a body, a country, one
+ * word of a name the text did not give in full). `persons` are the last words of people's names given before.
+ */
+export function actorNumber(actor: string, persons: ReadonlySet<string> = new Set()): ActorNumber {
+  const words = actor.replace(/['’]s?$/u, '').split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0) return 'other';
+  const lower = words.map((word) => word.toLowerCase().replace(/[.,]/g, ''));
+  if (lower.includes('and') || lower.includes('&')) return 'plural';
+  const head = lower.at(-1)!;
+  const isCapitalHead = /^\p{Lu}/u.test(words.at(-1)!);
+  if (PLURAL_WORDS.has(head)) return 'plural';
+  // "Researchers", "300 researchers", "the unions": a plural common noun; "Jones" and "Reuters" are names.
+  const singular = singularOf(head);
+  if (singular !== head && (PERSON_HEADS.has(singular) || ACTOR_HEADS.has(singular) || (!isCapitalHead && head.length > 3))) return 'plural';
+  if (lower.some((word) => BODY_WORDS.has(word))) return 'other';
+  if (PERSON_HEADS.has(head) && !isCapitalHead) return 'person';
+  if (words.length >= 2 && PERSON_TITLES.has(lower[0]!.replace(/\.$/, ''))) return 'person';
+  const names = words.filter((word) => NAME_WORD.test(word));
+  if (words.length >= 2 && words.length <= 4 && names.length === words.length) return 'person';
+  if (words.length === 1 && persons.has(head)) return 'person';
+  // "Nvidia chief Jensen Huang", "the lab's founder Dario Amodei": a description and a name.
+  return names.length >= 2 && words.slice(-2).every((word) => NAME_WORD.test(word)) && lower.some((word) => PERSON_HEADS.has(word)) ? 'person' : 'other';
+}
+
+/**
+ * Last words of the people a sentence names in full ("Yoshua Bengio spoke in Montreal" names "bengio"): a run of two to
+ * four capitalised words that actorNumber reads as a person.
+ */
+export function namedPersons(text: string, tokens: readonly Token[]): string[] {
+  const persons: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    while (j < tokens.length && j - i < 4 && isWordAt(tokens, j) && (isCapitalised(text, tokens[j]!) || tokens[j]!.word === '.')) j++;
+    if (j - i >= 2 && actorNumber(surface(text, tokens, i, j)) === 'person') persons.push(tokens[j - 1]!.word);
+    i = Math.max(i, j - 1);
+  }
+  return persons;
+}
+
+/** Whether a subject pronoun may stand for a speaker of that number: "he" not for a group, "they" not for one person. */
+function agreesWith(pronoun: string, number: ActorNumber): boolean {
+  if (pronoun === 'they') return number !== 'person';
+  if (pronoun === 'it') return number === 'other';
+  return number !== 'plural';
+}
+
 /** Words that open a relative clause ("the pause, which it says would ..."). */
 const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'whom']);
 
@@ -1440,8 +1534,12 @@ export function findAttributions(
         claimedUntil = Math.max(claimedUntil, earlier.ranges.at(-1)![1]);
         continue;
       }
-      // "he" is the speaker of the sentence before, else a name earlier in this sentence.
-      const resolved = context.previousActor ?? nameBefore(text, tokens, subject[0]);
+      // "he" is the speaker of the sentence before, else a name earlier in this sentence, else an earlier speaker: the
+      // first of them the pronoun agrees with in number ("Scientists urged a pause. He said ..." is no scientist's).
+      const pronoun = tokens[subject[0]]!.word;
+      const persons = context.persons ?? new Set<string>();
+      const candidates = [context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
+      const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;

@@ -16,7 +16,8 @@ import {
   type AttributedStatement,
 } from './collect-voices.ts';
 import {
-  closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, statementRanges, type Attribution,
+  closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges,
+  type Attribution,
 } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
@@ -45,6 +46,8 @@ const RELAYED_AT_LENGTH_SHARE = 0.5;
 // Each debate-reporting frame ("supporters say ... opponents say", "a survey found") raises the own-voice bar.
 const NEUTRAL_FRAME_PENALTY = 0.35;
 const MAX_EVIDENCE = 6;
+// A pronoun that cannot stand for the last speaker looks back over at most this many before it.
+const MAX_EARLIER_ACTORS = 3;
 const REBUTTED_VOICE_WEIGHT = 0.8;
 const LONG_TEXT_RISK_WEIGHT = 0.4;
 
@@ -268,6 +271,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     const analyses: SentenceAnalysis[] = [];
     let previousActor: string | null = null;
     let previousActorAge = 0;
+    // Speakers before previousActor, and the people the text has named, for the pronouns that disagree with it.
+    let earlierActors: string[] = [];
+    const persons = new Set(all.flatMap((sentence) => namedPersons(sentence.text, sentence.tokens)));
     const interview = findInterviewee(all);
     let isInAnswer = false;
     let questionValue = 0;
@@ -290,7 +296,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       } else {
         const turn = continuingSpeaker;
         const opensInsideQuote = closesOpenQuote(sentence, turn);
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading, opensInsideQuote });
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, earlierActors, persons, heading, opensInsideQuote });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.
@@ -299,9 +305,14 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       }
       continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
       if (attributions.length > 0) {
+        const before = [...attributions.slice(0, -1).map((attribution) => attribution.actor).reverse(), ...(previousActor === null ? [] : [previousActor])];
         previousActor = attributions.at(-1)!.actor;
+        earlierActors = [...new Set([...before, ...earlierActors])].filter((actor) => actor !== previousActor).slice(0, MAX_EARLIER_ACTORS);
         previousActorAge = 0;
-      } else if (++previousActorAge > 1) previousActor = null;
+      } else if (++previousActorAge > 1) {
+        previousActor = null;
+        earlierActors = [];
+      }
 
       const voices: SentenceVoice[] = attributions.map((attribution) => ({ attribution, value: 0 }));
       const described = new Map<SentenceVoice, number>();
