@@ -7,6 +7,7 @@
  */
 
 import { modifiesNoun, readsAsVerb } from './clause-polarity.ts';
+import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface Attribution {
@@ -906,6 +907,7 @@ function passiveClauseStart(tokens: readonly Token[], verb: number, previous: An
  */
 function findAnchors(
   text: string, tokens: readonly Token[], quotes: readonly [number, number][], singleQuoteEnds: ReadonlySet<number>,
+  persons: ReadonlySet<string>,
 ): Anchor[] {
   let anchors: Anchor[] = [];
   for (let v = 0; v < tokens.length; v++) {
@@ -1018,7 +1020,7 @@ function findAnchors(
       if (shared && !isRecommended) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
     }
   }
-  const colon = colonAttribution(text, tokens);
+  const colon = colonAttribution(text, tokens, persons);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
   // "Researchers who call for a pause are naive, said the chief executive": a relative clause before the report
   // describes someone in what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..."
@@ -1121,6 +1123,10 @@ const PLURAL_WORDS = new Set(['many', 'some', 'several', 'others', 'both', 'all'
 /** A word shaped like a word of a person's name: "Bengio", "O'Neill", "Okonkwo-Reid", "McGrath" (not "DeepMind"). */
 const NAME_WORD = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/u;
 
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
 function singularOf(word: string): string {
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ss|us|is)$/.test(word) || !/s$/.test(word)) return word;
@@ -1142,14 +1148,15 @@ export function actorNumber(actor: string, persons: ReadonlySet<string> = new Se
   // "Researchers", "300 researchers", "the unions": a plural common noun; "Jones" and "Reuters" are names.
   const singular = singularOf(head);
   if (singular !== head && (PERSON_HEADS.has(singular) || ACTOR_HEADS.has(singular) || (!isCapitalHead && head.length > 3))) return 'plural';
-  if (lower.some((word) => BODY_WORDS.has(word))) return 'other';
+  if (lower.some((word) => BODY_WORDS.has(word)) || DATELINE_PLACES.has(lower.join(' '))) return 'other';
   if (PERSON_HEADS.has(head) && !isCapitalHead) return 'person';
   if (words.length >= 2 && PERSON_TITLES.has(lower[0]!.replace(/\.$/, ''))) return 'person';
-  const names = words.filter((word) => NAME_WORD.test(word));
+  // A transcript's names are in capitals ("GABRIELA MONTOYA"): read as written in title case.
+  const names = words.filter((word) => NAME_WORD.test(/^[\p{Lu}-]{2,}$/u.test(word) ? titleCase(word) : word));
   if (words.length >= 2 && words.length <= 4 && names.length === words.length) return 'person';
   if (words.length === 1 && persons.has(head)) return 'person';
   // "Nvidia chief Jensen Huang", "the lab's founder Dario Amodei": a description and a name.
-  return names.length >= 2 && words.slice(-2).every((word) => NAME_WORD.test(word)) && lower.some((word) => PERSON_HEADS.has(word)) ? 'person' : 'other';
+  return names.length >= 2 && words.slice(-2).every((word) => names.includes(word)) && lower.some((word) => PERSON_HEADS.has(word)) ? 'person' : 'other';
 }
 
 /**
@@ -1335,7 +1342,7 @@ const HEADING_WORDS = new Set([
   'verdict', 'disclosure', 'correction', 'editor', 'release', 'matters', 'next', 'happening', 'benefits', 'loses',
 ]);
 
-function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null {
+function colonAttribution(text: string, tokens: readonly Token[], persons: ReadonlySet<string>): Anchor | null {
   const colon = tokens.findIndex((token) => token.word === ':');
   if (tokens[0]?.word === 'a' && tokens[1]?.word === '(') return bracketedAnswer(text, tokens);
   if (colon < 1 || colon > MAX_SUBJECT_WORDS) return null;
@@ -1357,13 +1364,88 @@ function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null
   if (end < colon && (NOTE_WORDS.has(tokens[from]!.word) || isDatelineBracket(tokens.slice(end + 1, colon - 1)))) return null;
   // A capitalised first word alone ("Fantastic idea:", "Me in 2023:") is a sentence opener, not a name.
   const isTranscriptName = end < colon && !/\p{Ll}/u.test(surface(text, tokens, from, end));
-  const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName;
+  const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName
+    || (end - from === 1 && isNameBeforeColon(text, tokens[from]!, persons));
   const head = tokens[end - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
   if (!hasName && !ACTOR_HEADS.has(head)) return null;
-  // Headings such as "Key points:" or "Q:" are not speakers.
-  if (HEADING_WORDS.has(tokens[end - 1]!.word)) return null;
+  // Headings such as "Key points:" or "Q:" are not speakers, nor is a dateline's place ("New Delhi:").
+  if (HEADING_WORDS.has(tokens[end - 1]!.word) || DATELINE_PLACES.has(tokens.slice(from, end).map((token) => token.word).join(' '))) return null;
+  if (tokens.slice(from, end).every((token) => LABEL_WORDS.has(token.word))) return null;
   return { kind: 'normal', verb: colon, subject, start: 0 };
 }
+
+/**
+ * Whether one word before a colon is a name ("Bengio: A pause is the only sane option left"), as two capitalised words
+ * are ("Yoshua Bengio: ..."): the surname of a person the text names in full, or a word capitalised as a name is
+ * ("Bengio", not "BBC" or "WASHINGTON", which open datelines and notes) that is no label ("Update:", "Analysis:"), no
+ * word of evaluation ("Brilliant:", "Wrong:"), no place of a dateline ("Washington:") and no word that opens a
+ * sentence anyway ("This:", "Today:").
+ */
+function isNameBeforeColon(text: string, token: Token, persons: ReadonlySet<string>): boolean {
+  const word = token.word;
+  if (persons.has(word)) return true;
+  if (!NAME_WORD.test(text.slice(token.start, token.end)) || NAME_PARTICLES_BEFORE_COLON.test(word)) return false;
+  return !LABEL_WORDS.has(word) && !HEADING_WORDS.has(word) && !NOTE_WORDS.has(word) && !COMMON_OPENERS.has(word)
+    && !CALENDAR_WORDS.has(word) && !DATELINE_PLACES.has(word) && !PRONOUNS.has(word) && !OBJECT_PRONOUNS.has(word)
+    && !POSITIVE_WORDS.has(word) && !NEGATIVE_WORDS.has(word) && !RISK_WORDS.has(word) && !ACTOR_HEADS.has(word)
+    && !SPEECH_VERBS.has(word) && !AUXILIARY_VERBS.has(word) && !SUBJECT_STOP.has(word) && !NP_END_AFTER.has(word);
+}
+
+/** The particles NAME_WORD lets through, which alone are no name. */
+const NAME_PARTICLES_BEFORE_COLON = /^(van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/;
+const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'everyone', 'everybody', 'anyone', 'someone', 'nobody', 'myself']);
+
+/**
+ * Words that label a passage, a post or a line rather than name who speaks ("Update:", "Analysis:", "Thread:", "PSA:",
+ * "Breaking News:"), and words that open a line as an aside ("Also:", "Remember:", "Plenty:").
+ */
+const LABEL_WORDS = new Set([
+  'update', 'updated', 'analysis', 'opinion', 'comment', 'commentary', 'editorial', 'exclusive', 'breaking', 'news',
+  'watch', 'listen', 'live', 'video', 'photos', 'gallery', 'explainer', 'factbox', 'factcheck', 'fact', 'check',
+  'review', 'interview', 'podcast', 'transcript', 'thread', 'reply', 'replies', 'edit', 'correction', 'clarification',
+  'disclosure', 'summary', 'recap', 'roundup', 'dispatch', 'insight', 'perspective', 'feature', 'preview', 'teaser',
+  'newsletter', 'letter', 'letters', 'obituary', 'housekeeping', 'reminder', 'psa', 'tldr', 'faq', 'icymi', 'spoiler',
+  'warning', 'caution', 'alert', 'bonus', 'source', 'sources', 'credit', 'credits', 'today', 'tonight', 'yesterday',
+  'tomorrow', 'now', 'next', 'also', 'plus', 'fine', 'okay', 'ok', 'yes', 'no', 'nope', 'nothing', 'everything',
+  'remember', 'imagine', 'consider', 'translation', 'reality', 'problem', 'solution', 'lesson', 'lessons', 'result',
+  'results', 'headline', 'headlines', 'status', 'outcome', 'prediction', 'predictions', 'poll', 'survey', 'report',
+  'hiring', 'webinar', 'event', 'events', 'announcement', 'advisory', 'statement', 'confession', 'options', 'option',
+  'congratulations', 'plenty', 'question', 'questions', 'answer', 'answers', 'objection', 'objections', 'reply',
+  'recommendation', 'recommendations', 'conclusion', 'conclusions', 'assessment', 'scenario', 'verdict', 'takeaway',
+  'takeaways', 'background', 'context', 'timeline', 'agenda', 'schedule', 'reading', 'quote', 'quotes', 'key', 'points',
+  'bottom', 'line', 'hot', 'take', 'fun', 'unpopular', 'plot', 'twist', 'pro', 'tip', 'tips', 'note', 'notes',
+  'example', 'examples', 'caveat', 'caveats', 'disclaimer', 'definition', 'why', 'how', 'what', 'who', 'where', 'when',
+  'sources', 'reddit', 'twitter', 'linkedin', 'substack', 'youtube', 'tiktok', 'bluesky', 'mastodon', 'facebook',
+  'instagram', 'threads', 'meanwhile', 'elsewhere', 'first', 'second', 'third', 'finally', 'lastly', 'ps', 'nb', 'fyi',
+  'welcome', 'thanks', 'sorry', 'wow', 'yikes', 'ugh', 'lol', 'honestly', 'seriously', 'really', 'wait', 'look', 'listen',
+  'brilliant', 'great', 'perfect', 'genius', 'amazing', 'excellent', 'wonderful', 'fantastic', 'incredible', 'awesome',
+  'interesting', 'true', 'false', 'correct', 'agreed', 'exactly', 'indeed', 'sure', 'obviously', 'clearly', 'literally',
+  'yep', 'yeah', 'hmm', 'well', 'so', 'anyway', 'again', 'still', 'spot', 'on', 'cool', 'nice', 'good', 'bad', 'sad',
+]);
+
+/**
+ * Places that open a dateline ("Washington: The Senate ...", "NEW DELHI: ..."): capitals and the cities news is most
+ * often filed from. A dateline's place is never a speaker, though two capitalised words look like a name.
+ */
+const DATELINE_PLACES = new Set([
+  'washington', 'new york', 'london', 'paris', 'brussels', 'berlin', 'beijing', 'shanghai', 'hong kong', 'tokyo', 'seoul',
+  'new delhi', 'delhi', 'mumbai', 'bengaluru', 'bangalore', 'chennai', 'hyderabad', 'kolkata', 'islamabad', 'karachi',
+  'lahore', 'peshawar', 'dhaka', 'kathmandu', 'colombo', 'kabul', 'tehran', 'baghdad', 'riyadh', 'jeddah', 'dubai',
+  'abu dhabi', 'doha', 'kuwait city', 'manama', 'muscat', 'amman', 'beirut', 'damascus', 'jerusalem', 'tel aviv',
+  'cairo', 'ankara', 'istanbul', 'moscow', 'kyiv', 'kiev', 'minsk', 'warsaw', 'prague', 'vienna', 'budapest',
+  'bucharest', 'sofia', 'athens', 'rome', 'milan', 'madrid', 'barcelona', 'lisbon', 'dublin', 'edinburgh', 'cardiff',
+  'belfast', 'amsterdam', 'the hague', 'geneva', 'zurich', 'bern', 'stockholm', 'oslo', 'copenhagen', 'helsinki',
+  'tallinn', 'riga', 'vilnius', 'reykjavik', 'frankfurt', 'munich', 'hamburg', 'strasbourg', 'davos', 'ottawa',
+  'toronto', 'montreal', 'vancouver', 'mexico city', 'havana', 'bogota', 'bogotá', 'lima', 'santiago', 'buenos aires',
+  'sao paulo', 'são paulo', 'rio de janeiro', 'brasilia', 'brasília', 'caracas', 'quito', 'montevideo', 'nairobi',
+  'lagos', 'abuja', 'accra', 'addis ababa', 'johannesburg', 'cape town', 'pretoria', 'kampala', 'kigali', 'dakar',
+  'kinshasa', 'harare', 'lusaka', 'dar es salaam', 'algiers', 'tunis', 'rabat', 'casablanca', 'khartoum', 'canberra',
+  'sydney', 'melbourne', 'wellington', 'auckland', 'singapore', 'kuala lumpur', 'jakarta', 'manila', 'bangkok', 'hanoi',
+  'ho chi minh city', 'taipei', 'ulaanbaatar', 'astana', 'tashkent', 'almaty', 'baku', 'tbilisi', 'yerevan',
+  'san francisco', 'los angeles', 'chicago', 'boston', 'seattle', 'silicon valley', 'osaka', 'shenzhen', 'hangzhou',
+  'guangzhou', 'nicosia', 'valletta', 'belgrade', 'zagreb', 'ljubljana', 'sarajevo', 'skopje', 'tirana', 'chisinau',
+  'bratislava', 'luxembourg', 'monaco', 'bletchley', 'hiroshima', 'seoul', 'pyongyang', 'phnom penh', 'yangon',
+]);
 
 /** Words that open an editor's note rather than a speaker's turn. */
 const NOTE_WORDS = new Set(['update', 'updated', 'correction', 'corrected', 'clarification', 'editor', "editor's", 'note']);
@@ -1463,7 +1545,7 @@ export function findAttributions(
     .filter(([from, to], index, all) => !all.some(([outerFrom, outerTo], other) => other !== index && outerFrom <= from && to <= outerTo
       && (outerTo - outerFrom > to - from || other < index)))
     .sort((a, b) => a[0] - b[0]);
-  const anchors = findAnchors(text, tokens, quotes, new Set(singleQuotes.map(([, to]) => to)));
+  const anchors = findAnchors(text, tokens, quotes, new Set(singleQuotes.map(([, to]) => to)), context.persons ?? new Set());
   const attributions: Attribution[] = [];
   let claimedUntil = 0;
 
