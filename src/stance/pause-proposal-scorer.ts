@@ -182,10 +182,10 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
 }
 
 /**
- * The words a voice is quoted with: the parts of its statement that hold a claim (see holdsClaim), so "argued." or
+ * The words a voice is quoted with: the parts of its statement (`ranges`) that hold a claim (see holdsClaim), so "argued." or
  * "said in a statement." is no quote; '' when none does, and then there is no voice to show.
  */
-function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution, ranges: readonly [number, number][] = attribution.ranges): string {
+function voiceQuote(sentence: SentenceAnalysis, ranges: readonly [number, number][]): string {
   const parts = ranges
     .map(([from, to]): [number, number] => [from, quotedPartEnd(sentence.tokens, from, to)])
     .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
@@ -392,7 +392,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
             value = described;
           }
         }
-        const quote = voiceQuote(analysis, attribution, ranges);
+        const quote = voiceQuote(analysis, ranges);
         // "OpenAI, backed by Microsoft, ...": an agent backing a phrase the cues read nothing in backs no side of the pause
         if (attribution.backsPhrase && value === 0) continue;
         const entry = bySpeaker.get(attribution.actor);
