@@ -228,10 +228,37 @@ const PARTICIPLE_PREPOSITIONS = new Set(['amid', 'amidst', 'despite', 'after', '
 export function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   const word = tokens[index]!.word;
   if (word === 'call' || word === 'calls' || /ing$/.test(word)) return false;
+  // "renewed calls", "repeated appeals": a past form right before the call's noun is the verb only after its subject.
+  if (/ed$/.test(word) && CALL_NOUNS.has(tokens[index + 1]?.word ?? '')) return !followsSubject(tokens, index);
   const previous = tokens[index - 1];
   if (previous === undefined) return false;
   if (DETERMINERS.has(previous.word) || previous.isPossessive) return true;
   return /ed$/.test(word) && PARTICIPLE_PREPOSITIONS.has(previous.word);
+}
+
+/** Words after which a verb's form is its subject's: a perfect's auxiliary, a relative or a personal pronoun. */
+const SUBJECT_ENDS = new Set(['has', 'have', 'had', "'ve", 'who', 'that', 'which', 'he', 'she', 'they', 'it', 'we', 'i']);
+/** Words after which a verb's form is no finite verb: forms of "be", conjunctions, modals and "to". */
+const NO_SUBJECT_BEFORE = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'and', 'or', 'but', 'nor', 'to', 'will', 'would',
+  'should', 'must', 'can', 'could', 'may', 'might', 'shall', 'not', 'there',
+]);
+/** Present forms of verbs that take a call as their object ("backs renewed calls", "rejects repeated appeals"). */
+const CALL_OBJECT_VERBS = /^(rejects|backs|supports|endorses|welcomes|dismisses|opposes|joins|signs|echoes|amplifies|answers|heeds|hears|fuels|prompts|sparks|faces|draws|renews|repeats|makes|issues)$/;
+
+/**
+ * Whether the verb's form at `index` follows its subject ("China renewed calls", "Unions on Tuesday renewed calls",
+ * "China has renewed calls"), not a verb that takes the phrase as its object ("China rejected renewed calls"), a
+ * preposition ("amid renewed calls"), a form of "be" ("there were renewed calls") or the sentence's start ("Renewed
+ * calls for a pause are naive").
+ */
+function followsSubject(tokens: readonly Token[], index: number): boolean {
+  const k = previousWordIndex(tokens, index);
+  const previous = tokens[k];
+  if (previous === undefined || !/^[\p{L}\p{N}]/u.test(previous.word)) return false;
+  if (SUBJECT_ENDS.has(previous.word)) return true;
+  if (previous.isPossessive || DETERMINERS.has(previous.word) || NOUN_OPENERS.has(previous.word) || NO_SUBJECT_BEFORE.has(previous.word)) return false;
+  return !/ed$/.test(previous.word) && !CALL_OBJECT_VERBS.test(previous.word) && !NEUTRAL_CALL_OBJECT_VERBS.test(previous.word);
 }
 
 /** Verbs that take a call as their object without taking its side ("Lab ignores call for pause", "weighs calls"). */

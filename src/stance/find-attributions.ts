@@ -6,7 +6,8 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
-import { readsAsVerb } from './clause-polarity.ts';
+import { modifiesNoun, readsAsVerb } from './clause-polarity.ts';
+import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface Attribution {
@@ -21,6 +22,53 @@ export interface Attribution {
    * the ranges are the phrase the agent backs, not the agent's words.
    */
   backsPhrase?: true;
+  /**
+   * A relative clause about the speaker inside `ranges` ("Researchers [who signed the open letter] disagreed",
+   * "Researchers [who signed the open letter] said ..."): it tells who the speaker is, not what they state. Its side is
+   * the speaker's only where the statement takes none of its own (see statementRanges); it is never the passage's.
+   */
+  description?: [number, number];
+}
+
+/** The ranges of what a speaker states: without the description of the speaker unless `withDescription`. */
+export function statementRanges(attribution: Attribution, withDescription: boolean): [number, number][] {
+  const description = attribution.description;
+  if (description === undefined || withDescription) return attribution.ranges;
+  const [cutFrom, cutTo] = description;
+  return attribution.ranges.flatMap(([from, to]): [number, number][] => {
+    const parts: [number, number][] = [];
+    if (from < cutFrom) parts.push([from, Math.min(to, cutFrom)]);
+    if (to > cutTo) parts.push([Math.max(from, cutTo), to]);
+    return parts;
+  });
+}
+
+/**
+ * Verbs of a main clause that take a position of their own without a stance cue: dissent and second thoughts
+ * ("Researchers who signed the open letter disagreed", "... have since changed their minds", "... were split"). After
+ * one, the side of the relative clause describing the speaker is no longer the speaker's.
+ */
+const DISSENT_VERBS = new Set([
+  'disagree', 'disagrees', 'disagreed', 'differ', 'differs', 'differed', 'dissent', 'dissents', 'dissented', 'object',
+  'objects', 'objected', 'demur', 'demurs', 'demurred', 'balk', 'balks', 'balked', 'baulk', 'baulks', 'baulked',
+  'hesitate', 'hesitates', 'hesitated', 'waver', 'wavers', 'wavered', 'recant', 'recants', 'recanted', 'backtrack',
+  'backtracks', 'backtracked', 'reconsider', 'reconsiders', 'reconsidered', 'changed', 'change', 'changes', 'split',
+  'divided', 'broke', 'break', 'breaks', 'doubt', 'doubts', 'doubted',
+]);
+
+/**
+ * Whether the statement of an attribution with a description takes a position without a stance cue: its first verb,
+ * past auxiliaries and adverbs, is one of dissent (DISSENT_VERBS).
+ */
+export function dissentsFromDescription(tokens: readonly Token[], attribution: Attribution): boolean {
+  const description = attribution.description;
+  if (description === undefined) return false;
+  for (let i = description[1]; i < tokens.length && i < description[1] + 4; i++) {
+    const word = tokens[i]!.word;
+    if (DISSENT_VERBS.has(word)) return true;
+    if (!AUXILIARY_VERBS.has(word) && !ADVERBS_AFTER_SUBJECT.has(word) && !/^(since|then|later|not)$/.test(word)) return false;
+  }
+  return false;
 }
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
@@ -120,6 +168,8 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   };
 })();
 const NEAR_WORDS = 5;
+/** Nouns of a call that a verb of renewal takes without a determiner ("renewed calls", "repeated appeals"). */
+const RENEWED_CALLS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([
@@ -581,6 +631,10 @@ function statementEnd(tokens: readonly Token[], from: number): number {
 export interface AttributionContext {
   /** The last actor of the sentence before, for "he said" and a quote that continues. */
   previousActor: string | null;
+  /** Speakers of the sentences before that one, the latest first: a pronoun that disagrees with previousActor may stand for one. */
+  earlierActors?: readonly string[];
+  /** Last words of the names the text gave people ("bengio" after "Yoshua Bengio"): "Bengio" alone is then one person. */
+  persons?: ReadonlySet<string>;
   /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
   opensInsideQuote?: boolean;
 }
@@ -853,6 +907,7 @@ function passiveClauseStart(tokens: readonly Token[], verb: number, previous: An
  */
 function findAnchors(
   text: string, tokens: readonly Token[], quotes: readonly [number, number][], singleQuoteEnds: ReadonlySet<number>,
+  persons: ReadonlySet<string>,
 ): Anchor[] {
   let anchors: Anchor[] = [];
   for (let v = 0; v < tokens.length; v++) {
@@ -880,7 +935,9 @@ function findAnchors(
     const isParticiple = PARTICIPLES.has(word);
     if (!SPEECH_VERBS.has(word) && !isParticiple) continue;
     const needsNext = VERB_NEEDS_NEXT[word];
-    if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '')) continue;
+    // "China renewed calls for a pause" renews its own call; "rejected renewed calls" and "Renewed calls ... are" do not.
+    const isRenewedCall = RENEWED_CALLS.has(tokens[v + 1]?.word ?? '') && VERB_NEEDS_NEAR[word] !== undefined && !modifiesNoun(tokens, v);
+    if (needsNext && !needsNext.has(tokens[v + 1]?.word ?? '') && !isRenewedCall) continue;
     const previousWord = singleQuoteEnds.has(v) ? '"' : tokens[v - 1]?.word ?? '';
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
@@ -963,7 +1020,7 @@ function findAnchors(
       if (shared && !isRecommended) anchors.push({ kind: 'normal', verb: v, subject: shared, start: v - 1 });
     }
   }
-  const colon = colonAttribution(text, tokens);
+  const colon = colonAttribution(text, tokens, persons);
   if (colon && !anchors.some((anchor) => anchor.verb < colon.verb)) anchors.unshift(colon);
   // "Researchers who call for a pause are naive, said the chief executive": a relative clause before the report
   // describes someone in what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..."
@@ -974,6 +1031,154 @@ function findAnchors(
   // the organisers") is part of what is reported: the reporter speaks, as without the passive.
   if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');
   return anchors.filter((anchor, index) => !anchors.slice(0, index).some((outer) => isReportedBy(text, tokens, anchor, outer)));
+}
+
+/** Verbs that take a clause without "that" ("thinks it could be", "warns the world its product might be"). */
+const CLAUSE_VERBS = new Set([
+  ...REPORTING_VERBS, 'warn', 'warns', 'warned', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'fear',
+  'fears', 'feared', 'worry', 'worries', 'worried', 'insist', 'insisted', 'insists', 'predict', 'predicts', 'know', 'knows',
+  'knew', 'hope', 'hopes', 'hoped', 'expect', 'expects', 'expected', 'suggest', 'suggests',
+]);
+
+/** Words that open a clause inside a relative clause ("who warned that AI is dangerous"): no main verb is sought past them. */
+const COMPLEMENT_OPENERS = new Set(['that', 'whether', 'if', 'because', 'since', 'when', 'while', 'until', 'unless', 'which', 'who', 'to']);
+
+/**
+ * The relative clause that describes an anchor's speaker between the speaker and the statement, as token range:
+ * - before the verb of a report ("Researchers who signed the open letter said ..."): from the relative word to the verb;
+ * - as the anchor itself, a verb in a relative clause ("Researchers who signed the open letter disagreed"): from its
+ *   verb to the main clause's verb after it, when one is found (an auxiliary, a verb of dissent, or a past form after a
+ *   noun). "Critics who backed the renewed call for a pause spoke first" has none found: the clause stays the statement.
+ */
+function speakerDescription(tokens: readonly Token[], anchor: Anchor, ranges: readonly [number, number][]): [number, number] | null {
+  const { subject, verb } = anchor;
+  const relative = subject[1];
+  const opener = tokens[relative]?.word ?? '';
+  if (!RELATIVE_WORDS.has(opener) || verb <= relative) return null;
+  // "Set that against ...": "that" opens a relative clause only before a verb.
+  const next = tokens[relative + 1]?.word ?? '';
+  if (opener !== 'who' && !SPEECH_VERBS.has(next) && !AUXILIARY_VERBS.has(next) && !SKIPPABLE_BEFORE_VERB.has(next) && !/ed$/.test(next)) return null;
+  let k = relative + 1;
+  while (k < verb && (SKIPPABLE_BEFORE_VERB.has(tokens[k]!.word) || AUXILIARY_VERBS.has(tokens[k]!.word))) k++;
+  if (k < verb) {
+    // "who signed the open letter said": the verb of the report comes after the relative clause, and the anchor's own
+    // words start at its subject (not "... said X and urged labs", whose second verb shares the subject).
+    if (anchor.start > subject[0]) return null;
+    for (let i = relative; i < verb; i++) if (!isWordAt(tokens, i)) return null;
+    return [relative, verb];
+  }
+  // The verb is the relative clause's. After a verb that takes a clause ("who thinks it could be ..."), what follows
+  // is that clause, and no main verb is sought.
+  if (CLAUSE_VERBS.has(tokens[verb]!.word)) return null;
+  const end = ranges[0]?.[1] ?? tokens.length;
+  for (let i = verb + 1; i < end; i++) {
+    const word = tokens[i]!.word;
+    if (!isWordAt(tokens, i) || COMPLEMENT_OPENERS.has(word)) return null;
+    if (i === verb + 1) continue;
+    const before = tokens[i - 1]!.word;
+    if (PRONOUNS.has(before)) return null;
+    if (DETERMINER_LIKE.has(before) || AUXILIARY_VERBS.has(before) || /^(in|on|at|by|from|with|into|about|as|than)$/.test(before)) continue;
+    if (AUXILIARY_VERBS.has(word) || DISSENT_VERBS.has(word) || PLURAL_SUBJECT_VERBS.has(word) || (/ed$/.test(word) && !SPEECH_VERBS.has(before))) {
+      return [verb, i];
+    }
+    if (ADVERBS_AFTER_SUBJECT.has(word) && (DISSENT_VERBS.has(tokens[i + 1]?.word ?? '') || AUXILIARY_VERBS.has(tokens[i + 1]?.word ?? ''))) return [verb, i];
+  }
+  return null;
+}
+
+/** Grammatical number of a speaker, for the pronouns that may stand for them. */
+export type ActorNumber = 'plural' | 'person' | 'other';
+
+/** Heads of descriptions of one person ("the minister", "a spokeswoman", "Nvidia chief"). */
+const PERSON_HEADS = new Set([
+  'spokeswoman', 'spokesman', 'spokesperson', 'minister', 'professor', 'senator', 'congressman', 'congresswoman',
+  'representative', 'governor', 'president', 'ceo', 'cto', 'founder', 'co-founder', 'cofounder', 'chief', 'executive',
+  'director', 'chair', 'chairman', 'chairwoman', 'secretary', 'commissioner', 'ambassador', 'envoy', 'economist',
+  'analyst', 'researcher', 'scientist', 'engineer', 'developer', 'ethicist', 'philosopher', 'scholar', 'author', 'writer',
+  'editor', 'columnist', 'correspondent', 'investor', 'activist', 'campaigner', 'lawmaker', 'legislator', 'official',
+  'adviser', 'advisor', 'manager', 'fellow', 'maintainer', 'bishop', 'pope', 'general', 'inspector', 'witness',
+  'laureate', 'teacher', 'doctor', 'nurse', 'student', 'host', 'moderator', 'lobbyist', 'head', 'leader', 'expert',
+  'critic', 'skeptic', 'sceptic', 'opponent', 'supporter', 'proponent', 'advocate', 'backer', 'mayor', 'judge',
+  'diplomat', 'academic', 'entrepreneur', 'trader', 'member', 'worker', 'employee', 'parent', 'organiser', 'organizer',
+  'signatory', 'commentator', 'whistleblower', 'novelist', 'journalist', 'reporter', 'physicist', 'biologist',
+  'historian', 'lawyer', 'attorney', 'mother', 'father', 'woman', 'man', 'chancellor', 'premier', 'deputy',
+]);
+/** Titles before a person's name ("Dr. Fiona McGrath", "Senator Ruth Adeyemi"). */
+const PERSON_TITLES = new Set([
+  ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'lord', 'lady', 'senator', 'minister', 'president', 'mayor', 'judge', 'professor',
+  'representative', 'governor', 'chancellor', 'premier', 'commissioner', 'ambassador', 'bishop', 'father', 'sister',
+]);
+/** Words of a body's name ("the Future of Life Institute", "European Commission", "the White House"). */
+const BODY_WORDS = new Set([
+  'institute', 'university', 'commission', 'council', 'ministry', 'department', 'agency', 'association', 'union', 'group',
+  'labs', 'lab', 'inc', 'corp', 'company', 'foundation', 'house', 'office', 'party', 'committee', 'parliament',
+  'government', 'times', 'post', 'news', 'journal', 'bank', 'fund', 'network', 'alliance', 'coalition', 'federation',
+  'center', 'centre', 'forum', 'society', 'academy', 'school', 'college', 'club', 'board', 'court', 'senate', 'congress',
+  'assembly', 'organisation', 'organization', 'initiative', 'project', 'campaign', 'watch', 'international', 'ai',
+  'technologies', 'technology', 'systems', 'partners', 'capital', 'ventures', 'research', 'state', 'states', 'nations',
+  'kingdom', 'republic', 'republicans', 'democrats', 'ltd', 'plc', 'llc', 'gmbh', 'press', 'media', 'review', 'magazine',
+]);
+/** Quantifiers and collective words that stand for several speakers ("Many said", "Others argued", "people"). */
+const PLURAL_WORDS = new Set(['many', 'some', 'several', 'others', 'both', 'all', 'most', 'few', 'people', 'staff', 'they', 'we', 'dozens', 'hundreds', 'thousands']);
+/** A word shaped like a word of a person's name: "Bengio", "O'Neill", "Okonkwo-Reid", "McGrath" (not "DeepMind"). */
+const NAME_WORD = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/u;
+
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+function singularOf(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word) || !/s$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+/**
+ * Whether a speaker, as written, is several (plural), one person, or neither that can be told (a body, a country, one
+ * word of a name the text did not give in full). `persons` are the last words of people's names given before.
+ */
+export function actorNumber(actor: string, persons: ReadonlySet<string> = new Set()): ActorNumber {
+  const words = actor.replace(/['’]s?$/u, '').split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0) return 'other';
+  const lower = words.map((word) => word.toLowerCase().replace(/[.,]/g, ''));
+  if (lower.includes('and') || lower.includes('&')) return 'plural';
+  const head = lower.at(-1)!;
+  const isCapitalHead = /^\p{Lu}/u.test(words.at(-1)!);
+  if (PLURAL_WORDS.has(head)) return 'plural';
+  // "Researchers", "300 researchers", "the unions": a plural common noun; "Jones" and "Reuters" are names.
+  const singular = singularOf(head);
+  if (singular !== head && (PERSON_HEADS.has(singular) || ACTOR_HEADS.has(singular) || (!isCapitalHead && head.length > 3))) return 'plural';
+  if (lower.some((word) => BODY_WORDS.has(word)) || DATELINE_PLACES.has(lower.join(' '))) return 'other';
+  if (PERSON_HEADS.has(head) && !isCapitalHead) return 'person';
+  if (words.length >= 2 && PERSON_TITLES.has(lower[0]!.replace(/\.$/, ''))) return 'person';
+  // A transcript's names are in capitals ("GABRIELA MONTOYA"): read as written in title case.
+  const names = words.filter((word) => NAME_WORD.test(/^[\p{Lu}-]{2,}$/u.test(word) ? titleCase(word) : word));
+  if (words.length >= 2 && words.length <= 4 && names.length === words.length) return 'person';
+  if (words.length === 1 && persons.has(head)) return 'person';
+  // "Nvidia chief Jensen Huang", "the lab's founder Dario Amodei": a description and a name.
+  return names.length >= 2 && words.slice(-2).every((word) => names.includes(word)) && lower.some((word) => PERSON_HEADS.has(word)) ? 'person' : 'other';
+}
+
+/**
+ * Last words of the people a sentence names in full ("Yoshua Bengio spoke in Montreal" names "bengio"): a run of two to
+ * four capitalised words that actorNumber reads as a person.
+ */
+export function namedPersons(text: string, tokens: readonly Token[]): string[] {
+  const persons: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    while (j < tokens.length && j - i < 4 && isWordAt(tokens, j) && (isCapitalised(text, tokens[j]!) || tokens[j]!.word === '.')) j++;
+    if (j - i >= 2 && actorNumber(surface(text, tokens, i, j)) === 'person') persons.push(tokens[j - 1]!.word);
+    i = Math.max(i, j - 1);
+  }
+  return persons;
+}
+
+/** Whether a subject pronoun may stand for a speaker of that number: "he" not for a group, "they" not for one person. */
+function agreesWith(pronoun: string, number: ActorNumber): boolean {
+  if (pronoun === 'they') return number !== 'person';
+  if (pronoun === 'it') return number === 'other';
+  return number !== 'plural';
 }
 
 /** Words that open a relative clause ("the pause, which it says would ..."). */
@@ -1137,7 +1342,7 @@ const HEADING_WORDS = new Set([
   'verdict', 'disclosure', 'correction', 'editor', 'release', 'matters', 'next', 'happening', 'benefits', 'loses',
 ]);
 
-function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null {
+function colonAttribution(text: string, tokens: readonly Token[], persons: ReadonlySet<string>): Anchor | null {
   const colon = tokens.findIndex((token) => token.word === ':');
   if (tokens[0]?.word === 'a' && tokens[1]?.word === '(') return bracketedAnswer(text, tokens);
   if (colon < 1 || colon > MAX_SUBJECT_WORDS) return null;
@@ -1159,13 +1364,88 @@ function colonAttribution(text: string, tokens: readonly Token[]): Anchor | null
   if (end < colon && (NOTE_WORDS.has(tokens[from]!.word) || isDatelineBracket(tokens.slice(end + 1, colon - 1)))) return null;
   // A capitalised first word alone ("Fantastic idea:", "Me in 2023:") is a sentence opener, not a name.
   const isTranscriptName = end < colon && !/\p{Ll}/u.test(surface(text, tokens, from, end));
-  const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName;
+  const hasName = tokens.slice(from + 1, end).some((token) => isCapitalised(text, token)) || isTranscriptName
+    || (end - from === 1 && isNameBeforeColon(text, tokens[from]!, persons));
   const head = tokens[end - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
   if (!hasName && !ACTOR_HEADS.has(head)) return null;
-  // Headings such as "Key points:" or "Q:" are not speakers.
-  if (HEADING_WORDS.has(tokens[end - 1]!.word)) return null;
+  // Headings such as "Key points:" or "Q:" are not speakers, nor is a dateline's place ("New Delhi:").
+  if (HEADING_WORDS.has(tokens[end - 1]!.word) || DATELINE_PLACES.has(tokens.slice(from, end).map((token) => token.word).join(' '))) return null;
+  if (tokens.slice(from, end).every((token) => LABEL_WORDS.has(token.word))) return null;
   return { kind: 'normal', verb: colon, subject, start: 0 };
 }
+
+/**
+ * Whether one word before a colon is a name ("Bengio: A pause is the only sane option left"), as two capitalised words
+ * are ("Yoshua Bengio: ..."): the surname of a person the text names in full, or a word capitalised as a name is
+ * ("Bengio", not "BBC" or "WASHINGTON", which open datelines and notes) that is no label ("Update:", "Analysis:"), no
+ * word of evaluation ("Brilliant:", "Wrong:"), no place of a dateline ("Washington:") and no word that opens a
+ * sentence anyway ("This:", "Today:").
+ */
+function isNameBeforeColon(text: string, token: Token, persons: ReadonlySet<string>): boolean {
+  const word = token.word;
+  if (persons.has(word)) return true;
+  if (!NAME_WORD.test(text.slice(token.start, token.end)) || NAME_PARTICLES_BEFORE_COLON.test(word)) return false;
+  return !LABEL_WORDS.has(word) && !HEADING_WORDS.has(word) && !NOTE_WORDS.has(word) && !COMMON_OPENERS.has(word)
+    && !CALENDAR_WORDS.has(word) && !DATELINE_PLACES.has(word) && !PRONOUNS.has(word) && !OBJECT_PRONOUNS.has(word)
+    && !POSITIVE_WORDS.has(word) && !NEGATIVE_WORDS.has(word) && !RISK_WORDS.has(word) && !ACTOR_HEADS.has(word)
+    && !SPEECH_VERBS.has(word) && !AUXILIARY_VERBS.has(word) && !SUBJECT_STOP.has(word) && !NP_END_AFTER.has(word);
+}
+
+/** The particles NAME_WORD lets through, which alone are no name. */
+const NAME_PARTICLES_BEFORE_COLON = /^(van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/;
+const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'everyone', 'everybody', 'anyone', 'someone', 'nobody', 'myself']);
+
+/**
+ * Words that label a passage, a post or a line rather than name who speaks ("Update:", "Analysis:", "Thread:", "PSA:",
+ * "Breaking News:"), and words that open a line as an aside ("Also:", "Remember:", "Plenty:").
+ */
+const LABEL_WORDS = new Set([
+  'update', 'updated', 'analysis', 'opinion', 'comment', 'commentary', 'editorial', 'exclusive', 'breaking', 'news',
+  'watch', 'listen', 'live', 'video', 'photos', 'gallery', 'explainer', 'factbox', 'factcheck', 'fact', 'check',
+  'review', 'interview', 'podcast', 'transcript', 'thread', 'reply', 'replies', 'edit', 'correction', 'clarification',
+  'disclosure', 'summary', 'recap', 'roundup', 'dispatch', 'insight', 'perspective', 'feature', 'preview', 'teaser',
+  'newsletter', 'letter', 'letters', 'obituary', 'housekeeping', 'reminder', 'psa', 'tldr', 'faq', 'icymi', 'spoiler',
+  'warning', 'caution', 'alert', 'bonus', 'source', 'sources', 'credit', 'credits', 'today', 'tonight', 'yesterday',
+  'tomorrow', 'now', 'next', 'also', 'plus', 'fine', 'okay', 'ok', 'yes', 'no', 'nope', 'nothing', 'everything',
+  'remember', 'imagine', 'consider', 'translation', 'reality', 'problem', 'solution', 'lesson', 'lessons', 'result',
+  'results', 'headline', 'headlines', 'status', 'outcome', 'prediction', 'predictions', 'poll', 'survey', 'report',
+  'hiring', 'webinar', 'event', 'events', 'announcement', 'advisory', 'statement', 'confession', 'options', 'option',
+  'congratulations', 'plenty', 'question', 'questions', 'answer', 'answers', 'objection', 'objections', 'reply',
+  'recommendation', 'recommendations', 'conclusion', 'conclusions', 'assessment', 'scenario', 'verdict', 'takeaway',
+  'takeaways', 'background', 'context', 'timeline', 'agenda', 'schedule', 'reading', 'quote', 'quotes', 'key', 'points',
+  'bottom', 'line', 'hot', 'take', 'fun', 'unpopular', 'plot', 'twist', 'pro', 'tip', 'tips', 'note', 'notes',
+  'example', 'examples', 'caveat', 'caveats', 'disclaimer', 'definition', 'why', 'how', 'what', 'who', 'where', 'when',
+  'sources', 'reddit', 'twitter', 'linkedin', 'substack', 'youtube', 'tiktok', 'bluesky', 'mastodon', 'facebook',
+  'instagram', 'threads', 'meanwhile', 'elsewhere', 'first', 'second', 'third', 'finally', 'lastly', 'ps', 'nb', 'fyi',
+  'welcome', 'thanks', 'sorry', 'wow', 'yikes', 'ugh', 'lol', 'honestly', 'seriously', 'really', 'wait', 'look', 'listen',
+  'brilliant', 'great', 'perfect', 'genius', 'amazing', 'excellent', 'wonderful', 'fantastic', 'incredible', 'awesome',
+  'interesting', 'true', 'false', 'correct', 'agreed', 'exactly', 'indeed', 'sure', 'obviously', 'clearly', 'literally',
+  'yep', 'yeah', 'hmm', 'well', 'so', 'anyway', 'again', 'still', 'spot', 'on', 'cool', 'nice', 'good', 'bad', 'sad',
+]);
+
+/**
+ * Places that open a dateline ("Washington: The Senate ...", "NEW DELHI: ..."): capitals and the cities news is most
+ * often filed from. A dateline's place is never a speaker, though two capitalised words look like a name.
+ */
+const DATELINE_PLACES = new Set([
+  'washington', 'new york', 'london', 'paris', 'brussels', 'berlin', 'beijing', 'shanghai', 'hong kong', 'tokyo', 'seoul',
+  'new delhi', 'delhi', 'mumbai', 'bengaluru', 'bangalore', 'chennai', 'hyderabad', 'kolkata', 'islamabad', 'karachi',
+  'lahore', 'peshawar', 'dhaka', 'kathmandu', 'colombo', 'kabul', 'tehran', 'baghdad', 'riyadh', 'jeddah', 'dubai',
+  'abu dhabi', 'doha', 'kuwait city', 'manama', 'muscat', 'amman', 'beirut', 'damascus', 'jerusalem', 'tel aviv',
+  'cairo', 'ankara', 'istanbul', 'moscow', 'kyiv', 'kiev', 'minsk', 'warsaw', 'prague', 'vienna', 'budapest',
+  'bucharest', 'sofia', 'athens', 'rome', 'milan', 'madrid', 'barcelona', 'lisbon', 'dublin', 'edinburgh', 'cardiff',
+  'belfast', 'amsterdam', 'the hague', 'geneva', 'zurich', 'bern', 'stockholm', 'oslo', 'copenhagen', 'helsinki',
+  'tallinn', 'riga', 'vilnius', 'reykjavik', 'frankfurt', 'munich', 'hamburg', 'strasbourg', 'davos', 'ottawa',
+  'toronto', 'montreal', 'vancouver', 'mexico city', 'havana', 'bogota', 'bogotá', 'lima', 'santiago', 'buenos aires',
+  'sao paulo', 'são paulo', 'rio de janeiro', 'brasilia', 'brasília', 'caracas', 'quito', 'montevideo', 'nairobi',
+  'lagos', 'abuja', 'accra', 'addis ababa', 'johannesburg', 'cape town', 'pretoria', 'kampala', 'kigali', 'dakar',
+  'kinshasa', 'harare', 'lusaka', 'dar es salaam', 'algiers', 'tunis', 'rabat', 'casablanca', 'khartoum', 'canberra',
+  'sydney', 'melbourne', 'wellington', 'auckland', 'singapore', 'kuala lumpur', 'jakarta', 'manila', 'bangkok', 'hanoi',
+  'ho chi minh city', 'taipei', 'ulaanbaatar', 'astana', 'tashkent', 'almaty', 'baku', 'tbilisi', 'yerevan',
+  'san francisco', 'los angeles', 'chicago', 'boston', 'seattle', 'silicon valley', 'osaka', 'shenzhen', 'hangzhou',
+  'guangzhou', 'nicosia', 'valletta', 'belgrade', 'zagreb', 'ljubljana', 'sarajevo', 'skopje', 'tirana', 'chisinau',
+  'bratislava', 'luxembourg', 'monaco', 'bletchley', 'hiroshima', 'seoul', 'pyongyang', 'phnom penh', 'yangon',
+]);
 
 /** Words that open an editor's note rather than a speaker's turn. */
 const NOTE_WORDS = new Set(['update', 'updated', 'correction', 'corrected', 'clarification', 'editor', "editor's", 'note']);
@@ -1265,7 +1545,7 @@ export function findAttributions(
     .filter(([from, to], index, all) => !all.some(([outerFrom, outerTo], other) => other !== index && outerFrom <= from && to <= outerTo
       && (outerTo - outerFrom > to - from || other < index)))
     .sort((a, b) => a[0] - b[0]);
-  const anchors = findAnchors(text, tokens, quotes, new Set(singleQuotes.map(([, to]) => to)));
+  const anchors = findAnchors(text, tokens, quotes, new Set(singleQuotes.map(([, to]) => to)), context.persons ?? new Set());
   const attributions: Attribution[] = [];
   let claimedUntil = 0;
 
@@ -1318,6 +1598,10 @@ export function findAttributions(
       }
     }
 
+    const description = anchor.kind === 'normal' ? speakerDescription(tokens, anchor, ranges) : null;
+    // "Researchers who signed the open letter said ...": the description is part of what the anchor holds.
+    if (description !== null && ranges[0]![0] > description[0]) ranges[0] = [description[0], ranges[0]![1]];
+
     let actor: string;
     let isResolved = false;
     if (anchor.kind === 'headed') {
@@ -1332,8 +1616,12 @@ export function findAttributions(
         claimedUntil = Math.max(claimedUntil, earlier.ranges.at(-1)![1]);
         continue;
       }
-      // "he" is the speaker of the sentence before, else a name earlier in this sentence.
-      const resolved = context.previousActor ?? nameBefore(text, tokens, subject[0]);
+      // "he" is the speaker of the sentence before, else a name earlier in this sentence, else an earlier speaker: the
+      // first of them the pronoun agrees with in number ("Scientists urged a pause. He said ..." is no scientist's).
+      const pronoun = tokens[subject[0]]!.word;
+      const persons = context.persons ?? new Set<string>();
+      const candidates = [context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
+      const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;
@@ -1342,7 +1630,9 @@ export function findAttributions(
     }
     ranges = ranges.filter(([from, to]) => to > from);
     if (ranges.length === 0) continue;
-    attributions.push({ actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}) });
+    attributions.push({
+      actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}), ...(description ? { description } : {}),
+    });
     claimedUntil = Math.max(claimedUntil, ...ranges.map(([, to]) => to));
   }
 

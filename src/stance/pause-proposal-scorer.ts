@@ -15,7 +15,10 @@ import {
   advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
   type AttributedStatement,
 } from './collect-voices.ts';
-import { closesSingleQuote, findAttributions, leavesSingleQuoteOpen, type Attribution } from './find-attributions.ts';
+import {
+  closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges,
+  type Attribution,
+} from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
@@ -30,7 +33,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.5';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.6';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -43,6 +46,8 @@ const RELAYED_AT_LENGTH_SHARE = 0.5;
 // Each debate-reporting frame ("supporters say ... opponents say", "a survey found") raises the own-voice bar.
 const NEUTRAL_FRAME_PENALTY = 0.35;
 const MAX_EVIDENCE = 6;
+// A pronoun that cannot stand for the last speaker looks back over at most this many before it.
+const MAX_EARLIER_ACTORS = 3;
 const REBUTTED_VOICE_WEIGHT = 0.8;
 const LONG_TEXT_RISK_WEIGHT = 0.4;
 
@@ -52,6 +57,14 @@ const PAST_OPINION_WEIGHT = 0.3;
 
 const proposerActors = PROPOSER_ACTORS.map((name) => name.toLowerCase());
 
+/** A speaker of a sentence with the polarity of the cues in what they state. */
+export interface SentenceVoice {
+  attribution: Attribution;
+  value: number;
+  /** The side is the one of the relative clause that describes the speaker (Attribution.description). */
+  isDescribed?: true;
+}
+
 export interface SentenceAnalysis extends AnalysedSentence {
   relevance: number;
   /** A proposal word here was read as another sense ("slowdown in rate hikes", "pause button"). */
@@ -60,7 +73,7 @@ export interface SentenceAnalysis extends AnalysedSentence {
   topicalWeight: number;
   ownValue: number;
   ownMass: number;
-  voices: { attribution: Attribution; value: number }[];
+  voices: SentenceVoice[];
   neutralFrames: number;
   hits: CueHit[];
   isSarcastic: boolean;
@@ -169,11 +182,11 @@ function isInsideRanges(ranges: readonly [number, number][], from: number, to: n
 }
 
 /**
- * The words a voice is quoted with: the parts of its statement that hold a claim (see holdsClaim), so "argued." or
+ * The words a voice is quoted with: the parts of its statement (`ranges`) that hold a claim (see holdsClaim), so "argued." or
  * "said in a statement." is no quote; '' when none does, and then there is no voice to show.
  */
-function voiceQuote(sentence: SentenceAnalysis, attribution: Attribution): string {
-  const parts = attribution.ranges
+function voiceQuote(sentence: SentenceAnalysis, ranges: readonly [number, number][]): string {
+  const parts = ranges
     .map(([from, to]): [number, number] => [from, quotedPartEnd(sentence.tokens, from, to)])
     .filter(([from, to]) => holdsClaim(sentence.tokens, from, to) || sentence.hits.some((hit) => hit.from >= from && hit.to <= to))
     .map(([from, to]) => tidyQuote(sentence.text.slice(sentence.tokens[from]!.start, closingSingleQuoteEnd(sentence.text, sentence.tokens[from]!.start, sentence.tokens[to - 1]!.end))));
@@ -258,6 +271,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     const analyses: SentenceAnalysis[] = [];
     let previousActor: string | null = null;
     let previousActorAge = 0;
+    // Speakers before previousActor, and the people the text has named, for the pronouns that disagree with it.
+    let earlierActors: string[] = [];
+    const persons = new Set(all.flatMap((sentence) => namedPersons(sentence.text, sentence.tokens)));
     const interview = findInterviewee(all);
     let isInAnswer = false;
     let questionValue = 0;
@@ -280,7 +296,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       } else {
         const turn = continuingSpeaker;
         const opensInsideQuote = closesOpenQuote(sentence, turn);
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, heading, opensInsideQuote });
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, earlierActors, persons, heading, opensInsideQuote });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.
@@ -289,11 +305,17 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       }
       continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
       if (attributions.length > 0) {
+        const before = [...attributions.slice(0, -1).map((attribution) => attribution.actor).reverse(), ...(previousActor === null ? [] : [previousActor])];
         previousActor = attributions.at(-1)!.actor;
+        earlierActors = [...new Set([...before, ...earlierActors])].filter((actor) => actor !== previousActor).slice(0, MAX_EARLIER_ACTORS);
         previousActorAge = 0;
-      } else if (++previousActorAge > 1) previousActor = null;
+      } else if (++previousActorAge > 1) {
+        previousActor = null;
+        earlierActors = [];
+      }
 
-      const voices = attributions.map((attribution) => ({ attribution, value: 0 }));
+      const voices: SentenceVoice[] = attributions.map((attribution) => ({ attribution, value: 0 }));
+      const described = new Map<SentenceVoice, number>();
       let ownValue = 0;
       let ownMass = 0;
       const hitSum = hits.reduce((sum, hit) => sum + hit.value, 0);
@@ -315,7 +337,11 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       }
       for (const hit of hits) {
         const voice = voices.find((v) => isInsideRanges(v.attribution.ranges, hit.from, hit.to));
-        if (voice && isAddressedVoice(voice.attribution.actor)) {
+        const description = voice?.attribution.description;
+        if (voice && description && isInsideRanges([description], hit.from, hit.to)) {
+          // "Researchers who signed the open letter disagreed": who the speaker is, not what they state or the passage does.
+          described.set(voice, (described.get(voice) ?? 0) + hit.value);
+        } else if (voice && isAddressedVoice(voice.attribution.actor)) {
           // A letter that quotes "your columnist" or "your editorial" quotes it to answer it: what the
           // addressed voice says counts against the writer's own position.
           voice.value += hit.value;
@@ -329,6 +355,14 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
           ownValue += hit.value * weight;
           ownMass += Math.abs(hit.value) * weight;
         }
+      }
+      for (const voice of voices) {
+        // A speaker described by the side they took ("Critics who backed the call spoke first") takes it, unless what
+        // they are reported to do takes a position of its own ("... disagreed", "... said the pause was a mistake").
+        const describedValue = described.get(voice) ?? 0;
+        if (describedValue === 0 || voice.value !== 0 || dissentsFromDescription(sentence.tokens, voice.attribution)) continue;
+        voice.value = describedValue;
+        voice.isDescribed = true;
       }
       // Properties listed one by one: an object spread here was a quarter of the scorer's run time.
       analyses.push({
@@ -346,10 +380,19 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       const isHeadline = analysis.paragraph === TITLE_PARAGRAPH || isHeadingLine(analysis.text);
       // One speaker's statements within a sentence ("X said ... and urged ...") make one statement.
       const bySpeaker = new Map<string, AttributedStatement>();
-      for (const { attribution, value: cueValue } of analysis.voices) {
-        const quote = voiceQuote(analysis, attribution);
+      for (const { attribution, value: cueValue, isDescribed } of analysis.voices) {
+        let ranges = statementRanges(attribution, isDescribed === true);
         // The passage's stance reads cueValue only; a voice's side also reads the advocacy it is reported with.
-        const value = cueValue + advocacyValue(analysis.tokens, attribution.ranges, advocacy, analysis.hits);
+        let value = cueValue + advocacyValue(analysis.tokens, ranges, advocacy, analysis.hits);
+        if (value === 0 && isDescribed !== true && attribution.description && !dissentsFromDescription(analysis.tokens, attribution)) {
+          // "Critics who renewed their call for a pause spoke first": advocacy only in the description.
+          const described = advocacyValue(analysis.tokens, attribution.ranges, advocacy, analysis.hits);
+          if (described !== 0) {
+            ranges = attribution.ranges;
+            value = described;
+          }
+        }
+        const quote = voiceQuote(analysis, ranges);
         // "OpenAI, backed by Microsoft, ...": an agent backing a phrase the cues read nothing in backs no side of the pause
         if (attribution.backsPhrase && value === 0) continue;
         const entry = bySpeaker.get(attribution.actor);

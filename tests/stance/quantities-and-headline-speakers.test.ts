@@ -85,3 +85,54 @@ describe('a headline "Name: statement" reads the statement as the named speaker\
     expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' }));
   });
 });
+
+describe('one name before a colon names the speaker, as a full name does; a label or a dateline does not', () => {
+  const body = [
+    'The Turing award winner has long warned about frontier AI development.',
+    'In a new essay published on Tuesday, he sets out the history of the debate.',
+    'The essay runs to some 4,000 words.',
+    'It describes the open letter of 2023 and the summits that followed.',
+    'It also recounts meetings with officials in London, Paris and Seoul.',
+    'Several labs have published safety frameworks since then.',
+    'Governments have set up AI safety institutes.',
+    'The essay was published by a university press.',
+    'It will be discussed at a conference in Montreal next month.',
+    'Tickets for the conference are sold out.',
+  ].join('\n\n');
+
+  it.each(['Bengio', 'Yoshua Bengio'])('"%s: A pause is the only sane option left" as a one-line text: the speaker supports', (name) => {
+    const result = pauseScorer.score({ title: null, text: `${name}: A pause is the only sane option left.` });
+    expect(result.stance?.label).toBe('support');
+    expect(result.voices).toEqual([expect.objectContaining({ actor: name, stance: 'support', quote: 'A pause is the only sane option left.' })]);
+  });
+
+  it.each(['Bengio', 'Yoshua Bengio'])('"%s: ..." as a headline: the speaker supports', (name) => {
+    const result = pauseScorer.score({ title: `${name}: A pause is the only sane option left`, text: body });
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: name, stance: 'support' }));
+  });
+
+  it.each([
+    'Update', 'Analysis', 'Explainer', 'Opinion', 'Exclusive', 'Thread', 'PSA', 'Brilliant', 'Remember', 'Washington',
+    'WASHINGTON', 'New Delhi', 'NEW DELHI', 'Hong Kong', 'Breaking News',
+  ])('"%s: ..." labels or datelines the line: no speaker', (label) => {
+    for (const input of [
+      { title: null, text: `${label}: A pause of frontier AI development is the only sane option left.` },
+      { title: `${label}: A pause of frontier AI development is the only sane option left`, text: body },
+    ]) {
+      expect(pauseScorer.score(input).voices.map((voice) => voice.actor)).not.toContain(label);
+    }
+  });
+
+  it('a surname alone in a transcript is the speaker the text named in full before', () => {
+    const text = [
+      'HOST: Should the labs stop?',
+      'GABRIELA MONTOYA: No. Stopping the clock fixes none of the harms we audit.',
+      'HOST: So no freeze?',
+      'MONTOYA: No freeze. A pause of frontier AI development is the wrong answer.',
+    ].join('\n\n');
+    const voices = pauseScorer.score({ title: null, text }).voices;
+    expect(voices.find((voice) => /freeze/i.test(voice.quote) && voice.actor !== 'HOST')?.actor).toMatch(/MONTOYA/);
+    expect(voices.filter((voice) => voice.actor === 'HOST').map((voice) => voice.quote).join(' ')).not.toContain('No freeze.');
+  });
+});
+

@@ -80,3 +80,36 @@ describe('a passage\'s side is not relayed to a speaker whose own words take the
     expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Maria Costa', stance: 'support' }));
   });
 });
+
+describe('a call renewed without a determiner ("China renewed calls for a pause") is the speaker\'s own call', () => {
+  it.each([
+    ['China renewed calls for a pause.', 'China'],
+    ['Unions on Tuesday renewed calls for a pause.', 'Unions'],
+    ['China has repeated calls for a pause.', 'China'],
+  ])('"%s" in an article: %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('alone, it reports the speaker\'s support and is not read as opposition', () => {
+    const result = pauseScorer.score({ title: null, text: 'China renewed calls for a pause of frontier AI development.' });
+    expect(result.voices).toEqual([expect.objectContaining({ actor: 'China', stance: 'support' })]);
+    expect(result.stance?.label).not.toBe('oppose');
+  });
+
+  it('a call the speaker rejects stays the speaker\'s opposition ("China rejected renewed calls for a pause")', () => {
+    const result = pauseScorer.score({ title: null, text: 'China rejected renewed calls for a pause of frontier AI development.' });
+    expect(result.stance?.label).toBe('oppose');
+    expect(result.voices).toEqual([expect.objectContaining({ actor: 'China', stance: 'oppose' })]);
+  });
+
+  it('renewed calls as the subject of a judgement ("Renewed calls for a pause are naive") oppose, and name no speaker', () => {
+    const result = pauseScorer.score({ title: null, text: 'Renewed calls for a pause of frontier AI development are naive.' });
+    expect(result.stance?.label).toBe('oppose');
+    expect(result.voices).toEqual([]);
+    expect(scoreInArticle('Renewed calls for a pause are naive.').voices.filter((voice) => voice.stance === 'support')).toHaveLength(1);
+  });
+
+  it('renewed calls as a setting ("There were renewed calls") name no speaker', () => {
+    expect(scoreInArticle('There were renewed calls for a pause.').voices.map((voice) => voice.actor)).toEqual(['300 researchers']);
+  });
+});
