@@ -103,7 +103,7 @@ function extract(page: string, url: string | null, opts: ExtractHtmlOptions): Ex
   // repair skips text without such characters at the cost of one regex test.
   const text = /[\p{L}\p{N}]/u.test(found.text) ? repairMojibake(found.text) : '';
   const publishedAt = meta.publishedAt ?? (pageTimes ? pickArticleTime(pageTimes, found.nodes) : null);
-  const words = wordCount(text);
+  const words = articleWordCount(text);
   return {
     url,
     ...meta,
@@ -147,7 +147,7 @@ function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extrac
   }
   const ldBody = jsonLdArticleBody(ld);
   // The container still says where the article is on the page (for its date) when JSON-LD gives the text.
-  if (ldBody && wordCount(ldBody) >= 100 && wordCount(found.text) < 0.6 * wordCount(ldBody)) return { text: ldBody, nodes: found.nodes };
+  if (ldBody && articleWordCount(ldBody) >= 100 && articleWordCount(found.text) < 0.6 * articleWordCount(ldBody)) return { text: ldBody, nodes: found.nodes };
   return found;
 }
 
@@ -167,13 +167,6 @@ function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
 }
 
-/** Words separated by white space, and those of scripts written without it (see articleWordCount). */
-function wordCount(text: string): number {
-  return articleWordCount(text, (t) => {
-    const trimmed = t.trim();
-    return trimmed ? trimmed.split(/\s+/).length : 0;
-  });
-}
 
 /** JSON-LD articleBody as plain text (some sites put HTML in it), or null. */
 function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
