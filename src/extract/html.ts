@@ -3,9 +3,9 @@
  *
  * Order: metadata is read from the untouched document; a site override (src/extract/sites) is tried; otherwise
  * furniture is removed, the article container is found by paragraph scoring, and its text laid out. A long
- * JSON-LD `articleBody` wins when the DOM pass found much less (teaser markup, client-rendered bodies). A page
- * without date metadata is dated by a <time> of the article container, once that is known. Title, byline, site
- * name and text get the mojibake repair that feeds and captures get.
+ * JSON-LD `articleBody` wins when the DOM pass found much less of the same article (teaser markup) or no article at
+ * all (client-rendered bodies). A page without date metadata is dated by a <time> of the article container, once
+ * that is known. Title, byline, site name and text get the mojibake repair that feeds and captures get.
  */
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
@@ -17,9 +17,10 @@ import { extractMetadata } from './html/metadata.ts';
 import { parseHtml, parsePage } from './html/parse.ts';
 import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
+import { sharedShare } from './html/shared-words.ts';
 import { renderArticleText } from './html/text.ts';
 import { trailingBlocksOf } from './html/trailing-block.ts';
-import { articleWordCount } from './article-words.ts';
+import { articleWordCount, MIN_ARTICLE_WORDS } from './article-words.ts';
 import { repairMojibake } from './mojibake.ts';
 import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/index.ts';
 
@@ -51,6 +52,13 @@ const MAX_TRAILING_RETRIES = 3;
 
 /** Below this a body is probably a teaser, a paywalled stub or a failed extraction. */
 const PARTIAL_WORDS = 150;
+
+/** A JSON-LD articleBody shorter than this does not replace the page's text (see isFullerBody). */
+const LD_BODY_MIN_WORDS = 100;
+/** ... nor one of which the page shows this share of the words or more. */
+const LD_BODY_MAX_SHOWN = 0.6;
+/** ... nor one that holds less than this share of the text the page shows. */
+const LD_BODY_MIN_SHARED = 0.5;
 
 /** A first pass shorter than this is retried without class/id rules (Readability's charThreshold). */
 const RETRY_BELOW_CHARS = 500;
@@ -147,8 +155,25 @@ function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extrac
   }
   const ldBody = jsonLdArticleBody(ld);
   // The container still says where the article is on the page (for its date) when JSON-LD gives the text.
-  if (ldBody && articleWordCount(ldBody) >= 100 && articleWordCount(found.text) < 0.6 * articleWordCount(ldBody)) return { text: ldBody, nodes: found.nodes };
+  if (ldBody && isFullerBody(ldBody, found)) return { text: ldBody, nodes: found.nodes };
   return found;
+}
+
+/**
+ * Whether a JSON-LD `articleBody` is the article of a page whose markup shows less of it: a teaser or a paywalled
+ * stub, or a body the page renders with scripts. It must be long (LD_BODY_MIN_WORDS) and much longer than what the
+ * page shows (LD_BODY_MAX_SHOWN); and it must be the article the page shows: most of the shown text's runs of words
+ * are in it (LD_BODY_MIN_SHARED), unless the page shows no article at all (no container found, or too few words to be
+ * one). A body that says something else than the page (another article's, a version the page no longer shows)
+ * does not replace what the reader sees.
+ */
+function isFullerBody(ldBody: string, found: Extracted): boolean {
+  const ldWords = articleWordCount(ldBody);
+  if (ldWords < LD_BODY_MIN_WORDS) return false;
+  const shownWords = articleWordCount(found.text);
+  if (shownWords >= LD_BODY_MAX_SHOWN * ldWords) return false;
+  if (found.nodes.length === 0 || shownWords < MIN_ARTICLE_WORDS) return true;
+  return sharedShare(found.text, ldBody) >= LD_BODY_MIN_SHARED;
 }
 
 function domText($: CheerioAPI, useClassNames: boolean): Extracted {

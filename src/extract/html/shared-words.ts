@@ -1,0 +1,41 @@
+/**
+ * How much of one text another holds, in runs of words: whether a JSON-LD `articleBody` is the article the page shows
+ * (see html.ts). Pure; O(words of both).
+ */
+
+/** Characters of scripts written without spaces (as article-words.ts counts them): each is a word of its own here. */
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+const UNSPACED_OR_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+
+/** Words in lower case: runs of letters and digits, and each character of a script written without spaces. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (UNSPACED.test(run)) words.push(...(run.match(UNSPACED_OR_RUN) ?? []));
+    else words.push(run);
+  }
+  return words;
+}
+
+/** Words taken three at a time, as a key each. */
+const SHINGLE = 3;
+
+function shinglesOf(text: string): Set<string> {
+  const words = wordsOf(text);
+  const shingles = new Set<string>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(words.slice(i, i + SHINGLE).join(' '));
+  return shingles;
+}
+
+/**
+ * The share of `text`'s runs of three words that `other` holds as well, from 0 (none: another article) to 1 (all of
+ * them: `text` is a part of `other`, as a teaser is of its article). 0 for a text of fewer than three words.
+ */
+export function sharedShare(text: string, other: string): number {
+  const own = shinglesOf(text);
+  if (own.size === 0) return 0;
+  const others = shinglesOf(other);
+  let shared = 0;
+  for (const shingle of own) if (others.has(shingle)) shared++;
+  return shared / own.size;
+}
