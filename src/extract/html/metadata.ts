@@ -13,7 +13,11 @@ import { collapseSpace, descendants, rawText, wordTest, type Element, type Paren
 /** Everything extraction reports about a page except its text. */
 export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
 
-/** Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. */
+/**
+ * Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. A user name and
+ * password in it (`https://user:secret@host/a`, written by the page or taken from a base that has them) are dropped:
+ * the canonical URL and the image are shown to users, and no page's link needs a login to name an article.
+ */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   if (!href) return null;
   const trimmed = href.trim();
@@ -21,7 +25,10 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
   try {
     // A base that is no URL (a saved page's path, `captures/page.html`) still lets absolute links through.
     const u = base && URL.canParse(base) ? new URL(trimmed, base) : new URL(trimmed);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.username = '';
+    u.password = '';
+    return u.href;
   } catch {
     return null;
   }
