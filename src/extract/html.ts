@@ -11,7 +11,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
 import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
-import { descendants, detachAll, findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
+import { collapseSpace, descendants, detachAll, findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
 import { findArticleObject, readJsonLd, type JsonLdObject } from './html/json-ld.ts';
 import { extractMetadata } from './html/metadata.ts';
 import { parseHtml, parsePage } from './html/parse.ts';
@@ -198,8 +198,14 @@ function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   const article = findArticleObject(ld);
   const body = article?.['articleBody'];
   if (typeof body !== 'string' || !body.trim()) return null;
-  if (!/<[a-z][^>]*>/i.test(body)) return body.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+  if (!/<[a-z][^>]*>/i.test(body)) {
+    // its line breaks kept, white space and control characters within a line collapsed as on the page
+    const lines = body.split(/\r\n?|[\n\u2028\u2029]/).map((line) => collapseSpace(line).trim());
+    return lines.join('\n').replace(/\n{2,}/g, '\n\n').trim();
+  }
+  // Markup, as the page's: its scripts, styles and other furniture are not text (as the page's are not).
   const $ = parseHtml(`<body>${body}</body>`);
+  removeFurniture($, false);
   return renderArticleText(findElements($.root()[0] as unknown as ParentNode, (el) => el.name === 'body'), { useClassNames: false });
 }
 

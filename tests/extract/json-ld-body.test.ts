@@ -64,4 +64,16 @@ describe('a JSON-LD articleBody longer than the page\'s text', () => {
     const html = page(jsonLd([PAUSE[0]!, ...HARBOUR, ...HARBOUR].join('\n\n')), `<article>${paragraphs(PAUSE)}</article>`);
     expect(extractHtml(html).text).toBe(PAUSE.join('\n\n'));
   });
+
+  it('is read as the page\'s text is: the text of its scripts and styles is not the article\'s', () => {
+    // written as pages write it: "</" escaped in the JSON, so the block's own </script> ends it
+    const body = `<p>${PAUSE.slice(0, 3).join('</p><p>')}</p><script>window.track('pause')</script><style>.lead{color:red}</style><p>${PAUSE[3]}</p>`;
+    const ld = jsonLd(body).replace(/(?<=ld\+json">)(.*)(?=<\/script>$)/s, (json) => json.replace(/<\//g, '<\\/'));
+    expect(extractHtml(page(ld, '<div id="root"></div>')).text).toBe(PAUSE.slice(0, 4).join('\n\n'));
+  });
+
+  it('as plain text, keeps its line breaks and collapses white space and control characters within a line, as on a page', () => {
+    const body = `${PAUSE[0]}\r\n\r\n${PAUSE[1]!.replace(/ /g, '\u00a0 \t')}\n${PAUSE[2]}\u001b[2J\n\n\n\n${PAUSE.slice(3).join(' ')}`;
+    expect(extractHtml(page(jsonLd(body), '<div id="root"></div>')).text).toBe(`${PAUSE[0]}\n\n${PAUSE[1]}\n${PAUSE[2]} [2J\n\n${PAUSE.slice(3).join(' ')}`);
+  });
 });
