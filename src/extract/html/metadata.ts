@@ -34,10 +34,23 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
   }
 }
 
+/**
+ * Inline HTML tags some CMSs leave in the values they write for machines (`"headline": "<em>Exclusive:</em> ..."`,
+ * an og:title written with `&lt;b&gt;`): markup, not part of a title or a name. Only these tags, so that text in
+ * angle brackets ("Jane Doe <jane@ledger.example>") stays.
+ */
+const INLINE_TAG = /<\/?(?:a|abbr|b|br|cite|code|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)(?:\s[^<>]*)?\/?>/gi;
+
 function clean(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const s = collapseSpace(value).trim();
+  const s = collapseSpace(value.includes('<') ? value.replace(INLINE_TAG, (tag) => (/^<br\b/i.test(tag) ? ' ' : '')) : value).trim();
   return s ? s : null;
+}
+
+/** A language tag as BCP 47 writes one ("en", "en-GB", "zh-Hant-TW"; "en_GB" as "en-GB"), else null. */
+function languageTag(value: string | null | undefined): string | null {
+  const tag = clean(value)?.split(/[\s,;]/)[0]!.replace(/_/g, '-');
+  return tag && tag.length <= 35 && /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(tag) ? tag : null;
 }
 
 function first(...values: (string | null | undefined)[]): string | null {
@@ -265,7 +278,10 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const modifiedAt = readDate(index, article?.['dateModified'], ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'], 'dateModified');
 
   const html = firstNamed('html');
-  const lang = first(html?.attribs['lang'], html?.attribs['xml:lang'], meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
+  // the first that is a language tag: a template's placeholder (`lang="{{ page.lang }}"`) is none
+  const lang = [html?.attribs['lang'], html?.attribs['xml:lang'], ...['og:locale', 'language', 'content-language'].map((key) => meta(index, key))]
+    .map(languageTag)
+    .find((tag) => tag !== null) ?? null;
 
   // Relative links resolve against the page's <base href> when it has one (the first, as browsers take it), itself
   // resolved against the page's URL; an unusable one (javascript:, data:) leaves the page's URL as the base.
