@@ -193,6 +193,9 @@ function domText($: CheerioAPI, useClassNames: boolean): Extracted {
 }
 
 
+/** What collapseSpace would change in a line: white space other than single spaces, and control characters. */
+const UNCOLLAPSED = /[^\S ]| {2}|[\u0000-\u001f\u007f\u200b\ufeff]/;
+
 /** JSON-LD articleBody as plain text (some sites put HTML in it), or null. */
 function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   const article = findArticleObject(ld);
@@ -200,7 +203,7 @@ function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   if (typeof body !== 'string' || !body.trim()) return null;
   if (!/<[a-z][^>]*>/i.test(body)) {
     // its line breaks kept, white space and control characters within a line collapsed as on the page
-    const lines = body.split(/\r\n?|[\n\u2028\u2029]/).map((line) => collapseSpace(line).trim());
+    const lines = body.split(/\r\n?|[\n\u2028\u2029]/).map((line) => (UNCOLLAPSED.test(line) ? collapseSpace(line) : line).trim());
     return lines.join('\n').replace(/\n{2,}/g, '\n\n').trim();
   }
   // Markup, as the page's: its scripts, styles and other furniture are not text (as the page's are not).

@@ -20,11 +20,14 @@ function wordsOf(text: string): string[] {
 /** Words taken three at a time, as a key each. */
 const SHINGLE = 3;
 
-function shinglesOf(text: string): Set<string> {
-  const words = wordsOf(text);
-  const shingles = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(words.slice(i, i + SHINGLE).join(' '));
-  return shingles;
+/**
+ * Characters of `other` looked at: more than the longest articles have, so a hostile page's megabytes of JSON-LD
+ * body cost no more than an article's; what a page shows of a longer one (a teaser's lead) is at its start.
+ */
+const MAX_OTHER_CHARS = 200_000;
+
+function shingleAt(words: readonly string[], i: number): string {
+  return `${words[i]} ${words[i + 1]} ${words[i + 2]}`;
 }
 
 /**
@@ -32,10 +35,19 @@ function shinglesOf(text: string): Set<string> {
  * them: `text` is a part of `other`, as a teaser is of its article). 0 for a text of fewer than three words.
  */
 export function sharedShare(text: string, other: string): number {
-  const own = shinglesOf(text);
+  const words = wordsOf(text);
+  const own = new Set<string>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) own.add(shingleAt(words, i));
   if (own.size === 0) return 0;
-  const others = shinglesOf(other);
-  let shared = 0;
-  for (const shingle of own) if (others.has(shingle)) shared++;
-  return shared / own.size;
+  // `other` may be far longer (a JSON-LD body of megabytes): its runs are looked up, not kept, and only those that
+  // start with a word of `text` are made at all
+  const starts = new Set(words);
+  const otherWords = wordsOf(other.length > MAX_OTHER_CHARS ? other.slice(0, MAX_OTHER_CHARS) : other);
+  const found = new Set<string>();
+  for (let i = 0; i + SHINGLE <= otherWords.length; i++) {
+    if (!starts.has(otherWords[i]!)) continue;
+    const shingle = shingleAt(otherWords, i);
+    if (own.has(shingle)) found.add(shingle);
+  }
+  return found.size / own.size;
 }
