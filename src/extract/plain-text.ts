@@ -47,7 +47,9 @@ const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
-  const widest = Math.max(...lines.map((l) => l.length));
+  // a loop, not Math.max(...): a capture's block may have more lines than a call can take arguments
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, line.length);
   if (widest > 100 || lines.some((l) => BULLET.test(l))) return false;
   return body.every((l) => l.length >= 40 && l.length >= widest * 0.6) && body.some((l) => !TERMINAL_PUNCTUATION.test(l));
 }
@@ -62,7 +64,7 @@ function splitParagraphs(lines: string[]): string[] {
   const flush = (): void => {
     if (block.length === 0) return;
     if (isHardWrapped(block)) paragraphs.push(joinWrappedLines(block));
-    else paragraphs.push(...block);
+    else for (const line of block) paragraphs.push(line);
     block = [];
   };
   for (const line of lines) {

@@ -11,7 +11,8 @@ const UNSPACED_OR_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (UNSPACED.test(run)) words.push(...(run.match(UNSPACED_OR_RUN) ?? []));
+    // one by one: a run may be a page of characters, more than a call can take arguments
+    if (UNSPACED.test(run)) for (const word of run.match(UNSPACED_OR_RUN) ?? []) words.push(word);
     else words.push(run);
   }
   return words;
