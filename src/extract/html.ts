@@ -3,23 +3,24 @@
  *
  * Order: metadata is read from the untouched document; a site override (src/extract/sites) is tried; otherwise
  * furniture is removed, the article container is found by paragraph scoring, and its text laid out. A long
- * JSON-LD `articleBody` wins when the DOM pass found much less (teaser markup, client-rendered bodies). A page
- * without date metadata is dated by a <time> of the article container, once that is known. Title, byline, site
- * name and text get the mojibake repair that feeds and captures get.
+ * JSON-LD `articleBody` wins when the DOM pass found much less of the same article (teaser markup) or no article at
+ * all (client-rendered bodies). A page without date metadata is dated by a <time> of the article container, once
+ * that is known. Title, byline, site name and text get the mojibake repair that feeds and captures get.
  */
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedArticle } from '../model/index.ts';
 import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
-import { descendants, detachAll, findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
+import { collapseSpace, descendants, detachAll, findElement, findElements, isElement, treeDepth, type Element, type ParentNode } from './html/dom.ts';
 import { findArticleObject, readJsonLd, type JsonLdObject } from './html/json-ld.ts';
 import { extractMetadata } from './html/metadata.ts';
 import { parseHtml, parsePage } from './html/parse.ts';
 import { findArticleNodes } from './html/score.ts';
 import { measureSizes } from './html/sizes.ts';
+import { sharedShare } from './html/shared-words.ts';
 import { renderArticleText } from './html/text.ts';
 import { trailingBlocksOf } from './html/trailing-block.ts';
-import { articleWordCount } from './article-words.ts';
+import { articleWordCount, MIN_ARTICLE_WORDS } from './article-words.ts';
 import { repairMojibake } from './mojibake.ts';
 import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/index.ts';
 
@@ -51,6 +52,13 @@ const MAX_TRAILING_RETRIES = 3;
 
 /** Below this a body is probably a teaser, a paywalled stub or a failed extraction. */
 const PARTIAL_WORDS = 150;
+
+/** A JSON-LD articleBody shorter than this does not replace the page's text (see isFullerBody). */
+const LD_BODY_MIN_WORDS = 100;
+/** ... nor one of which the page shows this share of the words or more. */
+const LD_BODY_MAX_SHOWN = 0.6;
+/** ... nor one that holds less than this share of the text the page shows. */
+const LD_BODY_MIN_SHARED = 0.5;
 
 /** A first pass shorter than this is retried without class/id rules (Readability's charThreshold). */
 const RETRY_BELOW_CHARS = 500;
@@ -103,7 +111,7 @@ function extract(page: string, url: string | null, opts: ExtractHtmlOptions): Ex
   // repair skips text without such characters at the cost of one regex test.
   const text = /[\p{L}\p{N}]/u.test(found.text) ? repairMojibake(found.text) : '';
   const publishedAt = meta.publishedAt ?? (pageTimes ? pickArticleTime(pageTimes, found.nodes) : null);
-  const words = wordCount(text);
+  const words = articleWordCount(text);
   return {
     url,
     ...meta,
@@ -147,8 +155,25 @@ function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extrac
   }
   const ldBody = jsonLdArticleBody(ld);
   // The container still says where the article is on the page (for its date) when JSON-LD gives the text.
-  if (ldBody && wordCount(ldBody) >= 100 && wordCount(found.text) < 0.6 * wordCount(ldBody)) return { text: ldBody, nodes: found.nodes };
+  if (ldBody && isFullerBody(ldBody, found)) return { text: ldBody, nodes: found.nodes };
   return found;
+}
+
+/**
+ * Whether a JSON-LD `articleBody` is the article of a page whose markup shows less of it: a teaser or a paywalled
+ * stub, or a body the page renders with scripts. It must be long (LD_BODY_MIN_WORDS) and much longer than what the
+ * page shows (LD_BODY_MAX_SHOWN); and it must be the article the page shows: most of the shown text's runs of words
+ * are in it (LD_BODY_MIN_SHARED), unless the page shows no article at all (no container found, or too few words to be
+ * one). A body that says something else than the page (another article's, a version the page no longer shows)
+ * does not replace what the reader sees.
+ */
+function isFullerBody(ldBody: string, found: Extracted): boolean {
+  const ldWords = articleWordCount(ldBody);
+  if (ldWords < LD_BODY_MIN_WORDS) return false;
+  const shownWords = articleWordCount(found.text);
+  if (shownWords >= LD_BODY_MAX_SHOWN * ldWords) return false;
+  if (found.nodes.length === 0 || shownWords < MIN_ARTICLE_WORDS) return true;
+  return sharedShare(found.text, ldBody) >= LD_BODY_MIN_SHARED;
 }
 
 function domText($: CheerioAPI, useClassNames: boolean): Extracted {
@@ -167,21 +192,23 @@ function domText($: CheerioAPI, useClassNames: boolean): Extracted {
   return { text: renderArticleText(nodes.length > 0 ? nodes : body.children.filter(isElement), { useClassNames }), nodes };
 }
 
-/** Words separated by white space, and those of scripts written without it (see articleWordCount). */
-function wordCount(text: string): number {
-  return articleWordCount(text, (t) => {
-    const trimmed = t.trim();
-    return trimmed ? trimmed.split(/\s+/).length : 0;
-  });
-}
+
+/** What collapseSpace would change in a line: white space other than single spaces, and control characters. */
+const UNCOLLAPSED = /[^\S ]| {2}|[\u0000-\u001f\u007f\u200b\ufeff]/;
 
 /** JSON-LD articleBody as plain text (some sites put HTML in it), or null. */
 function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   const article = findArticleObject(ld);
   const body = article?.['articleBody'];
   if (typeof body !== 'string' || !body.trim()) return null;
-  if (!/<[a-z][^>]*>/i.test(body)) return body.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+  if (!/<[a-z][^>]*>/i.test(body)) {
+    // its line breaks kept, white space and control characters within a line collapsed as on the page
+    const lines = body.split(/\r\n?|[\n\u2028\u2029]/).map((line) => (UNCOLLAPSED.test(line) ? collapseSpace(line) : line).trim());
+    return lines.join('\n').replace(/\n{2,}/g, '\n\n').trim();
+  }
+  // Markup, as the page's: its scripts, styles and other furniture are not text (as the page's are not).
   const $ = parseHtml(`<body>${body}</body>`);
+  removeFurniture($, false);
   return renderArticleText(findElements($.root()[0] as unknown as ParentNode, (el) => el.name === 'body'), { useClassNames: false });
 }
 

@@ -6,7 +6,7 @@ export { extractHtml } from './html.ts';
 export { extractPlainText } from './plain-text.ts';
 export { repairMojibake } from './mojibake.ts';
 export { countWords } from './count-words.ts';
-export { articleTextProblem, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
+export { articleTextProblem, articleWordCount, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
 export { extractFetchedPage } from './page-format.ts';
 
 /** Picks the extractor for the body's format. */

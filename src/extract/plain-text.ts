@@ -26,9 +26,17 @@ const UNUSUAL_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 /** Invisible characters (zero-width, byte-order mark, soft hyphen) only break word matching. */
 const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
+/** Control characters other than tab and the breaks: never text (a page's HTML loses them too, see collapseSpace). */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 function normaliseLines(text: string): string[] {
   return repairMojibake(text)
-    .replace(/\r\n?/g, '\n')
+    // NEL and the Unicode line separator end a line, the paragraph separator a paragraph; a form feed (a page
+    // break, on a line of its own where a page ends) and a vertical tab are white space
+    .replace(/\r\n?|[\u0085\u2028]/g, '\n')
+    .replace(/\u2029/g, '\n\n')
+    .replace(/[\u000b\u000c]/g, ' ')
+    .replace(CONTROLS, '')
     .replace(INVISIBLES, '')
     .replace(UNUSUAL_SPACES, ' ')
     .split('\n')
@@ -47,7 +55,9 @@ const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
-  const widest = Math.max(...lines.map((l) => l.length));
+  // a loop, not Math.max(...): a capture's block may have more lines than a call can take arguments
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, line.length);
   if (widest > 100 || lines.some((l) => BULLET.test(l))) return false;
   return body.every((l) => l.length >= 40 && l.length >= widest * 0.6) && body.some((l) => !TERMINAL_PUNCTUATION.test(l));
 }
@@ -62,7 +72,7 @@ function splitParagraphs(lines: string[]): string[] {
   const flush = (): void => {
     if (block.length === 0) return;
     if (isHardWrapped(block)) paragraphs.push(joinWrappedLines(block));
-    else paragraphs.push(...block);
+    else for (const line of block) paragraphs.push(line);
     block = [];
   };
   for (const line of lines) {

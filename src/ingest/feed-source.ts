@@ -37,8 +37,9 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
   return {
     sourceId,
     key: item.id,
-    // the feed's address without its user name and password: this one is shown in digests and alerts
-    url: item.link ?? `${withoutCredentials(feedUrl)}#${encodeURIComponent(item.id)}`,
+    // the link, or the feed's address, without a user name and password: this one is stored and shown in digests and
+    // alerts (a page on the feed's own origin is still asked for with the feed's login)
+    url: item.link !== null ? withoutCredentials(item.link) : `${withoutCredentials(feedUrl)}#${encodeURIComponent(item.id)}`,
     hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: item.title,
     author: item.author,

@@ -8,7 +8,7 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
-import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, extractHtml, countWords } from '../extract/index.ts';
+import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
@@ -582,7 +582,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           image: extracted.image,
           summary: raw.summary,
           text: extracted.text,
-          word_count: countWords(extracted.text),
+          word_count: articleWordCount(extracted.text),
           partial: extracted.partial ? 1 : 0,
           content_hash: keys.contentHash,
           near_signature: keys.nearSignature,
@@ -694,7 +694,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
           revisions.push(async () => {
             await reviseArticle(existing.id, title, extracted.text, {
-              byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName, word_count: countWords(extracted.text),
+              byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName, word_count: articleWordCount(extracted.text),
               partial: extracted.partial ? 1 : 0, modified_at: extracted.modifiedAt,
             });
             report.articlesUpdated += 1;
@@ -811,7 +811,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         for (const id of new Set([article.story_id, storyId])) await settleLabel(trx, id);
         await repo.updateArticle(trx, entry.id, {
           title, url: page.url, canonical_url: keys.canonicalUrl,
-          text: extracted.text, word_count: countWords(extracted.text), partial: extracted.partial ? 1 : 0,
+          text: extracted.text, word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0,
           // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
           byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: extracted.siteName ?? article.site_name,
           image: extracted.image ?? article.image,

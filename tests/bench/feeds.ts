@@ -27,7 +27,7 @@ import SQLite from 'better-sqlite3';
 import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
 import { rssParserInput } from '../../src/ingest/feed/xml.ts';
-import { countWords } from '../../src/extract/index.ts';
+import { articleWordCount } from '../../src/extract/index.ts';
 import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -136,7 +136,7 @@ async function ingest(bytes: Buffer, store: repo.Store, sourceId: string): Promi
       const row: NewArticle = {
         pipeline_id: 'bench', source_id: sourceId, item_key: item.key, url: item.url, canonical_url: item.url,
         title: item.title, byline: item.author, published_at: item.publishedAt, modified_at: item.updatedAt, fetched_at: at,
-        lang: null, site_name: null, image: null, summary: item.summary, text, word_count: countWords(text), partial: 1,
+        lang: null, site_name: null, image: null, summary: item.summary, text, word_count: articleWordCount(text), partial: 1,
         content_hash: createHash('sha256').update(text).digest('hex'), near_signature: '', topic_signature: '',
         duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: at,
       };

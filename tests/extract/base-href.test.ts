@@ -23,3 +23,16 @@ describe('relative canonical and image URLs resolve against the page\'s <base hr
     expect(extractHtml(html, { url: 'https://ledger.example/a/b' }).canonicalUrl).toBe('https://ledger.example/a/story.html');
   });
 });
+
+describe('canonical and image URLs carrying a user name and password', () => {
+  it('lose them, whether the page writes them or they come from the <base href> or the page URL', () => {
+    const written = `<html><head><link rel="canonical" href="https://reader:hunter2@ledger.example/a"><meta property="og:image" content="https://ed@ledger.example/a.jpg"></head>${body}`;
+    expect(extractHtml(written)).toMatchObject({ canonicalUrl: 'https://ledger.example/a', image: 'https://ledger.example/a.jpg' });
+    const ogUrl = `<html><head><meta property="og:url" content="https://reader:hunter2@ledger.example/a"></head>${body}`;
+    expect(extractHtml(ogUrl).canonicalUrl).toBe('https://ledger.example/a');
+    const based = `<html><head><base href="https://reader:hunter2@ledger.example/news/"><link rel="canonical" href="story.html"></head>${body}`;
+    expect(extractHtml(based).canonicalUrl).toBe('https://ledger.example/news/story.html');
+    const relative = `<html><head><link rel="canonical" href="/news/story.html"></head>${body}`;
+    expect(extractHtml(relative, { url: 'https://reader:hunter2@ledger.example/x' }).canonicalUrl).toBe('https://ledger.example/news/story.html');
+  });
+});

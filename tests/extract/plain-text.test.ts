@@ -295,3 +295,17 @@ describe('parseDateline', () => {
     expect(parseDateline(line)).toBeNull();
   });
 });
+
+describe('control characters and Unicode breaks in a capture', () => {
+  it('are white space or breaks as a reader sees them, and never text', () => {
+    const capture =
+      'Labs weigh a pause\n\nDelegates from forty countries met in Geneva on Tuesday to discuss a coordinated,\n' +
+      'verified pause of frontier AI development.\fThe chair said a second round would follow\u0007 next month.\n\f\n' +
+      'Supporters said the pause was overdue.\u2028Critics said it could not be verified.\u2029Observers noted the draft leaves it open.\n';
+    expect(extractPlainText(capture).text).toBe(
+      'Delegates from forty countries met in Geneva on Tuesday to discuss a coordinated, verified pause of frontier AI development. ' +
+        'The chair said a second round would follow next month.\n\nSupporters said the pause was overdue.\n\nCritics said it could not be verified.\n\n' +
+        'Observers noted the draft leaves it open.',
+    );
+  });
+});

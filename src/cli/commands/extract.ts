@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
 import type { ExtractedArticle } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { readPageBody } from '../../ingest/decode-page.ts';
 import { getHeader } from '../../ingest/feed/decode.ts';
 import { decodeCapture } from '../../ingest/files.ts';
@@ -40,7 +40,8 @@ export function registerExtract(program: Command, state: CliState): void {
           return;
         }
         warnings = page.warnings;
-        url = response.url;
+        // shown in the JSON and the base of the page's links: without the login the URL may have been given with
+        url = withoutCredentials(response.url);
         // read as a run reads the page: a text/plain page as text
         article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url);
       } else {

@@ -13,7 +13,11 @@ import { collapseSpace, descendants, rawText, wordTest, type Element, type Paren
 /** Everything extraction reports about a page except its text. */
 export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
 
-/** Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. */
+/**
+ * Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. A user name and
+ * password in it (`https://user:secret@host/a`, written by the page or taken from a base that has them) are dropped:
+ * the canonical URL and the image are shown to users, and no page's link needs a login to name an article.
+ */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   if (!href) return null;
   const trimmed = href.trim();
@@ -21,16 +25,32 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
   try {
     // A base that is no URL (a saved page's path, `captures/page.html`) still lets absolute links through.
     const u = base && URL.canParse(base) ? new URL(trimmed, base) : new URL(trimmed);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.username = '';
+    u.password = '';
+    return u.href;
   } catch {
     return null;
   }
 }
 
+/**
+ * Inline HTML tags some CMSs leave in the values they write for machines (`"headline": "<em>Exclusive:</em> ..."`,
+ * an og:title written with `&lt;b&gt;`): markup, not part of a title or a name. Only these tags, so that text in
+ * angle brackets ("Jane Doe <jane@ledger.example>") stays.
+ */
+const INLINE_TAG = /<\/?(?:a|abbr|b|br|cite|code|del|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|u|wbr)(?:\s[^<>]*)?\/?>/gi;
+
 function clean(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const s = collapseSpace(value).trim();
+  const s = collapseSpace(value.includes('<') ? value.replace(INLINE_TAG, (tag) => (/^<br\b/i.test(tag) ? ' ' : '')) : value).trim();
   return s ? s : null;
+}
+
+/** A language tag as BCP 47 writes one ("en", "en-GB", "zh-Hant-TW"; "en_GB" as "en-GB"), else null. */
+function languageTag(value: string | null | undefined): string | null {
+  const tag = clean(value)?.split(/[\s,;]/)[0]!.replace(/_/g, '-');
+  return tag && tag.length <= 35 && /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i.test(tag) ? tag : null;
 }
 
 function first(...values: (string | null | undefined)[]): string | null {
@@ -258,7 +278,10 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const modifiedAt = readDate(index, article?.['dateModified'], ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'], 'dateModified');
 
   const html = firstNamed('html');
-  const lang = first(html?.attribs['lang'], html?.attribs['xml:lang'], meta(index, 'og:locale', 'language', 'content-language'))?.replace(/_/g, '-') ?? null;
+  // the first that is a language tag: a template's placeholder (`lang="{{ page.lang }}"`) is none
+  const lang = [html?.attribs['lang'], html?.attribs['xml:lang'], ...['og:locale', 'language', 'content-language'].map((key) => meta(index, key))]
+    .map(languageTag)
+    .find((tag) => tag !== null) ?? null;
 
   // Relative links resolve against the page's <base href> when it has one (the first, as browsers take it), itself
   // resolved against the page's URL; an unusable one (javascript:, data:) leaves the page's URL as the base.

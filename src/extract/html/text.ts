@@ -4,7 +4,7 @@
  * a blank line, dropping boilerplate lines and repeated paragraphs.
  */
 import { isCookieNotice, isPaywallNotice, isTimestampLine, opensCommentArea, opensTrailingArea, trailingAreaStart } from '../furniture-lines.ts';
-import { BLOCK_TAGS, collapseSpace, descendants, detachAll, isElement, isText, type AnyNode, type Element } from './dom.ts';
+import { BLOCK_TAGS, collapseSpace, descendants, detachAll, isElement, isText, preformattedText, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './score.ts';
 import { joinStats, NO_TEXT, statsOf, type TextStats } from './text-stats.ts';
 
@@ -165,26 +165,44 @@ interface Block {
 const LISTED_TAGS = new Set(['li', 'dd', 'dt', 'td', 'th']);
 const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
+/**
+ * The blocks of text of the containers, in document order. White space is collapsed, except in a <pre> block, whose
+ * lines stay lines (code, a statement set as it was typed, a table of figures aligned by spaces): inside it, a <br>
+ * or a block element (a highlighter's line <div>) starts a line rather than a paragraph.
+ */
 function layout(nodes: Element[]): Block[] {
   const blocks: Block[] = [];
   let current = '';
   let linkChars = 0;
   let listDepth = 0;
   let headingDepth = 0;
+  /** <pre> elements open around the current text. */
+  let preDepth = 0;
   const flush = (): void => {
-    const text = collapseSpace(current).trim();
+    const text = preDepth > 0 ? preformattedText(current) : collapseSpace(current).trim();
     if (text) blocks.push({ text, linkChars: Math.min(linkChars, text.length), isListed: listDepth > 0, isHeading: headingDepth > 0 });
     current = '';
     linkChars = 0;
   };
+  const breakLine = (): void => {
+    if (current !== '' && !current.endsWith('\n')) current += '\n';
+  };
   // Iterative, with an exit step per element for what follows its children: unclosed markup nests thousands deep.
-  type Step = { node: AnyNode; inLink: boolean } | { exit: Element; isBlock: boolean; listed: boolean; heading: boolean };
+  // `ends` says what the element's end does: a paragraph ends (a block), a line ends (a block inside <pre>), the
+  // preformatted text ends (<pre>), or nothing (inline).
+  type Ending = 'paragraph' | 'line' | 'pre' | null;
+  type Step = { node: AnyNode; inLink: boolean } | { exit: Element; ends: Ending; listed: boolean; heading: boolean };
   const steps: Step[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) steps.push({ node: nodes[i]!, inLink: false });
   while (steps.length > 0) {
     const step = steps.pop()!;
     if ('exit' in step) {
-      if (step.isBlock) flush();
+      if (step.ends === 'paragraph') flush();
+      else if (step.ends === 'line') breakLine();
+      else if (step.ends === 'pre') {
+        flush();
+        preDepth--;
+      }
       if (step.listed) listDepth--;
       if (step.heading) headingDepth--;
       continue;
@@ -200,14 +218,28 @@ function layout(nodes: Element[]): Block[] {
     if (n.name === 'img') continue;
     if (CELL_TAGS.has(n.name)) current += ' ';
     const isBlock = BLOCK_TAGS.has(n.name) && !CELL_TAGS.has(n.name);
-    if (isBlock) flush();
+    let ends: Ending = null;
+    if (preDepth > 0) {
+      if (n.name === 'br') current += '\n';
+      else if (isBlock) {
+        breakLine();
+        ends = 'line';
+      }
+    } else if (n.name === 'pre') {
+      flush();
+      preDepth++;
+      ends = 'pre';
+    } else if (isBlock) {
+      flush();
+      ends = 'paragraph';
+    }
     // Inline elements need a space only where the source had one; cells and items are separated by layout.
     const linked = inLink || n.name === 'a';
     const listed = LISTED_TAGS.has(n.name);
     const heading = HEADING_TAGS.has(n.name);
     if (listed) listDepth++;
     if (heading) headingDepth++;
-    steps.push({ exit: n, isBlock, listed, heading });
+    steps.push({ exit: n, ends, listed, heading });
     for (let i = n.children.length - 1; i >= 0; i--) steps.push({ node: n.children[i]!, inLink: linked });
   }
   flush();
