@@ -70,6 +70,20 @@ export function refusedMoveAsWritten(move: Pick<SourceMove, 'from' | 'to'>, allo
   return refusedMoveReason(move, allowPrivateAddresses, async () => []);
 }
 
+/**
+ * A source's health as `sources --json` gives it: the words of the digest's JSON (`ok`, `failed`, `gone`, `never`),
+ * which the README documents, so a script reads one vocabulary from both. The table says `failing` and `never
+ * checked` (STATUS_TEXT).
+ */
+export type SourceStatus = 'ok' | 'failed' | 'gone' | 'never';
+
+export function sourceStatus(row: { last_checked_at: string | null; gone: number | boolean; error_streak: number } | undefined): SourceStatus {
+  return !row || !row.last_checked_at ? 'never' : row.gone ? 'gone' : row.error_streak > 0 ? 'failed' : 'ok';
+}
+
+/** The table's words for a status: "failing" says it is still so, "never checked" what has not happened yet. */
+const STATUS_TEXT: Record<SourceStatus, string> = { ok: 'ok', failed: 'failing', gone: 'gone', never: 'never checked' };
+
 export function registerSources(program: Command): void {
   program
     .command('sources')
@@ -89,7 +103,7 @@ export function registerSources(program: Command): void {
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ? urlForDisplay(row.moved_to) : null,
             movedFromPipelineUrl: s.kind === 'feed' && pendingMove(s.url, row) !== null,
-            status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
+            status: sourceStatus(row),
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
             lastError: row?.last_error ?? null,
@@ -119,7 +133,7 @@ export function registerSources(program: Command): void {
         const lastError = (s: (typeof all)[number]) =>
           s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}` : '';
         // A feed read leniently is working but not clean: its status says so, and the warnings are listed below.
-        const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : s.status);
+        const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : STATUS_TEXT[s.status]);
         // No next check stored (never checked, cleared by `sources recheck`, a files source) means the next run checks
         // it, which "-" did not say. The times are UTC, as the header says now (`sources history` says so too).
         const nextCheck = (s: (typeof all)[number]) => (s.nextCheckAt ? time(s.nextCheckAt) : 'next run');
