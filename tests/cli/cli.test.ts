@@ -92,7 +92,7 @@ describe('the pausewatch command', () => {
     sqlite.close();
     const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);
-    expect(stdout).toContain('(past) http_500: HTTP 500 from the outlet');
+    expect(stdout).toContain('\n    last error (past): http_500: HTTP 500 from the outlet\n');
     expect(stdout).toContain(
       `next checks held back (\`pausewatch sources recheck <id> --pipeline pipeline.ts --database ${db()}\` has the next run check one all the same):\n  seeds: no dated items, default 1 h; raised to 24 h by Expires (capped)`,
     );
