@@ -338,7 +338,7 @@ describe('run with an alert channel that refuses', () => {
       const human = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
       expect(human.code).toBe(1);
       expect(human.stdout).toMatch(/FAILED\s+\d+ alerts? not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(.*answered HTTP 500\)( and \d+ more not tried)?; the next runs retry them for 48 h/);
-      expect(human.stdout).toMatch(/0 alerts sent, \d+ not delivered/);
+      expect(human.stdout).toMatch(/0 alerts sent, \d+ deliver(y|ies) failed/);
       expect(human.stdout + human.stderr).not.toContain('secret-token');
       const again = await pausewatch(['run', '--json', '--all', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
       expect(again.code).toBe(1);

@@ -241,9 +241,14 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   // Read, but with something to say (a recovered XML error, a charset guess, a page that failed): a cron user sees only
   // this line, and the warnings are the early sign of a feed about to break.
   const warned = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).length;
+  // Alerts as a reader counts them, one per article, whatever the channels; the deliveries (alertsSent: one per alert
+  // and channel, "6 alerts sent" for two articles on three channels) beside them when there are several channels. A
+  // failed one is a delivery too: its channel is named above.
+  const channels = report.alertsSentByChannel.length;
+  const deliveries = channels > 1 ? ` (${report.alertsSent} deliveries to ${channels} channels)` : '';
   lines.push(
     `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
-      `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
+      `${plural(report.articlesAlerted, 'alert')} sent${deliveries}${alertsFailed ? `, ${plural(alertsFailed, 'delivery', 'deliveries')} failed` : ''}; ` +
       `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
   );
   lines.push(`digest: ${report.digestPaths.length > 0 ? report.digestPaths.map((p) => shownPath(p, cwd)).join(', ') : 'not written'}`);
