@@ -30,6 +30,13 @@ export type NotTakenReason = 'removed' | 'alerts_off';
 export interface DeliveryReport {
   /** Alerts delivered, those whose server refused some recipients (`recipientsRefused`) included. */
   sent: number;
+  /**
+   * `sent` per channel (channelLabel), in the pipeline's order of channels: one alert per article and channel, so an
+   * article alerted on three channels is three here.
+   */
+  sentByChannel: { channel: string; count: number }[];
+  /** The articles whose alert a channel took this run: what a reader counts as alerts, on any number of channels. */
+  articlesAlerted: number;
   /** `channel` as messages name it (channelLabel): no webhook secrets. */
   failed: { alertId: number; channel: string; error: string }[];
   /** Alerts not tried this run because their channel had just refused one: the next run tries them. */
@@ -107,7 +114,9 @@ export async function deliverAlerts(
     return channel === undefined ? 'removed' : channel.takesAlerts === false ? 'alerts_off' : null;
   };
   const moved = await adoptFormerNames(db, pipelineId, channels);
-  const report: DeliveryReport = { sent: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved };
+  const report: DeliveryReport = { sent: 0, sentByChannel: [], articlesAlerted: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved };
+  const sentBy = new Map<string, number>();
+  const articlesAlerted = new Set<number>();
   const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
   const queues = new Map<string, UndeliveredAlert[]>();
   const undelivered = await undeliveredAlerts(db, pipelineId);
@@ -183,6 +192,8 @@ export async function deliverAlerts(
         }
         if (outcome.refusal === null) {
           report.sent += batch.length;
+          sentBy.set(channel.name, (sentBy.get(channel.name) ?? 0) + batch.length);
+          for (const alert of batch) articlesAlerted.add(alert.article_id);
           if (outcome.partly) report.recipientsRefused.push({ channel: channelLabel(channel.name), alertIds: batch.map((alert) => alert.id), ...outcome.partly });
           start += batch.length;
           continue;
@@ -194,6 +205,8 @@ export async function deliverAlerts(
       }
     }),
   );
+  report.sentByChannel = channels.flatMap((channel) => (sentBy.has(channel.name) ? [{ channel: channelLabel(channel.name), count: sentBy.get(channel.name)! }] : []));
+  report.articlesAlerted = articlesAlerted.size;
   return report;
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { leadingCharacters, oneLine, withoutDisplayControls } from '../model/display-text.ts';
+import { leadingCharacters, oneLine, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
 import type { ArticleRow, SourceRow, AnalystLabelRow, StanceScoreRow } from '../store/index.ts';
@@ -106,12 +106,30 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
  * Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. Widths
  * count characters as a reader does, so a cut never splits an emoji or a letter from its accents (wide characters
  * still pad unevenly: a terminal's column count is not knowable from here).
+ * @param notes per row, text too long for a column (an error, which often starts with a long URL and ends with the
+ *   reason), printed on one line of its own under the row, indented, and not cut here: see noteText
  */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): string {
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[], notes: readonly (string | null)[] = []): string {
   const cell = (text: string, width: number) => {
     const { chars, more } = leadingCharacters(oneLine(text), width);
     return more ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n');
+  const below = (index: number) => {
+    const note = notes[index];
+    return note ? [`    ${oneLine(note)}`] : [];
+  };
+  return [line(headers), ...rows.flatMap((row, index) => [line(row), ...below(index)])].join('\n');
+}
+
+/** The most characters of a table's note on a terminal: a real error with a long URL and its hint is well under. */
+export const NOTE_MAX_ON_TERMINAL = 500;
+
+/**
+ * A table's note (a source's error) as `stream` takes it: whole when it is not a terminal (cron mail, a file, a pipe),
+ * where a cut loses the reason and nobody scrolls; on a terminal, which wraps it, cut at NOTE_MAX_ON_TERMINAL, so
+ * that a feed that puts kilobytes into an error message does not fill the screen (`--json` has it whole).
+ */
+export function noteText(text: string, stream: { isTTY?: boolean }): string {
+  return stream.isTTY ? shortenText(oneLine(text), NOTE_MAX_ON_TERMINAL) : text;
 }

@@ -140,7 +140,12 @@ export interface RunReport {
   finishedAt: string;
   sources: SourceReport[];
   articlesAdded: number;
+  /** Deliveries: one per alert and channel that took it, so an article alerted on three channels counts three. */
   alertsSent: number;
+  /** alertsSent per channel, as messages name channels; channels that took none are left out. */
+  alertsSentByChannel: { channel: string; count: number }[];
+  /** The articles whose alerts were delivered this run, on one channel or several: the alerts a reader counts. */
+  articlesAlerted: number;
   /** Alerts a channel did not accept this run (kept in the outbox, retried by the next runs for two days). */
   alertsFailed: { alertId: number; channel: string; error: string }[];
   /** Alerts not tried this run because their channel had just refused one, per channel. */

@@ -1155,6 +1155,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       sources,
       articlesAdded: sources.reduce((n, s) => n + s.articlesAdded, 0),
       alertsSent: delivery.sent,
+      alertsSentByChannel: delivery.sentByChannel,
+      articlesAlerted: delivery.articlesAlerted,
       alertsFailed: delivery.failed,
       alertsHeldBack: delivery.heldBack,
       alertsExpired: delivery.expired,

@@ -92,7 +92,7 @@ describe('the pausewatch command', () => {
     sqlite.close();
     const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);
-    expect(stdout).toContain('(past) http_500: HTTP 500 from the outlet');
+    expect(stdout).toContain('\n    last error (past): http_500: HTTP 500 from the outlet\n');
     expect(stdout).toContain(
       `next checks held back (\`pausewatch sources recheck <id> --pipeline pipeline.ts --database ${db()}\` has the next run check one all the same):\n  seeds: no dated items, default 1 h; raised to 24 h by Expires (capped)`,
     );
@@ -338,7 +338,7 @@ describe('run with an alert channel that refuses', () => {
       const human = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
       expect(human.code).toBe(1);
       expect(human.stdout).toMatch(/FAILED\s+\d+ alerts? not delivered by webhook http:\/\/127\.0\.0\.1:\d+\/… \(.*answered HTTP 500\)( and \d+ more not tried)?; the next runs retry them for 48 h/);
-      expect(human.stdout).toMatch(/0 alerts sent, \d+ not delivered/);
+      expect(human.stdout).toMatch(/0 alerts sent, \d+ deliver(y|ies) failed/);
       expect(human.stdout + human.stderr).not.toContain('secret-token');
       const again = await pausewatch(['run', '--json', '--all', '--pipeline', 'pipeline.ts', '--database', path.join(root, 'db.sqlite')], root);
       expect(again.code).toBe(1);

@@ -45,7 +45,7 @@ describe('a feed that answered 410 Gone, in the digest', () => {
 
   it('is gone in the JSON, the Markdown, the text and the HTML, as sources says, and a feed that is down is failed', async () => {
     const sources = JSON.parse((await project.cli('sources', '--json')).stdout) as { id: string; status: string }[];
-    expect(sources.map((s) => [s.id, s.status])).toEqual([['caps', 'ok'], ['retired', 'gone'], ['down', 'failing']]);
+    expect(sources.map((s) => [s.id, s.status])).toEqual([['caps', 'ok'], ['retired', 'gone'], ['down', 'failed']]);
 
     const digest = await project.cli('digest', '--json');
     expect(digest.code).toBe(0);

@@ -47,7 +47,7 @@ describe.each(dialects)('a report of a pipeline that has not run against the dat
     // sources lists the pipeline's sources (never checked) and warns in the same words
     const sources = await asOther('sources', '--json');
     expect(sources.code).toBe(0);
-    expect(JSON.parse(sources.stdout)).toEqual([expect.objectContaining({ id: 'caps', status: 'never checked' })]);
+    expect(JSON.parse(sources.stdout)).toEqual([expect.objectContaining({ id: 'caps', status: 'never' })]);
     expect(sources.stderr).toMatch(/^pausewatch: pipeline "other" has not run against .+; it holds "pause" \(check --pipeline and --database\)\n$/);
     // the pipeline that ran reports as before
     for (const args of reports) expect((await project.cli(...args, '--json')).code, args[0]).toBe(0);

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRunSummary, registerRun, summaryContext } from '../../src/cli/commands/run.ts';
 import type { RunReport, SourceReport } from '../../src/model/index.ts';
 import { runHadFailures } from '../../src/run/run-pipeline.ts';
 import { freshSqlite } from '../helpers/databases.ts';
-import { pipelineDefinition, tempProject } from '../helpers/temp-project.ts';
+import { localFetch, pipelineDefinition, tempProject } from '../helpers/temp-project.ts';
 
 const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: string): SourceReport => ({
   sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled', heldByServer: false } : null,
@@ -12,7 +15,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
-  articlesAdded: 0, alertsSent: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'], digestsFailed: [],
+  articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], digestPaths: ['/tmp/d.md'], digestsFailed: [],
   digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);
@@ -102,6 +105,8 @@ describe('the run summary on alerts', () => {
       {
         ...report([source('a', 'ok')]),
         alertsSent: 2,
+        alertsSentByChannel: [{ channel: 'stdout', count: 2 }],
+        articlesAlerted: 2,
         alertsFailed: [{ alertId: 7, channel: 'webhook https://hooks.example/…', error: 'webhook https://hooks.example/… answered HTTP 500' }],
         alertsHeldBack: [{ channel: 'webhook https://hooks.example/…', count: 4 }],
         alertsExpired: [
@@ -119,7 +124,60 @@ describe('the run summary on alerts', () => {
       '  dropped      1 alert for webhook "old" given up, its channel is no longer in the pipeline: "Labs refuse"',
       '  waiting      3 alerts for webhook https://old.example/…, which is no longer in the pipeline: sent if it comes back within 48 h (a webhook whose URL changes keeps its alerts when it has an `id`)',
     ]);
-    expect(lastLineButOne(text)).toBe('0 new articles (0 duplicates), 2 alerts sent, 1 not delivered; 1 of 1 sources ok.');
+    expect(lastLineButOne(text)).toBe('0 new articles (0 duplicates), 2 alerts sent, 1 delivery failed; 1 of 1 sources ok.');
+  });
+});
+
+describe('the run summary on alerts delivered to several channels', () => {
+  const item = (id: string, title: string, text: string) =>
+    `<item><title>${title}</title><link>https://wire.example/${id}</link><guid>${id}</guid><pubDate>${new Date().toUTCString()}</pubDate>` +
+    `<description>${text}</description></item>`;
+  const rss =
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>` +
+    item('w-1', 'Labs weigh a verified pause', 'Leading AI labs discuss a coordinated, verified global pause of frontier AI development, with inspectors checking the largest training runs.') +
+    item('w-2', 'Senators back a pause of frontier AI', 'Two senators introduced a bill on Tuesday that calls for a moratorium on frontier AI training until an international treaty sets safety standards.') +
+    `</channel></rss>`;
+
+  it('counts alerts as the articles alerted, with the deliveries to each channel beside them, in the text and in --json', async () => {
+    const hooked: string[] = [];
+    const routes = {
+      '/wire.xml': (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss),
+      '/hook': (req: IncomingMessage, res: ServerResponse) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => void (hooked.push(body), res.writeHead(200).end('ok')));
+      },
+    };
+    for (const json of [false, true]) {
+      hooked.length = 0;
+      const project = await tempProject({ name: 'run-alert-count', database: freshSqlite, commands: [registerRun], routes });
+      try {
+        const wire = { id: 'wire', kind: 'feed', name: 'Wire', url: `${project.server.url}/wire.xml`, fetchArticles: false };
+        const channels = [{ type: 'stdout' }, { type: 'file', path: 'data/alerts.jsonl' }, { type: 'webhook', url: `${project.server.url}/hook` }];
+        project.writePipeline({ ...pipelineDefinition({ id: 'alert-count', name: 'Alert count', sources: [wire], fetch: localFetch }), alerts: { channels } });
+        const { code, stdout, stderr } = await project.cli('run', '--quiet', ...(json ? ['--json'] : []));
+        expect(code).toBe(0);
+        // what arrived: two alerts on each channel
+        const printed = (json ? stderr : stdout).split('\n').filter((line) => line.startsWith('ALERT ['));
+        expect(printed).toHaveLength(2);
+        expect(readFileSync(path.join(project.root, 'data/alerts.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+        expect(hooked).toHaveLength(2);
+        if (json) {
+          const report = JSON.parse(stdout) as RunReport;
+          // alertsSent keeps its meaning (deliveries): two articles on three channels
+          expect(report).toMatchObject({ articlesAdded: 2, alertsSent: 6, articlesAlerted: 2 });
+          expect(report.alertsSentByChannel).toEqual([
+            { channel: 'stdout', count: 2 },
+            { channel: `file:${path.join(project.root, 'data/alerts.jsonl')}`, count: 2 },
+            { channel: `webhook ${project.server.url}/…`, count: 2 },
+          ]);
+        } else {
+          expect(lastLineButOne(stdout.trimEnd())).toBe('2 new articles (0 duplicates), 2 alerts sent (6 deliveries to 3 channels); 1 of 1 sources ok.');
+        }
+      } finally {
+        await project.remove();
+      }
+    }
   });
 });
 
@@ -130,6 +188,8 @@ describe('the run summary on withdrawn alerts', () => {
     const twoChannels: RunReport = {
       ...report([source('a', 'ok')]),
       alertsSent: 1,
+      alertsSentByChannel: [{ channel: 'stdout', count: 1 }],
+      articlesAlerted: 1,
       alertsWithdrawn: [withdrawn(3, 'stdout', 'Labs should pause now'), withdrawn(4, 'file:/srv/pw/data/alerts.jsonl', 'Labs should pause now')],
     };
     expect(formatRunSummary(twoChannels, '/srv/pw', false, context).split('\n').slice(0, 2)).toEqual([

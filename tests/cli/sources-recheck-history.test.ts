@@ -127,10 +127,12 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
     expect(JSON.parse((await cli('sources', 'history', 'busy', '--json', '--limit', '1')).stdout)).toHaveLength(1);
 
     const text = (await cli('sources', 'history', 'busy')).stdout.split('\n');
-    expect(text[0]).toMatch(/^started \(UTC\) +outcome +HTTP +new +secs +error$/);
+    expect(text[0]).toMatch(/^started \(UTC\) +outcome +HTTP +new +secs$/);
     expect(text[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d +ok +200 +2 +\d+\.\d$/);
-    expect(text[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d +failed +429 +0 +\d+\.\d +http_429: /);
-    expect(text[3]).toMatch(/^2 checks from .* to .* UTC: 1 ok, 1 failed$/);
+    expect(text[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d +failed +429 +0 +\d+\.\d$/);
+    // the error on a line of its own under its check
+    expect(text[3]).toMatch(/^ {4}error: http_429: .*429/);
+    expect(text[4]).toMatch(/^2 checks from .* to .* UTC: 1 ok, 1 failed$/);
 
     await expect(cli('sources', 'history', 'nope')).rejects.toThrow('<source-id>: no source "nope" in pipeline recheck');
     await expect(cli('sources', 'history', 'busy', '--limit', '0')).rejects.toThrow('--limit: expected a positive whole number, found "0"');

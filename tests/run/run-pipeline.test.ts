@@ -238,6 +238,9 @@ describe.each(dialects)('the pipeline end to end on $name', ({ fresh }) => {
     expect(alertLines.length).toBeGreaterThan(0);
     expect(consoleLines).toHaveLength(alertLines.length);
     expect(first.report.alertsSent).toBe(2 * alertLines.length);
+    // the alerts a reader counts: one per article, whatever the channels
+    expect(first.report.articlesAlerted).toBe(alertLines.length);
+    expect(first.report.alertsSentByChannel.map((sent) => sent.count)).toEqual([alertLines.length, alertLines.length]);
     expect(new Set(alertLines.map((l) => JSON.parse(l).articleId)).size).toBe(alertLines.length);
   });
 });

@@ -5,10 +5,11 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
+import { ownerHostName } from '../../run/run-owner.ts';
 import { RunStop } from '../../run/run-stop.ts';
-import { abandonRun, isSqliteFileTarget, pendingMoves, pipelinesWithRuns } from '../../store/index.ts';
+import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, RunInProgressError, type SourceRow } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
-import { refusedMoveAsWritten } from './sources.ts';
+import { refusedMoveAsWritten, sourceStatus } from './sources.ts';
 import { databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { newestDigestInDir } from '../../run/write-digest.ts';
@@ -53,9 +54,55 @@ export interface MovedFeed {
   refused?: string | null;
 }
 
+/**
+ * A source that was failing or gone after an earlier run and that this run did not check, since it was not due (a
+ * failing feed backs off for hours, a gone one is retried weekly): `run --json` lists them as `failingNotChecked`.
+ */
+export interface FailingNotChecked {
+  sourceId: string;
+  /** As `sources --json` and the digest's JSON say it. */
+  status: 'failed' | 'gone';
+  /** The failed checks in a row so far. */
+  errorStreak: number;
+  lastErrorCode: string | null;
+  lastSuccessAt: string | null;
+  /** When a run checks it next (`--all` does now, unless its server asked with Retry-After to wait). */
+  nextCheckAt: string | null;
+}
+
+/** The sources of `report` that it skipped as not due although they were failing or gone, from their stored health. */
+export function failingNotChecked(report: RunReport, rows: readonly SourceRow[]): FailingNotChecked[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return report.sources.flatMap((source) => {
+    const row = byId.get(source.sourceId);
+    const status = source.outcome === 'not_due' ? sourceStatus(row) : 'ok';
+    if (!row || (status !== 'failed' && status !== 'gone')) return [];
+    return [{ sourceId: source.sourceId, status, errorStreak: row.error_streak, lastErrorCode: row.last_error_code, lastSuccessAt: row.last_success_at, nextCheckAt: row.next_check_at }];
+  });
+}
+
+/** The failing sources a summary names before it counts the rest: the line is for cron mail, `sources` has them all. */
+const FAILING_NAMED = 5;
+
+/**
+ * One line for the failing and gone sources a run did not check: without it, a run that skips them says nothing of
+ * them, and a 410 feed, retried weekly, vanishes from the daily cron mail for a week after its one FAILED line.
+ */
+function failingNotCheckedLine(failing: readonly FailingNotChecked[], commandFor: (words: string) => string): string {
+  const gone = failing.filter((f) => f.status === 'gone').length;
+  const what = gone === 0 ? 'failing' : gone === failing.length ? 'gone' : 'failing or gone';
+  const next = failing.flatMap((f) => (f.nextCheckAt ? [f.nextCheckAt] : [])).sort()[0];
+  const when = next ? ` (${failing.length === 1 ? 'due again' : 'the first due again'} at ${next.slice(0, 16).replace('T', ' ')} UTC)` : '';
+  const names = failing.slice(0, FAILING_NAMED).map((f) => (f.status === 'gone' && gone < failing.length ? `${f.sourceId} (gone)` : f.sourceId));
+  const more = failing.length > FAILING_NAMED ? `, +${failing.length - FAILING_NAMED} more` : '';
+  return `  ${'failing'.padEnd(12)} ${plural(failing.length, 'source')} ${what} since an earlier run, not retried this run${when}: ${names.join(', ')}${more} (\`${commandFor('sources')}\` says why)`;
+}
+
 /** What the summary needs beyond the report: the feeds that moved, and the commands its hints print. */
 export interface SummaryContext {
   movedFeeds: readonly MovedFeed[];
+  /** The failing and gone sources the run did not check (failingNotChecked); none when not given. */
+  failingNotChecked?: readonly FailingNotChecked[];
   pipelineFile: string;
   /** A pausewatch command (`sources recheck a`) with the flags this run was given, so it acts on the same data. */
   commandFor(words: string): string;
@@ -66,8 +113,16 @@ export interface SummaryContext {
 const DEFAULT_SUMMARY_CONTEXT: SummaryContext = { movedFeeds: [], pipelineFile: '', commandFor: (words) => `pausewatch ${words}` };
 
 /** The SummaryContext of a run given `flags`, for its pipeline file. */
-export function summaryContext(flags: TargetFlags, pipelineFile: string, movedFeeds: readonly MovedFeed[], alertMaxAgeHours?: number): SummaryContext {
-  return { movedFeeds, pipelineFile, commandFor: (words) => commandLine(words, flags), ...(alertMaxAgeHours === undefined ? {} : { alertMaxAgeHours }) };
+export function summaryContext(
+  flags: TargetFlags,
+  pipelineFile: string,
+  movedFeeds: readonly MovedFeed[],
+  alertMaxAgeHours?: number,
+  failing: readonly FailingNotChecked[] = [],
+): SummaryContext {
+  return {
+    movedFeeds, failingNotChecked: failing, pipelineFile, commandFor: (words) => commandLine(words, flags), ...(alertMaxAgeHours === undefined ? {} : { alertMaxAgeHours }),
+  };
 }
 
 export function formatRunSummary(report: RunReport, cwd: string, verbose: boolean, context: SummaryContext = DEFAULT_SUMMARY_CONTEXT): string {
@@ -82,6 +137,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     if (source.itemErrors.length > ITEM_ERRORS_SHOWN) lines.push(`      and ${plural(source.itemErrors.length - ITEM_ERRORS_SHOWN, 'more item error')} (\`run --json\` lists them all)`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
   }
+  // Said by every run, quiet or not, while they fail: cron mails only this summary.
+  if (context.failingNotChecked?.length) lines.push(failingNotCheckedLine(context.failingNotChecked, context.commandFor));
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
   const file = shownPath(context.pipelineFile, cwd);
   for (const feed of context.movedFeeds) {
@@ -185,9 +242,14 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   // Read, but with something to say (a recovered XML error, a charset guess, a page that failed): a cron user sees only
   // this line, and the warnings are the early sign of a feed about to break.
   const warned = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).length;
+  // Alerts as a reader counts them, one per article, whatever the channels; the deliveries (alertsSent: one per alert
+  // and channel, "6 alerts sent" for two articles on three channels) beside them when there are several channels. A
+  // failed one is a delivery too: its channel is named above.
+  const channels = report.alertsSentByChannel.length;
+  const deliveries = channels > 1 ? ` (${report.alertsSent} deliveries to ${channels} channels)` : '';
   lines.push(
     `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
-      `${plural(report.alertsSent, 'alert')} sent${alertsFailed ? `, ${alertsFailed} not delivered` : ''}; ` +
+      `${plural(report.articlesAlerted, 'alert')} sent${deliveries}${alertsFailed ? `, ${plural(alertsFailed, 'delivery', 'deliveries')} failed` : ''}; ` +
       `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
   );
   lines.push(`digest: ${report.digestPaths.length > 0 ? report.digestPaths.map((p) => shownPath(p, cwd)).join(', ') : 'not written'}`);
@@ -210,6 +272,24 @@ function refuseDigestsOfAnotherDatabase(loaded: LoadedPipeline, database: string
       'Point --database or DATABASE_URL at the database those runs used (cron jobs start with almost no environment: set DATABASE_URL in the crontab line), ' +
       'or, to start afresh on this one, move those digests out of the folder',
   );
+}
+
+/**
+ * The store's message for a run refused because another holds the lock, as a user can act on it: the run, when it
+ * began and how long ago, and the process and host to look at, without the pid namespace the store keeps to tell
+ * process tables apart (`vm pid:[4026531836]`); and that a SIGTERM stops it cleanly. A message of another shape is
+ * kept, with any namespace taken out.
+ */
+export function runInProgressText(message: string, now = new Date()): string {
+  const match = /^another run of pipeline (.+) is in progress \(run (\d+), started (\S+?)(?:, process (\d+) on (.+?))?\); (.*)$/s.exec(message);
+  if (!match) return message.replace(/ pid:\[\d+\]/g, '');
+  const [, pipeline, runId, startedAt, pid, host, rest] = match;
+  const started = Date.parse(startedAt!);
+  const minutes = Math.max(0, Math.round((now.getTime() - started) / 60_000));
+  const ago = Number.isNaN(started) ? '' : ` (${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`} ago)`;
+  const when = Number.isNaN(started) ? startedAt! : `${startedAt!.slice(0, 16).replace('T', ' ')} UTC`;
+  const by = pid && host ? ` by process ${pid} on host ${ownerHostName(host)} (\`kill ${pid}\` there stops it, and it gives the lock back)` : '';
+  return `another run of pipeline ${pipeline} is in progress: run ${runId}, started ${when}${ago}${by}; ${rest}`;
 }
 
 export function registerRun(program: Command, state: CliState): void {
@@ -264,7 +344,8 @@ export function registerRun(program: Command, state: CliState): void {
           const report = await runPipeline({ loaded, store, channels, progress, all: local.all, stop, onRunStarted: (id) => (runId = id) });
           const moves = await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources);
           const movedFeeds = await Promise.all(moves.map(async (move) => ({ ...move, refused: await refusedMoveAsWritten({ from: move.from, to: move.movedTo }, loaded.pipeline.fetch.allowPrivateAddresses) })));
-          return { report, context: summaryContext(options, loaded.file, movedFeeds, loaded.pipeline.alerts.maxAgeHours) };
+          const failing = failingNotChecked(report, await listSources(store.db, loaded.pipeline.id));
+          return { report, context: summaryContext(options, loaded.file, movedFeeds, loaded.pipeline.alerts.maxAgeHours, failing) };
         } catch (error) {
           // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.
           if (stop.requested) await new Promise<never>(() => {});
@@ -274,10 +355,22 @@ export function registerRun(program: Command, state: CliState): void {
           process.off('SIGTERM', interrupt);
           progress?.finish();
         }
-      }, 'create');
-      // the feeds the summary tells to move, for scripts too (with no login, as every URL shown)
-      if (options.json) printJson({ ...report, movedFeeds: context.movedFeeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo), refused: feed.refused ?? null })) });
-      else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), context)}\n`);
+      }, 'create').catch((error: unknown) => {
+        throw error instanceof RunInProgressError ? new RunInProgressError(runInProgressText(error.message)) : error;
+      });
+      // the feeds the summary tells to move, for scripts too (with no login, as every URL shown), and the failing ones it
+      // names although the run did not check them
+      if (options.json) {
+        printJson({
+          ...report,
+          movedFeeds: context.movedFeeds.map((feed) => ({ sourceId: feed.sourceId, movedTo: urlForDisplay(feed.movedTo), refused: feed.refused ?? null })),
+          failingNotChecked: context.failingNotChecked ?? [],
+        });
+      } else writeText(process.stdout, `${formatRunSummary(report, process.cwd(), !options.quiet && Boolean(process.stdout.isTTY), context)}\n`);
+      // Exit 1 is for what failed in this run (CLI.md: "some source or item failed (the report says which)"). A source
+      // still failing but not due was not tried: the run that found it failing exited 1, and the summary names it on
+      // every run until it recovers. Exiting 1 for it on every run for days (a week, for a gone feed) would make 1 the
+      // normal case, and hide a run in which something new fails.
       state.exitCode = runHadFailures(report) ? ExitCode.partial : ExitCode.ok;
     });
 }

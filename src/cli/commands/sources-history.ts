@@ -5,7 +5,7 @@ import { plural } from '../../model/display-text.ts';
 import { recentFetchAttempts } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, requireSourceIds } from '../errors.ts';
-import { commandLine, table, writeText } from '../views.ts';
+import { commandLine, noteText, table, writeText } from '../views.ts';
 
 const DEFAULT_LIMIT = 20;
 
@@ -40,17 +40,17 @@ export function registerSourcesHistory(program: Command): void {
         if (attempts.length === 0) return writeText(process.stdout, `${id} has not been checked yet: \`${commandLine('run', options)}\` checks it\n`);
         const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
         const seconds = (a: (typeof attempts)[number]) => ((Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000).toFixed(1);
-        const rows = attempts.map((a) => [
-          time(a.startedAt), a.outcome, a.httpStatus === null ? '-' : String(a.httpStatus), String(a.newItems), seconds(a),
-          a.errorMessage ? `${a.errorCode ? `${a.errorCode}: ` : ''}${a.errorMessage}` : '',
-        ]);
+        const rows = attempts.map((a) => [time(a.startedAt), a.outcome, a.httpStatus === null ? '-' : String(a.httpStatus), String(a.newItems), seconds(a)]);
+        // A check's error on a line of its own under its row, as `sources` has a source's: whole but on a terminal
+        // (noteText), since the reason and what to do come after a URL that may fill a column.
+        const errors = attempts.map((a) => (a.errorMessage ? noteText(`error: ${a.errorCode ? `${a.errorCode}: ` : ''}${a.errorMessage}`, process.stdout) : null));
         const counts = (['ok', 'not_modified', 'failed'] as const)
           .map((outcome) => [outcome, attempts.filter((a) => a.outcome === outcome).length] as const)
           .filter(([, count]) => count > 0)
           .map(([outcome, count]) => `${count} ${outcome.replace('_', ' ')}`);
         writeText(
           process.stdout,
-          `${table(['started (UTC)', 'outcome', 'HTTP', 'new', 'secs', 'error'], rows, [16, 12, 4, 5, 6, 70])}\n` +
+          `${table(['started (UTC)', 'outcome', 'HTTP', 'new', 'secs'], rows, [16, 12, 4, 5, 6], errors)}\n` +
             `${plural(attempts.length, 'check')} from ${time(attempts.at(-1)!.startedAt)} to ${time(attempts[0]!.startedAt)} UTC: ${counts.join(', ')}\n`,
         );
       });

@@ -7,7 +7,7 @@ import { listSources, pendingMove, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
-import { commandLine, shownPath, table, writeText } from '../views.ts';
+import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
@@ -70,6 +70,20 @@ export function refusedMoveAsWritten(move: Pick<SourceMove, 'from' | 'to'>, allo
   return refusedMoveReason(move, allowPrivateAddresses, async () => []);
 }
 
+/**
+ * A source's health as `sources --json` gives it: the words of the digest's JSON (`ok`, `failed`, `gone`, `never`),
+ * which the README documents, so a script reads one vocabulary from both. The table says `failing` and `never
+ * checked` (STATUS_TEXT).
+ */
+export type SourceStatus = 'ok' | 'failed' | 'gone' | 'never';
+
+export function sourceStatus(row: { last_checked_at: string | null; gone: number | boolean; error_streak: number } | undefined): SourceStatus {
+  return !row || !row.last_checked_at ? 'never' : row.gone ? 'gone' : row.error_streak > 0 ? 'failed' : 'ok';
+}
+
+/** The table's words for a status: "failing" says it is still so, "never checked" what has not happened yet. */
+const STATUS_TEXT: Record<SourceStatus, string> = { ok: 'ok', failed: 'failing', gone: 'gone', never: 'never checked' };
+
 export function registerSources(program: Command): void {
   program
     .command('sources')
@@ -89,7 +103,7 @@ export function registerSources(program: Command): void {
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             movedTo: row?.moved_to ? urlForDisplay(row.moved_to) : null,
             movedFromPipelineUrl: s.kind === 'feed' && pendingMove(s.url, row) !== null,
-            status: !row || !row.last_checked_at ? 'never checked' : row.gone ? 'gone' : row.error_streak > 0 ? 'failing' : 'ok',
+            status: sourceStatus(row),
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
             lastError: row?.last_error ?? null,
@@ -114,17 +128,18 @@ export function registerSources(program: Command): void {
         }
         if (options.json) return printJson(all.map(({ movedFromPipelineUrl: _moved, ...source }) => source));
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
-        // The last error stays after a source recovers (it is history); marked so it is not read as current. Its code
-        // comes first: the message often starts with a long URL, and the column is cut.
+        // The last error stays after a source recovers (it is history); marked so it is not read as current. It is on
+        // a line of its own under its row, whole but on a terminal (noteText): the message often starts with a URL of
+        // 100 characters, and its reason, and the hint of what to do, come last, which a column cut off.
         const lastError = (s: (typeof all)[number]) =>
-          s.lastError ? `${s.errorStreak === 0 ? '(past) ' : ''}${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}` : '';
+          s.lastError ? noteText(`last error${s.errorStreak === 0 ? ' (past)' : ''}: ${s.lastErrorCode ? `${s.lastErrorCode}: ` : ''}${s.lastError}`, process.stdout) : null;
         // A feed read leniently is working but not clean: its status says so, and the warnings are listed below.
-        const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : s.status);
+        const status = (s: (typeof all)[number]) => (s.status === 'ok' && s.lastWarningCount > 0 ? `ok (${plural(s.lastWarningCount, 'warning')})` : STATUS_TEXT[s.status]);
         // No next check stored (never checked, cleared by `sources recheck`, a files source) means the next run checks
         // it, which "-" did not say. The times are UTC, as the header says now (`sources history` says so too).
         const nextCheck = (s: (typeof all)[number]) => (s.nextCheckAt ? time(s.nextCheckAt) : 'next run');
-        const rowsOut = all.map((s) => [s.id, status(s), time(s.lastSuccessAt), String(s.errorStreak), nextCheck(s), String(s.itemsSeen), lastError(s)]);
-        process.stdout.write(`${table(['source', 'status', 'last success UTC', 'streak', 'next check UTC', 'items', 'last error'], rowsOut, [24, 16, 16, 6, 16, 6, 60])}\n`);
+        const rowsOut = all.map((s) => [s.id, status(s), time(s.lastSuccessAt), String(s.errorStreak), nextCheck(s), String(s.itemsSeen)]);
+        process.stdout.write(`${table(['source', 'status', 'last success UTC', 'streak', 'next check UTC', 'items'], rowsOut, [24, 16, 16, 6, 16, 6], all.map(lastError))}\n`);
         const warned = all.filter((s) => s.lastWarningCount > 0);
         if (warned.length > 0) {
           const lines = warned.flatMap((s) => [
