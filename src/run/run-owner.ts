@@ -15,14 +15,6 @@ function processTable(): string {
   }
 }
 
-/**
- * The host name of an owner's `host` as processTable writes it, without the process-id namespace: that tells process
- * tables apart, but is nothing a user can act on. A host name holds no space.
- */
-export function ownerHostName(host: string): string {
-  return host.split(' ')[0] || host;
-}
-
 /** This process, as a run's owner. */
 export function thisProcess(): RunOwner {
   return { host: processTable(), pid: process.pid };

@@ -3,8 +3,28 @@ import type { RunReport } from '../model/index.ts';
 import type { Database } from './schema.ts';
 
 /** Another run of the pipeline holds the lock. */
+/** A run refused because another run of the pipeline holds its lock; the message says what a user can act on. */
 export class RunInProgressError extends Error {
   override name = 'RunInProgressError';
+  constructor(
+    readonly pipelineId: string,
+    readonly runId: number,
+    readonly runStartedAt: string,
+    readonly owner: RunOwner | null,
+    /** When the refused run tried to start: how long ago the other began is said from it. */
+    at: string,
+  ) {
+    const began = Date.parse(runStartedAt);
+    const minutes = Math.max(0, Math.round((Date.parse(at) - began) / 60_000));
+    const when = Number.isNaN(began) ? runStartedAt : `${runStartedAt.slice(0, 16).replace('T', ' ')} UTC (${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`} ago)`;
+    // The stored host carries the process table's namespace after a space ("vm pid:[4026531836]"), which tells
+    // containers apart but is nothing a user can act on; a host name holds no space.
+    const by = owner ? ` by process ${owner.pid} on host ${owner.host.split(' ')[0] || owner.host} (\`kill ${owner.pid}\` there stops it, and it gives the lock back)` : '';
+    super(
+      `another run of pipeline ${pipelineId} is in progress: run ${runId}, started ${when}${by}; ` +
+        `a run whose process ended stops blocking at once on the same host, and after ${ABANDONED_RUN_HOURS} hours otherwise`,
+    );
+  }
 }
 
 /** A run still marked running after this long crashed or was killed; it no longer blocks new runs. */
@@ -69,11 +89,7 @@ export async function startRun(db: Kysely<Database>, pipelineId: string, started
   } catch (error) {
     const active = await db.selectFrom('runs').select(['id', 'started_at', 'owner']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
     if (!active) throw error;
-    const owner = parseOwner(active.owner);
-    throw new RunInProgressError(
-      `another run of pipeline ${pipelineId} is in progress (run ${active.id}, started ${active.started_at}${owner ? `, process ${owner.pid} on ${owner.host}` : ''}); ` +
-        `a run whose process ended stops blocking at once on the same host, and after ${ABANDONED_RUN_HOURS} hours otherwise`,
-    );
+    throw new RunInProgressError(pipelineId, active.id, active.started_at, parseOwner(active.owner), startedAt);
   }
 }
 

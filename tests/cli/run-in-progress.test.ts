@@ -1,7 +1,7 @@
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerRun, runInProgressText } from '../../src/cli/commands/run.ts';
+import { registerRun } from '../../src/cli/commands/run.ts';
 import { main } from '../../src/cli/index.ts';
 import { thisProcess } from '../../src/run/run-owner.ts';
 import { RunInProgressError } from '../../src/store/index.ts';
@@ -60,16 +60,12 @@ describe('a run while another run of the pipeline is in progress', () => {
     await expect(project.cli('run', '--quiet')).rejects.toBeInstanceOf(RunInProgressError);
   });
 
-  it('keeps a message of another shape, without a pid namespace', () => {
-    expect(runInProgressText('run 3 is held by process 7 on vm pid:[4026531836]')).toBe('run 3 is held by process 7 on vm');
-    const message = 'another run of pipeline p is in progress (run 5, started 2026-06-10T06:00:00.000Z, process 16587 on vm pid:[4026531836]); a run whose process ended stops blocking';
-    expect(runInProgressText(message, new Date('2026-06-10T09:30:00.000Z'))).toBe(
-      'another run of pipeline p is in progress: run 5, started 2026-06-10 06:00 UTC (4 h ago) by process 16587 on host vm (`kill 16587` there stops it, and it gives the lock back); ' +
-        'a run whose process ended stops blocking',
+  it('names a run stored before runs kept their process, and a long run in hours', () => {
+    expect(new RunInProgressError('p', 5, '2026-06-10T06:00:00.000Z', null, '2026-06-10T06:05:00.000Z').message).toBe(
+      'another run of pipeline p is in progress: run 5, started 2026-06-10 06:00 UTC (5 min ago); a run whose process ended stops blocking at once on the same host, and after 6 hours otherwise',
     );
-    // a run stored before owners were: no process to name
-    expect(runInProgressText('another run of pipeline p is in progress (run 5, started 2026-06-10T06:00:00.000Z); after 6 hours', new Date('2026-06-10T06:05:00.000Z'))).toBe(
-      'another run of pipeline p is in progress: run 5, started 2026-06-10 06:00 UTC (5 min ago); after 6 hours',
+    expect(new RunInProgressError('p', 5, '2026-06-10T06:00:00.000Z', { host: 'vm pid:[4026531836]', pid: 16587 }, '2026-06-10T09:30:00.000Z').message).toContain(
+      'run 5, started 2026-06-10 06:00 UTC (4 h ago) by process 16587 on host vm (`kill 16587` there stops it, and it gives the lock back); ',
     );
   });
 });

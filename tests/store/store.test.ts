@@ -222,7 +222,7 @@ describe.each(dialects)('the run lock on $name', ({ fresh }) => {
     const store = await openStore(database.target);
     try {
       const first = await repo.startRun(store.db, 'p', at(0));
-      await expect(repo.startRun(store.db, 'p', at(1))).rejects.toThrow(/another run of pipeline p is in progress \(run \d+/);
+      await expect(repo.startRun(store.db, 'p', at(1))).rejects.toThrow(/another run of pipeline p is in progress: run \d+/);
       const other = await repo.startRun(store.db, 'q', at(1));
       expect(other).toBeGreaterThan(first);
       await repo.abandonRun(store.db, first, at(2), 'disk full');
@@ -249,7 +249,7 @@ describe.each(dialects)('the run lock on $name', ({ fresh }) => {
       const gone = new Set([111]);
       const ownerIsGone = (owner: repo.RunOwner) => owner.host === 'this-host' && gone.has(owner.pid);
       await repo.startRun(store.db, 'p', at(0), { owner: { host: 'this-host', pid: 222 }, ownerIsGone });
-      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerIsGone })).rejects.toThrow(/process 222 on this-host/);
+      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerIsGone })).rejects.toThrow(/process 222 on host this-host/);
       gone.add(222);
       const next = await repo.startRun(store.db, 'p', at(2), { owner: { host: 'this-host', pid: 333 }, ownerIsGone });
       const killed = await store.db.selectFrom('runs').select(['status', 'report']).where('owner', '=', 'this-host:222').executeTakeFirstOrThrow();

@@ -5,9 +5,8 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
-import { ownerHostName } from '../../run/run-owner.ts';
 import { RunStop } from '../../run/run-stop.ts';
-import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, RunInProgressError, type SourceRow } from '../../store/index.ts';
+import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, type SourceRow } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten, sourceStatus } from './sources.ts';
 import { databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
@@ -274,24 +273,6 @@ function refuseDigestsOfAnotherDatabase(loaded: LoadedPipeline, database: string
   );
 }
 
-/**
- * The store's message for a run refused because another holds the lock, as a user can act on it: the run, when it
- * began and how long ago, and the process and host to look at, without the pid namespace the store keeps to tell
- * process tables apart (`vm pid:[4026531836]`); and that a SIGTERM stops it cleanly. A message of another shape is
- * kept, with any namespace taken out.
- */
-export function runInProgressText(message: string, now = new Date()): string {
-  const match = /^another run of pipeline (.+) is in progress \(run (\d+), started (\S+?)(?:, process (\d+) on (.+?))?\); (.*)$/s.exec(message);
-  if (!match) return message.replace(/ pid:\[\d+\]/g, '');
-  const [, pipeline, runId, startedAt, pid, host, rest] = match;
-  const started = Date.parse(startedAt!);
-  const minutes = Math.max(0, Math.round((now.getTime() - started) / 60_000));
-  const ago = Number.isNaN(started) ? '' : ` (${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`} ago)`;
-  const when = Number.isNaN(started) ? startedAt! : `${startedAt!.slice(0, 16).replace('T', ' ')} UTC`;
-  const by = pid && host ? ` by process ${pid} on host ${ownerHostName(host)} (\`kill ${pid}\` there stops it, and it gives the lock back)` : '';
-  return `another run of pipeline ${pipeline} is in progress: run ${runId}, started ${when}${ago}${by}; ${rest}`;
-}
-
 export function registerRun(program: Command, state: CliState): void {
   program
     .command('run')
@@ -355,9 +336,7 @@ export function registerRun(program: Command, state: CliState): void {
           process.off('SIGTERM', interrupt);
           progress?.finish();
         }
-      }, 'create').catch((error: unknown) => {
-        throw error instanceof RunInProgressError ? new RunInProgressError(runInProgressText(error.message)) : error;
-      });
+      }, 'create');
       // the feeds the summary tells to move, for scripts too (with no login, as every URL shown), and the failing ones it
       // names although the run did not check them
       if (options.json) {
