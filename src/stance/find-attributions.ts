@@ -449,18 +449,115 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   while (start < end && /^(in|of|at|from|for)$/.test(tokens[start]!.word)) start++;
   // A leading "and" belongs to the clause, not the subject.
   while (start < end && (tokens[start]!.word === 'and' || tokens[start]!.word === 'but')) start++;
-  return start < end ? [start, end] : null;
+  if (start >= end) return null;
+  // "Opponents of a global pause on frontier AI development argued": a walk that stopped at a preposition inside a
+  // phrase found the preposition's object, which is no subject. The subject is the phrase the preposition belongs to
+  // when that names who speaks ("Opponents of ...", "Researchers with the institute", "People on both sides"); else
+  // the object stands only where it names someone itself ("Speaking to reporters Anthropic said", without the comma),
+  // never where it is a thing ("frontier AI development").
+  // "to" before a verb ("urge this committee to recommend the government back ...") marks an infinitive, no phrase.
+  const isInfinitive = tokens[start - 1]?.word === 'to' && !DESCRIPTION_DETERMINERS.has(tokens[start]!.word)
+    && !isCapitalised(text, tokens[start]!) && !/^\d/.test(tokens[start]!.word);
+  if (start > 1 && !isInfinitive && NOUN_PHRASE_PREPOSITIONS.has(tokens[start - 1]!.word) && isWordAt(tokens, start - 2)) {
+    const owner = phraseOwningPreposition(tokens, start - 1, end);
+    if (owner !== null) return [owner, end];
+    if (!namesSpeaker(text, tokens, start, end)) return null;
+  }
+  return [start, end];
+}
+
+/** Prepositions that tie a phrase to the noun before it ("opponents of", "a pause on", "researchers with"). */
+const NOUN_PHRASE_PREPOSITIONS = new Set([
+  'of', 'on', 'in', 'at', 'for', 'from', 'with', 'to', 'by', 'over', 'about', 'into', 'under', 'against', 'across',
+  'among', 'around', 'within', 'inside', 'outside', 'near', 'behind', 'toward', 'towards', 'without', 'during',
+]);
+/** Speaking heads that name a text, not who speaks: "a statement to investors" owns no speaker. */
+const DOCUMENT_HEADS = new Set(['proposal', 'letter', 'article', 'post', 'paper', 'statement', 'document', 'blog', 'note', 'report', 'editorial', 'op-ed']);
+// Words a phrase that owns a prepositional phrase may add to the subject's walk ("Opponents of a global pause on ...").
+const MAX_OWNER_WORDS = 6;
+
+/** True for a noun that heads a phrase naming a speaker or a text that speaks ("critics", "researchers", "letter"). */
+export function isActorHead(word: string): boolean {
+  return ACTOR_HEADS.has(word) || ACTOR_HEADS.has(singularOf(word)) || PERSON_HEADS.has(singularOf(word));
+}
+
+/** True for a word that can head a phrase naming who speaks: a speaking noun ("opponents", "researchers") or "those". */
+function isSpeakingHead(word: string | undefined): boolean {
+  if (word === undefined || DOCUMENT_HEADS.has(word)) return false;
+  return isActorHead(word) || word === 'those' || word === 'people';
+}
+
+/**
+ * The start of the phrase that a prepositional phrase opening at `preposition` belongs to, when the phrase names a
+ * speaker: its head, the word before its first preposition or the one before that ("Officials close to the talks",
+ * "Those opposed to a pause"), is a speaking noun. Null when the words before the preposition are no such phrase
+ * ("Anthropic called on governments").
+ */
+function phraseOwningPreposition(tokens: readonly Token[], preposition: number, end: number): number | null {
+  let from = preposition;
+  while (from > 0 && preposition - from < MAX_OWNER_WORDS && end - from < MAX_SUBJECT_WORDS + MAX_OWNER_WORDS && isWordAt(tokens, from - 1)) {
+    const word = tokens[from - 1]!.word;
+    if (SUBJECT_STOP.has(word) && !NOUN_PHRASE_PREPOSITIONS.has(word) && word !== 'and') break;
+    from--;
+  }
+  while (from < preposition && (NOUN_PHRASE_PREPOSITIONS.has(tokens[from]!.word) || /^(and|but)$/.test(tokens[from]!.word))) from++;
+  if (from >= preposition) return null;
+  let first = from + 1;
+  while (first < preposition && !NOUN_PHRASE_PREPOSITIONS.has(tokens[first]!.word)) first++;
+  const head = tokens[first - 1]!.word;
+  const beforeHead = first - 2 >= from ? tokens[first - 2]!.word : undefined;
+  return isSpeakingHead(head) || isSpeakingHead(beforeHead) ? from : null;
+}
+
+/** True when a phrase's head names who may speak: a pronoun, a name, or a speaking noun ("reporters", "critics"). */
+function namesSpeaker(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const head = tokens[to - 1]!;
+  if (PRONOUNS.has(head.word) || PLURAL_WORDS.has(head.word)) return true;
+  return isCapitalised(text, head) || isActorHead(head.word);
+}
+
+/** True for "(ret.)" after a general's or a colonel's title ("Gen. (ret.) Ann Doe"), a part of the name. */
+function isRetiredMark(tokens: readonly Token[], index: number): boolean {
+  return tokens[index]?.word === '(' && tokens[index + 1]?.word === 'ret' && tokens[index + 2]?.word === ')';
 }
 
 /** The noun phrase after an inverted verb ("..., said the startup founder: ..."). */
 function subjectAfter(tokens: readonly Token[], verb: number): [number, number] | null {
   const start = verb + 1;
   let end = start;
-  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && isWordAt(tokens, end)) {
+  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && (isWordAt(tokens, end) || isRetiredMark(tokens, end))) {
     if (end > start && NP_END_AFTER.has(tokens[end]!.word)) break;
-    end++;
+    end += isRetiredMark(tokens, end) ? 3 : 1;
   }
   return end > start ? [start, end] : null;
+}
+
+// The most tokens of a name set off after a description ("Dr. Helen van der Marsh" is seven).
+const MAX_APPOSITIVE_NAME_TOKENS = 7;
+/** Tokens that may end a name set off after a description: the sentence's end or a clause break. */
+const APPOSITIVE_NAME_ENDS = new Set([',', ';', ':', '.', '(', '—', '"', '?', '!']);
+
+/**
+ * The name set off by a comma after a description of the speaker ("..., said its director, Paul Kane.", "according to
+ * a researcher, Dr. Helen Marsh, ..."): the name is who speaks, the description only says who they are. Null unless the
+ * subject is a description (its head in lower case: "its director", "Anthropic's chief") and a name of capitalised
+ * words follows, up to a clause break or the end (not "the chair, Anne Roe and ...").
+ */
+function appositiveNameAfter(text: string, tokens: readonly Token[], [from, to]: [number, number]): [number, number] | null {
+  if (tokens[to]?.word !== ',' || isCapitalised(text, tokens[to - 1]!) || to - from < 2) return null;
+  const start = to + 1;
+  let end = start;
+  while (end < tokens.length && end - start < MAX_APPOSITIVE_NAME_TOKENS) {
+    const token = tokens[end]!;
+    if (isRetiredMark(tokens, end)) end += 3;
+    else if (isWordAt(tokens, end) && (isNamePart(text, tokens, end) || token.word === '.' || (end > start && NAME_PARTICLES_BEFORE_COLON.test(token.word)))) end++;
+    else break;
+  }
+  if (end === start || !isCapitalised(text, tokens[end - 1]!)) return null;
+  if (end < tokens.length && !APPOSITIVE_NAME_ENDS.has(tokens[end]!.word)) return null;
+  // A place or a date set off after the speaker ("said the minister, Brussels") names no one.
+  const words = tokens.slice(start, end).map((token) => token.word).join(' ');
+  return DATELINE_PLACES.has(words) ? null : [start, end];
 }
 
 function wordCount(tokens: readonly Token[], from: number, to: number): number {
@@ -929,7 +1026,7 @@ function findAnchors(
     if (isInside(quotes, v)) continue;
     if (isAccording) {
       const subject = subjectAfter(tokens, v + 1);
-      if (subject) anchors.push({ kind: 'according', verb: v, subject, start: v });
+      if (subject) anchors.push({ kind: 'according', verb: v, subject: appositiveNameAfter(text, tokens, subject) ?? subject, start: v });
       continue;
     }
     const isParticiple = PARTICIPLES.has(word);
@@ -981,7 +1078,9 @@ function findAnchors(
     if (isInverted) {
       const subject = subjectAfter(tokens, v);
       const isFramed = (previousWord === '"' || v > MIN_STATEMENT_WORDS) && isFramedDescription(tokens, subject, v);
-      if (subject && (isActorLike(text, tokens, subject) || isFramed)) anchors.push({ kind: 'inverted', verb: v, subject, start: v });
+      if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
+        anchors.push({ kind: 'inverted', verb: v, subject: appositiveNameAfter(text, tokens, subject) ?? subject, start: v });
+      }
       continue;
     }
     if (v === 0 && /^\p{Lu}/u.test(text)) {
