@@ -6,7 +6,7 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
-import { modifiesNoun, readsAsVerb } from './clause-polarity.ts';
+import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -85,8 +85,9 @@ export const SPEECH_VERBS = new Set([
   'criticizes', 'criticises', 'criticize', 'criticise', 'praised', 'praises', 'slammed', 'slams', 'mocked', 'mocks',
   'point', 'points', 'pointed', 'fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'think', 'thinks',
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
-  'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'passed', 'adopted', 'approved', 'issued', 'issues',
-  'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
+  'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'decline',
+  'passed', 'adopted', 'approved', 'issued', 'issues', 'published', 'released', 'delivered', 'deliver', 'submitted',
+  'presented', 'joined', 'joins',
   // Advocacy: "has advocated for a pause", "would push for a treaty", "renewed its call for", "made an appeal for",
   // "proposed a moratorium".
   'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
@@ -107,15 +108,29 @@ export const REPORTING_VERBS = new Set([
   'replied', 'responded', 'posted', 'tweeted', 'commented', 'declared', 'testified', 'testifies', 'asked',
 ]);
 /** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
-const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
+/** Verbs of refusing an act ("refuses to sign", "declined to back"): a position, unless what is refused is speech. */
+const REFUSAL_VERBS = new Set(['refused', 'refuses', 'refuse', 'declined', 'declines', 'decline']);
+const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'pledged', 'pledges', ...REFUSAL_VERBS]);
 
-/** Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back it"). */
-const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether']);
+/**
+ * Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back
+ * it", "if any major developer refuses to join, ...").
+ */
+const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether', 'if']);
+/**
+ * Verbs after which a "that" clause says what someone ought to do, not what they did ("We recommend that member states
+ * decline to endorse it", "urged that labs sign the letter"): its subject and verb report no one.
+ */
+const RECOMMENDING_VERBS = new Set([
+  'recommend', 'recommends', 'recommended', 'urge', 'urges', 'urged', 'propose', 'proposes', 'proposed', 'suggest',
+  'suggests', 'suggested', 'ask', 'asks', 'asked', 'demand', 'demands', 'demanded', 'insist', 'insists', 'insisted',
+  'request', 'requests', 'requested', 'require', 'requires', 'required', 'advise', 'advises', 'advised',
+]);
 /** Words that make a subject nobody ("no inspector could tell", "neither lab has said"). */
 const NEGATIVE_QUANTIFIERS = new Set(['no', 'neither']);
 
-/** What one refuses to do when one says nothing ("refused to comment", "refused to be drawn"). */
-const NON_STATEMENTS = new Set(['comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate']);
+/** What one refuses to do when one says nothing ("refused to comment", "declined to give details"). */
+const NON_STATEMENTS = UNSAID_ACTS;
 
 /** "the people who agreed to freeze", "states that have vowed to": the verb describes its subject. */
 function isRelativeClauseVerb(tokens: readonly Token[], verb: number): boolean {
@@ -134,7 +149,8 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   signed: new Set(['the', 'a', 'an']), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
-  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), refused: new Set(['to']),
+  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
+  ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing',
     'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for'])])),
   // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
@@ -159,7 +175,13 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   // "made an urgent appeal for", "renewed its call for" (but "made a call on the launch" decides, and is left out).
   const appeal = new Set(['appeal', 'appeals', 'plea', 'pleas', 'case']);
   const renewedCall = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'warning', 'warnings']);
+  // "declined to sign", "refuses to join the pause": refusing an act of taking a side, not "declined to poll the audience".
+  const refusal = new Set([
+    'sign', 'join', 'back', 'endorse', 'support', 'comply', 'honour', 'honor', 'accept', 'adopt', 'ratify', 'commit',
+    'participate', 'pause', 'halt', 'stop', 'freeze', 'slow', 'agree', 'abide', 'observe',
+  ]);
   return {
+    refuses: refusal, refuse: refusal, declined: refusal, declines: refusal, decline: refusal,
     asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
     issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
     presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
@@ -1050,8 +1072,9 @@ function findAnchors(
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
     // "The proposal adds to this dialogue", "added to his titles": contributing, not saying.
     if (/^(add|adds|added)$/.test(word) && tokens[v + 1]?.word === 'to') continue;
-    // "refused to comment": declining to speak states no position.
-    if (word === 'refused' && NON_STATEMENTS.has(tokens[v + 2]?.word ?? '')) continue;
+    // "refused to comment": declining to speak states no position; "Shares declined to a two-year low" is no refusal.
+    if (REFUSAL_VERBS.has(word) && (NON_STATEMENTS.has(tokens[v + 2]?.word ?? '') || !isWordAt(tokens, v + 2)
+      || DETERMINER_LIKE.has(tokens[v + 2]!.word) || /^\d/.test(tokens[v + 2]!.word))) continue;
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
       // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
       // participle clause speaks for the sentence's subject.
@@ -1092,6 +1115,7 @@ function findAnchors(
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
     if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
+    if (beforeSubject === 'that' && RECOMMENDING_VERBS.has(tokens[subject![0] - 2]?.word ?? '')) continue;
     // "Religious leaders praised the pause call this week": "call" is a noun there (see clauseSubject).
     if (subject === undefined || (subject && NEGATIVE_QUANTIFIERS.has(tokens[subject[0]]!.word))) continue;
     const beforeFrame = subject ? (singleQuoteEnds.has(subject[0]) ? '"' : tokens[subject[0] - 1]?.word) : undefined;
