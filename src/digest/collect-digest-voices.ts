@@ -7,11 +7,18 @@ const GROUP_DETERMINERS = new Set([
   'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds',
 ]);
 
+/**
+ * Titles before a person's name ("Dr. Marsh", "Sen. Ruth Adeyemi", "Prof Ann Lee"): they change no more who is meant
+ * than a determiner does. The scorer shows a full name without one; a surname keeps its title ("Dr. Marsh"), and names
+ * stored by an older scorer keep theirs ("Dr. Helen Marsh").
+ */
+const NAME_TITLE = /^(?:(?:mr|mrs|ms|mx|dr|prof)\.?|(?:messrs|sen|sens|rep|reps|gov|gen|col|lt|sgt|capt|cmdr|adm|maj|cpl|rev|hon|fr|supt|insp)\.|\(ret\.?\))$/i;
+
 /** A speaker as one article names them. */
 interface ActorName {
   /** As written, spacing collapsed. */
   written: string;
-  /** Without leading determiners: "Two senators" → "senators". */
+  /** Without leading determiners and titles: "Two senators" → "senators", "Dr. Marsh" → "Marsh". */
   bare: string;
   wordCount: number;
   hasDeterminer: boolean;
@@ -21,7 +28,7 @@ function parseActorName(actor: string): ActorName {
   const words = actor.replace(/\s+/g, ' ').trim().split(' ');
   let start = 0;
   // The last word stays even if it is one of them: "Many" alone is all the text says of the speaker.
-  while (start < words.length - 1 && (GROUP_DETERMINERS.has(words[start]!.toLowerCase()) || /^\d+$/.test(words[start]!))) start++;
+  while (start < words.length - 1 && (GROUP_DETERMINERS.has(words[start]!.toLowerCase()) || /^\d+$/.test(words[start]!) || NAME_TITLE.test(words[start]!))) start++;
   return { written: words.join(' '), bare: words.slice(start).join(' '), wordCount: words.length - start, hasDeterminer: start > 0 };
 }
 
@@ -43,8 +50,8 @@ function isPersonalName(name: ActorName): boolean {
 }
 
 /**
- * Group keys across the digest: "Sacks" joins "David Sacks" when exactly one full name in the digest ends with that
- * surname. Two ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people.
+ * Group keys across the digest: "Sacks" (or "Dr. Sacks") joins "David Sacks" when exactly one full name in the digest
+ * ends with that surname. Two ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people.
  * Only a person's full name takes a surname (isPersonalName): "China" does not join "Li Wei of the Bank of China".
  * Within an article the scorer has already resolved surnames; this does it across articles.
  */

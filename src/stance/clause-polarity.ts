@@ -116,7 +116,11 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
   if (matches.length === 0) return [];
   const weights = clauseWeights(tokens);
   const question = questionKind(tokens);
+  const refusals = refusedSpans(tokens);
   const candidates: CueHit[] = [];
+  // Cues turned because they stand in what is refused: their side before the refusal is the refused thing's.
+  const refusedMatches = new Set<PhraseMatch<StanceCue>>();
+  const refused = new Set<CueHit>();
   for (const match of matches) {
     const cue = match.data;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from))) continue;
@@ -127,7 +131,11 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
       const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
+      // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
+      const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
+      if (isRefused) isNegated = !isNegated;
       if (isNegated) value *= NEGATED_WEIGHT;
+      if (isRefused) refusedMatches.add(match);
     }
     let isHedged = false;
     let isConditional = false;
@@ -153,7 +161,9 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
       if (target !== null && target !== defaultTarget) value = -value;
     }
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
-    candidates.push({ from: match.from, to: match.to, value, cue });
+    const candidate = { from: match.from, to: match.to, value, cue };
+    if (refusedMatches.has(match)) refused.add(candidate);
+    candidates.push(candidate);
   }
   // Overlapping cues describe the same words ("marketing ploy" and "ploy"): keep the strongest.
   candidates.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
@@ -171,7 +181,99 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
     if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection) continue;
     if (isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) hit.value = -hit.value;
   }
-  return hits;
+  // "signed a letter opposing the pause", "refused to sign a letter against the pause": signing a text, or refusing to,
+  // takes a side on what the text says. The cue read the text as a call for the pause; where the words after it say
+  // the text is against it, the act takes the other side, and those words, which describe the text, are no claim of
+  // the clause's own ("refused to sign a letter opposing the pause" is no opposition).
+  const described = new Set<CueHit>();
+  for (const hit of hits) {
+    if (described.has(hit) || !isEndorsingAct(tokens, hit)) continue;
+    const content = contentOfSigned(tokens, hits, hit, refused);
+    if (content.side >= 0) continue;
+    hit.value = -hit.value;
+    if (content.hit !== null) described.add(content.hit);
+  }
+  return described.size === 0 ? hits : hits.filter((hit) => !described.has(hit));
+}
+
+/** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
+const REFUSAL_WORDS = new Set([
+  'refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining',
+]);
+/**
+ * Acts whose refusal is no position ("refused to comment", "refused to be drawn", "declined to give details"): one who
+ * declines to comment or to say whether they back the pause says nothing of it. Their clause is left as it reads
+ * ("declined to say whether it would back the pause" stays a question).
+ */
+export const UNSAID_ACTS: ReadonlySet<string> = new Set([
+  'comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate', 'specify', 'disclose',
+  'reveal', 'name', 'identify', 'detail', 'give', 'provide', 'share', 'release', 'explain', 'state',
+]);
+/** Words that end what is refused: a new clause begins ("refused to sign and called the letter naive"). */
+const REFUSAL_SCOPE_ENDS = new Set([
+  'and', 'but', 'while', 'whereas', 'because', 'since', 'although', 'though', 'so', 'yet', 'as', 'citing', 'saying', 'arguing',
+]);
+
+/** Token spans of what a sentence says is refused: from the verb after "refuse(s) to" or "declined to" to its clause's end. */
+function refusedSpans(tokens: readonly Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!REFUSAL_WORDS.has(tokens[i]!.word) || tokens[i + 1]!.word !== 'to' || UNSAID_ACTS.has(tokens[i + 2]!.word)) continue;
+    let end = i + 2;
+    while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !REFUSAL_SCOPE_ENDS.has(tokens[end]!.word)) end++;
+    spans.push([i + 2, end]);
+  }
+  return spans;
+}
+
+/** Verbs of taking a text or a cause up: signing, backing, endorsing, joining, supporting it. */
+const ENDORSING_VERBS = /^(sign|signs|signed|signing|back|backs|backed|backing|endorse|endorses|endorsed|endorsing|join|joins|joined|joining|support|supports|supported|supporting)$/;
+/** Texts and causes one signs or joins, whose words may say which side they take ("a letter opposing the pause"). */
+const SIGNED_TEXTS = new Set([
+  'letter', 'letters', 'pledge', 'statement', 'petition', 'declaration', 'appeal', 'call', 'calls', 'campaign',
+  'coalition', 'motion', 'resolution', 'manifesto',
+]);
+// Words at most between the act's cue and the text it signs ("refused to sign [an open letter] opposing ...").
+const SIGNED_TEXT_REACH = 4;
+const RELATIVE_OPENERS = new Set(['that', 'which']);
+const AGAINST_REACH = 3;
+
+/** Whether a cue is an act of taking a text up or refusing to ("signed a letter", "refuses to sign"). */
+function isEndorsingAct(tokens: readonly Token[], hit: CueHit): boolean {
+  for (let i = hit.from; i < hit.to; i++) {
+    if (ENDORSING_VERBS.test(tokens[i]!.word) || REFUSAL_WORDS.has(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+
+/**
+ * The side the text that `act` signs, backs or refuses takes by its own words, as they stand after its noun, and the cue
+ * that says it: side -1 for a text against the pause ("a letter opposing the pause", "a petition against the
+ * moratorium", "the statement, which rejects the pause"), +1 for one for it, 0 when its words say nothing. A cue read
+ * inside a refusal ("refused to sign a letter opposing ...") is read as the text says it, before the refusal turned it.
+ */
+function contentOfSigned(
+  tokens: readonly Token[], hits: readonly CueHit[], act: CueHit, refused: ReadonlySet<CueHit>,
+): { side: number; hit: CueHit | null } {
+  const none = { side: 0, hit: null };
+  let noun = -1;
+  for (let i = act.from; i < act.to + SIGNED_TEXT_REACH && i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (i >= act.to && (isClauseBreak(word) || REFUSAL_SCOPE_ENDS.has(word))) break;
+    if (SIGNED_TEXTS.has(word)) noun = i;
+  }
+  if (noun < 0) return none;
+  let content = noun + 1;
+  if (tokens[content]?.word === ',' && RELATIVE_OPENERS.has(tokens[content + 1]?.word ?? '')) content++;
+  if (RELATIVE_OPENERS.has(tokens[content]?.word ?? '')) content++;
+  const said = hits.find((hit) => hit !== act && hit.from >= noun + 1 && hit.from <= content);
+  if (said !== undefined) return { side: Math.sign(said.value) * (refused.has(said) ? -1 : 1), hit: said };
+  if (tokens[content]?.word !== 'against') return none;
+  // "against the pause", "against a six-month moratorium"
+  for (let i = content + 1; i <= content + AGAINST_REACH && i < tokens.length; i++) {
+    if (PROPOSAL_WORDS.test(tokens[i]!.word)) return { side: -1, hit: null };
+  }
+  return none;
 }
 
 /**

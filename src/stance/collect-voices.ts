@@ -6,7 +6,7 @@
 
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import { REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
+import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
 import { PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -251,8 +251,72 @@ export function isHeadingLine(text: string): boolean {
   return words.every((word, index) => /^[\p{Lu}\p{N}'‘"“(]/u.test(word) || (index > 0 && HEADLINE_LOWER_WORDS.has(word)));
 }
 
-/** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped. */
+/**
+ * Titles before a person's name: abbreviations with their period ("Dr.", "Sen.", "Gen."), a bracketed "(ret.)" after
+ * one, and the courtesy and academic titles also written without it ("Dr Helen Marsh", "Prof Ann Lee"). Spelled out,
+ * "General" or "Major" may open a company's name ("General Motors"), and "Senator" says who someone is: those stay.
+ */
+const NAME_TITLE = /^(?:(?:mr|mrs|ms|mx|dr|prof)\.?|(?:messrs|sen|sens|rep|reps|gov|gen|col|lt|sgt|capt|cmdr|adm|maj|cpl|rev|hon|fr|supt|insp)\.|\(ret\.?\))$/i;
+
+/**
+ * A person named in full is shown without the title before the name ("Dr. Helen Marsh" → "Helen Marsh"), as a
+ * description before a name is; a title before a surname alone stays ("Dr. Marsh"), since the surname alone names
+ * nobody (earlierNameOf folds it into the full name when the text gives one).
+ */
+function withoutTitle(words: readonly string[]): string[] {
+  let start = 0;
+  while (start < words.length && NAME_TITLE.test(words[start]!)) start++;
+  if (start === 0) return [...words];
+  const rest = words.slice(start);
+  return rest.length >= 2 && rest.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word)) ? rest : [...words];
+}
+
+/** The title before a surname alone ("Dr. Marsh" → "Marsh"), or null for any other name. */
+function titledSurname(actor: string): string | null {
+  const words = actor.split(' ');
+  let start = 0;
+  while (start < words.length && NAME_TITLE.test(words[start]!)) start++;
+  return start > 0 && start === words.length - 1 && /^\p{Lu}/u.test(words[start]!) ? words[start]! : null;
+}
+
+/** Prepositions that tie a phrase to the noun before it ("opponents of the pause", "a pause on frontier AI"). */
+const PHRASE_PREPOSITIONS = new Set([
+  'of', 'on', 'in', 'at', 'for', 'from', 'with', 'to', 'by', 'over', 'about', 'into', 'under', 'against', 'across',
+  'among', 'around', 'within', 'inside', 'outside', 'near', 'behind', 'toward', 'towards', 'without', 'during',
+]);
+/**
+ * Prepositions of a phrase about a thing ("a pause on frontier AI", "the rules for training runs"); "at", "in", "from",
+ * "with" and "of" more often place a speaker or name their body ("a researcher at an institute in Munich").
+ */
+const THING_PREPOSITIONS = new Set(['on', 'about', 'over', 'for', 'to', 'against', 'into', 'toward', 'towards', 'during', 'without', 'under']);
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+
+/**
+ * A description of a speaker keeps its head and the phrase that says whose side or body they are of ("Opponents of a
+ * global pause", "A researcher at a Chinese AI institute"); a further phrase about a thing, in lower case, describes
+ * that thing, not the speaker ("... on frontier AI development" is the pause's), and is dropped. A phrase about a
+ * named place or body stays ("... in Munich", "... to the Commission").
+ */
+function withoutThingPhrases(words: readonly string[]): string[] {
+  let phrases = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (!PHRASE_PREPOSITIONS.has(words[i]!)) continue;
+    // "Hundreds of workers at two labs", "one of the largest developers": a quantity's "of" names the speaker's kind.
+    if (words[i] === 'of' && isQuantityOnly(words.slice(0, i).join(' '))) continue;
+    if (++phrases < 2 || !THING_PREPOSITIONS.has(words[i]!)) continue;
+    let object = i + 1;
+    while (object < words.length && PHRASE_DETERMINERS.has(words[object]!.toLowerCase())) object++;
+    if (object < words.length && /^\p{Ll}/u.test(words[object]!)) return words.slice(0, i);
+  }
+  return [...words];
+}
+
+/** "AI startup Anthropic" → "Anthropic": a description before a proper name is dropped, and so is a title ("Dr."). */
 export function cleanActorName(actor: string): string {
+  return withoutTitle(describedName(actor).split(' ')).join(' ');
+}
+
+function describedName(actor: string): string {
   // A dateline before the speaker ("BRUSSELS - A European Commission spokesperson", "July 2 - The minister") is the
   // report's place and date, not part of who speaks.
   const undated = actor.replace(/^.*\s[-–—]\s+(?=\S)/u, '');
@@ -268,7 +332,8 @@ export function cleanActorName(actor: string): string {
   }
   // Particles cannot open a name.
   while (start < words.length && NAME_PARTICLES.has(words[start]!)) start++;
-  if (start === 0 || start === words.length) return words.join(' ');
+  if (start === words.length) return withoutThingPhrases(words).join(' ');
+  if (start === 0) return words.join(' ');
   const before = words[start - 1]!.toLowerCase().replace(/[’']s$/, '');
   if (before === 'and') return withoutDescription(words);
   if (FUNCTION_WORDS.has(before) || /[’']s$/.test(words[start - 1]!)) return words.join(' ');
@@ -286,8 +351,26 @@ function withoutDescription(words: readonly string[]): string {
   return isDescription && isNames ? words.slice(first).join(' ') : words.join(' ');
 }
 
+/**
+ * The words of a speaker's phrase up to its first preposition when they end with a noun of a speaker or of a text
+ * ("Critics" of "Critics of the proposal", "Open letter" of "Open letter from 140 engineers"): they say what kind of
+ * speaker it is. Otherwise, the whole phrase ("the evidence reviewed in this paper", whose head the words do not tell).
+ */
+function headPhraseOf(actor: string): string {
+  const words = actor.split(/\s+/);
+  const preposition = words.findIndex((word, index) => index > 0 && PHRASE_PREPOSITIONS.has(word));
+  if (preposition <= 0) return actor;
+  const head = words[preposition - 1]!.toLowerCase().replace(/[’']s$/, '');
+  return isActorHead(head) ? words.slice(0, preposition).join(' ') : actor;
+}
+
+/** "Open letter from 140 Korean engineers" → "140 Korean engineers": who a text is from or by. */
+function authorOfText(actor: string): string | null {
+  return /^\S+(?: \S+){0,3}? (?:from|by) (.+)$/u.exec(actor)?.[1] ?? null;
+}
+
 function headOf(actor: string): string {
-  return (actor.toLowerCase().split(/\s+/).at(-1) ?? '').replace(/[’']s$/, '');
+  return (headPhraseOf(actor).toLowerCase().split(/\s+/).at(-1) ?? '').replace(/[’']s$/, '');
 }
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
@@ -334,11 +417,15 @@ export function isQuantityOnly(actor: string): boolean {
 function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned)) return null;
+  // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
+  const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);
-  if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(cleaned)) {
-    const owner = /^(.+?)[’']s\s+\S+$/u.exec(cleaned)?.[1];
+  if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(headPhrase)) {
+    const owner = /^(.+?)[’']s\s+\S+$/u.exec(headPhrase)?.[1];
     if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);
-    if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || GENERIC_ORGANISATION.test(cleaned))) return proposer;
+    const author = headPhrase === cleaned ? null : authorOfText(cleaned);
+    if (author !== null) return resolveActor(author, proposer);
+    if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || GENERIC_ORGANISATION.test(headPhrase))) return proposer;
     return GENERIC_ORGANISATION.test(cleaned) ? cleaned : null;
   }
   return cleaned;
@@ -356,6 +443,9 @@ function isProposerName(actor: string): boolean {
  * words or a hyphenated one, so "Google" is not "Google DeepMind".
  */
 function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[]): string | null {
+  // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
+  const surname = titledSurname(actor);
+  if (surname !== null) return fullNames.find((full) => full.endsWith(` ${surname}`)) ?? null;
   if (!actor.includes(' ')) {
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
       ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)));

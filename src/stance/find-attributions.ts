@@ -6,7 +6,7 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
-import { modifiesNoun, readsAsVerb } from './clause-polarity.ts';
+import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -85,8 +85,9 @@ export const SPEECH_VERBS = new Set([
   'criticizes', 'criticises', 'criticize', 'criticise', 'praised', 'praises', 'slammed', 'slams', 'mocked', 'mocks',
   'point', 'points', 'pointed', 'fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'think', 'thinks',
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
-  'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'passed', 'adopted', 'approved', 'issued', 'issues',
-  'published', 'released', 'delivered', 'deliver', 'submitted', 'presented', 'joined', 'joins',
+  'voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'refuses', 'refuse', 'declined', 'declines', 'decline',
+  'passed', 'adopted', 'approved', 'issued', 'issues', 'published', 'released', 'delivered', 'deliver', 'submitted',
+  'presented', 'joined', 'joins',
   // Advocacy: "has advocated for a pause", "would push for a treaty", "renewed its call for", "made an appeal for",
   // "proposed a moratorium".
   'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
@@ -107,15 +108,29 @@ export const REPORTING_VERBS = new Set([
   'replied', 'responded', 'posted', 'tweeted', 'commented', 'declared', 'testified', 'testifies', 'asked',
 ]);
 /** Verbs of a commitment ("agreed to", "voted to"): after "who" they describe a group, not report it. */
-const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'refused', 'pledged', 'pledges']);
+/** Verbs of refusing an act ("refuses to sign", "declined to back"): a position, unless what is refused is speech. */
+const REFUSAL_VERBS = new Set(['refused', 'refuses', 'refuse', 'declined', 'declines', 'decline']);
+const COMMITMENT_VERBS = new Set(['voted', 'votes', 'vowed', 'vows', 'agreed', 'pledged', 'pledges', ...REFUSAL_VERBS]);
 
-/** Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back it"). */
-const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether']);
+/**
+ * Words after which a subject and its verb are supposed or asked, not reported ("declined to say whether X would back
+ * it", "if any major developer refuses to join, ...").
+ */
+const HYPOTHETICAL_OPENERS = new Set(['unless', 'until', 'lest', 'whether', 'if']);
+/**
+ * Verbs after which a "that" clause says what someone ought to do, not what they did ("We recommend that member states
+ * decline to endorse it", "urged that labs sign the letter"): its subject and verb report no one.
+ */
+const RECOMMENDING_VERBS = new Set([
+  'recommend', 'recommends', 'recommended', 'urge', 'urges', 'urged', 'propose', 'proposes', 'proposed', 'suggest',
+  'suggests', 'suggested', 'ask', 'asks', 'asked', 'demand', 'demands', 'demanded', 'insist', 'insists', 'insisted',
+  'request', 'requests', 'requested', 'require', 'requires', 'required', 'advise', 'advises', 'advised',
+]);
 /** Words that make a subject nobody ("no inspector could tell", "neither lab has said"). */
 const NEGATIVE_QUANTIFIERS = new Set(['no', 'neither']);
 
-/** What one refuses to do when one says nothing ("refused to comment", "refused to be drawn"). */
-const NON_STATEMENTS = new Set(['comment', 'say', 'discuss', 'answer', 'respond', 'elaborate', 'confirm', 'be', 'speculate']);
+/** What one refuses to do when one says nothing ("refused to comment", "declined to give details"). */
+const NON_STATEMENTS = UNSAID_ACTS;
 
 /** "the people who agreed to freeze", "states that have vowed to": the verb describes its subject. */
 function isRelativeClauseVerb(tokens: readonly Token[], verb: number): boolean {
@@ -134,7 +149,8 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   signed: new Set(['the', 'a', 'an']), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
-  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), refused: new Set(['to']),
+  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
+  ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing',
     'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for'])])),
   // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
@@ -159,7 +175,13 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
   // "made an urgent appeal for", "renewed its call for" (but "made a call on the launch" decides, and is left out).
   const appeal = new Set(['appeal', 'appeals', 'plea', 'pleas', 'case']);
   const renewedCall = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'warning', 'warnings']);
+  // "declined to sign", "refuses to join the pause": refusing an act of taking a side, not "declined to poll the audience".
+  const refusal = new Set([
+    'sign', 'join', 'back', 'endorse', 'support', 'comply', 'honour', 'honor', 'accept', 'adopt', 'ratify', 'commit',
+    'participate', 'pause', 'halt', 'stop', 'freeze', 'slow', 'agree', 'abide', 'observe',
+  ]);
   return {
+    refuses: refusal, refuse: refusal, declined: refusal, declines: refusal, decline: refusal,
     asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
     issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
     presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
@@ -449,18 +471,115 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   while (start < end && /^(in|of|at|from|for)$/.test(tokens[start]!.word)) start++;
   // A leading "and" belongs to the clause, not the subject.
   while (start < end && (tokens[start]!.word === 'and' || tokens[start]!.word === 'but')) start++;
-  return start < end ? [start, end] : null;
+  if (start >= end) return null;
+  // "Opponents of a global pause on frontier AI development argued": a walk that stopped at a preposition inside a
+  // phrase found the preposition's object, which is no subject. The subject is the phrase the preposition belongs to
+  // when that names who speaks ("Opponents of ...", "Researchers with the institute", "People on both sides"); else
+  // the object stands only where it names someone itself ("Speaking to reporters Anthropic said", without the comma),
+  // never where it is a thing ("frontier AI development").
+  // "to" before a verb ("urge this committee to recommend the government back ...") marks an infinitive, no phrase.
+  const isInfinitive = tokens[start - 1]?.word === 'to' && !DESCRIPTION_DETERMINERS.has(tokens[start]!.word)
+    && !isCapitalised(text, tokens[start]!) && !/^\d/.test(tokens[start]!.word);
+  if (start > 1 && !isInfinitive && NOUN_PHRASE_PREPOSITIONS.has(tokens[start - 1]!.word) && isWordAt(tokens, start - 2)) {
+    const owner = phraseOwningPreposition(tokens, start - 1, end);
+    if (owner !== null) return [owner, end];
+    if (!namesSpeaker(text, tokens, start, end)) return null;
+  }
+  return [start, end];
+}
+
+/** Prepositions that tie a phrase to the noun before it ("opponents of", "a pause on", "researchers with"). */
+const NOUN_PHRASE_PREPOSITIONS = new Set([
+  'of', 'on', 'in', 'at', 'for', 'from', 'with', 'to', 'by', 'over', 'about', 'into', 'under', 'against', 'across',
+  'among', 'around', 'within', 'inside', 'outside', 'near', 'behind', 'toward', 'towards', 'without', 'during',
+]);
+/** Speaking heads that name a text, not who speaks: "a statement to investors" owns no speaker. */
+const DOCUMENT_HEADS = new Set(['proposal', 'letter', 'article', 'post', 'paper', 'statement', 'document', 'blog', 'note', 'report', 'editorial', 'op-ed']);
+// Words a phrase that owns a prepositional phrase may add to the subject's walk ("Opponents of a global pause on ...").
+const MAX_OWNER_WORDS = 6;
+
+/** True for a noun that heads a phrase naming a speaker or a text that speaks ("critics", "researchers", "letter"). */
+export function isActorHead(word: string): boolean {
+  return ACTOR_HEADS.has(word) || ACTOR_HEADS.has(singularOf(word)) || PERSON_HEADS.has(singularOf(word));
+}
+
+/** True for a word that can head a phrase naming who speaks: a speaking noun ("opponents", "researchers") or "those". */
+function isSpeakingHead(word: string | undefined): boolean {
+  if (word === undefined || DOCUMENT_HEADS.has(word)) return false;
+  return isActorHead(word) || word === 'those' || word === 'people';
+}
+
+/**
+ * The start of the phrase that a prepositional phrase opening at `preposition` belongs to, when the phrase names a
+ * speaker: its head, the word before its first preposition or the one before that ("Officials close to the talks",
+ * "Those opposed to a pause"), is a speaking noun. Null when the words before the preposition are no such phrase
+ * ("Anthropic called on governments").
+ */
+function phraseOwningPreposition(tokens: readonly Token[], preposition: number, end: number): number | null {
+  let from = preposition;
+  while (from > 0 && preposition - from < MAX_OWNER_WORDS && end - from < MAX_SUBJECT_WORDS + MAX_OWNER_WORDS && isWordAt(tokens, from - 1)) {
+    const word = tokens[from - 1]!.word;
+    if (SUBJECT_STOP.has(word) && !NOUN_PHRASE_PREPOSITIONS.has(word) && word !== 'and') break;
+    from--;
+  }
+  while (from < preposition && (NOUN_PHRASE_PREPOSITIONS.has(tokens[from]!.word) || /^(and|but)$/.test(tokens[from]!.word))) from++;
+  if (from >= preposition) return null;
+  let first = from + 1;
+  while (first < preposition && !NOUN_PHRASE_PREPOSITIONS.has(tokens[first]!.word)) first++;
+  const head = tokens[first - 1]!.word;
+  const beforeHead = first - 2 >= from ? tokens[first - 2]!.word : undefined;
+  return isSpeakingHead(head) || isSpeakingHead(beforeHead) ? from : null;
+}
+
+/** True when a phrase's head names who may speak: a pronoun, a name, or a speaking noun ("reporters", "critics"). */
+function namesSpeaker(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const head = tokens[to - 1]!;
+  if (PRONOUNS.has(head.word) || PLURAL_WORDS.has(head.word)) return true;
+  return isCapitalised(text, head) || isActorHead(head.word);
+}
+
+/** True for "(ret.)" after a general's or a colonel's title ("Gen. (ret.) Ann Doe"), a part of the name. */
+function isRetiredMark(tokens: readonly Token[], index: number): boolean {
+  return tokens[index]?.word === '(' && tokens[index + 1]?.word === 'ret' && tokens[index + 2]?.word === ')';
 }
 
 /** The noun phrase after an inverted verb ("..., said the startup founder: ..."). */
 function subjectAfter(tokens: readonly Token[], verb: number): [number, number] | null {
   const start = verb + 1;
   let end = start;
-  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && isWordAt(tokens, end)) {
+  while (end < tokens.length && end - start < MAX_SUBJECT_WORDS && (isWordAt(tokens, end) || isRetiredMark(tokens, end))) {
     if (end > start && NP_END_AFTER.has(tokens[end]!.word)) break;
-    end++;
+    end += isRetiredMark(tokens, end) ? 3 : 1;
   }
   return end > start ? [start, end] : null;
+}
+
+// The most tokens of a name set off after a description ("Dr. Helen van der Marsh" is seven).
+const MAX_APPOSITIVE_NAME_TOKENS = 7;
+/** Tokens that may end a name set off after a description: the sentence's end or a clause break. */
+const APPOSITIVE_NAME_ENDS = new Set([',', ';', ':', '.', '(', '—', '"', '?', '!']);
+
+/**
+ * The name set off by a comma after a description of the speaker ("..., said its director, Paul Kane.", "according to
+ * a researcher, Dr. Helen Marsh, ..."): the name is who speaks, the description only says who they are. Null unless the
+ * subject is a description (its head in lower case: "its director", "Anthropic's chief") and a name of capitalised
+ * words follows, up to a clause break or the end (not "the chair, Anne Roe and ...").
+ */
+function appositiveNameAfter(text: string, tokens: readonly Token[], [from, to]: [number, number]): [number, number] | null {
+  if (tokens[to]?.word !== ',' || isCapitalised(text, tokens[to - 1]!) || to - from < 2) return null;
+  const start = to + 1;
+  let end = start;
+  while (end < tokens.length && end - start < MAX_APPOSITIVE_NAME_TOKENS) {
+    const token = tokens[end]!;
+    if (isRetiredMark(tokens, end)) end += 3;
+    else if (isWordAt(tokens, end) && (isNamePart(text, tokens, end) || token.word === '.' || (end > start && NAME_PARTICLES_BEFORE_COLON.test(token.word)))) end++;
+    else break;
+  }
+  if (end === start || !isCapitalised(text, tokens[end - 1]!)) return null;
+  if (end < tokens.length && !APPOSITIVE_NAME_ENDS.has(tokens[end]!.word)) return null;
+  // A place or a date set off after the speaker ("said the minister, Brussels") names no one.
+  const words = tokens.slice(start, end).map((token) => token.word).join(' ');
+  return DATELINE_PLACES.has(words) ? null : [start, end];
 }
 
 function wordCount(tokens: readonly Token[], from: number, to: number): number {
@@ -929,7 +1048,7 @@ function findAnchors(
     if (isInside(quotes, v)) continue;
     if (isAccording) {
       const subject = subjectAfter(tokens, v + 1);
-      if (subject) anchors.push({ kind: 'according', verb: v, subject, start: v });
+      if (subject) anchors.push({ kind: 'according', verb: v, subject: appositiveNameAfter(text, tokens, subject) ?? subject, start: v });
       continue;
     }
     const isParticiple = PARTICIPLES.has(word);
@@ -953,8 +1072,9 @@ function findAnchors(
     if (COMMITMENT_VERBS.has(word) && isRelativeClauseVerb(tokens, v)) continue;
     // "The proposal adds to this dialogue", "added to his titles": contributing, not saying.
     if (/^(add|adds|added)$/.test(word) && tokens[v + 1]?.word === 'to') continue;
-    // "refused to comment": declining to speak states no position.
-    if (word === 'refused' && NON_STATEMENTS.has(tokens[v + 2]?.word ?? '')) continue;
+    // "refused to comment": declining to speak states no position; "Shares declined to a two-year low" is no refusal.
+    if (REFUSAL_VERBS.has(word) && (NON_STATEMENTS.has(tokens[v + 2]?.word ?? '') || !isWordAt(tokens, v + 2)
+      || DETERMINER_LIKE.has(tokens[v + 2]!.word) || /^\d/.test(tokens[v + 2]!.word))) continue;
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
       // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
       // participle clause speaks for the sentence's subject.
@@ -981,7 +1101,9 @@ function findAnchors(
     if (isInverted) {
       const subject = subjectAfter(tokens, v);
       const isFramed = (previousWord === '"' || v > MIN_STATEMENT_WORDS) && isFramedDescription(tokens, subject, v);
-      if (subject && (isActorLike(text, tokens, subject) || isFramed)) anchors.push({ kind: 'inverted', verb: v, subject, start: v });
+      if (subject && (isActorLike(text, tokens, subject) || isFramed)) {
+        anchors.push({ kind: 'inverted', verb: v, subject: appositiveNameAfter(text, tokens, subject) ?? subject, start: v });
+      }
       continue;
     }
     if (v === 0 && /^\p{Lu}/u.test(text)) {
@@ -993,6 +1115,7 @@ function findAnchors(
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
     if ((isQuestion(tokens) && QUESTION_AUXILIARIES.has(beforeSubject)) || HYPOTHETICAL_OPENERS.has(beforeSubject)) continue;
+    if (beforeSubject === 'that' && RECOMMENDING_VERBS.has(tokens[subject![0] - 2]?.word ?? '')) continue;
     // "Religious leaders praised the pause call this week": "call" is a noun there (see clauseSubject).
     if (subject === undefined || (subject && NEGATIVE_QUANTIFIERS.has(tokens[subject[0]]!.word))) continue;
     const beforeFrame = subject ? (singleQuoteEnds.has(subject[0]) ? '"' : tokens[subject[0] - 1]?.word) : undefined;

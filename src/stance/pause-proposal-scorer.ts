@@ -33,7 +33,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.6';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.7';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -487,7 +487,7 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
         confidence: round(learned.probabilities[decision.label]),
         evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
       };
-      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords) };
+      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords, stance.evidence) };
     },
   };
 
@@ -519,6 +519,7 @@ const RELAYED_SPEAKER_SHARE = 0.25;
  */
 function alignRelayedVoice(
   analysis: PassageAnalysis, label: StanceLabel, sideOfOwnWords: (sentences: readonly string[]) => StanceLabel,
+  evidence: readonly Evidence[] = [],
 ): Voice[] {
   if (!analysis.isPassage || label === 'neutral') return analysis.voices;
   const lengths = new Map<string, number>();
@@ -527,19 +528,25 @@ function alignRelayedVoice(
     lengths.set(voice.actor, (lengths.get(voice.actor) ?? 0) + voice.quote.length);
   }
   const ranked = [...lengths].sort((a, b) => b[1] - a[1]);
-  const top = ranked[0];
-  if (top === undefined) return analysis.voices;
-  const [speaker, length] = top;
   const textLength = analysis.sentences.reduce((sum, s) => sum + s.text.length, 0);
-  const share = length / Math.max(1, textLength);
   const isOnlySpeaker = ranked.length === 1;
+  // The speaker whose words moved the passage to its side is tried before the one quoted at most length.
+  const mover = mostMovingSpeaker(analysis, ranked, label, evidence);
+  const relayed = [mover, ranked[0]].find((candidate) => {
+    if (candidate === undefined) return false;
+    const [actor, length] = candidate;
+    const share = length / Math.max(1, textLength);
+    const isNeutral = analysis.voices.every((v) => v.actor !== actor || v.stance === 'neutral' || v.stance === label);
+    const others = analysis.voices.filter((v) => v.actor !== actor && !isProposer(v.actor) && v.stance !== 'neutral');
+    // Another speaker on the same side, or none on the other: the passage relays this speaker's camp.
+    const isCarried = isOnlySpeaker && share >= CARRIES_PASSAGE_SHARE;
+    const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
+    return isCarried || isRelayed;
+  });
+  if (relayed === undefined) return analysis.voices;
+  const [speaker] = relayed;
   const speakerVoices = analysis.voices.filter((v) => v.actor === speaker);
-  const isNeutral = speakerVoices.every((v) => v.stance === 'neutral' || v.stance === label);
   const others = analysis.voices.filter((v) => v.actor !== speaker && !isProposer(v.actor) && v.stance !== 'neutral');
-  // Another speaker on the same side, or none on the other: the passage relays this speaker's camp.
-  const isCarried = isOnlySpeaker && share >= CARRIES_PASSAGE_SHARE;
-  const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
-  if (!isCarried && !isRelayed) return analysis.voices;
   // Where other speakers take the passage's side, it may be theirs alone: then the speaker's own words, read alone,
   // must not gainsay it. A speaker who is the passage's one voice is read with the passage (a transcript's answer needs
   // its question, a letter's hypothetical its reply): read alone, such words were taken the wrong way as often as not.
@@ -548,6 +555,28 @@ function alignRelayedVoice(
     return analysis.voices.map((voice) => (voice.actor === speaker && voice.stance === 'neutral' ? { ...voice, stance: ownSide } : voice));
   }
   return analysis.voices.map((voice) => (voice.actor === speaker ? { ...voice, stance: label } : voice));
+}
+
+/**
+ * Among speakers not yet on the passage's side, the one whose sentence moved the passage there most (its evidence), when
+ * that one moved it more than the speaker quoted at most length: in '"A pause would be a disaster for research," said
+ * its director, Paul Kane.' after "The Centre responded to the proposal on Tuesday.", the side is Kane's, though the
+ * Centre's words are as long. Undefined when the evidence does not tell them apart.
+ */
+function mostMovingSpeaker(
+  analysis: PassageAnalysis, ranked: readonly [string, number][], label: StanceLabel, evidence: readonly Evidence[],
+): [string, number] | undefined {
+  const sign = label === 'support' ? 1 : -1;
+  const moved = ([actor]: readonly [string, number]) => {
+    const quoting = sentencesQuoting(analysis.sentences, analysis.voices.filter((voice) => voice.actor === actor));
+    return Math.max(0, ...evidence.filter((e) => quoting.includes(e.sentence)).map((e) => e.weight * sign));
+  };
+  const isOnSide = ([actor]: readonly [string, number]) => analysis.voices.some((voice) => voice.actor === actor && voice.stance === label);
+  const first = ranked[0];
+  if (first === undefined) return undefined;
+  const best = ranked.filter((speaker) => !isOnSide(speaker)).reduce<[string, number] | undefined>(
+    (most, speaker) => (most === undefined || moved(speaker) > moved(most) ? speaker : most), undefined);
+  return best !== undefined && moved(best) > moved(first) ? best : undefined;
 }
 
 // A quote's opening words that find the sentence it was taken from (a shown quote loses marks and commas at its ends).

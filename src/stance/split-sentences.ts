@@ -1,11 +1,13 @@
 /**
  * Sentence splitting for English news text. Every line break is a boundary (headlines, bullet lines and
- * captions carry no final period); inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes or
- * brackets) followed by whitespace and a capital, digit or opening quote, unless the period belongs to a
- * known abbreviation or an initial ("U.S.", "Mr.", "J. Clark").
+ * captions carry no final period), except after a title that stands before a name ("... said Dr." and "Helen
+ * Marsh." on the next line of a hard-wrapped capture); inside a line a sentence ends at `.`, `!` or `?` (plus
+ * closing quotes or brackets) followed by whitespace and a capital, digit or opening quote, unless the period
+ * belongs to a known abbreviation or an initial ("U.S.", "Mr.", "J. Clark").
  */
 
 export interface Sentence {
+  /** The sentence; a line break inside it (after a title: "said Dr." over "Helen Marsh.") reads as a space. */
   text: string;
   /** Character offset of the sentence in the input. */
   start: number;
@@ -13,10 +15,19 @@ export interface Sentence {
   paragraph: number;
 }
 
+/**
+ * Titles written before a name ("Dr. Helen Marsh", "Sen. Ruth Adeyemi", "Gen. (ret.) Ann Doe", "St. John"): their
+ * period never ends a sentence, not even at the end of a line, since the name follows.
+ */
+const TITLES_BEFORE_NAMES = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'col', 'lt', 'sgt',
+  'capt', 'cmdr', 'adm', 'maj', 'cpl', 'rev', 'hon', 'fr', 'st', 'supt', 'insp', 'ret',
+]);
+
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr', 'sr', 'inc',
-  'corp', 'ltd', 'co', 'vs', 'no', 'fig', 'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'a.i', 'd.c',
+  ...TITLES_BEFORE_NAMES, 'jr', 'sr', 'inc', 'corp', 'ltd', 'co', 'vs', 'no', 'fig', 'approx', 'dept', 'est', 'jan',
+  'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n',
+  'e.u', 'a.i', 'd.c',
 ]);
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then what may open a
@@ -25,21 +36,55 @@ const ABBREVIATIONS = new Set([
 // period and a capitalised word is a boundary too.
 const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+|(?<=\p{Ll}{2}[.!?]["'”’)\]]*)(?=\p{Lu}\p{Ll}))(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
-function endsWithAbbreviation(text: string, periodIndex: number): boolean {
+/** The word before the period at `periodIndex`, lower-cased, with the periods inside it ("u.s" of "U.S."). */
+function wordBeforePeriod(text: string, periodIndex: number): { word: string; start: number } {
   let start = periodIndex;
   while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
-  const word = text.slice(start, periodIndex).toLowerCase();
+  return { word: text.slice(start, periodIndex).toLowerCase(), start };
+}
+
+function endsWithAbbreviation(text: string, periodIndex: number): boolean {
+  const { word, start } = wordBeforePeriod(text, periodIndex);
   if (word.length === 0) return false;
   // A single capital letter is an initial ("Jack C. Clark").
   if (word.length === 1 && /\p{Lu}/u.test(text[start]!)) return true;
   return ABBREVIATIONS.has(word);
 }
 
+/**
+ * True when a line ends with a title whose name opens the next line ("..., said Dr." over "Helen Marsh."): the line
+ * break is a wrap inside the sentence, not the end of a line of its own.
+ */
+function endsWithTitleBeforeName(line: string, next: string | undefined): boolean {
+  if (next === undefined || !/^\s*[\p{Lu}(]/u.test(next)) return false;
+  const trimmed = line.trimEnd();
+  // "Gen. (ret.)" closes a bracket after the title's period.
+  const period = trimmed.endsWith('.)') ? trimmed.length - 2 : trimmed.length - 1;
+  if (trimmed[period] !== '.') return false;
+  const { word } = wordBeforePeriod(trimmed, period);
+  return TITLES_BEFORE_NAMES.has(word);
+}
+
+/**
+ * The lines of a text as `split('\n')` gives them, except that a line ending with a title is joined to the next one
+ * (see endsWithTitleBeforeName), the line break read as a space, so offsets stay those of the input.
+ */
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    while (i + 1 < lines.length && endsWithTitleBeforeName(line, lines[i + 1])) line = `${line} ${lines[++i]!}`;
+    joined.push(line);
+  }
+  return joined;
+}
+
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let lineStart = 0;
-  const lines = text.split('\n');
+  const lines = linesOf(text);
   for (const line of lines) {
     const lineOffset = lineStart;
     lineStart += line.length + 1;

@@ -61,7 +61,7 @@ describe('the scorer on hostile lengths', () => {
     // "Dr John Smith said ..." 8,000 times, with no sentence end: read as one sentence, its attributions took seconds
     const result = scorer.score({ title: 'Frontier AI pause', text: `${'Dr John Smith said the frontier AI labs should pause '.repeat(3000)}.` });
     expect(result.relevance.relevant).toBe(true);
-    expect(result.voices.some((voice) => voice.actor === 'Dr John Smith')).toBe(true);
+    expect(result.voices.some((voice) => voice.actor === 'John Smith')).toBe(true);
   });
 
   it(`scores the first ${MAX_SCORED_CHARS.toLocaleString('en')} characters of a text, no more`, () => {

@@ -18,6 +18,25 @@ describe('splitSentences', () => {
       .toEqual(['It was a marketing ploy.', 'These skeptics disagree.']);
   });
 
+  it('does not end a sentence at a title that ends a line: a hard-wrapped "said Dr." goes on with the name', () => {
+    const text = 'A verified global pause is overdue, said Dr.\nHelen Marsh. The labs disagree.\nKey Points';
+    const sentences = splitSentences(text);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      'A verified global pause is overdue, said Dr. Helen Marsh.', 'The labs disagree.', 'Key Points',
+    ]);
+    // the line break inside the sentence reads as a space; offsets stay the input's
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.start + sentence.text.length).replace('\n', ' ')).toBe(sentence.text);
+  });
+
+  it.each([
+    'Labs must agree to a pause, said Gen. (ret.) Helen Marsh.',
+    'Labs must agree to a pause, said Capt. Helen Marsh.',
+    'Labs must agree to a pause, said Rev. Helen Marsh.',
+    'Labs must agree to a pause, said Col. (ret.)\nHelen Marsh.',
+  ])('does not end a sentence at a title before a name: %j', (text) => {
+    expect(splitSentences(text)).toHaveLength(1);
+  });
+
   it('reports where each sentence starts in the input', () => {
     const text = 'First one.  Second one.';
     for (const sentence of splitSentences(text)) expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
