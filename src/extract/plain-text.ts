@@ -6,6 +6,7 @@
  * The input is one string; there is no I/O here. Every rule below is a pattern of furniture, not a string of a
  * particular site, and says why it exists.
  */
+import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../model/field-limits.ts';
 import type { ExtractedArticle } from '../model/index.ts';
 import { articleWordCount } from './article-words.ts';
 import { countWords } from './count-words.ts';
@@ -535,13 +536,13 @@ export function extractPlainText(text: string, opts: PlainTextOptions = {}): Ext
     url,
     canonicalUrl: url,
     // A capture without a headline has no title: a sentence cut from the lead would be an invented one.
-    title: head.title,
-    byline: head.byline,
+    title: withinLimit(head.title, MAX_TITLE_CHARS),
+    byline: withinLimit(head.byline, MAX_BYLINE_CHARS),
     // a capture with no date line above the story may carry the date in its wire dateline
     publishedAt: head.publishedAt ?? (body[0] !== undefined && head.modifiedAt === null ? wireDatelineDate(body[0])?.iso ?? null : null),
     modifiedAt: head.modifiedAt,
     lang: guessLanguage(articleText),
-    siteName: head.siteName,
+    siteName: withinLimit(head.siteName, MAX_OUTLET_CHARS),
     image: null,
     text: articleText,
     partial: paywalled || articleWordCount(articleText) < PARTIAL_BELOW_WORDS,

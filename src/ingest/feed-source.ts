@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RawItem, StageError, FeedItem } from '../model/index.ts';
+import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../model/field-limits.ts';
 import { describeRetryAfterProblem, type FetchOptions, type Redirect, type ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
@@ -41,15 +42,15 @@ export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedI
     // alerts (a page on the feed's own origin is still asked for with the feed's login)
     url: item.link !== null ? withoutCredentials(item.link) : `${withoutCredentials(feedUrl)}#${encodeURIComponent(item.id)}`,
     hasPage: item.link !== null && /^https?:/i.test(item.link),
-    title: item.title,
-    author: item.author,
+    title: withinLimit(item.title, MAX_TITLE_CHARS),
+    author: withinLimit(item.author, MAX_BYLINE_CHARS),
     publishedAt: item.published ?? item.updated,
     updatedAt: item.updated,
     summary: item.summary,
     body: item.content ?? item.summary,
     bodyFormat: 'html',
     categories: item.categories,
-    outlet: item.outlet,
+    outlet: withinLimit(item.outlet, MAX_OUTLET_CHARS),
   };
 }
 

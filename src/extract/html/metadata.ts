@@ -2,6 +2,7 @@
  * Page metadata: title, byline, dates, language, site name, canonical URL, lead image. Each field is read from
  * a ladder of sources, most reliable first (Open Graph / JSON-LD are written for machines; visible markup last).
  */
+import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../../model/field-limits.ts';
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import type { ExtractedArticle } from '../../model/index.ts';
@@ -132,6 +133,8 @@ export function stripKnownSite(title: string, siteNames: readonly string[]): str
   let out = title;
   // Longest first, so "The Daily Ledger" goes before a "Ledger" that is part of it.
   for (const name of [...siteNames].sort((a, b) => b.length - a.length)) {
+    // a name as long as the title is none of its parts (and a hostile one's pattern overflowed the regex stack)
+    if (name.length >= out.length) continue;
     const n = escapeRegExp(name);
     // A hyphen or dash only separates when spaced ("e-tron" is a word); bars, bullets and guillemets always do.
     const suffix = new RegExp(`^(.*?\\S)(?:\\s+[-–—:]|\\s*[|·»/])\\s*${n}$`, 'iu').exec(out);
@@ -252,9 +255,9 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const publisherName = ldText(publisher);
   const ldSiteName = ldText(ldSite ? stringsOf(ldSite)[0] : undefined);
   const siteName = first(meta(index, 'og:site_name', 'application-name'), publisherName, ldSiteName);
-  // Every name the page gives itself: a title may carry any of them.
+  // Every name the page gives itself: a title may carry any of them. One past the length of a name is none.
   const siteNames = [meta(index, 'og:site_name'), meta(index, 'application-name'), publisherName, ldSiteName]
-    .filter((n): n is string => n !== null);
+    .filter((n): n is string => n !== null && n.length <= MAX_OUTLET_CHARS);
 
   const docTitle = (): string | null => {
     const titleEl = firstNamed('title');
@@ -297,5 +300,11 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), base)
     ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, base);
 
-  return { title, byline: readByline(elements, index, article), publishedAt, modifiedAt, lang, siteName, canonicalUrl, image };
+  return {
+    title: withinLimit(title, MAX_TITLE_CHARS),
+    byline: withinLimit(readByline(elements, index, article), MAX_BYLINE_CHARS),
+    publishedAt, modifiedAt, lang,
+    siteName: withinLimit(siteName, MAX_OUTLET_CHARS),
+    canonicalUrl, image,
+  };
 }
