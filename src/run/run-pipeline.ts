@@ -421,12 +421,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
     // An address learnt from a permanent redirect is used until it fails a few times in a row; then it takes turns
     // with the pipeline file's URL, so an outlet that moved back (or set the redirect up by mistake) does not lose the
-    // feed, and neither does one that retired its old URL while the new address was briefly down.
+    // feed, and neither does one that retired its old URL while the new address was briefly down. The learnt address
+    // is stored without a login: it gets the pipeline file's one on the same origin, as a relative redirect did.
+    const movedAddress = (source: FeedSourceDefinition, movedTo: string): string => requestAddress(withCredentialsOf(movedTo, source.url));
     const feedAddress = (source: FeedSourceDefinition): string => {
       const row = sourceRows.get(source.id);
       if (!row?.moved_to) return requestAddress(source.url);
       const useMovedAddress = row.error_streak < MOVED_ADDRESS_MAX_FAILURES || (row.error_streak - MOVED_ADDRESS_MAX_FAILURES) % 2 === 1;
-      return requestAddress(useMovedAddress ? row.moved_to : source.url);
+      return useMovedAddress ? movedAddress(source, row.moved_to) : requestAddress(source.url);
     };
     const feedSharers = new Map<string, FeedSourceDefinition[]>();
     for (const source of pipeline.sources) {
@@ -1000,7 +1002,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, pipeline.id, source.id, 50);
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
-      const oldAddressRetired = result.gone && !!row?.moved_to && url !== requestAddress(row.moved_to);
+      const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
       const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,

@@ -12,9 +12,14 @@ export interface SourcesTable {
   pipeline_id: string;
   kind: 'feed' | 'files';
   name: string;
-  /** Feed URL, or the glob of a files source. */
+  /** Feed URL without its login (the pipeline file has that), or the glob of a files source. */
   location: string;
-  /** Set when the feed answered a permanent redirect: fetch this instead of `location`. */
+  /** A digest of the feed URL's login (see login-digest.ts), null when it has none: to notice that the login changed. */
+  login_digest: string | null;
+  /**
+   * Set when the feed answered a permanent redirect: fetch this instead of `location`. Without a login: the run sends
+   * the pipeline file's one to this address when it is on the same origin (withCredentialsOf).
+   */
   moved_to: string | null;
   etag: string | null;
   last_modified: string | null;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
+import { withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { loginDigest, loginOf, sameLogin } from './login-digest.ts';
 import type { Database, SourceRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
 
@@ -8,32 +10,43 @@ export interface SourceSpec {
   id: string;
   kind: 'feed' | 'files';
   name: string;
+  /** The feed URL as the pipeline file has it, login included (which is not stored), or the glob of a files source. */
   location: string;
 }
 
 /**
  * Makes the pipeline's rows of the sources table match its definition; fetch state survives unless the location
- * changed. A source is the pipeline's own: another pipeline in the same database may use the same id.
+ * changed, or the feed URL's login did. A source is the pipeline's own: another pipeline in the same database may use
+ * the same id. A feed URL is stored without its user name and password, which the database (and its backups) must
+ * not hold; a digest of them tells a new login from the stored one (login-digest.ts).
  */
 export async function syncSources(db: Kysely<Database>, pipelineId: string, specs: readonly SourceSpec[], now: string): Promise<void> {
   for (const spec of specs) {
+    const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
+    const login = spec.kind === 'feed' ? loginOf(spec.location) : null;
     const existing = await db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', '=', spec.id).executeTakeFirst();
     if (!existing) {
       await db
         .insertInto('sources')
-        .values({ id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location: spec.location, error_streak: 0, items_seen: 0, gone: 0, created_at: now, updated_at: now })
+        .values({
+          id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location, login_digest: login === null ? null : await loginDigest(login),
+          error_streak: 0, items_seen: 0, gone: 0, created_at: now, updated_at: now,
+        })
         .onConflict((oc) => oc.columns(['pipeline_id', 'id']).doNothing())
         .execute();
       continue;
     }
-    const moved = existing.location !== spec.location;
+    // Another login may read another account's feed: its validators and moves are not this one's, as for a new URL.
+    const loginChanged = !(await sameLogin(login, existing.login_digest));
+    const moved = existing.location !== location || loginChanged;
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
         .updateTable('sources')
         .set({
           kind: spec.kind,
           name: spec.name,
-          location: spec.location,
+          location,
+          ...(loginChanged ? { login_digest: login === null ? null : await loginDigest(login) } : {}),
           updated_at: now,
           // A new address is a new server: its validators, redirects and error history do not carry over.
           ...(moved
@@ -100,12 +113,15 @@ function warningColumns(warnings: readonly string[], at: string) {
  * forgets it.
  */
 export function pendingMove(pipelineUrl: string, row: Pick<SourceRow, 'moved_to' | 'location'> | undefined): string | null {
-  return row?.moved_to && row.location === pipelineUrl && row.moved_to !== pipelineUrl ? row.moved_to : null;
+  // both stored without the login the file's URL may have
+  const stored = withoutCredentials(pipelineUrl);
+  return row?.moved_to && row.location === stored && row.moved_to !== stored ? row.moved_to : null;
 }
 
 /**
  * The feeds of a pipeline that moved permanently while its file still has the old URL: each source's id, the URL the
- * file has (`from`) and the one runs read (`movedTo`), in the pipeline's order (see pendingMove).
+ * file has (`from`) and the one runs read (`movedTo`: with the login of `from` when on its origin, as runs send it),
+ * in the pipeline's order (see pendingMove).
  */
 export async function pendingMoves(
   db: Kysely<Database>,
@@ -115,7 +131,7 @@ export async function pendingMoves(
   const rows = new Map((await listSources(db, pipelineId)).map((row) => [row.id, row]));
   return sources.flatMap((source) => {
     const movedTo = source.kind === 'feed' && source.url !== undefined ? pendingMove(source.url, rows.get(source.id)) : null;
-    return movedTo ? [{ sourceId: source.id, from: source.url!, movedTo }] : [];
+    return movedTo ? [{ sourceId: source.id, from: source.url!, movedTo: withCredentialsOf(movedTo, source.url!) }] : [];
   });
 }
 
@@ -186,7 +202,8 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         run_id: record.runId,
         pipeline_id: record.pipelineId,
         source_id: record.sourceId,
-        url: record.url,
+        // the address asked, without the login the pipeline file's URL gave it: the file has that
+        url: withoutCredentials(record.url),
         started_at: record.startedAt,
         finished_at: record.finishedAt,
         outcome: record.outcome,
@@ -228,7 +245,8 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         error_streak: 0,
         gone: 0,
         items_seen: source.items_seen + record.newItems,
-        ...(record.movedTo !== undefined ? { moved_to: record.movedTo } : {}),
+        // a redirect relative to a URL with a login resolves with it: stored without (see SourcesTable.moved_to)
+        ...(record.movedTo !== undefined ? { moved_to: record.movedTo === null ? null : withoutCredentials(record.movedTo) } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
         ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
       })

@@ -252,3 +252,52 @@ describe.each(dialects)('upgrading a $name database to email channels known by t
     }
   });
 });
+
+describe.each(dialects)('upgrading a $name database to source URLs without logins', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('takes the login out of stored source locations, moved addresses and fetch URLs, and keeps the state while the login is the same', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '019-article-copies-index');
+    const source = (id: string, kind: string, location: string, movedTo: string | null) => ({
+      id, pipeline_id: 'a', kind, name: id, location, moved_to: movedTo, etag: `"${id}"`, error_streak: 0, items_seen: 3, gone: 0, created_at: at, updated_at: at,
+    });
+    await old.insertInto('sources').values([
+      source('paid', 'feed', 'https://reader:secret@news.example/feed', 'https://reader:secret@news.example/feed.xml'),
+      source('plain', 'feed', 'https://news.example/@desk/feed', null),
+      source('seeds', 'files', 'seeds/@home/*.txt', null),
+    ]).execute();
+    await old.insertInto('runs').values({ pipeline_id: 'a', started_at: at, status: 'ok' }).execute();
+    await old.insertInto('fetch_attempts').values(
+      ['https://reader:secret@news.example/feed', 'https://reader:secret@news.example/feed.xml', 'https://news.example/@desk/feed'].map((url) => ({
+        run_id: 1, pipeline_id: 'a', source_id: 'paid', url, started_at: at, finished_at: at, outcome: 'ok', items_seen: 3,
+      })),
+    ).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      const rows = await store.db.selectFrom('sources').select(['id', 'location', 'moved_to', 'login_digest', 'etag']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'paid', location: 'https://news.example/feed', moved_to: 'https://news.example/feed.xml', login_digest: expect.stringMatching(/^scrypt:/), etag: '"paid"' },
+        { id: 'plain', location: 'https://news.example/@desk/feed', moved_to: null, login_digest: null, etag: '"plain"' },
+        { id: 'seeds', location: 'seeds/@home/*.txt', moved_to: null, login_digest: null, etag: '"seeds"' },
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('secret');
+      expect((await store.db.selectFrom('fetch_attempts').select('url').orderBy('id').execute()).map((row) => row.url)).toEqual([
+        'https://news.example/feed', 'https://news.example/feed.xml', 'https://news.example/@desk/feed',
+      ]);
+
+      // the pipeline file still says the URL with its login: the same source, its validators and move kept
+      const spec = { id: 'paid', kind: 'feed' as const, name: 'paid', location: 'https://reader:secret@news.example/feed' };
+      await repo.syncSources(store.db, 'a', [spec], at);
+      expect(await repo.listSources(store.db, 'a')).toContainEqual(expect.objectContaining({ id: 'paid', etag: '"paid"', moved_to: 'https://news.example/feed.xml' }));
+      // a new password is another login: the state does not carry over, as for a new URL
+      await repo.syncSources(store.db, 'a', [{ ...spec, location: 'https://reader:other@news.example/feed' }], at);
+      expect(await repo.listSources(store.db, 'a')).toContainEqual(expect.objectContaining({ id: 'paid', location: 'https://news.example/feed', etag: null, moved_to: null }));
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { plural } from '../../model/display-text.ts';
 import { recentFetchAttempts } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
@@ -25,11 +25,14 @@ export function registerSourcesHistory(program: Command): void {
       const limit = local.limit === undefined ? DEFAULT_LIMIT : positiveWholeNumber(local.limit, '--limit');
       await withContext(options, async ({ loaded, store }) => {
         requireSourceIds([id], loaded.pipeline, commandLine('sources', options));
+        // stored without the feed URL's login: shown with the file's one, masked, where the run sent it
+        const defined = loaded.pipeline.sources.find((source) => source.id === id);
+        const asked = (url: string) => urlForDisplay(defined?.kind === 'feed' ? withCredentialsOf(url, defined.url) : url);
         const attempts = (await recentFetchAttempts(store.db, loaded.pipeline.id, id, limit)).map((row) => ({
           runId: row.run_id,
           startedAt: row.started_at,
           finishedAt: row.finished_at,
-          url: urlForDisplay(row.url),
+          url: asked(row.url),
           outcome: row.outcome,
           httpStatus: row.http_status,
           newItems: row.items_seen,

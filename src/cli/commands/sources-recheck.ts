@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
+import { withCredentialsOf } from '../../ingest/url-display.ts';
 import { requestAddress } from '../../run/run-pipeline.ts';
 import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
@@ -28,7 +29,8 @@ export function registerSourcesRecheck(program: Command): void {
           const source = defined.get(id);
           if (source?.kind !== 'feed') return [];
           const movedTo = rows.get(id)?.moved_to;
-          return [requestAddress(source.url), ...(movedTo ? [requestAddress(movedTo)] : [])];
+          // as the run reads them: a moved address (stored without a login) with the file's login on the same origin
+          return [requestAddress(source.url), ...(movedTo ? [requestAddress(withCredentialsOf(movedTo, source.url))] : [])];
         };
         const named = new Set(ids);
         const askedAddresses = ids.map((asked) => ({ asked, addresses: new Set(addressesOf(asked)) }));

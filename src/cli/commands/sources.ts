@@ -8,7 +8,7 @@ import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
-import { urlForDisplay } from '../../ingest/url-display.ts';
+import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
 /**
@@ -101,7 +101,8 @@ export function registerSources(program: Command): void {
             kind: s.kind,
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
-            movedTo: row?.moved_to ? urlForDisplay(row.moved_to) : null,
+            // the address runs read: with the file's login (masked) on the same origin
+            movedTo: row?.moved_to ? urlForDisplay(s.kind === 'feed' ? withCredentialsOf(row.moved_to, s.url) : row.moved_to) : null,
             movedFromPipelineUrl: s.kind === 'feed' && pendingMove(s.url, row) !== null,
             status: sourceStatus(row),
             lastCheckedAt: row?.last_checked_at ?? null,

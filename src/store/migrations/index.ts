@@ -18,6 +18,7 @@ import * as articlePublicationIndex from './016-article-publication-index.ts';
 import * as emailChannelRecipients from './017-email-channel-recipients.ts';
 import * as digestEmailChannels from './018-digest-email-channels.ts';
 import * as articleCopiesIndex from './019-article-copies-index.ts';
+import * as sourceUrlsWithoutLogins from './020-source-urls-without-logins.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -51,6 +52,7 @@ const migrations: Record<string, MigrationModule> = {
   '017-email-channel-recipients': emailChannelRecipients,
   '018-digest-email-channels': digestEmailChannels,
   '019-article-copies-index': articleCopiesIndex,
+  '020-source-urls-without-logins': sourceUrlsWithoutLogins,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
