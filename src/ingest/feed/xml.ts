@@ -960,16 +960,23 @@ async function parseSkeleton(scan: XmlScan, items: readonly ScannedElement[], ca
   return rawItems.length === items.length && refillItemBodies(rawItems, skeleton.fields, RAW) ? output : null;
 }
 
+/** rss-parser's output without its items, and the items built from the scan (xml-items.ts) one at a time, as they are read. */
+interface ItemsFromScan {
+  output: RssParserOutput;
+  /** The raw fields of the `index`-th item; throws NotInSubset when it holds what xml-items.ts does not read. */
+  rawItem: (index: number) => RawRecord;
+}
+
 /**
  * rss-parser over a document the fast scan read, without its items, which are built from the scan as xml2js builds
- * them (xml-items.ts). Null when an item holds something that module does not read, or when rss-parser still finds
- * items in what is left; the caller then takes a slower path.
+ * them (xml-items.ts) when they are read: each item's nodes are garbage once its item is read, rather than all of
+ * them living (and being copied by the garbage collector) until the last is. Null when rss-parser still finds items
+ * in what is left; the caller then takes a slower path, as it does when an item turns out to hold something
+ * xml-items.ts does not read.
  */
-async function parseItemsFromScan(scan: XmlScan, items: readonly ScannedElement[], canonicalName: NameCanonicaliser, timeLimitMs: number): Promise<RssParserOutput | null> {
-  let rawItems: RawRecord[];
+async function parseItemsFromScan(scan: XmlScan, items: readonly ScannedElement[], canonicalName: NameCanonicaliser, timeLimitMs: number): Promise<ItemsFromScan | null> {
   let rest: string;
   try {
-    rawItems = items.map((item) => xml2jsFields(scan, item, canonicalName, isItemField, RAW));
     rest = withoutElements(scan, items);
   } catch (error) {
     if (error instanceof NotInSubset) return null;
@@ -982,7 +989,8 @@ async function parseItemsFromScan(scan: XmlScan, items: readonly ScannedElement[
     if (error instanceof FeedParseError && error.code === 'timeout') throw error;
     return null;
   }
-  return (output.items ?? []).length === 0 ? { ...output, items: rawItems } : null;
+  if ((output.items ?? []).length !== 0) return null;
+  return { output, rawItem: (index) => xml2jsFields(scan, items[index]!, canonicalName, isItemField, RAW) };
 }
 
 /** The text rss-parser reads when parseXmlFeed reads `text` as a run does; for the bench, which times it. */
@@ -1016,28 +1024,48 @@ function scanFeedText(text: string, documentBase: string | null): { scan: XmlSca
 
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
+  const scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
+  if (!scanned.scan.rootName) throw new FeedParseError('parse', 'the document has no root element');
+  const shortcut = ctx.shortcut ?? 'items';
+  if (shortcut === 'items' && scanned.fast) {
+    try {
+      return await readXmlFeed(scanned, ctx, 'items');
+    } catch (error) {
+      // An item holds what xml-items.ts does not read, found as the items were read: the document is read again,
+      // its items by rss-parser, as it is when that is found before any item is read.
+      if (!(error instanceof NotInSubset)) throw error;
+    }
+  }
+  return readXmlFeed(scanned, ctx, shortcut === 'items' ? 'skeleton' : shortcut);
+}
+
+/** parseXmlFeed of a scanned document, with the shortcut given (see XmlParseContext). */
+async function readXmlFeed(scanned: ReturnType<typeof scanFeedText>, ctx: XmlParseContext, shortcut: NonNullable<XmlParseContext['shortcut']>): Promise<ParsedFeed> {
   const timeLimitMs = ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const warnings: string[] = [];
-  const { scan: firstScan, text: boundedText, boundWarning, fast } = scanFeedText(expandInternalEntities(text), ctx.documentBase);
-  text = boundedText;
-  if (!firstScan.rootName) throw new FeedParseError('parse', 'the document has no root element');
+  const { scan: firstScan, text, boundWarning, fast } = scanned;
+  const rootName = firstScan.rootName!;
   let wellFormed = firstScan.errorTally.size === 0 && boundWarning === null;
   // One broken construct can trip the scanner many times over: each message once, with how often it came. The
   // positions in a rewritten document are not the input's: its warning says where, the scan's only what.
   if (boundWarning !== null) warnings.push(boundWarning);
   warnings.push(...wellFormednessWarnings(firstScan, { withPositions: boundWarning === null }));
 
-  const rootLocal = firstScan.rootName.replace(/^.*:/, '');
-  const isAtom = isAtomRoot(firstScan.rootName, firstScan.rootUri);
+  const rootLocal = rootName.replace(/^.*:/, '');
+  const isAtom = isAtomRoot(rootName, firstScan.rootUri);
   const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
   const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
 
-  const firstParts = scannedParts(firstScan, canonicalName(firstScan.rootName));
+  const firstParts = scannedParts(firstScan, canonicalName(rootName));
   let output: RssParserOutput | null = null;
+  /** The items' raw fields when they are built from the scan as they are read; else they are rss-parser's. */
+  let rawItemFromScan: ((index: number) => RawRecord) | null = null;
   let usedText = text;
-  const shortcut = ctx.shortcut ?? 'items';
   if (wellFormed && shortcut !== 'none') {
-    if (fast && shortcut === 'items') output = await parseItemsFromScan(firstScan, firstParts.items, canonicalName, timeLimitMs);
+    if (fast && shortcut === 'items') {
+      const fromScan = await parseItemsFromScan(firstScan, firstParts.items, canonicalName, timeLimitMs);
+      if (fromScan) ({ output, rawItem: rawItemFromScan } = fromScan);
+    }
     output ??= await parseSkeleton(firstScan, firstParts.items, canonicalName, timeLimitMs);
   }
   // Strict first; on failure repair entities, then re-serialise leniently. Each attempt is a fresh parser.
@@ -1066,9 +1094,9 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
         // documents, so the root's children are wrapped in a channel and parsed again (not a well-formedness issue).
         if (error instanceof TypeError && !isAtom && !hasChannel(firstScan)) {
           try {
-            output = await runRssParser(wrapInChannel(text, firstScan.rootName), canonicalName, timeLimitMs);
-            usedText = wrapInChannel(text, firstScan.rootName);
-            warnings.push(`<${firstScan.rootName}> has no <channel>; its children were read as the channel`);
+            output = await runRssParser(wrapInChannel(text, rootName), canonicalName, timeLimitMs);
+            usedText = wrapInChannel(text, rootName);
+            warnings.push(`<${rootName}> has no <channel>; its children were read as the channel`);
             break;
           } catch (retryError) {
             lastError = retryError;
@@ -1081,13 +1109,13 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   }
   if (!output) {
     const message = errorMessage(lastError);
-    if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${firstScan.rootName}> is not RSS, RDF or Atom`);
+    if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${rootName}> is not RSS, RDF or Atom`);
     throw new FeedParseError('parse', `the XML could not be parsed: ${message}`);
   }
 
   // A repaired or re-wrapped text has other positions: scan it again, with the names fixed by the first scan.
   const scan = usedText === text ? firstScan : scanXml(usedText, ctx.documentBase, canonicalName);
-  const { channel, items: itemElements } = scan === firstScan ? firstParts : scannedParts(scan, canonicalName(scan.rootName ?? firstScan.rootName));
+  const { channel, items: itemElements } = scan === firstScan ? firstParts : scannedParts(scan, canonicalName(scan.rootName ?? rootName));
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
@@ -1101,7 +1129,9 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
   const feedAuthor = isAtom ? readAuthor(feedReader) : null;
   const drafts = withoutEmptyItems(withoutSharedGuidLinks(dropRepeatedItems(
-    (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
+    rawItemFromScan
+      ? itemElements.map((element, index) => readItem(new FieldReader(rawItemFromScan(index), element, scan, ctx.documentBase), isAtom, dates, feedAuthor))
+      : (output.items ?? []).map((raw, index) => readItem(new FieldReader(raw, itemElements[index], scan, ctx.documentBase), isAtom, dates, feedAuthor)),
     (index) => {
       const element = itemElements[index];
       return element && element.innerEnd >= 0 ? scan.text.slice(element.innerStart, element.innerEnd) : `#${index}`;
