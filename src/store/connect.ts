@@ -276,9 +276,13 @@ const STATEMENT_CACHE_SIZE = 256;
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
+  // The statement used last, already the most recent in the map: a feed's inserts run the same one thousands of times.
+  let lastSql: string | null = null;
+  let lastStatement: SQLite.Statement | null = null;
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      if (sql === lastSql) return lastStatement!;
       let statement = cache.get(sql);
       if (statement) {
         // Re-inserted so the map's order is least recently used first.
@@ -288,6 +292,8 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
       cache.set(sql, statement);
+      lastSql = sql;
+      lastStatement = statement;
       return statement;
     },
   };
