@@ -201,13 +201,20 @@ function labelFits(label: string, encoding: string): boolean {
  *    it or by declaring nothing (XML's default). Valid UTF-8 decodes without loss, so nothing is risked.
  * @param label the label that chose `encoding`, or null when nothing did and `encoding` is the UTF-8 default
  * @param documentLabel the document's own label (XML declaration or meta tag)
+ * @param validUtf8 whether the body is valid UTF-8 (a check of every byte, made once for the whole decode)
  */
-function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLabel | null, documentLabel: CharsetLabel | null): { encoding: string; warning: string } | null {
+function labelOverruledByBytes(
+  body: Buffer,
+  encoding: string,
+  label: CharsetLabel | null,
+  documentLabel: CharsetLabel | null,
+  validUtf8: () => boolean,
+): { encoding: string; warning: string } | null {
   const fromHeader = label?.source === 'the Content-Type header';
   const said = label ? `${label.source} says ${encoding === 'utf-8' ? 'UTF-8' : label.name}` : 'no charset is declared (so UTF-8 by default)';
   if (encoding === 'utf-8') {
     // The native check first: mostlyNotUtf8 walks every byte in JavaScript.
-    if (isUtf8(body) || !mostlyNotUtf8(body)) return null;
+    if (validUtf8() || !mostlyNotUtf8(body)) return null;
     // A document that starts in ASCII cannot be UTF-16 or UTF-32 whatever it declares.
     const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
     // the document's own label, unless its bytes are not that either (windows-1252 text under a meta shift_jis: every
@@ -219,7 +226,7 @@ function labelOverruledByBytes(body: Buffer, encoding: string, label: CharsetLab
     if (detected) return { encoding: detected.decoder, warning: `${said} but the body is not valid UTF-8; decoded as ${detected.name}, which its bytes read as` };
     return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
   }
-  if (!label || namesWideEncoding(encoding) || isAscii(body) || !isUtf8(body)) return null;
+  if (!label || namesWideEncoding(encoding) || isAscii(body) || !validUtf8()) return null;
   const documentSaysUtf8 = fromHeader && (documentLabel === null || resolveDecoder(documentLabel.name) === 'utf-8');
   if (!LATIN_SINGLE_BYTE.has(encoding) && !documentSaysUtf8) return null;
   return { encoding: 'utf-8', warning: `${said} but the body is valid UTF-8${documentSaysUtf8 && documentLabel ? ', as the document declares' : ''}; decoded as UTF-8` };
@@ -330,6 +337,8 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   encoding ??= 'utf-8';
 
   const warnings: string[] = [];
+  let utf8Checked: boolean | undefined;
+  const validUtf8 = () => (utf8Checked ??= isUtf8(body));
   for (const [ignored, wrong] of [[headerLabel, wideHeader], [declared, wideDeclaration]] as const) {
     if (wrong && !isUnorderedWideLabel(ignored!.name)) {
       warnings.push(`${ignored!.source} says ${ignored!.name} but the document is written in an ASCII-compatible encoding; the label is ignored`);
@@ -341,7 +350,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
       if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
     }
   } else if (!wide) {
-    const overruled = labelOverruledByBytes(body, encoding, label, declared);
+    const overruled = labelOverruledByBytes(body, encoding, label, declared, validUtf8);
     if (overruled) {
       encoding = overruled.encoding;
       warnings.push(overruled.warning);
@@ -352,7 +361,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
     warnings.unshift(`unknown ${kind} "${unknown.name}" in ${unknown.source}; decoded as ${shown(encoding)}`);
   }
   // The native check costs a fraction of searching the decoded text for U+FFFD.
-  let text = decodeWith(body, encoding, encoding === 'utf-8' && isUtf8(body), warnings);
+  let text = decodeWith(body, encoding, encoding === 'utf-8' && validUtf8(), warnings);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
 }
