@@ -395,6 +395,7 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
   let out = '';
   let copied = 0; // html before this index is in `out`, or is unchanged
   let gt = -1; // the first '>' after the last one passed, once searched for
+  let eq = -1; // the first '=' after the last one passed, once searched for (-2: there is none)
   for (let lt = html.indexOf('<'); lt !== -1; ) {
     const nextLt = html.indexOf('<', lt + 1);
     if (isAsciiLetter(html.charCodeAt(lt + 1))) {
@@ -403,10 +404,14 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
         // no '>' after this '<', so none after any later one: no more tags
         if (gt === -1) break;
       }
-      // a tag when no '<' comes before its '>'; most (<p>, <em>) have no attribute at all
-      if (nextLt === -1 || nextLt > gt) {
+      if (eq !== -2 && eq < lt + 2) {
+        eq = html.indexOf('=', lt + 2);
+        if (eq === -1) eq = -2;
+      }
+      // a tag when no '<' comes before its '>'; most (<p>, <em>) have no attribute at all, and no '=' before their '>'
+      if ((nextLt === -1 || nextLt > gt) && eq !== -2 && eq < gt) {
         const tag = html.slice(lt, gt + 1);
-        const resolved = tag.includes('=') ? resolveTagUrls(tag, base) : tag;
+        const resolved = resolveTagUrls(tag, base);
         if (resolved !== tag) {
           out += html.slice(copied, lt) + resolved;
           copied = gt + 1;
