@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KyselyPlugin } from 'kysely';
 import { openStore, type Store } from '../../src/store/index.ts';
 import * as repo from '../../src/store/index.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
@@ -70,6 +71,27 @@ describe.each(dialects)('store on $name', ({ fresh }) => {
       ['reuse-2', 'Title reuse-2', 'en', null],
       ['reuse-3', 'Title reuse-3', 'en', null],
       ['reuse-4', 'Title reuse-4', 'fr', null],
+    ]);
+  });
+
+  it('inserts alternating between column sets, started together in a transaction, or through a plugin store each row as given, in order', async () => {
+    const { id: _id, ...row } = (await repo.getArticle(store.db, await seedArticle(store, 'alt-0')))!;
+    const ids = [
+      await repo.insertArticle(store.db, { ...row, item_key: 'alt-1', byline: undefined }),
+      await repo.insertArticle(store.db, { ...row, item_key: 'alt-2', byline: 'B' }),
+      await repo.insertArticle(store.db, { ...row, item_key: 'alt-3', byline: undefined, lang: 'de' }),
+    ];
+    // not awaited one by one: the transaction runs them in the order they were started
+    ids.push(...(await store.db.transaction().execute((trx) => Promise.all(['alt-4', 'alt-5', 'alt-6'].map((key) => repo.insertArticle(trx, { ...row, item_key: key }))))));
+    // a database with a result plugin has its results go through it
+    const seen: unknown[] = [];
+    const plugin = { transformQuery: ({ node }: { node: never }) => node, transformResult: async ({ result }: { result: unknown }) => (seen.push(result), result) } as unknown as KyselyPlugin;
+    ids.push(await repo.insertArticle(store.db.withPlugin(plugin), { ...row, item_key: 'alt-7' }));
+    expect(seen).toHaveLength(1);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const stored = await Promise.all(ids.map((id) => repo.getArticle(store.db, id)));
+    expect(stored.map((article) => [article?.item_key, article?.byline, article?.lang])).toEqual([
+      ['alt-1', null, 'en'], ['alt-2', 'B', 'en'], ['alt-3', null, 'de'], ['alt-4', null, 'en'], ['alt-5', null, 'en'], ['alt-6', null, 'en'], ['alt-7', null, 'en'],
     ]);
   });
 
