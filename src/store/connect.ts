@@ -206,6 +206,10 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       // First: turning a new file to WAL needs a moment's exclusive lock, which a process opening it at the same
       // time holds too.
       sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      // Articles are kilobytes of text each: with 16 KiB pages (SQLite's default is 4) a row spills onto fewer
+      // overflow pages, and storing a large feed's items took about a sixth less time (npm run bench:feeds). Only a
+      // new file takes it; an existing one keeps the page size it was made with.
+      sqlite.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
       // WAL lets `pausewatch articles` read while a run writes; foreign keys are off by default in SQLite.
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
@@ -386,6 +390,9 @@ async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null,
 
 /** How long a statement waits for another connection's write to the SQLite file to end. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** The page size of a new SQLite file, in bytes. */
+export const SQLITE_PAGE_SIZE = 16384;
 
 /** How long opening waits for another process's migration of the same SQLite file, which a large file makes long. */
 const MIGRATION_WAIT_MS = 10 * 60_000;
