@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { RunReport } from '../model/index.ts';
 import type { Database } from './schema.ts';
 
-/** Another run of the pipeline holds the lock. */
 /** A run refused because another run of the pipeline holds its lock; the message says what a user can act on. */
 export class RunInProgressError extends Error {
   override name = 'RunInProgressError';
