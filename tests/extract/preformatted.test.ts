@@ -32,6 +32,9 @@ describe('a <pre> block in an article', () => {
   it('is plain text: NBSP a space, control and zero-width characters gone, no run of spaces wider than a column needs', () => {
     const text = textOf(`<pre>a\u00a0\u00a0b\u0007\u200bc${' '.repeat(100_000)}d\r\ne</pre>`);
     expect(text).toContain(`a  bc${' '.repeat(40)}d\ne\n\nThe second`);
+    // nor of tabs, or of spaces and tabs in turn
+    expect(textOf(`<pre>x${'\t'.repeat(100_000)}y\nz</pre>`)).toContain(`x${'\t'.repeat(40)}y\nz`);
+    expect(textOf(`<pre>x${' \t'.repeat(500_000)}y\nz</pre>`)).toContain(`x${' \t'.repeat(20)}y\nz`);
     // a block of nothing but white space gives nothing
     expect(textOf('<pre>\n   \n\t\n</pre>')).toBe(`${lead}\n\nThe second round is due next week.`);
   });
