@@ -221,7 +221,12 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       throw sqliteOpenFailure(file, error);
     }
     const db = new Kysely<Database>({ dialect: dialectWithImmediateTransactions(withStatementCache(sqlite)) });
-    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    const close = async () => {
+      await db.destroy();
+      // kysely opens its driver at the first query: a store closed before one (a migration that failed) still holds the file
+      if (sqlite.open) sqlite.close();
+    };
+    store = { db, dialect: 'sqlite', location: file, close };
     sqliteToMigrate = sqlite;
   }
   try {
