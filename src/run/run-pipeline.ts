@@ -785,12 +785,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
       if ('error' in page) {
         // The item's failure was reported when it was stored; a retry that fails too is a warning, not a new error.
-        report.warnings.push(`${entry.item_key}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
+        report.warnings.push(`${urlForDisplay(entry.item_key)}: ${page.error.message} (try ${attempt} of ${PAGE_ATTEMPTS})`);
         await repo.updateArticle(db, entry.id, { page_attempts: attempt, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
         return;
       }
       const { extracted } = page;
-      if (page.warning) report.warnings.push(`${entry.item_key}: ${page.warning}`);
+      if (page.warning) report.warnings.push(`${urlForDisplay(entry.item_key)}: ${page.warning}`);
       const article = await repo.getArticle(db, entry.id);
       if (!article) return;
       const title = article.title ?? extracted.title;
@@ -908,9 +908,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<number> {
       let failed = 0;
       for (const item of items) {
-        if (item.extractError) report.itemErrors.push({ key: item.raw.key, error: item.extractError });
+        // an item without a GUID is known by its link, which may carry a login: messages show it masked
+        const shownKey = urlForDisplay(item.raw.key);
+        if (item.extractError) report.itemErrors.push({ key: shownKey, error: item.extractError });
         // as a retried page's failure is reported: the item's key, then what was wrong with its page
-        if (item.pageWarning) report.warnings.push(`${item.raw.key}: ${item.pageWarning}`);
+        if (item.pageWarning) report.warnings.push(`${shownKey}: ${item.pageWarning}`);
         try {
           const outcome = await storeArticle(item, source);
           if (outcome === 'added') report.articlesAdded += 1;
@@ -920,7 +922,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           }
         } catch (error) {
           // One bad item never stops the others; the error is reported with the item's key.
-          report.itemErrors.push({ key: item.raw.key, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+          report.itemErrors.push({ key: shownKey, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
           failed += 1;
         }
         options.progress?.articleProcessed(++processed);

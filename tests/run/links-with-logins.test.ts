@@ -21,6 +21,7 @@ const SECRET = 'hunter2';
 
 describe('links that carry a login', () => {
   let project: TempProject;
+  let run: Awaited<ReturnType<TempProject['cli']>>;
   const withLogin = (url: string) => url.replace('http://', `http://reader:${SECRET}@`);
 
   beforeAll(async () => {
@@ -40,6 +41,8 @@ describe('links that carry a login', () => {
               item('og', `${base}/og.html`) +
               // a link with a login whose page is not there: the article is stored by its link
               item('gone', withLogin(`${base}/gone.html`)) +
+              // no GUID: the item is known by its link, login and all, and its page is not there either
+              `<item><title>Labs weigh a pause (keyless)</title><link>${withLogin(`${base}/keyless.html`)}</link><description>${text}</description></item>` +
               '</channel></rss>',
           );
         },
@@ -62,7 +65,7 @@ describe('links that carry a login', () => {
         fetch: { ...localFetch, fetchArticles: true },
       }),
     );
-    await project.cli('run', '--quiet');
+    run = await project.cli('run', '--json');
   }, 60_000);
   afterAll(() => project?.remove());
 
@@ -73,6 +76,7 @@ describe('links that carry a login', () => {
       const base = project.server.url;
       expect(rows.map(({ item_key, ...row }) => row)).toEqual([
         { url: `${base}/gone.html`, canonical_url: `${base}/gone.html`, feed_link: `${base}/gone.html`, image: null },
+        { url: `${base}/keyless.html`, canonical_url: `${base}/keyless.html`, feed_link: `${base}/keyless.html`, image: null },
         { url: `${base}/linked.html`, canonical_url: `${base}/linked`, feed_link: `${base}/linked.html`, image: null },
         { url: `${base}/og.html`, canonical_url: `${base}/og`, feed_link: `${base}/og.html`, image: `${base}/og.png` },
       ]);
@@ -84,11 +88,18 @@ describe('links that carry a login', () => {
   it('shows no password in articles --json nor in the digest', async () => {
     const listed = await project.cli('articles', '--json');
     expect(listed).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(listed.stdout)).toHaveLength(3);
+    expect(JSON.parse(listed.stdout)).toHaveLength(4);
     expect(listed.stdout).not.toContain(SECRET);
     const digests = path.join(project.root, 'data', 'digests');
     expect(readdirSync(digests)).not.toEqual([]);
     for (const file of readdirSync(digests)) expect(readFileSync(path.join(digests, file), 'utf8')).not.toContain(SECRET);
+  });
+
+  it('names an item known by its link with the login masked in the run\'s report', () => {
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { sources: { itemErrors: { key: string; error: { code: string } }[] }[] };
+    expect(report.sources[0]!.itemErrors.map((item) => item.key)).toContain(withLogin(`${project.server.url}/keyless.html`).replace(`reader:${SECRET}`, '***'));
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
   });
 
   it('extract shows the canonical URL, the image and the URL without the login', async () => {
