@@ -6,7 +6,10 @@
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/extract/index.ts';
-import { collapseWhitespace, decodeAttributeEntities, htmlToText, resolveHtmlUrls, resolveUrl } from '../../src/ingest/feed/normalise.ts';
+import { repairMojibake } from '../../src/extract/mojibake.ts';
+import {
+  collapseWhitespace, decodeAttributeEntities, htmlToText, repairDecodedText, resolveHtmlUrls, resolveUrl,
+} from '../../src/ingest/feed/normalise.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The replaced implementations
@@ -42,6 +45,9 @@ function referenceResolveHtmlUrls(html: string, base: string | null | undefined)
     }),
   );
 }
+
+/** repairDecodedText as it was: both steps on every text, each with its own search. */
+const referenceRepairDecodedText = (text: string) => repairMojibake(text).replace(CONTROL_CHARACTERS, '');
 
 /** The definition countWords must agree with. */
 const referenceCountWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)?.length ?? 0;
@@ -208,5 +214,35 @@ describe('resolveHtmlUrls gives what its patterns gave', () => {
   it('returns the fragment itself when no URL changes', () => {
     const html = '<p>All absolute: <a href="https://news.example.org/x">x</a> <img src="https://news.example.org/i.png"></p>';
     expect(resolveHtmlUrls(html, 'https://news.example.org/')).toBe(html);
+  });
+});
+
+describe('repairDecodedText gives what its two steps gave', () => {
+  /** Mojibake (UTF-8 read as windows-1252 and others), the characters it is made of, controls, and clean text. */
+  const MOJIBAKE = [
+    'â€™', 'â€œ', 'â€\u009d', 'Ã©', 'Ã¨', 'Ã', '©', 'â', '€', '™', 'β€”', 'Ä—', 'Ð¿', 'Ñ€', 'Â', '\u00a0', 'Ã\u00a0', 'Ã¼ber', 'cafÃ©',
+    '√©', '√2', '“', '—', '”', '«', '»', 'é', 'ж', '中文', '😀', '\ud800', '\udc00',
+  ];
+
+  it.each(['', 'plain', 'a “quoted” word — dash', 'It’s', 'Itâ€™s', 'cafÃ©', 'a\x01b', 'a\x85b', '\x7f', '\x9f\xa0', 'é\x80', '\x0b\x0c\t\n\r', 'ab\x00'])(
+    '%j',
+    (text) => {
+      expect(repairDecodedText(text)).toBe(referenceRepairDecodedText(text));
+    },
+  );
+
+  it('for every UTF-16 code unit, alone, before and after a non-ASCII one, and between ASCII letters', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `a${c}b`, `${c}é`, `é${c}`, `${c}\u0080`, `x ${c}${c} y`]) {
+        const got = repairDecodedText(text);
+        if (got !== referenceRepairDecodedText(text)) expect(got, JSON.stringify(text)).toBe(referenceRepairDecodedText(text));
+      }
+    }
+  });
+
+  it('on random text', () => {
+    const pieces = [...MOJIBAKE, ...CONTROLS, ...WHITESPACE, ...TEXT];
+    for (const text of randomTexts(97, pieces, 3000, 30)) expect(repairDecodedText(text), JSON.stringify(text)).toBe(referenceRepairDecodedText(text));
   });
 });
