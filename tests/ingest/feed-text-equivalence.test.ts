@@ -108,6 +108,9 @@ describe('htmlToText gives what the patterns it replaced gave', () => {
     '<a t="<br q=\'">\'>rest',
     '<a t="<br c=\'"\'>">',
     'x<a <br>y',
+    // quotes of one kind inside the other's, a value ending the text, tags whose names are a breaking tag's in another case
+    `<a t='"'>x<b t="'">y`, 'x<a t="y"', 'x<a t="y">', '<a t="">z<a t=\'\'>', '<BlockQuote>a</BLOCKQUOTE>b<FigCaption>c<H6>d<Hr/>e<pRe>f',
+    '<blockquotes>a<figcaptio>b<h7>c<h0>d<navs>e',
     // unclosed tags, quotes that never close, '<' not starting a tag
     'a<b', 'a <b c="d>e', "<p title='x>y", 'if a < b and c > d', '1 <3 you', '<<p>>', '</ p>', '<//p>x', '<p', '<p ',
     // comments and CDATA, whose removal can make a tag

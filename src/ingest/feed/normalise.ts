@@ -152,6 +152,26 @@ const BREAKING_TAG_NAMES = new Set([
   'th', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'aside', 'nav',
 ]);
 
+/** BREAKING_TAG_NAMES by length, for isBreakingTagName. */
+const BREAKING_TAG_NAMES_BY_LENGTH: string[][] = [];
+for (const name of BREAKING_TAG_NAMES) (BREAKING_TAG_NAMES_BY_LENGTH[name.length] ??= []).push(name);
+
+/**
+ * Whether `markup.slice(start, end)`, a tag name of ASCII letters and digits, is one of BREAKING_TAG_NAMES in any
+ * case: `BREAKING_TAG_NAMES.has(markup.slice(start, end).toLowerCase())` without making the two strings, once per tag.
+ * A letter's code with 0x20 set is its small letter's, and a digit's is its own.
+ */
+function isBreakingTagName(markup: string, start: number, end: number): boolean {
+  const names = BREAKING_TAG_NAMES_BY_LENGTH[end - start];
+  if (names === undefined) return false;
+  for (const name of names) {
+    let k = 0;
+    while (k < name.length && (markup.charCodeAt(start + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return true;
+  }
+  return false;
+}
+
 /**
  * Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace
  * collapsed. The result is that of replacing comments, CDATA sections, BREAKING_TAG and TAG one after the other (see
@@ -180,36 +200,39 @@ function withoutTagsInOneScan(markup: string, stopAtBang: boolean): string | nul
   const length = markup.length;
   let out = '';
   let copied = 0; // markup before this index is in `out`, or was a tag
-  for (let open = markup.indexOf('<'); open !== -1; open = markup.indexOf('<', open + 1)) {
+  for (let open = markup.indexOf('<'); open !== -1; ) {
+    // the next '<': where this tag must have ended (a '<' inside it, in quotes or not, makes the scan fail), and
+    // where the search goes on after it
+    const next = markup.indexOf('<', open + 1);
     let i = open + 1;
     let code = markup.charCodeAt(i);
     if (code === 0x21 /* ! */ && stopAtBang) return null;
     if (code === 0x2f /* / */) code = markup.charCodeAt(++i);
-    if (!isAsciiLetter(code)) continue; // text, as in "a < b" or "<3"
+    if (!isAsciiLetter(code)) {
+      open = next; // text, as in "a < b" or "<3"
+      continue;
+    }
     const nameStart = i;
     do code = markup.charCodeAt(++i);
     while (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39));
     // a breaking tag's name is followed by white space (\s), '/' or '>'
-    const breaking = (code === 0x2f || code === 0x3e || isPatternSpace(code)) && BREAKING_TAG_NAMES.has(markup.slice(nameStart, i).toLowerCase());
-    // to the first '>' outside quotes
+    const breaking = (code === 0x2f || code === 0x3e || isPatternSpace(code)) && isBreakingTagName(markup, nameStart, i);
+    // to the first '>' outside quotes, before the next '<'; a quoted value is passed with one search for its end
+    const limit = next === -1 ? length : next;
     for (;;) {
-      if (i >= length) return null;
+      if (i >= limit) return null;
       code = markup.charCodeAt(i);
       if (code === 0x3e /* > */) break;
-      if (code === 0x3c /* < */) return null;
       if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
-        const quote = code;
-        do {
-          if (++i >= length) return null;
-          code = markup.charCodeAt(i);
-          if (code === 0x3c) return null;
-        } while (code !== quote);
+        const close = markup.indexOf(code === 0x22 ? '"' : "'", i + 1);
+        if (close === -1 || close > limit) return null;
+        i = close;
       }
       i++;
     }
     out += breaking ? markup.slice(copied, open) + ' ' : markup.slice(copied, open);
     copied = i + 1;
-    open = i;
+    open = next;
   }
   return copied === 0 ? markup : out + markup.slice(copied);
 }
@@ -256,7 +279,7 @@ function replaceTags(markup: string, breaking: boolean): string {
       const nameStart = i;
       let code = markup.charCodeAt(i);
       while (isAsciiLetter(code) || (code >= 0x30 && code <= 0x39)) code = markup.charCodeAt(++i);
-      if (!(code === 0x2f || code === 0x3e || isPatternSpace(code)) || !BREAKING_TAG_NAMES.has(markup.slice(nameStart, i).toLowerCase())) continue;
+      if (!(code === 0x2f || code === 0x3e || isPatternSpace(code)) || !isBreakingTagName(markup, nameStart, i)) continue;
     } else {
       if (!isAsciiLetter(markup.charCodeAt(i))) continue;
       i++;
