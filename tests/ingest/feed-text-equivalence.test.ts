@@ -5,7 +5,7 @@
  */
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../src/extract/index.ts';
+import { articleWordCount, countWords } from '../../src/extract/index.ts';
 import { repairMojibake } from '../../src/extract/mojibake.ts';
 import {
   collapseWhitespace, decodeAttributeEntities, htmlToText, repairDecodedText, resolveHtmlUrls, resolveUrl,
@@ -51,6 +51,14 @@ const referenceRepairDecodedText = (text: string) => repairMojibake(text).replac
 
 /** The definition countWords must agree with. */
 const referenceCountWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)?.length ?? 0;
+
+/** articleWordCount as it was: a search for a character of a script written without spaces, then a count of them. */
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+function referenceArticleWordCount(text: string): number {
+  if (!UNSPACED.test(text)) return referenceCountWords(text);
+  const unspaced = Array.from({ length: text.length }, (_v, i) => text[i]!).filter((unit) => UNSPACED.test(unit)).length;
+  return referenceCountWords(text) + Math.floor(unspaced / 2);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inputs
@@ -247,5 +255,42 @@ describe('repairDecodedText gives what its two steps gave', () => {
   it('on random text', () => {
     const pieces = [...MOJIBAKE, ...CONTROLS, ...WHITESPACE, ...TEXT];
     for (const text of randomTexts(97, pieces, 3000, 30)) expect(repairDecodedText(text), JSON.stringify(text)).toBe(referenceRepairDecodedText(text));
+  });
+});
+
+describe('articleWordCount gives what its search and count gave', () => {
+  /** Characters of scripts written without spaces (and their marks and digits), next to others. */
+  const UNSPACED_TEXT = ['中文', '日本語の文', 'カタカナ', 'ひらがな', 'ภาษาไทย', 'ั', '๓', 'ລາວ', 'မြန်မာ', '၁', 'ខ្មែរ', '豈', '㐀', '〇', '。', '、', '\u0e00', '\u109f', '\u17ff'];
+
+  it('for every UTF-16 code unit, alone, in a word, after an apostrophe and in a pair, twice (the second time from its cache)', () => {
+    for (const round of [1, 2]) {
+      for (let first = 0; first <= 0xffff; first += 64) {
+        let text = '';
+        for (let code = first; code < first + 64; code++) {
+          const c = String.fromCharCode(code);
+          text += `a${c}b ${c}${c} x'${c} `;
+        }
+        const got = articleWordCount(text);
+        if (got !== referenceArticleWordCount(text)) expect(got, `round ${round}, code units from U+${first.toString(16)}`).toBe(referenceArticleWordCount(text));
+        // each code unit alone too: a text whose only such character is the one
+        for (let code = first; code < first + 64; code++) {
+          const alone = `w ${String.fromCharCode(code)} w`;
+          if (articleWordCount(alone) !== referenceArticleWordCount(alone)) expect(articleWordCount(alone), JSON.stringify(alone)).toBe(referenceArticleWordCount(alone));
+        }
+      }
+    }
+  });
+
+  it('on random text', () => {
+    const pieces = [...UNSPACED_TEXT, ...TEXT, ...WHITESPACE, ...CONTROLS, "'", '’'];
+    for (const text of randomTexts(101, pieces, 4000, 30)) expect(articleWordCount(text), JSON.stringify(text)).toBe(referenceArticleWordCount(text));
+  });
+
+  it('with a count of its own for the words spaces separate', () => {
+    const halves = (text: string) => Math.floor(text.length / 2);
+    for (const text of ['', 'a b', '中文 text', 'ภาษาไทย']) {
+      const unspaced = Array.from(text).filter((c) => UNSPACED.test(c)).length;
+      expect(articleWordCount(text, halves)).toBe(halves(text) + (unspaced === 0 ? 0 : Math.floor(unspaced / 2)));
+    }
   });
 });
