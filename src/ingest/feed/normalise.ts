@@ -76,28 +76,28 @@ const NEEDS_COLLAPSING_CHARACTER = /[\x00-\x1f\x7f-\xa0\u2028\u2029]/g;
  */
 export function collapseWhitespace(text: string): string {
   const length = text.length;
-  // the next NEEDS_COLLAPSING_CHARACTER and the next two spaces, each searched for again only once passed
+  // The next NEEDS_COLLAPSING_CHARACTER and the next two spaces, each searched for again only once passed. Found in
+  // the loop rather than by a closure: under tsx, whose esbuild keeps names, a closure made per call also costs a
+  // defineProperty of its name per call.
   let nextCharacter = -1;
   let nextSpaces = -1;
-  /** The index just past the first place at or after `from` that may need work, or -1. */
-  const placeAfter = (from: number): number => {
-    if (nextCharacter !== length && nextCharacter < from) {
-      NEEDS_COLLAPSING_CHARACTER.lastIndex = from;
-      nextCharacter = NEEDS_COLLAPSING_CHARACTER.test(text) ? NEEDS_COLLAPSING_CHARACTER.lastIndex - 1 : length;
-    }
-    if (nextSpaces !== length && nextSpaces < from) {
-      const found = text.indexOf('  ', from);
-      nextSpaces = found === -1 ? length : found;
-    }
-    if (nextCharacter < nextSpaces) return nextCharacter + 1;
-    return nextSpaces < length ? nextSpaces + 2 : -1;
-  };
-  let found = placeAfter(0);
-  if (found === -1) return text.trim();
   let out = '';
   let copied = 0; // text before this index is in `out`, or was dropped
   let done = 0; // text before this index has been dealt with
-  do {
+  for (;;) {
+    if (nextCharacter !== length && nextCharacter < done) {
+      NEEDS_COLLAPSING_CHARACTER.lastIndex = done;
+      nextCharacter = NEEDS_COLLAPSING_CHARACTER.test(text) ? NEEDS_COLLAPSING_CHARACTER.lastIndex - 1 : length;
+    }
+    if (nextSpaces !== length && nextSpaces < done) {
+      const spaces = text.indexOf('  ', done);
+      nextSpaces = spaces === -1 ? length : spaces;
+    }
+    // the index just past the first place at or after `done` that may need work
+    let found: number;
+    if (nextCharacter < nextSpaces) found = nextCharacter + 1;
+    else if (nextSpaces < length) found = nextSpaces + 2;
+    else break;
     let start = text.charCodeAt(found - 1) === 0x20 ? found - 2 : found - 1;
     // a lone space or U+00A0 just before begins the run: " \n" is one, and so is "\u00a0\x01\u00a0" once the control goes
     const before = text.charCodeAt(start - 1);
@@ -128,9 +128,8 @@ export function collapseWhitespace(text: string): string {
       }
     }
     done = end;
-    found = placeAfter(end);
-  } while (found !== -1);
-  return (out + text.slice(copied)).trim();
+  }
+  return (copied === 0 ? text : out + text.slice(copied)).trim();
 }
 
 /** Whether the code unit is one of CONTROL_CHARACTERS. */
