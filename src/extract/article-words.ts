@@ -1,25 +1,11 @@
 import type { StageError } from '../model/index.ts';
-import { countWords } from './count-words.ts';
-
-/**
- * Whether a UTF-16 code unit is a character of a script written without spaces between words: Thai, Lao, Myanmar,
- * Khmer, Hiragana, Katakana and the CJK ideographs. Ranges of code units rather than a \p{Script} regex: this runs over
- * every character of every page.
- */
-function isUnspaced(unit: number): boolean {
-  return (
-    (unit >= 0x0e00 && unit <= 0x0eff) ||
-    (unit >= 0x1000 && unit <= 0x109f) ||
-    (unit >= 0x1780 && unit <= 0x17ff) ||
-    (unit >= 0x3040 && unit <= 0x30ff) ||
-    (unit >= 0x3400 && unit <= 0x4dbf) ||
-    (unit >= 0x4e00 && unit <= 0x9fff) ||
-    (unit >= 0xf900 && unit <= 0xfaff)
-  );
-}
+import { countWords, isUnspaced, type UnspacedSeen } from './count-words.ts';
 
 /** A character isUnspaced accepts. */
 const HAS_UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Reused by articleWordCount, which countWords tells whether the text holds such a character. */
+const seen: UnspacedSeen = { unspaced: false };
 
 /**
  * Words of an article, in any script. countWords counts what spaces separate, so a Japanese or Chinese paragraph,
@@ -28,12 +14,19 @@ const HAS_UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u340
  * so the article checks (MIN_ARTICLE_WORDS, the extractors' partial flags) measure every language alike.
  */
 export function articleWordCount(text: string, spaced: (text: string) => number = countWords): number {
+  let words = -1;
+  if (spaced === countWords) {
+    // countWords meets every such character on its way, and says so: most texts have none, and need no search
+    seen.unspaced = false;
+    words = countWords(text, seen);
+    if (!seen.unspaced) return words;
+  }
   // the regex finds the first such character (most texts have none) ten times faster than the loop does
   const first = text.search(HAS_UNSPACED);
   if (first === -1) return spaced(text);
   let unspaced = 0;
   for (let i = first; i < text.length; i++) if (isUnspaced(text.charCodeAt(i))) unspaced++;
-  return spaced(text) + Math.floor(unspaced / 2);
+  return (words === -1 ? spaced(text) : words) + Math.floor(unspaced / 2);
 }
 
 /**

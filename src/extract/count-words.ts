@@ -12,10 +12,37 @@ const NUMBER_CLASS = 1;
 const OTHER_CLASS = 2;
 /** Not a class: a code unit not seen yet, or a high surrogate (whose class is that of the pair it starts). */
 const LOOK_CLOSER = 3;
+/**
+ * Added to the class of a code unit isUnspaced accepts, in unitClass: the loops note such a unit as they pass it, so
+ * countWords can tell its caller whether the text holds one (see UnspacedSeen) without a search of its own.
+ */
+const UNSPACED_FLAG = 4;
+
+/**
+ * Whether a UTF-16 code unit is a character of a script written without spaces between words: Thai, Lao, Myanmar,
+ * Khmer, Hiragana, Katakana and the CJK ideographs. Ranges of code units rather than a \p{Script} regex: this runs over
+ * every character of every page.
+ */
+export function isUnspaced(unit: number): boolean {
+  return (
+    (unit >= 0x0e00 && unit <= 0x0eff) ||
+    (unit >= 0x1000 && unit <= 0x109f) ||
+    (unit >= 0x1780 && unit <= 0x17ff) ||
+    (unit >= 0x3040 && unit <= 0x30ff) ||
+    (unit >= 0x3400 && unit <= 0x4dbf) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0xf900 && unit <= 0xfaff)
+  );
+}
+
+/** Set by countWords when the text holds a code unit isUnspaced accepts; left as it was otherwise. */
+export interface UnspacedSeen {
+  unspaced: boolean;
+}
 
 /**
  * The class of every code unit seen so far, looked up inline in countWords's loops (a call and a Map lookup per
- * character were most of its cost).
+ * character were most of its cost); plus UNSPACED_FLAG for a unit isUnspaced accepts.
  */
 const unitClass = new Uint8Array(0x10000).fill(LOOK_CLOSER);
 /** Classes of the code points beyond U+FFFF seen so far; a hostile text cannot add more than Unicode has. */
@@ -31,12 +58,22 @@ function classOfCodePoint(code: number): number {
   return LETTER.test(char) ? LETTER_CLASS : LETTER_OR_DIGIT.test(char) ? NUMBER_CLASS : OTHER_CLASS;
 }
 
-/** The class of the code point at `i` plus 4 times its width in code units (1, or 2 for a surrogate pair). */
-function classAndWidthAt(text: string, i: number): number {
+/** Passed for `seen` by callers that do not ask. */
+const NOT_ASKED: UnspacedSeen = { unspaced: false };
+
+/**
+ * The class of the code point at `i` plus 4 times its width in code units (1, or 2 for a surrogate pair); notes in
+ * `seen` a code unit isUnspaced accepts.
+ */
+function classAndWidthAt(text: string, i: number, seen: UnspacedSeen): number {
   const unit = text.charCodeAt(i);
   if (unit < 0xd800 || unit > 0xdbff) {
     let known = unitClass[unit]!;
-    if (known === LOOK_CLOSER) unitClass[unit] = known = classOfCodePoint(unit);
+    if (known === LOOK_CLOSER) unitClass[unit] = known = classOfCodePoint(unit) + (isUnspaced(unit) ? UNSPACED_FLAG : 0);
+    if (known >= UNSPACED_FLAG) {
+      seen.unspaced = true;
+      known -= UNSPACED_FLAG;
+    }
     return known + 4;
   }
   const low = text.charCodeAt(i + 1);
@@ -58,7 +95,12 @@ const reusedBytes = Buffer.from(reusedUnits.buffer);
 /** Buffer writes UTF-16 little-endian; a typed array reads in the machine's byte order. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function countWords(text: string): number {
+/**
+ * @param seen set to say the text holds a code unit isUnspaced accepts, which countWords meets on its way (each code
+ * unit is read from unitClass or through classAndWidthAt, and carries UNSPACED_FLAG in both): articleWordCount needs
+ * no search for one
+ */
+export function countWords(text: string, seen: UnspacedSeen = NOT_ASKED): number {
   const length = text.length;
   let units = reusedUnits;
   let bytes = reusedBytes;
@@ -74,13 +116,17 @@ export function countWords(text: string): number {
     // between words: to the next letter or digit
     for (;;) {
       if (i >= length) return count;
-      const known = unitClass[units[i]!]!;
+      let known = unitClass[units[i]!]!;
+      if (known >= UNSPACED_FLAG) {
+        seen.unspaced = true;
+        known -= UNSPACED_FLAG;
+      }
       if (known === OTHER_CLASS) {
         i++;
         continue;
       }
       if (known !== LOOK_CLOSER) break;
-      const classAndWidth = classAndWidthAt(text, i);
+      const classAndWidth = classAndWidthAt(text, i, seen);
       if ((classAndWidth & 3) !== OTHER_CLASS) break;
       i += classAndWidth >> 2;
     }
@@ -88,22 +134,30 @@ export function countWords(text: string): number {
     // in a word: to the first code point that is neither
     for (;;) {
       if (i >= length) return count;
-      const known = unitClass[units[i]!]!;
+      let known = unitClass[units[i]!]!;
       if (known <= NUMBER_CLASS) {
         i++;
         continue;
       }
+      if (known >= UNSPACED_FLAG) {
+        seen.unspaced = true;
+        known -= UNSPACED_FLAG;
+        if (known <= NUMBER_CLASS) {
+          i++;
+          continue;
+        }
+      }
       if (known === OTHER_CLASS) break;
-      const classAndWidth = classAndWidthAt(text, i);
+      const classAndWidth = classAndWidthAt(text, i, seen);
       if ((classAndWidth & 3) === OTHER_CLASS) break;
       i += classAndWidth >> 2;
     }
     const unit = units[i]!;
-    if ((unit === 0x27 || unit === 0x2019) && i + 1 < length && (classAndWidthAt(text, i + 1) & 3) === LETTER_CLASS) {
+    if ((unit === 0x27 || unit === 0x2019) && i + 1 < length && (classAndWidthAt(text, i + 1, seen) & 3) === LETTER_CLASS) {
       // the apostrophe and the letters after it end the word, as the pattern's optional tail does
       i += 1;
       while (i < length) {
-        const tail = classAndWidthAt(text, i);
+        const tail = classAndWidthAt(text, i, seen);
         if ((tail & 3) !== LETTER_CLASS) break;
         i += tail >> 2;
       }

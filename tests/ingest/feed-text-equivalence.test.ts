@@ -5,8 +5,11 @@
  */
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../src/extract/index.ts';
-import { collapseWhitespace, decodeAttributeEntities, htmlToText, resolveHtmlUrls, resolveUrl } from '../../src/ingest/feed/normalise.ts';
+import { articleWordCount, countWords } from '../../src/extract/index.ts';
+import { repairMojibake } from '../../src/extract/mojibake.ts';
+import {
+  collapseWhitespace, decodeAttributeEntities, htmlToText, repairDecodedText, resolveHtmlUrls, resolveUrl,
+} from '../../src/ingest/feed/normalise.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The replaced implementations
@@ -43,8 +46,19 @@ function referenceResolveHtmlUrls(html: string, base: string | null | undefined)
   );
 }
 
+/** repairDecodedText as it was: both steps on every text, each with its own search. */
+const referenceRepairDecodedText = (text: string) => repairMojibake(text).replace(CONTROL_CHARACTERS, '');
+
 /** The definition countWords must agree with. */
 const referenceCountWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)?.length ?? 0;
+
+/** articleWordCount as it was: a search for a character of a script written without spaces, then a count of them. */
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+function referenceArticleWordCount(text: string): number {
+  if (!UNSPACED.test(text)) return referenceCountWords(text);
+  const unspaced = Array.from({ length: text.length }, (_v, i) => text[i]!).filter((unit) => UNSPACED.test(unit)).length;
+  return referenceCountWords(text) + Math.floor(unspaced / 2);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inputs
@@ -102,6 +116,9 @@ describe('htmlToText gives what the patterns it replaced gave', () => {
     '<a t="<br q=\'">\'>rest',
     '<a t="<br c=\'"\'>">',
     'x<a <br>y',
+    // quotes of one kind inside the other's, a value ending the text, tags whose names are a breaking tag's in another case
+    `<a t='"'>x<b t="'">y`, 'x<a t="y"', 'x<a t="y">', '<a t="">z<a t=\'\'>', '<BlockQuote>a</BLOCKQUOTE>b<FigCaption>c<H6>d<Hr/>e<pRe>f',
+    '<blockquotes>a<figcaptio>b<h7>c<h0>d<navs>e',
     // unclosed tags, quotes that never close, '<' not starting a tag
     'a<b', 'a <b c="d>e', "<p title='x>y", 'if a < b and c > d', '1 <3 you', '<<p>>', '</ p>', '<//p>x', '<p', '<p ',
     // comments and CDATA, whose removal can make a tag
@@ -208,5 +225,72 @@ describe('resolveHtmlUrls gives what its patterns gave', () => {
   it('returns the fragment itself when no URL changes', () => {
     const html = '<p>All absolute: <a href="https://news.example.org/x">x</a> <img src="https://news.example.org/i.png"></p>';
     expect(resolveHtmlUrls(html, 'https://news.example.org/')).toBe(html);
+  });
+});
+
+describe('repairDecodedText gives what its two steps gave', () => {
+  /** Mojibake (UTF-8 read as windows-1252 and others), the characters it is made of, controls, and clean text. */
+  const MOJIBAKE = [
+    'â€™', 'â€œ', 'â€\u009d', 'Ã©', 'Ã¨', 'Ã', '©', 'â', '€', '™', 'β€”', 'Ä—', 'Ð¿', 'Ñ€', 'Â', '\u00a0', 'Ã\u00a0', 'Ã¼ber', 'cafÃ©',
+    '√©', '√2', '“', '—', '”', '«', '»', 'é', 'ж', '中文', '😀', '\ud800', '\udc00',
+  ];
+
+  it.each(['', 'plain', 'a “quoted” word — dash', 'It’s', 'Itâ€™s', 'cafÃ©', 'a\x01b', 'a\x85b', '\x7f', '\x9f\xa0', 'é\x80', '\x0b\x0c\t\n\r', 'ab\x00'])(
+    '%j',
+    (text) => {
+      expect(repairDecodedText(text)).toBe(referenceRepairDecodedText(text));
+    },
+  );
+
+  it('for every UTF-16 code unit, alone, before and after a non-ASCII one, and between ASCII letters', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `a${c}b`, `${c}é`, `é${c}`, `${c}\u0080`, `x ${c}${c} y`]) {
+        const got = repairDecodedText(text);
+        if (got !== referenceRepairDecodedText(text)) expect(got, JSON.stringify(text)).toBe(referenceRepairDecodedText(text));
+      }
+    }
+  });
+
+  it('on random text', () => {
+    const pieces = [...MOJIBAKE, ...CONTROLS, ...WHITESPACE, ...TEXT];
+    for (const text of randomTexts(97, pieces, 3000, 30)) expect(repairDecodedText(text), JSON.stringify(text)).toBe(referenceRepairDecodedText(text));
+  });
+});
+
+describe('articleWordCount gives what its search and count gave', () => {
+  /** Characters of scripts written without spaces (and their marks and digits), next to others. */
+  const UNSPACED_TEXT = ['中文', '日本語の文', 'カタカナ', 'ひらがな', 'ภาษาไทย', 'ั', '๓', 'ລາວ', 'မြန်မာ', '၁', 'ខ្មែរ', '豈', '㐀', '〇', '。', '、', '\u0e00', '\u109f', '\u17ff'];
+
+  it('for every UTF-16 code unit, alone, in a word, after an apostrophe and in a pair, twice (the second time from its cache)', () => {
+    for (const round of [1, 2]) {
+      for (let first = 0; first <= 0xffff; first += 64) {
+        let text = '';
+        for (let code = first; code < first + 64; code++) {
+          const c = String.fromCharCode(code);
+          text += `a${c}b ${c}${c} x'${c} `;
+        }
+        const got = articleWordCount(text);
+        if (got !== referenceArticleWordCount(text)) expect(got, `round ${round}, code units from U+${first.toString(16)}`).toBe(referenceArticleWordCount(text));
+        // each code unit alone too: a text whose only such character is the one
+        for (let code = first; code < first + 64; code++) {
+          const alone = `w ${String.fromCharCode(code)} w`;
+          if (articleWordCount(alone) !== referenceArticleWordCount(alone)) expect(articleWordCount(alone), JSON.stringify(alone)).toBe(referenceArticleWordCount(alone));
+        }
+      }
+    }
+  });
+
+  it('on random text', () => {
+    const pieces = [...UNSPACED_TEXT, ...TEXT, ...WHITESPACE, ...CONTROLS, "'", '’'];
+    for (const text of randomTexts(101, pieces, 4000, 30)) expect(articleWordCount(text), JSON.stringify(text)).toBe(referenceArticleWordCount(text));
+  });
+
+  it('with a count of its own for the words spaces separate', () => {
+    const halves = (text: string) => Math.floor(text.length / 2);
+    for (const text of ['', 'a b', '中文 text', 'ภาษาไทย']) {
+      const unspaced = Array.from(text).filter((c) => UNSPACED.test(c)).length;
+      expect(articleWordCount(text, halves)).toBe(halves(text) + (unspaced === 0 ? 0 : Math.floor(unspaced / 2)));
+    }
   });
 });
