@@ -194,6 +194,13 @@ interface Timing {
   runs: number[];
 }
 
+/** The quartiles of the values, "low-high": how far the runs' ratios spread around their median. */
+function middleHalf(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.round(q * (sorted.length - 1))]!.toFixed(2);
+  return `${at(0.25)}-${at(0.75)}x`;
+}
+
 /**
  * A path's cost relative to the bare parse: the median of the run-by-run ratios. The two took turns, so each ratio
  * compares runs made under the same conditions, which steadies the figure more than a ratio of medians.
@@ -280,7 +287,8 @@ try {
       `${format.padEnd(8)} rss-parser on the text the ingest path gives it (${((100 * Buffer.byteLength(rssParserText)) / bytes.length).toFixed(2)}% of the bytes, ` +
         `${onRssParserPart.ms.toFixed(1)} ms): ${pairedRatio(onRssParserPart.runs, bare).toFixed(3)}x the bare parse`,
     );
-    console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${parseRatio.toFixed(2)}x, whole ingest path ${wholeRatio.toFixed(2)}x the bare parse\n`);
+    console.log(`${format.padEnd(8)} ratio: decode+parse+normalise ${parseRatio.toFixed(2)}x, whole ingest path ${wholeRatio.toFixed(2)}x the bare parse`);
+    console.log(`${format.padEnd(8)} run-by-run whole-path ratios, middle half: ${middleHalf(full.runs.map((ms, run) => ms / bare.runs[run]!))}\n`);
   }
   const peakAfterIngest = peakRss;
   // After the ingest runs, so the rows they keep for it do not count in the ingest path's peak RSS.
