@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { AlertRow, Database, UndeliveredAlert } from '../store/index.ts';
+import type { Kysely } from 'kysely';
+import type { Database, UndeliveredAlert } from '../store/index.ts';
 import { plural } from '../model/display-text.ts';
 import {
-  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
+  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
 } from '../store/index.ts';
 import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
 import { isBareDate } from '../digest/day.ts';
@@ -293,16 +293,6 @@ function publishedTime(alert: UndeliveredAlert): number | null {
   if (publishedAt === null) return null;
   const time = isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
   return Number.isNaN(time) ? null : time;
-}
-
-/** Marks alerts `held`: past `alerts.maxPerRun` in their run, never sent. The store's status list does not name it yet. */
-async function markAlertsHeld(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
-  const held = sql<AlertRow['status']>`${'held'}`;
-  await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < ids.length; start += 500) {
-      await trx.updateTable('alerts').set({ status: held }).where('id', 'in', ids.slice(start, start + 500)).where('status', '=', 'pending').execute();
-    }
-  });
 }
 
 /** A held notice's key for receivers: the same for the same held alerts, and for no other notice. */

@@ -171,7 +171,7 @@ export interface RunReport {
    * channel is sent one message more saying how many (an email channel, a line in its message): `noticeSent`, or
    * `noticeError` why not (null when not tried: the channel had refused an alert, or the run was stopped). Not a failure.
    */
-  alertsHeld: { channel: string; count: number; maxPerRun: number; noticeSent: boolean; noticeError: string | null }[];
+  alertsOverCap: { channel: string; count: number; maxPerRun: number; noticeSent: boolean; noticeError: string | null }[];
   digestPaths: string[];
   /**
    * Digest files this run could not write (a full disk, a folder made read-only): each with its day, the file and

@@ -1167,7 +1167,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsWaiting: delivery.waiting,
       alertsMoved: delivery.moved,
       alertsWithdrawn: delivery.withdrawn,
-      alertsHeld: delivery.held,
+      alertsOverCap: delivery.held,
       digestPaths,
       digestsFailed,
       digestEmailsSent: digestEmails.digestEmailsSent,

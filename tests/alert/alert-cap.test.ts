@@ -138,7 +138,7 @@ describe('alerts.maxPerRun for an email channel', () => {
     const first = await project.cli('run', '--json');
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout) as RunReport;
-    expect(report).toMatchObject({ alertsSent: 1, alertsFailed: [], alertsHeld: [{ channel: 'email "desk"', count: 2, maxPerRun: 1, noticeSent: true, noticeError: null }] });
+    expect(report).toMatchObject({ alertsSent: 1, alertsFailed: [], alertsOverCap: [{ channel: 'email "desk"', count: 2, maxPerRun: 1, noticeSent: true, noticeError: null }] });
     expect(smtp.received).toHaveLength(1);
     const body = bodyText(smtp.received[0]!.raw);
     expect(body).toContain('2 more new articles were not alerted here: over alerts.maxPerRun (1 a run).');
@@ -163,7 +163,7 @@ describe('the run summary of held alerts', () => {
     runId: 1, pipelineId: 'p', startedAt: at, finishedAt: at, sources: [],
     articlesAdded: 30, alertsSent: 25, alertsSentByChannel: [{ channel: 'stdout', count: 25 }], articlesAlerted: 25, alertsFailed: [], alertsHeldBack: [], alertsExpired: [],
     alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], digestPaths: [], digestsFailed: [], digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
-    alertsHeld: [
+    alertsOverCap: [
       { channel: 'stdout', count: 40, maxPerRun: 25, noticeSent: true, noticeError: null },
       { channel: 'webhook https://hooks.example/…', count: 40, maxPerRun: 25, noticeSent: false, noticeError: 'webhook https://hooks.example/… answered HTTP 500' },
     ],
@@ -171,9 +171,9 @@ describe('the run summary of held alerts', () => {
 
   it('says per channel how many were held over alerts.maxPerRun, whether the channel was told, and where they are listed', () => {
     const lines = formatRunSummary(report, '/', false).split('\n');
-    expect(lines).toContain('  held         40 alerts held over alerts.maxPerRun (25) for stdout, never sent: the channel was told how many; the digest and `pausewatch articles` list them');
+    expect(lines).toContain('  over cap     40 alerts over alerts.maxPerRun (25) for stdout, never sent: the channel was told how many; the digest and `pausewatch articles` list them');
     expect(lines).toContain(
-      '  held         40 alerts held over alerts.maxPerRun (25) for webhook https://hooks.example/…, never sent: the channel could not be told how many ' +
+      '  over cap     40 alerts over alerts.maxPerRun (25) for webhook https://hooks.example/…, never sent: the channel could not be told how many ' +
         '(webhook https://hooks.example/… answered HTTP 500); the digest and `pausewatch articles` list them',
     );
   });

@@ -127,7 +127,7 @@ describe('alerts.maxPerRun, on sqlite', () => {
     expect(lines[5]).toMatch(/^HELD 25 more new articles were not alerted here/);
     expect(first.alertsSentByChannel.map((c) => c.count)).toEqual([5, 5, 5]);
     expect(first.articlesAlerted).toBe(5);
-    expect(first.alertsHeld).toEqual([
+    expect(first.alertsOverCap).toEqual([
       { channel: expect.stringMatching(/^webhook http:\/\/127\.0\.0\.1:\d+\/…$/), count: 25, maxPerRun: 5, noticeSent: true, noticeError: null },
       { channel: expect.stringMatching(/^webhook http:\/\/127\.0\.0\.1:\d+\/…$/), count: 25, maxPerRun: 5, noticeSent: true, noticeError: null },
       { channel: 'stdout', count: 25, maxPerRun: 5, noticeSent: true, noticeError: null },
@@ -137,13 +137,13 @@ describe('alerts.maxPerRun, on sqlite', () => {
 
     // the same feed again: nothing new, and nothing held goes
     const second = await run(65);
-    expect(second).toMatchObject({ articlesAdded: 0, alertsSent: 0, alertsHeld: [] });
+    expect(second).toMatchObject({ articlesAdded: 0, alertsSent: 0, alertsOverCap: [] });
     expect([json.length, slack.length, consoleText.trimEnd().split('\n').length]).toEqual([6, 6, 6]);
 
     // two new items, published since: alerted as usual, with no notice
     items = [-2, -1, ...items];
     const third = await run(125);
-    expect(third).toMatchObject({ articlesAdded: 2, alertsSent: 6, alertsHeld: [] });
+    expect(third).toMatchObject({ articlesAdded: 2, alertsSent: 6, alertsOverCap: [] });
     expect(json.slice(6).map((body) => body.title)).toEqual(expect.arrayContaining([title(-1), title(-2)]));
     expect(json).toHaveLength(8);
     expect(slack).toHaveLength(8);
@@ -156,7 +156,7 @@ describe('alerts.maxPerRun, on sqlite', () => {
     // the 5 newest were chosen and the rest held at once; the first refusal ended the webhooks' deliveries
     expect(refused.alertsFailed).toHaveLength(2);
     expect(refused.alertsHeldBack.map((h) => h.count)).toEqual([4, 4]);
-    expect(refused.alertsHeld.map((h) => [h.count, h.noticeSent, h.noticeError])).toEqual([[25, false, null], [25, false, null], [25, true, null]]);
+    expect(refused.alertsOverCap.map((h) => [h.count, h.noticeSent, h.noticeError])).toEqual([[25, false, null], [25, false, null], [25, true, null]]);
     const failedTitle = title(0);
 
     // three newer items; the webhooks take alerts again: the retry first, then the 4 newest of the 7 never sent
@@ -168,11 +168,11 @@ describe('alerts.maxPerRun, on sqlite', () => {
     expect(json[5]).toMatchObject({ count: 3, maxPerRun: 5 });
     expect(slack).toHaveLength(6);
     expect(retried.alertsSentByChannel.map((c) => c.count)).toEqual([5, 5, 3]);
-    expect(retried.alertsHeld.map((h) => h.count)).toEqual([3, 3]);
+    expect(retried.alertsOverCap.map((h) => h.count)).toEqual([3, 3]);
     expect(retried.alertsFailed).toEqual([]);
 
     const after = await run(125);
-    expect(after).toMatchObject({ articlesAdded: 0, alertsSent: 0, alertsHeld: [] });
+    expect(after).toMatchObject({ articlesAdded: 0, alertsSent: 0, alertsOverCap: [] });
     expect(json).toHaveLength(6);
   });
 });

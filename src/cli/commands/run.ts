@@ -185,14 +185,14 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     );
   }
   // Past alerts.maxPerRun: never sent by any run, and not a failure; said so nobody waits for them, with where they are.
-  for (const { channel, count, maxPerRun, noticeSent, noticeError } of report.alertsHeld) {
+  for (const { channel, count, maxPerRun, noticeSent, noticeError } of report.alertsOverCap) {
     const told = noticeSent
       ? 'the channel was told how many'
       : noticeError === null
         ? 'the channel was not told how many'
         : `the channel could not be told how many (${shortenText(noticeError, LINE_TEXT_MAX)})`;
     lines.push(
-      `  ${'held'.padEnd(12)} ${plural(count, 'alert')} held over alerts.maxPerRun (${maxPerRun}) for ${channel}, never sent: ${told}; ` +
+      `  ${'over cap'.padEnd(12)} ${plural(count, 'alert')} over alerts.maxPerRun (${maxPerRun}) for ${channel}, never sent: ${told}; ` +
         `the digest and \`${context.commandFor('articles')}\` list them`,
     );
   }
