@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, UndeliveredAlert } from '../store/index.ts';
+import { plural } from '../model/display-text.ts';
 import {
-  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
+  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
 } from '../store/index.ts';
-import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type RecipientsRefused } from './channels/index.ts';
+import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
+import { isBareDate } from '../digest/day.ts';
 import { isPastMaxAge, type AlertPayload } from './rules.ts';
 
 /** How long an undelivered alert is retried, run after run: past that it is stale news, and the digest has it. */
@@ -67,6 +69,13 @@ export interface DeliveryReport {
    * its, so this run delivers them: `from` and `to` as messages name channels.
    */
   moved: { from: string; to: string; count: number }[];
+  /**
+   * New alerts this run did not send, past `alerts.maxPerRun` for their channel, per channel in the pipeline's order:
+   * marked `held` in the outbox, so no run sends them. `noticeSent`: whether the channel took the message saying how
+   * many (an email channel's, the line of its last message); `noticeError` says why not, null when it was not tried
+   * (a refused alert had ended the channel's deliveries, or the run was stopped).
+   */
+  held: { channel: string; count: number; maxPerRun: number; noticeSent: boolean; noticeError: string | null }[];
 }
 
 /**
@@ -107,6 +116,8 @@ export async function deliverAlerts(
   maxAgeHours: number,
   now: () => Date,
   stop?: DeliveryStop,
+  /** `alerts.maxPerRun`: the most alerts one channel is handed in the run (see capForRun). None when not given. */
+  maxPerRun = Number.POSITIVE_INFINITY,
 ): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   const notTaken = (name: string): NotTakenReason | null => {
@@ -114,8 +125,9 @@ export async function deliverAlerts(
     return channel === undefined ? 'removed' : channel.takesAlerts === false ? 'alerts_off' : null;
   };
   const moved = await adoptFormerNames(db, pipelineId, channels);
-  const report: DeliveryReport = { sent: 0, sentByChannel: [], articlesAlerted: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved };
+  const report: DeliveryReport = { sent: 0, sentByChannel: [], articlesAlerted: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved, held: [] };
   const sentBy = new Map<string, number>();
+  const heldBy = new Map<string, DeliveryReport['held'][number]>();
   const articlesAlerted = new Set<number>();
   const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
   const queues = new Map<string, UndeliveredAlert[]>();
@@ -148,25 +160,31 @@ export async function deliverAlerts(
   }
   await Promise.all(
     channels.filter((channel) => notTaken(channel.name) === null).map(async (channel) => {
-      const alerts = queues.get(channel.name) ?? [];
+      if (stop?.requested) return;
+      const { send: alerts, held } = capForRun(queues.get(channel.name) ?? [], maxPerRun);
+      // Held before anything is sent: a run killed midway must not leave them for the next run to send.
+      let notice: HeldNotice | undefined;
+      let heldEntry: DeliveryReport['held'][number] | undefined;
+      if (held.length > 0) {
+        await markAlertsHeld(db, held.map((alert) => alert.id));
+        notice = { count: held.length, maxPerRun, key: heldKey(pipelineId, held) };
+        heldEntry = { channel: channelLabel(channel.name), count: held.length, maxPerRun, noticeSent: false, noticeError: null };
+        heldBy.set(channel.name, heldEntry);
+      }
       const perDelivery = channel.deliverBatch ? Math.max(1, channel.batchSize ?? alerts.length) : 1;
       let waitedMs = 0;
-      for (let start = 0; start < alerts.length; ) {
-        if (stop?.requested) return;
-        const batch = alerts.slice(start, start + perDelivery);
-        type Outcome = { refusal: string; retryAfterMs: number | null } | { refusal: null; partly: RecipientsRefused | void };
+      type Outcome<T> = { refusal: string; retryAfterMs: number | null } | { refusal: null; value: T };
+      /**
+       * Hands `work` to the channel. Asked to come back in a moment: waited out (a stop ends the wait, and the work
+       * waits for the next run: null), then the same work again, until its waits or the channel's reach their limit.
+       * One channel's wait holds up no other. A refusal not waited out goes to `refused` before it is returned.
+       */
+      const handOver = async <T>(work: () => Promise<T>, refused: (message: string) => Promise<void>, what: string): Promise<Outcome<T> | null> => {
         let waits = 0;
         const canWait = (ms: number) => waits < RETRY_AFTER_WAITS_PER_DELIVERY && ms <= RETRY_AFTER_WAIT_MS && waitedMs + Math.max(ms, 1000) <= RETRY_AFTER_WAITS_PER_RUN_MS;
-        const handOver = async (): Promise<Outcome> => {
-          const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
+        const once = async (): Promise<Outcome<T>> => {
           try {
-            const partly = channel.deliverBatch ? await channel.deliverBatch(payloads) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
-            const sentAt = now().toISOString();
-            // all or none: an email's alerts marked in part would go again in the next run's email
-            await db.transaction().execute(async (trx) => {
-              for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
-            });
-            return { refusal: null, partly };
+            return { refusal: null, value: await work() };
           } catch (error) {
             // every channel's, whatever library wrote it: stored, printed and in `run --json`, where no URL goes whole
             const message = withoutSecrets((error as Error).message);
@@ -174,40 +192,112 @@ export async function deliverAlerts(
             const retryAfterMs = typeof asked === 'number' && Number.isFinite(asked) ? Math.max(0, asked) : null;
             // refused for now, with a wait short enough to take: not tried yet as far as the outbox goes
             if (retryAfterMs !== null && canWait(retryAfterMs)) return { refusal: message, retryAfterMs };
-            for (const alert of batch) await markAlertFailed(db, alert.id, message);
+            await refused(message);
             return { refusal: message, retryAfterMs: null };
           }
         };
-        const what = batch.length === 1 ? 'an alert' : `${batch.length} alerts`;
-        const attempt = () => (stop ? stop.hold(handOver(), `the delivery of ${what} to ${channelLabel(channel.name)}`) : handOver());
+        const attempt = () => (stop ? stop.hold(once(), what) : once());
         let outcome = await attempt();
-        // Asked to come back in a moment: waited out (a stop ends the wait, and the alerts wait for the next run), then
-        // the same alerts again, until their waits or the channel's reach their limit. One channel's wait holds up no other.
         while (outcome.refusal !== null && outcome.retryAfterMs !== null) {
           const ms = outcome.retryAfterMs;
           waitedMs += Math.max(ms, 1000);
           waits += 1;
-          if (!(await waitUnlessStopped(ms, stop))) return;
+          if (!(await waitUnlessStopped(ms, stop))) return null;
           outcome = await attempt();
         }
+        return outcome;
+      };
+      for (let start = 0; start < alerts.length; ) {
+        if (stop?.requested) return;
+        const batch = alerts.slice(start, start + perDelivery);
+        // an email says it in its run's last message, rather than in a message of its own
+        const batchNotice = channel.deliverBatch && start + batch.length >= alerts.length ? notice : undefined;
+        const what = batch.length === 1 ? 'an alert' : `${batch.length} alerts`;
+        const outcome = await handOver(
+          async () => {
+            const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
+            const partly = channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
+            const sentAt = now().toISOString();
+            // all or none: an email's alerts marked in part would go again in the next run's email
+            await db.transaction().execute(async (trx) => {
+              for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
+            });
+            return partly;
+          },
+          async (message) => {
+            for (const alert of batch) await markAlertFailed(db, alert.id, message);
+          },
+          `the delivery of ${what} to ${channelLabel(channel.name)}`,
+        );
+        if (outcome === null) return;
         if (outcome.refusal === null) {
           report.sent += batch.length;
           sentBy.set(channel.name, (sentBy.get(channel.name) ?? 0) + batch.length);
           for (const alert of batch) articlesAlerted.add(alert.article_id);
-          if (outcome.partly) report.recipientsRefused.push({ channel: channelLabel(channel.name), alertIds: batch.map((alert) => alert.id), ...outcome.partly });
+          if (outcome.value) report.recipientsRefused.push({ channel: channelLabel(channel.name), alertIds: batch.map((alert) => alert.id), ...outcome.value });
+          if (batchNotice && heldEntry) heldEntry.noticeSent = true;
           start += batch.length;
           continue;
         }
         for (const alert of batch) report.failed.push({ alertId: alert.id, channel: channelLabel(alert.channel), error: outcome.refusal });
+        // retried by the next runs as alerts, without it
+        if (batchNotice && heldEntry) heldEntry.noticeError = outcome.refusal;
         const rest = alerts.length - start - batch.length;
         if (rest > 0) report.heldBack.push({ channel: channelLabel(channel.name), count: rest });
         return;
       }
+      // After the alerts, one message more: how many new articles it was not told of. Not kept in the outbox: a notice
+      // refused is reported, not retried, since the next run's would no longer be news.
+      if (notice && heldEntry && !channel.deliverBatch && channel.deliverNotice) {
+        if (stop?.requested) return;
+        const deliverNotice = channel.deliverNotice.bind(channel);
+        const shown = notice;
+        const outcome = await handOver(() => deliverNotice(shown), async () => {}, `the notice of ${plural(held.length, 'held alert')} to ${channelLabel(channel.name)}`);
+        if (outcome?.refusal === null) heldEntry.noticeSent = true;
+        else if (outcome) heldEntry.noticeError = outcome.refusal;
+      }
     }),
   );
+  report.held = channels.flatMap((channel) => {
+    const entry = heldBy.get(channel.name);
+    return entry ? [entry] : [];
+  });
   report.sentByChannel = channels.flatMap((channel) => (sentBy.has(channel.name) ? [{ channel: channelLabel(channel.name), count: sentBy.get(channel.name)! }] : []));
   report.articlesAlerted = articlesAlerted.size;
   return report;
+}
+
+/**
+ * Which of a channel's waiting alerts (oldest first) the run hands it, `alerts.maxPerRun` at most, and which it never
+ * sends. Retries of alerts a channel refused in earlier runs come first, oldest first, and are never held: they were
+ * already promised (a refused delivery may have reached someone), and those past the cap wait for the next run. Alerts
+ * never handed over fill what room is left, the most recently published first (undated ones after dated ones), in that
+ * order; the rest are held. Within the cap the order is as queued.
+ */
+export function capForRun(queued: readonly UndeliveredAlert[], maxPerRun: number): { send: UndeliveredAlert[]; held: UndeliveredAlert[] } {
+  if (queued.length <= maxPerRun) return { send: [...queued], held: [] };
+  const isRetry = (alert: UndeliveredAlert) => alert.status !== 'pending' || alert.attempts > 0;
+  const retries = queued.filter(isRetry);
+  const fresh = queued
+    .filter((alert) => !isRetry(alert))
+    .map((alert) => ({ alert, published: publishedTime(alert) }))
+    .sort((a, b) => (b.published ?? -Infinity) - (a.published ?? -Infinity) || b.alert.id - a.alert.id)
+    .map(({ alert }) => alert);
+  const room = Math.max(0, maxPerRun - retries.length);
+  return { send: [...retries.slice(0, maxPerRun), ...fresh.slice(0, room)], held: fresh.slice(room) };
+}
+
+/** When the alert's article was published, as a time to sort by (a bare date at its day's end), or null when unknown. */
+function publishedTime(alert: UndeliveredAlert): number | null {
+  const publishedAt = alert.article_published_at ?? (JSON.parse(alert.payload) as AlertPayload).publishedAt;
+  if (publishedAt === null) return null;
+  const time = isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
+  return Number.isNaN(time) ? null : time;
+}
+
+/** A held notice's key for receivers: the same for the same held alerts, and for no other notice. */
+function heldKey(pipelineId: string, held: readonly UndeliveredAlert[]): string {
+  return createHash('sha256').update(`pausewatch held\n${pipelineId}\n${held.map((alert) => alert.id).join(',')}`).digest('hex').slice(0, 32);
 }
 
 /**

@@ -373,6 +373,14 @@ function alertsSchema(rootDir: string | null) {
      * @default 72
      */
     maxAgeHours: z.number().min(1).max(24 * 365).default(72),
+    /**
+     * The most alerts one run delivers to one channel: a first read of a busy feed must not flood a Slack channel or
+     * get its webhook rate-limited for hours. Retries of alerts that failed in earlier runs count first; of the new
+     * ones, the most recently published go, and the rest are never sent (marked `held` in the outbox): the channel gets
+     * one message more saying how many, which the digest and `pausewatch articles` list (an email channel, a line in
+     * its message). @default 25
+     */
+    maxPerRun: z.number().int().min(1).max(100_000).default(25),
     /** Where alerts go. Each alert is delivered once per channel, even across re-runs. @default [{ type: "stdout" }] */
     channels: alertChannels(rootDir),
   });

@@ -165,6 +165,13 @@ export interface RunReport {
    * the alerted article, shows the coverage is older than `alerts.maxAgeHours`. Not a failure.
    */
   alertsWithdrawn: { alertId: number; channel: string; title: string; firstPublished: string }[];
+  /**
+   * New alerts this run did not send past `alerts.maxPerRun` (`maxPerRun`), per channel that had any, in the pipeline's
+   * order of channels: marked held, never sent by any run (unlike alertsHeldBack, which the next run tries). The
+   * channel is sent one message more saying how many (an email channel, a line in its message): `noticeSent`, or
+   * `noticeError` why not (null when not tried: the channel had refused an alert, or the run was stopped). Not a failure.
+   */
+  alertsOverCap: { channel: string; count: number; maxPerRun: number; noticeSent: boolean; noticeError: string | null }[];
   digestPaths: string[];
   /**
    * Digest files this run could not write (a full disk, a folder made read-only): each with its day, the file and

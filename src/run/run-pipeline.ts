@@ -1126,7 +1126,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const sources = await Promise.all(pipeline.sources.map(runSource));
     await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
-    const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop);
+    const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop, pipeline.alerts.maxPerRun);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;
@@ -1167,6 +1167,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       alertsWaiting: delivery.waiting,
       alertsMoved: delivery.moved,
       alertsWithdrawn: delivery.withdrawn,
+      alertsOverCap: delivery.held,
       digestPaths,
       digestsFailed,
       digestEmailsSent: digestEmails.digestEmailsSent,

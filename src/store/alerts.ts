@@ -78,6 +78,16 @@ export async function markAlertWithdrawn(db: Kysely<Database>, id: number): Prom
   await db.updateTable('alerts').set({ status: 'withdrawn' }).where('id', '=', id).execute();
 }
 
+/** Marks waiting alerts `held`: past `alerts.maxPerRun`, never to be sent. Only alerts still pending are marked. */
+export async function markAlertsHeld(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // in slices: a statement takes a bounded number of parameters
+    for (let start = 0; start < ids.length; start += 500) {
+      await trx.updateTable('alerts').set({ status: 'held' }).where('id', 'in', ids.slice(start, start + 500)).where('status', '=', 'pending').execute();
+    }
+  });
+}
+
 export async function markAlertExpired(db: Kysely<Database>, id: number): Promise<void> {
   await db.updateTable('alerts').set({ status: 'expired' }).where('id', '=', id).execute();
 }

@@ -166,7 +166,8 @@ export interface AlertsTable {
    * `expired`: undelivered for as long as the outbox retries (two days); given up and reported once. `withdrawn`: taken
    * back before its first delivery, since a syndicated copy stored later shows the coverage is older than alerts cover.
    */
-  status: 'pending' | 'sent' | 'failed' | 'expired' | 'withdrawn';
+  /** `held`: past `alerts.maxPerRun` in the run that would have sent it first; never sent. */
+  status: 'pending' | 'sent' | 'failed' | 'expired' | 'withdrawn' | 'held';
   attempts: number;
   last_error: string | null;
   created_at: string;

@@ -17,3 +17,20 @@ export function alertText(alert: AlertPayload): string {
 export function shownPublication(publishedAt: string): string {
   return isBareDate(publishedAt) ? publishedAt : `${publishedAt.slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/**
+ * What a channel is told about the new articles a run did not alert it to, past `alerts.maxPerRun`: handed over once,
+ * after the run's alerts. `key` is the same at every try of one notice, as an alert's Delivery.key.
+ */
+export interface HeldNotice {
+  /** The new articles not alerted on this channel: never sent later. */
+  count: number;
+  maxPerRun: number;
+  key: string;
+}
+
+/** The notice as one line of text for people: the console, chat, and the end of an alert email. */
+export function heldText(notice: HeldNotice): string {
+  const more = notice.count === 1 ? '1 more new article was' : `${notice.count} more new articles were`;
+  return `${more} not alerted here: over alerts.maxPerRun (${notice.maxPerRun} a run). The digest and \`pausewatch articles\` list them.`;
+}

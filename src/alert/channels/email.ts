@@ -4,7 +4,7 @@ import { emailChannelName } from '../../model/channel-names.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
-import { alertText, shownPublication } from './alert-text.ts';
+import { alertText, heldText, shownPublication, type HeldNotice } from './alert-text.ts';
 import type { AlertChannel, RecipientsRefused } from './index.ts';
 
 export interface SmtpSettings {
@@ -82,14 +82,17 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     ...(settings.id === undefined ? {} : { formerNames: [byRecipients] }),
     batchSize: ALERTS_PER_EMAIL,
     deliver: (alert) => send(alertEmail([alert])),
-    deliverBatch: (alerts) => send(alertEmail(alerts)),
+    deliverBatch: (alerts, notice) => send(alertEmail(alerts, notice)),
     ...(settings.alerts === false ? { takesAlerts: false } : {}),
     ...(settings.digest === true ? { deliverDigest: (digest: DigestData) => send(digestEmail(digest)) } : {}),
   };
 }
 
-/** The subject, plain text and HTML of a message carrying `alerts`. Feed text is escaped, and kept off header lines. */
-export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; text: string; html: string } {
+/**
+ * The subject, plain text and HTML of a message carrying `alerts`, and, last, the `notice` of the new articles past
+ * `alerts.maxPerRun` that it does not list. Feed text is escaped, and kept off header lines.
+ */
+export function alertEmail(alerts: readonly AlertPayload[], notice?: HeldNotice): { subject: string; text: string; html: string } {
   const first = alerts[0]!;
   const stances = (['support', 'oppose', 'neutral'] as const)
     .map((stance) => [stance, alerts.filter((alert) => alert.stance === stance).length] as const)
@@ -102,7 +105,7 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
   );
   const text = alerts
     .map((alert) => [oneLine(alertText(alert)), ...(alert.evidence ? [`  “${oneLine(shortenText(alert.evidence, 400))}”`] : [])].join('\n'))
-    .join('\n\n');
+    .join('\n\n') + (notice ? `\n\n${heldText(notice)}` : '');
   const items = alerts.map((alert) => {
     const title = escapeHtml(oneLine(shortenText(alert.title, 300)));
     const headline = isWebLink(alert.url) ? `<a href="${escapeHtml(alert.url)}">${title}</a>` : title;
@@ -112,7 +115,7 @@ export function alertEmail(alerts: readonly AlertPayload[]): { subject: string; 
     return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
   });
   // a head as the digest's has: a copy saved from the mail reader shows non-ASCII as written
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><ul>\n${items.join('\n')}\n</ul></body></html>\n`;
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><ul>\n${items.join('\n')}\n</ul>${notice ? `\n<p>${escapeHtml(heldText(notice))}</p>` : ''}</body></html>\n`;
   return { subject, text: `${text}\n`, html };
 }
 

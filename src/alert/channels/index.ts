@@ -7,12 +7,12 @@ import type { AlertPayload } from '../rules.ts';
 import { DEFAULT_USER_AGENT, readServerHints } from '../../ingest/fetch.ts';
 import { webhookChannelName } from '../../model/channel-names.ts';
 import { oneLine, shortenText } from '../../model/display-text.ts';
-import { alertText } from './alert-text.ts';
+import { alertText, heldText, type HeldNotice } from './alert-text.ts';
 import { shownOrigin, urlSecrets, withoutSecrets } from './redact.ts';
 import { PipelineConfigError } from '../../config/index.ts';
 import { emailChannel } from './email.ts';
 
-export { alertText };
+export { alertText, heldText, type HeldNotice };
 export { withoutSecrets } from './redact.ts';
 
 /**
@@ -40,8 +40,16 @@ export interface AlertChannel {
   readonly formerNames?: readonly string[];
   /** `delivery` is given by the outbox; a channel may leave it unused. */
   deliver(payload: AlertPayload, delivery?: Delivery): Promise<void | RecipientsRefused>;
-  /** Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole. */
-  deliverBatch?(payloads: readonly AlertPayload[]): Promise<void | RecipientsRefused>;
+  /**
+   * Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole; `notice`, given with
+   * a run's last delivery, says how many new articles past `alerts.maxPerRun` were not alerted (a line of the email).
+   */
+  deliverBatch?(payloads: readonly AlertPayload[], notice?: HeldNotice): Promise<void | RecipientsRefused>;
+  /**
+   * Says, in one message after the run's alerts, how many new articles past `alerts.maxPerRun` were not alerted (a
+   * channel with `deliverBatch` says it in its last batch instead). Throws when refused: a notice is not retried.
+   */
+  deliverNotice?(notice: HeldNotice): Promise<void>;
   /** The most alerts `deliverBatch` takes at once. */
   batchSize?: number;
   /** False for a channel that takes the daily digest only (an email channel's `alerts: false`): no alert is queued for it. */
@@ -58,6 +66,9 @@ export function streamChannel(stream: Writable): AlertChannel {
       // Control characters from feed text could drive the terminal, and a line feed would forge a second alert.
       stream.write(`ALERT ${alertText(alert)}\n`);
     },
+    async deliverNotice(notice) {
+      stream.write(`HELD ${heldText(notice)}\n`);
+    },
   };
 }
 
@@ -71,7 +82,16 @@ export function fileChannel(file: string): AlertChannel {
       // told apart and deduplicated by it
       await appendFile(file, `${JSON.stringify(delivery ? { id: delivery.key, ...alert } : alert)}\n`);
     },
+    async deliverNotice(notice) {
+      await mkdir(path.dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify(noticeJson(notice))}\n`);
+    },
   };
+}
+
+/** A HeldNotice as a JSON webhook or a file channel gives it: `notice` tells it from an alert, which has `articleId`. */
+function noticeJson(notice: HeldNotice): { id: string; notice: 'held'; count: number; maxPerRun: number; text: string } {
+  return { id: notice.key, notice: 'held', count: notice.count, maxPerRun: notice.maxPerRun, text: heldText(notice) };
 }
 
 /**
@@ -126,65 +146,71 @@ export function webhookChannel(
     ...(id === undefined ? {} : { formerNames: [byUrl] }),
     async deliver(alert, delivery) {
       // Slack's format is its own: nothing added to it
-      const payload = format === 'slack' ? { text: slackText(alertText(alert)) } : delivery ? { id: delivery.key, ...alert } : alert;
-      const requestHeaders = new Headers({ 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT });
-      if (delivery) requestHeaders.set('idempotency-key', delivery.key);
-      // a configured header replaces the built-in one of its name, whatever its case: set, not appended to it
-      for (const [name, value] of Object.entries(headers)) {
-        try {
-          requestHeaders.set(name, value);
-        } catch {
-          // the library's message quotes the value, often a token: not repeated
-          const what = isHeaderName(name) ? 'its value has a character no header can carry (a line break?)' : 'that is not a header name';
-          throw refusal(`${label}: header ${JSON.stringify(shortenText(oneLine(name), 60))} of its configuration cannot be sent: ${what}`);
-        }
-      }
-      const signal = AbortSignal.timeout(timeoutMs);
-      let response: Response;
-      try {
-        // A redirect is not followed: a 301 or 302 would turn the POST into a GET, and the alert would be lost.
-        response = await fetch(url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(payload), signal, redirect: 'manual' });
-      } catch (error) {
-        if (signal.aborted) throw refusal(`${label} could not be reached: no answer within ${shownSeconds(timeoutMs)}`);
-        // fetch says only "fetch failed"; the reason (refused, DNS) is its cause
-        const cause = (error as Error & { cause?: Error }).cause;
-        throw refusal(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
-      }
-      if (response.ok) {
-        await response.body?.cancel().catch(() => {});
-        return;
-      }
-      const { status } = response;
-      if (status >= 300 && status < 400) {
-        await response.body?.cancel().catch(() => {});
-        const location = response.headers.get('location');
-        let target: string | null = null;
-        try {
-          target = location ? new URL(location, url).href : null;
-        } catch {
-          // unreadable: said as missing
-        }
-        throw refusal(
-          target === null
-            ? `${label} answered HTTP ${status} (a redirect without a usable Location — not followed)`
-            : `${label} answered HTTP ${status} (a redirect to ${shownOrigin(target)} — not followed: use that URL)`,
-        );
-      }
-      const reason = await firstLineOfBody(response, signal);
-      const answered = `${label} answered HTTP ${status}${reason ? `: ${reason}` : ''}`;
-      const retryAfterSeconds = status === 429 || status === 503 ? readServerHints(Object.fromEntries(response.headers), Date.now()).retryAfterSeconds : null;
-      if (retryAfterSeconds !== null) {
-        const at = new Date(Date.now() + retryAfterSeconds * 1000).toISOString();
-        throw refusal(`${answered} (it asked to be retried in ${retryAfterSeconds} s, after ${at.slice(0, 19).replace('T', ' ')} UTC)`, retryAfterSeconds * 1000);
-      }
-      // A refusal of the request itself (bad payload, unknown or archived channel, wrong token) is answered the same
-      // until someone changes something: the alerts are kept all the same, so that fixing it delivers them.
-      if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) {
-        throw refusal(`${answered} — the endpoint refuses the alert (4xx): retries fail the same way until the webhook or its configuration is fixed`);
-      }
-      throw refusal(answered);
+      await post(format === 'slack' ? { text: slackText(alertText(alert)) } : delivery ? { id: delivery.key, ...alert } : alert, delivery?.key);
+    },
+    async deliverNotice(notice) {
+      await post(format === 'slack' ? { text: slackText(heldText(notice)) } : noticeJson(notice), notice.key);
     },
   };
+
+  async function post(payload: unknown, key: string | undefined): Promise<void> {
+    const requestHeaders = new Headers({ 'content-type': 'application/json', 'user-agent': DEFAULT_USER_AGENT });
+    if (key !== undefined) requestHeaders.set('idempotency-key', key);
+    // a configured header replaces the built-in one of its name, whatever its case: set, not appended to it
+    for (const [name, value] of Object.entries(headers)) {
+      try {
+        requestHeaders.set(name, value);
+      } catch {
+        // the library's message quotes the value, often a token: not repeated
+        const what = isHeaderName(name) ? 'its value has a character no header can carry (a line break?)' : 'that is not a header name';
+        throw refusal(`${label}: header ${JSON.stringify(shortenText(oneLine(name), 60))} of its configuration cannot be sent: ${what}`);
+      }
+    }
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      // A redirect is not followed: a 301 or 302 would turn the POST into a GET, and the alert would be lost.
+      response = await fetch(url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(payload), signal, redirect: 'manual' });
+    } catch (error) {
+      if (signal.aborted) throw refusal(`${label} could not be reached: no answer within ${shownSeconds(timeoutMs)}`);
+      // fetch says only "fetch failed"; the reason (refused, DNS) is its cause
+      const cause = (error as Error & { cause?: Error }).cause;
+      throw refusal(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
+    }
+    if (response.ok) {
+      await response.body?.cancel().catch(() => {});
+      return;
+    }
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      await response.body?.cancel().catch(() => {});
+      const location = response.headers.get('location');
+      let target: string | null = null;
+      try {
+        target = location ? new URL(location, url).href : null;
+      } catch {
+        // unreadable: said as missing
+      }
+      throw refusal(
+        target === null
+          ? `${label} answered HTTP ${status} (a redirect without a usable Location — not followed)`
+          : `${label} answered HTTP ${status} (a redirect to ${shownOrigin(target)} — not followed: use that URL)`,
+      );
+    }
+    const reason = await firstLineOfBody(response, signal);
+    const answered = `${label} answered HTTP ${status}${reason ? `: ${reason}` : ''}`;
+    const retryAfterSeconds = status === 429 || status === 503 ? readServerHints(Object.fromEntries(response.headers), Date.now()).retryAfterSeconds : null;
+    if (retryAfterSeconds !== null) {
+      const at = new Date(Date.now() + retryAfterSeconds * 1000).toISOString();
+      throw refusal(`${answered} (it asked to be retried in ${retryAfterSeconds} s, after ${at.slice(0, 19).replace('T', ' ')} UTC)`, retryAfterSeconds * 1000);
+    }
+    // A refusal of the request itself (bad payload, unknown or archived channel, wrong token) is answered the same
+    // until someone changes something: the alerts are kept all the same, so that fixing it delivers them.
+    if (status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429) {
+      throw refusal(`${answered} — the endpoint refuses the alert (4xx): retries fail the same way until the webhook or its configuration is fixed`);
+    }
+    throw refusal(answered);
+  }
 }
 
 function isHeaderName(name: string): boolean {

@@ -184,6 +184,18 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
       `  ${'withdrawn'.padEnd(12)} ${plural(report.alertsWithdrawn.length, 'alert')}: ${when}, past alerts.maxAgeHours${limit}: ${shown}${titles.length > 3 ? `, +${titles.length - 3} more` : ''}`,
     );
   }
+  // Past alerts.maxPerRun: never sent by any run, and not a failure; said so nobody waits for them, with where they are.
+  for (const { channel, count, maxPerRun, noticeSent, noticeError } of report.alertsOverCap) {
+    const told = noticeSent
+      ? 'the channel was told how many'
+      : noticeError === null
+        ? 'the channel was not told how many'
+        : `the channel could not be told how many (${shortenText(noticeError, LINE_TEXT_MAX)})`;
+    lines.push(
+      `  ${'over cap'.padEnd(12)} ${plural(count, 'alert')} over alerts.maxPerRun (${maxPerRun}) for ${channel}, never sent: ${told}; ` +
+        `the digest and \`${context.commandFor('articles')}\` list them`,
+    );
+  }
   // a digest file the disk had no room for: the day's digest is the run's product, and a cron user reads only this
   for (const { date, error } of report.digestsFailed) {
     lines.push(`  ${'FAILED'.padEnd(12)} digest of ${date}: ${shortenText(error, LINE_TEXT_MAX)}; the next run writes it again`);
