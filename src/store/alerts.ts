@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from './in-chunks.ts';
 import type { AlertRow, Database } from './schema.ts';
 
 export interface NewAlert {
@@ -81,9 +82,8 @@ export async function markAlertWithdrawn(db: Kysely<Database>, id: number): Prom
 /** Marks waiting alerts `held`: past `alerts.maxPerRun`, never to be sent. Only alerts still pending are marked. */
 export async function markAlertsHeld(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    // in slices: a statement takes a bounded number of parameters
-    for (let start = 0; start < ids.length; start += 500) {
-      await trx.updateTable('alerts').set({ status: 'held' }).where('id', 'in', ids.slice(start, start + 500)).where('status', '=', 'pending').execute();
+    for (const chunk of inChunks(ids)) {
+      await trx.updateTable('alerts').set({ status: 'held' }).where('id', 'in', chunk).where('status', '=', 'pending').execute();
     }
   });
 }

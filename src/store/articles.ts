@@ -1,14 +1,7 @@
 import { CompiledQuery, SqliteAdapter, sql, type DialectAdapter, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } from './schema.ts';
+import { inChunks } from './in-chunks.ts';
 import { withoutNul } from './without-nul.ts';
-
-/** The most values one `IN (...)` list is given: SQLite caps the bound parameters of one statement. */
-const IN_LIST_MAX = 500;
-
-/** `values` in slices a query's `IN (...)` list can take, in order; none for none. */
-function* inChunks<T>(values: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < values.length; i += IN_LIST_MAX) yield values.slice(i, i + IN_LIST_MAX);
-}
 
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
 export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'modified_at' | 'content_hash'>;
