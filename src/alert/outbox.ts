@@ -6,8 +6,7 @@ import {
   earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
 } from '../store/index.ts';
 import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
-import { isBareDate } from '../digest/day.ts';
-import { isPastMaxAge, type AlertPayload } from './rules.ts';
+import { isPastMaxAge, publishedMs, type AlertPayload } from './rules.ts';
 
 /** How long an undelivered alert is retried, run after run: past that it is stale news, and the digest has it. */
 export const ALERT_RETRY_HOURS = 48;
@@ -291,7 +290,7 @@ export function capForRun(queued: readonly UndeliveredAlert[], maxPerRun: number
 function publishedTime(alert: UndeliveredAlert): number | null {
   const publishedAt = alert.article_published_at ?? (JSON.parse(alert.payload) as AlertPayload).publishedAt;
   if (publishedAt === null) return null;
-  const time = isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
+  const time = publishedMs(publishedAt);
   return Number.isNaN(time) ? null : time;
 }
 

@@ -29,12 +29,17 @@ export function shouldAlert(score: ScoreResult, covered: boolean, settings: Aler
   return score.stance !== null && settings.stances.includes(score.stance.label);
 }
 
+/**
+ * When coverage was published, in ms (NaN when unreadable). A date without a time may be any hour of that day: it is
+ * taken at the day's end, so yesterday's item, hours old, is not dropped as 31 hours old at a run at 07:00.
+ */
+export function publishedMs(publishedAt: string): number {
+  return isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
+}
+
 /** Whether coverage published at `publishedAt` is too old to alert on: more than `maxAgeHours` before `now`. */
 export function isPastMaxAge(publishedAt: string, maxAgeHours: number, now: Date): boolean {
-  // A date without a time may be any hour of that day: it is taken at the day's end, so yesterday's item, hours old,
-  // is not dropped as 31 hours old at a run at 07:00.
-  const published = isBareDate(publishedAt) ? Date.parse(publishedAt) + 86_400_000 - 1 : Date.parse(publishedAt);
-  return now.getTime() - published > maxAgeHours * 3_600_000;
+  return now.getTime() - publishedMs(publishedAt) > maxAgeHours * 3_600_000;
 }
 
 export function alertPayload(
