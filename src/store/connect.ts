@@ -221,12 +221,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       throw sqliteOpenFailure(file, error);
     }
     const db = new Kysely<Database>({ dialect: dialectWithImmediateTransactions(withStatementCache(sqlite)) });
-    const close = async () => {
-      await db.destroy();
-      // kysely opens its driver at the first query: a store closed before one (a migration that failed) still holds the file
-      if (sqlite.open) sqlite.close();
-    };
-    store = { db, dialect: 'sqlite', location: file, close };
+    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
     sqliteToMigrate = sqlite;
   }
   try {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -50,17 +50,5 @@ describe('the page size of a SQLite database', () => {
     const reopened = await openStore(file);
     expect((await reopened.db.selectFrom('sources').select('id').execute()).map((row) => row.id)).toEqual(['a']);
     await reopened.close();
-  });
-});
-
-describe('closing a SQLite store', () => {
-  it('lets the file go even when no query ran: its write-ahead log is checkpointed and removed', async () => {
-    const file = path.join(dir, 'closed.db');
-    const made = await openStore(file);
-    await made.close();
-    const store = await openStore(file);
-    await store.close();
-    expect(existsSync(`${file}-wal`)).toBe(false);
-    expect(existsSync(`${file}-shm`)).toBe(false);
   });
 });
