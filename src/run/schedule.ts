@@ -177,8 +177,8 @@ const EARLY_MIN_MS = 60_000;
  * A source is due when it was never scheduled or its time has come, or nearly: a check is scheduled from when it
  * finished, a little into its run, while cron starts the next run at the same minute as the last. Without the margin
  * a daily feed under a daily cron was always a few seconds short of due, so checked every other day. The margin is a
- * tenth of the interval (`lastCheckedAt` to `nextCheckAt`), at least a minute. Retry-After is not bent by it: a
- * server's wait is kept exactly, apart from this (askedToWait in the run).
+ * tenth of the interval (`lastCheckedAt` to `nextCheckAt`), at least a minute, at most half the interval. Retry-After
+ * is not bent by it: a server's wait is kept exactly, apart from this (askedToWait in the run).
  */
 export function isDue(nextCheckAt: string | null | undefined, now: Date, lastCheckedAt?: string | null): boolean {
   if (!nextCheckAt) return true;
@@ -187,5 +187,7 @@ export function isDue(nextCheckAt: string | null | undefined, now: Date, lastChe
   if (Number.isNaN(at)) return true;
   const last = lastCheckedAt ? Date.parse(lastCheckedAt) : Number.NaN;
   const interval = Number.isNaN(last) ? 0 : Math.max(0, at - last);
-  return at - Math.max(EARLY_MIN_MS, EARLY_SHARE * interval) <= now.getTime();
+  const margin = Math.max(EARLY_MIN_MS, EARLY_SHARE * interval);
+  // never more than half a known interval: a feed that failed and was given a minute's backoff was due at once
+  return at - (interval > 0 ? Math.min(margin, interval / 2) : margin) <= now.getTime();
 }

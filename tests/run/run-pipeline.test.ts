@@ -742,7 +742,9 @@ describe('one feed listed under two sources', () => {
       // each source, both sources must get the same answer: skipped both, or one fetch serving both.
       const seen = new Set<string>();
       for (let offset = 1; offset <= readings; offset++) {
-        const setNextCheck = (id: string, at: number) => store.db.updateTable('sources').set({ next_check_at: new Date(at).toISOString() }).where('id', '=', id).execute();
+        // each last checked ten minutes before its next check, so isDue's margin is its floor, a minute
+        const setNextCheck = (id: string, at: number) =>
+          store.db.updateTable('sources').set({ next_check_at: new Date(at).toISOString(), last_checked_at: new Date(at - 600_000).toISOString() }).where('id', '=', id).execute();
         await setNextCheck('wire-a', start + 86_400_000);
         // (plus the minute before its time at which isDue counts a source as due)
         await setNextCheck('wire-b', start + 60_000 + offset);

@@ -142,6 +142,11 @@ describe('isDue', () => {
     expect(isDue('2026-06-09T11:55:50.000Z', today, '2026-06-09T11:45:50.000Z')).toBe(true);
     expect(isDue('2026-06-09T11:56:30.000Z', today, '2026-06-09T11:46:30.000Z')).toBe(false);
   });
+  it('a source given a minute after a failure is not due at once: the margin is at most half its interval', () => {
+    // failed at 12:00:00 and given the shortest backoff, a minute; the next run comes five seconds later
+    expect(isDue('2026-06-09T12:01:00.000Z', new Date('2026-06-09T12:00:05.000Z'), '2026-06-09T12:00:00.000Z')).toBe(false);
+    expect(isDue('2026-06-09T12:01:00.000Z', new Date('2026-06-09T12:00:30.000Z'), '2026-06-09T12:00:00.000Z')).toBe(true);
+  });
   it('an unreadable stored time does not park the source for ever', () => expect(isDue('garbage', now)).toBe(true));
 });
 
