@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -196,22 +197,21 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     let sqlite: SQLite.Database;
     try {
       if (!inMemory) mkdirSync(path.dirname(file), { recursive: true });
-      sqlite = new SQLite(inMemory ? ':memory:' : file);
+      // The busy timeout from the first read on (schemaOf): a process closing the file holds it locked while it
+      // checkpoints and removes the write-ahead log.
+      sqlite = new SQLite(inMemory ? ':memory:' : file, { timeout: BUSY_TIMEOUT_MS });
     } catch (error) {
       throw sqliteOpenFailure(file, error);
     }
     try {
       // Read before anything writes to the file (WAL mode, migrations): whether pausewatch should use it at all.
       if (!inMemory) refuseUnfitSqliteFile(file, schemaOf(sqlite, file), mustExist);
-      // First: turning a new file to WAL needs a moment's exclusive lock, which a process opening it at the same
-      // time holds too.
-      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // Articles are kilobytes of text each: with 16 KiB pages (SQLite's default is 4) a row spills onto fewer
       // overflow pages, and storing a large feed's items took about a sixth less time (npm run bench:feeds). Only a
       // new file takes it; an existing one keeps the page size it was made with.
       sqlite.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
       // WAL lets `pausewatch articles` read while a run writes; foreign keys are off by default in SQLite.
-      sqlite.pragma('journal_mode = WAL');
+      await turnToWal(sqlite);
       sqlite.pragma('foreign_keys = ON');
       // In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits, which a re-run restores.
       sqlite.pragma('synchronous = NORMAL');
@@ -221,7 +221,16 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       throw sqliteOpenFailure(file, error);
     }
     const db = new Kysely<Database>({ dialect: dialectWithImmediateTransactions(withStatementCache(sqlite)) });
-    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        // kysely opens its driver, which closes the file, at its first query: a store closed before one (a migration
+        // that failed) held the file open, its write-ahead log never checkpointed. Closing twice does nothing.
+        sqlite.close();
+      }
+    };
+    store = { db, dialect: 'sqlite', location: file, close };
     sqliteToMigrate = sqlite;
   }
   try {
@@ -390,6 +399,29 @@ async function migrate(db: Kysely<any>, dialect: Dialect, schema: string | null,
 
 /** How long a statement waits for another connection's write to the SQLite file to end. */
 const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Sets WAL mode, retried while another process holds the file's write lock, as one turning the same new or older file
+ * to WAL at the same moment does. Turning reads the file's header, then takes the write lock in the same statement,
+ * and there SQLite refuses at once (SQLITE_BUSY, "database is locked") without waiting out the busy timeout, since
+ * waiting with a read lock held could deadlock. Between tries this process holds no lock. A file already in WAL mode
+ * needs no write lock.
+ */
+async function turnToWal(sqlite: SQLite.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+    }
+    await sleep(WAL_RETRY_MS);
+  }
+}
+
+/** How long turnToWal waits between tries: another process's turn to WAL takes milliseconds. */
+const WAL_RETRY_MS = 20;
 
 /** The page size of a new SQLite file, in bytes. */
 export const SQLITE_PAGE_SIZE = 16384;
