@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
-import { collapseWhitespace, decodeEntities, parseFeedDate, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
+import { collapseWhitespace, decodeEntities, isoString, parseFeedDate, toIso, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
 import { canonicalFeedNaming, closedChild, decodeCharacterData, fastScan, innerMarkup, isXmlChar, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
 import { NotInSubset, xml2jsFields } from '../../../src/ingest/feed/xml-items.ts';
 import { refillItemBodies, textContent } from '../../../src/ingest/feed/xml-skeleton.ts';
@@ -277,6 +277,42 @@ describe('the RFC 1123 date shortcut', () => {
 
   it('an impossible date is left to the general readers, as before', () => {
     expect(parseFeedDate('Sat, 31 Feb 2026 10:00:00 GMT')).toBe(parseFeedDate('Sat, 31 Feb 2026 10:00:00 gmt'));
+  });
+});
+
+describe('dates written without toISOString', () => {
+  it('isoString gives what toISOString gives, over the whole range of a Date', () => {
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const edges = [0, -0, 1, -1, 999, -1000, 951_782_400_000, 4_107_542_399_999, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15];
+    const spread = Array.from({ length: 200_000 }, () => Math.floor((random() * 2 - 1) * 8.64e15));
+    const nearNow = Array.from({ length: 50_000 }, () => Math.floor(random() * 4e12));
+    for (const ms of [...edges, ...spread, ...nearNow]) {
+      if (isoString(ms) !== new Date(ms).toISOString()) expect({ ms, iso: isoString(ms) }).toEqual({ ms, iso: new Date(ms).toISOString() });
+    }
+  });
+
+  it('toIso refuses a day the month does not have, and reads every other, as its Date-based check did', () => {
+    /** toIso as it was: a Date for the instant, another for the day's check, toISOString for the text. */
+    const before = (year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number) => {
+      if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 61) return null;
+      const date = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000);
+      if (Number.isNaN(date.getTime())) return null;
+      if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+      return date.toISOString();
+    };
+    const years = [-271_821, -1, 0, 4, 50, 99, 100, 400, 1600, 1900, 1970, 2000, 2024, 2025, 2100, 2400, 9999, 10_000, 275_760, 275_761];
+    for (const year of years) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          for (const [hour, minute, second, offset] of [[0, 0, 0, 0], [23, 59, 60, 840], [24, 0, 61, -720], [25, 60, 62, 0]]) {
+            const read = toIso(year, month, day, hour!, minute!, second!, offset!);
+            const expected = before(year, month, day, hour!, minute!, second!, offset!);
+            if (read !== expected) expect({ year, month, day, hour, offset, read }).toEqual({ year, month, day, hour, offset, read: expected });
+          }
+        }
+      }
+    }
   });
 });
 
