@@ -21,23 +21,33 @@ export interface SourceSpec {
  * not hold; a digest of them tells a new login from the stored one (login-digest.ts).
  */
 export async function syncSources(db: Kysely<Database>, pipelineId: string, specs: readonly SourceSpec[], now: string): Promise<void> {
-  for (const spec of specs) {
-    const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
-    const login = spec.kind === 'feed' ? loginOf(spec.location) : null;
-    const existing = await db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', '=', spec.id).executeTakeFirst();
+  const stored = await db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).execute();
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+  // A login's scrypt check or digest takes tens of milliseconds: all are made before the writes, side by side on
+  // Node's thread pool, rather than one after another for a pipeline of many paid feeds.
+  const plans = await Promise.all(
+    specs.map(async (spec) => {
+      const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
+      const login = spec.kind === 'feed' ? loginOf(spec.location) : null;
+      const existing = storedById.get(spec.id);
+      // Another login may read another account's feed: its validators and moves are not this one's, as for a new URL.
+      const loginChanged = existing === undefined || !(await sameLogin(login, existing.login_digest));
+      const digest = loginChanged && login !== null ? await loginDigest(login) : null;
+      return { spec, location, existing, loginChanged, digest };
+    }),
+  );
+  for (const { spec, location, existing, loginChanged, digest } of plans) {
     if (!existing) {
       await db
         .insertInto('sources')
         .values({
-          id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location, login_digest: login === null ? null : await loginDigest(login),
+          id: spec.id, pipeline_id: pipelineId, kind: spec.kind, name: spec.name, location, login_digest: digest,
           error_streak: 0, items_seen: 0, gone: 0, created_at: now, updated_at: now,
         })
         .onConflict((oc) => oc.columns(['pipeline_id', 'id']).doNothing())
         .execute();
       continue;
     }
-    // Another login may read another account's feed: its validators and moves are not this one's, as for a new URL.
-    const loginChanged = !(await sameLogin(login, existing.login_digest));
     const moved = existing.location !== location || loginChanged;
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
@@ -46,7 +56,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           kind: spec.kind,
           name: spec.name,
           location,
-          ...(loginChanged ? { login_digest: login === null ? null : await loginDigest(login) } : {}),
+          ...(loginChanged ? { login_digest: digest } : {}),
           updated_at: now,
           // A new address is a new server: its validators, redirects and error history do not carry over.
           ...(moved
