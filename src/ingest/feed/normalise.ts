@@ -864,7 +864,7 @@ const HAS_TIME_OF_DAY = /\d:\d{2}|T\d{2}/i;
 function dateWithoutZone(text: string): string | null {
   const withoutZone = text.replace(/\b(?:gmt|utc|ut)\b\s*(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}\b/gi, ' ').trim();
   const ms = Date.parse(`${withoutZone} UTC`);
-  if (Number.isNaN(ms) || ms % 86_400_000 !== 0) return null;
+  if (Number.isNaN(ms) || ms % DAY_MS !== 0) return null;
   const iso = new Date(ms).toISOString();
   return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
 }
