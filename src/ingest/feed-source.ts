@@ -33,14 +33,37 @@ export interface FeedIngestResult {
   warnings: string[];
 }
 
+/**
+ * The keys a feed's items are stored under: their ids (the identity ladder's, unique within the feed) without a user
+ * name and password. An item known by its link, when the feed writes a login into it (`https://reader:secret@host/a`),
+ * would otherwise keep the login in the database, where its URL has none. Where the id without the login is another
+ * item's id, or taken by an earlier item, the id stays as it is: keys stay unique within the feed.
+ */
+export function itemKeys(ids: readonly string[]): string[] {
+  const withoutLogins = ids.map(withoutCredentials);
+  const taken = new Set(ids.filter((id, index) => withoutLogins[index] === id));
+  return ids.map((id, index) => {
+    const key = withoutLogins[index]!;
+    if (key === id || taken.has(key)) return id;
+    taken.add(key);
+    return key;
+  });
+}
+
+/** A feed's items as the rest of the pipeline sees them, each under its key (itemKeys). */
+export function feedItemsToRawItems(sourceId: string, feedUrl: string, items: readonly FeedItem[]): RawItem[] {
+  const keys = itemKeys(items.map((item) => item.id));
+  return items.map((item, index) => feedItemToRawItem(sourceId, feedUrl, item, keys[index]!));
+}
+
 /** A feed item as the rest of the pipeline sees it. Items without a link get a stable pseudo-URL inside the feed. */
-export function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem): RawItem {
+function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, key: string): RawItem {
   return {
     sourceId,
-    key: item.id,
+    key,
     // the link, or the feed's address, without a user name and password: this one is stored and shown in digests and
     // alerts (a page on the feed's own origin is still asked for with the feed's login)
-    url: item.link !== null ? withoutCredentials(item.link) : `${withoutCredentials(feedUrl)}#${encodeURIComponent(item.id)}`,
+    url: item.link !== null ? withoutCredentials(item.link) : `${withoutCredentials(feedUrl)}#${encodeURIComponent(key)}`,
     hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: withinLimit(item.title, MAX_TITLE_CHARS),
     author: withinLimit(item.author, MAX_BYLINE_CHARS),
@@ -126,7 +149,7 @@ export async function ingestFeed(
       outcome: 'ok',
       error: null,
       state,
-      items: feed.items.map((item) => feedItemToRawItem(source.id, response.url, item)),
+      items: feedItemsToRawItems(source.id, response.url, feed.items),
       ttlSeconds: feed.ttlSeconds,
       warnings: feed.warnings,
     };

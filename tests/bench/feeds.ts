@@ -30,7 +30,7 @@ import Parser from 'rss-parser';
 import { parseFeed, htmlToText } from '../../src/ingest/feed/index.ts';
 import { rssParserInput } from '../../src/ingest/feed/xml.ts';
 import { articleWordCount } from '../../src/extract/index.ts';
-import { feedItemToRawItem } from '../../src/ingest/feed-source.ts';
+import { feedItemsToRawItems } from '../../src/ingest/feed-source.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { NewArticle } from '../../src/store/schema.ts';
@@ -129,7 +129,7 @@ async function ingest(bytes: Buffer, store: repo.Store, sourceId: string, keepRo
   const url = 'https://news.example.org/feed';
   const started = performance.now();
   const feed = await parseFeed(bytes, { url, headers: { 'content-type': 'application/xml; charset=utf-8' } });
-  const items = feed.items.map((item) => feedItemToRawItem(sourceId, url, item));
+  const items = feedItemsToRawItems(sourceId, url, feed.items);
   const parsed = performance.now();
   split.parseMs.push(parsed - started);
   const at = '2026-06-09T12:00:00.000Z';

@@ -301,3 +301,42 @@ describe.each(dialects)('upgrading a $name database to source URLs without login
     }
   });
 });
+
+describe.each(dialects)('upgrading a $name database to item keys without logins', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('takes the login out of stored item keys unless another article of the source holds the key without it', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '020-source-urls-without-logins');
+    await old.insertInto('sources').values(['paid', 'other'].map((id) => ({ id, pipeline_id: 'a', kind: 'feed', name: id, location: `https://news.example/${id}`, error_streak: 0, items_seen: 3, gone: 0, created_at: at, updated_at: at }))).execute();
+    const stored = (sourceId: string, itemKey: string) => ({ ...article(0, 'a', itemKey), source_id: sourceId, url: 'https://news.example/page', canonical_url: 'https://news.example/page' });
+    await old.insertInto('articles').values([
+      stored('paid', 'https://reader:secret@news.example/one'),
+      // stored twice already: under the link with the login, and under the link without it
+      stored('paid', 'https://reader:secret@news.example/two'),
+      stored('paid', 'https://news.example/two'),
+      // the key without the login is another source's: free in this one
+      stored('other', 'https://news.example/three'),
+      stored('paid', 'https://reader:secret@news.example/three'),
+      stored('paid', 'tag:news.example,2026:desk@four'),
+      stored('paid', 'https://news.example/@desk/five'),
+    ]).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      expect((await store.db.selectFrom('articles').select('item_key').orderBy('id').execute()).map((row) => row.item_key)).toEqual([
+        'https://news.example/one',
+        'https://reader:secret@news.example/two',
+        'https://news.example/two',
+        'https://news.example/three',
+        'https://news.example/three',
+        'tag:news.example,2026:desk@four',
+        'https://news.example/@desk/five',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -19,6 +19,7 @@ import * as emailChannelRecipients from './017-email-channel-recipients.ts';
 import * as digestEmailChannels from './018-digest-email-channels.ts';
 import * as articleCopiesIndex from './019-article-copies-index.ts';
 import * as sourceUrlsWithoutLogins from './020-source-urls-without-logins.ts';
+import * as itemKeysWithoutLogins from './021-item-keys-without-logins.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -53,6 +54,7 @@ const migrations: Record<string, MigrationModule> = {
   '018-digest-email-channels': digestEmailChannels,
   '019-article-copies-index': articleCopiesIndex,
   '020-source-urls-without-logins': sourceUrlsWithoutLogins,
+  '021-item-keys-without-logins': itemKeysWithoutLogins,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
