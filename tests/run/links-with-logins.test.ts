@@ -43,7 +43,7 @@ describe('links that carry a login', () => {
               item('og', `${base}/og.html`) +
               // a link with a login whose page is not there: the article is stored by its link
               item('gone', withLogin(`${base}/gone.html`)) +
-              // no GUID: the item is known by its link, login and all, and its page is not there either
+              // no GUID: the item is known by its link (without the login), and its page is not there either
               `<item><title>Labs weigh a pause (keyless)</title><link>${withLogin(`${base}/keyless.html`)}</link><description>${text}</description></item>` +
               // a body of its own each time, so a second run reads the items rather than taking the feed as unchanged
               `<!-- read ${reads} --></channel></rss>`,
