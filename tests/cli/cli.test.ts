@@ -431,14 +431,15 @@ describe('text from feeds on a terminal', () => {
       writeFileSync(path.join(root, 'bidi.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Invoice \u202egnp.exe\u202c', items: [] }));
       const text = await pausewatch(['feed', 'feed.json'], root);
       expect(text.code).toBe(0);
-      expect(text.stdout).toContain('title: Evil[31m red]0;pwned X');
+      // the 8-bit CSI (U+009B) is no escape either: read as the Windows-1252 character it stands for, as C1 controls are
+      expect(text.stdout).toContain('title: Evil[31m red]0;pwned ›X');
       expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       const bidi = await pausewatch(['feed', 'bidi.json'], root);
       expect(bidi.stdout).toContain('title: Invoice gnp.exe');
       expect(bidi.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
       // --json gives the text as parsing left it: control characters are no text, and parsing removes them
       const json = await pausewatch(['feed', 'feed.json', '--json'], root);
-      expect(JSON.parse(json.stdout).title).toBe('Evil[31m red]0;pwned X');
+      expect(JSON.parse(json.stdout).title).toBe('Evil[31m red]0;pwned ›X');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

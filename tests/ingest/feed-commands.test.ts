@@ -287,10 +287,11 @@ describe('pausewatch sources add', () => {
     const { code, stdout } = await pausewatch(['sources', 'add', '--dry-run', `${server.url}/evil.json`]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
-    expect(stdout).toContain(`json        1 item  Evil[31mRED Feed  ${server.url}/evil.json`);
-    expect(stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: '${server.url}/evil.json' },`);
+    // the 8-bit CSI (U+009B) is read as the Windows-1252 character it stands for, as every C1 control in a feed's text
+    expect(stdout).toContain(`json        1 item  Evil[31mRED Feed›  ${server.url}/evil.json`);
+    expect(stdout).toContain(`{ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed›', url: '${server.url}/evil.json' },`);
     const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${server.url}/evil.json`, '--json'])).stdout);
-    expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed', url: `${server.url}/evil.json` });
+    expect(json.feeds[0].source).toEqual({ id: '127-0-0-1', kind: 'feed', name: 'Evil[31mRED Feed›', url: `${server.url}/evil.json` });
   });
 
   it('writes entries as single-quoted code that reads back as the feed\'s own title and URL', async () => {

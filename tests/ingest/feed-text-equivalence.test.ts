@@ -4,6 +4,7 @@
  * below as written, on hand-picked hostile markup, on every UTF-16 code unit, and on thousands of random texts.
  */
 import { decodeHTML } from 'entities';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { articleWordCount, countWords } from '../../src/extract/index.ts';
 import { repairMojibake } from '../../src/extract/mojibake.ts';
@@ -46,8 +47,14 @@ function referenceResolveHtmlUrls(html: string, base: string | null | undefined)
   );
 }
 
-/** repairDecodedText as it was: both steps on every text, each with its own search. */
-const referenceRepairDecodedText = (text: string) => repairMojibake(text).replace(CONTROL_CHARACTERS, '');
+/** Windows-1252's character for a C1 control, or nothing where it defines none (0x81, 0x8d, 0x8f, 0x90, 0x9d). */
+const windows1252 = (c1: string) => {
+  const character = iconv.decode(Buffer.of(c1.charCodeAt(0)), 'windows-1252');
+  return character === '\ufffd' ? '' : character;
+};
+
+/** repairDecodedText as it was: its steps on every text, each with its own search. */
+const referenceRepairDecodedText = (text: string) => repairMojibake(text).replace(/[\x80-\x9f]/g, windows1252).replace(CONTROL_CHARACTERS, '');
 
 /** The definition countWords must agree with. */
 const referenceCountWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)?.length ?? 0;

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
 
@@ -41,12 +42,32 @@ export function withoutControlCharacters(text: string): string {
 }
 
 /**
+ * Windows-1252's character for each C1 code point (U+0080 to U+009F), '' for the five it leaves undefined. A C1
+ * control in a feed's text is a Windows-1252 byte read as Latin-1 somewhere upstream, or a numeric reference
+ * (`It&#146;s 9&#150;5`) that XML decodes to the code point where HTML, whose convention feeds' text follows, decodes
+ * it to Windows-1252's character (as `&#150;` inside CDATA already is): either way the character was meant.
+ */
+const WINDOWS_1252_C1 = Array.from({ length: 0x20 }, (_v, i) => {
+  // iconv-lite, not TextDecoder: Node's 'windows-1252' decoder reads these bytes as Latin-1 (the C1 controls)
+  const character = iconv.decode(Buffer.of(0x80 + i), 'windows-1252');
+  return character === '\ufffd' ? '' : character;
+});
+const C1_CONTROL = /[\x80-\x9f]/g;
+const HAS_C1_CONTROL = /[\x80-\x9f]/;
+
+/** The text with its C1 controls read as Windows-1252's characters (WINDOWS_1252_C1); most text has none. */
+function withC1AsWindows1252(text: string): string {
+  return HAS_C1_CONTROL.test(text) ? text.replace(C1_CONTROL, (c1) => WINDOWS_1252_C1[c1.charCodeAt(0) - 0x80]!) : text;
+}
+
+/**
  * Text or markup from a feed as a reader should get it: UTF-8 that went through a legacy code page upstream
- * ("Itâ€™s") repaired, then control characters removed (in that order: the repair reads a C1 control as the byte it
- * stood for). Every text and HTML field goes through this, directly or through cleanText and htmlToText.
+ * ("Itâ€™s") repaired, C1 controls read as the Windows-1252 characters they stood for (WINDOWS_1252_C1), then the
+ * other control characters removed (in that order: the repair reads a C1 control as the byte it stood for in a
+ * sequence of them). Every text and HTML field goes through this, directly or through cleanText and htmlToText.
  */
 export function repairDecodedText(text: string): string {
-  return MAY_NEED_REPAIR.test(text) ? withoutControlCharacters(repairMojibake(text)) : text;
+  return MAY_NEED_REPAIR.test(text) ? withoutControlCharacters(withC1AsWindows1252(repairMojibake(text))) : text;
 }
 
 /**
@@ -348,7 +369,7 @@ export function escapeHtml(text: string): string {
  */
 export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = collapseWhitespace(repairMojibake(decodeEntities(value)));
+  const text = collapseWhitespace(withC1AsWindows1252(repairMojibake(decodeEntities(value))));
   return text === '' ? null : text;
 }
 

@@ -586,8 +586,9 @@ describe('parseFeed: broken input', () => {
 
 describe('parseFeed: text fields hold text', () => {
   it('removes control characters from titles, summaries, authors and categories, raw or as references, in every format', async () => {
-    // raw SUB, DEL and a C1 control (NEL), which XML lets through, beside tab and line feed, which are white space
-    const junk = 'A\x1aB\x7fC\u0085D\tE\nF';
+    // raw SUB, DEL and a C1 control Windows-1252 leaves undefined, which XML lets through, beside tab and line feed,
+    // which are white space
+    const junk = 'A\x1aB\x7fC\u0081D\tE\nF';
     const rss =
       `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F${junk}</title><item><title>${junk}</title>` +
       `<link>https://e.example/1</link><description>&lt;p&gt;${junk}&lt;/p&gt;</description><dc:creator>${junk}</dc:creator><category>${junk}</category></item></channel></rss>`;
@@ -597,6 +598,22 @@ describe('parseFeed: text fields hold text', () => {
     const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J\u0001', items: [{ id: '1', title: junk, summary: junk, content_html: `<p>${junk}</p>`, tags: [junk], authors: [{ name: junk }] }] };
     const item = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0];
     expect(item).toMatchObject({ title: 'ABCD E F', summary: 'ABCD\tE\nF', content: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
+  });
+
+  it('reads a C1 control, as a reference or raw, as the Windows-1252 character it stands for, as HTML and CDATA read it', async () => {
+    // `&#146;` is U+0092 to XML but ’ to HTML; a raw U+0096 is a Windows-1252 dash read as Latin-1 upstream
+    const rss =
+      '<rss version="2.0"><channel><title>F</title>' +
+      '<item><title>It&#146;s 9&#150;5 &#147;open&#148;</title><guid>1</guid><description>Pay rises 3\u00965%&#133;</description><author>Ren&#233;e &#150; desk</author></item>' +
+      '<item><title><![CDATA[It&#146;s 9&#150;5 &#147;open&#148;]]></title><guid>2</guid><description><![CDATA[<p>Pay rises 3&#150;5%&#133;</p>]]></description></item>' +
+      '</channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.title)).toEqual(['It’s 9–5 “open”', 'It’s 9–5 “open”']);
+    expect(feed.items[0]).toMatchObject({ summary: 'Pay rises 3–5%…', author: 'Renée – desk' });
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'It\u0092s 9\u00965', content_text: 'Pay rises 3\u00965%' }] };
+    const item = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0];
+    expect(item).toMatchObject({ title: 'It’s 9–5' });
+    expect(item?.content).toContain('Pay rises 3–5%');
   });
 
   it('reads a control character written as a reference in a title as nothing, not as U+001A', async () => {
