@@ -160,9 +160,15 @@ function resolveBase(ref: string, base: string | null): string | null {
   }
 }
 
-/** True for an Atom document: the root is in an Atom namespace, or is called `feed` (Atom without a namespace). */
+/**
+ * True for an Atom document: the root is called `feed` (Atom without a namespace too), or is in an Atom namespace
+ * and is not called `rss` or `RDF`: some generators write `<rss xmlns="http://www.w3.org/2005/Atom">` to declare the
+ * `atom:link` they use, and their items are RSS all the same.
+ */
 export function isAtomRoot(rootName: string, rootUri: string): boolean {
-  return rootUri === NS.atom10 || rootUri === NS.atom03 || rootName.replace(/^.*:/, '') === 'feed';
+  const local = rootName.replace(/^.*:/, '');
+  if (local === 'feed') return true;
+  return (rootUri === NS.atom10 || rootUri === NS.atom03) && !/^(rss|rdf)$/i.test(local);
 }
 
 /** Builds the canonicaliser once the root element is known (it decides Atom vs RSS naming). */

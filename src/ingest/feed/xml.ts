@@ -45,6 +45,8 @@ const ITEM_FIELDS = [
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
   'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'comments', 'source',
+  // Atom's elements in RSS items, as .NET's SyndicationFeed writes them (`<a10:updated>`, `<a10:author>`)
+  'atom:published', 'atom:updated', 'atom:author', 'atom:summary', 'atom:content',
 ];
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
 const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
@@ -269,10 +271,13 @@ function atomLinks(reader: FieldReader, name: string): AtomLink[] {
 }
 
 function readAuthor(reader: FieldReader): string | null {
-  for (const ref of [...reader.all('author'), ...reader.all('dc:creator'), ...reader.all('dc:author'), ...reader.all('itunes:author')]) {
+  const refs = [...reader.all('author'), ...reader.all('dc:creator'), ...reader.all('dc:author'), ...reader.all('itunes:author'), ...reader.all('atom:author')];
+  for (const ref of refs) {
     const node = ref.node;
-    if (node && typeof node === 'object' && Array.isArray(node.name)) {
-      const name = cleanText(nodeText(node.name[0] as XmlNode));
+    // an Atom person construct: `<name>` in an Atom document, `<atom:name>` in RSS
+    const nameNodes = node && typeof node === 'object' ? (node.name ?? node['atom:name']) : undefined;
+    if (Array.isArray(nameNodes)) {
+      const name = cleanText(nodeText(nameNodes[0] as XmlNode));
       if (name) return name;
       continue;
     }
@@ -448,15 +453,17 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   } else {
     // RSS has several summary-like elements; the first in the document is the summary, and when the item has no
     // full-content element a second one is the content (feedparser's rule; it keeps both texts).
-    const summaryLike = ['description', 'summary', 'dc:description']
+    const summaryLike = ['description', 'summary', 'dc:description', 'atom:summary']
       .map((name) => reader.first(name))
       .filter((ref): ref is FieldRef => !!ref)
       .sort((a, b) => reader.orderOf(a) - reader.orderOf(b));
     summaryRef = summaryLike[0];
-    contentRef = reader.first('content:encoded', 'xhtml:body', 'body', 'fullitem', 'content') ?? summaryLike[1];
+    contentRef = reader.first('content:encoded', 'xhtml:body', 'body', 'fullitem', 'content', 'atom:content') ?? summaryLike[1];
   }
-  const content = htmlOrNull(contentRef ? readConstruct(reader, contentRef, !isAtom) : undefined);
-  let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, !isAtom) : undefined);
+  // an Atom text construct is text unless its type says otherwise, in an RSS item too
+  const isHtmlByDefault = (ref: FieldRef) => !isAtom && !ref.name.startsWith('atom:');
+  const content = htmlOrNull(contentRef ? readConstruct(reader, contentRef, isHtmlByDefault(contentRef)) : undefined);
+  let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, isHtmlByDefault(summaryRef)) : undefined);
   // feedparser semantics: an entry without a summary shows the start of its content there.
   if (!summary && isAtom) summary = content;
   // A video feed's entry (YouTube's) has no text but its Media RSS description.
@@ -466,8 +473,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     guid,
     title: readTitle(reader, titleRef, !isAtom),
     link,
-    published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created'], dates),
-    updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified'], dates),
+    published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created', 'atom:published'], dates),
+    updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified', 'atom:updated'], dates),
     // RFC 4287 §4.2.1: an entry without authors has its source's, else the feed's (an author without a name is
     // still the entry's own, so nothing is inherited then)
     author: readAuthor(reader) ?? (isAtom && reader.all('author').length === 0 ? (sourceAuthor(reader) ?? feedAuthor) : null),

@@ -268,6 +268,29 @@ describe('parseFeed: formats', () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
   });
+  it('reads an <rss> root that declares Atom as its default namespace as RSS, its content as HTML and its GUID as the link', async () => {
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0" xmlns="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">' +
+      '<channel><title>Blog</title><link>https://blog.example/</link>' +
+      '<item><title>Post</title><guid>https://blog.example/p1</guid><content:encoded><![CDATA[<p>Hello <a href="/x">world</a></p>]]></content:encoded></item>' +
+      '</channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://blog.example/rss.xml' });
+    expect(feed.format).toBe('rss');
+    expect(feed.items[0]).toMatchObject({ link: 'https://blog.example/p1', content: '<p>Hello <a href="https://blog.example/x">world</a></p>' });
+  });
+
+  it("reads Atom's elements in RSS items, as .NET's SyndicationFeed writes them: date, author, summary and content", async () => {
+    const rss =
+      '<rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0"><channel><title>N</title><link>https://n.example/</link><description>d</description>' +
+      '<item><guid isPermaLink="false">urn:1</guid><link>https://n.example/1</link><a10:author><a10:name>Ann Lee</a10:name></a10:author><title>One</title>' +
+      '<description>Sum</description><a10:updated>2026-06-03T10:00:00Z</a10:updated><a10:content type="html">&lt;p&gt;Full &amp;amp; more&lt;/p&gt;</a10:content></item>' +
+      '<item><guid isPermaLink="false">urn:2</guid><title>Two</title><a10:published>2026-06-02T09:00:00+02:00</a10:published><a10:summary>1 &lt; 2, as text</a10:summary></item>' +
+      '</channel></rss>';
+    const [one, two] = (await parseFeed(Buffer.from(rss), { url: 'https://n.example/feed' })).items;
+    expect(one).toMatchObject({ updated: '2026-06-03T10:00:00.000Z', author: 'Ann Lee', summary: 'Sum', content: '<p>Full &amp; more</p>' });
+    // an Atom summary without a type is text: shown as HTML, its '<' escaped
+    expect(two).toMatchObject({ published: '2026-06-02T07:00:00.000Z', summary: '1 &lt; 2, as text', content: null });
+  });
 });
 
 describe('parseFeed: identity and links', () => {
