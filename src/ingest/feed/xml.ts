@@ -964,6 +964,25 @@ function scannedParts(scan: XmlScan, rootName: string): { channel: ScannedElemen
 }
 
 /**
+ * How many elements named `name` the document holds outside `read` (and outside what they hold): items a generator
+ * put where the format does not (after the `</channel>`, or inside an RSS 1.0 channel), which are not read, so a
+ * feed of nothing but such items is not taken for an empty one without a word.
+ */
+function countStrayItems(scan: XmlScan, name: string, read: readonly ScannedElement[]): number {
+  const readItems = new Set(read);
+  let stray = 0;
+  const visit = (element: ScannedElement) => {
+    for (const child of element.children ?? []) {
+      if (readItems.has(child)) continue;
+      if (child.name === name) stray++;
+      else visit(child);
+    }
+  };
+  visit(scan.document);
+  return stray;
+}
+
+/**
  * The skeleton parseXmlFeed gives rss-parser for `text`; null when the document is not well-formed or has no body
  * worth emptying. For the bench and the eval, which measure and check the shortcut.
  */
@@ -1149,6 +1168,11 @@ async function readXmlFeed(scanned: ReturnType<typeof scanFeedText>, ctx: XmlPar
   // A repaired or re-wrapped text has other positions: scan it again, with the names fixed by the first scan.
   const scan = usedText === text ? firstScan : scanXml(usedText, ctx.documentBase, canonicalName);
   const { channel, items: itemElements } = scan === firstScan ? firstParts : scannedParts(scan, canonicalName(scan.rootName ?? rootName));
+  const strayItems = countStrayItems(scan, isAtom ? 'entry' : 'item', itemElements);
+  if (strayItems > 0) {
+    const rule = isAtom ? 'Atom entries belong in <feed>' : format === 'rdf' ? 'RSS 1.0 items belong in <rdf:RDF>, beside the <channel>' : 'RSS items belong in the <channel>';
+    warnings.push(`${strayItems} <${isAtom ? 'entry' : 'item'}> element${strayItems === 1 ? '' : 's'} not read: ${rule}`);
+  }
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');

@@ -605,6 +605,19 @@ describe('parseFeed: broken input', () => {
   it('rejects XML that is not a feed with code not_a_feed', async () => {
     expect((await parseFailure(Buffer.from('<?xml version="1.0"?><invoice><total>3</total></invoice>'))).code).toBe('not_a_feed');
   });
+  it.each([
+    ['RSS items after the </channel>', '<rss version="0.91"><channel><title>F</title><link>https://s.example/</link></channel><item><title>One</title><link>https://s.example/1</link></item><item><title>Two</title><link>https://s.example/2</link></item></rss>', '2 <item> elements not read: RSS items belong in the <channel>'],
+    ['RSS 1.0 items inside the channel', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://s.example/"><title>F</title><link>https://s.example/</link><item rdf:about="https://s.example/1"><title>One</title><link>https://s.example/1</link></item></channel></rdf:RDF>', '1 <item> element not read: RSS 1.0 items belong in <rdf:RDF>, beside the <channel>'],
+  ])('says so when a feed holds items where its format does not put them (%s), rather than read as an empty feed', async (_case, xml, warning) => {
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://s.example/feed' });
+    expect(feed.items).toEqual([]);
+    expect(feed.warnings).toEqual([warning]);
+  });
+
+  it('warns of no stray items in a feed whose items are all where its format puts them, nor of their nested elements', async () => {
+    const feed = await parseFeed(fixture('rss2-relative-links.xml'), { url: 'https://feeds.example.org/world.xml' });
+    expect(feed.warnings.filter((warning) => warning.includes('not read'))).toEqual([]);
+  });
 });
 
 describe('parseFeed: text fields hold text', () => {
