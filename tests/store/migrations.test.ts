@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -334,6 +335,58 @@ describe.each(dialects)('upgrading a $name database to item keys without logins'
         'https://news.example/three',
         'tag:news.example,2026:desk@four',
         'https://news.example/@desk/five',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.each(dialects)('upgrading a $name database to item keys with summaries', ({ name, fresh }) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => database?.drop());
+
+  it('remakes the keys of items stored under a hash of their title alone from their title and summary, unless the key is taken', async () => {
+    database = await fresh();
+    const old = await databaseAt(name, database.target, '021-item-keys-without-logins');
+    await old.insertInto('sources').values(['notices', 'other'].map((id) => ({ id, pipeline_id: 'a', kind: 'feed', name: id, location: `https://news.example/${id}`, error_streak: 0, items_seen: 3, gone: 0, created_at: at, updated_at: at }))).execute();
+    const hash = (title: string, text: string) => `sha256:${createHash('sha256').update(`${title}\u0000${text}`).digest('hex')}`;
+    const stored = (sourceId: string, itemKey: string, title: string | null, summary: string | null) => ({ ...article(0, 'a', itemKey), source_id: sourceId, title, summary });
+    await old.insertInto('articles').values([
+      // untitled: keyed by the hash of nothing, numbered by place; the stored title is one the run found in the text
+      stored('notices', hash('', ''), 'Road closed on Main St.', 'Road closed on Main St.'),
+      stored('notices', `${hash('', '')}#1`, null, 'Bridge open again.'),
+      // one title, two items
+      stored('notices', hash('Traffic update', ''), 'Traffic update', 'Ferry late.'),
+      stored('notices', `${hash('Traffic update', '')}#1`, 'Traffic update', 'Tunnel shut.'),
+      // keyed by title and content: left as it is
+      stored('notices', hash('Report', '<p>Full text.</p>'), 'Report', 'Short.'),
+      // no summary: nothing to remake the key with
+      stored('notices', `${hash('Bare', '')}`, 'Bare', null),
+      // the new key is already stored (a run after the upgrade's code but before the migration): left
+      stored('notices', hash('Taken', ''), 'Taken', 'Once.'),
+      stored('notices', hash('Taken', 'Once.'), 'Taken', 'Once.'),
+      // another source holding the new key does not count
+      stored('other', hash('Elsewhere', 'Same.'), 'Elsewhere', 'Same.'),
+      stored('notices', hash('Elsewhere', ''), 'Elsewhere', 'Same.'),
+      stored('notices', 'https://news.example/guid', 'Keyed by link', 'Summary.'),
+    ]).execute();
+    await old.destroy();
+
+    const store = await openStore(database.target);
+    try {
+      expect((await store.db.selectFrom('articles').select('item_key').orderBy('id').execute()).map((row) => row.item_key)).toEqual([
+        hash('', 'Road closed on Main St.'),
+        hash('', 'Bridge open again.'),
+        hash('Traffic update', 'Ferry late.'),
+        hash('Traffic update', 'Tunnel shut.'),
+        hash('Report', '<p>Full text.</p>'),
+        hash('Bare', ''),
+        hash('Taken', ''),
+        hash('Taken', 'Once.'),
+        hash('Elsewhere', 'Same.'),
+        hash('Elsewhere', 'Same.'),
+        'https://news.example/guid',
       ]);
     } finally {
       await store.close();

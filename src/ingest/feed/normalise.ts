@@ -936,6 +936,7 @@ export interface IdentityInput {
   link: string | null;
   title: string | null;
   content: string | null;
+  summary?: string | null;
 }
 
 /**
@@ -987,7 +988,8 @@ export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf:
  *   1. the GUID / Atom id, unless the same GUID appears on more than one item of this document (some CMSs
  *      stamp every item with the feed's own id, which would merge distinct stories);
  *   2. else the item's absolute link, unless that too is shared by several items;
- *   3. else `sha256:` + sha256(title + content), stable across fetches as long as the item does not change.
+ *   3. else `sha256:` + sha256(title + content, or + summary for an item with no content, as an RSS item with a
+ *      description only), stable across fetches as long as the item does not change.
  * A duplicate key that survives all three (identical items) is disambiguated by its position, so keys are unique
  * within a document.
  */
@@ -1007,7 +1009,7 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     let id: string;
     if (item.guid && guidCounts.get(item.guid) === 1) id = item.guid;
     else if (item.link && linkCounts.get(item.link) === 1) id = item.link;
-    else id = `sha256:${hashIdentity(item.title, item.content)}`;
+    else id = `sha256:${hashIdentity(item.title, item.content ?? item.summary)}`;
     const uses = seen.get(id) ?? 0;
     seen.set(id, uses + 1);
     return uses === 0 ? id : `${id}#${uses}`;

@@ -20,6 +20,7 @@ import * as digestEmailChannels from './018-digest-email-channels.ts';
 import * as articleCopiesIndex from './019-article-copies-index.ts';
 import * as sourceUrlsWithoutLogins from './020-source-urls-without-logins.ts';
 import * as itemKeysWithoutLogins from './021-item-keys-without-logins.ts';
+import * as itemKeysWithSummaries from './022-item-keys-with-summaries.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -55,6 +56,7 @@ const migrations: Record<string, MigrationModule> = {
   '019-article-copies-index': articleCopiesIndex,
   '020-source-urls-without-logins': sourceUrlsWithoutLogins,
   '021-item-keys-without-logins': itemKeysWithoutLogins,
+  '022-item-keys-with-summaries': itemKeysWithSummaries,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

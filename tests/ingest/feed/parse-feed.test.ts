@@ -294,6 +294,19 @@ describe('parseFeed: formats', () => {
 });
 
 describe('parseFeed: identity and links', () => {
+  it('keys items with no GUID, link or content by their title and description, so a new item at the top takes no older key', async () => {
+    const feed = (items: [string | null, string][]) =>
+      Buffer.from(`<rss version="2.0"><channel><title>Notices</title>${items.map(([title, description]) => `<item>${title === null ? '' : `<title>${title}</title>`}<description>${description}</description></item>`).join('')}</channel></rss>`);
+    const before = await parseFeed(feed([[null, 'Road closed on Main St.'], ['Traffic update', 'Bridge open again.'], ['Traffic update', 'Tunnel shut.']]), { url: 'https://n.example/feed' });
+    const after = await parseFeed(feed([[null, 'Flooding reported downtown.'], ['Traffic update', 'Ferry late.'], [null, 'Road closed on Main St.'], ['Traffic update', 'Bridge open again.'], ['Traffic update', 'Tunnel shut.']]), { url: 'https://n.example/feed' });
+    const keys = before.items.map((item) => item.id);
+    expect(new Set(keys).size).toBe(3);
+    expect(keys.every((key) => /^sha256:[0-9a-f]{64}$/.test(key))).toBe(true);
+    // the old items keep their keys; the new ones have keys of their own
+    expect(after.items.slice(2).map((item) => item.id)).toEqual(keys);
+    expect(after.items.slice(0, 2).map((item) => item.id).filter((key) => keys.includes(key))).toEqual([]);
+  });
+
   it('keeps an item the feed lists twice word for word once, under its GUID', async () => {
     const item = '<item><title>Pinned</title><link>https://cms.example.com/pinned</link><guid>pin-1</guid><description>Same words.</description></item>';
     const other = '<item><title>Other</title><link>https://cms.example.com/other</link><guid>other-1</guid></item>';
