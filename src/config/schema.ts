@@ -96,7 +96,22 @@ const fetchSettings = z.strictObject({
    */
   allowPrivateAddresses: z.boolean().default(false),
   /** @default "pausewatch/<version> (+https://github.com/pausewatch/pausewatch; news monitoring)" */
-  userAgent: z.string().min(1).optional(),
+  userAgent: z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      // node:http refuses, on every request, a header value with a line break or a character beyond Latin-1 (an em
+      // dash); Latin-1 letters it sends as single bytes that servers read differently. So: visible ASCII and spaces.
+      const index = value.search(/[^\x20-\x7e]/);
+      if (index === -1) return;
+      const character = value.codePointAt(index)!;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a header value of visible ASCII characters and spaces only (node:http refuses others, such as an em dash or a line break, on every request)',
+        params: { found: `${JSON.stringify(value)}, with U+${character.toString(16).toUpperCase().padStart(4, '0')} ${JSON.stringify(String.fromCodePoint(character))} at character ${index + 1}` },
+      });
+    })
+    .optional(),
 });
 
 const digest = z.strictObject({
