@@ -548,15 +548,207 @@ class DeflateDecoder extends Transform {
   }
 }
 
+/** CRC-32 as gzip computes it; zlib.crc32 from Node 20.15 on, this table before. */
+const crc32: (data: Buffer, value: number) => number =
+  typeof zlib.crc32 === 'function'
+    ? zlib.crc32
+    : (() => {
+        const table = Array.from({ length: 256 }, (_, n) => {
+          for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+          return n >>> 0;
+        });
+        return (data: Buffer, value: number) => {
+          let crc = ~value >>> 0;
+          for (const byte of data) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+          return ~crc >>> 0;
+        };
+      })();
+
+/** No real gzip header comes close (it holds a file name and a comment); a longer one is held in memory for nothing. */
+const MAX_GZIP_HEADER_BYTES = 1024 * 1024;
+/**
+ * Members read at most in one gzip body: a few in real ones (files joined); a body of millions of empty 20-byte
+ * members within the size cap would cost seconds of CPU, each member a call into zlib.
+ */
+const MAX_GZIP_MEMBERS = 1000;
+
+/** The length of the gzip header (RFC 1952 §2.3) `bytes` start with, or null until enough bytes have come. */
+function gzipHeaderLength(bytes: Buffer): number | null {
+  if (bytes.length < 10) return null;
+  // zlib's own messages, so a failure reads the same as node's gunzip gave it
+  if (bytes[2] !== 8) throw new Error('unknown compression method');
+  const flags = bytes[3]!;
+  if (flags & 0xe0) throw new Error('unknown header flags set');
+  let end = 10;
+  // FEXTRA: a length and that many bytes
+  if (flags & 0x04) end = bytes.length < end + 2 ? Infinity : end + 2 + bytes.readUInt16LE(end);
+  // FNAME, FCOMMENT: zero-terminated
+  for (const flag of [0x08, 0x10]) {
+    if (flags & flag) {
+      const zero = end < bytes.length ? bytes.indexOf(0, end) : -1;
+      end = zero === -1 ? Infinity : zero + 1;
+    }
+  }
+  // FHCRC
+  if (flags & 0x02) end += 2;
+  return end <= bytes.length ? end : null;
+}
+
+/**
+ * Member data inflated at once, without a stream, when a chunk holds all of it and it inflates to at most this: a
+ * stream per member costs tens of microseconds, and a body of empty members (20 bytes each) would cost seconds.
+ */
+const INFLATED_AT_ONCE_BYTES = 256 * 1024;
+
+/** A member's data inflated at once (see INFLATED_AT_ONCE_BYTES), and the bytes it took; null when it cannot be. */
+function inflatedAtOnce(data: Buffer): { inflated: Buffer; used: number } | null {
+  try {
+    // `info` adds the engine, whose bytesWritten counts the bytes the data took: the footer follows
+    const { buffer, engine } = zlib.inflateRawSync(data, { info: true, maxOutputLength: INFLATED_AT_ONCE_BYTES }) as unknown as { buffer: Buffer; engine: zlib.InflateRaw };
+    return { inflated: buffer, used: engine.bytesWritten };
+  } catch {
+    // cut off by the chunk's end, too large, or broken: the stream reads it, and reports what is wrong
+    return null;
+  }
+}
+
+/**
+ * Gunzip, member by member, ignoring what follows the last member. A gzip body may hold several members one after
+ * another (RFC 1952 §2.2), read in turn; but servers also send a newline, padding or junk after the footer, which
+ * curl and browsers read past and node's gunzip fails on ("incorrect header check", "unexpected end of file"). So
+ * after a member, bytes that start like one (1F 8B) are read as one, and anything else is dropped unread. Each
+ * member's CRC-32 and length are checked as gunzip checks them, and a body cut short still fails.
+ */
+class GzipDecoder extends Transform {
+  private state: 'header' | 'data' | 'footer' | 'ignoring' = 'header';
+  /** Bytes of a header or footer that has not all come yet. */
+  private held: Buffer | null = null;
+  private members = 0;
+  /** Inflates the member being read; its bytesWritten counts the bytes it took, which tells where its data ends. */
+  private inflater: zlib.InflateRaw | null = null;
+  private given = 0;
+  private crc = 0;
+  private size = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.decode(chunk).then(() => callback(), callback);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.decodeEnd().then(() => callback(), callback);
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    this.inflater?.destroy();
+    callback(error);
+  }
+
+  /** `data` after the bytes held from earlier chunks. Only a header or footer is held, so this copies little. */
+  private withHeld(data: Buffer): Buffer {
+    const held = this.held;
+    this.held = null;
+    return held ? Buffer.concat([held, data]) : data;
+  }
+
+  private async decode(chunk: Buffer): Promise<void> {
+    let data = chunk;
+    while (data.length > 0 && !this.destroyed) {
+      if (this.state === 'ignoring') return;
+      if (this.state === 'header') {
+        data = this.withHeld(data);
+        if (data[0] !== 0x1f || (data.length > 1 && data[1] !== 0x8b)) {
+          if (this.members === 0) throw new Error('incorrect header check');
+          this.state = 'ignoring';
+          return;
+        }
+        const length = gzipHeaderLength(data);
+        if (length === null) {
+          if (data.length > MAX_GZIP_HEADER_BYTES) throw new Error(`a gzip header of more than ${MAX_GZIP_HEADER_BYTES} bytes`);
+          this.held = Buffer.from(data);
+          return;
+        }
+        data = data.subarray(length);
+        this.startMember();
+      } else if (this.state === 'data') {
+        const whole = this.inflater === null ? inflatedAtOnce(data) : null;
+        if (whole) {
+          this.inflated(whole.inflated);
+          data = data.subarray(whole.used);
+          this.state = 'footer';
+          continue;
+        }
+        const inflater = (this.inflater ??= this.streamingInflater());
+        await new Promise<void>((resolve) => inflater.write(data, () => resolve()));
+        this.given += data.length;
+        const unused = this.given - inflater.bytesWritten;
+        // every byte taken: the member's data goes on, or ended exactly here and the next bytes are its footer
+        if (unused === 0) return;
+        await this.endMember(inflater);
+        data = data.subarray(data.length - unused);
+      } else {
+        data = this.withHeld(data);
+        if (data.length < 8) {
+          this.held = Buffer.from(data);
+          return;
+        }
+        if (data.readUInt32LE(0) !== this.crc) throw new Error('incorrect data check');
+        if (data.readUInt32LE(4) !== this.size) throw new Error('incorrect length check');
+        data = data.subarray(8);
+        this.state = 'header';
+      }
+    }
+  }
+
+  private startMember(): void {
+    if (this.members === MAX_GZIP_MEMBERS) throw new Error(`more than ${MAX_GZIP_MEMBERS} gzip members`);
+    this.members += 1;
+    [this.given, this.crc, this.size] = [0, 0, 0];
+    this.state = 'data';
+  }
+
+  private inflated(data: Buffer): void {
+    this.crc = crc32(data, this.crc);
+    this.size = (this.size + data.length) >>> 0;
+    this.push(data);
+  }
+
+  private streamingInflater(): zlib.InflateRaw {
+    const inflater = zlib.createInflateRaw();
+    inflater.on('data', (data: Buffer) => this.inflated(data));
+    inflater.on('error', (error) => this.destroy(error));
+    return inflater;
+  }
+
+  /** Waits for the member's last inflated bytes, which come before its inflater's end. */
+  private async endMember(inflater: zlib.InflateRaw): Promise<void> {
+    if (!inflater.readableEnded) await new Promise((resolve) => inflater.once('end', resolve));
+    inflater.destroy();
+    this.inflater = null;
+    this.state = 'footer';
+  }
+
+  private async decodeEnd(): Promise<void> {
+    if (this.state === 'ignoring' || (this.state === 'header' && this.members > 0 && this.held === null)) return;
+    if (this.state === 'data') {
+      // the inflater fails if the member's data is cut short; if not, its footer is missing
+      const inflater = (this.inflater ??= this.streamingInflater());
+      inflater.end();
+      await this.endMember(inflater);
+    }
+    throw new Error('unexpected end of file');
+  }
+}
+
 /**
  * The codings of a Content-Encoding header, in the order they were applied (RFC 9110 §8.4: "listed in the order in
- * which they were applied"), `identity` left out. Several Content-Encoding headers arrive joined by node.
+ * which they were applied"), `identity` left out, and `none` with it: not a registered coding, but what PHP
+ * scripts send to say "not compressed". Several Content-Encoding headers arrive joined by node.
  */
 function contentCodings(header: string | undefined): string[] {
   return (header ?? '')
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
-    .filter((coding) => coding !== '' && coding !== 'identity');
+    .filter((coding) => coding !== '' && coding !== 'identity' && coding !== 'none');
 }
 
 /** Content-Encoding layers undone at most (curl allows 5 since CVE-2022-32206); real servers send one. */
@@ -569,7 +761,7 @@ function decoderFor(coding: string): Transform {
   switch (coding) {
     case 'gzip':
     case 'x-gzip':
-      return zlib.createGunzip();
+      return new GzipDecoder();
     case 'deflate':
       return new DeflateDecoder();
     case 'br':
@@ -585,6 +777,40 @@ interface SingleResponse {
   body: Buffer | null;
 }
 
+/**
+ * `url` without its user name and password, and those as the Authorization header to send in their place (null for
+ * a URL without them). node:http would send them itself, but it decodes them with decodeURIComponent and throws on
+ * a `%` that starts no escape (`reader:50%off`, a redirect to `http://x:%zz@host/`); curl sends such a `%` as it
+ * is, and so does this. For any other login the header is the one node:http sends.
+ */
+function withoutLogin(url: URL): { target: URL; authorization: string | null } {
+  if (!url.username && !url.password) return { target: url, authorization: null };
+  const target = new URL(url.href);
+  target.username = '';
+  target.password = '';
+  const login = Buffer.concat([percentDecoded(url.username), Buffer.from(':'), percentDecoded(url.password)]);
+  return { target, authorization: `Basic ${login.toString('base64')}` };
+}
+
+/** The bytes a percent-encoded string stands for; a `%` that starts no escape stands for itself. */
+function percentDecoded(text: string): Buffer {
+  const parts = text.split(/(%[0-9a-f]{2})/i);
+  // split with a capture group puts the escapes at the odd indexes
+  return Buffer.concat(parts.map((part, index) => (index % 2 === 1 ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part))));
+}
+
+/**
+ * What node:http threw, synchronously, instead of sending a request: a header value it refuses (a character beyond
+ * Latin-1 or a line break in the user agent or a validator), or a URL it cannot send. Its messages name at most the
+ * header (`Invalid character in header content ["user-agent"]`), never a value or the URL, so they can be shown.
+ */
+function refusedRequest(error: unknown, url: string): FetchFailure {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  const isHeader = code === 'ERR_INVALID_CHAR' || code.startsWith('ERR_HTTP_INVALID_HEADER');
+  return new FetchFailure(isHeader ? 'invalid_request' : 'invalid_url', `node:http refused to request ${urlForDisplay(url)}: ${reason}`);
+}
+
 /** One request, no redirects followed. Rejects with FetchFailure. */
 function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
@@ -596,6 +822,22 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     };
     if (options.etag) headers['if-none-match'] = options.etag;
     if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+    const { target, authorization } = withoutLogin(url);
+    if (authorization !== null) headers['authorization'] = authorization;
+
+    let request: http.ClientRequest;
+    try {
+      request = transport.get(target, {
+        headers,
+        lookup: guardedLookup(reach, options.resolveHost),
+        // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
+        agent: false,
+      });
+    } catch (error) {
+      // node:http checks the request before sending it, and throws: nothing was sent and no timer is armed yet.
+      reject(refusedRequest(error, url.href));
+      return;
+    }
 
     let settled = false;
     let onFail: (() => void) | null = null;
@@ -613,13 +855,6 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       () => fail(new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)),
       remaining,
     );
-
-    const request = transport.get(url, {
-      headers,
-      lookup: guardedLookup(reach, options.resolveHost),
-      // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
-      agent: false,
-    });
 
     request.on('socket', (socket: net.Socket) => {
       if (socket.connecting) {

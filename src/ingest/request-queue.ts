@@ -203,8 +203,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
         try {
           answer = await request();
         } catch (error) {
-          const code = (error as { code?: unknown }).code;
+          const { code, httpStatus } = error as { code?: unknown; httpStatus?: unknown };
           if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
+          // a failure with a status came after the answer's head (too large, undecodable): the host did answer
+          else if (typeof httpStatus === 'number') noteUnanswered(url, null);
           throw error;
         }
         noteUnanswered(url, null);
