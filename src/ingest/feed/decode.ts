@@ -327,6 +327,12 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   }
   const wide = encoding || !rules.sniffWide ? null : sniffWideEncoding(bytes);
   encoding ??= wide;
+  // Unsniffed, a header's `utf-16` (or `ucs-2`) without a BOM means UTF-16LE, as browsers read it (the WHATWG label
+  // table); wideHeader has ruled out ASCII-compatible bytes. UTF-32, unknown to browsers, is left to the fallbacks.
+  if (!encoding && !rules.sniffWide && headerLabel && /^(utf-?16|ucs-?2|iso-10646-ucs-2)$/i.test(headerLabel.name) && !wideHeader) {
+    encoding = 'utf-16le';
+    label = headerLabel;
+  }
   // Read this far, the declaration is in ASCII-compatible bytes, which a 16- or 32-bit encoding it names cannot be.
   const wideDeclaration = !encoding && declared !== null && namesWideEncoding(declared.name);
   if (!encoding && declared && !wideDeclaration) {
