@@ -957,9 +957,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A read that could not store all its new captures (a full disk, a locked database) is no successful read: the
       // folder's first successful read, whose undated backlog raises no alerts, is the first that stored them all.
       const stored = failedToStore === 0;
+      if (!stored) {
+        // said as `sources` says it: the run's report and exit code agree with the source's row
+        report.outcome = 'failed';
+        report.error = storeFailure(report, failedToStore, fresh.length);
+      }
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
-        outcome: stored ? outcome : 'failed', httpStatus: null, error: stored ? report.error : storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
+        outcome: stored ? outcome : 'failed', httpStatus: null, error: report.error,
+        // the captures stored count as seen even when others were not: the next read finds them stored, not new
+        newItems: fresh.length - failedToStore,
       });
     }
 
@@ -1009,7 +1016,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
         errorCode: oldAddressRetired ? 'old_address_gone' : (result.error?.code ?? null), httpStatus: oldAddressRetired ? null : result.httpStatus,
-        failuresBefore: row?.error_streak ?? 0, recentPublished, ttlSeconds: result.ttlSeconds ?? row?.ttl_seconds ?? null, ...result.hints,
+        failuresBefore: row?.error_streak ?? 0, recentPublished,
+        // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).
+        ttlSeconds: result.outcome === 'ok' ? result.ttlSeconds : (row?.ttl_seconds ?? null), ...result.hints,
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
@@ -1068,9 +1077,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             ? { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' }
             : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, random });
         report.nextCheck = { ...retry, heldByServer: false };
+        // said as `sources` says it: the run's report and exit code agree with the source's row
+        report.outcome = 'failed';
+        report.error = storeFailure(report, failedToStore, fresh.length);
         await recordCheck({
           runId, pipelineId: pipeline.id, sourceId: source.id, url, startedAt: started, finishedAt: now().toISOString(),
-          outcome: 'failed', httpStatus: result.httpStatus, error: storeFailure(report, failedToStore, fresh.length), newItems: fresh.length,
+          outcome: 'failed', httpStatus: result.httpStatus, error: report.error,
+          // the items stored count as seen even when others were not: the next read finds them stored, not new
+          newItems: fresh.length - failedToStore,
           nextCheckAt: retry.at, nextCheckReason: retry.reason, serverWaitUntil: null,
         });
         return;

@@ -58,9 +58,12 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           location,
           ...(loginChanged ? { login_digest: digest } : {}),
           updated_at: now,
-          // A new address is a new server: its validators, redirects and error history do not carry over.
+          // A new address is a new server: its validators, redirects, <ttl> and error history do not carry over.
           ...(moved
-            ? { moved_to: null, etag: null, last_modified: null, body_hash: null, error_streak: 0, gone: 0, next_check_at: null, next_check_reason: null, server_wait_until: null, ...warningColumns([], now) }
+            ? {
+                moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
+                next_check_reason: null, server_wait_until: null, ...warningColumns([], now),
+              }
             : {}),
         })
         .where('pipeline_id', '=', pipelineId)
@@ -84,7 +87,10 @@ export interface FetchRecord {
   outcome: 'ok' | 'not_modified' | 'failed';
   httpStatus: number | null;
   error: StageError | null;
-  /** Items this source had not delivered before; `items_seen` counts distinct items. */
+  /**
+   * Items this source had not delivered before that this check stored (on a check that could not store them all,
+   * those it did); `items_seen` counts distinct items.
+   */
   newItems: number;
   /**
    * State to remember (validators are saved apart, by saveFeedValidators, once the items are stored). movedTo: the
@@ -240,6 +246,8 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
           last_error: withoutNul(record.error?.message ?? 'unknown error'),
           last_error_code: record.error?.code ?? null,
           error_streak: source.error_streak + 1,
+          // a check that stored some of its new items but not all is failed, and those it stored are seen all the same
+          items_seen: source.items_seen + record.newItems,
           ...(record.gone ? { gone: 1 } : {}),
         })
         .where('pipeline_id', '=', record.pipelineId)
