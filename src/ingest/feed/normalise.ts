@@ -621,6 +621,9 @@ const ZONES: Record<string, number> = {
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nzst: 720, nzdt: 780, aest: 600, aedt: 660,
   jst: 540, kst: 540, ist: 330, msk: 180,
+  // East and South-East Asia, Australia, Africa, South America, and Germany's names for CET and CEST
+  hkt: 480, sgt: 480, pht: 480, wib: 420, wita: 480, wit: 540, ict: 420, awst: 480, acst: 570, acdt: 630, pkt: 300,
+  sast: 120, cat: 120, eat: 180, wat: 60, brt: -180, art: -180, mez: 60, mesz: 120,
 };
 
 /**
@@ -739,11 +742,35 @@ function toIsoDay(year: number, month: number, day: number): string | null {
  * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
  * a year or a month alone, its first day), compact forms too.
  */
+const ISO_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i;
+
+/**
+ * An ISO-like date as feeds vary it, in the form ISO_DATE reads: slashes for hyphens and months and days of one digit
+ * (`2026/6/3`), a 12-hour clock (`10:00 PM`), a zone written `GMT+2`, a comment after the zone (`-04:00 (EDT)`);
+ * null for text that does not start with a year, a month and a day.
+ */
+function isoVariant(text: string): string | null {
+  const date = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?=$|[T\s])/.exec(text);
+  if (!date) return null;
+  const rest = text
+    .slice(date[0].length)
+    .replace(/\s*\([^()]*\)$/, '')
+    .replace(/(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?m\.?(?=\s|$)/i, (_m, hour: string, minute: string, second: string | undefined, half: string) => {
+      return `${(Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0)}:${minute}${second ?? ''}`;
+    })
+    .replace(/\s*(?:gmt|utc)\s*(?=[+-]\d)/i, '');
+  return `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}${rest}`;
+}
+
 function parseIsoDate(text: string): string | null {
-  const match =
-    /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i.exec(
-      text,
-    );
+  const read = isoDateOf(ISO_DATE.exec(text));
+  if (read !== null) return read;
+  // the variants only when the text is not read as it is ("10:00 PM" matches, its "PM" taken for a zone)
+  const variant = isoVariant(text);
+  return variant === null || variant === text ? null : isoDateOf(ISO_DATE.exec(variant));
+}
+
+function isoDateOf(match: RegExpExecArray | null): string | null {
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
   if (h === undefined) return toIsoDay(Number(y), Number(mo ?? 1), Number(d ?? 1));

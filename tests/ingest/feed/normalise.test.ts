@@ -58,6 +58,22 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Fri Jun 05 2026 10:19:00 GMT+0200 (CEST)', '2026-06-05T08:19:00.000Z'], // JavaScript's Date.toString()
     ['06-05-2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // a hyphen before the year is no zone offset
     ['Jun-05-2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
+    // ISO-like dates as CMSs vary them: slashes, one-digit months and days, a 12-hour clock, GMT+2, a comment
+    ['2026/06/05', '2026-06-05'],
+    ['2026/06/05 10:19:00', '2026-06-05T10:19:00.000Z'],
+    ['2026-6-5', '2026-06-05'],
+    ['2026/6/5 9:05 PM', '2026-06-05T21:05:00.000Z'],
+    ['2026-06-05 10:19 PM', '2026-06-05T22:19:00.000Z'],
+    ['2026-06-05 12:30 AM EST', '2026-06-05T05:30:00.000Z'],
+    ['2026-06-05T10:19:00 GMT+2', '2026-06-05T08:19:00.000Z'],
+    ['2026-06-05T10:19:00 UTC-05:30', '2026-06-05T15:49:00.000Z'],
+    ['2026-06-05T10:19:00-04:00 (EDT)', '2026-06-05T14:19:00.000Z'],
+    ['2026/13/05', null],
+    ['2026/06-05', null],
+    ['2026-06-05T10:19:00 XYZ', null], // an unknown zone is no zone to guess
+    ['Fri, 05 Jun 2026 10:19:00 HKT', '2026-06-05T02:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 MESZ', '2026-06-05T08:19:00.000Z'], // German for CEST
+    ['Fri, 05 Jun 2026 10:19:00 WIB', '2026-06-05T03:19:00.000Z'],
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {
