@@ -738,10 +738,11 @@ function toIsoDay(year: number, month: number, day: number): string | null {
   return iso !== null && /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
 }
 
-/**
- * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
- * a year or a month alone, its first day), compact forms too.
- */
+/** A time on a 12-hour clock ("10:19 PM", "9:05 a.m."), for asTwentyFourHourTime. */
+const TWELVE_HOUR_TIME = /\b(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?m\.?(?=\s|$)/i;
+const asTwentyFourHourTime = (_time: string, hour: string, minute: string, second: string | undefined, half: string) =>
+  `${(Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0)}:${minute}${second ?? ''}`;
+
 const ISO_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i;
 
 /**
@@ -755,13 +756,15 @@ function isoVariant(text: string): string | null {
   const rest = text
     .slice(date[0].length)
     .replace(/\s*\([^()]*\)$/, '')
-    .replace(/(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?m\.?(?=\s|$)/i, (_m, hour: string, minute: string, second: string | undefined, half: string) => {
-      return `${(Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0)}:${minute}${second ?? ''}`;
-    })
+    .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/\s*(?:gmt|utc)\s*(?=[+-]\d)/i, '');
   return `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}${rest}`;
 }
 
+/**
+ * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
+ * a year or a month alone, its first day), compact forms too.
+ */
 function parseIsoDate(text: string): string | null {
   const read = isoDateOf(ISO_DATE.exec(text));
   if (read !== null) return read;
@@ -788,11 +791,7 @@ function parseRfc822Date(text: string): string | null {
   const cleaned = text
     .replace(/^[A-Za-z]+\.?,?\s+(?=\d|[A-Za-z]{3})/, (dayName) => (MONTHS[dayName.slice(0, 3).toLowerCase()] ? dayName : ''))
     .replace(/\bat\b/i, ' ')
-    // 12-hour clocks ("10:19 PM") to 24-hour
-    .replace(/\b(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?m\.?(?=\s|$)/i, (_m, hour: string, minute: string, second: string | undefined, half: string) => {
-      const h = (Number(hour) % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
-      return `${h}:${minute}${second ?? ''}`;
-    })
+    .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
