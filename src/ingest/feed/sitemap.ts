@@ -11,7 +11,7 @@ import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { assignItemIds, cleanText, DateReader, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
+import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
@@ -84,27 +84,28 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = wellFormed ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
   const dates = new DateReader();
-  const drafts = urls.flatMap((url) => {
-    const news = childrenNamed(url, 'news')[0];
-    if (!news) return [];
+  const newsUrls = urls.filter((url) => childrenNamed(url, 'news').length > 0);
+  const readItems = newsUrls.map((url) => {
+    const news = childrenNamed(url, 'news')[0]!;
     const link = resolveUrl(childUrl($, url, 'loc'), documentBase);
     const keywords = childText($, news, 'keywords');
-    return [
-      {
-        guid: null,
-        title: childTitle($, news, 'title'),
-        link,
-        published: dates.read(childText($, news, 'publication_date')),
-        updated: dates.read(childText($, url, 'lastmod')),
-        author: null,
-        summary: null,
-        content: null,
-        enclosures: [],
-        categories: keywords ? keywords.split(',').map((keyword) => keyword.trim()).filter(Boolean) : [],
-        outlet: cleanText(childText($, childrenNamed(news, 'publication')[0], 'name')),
-      },
-    ];
+    return {
+      guid: null,
+      title: childTitle($, news, 'title'),
+      link,
+      published: dates.read(childText($, news, 'publication_date')),
+      updated: dates.read(childText($, url, 'lastmod')),
+      author: null,
+      summary: null,
+      content: null,
+      enclosures: [],
+      categories: keywords ? keywords.split(',').map((keyword) => keyword.trim()).filter(Boolean) : [],
+      outlet: cleanText(childText($, childrenNamed(news, 'publication')[0], 'name')),
+    };
   });
+  // an entry listed twice word for word is one article, as in the other formats
+  const warnings: string[] = [];
+  const drafts = dropRepeatedItems(readItems, (index) => $.xml(newsUrls[index]!), warnings);
   if (drafts.length === 0 && urls.length > 0) {
     throw new FeedParseError('not_a_feed', 'the sitemap has no <news:news> entries (a plain sitemap lists a site, not news)');
   }
@@ -118,7 +119,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
     title: childText($, publication, 'name'),
     link: null,
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
-    warnings: [...(scan ? wellFormednessWarnings(scan) : [bounded.warning!]), ...dates.warnings()],
+    warnings: [...(scan ? wellFormednessWarnings(scan) : [bounded.warning!]), ...warnings, ...dates.warnings()],
     wellFormed,
     bozo: !wellFormed,
     ttlSeconds: null,
