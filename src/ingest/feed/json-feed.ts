@@ -4,7 +4,7 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlToText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -24,6 +24,16 @@ function firstAuthor(item: Json, feed: Json): string | null {
 
 /** UTF-8 text that went through a legacy code page upstream ("Itâ€™s") repaired, control characters removed, as in XML feeds. */
 const repaired = (value: string | null) => (value === null ? null : repairDecodedText(value));
+
+/**
+ * A title as text. JSON Feed's titles are plain text by the spec, but WordPress's and others' are filled as RSS
+ * titles are, with HTML ("Senators <em>back</em> a pause"): read as an RSS title is, its tags dropped.
+ */
+function titleText(value: unknown): string | null {
+  const title = stringOrNull(value);
+  const text = title === null ? '' : htmlToText(repairDecodedText(title));
+  return text === '' ? null : text;
+}
 
 const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -89,7 +99,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     });
     return {
       guid: stringOrNull(item.id),
-      title: cleanText(stringOrNull(item.title)),
+      title: titleText(item.title),
       link,
       published: dates.read(stringOrNull(item.date_published)),
       updated: dates.read(stringOrNull(item.date_modified)),
@@ -107,7 +117,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const ids = assignItemIds(drafts);
   return {
     format: 'json',
-    title: cleanText(stringOrNull(data.title)),
+    title: titleText(data.title),
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,

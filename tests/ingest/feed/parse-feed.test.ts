@@ -166,6 +166,24 @@ describe('parseFeed: formats', () => {
     expect((await parseFeed(Buffer.from(sitemap), { url: 'https://paper.example.com/sitemap-news.xml' })).items[0]!.outlet).toBe('The Paper');
   });
 
+  it('keeps a news sitemap entry listed twice word for word once, under its link, as an RSS item', async () => {
+    const entry = (loc: string, title: string) =>
+      `<url><loc>${loc}</loc><news:news><news:publication><news:name>Daily</news:name></news:publication><news:publication_date>2026-12-02T10:00:00Z</news:publication_date><news:title>${title}</news:title></news:news></url>`;
+    const sitemap =
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
+      `${entry('https://ex.org/news/one', 'Labs weigh a pause')}${entry('https://ex.org/news/two', 'Second')}${entry('https://ex.org/news/one', 'Labs weigh a pause')}</urlset>`;
+    const feed = await parseFeed(Buffer.from(sitemap), { url: 'https://ex.org/sitemap-news.xml' });
+    expect(feed.items.map((item) => item.id)).toEqual(['https://ex.org/news/one', 'https://ex.org/news/two']);
+    expect(feed.warnings).toEqual(['1 item listed again word for word; each kept once']);
+  });
+
+  it("reads a JSON Feed's titles as RSS titles are read, their HTML tags dropped (WordPress writes them)", async () => {
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'Feed &amp; <b>news</b>', items: [{ id: '1', title: 'Senators <em>back</em> a pause &amp; more', content_text: 'x' }, { id: '2', title: 'Why 2 < 3 matters', content_text: 'y' }] };
+    const feed = await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://ex.org/feed.json' });
+    expect(feed.title).toBe('Feed & news');
+    expect(feed.items.map((item) => item.title)).toEqual(['Senators back a pause & more', 'Why 2 < 3 matters']);
+  });
+
   it('names the sitemaps of a sitemap index, since the news sitemap is often one of them', async () => {
     const xml =
       '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
