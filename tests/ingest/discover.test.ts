@@ -98,6 +98,10 @@ describe('discoverFeeds against a real server', () => {
       '/two-spellings/': html('<html><head><link rel="alternate" type="application/rss+xml" title="Site feed" href="/wp/feed/?format=rss"><link rel="alternate" type="application/rss+xml" href="/wp/feed?format=rss"></head></html>'),
       '/wp/feed': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
       '/wp/feed/': feed(rssFeed('WordPress site', [{ guid: 'w', title: 'W', link: 'https://example.org/w' }])),
+      // served with no Content-Type, its markup opening with <meta> (HTML5 leaves out <html> and <head>)
+      '/bare/': (_req, res) => res.end('<meta charset="utf-8"><title>Bare</title><link rel="alternate" type="application/rss+xml" href="/rss/all.xml">'),
+      // a WordPress feed behind a PHP warning, typed as the address
+      '/wp-warning/feed/': feed(`<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/wp-includes/feed-rss2.php</b> on line <b>8</b><br />\n${rssFeed('Warned', [{ guid: 'p', title: 'P', link: 'https://example.org/p' }])}`),
       '/news-sitemap.xml.gz': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/x-gzip' }).end(gzipSync(readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url)))),
     };
@@ -126,6 +130,14 @@ describe('discoverFeeds against a real server', () => {
     expect(reasons['/partner.rss']).toMatch(/private or local address/);
     // declared feeds were found, so the outlet was not probed
     expect(server.hits.get('/feed') ?? 0).toBe(probesBefore);
+  });
+
+  it('reads a page served with no Content-Type whose markup opens with <meta> as a page, and a feed behind a PHP warning as a feed', async () => {
+    const bare = await discoverFeeds(`${server.url}/bare/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/bare/`) });
+    expect(bare.error).toBeNull();
+    expect(bare.feeds.map((found) => found.url)).toEqual([`${server.url}/rss/all.xml`]);
+    const warned = await discoverFeeds(`${server.url}/wp-warning/feed/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/wp-warning/feed/`) });
+    expect(warned.feeds).toEqual([{ url: `${server.url}/wp-warning/feed/`, title: 'Warned', format: 'rss', itemCount: 1, via: 'page' }]);
   });
 
   it('a link on the page\'s own host may not redirect to a private address elsewhere', async () => {

@@ -3,11 +3,12 @@
  * application/octet-stream often enough that neither the URL nor the Content-Type can be trusted.
  */
 
+/** `start`, on a feed: where it starts, past what came before it (a PHP warning); 0 when nothing did. */
 export type SniffedKind =
   | { kind: 'empty' }
-  | { kind: 'json' }
+  | { kind: 'json'; start: number }
   | { kind: 'html' }
-  | { kind: 'xml'; root: string | null; localName: string | null }
+  | { kind: 'xml'; root: string | null; localName: string | null; start: number }
   | { kind: 'unknown'; binary: boolean };
 
 /** Skips the prolog (XML declaration, comments, processing instructions, DOCTYPE) and returns the first tag name. */
@@ -50,20 +51,45 @@ function looksBinary(text: string): boolean {
 const HTML_DOCTYPE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html[\s>]/i;
 /** Root elements of the documents parseFeed reads. */
 const FEED_ROOT = /^(rss|rdf|feed|channel|urlset|sitemapindex)$/i;
+/**
+ * Elements an HTML page opens with, `<html>`, `<head>` and `<body>` left out as HTML5 allows (`<meta charset=...>`
+ * first); not `<br>` or `<b>`, with which PHP's warnings open (see FEED_AFTER_PREAMBLE).
+ */
+const HTML_FIRST_ELEMENT = /^(html|head|body|meta|title|link|base|script|style|noscript|div|header|nav|main|table)$/i;
+/**
+ * The start of a feed in a body that opens with something else: PHP prints its warnings ahead of WordPress's feed
+ * (`<br />\n<b>Warning</b>: Cannot modify header information ... on line <b>8</b><br />\n<?xml ...`), which feed
+ * readers read past. An XML declaration, a feed's root element, or a JSON Feed object.
+ */
+const FEED_AFTER_PREAMBLE = /<\?xml\s|<(?:rss|feed|rdf:RDF|urlset)[\s>]|\{\s*"version"\s*:\s*"https?:\/\/jsonfeed\.org/;
+/** How far into a body a feed is looked for past a preamble: a few warnings' worth. */
+const PREAMBLE_SEARCHED_CHARS = 16_384;
 
+const isFeed = (sniffed: SniffedKind) => sniffed.kind === 'json' || (sniffed.kind === 'xml' && !!sniffed.localName && FEED_ROOT.test(sniffed.localName));
+
+/** What the body is; a feed after a preamble (FEED_AFTER_PREAMBLE) is a feed, `start` saying where it starts. */
 export function sniffFeedKind(text: string): SniffedKind {
+  const sniffed = sniffDocument(text, 0);
+  if (isFeed(sniffed) || sniffed.kind === 'html' || sniffed.kind === 'empty' || (sniffed.kind === 'unknown' && sniffed.binary)) return sniffed;
+  const found = FEED_AFTER_PREAMBLE.exec(text.slice(0, PREAMBLE_SEARCHED_CHARS));
+  if (!found || found.index === 0) return sniffed;
+  const after = sniffDocument(text.slice(found.index), found.index);
+  return isFeed(after) ? after : sniffed;
+}
+
+function sniffDocument(text: string, start: number): SniffedKind {
   const trimmed = text.replace(/^[\s\ufeff]+/, '');
   if (trimmed === '') return { kind: 'empty' };
   // JSON Feed is an object; an array is JSON too, and parseJsonFeed says why it is not a feed
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json' };
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json', start };
   if (trimmed.startsWith('<')) {
     const root = firstElementName(trimmed);
     const localName = root ? (root.includes(':') ? root.slice(root.indexOf(':') + 1) : root) : null;
-    if (localName && /^(html|head|body)$/i.test(localName)) return { kind: 'html' };
+    if (localName && HTML_FIRST_ELEMENT.test(localName)) return { kind: 'html' };
     // HTML5 may leave out <html>, <head> and <body> (`<!DOCTYPE html><meta charset=...>`): its doctype, or XHTML's,
     // says what it is, unless a feed's root follows (some generators put an XHTML doctype before <rss>)
     if (!(localName && FEED_ROOT.test(localName)) && HTML_DOCTYPE.test(trimmed.slice(0, 4096))) return { kind: 'html' };
-    return { kind: 'xml', root, localName };
+    return { kind: 'xml', root, localName, start };
   }
   return { kind: 'unknown', binary: looksBinary(trimmed) };
 }

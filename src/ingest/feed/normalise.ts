@@ -852,6 +852,12 @@ function namesImpossibleDay(text: string): boolean {
 const UNIX_EPOCH = '1970-01-01T00:00:00.000Z';
 /** The same written as a date alone. */
 const UNIX_EPOCH_DAY = '1970-01-01';
+/**
+ * A date before the Unix epoch (or beyond year 9999) is no feed item's publication date but a placeholder for none:
+ * Go's zero time, which Hugo writes for an undated post (`0001-01-01T00:00:00Z`, read as 1901 by Date.UTC, which
+ * takes the years 0-99 for 1900-1999), or a date field left at its type's minimum.
+ */
+const isPlaceholderDate = (date: string) => !/^\d{4}-/.test(date) || date < '1970';
 
 /**
  * The dates of one document, read as parseFeedDate reads them, keeping the texts that could not be read (and the
@@ -860,6 +866,7 @@ const UNIX_EPOCH_DAY = '1970-01-01';
 export class DateReader {
   private readonly unreadable: string[] = [];
   private zeroTimestamps = 0;
+  private readonly placeholders: string[] = [];
 
   read(value: string | null | undefined): string | null {
     const date = parseFeedDate(value);
@@ -867,6 +874,10 @@ export class DateReader {
     if (date === UNIX_EPOCH || date === UNIX_EPOCH_DAY) {
       // dated 1970, the item would head every trend chart's first year and never count as new
       this.zeroTimestamps += 1;
+      return null;
+    }
+    if (date !== null && isPlaceholderDate(date)) {
+      this.placeholders.push(value!.trim());
       return null;
     }
     return date;
@@ -884,6 +895,11 @@ export class DateReader {
     if (this.zeroTimestamps > 0) {
       const count = this.zeroTimestamps;
       out.push(`${count} date${count === 1 ? ' was' : 's were'} the Unix epoch (1970-01-01T00:00:00Z), a zero timestamp, so ${lack(count)} that date`);
+    }
+    const [firstPlaceholder] = this.placeholders;
+    if (firstPlaceholder !== undefined) {
+      const count = this.placeholders.length;
+      out.push(`${count} date${count === 1 ? ' was' : 's were'} before 1970 (the first: ${JSON.stringify(firstPlaceholder.slice(0, 60))}), a placeholder for none such as Go's zero time, so ${lack(count)} that date`);
     }
     return out;
   }

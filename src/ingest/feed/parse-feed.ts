@@ -10,7 +10,7 @@ import { FeedParseError } from './feed-parse-error.ts';
 import { parseJsonFeed } from './json-feed.ts';
 import { parseNewsSitemap } from './sitemap.ts';
 import { parseXmlFeed, PARSE_TIME_LIMIT_MS } from './xml.ts';
-import { resolveUrl } from './normalise.ts';
+import { collapseWhitespace, resolveUrl } from './normalise.ts';
 
 export { FeedParseError } from './feed-parse-error.ts';
 export type { FeedParseErrorCode } from './feed-parse-error.ts';
@@ -92,6 +92,14 @@ export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<P
   const unzipped = gunzipDownload(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
   const decoded = decodeFeedBytes(unzipped?.bytes ?? bytes, ctx.headers);
   const sniffed = sniffFeedKind(decoded.text);
+  const preambleWarnings: string[] = [];
+  let text = decoded.text;
+  if ((sniffed.kind === 'xml' || sniffed.kind === 'json') && sniffed.start > 0) {
+    const preamble = collapseWhitespace(text.slice(0, sniffed.start));
+    const shown = preamble.length > 80 ? `${preamble.slice(0, 80)}…` : preamble;
+    preambleWarnings.push(`${sniffed.start} characters before the feed skipped, as a PHP warning printed ahead of it is: ${JSON.stringify(shown)}`);
+    text = text.slice(sniffed.start);
+  }
   // Relative links resolve against Content-Location (itself relative to the URL) first, then the URL.
   const contentLocation = getHeader(ctx.headers, 'content-location');
   const documentBase = (contentLocation ? resolveUrl(contentLocation, ctx.url) : null) ?? resolveUrl(ctx.url, null);
@@ -105,17 +113,17 @@ export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<P
     case 'unknown':
       throw new FeedParseError('not_a_feed', unknownBodyMessage(decoded.text, sniffed.binary));
     case 'json':
-      feed = parseJsonFeed(decoded.text, documentBase);
+      feed = parseJsonFeed(text, documentBase);
       break;
     case 'xml':
       if (sniffed.localName && /^(urlset|sitemapindex)$/i.test(sniffed.localName)) {
-        feed = parseNewsSitemap(decoded.text, documentBase);
+        feed = parseNewsSitemap(text, documentBase);
       } else {
-        feed = await parseXmlFeed(decoded.text, { documentBase, timeLimitMs: ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS });
+        feed = await parseXmlFeed(text, { documentBase, timeLimitMs: ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS });
       }
       break;
   }
-  const extraWarnings = [...(unzipped?.warning ? [unzipped.warning] : []), ...decoded.warnings];
+  const extraWarnings = [...(unzipped?.warning ? [unzipped.warning] : []), ...decoded.warnings, ...preambleWarnings];
   const typeWarning = contentTypeWarning(getHeader(ctx.headers, 'content-type'));
   if (typeWarning) extraWarnings.push(typeWarning);
   if (extraWarnings.length === 0) return feed;

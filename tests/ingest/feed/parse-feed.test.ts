@@ -514,6 +514,16 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings).toEqual(['2 dates were the Unix epoch (1970-01-01T00:00:00Z), a zero timestamp, so their items lack that date']);
   });
 
+  it("takes a date before 1970 for no date, as Go's zero time (0001-01-01) that Hugo writes for an undated post, and says so", async () => {
+    const item = (date: string, n: number) => `<item><title>t${n}</title><link>https://e.example/${n}</link><pubDate>${date}</pubDate></item>`;
+    const dates = ['Mon, 01 Jan 0001 00:00:00 +0000', '0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '1999-01-01', 'Fri, 05 Jun 2026 10:19:00 GMT'];
+    const feed = await parseFeed(Buffer.from(`<rss version="2.0"><channel><title>F</title>${dates.map(item).join('')}</channel></rss>`), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.published)).toEqual([null, null, null, '1999-01-01', '2026-06-05T10:19:00.000Z']);
+    expect(feed.warnings).toEqual([`3 dates were before 1970 (the first: "Mon, 01 Jan 0001 00:00:00 +0000"), a placeholder for none such as Go's zero time, so their items lack that date`]);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'x', date_published: '0001-01-01T00:00:00Z' }] };
+    expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0]?.published).toBeNull();
+  });
+
   it('says when dates could not be read, once for the feed, so undated items are explained', async () => {
     const item = (date: string) => `<item><title>${date}</title><link>https://e.example/${encodeURIComponent(date)}</link><pubDate>${date}</pubDate></item>`;
     const xml = `<rss version="2.0"><channel><title>F</title>${item('yesterday-ish')}${item('Fri, 05 Jun 2026 10:19:00 GMT')}${item('Q3 2026')}</channel></rss>`;
@@ -648,6 +658,28 @@ describe('parseFeed: broken input', () => {
   it('warns of no stray items in a feed whose items are all where its format puts them, nor of their nested elements', async () => {
     const feed = await parseFeed(fixture('rss2-relative-links.xml'), { url: 'https://feeds.example.org/world.xml' });
     expect(feed.warnings.filter((warning) => warning.includes('not read'))).toEqual([]);
+  });
+});
+
+describe('parseFeed: what comes before the feed', () => {
+  const rss = '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>WP</title><link>https://wp.example/</link><item><title>Pause call</title><link>https://wp.example/a</link></item></channel></rss>';
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://wp.example/a', title: 'Pause call' }] });
+
+  it.each([
+    ['an HTML warning before an XML declaration', `<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/var/www/wp-includes/feed-rss2.php</b> on line <b>8</b><br />\n${rss}`, 'rss'],
+    ['a text warning before an XML declaration', `\nWarning: Undefined variable $x in /var/www/feed.php on line 3\n${rss}`, 'rss'],
+    ['an HTML notice before a JSON Feed', `<br />\n<b>Deprecated</b>:  Creation of dynamic property in <b>/var/www/x.php</b> on line <b>12</b><br />\n${json}`, 'json'],
+    ['a warning before an <rss> without a declaration', `<b>Notice</b>: x<br />${rss.slice(rss.indexOf('<rss'))}`, 'rss'],
+  ])('reads a feed PHP printed %s after, flagged, saying what it skipped', async (_case, body, format) => {
+    const feed = await parseFeed(Buffer.from(body), { url: 'https://wp.example/feed' });
+    expect(feed).toMatchObject({ format, bozo: true });
+    expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
+    expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped, as a PHP warning printed ahead of it is: "(<br \/> <b>|Warning: |<b>Notice)/);
+  });
+
+  it('still takes an HTML page that leaves out <html> for a page, and a document with no feed in it for none', async () => {
+    await expect(parseFeed(Buffer.from('<meta charset="utf-8"><title>News</title><link rel="alternate" type="application/rss+xml" href="/feed">'), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
+    await expect(parseFeed(Buffer.from('<br />\n<b>Fatal error</b>: Allowed memory size exhausted<br />'), { url: 'https://wp.example/feed' })).rejects.toThrow('the XML root <br> is not RSS, RDF or Atom');
   });
 });
 
