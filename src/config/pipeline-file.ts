@@ -5,10 +5,16 @@
  * indentation, or inline), a new URL replaces the old string literal, and everything else (comments, formatting,
  * other code) stays byte for byte. The edited file is loaded and validated before it replaces the old one, so a file
  * this cannot edit correctly is left untouched.
+ *
+ * Edits of one file are made one at a time, under a lock file beside it: users run `xargs -P4 pausewatch sources add`
+ * and cron jobs that overlap, and an edit read before another's rename would otherwise put the file back without the
+ * other's entries while both said they had added theirs.
  */
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, chownSync, constants, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadPipeline } from './load-pipeline.ts';
 import type { Pipeline } from './schema.ts';
 
@@ -209,29 +215,47 @@ interface ReadFile {
   stats: Stats;
 }
 
-function readForEdit(file: string, what: string): ReadFile {
+/** Where `file` really is: a symlink's target is the file to edit, since replacing the link by a copy would leave the user's file as it was. */
+function realPathForEdit(file: string, what: string): string {
   try {
-    // the file a symlink points at is the one to edit: replacing the link by a copy would leave the user's file as it was
-    const real = realpathSync(file);
+    return realpathSync(file);
+  } catch (error) {
+    throw new PipelineEditError(`cannot read ${file} (${errorCode(error)}), so ${what}`);
+  }
+}
+
+function readForEdit(file: string, real: string, what: string): ReadFile {
+  try {
     return { text: readFileSync(real, 'utf8'), real, stats: statSync(real) };
   } catch (error) {
-    throw new PipelineEditError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so ${what}`);
+    throw new PipelineEditError(`cannot read ${file} (${errorCode(error)}), so ${what}`);
   }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * A file made read-only is not replaced behind its owner's back, which a rename in a writable folder would do (and
+ * root may write anything, so the mode is read too).
+ */
+function refuseReadOnly(file: string, stats: Stats, what: string): void {
+  if ((stats.mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so ${what}`);
 }
 
 /**
  * Replaces the file read with `edited` once the edited definition loads and validates and `check` finds what the
  * edit was for in it (a message when it does not); by rename, keeping the file's mode (and owner, when that is
- * allowed), so a failure leaves the file as it was. Throws PipelineEditError, whose message names the file and the
- * reason.
+ * allowed), so a failure leaves the file as it was. False, with the file left as it was, when the file no longer says
+ * what was read (something that takes no lock, an editor say, saved it meanwhile): the edit is to be made again.
+ * Throws PipelineEditError, whose message names the file and the reason.
  */
-async function replaceVerified(file: string, read: ReadFile, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<void> {
+async function replaceVerified(file: string, read: ReadFile, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<boolean> {
   const { real, stats } = read;
   // Next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as TypeScript.
   const temporary = path.join(path.dirname(real), `.${path.basename(real, path.extname(real))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(real) || '.ts'}`);
-  // A file made read-only is not replaced behind its owner's back, which a rename in a writable folder would do (and
-  // root may write anything, so the mode is read too).
-  if ((stats.mode & 0o222) === 0) throw new PipelineEditError(`${file} is read-only, so ${what}`);
+  refuseReadOnly(file, stats, what);
   try {
     accessSync(real, constants.W_OK);
     // created with the file's mode, so a file holding feed logins is never readable by others, even for a moment
@@ -240,7 +264,7 @@ async function replaceVerified(file: string, read: ReadFile, edited: string, wha
     if (process.getuid?.() === 0) chownSync(temporary, stats.uid, stats.gid);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new PipelineEditError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), so ${what}`);
+    throw new PipelineEditError(`cannot write ${file} (${errorCode(error)}), so ${what}`);
   }
   try {
     let loaded;
@@ -251,22 +275,191 @@ async function replaceVerified(file: string, read: ReadFile, edited: string, wha
     }
     const problem = check(loaded.pipeline);
     if (problem) throw new PipelineEditError(`the list edited is not the sources list of the definition ${file} exports (${problem}), so it was left as it was`);
+    // loading took a while; a rename over a file saved meanwhile would undo that save
+    if (readFileSync(real, 'utf8') !== read.text) return false;
     renameSync(temporary, real);
+    return true;
   } finally {
     rmSync(temporary, { force: true });
   }
 }
 
-/** Adds `entries` to the sources of the pipeline in `file` (see replaceVerified). */
-export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[]): Promise<void> {
+/** How many times an edit is made again when the file changes under it, before it gives up. */
+const EDIT_ATTEMPTS = 3;
+
+/**
+ * Edits the pipeline in `file`: under its lock (withEditLock), reads it, makes `edit` of its text (null: nothing to
+ * change) and replaces it (replaceVerified).
+ */
+async function editPipelineFile(file: string, what: string, edit: (text: string) => string | null, check: (pipeline: Pipeline) => string | null, options: PipelineEditOptions): Promise<void> {
+  const real = realPathForEdit(file, what);
+  // before the lock, so a read-only file in a read-only folder is refused as read-only, not as a lock it cannot make
+  refuseReadOnly(file, readForEdit(file, real, what).stats, what);
+  await withEditLock(file, real, what, options.lockWaitMs ?? LOCK_WAIT_MS, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const read = readForEdit(file, real, what);
+      const edited = edit(read.text);
+      if (edited === null || (await replaceVerified(file, read, edited, what, check))) return;
+      if (attempt === EDIT_ATTEMPTS) throw new PipelineEditError(`${file} kept changing while it was being edited, so ${what}; try again once it is saved`);
+    }
+  });
+}
+
+/** How an edit of a pipeline file waits for another one. */
+export interface PipelineEditOptions {
+  /**
+   * How long to wait for another pausewatch editing the same file, in milliseconds.
+   * @default 60_000
+   */
+  lockWaitMs?: number;
+}
+
+/** An edit takes a second or so (loading the edited file); a minute is many of them queued (`xargs -P`). */
+const LOCK_WAIT_MS = 60_000;
+/** How often a waiting edit tries the lock again (with as much again at random, so waiters do not try in step). */
+const LOCK_RETRY_MS = 50;
+/** A lock this old is taken over whoever holds it: no edit takes minutes, and its pid may be another process's by now. */
+const LOCK_STALE_MS = 5 * 60_000;
+/** A lock file without an owner written in it (one crashed between making it and writing to it), taken over after this. */
+const UNREADABLE_LOCK_STALE_MS = 10_000;
+
+/** The lock of a pipeline file: beside the file itself (a symlink's target), so every name of the file finds it. */
+export function editLockPath(real: string): string {
+  return path.join(path.dirname(real), `.${path.basename(real)}.pausewatch-lock`);
+}
+
+/** What a lock file says: who holds it; `token` tells this hold from a later one of the same process. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+  token: string;
+}
+
+/** A lock file as read: its text and when it was made. Null when there is none (released meanwhile). */
+function readLock(lock: string): { text: string; owner: LockOwner | null; mtimeMs: number } | null {
+  try {
+    const text = readFileSync(lock, 'utf8');
+    const { mtimeMs } = statSync(lock);
+    let owner: LockOwner | null = null;
+    try {
+      const parsed = JSON.parse(text) as Partial<LockOwner>;
+      if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') owner = { pid: parsed.pid, host: parsed.host, since: String(parsed.since), token: String(parsed.token) };
+    } catch {
+      // no owner written: see UNREADABLE_LOCK_STALE_MS
+    }
+    return { text, owner, mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Whether process `pid` of this host runs (one of another user's, which may not be signalled, runs too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether a lock was left by an edit that will never release it: its process ended (killed, crashed), or it is too old. */
+function isStale(held: NonNullable<ReturnType<typeof readLock>>): boolean {
+  const age = Date.now() - held.mtimeMs;
+  if (!held.owner) return age > UNREADABLE_LOCK_STALE_MS;
+  return (held.owner.host === os.hostname() && !isRunning(held.owner.pid)) || age > LOCK_STALE_MS;
+}
+
+/**
+ * Removes the lock when it is stale; true when the lock may be tried again at once (removed, or released meanwhile).
+ * Two waiters may find one stale lock: a second lock file, held for these few lines only, lets one of them remove it,
+ * so that the other, reading the lock again, finds the first one's fresh lock and leaves it alone.
+ */
+function removeStaleLock(lock: string, ownerText: string): boolean {
+  const held = readLock(lock);
+  if (!held) return true;
+  if (!isStale(held)) return false;
+  const takeover = `${lock}-takeover`;
+  try {
+    writeFileSync(takeover, ownerText, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // one that crashed within these lines left it
+    const left = readLock(takeover);
+    if (left && isStale(left)) rmSync(takeover, { force: true });
+    return false;
+  }
+  try {
+    const again = readLock(lock);
+    if (again && again.text === held.text && isStale(again)) rmSync(lock, { force: true });
+  } finally {
+    rmSync(takeover, { force: true });
+  }
+  return true;
+}
+
+/**
+ * Runs `body` holding the edit lock of the pipeline file really at `real` (editLockPath): a file made with `wx`, which
+ * only one process can, saying which process holds it. Waits up to `waitMs` for another edit to finish; takes over a
+ * lock whose process ended without removing it (isStale). Throws PipelineEditError when the lock cannot be made, or is
+ * still held after the wait, naming the lock file.
+ */
+async function withEditLock<T>(file: string, real: string, what: string, waitMs: number, body: () => Promise<T>): Promise<T> {
+  const lock = editLockPath(real);
+  const ownerText = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') } satisfies LockOwner);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      writeFileSync(lock, ownerText, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new PipelineEditError(`cannot write ${file} (${errorCode(error)} making its lock file ${lock}), so ${what}`);
+    }
+    try {
+      if (removeStaleLock(lock, ownerText)) continue;
+    } catch (error) {
+      throw new PipelineEditError(`cannot read the lock file ${lock} of ${file} (${errorCode(error)}), so ${what}`);
+    }
+    if (Date.now() >= deadline) throw new PipelineEditError(lockHeldMessage(file, lock, what, waitMs));
+    await sleep(LOCK_RETRY_MS + Math.random() * LOCK_RETRY_MS);
+  }
+  try {
+    return await body();
+  } finally {
+    // ours still, unless a wait of LOCK_STALE_MS took it over
+    if (readLockQuietly(lock)?.text === ownerText) rmSync(lock, { force: true });
+  }
+}
+
+function readLockQuietly(lock: string): ReturnType<typeof readLock> {
+  try {
+    return readLock(lock);
+  } catch {
+    return null;
+  }
+}
+
+/** Why an edit gave up waiting: who holds the lock, and what to do when that is no pausewatch any more. */
+function lockHeldMessage(file: string, lock: string, what: string, waitMs: number): string {
+  const owner = readLockQuietly(lock)?.owner;
+  const holder = owner ? ` (process ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
+  return (
+    `another pausewatch is editing ${file}${holder} and did not finish within ${Number((waitMs / 1000).toFixed(1))} s, so ${what}; ` +
+    `try again, or, if no pausewatch is running (one that crashed left its lock), remove the lock file ${lock}`
+  );
+}
+
+/** Adds `entries` to the sources of the pipeline in `file` (see editPipelineFile). */
+export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[], options: PipelineEditOptions = {}): Promise<void> {
   const what = 'the feeds were not added to it';
-  const read = readForEdit(file, what);
-  const edited = withSourcesAdded(read.text, entries.map((entry) => entry.code), file);
-  await replaceVerified(file, read, edited, what, (pipeline) => {
+  const edit = (text: string) => withSourcesAdded(text, entries.map((entry) => entry.code), file);
+  await editPipelineFile(file, what, edit, (pipeline) => {
     const ids = new Set(pipeline.sources.map((source) => source.id));
     const missing = entries.filter((entry) => !ids.has(entry.id));
     return missing.length > 0 ? `${missing.map((e) => JSON.stringify(e.id)).join(', ')} missing` : null;
-  });
+  }, options);
 }
 
 /** A feed source whose URL is to change: its id, the URL the file has, and the new one. */
@@ -372,18 +565,23 @@ export function unfoundMovesMessage(unfound: readonly SourceMove[], file: string
 }
 
 /**
- * Puts each move's new URL in the pipeline file (see replaceVerified) where the file writes the old one as a string.
+ * Puts each move's new URL in the pipeline file (see editPipelineFile) where the file writes the old one as a string.
  * Returns the moves it could not make; the file is left as it was when it could make none.
  */
-export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[]): Promise<SourceMove[]> {
+export async function replaceSourceUrlsInPipelineFile(file: string, moves: readonly SourceMove[], options: PipelineEditOptions = {}): Promise<SourceMove[]> {
   const what = 'no URL was changed';
-  const read = readForEdit(file, what);
-  const { text: edited, unfound } = withSourceUrlsReplaced(read.text, moves, file);
-  const made = moves.filter((move) => !unfound.includes(move));
-  if (made.length === 0) return unfound;
-  await replaceVerified(file, read, edited, what, (pipeline) => {
+  // what the edit of the file as last read could not make (the file read under the lock is the one that counts)
+  let unfound: SourceMove[] = [...moves];
+  let made: SourceMove[] = [];
+  const edit = (text: string) => {
+    const replaced = withSourceUrlsReplaced(text, moves, file);
+    unfound = replaced.unfound;
+    made = moves.filter((move) => !unfound.includes(move));
+    return made.length === 0 ? null : replaced.text;
+  };
+  await editPipelineFile(file, what, edit, (pipeline) => {
     const wrong = made.filter((move) => !pipeline.sources.some((source) => source.id === move.id && source.kind === 'feed' && source.url === move.to));
     return wrong.length > 0 ? `${wrong.map((m) => JSON.stringify(m.id)).join(', ')} unchanged` : null;
-  });
+  }, options);
   return unfound;
 }
