@@ -488,17 +488,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window. The
      * answer is the original, at the root of any chain of copies. `self`, an article being re-read, is not its own
      * original, and neither are its copies (a page read on a retry has the URL of the copies found meanwhile).
+     * Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see recheckCopiesOf).
      * Afterwards `known` holds the window of `at`, for the story.
      */
-    async function originalOf(keys: DedupKeys, at: string, self: number | null): Promise<DuplicateMatch | null> {
+    async function originalOf(keys: DedupKeys, at: string, self: number | null, notCopiesOf: number | null = null): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at);
       for (const key of exactDuplicateKeys(keys)) {
-        const match = await repo.firstArticleWithKey(db, pipeline.id, { column: key.reason, value: key.value }, self);
+        const match = await repo.firstArticleWithKey(db, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf);
         if (!match) continue;
         const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(db, match.duplicate_of);
         if (original !== self) return { articleId: original, reason: key.reason, similarity: 1 };
       }
-      const isCandidate = (article: IndexedArticle) => (self === null || article.duplicateOf !== self) && isInDedupWindow(article, at, windowStart);
+      const isCandidate = (article: IndexedArticle) =>
+        (self === null || article.duplicateOf !== self) && (notCopiesOf === null || article.duplicateOf !== notCopiesOf) && isInDedupWindow(article, at, windowStart);
       const near = duplicates.find(keys, self, isCandidate);
       if (!near) return null;
       // the original may be outside the window, at the end of a chain the window shows only the start of
@@ -693,18 +695,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         } else if (source.kind === 'files') {
           const extracted = captureArticle(item);
           const title = item.title ?? extracted.title;
-          if (title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
+          // A capture's own dateline is its best date; one it no longer shows leaves the stored date (it appeared then).
+          const publishedAt = plausiblePublicationDate(extracted.publishedAt, now()) ?? existing.published_at;
+          // The head (dateline, byline) is taken out of the text: a date added under the headline is an edit too.
+          const sameHead = publishedAt === existing.published_at && extracted.modifiedAt === existing.modified_at && extracted.byline === existing.byline;
+          if (sameHead && title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
           revisions.push(async () => {
-            await reviseArticle(existing.id, title, extracted.text, {
-              byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName, word_count: articleWordCount(extracted.text),
-              partial: extracted.partial ? 1 : 0, modified_at: extracted.modifiedAt,
-            });
+            await reviseCapture(existing.id, title, extracted, publishedAt);
             report.articlesUpdated += 1;
           });
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
           const { title } = item;
           revisions.push(async () => {
-            await reviseArticle(existing.id, title, null, { modified_at: item.updatedAt ?? existing.modified_at });
+            await reviseArticle(existing.id, title, { modified_at: item.updatedAt ?? existing.modified_at });
             report.articlesUpdated += 1;
           });
         }
@@ -733,20 +736,21 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * A new version of a stored article: a headline, or (`text` not null) a text too. Its score, dedup keys and story
-     * label are worked out again, since all read them: a story must not stay labelled with a headline its outlet
-     * withdrew. Whether it copies another article stays as decided when it was stored.
+     * A new headline of a stored feed article. Its score, dedup keys and story label are worked out again, since all
+     * read them: a story must not stay labelled with a headline its outlet withdrew. Whether it copies another article
+     * stays as decided when it was stored: its text, what copies compare, is the same. (An edited capture, whose text
+     * changes, is reviseCapture's.)
      */
-    async function reviseArticle(id: number, title: string | null, text: string | null, fields: repo.ArticleUpdate): Promise<void> {
+    async function reviseArticle(id: number, title: string | null, fields: repo.ArticleUpdate): Promise<void> {
       const article = await repo.getArticle(db, id);
       if (!article) return;
       const at = now().toISOString();
-      const body = text ?? article.text;
+      const body = article.text;
       const keys = computeDedupKeys({ url: article.url, canonicalUrl: article.canonical_url, title, text: body });
       await db.transaction().execute(async (trx) => {
         await settleLabel(trx, article.story_id);
         await repo.updateArticle(trx, id, {
-          ...fields, title, text: body, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
+          ...fields, title, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
         });
         await repo.replaceScore(trx, id, scorer.score({ title, text: body }), at);
         const titles = article.story_id === null ? [] : await repo.storyTitles(trx, article.story_id);
@@ -760,6 +764,119 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (index >= 0) {
         known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
         duplicates.replace(known[index]!);
+      }
+    }
+
+    /**
+     * Dedup and story clustering decide again for a stored article with new keys (a page read on a retry, an edited
+     * capture, a copy of an edited capture): the original it copies now, if any, and its story (null: one of its own).
+     * A copy joins its original's story. An article `anew` (an edited capture: another text, maybe another article) is
+     * placed as a new one is, keeping its story only when it is alone in it as an original (a story of its own): one
+     * stored as a copy was in its story only as that copy. Otherwise one alone in its story, clustered by a snippet, is
+     * placed again by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
+     * `notCopiesOf`: see originalOf.
+     */
+    async function placeAgain(
+      article: ArticleRow,
+      keys: DedupKeys,
+      appearedAt: string,
+      { anew, notCopiesOf = null }: { anew: boolean; notCopiesOf?: number | null },
+    ): Promise<{ duplicate: DuplicateMatch | null; storyId: number | null }> {
+      const duplicate = await originalOf(keys, appearedAt, article.id, notCopiesOf);
+      if (duplicate) return { duplicate, storyId: (await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id };
+      const others = known.filter((other) => other.id !== article.id);
+      const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
+      if (anew) return { duplicate, storyId: findStory(keys, appearedAt, others)?.storyId ?? (alone && article.duplicate_of === null ? article.story_id : null) };
+      return { duplicate, storyId: alone ? (findStory(keys, appearedAt, others)?.storyId ?? article.story_id) : article.story_id };
+    }
+
+    /**
+     * The stories of an article placed again (see placeAgain), once it is stored in story `to`, in its transaction:
+     * the story it left is deleted if empty, else labelled by the titles left in it; the one it is in is labelled by its
+     * titles (its headline may be new) and, if it joined it, seen at its time. The labels lagging are settled before
+     * the article is written (settleLabel), and the caches forgotten after the commit (forgetStories).
+     */
+    async function restory(trx: Kysely<Database>, from: number | null, to: number, fetchedAt: string, headline: string): Promise<void> {
+      if (from !== null && from !== to) {
+        await repo.deleteStoryIfEmpty(trx, from);
+        const left = await repo.storyTitles(trx, from);
+        if (left.length > 0) await repo.relabelStory(trx, from, storyLabel(left));
+      }
+      const titles = await repo.storyTitles(trx, to);
+      if (from !== to) await repo.touchStory(trx, to, fetchedAt, storyLabel(titles.length > 0 ? titles : [headline]));
+      else if (titles.length > 0) await repo.relabelStory(trx, to, storyLabel(titles));
+    }
+
+    /** Forgets what the run holds of stories whose titles or labels were written outside storeArticle. */
+    function forgetStories(ids: readonly (number | null)[]): void {
+      for (const id of ids) {
+        if (id === null) continue;
+        storyTitleCache.delete(id);
+        labelsBehind.delete(id);
+      }
+    }
+
+    /** The in-memory view of an article placed again, once its writes have succeeded. */
+    function knowAgain(id: number, changes: Partial<KnownArticle>): void {
+      const index = known.findIndex((other) => other.id === id);
+      if (index < 0) return;
+      known[index] = { ...known[index]!, ...changes };
+      duplicates.replace(known[index]!);
+    }
+
+    /**
+     * A capture saved again (see newItems): its article takes the new text, head and keys and is scored again, and
+     * dedup and story clustering decide again (see placeAgain), since the text may no longer copy the article it was
+     * stored as a copy of, or copy another now; then its own copies are read again (see recheckCopiesOf).
+     */
+    async function reviseCapture(id: number, title: string | null, extracted: ExtractedArticle, publishedAt: string | null): Promise<void> {
+      const article = await repo.getArticle(db, id);
+      if (!article) return;
+      const at = now().toISOString();
+      const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+      const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true });
+      const headline = shownHeadline({ title, text: extracted.text, url: article.url });
+      const storyId = await db.transaction().execute(async (trx) => {
+        for (const story of new Set([article.story_id, placed])) await settleLabel(trx, story);
+        const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), article.fetched_at));
+        await repo.updateArticle(trx, id, {
+          title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
+          word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0, published_at: publishedAt, modified_at: extracted.modifiedAt,
+          canonical_url: keys.canonicalUrl, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
+          duplicate_of: duplicate?.articleId ?? null, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: at,
+        });
+        await repo.replaceScore(trx, id, scorer.score({ title, text: extracted.text }), at);
+        await restory(trx, article.story_id, joined, article.fetched_at, headline);
+        return joined;
+      });
+      forgetStories([article.story_id, storyId]);
+      knowAgain(id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? null });
+      await recheckCopiesOf(id);
+    }
+
+    /**
+     * Reads again the copies of an edited capture (see reviseCapture), first stored first, as their text may not copy
+     * its new one: each copies what dedup finds now, or nothing, and then stays in its story. The edited article's
+     * copies not yet read again are no one's original: else the first, finding the second (a copy of the same old
+     * text), would take the edited article's original for its own. Their text and score did not change.
+     */
+    async function recheckCopiesOf(id: number): Promise<void> {
+      for (const copy of await repo.copiesOf(db, id)) {
+        const keys: DedupKeys = { canonicalUrl: copy.canonical_url, contentHash: copy.content_hash, nearSignature: copy.near_signature, topicSignature: copy.topic_signature };
+        const appearedAt = copy.published_at ?? copy.fetched_at;
+        const { duplicate, storyId: placed } = await placeAgain(copy, keys, appearedAt, { anew: false, notCopiesOf: id });
+        const duplicateOf = duplicate?.articleId ?? null;
+        if (duplicateOf === copy.duplicate_of && (duplicate?.reason ?? null) === copy.duplicate_reason && placed === copy.story_id) continue;
+        const headline = shownHeadline({ title: copy.title, text: copy.text, url: copy.url });
+        const storyId = await db.transaction().execute(async (trx) => {
+          for (const story of new Set([copy.story_id, placed])) await settleLabel(trx, story);
+          const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), copy.fetched_at));
+          await repo.updateArticle(trx, copy.id, { duplicate_of: duplicateOf, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: now().toISOString() });
+          await restory(trx, copy.story_id, joined, copy.fetched_at, headline);
+          return joined;
+        });
+        forgetStories([copy.story_id, storyId]);
+        knowAgain(copy.id, { storyId, duplicateOf });
       }
     }
 
@@ -796,17 +913,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const title = article.title ?? extracted.title;
       const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
-      // With its page's text the article may turn out to be a copy of one stored before: dedup decides again.
-      const duplicate = await originalOf(keys, publishedAt ?? article.fetched_at, entry.id);
-      const others = known.filter((other) => other.id !== entry.id);
-      // A copy joins its original's story. An article alone in its story, clustered by a snippet, is placed again
-      // by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
-      const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
-      const storyId = duplicate
-        ? ((await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id)
-        : alone
-          ? (findStory(keys, publishedAt ?? article.fetched_at, others)?.storyId ?? article.story_id)
-          : article.story_id;
+      // With its page's text the article may turn out to be a copy of one stored before: dedup decides again. One
+      // stored as a copy stays one: it copied by its feed's text, which the feed that carries it still has.
+      const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false });
+      const headline = shownHeadline({ title, text: extracted.text, url: page.url });
       const score = scorer.score({ title: title ?? '', text: extracted.text });
       await db.transaction().execute(async (trx) => {
         // its title may be new and it may leave its story: the labels lagging the titles are settled first
@@ -830,27 +940,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // undated, it was its source's backlog if stored before any read of the source had succeeded
         const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
         if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
-          const headline = shownHeadline({ title, text: extracted.text, url: page.url });
           const outlet = extracted.siteName ?? article.site_name ?? source.name;
           await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
         }
-        if (storyId !== null && storyId !== article.story_id) {
-          if (article.story_id !== null) await repo.deleteStoryIfEmpty(trx, article.story_id);
-          const titles = await repo.storyTitles(trx, storyId);
-          await repo.touchStory(trx, storyId, article.fetched_at, storyLabel(titles.length > 0 ? titles : [shownHeadline({ title, text: extracted.text, url: page.url })]));
-        }
+        if (storyId !== null) await restory(trx, article.story_id, storyId, article.fetched_at, headline);
       });
-      for (const id of [article.story_id, storyId]) {
-        if (id === null) continue;
-        storyTitleCache.delete(id);
-        labelsBehind.delete(id);
-      }
-      // The in-memory view follows the database once the writes have succeeded.
-      const index = known.findIndex((other) => other.id === entry.id);
-      if (index >= 0) {
-        known[index] = { ...known[index]!, ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? known[index]!.duplicateOf };
-        duplicates.replace(known[index]!);
-      }
+      forgetStories([article.story_id, storyId]);
+      knowAgain(entry.id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? article.duplicate_of });
     }
 
     /**

@@ -4,7 +4,10 @@ import { inChunks } from './in-chunks.ts';
 import { withoutNul } from './without-nul.ts';
 
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
-export type StoredItem = Pick<ArticleRow, 'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'modified_at' | 'content_hash'>;
+export type StoredItem = Pick<
+  ArticleRow,
+  'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'byline' | 'published_at' | 'modified_at' | 'content_hash'
+>;
 
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
 export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
@@ -12,7 +15,7 @@ export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, s
   for (const chunk of inChunks(keys)) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
+      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
       .where('item_key', 'in', chunk)
@@ -52,7 +55,7 @@ export async function sourceArticlesByCanonicalUrl(db: Kysely<Database>, pipelin
   for (const chunk of inChunks(canonicalUrls)) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'modified_at', 'content_hash'])
+      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
       .where('canonical_url', 'in', chunk)
       .where('source_id', '=', sourceId)
@@ -108,7 +111,8 @@ export async function dedupKeysAppearedBetween(db: Kysely<Database>, pipelineId:
 /**
  * Of the pipeline's articles with this canonical URL or content hash, at any age, the one a new article having it
  * copies: an original before a copy, then the first stored (as findDuplicate prefers). `exclude` is an article being
- * re-read: neither it nor its copies can be its original. One indexed lookup (articles_pipeline_canonical,
+ * re-read: neither it nor its copies can be its original. `notCopiesOf`: the copies of this article are not either
+ * (they are being re-read one by one, their original edited). One indexed lookup (articles_pipeline_canonical,
  * articles_pipeline_hash).
  */
 export function firstArticleWithKey(
@@ -116,14 +120,21 @@ export function firstArticleWithKey(
   pipelineId: string,
   key: { column: 'canonical_url' | 'content_hash'; value: string },
   exclude: number | null,
+  notCopiesOf: number | null = null,
 ): Promise<Pick<ArticleRow, 'id' | 'duplicate_of'> | undefined> {
   let query = db.selectFrom('articles').select(['id', 'duplicate_of']).where('pipeline_id', '=', pipelineId).where(key.column, '=', key.value);
   if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
+  if (notCopiesOf !== null) query = query.where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', notCopiesOf)]));
   return query
     .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The articles stored as copies of this one, first stored first. */
+export function copiesOf(db: Kysely<Database>, id: number): Promise<ArticleRow[]> {
+  return db.selectFrom('articles').selectAll().where('duplicate_of', '=', id).orderBy('id').execute();
 }
 
 /**
