@@ -378,6 +378,15 @@ export function cleanText(value: string | null | undefined): string | null {
 
 /** Schemes that run code or embed content; a feed link or base with one is dropped (feedparser does the same). */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data):/i;
+const UNSAFE_PROTOCOLS = new Set(['javascript:', 'vbscript:', 'data:']);
+
+/**
+ * Whether a reference names an unsafe scheme as URL parsers read it: they drop tabs and line breaks anywhere and C0
+ * controls and spaces in front, so `java&#9;script:` and a NUL before `javascript:` are javascript: to them.
+ */
+function namesUnsafeScheme(ref: string): boolean {
+  return UNSAFE_SCHEME.test(ref.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, ''));
+}
 
 /** A base URL is only trusted when it is absolute http(s); others (e.g. a `javascript:` Content-Location) are ignored. */
 export function isUsableBase(url: string | null | undefined): url is string {
@@ -435,15 +444,19 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
   if (UNSAFE_SCHEME.test(trimmed)) return null;
   const usableBase = isUsableBase(base) ? base : undefined;
   if (trimmed === '') return usableBase ? resolveUrl(usableBase, null) : null;
+  // an http(s) URL or a path of plain characters, safe as it is
   const fast = resolveNormalUrl(trimmed, usableBase);
   if (fast !== null) return fast;
   try {
-    const resolved = new URL(trimmed, usableBase).href;
-    return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
+    const url = new URL(trimmed, usableBase);
+    // the scheme as the parser read it: `java\tscript:` passed the test above
+    if (UNSAFE_PROTOCOLS.has(url.protocol)) return null;
+    return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(url.href) : url.href;
   } catch {
     // kept as written, but for what no URL holds: a NUL (in a host, where it is not percent-encoded) would make the
-    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again
-    return withoutControlCharacters(trimmed);
+    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again; and not
+    // when a laxer parser could read it as an unsafe scheme
+    return namesUnsafeScheme(trimmed) ? null : withoutControlCharacters(trimmed);
   }
 }
 

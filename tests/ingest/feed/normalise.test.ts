@@ -144,6 +144,13 @@ describe('URL resolution', () => {
     expect(resolveUrl('javascript:alert(1)', 'https://x.example/')).toBeNull();
   });
 
+  it.each(['java\tscript:alert(1)', 'data\n:text/html;base64,PHNjcmlwdD4=', 'javas\rcript:alert(1)', '\u0000javascript:alert(2)', ' \u0001javascript:x', 'vb\tscript:x', 'JaVa\tScRiPt:x'])(
+    'drops %j, which URL parsers read as an unsafe scheme (tabs and line breaks dropped, leading controls too)',
+    (ref) => {
+      expect(resolveUrl(ref, 'https://x.example/feed')).toBeNull();
+    },
+  );
+
   it('keeps non-ASCII characters of IRIs readable', () => {
     expect(resolveUrl('/À', 'http://any.test/')).toBe('http://any.test/À');
   });

@@ -661,6 +661,20 @@ describe('parseFeed: broken input', () => {
   });
 });
 
+describe('parseFeed: links a feed disguises', () => {
+  it('drops javascript: and data: links written with a tab, a line break or a NUL in or before the scheme, in every format', async () => {
+    const rss = '<rss version="2.0"><channel><title>F</title>' +
+      '<item><title>Tab</title><guid isPermaLink="false">g1</guid><link>java&#9;script:alert(document.domain)//</link></item>' +
+      '<item><title>Line feed</title><guid isPermaLink="false">g2</guid><link>data&#10;:text/html;base64,PHNjcmlwdD4=</link></item></channel></rss>';
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>urn:e1</id><title>CR</title><link href="javas&#13;cript:alert(1)"/></entry></feed>';
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'NUL', url: '\u0000javascript:alert(2)' }, { id: '2', title: 'Tab', url: 'java\tscript:alert(3)' }] };
+    for (const [body, url] of [[rss, 'https://e.example/feed'], [atom, 'https://e.example/atom'], [JSON.stringify(json), 'https://e.example/feed.json']] as const) {
+      const feed = await parseFeed(Buffer.from(body), { url });
+      for (const item of feed.items) expect(item.link, `${item.title} in ${url}`).toBeNull();
+    }
+  });
+});
+
 describe('parseFeed: what comes before the feed', () => {
   const rss = '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>WP</title><link>https://wp.example/</link><item><title>Pause call</title><link>https://wp.example/a</link></item></channel></rss>';
   const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://wp.example/a', title: 'Pause call' }] });
