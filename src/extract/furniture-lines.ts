@@ -123,10 +123,12 @@ export function isPaywallNotice(paragraph: string): boolean {
 
 /**
  * A cookie or consent banner: about the site, never the story. "We and our partners store and/or access information
- * on a device, such as cookies" is the wording of the IAB's consent framework, which most consent banners use.
+ * on a device, such as cookies" is the wording of the IAB's consent framework, which most consent banners use; its
+ * other paragraph ("precise geolocation data and identification through device scanning", "consent to our and our
+ * 842 partners' processing") names no cookies, and a consent wall of both was stored as the article.
  */
 const COOKIE_NOTICE =
-  /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b|^we and our (?:\d+ )?(?:partners|vendors)\b.*\bcookies\b/i;
+  /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b|^we and our (?:\d+ )?(?:partners|vendors)\b.*\bcookies\b|\b(?:consent to our and our (?:\d+ )?(?:partners|vendors)|precise geolocation data and identification through device scanning|change your preferences before consenting|store and\/or access information on a device)\b/i;
 
 export function isCookieNotice(paragraph: string): boolean {
   return countWords(paragraph) <= 60 && COOKIE_NOTICE.test(paragraph);

@@ -30,6 +30,18 @@ describe('a paywall notice or a consent banner on a page is not article text, as
     expect(extractPlainText(`${banner}\n\n${[...LEAD, ...more].join('\n\n')}`).text).toBe([...LEAD, ...more].join('\n\n'));
   });
 
+  it('a consent wall in the two paragraphs of the IAB framework leaves no article text, so a run keeps the feed\'s', () => {
+    const wall = [
+      'We and our 842 partners store and/or access information on a device, such as cookies and process personal data, such as unique identifiers and standard information sent by a device for personalised advertising and content, advertising and content measurement, audience research and services development.',
+      'With your permission we and our partners may use precise geolocation data and identification through device scanning. You may click to consent to our and our 842 partners’ processing as described above. Alternatively you may click to refuse to consent or access more detailed information and change your preferences before consenting.',
+    ];
+    const html = `<!doctype html><html><head><title>Before you continue</title></head><body><div class="consent"><h1>We value your privacy</h1>${paragraphs(wall)}<button>Accept all</button><button>Reject all</button></div></body></html>`;
+    const article = extractHtml(html);
+    expect(article.text).not.toContain('geolocation');
+    expect(article.text).not.toContain('partners');
+    expect(extractPlainText(wall.join('\n\n')).text).toBe('');
+  });
+
   it('an article that reports on cookies keeps those sentences', () => {
     const report = 'The regulator said on Monday that news sites must ask before they use cookies for advertising, and fined two publishers.';
     expect(extractHtml(`<html><body><article>${paragraphs([...LEAD, report])}</article></body></html>`).text).toContain(report);
