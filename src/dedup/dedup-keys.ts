@@ -9,7 +9,8 @@ import type { DedupKeys } from './types.ts';
  * hide a copy; the topic signature uses title and lead. A canonical URL given by the page (`<link rel=canonical>`)
  * wins over the fetched URL, and is canonicalised too, but only on the page's own site: a page naming another
  * outlet's article as its canonical (wire copies do, and so could a hostile page seen first, to make that article
- * its copy and hide it from the tallies) keeps its own URL, and is matched to that article by its text.
+ * its copy and hide it from the tallies) keeps its own URL, and is matched to that article by its text. Nor does a
+ * canonical that names a page above the article's on its site (see isAboveOnSite): the home page or a section.
  *
  * Cost: O(words): about 1 ms for an 800-word article (0.4 ms MinHash, 0.3 ms topic terms, 0.2 ms normalising).
  */
@@ -28,11 +29,31 @@ export function computeDedupKeys(article: {
   };
 }
 
-/** The page's canonical URL, canonicalised: the one it declares when on its own site, else its own. */
+/** The page's canonical URL, canonicalised: the one it declares when on its own site and not above it, else its own. */
 function ownSiteCanonical(url: string, declared: string | null | undefined): string {
   const own = canonicalizeUrl(url);
   const canonical = canonicalizeUrl(resolveDeclaredCanonical(url, declared));
-  return siteOf(canonical) === siteOf(own) ? canonical : own;
+  return siteOf(canonical) === siteOf(own) && !isAboveOnSite(canonical, own) ? canonical : own;
+}
+
+/**
+ * Whether `canonical` is the home page or a section (`/news` for `/news/2026/06/story`) above the page at `own`. CMSs
+ * misconfigured to declare one for every article would make each later story of the site a copy of the first.
+ * Both are canonicalised (no trailing slash, AMP forms mapped), so an AMP page's own article is not above it.
+ */
+function isAboveOnSite(canonical: string, own: string): boolean {
+  if (canonical === own) return false;
+  let canonicalUrl: URL;
+  let ownUrl: URL;
+  try {
+    canonicalUrl = new URL(canonical);
+    ownUrl = new URL(own);
+  } catch {
+    return false;
+  }
+  // the bare home page is no article, even for one addressed by a query on it (WordPress's "/?p=123")
+  if (canonicalUrl.pathname === '/' && canonicalUrl.search === '') return ownUrl.pathname !== '/' || ownUrl.search !== '';
+  return canonicalUrl.pathname !== '/' && ownUrl.pathname.startsWith(`${canonicalUrl.pathname}/`);
 }
 
 /** A URL's host without "www.", as canonicalizeUrl leaves it (AMP hosts and caches already mapped to the origin). */
