@@ -8,6 +8,7 @@
  * that is known. Title, byline, site name and text get the mojibake repair that feeds and captures get.
  */
 import type { CheerioAPI } from 'cheerio';
+import { decodeHTMLStrict } from 'entities';
 import type { ExtractedArticle } from '../model/index.ts';
 import { collectPageTimes, pickArticleTime } from './html/article-time.ts';
 import { removeFurniture } from './html/clean.ts';
@@ -53,7 +54,7 @@ const MAX_TRAILING_RETRIES = 3;
 /** Below this a body is probably a teaser, a paywalled stub or a failed extraction. */
 const PARTIAL_WORDS = 150;
 
-/** A JSON-LD articleBody shorter than this does not replace the page's text (see isFullerBody). */
+/** A JSON-LD articleBody (or a feed's body) shorter than this does not replace the page's text (see isFullerText). */
 const LD_BODY_MIN_WORDS = 100;
 /** ... nor one of which the page shows this share of the words or more. */
 const LD_BODY_MAX_SHOWN = 0.6;
@@ -161,19 +162,26 @@ function extractGeneric($: CheerioAPI, html: string, ld: JsonLdObject[]): Extrac
 
 /**
  * Whether a JSON-LD `articleBody` is the article of a page whose markup shows less of it: a teaser or a paywalled
- * stub, or a body the page renders with scripts. It must be long (LD_BODY_MIN_WORDS) and much longer than what the
- * page shows (LD_BODY_MAX_SHOWN); and it must be the article the page shows: most of the shown text's runs of words
- * are in it (LD_BODY_MIN_SHARED), unless the page shows no article at all (no container found, or too few words to be
- * one). A body that says something else than the page (another article's, a version the page no longer shows)
- * does not replace what the reader sees.
+ * stub, or a body the page renders with scripts. It must be fuller than what the page shows (see isFullerText), or,
+ * when the page shows no article at all (no container found, or too few words to be one), long and much longer.
  */
 function isFullerBody(ldBody: string, found: Extracted): boolean {
-  const ldWords = articleWordCount(ldBody);
-  if (ldWords < LD_BODY_MIN_WORDS) return false;
-  const shownWords = articleWordCount(found.text);
-  if (shownWords >= LD_BODY_MAX_SHOWN * ldWords) return false;
-  if (found.nodes.length === 0 || shownWords < MIN_ARTICLE_WORDS) return true;
-  return sharedShare(found.text, ldBody) >= LD_BODY_MIN_SHARED;
+  if (found.nodes.length === 0 || articleWordCount(found.text) < MIN_ARTICLE_WORDS) return isMuchLonger(ldBody, found.text);
+  return isFullerText(ldBody, found.text);
+}
+
+/**
+ * Whether `fuller` is the whole of an article of which `shown` is a part (a teaser, a paywalled stub): it is long
+ * (LD_BODY_MIN_WORDS) and much longer than `shown` (LD_BODY_MAX_SHOWN), and it holds most of `shown`'s runs of words
+ * (LD_BODY_MIN_SHARED). A text that says something else (another article, a version the page no longer shows) is not.
+ */
+export function isFullerText(fuller: string, shown: string): boolean {
+  return isMuchLonger(fuller, shown) && sharedShare(shown, fuller) >= LD_BODY_MIN_SHARED;
+}
+
+function isMuchLonger(fuller: string, shown: string): boolean {
+  const fullerWords = articleWordCount(fuller);
+  return fullerWords >= LD_BODY_MIN_WORDS && articleWordCount(shown) < LD_BODY_MAX_SHOWN * fullerWords;
 }
 
 function domText($: CheerioAPI, useClassNames: boolean): Extracted {
@@ -202,8 +210,11 @@ function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   const body = article?.['articleBody'];
   if (typeof body !== 'string' || !body.trim()) return null;
   if (!/<[a-z][^>]*>/i.test(body)) {
+    // JSON-LD strings are plain text, but many CMSs put HTML entities in them ("lab&#8217;s", "&amp;"), as in its
+    // metadata (see ldText in html/metadata.ts); only whole entities, so "R&D" or "this&not" stay as written.
+    const decoded = decodeHTMLStrict(body);
     // its line breaks kept, white space and control characters within a line collapsed as on the page
-    const lines = body.split(/\r\n?|[\n\u2028\u2029]/).map((line) => (UNCOLLAPSED.test(line) ? collapseSpace(line) : line).trim());
+    const lines = decoded.split(/\r\n?|[\n\u2028\u2029]/).map((line) => (UNCOLLAPSED.test(line) ? collapseSpace(line) : line).trim());
     return lines.join('\n').replace(/\n{2,}/g, '\n\n').trim();
   }
   // Markup, as the page's: its scripts, styles and other furniture are not text (as the page's are not).

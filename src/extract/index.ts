@@ -2,7 +2,7 @@ import type { ExtractedArticle } from '../model/index.ts';
 import { extractHtml } from './html.ts';
 import { extractPlainText } from './plain-text.ts';
 
-export { extractHtml } from './html.ts';
+export { extractHtml, isFullerText } from './html.ts';
 export { extractPlainText } from './plain-text.ts';
 export { repairMojibake } from './mojibake.ts';
 export { countWords } from './count-words.ts';

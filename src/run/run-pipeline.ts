@@ -8,7 +8,7 @@ import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/f
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
-import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml } from '../extract/index.ts';
+import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
@@ -906,10 +906,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.updateArticle(db, entry.id, { page_attempts: attempt, extract_error: page.error.message, extract_error_code: page.error.code, updated_at: at });
         return;
       }
-      const { extracted } = page;
       if (page.warning) report.warnings.push(`${urlForDisplay(entry.item_key)}: ${page.warning}`);
       const article = await repo.getArticle(db, entry.id);
       if (!article) return;
+      // the article was stored with its feed's text, the page having failed: it may be the whole of a paywalled page
+      const extracted = withFullerFeedText(page.extracted, article.text);
       const title = article.title ?? extracted.title;
       const keys = computeDedupKeys({ url: page.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
@@ -967,8 +968,22 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
       const page = await fetchArticlePage(item.url, feedUrl);
-      if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: true };
-      return { raw: { ...item, url: page.url }, extracted: page.extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
+      // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
+      if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
+      const extracted = page.extracted.partial && item.body ? withFullerFeedText(page.extracted, fromFeed().text) : page.extracted;
+      return { raw: { ...item, url: page.url }, extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
+    }
+
+    /**
+     * The page's extract, with the text its feed carried when the page is a teaser of it (a paywall shows this
+     * reader the first paragraphs of what the feed's content:encoded gave whole): the page is still what was read
+     * (its URL, title, dates and canonical URL serve), but its teaser would hide the rest of the story. Only when the
+     * feed's text is much longer and holds the page's (isFullerText, as for a JSON-LD body): a feed saying
+     * something else than its page does not replace what the page says.
+     */
+    function withFullerFeedText(extracted: ExtractedArticle, feedText: string): ExtractedArticle {
+      if (!extracted.partial || !isFullerText(feedText, extracted.text)) return extracted;
+      return { ...extracted, text: feedText, partial: false };
     }
 
     /**

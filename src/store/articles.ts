@@ -27,7 +27,7 @@ export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, s
 
 /**
  * A source's articles stored from their feed text because their page failed with one of `codes` (or a code LIKE one
- * of `patterns`), tried fewer than `maxAttempts` times; newest first.
+ * of `patterns`), tried fewer than `maxAttempts` times (a page held back unsent was tried none); newest first.
  */
 export function articlesWithFailedPages(
   db: Kysely<Database>,
@@ -41,7 +41,6 @@ export function articlesWithFailedPages(
     .where('pipeline_id', '=', pipelineId)
     .where('source_id', '=', sourceId)
     .where('partial', '=', 1)
-    .where('page_attempts', '>', 0)
     .where('page_attempts', '<', filter.maxAttempts)
     .where((eb) => eb.or([eb('extract_error_code', 'in', [...filter.codes]), ...filter.patterns.map((pattern) => eb('extract_error_code', 'like', pattern))]))
     .orderBy('id', 'desc')

@@ -83,6 +83,9 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     expect(wireReport.outcome).toBe('ok');
     expect(wireReport.itemErrors).toEqual([{ key: 'w-1', error: { code: 'http_429', message: expect.stringContaining('not requested: ') } }]);
     expect(busy.hits.get('/page.html')).toBeUndefined();
+    // never asked for, the page has cost none of its tries
+    const page = () => store.db.selectFrom('articles').select(['page_attempts', 'extract_error_code']).where('item_key', '=', 'w-1').executeTakeFirstOrThrow();
+    expect(await page()).toEqual({ page_attempts: 0, extract_error_code: 'http_429' });
 
     // the scheduler stored the asked time for every one of them: even --all leaves them alone
     const rows = await store.db.selectFrom('sources').select(['id', 'server_wait_until']).where('id', 'like', 'busy-%').execute();
@@ -92,7 +95,10 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     for (const source of forced.sources.filter((s) => s.sourceId.startsWith('busy-'))) {
       expect(source).toMatchObject({ outcome: 'not_due', nextCheck: { reason: 'the server asked to wait (http_429, Retry-After)' } });
     }
-    // (the page is retried by the next run's page retries, which know nothing of the busy feeds' wait: not asserted)
+    // the next run's page retries, which know nothing of the busy feeds' wait, ask for the page: its first try (the
+    // page, four words, is too short to be the article: the feed's text stays)
+    expect(busy.hits.get('/page.html')).toBe(1);
+    expect(await page()).toEqual({ page_attempts: 1, extract_error_code: 'extract_empty' });
     const feedHits = [...busy.hits].filter(([pathname]) => pathname.startsWith('/feed-'));
     expect(feedHits.map(([, hits]) => hits)).toEqual([1]);
   });
