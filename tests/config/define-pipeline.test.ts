@@ -73,3 +73,21 @@ describe('alert channels', () => {
     })).toEqual([]);
   });
 });
+
+const USER_AGENT_EXPECTED = 'a header value of visible ASCII characters and spaces only (node:http refuses others, such as an em dash or a line break, on every request)';
+
+describe('fetch.userAgent', () => {
+  it('is refused at load when node:http would refuse it on every request, naming the character', () => {
+    expect(problemsOf({ ...valid, fetch: { userAgent: 'pausewatch (desk — jane@example.org)' } })).toEqual([
+      `fetch.userAgent: expected ${USER_AGENT_EXPECTED}, found "pausewatch (desk — jane@example.org)", with U+2014 "—" at character 18`,
+    ]);
+    expect(problemsOf({ ...valid, fetch: { userAgent: 'pausewatch\r\nX-Injected: 1' } })).toEqual([
+      `fetch.userAgent: expected ${USER_AGENT_EXPECTED}, found "pausewatch\\r\\nX-Injected: 1", with U+000D "\\r" at character 11`,
+    ]);
+    expect(problemsOf({ ...valid, fetch: { userAgent: 'pausewatch (rédaction)' } })).toHaveLength(1);
+  });
+
+  it('is accepted in visible ASCII and spaces', () => {
+    expect(problemsOf({ ...valid, fetch: { userAgent: 'pausewatch/1.0 (policy desk; +mailto:jane@example.org) ~!#$%&*' } })).toEqual([]);
+  });
+});
