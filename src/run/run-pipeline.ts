@@ -807,6 +807,28 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       else if (titles.length > 0) await repo.relabelStory(trx, to, storyLabel(titles));
     }
 
+    /**
+     * Stores an article placed again (see placeAgain) in story `placed`, or in a new one of its own when null: `write`
+     * makes the article's changes, in the transaction that settles the labels lagging before and relabels the stories
+     * it left and joined after (restory); the run's caches of both then follow (forgetStories). Returns its story.
+     */
+    async function storePlacedAgain(
+      article: ArticleRow,
+      placed: number | null,
+      headline: string,
+      write: (trx: Kysely<Database>, storyId: number) => Promise<void>,
+    ): Promise<number> {
+      const storyId = await db.transaction().execute(async (trx) => {
+        for (const story of new Set([article.story_id, placed])) await settleLabel(trx, story);
+        const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), article.fetched_at));
+        await write(trx, joined);
+        await restory(trx, article.story_id, joined, article.fetched_at, headline);
+        return joined;
+      });
+      forgetStories([article.story_id, storyId]);
+      return storyId;
+    }
+
     /** Forgets what the run holds of stories whose titles or labels were written outside storeArticle. */
     function forgetStories(ids: readonly (number | null)[]): void {
       for (const id of ids) {
@@ -836,9 +858,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
       const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true });
       const headline = shownHeadline({ title, text: extracted.text, url: article.url });
-      const storyId = await db.transaction().execute(async (trx) => {
-        for (const story of new Set([article.story_id, placed])) await settleLabel(trx, story);
-        const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), article.fetched_at));
+      const storyId = await storePlacedAgain(article, placed, headline, async (trx, joined) => {
         await repo.updateArticle(trx, id, {
           title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
           word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0, published_at: publishedAt, modified_at: extracted.modifiedAt,
@@ -846,10 +866,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           duplicate_of: duplicate?.articleId ?? null, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: at,
         });
         await repo.replaceScore(trx, id, scorer.score({ title, text: extracted.text }), at);
-        await restory(trx, article.story_id, joined, article.fetched_at, headline);
-        return joined;
       });
-      forgetStories([article.story_id, storyId]);
       knowAgain(id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? null });
       await recheckCopiesOf(id);
     }
@@ -868,14 +885,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const duplicateOf = duplicate?.articleId ?? null;
         if (duplicateOf === copy.duplicate_of && (duplicate?.reason ?? null) === copy.duplicate_reason && placed === copy.story_id) continue;
         const headline = shownHeadline({ title: copy.title, text: copy.text, url: copy.url });
-        const storyId = await db.transaction().execute(async (trx) => {
-          for (const story of new Set([copy.story_id, placed])) await settleLabel(trx, story);
-          const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), copy.fetched_at));
+        const storyId = await storePlacedAgain(copy, placed, headline, async (trx, joined) => {
           await repo.updateArticle(trx, copy.id, { duplicate_of: duplicateOf, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: now().toISOString() });
-          await restory(trx, copy.story_id, joined, copy.fetched_at, headline);
-          return joined;
         });
-        forgetStories([copy.story_id, storyId]);
         knowAgain(copy.id, { storyId, duplicateOf });
       }
     }
