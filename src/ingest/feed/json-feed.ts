@@ -4,7 +4,7 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlToText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -25,14 +25,10 @@ function firstAuthor(item: Json, feed: Json): string | null {
 /** UTF-8 text that went through a legacy code page upstream ("Itâ€™s") repaired, control characters removed, as in XML feeds. */
 const repaired = (value: string | null) => (value === null ? null : repairDecodedText(value));
 
-/**
- * A title as text. JSON Feed's titles are plain text by the spec, but WordPress's and others' are filled as RSS
- * titles are, with HTML ("Senators <em>back</em> a pause"): read as an RSS title is, its tags dropped.
- */
+/** A title as text: plain text by JSON Feed's spec, but WordPress's and others' hold HTML (see htmlTitleText). */
 function titleText(value: unknown): string | null {
   const title = stringOrNull(value);
-  const text = title === null ? '' : htmlToText(repairDecodedText(title));
-  return text === '' ? null : text;
+  return title === null ? null : htmlTitleText(title);
 }
 
 const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;

@@ -364,6 +364,16 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * A title that may hold HTML as text, read as an RSS title is: repaired as every text field is, its tags dropped and
+ * its entities decoded; null when nothing is left. Formats whose titles are plain text by their spec (a news
+ * sitemap's, a JSON Feed's) are filled with HTML by their generators all the same ("Senators <em>back</em> a pause").
+ */
+export function htmlTitleText(value: string): string | null {
+  const text = htmlToText(repairDecodedText(value));
+  return text === '' ? null : text;
+}
+
+/**
  * A text field (title, author, category) as people read it; null when nothing is left. UTF-8 that went through a
  * legacy code page upstream ("JosÃ© GarcÃ­a") is repaired as titles, bodies and article text are.
  */
@@ -378,11 +388,10 @@ export function cleanText(value: string | null | undefined): string | null {
 
 /** Schemes that run code or embed content; a feed link or base with one is dropped (feedparser does the same). */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data):/i;
-const UNSAFE_PROTOCOLS = new Set(['javascript:', 'vbscript:', 'data:']);
 
 /**
- * Whether a reference names an unsafe scheme as URL parsers read it: they drop tabs and line breaks anywhere and C0
- * controls and spaces in front, so `java&#9;script:` and a NUL before `javascript:` are javascript: to them.
+ * Whether a reference names an unsafe scheme (UNSAFE_SCHEME) as URL parsers read it: they drop tabs and line breaks
+ * anywhere and C0 controls and spaces in front, so `java&#9;script:` and a NUL before `javascript:` are javascript:.
  */
 function namesUnsafeScheme(ref: string): boolean {
   return UNSAFE_SCHEME.test(ref.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, ''));
@@ -441,22 +450,19 @@ function resolveNormalUrl(ref: string, base: string | undefined): string | null 
 export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
   if (ref === null || ref === undefined) return null;
   const trimmed = ref.trim();
-  if (UNSAFE_SCHEME.test(trimmed)) return null;
   const usableBase = isUsableBase(base) ? base : undefined;
   if (trimmed === '') return usableBase ? resolveUrl(usableBase, null) : null;
   // an http(s) URL or a path of plain characters, safe as it is
   const fast = resolveNormalUrl(trimmed, usableBase);
   if (fast !== null) return fast;
+  if (namesUnsafeScheme(trimmed)) return null;
   try {
-    const url = new URL(trimmed, usableBase);
-    // the scheme as the parser read it: `java\tscript:` passed the test above
-    if (UNSAFE_PROTOCOLS.has(url.protocol)) return null;
-    return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(url.href) : url.href;
+    const resolved = new URL(trimmed, usableBase).href;
+    return /[^\x00-\x7f]/.test(trimmed) ? keepIriCharacters(resolved) : resolved;
   } catch {
     // kept as written, but for what no URL holds: a NUL (in a host, where it is not percent-encoded) would make the
-    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again; and not
-    // when a laxer parser could read it as an unsafe scheme
-    return namesUnsafeScheme(trimmed) ? null : withoutControlCharacters(trimmed);
+    // item's link and key text PostgreSQL refuses, and one the store keeps without it, so never found again
+    return withoutControlCharacters(trimmed);
   }
 }
 

@@ -11,7 +11,7 @@ import type { Element } from 'domhandler';
 import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlToText, repairDecodedText, resolveUrl } from './normalise.ts';
+import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
@@ -47,8 +47,7 @@ function childText($: cheerio.CheerioAPI, element: Element | undefined, localNam
  */
 function childTitle($: cheerio.CheerioAPI, element: Element, localName: string): string | null {
   const child = childrenNamed(element, localName)[0];
-  const text = child ? htmlToText(repairDecodedText($(child).text())) : '';
-  return text === '' ? null : text;
+  return child ? htmlTitleText($(child).text()) : null;
 }
 
 /**
@@ -84,9 +83,11 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = wellFormed ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
   const dates = new DateReader();
-  const newsUrls = urls.filter((url) => childrenNamed(url, 'news').length > 0);
-  const readItems = newsUrls.map((url) => {
-    const news = childrenNamed(url, 'news')[0]!;
+  const entries = urls.flatMap((url) => {
+    const news = childrenNamed(url, 'news')[0];
+    return news ? [{ url, news }] : [];
+  });
+  const readItems = entries.map(({ url, news }) => {
     const link = resolveUrl(childUrl($, url, 'loc'), documentBase);
     const keywords = childText($, news, 'keywords');
     return {
@@ -105,7 +106,7 @@ export function parseNewsSitemap(text: string, documentBase: string | null): Par
   });
   // an entry listed twice word for word is one article, as in the other formats
   const warnings: string[] = [];
-  const drafts = dropRepeatedItems(readItems, (index) => $.xml(newsUrls[index]!), warnings);
+  const drafts = dropRepeatedItems(readItems, (index) => $.xml(entries[index]!.url), warnings);
   if (drafts.length === 0 && urls.length > 0) {
     throw new FeedParseError('not_a_feed', 'the sitemap has no <news:news> entries (a plain sitemap lists a site, not news)');
   }
