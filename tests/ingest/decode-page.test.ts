@@ -20,6 +20,12 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
     expect(decodePage(koi8, { 'content-type': 'text/html; charset=KOI8-R' }).text).toContain('Пауза ИИ');
   });
 
+  it('reads a Japanese page its meta tag labels ISO-2022-JP', () => {
+    // 「日本語」 in ISO-2022-JP (7-bit bytes with escape sequences), a label iconv-lite has no decoder for
+    const body = Buffer.from(page('<meta http-equiv="Content-Type" content="text/html; charset=iso-2022-jp">', '\x1b$BF|K\\8l\x1b(B'), 'latin1');
+    expect(decodePage(body)).toMatchObject({ encoding: 'iso-2022-jp', text: expect.stringContaining('<p>日本語</p>'), warnings: [] });
+  });
+
   it('reads a page that is valid UTF-8, as its meta tag says, as UTF-8 though the header names a legacy charset', () => {
     const utf8 = Buffer.from(page('<meta charset="utf-8">', 'The labs’ pause – café crème'));
     expect(decodePage(utf8, { 'content-type': 'text/html; charset=iso-8859-1' })).toMatchObject({ encoding: 'utf-8', text: expect.stringContaining('The labs’ pause – café crème') });

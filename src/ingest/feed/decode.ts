@@ -122,14 +122,21 @@ function declaredEncoding(prefix: string): CharsetLabel | null {
 }
 
 /**
- * Maps a charset label to an iconv-lite decoder name, with the browsers' aliases (ISO-8859-1 and US-ASCII read as
- * windows-1252, ...), or null when no decoder exists for it. Feeds and pages share it.
+ * Maps a charset label to a decoder name (iconv-lite's, or the WHATWG name of one only Node's TextDecoder has), with
+ * the browsers' aliases (ISO-8859-1 and US-ASCII read as windows-1252, ...), or null when no decoder exists for it.
+ * Feeds and pages share it.
  */
 export function resolveDecoder(label: string): string | null {
   const normalised = label.trim().toLowerCase();
   const whatwg = whatwgEncoding(normalised);
   const name = whatwg === null ? (OTHER_LABELS[normalised] ?? normalised) : whatwg in WHATWG_TO_ICONV ? (WHATWG_TO_ICONV[whatwg] ?? null) : whatwg;
-  return name !== null && iconv.encodingExists(name) ? name : null;
+  // iconv-lite lacks a few encodings browsers decode (ISO-2022-JP): Node's TextDecoder decodes those
+  return name !== null && (iconv.encodingExists(name) || name === whatwg) ? name : null;
+}
+
+/** Bytes in an encoding resolveDecoder named, decoded as they are (a BOM is left to the caller). */
+function decodeBytes(bytes: Buffer, encoding: string): string {
+  return iconv.encodingExists(encoding) ? iconv.decode(bytes, encoding, { stripBOM: false }) : new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
 /** A label naming a 16- or 32-bit encoding ("unicode" is Word's name for UTF-16), which ASCII-compatible bytes cannot be. */
@@ -219,7 +226,7 @@ function labelOverruledByBytes(
     const next = fromHeader && documentLabel && !namesWideEncoding(documentLabel.name) ? resolveDecoder(documentLabel.name) : null;
     // the document's own label, unless its bytes are not that either (windows-1252 text under a meta shift_jis: every
     // accented letter would become U+FFFD); then the bytes decide, as with no label
-    if (next && next !== 'utf-8' && !iconv.decode(body, next).includes('\ufffd')) {
+    if (next && next !== 'utf-8' && !decodeBytes(body, next).includes('\ufffd')) {
       return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
     }
     const detected = detectedLegacyEncoding(body);
@@ -284,7 +291,7 @@ function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warning
 
 /** Bytes in a legacy encoding (an iconv-lite decoder name) as text, windows-1252 as browsers read it. */
 function decodeLegacy(bytes: Buffer, encoding: string): string {
-  const text = iconv.decode(bytes, encoding, { stripBOM: false });
+  const text = decodeBytes(bytes, encoding);
   if (encoding !== 'windows-1252' || !text.includes('\ufffd')) return text;
   // The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 controls of the same value
   // to browsers (WHATWG); iconv-lite makes them U+FFFD, which loses the byte mojibake repair needs ("â€\u009d" is ”).

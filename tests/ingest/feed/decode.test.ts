@@ -97,6 +97,15 @@ describe('parseFeed: charset problems are reported', () => {
     expect(decodeBody(Buffer.from([0x3c, 0x61, 0x3e, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x93, 0x3c, 0x2f, 0x61, 0x3e]), { 'content-type': 'text/xml; charset=windows-1252' }).text).toBe('<a>\u0081\u008d\u008f\u0090\u009d“</a>');
   });
 
+  it('reads ISO-2022-JP, which iconv-lite has no decoder for, from the declaration or the header', async () => {
+    // 「日本語」 in ISO-2022-JP: ESC $ B switches to JIS X 0208, ESC ( B back to ASCII; every byte is 7-bit
+    const japanese = Buffer.from('\x1b$BF|K\\8l\x1b(B', 'latin1');
+    const declared = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-2022-JP"?><rss version="2.0"><channel><title>'), japanese, Buffer.from('</title></channel></rss>')]);
+    const feed = await parseFeed(declared, { url: 'https://e.example/f' });
+    expect(feed).toMatchObject({ title: '日本語', bozo: false });
+    expect(decodeFeedBytes(declared.subarray(declared.indexOf('<rss')), { 'content-type': 'application/rss+xml; charset=iso-2022-jp' })).toMatchObject({ encoding: 'iso-2022-jp', warnings: [] });
+  });
+
   it('flags a bogus declared encoding as bozo but still reads the feed as UTF-8', async () => {
     const feed = await parseFeed(Buffer.from(feedXml('<?xml version="1.0" encoding="x-no-such-charset"?>', 'Still read')), { url: 'https://e.example/f' });
     expect(feed).toMatchObject({ bozo: true, title: 'Still read' });
