@@ -665,6 +665,7 @@ function mayHoldDoctype(text: string): boolean {
  * - with an external DTD (`<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" ...>`), HTML's
  *   named characters: such DTDs declare them, and a reference to a name the parser cannot see declared is not a
  *   well-formedness error in a document with an external DTD (XML 1.0, WFC: Entity Declared).
+ * References inside CDATA sections and comments are left as written, as XML reads them.
  * The internal subset is replaced by as many line breaks as it held, so error lines still point into the document.
  */
 export function expandInternalEntities(text: string): string {
@@ -717,7 +718,8 @@ export function expandInternalEntities(text: string): string {
   const bodyStart = doctype.index + doctype[0].length;
   const lineBreaks = '\n'.repeat(subset.split('\n').length - 1);
   const head = text.slice(doctype.index, bodyStart).replace(`[${subset}]`, lineBreaks);
-  return text.slice(0, doctype.index) + head + expand(text.slice(bodyStart), 0);
+  // CDATA sections and comments hold their characters as written: `&co;` in one is those four characters
+  return text.slice(0, doctype.index) + head + outsideVerbatim(text.slice(bodyStart), (chunk) => expand(chunk, 0));
 }
 
 /** Feed fields that hold only text: any tag inside one means its end tag was lost. */

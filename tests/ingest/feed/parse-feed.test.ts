@@ -546,6 +546,12 @@ describe('parseFeed: broken input', () => {
     expect(bomb.items[0]!.title!.length).toBeLessThan(20_000);
   });
 
+  it('leaves references inside CDATA sections and comments as written, as XML reads them', async () => {
+    const xml = doc('<!ENTITY co "Acme Sons">', 'About &co;<!-- &co; -->').replace('<guid>1</guid>', '<guid>1</guid><description><![CDATA[<p>Write &co; for the company</p>]]></description>');
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/f' });
+    expect(feed).toMatchObject({ wellFormed: true, items: [{ title: 'About Acme Sons', summary: '<p>Write &co; for the company</p>' }] });
+  });
+
   it('expands only the entities a document uses, within one budget for all, however many it declares', async () => {
     // 400,000 declarations of 10 KB each in under 10 MB: expanded eagerly they ran the process out of memory
     const declarations = Array.from({ length: 400_000 }, (_v, i) => `<!ENTITY e${i} "&a;&a;">`).join('');
