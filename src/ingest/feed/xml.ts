@@ -1068,18 +1068,31 @@ export function rssParserInput(text: string): string {
  * and nested beyond what the parsers read in linear time (bound-nesting.ts); then the shallow rewrite, and the
  * warning that says so. A well-formed document is read by the fast scan alone and pays nothing for the bound.
  */
-function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null; fast: boolean } {
+function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null; rootWarning: string | null; fast: boolean } {
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
   const fast = fastScan(text, documentBase, canonicalFeedNaming);
-  if (fast) return { scan: fast, text, boundWarning: null, fast: true };
+  if (fast) return { scan: fast, text, boundWarning: null, rootWarning: null, fast: true };
   const bounded = boundNesting(text, FEED_ENTRIES);
-  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, fast: false };
+  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, rootWarning: null, fast: false };
+}
+
+/**
+ * The document of a `<channel>` root (an RSS generator that left out `<rss>`) inside `<rss version="2.0">`, which
+ * feedparser reads it as; the root's start tag is found by the scan, so a `<channel>` in the prolog's comments is not.
+ */
+function withRssRoot(scan: XmlScan): string | null {
+  const root = scan.document.children?.[0];
+  if (!root || scan.rootName !== 'channel' || scan.rootUri !== '') return null;
+  const start = scan.text.lastIndexOf('<channel', root.innerStart);
+  return start < 0 ? null : `${scan.text.slice(0, start)}<rss version="2.0">${scan.text.slice(start)}</rss>`;
 }
 
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
-  const scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
+  let scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
   if (!scanned.scan.rootName) throw new FeedParseError('parse', 'the document has no root element');
+  const inRss = withRssRoot(scanned.scan);
+  if (inRss !== null) scanned = { ...scanFeedText(inRss, ctx.documentBase), rootWarning: 'the root element is <channel>, without <rss>; read as RSS 2.0' };
   const shortcut = ctx.shortcut ?? 'items';
   if (shortcut === 'items' && scanned.fast) {
     try {
@@ -1103,6 +1116,7 @@ async function readXmlFeed(scanned: ReturnType<typeof scanFeedText>, ctx: XmlPar
   // One broken construct can trip the scanner many times over: each message once, with how often it came. The
   // positions in a rewritten document are not the input's: its warning says where, the scan's only what.
   if (boundWarning !== null) warnings.push(boundWarning);
+  if (scanned.rootWarning !== null) warnings.push(scanned.rootWarning);
   warnings.push(...wellFormednessWarnings(firstScan, { withPositions: boundWarning === null }));
 
   const rootLocal = rootName.replace(/^.*:/, '');

@@ -534,6 +534,16 @@ describe('parseFeed: broken input', () => {
     expect(json.warnings).toEqual(['1 date could not be read (the first: "soon"), so its item lacks that date']);
   });
 
+  it('reads a document whose root is <channel>, without <rss>, as RSS 2.0, well-formed or not', async () => {
+    const item = (n: number, title: string) => `<item><title>${title}</title><link>https://e.example/${n}</link><description>Text ${n}</description></item>`;
+    const xml = `<?xml version="1.0"?>\n<!-- generated: <channel> -->\n<channel><title>Bare channel</title><link>https://e.example/</link>${item(1, 'One')}${item(2, 'Two')}</channel>\n`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/f' });
+    expect(feed).toMatchObject({ format: 'rss', title: 'Bare channel', link: 'https://e.example/', wellFormed: true, items: [{ title: 'One', link: 'https://e.example/1', summary: 'Text 1' }, { title: 'Two' }] });
+    expect(feed.warnings).toEqual(['the root element is <channel>, without <rss>; read as RSS 2.0']);
+    const broken = await parseFeed(Buffer.from(xml.replace('One', 'AT&T &nbsp;one')), { url: 'https://e.example/f' });
+    expect(broken).toMatchObject({ title: 'Bare channel', wellFormed: false, items: [{ title: 'AT&T \u00a0one' }, { title: 'Two' }] });
+  });
+
   /** A one-item RSS document whose DOCTYPE has this internal subset. */
   const doc = (subset: string, title: string) =>
     `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${subset}\n]>\n<rss version="2.0"><channel><title>F</title><item><title>${title}</title><guid>1</guid></item></channel></rss>`;
