@@ -1063,17 +1063,29 @@ export function rssParserInput(text: string): string {
   return (scan.errorTally.size === 0 ? hollowItemBodies(scan, items)?.text : null) ?? scanned;
 }
 
+interface ScannedFeedText {
+  scan: XmlScan;
+  /** The text the parsers are to read. */
+  text: string;
+  /** Why the text is a shallow rewrite of the document, or null when it is not (see scanFeedText). */
+  boundWarning: string | null;
+  /** What was moved in the document so that its parts stand where the format puts them (see parseXmlFeed). */
+  rewrites: string[];
+  /** Whether the fast scan read it (the document is well-formed and in its subset). */
+  fast: boolean;
+}
+
 /**
  * The scan of a document, and the text the parsers are to read: the document itself, unless it is not well-formed
  * and nested beyond what the parsers read in linear time (bound-nesting.ts); then the shallow rewrite, and the
  * warning that says so. A well-formed document is read by the fast scan alone and pays nothing for the bound.
  */
-function scanFeedText(text: string, documentBase: string | null): { scan: XmlScan; text: string; boundWarning: string | null; rootWarning: string | null; fast: boolean } {
+function scanFeedText(text: string, documentBase: string | null): ScannedFeedText {
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
   const fast = fastScan(text, documentBase, canonicalFeedNaming);
-  if (fast) return { scan: fast, text, boundWarning: null, rootWarning: null, fast: true };
+  if (fast) return { scan: fast, text, boundWarning: null, rewrites: [], fast: true };
   const bounded = boundNesting(text, FEED_ENTRIES);
-  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, rootWarning: null, fast: false };
+  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, rewrites: [], fast: false };
 }
 
 /**
@@ -1087,12 +1099,58 @@ function withRssRoot(scan: XmlScan): string | null {
   return start < 0 ? null : `${scan.text.slice(0, start)}<rss version="2.0">${scan.text.slice(start)}</rss>`;
 }
 
+/** The end tag of a closed element, which its innerEnd points at, as [start, end) in the scanned text; null for `<x/>`. */
+function endTagSpan(scan: XmlScan, element: ScannedElement): [number, number] | null {
+  if (element.innerEnd < 0 || !scan.text.startsWith('</', element.innerEnd)) return null;
+  const end = scan.text.indexOf('>', element.innerEnd);
+  return end < 0 ? null : [element.innerEnd, end + 1];
+}
+
+/**
+ * The document with the RSS items a generator put beside or inside the channel, where the format does not put them,
+ * moved to where it does, and how many; null when there are none such. RSS 0.9x/2.0 items after `</channel>` (the
+ * channel is then closed at the end of the root) and RSS 1.0 items inside the channel (the channel is then closed
+ * before the first of them): feedparser reads them, and rss-parser reads items only where the format puts them.
+ */
+function withStrayItemsMoved(scan: XmlScan): { text: string; moved: number } | null {
+  const root = childrenNamed(scan.document, scan.rootName ?? '')[0];
+  const channel = childrenNamed(root, 'channel')[0];
+  const channelEnd = channel && endTagSpan(scan, channel);
+  if (!root || !channel || !channelEnd) return null;
+  const { text } = scan;
+  const [endStart, endEnd] = channelEnd;
+  if (scan.rootName === 'rss') {
+    const after = childrenNamed(root, 'item').filter((item) => item.order > channel.order).length;
+    const rootEnd = endTagSpan(scan, root);
+    if (after === 0 || !rootEnd) return null;
+    return { text: text.slice(0, endStart) + text.slice(endEnd, rootEnd[0]) + text.slice(endStart, endEnd) + text.slice(rootEnd[0]), moved: after };
+  }
+  if (scan.rootName === 'rdf:RDF') {
+    const inside = childrenNamed(channel, 'item');
+    if (inside.length === 0) return null;
+    const firstStart = text.lastIndexOf('<', inside[0]!.innerStart - 1);
+    return { text: text.slice(0, firstStart) + text.slice(endStart, endEnd) + text.slice(firstStart, endStart) + text.slice(endEnd), moved: inside.length };
+  }
+  return null;
+}
+
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
   let scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
   if (!scanned.scan.rootName) throw new FeedParseError('parse', 'the document has no root element');
+  const rewrites: string[] = [];
   const inRss = withRssRoot(scanned.scan);
-  if (inRss !== null) scanned = { ...scanFeedText(inRss, ctx.documentBase), rootWarning: 'the root element is <channel>, without <rss>; read as RSS 2.0' };
+  if (inRss !== null) {
+    scanned = scanFeedText(inRss, ctx.documentBase);
+    rewrites.push('the root element is <channel>, without <rss>; read as RSS 2.0');
+  }
+  const gathered = withStrayItemsMoved(scanned.scan);
+  if (gathered !== null) {
+    scanned = scanFeedText(gathered.text, ctx.documentBase);
+    const where = scanned.scan.rootName === 'rss' ? 'after the </channel>, where RSS items belong in it' : 'inside the <channel>, where RSS 1.0 items belong beside it';
+    rewrites.push(`${gathered.moved} <item> element${gathered.moved === 1 ? ' stood' : 's stood'} ${where}; read as the feed's items`);
+  }
+  scanned.rewrites = rewrites;
   const shortcut = ctx.shortcut ?? 'items';
   if (shortcut === 'items' && scanned.fast) {
     try {
@@ -1107,7 +1165,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
 }
 
 /** parseXmlFeed of a scanned document, with the shortcut given (see XmlParseContext). */
-async function readXmlFeed(scanned: ReturnType<typeof scanFeedText>, ctx: XmlParseContext, shortcut: NonNullable<XmlParseContext['shortcut']>): Promise<ParsedFeed> {
+async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, shortcut: NonNullable<XmlParseContext['shortcut']>): Promise<ParsedFeed> {
   const timeLimitMs = ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const warnings: string[] = [];
   const { scan: firstScan, text, boundWarning, fast } = scanned;
@@ -1116,7 +1174,7 @@ async function readXmlFeed(scanned: ReturnType<typeof scanFeedText>, ctx: XmlPar
   // One broken construct can trip the scanner many times over: each message once, with how often it came. The
   // positions in a rewritten document are not the input's: its warning says where, the scan's only what.
   if (boundWarning !== null) warnings.push(boundWarning);
-  if (scanned.rootWarning !== null) warnings.push(scanned.rootWarning);
+  warnings.push(...scanned.rewrites);
   warnings.push(...wellFormednessWarnings(firstScan, { withPositions: boundWarning === null }));
 
   const rootLocal = rootName.replace(/^.*:/, '');
