@@ -850,11 +850,21 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       reject(failure);
     };
 
+    /** The response being read, once its head has arrived. */
+    let answer: http.IncomingMessage | null = null;
+
     const remaining = Math.max(1, deadline - Date.now());
-    const totalTimer = setTimeout(
-      () => fail(new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)),
-      remaining,
-    );
+    const totalTimer = setTimeout(() => {
+      // Once the head is in, the server did answer: the timeout carries its status, as the other failures after the
+      // head (too large, undecodable) do, so the check's record and `sources` show a 200 that stalled for what it is.
+      // Only a 2xx body is read (any other status resolves at its head), so the status is never a 410 or a 429.
+      const status = answer?.statusCode ?? null;
+      fail(
+        status === null
+          ? new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)
+          : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms`, status),
+      );
+    }, remaining);
 
     request.on('socket', (socket: net.Socket) => {
       if (socket.connecting) {
@@ -867,8 +877,6 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       }
     });
 
-    /** The response being read, once its head has arrived. */
-    let answer: http.IncomingMessage | null = null;
     /** The server sent bytes after the end its Content-Length declared (see the error handler). */
     let overran = false;
     request.on('error', (error: NodeJS.ErrnoException) => {

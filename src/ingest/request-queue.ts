@@ -226,8 +226,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 const result = await fetcher(url, options);
                 // The answer came from where the fetcher ended up, after any redirects of its own.
                 if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
-                if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
-                else if (!result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
+                // the code first, as the throttle reads it: a body that stalled after its head (a timeout with a status)
+                // cost a whole timeout all the same
+                if (result.status === 'failed' && !result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
+                else if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
                 return result;
               },
               0,
