@@ -245,6 +245,42 @@ function refuseReadOnly(file: string, stats: Stats, what: string): void {
 }
 
 /**
+ * Writes `text` to a new file beside the pipeline file read, with its mode (and owner, when that is allowed), and
+ * returns its path: next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as
+ * TypeScript; a name of its own, so it is a module no earlier load has cached. The caller removes it.
+ */
+function writeTemporaryCopy(file: string, read: ReadFile, text: string, what: string): string {
+  const { real, stats } = read;
+  const temporary = path.join(path.dirname(real), `.${path.basename(real, path.extname(real))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(real) || '.ts'}`);
+  try {
+    // created with the file's mode, so a file holding feed logins is never readable by others, even for a moment
+    writeFileSync(temporary, text, { flag: 'wx', mode: stats.mode & 0o777 });
+    chmodSync(temporary, stats.mode & 0o7777);
+    if (process.getuid?.() === 0) chownSync(temporary, stats.uid, stats.gid);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new PipelineEditError(`cannot write ${file} (${errorCode(error)}), so ${what}`);
+  }
+  return temporary;
+}
+
+/**
+ * The pipeline the file read defines: its text as read, not the file as it may be by now, loaded from a copy
+ * (writeTemporaryCopy). For an edit that decides what to change from the pipeline (which ids are taken), under the
+ * lock, where the file read is the one that counts. Throws PipelineEditError when it does not load.
+ */
+async function loadRead(file: string, read: ReadFile, what: string): Promise<Pipeline> {
+  const temporary = writeTemporaryCopy(file, read, read.text, what);
+  try {
+    return (await loadPipeline(temporary)).pipeline;
+  } catch (error) {
+    throw new PipelineEditError(`${file} does not load, so ${what}: ${(error as Error).message.replaceAll(temporary, file)}`);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
  * Replaces the file read with `edited` once the edited definition loads and validates and `check` finds what the
  * edit was for in it (a message when it does not); by rename, keeping the file's mode (and owner, when that is
  * allowed), so a failure leaves the file as it was. False, with the file left as it was, when the file no longer says
@@ -253,19 +289,13 @@ function refuseReadOnly(file: string, stats: Stats, what: string): void {
  */
 async function replaceVerified(file: string, read: ReadFile, edited: string, what: string, check: (pipeline: Pipeline) => string | null): Promise<boolean> {
   const { real, stats } = read;
-  // Next to the file, so its relative imports resolve as the file's own do; a .ts name, so it loads as TypeScript.
-  const temporary = path.join(path.dirname(real), `.${path.basename(real, path.extname(real))}.pausewatch-edit-${randomBytes(4).toString('hex')}${path.extname(real) || '.ts'}`);
   refuseReadOnly(file, stats, what);
   try {
     accessSync(real, constants.W_OK);
-    // created with the file's mode, so a file holding feed logins is never readable by others, even for a moment
-    writeFileSync(temporary, edited, { flag: 'wx', mode: stats.mode & 0o777 });
-    chmodSync(temporary, stats.mode & 0o7777);
-    if (process.getuid?.() === 0) chownSync(temporary, stats.uid, stats.gid);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new PipelineEditError(`cannot write ${file} (${errorCode(error)}), so ${what}`);
   }
+  const temporary = writeTemporaryCopy(file, read, edited, what);
   try {
     let loaded;
     try {
@@ -288,17 +318,24 @@ async function replaceVerified(file: string, read: ReadFile, edited: string, wha
 const EDIT_ATTEMPTS = 3;
 
 /**
- * Edits the pipeline in `file`: under its lock (withEditLock), reads it, makes `edit` of its text (null: nothing to
- * change) and replaces it (replaceVerified).
+ * An edit of a pipeline file's text: the text edited, or null when there is nothing to change. `current` loads the
+ * pipeline the text defines (loadRead), for an edit that decides what to change from it.
  */
-async function editPipelineFile(file: string, what: string, edit: (text: string) => string | null, check: (pipeline: Pipeline) => string | null, options: PipelineEditOptions): Promise<void> {
+type TextEdit = (text: string, current: () => Promise<Pipeline>) => string | null | Promise<string | null>;
+
+/**
+ * Edits the pipeline in `file`: under its lock (withEditLock), reads it, makes `edit` of its text (null: nothing to
+ * change) and replaces it (replaceVerified). When the file changed while the edit was verified, it is read again and
+ * the edit made again from what it says now.
+ */
+async function editPipelineFile(file: string, what: string, edit: TextEdit, check: (pipeline: Pipeline) => string | null, options: PipelineEditOptions): Promise<void> {
   const real = realPathForEdit(file, what);
   // before the lock, so a read-only file in a read-only folder is refused as read-only, not as a lock it cannot make
   refuseReadOnly(file, readForEdit(file, real, what).stats, what);
   await withEditLock(file, real, what, options.lockWaitMs ?? LOCK_WAIT_MS, async () => {
     for (let attempt = 1; ; attempt++) {
       const read = readForEdit(file, real, what);
-      const edited = edit(read.text);
+      const edited = await edit(read.text, () => loadRead(file, read, what));
       if (edited === null || (await replaceVerified(file, read, edited, what, check))) return;
       if (attempt === EDIT_ATTEMPTS) throw new PipelineEditError(`${file} kept changing while it was being edited, so ${what}; try again once it is saved`);
     }
@@ -451,15 +488,37 @@ function lockHeldMessage(file: string, lock: string, what: string, waitMs: numbe
   );
 }
 
-/** Adds `entries` to the sources of the pipeline in `file` (see editPipelineFile). */
-export async function addSourcesToPipelineFile(file: string, entries: readonly { id: string; code: string }[], options: PipelineEditOptions = {}): Promise<void> {
+/** A source entry to add to a pipeline file: its id, and its code (an object literal, without a trailing comma). */
+export interface SourceEntryCode {
+  id: string;
+  code: string;
+}
+
+/**
+ * The entries to add to a pipeline file: the entries, or how to choose them from the pipeline as the file defines it
+ * when the edit is made, under its lock (which ids are taken, which feeds it has): another pausewatch may have added
+ * sources since the caller read the file. Chosen again when the edit is made again (the file changed under it).
+ */
+export type SourcesToAdd = readonly SourceEntryCode[] | ((current: Pipeline) => readonly SourceEntryCode[]);
+
+/**
+ * Adds entries to the sources of the pipeline in `file` (see editPipelineFile); returns the entries added: those
+ * `entries` chose from the file as it was edited, none (and the file unchanged) when it chose none.
+ */
+export async function addSourcesToPipelineFile(file: string, entries: SourcesToAdd, options: PipelineEditOptions = {}): Promise<SourceEntryCode[]> {
   const what = 'the feeds were not added to it';
-  const edit = (text: string) => withSourcesAdded(text, entries.map((entry) => entry.code), file);
+  // the entries of the edit of the file as last read (the file read under the lock is the one that counts)
+  let chosen: SourceEntryCode[] = [];
+  const edit = async (text: string, current: () => Promise<Pipeline>) => {
+    chosen = [...(typeof entries === 'function' ? entries(await current()) : entries)];
+    return chosen.length === 0 ? null : withSourcesAdded(text, chosen.map((entry) => entry.code), file);
+  };
   await editPipelineFile(file, what, edit, (pipeline) => {
     const ids = new Set(pipeline.sources.map((source) => source.id));
-    const missing = entries.filter((entry) => !ids.has(entry.id));
+    const missing = chosen.filter((entry) => !ids.has(entry.id));
     return missing.length > 0 ? `${missing.map((e) => JSON.stringify(e.id)).join(', ')} missing` : null;
   }, options);
+  return chosen;
 }
 
 /** A feed source whose URL is to change: its id, the URL the file has, and the new one. */

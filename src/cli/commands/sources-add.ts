@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
-import type { LoadedPipeline } from '../../config/index.ts';
+import type { LoadedPipeline, Pipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
 import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
@@ -71,23 +71,61 @@ interface KnownFeed {
   movedTo: string | null;
 }
 
-/** A feed that moved permanently while the pipeline file still has its old URL, as a run stored it (pendingMoves). */
-type StoredMove = { sourceId: string; movedTo: string };
+/**
+ * A feed that moved permanently while the pipeline file still has its old URL (`from`), as a run stored it
+ * (pendingMoves).
+ */
+type StoredMove = { sourceId: string; from: string; movedTo: string };
 
 /**
  * The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised; and by
  * the URL each moved to (`moves`), which runs read: the file names the old one until `sources update-moved`. A URL in
- * the file counts before a move to it.
+ * the file counts before a move to it. A move counts while the file still has its source at the old URL (the file may
+ * have changed since the moves were read: `sources update-moved`, a source removed).
  */
-function pipelineFeeds(loaded: LoadedPipeline | null, moves: readonly StoredMove[]): Map<string, KnownFeed> {
+function pipelineFeeds(sources: Pipeline['sources'], moves: readonly StoredMove[]): Map<string, KnownFeed> {
   const byKey = new Map<string, KnownFeed>();
-  for (const source of loaded?.pipeline.sources ?? []) {
+  for (const source of sources) {
     if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), { sourceId: source.id, movedTo: null });
   }
   for (const move of moves) {
-    if (!byKey.has(knownFeedKey(move.movedTo))) byKey.set(knownFeedKey(move.movedTo), move);
+    const stillThere = sources.some((source) => source.id === move.sourceId && source.kind === 'feed' && source.url === move.from);
+    if (stillThere && !byKey.has(knownFeedKey(move.movedTo))) byKey.set(knownFeedKey(move.movedTo), { sourceId: move.sourceId, movedTo: move.movedTo });
   }
   return byKey;
+}
+
+/** What `sources add` makes of the feeds found, given the pipeline's sources: which it has already, and the rest's entries. */
+interface AddPlan {
+  /** For each feed found, the source of the pipeline that is that feed, else null. */
+  existing: (KnownFeed | null)[];
+  /** For each feed found, an entry with an id no source of the pipeline has. */
+  entries: FeedSourceEntry[];
+  /** The entries of the feeds the pipeline does not have: what is to be added. */
+  fresh: FeedSourceEntry[];
+}
+
+/**
+ * The plan for the feeds found (`result`) and a pipeline with `sources`. Made from the pipeline loaded when the command
+ * started, and made again from the file under its edit lock when the entries are added to it: another `sources add`
+ * may have added a source meanwhile (`xargs -P4`), whose id must not be taken again, or this very feed.
+ */
+function addPlan(result: DiscoveryResult, pageUrl: string, sources: Pipeline['sources'], moves: readonly StoredMove[]): AddPlan {
+  const known = pipelineFeeds(sources, moves);
+  // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
+  // so does a URL merged into the feed shown, or one that redirected to it for good, or where a redirect of any kind
+  // led (a link to /latest.xml that answers 302 to the feed the pipeline reads): the pipeline may list the feed
+  // under that one
+  const existing = result.feeds.map(
+    (feed, index) =>
+      [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? []), ...(result.answeredFrom[index] ?? [])]
+        .map((url) => known.get(knownFeedKey(url)))
+        .find(Boolean) ??
+      (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
+      null,
+  );
+  const entries = sourceEntries(result.feeds, pageUrl, sources.map((source) => source.id));
+  return { existing, entries, fresh: entries.filter((_entry, index) => !existing[index]) };
 }
 
 /**
@@ -126,16 +164,29 @@ function entryCode(entry: FeedSourceEntry): string {
 }
 
 /**
- * Adds the fresh entries to the pipeline file, unless --dry-run; what was done, for the report. Never throws for a
- * file it cannot edit: the entries are then printed to paste, with the reason.
+ * Adds the fresh entries to the pipeline file, unless --dry-run; what was done, for the report, with the plan it was
+ * done by. The plan `started` (from the pipeline loaded when the command started) is made again (`replan`) from the
+ * file as it is under its edit lock, so ids are chosen, and feeds found already there, from the file as edited. Never
+ * throws for a file it cannot edit: the entries are then printed to paste, with the reason.
  */
-async function addToPipeline(entries: readonly FeedSourceEntry[], loaded: LoadedPipeline | null, dryRun: boolean): Promise<{ addedTo: string | null; error: string | null }> {
-  if (dryRun || entries.length === 0 || !loaded) return { addedTo: null, error: null };
+async function addToPipeline(
+  started: AddPlan,
+  replan: (sources: Pipeline['sources']) => AddPlan,
+  loaded: LoadedPipeline | null,
+  dryRun: boolean,
+): Promise<{ plan: AddPlan; addedTo: string | null; error: string | null }> {
+  if (dryRun || started.fresh.length === 0 || !loaded) return { plan: started, addedTo: null, error: null };
+  // the plan of the file as last read under the lock, once there is one: its entries are the ones to paste on a failure
+  let plan = started;
   try {
-    await addSourcesToPipelineFile(loaded.file, entries.map((entry) => ({ id: entry.id, code: entryCode(entry) })));
-    return { addedTo: loaded.file, error: null };
+    const added = await addSourcesToPipelineFile(loaded.file, (current) => {
+      plan = replan(current.sources);
+      return plan.fresh.map((entry) => ({ id: entry.id, code: entryCode(entry) }));
+    });
+    // none when every feed found was added meanwhile (by another sources add)
+    return { plan, addedTo: added.length > 0 ? loaded.file : null, error: null };
   } catch (error) {
-    if (error instanceof PipelineEditError) return { addedTo: null, error: error.message };
+    if (error instanceof PipelineEditError) return { plan, addedTo: null, error: error.message };
     throw error;
   }
 }
@@ -316,23 +367,12 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       } finally {
         status.finish();
       }
-      const known = pipelineFeeds(loaded, moves);
-      // the URL typed counts too: it may be the pipeline's old address of a feed that has moved since
-      // so does a URL merged into the feed shown, or one that redirected to it for good, or where a redirect of any kind
-      // led (a link to /latest.xml that answers 302 to the feed the pipeline reads): the pipeline may list the feed
-      // under that one
-      const existing = result.feeds.map(
-        (feed, index) =>
-          [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? []), ...(result.answeredFrom[index] ?? [])]
-            .map((url) => known.get(knownFeedKey(url)))
-            .find(Boolean) ??
-          (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
-          null,
-      );
+      // Ids and the feeds the pipeline has are decided again from the file under its edit lock (addToPipeline): the
+      // file may have changed during the search, another sources add having added a feed of the same host, say.
+      const replan = (sources: Pipeline['sources']) => addPlan(result, pageUrl, sources, moves);
+      const added = await addToPipeline(replan(loaded?.pipeline.sources ?? []), replan, loaded, local.dryRun ?? false);
+      const { existing, entries, fresh } = added.plan;
       const existingSourceIds = existing.map((match) => match?.sourceId ?? null);
-      const entries = sourceEntries(result.feeds, pageUrl, loaded?.pipeline.sources.map((source) => source.id));
-      const fresh = entries.filter((_entry, index) => !existingSourceIds[index]);
-      const added = await addToPipeline(fresh, loaded, local.dryRun ?? false);
       const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
         notes.push(
