@@ -511,6 +511,35 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
   return copied === 0 ? html : out + html.slice(copied);
 }
 
+/** A start or end tag of inline XML markup, or a comment or CDATA section, whose `<` and `>` are no tags. */
+const INLINE_XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)[A-Za-z_][\w:.-]*((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const XML_BASE_ATTRIBUTE = /\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/**
+ * Inline XML markup (an Atom type="xhtml" construct) with the `xml:base` of its own elements applied: the URLs of
+ * each start tag resolved against its element's base (its own `xml:base`, resolved against its parent's, up to
+ * `base`, the construct's), and the `xml:base` attributes removed, which HTML does not read. The markup as it is
+ * when none of its elements carries one: resolveHtmlUrls then resolves it all against `base`.
+ */
+export function withInlineXmlBases(markup: string, base: string | null): string {
+  if (!markup.includes('xml:base')) return markup;
+  const bases: (string | null)[] = [base];
+  return markup.replace(INLINE_XML_TOKEN, (token, close: string | undefined, attributes: string | undefined, selfClosing: string | undefined) => {
+    if (close === undefined) return token; // a comment or CDATA section
+    if (close === '/') {
+      if (bases.length > 1) bases.pop();
+      return token;
+    }
+    const parent = bases[bases.length - 1] ?? null;
+    const declared = XML_BASE_ATTRIBUTE.exec(attributes ?? '');
+    const own = declared ? (resolveUrl(decodeAttributeEntities(declared[1] ?? declared[2] ?? ''), parent) ?? parent) : parent;
+    if (selfClosing !== '/') bases.push(own);
+    if (!declared) return own && own !== base ? resolveTagUrls(token, own) : token;
+    const tag = token.replace(declared[0], '');
+    return own ? resolveTagUrls(tag, own) : tag;
+  });
+}
+
 /** The start tag with the URLs of its URL_ATTRIBUTES resolved against `base`; the tag itself when none changes. */
 function resolveTagUrls(tag: string, base: string): string {
   let out = '';

@@ -32,6 +32,7 @@ import {
   repairDecodedText,
   resolveHtmlUrls,
   resolveUrl,
+  withInlineXmlBases,
 } from './normalise.ts';
 
 /** A node as xml2js builds it: a string for a bare text element, else an object with `_` text and `$` attributes. */
@@ -223,7 +224,7 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
     // inline markup: take it verbatim from the document (xml2js loses the order of mixed content)
     const inner = reader.innerOf(ref);
     if (inner !== null) {
-      value = cleanInlineXhtml(inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => escapeHtml(cdata)));
+      value = cleanInlineXhtml(withInlineXmlBases(inner, base).replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => escapeHtml(cdata)));
       value = unprefixForeignMarkup(value, reader.prefixes);
       if (type === 'xhtml') value = unwrapXhtmlDiv(value);
     }

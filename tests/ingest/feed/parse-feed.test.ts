@@ -53,6 +53,19 @@ describe('parseFeed: formats', () => {
     });
   });
 
+  it('resolves the links of inline XHTML content against the xml:base of the element they are in, not only the content\'s', async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://e.example/blog/"><title>A</title><id>f</id>
+<entry><id>urn:1</id><title>E</title><content type="xhtml" xml:base="posts/"><div xmlns="http://www.w3.org/1999/xhtml">` +
+      `<p><a href="one">1</a></p><div xml:base="/other/"><a href="two?a=1&amp;b=2">2</a><img src="i.png"/><p xml:base="deeper/"><a href="three">3</a></p></div>` +
+      `<a href="four">4</a><!-- <div xml:base="/x/"> --><a href="five">5</a></div></content></entry></feed>`;
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' });
+    expect(feed.items[0]!.content).toBe(
+      '<p><a href="https://e.example/blog/posts/one">1</a></p><div><a href="https://e.example/other/two?a=1&amp;b=2">2</a>' +
+        '<img src="https://e.example/other/i.png"/><p><a href="https://e.example/other/deeper/three">3</a></p></div>' +
+        '<a href="https://e.example/blog/posts/four">4</a><!-- <div xml:base="/x/"> --><a href="https://e.example/blog/posts/five">5</a>',
+    );
+  });
+
   /** An Atom feed with `feedInner` among its own elements and one entry per [id, inner markup], parsed. */
   const atomFeed = (feedInner: string, entries: [string, string][]) =>
     parseFeed(
