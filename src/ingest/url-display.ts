@@ -48,3 +48,19 @@ export function withCredentialsOf(url: string, from: string | null): string {
     return url;
   }
 }
+
+/**
+ * A feed URL as its request goes out: without a fragment (never sent) or an empty query. The URL parser already
+ * lowercases the scheme and host, drops a default port and resolves dot segments. Sources whose URLs differ only so
+ * are one feed, fetched once. A trailing slash is kept: servers may answer `/feed` and `/feed/` differently.
+ */
+export function requestAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    if (parsed.search === '') parsed.search = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}

@@ -19,7 +19,7 @@ import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
-import { urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
@@ -129,22 +129,6 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
     url: row.url, canonicalUrl: row.canonical_url, title: row.title, byline: row.byline, publishedAt: row.published_at,
     modifiedAt: row.modified_at, lang: row.lang, siteName: row.site_name, image: row.image, text: row.text, partial: row.partial === 1,
   };
-}
-
-/**
- * A feed URL as its request goes out: without a fragment (never sent) or an empty query. The URL parser already
- * lowercases the scheme and host, drops a default port and resolves dot segments. Sources whose URLs differ only so
- * are one feed, fetched once. A trailing slash is kept: servers may answer `/feed` and `/feed/` differently.
- */
-export function requestAddress(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    if (parsed.search === '') parsed.search = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
 }
 
 /** The source's server answered with Retry-After, and that time has not come. */

@@ -152,17 +152,27 @@ export async function originalArticleId(db: Kysely<Database>, id: number): Promi
   }
 }
 
-/** Publication times of a source's newest articles, to estimate how often it publishes. */
+/**
+ * Publication times of a source's newest articles, to estimate how often it publishes. Only those stored since the
+ * pipeline file last gave the source another address (sources.location_changed_at): the ones before came from
+ * another feed. None stored since then gives [], which schedules as a feed with no dated items.
+ */
 export async function recentPublicationTimes(db: Kysely<Database>, pipelineId: string, sourceId: string, limit: number): Promise<(string | null)[]> {
-  const rows = await db
+  const source = await db
+    .selectFrom('sources')
+    .select('location_changed_at')
+    .where('pipeline_id', '=', pipelineId)
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
+  const since = source?.location_changed_at ?? null;
+  let query = db
     .selectFrom('articles')
     .select('published_at')
     .where('pipeline_id', '=', pipelineId)
     .where('source_id', '=', sourceId)
-    .where('published_at', 'is not', null)
-    .orderBy('published_at', 'desc')
-    .limit(limit)
-    .execute();
+    .where('published_at', 'is not', null);
+  if (since !== null) query = query.where('fetched_at', '>=', since);
+  const rows = await query.orderBy('published_at', 'desc').limit(limit).execute();
   return rows.map((r) => r.published_at);
 }
 

@@ -49,6 +49,12 @@ export interface SourcesTable {
   last_warning_count: Generated<number>;
   /** When the feed was read with those warnings. */
   last_warnings_at: string | null;
+  /**
+   * When the pipeline file last gave the source another address (URL, login or glob; a permanent move it took up is
+   * not one): only articles stored since then tell how often the feed now read publishes. Null when no change is
+   * recorded (a source never changed, or changed before this column existed): all its articles count.
+   */
+  location_changed_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
-import { withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { loginDigest, loginOf, sameLogin } from './login-digest.ts';
 import type { Database, SourceRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
@@ -49,6 +49,11 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
       continue;
     }
     const moved = existing.location !== location || loginChanged;
+    // The file taking up the address a permanent redirect moved the feed to (`sources update-moved`) names the same
+    // feed, as does a spelling of its URL the run fetches as the same address: its articles still tell how often it
+    // publishes. Any other new address, or login, may be another feed, whose rate only articles stored from now on tell.
+    const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
+    const anotherFeed = !tookUpMove && (loginChanged || existing.kind !== spec.kind || !sameAddress(location, existing.location));
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
         .updateTable('sources')
@@ -57,6 +62,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           name: spec.name,
           location,
           ...(loginChanged ? { login_digest: digest } : {}),
+          ...(anotherFeed ? { location_changed_at: now } : {}),
           updated_at: now,
           // A new address is a new server: its validators, redirects, <ttl> and error history do not carry over.
           ...(moved
@@ -71,6 +77,11 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
         .execute();
     }
   }
+}
+
+/** Whether two stored locations are one address to fetch (requestAddress): a glob only as written. */
+function sameAddress(a: string, b: string): boolean {
+  return a === b || requestAddress(a) === requestAddress(b);
 }
 
 export function listSources(db: Kysely<Database>, pipelineId: string): Promise<SourceRow[]> {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
-import { withCredentialsOf } from '../../ingest/url-display.ts';
-import { requestAddress } from '../../run/run-pipeline.ts';
+import { requestAddress, withCredentialsOf } from '../../ingest/url-display.ts';
 import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';

@@ -21,6 +21,7 @@ import * as articleCopiesIndex from './019-article-copies-index.ts';
 import * as sourceUrlsWithoutLogins from './020-source-urls-without-logins.ts';
 import * as itemKeysWithoutLogins from './021-item-keys-without-logins.ts';
 import * as itemKeysWithSummaries from './022-item-keys-with-summaries.ts';
+import * as sourceLocationChangedAt from './023-source-location-changed-at.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -57,6 +58,7 @@ const migrations: Record<string, MigrationModule> = {
   '020-source-urls-without-logins': sourceUrlsWithoutLogins,
   '021-item-keys-without-logins': itemKeysWithoutLogins,
   '022-item-keys-with-summaries': itemKeysWithSummaries,
+  '023-source-location-changed-at': sourceLocationChangedAt,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
