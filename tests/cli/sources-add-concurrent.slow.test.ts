@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import type http from 'node:http';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
-import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { localFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
  * `pausewatch sources add` run several times at once on one pipeline file, as `xargs -P4 pausewatch sources add` and
@@ -16,7 +14,6 @@ import { localFetch, pipelineDefinition, tempProject, type TempProject } from '.
  */
 
 const RUNS = 8;
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
 
 const feed = (title: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
   res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(title, [{ guid: title, title: 'Labs weigh a pause', link: 'https://outlet.example/a' }]));
@@ -43,19 +40,6 @@ function heldPages(): Record<string, (req: http.IncomingMessage, res: http.Serve
   return routes;
 }
 
-/** The real command in a process of its own: its exit code and what it printed. */
-function sourcesAdd(project: TempProject, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'sources', 'add', url, '--pipeline', project.pipelineFile, '--database', project.database.target], { cwd: project.root, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 let project: TempProject | undefined;
 afterEach(async () => {
   await project?.remove();
@@ -68,7 +52,7 @@ describe('sources add run several times at once on one pipeline file', () => {
     project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], fetch: localFetch }));
     const made = project;
 
-    const runs = await Promise.all(Array.from({ length: RUNS }, (_, i) => sourcesAdd(made, `${made.server.url}/outlet-${i}/`)));
+    const runs = await Promise.all(Array.from({ length: RUNS }, (_, i) => sourcesAddProcess(made, `${made.server.url}/outlet-${i}/`)));
 
     for (const run of runs) {
       expect(run).toMatchObject({ code: 0, stderr: '' });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type http from 'node:http';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +8,7 @@ import { loadPipeline } from '../../src/config/index.ts';
 import { addSourcesToPipelineFile } from '../../src/config/pipeline-file.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
-import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { localFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
  * `sources add` chooses a new source's id, and whether the pipeline has a feed already, from the pipeline file as it
@@ -18,7 +17,6 @@ import { localFetch, pipelineDefinition, tempProject, type TempProject } from '.
  * And an edit that finds the file saved underneath it (an editor takes no lock) is made again from the file as saved.
  */
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
 
 const feed = (title: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
   res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(title, [{ guid: title, title: 'Labs weigh a pause', link: 'https://outlet.example/a' }]));
@@ -46,19 +44,6 @@ function heldPages(pages: Record<string, string>, expected: number): Record<stri
   return routes;
 }
 
-/** The real command in a process of its own: its exit code and what it printed. */
-function sourcesAdd(project: TempProject, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'sources', 'add', url, '--pipeline', project.pipelineFile, '--database', project.database.target], { cwd: project.root, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** The entries a run says it added: [id, url] of each line after "Added to …:". */
 function addedEntries(stdout: string): [string, string][] {
   const [, after = ''] = stdout.split(/\nAdded to [^\n]*:\n/);
@@ -84,7 +69,7 @@ describe('sources add run twice at once on one pipeline file', () => {
     project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: localFetch }));
     const made = project;
 
-    const runs = await Promise.all([sourcesAdd(made, `${made.server.url}/one/`), sourcesAdd(made, `${made.server.url}/two/`)]);
+    const runs = await Promise.all([sourcesAddProcess(made, `${made.server.url}/one/`), sourcesAddProcess(made, `${made.server.url}/two/`)]);
 
     for (const run of runs) {
       expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -105,7 +90,7 @@ describe('sources add run twice at once on one pipeline file', () => {
     project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: localFetch }));
     const made = project;
 
-    const runs = await Promise.all([sourcesAdd(made, `${made.server.url}/same/`), sourcesAdd(made, `${made.server.url}/same/`)]);
+    const runs = await Promise.all([sourcesAddProcess(made, `${made.server.url}/same/`), sourcesAddProcess(made, `${made.server.url}/same/`)]);
 
     for (const run of runs) expect(run).toMatchObject({ code: 0, stderr: '' });
     const [adder, finder] = runs[0]!.stdout.includes('\nAdded to ') ? runs : [runs[1]!, runs[0]!];

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,4 +108,19 @@ export function pipelineDefinition({ id, name, sources, fetch }: { id: string; n
     fetch,
     alerts: { channels: [] },
   };
+}
+
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+
+/** `sources add <url>` of the project, run for real in a process of its own: its exit code and what it printed. */
+export function sourcesAddProcess(project: TempProject, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'sources', 'add', url, '--pipeline', project.pipelineFile, '--database', project.database.target], { cwd: project.root, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

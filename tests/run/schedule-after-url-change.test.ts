@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import type { LoadedPipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /**
@@ -45,24 +43,8 @@ function rss(body: string, etag: string) {
 }
 
 describe.each(dialects)('the schedule of a source whose URL changed, on $name', ({ fresh }) => {
-  /** Pipeline `moved` with source `k` at `url`, in a fresh project folder and database. */
-  async function project(url: string): Promise<{ store: Store; loaded: LoadedPipeline }> {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-url-change-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await fresh();
-    cleanups.push(() => database.drop());
-    const store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const pipeline = definePipeline({
-      id: 'url-change',
-      name: 'url-change',
-      sources: [{ id: 'k', kind: 'feed', name: 'K', url }],
-      topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
-      fetch: { allowPrivateAddresses: true, perHostConcurrency: 1, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-      alerts: { channels: [] },
-    });
-    return { store, loaded: { file: path.join(root, 'p.ts'), rootDir: root, pipeline } };
-  }
+  /** A pipeline with source `k` at `url`, in a fresh project folder and database. */
+  const project = (url: string) => feedRunProject(cleanups, 'url-change', [{ id: 'k', kind: 'feed', name: 'K', url }], { database: fresh });
 
   /** The same pipeline with source `k` at another URL, as after the user edits the pipeline file. */
   function withUrl(loaded: LoadedPipeline, url: string): LoadedPipeline {

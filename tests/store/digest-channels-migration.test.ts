@@ -1,20 +1,7 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
-
-/** A database as a release with migrations up to `last` left it. */
-async function databaseAt(dialect: 'sqlite' | 'postgres', target: string, last: string): Promise<Kysely<any>> {
-  const db = new Kysely<any>({
-    dialect: dialect === 'sqlite' ? new SqliteDialect({ database: new SQLite(target) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 1 }) }),
-  });
-  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateTo(last);
-  if (error) throw error;
-  return db;
-}
+import { databaseAt } from '../helpers/migrated-database.ts';
 
 describe.each(dialects)('upgrading a $name database to digest channels', ({ name, fresh }) => {
   let database: TestDatabase | undefined;

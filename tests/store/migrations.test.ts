@@ -1,25 +1,14 @@
 import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emailChannel } from '../../src/alert/channels/email.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, freshSqlite, type TestDatabase } from '../helpers/databases.ts';
+import { databaseAt } from '../helpers/migrated-database.ts';
 
 const at = '2026-06-05T10:00:00.000Z';
-
-/** A database as a release with migrations up to `last` left it. */
-async function databaseAt(dialect: 'sqlite' | 'postgres', target: string, last: string): Promise<Kysely<any>> {
-  const db = new Kysely<any>({
-    dialect: dialect === 'sqlite' ? new SqliteDialect({ database: new SQLite(target) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 1 }) }),
-  });
-  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateTo(last);
-  if (error) throw error;
-  return db;
-}
 
 // ids are left to the database (1, 2, 3 in a fresh one), as the application leaves them
 const article = (id: number, pipelineId: string, itemKey: string) => ({

@@ -1,12 +1,9 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/model/index.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { databaseAt } from '../helpers/migrated-database.ts';
 
 const at = '2026-06-05T10:00:00.000Z';
 
@@ -26,16 +23,6 @@ const article = (itemKey: string) => ({
   pipeline_id: 'p', source_id: 'seeds', item_key: itemKey, url: `https://x/${itemKey}`, canonical_url: `https://x/${itemKey}`,
   fetched_at: at, text: 'Body.', word_count: 1, content_hash: `h-${itemKey}`, near_signature: '', topic_signature: '', updated_at: at,
 });
-
-/** A database as a release with migrations up to `last` left it. */
-async function databaseAt(dialect: 'sqlite' | 'postgres', target: string, last: string): Promise<Kysely<any>> {
-  const db = new Kysely<any>({
-    dialect: dialect === 'sqlite' ? new SqliteDialect({ database: new SQLite(target) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 1 }) }),
-  });
-  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateTo(last);
-  if (error) throw error;
-  return db;
-}
 
 describe.each(dialects)('stance scores on $name', ({ name, fresh }) => {
   let database: TestDatabase | undefined;

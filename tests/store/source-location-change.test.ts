@@ -1,12 +1,9 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextCheck } from '../../src/run/schedule.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { databaseAt } from '../helpers/migrated-database.ts';
 
 /**
  * A source whose address the pipeline file changes may now be another feed: the publishing rate a check without a
@@ -139,16 +136,6 @@ describe.each(dialects)('a source whose location changed, on $name', ({ fresh })
     expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toHaveLength(40);
   });
 });
-
-/** A database as a release with migrations up to `last` left it. */
-async function databaseAt(dialect: 'sqlite' | 'postgres', target: string, last: string): Promise<Kysely<any>> {
-  const db = new Kysely<any>({
-    dialect: dialect === 'sqlite' ? new SqliteDialect({ database: new SQLite(target) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 1 }) }),
-  });
-  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateTo(last);
-  if (error) throw error;
-  return db;
-}
 
 describe.each(dialects)('upgrading a $name database to sources that record a change of location', ({ name, fresh }) => {
   let database: TestDatabase | undefined;
