@@ -2,7 +2,8 @@
  * Feed autodiscovery: from an outlet's home page to the feeds it publishes.
  *   1. The page itself may be a feed (people paste feed URLs too).
  *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
- *      Autodiscovery convention), resolved against `<base href>` and the page URL; also `<link rel="feed">`, and a
+ *      Autodiscovery convention), resolved against `<base href>` and the page URL as a browser resolves them in the
+ *      page's encoding (a query's non-ASCII characters in it, see query-encoding.ts); also `<link rel="feed">`, and a
  *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
  *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need. Given a
@@ -19,6 +20,7 @@ import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions, FetchResult } from './fetch.ts';
 import { hostKeyOf, type Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
+import { resolveInDocumentEncoding } from './query-encoding.ts';
 import { urlForDisplay } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
@@ -105,8 +107,11 @@ export function sectionOf(pageUrl: string): string | null {
  * to write: it is parsed in time linear in its size however deep its markup nests (parsePage; a browser-exact parse
  * took 45 s for 40,000 unclosed `<div>`, a 200 KB page, and could not be stopped by discovery's time limit), and
  * walked without selector queries, which cost the tree's depth per element.
+ * @param encoding the encoding the page was decoded from (decodePage's): as in browsers, the non-ASCII characters of
+ * a link's query are percent-encoded in it (`?cat=Новости` in a windows-1251 page is `?cat=%CD%EE...`), or in UTF-8
+ * for a UTF-8 or UTF-16 page (resolveInDocumentEncoding)
  */
-export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
+export function discoverFeedLinks(html: string, pageUrl: string, encoding = 'utf-8'): FeedLink[] {
   const elements = descendants(parsePage(html).$.root()[0]!);
   // The first <base href> counts, as in browsers, which also ignore one that is not an http(s) URL (javascript:,
   // data:): relative links then resolve against the page, rather than not at all.
@@ -114,7 +119,7 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
   const baseHref = elements.find((element) => element.name === 'base' && element.attribs['href'] !== undefined)?.attribs['href'];
   if (baseHref !== undefined) {
     try {
-      const resolved = new URL(baseHref.trim(), pageUrl);
+      const resolved = resolveInDocumentEncoding(baseHref.trim(), pageUrl, encoding);
       if (resolved.protocol === 'http:' || resolved.protocol === 'https:') base = resolved.href;
     } catch {
       // an unusable <base> is ignored, as browsers do
@@ -135,7 +140,7 @@ export function discoverFeedLinks(html: string, pageUrl: string): FeedLink[] {
     if (type && !FEED_TYPES.has(type)) continue;
     let resolved: URL;
     try {
-      resolved = new URL(href.trim(), base);
+      resolved = resolveInDocumentEncoding(href.trim(), base, encoding);
     } catch {
       continue;
     }
@@ -591,9 +596,9 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     return report({ message: reason, code: 'not_a_page' });
   }
 
-  const { text: html } = decodePage(page.body, page.headers);
+  const { text: html, encoding } = decodePage(page.body, page.headers);
   tried.add(feedUrlKey(page.url));
-  const links = sameAddressGroups(discoverFeedLinks(html, page.url).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
+  const links = sameAddressGroups(discoverFeedLinks(html, page.url, encoding).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
     // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
     const reason = commentsFeedReason(link.url, link.title, 'link');
     if (reason) {
