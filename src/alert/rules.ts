@@ -30,6 +30,18 @@ export function shouldAlert(score: ScoreResult, covered: boolean, settings: Aler
 }
 
 /**
+ * Whether an edit of a stored article (a capture saved again) raises the alert it never raised: when it makes the
+ * article coverage to alert on (`dueNow`, shouldAlert on the article as edited) that was not before (`dueBefore`, on
+ * it as it was, by the same settings and clock). A copy edited into an original of its own raises one, as a new
+ * article would; a correction of an article that raised one (covered, before and after), an edit of one that stays
+ * off-topic, out of date or the backlog, and an edit of coverage that was due and raised none (no channel took alerts
+ * then) raise none. Alerts are one per article and channel: an article that raised one never raises another.
+ */
+export function shouldAlertOnEdit(dueBefore: boolean, dueNow: boolean): boolean {
+  return dueNow && !dueBefore;
+}
+
+/**
  * When coverage was published, in ms (NaN when unreadable). A date without a time may be any hour of that day: it is
  * taken at the day's end, so yesterday's item, hours old, is not dropped as 31 hours old at a run at 07:00.
  */

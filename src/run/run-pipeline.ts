@@ -14,7 +14,7 @@ import {
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
-import { shouldAlert, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
+import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
@@ -450,13 +450,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * Puts in `known` every article that appeared within the dedup window of `at` (published then, or undated and
      * first seen then), so an article of a backlog is compared with the coverage of its own days. Only spans not
      * loaded before are asked for: a run's articles cost one query per new stretch of dates they reach back to.
+     * `conn`: the transaction an article is being placed again in (see reviseCapture), else the database.
      */
-    async function loadAppearedAround(at: string): Promise<void> {
+    async function loadAppearedAround(at: string, conn: Kysely<Database> = db): Promise<void> {
       const atMs = Date.parse(at);
       if (Number.isNaN(atMs)) return;
       const reach = DEDUP_WINDOW_DAYS * 86_400_000;
       for (const [from, to] of uncoveredSpans(atMs - reach, atMs + reach, loadedSpans)) {
-        for (const row of await repo.dedupKeysAppearedBetween(db, pipeline.id, new Date(from).toISOString(), new Date(to).toISOString(), windowStart)) {
+        for (const row of await repo.dedupKeysAppearedBetween(conn, pipeline.id, new Date(from).toISOString(), new Date(to).toISOString(), windowStart)) {
           if (knownIds.has(row.id)) continue;
           const article = toKnown(row);
           known.push(article);
@@ -473,14 +474,20 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * answer is the original, at the root of any chain of copies. `self`, an article being re-read, is not its own
      * original, and neither are its copies (a page read on a retry has the URL of the copies found meanwhile).
      * Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see recheckCopiesOf).
-     * Afterwards `known` holds the window of `at`, for the story.
+     * Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see loadAppearedAround).
      */
-    async function originalOf(keys: DedupKeys, at: string, self: number | null, notCopiesOf: number | null = null): Promise<DuplicateMatch | null> {
-      await loadAppearedAround(at);
+    async function originalOf(
+      keys: DedupKeys,
+      at: string,
+      self: number | null,
+      notCopiesOf: number | null = null,
+      conn: Kysely<Database> = db,
+    ): Promise<DuplicateMatch | null> {
+      await loadAppearedAround(at, conn);
       for (const key of exactDuplicateKeys(keys)) {
-        const match = await repo.firstArticleWithKey(db, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf);
+        const match = await repo.firstArticleWithKey(conn, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf);
         if (!match) continue;
-        const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(db, match.duplicate_of);
+        const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(conn, match.duplicate_of);
         if (original !== self) return { articleId: original, reason: key.reason, similarity: 1 };
       }
       const isCandidate = (article: IndexedArticle) =>
@@ -488,7 +495,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const near = duplicates.find(keys, self, isCandidate);
       if (!near) return null;
       // the original may be outside the window, at the end of a chain the window shows only the start of
-      const original = await repo.originalArticleId(db, near.articleId);
+      const original = await repo.originalArticleId(conn, near.articleId);
       return original === self ? null : { ...near, articleId: original };
     }
 
@@ -685,7 +692,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const sameHead = publishedAt === existing.published_at && extracted.modifiedAt === existing.modified_at && extracted.byline === existing.byline;
           if (sameHead && title === existing.title && computeDedupKeys({ url: item.url, title, text: extracted.text }).contentHash === existing.content_hash) continue;
           revisions.push(async () => {
-            await reviseCapture(existing.id, title, extracted, publishedAt);
+            await reviseCapture(existing.id, title, extracted, publishedAt, source);
             report.articlesUpdated += 1;
           });
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
@@ -758,16 +765,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * placed as a new one is, keeping its story only when it is alone in it as an original (a story of its own): one
      * stored as a copy was in its story only as that copy. Otherwise one alone in its story, clustered by a snippet, is
      * placed again by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
-     * `notCopiesOf`: see originalOf.
+     * `notCopiesOf`: see originalOf. `conn`: the transaction it is placed again in, else the database.
      */
     async function placeAgain(
       article: ArticleRow,
       keys: DedupKeys,
       appearedAt: string,
-      { anew, notCopiesOf = null }: { anew: boolean; notCopiesOf?: number | null },
+      { anew, notCopiesOf = null, conn = db }: { anew: boolean; notCopiesOf?: number | null; conn?: Kysely<Database> },
     ): Promise<{ duplicate: DuplicateMatch | null; storyId: number | null }> {
-      const duplicate = await originalOf(keys, appearedAt, article.id, notCopiesOf);
-      if (duplicate) return { duplicate, storyId: (await repo.getArticle(db, duplicate.articleId))?.story_id ?? article.story_id };
+      const duplicate = await originalOf(keys, appearedAt, article.id, notCopiesOf, conn);
+      if (duplicate) return { duplicate, storyId: (await repo.getArticle(conn, duplicate.articleId))?.story_id ?? article.story_id };
       const others = known.filter((other) => other.id !== article.id);
       const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
       if (anew) return { duplicate, storyId: findStory(keys, appearedAt, others)?.storyId ?? (alone && article.duplicate_of === null ? article.story_id : null) };
@@ -792,25 +799,24 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Stores an article placed again (see placeAgain) in story `placed`, or in a new one of its own when null: `write`
-     * makes the article's changes, in the transaction that settles the labels lagging before and relabels the stories
-     * it left and joined after (restory); the run's caches of both then follow (forgetStories). Returns its story.
+     * Stores an article placed again (see placeAgain) in story `placed`, or in a new one of its own when null, in
+     * `trx`: `write` makes the article's changes, after the labels lagging are settled and before the stories it left
+     * and joined are relabelled (restory). Returns its story. The titles the run holds of both are forgotten now (a
+     * cache); the caller forgets their lag once `trx` has committed (forgetStories).
      */
     async function storePlacedAgain(
+      trx: Kysely<Database>,
       article: ArticleRow,
       placed: number | null,
       headline: string,
-      write: (trx: Kysely<Database>, storyId: number) => Promise<void>,
+      write: (storyId: number) => Promise<void>,
     ): Promise<number> {
-      const storyId = await db.transaction().execute(async (trx) => {
-        for (const story of new Set([article.story_id, placed])) await settleLabel(trx, story);
-        const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), article.fetched_at));
-        await write(trx, joined);
-        await restory(trx, article.story_id, joined, article.fetched_at, headline);
-        return joined;
-      });
-      forgetStories([article.story_id, storyId]);
-      return storyId;
+      for (const story of new Set([article.story_id, placed])) await settleLabel(trx, story);
+      const joined = placed ?? (await repo.createStory(trx, pipeline.id, storyLabel([headline]), article.fetched_at));
+      await write(joined);
+      await restory(trx, article.story_id, joined, article.fetched_at, headline);
+      for (const id of [article.story_id, joined]) if (id !== null) storyTitleCache.delete(id);
+      return joined;
     }
 
     /** Forgets what the run holds of stories whose titles or labels were written outside storeArticle. */
@@ -822,7 +828,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
     }
 
-    /** The in-memory view of an article placed again, once its writes have succeeded. */
+    /** The in-memory view of an article placed again, once its writes have succeeded (or are made, in a transaction that may yet roll back: see reviseCapture). */
     function knowAgain(id: number, changes: Partial<KnownArticle>): void {
       const index = known.findIndex((other) => other.id === id);
       if (index < 0) return;
@@ -831,47 +837,94 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * A capture saved again (see newItems): its article takes the new text, head and keys and is scored again, and
-     * dedup and story clustering decide again (see placeAgain), since the text may no longer copy the article it was
-     * stored as a copy of, or copy another now; then its own copies are read again (see recheckCopiesOf).
+     * Whether an article, as stored in `trx` and scored `score`, is coverage to alert on (see shouldAlert), judged as
+     * a new article is: covered when its text raised an alert (its own, its copies', or, as a copy, its original's
+     * group's); dated by its own date or, as a copy, its original's when earlier; undated, the backlog of its source
+     * when it was stored before any read of the source had succeeded.
      */
-    async function reviseCapture(id: number, title: string | null, extracted: ExtractedArticle, publishedAt: string | null): Promise<void> {
-      const article = await repo.getArticle(db, id);
-      if (!article) return;
-      const at = now().toISOString();
-      const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
-      const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true });
-      const headline = shownHeadline({ title, text: extracted.text, url: article.url });
-      const storyId = await storePlacedAgain(article, placed, headline, async (trx, joined) => {
-        await repo.updateArticle(trx, id, {
-          title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
-          word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0, published_at: publishedAt, modified_at: extracted.modifiedAt,
-          canonical_url: keys.canonicalUrl, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
-          duplicate_of: duplicate?.articleId ?? null, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: at,
-        });
-        await repo.replaceScore(trx, id, scorer.score({ title, text: extracted.text }), at);
-      });
-      knowAgain(id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? null });
-      await recheckCopiesOf(id);
+    async function alertDue(trx: Kysely<Database>, article: ArticleRow, score: ScoreResult): Promise<boolean> {
+      const originalId = article.duplicate_of === null ? article.id : await repo.originalArticleId(trx, article.duplicate_of);
+      const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (originalId !== article.id && (await repo.alertRaisedForGroup(trx, article.id)));
+      const coverageDate =
+        originalId === article.id ? article.published_at : earliestDate(article.published_at, (await repo.getArticle(trx, originalId))?.published_at ?? null);
+      const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, article.source_id, article.fetched_at));
+      return shouldAlert(score, covered, pipeline.alerts, coverageDate, now(), firstRead);
     }
 
     /**
-     * Reads again the copies of an edited capture (see reviseCapture), first stored first, as their text may not copy
-     * its new one: each copies what dedup finds now, or nothing, and then stays in its story. The edited article's
-     * copies not yet read again are no one's original: else the first, finding the second (a copy of the same old
-     * text), would take the edited article's original for its own. Their text and score did not change.
+     * A capture saved again (see newItems): its article takes the new text, head and keys and is scored again, and
+     * dedup and story clustering decide again (see placeAgain), since the text may no longer copy the article it was
+     * stored as a copy of, or copy another now; then its own copies are read again (see recheckCopiesOf). All in one
+     * transaction: were the copies read again in transactions of their own, a crash after the capture's would leave
+     * them copies of a text it no longer has, and the next run, finding the capture as stored, would not read them
+     * again. The edit raises the alert a new article would when it makes the article one to alert on (see
+     * shouldAlertOnEdit); the copies, whose text did not change, raise none.
      */
-    async function recheckCopiesOf(id: number): Promise<void> {
-      for (const copy of await repo.copiesOf(db, id)) {
+    async function reviseCapture(id: number, title: string | null, extracted: ExtractedArticle, publishedAt: string | null, source: SourceDefinition): Promise<void> {
+      const at = now().toISOString();
+      const score = scorer.score({ title, text: extracted.text });
+      const headline = (url: string) => shownHeadline({ title, text: extracted.text, url });
+      // What the run holds in memory of the articles written, as stored before: put back if the transaction rolls back.
+      const before = new Map<number, KnownArticle>();
+      const stories: (number | null)[] = [];
+      try {
+        await db.transaction().execute(async (trx) => {
+          const article = await repo.getArticle(trx, id);
+          if (!article) return;
+          before.set(id, toKnown(article));
+          const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
+          // whether it was coverage to alert on before the edit, its old text scored as its new one is
+          const wasDue = await alertDue(trx, article, scorer.score({ title: article.title, text: article.text }));
+          const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, conn: trx });
+          const storyId = await storePlacedAgain(trx, article, placed, headline(article.url), async (joined) => {
+            await repo.updateArticle(trx, id, {
+              title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
+              word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0, published_at: publishedAt, modified_at: extracted.modifiedAt,
+              canonical_url: keys.canonicalUrl, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
+              duplicate_of: duplicate?.articleId ?? null, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: at,
+            });
+            await repo.replaceScore(trx, id, score, at);
+          });
+          stories.push(article.story_id, storyId);
+          knowAgain(id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? null });
+          await recheckCopiesOf(trx, id, before, stories);
+          // judged once its copies are placed again: one that no longer copies its text is no longer in its group
+          const revised = await repo.getArticle(trx, id);
+          if (revised && shouldAlertOnEdit(wasDue, await alertDue(trx, revised, score))) {
+            await enqueueAlerts(trx, { id, title: headline(article.url), url: article.url, outlet: extracted.siteName ?? source.name, publishedAt }, score, at);
+          }
+        });
+      } catch (error) {
+        // rolled back: the articles are as they were, and so must the run's view of them be
+        for (const [articleId, stored] of before) {
+          if (known.some((other) => other.id === articleId)) knowAgain(articleId, stored);
+        }
+        for (const story of stories) if (story !== null) storyTitleCache.delete(story);
+        throw error;
+      }
+      forgetStories(stories);
+    }
+
+    /**
+     * Reads again, in `trx` (see reviseCapture), the copies of an edited capture, first stored first, as their text
+     * may not copy its new one: each copies what dedup finds now, or nothing, and then stays in its story. The edited
+     * article's copies not yet read again are no one's original: else the first, finding the second (a copy of the
+     * same old text), would take the edited article's original for its own. Their text and score did not change.
+     * Each copy written is noted in `before` as it was stored, and its stories in `stories`.
+     */
+    async function recheckCopiesOf(trx: Kysely<Database>, id: number, before: Map<number, KnownArticle>, stories: (number | null)[]): Promise<void> {
+      for (const copy of await repo.copiesOf(trx, id)) {
         const keys: DedupKeys = { canonicalUrl: copy.canonical_url, contentHash: copy.content_hash, nearSignature: copy.near_signature, topicSignature: copy.topic_signature };
         const appearedAt = copy.published_at ?? copy.fetched_at;
-        const { duplicate, storyId: placed } = await placeAgain(copy, keys, appearedAt, { anew: false, notCopiesOf: id });
+        const { duplicate, storyId: placed } = await placeAgain(copy, keys, appearedAt, { anew: false, notCopiesOf: id, conn: trx });
         const duplicateOf = duplicate?.articleId ?? null;
         if (duplicateOf === copy.duplicate_of && (duplicate?.reason ?? null) === copy.duplicate_reason && placed === copy.story_id) continue;
+        before.set(copy.id, toKnown(copy));
         const headline = shownHeadline({ title: copy.title, text: copy.text, url: copy.url });
-        const storyId = await storePlacedAgain(copy, placed, headline, async (trx, joined) => {
+        const storyId = await storePlacedAgain(trx, copy, placed, headline, async (joined) => {
           await repo.updateArticle(trx, copy.id, { duplicate_of: duplicateOf, duplicate_reason: duplicate?.reason ?? null, story_id: joined, updated_at: now().toISOString() });
         });
+        stories.push(copy.story_id, storyId);
         knowAgain(copy.id, { storyId, duplicateOf });
       }
     }
@@ -930,13 +983,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           story_id: storyId, extract_error: null, extract_error_code: null, page_attempts: attempt, updated_at: at,
         });
         await repo.replaceScore(trx, entry.id, score, at);
-        // its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
-        const originalId = duplicate?.articleId ?? article.duplicate_of ?? entry.id;
-        const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (await repo.alertRaisedForGroup(trx, entry.id));
-        const coverageDate = originalId === entry.id ? publishedAt : earliestDate(publishedAt, (await repo.getArticle(trx, originalId))?.published_at ?? null);
-        // undated, it was its source's backlog if stored before any read of the source had succeeded
-        const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, source.id, article.fetched_at));
-        if (!covered && shouldAlert(score, false, pipeline.alerts, coverageDate, now(), firstRead)) {
+        // covered by its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
+        const updated = await repo.getArticle(trx, entry.id);
+        if (updated && (await alertDue(trx, updated, score))) {
           const outlet = extracted.siteName ?? article.site_name ?? source.name;
           await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
         }
