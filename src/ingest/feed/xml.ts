@@ -1140,14 +1140,16 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   let scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
   if (!scanned.scan.rootName) throw new FeedParseError('parse', 'the document has no root element');
   const rewrites: string[] = [];
+  // a text bounded before (scanFeedText) is bounded still: its warning stays
+  const rescan = (moved: string) => ({ ...scanFeedText(moved, ctx.documentBase), ...(scanned.boundWarning !== null ? { boundWarning: scanned.boundWarning } : {}) });
   const inRss = withRssRoot(scanned.scan);
   if (inRss !== null) {
-    scanned = scanFeedText(inRss, ctx.documentBase);
+    scanned = rescan(inRss);
     rewrites.push('the root element is <channel>, without <rss>; read as RSS 2.0');
   }
   const gathered = withStrayItemsMoved(scanned.scan);
   if (gathered !== null) {
-    scanned = scanFeedText(gathered.text, ctx.documentBase);
+    scanned = rescan(gathered.text);
     const where = scanned.scan.rootName === 'rss' ? 'after the </channel>, where RSS items belong in it' : 'inside the <channel>, where RSS 1.0 items belong beside it';
     rewrites.push(`${gathered.moved} <item> element${gathered.moved === 1 ? ' stood' : 's stood'} ${where}; read as the feed's items`);
   }
