@@ -6,10 +6,19 @@
  * - A date or time without a zone is UTC (the pipeline's storage convention), never the host's local time.
  * - A date without a time is the calendar date itself (`2026-06-05`): it names a day, not an instant, and UTC
  *   midnight would be the day before west of UTC.
- * - Only unambiguous zone names are read (GMT, CET, EDT...); IST, ET and kin are not guessed.
+ * - A zone name after a time is read as a feed's date is (../ingest/feed/normalise.ts, zoneOffsetOn, one table for
+ *   both): GMT, CET, EDT, IST, AEST, HKT..., and ET/CT/MT/PT in US daylight time by the date, so a capture and a feed
+ *   item of one story agree. An abbreviation some zones share has that table's one reading, the one news means by it
+ *   (IST is India, +05:30, as nearly every news time printed "IST" is; CST US Central; BST British Summer Time).
+ * - A word after the time that looks like a zone's name (2-5 capitals) but is none the table knows ("9:30 pm XYZ")
+ *   leaves the date alone (`2026-06-05`): the time is in a zone that cannot be read, and UTC would be a guess.
+ * - Zone names are read in capitals, except the few always read in any case (ZONE_NAMES_IN_ANY_CASE): "et", "art",
+ *   "cat" or "by" after a time are words, and the time has no zone.
  * - An all-numeric day and month (05/06/2026) is read only when one part is over 12 or both are equal: day-first
  *   and month-first are both common and nothing else says which, so any other reading would be invented.
  */
+
+import { zoneOffsetOn } from '../ingest/feed/normalise.ts';
 
 export const MONTH_NUMBERS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -17,20 +26,23 @@ export const MONTH_NUMBERS: Record<string, number> = {
 const MONTH_NAME =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
-/** Offsets of unambiguous zone names, in minutes east of UTC. */
-const ZONE_OFFSET_MINUTES: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, pst: -480, pdt: -420,
-  cet: 60, cest: 120, bst: 60, eet: 120, eest: 180, jst: 540,
-};
+/** Zone names read in any case ("10:19 gmt", "4:15 pm est"), as they were before others were read; the rest only in capitals. */
+const ZONE_NAMES_IN_ANY_CASE = new Set(['z', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'eet', 'eest', 'jst']);
+/**
+ * A word written as a zone's name is: 2-5 capitals ("ET", "IST", "AEST", "WITA"), but AM and PM, the half of the day
+ * (after an ISO-form time, whose pattern has no meridiem: "2026-06-05 10:19 PM" is read as it was, without it).
+ */
+const ZONE_SHAPED = /^(?![AP]M$)[A-Z]{2,5}$/;
 const TIME = String.raw`(?:\s*(?:[-–—|•·@,]|\bat\b)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`;
-const ZONE = String.raw`(?:\s*\(?(?:(utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|bst|eet|eest|jst)\b)?\s*([+-]\d{2}:?\d{2})?\)?)?`;
+// The zone group takes any short word, which findDate keeps as a zone only when it reads as one (isZoneWord).
+const ZONE = String.raw`(?:\s*\(?(?:([a-z]{2,5})\b)?\s*([+-]\d{2}:?\d{2})?\)?)?`;
 
 type Order = 'iso' | 'mdy' | 'dmy' | 'ymd' | 'numeric';
 
-/** Capture groups after the date parts: hour, minute, second, meridiem, zone name, offset. */
+/** Capture groups after the date parts: hour, minute, second, meridiem (not in 'iso'), zone name, offset. */
 const DATE_PATTERNS: { regex: RegExp; order: Order }[] = [
   {
-    regex: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(z|utc|gmt)?([+-]\d{2}:?\d{2})?/i,
+    regex: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:(z|[a-z]{2,5})\b)?([+-]\d{2}:?\d{2})?/i,
     order: 'iso',
   },
   { regex: new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}${ZONE}`, 'i'), order: 'mdy' },
@@ -85,39 +97,60 @@ function numericDayMonth(first: number, second: number): { day: number; month: n
   return null;
 }
 
-function readMatch(m: RegExpExecArray, order: Order): string | null {
-  if (order === 'iso') {
-    if (m[4] === undefined) return toIsoDay(Number(m[1]), Number(m[2]), Number(m[3]));
-    const offset = parseOffset(m[8]) ?? 0;
-    return toIso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
-  }
-  // The numeric forms carry the separator as group 2, so their time and zone groups come one later.
-  const t = order === 'ymd' || order === 'numeric' ? 5 : 4;
-  const zone = m[t + 4]?.toLowerCase();
-  const offset = parseOffset(m[t + 5]) ?? (zone ? (ZONE_OFFSET_MINUTES[zone] ?? 0) : 0);
-  const hour = m[t] === undefined ? 0 : toHour24(Number(m[t]), m[t + 3]);
-  const minute = Number(m[t + 1] ?? 0);
-  const second = Number(m[t + 2] ?? 0);
+/** The zone name's group in each form; the offset's is the next. */
+const ZONE_GROUP: Record<Order, number> = { iso: 7, mdy: 8, dmy: 8, ymd: 9, numeric: 9 };
+
+/**
+ * Whether the word after a date, which the zone group took, is its zone: after a time, a word written as a zone's
+ * name is (ZONE_NAMES_IN_ANY_CASE, or ZONE_SHAPED); after a date without a time, where a zone changes nothing, only
+ * the names read there before ("June 5, 2026 EDT"; "June 5, 2026 ET" stays a date with a word after it). Any other
+ * word ("by", "and", "Et", "AFP" after a day) is text after the date.
+ */
+function isZoneWord(word: string, hasTime: boolean): boolean {
+  if (ZONE_NAMES_IN_ANY_CASE.has(word.toLowerCase())) return true;
+  return hasTime && ZONE_SHAPED.test(word);
+}
+
+/** The date a match reads, with its zone name (undefined: none) and numeric offset. */
+function readMatch(m: RegExpExecArray, order: Order, zone: string | undefined, offsetText: string | undefined): string | null {
   let year: number;
   let month: number | undefined;
   let day: number;
-  if (order === 'mdy' || order === 'dmy') {
-    month = MONTH_NUMBERS[(order === 'mdy' ? m[1]! : m[2]!).toLowerCase().slice(0, 3)];
-    day = Number(order === 'mdy' ? m[2] : m[1]);
-    year = Number(m[3]);
-  } else if (order === 'ymd') {
-    year = Number(m[1]);
-    month = Number(m[3]);
-    day = Number(m[4]);
+  let hour: number | undefined;
+  let minute: number;
+  let second: number;
+  if (order === 'iso') {
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    hour = m[4] === undefined ? undefined : Number(m[4]);
+    [minute, second] = [Number(m[5] ?? 0), Number(m[6] ?? 0)];
   } else {
-    const parts = numericDayMonth(Number(m[1]), Number(m[3]));
-    if (!parts) return null;
-    ({ day, month } = parts);
-    year = Number(m[4]);
+    // The numeric forms carry the separator as group 2, so their time and zone groups come one later.
+    const t = order === 'ymd' || order === 'numeric' ? 5 : 4;
+    hour = m[t] === undefined ? undefined : toHour24(Number(m[t]), m[t + 3]);
+    minute = Number(m[t + 1] ?? 0);
+    second = Number(m[t + 2] ?? 0);
+    if (order === 'mdy' || order === 'dmy') {
+      month = MONTH_NUMBERS[(order === 'mdy' ? m[1]! : m[2]!).toLowerCase().slice(0, 3)];
+      day = Number(order === 'mdy' ? m[2] : m[1]);
+      year = Number(m[3]);
+    } else if (order === 'ymd') {
+      year = Number(m[1]);
+      month = Number(m[3]);
+      day = Number(m[4]);
+    } else {
+      const parts = numericDayMonth(Number(m[1]), Number(m[3]));
+      if (!parts) return null;
+      ({ day, month } = parts);
+      year = Number(m[4]);
+    }
   }
   if (month === undefined) return null;
   // a zone without a time ("June 5, 2026 EDT") says where the day is, which the date alone already is
-  return m[t] === undefined ? toIsoDay(year, month, day) : toIso(year, month, day, hour, minute, second, offset);
+  if (hour === undefined) return toIsoDay(year, month, day);
+  // a numeric offset before a name ("GMT+0200"); a name the feed reader's table does not know gives null
+  const offset = parseOffset(offsetText) ?? (zone === undefined ? 0 : zoneOffsetOn(zone, year, month, day));
+  // a time in a zone that cannot be read ("9:30 pm XYZ") is no instant: the date alone, as printed, not UTC's guess
+  return offset === null ? toIsoDay(year, month, day) : toIso(year, month, day, hour, minute, second, offset);
 }
 
 /** The first date in `text`: the earliest match of any known form. */
@@ -125,7 +158,17 @@ export function findDate(text: string): DateMatch | null {
   let best: DateMatch | null = null;
   for (const { regex, order } of DATE_PATTERNS) {
     const m = regex.exec(text);
-    if (m && (best === null || m.index < best.index)) best = { iso: readMatch(m, order), index: m.index, length: m[0].length };
+    if (!m || (best !== null && m.index >= best.index)) continue;
+    const zoneGroup = ZONE_GROUP[order];
+    const word = m[zoneGroup];
+    const hasTime = m[order === 'iso' ? 4 : zoneGroup - 4] !== undefined;
+    if (word === undefined || isZoneWord(word, hasTime)) {
+      best = { iso: readMatch(m, order, word, m[zoneGroup + 1]), index: m.index, length: m[0].length };
+    } else {
+      // the word is text after the date: the match ends before it (and any "(" and space), its offset unread too
+      const before = m[0].slice(0, m[0].lastIndexOf(word)).replace(/\s*\(?\s*$/, '');
+      best = { iso: readMatch(m, order, undefined, undefined), index: m.index, length: before.length };
+    }
   }
   return best;
 }

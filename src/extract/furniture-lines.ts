@@ -104,7 +104,7 @@ export function isTimestampLine(line: string): boolean {
     .replace(/^\s*(?:(?:last\s+)?(?:updated|posted|published|modified)\b)/i, ' ')
     .replace(CLOCK_ANYWHERE, ' ')
     .replace(DATE_FILLER_WORDS, ' ')
-    .replace(/\b(?:[A-Z]{1,4}T|UTC)\b/g, ' ') // a zone the date pattern does not read ("ET", "IST", "AEDT")
+    .replace(/\b(?:[A-Z]{1,4}T|UTC)\b/g, ' ') // a zone after a date without a time, which the date pattern leaves ("June 5, 2026 ET")
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return rest === '';

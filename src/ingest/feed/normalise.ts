@@ -663,7 +663,13 @@ const MONTHS: Record<string, number> = {
   sept: 9,
 };
 
-/** Named zones real feeds use (RFC 822 §5.1 plus common abbreviations); minutes east of UTC. */
+/**
+ * Named zones real feeds use (RFC 822 §5.1 plus common abbreviations); minutes east of UTC. Also read in text a page
+ * or capture prints (../../extract/date-text.ts, through zoneOffsetOn), so a story dated in a feed and in a capture
+ * gets the same instant. An abbreviation some zones share is read one way, the one news that prints it means:
+ * IST is India (+05:30), the zone of nearly every news time printed "IST" (Irish and Israel time are rarely written
+ * so in news); CST is US Central, not China; AST is Atlantic, not Arabia; BST is British Summer Time, not Bangladesh.
+ */
 const ZONES: Record<string, number> = {
   ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
@@ -712,8 +718,11 @@ function usDaylightTime(year: number, month: number, day: number): boolean {
   return month === 3 ? day >= start : day < end;
 }
 
-/** Minutes east of UTC for a zone token on a given date: zoneOffset, with ET/CT/MT/PT following US daylight time. */
-function zoneOffsetOn(zone: string, year: number, month: number, day: number): number | null {
+/**
+ * Minutes east of UTC for a zone token on a given date: zoneOffset, with ET/CT/MT/PT following US daylight time; null
+ * for a zone not known. Shared with the reader of dates in pages and captures (../../extract/date-text.ts).
+ */
+export function zoneOffsetOn(zone: string, year: number, month: number, day: number): number | null {
   const usGeneric = US_GENERIC_ZONES[zone.trim().toLowerCase()];
   return usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, day) ? 60 : 0);
 }
