@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby';
 import { startsLikePage } from '../extract/page-format.ts';
 import type { RawItem, StageError } from '../model/index.ts';
 import { binaryContentReason, decodePage, decodePlainText } from './decode-page.ts';
+import { readMhtml } from './mhtml.ts';
 
 /** Files larger than this are not articles (a stray archive or dump); they are reported, not read. */
 const MAX_FILE_BYTES = 5_000_000;
@@ -24,13 +25,91 @@ export interface DecodedCapture {
   warnings: string[];
 }
 
+/**
+ * The start of a file as text, to judge how it starts: its first `chars` bytes as latin1 (the start of a page or an
+ * XML document is ASCII in every encoding but UTF-16), or, after a UTF-16 byte-order mark, its first `chars`
+ * characters decoded.
+ */
+function fileHead(bytes: Buffer, chars: number): string {
+  const wide = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return wide ? decodePlainText(bytes.subarray(0, 2 * chars)).text : bytes.subarray(0, chars).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+}
+
 /** Whether a file is a saved page: by its name, else by how its content starts (as a served page is judged). */
 function isSavedPage(name: string, bytes: Buffer): boolean {
   if (/\.(?:x?html?|shtml)$/i.test(name)) return true;
-  // The start of a page is ASCII in every encoding but UTF-16, whose BOM says so.
-  const wide = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const head = wide ? decodePlainText(bytes.subarray(0, 2048)).text : bytes.subarray(0, 1024).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
-  return startsLikePage(head);
+  return startsLikePage(fileHead(bytes, 1024));
+}
+
+/** A page saved as a single file by a browser (`.mhtml`) or by Internet Explorer or Word (`.mht`). */
+const ARCHIVE_NAME = /\.mht(?:ml)?$/i;
+
+/**
+ * What a file is by its extension, when the extension says it is not an article: the scripts, style sheets, source
+ * maps and data a browser saves beside a page ("Webpage, Complete" writes them to `<page>_files/`, a script as
+ * `name.js.download`). Images and fonts are binary, refused as `not_text` by their bytes.
+ */
+const NOT_ARTICLE_EXTENSIONS: Record<string, string> = {
+  js: 'a script',
+  mjs: 'a script',
+  cjs: 'a script',
+  css: 'a style sheet',
+  json: 'JSON data',
+  map: 'a source map',
+  svg: 'an SVG image',
+};
+
+/** Extensions of XML documents: a saved page only when its root element is `html` (XHTML); else a feed, a sitemap, data. */
+const XML_EXTENSIONS = new Set(['xml', 'rss', 'atom', 'rdf']);
+/** Root elements of feeds (RSS, Atom, RSS 1.0's `rdf:RDF`), by local name in lower case. */
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf']);
+
+/**
+ * The name of an XML document's root element, from the start of the file: after the XML declaration, processing
+ * instructions, comments, white space and a doctype (its internal subset included). Null when the start holds none.
+ */
+function xmlRootName(head: string): string | null {
+  let at = 0;
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at]!)) at += 1;
+    if (head.startsWith('<?', at)) {
+      const end = head.indexOf('?>', at + 2);
+      if (end === -1) return null;
+      at = end + 2;
+    } else if (head.startsWith('<!--', at)) {
+      const end = head.indexOf('-->', at + 4);
+      if (end === -1) return null;
+      at = end + 3;
+    } else if (head.slice(at, at + 9).toUpperCase() === '<!DOCTYPE') {
+      const close = head.indexOf('>', at);
+      const subset = head.indexOf('[', at);
+      const subsetEnd = subset !== -1 && subset < close ? head.indexOf(']', subset) : -1;
+      const end = subsetEnd !== -1 ? head.indexOf('>', subsetEnd) : subset !== -1 && subset < close ? -1 : close;
+      if (end === -1) return null;
+      at = end + 1;
+    } else {
+      return /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(at, at + 200))?.[1] ?? null;
+    }
+  }
+}
+
+/**
+ * What a file is when its name says it is no article (see NOT_ARTICLE_EXTENSIONS), as it reads after "it is ", or
+ * null. An `.xml` (`.rss`, `.atom`, `.rdf`) file is one unless its root element is `html`: a feed or a sitemap saved
+ * to the folder would be stored as one article of all its items; a file whose root cannot be found is read as before.
+ * Chrome's `.download`, added to a script it saves beside a page, is looked through.
+ */
+function notArticleKind(name: string, bytes: Buffer): string | null {
+  const extension = /\.([^./\\]+)$/.exec(name.replace(/\.download$/i, ''))?.[1]?.toLowerCase();
+  if (extension === undefined) return null;
+  const kind = NOT_ARTICLE_EXTENSIONS[extension];
+  if (kind !== undefined) return `${kind} (.${extension})`;
+  if (!XML_EXTENSIONS.has(extension)) return null;
+  const root = xmlRootName(fileHead(bytes, 4096));
+  if (root === null) return null;
+  const local = root.slice(root.indexOf(':') + 1).toLowerCase();
+  if (local === 'html') return null;
+  return FEED_ROOTS.has(local) ? `a feed (<${root}>)` : `an XML document (<${root}>)`;
 }
 
 /**
@@ -39,16 +118,40 @@ function isSavedPage(name: string, bytes: Buffer): boolean {
  * declaration or meta charset, then UTF-8, the bytes overruling a label they contradict (UTF-8 under a Latin label
  * is UTF-8; bytes mostly not UTF-8 under UTF-8, or none, are read in the encoding they read as, or windows-1252). A
  * text capture: BOM, then UTF-8, unless its bytes are mostly not UTF-8 (then as a page without a label).
- * Refused, as `empty`, a file with nothing but whitespace; as `not_text`, binary data (NUL bytes, or mostly
- * control characters and bytes invalid in the encoding), which would be stored as an article of garbage.
+ * An MHTML archive (a page saved as a single file: MIME headers with a `multipart/related` Content-Type, whatever the
+ * file is called) is read as the page it holds (see readMhtml), decoded as that page would be served with the
+ * part's Content-Type.
+ * Refused, as `not_article`, a file whose extension says it is a page's script, style sheet or data, or an XML
+ * document other than XHTML (see notArticleKind); as `not_html`, an MHTML archive with no HTML page; as `bad_mhtml`,
+ * one that cannot be read, or a `.mht`/`.mhtml` file that is neither an archive nor a page; as `empty`, a file with
+ * nothing but whitespace; as `not_text`, binary data (NUL bytes, or mostly control characters and bytes invalid in
+ * the encoding), which would be stored as an article of garbage.
  * @param name the file's name as the user knows it, used for the format and in messages
  */
 export function decodeCapture(name: string, bytes: Buffer): DecodedCapture | { error: StageError } {
-  const format = isSavedPage(name, bytes) ? 'html' : 'text';
-  const { text, encoding, warnings } = format === 'html' ? decodePage(bytes) : decodePlainText(bytes);
-  if (text.trim() === '') return { error: { code: 'empty', message: `${name} is empty${bytes.length > 0 ? ' (nothing but whitespace)' : ''}` } };
+  const kind = notArticleKind(name, bytes);
+  if (kind) return { error: { code: 'not_article', message: `${name} is ${kind}, not a text capture or a saved page` } };
+  const archive = readMhtml(bytes);
+  if (archive && 'error' in archive) return { error: { code: archive.error.code, message: `${name} cannot be read as a saved page: ${archive.error.reason}` } };
+  const format = archive || isSavedPage(name, bytes) ? 'html' : 'text';
+  const { text, encoding, warnings } = archive
+    ? decodePage(archive.html, { 'content-type': archive.contentType })
+    : format === 'html' ? decodePage(bytes) : decodePlainText(bytes);
+  if (text.trim() === '') {
+    const detail = archive ? ' (its page is nothing but whitespace)' : bytes.length > 0 ? ' (nothing but whitespace)' : '';
+    return { error: { code: 'empty', message: `${name} is empty${detail}` } };
+  }
   const reason = binaryContentReason(text);
   if (reason) return { error: { code: 'not_text', message: `${name} is not text: ${reason}` } };
+  // Read as text, the MIME headers and encoded parts of an archive it could not make out would be the article.
+  if (!archive && format === 'text' && ARCHIVE_NAME.test(name)) {
+    return {
+      error: {
+        code: 'bad_mhtml',
+        message: `${name} cannot be read as a saved page: it is named as an MHTML archive but does not start as one (a MIME-Version header and a multipart/related Content-Type)`,
+      },
+    };
+  }
   return { text, format, encoding, warnings };
 }
 
