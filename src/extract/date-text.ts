@@ -28,10 +28,7 @@ const MONTH_NAME =
 
 /** Zone names read in any case ("10:19 gmt", "4:15 pm est"), as they were before others were read; the rest only in capitals. */
 const ZONE_NAMES_IN_ANY_CASE = new Set(['z', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'eet', 'eest', 'jst']);
-/**
- * A word written as a zone's name is: 2-5 capitals ("ET", "IST", "AEST", "WITA"), but AM and PM, the half of the day
- * (after an ISO-form time, whose pattern has no meridiem: "2026-06-05 10:19 PM" is read as it was, without it).
- */
+/** A word written as a zone's name is: 2-5 capitals ("ET", "IST", "AEST", "WITA"), but AM and PM, the half of the day. */
 const ZONE_SHAPED = /^(?![AP]M$)[A-Z]{2,5}$/;
 const TIME = String.raw`(?:\s*(?:[-–—|•·@,]|\bat\b)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`;
 // The zone group takes any short word, which findDate keeps as a zone only when it reads as one (isZoneWord).
@@ -39,10 +36,10 @@ const ZONE = String.raw`(?:\s*\(?(?:([a-z]{2,5})\b)?\s*([+-]\d{2}:?\d{2})?\)?)?`
 
 type Order = 'iso' | 'mdy' | 'dmy' | 'ymd' | 'numeric';
 
-/** Capture groups after the date parts: hour, minute, second, meridiem (not in 'iso'), zone name, offset. */
+/** Capture groups after the date parts: hour, minute, second, meridiem, zone name, offset. */
 const DATE_PATTERNS: { regex: RegExp; order: Order }[] = [
   {
-    regex: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:(z|[a-z]{2,5})\b)?([+-]\d{2}:?\d{2})?/i,
+    regex: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([ap]\.?m\.?)(?![a-z]))?)?\s*(?:(z|[a-z]{2,5})\b)?([+-]\d{2}:?\d{2})?/i,
     order: 'iso',
   },
   { regex: new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}${ZONE}`, 'i'), order: 'mdy' },
@@ -98,7 +95,7 @@ function numericDayMonth(first: number, second: number): { day: number; month: n
 }
 
 /** The zone name's group in each form; the offset's is the next. */
-const ZONE_GROUP: Record<Order, number> = { iso: 7, mdy: 8, dmy: 8, ymd: 9, numeric: 9 };
+const ZONE_GROUP: Record<Order, number> = { iso: 8, mdy: 8, dmy: 8, ymd: 9, numeric: 9 };
 
 /**
  * Whether the word after a date, which the zone group took, is its zone: after a time, a word written as a zone's
@@ -121,7 +118,7 @@ function readMatch(m: RegExpExecArray, order: Order, zone: string | undefined, o
   let second: number;
   if (order === 'iso') {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    hour = m[4] === undefined ? undefined : Number(m[4]);
+    hour = m[4] === undefined ? undefined : toHour24(Number(m[4]), m[7]);
     [minute, second] = [Number(m[5] ?? 0), Number(m[6] ?? 0)];
   } else {
     // The numeric forms carry the separator as group 2, so their time and zone groups come one later.

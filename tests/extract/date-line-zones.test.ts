@@ -70,6 +70,13 @@ describe('a capture date line with a zone name', () => {
     expect(captureDate('June 5, 2026 9:30 pm et')).toBe('2026-06-05T21:30:00.000Z');
   });
 
+  it('reads the half of the day after an ISO-form time, as a feed date is read, and a zone after it', () => {
+    // "2026-06-05 10:19 PM" was read as 10:19 UTC, twelve hours early
+    expect(captureDate('2026-06-05 10:19 PM')).toBe('2026-06-05T22:19:00.000Z');
+    expect(captureDate('2026-06-05 12:05 a.m.')).toBe('2026-06-05T00:05:00.000Z');
+    expect(captureDate('2026-06-05 9:30 pm ET')).toBe(parseFeedDate('2026-06-05 9:30 PM EDT'));
+  });
+
   it('reads the zone of a wire dateline, an "Updated" line, and a page meta date alike', () => {
     const read = (text: string) => extractArticle(text, 'text', 'caps/a.txt');
     expect(read(`Labs Weigh a Global Pause on Frontier AI\n\nWASHINGTON, June 5, 2026 9:30 pm ET — ${BODY}`).publishedAt).toBe('2026-06-06T01:30:00.000Z');
