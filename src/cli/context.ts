@@ -9,6 +9,7 @@ import { fetchOptionsFrom, trustedHostOf, type FetchOptions, type FetchResult } 
 import { urlForDisplay } from '../ingest/url-display.ts';
 import { databaseFailure, openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
+import { commandLine, shownPath, type TargetFlags } from './views.ts';
 
 /** The flags every command accepts (CLI.md "Global flags"). */
 export interface GlobalOptions {
@@ -30,8 +31,39 @@ export function databaseTarget(options: GlobalOptions, rootDir: string): string 
   return options.database ?? process.env.DATABASE_URL ?? path.join(rootDir, 'data', 'pausewatch.db');
 }
 
-export async function openPipeline(options: GlobalOptions): Promise<LoadedPipeline> {
-  return loadPipeline(options.pipeline ?? defaultPipelineFile());
+/** What a command needs of its pipeline beyond a definition that validates. */
+export interface PipelineNeeds {
+  /**
+   * Sources to read: a pipeline whose `sources` list is empty is refused (requireSources). The schema takes an empty
+   * list, so that a new pipeline can be written with its topic first and filled with `sources add`, and the commands
+   * for which no source means nothing to report (an empty listing) load it as it is; `run` needs them.
+   */
+  sources?: boolean;
+}
+
+export async function openPipeline(options: GlobalOptions, needs: PipelineNeeds = {}): Promise<LoadedPipeline> {
+  const loaded = await loadPipeline(options.pipeline ?? defaultPipelineFile());
+  if (needs.sources) requireSources(loaded, options, `pipeline "${loaded.pipeline.id}" has no sources to run`);
+  return loaded;
+}
+
+/**
+ * That the pipeline file's `sources` list is empty, and how to fill it: `sources add` with the flags the command was
+ * given, so that it edits the same file (without `--pipeline` it would add to the default pipeline).
+ */
+export function noSourcesText(loaded: LoadedPipeline, flags: TargetFlags): string {
+  return (
+    `the \`sources\` list in ${shownPath(loaded.file)} is empty; \`${commandLine('sources add <url>', flags)}\` finds an outlet's feeds and adds them to it ` +
+    '(or write source entries into the list by hand)'
+  );
+}
+
+/**
+ * Refuses a pipeline without sources, for a command that reads them (`run`): a usage error (exit 2) that says `what`
+ * cannot be done, names the file and its `sources` field, and says how to add sources (noSourcesText).
+ */
+export function requireSources(loaded: LoadedPipeline, flags: TargetFlags, what: string): void {
+  if (loaded.pipeline.sources.length === 0) throw new UsageError(`${what}: ${noSourcesText(loaded, flags)}`);
 }
 
 /**

@@ -177,10 +177,28 @@ function lastCodeBefore(text: string, open: number, close: number): number {
   return last;
 }
 
+/** The white space that starts the line holding position `at`. */
+function indentationAt(text: string, at: number): string {
+  return /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
+}
+
+/**
+ * Whether the list from `open` to `close` is the value of a key on a line of its own: only white space before the key
+ * (`sources` or `"sources"`), nothing after the list but a comma and a line comment.
+ */
+function isOwnLine(text: string, open: number, close: number): boolean {
+  const lineStart = text.lastIndexOf('\n', open) + 1;
+  const lineEnd = text.indexOf('\n', close);
+  const before = text.slice(lineStart, open);
+  const after = text.slice(close + 1, lineEnd < 0 ? text.length : lineEnd);
+  return /^[ \t]*(['"]?)sources\1[ \t]*:[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(\/\/.*)?\r?$/.test(after);
+}
+
 /**
  * `text` with `entries` (object literals, without trailing commas) added at the end of its sources list. A list
  * written over several lines gets one entry per line, at the indentation of its last entry; an inline list gets
- * them inline. Throws PipelineEditError when the file has no `sources: [...]` list to add to.
+ * them inline, but for an empty one on a line of its own (`sources: [],` in a new pipeline), which is opened over
+ * lines. Throws PipelineEditError when the file has no `sources: [...]` list to add to.
  */
 export function withSourcesAdded(text: string, entries: readonly string[], file: string): string {
   const list = findSourcesList(text);
@@ -193,6 +211,18 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const closeLineStart = text.lastIndexOf('\n', close - 1) + 1;
   const multiline = text.slice(open, close).includes('\n') && /^\s*$/.test(text.slice(closeLineStart, close));
+  if (!multiline && last < 0 && isOwnLine(text, open, close)) {
+    // `sources: [],` on a line of its own, in a definition written one field per line (a new pipeline, its sources
+    // to be added): the list is opened over lines, one entry per line, indented a level deeper than its key, and
+    // closed at the key's indentation, as the lists the file has are written. A comment in the list stays after `[`.
+    const keyIndent = indentationAt(text, open);
+    // a level: what the key is indented by within the definition (two spaces for a key at the definition's own column)
+    const definitionIndent = indentationAt(text, definitionStart(text));
+    const level = keyIndent.startsWith(definitionIndent) && keyIndent.length > definitionIndent.length ? keyIndent.slice(definitionIndent.length) : '  ';
+    const indent = `${keyIndent}${level}`;
+    const lines = entries.map((entry) => `${indent}${entry},${newline}`).join('');
+    return `${text.slice(0, open + 1)}${text.slice(open + 1, close).trimEnd()}${newline}${lines}${keyIndent}${text.slice(close)}`;
+  }
   if (!multiline) {
     const inserted = entries.join(', ');
     const before = last < 0 ? '' : needsComma ? ', ' : ' ';

@@ -427,7 +427,12 @@ export function pipelineSchemaFor(rootDir: string | null) {
     id: sourceId,
     /** Name shown in the digest. */
     name: z.string().min(1),
-    sources: z.array(source).min(1, 'at least one source'),
+    /**
+     * The feeds and files the pipeline reads. May be empty while a new pipeline is set up: write the topic, then fill
+     * the list with `pausewatch sources add <url>`, which loads the file as the other commands do. `run` refuses a
+     * pipeline without sources (exit 2), since it would have nothing to read.
+     */
+    sources: z.array(source),
     topic,
     stance: stance.prefault({}),
     fetch: fetchSettings.prefault({}),

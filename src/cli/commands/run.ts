@@ -292,7 +292,8 @@ export function registerRun(program: Command, state: CliState): void {
     .option('--all', 'check every feed now, even those whose next check is later (not those whose server asked, with Retry-After, to wait longer)')
     .action(async (local: { all?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const loaded = await openPipeline(options);
+      // a pipeline without sources (a new one, to be filled by `sources add`) would read nothing: refused, with how to add them
+      const loaded = await openPipeline(options, { sources: true });
       // The settings that can refuse the run are checked before the database is opened: a first run they refuse leaves
       // no database behind, so the read commands still say there is none rather than that no pipeline has run.
       await checkDigestDir(loaded);

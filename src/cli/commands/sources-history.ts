@@ -3,7 +3,7 @@ import { sourcesCommand } from './sources.ts';
 import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { plural } from '../../model/display-text.ts';
 import { recentFetchAttempts } from '../../store/index.ts';
-import { printJson, withContext, type GlobalOptions } from '../context.ts';
+import { printJson, openPipeline, requireSources, withStore, type GlobalOptions } from '../context.ts';
 import { positiveWholeNumber, requireSourceIds } from '../errors.ts';
 import { commandLine, noteText, table, writeText } from '../views.ts';
 
@@ -23,7 +23,10 @@ export function registerSourcesHistory(program: Command): void {
     .action(async (id: string, local: { limit?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const limit = local.limit === undefined ? DEFAULT_LIMIT : positiveWholeNumber(local.limit, '--limit');
-      await withContext(options, async ({ loaded, store }) => {
+      const loaded = await openPipeline(options);
+      // a new pipeline, its sources still to add, has none to name: said so, with how to add them, whatever the database
+      requireSources(loaded, options, `<source-id>: no source ${JSON.stringify(id)} in pipeline ${loaded.pipeline.id}`);
+      await withStore(options, loaded, async (store) => {
         requireSourceIds([id], loaded.pipeline, commandLine('sources', options));
         // stored without the feed URL's login: shown with the file's one, masked, where the run sent it
         const defined = loaded.pipeline.sources.find((source) => source.id === id);

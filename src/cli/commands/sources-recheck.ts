@@ -3,7 +3,7 @@ import { sourcesCommand } from './sources.ts';
 import { requestAddress, withCredentialsOf } from '../../ingest/url-display.ts';
 import { clearNextChecks, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
-import { printJson, withContext, type GlobalOptions } from '../context.ts';
+import { printJson, openPipeline, requireSources, withStore, type GlobalOptions } from '../context.ts';
 import { requireSourceIds } from '../errors.ts';
 import { commandLine, writeText } from '../views.ts';
 
@@ -20,7 +20,10 @@ export function registerSourcesRecheck(program: Command): void {
     .argument('<source-id...>', 'ids of sources of the pipeline (`pausewatch sources` lists them)')
     .action(async (ids: string[], _local: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      await withContext(options, async ({ loaded, store }) => {
+      const loaded = await openPipeline(options);
+      // a new pipeline, its sources still to add, has none to name: said so, with how to add them, whatever the database
+      requireSources(loaded, options, `<source-id>: no source ${ids.map((asked) => JSON.stringify(asked)).join(', ')} in pipeline ${loaded.pipeline.id}`);
+      await withStore(options, loaded, async (store) => {
         requireSourceIds(ids, loaded.pipeline, commandLine('sources', options));
         const defined = new Map(loaded.pipeline.sources.map((source) => [source.id, source]));
         const rows = new Map((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row]));

@@ -5,7 +5,7 @@ import type { SourceMove } from '../../config/pipeline-file.ts';
 import { isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
 import { listSources, pendingMove, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
 import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
@@ -90,7 +90,14 @@ export function registerSources(program: Command): void {
     .description('health of every source: last success, last error, error streak, next check, items seen, warnings of the last read, permanent moves')
     .action(async (_local, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      await withContext(options, async ({ loaded, store }) => {
+      const loaded = await openPipeline(options);
+      // A new pipeline, its sources still to add: nothing to list, whatever the database holds (no database is needed
+      // to say so), and rather than an empty table, how to add them.
+      if (loaded.pipeline.sources.length === 0) {
+        if (options.json) return printJson([]);
+        return writeText(process.stdout, `No sources yet: ${noSourcesText(loaded, options)}.\n`);
+      }
+      await withStore(options, loaded, async (store) => {
         const rows = await listSources(store.db, loaded.pipeline.id);
         const known = new Map(rows.map((r) => [r.id, r]));
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
