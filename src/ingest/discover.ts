@@ -437,7 +437,7 @@ function tryCandidates(
             pump();
           },
           (error: unknown) => {
-            // a bug (parseFeed throws only FeedParseError for bad input), not a bad site
+            // a bug in fetching, not a bad site (tryFeedBody makes any error of parsing the candidate's rejection)
             settled = true;
             clearTimeout(timer);
             reject(error);
@@ -664,12 +664,25 @@ function sameAddressGroups(links: readonly FeedLink[]): Candidate[] {
   return [...groups.values()];
 }
 
+/**
+ * A candidate's feed, or why it is none. parseFeed throws a FeedParseError for whatever a document does, a hostile
+ * one's nesting that exhausts a parser included; any other error is a bug of ours. It fails that candidate alone
+ * (one link of a page must not end the discovery of the others, nor the whole command), under a reason that says it
+ * is a bug and where it was thrown, which `sources add` shows with the candidates it tried and in `--json`.
+ */
 async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
   try {
     const feed = await parseFeed(body, { url, headers });
     return !feed.wellFormed && feed.items.length === 0 ? `no item could be read: ${feed.warnings[0] ?? 'not well-formed'}` : feed;
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;
-    throw error;
+    return internalErrorReason(error);
   }
+}
+
+/** A bug met while parsing a candidate, as its reason: the error, and the first frame of its stack. */
+function internalErrorReason(error: unknown): string {
+  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const frame = error instanceof Error ? /^\s*at (.+)$/m.exec(error.stack ?? '')?.[1] : undefined;
+  return `internal error while reading it as a feed (a bug in pausewatch; please report it): ${described.replace(/\s+/g, ' ').slice(0, 300)}${frame ? ` (at ${frame})` : ''}`;
 }

@@ -3,8 +3,9 @@
  * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
+import { isJsonFeedVersion, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -36,6 +37,95 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const withoutLoneSurrogates = (value: string) => value.replace(LONE_SURROGATE, '\uFFFD');
 
 /**
+ * Every string value in `data` (parsed JSON) with its lone surrogates made U+FFFD, in place. A loop over an explicit
+ * stack rather than a JSON.parse reviver, which V8 calls recursively: a value nested 10,000 deep overflowed it.
+ */
+function replaceLoneSurrogates(data: unknown): void {
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const value: unknown = (node as Record<string, unknown>)[key];
+      if (typeof value === 'string') {
+        const replaced = withoutLoneSurrogates(value);
+        // defineProperty: an own "__proto__" key (JSON.parse makes one) is assigned, not the prototype set
+        if (replaced !== value) Object.defineProperty(node, key, { value: replaced, writable: true, enumerable: true, configurable: true });
+      } else if (typeof value === 'object' && value !== null) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+/**
+ * Parsed JSON written back as JSON.stringify writes it, without its recursion: a value nested 10,000 deep overflowed
+ * the stack. At most about `maxChars` characters (the text cut there) when given.
+ */
+export function jsonText(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
+  const parts: string[] = [];
+  let written = 0;
+  // what is still to write, last first: a string there is JSON text already, anything else a container to open
+  const stack: unknown[] = [];
+  const push = (item: unknown) => stack.push(typeof item === 'object' && item !== null ? item : (JSON.stringify(item) ?? 'null'));
+  push(value);
+  while (stack.length > 0 && written <= maxChars) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      parts.push(next);
+      written += next.length;
+    } else if (Array.isArray(next)) {
+      stack.push(']');
+      for (let index = next.length - 1; index >= 0; index--) {
+        push(next[index]);
+        if (index > 0) stack.push(',');
+      }
+      stack.push('[');
+    } else {
+      const record = next as Record<string, unknown>;
+      const keys = Object.keys(record);
+      stack.push('}');
+      for (let index = keys.length - 1; index >= 0; index--) {
+        push(record[keys[index]!]);
+        stack.push(`${index > 0 ? ',' : ''}${JSON.stringify(keys[index])}:`);
+      }
+      stack.push('{');
+    }
+  }
+  const text = parts.join('');
+  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}
+
+/** What follows a feed's JSON, shown in its warning: the start of it, on one line. */
+const NOISE_SHOWN_CHARS = 80;
+
+/**
+ * The JSON of a feed, and what came after it. A JSON Feed that PHP printed a notice after (`<br />\n<b>Deprecated</b>:
+ * ... on line 12<br />`, written at shutdown, after the plugin's output) is the feed and then noise, as a warning
+ * before it is (parseFeed skips that one): the first complete JSON value is read, and a warning quotes what followed.
+ */
+function parseJsonText(text: string): { data: unknown; json: string; warning: string | null } {
+  try {
+    return { data: JSON.parse(text), json: text, warning: null };
+  } catch (error) {
+    const scan = error instanceof SyntaxError ? scanJsonValue(text, 0) : null;
+    if (scan?.status === 'complete') {
+      const json = text.slice(0, scan.end);
+      const rest = text.slice(scan.end);
+      try {
+        const data: unknown = JSON.parse(json);
+        const noise = collapseWhitespace(rest.slice(0, NOISE_SHOWN_CHARS * 4));
+        const shown = noise.length > NOISE_SHOWN_CHARS || rest.length > NOISE_SHOWN_CHARS * 4 ? `${noise.slice(0, NOISE_SHOWN_CHARS)}…` : noise;
+        return { data, json, warning: `${rest.length} characters after the feed ignored, as a PHP notice printed after it is: ${JSON.stringify(shown)}` };
+      } catch {
+        // the scan and JSON.parse disagree: the body's own error says why it does not parse
+      }
+    }
+    throw new FeedParseError('parse', `the body looks like JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
  * JSON Feed's `content_text` as the HTML the model's `content` is: each block between blank lines one paragraph, a line
  * break within a block a `<br>` (as a plain-text capture's lines are kept apart), the text escaped. Escaped whole, a
  * post's paragraphs were one run of text, which extraction read as one paragraph or none. U+2029 and U+2028, the
@@ -56,19 +146,15 @@ export function plainTextToHtml(text: string): string {
 }
 
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
-  let data: unknown;
-  try {
-    // "\ud800" alone is valid JSON but no character: each lone surrogate becomes one U+FFFD, as a decoder would
-    // make of it, rather than something every later encoder treats its own way.
-    data = LONE_SURROGATE_ESCAPE.test(text) ? JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? withoutLoneSurrogates(value) : value)) : JSON.parse(text);
-  } catch (error) {
-    throw new FeedParseError('parse', `the body looks like JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const { data, json, warning: noiseWarning } = parseJsonText(text);
   if (Array.isArray(data)) throw new FeedParseError('not_a_feed', 'the body is a JSON array, not a JSON Feed (an object with "version" and "items")');
-  if (!isObject(data) || typeof data.version !== 'string' || !/jsonfeed\.org\/version\/1/.test(data.version)) {
+  if (!isObject(data) || !isJsonFeedVersion(data.version)) {
     throw new FeedParseError('not_a_feed', 'the body is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1[.1]")');
   }
-  const warnings: string[] = [];
+  // "\ud800" alone is valid JSON but no character: each lone surrogate becomes one U+FFFD, as a decoder would
+  // make of it, rather than something every later encoder treats its own way.
+  if (LONE_SURROGATE_ESCAPE.test(json)) replaceLoneSurrogates(data);
+  const warnings: string[] = noiseWarning ? [noiseWarning] : [];
   if (!Array.isArray(data.items)) warnings.push('JSON Feed without an "items" array');
   const listed: unknown[] = Array.isArray(data.items) ? data.items : [];
   const rawItems = listed.filter(isObject);
@@ -80,7 +166,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
       if (item[field] !== undefined && item[field] !== null && urlOrNull(item[field]) === null) {
-        warnings.push(`item ${positions[index]}: "${field}" is not a URL string (${JSON.stringify(item[field])}); ignored`);
+        warnings.push(`item ${positions[index]}: "${field}" is not a URL string (${jsonText(item[field], 200)}); ignored`);
       }
     }
     const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);
@@ -108,7 +194,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       outlet: null,
     };
   });
-  const drafts = withoutEmptyItems(dropRepeatedItems(readItems, (index) => JSON.stringify(rawItems[index]), warnings), warnings);
+  const drafts = withoutEmptyItems(dropRepeatedItems(readItems, (index) => jsonText(rawItems[index]), warnings), warnings);
   warnings.push(...dates.warnings());
   const ids = assignItemIds(drafts);
   return {
@@ -117,8 +203,9 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,
+    // the JSON of the feed was read whole; what followed it (noiseWarning) is flagged, as text before it is
     wellFormed: true,
-    bozo: false,
+    bozo: noiseWarning !== null,
     ttlSeconds: null,
   };
 }

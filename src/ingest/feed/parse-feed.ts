@@ -87,7 +87,29 @@ function unknownBodyMessage(text: string, binary: boolean): string {
   return `the body is neither XML nor JSON (starts with ${JSON.stringify(trimmed.slice(0, 20))})`;
 }
 
+/**
+ * Why a document exhausted what the parsers can hold, when `error` says it did: the stack (nesting deeper than
+ * a recursive step of theirs goes) or the largest string or array V8 makes. That is the document's doing, as a
+ * malformed one's is, and fails that document alone; any other error is a bug, which the caller reports as one.
+ */
+function exhaustionReason(error: unknown): string | null {
+  if (!(error instanceof RangeError)) return null;
+  if (/call stack/i.test(error.message)) return `it nests deeper than the parser can follow (${error.message})`;
+  if (/invalid (string|array|typed array) length|allocation failed/i.test(error.message)) return `it holds more than the parser can (${error.message})`;
+  return null;
+}
+
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
+  try {
+    return await parseFeedBytes(bytes, ctx);
+  } catch (error) {
+    const reason = exhaustionReason(error);
+    if (reason === null) throw error;
+    throw new FeedParseError('parse', `the document cannot be read: ${reason}`);
+  }
+}
+
+async function parseFeedBytes(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
   if (bytes.length === 0) throw new FeedParseError('empty', 'the document is empty (0 bytes)');
   const unzipped = gunzipDownload(bytes, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
   const decoded = decodeFeedBytes(unzipped?.bytes ?? bytes, ctx.headers);
