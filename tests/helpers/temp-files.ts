@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,5 +15,27 @@ export function tempFiles(name: string) {
       return path.join(dir, fileName);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Folders of files for a test file's tests: `make` writes the files (their folders too) in a new folder and returns
+ * it; `removeAll`, for afterEach, deletes every folder made.
+ */
+export function tempFolders(name: string) {
+  const roots: string[] = [];
+  return {
+    make(files: Record<string, Buffer | string>): string {
+      const root = mkdtempSync(path.join(os.tmpdir(), `pausewatch-${name}-`));
+      roots.push(root);
+      for (const [fileName, content] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, fileName)), { recursive: true });
+        writeFileSync(path.join(root, fileName), content);
+      }
+      return root;
+    },
+    removeAll(): void {
+      for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+    },
   };
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.ts';
 import { decodeCapture, ingestFiles } from '../../src/ingest/files.ts';
+import { BOUNDARY, mhtmlArchive, type ArchivePart } from '../helpers/mhtml-archive.ts';
+import { tempFolders } from '../helpers/temp-files.ts';
 
 /**
  * A folder of captures also holds what browsers save besides pages: a page saved by Chrome as "Webpage, Single File"
@@ -13,20 +13,9 @@ import { decodeCapture, ingestFiles } from '../../src/ingest/files.ts';
  * page it holds; the others are refused by name, each as an item error naming the file.
  */
 
-let roots: string[] = [];
-function project(files: Record<string, Buffer | string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-saved-pages-'));
-  roots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-afterEach(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-  roots = [];
-});
+const folders = tempFolders('saved-pages');
+const project = folders.make;
+afterEach(folders.removeAll);
 
 const URL_OF_PAGE = 'https://outlet.example/2026/06/05/labs-back-a-global-pause';
 /** The page as Chrome serialises it into an archive: its charset as a meta tag, accents, a long paragraph, a trailing space. */
@@ -43,69 +32,8 @@ const STYLE = '@charset "utf-8";\n\nbody { font-family: Georgia, serif; margin: 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2a1d4a20000000049454e44ae426082', 'hex');
 
-const hex = (byte: number) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-/** Quoted-printable as Chrome writes a part: CRLF line breaks, lines of at most 76 characters joined by soft breaks. */
-function quotedPrintable(bytes: Buffer): string {
-  return bytes
-    .toString('latin1')
-    .split(/\r?\n/)
-    .map((line) => {
-      let encoded = [...Buffer.from(line, 'latin1')].map((byte) => (byte === 0x3d || byte > 0x7e || (byte < 0x20 && byte !== 0x09) ? hex(byte) : String.fromCharCode(byte))).join('');
-      encoded = encoded.replace(/[ \t]$/, (space) => hex(space.charCodeAt(0)));
-      const lines: string[] = [];
-      while (encoded.length > 76) {
-        // never inside an =XX
-        const cut = encoded[74] === '=' ? 74 : encoded[73] === '=' ? 73 : 75;
-        lines.push(`${encoded.slice(0, cut)}=`);
-        encoded = encoded.slice(cut);
-      }
-      return [...lines, encoded].join('\r\n');
-    })
-    .join('\r\n');
-}
-const base64 = (bytes: Buffer) => bytes.toString('base64').match(/.{1,76}/g)!.join('\r\n');
-
-interface ArchivePart {
-  type: string;
-  location?: string;
-  id?: string;
-  encoding?: 'quoted-printable' | 'base64' | '7bit' | '8bit' | string;
-  body: Buffer | string;
-  /** The body is written as it is, already in its encoding. */
-  raw?: true;
-}
-const BOUNDARY = '----MultipartBoundary--Xq3vTn8Lq2Bz0sWmA9dYkRfHcJpE1uNgO7iV5bC4----';
-/** An archive as Chrome writes it: its headers, then each part with its own, the body in its transfer encoding. */
-function archive(parts: ArchivePart[], { snapshot = URL_OF_PAGE as string | null, contentType = `multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${BOUNDARY}"` } = {}): Buffer {
-  const head = [
-    'From: <Saved by Blink>',
-    ...(snapshot === null ? [] : [`Snapshot-Content-Location: ${snapshot}`]),
-    'Subject: Labs back a global pause =?utf-8?Q?=E2=80=94?= Outlet',
-    'Date: Fri, 5 Jun 2026 10:00:00 -0000',
-    'MIME-Version: 1.0',
-    `Content-Type: ${contentType}`,
-    '',
-    '',
-  ].join('\r\n');
-  const chunks: Buffer[] = [Buffer.from(head, 'latin1')];
-  for (const part of parts) {
-    const body = typeof part.body === 'string' ? Buffer.from(part.body) : part.body;
-    const encoding = part.encoding ?? 'quoted-printable';
-    const encoded = part.raw ? body : encoding.toLowerCase() === 'quoted-printable' ? Buffer.from(quotedPrintable(body), 'latin1') : encoding === 'base64' ? Buffer.from(base64(body)) : body;
-    const headers = [
-      `--${BOUNDARY}`,
-      `Content-Type: ${part.type}`,
-      ...(part.id ? [`Content-ID: ${part.id}`] : []),
-      `Content-Transfer-Encoding: ${encoding}`,
-      ...(part.location ? [`Content-Location: ${part.location}`] : []),
-      '',
-      '',
-    ].join('\r\n');
-    chunks.push(Buffer.from(headers, 'latin1'), encoded, Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
-}
+/** An archive of this page's address, as Chrome writes it (see mhtmlArchive). */
+const archive = (parts: ArchivePart[], options: { snapshot?: string | null; contentType?: string } = {}) => mhtmlArchive(parts, { snapshot: URL_OF_PAGE, ...options });
 const pagePart = (body: Buffer | string = PAGE, extra: Partial<ArchivePart> = {}): ArchivePart => ({ type: 'text/html', id: '<frame-4F1A@mhtml.blink>', location: URL_OF_PAGE, body, ...extra });
 const stylePart: ArchivePart = { type: 'text/css', location: 'cid:css-8c2d@mhtml.blink', body: STYLE };
 const imagePart: ArchivePart = { type: 'image/png', location: 'https://outlet.example/logo.png', encoding: 'base64', body: PNG };

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodePage } from '../../src/ingest/decode-page.ts';
 import { decodeCapture, ingestFiles } from '../../src/ingest/files.ts';
+import { tempFolders } from '../helpers/temp-files.ts';
 
 const article = 'Critics call the “pause” of frontier AI — a €5bn question — a marketing ploy.';
 const page = (head: string, body: string) => `<html><head>${head}<title>t</title></head><body><p>${body}</p></body></html>`;
@@ -16,20 +16,9 @@ const noise = (length: number) => Buffer.from(Array.from({ length }, (_, i) => (
 const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.from('GLIBC_2.34\0libc.so.6\0_start\0'), noise(2000)]);
 const withBom = (bom: number[], text: string, encoding: string) => Buffer.concat([Buffer.from(bom), iconv.encode(text, encoding)]);
 
-let roots: string[] = [];
-function project(files: Record<string, Buffer | string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-files-'));
-  roots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-afterEach(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-  roots = [];
-});
+const folders = tempFolders('files');
+const project = folders.make;
+afterEach(folders.removeAll);
 
 describe('ingestFiles: binary, empty and UTF-16 captures', () => {
   it('refuses a link to a named pipe or a device as not a file, without reading it (a pipe would never end)', async () => {

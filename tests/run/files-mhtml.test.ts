@@ -9,6 +9,7 @@ import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { loadDigestData } from '../../src/run/write-digest.ts';
 import { dialects } from '../helpers/databases.ts';
 import { feedRunProject } from '../helpers/feed-run-project.ts';
+import { mhtmlArchive } from '../helpers/mhtml-archive.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 
 /**
@@ -38,41 +39,16 @@ const STYLE = '@charset "utf-8";\n\nbody { font-family: Georgia, serif; margin: 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2a1d4a20000000049454e44ae426082', 'hex');
 
-/** Quoted-printable as Chrome writes a part: CRLF line breaks, lines of at most 76 characters joined by soft breaks. */
-function quotedPrintable(text: string): string {
-  const hex = (byte: number) => `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  return text
-    .split('\n')
-    .map((line) => {
-      let encoded = [...Buffer.from(line)].map((byte) => (byte === 0x3d || byte > 0x7e || (byte < 0x20 && byte !== 0x09) ? hex(byte) : String.fromCharCode(byte))).join('');
-      encoded = encoded.replace(/[ \t]$/, (space) => hex(space.charCodeAt(0)));
-      const lines: string[] = [];
-      while (encoded.length > 76) {
-        const cut = encoded[74] === '=' ? 74 : encoded[73] === '=' ? 73 : 75;
-        lines.push(`${encoded.slice(0, cut)}=`);
-        encoded = encoded.slice(cut);
-      }
-      return [...lines, encoded].join('\r\n');
-    })
-    .join('\r\n');
-}
-
 /** The page as Chrome's "Webpage, Single File" writes it: the page, its style sheet and its image, each a part. */
-function chromeArchive(): string {
-  const boundary = '----MultipartBoundary--Xq3vTn8Lq2Bz0sWmA9dYkRfHcJpE1uNgO7iV5bC4----';
-  const part = (headers: string[], body: string) => `--${boundary}\r\n${headers.join('\r\n')}\r\n\r\n${body}\r\n`;
-  return (
-    `From: <Saved by Blink>\r\nSnapshot-Content-Location: ${PAGE_URL}\r\nSubject: Labs back a global pause =?utf-8?Q?=E2=80=94?= Outlet\r\n` +
-    `Date: Fri, 5 Jun 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n\r\n` +
-    part(
-      ['Content-Type: text/html', 'Content-ID: <frame-4F1A7C0E@mhtml.blink>', 'Content-Transfer-Encoding: quoted-printable', `Content-Location: ${PAGE_URL}`],
-      quotedPrintable(page((name) => `https://outlet.example/assets/${name}`)),
-    ) +
-    part(['Content-Type: text/css', 'Content-Transfer-Encoding: quoted-printable', 'Content-Location: https://outlet.example/assets/style.css'], quotedPrintable(STYLE)) +
-    part(['Content-Type: image/png', 'Content-Transfer-Encoding: base64', 'Content-Location: https://outlet.example/assets/logo.png'], PNG.toString('base64')) +
-    `--${boundary}--\r\n`
-  );
-}
+const chromeArchive = () =>
+  mhtmlArchive(
+    [
+      { type: 'text/html', id: '<frame-4F1A7C0E@mhtml.blink>', location: PAGE_URL, body: page((name) => `https://outlet.example/assets/${name}`) },
+      { type: 'text/css', location: 'https://outlet.example/assets/style.css', body: STYLE },
+      { type: 'image/png', location: 'https://outlet.example/assets/logo.png', encoding: 'base64', body: PNG },
+    ],
+    { snapshot: PAGE_URL },
+  ).toString('latin1');
 
 describe.each(dialects)('a files source over a folder of pages saved by a browser ($name)', ({ fresh }) => {
   it('reads the .mhtml as the page, a copy of its .html, and refuses the script and the style sheet beside it by name', async () => {
