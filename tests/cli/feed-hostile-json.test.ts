@@ -79,7 +79,7 @@ describe('feed <url> of a hostile JSON Feed', () => {
     const result = await pausewatch('feed', `${project.server.url}/noticed.json`);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('format: json, 1 item\n');
-    expect(result.stdout).toContain(`warning: ${notice.length} characters after the feed ignored, as a PHP notice printed after it is: "<br /> <b>Deprecated</b>:`);
+    expect(result.stdout).toContain(`warning: ${notice.length} characters after the feed ignored (as PHP prints a notice after its output): "<br /> <b>Deprecated</b>:`);
     expect(result.stdout).toContain('A pause, noticed');
   });
 

@@ -116,7 +116,7 @@ function parseJsonText(text: string): { data: unknown; json: string; warning: st
         const data: unknown = JSON.parse(json);
         const noise = collapseWhitespace(rest.slice(0, NOISE_SHOWN_CHARS * 4));
         const shown = noise.length > NOISE_SHOWN_CHARS || rest.length > NOISE_SHOWN_CHARS * 4 ? `${noise.slice(0, NOISE_SHOWN_CHARS)}…` : noise;
-        return { data, json, warning: `${rest.length} characters after the feed ignored, as a PHP notice printed after it is: ${JSON.stringify(shown)}` };
+        return { data, json, warning: `${rest.length} characters after the feed ignored (as PHP prints a notice after its output): ${JSON.stringify(shown)}` };
       } catch {
         // the scan and JSON.parse disagree: the body's own error says why it does not parse
       }

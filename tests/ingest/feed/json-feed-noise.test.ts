@@ -24,7 +24,7 @@ describe('a JSON Feed with text after it', () => {
     const feed = await read(feedJson + notice);
     expect(feed).toMatchObject({ format: 'json', title: 'Outlet', bozo: true, wellFormed: true });
     expect(links(feed)).toEqual(['https://wp.example/a']);
-    expect(feed.warnings).toEqual([`${notice.length} characters after the feed ignored, as a PHP notice printed after it is: "<br /> <b>Deprecated</b>: Creation of dynamic property in /var/www/wp-content/pl…"`]);
+    expect(feed.warnings).toEqual([`${notice.length} characters after the feed ignored (as PHP prints a notice after its output): "<br /> <b>Deprecated</b>: Creation of dynamic property in /var/www/wp-content/pl…"`]);
     // JSON that breaks off or goes wrong inside the feed is still refused
     await expect(read(feedJson.slice(0, -2) + notice)).rejects.toMatchObject({ code: 'parse', message: expect.stringContaining('the body looks like JSON but does not parse') });
     await expect(read(feedJson.replace('"title":"Outlet"', '"title":Outlet') + notice)).rejects.toMatchObject({ code: 'parse' });
@@ -36,7 +36,7 @@ describe('a JSON Feed with text after it', () => {
     expect(links(feed)).toEqual(['https://wp.example/a']);
     expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped, as a PHP warning printed ahead of it is: /);
     const after = feed.warnings.find((text) => text.includes('after the feed ignored'))!;
-    expect(after).toMatch(/^200016 characters after the feed ignored, as a PHP notice printed after it is: "<b>Notice<\/b>: x+…"$/);
+    expect(after).toMatch(/^200016 characters after the feed ignored (as PHP prints a notice after its output): "<b>Notice<\/b>: x+…"$/);
     expect(after.length).toBeLessThan(200);
   });
 });
