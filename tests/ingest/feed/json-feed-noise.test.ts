@@ -36,7 +36,7 @@ describe('a JSON Feed with text after it', () => {
     expect(links(feed)).toEqual(['https://wp.example/a']);
     expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped, as a PHP warning printed ahead of it is: /);
     const after = feed.warnings.find((text) => text.includes('after the feed ignored'))!;
-    expect(after).toMatch(/^200016 characters after the feed ignored (as PHP prints a notice after its output): "<b>Notice<\/b>: x+…"$/);
+    expect(after).toMatch(/^200016 characters after the feed ignored \(as PHP prints a notice after its output\): "<b>Notice<\/b>: x+…"$/);
     expect(after.length).toBeLessThan(200);
   });
 });
