@@ -1110,8 +1110,9 @@ function endTagSpan(scan: XmlScan, element: ScannedElement): [number, number] | 
 /**
  * The document with the RSS items a generator put beside or inside the channel, where the format does not put them,
  * moved to where it does, and how many; null when there are none such. RSS 0.9x/2.0 items after `</channel>` (the
- * channel is then closed at the end of the root) and RSS 1.0 items inside the channel (the channel is then closed
- * before the first of them): feedparser reads them, and rss-parser reads items only where the format puts them.
+ * channel is then closed at the end of the root) or before `<channel>` (it then opens before the first of them), and
+ * RSS 1.0 items inside the channel (the channel is then closed before the first of them): feedparser reads them, and
+ * rss-parser reads items only where the format puts them. Only the channel's start or end tag moves.
  */
 function withStrayItemsMoved(scan: XmlScan): { text: string; moved: number } | null {
   const root = childrenNamed(scan.document, scan.rootName ?? '')[0];
@@ -1121,10 +1122,25 @@ function withStrayItemsMoved(scan: XmlScan): { text: string; moved: number } | n
   const { text } = scan;
   const [endStart, endEnd] = channelEnd;
   if (scan.rootName === 'rss') {
-    const after = childrenNamed(root, 'item').filter((item) => item.order > channel.order).length;
+    const items = childrenNamed(root, 'item');
+    const before = items.filter((item) => item.order < channel.order);
+    const after = items.length - before.length;
     const rootEnd = endTagSpan(scan, root);
-    if (after === 0 || !rootEnd) return null;
-    return { text: text.slice(0, endStart) + text.slice(endEnd, rootEnd[0]) + text.slice(endStart, endEnd) + text.slice(rootEnd[0]), moved: after };
+    let moved = text;
+    let count = 0;
+    // after the channel: its end tag moves to the end of the root
+    if (after > 0 && rootEnd) {
+      moved = text.slice(0, endStart) + text.slice(endEnd, rootEnd[0]) + text.slice(endStart, endEnd) + text.slice(rootEnd[0]);
+      count += after;
+    }
+    // before it: its start tag moves before the first of them (all of that lies before where the end tag was)
+    const startTag = text.lastIndexOf('<', channel.innerStart - 1);
+    const firstStart = before.length > 0 ? text.lastIndexOf('<', before[0]!.innerStart - 1) : -1;
+    if (firstStart >= 0 && startTag > firstStart) {
+      moved = moved.slice(0, firstStart) + moved.slice(startTag, channel.innerStart) + moved.slice(firstStart, startTag) + moved.slice(channel.innerStart);
+      count += before.length;
+    }
+    return count === 0 ? null : { text: moved, moved: count };
   }
   if (scan.rootName === 'rdf:RDF') {
     const inside = childrenNamed(channel, 'item');
@@ -1150,7 +1166,7 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const gathered = withStrayItemsMoved(scanned.scan);
   if (gathered !== null) {
     scanned = rescan(gathered.text);
-    const where = scanned.scan.rootName === 'rss' ? 'after the </channel>, where RSS items belong in it' : 'inside the <channel>, where RSS 1.0 items belong beside it';
+    const where = scanned.scan.rootName === 'rss' ? 'outside the <channel>, where RSS items belong in it' : 'inside the <channel>, where RSS 1.0 items belong beside it';
     rewrites.push(`${gathered.moved} <item> element${gathered.moved === 1 ? ' stood' : 's stood'} ${where}; read as the feed's items`);
   }
   scanned.rewrites = rewrites;

@@ -676,7 +676,7 @@ describe('parseFeed: broken input', () => {
     expect((await parseFailure(Buffer.from('<?xml version="1.0"?><invoice><total>3</total></invoice>'))).code).toBe('not_a_feed');
   });
   it.each([
-    ['RSS items after the </channel>', '<rss version="0.91"><channel><title>F</title><link>https://s.example/</link></channel><item><title>One</title><link>https://s.example/1</link></item><item><title>Two</title><link>https://s.example/2</link></item><item/></rss>', "3 <item> elements stood after the </channel>, where RSS items belong in it; read as the feed's items"],
+    ['RSS items after the </channel>', '<rss version="0.91"><channel><title>F</title><link>https://s.example/</link></channel><item><title>One</title><link>https://s.example/1</link></item><item><title>Two</title><link>https://s.example/2</link></item><item/></rss>', "3 <item> elements stood outside the <channel>, where RSS items belong in it; read as the feed's items"],
     ['RSS 1.0 items inside the channel', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://s.example/"><title>F</title><link>https://s.example/</link><item rdf:about="https://s.example/1"><title>One</title><link>https://s.example/1</link></item><item rdf:about="https://s.example/2"><title>Two</title></item><items/></channel></rdf:RDF>', "2 <item> elements stood inside the <channel>, where RSS 1.0 items belong beside it; read as the feed's items"],
   ])('reads the items a feed holds where its format does not put them (%s), as feedparser does, and says so', async (_case, xml, warning) => {
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://s.example/feed' });
@@ -693,10 +693,13 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings.filter((text) => text.startsWith('not well-formed')).map((text) => /at line (\d+)/.exec(text)?.[1])).toEqual(['2', '2', '3']);
   });
 
-  it('says so when a feed holds items where they are not read (before its <channel>), rather than pass for an empty feed', async () => {
-    const feed = await parseFeed(Buffer.from('<rss version="2.0"><item><title>One</title><link>https://s.example/1</link></item><channel><title>F</title><link>https://s.example/</link></channel></rss>'), { url: 'https://s.example/feed' });
-    expect(feed.items).toEqual([]);
-    expect(feed.warnings).toEqual(['1 <item> element not read: RSS items belong in the <channel>']);
+  it('reads items before the <channel> too, and says so when items stand where they are not read (deeper in another element)', async () => {
+    const before = await parseFeed(Buffer.from('<rss version="2.0"><item><title>One</title><link>https://s.example/1</link></item><channel><title>F</title><link>https://s.example/</link><item><title>Two</title><link>https://s.example/2</link></item></channel></rss>'), { url: 'https://s.example/feed' });
+    expect(before).toMatchObject({ title: 'F', link: 'https://s.example/', items: [{ title: 'One' }, { title: 'Two' }] });
+    expect(before.warnings).toEqual(["1 <item> element stood outside the <channel>, where RSS items belong in it; read as the feed's items"]);
+    const deeper = await parseFeed(Buffer.from('<rss version="2.0"><channel><title>F</title><link>https://s.example/</link><group><item><title>One</title><link>https://s.example/1</link></item></group></channel></rss>'), { url: 'https://s.example/feed' });
+    expect(deeper.items).toEqual([]);
+    expect(deeper.warnings).toEqual(['1 <item> element not read: RSS items belong in the <channel>']);
   });
 
   it('warns of no stray items in a feed whose items are all where its format puts them, nor of their nested elements', async () => {
