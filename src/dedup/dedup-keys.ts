@@ -38,10 +38,12 @@ function ownSiteCanonical(url: string, declared: string | null | undefined): str
 
 /**
  * Whether `canonical` is the home page or a section (`/news` for `/news/2026/06/story`) above the page at `own`. CMSs
- * misconfigured to declare one for every article would make each later story of the site a copy of the first.
- * Both are canonicalised (no trailing slash, AMP forms mapped), so an AMP page's own article is not above it.
+ * misconfigured to declare one for every article would make each later story of the site a copy of the first; and
+ * a run asks it of the page an article's link redirected to, which is then no article of its own (an outlet sending
+ * its links to the home page). Both are canonicalised (no trailing slash, AMP forms mapped), so an AMP page's own
+ * article is not above it.
  */
-function isAboveOnSite(canonical: string, own: string): boolean {
+export function isAboveOnSite(canonical: string, own: string): boolean {
   if (canonical === own) return false;
   let canonicalUrl: URL;
   let ownUrl: URL;

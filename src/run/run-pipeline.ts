@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
@@ -10,7 +10,8 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
-  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isInDedupWindow, relabelsNow, storyLabel,
+  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isAboveOnSite, isInDedupWindow, normalizeText, relabelsNow,
+  storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -74,10 +75,45 @@ interface PreparedArticle {
   feedLink?: string;
   /** How reading the page went wrong but not fatally (a guessed charset, bytes replaced): one report line, or null. */
   pageWarning?: string | null;
+  /**
+   * Its page was read after a redirect to another address than its link: `landing`, the identity that page would
+   * give the article, and the item as it is when that page proves not to be its article (see pageNotTheArticle):
+   * its feed's text under its own link, with the reason as a `redirected_away` error.
+   */
+  redirect?: { landing: string; away: (why: string) => PreparedArticle };
 }
 
-/** An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back). */
-type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null } | { error: StageError; notSent?: true };
+/** The error of an item whose link redirected to `landing`, a page that is not its article, for the reason `why`. */
+function redirectedAway(link: string, landing: string, why: string): StageError {
+  // `landing` is followed by " (": the run finds the items sent to a page by this (see landingTakenBy)
+  return { code: 'redirected_away', message: `article page ${urlForDisplay(link)}: redirected to ${landing} (${why}); the feed's text is kept` };
+}
+
+/** The words of an item's description or content (HTML or text), as saysTheSame compares them; '' for none. */
+function feedWords(html: string | null): string {
+  return html ? normalizeText(htmlToText(html)) : '';
+}
+
+/** An item's link, as its feed gave it, and its headline: what sameArticle compares. */
+function describedItem(item: PreparedArticle): { link: string; title: string | null } {
+  return { link: item.feedLink ?? item.raw.url, title: item.raw.title };
+}
+
+/**
+ * Whether two items are one article, for pages their links redirect to: the same link, or the same headline (one
+ * may add the outlet's name, as Google News does: "Headline - Outlet"). Unknown headlines are not the same.
+ */
+function sameArticle(a: { link: string; title: string | null }, b: { link: string; title: string | null }): boolean {
+  if (canonicalizeUrl(a.link) === canonicalizeUrl(b.link)) return true;
+  const [x, y] = [normalizeText(a.title ?? ''), normalizeText(b.title ?? '')].sort((p, q) => p.length - q.length);
+  return x !== '' && (x === y || y!.startsWith(`${x} `));
+}
+
+/**
+ * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
+ * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
+ */
+type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null } | { error: StageError; notSent?: true };
 
 /** An article whose page was asked for again (see retryPages), and what came of it. */
 interface RetriedPage {
@@ -351,6 +387,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // seen since windowStart are from the start).
     const loadedSpans: [number, number][] = [];
 
+    // The keys each source read in this run delivered (see newItems), to tell its own backlog delivered again under
+    // other keys from a copy beside it (see coverageOf).
+    const deliveredKeys = new Map<string, ReadonlySet<string>>();
+
     // Titles of the stories this run touched, so relabelling a story does not reload them for every new article.
     const storyTitleCache = new Map<number, string[]>();
     // Stories whose stored label was worked out from fewer of their titles than they have: from how many. A large
@@ -525,13 +565,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const duplicate = await originalOf(keys, publishedAt ?? at, null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
-      // when the text first appeared: a copy of an old original is not news, whatever its own date
-      let coverageDate = publishedAt;
+      let original: ArticleRow | undefined;
       const label = storyLabel([headline]);
       if (duplicate) {
-        const original = await repo.getArticle(db, duplicate.articleId);
+        original = await repo.getArticle(db, duplicate.articleId);
         storyId = original?.story_id ?? null;
-        coverageDate = earliestDate(publishedAt, original?.published_at ?? null);
       } else {
         const story = findStory(keys, publishedAt ?? at, known);
         storyId = story?.storyId ?? null;
@@ -593,8 +631,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.saveScore(trx, id, score, at);
         const covered = duplicate !== null && (await repo.alertRaisedForGroup(trx, duplicate.articleId));
         // the source's first successful read: no success recorded before this run began
-        const firstRead = !sourceRows.get(source.id)?.last_success_at;
-        if (shouldAlert(score, covered, pipeline.alerts, coverageDate, now(), firstRead)) {
+        const coverage = await coverageOf(trx, { sourceId: source.id, publishedAt }, () => !sourceRows.get(source.id)?.last_success_at, original);
+        if (shouldAlert(score, covered, pipeline.alerts, coverage.date, now(), coverage.firstRead)) {
           await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
@@ -637,16 +675,38 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return out;
     }
 
-    /**
-     * Whether an item delivered under a stored article's key is a different story: its link and its headline both
-     * changed. Either alone is the same article revised (a retitle, a moved URL).
-     */
-    function isAnotherStory(item: RawItem, stored: repo.StoredItem): boolean {
-      if (!item.hasPage || item.title === null || stored.title === null || item.title === stored.title) return false;
+    /** Whether an item delivered under a stored article's key comes with another link than the article had. */
+    function linkChanged(item: RawItem, stored: repo.StoredItem): boolean {
       const link = canonicalizeUrl(item.url);
       // The link the feed gave before, when known; else where the page was read (articles stored before it was kept).
       if (stored.feed_link !== null) return link !== canonicalizeUrl(stored.feed_link);
       return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
+    }
+
+    /**
+     * Whether an item delivered under a stored article's key may be a different story: its link and its headline
+     * both changed. Either alone is the same article revised (a retitle, a moved URL); so are both when the item
+     * still says what the article's did (see saysTheSame): a retitle whose new slug moved the article.
+     */
+    function isAnotherStory(item: RawItem, stored: repo.StoredItem): boolean {
+      if (!item.hasPage || item.title === null || stored.title === null || item.title === stored.title) return false;
+      return linkChanged(item, stored);
+    }
+
+    /**
+     * Whether an item says what the stored article under its key said: the same description, or the same content,
+     * word for word (case, punctuation and spacing folded, see normalizeText). A GUID reused for another story comes
+     * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
+     * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story.
+     */
+    async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>): Promise<boolean> {
+      const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
+      if (!before) return false;
+      const summary = feedWords(item.summary);
+      if (summary !== '' && !boilerplate.has(summary) && summary === feedWords(before.summary)) return true;
+      // an article stored from its feed's text has the content (else the description) as its text
+      const content = feedWords(item.body);
+      return content !== '' && !boilerplate.has(content) && content === normalizeText(before.text);
     }
 
     /**
@@ -667,10 +727,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, [...lookup]) : new Map<string, repo.StoredItem>();
       const rekeyed = await rekeyedItems(items, stored);
       const keysInFeed = new Set(items.map((item) => item.key));
+      deliveredKeys.set(source.id, keysInFeed);
+      // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame)
+      const descriptions = new Map<string, number>();
+      for (const item of items) {
+        for (const words of new Set([feedWords(item.summary), feedWords(item.body)])) if (words !== '') descriptions.set(words, (descriptions.get(words) ?? 0) + 1);
+      }
+      const boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : [])));
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
-        if (existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing)) {
+        if (
+          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing) && !(await saysTheSame(item, existing, boilerplate))
+        ) {
           // The GUID is reused for another story (some CMSs recycle them): the link is its identity, as the ladder
           // says for GUIDs a feed reuses. Taking it for a retitle would overwrite the old story and lose the new one.
           item = { ...item, key: item.url };
@@ -697,8 +766,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           });
         } else if (item.title && existing.title !== item.title && item.bodyFormat === 'html') {
           const { title } = item;
+          // a retitle that moved the article too (a slug made from the headline): it is at its new link now
+          const moved = item.hasPage && !keysInFeed.has(item.url) && linkChanged(item, existing) ? movedTo(item.url, existing) : {};
           revisions.push(async () => {
-            await reviseArticle(existing.id, title, { modified_at: item.updatedAt ?? existing.modified_at });
+            await reviseArticle(existing.id, title, { modified_at: item.updatedAt ?? existing.modified_at, ...moved });
             report.articlesUpdated += 1;
           });
         }
@@ -727,10 +798,21 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * A new headline of a stored feed article. Its score, dedup keys and story label are worked out again, since all
-     * read them: a story must not stay labelled with a headline its outlet withdrew. Whether it copies another article
-     * stays as decided when it was stored: its text, what copies compare, is the same. (An edited capture, whose text
-     * changes, is reviseCapture's.)
+     * Where a stored feed article retitled and moved (see newItems) is now: the feed's new link, and, when the
+     * article was at its link (stored from its feed's text, or from a page read there), its URL too, and its canonical
+     * URL when that was its URL's. One read at the end of a redirect keeps the page it was read from.
+     */
+    function movedTo(link: string, stored: repo.StoredItem): repo.ArticleUpdate {
+      if (canonicalizeUrl(stored.url) !== canonicalizeUrl(stored.feed_link ?? stored.url)) return { feed_link: link };
+      const canonical = stored.canonical_url === canonicalizeUrl(stored.url) ? { canonical_url: canonicalizeUrl(link) } : {};
+      return { feed_link: link, url: link, ...canonical };
+    }
+
+    /**
+     * A new headline of a stored feed article (and, moved with it, its new link: see movedTo). Its score, dedup keys
+     * and story label are worked out again, since all read them: a story must not stay labelled with a headline its
+     * outlet withdrew. Whether it copies another article stays as decided when it was stored: its text, what copies
+     * compare, is the same. (An edited capture, whose text changes, is reviseCapture's.)
      */
     async function reviseArticle(id: number, title: string | null, fields: repo.ArticleUpdate): Promise<void> {
       const article = await repo.getArticle(db, id);
@@ -753,7 +835,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       const index = known.findIndex((other) => other.id === id);
       if (index >= 0) {
-        known[index] = { ...known[index]!, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
+        const canonicalUrl = fields.canonical_url ?? known[index]!.canonicalUrl;
+        known[index] = { ...known[index]!, canonicalUrl, contentHash: keys.contentHash, nearSignature: keys.nearSignature, topicSignature: keys.topicSignature };
         duplicates.replace(known[index]!);
       }
     }
@@ -837,18 +920,47 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * How an article's coverage is dated for the alert's age rule (see shouldAlert): `date`, when its text first
+     * appeared, and, undated, whether it is backlog (`firstRead`). An original: its own date; undated, backlog when
+     * its source's first successful read found it (`ownFirstRead`). A copy of `original`: the earlier of its date and
+     * when the original appeared, published or, undated, first seen (fetched_at), since a copy of an old original is
+     * not news whatever its own date, nor one of an undated original the pipeline has had for weeks (a source's CMS
+     * giving its items new GUIDs, captures moved into another folder). An undated copy of an undated original is
+     * backlog when it came in its own source's first read, or when it is that source's own backlog delivered again:
+     * the original was found by the source's first read and the source no longer delivers it under its key (see
+     * deliveredKeys), so the copy took its place (a CMS move within `alerts.maxAgeHours` of the first read). A copy
+     * of an original that raised no alert otherwise (a teaser too short to judge, a capture saved again beside the one
+     * the folder's first read found) is judged on its own, against that date.
+     */
+    async function coverageOf(
+      conn: Kysely<Database>,
+      article: { sourceId: string; publishedAt: string | null },
+      ownFirstRead: () => boolean | Promise<boolean>,
+      original: ArticleRow | undefined,
+    ): Promise<{ date: string | null; firstRead: boolean }> {
+      const { sourceId, publishedAt } = article;
+      if (!original) return { date: publishedAt, firstRead: publishedAt === null && (await ownFirstRead()) };
+      if (publishedAt === null && original.published_at === null) {
+        const replaced = original.source_id === sourceId && deliveredKeys.get(sourceId)?.has(original.item_key) === false;
+        const backlog = (await ownFirstRead()) || (replaced && !(await repo.sourceReadBefore(conn, pipeline.id, original.source_id, original.fetched_at)));
+        if (backlog) return { date: null, firstRead: true };
+      }
+      return { date: earliestDate(publishedAt, original.published_at ?? original.fetched_at), firstRead: false };
+    }
+
+    /**
      * Whether an article, as stored in `trx` and scored `score`, is coverage to alert on (see shouldAlert), judged as
      * a new article is: covered when its text raised an alert (its own, its copies', or, as a copy, its original's
-     * group's); dated by its own date or, as a copy, its original's when earlier; undated, the backlog of its source
-     * when it was stored before any read of the source had succeeded.
+     * group's); dated and, undated, taken for backlog as coverageOf says, its own source's first read being the
+     * first that succeeded before it was stored.
      */
     async function alertDue(trx: Kysely<Database>, article: ArticleRow, score: ScoreResult): Promise<boolean> {
       const originalId = article.duplicate_of === null ? article.id : await repo.originalArticleId(trx, article.duplicate_of);
       const covered = (await repo.alertRaisedForGroup(trx, originalId)) || (originalId !== article.id && (await repo.alertRaisedForGroup(trx, article.id)));
-      const coverageDate =
-        originalId === article.id ? article.published_at : earliestDate(article.published_at, (await repo.getArticle(trx, originalId))?.published_at ?? null);
-      const firstRead = coverageDate === null && !(await repo.sourceReadBefore(trx, pipeline.id, article.source_id, article.fetched_at));
-      return shouldAlert(score, covered, pipeline.alerts, coverageDate, now(), firstRead);
+      const original = originalId === article.id ? undefined : await repo.getArticle(trx, originalId);
+      const ownFirstRead = async () => !(await repo.sourceReadBefore(trx, pipeline.id, article.source_id, article.fetched_at));
+      const coverage = await coverageOf(trx, { sourceId: article.source_id, publishedAt: article.published_at }, ownFirstRead, original);
+      return shouldAlert(score, covered, pipeline.alerts, coverage.date, now(), coverage.firstRead);
     }
 
     /**
@@ -945,8 +1057,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * Stores what asking again for an article's page brought (see retryPages): in the source's store turn (see
      * storeInTurn), since with its page's text an article may turn out to copy another or belong to another story.
      */
-    async function storeRetriedPage(entry: RetriedPage['entry'], page: RetriedPage['page'], source: SourceDefinition, report: SourceReport): Promise<void> {
+    async function storeRetriedPage(entry: RetriedPage['entry'], fetched: RetriedPage['page'], source: SourceDefinition, report: SourceReport): Promise<void> {
       const at = now().toISOString();
+      let page = fetched;
+      // a page its link now redirects to, where another article was sent too, is not its article (see landingTakenBy)
+      if (!('error' in page) && page.landing !== null) {
+        const stored = await repo.getArticle(db, entry.id);
+        const why = stored ? await landingTakenBy(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }) : null;
+        if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
+      }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
       const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
       if ('error' in page) {
@@ -1016,7 +1135,67 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
       const extracted = page.extracted.partial && item.body ? withFullerFeedText(page.extracted, fromFeed().text) : page.extracted;
-      return { raw: { ...item, url: page.url }, extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
+      const prepared: PreparedArticle = { raw: { ...item, url: page.url }, extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
+      if (page.landing === null) return prepared;
+      const { landing } = page;
+      const away = (why: string): PreparedArticle => ({ raw: item, extracted: fromFeed(), extractError: redirectedAway(item.url, landing, why), pageAttempted: true });
+      return { ...prepared, redirect: { landing, away } };
+    }
+
+    /**
+     * Why the page an item's link redirected to (`landing`, the identity it would give the article) is not the
+     * article, or null: another article, of another link and headline, was already sent there (a consent or region
+     * wall, a paywall page an outlet sends all its links to), stored as that page or kept with its feed's text for
+     * it. Were it taken for the article, every later item sent there would be stored as a copy of the first, their
+     * feed's text thrown away and no alert raised. Read in the source's store turn, so what earlier sources stored
+     * counts, in the pipeline file's order.
+     */
+    async function landingTakenBy(landing: string, item: { link: string; title: string | null }): Promise<string | null> {
+      const landed = await repo.findArticleByCanonicalUrl(db, pipeline.id, landing);
+      if (landed && !sameArticle(item, { link: landed.feed_link ?? landed.url, title: landed.title })) {
+        return `where the link of another article, ${urlForDisplay(landed.feed_link ?? landed.url)}, led too`;
+      }
+      // the articles kept with their feed's text for it name it in their error (see redirectedAway)
+      const pattern = `%redirected to ${landing.replace(/[!%_]/g, '!$&')} (%`;
+      const sentThere = await db
+        .selectFrom('articles')
+        .select(['url', 'feed_link', 'title'])
+        .where('pipeline_id', '=', pipeline.id)
+        .where('extract_error_code', '=', 'redirected_away')
+        .where(sql<boolean>`extract_error like ${pattern} escape '!'`)
+        .orderBy('id')
+        .limit(20)
+        .execute();
+      const other = sentThere.find((row) => !sameArticle(item, { link: row.feed_link ?? row.url, title: row.title }));
+      return other ? `where the link of another article, ${urlForDisplay(other.feed_link ?? other.url)}, led too` : null;
+    }
+
+    /**
+     * The items of a batch whose links redirected to one page with the links of other items of it, of other
+     * headlines (see sameArticle), and why that page is none of their articles: the first of them as much as the
+     * others.
+     */
+    function pagesSentTogether(items: readonly PreparedArticle[]): Map<PreparedArticle, string> {
+      const byLanding = new Map<string, PreparedArticle[]>();
+      for (const item of items) if (item.redirect) byLanding.set(item.redirect.landing, [...(byLanding.get(item.redirect.landing) ?? []), item]);
+      const out = new Map<PreparedArticle, string>();
+      for (const item of items) {
+        if (!item.redirect) continue;
+        const other = byLanding.get(item.redirect.landing)!.find((sharer) => sharer !== item && !sameArticle(describedItem(item), describedItem(sharer)));
+        if (other) out.set(item, `where the link of another item, ${urlForDisplay(describedItem(other).link)}, led too`);
+      }
+      return out;
+    }
+
+    /**
+     * An item as it is to be stored (see storeAll): one whose link redirected to a page that is not its article, as
+     * items of its batch were sent there too (`sentTogether`, see pagesSentTogether) or an article stored before
+     * was (see landingTakenBy), keeps its feed's text under its own link (see PreparedArticle.redirect).
+     */
+    async function pageNotTheArticle(item: PreparedArticle, sentTogether: ReadonlyMap<PreparedArticle, string>): Promise<PreparedArticle> {
+      if (!item.redirect) return item;
+      const why = sentTogether.get(item) ?? (await landingTakenBy(item.redirect.landing, describedItem(item)));
+      return why === null ? item : item.redirect.away(why);
     }
 
     /**
@@ -1057,19 +1236,33 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
       // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
       const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;
-      return { extracted, url: pageUrl, warning };
+      // Redirected to another address, the page would give the article another identity: not when that is the home
+      // page or a section above the link (an outlet sending its links there, the article gone or out of reach), which
+      // is no article; the feed's text serves, as for a page that failed. (A page other articles' links were sent to,
+      // a consent wall or a paywall page, is found when the item is stored: see pageNotTheArticle.)
+      const link = canonicalizeUrl(withoutCredentials(url));
+      if (canonicalizeUrl(pageUrl) === link) return { extracted, url: pageUrl, warning, landing: null };
+      const landing = computeDedupKeys({ url: pageUrl, canonicalUrl: extracted.canonicalUrl, title: null, text: '' }).canonicalUrl;
+      if (isAboveOnSite(canonicalizeUrl(pageUrl), link) || isAboveOnSite(landing, link)) {
+        return { error: redirectedAway(url, landing, 'the home page or a section above the link, not its article') };
+      }
+      return { extracted, url: pageUrl, warning, landing };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */
     async function storeAll(items: readonly PreparedArticle[], source: SourceDefinition, report: SourceReport): Promise<number> {
       let failed = 0;
-      for (const item of items) {
+      const sentTogether = pagesSentTogether(items);
+      for (const prepared of items) {
         // an item without a GUID is known by its link, which may carry a login: messages show it masked
-        const shownKey = urlForDisplay(item.raw.key);
-        if (item.extractError) report.itemErrors.push({ key: shownKey, error: item.extractError });
-        // as a retried page's failure is reported: the item's key, then what was wrong with its page
-        if (item.pageWarning) report.warnings.push(`${shownKey}: ${item.pageWarning}`);
+        const shownKey = urlForDisplay(prepared.raw.key);
+        let item = prepared;
         try {
+          // once the items before it are stored: a page one of them was sent to is no article of this one's
+          item = await pageNotTheArticle(prepared, sentTogether);
+          if (item.extractError) report.itemErrors.push({ key: shownKey, error: item.extractError });
+          // as a retried page's failure is reported: the item's key, then what was wrong with its page
+          if (item.pageWarning) report.warnings.push(`${shownKey}: ${item.pageWarning}`);
           const outcome = await storeArticle(item, source);
           if (outcome === 'added') report.articlesAdded += 1;
           if (outcome === 'duplicate') {
