@@ -10,8 +10,8 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
-  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, isAboveOnSite, isInDedupWindow, normalizeText, relabelsNow,
-  storyLabel,
+  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, identifyingFragment, isAboveOnSite, isInDedupWindow,
+  looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity, normalizeText, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -63,6 +63,16 @@ const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'connection_refused', 'c
 
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
+
+/** What tells one feed item of a source from its others (see sharesPageAsCopy). */
+interface FeedItemIdentity {
+  sourceId: string;
+  key: string;
+  /** The link the feed gave. */
+  link: string;
+  /** Whether the item is known by a GUID (or a hash), not by its link. */
+  hasGuid: boolean;
+}
 
 /** An item ready to store: extracted, with the metadata of the feed and the page merged. */
 interface PreparedArticle {
@@ -522,21 +532,51 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       self: number | null,
       notCopiesOf: number | null = null,
       conn: Kysely<Database> = db,
+      item: FeedItemIdentity | null = null,
     ): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at, conn);
       for (const key of exactDuplicateKeys(keys)) {
-        const match = await repo.firstArticleWithKey(conn, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf);
+        const match =
+          key.reason === 'canonical_url' && item !== null
+            ? (await repo.articlesWithKey(conn, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf)).find((row) => sharesPageAsCopy(row, keys, item))
+            : await repo.firstArticleWithKey(conn, pipeline.id, { column: key.reason, value: key.value }, self, notCopiesOf);
         if (!match) continue;
         const original = match.duplicate_of === null ? match.id : await repo.originalArticleId(conn, match.duplicate_of);
         if (original !== self) return { articleId: original, reason: key.reason, similarity: 1 };
       }
       const isCandidate = (article: IndexedArticle) =>
         (self === null || article.duplicateOf !== self) && (notCopiesOf === null || article.duplicateOf !== notCopiesOf) && isInDedupWindow(article, at, windowStart);
-      const near = duplicates.find(keys, self, isCandidate);
+      // Every article with the canonical URL was asked about above: another item of the source sharing its page is
+      // not found again by that URL, only by its text.
+      const near = duplicates.find(item !== null ? { ...keys, canonicalUrl: '' } : keys, self, isCandidate);
       if (!near) return null;
       // the original may be outside the window, at the end of a chain the window shows only the start of
       const original = await repo.originalArticleId(conn, near.articleId);
       return original === self ? null : { ...near, articleId: original };
+    }
+
+    /**
+     * Whether an article having the canonical URL of a new feed item (`item`) makes the item its copy. Across sources
+     * it does, as it always has. Within the item's own source, another item of the feed sharing the page (another
+     * GUID, or a link to another anchor of it: a press-release list's `/press#item-1`) is a copy only when it also
+     * says the same (the same text, or a near-copy of it): the feed tells them apart, and one would otherwise swallow
+     * the others and their alerts. Two items known by their links that differ only in what canonical URLs leave out
+     * (a tracking parameter) stay one article and its copy.
+     */
+    function sharesPageAsCopy(
+      row: Pick<ArticleRow, 'source_id' | 'item_key' | 'url' | 'feed_link' | 'content_hash' | 'near_signature'>,
+      keys: DedupKeys,
+      item: FeedItemIdentity,
+    ): boolean {
+      if (row.source_id !== item.sourceId) return true;
+      const rowLink = row.feed_link ?? row.url;
+      const rowHasGuid = row.item_key !== rowLink && row.item_key !== row.url;
+      const anotherItem = identifyingFragment(rowLink) !== identifyingFragment(item.link) || (rowHasGuid && item.hasGuid && row.item_key !== item.key);
+      if (!anotherItem) return true;
+      if (row.content_hash === keys.contentHash) return true;
+      const own = parseNearSignature(keys.nearSignature);
+      const other = parseNearSignature(row.near_signature);
+      return own !== null && other !== null && nearDuplicateSimilarity(own, other) !== null;
     }
 
     /** Puts an alert about the article in the outbox for every channel; one already there for a channel stays as it is. */
@@ -562,7 +602,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const publishedAt = plausiblePublicationDate(raw.publishedAt, now()) ?? plausiblePublicationDate(extracted.publishedAt, now());
       // The same page reached through another feed (or under a new GUID), or its text, is stored as a duplicate of
       // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
-      const duplicate = await originalOf(keys, publishedAt ?? at, null);
+      const identity: FeedItemIdentity | null =
+        source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: raw.key !== (item.feedLink ?? raw.url) && raw.key !== raw.url } : null;
+      const duplicate = await originalOf(keys, publishedAt ?? at, null, null, db, identity);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       let original: ArticleRow | undefined;
@@ -654,23 +696,42 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /**
      * Items under a key the source has not delivered that are still articles it has: an item known by its link (it
-     * has no GUID of its own) whose link changed only in what canonical URLs leave out, a tracking parameter. Only
-     * when that is unambiguous: the link is the only one of the feed with its canonical URL, and the stored article's
-     * own key is gone from the feed. A new GUID is a new item, as RSS says, even on a link seen before (a status page).
+     * has no GUID of its own) whose link changed only in what canonical URLs leave out, a tracking parameter, or else
+     * only in its scheme, a leading `www.` or a trailing slash (an outlet moving to https). Only when that is
+     * unambiguous: the link is the only one of the feed with its canonical URL (or looser key), and the stored
+     * article's own key is gone from the feed; only the source's own articles. A link to another anchor of a page
+     * (`/statements#2026-06-11` after `/statements#2026-06-10`) is another item, unless its fragment identifies
+     * nothing (`#comments`, `#xtor=RSS-3`; see link-identity.ts). A new GUID is a new item, as RSS says, even on a
+     * link seen before (a status page).
      */
     async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>): Promise<Map<RawItem, repo.StoredItem>> {
-      const canonical = new Map(items.filter((item) => item.hasPage).map((item) => [item, canonicalizeUrl(item.url)]));
-      const linksPerCanonical = new Map<string, number>();
-      for (const url of canonical.values()) linksPerCanonical.set(url, (linksPerCanonical.get(url) ?? 0) + 1);
+      const withPage = items.filter((item) => item.hasPage);
+      const canonical = new Map(withPage.map((item) => [item, canonicalizeUrl(item.url)]));
+      const fragment = new Map(withPage.map((item) => [item, identifyingFragment(item.url)]));
+      const exactKey = (item: RawItem) => `${canonical.get(item)!}#${fragment.get(item)!}`;
+      const looseKey = (item: RawItem) => looseItemLinkKey(item.url);
+      const linksPerKey = new Map<string, number>();
+      const linksPerLooseKey = new Map<string, number>();
+      for (const item of withPage) {
+        linksPerKey.set(exactKey(item), (linksPerKey.get(exactKey(item)) ?? 0) + 1);
+        linksPerLooseKey.set(looseKey(item), (linksPerLooseKey.get(looseKey(item)) ?? 0) + 1);
+      }
       const knownByLink = (item: RawItem) => item.key === item.url;
-      const candidates = items.filter((item) => !stored.has(item.key) && knownByLink(item) && canonical.has(item) && linksPerCanonical.get(canonical.get(item)!) === 1);
+      const candidates = withPage.filter((item) => !stored.has(item.key) && knownByLink(item) && linksPerKey.get(exactKey(item)) === 1);
       const out = new Map<RawItem, repo.StoredItem>();
       if (candidates.length === 0) return out;
       const keysInFeed = new Set(items.map((item) => item.key));
-      const byCanonical = await repo.sourceArticlesByCanonicalUrl(db, pipeline.id, candidates[0]!.sourceId, candidates.map((item) => canonical.get(item)!));
+      const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, candidates[0]!.sourceId, candidates.flatMap((item) => looseUrlVariants(canonical.get(item)!)));
+      const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
+      const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !keysInFeed.has(row.item_key) ? row : undefined);
       for (const item of candidates) {
-        const match = byCanonical.get(canonical.get(item)!);
-        if (match && !keysInFeed.has(match.item_key)) out.set(item, match);
+        // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
+        const match =
+          hasLeft(rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row))) ??
+          (linksPerLooseKey.get(looseKey(item)) === 1
+            ? hasLeft(rows.find((row) => looseUrlKey(row.canonical_url) === looseUrlKey(canonical.get(item)!) && sameFragment(item, row)))
+            : undefined);
+        if (match) out.set(item, match);
       }
       return out;
     }

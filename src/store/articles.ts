@@ -48,22 +48,23 @@ export function articlesWithFailedPages(
     .execute();
 }
 
-/** The first article a source delivered under each of these canonical URLs, whatever its item key; one query per 500. */
-export async function sourceArticlesByCanonicalUrl(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<Map<string, StoredItem>> {
-  const out = new Map<string, StoredItem>();
-  for (const chunk of inChunks(canonicalUrls)) {
+/**
+ * Every article of one source stored under any of these canonical URLs, first stored first (several items of a feed
+ * may share one canonical URL: anchors of one page).
+ */
+export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  for (const chunk of inChunks([...new Set(canonicalUrls)])) {
     const rows = await db
       .selectFrom('articles')
       .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
       .where('pipeline_id', '=', pipelineId)
       .where('canonical_url', 'in', chunk)
       .where('source_id', '=', sourceId)
-      .orderBy('id', 'desc')
       .execute();
-    // newest first, so the first of each URL is set last
-    for (const item of rows) out.set(item.canonical_url, item);
+    out.push(...rows);
   }
-  return out;
+  return out.sort((a, b) => a.id - b.id);
 }
 
 /** The first article stored under a canonical URL, across all sources of the pipeline. */
@@ -129,6 +130,31 @@ export function firstArticleWithKey(
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * As firstArticleWithKey, but every article with the key, in the order it prefers (an original before a copy, then
+ * the first stored), with what tells whether one of a source's items is another item of it (its key, links and text
+ * keys). One indexed lookup.
+ */
+export function articlesWithKey(
+  db: Kysely<Database>,
+  pipelineId: string,
+  key: { column: 'canonical_url' | 'content_hash'; value: string },
+  exclude: number | null,
+  notCopiesOf: number | null = null,
+): Promise<Pick<ArticleRow, 'id' | 'duplicate_of' | 'source_id' | 'item_key' | 'url' | 'feed_link' | 'content_hash' | 'near_signature'>[]> {
+  let query = db
+    .selectFrom('articles')
+    .select(['id', 'duplicate_of', 'source_id', 'item_key', 'url', 'feed_link', 'content_hash', 'near_signature'])
+    .where('pipeline_id', '=', pipelineId)
+    .where(key.column, '=', key.value);
+  if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
+  if (notCopiesOf !== null) query = query.where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', notCopiesOf)]));
+  return query
+    .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
+    .orderBy('id')
+    .execute();
 }
 
 /** The articles stored as copies of this one, first stored first. */

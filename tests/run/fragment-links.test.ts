@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/alert/index.ts';
+import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { RunReport } from '../../src/model/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { dialects } from '../helpers/databases.ts';
+import { startServer, type Route } from '../helpers/http-server.ts';
+
+/**
+ * Items of one feed linking to anchors of one page (a press-release list's `/press#item-1`, a statements page's
+ * `/statements#2026-06-11`) are distinct items, with their own texts: each is stored and alerted, not taken for a
+ * copy of the first (their canonical URL, which drops the fragment, is one) nor, without GUIDs, for the stored item
+ * whose link changed only in a tracking parameter. Items of one feed saying the same under one page stay copies;
+ * another source's item of the page is a copy by its canonical URL, as before; a fragment that identifies nothing
+ * (`#comments`, `#xtor=RSS-3`) does not make another item.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const TEXTS = [
+  'Leading AI labs should agree to a coordinated, verified pause of frontier AI development, a report published today says. ' +
+    'A moratorium that only one lab observes would hand the lead to its competitors, which is why the pause has to be global. ' +
+    'Inspectors could check compute usage at the largest data centres and report to a joint body, its authors write.',
+  'Three senators introduced a bill on Tuesday that would put a moratorium on training frontier AI models above a compute threshold. ' +
+    'The sponsors argue that a pause gives regulators time to write safety standards before the next generation of systems. ' +
+    'Industry groups said the measure would push research overseas, and promised to fight it in committee next month.',
+  'A pause on frontier AI development is overdue and necessary, dozens of researchers wrote in an open letter on Monday. ' +
+    'They argue the labs are racing ahead of any safety science, and that a verified global moratorium is the only responsible course. ' +
+    'The signatories include former lab employees who say the pause must be enforced by independent inspectors with access to compute.',
+];
+const TITLES = ['Labs weigh a verified pause of frontier AI', 'Senators back a moratorium on frontier AI training', 'Researchers call a frontier AI pause overdue'];
+
+interface FeedItem {
+  title: string;
+  /** path and fragment on the test server */
+  link: string;
+  guid?: string;
+  description: string;
+  published: string;
+}
+
+describe.each(dialects)('items linking to anchors of one page, on $name', ({ fresh }) => {
+  async function setUp(sources: (base: string) => PipelineInput['sources']) {
+    const feeds: Record<string, FeedItem[]> = {};
+    const routes: Record<string, Route> = {};
+    const server = await startServer(routes);
+    cleanups.push(() => server.close());
+    const serve = (name: string, items: FeedItem[]) => {
+      feeds[name] = items;
+      routes[`/${name}.xml`] = (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>` +
+            feeds[name]!.map(
+              (item) =>
+                `<item><title>${item.title}</title><link>${server.url}${item.link.replaceAll('&', '&amp;')}</link>` +
+                (item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : '') +
+                `<pubDate>${new Date(item.published).toUTCString()}</pubDate><description>${item.description}</description></item>`,
+            ).join('') +
+            '</channel></rss>',
+        );
+    };
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-fragment-links-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const database = await fresh();
+    cleanups.push(() => database.drop());
+    const store: Store = await openStore(database.target);
+    cleanups.push(() => store.close());
+    const loaded: LoadedPipeline = {
+      pipeline: definePipeline({
+        id: 'fragment-links',
+        name: 'Fragment links',
+        sources: sources(server.url),
+        topic: {
+          description: 'The pause',
+          proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
+          contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
+        },
+        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
+        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
+        digest: { dir: 'data/digests' },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough().resume());
+    const run = (at: string): Promise<RunReport> => runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all: true });
+    const alerted = (): string[] => {
+      const file = path.join(root, 'data/alerts.jsonl');
+      if (!existsSync(file)) return [];
+      return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { title: string }).title);
+    };
+    const articles = () =>
+      store.db.selectFrom('articles').select(['id', 'source_id', 'item_key', 'title', 'text', 'duplicate_of', 'duplicate_reason']).orderBy('id').execute();
+    return { serve, run, alerted, articles, base: server.url };
+  }
+
+  const press = (indexes = [0, 1, 2]): FeedItem[] =>
+    indexes.map((i) => ({ title: TITLES[i]!, link: `/press#item-${i}`, guid: `press-${i}`, description: TEXTS[i]!, published: `2026-06-10T0${3 + i}:00:00Z` }));
+
+  it('stores and alerts each item of a press list linking to its anchors, with its own GUID and text', async () => {
+    const { serve, run, alerted, articles } = await setUp((base) => [{ id: 'agency', kind: 'feed', name: 'Agency', url: `${base}/agency.xml`, fetchArticles: false }]);
+    serve('agency', press([0]));
+    expect((await run('2026-06-10T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 0 });
+    serve('agency', press());
+    expect((await run('2026-06-10T07:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0 });
+    const rows = await articles();
+    expect(rows.map((row) => [row.item_key, row.duplicate_of])).toEqual([['press-0', null], ['press-1', null], ['press-2', null]]);
+    expect(alerted()).toEqual(TITLES);
+  });
+
+  it('still takes an item of the feed saying the same under the page, with another GUID, for a copy', async () => {
+    const { serve, run, alerted, articles } = await setUp((base) => [{ id: 'agency', kind: 'feed', name: 'Agency', url: `${base}/agency.xml`, fetchArticles: false }]);
+    serve('agency', press([0]));
+    await run('2026-06-10T06:00:00Z');
+    serve('agency', [...press([0]), { ...press([0])[0]!, guid: 'press-0-again', link: '/press#item-9' }, { ...press([0])[0]!, guid: 'press-0-bis' }]);
+    expect((await run('2026-06-10T07:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 2 });
+    expect((await articles()).map((row) => row.duplicate_of)).toEqual([null, 1, 1]);
+    expect(alerted()).toEqual([TITLES[0]]);
+  });
+
+  it("keeps another source's item of the page a copy by its canonical URL", async () => {
+    const { serve, run, articles } = await setUp((base) => [
+      { id: 'agency', kind: 'feed', name: 'Agency', url: `${base}/agency.xml`, fetchArticles: false },
+      { id: 'mirror', kind: 'feed', name: 'Mirror', url: `${base}/mirror.xml`, fetchArticles: false },
+    ]);
+    serve('agency', press([0]));
+    serve('mirror', [{ ...press([1])[0]!, guid: 'mirror-1' }]);
+    await run('2026-06-10T06:00:00Z');
+    expect((await articles()).map((row) => [row.source_id, row.duplicate_of, row.duplicate_reason])).toEqual([
+      ['agency', null, null],
+      ['mirror', 1, 'canonical_url'],
+    ]);
+  });
+
+  it('stores the next statement of a feed without GUIDs linking to a new anchor, and leaves the old one as it was', async () => {
+    const { serve, run, alerted, articles } = await setUp((base) => [{ id: 'ministry', kind: 'feed', name: 'Ministry', url: `${base}/ministry.xml`, fetchArticles: false }]);
+    const statement = (day: number): FeedItem => ({ title: TITLES[day]!, link: `/statements#2026-06-1${day}`, description: TEXTS[day]!, published: `2026-06-1${day}T05:00:00Z` });
+    serve('ministry', [statement(0)]);
+    await run('2026-06-10T06:00:00Z');
+    serve('ministry', [statement(1)]);
+    expect((await run('2026-06-11T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 0, articlesUpdated: 0 });
+    const rows = await articles();
+    expect(rows.map((row) => [row.item_key.replace(/^.*\/statements/, ''), row.title, row.duplicate_of])).toEqual([
+      ['#2026-06-10', TITLES[0], null],
+      ['#2026-06-11', TITLES[1], null],
+    ]);
+    expect(alerted()).toEqual([TITLES[0], TITLES[1]]);
+  });
+
+  it('takes a link without a GUID whose fragment identifies nothing for the stored item', async () => {
+    const { serve, run, alerted, articles } = await setUp((base) => [{ id: 'blog', kind: 'feed', name: 'Blog', url: `${base}/blog.xml`, fetchArticles: false }]);
+    const post = (link: string, title = TITLES[2]!): FeedItem => ({ title, link, description: 'A short teaser of the letter.', published: '2026-06-10T05:00:00Z' });
+    serve('blog', [post('/2026/06/letter')]);
+    await run('2026-06-10T06:00:00Z');
+    serve('blog', [post('/2026/06/letter?utm_source=rss#xtor=RSS-3')]);
+    expect((await run('2026-06-10T07:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0 });
+    serve('blog', [post('/2026/06/letter#comments', 'Researchers say a frontier AI pause is overdue')]);
+    expect((await run('2026-06-10T08:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, articlesUpdated: 1 });
+    const rows = await articles();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.title).toBe('Researchers say a frontier AI pause is overdue');
+    expect(alerted()).toHaveLength(1);
+  });
+});
