@@ -1,15 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { PipelineInput } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
 
 /**
  * An undated source's first read stores its backlog without alerts. The same articles delivered again under other
@@ -56,38 +53,11 @@ describe.each(dialects)('copies of an undated backlog and their alerts, on $name
     const routes: Record<string, Route> = {};
     const server = await startServer(routes);
     cleanups.push(() => server.close());
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-backlog-copies-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await fresh();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      pipeline: definePipeline({
-        id: 'backlog-copies',
-        name: 'Backlog copies',
-        sources: sources(server.url),
-        topic: {
-          description: 'The pause',
-          proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
-          contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
-        },
-        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
-        digest: { dir: 'data/digests' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough().resume());
+    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'backlog-copies', sources: sources(server.url), database: fresh });
     /** One run at `at`; `noChannels`: as when the pipeline had no channel to alert on. */
     const run = (at: string, { noChannels = false } = {}): Promise<RunReport> =>
       runPipeline({ loaded, store, channels: noChannels ? [] : channels, now: () => new Date(at), random: () => 0.5, all: true });
-    const alerted = (): string[] => {
-      const file = path.join(root, 'data/alerts.jsonl');
-      if (!existsSync(file)) return [];
-      return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { title: string }).title);
-    };
+    const alerted = (): string[] => alerts().map((alert) => alert.title);
     const copies = async () =>
       (await store.db.selectFrom('articles').select(['item_key', 'duplicate_of', 'published_at']).orderBy('id').execute()).filter((row) => row.duplicate_of !== null);
     return { routes, base: server.url, root, run, alerted, copies };

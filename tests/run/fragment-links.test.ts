@@ -1,15 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { PipelineInput } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
 
 /**
  * Items of one feed linking to anchors of one page (a press-release list's `/press#item-1`, a statements page's
@@ -67,36 +63,9 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
             '</channel></rss>',
         );
     };
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-fragment-links-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await fresh();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      pipeline: definePipeline({
-        id: 'fragment-links',
-        name: 'Fragment links',
-        sources: sources(server.url),
-        topic: {
-          description: 'The pause',
-          proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
-          contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
-        },
-        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
-        digest: { dir: 'data/digests' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough().resume());
+    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'fragment-links', sources: sources(server.url), database: fresh });
     const run = (at: string): Promise<RunReport> => runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all: true });
-    const alerted = (): string[] => {
-      const file = path.join(root, 'data/alerts.jsonl');
-      if (!existsSync(file)) return [];
-      return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { title: string }).title);
-    };
+    const alerted = (): string[] => alerts().map((alert) => alert.title);
     const articles = () =>
       store.db.selectFrom('articles').select(['id', 'source_id', 'item_key', 'title', 'text', 'duplicate_of', 'duplicate_reason']).orderBy('id').execute();
     return { serve, run, alerted, articles, base: server.url };

@@ -1,15 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline, type PipelineInput } from '../../src/config/index.ts';
+import type { PipelineInput } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
 
 /**
  * An outlet that redirects its article links to one page that is not the article (a GDPR or region wall, a paywall
@@ -85,40 +80,10 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     const routes: Record<string, Route> = {};
     const server = await startServer(routes);
     cleanups.push(() => server.close());
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-redirect-shared-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await fresh();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      pipeline: definePipeline({
-        id: 'redirect-shared',
-        name: 'Redirect to a shared page',
-        sources: sources(server.url),
-        topic: {
-          description: 'The pause',
-          proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
-          contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
-        },
-        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
-        digest: { dir: 'data/digests' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough().resume());
+    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'redirect-shared', sources: sources(server.url), database: fresh });
     const run = (at: Date): Promise<RunReport> => runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
     /** The alerts the file channel took: headline and link. */
-    const alerted = (): { title: string; url: string }[] => {
-      const file = path.join(root, 'data/alerts.jsonl');
-      if (!existsSync(file)) return [];
-      return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-        const { title, url } = JSON.parse(line) as { title: string; url: string };
-        return { title, url: url.replace(server.url, '') };
-      });
-    };
+    const alerted = (): { title: string; url: string }[] => alerts().map(({ title, url }) => ({ title, url: url.replace(server.url, '') }));
     const articles = async () =>
       (
         await store.db

@@ -1,15 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannels } from '../../src/alert/index.ts';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
 
 /**
  * An item that keeps its GUID while the desk edits its headline and the CMS makes a new URL slug from it: the same
@@ -66,30 +60,7 @@ describe.each(dialects)('a GUID back with a new headline and a new slug, on $nam
     };
     const server = await startServer(routes);
     cleanups.push(() => server.close());
-    const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-retitle-slug-'));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const database = await fresh();
-    cleanups.push(() => database.drop());
-    const store: Store = await openStore(database.target);
-    cleanups.push(() => store.close());
-    const loaded: LoadedPipeline = {
-      pipeline: definePipeline({
-        id: 'retitle-slug',
-        name: 'Retitle with a new slug',
-        sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles }],
-        topic: {
-          description: 'The pause',
-          proposalTerms: ['pause', 'moratorium', 'slowdown', 'slow down', 'halt'],
-          contextTerms: ['frontier AI', 'AI development', 'AI labs', 'training runs', 'Anthropic'],
-        },
-        fetch: { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000, connectTimeoutMs: 2_000 },
-        alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
-        digest: { dir: 'data/digests' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    const channels = createChannels(loaded.pipeline.alerts, root, new PassThrough().resume());
+    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'retitle-slug', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles }], database: fresh });
     let minutes = 0;
     /** One run, half an hour after the one before, of the feed with these items. */
     const run = (next: Item[]): Promise<RunReport> => {
@@ -97,11 +68,7 @@ describe.each(dialects)('a GUID back with a new headline and a new slug, on $nam
       const at = new Date(now.getTime() + 30 * 60_000 * minutes++);
       return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
     };
-    const alerted = (): string[] => {
-      const file = path.join(root, 'data/alerts.jsonl');
-      if (!existsSync(file)) return [];
-      return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { title: string }).title);
-    };
+    const alerted = (): string[] => alerts().map((alert) => alert.title);
     const articles = async () =>
       (await store.db.selectFrom('articles').select(['item_key', 'title', 'url', 'feed_link', 'duplicate_of']).orderBy('id').execute()).map((row) => ({
         ...row,
