@@ -6,6 +6,7 @@ import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
 import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
 
 /**
  * Items of one feed linking to anchors of one page (a press-release list's `/press#item-1`, a statements page's
@@ -21,17 +22,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const TEXTS = [
-  'Leading AI labs should agree to a coordinated, verified pause of frontier AI development, a report published today says. ' +
-    'A moratorium that only one lab observes would hand the lead to its competitors, which is why the pause has to be global. ' +
-    'Inspectors could check compute usage at the largest data centres and report to a joint body, its authors write.',
-  'Three senators introduced a bill on Tuesday that would put a moratorium on training frontier AI models above a compute threshold. ' +
-    'The sponsors argue that a pause gives regulators time to write safety standards before the next generation of systems. ' +
-    'Industry groups said the measure would push research overseas, and promised to fight it in committee next month.',
-  'A pause on frontier AI development is overdue and necessary, dozens of researchers wrote in an open letter on Monday. ' +
-    'They argue the labs are racing ahead of any safety science, and that a verified global moratorium is the only responsible course. ' +
-    'The signatories include former lab employees who say the pause must be enforced by independent inspectors with access to compute.',
-];
+const TEXTS = ON_TOPIC_TEXTS.slice(0, 3);
 const TITLES = ['Labs weigh a verified pause of frontier AI', 'Senators back a moratorium on frontier AI training', 'Researchers call a frontier AI pause overdue'];
 
 interface FeedItem {
