@@ -10,8 +10,8 @@ const LOCAL_FETCH = { allowPrivateAddresses: true, perHostConcurrency: 1, perHos
 
 /**
  * A pipeline of these feed sources in a fresh project folder and database (a SQLite file unless `database` makes
- * another), for runPipeline; each is removed by the
- * `cleanups` the test file runs after each test.
+ * another), for runPipeline; each is removed by the `cleanups` the test file runs after each test. Its topic is the
+ * pause with one term of each kind, unless `topic` gives another.
  */
 export async function feedRunProject(
   cleanups: (() => Promise<void> | void)[],
@@ -20,8 +20,16 @@ export async function feedRunProject(
   {
     alerts = { channels: [] },
     fetch = {},
+    topic = { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+    digest,
     database: freshDatabase = freshSqlite,
-  }: { alerts?: PipelineInput['alerts']; fetch?: PipelineInput['fetch']; database?: () => Promise<TestDatabase> } = {},
+  }: {
+    alerts?: PipelineInput['alerts'];
+    fetch?: PipelineInput['fetch'];
+    topic?: PipelineInput['topic'];
+    digest?: PipelineInput['digest'];
+    database?: () => Promise<TestDatabase>;
+  } = {},
 ): Promise<{ store: Store; loaded: LoadedPipeline }> {
   const root = mkdtempSync(path.join(os.tmpdir(), `pausewatch-${id}-`));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
@@ -33,9 +41,10 @@ export async function feedRunProject(
     id,
     name: id,
     sources,
-    topic: { description: 'The proposed pause of frontier AI development', proposalTerms: ['pause'], contextTerms: ['frontier AI'] },
+    topic,
     fetch: { ...LOCAL_FETCH, ...fetch },
     alerts,
+    ...(digest ? { digest } : {}),
   });
   return { store, loaded: { file: path.join(root, 'p.ts'), rootDir: root, pipeline } };
 }
