@@ -26,4 +26,4 @@ export { appearanceTime, DEDUP_WINDOW_DAYS, isInDedupWindow } from './dedup-wind
 export { computeTopicSignature, parseTopicSignature, topicSimilarity } from './topic-signature.ts';
 export { DEFAULT_STORY_MERGE_THRESHOLD, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW_DAYS, findStory } from './story-clustering.ts';
 export { relabelsNow, storyLabel } from './story-label.ts';
-export { identifyingFragment, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, sameItemLink } from './link-identity.ts';
+export { identifyingFragment, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants } from './link-identity.ts';

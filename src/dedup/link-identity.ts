@@ -30,11 +30,6 @@ export function identifyingFragment(url: string): string {
   return fragment;
 }
 
-/** Whether two links name the same item: the same canonical URL and the same identifying fragment (if any). */
-export function sameItemLink(a: string, b: string): boolean {
-  return canonicalizeUrl(a) === canonicalizeUrl(b) && identifyingFragment(a) === identifyingFragment(b);
-}
-
 /** A key naming an item's link: its canonical URL, with its identifying fragment (if any). */
 export function itemLinkKey(url: string): string {
   const fragment = identifyingFragment(url);

@@ -123,7 +123,7 @@ function archiveHead(text: string): { headers: Headers; contentType: ContentType
 }
 
 /** Whether the bytes are an MHTML archive (see archiveHead), by their content alone, whatever the file is called. */
-export function isMhtml(bytes: Buffer): boolean {
+function isMhtml(bytes: Buffer): boolean {
   return archiveHead(bytes.subarray(0, MAX_HEAD_BYTES + 4).toString('latin1')) !== null;
 }
 

@@ -11,7 +11,7 @@ import { htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
   canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, identifyingFragment, isAboveOnSite, isInDedupWindow,
-  looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity, normalizeText, parseNearSignature, relabelsNow, storyLabel,
+  itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity, normalizeText, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -708,16 +708,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const withPage = items.filter((item) => item.hasPage);
       const canonical = new Map(withPage.map((item) => [item, canonicalizeUrl(item.url)]));
       const fragment = new Map(withPage.map((item) => [item, identifyingFragment(item.url)]));
-      const exactKey = (item: RawItem) => `${canonical.get(item)!}#${fragment.get(item)!}`;
+      const linkKey = new Map(withPage.map((item) => [item, itemLinkKey(item.url)]));
       const looseKey = (item: RawItem) => looseItemLinkKey(item.url);
       const linksPerKey = new Map<string, number>();
       const linksPerLooseKey = new Map<string, number>();
       for (const item of withPage) {
-        linksPerKey.set(exactKey(item), (linksPerKey.get(exactKey(item)) ?? 0) + 1);
+        linksPerKey.set(linkKey.get(item)!, (linksPerKey.get(linkKey.get(item)!) ?? 0) + 1);
         linksPerLooseKey.set(looseKey(item), (linksPerLooseKey.get(looseKey(item)) ?? 0) + 1);
       }
       const knownByLink = (item: RawItem) => item.key === item.url;
-      const candidates = withPage.filter((item) => !stored.has(item.key) && knownByLink(item) && linksPerKey.get(exactKey(item)) === 1);
+      const candidates = withPage.filter((item) => !stored.has(item.key) && knownByLink(item) && linksPerKey.get(linkKey.get(item)!) === 1);
       const out = new Map<RawItem, repo.StoredItem>();
       if (candidates.length === 0) return out;
       const keysInFeed = new Set(items.map((item) => item.key));
@@ -789,17 +789,22 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const rekeyed = await rekeyedItems(items, stored);
       const keysInFeed = new Set(items.map((item) => item.key));
       deliveredKeys.set(source.id, keysInFeed);
-      // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame)
-      const descriptions = new Map<string, number>();
-      for (const item of items) {
-        for (const words of new Set([feedWords(item.summary), feedWords(item.body)])) if (words !== '') descriptions.set(words, (descriptions.get(words) ?? 0) + 1);
-      }
-      const boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : [])));
+      // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame); worked
+      // out only for a feed with an item that may reuse a GUID, since it reads the text of every item
+      let boilerplate: ReadonlySet<string> | undefined;
+      const sharedDescriptions = (): ReadonlySet<string> => {
+        if (boilerplate) return boilerplate;
+        const descriptions = new Map<string, number>();
+        for (const item of items) {
+          for (const words of new Set([feedWords(item.summary), feedWords(item.body)])) if (words !== '') descriptions.set(words, (descriptions.get(words) ?? 0) + 1);
+        }
+        return (boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : []))));
+      };
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
         if (
-          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing) && !(await saysTheSame(item, existing, boilerplate))
+          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing) && !(await saysTheSame(item, existing, sharedDescriptions()))
         ) {
           // The GUID is reused for another story (some CMSs recycle them): the link is its identity, as the ladder
           // says for GUIDs a feed reuses. Taking it for a retitle would overwrite the old story and lose the new one.
@@ -972,7 +977,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
     }
 
-    /** The in-memory view of an article placed again, once its writes have succeeded (or are made, in a transaction that may yet roll back: see reviseCapture). */
+    /**
+     * The in-memory view of an article placed again, once its writes have succeeded (or are made, in a transaction that
+     * may yet roll back: see reviseCapture).
+     */
     function knowAgain(id: number, changes: Partial<KnownArticle>): void {
       const index = known.findIndex((other) => other.id === id);
       if (index < 0) return;
@@ -1238,7 +1246,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     function pagesSentTogether(items: readonly PreparedArticle[]): Map<PreparedArticle, string> {
       const byLanding = new Map<string, PreparedArticle[]>();
-      for (const item of items) if (item.redirect) byLanding.set(item.redirect.landing, [...(byLanding.get(item.redirect.landing) ?? []), item]);
+      for (const item of items) {
+        if (!item.redirect) continue;
+        const sharers = byLanding.get(item.redirect.landing);
+        if (sharers) sharers.push(item);
+        else byLanding.set(item.redirect.landing, [item]);
+      }
       const out = new Map<PreparedArticle, string>();
       for (const item of items) {
         if (!item.redirect) continue;
@@ -1302,9 +1315,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // is no article; the feed's text serves, as for a page that failed. (A page other articles' links were sent to,
       // a consent wall or a paywall page, is found when the item is stored: see pageNotTheArticle.)
       const link = canonicalizeUrl(withoutCredentials(url));
-      if (canonicalizeUrl(pageUrl) === link) return { extracted, url: pageUrl, warning, landing: null };
+      const reached = canonicalizeUrl(pageUrl);
+      if (reached === link) return { extracted, url: pageUrl, warning, landing: null };
       const landing = computeDedupKeys({ url: pageUrl, canonicalUrl: extracted.canonicalUrl, title: null, text: '' }).canonicalUrl;
-      if (isAboveOnSite(canonicalizeUrl(pageUrl), link) || isAboveOnSite(landing, link)) {
+      if (isAboveOnSite(reached, link) || isAboveOnSite(landing, link)) {
         return { error: redirectedAway(url, landing, 'the home page or a section above the link, not its article') };
       }
       return { extracted, url: pageUrl, warning, landing };

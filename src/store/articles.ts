@@ -122,14 +122,24 @@ export function firstArticleWithKey(
   exclude: number | null,
   notCopiesOf: number | null = null,
 ): Promise<Pick<ArticleRow, 'id' | 'duplicate_of'> | undefined> {
-  let query = db.selectFrom('articles').select(['id', 'duplicate_of']).where('pipeline_id', '=', pipelineId).where(key.column, '=', key.value);
+  return withKeyInCopyOrder(db, pipelineId, key, exclude, notCopiesOf).select(['id', 'duplicate_of']).limit(1).executeTakeFirst();
+}
+
+/**
+ * The pipeline's articles with the key, but `exclude` and the copies of it or of `notCopiesOf`: originals first, then
+ * the first stored (see firstArticleWithKey).
+ */
+function withKeyInCopyOrder(
+  db: Kysely<Database>,
+  pipelineId: string,
+  key: { column: 'canonical_url' | 'content_hash'; value: string },
+  exclude: number | null,
+  notCopiesOf: number | null,
+) {
+  let query = db.selectFrom('articles').where('pipeline_id', '=', pipelineId).where(key.column, '=', key.value);
   if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
   if (notCopiesOf !== null) query = query.where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', notCopiesOf)]));
-  return query
-    .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+  return query.orderBy(sql`case when duplicate_of is null then 0 else 1 end`).orderBy('id');
 }
 
 /**
@@ -144,16 +154,8 @@ export function articlesWithKey(
   exclude: number | null,
   notCopiesOf: number | null = null,
 ): Promise<Pick<ArticleRow, 'id' | 'duplicate_of' | 'source_id' | 'item_key' | 'url' | 'feed_link' | 'content_hash' | 'near_signature'>[]> {
-  let query = db
-    .selectFrom('articles')
+  return withKeyInCopyOrder(db, pipelineId, key, exclude, notCopiesOf)
     .select(['id', 'duplicate_of', 'source_id', 'item_key', 'url', 'feed_link', 'content_hash', 'near_signature'])
-    .where('pipeline_id', '=', pipelineId)
-    .where(key.column, '=', key.value);
-  if (exclude !== null) query = query.where('id', '!=', exclude).where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', exclude)]));
-  if (notCopiesOf !== null) query = query.where((eb) => eb.or([eb('duplicate_of', 'is', null), eb('duplicate_of', '!=', notCopiesOf)]));
-  return query
-    .orderBy(sql`case when duplicate_of is null then 0 else 1 end`)
-    .orderBy('id')
     .execute();
 }
 

@@ -62,7 +62,7 @@ function replaceLoneSurrogates(data: unknown): void {
  * Parsed JSON written back as JSON.stringify writes it, without its recursion: a value nested 10,000 deep overflowed
  * the stack. At most about `maxChars` characters (the text cut there) when given.
  */
-export function jsonText(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
+function jsonText(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let written = 0;
   // what is still to write, last first: a string there is JSON text already, anything else a container to open
