@@ -62,8 +62,11 @@ export function slowDrip(res: http.ServerResponse, head: string, intervalMs: num
   res.on('close', () => clearInterval(timer));
 }
 
-/** A small RSS 2.0 document; items are [guid, title, link, pubDate] (guid null to omit it). */
-export function rssFeed(title: string, items: readonly { guid?: string | null; title: string; link: string; pubDate?: string }[]): string {
+/**
+ * A small RSS 2.0 document; items are [guid, title, link, pubDate] (guid null to omit it), and their description's
+ * HTML (`<p>` and the title when none is given).
+ */
+export function rssFeed(title: string, items: readonly { guid?: string | null; title: string; link: string; pubDate?: string; description?: string }[]): string {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const body = items
     .map((item) =>
@@ -73,7 +76,7 @@ export function rssFeed(title: string, items: readonly { guid?: string | null; t
         `<title>${escape(item.title)}</title>`,
         `<link>${escape(item.link)}</link>`,
         item.pubDate ? `<pubDate>${item.pubDate}</pubDate>` : '',
-        `<description>${escape(`<p>${item.title}</p>`)}</description>`,
+        `<description>${escape(item.description ?? `<p>${item.title}</p>`)}</description>`,
         '</item>',
       ].join(''),
     )

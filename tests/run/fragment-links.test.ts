@@ -7,6 +7,7 @@ import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
 import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
 import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
 
 /**
  * Items of one feed linking to anchors of one page (a press-release list's `/press#item-1`, a statements page's
@@ -44,17 +45,10 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
       feeds[name] = items;
       routes[`/${name}.xml`] = (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>` +
-            feeds[name]!.map(
-              (item) =>
-                `<item><title>${item.title}</title><link>${server.url}${item.link.replaceAll('&', '&amp;')}</link>` +
-                (item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : '') +
-                `<pubDate>${new Date(item.published).toUTCString()}</pubDate><description>${item.description}</description></item>`,
-            ).join('') +
-            '</channel></rss>',
+          rssFeed(name, feeds[name]!.map((item) => ({ title: item.title, link: `${server.url}${item.link}`, guid: item.guid, pubDate: new Date(item.published).toUTCString(), description: item.description }))),
         );
     };
-    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'fragment-links', sources: sources(server.url), database: fresh });
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'fragment-links', sources: sources(server.url), database: fresh });
     const run = (at: string): Promise<RunReport> => runPipeline({ loaded, store, channels, now: () => new Date(at), random: () => 0.5, all: true });
     const alerted = (): string[] => alerts().map((alert) => alert.title);
     const articles = () =>

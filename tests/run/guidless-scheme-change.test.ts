@@ -5,6 +5,7 @@ import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { dialects } from '../helpers/databases.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
 import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
 
 /**
  * A feed without GUIDs (items known by their links) with teaser-length descriptions, too short for the content hash:
@@ -39,16 +40,10 @@ describe.each(dialects)('a feed without GUIDs whose links change in scheme or ww
       feeds[name] = items;
       routes[`/${name}.xml`] = (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>` +
-            feeds[name]!.map(
-              (item) =>
-                `<item><title>${item.title}</title><link>${item.link}</link>` +
-                `<pubDate>${new Date(now - item.hoursAgo * 3_600_000).toUTCString()}</pubDate><description>${item.description}</description></item>`,
-            ).join('') +
-            '</channel></rss>',
+          rssFeed(name, feeds[name]!.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(now - item.hoursAgo * 3_600_000).toUTCString(), description: item.description }))),
         );
     };
-    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'scheme-change', sources: sources(server.url), database: fresh });
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'scheme-change', sources: sources(server.url), database: fresh });
     const run = (hoursLater: number): Promise<RunReport> =>
       runPipeline({ loaded, store, channels, now: () => new Date(now + hoursLater * 3_600_000), random: () => 0.5, all: true });
     const alerted = (): string[] => alerts().map((alert) => alert.url);

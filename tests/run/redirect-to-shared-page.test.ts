@@ -67,7 +67,7 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     const routes: Record<string, Route> = {};
     const server = await startServer(routes);
     cleanups.push(() => server.close());
-    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'redirect-shared', sources: sources(server.url), database: fresh });
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'redirect-shared', sources: sources(server.url), database: fresh });
     const run = (at: Date): Promise<RunReport> => runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
     /** The alerts the file channel took: headline and link. */
     const alerted = (): { title: string; url: string }[] => alerts().map(({ title, url }) => ({ title, url: url.replace(server.url, '') }));

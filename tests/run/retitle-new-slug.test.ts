@@ -60,7 +60,7 @@ describe.each(dialects)('a GUID back with a new headline and a new slug, on $nam
     };
     const server = await startServer(routes);
     cleanups.push(() => server.close());
-    const { root, store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'retitle-slug', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles }], database: fresh });
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, { id: 'retitle-slug', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles }], database: fresh });
     let minutes = 0;
     /** One run, half an hour after the one before, of the feed with these items. */
     const run = (next: Item[]): Promise<RunReport> => {
