@@ -12,6 +12,8 @@
  *   (IST is India, +05:30, as nearly every news time printed "IST" is; CST US Central; BST British Summer Time).
  * - A word after the time that looks like a zone's name (2-5 capitals) but is none the table knows ("9:30 pm XYZ")
  *   leaves the date alone (`2026-06-05`): the time is in a zone that cannot be read, and UTC would be a guess.
+ *   Unless the word is known to be no zone (NOT_ZONES: a news agency's credit, "10:19 AFP", or a word such as "BY"):
+ *   then the time has no zone, and is UTC as above.
  * - Zone names are read in capitals, except the few always read in any case (ZONE_NAMES_IN_ANY_CASE): "et", "art",
  *   "cat" or "by" after a time are words, and the time has no zone.
  * - An all-numeric day and month (05/06/2026) is read only when one part is over 12 or both are equal: day-first
@@ -30,8 +32,21 @@ const MONTH_NAME =
 const ZONE_NAMES_IN_ANY_CASE = new Set(['z', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'eet', 'eest', 'jst']);
 /** A word written as a zone's name is: 2-5 capitals ("ET", "IST", "AEST", "WITA"), but AM and PM, the half of the day. */
 const ZONE_SHAPED = /^(?![AP]M$)[A-Z]{2,5}$/;
+/**
+ * Words written as zones' names are, that name none: news agencies, whose credit a date line may end with ("June 5,
+ * 2026 10:19 AFP"), and words a date line goes on with in capitals ("10:19 AM BY JANE DOE"). None is a zone the
+ * table knows, nor, as far as we know, one anywhere. An unknown word stays an unreadable zone (see the module comment).
+ */
+const NOT_ZONES = new Set([
+  // wires and national agencies
+  'AFP', 'AP', 'UPI', 'DPA', 'EFE', 'ANSA', 'ANP', 'APA', 'AAP', 'PA', 'CP', 'PTI', 'IANS', 'ANI', 'UNI', 'AA', 'DHA', 'IHA',
+  'TASS', 'RIA', 'ITAR', 'MTI', 'CTK', 'PAP', 'BTA', 'STA', 'HINA', 'LUSA', 'AGI', 'KYODO', 'JIJI', 'CNA', 'IRNA', 'ISNA',
+  'MENA', 'QNA', 'SPA', 'WAM', 'KUNA', 'KCNA', 'SANA', 'NAN', 'APS', 'MAP', 'TAP', 'NTB', 'TT', 'STT', 'SDA', 'ATS',
+  // words a date line goes on with
+  'BY', 'AND', 'VIA', 'FROM', 'THE', 'IN', 'ON', 'AT', 'OF', 'FOR', 'TO', 'WITH',
+]);
 const TIME = String.raw`(?:\s*(?:[-–—|•·@,]|\bat\b)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`;
-// The zone group takes any short word, which findDate keeps as a zone only when it reads as one (isZoneWord).
+// The zone group takes any short word, which findDate keeps in the date only when it stands in a zone's place (inZonePlace).
 const ZONE = String.raw`(?:\s*\(?(?:([a-z]{2,5})\b)?\s*([+-]\d{2}:?\d{2})?\)?)?`;
 
 type Order = 'iso' | 'mdy' | 'dmy' | 'ymd' | 'numeric';
@@ -98,12 +113,13 @@ function numericDayMonth(first: number, second: number): { day: number; month: n
 const ZONE_GROUP: Record<Order, number> = { iso: 8, mdy: 8, dmy: 8, ymd: 9, numeric: 9 };
 
 /**
- * Whether the word after a date, which the zone group took, is its zone: after a time, a word written as a zone's
- * name is (ZONE_NAMES_IN_ANY_CASE, or ZONE_SHAPED); after a date without a time, where a zone changes nothing, only
- * the names read there before ("June 5, 2026 EDT"; "June 5, 2026 ET" stays a date with a word after it). Any other
- * word ("by", "and", "Et", "AFP" after a day) is text after the date.
+ * Whether the word after a date, which the zone group took, stands in its zone's place, part of the date line, where
+ * readMatch reads it (as a zone, as a word known to be none, or as a zone it cannot read): after a time, a word
+ * written as a zone's name (ZONE_NAMES_IN_ANY_CASE, or ZONE_SHAPED); after a date without a time, where a zone
+ * changes nothing, only the names read there before ("June 5, 2026 EDT"; "June 5, 2026 ET" stays a date with a word
+ * after it). Any other word ("by", "and", "Et", "AFP" after a day) is text after the date.
  */
-function isZoneWord(word: string, hasTime: boolean): boolean {
+function inZonePlace(word: string, hasTime: boolean): boolean {
   if (ZONE_NAMES_IN_ANY_CASE.has(word.toLowerCase())) return true;
   return hasTime && ZONE_SHAPED.test(word);
 }
@@ -145,8 +161,9 @@ function readMatch(m: RegExpExecArray, order: Order, zone: string | undefined, o
   // a zone without a time ("June 5, 2026 EDT") says where the day is, which the date alone already is
   if (hour === undefined) return toIsoDay(year, month, day);
   // a numeric offset before a name ("GMT+0200"); a name the feed reader's table does not know gives null
-  const offset = parseOffset(offsetText) ?? (zone === undefined ? 0 : zoneOffsetOn(zone, year, month, day));
-  // a time in a zone that cannot be read ("9:30 pm XYZ") is no instant: the date alone, as printed, not UTC's guess
+  const offset = parseOffset(offsetText) ?? (zone === undefined || NOT_ZONES.has(zone) ? 0 : zoneOffsetOn(zone, year, month, day));
+  // A time in a zone that cannot be read ("9:30 pm XYZ") is no instant: the date alone, as printed. UTC would be a
+  // guess up to 14 hours out, which puts an evening or morning story on another day in the digest; the day is right.
   return offset === null ? toIsoDay(year, month, day) : toIso(year, month, day, hour, minute, second, offset);
 }
 
@@ -159,7 +176,7 @@ export function findDate(text: string): DateMatch | null {
     const zoneGroup = ZONE_GROUP[order];
     const word = m[zoneGroup];
     const hasTime = m[order === 'iso' ? 4 : zoneGroup - 4] !== undefined;
-    if (word === undefined || isZoneWord(word, hasTime)) {
+    if (word === undefined || inZonePlace(word, hasTime)) {
       best = { iso: readMatch(m, order, word, m[zoneGroup + 1]), index: m.index, length: m[0].length };
     } else {
       // the word is text after the date: the match ends before it (and any "(" and space), its offset unread too
