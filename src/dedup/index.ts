@@ -1,5 +1,6 @@
 /**
- * The dedup stage (pure): canonical URLs, content fingerprints, near-duplicate detection and story clustering.
+ * The dedup stage (pure): canonical URLs, content fingerprints, near-duplicate detection, aggregators' items and story
+ * clustering.
  * No I/O and no clock: times are passed in.
  */
 export type { DedupKeys, DuplicateMatch, KnownArticle, StoryMatch } from './types.ts';
@@ -26,4 +27,12 @@ export { appearanceTime, DEDUP_WINDOW_DAYS, isInDedupWindow } from './dedup-wind
 export { computeTopicSignature, parseTopicSignature, topicSimilarity } from './topic-signature.ts';
 export { DEFAULT_STORY_MERGE_THRESHOLD, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW_DAYS, findStory } from './story-clustering.ts';
 export { relabelsNow, storyLabel } from './story-label.ts';
+export {
+  aggregatorItemOfArticle,
+  articleOfAggregatorItem,
+  HeadlineIndex,
+  isAggregatorItemOf,
+  type HeadlineArticle,
+  type StoredHeadlineArticle,
+} from './aggregator-copy.ts';
 export { identifyingFragment, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants } from './link-identity.ts';

@@ -28,8 +28,9 @@ export interface KnownArticle {
 export interface DuplicateMatch {
   /** The ORIGINAL article (duplicate chains are followed to their root). */
   articleId: number;
-  reason: 'canonical_url' | 'content_hash' | 'near_duplicate';
-  /** 1 for URL and hash matches; the estimated Jaccard of the shingle sets for near-duplicates. */
+  /** `outlet_headline`: an aggregator's item and the outlet's article it stands for (see aggregator-copy.ts). */
+  reason: 'canonical_url' | 'content_hash' | 'near_duplicate' | 'outlet_headline';
+  /** 1 for URL, hash and headline matches; the estimated Jaccard of the shingle sets for near-duplicates. */
   similarity: number;
 }
 

@@ -10,9 +10,10 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
-  canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory, identifyingFragment, isAboveOnSite, isInDedupWindow,
-  itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity, normalizeText, parseNearSignature, relabelsNow, storyLabel,
-  type DedupKeys, type DuplicateMatch, type IndexedArticle, type KnownArticle,
+  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
+  HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
+  normalizeText, parseNearSignature, relabelsNow, storyLabel,
+  type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
@@ -388,11 +389,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // The dedup window (see isInDedupWindow): the articles first seen in the last fortnight, loaded now, and those
     // that appeared around each new article's date, loaded as articles from further back come (a backlog).
     const windowStart = new Date(now().getTime() - DEDUP_WINDOW_DAYS * 86_400_000).toISOString();
-    const known: KnownArticle[] = (await repo.recentDedupKeys(db, pipeline.id, windowStart)).map(toKnown);
+    const recent = await repo.recentDedupKeys(db, pipeline.id, windowStart);
+    const known: KnownArticle[] = recent.map(toKnown);
     const knownIds = new Set(known.map((article) => article.id));
     // `known` indexed for findDuplicate's questions (same answers, without a scan per article): told of every
     // change to an entry's keys or original; story merges it need not hear of.
     const duplicates = new DuplicateIndex(known);
+    // `known` by headline, for aggregators' items, which share only that with the outlet's article (see
+    // headlineCandidates): told of every title an entry takes.
+    const headlines = new HeadlineIndex();
+    for (const row of recent) headlines.add(row.id, row.title);
+    const sourcesById = new Map(pipeline.sources.map((source) => [source.id, source]));
     // Spans of appearance times (ms, inclusive, sorted, disjoint) whose articles are all in `known` (those first
     // seen since windowStart are from the start).
     const loadedSpans: [number, number][] = [];
@@ -513,6 +520,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           known.push(article);
           knownIds.add(article.id);
           duplicates.add(article);
+          headlines.add(row.id, row.title);
         }
         addSpan(loadedSpans, from, to);
       }
@@ -520,19 +528,24 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /**
      * What an article with these keys, appearing at `at`, copies, if anything: the article it shares its canonical
-     * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window. The
-     * answer is the original, at the root of any chain of copies. `self`, an article being re-read, is not its own
-     * original, and neither are its copies (a page read on a retry has the URL of the copies found meanwhile).
-     * Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see recheckCopiesOf).
-     * Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see loadAppearedAround).
+     * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window, else,
+     * when the article (`byHeadline`) is an aggregator's item, the outlet's article it stands for (see
+     * aggregator-copy.ts). The answer is the original, at the root of any chain of copies. `self`, an article being
+     * re-read, is not its own original, and neither are its copies (a page read on a retry has the URL of the copies
+     * found meanwhile). Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see
+     * recheckCopiesOf). Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see
+     * loadAppearedAround).
      */
     async function originalOf(
       keys: DedupKeys,
       at: string,
-      self: number | null,
-      notCopiesOf: number | null = null,
-      conn: Kysely<Database> = db,
-      item: FeedItemIdentity | null = null,
+      {
+        self = null,
+        notCopiesOf = null,
+        conn = db,
+        item = null,
+        byHeadline = null,
+      }: { self?: number | null; notCopiesOf?: number | null; conn?: Kysely<Database>; item?: FeedItemIdentity | null; byHeadline?: HeadlineArticle | null } = {},
     ): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at, conn);
       for (const key of exactDuplicateKeys(keys)) {
@@ -549,10 +562,43 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // Every article with the canonical URL was asked about above: another item of the source sharing its page is
       // not found again by that URL, only by its text.
       const near = duplicates.find(item !== null ? { ...keys, canonicalUrl: '' } : keys, self, isCandidate);
-      if (!near) return null;
-      // the original may be outside the window, at the end of a chain the window shows only the start of
-      const original = await repo.originalArticleId(conn, near.articleId);
-      return original === self ? null : { ...near, articleId: original };
+      if (near) {
+        // the original may be outside the window, at the end of a chain the window shows only the start of
+        const original = await repo.originalArticleId(conn, near.articleId);
+        return original === self ? null : { ...near, articleId: original };
+      }
+      // naming no outlet, it is no aggregator's item
+      if (byHeadline === null || byHeadline.namedOutlet === null) return null;
+      const copied = articleOfAggregatorItem(byHeadline, await headlineCandidates(byHeadline.title, conn, self, notCopiesOf));
+      if (!copied) return null;
+      const original = copied.duplicateOf === null ? copied.id : await repo.originalArticleId(conn, copied.duplicateOf);
+      return original === self ? null : { articleId: original, reason: 'outlet_headline', similarity: 1 };
+    }
+
+    /**
+     * A stored article as the headline rule for aggregators' items sees it (see aggregator-copy.ts): one from a feed
+     * names the outlet stored as its site name; a capture names none (its site name is its own page's).
+     */
+    function headlineOf(article: Pick<ArticleRow, 'title' | 'site_name' | 'source_id' | 'canonical_url' | 'published_at' | 'fetched_at'>): HeadlineArticle {
+      const source = sourcesById.get(article.source_id);
+      return {
+        title: article.title, namedOutlet: source?.kind === 'files' ? null : article.site_name, siteName: article.site_name, sourceName: source?.name ?? null,
+        canonicalUrl: article.canonical_url, appearedAt: article.published_at ?? article.fetched_at,
+      };
+    }
+
+    /**
+     * The articles of `known` filed under a key of `title` (see HeadlineIndex), as stored now, read through `conn`: but
+     * `self`, its copies and the copies of `notCopiesOf` (see originalOf). No query when none is filed there, as for
+     * most articles.
+     */
+    async function headlineCandidates(title: string | null, conn: Kysely<Database>, self: number | null, notCopiesOf: number | null): Promise<StoredHeadlineArticle[]> {
+      const ids = headlines.candidates(title).filter((id) => id !== self);
+      if (ids.length === 0) return [];
+      const rows = await repo.headlineRows(conn, ids);
+      return rows
+        .filter((row) => row.duplicate_of === null || (row.duplicate_of !== self && row.duplicate_of !== notCopiesOf))
+        .map((row) => ({ ...headlineOf(row), id: row.id, duplicateOf: row.duplicate_of }));
     }
 
     /**
@@ -604,7 +650,25 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
       const identity: FeedItemIdentity | null =
         source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: raw.key !== (item.feedLink ?? raw.url) && raw.key !== raw.url } : null;
-      const duplicate = await originalOf(keys, publishedAt ?? at, null, null, db, identity);
+      // an aggregator's item names its outlet in the feed; the page, when read, names it best
+      const siteName = extracted.siteName ?? raw.outlet ?? null;
+      const byHeadline: HeadlineArticle = {
+        title, namedOutlet: raw.outlet ?? null, siteName, sourceName: source.name, canonicalUrl: keys.canonicalUrl, appearedAt: publishedAt ?? at,
+      };
+      const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline });
+      // An aggregator's item for an article stored before it raises no alert: it says less than the article (a
+      // headline and a snippet), which was judged already.
+      const isAggregatorItem = copied?.reason === 'outlet_headline';
+      // The outlet's article after an aggregator's item for it: the two are one article. The outlet's is the original
+      // (its text and link are the article's; the aggregator's are a headline and a snippet, too little to judge the
+      // article by in the digest) when the aggregator's was first seen on the same day, whose digest this run writes
+      // again. One first seen on an earlier day was counted in that day's digest: it stays the original, as any copy
+      // first seen earlier does, so the article counts once.
+      const standIn = copied ? null : aggregatorItemOfArticle(byHeadline, await headlineCandidates(title, db, null, null));
+      const standInRow = standIn ? await repo.getArticle(db, standIn.id) : undefined;
+      const { timeZone } = pipeline.digest;
+      const adopted = standInRow && localDate(new Date(standInRow.fetched_at), timeZone) === localDate(new Date(at), timeZone) ? standInRow : undefined;
+      const duplicate: DuplicateMatch | null = copied ?? (standInRow && !adopted ? { articleId: standInRow.id, reason: 'outlet_headline', similarity: 1 } : null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       let original: ArticleRow | undefined;
@@ -612,6 +676,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (duplicate) {
         original = await repo.getArticle(db, duplicate.articleId);
         storyId = original?.story_id ?? null;
+      } else if (adopted) {
+        storyId = adopted.story_id;
       } else {
         const story = findStory(keys, publishedAt ?? at, known);
         storyId = story?.storyId ?? null;
@@ -652,8 +718,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           modified_at: extracted.modifiedAt ?? raw.updatedAt,
           fetched_at: at,
           lang: extracted.lang,
-          // an aggregator's item names its outlet in the feed; the page, when read, names it best
-          site_name: extracted.siteName ?? raw.outlet ?? null,
+          site_name: siteName,
           image: extracted.image,
           summary: raw.summary,
           text: extracted.text,
@@ -670,12 +735,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           page_attempts: item.pageAttempted ? 1 : 0,
           updated_at: at,
         });
+        if (adopted) await repo.makeCopiesOf(trx, adopted.id, id, 'outlet_headline');
         await repo.saveScore(trx, id, score, at);
-        const covered = duplicate !== null && (await repo.alertRaisedForGroup(trx, duplicate.articleId));
+        // taking the aggregator's item's place, the article is covered by the alert it raised
+        const covered =
+          isAggregatorItem || (duplicate !== null ? await repo.alertRaisedForGroup(trx, duplicate.articleId) : !!adopted && (await repo.alertRaisedForGroup(trx, id)));
         // the source's first successful read: no success recorded before this run began
         const coverage = await coverageOf(trx, { sourceId: source.id, publishedAt }, () => !sourceRows.get(source.id)?.last_success_at, original);
         if (shouldAlert(score, covered, pipeline.alerts, coverage.date, now(), coverage.firstRead)) {
-          await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: extracted.siteName ?? raw.outlet ?? source.name, publishedAt }, score, at);
+          await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: siteName ?? source.name, publishedAt }, score, at);
         }
         // The in-memory views follow the database only once every write above has succeeded.
         if (title) titles.push(title);
@@ -686,10 +754,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (mergeStoryIds.length > 0) {
           for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
         }
+        if (adopted) {
+          for (const regrouped of known.filter((article) => article.id === adopted.id || article.duplicateOf === adopted.id)) knowAgain(regrouped.id, { duplicateOf: id });
+        }
         const stored: KnownArticle = { ...keys, id, storyId, publishedAt, fetchedAt: at, duplicateOf: duplicate?.articleId ?? null };
         known.push(stored);
         knownIds.add(id);
         duplicates.add(stored);
+        headlines.add(id, title);
         return duplicate ? 'duplicate' : 'added';
       });
     }
@@ -899,6 +971,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         storyTitleCache.delete(article.story_id);
         labelsBehind.delete(article.story_id);
       }
+      headlines.add(id, title);
       const index = known.findIndex((other) => other.id === id);
       if (index >= 0) {
         const canonicalUrl = fields.canonical_url ?? known[index]!.canonicalUrl;
@@ -914,15 +987,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * placed as a new one is, keeping its story only when it is alone in it as an original (a story of its own): one
      * stored as a copy was in its story only as that copy. Otherwise one alone in its story, clustered by a snippet, is
      * placed again by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
-     * `notCopiesOf`: see originalOf. `conn`: the transaction it is placed again in, else the database.
+     * `byHeadline`: the article as it is now, for the headline rule (see originalOf). `notCopiesOf`: see originalOf.
+     * `conn`: the transaction it is placed again in, else the database.
      */
     async function placeAgain(
       article: ArticleRow,
       keys: DedupKeys,
       appearedAt: string,
-      { anew, notCopiesOf = null, conn = db }: { anew: boolean; notCopiesOf?: number | null; conn?: Kysely<Database> },
+      { anew, byHeadline, notCopiesOf = null, conn = db }: { anew: boolean; byHeadline: HeadlineArticle; notCopiesOf?: number | null; conn?: Kysely<Database> },
     ): Promise<{ duplicate: DuplicateMatch | null; storyId: number | null }> {
-      const duplicate = await originalOf(keys, appearedAt, article.id, notCopiesOf, conn);
+      const duplicate = await originalOf(keys, appearedAt, { self: article.id, notCopiesOf, conn, byHeadline });
       if (duplicate) return { duplicate, storyId: (await repo.getArticle(conn, duplicate.articleId))?.story_id ?? article.story_id };
       const others = known.filter((other) => other.id !== article.id);
       const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
@@ -1056,7 +1130,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
           // whether it was coverage to alert on before the edit, its old text scored as its new one is
           const wasDue = await alertDue(trx, article, scorer.score({ title: article.title, text: article.text }));
-          const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, conn: trx });
+          const byHeadline = headlineOf({ ...article, title, site_name: extracted.siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
+          const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, byHeadline, conn: trx });
           const storyId = await storePlacedAgain(trx, article, placed, headline(article.url), async (joined) => {
             await repo.updateArticle(trx, id, {
               title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
@@ -1068,6 +1143,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           });
           stories.push(article.story_id, storyId);
           knowAgain(id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? null });
+          headlines.add(id, title);
           await recheckCopiesOf(trx, id, before, stories);
           // judged once its copies are placed again: one that no longer copies its text is no longer in its group
           const revised = await repo.getArticle(trx, id);
@@ -1097,7 +1173,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       for (const copy of await repo.copiesOf(trx, id)) {
         const keys: DedupKeys = { canonicalUrl: copy.canonical_url, contentHash: copy.content_hash, nearSignature: copy.near_signature, topicSignature: copy.topic_signature };
         const appearedAt = copy.published_at ?? copy.fetched_at;
-        const { duplicate, storyId: placed } = await placeAgain(copy, keys, appearedAt, { anew: false, notCopiesOf: id, conn: trx });
+        const { duplicate, storyId: placed } = await placeAgain(copy, keys, appearedAt, { anew: false, byHeadline: headlineOf(copy), notCopiesOf: id, conn: trx });
         const duplicateOf = duplicate?.articleId ?? null;
         if (duplicateOf === copy.duplicate_of && (duplicate?.reason ?? null) === copy.duplicate_reason && placed === copy.story_id) continue;
         before.set(copy.id, toKnown(copy));
@@ -1153,7 +1229,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const publishedAt = article.published_at ?? plausiblePublicationDate(extracted.publishedAt, now());
       // With its page's text the article may turn out to be a copy of one stored before: dedup decides again. One
       // stored as a copy stays one: it copied by its feed's text, which the feed that carries it still has.
-      const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false });
+      // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
+      const siteName = extracted.siteName ?? article.site_name;
+      const byHeadline = headlineOf({ ...article, title, site_name: siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
+      const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false, byHeadline });
       const headline = shownHeadline({ title, text: extracted.text, url: page.url });
       const score = scorer.score({ title: title ?? '', text: extracted.text });
       await db.transaction().execute(async (trx) => {
@@ -1162,8 +1241,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.updateArticle(trx, entry.id, {
           title, url: page.url, canonical_url: keys.canonicalUrl,
           text: extracted.text, word_count: articleWordCount(extracted.text), partial: extracted.partial ? 1 : 0,
-          // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
-          byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: extracted.siteName ?? article.site_name,
+          byline: extracted.byline ?? article.byline, lang: extracted.lang ?? article.lang, site_name: siteName,
           image: extracted.image ?? article.image,
           modified_at: extracted.modifiedAt ?? article.modified_at, published_at: publishedAt,
           content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature,
@@ -1174,13 +1252,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // covered by its own alert, or (as a copy, or as an original whose copies were stored meanwhile) its group's
         const updated = await repo.getArticle(trx, entry.id);
         if (updated && (await alertDue(trx, updated, score))) {
-          const outlet = extracted.siteName ?? article.site_name ?? source.name;
-          await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet, publishedAt }, score, at);
+          await enqueueAlerts(trx, { id: entry.id, title: headline, url: page.url, outlet: siteName ?? source.name, publishedAt }, score, at);
         }
         if (storyId !== null) await restory(trx, article.story_id, storyId, article.fetched_at, headline);
       });
       forgetStories([article.story_id, storyId]);
       knowAgain(entry.id, { ...keys, storyId, publishedAt, duplicateOf: duplicate?.articleId ?? article.duplicate_of });
+      headlines.add(entry.id, title);
     }
 
     /**

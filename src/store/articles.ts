@@ -72,8 +72,8 @@ export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: stri
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();
 }
 
-/** What dedup compares of an article (not its text: weeks of it are large). */
-const DEDUP_KEY_COLUMNS = ['id', 'canonical_url', 'content_hash', 'near_signature', 'topic_signature', 'story_id', 'published_at', 'fetched_at', 'duplicate_of'] as const;
+/** What dedup compares of an article (not its text: weeks of it are large), and its title, by which aggregators' items are matched. */
+const DEDUP_KEY_COLUMNS = ['id', 'canonical_url', 'content_hash', 'near_signature', 'topic_signature', 'story_id', 'published_at', 'fetched_at', 'duplicate_of', 'title'] as const;
 
 export type DedupKeyRow = Pick<ArticleRow, (typeof DEDUP_KEY_COLUMNS)[number]>;
 
@@ -157,6 +157,33 @@ export function articlesWithKey(
   return withKeyInCopyOrder(db, pipelineId, key, exclude, notCopiesOf)
     .select(['id', 'duplicate_of', 'source_id', 'item_key', 'url', 'feed_link', 'content_hash', 'near_signature'])
     .execute();
+}
+
+/** What the headline rule for aggregators' items compares of an article (see aggregator-copy.ts). */
+export type HeadlineRow = Pick<ArticleRow, 'id' | 'title' | 'site_name' | 'source_id' | 'canonical_url' | 'published_at' | 'fetched_at' | 'duplicate_of'>;
+
+/** These articles, by id, as the headline rule compares them; one query per 500 ids. */
+export async function headlineRows(db: Kysely<Database>, ids: readonly number[]): Promise<HeadlineRow[]> {
+  const out: HeadlineRow[] = [];
+  for (const chunk of inChunks(ids)) {
+    out.push(
+      ...(await db
+        .selectFrom('articles')
+        .select(['id', 'title', 'site_name', 'source_id', 'canonical_url', 'published_at', 'fetched_at', 'duplicate_of'])
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/**
+ * Makes `formerOriginal` a copy of `original` (for `reason`), and its copies copies of `original`: groups stay one
+ * level deep, as alerts, trends and the digest read them. Indexed (articles_duplicate_of).
+ */
+export async function makeCopiesOf(db: Kysely<Database>, formerOriginal: number, original: number, reason: string): Promise<void> {
+  await db.updateTable('articles').set({ duplicate_of: original }).where('duplicate_of', '=', formerOriginal).execute();
+  await db.updateTable('articles').set({ duplicate_of: original, duplicate_reason: reason }).where('id', '=', formerOriginal).execute();
 }
 
 /** The articles stored as copies of this one, first stored first. */
