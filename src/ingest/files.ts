@@ -156,6 +156,49 @@ export function decodeCapture(name: string, bytes: Buffer): DecodedCapture | { e
 }
 
 /**
+ * Suffixes of the folder a browser saves a page's resources in, beside the page ("Webpage, Complete": `page.html` and
+ * `page_files/`): `_files` in Chrome, Edge and an English Firefox; a localised Firefox names it in its language, and
+ * Windows keeps such a folder with its page (Connected Files) under these names too.
+ */
+const RESOURCE_FOLDER_SUFFIXES = ['_files', '.files', '-Dateien', '_fichiers', '_archivos'];
+/** Extensions of a page saved with its resources: `.html` or `.htm`, and Firefox's `.xhtml` or `.xht` for XHTML. */
+const COMPLETE_PAGE_EXTENSIONS = ['html', 'htm', 'xhtml', 'xht'];
+
+/**
+ * The page whose resource folder holds the file `key` (relative to `rootDir`, `/`-separated), or null: a folder on its
+ * path named as one (RESOURCE_FOLDER_SUFFIXES, in any case) with the page it is named after beside it. Its other
+ * files (extensionless scripts, `saved_resource.html`, the pages of its frames: ads, embeds) are no article. A folder
+ * so named without its page is an ordinary one. `pages` remembers what was found per folder, for a folder of many.
+ */
+async function pageOfResource(key: string, rootDir: string, pages: Map<string, string | null>): Promise<string | null> {
+  const folders = key.split('/').slice(0, -1);
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const folder = folders.slice(0, depth).join('/');
+    let page = pages.get(folder);
+    if (page === undefined) {
+      page = await savedPageOf(folder, rootDir);
+      pages.set(folder, page);
+    }
+    if (page !== null) return page;
+  }
+  return null;
+}
+
+/** The page a folder holds the resources of (see pageOfResource), as a key like the folder's; null when it is none's. */
+async function savedPageOf(folder: string, rootDir: string): Promise<string | null> {
+  const name = folder.slice(folder.lastIndexOf('/') + 1);
+  const suffix = RESOURCE_FOLDER_SUFFIXES.find((candidate) => name.length > candidate.length && name.toLowerCase().endsWith(candidate.toLowerCase()));
+  if (suffix === undefined) return null;
+  const stem = folder.slice(0, folder.length - suffix.length);
+  for (const extension of COMPLETE_PAGE_EXTENSIONS) {
+    const page = `${stem}.${extension}`;
+    const info = await stat(path.join(rootDir, page)).catch(() => null);
+    if (info?.isFile()) return page;
+  }
+  return null;
+}
+
+/**
  * The files a glob matches, each real file once. A `**` glob follows a symlink to a directory, so a link back up
  * (`caps/loop -> .`) would list every file twice; of the paths to one real file the shortest is kept, so a run keys
  * it as the last did. A file linked from outside the root is still read.
@@ -189,6 +232,7 @@ function specialFileKind(info: Stats): string {
 export async function ingestFiles(sourceId: string, pattern: string, rootDir: string): Promise<FilesIngestResult> {
   const items: RawItem[] = [];
   const errors: FilesIngestResult['errors'] = [];
+  const savedPages = new Map<string, string | null>();
   for (const { key, absolute } of await matchFiles(pattern, rootDir)) {
     try {
       const info = await stat(absolute);
@@ -206,6 +250,12 @@ export async function ingestFiles(sourceId: string, pattern: string, rootDir: st
       const decoded = decodeCapture(key, await readFile(absolute));
       if ('error' in decoded) {
         errors.push({ key, error: decoded.error });
+        continue;
+      }
+      // after decodeCapture, whose refusals (a script, binary data) say more about the file
+      const page = await pageOfResource(key, rootDir, savedPages);
+      if (page !== null) {
+        errors.push({ key, error: { code: 'not_article', message: `${key} is a resource saved with the page ${page}, not a text capture or a saved page` } });
         continue;
       }
       items.push({
