@@ -71,15 +71,23 @@ export function canonicalizeUrl(url: string): string {
 
   parsed.pathname = canonicalPath(parsed.pathname);
 
-  const kept: [string, string][] = [];
-  for (const [name, value] of parsed.searchParams) {
+  // Each parameter as URLSearchParams writes it, but one whose escapes are not UTF-8 (a query a page in windows-1251
+  // or Shift_JIS wrote in its encoding: `cat=%CD%EE...`) as it is: decoded, its bytes would all be U+FFFD, and
+  // `?cat=Спорт` and `?cat=Наука` one URL.
+  const kept: { name: string; value: string; written: string }[] = [];
+  for (const piece of parsed.search.slice(1).split('&')) {
+    if (piece === '') continue;
+    const [[name, value] = ['', '']] = new URLSearchParams(piece);
     if (isTrackingParam(name)) continue;
     if (isAmpParam(name, value)) continue;
-    kept.push([name, value]);
+    const notUtf8 = `${name}${value}`.includes('\ufffd') && !piece.includes('\ufffd') && !/%EF%BF%BD/i.test(piece);
+    const written = notUtf8 ? piece : new URLSearchParams([[name, value]]).toString();
+    kept.push({ name, value, written });
   }
   // Sort by name then value; code-unit order, so the result does not depend on the locale.
-  kept.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  parsed.search = kept.length === 0 ? '' : new URLSearchParams(kept).toString();
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  kept.sort((a, b) => order(a.name, b.name) || order(a.value, b.value) || order(a.written, b.written));
+  parsed.search = kept.length === 0 ? '' : kept.map((param) => param.written).join('&');
 
   return parsed.toString();
 }

@@ -28,6 +28,11 @@ import { findSiteExtractor, SITE_EXTRACTORS, type SiteExtractor } from './sites/
 export interface ExtractHtmlOptions {
   /** The page's URL: base for relative links and key for site overrides. */
   url?: string | null;
+  /**
+   * The encoding the page was decoded from (decodePage's): the queries of the URLs it writes (canonical link, og:url,
+   * `<base>`, og:image) are percent-encoded in it, as browsers encode them. @default 'utf-8'
+   */
+  encoding?: string;
   /** Site overrides to consult. @default SITE_EXTRACTORS */
   sites?: readonly SiteExtractor[];
   /** Run the generic extractor when no override applies or it finds nothing. @default true */
@@ -97,7 +102,7 @@ function extract(page: string, url: string | null, opts: ExtractHtmlOptions): Ex
   // From here on the page is what was parsed: cut before its MAX_NODES+1-th node, if it has that many.
   const { $, html } = parsePage(page);
   const ld = readJsonLd($);
-  const meta = extractMetadata($, ld, url);
+  const meta = extractMetadata($, ld, url, opts.encoding);
   const paywalled = hasPaywallMarkers(html, findArticleObject(ld));
   // Read before furniture removal detaches the dateline boxes; chosen from once the article is found.
   const pageTimes = meta.publishedAt === null ? collectPageTimes($) : null;

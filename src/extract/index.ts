@@ -9,8 +9,11 @@ export { countWords } from './count-words.ts';
 export { articleTextProblem, articleWordCount, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
 export { extractFetchedPage } from './page-format.ts';
 
-/** Picks the extractor for the body's format. */
-export function extractArticle(body: string, format: 'html' | 'text', url: string | null): ExtractedArticle {
-  return format === 'html' ? extractHtml(body, { url }) : extractPlainText(body, { url });
+/**
+ * Picks the extractor for the body's format.
+ * @param encoding the encoding the body was decoded from (decodeCapture's), for the URLs a page writes
+ */
+export function extractArticle(body: string, format: 'html' | 'text', url: string | null, encoding?: string): ExtractedArticle {
+  return format === 'html' ? extractHtml(body, { url, encoding }) : extractPlainText(body, { url });
 }
 

@@ -37,7 +37,8 @@ export function fetchedPageFormat(contentType: string | null | undefined, text: 
  * The article of a fetched page, read in the format its Content-Type gives (`fetchedPageFormat`): what a run stores
  * for the page and `extract <url>` prints.
  * @param contentType the response's Content-Type header, if it had one
+ * @param encoding the encoding the page was decoded from (readPageBody's), for the URLs an HTML page writes
  */
-export function extractFetchedPage(text: string, contentType: string | undefined, url: string | null): ExtractedArticle {
-  return fetchedPageFormat(contentType, text) === 'text' ? extractPlainText(text, { url }) : extractHtml(text, { url });
+export function extractFetchedPage(text: string, contentType: string | undefined, url: string | null, encoding?: string): ExtractedArticle {
+  return fetchedPageFormat(contentType, text) === 'text' ? extractPlainText(text, { url }) : extractHtml(text, { url, encoding });
 }

@@ -147,10 +147,10 @@ export function encodeQueryInEncoding(query: string, encoding: string): string {
 /**
  * `new URL(href, base)` as a document decoded from `documentEncoding` resolves it (see the module comment): the same
  * URL, but for the non-ASCII characters of a query `href` itself writes, in an http(s), ftp or file URL, which are
- * percent-encoded in the document's encoding. A query `href` takes from `base` is as `base` has it. Throws as
- * `new URL` does for an address that cannot be parsed.
+ * percent-encoded in the document's encoding. A query `href` takes from `base` is as `base` has it; without a base,
+ * `href` must be absolute. Throws as `new URL` does for an address that cannot be parsed.
  */
-export function resolveInDocumentEncoding(href: string, base: string | URL, documentEncoding: string): URL {
+export function resolveInDocumentEncoding(href: string, base: string | URL | undefined, documentEncoding: string): URL {
   const resolved = new URL(href, base);
   if (!/[^\x00-\x7f]/.test(href) || urlQueryEncoding(documentEncoding) === 'utf-8' || !QUERY_IN_DOCUMENT_ENCODING.has(resolved.protocol)) return resolved;
   // The address as the URL parser reads it: without leading and trailing C0 controls and spaces, nor any tab or

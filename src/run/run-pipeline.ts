@@ -1382,7 +1382,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const { page, problem } = readPageBody(response.body, response.headers);
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       // read as `extract <url>` reads it: a text/plain page as text, not as HTML
-      const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl);
+      const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl, page.encoding);
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };

@@ -43,7 +43,7 @@ export function registerExtract(program: Command, state: CliState): void {
         // shown in the JSON and the base of the page's links: without the login the URL may have been given with
         url = withoutCredentials(response.url);
         // read as a run reads the page: a text/plain page as text
-        article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url);
+        article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url, page.encoding);
       } else {
         const bytes = await readNamedFile(target).catch((error: unknown) => {
           throw error instanceof NamedFileError ? new UsageError(error.message) : error;
@@ -56,7 +56,7 @@ export function registerExtract(program: Command, state: CliState): void {
           return;
         }
         warnings = decoded.warnings;
-        article = extractArticle(decoded.text, decoded.format, null);
+        article = extractArticle(decoded.text, decoded.format, null, decoded.encoding);
       }
       // on stderr, so stdout stays the article (or its JSON): a wrong charset label is worth knowing about a source
       for (const warning of warnings) writeText(process.stderr, `note: ${warning}\n`);

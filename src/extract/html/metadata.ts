@@ -10,6 +10,7 @@ import { isTimestampLine } from '../furniture-lines.ts';
 import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
 import { collapseSpace, descendants, rawText, wordTest, type Element, type ParentNode } from './dom.ts';
+import { resolveInDocumentEncoding } from '../../ingest/query-encoding.ts';
 
 /** Everything extraction reports about a page except its text. */
 export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
@@ -18,14 +19,17 @@ export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
  * Resolves a possibly relative URL against the page URL; null when it is not a usable http(s) URL. A user name and
  * password in it (`https://user:secret@host/a`, written by the page or taken from a base that has them) are dropped:
  * the canonical URL and the image are shown to users, and no page's link needs a login to name an article.
+ * @param encoding the encoding the page was decoded from: as browsers resolve the URLs a page writes, the non-ASCII
+ * characters of the query are percent-encoded in it (resolveInDocumentEncoding), so a page in windows-1251 names the
+ * address its server knows (`?cat=%CD%EE...`), not the UTF-8 one (`?cat=%D0%9D...`); JSON-LD, which is JSON, is UTF-8
  */
-export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
+export function resolveUrl(href: string | null | undefined, base: string | null | undefined, encoding = 'utf-8'): string | null {
   if (!href) return null;
   const trimmed = href.trim();
   if (!trimmed) return null;
   try {
     // A base that is no URL (a saved page's path, `captures/page.html`) still lets absolute links through.
-    const u = base && URL.canParse(base) ? new URL(trimmed, base) : new URL(trimmed);
+    const u = resolveInDocumentEncoding(trimmed, base && URL.canParse(base) ? base : undefined, encoding);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     u.username = '';
     u.password = '';
@@ -245,7 +249,8 @@ function readDate(index: MetaIndex, ldValue: unknown, metaKeys: string[], itempr
   return null;
 }
 
-export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUrl: string | null): PageMetadata {
+/** @param encoding the encoding the page was decoded from, for the URLs it writes (see resolveUrl) */
+export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUrl: string | null, encoding = 'utf-8'): PageMetadata {
   const elements = descendants($.root()[0] as unknown as ParentNode);
   const index = indexMeta(elements);
   const firstNamed = (name: string): Element | undefined => firstOf(elements, (el) => el.name === name);
@@ -289,15 +294,15 @@ export function extractMetadata($: CheerioAPI, ldObjects: JsonLdObject[], pageUr
   // Relative links resolve against the page's <base href> when it has one (the first, as browsers take it), itself
   // resolved against the page's URL; an unusable one (javascript:, data:) leaves the page's URL as the base.
   const baseEl = firstOf(elements, (el) => el.name === 'base' && el.attribs['href'] !== undefined);
-  const base = resolveUrl(baseEl?.attribs['href'], pageUrl) ?? pageUrl;
+  const base = resolveUrl(baseEl?.attribs['href'], pageUrl, encoding) ?? pageUrl;
   const canonical = firstOf(elements, (el) => el.name === 'link' && isCanonical(el.attribs['rel']));
-  const canonicalUrl = resolveUrl(canonical?.attribs['href'], base) ?? resolveUrl(meta(index, 'og:url'), base);
+  const canonicalUrl = resolveUrl(canonical?.attribs['href'], base, encoding) ?? resolveUrl(meta(index, 'og:url'), base, encoding);
 
   const ldImage = article?.['image'];
   const ldImageUrl = typeof ldImage === 'string' ? ldImage
     : Array.isArray(ldImage) ? (typeof ldImage[0] === 'string' ? ldImage[0] : (ldImage[0] as JsonLdObject | undefined)?.['url'])
     : (ldImage as JsonLdObject | undefined)?.['url'];
-  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), base)
+  const image = resolveUrl(meta(index, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), base, encoding)
     ?? resolveUrl(typeof ldImageUrl === 'string' ? ldImageUrl : null, base);
 
   return {
