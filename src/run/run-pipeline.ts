@@ -1508,9 +1508,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (aheadOfTime.length > 0) {
         report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
       }
-      // The publishing rate comes from the feed when it answered, else from what it delivered before.
+      // The publishing rate comes from the feed when it answered, else from the items of the document it last read,
+      // which a 304 says it still is (those it shares with a feed the source was read from before included), or, with
+      // none recorded, from the articles it stored.
       const recentPublished =
-        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : await repo.recentPublicationTimes(db, pipeline.id, source.id, 50);
+        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : (repo.lastReadPublished(row) ?? (await repo.recentPublicationTimes(db, pipeline.id, source.id, 50)));
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
@@ -1536,7 +1538,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
-        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings } : {}),
+        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings, published: result.items.map((i) => i.publishedAt) } : {}),
       };
       const recordCheck = async (record = check) => {
         await repo.recordFetch(db, record);

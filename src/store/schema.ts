@@ -55,6 +55,13 @@ export interface SourcesTable {
    * recorded (a source never changed, or changed before this column existed): all its articles count.
    */
   location_changed_at: string | null;
+  /**
+   * JSON array of the publication times of the items of the last feed document read (the newest
+   * LAST_READ_PUBLISHED_KEPT, undated items left out); null before a read recorded them. A check that reads no
+   * document (a 304) reads that document again: its items tell how often the feed publishes, those it shares with a
+   * feed the source was read from before included, which location_changed_at leaves out of the stored articles.
+   */
+  last_read_published: string | null;
   created_at: string;
   updated_at: string;
 }

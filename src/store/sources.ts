@@ -68,7 +68,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(moved
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
-                next_check_reason: null, server_wait_until: null, ...warningColumns([], now),
+                next_check_reason: null, server_wait_until: null, last_read_published: null, ...warningColumns([], now),
               }
             : {}),
         })
@@ -121,6 +121,37 @@ export interface FetchRecord {
    * them, as for a 304 or a failure, which read no new document.
    */
   warnings?: readonly string[];
+  /**
+   * The publication times of the document's items (null for an undated one), on an `ok` outcome: kept, the newest
+   * LAST_READ_PUBLISHED_KEPT, for a later check that reads no document (see lastReadPublished). Absent keeps them.
+   */
+  published?: readonly (string | null)[];
+}
+
+/** Publication times kept of a source's last document read: as many as the schedule's rate estimate reads (rateSampleSize). */
+export const LAST_READ_PUBLISHED_KEPT = 50;
+
+/**
+ * The publication times of the items of the last feed document the source read (see FetchRecord.published), newest
+ * first, to schedule a check that reads no document (a 304) as that read was: the items the feed still has, whenever
+ * the source first stored them. Null when no read recorded them (a source never read, or last read before they were
+ * kept): its stored articles are all there is to go on.
+ */
+export function lastReadPublished(row: Pick<SourceRow, 'last_read_published'> | undefined): string[] | null {
+  if (!row?.last_read_published) return null;
+  try {
+    const parsed: unknown = JSON.parse(row.last_read_published);
+    return Array.isArray(parsed) ? parsed.filter((time): time is string => typeof time === 'string') : null;
+  } catch {
+    // written by this module only; a hand-edited value counts as none
+    return null;
+  }
+}
+
+/** The column for a document's publication times: its newest dated items (ISO times sort as text). */
+function publishedColumn(published: readonly (string | null)[]): string {
+  const dated = published.filter((time): time is string => time !== null).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  return JSON.stringify(dated.slice(0, LAST_READ_PUBLISHED_KEPT));
 }
 
 /** At most this many warnings are kept per source, each cut to SOURCE_WARNING_MAX_LENGTH characters. */
@@ -278,6 +309,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         ...(record.movedTo !== undefined ? { moved_to: record.movedTo === null ? null : withoutCredentials(record.movedTo) } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
         ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
+        ...(record.published !== undefined ? { last_read_published: publishedColumn(record.published) } : {}),
       })
       .where('pipeline_id', '=', record.pipelineId)
       .where('id', '=', record.sourceId)

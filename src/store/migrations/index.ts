@@ -22,6 +22,7 @@ import * as sourceUrlsWithoutLogins from './020-source-urls-without-logins.ts';
 import * as itemKeysWithoutLogins from './021-item-keys-without-logins.ts';
 import * as itemKeysWithSummaries from './022-item-keys-with-summaries.ts';
 import * as sourceLocationChangedAt from './023-source-location-changed-at.ts';
+import * as sourceLastReadPublished from './024-source-last-read-published.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -59,6 +60,7 @@ const migrations: Record<string, MigrationModule> = {
   '021-item-keys-without-logins': itemKeysWithoutLogins,
   '022-item-keys-with-summaries': itemKeysWithSummaries,
   '023-source-location-changed-at': sourceLocationChangedAt,
+  '024-source-last-read-published': sourceLastReadPublished,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
