@@ -105,13 +105,18 @@ export async function markAlertFailed(db: Kysely<Database>, id: number, error: s
  * `originalId` or for one of its copies: the group of one text, whose one alert covers every copy.
  */
 export async function alertRaisedForGroup(db: Kysely<Database>, originalId: number): Promise<boolean> {
-  const row = await db
+  return (await groupAlertQuery(db, originalId).executeTakeFirst()) !== undefined;
+}
+
+/** The query alertRaisedForGroup asks, a run once per article it stores: by indexes only (alerts_article, articles_duplicate_of). */
+export function groupAlertQuery(db: Kysely<Database>, originalId: number) {
+  // two index lookups, not `= original OR IN (copies)`, which PostgreSQL answers by reading every alert
+  return db
     .selectFrom('alerts')
     .select('alerts.id')
-    .where((eb) => eb.or([eb('alerts.article_id', '=', originalId), eb('alerts.article_id', 'in', eb.selectFrom('articles').select('id').where('duplicate_of', '=', originalId))]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('alerts.article_id', '=', originalId)
+    .unionAll(db.selectFrom('alerts').innerJoin('articles', 'articles.id', 'alerts.article_id').select('alerts.id').where('articles.duplicate_of', '=', originalId))
+    .limit(1);
 }
 
 /**

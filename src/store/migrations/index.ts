@@ -23,6 +23,7 @@ import * as itemKeysWithoutLogins from './021-item-keys-without-logins.ts';
 import * as itemKeysWithSummaries from './022-item-keys-with-summaries.ts';
 import * as sourceLocationChangedAt from './023-source-location-changed-at.ts';
 import * as sourceLastReadPublished from './024-source-last-read-published.ts';
+import * as alertArticleIndex from './025-alert-article-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -61,6 +62,7 @@ const migrations: Record<string, MigrationModule> = {
   '022-item-keys-with-summaries': itemKeysWithSummaries,
   '023-source-location-changed-at': sourceLocationChangedAt,
   '024-source-last-read-published': sourceLastReadPublished,
+  '025-alert-article-index': alertArticleIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
