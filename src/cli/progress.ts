@@ -71,11 +71,15 @@ export function terminalProgress(
   let sources = 0;
   let articles = 0;
   let failed = 0;
+  // sources read and waiting for their turn to store: while the first sources are fetched, the others pile up here,
+  // and without them the line would count only the failed ones as done
+  const waitingToStore = new Set<string>();
   let finished = false;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const draw = () => {
     if (finished) return;
-    const counts = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''} · articles processed ${articles}`;
+    const fetched = waitingToStore.size > 0 ? ` · ${waitingToStore.size} more fetched, queued to store` : '';
+    const counts = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''}${fetched} · articles processed ${articles}`;
     // The wait first: it is why the counts stand still, and a narrow terminal cuts the end of the line.
     const wait = waits.phrase(width());
     const line = wait ? `${wait} · ${counts}` : counts;
@@ -84,7 +88,12 @@ export function terminalProgress(
   const waits = statusLineWaits(draw);
   draw();
   return {
+    sourceWaitingToStore(report: SourceReport) {
+      waitingToStore.add(report.sourceId);
+      draw();
+    },
     sourceFinished(report: SourceReport, done: number) {
+      waitingToStore.delete(report.sourceId);
       sources = done;
       if (report.outcome === 'failed') failed += 1;
       draw();
