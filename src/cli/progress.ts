@@ -78,7 +78,8 @@ export function terminalProgress(
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const draw = () => {
     if (finished) return;
-    const fetched = waitingToStore.size > 0 ? ` · ${waitingToStore.size} more fetched, queued to store` : '';
+    // short: on an 80-column terminal the line is cut at its end, where the articles count is
+    const fetched = waitingToStore.size > 0 ? ` · ${waitingToStore.size} fetched, to store` : '';
     const counts = `sources ${sources}/${total}${failed ? ` (${failed} failed)` : ''}${fetched} · articles processed ${articles}`;
     // The wait first: it is why the counts stand still, and a narrow terminal cuts the end of the line.
     const wait = waits.phrase(width());

@@ -35,7 +35,7 @@ describe('the status line of a run', () => {
     await runPipeline({ loaded, store, channels: [], progress, now: () => new Date('2026-06-10T20:00:00.000Z'), random: () => 0.5 });
     progress.finish();
     const lines = terminal.lines();
-    expect(lines).toContain('sources 1/3 (1 failed) · 1 more fetched, queued to store · articles processed 0');
+    expect(lines).toContain('sources 1/3 (1 failed) · 1 fetched, to store · articles processed 0');
     // stored, it is counted as done, not as waiting any more
     expect(lines.at(-2)).toBe('sources 3/3 (1 failed) · articles processed 2');
   });
