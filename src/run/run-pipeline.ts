@@ -77,6 +77,11 @@ interface FeedItemIdentity {
   hasGuid: boolean;
 }
 
+/** Whether an item is known by a GUID (or a hash), not by its link: its key is neither the link the feed gave nor its URL. */
+function knownByGuid(key: string, feedLink: string, url: string): boolean {
+  return key !== feedLink && key !== url;
+}
+
 /** An item ready to store: extracted, with the metadata of the feed and the page merged. */
 interface PreparedArticle {
   raw: RawItem;
@@ -246,7 +251,7 @@ async function emailDigest(
   const none = { digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [] };
   if (takers.length === 0) return none;
   // as before a digest is written: stopped, the process is ending, and no message is begun
-  if (stop?.requested) throw new RunStoppedError(stop.reason!);
+  stop?.throwIfRequested();
   const tz = pipeline.digest.timeZone;
   const at = now().toISOString();
   const yesterday = addDays(localDate(now(), tz), -1);
@@ -445,7 +450,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     async function beforeWrite(): Promise<void> {
       await new Promise((resolve) => setImmediate(resolve));
-      if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
+      options.stop?.throwIfRequested();
     }
     /**
      * Makes the writes of the source at `index` that dedup and stories read, in its turn (once per source), then
@@ -647,8 +652,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     ): boolean {
       if (row.source_id !== item.sourceId) return true;
       const rowLink = row.feed_link ?? row.url;
-      const rowHasGuid = row.item_key !== rowLink && row.item_key !== row.url;
-      const anotherItem = identifyingFragment(rowLink) !== identifyingFragment(item.link) || (rowHasGuid && item.hasGuid && row.item_key !== item.key);
+      const anotherItem =
+        identifyingFragment(rowLink) !== identifyingFragment(item.link) || (knownByGuid(row.item_key, rowLink, row.url) && item.hasGuid && row.item_key !== item.key);
       if (!anotherItem) return true;
       if (row.content_hash === keys.contentHash) return true;
       const own = parseNearSignature(keys.nearSignature);
@@ -680,7 +685,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The same page reached through another feed (or under a new GUID), or its text, is stored as a duplicate of
       // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
       const identity: FeedItemIdentity | null =
-        source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: raw.key !== (item.feedLink ?? raw.url) && raw.key !== raw.url } : null;
+        source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: knownByGuid(raw.key, item.feedLink ?? raw.url, raw.url) } : null;
       // an aggregator's item names its outlet in the feed; the page, when read, names it best
       const siteName = extracted.siteName ?? raw.outlet ?? null;
       const byHeadline: HeadlineArticle = {
@@ -1544,8 +1549,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The publishing rate comes from the feed when it answered, else from the items of the document it last read,
       // which a 304 says it still is (those it shares with a feed the source was read from before included), or, with
       // none recorded, from the articles it stored.
-      const recentPublished =
-        result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : (repo.lastReadPublished(row) ?? (await repo.recentPublicationTimes(db, pipeline.id, source.id, 50)));
+      const readPublished = result.outcome === 'ok' ? result.items.map((i) => i.publishedAt) : null;
+      const recentPublished = readPublished ?? repo.lastReadPublished(row) ?? (await repo.recentPublicationTimes(db, pipeline.id, source.id, 50));
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
@@ -1571,7 +1576,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
-        ...(result.outcome === 'ok' ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings, published: result.items.map((i) => i.publishedAt) } : {}),
+        ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings, published: readPublished } : {}),
       };
       const recordCheck = async (record = check) => {
         await repo.recordFetch(db, record);
@@ -1694,7 +1699,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     for (const date of dates) {
       // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
       // cut short would replace a whole one.
-      if (options.stop?.requested) throw new RunStoppedError(options.stop.reason!);
+      options.stop?.throwIfRequested();
       const written = writeDigest({ loaded, store, date, now });
       try {
         digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);

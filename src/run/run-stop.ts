@@ -32,6 +32,11 @@ export class RunStop implements DeliveryStop {
     return work;
   }
 
+  /** Ends the run's work here once a stop was asked: throws RunStoppedError. */
+  throwIfRequested(): void {
+    if (this.#reason !== null) throw new RunStoppedError(this.#reason);
+  }
+
   /** Asks the run to stop, for `reason`; resolves once the work it holds has finished. */
   async request(reason: string): Promise<void> {
     this.#reason ??= reason;

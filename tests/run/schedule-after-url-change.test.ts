@@ -8,10 +8,11 @@ import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /**
- * A check that reads no document (a 304) is scheduled by the publishing rate of the articles the source stored. After
- * the pipeline file points the source at another feed, those are only the ones stored since: the old feed's rate
- * would have a fast feed's successor polled every few minutes, or a daily feed's successor hours behind. A permanent
- * move the file takes up is the same feed, whose articles keep counting.
+ * A check that reads no document (a 304) is scheduled by the publishing rate of the source's feed as it last read it
+ * (the items of that document; see tests/run/schedule-shared-items.test.ts). After the pipeline file points the source
+ * at another feed, that is the new feed's: the old feed's rate would have a fast feed's successor polled every few
+ * minutes, or a daily feed's successor hours behind. A permanent move the file takes up is the same feed, whose
+ * articles keep counting.
  */
 
 const cleanups: (() => Promise<void> | void)[] = [];
