@@ -194,20 +194,21 @@ function hostKeys(url: string): Set<string> {
   return keys;
 }
 
+/** A URL's host without `www.`; null for a URL that is not http(s). */
 function hostnameOf(url: string): string | null {
-  if (!/^https?:\/\//i.test(url)) return null;
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
+  return httpUrl(url)?.hostname.replace(/^www\./, '') ?? null;
 }
 
 /** The site a URL is on: its host (and port) without `www.`; null for a capture's path. */
 function siteOf(url: string): string | null {
+  return httpUrl(url)?.host.replace(/^www\./, '') ?? null;
+}
+
+/** The URL parsed when it is an http(s) one (hosts come lower-cased); null for a capture's path or another scheme. */
+function httpUrl(url: string): URL | null {
   if (!/^https?:\/\//i.test(url)) return null;
   try {
-    return new URL(url).host.toLowerCase().replace(/^www\./, '');
+    return new URL(url);
   } catch {
     return null;
   }
