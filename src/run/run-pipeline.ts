@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
@@ -56,6 +57,8 @@ export interface RunOptions {
   /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
   owner?: RunOwner;
   ownerIsGone?: (owner: RunOwner) => boolean;
+  /** The most sources at work at once (see sourcesAtWork); by default from the pipeline's request concurrency. */
+  sourcesAtWork?: number;
 }
 
 /** Times an article's page is asked for in all, when it fails for a passing reason; and how many retries a run makes per feed. */
@@ -380,6 +383,17 @@ export function storeTurns(count: number): { open(index: number): Promise<unknow
 }
 
 /**
+ * How many sources may be at work at once, fetching or holding what they fetched until their store turn (see
+ * runPipeline), for a request queue of `concurrency`. Started all at once, every source fetched and prepared its
+ * articles before the store reached it: memory grew with the pipeline (3.45 GB at 3,000 feeds before the first
+ * article was stored). Sixteen sources per request in flight keep the queue busy when a few hosts' gaps hold their
+ * sources back, or a slow feed holds the store, while what waits to be stored stays bounded.
+ */
+export function sourcesAtWork(concurrency: number): number {
+  return Math.max(64, 16 * concurrency);
+}
+
+/**
  * One run of a pipeline: ingest every source, extract, deduplicate, score, store, alert, write the day's digest, email
  * the day before's. The only place where stages, store and queue meet. A failing source is reported, never fatal;
  * re-running is safe because every write is keyed (source + item, article + scorer version, article + alert channel,
@@ -442,6 +456,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // without storing. Each releases its turn once, when it has stored or, at the latest, when it ends (not due,
     // failed, thrown); a turn waits only on earlier sources, which never wait on a later one, so none deadlocks.
     const turns = storeTurns(pipeline.sources.length);
+    // Sources start in the pipeline file's order, a bounded number at work at once (see sourcesAtWork). The earliest
+    // unfinished source is always among those at work, and its turn waits on finished ones only: the bound cannot
+    // deadlock the turns.
+    const sourceSlots = new PQueue({ concurrency: options.sourcesAtWork ?? sourcesAtWork(pipeline.fetch.concurrency) });
     /**
      * Before each write of a store turn: on SQLite every query is synchronous underneath (its await resolves as a
      * microtask), so without this a run of sources would store in one stretch of the event loop, with fetches'
@@ -1314,6 +1332,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
+      // stopped, no more pages are asked for (the source ends at its store turn anyway)
+      options.stop?.throwIfRequested();
       const page = await fetchArticlePage(item.url, feedUrl);
       // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
@@ -1659,6 +1679,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       };
       const attempt = { recorded: false };
       try {
+        // a source that had not started when a stop was asked fetches nothing
+        options.stop?.throwIfRequested();
         if (source.kind === 'files') await runFilesSource(source, report, index);
         else await runFeedSource(source, report, attempt, index);
       } catch (error) {
@@ -1682,7 +1704,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     // Stopped, the run ends once no source is left at work (each stops at its turn), so nothing writes after it.
-    const settled = await Promise.allSettled(pipeline.sources.map(runSource));
+    const settled = await Promise.allSettled(pipeline.sources.map((source, index) => sourceSlots.add(() => runSource(source, index))));
     const stopped = settled.find((outcome) => outcome.status === 'rejected');
     if (stopped) throw stopped.reason;
     const sources = settled.map((outcome) => (outcome as PromiseFulfilledResult<SourceReport>).value);
