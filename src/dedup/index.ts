@@ -6,7 +6,7 @@
 export type { DedupKeys, DuplicateMatch, KnownArticle, StoryMatch } from './types.ts';
 export { canonicalizeUrl, isTrackingParam, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './canonical-url.ts';
 export { computeDedupKeys, isAboveOnSite } from './dedup-keys.ts';
-export { computeContentHash, normalizeText } from './fingerprint.ts';
+export { computeContentHash, normalizedWords, normalizeText } from './fingerprint.ts';
 export {
   DEFAULT_NEAR_DUPLICATE_OPTIONS,
   estimateJaccard,

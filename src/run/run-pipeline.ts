@@ -13,7 +13,7 @@ import { articleTextProblem, articleWordCount, captureTextError, extractArticle,
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
-  normalizeText, parseNearSignature, relabelsNow, storyLabel,
+  normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -129,6 +129,27 @@ function sameArticle(a: { link: string; title: string | null }, b: { link: strin
   const [x, y] = [normalizeText(a.title ?? ''), normalizeText(b.title ?? '')].sort((p, q) => p.length - q.length);
   return x !== '' && (x === y || y!.startsWith(`${x} `));
 }
+
+/** Scripts written without spaces between words, whose headlines titleSharesNoWord cannot split into words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Whether a page's title shares not one word of four letters or more with an item's headline, which has two such
+ * words or more. A page an item's link was redirected to whose title says none of its headline is no article of it
+ * (a consent, region or paywall page), even the first time an outlet sends a link there; an outlet's own retitling,
+ * or its name added ("Headline | Outlet"), keeps words of the headline. Headlines in scripts without spaces, and
+ * pages without a title, are not judged.
+ */
+function titleSharesNoWord(headline: string | null, pageTitle: string | null): boolean {
+  if (!headline || !pageTitle || UNSPACED_SCRIPT.test(headline)) return false;
+  const significant = (text: string) => normalizedWords(text).filter((word) => [...word].length >= 4);
+  const words = significant(headline);
+  if (words.length < 2) return false;
+  const titleWords = new Set(significant(pageTitle));
+  return !words.some((word) => titleWords.has(word));
+}
+
+const NO_WORD_OF_HEADLINE = "a page whose title has no word of the item's headline";
 
 /**
  * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
@@ -1262,7 +1283,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a page its link now redirects to, where another article was sent too, is not its article (see landingTakenBy)
       if (!('error' in page) && page.landing !== null) {
         const stored = await repo.getArticle(db, entry.id);
-        const why = stored ? await landingTakenBy(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }) : null;
+        const why = stored
+          ? ((await landingTakenBy(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title })) ??
+            (titleSharesNoWord(stored.title, page.extracted.title) ? NO_WORD_OF_HEADLINE : null))
+          : null;
         if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
       }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
@@ -1397,12 +1421,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /**
      * An item as it is to be stored (see storeAll): one whose link redirected to a page that is not its article, as
-     * items of its batch were sent there too (`sentTogether`, see pagesSentTogether) or an article stored before
-     * was (see landingTakenBy), keeps its feed's text under its own link (see PreparedArticle.redirect).
+     * items of its batch were sent there too (`sentTogether`, see pagesSentTogether), an article stored before was
+     * (see landingTakenBy), or its title has no word of the item's headline (see titleSharesNoWord), keeps its feed's
+     * text under its own link (see PreparedArticle.redirect).
      */
     async function pageNotTheArticle(item: PreparedArticle, sentTogether: ReadonlyMap<PreparedArticle, string>): Promise<PreparedArticle> {
       if (!item.redirect) return item;
-      const why = sentTogether.get(item) ?? (await landingTakenBy(item.redirect.landing, describedItem(item)));
+      const why =
+        sentTogether.get(item) ??
+        (await landingTakenBy(item.redirect.landing, describedItem(item))) ??
+        (titleSharesNoWord(item.raw.title, item.extracted.title) ? NO_WORD_OF_HEADLINE : null);
       return why === null ? item : item.redirect.away(why);
     }
 

@@ -132,11 +132,14 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     // a later run's lone new item sent to the wall: the articles kept from it say the wall is no article
     const later = new Date(now.getTime() + 3_600_000);
     routes['/2026/06/story-9'] = redirect('/gdpr-consent');
-    tribune = [{ title: 'Ministers discuss a frontier AI moratorium', link: `${base}/2026/06/story-9`, guid: 'tribune-9', hoursAgo: 1, text: MINISTERS }, ...tribune];
+    const ministers = 'Ministers discuss a frontier AI moratorium';
+    tribune = [{ title: ministers, link: `${base}/2026/06/story-9`, guid: 'tribune-9', hoursAgo: 1, text: MINISTERS }, ...tribune];
     const second = await run(later);
-    expect(second.sources.find((s) => s.sourceId === 'tribune')!.itemErrors.map((e) => [e.key, e.error.code])).toEqual([['tribune-9', 'redirected_away']]);
+    const lone = second.sources.find((s) => s.sourceId === 'tribune')!.itemErrors;
+    expect(lone.map((e) => [e.key, e.error.code])).toEqual([['tribune-9', 'redirected_away']]);
+    expect(lone[0]!.error.message).toContain('where the link of another article');
     expect((await articles()).find((row) => row.item_key === 'tribune-9')).toMatchObject({ url: '/2026/06/story-9', duplicate_of: null });
-    expect(alerted().map((a) => a.title)).toContain('Ministers discuss a frontier AI moratorium');
+    expect(alerted().map((a) => a.title)).toContain(ministers);
   });
 
   it('keeps an item whose link leads to the home page or to a section above it under its own link, even alone', async () => {
@@ -168,6 +171,39 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     ]);
   });
 
+  it('keeps the first item ever sent to a wall its feed text when the wall\'s title has no word of its headline, and reads a retitled page', async () => {
+    const now = new Date('2026-06-10T06:00:00Z');
+    const { routes, base, run, alerted, articles } = await setUp((url) => [
+      { id: 'tribune', kind: 'feed', name: 'Daily Tribune', url: `${url}/tribune.xml`, fetchArticles: true },
+    ]);
+    routes['/consent'] = html(WALL.replace('Unavailable in your region', 'Before you continue'));
+    routes['/2026/06/story-0'] = redirect('/consent');
+    // the outlet's page under another headline (and its name), reached through a tracking link: the article
+    const retitled = 'Senators want a moratorium on training the largest models | Daily Tribune';
+    routes['/2026/06/senators'] = html(articlePage(retitled, TEXTS[1]!));
+    routes['/track/1'] = redirect('/2026/06/senators');
+    routes['/tribune.xml'] = (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rss(
+          [
+            { title: TITLES[0]!, link: `${base}/2026/06/story-0`, guid: 'tribune-0', hoursAgo: 3, text: TEXTS[0]! },
+            { title: TITLES[1]!, link: `${base}/track/1`, guid: 'tribune-1', hoursAgo: 2, text: 'Senators back a moratorium.' },
+          ],
+          now,
+        ),
+      );
+
+    const report = (await run(now)).sources[0]!;
+    expect(report).toMatchObject({ outcome: 'ok', articlesAdded: 2 });
+    expect(report.itemErrors.map((e) => [e.key, e.error.code])).toEqual([['tribune-0', 'redirected_away']]);
+    expect(report.itemErrors[0]!.error.message).toContain(`redirected to ${base}/consent (a page whose title has no word of the item's headline)`);
+    expect((await articles()).map(({ item_key, url, text, extract_error_code }) => ({ item_key, url, text, extract_error_code }))).toEqual([
+      { item_key: 'tribune-0', url: '/2026/06/story-0', text: TEXTS[0], extract_error_code: 'redirected_away' },
+      { item_key: 'tribune-1', url: '/2026/06/senators', text: TEXTS[1], extract_error_code: null },
+    ]);
+    expect(alerted().map((a) => a.title)).toEqual([TITLES[0], TITLES[1]]);
+  });
+
   it("does not make an item a copy of another feed's article stored at the page its link was sent to", async () => {
     const now = new Date('2026-06-10T06:00:00Z');
     const { routes, base, run, alerted, articles } = await setUp((url) => [
@@ -177,9 +213,11 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     routes['/paywall'] = html(WALL.replace('Unavailable in your region', 'Subscribe to keep reading'));
     routes['/world/story-0'] = redirect('/paywall');
     routes['/politics/story-1'] = redirect('/paywall');
-    // the world feed's one item, the first ever sent to the paywall, is stored as it (nothing tells it apart yet)
+    // the world feed's one item, the first ever sent to the paywall, is stored as it: nothing tells it apart yet, its
+    // headline sharing a word ("keep") with the paywall's title
+    const keep = 'Labs keep weighing a verified pause of frontier AI';
     routes['/world.xml'] = (_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([{ title: TITLES[0]!, link: `${base}/world/story-0`, guid: 'w-0', hoursAgo: 3, text: TEXTS[0]! }], now));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([{ title: keep, link: `${base}/world/story-0`, guid: 'w-0', hoursAgo: 3, text: TEXTS[0]! }], now));
     let politics: Item[] = [];
     routes['/politics.xml'] = (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(politics, now));
     await run(now);
