@@ -204,6 +204,22 @@ describe.each(dialects)('article links redirected to one page that is not the ar
     expect(alerted().map((a) => a.title)).toEqual([TITLES[0], TITLES[1]]);
   });
 
+  it('keeps the feed text of an article whose page, asked for again after a failure, now leads to a wall', async () => {
+    const now = new Date('2026-06-10T06:00:00Z');
+    const { routes, base, run, articles } = await setUp((url) => [{ id: 'tribune', kind: 'feed', name: 'Daily Tribune', url: `${url}/tribune.xml`, fetchArticles: true }]);
+    routes['/consent'] = html(WALL.replace('Unavailable in your region', 'Before you continue'));
+    routes['/2026/06/story-0'] = (_req, res) => res.writeHead(503).end();
+    routes['/tribune.xml'] = (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([{ title: TITLES[0]!, link: `${base}/2026/06/story-0`, guid: 'tribune-0', hoursAgo: 3, text: TEXTS[0]! }], now));
+    await run(now);
+    routes['/2026/06/story-0'] = redirect('/consent');
+    const retried = (await run(new Date(now.getTime() + 3_600_000))).sources[0]!;
+    expect(retried.warnings.join('\n')).toContain(`redirected to ${base}/consent (a page whose title has no word of the item's headline)`);
+    expect((await articles()).map(({ url, text, extract_error_code }) => ({ url, text, extract_error_code }))).toEqual([
+      { url: '/2026/06/story-0', text: TEXTS[0], extract_error_code: 'redirected_away' },
+    ]);
+  });
+
   it("does not make an item a copy of another feed's article stored at the page its link was sent to", async () => {
     const now = new Date('2026-06-10T06:00:00Z');
     const { routes, base, run, alerted, articles } = await setUp((url) => [
