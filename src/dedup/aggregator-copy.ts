@@ -1,10 +1,14 @@
 /**
  * An aggregator's item for an outlet's article: a news-search feed (Google News and the like) links it through the
  * aggregator's own URL (`https://news.google.com/rss/articles/CBMi...`), gives a snippet of links for its text, titles
- * it "Headline - Outlet Name" and names the outlet (`<source>`). It shares neither URL nor text with the article the
- * outlet's own feed gives, only the headline and the outlet, so it is matched by those: the same headline (without
- * the " - Outlet" suffix, words folded) from the outlet the item names, on another site, within two days. Not the
- * headline alone: two outlets carrying one wire headline are two pieces of coverage, which the text rules tell apart.
+ * it "Headline - Outlet Name" and names the outlet (`<source url="https://www.outlet.example">Outlet Name</source>`).
+ * It shares neither URL nor text with the article the outlet's own feed gives, only the headline and the outlet, so
+ * it is matched by those: the same headline (without the " - Outlet" suffix, words folded) from the outlet the item
+ * names (by name, or by the host of the address it gives for it), on another site, within two days. Not the headline
+ * alone: two outlets carrying one wire headline are two pieces of coverage, which the text rules tell apart.
+ *
+ * (Bing News links its items through `bing.com/news/apiclick.aspx?url=<the outlet's page>`, which the feed parser
+ * unwraps: such an item has the outlet's own link, and is a copy of the outlet's article by its URL.)
  */
 import { normalizedWords } from './fingerprint.ts';
 
@@ -27,6 +31,11 @@ export interface HeadlineArticle {
    * capture.
    */
   namedOutlet: string | null;
+  /**
+   * The outlet's address the item gives beside its name (RSS `<source url>`): its host is the outlet's too. None for
+   * a stored article (it is not stored) or a capture.
+   */
+  namedOutletUrl?: string | null;
   /** As stored: the page's site name, else the outlet the feed names for the item. */
   siteName: string | null;
   /** The name the pipeline file gives the article's source, if it still has it. */
@@ -59,17 +68,29 @@ export function aggregatorItemOfArticle(article: HeadlineArticle, stored: readon
 
 /**
  * Whether `item` is an aggregator's item for `article`: on another site, within AGGREGATOR_COPY_WINDOW_HOURS of it,
- * naming an outlet that is not its own site's (by its host) and is the article's (by its site name, its source's name
- * or its host), with the article's headline, each without a " - Outlet" suffix naming the article's outlet.
+ * naming an outlet that is not its own site's (by its host, or the host of the address it gives for the outlet) and
+ * is the article's (by its site name, its source's name or its host; or the address the item gives for the outlet is
+ * on the article's host, `www.` aside), with the article's headline, each without a " - Outlet" suffix naming the
+ * article's outlet (or, for an outlet found by its address, the item's without one naming the outlet it names).
  */
 export function isAggregatorItemOf(item: HeadlineArticle, article: HeadlineArticle): boolean {
   const outlet = item.namedOutlet;
-  if (outlet === null || namesAny(outlet, hostKeys(item.canonicalUrl)) || !namesOutletOf(outlet, article)) return false;
+  if (outlet === null || namesAny(outlet, hostKeys(item.canonicalUrl))) return false;
   const itemSite = siteOf(item.canonicalUrl);
+  const outletSite = item.namedOutletUrl ? siteOf(item.namedOutletUrl) : null;
+  // an outlet's own feed giving its own address (`<source url>` on its own site) is no aggregator
+  if (outletSite !== null && outletSite === itemSite) return false;
+  const byName = namesOutletOf(outlet, article);
+  // the outlet the item names is the article's by the address it gives for it
+  const byAddress = outletSite !== null && outletSite === siteOf(article.canonicalUrl);
+  if (!byName && !byAddress) return false;
   if (itemSite !== null && itemSite === siteOf(article.canonicalUrl)) return false;
   if (!(Math.abs(Date.parse(item.appearedAt) - Date.parse(article.appearedAt)) <= AGGREGATOR_COPY_WINDOW_HOURS * 3_600_000)) return false;
-  const articleHeadlines = headlinesOf(article, article);
-  for (const headline of headlinesOf(item, article)) if (articleHeadlines.has(headline)) return true;
+  const articleSuffix = (suffix: string) => namesOutletOf(suffix, article);
+  const articleHeadlines = headlinesOf(article, articleSuffix);
+  // the item's " - Outlet" names the article's outlet, or (found by its address) the outlet the item names
+  const itemSuffix = byAddress ? (suffix: string) => articleSuffix(suffix) || namesAny(suffix, new Set(plainForms(outlet))) : articleSuffix;
+  for (const headline of headlinesOf(item, itemSuffix)) if (articleHeadlines.has(headline)) return true;
   return false;
 }
 
@@ -105,17 +126,17 @@ function titleKeys(title: string | null): string[] {
 }
 
 /**
- * The headlines of an article's title: the whole title's, and, when it ends in a suffix naming the outlet of
- * `outletOf` (Google News's " - Reuters", an outlet's own "| The Guardian"), the title's without it.
+ * The headlines of an article's title: the whole title's, and, when it ends in a suffix `isOutlet` takes for the
+ * outlet's name (Google News's " - Reuters", an outlet's own "| The Guardian"), the title's without it.
  */
-function headlinesOf(article: HeadlineArticle, outletOf: HeadlineArticle): Set<string> {
+function headlinesOf(article: HeadlineArticle, isOutlet: (suffix: string) => boolean): Set<string> {
   const out = new Set<string>();
   if (article.title === null) return out;
   const whole = headlineKey(article.title);
   if (whole !== null) out.add(whole);
   const split = splitSuffix(article.title);
   const stripped = split && headlineKey(split.headline);
-  if (split && stripped !== null && namesOutletOf(split.outlet, outletOf)) out.add(stripped);
+  if (split && stripped !== null && isOutlet(split.outlet)) out.add(stripped);
   return out;
 }
 

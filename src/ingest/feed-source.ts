@@ -4,6 +4,7 @@ import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from
 import { describeRetryAfterProblem, type FetchOptions, type Redirect, type ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
+import { outletUrlOf } from './feed/normalise.ts';
 import { urlForDisplay, withoutCredentials } from './url-display.ts';
 
 export interface FeedState {
@@ -74,6 +75,7 @@ function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, ke
     bodyFormat: 'html',
     categories: item.categories,
     outlet: withinLimit(item.outlet, MAX_OUTLET_CHARS),
+    outletUrl: outletUrlOf(item.outletUrl),
   };
 }
 

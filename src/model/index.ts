@@ -42,6 +42,8 @@ export interface RawItem {
   categories: string[];
   /** The outlet the feed names for the item (see FeedItem.outlet); absent for files. */
   outlet?: string | null;
+  /** The outlet's address the feed gives for the item (see FeedItem.outletUrl); absent for files. */
+  outletUrl?: string | null;
 }
 
 /** What extraction makes of a page or a plain-text capture. */
@@ -242,10 +244,15 @@ export interface FeedItem {
   enclosures: FeedEnclosure[];
   categories: string[];
   /**
-   * The outlet that published the item, when the feed names one: RSS `<source>`, Atom `<source><title>`, a news
-   * sitemap's publication. Aggregators (Google News, Bing News) list many outlets in one feed.
+   * The outlet that published the item, when the feed names one: RSS `<source>`, Bing News's `<News:Source>`, Atom
+   * `<source><title>`, a news sitemap's publication. Aggregators (Google News, Bing News) list many outlets in one feed.
    */
   outlet: string | null;
+  /**
+   * The outlet's address, when the feed gives one beside its name: RSS `<source url="https://www.outlet.example/">`,
+   * as Google News writes it. An absolute http(s) URL without a login, at most 2,048 characters; else absent or null.
+   */
+  outletUrl?: string | null;
 }
 
 /**

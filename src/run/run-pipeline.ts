@@ -725,10 +725,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
       const identity: FeedItemIdentity | null =
         source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: knownByGuid(raw.key, item.feedLink ?? raw.url, raw.url) } : null;
-      // an aggregator's item names its outlet in the feed; the page, when read, names it best
+      // an aggregator's item names its outlet in the feed, and may give its address (`<source url>`, whose host is the
+      // outlet's: see aggregator-copy.ts); the page, when read, names it best
       const siteName = extracted.siteName ?? raw.outlet ?? null;
       const byHeadline: HeadlineArticle = {
-        title, namedOutlet: raw.outlet ?? null, siteName, sourceName: source.name, canonicalUrl: keys.canonicalUrl, appearedAt: publishedAt ?? at,
+        title, namedOutlet: raw.outlet ?? null, namedOutletUrl: raw.outletUrl ?? null, siteName, sourceName: source.name, canonicalUrl: keys.canonicalUrl,
+        appearedAt: publishedAt ?? at,
       };
       const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline });
       // An aggregator's item for an article stored before it raises no alert: it says less than the article (a

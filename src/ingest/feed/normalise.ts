@@ -4,9 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
+import { isPrivateAddress } from '../fetch.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -444,6 +446,79 @@ function resolveNormalUrl(ref: string, base: string | undefined): string | null 
     lastBase = { base, origin };
   }
   return lastBase.origin === null ? null : lastBase.origin + ref;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aggregators' links and outlets
+
+/** Bing News's click-through links: `http://www.bing.com/news/apiclick.aspx?ref=FexRss&...&url=<article>&...`. */
+const BING_CLICK_HOSTS: ReadonlySet<string> = new Set(['bing.com', 'www.bing.com']);
+const BING_CLICK_PATH = '/news/apiclick.aspx';
+
+/**
+ * The article a news search's click-through link stands for: the `url` parameter of a Bing News link
+ * (`http(s)://www.bing.com/news/apiclick.aspx?...&url=https%3a%2f%2fwww.outlet.example%2f...`), the outlet's own page,
+ * which the item is then linked to, identified by and fetched at, as if the feed had linked it. Null (the link stays
+ * as it is) for any other host, port or path, and when the parameter is missing, given twice with two values, or is
+ * not an absolute http(s) URL, or names a private, loopback, link-local, metadata or unspecified address by its IP
+ * (in any form the URL parser reads as one) or `localhost`. A host name that resolves to such an address is refused
+ * where every other link of a feed is, by the fetch layer when the page is asked for (fetch.ts): the unwrapped link
+ * is the item's link, with no trust of its own.
+ */
+export function unwrapNewsSearchLink(link: string): string | null {
+  let click: URL;
+  try {
+    click = new URL(link.trim());
+  } catch {
+    return null;
+  }
+  if (click.protocol !== 'http:' && click.protocol !== 'https:') return null;
+  if (!BING_CLICK_HOSTS.has(click.hostname) || click.port !== '' || click.username !== '' || click.password !== '') return null;
+  if (click.pathname.toLowerCase() !== BING_CLICK_PATH) return null;
+  const targets = new Set<string>();
+  for (const [name, value] of click.searchParams) if (name.toLowerCase() === 'url') targets.add(value.trim());
+  const [target] = targets;
+  if (targets.size !== 1 || target === undefined || !/^https?:\/\//i.test(target)) return null;
+  let article: URL;
+  try {
+    article = new URL(target);
+  } catch {
+    return null;
+  }
+  if ((article.protocol !== 'http:' && article.protocol !== 'https:') || isLocalHost(article.hostname)) return null;
+  return resolveUrl(target, null) ?? article.href;
+}
+
+/** Whether a URL's host names a private or local address outright: a private IP literal, or `localhost`. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  if (host === '') return true;
+  if (net.isIP(host) !== 0) return isPrivateAddress(host);
+  return host === 'localhost' || host.endsWith('.localhost');
+}
+
+/** The most characters of an outlet's address kept: a longer one is dropped, not cut (a cut URL names another page). */
+export const MAX_OUTLET_URL_CHARS = 2048;
+
+/**
+ * An outlet's address as a feed gives it (RSS `<source url>`), kept for its host: an absolute http(s) URL, without a
+ * login or a fragment, within MAX_OUTLET_URL_CHARS; null for anything else (a relative path, `javascript:`, garbage).
+ */
+export function outletUrlOf(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > MAX_OUTLET_URL_CHARS || !/^https?:\/\//i.test(trimmed)) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  url.username = '';
+  url.password = '';
+  url.hash = '';
+  return url.href.length > MAX_OUTLET_URL_CHARS ? null : url.href;
 }
 
 /** Absolute form of `ref` against `base`; the trimmed input when it cannot be resolved (better than dropping it). */

@@ -15,7 +15,7 @@ import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { canonicalFeedNaming, childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import { NotInSubset, withoutElements, xml2jsFields } from './xml-items.ts';
 import {
@@ -29,9 +29,11 @@ import {
   escapeHtml,
   htmlToText,
   DateReader,
+  outletUrlOf,
   repairDecodedText,
   resolveHtmlUrls,
   resolveUrl,
+  unwrapNewsSearchLink,
   withInlineXmlBases,
 } from './normalise.ts';
 
@@ -46,9 +48,27 @@ const ITEM_FIELDS = [
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
   'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'comments', 'source',
+  // Bing News's outlet (see AGGREGATOR_SOURCE)
+  'news:source',
   // Atom's elements in RSS items, as .NET's SyndicationFeed writes them (`<a10:updated>`, `<a10:author>`)
   'atom:published', 'atom:updated', 'atom:author', 'atom:summary', 'atom:content',
 ];
+/**
+ * Bing News names an item's outlet in `<News:Source>`, under a prefix bound to a namespace that varies (the search's
+ * own URL) and written in any case (`News:Source`, `news:source`): read as `news:source` whatever its namespace.
+ */
+const AGGREGATOR_SOURCE = /^news:source$/i;
+
+/** The names a feed's elements are read by: canonical names (makeNameCanonicaliser), and Bing's outlet's. */
+function feedCanonicaliser(prefixes: Map<string, string>, rootIsAtom: boolean): NameCanonicaliser {
+  const canonical = makeNameCanonicaliser(prefixes, rootIsAtom);
+  // the length first: the canonicaliser is asked for every element's and attribute's name
+  return (name) => (name.length === 11 && AGGREGATOR_SOURCE.test(name) ? 'news:source' : canonical(name));
+}
+
+/** The naming a feed is scanned with: feedCanonicaliser's, Atom's or RSS's as its root decides. */
+const feedNaming: ScanNaming = { atRoot: (root, prefixes) => feedCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) };
+
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
 const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
 const RAW = 'raw:';
@@ -299,12 +319,22 @@ function sourceAuthor(reader: FieldReader): string | null {
   return null;
 }
 
-/** RSS `<source url="...">Reuters</source>` names the outlet by its text; Atom's `<source>` by its `<title>`. */
+/**
+ * RSS `<source url="...">Reuters</source>` names the outlet by its text; Atom's `<source>` by its `<title>`; Bing
+ * News's items by `<News:Source>Reuters</News:Source>` (see AGGREGATOR_SOURCE).
+ */
 function readOutlet(reader: FieldReader): string | null {
   const source = reader.all('source')[0]?.node;
-  if (source === undefined || source === null) return null;
-  if (typeof source === 'string') return cleanText(source);
-  return cleanText(nodeText(source)) ?? cleanText(nodeText(asArray(source.title)[0]));
+  let named: string | null = null;
+  if (typeof source === 'string') named = cleanText(source);
+  else if (source !== undefined && source !== null) named = cleanText(nodeText(source)) ?? cleanText(nodeText(asArray(source.title)[0]));
+  return named ?? cleanText(nodeText(reader.all('news:source')[0]?.node));
+}
+
+/** RSS `<source url="https://www.reuters.com">`: the outlet's address, an absolute http(s) URL (see outletUrlOf). */
+function readOutletUrl(reader: FieldReader): string | null {
+  const source = reader.all('source')[0]?.node;
+  return outletUrlOf(nodeAttrs(source).url);
 }
 
 function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[] {
@@ -391,8 +421,8 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
  * run time for each of a feed's thousands of items.
  */
 function feedItem(id: string, draft: DraftItem): FeedItem {
-  const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet } = draft;
-  return { id, guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet };
+  const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl } = draft;
+  return { id, guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl };
 }
 
 /** An item as read, before the items of the document are compared. */
@@ -410,8 +440,8 @@ function withoutSharedGuidLinks(items: readonly ReadItem[]): DraftItem[] {
   const guidCounts = new Map<string, number>();
   for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
   return items.map((item) => {
-    const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet } = item;
-    const draft: DraftItem = { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet };
+    const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl } = item;
+    const draft: DraftItem = { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl };
     if (item.linkIsGuid && guid && guidCounts.get(guid)! > 1) draft.link = null;
     return draft;
   });
@@ -444,6 +474,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     const resolved = resolveUrl(about, reader.baseOf(undefined));
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
+  // a news search's click-through link (Bing News's) stands for the outlet's page it names: the item's link is that
+  if (link) link = unwrapNewsSearchLink(link) ?? link;
 
   const titleRef = reader.first('title', 'dc:title', 'media:title');
   let summaryRef: FieldRef | undefined;
@@ -484,6 +516,7 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     enclosures: readEnclosures(reader, links),
     categories: readCategories(reader),
     outlet: readOutlet(reader),
+    outletUrl: readOutletUrl(reader),
     linkIsGuid,
   };
 }
@@ -992,7 +1025,7 @@ function countStrayItems(scan: XmlScan, name: string, read: readonly ScannedElem
 export function feedSkeleton(text: string): Skeleton | null {
   const { scan, boundWarning } = scanFeedText(expandInternalEntities(text), null);
   if (!scan.rootName || scan.errorTally.size > 0 || boundWarning !== null) return null;
-  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
+  const canonicalName = feedCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
   return hollowItemBodies(scan, scannedParts(scan, canonicalName(scan.rootName)).items);
 }
 
@@ -1052,7 +1085,7 @@ async function parseItemsFromScan(scan: XmlScan, items: readonly ScannedElement[
 export function rssParserInput(text: string): string {
   const { scan, text: scanned, fast } = scanFeedText(expandInternalEntities(text), null);
   if (!scan.rootName) return scanned;
-  const canonicalName = makeNameCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
+  const canonicalName = feedCanonicaliser(scan.prefixes, isAtomRoot(scan.rootName, scan.rootUri));
   const { items } = scannedParts(scan, canonicalName(scan.rootName));
   if (fast) {
     try {
@@ -1083,10 +1116,10 @@ interface ScannedFeedText {
  */
 function scanFeedText(text: string, documentBase: string | null): ScannedFeedText {
   // Keys use canonical names from the start, so this scan serves the normalisation too when the text parses as is.
-  const fast = fastScan(text, documentBase, canonicalFeedNaming);
+  const fast = fastScan(text, documentBase, feedNaming);
   if (fast) return { scan: fast, text, boundWarning: null, rewrites: [], fast: true };
   const bounded = boundNesting(text, FEED_ENTRIES);
-  return { scan: saxScan(bounded.text, documentBase, canonicalFeedNaming), text: bounded.text, boundWarning: bounded.warning, rewrites: [], fast: false };
+  return { scan: saxScan(bounded.text, documentBase, feedNaming), text: bounded.text, boundWarning: bounded.warning, rewrites: [], fast: false };
 }
 
 /**
@@ -1199,7 +1232,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
   const rootLocal = rootName.replace(/^.*:/, '');
   const isAtom = isAtomRoot(rootName, firstScan.rootUri);
   const format: ParsedFeed['format'] = isAtom ? 'atom' : /rdf/i.test(rootLocal) ? 'rdf' : 'rss';
-  const canonicalName = makeNameCanonicaliser(firstScan.prefixes, isAtom);
+  const canonicalName = feedCanonicaliser(firstScan.prefixes, isAtom);
 
   const firstParts = scannedParts(firstScan, canonicalName(rootName));
   let output: RssParserOutput | null = null;
