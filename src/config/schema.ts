@@ -131,6 +131,12 @@ const digest = z.strictObject({
     .default('UTC'),
   /** Stories listed in the digest at most, the most covered first. @default 50 */
   maxStories: z.number().int().min(1).max(10_000).default(50),
+  /**
+   * Articles listed under one story at most (a wire piece syndicated to hundreds of outlets would fill the digest): a
+   * side of the debate first, then originals before syndicated copies. A line says how many more there are and how
+   * to list them; the story's counts and the JSON digest take in all of them. @default 20 @example 50
+   */
+  maxArticlesPerStory: z.number().int().min(1).max(10_000).default(20),
   /** List off-topic articles in a section of their own. @default false */
   includeOffTopic: z.boolean().default(false),
 });

@@ -1,9 +1,9 @@
 import { shortenText } from '../model/display-text.ts';
 // worded once, as the Markdown and plain-text digests word it, so the parts of a digest email say the same
 import {
-  articleDetails, articleFigures, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
+  articleDetails, articleFigures, articlesNotShownNote, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
 } from './render-markdown.ts';
-import type { DigestArticle, DigestData, DigestStory } from './select.ts';
+import { shownArticles, type DigestArticle, type DigestData, type DigestStory } from './select.ts';
 
 /**
  * Text for HTML, in element content and in quoted attribute values alike (a link's href): feed text can carry
@@ -54,11 +54,15 @@ function renderArticle(article: DigestArticle, timeZone: string, listed: Readonl
 }
 
 function renderStory(story: DigestStory, index: number, timeZone: string): string {
-  const listed = new Set(story.articles.map((article) => article.id));
+  const shown = shownArticles(story);
+  const listed = new Set(shown.map((article) => article.id));
+  // the note's own words need no escape (articlesNotShownNote); its command is escaped all the same
+  const notShown = articlesNotShownNote(story, (command) => `<code>${escapeHtml(command)}</code>`);
   return [
     `<h3>${index + 1}. ${html(story.label)}</h3>`,
     `<p>${escapeHtml(storyFigures(story))}</p>`,
-    `<ul>\n${story.articles.map((article) => renderArticle(article, timeZone, listed)).join('\n')}\n</ul>`,
+    `<ul>\n${shown.map((article) => renderArticle(article, timeZone, listed)).join('\n')}\n</ul>`,
+    ...(notShown === null ? [] : [`<p><i>${notShown}</i></p>`]),
   ].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import { dayOf, localDate } from './day.ts';
-import type { DigestArticle, DigestData, DigestShift, DigestStory, SourceHealth, StanceTally } from './select.ts';
+import { shownArticles, type DigestArticle, type DigestData, type DigestShift, type DigestStory, type SourceHealth, type StanceTally } from './select.ts';
 
 /** Feed or page text as one run of words: without the controls a display must not get, white space (breaks too) one space. */
 export function flatText(text: string): string {
@@ -165,6 +165,21 @@ export function storiesNotShownNote(notShown: DigestData['storiesNotShown']): st
   return notShown.stories > 0 ? `… and ${plural(notShown.stories, 'more story', 'more stories')} (${plural(notShown.articles, 'article')}) not shown.` : null;
 }
 
+/**
+ * The story's articles of the day past `digest.maxArticlesPerStory`, counted, with the command that lists them all,
+ * or null when every one is listed. `code` sets the command off (in backticks, or HTML's <code>); the words around
+ * it are the digest's own, with nothing for any format to escape.
+ */
+export function articlesNotShownNote(story: DigestStory, code: (command: string) => string): string | null {
+  if (story.articlesNotShown === 0) return null;
+  const more = `… and ${plural(story.articlesNotShown, 'more article')} of this story not shown`;
+  if (story.id === null) return `${more}.`;
+  // The table of `articles` holds the newest 100 unless given a --limit: one that takes in every article of the story
+  // (of every day, counted when the digest was written) lists the day's among them.
+  if (story.allDaysArticleCount === null) return `${more}; ${code(`pausewatch articles --story ${story.id}`)} lists the story's articles.`;
+  return `${more}; ${code(`pausewatch articles --story ${story.id} --limit ${story.allDaysArticleCount}`)} lists them all.`;
+}
+
 /** When source health was read: when the digest was written, which for an older day is not that day (no history of it is kept). */
 export function sourceHealthNote(digest: DigestData): string {
   const writtenOn = localDate(new Date(digest.generatedAt), digest.timeZone);
@@ -190,9 +205,12 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
   lines.push('');
   lines.push(storyFigures(story));
   lines.push('');
-  const listed = new Set(story.articles.map((article) => article.id));
-  for (const article of story.articles) renderArticle(article, timeZone, listed, lines);
+  const shown = shownArticles(story);
+  const listed = new Set(shown.map((article) => article.id));
+  for (const article of shown) renderArticle(article, timeZone, listed, lines);
   lines.push('');
+  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``);
+  if (notShown !== null) lines.push(`_${notShown}_`, '');
 }
 
 export function renderMarkdown(digest: DigestData): string {

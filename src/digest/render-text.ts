@@ -2,9 +2,9 @@ import { shortenText } from '../model/display-text.ts';
 import { isWebLink } from './render-html.ts';
 // worded as the Markdown digest words it, so the parts of a digest email say the same
 import {
-  articleDetails, articleFigures, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
+  articleDetails, articleFigures, articlesNotShownNote, flatText, shiftNote, shiftRows, sourceHealthNote, sourceStatus, storiesNotShownNote, storyFigures, TITLE_MAX, totalsSentence, voiceSides,
 } from './render-markdown.ts';
-import type { DigestArticle, DigestData, DigestStory } from './select.ts';
+import { shownArticles, type DigestArticle, type DigestData, type DigestStory } from './select.ts';
 
 /** Plain text has no bold: a stance label is its word. */
 const asIs = (words: string) => words;
@@ -28,11 +28,14 @@ function articleLines(article: DigestArticle, figures: string): string[] {
 
 function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[]): void {
   lines.push(`${index + 1}. ${flatText(story.label)}`, `   ${storyFigures(story)}`, '');
-  const listed = new Set(story.articles.map((article) => article.id));
-  for (const article of story.articles) {
+  const shown = shownArticles(story);
+  const listed = new Set(shown.map((article) => article.id));
+  for (const article of shown) {
     lines.push(...articleLines(article, articleFigures(article, timeZone)).map((line) => `   ${line}`));
     for (const detail of articleDetails(article, listed, flatText, asIs)) lines.push(`     ${detail}`);
   }
+  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``);
+  if (notShown !== null) lines.push(`   ${notShown}`);
   lines.push('');
 }
 

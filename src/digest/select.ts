@@ -26,11 +26,25 @@ export interface DigestArticle {
 export interface DigestStory {
   id: number | null;
   label: string;
+  /** All the story's articles of the day, listed or not, as `outletCount`, `outlets` and `stance` count them. */
   articleCount: number;
   outletCount: number;
   outlets: string[];
   stance: Record<StanceLabel, number>;
+  /** Every article of the story of the day, in the digest's order; the rendered digest lists `shownArticleIds` of them. */
   articles: DigestArticle[];
+  /**
+   * The articles the rendered digest lists under the story, at most `digest.maxArticlesPerStory` of them, chosen by
+   * `pickShownArticles` and in the order of `articles`.
+   */
+  shownArticleIds: number[];
+  /** The story's articles of the day the rendered digest does not list: `articleCount` - `shownArticleIds.length`. */
+  articlesNotShown: number;
+  /**
+   * The story's articles of every day, as `pausewatch articles --story <id>` lists them, counted when the digest was
+   * written; only for a story with articles not shown (null otherwise, or when not counted).
+   */
+  allDaysArticleCount: number | null;
 }
 
 export interface SourceHealth {
@@ -109,7 +123,10 @@ export interface DigestData {
     outlets: number;
     stance: Record<StanceLabel, number>;
   };
-  /** The `digest.maxStories` most covered stories. */
+  /**
+   * The `digest.maxStories` most covered stories, each with all its articles of the day; the rendered digest lists
+   * `digest.maxArticlesPerStory` of them at most (`shownArticleIds`) and says how many more there are.
+   */
   stories: DigestStory[];
   /** Stories beyond `digest.maxStories`, and their articles, counted since they are not listed. */
   storiesNotShown: { stories: number; articles: number };
@@ -132,6 +149,13 @@ export interface DigestInput {
   articles: readonly DigestArticle[];
   sources: readonly SourceHealth[];
   maxStories: number;
+  /** Articles listed under one story at most (`pickShownArticles` chooses them); all of them when not given. */
+  maxArticlesPerStory?: number;
+  /**
+   * How many articles each story has on every day (`allDaysArticleCount`), for the stories with articles not shown:
+   * the digest's line about them says how to list them all.
+   */
+  storyArticleCounts?: ReadonlyMap<number, number>;
   shift?: DigestData['shift'];
   /** List off-topic articles; otherwise they are only counted. */
   includeOffTopic: boolean;
@@ -147,7 +171,8 @@ const emptyTally = (): Record<StanceLabel, number> => ({ support: 0, oppose: 0, 
 /**
  * Groups the day's on-topic articles into stories, most covered first. Duplicates stay listed under their story
  * (readers want to see who ran the wire copy) but count once in the stance tallies, so syndication does not
- * inflate one side.
+ * inflate one side. A story lists `maxArticlesPerStory` articles at most (`pickShownArticles`); its counts, and the
+ * JSON's `articles`, take in all of them.
  */
 export function buildDigest(input: DigestInput): DigestData {
   const articles = countedAsOriginals(input.articles, input.originals);
@@ -169,6 +194,8 @@ export function buildDigest(input: DigestInput): DigestData {
     const outlets = [...new Set(articles.map((a) => a.outlet))];
     const stance = emptyTally();
     for (const a of articles) if (a.duplicateOf === null && a.stance) stance[a.stance.label] += 1;
+    const shown = pickShownArticles(articles, input.maxArticlesPerStory ?? Number.POSITIVE_INFINITY);
+    const articlesNotShown = articles.length - shown.length;
     return {
       id: first.storyId,
       // From the articles listed here, not the story's stored label, which follows its newest headline: a digest
@@ -179,6 +206,9 @@ export function buildDigest(input: DigestInput): DigestData {
       outlets,
       stance,
       articles,
+      shownArticleIds: shown.map((a) => a.id),
+      articlesNotShown,
+      allDaysArticleCount: articlesNotShown > 0 && first.storyId !== null ? (input.storyArticleCounts?.get(first.storyId) ?? null) : null,
     };
   });
   stories.sort((a, b) => b.outletCount - a.outletCount || b.articleCount - a.articleCount || (a.id ?? 0) - (b.id ?? 0));
@@ -207,6 +237,38 @@ export function buildDigest(input: DigestInput): DigestData {
     sources: [...input.sources],
     shift: input.shift ?? null,
   };
+}
+
+/**
+ * The articles of a story the digest lists when it has more than `max` (a wire piece syndicated to hundreds of
+ * outlets), in the digest's order. The rule, so the cut loses the least: first, for each side of the debate the
+ * story's articles take (support, oppose, neutral), the first article taking it, so thirty neutral copies cannot hide
+ * the one that opposes; then the rest in the digest's order, which puts originals before syndicated copies (and the
+ * earliest first). A copy takes its original's stance, so it stands for a side only when no original in the story
+ * does, and no copy fills a place before every original has one: a listed copy's original in the story is listed
+ * above it. Fewer places than sides go to the sides met first.
+ */
+export function pickShownArticles(articles: readonly DigestArticle[], max: number): DigestArticle[] {
+  if (articles.length <= max) return [...articles];
+  const picked = new Set<DigestArticle>();
+  const sides = new Set<StanceLabel>();
+  for (const article of articles) {
+    if (picked.size >= max) break;
+    if (!article.stance || sides.has(article.stance.label)) continue;
+    sides.add(article.stance.label);
+    picked.add(article);
+  }
+  for (const article of articles) {
+    if (picked.size >= max) break;
+    picked.add(article);
+  }
+  return articles.filter((article) => picked.has(article));
+}
+
+/** The articles the rendered digest lists under `story` (`shownArticleIds`), in the digest's order. */
+export function shownArticles(story: DigestStory): DigestArticle[] {
+  const shown = new Set(story.shownArticleIds);
+  return story.articles.filter((article) => shown.has(article.id));
 }
 
 /**

@@ -85,6 +85,8 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
 
   const shift = await loadShift(loaded, store, date);
   return buildDigest({
+    maxArticlesPerStory: pipeline.digest.maxArticlesPerStory,
+    storyArticleCounts: await storyArticleCounts(store, pipeline, rows),
     originals: await earlierOriginals(store, rows),
     pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description },
     date,
@@ -96,6 +98,21 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     includeOffTopic: pipeline.digest.includeOffTopic,
     shift,
   });
+}
+
+/**
+ * How many articles of every day the stories with more of the day's articles than the digest lists under one have:
+ * the digest's line about those not listed gives the `articles --story <id> --limit <n>` that lists them all. A query
+ * for each such story only, so a day of small stories costs none.
+ */
+async function storyArticleCounts(store: Store, pipeline: LoadedPipeline['pipeline'], rows: readonly ArticleRow[]): Promise<Map<number, number>> {
+  const ofTheDay = new Map<number, number>();
+  for (const row of rows) if (row.story_id !== null) ofTheDay.set(row.story_id, (ofTheDay.get(row.story_id) ?? 0) + 1);
+  const counts = new Map<number, number>();
+  for (const [storyId, count] of ofTheDay) {
+    if (count > pipeline.digest.maxArticlesPerStory) counts.set(storyId, await repo.countArticles(store.db, { pipelineId: pipeline.id, storyId }));
+  }
+  return counts;
 }
 
 /**
