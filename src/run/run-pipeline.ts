@@ -130,6 +130,23 @@ function sameArticle(a: { link: string; title: string | null }, b: { link: strin
   return x !== '' && (x === y || y!.startsWith(`${x} `));
 }
 
+/**
+ * The pages (canonical URLs) that items of one feed document link to under different anchors: a press list's
+ * `/press#item-1` beside `/press#item-2`. Such a page holds every item's text, not one article, so each item keeps its
+ * feed's text rather than the page's (read once, it would give them all one text: copies of the first).
+ */
+function listPages(items: readonly RawItem[]): Set<string> {
+  const anchors = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (!item.hasPage) continue;
+    const page = canonicalizeUrl(item.url);
+    const seen = anchors.get(page) ?? new Set<string>();
+    seen.add(identifyingFragment(item.url));
+    anchors.set(page, seen);
+  }
+  return new Set([...anchors].filter(([, seen]) => seen.size > 1).map(([page]) => page));
+}
+
 /** Scripts written without spaces between words, whose headlines titleSharesNoWord cannot split into words. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -1357,6 +1374,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
+      // ...unless stored for another anchor of it: a list of items (see listPages), whose text is not this item's
+      if (stored && identifyingFragment(stored.feed_link ?? stored.url) !== identifyingFragment(item.url)) {
+        return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
+      }
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
       // stopped, no more pages are asked for (the source ends at its store turn anyway)
       options.stop?.throwIfRequested();
@@ -1641,7 +1662,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      const withPages = newestFirst.filter((item) => item.hasPage);
+      const onListPage = listPages(result.outcome === 'ok' ? result.items : []);
+      const withPages = newestFirst.filter((item) => item.hasPage && !onListPage.has(canonicalizeUrl(item.url)));
       const withPage = new Set(withPages.slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
       if (fetchPages && withPages.length > withPage.size) {
         report.warnings.push(

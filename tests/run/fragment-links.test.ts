@@ -53,7 +53,7 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
     const alerted = (): string[] => alerts().map((alert) => alert.title);
     const articles = () =>
       store.db.selectFrom('articles').select(['id', 'source_id', 'item_key', 'title', 'text', 'duplicate_of', 'duplicate_reason']).orderBy('id').execute();
-    return { serve, run, alerted, articles, base: server.url };
+    return { serve, run, alerted, articles, base: server.url, routes, hits: server.hits };
   }
 
   const press = (indexes = [0, 1, 2]): FeedItem[] =>
@@ -68,6 +68,33 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
     const rows = await articles();
     expect(rows.map((row) => [row.item_key, row.duplicate_of])).toEqual([['press-0', null], ['press-1', null], ['press-2', null]]);
     expect(alerted()).toEqual(TITLES);
+  });
+
+  it('keeps each item of a press list its own feed text when pages are read, without reading the list page', async () => {
+    const { serve, run, alerted, articles, routes, hits } = await setUp((base) => [{ id: 'agency', kind: 'feed', name: 'Agency', url: `${base}/agency.xml`, fetchArticles: true }]);
+    routes['/press'] = (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><main>${TEXTS.map((text, i) => `<section id="item-${i}"><h2>${TITLES[i]}</h2><p>${text}</p></section>`).join('')}</main></body></html>`);
+    serve('agency', press());
+    expect((await run('2026-06-10T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 3, duplicates: 0 });
+    expect((await articles()).map((row) => [row.item_key, row.text, row.duplicate_of])).toEqual(TEXTS.map((text, i) => [`press-${i}`, text, null]));
+    expect(alerted()).toEqual(TITLES);
+    expect(hits.get('/press')).toBeUndefined();
+  });
+
+  it("keeps the next statement of a page read for an earlier one its own feed text, not the stored page's", async () => {
+    const { serve, run, alerted, articles, routes } = await setUp((base) => [{ id: 'ministry', kind: 'feed', name: 'Ministry', url: `${base}/ministry.xml`, fetchArticles: true }]);
+    // the statements page, read for the first statement alone in its feed, holds it and an older one
+    const older = 'An earlier statement of the ministry on the budget for rural roads and bridges, and the timetable of the works.';
+    routes['/statements'] = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><main><h1>${TITLES[0]}</h1><p>${TEXTS[0]}</p><p>${older}</p></main></body></html>`);
+    const statement = (day: number): FeedItem => ({ title: TITLES[day]!, link: `/statements#2026-06-1${day}`, description: TEXTS[day]!, published: `2026-06-1${day}T05:00:00Z` });
+    serve('ministry', [statement(0)]);
+    await run('2026-06-10T06:00:00Z');
+    serve('ministry', [statement(1)]);
+    expect((await run('2026-06-11T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 0 });
+    const rows = await articles();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ title: TITLES[1], text: TEXTS[1], duplicate_of: null });
+    expect(alerted()).toEqual([TITLES[0], TITLES[1]]);
   });
 
   it('still takes an item of the feed saying the same under the page, with another GUID, for a copy', async () => {
