@@ -131,20 +131,22 @@ function sameArticle(a: { link: string; title: string | null }, b: { link: strin
 }
 
 /**
- * The pages (canonical URLs) that items of one feed document link to under different anchors: a press list's
- * `/press#item-1` beside `/press#item-2`. Such a page holds every item's text, not one article, so each item keeps its
- * feed's text rather than the page's (read once, it would give them all one text: copies of the first).
+ * The pages (canonical URLs) that items of one feed document link to under different keys: a press list's
+ * `/press#item-1` beside `/press#item-2`, a newsletter whose every item links to its home page, a briefing at one
+ * address whose editions are items of their own. Such a page is no one item's article (a list of them, or whatever it
+ * shows today), so each keeps its feed's text rather than the page's (read once, it would give them all one text:
+ * copies of the first).
  */
-function listPages(items: readonly RawItem[]): Set<string> {
-  const anchors = new Map<string, Set<string>>();
+function sharedPages(items: readonly RawItem[]): Set<string> {
+  const keys = new Map<string, Set<string>>();
   for (const item of items) {
     if (!item.hasPage) continue;
     const page = canonicalizeUrl(item.url);
-    const seen = anchors.get(page) ?? new Set<string>();
-    seen.add(identifyingFragment(item.url));
-    anchors.set(page, seen);
+    const seen = keys.get(page) ?? new Set<string>();
+    seen.add(item.key);
+    keys.set(page, seen);
   }
-  return new Set([...anchors].filter(([, seen]) => seen.size > 1).map(([page]) => page));
+  return new Set([...keys].filter(([, seen]) => seen.size > 1).map(([page]) => page));
 }
 
 /** Scripts written without spaces between words, whose headlines titleSharesNoWord cannot split into words. */
@@ -1374,8 +1376,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));
-      // ...unless stored for another anchor of it: a list of items (see listPages), whose text is not this item's
-      if (stored && identifyingFragment(stored.feed_link ?? stored.url) !== identifyingFragment(item.url)) {
+      // ...unless stored for another item of one page many link to (see sharedPages): for another anchor of it, or
+      // for another item of this source under another headline (an earlier edition); its text is not this item's
+      const anotherItemsPage =
+        stored &&
+        (identifyingFragment(stored.feed_link ?? stored.url) !== identifyingFragment(item.url) ||
+          (stored.source_id === item.sourceId && stored.item_key !== item.key && normalizeText(stored.title ?? '') !== normalizeText(item.title ?? '')));
+      if (anotherItemsPage) {
         return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       }
       if (stored) return { raw: item, extracted: storedArticle(stored), extractError: null, pageAttempted: false };
@@ -1662,8 +1669,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fetchPages = source.fetchArticles ?? pipeline.fetch.fetchArticles;
       // The page budget goes to the latest coverage...
       const newestFirst = [...fresh].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-      const onListPage = listPages(result.outcome === 'ok' ? result.items : []);
-      const withPages = newestFirst.filter((item) => item.hasPage && !onListPage.has(canonicalizeUrl(item.url)));
+      const onSharedPage = sharedPages(result.outcome === 'ok' ? result.items : []);
+      const withPages = newestFirst.filter((item) => item.hasPage && !onSharedPage.has(canonicalizeUrl(item.url)));
       const withPage = new Set(withPages.slice(0, fetchPages ? pipeline.fetch.maxArticlesPerFeed : 0));
       if (fetchPages && withPages.length > withPage.size) {
         report.warnings.push(

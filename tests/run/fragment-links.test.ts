@@ -97,6 +97,32 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
     expect(alerted()).toEqual([TITLES[0], TITLES[1]]);
   });
 
+  it('keeps each item of a feed linking every item to its home page its own feed text, then a new edition its own', async () => {
+    const { serve, run, alerted, articles, routes, hits } = await setUp((base) => [{ id: 'letter', kind: 'feed', name: 'Letter', url: `${base}/letter.xml`, fetchArticles: true }]);
+    routes['/'] = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><main><h1>The Letter</h1><p>${'Subscribe to the letter on frontier AI policy for weekly analysis. '.repeat(6)}</p></main></body></html>`);
+    const edition = (i: number): FeedItem => ({ title: TITLES[i]!, link: '/', guid: `letter-${i}`, description: TEXTS[i]!, published: `2026-06-1${i}T05:00:00Z` });
+    serve('letter', [edition(0), edition(1)]);
+    expect((await run('2026-06-11T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2, duplicates: 0 });
+    expect(hits.get('/')).toBeUndefined();
+    // the next day, alone in the feed: the page stored for the others is not its text either
+    serve('letter', [edition(2)]);
+    expect((await run('2026-06-12T06:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 0 });
+    expect((await articles()).map((row) => [row.item_key, row.text, row.duplicate_of])).toEqual(TEXTS.map((text, i) => [`letter-${i}`, text, null]));
+    expect(alerted()).toEqual(TITLES);
+  });
+
+  it('takes an item of a stored link under a new GUID and the same headline for the article again when pages are read', async () => {
+    const { serve, run, alerted, articles, routes } = await setUp((base) => [{ id: 'outlet', kind: 'feed', name: 'Outlet', url: `${base}/outlet.xml`, fetchArticles: true }]);
+    routes['/2026/06/labs'] = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><article><h1>${TITLES[0]}</h1><p>${TEXTS[0]}</p></article></body></html>`);
+    const item = (guid: string): FeedItem => ({ title: TITLES[0]!, link: '/2026/06/labs', guid, description: 'A teaser.', published: '2026-06-10T05:00:00Z' });
+    serve('outlet', [item('outlet-1')]);
+    await run('2026-06-10T06:00:00Z');
+    serve('outlet', [item('renumbered-1')]);
+    expect((await run('2026-06-10T07:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, duplicates: 1 });
+    expect((await articles()).map((row) => [row.text, row.duplicate_of])).toEqual([[TEXTS[0], null], [TEXTS[0], 1]]);
+    expect(alerted()).toEqual([TITLES[0]]);
+  });
+
   it('still takes an item of the feed saying the same under the page, with another GUID, for a copy', async () => {
     const { serve, run, alerted, articles } = await setUp((base) => [{ id: 'agency', kind: 'feed', name: 'Agency', url: `${base}/agency.xml`, fetchArticles: false }]);
     serve('agency', press([0]));
