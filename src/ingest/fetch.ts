@@ -404,6 +404,17 @@ export function isPrivateAddress(address: string): boolean {
   return isInRanges(privateRanges, address);
 }
 
+/** Whether a host name is `localhost` or a name under it, which resolves to a loopback address wherever it is looked up. */
+export function isLocalhostName(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost');
+}
+
+/** Whether a URL's host names a private or local address as written, with no lookup: an IP literal of one, or localhost. */
+export function namesPrivateAddress(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return isPrivateAddress(host) || isLocalhostName(host);
+}
+
 class FetchFailure extends Error {
   constructor(
     readonly code: string,
@@ -1052,9 +1063,8 @@ function checkUrl(raw: string, options: FetchOptions, redirectedFrom: string | n
     );
   }
   const reach: Reach = options.allowPrivateAddresses ? 'any' : isTrusted(url, options.trustedHostname) ? 'trusted' : 'public';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
   // A literal address on the trusted host and port was typed by the user, link-local or not: it is theirs to ask for.
-  if (reach === 'public' && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
+  if (reach === 'public' && namesPrivateAddress(url.hostname)) {
     throw new FetchFailure('private_address', `refused: ${url.host} is a private or local address ${PRIVATE_ADDRESS_HINT}${redirectNote(redirectedFrom)}`);
   }
   return { url, reach };

@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import type { Command } from 'commander';
 import type { SourceMove } from '../../config/pipeline-file.ts';
-import { isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
+import { isLocalhostName, isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
 import { listSources, pendingMove, sourceWarnings } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
@@ -51,7 +51,7 @@ export async function refusedMoveReason(move: Pick<SourceMove, 'from' | 'to'>, a
   // the address the URL names, or those its name resolves to now, each with how to name it in the reason
   const reached: { address: string; named: string }[] =
     net.isIP(host) !== 0 ? [{ address: host, named: to.host }]
-    : host === 'localhost' || host.endsWith('.localhost') ? [{ address: '127.0.0.1', named: to.host }]
+    : isLocalhostName(host) ? [{ address: '127.0.0.1', named: to.host }]
     : (await resolveHost(host).catch(() => [])).map((address) => ({ address, named: `${to.host} (which resolves to ${address})` }));
   const metadata = reached.find(({ address }) => isMetadataAddress(address));
   if (metadata) return `${metadata.named} is a link-local or cloud-metadata address: a redirect never puts one in the pipeline file, where its URL would be trusted`;

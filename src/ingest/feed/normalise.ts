@@ -4,11 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
-import { isPrivateAddress } from '../fetch.ts';
+import { namesPrivateAddress } from '../fetch.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -478,23 +477,27 @@ export function unwrapNewsSearchLink(link: string): string | null {
   const targets = new Set<string>();
   for (const [name, value] of click.searchParams) if (name.toLowerCase() === 'url') targets.add(value.trim());
   const [target] = targets;
-  if (targets.size !== 1 || target === undefined || !/^https?:\/\//i.test(target)) return null;
-  let article: URL;
-  try {
-    article = new URL(target);
-  } catch {
-    return null;
-  }
-  if ((article.protocol !== 'http:' && article.protocol !== 'https:') || isLocalHost(article.hostname)) return null;
+  const article = targets.size === 1 && target !== undefined ? absoluteHttpUrl(target) : null;
+  if (article === null || isLocalHost(article.hostname)) return null;
   return resolveUrl(target, null) ?? article.href;
 }
 
-/** Whether a URL's host names a private or local address outright: a private IP literal, or `localhost`. */
+/** Whether a URL's host names a private or local address outright (see namesPrivateAddress), a trailing dot aside. */
 function isLocalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-  if (host === '') return true;
-  if (net.isIP(host) !== 0) return isPrivateAddress(host);
-  return host === 'localhost' || host.endsWith('.localhost');
+  const host = hostname.replace(/\.$/, '').toLowerCase();
+  return host === '' || namesPrivateAddress(host);
+}
+
+/** `text` parsed when it is an absolute http(s) URL, else null. */
+function absoluteHttpUrl(text: string): URL | null {
+  if (!/^https?:\/\//i.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
 }
 
 /** The most characters of an outlet's address kept: a longer one is dropped, not cut (a cut URL names another page). */
@@ -507,14 +510,8 @@ export const MAX_OUTLET_URL_CHARS = 2048;
 export function outletUrlOf(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  if (trimmed.length > MAX_OUTLET_URL_CHARS || !/^https?:\/\//i.test(trimmed)) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  const url = trimmed.length > MAX_OUTLET_URL_CHARS ? null : absoluteHttpUrl(trimmed);
+  if (url === null || url.hostname === '') return null;
   url.username = '';
   url.password = '';
   url.hash = '';
