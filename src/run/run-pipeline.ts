@@ -168,8 +168,6 @@ function titleSharesNoWord(headline: string | null, pageTitle: string | null): b
   return !words.some((word) => titleWords.has(word));
 }
 
-const NO_WORD_OF_HEADLINE = "a page whose title has no word of the item's headline";
-
 /**
  * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
  * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
@@ -1304,10 +1302,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a page its link now redirects to, where another article was sent too, is not its article (see landingTakenBy)
       if (!('error' in page) && page.landing !== null) {
         const stored = await repo.getArticle(db, entry.id);
-        const why = stored
-          ? ((await landingTakenBy(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title })) ??
-            (titleSharesNoWord(stored.title, page.extracted.title) ? NO_WORD_OF_HEADLINE : null))
-          : null;
+        const why = stored ? await landingNotTheArticle(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }, page.extracted.title) : null;
         if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
       }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
@@ -1428,6 +1423,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * Why the page an item's link was redirected to (`landing`, titled `pageTitle`) is not its article, or null:
+     * another article was sent there (see landingTakenBy), or its title has no word of the item's headline (see
+     * titleSharesNoWord), which tells even the first item an outlet sends to a wall.
+     */
+    async function landingNotTheArticle(landing: string, item: { link: string; title: string | null }, pageTitle: string | null): Promise<string | null> {
+      const taken = await landingTakenBy(landing, item);
+      if (taken !== null) return taken;
+      return titleSharesNoWord(item.title, pageTitle) ? "a page whose title has no word of the item's headline" : null;
+    }
+
+    /**
      * The items of a batch whose links redirected to one page with the links of other items of it, of other
      * headlines (see sameArticle), and why that page is none of their articles: the first of them as much as the
      * others.
@@ -1457,10 +1463,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     async function pageNotTheArticle(item: PreparedArticle, sentTogether: ReadonlyMap<PreparedArticle, string>): Promise<PreparedArticle> {
       if (!item.redirect) return item;
-      const why =
-        sentTogether.get(item) ??
-        (await landingTakenBy(item.redirect.landing, describedItem(item))) ??
-        (titleSharesNoWord(item.raw.title, item.extracted.title) ? NO_WORD_OF_HEADLINE : null);
+      const why = sentTogether.get(item) ?? (await landingNotTheArticle(item.redirect.landing, describedItem(item), item.extracted.title));
       return why === null ? item : item.redirect.away(why);
     }
 
