@@ -160,7 +160,8 @@ export function articlesWithKey(
 }
 
 /** What the headline rule for aggregators' items compares of an article (see aggregator-copy.ts). */
-export type HeadlineRow = Pick<ArticleRow, 'id' | 'title' | 'site_name' | 'source_id' | 'canonical_url' | 'published_at' | 'fetched_at' | 'duplicate_of'>;
+const HEADLINE_COLUMNS = ['id', 'title', 'site_name', 'source_id', 'canonical_url', 'published_at', 'fetched_at', 'duplicate_of'] as const;
+export type HeadlineRow = Pick<ArticleRow, (typeof HEADLINE_COLUMNS)[number]>;
 
 /** These articles, by id, as the headline rule compares them; one query per 500 ids. */
 export async function headlineRows(db: Kysely<Database>, ids: readonly number[]): Promise<HeadlineRow[]> {
@@ -169,7 +170,7 @@ export async function headlineRows(db: Kysely<Database>, ids: readonly number[])
     out.push(
       ...(await db
         .selectFrom('articles')
-        .select(['id', 'title', 'site_name', 'source_id', 'canonical_url', 'published_at', 'fetched_at', 'duplicate_of'])
+        .select(HEADLINE_COLUMNS)
         .where('id', 'in', chunk)
         .execute()),
     );
