@@ -4,6 +4,7 @@ import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { databaseAt } from '../helpers/migrated-database.ts';
+import { at, HOUR, wireArticle, wireFeed } from '../helpers/wire-source.ts';
 
 /**
  * A source keeps the publication times of the items of the last feed document it read, so that a check that reads no
@@ -12,22 +13,7 @@ import { databaseAt } from '../helpers/migrated-database.ts';
  * first stored before: a daily feed given a new address was checked hourly, "no dated items".
  */
 
-const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const t0 = Date.parse('2026-06-01T00:00:00.000Z');
-const at = (hours: number) => new Date(t0 + hours * HOUR).toISOString();
-const feed = (location: string, name = 'Wire') => ({ id: 'wire', kind: 'feed' as const, name, location });
-
-/** An article of source `wire` of pipeline `p`, published and first stored at the given times. */
-function article(key: string, publishedAt: string, fetchedAt: string) {
-  return {
-    pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://x.example/${key}`, canonical_url: `https://x.example/${key}`,
-    title: key, byline: null, published_at: publishedAt, modified_at: null, fetched_at: fetchedAt, lang: 'en', site_name: null, image: null,
-    summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `h-${key}`, near_signature: '', topic_signature: '',
-    duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: fetchedAt,
-  };
-}
-
 describe.each(dialects)('the items of the last document a source read, on $name', ({ name, fresh }) => {
   let database: TestDatabase | undefined;
   let store: Store | undefined;
@@ -57,7 +43,7 @@ describe.each(dialects)('the items of the last document a source read, on $name'
 
   it('keeps the newest dated items of a document read, through a 304 and a failure, until the next read or a new URL', async () => {
     const s = await open();
-    await repo.syncSources(s.db, 'p', [feed('https://new.example/feed')], at(0));
+    await repo.syncSources(s.db, 'p', [wireFeed('https://new.example/feed')], at(0));
     expect(repo.lastReadPublished(await row(s))).toBeNull();
     const daily = [at(-24), null, at(-48), '2026-05-28', at(-72)];
     await check(s, 1, { outcome: 'ok', published: daily });
@@ -71,22 +57,22 @@ describe.each(dialects)('the items of the last document a source read, on $name'
     await check(s, 4, { outcome: 'ok', published: many });
     expect(repo.lastReadPublished(await row(s))).toEqual(many.slice(0, repo.LAST_READ_PUBLISHED_KEPT));
     // a rename keeps them; another URL is another document
-    await repo.syncSources(s.db, 'p', [feed('https://new.example/feed', 'Wire, renamed')], at(5));
+    await repo.syncSources(s.db, 'p', [wireFeed('https://new.example/feed', 'Wire, renamed')], at(5));
     expect(repo.lastReadPublished(await row(s))).toHaveLength(repo.LAST_READ_PUBLISHED_KEPT);
-    await repo.syncSources(s.db, 'p', [feed('https://third.example/feed')], at(6));
+    await repo.syncSources(s.db, 'p', [wireFeed('https://third.example/feed')], at(6));
     expect(repo.lastReadPublished(await row(s))).toBeNull();
   });
 
   it('schedules a 304 after a URL change by the new feed\'s items, those it shares with the old one included', async () => {
     const s = await open();
-    await repo.syncSources(s.db, 'p', [feed('https://old.example/feed')], at(0));
+    await repo.syncSources(s.db, 'p', [wireFeed('https://old.example/feed')], at(0));
     // the old address's five daily items, stored when it was read
     const daily = [0, 1, 2, 3, 4].map((day) => at(-6 - 24 * day));
-    for (const [i, published] of daily.entries()) await repo.insertArticle(s.db, article(`daily-${i}`, published, at(0)));
+    for (const [i, published] of daily.entries()) await repo.insertArticle(s.db, wireArticle(`daily-${i}`, published, at(0)));
     // the user gives the source the feed's new address, where the same five items are: none is stored again
-    await repo.syncSources(s.db, 'p', [feed('https://new.example/feed')], at(1));
+    await repo.syncSources(s.db, 'p', [wireFeed('https://new.example/feed')], at(1));
     await check(s, 1, { outcome: 'ok', published: daily });
-    const now = new Date(t0 + DAY + HOUR);
+    const now = new Date(at(25));
     const after304 = (recentPublished: readonly (string | null)[]) => nextCheck({ now, outcome: 'not_modified', failuresBefore: 0, random: () => 0.5, recentPublished });
     // by the stored articles since the change: none, so an hour, and "no dated items"
     expect(after304(await repo.recentPublicationTimes(s.db, 'p', 'wire', 50)).reason).toBe('no dated items, default 60 min');

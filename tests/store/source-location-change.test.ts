@@ -4,6 +4,7 @@ import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { databaseAt } from '../helpers/migrated-database.ts';
+import { at, HOUR, wireArticle, wireFeed } from '../helpers/wire-source.ts';
 
 /**
  * A source whose address the pipeline file changes may now be another feed: the publishing rate a check without a
@@ -11,25 +12,9 @@ import { databaseAt } from '../helpers/migrated-database.ts';
  * not from the old feed's. A permanent move the file takes up is the same feed, and keeps counting them.
  */
 
-const HOUR = 3_600_000;
-const t0 = Date.parse('2026-06-01T00:00:00.000Z');
-const at = (hours: number) => new Date(t0 + hours * HOUR).toISOString();
-
-const feed = (location: string, name = 'Wire') => ({ id: 'wire', kind: 'feed' as const, name, location });
-
-/** An article of source `wire` of pipeline `p`, published and first stored at the given times. */
-function article(key: string, publishedAt: string, fetchedAt: string) {
-  return {
-    pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://x.example/${key}`, canonical_url: `https://x.example/${key}`,
-    title: key, byline: null, published_at: publishedAt, modified_at: null, fetched_at: fetchedAt, lang: 'en', site_name: null, image: null,
-    summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `h-${key}`, near_signature: '', topic_signature: '',
-    duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: fetchedAt,
-  };
-}
-
 /** Forty items of a fast feed, every 15 minutes up to `until` (hours), first stored then. */
 async function storeFastFeed(store: Store, until: number): Promise<void> {
-  for (let i = 0; i < 40; i++) await repo.insertArticle(store.db, article(`fast-${i}`, at(until - i / 4), at(until)));
+  for (let i = 0; i < 40; i++) await repo.insertArticle(store.db, wireArticle(`fast-${i}`, at(until - i / 4), at(until)));
 }
 
 async function changedAt(store: Store): Promise<string | null> {
@@ -60,50 +45,50 @@ describe.each(dialects)('a source whose location changed, on $name', ({ fresh })
 
   it('records when the pipeline file gave the source another URL, and keeps that time through renames', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://old.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://old.example/feed')], at(0));
     expect(await changedAt(store)).toBeNull();
-    await repo.syncSources(store.db, 'p', [feed('https://new.example/feed')], at(10));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://new.example/feed')], at(10));
     expect(await changedAt(store)).toBe(at(10));
-    await repo.syncSources(store.db, 'p', [feed('https://new.example/feed', 'Wire, renamed')], at(20));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://new.example/feed', 'Wire, renamed')], at(20));
     expect(await changedAt(store)).toBe(at(10));
-    await repo.syncSources(store.db, 'p', [feed('https://third.example/feed')], at(30));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://third.example/feed')], at(30));
     expect(await changedAt(store)).toBe(at(30));
   });
 
   it('records a new login as a change (it may read another account\'s feed), without storing the login', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://reader:one@paid.example/feed')], at(0));
-    await repo.syncSources(store.db, 'p', [feed('https://reader:two@paid.example/feed')], at(10));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://reader:one@paid.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://reader:two@paid.example/feed')], at(10));
     expect(await changedAt(store)).toBe(at(10));
     expect((await repo.listSources(store.db, 'p'))[0]!.location).toBe('https://paid.example/feed');
   });
 
   it('does not count a permanent move the pipeline file took up (`sources update-moved`): the same feed at a new address', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://old.example/feed')], at(0));
-    await repo.syncSources(store.db, 'p', [feed('https://wire.example/feed')], at(10));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://old.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://wire.example/feed')], at(10));
     // as a run leaves it after a 301 from the file's URL
     await store.db.updateTable('sources').set({ moved_to: 'https://wire.example/v2/feed' }).where('pipeline_id', '=', 'p').where('id', '=', 'wire').execute();
-    await repo.syncSources(store.db, 'p', [feed('https://wire.example/v2/feed')], at(20));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://wire.example/v2/feed')], at(20));
     const row = (await repo.listSources(store.db, 'p'))[0]!;
     expect(row).toMatchObject({ location: 'https://wire.example/v2/feed', moved_to: null, location_changed_at: at(10) });
   });
 
   it('does not count a URL written otherwise for the same address (host case, a #fragment, an empty ?)', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://old.example/feed')], at(0));
-    await repo.syncSources(store.db, 'p', [feed('https://wire.example/feed')], at(10));
-    await repo.syncSources(store.db, 'p', [feed('https://WIRE.example/feed?#latest')], at(20));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://old.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://wire.example/feed')], at(10));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://WIRE.example/feed?#latest')], at(20));
     expect(await changedAt(store)).toBe(at(10));
   });
 
   it('estimates the rate after a 304 from the articles stored since the URL changed, not from the old feed\'s', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://fast.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://fast.example/feed')], at(0));
     await storeFastFeed(store, 10);
     // the user points the source at a daily feed: its first read stores three items a day apart
-    await repo.syncSources(store.db, 'p', [feed('https://daily.example/feed')], at(11));
-    for (const day of [1, 2, 3]) await repo.insertArticle(store.db, article(`daily-${day}`, at(11 - 24 * day), at(11)));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://daily.example/feed')], at(11));
+    for (const day of [1, 2, 3]) await repo.insertArticle(store.db, wireArticle(`daily-${day}`, at(11 - 24 * day), at(11)));
 
     expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toEqual([at(11 - 24), at(11 - 48), at(11 - 72)]);
     // 3 items over 4 days: once a day (capped), not every 2.3 hours as 43 items of both feeds would have it
@@ -114,9 +99,9 @@ describe.each(dialects)('a source whose location changed, on $name', ({ fresh })
 
   it('has no rate to go by when nothing was stored since the URL changed: the default interval, not the old feed\'s rate', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://fast.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://fast.example/feed')], at(0));
     await storeFastFeed(store, 10);
-    await repo.syncSources(store.db, 'p', [feed('https://quiet.example/feed')], at(11));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://quiet.example/feed')], at(11));
 
     expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toEqual([]);
     const next = await after304(store, at(12));
@@ -126,12 +111,12 @@ describe.each(dialects)('a source whose location changed, on $name', ({ fresh })
 
   it('keeps counting the articles from before a permanent move the pipeline file took up', async () => {
     const store = await open();
-    await repo.syncSources(store.db, 'p', [feed('https://old.example/feed')], at(0));
-    await repo.syncSources(store.db, 'p', [feed('https://fast.example/feed')], at(1));
-    await repo.insertArticle(store.db, article('before-the-change', at(0.5), at(0.5)));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://old.example/feed')], at(0));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://fast.example/feed')], at(1));
+    await repo.insertArticle(store.db, wireArticle('before-the-change', at(0.5), at(0.5)));
     await storeFastFeed(store, 10);
     await store.db.updateTable('sources').set({ moved_to: 'https://fast.example/v2/feed' }).where('pipeline_id', '=', 'p').where('id', '=', 'wire').execute();
-    await repo.syncSources(store.db, 'p', [feed('https://fast.example/v2/feed')], at(11));
+    await repo.syncSources(store.db, 'p', [wireFeed('https://fast.example/v2/feed')], at(11));
     // the forty of the feed since it was given its URL, not the one of the feed before
     expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toHaveLength(40);
   });
@@ -149,7 +134,7 @@ describe.each(dialects)('upgrading a $name database to sources that record a cha
       { id: 'caps', pipeline_id: 'p', kind: 'files', name: 'Captures', location: 'caps/*.html', error_streak: 0, items_seen: 0, gone: 0, created_at: at(0), updated_at: at(0) },
     ]).execute();
     // as the release before left them (had the URL of `wire` been changed, nothing recorded when)
-    await old.insertInto('articles').values(Array.from({ length: 40 }, (_, i) => article(`fast-${i}`, at(10 - i / 4), at(i < 20 ? 5 : 10)))).execute();
+    await old.insertInto('articles').values(Array.from({ length: 40 }, (_, i) => wireArticle(`fast-${i}`, at(10 - i / 4), at(i < 20 ? 5 : 10)))).execute();
     await old.destroy();
 
     const store = await openStore(database.target);
@@ -163,7 +148,7 @@ describe.each(dialects)('upgrading a $name database to sources that record a cha
       // no change recorded: all of them
       expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toHaveLength(40);
       // a change from now on is recorded, and the articles before it no longer count
-      await repo.syncSources(store.db, 'p', [feed('https://daily.example/feed'), { id: 'caps', kind: 'files', name: 'Captures', location: 'caps/*.html' }], at(11));
+      await repo.syncSources(store.db, 'p', [wireFeed('https://daily.example/feed'), { id: 'caps', kind: 'files', name: 'Captures', location: 'caps/*.html' }], at(11));
       expect((await repo.listSources(store.db, 'p')).map((row) => [row.id, row.location_changed_at])).toEqual([['caps', null], ['wire', at(11)]]);
       expect(await repo.recentPublicationTimes(store.db, 'p', 'wire', 50)).toEqual([]);
     } finally {
