@@ -77,14 +77,15 @@ export function isAggregatorItemOf(item: HeadlineArticle, article: HeadlineArtic
   const outlet = item.namedOutlet;
   if (outlet === null || namesAny(outlet, hostKeys(item.canonicalUrl))) return false;
   const itemSite = siteOf(item.canonicalUrl);
+  const articleSite = siteOf(article.canonicalUrl);
   const outletSite = item.namedOutletUrl ? siteOf(item.namedOutletUrl) : null;
   // an outlet's own feed giving its own address (`<source url>` on its own site) is no aggregator
   if (outletSite !== null && outletSite === itemSite) return false;
   const byName = namesOutletOf(outlet, article);
   // the outlet the item names is the article's by the address it gives for it
-  const byAddress = outletSite !== null && outletSite === siteOf(article.canonicalUrl);
+  const byAddress = outletSite !== null && outletSite === articleSite;
   if (!byName && !byAddress) return false;
-  if (itemSite !== null && itemSite === siteOf(article.canonicalUrl)) return false;
+  if (itemSite !== null && itemSite === articleSite) return false;
   if (!(Math.abs(Date.parse(item.appearedAt) - Date.parse(article.appearedAt)) <= AGGREGATOR_COPY_WINDOW_HOURS * 3_600_000)) return false;
   const articleSuffix = (suffix: string) => namesOutletOf(suffix, article);
   const articleHeadlines = headlinesOf(article, articleSuffix);
