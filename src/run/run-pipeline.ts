@@ -669,12 +669,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /**
      * A stored article as the headline rule for aggregators' items sees it (see aggregator-copy.ts): one from a feed
-     * names the outlet stored as its site name; a capture names none (its site name is its own page's).
+     * names the outlet stored as its site name, at the address its item gave for it; a capture names none (its site
+     * name is its own page's).
      */
-    function headlineOf(article: Pick<ArticleRow, 'title' | 'site_name' | 'source_id' | 'canonical_url' | 'published_at' | 'fetched_at'>): HeadlineArticle {
+    function headlineOf(article: Pick<ArticleRow, 'title' | 'site_name' | 'outlet_url' | 'source_id' | 'canonical_url' | 'published_at' | 'fetched_at'>): HeadlineArticle {
       const source = sourcesById.get(article.source_id);
+      const capture = source?.kind === 'files';
       return {
-        title: article.title, namedOutlet: source?.kind === 'files' ? null : article.site_name, siteName: article.site_name, sourceName: source?.name ?? null,
+        title: article.title, namedOutlet: capture ? null : article.site_name, namedOutletUrl: capture ? null : article.outlet_url, siteName: article.site_name, sourceName: source?.name ?? null,
         canonicalUrl: article.canonical_url, appearedAt: article.published_at ?? article.fetched_at,
       };
     }
@@ -813,6 +815,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           fetched_at: at,
           lang: extracted.lang,
           site_name: siteName,
+          outlet_url: raw.outletUrl ?? null,
           image: extracted.image,
           summary: raw.summary,
           text: extracted.text,

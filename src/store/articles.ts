@@ -160,7 +160,7 @@ export function articlesWithKey(
 }
 
 /** What the headline rule for aggregators' items compares of an article (see aggregator-copy.ts). */
-const HEADLINE_COLUMNS = ['id', 'title', 'site_name', 'source_id', 'canonical_url', 'published_at', 'fetched_at', 'duplicate_of'] as const;
+const HEADLINE_COLUMNS = ['id', 'title', 'site_name', 'outlet_url', 'source_id', 'canonical_url', 'published_at', 'fetched_at', 'duplicate_of'] as const;
 export type HeadlineRow = Pick<ArticleRow, (typeof HEADLINE_COLUMNS)[number]>;
 
 /** These articles, by id, as the headline rule compares them; one query per 500 ids. */

@@ -118,6 +118,8 @@ export interface ArticlesTable {
   fetched_at: string;
   lang: string | null;
   site_name: string | null;
+  /** The address an aggregator's item gives for the outlet it names (`<source url>`); else null. */
+  outlet_url: ColumnType<string | null, string | null | undefined, string | null>;
   image: string | null;
   summary: string | null;
   text: string;

@@ -24,6 +24,7 @@ import * as itemKeysWithSummaries from './022-item-keys-with-summaries.ts';
 import * as sourceLocationChangedAt from './023-source-location-changed-at.ts';
 import * as sourceLastReadPublished from './024-source-last-read-published.ts';
 import * as alertArticleIndex from './025-alert-article-index.ts';
+import * as articleOutletUrls from './026-article-outlet-urls.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -63,6 +64,7 @@ const migrations: Record<string, MigrationModule> = {
   '023-source-location-changed-at': sourceLocationChangedAt,
   '024-source-last-read-published': sourceLastReadPublished,
   '025-alert-article-index': alertArticleIndex,
+  '026-article-outlet-urls': articleOutletUrls,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
