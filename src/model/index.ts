@@ -250,7 +250,8 @@ export interface FeedItem {
   outlet: string | null;
   /**
    * The outlet's address, when the feed gives one beside its name: RSS `<source url="https://www.outlet.example/">`,
-   * as Google News writes it. An absolute http(s) URL without a login, at most 2,048 characters; else absent or null.
+   * as Google News writes it, or the alternate link of an Atom entry's `<source>`. An absolute http(s) URL without a
+   * login, at most 2,048 characters; else absent or null.
    */
   outletUrl?: string | null;
 }

@@ -34,6 +34,7 @@ export function feedJson(feed: ParsedFeed): FeedJson {
       content: item.content,
       enclosures: item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
       outlet: item.outlet,
+      outletUrl: item.outletUrl ?? null,
     })),
   };
 }

@@ -331,10 +331,23 @@ function readOutlet(reader: FieldReader): string | null {
   return named ?? cleanText(nodeText(reader.all('news:source')[0]?.node));
 }
 
-/** RSS `<source url="https://www.reuters.com">`: the outlet's address, an absolute http(s) URL (see outletUrlOf). */
+/**
+ * The outlet's address, an absolute http(s) URL (see outletUrlOf): RSS `<source url="https://www.reuters.com">`; Atom's
+ * `<source>` by its alternate link (RFC 4287 §4.2.11: the feed the entry was copied from, whose `<link>` without a
+ * `rel` is its alternate, the site), resolved against `xml:base`.
+ */
 function readOutletUrl(reader: FieldReader): string | null {
-  const source = reader.all('source')[0]?.node;
-  return outletUrlOf(nodeAttrs(source).url);
+  const ref = reader.all('source')[0];
+  const source = ref?.node;
+  const rssUrl = outletUrlOf(nodeAttrs(source).url);
+  if (rssUrl !== null || ref === undefined || source === null || typeof source !== 'object') return rssUrl;
+  for (const link of asArray(source.link)) {
+    const { rel, href } = nodeAttrs(link);
+    if ((rel ?? 'alternate').trim().toLowerCase() !== 'alternate') continue;
+    const url = outletUrlOf(resolveUrl(href ?? null, reader.baseOf(ref)));
+    if (url !== null) return url;
+  }
+  return null;
 }
 
 function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[] {

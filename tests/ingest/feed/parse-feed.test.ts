@@ -179,6 +179,28 @@ describe('parseFeed: formats', () => {
     expect((await parseFeed(Buffer.from(sitemap), { url: 'https://paper.example.com/sitemap-news.xml' })).items[0]!.outlet).toBe('The Paper');
   });
 
+  it("gives the outlet's address where the feed does: RSS <source url>, the alternate link of an Atom <source>", async () => {
+    const entry = (id: string, source: string, base = '') => `<entry${base}><id>urn:${id}</id><title>${id}</title><link href="https://planet.example/${id}"/><source><id>urn:s</id><title>Blog</title>${source}</source></entry>`;
+    const atom =
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Planet</title><id>urn:p</id>' +
+      entry('alternate', '<link rel="self" href="https://blog.example/atom.xml"/><link rel="alternate" type="text/html" href="https://blog.example/"/>') +
+      entry('no-rel', '<link href="https://other.example/blog"/>') +
+      entry('relative', '<link href="/policy/"/>', ' xml:base="https://base.example/posts/"') +
+      entry('self-only', '<link rel="self" href="https://blog.example/atom.xml"/>') +
+      entry('script', '<link href="javascript:alert(1)"/>') +
+      '</feed>';
+    const feed = await parseFeed(Buffer.from(atom), { url: 'https://planet.example/atom' });
+    expect(feed.items.map((item) => [item.outlet, item.outletUrl])).toEqual([
+      ['Blog', 'https://blog.example/'],
+      ['Blog', 'https://other.example/blog'],
+      ['Blog', 'https://base.example/policy/'],
+      ['Blog', null],
+      ['Blog', null],
+    ]);
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>News search</title><item><title>A - Reuters</title><link>https://news.example/r</link><source url="https://www.reuters.com">Reuters</source></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://news.example/rss' })).items[0]!.outletUrl).toBe('https://www.reuters.com/');
+  });
+
   it('keeps a news sitemap entry listed twice word for word once, under its link, as an RSS item', async () => {
     const entry = (loc: string, title: string) =>
       `<url><loc>${loc}</loc><news:news><news:publication><news:name>Daily</news:name></news:publication><news:publication_date>2026-12-02T10:00:00Z</news:publication_date><news:title>${title}</news:title></news:news></url>`;
