@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
 import { namesPrivateAddress } from '../fetch.ts';
+import { XmlBases } from './xml-scan.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -595,6 +596,7 @@ const XML_BASE_ATTRIBUTE = /\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
  */
 export function withInlineXmlBases(markup: string, base: string | null): string {
   if (!markup.includes('xml:base')) return markup;
+  const resolver = new XmlBases((ref, parent) => resolveUrl(decodeAttributeEntities(ref), parent) ?? parent);
   const bases: (string | null)[] = [base];
   return markup.replace(INLINE_XML_TOKEN, (token, close: string | undefined, attributes: string | undefined, selfClosing: string | undefined) => {
     if (close === undefined) return token; // a comment or CDATA section
@@ -604,7 +606,7 @@ export function withInlineXmlBases(markup: string, base: string | null): string 
     }
     const parent = bases[bases.length - 1] ?? null;
     const declared = XML_BASE_ATTRIBUTE.exec(attributes ?? '');
-    const own = declared ? (resolveUrl(decodeAttributeEntities(declared[1] ?? declared[2] ?? ''), parent) ?? parent) : parent;
+    const own = declared ? resolver.under(declared[1] ?? declared[2] ?? '', parent) : parent;
     if (selfClosing !== '/') bases.push(own);
     if (!declared) return own && own !== base ? resolveTagUrls(token, own) : token;
     const tag = token.replace(declared[0], '');

@@ -26,6 +26,10 @@ interface SaxTag {
   isSelfClosing: boolean;
 }
 interface SaxParser {
+  /** The current start tag's attributes (internal to sax; see AttributeList). */
+  attribList: [string, string][];
+  line: number;
+  column: number;
   onerror: (error: Error) => void;
   onopentag: (tag: SaxTag) => void;
   onclosetag: (name: string) => void;
@@ -160,6 +164,31 @@ function resolveBase(ref: string, base: string | null): string | null {
   }
 }
 
+/** The longest base an `xml:base` may give; one resolving to more is ignored (the parent's base holds). */
+export const MAX_XML_BASE_CHARS = 2048;
+/**
+ * The characters of `xml:base` values (with the bases they are resolved against) one document resolves at most; the
+ * `xml:base` of any element after that is ignored. Each element has a base of its own: without a bound, 50,000 nested
+ * `<div xml:base="a/">` made bases of up to 100,000 characters each, and a 1 MB feed filled the heap.
+ */
+const XML_BASE_BUDGET_CHARS = 4_000_000;
+
+/** Resolves the `xml:base` of a document's elements within MAX_XML_BASE_CHARS and XML_BASE_BUDGET_CHARS. */
+export class XmlBases {
+  private budget = XML_BASE_BUDGET_CHARS;
+
+  constructor(private readonly resolve: (ref: string, base: string | null) => string | null) {}
+
+  /** The base an element's `xml:base` gives under its parent's: the parent's when it is too long or over budget. */
+  under(xmlBase: string, parentBase: string | null): string | null {
+    const cost = xmlBase.length + (parentBase?.length ?? 0);
+    if (cost > this.budget) return parentBase;
+    this.budget -= cost;
+    const base = this.resolve(xmlBase, parentBase);
+    return base !== null && base.length > MAX_XML_BASE_CHARS ? parentBase : base;
+  }
+}
+
 /**
  * True for an Atom document: the root is called `feed` (Atom without a namespace too), or is in an Atom namespace
  * and is not called `rss` or `RDF`: some generators write `<rss xmlns="http://www.w3.org/2005/Atom">` to declare the
@@ -189,6 +218,7 @@ class ScanBuilder {
   readonly result: XmlScan;
   private canonicalName: NameCanonicaliser | null;
   private opened = 0;
+  private readonly bases = new XmlBases((ref, base) => resolveBase(ref.trim(), base));
 
   constructor(
     text: string,
@@ -213,7 +243,7 @@ class ScanBuilder {
     }
     const name = this.canonicalName ? this.canonicalName(rawName) : rawName;
     if (xmlBase !== undefined) this.result.hasXmlBase = true;
-    const base = xmlBase !== undefined ? resolveBase(xmlBase.trim(), parent.base) : parent.base;
+    const base = xmlBase !== undefined ? this.bases.under(xmlBase, parent.base) : parent.base;
     const element: ScannedElement = { name, base, uri, order: this.opened++, innerStart, innerEnd: -1, children: null };
     // Created on the first child: most elements are leaves and never need one.
     (parent.children ??= []).push(element);
@@ -272,6 +302,39 @@ export function wellFormednessWarnings(scan: Pick<XmlScan, 'errorTally'>, { with
   return [...scan.errorTally].map(([kind, { first, count }]) => `not well-formed XML: ${withPositions ? first : kind}${count > 1 ? ` (${count} times)` : ''}`);
 }
 
+/**
+ * sax's list of a start tag's attributes in xmlns mode, with its duplicate check made a lookup. sax (1.6) keeps
+ * `[name, value]` pairs there and asks `attribList.indexOf(name)` before each, which never finds a name among pairs:
+ * a repeated attribute was never caught, and each check scanned every attribute before it (a start tag repeating one
+ * attribute 300,000 times, in a 1.8 MB feed, held the run for 46 s). Here a repeat is found, reported as the
+ * well-formedness error it is, and dropped, as sax drops one outside xmlns mode: the first value holds. sax empties
+ * the list by setting its length to 0, which the next check notices.
+ */
+class AttributeList extends Array<[string, string]> {
+  // what Array's own methods (map, slice, ...) make is a plain array, never one of these
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  private readonly names = new Set<string>();
+
+  constructor(private readonly onRepeated: (name: string) => void) {
+    super();
+  }
+
+  override indexOf(name: unknown): number {
+    if (this.length === 0) this.names.clear();
+    if (typeof name !== 'string' || !this.names.has(name)) return -1;
+    this.onRepeated(name);
+    return 0;
+  }
+
+  override push(...pairs: [string, string][]): number {
+    for (const [name] of pairs) this.names.add(name);
+    return super.push(...pairs);
+  }
+}
+
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
 export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
   const builder = new ScanBuilder(text, documentBase, naming);
@@ -280,6 +343,7 @@ export function saxScan(text: string, documentBase: string | null, naming: ScanN
   // strictEntities: only XML's five named entities are defined; `&hearts;` in XML is an error (bozo), even though
   // rss-parser's own sax instance quietly accepts HTML entities.
   const parser = sax.parser(true, { xmlns: true, position: true, strictEntities: true });
+  parser.attribList = new AttributeList((name) => noteXmlError(result, new Error(`Attribute name repeated: ${name}\nLine: ${parser.line}\nColumn: ${parser.column}`)));
   parser.onerror = (error) => {
     noteXmlError(result, error);
     parser.error = null;
@@ -409,19 +473,42 @@ export function decodeCharacterData(data: string): string | null {
 interface FastFrame {
   element: ScannedElement;
   rawName: string;
-  /**
-   * Prefixes in scope inside this element: its parent's, with its own declarations over them. Shared with the
-   * parent when it declares none, so a lookup costs the same at any depth (a walk up the stack was quadratic on
-   * deeply nested documents).
-   */
-  scope: Map<string, string>;
+  /** The prefixes this element binds, taken out of scope again at its end tag; null when it binds none. */
+  bindings: Map<string, string> | null;
+}
+
+/**
+ * The prefixes in scope at the scanner's position: each prefix's bindings, innermost last. One map for the whole
+ * scan, changed at the start and end tags that declare prefixes, so a lookup costs the same at any depth: a walk up
+ * the stack, or a copy of the scope for each element that declares one, was quadratic on deeply nested documents.
+ */
+class PrefixScope {
+  private readonly bound = new Map<string, string[]>();
+
+  lookup(prefix: string): string | undefined {
+    const uris = this.bound.get(prefix);
+    return uris === undefined ? undefined : uris[uris.length - 1];
+  }
+
+  enter(bindings: Map<string, string>): void {
+    for (const [prefix, uri] of bindings) {
+      const uris = this.bound.get(prefix);
+      if (uris) uris.push(uri);
+      else this.bound.set(prefix, [uri]);
+    }
+  }
+
+  leave(bindings: Map<string, string>): void {
+    for (const prefix of bindings.keys()) this.bound.get(prefix)!.pop();
+  }
 }
 
 /** The fast scanner: the scan of a plainly well-formed document, or null. Exported for the differential tests. */
 export function fastScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan | null {
   const builder = new ScanBuilder(text, documentBase, naming);
   const result = builder.result;
-  const stack: FastFrame[] = [{ element: result.document, rawName: '', scope: new Map() }];
+  const stack: FastFrame[] = [{ element: result.document, rawName: '', bindings: null }];
+  const scope = new PrefixScope();
   let position = 0;
   let rootClosed = false;
   for (;;) {
@@ -470,6 +557,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       END_TAG_REST.lastIndex = lt + 2 + frame.rawName.length;
       if (!END_TAG_REST.test(text)) return null;
       stack.pop();
+      if (frame.bindings) scope.leave(frame.bindings);
       builder.close(frame.element, lt, stack.length === 1);
       if (stack.length === 1) rootClosed = true;
       position = END_TAG_REST.lastIndex;
@@ -508,30 +596,30 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     // the tag ends in `/>` or `>`, after any white space
     const selfClosing = text.charCodeAt(TAG_END.lastIndex - 2) === 0x2f; /* / */
 
-    const frameBindings = bindings;
-    const parentScope = stack[stack.length - 1]!.scope;
-    const scope = frameBindings ? new Map([...parentScope, ...frameBindings]) : parentScope;
+    // the element's own declarations are in scope for its own name and attributes
+    if (bindings) scope.enter(bindings);
     const colon = rawName.indexOf(':');
-    const uri = colon >= 0 ? scope.get(rawName.slice(0, colon)) : (scope.get('') ?? '');
+    const uri = colon >= 0 ? scope.lookup(rawName.slice(0, colon)) : (scope.lookup('') ?? '');
     let unbound = uri === undefined;
     if (attributes) for (const name of attributes.keys()) {
       const attributeColon = name.indexOf(':');
       if (attributeColon < 0) continue;
       const prefix = name.slice(0, attributeColon);
-      if (prefix !== 'xml' && prefix !== 'xmlns' && scope.get(prefix) === undefined) unbound = true;
+      if (prefix !== 'xml' && prefix !== 'xmlns' && scope.lookup(prefix) === undefined) unbound = true;
     }
     if (unbound) return null;
-    if (frameBindings) for (const [prefix, bound] of frameBindings) builder.bindPrefix(prefix, bound);
+    if (bindings) for (const [prefix, bound] of bindings) builder.bindPrefix(prefix, bound);
 
     const xmlBase = attributes?.get('xml:base');
     position = TAG_END.lastIndex;
     const element = builder.open(stack[stack.length - 1]!.element, rawName, uri!, xmlBase === undefined ? undefined : (decodeCharacterData(xmlBase) ?? ''), position);
     if (selfClosing) {
+      if (bindings) scope.leave(bindings);
       builder.close(element, position, stack.length === 1);
       if (stack.length === 1) rootClosed = true;
       continue;
     }
-    stack.push({ element, rawName, scope });
+    stack.push({ element, rawName, bindings });
   }
   if (stack.length !== 1 || result.rootName === null) return null;
   return result;
