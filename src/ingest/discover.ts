@@ -364,7 +364,7 @@ async function tryFeed(url: string, fetcher: Fetcher, options: DiscoverOptions['
   const response = await fetcher(url, options);
   if (response.status === 'failed') return { attempt: { reason: response.error.message, wait: serverWaitOf(response, Date.now()) }, timedOut: response.error.code === 'timeout' };
   if (response.status === 'not_modified') return { attempt: { reason: 'unexpected 304', wait: null }, timedOut: false };
-  const feed = await tryFeedBody(response.body, response.url, response.headers);
+  const feed = await tryFeedBody(response.body, response.url, response.headers, options.maxBytes);
   return { attempt: typeof feed === 'string' ? { reason: feed, wait: null } : { feed, ...foundAt(response, url) }, timedOut: false };
 }
 
@@ -576,7 +576,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
   // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
-    const attempt = await tryFeedBody(page.body, page.url, page.headers);
+    const attempt = await tryFeedBody(page.body, page.url, page.headers, options.fetch.maxBytes);
     if (typeof attempt !== 'string') {
       keep(attempt, foundAt(page, pageUrl), 'page', null);
       return report(null);
@@ -670,9 +670,10 @@ function sameAddressGroups(links: readonly FeedLink[]): Candidate[] {
  * (one link of a page must not end the discovery of the others, nor the whole command), under a reason that says it
  * is a bug and where it was thrown, which `sources add` shows with the candidates it tried and in `--json`.
  */
-async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>): Promise<ParsedFeed | string> {
+async function tryFeedBody(body: Buffer, url: string, headers: Record<string, string>, maxBytes: number): Promise<ParsedFeed | string> {
   try {
-    const feed = await parseFeed(body, { url, headers });
+    // a gzip file's (sitemap.xml.gz) decompressed size is capped as a fetched body's
+    const feed = await parseFeed(body, { url, headers, maxBytes });
     return !feed.wellFormed && feed.items.length === 0 ? `no item could be read: ${feed.warnings[0] ?? 'not well-formed'}` : feed;
   } catch (error) {
     if (error instanceof FeedParseError) return error.message;

@@ -327,6 +327,10 @@ describe('discoverFeeds against a real server', () => {
   it('a URL that is a gzipped news sitemap is returned as is, not taken for a page', async () => {
     const result = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/news-sitemap.xml.gz`) });
     expect(result.feeds).toEqual([{ url: `${server.url}/news-sitemap.xml.gz`, title: 'The Example Paper', format: 'sitemap', itemCount: 2, via: 'page' }]);
+    // decompressed, it is held to the pipeline's fetch.maxBytes, as a run reads it
+    const small = await discoverFeeds(`${server.url}/news-sitemap.xml.gz`, fetchUrl, { fetch: { ...fetchOptionsFor(`${server.url}/news-sitemap.xml.gz`), maxBytes: 600 } });
+    expect(small.feeds).toEqual([]);
+    expect(small.rejected).toContainEqual(expect.objectContaining({ url: `${server.url}/news-sitemap.xml.gz`, reason: 'the body is a gzip file that decompresses to more than 600 bytes' }));
   });
 
   it('a URL that answers with a feed that cannot be read is reported with the reason, not swapped for the site\'s feeds', async () => {
