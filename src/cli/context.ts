@@ -26,9 +26,12 @@ export function defaultPipelineFile(): string {
   return path.join(installRoot, 'pipelines', 'ai-pause.ts');
 }
 
-/** `--database`, else DATABASE_URL, else `data/pausewatch.db` under the pipeline's project root. */
+/**
+ * `--database`, else DATABASE_URL, else `data/pausewatch.db` under the pipeline's project root. A DATABASE_URL set but
+ * empty (`DATABASE_URL=` in an env file) is unset, as most tools read it.
+ */
 export function databaseTarget(options: GlobalOptions, rootDir: string): string {
-  return options.database ?? process.env.DATABASE_URL ?? path.join(rootDir, 'data', 'pausewatch.db');
+  return options.database ?? (process.env.DATABASE_URL?.trim() || path.join(rootDir, 'data', 'pausewatch.db'));
 }
 
 /** What a command needs of its pipeline beyond a definition that validates. */

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PipelineConfigError, PipelineLoadError } from '../config/index.ts';
 import { DigestWriteError } from '../run/write-digest.ts';
 import { RunInProgressError, StoreError } from '../store/index.ts';
@@ -20,11 +20,19 @@ import { registerStories } from './commands/stories.ts';
 import { ExitCode, UsageError, type CliState } from './errors.ts';
 import { writeText } from './views.ts';
 
+/** An option's value, refused when empty (`--database ""`, an unset shell variable): commander names the flag. */
+function notEmpty(expected: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(`It is empty: give ${expected}.`);
+    return value;
+  };
+}
+
 export function buildProgram(state: CliState): Command {
   const program = new Command('pausewatch')
     .description('Monitor news coverage of the proposal for a coordinated global pause of frontier AI development')
-    .option('--pipeline <file>', 'pipeline definition file (default: pipelines/ai-pause.ts)')
-    .option('--database <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else data/pausewatch.db)')
+    .option('--pipeline <file>', 'pipeline definition file (default: pipelines/ai-pause.ts)', notEmpty('a pipeline file'))
+    .option('--database <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else data/pausewatch.db)', notEmpty('a SQLite file or a postgres:// URL'))
     .option('--json', 'machine-readable output on stdout; progress and logs go to stderr')
     .option('--quiet', 'no progress, only the summary')
     .showHelpAfterError('(run with --help for usage)')

@@ -575,3 +575,29 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     for (const command of ['run', 'digest', 'sources', 'articles', 'stories', 'score', 'extract', 'trends', 'label', 'rescore']) expect(stdout).toContain(command);
   });
 });
+
+describe('empty database and pipeline settings', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeProject(seedsOnly);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('an empty DATABASE_URL (as an env file leaves it) is unset: the default database under the project is used', async () => {
+    // the helper sets DATABASE_URL to '' for every command
+    const result = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/cannot open/);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(root, 'data', 'pausewatch.db'))).toBe(true);
+  });
+
+  it.each([
+    ['--database', 'a SQLite file or a postgres:// URL'],
+    ['--pipeline', 'a pipeline file'],
+  ])('an empty %s is a usage error naming the flag (exit 2)', async (flag, expected) => {
+    const result = await pausewatch(['sources', '--pipeline', 'pipeline.ts', flag, ''], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`option '${flag} <`);
+    expect(result.stderr).toContain(`It is empty: give ${expected}.`);
+  });
+});
