@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
 import { namesPrivateAddress } from '../fetch.ts';
-import { XmlBases } from './xml-scan.ts';
+import { MAX_XML_BASE_CHARS, XmlBases } from './xml-scan.ts';
 
 const require = createRequire(import.meta.url);
 // `entities` is the HTML entity table cheerio and rss-parser use (installed with both).
@@ -552,7 +552,9 @@ const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|us
  * (tests/ingest/feed-text-equivalence.test.ts holds the two to the same results).
  */
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
-  if (!base) return html;
+  if (!base || base.length > MAX_XML_BASE_CHARS) return html;
+  let grown = 0;
+  const growthLimit = resolvedGrowthLimit(html);
   let out = '';
   let copied = 0; // html before this index is in `out`, or is unchanged
   let gt = -1; // the first '>' after the last one passed, once searched for
@@ -574,6 +576,8 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
         const tag = html.slice(lt, gt + 1);
         const resolved = resolveTagUrls(tag, base);
         if (resolved !== tag) {
+          grown += resolved.length - tag.length;
+          if (grown > growthLimit) break;
           out += html.slice(copied, lt) + resolved;
           copied = gt + 1;
         }
@@ -582,6 +586,15 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
     lt = nextLt;
   }
   return copied === 0 ? html : out + html.slice(copied);
+}
+
+/**
+ * How many characters resolving a fragment's URLs may add to it; the URLs after that stay as written. Each relative
+ * URL grows by its base (up to MAX_XML_BASE_CHARS): without a bound, a 1 MB feed of `<a href="x">` under one long base
+ * asked for gigabytes.
+ */
+function resolvedGrowthLimit(html: string): number {
+  return Math.max(html.length, 1_000_000);
 }
 
 /** A start or end tag of inline XML markup, or a comment or CDATA section, whose `<` and `>` are no tags. */
@@ -598,6 +611,13 @@ export function withInlineXmlBases(markup: string, base: string | null): string 
   if (!markup.includes('xml:base')) return markup;
   const resolver = new XmlBases((ref, parent) => resolveUrl(decodeAttributeEntities(ref), parent) ?? parent);
   const bases: (string | null)[] = [base];
+  let growthLeft = resolvedGrowthLimit(markup);
+  const resolveWithin = (tag: string, tagBase: string): string => {
+    if (growthLeft < 0) return tag;
+    const resolved = resolveTagUrls(tag, tagBase);
+    growthLeft -= resolved.length - tag.length;
+    return growthLeft < 0 ? tag : resolved;
+  };
   return markup.replace(INLINE_XML_TOKEN, (token, close: string | undefined, attributes: string | undefined, selfClosing: string | undefined) => {
     if (close === undefined) return token; // a comment or CDATA section
     if (close === '/') {
@@ -608,9 +628,9 @@ export function withInlineXmlBases(markup: string, base: string | null): string 
     const declared = XML_BASE_ATTRIBUTE.exec(attributes ?? '');
     const own = declared ? resolver.under(declared[1] ?? declared[2] ?? '', parent) : parent;
     if (selfClosing !== '/') bases.push(own);
-    if (!declared) return own && own !== base ? resolveTagUrls(token, own) : token;
+    if (!declared) return own && own !== base ? resolveWithin(token, own) : token;
     const tag = token.replace(declared[0], '');
-    return own ? resolveTagUrls(tag, own) : tag;
+    return own ? resolveWithin(tag, own) : tag;
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveHtmlUrls } from '../../../src/ingest/feed/normalise.ts';
 import { parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
 import { fastScan, MAX_XML_BASE_CHARS, saxScan, type ScannedElement } from '../../../src/ingest/feed/xml-scan.ts';
 
@@ -92,4 +93,25 @@ describe('a start tag repeating an attribute', () => {
     expect(feed.warnings).toEqual([expect.stringMatching(/^not well-formed XML: Attribute name repeated: a at line 1, column \d+ \(300000 times\)$/)]);
     // A bound against a blow-up, not a speed target: under a second; each repeat scanning those before took 46 s.
   }, 15_000);
+});
+
+describe('relative links under a long base', () => {
+  it('are left as written when the base is longer than MAX_XML_BASE_CHARS (a JSON Feed item URL of 1 MB made a 5 GB string)', async () => {
+    const link = `https://news.example/${'a'.repeat(1_000_000)}/`;
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Wire', items: [{ id: '1', url: link, content_html: '<a href="letter.html">the letter</a>'.repeat(5000) }] });
+    const feed = await read(json);
+    expect(feed.items[0]!.link).toBe(link);
+    expect(feed.items[0]!.content).toBe('<a href="letter.html">the letter</a>'.repeat(5000));
+  });
+
+  it('are resolved until they have added as many characters as the fragment holds (at least 1,000,000), then left as written', () => {
+    const base = `https://news.example/${'a'.repeat(2000)}/`;
+    const tag = '<a href="x">y</a>';
+    expect(resolveHtmlUrls(tag.repeat(3), base)).toBe(`<a href="${base}x">y</a>`.repeat(3));
+    const many = tag.repeat(200_000);
+    const resolved = resolveHtmlUrls(many, base);
+    expect(resolved.length).toBeLessThanOrEqual(many.length + Math.max(many.length, 1_000_000));
+    expect(resolved.startsWith(`<a href="${base}x">y</a>`)).toBe(true);
+    expect(resolved.endsWith(tag)).toBe(true);
+  });
 });
