@@ -31,8 +31,16 @@ export function defaultPipelineFile(): string {
  * empty (`DATABASE_URL=` in an env file) is unset, as most tools read it.
  */
 export function databaseTarget(options: GlobalOptions, rootDir: string): string {
-  return options.database ?? (process.env.DATABASE_URL?.trim() || path.join(rootDir, 'data', 'pausewatch.db'));
+  const fromEnvironment = process.env.DATABASE_URL?.trim();
+  if (options.database === undefined && fromEnvironment === ':memory:') throw new UsageError(`DATABASE_URL is ":memory:": it ${IN_MEMORY_REFUSAL}`);
+  return options.database ?? (fromEnvironment || path.join(rootDir, 'data', 'pausewatch.db'));
 }
+
+/**
+ * Why the CLI refuses SQLite's in-memory database: a command's database is gone when it exits, and a run on one
+ * still sends its alerts and writes its digests, whose folder then belongs to a database no later run can open.
+ */
+export const IN_MEMORY_REFUSAL = 'names an in-memory SQLite database, which keeps nothing once the command ends (a run would still send alerts and write digests); give a file or a postgres:// URL';
 
 /** What a command needs of its pipeline beyond a definition that validates. */
 export interface PipelineNeeds {

@@ -17,6 +17,7 @@ import { registerRun } from './commands/run.ts';
 import { registerScore } from './commands/score.ts';
 import { registerSources } from './commands/sources.ts';
 import { registerStories } from './commands/stories.ts';
+import { IN_MEMORY_REFUSAL } from './context.ts';
 import { ExitCode, UsageError, type CliState } from './errors.ts';
 import { writeText } from './views.ts';
 
@@ -28,11 +29,18 @@ function notEmpty(expected: string): (value: string) => string {
   };
 }
 
+/** `--database`: not empty, and not SQLite's in-memory database (see IN_MEMORY_REFUSAL). */
+function databaseFlag(value: string): string {
+  notEmpty('a SQLite file or a postgres:// URL')(value);
+  if (value === ':memory:') throw new InvalidArgumentError(`It ${IN_MEMORY_REFUSAL}.`);
+  return value;
+}
+
 export function buildProgram(state: CliState): Command {
   const program = new Command('pausewatch')
     .description('Monitor news coverage of the proposal for a coordinated global pause of frontier AI development')
     .option('--pipeline <file>', 'pipeline definition file (default: pipelines/ai-pause.ts)', notEmpty('a pipeline file'))
-    .option('--database <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else data/pausewatch.db)', notEmpty('a SQLite file or a postgres:// URL'))
+    .option('--database <path-or-url>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else data/pausewatch.db)', databaseFlag)
     .option('--json', 'machine-readable output on stdout; progress and logs go to stderr')
     .option('--quiet', 'no progress, only the summary')
     .showHelpAfterError('(run with --help for usage)')

@@ -576,7 +576,7 @@ describe('usage and configuration errors exit 2 with a message that names the pr
   });
 });
 
-describe('empty database and pipeline settings', () => {
+describe('database and pipeline settings that name nothing to keep', () => {
   let root: string;
   beforeAll(() => {
     root = makeProject(seedsOnly);
@@ -599,5 +599,18 @@ describe('empty database and pipeline settings', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`option '${flag} <`);
     expect(result.stderr).toContain(`It is empty: give ${expected}.`);
+  });
+
+  it('an in-memory SQLite database is refused, by flag or DATABASE_URL, before a run sends alerts or writes digests (exit 2)', async () => {
+    const byFlag = await pausewatch(['run', '--pipeline', 'pipeline.ts', '--database', ':memory:'], root);
+    expect(byFlag.code).toBe(2);
+    expect(byFlag.stderr).toContain("option '--database <path-or-url>' argument ':memory:' is invalid. It names an in-memory SQLite database");
+    const byEnvironment = await new Promise<Result>((resolve) => {
+      execFile(process.execPath, [bin, 'run', '--pipeline', 'pipeline.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: ':memory:' } }, (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(byEnvironment.code).toBe(2);
+    expect(byEnvironment.stderr).toContain('pausewatch: DATABASE_URL is ":memory:": it names an in-memory SQLite database');
   });
 });
