@@ -40,7 +40,12 @@ describe('the run summary line', () => {
     // read with warnings: counted, since a cron user sees only this line (a failed source's are its error's)
     const warned = report([{ ...source('a', 'ok'), warnings: ['recovered 3 items'] }, { ...source('b', 'not_modified'), warnings: ['x'] }, { ...source('c', 'failed'), warnings: ['y'] }]);
     expect(lastLineButOne(formatRunSummary(warned, '/', false))).toBe(
-      '0 new articles (0 duplicates), 0 alerts sent; 2 of 3 sources ok, 1 failed; 2 sources with warnings (`run --json` lists them).',
+      '0 new articles (0 duplicates), 0 alerts sent; 2 of 3 sources ok, 1 failed; 2 sources with warnings: a, b (`run --json` lists them).',
+    );
+    // named up to five, then counted
+    const manyWarned = report(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ ...source(id, 'ok'), warnings: ['charset guessed'] })));
+    expect(lastLineButOne(formatRunSummary(manyWarned, '/', false))).toBe(
+      '0 new articles (0 duplicates), 0 alerts sent; 7 of 7 sources ok; 7 sources with warnings: a, b, c, d, e and 2 more (`run --json` lists them).',
     );
     const allChecked = report([source('a', 'ok'), source('b', 'failed')]);
     expect(lastLineButOne(formatRunSummary(allChecked, '/', false))).toBe('0 new articles (0 duplicates), 0 alerts sent; 1 of 2 sources ok, 1 failed.');

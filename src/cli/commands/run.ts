@@ -82,6 +82,8 @@ export function failingNotChecked(report: RunReport, rows: readonly SourceRow[])
 
 /** The failing sources a summary names before it counts the rest: the line is for cron mail, `sources` has them all. */
 const FAILING_NAMED = 5;
+/** Sources with warnings named in the summary line; `run --json` lists every one's warnings. */
+const WARNED_SOURCES_NAMED = 5;
 
 /**
  * One line for the failing and gone sources a run did not check: without it, a run that skips them says nothing of
@@ -252,7 +254,9 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
         (askedToWait ? `, ${askedToWait === notDue ? (notDue === 1 ? 'held' : 'all held') : `${askedToWait} of them held`} by their server's Retry-After (\`${context.commandFor('sources recheck <id>')}\` overrides it)` : '');
   // Read, but with something to say (a recovered XML error, a charset guess, a page that failed): a cron user sees only
   // this line, and the warnings are the early sign of a feed about to break.
-  const warned = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).length;
+  const warnedIds = report.sources.filter((s) => s.outcome !== 'failed' && s.warnings.length > 0).map((s) => s.sourceId);
+  const warned = warnedIds.length;
+  const warnedNamed = warnedIds.slice(0, WARNED_SOURCES_NAMED).join(', ') + (warned > WARNED_SOURCES_NAMED ? ` and ${warned - WARNED_SOURCES_NAMED} more` : '');
   // Alerts as a reader counts them, one per article, whatever the channels; the deliveries (alertsSent: one per alert
   // and channel, "6 alerts sent" for two articles on three channels) beside them when there are several channels. A
   // failed one is a delivery too: its channel is named above.
@@ -261,7 +265,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   lines.push(
     `${plural(report.articlesAdded, 'new article')} (${plural(duplicates, 'duplicate')}), ` +
       `${plural(report.articlesAlerted, 'alert')} sent${deliveries}${alertsFailed ? `, ${plural(alertsFailed, 'delivery', 'deliveries')} failed` : ''}; ` +
-      `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings (\`run --json\` lists them)` : ''}.`,
+      `${sourcesLine}${warned ? `; ${plural(warned, 'source')} with warnings: ${warnedNamed} (\`run --json\` lists them)` : ''}.`,
   );
   lines.push(`digest: ${report.digestPaths.length > 0 ? report.digestPaths.map((p) => shownPath(p, cwd)).join(', ') : 'not written'}`);
   for (const date of [...new Set(report.digestEmailsSent.map((sent) => sent.date))]) {
