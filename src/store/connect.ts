@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
@@ -86,6 +86,9 @@ export function sqliteOpenFailure(file: string, error: unknown): StoreError {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const said = typeof message === 'string' ? message : String(error);
   const dir = path.dirname(file);
+  if (code === 'SQLITE_CANTOPEN' && isFolder(file)) {
+    return new StoreError(`cannot open SQLite database ${file}: it is a folder, not a file; give the database file's path (inside it: ${path.join(file, 'pausewatch.db')})`, { cause: error });
+  }
   if ((code === 'SQLITE_CANTOPEN' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))) && existsSync(file) && !isWritableFolder(dir)) {
     return new StoreError(
       `cannot open SQLite database ${file}: the folder holding it (${dir}) is read-only, and SQLite writes its -wal and -shm files ` +
@@ -94,6 +97,14 @@ export function sqliteOpenFailure(file: string, error: unknown): StoreError {
     );
   }
   return new StoreError(`cannot open SQLite database ${file}: ${said}`, { cause: error });
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isWritableFolder(dir: string): boolean {

@@ -93,3 +93,15 @@ describe('opening a SQLite file', () => {
     }
   });
 });
+
+describe('a folder given as the SQLite database', () => {
+  it('is refused as a folder, naming the file that would be inside it, and nothing is written there', async () => {
+    const folder = mkdtempSync(path.join(dir, 'folder-'));
+    for (const mustExist of [false, true]) {
+      const opened = openStore(folder, { mustExist });
+      await expect(opened).rejects.toThrow(StoreError);
+      await expect(opened).rejects.toThrow(`cannot open SQLite database ${folder}: it is a folder, not a file; give the database file's path (inside it: ${path.join(folder, 'pausewatch.db')})`);
+    }
+    expect(existsSync(path.join(folder, 'pausewatch.db'))).toBe(false);
+  });
+});
