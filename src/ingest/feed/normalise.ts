@@ -609,7 +609,7 @@ const XML_BASE_ATTRIBUTE = /\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
  */
 export function withInlineXmlBases(markup: string, base: string | null): string {
   if (!markup.includes('xml:base')) return markup;
-  const resolver = new XmlBases((ref, parent) => resolveUrl(decodeAttributeEntities(ref), parent) ?? parent);
+  const resolver = new XmlBases((ref, parent) => resolveUrl(decodeAttributeEntities(ref), parent) ?? parent, markup.length);
   const bases: (string | null)[] = [base];
   let growthLeft = resolvedGrowthLimit(markup);
   const resolveWithin = (tag: string, tagBase: string): string => {

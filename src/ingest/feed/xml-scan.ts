@@ -167,17 +167,26 @@ function resolveBase(ref: string, base: string | null): string | null {
 /** The longest base an `xml:base` may give; one resolving to more is ignored (the parent's base holds). */
 export const MAX_XML_BASE_CHARS = 2048;
 /**
- * The characters of `xml:base` values (with the bases they are resolved against) one document resolves at most; the
- * `xml:base` of any element after that is ignored. Each element has a base of its own: without a bound, 50,000 nested
- * `<div xml:base="a/">` made bases of up to 100,000 characters each, and a 1 MB feed filled the heap.
+ * The characters of `xml:base` values (with the bases they are resolved against) one document resolves at most:
+ * eight times its length, and never less than this; the `xml:base` of any element after that is ignored. Each element
+ * has a base of its own: without a bound, 50,000 nested `<div xml:base="a/">` made bases of up to 100,000 characters
+ * each, and a 1 MB feed filled the heap. A large feed with a base on every entry and in its content spends about two
+ * or three times its length.
  */
 const XML_BASE_BUDGET_CHARS = 4_000_000;
+const XML_BASE_BUDGET_PER_CHAR = 8;
 
-/** Resolves the `xml:base` of a document's elements within MAX_XML_BASE_CHARS and XML_BASE_BUDGET_CHARS. */
+/** Resolves the `xml:base` of a document's elements within MAX_XML_BASE_CHARS and the document's budget. */
 export class XmlBases {
-  private budget = XML_BASE_BUDGET_CHARS;
+  private budget: number;
 
-  constructor(private readonly resolve: (ref: string, base: string | null) => string | null) {}
+  /** @param documentLength the characters of the document (or fragment) whose bases these are */
+  constructor(
+    private readonly resolve: (ref: string, base: string | null) => string | null,
+    documentLength: number,
+  ) {
+    this.budget = Math.max(XML_BASE_BUDGET_CHARS, XML_BASE_BUDGET_PER_CHAR * documentLength);
+  }
 
   /** The base an element's `xml:base` gives under its parent's: the parent's when it is too long or over budget. */
   under(xmlBase: string, parentBase: string | null): string | null {
@@ -218,13 +227,14 @@ class ScanBuilder {
   readonly result: XmlScan;
   private canonicalName: NameCanonicaliser | null;
   private opened = 0;
-  private readonly bases = new XmlBases((ref, base) => resolveBase(ref.trim(), base));
+  private readonly bases: XmlBases;
 
   constructor(
     text: string,
     documentBase: string | null,
     private readonly naming: ScanNaming,
   ) {
+    this.bases = new XmlBases((ref, base) => resolveBase(ref.trim(), base), text.length);
     const document: ScannedElement = { name: '', base: documentBase, uri: '', order: -1, innerStart: 0, innerEnd: text.length, children: null };
     this.result = { errorTally: new Map(), rootName: null, rootUri: '', prefixes: new Map(), document, text, complete: false, hasXmlBase: false };
     this.canonicalName = typeof naming === 'function' ? naming : null;

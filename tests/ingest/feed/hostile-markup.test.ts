@@ -65,6 +65,14 @@ describe('a feed nesting xml:base', () => {
     expect(href!.length).toBeLessThanOrEqual(MAX_XML_BASE_CHARS + 'p.html'.length);
   }, 10_000);
 
+  it('keeps the base of every entry of a large feed that gives each its own (a budget that grows with the feed)', async () => {
+    // 14,000 entries, each under a base of about 320 characters: 4.5 million characters of bases in a 6 MB feed
+    const entries = Array.from({ length: 14_000 }, (_, i) => `<entry xml:base="https://blog.example/${'section/'.repeat(38)}post-${i}/"><title>Post ${i}</title><id>urn:${i}</id><link href="page.html"/></entry>`);
+    const feed = await read(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><id>urn:b</id>${entries.join('')}</feed>`);
+    expect(feed.items).toHaveLength(14_000);
+    expect(feed.items.at(-1)!.link).toBe(`https://blog.example/${'section/'.repeat(38)}post-13999/page.html`);
+  }, 15_000);
+
   it('ignores a base longer than MAX_XML_BASE_CHARS: the links under it resolve against the base around it', async () => {
     const long = `https://cdn.example/${'a'.repeat(MAX_XML_BASE_CHARS)}/`;
     const atom =
