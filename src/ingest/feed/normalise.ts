@@ -589,12 +589,13 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
 }
 
 /**
- * How many characters resolving a fragment's URLs may add to it; the URLs after that stay as written. Each relative
- * URL grows by its base (up to MAX_XML_BASE_CHARS): without a bound, a 1 MB feed of `<a href="x">` under one long base
- * asked for gigabytes.
+ * How many characters resolving a fragment's URLs may add to it: four times its length, and never less than
+ * 1,000,000; the URLs after that stay as written. Each relative URL grows by its base (up to MAX_XML_BASE_CHARS):
+ * without a bound, a 1 MB feed of `<a href="x">` under one long base asked for gigabytes. Real content, a few
+ * relative links per paragraph under a base of a hundred characters, grows by a fraction of its length.
  */
 function resolvedGrowthLimit(html: string): number {
-  return Math.max(html.length, 1_000_000);
+  return Math.max(4 * html.length, 1_000_000);
 }
 
 /** A start or end tag of inline XML markup, or a comment or CDATA section, whose `<` and `>` are no tags. */
