@@ -280,6 +280,11 @@ interface AtomLink {
   type: string | null;
   length: string | null;
 }
+/** An Atom link's relation: `alternate` when it names none (RFC 4287 §4.2.7.2), case and spacing aside. */
+function atomRel(rel: string | undefined): string {
+  return (rel ?? 'alternate').trim().toLowerCase();
+}
+
 function atomLinks(reader: FieldReader, name: string): AtomLink[] {
   return reader.all(name).flatMap((ref) => {
     const attrs = nodeAttrs(ref.node);
@@ -287,7 +292,7 @@ function atomLinks(reader: FieldReader, name: string): AtomLink[] {
     if (!rawHref && !attrs.href) return [];
     const href = resolveUrl(rawHref ?? '', reader.baseOf(ref));
     if (!href) return [];
-    return [{ rel: (attrs.rel ?? 'alternate').trim().toLowerCase(), href, type: attrs.type ?? null, length: attrs.length ?? null }];
+    return [{ rel: atomRel(attrs.rel), href, type: attrs.type ?? null, length: attrs.length ?? null }];
   });
 }
 
@@ -343,7 +348,7 @@ function readOutletUrl(reader: FieldReader): string | null {
   if (rssUrl !== null || ref === undefined || source === null || typeof source !== 'object') return rssUrl;
   for (const link of asArray(source.link)) {
     const { rel, href } = nodeAttrs(link);
-    if ((rel ?? 'alternate').trim().toLowerCase() !== 'alternate') continue;
+    if (atomRel(rel) !== 'alternate') continue;
     const url = outletUrlOf(resolveUrl(href ?? null, reader.baseOf(ref)));
     if (url !== null) return url;
   }
