@@ -553,8 +553,7 @@ const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|us
  */
 export function resolveHtmlUrls(html: string, base: string | null | undefined): string {
   if (!base || base.length > MAX_XML_BASE_CHARS) return html;
-  let grown = 0;
-  const growthLimit = resolvedGrowthLimit(html);
+  const growth = new ResolvedGrowth(html);
   let out = '';
   let copied = 0; // html before this index is in `out`, or is unchanged
   let gt = -1; // the first '>' after the last one passed, once searched for
@@ -576,8 +575,7 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
         const tag = html.slice(lt, gt + 1);
         const resolved = resolveTagUrls(tag, base);
         if (resolved !== tag) {
-          grown += resolved.length - tag.length;
-          if (grown > growthLimit) break;
+          if (!growth.allows(resolved.length - tag.length)) break;
           out += html.slice(copied, lt) + resolved;
           copied = gt + 1;
         }
@@ -594,8 +592,24 @@ export function resolveHtmlUrls(html: string, base: string | null | undefined): 
  * without a bound, a 1 MB feed of `<a href="x">` under one long base asked for gigabytes. Real content, a few
  * relative links per paragraph under a base of a hundred characters, grows by a fraction of its length.
  */
-function resolvedGrowthLimit(html: string): number {
-  return Math.max(4 * html.length, 1_000_000);
+class ResolvedGrowth {
+  private left: number;
+
+  constructor(fragment: string) {
+    this.left = Math.max(4 * fragment.length, 1_000_000);
+  }
+
+  /** True once a tag was refused: no later one is resolved, so none need be tried. */
+  get spent(): boolean {
+    return this.left < 0;
+  }
+
+  /** Whether a tag's URLs may be resolved, adding `added` characters; once one may not, none after it may. */
+  allows(added: number): boolean {
+    if (this.spent) return false;
+    this.left -= added;
+    return this.left >= 0;
+  }
 }
 
 /** A start or end tag of inline XML markup, or a comment or CDATA section, whose `<` and `>` are no tags. */
@@ -612,12 +626,11 @@ export function withInlineXmlBases(markup: string, base: string | null): string 
   if (!markup.includes('xml:base')) return markup;
   const resolver = new XmlBases((ref, parent) => resolveUrl(decodeAttributeEntities(ref), parent) ?? parent, markup.length);
   const bases: (string | null)[] = [base];
-  let growthLeft = resolvedGrowthLimit(markup);
+  const growth = new ResolvedGrowth(markup);
   const resolveWithin = (tag: string, tagBase: string): string => {
-    if (growthLeft < 0) return tag;
+    if (growth.spent) return tag;
     const resolved = resolveTagUrls(tag, tagBase);
-    growthLeft -= resolved.length - tag.length;
-    return growthLeft < 0 ? tag : resolved;
+    return growth.allows(resolved.length - tag.length) ? resolved : tag;
   };
   return markup.replace(INLINE_XML_TOKEN, (token, close: string | undefined, attributes: string | undefined, selfClosing: string | undefined) => {
     if (close === undefined) return token; // a comment or CDATA section
