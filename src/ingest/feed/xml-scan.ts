@@ -10,6 +10,7 @@
  * named `entry`, names renamed by the same `canonicalName` function rss-parser's xml2js is given.
  */
 import { createRequire } from 'node:module';
+import { MAX_DEPTH } from './bound-nesting.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -513,11 +514,32 @@ class PrefixScope {
   }
 }
 
-/** The fast scanner: the scan of a plainly well-formed document, or null. Exported for the differential tests. */
+/**
+ * The fast scanner: the scan of a plainly well-formed document, or null. Exported for the differential tests.
+ *
+ * Elements more than MAX_DEPTH deep are first only checked, not built: a document left open all the way down (10 MB
+ * of unclosed `<x>`, a hostile feed's 3.3 million elements) would otherwise hold an element and a frame for each
+ * (1.2 GB) before its end showed that it is not well-formed, and the scan of its shallow rewrite had to follow. A
+ * well-formed document that deep is scanned again, whole.
+ */
 export function fastScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan | null {
+  const scan = scanPlainly(text, documentBase, naming, MAX_DEPTH);
+  return scan === TOO_DEEP ? (scanPlainly(text, documentBase, naming, Infinity) as XmlScan | null) : scan;
+}
+
+/** What scanPlainly gives for a well-formed document with elements deeper than it builds. */
+const TOO_DEEP = Symbol('too deep');
+
+/** fastScan, building elements at most `builtDepth` deep; TOO_DEEP when the document is well-formed below that. */
+function scanPlainly(text: string, documentBase: string | null, naming: ScanNaming, builtDepth: number): XmlScan | null | typeof TOO_DEEP {
   const builder = new ScanBuilder(text, documentBase, naming);
   const result = builder.result;
   const stack: FastFrame[] = [{ element: result.document, rawName: '', bindings: null }];
+  /** Where the start tags of the open elements deeper than builtDepth are: one number each, for their names. */
+  const unbuilt: number[] = [];
+  /** The prefixes those elements bind, by their index in `unbuilt`: most bind none. */
+  const unbuiltBindings = new Map<number, Map<string, string>>();
+  let tooDeep = false;
   const scope = new PrefixScope();
   let position = 0;
   let rootClosed = false;
@@ -561,6 +583,22 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
       continue;
     }
     if (next === 0x2f /* / */) {
+      if (unbuilt.length > 0) {
+        const start = unbuilt.pop()!;
+        START_TAG.lastIndex = start;
+        START_TAG.test(text);
+        const rawName = text.slice(start + 1, START_TAG.lastIndex);
+        if (!text.startsWith(rawName, lt + 2)) return null;
+        END_TAG_REST.lastIndex = lt + 2 + rawName.length;
+        if (!END_TAG_REST.test(text)) return null;
+        const bindings = unbuiltBindings.get(unbuilt.length);
+        if (bindings) {
+          scope.leave(bindings);
+          unbuiltBindings.delete(unbuilt.length);
+        }
+        position = END_TAG_REST.lastIndex;
+        continue;
+      }
       const frame = stack[stack.length - 1]!;
       if (stack.length === 1 || !text.startsWith(frame.rawName, lt + 2)) return null;
       // `</name>` or `</name  >`, and not `</name-longer>`
@@ -606,6 +644,7 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     // the tag ends in `/>` or `>`, after any white space
     const selfClosing = text.charCodeAt(TAG_END.lastIndex - 2) === 0x2f; /* / */
 
+    const unbuiltElement = unbuilt.length > 0 || stack.length > builtDepth;
     // the element's own declarations are in scope for its own name and attributes
     if (bindings) scope.enter(bindings);
     const colon = rawName.indexOf(':');
@@ -620,8 +659,18 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     if (unbound) return null;
     if (bindings) for (const [prefix, bound] of bindings) builder.bindPrefix(prefix, bound);
 
-    const xmlBase = attributes?.get('xml:base');
     position = TAG_END.lastIndex;
+    if (unbuiltElement) {
+      tooDeep = true;
+      if (selfClosing) {
+        if (bindings) scope.leave(bindings);
+      } else {
+        if (bindings) unbuiltBindings.set(unbuilt.length, bindings);
+        unbuilt.push(lt);
+      }
+      continue;
+    }
+    const xmlBase = attributes?.get('xml:base');
     const element = builder.open(stack[stack.length - 1]!.element, rawName, uri!, xmlBase === undefined ? undefined : (decodeCharacterData(xmlBase) ?? ''), position);
     if (selfClosing) {
       if (bindings) scope.leave(bindings);
@@ -631,6 +680,6 @@ export function fastScan(text: string, documentBase: string | null, naming: Scan
     }
     stack.push({ element, rawName, bindings });
   }
-  if (stack.length !== 1 || result.rootName === null) return null;
-  return result;
+  if (stack.length !== 1 || unbuilt.length > 0 || result.rootName === null) return null;
+  return tooDeep ? TOO_DEEP : result;
 }

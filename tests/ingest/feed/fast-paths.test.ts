@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_DEPTH } from '../../../src/ingest/feed/bound-nesting.ts';
 import { decodeFeedBytes } from '../../../src/ingest/feed/decode.ts';
 import { collapseWhitespace, decodeEntities, isoString, parseFeedDate, toIso, resolveHtmlUrls, resolveUrl } from '../../../src/ingest/feed/normalise.ts';
 import { canonicalFeedNaming, closedChild, decodeCharacterData, fastScan, innerMarkup, isXmlChar, isAtomRoot, makeNameCanonicaliser, saxScan, type ScannedElement, type XmlScan } from '../../../src/ingest/feed/xml-scan.ts';
@@ -147,6 +148,28 @@ describe('the fast XML scan on deep nesting', () => {
     expect([parent.name, parent.uri, element.name, element.uri]).toEqual(['n:a', 'urn:n', 'n:b', 'urn:other']);
     // A bound against a blow-up, not a speed target: about a tenth of a second; the walk up made it 25 s.
   }, 5_000);
+
+  // Elements more than MAX_DEPTH deep are first only checked, then the document is scanned again, whole.
+  const deep = (depth: number, inner: string) => `<r xml:base="https://a.example/">${'<x xml:base="d/">'.repeat(depth)}${inner}${'</x>'.repeat(depth)}</r>`;
+
+  it('gives what sax gives on a well-formed document nested far deeper than MAX_DEPTH, prefixes and bases declared down there', () => {
+    const text = deep(MAX_DEPTH * 4, '<p:y xmlns:p="urn:p" xml:base="e/"><p:z>text &amp; more</p:z><w xmlns="urn:w"/></p:y>');
+    const fast = fastScan(text, null, undefined);
+    expect(fast).not.toBeNull();
+    expect(plain(fast)).toEqual(plain(saxScan(text, null, undefined)));
+    expect(elementsByPath(fast!).at(-1)?.[1]).toMatchObject({ uri: 'urn:w', inner: '' });
+  });
+
+  it.each([
+    ['left open below MAX_DEPTH', `<r>${'<x>'.repeat(MAX_DEPTH * 2)}</r>`],
+    ['closed out of order below MAX_DEPTH', deep(MAX_DEPTH + 10, '<a><b></a></b>')],
+    ['using a prefix past the end of the element that bound it, below MAX_DEPTH', deep(MAX_DEPTH + 10, '<y xmlns:p="urn:p"></y><p:z/>')],
+    ['using a prefix past a self-closing element that bound it, below MAX_DEPTH', deep(MAX_DEPTH + 10, '<y xmlns:p="urn:p"/><p:z/>')],
+    ['with a stray ampersand below MAX_DEPTH', deep(MAX_DEPTH + 10, 'Q&A')],
+  ])('declines a document %s, leaving it to sax', (_what, text) => {
+    expect(fastScan(text, null, undefined)).toBeNull();
+    expect(saxScan(text, null, undefined).errorTally.size).toBeGreaterThan(0);
+  });
 });
 
 describe('the fast XML scan gives what the sax scan gives', () => {

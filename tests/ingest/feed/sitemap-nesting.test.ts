@@ -85,4 +85,13 @@ describe('news sitemaps nested beyond bounds', () => {
     }
     expect(boundNesting(nested, sitemapEntries).text).toContain('x &lt; y');
   });
+
+  it('writes start tags nested too deep as text, the text and stray `<` around them escaped with them and nothing lost', () => {
+    const text = `<r>${'<x>a < b '.repeat(MAX_DEPTH + 44)}<!--c--></r>`;
+    const { text: rewritten, warning } = boundNesting(text, { entries: [], containers: [] });
+    // <r> is 1 deep, so MAX_DEPTH - 1 <x> stay elements; the rest, and every `<` that opens no tag, are text
+    const kept = MAX_DEPTH - 1;
+    expect(rewritten).toBe(`<r>${'<x>a &lt; b '.repeat(kept)}${'&lt;x>a &lt; b '.repeat(45)}<!--c-->${'</x>'.repeat(kept)}</r>`);
+    expect(warning).toMatch(new RegExp(`, 45 start tags more than ${MAX_DEPTH} deep read as text$`));
+  });
 });
