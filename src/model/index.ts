@@ -131,6 +131,11 @@ export interface SourceReport {
   duplicates: number;
   /** Items that failed on their own (page fetch or extraction) while the source as a whole succeeded. */
   itemErrors: { key: string; error: StageError }[];
+  /**
+   * Files a files source refused, as an earlier read refused them, unchanged in why: listed, not counted as failures
+   * (the read that first refused each reported it among `itemErrors`). `since`: when that was.
+   */
+  itemsRefusedBefore: { key: string; error: StageError; since: string }[];
   /** Problems the source recovered from (a feed that was not well-formed but still yielded items). */
   warnings: string[];
 }

@@ -1569,7 +1569,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       errors.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       report.itemsSeen = items.length;
-      report.itemErrors.push(...errors);
+      // A file refused as an earlier read refused it, for the same reason, was reported then: a cron job would
+      // otherwise fail every morning on a file saved empty, or a script saved beside a page, until it is removed.
+      const refusedBefore = await repo.refusedFiles(db, pipeline.id, source.id);
+      for (const item of errors) {
+        const before = refusedBefore.get(item.key);
+        if (before && before.code === item.error.code && before.message === item.error.message) report.itemsRefusedBefore.push({ ...item, since: before.since });
+        else report.itemErrors.push(item);
+      }
       const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
       if (outcome === 'failed') {
         report.outcome = outcome;
@@ -1586,6 +1593,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.outcome = 'failed';
         report.error = storeFailure(report, failedToStore, fresh.length);
       }
+      await repo.recordRefusedFiles(db, pipeline.id, source.id, refusedBefore, errors.map((item) => ({ key: item.key, ...item.error })), now().toISOString());
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
         outcome: stored ? outcome : 'failed', httpStatus: null, error: report.error,
@@ -1740,7 +1748,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function runSource(source: SourceDefinition, index: number): Promise<SourceReport> {
       const report: SourceReport = {
         sourceId: source.id, name: source.name, kind: source.kind, outcome: 'ok', error: null,
-        itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [], nextCheck: null,
+        itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], itemsRefusedBefore: [], warnings: [], nextCheck: null,
       };
       const attempt = { recorded: false };
       try {

@@ -7,5 +7,6 @@ export * from './stance-scores.ts';
 export * from './alerts.ts';
 export * from './digests.ts';
 export * from './digest-emails.ts';
+export * from './refused-files.ts';
 export type * from './schema.ts';
 export * from './stance-labels.ts';

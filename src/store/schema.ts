@@ -221,6 +221,19 @@ export interface DigestChannelsTable {
   given_up_through: string | null;
 }
 
+/** A file its files source's last read refused (see migration 027): one row per file, while it is refused. */
+export interface RefusedFilesTable {
+  pipeline_id: string;
+  source_id: string;
+  /** The file's key, as its item would have (its path under the project root). */
+  item_key: string;
+  /** Why, as the run reported it: the item error's code and message. */
+  code: string;
+  message: string;
+  /** When a read first refused it for this reason. */
+  first_refused_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   runs: RunsTable;
@@ -233,6 +246,7 @@ export interface Database {
   digests: DigestsTable;
   digest_emails: DigestEmailsTable;
   digest_channels: DigestChannelsTable;
+  refused_files: RefusedFilesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

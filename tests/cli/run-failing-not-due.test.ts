@@ -69,7 +69,7 @@ describe('a run that does not check its failing and gone feeds', () => {
 describe('the line of failing sources not checked', () => {
   const notDue = (sourceId: string) => ({
     sourceId, name: sourceId, kind: 'feed' as const, outcome: 'not_due' as const, nextCheck: null, error: null,
-    itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [],
+    itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], itemsRefusedBefore: [], warnings: [],
   });
   const failing = (sourceId: string, status: 'failed' | 'gone', nextCheckAt: string): FailingNotChecked => ({
     sourceId, status, errorStreak: 3, lastErrorCode: status === 'gone' ? 'http_410' : 'http_500', lastSuccessAt: null, nextCheckAt,

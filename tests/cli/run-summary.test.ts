@@ -11,7 +11,7 @@ import { localFetch, pipelineDefinition, tempProject } from '../helpers/temp-pro
 const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: string): SourceReport => ({
   sourceId, name: sourceId, kind: 'feed', outcome, nextCheck: nextAt ? { at: nextAt, reason: 'scheduled', heldByServer: false } : null,
   error: outcome === 'failed' ? { code: 'http_500', message: 'HTTP 500 from https://x/feed' } : null,
-  itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], warnings: [],
+  itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], itemsRefusedBefore: [], warnings: [],
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,

@@ -108,7 +108,7 @@ describe('ingestFiles: the folder of resources a browser saves beside a page', (
 });
 
 describe('a run over a folder with a page saved complete', () => {
-  it('stores the page alone and reports each resource of its folder, run after run', async () => {
+  it('stores the page alone and reports each resource of its folder, then lists it as refused before', async () => {
     const { store, loaded } = await feedRunProject(cleanups, 'resource-folder', [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/**' }]);
     const { pipeline, rootDir: root } = loaded;
     const write = (name: string, content: string) => {
@@ -129,6 +129,9 @@ describe('a run over a folder with a page saved complete', () => {
     expect((await run()).sources[0]).toMatchObject({ articlesAdded: 1, itemErrors });
     const stored = await store.db.selectFrom('articles').select(['item_key', 'title']).execute();
     expect(stored).toEqual([{ item_key: 'caps/labs-pause.html', title: 'Labs back a global pause' }]);
-    expect((await run()).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0, itemErrors });
+    // refused as before: listed, no longer failing the run
+    const again = (await run()).sources[0]!;
+    expect(again).toMatchObject({ articlesAdded: 0, articlesUpdated: 0, itemErrors: [] });
+    expect(again.itemsRefusedBefore.map(({ key, error }) => ({ key, error }))).toEqual(itemErrors);
   }, 60_000);
 });

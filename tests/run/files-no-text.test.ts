@@ -50,7 +50,7 @@ async function setUp() {
 }
 
 describe('a files source with captures that hold no article text', () => {
-  it('reports each by name as extract does, stores and scores nothing for it, reads the others, and does so again next run', async () => {
+  it('reports each by name as extract does, stores and scores nothing for it, reads the others, and lists them as refused before next run', async () => {
     const { root, write, run, stored, scored } = await setUp();
     write('article.html', page(article));
     write('markup.html', markup);
@@ -75,16 +75,18 @@ describe('a files source with captures that hold no article text', () => {
     }
     expect(await runCommands([registerExtract], ['extract', '--json', path.join(root, 'caps', 'short.txt')])).toMatchObject({ code: 0, stderr: '' });
 
-    // next run: the same report, still nothing stored for them, nothing added twice
+    // next run: read again, refused as before (listed, no longer failing the run), still nothing stored for them,
+    // nothing added twice
     const second = await run();
-    expect(second.sources[0]!.itemErrors).toEqual(source.itemErrors);
+    expect(second.sources[0]!.itemErrors).toEqual([]);
+    expect(second.sources[0]!.itemsRefusedBefore.map(({ key, error }) => ({ key, error }))).toEqual(source.itemErrors);
     expect(second.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
     expect(await stored()).toEqual({ 'caps/article.html': article, 'caps/short.txt': short });
 
     // once saved again with the article, the capture is read
     write('markup.html', page(article.replace('Tuesday', 'Wednesday')));
     const third = await run();
-    expect(third.sources[0]!.itemErrors.map((item) => item.key)).toEqual(['caps/blank.html', 'caps/furniture.txt']);
+    expect(third.sources[0]!.itemsRefusedBefore.map((item) => item.key)).toEqual(['caps/blank.html', 'caps/furniture.txt']);
     expect((await stored())['caps/markup.html']).toBe(article.replace('Tuesday', 'Wednesday'));
   });
 

@@ -41,8 +41,17 @@ function sourceLine(source: SourceReport, commandFor: (words: string) => string)
           : `skipped${next} (--all checks it now)`
         : `${plural(source.itemsSeen, 'item')}, ${source.articlesAdded} new${source.duplicates ? ` (${source.duplicates} duplicates)` : ''}` +
           (source.articlesUpdated ? `, ${source.articlesUpdated} updated` : '') +
-          (source.itemErrors.length ? `, ${plural(source.itemErrors.length, 'item error')}` : '');
+          (source.itemErrors.length ? `, ${plural(source.itemErrors.length, 'item error')}` : '') +
+          (source.itemsRefusedBefore.length ? `, ${plural(source.itemsRefusedBefore.length, 'file')} refused as before` : '');
   return `  ${mark.padEnd(12)} ${source.sourceId.padEnd(24)} ${detail}`;
+}
+
+/** The files a files source refused as an earlier run did, in one line: the first few by name, with why and since when. */
+function refusedBeforeLine(source: SourceReport): string {
+  const refused = source.itemsRefusedBefore;
+  const named = refused.slice(0, ITEM_ERRORS_SHOWN).map((item) => `${shortenText(item.key, 120)} (${item.error.code} since ${item.since.slice(0, 10)})`);
+  const more = refused.length > ITEM_ERRORS_SHOWN ? ` and ${refused.length - ITEM_ERRORS_SHOWN} more (\`run --json\` lists them all)` : '';
+  return `      refused as before, not counted as failing: ${named.join(', ')}${more}`;
 }
 
 /** A feed whose pipeline-file URL answers with a permanent redirect: `movedTo` is where it is read now. */
@@ -137,6 +146,8 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     for (const item of source.itemErrors.slice(0, ITEM_ERRORS_SHOWN)) lines.push(`      item ${shortenText(item.key, 120)}: ${shortenText(item.error.message, LINE_TEXT_MAX)}`);
     if (source.itemErrors.length > ITEM_ERRORS_SHOWN) lines.push(`      and ${plural(source.itemErrors.length - ITEM_ERRORS_SHOWN, 'more item error')} (\`run --json\` lists them all)`);
     if (verbose) for (const warning of source.warnings.slice(0, 3)) lines.push(`      warning: ${shortenText(warning, LINE_TEXT_MAX)}`);
+    // reported, as item errors, by the run that first refused them: a reminder on a terminal, not a failure
+    if (verbose && source.itemsRefusedBefore.length > 0) lines.push(refusedBeforeLine(source));
   }
   // Said by every run, quiet or not, while they fail: cron mails only this summary.
   if (context.failingNotChecked?.length) lines.push(failingNotCheckedLine(context.failingNotChecked, context.commandFor));

@@ -25,6 +25,7 @@ import * as sourceLocationChangedAt from './023-source-location-changed-at.ts';
 import * as sourceLastReadPublished from './024-source-last-read-published.ts';
 import * as alertArticleIndex from './025-alert-article-index.ts';
 import * as articleOutletUrls from './026-article-outlet-urls.ts';
+import * as refusedFiles from './027-refused-files.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -65,6 +66,7 @@ const migrations: Record<string, MigrationModule> = {
   '024-source-last-read-published': sourceLastReadPublished,
   '025-alert-article-index': alertArticleIndex,
   '026-article-outlet-urls': articleOutletUrls,
+  '027-refused-files': refusedFiles,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
