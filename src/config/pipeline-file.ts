@@ -18,9 +18,81 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadPipeline } from './load-pipeline.ts';
 import type { Pipeline } from './schema.ts';
 
-/** A string literal in single quotes, as pipeline files write them; JSON's escapes are JavaScript's too. */
-export function stringLiteral(text: string): string {
-  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+/** A string literal in `quote`s (single by default, as pipeline files write them); JSON's escapes are JavaScript's too. */
+export function stringLiteral(text: string, quote: Quote = "'"): string {
+  const json = JSON.stringify(text);
+  return quote === '"' ? json : `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+type Quote = "'" | '"';
+
+/** How a pipeline file writes its sources: the quote its strings take, and whether their keys are quoted (JSON's way). */
+export interface LiteralStyle {
+  quote: Quote;
+  quotedKeys: boolean;
+}
+
+/** Keys of a source entry, written as a string where the entry quotes its keys. */
+const QUOTED_KEY = /^(['"])(?:id|kind|name|url|glob)\1$/;
+
+/**
+ * The style of the sources list from `open` to `close`: the quote most of its strings take (single on a tie, and
+ * when it has none, then the quote of the definition's strings from `definition`), and whether an entry quotes its
+ * keys (or, in an empty list, the definition quotes `"sources"`), so entries added to a file formatted with double
+ * quotes, or written as JSON, look like the ones it has.
+ */
+function literalStyle(text: string, definition: number, open: number, close: number): LiteralStyle {
+  const count = (from: number, to: number) => {
+    const quotes = { "'": 0, '"': 0 };
+    let quotedKeys = false;
+    for (let i = from; i < to; ) {
+      const skipped = skipNonCode(text, i);
+      if (skipped > i) {
+        const quote = text[i];
+        if (quote === "'" || quote === '"') {
+          quotes[quote]++;
+          if (QUOTED_KEY.test(text.slice(i, skipped)) && text[skipSpace(text, skipped)] === ':') quotedKeys = true;
+        }
+        i = skipped;
+      } else {
+        i++;
+      }
+    }
+    return { quotes, quotedKeys };
+  };
+  const inList = count(open + 1, close);
+  const { quotes } = inList.quotes["'"] + inList.quotes['"'] > 0 ? inList : count(definition, close);
+  const listHasEntries = lastCodeBefore(text, open, close) >= 0;
+  const quotedKeys = listHasEntries ? inList.quotedKeys : /(['"])sources\1\s*:\s*$/.test(text.slice(definition, open));
+  return { quote: quotes['"'] > quotes["'"] ? '"' : "'", quotedKeys };
+}
+
+/**
+ * Source-entry code written as `stringLiteral` writes it (single quotes, keys unquoted) in `style`: each string in
+ * its quote, and each key quoted when the style quotes keys.
+ */
+function inStyle(code: string, style: LiteralStyle): string {
+  if (style.quote === "'" && !style.quotedKeys) return code;
+  let out = '';
+  for (let i = 0; i < code.length; ) {
+    const skipped = skipNonCode(code, i);
+    if (skipped > i) {
+      const literal = code.slice(i, skipped);
+      const value = literal[0] === "'" || literal[0] === '"' ? stringLiteralValue(literal) : null;
+      out += value === null ? literal : stringLiteral(value, style.quote);
+      i = skipped;
+      continue;
+    }
+    const key = style.quotedKeys ? /^([A-Za-z_$][\w$]*)(\s*:)/.exec(code.slice(i)) : null;
+    if (key && !/[\w$.]/.test(code[i - 1] ?? '')) {
+      out += stringLiteral(key[1]!, style.quote) + key[2];
+      i += key[0].length;
+      continue;
+    }
+    out += code[i];
+    i++;
+  }
+  return out;
 }
 
 /** Why a pipeline file could not be edited; the message names the file. */
@@ -206,6 +278,8 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
     throw new PipelineEditError(`cannot find a "sources: [ ... ]" list in the definition exported by ${file}, so the feeds were not added to it`);
   }
   const { open, close } = list;
+  const style = literalStyle(text, definitionStart(text), open, close);
+  entries = entries.map((entry) => inStyle(entry, style));
   const last = lastCodeBefore(text, open, close);
   const needsComma = last >= 0 && text[last] !== ',';
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
@@ -625,7 +699,7 @@ export interface ReplacedUrls {
 }
 
 /**
- * `text` with the URL literal of each move it can find replaced by the new URL, in single quotes; the others are
+ * `text` with the URL literal of each move it can find replaced by the new URL, in the old one's quotes; the others are
  * returned as `unfound`, since one feed written otherwise is no reason to leave the rest at their old address.
  * Throws PipelineEditError when there is no sources list to edit.
  */
@@ -643,7 +717,8 @@ export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[
   let edited = text;
   // from the end, so earlier positions stay right
   for (const { move, url } of found.sort((a, b) => b.url.start - a.url.start)) {
-    edited = edited.slice(0, url.start) + stringLiteral(move.to) + edited.slice(url.end);
+    // in the quote the old URL was written in
+    edited = edited.slice(0, url.start) + stringLiteral(move.to, edited[url.start] === '"' ? '"' : "'") + edited.slice(url.end);
   }
   return { text: edited, unfound };
 }

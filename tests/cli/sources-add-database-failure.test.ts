@@ -85,7 +85,8 @@ describe('sources add and a database that cannot be read', () => {
     project = await deskProject(freshPostgres);
     const result = await sourcesAdd(project);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(readFileSync(project.pipelineFile, 'utf8')).toContain(`url: '${project.server.url}/desk.xml'`);
+    // the file is written as JSON, and so is the entry added to it
+    expect(readFileSync(project.pipelineFile, 'utf8')).toContain(`"url": "${project.server.url}/desk.xml"`);
   });
 });
 

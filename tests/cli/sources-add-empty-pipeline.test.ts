@@ -128,7 +128,8 @@ describe('withSourcesAdded on an empty list', () => {
       `export default definePipeline({\n  id: 'x',\n  sources: [\n    ${entry},\n    ${other},\n  ],\n  topic,\n});\n`,
     );
     expect(withSourcesAdded(`export default {\n  "id": "x",\n  "sources": [], // to fill\n  "topic": {}\n};\n`, [entry], 'p.ts')).toBe(
-      `export default {\n  "id": "x",\n  "sources": [\n    ${entry},\n  ], // to fill\n  "topic": {}\n};\n`,
+      // written as JSON, as the file is
+      `export default {\n  "id": "x",\n  "sources": [\n    { "id": "wire", "kind": "feed", "name": "Wire", "url": "https://wire.example/feed" },\n  ], // to fill\n  "topic": {}\n};\n`,
     );
     // with other code on its line, the list stays inline, as `export default { sources: [] }` does
     expect(withSourcesAdded(`export default {\n  id: 'x', sources: [],\n};\n`, [entry], 'p.ts')).toBe(`export default {\n  id: 'x', sources: [${entry}],\n};\n`);

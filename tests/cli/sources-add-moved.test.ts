@@ -75,8 +75,8 @@ describe.each(dialects)('sources add and a feed that moved, on $name', ({ fresh 
     expect(page.code).toBe(0);
     expect(page.stdout).toContain(`${moved}  (already in the pipeline as source "c", which moved to ${moved})\n`);
     const text = readFileSync(project.pipelineFile, 'utf8');
-    expect(text).toContain(`url: '${project.server.url}/other.xml'`);
-    expect(text).not.toContain(`url: '${moved}'`);
+    expect(text).toContain(`"url": "${project.server.url}/other.xml"`);
+    expect(text).not.toContain(`"url": "${moved}"`);
   });
 });
 

@@ -6,8 +6,8 @@ import { addSourcesToPipelineFile, findSourcesList, PipelineEditError, replaceSo
 import { loadPipeline } from '../../src/config/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const entry = `{ id: "wire", kind: 'feed', name: "Wire", url: "https://wire.example/feed" }`;
-const other = `{ id: "wire-2", kind: 'feed', name: "Wire 2", url: "https://wire.example/feed2" }`;
+const entry = `{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed' }`;
+const other = `{ id: 'wire-2', kind: 'feed', name: 'Wire 2', url: 'https://wire.example/feed2' }`;
 
 /** A pipeline file in a project of its own (a package.json beside it), importing definePipeline from this repo. */
 function project(source: string): string {
@@ -41,13 +41,38 @@ describe('withSourcesAdded', () => {
   });
 
   it('adds inline to an inline list, an empty one included, and keeps Windows line ends', () => {
+    // written as JSON: the entries too
+    const asJson = (code: string) => code.replace(/'/g, '"').replace(/(\w+):/g, (_m, key: string) => `"${key}":`).replace('"https"://', 'https://');
     expect(withSourcesAdded(`export default {"id":"x","sources":[{"id":"a"}],"topic":{}};\n`, [entry, other], 'p.ts')).toBe(
-      `export default {"id":"x","sources":[{"id":"a"}, ${entry}, ${other}],"topic":{}};\n`,
+      `export default {"id":"x","sources":[{"id":"a"}, ${asJson(entry)}, ${asJson(other)}],"topic":{}};\n`,
     );
     expect(withSourcesAdded(`export default { sources: [] }`, [entry], 'p.ts')).toBe(`export default { sources: [${entry}] }`);
     expect(withSourcesAdded(`export default definePipeline({\r\n  sources: [\r\n    { id: 'a' },\r\n  ],\r\n});\r\n`, [entry], 'p.ts')).toBe(
       `export default definePipeline({\r\n  sources: [\r\n    { id: 'a' },\r\n    ${entry},\r\n  ],\r\n});\r\n`,
     );
+  });
+
+  it('writes the entries in the quotes most of the file\'s strings take, and quotes their keys where its entries do', () => {
+    const doubled = `export default definePipeline({\n  id: "topic",\n  sources: [\n    { id: "a", kind: "feed", name: "A", url: "https://a.example/feed" },\n  ],\n});\n`;
+    const hostile = `{ id: 'it\\'s', kind: 'feed', name: 'Say "hi" \\\\', url: 'https://wire.example/feed' }`;
+    expect(withSourcesAdded(doubled, [entry, hostile], 'p.ts')).toBe(
+      doubled.replace('  ],', `    { id: "wire", kind: "feed", name: "Wire", url: "https://wire.example/feed" },\n    { id: "it's", kind: "feed", name: "Say \\"hi\\" \\\\", url: "https://wire.example/feed" },\n  ],`),
+    );
+    // an empty list: the definition's strings say; a JSON-style definition quotes the keys
+    expect(withSourcesAdded(`export default {\n  id: "topic",\n  sources: [],\n};\n`, [entry], 'p.ts')).toBe(
+      `export default {\n  id: "topic",\n  sources: [\n    { id: "wire", kind: "feed", name: "Wire", url: "https://wire.example/feed" },\n  ],\n};\n`,
+    );
+    expect(withSourcesAdded(`export default { "id": "topic", "sources": [] };\n`, [entry], 'p.ts')).toBe(
+      `export default { "id": "topic", "sources": [{ "id": "wire", "kind": "feed", "name": "Wire", "url": "https://wire.example/feed" }] };\n`,
+    );
+    // single quotes win a tie, and a file of single quotes is written as it always was
+    expect(withSourcesAdded(`export default { id: 'a', name: "b", sources: [] };\n`, [entry], 'p.ts')).toBe(`export default { id: 'a', name: "b", sources: [${entry}] };\n`);
+  });
+
+  it('writes a moved URL in the quotes the old one was written in', () => {
+    const text = `export default {\n  sources: [\n    { id: "wire", url: "https://old.example/feed" },\n    { id: 'desk', url: 'https://old.example/desk' },\n  ],\n};\n`;
+    const moves = [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }, { id: 'desk', from: 'https://old.example/desk', to: 'https://new.example/desk' }];
+    expect(withSourceUrlsReplaced(text, moves, 'p.ts').text).toBe(text.replace('"https://old.example/feed"', '"https://new.example/feed"').replace("'https://old.example/desk'", "'https://new.example/desk'"));
   });
 
   it('is not misled by brackets and "sources" in strings, templates, comments or nested objects', () => {
@@ -200,7 +225,7 @@ describe('withSourceUrlsReplaced', () => {
   it('reads entries written as JSON, quoted keys and escapes included', () => {
     const json = 'export default {"sources":[{"id":"wire","url":"https:\\/\\/old.example\\/feed"}]}';
     expect(withSourceUrlsReplaced(json, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts').text).toBe(
-      'export default {"sources":[{"id":"wire","url":\'https://new.example/feed\'}]}',
+      'export default {"sources":[{"id":"wire","url":"https://new.example/feed"}]}',
     );
   });
 });
