@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UndeliveredAlert } from '../store/index.ts';
 import { plural } from '../model/display-text.ts';
 import {
-  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails,
+  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails, finishedRunSpans,
 } from '../store/index.ts';
 import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
 import { isPastMaxAge, publishedMs, type AlertPayload } from './rules.ts';
@@ -117,6 +117,8 @@ export async function deliverAlerts(
   stop?: DeliveryStop,
   /** `alerts.maxPerRun`: the most alerts one channel is handed in the run (see capForRun). None when not given. */
   maxPerRun = Number.POSITIVE_INFINITY,
+  /** When the run began: alerts queued before it, by an earlier run that finished, were chosen by it (see capForRun). */
+  runStartedAt?: string,
 ): Promise<DeliveryReport> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   const notTaken = (name: string): NotTakenReason | null => {
@@ -131,6 +133,9 @@ export async function deliverAlerts(
   const oldestKept = now().getTime() - ALERT_RETRY_HOURS * 3_600_000;
   const queues = new Map<string, UndeliveredAlert[]>();
   const undelivered = await undeliveredAlerts(db, pipelineId);
+  const earlierRuns = runStartedAt === undefined ? [] : await finishedRunSpans(db, pipelineId, new Date(oldestKept).toISOString(), runStartedAt);
+  // queued during an earlier run that finished: that run's delivery chose it within its cap, or marked it held
+  const chosenBefore = (alert: UndeliveredAlert) => earlierRuns.some((run) => run.started_at <= alert.created_at && alert.created_at <= run.finished_at);
   const copiesPublished = await earliestCopyPublications(db, [...new Set(undelivered.map((alert) => alert.article_id))]);
   for (const alert of undelivered) {
     const firstPublished = staleCoverageSince(alert, copiesPublished.get(alert.article_id), maxAgeHours, now());
@@ -160,7 +165,7 @@ export async function deliverAlerts(
   await Promise.all(
     channels.filter((channel) => notTaken(channel.name) === null).map(async (channel) => {
       if (stop?.requested) return;
-      const { send: alerts, held } = capForRun(queues.get(channel.name) ?? [], maxPerRun);
+      const { send: alerts, held } = capForRun(queues.get(channel.name) ?? [], maxPerRun, chosenBefore);
       // Held before anything is sent: a run killed midway must not leave them for the next run to send.
       let notice: HeldNotice | undefined;
       let heldEntry: DeliveryReport['held'][number] | undefined;
@@ -268,14 +273,20 @@ export async function deliverAlerts(
 
 /**
  * Which of a channel's waiting alerts (oldest first) the run hands it, `alerts.maxPerRun` at most, and which it never
- * sends. Retries of alerts a channel refused in earlier runs come first, oldest first, and are never held: they were
- * already promised (a refused delivery may have reached someone), and those past the cap wait for the next run. Alerts
- * never handed over fill what room is left, the most recently published first (undated ones after dated ones), in that
+ * sends. Retries come first, oldest first, and are never held: alerts a channel refused in earlier runs (a refused
+ * delivery may have reached someone), and alerts an earlier run chose within its cap (`chosenBefore`) but did not try,
+ * since the channel had just refused another or the run was asked to stop; that run said the next ones would send
+ * them. Those past the cap wait for the next run. The others (this run's, and those of a run killed before it
+ * delivered) fill what room is left, the most recently published first (undated ones after dated ones), in that
  * order; the rest are held. Within the cap the order is as queued.
  */
-export function capForRun(queued: readonly UndeliveredAlert[], maxPerRun: number): { send: UndeliveredAlert[]; held: UndeliveredAlert[] } {
+export function capForRun(
+  queued: readonly UndeliveredAlert[],
+  maxPerRun: number,
+  chosenBefore: (alert: UndeliveredAlert) => boolean = () => false,
+): { send: UndeliveredAlert[]; held: UndeliveredAlert[] } {
   if (queued.length <= maxPerRun) return { send: [...queued], held: [] };
-  const isRetry = (alert: UndeliveredAlert) => alert.status !== 'pending' || alert.attempts > 0;
+  const isRetry = (alert: UndeliveredAlert) => alert.status !== 'pending' || alert.attempts > 0 || chosenBefore(alert);
   const retries = queued.filter(isRetry);
   const fresh = queued
     .filter((alert) => !isRetry(alert))

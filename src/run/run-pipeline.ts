@@ -1783,7 +1783,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const sources = settled.map((outcome) => (outcome as PromiseFulfilledResult<SourceReport>).value);
     await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
-    const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop, pipeline.alerts.maxPerRun);
+    const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop, pipeline.alerts.maxPerRun, startedAt);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;

@@ -100,6 +100,22 @@ export async function finishRun(db: Kysely<Database>, report: RunReport, status:
     .execute();
 }
 
+/**
+ * When the pipeline's runs that finished (`ok` or `partial`: they reached alert delivery) began and ended, for those
+ * that ended at `since` or later and began before `before`.
+ */
+export async function finishedRunSpans(db: Kysely<Database>, pipelineId: string, since: string, before: string): Promise<{ started_at: string; finished_at: string }[]> {
+  const rows = await db
+    .selectFrom('runs')
+    .select(['started_at', 'finished_at'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('status', 'in', ['ok', 'partial'])
+    .where('finished_at', '>=', since)
+    .where('started_at', '<', before)
+    .execute();
+  return rows.flatMap((row) => (row.finished_at === null ? [] : [{ started_at: row.started_at, finished_at: row.finished_at }]));
+}
+
 /** Ends a run that threw: marked failed, with the reason, so it stops blocking new runs at once. */
 export async function abandonRun(db: Kysely<Database>, runId: number, at: string, reason: string): Promise<void> {
   await db.updateTable('runs').set({ status: 'failed', finished_at: at, report: JSON.stringify({ error: reason }) }).where('id', '=', runId).execute();

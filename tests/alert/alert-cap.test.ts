@@ -31,7 +31,7 @@ describe.each(dialects)('alerts.maxPerRun in the outbox, on $name', ({ fresh }) 
   });
 
   /** An article published `minutesAgo` before `at` (null: undated), and its alert for `channel`. */
-  async function alertFor(channel: string, key: string, minutesAgo: number | null): Promise<number> {
+  async function alertFor(channel: string, key: string, minutesAgo: number | null, createdAt = at): Promise<number> {
     const publishedAt = minutesAgo === null ? null : new Date(Date.parse(at) - minutesAgo * 60_000).toISOString();
     const id = await repo.insertArticle(store.db, {
       pipeline_id: 'p', source_id: 's', item_key: key, url: `https://x/${key}`, canonical_url: `https://x/${key}`, title: key, byline: null,
@@ -40,7 +40,7 @@ describe.each(dialects)('alerts.maxPerRun in the outbox, on $name', ({ fresh }) 
       extract_error: null, updated_at: at,
     });
     const payload = alertPayload({ id, title: key, url: `https://x/${key}`, outlet: 'S', publishedAt }, support);
-    await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId: id, channel, payload, createdAt: at });
+    await repo.enqueueAlert(store.db, { pipelineId: 'p', articleId: id, channel, payload, createdAt });
     return id;
   }
 
@@ -73,6 +73,34 @@ describe.each(dialects)('alerts.maxPerRun in the outbox, on $name', ({ fresh }) 
     const next = await deliverAlerts(store.db, 'p', [channel], 72, () => new Date(at), undefined, 2);
     expect(sent).toEqual(['old-1', 'old-2', 'held 2', 'old-3']);
     expect(next).toMatchObject({ sent: 1, held: [] });
+  });
+
+  /** A run of the pipeline from `started` to `finished` (null: killed, never finished), as the runs table records it. */
+  const recordRun = (started: string, finished: string | null) =>
+    store.db.insertInto('runs').values({ pipeline_id: 'p', started_at: started, finished_at: finished, status: finished ? 'partial' : 'running', report: null, owner: null }).execute();
+
+  it('never holds the alerts a finished earlier run chose and did not try (its channel had refused one): they come first', async () => {
+    await recordRun('2026-06-10T04:59:00.000Z', '2026-06-10T05:01:00.000Z');
+    const earlier = '2026-06-10T05:00:00.000Z';
+    // chosen by the run that finished at 05:01, not tried after a refusal; published before today's news
+    await alertFor('hook', 'untried-1', 300, earlier);
+    await alertFor('hook', 'untried-2', 200, earlier);
+    for (const [key, ago] of [['new-1', 30], ['new-2', 20], ['new-3', 10]] as const) await alertFor('hook', key, ago);
+    const sent: string[] = [];
+    const report = await deliverAlerts(store.db, 'p', [recording('hook', sent)], 72, () => new Date(at), undefined, 3, at);
+    expect(sent).toEqual(['untried-1', 'untried-2', 'new-3', 'held 2']);
+    expect(report.held).toEqual([{ channel: 'hook', count: 2, maxPerRun: 3, noticeSent: true, noticeError: null }]);
+  });
+
+  it('takes the alerts of an earlier run killed before it delivered for new ones: it chose none of them', async () => {
+    await recordRun('2026-06-10T04:59:00.000Z', null);
+    const earlier = '2026-06-10T05:00:00.000Z';
+    await alertFor('hook', 'killed-1', 300, earlier);
+    await alertFor('hook', 'killed-2', 200, earlier);
+    for (const [key, ago] of [['new-1', 30], ['new-2', 20], ['new-3', 10]] as const) await alertFor('hook', key, ago);
+    const sent: string[] = [];
+    await deliverAlerts(store.db, 'p', [recording('hook', sent)], 72, () => new Date(at), undefined, 3, at);
+    expect(sent).toEqual(['new-3', 'new-2', 'new-1', 'held 2']);
   });
 
   it('sends dated alerts newest first and undated ones after them, and holds each channel apart', async () => {

@@ -150,7 +150,7 @@ describe('alerts.maxPerRun, on sqlite', () => {
     expect(await statuses()).toEqual({ sent: 21, held: 75 });
   });
 
-  it('counts alerts retried from an earlier run toward the cap, first, and never holds them', async () => {
+  it('counts alerts retried from an earlier run toward the cap, first, and never holds them, those it did not try too', async () => {
     hookStatus = 500;
     const refused = await run(5);
     // the 5 newest were chosen and the rest held at once; the first refusal ended the webhooks' deliveries
@@ -159,12 +159,14 @@ describe('alerts.maxPerRun, on sqlite', () => {
     expect(refused.alertsOverCap.map((h) => [h.count, h.noticeSent, h.noticeError])).toEqual([[25, false, null], [25, false, null], [25, true, null]]);
     const failedTitle = title(0);
 
-    // three newer items; the webhooks take alerts again: the retry first, then the 4 newest of the 7 never sent
+    // three newer items; the webhooks take alerts again: the refused one and the 4 the first run chose but did not try
+    // after the refusal (it said the next runs retry them) are retried, oldest queued first, and fill the cap: the 3
+    // new ones are held
     hookStatus = 200;
     items = [-3, -2, -1, ...items];
     const retried = await run(65);
     expect(retried.articlesAdded).toBe(3);
-    expect(json.map((body) => body.title ?? body.notice)).toEqual([failedTitle, title(-3), title(-2), title(-1), title(1), 'held']);
+    expect(json.map((body) => body.title ?? body.notice)).toEqual([title(4), title(3), title(2), title(1), failedTitle, 'held']);
     expect(json[5]).toMatchObject({ count: 3, maxPerRun: 5 });
     expect(slack).toHaveLength(6);
     expect(retried.alertsSentByChannel.map((c) => c.count)).toEqual([5, 5, 3]);
