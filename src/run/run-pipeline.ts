@@ -19,6 +19,7 @@ import {
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
+import { withoutNul } from '../store/without-nul.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
@@ -549,6 +550,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       return extracted;
     };
+
+    /**
+     * What each files source's read refused, with what its last finished read had refused: remembered once the run
+     * has reported them, at its end (see rememberRefusedFiles).
+     */
+    const refusals: { report: SourceReport; known: ReadonlyMap<string, repo.FileRefusal>; refused: repo.FileRefusal[] }[] = [];
 
     // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
@@ -1554,6 +1561,25 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return failed;
     }
 
+    /**
+     * Remembers what the files sources refused, at the end of a run that got that far: a run stopped or killed before
+     * it reported them leaves them to be reported again, as failures, by the next. The refusals of sources no longer
+     * in the pipeline are forgotten, so one added back is read afresh. A failure here fails nothing: the next run
+     * reports the refusals again.
+     */
+    async function rememberRefusedFiles(): Promise<void> {
+      const at = now().toISOString();
+      for (const { report, known, refused } of refusals) {
+        try {
+          await repo.recordRefusedFiles(db, pipeline.id, report.sourceId, known, refused, at);
+        } catch (error) {
+          const reason = repo.databaseFailure(error, store)?.message ?? (error as Error).message;
+          report.warnings.push(`the files refused could not be remembered (${reason}): the next run reports them again`);
+        }
+      }
+      await repo.forgetRefusedFilesOutside(db, pipeline.id, pipeline.sources.filter((source) => source.kind === 'files').map((source) => source.id)).catch(() => {});
+    }
+
     async function runFilesSource(source: Extract<SourceDefinition, { kind: 'files' }>, report: SourceReport, index: number): Promise<void> {
       const started = now().toISOString();
       const ingested = await ingestFiles(source.id, source.glob, rootDir);
@@ -1572,11 +1598,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A file refused as an earlier read refused it, for the same reason, was reported then: a cron job would
       // otherwise fail every morning on a file saved empty, or a script saved beside a page, until it is removed.
       const refusedBefore = await repo.refusedFiles(db, pipeline.id, source.id);
-      for (const item of errors) {
+      // as stored: PostgreSQL keeps no NUL, which a message quoting an MHTML file's header may hold
+      const refused = errors.map((item) => ({ key: item.key, code: item.error.code, message: withoutNul(item.error.message) }));
+      for (const [index, item] of errors.entries()) {
         const before = refusedBefore.get(item.key);
-        if (before && before.code === item.error.code && before.message === item.error.message) report.itemsRefusedBefore.push({ ...item, since: before.since });
+        if (before && before.code === item.error.code && before.message === refused[index]!.message) report.itemsRefusedBefore.push({ ...item, since: before.since });
         else report.itemErrors.push(item);
       }
+      refusals.push({ report, known: refusedBefore, refused });
       const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
       if (outcome === 'failed') {
         report.outcome = outcome;
@@ -1593,7 +1622,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.outcome = 'failed';
         report.error = storeFailure(report, failedToStore, fresh.length);
       }
-      await repo.recordRefusedFiles(db, pipeline.id, source.id, refusedBefore, errors.map((item) => ({ key: item.key, ...item.error })), now().toISOString());
       await repo.recordFetch(db, {
         runId, pipelineId: pipeline.id, sourceId: source.id, url: source.glob, startedAt: started, finishedAt: now().toISOString(),
         outcome: stored ? outcome : 'failed', httpStatus: null, error: report.error,
@@ -1807,6 +1835,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
     }
     const digestEmails = await emailDigest(options, now);
+    await rememberRefusedFiles();
 
     const report: RunReport = {
       runId,

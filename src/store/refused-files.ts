@@ -56,3 +56,10 @@ export async function recordRefusedFiles(
     }
   });
 }
+
+/** Forgets the refusals of the pipeline's sources other than `sourceIds` (sources taken out of the pipeline). */
+export async function forgetRefusedFilesOutside(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[]): Promise<void> {
+  let query = db.deleteFrom('refused_files').where('pipeline_id', '=', pipelineId);
+  if (sourceIds.length > 0) query = query.where('source_id', 'not in', sourceIds);
+  await query.execute();
+}

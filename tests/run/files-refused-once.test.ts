@@ -4,7 +4,9 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { formatRunSummary } from '../../src/cli/commands/run.ts';
+import { definePipeline, type PipelineInput } from '../../src/config/index.ts';
 import { runHadFailures, runPipeline } from '../../src/run/run-pipeline.ts';
+import { RunStop } from '../../src/run/run-stop.ts';
 import { dialects } from '../helpers/databases.ts';
 import { feedRunProject } from '../helpers/feed-run-project.ts';
 
@@ -33,12 +35,18 @@ describe.each(dialects)('files a files source refuses, run after run, on $name',
     const remove = (name: string) => rmSync(path.join(root, 'caps', name));
     const channels = createChannels(pipeline.alerts, root, new PassThrough().resume());
     let hour = 6;
-    const run = () => {
+    /** A run; `stopAfterRead`: asked to stop once the source is read (Ctrl-C), so it ends before its digest. */
+    const run = (stopAfterRead = false) => {
       const at = new Date(`2026-06-10T${String(hour++).padStart(2, '0')}:00:00.000Z`);
-      return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5 });
+      const stop = new RunStop();
+      const progress = { sourceFinished: () => void (stopAfterRead && stop.request('interrupted by SIGINT')), articleProcessed: () => {} };
+      return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, stop, progress });
+    };
+    const withSources = (sources: PipelineInput['sources']) => {
+      Object.assign(loaded, { pipeline: definePipeline({ ...loaded.pipeline, sources }) });
     };
     const storedKeys = async () => (await store.db.selectFrom('articles').select('item_key').orderBy('item_key').execute()).map((row) => row.item_key);
-    return { write, remove, run, storedKeys };
+    return { write, remove, run, storedKeys, withSources, sources: loaded.pipeline.sources };
   }
   const keys = (items: readonly { key: string }[]) => items.map((item) => item.key);
 
@@ -97,5 +105,34 @@ describe.each(dialects)('files a files source refuses, run after run, on $name',
     const back = await run();
     expect(keys(back.sources[0]!.itemErrors)).toEqual(['caps/app.js']);
     expect(runHadFailures(back)).toBe(true);
+  });
+
+  it('reports a refusal again when the run that found it was stopped before it ended, and remembers one that quotes a NUL', async () => {
+    const { write, run } = await setUp();
+    write('article.txt', article);
+    write('empty.txt', '');
+    // an MHTML archive whose header quotes a NUL into the refusal's message, which PostgreSQL stores without it
+    write('page.mht', 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: x\0y\r\n\r\n<p>x</p>\r\n--b--\r\n');
+    await expect(run(true)).rejects.toThrow('interrupted by SIGINT');
+
+    const first = await run();
+    expect(keys(first.sources[0]!.itemErrors)).toEqual(['caps/empty.txt', 'caps/page.mht']);
+    expect(first.sources[0]!.itemErrors[1]!.error).toMatchObject({ code: 'bad_mhtml', message: expect.stringContaining('\0') });
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', warnings: [] });
+
+    const second = await run();
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', itemErrors: [] });
+    expect(keys(second.sources[0]!.itemsRefusedBefore)).toEqual(['caps/empty.txt', 'caps/page.mht']);
+  });
+
+  it('forgets the refusals of a source taken out of the pipeline: added back, its refused files fail a run again', async () => {
+    const { write, run, withSources, sources } = await setUp();
+    write('empty.txt', '');
+    write('article.txt', article);
+    expect(keys((await run()).sources[0]!.itemErrors)).toEqual(['caps/empty.txt']);
+    withSources([{ id: 'other', kind: 'files', name: 'Other', glob: 'other/*' }]);
+    await run();
+    withSources([...sources]);
+    expect(keys((await run()).sources[0]!.itemErrors)).toEqual(['caps/empty.txt']);
   });
 });
