@@ -27,7 +27,7 @@ export function stringLiteral(text: string, quote: Quote = "'"): string {
 type Quote = "'" | '"';
 
 /** How a pipeline file writes its sources: the quote its strings take, and whether their keys are quoted (JSON's way). */
-export interface LiteralStyle {
+interface LiteralStyle {
   quote: Quote;
   quotedKeys: boolean;
 }
@@ -279,7 +279,7 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
   }
   const { open, close } = list;
   const style = literalStyle(text, definitionStart(text), open, close);
-  entries = entries.map((entry) => inStyle(entry, style));
+  const styled = entries.map((entry) => inStyle(entry, style));
   const last = lastCodeBefore(text, open, close);
   const needsComma = last >= 0 && text[last] !== ',';
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
@@ -294,11 +294,11 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
     const definitionIndent = indentationAt(text, definitionStart(text));
     const level = keyIndent.startsWith(definitionIndent) && keyIndent.length > definitionIndent.length ? keyIndent.slice(definitionIndent.length) : '  ';
     const indent = `${keyIndent}${level}`;
-    const lines = entries.map((entry) => `${indent}${entry},${newline}`).join('');
+    const lines = styled.map((entry) => `${indent}${entry},${newline}`).join('');
     return `${text.slice(0, open + 1)}${text.slice(open + 1, close).trimEnd()}${newline}${lines}${keyIndent}${text.slice(close)}`;
   }
   if (!multiline) {
-    const inserted = entries.join(', ');
+    const inserted = styled.join(', ');
     const before = last < 0 ? '' : needsComma ? ', ' : ' ';
     const at = last < 0 ? close : last + 1;
     return text.slice(0, at) + before + inserted + text.slice(at);
@@ -307,7 +307,7 @@ export function withSourcesAdded(text: string, entries: readonly string[], file:
   // plus two spaces
   const lastLineStart = text.lastIndexOf('\n', last) + 1;
   const indent = last > open && lastLineStart > open ? /^[ \t]*/.exec(text.slice(lastLineStart))![0] : `${text.slice(closeLineStart, close)}  `;
-  const lines = entries.map((entry) => `${indent}${entry},${newline}`).join('');
+  const lines = styled.map((entry) => `${indent}${entry},${newline}`).join('');
   const head = needsComma ? `${text.slice(0, last + 1)},${text.slice(last + 1, closeLineStart)}` : text.slice(0, closeLineStart);
   return head + lines + text.slice(closeLineStart);
 }

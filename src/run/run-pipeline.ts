@@ -552,8 +552,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     };
 
     /**
-     * What each files source's read refused, with what its last finished read had refused: remembered once the run
-     * has reported them, at its end (see rememberRefusedFiles).
+     * What each files source's read refused, with what was remembered of its refusals before: remembered in turn
+     * once the run has reported them, at its end (see rememberRefusedFiles).
      */
     const refusals: { report: SourceReport; known: ReadonlyMap<string, repo.FileRefusal>; refused: repo.FileRefusal[] }[] = [];
 

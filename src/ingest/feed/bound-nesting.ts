@@ -174,6 +174,7 @@ export function boundNesting(text: string, nesting: EntryNesting): BoundedNestin
       if (textFrom < 0) textFrom = offset;
       return;
     }
+    // a start tag too deep to open, unless it is an entry, which first closes what is open (below)
     if (token.kind === 'start' && open.length >= MAX_DEPTH && !(entries.has(localName(token.name)) && anchors.length > 0)) {
       if (textFrom < 0) textFrom = offset;
       asText++;
