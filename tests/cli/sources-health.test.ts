@@ -109,7 +109,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     expect(update.stdout).not.toContain('secret');
     expect((await loadPipeline(project.pipelineFile)).pipeline.sources[0]).toMatchObject({ id: 'moving', url: login(`${project.server.url}/new.xml`) });
     // the rest of the file as it was
-    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before.replace(`"url": "${login(`${project.server.url}/old.xml`)}"`, `"url": '${login(`${project.server.url}/new.xml`)}'`));
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before.replace(`"url": "${login(`${project.server.url}/old.xml`)}"`, `"url": "${login(`${project.server.url}/new.xml`)}"`));
 
     expect((await cli('run', '--all', '--quiet')).stdout).not.toContain('moved');
     expect((await cli('sources')).stdout).not.toContain('moved');
@@ -142,7 +142,7 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
       ['literal', `${project.server.url}/new.xml`],
       ['built', `${project.server.url}/old-b.xml`],
     ]);
-    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(text.replace(`"url": "${project.server.url}/old.xml"`, `"url": '${project.server.url}/new.xml'`));
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(text.replace(`"url": "${project.server.url}/old.xml"`, `"url": "${project.server.url}/new.xml"`));
 
     // what is left, in --json too; and when nothing can be changed, the file stays as it was
     const json = await cli('sources', 'update-moved', '--json');

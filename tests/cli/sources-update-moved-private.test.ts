@@ -121,7 +121,7 @@ describe('sources update-moved and moves to private addresses', () => {
         'a redirect never puts one in the pipeline file, where its URL would be trusted; change it by hand only if you trust the new address\n',
     );
     // the other move is made all the same
-    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before.replace(`"url": "${project.server.url}/old.xml"`, `"url": '${project.server.url}/new.xml'`));
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before.replace(`"url": "${project.server.url}/old.xml"`, `"url": "${project.server.url}/new.xml"`));
   });
 });
 
