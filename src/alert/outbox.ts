@@ -283,7 +283,7 @@ export async function deliverAlerts(
 export function capForRun(
   queued: readonly UndeliveredAlert[],
   maxPerRun: number,
-  chosenBefore: (alert: UndeliveredAlert) => boolean = () => false,
+  chosenBefore: (alert: UndeliveredAlert) => boolean,
 ): { send: UndeliveredAlert[]; held: UndeliveredAlert[] } {
   if (queued.length <= maxPerRun) return { send: [...queued], held: [] };
   const isRetry = (alert: UndeliveredAlert) => alert.status !== 'pending' || alert.attempts > 0 || chosenBefore(alert);

@@ -19,7 +19,6 @@ import {
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
-import { withoutNul } from '../store/without-nul.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
@@ -1598,11 +1597,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // A file refused as an earlier read refused it, for the same reason, was reported then: a cron job would
       // otherwise fail every morning on a file saved empty, or a script saved beside a page, until it is removed.
       const refusedBefore = await repo.refusedFiles(db, pipeline.id, source.id);
-      // as stored: PostgreSQL keeps no NUL, which a message quoting an MHTML file's header may hold
-      const refused = errors.map((item) => ({ key: item.key, code: item.error.code, message: withoutNul(item.error.message) }));
+      const refused = errors.map((item) => ({ key: item.key, code: item.error.code, message: item.error.message }));
       for (const [index, item] of errors.entries()) {
         const before = refusedBefore.get(item.key);
-        if (before && before.code === item.error.code && before.message === refused[index]!.message) report.itemsRefusedBefore.push({ ...item, since: before.since });
+        if (repo.isSameRefusal(before, refused[index]!)) report.itemsRefusedBefore.push({ ...item, since: before.since });
         else report.itemErrors.push(item);
       }
       refusals.push({ report, known: refusedBefore, refused });

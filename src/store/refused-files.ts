@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import { inChunks } from './in-chunks.ts';
 import type { Database } from './schema.ts';
+import { withoutNul } from './without-nul.ts';
 
 /** A file a files source refused, and why: what an item error says of it. */
 export interface FileRefusal {
   key: string;
   code: string;
   message: string;
+}
+
+/**
+ * Whether `refusal` is `before` again: the same code and message. Compared as stored: PostgreSQL keeps no NUL, which a
+ * message quoting an MHTML file's header may hold.
+ */
+export function isSameRefusal<T extends FileRefusal>(before: T | undefined, refusal: FileRefusal): before is T {
+  return before !== undefined && before.code === refusal.code && before.message === withoutNul(refusal.message);
 }
 
 /** The files the source's last read refused, by key, each with its reason and when it was first refused for it. */
@@ -34,10 +43,7 @@ export async function recordRefusedFiles(
   now: string,
 ): Promise<void> {
   const current = new Map(refusals.map((refusal) => [refusal.key, refusal]));
-  const sameReason = (refusal: FileRefusal) => {
-    const before = known.get(refusal.key);
-    return before !== undefined && before.code === refusal.code && before.message === refusal.message;
-  };
+  const sameReason = (refusal: FileRefusal) => isSameRefusal(known.get(refusal.key), refusal);
   const stale = [...known.keys()].filter((key) => !current.has(key) || !sameReason(current.get(key)!));
   const added = [...current.values()].filter((refusal) => !sameReason(refusal));
   if (stale.length === 0 && added.length === 0) return;
@@ -50,7 +56,7 @@ export async function recordRefusedFiles(
       await trx
         .insertInto('refused_files')
         .values(added.slice(i, i + 100).map((refusal) => ({
-          pipeline_id: pipelineId, source_id: sourceId, item_key: refusal.key, code: refusal.code, message: refusal.message, first_refused_at: now,
+          pipeline_id: pipelineId, source_id: sourceId, item_key: refusal.key, code: refusal.code, message: withoutNul(refusal.message), first_refused_at: now,
         })))
         .execute();
     }
