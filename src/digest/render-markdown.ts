@@ -15,9 +15,11 @@ export function flatText(text: string): string {
 export function escapeMarkdown(text: string): string {
   return flatText(text)
     // Only what can start markup mid-line: emphasis, code, links (with [ ] escaped no link or image can form),
-    // raw HTML and entities, table cells. Text is never placed at the start of a line, so list and heading
-    // markers (- + # 1.) need no escape, and the digest stays readable as plain text.
-    .replace(/[\\`*_[\]|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    // raw HTML and entities, table cells, and the "@" of an address GFM would make a mailto: or xmpp: link (escaped,
+    // markdown-it, marked and micromark leave it text; GitHub's cmark-gfm links it all the same). Text is never
+    // placed at the start of a line, so list and heading markers (- + # 1.) need no escape, and the digest stays
+    // readable as plain text.
+    .replace(/[\\`*_[\]|<>~&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 /** Only http(s) links are made clickable; anything else is shown as text. */

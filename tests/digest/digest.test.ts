@@ -1,3 +1,5 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { buildDigest, dayBounds, localDate, renderMarkdown, type DigestArticle } from '../../src/digest/index.ts';
 
@@ -254,6 +256,30 @@ describe('the digest', () => {
     expect(markdown).toContain('&lt;script&gt;');
     expect(markdown).toContain('Evil \\*Outlet\\*');
     expect(markdown).toContain('| Feed \\| with pipe | failed |');
+  });
+
+  it('renders through a GFM renderer with links to http(s) addresses only, and no HTML from the feeds', () => {
+    const digest = buildDigest({
+      ...base,
+      articles: [
+        article(1, {
+          title: 'Write to press@lab.example or xmpp:desk@lab.example <img src=x onerror=alert(1)>',
+          url: 'mailto:press@lab.example',
+          outlet: 'Desk <desk@wire.example>',
+          evidence: [{ sentence: 'Contact tips@news.example, mailto:tips@news.example or <a href="javascript:alert(1)">here</a>.', weight: 0.5 }],
+          voices: [{ actor: 'ceo@lab.example', stance: 'support', quote: 'We back it, write to ceo@lab.example.' }],
+        }),
+        article(2, { title: 'A plain headline', storyId: 2 }),
+      ],
+      sources: [{ id: 's', name: 'ops@wire.example', status: 'failed', lastError: 'HTTP 500 from ops@wire.example' }],
+    });
+    // raw HTML allowed, as the most permissive viewers do: any HTML in the output would have come from the digest
+    const html = micromark(renderMarkdown(digest), { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual(['https://news.example/2']);
+    expect(html).not.toMatch(/<img|<a href="javascript/);
+    expect(html).toContain('Write to press@lab.example or xmpp:desk@lab.example &lt;img src=x onerror=alert(1)&gt; (mailto:press@lab.example)');
+    expect(html).toContain('Contact tips@news.example, mailto:tips@news.example or &lt;a href=&quot;javascript:alert(1)&quot;&gt;here&lt;/a&gt;.');
   });
 
   it('keeps a link whose URL ends in a backslash a link: "\\>" would escape the bracket that closes it', () => {
