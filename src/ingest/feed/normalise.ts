@@ -1123,11 +1123,41 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   if (rfc) return rfc;
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
-  if (/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text) && !namesImpossibleDay(text) && !namesImpossibleOffset(text)) {
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return (HAS_TIME_OF_DAY.test(text) ? null : dateWithoutZone(text)) ?? new Date(ms).toISOString();
+  if (!/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) return null;
+  const lastResort = withNumericDayMonthRead(text);
+  // nor without a year, which Date.parse makes 2001 ("Thu, 04 Jun 10:19:00 GMT")
+  if (lastResort === null || !FOUR_DIGIT_YEAR.test(lastResort) || namesImpossibleDay(lastResort) || namesImpossibleOffset(lastResort)) return null;
+  const ms = Date.parse(lastResort);
+  if (Number.isNaN(ms)) return null;
+  return (HAS_TIME_OF_DAY.test(lastResort) ? null : dateWithoutZone(lastResort)) ?? new Date(ms).toISOString();
+}
+
+/** A year of four digits, not the digits of a zone offset ("+0200", "-0500") or a time. */
+const FOUR_DIGIT_YEAR = /(?<![+:\d])(?:19|20)\d{2}(?![\d:])/;
+
+/** An all-numeric day and month before the year: 04/06/2026, 4.6.2026, 04-06-2026. */
+const NUMERIC_DAY_MONTH_YEAR = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
+
+/**
+ * The text with an all-numeric date written year first (2026/06/04), which Date.parse reads one way only; null when
+ * it cannot be told which number is the month. Date.parse reads 04/06/2026 and 04-06-2026 American style, as 6 April:
+ * with slashes or dashes, which both sides of the Atlantic write, a date is read so only when the day shows it
+ * (06/13/2026), the other way when the day comes first (13/06/2026), and not at all when both could be the month, as
+ * pages' dates are; with dots (04.06.2026), which only day-first countries write, day first.
+ */
+function withNumericDayMonthRead(text: string): string | null {
+  const match = NUMERIC_DAY_MONTH_YEAR.exec(text);
+  if (!match) return text;
+  const [whole, firstText, separator, secondText, year] = match as unknown as [string, string, string, string, string];
+  const first = Number(firstText);
+  const second = Number(secondText);
+  let dayFirst = separator === '.' || first > 12;
+  if (separator !== '.' && first <= 12) {
+    if (second > 12) dayFirst = false;
+    else if (first !== second) return null;
   }
-  return null;
+  const [day, month] = dayFirst ? [first, second] : [second, first];
+  return `${text.slice(0, match.index)}${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}${text.slice(match.index + whole.length)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1144,6 +1174,8 @@ export interface IdentityInput {
   title: string | null;
   content: string | null;
   summary?: string | null;
+  published?: string | null;
+  updated?: string | null;
 }
 
 /**
@@ -1163,31 +1195,47 @@ export function withoutEmptyItems<T extends Omit<FeedItem, 'id'>>(items: T[], wa
 }
 
 /**
- * Items a feed lists more than once, the same in its source text (a CMS repeating a pinned story): kept once, so
- * the repeat neither becomes a second article nor pushes the item off its GUID onto a hash. Items that only read
- * the same once normalised (fields in another order) are kept apart, as written. Only items sharing a GUID (or,
- * without one, a link) are compared, which keeps this cheap on large feeds.
+ * Items a feed lists more than once: kept once, so the repeat neither becomes a second article nor pushes the item
+ * off its GUID onto a hash. A repeat is the same in its source text (a CMS repeating a story), or has the same GUID,
+ * link, title and text, differing only in what does not make another article (a pinned copy with a "Featured"
+ * category): under a hash, the pinned copy and the item would be two articles, and a third when the pin is gone and
+ * the item is known by its GUID again. Items that only read the same once normalised (fields in another order) are
+ * kept apart, as written, and so are items sharing a GUID and a link under other headlines (a CMS that stamps every
+ * item with its home page). Only items sharing a GUID (or, without one, a link) are compared, which keeps this cheap.
  */
 export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf: (index: number) => string, warnings: string[]): T[] {
-  // Per GUID (or link): the first item's index, and once the key repeats, the source texts seen under it.
-  const byKey = new Map<string, { first: number; sources: Set<string> | null }>();
+  // Per GUID (or link): the items kept under it, and once the key repeats, the source texts seen under it.
+  const byKey = new Map<string, { kept: T[]; sources: Set<string> | null; first: number }>();
+  let sameArticle = 0;
   const kept = items.filter((item, index) => {
     const key = item.guid ?? item.link;
     if (!key) return true;
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { first: index, sources: null });
+      byKey.set(key, { kept: [item], sources: null, first: index });
       return true;
     }
     seen.sources ??= new Set([sourceOf(seen.first)]);
     const source = sourceOf(index);
     if (seen.sources.has(source)) return false;
     seen.sources.add(source);
+    if (item.guid && item.link && seen.kept.some((other) => isSameArticle(item, other))) {
+      sameArticle += 1;
+      return false;
+    }
+    seen.kept.push(item);
     return true;
   });
-  const repeats = items.length - kept.length;
+  const repeats = items.length - kept.length - sameArticle;
   if (repeats > 0) warnings.push(`${repeats} item${repeats === 1 ? '' : 's'} listed again word for word; each kept once`);
+  if (sameArticle > 0) {
+    warnings.push(`${sameArticle} item${sameArticle === 1 ? '' : 's'} listed again with the same GUID, link, title and text (a pinned copy); the first kept`);
+  }
   return kept;
+}
+
+function isSameArticle(item: IdentityInput, other: IdentityInput): boolean {
+  return item.guid === other.guid && item.link === other.link && item.title === other.title && (item.content ?? item.summary) === (other.content ?? other.summary);
 }
 
 /**
@@ -1196,9 +1244,12 @@ export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf:
  *      stamp every item with the feed's own id, which would merge distinct stories);
  *   2. else the item's absolute link, unless that too is shared by several items;
  *   3. else `sha256:` + sha256(title + content, or + summary for an item with no content, as an RSS item with a
- *      description only), stable across fetches as long as the item does not change.
- * A duplicate key that survives all three (identical items) is disambiguated by its position, so keys are unique
- * within a document.
+ *      description only), stable across fetches as long as the item does not change. Items of one document that
+ *      hash alike (a status feed's "Service restored") are told apart by their date: the earliest keeps the plain
+ *      hash, which it had while it was the only one, and each later one hashes its date too. By their place in the
+ *      feed, a newer lookalike at the top would take the key of the one stored before it, and be lost.
+ * A duplicate key that survives all three (identical items, or lookalikes of one date) is disambiguated by its
+ * position, so keys are unique within a document.
  */
 export function assignItemIds(items: IdentityInput[]): string[] {
   const count = (values: (string | null)[]) => {
@@ -1211,14 +1262,34 @@ export function assignItemIds(items: IdentityInput[]): string[] {
   items = items.map((item) => (item.guid?.includes('\0') ? { ...item, guid: item.guid.replaceAll('\0', '') || null } : item));
   const guidCounts = count(items.map((item) => item.guid));
   const linkCounts = count(items.map((item) => item.link));
+  const ids = items.map((item) => {
+    if (item.guid && guidCounts.get(item.guid) === 1) return item.guid;
+    if (item.link && linkCounts.get(item.link) === 1) return item.link;
+    return `sha256:${hashIdentity(item.title, item.content ?? item.summary)}`;
+  });
+  const hashCounts = count(ids.filter((id) => id.startsWith('sha256:')));
+  const lookalikes = new Map<string, number[]>();
+  ids.forEach((id, index) => {
+    if (hashCounts.get(id)! < 2 || dateOf(items[index]!) === null) return;
+    const group = lookalikes.get(id);
+    if (group) group.push(index);
+    else lookalikes.set(id, [index]);
+  });
+  for (const indexes of lookalikes.values()) {
+    const earliest = indexes.reduce((a, b) => (dateOf(items[b]!)! < dateOf(items[a]!)! ? b : a));
+    for (const index of indexes) {
+      const item = items[index]!;
+      if (index !== earliest && dateOf(item) !== dateOf(items[earliest]!)) ids[index] = `sha256:${hashIdentity(item.title, item.content ?? item.summary, dateOf(item))}`;
+    }
+  }
   const seen = new Map<string, number>();
-  return items.map((item) => {
-    let id: string;
-    if (item.guid && guidCounts.get(item.guid) === 1) id = item.guid;
-    else if (item.link && linkCounts.get(item.link) === 1) id = item.link;
-    else id = `sha256:${hashIdentity(item.title, item.content ?? item.summary)}`;
+  return ids.map((id) => {
     const uses = seen.get(id) ?? 0;
     seen.set(id, uses + 1);
     return uses === 0 ? id : `${id}#${uses}`;
   });
+}
+
+function dateOf(item: IdentityInput): string | null {
+  return item.published ?? item.updated ?? null;
 }

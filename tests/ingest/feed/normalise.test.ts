@@ -56,7 +56,7 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Fri, 05 Jun 2026 10:19:00 GMT+25', null],
     ['Fri, 05 Jun 2026 10:19:00 UTC-30', null],
     ['Fri Jun 05 2026 10:19:00 GMT+0200 (CEST)', '2026-06-05T08:19:00.000Z'], // JavaScript's Date.toString()
-    ['06-05-2026 10:19:00 GMT', '2026-06-05T10:19:00.000Z'], // a hyphen before the year is no zone offset
+    ['06-13-2026 10:19:00 GMT', '2026-06-13T10:19:00.000Z'], // a hyphen before the year is no zone offset
     ['Jun-05-2026 10:19 GMT', '2026-06-05T10:19:00.000Z'],
     // ISO-like dates as CMSs vary them: slashes, one-digit months and days, a 12-hour clock, GMT+2, a comment
     ['2026/06/05', '2026-06-05'],
@@ -74,6 +74,21 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Fri, 05 Jun 2026 10:19:00 HKT', '2026-06-05T02:19:00.000Z'],
     ['Fri, 05 Jun 2026 10:19:00 MESZ', '2026-06-05T08:19:00.000Z'], // German for CEST
     ['Fri, 05 Jun 2026 10:19:00 WIB', '2026-06-05T03:19:00.000Z'],
+    // without a year, Date.parse would make it 2001
+    ['Thu, 04 Jun 10:19:00 GMT', null],
+    ['4 Jun 10:19 +0200', null],
+    ['12 GMT', null],
+    // all-numeric day and month: dots and dashes day first; slashes only when the numbers show which is the day
+    ['04.06.2026 10:19 GMT', '2026-06-04T10:19:00.000Z'],
+    ['4.6.2026 GMT', '2026-06-04'],
+    ['04-06-2026 10:19 GMT', null],
+    ['13-06-2026 10:19 GMT', '2026-06-13T10:19:00.000Z'],
+    ['13/06/2026 10:19 GMT', '2026-06-13T10:19:00.000Z'],
+    ['06/13/2026 10:19 GMT', '2026-06-13T10:19:00.000Z'],
+    ['04/06/2026 10:19 GMT', null], // 4 June or 6 April
+    ['06/06/2026 GMT', '2026-06-06'],
+    ['31.02.2026 GMT', null],
+    ['13/13/2026 GMT', null],
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {

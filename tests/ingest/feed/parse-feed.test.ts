@@ -369,6 +369,40 @@ describe('parseFeed: identity and links', () => {
     expect(feed.warnings).toEqual(['1 item listed again word for word; each kept once']);
   });
 
+  it('keeps a pinned copy of an item (same GUID, link, title and text, one more category) once, under its GUID, pinned or not', async () => {
+    const item = (category: string) =>
+      `<item><title>Lawmakers debate a pause</title><link>https://cms.example.com/a/48213</link><guid isPermaLink="false">news-48213</guid>${category}<description>Same words.</description><pubDate>Thu, 04 Jun 2026 10:00:00 GMT</pubDate></item>`;
+    const other = '<item><title>Other</title><link>https://cms.example.com/a/48214</link><guid isPermaLink="false">news-48214</guid></item>';
+    const rss = (items: string) => Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Pins</title>${items}</channel></rss>`);
+    const pinned = await parseFeed(rss(`${item('<category>Featured</category>')}${other}${item('')}`), { url: 'https://cms.example.com/rss' });
+    expect(pinned.items.map((i) => i.id)).toEqual(['news-48213', 'news-48214']);
+    expect(pinned.warnings).toEqual(['1 item listed again with the same GUID, link, title and text (a pinned copy); the first kept']);
+    const unpinned = await parseFeed(rss(`${other}${item('')}`), { url: 'https://cms.example.com/rss' });
+    expect(unpinned.items.map((i) => i.id)).toEqual(['news-48214', 'news-48213']);
+  });
+
+  it('keeps items apart that share a GUID and a link under other headlines (a CMS stamping its home page on every item)', async () => {
+    const item = (title: string) => `<item><title>${title}</title><link>https://cms.example.com/</link><guid>https://cms.example.com/</guid><description>${title}.</description></item>`;
+    const feed = await parseFeed(Buffer.from(`<rss version="2.0"><channel><title>S</title>${item('One story')}${item('Another story')}</channel></rss>`), { url: 'https://cms.example.com/rss' });
+    expect(feed.items.map((i) => i.title)).toEqual(['One story', 'Another story']);
+    expect(new Set(feed.items.map((i) => i.id)).size).toBe(2);
+  });
+
+  it('tells lookalike items known by their text apart by date, so a newer one at the top takes no stored key', async () => {
+    const item = (day: string) => `<item><title>Scheduled maintenance</title><description>The service is down for an hour.</description><pubDate>${day} Jun 2026 22:00:00 GMT</pubDate></item>`;
+    const rss = (days: string[]) => Buffer.from(`<rss version="2.0"><channel><title>Status</title>${days.map(item).join('')}</channel></rss>`);
+    const before = await parseFeed(rss(['03', '01']), { url: 'https://status.example/rss' });
+    const after = await parseFeed(rss(['10', '03', '01']), { url: 'https://status.example/rss' });
+    const keys = before.items.map((i) => i.id);
+    expect(new Set(keys).size).toBe(2);
+    // the old items keep their keys, the new one has its own
+    expect(after.items.slice(1).map((i) => i.id)).toEqual(keys);
+    expect(keys).not.toContain(after.items[0]!.id);
+    // the earliest keeps the key it had while it was the only one
+    const alone = await parseFeed(rss(['01']), { url: 'https://status.example/rss' });
+    expect(alone.items[0]!.id).toBe(keys[1]);
+  });
+
   it('falls back to links, then a content hash, when every item carries the same GUID', async () => {
     const feed = await parseFeed(fixture('reused-guids.xml'), { url: 'https://cms.example.com/rss' });
     const ids = feed.items.map((item) => item.id);
