@@ -27,6 +27,7 @@ import {
   collapseWhitespace,
   decodeEntities,
   escapeHtml,
+  htmlTitleText,
   htmlToText,
   DateReader,
   outletUrlOf,
@@ -214,11 +215,25 @@ function unprefixForeignMarkup(markup: string, prefixes: Map<string, string>): s
   return result;
 }
 
-/** The single `<div>` wrapper Atom 1.0 requires around type="xhtml" content is not part of the content. */
+/** A `<div>` start or end tag (an empty-element one marked by its `/`), or a comment, which may hold such text. */
+const DIV_TAG = /<(\/?)div(?=[\s/>])[^>]*?(\/?)>|<!--[\s\S]*?-->/gi;
+
+/**
+ * The single `<div>` wrapper Atom 1.0 requires around type="xhtml" content is not part of the content. Only a div
+ * whose end tag ends the content is that wrapper: sibling divs (`<div>one</div><div>two</div>`) are kept whole.
+ */
 function unwrapXhtmlDiv(markup: string): string {
-  const match = /^<div\b[^>]*>([\s\S]*)<\/div>$/i.exec(markup.trim());
-  if (!match || /<div\b/i.test(match[1] ?? '')) return match ? (match[1] ?? '').trim() : markup;
-  return (match[1] ?? '').trim();
+  const trimmed = markup.trim();
+  const start = /^<div(?=[\s/>])[^>]*>/i.exec(trimmed)?.[0];
+  if (!start || start.endsWith('/>') || !/<\/div\s*>$/i.test(trimmed)) return markup;
+  DIV_TAG.lastIndex = start.length;
+  let depth = 1;
+  for (let tag = DIV_TAG.exec(trimmed); tag; tag = DIV_TAG.exec(trimmed)) {
+    if (tag[0].startsWith('<!--') || tag[2]) continue;
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return DIV_TAG.lastIndex === trimmed.length ? trimmed.slice(start.length, tag.index).trim() : markup;
+  }
+  return markup;
 }
 
 /**
@@ -285,12 +300,18 @@ function atomRel(rel: string | undefined): string {
   return (rel ?? 'alternate').trim().toLowerCase();
 }
 
+/**
+ * resolveUrl of a reference that may be empty or blank (an attribute, a text), which names no URL here: resolveUrl
+ * would give the base for it, the feed's own address.
+ */
+function resolveGiven(ref: string | null | undefined, base: string | null): string | null {
+  return ref === null || ref === undefined || ref.trim() === '' ? null : resolveUrl(ref, base);
+}
+
 function atomLinks(reader: FieldReader, name: string): AtomLink[] {
   return reader.all(name).flatMap((ref) => {
     const attrs = nodeAttrs(ref.node);
-    const rawHref = attrs.href ?? (nodeText(ref.node).trim() || null);
-    if (!rawHref && !attrs.href) return [];
-    const href = resolveUrl(rawHref ?? '', reader.baseOf(ref));
+    const href = resolveGiven(attrs.href ?? nodeText(ref.node), reader.baseOf(ref));
     if (!href) return [];
     return [{ rel: atomRel(attrs.rel), href, type: attrs.type ?? null, length: attrs.length ?? null }];
   });
@@ -307,7 +328,9 @@ function readAuthor(reader: FieldReader): string | null {
       if (name) return name;
       continue;
     }
-    const name = authorName(nodeText(node));
+    // HTML, as RSS text is by convention (`<a href="/authors/jane">Jane Doe</a>`): its words, as a title's are
+    const text = nodeText(node);
+    const name = authorName(text.includes('<') ? htmlTitleText(text) : text);
     if (name) return name;
   }
   return null;
@@ -349,7 +372,7 @@ function readOutletUrl(reader: FieldReader): string | null {
   for (const link of asArray(source.link)) {
     const { rel, href } = nodeAttrs(link);
     if (atomRel(rel) !== 'alternate') continue;
-    const url = outletUrlOf(resolveUrl(href ?? null, reader.baseOf(ref)));
+    const url = outletUrlOf(resolveGiven(href, reader.baseOf(ref)));
     if (url !== null) return url;
   }
   return null;
@@ -359,7 +382,7 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   const enclosures: FeedEnclosure[] = [];
   for (const ref of reader.all('enclosure')) {
     const attrs = nodeAttrs(ref.node);
-    const url = resolveUrl(attrs.url ?? attrs.href ?? null, reader.baseOf(ref));
+    const url = resolveGiven(attrs.url ?? attrs.href, reader.baseOf(ref));
     if (url) enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.length?.trim() || null });
   }
   for (const link of links) {
@@ -376,7 +399,7 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   }
   for (const { node, base } of media) {
     const attrs = nodeAttrs(node);
-    const url = resolveUrl(attrs.url ?? null, base);
+    const url = resolveGiven(attrs.url, base);
     if (url && !enclosures.some((enclosure) => enclosure.url === url)) {
       enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.fileSize?.trim() || null });
     }
@@ -465,20 +488,30 @@ function withoutSharedGuidLinks(items: readonly ReadItem[]): DraftItem[] {
   });
 }
 
+/**
+ * An RSS item's or channel's `<link>`: the first with text, else the href of an Atom-style `<link href="…"/>`
+ * without the Atom namespace, read as feedparser reads it (an alternate's). One without either (`<link><span/></link>`)
+ * is no link.
+ */
+function rssLink(reader: FieldReader): string | null {
+  for (const ref of reader.all('link')) {
+    const url = resolveGiven(nodeText(ref.node), reader.baseOf(ref));
+    if (url) return url;
+  }
+  return alternatePage(atomLinks(reader, 'link'))?.href ?? null;
+}
+
 /** @param feedAuthor the Atom feed's author, for entries that name none */
 function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedAuthor: string | null): ReadItem {
   const links = [...atomLinks(reader, isAtom ? 'link' : 'atom:link')];
   const alternate = alternatePage(links);
   const guidRef = reader.first(isAtom ? 'id' : 'guid') ?? reader.first('id', 'guid');
   const guidText = guidRef ? collapseWhitespace(nodeText(guidRef.node)) || null : null;
-  const about = reader.ownAttributes()['rdf:about'];
-  const guid = guidText ?? (about ? about.trim() : null);
+  const about = reader.ownAttributes()['rdf:about']?.trim() || null;
+  const guid = guidText ?? about;
 
   let link: string | null = alternate?.href ?? null;
-  if (!link && !isAtom) {
-    const linkRef = reader.first('link');
-    if (linkRef) link = resolveUrl(nodeText(linkRef.node), reader.baseOf(linkRef));
-  }
+  if (!link && !isAtom) link = rssLink(reader);
   let linkIsGuid = false;
   // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link. Only an explicit
   // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
@@ -1321,10 +1354,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
   let feedLink = alternatePage(feedLinks)?.href ?? null;
-  if (!feedLink && !isAtom) {
-    const linkRef = feedReader.first('link');
-    if (linkRef) feedLink = resolveUrl(nodeText(linkRef.node), feedReader.baseOf(linkRef));
-  }
+  if (!feedLink && !isAtom) feedLink = rssLink(feedReader);
 
   const dates = new DateReader();
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)
