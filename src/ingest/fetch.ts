@@ -188,7 +188,10 @@ export interface ServerHints {
   retryAfterSeconds: number | null;
   /** A `Retry-After` not taken as sent: unreadable (ignored) or beyond LONGEST_RETRY_AFTER_SECONDS (held at it). */
   retryAfterProblem: RetryAfterProblem | null;
-  /** `Cache-Control: max-age`, in seconds; null when absent or when `no-cache`/`no-store` forbid reuse. */
+  /**
+   * The freshness `Cache-Control: max-age` leaves, in seconds: max-age less the `Age` a cache on the way gave the
+   * copy, not below 0; null when absent or when `no-cache`/`no-store` forbid reuse.
+   */
   maxAgeSeconds: number | null;
   /** `Expires` as ISO-8601 UTC, corrected for the server's clock via its `Date` header; null when absent or invalid. */
   expiresAt: string | null;
@@ -275,13 +278,18 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
   // no-store / no-cache mean "do not reuse without asking", not "ask rarely": they give no interval.
   const noReuse = /\bno-(store|cache)\b/.test(cacheControl);
   const maxAge = /(?:^|[,\s])max-age\s*=\s*"?(\d+)"?/.exec(cacheControl);
-  if (!noReuse && maxAge?.[1]) maxAgeSeconds = Number(maxAge[1]);
+  // RFC 9111 §4.2.3: a copy a cache has held for Age seconds is fresh only for the rest of max-age. Age is a number
+  // of seconds; any other value says nothing.
+  const ageText = headers['age']?.trim() ?? '';
+  const age = /^\d+$/.test(ageText) ? Number(ageText) : 0;
+  if (!noReuse && maxAge?.[1]) maxAgeSeconds = Math.max(0, Number(maxAge[1]) - age);
 
   // RFC 9111 §5.3: Cache-Control decides when it says anything about freshness, and an invalid Expires (often "0" or
   // "-1") means "already expired", i.e. no hint.
   const expires = noReuse || maxAge ? null : parseHttpDate(headers['expires']);
   // A date beyond what Date can hold (year 275760, or a Date header from 1970 skewing it there) is no hint either.
-  const expiresMs = expires === null ? NaN : new Date(expires + skew).getTime();
+  // The Date of a cached copy is older by its Age, which is no skew of the server's clock (RFC 9111 §4.2.3).
+  const expiresMs = expires === null ? NaN : new Date(expires + skew - age * 1000).getTime();
   const expiresAt = Number.isNaN(expiresMs) ? null : new Date(expiresMs).toISOString();
   return { retryAfterSeconds, retryAfterProblem, maxAgeSeconds, expiresAt };
 }

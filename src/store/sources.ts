@@ -16,9 +16,10 @@ export interface SourceSpec {
 
 /**
  * Makes the pipeline's rows of the sources table match its definition; fetch state survives unless the location
- * changed, or the feed URL's login did. A source is the pipeline's own: another pipeline in the same database may use
- * the same id. A feed URL is stored without its user name and password, which the database (and its backups) must
- * not hold; a digest of them tells a new login from the stored one (login-digest.ts).
+ * changed to another address (not the same one spelt otherwise, nor the one the feed moved to), or the feed URL's
+ * login did. A source is the pipeline's own: another pipeline in the same database may use the same id. A feed URL
+ * is stored without its user name and password, which the database (and its backups) must not hold; a digest of
+ * them tells a new login from the stored one (login-digest.ts).
  */
 export async function syncSources(db: Kysely<Database>, pipelineId: string, specs: readonly SourceSpec[], now: string): Promise<void> {
   const stored = await db.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).execute();
@@ -54,6 +55,11 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
     // publishes. Any other new address, or login, may be another feed, whose rate only articles stored from now on tell.
     const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
     const anotherFeed = !tookUpMove && (loginChanged || existing.kind !== spec.kind || !sameAddress(location, existing.location));
+    // A new address is a new server: its validators, redirects, <ttl>, wait and error history do not carry over. The
+    // same address spelt otherwise gets the same requests, and so does a move taken up: while a move is stored, runs
+    // already ask the moved-to address, with the validators its answers gave (a read of the file's URL that is not
+    // redirected forgets the move). Another login may be another account's feed, even there.
+    const startAfresh = moved && (loginChanged || existing.kind !== spec.kind || !(tookUpMove || sameAddress(location, existing.location)));
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
         .updateTable('sources')
@@ -64,13 +70,14 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(loginChanged ? { login_digest: digest } : {}),
           ...(anotherFeed ? { location_changed_at: now } : {}),
           updated_at: now,
-          // A new address is a new server: its validators, redirects, <ttl> and error history do not carry over.
-          ...(moved
+          ...(startAfresh
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
                 next_check_reason: null, server_wait_until: null, last_read_published: null, ...warningColumns([], now),
               }
-            : {}),
+            : tookUpMove
+              ? { moved_to: null }
+              : {}),
         })
         .where('pipeline_id', '=', pipelineId)
         .where('id', '=', spec.id)
@@ -108,6 +115,7 @@ export interface FetchRecord {
    * address a permanent redirect led to, null to forget it, absent to keep what is stored.
    */
   movedTo?: string | null;
+  /** Whether the answer was 410 Gone; a failed check without it is no longer gone, as its schedule is not. */
   gone?: boolean;
   nextCheckAt?: string | null;
   /** Why the next check falls then (schedule.ts's one line). */
@@ -290,7 +298,8 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
           error_streak: source.error_streak + 1,
           // a check that stored some of its new items but not all is failed, and those it stored are seen all the same
           items_seen: source.items_seen + record.newItems,
-          ...(record.gone ? { gone: 1 } : {}),
+          // this answer's word: a 500 after a 410 is retried on the short backoff, not weekly as a gone feed
+          gone: record.gone ? 1 : 0,
         })
         .where('pipeline_id', '=', record.pipelineId)
         .where('id', '=', record.sourceId)
