@@ -13,6 +13,23 @@ export interface RequestQueueSettings {
   giveUpOnSilentHosts?: boolean;
   /** Told of each request held back for its host before it is sent, so a caller can say why a run stalls. */
   waits?: HostWaitWatcher | undefined;
+  /** Pauses hosts asked an earlier run for that have not ended: held as if asked in this run (see notHeldOver). */
+  heldOver?: readonly AskedPause[];
+  /** Whether a request to `url` (and its redirects on its host) goes despite its host's held-over pause. */
+  notHeldOver?: (url: string) => boolean;
+  /** Told of each pause an answer asks for that has an end, so later runs can keep it too. */
+  pauseAsked?: (pause: AskedPause) => void;
+}
+
+/** A pause a host asked for with Retry-After. */
+export interface AskedPause {
+  /** As hostKeyOf gives it. */
+  host: string;
+  /** Epoch ms (Date.now()'s clock) when it ends. */
+  until: number;
+  /** The status (429 or 503) and URL of the answer that asked. */
+  status: number;
+  askedBy: string;
 }
 
 /** A request held back before it is sent: its host asked for a pause, or the per-host gap has not passed. */
@@ -67,6 +84,8 @@ interface HostState {
   nextStart: number;
   /** The latest-ending pause the host asked for in this run, or null; kept after it ends (an end in the past holds nothing). */
   pause: HostPause | null;
+  /** The pause it asked an earlier run for (settings.heldOver), or null. */
+  heldOver: HostPause | null;
   /** Requests in a row that the host left unanswered (UNANSWERED_CODES), and the code of the last. */
   unanswered: number;
   unansweredCode: string;
@@ -118,7 +137,8 @@ export function hostKeyOf(url: string): string {
  * as likely one broken script as an overloaded host. Nor does a Retry-After that cannot be read ("soon", an ISO date):
  * the host meant some wait, but a guess of "the whole run" would fail every other feed on it for a typo; the per-host
  * gap still spaces the requests, and each refused one backs off on its own schedule. Requests already under way when
- * the answer comes are not recalled.
+ * the answer comes are not recalled. A pause with an end is told to settings.pauseAsked, and a pause an earlier run
+ * was asked for (settings.heldOver) holds the host the same way, but for the requests settings.notHeldOver exempts.
  *
  * A host that leaves UNANSWERED_LIMIT requests in a row unanswered (a timeout, a refused connection, no route, no DNS
  * answer) is not asked again in the run: the rest fail at once, unsent, with HostNotAnswering (the last one's code).
@@ -127,15 +147,19 @@ export function hostKeyOf(url: string): string {
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
   const hosts = new Map<string, HostState>();
-  const hostState = (url: string): HostState => {
-    const key = hostKeyOf(url);
+  const hostStateOf = (key: string): HostState => {
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '' };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, heldOver: null, unanswered: 0, unansweredCode: '' };
       hosts.set(key, host);
     }
     return host;
   };
+  const hostState = (url: string): HostState => hostStateOf(hostKeyOf(url));
+  for (const { host: key, until, status, askedBy } of settings.heldOver ?? []) {
+    const host = hostStateOf(key);
+    if (!host.heldOver || host.heldOver.until < until) host.heldOver = { until, status, askedBy };
+  }
   /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
   const notePause = (url: string, answer: HopAnswer) => {
     if (answer.status !== 429 && answer.status !== 503) return;
@@ -146,6 +170,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     const host = hostState(url);
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };
+    if (until !== Infinity) settings.pauseAsked?.({ host: hostKeyOf(url), until, status: answer.status, askedBy: url });
   };
   /** Counts a request the host of `url` left unanswered (`code` in UNANSWERED_CODES), or resets the count (null). */
   const noteUnanswered = (url: string, code: string | null) => {
@@ -153,10 +178,15 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     if (code === null) host.unanswered = 0;
     else [host.unanswered, host.unansweredCode] = [host.unanswered + 1, code];
   };
-  const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
+  /** The later-ending of the host's pauses that hold a request (`heldOver`: whether one held over from earlier runs does). */
+  const pauseOf = (host: HostState, heldOver: boolean): HostPause | null => {
+    const earlier = heldOver ? host.heldOver : null;
+    return host.pause && earlier ? (host.pause.until >= earlier.until ? host.pause : earlier) : (host.pause ?? earlier);
+  };
+  const pausedUntil = (host: HostState, heldOver: boolean) => pauseOf(host, heldOver)?.until ?? 0;
   const silent = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered >= UNANSWERED_LIMIT;
   /** Runs `request` when the host of `url` may be asked; rejects with a RequestHeldBack when it may not (see above). */
-  const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
+  const admit = <T>(url: string, request: () => Promise<T>, hop: number, heldOver: boolean): Promise<T> => {
     const host = hostState(url);
     // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
     const priority = hop > 0 ? 1 : 0;
@@ -164,13 +194,13 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       async () => {
         for (;;) {
           if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
-          const pause = host.pause;
+          const pause = pauseOf(host, heldOver);
           if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
           }
-          const until = Math.max(host.nextStart, pausedUntil(host));
+          const until = Math.max(host.nextStart, pause?.until ?? 0);
           if (until > Date.now()) {
-            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: host.pause && host.pause.until === until ? host.pause.status : null };
+            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: pause && pause.until === until ? pause.status : null };
             settings.waits?.waitStarted(wait);
             try {
               await delay(until - wait.from);
@@ -183,7 +213,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host)) return RETRY;
+              if (Date.now() < Math.max(host.nextStart, pausedUntil(host, heldOver)) || silent(host)) return RETRY;
               host.nextStart = Date.now() + settings.perHostGapMs;
               return { value: await request() };
             },
@@ -195,7 +225,14 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       { priority },
     );
   };
-  const throttle: Throttle = (url, request, hop) =>
+  /** Whether a request to `url` is held by its host's pause from earlier runs (see settings.notHeldOver). */
+  const heldOverFor = (url: string) => !(settings.notHeldOver?.(url) ?? false);
+  /** The throttle of a request to `requested`: its hops on that host are held over as it is. */
+  const throttleFor = (requested: string): Throttle => {
+    const exemptHost = heldOverFor(requested) ? null : hostKeyOf(requested);
+    return (url, request, hop) => throttle(url, request, hop, hostKeyOf(url) !== exemptHost);
+  };
+  const throttle = <T extends HopAnswer>(url: string, request: () => Promise<T>, hop: number, heldOver: boolean) =>
     admit(
       url,
       async () => {
@@ -214,10 +251,11 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
         return answer;
       },
       hop,
+      heldOver,
     );
   const admitted: Fetcher =
     fetcher === fetchUrl
-      ? (url, options) => fetchUrl(url, { ...options, throttle })
+      ? (url, options) => fetchUrl(url, { ...options, throttle: throttleFor(url) })
       : async (url, options) => {
           try {
             return await admit(
@@ -233,6 +271,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 return result;
               },
               0,
+              heldOverFor(url),
             );
           } catch (error) {
             if (error instanceof RequestHeldBack) return heldBackResult(url, error);

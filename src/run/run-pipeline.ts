@@ -4,7 +4,7 @@ import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../
 import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
 import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
-import { createRequestQueue, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
+import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
@@ -20,6 +20,7 @@ import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
+import { activeHostWaits, saveHostWaits, type HostWaitRecord } from '../store/host-waits.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
 import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
@@ -446,7 +447,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const random = options.random ?? Math.random;
   const db = store.db;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
-  const fetcher = createRequestQueue({ ...pipeline.fetch, waits: options.progress?.waits }, options.fetcher ?? fetchUrl);
   const fetchOptions = fetchOptionsFrom(pipeline.fetch);
 
   const startedAt = now().toISOString();
@@ -575,6 +575,30 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const address = feedAddress(source);
       feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
     }
+    // A host's pause outlasting the run that was asked holds the next runs too (see host_waits), for every request to
+    // it, but for the feeds `sources recheck` cleared since their last check (no next check, no wait; a new address
+    // this run's sync cleared is no recheck): the user asked for those. The queue's clock is Date.now(), the run's now().
+    const toQueueClock = (iso: string) => Date.now() + (Date.parse(iso) - now().getTime());
+    const heldOver = (await activeHostWaits(db, pipeline.id, now().toISOString())).map((wait) => ({ ...wait, until: toQueueClock(wait.until) }));
+    const rechecked = new Set(
+      pipeline.sources
+        .filter((source): source is FeedSourceDefinition => source.kind === 'feed')
+        .filter((source) => {
+          const row = sourceRows.get(source.id);
+          return !!row?.last_checked_at && row.next_check_at === null && row.server_wait_until === null && row.updated_at !== startedAt;
+        })
+        .map(feedAddress),
+    );
+    // the pauses this run is asked for with an end, the latest per host, stored for the next runs once the sources end
+    const askedPauses = new Map<string, HostWaitRecord>();
+    const pauseAsked = ({ host, until, status, askedBy }: AskedPause) => {
+      const wait = { host, until: new Date(now().getTime() + (until - Date.now())).toISOString(), status, askedBy };
+      if ((askedPauses.get(host)?.until ?? '') < wait.until) askedPauses.set(host, wait);
+    };
+    const fetcher = createRequestQueue(
+      { ...pipeline.fetch, waits: options.progress?.waits, heldOver, notHeldOver: (url) => rechecked.has(url), pauseAsked },
+      options.fetcher ?? fetchUrl,
+    );
     const feedFetches = new Map<string, { result: Promise<FeedIngestResult>; takersLeft: number }>();
     // Whether an address is due is decided once, so the sources sharing it cannot disagree (the clock moves on).
     const addressDue = new Map<string, boolean>();
@@ -1679,6 +1703,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         failuresBefore: row?.error_streak ?? 0, recentPublished,
         // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).
         ttlSeconds: result.outcome === 'ok' ? result.ttlSeconds : (row?.ttl_seconds ?? null), ...result.hints,
+        // a Retry-After counts on a failure only (a 200 with one was scheduled a week out)
+        retryAfterSeconds: retryAfter,
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
@@ -1804,6 +1830,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     // Stopped, the run ends once no source is left at work (each stops at its turn), so nothing writes after it.
     const settled = await Promise.allSettled(pipeline.sources.map((source, index) => sourceSlots.add(() => runSource(source, index))));
+    // kept even when the run was stopped: the hosts asked all the same
+    await saveHostWaits(db, pipeline.id, [...askedPauses.values()]);
     const stopped = settled.find((outcome) => outcome.status === 'rejected');
     if (stopped) throw stopped.reason;
     const sources = settled.map((outcome) => (outcome as PromiseFulfilledResult<SourceReport>).value);

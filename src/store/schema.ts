@@ -234,6 +234,22 @@ export interface RefusedFilesTable {
   first_refused_at: string;
 }
 
+/**
+ * A pause a host asked for (a 429, or a 503 with Retry-After) that outlasts the run answered so (see migration 028):
+ * later runs ask the host nothing until then. One row per pipeline and host, the latest-ending pause.
+ */
+export interface HostWaitsTable {
+  pipeline_id: string;
+  /** The host (and port), as hostKeyOf gives it. */
+  host: string;
+  /** When the pause ends. */
+  wait_until: string;
+  /** The status of the answer that asked (429, 503). */
+  status: number;
+  /** The URL that was answered so, without a login. */
+  asked_by: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   runs: RunsTable;
@@ -247,6 +263,7 @@ export interface Database {
   digest_emails: DigestEmailsTable;
   digest_channels: DigestChannelsTable;
   refused_files: RefusedFilesTable;
+  host_waits: HostWaitsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

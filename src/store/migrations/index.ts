@@ -26,6 +26,7 @@ import * as sourceLastReadPublished from './024-source-last-read-published.ts';
 import * as alertArticleIndex from './025-alert-article-index.ts';
 import * as articleOutletUrls from './026-article-outlet-urls.ts';
 import * as refusedFiles from './027-refused-files.ts';
+import * as hostWaits from './028-host-waits.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -67,6 +68,7 @@ const migrations: Record<string, MigrationModule> = {
   '025-alert-article-index': alertArticleIndex,
   '026-article-outlet-urls': articleOutletUrls,
   '027-refused-files': refusedFiles,
+  '028-host-waits': hostWaits,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { withoutCredentials } from '../ingest/url-display.ts';
+import type { Database } from './schema.ts';
+
+/** A pause a host asked for that outlasts the run answered so (see HostWaitsTable). */
+export interface HostWaitRecord {
+  host: string;
+  /** ISO-8601 UTC. */
+  until: string;
+  status: number;
+  askedBy: string;
+}
+
+/** The pipeline's host waits still running at `now`; those over are forgotten. */
+export async function activeHostWaits(db: Kysely<Database>, pipelineId: string, now: string): Promise<HostWaitRecord[]> {
+  await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('wait_until', '<=', now).execute();
+  const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).orderBy('host').execute();
+  return rows.map((row) => ({ host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by }));
+}
+
+/** Keeps each host's wait unless one stored for it ends later. */
+export async function saveHostWaits(db: Kysely<Database>, pipelineId: string, waits: readonly HostWaitRecord[]): Promise<void> {
+  if (waits.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const wait of waits) {
+      const stored = await trx.selectFrom('host_waits').select('wait_until').where('pipeline_id', '=', pipelineId).where('host', '=', wait.host).executeTakeFirst();
+      if (stored && stored.wait_until >= wait.until) continue;
+      // a page's URL may carry its feed's login, which the database must not hold
+      const values = { wait_until: wait.until, status: wait.status, asked_by: withoutCredentials(wait.askedBy) };
+      if (stored) await trx.updateTable('host_waits').set(values).where('pipeline_id', '=', pipelineId).where('host', '=', wait.host).execute();
+      else await trx.insertInto('host_waits').values({ pipeline_id: pipelineId, host: wait.host, ...values }).execute();
+    }
+  });
+}
