@@ -682,7 +682,8 @@ function resolveTagUrls(tag: string, base: string): string {
  * over the whole value from every '@', '<' or character: a feed's 70 KB "author" took 11 s, a megabyte hours.
  */
 export function authorName(value: string | null | undefined): string | null {
-  const text = cleanText(value);
+  // "By Jane Doe", as a byline is printed: the name is what follows
+  const text = cleanText(value)?.replace(/^by\s+(?=\S)/i, '');
   if (!text) return null;
   const inParens = nameInParensAfterEmail(text);
   if (inParens !== null) return cleanText(inParens);

@@ -113,6 +113,12 @@ describe('authorName: the name without the e-mail', () => {
     ['Jane <a> <jane@example.com>', 'Jane <a>'],
     ['"Jane" "Doe" <j@x.org>', 'Jane" "Doe'],
     ['(jane@example.com)', null],
+    // a byline as printed
+    ['By Jane Doe', 'Jane Doe'],
+    ['BY  Jane Doe', 'Jane Doe'],
+    ['by jane@example.com (Jane Doe)', 'Jane Doe'],
+    ['Byron Doe', 'Byron Doe'],
+    ['By', 'By'],
   ])('%s → %s', (input, expected) => {
     expect(authorName(input)).toBe(expected);
   });
