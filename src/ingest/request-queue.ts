@@ -114,10 +114,13 @@ const RETRY = Symbol('retry');
  */
 const LONGEST_PAUSE_WAITED_MS = 5_000;
 
-/** The host (and port) whose limits a URL's request counts against; '' for a URL that does not parse. */
+/**
+ * The host (and port) whose limits a URL's request counts against; '' for a URL that does not parse. A fully qualified
+ * name's trailing dot names the same host.
+ */
 export function hostKeyOf(url: string): string {
   try {
-    return new URL(url).host.toLowerCase();
+    return new URL(url).host.toLowerCase().replace(/\.(?=:\d+$|$)/, '');
   } catch {
     return '';
   }

@@ -50,17 +50,30 @@ export function withCredentialsOf(url: string, from: string | null): string {
 }
 
 /**
- * A feed URL as its request goes out: without a fragment (never sent) or an empty query. The URL parser already
- * lowercases the scheme and host, drops a default port and resolves dot segments. Sources whose URLs differ only so
- * are one feed, fetched once. A trailing slash is kept: servers may answer `/feed` and `/feed/` differently.
+ * A feed URL as its request goes out: without a fragment (never sent) or an empty query, without the trailing dot of
+ * a fully qualified host name, and with percent-escapes as RFC 3986 §6.2.2 normalises them (`%66eed` is `feed`, `%2f`
+ * is `%2F`). The URL parser already lowercases the scheme and host, drops a default port and resolves dot segments.
+ * Sources whose URLs differ only so are one feed, fetched once. A trailing slash is kept: servers may answer `/feed`
+ * and `/feed/` differently.
  */
 export function requestAddress(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
     if (parsed.search === '') parsed.search = '';
+    if (parsed.hostname.endsWith('.')) parsed.hostname = parsed.hostname.slice(0, -1);
+    if (parsed.pathname.includes('%')) parsed.pathname = normalisedEscapes(parsed.pathname);
+    if (parsed.search.includes('%')) parsed.search = normalisedEscapes(parsed.search);
     return parsed.href;
   } catch {
     return url;
   }
+}
+
+/** Escapes of unreserved characters decoded, the others' hex digits in upper case. */
+function normalisedEscapes(text: string): string {
+  return text.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) => {
+    const character = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(character) ? character : `%${hex.toUpperCase()}`;
+  });
 }

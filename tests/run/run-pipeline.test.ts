@@ -700,7 +700,7 @@ describe('one feed listed under two sources', () => {
       expect(ifNoneMatch).toEqual([null, null, '"v1"', '"v1"']);
     }));
 
-  it('is fetched once when its URLs differ only in what the request does not carry (case of the host, a fragment, an empty query)', () =>
+  it('is fetched once when its URLs differ only in what the request does not carry (case of the host, a fragment, an empty query) or in escapes', () =>
     withScenario(async ({ store, input, serve, load }) => {
       const feed = await serve({
         '/wire.xml': (_req, res) =>
@@ -709,10 +709,10 @@ describe('one feed listed under two sources', () => {
               '<item><title>Labs weigh a pause</title><guid>w-1</guid><link>https://news.example/w-1</link></item></channel></rss>',
           ),
       });
-      const spellings = [`${feed.url}/wire.xml`, `${feed.url}/wire.xml#latest`, `${feed.url.replace('http://', 'HTTP://')}/./wire.xml?`];
+      const spellings = [`${feed.url}/wire.xml`, `${feed.url}/wire.xml#latest`, `${feed.url.replace('http://', 'HTTP://')}/./wire.xml?`, `${feed.url}/%77ire.xml`];
       const loaded = load({ ...input, sources: spellings.map((url, i) => ({ id: `wire-${i}`, kind: 'feed' as const, name: `wire ${i}`, url, fetchArticles: false })) });
       const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
-      expect(report.sources.map((s) => [s.outcome, s.articlesAdded])).toEqual([['ok', 1], ['ok', 1], ['ok', 1]]);
+      expect(report.sources.map((s) => [s.outcome, s.articlesAdded])).toEqual([['ok', 1], ['ok', 1], ['ok', 1], ['ok', 1]]);
       expect(feed.hits.get('/wire.xml')).toBe(1);
     }));
 
