@@ -26,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     const address = row.moved_to ?? row.location;
     let host: string;
     try {
-      host = new URL(address).host.toLowerCase();
+      // as the request queue keys hosts (hostKeyOf), written out: a migration runs as written whatever the code becomes
+      host = new URL(address).host.toLowerCase().replace(/\.(?=:\d+$|$)/, '');
     } catch {
       continue;
     }
