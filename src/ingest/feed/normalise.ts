@@ -780,7 +780,7 @@ const MONTHS: Record<string, number> = {
  * so in news); CST is US Central, not China; AST is Atlantic, not Arabia; BST is British Summer Time, not Bangladesh.
  */
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180,
+  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, west: 60, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nzst: 720, nzdt: 780, aest: 600, aedt: 660,
   jst: 540, kst: 540, ist: 330, msk: 180,
@@ -913,7 +913,8 @@ const ISO_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})
 
 /**
  * An ISO-like date as feeds vary it, in the form ISO_DATE reads: slashes for hyphens and months and days of one digit
- * (`2026/6/3`), a 12-hour clock (`10:00 PM`), a zone written `GMT+2`, a comment after the zone (`-04:00 (EDT)`);
+ * (`2026/6/3`), a 12-hour clock (`10:00 PM`), a zone written `GMT+2`, a comment after the zone (`-04:00 (EDT)`), a
+ * zone's name or RFC 9557 time zone after the offset (`-07:00 PDT`, `+02:00[Europe/Berlin]`);
  * null for text that does not start with a year, a month and a day.
  */
 function isoVariant(text: string): string | null {
@@ -922,6 +923,8 @@ function isoVariant(text: string): string | null {
   const rest = text
     .slice(date[0].length)
     .replace(/\s*\([^()]*\)$/, '')
+    // RFC 9557's time zone after the offset (`+02:00[Europe/Berlin]`), or a zone name (`-07:00 PDT`): the offset says it
+    .replace(/([+-]\d{1,2}(?::?\d{2})?|\dZ)(?:\[[^\]]*\]|\s+[A-Za-z]{2,5})$/i, '$1')
     .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/\s*(?:gmt|utc)\s*(?=[+-]\d)/i, '');
   return `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}${rest}`;

@@ -68,6 +68,11 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00 GMT+2', '2026-06-05T08:19:00.000Z'],
     ['2026-06-05T10:19:00 UTC-05:30', '2026-06-05T15:49:00.000Z'],
     ['2026-06-05T10:19:00-04:00 (EDT)', '2026-06-05T14:19:00.000Z'],
+    ['2026-06-05T10:19:00-07:00 PDT', '2026-06-05T17:19:00.000Z'],
+    ['2026-06-05T10:19:00+02:00[Europe/Berlin]', '2026-06-05T08:19:00.000Z'], // RFC 9557
+    ['2026-06-05T10:19:00Z[UTC]', '2026-06-05T10:19:00.000Z'],
+    ['2026-06-05T10:19:00[Europe/Berlin]', null], // a time zone without the offset: not guessed
+    ['Fri, 05 Jun 2026 10:19:00 WEST', '2026-06-05T09:19:00.000Z'], // Western European Summer Time (Lisbon)
     ['2026/13/05', null],
     ['2026/06-05', null],
     ['2026-06-05T10:19:00 XYZ', null], // an unknown zone is no zone to guess
