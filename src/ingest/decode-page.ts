@@ -1,20 +1,37 @@
 import { startsLikePage } from '../extract/page-format.ts';
-import { decodeDocument, getHeader, metaCharsetLabel, xmlDeclarationLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
+import { decodeDocument, getHeader, metaCharsetLabel, xmlDeclarationLabel, type CharsetLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
 
 /**
  * Where a page labels its own encoding: the XML declaration an XHTML page starts with, else a `<meta charset>` or
- * `<meta http-equiv="Content-Type">` in its first 1024 bytes (read even after an XML declaration naming none).
+ * `<meta http-equiv="Content-Type">` in its first 1024 bytes (read even after an XML declaration naming none), else
+ * one further on in its head.
  * Pages are not sniffed for UTF-16 without a BOM, as browsers do not sniff them.
  */
 const PAGE_RULES: DocumentRules = {
   declaredLabel: (prefix) => xmlDeclarationLabel(prefix) ?? metaCharsetLabel(prefix),
+  laterLabel: headMetaCharsetLabel,
   sniffWide: false,
 };
 
+/** How far into a page a `<meta>` charset is looked for when its first 1024 bytes hold none. */
+const HEAD_SCAN_BYTES = 64 * 1024;
+
+/**
+ * A `<meta>` charset in the page's head after its first 1024 bytes (behind a long run of other `<meta>` tags, say):
+ * browsers' parsers re-decode the page when they meet one there (WHATWG HTML "change the encoding"), where the
+ * prescan alone would leave the page to detection, which reads Thai or Turkish as the wrong alphabet. Only the head:
+ * a `<meta>` quoted in the article says nothing of the page's bytes.
+ */
+function headMetaCharsetLabel(body: Buffer): CharsetLabel | null {
+  const start = body.subarray(0, HEAD_SCAN_BYTES).toString('latin1');
+  const headEnd = start.search(/<\/head[\s>]|<body[\s>]/i);
+  return metaCharsetLabel(headEnd === -1 ? start : start.slice(0, headEnd));
+}
+
 /**
  * Decodes an HTML page. Labels are taken in the order browsers take them (WHATWG "encoding sniffing"): a BOM wins,
- * then the charset of the Content-Type header, then the page's own label within the first 1024 bytes (see
- * PAGE_RULES), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
+ * then the charset of the Content-Type header, then the page's own label within the first 1024 bytes or further on
+ * in its head (see PAGE_RULES), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
  * Our addition to that order, shared with feeds (decodeDocument): the bytes overrule the label that won when they
  * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
  * under a header's legacy label when the page itself says UTF-8 or nothing, is read as UTF-8; bytes that are mostly
@@ -48,6 +65,7 @@ export function decodePlainText(bytes: Buffer): DecodedBody {
  */
 const TEXT_PAGE_RULES: DocumentRules = {
   declaredLabel: (prefix) => (startsLikePage(prefix) ? PAGE_RULES.declaredLabel(prefix) : null),
+  laterLabel: (body) => (startsLikePage(body.subarray(0, 1024).toString('latin1')) ? headMetaCharsetLabel(body) : null),
   sniffWide: false,
 };
 

@@ -147,6 +147,20 @@ describe('decodePage: the <meta> tags a browser would read, and only those', () 
     expect(decodePage(iconv.encode(text, 'windows-1251'))).toEqual({ encoding: 'windows-1251', text, warnings: [] });
   });
 
+  it('reads a <meta> charset further on in the head, behind 2 KB of other tags, as browsers re-decode for one', () => {
+    const others = Array.from({ length: 40 }, (_, i) => `<meta name="keyword-${i}" content="artificial intelligence policy">`).join('');
+    for (const [encoding, words] of [['windows-874', 'ปัญญาประดิษฐ์ ผู้เชี่ยวชาญเรียกร้องให้หยุดพัก'], ['windows-1254', 'Yapay zekâda duraklama çağrısı: uzmanlar şüpheli']] as const) {
+      const text = page(`${others}<meta charset="${encoding}">`, words);
+      expect(decodePage(iconv.encode(text, encoding))).toEqual({ encoding, text, warnings: [] });
+    }
+  });
+
+  it('does not take a <meta> charset in the body, past the head, for the page\'s', () => {
+    const others = Array.from({ length: 40 }, (_, i) => `<meta name="keyword-${i}" content="artificial intelligence policy">`).join('');
+    const text = page(others, 'Café: a page quoting &lt;meta charset="koi8-r"&gt; as <code><meta charset="koi8-r"></code>');
+    expect(decodePage(Buffer.from(text, 'utf8'))).toMatchObject({ encoding: 'utf-8', text });
+  });
+
   it('reports a label no decoder knows when no other follows, and decodes by the bytes', () => {
     const text = page('<meta charset="x-mac-nonsense">', 'Café “x”');
     expect(decodePage(iconv.encode(text, 'windows-1252'))).toEqual({

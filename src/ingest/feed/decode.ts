@@ -16,6 +16,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { metaCharsets } from '../meta-prescan.ts';
+import { startsLikePage } from '../../extract/page-format.ts';
 
 export interface DecodedBody {
   text: string;
@@ -116,9 +117,15 @@ export function metaCharsetLabel(prefix: string): CharsetLabel | null {
   return name === undefined ? null : { name, source: 'the <meta> charset' };
 }
 
-/** A feed's own label: its XML declaration, or a `<meta>` charset for HTML served as a feed (none after `<?xml`). */
+/**
+ * A feed's own label: its XML declaration, or a `<meta>` charset for an HTML page served as a feed. Only a body that
+ * starts as a page has one: a `<meta charset>` in an item's HTML (pasted from Word) says nothing of the feed's bytes,
+ * which XML without a declaration, and JSON always, has in UTF-8.
+ */
 function declaredEncoding(prefix: string): CharsetLabel | null {
-  return xmlDeclarationLabel(prefix) ?? (/^\s*<\?xml/.test(prefix) ? null : metaCharsetLabel(prefix));
+  const xmlLabel = xmlDeclarationLabel(prefix);
+  if (xmlLabel || /^\s*<\?xml/.test(prefix)) return xmlLabel;
+  return startsLikePage(prefix) || /^\s*<(?:meta|title)[\s>/]/i.test(prefix) ? metaCharsetLabel(prefix) : null;
 }
 
 /**
@@ -303,6 +310,8 @@ function decodeLegacy(bytes: Buffer, encoding: string): string {
 export interface DocumentRules {
   /** The document's own label, read from its first 1024 bytes as Latin-1 (an XML declaration, a `<meta>` tag). */
   declaredLabel: (prefix: string) => CharsetLabel | null;
+  /** A label further on, read when the first 1024 bytes give none (a `<meta>` after a long head); the body's bytes. */
+  laterLabel?: (body: Buffer) => CharsetLabel | null;
   /** Whether UTF-16/32 without a BOM is recognised by the zero bytes around the first `<` (XML 1.0 Appendix F). */
   sniffWide: boolean;
 }
@@ -319,7 +328,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   const headerLabel: CharsetLabel | null = headerCharset ? { name: headerCharset, source: 'the Content-Type header' } : null;
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
-  const declared = rules.declaredLabel(body.subarray(0, 1024).toString('latin1'));
+  const declared = rules.declaredLabel(body.subarray(0, 1024).toString('latin1')) ?? rules.laterLabel?.(body) ?? null;
 
   let encoding: string | null = bom?.encoding ?? null;
   let label: CharsetLabel | null = null; // the label that chose `encoding`

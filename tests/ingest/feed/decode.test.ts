@@ -51,6 +51,21 @@ describe('decodeBody: choosing the charset', () => {
     expect(decoded.text).toBe(text);
   });
 
+  it('reads a feed without a declaration, and a JSON Feed, as UTF-8 whatever <meta charset> their items\' HTML holds', async () => {
+    const rss = '<rss version="2.0"><channel><title>Лента</title><item><title>Пауза ИИ — Größe</title><guid>1</guid>' +
+      '<description><![CDATA[<meta charset="shift_jis"><p>Пауза</p>]]></description></item></channel></rss>';
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Лента', items: [{ id: '1', title: 'Пауза ИИ — «мнение»', content_html: "<meta charset='windows-1251'><p>Пауза</p>" }] });
+    for (const [body, type] of [[rss, 'application/rss+xml'], [json, 'application/feed+json']] as const) {
+      const feed = await parseFeed(Buffer.from(body, 'utf8'), { url: 'https://e.example/feed', headers: { 'content-type': type } });
+      expect(feed.title).toBe('Лента');
+      expect(feed.items[0]!.title).toMatch(/^Пауза ИИ — /);
+      expect(feed.warnings).toEqual([]);
+    }
+    // an HTML page served as a feed is still read in its <meta> charset, so the refusal quotes it as written
+    const page = iconv.encode('<!DOCTYPE html><html><head><meta charset="windows-1251"><title>Главная</title></head></html>', 'windows-1251');
+    expect(decodeBody(page, { 'content-type': 'application/rss+xml' }).text).toContain('Главная');
+  });
+
   it('strips a UTF-8 BOM and lets it win over a wrong header charset', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(feedXml('', 'naïve'))]);
     expect(decodeBody(bytes, { 'Content-Type': 'text/xml; charset=iso-8859-1' })).toEqual({ encoding: 'utf-8', text: feedXml('', 'naïve') });
