@@ -18,10 +18,10 @@ import { descendants } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions, FetchResult } from './fetch.ts';
-import { hostKeyOf, type Fetcher } from './request-queue.ts';
+import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
-import { urlForDisplay } from './url-display.ts';
+import { hostKeyOf, urlForDisplay } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {

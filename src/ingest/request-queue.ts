@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
+import { hostKeyOf } from './url-display.ts';
 import { fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, RequestHeldBack, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
@@ -13,10 +14,8 @@ export interface RequestQueueSettings {
   giveUpOnSilentHosts?: boolean;
   /** Told of each request held back for its host before it is sent, so a caller can say why a run stalls. */
   waits?: HostWaitWatcher | undefined;
-  /** Pauses hosts asked an earlier run for that have not ended: held as if asked in this run (see notHeldOver). */
+  /** Pauses hosts asked earlier runs for that have not ended: held as if asked in this run. */
   heldOver?: readonly AskedPause[];
-  /** Whether a request to `url` (and its redirects on its host) goes despite its host's held-over pause. */
-  notHeldOver?: (url: string) => boolean;
   /** Told of each pause an answer asks for that has an end, so later runs can keep it too. */
   pauseAsked?: (pause: AskedPause) => void;
 }
@@ -82,10 +81,8 @@ interface HostState {
   slots: PQueue;
   /** Epoch ms before which no request to the host may start. */
   nextStart: number;
-  /** The latest-ending pause the host asked for in this run, or null; kept after it ends (an end in the past holds nothing). */
+  /** The latest-ending pause the host asked for, in this run or (settings.heldOver) an earlier one, or null; kept after it ends (an end in the past holds nothing). */
   pause: HostPause | null;
-  /** The pause it asked an earlier run for (settings.heldOver), or null. */
-  heldOver: HostPause | null;
   /** Requests in a row that the host left unanswered (UNANSWERED_CODES), and the code of the last. */
   unanswered: number;
   unansweredCode: string;
@@ -115,18 +112,6 @@ const RETRY = Symbol('retry');
 const LONGEST_PAUSE_WAITED_MS = 5_000;
 
 /**
- * The host (and port) whose limits a URL's request counts against; '' for a URL that does not parse. A fully qualified
- * name's trailing dot names the same host.
- */
-export function hostKeyOf(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase().replace(/\.(?=:\d+$|$)/, '');
-  } catch {
-    return '';
-  }
-}
-
-/**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
  * gap between the starts of requests, so a run over many feeds of one outlet does not hammer it (and get
  * pausewatch banned). fetchUrl admits each redirect hop under the limits of the host it goes to, ahead of new
@@ -141,7 +126,7 @@ export function hostKeyOf(url: string): string {
  * the host meant some wait, but a guess of "the whole run" would fail every other feed on it for a typo; the per-host
  * gap still spaces the requests, and each refused one backs off on its own schedule. Requests already under way when
  * the answer comes are not recalled. A pause with an end is told to settings.pauseAsked, and a pause an earlier run
- * was asked for (settings.heldOver) holds the host the same way, but for the requests settings.notHeldOver exempts.
+ * was asked for (settings.heldOver) holds the host as if asked in this run.
  *
  * A host that leaves UNANSWERED_LIMIT requests in a row unanswered (a timeout, a refused connection, no route, no DNS
  * answer) is not asked again in the run: the rest fail at once, unsent, with HostNotAnswering (the last one's code).
@@ -153,7 +138,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   const hostStateOf = (key: string): HostState => {
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, heldOver: null, unanswered: 0, unansweredCode: '' };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '' };
       hosts.set(key, host);
     }
     return host;
@@ -161,7 +146,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   const hostState = (url: string): HostState => hostStateOf(hostKeyOf(url));
   for (const { host: key, until, status, askedBy } of settings.heldOver ?? []) {
     const host = hostStateOf(key);
-    if (!host.heldOver || host.heldOver.until < until) host.heldOver = { until, status, askedBy };
+    if (!host.pause || host.pause.until < until) host.pause = { until, status, askedBy };
   }
   /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
   const notePause = (url: string, answer: HopAnswer) => {
@@ -181,15 +166,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     if (code === null) host.unanswered = 0;
     else [host.unanswered, host.unansweredCode] = [host.unanswered + 1, code];
   };
-  /** The later-ending of the host's pauses that hold a request (`heldOver`: whether one held over from earlier runs does). */
-  const pauseOf = (host: HostState, heldOver: boolean): HostPause | null => {
-    const earlier = heldOver ? host.heldOver : null;
-    return host.pause && earlier ? (host.pause.until >= earlier.until ? host.pause : earlier) : (host.pause ?? earlier);
-  };
-  const pausedUntil = (host: HostState, heldOver: boolean) => pauseOf(host, heldOver)?.until ?? 0;
+  const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
   const silent = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered >= UNANSWERED_LIMIT;
   /** Runs `request` when the host of `url` may be asked; rejects with a RequestHeldBack when it may not (see above). */
-  const admit = <T>(url: string, request: () => Promise<T>, hop: number, heldOver: boolean): Promise<T> => {
+  const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
     const host = hostState(url);
     // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
     const priority = hop > 0 ? 1 : 0;
@@ -197,13 +177,13 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       async () => {
         for (;;) {
           if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
-          const pause = pauseOf(host, heldOver);
+          const pause = host.pause;
           if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
           }
-          const until = Math.max(host.nextStart, pause?.until ?? 0);
+          const until = Math.max(host.nextStart, pausedUntil(host));
           if (until > Date.now()) {
-            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: pause && pause.until === until ? pause.status : null };
+            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: host.pause && host.pause.until === until ? host.pause.status : null };
             settings.waits?.waitStarted(wait);
             try {
               await delay(until - wait.from);
@@ -216,7 +196,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < Math.max(host.nextStart, pausedUntil(host, heldOver)) || silent(host)) return RETRY;
+              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host)) return RETRY;
               host.nextStart = Date.now() + settings.perHostGapMs;
               return { value: await request() };
             },
@@ -228,14 +208,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       { priority },
     );
   };
-  /** Whether a request to `url` is held by its host's pause from earlier runs (see settings.notHeldOver). */
-  const heldOverFor = (url: string) => !(settings.notHeldOver?.(url) ?? false);
-  /** The throttle of a request to `requested`: its hops on that host are held over as it is. */
-  const throttleFor = (requested: string): Throttle => {
-    const exemptHost = heldOverFor(requested) ? null : hostKeyOf(requested);
-    return (url, request, hop) => throttle(url, request, hop, hostKeyOf(url) !== exemptHost);
-  };
-  const throttle = <T extends HopAnswer>(url: string, request: () => Promise<T>, hop: number, heldOver: boolean) =>
+  const throttle: Throttle = (url, request, hop) =>
     admit(
       url,
       async () => {
@@ -254,11 +227,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
         return answer;
       },
       hop,
-      heldOver,
     );
   const admitted: Fetcher =
     fetcher === fetchUrl
-      ? (url, options) => fetchUrl(url, { ...options, throttle: throttleFor(url) })
+      ? (url, options) => fetchUrl(url, { ...options, throttle })
       : async (url, options) => {
           try {
             return await admit(
@@ -274,7 +246,6 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 return result;
               },
               0,
-              heldOverFor(url),
             );
           } catch (error) {
             if (error instanceof RequestHeldBack) return heldBackResult(url, error);

@@ -50,6 +50,18 @@ export function withCredentialsOf(url: string, from: string | null): string {
 }
 
 /**
+ * The host (and port) whose limits a URL's request counts against, and whose Retry-After holds it; '' for a URL that
+ * does not parse. A fully qualified name's trailing dot names the same host.
+ */
+export function hostKeyOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase().replace(/\.(?=:\d+$|$)/, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
  * A feed URL as its request goes out: without a fragment (never sent) or an empty query, without the trailing dot of
  * a fully qualified host name, and with percent-escapes as RFC 3986 §6.2.2 normalises them (`%66eed` is `feed`, `%2f`
  * is `%2F`). The URL parser already lowercases the scheme and host, drops a default port and resolves dot segments.

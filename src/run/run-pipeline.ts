@@ -576,19 +576,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
     }
     // A host's pause outlasting the run that was asked holds the next runs too (see host_waits), for every request to
-    // it, but for the feeds `sources recheck` cleared since their last check (no next check, no wait; a new address
-    // this run's sync cleared is no recheck): the user asked for those. The queue's clock is Date.now(), the run's now().
+    // it; `sources recheck` forgets it. The queue's clock is Date.now(), the run's now().
     const toQueueClock = (iso: string) => Date.now() + (Date.parse(iso) - now().getTime());
     const heldOver = (await activeHostWaits(db, pipeline.id, now().toISOString())).map((wait) => ({ ...wait, until: toQueueClock(wait.until) }));
-    const rechecked = new Set(
-      pipeline.sources
-        .filter((source): source is FeedSourceDefinition => source.kind === 'feed')
-        .filter((source) => {
-          const row = sourceRows.get(source.id);
-          return !!row?.last_checked_at && row.next_check_at === null && row.server_wait_until === null && row.updated_at !== startedAt;
-        })
-        .map(feedAddress),
-    );
     // the pauses this run is asked for with an end, the latest per host, stored for the next runs once the sources end
     const askedPauses = new Map<string, HostWaitRecord>();
     const pauseAsked = ({ host, until, status, askedBy }: AskedPause) => {
@@ -596,7 +586,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if ((askedPauses.get(host)?.until ?? '') < wait.until) askedPauses.set(host, wait);
     };
     const fetcher = createRequestQueue(
-      { ...pipeline.fetch, waits: options.progress?.waits, heldOver, notHeldOver: (url) => rechecked.has(url), pauseAsked },
+      { ...pipeline.fetch, waits: options.progress?.waits, heldOver, pauseAsked },
       options.fetcher ?? fetchUrl,
     );
     const feedFetches = new Map<string, { result: Promise<FeedIngestResult>; takersLeft: number }>();

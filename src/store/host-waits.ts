@@ -32,3 +32,9 @@ export async function saveHostWaits(db: Kysely<Database>, pipelineId: string, wa
     }
   });
 }
+
+/** Forgets the waits of these hosts (hostKeyOf): the user asked for their feeds all the same (`sources recheck`). */
+export async function forgetHostWaits(db: Kysely<Database>, pipelineId: string, hosts: readonly string[]): Promise<void> {
+  const known = [...new Set(hosts.filter((host) => host !== ''))];
+  if (known.length > 0) await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('host', 'in', known).execute();
+}

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
-import { requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { hostKeyOf, requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { forgetHostWaits } from './host-waits.ts';
 import { loginDigest, loginOf, sameLogin } from './login-digest.ts';
 import type { Database, SourceRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
@@ -203,8 +204,9 @@ export async function pendingMoves(
 
 /**
  * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
- * Retry-After, which `run --all` keeps. For a user who knows better than the schedule (the outlet fixed its feed,
- * or a week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
+ * Retry-After, which `run --all` keeps, the wait stored for their host included (host_waits: the host's other feeds
+ * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
+ * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
  */
 export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<SourceRow[]> {
   if (sourceIds.length === 0) return [];
@@ -216,6 +218,7 @@ export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, 
       .where('pipeline_id', '=', pipelineId)
       .where('id', 'in', sourceIds)
       .execute();
+    await forgetHostWaits(trx, pipelineId, before.map((row) => hostKeyOf(row.moved_to ?? row.location)));
     return before;
   });
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostKeyOf } from '../../src/ingest/request-queue.ts';
-import { requestAddress } from '../../src/ingest/url-display.ts';
+import { hostKeyOf, requestAddress } from '../../src/ingest/url-display.ts';
 
 describe('one feed, spelt otherwise', () => {
   it('is one address to fetch whatever the escapes of its path and query, or a trailing dot after its host', () => {
