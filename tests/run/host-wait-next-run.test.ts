@@ -140,6 +140,33 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
     expect(report.sources.map((s) => [s.sourceId, s.outcome, s.error?.code ?? null])).toEqual([['f0', 'failed', 'http_429'], ['f1', 'not_due', null]]);
   });
 
+  it('after an upgrade, holds the host a redirect led to when that host asked, not the feed\'s own', async () => {
+    const server = await startServer({ '/f0.xml': feed('f0') });
+    cleanups.push(() => server.close());
+    const sources = [0, 1].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${server.url}/f${n}.xml`, fetchArticles: false }));
+    const { store, loaded } = await feedRunProject(cleanups, 'host-wait-upgrade-redirect', sources, {
+      database: async () => {
+        const database = await fresh();
+        const old = await databaseAt(name, database.target, '027-refused-files');
+        const at = t0.toISOString();
+        const row = { pipeline_id: 'host-wait-upgrade-redirect', kind: 'feed', items_seen: 0, gone: 0, created_at: at, updated_at: at, last_checked_at: at };
+        await old.insertInto('sources').values([
+          { ...row, id: 'f0', name: 'F0', location: sources[0]!.url, error_streak: 0, next_check_at: later(10 * MINUTE).toISOString() },
+          // f1 redirected to another host, which answered 429 with an hour's Retry-After
+          {
+            ...row, id: 'f1', name: 'F1', location: sources[1]!.url, error_streak: 1, next_check_at: later(HOUR).toISOString(), last_error_code: 'http_429',
+            last_error: `HTTP 429 from https://cdn.example/f1.xml (redirected from ${sources[1]!.url})`, server_wait_until: later(HOUR).toISOString(),
+          },
+        ]).execute();
+        await old.destroy();
+        return database;
+      },
+    });
+    const report = await run(loaded, store, later(15 * MINUTE));
+    expect(Object.fromEntries(server.hits)).toEqual({ '/f0.xml': 1 });
+    expect(report.sources.map((s) => [s.sourceId, s.outcome])).toEqual([['f0', 'ok'], ['f1', 'not_due']]);
+  });
+
   it('holds it on the next run when the 429 came from an article page, the feeds, the page retry and all', async () => {
     const page = { busy: true };
     const server = await startServer({

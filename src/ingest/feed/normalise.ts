@@ -1201,7 +1201,7 @@ export function withoutEmptyItems<T extends Omit<FeedItem, 'id'>>(items: T[], wa
 /**
  * Items a feed lists more than once: kept once, so the repeat neither becomes a second article nor pushes the item
  * off its GUID onto a hash. A repeat is the same in its source text (a CMS repeating a story), or has the same GUID,
- * link, title and text, differing only in what does not make another article (a pinned copy with a "Featured"
+ * link, title, text and date, differing only in what does not make another article (a pinned copy with a "Featured"
  * category): under a hash, the pinned copy and the item would be two articles, and a third when the pin is gone and
  * the item is known by its GUID again. Items that only read the same once normalised (fields in another order) are
  * kept apart, as written, and so are items sharing a GUID and a link under other headlines (a CMS that stamps every
@@ -1233,13 +1233,17 @@ export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf:
   const repeats = items.length - kept.length - sameArticle;
   if (repeats > 0) warnings.push(`${repeats} item${repeats === 1 ? '' : 's'} listed again word for word; each kept once`);
   if (sameArticle > 0) {
-    warnings.push(`${sameArticle} item${sameArticle === 1 ? '' : 's'} listed again with the same GUID, link, title and text (a pinned copy); the first kept`);
+    warnings.push(`${sameArticle} item${sameArticle === 1 ? '' : 's'} listed again with the same GUID, link, title, text and date (a pinned copy); the first kept`);
   }
   return kept;
 }
 
+/** The same GUID, link, title, text and date: another date is another time of a recurring item (see assignItemIds). */
 function isSameArticle(item: IdentityInput, other: IdentityInput): boolean {
-  return item.guid === other.guid && item.link === other.link && item.title === other.title && (item.content ?? item.summary) === (other.content ?? other.summary);
+  return (
+    item.guid === other.guid && item.link === other.link && item.title === other.title &&
+    (item.content ?? item.summary) === (other.content ?? other.summary) && dateOf(item) === dateOf(other)
+  );
 }
 
 /**

@@ -376,9 +376,22 @@ describe('parseFeed: identity and links', () => {
     const rss = (items: string) => Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Pins</title>${items}</channel></rss>`);
     const pinned = await parseFeed(rss(`${item('<category>Featured</category>')}${other}${item('')}`), { url: 'https://cms.example.com/rss' });
     expect(pinned.items.map((i) => i.id)).toEqual(['news-48213', 'news-48214']);
-    expect(pinned.warnings).toEqual(['1 item listed again with the same GUID, link, title and text (a pinned copy); the first kept']);
+    expect(pinned.warnings).toEqual(['1 item listed again with the same GUID, link, title, text and date (a pinned copy); the first kept']);
     const unpinned = await parseFeed(rss(`${other}${item('')}`), { url: 'https://cms.example.com/rss' });
     expect(unpinned.items.map((i) => i.id)).toEqual(['news-48214', 'news-48213']);
+  });
+
+  it('keeps apart items that share a GUID, link, title and text but not a date (a notice posted again), each under a key of its own', async () => {
+    const item = (day: string) =>
+      `<item><title>Scheduled maintenance</title><link>https://status.example/</link><guid>https://status.example/</guid><description>Down for an hour.</description><pubDate>${day} Jun 2026 22:00:00 GMT</pubDate></item>`;
+    const rss = (days: string[]) => Buffer.from(`<rss version="2.0"><channel><title>Status</title>${days.map(item).join('')}</channel></rss>`);
+    const before = await parseFeed(rss(['03']), { url: 'https://status.example/rss' });
+    const after = await parseFeed(rss(['10', '03']), { url: 'https://status.example/rss' });
+    expect(after.items.map((i) => i.published)).toEqual(['2026-06-10T22:00:00.000Z', '2026-06-03T22:00:00.000Z']);
+    expect(after.warnings).toEqual([]);
+    expect(new Set(after.items.map((i) => i.id)).size).toBe(2);
+    // the new one takes no key stored before
+    expect(after.items[0]!.id).not.toBe(before.items[0]!.id);
   });
 
   it('keeps items apart that share a GUID and a link under other headlines (a CMS stamping its home page on every item)', async () => {
