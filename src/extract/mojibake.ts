@@ -127,7 +127,9 @@ function isOrdinaryChar(char: string): boolean {
   const cp = char.codePointAt(0)!;
   return (
     cp < 0x80 ||
-    (cp >= 0xa0 && cp <= 0x24f) ||
+    // Latin-1 to Latin Extended-B but its last letters (Ⱥ Ʌ ɏ ...: phonetic and Salishan letters no news prose has,
+    // which windows-1252 mojibake re-read under another code page lands on: "ÉTÉ…" as "ÉTɅ")
+    (cp >= 0xa0 && cp <= 0x233) ||
     (cp >= 0x300 && cp <= 0x36f) || // combining accents (decomposed "é")
     (cp >= 0x370 && cp <= 0x3ff) ||
     (cp >= 0x400 && cp <= 0x4ff) ||
@@ -168,6 +170,8 @@ function implausibility(text: string): number {
     const notation = isMathNotation(char, chars[i + 1]);
     if (!isOrdinaryChar(char) && !notation) score += 2;
     else if (RARE_IN_PROSE.has(char)) score += 1;
+    // a combining mark on no letter: what a wrong re-read of double-encoded text makes (U+0322 of "Ã¢")
+    if (/\p{M}/u.test(char) && (i === 0 || !/\p{L}/u.test(chars[i - 1]!))) score += 2;
     if (i === 0) continue;
     const previous = chars[i - 1]!;
     const a = classify(previous);
@@ -176,6 +180,12 @@ function implausibility(text: string): number {
     const bIsLetter = b === 'upper' || b === 'lower' || b === 'letter';
     if (aIsLetter && bIsLetter && scriptOf(previous) !== scriptOf(char)) score += 1;
     if (a === 'lower' && b === 'upper') score += 1;
+    // "Â" before a no-break space or a Latin-1 sign (Â£ Â° Â©): UTF-8's C2 lead byte read as windows-1252, the most
+    // common mojibake of all; no word puts a sign right after Â
+    if (previous === 'Â' && char >= '\u00a0' && char <= '\u00bf') score += 2;
+    // a low quotation mark glued to a letter ("â„¢" for ™): German opens quotes with it after a space
+    if (aIsLetter && (char === '„' || char === '‚')) score += 1;
+
     // Only non-ASCII symbols count: mojibake makes those ("â€", "Ã©"), while ASCII ones ("<" of markup, "$") are
     // the text's own, and a word before a tag must not read better as a combining mark.
     if ((aIsLetter && b === 'symbol' && char > '\x7f') || (a === 'symbol' && previous > '\x7f' && bIsLetter && !isMathNotation(previous, char))) score += 1;

@@ -39,6 +39,17 @@ describe('repairMojibake', () => {
     expect(repairMojibake(garbled)).toBe(text);
   });
 
+  it('restores a no-break space, a sign or ™ garbled alone, with no other mojibake in the text to vouch for it', () => {
+    expect(repairMojibake('AI labs back pause:\u00c2\u00a0experts split')).toBe('AI labs back pause:\u00a0experts split');
+    expect(repairMojibake('Claudeâ„¢ maker')).toBe('Claude™ maker');
+    expect(repairMojibake('20Â°C, Â£5')).toBe('20°C, £5');
+  });
+
+  it('does not make a combining mark on no letter of double-encoded text, nor a phonetic letter of a legitimate "…"', () => {
+    expect(repairMojibake('Ã¢â‚¬Ëœpauseâ€™')).not.toMatch(/^\p{M}/u);
+    expect(repairMojibake('Itâ€™s L’ÉTÉ… for AI')).toBe('It’s L’ÉTÉ… for AI');
+  });
+
   it('leaves legitimate Greek, Cyrillic, accented Latin and currency text intact', () => {
     const legit = [
       'Αθήνα',
@@ -54,6 +65,8 @@ describe('repairMojibake', () => {
       'Señor ¿Qué tal?',
       'Windows™ — “quoted” ‘single’ …',
       'Zürich, Kraków, Ørsted, Þór',
+      'LE CHÂTEAU, Ângela, JOÃO, Âmbito',
+      'sagte „Hallo“ und ‚so‘',
     ];
     for (const text of legit) expect(repairMojibake(text)).toBe(text);
   });
