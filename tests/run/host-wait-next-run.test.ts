@@ -116,6 +116,24 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
     expect(third.sources.find((s) => s.sourceId === 'f2')!.outcome).toBe('not_modified');
   });
 
+  it('forgets, for a feed `sources recheck` names, the wait of the host its redirect led to, which answered 429', async () => {
+    const busy = { now: true };
+    const server = await startServer({
+      '/moved.xml': (req, res) => res.writeHead(302, { location: `http://localhost:${new URL(`http://${req.headers.host}`).port}/busy.xml` }).end(),
+      '/busy.xml': (req, res) => (busy.now ? tooMany(req, res) : feed('busy')(req, res)),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'host-wait-recheck-redirect', [{ id: 'r', kind: 'feed' as const, name: 'R', url: `${server.url}/moved.xml`, fetchArticles: false }], {
+      database: fresh,
+    });
+    const first = await run(loaded, store, t0);
+    expect(first.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'http_429' } });
+    busy.now = false;
+    await clearNextChecks(store.db, loaded.pipeline.id, ['r'], new Date().toISOString());
+    const second = await run(loaded, store, later(MINUTE));
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 6 });
+  });
+
   it("holds it after an upgrade too, from the wait a feed's row stored before", async () => {
     const server = await startServer({ '/f0.xml': feed('f0'), '/f1.xml': feed('f1') });
     cleanups.push(() => server.close());
