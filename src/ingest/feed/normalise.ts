@@ -1208,26 +1208,30 @@ export function withoutEmptyItems<T extends Omit<FeedItem, 'id'>>(items: T[], wa
  * item with its home page). Only items sharing a GUID (or, without one, a link) are compared, which keeps this cheap.
  */
 export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf: (index: number) => string, warnings: string[]): T[] {
-  // Per GUID (or link): the items kept under it, and once the key repeats, the source texts seen under it.
-  const byKey = new Map<string, { kept: T[]; sources: Set<string> | null; first: number }>();
+  // Per GUID (or link): the first item's index, and once the key repeats, the source texts and the articles (see
+  // articleKey) seen under it: sets, so a hostile feed of thousands of items under one GUID costs linear time.
+  const byKey = new Map<string, { first: number; sources: Set<string> | null; articles: Set<string> | null }>();
   let sameArticle = 0;
   const kept = items.filter((item, index) => {
     const key = item.guid ?? item.link;
     if (!key) return true;
     const seen = byKey.get(key);
     if (!seen) {
-      byKey.set(key, { kept: [item], sources: null, first: index });
+      byKey.set(key, { first: index, sources: null, articles: null });
       return true;
     }
     seen.sources ??= new Set([sourceOf(seen.first)]);
     const source = sourceOf(index);
     if (seen.sources.has(source)) return false;
     seen.sources.add(source);
-    if (item.guid && item.link && seen.kept.some((other) => isSameArticle(item, other))) {
+    if (!item.guid || !item.link) return true;
+    seen.articles ??= new Set([articleKey(items[seen.first]!)]);
+    const article = articleKey(item);
+    if (seen.articles.has(article)) {
       sameArticle += 1;
       return false;
     }
-    seen.kept.push(item);
+    seen.articles.add(article);
     return true;
   });
   const repeats = items.length - kept.length - sameArticle;
@@ -1238,12 +1242,12 @@ export function dropRepeatedItems<T extends IdentityInput>(items: T[], sourceOf:
   return kept;
 }
 
-/** The same GUID, link, title, text and date: another date is another time of a recurring item (see assignItemIds). */
-function isSameArticle(item: IdentityInput, other: IdentityInput): boolean {
-  return (
-    item.guid === other.guid && item.link === other.link && item.title === other.title &&
-    (item.content ?? item.summary) === (other.content ?? other.summary) && dateOf(item) === dateOf(other)
-  );
+/**
+ * What makes an item the article it is: its GUID, link, title, text and date (another date is another time of a
+ * recurring item, see assignItemIds), hashed, so that items are told apart in a set.
+ */
+function articleKey(item: IdentityInput): string {
+  return hashIdentity(item.guid, item.link, item.title, item.content ?? item.summary, dateOf(item));
 }
 
 /**
