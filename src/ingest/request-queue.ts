@@ -81,7 +81,10 @@ interface HostState {
   slots: PQueue;
   /** Epoch ms before which no request to the host may start. */
   nextStart: number;
-  /** The latest-ending pause the host asked for, in this run or (settings.heldOver) an earlier one, or null; kept after it ends (an end in the past holds nothing). */
+  /**
+   * The latest-ending pause the host asked for, in this run or (settings.heldOver) an earlier one, or null; kept after
+   * it ends (an end in the past holds nothing).
+   */
   pause: HostPause | null;
   /** Requests in a row that the host left unanswered (UNANSWERED_CODES), and the code of the last. */
   unanswered: number;

@@ -120,7 +120,7 @@ export function metaCharsetLabel(prefix: string): CharsetLabel | null {
 /**
  * A feed's own label: its XML declaration, or a `<meta>` charset for an HTML page served as a feed. Only a body that
  * starts as a page has one: a `<meta charset>` in an item's HTML (pasted from Word) says nothing of the feed's bytes,
- * which XML without a declaration, and JSON always, has in UTF-8.
+ * which are UTF-8 in XML without a declaration, and always in JSON.
  */
 function declaredEncoding(prefix: string): CharsetLabel | null {
   const xmlLabel = xmlDeclarationLabel(prefix);
