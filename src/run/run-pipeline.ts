@@ -978,6 +978,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const rekeyed = await rekeyedItems(items, stored);
       const keysInFeed = new Set(items.map((item) => item.key));
       deliveredKeys.set(source.id, keysInFeed);
+      const linksInFeed = new Map<string, number>();
+      for (const item of items) linksInFeed.set(item.url, (linksInFeed.get(item.url) ?? 0) + 1);
       // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame); worked
       // out only for a feed with an item that may reuse a GUID, since it reads the text of every item
       let boilerplate: ReadonlySet<string> | undefined;
@@ -1000,9 +1002,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           item = { ...item, key: item.url };
           existing = stored.get(item.url);
         } else if (!existing && item.hasPage && item.key !== item.url) {
-          // Stored under its link while its GUID was shared with another item, and now delivered under the GUID.
+          // Stored under its link while its GUID was shared with another item, and now delivered under the GUID. Of
+          // items sharing the link now (a notice posted again under its GUID and link), only the one of its date.
           const byLink = stored.get(item.url);
-          if (byLink && !keysInFeed.has(byLink.item_key)) existing = byLink;
+          if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
         }
         existing ??= rekeyed.get(item);
         if (!existing) {
