@@ -578,11 +578,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // A host's pause outlasting the run that was asked holds the next runs too (see host_waits), for every request to
     // it; `sources recheck` forgets it. The queue's clock is Date.now(), the run's now().
     const toQueueClock = (iso: string) => Date.now() + (Date.parse(iso) - now().getTime());
+    const fromQueueClock = (ms: number) => new Date(now().getTime() + (ms - Date.now())).toISOString();
     const heldOver = (await activeHostWaits(db, pipeline.id, now().toISOString())).map((wait) => ({ ...wait, until: toQueueClock(wait.until) }));
     // the pauses this run is asked for with an end, the latest per host, stored for the next runs once the sources end
     const askedPauses = new Map<string, HostWaitRecord>();
     const pauseAsked = ({ host, until, status, askedBy }: AskedPause) => {
-      const wait = { host, until: new Date(now().getTime() + (until - Date.now())).toISOString(), status, askedBy };
+      const wait = { host, until: fromQueueClock(until), status, askedBy };
       if ((askedPauses.get(host)?.until ?? '') < wait.until) askedPauses.set(host, wait);
     };
     const fetcher = createRequestQueue(

@@ -20,17 +20,15 @@ export async function activeHostWaits(db: Kysely<Database>, pipelineId: string, 
 
 /** Keeps each host's wait unless one stored for it ends later. */
 export async function saveHostWaits(db: Kysely<Database>, pipelineId: string, waits: readonly HostWaitRecord[]): Promise<void> {
-  if (waits.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    for (const wait of waits) {
-      const stored = await trx.selectFrom('host_waits').select('wait_until').where('pipeline_id', '=', pipelineId).where('host', '=', wait.host).executeTakeFirst();
-      if (stored && stored.wait_until >= wait.until) continue;
-      // a page's URL may carry its feed's login, which the database must not hold
-      const values = { wait_until: wait.until, status: wait.status, asked_by: withoutCredentials(wait.askedBy) };
-      if (stored) await trx.updateTable('host_waits').set(values).where('pipeline_id', '=', pipelineId).where('host', '=', wait.host).execute();
-      else await trx.insertInto('host_waits').values({ pipeline_id: pipelineId, host: wait.host, ...values }).execute();
-    }
-  });
+  for (const wait of waits) {
+    // a page's URL may carry its feed's login, which the database must not hold
+    const values = { wait_until: wait.until, status: wait.status, asked_by: withoutCredentials(wait.askedBy) };
+    await db
+      .insertInto('host_waits')
+      .values({ pipeline_id: pipelineId, host: wait.host, ...values })
+      .onConflict((oc) => oc.columns(['pipeline_id', 'host']).doUpdateSet(values).where('host_waits.wait_until', '<', wait.until))
+      .execute();
+  }
 }
 
 /** Forgets the waits of these hosts (hostKeyOf): the user asked for their feeds all the same (`sources recheck`). */
