@@ -134,25 +134,33 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
     expect(second.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 6 });
   });
 
-  it("holds it after an upgrade too, from the wait a feed's row stored before", async () => {
-    const server = await startServer({ '/f0.xml': feed('f0'), '/f1.xml': feed('f1') });
-    cleanups.push(() => server.close());
-    const sources = [0, 1].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${server.url}/f${n}.xml`, fetchArticles: false }));
-    const { store, loaded } = await feedRunProject(cleanups, 'host-wait-upgrade', sources, {
+  /**
+   * Feeds f0 and f1 at `serverUrl`, in a database an earlier release (up to migration 027) left with f0 due in ten
+   * minutes and f1 as `f1` says, opened by this one (migration 028 runs).
+   */
+  function upgradedTwoFeeds(id: string, serverUrl: string, f1: (url: string) => Record<string, unknown>) {
+    const sources = [0, 1].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${serverUrl}/f${n}.xml`, fetchArticles: false }));
+    return feedRunProject(cleanups, id, sources, {
       database: async () => {
         const database = await fresh();
         const old = await databaseAt(name, database.target, '027-refused-files');
         const at = t0.toISOString();
-        const row = { pipeline_id: 'host-wait-upgrade', kind: 'feed', error_streak: 1, items_seen: 0, gone: 0, created_at: at, updated_at: at, last_checked_at: at, next_check_at: later(HOUR).toISOString() };
-        // f1 answered 429 with an hour's Retry-After; f0, read before it, is due in ten minutes
+        const row = { pipeline_id: id, kind: 'feed', items_seen: 0, gone: 0, created_at: at, updated_at: at, last_checked_at: at };
         await old.insertInto('sources').values([
           { ...row, id: 'f0', name: 'F0', location: sources[0]!.url, error_streak: 0, next_check_at: later(10 * MINUTE).toISOString() },
-          { ...row, id: 'f1', name: 'F1', location: sources[1]!.url, last_error_code: 'http_429', server_wait_until: later(HOUR).toISOString() },
+          { ...row, id: 'f1', name: 'F1', location: sources[1]!.url, error_streak: 1, next_check_at: later(HOUR).toISOString(), ...f1(sources[1]!.url) },
         ]).execute();
         await old.destroy();
         return database;
       },
     });
+  }
+
+  it("holds it after an upgrade too, from the wait a feed's row stored before", async () => {
+    const server = await startServer({ '/f0.xml': feed('f0'), '/f1.xml': feed('f1') });
+    cleanups.push(() => server.close());
+    // f1 answered 429 with an hour's Retry-After; f0, read before it, is due in ten minutes
+    const { store, loaded } = await upgradedTwoFeeds('host-wait-upgrade', server.url, () => ({ last_error_code: 'http_429', server_wait_until: later(HOUR).toISOString() }));
     const report = await run(loaded, store, later(15 * MINUTE));
     expect(Object.fromEntries(server.hits)).toEqual({});
     expect(report.sources.map((s) => [s.sourceId, s.outcome, s.error?.code ?? null])).toEqual([['f0', 'failed', 'http_429'], ['f1', 'not_due', null]]);
@@ -161,25 +169,10 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
   it('after an upgrade, holds the host a redirect led to when that host asked, not the feed\'s own', async () => {
     const server = await startServer({ '/f0.xml': feed('f0') });
     cleanups.push(() => server.close());
-    const sources = [0, 1].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${server.url}/f${n}.xml`, fetchArticles: false }));
-    const { store, loaded } = await feedRunProject(cleanups, 'host-wait-upgrade-redirect', sources, {
-      database: async () => {
-        const database = await fresh();
-        const old = await databaseAt(name, database.target, '027-refused-files');
-        const at = t0.toISOString();
-        const row = { pipeline_id: 'host-wait-upgrade-redirect', kind: 'feed', items_seen: 0, gone: 0, created_at: at, updated_at: at, last_checked_at: at };
-        await old.insertInto('sources').values([
-          { ...row, id: 'f0', name: 'F0', location: sources[0]!.url, error_streak: 0, next_check_at: later(10 * MINUTE).toISOString() },
-          // f1 redirected to another host, which answered 429 with an hour's Retry-After
-          {
-            ...row, id: 'f1', name: 'F1', location: sources[1]!.url, error_streak: 1, next_check_at: later(HOUR).toISOString(), last_error_code: 'http_429',
-            last_error: `HTTP 429 from https://cdn.example/f1.xml (redirected from ${sources[1]!.url})`, server_wait_until: later(HOUR).toISOString(),
-          },
-        ]).execute();
-        await old.destroy();
-        return database;
-      },
-    });
+    // f1 redirected to another host, which answered 429 with an hour's Retry-After
+    const { store, loaded } = await upgradedTwoFeeds('host-wait-upgrade-redirect', server.url, (url) => ({
+      last_error_code: 'http_429', last_error: `HTTP 429 from https://cdn.example/f1.xml (redirected from ${url})`, server_wait_until: later(HOUR).toISOString(),
+    }));
     const report = await run(loaded, store, later(15 * MINUTE));
     expect(Object.fromEntries(server.hits)).toEqual({ '/f0.xml': 1 });
     expect(report.sources.map((s) => [s.sourceId, s.outcome])).toEqual([['f0', 'ok'], ['f1', 'not_due']]);
