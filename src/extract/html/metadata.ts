@@ -2,6 +2,7 @@
  * Page metadata: title, byline, dates, language, site name, canonical URL, lead image. Each field is read from
  * a ladder of sources, most reliable first (Open Graph / JSON-LD are written for machines; visible markup last).
  */
+import { formatNames } from '../../model/byline.ts';
 import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../../model/field-limits.ts';
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
@@ -170,23 +171,6 @@ export function stripSiteFromTitle(title: string, siteNames: readonly string[]):
 function ldText(value: string | undefined): string | null {
   if (value === undefined) return null;
   return clean(/&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(value) ? decodeHTML(value) : value);
-}
-
-/**
- * Several people, as a byline prints them: "A", "A and B", "A, B and C". One format whether the names come from
- * JSON-LD or from one <meta name="author"> each, so the same page gives the same byline either way.
- */
-export function formatNames(names: readonly string[]): string | null {
-  const seen = new Set<string>();
-  const unique = names.filter((n) => {
-    const key = n.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (unique.length === 0) return null;
-  if (unique.length === 1) return unique[0]!;
-  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]!}`;
 }
 
 /** Where a byline's names may end: a bar, a bullet, a spaced dash, a comma. */

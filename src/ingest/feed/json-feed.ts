@@ -3,6 +3,7 @@
  * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
+import { formatNames } from '../../model/byline.ts';
 import { isJsonFeedVersion, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { assignItemIds, authorName, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
@@ -14,11 +15,19 @@ const stringOrNull = (value: unknown): string | null => (typeof value === 'strin
 /** URLs must be strings: a number in "url" is a broken generator, not a path to resolve. */
 const urlOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
-function firstAuthor(item: Json, feed: Json): string | null {
-  const candidates = [...(Array.isArray(item.authors) ? item.authors : []), item.author, ...(Array.isArray(feed.authors) ? feed.authors : []), feed.author];
-  for (const candidate of candidates) {
-    const name = isObject(candidate) ? authorName(stringOrNull(candidate.name)) : authorName(stringOrNull(candidate));
-    if (name) return name;
+/**
+ * The item's authors as a byline prints them ("A, B and C"): 1.1's `authors`, else 1.0's `author`, else the feed's
+ * in the same order (the spec's fallback for items that name none).
+ */
+function authorsOf(item: Json, feed: Json): string | null {
+  for (const holder of [item, feed]) {
+    for (const candidates of [Array.isArray(holder.authors) ? holder.authors : [], [holder.author]]) {
+      const names = candidates.flatMap((candidate) => {
+        const name = isObject(candidate) ? authorName(stringOrNull(candidate.name)) : authorName(stringOrNull(candidate));
+        return name ? [name] : [];
+      });
+      if (names.length > 0) return formatNames(names);
+    }
   }
   return null;
 }
@@ -185,7 +194,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       link,
       published: dates.read(stringOrNull(item.date_published)),
       updated: dates.read(stringOrNull(item.date_modified)),
-      author: firstAuthor(item, data as Json),
+      author: authorsOf(item, data as Json),
       // JSON Feed's summary is plain text; the model's summary is HTML.
       summary: summaryText ? escapeHtml(summaryText) : null,
       content,

@@ -13,6 +13,7 @@
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
+import { formatNames } from '../../model/byline.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
@@ -317,34 +318,43 @@ function atomLinks(reader: FieldReader, name: string): AtomLink[] {
   });
 }
 
+/** Where an item names its authors, in the order they are trusted; the first that names anyone gives them all. */
+const AUTHOR_FIELDS = ['author', 'dc:creator', 'dc:author', 'itunes:author', 'atom:author'];
+
+/**
+ * Every author of an item (or Atom feed) as a byline prints them ("A, B and C"): each `<dc:creator>` or Atom
+ * `<author>` is one person. Only the first field that names anyone counts, since the others often repeat the same
+ * people in another form (`<author>jane@example.org (Jane Doe)</author>` beside `<dc:creator>`) or name the show.
+ */
 function readAuthor(reader: FieldReader): string | null {
-  const refs = [...reader.all('author'), ...reader.all('dc:creator'), ...reader.all('dc:author'), ...reader.all('itunes:author'), ...reader.all('atom:author')];
-  for (const ref of refs) {
-    const node = ref.node;
-    // an Atom person construct: `<name>` in an Atom document, `<atom:name>` in RSS
-    const nameNodes = node && typeof node === 'object' ? (node.name ?? node['atom:name']) : undefined;
-    if (Array.isArray(nameNodes)) {
-      const name = cleanText(nodeText(nameNodes[0] as XmlNode));
-      if (name) return name;
-      continue;
-    }
-    // HTML, as RSS text is by convention (`<a href="/authors/jane">Jane Doe</a>`): its words, as a title's are
-    const text = nodeText(node);
-    const name = authorName(text.includes('<') ? htmlTitleText(text) : text);
-    if (name) return name;
+  for (const field of AUTHOR_FIELDS) {
+    const names = reader.all(field).flatMap((ref) => {
+      const name = personName(ref.node);
+      return name ? [name] : [];
+    });
+    if (names.length > 0) return formatNames(names);
   }
   return null;
 }
 
-/** The first named author of an Atom entry's `<source>`, the feed it was copied from. */
+function personName(node: XmlNode): string | null {
+  // an Atom person construct: `<name>` in an Atom document, `<atom:name>` in RSS
+  const nameNodes = node && typeof node === 'object' ? (node.name ?? node['atom:name']) : undefined;
+  if (Array.isArray(nameNodes)) return cleanText(nodeText(nameNodes[0] as XmlNode));
+  // HTML, as RSS text is by convention (`<a href="/authors/jane">Jane Doe</a>`): its words, as a title's are
+  const text = nodeText(node);
+  return authorName(text.includes('<') ? htmlTitleText(text) : text);
+}
+
+/** The named authors of an Atom entry's `<source>`, the feed it was copied from. */
 function sourceAuthor(reader: FieldReader): string | null {
   const source = reader.all('source')[0]?.node;
   if (!source || typeof source !== 'object') return null;
-  for (const author of asArray(source.author)) {
+  const names = asArray(source.author).flatMap((author) => {
     const name = author && typeof author === 'object' ? cleanText(nodeText(asArray(author.name)[0])) : null;
-    if (name) return name;
-  }
-  return null;
+    return name ? [name] : [];
+  });
+  return formatNames(names);
 }
 
 /**

@@ -88,4 +88,22 @@ describe.each(readings)('item fields of $reading', ({ broken }) => {
     expect(feed.wellFormed).toBe(!broken);
     expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe', 'Jane Doe', 'Jane Doe']);
   });
+
+  it('names every author of an item, as a byline prints them, each once', async () => {
+    const items =
+      '<item><title>B1</title><link>https://news.example/b1</link><dc:creator>Jane Doe</dc:creator><dc:creator>John Roe</dc:creator>' +
+      '<dc:creator>Ann Poe</dc:creator><dc:creator>jane doe</dc:creator></item>' +
+      // the same person in two forms: the first field that names anyone gives the byline
+      '<item><title>B2</title><link>https://news.example/b2</link><author>jane@news.example (Jane Doe)</author><dc:creator>Jane Doe</dc:creator></item>';
+    const feed = await read(rss(items, broken));
+    expect(feed.wellFormed).toBe(!broken);
+    expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe, John Roe and Ann Poe', 'Jane Doe']);
+    const entries =
+      '<entry><id>urn:e1</id><title>E1</title><author><name>Jane Doe</name></author><author><name>John Roe</name></author></entry>' +
+      '<entry><id>urn:e2</id><title>E2</title><source><title>Agency</title><author><name>Ann Poe</name></author>' +
+      '<author><name>Bo Li</name></author></source></entry>';
+    const atomFeed = await read(atom(entries, broken));
+    expect(atomFeed.wellFormed).toBe(!broken);
+    expect(atomFeed.items.map((item) => item.author)).toEqual(['Jane Doe and John Roe', 'Ann Poe and Bo Li']);
+  });
 });

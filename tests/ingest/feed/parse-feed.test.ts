@@ -130,6 +130,21 @@ describe('parseFeed: formats', () => {
     expect(feed.items[1]?.content).toBe('<p>Plain &lt;text&gt; body</p>');
   });
 
+  it("JSON Feed: names all of an item's authors (1.1's authors, else 1.0's author), else the feed's", async () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      authors: [{ name: 'Desk' }, { name: 'Wire' }],
+      items: [
+        { id: '1', title: 'Both', authors: [{ name: 'Jane Doe' }, { url: 'https://e.example/x' }, { name: 'John Roe' }], author: { name: 'Old Field' } },
+        { id: '2', title: 'Old', author: { name: 'Ann Poe' } },
+        { id: '3', title: 'None' },
+      ],
+    });
+    const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
+    expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe and John Roe', 'Ann Poe', 'Desk and Wire']);
+  });
+
   it('JSON Feed: a number where a URL belongs is no link, and entries that are not items are reported', async () => {
     const json = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1',
