@@ -773,6 +773,36 @@ const MONTHS: Record<string, number> = {
 };
 
 /**
+ * Month names and abbreviations in the languages of the outlets that follow the debate most, as feeds whose CMS
+ * formats dates in the site's language write them ("mer., 3 juin 2026", "Mi, 03 Mär 2026", "3 de junio de 2026"):
+ * German, French, Spanish, Italian, Portuguese and Dutch. Whole words only, since their first three letters clash
+ * (juin and juillet); none names two months across the languages. Names whose first three letters are the English
+ * abbreviation (Juni, marzo, Oktober) need no entry.
+ */
+const LOCAL_MONTHS: Record<string, number> = Object.fromEntries(
+  [
+    'jänner jän janv janvier enero ene gennaio gen janeiro januari',
+    'feber févr fév février fevrier febbraio fevereiro fev',
+    'märz mär mrz mars maart mrt março marco',
+    'avril avr abr aprile',
+    'mai mayo maggio mag maio mei',
+    'juin giugno giu junho',
+    'juil juillet luglio lug julho',
+    'août aout aoû agosto ago augustus',
+    'setiembre settembre setembro set',
+    'okt octobre ottobre ott outubro out',
+    'novembre novembro',
+    'dez dezember déc décembre dic diciembre dicembre dezembro',
+  ].flatMap((names, index) => names.split(' ').map((name) => [name, index + 1] as const)),
+);
+
+/** The month a name stands for: a name of LOCAL_MONTHS, else an English one by its first three letters (four for "Sept"). */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return LOCAL_MONTHS[lower] ?? MONTHS[lower.slice(0, lower.startsWith('sept') ? 4 : 3)];
+}
+
+/**
  * Named zones real feeds use (RFC 822 §5.1 plus common abbreviations); minutes east of UTC. Also read in text a page
  * or capture prints (../../extract/date-text.ts, through zoneOffsetOn), so a story dated in a feed and in a capture
  * gets the same instant. An abbreviation some zones share is read one way, the one news that prints it means:
@@ -952,20 +982,33 @@ function isoDateOf(match: RegExpExecArray | null): string | null {
 }
 
 /**
+ * A leading day name dropped ("Wed, ", "mer. ", "Mi, "), whatever its language; a month left ("Jun 5 2026"). A word
+ * that is both (Spanish "Mar" for martes) is a day name when a comma or a day and a month follow it.
+ */
+function dropDayName(word: string, name: string, comma: string, offset: number, text: string): string {
+  const rest = text.slice(offset + word.length);
+  return monthNumber(name) && comma === '' && !/^\d{1,2}\.?[\s-]+\p{L}/u.test(rest) ? word : '';
+}
+
+/**
  * RFC 822/1123 and the variants feeds really send: day name missing or wrong (ignored), 2-digit years, missing
  * seconds, named or "GMT+2" zones, month before day ("Jun 5 2026"), "at" between date and time. Without a time, the
  * date alone (a zone, if named, says where that day is, which changes nothing).
  */
 function parseRfc822Date(text: string): string | null {
   const cleaned = text
-    .replace(/^[A-Za-z]+\.?,?\s+(?=\d|[A-Za-z]{3})/, (dayName) => (MONTHS[dayName.slice(0, 3).toLowerCase()] ? dayName : ''))
+    .replace(/^(\p{L}+)\.?(,?)\s+(?=\d|\p{L}{3})/u, dropDayName)
+    // Spanish and Portuguese write "3 de junio de 2026"
+    .replace(/(\d)\s+de\s+(?=\p{L})/u, '$1 ')
+    .replace(/(\p{L})\.?\s+de\s+(?=\d{4})/u, '$1 ')
     .replace(/\bat\b/i, ' ')
     .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]([A-Za-z]{3,9})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/i.exec(cleaned);
-  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/i.exec(cleaned);
+  // a day written "3." as German writes it
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
+  const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
   // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
   const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);
   let parts: { day: string; month: string; year: string; hour?: string; minute?: string; second?: string; zone: string } | null = null;
@@ -980,7 +1023,7 @@ function parseRfc822Date(text: string): string | null {
     parts = { day, month, year, hour, minute, second, zone };
   }
   if (!parts) return null;
-  const month = MONTHS[parts.month.slice(0, parts.month.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
+  const month = monthNumber(parts.month);
   if (!month) return null;
   let zone = parts.zone.replace(/[()]/g, ' ').trim();
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
