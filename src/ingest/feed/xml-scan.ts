@@ -76,6 +76,7 @@ const CANONICAL_PREFIX: Record<string, string> = {
   'http://search.yahoo.com/mrss': 'media',
   'http://purl.org/dc/elements/1.0/': 'dc',
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
 };
 
 /** Renames `prefix:local` element/attribute names to the canonical prefix of the prefix's namespace. */

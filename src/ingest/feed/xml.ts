@@ -50,6 +50,8 @@ const ITEM_FIELDS = [
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
   'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'comments', 'source',
+  // FeedBurner's copy of the publisher's own link (see readItem)
+  'feedburner:origLink',
   // Bing News's outlet (see AGGREGATOR_SOURCE)
   'news:source',
   // Atom's elements in RSS items, as .NET's SyndicationFeed writes them (`<a10:updated>`, `<a10:author>`)
@@ -523,10 +525,11 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   let link: string | null = alternate?.href ?? null;
   if (!link && !isAtom) link = rssLink(reader);
   let linkIsGuid = false;
-  // RSS 2.0: a <guid> is a permalink unless isPermaLink="false", so it doubles as the link. Only an explicit
+  // RSS 2.0: a <guid> is a permalink unless isPermaLink says otherwise ("false", or "no" as some generators write),
+  // so it doubles as the link; only "true" or no attribute count, as feedparser reads it. Only an explicit
   // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
   const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
-  if (!link && !isAtom && guidRef && guidText && permaLink !== 'false') {
+  if (!link && !isAtom && guidRef && guidText && (permaLink === '' || permaLink === 'true')) {
     const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
@@ -537,6 +540,11 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   }
   // a news search's click-through link (Bing News's) stands for the outlet's page it names: the item's link is that
   if (link) link = unwrapNewsSearchLink(link) ?? link;
+  // A feed run through FeedBurner links each item to a feedproxy.google.com redirect and keeps the publisher's own
+  // address in <feedburner:origLink>: the article's link is that, as a reader's browser ends up there.
+  const origLink = reader.first('feedburner:origLink');
+  const publisherLink = origLink ? resolveGiven(nodeText(origLink.node), reader.baseOf(origLink)) : null;
+  if (publisherLink && /^https?:\/\//i.test(publisherLink)) [link, linkIsGuid] = [publisherLink, false];
 
   const titleRef = reader.first('title', 'dc:title', 'media:title');
   let summaryRef: FieldRef | undefined;

@@ -89,6 +89,25 @@ describe.each(readings)('item fields of $reading', ({ broken }) => {
     expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe', 'Jane Doe', 'Jane Doe']);
   });
 
+  it("links an item run through FeedBurner to the publisher's own address, not the feedproxy redirect", async () => {
+    const feedburner = (items: string) =>
+      rss(items, broken).replace('<rss version="2.0"', '<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"');
+    const proxy = (path: string) => `<link>http://feedproxy.google.com/~r/Wire/~3/${path}/</link>`;
+    const feed = await read(feedburner(
+      `<item><title>F1</title>${proxy('abc')}<guid isPermaLink="false">https://news.example/?p=1</guid>` +
+        '<feedburner:origLink>https://news.example/2026/06/pause/</feedburner:origLink></item>' +
+        `<item><title>F2</title>${proxy('def')}<feedburner:origLink>/2026/06/relative/</feedburner:origLink></item>` +
+        // not a web address: the feed's own link stays
+        `<item><title>F3</title>${proxy('ghi')}<feedburner:origLink>javascript:alert(1)</feedburner:origLink></item>`,
+    ));
+    expect(feed.wellFormed).toBe(!broken);
+    expect(feed.items.map((item) => [item.id, item.link])).toEqual([
+      ['https://news.example/?p=1', 'https://news.example/2026/06/pause/'],
+      ['https://news.example/2026/06/relative/', 'https://news.example/2026/06/relative/'],
+      ['http://feedproxy.google.com/~r/Wire/~3/ghi/', 'http://feedproxy.google.com/~r/Wire/~3/ghi/'],
+    ]);
+  });
+
   it('names every author of an item, as a byline prints them, each once', async () => {
     const items =
       '<item><title>B1</title><link>https://news.example/b1</link><dc:creator>Jane Doe</dc:creator><dc:creator>John Roe</dc:creator>' +

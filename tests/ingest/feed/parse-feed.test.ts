@@ -457,11 +457,14 @@ describe('parseFeed: identity and links', () => {
   it('resolves a relative GUID marked isPermaLink="true" as a link; an unmarked one that is no URL is not a link', async () => {
     const xml =
       '<rss version="2.0"><channel><title>F</title><item><title>Five</title><guid isPermaLink="true">/five</guid></item>' +
-      '<item><title>Six</title><guid>6</guid></item></channel></rss>';
+      '<item><title>Six</title><guid>6</guid></item>' +
+      // "no" says what "false" says, as some generators write it
+      '<item><title>Seven</title><guid isPermaLink="no">https://tracker.example/7</guid></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feeds/rss' });
     expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
       ['/five', 'https://e.example/five'],
       ['6', null],
+      ['https://tracker.example/7', null],
     ]);
   });
 
