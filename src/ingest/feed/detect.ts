@@ -7,7 +7,8 @@
 export type SniffedKind =
   | { kind: 'empty' }
   | { kind: 'json'; start: number }
-  | { kind: 'html' }
+  /** `whole`: the body opens as a whole page does (`<html>`, `<head>`, `<body>`, an HTML doctype), not with some element. */
+  | { kind: 'html'; whole: boolean }
   | { kind: 'xml'; root: string | null; localName: string | null; start: number }
   | { kind: 'unknown'; binary: boolean };
 
@@ -56,6 +57,8 @@ const FEED_ROOT = /^(rss|rdf|feed|channel|urlset|sitemapindex)$/i;
  * first); not `<br>` or `<b>`, with which PHP's warnings open (see XML_FEED_AFTER_PREAMBLE).
  */
 const HTML_FIRST_ELEMENT = /^(html|head|body|meta|title|link|base|script|style|noscript|div|header|nav|main|table)$/i;
+/** Those only a whole page opens with: a body opening with another is looked into for a feed after it. */
+const WHOLE_PAGE_FIRST_ELEMENT = /^(html|head|body)$/i;
 /**
  * The start of a feed in a body that opens with something else: PHP prints its warnings ahead of WordPress's feed
  * (`<br />\n<b>Warning</b>: Cannot modify header information ... on line <b>8</b><br />\n<?xml ...`), which feed
@@ -306,7 +309,13 @@ const isFeed = (sniffed: SniffedKind) => sniffed.kind === 'json' || (sniffed.kin
  */
 export function sniffFeedKind(text: string): SniffedKind {
   const sniffed = sniffDocument(text, 0);
-  if (isFeed(sniffed) || sniffed.kind === 'html' || sniffed.kind === 'empty' || (sniffed.kind === 'unknown' && sniffed.binary)) return sniffed;
+  // HTML that opens with another element than a page's may be a preamble: WordPress prints a database error as
+  // `<div id="error">...</div>` before the feed, plugins a `<style>` or `<script>`. A body that opens with `[` may be
+  // a log line (`[05-Jun-2026 10:00:00 UTC] PHP Warning: ...`) rather than JSON.
+  const lead = leadingSpace(text);
+  const mayBePreamble =
+    (sniffed.kind === 'html' && !sniffed.whole) || (sniffed.kind === 'json' && text.charCodeAt(lead) === 0x5b && scanJsonValue(text, lead).status === 'invalid');
+  if (!mayBePreamble && (isFeed(sniffed) || sniffed.kind === 'html' || sniffed.kind === 'empty' || (sniffed.kind === 'unknown' && sniffed.binary))) return sniffed;
   const window = text.slice(0, PREAMBLE_SEARCHED_CHARS);
   const found = XML_FEED_AFTER_PREAMBLE.exec(window);
   const xml = found && found.index > 0 ? sniffDocument(text.slice(found.index), found.index) : null;
@@ -317,6 +326,9 @@ export function sniffFeedKind(text: string): SniffedKind {
   return xmlFeed ?? sniffed;
 }
 
+/** How many white space characters and byte-order marks the text starts with. */
+const leadingSpace = (text: string) => /^[\s\ufeff]*/.exec(text)![0].length;
+
 function sniffDocument(text: string, start: number): SniffedKind {
   const trimmed = text.replace(/^[\s\ufeff]+/, '');
   if (trimmed === '') return { kind: 'empty' };
@@ -325,10 +337,10 @@ function sniffDocument(text: string, start: number): SniffedKind {
   if (trimmed.startsWith('<')) {
     const root = firstElementName(trimmed);
     const localName = root ? (root.includes(':') ? root.slice(root.indexOf(':') + 1) : root) : null;
-    if (localName && HTML_FIRST_ELEMENT.test(localName)) return { kind: 'html' };
+    if (localName && HTML_FIRST_ELEMENT.test(localName)) return { kind: 'html', whole: WHOLE_PAGE_FIRST_ELEMENT.test(localName) || HTML_DOCTYPE.test(trimmed.slice(0, 4096)) };
     // HTML5 may leave out <html>, <head> and <body> (`<!DOCTYPE html><meta charset=...>`): its doctype, or XHTML's,
     // says what it is, unless a feed's root follows (some generators put an XHTML doctype before <rss>)
-    if (!(localName && FEED_ROOT.test(localName)) && HTML_DOCTYPE.test(trimmed.slice(0, 4096))) return { kind: 'html' };
+    if (!(localName && FEED_ROOT.test(localName)) && HTML_DOCTYPE.test(trimmed.slice(0, 4096))) return { kind: 'html', whole: true };
     return { kind: 'xml', root, localName, start };
   }
   return { kind: 'unknown', binary: looksBinary(trimmed) };

@@ -6,7 +6,7 @@ import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { isJsonFeedVersion, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +21,9 @@ const urlOrNull = (value: unknown): string | null => (typeof value === 'string' 
  */
 function authorsOf(item: Json, feed: Json): string | null {
   for (const holder of [item, feed]) {
-    for (const candidates of [Array.isArray(holder.authors) ? holder.authors : [], [holder.author]]) {
+    // `authors` written as one object rather than a list of one is read all the same
+    const authors = Array.isArray(holder.authors) ? holder.authors : [holder.authors];
+    for (const candidates of [authors, [holder.author]]) {
       const names = candidates.flatMap((candidate) => {
         const name = isObject(candidate) ? authorName(stringOrNull(candidate.name)) : authorName(stringOrNull(candidate));
         return name ? [name] : [];
@@ -109,11 +111,23 @@ function jsonText(value: unknown, maxChars = Number.POSITIVE_INFINITY): string {
 const NOISE_SHOWN_CHARS = 80;
 
 /**
+ * An `"id"` key's integer of 16 digits or more, which JSON.parse would round to the nearest double: two ids past 2^53
+ * (9007199254740993 and 9007199254740992) would become one. JSON Feed says an id is a string (readers coerce a
+ * number), so the number's digits are its id. An unescaped `"id"` with a colon is a key: inside a string its
+ * quotes would be escaped.
+ */
+const LONG_INTEGER_ID = /(?<!\\)("id"[\t\n\r ]*:[\t\n\r ]*)(-?\d{16,})(?=[\t\n\r ]*[,}])/g;
+const withLongIdsQuoted = (text: string) => text.replace(LONG_INTEGER_ID, '$1"$2"');
+
+/**
  * The JSON of a feed, and what came after it. A JSON Feed that PHP printed a notice after (`<br />\n<b>Deprecated</b>:
  * ... on line 12<br />`, written at shutdown, after the plugin's output) is the feed and then noise, as a warning
  * before it is (parseFeed skips that one): the first complete JSON value is read, and a warning quotes what followed.
  */
-function parseJsonText(text: string): { data: unknown; json: string; warning: string | null } {
+function parseJsonText(body: string): { data: unknown; json: string; warning: string | null } {
+  // White space and byte-order marks before the JSON (PHP prints one BOM for each included file that has one),
+  // which the sniffing passed over too; and ids too long for a number kept as the digits written.
+  const text = withLongIdsQuoted(body.replace(/^[\s\ufeff]+/, ''));
   try {
     return { data: JSON.parse(text), json: text, warning: null };
   } catch (error) {
@@ -154,6 +168,33 @@ export function plainTextToHtml(text: string): string {
     .join('');
 }
 
+/**
+ * What the feed's relative URLs resolve against: its `feed_url` where that names the site the feed came from (a feed
+ * fetched at /feeds/main.json that calls itself /feed.json) or is all there is (a saved file), else the address it
+ * came from. A `feed_url` on another site is a feed that moved, or a static site built with its development address
+ * (`http://localhost:1313/index.json`): the links are the site's the feed came from. One naming a private or local
+ * host is never a base.
+ */
+function relativeUrlBase(feedUrl: string | null, documentBase: string | null): string | null {
+  const declared = feedUrl === null ? null : resolveUrl(feedUrl, documentBase);
+  if (declared === null) return documentBase;
+  let declaredUrl: URL;
+  try {
+    declaredUrl = new URL(declared);
+  } catch {
+    return documentBase;
+  }
+  if (!/^https?:$/.test(declaredUrl.protocol) || isLocalHost(declaredUrl.hostname)) return documentBase;
+  if (documentBase === null) return declared;
+  let documentUrl: URL | null = null;
+  try {
+    documentUrl = new URL(documentBase);
+  } catch {
+    return declared;
+  }
+  return !/^https?:$/.test(documentUrl.protocol) || documentUrl.origin === declaredUrl.origin ? declared : documentBase;
+}
+
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   const { data, json, warning: noiseWarning } = parseJsonText(text);
   if (Array.isArray(data)) throw new FeedParseError('not_a_feed', 'the body is a JSON array, not a JSON Feed (an object with "version" and "items")');
@@ -170,7 +211,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   // Positions in "items" as the publisher wrote it, for warnings that name an entry.
   const positions = listed.flatMap((entry, position) => (isObject(entry) ? [position + 1] : []));
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
-  const base = resolveUrl(urlOrNull(data.feed_url) ?? documentBase, documentBase) ?? documentBase;
+  const base = relativeUrlBase(urlOrNull(data.feed_url), documentBase);
   const dates = new DateReader();
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
@@ -178,7 +219,11 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
         warnings.push(`item ${positions[index]}: "${field}" is not a URL string (${jsonText(item[field], 200)}); ignored`);
       }
     }
-    const link = resolveUrl(urlOrNull(item.url) ?? urlOrNull(item.external_url), base);
+    // JSON Feed: "ideally the id is the full URL of the resource described by the item", so an item without a "url"
+    // whose id is an http(s) URL is at that address (as an RSS <guid> that is a URL is), before an "external_url",
+    // which names a page the item is about.
+    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) ? item.id : null;
+    const link = resolveUrl(urlOrNull(item.url) ?? idUrl ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
     const contentText = repaired(stringOrNull(item.content_text));
     const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? plainTextToHtml(contentText) : null;

@@ -484,7 +484,7 @@ export function unwrapNewsSearchLink(link: string): string | null {
 }
 
 /** Whether a URL's host names a private or local address outright (see namesPrivateAddress), a trailing dot aside. */
-function isLocalHost(hostname: string): boolean {
+export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/\.$/, '').toLowerCase();
   return host === '' || namesPrivateAddress(host);
 }

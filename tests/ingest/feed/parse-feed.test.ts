@@ -145,6 +145,41 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe and John Roe', 'Ann Poe', 'Desk and Wire']);
   });
 
+  it('JSON Feed: numeric ids past 2^53 keep their digits, so two such items stay two with ids of their own', async () => {
+    const json = '{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[' +
+      '{"id": 9007199254740993, "url": "https://json.example.com/a", "title": "A"},' +
+      '{"id":9007199254740992,"url":"https://json.example.com/b","title":"B"},' +
+      '{"id":42,"title":"Short", "content_text": "Quoted as text: \\"id\\": 12345678901234567890"}]}';
+    const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
+    expect(feed.items.map((item) => item.id)).toEqual(['9007199254740993', '9007199254740992', '42']);
+    expect(feed.items[2]!.content).toBe('<p>Quoted as text: "id": 12345678901234567890</p>');
+  });
+
+  it('JSON Feed: relative URLs resolve against a feed_url on the same site, not one on another site or a local host', async () => {
+    const feed = (feedUrl: string) => Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', feed_url: feedUrl, items: [{ id: '1', url: 'posts/pause/', content_html: '<img src="img/a.png">' }] }));
+    const read = async (feedUrl: string, url = 'https://blog.example.org/feeds/main.json') => (await parseFeed(feed(feedUrl), { url })).items[0]!;
+    expect((await read('https://blog.example.org/feed.json')).link).toBe('https://blog.example.org/posts/pause/');
+    // a static site built with its development address, and a feed that moved: the links are the fetched site's
+    expect(await read('http://localhost:1313/index.json')).toMatchObject({ link: 'https://blog.example.org/feeds/posts/pause/', content: '<img src="https://blog.example.org/feeds/posts/pause/img/a.png">' });
+    expect((await read('https://old-host.example.net/feed.json')).link).toBe('https://blog.example.org/feeds/posts/pause/');
+  });
+
+  it("JSON Feed: an item without a url whose id is a URL is at that address, before its external_url; authors as one object are read", async () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [
+        { id: 'https://json.example.com/2026/06/pause', title: 'Permalink id', external_url: 'https://elsewhere.example/story', authors: { name: 'Jane Doe' } },
+        { id: 'tag:json.example.com,2026:2', title: 'Linkblog', external_url: 'https://elsewhere.example/other' },
+      ],
+    });
+    const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
+    expect(feed.items.map((item) => [item.link, item.author])).toEqual([
+      ['https://json.example.com/2026/06/pause', 'Jane Doe'],
+      ['https://elsewhere.example/other', null],
+    ]);
+  });
+
   it('JSON Feed: a number where a URL belongs is no link, and entries that are not items are reported', async () => {
     const json = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1',
@@ -825,9 +860,34 @@ describe('parseFeed: what comes before the feed', () => {
     expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped, as a PHP warning printed ahead of it is: "(<br \/> <b>|Warning: |<b>Notice)/);
   });
 
+  const databaseError = '<div id="error"><p class="wpdberror"><strong>WordPress database error:</strong> [Table \'wp_x\' doesn\'t exist]<br /><code>SELECT 1</code></p></div>';
+  it.each([
+    ["WordPress's database error before an RSS feed", `${databaseError}${rss}`, 'rss'],
+    ["WordPress's database error before a JSON Feed", `${databaseError}\n${json}`, 'json'],
+    ["a plugin's <style> before an RSS feed", `<style>.notice{color:red}</style>\n${rss}`, 'rss'],
+    ['a PHP log line opening with a bracket before an RSS feed', `[05-Jun-2026 10:00:00 UTC] PHP Warning:  Undefined variable $x in /var/www/feed.php on line 3\n${rss}`, 'rss'],
+    ['a PHP log line opening with a bracket before a JSON Feed', `[05-Jun-2026 10:00:00 UTC] PHP Warning:  Undefined variable $x\n${json}`, 'json'],
+  ])('reads a feed with %s, flagged, saying what it skipped', async (_case, body, format) => {
+    const feed = await parseFeed(Buffer.from(body), { url: 'https://wp.example/feed' });
+    expect(feed).toMatchObject({ format, bozo: true });
+    expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
+    expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped/);
+  });
+
+  it('reads a JSON Feed after byte-order marks and white space, as an XML feed is read after them', async () => {
+    for (const lead of ['\ufeff\ufeff\ufeff', '\n\ufeff', ' \r\n']) {
+      const feed = await parseFeed(Buffer.from(lead + json), { url: 'https://wp.example/feed' });
+      expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
+    }
+  });
+
   it('still takes an HTML page that leaves out <html> for a page, and a document with no feed in it for none', async () => {
     await expect(parseFeed(Buffer.from('<meta charset="utf-8"><title>News</title><link rel="alternate" type="application/rss+xml" href="/feed">'), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
     await expect(parseFeed(Buffer.from('<br />\n<b>Fatal error</b>: Allowed memory size exhausted<br />'), { url: 'https://wp.example/feed' })).rejects.toThrow('the XML root <br> is not RSS, RDF or Atom');
+    // a page that opens with a <div> and holds no feed is a page; a whole page is not looked into
+    await expect(parseFeed(Buffer.from('<div class="app"><p>Loading…</p></div><script>var x = {"version": 2};</script>'), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
+    await expect(parseFeed(Buffer.from(`<html><body><pre>${rss}</pre></body></html>`), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
+    await expect(parseFeed(Buffer.from('[1, 2, "x"]'), { url: 'https://wp.example/' })).rejects.toThrow('a JSON array, not a JSON Feed');
   });
 });
 
