@@ -4,7 +4,8 @@
  *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
  *      Autodiscovery convention), resolved against `<base href>` and the page URL as a browser resolves them in the
  *      page's encoding (a query's non-ASCII characters in it, see query-encoding.ts); also `<link rel="feed">`, and a
- *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
+ *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl). When those give no feed,
+ *      the page's `<a href>` links to feed-like addresses on its own site (an outlet's "RSS feeds" page).
  *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
  *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need. Given a
  *      section page (https://site/news/), first below it (/news/feed: a category's or section's own feed, which is
@@ -14,7 +15,7 @@
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
  * not a JSON Feed) is reported with the reason, not swapped for another feed of the site the user did not ask for.
  */
-import { descendants } from '../extract/html/dom.ts';
+import { descendants, rawText, type Element } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
 import type { FetchOptions, FetchResult } from './fetch.ts';
@@ -32,11 +33,12 @@ export interface FeedLink {
   type: string;
 }
 
-/** Media types sites declare for feeds; plain XML types are accepted because probing verifies them anyway. */
-const FEED_TYPES = new Set([
-  'application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml',
-  'application/json', 'application/xml', 'text/xml', 'application/x.atom+xml', 'application/x-atom+xml',
-]);
+/**
+ * Media types sites declare for feeds: RSS, Atom and RDF as `application/` or `text/`, with or without an `x-` or `x.`
+ * (`application/x-rss+xml`, `text/atom+xml`, older but still written), JSON Feed's, and plain XML and JSON, which
+ * are accepted because every candidate is fetched and read anyway.
+ */
+const FEED_TYPE = /^(?:(?:application|text)\/(?:x[-.])?(?:rss|atom|rdf)\+xml|application\/(?:feed\+)?json|application\/xml|text\/xml)$/;
 
 /** Paths CMSs serve feeds at, most common first. Relative to the site root. */
 export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default'] as const;
@@ -103,6 +105,27 @@ export function sectionOf(pageUrl: string): string | null {
 }
 
 /**
+ * Whether an element is in a `<template>` or `<noscript>`: markup a browser with scripts on does not make part of the
+ * page, whose links it does not follow (a feed link there is a leftover or meant for another page).
+ */
+function isInert(element: Element): boolean {
+  for (let parent = element.parent; parent; parent = parent.parent) {
+    if (parent.type === 'tag' && (parent.name === 'template' || parent.name === 'noscript')) return true;
+  }
+  return false;
+}
+
+/**
+ * An address written with the `feed:` scheme some sites use to hand feeds to a reader, as the http(s) address it
+ * wraps: `feed:https://site/rss` is `https://site/rss`, `feed://site/rss` is `http://site/rss`.
+ */
+function withoutFeedScheme(href: string): string {
+  const wrapped = /^feed:(?:(https?:.*)|\/\/(.*))$/is.exec(href);
+  if (!wrapped) return href;
+  return wrapped[1] ?? `http://${wrapped[2]}`;
+}
+
+/**
  * Feed links declared in an HTML page, absolute, without duplicates, in document order. Pure. The page is the outlet's
  * to write: it is parsed in time linear in its size however deep its markup nests (parsePage; a browser-exact parse
  * took 45 s for 40,000 unclosed `<div>`, a 200 KB page, and could not be stopped by discovery's time limit), and
@@ -112,6 +135,15 @@ export function sectionOf(pageUrl: string): string | null {
  * for a UTF-8 or UTF-16 page (resolveInDocumentEncoding)
  */
 export function discoverFeedLinks(html: string, pageUrl: string, encoding = 'utf-8'): FeedLink[] {
+  return feedLinksOfPage(html, pageUrl, encoding).declared;
+}
+
+/**
+ * The page's declared feed links (discoverFeedLinks), and its `<a href>` links to addresses on its own site that look
+ * like feeds' (feedLikeUrl): a news site's "RSS feeds" page lists its feeds so, often without declaring any. Links to
+ * other sites are left out: a blogroll's feed icons are other outlets' feeds.
+ */
+function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { declared: FeedLink[]; anchors: FeedLink[] } {
   const elements = descendants(parsePage(html).$.root()[0]!);
   // The first <base href> counts, as in browsers, which also ignore one that is not an http(s) URL (javascript:,
   // data:): relative links then resolve against the page, rather than not at all.
@@ -125,39 +157,61 @@ export function discoverFeedLinks(html: string, pageUrl: string, encoding = 'utf
       // an unusable <base> is ignored, as browsers do
     }
   }
-  const found: FeedLink[] = [];
+  const declared: FeedLink[] = [];
+  const anchors: FeedLink[] = [];
   const seen = new Set<string>();
+  const site = siteOf(new URL(pageUrl).hostname);
   for (const element of elements) {
-    const href = element.attribs['href'];
-    if (element.name !== 'link' || href === undefined) continue;
+    const given = element.attribs['href'];
+    if ((element.name !== 'link' && element.name !== 'a') || given === undefined || isInert(element)) continue;
+    let resolved: URL;
+    try {
+      resolved = resolveInDocumentEncoding(withoutFeedScheme(given.trim()), base, encoding);
+    } catch {
+      continue;
+    }
+    // A fragment names a place in a document, not another feed.
+    resolved.hash = '';
+    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') continue;
+    const type = (element.attribs['type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (element.name === 'a') {
+      if (!feedLikeUrl(resolved) || siteOf(resolved.hostname) !== site || isWordPressApiUrl(resolved) || seen.has(resolved.href)) continue;
+      seen.add(resolved.href);
+      // what the link says ("World news RSS"), for a feed without a title of its own and for telling comments feeds
+      const text = (element.attribs['title'] || rawText(element)).replace(/\s+/g, ' ').trim().slice(0, 200);
+      anchors.push({ url: resolved.href, title: text || null, type });
+      continue;
+    }
     const rel = (element.attribs['rel'] ?? '').toLowerCase().split(/\s+/);
     // rel is a token list ("alternate feed"); "alternate stylesheet" is a style sheet, not a feed. rel="feed" (HTML's
     // own keyword) names a feed whatever its address.
     const isFeedRel = rel.includes('feed');
     if ((!rel.includes('alternate') && !isFeedRel) || rel.includes('stylesheet')) continue;
-    const type = (element.attribs['type'] ?? '').split(';')[0]!.trim().toLowerCase();
     // A declared type other than a feed's (text/html for a language version) is believed.
-    if (type && !FEED_TYPES.has(type)) continue;
-    let resolved: URL;
-    try {
-      resolved = resolveInDocumentEncoding(href.trim(), base, encoding);
-    } catch {
-      continue;
-    }
+    if (type && !FEED_TYPE.test(type)) continue;
     // An untyped rel="alternate" is also how pages name their language and mobile versions: only a feed-like address.
     if (!type && !isFeedRel && !feedLikeUrl(resolved)) continue;
     // WordPress declares its REST API's record of the page as an application/json alternate on every page (the home
     // page, a category): never a feed, and fetched it took one of the links tried and printed a "skipped" line.
     if (type === 'application/json' && isWordPressApiUrl(resolved)) continue;
-    // A fragment names a place in a document, not another feed.
-    resolved.hash = '';
     const url = resolved.href;
-    if (!/^https?:/i.test(url) || seen.has(url)) continue;
+    if (seen.has(url)) continue;
     seen.add(url);
     const title = element.attribs['title']?.replace(/\s+/g, ' ').trim() || null;
-    found.push({ url, title, type });
+    declared.push({ url, title, type });
   }
-  return found;
+  // an address both declared and linked is a declared one
+  return { declared, anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)) };
+}
+
+/**
+ * The site a host belongs to, roughly its registrable domain: the last two labels (`news.example.org` and
+ * `www.example.org` are `example.org`), three under a country's second level (`bbc.co.uk`, `abc.net.au`).
+ */
+function siteOf(hostname: string): string {
+  const labels = hostname.replace(/\.$/, '').toLowerCase().split('.');
+  const countrySecondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && /^(?:co|com|net|org|gov|ac|edu|ne|or)$/.test(labels.at(-2)!);
+  return labels.slice(countrySecondLevel ? -3 : -2).join('.');
 }
 
 /**
@@ -279,7 +333,7 @@ export function commentsFeedReason(url: string, title: string | null, whose: 'li
     // not a URL: the title may still tell
   }
   const clean = title?.replace(/\s+/g, ' ').trim() ?? '';
-  if (/\bcomments? feed\b/i.test(clean) || /^comments\b/i.test(clean) || /[-–—:»|·]\s*comments$/i.test(clean)) {
+  if (/\bcomments feed\b/i.test(clean) || /^comments\b/i.test(clean) || /[-–—:»|·]\s*comments$/i.test(clean)) {
     return `a comments feed (the ${whose === 'link' ? "link's" : "feed's"} title is ${JSON.stringify(clean)})`;
   }
   return null;
@@ -470,7 +524,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   const limits = { concurrency: options.concurrency ?? DISCOVERY_CONCURRENCY, perHost: options.perHostConcurrency ?? 2, deadline, deadlineMs };
   let pageFailure: DiscoveryResult['pageFailure'] = null;
   const report = (error: { message: string; code: string } | null, wait: ServerWait | null = null): DiscoveryResult => ({
-    feeds, commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure, wait: error ? wait : null,
+    feeds: withTitlesTold(feeds, identities.map((identity) => identity.linkTitle)), commentFeeds, rejected, error: error?.message ?? null, errorCode: error?.code ?? null, skippedLinks, timedOut, pageFailure, wait: error ? wait : null,
     redirectedFrom: identities.map((identity, index) => [...identity.redirectedFrom].filter((url) => url !== feeds[index]!.url)),
     answeredFrom: identities.map((identity) => [...identity.finalUrls]),
   });
@@ -479,7 +533,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   /** feedUrlKey of the URLs already asked for, so each candidate is fetched once, whatever its spelling. */
   const tried = new Set<string>([feedUrlKey(pageUrl)]);
   /** What identifies each of `feeds` (same index) besides its URL: final URLs and content of the candidates merged in. */
-  const identities: { finalKeys: Set<string>; finalUrls: Set<string>; contentKeys: Set<string>; requested: string; redirectedFrom: Set<string> }[] = [];
+  const identities: { finalKeys: Set<string>; finalUrls: Set<string>; contentKeys: Set<string>; requested: string; redirectedFrom: Set<string>; linkTitle: string | null }[] = [];
   /**
    * Adds a feed, or merges it with the one already kept that it duplicates (same final URL, or same content), the
    * better of the two (isBetterFeed) giving the address shown, the other named in `merged` by the URL it was tried at.
@@ -492,12 +546,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
     const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
     if (index < 0) {
-      identities.push({ finalKeys: new Set([finalKey]), finalUrls: new Set([found.finalUrl]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom) });
+      identities.push({ finalKeys: new Set([finalKey]), finalUrls: new Set([found.finalUrl]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom), linkTitle: fallbackTitle });
       feeds.push(tidyMerged(fresh));
       return;
     }
     const identity = identities[index]!;
-    const reason = identity.finalKeys.has(finalKey) ? 'same_final_url' : 'same_content';
+    // the same address but for its scheme, each answering: the same feed over http and https, nothing redirected
+    const reason = identity.finalUrls.has(found.finalUrl) ? 'same_final_url' : identity.finalKeys.has(finalKey) ? 'same_address' : 'same_content';
     identity.finalKeys.add(finalKey);
     identity.finalUrls.add(found.finalUrl);
     if (contentKey !== null) identity.contentKeys.add(contentKey);
@@ -505,7 +560,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     const kept = feeds[index]!;
     const [winner, loser] = isBetterFeed(fresh, kept) ? [fresh, kept] : [kept, fresh];
     const loserUrl = loser === fresh ? found.requested : identity.requested;
-    if (winner === fresh) identity.requested = found.requested;
+    if (winner === fresh) [identity.requested, identity.linkTitle] = [found.requested, fallbackTitle ?? identity.linkTitle];
     winner.merged = [...(winner.merged ?? []), { url: loserUrl, reason }, ...(loser.merged ?? [])];
     feeds[index] = tidyMerged(winner);
   };
@@ -598,22 +653,33 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
 
   const { text: html, encoding } = decodePage(page.body, page.headers);
   tried.add(feedUrlKey(page.url));
-  const links = sameAddressGroups(discoverFeedLinks(html, page.url, encoding).filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
-    // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
-    const reason = commentsFeedReason(link.url, link.title, 'link');
-    if (reason) {
-      setAside(link.url, link.title, reason);
-      // nor probed: a post's own /feed/ is the link WordPress declares as its comments feed
-      tried.add(feedUrlKey(link.url));
-    }
-    return !reason;
-  });
+  const pageLinks = feedLinksOfPage(html, page.url, encoding);
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
-  for (const link of links.slice(maxLinks)) skippedLinks.push(link.url, ...link.sameAddress);
-  const chosen = links.slice(0, maxLinks);
-  for (const link of chosen) tried.add(feedUrlKey(link.url));
-  if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length);
+  /** Tries links of the page (the first maxLinks that are not comments feeds), naming the others as skipped. */
+  const tryLinks = async (found: readonly FeedLink[]) => {
+    const links = sameAddressGroups(found.filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
+      // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
+      const reason = commentsFeedReason(link.url, link.title, 'link');
+      if (reason) {
+        setAside(link.url, link.title, reason);
+        // nor probed: a post's own /feed/ is the link WordPress declares as its comments feed
+        tried.add(feedUrlKey(link.url));
+      }
+      return !reason;
+    });
+    const skippedBefore = skippedLinks.length;
+    for (const link of links.slice(maxLinks)) skippedLinks.push(link.url, ...link.sameAddress);
+    const chosen = links.slice(0, maxLinks);
+    for (const link of chosen) tried.add(feedUrlKey(link.url));
+    if (chosen.length > 0) await tryAll(chosen, 'link', skippedLinks.length - skippedBefore);
+  };
+  await tryLinks(pageLinks.declared);
   if (feeds.length > 0 && !options.alwaysProbe) return report(null);
+  // a page whose declared links give no feed may list its feeds as ordinary links (an outlet's "RSS feeds" page)
+  if (feeds.length === 0 && !timedOut) {
+    await tryLinks(pageLinks.anchors);
+    if (feeds.length > 0 && !options.alwaysProbe) return report(null);
+  }
 
   const section = sectionOf(page.url);
   if (section) {
@@ -622,6 +688,22 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   }
   await probe(page.url, COMMON_FEED_PATHS);
   return report(null);
+}
+
+/**
+ * The feeds with titles that tell them apart: section feeds often all carry the outlet's name as their own title
+ * ("The Outlet" three times), while the page's links name each ("The Outlet - Politics"). Where feeds share a title,
+ * each whose link gave a title no other of them has is shown by that.
+ */
+function withTitlesTold(feeds: readonly DiscoveredFeed[], linkTitles: readonly (string | null)[]): DiscoveredFeed[] {
+  const key = (title: string | null) => title?.replace(/\s+/g, ' ').trim().toLowerCase() ?? '';
+  const count = (titles: readonly (string | null)[], title: string | null) => titles.filter((other) => key(other) === key(title)).length;
+  const titles = feeds.map((feed) => feed.title);
+  return feeds.map((feed, index) => {
+    const linkTitle = linkTitles[index] ?? null;
+    if (feed.title === null || count(titles, feed.title) < 2 || linkTitle === null || count(linkTitles, linkTitle) > 1 || count(titles, linkTitle) > 0) return feed;
+    return { ...feed, title: linkTitle };
+  });
 }
 
 /** `feed` without merged URLs that its own URL already shows (where a permanent redirect led), nor twice the same. */

@@ -359,7 +359,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
           perHostConcurrency: settings.perHostConcurrency,
           deadlineMs,
           onProgress: (event) => {
-            if (event.type === 'candidates' && event.via === 'link') linksTried = event.urls.length;
+            if (event.type === 'candidates' && event.via === 'link') linksTried += event.urls.length;
             status.event(event);
             if (event.type === 'tried' && event.reason !== null && !options.quiet) status.print(`  skipped ${urlForDisplay(event.url)}: ${rejectionText({ reason: event.reason, wait: event.wait })}\n`);
           },

@@ -1,0 +1,107 @@
+import type http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
+
+/** Home pages as outlets write them, beyond the RSS Autodiscovery convention's letter. */
+
+const fetchOptionsFor = (typedUrl: string) => ({
+  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
+  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
+});
+const html = (body: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+const feed = (title: string, guid: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
+  res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(title, [{ guid, title: guid, link: `https://example.org/${guid}` }]));
+
+describe('discoverFeedLinks: links outlets write', () => {
+  it('takes the older feed media types (application/x-rss+xml, text/rss+xml, text/atom+xml) and feed: addresses', () => {
+    const page =
+      '<html><head>' +
+      '<link rel="alternate" type="application/x-rss+xml" href="/a.rss"><link rel="alternate" type="text/rss+xml" href="/b">' +
+      '<link rel="alternate" type="text/atom+xml" href="/c"><link rel="alternate" type="application/rss+xml" href="feed:https://example.org/d">' +
+      '<link rel="alternate" type="application/rss+xml" href="feed://example.org/e">' +
+      // not feeds: a language version, and a style sheet
+      '<link rel="alternate" type="text/html" href="/fr/"><link rel="alternate stylesheet" type="text/css" href="/dark.css">' +
+      '</head></html>';
+    expect(discoverFeedLinks(page, 'https://example.org/').map((link) => link.url)).toEqual([
+      'https://example.org/a.rss', 'https://example.org/b', 'https://example.org/c', 'https://example.org/d', 'http://example.org/e',
+    ]);
+  });
+
+  it('leaves out links in <template> and <noscript>, which a browser does not make part of the page', () => {
+    const page =
+      '<html><head><noscript><link rel="alternate" type="application/rss+xml" href="/old.xml"></noscript></head><body>' +
+      '<template><link rel="alternate" type="application/rss+xml" href="/template.xml"></template>' +
+      '<link rel="alternate" type="application/rss+xml" href="/real.xml"></body></html>';
+    expect(discoverFeedLinks(page, 'https://example.org/').map((link) => link.url)).toEqual(['https://example.org/real.xml']);
+  });
+});
+
+describe('discoverFeeds: outlet pages against a real server', () => {
+  it("finds the feeds an outlet's RSS page lists as ordinary links, on its own site only, when it declares none", async () => {
+    const site = await startServer({
+      '/services/rss/': html(
+        '<html><head><title>RSS feeds</title></head><body><ul>' +
+          '<li><a href="/services/rss/world.xml">World</a></li><li><a href="politics.xml">Politics</a></li>' +
+          '<li><a href="/services/rss/world.xml#top">World again</a></li><li><a href="/about/">About us</a></li>' +
+          // another outlet's feed, as a blogroll links it: not this outlet's
+          '<li><a href="https://other-outlet.example/feed/">Friends</a></li>' +
+          '</ul></body></html>',
+      ),
+      '/services/rss/world.xml': feed('Outlet: World', 'w'),
+      '/services/rss/politics.xml': feed('Outlet: Politics', 'p'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/services/rss/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/services/rss/`) });
+      expect(result.feeds.map((f) => [f.url, f.title, f.via])).toEqual([
+        [`${site.url}/services/rss/world.xml`, 'Outlet: World', 'link'],
+        [`${site.url}/services/rss/politics.xml`, 'Outlet: Politics', 'link'],
+      ]);
+      // found by its links, the site is not probed, and the other page is not asked for
+      expect(site.hits.get('/feed')).toBeUndefined();
+      expect(site.hits.get('/about/')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("does not try a page's ordinary links when its declared feed links give a feed", async () => {
+    const site = await startServer({
+      '/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body><a href="/archive/rss.xml">Archive</a></body></html>'),
+      '/feed/': feed('Site', 's'),
+      '/archive/rss.xml': feed('Archive', 'a'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds.map((f) => f.title)).toEqual(['Site']);
+      expect(site.hits.get('/archive/rss.xml')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('offers an opinion section\'s "Comment feed", and tells section feeds that share the outlet\'s title apart by their links', async () => {
+    const site = await startServer({
+      '/': html(
+        '<html><head>' +
+          '<link rel="alternate" type="application/rss+xml" title="The Daily » Comment feed" href="/opinion/latest.xml">' +
+          '<link rel="alternate" type="application/rss+xml" title="The Daily - Politics" href="/politics.xml">' +
+          '<link rel="alternate" type="application/rss+xml" title="The Daily - Sport" href="/sport.xml">' +
+          '<link rel="alternate" type="application/rss+xml" title="Site » Comments Feed" href="/all-comments.xml">' +
+          '</head></html>',
+      ),
+      '/opinion/latest.xml': feed('The Daily: Comment', 'c'),
+      '/politics.xml': feed('The Daily', 'p'),
+      '/sport.xml': feed('The Daily', 's'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds.map((f) => f.title)).toEqual(['The Daily: Comment', 'The Daily - Politics', 'The Daily - Sport']);
+      expect(result.commentFeeds.map((f) => f.title)).toEqual(['Site » Comments Feed']);
+    } finally {
+      await site.close();
+    }
+  });
+});
