@@ -310,6 +310,15 @@ describe('pausewatch sources add', () => {
     expect(entry!.name).toMatch(/^Wire news news .*…$/);
   });
 
+  it('suggests ids from the words of a feed\'s address, its escapes decoded, cut between words', () => {
+    const feed = (url: string) => ({ url, title: 'Wire', format: 'rss' as const, itemCount: 1, via: 'link' as const });
+    const entries = sourceEntries(
+      [feed('https://news.example/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/rss.xml'), feed('https://news.example/caf%C3%A9/feed'), feed(`https://news.example/${'section-'.repeat(8)}feed.xml`), feed('https://news.example/bad%E0%A4%A/feed')],
+      'https://news.example/',
+    );
+    expect(entries.map((entry) => entry.id)).toEqual(['news-example-rss-xml', 'news-example-cafe-feed', 'news-example-section-section-section-section-section-section', 'news-example-bad-e0-a4-a-feed']);
+  });
+
   it('says a feed is already in the pipeline rather than suggest it twice', async () => {
     // the same URL but for a fragment, listed under another id
     const file = pipelineFile('listed.ts', { perHostGapMs: 0 }, [{ id: 'policy-wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml#latest` }]);

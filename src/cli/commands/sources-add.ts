@@ -20,8 +20,23 @@ export interface FeedSourceEntry {
   url: string;
 }
 
+/** Text as an id's words: lower-case ASCII letters and digits, accents dropped, at most 48 characters, cut between words. */
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48);
+  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (words.length <= SLUG_MAX) return words;
+  const lastBreak = words.lastIndexOf('-', SLUG_MAX);
+  return lastBreak > 0 ? words.slice(0, lastBreak) : words.slice(0, SLUG_MAX);
+}
+const SLUG_MAX = 48;
+
+/** A URL's path and query as written, its percent-escapes decoded (`/d0/bd...` was `/новости`), where they decode. */
+function readablePath(url: URL): string {
+  const text = url.pathname + url.search;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -46,7 +61,7 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
   const used = new Set<string>(takenIds);
   return feeds.map((feed) => {
     const url = new URL(feed.url);
-    const base = feeds.length === 1 ? host : `${host}-${slug(url.pathname + url.search) || 'root'}`;
+    const base = feeds.length === 1 ? host : `${host}-${slug(readablePath(url)) || 'root'}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
