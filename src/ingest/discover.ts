@@ -250,9 +250,9 @@ export interface DiscoveredFeed {
 
 /**
  * A candidate folded into another feed. `same_address`: the same URL but for scheme, fragment or trailing slash
- * (feedUrlKey), so not fetched at all; `same_final_url`: redirected to where the feed's own URL led; `same_content`:
- * another address serving the same feed (same title, same item ids in the same order), as a CMS's /rss, /feed and
- * /rss.xml often do.
+ * (feedUrlKey), so not fetched at all, or fetched over the other scheme and answering too; `same_final_url`:
+ * redirected to where the feed's own URL led; `same_content`: another address serving the same feed (same title, same
+ * item ids or links in the same order), as a CMS's /rss, /feed and /rss.xml often do, or its RSS and JSON Feed.
  */
 export interface MergedCandidate {
   url: string;
@@ -267,11 +267,18 @@ function isBetterFeed(a: DiscoveredFeed, b: DiscoveredFeed): boolean {
 }
 
 /**
- * What makes two fetched feeds the same feed whatever their address: title and item ids. Null for a feed without
- * items, which says too little (two empty section feeds of one site share the site's title).
+ * What makes two fetched feeds the same feed whatever their address or format: the same title and item ids, or the
+ * same title and item links (WordPress's RSS feed gives its posts ids of `?p=1`, its JSON Feed their permalinks; an
+ * RDF and an RSS version differ so too). None for a feed without items, which says too little (two empty section
+ * feeds of one site share the site's title), and no links key unless every item has a link.
  */
-function feedContentKey(feed: ParsedFeed): string | null {
-  return feed.items.length === 0 ? null : JSON.stringify([feed.title, feed.items.map((item) => item.id)]);
+function feedContentKeys(feed: ParsedFeed): string[] {
+  if (feed.items.length === 0) return [];
+  const links = feed.items.map((item) => item.link);
+  return [
+    JSON.stringify(['ids', feed.title, feed.items.map((item) => item.id)]),
+    ...(links.every((link) => link !== null) ? [JSON.stringify(['links', feed.title, links])] : []),
+  ];
 }
 
 export interface DiscoveryResult {
@@ -540,13 +547,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
    */
   const keep = (feed: ParsedFeed, found: FoundAt, via: DiscoveredFeed['via'], fallbackTitle: string | null, sameAddress: readonly string[] = []) => {
     const finalKey = feedUrlKey(found.finalUrl);
-    const contentKey = feedContentKey(feed);
+    const contentKeys = feedContentKeys(feed);
     known.add(finalKey);
     const fresh: DiscoveredFeed = { url: found.url, title: feed.title ?? fallbackTitle, format: feed.format, itemCount: feed.items.length, via };
     if (sameAddress.length > 0) fresh.merged = sameAddress.map((url) => ({ url, reason: 'same_address' as const }));
-    const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || (contentKey !== null && id.contentKeys.has(contentKey)));
+    const index = identities.findIndex((id) => id.finalKeys.has(finalKey) || contentKeys.some((key) => id.contentKeys.has(key)));
     if (index < 0) {
-      identities.push({ finalKeys: new Set([finalKey]), finalUrls: new Set([found.finalUrl]), contentKeys: new Set(contentKey === null ? [] : [contentKey]), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom), linkTitle: fallbackTitle });
+      identities.push({ finalKeys: new Set([finalKey]), finalUrls: new Set([found.finalUrl]), contentKeys: new Set(contentKeys), requested: found.requested, redirectedFrom: new Set(found.redirectedFrom), linkTitle: fallbackTitle });
       feeds.push(tidyMerged(fresh));
       return;
     }
@@ -555,7 +562,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     const reason = identity.finalUrls.has(found.finalUrl) ? 'same_final_url' : identity.finalKeys.has(finalKey) ? 'same_address' : 'same_content';
     identity.finalKeys.add(finalKey);
     identity.finalUrls.add(found.finalUrl);
-    if (contentKey !== null) identity.contentKeys.add(contentKey);
+    for (const key of contentKeys) identity.contentKeys.add(key);
     for (const url of found.redirectedFrom) identity.redirectedFrom.add(url);
     const kept = feeds[index]!;
     const [winner, loser] = isBetterFeed(fresh, kept) ? [fresh, kept] : [kept, fresh];

@@ -104,4 +104,21 @@ describe('discoverFeeds: outlet pages against a real server', () => {
       await site.close();
     }
   });
+
+  it("offers a site's RSS feed and JSON Feed of the same posts once, told alike by their items' links", async () => {
+    const posts = [1, 2].map((n) => ({ guid: `https://blog.example/?p=${n}`, title: `Post ${n}`, link: `https://blog.example/2026/06/post-${n}/` }));
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Blog', items: posts.map((post) => ({ id: post.link, url: post.link, title: post.title })) });
+    const site = await startServer({
+      '/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/feed/"><link rel="alternate" type="application/feed+json" href="/feed/json/"></head></html>'),
+      '/feed/': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Blog', posts)),
+      '/feed/json/': (_req, res) => res.writeHead(200, { 'content-type': 'application/feed+json' }).end(json),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds).toHaveLength(1);
+      expect(result.feeds[0]).toMatchObject({ url: `${site.url}/feed/`, merged: [{ url: `${site.url}/feed/json/`, reason: 'same_content' }] });
+    } finally {
+      await site.close();
+    }
+  });
 });
