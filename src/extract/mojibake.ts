@@ -183,6 +183,9 @@ function implausibility(text: string): number {
     // "Â" before a no-break space or a Latin-1 sign (Â£ Â° Â©): UTF-8's C2 lead byte read as windows-1252, the most
     // common mojibake of all; no word puts a sign right after Â
     if (previous === 'Â' && char >= '\u00a0' && char <= '\u00bf') score += 2;
+    // "Ã" before one (Ã¶ ö, Ã§ ç, Ã± ñ): UTF-8's C3 lead byte so read, in a word whose capital leaves no case change to
+    // count ("KÃ¶ln"); no word puts a sign after Ã (a no-break space may follow a Portuguese capital: "IRMÃ", then U+00A0)
+    if (previous === 'Ã' && char >= '\u00a1' && char <= '\u00bf') score += 2;
     // a low quotation mark glued to a letter ("â„¢" for ™): German opens quotes with it after a space
     if (aIsLetter && (char === '„' || char === '‚')) score += 1;
 

@@ -43,6 +43,9 @@ describe('repairMojibake', () => {
     expect(repairMojibake('AI labs back pause:\u00c2\u00a0experts split')).toBe('AI labs back pause:\u00a0experts split');
     expect(repairMojibake('Claudeâ„¢ maker')).toBe('Claude™ maker');
     expect(repairMojibake('20Â°C, Â£5')).toBe('20°C, £5');
+    // a capital before it leaves no case change to count: "Ã" before a sign is the evidence
+    expect(repairMojibake('Talks in KÃ¶ln')).toBe('Talks in Köln');
+    expect(repairMojibake('FranÃ§ois and SÃ±or')).toBe('François and Sñor');
   });
 
   it('does not make a combining mark on no letter of double-encoded text, nor a phonetic letter of a legitimate "…"', () => {
@@ -66,6 +69,7 @@ describe('repairMojibake', () => {
       'Windows™ — “quoted” ‘single’ …',
       'Zürich, Kraków, Ørsted, Þór',
       'LE CHÂTEAU, Ângela, JOÃO, Âmbito',
+      'IRMÃ\u00a0E IRMÃO, SÃ O',
       'sagte „Hallo“ und ‚so‘',
     ];
     for (const text of legit) expect(repairMojibake(text)).toBe(text);
