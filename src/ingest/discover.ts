@@ -620,6 +620,9 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     timeoutMs: pageTimeoutMs,
     connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, pageTimeoutMs),
     accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
+    // a page's feed links are in its head: a home page over the size cap, or one that never ends, is read as far as it
+    // came within the limits
+    keepCutBody: true,
   });
   if (page.status !== 'ok') {
     pageFailure = page;
@@ -636,6 +639,11 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   // The URL given may already be a feed.
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
   const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
+  // A feed cut at a limit is a feed that cannot be read whole, as a run would find it: that is the answer.
+  if (page.cut && (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) && !servedAsHtml) {
+    rejected.push({ url: pageUrl, reason: page.cut.message });
+    return report(page.cut);
+  }
   // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers, options.fetch.maxBytes);

@@ -49,6 +49,12 @@ export interface FetchOptions {
    * applies to its answers. For tests, and for callers with a resolver of their own.
    */
   resolveHost?: ((hostname: string) => Promise<dns.LookupAddress[]>) | undefined;
+  /**
+   * For a page read only for what its head declares (feed discovery): a 2xx body over maxBytes, or not finished
+   * within the total timeout, is kept as far as it came (`cut` on the result says which limit stopped it) rather than
+   * failing the fetch. Only bytes within maxBytes are kept, decompressed ones included.
+   */
+  keepCutBody?: boolean;
   /** Validators from the previous successful fetch, for a conditional GET. */
   etag?: string | null;
   lastModified?: string | null;
@@ -295,7 +301,7 @@ export function readServerHints(headers: Record<string, string>, nowMs: number):
 }
 
 export type FetchResult =
-  | (FetchBase & { status: 'ok'; body: Buffer })
+  | (FetchBase & { status: 'ok'; body: Buffer; /** The limit the body stopped at (FetchOptions.keepCutBody): maxBytes or timeoutMs. */ cut?: BodyCut })
   | (FetchBase & { status: 'not_modified' })
   | (FetchBase & { status: 'failed'; error: StageError });
 
@@ -794,6 +800,13 @@ interface SingleResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer | null;
+  cut?: BodyCut;
+}
+
+/** Why a body kept with FetchOptions.keepCutBody ends where it does, and the failure it would have been without. */
+export interface BodyCut {
+  code: 'too_large' | 'timeout';
+  message: string;
 }
 
 /**
@@ -871,6 +884,8 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
 
     /** The response being read, once its head has arrived. */
     let answer: http.IncomingMessage | null = null;
+    /** With keepCutBody, ends a 2xx answer at a limit with the body read so far; false when there is none to keep. */
+    let keepCut: (failure: FetchFailure) => boolean = () => false;
 
     const remaining = Math.max(1, deadline - Date.now());
     const totalTimer = setTimeout(() => {
@@ -878,11 +893,11 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       // head (too large, undecodable) do, so the check's record and `sources` show a 200 that stalled for what it is.
       // Only a 2xx body is read (any other status resolves at its head), so the status is never a 410 or a 429.
       const status = answer?.statusCode ?? null;
-      fail(
+      const failure =
         status === null
           ? new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)
-          : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms`, status),
-      );
+          : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms`, status);
+      if (!keepCut(failure)) fail(failure);
     }, remaining);
 
     request.on('socket', (socket: net.Socket) => {
@@ -923,8 +938,20 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         request.destroy();
         return;
       }
+      const chunks: Buffer[] = [];
+      if (options.keepCutBody) {
+        keepCut = (failure) => {
+          if (settled) return true;
+          settled = true;
+          clearTimeout(totalTimer);
+          onFail?.();
+          request.destroy();
+          resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks), cut: { code: failure.code as BodyCut['code'], message: failure.message } });
+          return true;
+        };
+      }
       const declared = Number(responseHeaders['content-length']);
-      if (Number.isFinite(declared) && declared > options.maxBytes) {
+      if (Number.isFinite(declared) && declared > options.maxBytes && !options.keepCutBody) {
         return fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} declares ${declared} bytes, more than the ${options.maxBytes} allowed`, status));
       }
 
@@ -932,7 +959,9 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       response.on('data', (chunk: Buffer) => {
         wireBytes += chunk.length;
         if (wireBytes > options.maxBytes) {
-          fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} sent more than the ${options.maxBytes} bytes allowed`, status));
+          const failure = new FetchFailure('too_large', `${urlForDisplay(url.href)} sent more than the ${options.maxBytes} bytes allowed`, status);
+          // the bytes within the cap that reached the end of the decoders are kept; the rest is not read
+          if (!keepCut(failure)) fail(failure);
         }
       });
 
@@ -950,8 +979,10 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       const decoders = codings.reverse().map(decoderFor);
       // A bomb's compressed bytes are already inside the decoders when a cap fires: stop them too.
       onFail = () => decoders.forEach((decoder) => decoder.destroy());
-      const tooLarge = () =>
-        fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status));
+      const tooLarge = () => {
+        const failure = new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status);
+        if (!keepCut(failure)) fail(failure);
+      };
       let stream: NodeJS.ReadableStream = response;
       for (const decoder of decoders) {
         stream.pipe(decoder);
@@ -973,11 +1004,14 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
           if (layerBytes > options.maxBytes) tooLarge();
         });
       }
-      const chunks: Buffer[] = [];
       let decodedBytes = 0;
       stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
         decodedBytes += chunk.length;
-        if (decodedBytes > options.maxBytes) return tooLarge();
+        if (decodedBytes > options.maxBytes) {
+          chunks.push(chunk.subarray(0, chunk.length - (decodedBytes - options.maxBytes)));
+          return tooLarge();
+        }
         chunks.push(chunk);
       });
       response.on('aborted', () => fail(new FetchFailure('connection_reset', `the connection closed mid-body, reading ${urlForDisplay(url.href)}`, status)));
@@ -1128,7 +1162,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       }
       const base = { requestedUrl, url: url.href, redirects, httpStatus: last.status, headers: last.headers, hints: readServerHints(last.headers, Date.now()) };
       if (last.status === 304) return { ...base, status: 'not_modified' };
-      if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body };
+      if (last.status >= 200 && last.status < 300 && last.body) return { ...base, status: 'ok', body: last.body, ...(last.cut ? { cut: last.cut } : {}) };
       return { ...base, status: 'failed', error: { code: `http_${last.status}`, message: `HTTP ${last.status} from ${urlForDisplay(url.href)}${redirectNote(redirectedFrom)}` } };
     }
   } catch (error) {

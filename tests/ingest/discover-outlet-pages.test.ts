@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
 import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
@@ -117,6 +118,57 @@ describe('discoverFeeds: outlet pages against a real server', () => {
       const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
       expect(result.feeds).toHaveLength(1);
       expect(result.feeds[0]).toMatchObject({ url: `${site.url}/feed/`, merged: [{ url: `${site.url}/feed/json/`, reason: 'same_content' }] });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('reads the feed links in the head of a home page over the size cap, or one that never ends, as far as it came', async () => {
+    const head = '<html><head><link rel="alternate" type="application/rss+xml" href="/news.xml"></head><body>';
+    const site = await startServer({
+      // 3 MB against a cap of 1 MB, its length declared
+      '/big/': (_req, res) => {
+        const page = head + '<p>filler.</p>'.repeat(200_000);
+        res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(page)) }).end(page);
+      },
+      // the head, then a body that never ends
+      '/endless/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write(head);
+        const drip = setInterval(() => res.write('<p>more</p>'), 50);
+        res.on('close', () => clearInterval(drip));
+      },
+      '/news.xml': feed('News', 'n'),
+      // a feed over the cap, given as the URL: reported, not read in part
+      '/huge.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Huge', Array.from({ length: 20_000 }, (_v, i) => ({ guid: `g${i}`, title: `Item ${i}`, link: `https://example.org/${i}` })))),
+    });
+    try {
+      for (const path of ['/big/', '/endless/']) {
+        const result = await discoverFeeds(`${site.url}${path}`, fetchUrl, { fetch: { ...fetchOptionsFor(`${site.url}${path}`), timeoutMs: 1_000 } });
+        expect(result.feeds.map((f) => f.url)).toEqual([`${site.url}/news.xml`]);
+      }
+      const huge = await discoverFeeds(`${site.url}/huge.xml`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/huge.xml`) });
+      expect(huge).toMatchObject({ feeds: [], errorCode: 'too_large', error: expect.stringContaining('more than the 1000000 bytes allowed') });
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe('fetchUrl with keepCutBody', () => {
+  it('keeps a body that decompresses past the cap up to the cap, saying which limit cut it; without it the fetch fails', async () => {
+    const body = gzipSync(Buffer.from('<p>word</p>'.repeat(500_000)));
+    const site = await startServer({ '/page': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(body) });
+    try {
+      const options = { ...fetchOptionsFor(`${site.url}/page`), maxBytes: 100_000 };
+      const kept = await fetchUrl(`${site.url}/page`, { ...options, keepCutBody: true });
+      expect(kept).toMatchObject({ status: 'ok', cut: { code: 'too_large', message: expect.stringContaining('decompresses to more than the 100000 bytes allowed') } });
+      if (kept.status !== 'ok') throw new Error('not ok');
+      // what came through before the chunk that crossed the cap
+      expect(kept.body.length).toBeGreaterThan(50_000);
+      expect(kept.body.length).toBeLessThanOrEqual(100_000);
+      expect(kept.body.toString().startsWith('<p>word</p><p>word</p>')).toBe(true);
+      expect(await fetchUrl(`${site.url}/page`, options)).toMatchObject({ status: 'failed', error: { code: 'too_large' } });
     } finally {
       await site.close();
     }
