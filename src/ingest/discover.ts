@@ -206,9 +206,12 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
 
 /**
  * The site a host belongs to, roughly its registrable domain: the last two labels (`news.example.org` and
- * `www.example.org` are `example.org`), three under a country's second level (`bbc.co.uk`, `abc.net.au`).
+ * `www.example.org` are `example.org`), three under a country's second level (`bbc.co.uk`, `abc.net.au`); an IP
+ * address is its own.
  */
 function siteOf(hostname: string): string {
+  // an address is a site of its own
+  if (hostname.startsWith('[') || /^[\d.]+$/.test(hostname)) return hostname;
   const labels = hostname.replace(/\.$/, '').toLowerCase().split('.');
   const countrySecondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && /^(?:co|com|net|org|gov|ac|edu|ne|or)$/.test(labels.at(-2)!);
   return labels.slice(countrySecondLevel ? -3 : -2).join('.');
