@@ -15,6 +15,7 @@
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
  * not a JSON Feed) is reported with the reason, not swapped for another feed of the site the user did not ask for.
  */
+import { getDomain } from 'tldts';
 import { descendants, rawText, type Element } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
@@ -105,22 +106,26 @@ export function sectionOf(pageUrl: string): string | null {
 }
 
 /**
- * Whether an element is in a `<template>` or `<noscript>`: markup a browser with scripts on does not make part of the
- * page, whose links it does not follow (a feed link there is a leftover or meant for another page).
+ * The elements inside a `<template>` or `<noscript>`: markup a browser with scripts on does not make part of the page,
+ * whose links it does not follow (a feed link there is a leftover or meant for another page). Each subtree is walked
+ * once, a nested one within an outer one's walk, so a page of thousands of nested levels costs its size.
  */
-function isInert(element: Element): boolean {
-  for (let parent = element.parent; parent; parent = parent.parent) {
-    if (parent.type === 'tag' && (parent.name === 'template' || parent.name === 'noscript')) return true;
+function inertElements(elements: readonly Element[]): Set<Element> {
+  const inert = new Set<Element>();
+  for (const element of elements) {
+    if ((element.name !== 'template' && element.name !== 'noscript') || inert.has(element)) continue;
+    for (const inner of descendants(element)) inert.add(inner);
   }
-  return false;
+  return inert;
 }
 
 /**
  * An address written with the `feed:` scheme some sites use to hand feeds to a reader, as the http(s) address it
- * wraps: `feed:https://site/rss` is `https://site/rss`, `feed://site/rss` is `http://site/rss`.
+ * wraps: `feed:https://site/rss` and `feed://https://site/rss` are `https://site/rss`, `feed://site/rss` is
+ * `http://site/rss`.
  */
 function withoutFeedScheme(href: string): string {
-  const wrapped = /^feed:(?:(https?:.*)|\/\/(.*))$/is.exec(href);
+  const wrapped = /^feed:(?:(?:\/\/)?(https?:.*)|\/\/(.*))$/is.exec(href);
   if (!wrapped) return href;
   return wrapped[1] ?? `http://${wrapped[2]}`;
 }
@@ -160,10 +165,11 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
   const declared: FeedLink[] = [];
   const anchors: FeedLink[] = [];
   const seen = new Set<string>();
-  const site = siteOf(new URL(pageUrl).hostname);
+  const inert = inertElements(elements);
+  const pageHost = new URL(pageUrl).hostname;
   for (const element of elements) {
     const given = element.attribs['href'];
-    if ((element.name !== 'link' && element.name !== 'a') || given === undefined || isInert(element)) continue;
+    if ((element.name !== 'link' && element.name !== 'a') || given === undefined || inert.has(element)) continue;
     let resolved: URL;
     try {
       resolved = resolveInDocumentEncoding(withoutFeedScheme(given.trim()), base, encoding);
@@ -175,7 +181,7 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
     if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') continue;
     const type = (element.attribs['type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (element.name === 'a') {
-      if (!feedLikeUrl(resolved) || siteOf(resolved.hostname) !== site || isWordPressApiUrl(resolved) || seen.has(resolved.href)) continue;
+      if (!feedLikeUrl(resolved) || !isOutletsOwnHost(resolved.hostname, pageHost) || isWordPressApiUrl(resolved) || isSitemapUrl(resolved) || seen.has(resolved.href)) continue;
       seen.add(resolved.href);
       // what the link says ("World news RSS"), for a feed without a title of its own and for telling comments feeds
       const text = (element.attribs['title'] || rawText(element)).replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -205,16 +211,23 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
 }
 
 /**
- * The site a host belongs to, roughly its registrable domain: the last two labels (`news.example.org` and
- * `www.example.org` are `example.org`), three under a country's second level (`bbc.co.uk`, `abc.net.au`); an IP
- * address is its own.
+ * Whether a link's host is the outlet's own, for a page on `pageHost`: the same host, `www.` aside, or, on an outlet's
+ * main site (its registrable domain, or `www.` before it), a host below that domain (`rss.nytimes.com` for
+ * `www.nytimes.com`). A page on a host below a domain it does not own (`myblog.wordpress.com`, `alice.github.io`) owns
+ * its host alone: another blog of the same platform is another outlet. Registrable domains are the Public Suffix
+ * List's (tldts), so `bbc.co.uk` and `ministerio.gob.es` are each one; an IP address is its own.
  */
-function siteOf(hostname: string): string {
-  // an address is a site of its own
-  if (hostname.startsWith('[') || /^[\d.]+$/.test(hostname)) return hostname;
-  const labels = hostname.replace(/\.$/, '').toLowerCase().split('.');
-  const countrySecondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && /^(?:co|com|net|org|gov|ac|edu|ne|or)$/.test(labels.at(-2)!);
-  return labels.slice(countrySecondLevel ? -3 : -2).join('.');
+export function isOutletsOwnHost(linkHost: string, pageHost: string): boolean {
+  const bare = (host: string) => host.replace(/\.$/, '').toLowerCase().replace(/^www\./, '');
+  const [link, page] = [bare(linkHost), bare(pageHost)];
+  if (link === page) return true;
+  const domain = getDomain(page, { allowPrivateDomains: true });
+  return domain !== null && page === domain && link.endsWith(`.${domain}`);
+}
+
+/** A sitemap's address (`/sitemap.xml`, `/sitemap_index.xml`, `/news-sitemap.xml`): a page's footer links one. */
+function isSitemapUrl(url: URL): boolean {
+  return /sitemap[^/]*$/i.test(url.pathname);
 }
 
 /**
@@ -273,14 +286,15 @@ function isBetterFeed(a: DiscoveredFeed, b: DiscoveredFeed): boolean {
  * What makes two fetched feeds the same feed whatever their address or format: the same title and item ids, or the
  * same title and item links (WordPress's RSS feed gives its posts ids of `?p=1`, its JSON Feed their permalinks; an
  * RDF and an RSS version differ so too). None for a feed without items, which says too little (two empty section
- * feeds of one site share the site's title), and no links key unless every item has a link.
+ * feeds of one site share the site's title), and no links key unless the feed has items that each have a link of their
+ * own (a status page's feeds link every item to the page, and one item says too little).
  */
 function feedContentKeys(feed: ParsedFeed): string[] {
   if (feed.items.length === 0) return [];
   const links = feed.items.map((item) => item.link);
   return [
     JSON.stringify(['ids', feed.title, feed.items.map((item) => item.id)]),
-    ...(links.every((link) => link !== null) ? [JSON.stringify(['links', feed.title, links])] : []),
+    ...(links.length > 1 && links.every((link) => link !== null) && new Set(links).size === links.length ? [JSON.stringify(['links', feed.title, links])] : []),
   ];
 }
 
@@ -693,11 +707,10 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
   await tryLinks(pageLinks.declared);
   if (feeds.length > 0 && !options.alwaysProbe) return report(null);
-  // a page whose declared links give no feed may list its feeds as ordinary links (an outlet's "RSS feeds" page)
-  if (feeds.length === 0 && !timedOut) {
-    await tryLinks(pageLinks.anchors);
-    if (feeds.length > 0 && !options.alwaysProbe) return report(null);
-  }
+  // A page whose declared links give no feed may list its feeds as ordinary links (an outlet's "RSS feeds" page):
+  // tried before the common paths, not instead of them, since a home page may link a podcast's feed and serve its
+  // articles' at /feed.
+  if (feeds.length === 0 && !timedOut) await tryLinks(pageLinks.anchors);
 
   const section = sectionOf(page.url);
   if (section) {

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
+import { discoverFeedLinks, discoverFeeds, isOutletsOwnHost } from '../../src/ingest/discover.ts';
 import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
@@ -23,11 +23,13 @@ describe('discoverFeedLinks: links outlets write', () => {
       '<link rel="alternate" type="application/x-rss+xml" href="/a.rss"><link rel="alternate" type="text/rss+xml" href="/b">' +
       '<link rel="alternate" type="text/atom+xml" href="/c"><link rel="alternate" type="application/rss+xml" href="feed:https://example.org/d">' +
       '<link rel="alternate" type="application/rss+xml" href="feed://example.org/e">' +
+      '<link rel="alternate" type="application/rss+xml" href="feed://https://example.org/f">' +
       // not feeds: a language version, and a style sheet
       '<link rel="alternate" type="text/html" href="/fr/"><link rel="alternate stylesheet" type="text/css" href="/dark.css">' +
       '</head></html>';
     expect(discoverFeedLinks(page, 'https://example.org/').map((link) => link.url)).toEqual([
       'https://example.org/a.rss', 'https://example.org/b', 'https://example.org/c', 'https://example.org/d', 'http://example.org/e',
+      'https://example.org/f',
     ]);
   });
 
@@ -37,6 +39,24 @@ describe('discoverFeedLinks: links outlets write', () => {
       '<template><link rel="alternate" type="application/rss+xml" href="/template.xml"></template>' +
       '<link rel="alternate" type="application/rss+xml" href="/real.xml"></body></html>';
     expect(discoverFeedLinks(page, 'https://example.org/').map((link) => link.url)).toEqual(['https://example.org/real.xml']);
+  });
+});
+
+describe("isOutletsOwnHost: the hosts a page's ordinary links may name as the outlet's", () => {
+  it.each([
+    ['www.example.org', 'example.org', true],
+    ['rss.nytimes.com', 'www.nytimes.com', true],
+    ['feeds.bbc.co.uk', 'www.bbc.co.uk', true],
+    // another outlet, or another blog of the same platform
+    ['other-outlet.example', 'www.example.org', false],
+    ['co.uk', 'www.bbc.co.uk', false],
+    ['friend.wordpress.com', 'myblog.wordpress.com', false],
+    ['bob.github.io', 'alice.github.io', false],
+    ['ministerio-b.gob.es', 'ministerio-a.gob.es', false],
+    ['9.9.3.4', '1.2.3.4', false],
+    ['1.2.3.4', '1.2.3.4', true],
+  ])('%s for a page on %s: %s', (link, page, expected) => {
+    expect(isOutletsOwnHost(link, page)).toBe(expected);
   });
 });
 
@@ -149,6 +169,37 @@ describe('discoverFeeds: outlet pages against a real server', () => {
       }
       const huge = await discoverFeeds(`${site.url}/huge.xml`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/huge.xml`) });
       expect(huge).toMatchObject({ feeds: [], errorCode: 'too_large', error: expect.stringContaining('more than the 1000000 bytes allowed') });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("tries a home page's ordinary feed links beside its common paths, not instead of them, and leaves out sitemaps", async () => {
+    const site = await startServer({
+      '/': html('<html><body><a href="/podcast/feed.xml">Podcast</a> <a href="/sitemap.xml">Site map</a></body></html>'),
+      '/podcast/feed.xml': feed('Podcast', 'p'),
+      '/feed': feed('Example News', 'n'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds.map((f) => f.title)).toEqual(['Podcast', 'Example News']);
+      expect(site.hits.get('/sitemap.xml')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('keeps apart two feeds of one title whose items all link to the same page (a status page\'s)', async () => {
+    const status = (guid: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Example Status', [1, 2].map((n) => ({ guid: `${guid}-${n}`, title: `${guid} ${n}`, link: 'https://status.example.org/' }))));
+    const site = await startServer({
+      '/': html('<html><head><link rel="alternate" type="application/rss+xml" href="/api.rss"><link rel="alternate" type="application/rss+xml" href="/web.rss"></head></html>'),
+      '/api.rss': status('api-incident'),
+      '/web.rss': status('web-incident'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result.feeds.map((f) => f.url)).toEqual([`${site.url}/api.rss`, `${site.url}/web.rss`]);
     } finally {
       await site.close();
     }

@@ -579,7 +579,7 @@ describe('sources add on a page whose feed links hang', () => {
     expect(site.hits.get('/hang')).toBe(10);
     expect(mostInFlight).toBe(4);
     expect(stderr.match(/^ {2}skipped http:\/\/127\.0\.0\.1:\d+\/hang\?i=\d: no complete answer .* within 400 ms$/gm)).toHaveLength(10);
-    expect(stderr).toContain('note: the page declares 50 feed links; the first 10 were tried and 40 skipped');
+    expect(stderr).toContain('note: the page links to 50 feeds; the first 10 were tried and 40 skipped');
     const json = JSON.parse((await pausewatch(['sources', 'add', '--dry-run', `${site.url}/`, '--pipeline', quick(), '--json'])).stdout);
     expect(json.skippedLinks).toHaveLength(40);
     expect(json.skippedLinks[0]).toBe(`${site.url}/hang?i=10`);
@@ -595,7 +595,7 @@ describe('sources add on a page whose feed links hang', () => {
       expect(stderr).toMatch(/\rsources add: trying feed links 10\/10 \(10 failed\)/);
       // failures are printed on their own line above the status line, which is cleared at the end
       expect(stderr).toMatch(/\r\u001b\[K {2}skipped /);
-      expect(stderr).toContain('\r\u001b[Knote: the page declares 50 feed links');
+      expect(stderr).toContain('\r\u001b[Knote: the page links to 50 feeds');
     } finally {
       Object.defineProperty(process.stderr, 'isTTY', { value: wasTty, configurable: true });
     }

@@ -391,7 +391,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       const notes: string[] = [];
       if (result.skippedLinks.length > 0) {
         notes.push(
-          `note: the page declares ${linksTried + result.skippedLinks.length} feed links; the first ${linksTried} were tried and ` +
+          `note: the page links to ${linksTried + result.skippedLinks.length} feeds; the first ${linksTried} were tried and ` +
             `${result.skippedLinks.length} skipped (give one of those as the URL to check it)`,
         );
       }

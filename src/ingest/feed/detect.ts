@@ -322,8 +322,17 @@ export function sniffFeedKind(text: string): SniffedKind {
   const xmlFeed = xml && isFeed(xml) ? xml : null;
   // a JSON Feed that starts before the XML feed, if there is one: `{"` inside an XML feed is its text
   const json = jsonFeedAfterPreamble(text, xmlFeed ? found!.index : PREAMBLE_SEARCHED_CHARS);
-  if (json !== null && json > 0) return { kind: 'json', start: json };
-  return xmlFeed ?? sniffed;
+  const after: SniffedKind | null = json !== null && json > 0 ? { kind: 'json', start: json } : xmlFeed;
+  // After markup a page opens with, a feed counts only where it ends the body: a page may quote one (in a
+  // <textarea>, a <script> template), and its own end tags then follow the feed's.
+  if (after && sniffed.kind === 'html' && !endsAsFeed(text, after.kind)) return sniffed;
+  return after ?? sniffed;
+}
+
+/** Whether the body ends as a feed of that kind does: with a feed root's end tag, or a JSON object's `}`. */
+function endsAsFeed(text: string, kind: SniffedKind['kind']): boolean {
+  const end = text.slice(-256).trimEnd();
+  return kind === 'json' ? end.endsWith('}') : /<\/(?:[\w.-]+:)?(?:rss|rdf|feed|urlset|sitemapindex)\s*>$/i.test(end);
 }
 
 /** How many white space characters and byte-order marks the text starts with. */

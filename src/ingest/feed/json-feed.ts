@@ -113,10 +113,10 @@ const NOISE_SHOWN_CHARS = 80;
 /**
  * An `"id"` key's integer of 16 digits or more, which JSON.parse would round to the nearest double: two ids past 2^53
  * (9007199254740993 and 9007199254740992) would become one. JSON Feed says an id is a string (readers coerce a
- * number), so the number's digits are its id. An unescaped `"id"` with a colon is a key: inside a string its
- * quotes would be escaped.
+ * number), so the number's digits are its id. `"id"` followed by a colon is a key: inside a string its quotes would
+ * be escaped (`\"id\": 1`).
  */
-const LONG_INTEGER_ID = /(?<!\\)("id"[\t\n\r ]*:[\t\n\r ]*)(-?\d{16,})(?=[\t\n\r ]*[,}])/g;
+const LONG_INTEGER_ID = /("id"[\t\n\r ]*:[\t\n\r ]*)(-?\d{16,})(?=[\t\n\r ]*[,}])/g;
 const withLongIdsQuoted = (text: string) => text.replace(LONG_INTEGER_ID, '$1"$2"');
 
 /**
@@ -170,29 +170,32 @@ export function plainTextToHtml(text: string): string {
 
 /**
  * What the feed's relative URLs resolve against: its `feed_url` where that names the site the feed came from (a feed
- * fetched at /feeds/main.json that calls itself /feed.json) or is all there is (a saved file), else the address it
- * came from. A `feed_url` on another site is a feed that moved, or a static site built with its development address
- * (`http://localhost:1313/index.json`): the links are the site's the feed came from. One naming a private or local
- * host is never a base.
+ * fetched at /feeds/main.json that calls itself /feed.json; `www.` and http for https aside, the scheme then being
+ * the one it came over) or is all there is (a saved file), else the address it came from. A `feed_url` on another
+ * site is a feed that moved, or a static site built with its development address (`http://localhost:1313/`): the
+ * links are the site's the feed came from. One naming a private or local host is never a base.
  */
 function relativeUrlBase(feedUrl: string | null, documentBase: string | null): string | null {
   const declared = feedUrl === null ? null : resolveUrl(feedUrl, documentBase);
-  if (declared === null) return documentBase;
-  let declaredUrl: URL;
+  const declaredUrl = declared === null ? null : httpUrl(declared);
+  if (declaredUrl === null || isLocalHost(declaredUrl.hostname)) return documentBase;
+  if (documentBase === null) return declaredUrl.href;
+  const documentUrl = httpUrl(documentBase);
+  if (documentUrl === null) return declaredUrl.href;
+  const site = (url: URL) => `${url.hostname.replace(/^www\./i, '')}:${url.port}`;
+  if (site(declaredUrl) !== site(documentUrl)) return documentBase;
+  declaredUrl.protocol = documentUrl.protocol;
+  return declaredUrl.href;
+}
+
+/** `text` parsed when it is an http(s) URL, else null. */
+function httpUrl(text: string): URL | null {
   try {
-    declaredUrl = new URL(declared);
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
-    return documentBase;
+    return null;
   }
-  if (!/^https?:$/.test(declaredUrl.protocol) || isLocalHost(declaredUrl.hostname)) return documentBase;
-  if (documentBase === null) return declared;
-  let documentUrl: URL | null = null;
-  try {
-    documentUrl = new URL(documentBase);
-  } catch {
-    return declared;
-  }
-  return !/^https?:$/.test(documentUrl.protocol) || documentUrl.origin === declaredUrl.origin ? declared : documentBase;
 }
 
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
@@ -212,6 +215,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const positions = listed.flatMap((entry, position) => (isObject(entry) ? [position + 1] : []));
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
   const base = relativeUrlBase(urlOrNull(data.feed_url), documentBase);
+  const idCounts = new Map<unknown, number>();
+  for (const item of rawItems) idCounts.set(item.id, (idCounts.get(item.id) ?? 0) + 1);
   const dates = new DateReader();
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
@@ -220,9 +225,9 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       }
     }
     // JSON Feed: "ideally the id is the full URL of the resource described by the item", so an item without a "url"
-    // whose id is an http(s) URL is at that address (as an RSS <guid> that is a URL is), before an "external_url",
-    // which names a page the item is about.
-    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) ? item.id : null;
+    // whose id is an http(s) URL no other item has is at that address (as an RSS <guid> that is a URL is), before an
+    // "external_url", which names a page the item is about.
+    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) && idCounts.get(item.id) === 1 ? item.id : null;
     const link = resolveUrl(urlOrNull(item.url) ?? idUrl ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
     const contentText = repaired(stringOrNull(item.content_text));

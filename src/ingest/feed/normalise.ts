@@ -775,25 +775,26 @@ const MONTHS: Record<string, number> = {
 /**
  * Month names and abbreviations in the languages of the outlets that follow the debate most, as feeds whose CMS
  * formats dates in the site's language write them ("mer., 3 juin 2026", "Mi, 03 Mär 2026", "3 de junio de 2026"):
- * German, French, Spanish, Italian, Portuguese and Dutch. Whole words only, since their first three letters clash
- * (juin and juillet); none names two months across the languages. Names whose first three letters are the English
- * abbreviation (Juni, marzo, Oktober) need no entry.
+ * German, French, Spanish, Italian, Portuguese and Dutch. Only the names whose first three letters are not the
+ * English abbreviation of their month (Juni, marzo and janvier need no entry; Oktober and abril do), as whole words,
+ * since those letters clash (juin and juillet); none names two months across the languages.
  */
 const LOCAL_MONTHS: Record<string, number> = Object.fromEntries(
-  [
-    'jänner jän janv janvier enero ene gennaio gen janeiro januari',
-    'feber févr fév février fevrier febbraio fevereiro fev',
-    'märz mär mrz mars maart mrt março marco',
-    'avril avr abr aprile',
-    'mai mayo maggio mag maio mei',
-    'juin giugno giu junho',
-    'juil juillet luglio lug julho',
-    'août aout aoû agosto ago augustus',
-    'setiembre settembre setembro set',
-    'okt octobre ottobre ott outubro out',
-    'novembre novembro',
-    'dez dezember déc décembre dic diciembre dicembre dezembro',
-  ].flatMap((names, index) => names.split(' ').map((name) => [name, index + 1] as const)),
+  (
+    [
+      [1, 'jänner enero ene gennaio gen'],
+      [2, 'février févr fév fevrier fevereiro fev'],
+      [3, 'märz mär mrz maart mrt'],
+      [4, 'avril avr abril abr'],
+      [5, 'mai maggio mag maio mei'],
+      [6, 'juin giugno giu'],
+      [7, 'juillet juil luglio lug'],
+      [8, 'août aout aoû agosto ago'],
+      [9, 'setiembre set settembre setembro'],
+      [10, 'oktober okt ottobre ott outubro out'],
+      [12, 'dezember dez décembre déc diciembre dic dicembre dezembro'],
+    ] as const
+  ).flatMap(([month, names]) => names.split(' ').map((name) => [name, month] as const)),
 );
 
 /** The month a name stands for: a name of LOCAL_MONTHS, else an English one by its first three letters (four for "Sept"). */
@@ -982,12 +983,13 @@ function isoDateOf(match: RegExpExecArray | null): string | null {
 }
 
 /**
- * A leading day name dropped ("Wed, ", "mer. ", "Mi, "), whatever its language; a month left ("Jun 5 2026"). A word
- * that is both (Spanish "Mar" for martes) is a day name when a comma or a day and a month follow it.
+ * A leading day name dropped ("Wed, ", "mer. ", "Mi, "), whatever its language; a month left ("Jun 5 2026",
+ * "June, 5 2026"). A word that is both (Spanish "Mar" for martes) is a day name when a day and a month follow it.
  */
-function dropDayName(word: string, name: string, comma: string, offset: number, text: string): string {
-  const rest = text.slice(offset + word.length);
-  return monthNumber(name) && comma === '' && !/^\d{1,2}\.?[\s-]+\p{L}/u.test(rest) ? word : '';
+function dropDayName(word: string, name: string, offset: number, text: string): string {
+  if (!monthNumber(name)) return '';
+  const dayAndMonth = /^\d{1,2}\.?[\s-]+(\p{L}+)/u.exec(text.slice(offset + word.length));
+  return dayAndMonth && monthNumber(dayAndMonth[1]!) ? '' : word;
 }
 
 /**
@@ -997,7 +999,7 @@ function dropDayName(word: string, name: string, comma: string, offset: number, 
  */
 function parseRfc822Date(text: string): string | null {
   const cleaned = text
-    .replace(/^(\p{L}+)\.?(,?)\s+(?=\d|\p{L}{3})/u, dropDayName)
+    .replace(/^(\p{L}+)\.?,?\s+(?=\d|\p{L}{3})/u, dropDayName)
     // Spanish and Portuguese write "3 de junio de 2026"
     .replace(/(\d)\s+de\s+(?=\p{L})/u, '$1 ')
     .replace(/(\p{L})\.?\s+de\s+(?=\d{4})/u, '$1 ')

@@ -525,11 +525,11 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   let link: string | null = alternate?.href ?? null;
   if (!link && !isAtom) link = rssLink(reader);
   let linkIsGuid = false;
-  // RSS 2.0: a <guid> is a permalink unless isPermaLink says otherwise ("false", or "no" as some generators write),
-  // so it doubles as the link; only "true" or no attribute count, as feedparser reads it. Only an explicit
+  // RSS 2.0: a <guid> is a permalink unless isPermaLink says otherwise ("false", or "no" or "0" as some generators
+  // write it), so it doubles as the link. Only an explicit
   // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
   const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
-  if (!link && !isAtom && guidRef && guidText && (permaLink === '' || permaLink === 'true')) {
+  if (!link && !isAtom && guidRef && guidText && !['false', 'no', '0'].includes(permaLink)) {
     const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }

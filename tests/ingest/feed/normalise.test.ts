@@ -109,7 +109,12 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2 ott 2026 12:00 +0200', '2026-10-02T10:00:00.000Z'],
     ['seg, 05 out 2026 09:00:00 -0300', '2026-10-05T12:00:00.000Z'],
     ['di, 6 mrt 2026 09:00:00 +0100', '2026-03-06T08:00:00.000Z'],
+    ['3. Oktober 2026', '2026-10-03'],
+    ['3 de abril de 2026', '2026-04-03'],
     ['3 Blorp 2026 10:00 GMT', null],
+    // English dates a month name leads, with a comma or "at", stay read
+    ['June, 5 2026', '2026-06-05'],
+    ['Jun 5 at 10:19:00 2026', '2026-06-05T10:19:00.000Z'],
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {

@@ -117,6 +117,9 @@ describe.each(readings)('item fields of $reading', ({ broken }) => {
     const feed = await read(rss(items, broken));
     expect(feed.wellFormed).toBe(!broken);
     expect(feed.items.map((item) => item.author)).toEqual(['Jane Doe, John Roe and Ann Poe', 'Jane Doe']);
+    // names written surname first stay two people
+    const surnames = await read(rss('<item><title>B3</title><link>https://news.example/b3</link><dc:creator>Doe, Jane</dc:creator><dc:creator>Roe, John</dc:creator></item>', broken));
+    expect(surnames.items[0]!.author).toBe('Doe, Jane; Roe, John');
     const entries =
       '<entry><id>urn:e1</id><title>E1</title><author><name>Jane Doe</name></author><author><name>John Roe</name></author></entry>' +
       '<entry><id>urn:e2</id><title>E2</title><source><title>Agency</title><author><name>Ann Poe</name></author>' +

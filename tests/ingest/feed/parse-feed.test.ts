@@ -162,6 +162,9 @@ describe('parseFeed: formats', () => {
     // a static site built with its development address, and a feed that moved: the links are the fetched site's
     expect(await read('http://localhost:1313/index.json')).toMatchObject({ link: 'https://blog.example.org/feeds/posts/pause/', content: '<img src="https://blog.example.org/feeds/posts/pause/img/a.png">' });
     expect((await read('https://old-host.example.net/feed.json')).link).toBe('https://blog.example.org/feeds/posts/pause/');
+    // the same site written with www. or over http: its path counts, over the scheme the feed came by
+    expect((await read('http://www.blog.example.org/feed.json')).link).toBe('https://www.blog.example.org/posts/pause/');
+    expect((await read('http://blog.example.org/feed.json')).link).toBe('https://blog.example.org/posts/pause/');
   });
 
   it("JSON Feed: an item without a url whose id is a URL is at that address, before its external_url; authors as one object are read", async () => {
@@ -171,12 +174,17 @@ describe('parseFeed: formats', () => {
       items: [
         { id: 'https://json.example.com/2026/06/pause', title: 'Permalink id', external_url: 'https://elsewhere.example/story', authors: { name: 'Jane Doe' } },
         { id: 'tag:json.example.com,2026:2', title: 'Linkblog', external_url: 'https://elsewhere.example/other' },
+        // an id every item shares is no item's address
+        { id: 'https://json.example.com/', title: 'Shared 1', external_url: 'https://elsewhere.example/s1' },
+        { id: 'https://json.example.com/', title: 'Shared 2', external_url: 'https://elsewhere.example/s2' },
       ],
     });
     const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
     expect(feed.items.map((item) => [item.link, item.author])).toEqual([
       ['https://json.example.com/2026/06/pause', 'Jane Doe'],
       ['https://elsewhere.example/other', null],
+      ['https://elsewhere.example/s1', null],
+      ['https://elsewhere.example/s2', null],
     ]);
   });
 
@@ -493,13 +501,15 @@ describe('parseFeed: identity and links', () => {
     const xml =
       '<rss version="2.0"><channel><title>F</title><item><title>Five</title><guid isPermaLink="true">/five</guid></item>' +
       '<item><title>Six</title><guid>6</guid></item>' +
-      // "no" says what "false" says, as some generators write it
-      '<item><title>Seven</title><guid isPermaLink="no">https://tracker.example/7</guid></item></channel></rss>';
+      // "no" says what "false" says, as some generators write it; "yes" what "true" says
+      '<item><title>Seven</title><guid isPermaLink="no">https://tracker.example/7</guid></item>' +
+      '<item><title>Eight</title><guid isPermaLink="yes">https://e.example/8</guid></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/feeds/rss' });
     expect(feed.items.map((item) => [item.guid, item.link])).toEqual([
       ['/five', 'https://e.example/five'],
       ['6', null],
       ['https://tracker.example/7', null],
+      ['https://e.example/8', 'https://e.example/8'],
     ]);
   });
 
@@ -888,6 +898,9 @@ describe('parseFeed: what comes before the feed', () => {
     await expect(parseFeed(Buffer.from('<div class="app"><p>Loading…</p></div><script>var x = {"version": 2};</script>'), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
     await expect(parseFeed(Buffer.from(`<html><body><pre>${rss}</pre></body></html>`), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
     await expect(parseFeed(Buffer.from('[1, 2, "x"]'), { url: 'https://wp.example/' })).rejects.toThrow('a JSON array, not a JSON Feed');
+    // a page that quotes a feed (a validator's <textarea>, a script's template) is a page
+    const quoted = `<meta charset="utf-8"><title>Validator</title><textarea name="feed">${rss.slice(rss.indexOf('<rss'))}</textarea>`;
+    await expect(parseFeed(Buffer.from(quoted), { url: 'https://wp.example/' })).rejects.toThrow('the document is an HTML page, not a feed');
   });
 });
 
