@@ -4,12 +4,13 @@
  *   2. `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|...">` in the page (the RSS
  *      Autodiscovery convention), resolved against `<base href>` and the page URL as a browser resolves them in the
  *      page's encoding (a query's non-ASCII characters in it, see query-encoding.ts); also `<link rel="feed">`, and a
- *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl). When those give no feed,
- *      the page's `<a href>` links to feed-like addresses on its own site (an outlet's "RSS feeds" page).
- *   3. Only when 2 finds no working feed: the paths CMSs put feeds at (/feed for WordPress, /feeds/posts/default
- *      for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen probes it does not need. Given a
- *      section page (https://site/news/), first below it (/news/feed: a category's or section's own feed, which is
- *      what the user pointed at), and at the site root only when the section has none.
+ *      `rel="alternate"` without a type whose address looks like a feed's (feedLikeUrl).
+ *   3. Only when 2 finds no working feed: the page's `<a href>` links to feed-like addresses on the outlet's own
+ *      hosts (an outlet's "RSS feeds" page lists its feeds so), then the paths CMSs put feeds at (/feed for
+ *      WordPress, /feeds/posts/default for Blogger, /index.xml for Hugo, ...), so an outlet is not sent a dozen
+ *      probes it does not need. Given a section page (https://site/news/), first below it (/news/feed: a
+ *      category's or section's own feed, which is what the user pointed at), and at the site root only when the
+ *      section and the page's links have none.
  * Every candidate is fetched and kept only if parseFeed reads it: a link tag can point to a dead or HTML URL.
  * Comments feeds (commentsFeedReason) are listed apart, not offered: they carry readers' comments, not articles.
  * Only an HTML page leads to 2 and 3: a URL that answers with a feed that cannot be read (broken XML, JSON that is
