@@ -666,6 +666,11 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers, options.fetch.maxBytes);
     if (typeof attempt !== 'string') {
+      // a feed served as HTML and cut at a limit: a run would fail to read it whole
+      if (page.cut) {
+        rejected.push({ url: pageUrl, reason: page.cut.message });
+        return report(page.cut);
+      }
       keep(attempt, foundAt(page, pageUrl), 'page', null);
       return report(null);
     }
@@ -719,6 +724,11 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     if (feeds.length > 0 && !options.alwaysProbe) return report(null);
   }
   await probe(page.url, COMMON_FEED_PATHS);
+  // a page read only in part that gave nothing says so, as the failure it would have been
+  if (page.cut && feeds.length === 0) {
+    rejected.unshift({ url: pageUrl, reason: `${page.cut.message}; read as far as it came` });
+    return report(page.cut);
+  }
   return report(null);
 }
 

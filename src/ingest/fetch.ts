@@ -955,10 +955,15 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         return fail(new FetchFailure('too_large', `${urlForDisplay(url.href)} declares ${declared} bytes, more than the ${options.maxBytes} allowed`, status));
       }
 
+      // With keepCutBody, the last stream's own count cuts the body, so the chunk that crosses the cap keeps its part
+      // within it; the counts before (the bytes on the wire, each layer but the last) come first and would drop it.
+      const cutByLastStream = options.keepCutBody === true;
+      /** The body arrives as it is sent, with no Content-Encoding to undo; known before any of it arrives. */
+      let plainBody = false;
       let wireBytes = 0;
       response.on('data', (chunk: Buffer) => {
         wireBytes += chunk.length;
-        if (wireBytes > options.maxBytes) {
+        if (wireBytes > options.maxBytes && !(cutByLastStream && plainBody)) {
           const failure = new FetchFailure('too_large', `${urlForDisplay(url.href)} sent more than the ${options.maxBytes} bytes allowed`, status);
           // the bytes within the cap that reached the end of the decoders are kept; the rest is not read
           if (!keepCut(failure)) fail(failure);
@@ -977,14 +982,15 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         return fail(new FetchFailure('unsupported_encoding', `unsupported Content-Encoding ${JSON.stringify(unsupported)} from ${urlForDisplay(url.href)}`, status));
       }
       const decoders = codings.reverse().map(decoderFor);
+      plainBody = decoders.length === 0;
       // A bomb's compressed bytes are already inside the decoders when a cap fires: stop them too.
       onFail = () => decoders.forEach((decoder) => decoder.destroy());
       const tooLarge = () => {
-        const failure = new FetchFailure('too_large', `${urlForDisplay(url.href)} decompresses to more than the ${options.maxBytes} bytes allowed`, status);
+        const failure = new FetchFailure('too_large', `${urlForDisplay(url.href)} ${plainBody ? 'sent' : 'decompresses to'} more than the ${options.maxBytes} bytes allowed`, status);
         if (!keepCut(failure)) fail(failure);
       };
       let stream: NodeJS.ReadableStream = response;
-      for (const decoder of decoders) {
+      for (const [index, decoder] of decoders.entries()) {
         stream.pipe(decoder);
         stream = decoder;
         decoder.on('error', (error: Error) =>
@@ -999,9 +1005,10 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         // Every layer is held to the cap, not only the last: gzip inside gzip can expand to gigabytes of empty
         // members that decode to nothing, which the cap on the final bytes would never see.
         let layerBytes = 0;
+        const isLast = index === decoders.length - 1;
         decoder.on('data', (chunk: Buffer) => {
           layerBytes += chunk.length;
-          if (layerBytes > options.maxBytes) tooLarge();
+          if (layerBytes > options.maxBytes && !(cutByLastStream && isLast)) tooLarge();
         });
       }
       let decodedBytes = 0;
