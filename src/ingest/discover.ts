@@ -655,7 +655,8 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     return report(feeds.length > 0 ? null : error, pageWait);
   }
   // The URL given may already be a feed.
-  const sniffed = sniffFeedKind(decodeFeedBytes(page.body.subarray(0, 4096), page.headers).text).kind;
+  // the whole body: a feed after a preamble of page markup counts only where it ends the body (sniffFeedKind)
+  const sniffed = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
   const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
   // A feed cut at a limit is a feed that cannot be read whole, as a run would find it: that is the answer.
   if (page.cut && (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) && !servedAsHtml) {

@@ -216,6 +216,20 @@ describe('discoverFeeds: outlet pages against a real server', () => {
       await site.close();
     }
   });
+
+  it("reads a feed given as the URL behind WordPress's database error, however long the feed", async () => {
+    const posts = Array.from({ length: 40 }, (_v, i) => ({ guid: `g${i}`, title: `Post ${i}`, link: `https://blog.example/${i}` }));
+    const site = await startServer({
+      '/feed/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<div id="error"><p class="wpdberror">WordPress database error</p></div>${rssFeed('Blog', posts)}`),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/feed/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/feed/`) });
+      expect(result.feeds).toMatchObject([{ url: `${site.url}/feed/`, title: 'Blog', itemCount: 40, via: 'page' }]);
+    } finally {
+      await site.close();
+    }
+  });
 });
 
 describe('fetchUrl with keepCutBody', () => {
