@@ -20,7 +20,7 @@ import { getDomain } from 'tldts';
 import { descendants, rawText, type Element } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
-import type { FetchOptions, FetchResult } from './fetch.ts';
+import type { BodyCut, FetchOptions, FetchResult } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
@@ -212,19 +212,22 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
 }
 
 /**
- * Whether a link's host is the outlet's own, for a page on `pageHost`: the same host, `www.` aside, or, on an outlet's
- * main site (its registrable domain, or `www.` before it), a host below that domain (`rss.nytimes.com` for
- * `www.nytimes.com`). A page on a host below a domain it does not own (`myblog.wordpress.com`, `alice.github.io`) owns
- * its host alone: another blog of the same platform is another outlet. Registrable domains are the Public Suffix
- * List's (tldts), so `bbc.co.uk` and `ministerio.gob.es` are each one; an IP address is its own.
+ * Whether a link's host is the outlet's own, for a page on `pageHost`: the same host, `www.` aside, or one under the
+ * same registrable domain (`rss.cnn.com` for `edition.cnn.com`, `feeds.bbc.co.uk` for `www.bbc.co.uk`), by the Public
+ * Suffix List (tldts), whose private part makes each blog of `github.io` or `blogspot.com` a domain of its own. Blog
+ * platforms the list leaves out (SHARED_PLATFORMS) are treated so too: another blog there is another outlet. An IP
+ * address is its own.
  */
 export function isOutletsOwnHost(linkHost: string, pageHost: string): boolean {
   const bare = (host: string) => host.replace(/\.$/, '').toLowerCase().replace(/^www\./, '');
   const [link, page] = [bare(linkHost), bare(pageHost)];
   if (link === page) return true;
   const domain = getDomain(page, { allowPrivateDomains: true });
-  return domain !== null && page === domain && link.endsWith(`.${domain}`);
+  return domain !== null && !SHARED_PLATFORMS.has(domain) && link.endsWith(`.${domain}`);
 }
+
+/** Domains whose hosts are each someone else's site (one blog each) but that the Public Suffix List does not list. */
+const SHARED_PLATFORMS = new Set(['wordpress.com', 'substack.com', 'tumblr.com', 'medium.com', 'typepad.com', 'livejournal.com', 'over-blog.com', 'ghost.io', 'beehiiv.com', 'micro.blog']);
 
 /** A sitemap's address (`/sitemap.xml`, `/sitemap_index.xml`, `/news-sitemap.xml`): a page's footer links one. */
 function isSitemapUrl(url: URL): boolean {
@@ -719,18 +722,20 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   // articles' at /feed.
   if (feeds.length === 0 && !timedOut) await tryLinks(pageLinks.anchors);
 
+  /** A page read only in part that gave no feed: the failure it would have been, said so. */
+  const partReport = (cut: BodyCut) => {
+    rejected.unshift({ url: pageUrl, reason: `${cut.message}; read as far as it came` });
+    return report(cut);
+  };
+  // A page that stopped sending before its end: each common path of the site would wait as long.
+  if (page.cut?.code === 'timeout') return feeds.length > 0 ? report(null) : partReport(page.cut);
   const section = sectionOf(page.url);
   if (section) {
     await probe(section, SECTION_FEED_PATHS);
     if (feeds.length > 0 && !options.alwaysProbe) return report(null);
   }
   await probe(page.url, COMMON_FEED_PATHS);
-  // a page read only in part that gave nothing says so, as the failure it would have been
-  if (page.cut && feeds.length === 0) {
-    rejected.unshift({ url: pageUrl, reason: `${page.cut.message}; read as far as it came` });
-    return report(page.cut);
-  }
-  return report(null);
+  return page.cut && feeds.length === 0 ? partReport(page.cut) : report(null);
 }
 
 /**

@@ -47,6 +47,9 @@ describe("isOutletsOwnHost: the hosts a page's ordinary links may name as the ou
     ['www.example.org', 'example.org', true],
     ['rss.nytimes.com', 'www.nytimes.com', true],
     ['feeds.bbc.co.uk', 'www.bbc.co.uk', true],
+    ['rss.cnn.com', 'edition.cnn.com', true],
+    ['feeds.elpais.com', 'english.elpais.com', true],
+    ['blogname.blogspot.com', 'other.blogspot.com', false],
     // another outlet, or another blog of the same platform
     ['other-outlet.example', 'www.example.org', false],
     ['co.uk', 'www.bbc.co.uk', false],
@@ -226,6 +229,22 @@ describe('discoverFeeds: outlet pages against a real server', () => {
     try {
       const result = await discoverFeeds(`${site.url}/feed/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/feed/`) });
       expect(result.feeds).toMatchObject([{ url: `${site.url}/feed/`, title: 'Blog', itemCount: 40, via: 'page' }]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('does not probe the common paths of a site whose page stopped sending, each of which would wait as long', async () => {
+    const site = await startServer({
+      '/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<html><head><title>Slow</title>');
+      },
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${site.url}/`), timeoutMs: 500 } });
+      expect(result).toMatchObject({ feeds: [], errorCode: 'timeout' });
+      expect([...site.hits.keys()]).toEqual(['/']);
     } finally {
       await site.close();
     }

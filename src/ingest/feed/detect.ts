@@ -323,16 +323,26 @@ export function sniffFeedKind(text: string): SniffedKind {
   // a JSON Feed that starts before the XML feed, if there is one: `{"` inside an XML feed is its text
   const json = jsonFeedAfterPreamble(text, xmlFeed ? found!.index : PREAMBLE_SEARCHED_CHARS);
   const after: SniffedKind | null = json !== null && json > 0 ? { kind: 'json', start: json } : xmlFeed;
-  // After markup a page opens with, a feed counts only where it ends the body: a page may quote one (in a
-  // <textarea>, a <script> template), and its own end tags then follow the feed's.
-  if (after && sniffed.kind === 'html' && !endsAsFeed(text, after.kind)) return sniffed;
+  // After markup a page opens with, a feed is a page's quotation (in a <textarea>, a <script> template) when the
+  // page's own end tags follow the feed's end; a cache's comment or a PHP notice after it is noise, as before it.
+  if (after && sniffed.kind === 'html' && isQuotedInPage(text, after)) return sniffed;
   return after ?? sniffed;
 }
 
-/** Whether the body ends as a feed of that kind does: with a feed root's end tag, or a JSON object's `}`. */
-function endsAsFeed(text: string, kind: SniffedKind['kind']): boolean {
-  const end = text.slice(-256).trimEnd();
-  return kind === 'json' ? end.endsWith('}') : /<\/(?:[\w.-]+:)?(?:rss|rdf|feed|urlset|sitemapindex)\s*>$/i.test(end);
+/** End tags a page closes a quotation of a feed with, or itself. */
+const PAGE_END_TAG = /<\/(?:textarea|script|template|pre|code|xmp|body|html)\s*>/i;
+const FEED_ROOT_END_TAG = /<\/(?:[\w.-]+:)?(?:rss|rdf|feed|urlset|sitemapindex)\s*>/gi;
+
+/** Whether a page's own end tags follow the end of the feed found in it (a feed cut short has none: it is no quotation). */
+function isQuotedInPage(text: string, feed: SniffedKind): boolean {
+  let feedEnd = -1;
+  if (feed.kind === 'json') {
+    const scan = scanJsonValue(text, feed.start);
+    if (scan.status === 'complete') feedEnd = scan.end;
+  } else {
+    for (const match of text.matchAll(FEED_ROOT_END_TAG)) feedEnd = match.index + match[0].length;
+  }
+  return feedEnd >= 0 && PAGE_END_TAG.test(text.slice(feedEnd));
 }
 
 /** How many white space characters and byte-order marks the text starts with. */

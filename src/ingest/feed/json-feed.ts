@@ -215,8 +215,13 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const positions = listed.flatMap((entry, position) => (isObject(entry) ? [position + 1] : []));
   if (rawItems.length < listed.length) warnings.push(`${listed.length - rawItems.length} of the ${listed.length} entries of "items" are not objects; skipped`);
   const base = relativeUrlBase(urlOrNull(data.feed_url), documentBase);
-  const idCounts = new Map<unknown, number>();
-  for (const item of rawItems) idCounts.set(item.id, (idCounts.get(item.id) ?? 0) + 1);
+  // the items each URL id names, told apart by their JSON (an item listed twice word for word is one)
+  const urlIdItems = new Map<string, Set<string>>();
+  for (const item of rawItems) {
+    if (typeof item.id !== 'string' || !/^https?:\/\//i.test(item.id.trim())) continue;
+    const items = urlIdItems.get(item.id) ?? new Set<string>();
+    urlIdItems.set(item.id, items.add(jsonText(item)));
+  }
   const dates = new DateReader();
   const readItems = rawItems.map((item, index) => {
     for (const field of ['url', 'external_url'] as const) {
@@ -227,7 +232,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     // JSON Feed: "ideally the id is the full URL of the resource described by the item", so an item without a "url"
     // whose id is an http(s) URL no other item has is at that address (as an RSS <guid> that is a URL is), before an
     // "external_url", which names a page the item is about.
-    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) && idCounts.get(item.id) === 1 ? item.id : null;
+    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) && urlIdItems.get(item.id)?.size === 1 ? item.id : null;
     const link = resolveUrl(urlOrNull(item.url) ?? idUrl ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
     const contentText = repaired(stringOrNull(item.content_text));

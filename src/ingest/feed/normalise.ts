@@ -782,7 +782,7 @@ const MONTHS: Record<string, number> = {
 const LOCAL_MONTHS: Record<string, number> = Object.fromEntries(
   (
     [
-      [1, 'jänner enero ene gennaio gen'],
+      [1, 'jänner jän enero ene gennaio gen'],
       [2, 'février févr fév fevrier fevereiro fev'],
       [3, 'märz mär mrz maart mrt'],
       [4, 'avril avr abril abr'],
@@ -988,7 +988,8 @@ function isoDateOf(match: RegExpExecArray | null): string | null {
  */
 function dropDayName(word: string, name: string, offset: number, text: string): string {
   if (!monthNumber(name)) return '';
-  const dayAndMonth = /^\d{1,2}\.?[\s-]+(\p{L}+)/u.exec(text.slice(offset + word.length));
+  // Spanish and Portuguese put "de" between them ("mar, 3 de junio de 2026")
+  const dayAndMonth = /^\d{1,2}\.?(?:[\s-]+de)?[\s-]+(\p{L}+)/iu.exec(text.slice(offset + word.length));
   return dayAndMonth && monthNumber(dayAndMonth[1]!) ? '' : word;
 }
 

@@ -111,6 +111,8 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['di, 6 mrt 2026 09:00:00 +0100', '2026-03-06T08:00:00.000Z'],
     ['3. Oktober 2026', '2026-10-03'],
     ['3 de abril de 2026', '2026-04-03'],
+    ['mar, 3 de junio de 2026 10:00:00 +0200', '2026-06-03T08:00:00.000Z'], // martes again, before "de"
+    ['Mo, 05 Jän 2026 10:00:00 +0100', '2026-01-05T09:00:00.000Z'], // Austrian
     ['3 Blorp 2026 10:00 GMT', null],
     // English dates a month name leads, with a comma or "at", stay read
     ['June, 5 2026', '2026-06-05'],

@@ -177,6 +177,9 @@ describe('parseFeed: formats', () => {
         // an id every item shares is no item's address
         { id: 'https://json.example.com/', title: 'Shared 1', external_url: 'https://elsewhere.example/s1' },
         { id: 'https://json.example.com/', title: 'Shared 2', external_url: 'https://elsewhere.example/s2' },
+        // an item listed twice word for word is one item, kept once, at its id's address
+        { id: 'https://json.example.com/twice', title: 'Twice' },
+        { id: 'https://json.example.com/twice', title: 'Twice' },
       ],
     });
     const feed = await parseFeed(Buffer.from(json), { url: 'https://json.example.com/feed.json' });
@@ -185,6 +188,7 @@ describe('parseFeed: formats', () => {
       ['https://elsewhere.example/other', null],
       ['https://elsewhere.example/s1', null],
       ['https://elsewhere.example/s2', null],
+      ['https://json.example.com/twice', null],
     ]);
   });
 
@@ -875,6 +879,9 @@ describe('parseFeed: what comes before the feed', () => {
     ["WordPress's database error before an RSS feed", `${databaseError}${rss}`, 'rss'],
     ["WordPress's database error before a JSON Feed", `${databaseError}\n${json}`, 'json'],
     ["a plugin's <style> before an RSS feed", `<style>.notice{color:red}</style>\n${rss}`, 'rss'],
+    // and noise after the feed too: a page cache's comment, a PHP notice at shutdown
+    ["WordPress's database error before an RSS feed and a cache's comment after it", `${databaseError}${rss}\n<!-- Performance optimized by W3 Total Cache -->`, 'rss'],
+    ["WordPress's database error before a JSON Feed and a PHP notice after it", `${databaseError}\n${json}\n<br />\n<b>Notice</b>: x in <b>/a.php</b><br />`, 'json'],
     ['a PHP log line opening with a bracket before an RSS feed', `[05-Jun-2026 10:00:00 UTC] PHP Warning:  Undefined variable $x in /var/www/feed.php on line 3\n${rss}`, 'rss'],
     ['a PHP log line opening with a bracket before a JSON Feed', `[05-Jun-2026 10:00:00 UTC] PHP Warning:  Undefined variable $x\n${json}`, 'json'],
   ])('reads a feed with %s, flagged, saying what it skipped', async (_case, body, format) => {
