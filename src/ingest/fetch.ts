@@ -884,7 +884,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
 
     /** The response being read, once its head has arrived. */
     let answer: http.IncomingMessage | null = null;
-    /** With keepCutBody, ends a 2xx answer at a limit with the body read so far; false when there is none to keep. */
+    /** With keepCutBody, ends a 2xx answer at a limit with the body read so far; without it, false (the caller fails). */
     let keepCut: (failure: FetchFailure) => boolean = () => false;
 
     const remaining = Math.max(1, deadline - Date.now());

@@ -1,6 +1,7 @@
 /**
  * JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1). Own code: rss-parser does not read JSON.
- * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed URL.
+ * 1.0's `author` object and 1.1's `authors` array are both read; relative URLs resolve against the feed's address (or
+ * its `feed_url` on the same site, see relativeUrlBase).
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
