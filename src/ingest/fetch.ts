@@ -873,12 +873,16 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
 
     let settled = false;
     let onFail: (() => void) | null = null;
-    const fail = (failure: FetchFailure) => {
-      if (settled) return;
+    /** Settles the request before its body ends: its timer, decoders and socket stopped. */
+    const stop = () => {
       settled = true;
       clearTimeout(totalTimer);
       onFail?.();
       request.destroy();
+    };
+    const fail = (failure: FetchFailure) => {
+      if (settled) return;
+      stop();
       reject(failure);
     };
 
@@ -942,10 +946,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       if (options.keepCutBody) {
         keepCut = (failure) => {
           if (settled) return true;
-          settled = true;
-          clearTimeout(totalTimer);
-          onFail?.();
-          request.destroy();
+          stop();
           resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks), cut: { code: failure.code as BodyCut['code'], message: failure.message } });
           return true;
         };

@@ -82,6 +82,15 @@ export function requestAddress(url: string): string {
   }
 }
 
+/** `text` with its percent-escapes decoded, or as written when they do not decode (a `%` that starts no escape). */
+export function decodedEscapes(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Escapes of unreserved characters decoded, the others' hex digits in upper case. */
 function normalisedEscapes(text: string): string {
   return text.replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) => {

@@ -1,3 +1,5 @@
+import { decodedEscapes } from '../../ingest/url-display.ts';
+
 /**
  * Error text as delivery reports it: stored in the outbox (`last_error`), printed, and in `run --json`. A channel's
  * secrets (a webhook's path, the password of a URL with a login, a header's token) must not reach any of them, and
@@ -41,18 +43,11 @@ export function urlSecrets(url: string): string[] {
     const parsed = new URL(url);
     secrets.push(parsed.href);
     const pathAndQuery = `${parsed.pathname}${parsed.search}`;
-    if (pathAndQuery.length > 1) secrets.push(pathAndQuery, safeDecode(pathAndQuery));
-    if (parsed.password) secrets.push(parsed.password, safeDecode(parsed.password));
+    if (pathAndQuery.length > 1) secrets.push(pathAndQuery, decodedEscapes(pathAndQuery));
+    if (parsed.password) secrets.push(parsed.password, decodedEscapes(parsed.password));
   } catch {
     // not a URL: cut out as given
   }
   return secrets;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -7,7 +7,7 @@ import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, 
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
+import { decodedEscapes, urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -29,15 +29,6 @@ function slug(text: string): string {
 }
 const SLUG_MAX = 48;
 
-/** A URL's path and query as written, its percent-escapes decoded (`/d0/bd...` was `/новости`), where they decode. */
-function readablePath(url: URL): string {
-  const text = url.pathname + url.search;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Text from a feed made fit for a terminal and a pipeline file: on one line (oneLine drops control characters and
@@ -61,7 +52,8 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
   const used = new Set<string>(takenIds);
   return feeds.map((feed) => {
     const url = new URL(feed.url);
-    const base = feeds.length === 1 ? host : `${host}-${slug(readablePath(url)) || 'root'}`;
+    // the path's words as written (`/%D0%BD...` is `/новости`), where its escapes decode
+    const base = feeds.length === 1 ? host : `${host}-${slug(decodedEscapes(url.pathname + url.search)) || 'root'}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);

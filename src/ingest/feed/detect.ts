@@ -12,11 +12,14 @@ export type SniffedKind =
   | { kind: 'xml'; root: string | null; localName: string | null; start: number }
   | { kind: 'unknown'; binary: boolean };
 
+/** How many white space characters and byte-order marks the text starts with. */
+export const leadingSpace = (text: string) => /^[\s\ufeff]*/.exec(text)![0].length;
+
 /** Skips the prolog (XML declaration, comments, processing instructions, DOCTYPE) and returns the first tag name. */
 export function firstElementName(text: string): string | null {
   let rest = text;
   for (;;) {
-    rest = rest.replace(/^[\s\ufeff]+/, '');
+    rest = rest.slice(leadingSpace(rest));
     if (rest.startsWith('<?')) {
       const end = rest.indexOf('?>');
       if (end < 0) return null;
@@ -345,11 +348,8 @@ function isQuotedInPage(text: string, feed: SniffedKind): boolean {
   return feedEnd >= 0 && PAGE_END_TAG.test(text.slice(feedEnd));
 }
 
-/** How many white space characters and byte-order marks the text starts with. */
-const leadingSpace = (text: string) => /^[\s\ufeff]*/.exec(text)![0].length;
-
 function sniffDocument(text: string, start: number): SniffedKind {
-  const trimmed = text.replace(/^[\s\ufeff]+/, '');
+  const trimmed = text.slice(leadingSpace(text));
   if (trimmed === '') return { kind: 'empty' };
   // JSON Feed is an object; an array is JSON too, and parseJsonFeed says why it is not a feed
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { kind: 'json', start };

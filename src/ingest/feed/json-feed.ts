@@ -5,9 +5,9 @@
  */
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
-import { isJsonFeedVersion, scanJsonValue } from './detect.ts';
+import { isJsonFeedVersion, leadingSpace, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -128,7 +128,7 @@ const withLongIdsQuoted = (text: string) => text.replace(LONG_INTEGER_ID, '$1"$2
 function parseJsonText(body: string): { data: unknown; json: string; warning: string | null } {
   // White space and byte-order marks before the JSON (PHP prints one BOM for each included file that has one),
   // which the sniffing passed over too; and ids too long for a number kept as the digits written.
-  const text = withLongIdsQuoted(body.replace(/^[\s\ufeff]+/, ''));
+  const text = withLongIdsQuoted(body.slice(leadingSpace(body)));
   try {
     return { data: JSON.parse(text), json: text, warning: null };
   } catch (error) {
@@ -178,10 +178,10 @@ export function plainTextToHtml(text: string): string {
  */
 function relativeUrlBase(feedUrl: string | null, documentBase: string | null): string | null {
   const declared = feedUrl === null ? null : resolveUrl(feedUrl, documentBase);
-  const declaredUrl = declared === null ? null : httpUrl(declared);
+  const declaredUrl = declared === null ? null : absoluteHttpUrl(declared);
   if (declaredUrl === null || isLocalHost(declaredUrl.hostname)) return documentBase;
   if (documentBase === null) return declaredUrl.href;
-  const documentUrl = httpUrl(documentBase);
+  const documentUrl = absoluteHttpUrl(documentBase);
   if (documentUrl === null) return declaredUrl.href;
   const site = (url: URL) => `${url.hostname.replace(/^www\./i, '')}:${url.port}`;
   if (site(declaredUrl) !== site(documentUrl)) return documentBase;
@@ -189,15 +189,8 @@ function relativeUrlBase(feedUrl: string | null, documentBase: string | null): s
   return declaredUrl.href;
 }
 
-/** `text` parsed when it is an http(s) URL, else null. */
-function httpUrl(text: string): URL | null {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
+/** An item's id when it is an http(s) URL, else null. */
+const urlIdOf = (item: Json): string | null => (typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) ? item.id : null);
 
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   const { data, json, warning: noiseWarning } = parseJsonText(text);
@@ -219,9 +212,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   // the items each URL id names, told apart by their JSON (an item listed twice word for word is one)
   const urlIdItems = new Map<string, Set<string>>();
   for (const item of rawItems) {
-    if (typeof item.id !== 'string' || !/^https?:\/\//i.test(item.id.trim())) continue;
-    const items = urlIdItems.get(item.id) ?? new Set<string>();
-    urlIdItems.set(item.id, items.add(jsonText(item)));
+    const id = urlIdOf(item);
+    if (id !== null) urlIdItems.set(id, (urlIdItems.get(id) ?? new Set<string>()).add(jsonText(item)));
   }
   const dates = new DateReader();
   const readItems = rawItems.map((item, index) => {
@@ -233,7 +225,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     // JSON Feed: "ideally the id is the full URL of the resource described by the item", so an item without a "url"
     // whose id is an http(s) URL no other item has is at that address (as an RSS <guid> that is a URL is), before an
     // "external_url", which names a page the item is about.
-    const idUrl = typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) && urlIdItems.get(item.id)?.size === 1 ? item.id : null;
+    const id = urlIdOf(item);
+    const idUrl = id !== null && urlIdItems.get(id)!.size === 1 ? id : null;
     const link = resolveUrl(urlOrNull(item.url) ?? idUrl ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
     const contentText = repaired(stringOrNull(item.content_text));

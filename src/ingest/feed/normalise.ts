@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
 import type { FeedItem } from '../../model/index.ts';
 import { namesPrivateAddress } from '../fetch.ts';
+import { decodedEscapes } from '../url-display.ts';
 import { MAX_XML_BASE_CHARS, XmlBases } from './xml-scan.ts';
 
 const require = createRequire(import.meta.url);
@@ -409,13 +410,7 @@ export function isUsableBase(url: string | null | undefined): url is string {
  * sequences that stand for non-ASCII characters are turned back into those characters.
  */
 function keepIriCharacters(url: string): string {
-  return url.replace(/(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi, (encoded) => {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      return encoded;
-    }
-  });
+  return url.replace(/(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi, decodedEscapes);
 }
 
 /**
@@ -490,7 +485,7 @@ export function isLocalHost(hostname: string): boolean {
 }
 
 /** `text` parsed when it is an absolute http(s) URL, else null. */
-function absoluteHttpUrl(text: string): URL | null {
+export function absoluteHttpUrl(text: string): URL | null {
   if (!/^https?:\/\//i.test(text)) return null;
   let url: URL;
   try {
