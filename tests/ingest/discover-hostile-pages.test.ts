@@ -1,9 +1,10 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
-import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
+import { fetchUrl } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
+import { discoveryFetchOptions } from '../helpers/discovery-fetch.ts';
 
 /**
  * `sources add` reads a home page the outlet writes, and an outlet may write it to hurt: markup that a parser takes
@@ -12,10 +13,7 @@ import { rssFeed } from '../helpers/hostile-server.ts';
  * tests assert what is found; without the fixes they ran for minutes, until the test's time limit failed them.
  */
 
-const fetchOptionsFor = (typedUrl: string) => ({
-  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 10_000_000, maxRedirects: 5,
-  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
-});
+const fetchOptionsFor = (typedUrl: string) => discoveryFetchOptions(typedUrl, 10_000_000);
 const feedLink = (href: string) => `<link rel="alternate" type="application/rss+xml" href="${href}">`;
 
 describe('discoverFeedLinks on hostile pages', () => {

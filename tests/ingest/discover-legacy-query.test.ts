@@ -2,10 +2,11 @@ import type http from 'node:http';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
-import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
+import { fetchUrl } from '../../src/ingest/fetch.ts';
 import { encodeQueryInEncoding, resolveInDocumentEncoding } from '../../src/ingest/query-encoding.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
+import { discoveryFetchOptions } from '../helpers/discovery-fetch.ts';
 
 /**
  * A page in a legacy encoding that links a feed whose query has non-ASCII characters (`/rss.php?cat=Новости` in a
@@ -14,11 +15,7 @@ import { rssFeed } from '../helpers/hostile-server.ts';
  * in UTF-8 instead, the server sees another category, or none. The path and the fragment stay UTF-8.
  */
 
-// As `sources add` fetches: the host and port of the URL typed (a test server, on 127.0.0.1) are trusted.
-const fetchOptionsFor = (typedUrl: string) => ({
-  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
-  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
-});
+const fetchOptionsFor = discoveryFetchOptions;
 const feedLink = (href: string, title = '') => `<link rel="alternate" type="application/rss+xml"${title ? ` title="${title}"` : ''} href="${href}">`;
 const PAGE = 'https://outlet.example/lenta/index.php';
 const linksIn = (html: string, encoding: string) => discoverFeedLinks(html, PAGE, encoding).map((link) => link.url);

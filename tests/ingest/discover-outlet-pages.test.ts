@@ -2,16 +2,14 @@ import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds, isOutletsOwnHost } from '../../src/ingest/discover.ts';
-import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
+import { fetchUrl } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
+import { discoveryFetchOptions } from '../helpers/discovery-fetch.ts';
 
 /** Home pages as outlets write them, beyond the RSS Autodiscovery convention's letter. */
 
-const fetchOptionsFor = (typedUrl: string) => ({
-  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
-  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
-});
+const fetchOptionsFor = discoveryFetchOptions;
 const html = (body: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 const feed = (title: string, guid: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
   res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(title, [{ guid, title: guid, link: `https://example.org/${guid}` }]));

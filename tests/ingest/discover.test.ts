@@ -4,16 +4,13 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
 import { timeLimitNote } from '../../src/cli/commands/sources-add.ts';
-import { DEFAULT_USER_AGENT, fetchUrl, trustedHostOf } from '../../src/ingest/fetch.ts';
+import { fetchUrl } from '../../src/ingest/fetch.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
+import { discoveryFetchOptions } from '../helpers/discovery-fetch.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/discover/${name}`, import.meta.url), 'utf8');
-// As `sources add` fetches: the host and port of the URL typed (a test server, on 127.0.0.1) are trusted, the rest guarded.
-const fetchOptionsFor = (typedUrl: string) => ({
-  userAgent: DEFAULT_USER_AGENT, connectTimeoutMs: 1_000, timeoutMs: 2_000, maxBytes: 1_000_000, maxRedirects: 5,
-  allowPrivateAddresses: false, trustedHostname: trustedHostOf(typedUrl),
-});
+const fetchOptionsFor = discoveryFetchOptions;
 
 describe('discoverFeedLinks', () => {
   it('finds the feeds a home page declares, absolute, once each, skipping style sheets and language versions', () => {
