@@ -7,12 +7,18 @@ import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { isJsonFeedVersion, leadingSpace, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl } from './normalise.ts';
+import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl, unixTimestampDate } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+/**
+ * A date's text: RFC 3339 by the spec, but a number is read as the Unix timestamp it is (seconds, or milliseconds),
+ * which no string reader could tell from other digits; one no date holds stays as written, for the warning.
+ */
+const dateText = (value: unknown): string | null =>
+  typeof value === 'number' && Number.isFinite(value) ? (unixTimestampDate(value) ?? String(value)) : stringOrNull(value);
 /** URLs must be strings: a number in "url" is a broken generator, not a path to resolve. */
 const urlOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
@@ -241,8 +247,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       guid: stringOrNull(item.id),
       title: titleText(item.title),
       link,
-      published: dates.read(stringOrNull(item.date_published)),
-      updated: dates.read(stringOrNull(item.date_modified)),
+      published: dates.read(dateText(item.date_published)),
+      updated: dates.read(dateText(item.date_modified)),
       author: authorsOf(item, data as Json),
       // JSON Feed's summary is plain text; the model's summary is HTML.
       summary: summaryText ? escapeHtml(summaryText) : null,

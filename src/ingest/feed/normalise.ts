@@ -1166,6 +1166,7 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   if (iso) return iso;
   const rfc = parseRfc822Date(text);
   if (rfc) return rfc;
+  if (UNIX_SECONDS.test(text) || UNIX_MILLISECONDS.test(text)) return unixTimestampDate(Number(text));
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
   if (!/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) return null;
@@ -1175,6 +1176,26 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const ms = Date.parse(lastResort);
   if (Number.isNaN(ms)) return null;
   return (HAS_TIME_OF_DAY.test(lastResort) ? null : dateWithoutZone(lastResort)) ?? new Date(ms).toISOString();
+}
+
+/**
+ * A date some generators write as seconds since the Unix epoch (9 or 10 digits: 1973 to 2286, a fraction allowed) or
+ * milliseconds (13 digits: 2001 to 2286). Other runs of digits are compact dates (`20260603`, read above) or nothing:
+ * `202606031200` is no timestamp of a year a feed could have.
+ */
+const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+const UNIX_MILLISECONDS = /^\d{13}$/;
+
+/**
+ * The ISO date, to the second, of a Unix timestamp in seconds or, from 10^11 up (in seconds the year 5138, in
+ * milliseconds 1973), in milliseconds; null for one no Date holds. JSON Feeds written by hand or by a database's serialiser give dates as
+ * numbers so, against the spec's RFC 3339 strings.
+ */
+export function unixTimestampDate(timestamp: number): string | null {
+  const ms = Math.abs(timestamp) < 1e11 ? timestamp * 1000 : timestamp;
+  // to the second, as every other date is read
+  const date = new Date(Math.floor(ms / 1000) * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** A year of four digits, not the digits of a zone offset ("+0200", "-0500") or a time. */

@@ -117,6 +117,12 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     // English dates a month name leads, with a comma or "at", stay read
     ['June, 5 2026', '2026-06-05'],
     ['Jun 5 at 10:19:00 2026', '2026-06-05T10:19:00.000Z'],
+    // Unix timestamps, in seconds or milliseconds, as some generators write them; other digit runs are no timestamp
+    ['1780473600', '2026-06-03T08:00:00.000Z'],
+    ['1780473600.5', '2026-06-03T08:00:00.000Z'],
+    ['1780473600123', '2026-06-03T08:00:00.000Z'],
+    ['202606031200', null],
+    ['17804736001', null],
     ['not a date', null],
     ['', null],
   ])('%s → %s', (input, expected) => {

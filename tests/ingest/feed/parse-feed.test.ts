@@ -673,6 +673,17 @@ describe('parseFeed: broken input', () => {
     expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0]?.published).toBeNull();
   });
 
+  it("reads a JSON Feed's dates written as numbers as the Unix timestamps they are, in seconds or milliseconds", async () => {
+    const item = (id: string, date: unknown) => ({ id, url: `https://e.example/${id}`, title: id, content_text: 'x', date_published: date });
+    const items = [item('s', 1780473600), item('ms', 1780473600123), item('frac', 1780473600.75), item('zero', 0), item('huge', 1e300)];
+    const feed = await parseFeed(Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items })), { url: 'https://e.example/feed.json' });
+    expect(feed.items.map((i) => i.published)).toEqual(['2026-06-03T08:00:00.000Z', '2026-06-03T08:00:00.000Z', '2026-06-03T08:00:00.000Z', null, null]);
+    expect(feed.warnings).toEqual([
+      '1 date could not be read (the first: "1e+300"), so its item lacks that date',
+      '1 date was the Unix epoch (1970-01-01T00:00:00Z), a zero timestamp, so its item lacks that date',
+    ]);
+  });
+
   it('says when dates could not be read, once for the feed, so undated items are explained', async () => {
     const item = (date: string) => `<item><title>${date}</title><link>https://e.example/${encodeURIComponent(date)}</link><pubDate>${date}</pubDate></item>`;
     const xml = `<rss version="2.0"><channel><title>F</title>${item('yesterday-ish')}${item('Fri, 05 Jun 2026 10:19:00 GMT')}${item('Q3 2026')}</channel></rss>`;
