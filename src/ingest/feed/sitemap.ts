@@ -12,6 +12,7 @@ import type { ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
+import { expandInternalEntities } from './xml.ts';
 import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
@@ -63,7 +64,9 @@ function childUrl($: cheerio.CheerioAPI, element: Element | undefined, localName
 /** A `<url>` never holds another, and an unclosed one holds the entries after it where the reader looks for them. */
 const SITEMAP_ENTRIES: EntryNesting = { entries: ['url'], containers: [] };
 
-export function parseNewsSitemap(text: string, documentBase: string | null): ParsedFeed {
+export function parseNewsSitemap(document: string, documentBase: string | null): ParsedFeed {
+  // entities its DOCTYPE declares (`<!ENTITY pub "The Daily Example">`), which neither reader below expands
+  const text = expandInternalEntities(document);
   const bounded = boundNesting(text, SITEMAP_ENTRIES);
   const $ = cheerio.load(bounded.text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;

@@ -326,6 +326,17 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.title)).toEqual(['Senators back a pause', 'Labs weigh a pause & a treaty', 'It’s a pause', 'x < y, AT&T']);
   });
 
+  it('expands the entities a news sitemap declares in its DOCTYPE, as in RSS and Atom, and keeps error lines in place', async () => {
+    const entry = (path: string, title: string) =>
+      `<url><loc>https://news.example/${path}</loc><news:news><news:publication><news:name>&pub;</news:name></news:publication>` +
+      `<news:publication_date>2026-06-05T10:00:00Z</news:publication_date><news:title>${title}</news:title></news:news></url>\n`;
+    const head = '<?xml version="1.0"?>\n<!DOCTYPE urlset [\n<!ENTITY pub "The Daily Example">\n]>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n';
+    const feed = await parseFeed(Buffer.from(`${head}${entry('a', 'Labs &amp; a pause, by &pub;')}</urlset>`), { url: 'https://news.example/sitemap.xml' });
+    expect(feed).toMatchObject({ title: 'The Daily Example', wellFormed: true, warnings: [], items: [{ title: 'Labs & a pause, by The Daily Example', outlet: 'The Daily Example' }] });
+    const broken = await parseFeed(Buffer.from(`${head}${entry('a', 'A')}${entry('b', 'B &undeclared;')}</urlset>`), { url: 'https://news.example/sitemap.xml' });
+    expect(broken.warnings).toEqual([expect.stringMatching(/^not well-formed XML: .* at line 7, column \d+$/)]);
+  });
+
   it('reads every entry of a news sitemap with an unclosed <url>, and says where it is broken', async () => {
     const entry = (letter: string, close: boolean) =>
       `<url><loc>https://news.example/${letter}</loc><news:news><news:publication><news:name>N</news:name></news:publication>` +
