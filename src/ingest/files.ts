@@ -200,24 +200,24 @@ async function savedPageOf(folder: string, rootDir: string): Promise<string | nu
 
 /**
  * The files a glob matches, each real file once. A `**` glob follows a symlink to a directory, so a link back up
- * (`caps/loop -> .`) would list every file twice; of the paths to one real file the shortest is kept, so a run keys
- * it as the last did. A file linked from outside the root is still read.
+ * (`caps/loop -> .`) would list every file twice. Of the paths to one real file, the file's own path is kept when the
+ * glob matches it, so a link added or removed beside it never moves its key (and its edits to another article);
+ * else, for a file linked from outside the glob, the shortest, so a run keys it as the last did.
  */
 async function matchFiles(pattern: string, rootDir: string): Promise<{ key: string; absolute: string }[]> {
   const matches = (await glob(pattern, { cwd: rootDir, onlyFiles: true }))
     .map((relative) => ({ key: relative.split(path.sep).join('/'), absolute: path.join(rootDir, relative) }))
     .sort((a, b) => a.key.split('/').length - b.key.split('/').length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const seen = new Set<string>();
-  const files: { key: string; absolute: string }[] = [];
+  const realRoot = await realpath(rootDir).catch(() => rootDir);
+  const byRealPath = new Map<string, { key: string; absolute: string }>();
   for (const match of matches) {
     // A path that cannot be resolved (removed since it was listed) is kept, so reading it reports why. A link to
     // nothing is not listed at all: the glob leaves it out.
     const real = await realpath(match.absolute).catch(() => match.absolute);
-    if (seen.has(real)) continue;
-    seen.add(real);
-    files.push(match);
+    const kept = byRealPath.get(real);
+    if (kept === undefined || (real === path.join(realRoot, match.key) && real !== path.join(realRoot, kept.key))) byRealPath.set(real, match);
   }
-  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...byRealPath.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function specialFileKind(info: Stats): string {

@@ -177,6 +177,16 @@ describe('ingestFiles: symlinks', () => {
     expect(items.map((item) => item.key)).toEqual(['caps/a.txt', 'caps/sub/b.txt', 'caps/z.txt']);
   });
 
+  it("keys a file by its own path, whatever links to it are added or removed beside it (its edits stay its article's)", async () => {
+    const root = project({ 'caps/b.txt': article, 'caps/sub/c.txt': article });
+    const before = await ingestFiles('caps', 'caps/**/*.txt', root);
+    symlinkSync('b.txt', path.join(root, 'caps/a.txt'));
+    symlinkSync('sub/c.txt', path.join(root, 'caps/c.txt'));
+    const after = await ingestFiles('caps', 'caps/**/*.txt', root);
+    expect(before.items.map((item) => item.key)).toEqual(['caps/b.txt', 'caps/sub/c.txt']);
+    expect(after.items.map((item) => item.key)).toEqual(['caps/b.txt', 'caps/sub/c.txt']);
+  });
+
   it('still reads a file linked from outside the glob root, once', async () => {
     const root = project({ 'caps/a.txt': article, 'elsewhere/linked.txt': article });
     symlinkSync('../elsewhere/linked.txt', path.join(root, 'caps/linked.txt'));
