@@ -95,7 +95,7 @@ const fetchSettings = z.strictObject({
    * because a hostile feed could otherwise make pausewatch probe the local network. @default false
    */
   allowPrivateAddresses: z.boolean().default(false),
-  /** @default "pausewatch/<version> (+https://github.com/pausewatch/pausewatch; news monitoring)" */
+  /** @default "pausewatch/<version> (news monitoring; +https://github.com/pausewatch/pausewatch)" */
   userAgent: z
     .string()
     .min(1)
