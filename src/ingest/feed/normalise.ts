@@ -1167,6 +1167,14 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const rfc = parseRfc822Date(text);
   if (rfc) return rfc;
   if (UNIX_SECONDS.test(text) || UNIX_MILLISECONDS.test(text)) return unixTimestampDate(Number(text));
+  // An all-numeric date (04.06.2026, 13/06/2026 10:00), where it can be told which number is the day: as the date
+  // written year first, read as ISO-like dates are (no zone: UTC). Never when it cannot (04/06/2026).
+  if (NUMERIC_DAY_MONTH_YEAR.test(text)) {
+    const yearFirst = withNumericDayMonthRead(text);
+    if (yearFirst === null) return null;
+    const read = parseIsoDate(yearFirst);
+    if (read) return read;
+  }
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
   if (!/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) return null;

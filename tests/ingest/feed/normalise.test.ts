@@ -94,6 +94,13 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['06/06/2026 GMT', '2026-06-06'],
     ['31.02.2026 GMT', null],
     ['13/13/2026 GMT', null],
+    // and without a zone, as UTC
+    ['04.06.2026', '2026-06-04'],
+    ['13.06.2026 22:15:03', '2026-06-13T22:15:03.000Z'],
+    ['13/06/2026 10:19', '2026-06-13T10:19:00.000Z'],
+    ['06/13/2026', '2026-06-13'],
+    ['04/06/2026', null],
+    ['31.02.2026', null],
     // month and day names in the site's language, as CMSs formatting dates for a locale write them
     ['mer., 3 juin 2026 10:00:00 +0200', '2026-06-03T08:00:00.000Z'],
     ['jeu., 02 juil. 2026 08:00:00 +0200', '2026-07-02T06:00:00.000Z'],
