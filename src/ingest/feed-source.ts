@@ -24,7 +24,7 @@ export interface FeedIngestResult {
   state: Partial<FeedState>;
   /** Where the asked URL moved permanently, the address to use from now on (see permanentMove); null when it did not. */
   movedTo: string | null;
-  /** The server answered 410 Gone. */
+  /** The server answered 410 Gone, at the feed's URL or at the end of permanent redirects only. */
   gone: boolean;
   headers: Record<string, string>;
   /** Retry-After, Cache-Control max-age and Expires of the response, for the scheduler. */
@@ -120,9 +120,19 @@ export async function ingestFeed(
     // A Retry-After that was ignored or cut short changes when the feed is asked again: the run says so, and why.
     const problem = response.hints.retryAfterProblem;
     const warnings = problem ? [`${urlForDisplay(response.url)} answered HTTP ${response.httpStatus} with ${describeRetryAfterProblem(problem)}`] : [];
-    return { ...base, outcome: 'failed', error: response.error, gone: response.httpStatus === 410, warnings };
+    // 410 is the feed gone only when its own URL, or where it moved for good, said so: a temporary redirect's target
+    // (an expiring signed URL, one CDN node) being gone says nothing of the feed, an ordinary failure.
+    const gone = response.httpStatus === 410 && response.redirects.every((redirect) => redirect.permanent);
+    return { ...base, outcome: 'failed', error: response.error, gone, warnings };
   }
   if (response.status === 'not_modified') {
+    // A 304 is an answer to If-None-Match or If-Modified-Since; to a request without either it says nothing of the
+    // feed, which would otherwise show as checked and fine without ever being read. Its validators are not kept: the
+    // next request would be conditional, and its 304 taken for "unchanged".
+    if (!previous.etag && !previous.lastModified) {
+      const message = `${urlForDisplay(source.url)}: unexpected 304 (Not Modified) to a request that asked for no condition (no If-None-Match or If-Modified-Since was sent)`;
+      return { ...base, outcome: 'failed', error: { code: 'not_modified', message } };
+    }
     // A 304 may carry newer validators (RFC 9110 §15.4.5); those it leaves out stay as they were.
     const etag = response.headers['etag'];
     const lastModified = response.headers['last-modified'];

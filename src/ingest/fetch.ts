@@ -124,9 +124,9 @@ export class HostAskedToWait extends RequestHeldBack {
 }
 
 /**
- * The host left the last requests of this run unanswered (timed out, refused the connection, could not be reached or
- * looked up), so one more would only cost its timeout. Reported with the code of the last of those failures, as a
- * failure the scheduler backs off from like any other.
+ * The host left the last requests of this run unanswered (timed out before any answer, refused the connection, could
+ * not be reached or looked up), so one more would only cost its timeout. Reported with the code of the last of those
+ * failures, as a failure the scheduler backs off from like any other.
  */
 export class HostNotAnswering extends RequestHeldBack {
   constructor(url: string, /** `host:port` that did not answer. */ host: string, /** The last one's code. */ code: string, unanswered: number) {
@@ -138,7 +138,10 @@ export class HostNotAnswering extends RequestHeldBack {
   }
 }
 
-/** Codes of a request the host never answered, as against one it answered with an error. */
+/**
+ * Codes of a request the host never answered, as against one it answered with an error; only with no HTTP status: a
+ * timeout after the response head (a body that stalled) was answered.
+ */
 export const UNANSWERED_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_refused', 'unreachable', 'dns']);
 
 /** The failure a request refused by the request queue comes back as; `at` says how far fetchUrl got before it. */
@@ -525,6 +528,9 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
  * `Content-Encoding: deflate` means zlib-wrapped deflate (RFC 9110 §8.4.1.2), but some servers (old IIS, some
  * CDNs) send raw deflate under that name, as browsers tolerate. The first two bytes tell: a zlib header has
  * compression method 8 in the low nibble and is a multiple of 31 read as a 16-bit number.
+ *
+ * Bytes after the end of the compressed stream (a newline, padding) are dropped, as GzipDecoder drops what follows
+ * its last member: node's inflater ends its readable side at the stream's end, with input left over, and takes no more.
  */
 class DeflateDecoder extends Transform {
   private inner: zlib.Inflate | zlib.InflateRaw | null = null;
@@ -552,6 +558,8 @@ class DeflateDecoder extends Transform {
       inner = this.start(data);
       chunk = data;
     }
+    // the compressed stream has ended: what follows is trailing junk
+    if (inner.readableEnded) return callback();
     // The callback waits for the inner stream to take the chunk, which keeps backpressure intact.
     inner.write(chunk, () => callback());
   }
@@ -562,6 +570,9 @@ class DeflateDecoder extends Transform {
     this.head = null;
     const inner = this.inner ?? (head ? this.start(head) : null);
     if (!inner) return callback();
+    // 'end' fires once, and has already when the compressed stream ended before the body did: waiting for it would
+    // stall the fetch until its total timeout.
+    if (inner.readableEnded) return callback();
     inner.once('end', () => callback());
     if (head) inner.end(head);
     else inner.end();
@@ -766,14 +777,35 @@ class GzipDecoder extends Transform {
 
 /**
  * The codings of a Content-Encoding header, in the order they were applied (RFC 9110 §8.4: "listed in the order in
- * which they were applied"), `identity` left out, and `none` with it: not a registered coding, but what PHP
- * scripts send to say "not compressed". Several Content-Encoding headers arrive joined by node.
+ * which they were applied"), those that say "not compressed" left out (see isUncompressedLabel). Several
+ * Content-Encoding headers arrive joined by node.
  */
 function contentCodings(header: string | undefined): string[] {
   return (header ?? '')
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
-    .filter((coding) => coding !== '' && coding !== 'identity' && coding !== 'none');
+    .filter((coding) => coding !== '' && !isUncompressedLabel(coding));
+}
+
+/**
+ * `identity`; `none`, not a registered coding but what PHP scripts send; MIME's Content-Transfer-Encoding values
+ * (`binary`, `8bit`, `7bit`), sent by servers that mix the two headers up.
+ */
+const UNCOMPRESSED_LABELS: ReadonlySet<string> = new Set(['identity', 'none', 'binary', '8bit', '7bit']);
+
+/**
+ * Whether a Content-Encoding value means the body is sent as it is: one of UNCOMPRESSED_LABELS, or a character set
+ * (`UTF-8`, `ISO-8859-1`: the charset put in the wrong header). No encoding label TextDecoder knows is the name of a
+ * compression, so a body under one is never compressed bytes handed on as text; any other name still fails the fetch.
+ */
+function isUncompressedLabel(coding: string): boolean {
+  if (UNCOMPRESSED_LABELS.has(coding)) return true;
+  try {
+    new TextDecoder(coding);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Content-Encoding layers undone at most (curl allows 5 since CVE-2022-32206); real servers send one. */
@@ -843,6 +875,12 @@ function refusedRequest(error: unknown, url: string): FetchFailure {
   return new FetchFailure(isHeader ? 'invalid_request' : 'invalid_url', `node:http refused to request ${urlForDisplay(url)}: ${reason}`);
 }
 
+/**
+ * The most bytes of response headers read. node's default, 16 KB, fails news sites that send long Set-Cookie,
+ * Content-Security-Policy and Link preload headers (20 KB and more) as malformed; browsers read far more.
+ */
+const MAX_RESPONSE_HEADER_BYTES = 256 * 1024;
+
 /** One request, no redirects followed. Rejects with FetchFailure. */
 function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
@@ -864,6 +902,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         lookup: guardedLookup(reach, options.resolveHost),
         // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
         agent: false,
+        maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
       });
     } catch (error) {
       // node:http checks the request before sending it, and throws: nothing was sent and no timer is armed yet.
@@ -906,11 +945,27 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
 
     request.on('socket', (socket: net.Socket) => {
       if (socket.connecting) {
+        // The connection is made when it can carry the request: over https, once the TLS handshake is done too, so a
+        // server that accepts and never answers the ClientHello costs the connect timeout, not the total one.
+        const secure = url.protocol === 'https:';
+        let connected = false;
         const connectTimer = setTimeout(
-          () => fail(new FetchFailure('timeout', `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`)),
+          () =>
+            fail(
+              new FetchFailure(
+                'timeout',
+                connected
+                  ? `no TLS handshake with ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`
+                  : `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`,
+              ),
+            ),
           Math.min(options.connectTimeoutMs, remaining),
         );
-        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('connect', () => {
+          connected = true;
+          if (!secure) clearTimeout(connectTimer);
+        });
+        if (secure) socket.once('secureConnect', () => clearTimeout(connectTimer));
         socket.once('close', () => clearTimeout(connectTimer));
       }
     });
@@ -1156,7 +1211,11 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
         let next: string;
         try {
-          next = new URL(location, url).href;
+          const target = new URL(location, url);
+          // A fragment is never sent, and names no other resource: a move is recorded (and stored, and shown) as the
+          // address that answers, and a redirect to the same URL with another fragment is the loop it is.
+          target.hash = '';
+          next = target.href;
         } catch {
           throw new FetchFailure('invalid_redirect', `${urlForDisplay(url.href)} redirects to an invalid URL: ${JSON.stringify(urlForDisplay(location))}`, last.status);
         }

@@ -86,14 +86,15 @@ interface HostState {
    * it ends (an end in the past holds nothing).
    */
   pause: HostPause | null;
-  /** Requests in a row that the host left unanswered (UNANSWERED_CODES), and the code of the last. */
+  /** Requests in a row that the host left unanswered (UNANSWERED_CODES, no status), and the code of the last. */
   unanswered: number;
   unansweredCode: string;
 }
 
 /**
  * After this many requests in a row without an answer, a host is not asked again in the run: its other feeds and
- * pages would each cost a timeout (twenty feeds of a dead outlet, two at a time, took five minutes).
+ * pages would each cost a timeout (twenty feeds of a dead outlet, two at a time, took five minutes). A request whose
+ * answer came but whose body then stalled is not one of them: it says nothing of the host's other URLs.
  */
 const UNANSWERED_LIMIT = 2;
 
@@ -133,7 +134,8 @@ const LONGEST_PAUSE_WAITED_MS = 5_000;
  *
  * A host that leaves UNANSWERED_LIMIT requests in a row unanswered (a timeout, a refused connection, no route, no DNS
  * answer) is not asked again in the run: the rest fail at once, unsent, with HostNotAnswering (the last one's code).
- * Any answer, even an error status, resets the count.
+ * Any answer, even an error status, resets the count, and so does a timeout after the response head (a 200 whose body
+ * stalled): the host answered, and one bad feed (a huge archive, a broken compressor) must never refuse another.
  */
 export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetcher = fetchUrl): Fetcher {
   const global = new PQueue({ concurrency: settings.concurrency });
@@ -220,9 +222,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           answer = await request();
         } catch (error) {
           const { code, httpStatus } = error as { code?: unknown; httpStatus?: unknown };
-          if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
-          // a failure with a status came after the answer's head (too large, undecodable): the host did answer
-          else if (typeof httpStatus === 'number') noteUnanswered(url, null);
+          // a failure with a status came after the answer's head (too large, undecodable, a body that stalled): the
+          // host did answer, whatever the code
+          if (typeof httpStatus === 'number') noteUnanswered(url, null);
+          else if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
           throw error;
         }
         noteUnanswered(url, null);
@@ -242,10 +245,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 const result = await fetcher(url, options);
                 // The answer came from where the fetcher ended up, after any redirects of its own.
                 if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
-                // the code first, as the throttle reads it: a body that stalled after its head (a timeout with a status)
-                // cost a whole timeout all the same
-                if (result.status === 'failed' && !result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
-                else if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
+                // the status first, as the throttle reads it: a body that stalled after its head (a timeout with a
+                // status) was answered, and says nothing of the host's other URLs
+                if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
+                else if (!result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
                 return result;
               },
               0,

@@ -1690,10 +1690,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // On the old URL's turn (a moved feed whose new address keeps failing), a 410 says only that the old address
       // is retired: an ordinary failure, not the feed gone.
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
+      // Nor is a 410 at the end of a temporary redirect (see ingestFeed): only where the feed points for now is gone.
+      const goneForNow = result.outcome === 'failed' && result.httpStatus === 410 && !result.gone;
       const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
-        errorCode: oldAddressRetired ? 'old_address_gone' : (result.error?.code ?? null), httpStatus: oldAddressRetired ? null : result.httpStatus,
+        errorCode: oldAddressRetired ? 'old_address_gone' : goneForNow ? 'redirect_target_gone' : (result.error?.code ?? null),
+        httpStatus: oldAddressRetired || goneForNow ? null : result.httpStatus,
         failuresBefore: row?.error_streak ?? 0, recentPublished,
         // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).
         ttlSeconds: result.outcome === 'ok' ? result.ttlSeconds : (row?.ttl_seconds ?? null), ...result.hints,

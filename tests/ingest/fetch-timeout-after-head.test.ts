@@ -59,6 +59,7 @@ beforeAll(async () => {
     '/gone-stall': headThenSilence(410),
     // no head ever
     '/hang': () => {},
+    '/ok': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
   });
 });
 afterAll(() => server.close());
@@ -114,12 +115,22 @@ describe('a timeout after the response head', () => {
   it.each([
     ['fetchUrl', undefined],
     ['a fetcher of its own', (url: string, opts: FetchOptions) => fetchUrl(url, opts)],
-  ])('counts as unanswered in the request queue (%s): after two such, the host is asked nothing more in the run', async (_name, fetcher) => {
-    // each cost a whole timeout, as a host that never answers does
+  ])('does not count as unanswered in the request queue (%s): after two such, the host\'s other feeds are still asked', async (_name, fetcher) => {
+    // the host answered both: one slow feed must not refuse the others on its host
     const queue = createRequestQueue({ concurrency: 1, perHostConcurrency: 1, perHostGapMs: 0 }, fetcher);
+    const hitsBefore = server.hits.get('/ok') ?? 0;
     expect(failed(await queue(`${server.url}/stall`, options))).toMatchObject({ httpStatus: 200, code: 'timeout' });
     expect(failed(await queue(`${server.url}/drip`, options))).toMatchObject({ httpStatus: 200, code: 'timeout' });
-    expect(failed(await queue(`${server.url}/hang`, options))).toMatchObject({ code: 'timeout', notSent: true });
+    expect(await queue(`${server.url}/ok`, options)).toMatchObject({ status: 'ok', httpStatus: 200 });
+    expect(server.hits.get('/ok')).toBe(hitsBefore + 1);
+  });
+
+  it('a timeout after the head resets the count of unanswered requests, as any answer does', async () => {
+    const queue = createRequestQueue({ concurrency: 1, perHostConcurrency: 1, perHostGapMs: 0 });
+    expect(failed(await queue(`${server.url}/hang?n=1`, options))).toMatchObject({ httpStatus: null, code: 'timeout' });
+    expect(failed(await queue(`${server.url}/stall`, options))).toMatchObject({ httpStatus: 200, code: 'timeout' });
+    // one request in a row unanswered, not two: this one is still sent
+    expect(failed(await queue(`${server.url}/hang?n=2`, options))).toEqual({ httpStatus: null, code: 'timeout', message: `no complete answer from ${server.url}/hang?n=2 within 400 ms` });
   });
 
   it('is scheduled as a failure to back off from, like any timeout', async () => {

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
@@ -54,6 +55,28 @@ beforeAll(async () => {
     '/zstd': (_req, res) => text(res, Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]), { 'content-encoding': 'zstd' }),
     '/compress': (_req, res) => text(res, Buffer.from([0x1f, 0x9d, 0x90]), { 'content-encoding': 'compress' }),
     '/gzip-then-zstd': (_req, res) => text(res, zlib.gzipSync(body), { 'content-encoding': 'gzip, zstd' }),
+    // a deflate body (zlib-wrapped or raw) and a stray newline after its end, in the same write or in a later one
+    '/deflate-trailing': (req, res) => {
+      const query = new URL(req.url!, 'http://x').searchParams;
+      const compressed = query.get('form') === 'raw' ? zlib.deflateRawSync(body) : zlib.deflateSync(body);
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'deflate' });
+      if (query.get('split') === 'yes') {
+        res.write(compressed);
+        setTimeout(() => res.end('\n'), 50);
+      } else {
+        res.end(Buffer.concat([compressed, Buffer.from('\n')]));
+      }
+    },
+    // a plain body under a Content-Encoding that names no compression: a character set, or a MIME transfer encoding
+    '/labelled': (req, res) => {
+      const label = new URL(req.url!, 'http://x').searchParams.get('ce')!;
+      text(res, label.includes('gzip') ? zlib.gzipSync(body) : body, { 'content-encoding': label });
+    },
+    // about 27 KB of response headers, over node's default limit of 16 KB, as news sites with long cookies send
+    '/long-headers': (_req, res) => {
+      const cookies = Array.from({ length: 30 }, (_, n) => `tracker${n}=${'x'.repeat(900)}; Path=/; Secure`);
+      res.writeHead(200, { 'content-type': 'text/plain', 'set-cookie': cookies }).end(body);
+    },
     '/stacked-bomb': (_req, res) => text(res, zlib.gzipSync(bomb), { 'content-encoding': 'gzip, gzip' }),
     '/empty-members': (_req, res) => text(res, zlib.gzipSync(emptyMembers), { 'content-encoding': 'gzip, gzip' }),
     '/status': (req, res) => {
@@ -84,6 +107,7 @@ beforeAll(async () => {
     '/to-outlet': (req, res) => res.writeHead(302, { location: `http://feeds.outlet.test:${req.socket.localPort}/plain` }).end(),
     // node writes header strings as Latin-1: these send the UTF-8 bytes of "/fé ed.xml", and the lone byte 0xE9
     '/to-utf8': (_req, res) => res.writeHead(302, { location: Buffer.from('/fé ed.xml', 'utf8').toString('latin1') }).end(),
+    '/to-fragment': (_req, res) => res.writeHead(301, { location: '/plain#latest' }).end(),
     '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
     '/f%C3%A9%20ed.xml': (_req, res) => text(res, 'found by its UTF-8 name'),
     '/caf%C3%A9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
@@ -244,6 +268,22 @@ describe('Content-Encoding', () => {
     });
   });
 
+  it.each([
+    ['zlib', 'no'],
+    ['zlib', 'yes'],
+    ['raw', 'no'],
+  ])('a deflate body (%s, newline sent separately: %s) followed by a stray byte is read, without waiting for the timeout', async (form, split) => {
+    const result = await fetchUrl(`${server.url}/deflate-trailing?form=${form}&split=${split}`, options);
+    expect(result.status === 'failed' ? result.error : result.status).toBe('ok');
+    if (result.status === 'ok') expect(result.body.toString('utf8')).toBe(body);
+  });
+
+  it.each(['UTF-8', 'utf8', 'ISO-8859-1', 'binary', '8bit', '7bit', 'utf-8, gzip'])('a Content-Encoding that names no compression (%s) is read as plain', async (label) => {
+    const result = await fetchUrl(`${server.url}/labelled?ce=${encodeURIComponent(label)}`, options);
+    expect(result.status === 'failed' ? result.error : result.status).toBe('ok');
+    if (result.status === 'ok') expect(result.body.toString('utf8')).toBe(body);
+  });
+
   it('a bomb gzipped twice stops at the size cap', async () => {
     const error = failure(await fetchUrl(`${server.url}/stacked-bomb`, options));
     expect(error.code).toBe('too_large');
@@ -261,6 +301,12 @@ describe('redirects', () => {
     const result = await fetchUrl(`${server.url}/to-utf8`, options);
     expect(result).toMatchObject({ status: 'ok', url: `${server.url}/f%C3%A9%20ed.xml` });
     expect(result.redirects[0]?.to).toBe(`${server.url}/f%C3%A9%20ed.xml`);
+  });
+
+  it('a Location header\'s fragment is not kept in the redirect recorded, nor in the URL answered', async () => {
+    const result = await fetchUrl(`${server.url}/to-fragment`, options);
+    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/plain` });
+    expect(result.redirects).toEqual([{ from: `${server.url}/to-fragment`, to: `${server.url}/plain`, status: 301, permanent: true }]);
   });
 
   it('a Location header that is not valid UTF-8 is still read as Latin-1', async () => {
@@ -292,6 +338,22 @@ describe('messages name the URL, and the redirect that led there', () => {
     expect(error.message).toMatch(new RegExp(`^TLS error with ${server.url.replace('http://', 'https://')}/feed\\.xml: [a-z][a-z ]+$`));
   });
 
+  it('a server that accepts the connection and never answers the TLS handshake fails at the connect timeout, saying so', async () => {
+    // takes the TCP connection and never reads it: the ClientHello goes unanswered (no certificate is needed)
+    const held: net.Socket[] = [];
+    const mute = net.createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(mute.address() as AddressInfo).port}/feed.xml`;
+    try {
+      const error = failure(await fetchUrl(url, { ...options, connectTimeoutMs: 200, timeoutMs: 3_000 }));
+      // the connect timeout's message; the total timeout's would be "no complete answer from ... within 3000 ms"
+      expect(error).toEqual({ code: 'timeout', message: `no TLS handshake with ${url} within 200 ms` });
+    } finally {
+      held.forEach((socket) => socket.destroy());
+      await new Promise<void>((resolve) => mute.close(() => resolve()));
+    }
+  });
+
   it('a refused connection names the URL', async () => {
     const port = await closedPort();
     const error = failure(await fetchUrl(`http://127.0.0.1:${port}/feed.xml`, options));
@@ -319,6 +381,14 @@ describe('messages name the URL, and the redirect that led there', () => {
   it('an HTTP error after a redirect says which URL redirected there', async () => {
     const error = failure(await fetchUrl(`${server.url}/hop-3`, options));
     expect(error).toEqual({ code: 'http_404', message: `HTTP 404 from ${server.url}/hop-4 (redirected from ${server.url}/hop-3)` });
+  });
+});
+
+describe('response headers', () => {
+  it('of more than node\'s default 16 KB are read', async () => {
+    const result = await fetchUrl(`${server.url}/long-headers`, options);
+    expect(result.status === 'failed' ? result.error : result.status).toBe('ok');
+    expect(result.headers['set-cookie']).toContain('tracker29=');
   });
 });
 

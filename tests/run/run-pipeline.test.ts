@@ -889,11 +889,28 @@ describe('a feed that moved permanently and retired its old URL', () => {
     }));
 });
 
+describe('a feed whose temporary redirect leads to a 410', () => {
+  it('is an ordinary failure, retried on the failure schedule, not a feed gone and parked for a week', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/feed.xml': (_req, res) => res.writeHead(302, { location: '/signed/expired.xml' }).end(),
+        '/signed/expired.xml': (_req, res) => res.writeHead(410).end(),
+      });
+      const loaded = load({ ...input, sources: [{ id: 'signed', kind: 'feed', name: 'Signed', url: `${feed.url}/feed.xml`, fetchArticles: false }] });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z', { all: true });
+      expect(report.sources[0]).toMatchObject({ outcome: 'failed', error: { code: 'http_410' } });
+      const row = await store.db.selectFrom('sources').select(['gone', 'next_check_at', 'next_check_reason']).where('id', '=', 'signed').executeTakeFirstOrThrow();
+      expect(row.gone).toBe(0);
+      expect(row.next_check_reason).not.toMatch(/410 Gone/);
+      expect(row.next_check_at! < '2026-06-11T06:00:00.000Z').toBe(true);
+    }));
+});
+
 describe('a feed address shared by two sources', () => {
   it('keeps the trust of the pipeline file that names its host, whichever source learnt it from a redirect', () =>
     withScenario(async ({ store, input, serve, load }) => {
       const feedBody = (n: string) => '<?xml version="1.0"?><rss version="2.0"><channel><title>Private wire</title><item><title>Labs weigh a pause</title>' +
-        `<guid>${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development.</description></item></channel></rss>`;
+        `<guid>${n}</guid><description>Labs and governments discuss a coordinated pause of frontier AI development (wire ${n}).</description></item></channel></rss>`;
       const feed = await serve({
         '/a.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('a-1')),
         '/b.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedBody('b-1')),
