@@ -8,12 +8,12 @@ import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
-import { htmlToText } from '../ingest/feed/index.ts';
+import { contentIdentity, htmlToText } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
-  normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
+  computeContentHash, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -109,6 +109,30 @@ interface PreparedArticle {
 function redirectedAway(link: string, landing: string, why: string): StageError {
   // `landing` is followed by " (": the run finds the items sent to a page by this (see landingTakenBy)
   return { code: 'redirected_away', message: `article page ${urlForDisplay(link)}: redirected to ${landing} (${why}); the feed's text is kept` };
+}
+
+/**
+ * The article a feed item is when its feed's text is all there is of it (no page, or one not read): its content, else
+ * its description, read as a page is, or as plain text when that gives more (a one-sentence description is too short
+ * for the article extractor), else its headline.
+ */
+function feedItemArticle(item: RawItem): ExtractedArticle {
+  const html = item.body ?? item.summary ?? '';
+  const extracted = extractHtml(html, { url: item.url });
+  const plain = htmlToText(html);
+  const text = plain.length > extracted.text.length ? plain : extracted.text;
+  return { ...extracted, text: text || item.title || '', partial: true };
+}
+
+/**
+ * The item under another key. An item without a link is at an address made of its feed's and its key (see
+ * feed-source.ts), which is its canonical URL too: that changes with the key, else the item would be a copy of the
+ * article its old key names.
+ */
+function withItemKey(item: RawItem, key: string): RawItem {
+  const keyInUrl = `#${encodeURIComponent(item.key)}`;
+  const url = !item.hasPage && item.url.endsWith(keyInUrl) ? `${item.url.slice(0, -keyInUrl.length)}#${encodeURIComponent(key)}` : item.url;
+  return { ...item, key, url };
 }
 
 /** The words of an item's description or content (HTML or text), as saysTheSame compares them; '' for none. */
@@ -892,7 +916,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * article's own key is gone from the feed; only the source's own articles. A link to another anchor of a page
      * (`/statements#2026-06-11` after `/statements#2026-06-10`) is another item, unless its fragment identifies
      * nothing (`#comments`, `#xtor=RSS-3`; see link-identity.ts). A new GUID is a new item, as RSS says, even on a
-     * link seen before (a status page).
+     * link seen before (a status page); but not one on the link of an article whose GUID the feed now gives an item at
+     * another link: GUIDs that are places in the feed (`item-1` the newest) move every item to another at each post.
      */
     async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>): Promise<Map<RawItem, repo.StoredItem>> {
       const withPage = items.filter((item) => item.hasPage);
@@ -907,20 +932,26 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         linksPerLooseKey.set(looseKey(item), (linksPerLooseKey.get(looseKey(item)) ?? 0) + 1);
       }
       const knownByLink = (item: RawItem) => item.key === item.url;
-      const candidates = withPage.filter((item) => !stored.has(item.key) && knownByLink(item) && linksPerKey.get(linkKey.get(item)!) === 1);
+      const candidates = withPage.filter((item) => !stored.has(item.key) && linksPerKey.get(linkKey.get(item)!) === 1);
       const out = new Map<RawItem, repo.StoredItem>();
       if (candidates.length === 0) return out;
-      const keysInFeed = new Set(items.map((item) => item.key));
+      const itemsByKey = new Map(items.map((item) => [item.key, item]));
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, candidates[0]!.sourceId, candidates.flatMap((item) => looseUrlVariants(canonical.get(item)!)));
       const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
-      const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !keysInFeed.has(row.item_key) ? row : undefined);
+      const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !itemsByKey.has(row.item_key) ? row : undefined);
+      // the article's GUID is in the feed, on an item at another link: another story took it
+      const guidMoved = (row: repo.StoredItem) => {
+        const holder = itemsByKey.get(row.item_key);
+        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url;
+      };
       for (const item of candidates) {
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
-        const match =
-          hasLeft(rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row))) ??
-          (linksPerLooseKey.get(looseKey(item)) === 1
-            ? hasLeft(rows.find((row) => looseUrlKey(row.canonical_url) === looseUrlKey(canonical.get(item)!) && sameFragment(item, row)))
-            : undefined);
+        const match = knownByLink(item)
+          ? (hasLeft(rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row))) ??
+            (linksPerLooseKey.get(looseKey(item)) === 1
+              ? hasLeft(rows.find((row) => looseUrlKey(row.canonical_url) === looseUrlKey(canonical.get(item)!) && sameFragment(item, row)))
+              : undefined))
+          : rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row) && guidMoved(row));
         if (match) out.set(item, match);
       }
       return out;
@@ -935,13 +966,43 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Whether an item delivered under a stored article's key may be a different story: its link and its headline
-     * both changed. Either alone is the same article revised (a retitle, a moved URL); so are both when the item
-     * still says what the article's did (see saysTheSame): a retitle whose new slug moved the article.
+     * Whether an item delivered under a stored article's key may be a different story: its headline and its date
+     * changed, and its link too when it has one of its own (`ownLink`: not shared with other items of the feed, such as
+     * the outlet's home page). A new headline under the same date, or at the same own link, is the same article revised
+     * (a retitle; one whose standfirst and slug were rewritten with it); so is one that still says what the article
+     * said (see saysTheSame): a retitle whose new slug moved the article. An item without a link, or with one that
+     * names no article, has only its headline, text and date to tell.
      */
-    function isAnotherStory(item: RawItem, stored: repo.StoredItem): boolean {
-      if (!item.hasPage || item.title === null || stored.title === null || item.title === stored.title) return false;
-      return linkChanged(item, stored);
+    function isAnotherStory(item: RawItem, stored: repo.StoredItem, ownLink: boolean): boolean {
+      if (item.title === null || stored.title === null || item.title === stored.title) return false;
+      const date = plausiblePublicationDate(item.publishedAt, now());
+      if (date !== null && date === stored.published_at) return false;
+      return !ownLink || linkChanged(item, stored);
+    }
+
+    /**
+     * The source's article stored at an item's link, under whatever key: where an item whose GUID the feed gave to
+     * another story is (GUIDs that are places in the feed, `item-1` for the newest, move every item to another).
+     */
+    async function storedAtLink(item: RawItem): Promise<repo.StoredItem | undefined> {
+      const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, item.sourceId, [canonicalizeUrl(item.url)]);
+      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url));
+    }
+
+    /**
+     * The source's stored article an item without a link is, found by its text when its key is new to the source: the
+     * article whose key has left the feed and that has the item's text, word for word, and its date. Such an item is
+     * known by a hash of its headline and text, or by a GUID its feed may share among items for a while, so a retitle,
+     * or GUIDs shared and then given back, changes its key; its text and date stay. Not by a text other items of the
+     * feed share (`boilerplate`), nor by none, and only when one article answers.
+     */
+    async function storedWithSameText(item: RawItem, keysInFeed: ReadonlySet<string>, boilerplate: ReadonlySet<string>): Promise<repo.StoredItem | undefined> {
+      const words = feedWords(item.body);
+      if (words === '' || boilerplate.has(words)) return undefined;
+      const date = plausiblePublicationDate(item.publishedAt, now());
+      const rows = await repo.sourceArticlesWithContentHash(db, pipeline.id, item.sourceId, computeContentHash(feedItemArticle(item).text));
+      const left = rows.filter((row) => !keysInFeed.has(row.item_key) && row.published_at === date);
+      return left.length === 1 ? left[0] : undefined;
     }
 
     /**
@@ -995,13 +1056,15 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
+        const ownLink = item.hasPage && linksInFeed.get(item.url) === 1;
         if (
-          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing) && !(await saysTheSame(item, existing, sharedDescriptions()))
+          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing, ownLink) && !(await saysTheSame(item, existing, sharedDescriptions()))
         ) {
-          // The GUID is reused for another story (some CMSs recycle them): the link is its identity, as the ladder
-          // says for GUIDs a feed reuses. Taking it for a retitle would overwrite the old story and lose the new one.
-          item = { ...item, key: item.url };
-          existing = stored.get(item.url);
+          // The GUID is reused for another story (some CMSs recycle them): its identity is the ladder's next rung, as
+          // for GUIDs a feed reuses, its own link, else its headline and text. Taking it for a retitle would overwrite
+          // the old story and lose the new one.
+          item = withItemKey(item, ownLink ? item.url : contentIdentity(item.title, item.body));
+          existing = stored.get(item.key) ?? (ownLink ? await storedAtLink(item) : (await repo.storedItemKeys(db, pipeline.id, item.sourceId, [item.key])).get(item.key));
         } else if (!existing && item.hasPage && item.key !== item.url) {
           // Stored under its link while its GUID was shared with another item, and now delivered under the GUID. Of
           // items sharing the link now (a notice posted again under its GUID and link), only the one of its date.
@@ -1009,6 +1072,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
         }
         existing ??= rekeyed.get(item);
+        if (!existing && source.kind === 'feed' && !item.hasPage) existing = await storedWithSameText(item, keysInFeed, sharedDescriptions());
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {
@@ -1387,14 +1451,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * the pipeline file names for the feed are trusted like the feed; links to other private hosts are not.
      */
     async function prepareFeedItem(item: RawItem, fetchPage: boolean, feedUrl: string): Promise<PreparedArticle> {
-      const fromFeed = (): ExtractedArticle => {
-        const html = item.body ?? item.summary ?? '';
-        const extracted = extractHtml(html, { url: item.url });
-        // A feed's summary is often one sentence, too short for the article extractor to accept as a body.
-        const plain = htmlToText(html);
-        const text = plain.length > extracted.text.length ? plain : extracted.text;
-        return { ...extracted, text: text || item.title || '', partial: true };
-      };
+      const fromFeed = () => feedItemArticle(item);
       if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));

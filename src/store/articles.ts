@@ -67,6 +67,18 @@ export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipe
   return out.sort((a, b) => a.id - b.id);
 }
 
+/** The source's stored articles whose text has this content hash, first stored first. */
+export function sourceArticlesWithContentHash(db: Kysely<Database>, pipelineId: string, sourceId: string, contentHash: string): Promise<StoredItem[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
+    .where('pipeline_id', '=', pipelineId)
+    .where('content_hash', '=', contentHash)
+    .where('source_id', '=', sourceId)
+    .orderBy('id')
+    .execute();
+}
+
 /** The first article stored under a canonical URL, across all sources of the pipeline. */
 export function findArticleByCanonicalUrl(db: Kysely<Database>, pipelineId: string, canonicalUrl: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('pipeline_id', '=', pipelineId).where('canonical_url', '=', canonicalUrl).orderBy('id').limit(1).executeTakeFirst();

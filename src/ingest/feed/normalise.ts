@@ -1347,7 +1347,7 @@ export function assignItemIds(items: IdentityInput[]): string[] {
   const ids = items.map((item) => {
     if (item.guid && guidCounts.get(item.guid) === 1) return item.guid;
     if (item.link && linkCounts.get(item.link) === 1) return item.link;
-    return `sha256:${hashIdentity(item.title, item.content ?? item.summary)}`;
+    return contentIdentity(item.title, item.content ?? item.summary);
   });
   const hashCounts = count(ids.filter((id) => id.startsWith('sha256:')));
   const lookalikes = new Map<string, number[]>();
@@ -1370,6 +1370,11 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     seen.set(id, uses + 1);
     return uses === 0 ? id : `${id}#${uses}`;
   });
+}
+
+/** The ladder's last rung: the identity of an item by its title and text (content, else summary). */
+export function contentIdentity(title: string | null, text: string | null | undefined): string {
+  return `sha256:${hashIdentity(title, text)}`;
 }
 
 function dateOf(item: IdentityInput): string | null {

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/model/index.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { dialects } from '../helpers/databases.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+
+/**
+ * Items whose key changes under them while their story does not, and keys that change stories: a GUID a feed without
+ * links gives to another story (or whose items all link to the home page), an item known by the hash of its headline
+ * and text retitled, GUIDs shared by every item for a run and then given back, and GUIDs that are places in the feed
+ * (`item-1` for the newest). Each story is stored once, each change updates it, and nothing is alerted twice.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Item {
+  guid?: string;
+  /** A path on the feed's server; none for an item without a link. */
+  link?: string;
+  title: string;
+  description: string;
+  hoursAgo: number;
+}
+
+const ANTHROPIC = 'Anthropic on Tuesday urged the leading AI labs to coordinate a verified pause of frontier AI development.';
+const EU = 'European ministers backed a slowdown of frontier AI development at a meeting in Brussels on Thursday.';
+const CRITICS = 'Critics of the proposed moratorium on frontier AI say it would hand the lead to labs that ignore it.';
+const UNIONS = 'Unions representing tech workers came out in support of a pause on training frontier AI models.';
+
+describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
+  async function setUp() {
+    const now = new Date('2026-06-10T06:00:00Z');
+    let items: Item[] = [];
+    const server = await startServer({
+      '/feed.xml': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>${server.url}/</link>` +
+            items
+              .map(
+                (item) =>
+                  `<item><title>${item.title}</title>${item.link ? `<link>${server.url}${item.link}</link>` : ''}` +
+                  `${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}` +
+                  `<pubDate>${new Date(now.getTime() - item.hoursAgo * 3_600_000).toUTCString()}</pubDate><description>${item.description}</description></item>`,
+              )
+              .join('') +
+            '</channel></rss>',
+        ),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, {
+      id: 'identity-shifts',
+      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles: false }],
+      database: fresh,
+    });
+    let runs = 0;
+    /** One run, half an hour after the one before, of the feed with these items. */
+    const run = (next: Item[]): Promise<RunReport> => {
+      items = next;
+      const at = new Date(now.getTime() + 30 * 60_000 * runs++);
+      return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
+    };
+    const articles = async () =>
+      (await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('title').execute()).map((row) => [row.title, row.text, row.duplicate_of]);
+    const alerted = () => alerts().map((alert) => alert.title).sort();
+    return { run, articles, alerted };
+  }
+
+  it.each([
+    ['without links', undefined],
+    ['all linking to the home page', '/'],
+  ])('stores a story under a GUID the feed gave to another, items %s, and keeps the old story whole', async (_name, link) => {
+    const { run, articles, alerted } = await setUp();
+    await run([
+      { guid: 'g1', link, title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 3 },
+      { guid: 'g2', link, title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 4 },
+    ]);
+    const recycled = [
+      { guid: 'g1', link, title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 1 },
+      { guid: 'g2', link, title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 4 },
+    ];
+    expect((await run(recycled)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, articlesUpdated: 0 });
+    expect(await articles()).toEqual([
+      ['Anthropic urges a pause', ANTHROPIC, null],
+      ['Critics reject a moratorium', CRITICS, null],
+      ['EU ministers back an AI slowdown', EU, null],
+    ]);
+    // and the next read of the same feed changes nothing
+    expect((await run(recycled)).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'Critics reject a moratorium', 'EU ministers back an AI slowdown']);
+  });
+
+  it('retitles an item without GUID or link (known by its headline and text) rather than storing it again', async () => {
+    const { run, articles, alerted } = await setUp();
+    await run([{ title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 3 }]);
+    const retitled = [{ title: 'Anthropic asks labs for a verified pause', description: ANTHROPIC, hoursAgo: 3 }];
+    expect((await run(retitled)).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
+    expect((await run(retitled)).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    expect(await articles()).toEqual([['Anthropic asks labs for a verified pause', ANTHROPIC, null]]);
+    expect(alerted()).toEqual(['Anthropic urges a pause']);
+  });
+
+  it('stores nothing again when a feed without links shares one GUID among its items for a run, then gives them back', async () => {
+    const { run, articles, alerted } = await setUp();
+    const a = { guid: 'g1', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 3 };
+    const b = { guid: 'g2', title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 4 };
+    const c = { guid: 'g3', title: 'Unions back a pause', description: UNIONS, hoursAgo: 1 };
+    await run([a, b]);
+    const glitch = await run([c, a, b].map((item) => ({ ...item, guid: 'wire' })));
+    expect(glitch.sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 0 });
+    expect((await run([c, a, b])).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Anthropic urges a pause', null],
+      ['Critics reject a moratorium', null],
+      ['Unions back a pause', null],
+    ]);
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'Critics reject a moratorium', 'Unions back a pause']);
+  });
+
+  it('finds each story at its link when GUIDs are places in the feed, item-1 the newest, and stores no copy', async () => {
+    const { run, articles } = await setUp();
+    const stories = [
+      { link: '/unions', title: 'Unions back a pause', description: UNIONS, hoursAgo: 1 },
+      { link: '/eu', title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 2 },
+      { link: '/anthropic', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 3 },
+      { link: '/critics', title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 4 },
+    ];
+    const placed = (newest: number) => stories.slice(newest).map((story, index) => ({ ...story, guid: `item-${index + 1}` }));
+    await run(placed(2));
+    expect((await run(placed(1))).sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 0 });
+    expect((await run(placed(0))).sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 0 });
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Anthropic urges a pause', null],
+      ['Critics reject a moratorium', null],
+      ['EU ministers back an AI slowdown', null],
+      ['Unions back a pause', null],
+    ]);
+  });
+});
