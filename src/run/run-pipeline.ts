@@ -13,7 +13,7 @@ import { articleTextProblem, articleWordCount, captureTextError, extractArticle,
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
-  computeContentHash, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
+  normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -111,17 +111,75 @@ function redirectedAway(link: string, landing: string, why: string): StageError 
   return { code: 'redirected_away', message: `article page ${urlForDisplay(link)}: redirected to ${landing} (${why}); the feed's text is kept` };
 }
 
-/**
- * The article a feed item is when its feed's text is all there is of it (no page, or one not read): its content, else
- * its description, read as a page is, or as plain text when that gives more (a one-sentence description is too short
- * for the article extractor), else its headline.
- */
-function feedItemArticle(item: RawItem): ExtractedArticle {
-  const html = item.body ?? item.summary ?? '';
-  const extracted = extractHtml(html, { url: item.url });
-  const plain = htmlToText(html);
-  const text = plain.length > extracted.text.length ? plain : extracted.text;
-  return { ...extracted, text: text || item.title || '', partial: true };
+/** What a run reads of one delivery of a feed's items to tell them and the articles stored from it apart. */
+class FeedView {
+  readonly keysInFeed: ReadonlySet<string>;
+  /** How many items of the feed have each link. */
+  readonly linksInFeed: ReadonlyMap<string, number>;
+  private readonly canonicalLinks: ReadonlySet<string>;
+  private readonly dates = new Map<string, number>();
+  /** Keys of stored articles the feed gave to another story in this delivery (see newItems). */
+  private readonly givenAway = new Set<string>();
+
+  constructor(
+    items: readonly RawItem[],
+    private readonly now: Date,
+  ) {
+    this.keysInFeed = new Set(items.map((item) => item.key));
+    this.linksInFeed = countOf(items.map((item) => item.url));
+    this.canonicalLinks = new Set(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
+    for (const item of items) {
+      const date = plausiblePublicationDate(item.publishedAt, now);
+      if (date !== null) this.dates.set(date, (this.dates.get(date) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Whether the item's link is its own: no other item of the feed has it, and it is not a site's home page (which
+   * one item of a feed whose items all link there may have alone).
+   */
+  ownLink(item: RawItem): boolean {
+    return item.hasPage && this.linksInFeed.get(item.url) === 1 && !isHomePage(item.url);
+  }
+
+  /** Whether an item of the feed has this link now. */
+  holdsLink(link: string): boolean {
+    return this.canonicalLinks.has(canonicalizeUrl(link));
+  }
+
+  /**
+   * The item's date when it tells the item apart: a time of day other than midnight, which no other item of the feed
+   * has. A day alone, midnight, or a feed's build time given to every item, says nothing of which item this is.
+   */
+  tellingDate(item: RawItem): string | null {
+    const date = plausiblePublicationDate(item.publishedAt, this.now);
+    return date !== null && date.includes('T') && !date.includes('T00:00:00') && this.dates.get(date) === 1 ? date : null;
+  }
+
+  giveAway(key: string): void {
+    this.givenAway.add(key);
+  }
+
+  /** Whether a stored article's key no longer names it: the key left the feed, or the feed gave it to another story. */
+  keyFreed(key: string): boolean {
+    return !this.keysInFeed.has(key) || this.givenAway.has(key);
+  }
+}
+
+function countOf(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether the URL is a site's home page: its root, without a query. */
+function isHomePage(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname === '/' && parsed.search === '';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -939,10 +997,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, candidates[0]!.sourceId, candidates.flatMap((item) => looseUrlVariants(canonical.get(item)!)));
       const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
       const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !itemsByKey.has(row.item_key) ? row : undefined);
-      // the article's GUID is in the feed, on an item at another link: another story took it
-      const guidMoved = (row: repo.StoredItem) => {
+      // the article's GUID is in the feed, on an item at another link (another story took it), and the item has the
+      // article's date: a page that carries a new story each day (`/briefing`) is not its last one
+      const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
-        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url;
+        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url && sameKnownDate(item, row);
       };
       for (const item of candidates) {
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
@@ -951,7 +1010,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             (linksPerLooseKey.get(looseKey(item)) === 1
               ? hasLeft(rows.find((row) => looseUrlKey(row.canonical_url) === looseUrlKey(canonical.get(item)!) && sameFragment(item, row)))
               : undefined))
-          : rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row) && guidMoved(row));
+          : rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row) && guidMoved(item, row));
         if (match) out.set(item, match);
       }
       return out;
@@ -965,44 +1024,83 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
     }
 
-    /**
-     * Whether an item delivered under a stored article's key may be a different story: its headline and its date
-     * changed, and its link too when it has one of its own (`ownLink`: not shared with other items of the feed, such as
-     * the outlet's home page). A new headline under the same date, or at the same own link, is the same article revised
-     * (a retitle; one whose standfirst and slug were rewritten with it); so is one that still says what the article
-     * said (see saysTheSame): a retitle whose new slug moved the article. An item without a link, or with one that
-     * names no article, has only its headline, text and date to tell.
-     */
-    function isAnotherStory(item: RawItem, stored: repo.StoredItem, ownLink: boolean): boolean {
-      if (item.title === null || stored.title === null || item.title === stored.title) return false;
+    /** Whether an item has a date, and the stored article that same date. */
+    function sameKnownDate(item: RawItem, stored: repo.StoredItem): boolean {
       const date = plausiblePublicationDate(item.publishedAt, now());
-      if (date !== null && date === stored.published_at) return false;
-      return !ownLink || linkChanged(item, stored);
+      return date !== null && date === stored.published_at;
     }
 
     /**
-     * The source's article stored at an item's link, under whatever key: where an item whose GUID the feed gave to
-     * another story is (GUIDs that are places in the feed, `item-1` for the newest, move every item to another).
+     * Whether an item delivered under a stored article's key may be a different story. With a link of its own (see
+     * FeedView.ownLink): its headline and link both changed; a new headline alone is a retitle, a new link alone a moved
+     * article, and both under a date that tells the item apart (see FeedView.tellingDate) are the same article rewritten
+     * (headline, slug and standfirst together), unless another item of the feed holds its old link. Without one (no
+     * link, or the home page many items share), only a headline and a date both known and both new tell another story;
+     * an undated item's new headline is a retitle, as an outlet's edit is far more common than a GUID given away.
+     * Either way, an item that still says what the article said is the article (see saysTheSame).
+     */
+    function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
+      if (item.title === null || stored.title === null || item.title === stored.title) return false;
+      if (view.ownLink(item)) {
+        if (!linkChanged(item, stored)) return false;
+        const date = view.tellingDate(item);
+        const rewritten = date !== null && date === stored.published_at && !view.holdsLink(stored.feed_link ?? stored.url);
+        return !rewritten;
+      }
+      const date = plausiblePublicationDate(item.publishedAt, now());
+      return date !== null && stored.published_at !== null && date !== stored.published_at;
+    }
+
+    /**
+     * The source's article stored at an item's link under another key and with its date: where an item whose GUID the
+     * feed gave to another story is (GUIDs that are places in the feed, `item-1` for the newest, move every item to
+     * another). Not another day's story at a page that carries a new one each day (`/briefing`).
      */
     async function storedAtLink(item: RawItem): Promise<repo.StoredItem | undefined> {
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, item.sourceId, [canonicalizeUrl(item.url)]);
-      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url));
+      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url) && sameKnownDate(item, row));
     }
 
     /**
-     * The source's stored article an item without a link is, found by its text when its key is new to the source: the
-     * article whose key has left the feed and that has the item's text, word for word, and its date. Such an item is
-     * known by a hash of its headline and text, or by a GUID its feed may share among items for a while, so a retitle,
-     * or GUIDs shared and then given back, changes its key; its text and date stay. Not by a text other items of the
-     * feed share (`boilerplate`), nor by none, and only when one article answers.
+     * The source's stored articles by publication date, for textMatch: those of the dates that tell apart `items`
+     * without a link of its own (see FeedView.tellingDate) looked up at once, a date asked for later on its own.
      */
-    async function storedWithSameText(item: RawItem, keysInFeed: ReadonlySet<string>, boilerplate: ReadonlySet<string>): Promise<repo.StoredItem | undefined> {
+    function storedByDate(sourceId: string, items: readonly RawItem[], view: FeedView): (date: string) => Promise<repo.StoredItemText[]> {
+      const dates = new Set(items.flatMap((item) => (view.ownLink(item) ? [] : [view.tellingDate(item) ?? []].flat())));
+      let byDate: Promise<Map<string, repo.StoredItemText[]>> | null = null;
+      const lookUp = async (wanted: readonly string[]) => {
+        const found = new Map<string, repo.StoredItemText[]>(wanted.map((date) => [date, []]));
+        for (const row of await repo.sourceArticlesPublishedAt(db, pipeline.id, sourceId, wanted)) found.get(row.published_at!)?.push(row);
+        return found;
+      };
+      return async (date) => {
+        byDate ??= lookUp([...dates]);
+        const known = await byDate;
+        const rows = known.get(date) ?? (await lookUp([date])).get(date)!;
+        known.set(date, rows);
+        return rows;
+      };
+    }
+
+    /**
+     * The stored article an item without a link of its own is, found by its text when no key found it: the one article
+     * with its date, a date that tells it apart in the feed, and its text word for word, whose key no longer names it
+     * (it left the feed, or the feed gave it to another story in this read). Such an item is known by a hash of its
+     * headline and text, or by a GUID its feed may share among items for a while, or that is its place in the feed, so a
+     * retitle, GUIDs shared and given back, or a newer item above it change its key; its text and date stay. Not by a
+     * text other items share (`boilerplate`), nor by none.
+     */
+    async function textMatch(
+      item: RawItem,
+      view: FeedView,
+      storedOn: (date: string) => Promise<repo.StoredItemText[]>,
+      boilerplate: ReadonlySet<string>,
+    ): Promise<repo.StoredItem | undefined> {
+      const date = view.tellingDate(item);
       const words = feedWords(item.body);
-      if (words === '' || boilerplate.has(words)) return undefined;
-      const date = plausiblePublicationDate(item.publishedAt, now());
-      const rows = await repo.sourceArticlesWithContentHash(db, pipeline.id, item.sourceId, computeContentHash(feedItemArticle(item).text));
-      const left = rows.filter((row) => !keysInFeed.has(row.item_key) && row.published_at === date);
-      return left.length === 1 ? left[0] : undefined;
+      if (date === null || words === '' || boilerplate.has(words)) return undefined;
+      const matches = (await storedOn(date)).filter((row) => view.keyFreed(row.item_key) && normalizeText(row.text) === words);
+      return matches.length === 1 ? matches[0] : undefined;
     }
 
     /**
@@ -1038,10 +1136,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const lookup = new Set(items.flatMap((item) => (item.hasPage ? [item.key, item.url] : [item.key])));
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, [...lookup]) : new Map<string, repo.StoredItem>();
       const rekeyed = await rekeyedItems(items, stored);
-      const keysInFeed = new Set(items.map((item) => item.key));
+      const view = new FeedView(items, now());
+      const { keysInFeed, linksInFeed } = view;
       deliveredKeys.set(source.id, keysInFeed);
-      const linksInFeed = new Map<string, number>();
-      for (const item of items) linksInFeed.set(item.url, (linksInFeed.get(item.url) ?? 0) + 1);
+      // looked up once for the items no key finds; another's date, when the feed gave its key to another story, alone
+      const storedOn = storedByDate(source.id, items.filter((item) => !stored.has(item.key)), view);
       // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame); worked
       // out only for a feed with an item that may reuse a GUID, since it reads the text of every item
       let boilerplate: ReadonlySet<string> | undefined;
@@ -1056,13 +1155,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
-        const ownLink = item.hasPage && linksInFeed.get(item.url) === 1;
         if (
-          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing, ownLink) && !(await saysTheSame(item, existing, sharedDescriptions()))
+          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing, view) && !(await saysTheSame(item, existing, sharedDescriptions()))
         ) {
           // The GUID is reused for another story (some CMSs recycle them): its identity is the ladder's next rung, as
           // for GUIDs a feed reuses, its own link, else its headline and text. Taking it for a retitle would overwrite
           // the old story and lose the new one.
+          const ownLink = view.ownLink(item);
+          view.giveAway(item.key);
           item = withItemKey(item, ownLink ? item.url : contentIdentity(item.title, item.body));
           existing = stored.get(item.key) ?? (ownLink ? await storedAtLink(item) : (await repo.storedItemKeys(db, pipeline.id, item.sourceId, [item.key])).get(item.key));
         } else if (!existing && item.hasPage && item.key !== item.url) {
@@ -1072,7 +1172,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
         }
         existing ??= rekeyed.get(item);
-        if (!existing && source.kind === 'feed' && !item.hasPage) existing = await storedWithSameText(item, keysInFeed, sharedDescriptions());
+        if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, view, storedOn, sharedDescriptions());
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {
@@ -1451,7 +1551,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * the pipeline file names for the feed are trusted like the feed; links to other private hosts are not.
      */
     async function prepareFeedItem(item: RawItem, fetchPage: boolean, feedUrl: string): Promise<PreparedArticle> {
-      const fromFeed = () => feedItemArticle(item);
+      const fromFeed = (): ExtractedArticle => {
+        const html = item.body ?? item.summary ?? '';
+        const extracted = extractHtml(html, { url: item.url });
+        // A feed's summary is often one sentence, too short for the article extractor to accept as a body.
+        const plain = htmlToText(html);
+        const text = plain.length > extracted.text.length ? plain : extracted.text;
+        return { ...extracted, text: text || item.title || '', partial: true };
+      };
       if (!fetchPage) return { raw: item, extracted: fromFeed(), extractError: null, pageAttempted: false };
       // A page already stored (reached through another feed) is not fetched again: its stored text serves.
       const stored = await repo.findArticleByCanonicalUrl(db, pipeline.id, canonicalizeUrl(item.url));

@@ -67,16 +67,25 @@ export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipe
   return out.sort((a, b) => a.id - b.id);
 }
 
-/** The source's stored articles whose text has this content hash, first stored first. */
-export function sourceArticlesWithContentHash(db: Kysely<Database>, pipelineId: string, sourceId: string, contentHash: string): Promise<StoredItem[]> {
-  return db
-    .selectFrom('articles')
-    .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
-    .where('pipeline_id', '=', pipelineId)
-    .where('content_hash', '=', contentHash)
-    .where('source_id', '=', sourceId)
-    .orderBy('id')
-    .execute();
+/** A stored article's identity fields and its text. */
+export interface StoredItemText extends StoredItem {
+  text: string;
+}
+
+/** The source's stored articles published at these times (ISO strings, as stored), with their text, first stored first. */
+export async function sourceArticlesPublishedAt(db: Kysely<Database>, pipelineId: string, sourceId: string, dates: readonly string[]): Promise<StoredItemText[]> {
+  const out: StoredItemText[] = [];
+  for (const chunk of inChunks([...new Set(dates)])) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash', 'text'])
+      .where('pipeline_id', '=', pipelineId)
+      .where('source_id', '=', sourceId)
+      .where('published_at', 'in', chunk)
+      .execute();
+    out.push(...rows);
+  }
+  return out.sort((a, b) => a.id - b.id);
 }
 
 /** The first article stored under a canonical URL, across all sources of the pipeline. */

@@ -9,7 +9,9 @@ import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
  * Items whose key changes under them while their story does not, and keys that change stories: a GUID a feed without
  * links gives to another story (or whose items all link to the home page), an item known by the hash of its headline
  * and text retitled, GUIDs shared by every item for a run and then given back, and GUIDs that are places in the feed
- * (`item-1` for the newest). Each story is stored once, each change updates it, and nothing is alerted twice.
+ * (`item-1` for the newest). Each story is stored once, each change updates it, and nothing is alerted twice. And never
+ * the other way: a new story is not taken for a stored one whose text or link it shares (a daily briefing, a status
+ * template, a page that carries each day's story) when its date does not tell them apart.
  */
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,7 +25,10 @@ interface Item {
   link?: string;
   title: string;
   description: string;
-  hoursAgo: number;
+  /** When it was published, before the test's clock; no date when left out. */
+  hoursAgo?: number;
+  /** A pubDate written as it is (a feed's day-only or build-time date), instead of hoursAgo. */
+  pubDate?: string;
 }
 
 const ANTHROPIC = 'Anthropic on Tuesday urged the leading AI labs to coordinate a verified pause of frontier AI development.';
@@ -34,6 +39,10 @@ const UNIONS = 'Unions representing tech workers came out in support of a pause 
 describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
   async function setUp() {
     const now = new Date('2026-06-10T06:00:00Z');
+    const pubDate = (item: Item) => {
+      const date = item.pubDate ?? (item.hoursAgo === undefined ? undefined : new Date(now.getTime() - item.hoursAgo * 3_600_000).toUTCString());
+      return date === undefined ? '' : `<pubDate>${date}</pubDate>`;
+    };
     let items: Item[] = [];
     const server = await startServer({
       '/feed.xml': (_req, res) =>
@@ -44,7 +53,7 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
                 (item) =>
                   `<item><title>${item.title}</title>${item.link ? `<link>${server.url}${item.link}</link>` : ''}` +
                   `${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}` +
-                  `<pubDate>${new Date(now.getTime() - item.hoursAgo * 3_600_000).toUTCString()}</pubDate><description>${item.description}</description></item>`,
+                  `${pubDate(item)}<description>${item.description}</description></item>`,
               )
               .join('') +
             '</channel></rss>',
@@ -138,5 +147,86 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
       ['EU ministers back an AI slowdown', null],
       ['Unions back a pause', null],
     ]);
+  });
+
+  it('stores each new story whose text or link an older one had: a daily briefing, a status template, a daily page', async () => {
+    const { run, articles } = await setUp();
+    const briefing = 'Your morning briefing on the frontier AI pause debate: who argued for a moratorium, who against, and what labs said.';
+    // no GUID, link or date: each day's briefing has the same standfirst
+    for (const day of ['Monday', 'Tuesday', 'Wednesday']) await run([{ title: `Morning briefing: ${day}`, description: briefing }]);
+    // undated incidents under GUIDs of their own, written from one template
+    const template = 'We are investigating reports of degraded performance of the frontier AI pause registry.';
+    await run([{ guid: 'inc-101', title: 'Incident: EU registry degraded', description: template }]);
+    await run([{ guid: 'inc-102', title: 'Incident: US registry degraded', description: template }]);
+    // GUIDs that are places in the feed, and a page that carries each day's story
+    await run([{ guid: 'item-1', link: '/briefing', title: 'Daily: labs weigh a pause', description: ANTHROPIC, hoursAgo: 20 }]);
+    await run([
+      { guid: 'item-1', link: '/eu', title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 1 },
+      { guid: 'item-2', link: '/briefing', title: 'Daily: critics answer', description: CRITICS, hoursAgo: 2 },
+    ]);
+    expect((await articles()).map(([title]) => title)).toEqual([
+      'Daily: critics answer',
+      'Daily: labs weigh a pause',
+      'EU ministers back an AI slowdown',
+      'Incident: EU registry degraded',
+      'Incident: US registry degraded',
+      'Morning briefing: Monday',
+      'Morning briefing: Tuesday',
+      'Morning briefing: Wednesday',
+    ]);
+  });
+
+  it('keeps every story of a feed that gives all its items one date (a day, or its build time), with GUIDs that are places', async () => {
+    const { run, articles, alerted } = await setUp();
+    const day = 'Wed, 10 Jun 2026 00:00:00 GMT';
+    const stories = [
+      { link: '/unions', title: 'Unions back a pause', description: UNIONS, pubDate: day },
+      { link: '/eu', title: 'EU ministers back an AI slowdown', description: EU, pubDate: day },
+      { link: '/anthropic', title: 'Anthropic urges a pause', description: ANTHROPIC, pubDate: day },
+    ];
+    const placed = (newest: number) => stories.slice(newest).map((story, index) => ({ ...story, guid: `item-${index + 1}` }));
+    for (const newest of [2, 1, 0]) await run(placed(newest));
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Anthropic urges a pause', null],
+      ['EU ministers back an AI slowdown', null],
+      ['Unions back a pause', null],
+    ]);
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'EU ministers back an AI slowdown', 'Unions back a pause']);
+  });
+
+  it('finds each story of a feed without links whose GUIDs are places, by its text and the time it was published', async () => {
+    const { run, articles, alerted } = await setUp();
+    const stories = [
+      { title: 'Unions back a pause', description: UNIONS, hoursAgo: 1 },
+      { title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 2 },
+      { title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 3 },
+    ];
+    const placed = (newest: number) => stories.slice(newest).map((story, index) => ({ ...story, guid: `item-${index + 1}` }));
+    for (const newest of [2, 1, 0]) await run(placed(newest));
+    expect((await articles()).map(([title]) => title)).toEqual(['Anthropic urges a pause', 'EU ministers back an AI slowdown', 'Unions back a pause']);
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'EU ministers back an AI slowdown', 'Unions back a pause']);
+  });
+
+  it("takes an undated item's new headline and text under its GUID, without a link, for the outlet's edit, alerted once", async () => {
+    const { run, articles, alerted } = await setUp();
+    await run([{ guid: 'g0', title: 'Critics reject a moratorium', description: CRITICS }]);
+    // an undated item of a later read alerts as new coverage
+    await run([{ guid: 'g1', title: 'Anthropic urges a pause', description: ANTHROPIC }, { guid: 'g0', title: 'Critics reject a moratorium', description: CRITICS }]);
+    expect(alerted()).toEqual(['Anthropic urges a pause']);
+    const edited = await run([
+      { guid: 'g1', title: 'Anthropic asks labs for a verified pause', description: `${ANTHROPIC} Critics were unconvinced.` },
+      { guid: 'g0', title: 'Critics reject a moratorium', description: CRITICS },
+    ]);
+    expect(edited.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
+    expect((await articles()).map(([title]) => title)).toEqual(['Anthropic asks labs for a verified pause', 'Critics reject a moratorium']);
+    expect(alerted()).toEqual(['Anthropic urges a pause']);
+  });
+
+  it('stores an undated GUID given to another story at a new link of its own as a new article', async () => {
+    const { run, articles } = await setUp();
+    await run([{ guid: 'g1', link: '/anthropic', title: 'Anthropic urges a pause', description: ANTHROPIC }]);
+    const recycled = await run([{ guid: 'g1', link: '/eu', title: 'EU ministers back an AI slowdown', description: EU }]);
+    expect(recycled.sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 0 });
+    expect((await articles()).map(([title]) => title)).toEqual(['Anthropic urges a pause', 'EU ministers back an AI slowdown']);
   });
 });
