@@ -4,10 +4,10 @@ import { inChunks } from './in-chunks.ts';
 import { withoutNul } from './without-nul.ts';
 
 /** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
-export type StoredItem = Pick<
-  ArticleRow,
-  'id' | 'item_key' | 'url' | 'canonical_url' | 'feed_link' | 'title' | 'byline' | 'published_at' | 'modified_at' | 'content_hash'
->;
+/** The columns of a StoredItem, as the queries below select them. */
+const STORED_ITEM_COLUMNS = ['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'] as const;
+
+export type StoredItem = Pick<ArticleRow, (typeof STORED_ITEM_COLUMNS)[number]>;
 
 /** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
 export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
@@ -15,7 +15,7 @@ export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, s
   for (const chunk of inChunks(keys)) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
+      .select(STORED_ITEM_COLUMNS)
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
       .where('item_key', 'in', chunk)
@@ -57,7 +57,7 @@ export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipe
   for (const chunk of inChunks([...new Set(canonicalUrls)])) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'])
+      .select(STORED_ITEM_COLUMNS)
       .where('pipeline_id', '=', pipelineId)
       .where('canonical_url', 'in', chunk)
       .where('source_id', '=', sourceId)
@@ -78,7 +78,7 @@ export async function sourceArticlesPublishedAt(db: Kysely<Database>, pipelineId
   for (const chunk of inChunks([...new Set(dates)])) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash', 'text'])
+      .select([...STORED_ITEM_COLUMNS, 'text'])
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
       .where('published_at', 'in', chunk)
