@@ -1196,8 +1196,8 @@ const UNIX_MILLISECONDS = /^\d{13}$/;
 
 /**
  * The ISO date, to the second, of a Unix timestamp in seconds or, from 10^11 up (in seconds the year 5138, in
- * milliseconds 1973), in milliseconds; null for one no Date holds. JSON Feeds written by hand or by a database's serialiser give dates as
- * numbers so, against the spec's RFC 3339 strings.
+ * milliseconds 1973), in milliseconds; null for one no Date holds. JSON Feeds written by hand or by a database's
+ * serialiser give dates as numbers so, against the spec's RFC 3339 strings.
  */
 export function unixTimestampDate(timestamp: number): string | null {
   const ms = Math.abs(timestamp) < 1e11 ? timestamp * 1000 : timestamp;
