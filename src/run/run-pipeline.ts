@@ -116,10 +116,12 @@ class FeedView {
   readonly keysInFeed: ReadonlySet<string>;
   /** How many items of the feed have each link. */
   readonly linksInFeed: ReadonlyMap<string, number>;
-  private readonly canonicalLinks: ReadonlySet<string>;
-  private readonly dates = new Map<string, number>();
+  /** How many items of the feed have each link, by its canonical URL. */
+  private readonly canonicalLinks: ReadonlyMap<string, number>;
+  /** How many items of the feed have each publication date. */
+  private readonly dates: ReadonlyMap<string, number>;
   /** Keys of stored articles the feed gave to another story in this delivery (see newItems). */
-  private readonly givenAway = new Set<string>();
+  private readonly keysGivenAway = new Set<string>();
 
   constructor(
     items: readonly RawItem[],
@@ -127,24 +129,19 @@ class FeedView {
   ) {
     this.keysInFeed = new Set(items.map((item) => item.key));
     this.linksInFeed = countOf(items.map((item) => item.url));
-    this.canonicalLinks = new Set(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
-    for (const item of items) {
-      const date = plausiblePublicationDate(item.publishedAt, now);
-      if (date !== null) this.dates.set(date, (this.dates.get(date) ?? 0) + 1);
-    }
+    this.canonicalLinks = countOf(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
+    this.dates = countOf(items.flatMap((item) => plausiblePublicationDate(item.publishedAt, now) ?? []));
   }
 
   /**
-   * Whether the item's link is its own: no other item of the feed has it, and it is not a site's home page (which
-   * one item of a feed whose items all link there may have alone).
+   * Whether the item's link is its own: no other item of the feed has it, however written (tracking parameters, a
+   * trailing slash), and it is not a site's home page (which one item of a feed whose items all link there may have
+   * alone).
    */
   ownLink(item: RawItem): boolean {
-    return item.hasPage && this.linksInFeed.get(item.url) === 1 && !isHomePage(item.url);
-  }
-
-  /** Whether an item of the feed has this link now. */
-  holdsLink(link: string): boolean {
-    return this.canonicalLinks.has(canonicalizeUrl(link));
+    if (!item.hasPage) return false;
+    const link = canonicalizeUrl(item.url);
+    return this.canonicalLinks.get(link) === 1 && !isHomePage(link);
   }
 
   /**
@@ -157,12 +154,12 @@ class FeedView {
   }
 
   giveAway(key: string): void {
-    this.givenAway.add(key);
+    this.keysGivenAway.add(key);
   }
 
-  /** Whether a stored article's key no longer names it: the key left the feed, or the feed gave it to another story. */
-  keyFreed(key: string): boolean {
-    return !this.keysInFeed.has(key) || this.givenAway.has(key);
+  /** Whether the feed gave a stored article's key to another story in this delivery. */
+  givenAway(key: string): boolean {
+    return this.keysGivenAway.has(key);
   }
 }
 
@@ -172,11 +169,11 @@ function countOf(values: readonly string[]): Map<string, number> {
   return counts;
 }
 
-/** Whether the URL is a site's home page: its root, without a query. */
+/** Whether a canonical URL is a site's home page: its root, or its index page, without a query. */
 function isHomePage(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.pathname === '/' && parsed.search === '';
+    return /^\/(?:index\.(?:html?|php|aspx?))?$/i.test(parsed.pathname) && parsed.search === '';
   } catch {
     return false;
   }
@@ -998,10 +995,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
       const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !itemsByKey.has(row.item_key) ? row : undefined);
       // the article's GUID is in the feed, on an item at another link (another story took it), and the item has the
-      // article's date: a page that carries a new story each day (`/briefing`) is not its last one
+      // article's headline and date: a page that carries a new story each day (`/briefing`) is not its last one
       const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
-        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url && sameKnownDate(item, row);
+        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row);
       };
       for (const item of candidates) {
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
@@ -1024,41 +1021,36 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
     }
 
-    /** Whether an item has a date, and the stored article that same date. */
-    function sameKnownDate(item: RawItem, stored: repo.StoredItem): boolean {
+    /** Whether an item has the stored article's headline and date, a date being known. */
+    function sameHeadlineAndDate(item: RawItem, stored: repo.StoredItem): boolean {
       const date = plausiblePublicationDate(item.publishedAt, now());
-      return date !== null && date === stored.published_at;
+      return date !== null && date === stored.published_at && item.title === stored.title;
     }
 
     /**
      * Whether an item delivered under a stored article's key may be a different story. With a link of its own (see
      * FeedView.ownLink): its headline and link both changed; a new headline alone is a retitle, a new link alone a moved
-     * article, and both under a date that tells the item apart (see FeedView.tellingDate) are the same article rewritten
-     * (headline, slug and standfirst together), unless another item of the feed holds its old link. Without one (no
-     * link, or the home page many items share), only a headline and a date both known and both new tell another story;
-     * an undated item's new headline is a retitle, as an outlet's edit is far more common than a GUID given away.
-     * Either way, an item that still says what the article said is the article (see saysTheSame).
+     * article. Without one (no link, or the home page many items share): a new headline under a date known on both
+     * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
+     * item's new headline is a retitle, as an outlet's edit is more common there than a GUID given away. Either way, an
+     * item that still says what the article said is the article (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
       if (item.title === null || stored.title === null || item.title === stored.title) return false;
-      if (view.ownLink(item)) {
-        if (!linkChanged(item, stored)) return false;
-        const date = view.tellingDate(item);
-        const rewritten = date !== null && date === stored.published_at && !view.holdsLink(stored.feed_link ?? stored.url);
-        return !rewritten;
-      }
+      if (view.ownLink(item)) return linkChanged(item, stored);
       const date = plausiblePublicationDate(item.publishedAt, now());
-      return date !== null && stored.published_at !== null && date !== stored.published_at;
+      if (date === null || stored.published_at === null) return false;
+      return date !== stored.published_at || view.tellingDate(item) === null;
     }
 
     /**
-     * The source's article stored at an item's link under another key and with its date: where an item whose GUID the
-     * feed gave to another story is (GUIDs that are places in the feed, `item-1` for the newest, move every item to
-     * another). Not another day's story at a page that carries a new one each day (`/briefing`).
+     * The source's article stored at an item's link under another key, with its headline and date: where an item whose
+     * GUID the feed gave to another story is (GUIDs that are places in the feed, `item-1` for the newest, move every
+     * item to another). Not another day's story at a page that carries a new one each day (`/briefing`).
      */
     async function storedAtLink(item: RawItem): Promise<repo.StoredItem | undefined> {
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, item.sourceId, [canonicalizeUrl(item.url)]);
-      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url) && sameKnownDate(item, row));
+      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url) && sameHeadlineAndDate(item, row));
     }
 
     /**
@@ -1083,12 +1075,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * The stored article an item without a link of its own is, found by its text when no key found it: the one article
-     * with its date, a date that tells it apart in the feed, and its text word for word, whose key no longer names it
-     * (it left the feed, or the feed gave it to another story in this read). Such an item is known by a hash of its
-     * headline and text, or by a GUID its feed may share among items for a while, or that is its place in the feed, so a
-     * retitle, GUIDs shared and given back, or a newer item above it change its key; its text and date stay. Not by a
-     * text other items share (`boilerplate`), nor by none.
+     * The stored article an item without a link of its own is when no key found it: the one article with its headline,
+     * its text word for word and its date, when the feed gave the article's key to another story in this read (a GUID
+     * that is the item's place in the feed, taken by a newer item), or, under a date that tells the item apart, when
+     * the item's key or the article's is the hash of its headline and text (the feed shared one GUID among its items
+     * for a while, or gave them back) and the article's key left the feed. Never for a GUID new to the feed otherwise,
+     * which is a new item whatever it says, nor by a text other items share (`boilerplate`), nor by none, nor undated.
      */
     async function textMatch(
       item: RawItem,
@@ -1096,10 +1088,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       storedOn: (date: string) => Promise<repo.StoredItemText[]>,
       boilerplate: ReadonlySet<string>,
     ): Promise<repo.StoredItem | undefined> {
-      const date = view.tellingDate(item);
+      const date = plausiblePublicationDate(item.publishedAt, now());
       const words = feedWords(item.body);
       if (date === null || words === '' || boilerplate.has(words)) return undefined;
-      const matches = (await storedOn(date)).filter((row) => view.keyFreed(row.item_key) && normalizeText(row.text) === words);
+      const telling = view.tellingDate(item) !== null;
+      const hashKeyed = item.key.startsWith('sha256:');
+      const matches = (await storedOn(date)).filter(
+        (row) =>
+          row.title === item.title &&
+          normalizeText(row.text) === words &&
+          (view.givenAway(row.item_key) || (telling && (hashKeyed || row.item_key.startsWith('sha256:')) && !view.keysInFeed.has(row.item_key))),
+      );
       return matches.length === 1 ? matches[0] : undefined;
     }
 
@@ -1152,6 +1151,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         }
         return (boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : []))));
       };
+      // First what each item's key says, so that every key the feed gave to another story is known before the text of
+      // an item whose place another took is looked up (a feed may list its newest last).
+      const keyed: { item: RawItem; existing: repo.StoredItem | undefined }[] = [];
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
@@ -1171,7 +1173,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const byLink = stored.get(item.url);
           if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
         }
-        existing ??= rekeyed.get(item);
+        keyed.push({ item, existing: existing ?? rekeyed.get(item) });
+      }
+      for (const { item, existing: byKey } of keyed) {
+        let existing = byKey;
         if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, view, storedOn, sharedDescriptions());
         if (!existing) {
           fresh.push(item);
