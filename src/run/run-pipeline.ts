@@ -994,11 +994,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, candidates[0]!.sourceId, candidates.flatMap((item) => looseUrlVariants(canonical.get(item)!)));
       const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
       const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !itemsByKey.has(row.item_key) ? row : undefined);
-      // the article's GUID is in the feed, on an item at another link (another story took it), and the item has the
-      // article's headline and date: a page that carries a new story each day (`/briefing`) is not its last one
+      // the article's GUID is in the feed, on an item at another link under another headline (another story took it,
+      // not the article moved to an archive page), and the item has the article's headline and date: a page that
+      // carries a new story each day (`/briefing`) is not its last one
       const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
-        return holder !== undefined && holder.hasPage && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row);
+        return holder !== undefined && holder.hasPage && holder.title !== row.title && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row);
       };
       for (const item of candidates) {
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
@@ -1028,16 +1029,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Whether an item delivered under a stored article's key may be a different story. With a link of its own (see
-     * FeedView.ownLink): its headline and link both changed; a new headline alone is a retitle, a new link alone a moved
-     * article. Without one (no link, or the home page many items share): a new headline under a date known on both
+     * Whether an item delivered under a stored article's key may be a different story: its headline and link both
+     * changed; a new headline alone is a retitle, a new link alone a moved article. At an unchanged link that is not its
+     * own (no link, or the home page many items share; see FeedView.ownLink), a new headline under a date known on both
      * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
-     * item's new headline is a retitle, as an outlet's edit is more common there than a GUID given away. Either way, an
+     * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. Either way, an
      * item that still says what the article said is the article (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
       if (item.title === null || stored.title === null || item.title === stored.title) return false;
-      if (view.ownLink(item)) return linkChanged(item, stored);
+      // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
+      if (item.hasPage && linkChanged(item, stored)) return true;
+      if (view.ownLink(item)) return false;
       const date = plausiblePublicationDate(item.publishedAt, now());
       if (date === null || stored.published_at === null) return false;
       return date !== stored.published_at || view.tellingDate(item) === null;
@@ -1076,14 +1079,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /**
      * The stored article an item without a link of its own is when no key found it: the one article with its headline,
-     * its text word for word and its date, when the feed gave the article's key to another story in this read (a GUID
-     * that is the item's place in the feed, taken by a newer item), or, under a date that tells the item apart, when
+     * its text word for word and its date, when the feed gave the article's key to another story in this read and the
+     * item's own key named another article before (`keyKnown`: GUIDs that are places in the feed, each taken by the
+     * item above it), or, under a date that tells the item apart, when
      * the item's key or the article's is the hash of its headline and text (the feed shared one GUID among its items
      * for a while, or gave them back) and the article's key left the feed. Never for a GUID new to the feed otherwise,
      * which is a new item whatever it says, nor by a text other items share (`boilerplate`), nor by none, nor undated.
      */
     async function textMatch(
       item: RawItem,
+      keyKnown: boolean,
       view: FeedView,
       storedOn: (date: string) => Promise<repo.StoredItemText[]>,
       boilerplate: ReadonlySet<string>,
@@ -1097,7 +1102,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         (row) =>
           row.title === item.title &&
           normalizeText(row.text) === words &&
-          (view.givenAway(row.item_key) || (telling && (hashKeyed || row.item_key.startsWith('sha256:')) && !view.keysInFeed.has(row.item_key))),
+          ((keyKnown && view.givenAway(row.item_key)) || (telling && (hashKeyed || row.item_key.startsWith('sha256:')) && !view.keysInFeed.has(row.item_key))),
       );
       return matches.length === 1 ? matches[0] : undefined;
     }
@@ -1153,7 +1158,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       };
       // First what each item's key says, so that every key the feed gave to another story is known before the text of
       // an item whose place another took is looked up (a feed may list its newest last).
-      const keyed: { item: RawItem; existing: repo.StoredItem | undefined }[] = [];
+      const keyed: { item: RawItem; existing: repo.StoredItem | undefined; keyKnown: boolean }[] = [];
       for (const delivered of items) {
         let item = delivered;
         let existing = stored.get(item.key);
@@ -1173,11 +1178,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const byLink = stored.get(item.url);
           if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
         }
-        keyed.push({ item, existing: existing ?? rekeyed.get(item) });
+        keyed.push({ item, existing: existing ?? rekeyed.get(item), keyKnown: stored.has(delivered.key) });
       }
-      for (const { item, existing: byKey } of keyed) {
+      for (const { item, existing: byKey, keyKnown } of keyed) {
         let existing = byKey;
-        if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, view, storedOn, sharedDescriptions());
+        if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, keyKnown, view, storedOn, sharedDescriptions());
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {
