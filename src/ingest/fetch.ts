@@ -5,6 +5,7 @@ import net from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
+import { whatwgEncoding } from './feed/decode.ts';
 import { urlForDisplay } from './url-display.ts';
 
 /**
@@ -795,17 +796,11 @@ const UNCOMPRESSED_LABELS: ReadonlySet<string> = new Set(['identity', 'none', 'b
 
 /**
  * Whether a Content-Encoding value means the body is sent as it is: one of UNCOMPRESSED_LABELS, or a character set
- * (`UTF-8`, `ISO-8859-1`: the charset put in the wrong header). No encoding label TextDecoder knows is the name of a
- * compression, so a body under one is never compressed bytes handed on as text; any other name still fails the fetch.
+ * (`UTF-8`, `ISO-8859-1`: the charset put in the wrong header). No encoding label the WHATWG standard knows is the name
+ * of a compression, so a body under one is never compressed bytes handed on as text; any other name still fails the fetch.
  */
 function isUncompressedLabel(coding: string): boolean {
-  if (UNCOMPRESSED_LABELS.has(coding)) return true;
-  try {
-    new TextDecoder(coding);
-    return true;
-  } catch {
-    return false;
-  }
+  return UNCOMPRESSED_LABELS.has(coding) || whatwgEncoding(coding) !== null;
 }
 
 /** Content-Encoding layers undone at most (curl allows 5 since CVE-2022-32206); real servers send one. */

@@ -46,7 +46,7 @@ const OTHER_LABELS: Record<string, string> = Object.fromEntries(
 );
 
 /** The WHATWG encoding a label names, or null when the standard (or this Node's ICU) does not know it. */
-function whatwgEncoding(label: string): string | null {
+export function whatwgEncoding(label: string): string | null {
   try {
     return new TextDecoder(label).encoding;
   } catch {
