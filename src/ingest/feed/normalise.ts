@@ -1169,18 +1169,17 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   if (UNIX_SECONDS.test(text) || UNIX_MILLISECONDS.test(text)) return unixTimestampDate(Number(text));
   // An all-numeric date (04.06.2026, 13/06/2026 10:00), where it can be told which number is the day: as the date
   // written year first, read as ISO-like dates are (no zone: UTC). Never when it cannot (04/06/2026).
-  if (NUMERIC_DAY_MONTH_YEAR.test(text)) {
-    const yearFirst = withNumericDayMonthRead(text);
-    if (yearFirst === null) return null;
-    const read = parseIsoDate(yearFirst);
+  const lastResort = withNumericDayMonthRead(text);
+  if (lastResort === null) return null;
+  if (lastResort !== text) {
+    const read = parseIsoDate(lastResort);
     if (read) return read;
   }
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
   // never leaks into the result, and never for a day the month does not have (Date.parse rolls 31 Feb into March).
   if (!/(?:[+-]\d{2}:?\d{2}|\b(?:gmt|utc|z)\b)/i.test(text)) return null;
-  const lastResort = withNumericDayMonthRead(text);
   // nor without a year, which Date.parse makes 2001 ("Thu, 04 Jun 10:19:00 GMT")
-  if (lastResort === null || !FOUR_DIGIT_YEAR.test(lastResort) || namesImpossibleDay(lastResort) || namesImpossibleOffset(lastResort)) return null;
+  if (!FOUR_DIGIT_YEAR.test(lastResort) || namesImpossibleDay(lastResort) || namesImpossibleOffset(lastResort)) return null;
   const ms = Date.parse(lastResort);
   if (Number.isNaN(ms)) return null;
   return (HAS_TIME_OF_DAY.test(lastResort) ? null : dateWithoutZone(lastResort)) ?? new Date(ms).toISOString();
