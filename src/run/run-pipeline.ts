@@ -1091,11 +1091,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       keyKnown: boolean,
       view: FeedView,
       storedOn: (date: string) => Promise<repo.StoredItemText[]>,
-      boilerplate: ReadonlySet<string>,
+      boilerplate: () => ReadonlySet<string>,
     ): Promise<repo.StoredItem | undefined> {
       const date = plausiblePublicationDate(item.publishedAt, now());
+      if (date === null) return undefined;
       const words = feedWords(item.body);
-      if (date === null || words === '' || boilerplate.has(words)) return undefined;
+      if (words === '' || boilerplate().has(words)) return undefined;
       const telling = view.tellingDate(item) !== null;
       const hashKeyed = item.key.startsWith('sha256:');
       const matches = (await storedOn(date)).filter(
@@ -1146,7 +1147,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // looked up once for the items no key finds; another's date, when the feed gave its key to another story, alone
       const storedOn = storedByDate(source.id, items.filter((item) => !stored.has(item.key)), view);
       // descriptions (or contents) several items of the feed share, which tell no story apart (see saysTheSame); worked
-      // out only for a feed with an item that may reuse a GUID, since it reads the text of every item
+      // out only for a feed with an item that may reuse a GUID or be found by its text, since it reads every item's
       let boilerplate: ReadonlySet<string> | undefined;
       const sharedDescriptions = (): ReadonlySet<string> => {
         if (boilerplate) return boilerplate;
@@ -1182,7 +1183,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       for (const { item, existing: byKey, keyKnown } of keyed) {
         let existing = byKey;
-        if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, keyKnown, view, storedOn, sharedDescriptions());
+        if (!existing && source.kind === 'feed' && !view.ownLink(item)) existing = await textMatch(item, keyKnown, view, storedOn, sharedDescriptions);
         if (!existing) {
           fresh.push(item);
         } else if (source.kind === 'files') {
