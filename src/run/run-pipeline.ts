@@ -163,6 +163,7 @@ class FeedView {
   }
 }
 
+/** How many times each value occurs. */
 function countOf(values: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -980,12 +981,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const fragment = new Map(withPage.map((item) => [item, identifyingFragment(item.url)]));
       const linkKey = new Map(withPage.map((item) => [item, itemLinkKey(item.url)]));
       const looseKey = (item: RawItem) => looseItemLinkKey(item.url);
-      const linksPerKey = new Map<string, number>();
-      const linksPerLooseKey = new Map<string, number>();
-      for (const item of withPage) {
-        linksPerKey.set(linkKey.get(item)!, (linksPerKey.get(linkKey.get(item)!) ?? 0) + 1);
-        linksPerLooseKey.set(looseKey(item), (linksPerLooseKey.get(looseKey(item)) ?? 0) + 1);
-      }
+      const linksPerKey = countOf(withPage.map((item) => linkKey.get(item)!));
+      const linksPerLooseKey = countOf(withPage.map(looseKey));
       const knownByLink = (item: RawItem) => item.key === item.url;
       const candidates = withPage.filter((item) => !stored.has(item.key) && linksPerKey.get(linkKey.get(item)!) === 1);
       const out = new Map<RawItem, repo.StoredItem>();
@@ -1151,10 +1148,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       let boilerplate: ReadonlySet<string> | undefined;
       const sharedDescriptions = (): ReadonlySet<string> => {
         if (boilerplate) return boilerplate;
-        const descriptions = new Map<string, number>();
-        for (const item of items) {
-          for (const words of new Set([feedWords(item.summary), feedWords(item.body)])) if (words !== '') descriptions.set(words, (descriptions.get(words) ?? 0) + 1);
-        }
+        const descriptions = countOf(items.flatMap((item) => [...new Set([feedWords(item.summary), feedWords(item.body)])].filter((words) => words !== '')));
         return (boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : []))));
       };
       // First what each item's key says, so that every key the feed gave to another story is known before the text of
