@@ -57,6 +57,21 @@ export function feedItemsToRawItems(sourceId: string, feedUrl: string, items: re
   return items.map((item, index) => feedItemToRawItem(sourceId, feedUrl, item, keys[index]!));
 }
 
+/** Where an item without a link is: its feed's address, its key the fragment. */
+function linklessItemUrl(feedUrl: string, key: string): string {
+  return `${feedUrl}#${encodeURIComponent(key)}`;
+}
+
+/**
+ * The item under another key. An item without a link moves to the address that key gives it (see linklessItemUrl),
+ * which is its canonical URL too: else it would be a copy of the article its old key names.
+ */
+export function withItemKey(item: RawItem, key: string): RawItem {
+  const keyInUrl = `#${encodeURIComponent(item.key)}`;
+  if (item.hasPage || !item.url.endsWith(keyInUrl)) return { ...item, key };
+  return { ...item, key, url: linklessItemUrl(item.url.slice(0, -keyInUrl.length), key) };
+}
+
 /** A feed item as the rest of the pipeline sees it. Items without a link get a stable pseudo-URL inside the feed. */
 function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, key: string): RawItem {
   return {
@@ -64,7 +79,7 @@ function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, ke
     key,
     // the link, or the feed's address, without a user name and password: this one is stored and shown in digests and
     // alerts (a page on the feed's own origin is still asked for with the feed's login)
-    url: item.link !== null ? withoutCredentials(item.link) : `${withoutCredentials(feedUrl)}#${encodeURIComponent(key)}`,
+    url: item.link !== null ? withoutCredentials(item.link) : linklessItemUrl(withoutCredentials(feedUrl), key),
     hasPage: item.link !== null && /^https?:/i.test(item.link),
     title: withinLimit(item.title, MAX_TITLE_CHARS),
     author: withinLimit(item.author, MAX_BYLINE_CHARS),

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
 import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
-import { ingestFeed, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
+import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
@@ -178,17 +178,6 @@ function isHomePage(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The item under another key. An item without a link is at an address made of its feed's and its key (see
- * feed-source.ts), which is its canonical URL too: that changes with the key, else the item would be a copy of the
- * article its old key names.
- */
-function withItemKey(item: RawItem, key: string): RawItem {
-  const keyInUrl = `#${encodeURIComponent(item.key)}`;
-  const url = !item.hasPage && item.url.endsWith(keyInUrl) ? `${item.url.slice(0, -keyInUrl.length)}#${encodeURIComponent(key)}` : item.url;
-  return { ...item, key, url };
 }
 
 /** The words of an item's description or content (HTML or text), as saysTheSame compares them; '' for none. */
