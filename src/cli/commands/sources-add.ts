@@ -29,7 +29,6 @@ function slug(text: string): string {
 }
 const SLUG_MAX = 48;
 
-
 /**
  * Text from a feed made fit for a terminal and a pipeline file: on one line (oneLine drops control characters and
  * bidirectional overrides), without the direction marks either, since pasted code must read as it runs, and with
