@@ -130,7 +130,12 @@ class FeedView {
     this.keysInFeed = new Set(items.map((item) => item.key));
     this.linksInFeed = countOf(items.map((item) => item.url));
     this.canonicalLinks = countOf(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
-    this.dates = countOf(items.flatMap((item) => plausiblePublicationDate(item.publishedAt, now) ?? []));
+    this.dates = countOf(items.flatMap((item) => this.dateOf(item) ?? []));
+  }
+
+  /** The item's publication date, null when unknown or implausible: as of this delivery, for every rule alike. */
+  dateOf(item: RawItem): string | null {
+    return plausiblePublicationDate(item.publishedAt, this.now);
   }
 
   /**
@@ -149,7 +154,7 @@ class FeedView {
    * has. A day alone, midnight, or a feed's build time given to every item, says nothing of which item this is.
    */
   tellingDate(item: RawItem): string | null {
-    const date = plausiblePublicationDate(item.publishedAt, this.now);
+    const date = this.dateOf(item);
     return date !== null && date.includes('T') && !date.includes('T00:00:00') && this.dates.get(date) === 1 ? date : null;
   }
 
@@ -964,7 +969,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * link seen before (a status page); but not one on the link of an article whose GUID the feed now gives an item at
      * another link: GUIDs that are places in the feed (`item-1` the newest) move every item to another at each post.
      */
-    async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>): Promise<Map<RawItem, repo.StoredItem>> {
+    async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>, view: FeedView): Promise<Map<RawItem, repo.StoredItem>> {
       const withPage = items.filter((item) => item.hasPage);
       const canonical = new Map(withPage.map((item) => [item, canonicalizeUrl(item.url)]));
       const fragment = new Map(withPage.map((item) => [item, identifyingFragment(item.url)]));
@@ -985,7 +990,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // carries a new story each day (`/briefing`) is not its last one
       const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
-        return holder !== undefined && holder.hasPage && holder.title !== row.title && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row);
+        return holder !== undefined && holder.hasPage && holder.title !== row.title && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row, view);
       };
       for (const item of candidates) {
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
@@ -1009,8 +1014,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /** Whether an item has the stored article's headline and date, a date being known. */
-    function sameHeadlineAndDate(item: RawItem, stored: repo.StoredItem): boolean {
-      const date = plausiblePublicationDate(item.publishedAt, now());
+    function sameHeadlineAndDate(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
+      const date = view.dateOf(item);
       return date !== null && date === stored.published_at && item.title === stored.title;
     }
 
@@ -1027,7 +1032,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
       if (item.hasPage && linkChanged(item, stored)) return true;
       if (view.ownLink(item)) return false;
-      const date = plausiblePublicationDate(item.publishedAt, now());
+      const date = view.dateOf(item);
       if (date === null || stored.published_at === null) return false;
       return date !== stored.published_at || view.tellingDate(item) === null;
     }
@@ -1037,9 +1042,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * GUID the feed gave to another story is (GUIDs that are places in the feed, `item-1` for the newest, move every
      * item to another). Not another day's story at a page that carries a new one each day (`/briefing`).
      */
-    async function storedAtLink(item: RawItem): Promise<repo.StoredItem | undefined> {
+    async function storedAtLink(item: RawItem, view: FeedView): Promise<repo.StoredItem | undefined> {
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, item.sourceId, [canonicalizeUrl(item.url)]);
-      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url) && sameHeadlineAndDate(item, row));
+      return rows.find((row) => identifyingFragment(row.feed_link ?? row.url) === identifyingFragment(item.url) && sameHeadlineAndDate(item, row, view));
     }
 
     /**
@@ -1079,7 +1084,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       storedOn: (date: string) => Promise<repo.StoredItemText[]>,
       boilerplate: () => ReadonlySet<string>,
     ): Promise<repo.StoredItem | undefined> {
-      const date = plausiblePublicationDate(item.publishedAt, now());
+      const date = view.dateOf(item);
       if (date === null) return undefined;
       const words = feedWords(item.body);
       if (words === '' || boilerplate().has(words)) return undefined;
@@ -1126,8 +1131,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // An item's link is also looked up: it is the key the identity ladder gives an item whose GUID is not usable.
       const lookup = new Set(items.flatMap((item) => (item.hasPage ? [item.key, item.url] : [item.key])));
       const stored = items.length > 0 ? await repo.storedItemKeys(db, pipeline.id, items[0]!.sourceId, [...lookup]) : new Map<string, repo.StoredItem>();
-      const rekeyed = await rekeyedItems(items, stored);
       const view = new FeedView(items, now());
+      const rekeyed = await rekeyedItems(items, stored, view);
       const { keysInFeed, linksInFeed } = view;
       deliveredKeys.set(source.id, keysInFeed);
       // looked up once for the items no key finds; another's date, when the feed gave its key to another story, alone
@@ -1155,7 +1160,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const ownLink = view.ownLink(item);
           view.giveAway(item.key);
           item = withItemKey(item, ownLink ? item.url : contentIdentity(item.title, item.body));
-          existing = stored.get(item.key) ?? (ownLink ? await storedAtLink(item) : (await repo.storedItemKeys(db, pipeline.id, item.sourceId, [item.key])).get(item.key));
+          existing = stored.get(item.key) ?? (ownLink ? await storedAtLink(item, view) : (await repo.storedItemKeys(db, pipeline.id, item.sourceId, [item.key])).get(item.key));
         } else if (!existing && item.hasPage && item.key !== item.url) {
           // Stored under its link while its GUID was shared with another item, and now delivered under the GUID. Of
           // items sharing the link now (a notice posted again under its GUID and link), only the one of its date.
