@@ -534,8 +534,11 @@ export function resolveUrl(ref: string | null | undefined, base: string | null |
   }
 }
 
-/** HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists). */
-const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
+/**
+ * HTML attributes that hold a URL (the ones feed readers resolve; from HTML 4/5 attribute lists), and those that hold
+ * a list of image candidates (`srcset`: URLs each with an optional width or density, see resolveSrcset).
+ */
+const URL_ATTRIBUTES = /(\s(?:href|src|cite|action|background|longdesc|poster|usemap|codebase|data|profile|formaction|icon|manifest|(srcset|imagesrcset))\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
 /**
  * Rewrites relative URLs inside start tags of an HTML fragment to absolute ones; text is left alone. A start tag is
  * what `/<[A-Za-z][^<>]*>/g` matches: it stops at the next `<` as well as at `>`, so hostile markup without a
@@ -649,10 +652,11 @@ function resolveTagUrls(tag: string, base: string): string {
   let copied = 0;
   URL_ATTRIBUTES.lastIndex = 0;
   for (let match = URL_ATTRIBUTES.exec(tag); match !== null; match = URL_ATTRIBUTES.exec(tag)) {
-    const [whole, lead, dq, sq, bare] = match as unknown as [string, string, string | undefined, string | undefined, string | undefined];
+    const [whole, lead, candidates, dq, sq, bare] = match as unknown as [string, string, string | undefined, string | undefined, string | undefined, string | undefined];
     const raw = dq ?? sq ?? bare ?? '';
     // Entities in attribute values (`&amp;`) must be decoded before resolving and re-escaped after.
-    const resolved = resolveUrl(decodeAttributeEntities(raw), base) ?? raw;
+    const value = decodeAttributeEntities(raw);
+    const resolved = candidates !== undefined ? resolveSrcset(value, base) : (resolveUrl(value, base) ?? raw);
     // Most URLs need no escaping: a search is cheaper than a regex replace that finds nothing.
     const escaped = resolved.includes('&') ? resolved.replace(/&/g, '&amp;') : resolved;
     const replacement =
@@ -663,6 +667,46 @@ function resolveTagUrls(tag: string, base: string): string {
     }
   }
   return copied === 0 ? tag : out + tag.slice(copied);
+}
+
+/**
+ * A `srcset` value with each candidate's URL resolved against `base`, the rest (widths, densities, separators) as
+ * written. Read as HTML reads it: a URL runs to white space, and commas at its end separate it from the next
+ * candidate (one inside it, as in a `data:` URL, is its own); its descriptors run to the next comma outside
+ * parentheses. A URL that cannot be resolved stays as written.
+ */
+function resolveSrcset(value: string, base: string): string {
+  let out = '';
+  let copied = 0;
+  let at = 0;
+  const skip = (characters: RegExp) => {
+    while (at < value.length && characters.test(value[at]!)) at++;
+  };
+  while (at < value.length) {
+    skip(/[\s,]/);
+    const start = at;
+    skip(/\S/);
+    let end = at;
+    while (end > start && value[end - 1] === ',') end--;
+    if (end === at) {
+      // descriptors, to the comma that ends the candidate
+      let depth = 0;
+      for (; at < value.length && (value[at] !== ',' || depth > 0); at++) {
+        if (value[at] === '(') depth++;
+        else if (value[at] === ')' && depth > 0) depth--;
+      }
+    } else {
+      at = end;
+    }
+    if (end === start) continue;
+    const url = value.slice(start, end);
+    const resolved = resolveUrl(url, base) ?? url;
+    if (resolved !== url) {
+      out += value.slice(copied, start) + resolved;
+      copied = end;
+    }
+  }
+  return copied === 0 ? value : out + value.slice(copied);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

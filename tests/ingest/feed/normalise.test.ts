@@ -223,6 +223,20 @@ describe('URL resolution', () => {
     );
   });
 
+  it('resolves each image candidate of a srcset, keeping its width or density and the commas between them', () => {
+    const base = 'https://h.example/2026/06/story.html';
+    expect(resolveHtmlUrls('<img src="a.jpg" srcset="a-480.jpg 480w, /img/a-800.jpg 800w,a-1x.jpg">', base)).toBe(
+      '<img src="https://h.example/2026/06/a.jpg" srcset="https://h.example/2026/06/a-480.jpg 480w, https://h.example/img/a-800.jpg 800w,https://h.example/2026/06/a-1x.jpg">',
+    );
+    // commas ending a URL separate candidates; one inside it (a data: URL) is its own; `&amp;` is decoded and written again
+    expect(resolveHtmlUrls("<picture><source SRCSET='s.webp,, t.webp 2x'><img srcset=\"data:image/gif;base64,R0lG 1x, /p?w=2&amp;q=1 2x\"></picture>", base)).toBe(
+      "<picture><source SRCSET='https://h.example/2026/06/s.webp,, https://h.example/2026/06/t.webp 2x'><img srcset=\"data:image/gif;base64,R0lG 1x, https://h.example/p?w=2&amp;q=1 2x\"></picture>",
+    );
+    expect(resolveHtmlUrls('<link rel="preload" as="image" imagesrcset="w.png 1x, w2.png 2x">', base)).toBe(
+      '<link rel="preload" as="image" imagesrcset="https://h.example/2026/06/w.png 1x, https://h.example/2026/06/w2.png 2x">',
+    );
+  });
+
   it('gets through hostile markup that never closes its tags (400 KB of "<a href=x ") and still rewrites a real tag', () => {
     // Each unclosed "<a" once cost a scan to the end of the text, and at one time three nested ones: minutes here.
     const hostile = '<a href=x '.repeat(40_000);
