@@ -8,7 +8,7 @@ import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
-import { contentIdentity, htmlToText } from '../ingest/feed/index.ts';
+import { contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
@@ -166,6 +166,18 @@ class FeedView {
   givenAway(key: string): boolean {
     return this.keysGivenAway.has(key);
   }
+}
+
+/** The values by a key of each, in their order. */
+function groupedBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
 }
 
 /** How many times each value occurs. */
@@ -805,8 +817,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     ): boolean {
       if (row.source_id !== item.sourceId) return true;
       const rowLink = row.feed_link ?? row.url;
+      // another anchor of the page, or another key where at least one is no link: two GUIDs, or the hash of an item's
+      // text (its link was shared, or a home page, when it was stored or now)
       const anotherItem =
-        identifyingFragment(rowLink) !== identifyingFragment(item.link) || (knownByGuid(row.item_key, rowLink, row.url) && item.hasGuid && row.item_key !== item.key);
+        identifyingFragment(rowLink) !== identifyingFragment(item.link) ||
+        (row.item_key !== item.key && ((knownByGuid(row.item_key, rowLink, row.url) && item.hasGuid) || isContentIdentity(row.item_key) || isContentIdentity(item.key)));
       if (!anotherItem) return true;
       if (row.content_hash === keys.contentHash) return true;
       const own = parseNearSignature(keys.nearSignature);
@@ -963,11 +978,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * has no GUID of its own) whose link changed only in what canonical URLs leave out, a tracking parameter, or else
      * only in its scheme, a leading `www.` or a trailing slash (an outlet moving to https). Only when that is
      * unambiguous: the link is the only one of the feed with its canonical URL (or looser key), and the stored
-     * article's own key is gone from the feed; only the source's own articles. A link to another anchor of a page
-     * (`/statements#2026-06-11` after `/statements#2026-06-10`) is another item, unless its fragment identifies
-     * nothing (`#comments`, `#xtor=RSS-3`; see link-identity.ts). A new GUID is a new item, as RSS says, even on a
-     * link seen before (a status page); but not one on the link of an article whose GUID the feed now gives an item at
-     * another link: GUIDs that are places in the feed (`item-1` the newest) move every item to another at each post.
+     * article's own key is gone from the feed; only the source's own articles, and not one stored under the hash of
+     * its text (its link was shared with other items, or a home page: it says nothing of which story it was). A link
+     * to another anchor of a page (`/statements#2026-06-11` after `/statements#2026-06-10`) is another item, unless
+     * its fragment identifies nothing (`#comments`, `#xtor=RSS-3`; see link-identity.ts). A new GUID is a new item, as
+     * RSS says, even on a link seen before (a status page), but not:
+     * - one on the link of an article whose GUID the feed now gives another story at another link: GUIDs that are
+     *   places in the feed (`item-1` the newest) move every item to another at each post;
+     * - one on the link of an article whose GUID left the feed, with its headline and a date that tells it apart (see
+     *   FeedView.tellingDate): a CMS that changed how it writes GUIDs (`?p=123` to `tag:…`), or a feed replaced by
+     *   another format at its address;
+     * - one that is the article's GUID but for the scheme and a leading `www.` of an address inside it (Drupal's
+     *   `481 at http://example.org`), on its link but for the same (an outlet moving to https), the old GUID gone.
      */
     async function rekeyedItems(items: readonly RawItem[], stored: ReadonlyMap<string, repo.StoredItem>, view: FeedView): Promise<Map<RawItem, repo.StoredItem>> {
       const withPage = items.filter((item) => item.hasPage);
@@ -983,34 +1005,48 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (candidates.length === 0) return out;
       const itemsByKey = new Map(items.map((item) => [item.key, item]));
       const rows = await repo.sourceArticlesWithCanonicalUrls(db, pipeline.id, candidates[0]!.sourceId, candidates.flatMap((item) => looseUrlVariants(canonical.get(item)!)));
+      // in the order stored, by canonical URL and by its looser key: looked up once per item, not searched
+      const rowsAt = groupedBy(rows, (row) => row.canonical_url);
+      const rowsNear = groupedBy(rows, (row) => looseUrlKey(row.canonical_url));
       const sameFragment = (item: RawItem, row: repo.StoredItem) => identifyingFragment(row.feed_link ?? row.url) === fragment.get(item);
       const hasLeft = (row: repo.StoredItem | undefined) => (row !== undefined && !itemsByKey.has(row.item_key) ? row : undefined);
-      // the article's GUID is in the feed, on an item at another link under another headline (another story took it,
-      // not the article moved to an archive page), and the item has the article's headline and date: a page that
-      // carries a new story each day (`/briefing`) is not its last one
+      // the article's GUID is in the feed, on an item at another link that is another story (another headline or
+      // date; not the article moved to an archive page), and the item has the article's headline and date: a page
+      // that carries a new story each day (`/briefing`) is not its last one
       const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
-        return holder !== undefined && holder.hasPage && holder.title !== row.title && canonicalizeUrl(holder.url) !== row.canonical_url && sameHeadlineAndDate(item, row, view);
+        if (holder === undefined || !holder.hasPage || canonicalizeUrl(holder.url) === row.canonical_url || !sameHeadlineAndDate(item, row, view)) return false;
+        const holderDate = view.dateOf(holder);
+        return holder.title !== row.title || (holderDate !== null && row.published_at !== null && holderDate !== row.published_at);
       };
+      const guidRewritten = (item: RawItem, row: repo.StoredItem) => {
+        const date = view.tellingDate(item);
+        return !itemsByKey.has(row.item_key) && item.title !== null && item.title === row.title && date !== null && date === row.published_at;
+      };
+      const looseGuid = (key: string) => key.replace(/https?:\/\/(?:www\.)?/gi, '//');
       for (const item of candidates) {
+        const at = rowsAt.get(canonical.get(item)!) ?? [];
+        const near = rowsNear.get(looseUrlKey(canonical.get(item)!)) ?? [];
         // the first stored with the link's canonical URL, else with its looser key; taken when its key left the feed
         const match = knownByLink(item)
-          ? (hasLeft(rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row))) ??
-            (linksPerLooseKey.get(looseKey(item)) === 1
-              ? hasLeft(rows.find((row) => looseUrlKey(row.canonical_url) === looseUrlKey(canonical.get(item)!) && sameFragment(item, row)))
-              : undefined))
-          : rows.find((row) => row.canonical_url === canonical.get(item) && sameFragment(item, row) && guidMoved(item, row));
+          ? (hasLeft(at.find((row) => sameFragment(item, row) && !isContentIdentity(row.item_key))) ??
+            (linksPerLooseKey.get(looseKey(item)) === 1 ? hasLeft(near.find((row) => sameFragment(item, row) && !isContentIdentity(row.item_key))) : undefined))
+          : (at.find((row) => sameFragment(item, row) && (guidMoved(item, row) || guidRewritten(item, row))) ??
+            hasLeft(near.find((row) => sameFragment(item, row) && row.item_key !== item.key && looseGuid(row.item_key) === looseGuid(item.key))));
         if (match) out.set(item, match);
       }
       return out;
     }
 
-    /** Whether an item delivered under a stored article's key comes with another link than the article had. */
-    function linkChanged(item: RawItem, stored: repo.StoredItem): boolean {
-      const link = canonicalizeUrl(item.url);
+    /**
+     * Whether an item delivered under a stored article's key comes with another link than the article had, compared
+     * by their canonical URLs or by another key of links (`linkKey`).
+     */
+    function linkChanged(item: RawItem, stored: repo.StoredItem, linkKey: (url: string) => string = canonicalizeUrl): boolean {
+      const link = linkKey(item.url);
       // The link the feed gave before, when known; else where the page was read (articles stored before it was kept).
-      if (stored.feed_link !== null) return link !== canonicalizeUrl(stored.feed_link);
-      return link !== canonicalizeUrl(stored.url) && link !== stored.canonical_url;
+      if (stored.feed_link !== null) return link !== linkKey(stored.feed_link);
+      return link !== linkKey(stored.url) && link !== linkKey(stored.canonical_url);
     }
 
     /** Whether an item has the stored article's headline and date, a date being known. */
@@ -1024,17 +1060,23 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * changed; a new headline alone is a retitle, a new link alone a moved article. At an unchanged link that is not its
      * own (no link, or the home page many items share; see FeedView.ownLink), a new headline under a date known on both
      * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
-     * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. Either way, an
-     * item that still says what the article said is the article (see saysTheSame).
+     * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. A headline
+     * that recurs ("Daily press briefing", "Press release") or is missing on either side tells nothing: another link
+     * and another date, both known, do. Either way, an item that still says what the article said is the article
+     * (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
-      if (item.title === null || stored.title === null || item.title === stored.title) return false;
+      const date = view.dateOf(item);
+      const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
+      if (item.title === null || stored.title === null || item.title === stored.title) {
+        // moved further than an outlet's move to https or to `www.`
+        return datesDiffer && item.hasPage && linkChanged(item, stored, looseItemLinkKey);
+      }
       // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
       if (item.hasPage && linkChanged(item, stored)) return true;
       if (view.ownLink(item)) return false;
-      const date = view.dateOf(item);
       if (date === null || stored.published_at === null) return false;
-      return date !== stored.published_at || view.tellingDate(item) === null;
+      return datesDiffer || view.tellingDate(item) === null;
     }
 
     /**
@@ -1089,12 +1131,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const words = feedWords(item.body);
       if (words === '' || boilerplate().has(words)) return undefined;
       const telling = view.tellingDate(item) !== null;
-      const hashKeyed = item.key.startsWith('sha256:');
+      const hashKeyed = isContentIdentity(item.key);
       const matches = (await storedOn(date)).filter(
         (row) =>
           row.title === item.title &&
           normalizeText(row.text) === words &&
-          ((keyKnown && view.givenAway(row.item_key)) || (telling && (hashKeyed || row.item_key.startsWith('sha256:')) && !view.keysInFeed.has(row.item_key))),
+          ((keyKnown && view.givenAway(row.item_key)) || (telling && (hashKeyed || isContentIdentity(row.item_key)) && !view.keysInFeed.has(row.item_key))),
       );
       return matches.length === 1 ? matches[0] : undefined;
     }
@@ -1103,9 +1145,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * Whether an item says what the stored article under its key said: the same description, or the same content,
      * word for word (case, punctuation and spacing folded, see normalizeText). A GUID reused for another story comes
      * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
-     * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story.
+     * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor
+     * under another date, both known: a feed of one item has no others to show its standfirst is boilerplate ("Read
+     * the full statement on our website"), and an edit seldom moves the publication date.
      */
-    async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>): Promise<boolean> {
+    async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
+      const date = view.dateOf(item);
+      if (date !== null && stored.published_at !== null && date !== stored.published_at) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
       const summary = feedWords(item.summary);
@@ -1152,7 +1198,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         let item = delivered;
         let existing = stored.get(item.key);
         if (
-          existing && source.kind === 'feed' && !keysInFeed.has(item.url) && isAnotherStory(item, existing, view) && !(await saysTheSame(item, existing, sharedDescriptions()))
+          existing &&
+          source.kind === 'feed' &&
+          // an item known by its link is the article at that link, unless the link is a home page (a feed whose one item
+          // is always the latest issue there)
+          (!keysInFeed.has(item.url) || (item.key === item.url && isHomePage(canonicalizeUrl(item.url)))) &&
+          isAnotherStory(item, existing, view) &&
+          !(await saysTheSame(item, existing, sharedDescriptions(), view))
         ) {
           // The GUID is reused for another story (some CMSs recycle them): its identity is the ladder's next rung, as
           // for GUIDs a feed reuses, its own link, else its headline and text. Taking it for a retitle would overwrite

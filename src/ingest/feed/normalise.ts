@@ -1392,7 +1392,7 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     if (item.link && linkCounts.get(item.link) === 1) return item.link;
     return contentIdentity(item.title, item.content ?? item.summary);
   });
-  const hashCounts = count(ids.filter((id) => id.startsWith('sha256:')));
+  const hashCounts = count(ids.filter(isContentIdentity));
   const lookalikes = new Map<string, number[]>();
   ids.forEach((id, index) => {
     if (hashCounts.get(id)! < 2 || dateOf(items[index]!) === null) return;
@@ -1404,7 +1404,7 @@ export function assignItemIds(items: IdentityInput[]): string[] {
     const earliest = indexes.reduce((a, b) => (dateOf(items[b]!)! < dateOf(items[a]!)! ? b : a));
     for (const index of indexes) {
       const item = items[index]!;
-      if (index !== earliest && dateOf(item) !== dateOf(items[earliest]!)) ids[index] = `sha256:${hashIdentity(item.title, item.content ?? item.summary, dateOf(item))}`;
+      if (index !== earliest && dateOf(item) !== dateOf(items[earliest]!)) ids[index] = `${CONTENT_IDENTITY_PREFIX}${hashIdentity(item.title, item.content ?? item.summary, dateOf(item))}`;
     }
   }
   const seen = new Map<string, number>();
@@ -1417,7 +1417,14 @@ export function assignItemIds(items: IdentityInput[]): string[] {
 
 /** The ladder's last rung: the identity of an item by its title and text (content, else summary). */
 export function contentIdentity(title: string | null, text: string | null | undefined): string {
-  return `sha256:${hashIdentity(title, text)}`;
+  return `${CONTENT_IDENTITY_PREFIX}${hashIdentity(title, text)}`;
+}
+
+const CONTENT_IDENTITY_PREFIX = 'sha256:';
+
+/** Whether an item's key is the ladder's last rung (see contentIdentity), not a GUID or a link. */
+export function isContentIdentity(key: string): boolean {
+  return key.startsWith(CONTENT_IDENTITY_PREFIX);
 }
 
 function dateOf(item: IdentityInput): string | null {
