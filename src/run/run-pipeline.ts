@@ -113,6 +113,7 @@ function redirectedAway(link: string, landing: string, why: string): StageError 
 
 /** What a run reads of one delivery of a feed's items to tell them and the articles stored from it apart. */
 class FeedView {
+  readonly itemCount: number;
   readonly keysInFeed: ReadonlySet<string>;
   /** How many items of the feed have each link. */
   readonly linksInFeed: ReadonlyMap<string, number>;
@@ -127,6 +128,7 @@ class FeedView {
     items: readonly RawItem[],
     private readonly now: Date,
   ) {
+    this.itemCount = items.length;
     this.keysInFeed = new Set(items.map((item) => item.key));
     this.linksInFeed = countOf(items.map((item) => item.url));
     this.canonicalLinks = countOf(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
@@ -985,9 +987,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * RSS says, even on a link seen before (a status page), but not:
      * - one on the link of an article whose GUID the feed now gives another story at another link: GUIDs that are
      *   places in the feed (`item-1` the newest) move every item to another at each post;
-     * - one on the link of an article whose GUID left the feed, with its headline and a date that tells it apart (see
-     *   FeedView.tellingDate): a CMS that changed how it writes GUIDs (`?p=123` to `tag:…`), or a feed replaced by
-     *   another format at its address;
      * - one that is the article's GUID but for the scheme and a leading `www.` of an address inside it (Drupal's
      *   `481 at http://example.org`), on its link but for the same (an outlet moving to https), the old GUID gone.
      */
@@ -1019,10 +1018,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const holderDate = view.dateOf(holder);
         return holder.title !== row.title || (holderDate !== null && row.published_at !== null && holderDate !== row.published_at);
       };
-      const guidRewritten = (item: RawItem, row: repo.StoredItem) => {
-        const date = view.tellingDate(item);
-        return !itemsByKey.has(row.item_key) && item.title !== null && item.title === row.title && date !== null && date === row.published_at;
-      };
       const looseGuid = (key: string) => key.replace(/https?:\/\/(?:www\.)?/gi, '//');
       for (const item of candidates) {
         const at = rowsAt.get(canonical.get(item)!) ?? [];
@@ -1031,7 +1026,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const match = knownByLink(item)
           ? (hasLeft(at.find((row) => sameFragment(item, row) && !isContentIdentity(row.item_key))) ??
             (linksPerLooseKey.get(looseKey(item)) === 1 ? hasLeft(near.find((row) => sameFragment(item, row) && !isContentIdentity(row.item_key))) : undefined))
-          : (at.find((row) => sameFragment(item, row) && (guidMoved(item, row) || guidRewritten(item, row))) ??
+          : (at.find((row) => sameFragment(item, row) && guidMoved(item, row)) ??
             hasLeft(near.find((row) => sameFragment(item, row) && row.item_key !== item.key && looseGuid(row.item_key) === looseGuid(item.key))));
         if (match) out.set(item, match);
       }
@@ -1061,16 +1056,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * own (no link, or the home page many items share; see FeedView.ownLink), a new headline under a date known on both
      * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
      * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. A headline
-     * that recurs ("Daily press briefing", "Press release") or is missing on either side tells nothing: another link
-     * and another date, both known, do. Either way, an item that still says what the article said is the article
-     * (see saysTheSame).
+     * that recurs ("Daily press briefing", "Press release", "This week at …") or is missing on either side tells
+     * nothing: another link does (further than a move to https), and at a link not its own another date, both known.
+     * Either way, an item that still says what the article said is the article (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
       if (item.title === null || stored.title === null || item.title === stored.title) {
-        // moved further than an outlet's move to https or to `www.`
-        return datesDiffer && item.hasPage && linkChanged(item, stored, looseItemLinkKey);
+        // moved further than an outlet's move to https or to `www.`, or, at a link not its own, under another date
+        if (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return true;
+        return !view.ownLink(item) && datesDiffer;
       }
       // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
       if (item.hasPage && linkChanged(item, stored)) return true;
@@ -1145,13 +1141,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * Whether an item says what the stored article under its key said: the same description, or the same content,
      * word for word (case, punctuation and spacing folded, see normalizeText). A GUID reused for another story comes
      * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
-     * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor
-     * under another date, both known: a feed of one item has no others to show its standfirst is boilerplate ("Read
-     * the full statement on our website"), and an edit seldom moves the publication date.
+     * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor,
+     * in a feed of one item, which has no others to show its standfirst is boilerplate ("Read the full statement on
+     * our website"), under another date, both known.
      */
     async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
       const date = view.dateOf(item);
-      if (date !== null && stored.published_at !== null && date !== stored.published_at) return false;
+      if (view.itemCount === 1 && date !== null && stored.published_at !== null && date !== stored.published_at) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
       const summary = feedWords(item.summary);

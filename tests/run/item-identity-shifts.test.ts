@@ -363,16 +363,44 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     expect(alerted()).toEqual(['Anthropic urges a pause on frontier AI', 'Unions back a pause on frontier AI']);
   });
 
-  it('stores nothing again when a CMS rewrites every GUID and adds a footer to each description, links and dates unchanged', async () => {
+  it('stores a second statement of the day under a new GUID at the page every statement links to, with the same headline and date', async () => {
+    const { run, texts } = await setUp();
+    // dated by the day in local time (04:00Z), one item at a time: the first statement's GUID has left the feed
+    const statement = (guid: string, description: string) => ({ guid, link: '/statements', title: 'Statement', description, pubDate: 'Wed, 10 Jun 2026 00:00:00 -0400' });
+    await run([statement('stmt-101', ANTHROPIC)]);
+    expect((await run([statement('stmt-102', EU)])).sources[0]).toMatchObject({ articlesAdded: 1 });
+    expect(await texts()).toEqual([[ANTHROPIC, null], [EU, null]]);
+  });
+
+  it('stores a second release of the same day when GUIDs are places and every item is a "Press release" dated by the day', async () => {
+    const { run, texts } = await setUp();
+    await run([
+      { guid: 'item-1', link: '/press/a', title: 'Press release', description: ANTHROPIC, pubDate: 'Wed, 10 Jun 2026 00:00:00 GMT' },
+      { guid: 'item-2', link: '/press/z', title: 'Press release', description: CRITICS, pubDate: 'Tue, 09 Jun 2026 00:00:00 GMT' },
+    ]);
+    await run([
+      { guid: 'item-1', link: '/press/b', title: 'Press release', description: EU, pubDate: 'Wed, 10 Jun 2026 00:00:00 GMT' },
+      { guid: 'item-2', link: '/press/a', title: 'Press release', description: ANTHROPIC, pubDate: 'Wed, 10 Jun 2026 00:00:00 GMT' },
+    ]);
+    expect(await texts()).toEqual([[CRITICS, null], [ANTHROPIC, null], [EU, null]]);
+  });
+
+  it('stores each issue of a one-item newsletter without GUIDs at the home page under the same title every week', async () => {
+    const { run, texts } = await setUp();
+    await run([{ link: '/', title: 'This week at Example', description: ANTHROPIC, pubDate: 'Wed, 03 Jun 2026 09:12:00 GMT' }]);
+    expect((await run([{ link: '/', title: 'This week at Example', description: EU, pubDate: 'Wed, 10 Jun 2026 05:03:00 GMT' }])).sources[0]).toMatchObject({ articlesAdded: 1 });
+    expect(await texts()).toEqual([[ANTHROPIC, null], [EU, null]]);
+  });
+
+  it('keeps an article moved to another section, its date moved by the edit, as one article alerted once', async () => {
     const { run, articles, alerted } = await setUp();
-    const posts = [
-      { id: 123, link: '/2026/06/anthropic-urges-a-pause/', title: 'Anthropic urges a pause', description: 'Anthropic urged labs to pause frontier AI training.', hoursAgo: 2 },
-      { id: 120, link: '/2026/06/unions-back-a-pause/', title: 'Unions back a pause', description: 'Tech unions support a pause of frontier AI development.', hoursAgo: 5 },
-    ];
-    await run(posts.map(({ id, ...post }) => ({ ...post, guid: `http://example.org/?p=${id}` })));
-    const upgraded = posts.map(({ id, ...post }) => ({ ...post, guid: `tag:example.org,2026:post-${id}`, description: `${post.description} The post ${post.title} appeared first on Example.` }));
-    expect((await run(upgraded)).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
-    expect(await articles()).toHaveLength(2);
-    expect(alerted()).toEqual(['Anthropic urges a pause', 'Unions back a pause']);
+    const other = { guid: 'post-2', link: '/news/critics', title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 5 };
+    await run([{ guid: 'post-1', link: '/news/anthropic-pause', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 2 }, other]);
+    await run([{ guid: 'post-1', link: '/analysis/anthropic-pause', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 0 }, other]);
+    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toEqual([
+      ['Anthropic urges a pause', ANTHROPIC, null],
+      ['Critics reject a moratorium', CRITICS, null],
+    ]);
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'Critics reject a moratorium']);
   });
 });
