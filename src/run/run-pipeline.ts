@@ -1143,11 +1143,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
      * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor,
      * in a feed of one item, which has no others to show its standfirst is boilerplate ("Read the full statement on
-     * our website"), under another date, both known.
+     * our website"), under another date, both known, with another headline or link (a date alone that moves is a
+     * feed dating its one item by when it was built).
      */
     async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
       const date = view.dateOf(item);
-      if (view.itemCount === 1 && date !== null && stored.published_at !== null && date !== stored.published_at) return false;
+      const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
+      const retitledOrMoved = item.title !== stored.title || (item.hasPage && linkChanged(item, stored, looseItemLinkKey));
+      if (view.itemCount === 1 && datesDiffer && retitledOrMoved) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
       const summary = feedWords(item.summary);

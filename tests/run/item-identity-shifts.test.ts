@@ -403,4 +403,16 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     ]);
     expect(alerted()).toEqual(['Anthropic urges a pause', 'Critics reject a moratorium']);
   });
+
+  it.each([
+    ['without a link', undefined],
+    ['linking to the home page', '/'],
+  ])('stores nothing again from a one-item feed %s that dates its item by when it was built', async (_name, link) => {
+    const { run, articles } = await setUp();
+    const status = (hoursAgo: number) => ({ guid: 'status', link, title: 'Registry status', description: 'All systems normal.', hoursAgo });
+    await run([status(2)]);
+    expect((await run([status(1)])).sources[0]).toMatchObject({ articlesAdded: 0 });
+    expect((await run([status(0)])).sources[0]).toMatchObject({ articlesAdded: 0 });
+    expect(await articles()).toHaveLength(1);
+  });
 });
