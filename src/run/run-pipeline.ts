@@ -121,6 +121,8 @@ class FeedView {
   private readonly canonicalLinks: ReadonlyMap<string, number>;
   /** How many items of the feed have each publication date. */
   private readonly dates: ReadonlyMap<string, number>;
+  /** How many items of the feed have each headline. */
+  private readonly headlines: ReadonlyMap<string, number>;
   /** Keys of stored articles the feed gave to another story in this delivery (see newItems). */
   private readonly keysGivenAway = new Set<string>();
 
@@ -133,6 +135,15 @@ class FeedView {
     this.linksInFeed = countOf(items.map((item) => item.url));
     this.canonicalLinks = countOf(items.flatMap((item) => (item.hasPage ? [canonicalizeUrl(item.url)] : [])));
     this.dates = countOf(items.flatMap((item) => this.dateOf(item) ?? []));
+    this.headlines = countOf(items.flatMap((item) => item.title ?? []));
+  }
+
+  /**
+   * Whether the item's headline may be another story's as well as its own: missing, shared with another item of the
+   * feed ("Press release", "Daily press briefing"), or in a feed of one item, where nothing shows it is not.
+   */
+  headlineMayRecur(item: RawItem): boolean {
+    return item.title === null || this.itemCount === 1 || (this.headlines.get(item.title) ?? 0) > 1;
   }
 
   /** The item's publication date, null when unknown or implausible: as of this delivery, for every rule alike. */
@@ -1055,15 +1066,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * changed; a new headline alone is a retitle, a new link alone a moved article. At an unchanged link that is not its
      * own (no link, or the home page many items share; see FeedView.ownLink), a new headline under a date known on both
      * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
-     * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. A headline
-     * that recurs ("Daily press briefing", "Press release", "This week at …") or is missing on either side tells
-     * nothing: another link does (further than a move to https), and at a link not its own another date, both known.
-     * Either way, an item that still says what the article said is the article (see saysTheSame).
+     * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. The same
+     * headline is the same story, unless it may recur ("Daily press briefing", "Press release", "This week at …"; see
+     * FeedView.headlineMayRecur) or is missing on either side: then another link does tell (further than a move to
+     * https), and at a link not its own another date, both known. Either way, an item that still says what the
+     * article said is the article (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
       if (item.title === null || stored.title === null || item.title === stored.title) {
+        // a headline the article alone has is the article's, wherever it moved and whatever its date
+        if (stored.title !== null && !view.headlineMayRecur(item)) return false;
         // moved further than an outlet's move to https or to `www.`, or, at a link not its own, under another date
         if (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return true;
         return !view.ownLink(item) && datesDiffer;
@@ -1143,14 +1157,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
      * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor,
      * in a feed of one item, which has no others to show its standfirst is boilerplate ("Read the full statement on
-     * our website"), under another date, both known, with another headline or link (a date alone that moves is a
-     * feed dating its one item by when it was built).
+     * our website"), at another link under another date, both known (a date alone that moves is a feed dating its one
+     * item by when it was built, a headline alone an edit). An item of a headline alone, the article's, says the same.
      */
     async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
+      if (item.title !== null && item.title === stored.title && feedWords(item.summary) === '' && feedWords(item.body) === '') return true;
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
-      const retitledOrMoved = item.title !== stored.title || (item.hasPage && linkChanged(item, stored, looseItemLinkKey));
-      if (view.itemCount === 1 && datesDiffer && retitledOrMoved) return false;
+      if (view.itemCount === 1 && datesDiffer && item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
       const summary = feedWords(item.summary);

@@ -415,4 +415,33 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     expect((await run([status(0)])).sources[0]).toMatchObject({ articlesAdded: 0 });
     expect(await articles()).toHaveLength(1);
   });
+
+  it.each([
+    ['at the home page', '/'],
+    ['without a link', undefined],
+  ])('keeps an update of an item %s under its own headline, its text added to and its date moved, one article alerted once', async (_name, link) => {
+    const { run, articles, alerted } = await setUp();
+    const older = { guid: 'incident-812', link, title: 'Elevated registry error rates', description: CRITICS, pubDate: 'Mon, 08 Jun 2026 14:12:00 GMT' };
+    await run([{ guid: 'incident-913', link, title: 'Anthropic urges a pause', description: ANTHROPIC, pubDate: 'Wed, 10 Jun 2026 05:31:00 GMT' }, older]);
+    const update = { guid: 'incident-913', link, title: 'Anthropic urges a pause', description: `${ANTHROPIC} Update: labs replied.`, pubDate: 'Wed, 10 Jun 2026 06:20:00 GMT' };
+    expect((await run([update, older])).sources[0]).toMatchObject({ articlesAdded: 0 });
+    expect(await articles()).toHaveLength(2);
+    expect(alerted().filter((title) => title === 'Anthropic urges a pause')).toHaveLength(1);
+  });
+
+  it('keeps a post moved to another section with its excerpt edited, under its own headline, as one article', async () => {
+    const { run, articles, alerted } = await setUp();
+    const other = { guid: '?p=122', link: '/news/critics-reject', title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 5 };
+    await run([{ guid: '?p=123', link: '/news/anthropic-pause', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 2 }, other]);
+    await run([{ guid: '?p=123', link: '/analysis/anthropic-pause', title: 'Anthropic urges a pause', description: ANTHROPIC.replace('Tuesday', 'Monday'), hoursAgo: 2 }, other]);
+    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toHaveLength(2);
+    expect(alerted()).toEqual(['Anthropic urges a pause', 'Critics reject a moratorium']);
+  });
+
+  it('retitles the item of a one-item feed without a link whose headline was corrected and its date moved', async () => {
+    const { run, articles } = await setUp();
+    await run([{ guid: 'notice-42', title: 'Anthropic urgs a pause', description: ANTHROPIC, hoursAgo: 2 }]);
+    expect((await run([{ guid: 'notice-42', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 1 }])).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
+    expect(await articles()).toEqual([['Anthropic urges a pause', ANTHROPIC, null]]);
+  });
 });
