@@ -446,19 +446,24 @@ function resolveNormalUrl(ref: string, base: string | undefined): string | null 
 // ---------------------------------------------------------------------------------------------------------------
 // Aggregators' links and outlets
 
-/** Bing News's click-through links: `http://www.bing.com/news/apiclick.aspx?ref=FexRss&...&url=<article>&...`. */
-const BING_CLICK_HOSTS: ReadonlySet<string> = new Set(['bing.com', 'www.bing.com']);
-const BING_CLICK_PATH = '/news/apiclick.aspx';
+/**
+ * Click-through links news searches wrap an article's address in, by host, path and the parameters that may hold the
+ * address, in order: Bing News's `http://www.bing.com/news/apiclick.aspx?ref=FexRss&...&url=<article>&...`, and
+ * Google's `https://www.google.com/url?rct=j&sa=t&url=<article>&ct=ga&...` (Google Alerts' feeds; `q=` in older ones).
+ */
+const CLICK_THROUGH_LINKS: readonly { hosts: ReadonlySet<string>; path: string; parameters: readonly string[] }[] = [
+  { hosts: new Set(['bing.com', 'www.bing.com']), path: '/news/apiclick.aspx', parameters: ['url'] },
+  { hosts: new Set(['google.com', 'www.google.com']), path: '/url', parameters: ['url', 'q'] },
+];
 
 /**
- * The article a news search's click-through link stands for: the `url` parameter of a Bing News link
- * (`http(s)://www.bing.com/news/apiclick.aspx?...&url=https%3a%2f%2fwww.outlet.example%2f...`), the outlet's own page,
- * which the item is then linked to, identified by and fetched at, as if the feed had linked it. Null (the link stays
- * as it is) for any other host, port or path, and when the parameter is missing, given twice with two values, or is
- * not an absolute http(s) URL, or names a private, loopback, link-local, metadata or unspecified address by its IP
- * (in any form the URL parser reads as one) or `localhost`. A host name that resolves to such an address is refused
- * where every other link of a feed is, by the fetch layer when the page is asked for (fetch.ts): the unwrapped link
- * is the item's link, with no trust of its own.
+ * The article a news search's click-through link stands for (see CLICK_THROUGH_LINKS): the outlet's own page, which
+ * the item is then linked to, identified by and fetched at, as if the feed had linked it. Null (the link stays as it
+ * is) for any other host, port or path, and when the parameter is missing, given twice with two values, or is not an
+ * absolute http(s) URL, or names a private, loopback, link-local, metadata or unspecified address by its IP (in any
+ * form the URL parser reads as one) or `localhost`. A host name that resolves to such an address is refused where
+ * every other link of a feed is, by the fetch layer when the page is asked for (fetch.ts): the unwrapped link is the
+ * item's link, with no trust of its own.
  */
 export function unwrapNewsSearchLink(link: string): string | null {
   let click: URL;
@@ -468,14 +473,19 @@ export function unwrapNewsSearchLink(link: string): string | null {
     return null;
   }
   if (click.protocol !== 'http:' && click.protocol !== 'https:') return null;
-  if (!BING_CLICK_HOSTS.has(click.hostname) || click.port !== '' || click.username !== '' || click.password !== '') return null;
-  if (click.pathname.toLowerCase() !== BING_CLICK_PATH) return null;
-  const targets = new Set<string>();
-  for (const [name, value] of click.searchParams) if (name.toLowerCase() === 'url') targets.add(value.trim());
-  const [target] = targets;
-  const article = targets.size === 1 && target !== undefined ? absoluteHttpUrl(target) : null;
-  if (article === null || isLocalHost(article.hostname)) return null;
-  return resolveUrl(target, null) ?? article.href;
+  if (click.port !== '' || click.username !== '' || click.password !== '') return null;
+  const form = CLICK_THROUGH_LINKS.find(({ hosts, path }) => hosts.has(click.hostname) && click.pathname.toLowerCase() === path);
+  if (form === undefined) return null;
+  for (const parameter of form.parameters) {
+    const targets = new Set<string>();
+    for (const [name, value] of click.searchParams) if (name.toLowerCase() === parameter) targets.add(value.trim());
+    if (targets.size === 0) continue;
+    const [target] = targets;
+    const article = targets.size === 1 && target !== undefined ? absoluteHttpUrl(target) : null;
+    if (article === null || isLocalHost(article.hostname)) return null;
+    return resolveUrl(target, null) ?? article.href;
+  }
+  return null;
 }
 
 /** Whether a URL's host names a private or local address outright (see namesPrivateAddress), a trailing dot aside. */
