@@ -48,7 +48,7 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
+  'dc:author', 'itunes:author', 'itunes:summary', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'comments', 'source',
   // FeedBurner's copy of the publisher's own link (see readItem)
   'feedburner:origLink',
@@ -436,6 +436,13 @@ function readMediaDescription(reader: FieldReader): string | null {
   return null;
 }
 
+/** The item's `<itunes:summary>`, plain text as Apple's podcast spec has it, as HTML (escaped); null when empty. */
+function readItunesSummary(reader: FieldReader): string | null {
+  const ref = reader.first('itunes:summary');
+  const text = ref ? nodeText(ref.node).trim() : '';
+  return text === '' ? null : escapeHtml(text);
+}
+
 function readCategories(reader: FieldReader): string[] {
   const names = [
     ...reader.all('category').map((ref) => nodeAttrs(ref.node).term ?? nodeText(ref.node)),
@@ -568,8 +575,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, isHtmlByDefault(summaryRef)) : undefined);
   // feedparser semantics: an entry without a summary shows the start of its content there.
   if (!summary && isAtom) summary = content;
-  // A video feed's entry (YouTube's) has no text but its Media RSS description.
-  if (!summary && !content) summary = readMediaDescription(reader);
+  // A video feed's entry (YouTube's) has no text but its Media RSS description, a podcast's episode its iTunes summary.
+  if (!summary && !content) summary = readMediaDescription(reader) ?? readItunesSummary(reader);
 
   return {
     guid,

@@ -390,6 +390,14 @@ describe('parseFeed: formats', () => {
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.x/feed' })).items.map((item) => item.summary)).toEqual(['Clip about the pause', 'Own text']);
   });
 
+  it("reads a podcast episode's iTunes summary as its summary when it has no other text", async () => {
+    const rss = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
+      <item><title>Ep. 41</title><guid>ep41</guid><itunes:summary>Guests on the pause &amp; its verification.</itunes:summary><enclosure url="/ep41.mp3" length="1" type="audio/mpeg"/></item>
+      <item><title>Ep. 40</title><guid>ep40</guid><description>Own text</description><itunes:summary>Not this</itunes:summary></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://pod.example/feed' });
+    expect(feed.items.map((item) => [item.summary, item.content])).toEqual([['Guests on the pause &amp; its verification.', null], ['Own text', null]]);
+  });
+
   it('detects the format from the content, not the Content-Type', async () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
