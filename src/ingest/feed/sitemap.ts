@@ -8,7 +8,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import type { ParsedFeed } from '../../model/index.ts';
+import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
@@ -61,6 +61,16 @@ function childUrl($: cheerio.CheerioAPI, element: Element | undefined, localName
   return url === '' ? null : url;
 }
 
+/** The images an entry's `<image:image>` elements name (Google's image sitemap extension), as enclosures. */
+function imagesOf($: cheerio.CheerioAPI, url: Element, documentBase: string | null): FeedEnclosure[] {
+  const found = new Set<string>();
+  for (const image of childrenNamed(url, 'image')) {
+    const link = resolveUrl(childUrl($, image, 'loc'), documentBase);
+    if (link) found.add(link);
+  }
+  return [...found].map((link) => ({ url: link, type: null, length: null }));
+}
+
 /** A `<url>` never holds another, and an unclosed one holds the entries after it where the reader looks for them. */
 const SITEMAP_ENTRIES: EntryNesting = { entries: ['url'], containers: [] };
 
@@ -102,7 +112,7 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
       author: null,
       summary: null,
       content: null,
-      enclosures: [],
+      enclosures: imagesOf($, url, documentBase),
       categories: keywords ? keywords.split(',').map((keyword) => keyword.trim()).filter(Boolean) : [],
       outlet: cleanText(childText($, childrenNamed(news, 'publication')[0], 'name')),
     };

@@ -281,6 +281,20 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.title)).toEqual(['Senators back a pause & more', 'Why 2 < 3 matters']);
   });
 
+  it("gives a news sitemap entry's images as its enclosures, resolved, each once", async () => {
+    const sitemap =
+      '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">' +
+      '<url><loc>https://ex.org/2026/06/pause</loc><news:news><news:publication><news:name>Ex</news:name><news:language>en</news:language></news:publication>' +
+      '<news:publication_date>2026-06-05</news:publication_date><news:title>Labs weigh a pause</news:title></news:news>' +
+      '<image:image><image:loc>/img/pause.jpg</image:loc></image:image><image:image><image:loc>https://cdn.ex.org/b.png</image:loc></image:image>' +
+      '<image:image><image:loc>/img/pause.jpg</image:loc></image:image></url></urlset>';
+    const [item] = (await parseFeed(Buffer.from(sitemap), { url: 'https://ex.org/sitemap-news.xml' })).items;
+    expect(item!.enclosures).toEqual([
+      { url: 'https://ex.org/img/pause.jpg', type: null, length: null },
+      { url: 'https://cdn.ex.org/b.png', type: null, length: null },
+    ]);
+  });
+
   it('names the sitemaps of a sitemap index, since the news sitemap is often one of them', async () => {
     const xml =
       '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
