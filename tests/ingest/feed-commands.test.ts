@@ -95,11 +95,12 @@ describe('pausewatch feed', () => {
     expect(code).toBe(0);
     const feed = JSON.parse(stdout);
     expect(Object.keys(feed).sort()).toEqual(['bozo', 'format', 'items', 'link', 'title', 'warnings', 'wellFormed']);
-    expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'outlet', 'outletUrl']);
+    expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'categories', 'outlet', 'outletUrl']);
     expect(feed.items[0]).toMatchObject({
       id: 'urn:example:1001',
       link: 'https://news.example.org/world/2026/06/labs-pause.html',
       enclosures: [{ url: 'https://news.example.org/world/audio/ep1.mp3', type: 'audio/mpeg', length: '12345' }],
+      categories: ['AI policy', 'Regulation'],
       outlet: null,
       outletUrl: null,
     });

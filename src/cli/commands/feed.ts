@@ -12,7 +12,7 @@ import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
 export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'wellFormed' | 'bozo' | 'warnings'> {
-  items: Omit<FeedItem, 'guid' | 'categories'>[];
+  items: Omit<FeedItem, 'guid'>[];
 }
 
 export function feedJson(feed: ParsedFeed): FeedJson {
@@ -33,6 +33,7 @@ export function feedJson(feed: ParsedFeed): FeedJson {
       summary: item.summary,
       content: item.content,
       enclosures: item.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
+      categories: item.categories,
       outlet: item.outlet,
       outletUrl: item.outletUrl ?? null,
     })),
