@@ -7,7 +7,7 @@ import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { isJsonFeedVersion, leadingSpace, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl, unixTimestampDate } from './normalise.ts';
+import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, decodeEntities, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl, unixTimestampDate } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -161,6 +161,18 @@ function parseJsonText(body: string): { data: unknown; json: string; warning: st
  * post's paragraphs were one run of text, which extraction read as one paragraph or none. U+2029 and U+2028, the
  * paragraph and line separators, count as a blank line and a line break.
  */
+/** A character reference ended by `;`: `&#8217;`, `&#x2019;`, `&hellip;`. */
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/**
+ * A JSON Feed's plain text (`summary`, `content_text`) with the character references in it decoded: the spec says
+ * plain text, but WordPress's plugins write them there as in HTML ("It&#8217;s time &#8211; […]"), which a reader
+ * would otherwise see as written. Only references ended by `;`, so "AT&T" or "R&D" stay as they are.
+ */
+function withCharacterReferences(text: string | null): string | null {
+  return text !== null && text.includes('&') ? text.replace(CHARACTER_REFERENCE, (reference) => decodeEntities(reference)) : text;
+}
+
 export function plainTextToHtml(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\u2029/g, '\n\n').replace(/\u2028/g, '\n').split('\n');
   const paragraphs: string[][] = [[]];
@@ -235,9 +247,9 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     const idUrl = id !== null && urlIdItems.get(id)!.size === 1 ? id : null;
     const link = resolveUrl(urlOrNull(item.url) ?? idUrl ?? urlOrNull(item.external_url), base);
     const contentHtml = repaired(stringOrNull(item.content_html));
-    const contentText = repaired(stringOrNull(item.content_text));
+    const contentText = withCharacterReferences(repaired(stringOrNull(item.content_text)));
     const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? plainTextToHtml(contentText) : null;
-    const summaryText = repaired(stringOrNull(item.summary));
+    const summaryText = withCharacterReferences(repaired(stringOrNull(item.summary)));
     const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
       const url = resolveUrl(urlOrNull(attachment.url), base);
       if (!url) return [];

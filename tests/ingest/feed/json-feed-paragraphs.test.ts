@@ -36,4 +36,16 @@ describe('JSON Feed content_text', () => {
     expect((await jsonFeedItem('Line one\nLine two\n\nNext')).content).toBe('<p>Line one<br>Line two</p><p>Next</p>');
     expect((await jsonFeedItem('A\u2029B\u2028C')).content).toBe('<p>A</p><p>B<br>C</p>');
   });
+
+  it("decodes the character references WordPress writes into a plain-text summary and content_text, and nothing else", async () => {
+    const json = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Desk',
+      items: [{ id: '1', url: 'https://desk.example/1', title: 'It&#8217;s a pause', summary: 'It&#8217;s time to pause &#8211; says the board [&hellip;]', content_text: 'AT&T and R&D &amp copy stay; It&#x2019;s &lt;here&gt;' }],
+    };
+    const [item] = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://desk.example/feed.json' })).items;
+    expect(item!.title).toBe('It’s a pause');
+    expect(item!.summary).toBe('It’s time to pause – says the board […]');
+    expect(item!.content).toBe('<p>AT&amp;T and R&amp;D &amp;amp copy stay; It’s &lt;here&gt;</p>');
+  });
 });
