@@ -13,7 +13,7 @@ import { articleTextProblem, articleWordCount, captureTextError, extractArticle,
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
-  normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
+  MIN_WORDS_FOR_CONTENT_HASH, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
@@ -79,6 +79,7 @@ interface FeedItemIdentity {
   link: string;
   /** Whether the item is known by a GUID (or a hash), not by its link. */
   hasGuid: boolean;
+  title: string | null;
 }
 
 /** Whether an item is known by a GUID (or a hash), not by its link: its key is neither the link the feed gave nor its URL. */
@@ -824,7 +825,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * (a tracking parameter) stay one article and its copy.
      */
     function sharesPageAsCopy(
-      row: Pick<ArticleRow, 'source_id' | 'item_key' | 'url' | 'feed_link' | 'content_hash' | 'near_signature'>,
+      row: Pick<ArticleRow, 'source_id' | 'item_key' | 'url' | 'feed_link' | 'title' | 'content_hash' | 'near_signature'>,
       keys: DedupKeys,
       item: FeedItemIdentity,
     ): boolean {
@@ -836,8 +837,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         identifyingFragment(rowLink) !== identifyingFragment(item.link) ||
         (row.item_key !== item.key && ((knownByGuid(row.item_key, rowLink, row.url) && item.hasGuid) || isContentIdentity(row.item_key) || isContentIdentity(item.key)));
       if (!anotherItem) return true;
-      if (row.content_hash === keys.contentHash) return true;
       const own = parseNearSignature(keys.nearSignature);
+      // the same text: a copy when it is long enough to tell a story apart, or comes under the same headline (a short
+      // standfirst two items share, "Read more on our website", says nothing of either)
+      const sameHeadline = normalizeText(row.title ?? '') === normalizeText(item.title ?? '');
+      if (row.content_hash === keys.contentHash && ((own?.words ?? 0) >= MIN_WORDS_FOR_CONTENT_HASH || sameHeadline)) return true;
       const other = parseNearSignature(row.near_signature);
       return own !== null && other !== null && nearDuplicateSimilarity(own, other) !== null;
     }
@@ -866,7 +870,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // The same page reached through another feed (or under a new GUID), or its text, is stored as a duplicate of
       // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
       const identity: FeedItemIdentity | null =
-        source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: knownByGuid(raw.key, item.feedLink ?? raw.url, raw.url) } : null;
+        source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: knownByGuid(raw.key, item.feedLink ?? raw.url, raw.url), title } : null;
       // an aggregator's item names its outlet in the feed, and may give its address (`<source url>`, whose host is the
       // outlet's: see aggregator-copy.ts); the page, when read, names it best
       const siteName = extracted.siteName ?? raw.outlet ?? null;

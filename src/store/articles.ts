@@ -165,8 +165,8 @@ function withKeyInCopyOrder(
 
 /**
  * As firstArticleWithKey, but every article with the key, in the order it prefers (an original before a copy, then
- * the first stored), with what tells whether one of a source's items is another item of it (its key, links and text
- * keys). One indexed lookup.
+ * the first stored), with what tells whether one of a source's items is another item of it (its key, links, headline
+ * and text keys). One indexed lookup.
  */
 export function articlesWithKey(
   db: Kysely<Database>,
@@ -174,9 +174,9 @@ export function articlesWithKey(
   key: { column: 'canonical_url' | 'content_hash'; value: string },
   exclude: number | null,
   notCopiesOf: number | null = null,
-): Promise<Pick<ArticleRow, 'id' | 'duplicate_of' | 'source_id' | 'item_key' | 'url' | 'feed_link' | 'content_hash' | 'near_signature'>[]> {
+): Promise<Pick<ArticleRow, 'id' | 'duplicate_of' | 'source_id' | 'item_key' | 'url' | 'feed_link' | 'title' | 'content_hash' | 'near_signature'>[]> {
   return withKeyInCopyOrder(db, pipelineId, key, exclude, notCopiesOf)
-    .select(['id', 'duplicate_of', 'source_id', 'item_key', 'url', 'feed_link', 'content_hash', 'near_signature'])
+    .select(['id', 'duplicate_of', 'source_id', 'item_key', 'url', 'feed_link', 'title', 'content_hash', 'near_signature'])
     .execute();
 }
 

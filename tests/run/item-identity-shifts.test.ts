@@ -444,4 +444,17 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     expect((await run([{ guid: 'notice-42', title: 'Anthropic urges a pause', description: ANTHROPIC, hoursAgo: 1 }])).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 1 });
     expect(await articles()).toEqual([['Anthropic urges a pause', ANTHROPIC, null]]);
   });
+
+  it('stores two stories at the home page that share a short standfirst as two originals, each alerted', async () => {
+    const { run, articles, alerted } = await setUp();
+    await run([
+      { guid: 'notice-17', link: '/', title: 'Consultation on a frontier AI pause opens', description: 'Read more on our website.', hoursAgo: 1 },
+      { guid: 'notice-16', link: '/', title: 'Ministers back an AI slowdown', description: 'Read more on our website.', hoursAgo: 2 },
+    ]);
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Consultation on a frontier AI pause opens', null],
+      ['Ministers back an AI slowdown', null],
+    ]);
+    expect(alerted()).toHaveLength(2);
+  });
 });
