@@ -533,10 +533,11 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   if (!link && !isAtom) link = rssLink(reader);
   let linkIsGuid = false;
   // RSS 2.0: a <guid> is a permalink unless isPermaLink says otherwise ("false", or "no" or "0" as some generators
-  // write it), so it doubles as the link. Only an explicit
+  // write it), so it doubles as the link; so does an Atom entry's http(s) <id> when the entry has no link (as
+  // feedparser reads both). Only an explicit
   // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
   const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
-  if (!link && !isAtom && guidRef && guidText && !['false', 'no', '0'].includes(permaLink)) {
+  if (!link && guidRef && guidText && !['false', 'no', '0'].includes(permaLink)) {
     const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }

@@ -404,6 +404,16 @@ describe('parseFeed: formats', () => {
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.x/feed' })).items.map((item) => item.summary)).toEqual(['Clip about the pause', 'Own text']);
   });
 
+  it("links an Atom entry with no link to its http(s) <id>, unless another entry has the same id", async () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+      <entry><id>https://l.example.com/2</id><title>Only self</title><link rel="self" href="https://l.example.com/api/2"/></entry>
+      <entry><id>tag:l.example.com,2026:3</id><title>Tag id</title></entry>
+      <entry><id>https://l.example.com/4</id><title>Twice A</title></entry><entry><id>https://l.example.com/4</id><title>Twice B</title></entry>
+      <entry><id>https://l.example.com/5</id><title>With a link</title><link href="https://l.example.com/posts/5"/></entry></feed>`;
+    const feed = await parseFeed(Buffer.from(atom), { url: 'https://l.example.com/feed' });
+    expect(feed.items.map((item) => item.link)).toEqual(['https://l.example.com/2', null, null, null, 'https://l.example.com/posts/5']);
+  });
+
   it("reads a podcast episode's iTunes summary as its summary when it has no other text", async () => {
     const rss = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
       <item><title>Ep. 41</title><guid>ep41</guid><itunes:summary>Guests on the pause &amp; its verification.</itunes:summary><enclosure url="/ep41.mp3" length="1" type="audio/mpeg"/></item>
