@@ -211,6 +211,30 @@ function isHomePage(url: string): boolean {
   }
 }
 
+/** How many members two sets share. */
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared;
+}
+
+/** Whether two headlines share half their words or more, counted against the longer: a typo fixed, a word changed. */
+function headlinesNear(a: string | null, b: string | null): boolean {
+  const x = new Set(normalizedWords(a ?? ''));
+  const y = new Set(normalizedWords(b ?? ''));
+  return x.size > 0 && y.size > 0 && sharedCount(x, y) * 2 >= Math.max(x.size, y.size);
+}
+
+/**
+ * Whether two texts (normalizeText's words) share 70% of the shorter's words or more: text added, a sentence
+ * corrected, rather than another text.
+ */
+function textKept(a: string, b: string): boolean {
+  const x = new Set(a.split(' ').filter(Boolean));
+  const y = new Set(b.split(' ').filter(Boolean));
+  return x.size > 0 && y.size > 0 && sharedCount(x, y) >= 0.7 * Math.min(x.size, y.size);
+}
+
 /** The words of an item's description or content (HTML or text), as saysTheSame compares them; '' for none. */
 function feedWords(html: string | null): string {
   return html ? normalizeText(htmlToText(html)) : '';
@@ -838,10 +862,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         (row.item_key !== item.key && ((knownByGuid(row.item_key, rowLink, row.url) && item.hasGuid) || isContentIdentity(row.item_key) || isContentIdentity(item.key)));
       if (!anotherItem) return true;
       const own = parseNearSignature(keys.nearSignature);
-      // the same text: a copy when it is long enough to tell a story apart, or comes under the same headline (a short
-      // standfirst two items share, "Read more on our website", says nothing of either)
-      const sameHeadline = normalizeText(row.title ?? '') === normalizeText(item.title ?? '');
-      if (row.content_hash === keys.contentHash && ((own?.words ?? 0) >= MIN_WORDS_FOR_CONTENT_HASH || sameHeadline)) return true;
+      // the same text: a copy when it is long enough to tell a story apart, or comes under a headline near the other's
+      // (a short standfirst two items share, "Read more on our website", says nothing of either),
+      // or, at an article's own page (not a home page) under GUIDs on both sides, whatever its length
+      const nearHeadline = headlinesNear(row.title, item.title);
+      const articlePage =
+        !isHomePage(canonicalizeUrl(item.link)) && identifyingFragment(rowLink) === identifyingFragment(item.link) && !isContentIdentity(row.item_key) && !isContentIdentity(item.key);
+      if (row.content_hash === keys.contentHash && ((own?.words ?? 0) >= MIN_WORDS_FOR_CONTENT_HASH || nearHeadline || articlePage)) return true;
       const other = parseNearSignature(row.near_signature);
       return own !== null && other !== null && nearDuplicateSimilarity(own, other) !== null;
     }
@@ -1080,8 +1107,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
       if (item.title === null || stored.title === null || item.title === stored.title) {
-        // a headline the article alone has is the article's, wherever it moved and whatever its date
-        if (stored.title !== null && !view.headlineMayRecur(item)) return false;
+        // a headline the article alone has is the article's, unless the item moved (or sits at a link not its own) and
+        // its date moved too: then its text decides (see saysTheSame)
+        const moved = (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) || !view.ownLink(item);
+        if (stored.title !== null && !view.headlineMayRecur(item) && !(moved && datesDiffer)) return false;
         // moved further than an outlet's move to https or to `www.`, or, at a link not its own, under another date
         if (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return true;
         return !view.ownLink(item) && datesDiffer;
@@ -1161,16 +1190,26 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * with another text; a retitle (and the new link a slug made from the headline gives) keeps it. Not a description
      * or content other items of the feed have too (`boilerplate`: "Read more"), which says nothing of the story; nor,
      * in a feed of one item, which has no others to show its standfirst is boilerplate ("Read the full statement on
-     * our website"), at another link under another date, both known (a date alone that moves is a feed dating its one
-     * item by when it was built, a headline alone an edit). An item of a headline alone, the article's, says the same.
+     * our website"), under another date, both known, at another link or under a headline far from the article's (a
+     * date alone that moves is a feed dating its one item by when it was built, a corrected headline an edit). An item
+     * of a headline alone, the article's, at its link, says the same; so does one under a headline the article alone
+     * has that keeps most of its text (see textKept).
      */
     async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
-      if (item.title !== null && item.title === stored.title && feedWords(item.summary) === '' && feedWords(item.body) === '') return true;
+      const moved = item.hasPage && linkChanged(item, stored, looseItemLinkKey);
+      const sameHeadline = item.title !== null && item.title === stored.title;
+      if (sameHeadline && !moved && feedWords(item.summary) === '' && feedWords(item.body) === '') return true;
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
-      if (view.itemCount === 1 && datesDiffer && item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return false;
+      if (view.itemCount === 1 && datesDiffer && (moved || !headlinesNear(item.title, stored.title))) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
+      // under a headline the article alone has, an edit keeps most of its text (a line added, a sentence corrected)
+      if (sameHeadline && !view.headlineMayRecur(item)) {
+        const now = feedWords(item.summary) || feedWords(item.body);
+        const then = feedWords(before.summary) || normalizeText(before.text);
+        if (textKept(now, then)) return true;
+      }
       const summary = feedWords(item.summary);
       if (summary !== '' && !boilerplate.has(summary) && summary === feedWords(before.summary)) return true;
       // an article stored from its feed's text has the content (else the description) as its text

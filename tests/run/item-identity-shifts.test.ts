@@ -457,4 +457,67 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     ]);
     expect(alerted()).toHaveLength(2);
   });
+
+  const others = [
+    { guid: 'post-77', link: '/news/critics', title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 30 },
+    { guid: 'post-76', link: '/news/unions', title: 'Unions back a pause', description: UNIONS, hoursAgo: 32 },
+  ];
+
+  it.each([
+    ['at a link of its own each day', (day: number) => `/briefing/2026-06-1${day}`],
+    ['at the home page', () => '/'],
+    ['without a link', () => undefined],
+  ])('stores each day\'s "Morning briefing" under one GUID, %s, beside other posts', async (_name, linkOf) => {
+    const { run, texts } = await setUp();
+    // the other posts link where the briefing does when that place is one they share
+    const oth = linkOf(0) === linkOf(1) ? others.map((post) => ({ ...post, link: linkOf(0) })) : others;
+    await run([{ guid: 'briefing-latest', link: linkOf(0), title: 'Morning briefing', description: ANTHROPIC, hoursAgo: 24 }, ...oth]);
+    expect((await run([{ guid: 'briefing-latest', link: linkOf(1), title: 'Morning briefing', description: EU, hoursAgo: 0 }, ...oth])).sources[0]).toMatchObject({ articlesAdded: 1 });
+    expect((await texts()).filter(([text]) => text === ANTHROPIC || text === EU)).toEqual([[ANTHROPIC, null], [EU, null]]);
+  });
+
+  it('stores each headline-only "Daily press briefing" of a one-item feed under one GUID at a new link', async () => {
+    const { run, articles } = await setUp();
+    await run([{ guid: 'latest', link: '/briefing-2026-06-09', title: 'Daily press briefing', description: '', hoursAgo: 24 }]);
+    expect((await run([{ guid: 'latest', link: '/briefing-2026-06-10', title: 'Daily press briefing', description: '', hoursAgo: 0 }])).sources[0]).toMatchObject({ articlesAdded: 1 });
+    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toHaveLength(2);
+  });
+
+  it.each([
+    ['at the home page', '/'],
+    ['without a link', undefined],
+  ])('stores the new story of a one-item feed %s under one GUID whose standfirst never changes', async (_name, link) => {
+    const { run, articles, alerted } = await setUp();
+    const blurb = 'Read the full statement on our website.';
+    await run([{ guid: 'latest', link, title: 'Anthropic urges a pause', description: blurb, hoursAgo: 24 }]);
+    await run([{ guid: 'latest', link, title: 'EU ministers back an AI slowdown', description: blurb, hoursAgo: 0 }]);
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Anthropic urges a pause', null],
+      ['EU ministers back an AI slowdown', null],
+    ]);
+    expect(alerted()).toHaveLength(2);
+  });
+
+  it.each([
+    ['the home page', '/'],
+    ['a section page', '/newsroom/'],
+  ])('alerts once for an item without a GUID at %s whose headline typo was fixed', async (_name, link) => {
+    const { run, articles, alerted } = await setUp();
+    const feed = (title: string) => [
+      { link, title, description: ANTHROPIC, hoursAgo: 1 },
+      { link, title: 'Critics reject a moratorium', description: CRITICS, hoursAgo: 20 },
+    ];
+    await run(feed('Anthropic urges labs to pasue frontier AI'));
+    await run(feed('Anthropic urges labs to pause frontier AI'));
+    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toHaveLength(2);
+    expect(alerted()).toHaveLength(2);
+  });
+
+  it('alerts once for an article given a new GUID and headline at its own link, its short standfirst kept', async () => {
+    const { run, articles, alerted } = await setUp();
+    await run([{ guid: 'urn:post:100', link: '/news/anthropic-pause', title: 'BREAKING: Anthropic calls for AI pause', description: ANTHROPIC, hoursAgo: 1 }, others[0]!]);
+    await run([{ guid: 'urn:post:101', link: '/news/anthropic-pause', title: 'Anthropic urges leading labs to coordinate a verified pause', description: ANTHROPIC, hoursAgo: 0 }, others[0]!]);
+    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toHaveLength(2);
+    expect(alerted()).toHaveLength(2);
+  });
 });
