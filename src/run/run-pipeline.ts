@@ -218,11 +218,20 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
-/** Whether two headlines share half their words or more, counted against the longer: a typo fixed, a word changed. */
+/** Words that tell one dated notice from the next ("… on 12 June", "… on Friday", "Issue 42"). */
+const DATE_OR_NUMBER_WORD =
+  /\d|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/;
+
+/**
+ * Whether two headlines share half their words or more, counted against the longer, and differ in no date or number:
+ * a typo fixed, a word changed, not the next of a series ("Vigil on 12 June", "Vigil on 19 June").
+ */
 function headlinesNear(a: string | null, b: string | null): boolean {
   const x = new Set(normalizedWords(a ?? ''));
   const y = new Set(normalizedWords(b ?? ''));
-  return x.size > 0 && y.size > 0 && sharedCount(x, y) * 2 >= Math.max(x.size, y.size);
+  if (x.size === 0 || y.size === 0 || sharedCount(x, y) * 2 < Math.max(x.size, y.size)) return false;
+  const differing = [...x].filter((word) => !y.has(word)).concat([...y].filter((word) => !x.has(word)));
+  return !differing.some((word) => DATE_OR_NUMBER_WORD.test(word));
 }
 
 /**
@@ -863,12 +872,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (!anotherItem) return true;
       const own = parseNearSignature(keys.nearSignature);
       // the same text: a copy when it is long enough to tell a story apart, or comes under a headline near the other's
-      // (a short standfirst two items share, "Read more on our website", says nothing of either),
-      // or, at an article's own page (not a home page) under GUIDs on both sides, whatever its length
-      const nearHeadline = headlinesNear(row.title, item.title);
-      const articlePage =
-        !isHomePage(canonicalizeUrl(item.link)) && identifyingFragment(rowLink) === identifyingFragment(item.link) && !isContentIdentity(row.item_key) && !isContentIdentity(item.key);
-      if (row.content_hash === keys.contentHash && ((own?.words ?? 0) >= MIN_WORDS_FOR_CONTENT_HASH || nearHeadline || articlePage)) return true;
+      // (a short standfirst two items share, "Read more on our website", says nothing of either)
+      if (row.content_hash === keys.contentHash && ((own?.words ?? 0) >= MIN_WORDS_FOR_CONTENT_HASH || headlinesNear(row.title, item.title))) return true;
       const other = parseNearSignature(row.near_signature);
       return own !== null && other !== null && nearDuplicateSimilarity(own, other) !== null;
     }

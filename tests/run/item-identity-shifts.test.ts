@@ -513,11 +513,30 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     expect(alerted()).toHaveLength(2);
   });
 
-  it('alerts once for an article given a new GUID and headline at its own link, its short standfirst kept', async () => {
-    const { run, articles, alerted } = await setUp();
-    await run([{ guid: 'urn:post:100', link: '/news/anthropic-pause', title: 'BREAKING: Anthropic calls for AI pause', description: ANTHROPIC, hoursAgo: 1 }, others[0]!]);
-    await run([{ guid: 'urn:post:101', link: '/news/anthropic-pause', title: 'Anthropic urges leading labs to coordinate a verified pause', description: ANTHROPIC, hoursAgo: 0 }, others[0]!]);
-    expect((await articles()).filter(([, , copyOf]) => copyOf === null)).toHaveLength(2);
-    expect(alerted()).toHaveLength(2);
+  it.each([
+    ['a listing page in one read', '/notices/', false],
+    ['a listing page over two reads', '/notices/', true],
+    ['the home page over two reads', '/', true],
+  ])('stores two notices under GUIDs at %s with the same short text and other headlines as two originals', async (_name, link, twoReads) => {
+    const { run, articles } = await setUp();
+    const first = { guid: 'notice-1', link, title: 'Anthropic pause hearing postponed', description: 'Read more on our website.', hoursAgo: 3 };
+    const second = { guid: 'notice-2', link, title: 'Frontier AI moratorium consultation opens', description: 'Read more on our website.', hoursAgo: 1 };
+    if (twoReads) await run([first]);
+    await run([second, first]);
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Anthropic pause hearing postponed', null],
+      ['Frontier AI moratorium consultation opens', null],
+    ]);
+  });
+
+  it('stores the next of a series of notices whose headlines differ only by a date, with the same short text, as an original', async () => {
+    const { run, articles } = await setUp();
+    const vigil = (day: number, hoursAgo: number) => ({ guid: `vigil-${day}`, link: '/', title: `Frontier AI pause vigil on ${day} June`, description: 'Details and sign-up on our website.', hoursAgo });
+    await run([vigil(12, 30)]);
+    await run([vigil(19, 1), vigil(12, 30)]);
+    expect((await articles()).map(([title, , copyOf]) => [title, copyOf])).toEqual([
+      ['Frontier AI pause vigil on 12 June', null],
+      ['Frontier AI pause vigil on 19 June', null],
+    ]);
   });
 });
