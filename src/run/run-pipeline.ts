@@ -1112,13 +1112,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const date = view.dateOf(item);
       const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
       if (item.title === null || stored.title === null || item.title === stored.title) {
+        // moved further than an outlet's move to https or to `www.`
+        const moved = item.hasPage && linkChanged(item, stored, looseItemLinkKey);
         // a headline the article alone has is the article's, unless the item moved (or sits at a link not its own) and
         // its date moved too: then its text decides (see saysTheSame)
-        const moved = (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) || !view.ownLink(item);
-        if (stored.title !== null && !view.headlineMayRecur(item) && !(moved && datesDiffer)) return false;
-        // moved further than an outlet's move to https or to `www.`, or, at a link not its own, under another date
-        if (item.hasPage && linkChanged(item, stored, looseItemLinkKey)) return true;
-        return !view.ownLink(item) && datesDiffer;
+        if (stored.title !== null && !view.headlineMayRecur(item) && !((moved || !view.ownLink(item)) && datesDiffer)) return false;
+        // moved, or, at a link not its own, under another date
+        return moved || (!view.ownLink(item) && datesDiffer);
       }
       // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
       if (item.hasPage && linkChanged(item, stored)) return true;
