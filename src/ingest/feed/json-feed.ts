@@ -155,12 +155,6 @@ function parseJsonText(body: string): { data: unknown; json: string; warning: st
   }
 }
 
-/**
- * JSON Feed's `content_text` as the HTML the model's `content` is: each block between blank lines one paragraph, a line
- * break within a block a `<br>` (as a plain-text capture's lines are kept apart), the text escaped. Escaped whole, a
- * post's paragraphs were one run of text, which extraction read as one paragraph or none. U+2029 and U+2028, the
- * paragraph and line separators, count as a blank line and a line break.
- */
 /** A character reference ended by `;`: `&#8217;`, `&#x2019;`, `&hellip;`. */
 const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
@@ -173,6 +167,12 @@ function withCharacterReferences(text: string | null): string | null {
   return text !== null && text.includes('&') ? text.replace(CHARACTER_REFERENCE, (reference) => decodeEntities(reference)) : text;
 }
 
+/**
+ * JSON Feed's `content_text` as the HTML the model's `content` is: each block between blank lines one paragraph, a line
+ * break within a block a `<br>` (as a plain-text capture's lines are kept apart), the text escaped. Escaped whole, a
+ * post's paragraphs were one run of text, which extraction read as one paragraph or none. U+2029 and U+2028, the
+ * paragraph and line separators, count as a blank line and a line break.
+ */
 export function plainTextToHtml(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\u2029/g, '\n\n').replace(/\u2028/g, '\n').split('\n');
   const paragraphs: string[][] = [[]];
