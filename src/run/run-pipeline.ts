@@ -152,6 +152,12 @@ class FeedView {
     return plausiblePublicationDate(item.publishedAt, this.now);
   }
 
+  /** Whether the item's date and a stored article's (`publishedAt`) are both known and differ. */
+  dateDiffers(item: RawItem, publishedAt: string | null): boolean {
+    const date = this.dateOf(item);
+    return date !== null && publishedAt !== null && date !== publishedAt;
+  }
+
   /**
    * Whether the item's link is its own: no other item of the feed has it, however written (tracking parameters, a
    * trailing slash), and it is not a site's home page (which one item of a feed whose items all link there may have
@@ -1062,8 +1068,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const guidMoved = (item: RawItem, row: repo.StoredItem) => {
         const holder = itemsByKey.get(row.item_key);
         if (holder === undefined || !holder.hasPage || canonicalizeUrl(holder.url) === row.canonical_url || !sameHeadlineAndDate(item, row, view)) return false;
-        const holderDate = view.dateOf(holder);
-        return holder.title !== row.title || (holderDate !== null && row.published_at !== null && holderDate !== row.published_at);
+        return holder.title !== row.title || view.dateDiffers(holder, row.published_at);
       };
       const looseGuid = (key: string) => key.replace(/https?:\/\/(?:www\.)?/gi, '//');
       for (const item of candidates) {
@@ -1103,14 +1108,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * own (no link, or the home page many items share; see FeedView.ownLink), a new headline under a date known on both
      * sides that is new, or the same but shared with other items of the feed (two stories of one minute); an undated
      * item's new headline there is a retitle, as an outlet's edit is more common than a GUID given away. The same
-     * headline is the same story, unless it may recur ("Daily press briefing", "Press release", "This week at …"; see
-     * FeedView.headlineMayRecur) or is missing on either side: then another link does tell (further than a move to
-     * https), and at a link not its own another date, both known. Either way, an item that still says what the
-     * article said is the article (see saysTheSame).
+     * headline, or a missing one, tells nothing alone: another link does (further than a move to https), and at a link
+     * not its own another date, both known; under a headline that cannot recur (see FeedView.headlineMayRecur), only
+     * both together. Either way, an item that still says what the article said is the article (see saysTheSame).
      */
     function isAnotherStory(item: RawItem, stored: repo.StoredItem, view: FeedView): boolean {
-      const date = view.dateOf(item);
-      const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
+      const datesDiffer = view.dateDiffers(item, stored.published_at);
       if (item.title === null || stored.title === null || item.title === stored.title) {
         // moved further than an outlet's move to https or to `www.`
         const moved = item.hasPage && linkChanged(item, stored, looseItemLinkKey);
@@ -1123,7 +1126,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a new headline at another link, whether its own or one it shares (a story moved to the home page is no edit)
       if (item.hasPage && linkChanged(item, stored)) return true;
       if (view.ownLink(item)) return false;
-      if (date === null || stored.published_at === null) return false;
+      if (view.dateOf(item) === null || stored.published_at === null) return false;
       return datesDiffer || view.tellingDate(item) === null;
     }
 
@@ -1203,23 +1206,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function saysTheSame(item: RawItem, stored: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<boolean> {
       const moved = item.hasPage && linkChanged(item, stored, looseItemLinkKey);
       const sameHeadline = item.title !== null && item.title === stored.title;
-      if (sameHeadline && !moved && feedWords(item.summary) === '' && feedWords(item.body) === '') return true;
-      const date = view.dateOf(item);
-      const datesDiffer = date !== null && stored.published_at !== null && date !== stored.published_at;
-      if (view.itemCount === 1 && datesDiffer && (moved || !headlinesNear(item.title, stored.title))) return false;
+      const summary = feedWords(item.summary);
+      const content = feedWords(item.body);
+      if (sameHeadline && !moved && summary === '' && content === '') return true;
+      if (view.itemCount === 1 && view.dateDiffers(item, stored.published_at) && (moved || !headlinesNear(item.title, stored.title))) return false;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
       if (!before) return false;
-      // under a headline the article alone has, an edit keeps most of its text (a line added, a sentence corrected)
-      if (sameHeadline && !view.headlineMayRecur(item)) {
-        const now = feedWords(item.summary) || feedWords(item.body);
-        const then = feedWords(before.summary) || normalizeText(before.text);
-        if (textKept(now, then)) return true;
-      }
-      const summary = feedWords(item.summary);
-      if (summary !== '' && !boilerplate.has(summary) && summary === feedWords(before.summary)) return true;
+      const summaryBefore = feedWords(before.summary);
       // an article stored from its feed's text has the content (else the description) as its text
-      const content = feedWords(item.body);
-      return content !== '' && !boilerplate.has(content) && content === normalizeText(before.text);
+      const textBefore = normalizeText(before.text);
+      // under a headline the article alone has, an edit keeps most of its text (a line added, a sentence corrected)
+      if (sameHeadline && !view.headlineMayRecur(item) && textKept(summary || content, summaryBefore || textBefore)) return true;
+      if (summary !== '' && !boilerplate.has(summary) && summary === summaryBefore) return true;
+      return content !== '' && !boilerplate.has(content) && content === textBefore;
     }
 
     /**
