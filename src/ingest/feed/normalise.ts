@@ -992,14 +992,23 @@ const asTwentyFourHourTime = (_time: string, hour: string, minute: string, secon
 const ISO_DATE = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?)?)?$/i;
 
 /**
- * An ISO-like date as feeds vary it, in the form ISO_DATE reads: slashes for hyphens and months and days of one digit
- * (`2026/6/3`), a 12-hour clock (`10:00 PM`), a zone written `GMT+2`, a comment after the zone (`-04:00 (EDT)`), a
+ * A year, a month and a day at the start of a date, year first as ISO writes them: with hyphens, slashes or dots
+ * (`2026/6/3`, `2026.06.03`, Hungarian `2026.06.03.`), with a dot and a space as Korean writes them (`2026. 6. 3.`),
+ * or with the signs of Chinese and Japanese (`2026年6月3日`).
+ */
+const YEAR_FIRST_DATE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|\. ?(\d{1,2})\. ?(\d{1,2})|年 ?(\d{1,2})月 ?(\d{1,2})日)\.?(?=$|[T\s])/;
+
+/**
+ * An ISO-like date as feeds vary it, in the form ISO_DATE reads: the year-first forms of YEAR_FIRST_DATE, months and
+ * days of one digit, a 12-hour clock (`10:00 PM`), a zone written `GMT+2`, a comment after the zone (`-04:00 (EDT)`), a
  * zone's name or RFC 9557 time zone after the offset (`-07:00 PDT`, `+02:00[Europe/Berlin]`);
  * null for text that does not start with a year, a month and a day.
  */
 function isoVariant(text: string): string | null {
-  const date = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?=$|[T\s])/.exec(text);
+  const date = YEAR_FIRST_DATE.exec(text);
   if (!date) return null;
+  const month = date[3] ?? date[5] ?? date[7]!;
+  const day = date[4] ?? date[6] ?? date[8]!;
   const rest = text
     .slice(date[0].length)
     .replace(/\s*\([^()]*\)$/, '')
@@ -1007,7 +1016,7 @@ function isoVariant(text: string): string | null {
     .replace(/([+-]\d{1,2}(?::?\d{2})?|\dZ)(?:\[[^\]]*\]|\s+[A-Za-z]{2,5})$/i, '$1')
     .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/\s*(?:gmt|utc)\s*(?=[+-]\d)/i, '');
-  return `${date[1]}-${date[3]!.padStart(2, '0')}-${date[4]!.padStart(2, '0')}${rest}`;
+  return `${date[1]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${rest}`;
 }
 
 /**

@@ -73,6 +73,16 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00Z[UTC]', '2026-06-05T10:19:00.000Z'],
     ['2026-06-05T10:19:00[Europe/Berlin]', null], // a time zone without the offset: not guessed
     ['Fri, 05 Jun 2026 10:19:00 WEST', '2026-06-05T09:19:00.000Z'], // Western European Summer Time (Lisbon)
+    // year first with dots (Hungarian and others), as Korean writes it, with Chinese and Japanese signs; no zone = UTC
+    ['2026.06.05', '2026-06-05'],
+    ['2026.06.05. 10:19', '2026-06-05T10:19:00.000Z'],
+    ['2026.6.5 10:19:00 +0900', '2026-06-05T01:19:00.000Z'],
+    ['2026. 6. 5. 10:19', '2026-06-05T10:19:00.000Z'],
+    ['2026年6月5日 10:19', '2026-06-05T10:19:00.000Z'],
+    ['2026年06月05日', '2026-06-05'],
+    ['2026.13.05', null],
+    ['2026.02.30', null],
+    ['2026.06-05', null],
     ['2026/13/05', null],
     ['2026/06-05', null],
     ['2026-06-05T10:19:00 XYZ', null], // an unknown zone is no zone to guess
