@@ -52,8 +52,8 @@ const PLAIN_TEXT_RULES: DocumentRules = { declaredLabel: () => null, sniffWide: 
 
 /**
  * Decodes a plain-text capture as a page without any label: a BOM, else UTF-8, unless the bytes are mostly not UTF-8
- * (then the encoding they read as, or windows-1252), so one stray byte in a UTF-8 text costs one U+FFFD, not every
- * accent in the file.
+ * (then the encoding they read as, or windows-1252), so one stray byte in a UTF-8 text is read as windows-1252
+ * alone, not every accent in the file.
  */
 export function decodePlainText(bytes: Buffer): DecodedBody {
   return decodeDocument(bytes, undefined, PLAIN_TEXT_RULES);

@@ -76,13 +76,13 @@ describe('ingestFiles: windows-1252 captures', () => {
     expect(items[0]!.body).toBe(article);
   });
 
-  it('are told apart from a UTF-8 text with one stray byte, which keeps its accents and loses only that byte', () => {
+  it('are told apart from a UTF-8 text with one stray byte, which keeps its accents and reads that byte as windows-1252', () => {
     // "café" with its é in Latin-1, in a text otherwise UTF-8
     const bytes = Buffer.from(Buffer.from('Zürich “pause” caf\u0000 — naïve, déjà vu').map((byte) => (byte === 0 ? 0xe9 : byte)));
     expect(decodeCapture('mixed.txt', bytes)).toMatchObject({
-      text: 'Zürich “pause” caf\ufffd — naïve, déjà vu',
+      text: 'Zürich “pause” café — naïve, déjà vu',
       encoding: 'utf-8',
-      warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'],
+      warnings: ['the document contains bytes that are not valid UTF-8; 1 stray byte was read as windows-1252'],
     });
   });
 
@@ -137,8 +137,8 @@ describe('ingestFiles: saved pages decode as decodePage decodes them over HTTP',
     expect(text('cyrillic.html')).toContain('Пауза в развитии ИИ — «мораторий»');
     expect(text('japanese.htm')).toContain('フロンティアAIの一時停止');
     expect(text('xhtml.html')).toContain('<p>Пауза</p>');
-    // one bad byte is one U+FFFD, not the whole page read as windows-1252
-    expect(text('stray-byte.html')).toContain('Zürich “pause” caf\ufffd — 中文');
+    // one bad byte is that byte read as windows-1252, not the whole page
+    expect(text('stray-byte.html')).toContain('Zürich “pause” café — 中文');
   });
 });
 

@@ -158,9 +158,9 @@ function isUnorderedWideLabel(label: string): boolean {
 
 /**
  * More bytes that break UTF-8 than well-formed multi-byte UTF-8 sequences: text in another encoding. A majority
- * vote over the non-ASCII characters, so a stray bad byte or two (a truncated character, one pasted quote) in
- * text that is otherwise UTF-8 costs a U+FFFD or two, while windows-1252 text, where nearly every accented letter
- * is followed by ASCII and so breaks UTF-8, is recognised even when it has a single accent.
+ * vote over the non-ASCII characters, so a stray bad byte or two (a truncated character, one pasted quote) in text
+ * that is otherwise UTF-8 costs only themselves (see decodeUtf8WithStrayBytes), while windows-1252 text, where nearly
+ * every accented letter is followed by ASCII and so breaks UTF-8, is recognised even when it has a single accent.
  */
 function mostlyNotUtf8(bytes: Buffer): boolean {
   let valid = 0;
@@ -289,11 +289,57 @@ function withoutMarkup(bytes: Buffer): Buffer {
 
 function decodeWith(bytes: Buffer, encoding: string, validUtf8: boolean, warnings: string[]): string {
   if (encoding === 'utf-8') {
-    // Node replaces invalid sequences with U+FFFD; a feed that needs that is not well-formed.
-    if (!validUtf8) warnings.push('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
-    return bytes.toString('utf8');
+    if (validUtf8) return bytes.toString('utf8');
+    // a feed that needs this is not well-formed
+    const { text, strayBytes, brokenSequences } = decodeUtf8WithStrayBytes(bytes);
+    const read = [
+      strayBytes > 0 ? `${strayBytes} stray ${strayBytes === 1 ? 'byte was' : 'bytes were'} read as windows-1252` : '',
+      brokenSequences > 0 ? `${brokenSequences} broken ${brokenSequences === 1 ? 'sequence was' : 'sequences were'} replaced by U+FFFD` : '',
+    ];
+    warnings.push(`the document contains bytes that are not valid UTF-8; ${read.filter(Boolean).join(', ')}`);
+    return text;
   }
   return decodeLegacy(bytes, encoding);
+}
+
+/** The characters windows-1252 gives the bytes 0x80 to 0xFF, as decodeLegacy reads them. */
+const WINDOWS_1252_HIGH = decodeLegacy(Buffer.from(Array.from({ length: 0x80 }, (_v, i) => 0x80 + i)), 'windows-1252');
+
+/**
+ * UTF-8 text that is not all valid UTF-8 (mostly it is: see labelOverruledByBytes). A byte that stands alone, neither
+ * in a sequence nor starting one (a continuation byte without its lead, a lead followed by no continuation byte, a
+ * byte UTF-8 never uses), is read as its windows-1252 character: the bytes text pasted from a legacy page or editor
+ * leaves in a UTF-8 document (`It\x92s`, `caf\xe9`), which browsers would show as U+FFFD. A sequence cut short after its
+ * lead and some continuation bytes, or one UTF-8 forbids (overlong, a surrogate), is U+FFFD, as Node decodes it: no
+ * byte of it stands alone.
+ */
+function decodeUtf8WithStrayBytes(bytes: Buffer): { text: string; strayBytes: number; brokenSequences: number } {
+  let text = '';
+  let copied = 0; // bytes before this index are in `text`
+  let strayBytes = 0;
+  let brokenSequences = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let continued = 1;
+    while (continued < length && i + continued < bytes.length && (bytes[i + continued]! & 0xc0) === 0x80) continued++;
+    // a lead byte last of all is a character the body was cut in, not a stray byte
+    if (continued > 1 || (length > 0 && i + 1 === bytes.length)) {
+      if (continued < length || forbiddenSequence(lead, bytes[i + 1]!)) brokenSequences++;
+      i += continued - 1;
+      continue;
+    }
+    text += bytes.toString('utf8', copied, i) + WINDOWS_1252_HIGH[lead - 0x80];
+    copied = i + 1;
+    strayBytes++;
+  }
+  return { text: text + bytes.toString('utf8', copied), strayBytes, brokenSequences };
+}
+
+/** Whether a whole sequence is one UTF-8 forbids, by its first two bytes: overlong, a surrogate, or past U+10FFFF. */
+function forbiddenSequence(lead: number, second: number): boolean {
+  return (lead === 0xe0 && second < 0xa0) || (lead === 0xed && second >= 0xa0) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f);
 }
 
 /** Bytes in a legacy encoding (an iconv-lite decoder name) as text, windows-1252 as browsers read it. */

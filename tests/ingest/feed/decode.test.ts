@@ -80,7 +80,7 @@ describe('parseFeed: charset problems are reported', () => {
     const bytes = Buffer.concat([Buffer.from(feedXml(`<?xml version="1.0" encoding="${declared}"?>`, title)), Buffer.from([0xa0])]);
     const feed = await parseFeed(bytes, { url: 'https://e.example/f', headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
     expect(feed.title).toBe(title);
-    expect(feed.warnings).toContain('the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD');
+    expect(feed.warnings).toContain('the document contains bytes that are not valid UTF-8; 1 stray byte was read as windows-1252');
   });
 
   it.each(['utf-8', 'UTF8'])('a header saying %s over bytes that are not UTF-8 gives way to the declared encoding, with a warning', async (label) => {
@@ -206,11 +206,27 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Café') });
   });
 
-  it.each(['<?xml version="1.0" encoding="utf-8"?>', ''])('UTF-8 text with one stray bad byte stays UTF-8, one U+FFFD rather than every accent mangled (%j)', (declaration) => {
+  it.each(['<?xml version="1.0" encoding="utf-8"?>', ''])('UTF-8 text with one stray bad byte stays UTF-8, that byte read as windows-1252 rather than every accent mangled (%j)', (declaration) => {
     const bytes = Buffer.concat([Buffer.from(feedXml(declaration, 'Café — naïve “pause”')), Buffer.from([0x93])]);
     const decoded = decodeFeedBytes(bytes);
-    expect(decoded).toMatchObject({ encoding: 'utf-8', warnings: ['the document contains bytes that are not valid UTF-8; they were replaced by U+FFFD'] });
-    expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}\ufffd`);
+    expect(decoded).toMatchObject({ encoding: 'utf-8', warnings: ['the document contains bytes that are not valid UTF-8; 1 stray byte was read as windows-1252'] });
+    expect(decoded.text).toBe(`${feedXml(declaration, 'Café — naïve “pause”')}“`);
+  });
+
+  it('reads each byte pasted from a legacy editor into UTF-8 text as its windows-1252 character, and a character cut short as U+FFFD', () => {
+    // `It\x92s` and `caf\xe9 ` (windows-1252 bytes: no UTF-8 sequence starts or goes on with them), a cut `\xe2\x80`
+    // before a space, an overlong `\xe0\x80\xaf` (U+FFFD for each byte, as Node decodes it), and the body's last
+    // character cut after its lead byte
+    const bytes = Buffer.concat([
+      Buffer.from('<rss version="2.0"><channel><title>It'), Buffer.of(0x92), Buffer.from('s caf'), Buffer.of(0xe9),
+      Buffer.from(' — naïve “déjà vu” à Zürich</title><item><title>Cut '), Buffer.of(0xe2, 0x80), Buffer.from(' here'), Buffer.of(0xe0, 0x80, 0xaf),
+      Buffer.from('</title><guid>1</guid></item></channel></rss>'), Buffer.of(0xe2),
+    ]);
+    expect(decodeFeedBytes(bytes)).toEqual({
+      encoding: 'utf-8',
+      text: '<rss version="2.0"><channel><title>It’s café — naïve “déjà vu” à Zürich</title><item><title>Cut \ufffd here\ufffd\ufffd\ufffd</title><guid>1</guid></item></channel></rss>\ufffd',
+      warnings: ['the document contains bytes that are not valid UTF-8; 2 stray bytes were read as windows-1252, 3 broken sequences were replaced by U+FFFD'],
+    });
   });
 
   it.each(['UTF-16LE', 'utf-32be', 'unicode'])('an ASCII-compatible document declaring %s is read as UTF-8, and the label is flagged', async (label) => {
