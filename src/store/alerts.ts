@@ -121,7 +121,9 @@ export function groupAlertQuery(db: Kysely<Database>, originalId: number) {
 
 /**
  * Whether a read of the source succeeded (fetched, or answered "not modified") before `at`: an undated article it
- * delivered at `at` was then news, not the backlog of its first read.
+ * delivered at `at` was then news, not the backlog of its first read. The read that stored an article at `at`, in
+ * the pipeline's last run started by then (runs of a pipeline never overlap), is not before it, though its attempt
+ * is dated when its fetch ended, before its items were stored.
  */
 export async function sourceReadBefore(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string): Promise<boolean> {
   const row = await db
@@ -131,6 +133,16 @@ export async function sourceReadBefore(db: Kysely<Database>, pipelineId: string,
     .where('source_id', '=', sourceId)
     .where('outcome', '!=', 'failed')
     .where('finished_at', '<', at)
+    .where((eb) =>
+      eb(
+        'run_id',
+        '!=',
+        eb.fn.coalesce(
+          eb.selectFrom('runs').select('runs.id').where('runs.pipeline_id', '=', pipelineId).where('runs.started_at', '<=', at).orderBy('runs.started_at', 'desc').orderBy('runs.id', 'desc').limit(1),
+          eb.lit(-1),
+        ),
+      ),
+    )
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
