@@ -67,24 +67,29 @@ export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipe
   return out.sort((a, b) => a.id - b.id);
 }
 
-/** A stored article's identity fields and its text. */
+/** A stored article's identity fields, its text and its feed summary. */
 export interface StoredItemText extends StoredItem {
   text: string;
+  summary: string | null;
 }
 
-/** The source's stored articles published at these times (ISO strings, as stored), with their text, first stored first. */
-export async function sourceArticlesPublishedAt(db: Kysely<Database>, pipelineId: string, sourceId: string, dates: readonly string[]): Promise<StoredItemText[]> {
+/**
+ * The source's stored articles whose publication time (an ISO string, as stored) or headline is one of `values` (a
+ * null headline: those without one), with their text, first stored first.
+ */
+export async function sourceArticleTexts(
+  db: Kysely<Database>,
+  pipelineId: string,
+  sourceId: string,
+  column: 'published_at' | 'title',
+  values: readonly (string | null)[],
+): Promise<StoredItemText[]> {
+  const wanted = [...new Set(values)];
+  const given = wanted.filter((value): value is string => value !== null);
+  const rows = () => db.selectFrom('articles').select([...STORED_ITEM_COLUMNS, 'text', 'summary']).where('pipeline_id', '=', pipelineId).where('source_id', '=', sourceId);
   const out: StoredItemText[] = [];
-  for (const chunk of inChunks([...new Set(dates)])) {
-    const rows = await db
-      .selectFrom('articles')
-      .select([...STORED_ITEM_COLUMNS, 'text'])
-      .where('pipeline_id', '=', pipelineId)
-      .where('source_id', '=', sourceId)
-      .where('published_at', 'in', chunk)
-      .execute();
-    out.push(...rows);
-  }
+  for (const chunk of inChunks(given)) out.push(...(await rows().where(column, 'in', chunk).execute()));
+  if (given.length < wanted.length) out.push(...(await rows().where(column, 'is', null).execute()));
   return out.sort((a, b) => a.id - b.id);
 }
 

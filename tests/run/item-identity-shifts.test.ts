@@ -250,6 +250,30 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     }
   });
 
+  it.each([
+    ['without links', undefined],
+    ['all linking to the home page', '/'],
+  ])('stores and alerts nothing again when a feed re-spaces the descriptions of undated items %s, known by their text', async (_name, link) => {
+    const { run, articles, alerted } = await setUp();
+    const items = [
+      { link, title: 'Anthropic urges a pause', description: ANTHROPIC },
+      { link, title: 'Critics reject a moratorium', description: CRITICS },
+    ];
+    expect((await run(items)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 2 });
+    const stored = await articles();
+    // a new template: each description on a line of its own, indented, in a CDATA section; then two spaces after a
+    // full stop and a leading space
+    const reindented = items.map((item) => ({ ...item, description: `\n        <![CDATA[${item.description}]]>\n      ` }));
+    expect((await run(reindented)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, articlesUpdated: 0 });
+    const respaced = items.map((item) => ({ ...item, description: ` ${item.description.replace('. ', '.  ')}` }));
+    expect((await run(respaced)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, articlesUpdated: 0 });
+    expect(await articles()).toEqual(stored);
+    expect(alerted()).toEqual([]);
+    // while a new text under a headline of theirs is a new item
+    const edited = [{ ...items[0]!, description: EU }, items[1]!];
+    expect((await run(edited)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1 });
+  });
+
   it('stores a notice posted again the same day word for word beside the first one, edited in place', async () => {
     const { run, articles } = await setUp();
     const day = 'Wed, 10 Jun 2026 00:00:00 GMT';
