@@ -1192,6 +1192,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return matches.length === 1 ? matches[0] : undefined;
     }
 
+    const storedWords = new WeakMap<repo.StoredItemText, { summary: string; text: string }>();
+
     /**
      * The stored article an item known by the hash of its headline and text is when that hash found none: the one
      * article of the source known by such a hash that no item of the feed has now, with the item's headline, its
@@ -1201,18 +1203,22 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * the item.
      */
     function sameHashedText(item: RawItem, rows: readonly repo.StoredItemText[], view: FeedView, boilerplate: ReadonlySet<string>): repo.StoredItem | undefined {
+      const candidates = rows.filter(
+        (row) => row.title === item.title && isContentIdentity(row.item_key) && !view.keysInFeed.has(row.item_key) && !view.dateDiffers(item, row.published_at),
+      );
+      if (candidates.length === 0) return undefined;
       const summary = feedWords(item.summary);
       const content = feedWords(item.body);
-      const says = (words: string, before: string) => words !== '' && !boilerplate.has(words) && words === before;
-      const matches = rows.filter(
-        (row) =>
-          isContentIdentity(row.item_key) &&
-          !view.keysInFeed.has(row.item_key) &&
-          row.title === item.title &&
-          !view.dateDiffers(item, row.published_at) &&
-          (says(summary, feedWords(row.summary)) || says(content, normalizeText(row.text))),
-      );
+      const says = (words: string, before: () => string) => words !== '' && !boilerplate.has(words) && words === before();
+      const matches = candidates.filter((row) => says(summary, () => storedWordsOf(row).summary) || says(content, () => storedWordsOf(row).text));
       return matches.length === 1 ? matches[0] : undefined;
+    }
+
+    /** The words of a stored article's summary and text, worked out once per row read (see sameHashedText). */
+    function storedWordsOf(row: repo.StoredItemText): { summary: string; text: string } {
+      let words = storedWords.get(row);
+      if (!words) storedWords.set(row, (words = { summary: feedWords(row.summary), text: normalizeText(row.text) }));
+      return words;
     }
 
     /**
