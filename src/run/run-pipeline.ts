@@ -1303,10 +1303,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           item = withItemKey(item, ownLink ? item.url : contentIdentity(item.title, item.body));
           existing = stored.get(item.key) ?? (ownLink ? await storedAtLink(item, view) : (await repo.storedItemKeys(db, pipeline.id, item.sourceId, [item.key])).get(item.key));
         } else if (!existing && item.hasPage && item.key !== item.url) {
-          // Stored under its link while its GUID was shared with another item, and now delivered under the GUID. Of
-          // items sharing the link now (a notice posted again under its GUID and link), only the one of its date.
+          // Stored under its link while its GUID was shared with another item, or while it was the only item at the
+          // link, and now delivered under its GUID or the hash of its text. Of items sharing the link now (a notice
+          // posted again under its GUID and link, a new statement at the page all statements link to), only the one of
+          // its date and headline: another story there under another headline is no retitle of it.
           const byLink = stored.get(item.url);
-          if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || byLink.published_at === item.publishedAt)) existing = byLink;
+          const shared = linksInFeed.get(item.url) !== 1;
+          if (byLink && !keysInFeed.has(byLink.item_key) && (!shared || (byLink.published_at === item.publishedAt && byLink.title === item.title))) existing = byLink;
         }
         keyed.push({ item, existing: existing ?? rekeyed.get(item), keyKnown: stored.has(delivered.key) });
       }

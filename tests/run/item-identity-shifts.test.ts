@@ -274,6 +274,24 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     expect((await run(edited)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1 });
   });
 
+  it.each([
+    ['undated', undefined],
+    ['of the same day', 'Wed, 10 Jun 2026 00:00:00 GMT'],
+  ])('stores a new statement, %s, at the link the one stored there had alone, and leaves that one as it was', async (_name, pubDate) => {
+    const { run, articles, alerted } = await setUp();
+    const first = { link: '/statements', title: 'Anthropic urges a pause', description: ANTHROPIC, pubDate };
+    const second = { link: '/statements', title: 'EU ministers back an AI slowdown', description: EU, pubDate };
+    await run([first]);
+    expect((await run([second, first])).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, articlesUpdated: 0 });
+    // and the next read, the two listed the other way, changes nothing
+    expect((await run([first, second])).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, articlesUpdated: 0 });
+    expect(await articles()).toEqual([
+      ['Anthropic urges a pause', ANTHROPIC, null],
+      ['EU ministers back an AI slowdown', EU, null],
+    ]);
+    expect(alerted()).toContain('EU ministers back an AI slowdown');
+  });
+
   it('stores a notice posted again the same day word for word beside the first one, edited in place', async () => {
     const { run, articles } = await setUp();
     const day = 'Wed, 10 Jun 2026 00:00:00 GMT';
