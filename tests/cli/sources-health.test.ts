@@ -85,8 +85,13 @@ describe.each(dialects)('source health in the CLI on $name', ({ fresh }) => {
     expect(JSON.parse(listed.stdout)).toMatchObject([{ movedTo: `${project.server.url.replace('//', '//***@')}/new.xml` }]);
 
     write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url}/new.xml`, fetchArticles: false }]);
-    // before the next run, sources knows the file says the new URL already
+    // before the next run, sources knows the file says the new URL already, in the JSON too
     expect((await cli('sources')).stdout).not.toContain('moved');
+    expect(JSON.parse((await cli('sources', '--json')).stdout)).toMatchObject([{ location: `${project.server.url}/new.xml`, movedTo: null }]);
+    // and so for another URL put there: the move learnt for the old one is no address runs read
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url}/other.xml`, fetchArticles: false }]);
+    expect(JSON.parse((await cli('sources', '--json')).stdout)).toMatchObject([{ location: `${project.server.url}/other.xml`, movedTo: null }]);
+    write([{ id: 'moving', kind: 'feed', name: 'Moving', url: `${project.server.url}/new.xml`, fetchArticles: false }]);
     const after = await cli('run', '--all', '--quiet');
     expect(after.code).toBe(0);
     expect(after.stdout).not.toContain('moved');

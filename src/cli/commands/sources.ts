@@ -103,14 +103,16 @@ export function registerSources(program: Command): void {
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
         const all = loaded.pipeline.sources.map((s) => {
           const row = known.get(s.id);
+          // a move learnt for the URL the file has: one learnt for another URL (the file since changed) is no address
+          // runs read
+          const moved = s.kind === 'feed' ? pendingMove(s.url, row) : null;
           return {
             id: s.id,
             kind: s.kind,
             name: s.name,
             location: s.kind === 'feed' ? urlForDisplay(s.url) : s.glob,
             // the address runs read: with the file's login (masked) on the same origin
-            movedTo: row?.moved_to ? urlForDisplay(s.kind === 'feed' ? withCredentialsOf(row.moved_to, s.url) : row.moved_to) : null,
-            movedFromPipelineUrl: s.kind === 'feed' && pendingMove(s.url, row) !== null,
+            movedTo: s.kind === 'feed' && moved !== null ? urlForDisplay(withCredentialsOf(moved, s.url)) : null,
             status: sourceStatus(row),
             lastCheckedAt: row?.last_checked_at ?? null,
             lastSuccessAt: row?.last_success_at ?? null,
@@ -134,7 +136,7 @@ export function registerSources(program: Command): void {
             process.stderr.write(`pausewatch: ${otherPipelinesText(loaded.pipeline.id, store.location, runs.pipelineIds)} (check --pipeline and --database)\n`);
           }
         }
-        if (options.json) return printJson(all.map(({ movedFromPipelineUrl: _moved, ...source }) => source));
+        if (options.json) return printJson(all);
         const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '-');
         // The last error stays after a source recovers (it is history); marked so it is not read as current. It is on
         // a line of its own under its row, whole but on a terminal (noteText): the message often starts with a URL of
@@ -159,7 +161,7 @@ export function registerSources(program: Command): void {
           writeText(process.stdout, `\nwarnings from the last read of the feed:\n${lines.join('\n')}\n`);
         }
         // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
-        const moved = all.filter((s) => s.movedFromPipelineUrl);
+        const moved = all.filter((s) => s.movedTo !== null);
         if (moved.length > 0) {
           const file = shownPath(loaded.file);
           // A move update-moved will not write is said so here.
