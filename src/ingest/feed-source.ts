@@ -163,13 +163,16 @@ export async function ingestFeed(
   // Servers without validators often send the same bytes again: that is "not modified" too.
   if (previous.bodyHash && previous.bodyHash === bodyHash) return { ...base, state, outcome: 'not_modified', error: null };
 
+  // the document read, by the address it was read at, and, when redirects led there, the address asked
+  const document =
+    response.url === source.url ? urlForDisplay(source.url) : `${urlForDisplay(response.url)} (redirected from ${urlForDisplay(source.url)})`;
   try {
     // Links resolve against the address without its login, so no stored URL (shown in digests) carries it; pages on
     // the feed's origin are fetched with the feed's login all the same (run-pipeline).
     const feed = await parseFeed(response.body, { url: withoutCredentials(response.url), headers: response.headers, maxBytes: options.maxBytes });
     if (!feed.wellFormed && feed.items.length === 0) {
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
-      return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${urlForDisplay(source.url)}: no items could be recovered (${why})` } };
+      return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${document}: no items could be recovered (${why})` } };
     }
     return {
       ...base,
@@ -183,6 +186,6 @@ export async function ingestFeed(
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     // The validators are not kept: the next run must fetch and try again, not get a 304 for a feed never read.
-    return { ...base, outcome: 'failed', error: { code: `parse_${error.code}`, message: `${urlForDisplay(source.url)}: ${error.message}` } };
+    return { ...base, outcome: 'failed', error: { code: `parse_${error.code}`, message: `${document}: ${error.message}` } };
   }
 }

@@ -102,6 +102,8 @@ beforeAll(async () => {
     '/hop-8': (_req, res) => rss(res, goodFeed),
     '/moved.xml': (_req, res) => res.writeHead(301, { location: '/good.xml' }).end(),
     '/temporary.xml': (_req, res) => res.writeHead(302, { location: '/good.xml' }).end(),
+    '/moved-to-hopeless.xml': (_req, res) => res.writeHead(301, { location: '/malformed-hopeless.xml' }).end(),
+    '/moved-to-html.xml': (_req, res) => res.writeHead(301, { location: '/html.xml' }).end(),
     '/error-500.xml': (_req, res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>oops</h1>'),
     '/gone.xml': (_req, res) => res.writeHead(410, { 'content-type': 'text/plain' }).end('gone'),
     '/busy.xml': (_req, res) => res.writeHead(429, { 'retry-after': '120' }).end(),
@@ -204,6 +206,15 @@ describe('hostile and broken servers', () => {
     const result = await ingest('/malformed-hopeless.xml');
     expect(result).toMatchObject({ outcome: 'failed', items: [], state: {} });
     expect(result.error?.code).toMatch(/^parse_/);
+    expect(result.error?.message).toMatch(new RegExp(`^${server.url}/malformed-hopeless\\.xml: `));
+  });
+
+  it('a document that cannot be read is named by the address it was read at, and the one redirected from', async () => {
+    for (const [asked, read] of [['/moved-to-hopeless.xml', '/malformed-hopeless.xml'], ['/moved-to-html.xml', '/html.xml']]) {
+      const result = await ingest(asked!);
+      expect(result).toMatchObject({ outcome: 'failed', movedTo: `${server.url}${read}` });
+      expect(result.error?.message.startsWith(`${server.url}${read} (redirected from ${server.url}${asked}): `), result.error?.message).toBe(true);
+    }
   });
 
   it('a well-formed feed with no items yet is read, not failed, even when served as text/plain', async () => {
