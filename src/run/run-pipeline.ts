@@ -8,7 +8,7 @@ import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher
 import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
-import { contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
+import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
@@ -1192,33 +1192,30 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return matches.length === 1 ? matches[0] : undefined;
     }
 
-    const storedWords = new WeakMap<repo.StoredItemText, { summary: string; text: string }>();
-
     /**
-     * The stored article an item known by the hash of its headline and text is when that hash found none: the one
-     * article of the source known by such a hash that no item of the feed has now, with the item's headline, its
-     * description or content word for word (case, punctuation and spacing folded, see normalizeText; not a text other
-     * items share), and no other known date. The hash reads the text as the feed wrote it, white space and all: a
-     * feed that indents its descriptions anew, or puts a CDATA section on a line of its own, changes the hash, not
-     * the item.
+     * The stored article an item known by the hash of its headline and description is when that hash found none: the
+     * one article of the source known by such a hash that no item of the feed has now, with the item's headline, its
+     * description as the feed wrote it but for white space (markup and all: two notices linking to two pages are two),
+     * and no other known date. The hash reads the description as written, white space and all: a feed that indents
+     * its descriptions anew, or puts a CDATA section on a line of its own, changes the hash, not the item. Not for an
+     * item with content beside its description (the content, which the hash read, is not stored as written), nor for
+     * a description other items share ("Read more"), nor an empty one.
      */
     function sameHashedText(item: RawItem, rows: readonly repo.StoredItemText[], view: FeedView, boilerplate: ReadonlySet<string>): repo.StoredItem | undefined {
-      const candidates = rows.filter(
-        (row) => row.title === item.title && isContentIdentity(row.item_key) && !view.keysInFeed.has(row.item_key) && !view.dateDiffers(item, row.published_at),
+      if (item.summary === null || item.body !== item.summary) return undefined;
+      const description = collapseWhitespace(item.summary);
+      const words = feedWords(item.summary);
+      if (description === '' || words === '' || boilerplate.has(words)) return undefined;
+      const matches = rows.filter(
+        (row) =>
+          row.title === item.title &&
+          isContentIdentity(row.item_key) &&
+          !view.keysInFeed.has(row.item_key) &&
+          !view.dateDiffers(item, row.published_at) &&
+          row.summary !== null &&
+          collapseWhitespace(row.summary) === description,
       );
-      if (candidates.length === 0) return undefined;
-      const summary = feedWords(item.summary);
-      const content = feedWords(item.body);
-      const says = (words: string, before: () => string) => words !== '' && !boilerplate.has(words) && words === before();
-      const matches = candidates.filter((row) => says(summary, () => storedWordsOf(row).summary) || says(content, () => storedWordsOf(row).text));
       return matches.length === 1 ? matches[0] : undefined;
-    }
-
-    /** The words of a stored article's summary and text, worked out once per row read (see sameHashedText). */
-    function storedWordsOf(row: repo.StoredItemText): { summary: string; text: string } {
-      let words = storedWords.get(row);
-      if (!words) storedWords.set(row, (words = { summary: feedWords(row.summary), text: normalizeText(row.text) }));
-      return words;
     }
 
     /**
@@ -1246,8 +1243,42 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const textBefore = normalizeText(before.text);
       // under a headline the article alone has, an edit keeps most of its text (a line added, a sentence corrected)
       if (sameHeadline && !view.headlineMayRecur(item) && textKept(summary || content, summaryBefore || textBefore)) return true;
-      if (summary !== '' && !boilerplate.has(summary) && summary === summaryBefore) return true;
-      return content !== '' && !boilerplate.has(content) && content === textBefore;
+      return saysWordForWord({ summary, content }, { summary: summaryBefore, text: textBefore }, boilerplate);
+    }
+
+    /**
+     * Whether an item's description, or its content, is the stored article's description, or its text, word for word
+     * (each given as its words: feedWords, normalizeText), and not one other items of the feed share (`boilerplate`).
+     */
+    function saysWordForWord(item: { summary: string; content: string }, before: { summary: string; text: string }, boilerplate: ReadonlySet<string>): boolean {
+      if (item.summary !== '' && !boilerplate.has(item.summary) && item.summary === before.summary) return true;
+      return item.content !== '' && !boilerplate.has(item.content) && item.content === before.text;
+    }
+
+    /**
+     * Which of the items now sharing a link is the article stored there when it had the link alone: the one of its
+     * date and headline; else, when none or several have both (a headline corrected as the link came to be shared, a
+     * page's title stored for an untitled post, "Press release" on each), the one of its date that says what it said
+     * word for word (see saysWordForWord), or, the date known (the same minute is telling), keeps most of its words
+     * (see textKept: a retitle that adds a sentence); else none: a new story beside it is no retitle of it, and an
+     * article stored again is better than a story lost.
+     */
+    async function itemAtSharedLink(sharing: readonly RawItem[], row: repo.StoredItem, boilerplate: ReadonlySet<string>): Promise<RawItem | undefined> {
+      const ofItsDate = sharing.filter((item) => item.publishedAt === row.published_at);
+      const ofItsHeadline = ofItsDate.filter((item) => item.title === row.title);
+      if (ofItsHeadline.length === 1) return ofItsHeadline[0];
+      const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', row.id).executeTakeFirst();
+      if (!before) return undefined;
+      const words = { summary: feedWords(before.summary), text: normalizeText(before.text) };
+      const candidates = (ofItsHeadline.length > 1 ? ofItsHeadline : ofItsDate).map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
+      const saying = candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate));
+      if (saying.length === 1) return saying[0]!.item;
+      if (saying.length > 1 || row.published_at === null) return undefined;
+      const keeping = candidates.filter(({ summary, content }) => {
+        const text = summary || content;
+        return text !== '' && !boilerplate.has(text) && textKept(text, words.summary || words.text);
+      });
+      return keeping.length === 1 ? keeping[0]!.item : undefined;
     }
 
     /**
@@ -1280,6 +1311,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const descriptions = countOf(items.flatMap((item) => [...new Set([feedWords(item.summary), feedWords(item.body)])].filter((words) => words !== '')));
         return (boilerplate = new Set([...descriptions].flatMap(([words, count]) => (count > 1 ? [words] : []))));
       };
+      // the item at a link items share that is the article stored there when it had the link alone, once per link
+      const claimants = new Map<string, Promise<RawItem | undefined>>();
+      const claimantAt = (link: string, row: repo.StoredItem): Promise<RawItem | undefined> => {
+        let claimant = claimants.get(link);
+        if (!claimant) {
+          const sharing = items.filter((item) => item.hasPage && item.url === link && item.key !== item.url);
+          claimants.set(link, (claimant = itemAtSharedLink(sharing, row, sharedDescriptions())));
+        }
+        return claimant;
+      };
       // First what each item's key says, so that every key the feed gave to another story is known before the text of
       // an item whose place another took is looked up (a feed may list its newest last).
       const keyed: { item: RawItem; existing: repo.StoredItem | undefined; keyKnown: boolean }[] = [];
@@ -1305,11 +1346,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         } else if (!existing && item.hasPage && item.key !== item.url) {
           // Stored under its link while its GUID was shared with another item, or while it was the only item at the
           // link, and now delivered under its GUID or the hash of its text. Of items sharing the link now (a notice
-          // posted again under its GUID and link, a new statement at the page all statements link to), only the one of
-          // its date and headline: another story there under another headline is no retitle of it.
+          // posted again under its GUID and link, a new statement at the page all statements link to), only the one
+          // itemAtSharedLink picks: another story there is no retitle of it.
           const byLink = stored.get(item.url);
-          const shared = linksInFeed.get(item.url) !== 1;
-          if (byLink && !keysInFeed.has(byLink.item_key) && (!shared || (byLink.published_at === item.publishedAt && byLink.title === item.title))) existing = byLink;
+          if (byLink && !keysInFeed.has(byLink.item_key) && (linksInFeed.get(item.url) === 1 || (await claimantAt(item.url, byLink)) === item)) existing = byLink;
         }
         keyed.push({ item, existing: existing ?? rekeyed.get(item), keyKnown: stored.has(delivered.key) });
       }

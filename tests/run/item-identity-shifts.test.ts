@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/model/index.ts';
-import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { dialects } from '../helpers/databases.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+import { identityFeed, type IdentityFeedItem } from '../helpers/identity-feed.ts';
 
 /**
  * Items whose key changes under them while their story does not, and keys that change stories: a GUID a feed without
@@ -19,18 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface Item {
-  guid?: string;
-  /** A path on the feed's server, or an address elsewhere; none for an item without a link. */
-  link?: string;
-  /** None for an untitled item (a microblog's). */
-  title?: string;
-  description: string;
-  /** When it was published, before the test's clock; no date when left out. */
-  hoursAgo?: number;
-  /** A pubDate written as it is (a feed's day-only or build-time date), instead of hoursAgo. */
-  pubDate?: string;
-}
+type Item = IdentityFeedItem;
 
 const ANTHROPIC = 'Anthropic on Tuesday urged the leading AI labs to coordinate a verified pause of frontier AI development.';
 const EU = 'European ministers backed a slowdown of frontier AI development at a meeting in Brussels on Thursday.';
@@ -39,44 +25,9 @@ const UNIONS = 'Unions representing tech workers came out in support of a pause 
 
 describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
   async function setUp() {
-    const now = new Date('2026-06-10T06:00:00Z');
-    const pubDate = (item: Item) => {
-      const date = item.pubDate ?? (item.hoursAgo === undefined ? undefined : new Date(now.getTime() - item.hoursAgo * 3_600_000).toUTCString());
-      return date === undefined ? '' : `<pubDate>${date}</pubDate>`;
-    };
-    let items: Item[] = [];
-    const server = await startServer({
-      '/feed.xml': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>${server.url}/</link>` +
-            items
-              .map(
-                (item) =>
-                  `<item>${item.title === undefined ? '' : `<title>${item.title}</title>`}` +
-                  `${item.link ? `<link>${item.link.startsWith('http') ? item.link : server.url + item.link}</link>` : ''}` +
-                  `${item.guid ? `<guid isPermaLink="false">${item.guid}</guid>` : ''}` +
-                  `${pubDate(item)}<description>${item.description}</description></item>`,
-              )
-              .join('') +
-            '</channel></rss>',
-        ),
-    });
-    cleanups.push(() => server.close());
-    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, {
-      id: 'identity-shifts',
-      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml`, fetchArticles: false }],
-      database: fresh,
-    });
-    let runs = 0;
-    /** One run, half an hour after the one before, of the feed with these items. */
-    const run = (next: Item[]): Promise<RunReport> => {
-      items = next;
-      const at = new Date(now.getTime() + 30 * 60_000 * runs++);
-      return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
-    };
+    const { run, store, alerted } = await identityFeed(cleanups, fresh, { id: 'identity-shifts' });
     const articles = async () =>
       (await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('title').execute()).map((row) => [row.title, row.text, row.duplicate_of]);
-    const alerted = () => alerts().map((alert) => alert.title).sort();
     const texts = async () => (await store.db.selectFrom('articles').select(['text', 'duplicate_of']).orderBy('id').execute()).map((row) => [row.text, row.duplicate_of]);
     return { run, articles, alerted, texts };
   }
