@@ -168,7 +168,7 @@ function mostlyNotUtf8(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length = utf8SequenceLength(lead);
     let ok = length > 0 && i + length <= bytes.length;
     for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
     if (ok) {
@@ -179,6 +179,11 @@ function mostlyNotUtf8(bytes: Buffer): boolean {
     }
   }
   return invalid > valid;
+}
+
+/** How many bytes a UTF-8 sequence starting with this byte has; 0 for a byte no sequence starts with. */
+function utf8SequenceLength(lead: number): number {
+  return lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
 }
 
 /**
@@ -321,7 +326,7 @@ function decodeUtf8WithStrayBytes(bytes: Buffer): { text: string; strayBytes: nu
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length = utf8SequenceLength(lead);
     let continued = 1;
     while (continued < length && i + continued < bytes.length && (bytes[i + continued]! & 0xc0) === 0x80) continued++;
     // a lead byte last of all is a character the body was cut in, not a stray byte
