@@ -1256,25 +1256,32 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Which of the items now sharing a link is the article stored there when it had the link alone: the one of its
-     * date and headline; else, when none or several have both (a headline corrected as the link came to be shared, a
-     * page's title stored for an untitled post, "Press release" on each), the one of its date that says what it said
-     * word for word (see saysWordForWord), or, the date known (the same minute is telling), keeps most of its words
-     * (see textKept: a retitle that adds a sentence); else none: a new story beside it is no retitle of it, and an
-     * article stored again is better than a story lost.
+     * Which of the items now sharing a link (none that its own key finds stored) is the article stored there when it
+     * had the link alone, among those of its date: the one that says what it said word for word (see saysWordForWord;
+     * of several, the one with its headline), whatever its headline now (a "Press release" given a real headline as
+     * another "Press release" joins the page); else the one with its headline; else the one item of its date when that
+     * date tells it apart (a time of day no other item of the feed has: its headline and wording corrected as the link
+     * came to be shared); else the one that keeps most of its words (see textKept: a retitle that adds a sentence, an
+     * untitled post edited), dated, or the one item of no date; else none: a new story beside it is no retitle of it, and an article stored
+     * again is better than a story lost.
      */
-    async function itemAtSharedLink(sharing: readonly RawItem[], row: repo.StoredItem, boilerplate: ReadonlySet<string>): Promise<RawItem | undefined> {
+    async function itemAtSharedLink(sharing: readonly RawItem[], row: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<RawItem | undefined> {
       const ofItsDate = sharing.filter((item) => item.publishedAt === row.published_at);
-      const ofItsHeadline = ofItsDate.filter((item) => item.title === row.title);
-      if (ofItsHeadline.length === 1) return ofItsHeadline[0];
+      if (ofItsDate.length === 0) return undefined;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', row.id).executeTakeFirst();
       if (!before) return undefined;
       const words = { summary: feedWords(before.summary), text: normalizeText(before.text) };
-      const candidates = (ofItsHeadline.length > 1 ? ofItsHeadline : ofItsDate).map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
-      const saying = candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate));
-      if (saying.length === 1) return saying[0]!.item;
-      if (saying.length > 1 || row.published_at === null) return undefined;
-      const keeping = candidates.filter(({ summary, content }) => {
+      const candidates = ofItsDate.map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
+      const saying = candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate)).map(({ item }) => item);
+      const sayingWithHeadline = saying.filter((item) => item.title === row.title);
+      if (saying.length === 1 || sayingWithHeadline.length === 1) return saying.length === 1 ? saying[0] : sayingWithHeadline[0];
+      if (saying.length > 1) return undefined;
+      const ofItsHeadline = ofItsDate.filter((item) => item.title === row.title);
+      if (ofItsHeadline.length === 1) return ofItsHeadline[0];
+      if (ofItsDate.length === 1 && row.published_at !== null && view.tellingDate(ofItsDate[0]!) !== null) return ofItsDate[0];
+      if (row.published_at === null && ofItsDate.length !== 1) return undefined;
+      // of several with its headline ("Press release", none), one of them
+      const keeping = candidates.filter(({ item }) => ofItsHeadline.length < 2 || item.title === row.title).filter(({ summary, content }) => {
         const text = summary || content;
         return text !== '' && !boilerplate.has(text) && textKept(text, words.summary || words.text);
       });
@@ -1316,8 +1323,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const claimantAt = (link: string, row: repo.StoredItem): Promise<RawItem | undefined> => {
         let claimant = claimants.get(link);
         if (!claimant) {
-          const sharing = items.filter((item) => item.hasPage && item.url === link && item.key !== item.url);
-          claimants.set(link, (claimant = itemAtSharedLink(sharing, row, sharedDescriptions())));
+          // not an item its own key finds stored: that one is another article already
+          const sharing = items.filter((item) => item.hasPage && item.url === link && item.key !== item.url && !stored.has(item.key));
+          claimants.set(link, (claimant = itemAtSharedLink(sharing, row, sharedDescriptions(), view)));
         }
         return claimant;
       };

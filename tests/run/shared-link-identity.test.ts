@@ -46,6 +46,41 @@ describe.each(dialects)('items whose link comes to be shared, or whose descripti
     expect(alerted()).toEqual(['Anthropic urges a pasue', 'EU ministers back an AI slowdown']);
   });
 
+  it.each([
+    ['dated, its headline and its wording revised', 3, 'Anthropic calls on AI labs to pause', 'On Tuesday Anthropic called for a coordinated and verified pause of frontier AI work by all major labs.'],
+    ['headline-only, its headline corrected', 3, 'Anthropic urges a pause of frontier AI development', ''],
+    ['undated, its headline corrected and a sentence added', undefined, 'Anthropic and labs agree a pause', `${ANTHROPIC} Three labs have since agreed to it.`],
+  ])('retitles a statement, %s, as a dated one joins its link, and stores it once', async (_name, hoursAgo, title, description) => {
+    const { run, articles, alerted } = await setUp();
+    const original = { link: '/statements', title: 'Anthropic urges a pasue of frontier AI development', description: description === '' ? '' : ANTHROPIC, hoursAgo };
+    await run([original]);
+    const alertedBefore = alerted();
+    const shared = await run([{ link: '/statements', title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 1 }, { link: '/statements', title, description, hoursAgo }]);
+    expect(shared.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 1, articlesUpdated: 1 });
+    expect((await articles()).map(([headline]) => headline)).toEqual([title, 'EU ministers back an AI slowdown']);
+    expect(alerted()).toEqual([...alertedBefore, 'EU ministers back an AI slowdown'].sort());
+  });
+
+  it('retitles a "Press release" given a real headline as another "Press release" of the day joins the page, and stores that one', async () => {
+    const { run, articles } = await setUp();
+    await run([{ link: '/press-releases/', title: 'Press release', description: ANTHROPIC, pubDate: DAY }]);
+    const shared = await run([
+      { link: '/press-releases/', title: 'Press release', description: EU, pubDate: DAY },
+      { link: '/press-releases/', title: 'Anthropic urges a frontier AI pause', description: ANTHROPIC, pubDate: DAY },
+    ]);
+    expect(shared.sources[0]).toMatchObject({ articlesAdded: 1, articlesUpdated: 1 });
+    expect(await articles()).toEqual([
+      ['Anthropic urges a frontier AI pause', ANTHROPIC, true],
+      ['Press release', EU, true],
+    ]);
+    // and the next read, in the other order, finds both
+    const later = await run([
+      { link: '/press-releases/', title: 'Anthropic urges a frontier AI pause', description: ANTHROPIC, pubDate: DAY },
+      { link: '/press-releases/', title: 'Press release', description: EU, pubDate: DAY },
+    ]);
+    expect(later.sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+  });
+
   it('retitles a statement stored alone at its link whose headline is corrected a read after the link came to be shared', async () => {
     const { run, articles } = await setUp();
     const eu = { link: '/statements', title: 'EU ministers back an AI slowdown', description: EU, hoursAgo: 1 };
