@@ -1262,8 +1262,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * another "Press release" joins the page); else the one with its headline; else the one item of its date when that
      * date tells it apart (a time of day no other item of the feed has: its headline and wording corrected as the link
      * came to be shared); else the one that keeps most of its words (see textKept: a retitle that adds a sentence, an
-     * untitled post edited), dated, or the one item of no date; else none: a new story beside it is no retitle of it, and an article stored
-     * again is better than a story lost.
+     * untitled post edited), dated, or the one item of no date; else none: a new story beside it is no retitle of it,
+     * and an article stored again is better than a story lost.
      */
     async function itemAtSharedLink(sharing: readonly RawItem[], row: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<RawItem | undefined> {
       const ofItsDate = sharing.filter((item) => item.publishedAt === row.published_at);
@@ -1273,15 +1273,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const words = { summary: feedWords(before.summary), text: normalizeText(before.text) };
       const candidates = ofItsDate.map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
       const saying = candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate)).map(({ item }) => item);
-      const sayingWithHeadline = saying.filter((item) => item.title === row.title);
-      if (saying.length === 1 || sayingWithHeadline.length === 1) return saying.length === 1 ? saying[0] : sayingWithHeadline[0];
-      if (saying.length > 1) return undefined;
+      if (saying.length === 1) return saying[0];
+      if (saying.length > 1) {
+        const withHeadline = saying.filter((item) => item.title === row.title);
+        return withHeadline.length === 1 ? withHeadline[0] : undefined;
+      }
       const ofItsHeadline = ofItsDate.filter((item) => item.title === row.title);
       if (ofItsHeadline.length === 1) return ofItsHeadline[0];
       if (ofItsDate.length === 1 && row.published_at !== null && view.tellingDate(ofItsDate[0]!) !== null) return ofItsDate[0];
       if (row.published_at === null && ofItsDate.length !== 1) return undefined;
-      // of several with its headline ("Press release", none), one of them
-      const keeping = candidates.filter(({ item }) => ofItsHeadline.length < 2 || item.title === row.title).filter(({ summary, content }) => {
+      // of several with its headline ("Press release", or none), one of those
+      const pool = ofItsHeadline.length > 1 ? candidates.filter(({ item }) => item.title === row.title) : candidates;
+      const keeping = pool.filter(({ summary, content }) => {
         const text = summary || content;
         return text !== '' && !boilerplate.has(text) && textKept(text, words.summary || words.text);
       });
@@ -1361,8 +1364,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         }
         keyed.push({ item, existing: existing ?? rekeyed.get(item), keyKnown: stored.has(delivered.key) });
       }
-      // the headlines of items known by the hash of their headline and text that no key found, looked up at once
-      const hashedUnfound = source.kind === 'feed' ? keyed.filter(({ item, existing }) => !existing && isContentIdentity(item.key)) : [];
+      // the headlines of items known by the hash of their headline and description that no key found (see
+      // sameHashedText), looked up at once
+      const hashedUnfound =
+        source.kind === 'feed' ? keyed.filter(({ item, existing }) => !existing && isContentIdentity(item.key) && item.summary !== null && item.body === item.summary) : [];
       const storedHeadlines = hashedUnfound.length > 0 ? await repo.sourceArticleTexts(db, pipeline.id, source.id, 'title', hashedUnfound.map(({ item }) => item.title)) : [];
       for (const { item, existing: byKey, keyKnown } of keyed) {
         let existing = byKey;
