@@ -1256,39 +1256,57 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Which of the items now sharing a link (none that its own key finds stored) is the article stored there when it
-     * had the link alone, among those of its date: the one that says what it said word for word (see saysWordForWord;
-     * of several, the one with its headline), whatever its headline now (a "Press release" given a real headline as
-     * another "Press release" joins the page); else the one with its headline; else the one item of its date when that
-     * date tells it apart (a time of day no other item of the feed has: its headline and wording corrected as the link
-     * came to be shared); else the one that keeps most of its words (see textKept: a retitle that adds a sentence, an
-     * untitled post edited), dated, or the one item of no date; else none: a new story beside it is no retitle of it,
-     * and an article stored again is better than a story lost.
+     * Which of the items now sharing a link is the article stored there when it had the link alone, among those of
+     * its date; an item its own key finds stored is another article, never the answer, but it counts against each
+     * rule it also meets. The one that says what it said word for word (see saysWordForWord; of several, the one with
+     * its headline; not when its text was its headline alone), or the one with its headline, unless these two are
+     * different items (a new story given the article's standfirst); else the one item of its date when that date tells
+     * it apart (a time of day no other item of the feed has) and its headline or text is near the article's (its
+     * headline and wording corrected as the link came to be shared); else the one that keeps most of its words (see
+     * textKept: a retitle that adds a sentence, an untitled post edited), or, undated and the one undated item there,
+     * that keeps every word (text added); else none: a new story beside it is no retitle of it, and an article stored
+     * again is better than a story lost.
      */
-    async function itemAtSharedLink(sharing: readonly RawItem[], row: repo.StoredItem, boilerplate: ReadonlySet<string>, view: FeedView): Promise<RawItem | undefined> {
+    async function itemAtSharedLink(
+      sharing: readonly RawItem[],
+      row: repo.StoredItem,
+      boilerplate: ReadonlySet<string>,
+      view: FeedView,
+      isStored: (item: RawItem) => boolean,
+    ): Promise<RawItem | undefined> {
       const ofItsDate = sharing.filter((item) => item.publishedAt === row.published_at);
       if (ofItsDate.length === 0) return undefined;
       const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', row.id).executeTakeFirst();
       if (!before) return undefined;
       const words = { summary: feedWords(before.summary), text: normalizeText(before.text) };
+      // a headline-only article's text is its headline: an item whose description is that headline says nothing of it
+      const saysSomething = words.summary !== '' || words.text !== normalizeText(row.title ?? '');
       const candidates = ofItsDate.map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
-      const saying = candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate)).map(({ item }) => item);
-      if (saying.length === 1) return saying[0];
-      if (saying.length > 1) {
-        const withHeadline = saying.filter((item) => item.title === row.title);
-        return withHeadline.length === 1 ? withHeadline[0] : undefined;
-      }
+      const saying = saysSomething ? candidates.filter((candidate) => saysWordForWord(candidate, words, boilerplate)).map(({ item }) => item) : [];
       const ofItsHeadline = ofItsDate.filter((item) => item.title === row.title);
-      if (ofItsHeadline.length === 1) return ofItsHeadline[0];
-      if (ofItsDate.length === 1 && row.published_at !== null && view.tellingDate(ofItsDate[0]!) !== null) return ofItsDate[0];
-      if (row.published_at === null && ofItsDate.length !== 1) return undefined;
+      const only = (items: readonly RawItem[]) => (items.length === 1 ? items[0] : undefined);
+      const bySaying = saying.length > 1 ? only(saying.filter((item) => item.title === row.title)) : only(saying);
+      const byHeadline = only(ofItsHeadline);
+      if (bySaying && byHeadline && bySaying !== byHeadline) return undefined;
+      const fresh = (item: RawItem | undefined) => (item && !isStored(item) ? item : undefined);
+      if (bySaying ?? byHeadline) return fresh(bySaying ?? byHeadline);
+      if (saying.length > 1) return undefined;
+      const dated = row.published_at !== null;
+      const near = ({ item, summary, content }: (typeof candidates)[number]) =>
+        headlinesNear(item.title, row.title) || (summary || content) !== '' && textKept(summary || content, words.summary || words.text);
+      if (ofItsDate.length === 1 && dated && view.tellingDate(ofItsDate[0]!) !== null && near(candidates[0]!)) return fresh(ofItsDate[0]);
+      if (!dated && ofItsDate.length !== 1) return undefined;
       // of several with its headline ("Press release", or none), one of those
       const pool = ofItsHeadline.length > 1 ? candidates.filter(({ item }) => item.title === row.title) : candidates;
+      const stored = new Set((words.summary || words.text).split(' ').filter(Boolean));
       const keeping = pool.filter(({ summary, content }) => {
         const text = summary || content;
-        return text !== '' && !boilerplate.has(text) && textKept(text, words.summary || words.text);
+        if (text === '' || boilerplate.has(text)) return false;
+        if (dated) return textKept(text, words.summary || words.text);
+        const kept = new Set(text.split(' '));
+        return stored.size > 0 && [...stored].every((word) => kept.has(word));
       });
-      return keeping.length === 1 ? keeping[0]!.item : undefined;
+      return fresh(only(keeping.map(({ item }) => item)));
     }
 
     /**
@@ -1326,9 +1344,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const claimantAt = (link: string, row: repo.StoredItem): Promise<RawItem | undefined> => {
         let claimant = claimants.get(link);
         if (!claimant) {
-          // not an item its own key finds stored: that one is another article already
-          const sharing = items.filter((item) => item.hasPage && item.url === link && item.key !== item.url && !stored.has(item.key));
-          claimants.set(link, (claimant = itemAtSharedLink(sharing, row, sharedDescriptions(), view)));
+          const sharing = items.filter((item) => item.hasPage && item.url === link && item.key !== item.url);
+          claimants.set(link, (claimant = itemAtSharedLink(sharing, row, sharedDescriptions(), view, (item) => stored.has(item.key))));
         }
         return claimant;
       };
