@@ -168,10 +168,8 @@ function mostlyNotUtf8(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
-    const length = utf8SequenceLength(lead);
-    let ok = length > 0 && i + length <= bytes.length;
-    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (ok) {
+    const { length, continued } = utf8SequenceAt(bytes, i);
+    if (length > 0 && continued === length) {
       valid += 1;
       i += length - 1;
     } else {
@@ -181,9 +179,16 @@ function mostlyNotUtf8(bytes: Buffer): boolean {
   return invalid > valid;
 }
 
-/** How many bytes a UTF-8 sequence starting with this byte has; 0 for a byte no sequence starts with. */
-function utf8SequenceLength(lead: number): number {
-  return lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+/**
+ * The UTF-8 sequence the byte at `i` (not ASCII) starts: how many bytes its lead says it has (0 for a byte no sequence
+ * starts with), and how many it has, the lead and the continuation bytes that follow it, up to that length.
+ */
+function utf8SequenceAt(bytes: Buffer, i: number): { length: number; continued: number } {
+  const lead = bytes[i]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  let continued = 1;
+  while (continued < length && i + continued < bytes.length && (bytes[i + continued]! & 0xc0) === 0x80) continued++;
+  return { length, continued };
 }
 
 /**
@@ -326,9 +331,7 @@ function decodeUtf8WithStrayBytes(bytes: Buffer): { text: string; strayBytes: nu
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
-    const length = utf8SequenceLength(lead);
-    let continued = 1;
-    while (continued < length && i + continued < bytes.length && (bytes[i + continued]! & 0xc0) === 0x80) continued++;
+    const { length, continued } = utf8SequenceAt(bytes, i);
     // a lead byte last of all is a character the body was cut in, not a stray byte
     if (continued > 1 || (length > 0 && i + 1 === bytes.length)) {
       if (continued < length || forbiddenSequence(lead, bytes[i + 1]!)) brokenSequences++;
