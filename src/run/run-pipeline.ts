@@ -245,9 +245,21 @@ function headlinesNear(a: string | null, b: string | null): boolean {
  * corrected, rather than another text.
  */
 function textKept(a: string, b: string): boolean {
-  const x = new Set(a.split(' ').filter(Boolean));
-  const y = new Set(b.split(' ').filter(Boolean));
+  const x = wordSet(a);
+  const y = wordSet(b);
   return x.size > 0 && y.size > 0 && sharedCount(x, y) >= 0.7 * Math.min(x.size, y.size);
+}
+
+/** Whether a text (normalizeText's words) has every word of another, which has some: text added, none taken away. */
+function textKeptWhole(a: string, b: string): boolean {
+  const x = wordSet(a);
+  const y = wordSet(b);
+  return y.size > 0 && sharedCount(y, x) === y.size;
+}
+
+/** The distinct words of a text given as normalizeText's words. */
+function wordSet(text: string): Set<string> {
+  return new Set(text.split(' ').filter(Boolean));
 }
 
 /** The words of an item's description or content (HTML or text), as saysTheSame compares them; '' for none. */
@@ -1236,14 +1248,21 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const content = feedWords(item.body);
       if (sameHeadline && !moved && summary === '' && content === '') return true;
       if (view.itemCount === 1 && view.dateDiffers(item, stored.published_at) && (moved || !headlinesNear(item.title, stored.title))) return false;
-      const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', stored.id).executeTakeFirst();
+      const before = await storedWords(stored.id);
       if (!before) return false;
-      const summaryBefore = feedWords(before.summary);
-      // an article stored from its feed's text has the content (else the description) as its text
-      const textBefore = normalizeText(before.text);
       // under a headline the article alone has, an edit keeps most of its text (a line added, a sentence corrected)
-      if (sameHeadline && !view.headlineMayRecur(item) && textKept(summary || content, summaryBefore || textBefore)) return true;
-      return saysWordForWord({ summary, content }, { summary: summaryBefore, text: textBefore }, boilerplate);
+      if (sameHeadline && !view.headlineMayRecur(item) && textKept(summary || content, before.summary || before.text)) return true;
+      return saysWordForWord({ summary, content }, before, boilerplate);
+    }
+
+    /**
+     * The words of a stored article's feed description and of its text (see feedWords, normalizeText), as an item's
+     * are compared with them; an article stored from its feed's text has the content (else the description) as its
+     * text. Undefined when the article is gone.
+     */
+    async function storedWords(id: number): Promise<{ summary: string; text: string } | undefined> {
+      const row = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', id).executeTakeFirst();
+      return row && { summary: feedWords(row.summary), text: normalizeText(row.text) };
     }
 
     /**
@@ -1276,9 +1295,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     ): Promise<RawItem | undefined> {
       const ofItsDate = sharing.filter((item) => item.publishedAt === row.published_at);
       if (ofItsDate.length === 0) return undefined;
-      const before = await db.selectFrom('articles').select(['summary', 'text']).where('id', '=', row.id).executeTakeFirst();
-      if (!before) return undefined;
-      const words = { summary: feedWords(before.summary), text: normalizeText(before.text) };
+      const words = await storedWords(row.id);
+      if (!words) return undefined;
+      const storedText = words.summary || words.text;
       // a headline-only article's text is its headline: an item whose description is that headline says nothing of it
       const saysSomething = words.summary !== '' || words.text !== normalizeText(row.title ?? '');
       const candidates = ofItsDate.map((item) => ({ item, summary: feedWords(item.summary), content: feedWords(item.body) }));
@@ -1292,19 +1311,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (bySaying ?? byHeadline) return fresh(bySaying ?? byHeadline);
       if (saying.length > 1) return undefined;
       const dated = row.published_at !== null;
-      const near = ({ item, summary, content }: (typeof candidates)[number]) =>
-        headlinesNear(item.title, row.title) || (summary || content) !== '' && textKept(summary || content, words.summary || words.text);
+      const near = ({ item, summary, content }: (typeof candidates)[number]) => headlinesNear(item.title, row.title) || textKept(summary || content, storedText);
       if (ofItsDate.length === 1 && dated && view.tellingDate(ofItsDate[0]!) !== null && near(candidates[0]!)) return fresh(ofItsDate[0]);
       if (!dated && ofItsDate.length !== 1) return undefined;
       // of several with its headline ("Press release", or none), one of those
       const pool = ofItsHeadline.length > 1 ? candidates.filter(({ item }) => item.title === row.title) : candidates;
-      const stored = new Set((words.summary || words.text).split(' ').filter(Boolean));
       const keeping = pool.filter(({ summary, content }) => {
         const text = summary || content;
-        if (text === '' || boilerplate.has(text)) return false;
-        if (dated) return textKept(text, words.summary || words.text);
-        const kept = new Set(text.split(' '));
-        return stored.size > 0 && [...stored].every((word) => kept.has(word));
+        return text !== '' && !boilerplate.has(text) && (dated ? textKept(text, storedText) : textKeptWhole(text, storedText));
       });
       return fresh(only(keeping.map(({ item }) => item)));
     }
