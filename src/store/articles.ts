@@ -3,26 +3,39 @@ import type { Database, ArticleRow, NewArticle, ArticleUpdate, StanceScoreRow } 
 import { inChunks } from './in-chunks.ts';
 import { withoutNul } from './without-nul.ts';
 
-/** What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands). */
-/** The columns of a StoredItem, as the queries below select them. */
+/**
+ * What a feed run needs of an item its source already delivered (not its text: a feed re-fetch finds thousands), as
+ * the queries below select it.
+ */
 const STORED_ITEM_COLUMNS = ['id', 'item_key', 'url', 'canonical_url', 'feed_link', 'title', 'byline', 'published_at', 'modified_at', 'content_hash'] as const;
 
 export type StoredItem = Pick<ArticleRow, (typeof STORED_ITEM_COLUMNS)[number]>;
 
-/** Which of these item keys a source has already delivered: one query per 500 keys rather than one per item. */
-export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
-  const out = new Map<string, StoredItem>();
-  for (const chunk of inChunks(keys)) {
+/** The source's articles whose item key or canonical URL is one of `values`: one query per 500 values rather than one per item. */
+async function sourceItemsWhere(
+  db: Kysely<Database>,
+  pipelineId: string,
+  sourceId: string,
+  column: 'item_key' | 'canonical_url',
+  values: readonly string[],
+): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  for (const chunk of inChunks([...new Set(values)])) {
     const rows = await db
       .selectFrom('articles')
       .select(STORED_ITEM_COLUMNS)
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', '=', sourceId)
-      .where('item_key', 'in', chunk)
+      .where(column, 'in', chunk)
       .execute();
-    for (const row of rows) out.set(row.item_key, row);
+    out.push(...rows);
   }
   return out;
+}
+
+/** Which of these item keys a source has already delivered. */
+export async function storedItemKeys(db: Kysely<Database>, pipelineId: string, sourceId: string, keys: readonly string[]): Promise<Map<string, StoredItem>> {
+  return new Map((await sourceItemsWhere(db, pipelineId, sourceId, 'item_key', keys)).map((row) => [row.item_key, row]));
 }
 
 /**
@@ -53,18 +66,7 @@ export function articlesWithFailedPages(
  * may share one canonical URL: anchors of one page).
  */
 export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<StoredItem[]> {
-  const out: StoredItem[] = [];
-  for (const chunk of inChunks([...new Set(canonicalUrls)])) {
-    const rows = await db
-      .selectFrom('articles')
-      .select(STORED_ITEM_COLUMNS)
-      .where('pipeline_id', '=', pipelineId)
-      .where('canonical_url', 'in', chunk)
-      .where('source_id', '=', sourceId)
-      .execute();
-    out.push(...rows);
-  }
-  return out.sort((a, b) => a.id - b.id);
+  return (await sourceItemsWhere(db, pipelineId, sourceId, 'canonical_url', canonicalUrls)).sort((a, b) => a.id - b.id);
 }
 
 /** A stored article's identity fields, its text and its feed summary. */
