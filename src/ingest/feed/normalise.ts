@@ -1068,16 +1068,17 @@ function parseRfc822Date(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   // a day written "3." as German writes it
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
-  const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
+  // a time with dots (`08.05.00`), as Java's date formats write it for Danish, Finnish or Norwegian
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
+  const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
   // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
   const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);
   let parts: { day: string; month: string; year: string; hour?: string; minute?: string; second?: string; zone: string } | null = null;
   if (dayFirst) {
-    const [, day = '', month = '', year = '', hour, minute, second, zone = ''] = dayFirst;
+    const [, day = '', month = '', year = '', hour, , minute, second, zone = ''] = dayFirst;
     parts = { day, month, year, hour, minute, second, zone };
   } else if (monthFirst) {
-    const [, month = '', day = '', year = '', hour, minute, second, zone = ''] = monthFirst;
+    const [, month = '', day = '', year = '', hour, , minute, second, zone = ''] = monthFirst;
     parts = { day, month, year, hour, minute, second, zone };
   } else if (asctime) {
     const [, month = '', day = '', hour, minute, second, zone = '', year = ''] = asctime;

@@ -73,6 +73,11 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00Z[UTC]', '2026-06-05T10:19:00.000Z'],
     ['2026-06-05T10:19:00[Europe/Berlin]', null], // a time zone without the offset: not guessed
     ['Fri, 05 Jun 2026 10:19:00 WEST', '2026-06-05T09:19:00.000Z'], // Western European Summer Time (Lisbon)
+    // a time with dots, as Java's date formats write it for Danish, Finnish or Norwegian
+    ['Fri, 05 Jun 2026 08.05.00 +0200', '2026-06-05T06:05:00.000Z'],
+    ['fr, 05 jun 2026 08.05 +0200', '2026-06-05T06:05:00.000Z'],
+    ['Jun 5 2026 08.05.00 GMT', '2026-06-05T08:05:00.000Z'],
+    ['Fri, 05 Jun 2026 08.65.00 +0200', null],
     // year first with dots (Hungarian and others), as Korean writes it, with Chinese and Japanese signs; no zone = UTC
     ['2026.06.05', '2026-06-05'],
     ['2026.06.05. 10:19', '2026-06-05T10:19:00.000Z'],
