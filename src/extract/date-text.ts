@@ -20,7 +20,7 @@
  *   and month-first are both common and nothing else says which, so any other reading would be invented.
  */
 
-import { zoneOffsetOn } from '../ingest/feed/normalise.ts';
+import { toIso, toIsoDay, zoneOffsetOn } from '../ingest/feed/normalise.ts';
 
 export const MONTH_NUMBERS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -73,20 +73,6 @@ export interface DateMatch {
   /** Where the date (with its time and zone) starts and how long it is. */
   index: number;
   length: number;
-}
-
-export function toIso(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMinutes: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (new Date(ms).getUTCDate() !== d) return null; // 31 April, 30 February
-  return new Date(ms - offsetMinutes * 60_000).toISOString();
-}
-
-/** `YYYY-MM-DD` of a date given without a time, or null for a day the month does not have. */
-export function toIsoDay(y: number, mo: number, d: number): string | null {
-  const iso = toIso(y, mo, d, 0, 0, 0, 0);
-  // years outside 0-9999 print with a sign and six digits, which is no `YYYY-MM-DD`
-  return iso !== null && /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
 }
 
 function parseOffset(text: string | undefined): number | null {

@@ -5,7 +5,8 @@
  * (`"datePublished": "2026-06-01"`) is returned as that date, `2026-06-01`: it names a day, and UTC midnight would be
  * the day before west of UTC.
  */
-import { readWholeDate, toIsoDay } from '../date-text.ts';
+import { toIsoDay } from '../../ingest/feed/normalise.ts';
+import { readWholeDate } from '../date-text.ts';
 
 // Dates outside this window are parse accidents (epoch zero, "0001-01-01", ids mistaken for timestamps).
 const MIN_YEAR = 1990;

@@ -978,7 +978,7 @@ export function isoString(ms: number): string {
  * A date given without a time, as `YYYY-MM-DD`, or null for a day the month does not have. It names a day, not an
  * instant: as UTC midnight it would fall on the day before wherever the digest's zone is west of UTC.
  */
-function toIsoDay(year: number, month: number, day: number): string | null {
+export function toIsoDay(year: number, month: number, day: number): string | null {
   const iso = toIso(year, month, day, 0, 0, 0, 0);
   // years outside 0-9999 print with a sign and six digits, which is no `YYYY-MM-DD`
   return iso !== null && /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
