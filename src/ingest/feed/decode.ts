@@ -17,6 +17,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { metaCharsets } from '../meta-prescan.ts';
 import { startsLikePage } from '../../extract/page-format.ts';
+import { PREAMBLE_SEARCHED_CHARS, sniffFeedKind } from './detect.ts';
 
 export interface DecodedBody {
   text: string;
@@ -126,6 +127,17 @@ function declaredEncoding(prefix: string): CharsetLabel | null {
   const xmlLabel = xmlDeclarationLabel(prefix);
   if (xmlLabel || /^\s*<\?xml/.test(prefix)) return xmlLabel;
   return startsLikePage(prefix) || /^\s*<(?:meta|title)[\s>/]/i.test(prefix) ? metaCharsetLabel(prefix) : null;
+}
+
+/**
+ * The XML declaration of a feed printed after a preamble (a PHP warning, a database error, as sniffFeedKind finds
+ * them), which names the feed's encoding as one at the start would: without it a windows-1251 feed behind a warning
+ * was read as windows-1252. Found in a latin1 view of the bytes, where an ASCII preamble keeps its length.
+ */
+function declarationAfterPreamble(body: Buffer): CharsetLabel | null {
+  const view = body.subarray(0, PREAMBLE_SEARCHED_CHARS + 1024).toString('latin1');
+  const sniffed = sniffFeedKind(view);
+  return sniffed.kind === 'xml' && sniffed.start > 0 ? xmlDeclarationLabel(view.slice(sniffed.start, sniffed.start + 1024)) : null;
 }
 
 /**
@@ -442,7 +454,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   return { text, encoding, warnings };
 }
 
-const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, sniffWide: true };
+const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, laterLabel: declarationAfterPreamble, sniffWide: true };
 
 /**
  * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).

@@ -72,7 +72,7 @@ const XML_FEED_AFTER_PREAMBLE = /<\?xml\s|<(?:rss|feed|rdf:RDF|urlset)[\s>]/;
 /** Where a JSON object may start: `{` and a quoted key. Which one is a JSON Feed, jsonFeedAfterPreamble decides. */
 const JSON_OBJECT_START = /\{[\t\n\r ]*"/g;
 /** How far into a body a feed is looked for past a preamble: a few warnings' worth. */
-const PREAMBLE_SEARCHED_CHARS = 16_384;
+export const PREAMBLE_SEARCHED_CHARS = 16_384;
 /**
  * How many `{"` in a preamble are read as JSON, past SHORT_JSON_READ characters, before the search gives up: such a
  * read may run to the end of the body. Shorter reads (an object in a warning's text, one broken off where its HTML

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, parseFeed } from '../../../src/ingest/feed/parse-feed.ts';
 
@@ -926,6 +927,22 @@ describe('parseFeed: what comes before the feed', () => {
     expect(feed).toMatchObject({ format, bozo: true });
     expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
     expect(feed.warnings[0]).toMatch(/^\d+ characters before the feed skipped, as a PHP warning printed ahead of it is: "(<br \/> <b>|Warning: |<b>Notice)/);
+  });
+
+  it.each([
+    ['windows-1251', 'Лаборатории обсуждают паузу'],
+    ['koi8-r', 'Лаборатории обсуждают паузу'],
+    ['iso-8859-7', 'Τα εργαστήρια συζητούν παύση'],
+    ['gb2312', '实验室讨论暂停人工智能'],
+  ])('reads a %s feed behind a PHP warning in the encoding its declaration names, as without the warning', async (encoding, title) => {
+    const xml = `<?xml version="1.0" encoding="${encoding}"?>\n<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>https://wp.example/a</link></item></channel></rss>`;
+    const warning = '<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/var/www/feed.php</b> on line <b>8</b><br />\n';
+    const plain = await parseFeed(iconv.encode(xml, encoding), { url: 'https://wp.example/feed' });
+    const behindWarning = await parseFeed(Buffer.concat([Buffer.from(warning), iconv.encode(xml, encoding)]), { url: 'https://wp.example/feed' });
+    expect(plain.items.map((item) => item.title)).toEqual([title]);
+    expect(behindWarning.items).toEqual(plain.items);
+    expect(behindWarning.title).toBe(title);
+    expect(behindWarning.warnings).toEqual([expect.stringMatching(/^\d+ characters before the feed skipped/)]);
   });
 
   const databaseError = '<div id="error"><p class="wpdberror"><strong>WordPress database error:</strong> [Table \'wp_x\' doesn\'t exist]<br /><code>SELECT 1</code></p></div>';
