@@ -99,6 +99,13 @@ function exhaustionReason(error: unknown): string | null {
   return null;
 }
 
+/**
+ * The text with its line ends as an XML parser reads them (XML 1.0 §2.11: CR LF and a lone CR are LF), so that a feed
+ * written on Windows gives the same summaries, and the same keys to items known by their text, as one written
+ * elsewhere. A `&#13;` is a character reference, kept.
+ */
+const withXmlLineEnds = (text: string) => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+
 export async function parseFeed(bytes: Buffer, ctx: ParseFeedContext): Promise<ParsedFeed> {
   try {
     return await parseFeedBytes(bytes, ctx);
@@ -137,13 +144,15 @@ async function parseFeedBytes(bytes: Buffer, ctx: ParseFeedContext): Promise<Par
     case 'json':
       feed = parseJsonFeed(text, documentBase);
       break;
-    case 'xml':
+    case 'xml': {
+      const xml = withXmlLineEnds(text);
       if (sniffed.localName && /^(urlset|sitemapindex)$/i.test(sniffed.localName)) {
-        feed = parseNewsSitemap(text, documentBase);
+        feed = parseNewsSitemap(xml, documentBase);
       } else {
-        feed = await parseXmlFeed(text, { documentBase, timeLimitMs: ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS });
+        feed = await parseXmlFeed(xml, { documentBase, timeLimitMs: ctx.timeLimitMs ?? PARSE_TIME_LIMIT_MS });
       }
       break;
+    }
   }
   const extraWarnings = [...(unzipped?.warning ? [unzipped.warning] : []), ...decoded.warnings, ...preambleWarnings];
   const typeWarning = contentTypeWarning(getHeader(ctx.headers, 'content-type'));

@@ -983,6 +983,22 @@ describe('parseFeed: what comes before the feed', () => {
 });
 
 describe('parseFeed: text fields hold text', () => {
+  it('reads CR LF and a lone CR as a line feed, as XML parsers do, so a feed written on Windows gives the same items', async () => {
+    const rss =
+      '<?xml version="1.0"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title>\n' +
+      '<item><title>Pause</title><description>First line.\nSecond line.</description><content:encoded><![CDATA[<p>One\nTwo</p>]]></content:encoded></item>\n' +
+      '<item><title>Linked</title><link>https://w.example/a</link><description>A\n&#13;B</description></item>\n</channel></rss>';
+    const lf = await parseFeed(Buffer.from(rss), { url: 'https://w.example/feed' });
+    for (const lineEnd of ['\r\n', '\r']) {
+      const windows = await parseFeed(Buffer.from(rss.replaceAll('\n', lineEnd)), { url: 'https://w.example/feed' });
+      // the same text, and the same key for the item known by its text alone
+      expect(windows.items).toEqual(lf.items);
+    }
+    expect(lf.items[0]).toMatchObject({ summary: 'First line.\nSecond line.', content: '<p>One\nTwo</p>' });
+    // a character reference is the character
+    expect(lf.items[1]!.summary).toBe('A\n\rB');
+  });
+
   it('removes control characters from titles, summaries, authors and categories, raw or as references, in every format', async () => {
     // raw SUB, DEL and a C1 control Windows-1252 leaves undefined, which XML lets through, beside tab and line feed,
     // which are white space
