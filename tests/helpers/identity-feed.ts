@@ -37,11 +37,13 @@ export async function identityFeed(
     return date === undefined ? '' : `<pubDate>${date}</pubDate>`;
   };
   let items: IdentityFeedItem[] = [];
+  /** What is served of the feed's document: all of it, or what a dropped connection leaves of it. */
+  let served = (xml: string) => xml;
   const pages = Object.entries(options.pages ?? {}).map(([path, html]) => [path, (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end(html)]);
   const server = await startServer({
     ...Object.fromEntries(pages),
     '/feed.xml': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(served(
         `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title><link>${server.url}/</link>` +
           items
             .map(
@@ -54,7 +56,7 @@ export async function identityFeed(
             )
             .join('') +
           '</channel></rss>',
-      ),
+      )),
   });
   cleanups.push(() => server.close());
   const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, {
@@ -63,9 +65,13 @@ export async function identityFeed(
     database: fresh,
   });
   let runs = 0;
-  /** One run, half an hour after the one before, of the feed with these items. */
-  const run = (next: IdentityFeedItem[]): Promise<RunReport> => {
+  /**
+   * One run, half an hour after the one before, of the feed with these items; `cut` gives what is served of its
+   * document (a body cut short and answered 200).
+   */
+  const run = (next: IdentityFeedItem[], cut?: (xml: string) => string): Promise<RunReport> => {
     items = next;
+    served = cut ?? ((xml) => xml);
     const at = new Date(now.getTime() + 30 * 60_000 * runs++);
     return runPipeline({ loaded, store, channels, now: () => at, random: () => 0.5, all: true });
   };

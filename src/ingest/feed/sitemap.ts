@@ -13,7 +13,7 @@ import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
 import { expandInternalEntities } from './xml.ts';
-import { scanXml, wellFormednessWarnings } from './xml-scan.ts';
+import { openEntryStartAtEnd, scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
 function isNamed(node: Element['children'][number], localName: string): node is Element {
@@ -73,11 +73,23 @@ function imagesOf($: cheerio.CheerioAPI, url: Element, documentBase: string | nu
 
 /** A `<url>` never holds another, and an unclosed one holds the entries after it where the reader looks for them. */
 const SITEMAP_ENTRIES: EntryNesting = { entries: ['url'], containers: [] };
+/** What openEntryStartAtEnd looks for in a sitemap. */
+const SITEMAP_ENTRY_NAMES = new Set(['url']);
 
 export function parseNewsSitemap(document: string, documentBase: string | null): ParsedFeed {
   // entities its DOCTYPE declares (`<!ENTITY pub "The Daily Example">`), which neither reader below expands
-  const text = expandInternalEntities(document);
-  const bounded = boundNesting(text, SITEMAP_ENTRIES);
+  let text = expandInternalEntities(document);
+  let bounded = boundNesting(text, SITEMAP_ENTRIES);
+  // A rewritten document's line and column numbers would not be the input's: its one warning stands for the scan's.
+  let scan = bounded.warning === null ? scanXml(text, documentBase) : null;
+  const cut = scan && openEntryStartAtEnd(scan, SITEMAP_ENTRY_NAMES);
+  const warnings: string[] = [];
+  if (cut !== null) {
+    text = text.slice(0, cut);
+    bounded = boundNesting(text, SITEMAP_ENTRIES);
+    scan = bounded.warning === null ? scanXml(text, documentBase) : null;
+    warnings.push('the document ends inside a <url> entry, as one cut short does: that entry is not read');
+  }
   const $ = cheerio.load(bounded.text, { xml: { xmlMode: true } });
   const urlset = $.root().children().toArray().find((node) => node.type === 'tag' && node.name.replace(/^.*:/, '') === 'urlset') as Element | undefined;
   if (!urlset) {
@@ -90,8 +102,6 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     }
     throw new FeedParseError('not_a_feed', 'the XML root is not a sitemap <urlset>');
   }
-  // A rewritten document's line and column numbers would not be the input's: its one warning stands for the scan's.
-  const scan = bounded.warning === null ? scanXml(text, documentBase) : null;
   const wellFormed = scan !== null && scan.errorTally.size === 0;
   // An unclosed <url> holds the entries after it: in a broken document every <url> is read, wherever it ended up.
   const urls = wellFormed ? childrenNamed(urlset, 'url') : descendantsNamed(urlset, 'url');
@@ -118,7 +128,6 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     };
   });
   // an entry listed twice word for word is one article, as in the other formats
-  const warnings: string[] = [];
   const drafts = dropRepeatedItems(readItems, (index) => $.xml(entries[index]!.url), warnings);
   if (drafts.length === 0 && urls.length > 0) {
     throw new FeedParseError('not_a_feed', 'the sitemap has no <news:news> entries (a plain sitemap lists a site, not news)');

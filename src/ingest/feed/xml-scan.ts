@@ -347,6 +347,25 @@ class AttributeList extends Array<[string, string]> {
   }
 }
 
+/**
+ * Where the entry (by its local name: a feed's item, a sitemap's `<url>`) the document ends inside starts; null when it
+ * ends outside every entry, as a whole document does. A body cut short (a connection dropped, answered 200) leaves
+ * its last entry open with what it holds cut too: read, a headline, link or text cut off would be stored as a new
+ * article and alerted beside the whole one, or rename it, or be all a first read ever stored of it. Entries are the
+ * root's children, or (RSS) its channel's.
+ */
+export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<string>): number | null {
+  let element = scan.document.children?.at(-1);
+  for (let depth = 1; element && element.innerEnd < 0 && depth <= 3; depth++) {
+    if (depth > 1 && entryNames.has(element.name.slice(element.name.indexOf(':') + 1))) {
+      const start = scan.text.lastIndexOf('<', element.innerStart - 1);
+      return start < 0 ? null : start;
+    }
+    element = element.children?.at(-1);
+  }
+  return null;
+}
+
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
 export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
   const builder = new ScanBuilder(text, documentBase, naming);

@@ -16,7 +16,7 @@ import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { childrenNamed, describeXmlError, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { childrenNamed, describeXmlError, openEntryStartAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import { NotInSubset, withoutElements, xml2jsFields } from './xml-items.ts';
 import {
@@ -1261,6 +1261,9 @@ function withStrayItemsMoved(scan: XmlScan): { text: string; moved: number } | n
   return null;
 }
 
+/** An RSS or RDF `<item>`, an Atom `<entry>`: what openEntryStartAtEnd looks for in a feed. */
+const FEED_ENTRY_NAMES = new Set(['item', 'entry']);
+
 /** Parses an RSS/RDF/Atom document (already decoded). Throws FeedParseError when nothing usable can be read. */
 export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<ParsedFeed> {
   let scanned = scanFeedText(expandInternalEntities(text), ctx.documentBase);
@@ -1268,6 +1271,11 @@ export async function parseXmlFeed(text: string, ctx: XmlParseContext): Promise<
   const rewrites: string[] = [];
   // a text bounded before (scanFeedText) is bounded still: its warning stays
   const rescan = (moved: string) => ({ ...scanFeedText(moved, ctx.documentBase), ...(scanned.boundWarning !== null ? { boundWarning: scanned.boundWarning } : {}) });
+  const cut = scanned.fast ? null : openEntryStartAtEnd(scanned.scan, FEED_ENTRY_NAMES);
+  if (cut !== null) {
+    scanned = rescan(scanned.scan.text.slice(0, cut));
+    rewrites.push('the document ends inside an item, as one cut short does: that item is not read');
+  }
   const inRss = withRssRoot(scanned.scan);
   if (inRss !== null) {
     scanned = rescan(inRss);

@@ -590,11 +590,28 @@ describe('parseFeed: broken input', () => {
     expect(feed.items[0]).toMatchObject({ title: 'Q&A: the pause & its critics', link: 'https://sloppy.example.com/qa?x=1&y=2' });
   });
 
-  it('recovers the items of a truncated document', async () => {
-    const xml = Buffer.from('<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Half');
-    const feed = await parseFeed(xml, { url: 'https://cut.example/feed' });
+  it.each([
+    ['RSS', '<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Half'],
+    ['RSS, cut inside a link', '<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Whole</title><link>https://cut.example/20'],
+    ['Atom', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Cut</title><entry><id>urn:1</id><title>Kept</title><link href="https://cut.example/1"/></entry><entry><id>urn:2</id><title>Half'],
+    ['RSS 1.0', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://cut.example/"><title>Cut</title></channel><item rdf:about="https://cut.example/1"><title>Kept</title><link>https://cut.example/1</link></item><item rdf:about="https://cut.example/2"><title>Ha'],
+    ['a news sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://cut.example/1</loc><news:news><news:publication><news:name>Cut</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-06-05</news:publication_date><news:title>Kept</news:title></news:news></url><url><loc>https://cut.example/2</loc><news:news><news:title>Ha'],
+  ])('recovers the items of a document cut short (%s), but not the one it ends inside, and says so', async (_format, xml) => {
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://cut.example/feed' });
     expect(feed.bozo).toBe(true);
-    expect(feed.items[0]).toMatchObject({ title: 'Kept', link: 'https://cut.example/1' });
+    // the item cut, its headline, link or text cut too, would be stored beside the whole one
+    expect(feed.items.map((item) => [item.title, item.link])).toEqual([['Kept', 'https://cut.example/1']]);
+    expect(feed.warnings.join('\n')).toMatch(/the document ends inside an? (item|<url> entry), as one cut short does: that (item|entry) is not read/);
+  });
+
+  it('reads every item of a document cut after its last item, or whose items a broken end tag closes', async () => {
+    const cutAfterItems = '<rss version="2.0"><channel><title>Cut</title><item><title>One</title><link>https://cut.example/1</link></item><item><title>Two</title><link>https://cut.example/2</link></item>';
+    const unclosedItems = '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><link>https://cut.example/1</link><item><title>Two</title><link>https://cut.example/2</link></channel></rss>';
+    for (const xml of [cutAfterItems, unclosedItems]) {
+      const feed = await parseFeed(Buffer.from(xml), { url: 'https://cut.example/feed' });
+      expect(feed.items.map((item) => item.title)).toEqual(['One', 'Two']);
+      expect(feed.warnings.join('\n')).not.toMatch(/ends inside/);
+    }
   });
 
   it.each([
