@@ -604,6 +604,11 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings.join('\n')).toMatch(/the document ends inside an? (item|<url> entry), as one cut short does: that (item|entry) is not read/);
   });
 
+  it('says a document cut before its first item could be read was cut, not what the parser tripped on alone', async () => {
+    const cut = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="http:/';
+    await expect(parseFeed(Buffer.from(cut), { url: 'https://cut.example/feed' })).rejects.toThrow(/^the XML could not be parsed: the document ends before its first item, as one cut short does \(/);
+  });
+
   it('reads every item of a document cut after its last item, or whose items a broken end tag closes', async () => {
     const cutAfterItems = '<rss version="2.0"><channel><title>Cut</title><item><title>One</title><link>https://cut.example/1</link></item><item><title>Two</title><link>https://cut.example/2</link></item>';
     const unclosedItems = '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><link>https://cut.example/1</link><item><title>Two</title><link>https://cut.example/2</link></channel></rss>';
