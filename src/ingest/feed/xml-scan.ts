@@ -347,23 +347,28 @@ class AttributeList extends Array<[string, string]> {
   }
 }
 
+const localNameOf = (element: ScannedElement) => element.name.slice(element.name.indexOf(':') + 1);
+
 /**
  * Where the entry (by its local name: a feed's item, a sitemap's `<url>`) the document ends inside starts; null when it
  * ends outside every entry, as a whole document does. A body cut short (a connection dropped, answered 200) leaves
  * its last entry open with what it holds cut too: read, a headline, link or text cut off would be stored as a new
  * article and alerted beside the whole one, or rename it, or be all a first read ever stored of it. Entries are the
- * root's children, or (RSS) its channel's.
+ * root's children, or (RSS) its channel's; of entries a broken generator never closed, each holding the next, the
+ * innermost is the one cut. A document whose root's end tag still comes after that entry is not cut: a CDATA section
+ * or comment left open swallowed the rest of it, which the lenient reading recovers.
  */
 export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<string>): number | null {
-  let element = scan.document.children?.at(-1);
-  for (let depth = 1; element && element.innerEnd < 0 && depth <= 3; depth++) {
-    if (depth > 1 && entryNames.has(element.name.slice(element.name.indexOf(':') + 1))) {
-      const start = scan.text.lastIndexOf('<', element.innerStart - 1);
-      return start < 0 ? null : start;
-    }
-    element = element.children?.at(-1);
-  }
-  return null;
+  const root = scan.document.children?.at(-1);
+  if (!root || root.innerEnd >= 0) return null;
+  let element = root.children?.at(-1);
+  if (element && element.innerEnd < 0 && localNameOf(element) === 'channel') element = element.children?.at(-1);
+  let cut: ScannedElement | null = null;
+  for (; element && element.innerEnd < 0 && entryNames.has(localNameOf(element)); element = element.children?.at(-1)) cut = element;
+  if (cut === null) return null;
+  const start = scan.text.lastIndexOf('<', cut.innerStart - 1);
+  const rootEndTag = new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root)}\\s*>`);
+  return start < 0 || rootEndTag.test(scan.text.slice(cut.innerStart)) ? null : start;
 }
 
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */

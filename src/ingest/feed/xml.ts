@@ -1373,9 +1373,10 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
   if (!output) {
     const message = errorMessage(lastError);
     if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${rootName}> is not RSS, RDF or Atom`);
-    // rss-parser fails on a feed's start with a TypeError of its own; what the user can act on is that it was cut
+    // rss-parser fails on a feed whose root is left open with a TypeError of its own (a document cut short before its
+    // channel, or without one): what the user can act on is where the document ends
     const rootOpenAtEnd = (firstScan.document.children?.at(-1)?.innerEnd ?? 0) < 0;
-    if (lastError instanceof TypeError && rootOpenAtEnd) throw new FeedParseError('parse', `the XML could not be parsed: the document ends before its first item, as one cut short does (${message})`);
+    if (lastError instanceof TypeError && rootOpenAtEnd) throw new FeedParseError('parse', `the XML could not be parsed: the document ends with its root element <${rootName}> open, as one cut short does (${message})`);
     throw new FeedParseError('parse', `the XML could not be parsed: ${message}`);
   }
 

@@ -592,9 +592,12 @@ describe('parseFeed: broken input', () => {
 
   it.each([
     ['RSS', '<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Half'],
+    // items a broken generator never closes hold each other: only the innermost, the last, is cut
+    ['RSS whose items are never closed', '<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link><item><title>Ha'],
     ['RSS, cut inside a link', '<rss version="2.0"><channel><title>Cut</title><item><title>Kept</title><link>https://cut.example/1</link></item><item><title>Whole</title><link>https://cut.example/20'],
     ['Atom', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Cut</title><entry><id>urn:1</id><title>Kept</title><link href="https://cut.example/1"/></entry><entry><id>urn:2</id><title>Half'],
     ['RSS 1.0', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://cut.example/"><title>Cut</title></channel><item rdf:about="https://cut.example/1"><title>Kept</title><link>https://cut.example/1</link></item><item rdf:about="https://cut.example/2"><title>Ha'],
+    ['a news sitemap whose entries are never closed', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://cut.example/1</loc><news:news><news:publication><news:name>Cut</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-06-05</news:publication_date><news:title>Kept</news:title></news:news><url><loc>https://cut.example/2</loc><news:news><news:title>Ha'],
     ['a news sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://cut.example/1</loc><news:news><news:publication><news:name>Cut</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-06-05</news:publication_date><news:title>Kept</news:title></news:news></url><url><loc>https://cut.example/2</loc><news:news><news:title>Ha'],
   ])('recovers the items of a document cut short (%s), but not the one it ends inside, and says so', async (_format, xml) => {
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://cut.example/feed' });
@@ -604,15 +607,16 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings.join('\n')).toMatch(/the document ends inside an? (item|<url> entry), as one cut short does: that (item|entry) is not read/);
   });
 
-  it('says a document cut before its first item could be read was cut, not what the parser tripped on alone', async () => {
+  it('says a document the parser trips on ends with its root open, as one cut short does, not what the parser tripped on alone', async () => {
     const cut = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="http:/';
-    await expect(parseFeed(Buffer.from(cut), { url: 'https://cut.example/feed' })).rejects.toThrow(/^the XML could not be parsed: the document ends before its first item, as one cut short does \(/);
+    await expect(parseFeed(Buffer.from(cut), { url: 'https://cut.example/feed' })).rejects.toThrow(/^the XML could not be parsed: the document ends with its root element <rdf:RDF> open, as one cut short does \(/);
   });
 
-  it('reads every item of a document cut after its last item, or whose items a broken end tag closes', async () => {
+  it('reads every item of a document cut after its last item, whose items a broken end tag closes, or whose open CDATA section swallowed its end', async () => {
     const cutAfterItems = '<rss version="2.0"><channel><title>Cut</title><item><title>One</title><link>https://cut.example/1</link></item><item><title>Two</title><link>https://cut.example/2</link></item>';
     const unclosedItems = '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><link>https://cut.example/1</link><item><title>Two</title><link>https://cut.example/2</link></channel></rss>';
-    for (const xml of [cutAfterItems, unclosedItems]) {
+    const openCdata = '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><link>https://cut.example/1</link></item><item><title>Two</title><link>https://cut.example/2</link><description><![CDATA[An excerpt cut</description></item></channel></rss>';
+    for (const xml of [cutAfterItems, unclosedItems, openCdata]) {
       const feed = await parseFeed(Buffer.from(xml), { url: 'https://cut.example/feed' });
       expect(feed.items.map((item) => item.title)).toEqual(['One', 'Two']);
       expect(feed.warnings.join('\n')).not.toMatch(/ends inside/);
