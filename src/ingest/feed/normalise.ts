@@ -929,7 +929,8 @@ const MAX_TIME_MS = 8.64e15;
 
 /** The instant of a date and time read from a feed, offset in minutes east of UTC; null for a day or time that cannot be. */
 export function toIso(year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 61) return null;
+  // 24:00:00 is the day's end, as ISO 8601 allows; a leap second is 60
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || (hour === 24 && minute + second > 0) || minute > 59 || second > 60) return null;
   // reject rollovers such as 31 February; Date.UTC reads the years 0-99 as 1900-1999, and so does the check
   const calendarYear = year >= 0 && year <= 99 ? 1900 + year : year;
   const leap = calendarYear % 4 === 0 && (calendarYear % 100 !== 0 || calendarYear % 400 === 0);
@@ -1069,7 +1070,7 @@ function parseRfc822Date(text: string): string | null {
     .trim();
   // a day written "3." as German writes it
   // a time with dots (`08.05.00`), as Java's date formats write it for Danish, Finnish or Norwegian
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:(?<=:\d\d:\d\d)\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
   const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
   // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
   const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);

@@ -78,6 +78,13 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['fr, 05 jun 2026 08.05 +0200', '2026-06-05T06:05:00.000Z'],
     ['Jun 5 2026 08.05.00 GMT', '2026-06-05T08:05:00.000Z'],
     ['Fri, 05 Jun 2026 08.65.00 +0200', null],
+    ['5 Jun 2026 01.02.03.04', null], // no time has four parts
+    // 24:00 is the day's end; 24:30 is no time, nor a 61st second
+    ['5 Jun 2026 24:00:00 GMT', '2026-06-06T00:00:00.000Z'],
+    ['2026-06-05T24:30:00Z', null],
+    ['5 Jun 2026 24.30', null],
+    ['2026-06-05T23:59:60Z', '2026-06-05T23:59:59.000Z'],
+    ['2026-06-05T23:59:61Z', null],
     // year first with dots (Hungarian and others), as Korean writes it, with Chinese and Japanese signs; no zone = UTC
     ['2026.06.05', '2026-06-05'],
     ['2026.06.05. 10:19', '2026-06-05T10:19:00.000Z'],
