@@ -896,15 +896,15 @@ function zoneOffset(token: string): number | null {
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
 
 /**
- * Whether US daylight saving time is in force on a date (since 2007: from the second Sunday of March to the first
- * Sunday of November). The day decides; the hour of the change itself is not worth the complication.
+ * Whether US daylight saving time is in force on a date: since 2007 from the second Sunday of March to the first
+ * Sunday of November; before, from the first Sunday of April to the last Sunday of October (an archive's dates). The
+ * day decides; the hour of the change itself is not worth the complication.
  */
 function usDaylightTime(year: number, month: number, day: number): boolean {
   const sundayOnOrAfter = (m: number, from: number) => from + ((7 - new Date(Date.UTC(year, m - 1, from)).getUTCDay()) % 7);
-  const start = sundayOnOrAfter(3, 8);
-  const end = sundayOnOrAfter(11, 1);
-  if (month !== 3 && month !== 11) return month > 3 && month < 11;
-  return month === 3 ? day >= start : day < end;
+  const [startMonth, start, endMonth, end] = year >= 2007 ? [3, sundayOnOrAfter(3, 8), 11, sundayOnOrAfter(11, 1)] : [4, sundayOnOrAfter(4, 1), 10, sundayOnOrAfter(10, 25)];
+  if (month !== startMonth && month !== endMonth) return month > startMonth && month < endMonth;
+  return month === startMonth ? day >= start : day < end;
 }
 
 /**
@@ -1024,7 +1024,12 @@ function isoVariant(text: string): string | null {
  * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
  * a year or a month alone, its first day), compact forms too.
  */
+/** XML Schema's date with a zone (`2026-06-05Z`, `2026-06-05+02:00`): the day, which the zone does not change. */
+const ZONED_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:?\d{2})$/i;
+
 function parseIsoDate(text: string): string | null {
+  const zonedDay = ZONED_DAY.exec(text);
+  if (zonedDay) return toIsoDay(Number(zonedDay[1]), Number(zonedDay[2]), Number(zonedDay[3]));
   const read = isoDateOf(ISO_DATE.exec(text));
   if (read !== null) return read;
   // the variants only when the text is not read as it is ("10:00 PM" matches, its "PM" taken for a zone)
@@ -1063,14 +1068,18 @@ function parseRfc822Date(text: string): string | null {
     // Spanish and Portuguese write "3 de junio de 2026"
     .replace(/(\d)\s+de\s+(?=\p{L})/u, '$1 ')
     .replace(/(\p{L})\.?\s+de\s+(?=\d{4})/u, '$1 ')
-    .replace(/\bat\b/i, ' ')
+    // "at" before the time, and its words in the languages read ("a las", "alle", "à", "às", "um", "om"), or "@"
+    .replace(/\bat\b|(?<=\s)(?:a las|a la|alle|à|às|um|om|@)(?=\s)/iu, ' ')
+    // Drupal's "June 5, 2026 - 10:19", French's "10h19"
+    .replace(/(\d{4})\s+-\s+(?=\d{1,2}:\d{2})/, '$1 ')
+    .replace(/(?<=\s)(\d{1,2})h(\d{2})(?=\s|$)/i, '$1:$2')
     .replace(TWELVE_HOUR_TIME, asTwentyFourHourTime)
     .replace(/,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   // a day written "3." as German writes it
   // a time with dots (`08.05.00`), as Java's date formats write it for Danish, Finnish or Norwegian
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:(?<=:\d\d:\d\d)\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:(?<=:\d\d:\d\d)\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
   const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
   // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
   const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);
@@ -1088,7 +1097,8 @@ function parseRfc822Date(text: string): string | null {
   if (!parts) return null;
   const month = monthNumber(parts.month);
   if (!month) return null;
-  let zone = parts.zone.replace(/[()]/g, ' ').trim();
+  // "GMT +0200" and "UTC +02:00" say the offset after the name, as "GMT+2" does
+  let zone = parts.zone.replace(/[()]/g, ' ').trim().replace(/^(?:gmt|utc|ut)\s+(?=[+-]\d)/i, '');
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
   zone = zone.split(/\s+/)[0] ?? '';
   const year = expandYear(parts.year);
@@ -1214,7 +1224,9 @@ function dateWithoutZone(text: string): string | null {
  */
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = collapseWhitespace(value);
+  // Go's time.String() ends with its monotonic clock's reading (`m=+0.000123`), no part of the date; German ends a
+  // time with "Uhr"
+  const text = collapseWhitespace(value).replace(/ m=[+-]\d+(?:\.\d+)?$/, '').replace(/(\d:\d{2}) uhr$/i, '$1');
   // No date format runs to 100 characters; a longer "date" is junk, and the readers below need not scan it.
   if (text === '' || text.length > 100) return null;
   // Fast path for the RFC 1123 form nearly every RSS generator writes; same result as the general reader below.

@@ -79,6 +79,28 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Jun 5 2026 08.05.00 GMT', '2026-06-05T08:05:00.000Z'],
     ['Fri, 05 Jun 2026 08.65.00 +0200', null],
     ['5 Jun 2026 01.02.03.04', null], // no time has four parts
+    // the offset after GMT or UTC and a space is the offset, as in ISO dates and GMT+2
+    ['Fri, 05 Jun 2026 12:19:00 GMT +0200', '2026-06-05T10:19:00.000Z'],
+    ['Fri, 05 Jun 2026 12:19:00 UTC +02:00', '2026-06-05T10:19:00.000Z'],
+    ['2026-06-05T12:19:00 GMT +02:00', '2026-06-05T10:19:00.000Z'],
+    // the words before a time in the languages read, Drupal's dash, German's Uhr, French's 10h19 and 1er, "@"
+    ['5 de junio de 2026 a las 10:19', '2026-06-05T10:19:00.000Z'],
+    ['5 giugno 2026 alle 10:19', '2026-06-05T10:19:00.000Z'],
+    ['5. Juni 2026 um 10:19 Uhr', '2026-06-05T10:19:00.000Z'],
+    ['19.07.1997 16:46 Uhr', '1997-07-19T16:46:00.000Z'],
+    ['5 juin 2026 à 10h19', '2026-06-05T10:19:00.000Z'],
+    ['1er juin 2026', '2026-06-01'],
+    ['Friday, June 5, 2026 - 10:19', '2026-06-05T10:19:00.000Z'],
+    ['Jun 5, 2026 @ 10:19 am', '2026-06-05T10:19:00.000Z'],
+    // XML Schema's date with a zone is the day; Go's time.String() with its monotonic reading
+    ['2026-06-05Z', '2026-06-05'],
+    ['2026-06-05+02:00', '2026-06-05'],
+    ['2026-06-05 10:19:00.123 +0000 UTC m=+0.000123', '2026-06-05T10:19:00.000Z'],
+    // US daylight time before 2007 ran from the first Sunday of April to the last Sunday of October
+    ['Thu, 19 Mar 1998 07:24:47 ET', '1998-03-19T12:24:47.000Z'],
+    ['Sun, 05 Apr 1998 12:00:00 ET', '1998-04-05T16:00:00.000Z'],
+    ['Sat, 24 Oct 1998 12:00:00 PT', '1998-10-24T19:00:00.000Z'],
+    ['Sun, 25 Oct 1998 12:00:00 PT', '1998-10-25T20:00:00.000Z'],
     // 24:00 is the day's end; 24:30 is no time, nor a 61st second
     ['5 Jun 2026 24:00:00 GMT', '2026-06-06T00:00:00.000Z'],
     ['2026-06-05T24:30:00Z', null],
