@@ -1020,13 +1020,13 @@ function isoVariant(text: string): string | null {
   return `${date[1]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${rest}`;
 }
 
+/** XML Schema's date with a zone (`2026-06-05Z`, `2026-06-05+02:00`): the day, which the zone does not change. */
+const ZONED_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:?\d{2})$/i;
+
 /**
  * ISO 8601 / W3CDTF / RFC 3339, with the zone optional (no zone = UTC), the time optional (no time = the date alone;
  * a year or a month alone, its first day), compact forms too.
  */
-/** XML Schema's date with a zone (`2026-06-05Z`, `2026-06-05+02:00`): the day, which the zone does not change. */
-const ZONED_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:?\d{2})$/i;
-
 function parseIsoDate(text: string): string | null {
   const zonedDay = ZONED_DAY.exec(text);
   if (zonedDay) return toIsoDay(Number(zonedDay[1]), Number(zonedDay[2]), Number(zonedDay[3]));
