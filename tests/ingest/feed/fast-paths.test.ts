@@ -316,9 +316,12 @@ describe('dates written without toISOString', () => {
   });
 
   it('toIso refuses a day the month does not have, and reads every other, as its Date-based check did', () => {
-    /** toIso as it was: a Date for the instant, another for the day's check, toISOString for the text. */
+    /**
+     * toIso as it was: a Date for the instant, another for the day's check, toISOString for the text; with the times it
+     * reads (24:00:00 the day's end, a leap second 60).
+     */
     const before = (year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number) => {
-      if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 61) return null;
+      if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || (hour === 24 && minute + second > 0) || minute > 59 || second > 60) return null;
       const date = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000);
       if (Number.isNaN(date.getTime())) return null;
       if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
@@ -328,7 +331,7 @@ describe('dates written without toISOString', () => {
     for (const year of years) {
       for (let month = 0; month <= 13; month++) {
         for (let day = 0; day <= 32; day++) {
-          for (const [hour, minute, second, offset] of [[0, 0, 0, 0], [23, 59, 60, 840], [24, 0, 61, -720], [25, 60, 62, 0]]) {
+          for (const [hour, minute, second, offset] of [[0, 0, 0, 0], [23, 59, 60, 840], [24, 0, 0, -720], [24, 0, 61, -720], [25, 60, 62, 0]]) {
             const read = toIso(year, month, day, hour!, minute!, second!, offset!);
             const expected = before(year, month, day, hour!, minute!, second!, offset!);
             if (read !== expected) expect({ year, month, day, hour, offset, read }).toEqual({ year, month, day, hour, offset, read: expected });
