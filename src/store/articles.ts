@@ -20,7 +20,7 @@ async function sourceItemsWhere(
   values: readonly string[],
 ): Promise<StoredItem[]> {
   const out: StoredItem[] = [];
-  for (const chunk of inChunks([...new Set(values)])) {
+  for (const chunk of inChunks(values)) {
     const rows = await db
       .selectFrom('articles')
       .select(STORED_ITEM_COLUMNS)
@@ -66,7 +66,7 @@ export function articlesWithFailedPages(
  * may share one canonical URL: anchors of one page).
  */
 export async function sourceArticlesWithCanonicalUrls(db: Kysely<Database>, pipelineId: string, sourceId: string, canonicalUrls: readonly string[]): Promise<StoredItem[]> {
-  return (await sourceItemsWhere(db, pipelineId, sourceId, 'canonical_url', canonicalUrls)).sort((a, b) => a.id - b.id);
+  return (await sourceItemsWhere(db, pipelineId, sourceId, 'canonical_url', [...new Set(canonicalUrls)])).sort((a, b) => a.id - b.id);
 }
 
 /** A stored article's identity fields, its text and its feed summary. */

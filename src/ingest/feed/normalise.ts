@@ -1224,13 +1224,9 @@ function dateWithoutZone(text: string): string | null {
  */
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  // Go's time.String() ends with its monotonic clock's reading (`m=+0.000123`), no part of the date; German ends a
-  // time with "Uhr"
-  const text = collapseWhitespace(value).replace(/ m=[+-]\d+(?:\.\d+)?$/, '').replace(/(\d:\d{2}) uhr$/i, '$1');
-  // No date format runs to 100 characters; a longer "date" is junk, and the readers below need not scan it.
-  if (text === '' || text.length > 100) return null;
+  const collapsed = collapseWhitespace(value);
   // Fast path for the RFC 1123 form nearly every RSS generator writes; same result as the general reader below.
-  const rfc1123 = RFC1123.exec(text);
+  const rfc1123 = RFC1123.exec(collapsed);
   if (rfc1123) {
     const [, day, monthName, year, hour, minute, second, zone] = rfc1123;
     const month = MONTHS[monthName!.toLowerCase()];
@@ -1239,6 +1235,11 @@ export function parseFeedDate(value: string | null | undefined): string | null {
     // An impossible date (31 Feb) falls through to the general readers, which have their own last resort.
     if (iso) return iso;
   }
+  // Go's time.String() ends with its monotonic clock's reading (`m=+0.000123`), no part of the date; German ends a
+  // time with "Uhr". Neither ends an RFC 1123 date, so the fast path above need not strip them.
+  const text = collapsed.replace(/ m=[+-]\d+(?:\.\d+)?$/, '').replace(/(\d:\d{2}) uhr$/i, '$1');
+  // No date format runs to 100 characters; a longer "date" is junk, and the readers below need not scan it.
+  if (text === '' || text.length > 100) return null;
   const iso = parseIsoDate(text);
   if (iso) return iso;
   const rfc = parseRfc822Date(text);
