@@ -349,6 +349,12 @@ class AttributeList extends Array<[string, string]> {
 
 const localNameOf = (element: ScannedElement) => element.name.slice(element.name.indexOf(':') + 1);
 
+/** The root element when the document ends with it still open (cut short, or never closed); null otherwise. */
+export function rootOpenAtEnd(scan: XmlScan): ScannedElement | null {
+  const root = scan.document.children?.at(-1);
+  return root && root.innerEnd < 0 ? root : null;
+}
+
 /**
  * Where the entry (by its local name: a feed's item, a sitemap's `<url>`) the document ends inside starts; null when it
  * ends outside every entry, as a whole document does. A body cut short (a connection dropped, answered 200) leaves
@@ -359,8 +365,8 @@ const localNameOf = (element: ScannedElement) => element.name.slice(element.name
  * or comment left open swallowed the rest of it, which the lenient reading recovers.
  */
 export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<string>): number | null {
-  const root = scan.document.children?.at(-1);
-  if (!root || root.innerEnd >= 0) return null;
+  const root = rootOpenAtEnd(scan);
+  if (!root) return null;
   let element = root.children?.at(-1);
   if (element && element.innerEnd < 0 && localNameOf(element) === 'channel') element = element.children?.at(-1);
   let cut: ScannedElement | null = null;

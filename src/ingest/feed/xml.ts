@@ -16,7 +16,7 @@ import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { childrenNamed, describeXmlError, openEntryStartAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { childrenNamed, describeXmlError, openEntryStartAtEnd, rootOpenAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import { NotInSubset, withoutElements, xml2jsFields } from './xml-items.ts';
 import {
@@ -1375,8 +1375,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${rootName}> is not RSS, RDF or Atom`);
     // rss-parser fails on a feed whose root is left open with a TypeError of its own (a document cut short before its
     // channel, or without one): what the user can act on is where the document ends
-    const rootOpenAtEnd = (firstScan.document.children?.at(-1)?.innerEnd ?? 0) < 0;
-    if (lastError instanceof TypeError && rootOpenAtEnd) throw new FeedParseError('parse', `the XML could not be parsed: the document ends with its root element <${rootName}> open, as one cut short does (${message})`);
+    if (lastError instanceof TypeError && rootOpenAtEnd(firstScan)) throw new FeedParseError('parse', `the XML could not be parsed: the document ends with its root element <${rootName}> open, as one cut short does (${message})`);
     throw new FeedParseError('parse', `the XML could not be parsed: ${message}`);
   }
 
