@@ -1078,9 +1078,10 @@ function parseRfc822Date(text: string): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   // a day written "3." as German writes it
-  // a time with dots (`08.05.00`), as Java's date formats write it for Danish, Finnish or Norwegian
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?(?:(?<=:\d\d:\d\d)\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
-  const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2})([:.])(\d{2})(?:\5(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
+  // a time with dots (`08.05.00`), as Java's date formats write it for Danish, Finnish or Norwegian, or a colon
+  // before the seconds after all (`08.05:00`)
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s-](\p{L}{3,10})\.?[\s-](\d{2,4})(?:\s+(\d{1,2})([:.])(\d{2})(?:(?:\5|:)(\d{2}))?(?:(?<=:\d\d:\d\d)\.\d+)?)?\s*(.*)$/iu.exec(cleaned);
+  const monthFirst = /^(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})(?:\s+(\d{1,2})([:.])(\d{2})(?:(?:\5|:)(\d{2}))?)?\s*(.*)$/iu.exec(cleaned);
   // C's asctime ("Jun 5 10:19:00 2026", its day name already dropped): the year comes last, and no zone is given
   const asctime = /^([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+)?(\d{4})$/.exec(cleaned);
   let parts: { day: string; month: string; year: string; hour?: string; minute?: string; second?: string; zone: string } | null = null;
@@ -1250,7 +1251,7 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const lastResort = withNumericDayMonthRead(text);
   if (lastResort === null) return null;
   if (lastResort !== text) {
-    const read = parseIsoDate(lastResort);
+    const read = parseIsoDate(yearFirstDateAndTime(lastResort));
     if (read) return read;
   }
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
@@ -1309,6 +1310,14 @@ function withNumericDayMonthRead(text: string): string | null {
   }
   const [day, month] = dayFirst ? [first, second] : [second, first];
   return `${text.slice(0, match.index)}${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}${text.slice(match.index + whole.length)}`;
+}
+
+/**
+ * An all-numeric date made year first, as the ISO reader takes it: a day name before it dropped and the comma or
+ * Drupal's dash between it and a time (`Fri, 2026/06/05 - 10:19`, `1997/07/19, 16:46`) made a space.
+ */
+function yearFirstDateAndTime(text: string): string {
+  return text.replace(/^\p{L}+\.?,?\s+(?=\d{4}\/)/u, '').replace(/^(\d{4}\/\d{2}\/\d{2}),?(?:\s+-)?\s+(?=\d{1,2}:\d{2})/, '$1 ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

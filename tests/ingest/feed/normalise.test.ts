@@ -78,6 +78,7 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['fr, 05 jun 2026 08.05 +0200', '2026-06-05T06:05:00.000Z'],
     ['Jun 5 2026 08.05.00 GMT', '2026-06-05T08:05:00.000Z'],
     ['Fri, 05 Jun 2026 08.65.00 +0200', null],
+    ['Fri, 05 Jun 2026 08.05:00 +0200', '2026-06-05T06:05:00.000Z'], // a colon before the seconds after all
     ['5 Jun 2026 01.02.03.04', null], // no time has four parts
     // the offset after GMT or UTC and a space is the offset, as in ISO dates and GMT+2
     ['Fri, 05 Jun 2026 12:19:00 GMT +0200', '2026-06-05T10:19:00.000Z'],
@@ -91,6 +92,10 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['5 juin 2026 à 10h19', '2026-06-05T10:19:00.000Z'],
     ['1er juin 2026', '2026-06-01'],
     ['Friday, June 5, 2026 - 10:19', '2026-06-05T10:19:00.000Z'],
+    ['Fri, 06/13/2026 - 10:19', '2026-06-13T10:19:00.000Z'], // Drupal's all-numeric form
+    ['Fri, 05/06/2026 - 10:19', null], // which number is the day cannot be told
+    ['19.07.1997, 16:46', '1997-07-19T16:46:00.000Z'],
+    ['Sa, 19.07.1997, 16:46 Uhr', '1997-07-19T16:46:00.000Z'],
     ['Jun 5, 2026 @ 10:19 am', '2026-06-05T10:19:00.000Z'],
     // XML Schema's date with a zone is the day; Go's time.String() with its monotonic reading
     ['2026-06-05Z', '2026-06-05'],
