@@ -141,6 +141,15 @@ function declarationAfterPreamble(body: Buffer): CharsetLabel | null {
 }
 
 /**
+ * The feed without a preamble before it, for the encoding detector: a PHP warning's English diluted the statistics
+ * of a short windows-1251 feed until it was read as windows-1252.
+ */
+function feedAfterPreamble(body: Buffer): Buffer {
+  const sniffed = sniffFeedKind(body.subarray(0, PREAMBLE_SEARCHED_CHARS + 1024).toString('latin1'));
+  return (sniffed.kind === 'xml' || sniffed.kind === 'json') && sniffed.start > 0 ? body.subarray(sniffed.start) : body;
+}
+
+/**
  * Maps a charset label to a decoder name (iconv-lite's, or the WHATWG name of one only Node's TextDecoder has), with
  * the browsers' aliases (ISO-8859-1 and US-ASCII read as windows-1252, ...), or null when no decoder exists for it.
  * Feeds and pages share it.
@@ -238,6 +247,7 @@ function labelFits(label: string, encoding: string): boolean {
  * @param label the label that chose `encoding`, or null when nothing did and `encoding` is the UTF-8 default
  * @param documentLabel the document's own label (XML declaration or meta tag)
  * @param validUtf8 whether the body is valid UTF-8 (a check of every byte, made once for the whole decode)
+ * @param detectedText the part of the body the encoding detector reads (a feed without its preamble)
  */
 function labelOverruledByBytes(
   body: Buffer,
@@ -245,6 +255,7 @@ function labelOverruledByBytes(
   label: CharsetLabel | null,
   documentLabel: CharsetLabel | null,
   validUtf8: () => boolean,
+  detectedText: (body: Buffer) => Buffer = (text) => text,
 ): { encoding: string; warning: string } | null {
   const fromHeader = label?.source === 'the Content-Type header';
   const said = label ? `${label.source} says ${encoding === 'utf-8' ? 'UTF-8' : label.name}` : 'no charset is declared (so UTF-8 by default)';
@@ -258,7 +269,7 @@ function labelOverruledByBytes(
     if (next && next !== 'utf-8' && !decodeBytes(body, next).includes('\ufffd')) {
       return { encoding: next, warning: `${said} but the body is not valid UTF-8; decoded as ${next}, as the document declares` };
     }
-    const detected = detectedLegacyEncoding(body);
+    const detected = detectedLegacyEncoding(detectedText(body));
     if (detected) return { encoding: detected.decoder, warning: `${said} but the body is not valid UTF-8; decoded as ${detected.name}, which its bytes read as` };
     return { encoding: 'windows-1252', warning: `${said} but the body is not valid UTF-8; decoded as windows-1252` };
   }
@@ -380,6 +391,8 @@ export interface DocumentRules {
   laterLabel?: (body: Buffer) => CharsetLabel | null;
   /** Whether UTF-16/32 without a BOM is recognised by the zero bytes around the first `<` (XML 1.0 Appendix F). */
   sniffWide: boolean;
+  /** The part of the body whose bytes tell an unlabelled legacy encoding (all of it unless said). */
+  detectedText?: (body: Buffer) => Buffer;
 }
 
 /**
@@ -438,7 +451,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
       if (other && !labelFits(other.name, encoding)) warnings.push(`the byte-order mark says ${shown(encoding)} but ${other.source} says ${other.name}; decoded as ${shown(encoding)}`);
     }
   } else if (!wide) {
-    const overruled = labelOverruledByBytes(body, encoding, label, declared, validUtf8);
+    const overruled = labelOverruledByBytes(body, encoding, label, declared, validUtf8, rules.detectedText);
     if (overruled) {
       encoding = overruled.encoding;
       warnings.push(overruled.warning);
@@ -454,7 +467,7 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   return { text, encoding, warnings };
 }
 
-const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, laterLabel: declarationAfterPreamble, sniffWide: true };
+const FEED_RULES: DocumentRules = { declaredLabel: declaredEncoding, laterLabel: declarationAfterPreamble, sniffWide: true, detectedText: feedAfterPreamble };
 
 /**
  * Decodes a feed body, returning the warnings too (used by parseFeed to set `bozo`).

@@ -971,6 +971,22 @@ describe('parseFeed: what comes before the feed', () => {
     expect(behindWarning.warnings).toEqual([expect.stringMatching(/^\d+ characters before the feed skipped/)]);
   });
 
+  it('reads an unlabelled windows-1251 feed behind a long PHP warning by its own bytes, not diluted by the warning', async () => {
+    const title = 'Лаборатории обсуждают паузу в разработке';
+    // long enough for the detector alone, not with the warning's English beside it
+    const text =
+      'Крупные лаборатории искусственного интеллекта обсуждают скоординированную паузу в разработке передовых моделей. ' +
+      'Эксперты спорят о том, как проверить соблюдение такого соглашения и кто будет следить за его выполнением.';
+    const xml = `<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title><link>https://wp.example/a</link><description>${text}</description></item></channel></rss>`;
+    const warning =
+      '<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent by (output started at ' +
+      '/var/www/wp-content/plugins/some-plugin/includes/class-plugin.php:123) in <b>/var/www/wp-includes/feed-rss2.php</b> on line <b>8</b><br />\n';
+    const plain = await parseFeed(iconv.encode(xml, 'windows-1251'), { url: 'https://wp.example/feed' });
+    const behindWarning = await parseFeed(Buffer.concat([Buffer.from(warning), iconv.encode(xml, 'windows-1251')]), { url: 'https://wp.example/feed' });
+    expect(plain.items.map((item) => item.title)).toEqual([title]);
+    expect(behindWarning.items).toEqual(plain.items);
+  });
+
   const databaseError = '<div id="error"><p class="wpdberror"><strong>WordPress database error:</strong> [Table \'wp_x\' doesn\'t exist]<br /><code>SELECT 1</code></p></div>';
   it.each([
     ["WordPress's database error before an RSS feed", `${databaseError}${rss}`, 'rss'],
