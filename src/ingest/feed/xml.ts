@@ -1374,8 +1374,11 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     const message = errorMessage(lastError);
     if (/not recognized/i.test(message)) throw new FeedParseError('not_a_feed', `the XML root <${rootName}> is not RSS, RDF or Atom`);
     // rss-parser fails on a feed whose root is left open with a TypeError of its own (a document cut short before its
-    // channel, or without one): what the user can act on is where the document ends
-    if (lastError instanceof TypeError && rootOpenAtEnd(firstScan)) throw new FeedParseError('parse', `the XML could not be parsed: the document ends with its root element <${rootName}> open, as one cut short does (${message})`);
+    // channel, or without one): what the user can act on is where the document ends, not the reader's own fault
+    if (lastError instanceof TypeError) {
+      const where = rootOpenAtEnd(firstScan) ? `the document ends with its root element <${rootName}> open, as one cut short does` : `no channel and items could be read in its <${rootName}>`;
+      throw new FeedParseError('parse', `the XML could not be parsed: ${where}`);
+    }
     throw new FeedParseError('parse', `the XML could not be parsed: ${message}`);
   }
 
