@@ -12,7 +12,15 @@ import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhites
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+const stringOrNull = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+/** An item's id as RSS and Atom ids are read, white space collapsed: a feed moving between the formats keeps its keys. */
+const idOrNull = (value: unknown): string | null => {
+  const id = stringOrNull(value);
+  return id === null ? null : collapseWhitespace(id) || null;
+};
+/** A list field written as its one element (`"tags": "AI"`, `"attachments": {...}`), as `authors` often is. */
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 /**
  * A date's text: RFC 3339 by the spec, but a number is read as the Unix timestamp it is (seconds, or milliseconds),
  * which no string reader could tell from other digits; one no date holds stays as written, for the warning.
@@ -208,7 +216,10 @@ function relativeUrlBase(feedUrl: string | null, documentBase: string | null): s
 }
 
 /** An item's id when it is an http(s) URL, else null. */
-const urlIdOf = (item: Json): string | null => (typeof item.id === 'string' && /^https?:\/\//i.test(item.id.trim()) ? item.id : null);
+const urlIdOf = (item: Json): string | null => {
+  const id = typeof item.id === 'string' ? idOrNull(item.id) : null;
+  return id !== null && /^https?:\/\//i.test(id) ? id : null;
+};
 
 export function parseJsonFeed(text: string, documentBase: string | null): ParsedFeed {
   const { data, json, warning: noiseWarning } = parseJsonText(text);
@@ -250,13 +261,13 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     const contentText = withCharacterReferences(repaired(stringOrNull(item.content_text)));
     const content = contentHtml ? resolveHtmlUrls(contentHtml, link ?? base) : contentText ? plainTextToHtml(contentText) : null;
     const summaryText = withCharacterReferences(repaired(stringOrNull(item.summary)));
-    const enclosures: FeedEnclosure[] = (Array.isArray(item.attachments) ? item.attachments : []).filter(isObject).flatMap((attachment) => {
+    const enclosures: FeedEnclosure[] = listOf(item.attachments).filter(isObject).flatMap((attachment) => {
       const url = resolveUrl(urlOrNull(attachment.url), base);
       if (!url) return [];
       return [{ url, type: stringOrNull(attachment.mime_type), length: stringOrNull(attachment.size_in_bytes) }];
     });
     return {
-      guid: stringOrNull(item.id),
+      guid: idOrNull(item.id),
       title: titleText(item.title),
       link,
       published: dates.read(dateText(item.date_published)),
@@ -266,7 +277,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       summary: summaryText ? escapeHtml(summaryText) : null,
       content,
       enclosures,
-      categories: (Array.isArray(item.tags) ? item.tags : []).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
+      categories: listOf(item.tags).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
       outlet: null,
     };
   });
@@ -279,9 +290,10 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     link: resolveUrl(urlOrNull(data.home_page_url), base),
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings,
-    // the JSON of the feed was read whole; what followed it (noiseWarning) is flagged, as text before it is
+    // the JSON of the feed was read whole; what followed it (noiseWarning) is flagged, as text before it is, and so
+    // is an "items" that is no list of items: a broken generator, not a quiet feed
     wellFormed: true,
-    bozo: noiseWarning !== null,
+    bozo: noiseWarning !== null || !Array.isArray(data.items) || rawItems.length < listed.length,
     ttlSeconds: null,
   };
 }
