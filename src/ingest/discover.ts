@@ -423,6 +423,16 @@ interface FoundAt {
   redirectedFrom: string[];
 }
 
+/**
+ * The outlet's address for a page fetched from `pageUrl`: where it was answered, unless a temporary redirect took it
+ * to another site (a consent wall, a login), whose paths are not the outlet's: then the address asked for. A
+ * permanent move to another domain is the outlet's new home.
+ */
+function outletAddress(page: Fetched, pageUrl: string): string {
+  const sameOutlet = isOutletsOwnHost(new URL(page.url).hostname, new URL(pageUrl).hostname);
+  return sameOutlet || addressToKeep(page) === page.url ? page.url : pageUrl;
+}
+
 /** The addresses of a fetch, for `keep`. */
 function foundAt(response: Fetched, requested: string): FoundAt {
   return { url: addressToKeep(response), finalUrl: response.url, requested, redirectedFrom: permanentlyRedirectedFrom(response) };
@@ -729,12 +739,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
   // A page that stopped sending before its end: each common path of the site would wait as long.
   if (page.cut?.code === 'timeout') return feeds.length > 0 ? report(null) : partReport(page.cut);
-  const section = sectionOf(page.url);
+  const outletPage = outletAddress(page, pageUrl);
+  const section = sectionOf(outletPage);
   if (section) {
     await probe(section, SECTION_FEED_PATHS);
     if (feeds.length > 0 && !options.alwaysProbe) return report(null);
   }
-  await probe(page.url, COMMON_FEED_PATHS);
+  await probe(outletPage, COMMON_FEED_PATHS);
   return page.cut && feeds.length === 0 ? partReport(page.cut) : report(null);
 }
 

@@ -386,6 +386,29 @@ describe('discoverFeeds against a real server', () => {
     }
   });
 
+  it.each([
+    ['temporary', 'the outlet', 302],
+    ['permanent', 'the new home', 301],
+  ])('a home page sent by a %s redirect to another site has %s probed', async (_kind, _probed, status) => {
+    // another site: "localhost" is not the outlet's host 127.0.0.1 (a consent wall, a login page, or a move)
+    const wall = await startServer({
+      '/consent': html('<html><head><title>Before you continue</title></head><body><form><button>Accept</button></form></body></html>'),
+      '/feed': feed(rssFeed('Consent service notices', [{ guid: 'n', title: 'N', link: 'https://consent.example/n' }])),
+    });
+    const wallUrl = wall.url.replace('127.0.0.1', 'localhost');
+    const outlet = await startServer({
+      '/': (_req, res) => res.writeHead(status, { location: `${wallUrl}/consent?continue=home` }).end(),
+      '/feed': feed(rssFeed('The outlet', [{ guid: 'o', title: 'O', link: 'https://outlet.example/o' }])),
+    });
+    try {
+      const result = await discoverFeeds(`${outlet.url}/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${outlet.url}/`), allowPrivateAddresses: true } });
+      const expected = status === 302 ? { url: `${outlet.url}/feed`, title: 'The outlet' } : { url: `${wallUrl}/feed`, title: 'Consent service notices' };
+      expect(result.feeds).toEqual([expect.objectContaining({ ...expected, via: 'probe' })]);
+    } finally {
+      await Promise.all([wall.close(), outlet.close()]);
+    }
+  });
+
   it('a URL below the home page that fails is reported, not swapped for the site\'s feed', async () => {
     const result = await discoverFeeds(`${server.url}/missing`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/missing`) });
     expect(result).toMatchObject({ feeds: [], error: expect.stringMatching(/HTTP 404/) });
