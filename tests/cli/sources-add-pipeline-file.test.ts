@@ -29,6 +29,7 @@ describe('sources add and the pipeline file', () => {
         '/wire.xml': feed('Wire'),
         [HOSTILE_PATH]: feed(HOSTILE_TITLE),
         '/hostile/': page(feedLink(HOSTILE_PATH)),
+        '/tracked/': page(feedLink('/wire.xml?utm_source=homepage&amp;utm_medium=link')),
         // a WordPress-like page: a comments feed per post, then the site's feed
         '/blog/': page(`${Array.from({ length: 25 }, (_, i) => feedLink(`/comments/${i}/feed/`)).join('')}${feedLink('/wire.xml')}`),
       },
@@ -71,6 +72,19 @@ describe('sources add and the pipeline file', () => {
     expect(text.stdout).toContain(`${project.server.url}/wire.xml  (already in the pipeline as source "paywalled")`);
     const json = JSON.parse((await project.cli('sources', 'add', `${project.server.url}/wire.xml`, '--json')).stdout);
     expect(json).toMatchObject({ feeds: [{ url: `${project.server.url}/wire.xml`, existingSourceId: 'paywalled', added: false }], addedTo: null });
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['with campaign parameters', '/tracked/', ''],
+    ["without the www. of the pipeline's address", '/blog/', 'www.'],
+  ])('knows a feed the pipeline has when the page links it %s, and adds it no second time', async (_case, pagePath, www) => {
+    const site = project.server.url.replace('127.0.0.1', 'localhost');
+    // the pipeline's spelling of the feed's address is only matched, never fetched
+    writeFile(`    { id: 'wire', kind: 'feed', name: 'Wire', url: '${site.replace('//', `//${www}`)}/wire.xml' },\n`);
+    const before = readFileSync(project.pipelineFile, 'utf8');
+    const json = JSON.parse((await project.cli('sources', 'add', `${site}${pagePath}`, '--json')).stdout);
+    expect(json).toMatchObject({ feeds: [{ existingSourceId: 'wire', added: false }], addedTo: null });
     expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
   });
 

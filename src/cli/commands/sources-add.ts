@@ -65,10 +65,17 @@ export { feedUrlKey };
 
 /**
  * What makes a discovered feed one the pipeline has: feedUrlKey of its URL without a login, since the pipeline may
- * read a paywalled feed with one while the site links it without (and the reverse).
+ * read a paywalled feed with one while the site links it without (and the reverse), without a leading `www.` and
+ * without the campaign parameters (`utm_source`, ...) a page's link may carry: a site's links change so between two
+ * `sources add` of its home page.
  */
 function knownFeedKey(url: string): string {
-  return feedUrlKey(withoutCredentials(url));
+  // feedUrlKey's form: `user:password@host[:port]/path?query`
+  const key = feedUrlKey(withoutCredentials(url)).replace(/@www\./i, '@');
+  const query = key.indexOf('?');
+  if (query < 0 || !/[?&]utm_/i.test(key)) return key;
+  const kept = key.slice(query + 1).split('&').filter((pair) => !/^utm_/i.test(pair));
+  return `${key.slice(0, query)}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
 }
 
 /** A feed source of the pipeline, and where a run found it moved to when its URL in the file is the old one. */
