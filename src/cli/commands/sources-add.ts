@@ -60,6 +60,11 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
   });
 }
 
+/** The first ten of a list, then how many more, for a note's line. */
+function shownList(items: readonly string[]): string {
+  return items.length > 10 ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more` : items.join(', ');
+}
+
 // feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
 export { feedUrlKey };
 
@@ -390,7 +395,7 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
       if (result.skippedLinks.length > 0) {
         notes.push(
           `note: the page links to ${linksTried + result.skippedLinks.length} feeds; the first ${linksTried} were tried and ` +
-            `${result.skippedLinks.length} skipped (give one of those as the URL to check it)`,
+            `${result.skippedLinks.length} skipped (give one of those as the URL to check it): ${shownList(result.skippedLinks.map(urlForDisplay))}`,
         );
       }
       if (result.timedOut) notes.push(timeLimitNote(result, deadlineMs, options.quiet === true));
