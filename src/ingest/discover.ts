@@ -43,7 +43,7 @@ export interface FeedLink {
 const FEED_TYPE = /^(?:(?:application|text)\/(?:x[-.])?(?:rss|atom|rdf)\+xml|application\/(?:feed\+)?json|application\/xml|text\/xml)$/;
 
 /** Paths CMSs serve feeds at, most common first. Relative to the site root. */
-export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default'] as const;
+export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feed.json', '/feeds/posts/default'] as const;
 
 /**
  * What makes two feed URLs the same feed: parsed (so case of scheme and host, default ports and percent-encoding do

@@ -139,8 +139,8 @@ describe('discoverFeeds against a real server', () => {
 
   it('a link on the page\'s own host may not redirect to a private address elsewhere', async () => {
     const result = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/redirecting/`) });
-    // (the common paths on the page's own host are probed instead, and give the outlet's own feed)
-    expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed/`]);
+    // (the common paths on the page's own host are probed instead, and give the outlet's own feeds)
+    expect(result.feeds.map((feed) => feed.url)).toEqual([`${server.url}/feed/`, `${server.url}/feed.json`]);
     expect(result.rejected.find((r) => r.url.endsWith('/to-other'))?.reason).toMatch(/localhost:\d+ is a private or local address/);
     // a pipeline that allows private addresses follows it (and keeps the linked URL, the redirect being temporary)
     const allowed = await discoverFeeds(`${server.url}/redirecting/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${server.url}/redirecting/`), allowPrivateAddresses: true } });
@@ -152,6 +152,7 @@ describe('discoverFeeds against a real server', () => {
     // /feed is a permanent redirect to /feed/, /atom.xml a temporary one: one feed, the address that keeps named
     expect(result.feeds).toEqual([
       { url: `${server.url}/feed/`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'probe', merged: [{ url: `${server.url}/atom.xml`, reason: 'same_final_url' }] },
+      { url: `${server.url}/feed.json`, title: 'JSON desk', format: 'json', itemCount: 1, via: 'probe' },
     ]);
     expect(result.rejected.find((r) => r.url === `${server.url}/rss`)?.reason).toMatch(/HTML page/);
   });
@@ -406,6 +407,16 @@ describe('discoverFeeds against a real server', () => {
       expect(result.feeds).toEqual([expect.objectContaining({ ...expected, via: 'probe' })]);
     } finally {
       await Promise.all([wall.close(), outlet.close()]);
+    }
+  });
+
+  it("finds a site's JSON Feed at /feed.json when its page declares no feed", async () => {
+    const site = await startServer({ '/': html('<html><head><title>Desk</title></head><body>News</body></html>'), '/feed.json': feed(json, 'application/feed+json') });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result).toMatchObject({ feeds: [{ url: `${site.url}/feed.json`, format: 'json', via: 'probe' }], error: null });
+    } finally {
+      await site.close();
     }
   });
 
