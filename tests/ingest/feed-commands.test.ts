@@ -321,6 +321,13 @@ describe('pausewatch sources add', () => {
     expect(entries.map((entry) => entry.id)).toEqual(['news-example-rss-xml', 'news-example-cafe-feed', 'news-example-section-section-section-section-section-section', 'news-example-bad-e0-a4-a-feed']);
   });
 
+  it('names untitled feeds by their addresses, so two found on one site are told apart', () => {
+    const untitled = (url: string) => ({ url, title: null, format: 'rss' as const, itemCount: 1, via: 'link' as const });
+    expect(sourceEntries([untitled('https://news.example/a.rss')], 'https://news.example/').map((entry) => entry.name)).toEqual(['news.example']);
+    const two = sourceEntries([untitled('https://news.example/a.rss'), untitled('https://news.example/%D0%BB%D0%B5%D0%BD%D1%82%D0%B0/atom.xml?x=1')], 'https://news.example/');
+    expect(two.map((entry) => entry.name)).toEqual(['news.example/a.rss', 'news.example/лента/atom.xml?x=1']);
+  });
+
   it('says a feed is already in the pipeline rather than suggest it twice', async () => {
     // the same URL but for a fragment, listed under another id
     const file = pipelineFile('listed.ts', { perHostGapMs: 0 }, [{ id: 'policy-wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml#latest` }]);

@@ -56,7 +56,9 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
-    return { id, kind: 'feed', name: (feed.title && cleanFeedText(feed.title)) || url.hostname, url: feed.url };
+    // an untitled feed is named by its address: its host alone when it is the only feed found
+    const address = feeds.length === 1 ? url.hostname : decodedEscapes(`${url.hostname}${url.pathname}${url.search}`);
+    return { id, kind: 'feed', name: (feed.title && cleanFeedText(feed.title)) || address, url: feed.url };
   });
 }
 
