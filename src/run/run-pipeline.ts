@@ -27,7 +27,7 @@ import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } 
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { isDue, nextCheck } from './schedule.ts';
+import { answerFreshness, isDue, nextCheck } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -2087,7 +2087,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
       // Nor is a 410 at the end of a temporary redirect (see ingestFeed): only where the feed points for now is gone.
       const goneForNow = result.outcome === 'failed' && result.httpStatus === 410 && !result.gone;
-      const retryAfter = result.outcome === 'failed' ? result.hints.retryAfterSeconds : null;
+      // A Retry-After counts on a 429 or a 503, as the wait they ask for, or as the host's wait that held the request
+      // back unsent (no status): not on a 200 (which was scheduled a week out), nor on a 404 or a 500 a gateway adds
+      // one to (the feed was held for up to a week, even against --all).
+      const waitAsked = result.outcome === 'failed' && (result.httpStatus === null || result.httpStatus === 429 || result.httpStatus === 503);
+      const retryAfter = waitAsked ? result.hints.retryAfterSeconds : null;
+      const freshness = answerFreshness(result, row?.freshness_seconds ?? null, now());
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
         errorCode: oldAddressRetired ? 'old_address_gone' : goneForNow ? 'redirect_target_gone' : (result.error?.code ?? null),
@@ -2095,8 +2100,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         failuresBefore: row?.error_streak ?? 0, recentPublished,
         // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).
         ttlSeconds: result.outcome === 'ok' ? result.ttlSeconds : (row?.ttl_seconds ?? null), ...result.hints,
-        // a Retry-After counts on a failure only (a 200 with one was scheduled a week out)
+        keptFreshnessSeconds: freshness.kept,
         retryAfterSeconds: retryAfter,
+        retryAfterCapped: retryAfter !== null && result.hints.retryAfterProblem?.kind === 'capped',
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
@@ -2113,6 +2119,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings, published: readPublished } : {}),
+        ...(freshness.said !== undefined ? { freshnessSeconds: freshness.said } : {}),
       };
       const recordCheck = async (record = check) => {
         await repo.recordFetch(db, record);

@@ -80,8 +80,12 @@ export interface NextCheckInput {
   maxAgeSeconds?: number | null;
   /** Expires of the response, ISO-8601. */
   expiresAt?: string | null;
+  /** How long the last full answer said the feed stays fresh, for a 304 that says nothing of it (answerFreshness). */
+  keptFreshnessSeconds?: number | null;
   /** Retry-After of the response, in seconds. */
   retryAfterSeconds?: number | null;
+  /** Whether the server asked for longer than the longest wait kept, which retryAfterSeconds was cut to. */
+  retryAfterCapped?: boolean;
   /** Uniform in [0, 1); pass Math.random in production, a fixed function in tests. */
   random: () => number;
   policy?: Partial<SchedulePolicy>;
@@ -149,6 +153,7 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     ['feed ttl', answered ? input.ttlSeconds : null, policy.maxIntervalSeconds],
     ['Cache-Control max-age', answered ? input.maxAgeSeconds : null, policy.maxIntervalSeconds],
     ['Expires', answered && expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null, policy.maxIntervalSeconds],
+    ['the last full answer\'s Cache-Control or Expires', answered ? input.keptFreshnessSeconds : null, policy.maxIntervalSeconds],
     ['Retry-After', input.retryAfterSeconds, policy.maxServerDelaySeconds],
   ];
   for (const [name, ask, cap] of asks) {
@@ -156,9 +161,33 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     const capped = Math.min(ask, cap);
     if (capped <= seconds) continue;
     seconds = capped;
-    reason += `; raised to ${formatDuration(seconds)} by ${name}${capped < ask ? ' (capped)' : ''}`;
+    const cut = capped < ask || (name === 'Retry-After' && input.retryAfterCapped === true);
+    reason += `; raised to ${formatDuration(seconds)} by ${name}${cut ? ' (capped)' : ''}`;
   }
   return { at: new Date(nowMs + Math.round(seconds * 1000)).toISOString(), reason };
+}
+
+/** What answerFreshness reads of a check's answer. */
+export interface FreshnessAnswer {
+  outcome: CheckOutcome;
+  httpStatus: number | null;
+  headers: Record<string, string>;
+  hints: { maxAgeSeconds: number | null; expiresAt: string | null };
+}
+
+/**
+ * How long a check's answer says the feed stays fresh, in seconds (its Cache-Control max-age, else its Expires less
+ * `now`; null when neither), as `said`, to store; undefined to keep the stored value (`stored`). A 304 that sends
+ * neither header refreshes the stored answer, which keeps what it said (RFC 9111 §4.3.4): `kept` is then the stored
+ * value, for nextCheck. Many CMSs answer If-None-Match with a bare 304: a feed whose 200 asked for a daily check was
+ * asked again every ten minutes.
+ */
+export function answerFreshness(answer: FreshnessAnswer, stored: number | null, now: Date): { said: number | null | undefined; kept: number | null } {
+  if (answer.outcome === 'failed') return { said: undefined, kept: null };
+  if (answer.httpStatus === 304 && !('cache-control' in answer.headers) && !('expires' in answer.headers)) return { said: undefined, kept: stored };
+  const { maxAgeSeconds, expiresAt } = answer.hints;
+  const expiresIn = expiresAt === null ? null : Math.round((Date.parse(expiresAt) - now.getTime()) / 1000);
+  return { said: maxAgeSeconds ?? (expiresIn !== null && expiresIn > 0 ? expiresIn : null), kept: null };
 }
 
 /**

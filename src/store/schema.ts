@@ -62,6 +62,11 @@ export interface SourcesTable {
    * feed the source was read from before included, which location_changed_at leaves out of the stored articles.
    */
   last_read_published: string | null;
+  /**
+   * How long the last answer with a body (or a 304 that said) stays fresh, in seconds: its Cache-Control max-age, else
+   * its Expires less its time; null when it said neither. A 304 that says neither keeps it (RFC 9111 §4.3.4).
+   */
+  freshness_seconds: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -74,7 +74,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(startAfresh
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
-                next_check_reason: null, server_wait_until: null, last_read_published: null, ...warningColumns([], now),
+                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, ...warningColumns([], now),
               }
             : tookUpMove
               ? { moved_to: null }
@@ -123,6 +123,8 @@ export interface FetchRecord {
   nextCheckReason?: string | null;
   /** The feed's `<ttl>`, when the answer had a body to read it from. */
   ttlSeconds?: number | null;
+  /** How long the answer said it stays fresh (SourcesTable.freshness_seconds); absent keeps the stored value. */
+  freshnessSeconds?: number | null;
   /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
   serverWaitUntil?: string | null;
   /**
@@ -331,6 +333,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         // a redirect relative to a URL with a login resolves with it: stored without (see SourcesTable.moved_to)
         ...(record.movedTo !== undefined ? { moved_to: record.movedTo === null ? null : withoutCredentials(record.movedTo) } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
+        ...(record.freshnessSeconds !== undefined ? { freshness_seconds: record.freshnessSeconds } : {}),
         ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
         ...(record.published !== undefined ? { last_read_published: publishedColumn(record.published) } : {}),
       })

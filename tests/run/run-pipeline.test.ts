@@ -1132,6 +1132,76 @@ describe('a feed whose server asks for a long cache lifetime', () => {
     }));
 });
 
+describe("a feed's server that says how long an answer stays fresh", () => {
+  it.each(dialects)('keeps the max-age of its 200 when its 304s leave Cache-Control out ($name)', (dialect) =>
+    withScenario(async ({ store, input, serve, load }) => {
+      // as many CMSs answer If-None-Match: a bare 304 with the validator alone
+      const feed = await serve({
+        '/daily.xml': (req, res) => {
+          if (req.headers['if-none-match'] === '"d1"') return res.writeHead(304, { etag: '"d1"' }).end();
+          res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"d1"', 'cache-control': 'max-age=86400' }).end(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Daily</title><item><title>Labs weigh a pause</title><guid>d-1</guid></item></channel></rss>',
+          );
+        },
+      });
+      const loaded = load({ ...input, sources: [{ id: 'daily', kind: 'feed' as const, name: 'Daily', url: `${feed.url}/daily.xml`, fetchArticles: false }] });
+      await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      const revalidated = await run(loaded, store, '2026-06-10T06:10:00.000Z', { all: true });
+      expect(revalidated.report.sources[0]).toMatchObject({ outcome: 'not_modified', nextCheck: { at: '2026-06-11T06:10:00.000Z' } });
+      expect(revalidated.report.sources[0]!.nextCheck!.reason).toMatch(/raised to 24 h by the last full answer's Cache-Control or Expires$/);
+      // and again on the next 304: what the 200 said stays until an answer says otherwise
+      const again = await run(loaded, store, '2026-06-11T06:10:00.000Z');
+      expect(again.report.sources[0]).toMatchObject({ outcome: 'not_modified', nextCheck: { at: '2026-06-12T06:10:00.000Z' } });
+      expect(feed.hits.get('/daily.xml')).toBe(3);
+    }, dialect));
+
+  it('forgets it when a 304 says no-cache, and the bare 304s after it keep nothing', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      let answers: { status: number; headers: Record<string, string> }[] = [];
+      const feed = await serve({
+        '/feed.xml': (_req, res) => {
+          const { status, headers } = answers.shift()!;
+          res.writeHead(status, { etag: '"v"', ...headers }).end(status === 304 ? undefined : '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>A pause</title><guid>f-1</guid></item></channel></rss>');
+        },
+      });
+      const loaded = load({ ...input, sources: [{ id: 'f', kind: 'feed' as const, name: 'F', url: `${feed.url}/feed.xml`, fetchArticles: false }] });
+      const nextAt = async (at: string) => (await run(loaded, store, at, { all: true })).report.sources[0]!.nextCheck!;
+      answers = [{ status: 200, headers: { 'cache-control': 'max-age=86400' } }, { status: 304, headers: { 'cache-control': 'no-cache' } }, { status: 304, headers: {} }];
+      await nextAt('2026-06-10T06:00:00.000Z');
+      expect((await nextAt('2026-06-10T06:10:00.000Z')).reason).not.toMatch(/raised/);
+      expect((await nextAt('2026-06-10T06:20:00.000Z')).reason).not.toMatch(/raised/);
+    }));
+});
+
+describe('a feed failing with a Retry-After its status does not ask for', () => {
+  it('is retried on its backoff, and by --all, not held for the week a 404 or a 500 carried', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({
+        '/missing.xml': (_req, res) => res.writeHead(404, { 'retry-after': '604800' }).end(),
+        '/broken.xml': (_req, res) => res.writeHead(500, { 'retry-after': '86400' }).end(),
+      });
+      const source = (id: string) => ({ id, kind: 'feed' as const, name: id, url: `${feed.url}/${id}.xml` });
+      const loaded = load({ ...input, sources: [source('missing'), source('broken')] });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      for (const checked of report.sources) {
+        expect(checked).toMatchObject({ outcome: 'failed', nextCheck: { heldByServer: false } });
+        expect(checked.nextCheck!.reason).not.toMatch(/Retry-After/);
+        expect(Date.parse(checked.nextCheck!.at)).toBeLessThanOrEqual(Date.parse('2026-06-10T06:15:00.000Z'));
+      }
+      const forced = await run(loaded, store, '2026-06-10T06:01:00.000Z', { all: true });
+      expect(forced.report.sources.map((checked) => checked.outcome)).toEqual(['failed', 'failed']);
+      expect([feed.hits.get('/missing.xml'), feed.hits.get('/broken.xml')]).toEqual([2, 2]);
+    }));
+
+  it('says a Retry-After longer than the longest wait kept was capped', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      const feed = await serve({ '/month.xml': (_req, res) => res.writeHead(503, { 'retry-after': String(30 * 86_400) }).end() });
+      const loaded = load({ ...input, sources: [{ id: 'month', kind: 'feed' as const, name: 'Month', url: `${feed.url}/month.xml` }] });
+      const { report } = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+      expect(report.sources[0]!.nextCheck!.reason).toMatch(/raised to 7 days by Retry-After \(capped\)$/);
+    }));
+});
+
 describe('a source added to a feed address whose server asked to wait', () => {
   it('waits with the source that was told, even under --all, and says why', () =>
     withScenario(async ({ store, input, serve, load }) => {

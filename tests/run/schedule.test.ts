@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, isHeldBack, nextCheck, type NextCheckInput } from '../../src/run/schedule.ts';
+import { answerFreshness, isDue, isHeldBack, nextCheck, type NextCheckInput } from '../../src/run/schedule.ts';
 
 const now = new Date('2026-06-09T12:00:00.000Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
@@ -157,5 +157,27 @@ describe('isHeldBack: which next checks pausewatch sources explains', () => {
     expect(isHeldBack(check({ maxAgeSeconds: 7_200 }).reason)).toBe(true);
     const many = Array.from({ length: 410 }, (_v, i) => minutesAgo(i * 10));
     expect(isHeldBack(check({ recentPublished: many, policy: { rateSampleSize: 500 } }).reason)).toBe(false);
+  });
+});
+
+describe('answerFreshness', () => {
+  const now = new Date('2026-06-10T06:00:00.000Z');
+  const answer = (httpStatus: number, headers: Record<string, string>, maxAgeSeconds: number | null, expiresAt: string | null) =>
+    ({ outcome: httpStatus === 304 ? ('not_modified' as const) : ('ok' as const), httpStatus, headers, hints: { maxAgeSeconds, expiresAt } });
+
+  it.each([
+    ['a 200 with max-age', answer(200, { 'cache-control': 'max-age=3600' }, 3600, null), { said: 3600, kept: null }],
+    ['a 200 with Expires in six hours', answer(200, { expires: 'x' }, null, '2026-06-10T12:00:00.000Z'), { said: 21_600, kept: null }],
+    ['a 200 with Expires past', answer(200, { expires: 'x' }, null, '2026-06-10T05:00:00.000Z'), { said: null, kept: null }],
+    ['a 200 saying nothing', answer(200, {}, null, null), { said: null, kept: null }],
+    ['a bare 304', answer(304, { etag: '"v"' }, null, null), { said: undefined, kept: 7200 }],
+    ['a 304 with no-cache', answer(304, { 'cache-control': 'no-cache' }, null, null), { said: null, kept: null }],
+    ['a 304 with its own max-age', answer(304, { 'cache-control': 'max-age=60' }, 60, null), { said: 60, kept: null }],
+  ])('%s', (_case, given, expected) => {
+    expect(answerFreshness(given, 7200, now)).toEqual(expected);
+  });
+
+  it('keeps the stored value through a failure', () => {
+    expect(answerFreshness({ outcome: 'failed', httpStatus: 500, headers: {}, hints: { maxAgeSeconds: null, expiresAt: null } }, 7200, now)).toEqual({ said: undefined, kept: null });
   });
 });

@@ -27,6 +27,7 @@ import * as alertArticleIndex from './025-alert-article-index.ts';
 import * as articleOutletUrls from './026-article-outlet-urls.ts';
 import * as refusedFiles from './027-refused-files.ts';
 import * as hostWaits from './028-host-waits.ts';
+import * as sourceFreshness from './029-source-freshness.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -69,6 +70,7 @@ const migrations: Record<string, MigrationModule> = {
   '026-article-outlet-urls': articleOutletUrls,
   '027-refused-files': refusedFiles,
   '028-host-waits': hostWaits,
+  '029-source-freshness': sourceFreshness,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
