@@ -20,7 +20,7 @@ import { getDomain } from 'tldts';
 import { descendants, rawText, type Element } from '../extract/html/dom.ts';
 import { parsePage } from '../extract/html/parse.ts';
 import type { ParsedFeed } from '../model/index.ts';
-import type { BodyCut, FetchOptions, FetchResult } from './fetch.ts';
+import { askedWaitSeconds, type BodyCut, type FetchOptions, type FetchResult } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
@@ -235,7 +235,7 @@ function isSitemapUrl(url: URL): boolean {
 }
 
 /**
- * A wait a server asked for with Retry-After (on a 429 or 503, or any failed answer that carries one): `seconds` from
+ * A wait a server asked for with Retry-After (on a 429 or 503, see askedWaitSeconds): `seconds` from
  * its answer, and `until`, the time it ends (ISO-8601 UTC, to the second), worked out when the answer came, not when
  * it is shown. `heldBack`: the request was never sent, the request queue holding it back for the wait another answer
  * of its host asked for (the failure's message already says until when).
@@ -248,7 +248,7 @@ export interface ServerWait {
 
 /** The wait a failed answer asks for with Retry-After, `nowMs` being when it came; null when it names none. */
 export function serverWaitOf(response: Exclude<FetchResult, { status: 'ok' }>, nowMs: number): ServerWait | null {
-  const seconds = response.hints.retryAfterSeconds;
+  const seconds = askedWaitSeconds(response);
   if (response.status !== 'failed' || seconds === null) return null;
   return { seconds, until: new Date(nowMs + seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), heldBack: response.error.notSent === true };
 }
@@ -424,13 +424,24 @@ interface FoundAt {
 }
 
 /**
- * The outlet's address for a page fetched from `pageUrl`: where it was answered, unless a temporary redirect took it
- * to another site (a consent wall, a login), whose paths are not the outlet's: then the address asked for. A
- * permanent move to another domain is the outlet's new home.
+ * Where to probe the common paths for a page fetched from `pageUrl`: where it was answered, unless a temporary
+ * redirect took it to another site, then the address asked for first (a consent wall or a login page is not the
+ * outlet, and its `/feed` no feed of the outlet's) and, unless the page it landed on looks like such a wall, that
+ * page's site second (an outlet that moved domain by a 302). A permanent move to another domain is the outlet's new
+ * home. Null for no second site.
  */
-function outletAddress(page: Fetched, pageUrl: string): string {
-  const sameOutlet = isOutletsOwnHost(new URL(page.url).hostname, new URL(pageUrl).hostname);
-  return sameOutlet || addressToKeep(page) === page.url ? page.url : pageUrl;
+function probedSites(page: Fetched, pageUrl: string): [string, string | null] {
+  const [landed, asked] = [new URL(page.url), new URL(pageUrl)];
+  if (sameSite(landed.hostname, asked.hostname) || addressToKeep(page) === page.url) return [page.url, null];
+  return [pageUrl, WALL_ADDRESS.test(`${landed.pathname}${landed.search}`) ? null : page.url];
+}
+
+/** An address a consent wall, a login or a cookie check is served at, or that says where to return after it. */
+const WALL_ADDRESS = /consent|login|log-in|signin|sign-in|sso|oauth|auth|gdpr|cookie|privacy|[?&](?:continue|return(?:url|to)?|redirect(?:_?uri|url)?|next|dest(?:ination)?|callback|back(?:url)?)=/i;
+
+/** Whether two hosts are one site: the same host, `www.` aside, or hosts of one registrable domain (isOutletsOwnHost). */
+function sameSite(a: string, b: string): boolean {
+  return isOutletsOwnHost(a, b) || isOutletsOwnHost(b, a);
 }
 
 /** The addresses of a fetch, for `keep`. */
@@ -739,13 +750,19 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
   // A page that stopped sending before its end: each common path of the site would wait as long.
   if (page.cut?.code === 'timeout') return feeds.length > 0 ? report(null) : partReport(page.cut);
-  const outletPage = outletAddress(page, pageUrl);
-  const section = sectionOf(outletPage);
-  if (section) {
-    await probe(section, SECTION_FEED_PATHS);
-    if (feeds.length > 0 && !options.alwaysProbe) return report(null);
-  }
-  await probe(outletPage, COMMON_FEED_PATHS);
+  /** Probes the common paths of the site at `base`, a section's own first (see sectionOf). */
+  const probeSite = async (base: string) => {
+    const section = sectionOf(base);
+    if (section) {
+      await probe(section, SECTION_FEED_PATHS);
+      if (feeds.length > 0 && !options.alwaysProbe) return;
+    }
+    await probe(base, COMMON_FEED_PATHS);
+  };
+  const [outletPage, landing] = probedSites(page, pageUrl);
+  await probeSite(outletPage);
+  // a site that moved to another domain by a temporary redirect, whose old host sends every path to the new home
+  if (landing !== null && feeds.length === 0) await probeSite(landing);
   return page.cut && feeds.length === 0 ? partReport(page.cut) : report(null);
 }
 

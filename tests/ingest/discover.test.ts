@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFeedLinks, discoverFeeds } from '../../src/ingest/discover.ts';
@@ -407,6 +408,24 @@ describe('discoverFeeds against a real server', () => {
       expect(result.feeds).toEqual([expect.objectContaining({ ...expected, via: 'probe' })]);
     } finally {
       await Promise.all([wall.close(), outlet.close()]);
+    }
+  });
+
+  it('a site that moved to another domain by a temporary redirect of every path has its new home probed', async () => {
+    const moved = await startServer({
+      '/': html('<html><head><title>The outlet</title></head><body>News</body></html>'),
+      '/feed': feed(rssFeed('The outlet', [{ guid: 'o', title: 'O', link: 'https://outlet.example/o' }])),
+    });
+    const newHome = moved.url.replace('127.0.0.1', 'localhost');
+    // the old host: every path sent to the new home page with a 302, as PHP's header() and nginx's return send it
+    const old = http.createServer((_req, res) => res.writeHead(302, { location: `${newHome}/` }).end());
+    await new Promise<void>((resolve) => old.listen(0, '127.0.0.1', resolve));
+    const oldUrl = `http://127.0.0.1:${(old.address() as AddressInfo).port}`;
+    try {
+      const result = await discoverFeeds(`${oldUrl}/`, fetchUrl, { fetch: { ...fetchOptionsFor(`${oldUrl}/`), allowPrivateAddresses: true } });
+      expect(result.feeds).toEqual([expect.objectContaining({ url: `${newHome}/feed`, title: 'The outlet', via: 'probe' })]);
+    } finally {
+      await Promise.all([moved.close(), new Promise((resolve) => old.close(resolve))]);
     }
   });
 
