@@ -145,6 +145,16 @@ export class HostNotAnswering extends RequestHeldBack {
  */
 export const UNANSWERED_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_refused', 'unreachable', 'dns']);
 
+/**
+ * The wait, in seconds, a failed answer asks for with Retry-After: on a 429 or a 503, the statuses that ask for one,
+ * or for a request the request queue held back unsent for a wait its host asked for (no status). Not on a 404 or a
+ * 500 a gateway adds one to: a feed was held for a week by one. Null when none is asked.
+ */
+export function askedWaitSeconds(answer: Pick<FetchResult, 'status' | 'httpStatus' | 'hints'>): number | null {
+  const status = answer.httpStatus;
+  return answer.status === 'failed' && (status === null || status === 429 || status === 503) ? answer.hints.retryAfterSeconds : null;
+}
+
 /** The failure a request refused by the request queue comes back as; `at` says how far fetchUrl got before it. */
 export function heldBackResult(
   requestedUrl: string,

@@ -5,7 +5,7 @@ import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, Extract
 import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
-import { fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
+import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
@@ -2087,11 +2087,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const oldAddressRetired = result.gone && !!row?.moved_to && url !== movedAddress(source, row.moved_to);
       // Nor is a 410 at the end of a temporary redirect (see ingestFeed): only where the feed points for now is gone.
       const goneForNow = result.outcome === 'failed' && result.httpStatus === 410 && !result.gone;
-      // A Retry-After counts on a 429 or a 503, as the wait they ask for, or as the host's wait that held the request
-      // back unsent (no status): not on a 200 (which was scheduled a week out), nor on a 404 or a 500 a gateway adds
-      // one to (the feed was held for up to a week, even against --all).
-      const waitAsked = result.outcome === 'failed' && (result.httpStatus === null || result.httpStatus === 429 || result.httpStatus === 503);
-      const retryAfter = waitAsked ? result.hints.retryAfterSeconds : null;
+      // not on a 200 (which was scheduled a week out), nor on a 404 or a 500 (held for a week, even against --all)
+      const retryAfter = askedWaitSeconds({ status: result.outcome, httpStatus: result.httpStatus, hints: result.hints });
       const freshness = answerFreshness(result, row?.freshness_seconds ?? null, now());
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,

@@ -28,6 +28,8 @@ describe('sources add and a server that asks to wait', () => {
       commands: [registerFeed, registerSourcesAdd],
       routes: {
         '/429': (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end(),
+        // a 404 a gateway adds a Retry-After to: no wait asked
+        '/404': (_req, res) => res.writeHead(404, { 'retry-after': '3600' }).end(),
         '/busy/': (_req, res) => res.writeHead(503, { 'retry-after': '120' }).end(),
         // the home page too, where discovery would otherwise go on to the common feed paths
         '/': (_req, res) => res.writeHead(429, { 'retry-after': '600' }).end(),
@@ -62,6 +64,18 @@ describe('sources add and a server that asks to wait', () => {
       const feed = await project.cli('feed', url);
       expect(anyTime(first!)).toBe(anyTime(feed.stderr.trimEnd()));
     }
+  });
+
+  it('says no wait for a 404 that carries a Retry-After, as runs take none from it', async () => {
+    const url = `${project.server.url}/404`;
+    for (const command of [['sources', 'add', url, '--dry-run'], ['feed', url]]) {
+      const { code, stderr } = await project.cli(...command);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/HTTP 404/);
+      expect(stderr).not.toMatch(/asks to wait/);
+    }
+    const json = JSON.parse((await project.cli('sources', 'add', url, '--dry-run', '--json')).stdout);
+    expect(json).toMatchObject({ retryAfterSeconds: null, retryAfterUntil: null });
   });
 
   it('prints it for a home page too, and sends the common feed paths nothing while the server asks to wait', async () => {
