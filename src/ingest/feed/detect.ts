@@ -81,8 +81,11 @@ export const PREAMBLE_SEARCHED_CHARS = 16_384;
 const MAX_LONG_JSON_READS = 4;
 const SHORT_JSON_READ = 1024;
 
-/** The `version` a JSON Feed declares (1, 1.1, any 1.x; not `/version/10`); parseJsonFeed tests the same. */
-export const isJsonFeedVersion = (version: unknown): boolean => typeof version === 'string' && /jsonfeed\.org\/version\/1(?:\.\d+)?\/?$/i.test(version.trim());
+/**
+ * The `version` a JSON Feed declares (1, 1.1, any 1.x, whatever follows it: `1.1/`, `1.1.0`, `1.1#`; not `/version/10`
+ * or `/version/1foo`); parseJsonFeed tests the same.
+ */
+export const isJsonFeedVersion = (version: unknown): boolean => typeof version === 'string' && /jsonfeed\.org\/version\/1(?:\.\d+)*(?![\w.]*\w)/i.test(version);
 
 /** An object a JSON scan read to its end: where it starts and ends, and the string its last "version" key holds. */
 export interface ScannedObject {

@@ -225,7 +225,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
   const { data, json, warning: noiseWarning } = parseJsonText(text);
   if (Array.isArray(data)) throw new FeedParseError('not_a_feed', 'the body is a JSON array, not a JSON Feed (an object with "version" and "items")');
   if (!isObject(data) || !isJsonFeedVersion(data.version)) {
-    throw new FeedParseError('not_a_feed', 'the body is JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1[.1]")');
+    const version = isObject(data) && data.version !== undefined ? `its "version" is ${jsonText(data.version, 80)}, not` : 'no "version":';
+    throw new FeedParseError('not_a_feed', `the body is JSON but not a JSON Feed (${version} "https://jsonfeed.org/version/1[.1]")`);
   }
   // "\ud800" alone is valid JSON but no character: each lone surrogate becomes one U+FFFD, as a decoder would
   // make of it, rather than something every later encoder treats its own way.

@@ -110,10 +110,10 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     const news = childrenNamed(url, 'news')[0];
     return news ? [{ url, news }] : [];
   });
-  // an entry without its <loc> is a headline no one can fetch or tell apart: skipped, and said
+  // an entry without a usable <loc> is a headline no one can fetch or tell apart: skipped, and said
   const entries = withNews.filter(({ url }) => resolveUrl(childUrl($, url, 'loc'), documentBase) !== null);
   const withoutLoc = withNews.length - entries.length;
-  if (withoutLoc > 0) warnings.push(`${withoutLoc} <url> entr${withoutLoc === 1 ? 'y' : 'ies'} without a <loc> address skipped`);
+  if (withoutLoc > 0) warnings.push(`${withoutLoc} <url> entr${withoutLoc === 1 ? 'y' : 'ies'} without a usable <loc> address skipped`);
   const readItems = entries.map(({ url, news }) => {
     const link = resolveUrl(childUrl($, url, 'loc'), documentBase);
     const keywords = childText($, news, 'keywords');
@@ -133,7 +133,7 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
   });
   // an entry listed twice word for word is one article, as in the other formats
   const drafts = dropRepeatedItems(readItems, (index) => $.xml(entries[index]!.url), warnings);
-  if (drafts.length === 0 && withNews.length === 0 && urls.length > 0) {
+  if (withNews.length === 0 && urls.length > 0) {
     throw new FeedParseError('not_a_feed', 'the sitemap has no <news:news> entries (a plain sitemap lists a site, not news)');
   }
   const publication = urls

@@ -29,13 +29,17 @@ describe('JSON Feed fields', () => {
     ['https://jsonfeed.org/version/1', true],
     ['https://jsonfeed.org/version/1.1', true],
     ['http://jsonfeed.org/version/1.1/', true],
+    ['https://jsonfeed.org/version/1.1.0', true],
+    ['https://jsonfeed.org/version/1.1#', true],
+    ['https://jsonfeed.org/version/1.1/index.html', true],
+    ['https://jsonfeed.org/version/1.1 ', true],
     ['https://jsonfeed.org/version/10', false],
     ['https://jsonfeed.org/version/1foo', false],
     ['https://jsonfeed.org/version/2', false],
   ])('takes the version %s for a JSON Feed: %s', async (version, isFeed) => {
     const body = JSON.stringify({ version, title: 'Wire', items: [{ id: '1', url: 'https://news.example/a', title: 'A' }] });
     if (isFeed) expect((await read(body)).items.map((item) => item.title)).toEqual(['A']);
-    else await expect(read(body)).rejects.toThrow(/not a JSON Feed/);
+    else await expect(read(body)).rejects.toThrow(`not a JSON Feed (its "version" is ${JSON.stringify(version)}, not "https://jsonfeed.org/version/1[.1]")`);
   });
 
   it.each([
@@ -61,16 +65,16 @@ describe('JSON Feed fields', () => {
 });
 
 describe('news sitemap entries', () => {
-  it('skips an entry without a <loc>, which no one can fetch or tell apart, and says so', async () => {
+  it('skips an entry without a usable <loc>, which no one can fetch or tell apart, and says so', async () => {
     const entry = (loc: string, title: string) =>
       `<url>${loc}<news:news><news:publication><news:name>Wire</news:name><news:language>en</news:language></news:publication>` +
       `<news:publication_date>2026-06-05</news:publication_date><news:title>${title}</news:title></news:news></url>`;
     const sitemap =
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' +
-      `${entry('<loc>https://news.example/a</loc>', 'Kept')}${entry('', 'No address')}${entry('<loc> </loc>', 'Blank address')}</urlset>`;
+      `${entry('<loc>https://news.example/a</loc>', 'Kept')}${entry('', 'No address')}${entry('<loc> </loc>', 'Blank address')}${entry('<loc>javascript:alert(1)</loc>', 'Script')}</urlset>`;
     const feed = await parseFeed(Buffer.from(sitemap), { url: 'https://news.example/sitemap-news.xml' });
     expect(feed.items.map((item) => [item.title, item.link])).toEqual([['Kept', 'https://news.example/a']]);
     expect(feed.bozo).toBe(true);
-    expect(feed.warnings).toContain('2 <url> entries without a <loc> address skipped');
+    expect(feed.warnings).toContain('3 <url> entries without a usable <loc> address skipped');
   });
 });
