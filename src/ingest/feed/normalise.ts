@@ -1250,8 +1250,9 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   // written year first, read as ISO-like dates are (no zone: UTC). Never when it cannot (04/06/2026).
   const lastResort = withNumericDayMonthRead(text);
   if (lastResort === null) return null;
-  if (lastResort !== text) {
-    const read = parseIsoDate(yearFirstDateAndTime(lastResort));
+  const yearFirst = yearFirstDateAndTime(lastResort);
+  if (yearFirst !== text) {
+    const read = parseIsoDate(yearFirst);
     if (read) return read;
   }
   // Last resort for forms neither reader knows: only when the string names a zone, so the machine's zone
@@ -1287,6 +1288,10 @@ export function unixTimestampDate(timestamp: number): string | null {
 /** A year of four digits, not the digits of a zone offset ("+0200", "-0500") or a time. */
 const FOUR_DIGIT_YEAR = /(?<![+:\d])(?:19|20)\d{2}(?![\d:])/;
 
+/** English day names, Sunday first as Date's getUTCDay counts, and one opening a date (`Fri, `, `Friday `). */
+const ENGLISH_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const ENGLISH_DAY_NAME = /^\s*(sun|mon|tue|wed|thu|fri|sat)(?:day|sday|nesday|rsday|urday)?\.?,?\s*$/i;
+
 /** An all-numeric day and month before the year: 04/06/2026, 4.6.2026, 04-06-2026. */
 const NUMERIC_DAY_MONTH_YEAR = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])/;
 
@@ -1306,18 +1311,29 @@ function withNumericDayMonthRead(text: string): string | null {
   let dayFirst = separator === '.' || first > 12;
   if (separator !== '.' && first <= 12) {
     if (second > 12) dayFirst = false;
-    else if (first !== second) return null;
+    else if (first !== second) {
+      // a day name before the date tells (Drupal's `Fri, 06/05/2026 - 10:19`), when one reading alone falls on it
+      const named = ENGLISH_DAY_NAME.exec(text.slice(0, match.index));
+      if (!named) return null;
+      const weekday = ENGLISH_DAYS.indexOf(named[1]!.toLowerCase());
+      const fallsOn = (day: number, month: number) => new Date(Date.UTC(Number(year), month - 1, day)).getUTCDay() === weekday;
+      const [asDayFirst, asMonthFirst] = [fallsOn(first, second), fallsOn(second, first)];
+      if (asDayFirst === asMonthFirst) return null;
+      dayFirst = asDayFirst;
+    }
   }
   const [day, month] = dayFirst ? [first, second] : [second, first];
   return `${text.slice(0, match.index)}${year}/${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}${text.slice(match.index + whole.length)}`;
 }
 
 /**
- * An all-numeric date made year first, as the ISO reader takes it: a day name before it dropped and the comma or
- * Drupal's dash between it and a time (`Fri, 2026/06/05 - 10:19`, `1997/07/19, 16:46`) made a space.
+ * An all-numeric date written or made year first, as the ISO reader takes it: a day name before it dropped and the
+ * comma or Drupal's dash between it and a time (`Fri, 2026/06/05 - 10:19`, `1997-07-19, 16:46`) made a space.
  */
 function yearFirstDateAndTime(text: string): string {
-  return text.replace(/^\p{L}+\.?,?\s+(?=\d{4}\/)/u, '').replace(/^(\d{4}\/\d{2}\/\d{2}),?(?:\s+-)?\s+(?=\d{1,2}:\d{2})/, '$1 ');
+  return text
+    .replace(/^\p{L}+\.?,?\s+(?=\d{4}[-/.]\d)/u, '')
+    .replace(/^(\d{4}([-/.])\d{1,2}\2\d{1,2}),?(?:\s+-)?\s+(?=\d{1,2}:\d{2})/, '$1 ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -93,7 +93,11 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['1er juin 2026', '2026-06-01'],
     ['Friday, June 5, 2026 - 10:19', '2026-06-05T10:19:00.000Z'],
     ['Fri, 06/13/2026 - 10:19', '2026-06-13T10:19:00.000Z'], // Drupal's all-numeric form
-    ['Fri, 05/06/2026 - 10:19', null], // which number is the day cannot be told
+    ['Fri, 05/06/2026 - 10:19', '2026-06-05T10:19:00.000Z'], // 5 June is a Friday, 6 May a Wednesday: the day name tells
+    ['Wed, 06/10/2026 - 14:30', '2026-06-10T14:30:00.000Z'],
+    ['Thursday 06/05/2026', null], // neither reading falls on a Thursday
+    ['Tue, 2026/06/16 10:19', '2026-06-16T10:19:00.000Z'],
+    ['1997-07-19, 16:46', '1997-07-19T16:46:00.000Z'],
     ['19.07.1997, 16:46', '1997-07-19T16:46:00.000Z'],
     ['Sa, 19.07.1997, 16:46 Uhr', '1997-07-19T16:46:00.000Z'],
     ['Jun 5, 2026 @ 10:19 am', '2026-06-05T10:19:00.000Z'],
