@@ -56,6 +56,9 @@ const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const body = lines.slice(0, -1);
+  // a headline over its byline ("By Renée Dupont") is two lines of the head, not a wrapped paragraph
+  const last = lines[lines.length - 1]!;
+  if (!TERMINAL_PUNCTUATION.test(last) && parseByline(last) !== null) return false;
   // a loop, not Math.max(...): a capture's block may have more lines than a call can take arguments
   let widest = 0;
   for (const line of lines) widest = Math.max(widest, line.length);
@@ -157,9 +160,11 @@ function isDateLabel(line: string): boolean {
 /** A person's name as a byline or an author box prints it: 1-4 capitalised words, particles allowed. */
 const PERSON_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|dos|du)\s+)*\p{Lu}[\p{L}'’.-]*){0,3}`;
 const BYLINE = new RegExp(
-  String.raw`^(?:written\s+|words\s+)?by\s+(${PERSON_NAME}(?:\s*(?:,|and|&)\s*${PERSON_NAME})*)\s*(?:[|•·—–,]\s*(.*))?$`,
+  String.raw`^(?:written\s+|words\s+)?by\s+(${PERSON_NAME}(?:\s*(?:,|and|&)\s*${PERSON_NAME})*)(?:\s*[|•·—–,]\s*(.*)|\s+on\s+(.*))?$`,
   'iu',
 );
+/** A byline that names a desk, not a person ("Staff Reports", "From staff reports", "Wire reports"). */
+const DESK_BYLINE = /^(?:from\s+)?(?:staff|wire|news)\s+(?:reports?|writers?|services?)$/i;
 const PERSON_NAME_LINE = new RegExp(String.raw`^${PERSON_NAME}$`, 'u');
 
 interface Byline {
@@ -170,11 +175,12 @@ interface Byline {
 
 function parseByline(line: string): Byline | null {
   if (line.length > 120) return null;
+  if (DESK_BYLINE.test(line)) return { name: line, rest: null };
   const m = BYLINE.exec(line);
   if (!m) return null;
   // The "i" flag makes \p{Lu} match any letter; make sure the name really is capitalised.
   if (!/^\p{Lu}/u.test(m[1]!)) return null;
-  return { name: m[1]!.trim(), rest: m[2]?.trim() || null };
+  return { name: m[1]!.trim(), rest: (m[2] ?? m[3])?.trim() || null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -237,6 +243,11 @@ const FURNITURE_RULES: FurnitureRule[] = [
     matches: (p) => countWords(p) <= 25 && (/^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})/i.test(p) || /^all rights reserved\.?$/i.test(p)),
   },
   {
+    // A breadcrumb trail ("Home > Tech > AI", "News › World"): where the page sits on the site, not the story.
+    name: 'breadcrumb',
+    matches: (p) => BREADCRUMB.test(p),
+  },
+  {
     // Share and tool buttons rendered as text.
     name: 'share-widget',
     matches: (p) =>
@@ -287,6 +298,9 @@ const FURNITURE_RULES: FurnitureRule[] = [
     matches: (p) => !BULLET.test(p) && countWords(p) <= 12 && /^[^.!?]+\?$/.test(p),
   },
 ];
+
+/** Two to six short section names joined by `>`, `›`, `»` or `/` between spaces. */
+const BREADCRUMB = /^[^\s>›»/][^>›»/]{0,30}(?:\s+[>›»/]\s+[^\s>›»/][^>›»/]{0,30}){1,5}$/u;
 
 function furnitureRuleFor(paragraph: string): FurnitureRule | null {
   return FURNITURE_RULES.find((rule) => rule.matches(paragraph)) ?? null;
@@ -439,6 +453,14 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
       head.consumed.add(i);
       continue;
     }
+    // "Last updated: June 7, 2026 | Published: June 5, 2026": a dateline of each date
+    const parts = p.split(/\s+\|\s+/);
+    const datelines = parts.length > 1 ? parts.map(parseDateline) : [];
+    if (datelines.length > 0 && datelines.every((part) => part !== null)) {
+      for (const part of datelines) recordDate(part!);
+      head.consumed.add(i);
+      continue;
+    }
     const dateline = parseDateline(p);
     if (dateline || isDateLabel(p)) {
       // A dateline is never the headline, even when its date has no single reading ("Posted: 06/05/2026").
@@ -448,7 +470,11 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
     }
     // A headline looks like a heading (short, no full stop) or a question; any other furniture is not one.
     const rule = furnitureRuleFor(p);
-    if (rule !== null && rule.name !== 'heading-or-label' && rule.name !== 'question-subheading') continue;
+    if (rule !== null && rule.name !== 'heading-or-label' && rule.name !== 'question-subheading') {
+      // furniture above the story is the page's, wherever it stands: taken for no part of the article
+      if (rule.name === 'breadcrumb') head.consumed.add(i);
+      continue;
+    }
     if (isHeadlineLike(p)) titleCandidates.push(i);
   }
   const [first, second] = titleCandidates;

@@ -225,6 +225,25 @@ describe('extractPlainText heads and lines that are easy to mistake', () => {
     expect(article.siteName).toBeNull();
   });
 
+  it('a long headline over its byline is the title, the byline apart, not one wrapped line', () => {
+    const article = extractPlainText(`Anthropic’s call for a pause divides the industry\nBy Renée Dupont\n\n${BODY}`);
+    expect(article).toMatchObject({ title: 'Anthropic’s call for a pause divides the industry', byline: 'Renée Dupont' });
+  });
+
+  it('a breadcrumb trail above the headline is neither the title nor text', () => {
+    const article = extractPlainText(`Home > Tech > AI\nAnthropic urges labs to pause\nBy Jane Doe\nJune 5, 2026\n\n${BODY}`);
+    expect(article).toMatchObject({ title: 'Anthropic urges labs to pause', byline: 'Jane Doe', publishedAt: '2026-06-05' });
+    expect(article.text).not.toContain('Home >');
+  });
+
+  it.each([
+    ['Last updated: June 7, 2026 | Published: June 5, 2026', { publishedAt: '2026-06-05', modifiedAt: '2026-06-07' }],
+    ['Written by Jane Doe on June 5, 2026', { byline: 'Jane Doe', publishedAt: '2026-06-05' }],
+    ['From staff reports', { byline: 'From staff reports' }],
+  ])('reads the head line "%s"', (line, expected) => {
+    expect(extractPlainText(`Anthropic urges labs to pause\n${line}\n\n${BODY}`)).toMatchObject({ title: 'Anthropic urges labs to pause', ...expected });
+  });
+
   it('a capture without a headline has a null title', () => {
     expect(extractPlainText(BODY).title).toBeNull();
   });
