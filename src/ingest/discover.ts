@@ -433,11 +433,11 @@ interface FoundAt {
 function probedSites(page: Fetched, pageUrl: string): [string, string | null] {
   const [landed, asked] = [new URL(page.url), new URL(pageUrl)];
   if (sameSite(landed.hostname, asked.hostname) || addressToKeep(page) === page.url) return [page.url, null];
-  return [pageUrl, WALL_ADDRESS.test(`${landed.pathname}${landed.search}`) ? null : page.url];
+  return [pageUrl, WALL_ADDRESS.test(`${landed.hostname}${landed.pathname}${landed.search}`) ? null : page.url];
 }
 
-/** An address a consent wall, a login or a cookie check is served at, or that says where to return after it. */
-const WALL_ADDRESS = /consent|login|log-in|signin|sign-in|sso|oauth|auth|gdpr|cookie|privacy|[?&](?:continue|return(?:url|to)?|redirect(?:_?uri|url)?|next|dest(?:ination)?|callback|back(?:url)?)=/i;
+/** An address (host, path, query) a consent wall, a login or a cookie check is served at, or that says where to return after it. */
+const WALL_ADDRESS = /consent|gdpr|\b(?:login|log-in|signin|sign-in|sso|oauth2?|auth|cookies?|privacy)\b|[?&](?:continue|return(?:url|to)?|redirect(?:_?uri|url)?|next|dest(?:ination)?|callback|back(?:url)?)=/i;
 
 /** Whether two hosts are one site: the same host, `www.` aside, or hosts of one registrable domain (isOutletsOwnHost). */
 function sameSite(a: string, b: string): boolean {
