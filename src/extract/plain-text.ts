@@ -470,11 +470,7 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
     }
     // A headline looks like a heading (short, no full stop) or a question; any other furniture is not one.
     const rule = furnitureRuleFor(p);
-    if (rule !== null && rule.name !== 'heading-or-label' && rule.name !== 'question-subheading') {
-      // furniture above the story is the page's, wherever it stands: taken for no part of the article
-      if (rule.name === 'breadcrumb') head.consumed.add(i);
-      continue;
-    }
+    if (rule !== null && rule.name !== 'heading-or-label' && rule.name !== 'question-subheading') continue;
     if (isHeadlineLike(p)) titleCandidates.push(i);
   }
   const [first, second] = titleCandidates;
