@@ -108,14 +108,13 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
   const dates = new DateReader();
   const withNews = urls.flatMap((url) => {
     const news = childrenNamed(url, 'news')[0];
-    return news ? [{ url, news }] : [];
+    return news ? [{ url, news, link: resolveUrl(childUrl($, url, 'loc'), documentBase) }] : [];
   });
   // an entry without a usable <loc> is a headline no one can fetch or tell apart: skipped, and said
-  const entries = withNews.filter(({ url }) => resolveUrl(childUrl($, url, 'loc'), documentBase) !== null);
+  const entries = withNews.filter((entry): entry is typeof entry & { link: string } => entry.link !== null);
   const withoutLoc = withNews.length - entries.length;
   if (withoutLoc > 0) warnings.push(`${withoutLoc} <url> entr${withoutLoc === 1 ? 'y' : 'ies'} without a usable <loc> address skipped`);
-  const readItems = entries.map(({ url, news }) => {
-    const link = resolveUrl(childUrl($, url, 'loc'), documentBase);
+  const readItems = entries.map(({ url, news, link }) => {
     const keywords = childText($, news, 'keywords');
     return {
       guid: null,
