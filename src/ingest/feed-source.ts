@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RawItem, StageError, FeedItem } from '../model/index.ts';
+import type { RawItem, SkipTimes, StageError, FeedItem } from '../model/index.ts';
 import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../model/field-limits.ts';
 import { describeRetryAfterProblem, type FetchOptions, type Redirect, type ServerHints } from './fetch.ts';
 import type { Fetcher } from './request-queue.ts';
@@ -31,6 +31,8 @@ export interface FeedIngestResult {
   hints: ServerHints;
   /** The feed's own `<ttl>` / `sy:updatePeriod`, in seconds (only known when the body was parsed). */
   ttlSeconds: number | null;
+  /** The feed's own `<skipHours>` and `<skipDays>` (only known when the body was parsed). */
+  skip: SkipTimes | null;
   warnings: string[];
 }
 
@@ -129,6 +131,7 @@ export async function ingestFeed(
     headers: response.headers,
     hints: response.hints,
     ttlSeconds: null as number | null,
+    skip: null as SkipTimes | null,
     warnings: [] as string[],
   };
   if (response.status === 'failed') {
@@ -181,6 +184,7 @@ export async function ingestFeed(
       state,
       items: feedItemsToRawItems(source.id, response.url, feed.items),
       ttlSeconds: feed.ttlSeconds,
+      skip: feed.skip,
       warnings: feed.warnings,
     };
   } catch (error) {

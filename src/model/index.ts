@@ -223,6 +223,14 @@ export interface ParsedFeed {
   bozo: boolean;
   /** Seconds the feed asks readers to wait between checks (RSS `<ttl>`, `sy:updatePeriod`), if it says. */
   ttlSeconds: number | null;
+  /** The hours and days the feed asks readers not to read it in (RSS `<skipHours>`, `<skipDays>`), null when none. */
+  skip: SkipTimes | null;
+}
+
+/** Hours of the day (0-23) and days of the week (0 = Sunday, as Date.getUTCDay), in UTC, a feed asks to be skipped. */
+export interface SkipTimes {
+  hours: number[];
+  days: number[];
 }
 
 export interface FeedEnclosure {

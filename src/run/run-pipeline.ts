@@ -27,7 +27,7 @@ import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } 
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, isDue, nextCheck } from './schedule.ts';
+import { answerFreshness, isDue, nextCheck, skippedUntil } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -2053,7 +2053,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (due === undefined) {
         const at = now();
         const rows = sharers.map((s) => sourceRows.get(s.id));
-        due = !rows.some((shared) => askedToWait(shared, at)) && (options.all === true || rows.some((shared) => isDue(shared?.next_check_at, at, shared?.last_checked_at)));
+        due = !rows.some((shared) => askedToWait(shared, at)) && (options.all === true || rows.some((shared) => isDue(shared?.next_check_at, at, shared?.last_checked_at, repo.storedSkipTimes(shared))));
         addressDue.set(url, due);
       }
       if (!due) {
@@ -2061,9 +2061,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const at = now();
         const waitedFor = sharers.map((s) => sourceRows.get(s.id)).find((shared) => askedToWait(shared, at));
         const scheduled = options.all === true ? null : (row?.next_check_at ?? null);
+        // a check whose time has come, in an hour or on a day the feed asks to be skipped (isDue), waits for their end
+        const skipped = skippedUntil(at.getTime(), repo.storedSkipTimes(row));
         report.nextCheck = waitedFor
           ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true }
-          : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
+          : skipped !== null && scheduled !== null && Date.parse(scheduled) < skipped.until
+            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipped.by.join(' and ')})`, heldByServer: false }
+            : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
@@ -2097,6 +2101,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         failuresBefore: row?.error_streak ?? 0, recentPublished,
         // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).
         ttlSeconds: result.outcome === 'ok' ? result.ttlSeconds : (row?.ttl_seconds ?? null), ...result.hints,
+        skip: result.outcome === 'ok' ? result.skip : repo.storedSkipTimes(row),
         keptFreshnessSeconds: freshness.kept,
         retryAfterSeconds: retryAfter,
         retryAfterCapped: retryAfter !== null && result.hints.retryAfterProblem?.kind === 'capped',
@@ -2115,7 +2120,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
-        ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, warnings: result.warnings, published: readPublished } : {}),
+        ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, skipTimes: result.skip, warnings: result.warnings, published: readPublished } : {}),
         ...(freshness.said !== undefined ? { freshnessSeconds: freshness.said } : {}),
       };
       const recordCheck = async (record = check) => {

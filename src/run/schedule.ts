@@ -18,11 +18,15 @@
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
  *      manners, and a daily digest needs it. Retry-After, the one ask meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
- *   5. When the run comes, isDue counts a feed due a tenth of its interval early (see there), caching asks included;
- *      Retry-After is kept exactly by the run (server_wait_until).
+ *   5. The time found is moved out of the hours and days the feed's `<skipHours>` and `<skipDays>` name (UTC), to the
+ *      start of the first hour they leave: the publisher says nothing changes then. The parser ignores a list of
+ *      every hour or every day, so a feed always has a time left.
+ *   6. When the run comes, isDue counts a feed due a tenth of its interval early (see there), caching asks included,
+ *      but never in a skipped hour or day; Retry-After is kept exactly by the run (server_wait_until).
  */
 
 import { LONGEST_RETRY_AFTER_SECONDS } from '../ingest/fetch.ts';
+import type { SkipTimes } from '../model/index.ts';
 
 export type CheckOutcome = 'ok' | 'not_modified' | 'failed';
 
@@ -86,6 +90,8 @@ export interface NextCheckInput {
   retryAfterSeconds?: number | null;
   /** Whether the server asked for longer than the longest wait kept, which retryAfterSeconds was cut to. */
   retryAfterCapped?: boolean;
+  /** The feed's `<skipHours>` and `<skipDays>`. */
+  skip?: SkipTimes | null;
   /** Uniform in [0, 1); pass Math.random in production, a fixed function in tests. */
   random: () => number;
   policy?: Partial<SchedulePolicy>;
@@ -164,7 +170,36 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     const cut = capped < ask || (name === 'Retry-After' && input.retryAfterCapped === true);
     reason += `; raised to ${formatDuration(seconds)} by ${name}${cut ? ' (capped)' : ''}`;
   }
-  return { at: new Date(nowMs + Math.round(seconds * 1000)).toISOString(), reason };
+  const at = nowMs + Math.round(seconds * 1000);
+  const skipped = skippedUntil(at, input.skip);
+  if (skipped === null) return { at: new Date(at).toISOString(), reason };
+  const when = new Date(skipped.until).toISOString();
+  reason += `; moved to ${when.slice(0, 10)} ${when.slice(11, 16)} UTC by the feed's ${skipped.by.join(' and ')}`;
+  return { at: when, reason };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Which of the feed's skip lists (`skipHours`, `skipDays`) a moment falls in; empty when none. */
+export function skipsAt(ms: number, skip: SkipTimes | null | undefined): string[] {
+  if (!skip) return [];
+  const at = new Date(ms);
+  return [...(skip.hours.includes(at.getUTCHours()) ? ['skipHours'] : []), ...(skip.days.includes(at.getUTCDay()) ? ['skipDays'] : [])];
+}
+
+/** The start of the first hour from `ms` on that the feed's skip lists leave, and the lists that moved it; null when `ms` is in none. */
+export function skippedUntil(ms: number, skip: SkipTimes | null | undefined): { until: number; by: string[] } | null {
+  if (!skip) return null;
+  const by = new Set<string>();
+  let until = ms;
+  // a week of hours: readSkipTimes leaves at least one hour and one day, so a week holds a time left
+  for (let hour = 0; hour <= 24 * 7; hour++) {
+    const lists = skipsAt(until, skip);
+    if (lists.length === 0) break;
+    for (const list of lists) by.add(list);
+    until = (Math.floor(until / HOUR_MS) + 1) * HOUR_MS;
+  }
+  return by.size === 0 ? null : { until, by: ['skipHours', 'skipDays'].filter((list) => by.has(list)) };
 }
 
 /** What answerFreshness reads of a check's answer. */
@@ -195,7 +230,7 @@ export function answerFreshness(answer: FreshnessAnswer, stored: number | null, 
  * its publishing rate alone: the cases `pausewatch sources` explains. Read here, beside the words that are written.
  */
 export function isHeldBack(reason: string): boolean {
-  return reason.startsWith('410 Gone') || reason.startsWith('failure ') || reason.includes('; raised to ');
+  return reason.startsWith('410 Gone') || reason.startsWith('failure ') || reason.includes('; raised to ') || reason.includes('; moved to ');
 }
 
 /** A source counts as due this share of its interval (at least EARLY_MIN_MS) before its time; see isDue. */
@@ -207,10 +242,12 @@ const EARLY_MIN_MS = 60_000;
  * finished, a little into its run, while cron starts the next run at the same minute as the last. Without the margin
  * a daily feed under a daily cron was always a few seconds short of due, so checked every other day. The margin is a
  * tenth of the interval (`lastCheckedAt` to `nextCheckAt`), at least a minute, at most half the interval. Retry-After
- * is not bent by it: a server's wait is kept exactly, apart from this (askedToWait in the run).
+ * is not bent by it: a server's wait is kept exactly, apart from this (askedToWait in the run). Nor are the feed's
+ * skipped hours and days (`skip`): the margin would reach into the hour before the one a check was moved to.
  */
-export function isDue(nextCheckAt: string | null | undefined, now: Date, lastCheckedAt?: string | null): boolean {
+export function isDue(nextCheckAt: string | null | undefined, now: Date, lastCheckedAt?: string | null, skip?: SkipTimes | null): boolean {
   if (!nextCheckAt) return true;
+  if (skipsAt(now.getTime(), skip).length > 0) return false;
   const at = Date.parse(nextCheckAt);
   // An unreadable stored value must not park a source for ever.
   if (Number.isNaN(at)) return true;

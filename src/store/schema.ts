@@ -67,6 +67,8 @@ export interface SourcesTable {
    * its Expires less its time; null when it said neither. A 304 that says neither keeps it (RFC 9111 §4.3.4).
    */
   freshness_seconds: number | null;
+  /** The feed's `<skipHours>` and `<skipDays>` from its last document read, as JSON SkipTimes; null when it named none. */
+  skip_times: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StageError } from '../model/index.ts';
+import type { SkipTimes, StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
 import { hostKeyOf, requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { forgetHostWaits } from './host-waits.ts';
@@ -74,7 +74,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(startAfresh
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
-                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, ...warningColumns([], now),
+                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, ...warningColumns([], now),
               }
             : tookUpMove
               ? { moved_to: null }
@@ -123,6 +123,8 @@ export interface FetchRecord {
   nextCheckReason?: string | null;
   /** The feed's `<ttl>`, when the answer had a body to read it from. */
   ttlSeconds?: number | null;
+  /** The feed's `<skipHours>` and `<skipDays>`, when the answer had a body to read them from. */
+  skipTimes?: SkipTimes | null;
   /** How long the answer said it stays fresh (SourcesTable.freshness_seconds); absent keeps the stored value. */
   freshnessSeconds?: number | null;
   /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
@@ -153,6 +155,19 @@ export function lastReadPublished(row: Pick<SourceRow, 'last_read_published'> | 
   try {
     const parsed: unknown = JSON.parse(row.last_read_published);
     return Array.isArray(parsed) ? parsed.filter((time): time is string => typeof time === 'string') : null;
+  } catch {
+    // written by this module only; a hand-edited value counts as none
+    return null;
+  }
+}
+
+/** The feed's stored `<skipHours>` and `<skipDays>` (SourcesTable.skip_times); null when none or unreadable. */
+export function storedSkipTimes(row: Pick<SourceRow, 'skip_times'> | undefined): SkipTimes | null {
+  if (!row?.skip_times) return null;
+  try {
+    const parsed = JSON.parse(row.skip_times) as Partial<SkipTimes> | null;
+    const numbers = (list: unknown) => (Array.isArray(list) ? list.filter((n): n is number => Number.isInteger(n)) : []);
+    return parsed && typeof parsed === 'object' ? { hours: numbers(parsed.hours), days: numbers(parsed.days) } : null;
   } catch {
     // written by this module only; a hand-edited value counts as none
     return null;
@@ -333,6 +348,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         // a redirect relative to a URL with a login resolves with it: stored without (see SourcesTable.moved_to)
         ...(record.movedTo !== undefined ? { moved_to: record.movedTo === null ? null : withoutCredentials(record.movedTo) } : {}),
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
+        ...(record.skipTimes !== undefined ? { skip_times: record.skipTimes === null ? null : JSON.stringify(record.skipTimes) } : {}),
         ...(record.freshnessSeconds !== undefined ? { freshness_seconds: record.freshnessSeconds } : {}),
         ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
         ...(record.published !== undefined ? { last_read_published: publishedColumn(record.published) } : {}),

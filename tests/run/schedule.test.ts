@@ -78,6 +78,40 @@ describe('nextCheck: the server asks raise the interval, never lower it', () => 
   });
 });
 
+describe('nextCheck: the feed\'s <skipHours> and <skipDays> move the check out of the times they name', () => {
+  const busy = Array.from({ length: 50 }, (_v, i) => minutesAgo(i));
+  // now is Tuesday 12:00 UTC; a busy feed is due at 12:10
+
+  it('a check that falls in a skipped hour waits for the start of the first hour the list leaves', () => {
+    const result = check({ recentPublished: busy, skip: { hours: [12, 13, 14], days: [] } });
+    expect(result.at).toBe('2026-06-09T15:00:00.000Z');
+    expect(result.reason).toMatch(/; moved to 2026-06-09 15:00 UTC by the feed's skipHours$/);
+    expect(isHeldBack(result.reason)).toBe(true);
+  });
+
+  it('skipped hours run across midnight into skipped days: the check waits for both to end', () => {
+    // Tuesday 22:00 + the ttl's 2 h is Wednesday 00:00: hours 22-5 and Wednesday skipped, so Thursday 06:00
+    const evening = new Date('2026-06-09T22:00:00.000Z');
+    const result = nextCheck({ now: evening, outcome: 'ok', failuresBefore: 0, recentPublished: [], random: () => 0.5, ttlSeconds: 7_200, skip: { hours: [22, 23, 0, 1, 2, 3, 4, 5], days: [3] } });
+    expect(result.at).toBe('2026-06-11T06:00:00.000Z');
+    expect(result.reason).toMatch(/by the feed's skipHours and skipDays$/);
+  });
+
+  it('a check outside the skipped times is left where the rate and the asks put it', () => {
+    const result = check({ recentPublished: busy, skip: { hours: [0, 1, 2], days: [0, 6] } });
+    expect(result.seconds).toBe(600);
+    expect(result.reason).not.toMatch(/moved/);
+    expect(isHeldBack(result.reason)).toBe(false);
+  });
+
+  it('a failure\'s retry is moved out of them too; a Retry-After ending in them is waited out to their end', () => {
+    const failed = check({ outcome: 'failed', errorCode: 'timeout', failuresBefore: 0, skip: { hours: [12], days: [] } });
+    expect(failed.at).toBe('2026-06-09T13:00:00.000Z');
+    const waited = check({ outcome: 'failed', errorCode: 'http_429', httpStatus: 429, failuresBefore: 0, retryAfterSeconds: 3_600, skip: { hours: [13], days: [] } });
+    expect(waited.at).toBe('2026-06-09T14:00:00.000Z');
+  });
+});
+
 describe('nextCheck: failures back off with full jitter', () => {
   const fail = (failuresBefore: number, random: number, extra: Partial<NextCheckInput> = {}) =>
     check({ outcome: 'failed', errorCode: 'timeout', failuresBefore, random: () => random, ...extra }).seconds;
@@ -148,6 +182,14 @@ describe('isDue', () => {
     expect(isDue('2026-06-09T12:01:00.000Z', new Date('2026-06-09T12:00:30.000Z'), '2026-06-09T12:00:00.000Z')).toBe(true);
   });
   it('an unreadable stored time does not park the source for ever', () => expect(isDue('garbage', now)).toBe(true));
+  it('a source is never due in an hour or on a day its feed asked to be skipped, though its time has passed', () => {
+    // the margin would make a check moved to 15:00 due at 14:xx
+    expect(isDue('2026-06-09T12:30:00.000Z', now, '2026-06-09T09:00:00.000Z', { hours: [12, 13, 14], days: [] })).toBe(false);
+    expect(isDue('2026-06-08T12:00:00.000Z', now, null, { hours: [], days: [2] })).toBe(false);
+    expect(isDue('2026-06-09T11:00:00.000Z', now, null, { hours: [13], days: [3] })).toBe(true);
+    // a source never scheduled (new, or rechecked) is checked whatever the hour
+    expect(isDue(null, now, null, { hours: [12], days: [] })).toBe(true);
+  });
 });
 
 describe('isHeldBack: which next checks pausewatch sources explains', () => {

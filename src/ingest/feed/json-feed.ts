@@ -296,5 +296,6 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     wellFormed: true,
     bozo: noiseWarning !== null || !Array.isArray(data.items) || rawItems.length < listed.length,
     ttlSeconds: null,
+    skip: null,
   };
 }

@@ -149,5 +149,6 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     wellFormed,
     bozo: !wellFormed || withoutLoc > 0,
     ttlSeconds: null,
+    skip: null,
   };
 }

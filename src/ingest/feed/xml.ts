@@ -12,7 +12,7 @@
  */
 import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
-import type { FeedEnclosure, FeedItem, ParsedFeed } from '../../model/index.ts';
+import type { FeedEnclosure, FeedItem, ParsedFeed, SkipTimes } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
@@ -74,7 +74,7 @@ function feedCanonicaliser(prefixes: Map<string, string>, rootIsAtom: boolean): 
 const feedNaming: ScanNaming = { atRoot: (root, prefixes) => feedCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) };
 
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
-const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency'];
+const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'skipHours', 'skipDays'];
 const RAW = 'raw:';
 
 /** rss-parser never settles on some inputs (a prolog without a root element); every parse gets this long. */
@@ -616,6 +616,40 @@ function readTtlSeconds(reader: FieldReader): number | null {
     return Math.min(Math.round(seconds / (Number.isFinite(frequency) && frequency > 0 ? frequency : 1)), MAX_TTL_SECONDS);
   }
   return null;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * RSS `<skipHours>` and `<skipDays>`: the hours (GMT, 0-23; 24, which RSS 0.91 feeds write for midnight's hour, is 0)
+ * and the days in which the feed asks aggregators not to read it. Values neither names are left out with a warning;
+ * a list of every hour or every day would silence the feed for good, and a monitoring tool must not lose a feed on a
+ * hint: it is ignored, with a warning.
+ */
+function readSkipTimes(reader: FieldReader, warnings: string[]): SkipTimes | null {
+  const listed = (field: string, child: string) =>
+    reader.nodes(field).flatMap((node) => (node && typeof node === 'object' ? asArray(node[child]) : [])).map((node) => collapseWhitespace(nodeText(node)));
+  const unread: string[] = [];
+  const hours = new Set<number>();
+  for (const value of listed('skipHours', 'hour')) {
+    const hour = /^\d{1,2}$/.test(value) ? Number(value) : Number.NaN;
+    if (hour >= 0 && hour <= 24) hours.add(hour % 24);
+    else unread.push(`<hour>${value}</hour>`);
+  }
+  const days = new Set<number>();
+  for (const value of listed('skipDays', 'day')) {
+    const day = WEEKDAYS.indexOf(value.toLowerCase());
+    if (day >= 0) days.add(day);
+    else unread.push(`<day>${value}</day>`);
+  }
+  if (unread.length > 0) warnings.push(`skipHours and skipDays: ${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} not read (an hour is 0 to 23, a day an English weekday's name)`);
+  for (const [set, all, name] of [[hours, 24, 'hour'], [days, 7, 'day']] as const) {
+    if (set.size < all) continue;
+    warnings.push(`skip${name === 'hour' ? 'Hours' : 'Days'} lists every ${name}: ignored, as it would never let the feed be read`);
+    set.clear();
+  }
+  if (hours.size === 0 && days.size === 0) return null;
+  return { hours: [...hours].sort((a, b) => a - b), days: [...days].sort((a, b) => a - b) };
 }
 
 /** Predefined XML entities; every other named reference is HTML's and must be rewritten for an XML parser. */
@@ -1420,6 +1454,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     wellFormed,
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
+    skip: isAtom ? null : readSkipTimes(feedReader, warnings),
   };
 }
 

@@ -28,6 +28,7 @@ import * as articleOutletUrls from './026-article-outlet-urls.ts';
 import * as refusedFiles from './027-refused-files.ts';
 import * as hostWaits from './028-host-waits.ts';
 import * as sourceFreshness from './029-source-freshness.ts';
+import * as sourceSkipTimes from './030-source-skip-times.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -71,6 +72,7 @@ const migrations: Record<string, MigrationModule> = {
   '027-refused-files': refusedFiles,
   '028-host-waits': hostWaits,
   '029-source-freshness': sourceFreshness,
+  '030-source-skip-times': sourceSkipTimes,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -450,6 +450,24 @@ describe('parseFeed: formats', () => {
     // an Atom summary without a type is text: shown as HTML, its '<' escaped
     expect(two).toMatchObject({ published: '2026-06-02T07:00:00.000Z', summary: '1 &lt; 2, as text', content: null });
   });
+
+  it('reads the hours and days an RSS channel asks to be skipped: hour 24 is midnight\'s, a value neither names is warned of', async () => {
+    const rss = (skip: string) =>
+      `<rss version="2.0"><channel><title>S</title><link>https://s.example/</link>${skip}<item><guid>s1</guid><title>One</title></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss('<skipHours><hour>24</hour><hour> 3 </hour><hour>03</hour><hour>noon</hour></skipHours><skipDays><day>SATURDAY</day><day>Sunday</day></skipDays>')), { url: 'https://s.example/feed' });
+    expect(feed.skip).toEqual({ hours: [0, 3], days: [0, 6] });
+    expect(feed.warnings).toEqual([expect.stringContaining('<hour>noon</hour> not read')]);
+    expect((await parseFeed(Buffer.from(rss('')), { url: 'https://s.example/feed' })).skip).toBeNull();
+  });
+
+  it('ignores a skip list of every hour or every day, which would never let the feed be read, and says so', async () => {
+    const hours = Array.from({ length: 24 }, (_v, hour) => `<hour>${hour}</hour>`).join('');
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((day) => `<day>${day}</day>`).join('');
+    const rss = `<rss version="2.0"><channel><title>S</title><skipHours>${hours}</skipHours><skipDays>${days}</skipDays><item><guid>s1</guid><title>One</title></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://s.example/feed' });
+    expect(feed.skip).toBeNull();
+    expect(feed.warnings).toEqual([expect.stringMatching(/^skipHours lists every hour: ignored/), expect.stringMatching(/^skipDays lists every day: ignored/)]);
+  });
 });
 
 describe('parseFeed: identity and links', () => {
