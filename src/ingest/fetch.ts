@@ -434,7 +434,13 @@ export function isPrivateAddress(address: string): boolean {
 
 /** Whether a host name is `localhost` or a name under it, which resolves to a loopback address wherever it is looked up. */
 export function isLocalhostName(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost');
+  const name = withoutRootDot(host);
+  return name === 'localhost' || name.endsWith('.localhost');
+}
+
+/** A host name without the trailing dot of its fully qualified spelling (`localhost.` is `localhost`). */
+function withoutRootDot(hostname: string): string {
+  return hostname.length > 1 && hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
 }
 
 /** Whether a URL's host names a private or local address as written, with no lookup: an IP literal of one, or localhost. */
@@ -1116,7 +1122,8 @@ const PRIVATE_ADDRESS_HINT = '(only the host and port of a URL named in the pipe
 export function trustedHostOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return `${parsed.hostname}:${effectivePort(parsed)}`;
+    // without a trailing dot: runs request the address without it (requestAddress), and links name the host either way
+    return `${withoutRootDot(parsed.hostname)}:${effectivePort(parsed)}`;
   } catch {
     return null;
   }
@@ -1142,7 +1149,7 @@ function parseTrustedHost(value: string): { hostname: string; port: string } | n
 function isTrusted(url: URL, trustedHostname: string | null | undefined): boolean {
   if (!trustedHostname) return false;
   const trusted = parseTrustedHost(trustedHostname);
-  if (!trusted || trusted.hostname !== url.hostname) return false;
+  if (!trusted || withoutRootDot(trusted.hostname) !== withoutRootDot(url.hostname)) return false;
   const port = effectivePort(url);
   return trusted.port === port || (trusted.port === '80' && url.protocol === 'https:' && port === '443');
 }

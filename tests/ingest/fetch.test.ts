@@ -203,6 +203,19 @@ describe('trust in a host the user named', () => {
     expect(trustedHostOf('not a url')).toBeNull();
   });
 
+  it('a name written with its trailing dot is the same host, trusted and refused as without it', async () => {
+    const port = new URL(server.url).port;
+    // a pipeline file's `http://localhost.:port/…` is requested without the dot, and trusted on that host and port
+    const trusted = { ...guarded, trustedHostname: trustedHostOf(`http://localhost.:${port}/status`) };
+    expect(trusted.trustedHostname).toBe(`localhost:${port}`);
+    expect((await fetchUrl(`${named}/plain`, trusted)).status).toBe('ok');
+    // a link to the dotted name on another port is a private address, not a name to look up
+    const error = failure(await fetchUrl(`http://localhost.:${otherPort}/plain`, trusted));
+    expect(error).toMatchObject({ code: 'private_address' });
+    expect(failure(await fetchUrl(`http://app.localhost.:${otherPort}/plain`, trusted)).code).toBe('private_address');
+    expect(other.hits.get('/plain')).toBeUndefined();
+  });
+
   it('a bare host name without a port trusts nothing', async () => {
     expect(failure(await fetchUrl(`${named}/plain`, { ...guarded, trustedHostname: 'localhost' })).code).toBe('private_address');
   });
