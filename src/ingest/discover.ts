@@ -149,7 +149,7 @@ export function discoverFeedLinks(html: string, pageUrl: string, encoding = 'utf
  * like feeds' (feedLikeUrl): a news site's "RSS feeds" page lists its feeds so, often without declaring any. Links to
  * other sites are left out: a blogroll's feed icons are other outlets' feeds.
  */
-function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { declared: FeedLink[]; anchors: FeedLink[] } {
+function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { declared: FeedLink[]; anchors: FeedLink[]; refresh: string | null } {
   const elements = descendants(parsePage(html).$.root()[0]!);
   // The first <base href> counts, as in browsers, which also ignore one that is not an http(s) URL (javascript:,
   // data:): relative links then resolve against the page, rather than not at all.
@@ -168,7 +168,13 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
   const seen = new Set<string>();
   const inert = inertElements(elements);
   const pageHost = new URL(pageUrl).hostname;
+  let refresh: string | null = null;
   for (const element of elements) {
+    // in a <noscript> too: pausewatch runs no scripts, as the readers such a refresh is written for
+    if (element.name === 'meta' && refresh === null && element.attribs['http-equiv']?.trim().toLowerCase() === 'refresh') {
+      refresh = refreshTarget(element.attribs['content'] ?? '', base, encoding);
+      continue;
+    }
     const given = element.attribs['href'];
     if ((element.name !== 'link' && element.name !== 'a') || given === undefined || inert.has(element)) continue;
     let resolved: URL;
@@ -208,7 +214,44 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
     declared.push({ url, title, type });
   }
   // an address both declared and linked is a declared one
-  return { declared, anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)) };
+  return { declared, anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)), refresh: refresh === pageUrl ? null : refresh };
+}
+
+/** At most this many `<meta http-equiv="refresh">` pages are followed from the page given (discoverFeeds). */
+const MAX_REFRESHES = 3;
+
+/** Where a fetched HTML page that names no feed sends readers with `<meta http-equiv="refresh">`, if it does. */
+function refreshTargetOf(page: Extract<FetchResult, { status: 'ok' }>): string | null {
+  const kind = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
+  if (kind === 'xml' || kind === 'json' || isGzipFile(page.body)) return null;
+  if (kind !== 'html' && !/html/.test((page.headers['content-type'] ?? '').toLowerCase())) return null;
+  const { text, encoding } = decodePage(page.body, page.headers);
+  const links = feedLinksOfPage(text, page.url, encoding);
+  return links.declared.length === 0 && links.anchors.length === 0 ? links.refresh : null;
+}
+
+/** A refresh of a minute or more is a page reloading itself (a news home page), not one sending readers on. */
+const LONGEST_REDIRECTING_REFRESH_SECONDS = 60;
+
+/**
+ * Where a `<meta http-equiv="refresh">` whose `content` is given sends readers (`0; url=/en/`, `0;URL='…'`, `5, …`),
+ * read as HTML's parsing of it does, resolved against the page's base; null for a reload (no URL), a delay of a
+ * minute or more, or a target that is not an http(s) URL.
+ */
+function refreshTarget(content: string, base: string, encoding: string): string | null {
+  const match = /^\s*(\d*)(?:\.[\d.]*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(content);
+  if (!match || (match[1] === '' && !content.trim().startsWith('.')) || Number(match[1]) >= LONGEST_REDIRECTING_REFRESH_SECONDS) return null;
+  let target = match[2]!.trim();
+  const quote = target[0];
+  if (quote === '"' || quote === "'") target = target.slice(1, target.indexOf(quote, 1) < 0 ? undefined : target.indexOf(quote, 1));
+  if (target === '') return null;
+  try {
+    const resolved = resolveInDocumentEncoding(target, base, encoding);
+    resolved.hash = '';
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -655,17 +698,36 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     await tryAll(urls.map((url) => ({ url, title: null, sameAddress: [] })), 'probe');
   };
 
-  options.onProgress?.({ type: 'page', url: pageUrl });
   const pageTimeoutMs = Math.min(options.fetch.timeoutMs, deadlineMs);
-  const page = await fetcher(pageUrl, {
-    ...options.fetch,
-    timeoutMs: pageTimeoutMs,
-    connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, pageTimeoutMs),
-    accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
-    // a page's feed links are in its head: a home page over the size cap, or one that never ends, is read as far as it
-    // came within the limits
-    keepCutBody: true,
-  });
+  const fetchPage = (url: string) => {
+    options.onProgress?.({ type: 'page', url });
+    return fetcher(url, {
+      ...options.fetch,
+      timeoutMs: pageTimeoutMs,
+      connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, pageTimeoutMs),
+      accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
+      // a page's feed links are in its head: a home page over the size cap, or one that never ends, is read as far as
+      // it came within the limits
+      keepCutBody: true,
+    });
+  };
+  let page = await fetchPage(pageUrl);
+  // A page that names no feed and only sends readers on with <meta http-equiv="refresh"> (a language chooser, a home
+  // page that moved) is read where it sends them, as a browser would; not to a wall on another site (probedSites).
+  for (let hop = 0; hop < MAX_REFRESHES && page.status === 'ok' && !timedOut; hop++) {
+    const target = refreshTargetOf(page);
+    if (target === null || tried.has(feedUrlKey(target))) break;
+    const [from, to] = [new URL(page.url).hostname, new URL(target)];
+    if (!sameSite(from, to.hostname) && WALL_ADDRESS.test(`${to.hostname}${to.pathname}${to.search}`)) break;
+    tried.add(feedUrlKey(page.url));
+    tried.add(feedUrlKey(target));
+    const next = await fetchPage(target);
+    if (next.status !== 'ok') {
+      rejected.push({ url: target, reason: next.status === 'failed' ? next.error.message : 'unexpected 304 for the page' });
+      break;
+    }
+    page = next;
+  }
   if (page.status !== 'ok') {
     pageFailure = page;
     const pageWait = serverWaitOf(page, Date.now());

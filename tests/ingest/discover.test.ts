@@ -429,6 +429,37 @@ describe('discoverFeeds against a real server', () => {
     }
   });
 
+  it('follows a page that only sends readers on with <meta http-equiv="refresh"> to the page it names, and reads that one\'s feeds', async () => {
+    const requests: string[] = [];
+    const site = await startServer({
+      // a language chooser: no feed of its own, no /feed at the root; the English home page declares the feed
+      '/': html('<html><head><meta http-equiv="Refresh" content="0; URL=\'/en/?from=root#top\'"><title>Choose</title></head><body><a href="/en/">English</a></body></html>'),
+      '/en/': (req, res) => {
+        requests.push(req.url!);
+        html('<html><head><link rel="alternate" type="application/rss+xml" href="/en/news.rss"></head><body>News</body></html>')(req, res);
+      },
+      '/en/news.rss': feed(rssFeed('English desk', [{ guid: 'e', title: 'E', link: 'https://outlet.example/e' }])),
+      // a page reloading itself every five minutes, and one pointing at a page that is gone: read as they are
+      '/live/': html('<html><head><meta http-equiv="refresh" content="300; url=/live/"></head><body>Live</body></html>'),
+      '/moved/': html('<html><head><meta http-equiv="refresh" content="0;url=/gone/"></head><body>Moved</body></html>'),
+      '/live/feed': feed(rssFeed('Live desk', [{ guid: 'l', title: 'L', link: 'https://outlet.example/l' }])),
+      '/moved/feed': feed(rssFeed('Moved desk', [{ guid: 'm', title: 'M', link: 'https://outlet.example/m' }])),
+    });
+    try {
+      const chooser = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(chooser).toMatchObject({ feeds: [{ url: `${site.url}/en/news.rss`, title: 'English desk', via: 'link' }], error: null });
+      expect(requests).toEqual(['/en/?from=root']);
+
+      const live = await discoverFeeds(`${site.url}/live/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/live/`) });
+      expect(live.feeds).toEqual([expect.objectContaining({ url: `${site.url}/live/feed`, via: 'probe' })]);
+      const moved = await discoverFeeds(`${site.url}/moved/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/moved/`) });
+      expect(moved.feeds).toEqual([expect.objectContaining({ url: `${site.url}/moved/feed`, via: 'probe' })]);
+      expect(moved.rejected).toContainEqual({ url: `${site.url}/gone/`, reason: expect.stringMatching(/HTTP 404/) });
+    } finally {
+      await site.close();
+    }
+  });
+
   it("finds a site's JSON Feed at /feed.json when its page declares no feed", async () => {
     const site = await startServer({ '/': html('<html><head><title>Desk</title></head><body>News</body></html>'), '/feed.json': feed(json, 'application/feed+json') });
     try {
