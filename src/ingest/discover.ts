@@ -217,6 +217,34 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
   return { declared, anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)), refresh: refresh === pageUrl ? null : refresh };
 }
 
+/** At most this many of the news sitemaps a robots.txt names are tried (newsSitemapsOf). */
+const MAX_ROBOTS_SITEMAPS = 3;
+
+/**
+ * The news sitemaps a robots.txt names in its `Sitemap:` lines (`Sitemap: https://outlet/news-sitemap.xml`): those on
+ * the outlet's own hosts (isOutletsOwnHost) whose address says "news". A site's other sitemaps list every page it
+ * has, not its latest articles, and an index of sitemaps is not one.
+ */
+export function newsSitemapsOf(robots: string, robotsUrl: string): string[] {
+  const host = new URL(robotsUrl).hostname;
+  const found: string[] = [];
+  for (const line of robots.split(/\r\n?|\n/)) {
+    const match = /^\s*sitemap\s*:\s*(\S+)/i.exec(line);
+    if (!match) continue;
+    let url: URL;
+    try {
+      url = new URL(match[1]!, robotsUrl);
+    } catch {
+      continue;
+    }
+    url.hash = '';
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isOutletsOwnHost(url.hostname, host) || !/news/i.test(`${url.pathname}${url.search}`)) continue;
+    if (!found.includes(url.href)) found.push(url.href);
+    if (found.length === MAX_ROBOTS_SITEMAPS) break;
+  }
+  return found;
+}
+
 /** At most this many `<meta http-equiv="refresh">` pages are followed from the page given (discoverFeeds). */
 const MAX_REFRESHES = 3;
 
@@ -711,6 +739,20 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
       keepCutBody: true,
     });
   };
+  /** Tries the news sitemaps the robots.txt of the site at `base` names (newsSitemapsOf); a site without one has none. */
+  const probeRobots = async (base: string) => {
+    const robotsUrl = new URL('/robots.txt', base).href;
+    const timeoutMs = Math.min(pageTimeoutMs, deadline - Date.now());
+    if (tried.has(feedUrlKey(robotsUrl)) || timeoutMs < 1_000) return;
+    tried.add(feedUrlKey(robotsUrl));
+    options.onProgress?.({ type: 'page', url: robotsUrl });
+    const robots = await fetcher(robotsUrl, { ...options.fetch, timeoutMs, connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, timeoutMs), accept: 'text/plain, */*;q=0.5' });
+    if (robots.status !== 'ok') return;
+    const urls = newsSitemapsOf(robots.body.toString('utf8'), robots.url).filter((url) => !tried.has(feedUrlKey(url)) && !known.has(feedUrlKey(url)));
+    for (const url of urls) tried.add(feedUrlKey(url));
+    if (urls.length > 0) await tryAll(urls.map((url) => ({ url, title: null, sameAddress: [] })), 'probe');
+  };
+
   let page = await fetchPage(pageUrl);
   // A page that names no feed and only sends readers on with <meta http-equiv="refresh"> (a language chooser, a home
   // page that moved) is read where it sends them, as a browser would; not to a wall on another site (probedSites).
@@ -825,6 +867,8 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   await probeSite(outletPage);
   // a site that moved to another domain by a temporary redirect, whose old host sends every path to the new home
   if (landing !== null && feeds.length === 0) await probeSite(landing);
+  // an outlet that publishes a news sitemap and no feed often names it in robots.txt alone
+  if (feeds.length === 0 && !timedOut) await probeRobots(outletPage);
   return page.cut && feeds.length === 0 ? partReport(page.cut) : report(null);
 }
 

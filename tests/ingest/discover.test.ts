@@ -460,11 +460,38 @@ describe('discoverFeeds against a real server', () => {
     }
   });
 
+  it('finds a news sitemap that robots.txt alone names, when the page and the common paths give no feed', async () => {
+    const requests: string[] = [];
+    const sitemap = readFileSync(new URL('../fixtures/feeds/news-sitemap.xml', import.meta.url), 'utf8');
+    const site = await startServer({
+      '/': html('<html><head><title>Outlet</title></head><body>News</body></html>'),
+      '/robots.txt': (req, res) => {
+        requests.push(req.url!);
+        // the site's full sitemap, another site's news sitemap, and its own
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\r\nDisallow: /search\r\nSitemap: /sitemap.xml\r\nsitemap: https://other.example/news-sitemap.xml\r\nSITEMAP:  /sitemaps/news.xml  \r\n');
+      },
+      '/sitemap.xml': (req, res) => {
+        requests.push(req.url!);
+        res.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>');
+      },
+      '/sitemaps/news.xml': feed(sitemap, 'application/xml'),
+    });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
+      expect(result).toMatchObject({ feeds: [{ url: `${site.url}/sitemaps/news.xml`, format: 'sitemap', via: 'probe' }], error: null });
+      expect(requests).toEqual(['/robots.txt']);
+    } finally {
+      await site.close();
+    }
+  });
+
   it("finds a site's JSON Feed at /feed.json when its page declares no feed", async () => {
     const site = await startServer({ '/': html('<html><head><title>Desk</title></head><body>News</body></html>'), '/feed.json': feed(json, 'application/feed+json') });
     try {
       const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`) });
       expect(result).toMatchObject({ feeds: [{ url: `${site.url}/feed.json`, format: 'json', via: 'probe' }], error: null });
+      // a feed found: robots.txt is not asked
+      expect(site.hits.get('/robots.txt')).toBeUndefined();
     } finally {
       await site.close();
     }
