@@ -89,6 +89,9 @@ interface HostState {
   /** Requests in a row that the host left unanswered (UNANSWERED_CODES, no status), and the code of the last. */
   unanswered: number;
   unansweredCode: string;
+  /** Requests to the host sent and not yet settled, and what waits for one to settle (see admit). */
+  sent: number;
+  settled: (() => void)[];
 }
 
 /**
@@ -143,7 +146,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   const hostStateOf = (key: string): HostState => {
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '' };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '', sent: 0, settled: [] };
       hosts.set(key, host);
     }
     return host;
@@ -173,6 +176,8 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   };
   const pausedUntil = (host: HostState) => host.pause?.until ?? 0;
   const silent = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered >= UNANSWERED_LIMIT;
+  /** Whether the host left a request unanswered and has another still out, whose fate decides whether it is silent. */
+  const onTrial = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered > 0 && host.sent > 0 && !silent(host);
   /** Runs `request` when the host of `url` may be asked; rejects with a RequestHeldBack when it may not (see above). */
   const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
     const host = hostState(url);
@@ -181,6 +186,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     return host.slots.add(
       async () => {
         for (;;) {
+          // A host that left a request unanswered is asked nothing new while another request to it is still out: if
+          // that one goes unanswered too, the host is given up (silent), and a request sent meanwhile would cost a
+          // timeout more (a dead host was asked perHostConcurrency + 1 times).
+          while (onTrial(host)) await new Promise<void>((resolve) => host.settled.push(resolve));
           if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
           const pause = host.pause;
           if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
@@ -201,9 +210,15 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host)) return RETRY;
+              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host) || onTrial(host)) return RETRY;
               host.nextStart = Date.now() + settings.perHostGapMs;
-              return { value: await request() };
+              host.sent += 1;
+              try {
+                return { value: await request() };
+              } finally {
+                host.sent -= 1;
+                for (const wake of host.settled.splice(0)) wake();
+              }
             },
             { priority },
           );

@@ -340,6 +340,27 @@ describe('a host that does not answer', () => {
     }
   });
 
+  it('is asked nothing new while a request is still out after one went unanswered, with several requests per host allowed', async () => {
+    const silent = await silentServer();
+    try {
+      // the second request goes out 100 ms after the first: when the first times out, the second is still out, and
+      // a third sent then would cost a timeout more if the host is dead
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 2, perHostGapMs: 100 });
+      const results = await Promise.all(Array.from({ length: 6 }, (_, n) => queue(`${silent.url}/hang?n=${n}`, quick)));
+      expect(results.map(outcome)).toEqual(['timeout', 'timeout', ...Array(4).fill('timeout (not sent)')]);
+      expect(silent.arrivals).toEqual(['/hang?n=0', '/hang?n=1']);
+
+      // the one still out answers: the host is asked again, the requests held meanwhile included
+      silent.arrivals.length = 0;
+      const answering = createRequestQueue({ concurrency: 4, perHostConcurrency: 2, perHostGapMs: 100 });
+      const mixed = await Promise.all(['hang?n=0', 'ok?n=1', 'ok?n=2', 'ok?n=3'].map((p) => answering(`${silent.url}/${p}`, quick)));
+      expect(mixed.map(outcome)).toEqual(['timeout', 'ok', 'ok', 'ok']);
+      expect(silent.arrivals).toHaveLength(4);
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('is asked again as long as answers come between the silences, and sources add may keep asking', async () => {
     const silent = await silentServer();
     try {
