@@ -5,7 +5,7 @@ import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, Extract
 import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
-import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS } from '../ingest/fetch.ts';
+import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS, type FetchResult } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
@@ -324,6 +324,9 @@ function titleSharesNoWord(headline: string | null, pageTitle: string | null): b
  * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
  * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
  */
+/** How many fetched pages a run remembers, so that a page linked twice is fetched once (fetchArticlePage). */
+const PAGES_REMEMBERED = 500;
+
 type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null } | { error: StageError; notSent?: true };
 
 /** An article whose page was asked for again (see retryPages), and what came of it. */
@@ -1902,15 +1905,47 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * Fetches and extracts an item's page: the text and the URL that answered, or why there is none. Pages on the
-     * host and port the pipeline file names for the feed (`feedUrl`) are trusted like the feed, and those on its
-     * origin are asked for with its login, if it has one; no URL kept or shown carries that login.
+     * The pages this run fetched, by the request made for each (its URL, with the feed's login): a page two feeds
+     * link, or the items of a feed several sources list, is asked for once a run. A fetch serves another feed's link
+     * only when neither feed's trusted host (the one its pipeline file URL names) was asked on the way, so that trust
+     * changed nothing (as with fetch.allowPrivateAddresses). The latest PAGES_REMEMBERED requests are kept, which bounds what a run of thousands holds.
      */
-    async function fetchArticlePage(
-      url: string,
-      feedUrl: string,
-    ): Promise<FetchedPage> {
-      const response = await fetcher(withCredentialsOf(url, feedUrl), { ...fetchOptions, trustedHostname: trustedHostOf(feedUrl) });
+    const pagesFetched = new Map<string, { trusted: string | null; fetched: Promise<{ page: FetchedPage; hosts: string[] }> }[]>();
+    async function fetchArticlePage(url: string, feedUrl: string): Promise<FetchedPage> {
+      const request = withCredentialsOf(url, feedUrl);
+      const trusted = trustedHostOf(feedUrl);
+      const earlier = pagesFetched.get(request) ?? [];
+      for (const entry of earlier) {
+        if (entry.trusted === trusted) return (await entry.fetched).page;
+      }
+      // by name, whatever the port: trust on 80 carries to 443 (isTrusted)
+      const nameOf = (host: string | null) => host?.replace(/:\d+$/, '') ?? null;
+      for (const entry of earlier) {
+        const { page, hosts } = await entry.fetched;
+        const trustChangedNothing = fetchOptions.allowPrivateAddresses || !hosts.some((host) => nameOf(host) === nameOf(trusted) || nameOf(host) === nameOf(entry.trusted));
+        if (trustChangedNothing) return page;
+      }
+      const fetched = fetchArticlePageOnce(url, request, trusted);
+      pagesFetched.delete(request);
+      pagesFetched.set(request, [...earlier, { trusted, fetched }]);
+      if (pagesFetched.size > PAGES_REMEMBERED) pagesFetched.delete(pagesFetched.keys().next().value!);
+      return (await fetched).page;
+    }
+
+    /**
+     * Fetches and extracts an item's page (`request`, `url` with the feed's login if it is on the feed's origin): the
+     * text and the URL that answered, or why there is none, and the hosts asked on the way (as trustedHostOf writes
+     * them). Pages on the host and port the pipeline file names for the feed (`trusted`) are trusted like the feed; no
+     * URL kept or shown carries the login.
+     */
+    async function fetchArticlePageOnce(url: string, request: string, trusted: string | null): Promise<{ page: FetchedPage; hosts: string[] }> {
+      const response = await fetcher(request, { ...fetchOptions, trustedHostname: trusted });
+      const hosts = [request, response.url, ...response.redirects.flatMap((redirect) => [redirect.from, redirect.to])].map(trustedHostOf);
+      return { page: await pageOfResponse(url, response), hosts: hosts.filter((host): host is string => host !== null) };
+    }
+
+    /** The page `response` brought for the link `url` (see fetchArticlePageOnce). */
+    async function pageOfResponse(url: string, response: FetchResult): Promise<FetchedPage> {
       if (response.status !== 'ok') {
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
         const notSent = error.notSent ? { notSent: true as const } : {};
