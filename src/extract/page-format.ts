@@ -9,9 +9,11 @@ import { extractPlainText } from './plain-text.ts';
 /**
  * How a saved page starts, whatever its file is called or however it is served: an XML declaration (XHTML), the
  * comment browsers write when they save a page (`<!-- saved from url=(0042)https://... -->`), or, after any
- * comments, a doctype, `<html>` or `<head>`. A text does not start with markup.
+ * comments, a doctype, `<html>` or `<head>`. A text does not start with markup. A comment's text is what cannot
+ * end it (COMMENT): a lazy `[\s\S]*?` could also run over `-->` into the next comment, and a text opening with a few
+ * dozen comments and no page after them took time doubling with each comment to refuse.
  */
-const PAGE_START = /^\s*(?:<\?xml[\s?]|<!--\s*saved from url=|(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>])/i;
+const PAGE_START = /^\s*(?:<\?xml[\s?]|<!--\s*saved from url=|(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head)[\s>])/i;
 
 /** How far into a text its start as a page is looked for. */
 const PAGE_START_CHARS = 1024;

@@ -51,8 +51,11 @@ function looksBinary(text: string): boolean {
   return controls > Math.max(4, sample.length * 0.05);
 }
 
-/** A doctype naming HTML, after the XML declaration and comments at most. */
-const HTML_DOCTYPE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html[\s>]/i;
+/**
+ * A doctype naming HTML, after the XML declaration and comments at most; a comment's text is what cannot end it, so
+ * that many comments before a feed's root are refused in linear time (see PAGE_START in extract/page-format.ts).
+ */
+const HTML_DOCTYPE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<!doctype\s+html[\s>]/i;
 /** Root elements of the documents parseFeed reads. */
 const FEED_ROOT = /^(rss|rdf|feed|channel|urlset|sitemapindex)$/i;
 /**

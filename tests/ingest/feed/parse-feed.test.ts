@@ -959,6 +959,14 @@ describe('parseFeed: links a feed disguises', () => {
 
 describe('parseFeed: what comes before the feed', () => {
   const rss = '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>WP</title><link>https://wp.example/</link><item><title>Pause call</title><link>https://wp.example/a</link></item></channel></rss>';
+
+  it('reads a feed that opens with dozens of comments and no declaration at once (the time to refuse them as a page doubled with each)', async () => {
+    const commented = `${'<!-- generated -->\n'.repeat(30)}${rss.slice(rss.indexOf('<rss'))}`;
+    const feed = await parseFeed(Buffer.from(commented), { url: 'https://wp.example/feed' });
+    expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
+    // and a page so commented is still a page: no feed
+    await expect(parseFeed(Buffer.from(`${'<!---->'.repeat(30)}<!DOCTYPE html><html><body>x</body></html>`), { url: 'https://wp.example/feed' })).rejects.toThrow(/HTML/);
+  });
   const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://wp.example/a', title: 'Pause call' }] });
 
   it.each([
@@ -1043,6 +1051,12 @@ describe('parseFeed: what comes before the feed', () => {
 });
 
 describe('parseFeed: text fields hold text', () => {
+  it('reads a title whose markup follows a long run of white space, as it reads one without (the search for xmlns took the run squared)', async () => {
+    const rss = `<rss version="2.0"><channel><title>T</title><item><title>${' '.repeat(1_000_000)}Pause <b>call</b></title><link>https://e.example/1</link></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.title)).toEqual(['Pause call']);
+  });
+
   it('reads CR LF and a lone CR as a line feed, as XML parsers do, so a feed written on Windows gives the same items', async () => {
     const rss =
       '<?xml version="1.0"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title>\n' +
