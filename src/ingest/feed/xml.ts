@@ -710,8 +710,12 @@ function repairCharacterReferences(text: string, counts: RepairCounts): string {
 }
 const NUMERIC_REFERENCE_AT = new RegExp(NUMERIC_REFERENCE.source, 'y');
 
-/** What may follow a `<` that opens markup: a name (XML names may start with any non-ASCII letter), `/`, `!`, `?`. */
-const MARKUP_AFTER_LT = /[A-Za-z_:/!?\u0080-\uFFFF]/;
+/**
+ * What may follow a `<` that opens markup: `/`, `!`, `?` or a name's first character, as XML 1.0 (and sax, the parser
+ * rss-parser uses) allows it: letters of many scripts, not punctuation, dashes or symbols (`Read more <– previous`
+ * failed the whole feed as "Unencoded <").
+ */
+const MARKUP_AFTER_LT = /[A-Za-z_:/!?\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
 
 /**
  * Escapes each `<` that cannot open markup (`Price < 5`, `a <3 b`, `<=`), which a strict parser rejects and a lenient
@@ -997,6 +1001,78 @@ export function closeUnclosedFields(text: string): string {
   }
   out.push(text.slice(position));
   return out.join('');
+}
+
+/** At most this many items are left out of a document the parser trips on in them (withoutBrokenItems). */
+const MAX_BROKEN_ITEMS = 10;
+
+/** An item's or an entry's start tag, and its end tag, whatever the prefix. */
+const ITEM_START_TAG = /<(?:[\w.-]+:)?(?:item|entry)(?=[\s/>])/g;
+const ITEM_END_TAG = /<\/(?:[\w.-]+:)?(?:item|entry)\s*>/g;
+
+/** Where a sax error (its message's `Line:` and `Column:`, as describeXmlError reads them) is in `text`; null when it does not say. */
+function errorOffset(text: string, error: unknown): number | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /^Line: (\d+)$/m.exec(message);
+  const column = /^Column: (\d+)$/m.exec(message);
+  if (!line || !column) return null;
+  let start = 0;
+  for (let n = Number(line[1]); n > 0 && start >= 0; n--) start = text.indexOf('\n', start) + 1 || -1;
+  return start < 0 ? null : Math.min(text.length, start + Number(column[1]));
+}
+
+/** The item or entry `offset` is in, as [start, end) of its markup; null when it is in none (the channel's own markup). */
+function itemAround(text: string, offset: number): [number, number] | null {
+  let start = -1;
+  ITEM_START_TAG.lastIndex = 0;
+  for (let match = ITEM_START_TAG.exec(text); match && match.index < offset; match = ITEM_START_TAG.exec(text)) start = match.index;
+  if (start < 0) return null;
+  ITEM_END_TAG.lastIndex = start;
+  let end = ITEM_END_TAG.exec(text);
+  // the error may be on the end tag itself, past its '<'
+  while (end && end.index + end[0].length < offset) end = ITEM_END_TAG.exec(text);
+  if (!end || end.index < start) return null;
+  // an end tag belonging to a later item: the item at `start` was closed before `offset`, which is between items
+  const nextStart = (ITEM_START_TAG.lastIndex = start + 1, ITEM_START_TAG.exec(text));
+  if (nextStart && nextStart.index < end.index && nextStart.index < offset) return null;
+  return [start, end.index + end[0].length];
+}
+
+/**
+ * `text` without the items the parser trips on (`error` the first), each left out where the error it raises is, until
+ * the rest parses: what is read then and the errors, or null when an error is outside any item, more than
+ * MAX_BROKEN_ITEMS items would go, or `timeLimitMs` passes.
+ */
+async function withoutBrokenItems(
+  text: string,
+  error: unknown,
+  parse: (text: string) => Promise<RssParserOutput>,
+  timeLimitMs: number,
+): Promise<{ output: RssParserOutput; text: string; dropped: string[] } | null> {
+  const deadline = Date.now() + timeLimitMs;
+  const dropped: string[] = [];
+  let candidate = text;
+  let lastError = error;
+  // the error given was raised by another text: parse this one first for its own
+  try {
+    return { output: await parse(candidate), text: candidate, dropped };
+  } catch (first) {
+    lastError = first;
+  }
+  while (dropped.length < MAX_BROKEN_ITEMS && Date.now() < deadline) {
+    if (lastError instanceof FeedParseError) return null;
+    const offset = errorOffset(candidate, lastError);
+    const item = offset === null ? null : itemAround(candidate, offset);
+    if (!item) return null;
+    dropped.push(describeXmlError(lastError).replace(/ at line \d+, column \d+$/, ''));
+    candidate = candidate.slice(0, item[0]) + candidate.slice(item[1]);
+    try {
+      return { output: await parse(candidate), text: candidate, dropped };
+    } catch (next) {
+      lastError = next;
+    }
+  }
+  return null;
 }
 
 /** Last resort for broken structure (unclosed tags, truncated documents): a forgiving parser re-serialises it. */
@@ -1407,6 +1483,16 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
         warnings.push(`not well-formed XML: ${describeXmlError(error)}`);
       }
     }
+  }
+  // Still unread: the items the parser trips on are dropped one by one, in the repaired text and then in the one
+  // re-serialised, so one item's broken markup (an attribute's quotes inside its quotes, a byte flipped in a tag's
+  // name) does not lose the feed's other items.
+  for (const makeText of output || lastError instanceof TypeError ? [] : [repairedText, () => reserialise(repairedText())]) {
+    const salvage = await withoutBrokenItems(makeText(), lastError, (candidate) => runRssParser(candidate, canonicalName, timeLimitMs), timeLimitMs);
+    if (!salvage) continue;
+    ({ output, text: usedText } = salvage);
+    warnings.push(`${salvage.dropped.length} item${salvage.dropped.length === 1 ? '' : 's'} left out, the XML parser tripping on ${salvage.dropped.length === 1 ? 'it' : 'them'}: ${salvage.dropped.slice(0, 3).join('; ')}${salvage.dropped.length > 3 ? '; …' : ''}`);
+    break;
   }
   if (!output) {
     const message = errorMessage(lastError);

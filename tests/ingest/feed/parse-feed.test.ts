@@ -600,6 +600,25 @@ describe('parseFeed: identity and links', () => {
 });
 
 describe('parseFeed: broken input', () => {
+  it.each([
+    ['quotes inside an attribute\'s quotes', '<description><p><img src="/a.jpg" alt="He said "no" to it" /></p></description>'],
+    ['an apostrophe inside an attribute\'s apostrophes', "<description><img alt='it's' src=\"a.jpg\"></description>"],
+    ['a byte flipped in a tag\'s name', '<p}bDate>Fri, 05 Jun 2026 10:00:00 GMT</pubDate>'],
+  ])('leaves out the one item the parser trips on (%s), not the feed, and says so', async (_case, broken) => {
+    const item = (n: number, extra = '') => `<item><title>Item ${n}</title><link>https://e.example/${n}</link>${extra}</item>`;
+    const rss = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n${item(1)}\n${item(2, broken)}\n${item(3)}\n${item(4)}\n</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 3', 'Item 4']);
+    expect(feed).toMatchObject({ wellFormed: false, bozo: true });
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^1 item left out, the XML parser tripping on it: /));
+  });
+
+  it('reads a bare < before a dash or a symbol as text, as before a digit (only a letter may start a name)', async () => {
+    const rss = '<rss version="2.0"><channel><title>T</title><item><title>One</title><description>Read more <– previous post, <© 2026</description></item><item><title>Two</title></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => [i.title, i.summary])).toEqual([['One', 'Read more <– previous post, <© 2026'], ['Two', null]]);
+  });
+
   it('recovers a feed with HTML entities and bare ampersands, flagged bozo with a reason', async () => {
     const feed = await parseFeed(fixture('malformed-entities.xml'), { url: 'https://sloppy.example.com/feed' });
     expect(feed.bozo).toBe(true);
