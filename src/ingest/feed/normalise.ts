@@ -407,11 +407,23 @@ export function isUsableBase(url: string | null | undefined): url is string {
 
 /**
  * WHATWG URL percent-encodes non-ASCII path characters; feeds (and feedparser) keep IRIs readable, so encoded
- * sequences that stand for non-ASCII characters are turned back into those characters.
+ * sequences that stand for non-ASCII characters are turned back into those characters: not those that show nothing
+ * or lie about the text around them (NOT_SHOWN_IN_IRI), which stay escaped.
  */
 function keepIriCharacters(url: string): string {
-  return url.replace(/(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi, decodedEscapes);
+  return url.replace(/(?:%[C-F][0-9A-F](?:%[89AB][0-9A-F]){1,3})+/gi, (escapes) => {
+    const decoded = decodedEscapes(escapes);
+    return decoded === escapes || !NOT_SHOWN_IN_IRI.test(decoded) ? decoded : decoded.replace(NOT_SHOWN_IN_IRI_ALL, encodeURIComponent);
+  });
 }
+
+/**
+ * Characters a link must not carry raw (RFC 3987 §4.1 and the `ucschar` it allows): C1 controls, spaces (U+00A0,
+ * U+2000-U+200A, U+3000, ...), invisible formatting (the soft hyphen, zero-width characters, U+FEFF) and the
+ * bidirectional controls, which reorder what a terminal or the digest shows around them (U+202E), and noncharacters.
+ */
+const NOT_SHOWN_IN_IRI = /[\u0080-\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]/;
+const NOT_SHOWN_IN_IRI_ALL = new RegExp(NOT_SHOWN_IN_IRI.source, 'g');
 
 /**
  * Fast path for resolveUrl. Most links in a feed are either absolute http(s) URLs that are already in WHATWG

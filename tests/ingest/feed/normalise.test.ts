@@ -270,6 +270,12 @@ describe('URL resolution', () => {
     expect(resolveUrl('/À', 'http://any.test/')).toBe('http://any.test/À');
   });
 
+  it('keeps escaped the characters a link must not carry raw: C1 controls, spaces, invisible and bidirectional marks', () => {
+    expect(resolveUrl('http://example.com/a\u0085b\u00a0c\u202ed\u200be', undefined)).toBe('http://example.com/a%C2%85b%C2%A0c%E2%80%AEd%E2%80%8Be');
+    // beside letters that read
+    expect(resolveUrl('/café\u202eé', 'http://any.test/')).toBe('http://any.test/café%E2%80%AEé');
+  });
+
   it('rewrites href and src inside HTML but leaves text alone', () => {
     expect(resolveHtmlUrls('<p>see href="x"</p><a href="/a?b=1&amp;c=2">x</a><img src=\'i.png\'>', 'https://h.example/d/')).toBe(
       '<p>see href="x"</p><a href="https://h.example/a?b=1&amp;c=2">x</a><img src=\'https://h.example/d/i.png\'>',
