@@ -542,7 +542,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   // isPermaLink="true" makes a relative GUID a link: by default most non-URL GUIDs ("12345") are not meant as one.
   const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
   if (!link && guidRef && guidText && !['false', 'no', '0'].includes(permaLink)) {
-    const resolved = permaLink === 'true' ? resolveUrl(guidText, reader.baseOf(guidRef)) : guidText;
+    // an absolute one normalised as any link is (`HTTP://Example.COM` is http://example.com/, a space escaped)
+    const resolved = permaLink === 'true' || /^https?:\/\//i.test(guidText) ? resolveUrl(guidText, reader.baseOf(guidRef)) : null;
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
   // RSS 1.0: an item's rdf:about is its URL ("should be identical to the value of the <link>"), for items without one

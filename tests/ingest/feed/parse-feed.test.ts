@@ -415,6 +415,13 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://l.example.com/2', null, null, null, 'https://l.example.com/posts/5']);
   });
 
+  it('normalises an id or a permalink GUID taken for the link as any link: the scheme and host in lower case, a space escaped', async () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>HTTP://Example.COM/Story</id><title>One</title></entry></feed>`;
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://example.com/feed' })).items.map((item) => [item.id, item.link])).toEqual([['HTTP://Example.COM/Story', 'http://example.com/Story']]);
+    const rss = '<rss version="2.0"><channel><title>T</title><item><title>Two</title><guid>http://example.com/a b</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://example.com/feed' })).items[0]!.link).toBe('http://example.com/a%20b');
+  });
+
   it("reads a podcast episode's iTunes summary as its summary when it has no other text", async () => {
     const rss = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
       <item><title>Ep. 41</title><guid>ep41</guid><itunes:summary>Guests on the pause &amp; its verification.</itunes:summary><enclosure url="/ep41.mp3" length="1" type="audio/mpeg"/></item>
