@@ -18,8 +18,11 @@ export const COMMENT_BLOCK =
 export const RELATED_LINKS_HEADING =
   /^(?:related(?: articles| stories| posts| news| coverage)?|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|recommended(?: for you| stories)?|read (?:more|next|also)|trending(?: now)?|most (?:read|popular|viewed)|popular (?:posts|stories)|latest (?:news|stories|posts)|lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|(?:à )?lire aussi|sur le même sujet|lea (?:también|más)|noticias relacionadas|leia (?:também|mais)|leggi anche)$/iu;
 
-/** Trailing marks a heading may carry ("Read next:", "Related »"). */
-const TRAILING_MARKS = /[\s.:…»›>→|-]+$/u;
+/**
+ * Trailing marks a heading may carry ("Read next:", "Related »"), looked for from the first of a run only: tried from
+ * each mark of a long run (`Comments -----…x`), the search took the run's length squared.
+ */
+const TRAILING_MARKS = /(?<![\s.:…»›>→|-])[\s.:…»›>→|-]+$/u;
 
 /**
  * A line that opens the comment area, the reaction widget or the related-links rail: once one appears in the

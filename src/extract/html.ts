@@ -214,7 +214,9 @@ function jsonLdArticleBody(ld: JsonLdObject[]): string | null {
   const article = findArticleObject(ld);
   const body = article?.['articleBody'];
   if (typeof body !== 'string' || !body.trim()) return null;
-  if (!/<[a-z][^>]*>/i.test(body)) {
+  // a tag: `<` and a letter, and a `>` after them (one search each, where /<[a-z][^>]*>/ tried every `<` to the end)
+  const tagStart = body.search(/<[a-z]/i);
+  if (tagStart < 0 || body.indexOf('>', tagStart + 2) < 0) {
     // JSON-LD strings are plain text, but many CMSs put HTML entities in them ("lab&#8217;s", "&amp;"), as in its
     // metadata (see ldText in html/metadata.ts); only whole entities, so "R&D" or "this&not" stay as written.
     const decoded = decodeHTMLStrict(body);

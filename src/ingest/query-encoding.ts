@@ -155,7 +155,8 @@ export function resolveInDocumentEncoding(href: string, base: string | URL | und
   if (!/[^\x00-\x7f]/.test(href) || urlQueryEncoding(documentEncoding) === 'utf-8' || !QUERY_IN_DOCUMENT_ENCODING.has(resolved.protocol)) return resolved;
   // The address as the URL parser reads it: without leading and trailing C0 controls and spaces, nor any tab or
   // newline. Then the query is what follows the first `?`, unless a `#` comes first, up to the first `#`.
-  const input = href.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '').replace(/[\t\n\r]/g, '');
+  // (the trailing run from its first character only: tried from each, a long run inside took its length squared)
+  const input = href.replace(/^[\x00-\x20]+|(?<![\x00-\x20])[\x00-\x20]+$/g, '').replace(/[\t\n\r]/g, '');
   const hash = input.indexOf('#');
   const question = input.indexOf('?');
   if (question < 0 || (hash >= 0 && hash < question)) return resolved;

@@ -33,8 +33,10 @@ const ABBREVIATIONS = new Set([
 // A candidate end: terminal punctuation, optional closing quotes/brackets, whitespace, then what may open a
 // new sentence.
 // Scraped text sometimes loses the space after a period ("a ploy.These skeptics"): a lower-case word, a
-// period and a capitalised word is a boundary too.
-const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+|(?<=\p{Ll}{2}[.!?]["'”’)\]]*)(?=\p{Lu}\p{Ll}))(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+// period and a capitalised word is a boundary too. A match starts where a run of punctuation does (a match takes the
+// whole run anyway), and the capital is looked for before the letters behind: tried from each mark of a long run of
+// `!` or after each of a run of quotes, the search took the run's length squared (100,000 `!` in a paragraph: 27 s).
+const BOUNDARY = /(?<![.!?…])([.!?…]+)(["'”’)\]]*)(\s+|(?=\p{Lu}\p{Ll})(?<=\p{Ll}{2}[.!?]["'”’)\]]*))(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
 /** The word before the period at `periodIndex`, lower-cased, with the periods inside it ("u.s" of "U.S."). */
 function wordBeforePeriod(text: string, periodIndex: number): { word: string; start: number } {

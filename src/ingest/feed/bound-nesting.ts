@@ -199,7 +199,7 @@ export function boundNesting(text: string, nesting: EntryNesting): BoundedNestin
           asText++;
           break;
         }
-        const attributes = PLAIN_ATTRIBUTES.test(token.attributes) ? token.attributes.replace(/\s+$/, '') : '';
+        const attributes = PLAIN_ATTRIBUTES.test(token.attributes) ? token.attributes.trimEnd() : '';
         parts.push(`<${token.name}${attributes}${token.selfClosing ? '/' : ''}>`);
         if (token.selfClosing) break;
         if (isEntry || containers.has(local)) anchors.push(open.length);

@@ -66,7 +66,8 @@ export function getHeader(headers: Record<string, string> | undefined, name: str
 /** The charset parameter of a Content-Type value, unquoted and lower-cased (`charset= 'us-ascii'` → `us-ascii`). */
 export function charsetFromContentType(contentType: string | undefined): string | null {
   if (!contentType) return null;
-  const match = /;\s*charset\s*=\s*["']?\s*([^"';\s]+)/i.exec(contentType);
+  // white space after a quote only: two `\s*` side by side took a header of tabs' length squared
+  const match = /;\s*charset\s*=\s*(?:["']\s*)?([^"';\s]+)/i.exec(contentType);
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 

@@ -212,7 +212,8 @@ function unprefixForeignMarkup(markup: string, prefixes: Map<string, string>): s
     const escaped = prefix.replace(/[.-]/g, '\\$&');
     result = result
       .replace(new RegExp(`<(/?)${escaped}:([\\w.-]+)`, 'g'), '<$1$2')
-      .replace(new RegExp(`\\s+xmlns:${escaped}\\s*=\\s*(["'])[^"']*\\1`, 'g'), '');
+      // from the first of the white space only, as in cleanInlineXhtml (tried from each space, a long run took its square)
+      .replace(new RegExp(`(?<!\\s)\\s+xmlns:${escaped}\\s*=\\s*(["'])[^"']*\\1`, 'g'), '');
   }
   for (const [root, uri] of Object.entries(FOREIGN_ROOTS)) {
     result = result.replace(new RegExp(`<${root}(?=[\\s>/])([^>]*)>`, 'g'), (tag, attributes: string) =>
