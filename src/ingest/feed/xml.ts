@@ -1023,51 +1023,45 @@ function errorOffset(text: string, error: unknown): number | null {
   return start < 0 ? null : Math.min(text.length, start + Number(column[1]));
 }
 
-/** The item or entry `offset` is in, as [start, end) of its markup; null when it is in none (the channel's own markup). */
-function itemAround(text: string, offset: number): [number, number] | null {
+/**
+ * The markup to leave out for an error at `offset`, as [start, end): from the item's start tag before it, or the end of
+ * the item before it when that is later (the broken item's own start tag may be what is broken, `<it}em>`), to the
+ * first end tag at or after it, or to the next item's start when that comes first (the error was between items). Null
+ * when no item precedes it or none ends after it: the error is in the channel's own markup.
+ */
+function brokenSpanAt(text: string, offset: number): [number, number] | null {
   let start = -1;
   ITEM_START_TAG.lastIndex = 0;
-  for (let match = ITEM_START_TAG.exec(text); match && match.index < offset; match = ITEM_START_TAG.exec(text)) start = match.index;
-  if (start < 0) return null;
-  ITEM_END_TAG.lastIndex = start;
+  let next = ITEM_START_TAG.exec(text);
+  for (; next && next.index < offset; next = ITEM_START_TAG.exec(text)) start = next.index;
+  ITEM_END_TAG.lastIndex = 0;
   let end = ITEM_END_TAG.exec(text);
-  // the error may be on the end tag itself, past its '<'
-  while (end && end.index + end[0].length < offset) end = ITEM_END_TAG.exec(text);
-  if (!end || end.index < start) return null;
-  // an end tag belonging to a later item: the item at `start` was closed before `offset`, which is between items
-  const nextStart = (ITEM_START_TAG.lastIndex = start + 1, ITEM_START_TAG.exec(text));
-  if (nextStart && nextStart.index < end.index && nextStart.index < offset) return null;
-  return [start, end.index + end[0].length];
+  // an end tag the error is in (past its '<') ends the broken item
+  for (; end && end.index + end[0].length <= offset; end = ITEM_END_TAG.exec(text)) start = Math.max(start, end.index + end[0].length);
+  if (start < 0 || !end) return null;
+  return [start, next && next.index < end.index ? next.index : end.index + end[0].length];
 }
 
 /**
- * `text` without the items the parser trips on (`error` the first), each left out where the error it raises is, until
- * the rest parses: what is read then and the errors, or null when an error is outside any item, more than
- * MAX_BROKEN_ITEMS items would go, or `timeLimitMs` passes.
+ * `text`, which the parser failed on with `error`, without the items it trips on, each left out where its error is
+ * (brokenSpanAt), until the rest parses: what is read then and how many items were left out with which errors; null
+ * when an error is outside any item, more than MAX_BROKEN_ITEMS would go, or the `deadline` (epoch ms) passes.
  */
 async function withoutBrokenItems(
   text: string,
   error: unknown,
   parse: (text: string) => Promise<RssParserOutput>,
-  timeLimitMs: number,
+  deadline: number,
 ): Promise<{ output: RssParserOutput; text: string; dropped: string[] } | null> {
-  const deadline = Date.now() + timeLimitMs;
   const dropped: string[] = [];
   let candidate = text;
   let lastError = error;
-  // the error given was raised by another text: parse this one first for its own
-  try {
-    return { output: await parse(candidate), text: candidate, dropped };
-  } catch (first) {
-    lastError = first;
-  }
-  while (dropped.length < MAX_BROKEN_ITEMS && Date.now() < deadline) {
-    if (lastError instanceof FeedParseError) return null;
+  while (dropped.length < MAX_BROKEN_ITEMS && Date.now() < deadline && !(lastError instanceof FeedParseError)) {
     const offset = errorOffset(candidate, lastError);
-    const item = offset === null ? null : itemAround(candidate, offset);
-    if (!item) return null;
+    const span = offset === null ? null : brokenSpanAt(candidate, offset);
+    if (!span) return null;
     dropped.push(describeXmlError(lastError).replace(/ at line \d+, column \d+$/, ''));
-    candidate = candidate.slice(0, item[0]) + candidate.slice(item[1]);
+    candidate = candidate.slice(0, span[0]) + candidate.slice(span[1]);
     try {
       return { output: await parse(candidate), text: candidate, dropped };
     } catch (next) {
@@ -1457,6 +1451,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     [() => `after ${repairs.describe() ? `${repairs.describe()} and ` : ''}re-serialising the markup leniently`, () => reserialise(repairedText())],
   ];
   let lastError: unknown = null;
+  /** The rewritten texts the parser failed on, and how, for withoutBrokenItems. */
+  const failedRewrites: { text: string; error: unknown }[] = [];
   for (const [describe, makeText] of output ? [] : attempts) {
     const candidate = makeText();
     const label = describe();
@@ -1467,6 +1463,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
       break;
     } catch (error) {
       lastError = error;
+      if (label !== 'as is') failedRewrites.push({ text: candidate, error });
       if (error instanceof FeedParseError && error.code === 'timeout') throw error;
       if (label === 'as is' && wellFormed) {
         // rss-parser crashes (TypeError) on well-formed RSS that lacks a <channel>; feedparser reads such
@@ -1486,11 +1483,12 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
       }
     }
   }
-  // Still unread: the items the parser trips on are dropped one by one, in the repaired text and then in the one
+  // Still unread: the items the parser trips on are left out one by one, in the repaired text and then in the one
   // re-serialised, so one item's broken markup (an attribute's quotes inside its quotes, a byte flipped in a tag's
-  // name) does not lose the feed's other items.
-  for (const makeText of output || lastError instanceof TypeError ? [] : [repairedText, () => reserialise(repairedText())]) {
-    const salvage = await withoutBrokenItems(makeText(), lastError, (candidate) => runRssParser(candidate, canonicalName, timeLimitMs), timeLimitMs);
+  // name) does not lose the feed's other items; within one time limit for both.
+  const salvageDeadline = Date.now() + timeLimitMs;
+  for (const failed of output ? [] : failedRewrites) {
+    const salvage = await withoutBrokenItems(failed.text, failed.error, (candidate) => runRssParser(candidate, canonicalName, timeLimitMs), salvageDeadline);
     if (!salvage) continue;
     ({ output, text: usedText } = salvage);
     warnings.push(`${salvage.dropped.length} item${salvage.dropped.length === 1 ? '' : 's'} left out, the XML parser tripping on ${salvage.dropped.length === 1 ? 'it' : 'them'}: ${salvage.dropped.slice(0, 3).join('; ')}${salvage.dropped.length > 3 ? '; …' : ''}`);

@@ -620,6 +620,17 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings).toContainEqual(expect.stringMatching(/^1 item left out, the XML parser tripping on it: /));
   });
 
+  it("leaves out the item whose own start tag is broken, and not the item before it (RSS and Atom)", async () => {
+    const item = (n: number, open = 'item') => `<${open}><title>Item ${n}</title><link>https://e.example/${n}</link></item>`;
+    const rss = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n${item(1)}\n${item(2, 'it}em')}\n${item(3)}\n${item(4)}\n</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 3', 'Item 4']);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^1 item left out/));
+    const entry = (n: number, open = 'entry') => `<${open}><id>urn:e${n}</id><title>Entry ${n}</title><updated>2026-06-0${n}T00:00:00Z</updated></entry>`;
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:f</id>\n${entry(1)}\n${entry(2, 'ent}ry')}\n${entry(3)}\n</feed>`;
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((i) => i.title)).toEqual(['Entry 1', 'Entry 3']);
+  });
+
   it('reads a bare < before a dash or a symbol as text, as before a digit (only a letter may start a name)', async () => {
     const rss = '<rss version="2.0"><channel><title>T</title><item><title>One</title><description>Read more <– previous post, <© 2026</description></item><item><title>Two</title></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
