@@ -238,21 +238,29 @@ export function newsSitemapsOf(robots: string, robotsUrl: string): string[] {
       continue;
     }
     url.hash = '';
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isOutletsOwnHost(url.hostname, host) || !/news/i.test(`${url.pathname}${url.search}`)) continue;
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isOutletsOwnHost(url.hostname, host) || !NEWS_SITEMAP_ADDRESS.test(`${url.pathname}${url.search}`)) continue;
     if (!found.includes(url.href)) found.push(url.href);
     if (found.length === MAX_ROBOTS_SITEMAPS) break;
   }
   return found;
 }
 
+/** A news sitemap's address says "news", not as a newsletter's or a newsroom's does. */
+const NEWS_SITEMAP_ADDRESS = /news(?!letter|room)/i;
+
 /** At most this many `<meta http-equiv="refresh">` pages are followed from the page given (discoverFeeds). */
 const MAX_REFRESHES = 3;
 
+/** Whether a fetched body is an HTML page (by its content, or served as HTML), not a feed. */
+function isHtmlPage(page: Extract<FetchResult, { status: 'ok' }>): boolean {
+  const kind = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
+  if (kind === 'xml' || kind === 'json' || isGzipFile(page.body)) return false;
+  return kind === 'html' || /html/.test((page.headers['content-type'] ?? '').toLowerCase());
+}
+
 /** Where a fetched HTML page that names no feed sends readers with `<meta http-equiv="refresh">`, if it does. */
 function refreshTargetOf(page: Extract<FetchResult, { status: 'ok' }>): string | null {
-  const kind = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
-  if (kind === 'xml' || kind === 'json' || isGzipFile(page.body)) return null;
-  if (kind !== 'html' && !/html/.test((page.headers['content-type'] ?? '').toLowerCase())) return null;
+  if (!isHtmlPage(page)) return null;
   const { text, encoding } = decodePage(page.body, page.headers);
   const links = feedLinksOfPage(text, page.url, encoding);
   return links.declared.length === 0 && links.anchors.length === 0 ? links.refresh : null;
@@ -727,12 +735,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
 
   const pageTimeoutMs = Math.min(options.fetch.timeoutMs, deadlineMs);
-  const fetchPage = (url: string) => {
+  /** Fetches a page, within `timeoutMs` (the page's own limit, or the time left of the search for a page it led to). */
+  const fetchPage = (url: string, timeoutMs = pageTimeoutMs) => {
     options.onProgress?.({ type: 'page', url });
     return fetcher(url, {
       ...options.fetch,
-      timeoutMs: pageTimeoutMs,
-      connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, pageTimeoutMs),
+      timeoutMs,
+      connectTimeoutMs: Math.min(options.fetch.connectTimeoutMs, timeoutMs),
       accept: 'text/html, application/xhtml+xml, application/rss+xml;q=0.9, application/atom+xml;q=0.9, */*;q=0.5',
       // a page's feed links are in its head: a home page over the size cap, or one that never ends, is read as far as
       // it came within the limits
@@ -756,16 +765,19 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   let page = await fetchPage(pageUrl);
   // A page that names no feed and only sends readers on with <meta http-equiv="refresh"> (a language chooser, a home
   // page that moved) is read where it sends them, as a browser would; not to a wall on another site (probedSites).
-  for (let hop = 0; hop < MAX_REFRESHES && page.status === 'ok' && !timedOut; hop++) {
+  for (let hop = 0; hop < MAX_REFRESHES && page.status === 'ok'; hop++) {
     const target = refreshTargetOf(page);
-    if (target === null || tried.has(feedUrlKey(target))) break;
+    const timeLeft = Math.min(pageTimeoutMs, deadline - Date.now());
+    if (target === null || tried.has(feedUrlKey(target)) || timeLeft < 1_000) break;
     const [from, to] = [new URL(page.url).hostname, new URL(target)];
     if (!sameSite(from, to.hostname) && WALL_ADDRESS.test(`${to.hostname}${to.pathname}${to.search}`)) break;
     tried.add(feedUrlKey(page.url));
     tried.add(feedUrlKey(target));
-    const next = await fetchPage(target);
-    if (next.status !== 'ok') {
-      rejected.push({ url: target, reason: next.status === 'failed' ? next.error.message : 'unexpected 304 for the page' });
+    const next = await fetchPage(target, timeLeft);
+    // only a page is read in its stead: a notice in plain text, an image, other XML leave the page as it was
+    const reason = next.status === 'failed' ? next.error.message : next.status === 'not_modified' ? 'unexpected 304 for the page' : isHtmlPage(next) ? null : 'not an HTML page';
+    if (reason !== null) {
+      rejected.push({ url: target, reason });
       break;
     }
     page = next;

@@ -443,6 +443,10 @@ describe('discoverFeeds against a real server', () => {
       '/live/': html('<html><head><meta http-equiv="refresh" content="300; url=/live/"></head><body>Live</body></html>'),
       '/moved/': html('<html><head><meta http-equiv="refresh" content="0;url=/gone/"></head><body>Moved</body></html>'),
       '/live/feed': feed(rssFeed('Live desk', [{ guid: 'l', title: 'L', link: 'https://outlet.example/l' }])),
+      // a refresh to a notice in plain text: not a page to read in this one's stead
+      '/notice/': html('<html><head><meta http-equiv="refresh" content="0; url=/notice.txt"></head><body>Notice</body></html>'),
+      '/notice.txt': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('We are moving.'),
+      '/notice/feed': feed(rssFeed('Notice desk', [{ guid: 'n', title: 'N', link: 'https://outlet.example/n' }])),
       '/moved/feed': feed(rssFeed('Moved desk', [{ guid: 'm', title: 'M', link: 'https://outlet.example/m' }])),
     });
     try {
@@ -455,6 +459,23 @@ describe('discoverFeeds against a real server', () => {
       const moved = await discoverFeeds(`${site.url}/moved/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/moved/`) });
       expect(moved.feeds).toEqual([expect.objectContaining({ url: `${site.url}/moved/feed`, via: 'probe' })]);
       expect(moved.rejected).toContainEqual({ url: `${site.url}/gone/`, reason: expect.stringMatching(/HTTP 404/) });
+      const notice = await discoverFeeds(`${site.url}/notice/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/notice/`) });
+      expect(notice).toMatchObject({ feeds: [{ url: `${site.url}/notice/feed`, via: 'probe' }], error: null });
+      expect(notice.rejected).toContainEqual({ url: `${site.url}/notice.txt`, reason: 'not an HTML page' });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('follows a refresh only within the time left of the search', async () => {
+    // each page answers after 1.5 s and sends readers to the next: with 2 s for the search, the second is not asked
+    const slowly = (next: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
+      void setTimeout(() => html(`<html><head><meta http-equiv="refresh" content="0; url=${next}"></head><body>On</body></html>`)(_req, res), 1_500);
+    const site = await startServer({ '/': slowly('/one/'), '/one/': slowly('/two/'), '/two/': slowly('/three/') });
+    try {
+      const result = await discoverFeeds(`${site.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/`), deadlineMs: 2_000 });
+      expect(result.feeds).toEqual([]);
+      expect(site.hits.get('/one/')).toBeUndefined();
     } finally {
       await site.close();
     }
@@ -468,7 +489,10 @@ describe('discoverFeeds against a real server', () => {
       '/robots.txt': (req, res) => {
         requests.push(req.url!);
         // the site's full sitemap, another site's news sitemap, and its own
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\r\nDisallow: /search\r\nSitemap: /sitemap.xml\r\nsitemap: https://other.example/news-sitemap.xml\r\nSITEMAP:  /sitemaps/news.xml  \r\n');
+        // and three of its newsletters' and newsroom's, which would take the three tries
+        res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('User-agent: *\r\nDisallow: /search\r\nSitemap: /sitemap.xml\r\nsitemap: https://other.example/news-sitemap.xml\r\nSitemap: /newsletter-sitemap.xml\r\nSitemap: /newsroom/sitemap.xml\r\nSitemap: /sitemaps/newsletters.xml\r\nSITEMAP:  /sitemaps/news.xml  \r\n');
       },
       '/sitemap.xml': (req, res) => {
         requests.push(req.url!);
