@@ -312,6 +312,14 @@ describe('a host that does not answer', () => {
     const arrivals: string[] = [];
     const server = await startServer({
       '/hang': (req) => void arrivals.push(req.url!),
+      // answers 250 ms after it comes: after a /hang sent 100 ms before it has timed out
+      '/slow': (req, res) => {
+        arrivals.push(req.url!);
+        setTimeout(() => {
+          arrivals.push(`answered ${req.url!}`);
+          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>');
+        }, 250);
+      },
       '/ok': (req, res) => {
         arrivals.push(req.url!);
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>');
@@ -350,12 +358,12 @@ describe('a host that does not answer', () => {
       expect(results.map(outcome)).toEqual(['timeout', 'timeout', ...Array(4).fill('timeout (not sent)')]);
       expect(silent.arrivals).toEqual(['/hang?n=0', '/hang?n=1']);
 
-      // the one still out answers: the host is asked again, the requests held meanwhile included
+      // the one still out answers, late: the request held meanwhile is sent once it has, and the host asked again
       silent.arrivals.length = 0;
       const answering = createRequestQueue({ concurrency: 4, perHostConcurrency: 2, perHostGapMs: 100 });
-      const mixed = await Promise.all(['hang?n=0', 'ok?n=1', 'ok?n=2', 'ok?n=3'].map((p) => answering(`${silent.url}/${p}`, quick)));
+      const mixed = await Promise.all(['hang?n=0', 'slow?n=1', 'ok?n=2', 'ok?n=3'].map((p) => answering(`${silent.url}/${p}`, quick)));
       expect(mixed.map(outcome)).toEqual(['timeout', 'ok', 'ok', 'ok']);
-      expect(silent.arrivals).toHaveLength(4);
+      expect(silent.arrivals).toEqual(['/hang?n=0', '/slow?n=1', 'answered /slow?n=1', '/ok?n=2', '/ok?n=3']);
     } finally {
       await silent.close();
     }
