@@ -27,7 +27,7 @@ import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } 
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, isDue, nextCheck, skippedUntil } from './schedule.ts';
+import { answerFreshness, isDue, nextCheck, skippedUntil, skipsAt } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -320,13 +320,13 @@ function titleSharesNoWord(headline: string | null, pageTitle: string | null): b
   return !words.some((word) => titleWords.has(word));
 }
 
+/** How many fetched pages a run remembers, so that a page linked twice is fetched once (fetchArticlePage). */
+const PAGES_REMEMBERED = 500;
+
 /**
  * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
  * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
  */
-/** How many fetched pages a run remembers, so that a page linked twice is fetched once (fetchArticlePage). */
-const PAGES_REMEMBERED = 500;
-
 type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null } | { error: StageError; notSent?: true };
 
 /** An article whose page was asked for again (see retryPages), and what came of it. */
@@ -2101,7 +2101,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         report.nextCheck = waitedFor
           ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true }
           : skipped !== null && scheduled !== null && Date.parse(scheduled) < skipped.until
-            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipped.by.join(' and ')})`, heldByServer: false }
+            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipsAt(at.getTime(), repo.storedSkipTimes(row)).join(' and ')})`, heldByServer: false }
             : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
         return;
       }
@@ -2198,7 +2198,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const retry =
           failuresBefore === 0
             ? { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' }
-            : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, random });
+            : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, skip: result.skip, random });
         report.nextCheck = { ...retry, heldByServer: false };
         // said as `sources` says it: the run's report and exit code agree with the source's row
         report.outcome = 'failed';
@@ -2222,7 +2222,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const row = sourceRows.get(source.id);
       const scheduled = nextCheck({
         now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore: row?.error_streak ?? 0, recentPublished: [],
-        ttlSeconds: null, ...NO_HINTS, random,
+        ttlSeconds: null, ...NO_HINTS, skip: repo.storedSkipTimes(row), random,
       });
       report.nextCheck = { ...scheduled, heldByServer: false };
       const at = now().toISOString();

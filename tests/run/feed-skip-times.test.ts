@@ -56,7 +56,7 @@ describe.each(dialects)("a feed's <skipHours> and <skipDays> ($name)", ({ fresh 
     // a cron run on Wednesday afternoon: the stored time is past (a user's edit of the database, say) but the day skipped
     await store.db.updateTable('sources').set({ next_check_at: '2026-12-02T12:00:00.000Z' }).where('id', '=', 'k').execute();
     const wednesday = await runPipeline({ loaded, store, channels: [], now: () => new Date('2026-12-02T15:00:00.000Z'), random: () => 0.5 });
-    expect(wednesday.sources[0]!).toMatchObject({ outcome: 'not_due', nextCheck: { at: '2026-12-03T00:00:00.000Z', reason: 'the feed asks not to be read now (its skipHours and skipDays)' } });
+    expect(wednesday.sources[0]!).toMatchObject({ outcome: 'not_due', nextCheck: { at: '2026-12-03T00:00:00.000Z', reason: 'the feed asks not to be read now (its skipDays)' } });
     expect(requests).toEqual(['full']);
 
     // Thursday 00:00: a 304 reads no document, and the stored lists still move the next check out of the evening

@@ -419,11 +419,12 @@ function keepIriCharacters(url: string): string {
 
 /**
  * Characters a link must not carry raw (RFC 3987 §4.1 and the `ucschar` it allows): C1 controls, spaces (U+00A0,
- * U+2000-U+200A, U+3000, ...), invisible formatting (the soft hyphen, zero-width characters, U+FEFF) and the
- * bidirectional controls, which reorder what a terminal or the digest shows around them (U+202E), and noncharacters.
+ * U+2000-U+200A, U+3000, ...), invisible formatting (the soft hyphen, zero-width characters, U+FEFF, the tag
+ * characters) and the bidirectional marks and controls, which reorder what a terminal or the digest shows around them
+ * (U+202E, U+061C), and noncharacters.
  */
-const NOT_SHOWN_IN_IRI = /[\u0080-\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF]/;
-const NOT_SHOWN_IN_IRI_ALL = new RegExp(NOT_SHOWN_IN_IRI.source, 'g');
+const NOT_SHOWN_IN_IRI = /[\u0080-\u00A0\u00AD\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFDD0-\uFDEF\uFEFF\uFFF0-\uFFFF\u{E0000}-\u{E007F}]/u;
+const NOT_SHOWN_IN_IRI_ALL = new RegExp(NOT_SHOWN_IN_IRI.source, 'gu');
 
 /**
  * Fast path for resolveUrl. Most links in a feed are either absolute http(s) URLs that are already in WHATWG

@@ -272,6 +272,7 @@ describe('URL resolution', () => {
 
   it('keeps escaped the characters a link must not carry raw: C1 controls, spaces, invisible and bidirectional marks', () => {
     expect(resolveUrl('http://example.com/a\u0085b\u00a0c\u202ed\u200be', undefined)).toBe('http://example.com/a%C2%85b%C2%A0c%E2%80%AEd%E2%80%8Be');
+    expect(resolveUrl('http://example.com/\u061c\u{e0041}x', undefined)).toBe('http://example.com/%D8%9C%F3%A0%81%81x');
     // beside letters that read
     expect(resolveUrl('/café\u202eé', 'http://any.test/')).toBe('http://any.test/café%E2%80%AEé');
   });
