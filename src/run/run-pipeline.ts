@@ -1908,7 +1908,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * The pages this run fetched, by the request made for each (its URL, with the feed's login): a page two feeds
      * link, or the items of a feed several sources list, is asked for once a run. A fetch serves another feed's link
      * only when neither feed's trusted host (the one its pipeline file URL names) was asked on the way, so that trust
-     * changed nothing (as with fetch.allowPrivateAddresses). The latest PAGES_REMEMBERED requests are kept, which bounds what a run of thousands holds.
+     * changed nothing (as with fetch.allowPrivateAddresses). The latest PAGES_REMEMBERED requests are kept, which
+     * bounds what a run of thousands holds.
      */
     const pagesFetched = new Map<string, { trusted: string | null; fetched: Promise<{ page: FetchedPage; hosts: string[] }> }[]>();
     async function fetchArticlePage(url: string, feedUrl: string): Promise<FetchedPage> {
