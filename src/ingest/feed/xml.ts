@@ -1026,44 +1026,54 @@ function errorOffset(text: string, error: unknown): number | null {
 /**
  * The markup to leave out for an error at `offset`, as [start, end): from the item's start tag before it, or the end of
  * the item before it when that is later (the broken item's own start tag may be what is broken, `<it}em>`), to the
- * first end tag at or after it, or to the next item's start when that comes first (the error was between items). Null
- * when no item precedes it or none ends after it: the error is in the channel's own markup.
+ * first end tag at or after it, or to the next item's start when that comes first (the error was between items). An
+ * error inside an item's start tag (`<item rdf:about="` read as an attribute's name) is where a quote the item before
+ * left open ends (`<title x="a>`): that item goes too. Null when no item precedes the error or none ends after it: it
+ * is in the channel's own markup.
  */
 function brokenSpanAt(text: string, offset: number): [number, number] | null {
-  let start = -1;
+  let [lastStart, before] = [-1, -1];
   ITEM_START_TAG.lastIndex = 0;
   let next = ITEM_START_TAG.exec(text);
-  for (; next && next.index < offset; next = ITEM_START_TAG.exec(text)) start = next.index;
+  for (; next && next.index < offset; next = ITEM_START_TAG.exec(text)) [before, lastStart] = [lastStart, next.index];
+  let previousEnd = -1;
   ITEM_END_TAG.lastIndex = 0;
   let end = ITEM_END_TAG.exec(text);
   // an end tag the error is in (past its '<') ends the broken item
-  for (; end && end.index + end[0].length <= offset; end = ITEM_END_TAG.exec(text)) start = Math.max(start, end.index + end[0].length);
+  for (; end && end.index + end[0].length <= offset; end = ITEM_END_TAG.exec(text)) previousEnd = end.index + end[0].length;
+  const inStartTag = lastStart >= previousEnd && before >= 0 && text.indexOf('>', lastStart) >= offset;
+  const start = inStartTag ? before : Math.max(lastStart, previousEnd);
   if (start < 0 || !end) return null;
   return [start, next && next.index < end.index ? next.index : end.index + end[0].length];
 }
 
 /**
  * `text`, which the parser failed on with `error`, without the items it trips on, each left out where its error is
- * (brokenSpanAt), until the rest parses: what is read then and how many items were left out with which errors; null
- * when an error is outside any item, more than MAX_BROKEN_ITEMS would go, or the `deadline` (epoch ms) passes.
+ * (brokenSpanAt), until the rest parses: what is read then, how many items were left out and the errors that took
+ * them; null when an error is outside any item, more than MAX_BROKEN_ITEMS would go, or the `deadline` (epoch ms)
+ * passes.
  */
 async function withoutBrokenItems(
   text: string,
   error: unknown,
   parse: (text: string) => Promise<RssParserOutput>,
   deadline: number,
-): Promise<{ output: RssParserOutput; text: string; dropped: string[] } | null> {
-  const dropped: string[] = [];
+): Promise<{ output: RssParserOutput; text: string; itemsLeftOut: number; errors: string[] } | null> {
+  const errors: string[] = [];
+  let itemsLeftOut = 0;
   let candidate = text;
   let lastError = error;
-  while (dropped.length < MAX_BROKEN_ITEMS && Date.now() < deadline && !(lastError instanceof FeedParseError)) {
+  while (errors.length < MAX_BROKEN_ITEMS && itemsLeftOut < MAX_BROKEN_ITEMS && Date.now() < deadline && !(lastError instanceof FeedParseError)) {
     const offset = errorOffset(candidate, lastError);
     const span = offset === null ? null : brokenSpanAt(candidate, offset);
     if (!span) return null;
-    dropped.push(describeXmlError(lastError).replace(/ at line \d+, column \d+$/, ''));
+    errors.push(describeXmlError(lastError).replace(/ at line \d+, column \d+$/, ''));
+    // by their start or end tags, whichever is whole (`<it}em>…</item>` is one); markup between items holds none
+    const cut = candidate.slice(span[0], span[1]);
+    itemsLeftOut += Math.max(cut.match(ITEM_START_TAG)?.length ?? 0, cut.match(ITEM_END_TAG)?.length ?? 0);
     candidate = candidate.slice(0, span[0]) + candidate.slice(span[1]);
     try {
-      return { output: await parse(candidate), text: candidate, dropped };
+      return { output: await parse(candidate), text: candidate, itemsLeftOut, errors };
     } catch (next) {
       lastError = next;
     }
@@ -1491,7 +1501,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     const salvage = await withoutBrokenItems(failed.text, failed.error, (candidate) => runRssParser(candidate, canonicalName, timeLimitMs), salvageDeadline);
     if (!salvage) continue;
     ({ output, text: usedText } = salvage);
-    warnings.push(`${salvage.dropped.length} item${salvage.dropped.length === 1 ? '' : 's'} left out, the XML parser tripping on ${salvage.dropped.length === 1 ? 'it' : 'them'}: ${salvage.dropped.slice(0, 3).join('; ')}${salvage.dropped.length > 3 ? '; …' : ''}`);
+    const { itemsLeftOut: count, errors } = salvage;
+    warnings.push(`${count} item${count === 1 ? '' : 's'} left out, the XML parser tripping on ${count === 1 ? 'it' : 'them'}: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`);
     break;
   }
   if (!output) {

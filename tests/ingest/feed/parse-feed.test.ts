@@ -631,6 +631,16 @@ describe('parseFeed: broken input', () => {
     expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((i) => i.title)).toEqual(['Entry 1', 'Entry 3']);
   });
 
+  it('leaves out an item whose attribute quote is left open with the item whose start tag the quote runs into, and says two', async () => {
+    const item = (n: number, title = '<title>') => `<item rdf:about="https://e.example/${n}">${title}Item ${n}</title><link>https://e.example/${n}</link></item>`;
+    const rdf =
+      '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://e.example/"><title>T</title></channel>\n' +
+      `${item(1)}\n${item(2, '<title x="a>')}\n${item(3)}\n${item(4)}\n</rdf:RDF>`;
+    const feed = await parseFeed(Buffer.from(rdf), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 4']);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^2 items left out, the XML parser tripping on them: /));
+  });
+
   it('reads a bare < before a dash or a symbol as text, as before a digit (only a letter may start a name)', async () => {
     const rss = '<rss version="2.0"><channel><title>T</title><item><title>One</title><description>Read more <– previous post, <© 2026</description></item><item><title>Two</title></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
