@@ -1502,7 +1502,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     if (!salvage) continue;
     ({ output, text: usedText } = salvage);
     const { itemsLeftOut: count, errors } = salvage;
-    warnings.push(`${count} item${count === 1 ? '' : 's'} left out, the XML parser tripping on ${count === 1 ? 'it' : 'them'}: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`);
+    const what = count === 0 ? 'markup between items' : `${count} item${count === 1 ? '' : 's'}`;
+    warnings.push(`${what} left out, the XML parser tripping on ${count > 1 ? 'them' : 'it'}: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? '; …' : ''}`);
     break;
   }
   if (!output) {
