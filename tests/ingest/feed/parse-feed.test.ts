@@ -641,6 +641,13 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings).toContainEqual(expect.stringMatching(/^2 items left out, the XML parser tripping on them: /));
   });
 
+  it('leaves out broken markup between items, keeping both items, and says it was no item', async () => {
+    const rss = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>A</title></item>\n<p class="a" "b">x</p>\n<item><title>B</title></item>\n</channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['A', 'B']);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^markup between items left out, the XML parser tripping on it: /));
+  });
+
   it('reads a bare < before a dash or a symbol as text, as before a digit (only a letter may start a name)', async () => {
     const rss = '<rss version="2.0"><channel><title>T</title><item><title>One</title><description>Read more <– previous post, <© 2026</description></item><item><title>Two</title></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
