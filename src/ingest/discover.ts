@@ -258,13 +258,6 @@ function isHtmlPage(page: Extract<FetchResult, { status: 'ok' }>): boolean {
   return kind === 'html' || /html/.test((page.headers['content-type'] ?? '').toLowerCase());
 }
 
-/** Where a fetched HTML page that names no feed sends readers with `<meta http-equiv="refresh">`, if it does. */
-function refreshTargetOf(page: Extract<FetchResult, { status: 'ok' }>): string | null {
-  if (!isHtmlPage(page)) return null;
-  const { text, encoding } = decodePage(page.body, page.headers);
-  const links = feedLinksOfPage(text, page.url, encoding);
-  return links.declared.length === 0 && links.anchors.length === 0 ? links.refresh : null;
-}
 
 /** A refresh of a minute or more is a page reloading itself (a news home page), not one sending readers on. */
 const LONGEST_REDIRECTING_REFRESH_SECONDS = 60;
@@ -763,25 +756,6 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
 
   let page = await fetchPage(pageUrl);
-  // A page that names no feed and only sends readers on with <meta http-equiv="refresh"> (a language chooser, a home
-  // page that moved) is read where it sends them, as a browser would; not to a wall on another site (probedSites).
-  for (let hop = 0; hop < MAX_REFRESHES && page.status === 'ok'; hop++) {
-    const target = refreshTargetOf(page);
-    const timeLeft = Math.min(pageTimeoutMs, deadline - Date.now());
-    if (target === null || tried.has(feedUrlKey(target)) || timeLeft < 1_000) break;
-    const [from, to] = [new URL(page.url).hostname, new URL(target)];
-    if (!sameSite(from, to.hostname) && WALL_ADDRESS.test(`${to.hostname}${to.pathname}${to.search}`)) break;
-    tried.add(feedUrlKey(page.url));
-    tried.add(feedUrlKey(target));
-    const next = await fetchPage(target, timeLeft);
-    // only a page is read in its stead: a notice in plain text, an image, other XML leave the page as it was
-    const reason = next.status === 'failed' ? next.error.message : next.status === 'not_modified' ? 'unexpected 304 for the page' : isHtmlPage(next) ? null : 'not an HTML page';
-    if (reason !== null) {
-      rejected.push({ url: target, reason });
-      break;
-    }
-    page = next;
-  }
   if (page.status !== 'ok') {
     pageFailure = page;
     const pageWait = serverWaitOf(page, Date.now());
@@ -798,13 +772,14 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   // the whole body: a feed after a preamble of page markup counts only where it ends the body (sniffFeedKind)
   const sniffed = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
   const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
+  // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
+  const looksLikeFeed = sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body);
   // A feed cut at a limit is a feed that cannot be read whole, as a run would find it: that is the answer.
-  if (page.cut && (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) && !servedAsHtml) {
+  if (page.cut && looksLikeFeed && !servedAsHtml) {
     rejected.push({ url: pageUrl, reason: page.cut.message });
     return report(page.cut);
   }
-  // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
-  if (sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body)) {
+  if (looksLikeFeed) {
     const attempt = await tryFeedBody(page.body, page.url, page.headers, options.fetch.maxBytes);
     if (typeof attempt !== 'string') {
       // a feed served as HTML and cut at a limit: a run would fail to read it whole
@@ -830,9 +805,32 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     return report({ message: reason, code: 'not_a_page' });
   }
 
-  const { text: html, encoding } = decodePage(page.body, page.headers);
-  tried.add(feedUrlKey(page.url));
-  const pageLinks = feedLinksOfPage(html, page.url, encoding);
+  /** A fetched page's feed links, read in its encoding; its own address is not tried again as a candidate. */
+  const linksOf = (fetched: Extract<FetchResult, { status: 'ok' }>) => {
+    const { text, encoding } = decodePage(fetched.body, fetched.headers);
+    tried.add(feedUrlKey(fetched.url));
+    return feedLinksOfPage(text, fetched.url, encoding);
+  };
+  let pageLinks = linksOf(page);
+  // A page that names no feed and only sends readers on with <meta http-equiv="refresh"> (a language chooser, a home
+  // page that moved) is read where it sends them, as a browser would; not to a wall on another site (probedSites).
+  // Not a feed served as HTML that could not be read: only an HTML page is read so.
+  for (let hop = 0; hop < MAX_REFRESHES && !looksLikeFeed; hop++) {
+    const target = pageLinks.declared.length === 0 && pageLinks.anchors.length === 0 ? pageLinks.refresh : null;
+    const timeLeft = Math.min(pageTimeoutMs, deadline - Date.now());
+    if (target === null || tried.has(feedUrlKey(target)) || timeLeft < 1_000) break;
+    const [from, to] = [new URL(page.url).hostname, new URL(target)];
+    if (!sameSite(from, to.hostname) && WALL_ADDRESS.test(`${to.hostname}${to.pathname}${to.search}`)) break;
+    tried.add(feedUrlKey(target));
+    const next = await fetchPage(target, timeLeft);
+    // only a page is read in its stead: a notice in plain text, an image, other XML leave the page as it was
+    if (next.status !== 'ok' || !isHtmlPage(next)) {
+      rejected.push({ url: target, reason: next.status === 'failed' ? next.error.message : next.status === 'not_modified' ? 'unexpected 304 for the page' : 'not an HTML page' });
+      break;
+    }
+    page = next;
+    pageLinks = linksOf(page);
+  }
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
   /** Tries links of the page (the first maxLinks that are not comments feeds), naming the others as skipped. */
   const tryLinks = async (found: readonly FeedLink[]) => {
