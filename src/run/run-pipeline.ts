@@ -2098,11 +2098,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const waitedFor = sharers.map((s) => sourceRows.get(s.id)).find((shared) => askedToWait(shared, at));
         const scheduled = options.all === true ? null : (row?.next_check_at ?? null);
         // a check whose time has come, in an hour or on a day the feed asks to be skipped (isDue), waits for their end
-        const skipped = skippedUntil(at.getTime(), repo.storedSkipTimes(row));
+        const skip = repo.storedSkipTimes(row);
+        const skipped = skippedUntil(at.getTime(), skip);
         report.nextCheck = waitedFor
           ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true }
           : skipped !== null && scheduled !== null && Date.parse(scheduled) < skipped.until
-            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipsAt(at.getTime(), repo.storedSkipTimes(row)).join(' and ')})`, heldByServer: false }
+            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipsAt(at.getTime(), skip).join(' and ')})`, heldByServer: false }
             : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
         return;
       }
