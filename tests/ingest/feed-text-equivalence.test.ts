@@ -15,7 +15,7 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // The replaced implementations
 
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]/g;
 const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f\u2028\u2029]{2,}|[\t\n\r\f\u2028\u2029]|\u00a0{2,}/g;
 const BREAKING_TAG = /<\/?(?:br|p|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|hr|table|tr|td|th|section|article|header|footer|figure|figcaption|aside|nav)(?=[\s/>])[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/gi;
 

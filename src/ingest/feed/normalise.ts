@@ -34,9 +34,10 @@ export function decodeAttributeEntities(value: string): string {
 
 /**
  * Control characters no reader can see (C0 but tab, line feed, carriage return and form feed, which are white space;
- * DEL; C1): a raw 0x1A byte or `&#x1A;` in a title came out as U+001A.
+ * DEL; C1), and the noncharacters U+FFFE and U+FFFF, which XML forbids as it does C0 (a byte-swapped BOM in a
+ * title): a raw 0x1A byte or `&#x1A;` in a title came out as U+001A.
  */
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]/g;
 const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 /** The text without control characters (see CONTROL_CHARACTERS); most text has none, and is returned as it is. */
@@ -81,14 +82,14 @@ export function repairDecodedText(text: string): string {
  * once, in a third less time than the two searches took (tests/ingest/feed-text-equivalence.test.ts holds the result
  * to the two steps').
  */
-const MAY_NEED_REPAIR = /[\x00-\x08\x0b\x0e-\x1f\x7f-\uffff](?:(?<=[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f])|[^\x00-\x7f])/;
+const MAY_NEED_REPAIR = /[\x00-\x08\x0b\x0e-\x1f\x7f-\uffff](?:(?<=[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff])|[^\x00-\x7f])/;
 
 /**
  * Where collapseWhitespace may have work to do: a control character, white space other than a space, U+00A0, or two
  * spaces. Searched for as two patterns, a class and a pair of spaces: each is found natively far faster than the
  * alternation of both, which is tried at every position.
  */
-const NEEDS_COLLAPSING_CHARACTER = /[\x00-\x1f\x7f-\xa0\u2028\u2029]/g;
+const NEEDS_COLLAPSING_CHARACTER = /[\x00-\x1f\x7f-\xa0\u2028\u2029\ufffe\uffff]/g;
 
 /**
  * Collapses runs of white space, removes control characters and trims, as
@@ -158,7 +159,7 @@ export function collapseWhitespace(text: string): string {
 
 /** Whether the code unit is one of CONTROL_CHARACTERS. */
 function isControlCharacter(code: number): boolean {
-  return code <= 0x08 || code === 0x0b || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f);
+  return code <= 0x08 || code === 0x0b || (code >= 0x0e && code <= 0x1f) || (code >= 0x7f && code <= 0x9f) || code >= 0xfffe;
 }
 
 /** Whether the code unit is white space collapseWhitespace collapses in runs (U+00A0 aside). */

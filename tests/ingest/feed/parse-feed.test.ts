@@ -1142,6 +1142,19 @@ describe('parseFeed: text fields hold text', () => {
     expect(item).toMatchObject({ title: 'ABCD E F', summary: 'ABCD\tE\nF', content: '<p>ABCD\tE\nF</p>', author: 'ABCD E F', categories: ['ABCD E F'] });
   });
 
+  it('removes the noncharacters U+FFFE and U+FFFF, which XML forbids, from titles, summaries and authors', async () => {
+    // a byte-swapped BOM pasted into a headline, as UTF-8 bytes (EF BF BE) the XML parser lets through
+    const rss =
+      '<rss version="2.0"><channel><title>F</title><item><title>\ufeffPause \ufffetalks\uffff resume</title><link>https://e.example/1</link>' +
+      '<description>Labs \ufffemeet</description><author>desk@e.example (Ana\uffff Ruiz)</author></item></channel></rss>';
+    const item = (await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0];
+    expect(item).toMatchObject({ title: 'Pause talks resume', summary: 'Labs meet', author: 'Ana Ruiz' });
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'Pause\uffff talks', content_html: '<p>Labs \ufffemeet</p>' }] };
+    const fromJson = (await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items[0];
+    expect(fromJson?.title).toBe('Pause talks');
+    expect(fromJson?.content).toBe('<p>Labs meet</p>');
+  });
+
   it('reads a C1 control, as a reference or raw, as the Windows-1252 character it stands for, as HTML and CDATA read it', async () => {
     // `&#146;` is U+0092 to XML but ’ to HTML; a raw U+0096 is a Windows-1252 dash read as Latin-1 upstream
     const rss =
