@@ -107,17 +107,18 @@ export function sectionOf(pageUrl: string): string | null {
 }
 
 /**
- * The elements inside a `<template>` or `<noscript>`: markup a browser with scripts on does not make part of the page,
- * whose links it does not follow (a feed link there is a leftover or meant for another page). Each subtree is walked
- * once, a nested one within an outer one's walk, so a page of thousands of nested levels costs its size.
+ * The elements inside an element of one of the names: inside a `<template>` or `<noscript>` is markup a browser with
+ * scripts on does not make part of the page, whose links it does not follow (a feed link there is a leftover or meant
+ * for another page). Each subtree is walked once, a nested one within an outer one's walk, so a page of thousands of
+ * nested levels costs its size.
  */
-function inertElements(elements: readonly Element[]): Set<Element> {
-  const inert = new Set<Element>();
+function elementsInside(elements: readonly Element[], names: readonly string[]): Set<Element> {
+  const inside = new Set<Element>();
   for (const element of elements) {
-    if ((element.name !== 'template' && element.name !== 'noscript') || inert.has(element)) continue;
-    for (const inner of descendants(element)) inert.add(inner);
+    if (!names.includes(element.name) || inside.has(element)) continue;
+    for (const inner of descendants(element)) inside.add(inner);
   }
-  return inert;
+  return inside;
 }
 
 /**
@@ -166,13 +167,16 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
   const declared: FeedLink[] = [];
   const anchors: FeedLink[] = [];
   const seen = new Set<string>();
-  const inert = inertElements(elements);
+  const inert = elementsInside(elements, ['template', 'noscript']);
   const pageHost = new URL(pageUrl).hostname;
   let refresh: string | null = null;
+  let inTemplates: Set<Element> | undefined;
   for (const element of elements) {
-    // in a <noscript> too: pausewatch runs no scripts, as the readers such a refresh is written for
+    // in a <noscript> too: pausewatch runs no scripts, as the readers such a refresh is written for; not in a
+    // <template>, which no browser acts on
     if (element.name === 'meta' && refresh === null && element.attribs['http-equiv']?.trim().toLowerCase() === 'refresh') {
-      refresh = refreshTarget(element.attribs['content'] ?? '', base, encoding);
+      const inTemplate = inert.has(element) && (inTemplates ??= elementsInside(elements, ['template'])).has(element);
+      if (!inTemplate) refresh = refreshTarget(element.attribs['content'] ?? '', base, encoding);
       continue;
     }
     const given = element.attribs['href'];

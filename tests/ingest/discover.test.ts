@@ -467,6 +467,30 @@ describe('discoverFeeds against a real server', () => {
     }
   });
 
+  it('follows a refresh in a <noscript>, and not one in a <template>, which no browser acts on', async () => {
+    const requests: string[] = [];
+    const site = await startServer({
+      '/template/': html('<html><head><title>Home</title></head><body><template><meta http-equiv="refresh" content="0; url=/elsewhere/"></template>Home</body></html>'),
+      '/template/feed': feed(rssFeed('Home desk', [{ guid: 'h', title: 'H', link: 'https://outlet.example/h' }])),
+      '/noscript/': html('<html><head><noscript><meta http-equiv="refresh" content="0; url=/elsewhere/"></noscript></head><body>Home</body></html>'),
+      '/elsewhere/': (req, res) => {
+        requests.push(req.url!);
+        html('<html><head><link rel="alternate" type="application/rss+xml" href="/elsewhere/news.rss"></head><body>News</body></html>')(req, res);
+      },
+      '/elsewhere/news.rss': feed(rssFeed('Elsewhere desk', [{ guid: 'e', title: 'E', link: 'https://outlet.example/e' }])),
+    });
+    try {
+      const templated = await discoverFeeds(`${site.url}/template/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/template/`) });
+      expect(templated.feeds).toEqual([expect.objectContaining({ url: `${site.url}/template/feed`, via: 'probe' })]);
+      expect(requests).toEqual([]);
+      const noscript = await discoverFeeds(`${site.url}/noscript/`, fetchUrl, { fetch: fetchOptionsFor(`${site.url}/noscript/`) });
+      expect(noscript.feeds).toEqual([expect.objectContaining({ url: `${site.url}/elsewhere/news.rss`, via: 'link' })]);
+      expect(requests).toEqual(['/elsewhere/']);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('follows a refresh only within the time left of the search', async () => {
     // each page answers after 1.5 s and sends readers to the next: with 2 s for the search, the second is not asked
     const slowly = (next: string) => (_req: http.IncomingMessage, res: http.ServerResponse) =>
