@@ -101,6 +101,26 @@ describe('a run that cannot store some of its new items', () => {
     expect(row.error_streak).toBe(2);
   });
 
+  it("keeps the retry after a store failure out of the hours the feed's <skipHours> names", async () => {
+    // 19:50 UTC, the feed asking not to be read from 20:00 to midnight: the backoff after a second failure would fall in them
+    const at = new Date('2026-12-01T19:50:00.000Z');
+    const skipHours = '<skipHours><hour>20</hour><hour>21</hour><hour>22</hour><hour>23</hour></skipHours>';
+    const server = await startServer({
+      '/feed.xml': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${skipHours}<item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'store-failures-skip', [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }]);
+    await refuseStoring(store, 'only');
+    await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
+    const second = await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
+    expect(second.sources[0]!.nextCheck).toMatchObject({ at: '2026-12-02T00:00:00.000Z', reason: expect.stringMatching(/^failure 2 in a row \(store\).*skipHours/) });
+    const row = await store.db.selectFrom('sources').select(['next_check_at']).where('id', '=', 'wire').executeTakeFirstOrThrow();
+    expect(row.next_check_at).toBe('2026-12-02T00:00:00.000Z');
+  });
+
   it("takes a folder's first read that stored only part of its captures for no successful read: the rest of its undated backlog raises no alert", async () => {
     const { store, loaded } = await feedRunProject(cleanups, 'store-failures-files', [{ id: 'captures', kind: 'files', name: 'Captures', glob: 'captures/*.txt' }], {
       alerts: { channels: [{ type: 'file', path: 'data/alerts.jsonl' }] },
