@@ -721,16 +721,32 @@ const MARKUP_AFTER_LT = /[A-Za-z_:/!?\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u03
 
 /**
  * Escapes each `<` that cannot open markup (`Price < 5`, `a <3 b`, `<=`), which a strict parser rejects and a lenient
- * one writes back unescaped. Given text outside CDATA sections and comments (see outsideVerbatim).
+ * one writes back unescaped, and each `<?` that opens a processing instruction not ended (`?>`) before the next `<`
+ * (`<title>Who's next <?</title>`, `<?published>`), which would run on to the next `?>`, or to the end of the
+ * document and lose it all: a feed's instructions hold no markup. Given text outside CDATA sections and comments (see
+ * outsideVerbatim).
  */
 function escapeBareLessThan(text: string, counts: RepairCounts): string {
   const out: string[] = [];
   let copied = 0;
+  // the first `?>` after the `<?` last looked at (the text's length when none), searched for again only once passed:
+  // linear however many `<?` there are
+  let instructionEnd = -1;
   for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
-    if (lt + 1 < text.length && MARKUP_AFTER_LT.test(text[lt + 1]!)) continue;
+    if (lt + 1 < text.length && MARKUP_AFTER_LT.test(text[lt + 1]!)) {
+      if (text.charCodeAt(lt + 1) !== 0x3f /* ? */) continue;
+      if (instructionEnd < lt) {
+        const end = text.indexOf('?>', lt + 2);
+        instructionEnd = end === -1 ? text.length : end;
+      }
+      const nextLt = text.indexOf('<', lt + 2);
+      if (instructionEnd < (nextLt === -1 ? text.length : nextLt)) continue;
+      counts.add("reading 1 unended '<?' as text", "reading # unended '<?' as text");
+    } else {
+      counts.add("reading 1 bare '<' as text", "reading # bare '<' as text");
+    }
     out.push(text.slice(copied, lt), '&lt;');
     copied = lt + 1;
-    counts.add("reading 1 bare '<' as text", "reading # bare '<' as text");
   }
   if (copied === 0) return text;
   out.push(text.slice(copied));
@@ -739,22 +755,40 @@ function escapeBareLessThan(text: string, counts: RepairCounts): string {
 
 /**
  * `repair` applied to the text between CDATA sections and comments, which hold their characters as written (`AT&T`,
- * `a < b` and `&#11;` are all fine there). Linear: every search moves forward; an unterminated section runs to the end.
+ * `a < b` and `&#11;` are all fine there). A section never ended runs to the end of the text, unless `counts` is given
+ * to count the repair of it as no section: its `<` escaped, as text (a headline's `<!--` written raw would otherwise
+ * swallow the rest of the document and its items). Linear: every search moves forward, and one that finds no end is
+ * not made again.
  */
-function outsideVerbatim(text: string, repair: (chunk: string) => string): string {
+function outsideVerbatim(text: string, repair: (chunk: string) => string, counts?: RepairCounts): string {
   const out: string[] = [];
   let chunkStart = 0;
+  const neverEnded = new Set<string>();
   for (let at = text.indexOf('<!'); at >= 0; ) {
     const close = text.startsWith('<![CDATA[', at) ? ']]>' : text.startsWith('<!--', at) ? '-->' : null;
     if (close === null) {
       at = text.indexOf('<!', at + 2);
       continue;
     }
-    const closeAt = text.indexOf(close, at + (close === ']]>' ? 9 : 4));
-    const end = closeAt < 0 ? text.length : closeAt + close.length;
+    const closeAt = neverEnded.has(close) ? -1 : text.indexOf(close, at + (close === ']]>' ? 9 : 4));
+    if (closeAt < 0) {
+      if (counts === undefined) {
+        out.push(repair(text.slice(chunkStart, at)), text.slice(at));
+        chunkStart = text.length;
+        break;
+      }
+      neverEnded.add(close);
+      const opening = close === '-->' ? '<!--' : '<![CDATA[';
+      counts.add(`reading 1 unended '${opening}' as text`, `reading # unended '${opening}' as text`);
+      out.push(repair(text.slice(chunkStart, at)), '&lt;');
+      chunkStart = at + 1;
+      at = text.indexOf('<!', at + 2);
+      continue;
+    }
+    const end = closeAt + close.length;
     out.push(repair(text.slice(chunkStart, at)), text.slice(at, end));
     chunkStart = end;
-    at = closeAt < 0 ? -1 : text.indexOf('<!', end);
+    at = text.indexOf('<!', end);
   }
   if (chunkStart < text.length) out.push(repair(text.slice(chunkStart)));
   return out.join('');
@@ -779,7 +813,7 @@ function repairText(text: string, counts: RepairCounts): string {
         return '&amp;';
       });
     return escapeBareLessThan(repairCharacterReferences(entitiesRepaired, counts), counts);
-  });
+  }, counts);
 }
 
 /** The most characters entity expansion may produce in one document, all entities and references together. */

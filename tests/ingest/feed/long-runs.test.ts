@@ -22,6 +22,20 @@ describe('feeds with long runs of one character', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://example.org/d']);
   });
 
+  it.each([
+    ['instructions', '<?'],
+    ['instructions ended only at the end', '<?a '],
+    ['comments', '<!--'],
+    ['CDATA sections', '<![CDATA['],
+  ])('read a title of 100,000 %s opened and never ended as text', async (_case, opening) => {
+    const rss =
+      '<rss version="2.0"><channel><title>F</title><item><title>A</title><link>https://e.example/a</link></item>' +
+      `<item><title>X ${opening.repeat(100_000)}</title><link>https://e.example/x</link></item><item><title>B</title><link>https://e.example/b</link></item></channel></rss><?z ?>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a', 'https://e.example/x', 'https://e.example/b']);
+    expect(feed.items[1]!.title!.length).toBe(`X ${opening.repeat(100_000)}`.trim().length);
+  });
+
   it('read a Content-Type whose charset parameter is a run of tabs', () => {
     expect(charsetFromContentType(`text/html;charset=${'\t'.repeat(600_000)}`)).toBeNull();
     expect(charsetFromContentType('text/html; charset= "Windows-1251"')).toBe('windows-1251');

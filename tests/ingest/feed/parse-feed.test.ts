@@ -774,6 +774,25 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings).toContain("recovered after reading 1 bare '<' as text");
   });
 
+  it.each([
+    ['a processing instruction', '<?published>', "reading 1 unended '<?' as text"],
+    ['a comment', '<!-- draft', "reading 1 unended '<!--' as text"],
+    ['a CDATA section', '<![CDATA[ raw', "reading 1 unended '<![CDATA[' as text"],
+  ])('reads %s a title opens and nothing ends as text, keeping the items after it', async (_case, opening, repair) => {
+    const feed = await parseFeed(rssItems([['One', 'a'], [`Two ${opening} x`, 'b'], ['Three', 'c'], ['Four', 'd']]), { url: 'https://b.example/feed' });
+    expect(feed.items.map((item) => [item.title, item.summary])).toEqual([['One', 'a'], [`Two ${opening} x`, 'b'], ['Three', 'c'], ['Four', 'd']]);
+    expect(feed.warnings.at(-1)).toBe(`recovered after ${repair}`);
+  });
+
+  it('keeps an instruction that ends, and a comment that ends further on, as markup when it repairs a document', async () => {
+    // the comment holds a whole item the outlet took out; the `<` beside it is what needs the repair
+    const xml = '<rss version="2.0"><channel><title>F</title><item><title>a < b</title><link>https://b.example/1</link></item>' +
+      '<?wp-note kept?><!-- <item><title>Hidden</title></item> --><item><title>Two</title><link>https://b.example/2</link></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://b.example/feed' });
+    expect(feed.items.map((item) => item.title)).toEqual(['a < b', 'Two']);
+    expect(feed.warnings.at(-1)).toBe("recovered after reading 1 bare '<' as text");
+  });
+
   it('repairs bare "<" and forbidden references in linear time, however many', async () => {
     const items = Array.from({ length: 4_000 }, (_v, i) => [`T${i} < ${i}`, 'p < q &#x1A; &#xD800;'.repeat(10)] as [string, string]);
     const feed = await parseFeed(rssItems(items), { url: 'https://b.example/feed' });
