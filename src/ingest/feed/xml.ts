@@ -1058,12 +1058,40 @@ function errorOffset(text: string, error: unknown): number | null {
 }
 
 /**
+ * Whether the markup of text[from, to) leaves an attribute's quote open at `to` (`<enclosure type="audio/mpeg/>`):
+ * quotes count inside tags only, not in text, comments or CDATA sections.
+ */
+function leavesQuoteOpen(text: string, from: number, to: number): boolean {
+  let quote = 0; // the open quote's code; 0 outside one
+  let inTag = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (inTag) {
+      if (code === 0x22 || code === 0x27) quote = code;
+      else if (code === 0x3e) inTag = false;
+    } else if (code === 0x3c) {
+      const close = text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : null;
+      if (close === null) {
+        inTag = true;
+        continue;
+      }
+      const end = text.indexOf(close, i);
+      if (end < 0 || end >= to) return false;
+      i = end + close.length - 1;
+    }
+  }
+  return quote !== 0;
+}
+
+/**
  * The markup to leave out for an error at `offset`, as [start, end): from the item's start tag before it, or the end of
  * the item before it when that is later (the broken item's own start tag may be what is broken, `<it}em>`), to the
  * first end tag at or after it, or to the next item's start when that comes first (the error was between items). An
- * error inside an item's start tag (`<item rdf:about="` read as an attribute's name) is where a quote the item before
- * left open ends (`<title x="a>`): that item goes too. Null when no item precedes the error or none ends after it: it
- * is in the channel's own markup.
+ * error in an item that begins inside a quote the item before left open (`<title x="a>`, `type="audio/mpeg/>`) is
+ * where that quote ends, in the item's start tag (`<item rdf:about="` read as an attribute's name) or further in: that
+ * item goes too. Null when no item precedes the error or none ends after it: it is in the channel's own markup.
  */
 function brokenSpanAt(text: string, offset: number): [number, number] | null {
   let [lastStart, before] = [-1, -1];
@@ -1075,8 +1103,8 @@ function brokenSpanAt(text: string, offset: number): [number, number] | null {
   let end = ITEM_END_TAG.exec(text);
   // an end tag the error is in (past its '<') ends the broken item
   for (; end && end.index + end[0].length <= offset; end = ITEM_END_TAG.exec(text)) previousEnd = end.index + end[0].length;
-  const inStartTag = lastStart >= previousEnd && before >= 0 && text.indexOf('>', lastStart) >= offset;
-  const start = inStartTag ? before : Math.max(lastStart, previousEnd);
+  const inQuoteLeftOpen = lastStart >= previousEnd && before >= 0 && (text.indexOf('>', lastStart) >= offset || leavesQuoteOpen(text, before, lastStart));
+  const start = inQuoteLeftOpen ? before : Math.max(lastStart, previousEnd);
   if (start < 0 || !end) return null;
   return [start, next && next.index < end.index ? next.index : end.index + end[0].length];
 }

@@ -641,6 +641,19 @@ describe('parseFeed: broken input', () => {
     expect(feed.warnings).toContainEqual(expect.stringMatching(/^2 items left out, the XML parser tripping on them: /));
   });
 
+  it('leaves out an item whose attribute quote is left open with the next item, where the quote ends past its start tag (RSS and Atom)', async () => {
+    // the quote runs on to the first quote of the next item, in its <guid>'s or its title's attributes
+    const item = (n: number, type = '"audio/mpeg"') =>
+      `<item><title>Item ${n}</title><link>https://e.example/${n}</link><guid isPermaLink="false">g${n}</guid><enclosure url="https://e.example/${n}.mp3" type=${type}/></item>`;
+    const rss = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n${item(1)}\n${item(2, '"audio/mpeg')}\n${item(3)}\n${item(4)}\n</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 4']);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^2 items left out, the XML parser tripping on them: /));
+    const entry = (n: number, term = '"ai"') => `<entry><title type="html">Entry ${n}</title><id>urn:e${n}</id><updated>2026-06-0${n}T00:00:00Z</updated><category term=${term}/></entry>`;
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:f</id>\n${entry(1)}\n${entry(2, '"ai')}\n${entry(3)}\n${entry(4)}\n</feed>`;
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((i) => i.title)).toEqual(['Entry 1', 'Entry 4']);
+  });
+
   it('leaves out broken markup between items, keeping both items, and says it was no item', async () => {
     const rss = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>A</title></item>\n<p class="a" "b">x</p>\n<item><title>B</title></item>\n</channel></rss>';
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
