@@ -534,8 +534,9 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   const about = reader.ownAttributes()['rdf:about']?.trim() || null;
   const guid = guidText ?? about;
 
-  let link: string | null = alternate?.href ?? null;
-  if (!link && !isAtom) link = rssLink(reader);
+  // RSS's own <link> before an <atom:link> beside it, which may point at another form of the item (its JSON, a page
+  // in another language) however its rel reads
+  let link: string | null = isAtom ? (alternate?.href ?? null) : (rssLink(reader) ?? alternate?.href ?? null);
   let linkIsGuid = false;
   // RSS 2.0: a <guid> is a permalink unless isPermaLink says otherwise ("false", or "no" or "0" as some generators
   // write it), so it doubles as the link; so does an Atom entry's http(s) <id> when the entry has no link (as
@@ -1591,8 +1592,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
 
   const feedReader = new FieldReader(output, channel, scan, ctx.documentBase);
   const feedLinks = atomLinks(feedReader, isAtom ? 'link' : 'atom:link');
-  let feedLink = alternatePage(feedLinks)?.href ?? null;
-  if (!feedLink && !isAtom) feedLink = rssLink(feedReader);
+  // as an item's (readItem): RSS's own <link> first
+  const feedLink = isAtom ? (alternatePage(feedLinks)?.href ?? null) : (rssLink(feedReader) ?? alternatePage(feedLinks)?.href ?? null);
 
   const dates = new DateReader();
   // RFC 4287 §4.2.1: the feed's authors stand for those of an entry that names none (RSS has no such rule)

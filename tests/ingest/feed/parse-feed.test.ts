@@ -491,6 +491,21 @@ describe('parseFeed: identity and links', () => {
     expect(after.items.slice(0, 2).map((item) => item.id).filter((key) => keys.includes(key))).toEqual([]);
   });
 
+  it("takes an RSS item's and channel's own <link> before an <atom:link> beside it, and the <atom:link> only when there is none", async () => {
+    const rss =
+      '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>N</title>' +
+      // a generator that leaves out rel="self": an Atom link without rel is an alternate
+      '<atom:link href="https://news.example.com/feed" type="application/rss+xml"/><link>https://news.example.com/</link>' +
+      // the item's JSON, and its page in another language, as alternates of it
+      '<item><title>One</title><atom:link href="https://api.example.com/items/1.json" type="application/json"/><link>https://news.example.com/a/1</link></item>' +
+      '<item><title>Two</title><link>https://news.example.com/a/2</link><atom:link rel="alternate" hreflang="es" href="https://news.example.com/es/a/2"/></item>' +
+      '<item><title>Three</title><atom:link rel="alternate" type="text/html" href="https://news.example.com/a/3"/></item>' +
+      '</channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://news.example.com/feed' });
+    expect(feed.link).toBe('https://news.example.com/');
+    expect(feed.items.map((item) => item.link)).toEqual(['https://news.example.com/a/1', 'https://news.example.com/a/2', 'https://news.example.com/a/3']);
+  });
+
   it('keeps an item the feed lists twice word for word once, under its GUID', async () => {
     const item = '<item><title>Pinned</title><link>https://cms.example.com/pinned</link><guid>pin-1</guid><description>Same words.</description></item>';
     const other = '<item><title>Other</title><link>https://cms.example.com/other</link><guid>other-1</guid></item>';
