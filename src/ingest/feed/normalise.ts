@@ -367,14 +367,34 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The names of HTML elements a title written in HTML uses, and those a hostile one hides text in. */
+const TITLE_ELEMENT =
+  '(?:a|abbr|acronym|b|bdi|bdo|big|blockquote|br|cite|code|del|dfn|div|em|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|mark|noscript|object|ol|p|q|s|samp|script|small|span|strike|strong|style|sub|sup|svg|time|tt|u|ul|var|wbr)';
+
 /**
- * A title that may hold HTML as text, read as an RSS title is: repaired as every text field is, its tags dropped and
- * its entities decoded; null when nothing is left. Formats whose titles are plain text by their spec (a news
- * sitemap's, a JSON Feed's) are filled with HTML by their generators all the same ("Senators <em>back</em> a pause").
+ * What a title holding HTML has (a comment, an element's end tag, or its start tag alone or with an attribute:
+ * `<b>Live</b>`, `Line<br>`, `<span class="x">`). A title without any is text that uses angle brackets (`Java
+ * List<String> tips`, `The <AI> Act`, `If a<b and c>d`), whose brackets are its words, as feedparser decides by its
+ * own list of elements.
+ */
+const HTML_IN_TITLE = new RegExp(`<!--|</${TITLE_ELEMENT}\\s*>|<${TITLE_ELEMENT}(?:\\s*/?>|\\s+[\\w:-]+\\s*=)`, 'i');
+
+/**
+ * A title that may hold HTML (an RSS title, an Atom `type="html"` one) as text: its tags dropped when it holds HTML
+ * (HTML_IN_TITLE), else kept as the words they are, and its entities decoded; null when nothing is left.
+ */
+export function titleOfHtml(html: string): string | null {
+  const text = HTML_IN_TITLE.test(html) ? htmlToText(html) : collapseWhitespace(decodeEntities(html));
+  return text === '' ? null : text;
+}
+
+/**
+ * A title that may hold HTML as text, read as an RSS title is (titleOfHtml), repaired as every text field is. Formats
+ * whose titles are plain text by their spec (a news sitemap's, a JSON Feed's) are filled with HTML by their
+ * generators all the same ("Senators <em>back</em> a pause").
  */
 export function htmlTitleText(value: string): string | null {
-  const text = htmlToText(repairDecodedText(value));
-  return text === '' ? null : text;
+  return titleOfHtml(repairDecodedText(value));
 }
 
 /**

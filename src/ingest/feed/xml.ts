@@ -29,6 +29,7 @@ import {
   decodeEntities,
   escapeHtml,
   htmlTitleText,
+  titleOfHtml,
   htmlToText,
   DateReader,
   outletUrlOf,
@@ -183,6 +184,8 @@ interface Construct {
   value: string;
   /** True when the source marked or carried markup (as opposed to plain text). */
   isHtml: boolean;
+  /** True when the markup is the document's own elements (Atom `type="xhtml"`), not HTML written as text. */
+  inline: boolean;
 }
 
 /**
@@ -257,6 +260,7 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
   const typeIsText = type === 'text' || type === 'text/plain';
   let value = nodeText(ref.node);
   let isHtml: boolean;
+  let inline = false;
   // Atom 1.0 §4.1.3.3: content with a media type that is neither text nor XML is Base64-encoded.
   const isBinaryType = type !== '' && !/^(text|html|xhtml)$/.test(type) && !/^text\/|[/+]xml$/.test(type);
   if (mode === 'base64' || (isBinaryType && mode === '')) {
@@ -270,6 +274,7 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
       value = cleanInlineXhtml(withInlineXmlBases(inner, base).replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => escapeHtml(cdata)));
       value = unprefixForeignMarkup(value, reader.prefixes);
       if (type === 'xhtml') value = unwrapXhtmlDiv(value);
+      inline = true;
     }
     isHtml = true;
   } else if (mode === 'escaped') {
@@ -280,14 +285,18 @@ function readConstruct(reader: FieldReader, ref: FieldRef, defaultHtml: boolean)
   // UTF-8 that went through a legacy code page upstream ("Itâ€™s"), repaired as article text is; no control characters
   value = repairDecodedText(value);
   const html = isHtml ? resolveHtmlUrls(value, base) : escapeHtml(value);
-  return { html, value, isHtml };
+  return { html, value, isHtml, inline };
 }
 
-/** A title as text: markup (Atom html/xhtml titles, or HTML in an RSS title) reduced to its words. */
+/**
+ * A title as text: markup (Atom html/xhtml titles, or HTML in an RSS title) reduced to its words; angle brackets in
+ * an RSS or `type="html"` title that holds no HTML kept as words (titleOfHtml).
+ */
 function readTitle(reader: FieldReader, ref: FieldRef | undefined, defaultHtml: boolean): string | null {
   if (!ref) return null;
   const construct = readConstruct(reader, ref, defaultHtml);
   if (!construct.isHtml) return cleanText(construct.value) ?? null;
+  if (!construct.inline) return titleOfHtml(construct.html);
   const text = htmlToText(construct.html);
   return text === '' ? null : text;
 }

@@ -1223,6 +1223,33 @@ describe('parseFeed: text fields hold text', () => {
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Breaking: news');
   });
 
+  it('keeps angle brackets in a title that holds no HTML as its words, and drops the tags of one that does (RSS, Atom, JSON Feed)', async () => {
+    const titles = [
+      'If a&lt;b and c&gt;d then',
+      'Java List&lt;String&gt; tips',
+      '<![CDATA[Using std::vector<int> in C++]]>',
+      'The &lt;AI&gt; Act explained',
+      'Contact &lt;press@example.com&gt; for details',
+      // HTML: an element's end tag, a void element, a start tag with an attribute
+      '<![CDATA[Senators <em>back</em> a pause]]>',
+      'Line one&lt;br/&gt;Line two',
+      '<![CDATA[<span class="kicker">Live:</span> talks resume & go on]]>',
+    ];
+    const expected = [
+      'If a<b and c>d then', 'Java List<String> tips', 'Using std::vector<int> in C++', 'The <AI> Act explained', 'Contact <press@example.com> for details',
+      'Senators back a pause', 'Line one Line two', 'Live: talks resume & go on',
+    ];
+    const rss = `<rss version="2.0"><channel><title>F</title>${titles.map((title, i) => `<item><title>${title}</title><guid>${i}</guid></item>`).join('')}</channel></rss>`;
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items.map((item) => item.title)).toEqual(expected);
+    const atom =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><id>urn:f</id>' +
+      '<entry><id>urn:1</id><title type="html">Java List&amp;lt;String&amp;gt; tips</title></entry>' +
+      '<entry><id>urn:2</id><title type="html">The &lt;AI&gt; Act &lt;b&gt;explained&lt;/b&gt;</title></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((item) => item.title)).toEqual(['Java List<String> tips', 'The Act explained']);
+    const json = { version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'Why <AI> rules matter' }, { id: '2', title: 'Why <em>rules</em> matter' }] };
+    expect((await parseFeed(Buffer.from(JSON.stringify(json)), { url: 'https://e.example/feed.json' })).items.map((item) => item.title)).toEqual(['Why <AI> rules matter', 'Why rules matter']);
+  });
+
   it('reads a run of no-break spaces and a line or paragraph separator in a title as one space; a lone no-break space is content', async () => {
     const rss = '<rss version="2.0"><channel><title>F</title><item><title>Pause\u00a0\u00a0\u00a0talks\u2028resume\u2029today at 10\u00a0am</title><guid>1</guid></item></channel></rss>';
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]?.title).toBe('Pause talks resume today at 10\u00a0am');
