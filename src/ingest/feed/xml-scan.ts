@@ -79,13 +79,42 @@ const CANONICAL_PREFIX: Record<string, string> = {
   'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
 };
 
-/** Renames `prefix:local` element/attribute names to the canonical prefix of the prefix's namespace. */
+/**
+ * Renames `prefix:local` element/attribute names to the canonical prefix of the prefix's namespace, and unprefixed
+ * names of RSS or Atom written with capitals to their own spelling (SPELLING).
+ */
 export type NameCanonicaliser = (name: string) => string;
 
+/** A spelling of each name, by its small letters. */
+const bySmallLetters = (names: readonly string[]) => new Map(names.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * RSS's and Atom's unprefixed element and attribute names, for a feed that writes them in another case (`<Item>`,
+ * `<Title>`, `<PubDate>`, `<enclosure URL=…>`): XML's names are case-sensitive, but feedparser reads these in any
+ * case, and the items were lost or empty. The root's name is not renamed: it tells what the document is.
+ */
+const SPELLING = {
+  rss: bySmallLetters([
+    'channel', 'item', 'items', 'title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate',
+    'lastBuildDate', 'category', 'generator', 'docs', 'ttl', 'image', 'url', 'author', 'comments', 'enclosure', 'guid', 'source',
+    'skipHours', 'skipDays', 'hour', 'day', 'length', 'type', 'isPermaLink', 'domain', 'href', 'rel',
+  ]),
+  atom: bySmallLetters([
+    'entry', 'title', 'subtitle', 'tagline', 'link', 'id', 'updated', 'published', 'modified', 'issued', 'created', 'author',
+    'contributor', 'name', 'email', 'uri', 'url', 'summary', 'content', 'category', 'rights', 'source', 'href', 'rel', 'type',
+    'hreflang', 'term', 'scheme', 'label', 'length', 'mode',
+  ]),
+};
+
 export function makeNameCanonicaliser(prefixes: Map<string, string>, rootIsAtom: boolean): NameCanonicaliser {
+  const spelling = rootIsAtom ? SPELLING.atom : SPELLING.rss;
   return (name) => {
     const colon = name.indexOf(':');
-    if (colon < 0) return name;
+    if (colon < 0) {
+      // looked up only for a name that starts with a capital: this is asked of every element's and attribute's name
+      const first = name.charCodeAt(0);
+      return first >= 0x41 && first <= 0x5a ? (spelling.get(name.toLowerCase()) ?? name) : name;
+    }
     const prefix = name.slice(0, colon);
     if (prefix === 'xml' || prefix === 'xmlns') return name;
     const uri = prefixes.get(prefix);

@@ -477,6 +477,26 @@ describe('parseFeed: formats', () => {
   });
 });
 
+describe('parseFeed: names written in another case', () => {
+  it("reads RSS's and Atom's elements and attributes written with capitals, as feedparser does, rather than losing the items", async () => {
+    const rss =
+      '<rss version="2.0"><Channel><Title>F</Title><Link>https://e.example/</Link>' +
+      '<Item><Title>One</Title><Link>https://e.example/1</Link><PubDate>Fri, 05 Jun 2026 10:00:00 GMT</PubDate><Enclosure URL="https://e.example/1.mp3" TYPE="audio/mpeg" LENGTH="5"/></Item>' +
+      '<item><TITLE>Two</TITLE><GUID isPermaLink="false">g2</GUID></item></Channel></rss>';
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed).toMatchObject({ title: 'F', link: 'https://e.example/' });
+    expect(feed.items.map((item) => [item.title, item.link, item.published, item.enclosures])).toEqual([
+      ['One', 'https://e.example/1', '2026-06-05T10:00:00.000Z', [{ url: 'https://e.example/1.mp3', type: 'audio/mpeg', length: '5' }]],
+      ['Two', null, null, []],
+    ]);
+    expect(feed.items[1]!.id).toBe('g2');
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:f</id><Entry><Title>Entry</Title><ID>urn:e1</ID><Link HREF="https://e.example/e1"/><Updated>2026-06-05T10:00:00Z</Updated></Entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((item) => [item.id, item.title, item.link, item.updated])).toEqual([
+      ['urn:e1', 'Entry', 'https://e.example/e1', '2026-06-05T10:00:00.000Z'],
+    ]);
+  });
+});
+
 describe('parseFeed: identity and links', () => {
   it('keys items with no GUID, link or content by their title and description, so a new item at the top takes no older key', async () => {
     const feed = (items: [string | null, string][]) =>
