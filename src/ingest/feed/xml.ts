@@ -312,9 +312,16 @@ interface AtomLink {
   type: string | null;
   length: string | null;
 }
-/** An Atom link's relation: `alternate` when it names none (RFC 4287 §4.2.7.2), case and spacing aside. */
+/** The IANA registry's address, before a registered relation's name: `…/relation/alternate` is `alternate`. */
+const IANA_RELATION_PREFIX = 'http://www.iana.org/assignments/relation/';
+
+/**
+ * An Atom link's relation: `alternate` when it names none (RFC 4287 §4.2.7.2), a registered one written as its IANA
+ * URI by its name (§4.2.7.2 makes the two equivalent), case and spacing aside.
+ */
 function atomRel(rel: string | undefined): string {
-  return (rel ?? 'alternate').trim().toLowerCase();
+  const name = (rel ?? 'alternate').trim().toLowerCase();
+  return name.startsWith(IANA_RELATION_PREFIX) ? name.slice(IANA_RELATION_PREFIX.length) : name;
 }
 
 /**

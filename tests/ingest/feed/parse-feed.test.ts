@@ -511,6 +511,16 @@ describe('parseFeed: identity and links', () => {
     expect(after.items.slice(0, 2).map((item) => item.id).filter((key) => keys.includes(key))).toEqual([]);
   });
 
+  it("reads an Atom link's relation written as its IANA URI as the relation it names", async () => {
+    const atom =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:f</id>' +
+      '<entry><id>urn:e1</id><title>E</title><link rel="http://www.iana.org/assignments/relation/self" href="https://e.example/api/1"/>' +
+      '<link rel="http://www.iana.org/assignments/relation/alternate" href="https://e.example/1"/>' +
+      '<link rel="http://www.iana.org/assignments/relation/enclosure" type="audio/mpeg" length="7" href="https://e.example/1.mp3"/></entry></feed>';
+    const item = (await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items[0];
+    expect(item).toMatchObject({ link: 'https://e.example/1', enclosures: [{ url: 'https://e.example/1.mp3', type: 'audio/mpeg', length: '7' }] });
+  });
+
   it("takes an RSS item's and channel's own <link> before an <atom:link> beside it, and the <atom:link> only when there is none", async () => {
     const rss =
       '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>N</title>' +
