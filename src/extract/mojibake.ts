@@ -74,30 +74,59 @@ function utf8SequenceLength(bytes: readonly number[], i: number): number {
   return 0;
 }
 
+const LETTER = /\p{L}/u;
+/** What a re-read may make beside letters it leaves whole: punctuation, symbols and spaces, not letters or marks. */
+const PUNCTUATION_OR_SYMBOL = /^[\p{P}\p{S}\p{Z}]$/u;
+
+/** How far from a run its word is searched for a whole letter (wordHasWholeLetter); a word is seldom longer. */
+const WORD_SEARCH_CHARS = 40;
+
+/**
+ * Whether the word around text[start, end), a run of non-ASCII characters, holds a non-ASCII letter standing alone
+ * (between ASCII characters): mis-decoded UTF-8 turns each such letter into a run of two or more characters, so one
+ * standing alone is whole, and the word with it (`ȚARĂ®`, whose `Ă®` reads as î under windows-1250).
+ */
+function wordHasWholeLetter(text: string, start: number, end: number): boolean {
+  const isLoneLetter = (i: number) =>
+    text.charCodeAt(i) > 0x7f && !(text.charCodeAt(i - 1) > 0x7f) && !(text.charCodeAt(i + 1) > 0x7f) && LETTER.test(text[i]!);
+  for (let i = start - 1; i >= Math.max(0, start - WORD_SEARCH_CHARS) && LETTER.test(text[i]!); i--) if (isLoneLetter(i)) return true;
+  for (let i = end; i < Math.min(text.length, end + WORD_SEARCH_CHARS) && LETTER.test(text[i]!); i++) if (isLoneLetter(i)) return true;
+  return false;
+}
+
 /**
  * Re-reads `run` as UTF-8 bytes that were decoded under `codePage`. Characters the code page cannot produce, and
  * bytes that do not form a valid UTF-8 sequence, are kept as they were, so a run mixing legitimate characters and
- * mojibake ("«Ã©»") is repaired only where the bytes say so.
+ * mojibake ("«Ã©»") is repaired only where the bytes say so. But a run whose re-read would make a letter or a mark
+ * beside letters it leaves whole, in the run or its word (`besideWholeLetter`), is read as written: mis-decoded text
+ * is mis-decoded letter by letter, and a word whose other letters are whole is no mojibake (`МТС®`, whose `С®` reads
+ * as Ѯ under windows-1251; `ЯНДЕКС™`). A re-read making punctuation beside them is kept (`Москва` then a windows-1251
+ * `вЂ™` for ’, pasted from elsewhere).
  */
-function reinterpretRun(run: string, codePage: string): string {
+function reinterpretRun(run: string, codePage: string, besideWholeLetter: boolean): string {
   const table = reverseTableFor(codePage);
   const chars = Array.from(run);
   const bytes: number[] = chars.map((c) => table.get(c) ?? -1);
   // Most runs of real text (Cyrillic, Greek, CJK, accented words) hold no UTF-8 sequence under a code page: done.
   if (!bytes.some((byte, i) => byte >= 0xc2 && utf8SequenceLength(bytes, i) > 0)) return run;
   let out = '';
+  let madeLetter = false;
+  let keptLetter = besideWholeLetter;
   let i = 0;
   while (i < chars.length) {
     const length = bytes[i]! >= 0 ? utf8SequenceLength(bytes, i) : 0;
     if (length > 0) {
-      out += Buffer.from(bytes.slice(i, i + length)).toString('utf8');
+      const char = Buffer.from(bytes.slice(i, i + length)).toString('utf8');
+      madeLetter ||= !PUNCTUATION_OR_SYMBOL.test(char);
+      out += char;
       i += length;
     } else {
+      keptLetter ||= LETTER.test(chars[i]!);
       out += chars[i]!;
       i += 1;
     }
   }
-  return out;
+  return madeLetter && keptLetter ? run : out;
 }
 
 type CharClass = 'upper' | 'lower' | 'letter' | 'symbol' | 'other';
@@ -248,7 +277,7 @@ interface RunVerdict {
 /** Runs judged under every code page since the module was loaded: the repair's cost, which tests and benches read. */
 export const repairWork = { runsJudged: 0 };
 
-function judgeRun(text: string, run: string, start: number): RunVerdict {
+function judgeRun(text: string, run: string, start: number, besideWholeLetter: boolean): RunVerdict {
   repairWork.runsJudged++;
   // One character of context on each side lets "cafÃ©" count the "fÃ" case change.
   const before = start > 0 ? text[start - 1]! : '';
@@ -258,7 +287,7 @@ function judgeRun(text: string, run: string, start: number): RunVerdict {
   let originalScore = -1;
   let bestScore = -1;
   for (const codePage of CANDIDATE_CODE_PAGES) {
-    const candidate = reinterpretRun(run, codePage);
+    const candidate = reinterpretRun(run, codePage, besideWholeLetter);
     if (candidate === run) continue;
     if (originalScore < 0) bestScore = originalScore = implausibility(before + run + after);
     const score = implausibility(before + candidate + after);
@@ -287,9 +316,10 @@ function repairOnce(text: string): string {
   const verdicts = Array.from(text.matchAll(NON_ASCII_RUN))
     .filter((m) => mayBeMojibake.test(m[0]))
     .map((m) => {
-      const key = `${m.index > 0 ? text[m.index - 1] : ''}\u0000${m[0]}\u0000${text[m.index + m[0].length] ?? ''}`;
+      const besideWholeLetter = wordHasWholeLetter(text, m.index, m.index + m[0].length);
+      const key = `${m.index > 0 ? text[m.index - 1] : ''}\u0000${m[0]}\u0000${text[m.index + m[0].length] ?? ''}\u0000${besideWholeLetter}`;
       let verdict = judged.get(key);
-      if (verdict === undefined) judged.set(key, (verdict = judgeRun(text, m[0], m.index)));
+      if (verdict === undefined) judged.set(key, (verdict = judgeRun(text, m[0], m.index, besideWholeLetter)));
       return verdict.start === m.index ? verdict : { ...verdict, start: m.index };
     });
   const evidence = new Map<string, number>();

@@ -95,6 +95,15 @@ describe('repairMojibake', () => {
     expect(repairMojibake('<p>AI labs pause at the cafÃ©</p><i>clichÃ©</i> and seÃ±or<br>')).toBe('<p>AI labs pause at the café</p><i>cliché</i> and señor<br>');
   });
 
+  it('leaves a sign after a word whose other letters are whole, which a code page would read as one letter', () => {
+    // `С®` is Ѯ, `С™` љ, `Р®` Ю and `С©` ѩ as UTF-8 read under windows-1251; `Ă®` is î under windows-1250
+    for (const text of ['МТС® и СБЕР® растут', 'ЯНДЕКС™ и ТАСС©', 'ÎNVĂȚĂMÂNT ȘI ȚARĂ®', 'ПРЕЗИДЕНТ€ УКРАЇНИ']) expect(repairMojibake(text)).toBe(text);
+    // a word mis-decoded whole is still repaired, and so is punctuation garbled beside whole letters
+    expect(repairMojibake(garble('Москва', 'windows-1251'))).toBe('Москва');
+    expect(repairMojibake(`Москва${garble('’', 'windows-1251')}`)).toBe('Москва’');
+    expect(repairMojibake(garble('Köln und Zürich', 'windows-1252'))).toBe('Köln und Zürich');
+  });
+
   it('repairs mojibake next to legitimate non-ASCII characters without touching them', () => {
     expect(repairMojibake('«cafÃ©» in Αθήνα')).toBe('«café» in Αθήνα');
   });
