@@ -284,6 +284,17 @@ function labelOverruledByBytes(
 const DETECTION_PREFIX_BYTES = 64 * 1024;
 /** The detector's confidence (0-100) from which its guess replaces windows-1252; below it the text is too short to tell. */
 const MIN_DETECTION_CONFIDENCE = 30;
+/**
+ * Single-byte code pages of non-Latin scripts, whose every letter windows-1252 garbles. The detector's confidence in
+ * one stays low on Ukrainian or short text (windows-1251 at 12-23 on Ukrainian headlines and paragraphs, where Russian
+ * gives 47-59), yet its best guess is one of these only for text in them: on Western text, long or as short as
+ * `Zürich`, a Latin code page leads. So such a best guess is taken from MIN_NON_LATIN_CONFIDENCE.
+ */
+const NON_LATIN_SINGLE_BYTE = new Set([
+  'windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866', 'windows-1253', 'iso-8859-7', 'windows-1255', 'iso-8859-8',
+  'iso-8859-8-i', 'windows-1256', 'iso-8859-6',
+]);
+const MIN_NON_LATIN_CONFIDENCE = 10;
 /** A Latin single-byte guess must beat windows-1252 by this much: mistaking one for the other costs a few letters. */
 const LATIN_MARGIN = 10;
 
@@ -296,9 +307,12 @@ const LATIN_MARGIN = 10;
 function detectedLegacyEncoding(body: Buffer): { name: string; decoder: string } | null {
   const guesses = chardet.analyse(withoutMarkup(body.subarray(0, DETECTION_PREFIX_BYTES)));
   const best = guesses[0];
-  if (!best || best.confidence < MIN_DETECTION_CONFIDENCE || /^(utf|iso-2022|ascii)/i.test(best.name)) return null;
+  if (!best || /^(utf|iso-2022|ascii)/i.test(best.name)) return null;
   const decoder = resolveDecoder(best.name);
   if (decoder === null || decoder === 'windows-1252' || decoder === 'utf-8') return null;
+  if (best.confidence < (NON_LATIN_SINGLE_BYTE.has(decoder) ? MIN_NON_LATIN_CONFIDENCE : MIN_DETECTION_CONFIDENCE)) return null;
+  // KOI8-U is KOI8-R with Ukrainian's і ї є ґ where KOI8-R draws boxes, which no text holds: the detector knows KOI8-R alone
+  if (decoder === 'koi8-r') return { name: 'KOI8-U', decoder: 'koi8-u' };
   if (LATIN_SINGLE_BYTE.has(decoder)) {
     const western = guesses.find((guess) => resolveDecoder(guess.name) === 'windows-1252')?.confidence ?? 0;
     if (best.confidence < western + LATIN_MARGIN) return null;

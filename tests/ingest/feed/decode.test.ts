@@ -198,9 +198,26 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     for (const encoding of ['koi8-r', 'windows-1251']) {
       const feed = await parseFeed(iconv.encode(itemXml('', title, 'https://e.x/a'), encoding), { url, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
       expect(feed).toMatchObject({ bozo: true, items: [{ title }] });
-      expect(feed.warnings).toEqual([expect.stringMatching(/^the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as (KOI8-R|windows-1251), which its bytes read as$/)]);
+      expect(feed.warnings).toEqual([expect.stringMatching(/^the Content-Type header says UTF-8 but the body is not valid UTF-8; decoded as (KOI8-U|windows-1251), which its bytes read as$/)]);
     }
   });
+
+  it('an unlabelled Ukrainian feed is read in windows-1251 or KOI8-U, of which the detector is less sure than of Russian, with і ї є ґ kept', async () => {
+    const titles = ['Україна приєднується до міжнародних переговорів щодо безпеки ШІ', 'Київ підтримує ґрунтовну перевірку найпотужніших систем'];
+    for (const encoding of ['windows-1251', 'koi8-u']) {
+      const rss = `<rss version="2.0"><channel><title>Стрічка</title>${titles.map((title, i) => `<item><title>${title}</title><guid>${i}</guid></item>`).join('')}</channel></rss>`;
+      const feed = await parseFeed(iconv.encode(rss, encoding), { url });
+      expect(feed.items.map((item) => item.title)).toEqual(titles);
+      expect(feed.warnings).toEqual([`no charset is declared (so UTF-8 by default) but the body is not valid UTF-8; decoded as ${encoding === 'koi8-u' ? 'KOI8-U' : 'windows-1251'}, which its bytes read as`]);
+    }
+  });
+
+  it.each(['Zürich', 'Café société: naïve résumé', 'Señor Núñez', 'Pause talks resume in Genève; délégués arrive.'])(
+    'a short unlabelled Western title stays windows-1252 (%s)',
+    (title) => {
+      expect(decodeFeedBytes(iconv.encode(feedXml('', title), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining(title) });
+    },
+  );
 
   it('a windows-1252 document with a single accent is read as windows-1252, not given a U+FFFD', () => {
     expect(decodeFeedBytes(iconv.encode(feedXml('<?xml version="1.0" encoding="utf-8"?>', 'Café'), 'windows-1252'))).toMatchObject({ encoding: 'windows-1252', text: expect.stringContaining('Café') });
