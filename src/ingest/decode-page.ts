@@ -2,16 +2,25 @@ import { startsLikePage } from '../extract/page-format.ts';
 import { decodeDocument, getHeader, metaCharsetLabel, xmlDeclarationLabel, type CharsetLabel, type DecodedBody, type DocumentRules } from './feed/decode.ts';
 
 /**
- * Where a page labels its own encoding: the XML declaration an XHTML page starts with, else a `<meta charset>` or
- * `<meta http-equiv="Content-Type">` in its first 1024 bytes (read even after an XML declaration naming none), else
- * one further on in its head.
+ * Where an HTML page labels its own encoding, as the HTML Standard's prescan reads it: a `<meta charset>` or `<meta
+ * http-equiv="Content-Type">` in its first 1024 bytes, else the XML declaration an XHTML page starts with (which
+ * counts only when no `<meta>` does), else a `<meta>` further on in its head.
  * Pages are not sniffed for UTF-16 without a BOM, as browsers do not sniff them.
  */
 const PAGE_RULES: DocumentRules = {
-  declaredLabel: (prefix) => xmlDeclarationLabel(prefix) ?? metaCharsetLabel(prefix),
+  declaredLabel: (prefix) => metaCharsetLabel(prefix) ?? xmlDeclarationLabel(prefix),
   laterLabel: headMetaCharsetLabel,
   sniffWide: false,
 };
+
+/** A page served as XML (`application/xhtml+xml`) is read by XML's rules: its declaration first, as a feed's is. */
+const XML_PAGE_RULES: DocumentRules = {
+  ...PAGE_RULES,
+  declaredLabel: (prefix) => xmlDeclarationLabel(prefix) ?? metaCharsetLabel(prefix),
+};
+
+/** A media type XML's rules read: `application/xhtml+xml`, `text/xml`, any `+xml`. */
+const XML_MEDIA_TYPE = /^\s*(?:[\w.+-]+\/(?:[\w.-]+\+)?xml)\s*(?:;|$)/i;
 
 /** How far into a page a `<meta>` charset is looked for when its first 1024 bytes hold none. */
 const HEAD_SCAN_BYTES = 64 * 1024;
@@ -31,7 +40,7 @@ function headMetaCharsetLabel(body: Buffer): CharsetLabel | null {
 /**
  * Decodes an HTML page. Labels are taken in the order browsers take them (WHATWG "encoding sniffing"): a BOM wins,
  * then the charset of the Content-Type header, then the page's own label within the first 1024 bytes or further on
- * in its head (see PAGE_RULES), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII
+ * in its head (see PAGE_RULES; XML_PAGE_RULES for a page served as XML), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII
  * are windows-1252.
  * Our addition to that order, shared with feeds (decodeDocument): the bytes overrule the label that won when they
  * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
@@ -44,7 +53,8 @@ function headMetaCharsetLabel(body: Buffer): CharsetLabel | null {
  * @param headers the response headers (only Content-Type is read, in any case)
  */
 export function decodePage(bytes: Buffer, headers: Record<string, string> = {}): DecodedBody {
-  return decodeDocument(bytes, getHeader(headers, 'content-type'), PAGE_RULES);
+  const contentType = getHeader(headers, 'content-type');
+  return decodeDocument(bytes, contentType, contentType !== undefined && XML_MEDIA_TYPE.test(contentType) ? XML_PAGE_RULES : PAGE_RULES);
 }
 
 /** A plain-text capture has no label of its own: a text that quotes `<meta charset=...>` does not declare one. */

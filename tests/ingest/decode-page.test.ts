@@ -55,6 +55,13 @@ describe('decodePage: the charset of an article page, as browsers read it', () =
     const xhtml = iconv.encode(`<?xml version="1.0" encoding="windows-1251"?>\n${page('', 'Пауза ИИ')}`, 'windows-1251');
     expect(decodePage(xhtml)).toMatchObject({ encoding: 'windows-1251', text: expect.stringContaining('Пауза ИИ') });
   });
+
+  it("takes a page's <meta> over its XML declaration when served as HTML, as the HTML Standard's prescan does, and the declaration when served as XML", () => {
+    const xhtml = (encoding: string) => iconv.encode(`<?xml version="1.0" encoding="koi8-r"?>\n${page(`<meta charset="${encoding}">`, 'Пауза ИИ')}`, encoding);
+    expect(decodePage(xhtml('windows-1251'), { 'content-type': 'text/html' })).toMatchObject({ encoding: 'windows-1251', text: expect.stringContaining('Пауза ИИ') });
+    expect(decodePage(xhtml('windows-1251'))).toMatchObject({ encoding: 'windows-1251' });
+    expect(decodePage(xhtml('koi8-r'), { 'content-type': 'application/xhtml+xml' })).toMatchObject({ encoding: 'koi8-r', text: expect.stringContaining('Пауза ИИ') });
+  });
 });
 
 describe('decodePage: the bytes overrule a label they contradict, by the rules feeds follow', () => {
