@@ -119,6 +119,14 @@ const RETRY = Symbol('retry');
 const LONGEST_PAUSE_WAITED_MS = 5_000;
 
 /**
+ * The longest a host is held for all its feeds and pages by one answer's Retry-After. The feed or page answered
+ * keeps the wait it was given (up to LONGEST_RETRY_AFTER_SECONDS, a week), but one feed's 503 asking for a month
+ * must not silence the host's other feeds for a week of stories: they are asked again after this, and each that is
+ * answered so waits on its own.
+ */
+export const LONGEST_HOST_PAUSE_SECONDS = 6 * 3_600;
+
+/**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum
  * gap between the starts of requests, so a run over many feeds of one outlet does not hammer it (and get
  * pausewatch banned). fetchUrl admits each redirect hop under the limits of the host it goes to, ahead of new
@@ -162,7 +170,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     // readServerHints holds Retry-After at LONGEST_RETRY_AFTER_SECONDS, and gives null for one it cannot read
     const { retryAfterSeconds: retryAfter, retryAfterProblem } = readServerHints(answer.headers, Date.now());
     if (retryAfter === null && (answer.status === 503 || retryAfterProblem !== null)) return;
-    const until = retryAfter === null ? Infinity : Date.now() + retryAfter * 1000;
+    const until = retryAfter === null ? Infinity : Date.now() + Math.min(retryAfter, LONGEST_HOST_PAUSE_SECONDS) * 1000;
     const host = hostState(url);
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };

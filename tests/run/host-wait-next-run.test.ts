@@ -233,3 +233,37 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
     expect(third.sources.map((s) => s.outcome)).toEqual(['not_modified', 'not_modified']);
   });
 });
+
+describe.each(dialects)("a host whose feed asked with 503 to wait a month, on $name", ({ fresh }) => {
+  it("holds that feed a week, its host's other feeds six hours: one feed's answer costs the others no week of stories", async () => {
+    const busy = { f1: true };
+    const server = await startServer({
+      '/f0.xml': feed('f0'),
+      '/f1.xml': (req, res) => (busy.f1 ? res.writeHead(503, { 'retry-after': String(30 * 24 * 3_600) }).end('maintenance') : feed('f1')(req, res)),
+      '/f2.xml': feed('f2'),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(
+      cleanups,
+      'host-wait-month',
+      [0, 1, 2].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${server.url}/f${n}.xml`, fetchArticles: false })),
+      { database: fresh },
+    );
+    const first = await run(loaded, store, t0);
+    expect(first.sources.map((s) => [s.sourceId, s.outcome, s.error?.code ?? null])).toEqual([['f0', 'ok', null], ['f1', 'failed', 'http_503'], ['f2', 'failed', 'http_503']]);
+    const waits = Object.fromEntries((await listSources(store.db, loaded.pipeline.id)).map((row) => [row.id, row.server_wait_until]));
+    // the feed answered keeps the week its Retry-After is held at; the feed held back with it, six hours
+    expect(Date.parse(waits['f1']!)).toBeGreaterThanOrEqual(later(7 * 24 * HOUR - MINUTE).getTime());
+    expect(Date.parse(waits['f2']!)).toBeGreaterThanOrEqual(later(6 * HOUR - MINUTE).getTime());
+    expect(Date.parse(waits['f2']!)).toBeLessThanOrEqual(later(6 * HOUR + MINUTE).getTime());
+
+    // within the six hours, the host is asked nothing; after them, its other feeds are read, the one that asked is not
+    const before = new Map(server.hits);
+    await run(loaded, store, later(5 * HOUR), true);
+    expect(sentSince(server.hits, before)).toEqual({});
+    busy.f1 = false;
+    const after = await run(loaded, store, later(6 * HOUR + 2 * MINUTE), true);
+    expect(sentSince(server.hits, before)).toEqual({ '/f0.xml': 1, '/f2.xml': 1 });
+    expect(after.sources.map((s) => [s.sourceId, s.outcome])).toEqual([['f0', 'not_modified'], ['f1', 'not_due'], ['f2', 'ok']]);
+  });
+});
