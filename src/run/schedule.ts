@@ -16,7 +16,9 @@
  *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
  *      readers rate-limited or banned. The caching asks count only on a good answer (on an error they describe the
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
- *      manners, and a daily digest needs it. Retry-After, the one ask meant to hold a client off, is capped at
+ *      manners, and a daily digest needs it; and at half the time the feed's listed items stay in it at its rate (as
+ *      many items again push them out), or stories would scroll out of a busy feed unread. Retry-After, the one ask
+ *      meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
  *   5. The time found is moved out of the hours and days the feed's `<skipHours>` and `<skipDays>` name (UTC), to the
  *      start of the first hour they leave: the publisher says nothing changes then. The parser ignores a list of
@@ -117,18 +119,24 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
  * Seconds between checks that match the feed's publishing rate: n dated items over the span from the oldest of
  * them to now. Items dated in the future (bad clocks, scheduled posts) are left out: they would shrink the span.
  */
-export function publishingInterval(recentPublished: readonly (string | null)[], now: Date, policy: SchedulePolicy): { seconds: number; reason: string } {
+export function publishingInterval(
+  recentPublished: readonly (string | null)[],
+  now: Date,
+  policy: SchedulePolicy,
+): { seconds: number; reason: string; windowSeconds: number | null } {
   const nowMs = now.getTime();
-  const times = recentPublished
+  const dated = recentPublished
     .map((value) => (value ? Date.parse(value) : Number.NaN))
     .filter((ms) => Number.isFinite(ms) && ms <= nowMs + 60_000)
-    .sort((a, b) => b - a)
-    .slice(0, policy.rateSampleSize);
-  if (times.length === 0) return { seconds: policy.defaultIntervalSeconds, reason: `no dated items, default ${formatDuration(policy.defaultIntervalSeconds)}` };
+    .sort((a, b) => b - a);
+  const times = dated.slice(0, policy.rateSampleSize);
+  if (times.length === 0) return { seconds: policy.defaultIntervalSeconds, reason: `no dated items, default ${formatDuration(policy.defaultIntervalSeconds)}`, windowSeconds: null };
   const oldest = times[times.length - 1]!;
   const estimate = Math.max(0, nowMs - oldest) / 1000 / times.length;
   const seconds = clamp(estimate, policy.minIntervalSeconds, policy.maxIntervalSeconds);
-  return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}` };
+  // as many items again, at this rate, push the listed ones out of the feed (see nextCheck)
+  const windowSeconds = dated.length >= 2 ? dated.length * estimate : null;
+  return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}`, windowSeconds };
 }
 
 /** Where the next check of a feed falls, and why (see the module comment for the policy). */
@@ -140,6 +148,7 @@ export function nextCheck(input: NextCheckInput): NextCheck {
 
   let seconds: number;
   let reason: string;
+  let windowSeconds: number | null = null;
   if (isGone) {
     seconds = policy.goneIntervalSeconds;
     reason = `410 Gone: retried every ${formatDuration(seconds)}`;
@@ -150,16 +159,20 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     seconds = Math.max(policy.minRetrySeconds, clamp(input.random(), 0, 1) * ceiling);
     reason = `failure ${failures} in a row${input.errorCode ? ` (${input.errorCode})` : ''}: backoff up to ${formatDuration(ceiling)}, jittered to ${formatDuration(seconds)}`;
   } else {
-    ({ seconds, reason } = publishingInterval(input.recentPublished, input.now, policy));
+    ({ seconds, reason, windowSeconds } = publishingInterval(input.recentPublished, input.now, policy));
   }
 
+  // The caching asks are capped at a day, and at half the time the feed's listed items stay in it at its rate: a
+  // feed of 20 hourly items asking for a year's cache, checked daily, dropped a story in twelve unread.
+  const windowCap = windowSeconds === null ? Infinity : Math.max(policy.minIntervalSeconds, windowSeconds / 2);
+  const cachingCap = Math.min(policy.maxIntervalSeconds, windowCap);
   const expiresIn = input.expiresAt ? (Date.parse(input.expiresAt) - nowMs) / 1000 : null;
   const answered = input.outcome !== 'failed';
   const asks: [string, number | null | undefined, number][] = [
-    ['feed ttl', answered ? input.ttlSeconds : null, policy.maxIntervalSeconds],
-    ['Cache-Control max-age', answered ? input.maxAgeSeconds : null, policy.maxIntervalSeconds],
-    ['Expires', answered && expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null, policy.maxIntervalSeconds],
-    ['the last full answer\'s Cache-Control or Expires', answered ? input.keptFreshnessSeconds : null, policy.maxIntervalSeconds],
+    ['feed ttl', answered ? input.ttlSeconds : null, cachingCap],
+    ['Cache-Control max-age', answered ? input.maxAgeSeconds : null, cachingCap],
+    ['Expires', answered && expiresIn !== null && Number.isFinite(expiresIn) ? expiresIn : null, cachingCap],
+    ['the last full answer\'s Cache-Control or Expires', answered ? input.keptFreshnessSeconds : null, cachingCap],
     ['Retry-After', input.retryAfterSeconds, policy.maxServerDelaySeconds],
   ];
   for (const [name, ask, cap] of asks) {
@@ -167,8 +180,9 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     const capped = Math.min(ask, cap);
     if (capped <= seconds) continue;
     seconds = capped;
+    const byWindow = capped < ask && cap === windowCap && windowCap < policy.maxIntervalSeconds;
     const cut = capped < ask || (name === 'Retry-After' && input.retryAfterCapped === true);
-    reason += `; raised to ${formatDuration(seconds)} by ${name}${cut ? ' (capped)' : ''}`;
+    reason += `; raised to ${formatDuration(seconds)} by ${name}${byWindow ? ' (capped at half the time its items stay listed)' : cut ? ' (capped)' : ''}`;
   }
   const at = nowMs + Math.round(seconds * 1000);
   const skipped = skippedUntil(at, input.skip);

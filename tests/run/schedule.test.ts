@@ -41,15 +41,30 @@ describe('nextCheck: healthy feeds follow their publishing rate', () => {
 describe('nextCheck: the server asks raise the interval, never lower it', () => {
   const busy = Array.from({ length: 50 }, (_v, i) => minutesAgo(i));
 
-  it('an RSS <ttl> of 2 hours is honoured even for a busy feed', () => {
-    const result = check({ recentPublished: busy, ttlSeconds: 7_200 });
+  // fifty items, one every ten minutes: they stay listed for about eight hours
+  const steady = Array.from({ length: 50 }, (_v, i) => minutesAgo(10 * i));
+
+  it('an RSS <ttl> of 2 hours is honoured for a feed publishing every ten minutes', () => {
+    const result = check({ recentPublished: steady, ttlSeconds: 7_200 });
     expect(result.seconds).toBe(7_200);
-    expect(result.reason).toMatch(/feed ttl/);
+    expect(result.reason).toMatch(/feed ttl$/);
   });
 
   it('Cache-Control max-age and Expires raise the interval; the largest ask wins', () => {
-    expect(check({ recentPublished: busy, maxAgeSeconds: 1_800 }).seconds).toBe(1_800);
-    expect(check({ recentPublished: busy, maxAgeSeconds: 1_800, expiresAt: new Date(now.getTime() + 5_400_000).toISOString() }).seconds).toBe(5_400);
+    expect(check({ recentPublished: steady, maxAgeSeconds: 1_800 }).seconds).toBe(1_800);
+    expect(check({ recentPublished: steady, maxAgeSeconds: 1_800, expiresAt: new Date(now.getTime() + 5_400_000).toISOString() }).seconds).toBe(5_400);
+  });
+
+  it('a caching ask is held at half the time the listed items stay in the feed at its rate, so none scrolls out unread', () => {
+    // fifty items a minute apart stay listed fifty minutes: a ttl of two hours would lose seventy items of each hundred
+    const result = check({ recentPublished: busy, ttlSeconds: 7_200 });
+    expect(result.seconds).toBe(1_470);
+    expect(result.reason).toMatch(/raised to 25 min by feed ttl \(capped at half the time its items stay listed\)$/);
+    // twenty hourly items asking for a year's cache: every ten hours or so, not once a day
+    const hourly = Array.from({ length: 20 }, (_v, i) => minutesAgo(60 * i + 30));
+    expect(check({ recentPublished: hourly, maxAgeSeconds: 31_536_000 }).seconds).toBe(35_100);
+    // Retry-After, which asks the client to hold off, is not held so
+    expect(check({ recentPublished: busy, retryAfterSeconds: 7_200 }).seconds).toBe(7_200);
   });
 
   it('a short ask does not make a quiet feed checked more often', () => {
@@ -58,10 +73,12 @@ describe('nextCheck: the server asks raise the interval, never lower it', () => 
   });
 
   it('a caching ask beyond a day (Expires in 2099, max-age of a month) is capped at a day, so the digest stays daily', () => {
-    const result = check({ recentPublished: busy, expiresAt: '2099-01-01T00:00:00.000Z' });
+    // fifty items, one every hour: listed for two days
+    const hourly = Array.from({ length: 50 }, (_v, i) => minutesAgo(60 * i));
+    const result = check({ recentPublished: hourly, expiresAt: '2099-01-01T00:00:00.000Z' });
     expect(result.seconds).toBe(86_400);
-    expect(result.reason).toMatch(/Expires \(capped\)/);
-    expect(check({ recentPublished: busy, maxAgeSeconds: 2_592_000, ttlSeconds: 2_592_000 }).seconds).toBe(86_400);
+    expect(result.reason).toMatch(/Expires \(capped\)$/);
+    expect(check({ recentPublished: hourly, maxAgeSeconds: 2_592_000, ttlSeconds: 2_592_000 }).seconds).toBe(86_400);
   });
 
   it('Cache-Control and Expires on an error answer describe the error page: the failure backs off as usual', () => {
