@@ -68,6 +68,9 @@ const PAGE_RETRIES_PER_FEED_RUN = 5;
 /** Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not. */
 const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429'], patterns: ['http_5__'] };
 
+/** How old a feed's last document (its last 2xx answer) may be before it is asked for without validators: three days. */
+const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;
+
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
@@ -758,7 +761,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         });
         // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
         const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
-        const previous = sameVersion ? states[0]! : { etag: null, lastModified: null, bodyHash: null };
+        // Nor when a sharer's last document is three days old: a server or cache answering 304 to every conditional
+        // request, whatever the feed holds, showed a frozen feed as checked; unchanged, the document counts as not
+        // modified all the same by its hash.
+        const revalidate = sharers.some((s) => {
+          const read = sourceRows.get(s.id)?.last_document_at;
+          return !read || now().getTime() - Date.parse(read) >= FEED_REVALIDATED_AFTER_MS;
+        });
+        const previous = !sameVersion ? { etag: null, lastModified: null, bodyHash: null } : revalidate ? { ...states[0]!, etag: null, lastModified: null } : states[0]!;
         // The host and port of a URL in the pipeline file are trusted (they may be private); the links inside the feed
         // to other hosts or ports, redirects there and an address learnt from a permanent redirect are not.
         const named = sharers.find((s) => trustedHostOf(s.url) === trustedHostOf(address)) ?? sharers[0]!;
@@ -2159,6 +2169,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
         ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, skipTimes: result.skip, warnings: result.warnings, published: readPublished } : {}),
         ...(freshness.said !== undefined ? { freshnessSeconds: freshness.said } : {}),
+        documentRead: result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300,
       };
       const recordCheck = async (record = check) => {
         await repo.recordFetch(db, record);

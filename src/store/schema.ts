@@ -69,6 +69,11 @@ export interface SourcesTable {
   freshness_seconds: number | null;
   /** The feed's `<skipHours>` and `<skipDays>` from its last document read, as JSON SkipTimes; null when it named none. */
   skip_times: string | null;
+  /**
+   * When the feed last answered with its document (a 2xx), not a 304; null before a check recorded it. A feed whose
+   * last document is three days old is asked without validators (see FEED_REVALIDATED_AFTER_MS in run-pipeline.ts).
+   */
+  last_document_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -74,7 +74,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(startAfresh
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
-                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, ...warningColumns([], now),
+                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, last_document_at: null, ...warningColumns([], now),
               }
             : tookUpMove
               ? { moved_to: null }
@@ -127,6 +127,8 @@ export interface FetchRecord {
   skipTimes?: SkipTimes | null;
   /** How long the answer said it stays fresh (SourcesTable.freshness_seconds); absent keeps the stored value. */
   freshnessSeconds?: number | null;
+  /** Whether the server answered with the document (a 2xx), not a 304 (SourcesTable.last_document_at). */
+  documentRead?: boolean;
   /** When a failed answer carried Retry-After: the time before which the server asked not to be asked. */
   serverWaitUntil?: string | null;
   /**
@@ -350,6 +352,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
         ...(record.ttlSeconds !== undefined ? { ttl_seconds: record.ttlSeconds } : {}),
         ...(record.skipTimes !== undefined ? { skip_times: record.skipTimes === null ? null : JSON.stringify(record.skipTimes) } : {}),
         ...(record.freshnessSeconds !== undefined ? { freshness_seconds: record.freshnessSeconds } : {}),
+        ...(record.documentRead === true ? { last_document_at: record.finishedAt } : {}),
         ...(record.warnings !== undefined ? warningColumns(record.warnings, record.finishedAt) : {}),
         ...(record.published !== undefined ? { last_read_published: publishedColumn(record.published) } : {}),
       })

@@ -29,6 +29,7 @@ import * as refusedFiles from './027-refused-files.ts';
 import * as hostWaits from './028-host-waits.ts';
 import * as sourceFreshness from './029-source-freshness.ts';
 import * as sourceSkipTimes from './030-source-skip-times.ts';
+import * as sourceLastDocument from './031-source-last-document.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -73,6 +74,7 @@ const migrations: Record<string, MigrationModule> = {
   '028-host-waits': hostWaits,
   '029-source-freshness': sourceFreshness,
   '030-source-skip-times': sourceSkipTimes,
+  '031-source-last-document': sourceLastDocument,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
