@@ -16,8 +16,8 @@
  *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
  *      readers rate-limited or banned. The caching asks count only on a good answer (on an error they describe the
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
- *      manners, and a daily digest needs it; and at half the time the feed's listed items stay in it at its rate (as
- *      many items again push them out), or stories would scroll out of a busy feed unread. Retry-After, the one ask
+ *      manners, and a daily digest needs it; and at half the time the feed's listed items span, when their dates
+ *      spread at all (as long again pushes them out), or stories would scroll out of a busy feed unread. Retry-After, the one ask
  *      meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
  *   5. The time found is moved out of the hours and days the feed's `<skipHours>` and `<skipDays>` name (UTC), to the
@@ -48,7 +48,8 @@ export interface SchedulePolicy {
   /** Interval after 410 Gone. @default 604800 (7 days) */
   goneIntervalSeconds: number;
   /**
-   * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds. By default the
+   * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds and at half the
+   * time the feed's listed items span (see nextCheck). By default the
    * cap readServerHints already holds Retry-After at (LONGEST_RETRY_AFTER_SECONDS, 7 days); it gives none for a value
    * it cannot read, which leaves a failure to the usual backoff. @default 604800 (7 days)
    */
@@ -134,8 +135,11 @@ export function publishingInterval(
   const oldest = times[times.length - 1]!;
   const estimate = Math.max(0, nowMs - oldest) / 1000 / times.length;
   const seconds = clamp(estimate, policy.minIntervalSeconds, policy.maxIntervalSeconds);
-  // as many items again, at this rate, push the listed ones out of the feed (see nextCheck)
-  const windowSeconds = dated.length >= 2 ? dated.length * estimate : null;
+  // The time the listed items span: about as long again, at their pace, pushes them out of the feed (see nextCheck).
+  // Items dated within minutes of one another (stamped with the feed's build time, a batch published at once) say
+  // nothing of that pace: none.
+  const span = dated.length >= 2 ? (dated[0]! - dated[dated.length - 1]!) / 1000 : 0;
+  const windowSeconds = span >= 2 * policy.minIntervalSeconds ? span : null;
   return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}`, windowSeconds };
 }
 
@@ -162,8 +166,8 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     ({ seconds, reason, windowSeconds } = publishingInterval(input.recentPublished, input.now, policy));
   }
 
-  // The caching asks are capped at a day, and at half the time the feed's listed items stay in it at its rate: a
-  // feed of 20 hourly items asking for a year's cache, checked daily, dropped a story in twelve unread.
+  // The caching asks are capped at a day, and at half the time the feed's listed items span (as long again pushes
+  // them out): a feed of 20 hourly items asking for a year's cache, checked daily, dropped a story in twelve unread.
   const windowCap = windowSeconds === null ? Infinity : Math.max(policy.minIntervalSeconds, windowSeconds / 2);
   const cachingCap = Math.min(policy.maxIntervalSeconds, windowCap);
   const expiresIn = input.expiresAt ? (Date.parse(input.expiresAt) - nowMs) / 1000 : null;
@@ -178,7 +182,10 @@ export function nextCheck(input: NextCheckInput): NextCheck {
   for (const [name, ask, cap] of asks) {
     if (ask === null || ask === undefined || !Number.isFinite(ask) || ask <= seconds) continue;
     const capped = Math.min(ask, cap);
-    if (capped <= seconds) continue;
+    if (capped <= seconds) {
+      if (cap === windowCap) reason += `; ${name} of ${formatDuration(ask)} not followed: the feed's items stay listed about ${formatDuration(windowSeconds!)}`;
+      continue;
+    }
     seconds = capped;
     const byWindow = capped < ask && cap === windowCap && windowCap < policy.maxIntervalSeconds;
     const cut = capped < ask || (name === 'Retry-After' && input.retryAfterCapped === true);
