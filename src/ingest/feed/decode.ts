@@ -287,14 +287,34 @@ const MIN_DETECTION_CONFIDENCE = 30;
 /**
  * Single-byte code pages of non-Latin scripts, whose every letter windows-1252 garbles. The detector's confidence in
  * one stays low on Ukrainian or short text (windows-1251 at 12-23 on Ukrainian headlines and paragraphs, where Russian
- * gives 47-59), yet its best guess is one of these only for text in them: on Western text, long or as short as
- * `Zürich`, a Latin code page leads. So such a best guess is taken from MIN_NON_LATIN_CONFIDENCE.
+ * gives 47-59), so such a best guess is taken from MIN_NON_LATIN_CONFIDENCE, and at any confidence only when the
+ * text reads as words of its script (readsAsItsScript): the detector's best guess is one of these, at 33-42, on short
+ * Western text with signs too (`Größe ²` as ISO-8859-5's `Grіпe В`).
  */
 const NON_LATIN_SINGLE_BYTE = new Set([
   'windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866', 'windows-1253', 'iso-8859-7', 'windows-1255', 'iso-8859-8',
   'iso-8859-8-i', 'windows-1256', 'iso-8859-6',
 ]);
 const MIN_NON_LATIN_CONFIDENCE = 10;
+
+/** The most words, of those with a letter past ASCII, that may also hold an ASCII letter (readsAsItsScript). */
+const MOST_MIXED_WORDS = 0.2;
+
+/**
+ * Whether text decoded in a non-Latin code page reads as words of its script: a Western text so decoded puts its
+ * accented letters among ASCII ones (`Peña` as `PeЯa`, `Málaga` as `Mсlaga`), where words of Cyrillic, Greek, Hebrew or
+ * Arabic are written in their own letters alone.
+ */
+function readsAsItsScript(text: string): boolean {
+  let words = 0;
+  let mixed = 0;
+  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+    if (!/[^\x00-\x7f]/.test(word)) continue;
+    words++;
+    if (/[A-Za-z]/.test(word)) mixed++;
+  }
+  return words > 0 && mixed <= words * MOST_MIXED_WORDS;
+}
 /** A Latin single-byte guess must beat windows-1252 by this much: mistaking one for the other costs a few letters. */
 const LATIN_MARGIN = 10;
 
@@ -305,12 +325,17 @@ const LATIN_MARGIN = 10;
  * lead. Multi-byte guesses are trusted since a detector that names one has found its byte patterns throughout.
  */
 function detectedLegacyEncoding(body: Buffer): { name: string; decoder: string } | null {
-  const guesses = chardet.analyse(withoutMarkup(body.subarray(0, DETECTION_PREFIX_BYTES)));
+  const sample = withoutMarkup(body.subarray(0, DETECTION_PREFIX_BYTES));
+  const guesses = chardet.analyse(sample);
   const best = guesses[0];
   if (!best || /^(utf|iso-2022|ascii)/i.test(best.name)) return null;
   const decoder = resolveDecoder(best.name);
   if (decoder === null || decoder === 'windows-1252' || decoder === 'utf-8') return null;
-  if (best.confidence < (NON_LATIN_SINGLE_BYTE.has(decoder) ? MIN_NON_LATIN_CONFIDENCE : MIN_DETECTION_CONFIDENCE)) return null;
+  if (NON_LATIN_SINGLE_BYTE.has(decoder)) {
+    if (best.confidence < MIN_NON_LATIN_CONFIDENCE || !readsAsItsScript(iconv.decode(sample, decoder))) return null;
+  } else if (best.confidence < MIN_DETECTION_CONFIDENCE) {
+    return null;
+  }
   // KOI8-U is KOI8-R with Ukrainian's і ї є ґ where KOI8-R draws boxes, which no text holds: the detector knows KOI8-R alone
   if (decoder === 'koi8-r') return { name: 'KOI8-U', decoder: 'koi8-u' };
   if (LATIN_SINGLE_BYTE.has(decoder)) {
