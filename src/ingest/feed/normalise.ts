@@ -367,17 +367,26 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The names of HTML elements a title written in HTML uses, and those a hostile one hides text in. */
-const TITLE_ELEMENT =
-  '(?:a|abbr|acronym|b|bdi|bdo|big|blockquote|br|cite|code|del|dfn|div|em|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|mark|noscript|object|ol|p|q|s|samp|script|small|span|strike|strong|style|sub|sup|svg|time|tt|u|ul|var|wbr)';
+/** The names of HTML's elements, those it no longer defines included (`<center>`, `<font>`, `<nobr>`). */
+const HTML_ELEMENT =
+  '(?:a|abbr|acronym|address|applet|area|article|aside|audio|b|base|basefont|bdi|bdo|bgsound|big|blink|blockquote|body|br|button|' +
+  'canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|dir|div|dl|dt|em|embed|fieldset|' +
+  'figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|header|hgroup|hr|html|i|iframe|img|input|ins|kbd|label|' +
+  'legend|li|link|main|map|mark|marquee|math|menu|meta|meter|nav|nobr|noembed|noframes|noscript|object|ol|optgroup|option|' +
+  'output|p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|' +
+  'summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr|xmp)';
 
 /**
- * What a title holding HTML has (a comment, an element's end tag, or its start tag alone or with an attribute:
- * `<b>Live</b>`, `Line<br>`, `<span class="x">`). A title without any is text that uses angle brackets (`Java
- * List<String> tips`, `The <AI> Act`, `If a<b and c>d`), whose brackets are its words, as feedparser decides by its
- * own list of elements.
+ * What a title holding HTML has: a comment or a CDATA section (one escaped twice), an element's end tag (or a
+ * prefixed one's, Word's `</o:p>`), or an element's start tag alone or with an attribute (`<b>Live</b>`, `Line<br>`,
+ * `<span class="x">`, `<svg/onload=…>`). A title without any is text that uses angle brackets (`Java List<String>
+ * tips`, `The <AI> Act`, `If a<b and c>d`), whose brackets are its words, as feedparser decides by its own list of
+ * elements.
  */
-const HTML_IN_TITLE = new RegExp(`<!--|</${TITLE_ELEMENT}\\s*>|<${TITLE_ELEMENT}(?:\\s*/?>|\\s+[\\w:-]+\\s*=)`, 'i');
+const HTML_IN_TITLE = new RegExp(
+  `<!--|<!\\[CDATA\\[|</(?:${HTML_ELEMENT}|[a-z]+:[a-z]+)\\s*>|<${HTML_ELEMENT}(?:\\s*/?>|[\\s/]+[\\w:-]+\\s*=)`,
+  'i',
+);
 
 /**
  * A title that may hold HTML (an RSS title, an Atom `type="html"` one) as text: its tags dropped when it holds HTML

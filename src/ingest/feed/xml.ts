@@ -296,7 +296,7 @@ function readTitle(reader: FieldReader, ref: FieldRef | undefined, defaultHtml: 
   if (!ref) return null;
   const construct = readConstruct(reader, ref, defaultHtml);
   if (!construct.isHtml) return cleanText(construct.value) ?? null;
-  if (!construct.inline) return titleOfHtml(construct.html);
+  if (!construct.inline) return titleOfHtml(construct.value);
   const text = htmlToText(construct.html);
   return text === '' ? null : text;
 }

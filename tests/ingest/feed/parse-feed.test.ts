@@ -1264,10 +1264,16 @@ describe('parseFeed: text fields hold text', () => {
       '<![CDATA[Senators <em>back</em> a pause]]>',
       'Line one&lt;br/&gt;Line two',
       '<![CDATA[<span class="kicker">Live:</span> talks resume & go on]]>',
+      // a title escaped twice, Word's markup, HTML's older elements, a hostile tag with no space before its attribute
+      '&lt;![CDATA[Labs weigh a pause]]&gt;',
+      '<![CDATA[Word paste<o:p></o:p>]]>',
+      '<![CDATA[<center>Breaking</center> news]]>',
+      '<![CDATA[<svg/onload=alert(1)>Title]]>',
     ];
     const expected = [
       'If a<b and c>d then', 'Java List<String> tips', 'Using std::vector<int> in C++', 'The <AI> Act explained', 'Contact <press@example.com> for details',
       'Senators back a pause', 'Line one Line two', 'Live: talks resume & go on',
+      'Labs weigh a pause', 'Word paste', 'Breaking news', 'Title',
     ];
     const rss = `<rss version="2.0"><channel><title>F</title>${titles.map((title, i) => `<item><title>${title}</title><guid>${i}</guid></item>`).join('')}</channel></rss>`;
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items.map((item) => item.title)).toEqual(expected);
