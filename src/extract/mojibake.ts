@@ -121,7 +121,8 @@ function reinterpretRun(run: string, codePage: string, besideWholeLetter: boolea
       out += char;
       i += length;
     } else {
-      keptLetter ||= LETTER.test(chars[i]!);
+      // not a lead whose next byte a decoder upstream lost (`Р�` for И under windows-1251): mojibake all the same
+      keptLetter ||= LETTER.test(chars[i]!) && chars[i + 1] !== '\ufffd';
       out += chars[i]!;
       i += 1;
     }

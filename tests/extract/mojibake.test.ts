@@ -102,6 +102,8 @@ describe('repairMojibake', () => {
     expect(repairMojibake(garble('Москва', 'windows-1251'))).toBe('Москва');
     expect(repairMojibake(`Москва${garble('’', 'windows-1251')}`)).toBe('Москва’');
     expect(repairMojibake(garble('Köln und Zürich', 'windows-1252'))).toBe('Köln und Zürich');
+    // a byte the decoder lost (windows-1251's 0x98, U+FFFD) after a lead does not make the lead a whole letter
+    expect(repairMojibake(garble('ИНФОРМАЦИЯ', 'windows-1251'))).toBe('Р\ufffdНФОРМАЦР\ufffdЯ');
   });
 
   it('repairs mojibake next to legitimate non-ASCII characters without touching them', () => {
