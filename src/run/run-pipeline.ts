@@ -23,7 +23,7 @@ import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/
 import { activeHostWaits, saveHostWaits, type HostWaitRecord } from '../store/host-waits.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
-import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
+import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
@@ -388,6 +388,11 @@ function storedArticle(row: ArticleRow): ExtractedArticle {
 function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
+
+/** Failures that say a feed's host was down (silent, or answering 5xx), not that the feed is wrong. */
+const HOST_DOWN_CODES = new Set(['timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'dns', 'http_500', 'http_502', 'http_503', 'http_504']);
+/** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
+const RECOVERY_SPREAD_SECONDS = 900;
 
 /** How far ahead of the run a publication date may be (time zones, scheduled posts) before it is a clock error. */
 const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
@@ -2277,6 +2282,29 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return report;
     }
 
+    /**
+     * A host that answered a feed of this run again brings forward its feeds this run did not check that failed for
+     * its silence or its 5xx (HOST_DOWN_CODES), spread over RECOVERY_SPREAD_SECONDS: their backoff, jittered for the
+     * outage, left some a day away from a host that is back (the stories of a day's outage seen up to 38 hours late).
+     * Not a feed whose server asked, with Retry-After, to wait.
+     */
+    async function bringRecoveredHostsForward(reports: readonly SourceReport[]): Promise<void> {
+      const feeds = new Map(pipeline.sources.filter((source): source is FeedSourceDefinition => source.kind === 'feed').map((source) => [source.id, source]));
+      const hostOf = (source: FeedSourceDefinition) => hostKeyOf(feedAddress(source));
+      const answered = new Set(reports.filter((r) => feeds.has(r.sourceId) && (r.outcome === 'ok' || r.outcome === 'not_modified')).map((r) => hostOf(feeds.get(r.sourceId)!)));
+      if (answered.size === 0) return;
+      const at = now();
+      for (const report of reports) {
+        const source = feeds.get(report.sourceId);
+        const row = sourceRows.get(report.sourceId);
+        if (!source || report.outcome !== 'not_due' || !row || row.error_streak === 0 || !HOST_DOWN_CODES.has(row.last_error_code ?? '')) continue;
+        if (askedToWait(row, at) || !answered.has(hostOf(source)) || !row.next_check_at) continue;
+        const next = new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString();
+        const reason = `brought forward: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})`;
+        if (await repo.bringNextCheckForward(db, pipeline.id, source.id, next, reason)) report.nextCheck = { at: next, reason, heldByServer: false };
+      }
+    }
+
     // Stopped, the run ends once no source is left at work (each stops at its turn), so nothing writes after it.
     const settled = await Promise.allSettled(pipeline.sources.map((source, index) => sourceSlots.add(() => runSource(source, index))));
     // kept even when the run was stopped: the hosts asked all the same
@@ -2284,6 +2312,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const stopped = settled.find((outcome) => outcome.status === 'rejected');
     if (stopped) throw stopped.reason;
     const sources = settled.map((outcome) => (outcome as PromiseFulfilledResult<SourceReport>).value);
+    await bringRecoveredHostsForward(sources);
     await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
     const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop, pipeline.alerts.maxPerRun, startedAt);

@@ -227,6 +227,21 @@ export async function pendingMoves(
  * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
  * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
  */
+/**
+ * Moves a source's next check to `at`, with why, when it is later than that (a run stores nothing it reads later);
+ * whether it was moved.
+ */
+export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sources')
+    .set({ next_check_at: at, next_check_reason: reason })
+    .where('pipeline_id', '=', pipelineId)
+    .where('id', '=', sourceId)
+    .where('next_check_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<SourceRow[]> {
   if (sourceIds.length === 0) return [];
   return db.transaction().execute(async (trx) => {
