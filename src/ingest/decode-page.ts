@@ -40,8 +40,8 @@ function headMetaCharsetLabel(body: Buffer): CharsetLabel | null {
 /**
  * Decodes an HTML page. Labels are taken in the order browsers take them (WHATWG "encoding sniffing"): a BOM wins,
  * then the charset of the Content-Type header, then the page's own label within the first 1024 bytes or further on
- * in its head (see PAGE_RULES; XML_PAGE_RULES for a page served as XML), then UTF-8. Labels map to decoders as browsers map them: ISO-8859-1 and US-ASCII
- * are windows-1252.
+ * in its head (see PAGE_RULES; XML_PAGE_RULES for a page served as XML), then UTF-8. Labels map to decoders as
+ * browsers map them: ISO-8859-1 and US-ASCII are windows-1252.
  * Our addition to that order, shared with feeds (decodeDocument): the bytes overrule the label that won when they
  * contradict it (labelOverruledByBytes): valid UTF-8 under a Latin single-byte label (a server or CMS default), or
  * under a header's legacy label when the page itself says UTF-8 or nothing, is read as UTF-8; bytes that are mostly

@@ -124,7 +124,7 @@ const LONGEST_PAUSE_WAITED_MS = 5_000;
  * must not silence the host's other feeds for a week of stories: they are asked again after this, and each that is
  * answered so waits on its own.
  */
-export const LONGEST_HOST_PAUSE_SECONDS = 6 * 3_600;
+const LONGEST_HOST_PAUSE_SECONDS = 6 * 3_600;
 
 /**
  * Every request goes through here: a global limit on requests in flight, and per host a limit plus a minimum

@@ -16,9 +16,9 @@
  *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
  *      readers rate-limited or banned. The caching asks count only on a good answer (on an error they describe the
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
- *      manners, and a daily digest needs it; and at half the time the feed's listed items span, when their dates
- *      spread at all (as long again pushes them out), or stories would scroll out of a busy feed unread. Retry-After, the one ask
- *      meant to hold a client off, is capped at
+ *      manners, and a daily digest needs it; and at half the time the feed's listed items span when their dates
+ *      spread over 20 minutes or more (as long again pushes them out), or stories would scroll out of a busy feed
+ *      unread. Retry-After, the one ask meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
  *   5. The time found is moved out of the hours and days the feed's `<skipHours>` and `<skipDays>` name (UTC), to the
  *      start of the first hour they leave: the publisher says nothing changes then. The parser ignores a list of

@@ -227,10 +227,7 @@ export async function pendingMoves(
  * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
  * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
  */
-/**
- * Moves a source's next check to `at`, with why, when it is later than that (a run stores nothing it reads later);
- * whether it was moved.
- */
+/** Moves a source's next check to `at`, with why, when it falls later; whether it was moved. */
 export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
   const result = await db
     .updateTable('sources')

@@ -336,7 +336,8 @@ function detectedLegacyEncoding(body: Buffer): { name: string; decoder: string }
   } else if (best.confidence < MIN_DETECTION_CONFIDENCE) {
     return null;
   }
-  // KOI8-U is KOI8-R with Ukrainian's і ї є ґ where KOI8-R draws boxes, which no text holds: the detector knows KOI8-R alone
+  // KOI8-U is KOI8-R with Ukrainian's і ї є ґ where KOI8-R draws boxes, which no text holds; the detector knows
+  // KOI8-R alone
   if (decoder === 'koi8-r') return { name: 'KOI8-U', decoder: 'koi8-u' };
   if (LATIN_SINGLE_BYTE.has(decoder)) {
     const western = guesses.find((guess) => resolveDecoder(guess.name) === 'windows-1252')?.confidence ?? 0;

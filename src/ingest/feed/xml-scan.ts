@@ -89,9 +89,9 @@ export type NameCanonicaliser = (name: string) => string;
 const bySmallLetters = (names: readonly string[]) => new Map(names.map((name) => [name.toLowerCase(), name]));
 
 /**
- * RSS's and Atom's unprefixed element and attribute names, for a feed that writes them in another case (`<Item>`,
+ * RSS's and Atom's unprefixed element and attribute names, for a feed that writes them with a capital (`<Item>`,
  * `<Title>`, `<PubDate>`, `<enclosure URL=…>`): XML's names are case-sensitive, but feedparser reads these in any
- * case, and the items were lost or empty. The root's name is not renamed: it tells what the document is.
+ * case, and the items were lost or empty. The root's name is in neither list: it tells what the document is.
  */
 const SPELLING = {
   rss: bySmallLetters([
