@@ -389,6 +389,21 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
 
+/**
+ * What to tell a user when a feed's every item is new and its oldest was published after the feed's last good check:
+ * the feed lists fewer items than it published since, and those between may have left it unread (checks too far
+ * apart for its pace, a server that answered 304 or nothing meanwhile). Null otherwise, and for an undated item.
+ */
+function unreadGapWarning(items: readonly RawItem[], freshCount: number, lastReadAt: string | null): string | null {
+  if (lastReadAt === null || items.length < 2 || freshCount < items.length) return null;
+  const times = items.map((item) => (item.publishedAt === null ? Number.NaN : Date.parse(item.publishedAt)));
+  if (times.some((time) => !Number.isFinite(time))) return null;
+  const oldest = times.reduce((a, b) => Math.min(a, b));
+  if (oldest <= Date.parse(lastReadAt)) return null;
+  const shown = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `all ${items.length} items are new, the oldest published ${shown(oldest)}, after the feed's last good check at ${shown(Date.parse(lastReadAt))}: items published between may have left the feed unread`;
+}
+
 /** Failures that say a feed's host was down (silent, or answering 5xx), not that the feed is wrong. */
 const HOST_DOWN_CODES = new Set(['timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'dns', 'http_500', 'http_502', 'http_503', 'http_504']);
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
@@ -2133,6 +2148,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (aheadOfTime.length > 0) {
         report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
       }
+      const gap = result.outcome === 'ok' ? unreadGapWarning(result.items, fresh.length, row?.last_success_at ?? null) : null;
+      if (gap !== null) report.warnings.push(gap);
       // The publishing rate comes from the feed when it answered, else from the items of the document it last read,
       // which a 304 says it still is (those it shares with a feed the source was read from before included), or, with
       // none recorded, from the articles it stored.

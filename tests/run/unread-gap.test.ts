@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { listSources } from '../../src/store/index.ts';
+import { feedRunProject } from '../helpers/feed-run-project.ts';
+import { startServer } from '../helpers/http-server.ts';
+
+/**
+ * A feed lists its latest items only: when every item of a read is new and the oldest was published after the last
+ * good check, those published between may have left the feed unread, and the user is told so.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const HOUR = 3_600_000;
+const t0 = new Date('2026-06-10T06:00:00.000Z');
+
+/** Five items an hour apart, the newest an hour before `at`. */
+const rss = (at: Date) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${Array.from({ length: 5 }, (_, i) => {
+    const published = new Date(at.getTime() - (i + 1) * HOUR);
+    return `<item><title>Wire ${published.toISOString()}: labs weigh a pause</title><guid>w-${published.getTime()}</guid><pubDate>${published.toUTCString()}</pubDate><description>Unions back a pause of frontier AI, ${i}.</description></item>`;
+  }).join('')}</channel></rss>`;
+
+describe('a read whose every item is new and newer than the last good check', () => {
+  it('warns that items published between may have left the feed unread; a read reaching back to that check does not', async () => {
+    let listedAt = t0;
+    const server = await startServer({ '/w.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(listedAt)) });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'unread-gap', [{ id: 'w', kind: 'feed', name: 'Wire', url: `${server.url}/w.xml`, fetchArticles: false }]);
+    const run = (at: Date) => runPipeline({ loaded, store, channels: [], all: true, now: () => at, random: () => 0.5 });
+    const gapWarning = (warnings: readonly string[]) => warnings.filter((w) => w.includes('may have left the feed unread'));
+
+    // the first read has nothing to compare with
+    expect(gapWarning((await run(t0)).sources[0]!.warnings)).toEqual([]);
+    // three hours on: two new items, the others read before
+    listedAt = new Date(t0.getTime() + 3 * HOUR);
+    const overlapping = await run(listedAt);
+    expect(overlapping.sources[0]).toMatchObject({ articlesAdded: 3 });
+    expect(gapWarning(overlapping.sources[0]!.warnings)).toEqual([]);
+    // ten hours on: all five new, the oldest published four hours after that check
+    listedAt = new Date(t0.getTime() + 13 * HOUR);
+    const late = await run(listedAt);
+    expect(late.sources[0]).toMatchObject({ articlesAdded: 5 });
+    expect(gapWarning(late.sources[0]!.warnings)).toEqual([
+      "all 5 items are new, the oldest published 2026-06-10 14:00 UTC, after the feed's last good check at 2026-06-10 09:00 UTC: items published between may have left the feed unread",
+    ]);
+    expect((await listSources(store.db, loaded.pipeline.id))[0]!.last_error).toBeNull();
+  });
+});
