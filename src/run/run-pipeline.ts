@@ -404,6 +404,24 @@ function unreadGapWarning(items: readonly RawItem[], freshCount: number, lastRea
   return `all ${items.length} items are new, the oldest published ${shown(oldest)}, after the feed's last good check at ${shown(Date.parse(lastReadAt))}: items published between may have left the feed unread`;
 }
 
+/** A 429 teaches a rate limit only when it came this soon after the check before (see learntRateLimit). */
+const RATE_LIMIT_LEARNT_WITHIN_SECONDS = 3_600;
+/** The longest interval a 429 sets as a feed's rate limit, so a server's bad day cannot slow a feed for good. */
+const LONGEST_RATE_LIMIT_SECONDS = 7_200;
+
+/**
+ * The rate limit a feed's own 429 shows, when it came within RATE_LIMIT_LEARNT_WITHIN_SECONDS of the check before:
+ * the server allows no less than twice that interval (or the limit learnt before, if longer), held at
+ * LONGEST_RATE_LIMIT_SECONDS. Null when the answer teaches nothing: another status, a request the queue held back
+ * (the host's wait, not this feed's answer), a first check, or a 429 after a long quiet (an overloaded server).
+ */
+function learntRateLimit(result: { httpStatus: number | null; error: StageError | null }, row: SourceRow | undefined, at: Date): number | null {
+  if (result.httpStatus !== 429 || result.error?.notSent || !row?.last_checked_at) return null;
+  const since = (at.getTime() - Date.parse(row.last_checked_at)) / 1000;
+  if (!(since > 0) || since > RATE_LIMIT_LEARNT_WITHIN_SECONDS) return null;
+  return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(row.rate_limit_seconds ?? 0, 2 * since)));
+}
+
 /** Failures that say a feed's host was down (silent, or answering 5xx), not that the feed is wrong. */
 const HOST_DOWN_CODES = new Set(['timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'dns', 'http_500', 'http_502', 'http_503', 'http_504']);
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
@@ -2163,6 +2181,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // not on a 200 (which was scheduled a week out), nor on a 404 or a 500 (held for a week, even against --all)
       const retryAfter = askedWaitSeconds({ status: result.outcome, httpStatus: result.httpStatus, hints: result.hints });
       const freshness = answerFreshness(result, row?.freshness_seconds ?? null, now());
+      const rateLimit = learntRateLimit(result, row, now());
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
         errorCode: oldAddressRetired ? 'old_address_gone' : goneForNow ? 'redirect_target_gone' : (result.error?.code ?? null),
@@ -2174,6 +2193,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         keptFreshnessSeconds: freshness.kept,
         retryAfterSeconds: retryAfter,
         retryAfterCapped: retryAfter !== null && result.hints.retryAfterProblem?.kind === 'capped',
+        rateLimitSeconds: rateLimit ?? row?.rate_limit_seconds ?? null,
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };
@@ -2192,6 +2212,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, skipTimes: result.skip, warnings: result.warnings, published: readPublished } : {}),
         ...(freshness.said !== undefined ? { freshnessSeconds: freshness.said } : {}),
         documentRead: result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300,
+        ...(rateLimit !== null ? { rateLimitSeconds: rateLimit } : {}),
       };
       const recordCheck = async (record = check) => {
         await repo.recordFetch(db, record);

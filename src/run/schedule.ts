@@ -95,6 +95,8 @@ export interface NextCheckInput {
   retryAfterCapped?: boolean;
   /** The feed's `<skipHours>` and `<skipDays>`. */
   skip?: SkipTimes | null;
+  /** The shortest interval the feed's server has shown, with a 429, that it allows (SourcesTable.rate_limit_seconds). */
+  rateLimitSeconds?: number | null;
   /** Uniform in [0, 1); pass Math.random in production, a fixed function in tests. */
   random: () => number;
   policy?: Partial<SchedulePolicy>;
@@ -164,6 +166,13 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     reason = `failure ${failures} in a row${input.errorCode ? ` (${input.errorCode})` : ''}: backoff up to ${formatDuration(ceiling)}, jittered to ${formatDuration(seconds)}`;
   } else {
     ({ seconds, reason, windowSeconds } = publishingInterval(input.recentPublished, input.now, policy));
+  }
+
+  // no closer than the server has shown it allows: checks at the feed's pace, 19 minutes apart, had every other one
+  // refused with a 429 where the server allows one each half hour
+  if (!isGone && input.rateLimitSeconds && input.rateLimitSeconds > seconds) {
+    seconds = input.rateLimitSeconds;
+    reason += `; raised to ${formatDuration(seconds)} by the server's rate limit (an earlier 429)`;
   }
 
   // The caching asks are capped at a day, and at half the time the feed's listed items span (as long again pushes

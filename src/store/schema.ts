@@ -74,6 +74,11 @@ export interface SourcesTable {
    * last document is three days old is asked without validators (see FEED_REVALIDATED_AFTER_MS in run-pipeline.ts).
    */
   last_document_at: string | null;
+  /**
+   * The shortest interval the feed's server has shown it allows, in seconds: twice the time since the check before a
+   * 429 it answered, held at six hours; null when it never answered so. Checks come no closer (schedule.ts).
+   */
+  rate_limit_seconds: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -30,6 +30,7 @@ import * as hostWaits from './028-host-waits.ts';
 import * as sourceFreshness from './029-source-freshness.ts';
 import * as sourceSkipTimes from './030-source-skip-times.ts';
 import * as sourceLastDocument from './031-source-last-document.ts';
+import * as sourceRateLimit from './032-source-rate-limit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -75,6 +76,7 @@ const migrations: Record<string, MigrationModule> = {
   '029-source-freshness': sourceFreshness,
   '030-source-skip-times': sourceSkipTimes,
   '031-source-last-document': sourceLastDocument,
+  '032-source-rate-limit': sourceRateLimit,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
