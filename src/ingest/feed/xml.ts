@@ -1075,18 +1075,19 @@ function errorOffset(text: string, error: unknown): number | null {
 }
 
 /**
- * Whether the markup of text[from, to) leaves an attribute's quote open at `to` (`<enclosure type="audio/mpeg/>`):
- * quotes count inside tags only, not in text, comments or CDATA sections.
+ * Where the attribute's quote opens that the markup of text[from, to) leaves open at `to`
+ * (`<enclosure type="audio/mpeg/>`), or -1: quotes count inside tags only, not in text, comments or CDATA sections.
  */
-function leavesQuoteOpen(text: string, from: number, to: number): boolean {
+function quoteLeftOpen(text: string, from: number, to: number): number {
   let quote = 0; // the open quote's code; 0 outside one
+  let opened = -1;
   let inTag = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (quote !== 0) {
       if (code === quote) quote = 0;
     } else if (inTag) {
-      if (code === 0x22 || code === 0x27) quote = code;
+      if (code === 0x22 || code === 0x27) [quote, opened] = [code, i];
       else if (code === 0x3e) inTag = false;
     } else if (code === 0x3c) {
       const close = text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : null;
@@ -1095,11 +1096,11 @@ function leavesQuoteOpen(text: string, from: number, to: number): boolean {
         continue;
       }
       const end = text.indexOf(close, i);
-      if (end < 0 || end >= to) return false;
+      if (end < 0 || end >= to) return -1;
       i = end + close.length - 1;
     }
   }
-  return quote !== 0;
+  return quote !== 0 ? opened : -1;
 }
 
 /**
@@ -1111,17 +1112,24 @@ function leavesQuoteOpen(text: string, from: number, to: number): boolean {
  * item goes too. Null when no item precedes the error or none ends after it: it is in the channel's own markup.
  */
 function brokenSpanAt(text: string, offset: number): [number, number] | null {
-  let [lastStart, before] = [-1, -1];
+  const starts: number[] = [];
   ITEM_START_TAG.lastIndex = 0;
   let next = ITEM_START_TAG.exec(text);
-  for (; next && next.index < offset; next = ITEM_START_TAG.exec(text)) [before, lastStart] = [lastStart, next.index];
+  for (; next && next.index < offset; next = ITEM_START_TAG.exec(text)) starts.push(next.index);
+  const [before, lastStart] = [starts.at(-2) ?? -1, starts.at(-1) ?? -1];
   let previousEnd = -1;
   ITEM_END_TAG.lastIndex = 0;
   let end = ITEM_END_TAG.exec(text);
   // an end tag the error is in (past its '<') ends the broken item
   for (; end && end.index + end[0].length <= offset; end = ITEM_END_TAG.exec(text)) previousEnd = end.index + end[0].length;
-  const inQuoteLeftOpen = lastStart >= previousEnd && before >= 0 && (text.indexOf('>', lastStart) >= offset || leavesQuoteOpen(text, before, lastStart));
-  const start = inQuoteLeftOpen ? before : Math.max(lastStart, previousEnd);
+  let start = Math.max(lastStart, previousEnd);
+  if (lastStart >= previousEnd && before >= 0) {
+    // the item where a quote left open by the items before opened, read from the first item (the quote may run
+    // through items holding no quote of their own); in the error's item's start tag when no quote is found
+    const quote = quoteLeftOpen(text, starts[0]!, lastStart);
+    if (quote >= 0) start = starts.filter((itemStart) => itemStart <= quote).at(-1)!;
+    else if (text.indexOf('>', lastStart) >= offset) start = before;
+  }
   if (start < 0 || !end) return null;
   return [start, next && next.index < end.index ? next.index : end.index + end[0].length];
 }

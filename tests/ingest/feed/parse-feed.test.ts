@@ -699,6 +699,18 @@ describe('parseFeed: broken input', () => {
     expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items.map((i) => i.title)).toEqual(['Entry 1', 'Entry 4']);
   });
 
+  it('leaves out the items a quote left open runs through when they hold no attribute of their own, up to where it ends', async () => {
+    // item 2's quote runs through items 3 and 4, which have no enclosure, to item 5's first attribute
+    const item = (n: number, type: string | null) =>
+      `<item><title>Item ${n}</title><link>https://e.example/${n}</link>${type === null ? '' : `<enclosure url="https://e.example/${n}.mp3" type=${type}/>`}</item>`;
+    const rss =
+      `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n${item(1, '"audio/mpeg"')}\n${item(2, '"audio/mpeg')}\n` +
+      `${item(3, null)}\n${item(4, null)}\n${item(5, '"audio/mpeg"')}\n${item(6, '"audio/mpeg"')}\n${item(7, null)}\n</channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 6', 'Item 7']);
+    expect(feed.warnings).toContainEqual(expect.stringMatching(/^4 items left out, the XML parser tripping on them: /));
+  });
+
   it('leaves out broken markup between items, keeping both items, and says it was no item', async () => {
     const rss = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>\n<item><title>A</title></item>\n<p class="a" "b">x</p>\n<item><title>B</title></item>\n</channel></rss>';
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' });
