@@ -329,7 +329,9 @@ function atomRel(rel: string | undefined): string {
  * would give the base for it, the feed's own address.
  */
 function resolveGiven(ref: string | null | undefined, base: string | null): string | null {
-  return ref === null || ref === undefined || ref.trim() === '' ? null : resolveUrl(ref, base);
+  if (ref === null || ref === undefined || ref.trim() === '') return null;
+  // escaped twice by the feed's writer (`?id=1&amp;amp;ref=rss`): no URL holds `&amp;`, as feedparser reads it too
+  return resolveUrl(ref.includes('&amp;') ? ref.replaceAll('&amp;', '&') : ref, base);
 }
 
 function atomLinks(reader: FieldReader, name: string): AtomLink[] {

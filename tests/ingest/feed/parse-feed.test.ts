@@ -511,6 +511,13 @@ describe('parseFeed: identity and links', () => {
     expect(after.items.slice(0, 2).map((item) => item.id).filter((key) => keys.includes(key))).toEqual([]);
   });
 
+  it('reads a link whose ampersands the feed escaped twice with its ampersands, RSS and Atom', async () => {
+    const rss = '<rss version="2.0"><channel><title>N</title><item><title>T</title><link>https://e.example/a?id=1&amp;amp;ref=rss</link></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]!.link).toBe('https://e.example/a?id=1&ref=rss');
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:f</id><entry><id>urn:1</id><title>E</title><link href="https://e.example/b?x=1&amp;amp;y=2"/></entry></feed>';
+    expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items[0]!.link).toBe('https://e.example/b?x=1&y=2');
+  });
+
   it("reads an Atom link's relation written as its IANA URI as the relation it names", async () => {
     const atom =
       '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:f</id>' +
