@@ -76,7 +76,8 @@ export interface SourcesTable {
   last_document_at: string | null;
   /**
    * The shortest interval the feed's server has shown it allows, in seconds: twice the time since the check before a
-   * 429 it answered, held at six hours; null when it never answered so. Checks come no closer (schedule.ts).
+   * 429 it answered within the hour, held at two hours; null when it never answered so. Checks come no closer
+   * (schedule.ts).
    */
   rate_limit_seconds: number | null;
   created_at: string;
