@@ -426,6 +426,8 @@ function learntRateLimit(result: { httpStatus: number | null; error: StageError 
 const HOST_DOWN_CODES = new Set(['timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'dns', 'http_500', 'http_502', 'http_503', 'http_504']);
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
 const RECOVERY_SPREAD_SECONDS = 900;
+/** How a next check brought forward so begins its reason: once in a failure streak. */
+const BROUGHT_FORWARD = 'brought forward';
 
 /** How far ahead of the run a publication date may be (time zones, scheduled posts) before it is a clock error. */
 const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
@@ -2321,24 +2323,30 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
-     * A host that answered a feed of this run again brings forward its feeds this run did not check that failed for
-     * its silence or its 5xx (HOST_DOWN_CODES), spread over RECOVERY_SPREAD_SECONDS: their backoff, jittered for the
-     * outage, left some a day away from a host that is back (the stories of a day's outage seen up to 38 hours late).
-     * Not a feed whose server asked, with Retry-After, to wait.
+     * A host that came back (a feed of it that had failed for the host's silence or 5xx, HOST_DOWN_CODES, answered in
+     * this run) brings forward its other feeds this run did not check that failed so too, spread over
+     * RECOVERY_SPREAD_SECONDS: their backoff, jittered for the outage, left some a day away from a host that is back
+     * (the stories of a day's outage seen up to 38 hours late). Once per failure streak, so a feed whose own address
+     * keeps failing still backs off; not a feed whose server asked, with Retry-After, to wait.
      */
     async function bringRecoveredHostsForward(reports: readonly SourceReport[]): Promise<void> {
       const feeds = new Map(pipeline.sources.filter((source): source is FeedSourceDefinition => source.kind === 'feed').map((source) => [source.id, source]));
       const hostOf = (source: FeedSourceDefinition) => hostKeyOf(feedAddress(source));
-      const answered = new Set(reports.filter((r) => feeds.has(r.sourceId) && (r.outcome === 'ok' || r.outcome === 'not_modified')).map((r) => hostOf(feeds.get(r.sourceId)!)));
-      if (answered.size === 0) return;
+      const failedForHost = (row: SourceRow | undefined) => !!row && row.error_streak > 0 && HOST_DOWN_CODES.has(row.last_error_code ?? '');
+      const cameBack = new Set(
+        reports
+          .filter((r) => feeds.has(r.sourceId) && (r.outcome === 'ok' || r.outcome === 'not_modified') && failedForHost(sourceRows.get(r.sourceId)))
+          .map((r) => hostOf(feeds.get(r.sourceId)!)),
+      );
+      if (cameBack.size === 0) return;
       const at = now();
       for (const report of reports) {
         const source = feeds.get(report.sourceId);
         const row = sourceRows.get(report.sourceId);
-        if (!source || report.outcome !== 'not_due' || !row || row.error_streak === 0 || !HOST_DOWN_CODES.has(row.last_error_code ?? '')) continue;
-        if (askedToWait(row, at) || !answered.has(hostOf(source)) || !row.next_check_at) continue;
+        if (!source || report.outcome !== 'not_due' || !failedForHost(row) || row!.next_check_reason?.startsWith(BROUGHT_FORWARD)) continue;
+        if (askedToWait(row, at) || !cameBack.has(hostOf(source)) || !row!.next_check_at) continue;
         const next = new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString();
-        const reason = `brought forward: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})`;
+        const reason = `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row!.next_check_reason ?? 'scheduled'})`;
         if (await repo.bringNextCheckForward(db, pipeline.id, source.id, next, reason)) report.nextCheck = { at: next, reason, heldByServer: false };
       }
     }

@@ -223,12 +223,6 @@ export async function pendingMoves(
   });
 }
 
-/**
- * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
- * Retry-After, which `run --all` keeps, the wait stored for their host included (host_waits: the host's other feeds
- * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
- * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
- */
 /** Moves a source's next check to `at`, with why, when it falls later; whether it was moved. */
 export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
   const result = await db
@@ -241,6 +235,12 @@ export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: st
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
+ * Retry-After, which `run --all` keeps, the wait stored for their host included (host_waits: the host's other feeds
+ * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
+ * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
+ */
 export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<SourceRow[]> {
   if (sourceIds.length === 0) return [];
   return db.transaction().execute(async (trx) => {

@@ -40,12 +40,12 @@ describe.each(dialects)('a host that answers again after an outage, on $name', (
       { database: fresh },
     );
     await runPipeline({ loaded, store, channels: [], now: () => t0, random: () => 0.5 });
-    // as the outage left them: f0 due now; f1 failed for the host's 503s, a day away; f2 for its own 404; f3 asked to
-    // wait by a Retry-After; g on another host that was down
+    // as the outage left them: f0 failed for the host's 503s and is due now; f1 failed so too, a day away; f2 for its
+    // own 404; f3 asked to wait by a Retry-After; g on another host that was down
     const day = later(24 * 60 * MINUTE).toISOString();
     const failing = { error_streak: 6, next_check_at: day, next_check_reason: 'failure 6 in a row (http_503): backoff up to 8 h, jittered to 24 h' };
     const set = (id: string, values: Record<string, unknown>) => store.db.updateTable('sources').set(values).where('id', '=', id).execute();
-    await set('f0', { next_check_at: t0.toISOString() });
+    await set('f0', { error_streak: 3, last_error_code: 'http_503', next_check_at: t0.toISOString() });
     await set('f1', { ...failing, last_error_code: 'http_503' });
     await set('f2', { ...failing, last_error_code: 'http_404' });
     await set('f3', { ...failing, last_error_code: 'http_503', server_wait_until: day });
@@ -59,5 +59,27 @@ describe.each(dialects)('a host that answers again after an outage, on $name', (
     expect(rows['f1']).toMatchObject({ next_check_at: spread, next_check_reason: expect.stringMatching(/^brought forward: 127\.0\.0\.1:\d+ answered again \(failure 6 in a row \(http_503\)/) });
     expect(report.sources[1]!.nextCheck).toMatchObject({ at: spread });
     for (const id of ['f2', 'f3', 'g']) expect(rows[id]!.next_check_at).toBe(day);
+  });
+
+  it('brings nothing forward when the feed that answered had not failed: a feed whose own address keeps failing backs off', async () => {
+    const host = await startServer({ '/ok.xml': feed('ok'), '/broken.xml': (_req, res) => res.writeHead(500).end('broken') });
+    cleanups.push(() => host.close());
+    const { store, loaded } = await feedRunProject(
+      cleanups,
+      'host-recovery-one-broken',
+      [
+        { id: 'ok', kind: 'feed' as const, name: 'OK', url: `${host.url}/ok.xml`, fetchArticles: false },
+        { id: 'broken', kind: 'feed' as const, name: 'Broken', url: `${host.url}/broken.xml`, fetchArticles: false },
+      ],
+      { database: fresh },
+    );
+    await runPipeline({ loaded, store, channels: [], now: () => t0, random: () => 0.5 });
+    const day = later(24 * 60 * MINUTE).toISOString();
+    await store.db.updateTable('sources').set({ error_streak: 5, last_error_code: 'http_500', next_check_at: day }).where('id', '=', 'broken').execute();
+    await store.db.updateTable('sources').set({ next_check_at: t0.toISOString() }).where('id', '=', 'ok').execute();
+    const report = await runPipeline({ loaded, store, channels: [], now: () => later(MINUTE), random: () => 0.5 });
+    expect(report.sources.map((s) => [s.sourceId, s.outcome])).toEqual([['ok', 'not_modified'], ['broken', 'not_due']]);
+    const row = await store.db.selectFrom('sources').select(['next_check_at']).where('id', '=', 'broken').executeTakeFirstOrThrow();
+    expect(row.next_check_at).toBe(day);
   });
 });
