@@ -16,8 +16,8 @@
  *      max-age, Expires and Retry-After (429/503). A server that asks for a pause gets it; polling sooner gets
  *      readers rate-limited or banned. The caching asks count only on a good answer (on an error they describe the
  *      error page, not the feed) and are capped at maxInterval: checking a feed once a day is within any cache's
- *      manners, and a daily digest needs it; and at half the time the feed's listed items span when their dates
- *      spread over 20 minutes or more (as long again pushes them out), or stories would scroll out of a busy feed
+ *      manners, and a daily digest needs it; and at half the time the feed's listed items reach back, unless their
+ *      dates are all within two minutes (as long again pushes them out), or stories would scroll out of a busy feed
  *      unread. Retry-After, the one ask meant to hold a client off, is capped at
  *      maxServerDelay, so a bogus value cannot silence a feed either.
  *   5. The time found is moved out of the hours and days the feed's `<skipHours>` and `<skipDays>` name (UTC), to the
@@ -49,7 +49,7 @@ export interface SchedulePolicy {
   goneIntervalSeconds: number;
   /**
    * Cap on Retry-After; the caching asks (ttl, max-age, Expires) are capped at maxIntervalSeconds and at half the
-   * time the feed's listed items span (see nextCheck). By default the
+   * time the feed's listed items reach back (see nextCheck). By default the
    * cap readServerHints already holds Retry-After at (LONGEST_RETRY_AFTER_SECONDS, 7 days); it gives none for a value
    * it cannot read, which leaves a failure to the usual backoff. @default 604800 (7 days)
    */
@@ -118,6 +118,9 @@ function formatDuration(seconds: number): string {
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/** Items dated within this many seconds of one another carry one time, not a pace (see publishingInterval). */
+const ONE_STAMP_SECONDS = 120;
+
 /**
  * Seconds between checks that match the feed's publishing rate: n dated items over the span from the oldest of
  * them to now. Items dated in the future (bad clocks, scheduled posts) are left out: they would shrink the span.
@@ -137,11 +140,11 @@ export function publishingInterval(
   const oldest = times[times.length - 1]!;
   const estimate = Math.max(0, nowMs - oldest) / 1000 / times.length;
   const seconds = clamp(estimate, policy.minIntervalSeconds, policy.maxIntervalSeconds);
-  // The time the listed items span: about as long again, at their pace, pushes them out of the feed (see nextCheck).
-  // Items dated within minutes of one another (stamped with the feed's build time, a batch published at once) say
-  // nothing of that pace: none.
+  // How far back the listed items reach, from the oldest to now: about as long again, at the feed's pace, pushes
+  // them out of it (see nextCheck). Items all dated within ONE_STAMP_SECONDS of one another (the feed's build time
+  // stamped on each, a batch published at once) say nothing of that pace: none.
   const span = dated.length >= 2 ? (dated[0]! - dated[dated.length - 1]!) / 1000 : 0;
-  const windowSeconds = span >= 2 * policy.minIntervalSeconds ? span : null;
+  const windowSeconds = span > ONE_STAMP_SECONDS ? Math.max(0, nowMs - dated[dated.length - 1]!) / 1000 : null;
   return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}`, windowSeconds };
 }
 
@@ -175,8 +178,8 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     reason += `; raised to ${formatDuration(seconds)} by the server's rate limit (an earlier 429)`;
   }
 
-  // The caching asks are capped at a day, and at half the time the feed's listed items span (as long again pushes
-  // them out): a feed of 20 hourly items asking for a year's cache, checked daily, dropped a story in twelve unread.
+  // The caching asks are capped at a day, and at half the time the feed's listed items reach back (as long again
+  // pushes them out): a feed of 20 hourly items asking for a year's cache, checked daily, dropped a story in twelve.
   const windowCap = windowSeconds === null ? Infinity : Math.max(policy.minIntervalSeconds, windowSeconds / 2);
   const cachingCap = Math.min(policy.maxIntervalSeconds, windowCap);
   const expiresIn = input.expiresAt ? (Date.parse(input.expiresAt) - nowMs) / 1000 : null;

@@ -49,8 +49,8 @@ describe("a feed's <ttl>", () => {
     const { store, loaded } = await feedRunProject(cleanups, 'ttl-dropped', [{ id: 'k', kind: 'feed', name: 'K', url: `${server.url}/k.xml` }]);
 
     await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
-    // a day, held at half the five and a half hours its twelve items span
-    expect(await nextCheckOf(store)).toMatchObject({ at: at.getTime() + 2.75 * HOUR, reason: expect.stringContaining('feed ttl (capped at half the time its items stay listed)') });
+    // a day, held at half the six hours its twelve items reach back
+    expect(await nextCheckOf(store)).toMatchObject({ at: at.getTime() + 3 * HOUR, reason: expect.stringContaining('feed ttl (capped at half the time its items stay listed)') });
 
     ttl = null;
     const later = new Date(at.getTime() + HOUR);
