@@ -297,21 +297,22 @@ const NON_LATIN_SINGLE_BYTE = new Set([
 ]);
 const MIN_NON_LATIN_CONFIDENCE = 10;
 
-/** The most words, of those with a letter past ASCII, that may also hold an ASCII letter (readsAsItsScript). */
+/** The most words, of those with a letter past ASCII, that may be mostly ASCII letters (readsAsItsScript). */
 const MOST_MIXED_WORDS = 0.2;
 
 /**
- * Whether text decoded in a non-Latin code page reads as words of its script: a Western text so decoded puts its
- * accented letters among ASCII ones (`Peña` as `PeЯa`, `Málaga` as `Mсlaga`), where words of Cyrillic, Greek, Hebrew or
- * Arabic are written in their own letters alone.
+ * Whether text decoded in a non-Latin code page reads as words of its script: a Western text so decoded puts a few
+ * letters of it among more ASCII ones (`Peña` as `PeЯa`, `Málaga` as `Mсlaga`), where words of Cyrillic, Greek,
+ * Hebrew or Arabic are written in their own letters, an ASCII look-alike aside (`пiдтримав` typed with a Latin `i`).
  */
 function readsAsItsScript(text: string): boolean {
   let words = 0;
   let mixed = 0;
   for (const [word] of text.matchAll(/\p{L}+/gu)) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    const ascii = word.match(/[A-Za-z]/g)?.length ?? 0;
+    if (ascii === word.length) continue;
     words++;
-    if (/[A-Za-z]/.test(word)) mixed++;
+    if (ascii > word.length - ascii) mixed++;
   }
   return words > 0 && mixed <= words * MOST_MIXED_WORDS;
 }

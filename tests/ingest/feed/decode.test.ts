@@ -212,6 +212,12 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     }
   });
 
+  it('an unlabelled Ukrainian feed typed with a Latin i for і is read in windows-1251 all the same', async () => {
+    const title = 'Президент пiдтримав перевiрку найпотужнiших систем штучного iнтелекту';
+    const rss = `<rss version="2.0"><channel><title>Стрiчка</title><item><title>${title}</title><guid>1</guid></item></channel></rss>`;
+    expect((await parseFeed(iconv.encode(rss, 'windows-1251'), { url })).items[0]!.title).toBe(title);
+  });
+
   it.each(['Zürich', 'Café société: naïve résumé', 'Señor Núñez', 'Pause talks resume in Genève; délégués arrive.', 'Peña ×', 'Málaga ²', 'Größe ²'])(
     'a short unlabelled Western title stays windows-1252 (%s)',
     (title) => {
