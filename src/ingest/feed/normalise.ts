@@ -376,15 +376,18 @@ const HTML_ELEMENT =
   'output|p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|' +
   'summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr|xmp)';
 
+/** The elements a title's markup uses inline, whose start tag alone (`Line<br>`, `<b/>`) is markup. */
+const INLINE_TITLE_ELEMENT = '(?:a|abbr|b|big|br|cite|code|em|font|i|img|mark|q|s|small|span|strike|strong|sub|sup|tt|u|wbr)';
+
 /**
  * What a title holding HTML has: a comment or a CDATA section (one escaped twice), an element's end tag (or a
- * prefixed one's, Word's `</o:p>`), or an element's start tag alone or with an attribute (`<b>Live</b>`, `Line<br>`,
- * `<span class="x">`, `<svg/onload=…>`). A title without any is text that uses angle brackets (`Java List<String>
- * tips`, `The <AI> Act`, `If a<b and c>d`), whose brackets are its words, as feedparser decides by its own list of
- * elements.
+ * prefixed one's, Word's `</o:p>`), an element's start tag with an attribute (`<span class="x">`, `<svg/onload=…>`),
+ * or an inline element's start tag alone (`Line<br>`). A title without any is text that uses angle brackets (`Java
+ * List<String> tips`, `List<Map>`, `Style the <select> element`, `The <AI> Act`, `If a<b and c>d`), whose brackets
+ * are its words, as feedparser decides by its own list of elements.
  */
 const HTML_IN_TITLE = new RegExp(
-  `<!--|<!\\[CDATA\\[|</(?:${HTML_ELEMENT}|[a-z]+:[a-z]+)\\s*>|<${HTML_ELEMENT}(?:\\s*/?>|[\\s/]+[\\w:-]+\\s*=)`,
+  `<!--|<!\\[CDATA\\[|</(?:${HTML_ELEMENT}|[a-z]+:[a-z]+)\\s*>|<${HTML_ELEMENT}[\\s/]+[\\w:-]+\\s*=|<${INLINE_TITLE_ELEMENT}\\s*/?>`,
   'i',
 );
 

@@ -1279,6 +1279,7 @@ describe('parseFeed: text fields hold text', () => {
       '<![CDATA[Using std::vector<int> in C++]]>',
       'The &lt;AI&gt; Act explained',
       'Contact &lt;press@example.com&gt; for details',
+      'Java List&lt;Map&gt; tips: style the &lt;select&gt; element',
       // HTML: an element's end tag, a void element, a start tag with an attribute
       '<![CDATA[Senators <em>back</em> a pause]]>',
       'Line one&lt;br/&gt;Line two',
@@ -1291,6 +1292,7 @@ describe('parseFeed: text fields hold text', () => {
     ];
     const expected = [
       'If a<b and c>d then', 'Java List<String> tips', 'Using std::vector<int> in C++', 'The <AI> Act explained', 'Contact <press@example.com> for details',
+      'Java List<Map> tips: style the <select> element',
       'Senators back a pause', 'Line one Line two', 'Live: talks resume & go on',
       'Labs weigh a pause', 'Word paste', 'Breaking news', 'Title',
     ];
