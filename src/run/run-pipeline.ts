@@ -390,16 +390,34 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
 }
 
 /**
- * What to tell a user when a feed's every item is new and its oldest was published after the feed's last good check:
- * the feed lists fewer items than it published since, and those between may have left it unread (checks too far
- * apart for its pace, a server that answered 304 or nothing meanwhile). Null otherwise, and for an undated item.
+ * The feed's pace as its last good check saw it, in ms an item: the items its last document read listed
+ * (SourcesTable.last_read_published) over the time from the oldest to that check, as the schedule reckons it; null
+ * without them. An edition published at once each day has a pace of hours an item, not minutes.
  */
-function unreadGapWarning(items: readonly RawItem[], freshCount: number, lastReadAt: string | null): string | null {
+function lastCheckPace(row: SourceRow | undefined, lastCheckAt: number): number | null {
+  const times = (repo.lastReadPublished(row) ?? []).map((time) => Date.parse(time)).filter((time) => Number.isFinite(time));
+  if (times.length === 0) return null;
+  const oldest = times.reduce((a, b) => Math.min(a, b));
+  return lastCheckAt > oldest ? (lastCheckAt - oldest) / times.length : null;
+}
+
+/**
+ * What to tell a user when a feed's every item is new and its oldest was published after the feed's last good check,
+ * later than two items at its pace (lastCheckPace) would come: the feed lists fewer items than it published since,
+ * and those between may have left it unread (checks too far apart for its pace, a server that answered 304 or
+ * nothing meanwhile). Null otherwise: an undated item, no pace known, or no check to compare with (a first read, one
+ * since the source's URL was changed to another feed).
+ */
+function unreadGapWarning(items: readonly RawItem[], freshCount: number, row: SourceRow | undefined): string | null {
+  const lastReadAt = row?.last_success_at ?? null;
   if (lastReadAt === null || items.length < 2 || freshCount < items.length) return null;
+  if (row?.location_changed_at && row.location_changed_at > lastReadAt) return null;
+  const pace = lastCheckPace(row, Date.parse(lastReadAt));
+  if (pace === null) return null;
   const times = items.map((item) => (item.publishedAt === null ? Number.NaN : Date.parse(item.publishedAt)));
   if (times.some((time) => !Number.isFinite(time))) return null;
   const oldest = times.reduce((a, b) => Math.min(a, b));
-  if (oldest <= Date.parse(lastReadAt)) return null;
+  if (oldest - Date.parse(lastReadAt) <= 2 * pace) return null;
   const shown = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `all ${items.length} items are new, the oldest published ${shown(oldest)}, after the feed's last good check at ${shown(Date.parse(lastReadAt))}: items published between may have left the feed unread`;
 }
@@ -2168,7 +2186,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (aheadOfTime.length > 0) {
         report.warnings.push(`${aheadOfTime.length} new item${aheadOfTime.length === 1 ? '' : 's'} dated more than a day ahead (as ${aheadOfTime[0]!.publishedAt!.slice(0, 10)}): dated by when first seen instead`);
       }
-      const gap = result.outcome === 'ok' ? unreadGapWarning(result.items, fresh.length, row?.last_success_at ?? null) : null;
+      const gap = result.outcome === 'ok' ? unreadGapWarning(result.items, fresh.length, row) : null;
       if (gap !== null) report.warnings.push(gap);
       // The publishing rate comes from the feed when it answered, else from the items of the document it last read,
       // which a 304 says it still is (those it shares with a feed the source was read from before included), or, with

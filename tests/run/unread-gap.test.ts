@@ -49,4 +49,33 @@ describe('a read whose every item is new and newer than the last good check', ()
     ]);
     expect((await listSources(store.db, loaded.pipeline.id))[0]!.last_error).toBeNull();
   });
+
+  it('does not warn for an edition whose items come out together each day, nor after the source is pointed at another feed', async () => {
+    let day = 0;
+    const edition = () =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Morning</title>${Array.from({ length: 5 }, (_, i) => {
+        const published = new Date(t0.getTime() + day * 24 * HOUR - HOUR);
+        return `<item><title>Morning ${day}-${i}</title><guid>m-${day}-${i}</guid><pubDate>${published.toUTCString()}</pubDate><description>Pause debate, ${i}.</description></item>`;
+      }).join('')}</channel></rss>`;
+    let listedAt = t0;
+    const server = await startServer({
+      '/m.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(edition()),
+      '/w.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(listedAt)),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'unread-gap-edition', [{ id: 'm', kind: 'feed', name: 'Morning', url: `${server.url}/m.xml`, fetchArticles: false }]);
+    const gapWarnings = async (at: Date, pipeline = loaded) =>
+      (await runPipeline({ loaded: pipeline, store, channels: [], all: true, now: () => at, random: () => 0.5 })).sources[0]!.warnings.filter((w) => w.includes('may have left'));
+    expect(await gapWarnings(t0)).toEqual([]);
+    // checked again during the night, the same edition; then the next day's, read two hours after it came out: all
+    // new, all after the last check, nothing missed
+    expect(await gapWarnings(new Date(t0.getTime() + 21 * HOUR))).toEqual([]);
+    day = 1;
+    expect(await gapWarnings(new Date(t0.getTime() + 25 * HOUR))).toEqual([]);
+
+    // the source's URL changed to another feed three days on: its first read has no check of its own to compare with
+    listedAt = new Date(t0.getTime() + 72 * HOUR);
+    const moved = { ...loaded, pipeline: { ...loaded.pipeline, sources: [{ ...loaded.pipeline.sources[0]!, url: `${server.url}/w.xml` }] } } as typeof loaded;
+    expect(await gapWarnings(listedAt, moved)).toEqual([]);
+  });
 });
