@@ -424,20 +424,30 @@ function unreadGapWarning(items: readonly RawItem[], freshCount: number, row: So
 
 /** A 429 teaches a rate limit only when it came this soon after the check before (see learntRateLimit). */
 const RATE_LIMIT_LEARNT_WITHIN_SECONDS = 3_600;
-/** The longest interval a 429 sets as a feed's rate limit, so a server's bad day cannot slow a feed for good. */
+/** The longest interval a 429 sets as a feed's rate limit, so a server's bad hour cannot slow a feed for long. */
 const LONGEST_RATE_LIMIT_SECONDS = 7_200;
+/** How long a rate limit learnt holds, unless another 429 shows it again. */
+const RATE_LIMIT_KEPT_MS = 7 * 86_400_000;
+
+/** The rate limit a feed's server showed within RATE_LIMIT_KEPT_MS of `at` (SourcesTable.rate_limit_seconds), or null. */
+function currentRateLimit(row: SourceRow | undefined, at: Date): number | null {
+  if (!row?.rate_limit_seconds || !row.rate_limit_at) return null;
+  return at.getTime() - Date.parse(row.rate_limit_at) < RATE_LIMIT_KEPT_MS ? row.rate_limit_seconds : null;
+}
 
 /**
- * The rate limit a feed's own 429 shows, when it came within RATE_LIMIT_LEARNT_WITHIN_SECONDS of the check before:
- * the server allows no less than twice that interval (or the limit learnt before, if longer), held at
- * LONGEST_RATE_LIMIT_SECONDS. Null when the answer teaches nothing: another status, a request the queue held back
- * (the host's wait, not this feed's answer), a first check, or a 429 after a long quiet (an overloaded server).
+ * The rate limit a feed's own 429 shows, when it came within RATE_LIMIT_LEARNT_WITHIN_SECONDS of the check before and
+ * that check was answered (a good answer: the feed's error streak is 0, so the time between is one between two
+ * requests the server had): the server allows no less than twice that interval (or the limit it showed before, if
+ * longer and still held), held at LONGEST_RATE_LIMIT_SECONDS. Null when the answer teaches nothing: another status,
+ * a request the queue held back (the host's wait, not this feed's answer), a first check, a check after a failure,
+ * or a 429 after a long quiet (an overloaded server).
  */
 function learntRateLimit(result: { httpStatus: number | null; error: StageError | null }, row: SourceRow | undefined, at: Date): number | null {
-  if (result.httpStatus !== 429 || result.error?.notSent || !row?.last_checked_at) return null;
+  if (result.httpStatus !== 429 || result.error?.notSent || !row?.last_checked_at || row.error_streak > 0) return null;
   const since = (at.getTime() - Date.parse(row.last_checked_at)) / 1000;
   if (!(since > 0) || since > RATE_LIMIT_LEARNT_WITHIN_SECONDS) return null;
-  return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(row.rate_limit_seconds ?? 0, 2 * since)));
+  return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(currentRateLimit(row, at) ?? 0, 2 * since)));
 }
 
 /** Failures that say a feed's host was down (silent, or answering 5xx), not that the feed is wrong. */
@@ -2213,7 +2223,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         keptFreshnessSeconds: freshness.kept,
         retryAfterSeconds: retryAfter,
         retryAfterCapped: retryAfter !== null && result.hints.retryAfterProblem?.kind === 'capped',
-        rateLimitSeconds: rateLimit ?? row?.rate_limit_seconds ?? null,
+        rateLimitSeconds: rateLimit ?? currentRateLimit(row, now()),
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };

@@ -77,9 +77,10 @@ export interface SourcesTable {
   /**
    * The shortest interval the feed's server has shown it allows, in seconds: twice the time since the check before a
    * 429 it answered within the hour, held at two hours; null when it never answered so. Checks come no closer
-   * (schedule.ts).
+   * (schedule.ts) for a week from rate_limit_at, when it showed it.
    */
   rate_limit_seconds: number | null;
+  rate_limit_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -74,7 +74,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           ...(startAfresh
             ? {
                 moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
-                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, last_document_at: null, rate_limit_seconds: null, ...warningColumns([], now),
+                next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, last_document_at: null, rate_limit_seconds: null, rate_limit_at: null, ...warningColumns([], now),
               }
             : tookUpMove
               ? { moved_to: null }
@@ -334,7 +334,7 @@ export async function recordFetch(db: Kysely<Database>, record: FetchRecord): Pr
       next_check_at: record.nextCheckAt ?? null,
       next_check_reason: record.nextCheckReason ?? null,
       server_wait_until: record.serverWaitUntil ?? null,
-      ...(record.rateLimitSeconds !== undefined ? { rate_limit_seconds: record.rateLimitSeconds } : {}),
+      ...(record.rateLimitSeconds !== undefined ? { rate_limit_seconds: record.rateLimitSeconds, rate_limit_at: record.finishedAt } : {}),
     };
     if (record.outcome === 'failed') {
       await trx

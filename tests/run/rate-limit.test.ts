@@ -6,8 +6,8 @@ import { startServer } from '../helpers/http-server.ts';
 
 /**
  * A server that allows one request each half hour answered every other check of a feed publishing every 20 minutes
- * with a 429, for ever: nothing remembered the limit. A 429 soon after the check before now sets the feed's shortest
- * interval to twice that time.
+ * with a 429, for ever: nothing remembered the limit. A 429 soon after an answered check now sets the feed's shortest
+ * interval to twice that time, for a week.
  */
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -27,7 +27,7 @@ const rss = (at: Date) =>
   }).join('')}</channel></rss>`;
 
 describe.each(dialects)("a feed's server that answers a 429 to a check soon after the one before, on $name", ({ fresh }) => {
-  it('is checked no closer than twice that interval from then on; a 429 after a long quiet teaches nothing', async () => {
+  it('is checked no closer than twice that interval for a week; a 429 after a long quiet or a failed check teaches nothing', async () => {
     const state = { refuse: false, at: t0 };
     const server = await startServer({
       '/b.xml': (_req, res) => (state.refuse ? res.writeHead(429).end('slow down') : res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(state.at))),
@@ -52,9 +52,19 @@ describe.each(dialects)("a feed's server that answers a 429 to a check soon afte
     expect(Date.parse(answered.sources[0]!.nextCheck!.at) - later(60 * MINUTE).getTime()).toBe(38 * MINUTE);
     expect(answered.sources[0]!.nextCheck!.reason).toMatch(/; raised to 38 min by the server's rate limit \(an earlier 429\)$/);
 
-    // a 429 three hours after the check before says the server had a bad hour, not that it limits this feed so
+    // a 429 three hours after the check before says the server had a bad hour, not that it limits this feed so; nor
+    // does one soon after a failed check, whose time is no interval between two requests the server answered
     state.refuse = true;
     await run(later(4 * 60 * MINUTE));
     expect(await rateLimit()).toBe(38 * 60);
+    await run(later(4 * 60 * MINUTE + 50 * MINUTE));
+    expect(await rateLimit()).toBe(38 * 60);
+
+    // a week after the server last showed it, the limit is forgotten: the feed's pace sets the interval again
+    state.refuse = false;
+    const weekOn = later(8 * 24 * 60 * MINUTE);
+    const again = await run(weekOn);
+    expect(again.sources[0]!.outcome).toBe('ok');
+    expect(Date.parse(again.sources[0]!.nextCheck!.at) - weekOn.getTime()).toBe(10 * MINUTE);
   });
 });
