@@ -563,12 +563,12 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   const permaLink = guidRef ? (nodeAttrs(guidRef.node).isPermaLink ?? '').trim().toLowerCase() : '';
   if (!link && guidRef && guidText && !['false', 'no', '0'].includes(permaLink)) {
     // an absolute one normalised as any link is (`HTTP://Example.COM` is http://example.com/, a space escaped)
-    const resolved = permaLink === 'true' || /^https?:\/\//i.test(guidText) ? resolveUrl(guidText, reader.baseOf(guidRef)) : null;
+    const resolved = permaLink === 'true' || /^https?:\/\//i.test(guidText) ? resolveGiven(guidText, reader.baseOf(guidRef)) : null;
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
   // RSS 1.0: an item's rdf:about is its URL ("should be identical to the value of the <link>"), for items without one
   if (!link && !isAtom && !guidText && about) {
-    const resolved = resolveUrl(about, reader.baseOf(undefined));
+    const resolved = resolveGiven(about, reader.baseOf(undefined));
     if (resolved && /^https?:\/\//i.test(resolved)) [link, linkIsGuid] = [resolved, true];
   }
   // a news search's click-through link (Bing News's) stands for the outlet's page it names: the item's link is that

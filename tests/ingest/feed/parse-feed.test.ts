@@ -516,6 +516,9 @@ describe('parseFeed: identity and links', () => {
     expect((await parseFeed(Buffer.from(rss), { url: 'https://e.example/feed' })).items[0]!.link).toBe('https://e.example/a?id=1&ref=rss');
     const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:f</id><entry><id>urn:1</id><title>E</title><link href="https://e.example/b?x=1&amp;amp;y=2"/></entry></feed>';
     expect((await parseFeed(Buffer.from(atom), { url: 'https://e.example/feed' })).items[0]!.link).toBe('https://e.example/b?x=1&y=2');
+    // a permalink GUID taken for the link, the GUID itself kept as written
+    const guid = '<rss version="2.0"><channel><title>N</title><item><title>T</title><guid>https://e.example/c?id=1&amp;amp;ref=rss</guid></item></channel></rss>';
+    expect((await parseFeed(Buffer.from(guid), { url: 'https://e.example/feed' })).items[0]).toMatchObject({ link: 'https://e.example/c?id=1&ref=rss', id: 'https://e.example/c?id=1&amp;ref=rss' });
   });
 
   it("reads an Atom link's relation written as its IANA URI as the relation it names", async () => {
