@@ -2360,7 +2360,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     async function bringRecoveredHostsForward(reports: readonly SourceReport[]): Promise<void> {
       const feeds = new Map(pipeline.sources.filter((source): source is FeedSourceDefinition => source.kind === 'feed').map((source) => [source.id, source]));
       const hostOf = (source: FeedSourceDefinition) => hostKeyOf(feedAddress(source));
-      const failedForHost = (row: SourceRow | undefined) => !!row && row.error_streak > 0 && HOST_DOWN_CODES.has(row.last_error_code ?? '');
+      const failedForHost = (row: SourceRow | undefined): row is SourceRow => !!row && row.error_streak > 0 && HOST_DOWN_CODES.has(row.last_error_code ?? '');
       const cameBack = new Set(
         reports
           .filter((r) => feeds.has(r.sourceId) && (r.outcome === 'ok' || r.outcome === 'not_modified') && failedForHost(sourceRows.get(r.sourceId)))
@@ -2371,10 +2371,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       for (const report of reports) {
         const source = feeds.get(report.sourceId);
         const row = sourceRows.get(report.sourceId);
-        if (!source || report.outcome !== 'not_due' || !failedForHost(row) || row!.next_check_reason?.startsWith(BROUGHT_FORWARD)) continue;
-        if (askedToWait(row, at) || !cameBack.has(hostOf(source)) || !row!.next_check_at) continue;
+        if (!source || report.outcome !== 'not_due' || !failedForHost(row) || row.next_check_reason?.startsWith(BROUGHT_FORWARD)) continue;
+        if (askedToWait(row, at) || !cameBack.has(hostOf(source)) || !row.next_check_at) continue;
         const next = new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString();
-        const reason = `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row!.next_check_reason ?? 'scheduled'})`;
+        const reason = `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})`;
         if (await repo.bringNextCheckForward(db, pipeline.id, source.id, next, reason)) report.nextCheck = { at: next, reason, heldByServer: false };
       }
     }
