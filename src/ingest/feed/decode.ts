@@ -333,7 +333,7 @@ function detectedLegacyEncoding(body: Buffer): { name: string; decoder: string }
   const decoder = resolveDecoder(best.name);
   if (decoder === null || decoder === 'windows-1252' || decoder === 'utf-8') return null;
   if (NON_LATIN_SINGLE_BYTE.has(decoder)) {
-    if (best.confidence < MIN_NON_LATIN_CONFIDENCE || !readsAsItsScript(iconv.decode(sample, decoder))) return null;
+    if (best.confidence < MIN_NON_LATIN_CONFIDENCE || !readsAsItsScript(decodeBytes(sample, decoder))) return null;
   } else if (best.confidence < MIN_DETECTION_CONFIDENCE) {
     return null;
   }
