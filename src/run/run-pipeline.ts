@@ -5,7 +5,7 @@ import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, Extract
 import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
-import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS, type FetchResult } from '../ingest/fetch.ts';
+import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS, UNANSWERED_CODES, type FetchResult } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
@@ -450,8 +450,11 @@ function learntRateLimit(result: { httpStatus: number | null; error: StageError 
   return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(currentRateLimit(row, at) ?? 0, 2 * since)));
 }
 
-/** Failures that say a feed's host was down (silent, or answering 5xx), not that the feed is wrong. */
-const HOST_DOWN_CODES = new Set(['timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'dns', 'http_500', 'http_502', 'http_503', 'http_504']);
+/**
+ * Failures that say a feed's host was down, not that the feed is wrong: a request it left unanswered (the request
+ * queue's UNANSWERED_CODES), a connection it broke, or a 5xx of an overloaded or failing server.
+ */
+const HOST_DOWN_CODES = new Set([...UNANSWERED_CODES, 'connection_reset', 'network', 'http_500', 'http_502', 'http_503', 'http_504']);
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
 const RECOVERY_SPREAD_SECONDS = 900;
 /** How a next check brought forward so begins its reason: once in a failure streak. */
