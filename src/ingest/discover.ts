@@ -255,13 +255,22 @@ const NEWS_SITEMAP_ADDRESS = /news(?!letter|room)/i;
 /** At most this many `<meta http-equiv="refresh">` pages are followed from the page given (discoverFeeds). */
 const MAX_REFRESHES = 3;
 
-/** Whether a fetched body is an HTML page (by its content, or served as HTML), not a feed. */
-function isHtmlPage(page: Extract<FetchResult, { status: 'ok' }>): boolean {
-  const kind = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
-  if (kind === 'xml' || kind === 'json' || isGzipFile(page.body)) return false;
-  return kind === 'html' || /html/.test((page.headers['content-type'] ?? '').toLowerCase());
+/**
+ * What a fetched body is: its kind by content (the whole body: a feed after a preamble of page markup counts only
+ * where it ends the body, sniffFeedKind), whether it was served as HTML, and whether it looks like a feed (XML, JSON,
+ * or a gzip file, which may be one, sitemap.xml.gz: parseFeed decompresses it).
+ */
+function bodyKind(page: Extract<FetchResult, { status: 'ok' }>) {
+  const sniffed = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
+  const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
+  return { sniffed, servedAsHtml, looksLikeFeed: sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body) };
 }
 
+/** Whether a fetched body is an HTML page (by its content, or served as HTML), not a feed. */
+function isHtmlPage(page: Extract<FetchResult, { status: 'ok' }>): boolean {
+  const { sniffed, servedAsHtml, looksLikeFeed } = bodyKind(page);
+  return !looksLikeFeed && (sniffed === 'html' || servedAsHtml);
+}
 
 /** A refresh of a minute or more is a page reloading itself (a news home page), not one sending readers on. */
 const LONGEST_REDIRECTING_REFRESH_SECONDS = 60;
@@ -773,11 +782,7 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     return report(feeds.length > 0 ? null : error, pageWait);
   }
   // The URL given may already be a feed.
-  // the whole body: a feed after a preamble of page markup counts only where it ends the body (sniffFeedKind)
-  const sniffed = sniffFeedKind(decodeFeedBytes(page.body, page.headers).text).kind;
-  const servedAsHtml = /html/.test((page.headers['content-type'] ?? '').toLowerCase());
-  // a gzip file may be a feed (sitemap.xml.gz): parseFeed decompresses it
-  const looksLikeFeed = sniffed === 'xml' || sniffed === 'json' || isGzipFile(page.body);
+  const { sniffed, servedAsHtml, looksLikeFeed } = bodyKind(page);
   // A feed cut at a limit is a feed that cannot be read whole, as a run would find it: that is the answer.
   if (page.cut && looksLikeFeed && !servedAsHtml) {
     rejected.push({ url: pageUrl, reason: page.cut.message });
