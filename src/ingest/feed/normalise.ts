@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { repairMojibake } from '../../extract/mojibake.ts';
+import { formatNames } from '../../model/byline.ts';
 import type { FeedItem } from '../../model/index.ts';
 import { namesPrivateAddress } from '../fetch.ts';
 import { decodedEscapes } from '../url-display.ts';
@@ -780,6 +781,37 @@ export function authorName(value: string | null | undefined): string | null {
   // "By Jane Doe", as a byline is printed: the name is what follows
   const text = cleanText(value)?.replace(/^by\s+(?=\S)/i, '');
   if (!text) return null;
+  // "jane@x.org (Jane Doe), john@x.org (John Roe)": each address with its name is one person. Only when every part
+  // holds an address, or "Doe, Jane <jane@x.org>" would be two people.
+  const people = splitAtSeparators(text);
+  if (people.length > 1 && people.every((person) => firstEmail(person) !== null)) {
+    return formatNames(people.flatMap((person) => oneAuthorName(person) ?? []));
+  }
+  return oneAuthorName(text);
+}
+
+/** The parts of `text` between commas or semicolons outside parentheses, angle brackets and double quotes, trimmed. */
+function splitAtSeparators(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === '(' || char === '<') depth++;
+    else if ((char === ')' || char === '>') && depth > 0) depth--;
+    else if ((char === ',' || char === ';') && depth === 0) {
+      parts.push(text.slice(start, at).trim());
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part) => part !== '');
+}
+
+function oneAuthorName(text: string): string | null {
   const inParens = nameInParensAfterEmail(text);
   if (inParens !== null) return cleanText(inParens);
   const inAngles = nameBeforeEmailInAngles(text);

@@ -213,6 +213,15 @@ describe('authorName: the name without the e-mail', () => {
     ['by jane@example.com (Jane Doe)', 'Jane Doe'],
     ['Byron Doe', 'Byron Doe'],
     ['By', 'By'],
+    // several people, each by an address
+    ['jane@x.example (Jane Doe), john@x.example (John Roe)', 'Jane Doe and John Roe'],
+    ['Jane Doe <jane@x.example>; John Roe <john@x.example>, ann@x.example (Ann Poe)', 'Jane Doe, John Roe and Ann Poe'],
+    ['"Doe, Jane" <jane@x.example>, "Roe, John" <john@x.example>', 'Doe, Jane; Roe, John'],
+    ['jane@x.example, john@x.example (John Roe)', 'John Roe'],
+    ['jane@x.example, john@x.example', null],
+    // one person whose name holds a comma
+    ['Doe, Jane <jane@x.example>', 'Doe, Jane'],
+    ['jane@x.example (Doe, Jane)', 'Doe, Jane'],
   ])('%s → %s', (input, expected) => {
     expect(authorName(input)).toBe(expected);
   });
