@@ -106,14 +106,20 @@ const SPELLING = {
   ]),
 };
 
+/** RSS's names with a capital inside, by their small letters (`<pubdate>`, `isPermalink`). */
+const CAMEL_CASE_SPELLING = new Map([...SPELLING.rss].filter(([small, name]) => small !== name));
+
 export function makeNameCanonicaliser(prefixes: Map<string, string>, rootIsAtom: boolean): NameCanonicaliser {
   const spelling = rootIsAtom ? SPELLING.atom : SPELLING.rss;
+  const camelCase = rootIsAtom ? undefined : CAMEL_CASE_SPELLING;
   return (name) => {
     const colon = name.indexOf(':');
     if (colon < 0) {
-      // looked up only for a name that starts with a capital: this is asked of every element's and attribute's name
+      // This is asked of every element's and attribute's name: one that starts with a small letter is looked up only
+      // among the few RSS names with a capital inside (`<pubdate>`, `<lastbuilddate>`).
       const first = name.charCodeAt(0);
-      return first >= 0x41 && first <= 0x5a ? (spelling.get(name.toLowerCase()) ?? name) : name;
+      if (first >= 0x41 && first <= 0x5a) return spelling.get(name.toLowerCase()) ?? name;
+      return camelCase?.get(name.toLowerCase()) ?? name;
     }
     const prefix = name.slice(0, colon);
     if (prefix === 'xml' || prefix === 'xmlns') return name;

@@ -430,6 +430,14 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => [item.summary, item.content])).toEqual([['Guests on the pause &amp; its verification.', null], ['Own text', null]]);
   });
 
+  it("reads RSS's names written all in small letters (<pubdate>, <lastbuilddate>, ispermalink) and an <author> of several addresses", async () => {
+    const rss = `<rss version="2.0"><channel><title>Small</title><lastbuilddate>Fri, 05 Jun 2026 12:00:00 GMT</lastbuilddate>
+      <item><title>One</title><guid ispermalink="false">https://small.example/?p=1</guid><pubdate>Fri, 05 Jun 2026 10:19:00 GMT</pubdate>
+        <author>jane@desk.example (Jane Doe), john@desk.example (John Roe)</author></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://small.example/feed' });
+    expect(feed.items.map((item) => [item.published, item.link, item.author])).toEqual([['2026-06-05T10:19:00.000Z', null, 'Jane Doe and John Roe']]);
+  });
+
   it('detects the format from the content, not the Content-Type', async () => {
     const feed = await parseFeed(fixture('atom10-xhtml.xml'), { url: 'https://blog.example.com/feed', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(feed.format).toBe('atom');
