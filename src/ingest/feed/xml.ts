@@ -443,18 +443,33 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
 }
 
 /**
- * The first non-empty `<media:description>` of the item, or of a `<media:group>` in it, as HTML: plain text (the
- * default `type="plain"`) is escaped.
+ * An item's Media RSS elements of one name (`description`, `title`): its own, then those in its `<media:group>`s and
+ * `<media:content>`s (where a video feed or a podcast puts them), in that order.
  */
-function readMediaDescription(reader: FieldReader): string | null {
-  const nodes: XmlNode[] = reader.all('media:description').map((ref) => ref.node);
-  for (const group of reader.all('media:group')) {
-    if (typeof group.node !== 'object') continue;
-    for (const [key, value] of Object.entries(group.node)) if (key.replace(/^.*:/, '') === 'description') nodes.push(...asArray(value));
+function mediaElements(reader: FieldReader, local: string): XmlNode[] {
+  const nodes: XmlNode[] = reader.all(`media:${local}`).map((ref) => ref.node);
+  for (const container of [...reader.all('media:group'), ...reader.all('media:content')]) {
+    if (typeof container.node !== 'object') continue;
+    for (const [key, value] of Object.entries(container.node)) if (key.replace(/^.*:/, '') === local) nodes.push(...asArray(value));
   }
-  for (const node of nodes) {
+  return nodes;
+}
+
+/** The first non-empty Media RSS description as HTML: plain text (the default `type="plain"`) is escaped. */
+function readMediaDescription(reader: FieldReader): string | null {
+  for (const node of mediaElements(reader, 'description')) {
     const text = nodeText(node).trim();
     if (text !== '') return nodeAttrs(node).type === 'html' ? text : escapeHtml(text);
+  }
+  return null;
+}
+
+/** The first non-empty Media RSS title as text, for an item without a title of its own. */
+function readMediaTitle(reader: FieldReader): string | null {
+  for (const node of mediaElements(reader, 'title')) {
+    const text = nodeText(node);
+    const title = nodeAttrs(node).type === 'html' ? htmlTitleText(text) : cleanText(text);
+    if (title) return title;
   }
   return null;
 }
@@ -601,12 +616,13 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
   let summary = htmlOrNull(summaryRef ? readConstruct(reader, summaryRef, isHtmlByDefault(summaryRef)) : undefined);
   // feedparser semantics: an entry without a summary shows the start of its content there.
   if (!summary && isAtom) summary = content;
-  // A video feed's entry (YouTube's) has no text but its Media RSS description, a podcast's episode its iTunes summary.
-  if (!summary && !content) summary = readMediaDescription(reader) ?? readItunesSummary(reader);
+  // A video feed's entry (YouTube's) has no summary but its Media RSS description, a podcast's episode its iTunes
+  // summary (often beside the show notes in `<content:encoded>`).
+  if (!summary) summary = readMediaDescription(reader) ?? readItunesSummary(reader);
 
   return {
     guid,
-    title: readTitle(reader, titleRef, !isAtom),
+    title: readTitle(reader, titleRef, !isAtom) ?? readMediaTitle(reader),
     link,
     published: readDate(reader, ['published', 'pubDate', 'issued', 'dcterms:issued', 'created', 'dcterms:created', 'atom:published'], dates),
     updated: readDate(reader, ['updated', 'modified', 'dc:date', 'dcterms:modified', 'atom:updated'], dates),

@@ -422,12 +422,31 @@ describe('parseFeed: formats', () => {
     expect((await parseFeed(Buffer.from(rss), { url: 'https://example.com/feed' })).items[0]!.link).toBe('http://example.com/a%20b');
   });
 
-  it("reads a podcast episode's iTunes summary as its summary when it has no other text", async () => {
-    const rss = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
+  it("reads a podcast episode's iTunes summary as its summary when it has no description, beside its show notes", async () => {
+    const rss = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Pod</title>
       <item><title>Ep. 41</title><guid>ep41</guid><itunes:summary>Guests on the pause &amp; its verification.</itunes:summary><enclosure url="/ep41.mp3" length="1" type="audio/mpeg"/></item>
-      <item><title>Ep. 40</title><guid>ep40</guid><description>Own text</description><itunes:summary>Not this</itunes:summary></item></channel></rss>`;
+      <item><title>Ep. 40</title><guid>ep40</guid><description>Own text</description><itunes:summary>Not this</itunes:summary></item>
+      <item><title>Ep. 39</title><guid>ep39</guid><itunes:summary>Two labs on a slowdown.</itunes:summary><content:encoded><![CDATA[<p>Show notes</p>]]></content:encoded></item></channel></rss>`;
     const feed = await parseFeed(Buffer.from(rss), { url: 'https://pod.example/feed' });
-    expect(feed.items.map((item) => [item.summary, item.content])).toEqual([['Guests on the pause &amp; its verification.', null], ['Own text', null]]);
+    expect(feed.items.map((item) => [item.summary, item.content])).toEqual([
+      ['Guests on the pause &amp; its verification.', null],
+      ['Own text', null],
+      ['Two labs on a slowdown.', '<p>Show notes</p>'],
+    ]);
+  });
+
+  it("reads a Media RSS title and description inside <media:content> for an item without its own", async () => {
+    const rss = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Clips</title>
+      <item><guid>c1</guid><media:content url="https://clips.example/1.mp4" type="video/mp4"><media:title>Pause hearing, day two</media:title>
+        <media:description>Senators question lab heads.</media:description></media:content><content:encoded>Transcript</content:encoded></item>
+      <item><guid>c2</guid><title>Own title</title><media:content url="https://clips.example/2.mp4"><media:title>Not this</media:title></media:content></item>
+      <item><guid>c3</guid><media:content url="https://clips.example/3.mp4"><media:title type="html">&lt;b&gt;Bold&lt;/b&gt; clip</media:title></media:content></item></channel></rss>`;
+    const feed = await parseFeed(Buffer.from(rss), { url: 'https://clips.example/feed' });
+    expect(feed.items.map((item) => [item.title, item.summary, item.content])).toEqual([
+      ['Pause hearing, day two', 'Senators question lab heads.', 'Transcript'],
+      ['Own title', null, null],
+      ['Bold clip', null, null],
+    ]);
   });
 
   it("reads RSS's names written all in small letters (<pubdate>, <lastbuilddate>, ispermalink) and an <author> of several addresses", async () => {
