@@ -1319,6 +1319,8 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const text = collapsed.replace(/ m=[+-]\d+(?:\.\d+)?$/, '').replace(/(\d:\d{2}) uhr$/i, '$1');
   // No date format runs to 100 characters; a longer "date" is junk, and the readers below need not scan it.
   if (text === '' || text.length > 100) return null;
+  const placeZone = PLACE_ZONE_AT_END.exec(text);
+  if (placeZone) return dateInPlaceZone(text.slice(0, placeZone.index), placeZone[1]!);
   const iso = parseIsoDate(text);
   if (iso) return iso;
   const rfc = parseRfc822Date(text);
@@ -1341,6 +1343,64 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const ms = Date.parse(lastResort);
   if (Number.isNaN(ms)) return null;
   return (HAS_TIME_OF_DAY.test(lastResort) ? null : dateWithoutZone(lastResort)) ?? new Date(ms).toISOString();
+}
+
+/**
+ * A time zone database name after a date (`2026-06-05 10:19:00 America/New_York`, `(Europe/Berlin)`, RFC 9557's
+ * `[Europe/Berlin]`), as a CMS that prints its configured zone writes it: an area and a place, `Etc/GMT+5` too.
+ */
+const PLACE_ZONE_AT_END =
+  /\s*[[(]?((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)?)[\])]?$/;
+
+/**
+ * The date `rest` gives, read in the named zone: its wall-clock time there, with that zone's offset at that moment
+ * (summer time included, from Node's time zone database). An offset or zone written before the name decides, as in
+ * RFC 9557 (`+02:00[Europe/Berlin]`); a day alone stays that day; a name the database does not know makes no date.
+ */
+function dateInPlaceZone(rest: string, zone: string): string | null {
+  const offsetOf = zoneOffsetReader(zone);
+  if (!offsetOf || PLACE_ZONE_AT_END.test(rest)) return null;
+  const read = parseFeedDate(rest);
+  if (read === null || !read.includes('T') || namesItsZone(rest)) return read;
+  // read without a zone, as UTC: that is the wall clock, and the instant is that less the zone's offset then
+  const wallClock = Date.parse(read);
+  const firstGuess = wallClock - offsetOf(wallClock) * 60_000;
+  return new Date(wallClock - offsetOf(firstGuess) * 60_000).toISOString();
+}
+
+/** Whether a date ends in a zone of its own: an offset, `Z`, or a zone's name or letter that `zoneOffset` knows. */
+function namesItsZone(text: string): boolean {
+  const trimmed = text.trimEnd();
+  if (/\d(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return true;
+  const last = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  return /^[+-]?[a-z]/i.test(last) && !/^[ap]\.?m\.?$/i.test(last) && zoneOffsetOn(last, 2000, 1, 1) !== null;
+}
+
+const zoneOffsetReaders = new Map<string, ((utcMs: number) => number) | null>();
+
+/**
+ * How many minutes east of UTC a named zone is at an instant, or null when the time zone database has no such zone.
+ * One formatter a zone, kept: building one costs far more than using it, and the database names a few hundred.
+ */
+function zoneOffsetReader(zone: string): ((utcMs: number) => number) | null {
+  const known = zoneOffsetReaders.get(zone);
+  if (known !== undefined) return known;
+  let reader: ((utcMs: number) => number) | null = null;
+  try {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    reader = (utcMs) => {
+      const part: Record<string, number> = {};
+      for (const { type, value } of format.formatToParts(utcMs)) part[type] = Number(value);
+      const wallClock = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+      return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
+    };
+  } catch {
+    // RangeError: a name the database does not hold
+  }
+  if (zoneOffsetReaders.size < 1000) zoneOffsetReaders.set(zone, reader);
+  return reader;
 }
 
 /**

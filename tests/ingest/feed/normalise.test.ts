@@ -71,7 +71,18 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05T10:19:00-07:00 PDT', '2026-06-05T17:19:00.000Z'],
     ['2026-06-05T10:19:00+02:00[Europe/Berlin]', '2026-06-05T08:19:00.000Z'], // RFC 9557
     ['2026-06-05T10:19:00Z[UTC]', '2026-06-05T10:19:00.000Z'],
-    ['2026-06-05T10:19:00[Europe/Berlin]', null], // a time zone without the offset: not guessed
+    // a time zone database name without an offset: the wall-clock time there, summer time included
+    ['2026-06-05T10:19:00[Europe/Berlin]', '2026-06-05T08:19:00.000Z'],
+    ['2026-06-05 10:19:00 America/New_York', '2026-06-05T14:19:00.000Z'],
+    ['2026-01-15 10:19:00 America/New_York', '2026-01-15T15:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 Europe/London', '2026-06-05T09:19:00.000Z'],
+    ['June 5, 2026 10:19 PM (Asia/Kolkata)', '2026-06-05T16:49:00.000Z'],
+    ['2026-06-05 10:19:00 America/Argentina/Buenos_Aires', '2026-06-05T13:19:00.000Z'],
+    ['2026-06-05 10:19:00 Australia/Lord_Howe', '2026-06-04T23:49:00.000Z'],
+    ['2026-06-05 10:19:00 Etc/GMT+5', '2026-06-05T15:19:00.000Z'],
+    ['2026-06-05 America/New_York', '2026-06-05'],
+    ['2026-06-05 10:19 EST America/New_York', '2026-06-05T15:19:00.000Z'], // the zone written before it decides
+    ['2026-06-05 10:19:00 Europe/Atlantis', null],
     ['Fri, 05 Jun 2026 10:19:00 WEST', '2026-06-05T09:19:00.000Z'], // Western European Summer Time (Lisbon)
     // a time with dots, as Java's date formats write it for Danish, Finnish or Norwegian
     ['Fri, 05 Jun 2026 08.05.00 +0200', '2026-06-05T06:05:00.000Z'],
