@@ -77,6 +77,8 @@ const CANONICAL_PREFIX: Record<string, string> = {
   'http://purl.org/dc/elements/1.0/': 'dc',
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
   'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
+  // RSS 1.0's enclosure module (`<enc:enclosure rdf:resource=… enc:type=…>`)
+  'http://purl.oclc.org/net/rss_2.0/enc#': 'enc',
 };
 
 /**

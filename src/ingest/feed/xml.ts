@@ -49,7 +49,7 @@ const ITEM_FIELDS = [
   'title', 'dc:title', 'media:title', 'link', 'atom:link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content',
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
-  'dc:author', 'itunes:author', 'itunes:summary', 'enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
+  'dc:author', 'itunes:author', 'itunes:summary', 'enclosure', 'enc:enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'comments', 'source',
   // FeedBurner's copy of the publisher's own link (see readItem)
   'feedburner:origLink',
@@ -419,6 +419,12 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
     const attrs = nodeAttrs(ref.node);
     const url = resolveGiven(attrs.url ?? attrs.href, reader.baseOf(ref));
     if (url) enclosures.push({ url, type: attrs.type?.trim() || null, length: attrs.length?.trim() || null });
+  }
+  // RSS 1.0's enclosure module: the address as an RDF resource, the type and length in the module's namespace
+  for (const ref of reader.all('enc:enclosure')) {
+    const attrs = nodeAttrs(ref.node);
+    const url = resolveGiven(attrs['rdf:resource'] ?? attrs['enc:url'], reader.baseOf(ref));
+    if (url) enclosures.push({ url, type: attrs['enc:type']?.trim() || null, length: attrs['enc:length']?.trim() || null });
   }
   for (const link of links) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type?.trim() || null, length: link.length?.trim() || null });

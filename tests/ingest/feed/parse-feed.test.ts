@@ -98,6 +98,15 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.author)).toEqual(['Ada Writer', 'Wire Reporter', 'Desk', null]);
   });
 
+  it("reads RSS 1.0's enclosure module (<enc:enclosure rdf:resource=… enc:type=… enc:length=…>)", async () => {
+    const rdf =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:e="http://purl.oclc.org/net/rss_2.0/enc#">' +
+      '<channel rdf:about="https://r.example/"><title>R</title></channel>' +
+      '<item rdf:about="https://r.example/a"><title>A</title><e:enclosure rdf:resource="/audio/a.mp3" e:type="audio/mpeg" e:length="1234"/></item></rdf:RDF>';
+    const feed = await parseFeed(Buffer.from(rdf), { url: 'https://r.example/index.rdf' });
+    expect(feed.items[0]!.enclosures).toEqual([{ url: 'https://r.example/audio/a.mp3', type: 'audio/mpeg', length: '1234' }]);
+  });
+
   it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
     const feed = await parseFeed(fixture('rdf-rss10.xml'), { url: 'https://rdf.example.net/index.rdf' });
     expect(feed.format).toBe('rdf');
