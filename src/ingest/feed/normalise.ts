@@ -197,13 +197,47 @@ function isBreakingTagName(markup: string, start: number, end: number): boolean 
   return false;
 }
 
+/** The start of a script or a style sheet, whose content no reader sees as text. */
+const SCRIPT_OR_STYLE_START = /<(script|style)[\s/>]/i;
+
 /**
- * Plain text of an HTML fragment: tags dropped (line and block breaks as spaces), entities decoded, whitespace
+ * The markup with each script and style sheet, from its start tag to its end tag, as a space: a feed's HTML carries
+ * embeds' code and, from WordPress, a gallery's style sheet (`#gallery-1 { margin: auto; }`), which read as words.
+ * One left unended is only its tag (a browser would hide the rest, but a title's "<script> tips" would be lost).
+ */
+function withoutScriptsAndStyles(html: string): string {
+  if (!SCRIPT_OR_STYLE_START.test(html)) return html;
+  const start = new RegExp(SCRIPT_OR_STYLE_START.source, 'gi');
+  const unended = new Set<string>();
+  let out = '';
+  let copied = 0;
+  for (let found = start.exec(html); found !== null; found = start.exec(html)) {
+    const name = found[1]!.toLowerCase();
+    // searched once a name: a later start of it has no end tag either
+    if (unended.has(name)) continue;
+    const endTag = new RegExp(`</${name}`, 'gi');
+    endTag.lastIndex = start.lastIndex;
+    const end = endTag.exec(html);
+    if (end === null) {
+      unended.add(name);
+      continue;
+    }
+    const closed = html.indexOf('>', end.index);
+    out += `${html.slice(copied, found.index)} `;
+    copied = closed === -1 ? html.length : closed + 1;
+    start.lastIndex = copied;
+  }
+  return copied === 0 ? html : out + html.slice(copied);
+}
+
+/**
+ * Plain text of an HTML fragment: scripts and style sheets dropped (withoutScriptsAndStyles), tags dropped (line and block breaks as spaces), entities decoded, whitespace
  * collapsed. The result is that of replacing comments, CDATA sections, BREAKING_TAG and TAG one after the other (see
  * withoutSections and replaceTags), then decodeEntities and collapseWhitespace; most fragments have no "<!", and their
  * tags are dropped in one scan.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(fragment: string): string {
+  const html = withoutScriptsAndStyles(fragment);
   let withoutTags = withoutTagsInOneScan(html, true);
   if (withoutTags === null) {
     // comments and CDATA sections first (both start with "<!", which most fragments lack), then tags

@@ -336,6 +336,18 @@ describe('htmlToText: an HTML body or title as the words a reader sees', () => {
     }
   });
 
+  it('leaves out scripts and style sheets, from start tag to end tag, but the start tag alone of one never ended', () => {
+    expect(htmlToText('<p>Labs weigh a pause.</p><style>#gallery-1 { margin: auto; }</style><script async>var a = "<b>";</script ><p>Critics object.</p>')).toBe(
+      'Labs weigh a pause. Critics object.',
+    );
+    expect(htmlToText('One<SCRIPT type="text/javascript">x()</Script>two<style media="all">p{}</STYLE>three')).toBe('One two three');
+    // not a script: <scripts>, <styles>; and one never ended hides nothing
+    expect(htmlToText('a<scripts>b</scripts>c<script>d')).toBe('abcd');
+    // linear on a feed's megabyte of unended starts, which are no markup and stay as text
+    const hostile = '<script x '.repeat(100_000);
+    expect(htmlToText(`<b>Pause</b> ${hostile}`)).toBe(`Pause ${hostile.trim()}`);
+  });
+
   it('keeps words apart across line and block breaks, and inline markup inside a word', () => {
     expect(htmlToText('<p>Labs weigh a pause.</p><p>Critics object.</p>')).toBe('Labs weigh a pause. Critics object.');
     expect(htmlToText('Line one<br>Line two<BR/>three<li>a</li><li>b</li><h2>Head</h2>end')).toBe('Line one Line two three a b Head end');
