@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { HostWait, HostWaitWatcher } from '../ingest/request-queue.ts';
 import type { SourceReport } from '../model/index.ts';
-import { oneLine, shortenText } from '../model/display-text.ts';
+import { fitColumns, oneLine, shortenText } from '../model/display-text.ts';
 import type { RunProgress } from '../run/run-pipeline.ts';
 
 /** A wait this long or longer is named on the status line: shorter ones (the per-host gap, 500 ms by default) pass unseen. */
@@ -84,7 +84,7 @@ export function terminalProgress(
     // The wait first: it is why the counts stand still, and a narrow terminal cuts the end of the line.
     const wait = waits.phrase(width());
     const line = wait ? `${wait} · ${counts}` : counts;
-    stream.write(`\r${line.slice(0, width())}\u001b[K`);
+    stream.write(`\r${fitColumns(line, width(), '').text}\u001b[K`);
   };
   const waits = statusLineWaits(draw);
   draw();

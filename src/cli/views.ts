@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { leadingCharacters, oneLine, shortenText, withoutDisplayControls } from '../model/display-text.ts';
+import { fitColumns, oneLine, shortenText, withoutDisplayControls } from '../model/display-text.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
 import type { ArticleRow, SourceRow, AnalystLabelRow, StanceScoreRow } from '../store/index.ts';
@@ -104,15 +104,15 @@ export function writeText(stream: NodeJS.WritableStream, text: string): void {
 
 /**
  * Fixed-width table for terminals; cells are cut, never wrapped. Control characters from feeds are dropped. Widths
- * count characters as a reader does, so a cut never splits an emoji or a letter from its accents (wide characters
- * still pad unevenly: a terminal's column count is not knowable from here).
+ * are terminal columns (a Chinese character or an emoji takes two), and a cut never splits an emoji or a letter from
+ * its accents.
  * @param notes per row, text too long for a column (an error, which often starts with a long URL and ends with the
  *   reason), printed on one line of its own under the row, indented, and not cut here: see noteText
  */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[], notes: readonly (string | null)[] = []): string {
   const cell = (text: string, width: number) => {
-    const { chars, more } = leadingCharacters(oneLine(text), width);
-    return more ? `${chars.slice(0, width - 1).join('')}…` : chars.join('') + ' '.repeat(width - chars.length);
+    const fitted = fitColumns(oneLine(text), width);
+    return fitted.text + ' '.repeat(Math.max(0, width - fitted.width));
   };
   const line = (cells: readonly string[]) => cells.map((c, i) => cell(c, widths[i] ?? 20)).join('  ').trimEnd();
   const below = (index: number) => {

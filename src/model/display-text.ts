@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 /**
  * Characters that text from feeds and pages must not carry to a terminal or a document: C0 and C1 controls (escape
  * sequences recolour, retitle or rewrite a terminal; U+009B alone starts one in xterm) and the bidirectional
@@ -40,6 +42,26 @@ export function leadingCharacters(text: string, count: number): { chars: string[
     }
     if (whole) return { chars, more: false };
   }
+}
+
+/**
+ * `text` cut to fit `columns` terminal columns, by whole characters as a reader counts them, ending in `cutMark` when
+ * it is cut; and the columns it takes. A character of a wide script (Chinese, Japanese, Korean) or an emoji takes two
+ * columns, as terminals draw them (Unicode's East Asian Width, by string-width), so a table of such titles stays
+ * aligned and a status line is not wrapped.
+ */
+export function fitColumns(text: string, columns: number, cutMark: '…' | '' = '…'): { text: string; width: number } {
+  // a character takes at most two columns, so the first `columns` characters hold all that can fit, and one more
+  // says whether the text goes on
+  const { chars, more } = leadingCharacters(text, columns + 1);
+  const widths = chars.map((char) => stringWidth(char));
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  if (!more && total <= columns) return { text: chars.join(''), width: total };
+  const room = columns - cutMark.length;
+  let kept = 0;
+  let used = 0;
+  while (kept < chars.length && used + widths[kept]! <= room) used += widths[kept++]!;
+  return { text: chars.slice(0, kept).join('') + cutMark, width: used + cutMark.length };
 }
 
 /**

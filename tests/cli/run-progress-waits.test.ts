@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { terminalProgress } from '../../src/cli/progress.ts';
@@ -79,6 +80,22 @@ describe('pausewatch run on a terminal, while a host holds requests back', () =>
 });
 
 describe('the status line of a run', () => {
+  it('keeps a line of wide characters (a Chinese host name) within the terminal width as the terminal counts columns', () => {
+    for (const columns of [80, 50]) {
+      const { stream, lines } = terminalStream(columns);
+      const progress = terminalProgress(stream, 12);
+      const now = Date.now();
+      const wait = { host: `${'新闻频道'.repeat(12)}.例子.中国`, from: now, until: now + 4_000, askedBy: 503 };
+      progress.waits.waitStarted(wait);
+      const line = lines().at(-1)!;
+      // a line wider than the terminal wraps, and the next \r rewrites only its last row
+      expect(stringWidth(line)).toBeLessThanOrEqual(columns - 1);
+      expect(line).toMatch(/^waiting [34] s for 新闻频道/);
+      progress.waits.waitEnded(wait);
+      progress.finish();
+    }
+  });
+
   it('cuts a long host name and strips its control characters, keeping the reason, within the terminal width', () => {
     for (const columns of [120, 80, 50]) {
       const { stream, lines, written } = terminalStream(columns);

@@ -4,12 +4,27 @@ import { shortenText } from '../../src/model/display-text.ts';
 
 describe('text for the terminal', () => {
   it('cuts a table cell between characters as a reader counts them, never inside an emoji or a flag', () => {
-    const out = table(['title'], [[`${'A'.repeat(8)}😀 more`]], [10]);
-    expect(out.split('\n')[1]).toBe(`${'A'.repeat(8)}😀…`);
+    // an emoji and a flag take two columns, as a terminal draws them
+    const out = table(['title'], [[`${'A'.repeat(7)}😀 more`]], [10]);
+    expect(out.split('\n')[1]).toBe(`${'A'.repeat(7)}😀…`);
     expect(out).not.toContain('\ufffd');
-    expect(table(['t'], [[`${'a'.repeat(8)}🇺🇸🇫🇷`]], [10]).split('\n')[1]).toBe(`${'a'.repeat(8)}🇺🇸🇫🇷`);
-    expect(table(['t'], [[`${'a'.repeat(8)}🇺🇸🇫🇷x`]], [10]).split('\n')[1]).toBe(`${'a'.repeat(8)}🇺🇸…`);
+    expect(table(['t'], [[`${'a'.repeat(6)}🇺🇸🇫🇷`]], [10]).split('\n')[1]).toBe(`${'a'.repeat(6)}🇺🇸🇫🇷`);
+    expect(table(['t'], [[`${'a'.repeat(6)}🇺🇸🇫🇷x`]], [10]).split('\n')[1]).toBe(`${'a'.repeat(6)}🇺🇸…`);
+    // no room for a wide character beside the "…": the column is padded instead
+    expect(table(['t', 'u'], [[`${'a'.repeat(8)}😀x`, 'next']], [10, 4]).split('\n')[1]).toBe(`${'a'.repeat(8)}…   next`);
     expect(table(['t'], [['a\rb']], [5]).split('\n')[1]).toBe('a b');
+  });
+
+  it('keeps the columns after titles in a wide script (Chinese, Japanese, Korean) where they are after Latin ones', () => {
+    const out = table(
+      ['title', 'outlet'],
+      [['暂停前沿人工智能开发的提议', 'Xinhua'], ['A pause of frontier AI', 'Reuters'], ['フロンティアAIの一時停止', 'NHK'], ['프런티어 AI 중단', 'KBS']],
+      [16, 8],
+    ).split('\n');
+    // each outlet starts at column 18 as a terminal counts them: CJK characters take two
+    const columnOf = (line: string, word: string) => [...line.slice(0, line.indexOf(word))].reduce((sum, char) => sum + (/[\u1100-\uffdc]/.test(char) && !/[\u2026]/.test(char) ? 2 : 1), 0);
+    expect(out.slice(1).map((line, i) => columnOf(line, ['Xinhua', 'Reuters', 'NHK', 'KBS'][i]!))).toEqual([18, 18, 18, 18]);
+    expect(out[1]).toBe('暂停前沿人工智…   Xinhua');
   });
 
   it('cuts a megabyte of text as fast as a line of it, still between characters as a reader counts them', () => {

@@ -8,7 +8,7 @@ import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipel
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { decodedEscapes, urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
-import { oneLine, plural, shortenText } from '../../model/display-text.ts';
+import { fitColumns, oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
 
@@ -310,7 +310,7 @@ export function discoveryStatus(
     // The wait first, as in a run: it is why the counter stands still, and a narrow terminal cuts the end of the line.
     const wait = waits?.phrase(width() - head.length) ?? '';
     const line = wait ? `${head}${wait}${doing ? ` · ${doing}` : ''}` : doing && `${head}${doing}`;
-    stream.write(`\r${line.slice(0, width())}\u001b[K`);
+    stream.write(`\r${fitColumns(line, width(), '').text}\u001b[K`);
   };
   const waits = enabled ? statusLineWaits(draw) : undefined;
   return {
