@@ -109,7 +109,7 @@ export interface NextCheck {
   reason: string;
 }
 
-function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;
   if (seconds < 7_200) return `${Math.round(seconds / 60)} min`;
   if (seconds < 172_800) return `${Math.round((seconds / 3_600) * 10) / 10} h`;

@@ -84,6 +84,14 @@ beforeAll(async () => {
             '<item><title>Cut off <b>here',
         ),
     '/moved-home': (_req, res) => res.writeHead(302, { location: '/' }).end(),
+    // a feed of one item an hour, with validators, whose server asks for six hours of caching
+    '/cached.xml': (_req, res) => {
+      const hour = 3_600_000;
+      const items = Array.from({ length: 10 }, (_, i) => ({ guid: `c${i}`, title: `Item ${i}`, link: `https://example.org/c${i}`, pubDate: new Date(Date.now() - (i + 1) * hour).toUTCString() }));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"c-1"', 'last-modified': 'Tue, 09 Jun 2026 10:00:00 GMT', 'cache-control': 'max-age=21600' })
+        .end(rssFeed('Cached', items));
+    },
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
   });
 });
@@ -94,7 +102,9 @@ describe('pausewatch feed', () => {
     const { code, stdout } = await pausewatch(['feed', feedFixture, '--base', 'https://feeds.example.org/world.xml', '--json']);
     expect(code).toBe(0);
     const feed = JSON.parse(stdout);
-    expect(Object.keys(feed).sort()).toEqual(['bozo', 'format', 'items', 'link', 'title', 'warnings', 'wellFormed']);
+    expect(Object.keys(feed).sort()).toEqual(['bozo', 'fetched', 'format', 'items', 'link', 'title', 'warnings', 'wellFormed']);
+    // a file was fetched from nowhere
+    expect(feed.fetched).toBeNull();
     expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'categories', 'outlet', 'outletUrl']);
     expect(feed.items[0]).toMatchObject({
       id: 'urn:example:1001',
@@ -113,6 +123,23 @@ describe('pausewatch feed', () => {
     expect(stdout).toContain('2026-06-09T10:00  Labs weigh a pause');
   });
 
+  it('says of a URL whether later checks can be conditional, and when a run would check it again and why', async () => {
+    const json = JSON.parse((await pausewatch(['feed', `${server.url}/cached.xml`, '--json'])).stdout);
+    expect(json.fetched).toEqual({
+      url: `${server.url}/cached.xml`,
+      httpStatus: 200,
+      etag: '"c-1"',
+      lastModified: 'Tue, 09 Jun 2026 10:00:00 GMT',
+      // an item an hour, raised by the six hours' cache the server asks for, held at half the ten hours its items reach back
+      nextCheckSeconds: 18_000,
+      nextCheckReason: expect.stringMatching(/^10 items over 10 h: every 60 min; raised to 5 h by Cache-Control max-age \(capped at half the time its items stay listed\)$/),
+    });
+    const { stdout } = await pausewatch(['feed', `${server.url}/cached.xml`]);
+    expect(stdout).toContain('validators: ETag and Last-Modified, so a check of an unchanged feed costs a 304\n');
+    expect(stdout).toMatch(/\na run would check it again in 5 h: 10 items over 10 h: every 60 min; raised to 5 h by Cache-Control max-age/);
+    expect((await pausewatch(['feed', `${server.url}/wire.xml`])).stdout).toContain('validators: none, so every check downloads the whole feed');
+  });
+
   it('says how to resolve the relative links of a saved file read without --base', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pausewatch-feed-')), 'saved.xml');
     writeFileSync(file, rssFeed('Saved', [{ guid: 's1', title: 'Relative', link: '/2026/06/relative.html', pubDate: 'Tue, 09 Jun 2026 10:00:00 GMT' }]));
@@ -128,13 +155,14 @@ describe('pausewatch feed', () => {
     const { code, stdout } = await pausewatch(['feed', `${server.url}/unruly.json`]);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    // title, link, format, a blank line, two lines per item, the final line break
-    expect(lines).toHaveLength(4 + 2 * 2 + 1);
+    // title, link, format, validators, next check, a blank line, two lines per item, the final line break
+    expect(lines).toHaveLength(6 + 2 * 2 + 1);
     expect(lines[0]).toMatch(/^title: Endless feed feed .*…$/);
-    expect(lines[4]).toBe('undated           Bad link');
-    expect(lines[5]).toBe('                  http://[bad 2026-06-09T10:00  Forged item');
-    expect(lines[6]).toMatch(/^undated {11}Long words .*…$/);
-    expect(lines[7]).toBe('                  n2 forged line');
+    expect(lines[4]).toBe('a run would check it again in 60 min: no dated items, default 60 min');
+    expect(lines[6]).toBe('undated           Bad link');
+    expect(lines[7]).toBe('                  http://[bad 2026-06-09T10:00  Forged item');
+    expect(lines[8]).toMatch(/^undated {11}Long words .*…$/);
+    expect(lines[9]).toBe('                  n2 forged line');
     for (const line of lines) expect(line.length).toBeLessThan(400);
     // --json keeps every field as it is
     const json = JSON.parse((await pausewatch(['feed', `${server.url}/unruly.json`, '--json'])).stdout);

@@ -3,19 +3,58 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { oneLine, shortenText } from '../../model/display-text.ts';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
-import { fetchUrl } from '../../ingest/fetch.ts';
+import { fetchUrl, type FetchResult } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
+import { formatDuration, nextCheck } from '../../run/schedule.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
 import { UsageError, ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
 import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
 export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'wellFormed' | 'bozo' | 'warnings'> {
+  /** How the URL answered, for someone deciding whether to add it; null for a file. */
+  fetched: FetchedJson | null;
   items: Omit<FeedItem, 'guid'>[];
 }
 
-export function feedJson(feed: ParsedFeed): FeedJson {
+/** What a run would make of the answer: whether later checks can be conditional, and when it would check next. */
+export interface FetchedJson {
+  /** Where the feed was read, after redirects. */
+  url: string;
+  httpStatus: number | null;
+  /** The validators a run sends back, so that an unchanged feed costs a 304: null when the server gives none. */
+  etag: string | null;
+  lastModified: string | null;
+  /** The interval a run would set after this answer (schedule.ts's policy, as for a first good read), and why. */
+  nextCheckSeconds: number;
+  nextCheckReason: string;
+}
+
+/** What a run would schedule after reading this feed from this answer, now. */
+function fetchedJson(response: Extract<FetchResult, { status: 'ok' }>, feed: ParsedFeed, now: Date): FetchedJson {
+  const next = nextCheck({
+    now,
+    outcome: 'ok',
+    failuresBefore: 0,
+    recentPublished: feed.items.map((item) => item.published ?? item.updated),
+    ttlSeconds: feed.ttlSeconds,
+    ...response.hints,
+    skip: feed.skip,
+    // used by failures' backoff only
+    random: () => 0.5,
+  });
+  return {
+    url: response.url,
+    httpStatus: response.httpStatus,
+    etag: response.headers['etag'] ?? null,
+    lastModified: response.headers['last-modified'] ?? null,
+    nextCheckSeconds: Math.round((Date.parse(next.at) - now.getTime()) / 1000),
+    nextCheckReason: next.reason,
+  };
+}
+
+export function feedJson(feed: ParsedFeed, fetched: FetchedJson | null = null): FeedJson {
   return {
     title: feed.title,
     link: feed.link,
@@ -23,6 +62,7 @@ export function feedJson(feed: ParsedFeed): FeedJson {
     wellFormed: feed.wellFormed,
     bozo: feed.bozo,
     warnings: feed.warnings,
+    fetched,
     items: feed.items.map((item) => ({
       id: item.id,
       title: item.title,
@@ -56,6 +96,7 @@ function formatFeed(feed: FeedJson): string {
     `link: ${feed.link === null ? '(none)' : shown(feed.link, LINK_MAX)}`,
     `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}`,
     ...feed.warnings.map((warning) => `warning: ${oneLine(warning)}`),
+    ...(feed.fetched ? fetchedLines(feed.fetched) : []),
     '',
   ];
   for (const item of feed.items) {
@@ -64,6 +105,17 @@ function formatFeed(feed: FeedJson): string {
     lines.push(`${''.padEnd(16)}  ${shown(item.link ?? item.id, LINK_MAX)}`);
   }
   return lines.join('\n');
+}
+
+/** Whether later checks can be conditional, and when a run would check again, in words. */
+function fetchedLines(fetched: FetchedJson): string[] {
+  const validators = [fetched.etag !== null ? 'ETag' : null, fetched.lastModified !== null ? 'Last-Modified' : null].filter((name) => name !== null);
+  return [
+    validators.length > 0
+      ? `validators: ${validators.join(' and ')}, so a check of an unchanged feed costs a 304`
+      : 'validators: none, so every check downloads the whole feed (a run still tells an unchanged one by its hash)',
+    `a run would check it again in ${formatDuration(fetched.nextCheckSeconds)}: ${oneLine(fetched.nextCheckReason)}`,
+  ];
 }
 
 export function registerFeed(program: Command, state: CliState): void {
@@ -78,6 +130,7 @@ export function registerFeed(program: Command, state: CliState): void {
       let url: string;
       let headers: Record<string, string> = {};
       let redirected = false;
+      let answer: Extract<FetchResult, { status: 'ok' }> | null = null;
       const targetUrl = httpUrlArgument(target, 'the feed');
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
         throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
@@ -97,6 +150,7 @@ export function registerFeed(program: Command, state: CliState): void {
           state.exitCode = ExitCode.partial;
           return;
         }
+        answer = response;
         bytes = response.body;
         url = response.url;
         headers = response.headers;
@@ -121,7 +175,7 @@ export function registerFeed(program: Command, state: CliState): void {
         state.exitCode = ExitCode.partial;
         return;
       }
-      const json = feedJson(feed);
+      const json = feedJson(feed, answer ? fetchedJson(answer, feed, new Date()) : null);
       if (options.json) printJson(json);
       else writeText(process.stdout, `${formatFeed(json)}\n`);
       if (!targetUrl && local.base === undefined && json.items.some((item) => item.link !== null && !/^https?:/i.test(item.link))) {
