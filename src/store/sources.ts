@@ -56,11 +56,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
     // publishes. Any other new address, or login, may be another feed, whose rate only articles stored from now on tell.
     const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
     const anotherFeed = !tookUpMove && (loginChanged || existing.kind !== spec.kind || !sameAddress(location, existing.location));
-    // A new address is a new server: its validators, redirects, <ttl>, wait and error history do not carry over. The
-    // same address spelt otherwise gets the same requests, and so does a move taken up: while a move is stored, runs
-    // already ask the moved-to address, with the validators its answers gave (a read of the file's URL that is not
-    // redirected forgets the move). Another login may be another account's feed, even there.
-    const startAfresh = moved && (loginChanged || existing.kind !== spec.kind || !(tookUpMove || sameAddress(location, existing.location)));
+    const startAfresh = moved && startsAfresh(existing, spec.kind, location, loginChanged);
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
       await db
         .updateTable('sources')
@@ -85,6 +81,29 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
         .execute();
     }
   }
+}
+
+/**
+ * Whether a source's stored state (validators, redirects, <ttl>, waits, error history) is another feed's than the one
+ * the pipeline file names at `location`: a new address is a new server. The same address spelt otherwise gets the
+ * same requests, and so does a move taken up: while a move is stored, runs already ask the moved-to address, with
+ * the validators its answers gave (a read of the file's URL that is not redirected forgets the move). Another login
+ * may be another account's feed, even there.
+ */
+function startsAfresh(existing: SourceRow, kind: SourceSpec['kind'], location: string, loginChanged: boolean): boolean {
+  const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
+  return loginChanged || existing.kind !== kind || !(tookUpMove || sameAddress(location, existing.location));
+}
+
+/**
+ * Whether the stored row is the state of the source the pipeline file now names, or one the next run starts afresh
+ * (see syncSources): `sources` must not show another feed's health beside the new address before that run.
+ */
+export async function storedStateApplies(existing: SourceRow, spec: SourceSpec): Promise<boolean> {
+  const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
+  const loginChanged = !(await sameLogin(spec.kind === 'feed' ? loginOf(spec.location) : null, existing.login_digest));
+  if (existing.location === location && !loginChanged) return true;
+  return !startsAfresh(existing, spec.kind, location, loginChanged);
 }
 
 /** Whether two stored locations are one address to fetch (requestAddress): a glob only as written. */

@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { Command } from 'commander';
 import type { SourceMove } from '../../config/pipeline-file.ts';
 import { isLocalhostName, isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
-import { listSources, pendingMove, sourceWarnings } from '../../store/index.ts';
+import { listSources, pendingMove, sourceWarnings, storedStateApplies } from '../../store/index.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
@@ -100,9 +100,18 @@ export function registerSources(program: Command): void {
       await withStore(options, loaded, async (store) => {
         const rows = await listSources(store.db, loaded.pipeline.id);
         const known = new Map(rows.map((r) => [r.id, r]));
+        // A source the file has since pointed at another feed (another address, kind or login) is the next run's to
+        // read afresh: the stored health is the old feed's, not to be shown beside the new address.
+        const replaced = new Map<string, string>();
+        for (const s of loaded.pipeline.sources) {
+          const row = known.get(s.id);
+          if (row && !(await storedStateApplies(row, { id: s.id, kind: s.kind, name: s.name, location: s.kind === 'feed' ? s.url : s.glob }))) {
+            replaced.set(s.id, row.location);
+          }
+        }
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
         const all = loaded.pipeline.sources.map((s) => {
-          const row = known.get(s.id);
+          const row = replaced.has(s.id) ? undefined : known.get(s.id);
           // a move learnt for the URL the file has: one learnt for another URL (the file since changed) is no address
           // runs read
           const moved = s.kind === 'feed' ? pendingMove(s.url, row) : null;
@@ -121,7 +130,7 @@ export function registerSources(program: Command): void {
             errorStreak: row?.error_streak ?? 0,
             nextCheckAt: row?.next_check_at ?? null,
             nextCheckReason: row?.next_check_reason ?? null,
-            itemsSeen: row?.items_seen ?? 0,
+            itemsSeen: (row ?? known.get(s.id))?.items_seen ?? 0,
             // What the last feed document read recovered from (kept up to 10); the count includes those not kept.
             lastWarnings: row ? sourceWarnings(row) : [],
             lastWarningCount: row?.last_warning_count ?? 0,
@@ -159,6 +168,10 @@ export function registerSources(program: Command): void {
           ]);
           // Feed text (a charset name, an XML error's excerpt) goes to the terminal cleaned, as in the table.
           writeText(process.stdout, `\nwarnings from the last read of the feed:\n${lines.join('\n')}\n`);
+        }
+        if (replaced.size > 0) {
+          const lines = [...replaced].map(([id, old]) => `  ${id}: was ${/^https?:/i.test(old) ? urlForDisplay(old) : old}`);
+          writeText(process.stdout, `\nnow at another address than the last run read (the next run reads it afresh, its health unknown till then):\n${lines.join('\n')}\n`);
         }
         // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
         const moved = all.filter((s) => s.movedTo !== null);
