@@ -277,12 +277,12 @@ export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, 
 
 /**
  * The hosts whose wait may hold a feed: its own, the one it moved to, and the one its last error names as having
- * answered (a redirect's target: "HTTP 429 from <url>") or held it ("not requested: <host> answered HTTP 429 ...").
+ * answered (a redirect's target: "HTTP 429 from <url>") or held it ("not requested: <url> (<host> answered HTTP 429 ...").
  */
 function hostsAskedBy(row: SourceRow): string[] {
   const error = row.last_error ?? '';
   const answeredBy = /^HTTP \d{3} from (\S+)/.exec(error)?.[1];
-  const heldBy = /^not requested: (\S+) answered HTTP/.exec(error)?.[1];
+  const heldBy = /^not requested: \S+ \((\S+) answered HTTP/.exec(error)?.[1];
   return [row.location, row.moved_to, answeredBy, heldBy === undefined ? undefined : `http://${heldBy}/`].flatMap((url) => (url ? [hostKeyOf(url)] : []));
 }
 

@@ -134,6 +134,35 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
     expect(second.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 6 });
   });
 
+  it('forgets, for a feed `sources recheck` names, the wait of the host its redirect led to, which held it unsent for another feed', async () => {
+    const busy = { now: true };
+    const server = await startServer({
+      // answered late, so the request it redirects to comes after the other host's 429
+      '/moved.xml': (req, res) => void setTimeout(() => res.writeHead(302, { location: `http://localhost:${new URL(`http://${req.headers.host}`).port}/target.xml` }).end(), 300),
+      '/target.xml': feed('target'),
+      '/busy.xml': (req, res) => (busy.now ? tooMany(req, res) : feed('busy')(req, res)),
+    });
+    cleanups.push(() => server.close());
+    const port = new URL(server.url).port;
+    const { store, loaded } = await feedRunProject(
+      cleanups,
+      'host-wait-recheck-held',
+      [
+        { id: 'busy', kind: 'feed' as const, name: 'Busy', url: `http://localhost:${port}/busy.xml`, fetchArticles: false },
+        { id: 'r', kind: 'feed' as const, name: 'R', url: `${server.url}/moved.xml`, fetchArticles: false },
+      ],
+      { database: fresh },
+    );
+    const first = await run(loaded, store, t0);
+    expect(first.sources.find((s) => s.sourceId === 'r')).toMatchObject({ outcome: 'failed', error: { code: 'http_429', notSent: true } });
+    busy.now = false;
+    await clearNextChecks(store.db, loaded.pipeline.id, ['r'], new Date().toISOString());
+    const before = new Map(server.hits);
+    const second = await run(loaded, store, later(MINUTE));
+    expect(second.sources.find((s) => s.sourceId === 'r')).toMatchObject({ outcome: 'ok', articlesAdded: 6 });
+    expect(sentSince(server.hits, before)).toEqual({ '/moved.xml': 1, '/target.xml': 1 });
+  });
+
   /**
    * Feeds f0 and f1 at `serverUrl`, in a database an earlier release (up to migration 027) left with f0 due in ten
    * minutes and f1 as `f1` says, opened by this one (migration 028 runs).
