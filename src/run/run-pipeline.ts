@@ -27,7 +27,7 @@ import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCre
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, isDue, nextCheck, skippedUntil, skipsAt } from './schedule.ts';
+import { answerFreshness, isDue, nextCheck, outOfSkipTimes, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -2181,11 +2181,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // a check whose time has come, in an hour or on a day the feed asks to be skipped (isDue), waits for their end
         const skip = repo.storedSkipTimes(row);
         const skipped = skippedUntil(at.getTime(), skip);
-        report.nextCheck = waitedFor
-          ? { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true }
-          : skipped !== null && scheduled !== null && Date.parse(scheduled) < skipped.until
-            ? { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipsAt(at.getTime(), skip).join(' and ')})`, heldByServer: false }
-            : { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
+        if (waitedFor) {
+          report.nextCheck = { at: [waitedFor.server_wait_until!, scheduled ?? ''].sort().at(-1)!, reason: `the server asked to wait (${waitedFor.last_error_code}, Retry-After)`, heldByServer: true };
+        } else if (skipped !== null && scheduled !== null && Date.parse(scheduled) < skipped.until) {
+          report.nextCheck = { at: new Date(skipped.until).toISOString(), reason: `the feed asks not to be read now (its ${skipsAt(at.getTime(), skip).join(' and ')})`, heldByServer: false };
+          // stored, so `sources` shows the time the check waits for rather than one gone by
+          const reason = (row?.next_check_reason ?? 'scheduled').replace(SKIP_MOVE_SUFFIX, '');
+          const moved = outOfSkipTimes({ at: at.toISOString(), reason }, skip);
+          await repo.postponeNextCheck(db, pipeline.id, source.id, moved.at, moved.reason);
+        } else {
+          report.nextCheck = { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
+        }
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
@@ -2376,8 +2382,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const row = sourceRows.get(report.sourceId);
         if (!source || report.outcome !== 'not_due' || !failedForHost(row) || row.next_check_reason?.startsWith(BROUGHT_FORWARD)) continue;
         if (askedToWait(row, at) || !cameBack.has(hostOf(source)) || !row.next_check_at) continue;
-        const next = new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString();
-        const reason = `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})`;
+        // not into the hours and days the feed asks to be skipped
+        const { at: next, reason } = outOfSkipTimes(
+          { at: new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString(), reason: `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})` },
+          repo.storedSkipTimes(row),
+        );
         if (await repo.bringNextCheckForward(db, pipeline.id, source.id, next, reason)) report.nextCheck = { at: next, reason, heldByServer: false };
       }
     }

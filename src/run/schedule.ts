@@ -203,12 +203,18 @@ export function nextCheck(input: NextCheckInput): NextCheck {
     const cut = capped < ask || (name === 'Retry-After' && input.retryAfterCapped === true);
     reason += `; raised to ${formatDuration(seconds)} by ${name}${byWindow ? ' (capped at half the time its items stay listed)' : cut ? ' (capped)' : ''}`;
   }
-  const at = nowMs + Math.round(seconds * 1000);
-  const skipped = skippedUntil(at, input.skip);
-  if (skipped === null) return { at: new Date(at).toISOString(), reason };
+  return outOfSkipTimes({ at: new Date(nowMs + Math.round(seconds * 1000)).toISOString(), reason }, input.skip);
+}
+
+/** The end outOfSkipTimes gives a reason: a reason moved again is said so once. */
+export const SKIP_MOVE_SUFFIX = /; moved to \d{4}-\d\d-\d\d \d\d:\d\d UTC by the feed's skip(?:Hours|Days)(?: and skipDays)?$/;
+
+/** A next check moved out of the hours and days the feed's skip lists name, its reason saying so; as it was when in none. */
+export function outOfSkipTimes(next: NextCheck, skip: SkipTimes | null | undefined): NextCheck {
+  const skipped = skippedUntil(Date.parse(next.at), skip);
+  if (skipped === null) return next;
   const when = new Date(skipped.until).toISOString();
-  reason += `; moved to ${when.slice(0, 10)} ${when.slice(11, 16)} UTC by the feed's ${skipped.by.join(' and ')}`;
-  return { at: when, reason };
+  return { at: when, reason: `${next.reason}; moved to ${when.slice(0, 10)} ${when.slice(11, 16)} UTC by the feed's ${skipped.by.join(' and ')}` };
 }
 
 const HOUR_MS = 3_600_000;

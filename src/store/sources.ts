@@ -254,6 +254,18 @@ export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: st
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Moves a source's next check to `at`, with why, when it falls earlier (a time the feed's skip lists left); whether it was moved. */
+export async function postponeNextCheck(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sources')
+    .set({ next_check_at: at, next_check_reason: reason })
+    .where('pipeline_id', '=', pipelineId)
+    .where('id', '=', sourceId)
+    .where('next_check_at', '<', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /**
  * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
  * Retry-After, which `run --all` keeps, the wait stored for their host included (host_waits: the host's other feeds

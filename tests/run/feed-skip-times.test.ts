@@ -58,6 +58,8 @@ describe.each(dialects)("a feed's <skipHours> and <skipDays> ($name)", ({ fresh 
     const wednesday = await runPipeline({ loaded, store, channels: [], now: () => new Date('2026-12-02T15:00:00.000Z'), random: () => 0.5 });
     expect(wednesday.sources[0]!).toMatchObject({ outcome: 'not_due', nextCheck: { at: '2026-12-03T00:00:00.000Z', reason: 'the feed asks not to be read now (its skipDays)' } });
     expect(requests).toEqual(['full']);
+    // stored, so `sources` shows the time the check waits for, and why, not one gone by; said once
+    expect(await nextCheckOf(store)).toEqual({ at: '2026-12-03T00:00:00.000Z', reason: expect.stringMatching(/^12 items over 60 min: every 10 min; moved to 2026-12-03 00:00 UTC by the feed's skipHours and skipDays$/) });
 
     // Thursday 00:00: a 304 reads no document, and the stored lists still move the next check out of the evening
     const thursday = new Date('2026-12-03T19:55:00.000Z');

@@ -61,6 +61,30 @@ describe.each(dialects)('a host that answers again after an outage, on $name', (
     for (const id of ['f2', 'f3', 'g']) expect(rows[id]!.next_check_at).toBe(day);
   });
 
+  it("brings a feed forward no earlier than the hours its <skipHours> leave, and says so", async () => {
+    const host = await startServer({ '/f0.xml': feed('f0'), '/f1.xml': feed('f1') });
+    cleanups.push(() => host.close());
+    const { store, loaded } = await feedRunProject(
+      cleanups,
+      'host-recovery-skip',
+      [0, 1].map((n) => ({ id: `f${n}`, kind: 'feed' as const, name: `F${n}`, url: `${host.url}/f${n}.xml`, fetchArticles: false })),
+      { database: fresh },
+    );
+    await runPipeline({ loaded, store, channels: [], now: () => t0, random: () => 0.5 });
+    const day = later(24 * 60 * MINUTE).toISOString();
+    const set = (id: string, values: Record<string, unknown>) => store.db.updateTable('sources').set(values).where('id', '=', id).execute();
+    await set('f0', { error_streak: 3, last_error_code: 'http_503', next_check_at: t0.toISOString() });
+    // f1's feed asks not to be read from 06:00 to 07:59 UTC
+    await set('f1', { error_streak: 6, last_error_code: 'http_503', next_check_at: day, next_check_reason: 'failure 6 in a row (http_503): backoff up to 8 h, jittered to 24 h', skip_times: JSON.stringify({ hours: [6, 7], days: [] }) });
+
+    await runPipeline({ loaded, store, channels: [], now: () => later(MINUTE), random: () => 0.5 });
+    const row = await store.db.selectFrom('sources').select(['next_check_at', 'next_check_reason']).where('id', '=', 'f1').executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      next_check_at: '2026-06-10T08:00:00.000Z',
+      next_check_reason: expect.stringMatching(/^brought forward: 127\.0\.0\.1:\d+ answered again \(failure 6 in a row .*\); moved to 2026-06-10 08:00 UTC by the feed's skipHours$/),
+    });
+  });
+
   it('brings nothing forward when the feed that answered had not failed: a feed whose own address keeps failing backs off', async () => {
     const host = await startServer({ '/ok.xml': feed('ok'), '/broken.xml': (_req, res) => res.writeHead(500).end('broken') });
     cleanups.push(() => host.close());
