@@ -426,14 +426,6 @@ function unreadGapWarning(items: readonly RawItem[], freshCount: number, row: So
 const RATE_LIMIT_LEARNT_WITHIN_SECONDS = 3_600;
 /** The longest interval a 429 sets as a feed's rate limit, so a server's bad hour cannot slow a feed for long. */
 const LONGEST_RATE_LIMIT_SECONDS = 7_200;
-/** How long a rate limit learnt holds, unless another 429 shows it again. */
-const RATE_LIMIT_KEPT_MS = 7 * 86_400_000;
-
-/** The rate limit a feed's server showed within RATE_LIMIT_KEPT_MS of `at` (SourcesTable.rate_limit_seconds), or null. */
-function currentRateLimit(row: SourceRow | undefined, at: Date): number | null {
-  if (!row?.rate_limit_seconds || !row.rate_limit_at) return null;
-  return at.getTime() - Date.parse(row.rate_limit_at) < RATE_LIMIT_KEPT_MS ? row.rate_limit_seconds : null;
-}
 
 /**
  * The rate limit a feed's own 429 shows, when it came within RATE_LIMIT_LEARNT_WITHIN_SECONDS of the check before and
@@ -447,7 +439,7 @@ function learntRateLimit(result: { httpStatus: number | null; error: StageError 
   if (result.httpStatus !== 429 || result.error?.notSent || !row?.last_checked_at || row.error_streak > 0) return null;
   const since = (at.getTime() - Date.parse(row.last_checked_at)) / 1000;
   if (!(since > 0) || since > RATE_LIMIT_LEARNT_WITHIN_SECONDS) return null;
-  return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(currentRateLimit(row, at) ?? 0, 2 * since)));
+  return Math.round(Math.min(LONGEST_RATE_LIMIT_SECONDS, Math.max(repo.currentRateLimit(row, at) ?? 0, 2 * since)));
 }
 
 /**
@@ -2232,7 +2224,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         keptFreshnessSeconds: freshness.kept,
         retryAfterSeconds: retryAfter,
         retryAfterCapped: retryAfter !== null && result.hints.retryAfterProblem?.kind === 'capped',
-        rateLimitSeconds: rateLimit ?? currentRateLimit(row, now()),
+        rateLimitSeconds: rateLimit ?? repo.currentRateLimit(row, now()),
       });
       // held by the server when its Retry-After, not the schedule's own backoff, sets the time
       report.nextCheck = { ...scheduled, heldByServer: retryAfter !== null && now().getTime() + retryAfter * 1000 >= Date.parse(scheduled.at) };

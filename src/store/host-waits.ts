@@ -31,8 +31,14 @@ export async function saveHostWaits(db: Kysely<Database>, pipelineId: string, wa
   }
 }
 
-/** Forgets the waits of these hosts (hostKeyOf): the user asked for their feeds all the same (`sources recheck`). */
-export async function forgetHostWaits(db: Kysely<Database>, pipelineId: string, hosts: readonly string[]): Promise<void> {
+/**
+ * Forgets the waits of these hosts (hostKeyOf): the user asked for their feeds all the same (`sources recheck`).
+ * Returns those that were still running at `now`, for the user to be told.
+ */
+export async function forgetHostWaits(db: Kysely<Database>, pipelineId: string, hosts: readonly string[], now: string): Promise<HostWaitRecord[]> {
   const known = [...new Set(hosts.filter((host) => host !== ''))];
-  if (known.length > 0) await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('host', 'in', known).execute();
+  if (known.length === 0) return [];
+  const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).where('host', 'in', known).orderBy('host').execute();
+  await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('host', 'in', known).execute();
+  return rows.filter((row) => row.wait_until > now).map((row) => ({ host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by }));
 }

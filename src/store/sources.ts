@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SkipTimes, StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
 import { hostKeyOf, requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
-import { forgetHostWaits } from './host-waits.ts';
+import { forgetHostWaits, type HostWaitRecord } from './host-waits.ts';
 import { loginDigest, loginOf, sameLogin } from './login-digest.ts';
 import type { Database, SourceRow } from './schema.ts';
 import { withoutNul } from './without-nul.ts';
@@ -242,6 +242,15 @@ export async function pendingMoves(
   });
 }
 
+/** How long a rate limit learnt from a 429 holds, unless another 429 shows it again. */
+const RATE_LIMIT_KEPT_MS = 7 * 86_400_000;
+
+/** The rate limit a feed's server showed within RATE_LIMIT_KEPT_MS of `at` (SourcesTable.rate_limit_seconds), or null. */
+export function currentRateLimit(row: Pick<SourceRow, 'rate_limit_seconds' | 'rate_limit_at'> | undefined, at: Date): number | null {
+  if (!row?.rate_limit_seconds || !row.rate_limit_at) return null;
+  return at.getTime() - Date.parse(row.rate_limit_at) < RATE_LIMIT_KEPT_MS ? row.rate_limit_seconds : null;
+}
+
 /** Moves a source's next check to `at`, with why, when it falls later; whether it was moved. */
 export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
   const result = await db
@@ -270,9 +279,10 @@ export async function postponeNextCheck(db: Kysely<Database>, pipelineId: string
  * Makes the named sources due at the next run: clears their next check and any wait their server asked for with
  * Retry-After, which `run --all` keeps, the wait stored for their host included (host_waits: the host's other feeds
  * that stored the wait keep theirs). For a user who knows better than the schedule (the outlet fixed its feed, or a
- * week-long Retry-After was a server's mistake). Returns the rows as they were, for the report.
+ * week-long Retry-After was a server's mistake). Returns the rows as they were, each with the host waits forgotten
+ * for it (still running then), for the report.
  */
-export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<SourceRow[]> {
+export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[], now: string): Promise<(SourceRow & { clearedHostWaits: HostWaitRecord[] })[]> {
   if (sourceIds.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('sources').selectAll().where('pipeline_id', '=', pipelineId).where('id', 'in', sourceIds).orderBy('id').execute();
@@ -282,8 +292,11 @@ export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, 
       .where('pipeline_id', '=', pipelineId)
       .where('id', 'in', sourceIds)
       .execute();
-    await forgetHostWaits(trx, pipelineId, before.flatMap(hostsAskedBy));
-    return before;
+    const forgotten = await forgetHostWaits(trx, pipelineId, before.flatMap(hostsAskedBy), now);
+    return before.map((row) => {
+      const hosts = new Set(hostsAskedBy(row));
+      return { ...row, clearedHostWaits: forgotten.filter((wait) => hosts.has(wait.host)) };
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesHistory } from '../../src/cli/commands/sources-history.ts';
 import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
 import type { RunReport } from '../../src/model/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { dialects } from '../helpers/databases.ts';
 import { runCommands } from '../helpers/in-process-cli.ts';
 import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
@@ -75,7 +76,10 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
     const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+)`/)![1]!.replace('<id>', 'busy');
     const recheck = await runCommands(commands, printed.split(' '));
     expect(recheck.code).toBe(0);
-    expect(recheck.stdout).toMatch(/^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC and the check scheduled for .*UTC$/m);
+    // the host's wait it forgets held calm too: said so
+    expect(recheck.stdout).toMatch(
+      /^ {2}busy: the next run checks it; cleared its server's wait until \d{4}-\d\d-\d\d \d\d:\d\d UTC, the check scheduled for .*UTC and the wait of 127\.0\.0\.1:\d+ until .* UTC \(for its other feeds and pages too\)$/m,
+    );
     expect(recheck.stdout).toMatch(/^ {2}busy-twin: the next run checks it; cleared .* \(read from the same address as busy\)$/m);
     expect(recheck.stdout).not.toContain('calm');
 
@@ -97,12 +101,20 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
         {
           sourceId: 'calm', sharesAddressWith: null, neverChecked: false,
           clearedNextCheckAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), clearedNextCheckReason: expect.any(String), clearedServerWaitUntil: null,
+          // busy's 429 made its host wait six hours: calm is on that host
+          clearedHostWaits: [{ host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), until: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }], keptRateLimitSeconds: null,
         },
       ],
     });
     const again = JSON.parse((await cli('sources', 'recheck', 'calm', '--json')).stdout);
-    expect(again.sources[0]).toMatchObject({ clearedNextCheckAt: null, clearedNextCheckReason: null, clearedServerWaitUntil: null });
+    expect(again.sources[0]).toMatchObject({ clearedNextCheckAt: null, clearedNextCheckReason: null, clearedServerWaitUntil: null, clearedHostWaits: [] });
     expect((await cli('sources', 'recheck', 'calm')).stdout).toBe('  calm: the next run checks it\n');
+    // a rate limit the server showed with a 429 is its manners: kept, and said so
+    const store = await openStore(project.database.target);
+    await store.db.updateTable('sources').set({ rate_limit_seconds: 2_280, rate_limit_at: new Date().toISOString() }).where('id', '=', 'calm').execute();
+    await store.close();
+    expect((await cli('sources', 'recheck', 'calm')).stdout).toBe("  calm: the next run checks it; kept the server's rate limit, shown by a 429: no two checks within 38 min\n");
+    expect(JSON.parse((await cli('sources', 'recheck', 'calm', '--json')).stdout).sources[0].keptRateLimitSeconds).toBe(2_280);
     expect((await health()).calm).toMatchObject({ nextCheckAt: null, status: 'ok' });
 
     await expect(cli('sources', 'recheck', 'calm', 'nope')).rejects.toThrow(`<source-id>: no source "nope" in pipeline recheck (it has busy, busy-twin, calm; \`pausewatch sources ${project.shownFlags}\` lists them)`);

@@ -27,7 +27,10 @@ describe.each(dialects)('host waits, on $name', ({ fresh }) => {
     ]);
     expect(await activeHostWaits(store.db, 'other', '2026-06-10T06:00:00.000Z')).toEqual([]);
     expect((await activeHostWaits(store.db, 'p', '2026-06-10T08:30:00.000Z')).map((w) => w.host)).toEqual(['b.example']);
-    await forgetHostWaits(store.db, 'p', ['b.example', '']);
+    // the waits forgotten that were still running, to tell the user
+    expect(await forgetHostWaits(store.db, 'p', ['b.example', ''], '2026-06-10T08:30:00.000Z')).toEqual([
+      { host: 'b.example', until: '2026-06-10T09:00:00.000Z', status: 429, askedBy: 'http://b.example/feed.xml' },
+    ]);
     expect(await activeHostWaits(store.db, 'p', '2026-06-10T06:00:00.000Z')).toEqual([]);
   });
 });

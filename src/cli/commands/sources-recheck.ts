@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
 import { requestAddress, withCredentialsOf } from '../../ingest/url-display.ts';
-import { clearNextChecks, listSources } from '../../store/index.ts';
+import { clearNextChecks, currentRateLimit, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
 import { printJson, openPipeline, requireSources, withStore, type GlobalOptions } from '../context.ts';
 import { requireSourceIds } from '../errors.ts';
 import { commandLine, writeText } from '../views.ts';
+import { formatDuration } from '../../run/schedule.ts';
 
 /**
  * `pausewatch sources recheck <source-id...>`: the next run checks these sources, whatever their schedule says,
@@ -50,6 +51,10 @@ export function registerSourcesRecheck(program: Command): void {
           clearedNextCheckAt: before.get(id)?.next_check_at ?? null,
           clearedNextCheckReason: before.get(id)?.next_check_reason ?? null,
           clearedServerWaitUntil: before.get(id)?.server_wait_until ?? null,
+          // a host's wait holds its other feeds and article pages too: forgetting it is said
+          clearedHostWaits: (before.get(id)?.clearedHostWaits ?? []).map((wait) => ({ host: wait.host, until: wait.until })),
+          // a rate limit the server showed with a 429 is its manners, not a wait: kept, and said so
+          keptRateLimitSeconds: currentRateLimit(before.get(id), new Date()),
         }));
         if (options.json) return printJson({ sources: report });
         writeText(process.stdout, `${report.map((entry) => `  ${entry.sourceId}: ${recheckLine(entry, before.get(entry.sourceId))}`).join('\n')}\n`);
@@ -57,13 +62,19 @@ export function registerSourcesRecheck(program: Command): void {
     });
 }
 
-function recheckLine(entry: { sharesAddressWith: string | null; neverChecked: boolean }, row: SourceRow | undefined): string {
+function recheckLine(
+  entry: { sharesAddressWith: string | null; neverChecked: boolean; clearedHostWaits: { host: string; until: string }[]; keptRateLimitSeconds: number | null },
+  row: SourceRow | undefined,
+): string {
   const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   const shared = entry.sharesAddressWith ? ` (read from the same address as ${entry.sharesAddressWith})` : '';
   if (entry.neverChecked || !row) return `never checked yet: the next run checks it${shared}`;
   const cleared = [
     ...(row.server_wait_until ? [`its server's wait until ${time(row.server_wait_until)}`] : []),
     ...(row.next_check_at ? [`the check scheduled for ${time(row.next_check_at)}`] : []),
+    ...entry.clearedHostWaits.map((wait) => `the wait of ${wait.host} until ${time(wait.until)} (for its other feeds and pages too)`),
   ];
-  return `the next run checks it${cleared.length ? `; cleared ${cleared.join(' and ')}` : ''}${shared}`;
+  const listed = cleared.length < 2 ? cleared.join('') : `${cleared.slice(0, -1).join(', ')} and ${cleared.at(-1)!}`;
+  const kept = entry.keptRateLimitSeconds === null ? '' : `; kept the server's rate limit, shown by a 429: no two checks within ${formatDuration(entry.keptRateLimitSeconds)}`;
+  return `the next run checks it${listed ? `; cleared ${listed}` : ''}${kept}${shared}`;
 }
