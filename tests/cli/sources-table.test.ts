@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerSources } from '../../src/cli/commands/sources.ts';
 import { registerSourcesRecheck } from '../../src/cli/commands/sources-recheck.ts';
+import { openStore } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { localFetch, pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
@@ -35,6 +36,17 @@ describe('the sources table', () => {
     expect((await project.cli('sources', 'recheck', 'wire')).code).toBe(0);
     expect((await project.cli('sources')).stdout.split('\n')[1]).toMatch(/^wire +ok +\d{4}-\d\d-\d\d \d\d:\d\d +0 +next run +1$/);
     expect(JSON.parse((await project.cli('sources', '--json')).stdout)[0].nextCheckAt).toBeNull();
+  });
+
+  it('shows no reason for a next check no longer stored (one an upgrade forgot, its reason left behind)', async () => {
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+    const store = await openStore(project.database.target);
+    await store.db.updateTable('sources').set({ next_check_at: null, next_check_reason: 'failure 1 in a row (http_404): raised to 7 days by Retry-After' }).execute();
+    await store.close();
+    const table = (await project.cli('sources')).stdout;
+    expect(table.split('\n')[1]).toMatch(/ next run +1$/);
+    expect(table).not.toContain('held back');
+    expect(JSON.parse((await project.cli('sources', '--json')).stdout)[0]).toMatchObject({ nextCheckAt: null, nextCheckReason: null });
   });
 
   it('shows a source added since the last run, never checked yet, as checked by the next run', async () => {

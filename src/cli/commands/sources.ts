@@ -129,7 +129,8 @@ export function registerSources(program: Command): void {
             lastErrorCode: row?.last_error_code ?? null,
             errorStreak: row?.error_streak ?? 0,
             nextCheckAt: row?.next_check_at ?? null,
-            nextCheckReason: row?.next_check_reason ?? null,
+            // a reason without its time is one an upgrade left when it forgot the time (migration 029): no longer so
+            nextCheckReason: row?.next_check_at ? (row.next_check_reason ?? null) : null,
             itemsSeen: (row ?? known.get(s.id))?.items_seen ?? 0,
             // What the last feed document read recovered from (kept up to 10); the count includes those not kept.
             lastWarnings: row ? sourceWarnings(row) : [],
