@@ -27,7 +27,7 @@ import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCre
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, isDue, nextCheck, outOfSkipTimes, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
+import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -449,8 +449,6 @@ function learntRateLimit(result: { httpStatus: number | null; error: StageError 
 const HOST_DOWN_CODES = new Set([...UNANSWERED_CODES, 'connection_reset', 'network', 'http_500', 'http_502', 'http_503', 'http_504']);
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
 const RECOVERY_SPREAD_SECONDS = 900;
-/** How a next check brought forward so begins its reason: once in a failure streak. */
-const BROUGHT_FORWARD = 'brought forward';
 
 /** How far ahead of the run a publication date may be (time zones, scheduled posts) before it is a clock error. */
 const FUTURE_DATE_TOLERANCE_MS = 86_400_000;

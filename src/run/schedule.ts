@@ -175,7 +175,7 @@ export function nextCheck(input: NextCheckInput): NextCheck {
   // refused with a 429 where the server allows one each half hour
   if (!isGone && input.rateLimitSeconds && input.rateLimitSeconds > seconds) {
     seconds = input.rateLimitSeconds;
-    reason += `; raised to ${formatDuration(seconds)} by the server's rate limit (an earlier 429)`;
+    reason += `; raised to ${formatDuration(seconds)} by the server's rate limit (shown by a 429 within the week)`;
   }
 
   // The caching asks are capped at a day, and at half the time the feed's listed items reach back (as long again
@@ -264,12 +264,18 @@ export function answerFreshness(answer: FreshnessAnswer, stored: number | null, 
   return { said: maxAgeSeconds ?? (expiresIn !== null && expiresIn > 0 ? expiresIn : null), kept: null };
 }
 
+/** How a next check brought forward after its host's outage (run-pipeline's bringRecoveredHostsForward) begins its reason. */
+export const BROUGHT_FORWARD = 'brought forward';
+
 /**
- * Whether a next check's reason (nextCheck's `reason`) says a failure or the server held the feed back, rather than
- * its publishing rate alone: the cases `pausewatch sources` explains. Read here, beside the words that are written.
+ * Whether a next check's reason (nextCheck's `reason`) says a failure or the server held the feed back, or a host's
+ * return brought it forward, rather than its publishing rate alone: the cases `pausewatch sources` explains. Read
+ * here, beside the words that are written.
  */
 export function isHeldBack(reason: string): boolean {
-  return reason.startsWith('410 Gone') || reason.startsWith('failure ') || reason.includes('; raised to ') || reason.includes('; moved to ');
+  return (
+    reason.startsWith('410 Gone') || reason.startsWith('failure ') || reason.startsWith(BROUGHT_FORWARD) || reason.includes('; raised to ') || reason.includes('; moved to ')
+  );
 }
 
 /** A source counts as due this share of its interval (at least EARLY_MIN_MS) before its time; see isDue. */

@@ -50,7 +50,7 @@ describe.each(dialects)("a feed's server that answers a 429 to a check soon afte
     const answered = await run(later(60 * MINUTE));
     expect(answered.sources[0]!.outcome).toBe('ok');
     expect(Date.parse(answered.sources[0]!.nextCheck!.at) - later(60 * MINUTE).getTime()).toBe(38 * MINUTE);
-    expect(answered.sources[0]!.nextCheck!.reason).toMatch(/; raised to 38 min by the server's rate limit \(an earlier 429\)$/);
+    expect(answered.sources[0]!.nextCheck!.reason).toMatch(/; raised to 38 min by the server's rate limit \(shown by a 429 within the week\)$/);
 
     // a 429 three hours after the check before says the server had a bad hour, not that it limits this feed so; nor
     // does one soon after a failed check, whose time is no interval between two requests the server answered

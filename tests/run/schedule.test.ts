@@ -239,6 +239,8 @@ describe('isHeldBack: which next checks pausewatch sources explains', () => {
     expect(isHeldBack(check({ maxAgeSeconds: 7_200 }).reason)).toBe(true);
     const many = Array.from({ length: 410 }, (_v, i) => minutesAgo(i * 10));
     expect(isHeldBack(check({ recentPublished: many, policy: { rateSampleSize: 500 } }).reason)).toBe(false);
+    // a failing feed its host's return brought forward: the user asks why it comes sooner than its backoff
+    expect(isHeldBack('brought forward: news.example.org answered again (failure 3 in a row (http_503): backoff up to 2 h, jittered to 1.6 h)')).toBe(true);
   });
 });
 
