@@ -450,6 +450,15 @@ const HOST_DOWN_CODES = new Set([...UNANSWERED_CODES, 'connection_reset', 'netwo
 /** The span a host's failing feeds are spread over when it answers again (see bringRecoveredHostsForward). */
 const RECOVERY_SPREAD_SECONDS = 900;
 
+/**
+ * A failure's code as a next check's reason names it: a request the queue held back is no answer of the feed's
+ * (`http_429, not sent: its host asked to wait`), though it counts as a failure.
+ */
+function heldOrCode(error: StageError): string {
+  if (!error.notSent) return error.code;
+  return `${error.code}, not sent: ${error.code.startsWith('http_') ? 'its host asked to wait' : 'its host left requests unanswered'}`;
+}
+
 /** How far ahead of the run a publication date may be (time zones, scheduled posts) before it is a clock error. */
 const FUTURE_DATE_TOLERANCE_MS = 86_400_000;
 
@@ -2213,7 +2222,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const rateLimit = learntRateLimit(result, row, now());
       const scheduled = nextCheck({
         now: now(), outcome: result.outcome, random,
-        errorCode: oldAddressRetired ? 'old_address_gone' : goneForNow ? 'redirect_target_gone' : (result.error?.code ?? null),
+        errorCode: oldAddressRetired ? 'old_address_gone' : goneForNow ? 'redirect_target_gone' : result.error ? heldOrCode(result.error) : null,
         httpStatus: oldAddressRetired || goneForNow ? null : result.httpStatus,
         failuresBefore: row?.error_streak ?? 0, recentPublished,
         // A document read without <ttl> has none: the stored one counts only when no document was read (a 304).

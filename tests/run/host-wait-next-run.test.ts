@@ -80,6 +80,8 @@ describe.each(dialects)('a host that asked with 429 to wait an hour, on $name', 
       expect(report).toMatchObject({ outcome: 'failed', error: { code: 'http_429', notSent: true }, nextCheck: { heldByServer: true } });
       expect(report.error!.message).toMatch(/^not requested: .*answered HTTP 429 to .*\/f2\.xml and asked to wait until /);
       expect(Date.parse(report.nextCheck!.at)).toBeGreaterThanOrEqual(later(59 * MINUTE).getTime());
+      // its reason says the 429 was none of its own answers
+      expect(report.nextCheck!.reason).toMatch(/^failure 1 in a row \(http_429, not sent: its host asked to wait\): /);
     }
     expect(second.sources.filter((s) => s.outcome === 'not_due').map((s) => s.sourceId)).toEqual(['f2', 'f3']);
     // as `sources` shows them: every feed of the host waits for it
