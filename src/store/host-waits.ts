@@ -14,7 +14,12 @@ export interface HostWaitRecord {
 /** The pipeline's host waits still running at `now`; those over are forgotten. */
 export async function activeHostWaits(db: Kysely<Database>, pipelineId: string, now: string): Promise<HostWaitRecord[]> {
   await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('wait_until', '<=', now).execute();
-  const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).orderBy('host').execute();
+  return runningHostWaits(db, pipelineId, now);
+}
+
+/** The pipeline's host waits still running at `now`, read only (for `sources`, which a read-only user may run). */
+export async function runningHostWaits(db: Kysely<Database>, pipelineId: string, now: string): Promise<HostWaitRecord[]> {
+  const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).where('wait_until', '>', now).orderBy('host').execute();
   return rows.map((row) => ({ host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by }));
 }
 

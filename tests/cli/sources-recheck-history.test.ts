@@ -49,7 +49,7 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
   afterEach(() => project.remove());
 
   const cli = (...args: string[]) => project.cli(...args);
-  const health = async () => Object.fromEntries((JSON.parse((await cli('sources', '--json')).stdout) as { id: string; nextCheckAt: string | null }[]).map((s) => [s.id, s]));
+  const health = async () => Object.fromEntries((JSON.parse((await cli('sources', '--json')).stdout) as { id: string; nextCheckAt: string | null; hostWaitUntil: string | null }[]).map((s) => [s.id, s]));
 
   it("has the next run check a feed whose server asked for a week's wait, with the feeds read from its address", async () => {
     expect((await cli('run', '--quiet')).code).toBe(1);
@@ -71,6 +71,15 @@ describe.each(dialects)('sources recheck and sources history on $name', ({ fresh
       expect.stringMatching(/^ {2}not due +busy +skipped; next check .*\(the server asked to wait \(http_429, Retry-After\); --all does not override that, `pausewatch sources recheck busy --pipeline p.ts --database d.db` does\)$/),
       expect.stringMatching(/^ {2}not due +busy-twin +skipped; .*`pausewatch sources recheck busy-twin --pipeline p.ts --database d.db` does\)$/),
     ]);
+
+    // sources names the host's wait, and the feeds it holds, calm among them though its own server never said so
+    const listed = (await cli('sources')).stdout;
+    expect(listed).toMatch(
+      /\nhosts that asked to wait, sent nothing till then, their feeds and pages alike \(`pausewatch sources recheck <id> [^`]+` of a feed forgets its host's\):\n {2}127\.0\.0\.1:\d+ until \d{4}-\d\d-\d\d \d\d:\d\d UTC \(HTTP 429 to http:\/\/127\.0\.0\.1:\d+\/busy\.xml\): busy, busy-twin, calm\n/,
+    );
+    const waits = Object.values(await health()).map((s) => s.hostWaitUntil);
+    expect(new Set(waits).size).toBe(1);
+    expect(waits[0]).toMatch(/^\d{4}-\d\d-\d\dT/);
 
     // the command as the run printed it, with <id> filled in
     const printed = held.stdout.match(/`pausewatch (sources recheck <id> [^`]+)`/)![1]!.replace('<id>', 'busy');

@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import type { SourceMove } from '../../config/pipeline-file.ts';
 import { isLocalhostName, isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
 import { listSources, pendingMove, sourceWarnings, storedStateApplies } from '../../store/index.ts';
+import { runningHostWaits } from '../../store/host-waits.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
-import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
+import { hostKeyOf, urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
 /**
@@ -109,6 +110,9 @@ export function registerSources(program: Command): void {
             replaced.set(s.id, row.location);
           }
         }
+        // A host that asked (429, 503) to wait holds every feed and page of it: nothing is sent to it till then.
+        const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, new Date().toISOString());
+        const hostWaitOf = (address: string) => hostWaits.find((wait) => wait.host === hostKeyOf(address)) ?? null;
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
         const all = loaded.pipeline.sources.map((s) => {
           const row = replaced.has(s.id) ? undefined : known.get(s.id);
@@ -129,6 +133,8 @@ export function registerSources(program: Command): void {
             lastErrorCode: row?.last_error_code ?? null,
             errorStreak: row?.error_streak ?? 0,
             nextCheckAt: row?.next_check_at ?? null,
+            // the address runs read (a move's, else the file's)
+            hostWaitUntil: s.kind === 'feed' ? (hostWaitOf(moved ?? s.url)?.until ?? null) : null,
             // a reason without its time is one an upgrade left when it forgot the time (migration 029): no longer so
             nextCheckReason: row?.next_check_at ? (row.next_check_reason ?? null) : null,
             itemsSeen: (row ?? known.get(s.id))?.items_seen ?? 0,
@@ -188,6 +194,19 @@ export function registerSources(program: Command): void {
           };
           const lines = await Promise.all(moved.map(async (s) => `  ${s.id}: ${s.location} -> ${s.movedTo!}${await notWritten(s)}`));
           writeText(process.stdout, `\nmoved permanently (\`${commandLine('sources update-moved', options)}\` puts the new URL in ${file}):\n${lines.join('\n')}\n`);
+        }
+        // The hosts asked to wait that hold a listed feed: the reason a healthy feed is failed unsent.
+        const heldBy = new Map(loaded.pipeline.sources.flatMap((s) => (s.kind === 'feed' ? [[s.id, hostWaitOf(pendingMove(s.url, replaced.has(s.id) ? undefined : known.get(s.id)) ?? s.url)] as const] : [])));
+        const holding = hostWaits.filter((wait) => [...heldBy.values()].includes(wait));
+        if (holding.length > 0) {
+          const lines = holding.map((wait) => {
+            const feeds = [...heldBy].filter(([, held]) => held === wait).map(([id]) => id);
+            return `  ${wait.host} until ${time(wait.until)} UTC (HTTP ${wait.status} to ${urlForDisplay(wait.askedBy)}): ${feeds.join(', ')}`;
+          });
+          writeText(
+            process.stdout,
+            `\nhosts that asked to wait, sent nothing till then, their feeds and pages alike (\`${commandLine('sources recheck <id>', options)}\` of a feed forgets its host's):\n${lines.join('\n')}\n`,
+          );
         }
         // Why each next check falls when it does, below the table (too long for a column), for the sources a server
         // or a failure holds back: those are the ones a user asks about.
