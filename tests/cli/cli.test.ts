@@ -88,7 +88,7 @@ describe('the pausewatch command', () => {
 
   it('sources marks a last error the source has since recovered from as past, and says why a next check is held back', async () => {
     const sqlite = new Database(db());
-    sqlite.prepare("UPDATE sources SET last_error = 'HTTP 500 from the outlet', last_error_code = 'http_500', error_streak = 0, next_check_reason = 'no dated items, default 1 h; raised to 24 h by Expires (capped)' WHERE id = 'seeds'").run();
+    sqlite.prepare("UPDATE sources SET last_error = 'HTTP 500 from the outlet', last_error_code = 'http_500', error_streak = 0, next_check_at = '2099-01-01T00:00:00.000Z', next_check_reason = 'no dated items, default 1 h; raised to 24 h by Expires (capped)' WHERE id = 'seeds'").run();
     sqlite.close();
     const { code, stdout } = await pausewatch(['sources', '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(code).toBe(0);
