@@ -2247,7 +2247,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         nextCheckReason: report.nextCheck.reason,
         serverWaitUntil: retryAfter === null ? null : new Date(Math.min(Date.parse(report.nextCheck.at), now().getTime() + retryAfter * 1000)).toISOString(),
         // The document's own warnings (not this run's notes on new items), so `sources` shows them under cron too.
-        ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, skipTimes: result.skip, warnings: result.warnings, published: readPublished } : {}),
+        // (and the gap before it, which only this read can tell, or it would be lost with the cron mail)
+        ...(readPublished !== null ? { ttlSeconds: result.ttlSeconds, skipTimes: result.skip, warnings: gap === null ? result.warnings : [...result.warnings, gap], published: readPublished } : {}),
         ...(freshness.said !== undefined ? { freshnessSeconds: freshness.said } : {}),
         documentRead: result.httpStatus !== null && result.httpStatus >= 200 && result.httpStatus < 300,
         ...(rateLimit !== null ? { rateLimitSeconds: rateLimit } : {}),
