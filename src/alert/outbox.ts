@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UndeliveredAlert } from '../store/index.ts';
 import { plural } from '../model/display-text.ts';
 import {
-  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails, finishedRunSpans,
+  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails, finishedRunSpans, retryPassingFailures,
 } from '../store/index.ts';
 import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
 import { isPastMaxAge, publishedMs, type AlertPayload } from './rules.ts';
@@ -220,13 +220,7 @@ export async function deliverAlerts(
         const outcome = await handOver(
           async () => {
             const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
-            const partly = channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
-            const sentAt = now().toISOString();
-            // all or none: an email's alerts marked in part would go again in the next run's email
-            await db.transaction().execute(async (trx) => {
-              for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
-            });
-            return partly;
+            return channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
           },
           async (message) => {
             for (const alert of batch) await markAlertFailed(db, alert.id, message);
@@ -235,6 +229,16 @@ export async function deliverAlerts(
         );
         if (outcome === null) return;
         if (outcome.refusal === null) {
+          // Taken by the channel: marked sent, through a lock another process holds or a connection the server cut
+          // (tried again for about a minute), and never taken for the channel's refusal, which sent it again. All or
+          // none: an email's alerts marked in part would go again in the next run's email.
+          const sentAt = now().toISOString();
+          const marked = retryPassingFailures(() =>
+            db.transaction().execute(async (trx) => {
+              for (const alert of batch) await markAlertSent(trx, alert.id, sentAt);
+            }),
+          );
+          await (stop ? stop.hold(marked, `marking ${what} sent`) : marked);
           report.sent += batch.length;
           sentBy.set(channel.name, (sentBy.get(channel.name) ?? 0) + batch.length);
           for (const alert of batch) articlesAlerted.add(alert.article_id);

@@ -2081,7 +2081,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           }
         } catch (error) {
           // One bad item never stops the others; the error is reported with the item's key.
-          report.itemErrors.push({ key: shownKey, error: { code: 'store', message: `${item.raw.url}: ${(error as Error).message}` } });
+          // the database's failure in words (a lock, a full disk) naming it; the item's address when the key is another
+          const reason = repo.databaseFailure(error, store)?.message ?? (error as Error).message;
+          const shownUrl = urlForDisplay(item.raw.url);
+          report.itemErrors.push({ key: shownKey, error: { code: 'store', message: shownUrl === shownKey ? reason : `${shownUrl}: ${reason}` } });
           failed += 1;
         }
         options.progress?.articleProcessed(++processed);
@@ -2459,9 +2462,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   } catch (thrown) {
     // a full disk or another failure of the database itself, said with the database and the reason
     const error = repo.databaseFailure(thrown, store) ?? thrown;
-    // A run that dies must not hold the pipeline's run lock until it is considered abandoned. On a full disk this write
-    // may fail too: the run is left marked running, and the next run on this host takes it for its ended process's.
-    await repo.abandonRun(db, runId, now().toISOString(), (error as Error).message).catch(() => {});
+    // A run that dies must not hold the pipeline's run lock until it is considered abandoned (six hours, for a run of
+    // another host): tried again while the database is locked by another process or its connection was cut, which
+    // may be why the run died. On a full disk this write fails too: the run is left marked running, and the next run
+    // on this host takes it for its ended process's.
+    await repo.retryPassingFailures(() => repo.abandonRun(db, runId, now().toISOString(), (error as Error).message)).catch(() => {});
     throw error;
   }
 }

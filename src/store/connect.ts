@@ -19,6 +19,7 @@ import pg from 'pg';
 import { withUnparsedLoginHidden } from '../model/display-text.ts';
 import { migrationProvider, type Dialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { isLostConnection } from './passing-failures.ts';
 
 /**
  * The ONLY place that picks SQLite or PostgreSQL. Everything above `store/` talks to `Kysely<Database>` and stays
@@ -52,6 +53,8 @@ export class StoreError extends Error {
  */
 export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | 'location'>): StoreError | null {
   if (error instanceof StoreError) return error;
+  const lost = lostConnectionFailure(error, store);
+  if (lost) return lost;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code !== 'string') return null;
   const said = typeof message === 'string' ? message : String(error);
@@ -75,6 +78,16 @@ export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | '
   if (code === '25006') return failure(`${at} is read-only (${said}): a standby server, or default_transaction_read_only is on`);
   if (code === '42501') return failure(`the PostgreSQL user of ${at} may not do what this command needs (${said}): ${PRIVILEGES_NEEDED}`);
   return null;
+}
+
+/** The failure of a PostgreSQL connection cut or refused under a command (isLostConnection), which has no code of pg's own sometimes. */
+function lostConnectionFailure(error: unknown, store: Pick<Store, 'dialect' | 'location'>): StoreError | null {
+  if (store.dialect !== 'postgres' || !isLostConnection(error)) return null;
+  const said = (error as { message?: unknown } | null)?.message;
+  return Object.assign(
+    new StoreError(`lost the connection to the PostgreSQL server of ${store.location} (${typeof said === 'string' ? said : String(error)}): run again once it is back; what was stored before stays stored`, { cause: error }),
+    { code: (error as { code?: unknown }).code ?? 'connection_lost' },
+  );
 }
 
 /**
@@ -196,6 +209,9 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     // an unheard 'error' ends the process. The pool has already discarded that connection; the next query opens a
     // fresh one, and a query that fails still fails with its own error.
     pool.on('error', () => {});
+    // The same for a connection in use (a query under way, a transaction open), which the pool's listener does not
+    // hear: the query fails with the error, as one of a lost connection (databaseFailure), and the process lives.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
   } else {

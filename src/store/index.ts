@@ -1,4 +1,5 @@
 export { databaseFailure, isMissingDatabaseFile, isSqliteFileTarget, openStore, StoreError, type Store } from './connect.ts';
+export { retryPassingFailures } from './passing-failures.ts';
 export * from './sources.ts';
 export * from './runs.ts';
 export * from './articles.ts';
