@@ -2190,7 +2190,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           // stored, so `sources` shows the time the check waits for rather than one gone by
           const reason = (row?.next_check_reason ?? 'scheduled').replace(SKIP_MOVE_SUFFIX, '');
           const moved = outOfSkipTimes({ at: at.toISOString(), reason }, skip);
-          await repo.postponeNextCheck(db, pipeline.id, source.id, moved.at, moved.reason);
+          await repo.moveNextCheck(db, pipeline.id, source.id, moved.at, moved.reason, 'later');
         } else {
           report.nextCheck = { at: scheduled!, reason: row?.next_check_reason ? `scheduled: ${row.next_check_reason}` : 'scheduled', heldByServer: false };
         }
@@ -2390,7 +2390,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           { at: new Date(at.getTime() + Math.max(60, random() * RECOVERY_SPREAD_SECONDS) * 1000).toISOString(), reason: `${BROUGHT_FORWARD}: ${hostOf(source)} answered again (${row.next_check_reason ?? 'scheduled'})` },
           repo.storedSkipTimes(row),
         );
-        if (await repo.bringNextCheckForward(db, pipeline.id, source.id, next, reason)) report.nextCheck = { at: next, reason, heldByServer: false };
+        if (await repo.moveNextCheck(db, pipeline.id, source.id, next, reason, 'earlier')) report.nextCheck = { at: next, reason, heldByServer: false };
       }
     }
 

@@ -251,26 +251,17 @@ export function currentRateLimit(row: Pick<SourceRow, 'rate_limit_seconds' | 'ra
   return at.getTime() - Date.parse(row.rate_limit_at) < RATE_LIMIT_KEPT_MS ? row.rate_limit_seconds : null;
 }
 
-/** Moves a source's next check to `at`, with why, when it falls later; whether it was moved. */
-export async function bringNextCheckForward(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
+/**
+ * Moves a source's next check to `at`, with why, when that is `earlier` than the one stored (a host's return brings it
+ * forward) or `later` (out of the hours its feed asks to be skipped); whether it moved.
+ */
+export async function moveNextCheck(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string, only: 'earlier' | 'later'): Promise<boolean> {
   const result = await db
     .updateTable('sources')
     .set({ next_check_at: at, next_check_reason: reason })
     .where('pipeline_id', '=', pipelineId)
     .where('id', '=', sourceId)
-    .where('next_check_at', '>', at)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/** Moves a source's next check to `at`, with why, when it falls earlier (a time the feed's skip lists left); whether it was moved. */
-export async function postponeNextCheck(db: Kysely<Database>, pipelineId: string, sourceId: string, at: string, reason: string): Promise<boolean> {
-  const result = await db
-    .updateTable('sources')
-    .set({ next_check_at: at, next_check_reason: reason })
-    .where('pipeline_id', '=', pipelineId)
-    .where('id', '=', sourceId)
-    .where('next_check_at', '<', at)
+    .where('next_check_at', only === 'earlier' ? '>' : '<', at)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
