@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { SourceMove } from '../../config/pipeline-file.ts';
 import { isLocalhostName, isMetadataAddress, isPrivateAddress } from '../../ingest/fetch.ts';
 import { listSources, pendingMove, sourceWarnings, storedStateApplies } from '../../store/index.ts';
-import { runningHostWaits } from '../../store/host-waits.ts';
+import { runningHostWaits, type HostWaitRecord } from '../../store/host-waits.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
@@ -113,12 +113,16 @@ export function registerSources(program: Command): void {
         // A host that asked (429, 503) to wait holds every feed and page of it: nothing is sent to it till then.
         const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, new Date().toISOString());
         const hostWaitOf = (address: string) => hostWaits.find((wait) => wait.host === hostKeyOf(address)) ?? null;
+        const heldBy = new Map<string, HostWaitRecord>();
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
         const all = loaded.pipeline.sources.map((s) => {
           const row = replaced.has(s.id) ? undefined : known.get(s.id);
           // a move learnt for the URL the file has: one learnt for another URL (the file since changed) is no address
           // runs read
           const moved = s.kind === 'feed' ? pendingMove(s.url, row) : null;
+          // the wait of the host of the address runs read (a move's, else the file's)
+          const hostWait = s.kind === 'feed' ? hostWaitOf(moved ?? s.url) : null;
+          if (hostWait) heldBy.set(s.id, hostWait);
           return {
             id: s.id,
             kind: s.kind,
@@ -133,8 +137,7 @@ export function registerSources(program: Command): void {
             lastErrorCode: row?.last_error_code ?? null,
             errorStreak: row?.error_streak ?? 0,
             nextCheckAt: row?.next_check_at ?? null,
-            // the address runs read (a move's, else the file's)
-            hostWaitUntil: s.kind === 'feed' ? (hostWaitOf(moved ?? s.url)?.until ?? null) : null,
+            hostWaitUntil: hostWait?.until ?? null,
             // a reason without its time is one an upgrade left when it forgot the time (migration 029): no longer so
             nextCheckReason: row?.next_check_at ? (row.next_check_reason ?? null) : null,
             itemsSeen: (row ?? known.get(s.id))?.items_seen ?? 0,
@@ -196,7 +199,6 @@ export function registerSources(program: Command): void {
           writeText(process.stdout, `\nmoved permanently (\`${commandLine('sources update-moved', options)}\` puts the new URL in ${file}):\n${lines.join('\n')}\n`);
         }
         // The hosts asked to wait that hold a listed feed: the reason a healthy feed is failed unsent.
-        const heldBy = new Map(loaded.pipeline.sources.flatMap((s) => (s.kind === 'feed' ? [[s.id, hostWaitOf(pendingMove(s.url, replaced.has(s.id) ? undefined : known.get(s.id)) ?? s.url)] as const] : [])));
         const holding = hostWaits.filter((wait) => [...heldBy.values()].includes(wait));
         if (holding.length > 0) {
           const lines = holding.map((wait) => {
