@@ -231,10 +231,10 @@ function withoutScriptsAndStyles(html: string): string {
 }
 
 /**
- * Plain text of an HTML fragment: scripts and style sheets dropped (withoutScriptsAndStyles), tags dropped (line and block breaks as spaces), entities decoded, whitespace
- * collapsed. The result is that of replacing comments, CDATA sections, BREAKING_TAG and TAG one after the other (see
- * withoutSections and replaceTags), then decodeEntities and collapseWhitespace; most fragments have no "<!", and their
- * tags are dropped in one scan.
+ * Plain text of an HTML fragment: scripts and style sheets dropped (withoutScriptsAndStyles), tags dropped (line and
+ * block breaks as spaces), entities decoded, whitespace collapsed. The result is that of replacing comments, CDATA
+ * sections, BREAKING_TAG and TAG one after the other (see withoutSections and replaceTags), then decodeEntities and
+ * collapseWhitespace; most fragments have no "<!", and their tags are dropped in one scan.
  */
 export function htmlToText(fragment: string): string {
   const html = withoutScriptsAndStyles(fragment);
