@@ -1389,28 +1389,41 @@ const PLACE_ZONE_AT_END =
 /**
  * The date `rest` gives, read in the named zone: its wall-clock time there, with that zone's offset at that moment
  * (summer time included, from Node's time zone database). An offset or zone written before the name decides, as in
- * RFC 9557 (`+02:00[Europe/Berlin]`); a day alone stays that day; a name the database does not know makes no date.
+ * RFC 9557 (`+02:00[Europe/Berlin]`), whatever the name; a day alone stays that day; a name the database does not know
+ * makes no date. A time the clocks skipped is read with the offset before the change (02:30 when they went from 02:00
+ * to 03:00 is 03:30), one they passed twice is the first (as JavaScript's Temporal reads them).
  */
 function dateInPlaceZone(rest: string, zone: string): string | null {
-  const offsetOf = zoneOffsetReader(zone);
-  if (!offsetOf || PLACE_ZONE_AT_END.test(rest)) return null;
+  if (PLACE_ZONE_AT_END.test(rest)) return null;
   const read = parseFeedDate(rest);
   if (read === null || !read.includes('T') || namesItsZone(rest)) return read;
-  // read without a zone, as UTC: that is the wall clock, and the instant is that less the zone's offset then
+  const offsetOf = zoneOffsetReader(zone);
+  if (!offsetOf) return null;
+  // read without a zone, as UTC: that is the wall clock; the instant is that less the zone's offset then, one of the
+  // offsets of the day before and the day after (a change of offset falls between them, if one does)
   const wallClock = Date.parse(read);
-  const firstGuess = wallClock - offsetOf(wallClock) * 60_000;
-  return new Date(wallClock - offsetOf(firstGuess) * 60_000).toISOString();
+  const before = wallClock - offsetOf(wallClock - DAY_MS) * 60_000;
+  const after = wallClock - offsetOf(wallClock + DAY_MS) * 60_000;
+  const holds = (instant: number) => wallClock - offsetOf(instant) * 60_000 === instant;
+  const instant = holds(before) && holds(after) ? Math.min(before, after) : holds(before) ? before : holds(after) ? after : before;
+  return new Date(instant).toISOString();
 }
 
-/** Whether a date ends in a zone of its own: an offset, `Z`, or a zone's name or letter that `zoneOffset` knows. */
+/**
+ * Whether a date ends in a zone of its own: an offset (`+0200`, `-04:00`, `GMT+2`, glued to the time or not), `Z`, or a
+ * zone's name or letter that `zoneOffset` knows, a comment after it aside (`-04:00 (EDT)`).
+ */
 function namesItsZone(text: string): boolean {
-  const trimmed = text.trimEnd();
+  const trimmed = text.replace(/\s*\([^()]*\)\s*$/, '').trimEnd();
   if (/\d(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return true;
   const last = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
-  return /^[+-]?[a-z]/i.test(last) && !/^[ap]\.?m\.?$/i.test(last) && zoneOffsetOn(last, 2000, 1, 1) !== null;
+  if (/^(?:gmt|utc|ut)?[+-]\d{1,2}(?::?\d{2})?$/i.test(last)) return true;
+  return /^[a-z]/i.test(last) && !/^[ap]\.?m\.?$/i.test(last) && zoneOffsetOn(last, 2000, 1, 1) !== null;
 }
 
-const zoneOffsetReaders = new Map<string, ((utcMs: number) => number) | null>();
+/** The time zone database's zones read so far, by name; and names it does not hold (kept apart, so a feed's made-up ones cannot crowd out real ones). */
+const zoneOffsetReaders = new Map<string, (utcMs: number) => number>();
+const unknownZones = new Set<string>();
 
 /**
  * How many minutes east of UTC a named zone is at an instant, or null when the time zone database has no such zone.
@@ -1419,21 +1432,24 @@ const zoneOffsetReaders = new Map<string, ((utcMs: number) => number) | null>();
 function zoneOffsetReader(zone: string): ((utcMs: number) => number) | null {
   const known = zoneOffsetReaders.get(zone);
   if (known !== undefined) return known;
-  let reader: ((utcMs: number) => number) | null = null;
+  if (unknownZones.has(zone)) return null;
+  let format: Intl.DateTimeFormat;
   try {
-    const format = new Intl.DateTimeFormat('en-US', {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
-    reader = (utcMs) => {
-      const part: Record<string, number> = {};
-      for (const { type, value } of format.formatToParts(utcMs)) part[type] = Number(value);
-      const wallClock = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-      return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
-    };
   } catch {
     // RangeError: a name the database does not hold
+    if (unknownZones.size < 1000) unknownZones.add(zone);
+    return null;
   }
-  if (zoneOffsetReaders.size < 1000) zoneOffsetReaders.set(zone, reader);
+  const reader = (utcMs: number) => {
+    const part: Record<string, number> = {};
+    for (const { type, value } of format.formatToParts(utcMs)) part[type] = Number(value);
+    const wallClock = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+    return Math.round((wallClock - Math.floor(utcMs / 1000) * 1000) / 60_000);
+  };
+  zoneOffsetReaders.set(zone, reader);
   return reader;
 }
 

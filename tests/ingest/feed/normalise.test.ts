@@ -82,7 +82,15 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05 10:19:00 Etc/GMT+5', '2026-06-05T15:19:00.000Z'],
     ['2026-06-05 America/New_York', '2026-06-05'],
     ['2026-06-05 10:19 EST America/New_York', '2026-06-05T15:19:00.000Z'], // the zone written before it decides
+    ['Fri, 05 Jun 2026 10:19:00 +0200 (Europe/Berlin)', '2026-06-05T08:19:00.000Z'], // and so does an offset
+    ['2026-06-05 10:19:00 -04:00 [America/New_York]', '2026-06-05T14:19:00.000Z'],
+    ['2026-06-05 10:19 GMT+2 Europe/Berlin', '2026-06-05T08:19:00.000Z'],
+    ['2026-06-05T10:19:00+02:00[Europe/Atlantis]', '2026-06-05T08:19:00.000Z'], // whatever the name
     ['2026-06-05 10:19:00 Europe/Atlantis', null],
+    // a time the clocks skipped is read with the offset before (03:30 EDT); one they passed twice is the first
+    ['2026-03-08 02:30 America/New_York', '2026-03-08T07:30:00.000Z'],
+    ['2026-11-01 01:30 America/New_York', '2026-11-01T05:30:00.000Z'],
+    ['2026-10-25 02:30:00 Europe/Berlin', '2026-10-25T00:30:00.000Z'],
     ['Fri, 05 Jun 2026 10:19:00 WEST', '2026-06-05T09:19:00.000Z'], // Western European Summer Time (Lisbon)
     // a time with dots, as Java's date formats write it for Danish, Finnish or Norwegian
     ['Fri, 05 Jun 2026 08.05.00 +0200', '2026-06-05T06:05:00.000Z'],
