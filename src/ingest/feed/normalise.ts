@@ -197,25 +197,33 @@ function isBreakingTagName(markup: string, start: number, end: number): boolean 
   return false;
 }
 
-/** The start of a script or a style sheet, whose content no reader sees as text. */
+/** The start of a script or a style sheet, whose content no reader sees as text, or of a comment or CDATA section. */
 const SCRIPT_OR_STYLE_START = /<(script|style)[\s/>]/i;
+const SECTION_OR_HIDDEN_START = /<!--|<!\[CDATA\[|<(script|style)[\s/>]/gi;
 
 /**
  * The markup with each script and style sheet, from its start tag to its end tag, as a space: a feed's HTML carries
  * embeds' code and, from WordPress, a gallery's style sheet (`#gallery-1 { margin: auto; }`), which read as words.
- * One left unended is only its tag (a browser would hide the rest, but a title's "<script> tips" would be lost).
+ * One left unended is only its tag (a browser would hide the rest, but a title's "<script> tips" would be lost). A
+ * start tag inside a comment or CDATA section starts nothing: those are read later, as they were.
  */
 function withoutScriptsAndStyles(html: string): string {
   if (!SCRIPT_OR_STYLE_START.test(html)) return html;
-  const start = new RegExp(SCRIPT_OR_STYLE_START.source, 'gi');
+  const start = new RegExp(SECTION_OR_HIDDEN_START.source, 'gi');
   const unended = new Set<string>();
   let out = '';
   let copied = 0;
   for (let found = start.exec(html); found !== null; found = start.exec(html)) {
-    const name = found[1]!.toLowerCase();
+    if (found[1] === undefined) {
+      // a comment or CDATA section: passed over whole; one never ended is text, and the search goes on after its start
+      const close = html.indexOf(found[0] === '<!--' ? '-->' : ']]>', start.lastIndex);
+      if (close !== -1) start.lastIndex = close + 3;
+      continue;
+    }
+    const name = found[1].toLowerCase();
     // searched once a name: a later start of it has no end tag either
     if (unended.has(name)) continue;
-    const endTag = new RegExp(`</${name}`, 'gi');
+    const endTag = new RegExp(`</${name}(?=[\\s/>]|$)`, 'gi');
     endTag.lastIndex = start.lastIndex;
     const end = endTag.exec(html);
     if (end === null) {

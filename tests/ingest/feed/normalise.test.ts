@@ -351,6 +351,9 @@ describe('htmlToText: an HTML body or title as the words a reader sees', () => {
     expect(htmlToText('One<SCRIPT type="text/javascript">x()</Script>two<style media="all">p{}</STYLE>three')).toBe('One two three');
     // not a script: <scripts>, <styles>; and one never ended hides nothing
     expect(htmlToText('a<scripts>b</scripts>c<script>d')).toBe('abcd');
+    // a start tag in a comment starts nothing; </stylesheet> ends no style sheet
+    expect(htmlToText('<p>Intro</p><!-- <style> --><p>Body text here</p><style>p{}</style><p>End</p>')).toBe('Intro Body text here End');
+    expect(htmlToText('<style>a</stylesheet>b</style>c')).toBe('c');
     // linear on a feed's megabyte of unended starts, which are no markup and stay as text
     const hostile = '<script x '.repeat(100_000);
     expect(htmlToText(`<b>Pause</b> ${hostile}`)).toBe(`Pause ${hostile.trim()}`);
