@@ -7,8 +7,11 @@
 /** PostgreSQL's SQLSTATEs of a cut or refused connection: admin_shutdown, crash_shutdown, cannot_connect_now, connection_exception, connection_does_not_exist, connection_failure. */
 const LOST_CONNECTION_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
-/** What Node or the pg driver says of a connection lost under a query: a reset socket, or pg's own words (no code). */
-const LOST_CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+/**
+ * What Node or the pg driver says of a connection lost under a query: a reset or refused socket, or pg's own words (no
+ * code). Not EPIPE: a reader that stops reading a command's output (`articles --json | head -1`) raises that one.
+ */
+const LOST_CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED']);
 
 /** Whether `error` is a PostgreSQL connection cut or refused, as LOST_CONNECTION_STATES and the driver say it. */
 export function isLostConnection(error: unknown): boolean {

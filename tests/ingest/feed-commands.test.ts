@@ -89,7 +89,8 @@ beforeAll(async () => {
       const hour = 3_600_000;
       const items = Array.from({ length: 10 }, (_, i) => ({ guid: `c${i}`, title: `Item ${i}`, link: `https://example.org/c${i}`, pubDate: new Date(Date.now() - (i + 1) * hour).toUTCString() }));
       res
-        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"c-1"', 'last-modified': 'Tue, 09 Jun 2026 10:00:00 GMT', 'cache-control': 'max-age=21600' })
+        // a Retry-After on a good answer asks for nothing: a run reads it on a 429 or a 503 only
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"c-1"', 'last-modified': 'Tue, 09 Jun 2026 10:00:00 GMT', 'cache-control': 'max-age=21600', 'retry-after': '86400' })
         .end(rssFeed('Cached', items));
     },
     '/empty-site/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>no feeds here</body></html>'),
@@ -138,6 +139,9 @@ describe('pausewatch feed', () => {
     expect(stdout).toContain('validators: ETag and Last-Modified, so a check of an unchanged feed costs a 304\n');
     expect(stdout).toMatch(/\na run would check it again in 5 h: 10 items over 10 h: every 60 min; raised to 5 h by Cache-Control max-age/);
     expect((await pausewatch(['feed', `${server.url}/wire.xml`])).stdout).toContain('validators: none, so every check downloads the whole feed');
+    // a login in the address is not printed
+    const withLogin = `${server.url.replace('://', '://reader:s3cret@')}/cached.xml`;
+    expect(JSON.parse((await pausewatch(['feed', withLogin, '--json'])).stdout).fetched.url).toBe(`${server.url.replace('://', '://***@')}/cached.xml`);
   });
 
   it('says how to resolve the relative links of a saved file read without --base', async () => {

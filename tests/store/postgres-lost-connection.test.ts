@@ -46,6 +46,11 @@ describe('a PostgreSQL connection cut under a command', () => {
     expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(store.db)).rows).toEqual([{ one: 1 }]);
   });
 
+  it("is not a reader's closed pipe: `articles --json | head -1` ends quietly on PostgreSQL as on SQLite", () => {
+    const closedPipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    expect(databaseFailure(closedPipe, { dialect: 'postgres', location: 'postgres://db.example/pw' })).toBeNull();
+  });
+
   it('is tried again by a write that must not be lost, which then succeeds', async () => {
     const database = await freshPostgres();
     cleanups.push(() => database.drop());

@@ -39,13 +39,16 @@ function fetchedJson(response: Extract<FetchResult, { status: 'ok' }>, feed: Par
     failuresBefore: 0,
     recentPublished: feed.items.map((item) => item.published ?? item.updated),
     ttlSeconds: feed.ttlSeconds,
+    // a Retry-After counts on a 429 or a 503 only, as in a run (askedWaitSeconds), and this answer was a good one
     ...response.hints,
+    retryAfterSeconds: null,
     skip: feed.skip,
     // used by failures' backoff only
     random: () => 0.5,
   });
   return {
-    url: response.url,
+    // its login masked, as every address printed
+    url: urlForDisplay(response.url),
     httpStatus: response.httpStatus,
     etag: response.headers['etag'] ?? null,
     lastModified: response.headers['last-modified'] ?? null,
