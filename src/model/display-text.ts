@@ -51,10 +51,18 @@ export function leadingCharacters(text: string, count: number): { chars: string[
  * aligned and a status line is not wrapped.
  */
 export function fitColumns(text: string, columns: number, cutMark: '…' | '' = '…'): { text: string; width: number } {
-  // a character takes at most two columns, so the first `columns` characters hold all that can fit, and one more
-  // says whether the text goes on
-  const { chars, more } = leadingCharacters(text, columns + 1);
-  const widths = chars.map((char) => stringWidth(char));
+  // Characters until they fill more than the columns, or the text ends: twice as many again while some take none (a
+  // zero-width space), within a bound, as a reader's title does not hold thousands of them.
+  let count = columns + 1;
+  let chars: string[];
+  let more: boolean;
+  let widths: number[];
+  for (;;) {
+    ({ chars, more } = leadingCharacters(text, count));
+    widths = chars.map((char) => stringWidth(char));
+    if (!more || widths.reduce((sum, width) => sum + width, 0) > columns || count >= MOST_CHARACTERS_FITTED) break;
+    count *= 2;
+  }
   const total = widths.reduce((sum, width) => sum + width, 0);
   if (!more && total <= columns) return { text: chars.join(''), width: total };
   const room = columns - cutMark.length;
@@ -63,6 +71,9 @@ export function fitColumns(text: string, columns: number, cutMark: '…' | '' = 
   while (kept < chars.length && used + widths[kept]! <= room) used += widths[kept++]!;
   return { text: chars.slice(0, kept).join('') + cutMark, width: used + cutMark.length };
 }
+
+/** The most characters fitColumns reads of a text: beyond them it is cut, zero-width or not. */
+const MOST_CHARACTERS_FITTED = 4096;
 
 /**
  * `text` cut to at most `max` characters as a reader counts them (never inside an emoji or a letter's accents) at a

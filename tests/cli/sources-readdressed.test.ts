@@ -44,7 +44,7 @@ describe('sources after the pipeline file gives a source another address', () =>
     const table = (await project.cli('sources')).stdout;
     expect(table).toMatch(/^wire +never checked /m);
     expect(table).not.toContain('410');
-    expect(table).toContain(`now at another address than the last run read (the next run reads it afresh, its health unknown till then):\n  wire: was ${project.server.url}/retired.xml\n`);
+    expect(table).toContain(`another feed than the last run read (the next run reads it afresh, its health unknown till then):\n  wire: was ${project.server.url}/retired.xml\n`);
 
     // a spelling of the same address is the same feed: its state stands
     project.writePipeline(pipeline('/retired.xml#top'));
@@ -53,6 +53,6 @@ describe('sources after the pipeline file gives a source another address', () =>
     project.writePipeline(pipeline('/wire.xml'));
     await project.cli('run', '--quiet');
     expect(JSON.parse((await project.cli('sources', '--json')).stdout)[0]).toMatchObject({ status: 'ok', errorStreak: 0 });
-    expect((await project.cli('sources')).stdout).not.toContain('now at another address');
+    expect((await project.cli('sources')).stdout).not.toContain('another feed than the last run read');
   });
 });

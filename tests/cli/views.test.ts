@@ -13,6 +13,8 @@ describe('text for the terminal', () => {
     // no room for a wide character beside the "…": the column is padded instead
     expect(table(['t', 'u'], [[`${'a'.repeat(8)}😀x`, 'next']], [10, 4]).split('\n')[1]).toBe(`${'a'.repeat(8)}…   next`);
     expect(table(['t'], [['a\rb']], [5]).split('\n')[1]).toBe('a b');
+    // characters that take no column (zero-width spaces a CMS left in) take no room
+    expect(table(['t'], [[`${'\u200b'.repeat(30)}Pause vote`]], [20]).split('\n')[1]).toBe(`${'\u200b'.repeat(30)}Pause vote`);
   });
 
   it('keeps the columns after titles in a wide script (Chinese, Japanese, Korean) where they are after Latin ones', () => {

@@ -68,11 +68,12 @@ function recheckLine(
 ): string {
   const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   const shared = entry.sharesAddressWith ? ` (read from the same address as ${entry.sharesAddressWith})` : '';
-  if (entry.neverChecked || !row) return `never checked yet: the next run checks it${shared}`;
+  const hostWaits = entry.clearedHostWaits.map((wait) => `the wait of ${wait.host} until ${time(wait.until)} (for its other feeds and pages too)`);
+  if (entry.neverChecked || !row) return `never checked yet: the next run checks it${hostWaits.length ? `; cleared ${hostWaits.join(' and ')}` : ''}${shared}`;
   const cleared = [
     ...(row.server_wait_until ? [`its server's wait until ${time(row.server_wait_until)}`] : []),
     ...(row.next_check_at ? [`the check scheduled for ${time(row.next_check_at)}`] : []),
-    ...entry.clearedHostWaits.map((wait) => `the wait of ${wait.host} until ${time(wait.until)} (for its other feeds and pages too)`),
+    ...hostWaits,
   ];
   const listed = cleared.length < 2 ? cleared.join('') : `${cleared.slice(0, -1).join(', ')} and ${cleared.at(-1)!}`;
   const kept = entry.keptRateLimitSeconds === null ? '' : `; kept the server's rate limit, shown by a 429: no two checks within ${formatDuration(entry.keptRateLimitSeconds)}`;

@@ -9,7 +9,7 @@ import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
-import { hostKeyOf, urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
+import { hostKeyOf, urlForDisplay, withCredentialsOf, withoutCredentials } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
 /**
@@ -103,13 +103,18 @@ export function registerSources(program: Command): void {
         const known = new Map(rows.map((r) => [r.id, r]));
         // A source the file has since pointed at another feed (another address, kind or login) is the next run's to
         // read afresh: the stored health is the old feed's, not to be shown beside the new address.
-        const replaced = new Map<string, string>();
-        for (const s of loaded.pipeline.sources) {
-          const row = known.get(s.id);
-          if (row && !(await storedStateApplies(row, { id: s.id, kind: s.kind, name: s.name, location: s.kind === 'feed' ? s.url : s.glob }))) {
-            replaced.set(s.id, row.location);
-          }
-        }
+        // (a login's check costs tens of milliseconds: made side by side, as a run makes them)
+        const replaced = new Map(
+          (
+            await Promise.all(
+              loaded.pipeline.sources.map(async (s) => {
+                const row = known.get(s.id);
+                const applies = !row || (await storedStateApplies(row, { id: s.id, kind: s.kind, name: s.name, location: s.kind === 'feed' ? s.url : s.glob }));
+                return applies ? [] : [[s.id, row.location] as const];
+              }),
+            )
+          ).flat(),
+        );
         // A host that asked (429, 503) to wait holds every feed and page of it: nothing is sent to it till then.
         const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, new Date().toISOString());
         const hostWaitOf = (address: string) => hostWaits.find((wait) => wait.host === hostKeyOf(address)) ?? null;
@@ -180,8 +185,13 @@ export function registerSources(program: Command): void {
           writeText(process.stdout, `\nwarnings from the last read of the feed:\n${lines.join('\n')}\n`);
         }
         if (replaced.size > 0) {
-          const lines = [...replaced].map(([id, old]) => `  ${id}: was ${/^https?:/i.test(old) ? urlForDisplay(old) : old}`);
-          writeText(process.stdout, `\nnow at another address than the last run read (the next run reads it afresh, its health unknown till then):\n${lines.join('\n')}\n`);
+          const lines = [...replaced].map(([id, old]) => {
+            const source = loaded.pipeline.sources.find((defined) => defined.id === id)!;
+            const now = source.kind === 'feed' ? withoutCredentials(source.url) : source.glob;
+            // the address stored has no login: the same one means the login, or the kind, changed
+            return old === now ? `  ${id}: its login or kind changed` : `  ${id}: was ${/^https?:/i.test(old) ? urlForDisplay(old) : old}`;
+          });
+          writeText(process.stdout, `\nanother feed than the last run read (the next run reads it afresh, its health unknown till then):\n${lines.join('\n')}\n`);
         }
         // Only the JSON said so before: a feed that moved works until the old URL goes, then fails for no visible reason.
         const moved = all.filter((s) => s.movedTo !== null);

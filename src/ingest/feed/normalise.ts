@@ -820,8 +820,7 @@ function resolveSrcset(value: string, base: string): string {
  * over the whole value from every '@', '<' or character: a feed's 70 KB "author" took 11 s, a megabyte hours.
  */
 export function authorName(value: string | null | undefined): string | null {
-  // "By Jane Doe", as a byline is printed: the name is what follows
-  const text = cleanText(value)?.replace(/^by\s+(?=\S)/i, '');
+  const text = cleanText(value);
   if (!text) return null;
   // "jane@x.org (Jane Doe), john@x.org (John Roe)": each address with its name is one person. Only when every part
   // holds an address, or "Doe, Jane <jane@x.org>" would be two people.
@@ -853,7 +852,9 @@ function splitAtSeparators(text: string): string[] {
   return parts.filter((part) => part !== '');
 }
 
-function oneAuthorName(text: string): string | null {
+function oneAuthorName(person: string): string | null {
+  // "By Jane Doe", as a byline is printed: the name is what follows
+  const text = person.replace(/^by\s+(?=\S)/i, '');
   const inParens = nameInParensAfterEmail(text);
   if (inParens !== null) return cleanText(inParens);
   const inAngles = nameBeforeEmailInAngles(text);

@@ -424,7 +424,7 @@ function readEnclosures(reader: FieldReader, links: AtomLink[]): FeedEnclosure[]
   for (const ref of reader.all('enc:enclosure')) {
     const attrs = nodeAttrs(ref.node);
     const url = resolveGiven(attrs['rdf:resource'] ?? attrs['enc:url'], reader.baseOf(ref));
-    if (url) enclosures.push({ url, type: attrs['enc:type']?.trim() || null, length: attrs['enc:length']?.trim() || null });
+    if (url && !enclosures.some((enclosure) => enclosure.url === url)) enclosures.push({ url, type: attrs['enc:type']?.trim() || null, length: attrs['enc:length']?.trim() || null });
   }
   for (const link of links) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type?.trim() || null, length: link.length?.trim() || null });

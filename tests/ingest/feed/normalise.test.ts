@@ -238,6 +238,7 @@ describe('authorName: the name without the e-mail', () => {
     ['"Doe, Jane" <jane@x.example>, "Roe, John" <john@x.example>', 'Doe, Jane; Roe, John'],
     ['jane@x.example, john@x.example (John Roe)', 'John Roe'],
     ['jane@x.example, john@x.example', null],
+    ['By Jane Doe <jane@x.example>, By John Roe <john@x.example>', 'Jane Doe and John Roe'],
     // one person whose name holds a comma
     ['Doe, Jane <jane@x.example>', 'Doe, Jane'],
     ['jane@x.example (Doe, Jane)', 'Doe, Jane'],

@@ -105,6 +105,9 @@ describe('parseFeed: formats', () => {
       '<item rdf:about="https://r.example/a"><title>A</title><e:enclosure rdf:resource="/audio/a.mp3" e:type="audio/mpeg" e:length="1234"/></item></rdf:RDF>';
     const feed = await parseFeed(Buffer.from(rdf), { url: 'https://r.example/index.rdf' });
     expect(feed.items[0]!.enclosures).toEqual([{ url: 'https://r.example/audio/a.mp3', type: 'audio/mpeg', length: '1234' }]);
+    // beside an <enclosure> of the same file, listed once
+    const both = rdf.replace('<e:enclosure', '<enclosure url="https://r.example/audio/a.mp3" type="audio/mpeg" length="1234"/><e:enclosure');
+    expect((await parseFeed(Buffer.from(both), { url: 'https://r.example/index.rdf' })).items[0]!.enclosures).toHaveLength(1);
   });
 
   it('reads RSS 1.0 (RDF) with rdf:about as the id and dc:date as the update time', async () => {
