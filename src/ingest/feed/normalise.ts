@@ -1430,7 +1430,10 @@ function namesItsZone(text: string): boolean {
   return /^[a-z]/i.test(last) && !/^[ap]\.?m\.?$/i.test(last) && zoneOffsetOn(last, 2000, 1, 1) !== null;
 }
 
-/** The time zone database's zones read so far, by name; and names it does not hold (kept apart, so a feed's made-up ones cannot crowd out real ones). */
+/**
+ * The time zone database's zones read so far, by name; and the names it does not hold, kept apart, so a feed's
+ * made-up ones cannot crowd the real ones out.
+ */
 const zoneOffsetReaders = new Map<string, (utcMs: number) => number>();
 const unknownZones = new Set<string>();
 
