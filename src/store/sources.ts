@@ -96,14 +96,14 @@ function startsAfresh(existing: SourceRow, kind: SourceSpec['kind'], location: s
 }
 
 /**
- * Whether the stored row is the state of the source the pipeline file now names, or one the next run starts afresh
- * (see syncSources): `sources` must not show another feed's health beside the new address before that run.
+ * Whether the stored row is the state of the source the pipeline file now names by its address and kind, or one the
+ * next run starts afresh (see syncSources): `sources` must not show another feed's health beside the new address
+ * before that run. A changed login alone is not looked for: checking each feed's login costs tens of milliseconds of
+ * scrypt, for a listing.
  */
-export async function storedStateApplies(existing: SourceRow, spec: SourceSpec): Promise<boolean> {
+export function storedStateApplies(existing: SourceRow, spec: SourceSpec): boolean {
   const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
-  const loginChanged = !(await sameLogin(spec.kind === 'feed' ? loginOf(spec.location) : null, existing.login_digest));
-  if (existing.location === location && !loginChanged) return true;
-  return !startsAfresh(existing, spec.kind, location, loginChanged);
+  return (existing.location === location && existing.kind === spec.kind) || !startsAfresh(existing, spec.kind, location, false);
 }
 
 /** Whether two stored locations are one address to fetch (requestAddress): a glob only as written. */

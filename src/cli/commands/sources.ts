@@ -103,17 +103,12 @@ export function registerSources(program: Command): void {
         const known = new Map(rows.map((r) => [r.id, r]));
         // A source the file has since pointed at another feed (another address, kind or login) is the next run's to
         // read afresh: the stored health is the old feed's, not to be shown beside the new address.
-        // (a login's check costs tens of milliseconds: made side by side, as a run makes them)
         const replaced = new Map(
-          (
-            await Promise.all(
-              loaded.pipeline.sources.map(async (s) => {
-                const row = known.get(s.id);
-                const applies = !row || (await storedStateApplies(row, { id: s.id, kind: s.kind, name: s.name, location: s.kind === 'feed' ? s.url : s.glob }));
-                return applies ? [] : [[s.id, row.location] as const];
-              }),
-            )
-          ).flat(),
+          loaded.pipeline.sources.flatMap((s) => {
+            const row = known.get(s.id);
+            const applies = !row || storedStateApplies(row, { id: s.id, kind: s.kind, name: s.name, location: s.kind === 'feed' ? s.url : s.glob });
+            return applies ? [] : [[s.id, row.location] as const];
+          }),
         );
         // A host that asked (429, 503) to wait holds every feed and page of it: nothing is sent to it till then.
         const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, new Date().toISOString());
@@ -188,8 +183,8 @@ export function registerSources(program: Command): void {
           const lines = [...replaced].map(([id, old]) => {
             const source = loaded.pipeline.sources.find((defined) => defined.id === id)!;
             const now = source.kind === 'feed' ? withoutCredentials(source.url) : source.glob;
-            // the address stored has no login: the same one means the login, or the kind, changed
-            return old === now ? `  ${id}: its login or kind changed` : `  ${id}: was ${/^https?:/i.test(old) ? urlForDisplay(old) : old}`;
+            // the address stored has no login: the same one means the kind changed
+            return old === now ? `  ${id}: its kind changed` : `  ${id}: was ${/^https?:/i.test(old) ? urlForDisplay(old) : old}`;
           });
           writeText(process.stdout, `\nanother feed than the last run read (the next run reads it afresh, its health unknown till then):\n${lines.join('\n')}\n`);
         }
