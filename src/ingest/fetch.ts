@@ -80,6 +80,19 @@ export interface HopAnswer {
 export type Throttle = <T extends HopAnswer>(url: string, request: () => Promise<T>, hop: number) => Promise<T>;
 
 /**
+ * The address a failure's message names as the one that answered it ("HTTP 429 from <url>", fetchUrl's), or as the
+ * host that held the request unsent ("not requested: <url> (<host> answered HTTP 429 …)", HostAskedToWait's) as
+ * `http://<host>/`; null when it names neither. Read here, beside the code that writes those words: a stored error is
+ * all `sources recheck` has to find the host whose wait it forgets.
+ */
+export function addressThatAnswered(message: string): string | null {
+  const answered = /^HTTP \d{3} from (\S+)/.exec(message)?.[1];
+  if (answered !== undefined) return answered;
+  const heldBy = /^not requested: \S+ \((\S+) answered HTTP/.exec(message)?.[1];
+  return heldBy === undefined ? null : `http://${heldBy}/`;
+}
+
+/**
  * A request the request queue refused without sending it, for what its host did earlier in the run; fetchUrl and the
  * queue report it as a failure (heldBackResult) with `code` and, when there is one, the time left as Retry-After.
  */

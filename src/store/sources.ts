@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SkipTimes, StageError } from '../model/index.ts';
 import { shortenText } from '../model/display-text.ts';
+import { addressThatAnswered } from '../ingest/fetch.ts';
 import { hostKeyOf, requestAddress, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { forgetHostWaits, type HostWaitRecord } from './host-waits.ts';
 import { loginDigest, loginOf, sameLogin } from './login-digest.ts';
@@ -102,8 +103,7 @@ function startsAfresh(existing: SourceRow, kind: SourceSpec['kind'], location: s
  * scrypt, for a listing.
  */
 export function storedStateApplies(existing: SourceRow, spec: SourceSpec): boolean {
-  const location = spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location;
-  return (existing.location === location && existing.kind === spec.kind) || !startsAfresh(existing, spec.kind, location, false);
+  return !startsAfresh(existing, spec.kind, spec.kind === 'feed' ? withoutCredentials(spec.location) : spec.location, false);
 }
 
 /** Whether two stored locations are one address to fetch (requestAddress): a glob only as written. */
@@ -293,13 +293,10 @@ export async function clearNextChecks(db: Kysely<Database>, pipelineId: string, 
 
 /**
  * The hosts whose wait may hold a feed: its own, the one it moved to, and the one its last error names as having
- * answered (a redirect's target: "HTTP 429 from <url>") or held it ("not requested: <url> (<host> answered HTTP 429 ...").
+ * answered (a redirect's target) or held it unsent (addressThatAnswered).
  */
 function hostsAskedBy(row: SourceRow): string[] {
-  const error = row.last_error ?? '';
-  const answeredBy = /^HTTP \d{3} from (\S+)/.exec(error)?.[1];
-  const heldBy = /^not requested: \S+ \((\S+) answered HTTP/.exec(error)?.[1];
-  return [row.location, row.moved_to, answeredBy, heldBy === undefined ? undefined : `http://${heldBy}/`].flatMap((url) => (url ? [hostKeyOf(url)] : []));
+  return [row.location, row.moved_to, addressThatAnswered(row.last_error ?? '')].flatMap((url) => (url ? [hostKeyOf(url)] : []));
 }
 
 /** A source's newest fetch attempts, newest first: its health over time, where the sources row has only the latest. */
