@@ -1390,10 +1390,12 @@ export function parseFeedDate(value: string | null | undefined): string | null {
 
 /**
  * A time zone database name after a date (`2026-06-05 10:19:00 America/New_York`, `(Europe/Berlin)`, RFC 9557's
- * `[Europe/Berlin]`), as a CMS that prints its configured zone writes it: an area and a place, `Etc/GMT+5` too.
+ * `[Europe/Berlin]`), as a CMS that prints its configured zone writes it: an area and a place, `Etc/GMT+5` too, and
+ * the database's older names a server's settings still carry: a country's (`US/Eastern`, `Canada/Atlantic`) and
+ * POSIX's US rules (`EST5EDT`).
  */
 const PLACE_ZONE_AT_END =
-  /\s*[[(]?((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)?)[\])]?$/;
+  /\s*[[(]?((?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc|US|Canada|Brazil|Mexico|Chile)\/[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)?|[ECMP]ST\d[ECMP]DT)[\])]?$/;
 
 /**
  * The date `rest` gives, read in the named zone: its wall-clock time there, with that zone's offset at that moment

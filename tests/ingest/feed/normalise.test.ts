@@ -80,6 +80,13 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['2026-06-05 10:19:00 America/Argentina/Buenos_Aires', '2026-06-05T13:19:00.000Z'],
     ['2026-06-05 10:19:00 Australia/Lord_Howe', '2026-06-04T23:49:00.000Z'],
     ['2026-06-05 10:19:00 Etc/GMT+5', '2026-06-05T15:19:00.000Z'],
+    // the database's older names a server's settings still carry
+    ['2026-06-05 10:19:00 US/Eastern', '2026-06-05T14:19:00.000Z'],
+    ['2026-01-15 10:19 (US/Pacific)', '2026-01-15T18:19:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 Canada/Atlantic', '2026-06-05T13:19:00.000Z'],
+    ['2026-06-05 10:19:00 EST5EDT', '2026-06-05T14:19:00.000Z'],
+    ['2026-01-15 10:19:00 PST8PDT', '2026-01-15T18:19:00.000Z'],
+    ['2026-06-05 10:19:00 US/Atlantis', null],
     ['2026-06-05 America/New_York', '2026-06-05'],
     ['2026-06-05 10:19 EST America/New_York', '2026-06-05T15:19:00.000Z'], // the zone written before it decides
     ['Fri, 05 Jun 2026 10:19:00 +0200 (Europe/Berlin)', '2026-06-05T08:19:00.000Z'], // and so does an offset
