@@ -828,6 +828,12 @@ export function authorName(value: string | null | undefined): string | null {
   if (people.length > 1 && people.every((person) => firstEmail(person) !== null)) {
     return formatNames(people.flatMap((person) => oneAuthorName(person) ?? []));
   }
+  // Some with an address, some without ("jane@x.org (Jane Doe), John Roe"): several people when every name is of two
+  // words or more, as "Doe" and "Jane" of "Doe, Jane <jane@x.org>" are not.
+  if (people.length > 1 && people.some((person) => firstEmail(person) !== null)) {
+    const names = people.map(oneAuthorName);
+    if (names.every((name) => name === null || /\S\s+\S/.test(name))) return formatNames(names.flatMap((name) => name ?? []));
+  }
   return oneAuthorName(text);
 }
 

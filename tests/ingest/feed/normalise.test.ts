@@ -246,9 +246,14 @@ describe('authorName: the name without the e-mail', () => {
     ['jane@x.example, john@x.example (John Roe)', 'John Roe'],
     ['jane@x.example, john@x.example', null],
     ['By Jane Doe <jane@x.example>, By John Roe <john@x.example>', 'Jane Doe and John Roe'],
+    // and some by an address, some by name alone
+    ['jane@x.example (Jane Doe), John Roe', 'Jane Doe and John Roe'],
+    ['John Roe; Jane Doe <jane@x.example>, ann@x.example', 'John Roe and Jane Doe'],
     // one person whose name holds a comma
     ['Doe, Jane <jane@x.example>', 'Doe, Jane'],
     ['jane@x.example (Doe, Jane)', 'Doe, Jane'],
+    ['Doe, Jane Ann <jane@x.example>', 'Doe, Jane Ann'],
+    ['Van Doe, Jane <jane@x.example>', 'Van Doe, Jane'],
   ])('%s → %s', (input, expected) => {
     expect(authorName(input)).toBe(expected);
   });
