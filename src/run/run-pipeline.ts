@@ -27,7 +27,7 @@ import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCre
 import { shownHeadline } from '../model/display-text.ts';
 import { processIsGone, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
+import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, paceAtCheck, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -390,20 +390,8 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
 }
 
 /**
- * The feed's pace as its last good check saw it, in ms an item: the items its last document read listed
- * (SourcesTable.last_read_published) over the time from the oldest to that check, as the schedule reckons it; null
- * without them. An edition published at once each day has a pace of hours an item, not minutes.
- */
-function lastCheckPace(row: SourceRow | undefined, lastCheckAt: number): number | null {
-  const times = (repo.lastReadPublished(row) ?? []).map((time) => Date.parse(time)).filter((time) => Number.isFinite(time));
-  if (times.length === 0) return null;
-  const oldest = times.reduce((a, b) => Math.min(a, b));
-  return lastCheckAt > oldest ? (lastCheckAt - oldest) / times.length : null;
-}
-
-/**
  * What to tell a user when a feed's every item is new and its oldest was published after the feed's last good check,
- * later than two items at its pace (lastCheckPace) would come: the feed lists fewer items than it published since,
+ * later than two items at its pace then (paceAtCheck) would come: the feed lists fewer items than it published since,
  * and those between may have left it unread (checks too far apart for its pace, a server that answered 304 or
  * nothing meanwhile). Null otherwise: an undated item, no pace known, or no check to compare with (a first read, one
  * since the source's URL was changed to another feed).
@@ -412,7 +400,7 @@ function unreadGapWarning(items: readonly RawItem[], freshCount: number, row: So
   const lastReadAt = row?.last_success_at ?? null;
   if (lastReadAt === null || items.length < 2 || freshCount < items.length) return null;
   if (row?.location_changed_at && row.location_changed_at > lastReadAt) return null;
-  const pace = lastCheckPace(row, Date.parse(lastReadAt));
+  const pace = paceAtCheck(repo.lastReadPublished(row) ?? [], Date.parse(lastReadAt));
   if (pace === null) return null;
   const times = items.map((item) => (item.publishedAt === null ? Number.NaN : Date.parse(item.publishedAt)));
   if (times.some((time) => !Number.isFinite(time))) return null;

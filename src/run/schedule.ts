@@ -131,21 +131,45 @@ export function publishingInterval(
   policy: SchedulePolicy,
 ): { seconds: number; reason: string; windowSeconds: number | null } {
   const nowMs = now.getTime();
-  const dated = recentPublished
-    .map((value) => (value ? Date.parse(value) : Number.NaN))
-    .filter((ms) => Number.isFinite(ms) && ms <= nowMs + 60_000)
-    .sort((a, b) => b - a);
-  const times = dated.slice(0, policy.rateSampleSize);
-  if (times.length === 0) return { seconds: policy.defaultIntervalSeconds, reason: `no dated items, default ${formatDuration(policy.defaultIntervalSeconds)}`, windowSeconds: null };
-  const oldest = times[times.length - 1]!;
-  const estimate = Math.max(0, nowMs - oldest) / 1000 / times.length;
-  const seconds = clamp(estimate, policy.minIntervalSeconds, policy.maxIntervalSeconds);
+  const dated = datedUpTo(recentPublished, nowMs);
+  const pace = publishingPace(dated, nowMs, policy.rateSampleSize);
+  if (pace === null) return { seconds: policy.defaultIntervalSeconds, reason: `no dated items, default ${formatDuration(policy.defaultIntervalSeconds)}`, windowSeconds: null };
+  const { oldest, count } = pace;
+  const seconds = clamp(pace.msPerItem / 1000, policy.minIntervalSeconds, policy.maxIntervalSeconds);
   // How far back the listed items reach, from the oldest to now: about as long again, at the feed's pace, pushes
   // them out of it (see nextCheck). Items all dated within ONE_STAMP_SECONDS of one another (the feed's build time
   // stamped on each, a batch published at once) say nothing of that pace: none.
   const span = dated.length >= 2 ? (dated[0]! - dated[dated.length - 1]!) / 1000 : 0;
   const windowSeconds = span > ONE_STAMP_SECONDS ? Math.max(0, nowMs - dated[dated.length - 1]!) / 1000 : null;
-  return { seconds, reason: `${times.length} item${times.length === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}`, windowSeconds };
+  return { seconds, reason: `${count} item${count === 1 ? '' : 's'} over ${formatDuration((nowMs - oldest) / 1000)}: every ${formatDuration(seconds)}`, windowSeconds };
+}
+
+/** The times of the dated items, newest first, but those dated ahead of `nowMs` (bad clocks, scheduled posts). */
+function datedUpTo(published: readonly (string | null)[], nowMs: number): number[] {
+  return published
+    .map((value) => (value ? Date.parse(value) : Number.NaN))
+    .filter((ms) => Number.isFinite(ms) && ms <= nowMs + 60_000)
+    .sort((a, b) => b - a);
+}
+
+/**
+ * A feed's pace at `nowMs`: the `sampleSize` newest of its dated items (newest first, none ahead of `nowMs`) over the
+ * time from the oldest of them to then, in ms an item; null without any.
+ */
+function publishingPace(dated: readonly number[], nowMs: number, sampleSize: number): { msPerItem: number; oldest: number; count: number } | null {
+  const count = Math.min(dated.length, sampleSize);
+  if (count === 0) return null;
+  const oldest = dated[count - 1]!;
+  return { msPerItem: Math.max(0, nowMs - oldest) / count, oldest, count };
+}
+
+/**
+ * The pace of a feed's items as a check at `atMs` saw them, in ms an item, reckoned as the schedule reckons it
+ * (publishingInterval, before its bounds); null without dated items, or when they are all as new as the check.
+ */
+export function paceAtCheck(published: readonly (string | null)[], atMs: number): number | null {
+  const pace = publishingPace(datedUpTo(published, atMs), atMs, DEFAULT_SCHEDULE_POLICY.rateSampleSize);
+  return pace === null || pace.msPerItem === 0 ? null : pace.msPerItem;
 }
 
 /** Where the next check of a feed falls, and why (see the module comment for the policy). */

@@ -80,4 +80,25 @@ describe('a read whose every item is new and newer than the last good check', ()
     const moved = { ...loaded, pipeline: { ...loaded.pipeline, sources: [{ ...loaded.pipeline.sources[0]!, url: `${server.url}/w.xml` }] } } as typeof loaded;
     expect(await gapWarnings(listedAt, moved)).toEqual([]);
   });
+
+  it("reckons the feed's pace without the items it dated ahead of the check, as the schedule does", async () => {
+    // a daily feed that also lists five posts scheduled for the hours after the check: counted, they halved its pace
+    // and a next day's read, nothing missed, warned
+    const item = (key: string, published: Date) =>
+      `<item><title>Daily ${key}</title><guid>d-${key}</guid><pubDate>${published.toUTCString()}</pubDate><description>Pause debate, ${key}.</description></item>`;
+    let items = [
+      ...Array.from({ length: 5 }, (_, i) => item(`past-${i}`, new Date(t0.getTime() - HOUR - i * 24 * HOUR))),
+      ...Array.from({ length: 5 }, (_, i) => item(`ahead-${i}`, new Date(t0.getTime() + (i + 1) * HOUR))),
+    ];
+    const server = await startServer({
+      '/d.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily</title>${items.join('')}</channel></rss>`),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'unread-gap-ahead', [{ id: 'd', kind: 'feed', name: 'Daily', url: `${server.url}/d.xml`, fetchArticles: false }]);
+    const gapWarnings = async (at: Date) =>
+      (await runPipeline({ loaded, store, channels: [], all: true, now: () => at, random: () => 0.5 })).sources[0]!.warnings.filter((w) => w.includes('may have left'));
+    expect(await gapWarnings(t0)).toEqual([]);
+    items = [item('next-0', new Date(t0.getTime() + 23 * HOUR)), item('next-1', new Date(t0.getTime() + 47 * HOUR))];
+    expect(await gapWarnings(new Date(t0.getTime() + 48 * HOUR))).toEqual([]);
+  });
 });
