@@ -165,8 +165,11 @@ export const UNANSWERED_CODES: ReadonlySet<string> = new Set(['timeout', 'connec
  */
 export function askedWaitSeconds(answer: Pick<FetchResult, 'status' | 'httpStatus' | 'hints'>): number | null {
   const status = answer.httpStatus;
-  return answer.status === 'failed' && (status === null || status === 429 || status === 503) ? answer.hints.retryAfterSeconds : null;
+  return answer.status === 'failed' && (status === null || asksToWait(status)) ? answer.hints.retryAfterSeconds : null;
 }
+
+/** Whether an answer's status is one whose Retry-After asks the client to wait: 429 Too Many Requests, 503. */
+export const asksToWait = (status: number): boolean => status === 429 || status === 503;
 
 /** The failure a request refused by the request queue comes back as; `at` says how far fetchUrl got before it. */
 export function heldBackResult(

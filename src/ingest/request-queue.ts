@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
 import { hostKeyOf } from './url-display.ts';
-import { fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, RequestHeldBack, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
+import { asksToWait, fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, RequestHeldBack, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
   concurrency: number;
@@ -166,7 +166,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   }
   /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
   const notePause = (url: string, answer: HopAnswer) => {
-    if (answer.status !== 429 && answer.status !== 503) return;
+    if (!asksToWait(answer.status)) return;
     // readServerHints holds Retry-After at LONGEST_RETRY_AFTER_SECONDS, and gives null for one it cannot read
     const { retryAfterSeconds: retryAfter, retryAfterProblem } = readServerHints(answer.headers, Date.now());
     if (retryAfter === null && (answer.status === 503 || retryAfterProblem !== null)) return;

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
 import type { DigestData } from '../../digest/index.ts';
 import type { AlertPayload } from '../rules.ts';
-import { DEFAULT_USER_AGENT, readServerHints } from '../../ingest/fetch.ts';
+import { asksToWait, DEFAULT_USER_AGENT, readServerHints } from '../../ingest/fetch.ts';
 import { webhookChannelName } from '../../model/channel-names.ts';
 import { oneLine, shortenText } from '../../model/display-text.ts';
 import { alertText, heldText, type HeldNotice } from './alert-text.ts';
@@ -199,7 +199,7 @@ export function webhookChannel(
     }
     const reason = await firstLineOfBody(response, signal);
     const answered = `${label} answered HTTP ${status}${reason ? `: ${reason}` : ''}`;
-    const retryAfterSeconds = status === 429 || status === 503 ? readServerHints(Object.fromEntries(response.headers), Date.now()).retryAfterSeconds : null;
+    const retryAfterSeconds = asksToWait(status) ? readServerHints(Object.fromEntries(response.headers), Date.now()).retryAfterSeconds : null;
     if (retryAfterSeconds !== null) {
       const at = new Date(Date.now() + retryAfterSeconds * 1000).toISOString();
       throw refusal(`${answered} (it asked to be retried in ${retryAfterSeconds} s, after ${at.slice(0, 19).replace('T', ' ')} UTC)`, retryAfterSeconds * 1000);
