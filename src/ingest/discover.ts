@@ -150,7 +150,7 @@ export function discoverFeedLinks(html: string, pageUrl: string, encoding = 'utf
  * like feeds' (feedLikeUrl): a news site's "RSS feeds" page lists its feeds so, often without declaring any. Links to
  * other sites are left out: a blogroll's feed icons are other outlets' feeds.
  */
-function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { declared: FeedLink[]; anchors: FeedLink[]; refresh: string | null } {
+function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { declared: FeedLink[]; anchors: FeedLink[]; refresh: string | null; articleAddresses: string[] } {
   const elements = descendants(parsePage(html).$.root()[0]!);
   // The first <base href> counts, as in browsers, which also ignore one that is not an http(s) URL (javascript:,
   // data:): relative links then resolve against the page, rather than not at all.
@@ -218,7 +218,55 @@ function feedLinksOfPage(html: string, pageUrl: string, encoding: string): { dec
     declared.push({ url, title, type });
   }
   // an address both declared and linked is a declared one
-  return { declared, anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)), refresh: refresh === pageUrl ? null : refresh };
+  return {
+    declared,
+    anchors: anchors.filter((anchor) => !declared.some((link) => link.url === anchor.url)),
+    refresh: refresh === pageUrl ? null : refresh,
+    articleAddresses: isArticlePage(elements, pageUrl) ? ownAddresses(elements, pageUrl, base, encoding) : [],
+  };
+}
+
+/**
+ * Whether a page is one article rather than a listing (a home page, a section, a tag): it gives its publication time
+ * (`article:published_time`, which SEO plugins write on posts alone), its body is classed as one post as WordPress
+ * themes class it (`single-post`, `postid-123`, `singular-post`), or its address holds a date and then a name
+ * (`/2026/06/05/pause-vote/`). Not `og:type`: some plugins call a category page an article too.
+ */
+function isArticlePage(elements: readonly Element[], pageUrl: string): boolean {
+  if (/\/(?:19|20)\d{2}\/\d{1,2}\/(?:\d{1,2}\/)?[^/]+/.test(new URL(pageUrl).pathname)) return true;
+  return elements.some((element) => {
+    if (element.name === 'meta') return (element.attribs['property'] ?? element.attribs['name'] ?? '').trim().toLowerCase() === 'article:published_time';
+    if (element.name !== 'body') return false;
+    return (element.attribs['class'] ?? '').split(/\s+/).some((token) => /^(?:single(?:ular)?-post|postid-\d+|single(?:ular)?-post-\d+)$/.test(token));
+  });
+}
+
+/** The addresses an article page goes by: its own and its `<link rel="canonical">`'s. */
+function ownAddresses(elements: readonly Element[], pageUrl: string, base: string, encoding: string): string[] {
+  const addresses = [pageUrl];
+  const canonical = elements.find((element) => element.name === 'link' && (element.attribs['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical'))?.attribs['href'];
+  if (canonical !== undefined) {
+    try {
+      addresses.push(resolveInDocumentEncoding(canonical.trim(), base, encoding).href);
+    } catch {
+      // an unusable canonical link names no address
+    }
+  }
+  return addresses;
+}
+
+/**
+ * Whether a feed address is an article's own address with `/feed/` after it (or `/feed/atom/`, ...), where WordPress
+ * serves the article's comments: a section page's `/politics/feed/` is the section's, so only for an article page.
+ */
+function isArticlesOwnFeed(url: string, articleAddresses: readonly string[]): boolean {
+  const feed = new URL(url);
+  const match = /^(.*?)\/feed(?:\/(?:rss2?|atom|rdf))?\/?$/i.exec(feed.pathname);
+  if (!match || feed.search !== '') return false;
+  return articleAddresses.some((address) => {
+    const article = new URL(address);
+    return article.host === feed.host && article.pathname.replace(/\/+$/, '') === match[1] && match[1] !== '';
+  });
 }
 
 /** At most this many of the news sitemaps a robots.txt names are tried (newsSitemapsOf). */
@@ -432,7 +480,7 @@ export interface DiscoveryResult {
  * Why a feed is taken for a comments feed, or null. A news monitor wants articles, and a site's comments feeds
  * (WordPress declares one on every page, and one per post) carry readers' comments. The rule, kept simple so it can
  * be documented: the address has a path segment `comments` (/comments/feed/, Blogger's /feeds/comments/default,
- * /comments.rss) or WordPress's `?feed=comments-rss2`; or the title (the link's, else the feed's own) says "Comments
+ * /comments.rss), WordPress's `?feed=comments-rss2` or its feed of one post (`?feed=rss2&p=123`); or the title (the link's, else the feed's own) says "Comments
  * Feed" (WordPress's "Site » Comments Feed", "Site » Post Comments Feed"), starts with "Comments" (its feeds' own
  * titles, "Comments for Site" and "Comments on: Post") or ends with "- Comments". "Comment" alone is not enough: it
  * is what many outlets call their opinion section.
@@ -442,6 +490,10 @@ export function commentsFeedReason(url: string, title: string | null, whose: 'li
     const parsed = new URL(url);
     if (parsed.pathname.split('/').some((segment) => /^comments(\.[a-z]+)?$/i.test(segment))) return 'a comments feed (its address has /comments/)';
     if (/^comments-/i.test(parsed.searchParams.get('feed') ?? '')) return 'a comments feed (its address asks for ?feed=comments-...)';
+    // WordPress without pretty links: a feed of one post or page is its comments (`?feed=rss2&p=123`)
+    if (parsed.searchParams.has('feed') && (parsed.searchParams.has('p') || parsed.searchParams.has('page_id'))) {
+      return "a comments feed (its address asks for one post's feed, ?feed=...&p=...)";
+    }
   } catch {
     // not a URL: the title may still tell
   }
@@ -841,11 +893,17 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
     pageLinks = linksOf(page);
   }
   const maxLinks = options.maxLinks ?? MAX_FEED_LINKS;
-  /** Tries links of the page (the first maxLinks that are not comments feeds), naming the others as skipped. */
+  /**
+   * Tries links of the page (the first maxLinks that are not comments feeds, the outlet's likely main feeds first:
+   * see rankedLinks), naming the others as skipped.
+   */
   const tryLinks = async (found: readonly FeedLink[]) => {
-    const links = sameAddressGroups(found.filter((link) => !tried.has(feedUrlKey(link.url)))).filter((link) => {
+    const grouped = sameAddressGroups(found.filter((link) => !tried.has(feedUrlKey(link.url))));
+    const links = rankedLinks(grouped, new URL(page.url).hostname).filter((link) => {
       // set aside before fetching, and before the limit on links: a comments feed is no feed to offer
-      const reason = commentsFeedReason(link.url, link.title, 'link');
+      const reason = isArticlesOwnFeed(link.url, pageLinks.articleAddresses)
+        ? "a comments feed (the article's own address with /feed/, where WordPress serves its comments)"
+        : commentsFeedReason(link.url, link.title, 'link');
       if (reason) {
         setAside(link.url, link.title, reason);
         // nor probed: a post's own /feed/ is the link WordPress declares as its comments feed
@@ -873,9 +931,13 @@ export async function discoverFeeds(pageUrl: string, fetcher: Fetcher, options: 
   };
   // A page that stopped sending before its end: each common path of the site would wait as long.
   if (page.cut?.code === 'timeout') return feeds.length > 0 ? report(null) : partReport(page.cut);
-  /** Probes the common paths of the site at `base`, a section's own first (see sectionOf). */
+  /**
+   * Probes the common paths of the site at `base`, a section's own first (see sectionOf), the site's root only when
+   * the section has none. Not below an article's address, which is no section (WordPress serves the article's comments
+   * there): the root then, even when the page's links gave feeds (an author's or a tag's).
+   */
   const probeSite = async (base: string) => {
-    const section = sectionOf(base);
+    const section = pageLinks.articleAddresses.length > 0 ? null : sectionOf(base);
     if (section) {
       await probe(section, SECTION_FEED_PATHS);
       if (feeds.length > 0 && !options.alwaysProbe) return;
@@ -923,6 +985,38 @@ interface Candidate {
 }
 
 /**
+ * The page's feed links in the order they are tried, so the limit on links (MAX_FEED_LINKS) keeps the outlet's main
+ * feed however many its page declares: first those on the outlet's own site (isOutletsOwnHost) or a feed host it
+ * publishes through (FeedBurner), then any other site's (a partner's wire, a podcast host); and within each, those
+ * that look like a site's main feed (a common feed path at the root, `?feed=rss2`, or a title such as "All stories",
+ * "Top stories", "Latest news") before sections, tags and authors. Otherwise in page order.
+ */
+function rankedLinks(links: readonly Candidate[], pageHost: string): Candidate[] {
+  const rank = (link: Candidate) => {
+    const url = new URL(link.url);
+    return (publishesOutletsFeeds(url.hostname, pageHost) ? 0 : 2) + (looksLikeMainFeed(url, link.title) ? 0 : 1);
+  };
+  return links.map((link, index) => ({ link, index, rank: rank(link) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ link }) => link);
+}
+
+/** Services outlets publish their feeds through, on hosts of their own (`feeds.feedburner.com/outlet`). */
+const FEED_HOSTS = new Set(['feedburner.com', 'feedpress.me', 'feedblitz.com']);
+
+/** Whether a feed on `feedHost` is the outlet's of a page on `pageHost`: on its own site, or a feed host's (FEED_HOSTS). */
+export function publishesOutletsFeeds(feedHost: string, pageHost: string): boolean {
+  return isOutletsOwnHost(feedHost, pageHost) || FEED_HOSTS.has(getDomain(feedHost) ?? '');
+}
+
+/** The main feed's addresses below a site's root, beyond COMMON_FEED_PATHS. */
+const MAIN_FEED_PATHS = new Set([...COMMON_FEED_PATHS, '/feed/atom', '/feed/rss', '/feed/rss2', '/rss2', '/atom', '/feeds', '/index.rss', '/rss/index.xml']);
+
+function looksLikeMainFeed(url: URL, title: string | null): boolean {
+  const path = url.pathname.replace(/\/+$/, '').toLowerCase() || '/';
+  if (url.search === '' ? MAIN_FEED_PATHS.has(path) : path === '/' && /^\?(?:feed|format)=(?:rss2?|atom)$/i.test(url.search)) return true;
+  return /\b(?:all (?:stories|news|articles|posts)|top (?:stories|news)|latest (?:stories|news|articles|posts)|front ?page|main feed)\b/i.test(title ?? '');
+}
+
+/**
  * Links grouped by feedUrlKey and scheme, in the order each address first appears: `/feed?format=rss` and
  * `/feed/?format=rss` are one feed to WordPress, and a request for each would only offer it twice. The scheme stays
  * apart: https that fails (a broken certificate) must not hide the same feed over http; when both answer, the same
@@ -959,7 +1053,8 @@ async function tryFeedBody(body: Buffer, url: string, headers: Record<string, st
     const feed = await parseFeed(body, { url, headers, maxBytes });
     return !feed.wellFormed && feed.items.length === 0 ? `no item could be read: ${feed.warnings[0] ?? 'not well-formed'}` : feed;
   } catch (error) {
-    if (error instanceof FeedParseError) return error.message;
+    // without the hint to run `sources add` on it: discovery is what found it
+    if (error instanceof FeedParseError) return error.reason;
     return internalErrorReason(error);
   }
 }

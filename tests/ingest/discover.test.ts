@@ -117,10 +117,11 @@ describe('discoverFeeds against a real server', () => {
     const probesBefore = server.hits.get('/feed') ?? 0;
     const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`) });
     expect(result.error).toBeNull();
+    // the likely main feeds first (a title "All stories", a feed at the root), then a section's, in page order
     expect(result.feeds).toEqual([
       { url: `${server.url}/rss/all.xml`, title: 'All stories', format: 'rss', itemCount: 2, via: 'link' },
-      { url: `${server.url}/policy/atom.xml`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'link' },
       { url: `${server.url}/feed.json`, title: 'JSON desk', format: 'json', itemCount: 1, via: 'link' },
+      { url: `${server.url}/policy/atom.xml`, title: 'Policy desk', format: 'atom', itemCount: 1, via: 'link' },
     ]);
     const reasons = Object.fromEntries(result.rejected.map((r) => [new URL(r.url).pathname, r.reason]));
     expect(reasons['/dead.xml']).toMatch(/HTTP 404/);
@@ -370,8 +371,8 @@ describe('discoverFeeds against a real server', () => {
 
   it('tries at most maxLinks of the page\'s feed links and lists the others', async () => {
     const result = await discoverFeeds(`${server.url}/`, fetchUrl, { fetch: fetchOptionsFor(`${server.url}/`), maxLinks: 2 });
-    expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'Policy desk']);
-    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/feed.json', '/dead.xml', '/partner.rss']);
+    expect(result.feeds.map((feed) => feed.title)).toEqual(['All stories', 'JSON desk']);
+    expect(result.skippedLinks.map((url) => new URL(url).pathname)).toEqual(['/policy/atom.xml', '/dead.xml', '/partner.rss']);
   });
 
   it('a home page that answers with an error still has its common feed paths probed', async () => {

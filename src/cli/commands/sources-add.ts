@@ -3,7 +3,7 @@ import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline, Pipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
-import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
+import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, publishesOutletsFeeds, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
@@ -42,15 +42,18 @@ export function cleanFeedText(text: string, max = FEED_TEXT_MAX): string {
 const FEED_TEXT_MAX = 120;
 
 /**
- * Ready-to-paste source entries. Ids come from the site's host (without `www.`); when a site has several
- * feeds, the feed's path is appended so ids stay unique and still say which feed they are.
+ * Ready-to-paste source entries. Ids come from the site's host (without `www.`), or the feed's own for another site's
+ * feed; when a site has several feeds, the feed's path is appended so ids stay unique and still say which feed they are.
  */
 export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string, takenIds: Iterable<string> = []): FeedSourceEntry[] {
-  const host = slug(new URL(pageUrl).hostname.replace(/^www\./, '')) || 'feed';
+  const pageHost = new URL(pageUrl).hostname;
+  const hostSlug = (hostname: string) => slug(hostname.replace(/^www\./, '')) || 'feed';
   // ids of the pipeline's sources are taken too: a pasted entry must not clash with one already there
   const used = new Set<string>(takenIds);
   return feeds.map((feed) => {
     const url = new URL(feed.url);
+    // named by the page's site, unless the feed is another site's (a partner's wire, a sister edition abroad)
+    const host = hostSlug(publishesOutletsFeeds(url.hostname, pageHost) ? pageHost : url.hostname);
     // the path's words as written (`/%D0%BD...` is `/новости`), where its escapes decode
     const base = feeds.length === 1 ? host : `${host}-${slug(decodedEscapes(url.pathname + url.search)) || 'root'}`;
     let id = base;

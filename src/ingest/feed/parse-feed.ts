@@ -138,7 +138,7 @@ async function parseFeedBytes(bytes: Buffer, ctx: ParseFeedContext): Promise<Par
     case 'empty':
       throw new FeedParseError('empty', 'the response body holds only whitespace');
     case 'html':
-      throw new FeedParseError('not_a_feed', 'the document is an HTML page, not a feed (`pausewatch sources add <its URL> --dry-run` lists the feeds it links to)');
+      throw new FeedParseError('not_a_feed', 'the document is an HTML page, not a feed', '`pausewatch sources add <its URL> --dry-run` lists the feeds it links to');
     case 'unknown':
       throw new FeedParseError('not_a_feed', unknownBodyMessage(decoded.text, sniffed.binary));
     case 'json':
