@@ -1,6 +1,6 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
-import type { RunOwner } from '../store/index.ts';
+import type { OwnerState, RunOwner } from '../store/index.ts';
 
 /**
  * Where process ids mean the same thing: the host name, and on Linux the process-id namespace. Containers that share
@@ -17,31 +17,46 @@ function processTable(): string {
 
 /** This process, as a run's owner. */
 export function thisProcess(): RunOwner {
-  return { host: processTable(), pid: process.pid };
+  return { host: processTable(), pid: process.pid, started: processStarted(process.pid) };
 }
 
 /**
- * Whether the process that holds a run is known to be gone: in this process table, with no process of that id. A
- * process of another user (EPERM) is alive; elsewhere nothing is known, so the answer is no.
+ * What is known of the process that holds a run: in this process table, gone (no process of that id, a zombie, or a
+ * process of that id started at another time: the id was used again) or alive (a process of another user, EPERM, too);
+ * elsewhere nothing.
  */
-export function processIsGone(owner: RunOwner): boolean {
-  if (owner.host !== processTable() || owner.pid === process.pid) return false;
+export function ownerState(owner: RunOwner): OwnerState {
+  if (owner.host !== processTable()) return 'unknown';
+  if (owner.pid === process.pid) return 'alive';
   try {
     // signal 0 checks that the process exists without touching it
     process.kill(owner.pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'gone';
   }
-  return isZombie(owner.pid);
+  const stat = processStat(owner.pid);
+  if (stat === null) return 'alive';
+  if (stat.state === 'Z') return 'gone';
+  return owner.started && stat.started !== owner.started ? 'gone' : 'alive';
 }
 
-/** A process killed but not yet reaped by its parent (state Z on Linux): it answers signal 0, yet runs nothing. */
-function isZombie(pid: number): boolean {
+/** When a process started, in clock ticks since boot, as Linux counts it; null where it cannot be read. */
+function processStarted(pid: number): string | null {
+  return processStat(pid)?.started ?? null;
+}
+
+/**
+ * A process's state (Z for one killed but not yet reaped by its parent: it answers signal 0, yet runs nothing) and start
+ * time, from Linux's /proc; null elsewhere.
+ */
+function processStat(pid: number): { state: string; started: string } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // "pid (command) state ...": the command may hold spaces and parentheses, the state follows the last ")"
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+    // "pid (command) state ppid ...": the command may hold spaces and parentheses; the fields after it are the 3rd
+    // (state) on, the start time the 22nd
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, started: fields[19]! };
   } catch {
-    return false;
+    return null;
   }
 }

@@ -19,13 +19,13 @@ import {
 import { createScorer, type Scorer } from '../stance/index.ts';
 import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
-import type { Store, ArticleRow, Database, RunOwner, SourceRow } from '../store/index.ts';
+import type { Store, ArticleRow, Database, OwnerState, RunOwner, SourceRow } from '../store/index.ts';
 import { activeHostWaits, saveHostWaits, type HostWaitRecord } from '../store/host-waits.ts';
 import { DigestWriteError, loadDigestData, writeDigest } from './write-digest.ts';
 import { addDays, dayBounds, localDate } from '../digest/index.ts';
 import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from '../ingest/url-display.ts';
 import { shownHeadline } from '../model/display-text.ts';
-import { processIsGone, thisProcess } from './run-owner.ts';
+import { ownerState, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
 import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, paceAtCheck, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
 
@@ -57,7 +57,9 @@ export interface RunOptions {
   onRunStarted?: (runId: number) => void;
   /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
   owner?: RunOwner;
-  ownerIsGone?: (owner: RunOwner) => boolean;
+  ownerState?: (owner: RunOwner) => OwnerState;
+  /** How often the run shows it is alive (repo.markRunAlive); RUN_ALIVE_INTERVAL_MS by default. */
+  aliveIntervalMs?: number;
   /** The most sources at work at once (see sourcesAtWork); by default from the pipeline's request concurrency. */
   sourcesAtWork?: number;
 }
@@ -671,8 +673,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     pipeline.sources.map((s) => ({ id: s.id, kind: s.kind, name: s.name, location: sourceLocation(s) })),
     startedAt,
   );
-  const runId = await repo.startRun(db, pipeline.id, startedAt, { owner: options.owner ?? thisProcess(), ownerIsGone: options.ownerIsGone ?? processIsGone });
+  const runId = await repo.startRun(db, pipeline.id, startedAt, { owner: options.owner ?? thisProcess(), ownerState: options.ownerState ?? ownerState });
   options.onRunStarted?.(runId);
+  const showingAlive = showAlive(db, runId, options.aliveIntervalMs ?? repo.RUN_ALIVE_INTERVAL_MS, options.stop);
   try {
     // The dedup window (see isInDedupWindow): the articles first seen in the last fortnight, loaded now, and those
     // that appeared around each new article's date, loaded as articles from further back come (a backlog).
@@ -2450,11 +2453,32 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   } catch (thrown) {
     // a full disk or another failure of the database itself, said with the database and the reason
     const error = repo.databaseFailure(thrown, store) ?? thrown;
-    // A run that dies must not hold the pipeline's run lock until it is considered abandoned (six hours, for a run of
+    // A run that dies must not hold the pipeline's run lock until it is considered abandoned (ten silent minutes, for a run of
     // another host): tried again while the database is locked by another process or its connection was cut, which
     // may be why the run died. On a full disk this write fails too: the run is left marked running, and the next run
     // on this host takes it for its ended process's.
     await repo.retryPassingFailures(() => repo.abandonRun(db, runId, now().toISOString(), (error as Error).message)).catch(() => {});
     throw error;
+  } finally {
+    clearInterval(showingAlive);
   }
+}
+
+/**
+ * Marks the run alive every `intervalMs` while it goes, so a run of another host sharing the database takes its lock
+ * only once it falls silent (see repo.startRun). A run found taken over meanwhile (held still for minutes, its
+ * database out of reach) is asked to stop, so two runs do not go on at once; a failed mark is tried at the next.
+ */
+function showAlive(db: Kysely<Database>, runId: number, intervalMs: number, stop: RunStop | undefined): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    repo.markRunAlive(db, runId).then(
+      (running) => {
+        if (!running) void stop?.request(`another run took over the pipeline's run lock: this run showed no sign of life for ${repo.SILENT_RUN_MINUTES} minutes`);
+      },
+      () => {},
+    );
+  }, intervalMs);
+  // a timer that keeps no process alive: the run's own work does
+  timer.unref();
+  return timer;
 }

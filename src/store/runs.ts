@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RunReport } from '../model/index.ts';
 import type { Database } from './schema.ts';
 
@@ -21,75 +21,108 @@ export class RunInProgressError extends Error {
     const by = owner ? ` by process ${owner.pid} on host ${owner.host.split(' ')[0] || owner.host} (\`kill ${owner.pid}\` there stops it, and it gives the lock back)` : '';
     super(
       `another run of pipeline ${pipelineId} is in progress: run ${runId}, started ${when}${by}; ` +
-        `a run whose process ended stops blocking at once on the same host, and after ${ABANDONED_RUN_HOURS} hours otherwise`,
+        `a run whose process ended stops blocking at once on the same host, and one that shows no sign of life for ${SILENT_RUN_MINUTES} minutes otherwise`,
     );
   }
 }
 
-/** A run still marked running after this long crashed or was killed; it no longer blocks new runs. */
+/**
+ * A running run shows it is alive this often (markRunAlive), by the database's clock; one of another host silent for
+ * SILENT_RUN_MINUTES crashed or was killed, or lost its database, and no longer blocks new runs.
+ */
+export const RUN_ALIVE_INTERVAL_MS = 60_000;
+export const SILENT_RUN_MINUTES = 10;
+/** A run of a release that did not show it was alive (no alive_at) no longer blocks this long after it started. */
 export const ABANDONED_RUN_HOURS = 6;
 
-/** The process that holds a run, as stored in `runs.owner`. */
+/** The process that holds a run, as stored in `runs.owner` and `runs.owner_started`. */
 export interface RunOwner {
   host: string;
   pid: number;
+  /** When the process started, as its kernel counts (Linux's ticks since boot): a process id reused is told apart. */
+  started?: string | null;
 }
+
+/** What is known of the process that holds a run: on this host, gone or alive; elsewhere, nothing. */
+export type OwnerState = 'gone' | 'alive' | 'unknown';
 
 export interface StartRunOptions {
   /** This process, stored with the run. */
   owner?: RunOwner;
   /**
-   * Whether the process holding a run is known to be gone (on this host, no such process): such a run was killed
-   * without cleaning up and stops blocking at once. Unknown (another host, a run from before owners were stored)
-   * means not gone: the ABANDONED_RUN_HOURS rule still applies.
+   * Whether the process holding a run is known to be gone (on this host, no such process: a run killed without
+   * cleaning up, which stops blocking at once) or alive (on this host: it blocks however long it has run, whatever the
+   * clocks say). Unknown (another host, a run from before owners were stored): it blocks while it shows it is alive.
    */
-  ownerIsGone?: (owner: RunOwner) => boolean;
+  ownerState?: (owner: RunOwner) => OwnerState;
 }
 
-function parseOwner(value: string | null): RunOwner | null {
+function parseOwner(value: string | null, started: string | null = null): RunOwner | null {
   const match = value ? /^(.*):(\d+)$/.exec(value) : null;
-  return match ? { host: match[1]!, pid: Number(match[2]) } : null;
+  return match ? { host: match[1]!, pid: Number(match[2]), started } : null;
+}
+
+/**
+ * The time now by the database's clock, ISO-8601 UTC to the second: what runs of every host that share it compare
+ * their signs of life by, since their own clocks may differ by hours.
+ */
+export async function databaseNow(db: Kysely<Database>): Promise<string> {
+  const { now } = await sql<{ now: Date | string }>`select CURRENT_TIMESTAMP as now`.execute(db).then((result) => result.rows[0]!);
+  // PostgreSQL gives a Date; SQLite the UTC time as text, `2026-06-05 10:19:00`
+  return (now instanceof Date ? now : new Date(`${now.replace(' ', 'T')}Z`)).toISOString().replace(/\.\d{3}Z$/, '.000Z');
 }
 
 /**
  * Starts a run, unless another run of the pipeline is in progress: a unique index allows one 'running' row per
- * pipeline, so two processes racing here cannot both win.
+ * pipeline, so two processes racing here cannot both win. A running run stops blocking once its process is known to
+ * be gone, or, when its process is not on this host, once it has shown no sign of life (markRunAlive) for
+ * SILENT_RUN_MINUTES by the database's clock; one of a release that showed none, ABANDONED_RUN_HOURS after it began.
  */
 export async function startRun(db: Kysely<Database>, pipelineId: string, startedAt: string, options: StartRunOptions = {}): Promise<number> {
+  const now = await databaseNow(db);
+  const silentSince = new Date(Date.parse(now) - SILENT_RUN_MINUTES * 60_000).toISOString();
   const staleBefore = new Date(Date.parse(startedAt) - ABANDONED_RUN_HOURS * 3_600_000).toISOString();
-  await db
-    .updateTable('runs')
-    .set({ status: 'failed', finished_at: startedAt })
-    .where('pipeline_id', '=', pipelineId)
-    .where('status', '=', 'running')
-    .where('started_at', '<', staleBefore)
-    .execute();
-  if (options.ownerIsGone) {
-    const running = await db.selectFrom('runs').select(['id', 'owner']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').execute();
-    for (const run of running) {
-      const owner = parseOwner(run.owner);
-      if (!owner || !options.ownerIsGone(owner)) continue;
-      await db
-        .updateTable('runs')
-        .set({ status: 'failed', finished_at: startedAt, report: JSON.stringify({ error: `process ${owner.pid} on ${owner.host} ended without finishing the run` }) })
-        .where('id', '=', run.id)
-        .where('status', '=', 'running')
-        .execute();
-    }
+  const running = await db.selectFrom('runs').select(['id', 'owner', 'owner_started', 'alive_at', 'started_at']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').execute();
+  for (const run of running) {
+    const owner = parseOwner(run.owner, run.owner_started);
+    const state = owner && options.ownerState ? options.ownerState(owner) : 'unknown';
+    if (state === 'alive') continue;
+    const silent = run.alive_at === null ? run.started_at < staleBefore : run.alive_at < silentSince;
+    if (state !== 'gone' && !silent) continue;
+    const error =
+      state === 'gone'
+        ? `process ${owner!.pid} on ${owner!.host} ended without finishing the run`
+        : `no sign of life from the run since ${(run.alive_at ?? run.started_at).slice(0, 16).replace('T', ' ')} UTC`;
+    await db
+      .updateTable('runs')
+      .set({ status: 'failed', finished_at: startedAt, report: JSON.stringify({ error }) })
+      .where('id', '=', run.id)
+      .where('status', '=', 'running')
+      .execute();
   }
   try {
     const owner = options.owner ? `${options.owner.host}:${options.owner.pid}` : null;
     const row = await db
       .insertInto('runs')
-      .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null, owner })
+      .values({ pipeline_id: pipelineId, started_at: startedAt, status: 'running', finished_at: null, report: null, owner, owner_started: options.owner?.started ?? null, alive_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   } catch (error) {
-    const active = await db.selectFrom('runs').select(['id', 'started_at', 'owner']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
+    const active = await db.selectFrom('runs').select(['id', 'started_at', 'owner', 'owner_started']).where('pipeline_id', '=', pipelineId).where('status', '=', 'running').executeTakeFirst();
     if (!active) throw error;
-    throw new RunInProgressError(pipelineId, active.id, active.started_at, parseOwner(active.owner), startedAt);
+    throw new RunInProgressError(pipelineId, active.id, active.started_at, parseOwner(active.owner, active.owner_started), startedAt);
   }
+}
+
+/**
+ * Marks a running run alive now, by the database's clock; false when it is no longer running: another run took it for
+ * silent (a process held still for minutes, a database out of reach) and holds the lock now.
+ */
+export async function markRunAlive(db: Kysely<Database>, runId: number): Promise<boolean> {
+  const now = await databaseNow(db);
+  const result = await db.updateTable('runs').set({ alive_at: now }).where('id', '=', runId).where('status', '=', 'running').executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function finishRun(db: Kysely<Database>, report: RunReport, status: 'ok' | 'partial' | 'failed'): Promise<void> {

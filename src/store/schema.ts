@@ -94,6 +94,10 @@ export interface RunsTable {
   report: string | null;
   /** `host:pid` of the process running it. */
   owner: string | null;
+  /** When that process started, as its kernel counts (see RunOwner.started); null when not known. */
+  owner_started: string | null;
+  /** When the run last showed it was alive, by the database's clock; null for a run of a release before 033. */
+  alive_at: string | null;
 }
 
 export interface FetchAttemptsTable {

@@ -52,7 +52,7 @@ describe('a run while another run of the pipeline is in progress', () => {
       new RegExp(
         `^pausewatch: another run of pipeline cron-test is in progress: run ${runId}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(12 min ago\\) ` +
           `by process ${process.pid} on host ${os.hostname().replace(/[.]/g, '\\.')} \\(\`kill ${process.pid}\` there stops it, and it gives the lock back\\); ` +
-          'a run whose process ended stops blocking at once on the same host, and after 6 hours otherwise\n$',
+          'a run whose process ended stops blocking at once on the same host, and one that shows no sign of life for 10 minutes otherwise\n$',
       ),
     );
     expect(stderr).not.toMatch(/pid:\[|\d{4}-\d\d-\d\dT/);
@@ -62,7 +62,7 @@ describe('a run while another run of the pipeline is in progress', () => {
 
   it('names a run stored before runs kept their process, and a long run in hours', () => {
     expect(new RunInProgressError('p', 5, '2026-06-10T06:00:00.000Z', null, '2026-06-10T06:05:00.000Z').message).toBe(
-      'another run of pipeline p is in progress: run 5, started 2026-06-10 06:00 UTC (5 min ago); a run whose process ended stops blocking at once on the same host, and after 6 hours otherwise',
+      'another run of pipeline p is in progress: run 5, started 2026-06-10 06:00 UTC (5 min ago); a run whose process ended stops blocking at once on the same host, and one that shows no sign of life for 10 minutes otherwise',
     );
     expect(new RunInProgressError('p', 5, '2026-06-10T06:00:00.000Z', { host: 'vm pid:[4026531836]', pid: 16587 }, '2026-06-10T09:30:00.000Z').message).toContain(
       'run 5, started 2026-06-10 06:00 UTC (4 h ago) by process 16587 on host vm (`kill 16587` there stops it, and it gives the lock back); ',

@@ -239,7 +239,7 @@ describe('opening a database', () => {
 });
 
 describe.each(dialects)('the run lock on $name', ({ fresh }) => {
-  it('allows one running run per pipeline; a finished, abandoned or other pipeline\'s run does not block', async () => {
+  it('allows one running run per pipeline; a finished, abandoned, silent or other pipeline\'s run does not block', async () => {
     const database = await fresh();
     const store = await openStore(database.target);
     try {
@@ -249,37 +249,62 @@ describe.each(dialects)('the run lock on $name', ({ fresh }) => {
       expect(other).toBeGreaterThan(first);
       await repo.abandonRun(store.db, first, at(2), 'disk full');
       const second = await repo.startRun(store.db, 'p', at(3));
-      // A run that crashed without a trace is considered abandoned after some hours.
-      const later = new Date(Date.parse(at(3)) + (repo.ABANDONED_RUN_HOURS + 1) * 3_600_000).toISOString();
-      const third = await repo.startRun(store.db, 'p', later);
-      const statuses = await store.db.selectFrom('runs').select(['id', 'status']).where('pipeline_id', '=', 'p').orderBy('id').execute();
-      expect(statuses).toEqual([
+      // however far ahead the clock of the host starting a run is, a run showing it is alive blocks
+      const farAhead = new Date(Date.parse(at(3)) + (repo.ABANDONED_RUN_HOURS + 1) * 3_600_000).toISOString();
+      await expect(repo.startRun(store.db, 'p', farAhead)).rejects.toThrow(/in progress/);
+      // silent for minutes by the database's clock: crashed, killed, or cut off from its database
+      const dbNow = Date.parse(await repo.databaseNow(store.db));
+      await store.db.updateTable('runs').set({ alive_at: new Date(dbNow - (repo.SILENT_RUN_MINUTES - 1) * 60_000).toISOString() }).where('id', '=', second).execute();
+      await expect(repo.startRun(store.db, 'p', at(4))).rejects.toThrow(/in progress/);
+      await store.db.updateTable('runs').set({ alive_at: new Date(dbNow - (repo.SILENT_RUN_MINUTES + 1) * 60_000).toISOString() }).where('id', '=', second).execute();
+      expect(await repo.markRunAlive(store.db, second)).toBe(true);
+      await store.db.updateTable('runs').set({ alive_at: new Date(dbNow - (repo.SILENT_RUN_MINUTES + 1) * 60_000).toISOString() }).where('id', '=', second).execute();
+      const third = await repo.startRun(store.db, 'p', at(4));
+      // the silent run, marking itself alive again, learns it was taken over
+      expect(await repo.markRunAlive(store.db, second)).toBe(false);
+      // a run of a release that did not mark itself alive is judged by its age
+      await store.db.updateTable('runs').set({ alive_at: null }).where('id', '=', third).execute();
+      await expect(repo.startRun(store.db, 'p', at(5))).rejects.toThrow(/in progress/);
+      const later = new Date(Date.parse(at(4)) + (repo.ABANDONED_RUN_HOURS + 1) * 3_600_000).toISOString();
+      const fourth = await repo.startRun(store.db, 'p', later);
+      const statuses = await store.db.selectFrom('runs').select(['id', 'status', 'report']).where('pipeline_id', '=', 'p').orderBy('id').execute();
+      expect(statuses.map(({ id, status }) => ({ id, status }))).toEqual([
         { id: first, status: 'failed' },
         { id: second, status: 'failed' },
-        { id: third, status: 'running' },
+        { id: third, status: 'failed' },
+        { id: fourth, status: 'running' },
       ]);
+      expect(JSON.parse(statuses[1]!.report!).error).toMatch(/^no sign of life from the run since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     } finally {
       await store.close();
       await database.drop();
     }
   });
 
-  it('a run whose process is gone stops blocking at once; one whose process lives, or is unknown, still blocks', async () => {
+  it('a run whose process is gone stops blocking at once; one whose process lives blocks whatever its age, and an unknown one while alive', async () => {
     const database = await fresh();
     const store = await openStore(database.target);
     try {
       const gone = new Set([111]);
-      const ownerIsGone = (owner: repo.RunOwner) => owner.host === 'this-host' && gone.has(owner.pid);
-      await repo.startRun(store.db, 'p', at(0), { owner: { host: 'this-host', pid: 222 }, ownerIsGone });
-      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerIsGone })).rejects.toThrow(/process 222 on host this-host/);
+      const ownerState = (owner: repo.RunOwner): repo.OwnerState => (owner.host !== 'this-host' ? 'unknown' : gone.has(owner.pid) ? 'gone' : 'alive');
+      const first = await repo.startRun(store.db, 'p', at(0), { owner: { host: 'this-host', pid: 222, started: '42' }, ownerState });
+      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerState })).rejects.toThrow(/process 222 on host this-host/);
+      // alive on this host: a run of hours, or a clock set hours ahead, does not end it, even silent
+      await store.db.updateTable('runs').set({ alive_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', first).execute();
+      const farAhead = new Date(Date.parse(at(1)) + (repo.ABANDONED_RUN_HOURS + 1) * 3_600_000).toISOString();
+      await expect(repo.startRun(store.db, 'p', farAhead, { owner: { host: 'this-host', pid: 333 }, ownerState })).rejects.toThrow(/process 222 on host this-host/);
+      // the owner's start time is handed to the check
+      const seen: repo.RunOwner[] = [];
+      await expect(repo.startRun(store.db, 'p', at(1), { owner: { host: 'this-host', pid: 333 }, ownerState: (owner) => (seen.push(owner), ownerState(owner)) })).rejects.toThrow(/in progress/);
+      expect(seen).toEqual([{ host: 'this-host', pid: 222, started: '42' }]);
       gone.add(222);
-      const next = await repo.startRun(store.db, 'p', at(2), { owner: { host: 'this-host', pid: 333 }, ownerIsGone });
+      const next = await repo.startRun(store.db, 'p', at(2), { owner: { host: 'this-host', pid: 333 }, ownerState });
       const killed = await store.db.selectFrom('runs').select(['status', 'report']).where('owner', '=', 'this-host:222').executeTakeFirstOrThrow();
       expect(killed).toEqual({ status: 'failed', report: JSON.stringify({ error: 'process 222 on this-host ended without finishing the run' }) });
       await repo.abandonRun(store.db, next, at(3), 'done');
-      // a run stored without an owner (before owners were stored) is judged by its age alone
+      // a run stored without an owner (before owners were stored) is judged by its signs of life alone
       await repo.startRun(store.db, 'p', at(4));
-      await expect(repo.startRun(store.db, 'p', at(5), { ownerIsGone: () => true })).rejects.toThrow(/in progress/);
+      await expect(repo.startRun(store.db, 'p', at(5), { ownerState: () => 'gone' })).rejects.toThrow(/in progress/);
     } finally {
       await store.close();
       await database.drop();

@@ -338,7 +338,9 @@ export function registerRun(program: Command, state: CliState): void {
         // the process at once.
         let runId: number | null = null;
         const stop = new RunStop();
+        let interrupted = false;
         const interrupt = (signal: NodeJS.Signals) => {
+          interrupted = true;
           progress?.finish();
           const underWay = stop.underWay();
           const finishing = underWay.length > 0 ? `; finishing ${underWay.join(', ')} first` : '';
@@ -357,7 +359,9 @@ export function registerRun(program: Command, state: CliState): void {
           return { report, context: summaryContext(options, loaded.file, movedFeeds, loaded.pipeline.alerts.maxAgeHours, failing) };
         } catch (error) {
           // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.
-          if (stop.requested) await new Promise<never>(() => {});
+          if (interrupted) await new Promise<never>(() => {});
+          // stopped because another run took the lock while this one was silent: exit 2, as a run refused the lock
+          if (stop.requested) throw new UsageError(`${stop.reason}; what this run stored stays stored, and the other run goes on`);
           throw error;
         } finally {
           process.off('SIGINT', interrupt);

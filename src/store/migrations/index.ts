@@ -31,6 +31,7 @@ import * as sourceFreshness from './029-source-freshness.ts';
 import * as sourceSkipTimes from './030-source-skip-times.ts';
 import * as sourceLastDocument from './031-source-last-document.ts';
 import * as sourceRateLimit from './032-source-rate-limit.ts';
+import * as runAliveAt from './033-run-alive-at.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -77,6 +78,7 @@ const migrations: Record<string, MigrationModule> = {
   '030-source-skip-times': sourceSkipTimes,
   '031-source-last-document': sourceLastDocument,
   '032-source-rate-limit': sourceRateLimit,
+  '033-run-alive-at': runAliveAt,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
