@@ -314,13 +314,16 @@ const STATEMENT_CACHE_SIZE = 256;
  * kysely's SQLite driver prepares every query anew; preparing costs more than running a small insert. Queries run
  * one at a time on the one connection (kysely serialises them), so a cached statement is never in use twice.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { readonly inTransaction: boolean } {
   const cache = new Map<string, SQLite.Statement>();
   // The statement used last, already the most recent in the map: a feed's inserts run the same one thousands of times.
   let lastSql: string | null = null;
   let lastStatement: SQLite.Statement | null = null;
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string) {
       if (sql === lastSql) return lastStatement!;
       let statement = cache.get(sql);
@@ -556,8 +559,18 @@ function dialectWithImmediateTransactions(database: SqliteDatabase): KyselyDiale
 }
 
 class ImmediateTransactionDriver extends SqliteDriver {
+  readonly #database: SqliteDatabase;
+  constructor(config: { database: SqliteDatabase }) {
+    super(config);
+    this.#database = config.database;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  }
+  // SQLite ends a transaction itself on some failures (a full disk, SQLITE_FULL, out of memory): a ROLLBACK then fails
+  // with "no transaction is active", which hid the failure that ended it (a full disk became an internal error)
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if ((this.#database as Partial<{ inTransaction: boolean }>).inTransaction !== false) await super.rollbackTransaction(connection);
   }
 }
 
