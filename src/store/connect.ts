@@ -71,12 +71,13 @@ export function databaseFailure(error: unknown, store: Pick<Store, 'dialect' | '
     return null;
   }
   // PostgreSQL's SQLSTATE: 53100 disk_full, 58030 io_error, 53300 too_many_connections, 25006 read_only_sql_transaction,
-  // 42501 insufficient_privilege
+  // 42501 insufficient_privilege, 57014 query_canceled
   if (code === '53100') return failure(`the disk of the PostgreSQL server of ${at} is full (${said}): free some space there and run again; what was stored before stays stored`);
   if (code === '58030') return failure(`the PostgreSQL server of ${at} cannot read or write its files (${said})`);
   if (code === '53300') return failure(`the PostgreSQL server of ${at} takes no more connections (${said})`);
   if (code === '25006') return failure(`${at} is read-only (${said}): a standby server, or default_transaction_read_only is on`);
   if (code === '42501') return failure(`the PostgreSQL user of ${at} may not do what this command needs (${said}): ${PRIVILEGES_NEEDED}`);
+  if (code === '57014') return failure(`a query on ${at} was cancelled (${said}): the server's statement_timeout or an administrator; run again, with a longer statement_timeout for this user if it keeps happening`);
   return null;
 }
 

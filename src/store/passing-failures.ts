@@ -1,7 +1,8 @@
 /**
- * Failures of a database that pass: SQLite's file locked by another process beyond the busy timeout, or a PostgreSQL
- * connection the server cut (a restart, an administrator's terminate), which the pool replaces with a fresh one. A
- * write that must not be lost for such a moment (an alert the channel already took, marked sent) is tried again.
+ * Failures of a database that pass: SQLite's file locked by another process beyond the busy timeout, a PostgreSQL
+ * connection the server cut (a restart, an administrator's terminate), which the pool replaces with a fresh one, or
+ * one it refused while other clients held all it takes. A write that must not be lost for such a moment (an alert the
+ * channel already took, marked sent) is tried again.
  */
 
 /** PostgreSQL's SQLSTATEs of a cut or refused connection: admin_shutdown, crash_shutdown, cannot_connect_now, connection_exception, connection_does_not_exist, connection_failure. */
@@ -23,8 +24,11 @@ export function isLostConnection(error: unknown): boolean {
 /** Whether `error` is a failure that passes (see above). */
 export function isPassingFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) || isLostConnection(error);
+  return (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === TOO_MANY_CONNECTIONS)) || isLostConnection(error);
 }
+
+/** PostgreSQL's too_many_connections: a server whose every connection other clients hold, as a while later they may not. */
+const TOO_MANY_CONNECTIONS = '53300';
 
 /** The pauses before each new try: about a minute in all, beside SQLite's own busy wait in each try. */
 const RETRY_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
