@@ -32,6 +32,7 @@ import * as sourceSkipTimes from './030-source-skip-times.ts';
 import * as sourceLastDocument from './031-source-last-document.ts';
 import * as sourceRateLimit from './032-source-rate-limit.ts';
 import * as runAliveAt from './033-run-alive-at.ts';
+import * as leftoverLongWaits from './034-leftover-long-waits.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -79,6 +80,7 @@ const migrations: Record<string, MigrationModule> = {
   '031-source-last-document': sourceLastDocument,
   '032-source-rate-limit': sourceRateLimit,
   '033-run-alive-at': runAliveAt,
+  '034-leftover-long-waits': leftoverLongWaits,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
