@@ -22,22 +22,24 @@ export function thisProcess(): RunOwner {
 
 /**
  * What is known of the process that holds a run: in this process table, gone (no process of that id, a zombie, or a
- * process of that id started at another time: the id was used again) or alive (a process of another user, EPERM, too);
- * elsewhere nothing.
+ * process of that id started at another time: the id was used again, as a restarted container's process 1 uses it)
+ * or alive (that id, started at that time); elsewhere, or where the start time cannot be told (no /proc, a run stored
+ * before start times were), nothing, and the run's signs of life decide.
  */
 export function ownerState(owner: RunOwner): OwnerState {
   if (owner.host !== processTable()) return 'unknown';
-  if (owner.pid === process.pid) return 'alive';
-  try {
-    // signal 0 checks that the process exists without touching it
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'gone';
+  if (owner.pid !== process.pid) {
+    try {
+      // signal 0 checks that the process exists without touching it (EPERM: it does, another user's)
+      process.kill(owner.pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'gone';
+    }
   }
   const stat = processStat(owner.pid);
-  if (stat === null) return 'alive';
-  if (stat.state === 'Z') return 'gone';
-  return owner.started && stat.started !== owner.started ? 'gone' : 'alive';
+  if (stat?.state === 'Z') return 'gone';
+  if (!stat || !owner.started) return 'unknown';
+  return stat.started === owner.started ? 'alive' : 'gone';
 }
 
 /** When a process started, in clock ticks since boot, as Linux counts it; null where it cannot be read. */

@@ -2448,6 +2448,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         ...digestEmails.recipientsRefused,
       ],
     };
+    showingAlive.end();
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;
   } catch (thrown) {
@@ -2457,10 +2458,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // another host): tried again while the database is locked by another process or its connection was cut, which
     // may be why the run died. On a full disk this write fails too: the run is left marked running, and the next run
     // on this host takes it for its ended process's.
+    showingAlive.end();
     await repo.retryPassingFailures(() => repo.abandonRun(db, runId, now().toISOString(), (error as Error).message)).catch(() => {});
     throw error;
   } finally {
-    clearInterval(showingAlive);
+    showingAlive.end();
   }
 }
 
@@ -2469,16 +2471,24 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
  * only once it falls silent (see repo.startRun). A run found taken over meanwhile (held still for minutes, its
  * database out of reach) is asked to stop, so two runs do not go on at once; a failed mark is tried at the next.
  */
-function showAlive(db: Kysely<Database>, runId: number, intervalMs: number, stop: RunStop | undefined): NodeJS.Timeout {
+function showAlive(db: Kysely<Database>, runId: number, intervalMs: number, stop: RunStop | undefined): { end(): void } {
+  // ended before the run is marked finished or failed: a mark under way then finds it not running, and must not take
+  // that for another run's
+  let ended = false;
   const timer = setInterval(() => {
     repo.markRunAlive(db, runId).then(
       (running) => {
-        if (!running) void stop?.request(`another run took over the pipeline's run lock: this run showed no sign of life for ${repo.SILENT_RUN_MINUTES} minutes`);
+        if (!running && !ended) void stop?.request(`another run took over the pipeline's run lock: this run showed no sign of life for ${repo.SILENT_RUN_MINUTES} minutes`);
       },
       () => {},
     );
   }, intervalMs);
   // a timer that keeps no process alive: the run's own work does
   timer.unref();
-  return timer;
+  return {
+    end() {
+      ended = true;
+      clearInterval(timer);
+    },
+  };
 }

@@ -98,6 +98,8 @@ export async function startRun(db: Kysely<Database>, pipelineId: string, started
       .set({ status: 'failed', finished_at: startedAt, report: JSON.stringify({ error }) })
       .where('id', '=', run.id)
       .where('status', '=', 'running')
+      // not a run that showed life since it was read
+      .where((eb) => (run.alive_at === null ? eb('alive_at', 'is', null) : eb('alive_at', '=', run.alive_at)))
       .execute();
   }
   try {

@@ -43,4 +43,18 @@ describe.each([
     answer();
     await expect(run).rejects.toBeInstanceOf(RunStoppedError);
   });
+
+  it('is not told it was taken over when it failed for a reason of its own, a mark of life under way as it gave the lock back', async () => {
+    const server = await startServer({ '/w.xml': (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss), 100) });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'run-alive-failing', [{ id: 's', kind: 'feed', name: 'S', url: `${server.url}/w.xml`, fetchArticles: false }], { database });
+    // marks every millisecond, so one is under way when the run fails and gives its lock back
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const stop = new RunStop();
+      const progress = { sourceFinished: () => { throw new Error('a fault of its own'); }, articleProcessed: () => {} };
+      await expect(runPipeline({ loaded, store, channels: [], all: true, stop, progress, aliveIntervalMs: 1 })).rejects.toThrow('a fault of its own');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(stop.requested).toBe(false);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
-import { RunStop } from '../../run/run-stop.ts';
+import { RunStop, RunStoppedError } from '../../run/run-stop.ts';
 import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, type SourceRow } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten, sourceStatus } from './sources.ts';
@@ -361,7 +361,7 @@ export function registerRun(program: Command, state: CliState): void {
           // Stopped, or failing because the store closed under it: the interrupt ends the process, with its exit code.
           if (interrupted) await new Promise<never>(() => {});
           // stopped because another run took the lock while this one was silent: exit 2, as a run refused the lock
-          if (stop.requested) throw new UsageError(`${stop.reason}; what this run stored stays stored, and the other run goes on`);
+          if (error instanceof RunStoppedError) throw new UsageError(`${stop.reason}; what this run stored stays stored, and the other run goes on`);
           throw error;
         } finally {
           process.off('SIGINT', interrupt);

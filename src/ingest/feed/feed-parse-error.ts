@@ -10,7 +10,7 @@ export class FeedParseError extends Error {
   constructor(
     readonly code: FeedParseErrorCode,
     readonly reason: string,
-    readonly hint: string | null = null,
+    hint: string | null = null,
   ) {
     super(hint === null ? reason : `${reason} (${hint})`);
   }

@@ -829,8 +829,10 @@ export function authorName(value: string | null | undefined): string | null {
     return formatNames(people.flatMap((person) => oneAuthorName(person) ?? []));
   }
   // Some with an address, some without ("jane@x.org (Jane Doe), John Roe"): several people when every name is of two
-  // words or more, as "Doe" and "Jane" of "Doe, Jane <jane@x.org>" are not.
-  if (people.length > 1 && people.some((person) => firstEmail(person) !== null)) {
+  // words or more, as "Doe" and "Jane" of "Doe, Jane <jane@x.org>" are not; and not a name and an address after one
+  // comma, which is how one person is written surname first ("de la Cruz, Maria Elena <maria@x.org>").
+  const surnameFirst = people.length === 2 && !text.includes(';') && firstEmail(people[0]!) === null;
+  if (people.length > 1 && !surnameFirst && people.some((person) => firstEmail(person) !== null)) {
     const names = people.map(oneAuthorName);
     if (names.every((name) => name === null || /\S\s+\S/.test(name))) return formatNames(names.flatMap((name) => name ?? []));
   }

@@ -254,6 +254,7 @@ describe('authorName: the name without the e-mail', () => {
     ['jane@x.example (Doe, Jane)', 'Doe, Jane'],
     ['Doe, Jane Ann <jane@x.example>', 'Doe, Jane Ann'],
     ['Van Doe, Jane <jane@x.example>', 'Van Doe, Jane'],
+    ['de la Cruz, Maria Elena <maria@x.example>', 'de la Cruz, Maria Elena'],
   ])('%s → %s', (input, expected) => {
     expect(authorName(input)).toBe(expected);
   });
