@@ -480,10 +480,11 @@ export interface DiscoveryResult {
  * Why a feed is taken for a comments feed, or null. A news monitor wants articles, and a site's comments feeds
  * (WordPress declares one on every page, and one per post) carry readers' comments. The rule, kept simple so it can
  * be documented: the address has a path segment `comments` (/comments/feed/, Blogger's /feeds/comments/default,
- * /comments.rss), WordPress's `?feed=comments-rss2` or its feed of one post (`?feed=rss2&p=123`); or the title (the link's, else the feed's own) says "Comments
- * Feed" (WordPress's "Site » Comments Feed", "Site » Post Comments Feed"), starts with "Comments" (its feeds' own
- * titles, "Comments for Site" and "Comments on: Post") or ends with "- Comments". "Comment" alone is not enough: it
- * is what many outlets call their opinion section.
+ * /comments.rss), WordPress's `?feed=comments-rss2` or its feed of one post (`?feed=rss2&p=123`); or the title (the
+ * link's, else the feed's own) says "Comments Feed" (WordPress's "Site » Comments Feed", "Site » Post Comments Feed"),
+ * starts with "Comments" (its feeds' own titles, "Comments for Site" and "Comments on: Post") or ends with
+ * "- Comments". "Comment" alone is not enough: it is what many outlets call their opinion section. (An article page's
+ * own address with /feed/ after it is told by discoverFeeds, which knows the page: isArticlesOwnFeed.)
  */
 export function commentsFeedReason(url: string, title: string | null, whose: 'link' | 'feed'): string | null {
   try {
@@ -1010,6 +1011,7 @@ export function publishesOutletsFeeds(feedHost: string, pageHost: string): boole
 /** The main feed's addresses below a site's root, beyond COMMON_FEED_PATHS. */
 const MAIN_FEED_PATHS = new Set([...COMMON_FEED_PATHS, '/feed/atom', '/feed/rss', '/feed/rss2', '/rss2', '/atom', '/feeds', '/index.rss', '/rss/index.xml']);
 
+/** Whether a feed link looks like a site's main feed rather than a section's, a tag's or an author's (see rankedLinks). */
 function looksLikeMainFeed(url: URL, title: string | null): boolean {
   const path = url.pathname.replace(/\/+$/, '').toLowerCase() || '/';
   if (url.search === '' ? MAIN_FEED_PATHS.has(path) : path === '/' && /^\?(?:feed|format)=(?:rss2?|atom)$/i.test(url.search)) return true;

@@ -55,7 +55,7 @@ export interface RunOptions {
   stop?: RunStop;
   /** Told the run's id once it holds the run lock, so an interrupted caller can release it. */
   onRunStarted?: (runId: number) => void;
-  /** The process the run lock is held for, and how to tell a holder is gone; this process and a pid check by default. */
+  /** The process the run lock is held for, and what is known of a holder's; this process and ownerState by default. */
   owner?: RunOwner;
   ownerState?: (owner: RunOwner) => OwnerState;
   /** How often the run shows it is alive (repo.markRunAlive); RUN_ALIVE_INTERVAL_MS by default. */
@@ -2454,10 +2454,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   } catch (thrown) {
     // a full disk or another failure of the database itself, said with the database and the reason
     const error = repo.databaseFailure(thrown, store) ?? thrown;
-    // A run that dies must not hold the pipeline's run lock until it is considered abandoned (ten silent minutes, for a run of
-    // another host): tried again while the database is locked by another process or its connection was cut, which
-    // may be why the run died. On a full disk this write fails too: the run is left marked running, and the next run
-    // on this host takes it for its ended process's.
+    // A run that dies must not hold the pipeline's run lock until it is taken for abandoned (ten silent minutes, for a
+    // run of another host): tried again while the database is locked by another process, its connection was cut or it
+    // takes no more, which may be why the run died. On a full disk this write fails too: the run is left marked
+    // running, and the next run on this host takes it for its ended process's.
     showingAlive.end();
     await repo.retryPassingFailures(() => repo.abandonRun(db, runId, now().toISOString(), (error as Error).message)).catch(() => {});
     throw error;

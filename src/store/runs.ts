@@ -52,7 +52,8 @@ export interface StartRunOptions {
   /**
    * Whether the process holding a run is known to be gone (on this host, no such process: a run killed without
    * cleaning up, which stops blocking at once) or alive (on this host: it blocks however long it has run, whatever the
-   * clocks say). Unknown (another host, a run from before owners were stored): it blocks while it shows it is alive.
+   * clocks say). Unknown (another host, a start time that cannot be told, a run from before owners were stored): it
+   * blocks while it shows it is alive.
    */
   ownerState?: (owner: RunOwner) => OwnerState;
 }
@@ -75,8 +76,9 @@ export async function databaseNow(db: Kysely<Database>): Promise<string> {
 /**
  * Starts a run, unless another run of the pipeline is in progress: a unique index allows one 'running' row per
  * pipeline, so two processes racing here cannot both win. A running run stops blocking once its process is known to
- * be gone, or, when its process is not on this host, once it has shown no sign of life (markRunAlive) for
- * SILENT_RUN_MINUTES by the database's clock; one of a release that showed none, ABANDONED_RUN_HOURS after it began.
+ * be gone, or, when nothing is known of its process (another host's), once it has shown no sign of life
+ * (markRunAlive) for SILENT_RUN_MINUTES by the database's clock; one of a release that showed none,
+ * ABANDONED_RUN_HOURS after it began.
  */
 export async function startRun(db: Kysely<Database>, pipelineId: string, startedAt: string, options: StartRunOptions = {}): Promise<number> {
   const now = await databaseNow(db);
