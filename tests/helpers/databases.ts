@@ -21,6 +21,17 @@ export async function freshSqlite(): Promise<TestDatabase> {
   return { target: path.join(dir, 'pausewatch.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Runs one statement as the PostgreSQL administrator (creating and dropping databases and roles). */
+export async function pgAdmin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function freshPostgres(): Promise<TestDatabase> {
   const name = `pausewatch_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, pipelinesWithRuns } from '../../src/store/index.ts';
-import { dialects, PG_ADMIN_URL, type TestDatabase } from '../helpers/databases.ts';
+import { dialects, PG_ADMIN_URL, pgAdmin, type TestDatabase } from '../helpers/databases.ts';
 
 /**
  * The pipelines a database holds, which the reports name when opened with the wrong --pipeline or --database, come
@@ -13,19 +12,10 @@ import { dialects, PG_ADMIN_URL, type TestDatabase } from '../helpers/databases.
 /** A PostgreSQL database sorting text by ICU's en-US collation, as `createdb --locale-provider=icu` makes one. */
 async function freshPostgresIcu(): Promise<TestDatabase> {
   const name = `pausewatch_test_icu_${randomBytes(6).toString('hex')}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`);
+  await pgAdmin(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  return { target: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { target: url.href, drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 let database: TestDatabase | undefined;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFailure, openStore, retryPassingFailures } from '../../src/store/index.ts';
-import { freshPostgres, PG_ADMIN_URL } from '../helpers/databases.ts';
+import { freshPostgres, pgAdmin } from '../helpers/databases.ts';
 
 /**
  * A PostgreSQL server that refuses a command for its own settings: a statement cut by statement_timeout is named as
@@ -15,16 +15,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('a PostgreSQL server refusing a command', () => {
   it('names a statement its statement_timeout cancelled, with the database and what to do', async () => {
@@ -44,8 +34,8 @@ describe('a PostgreSQL server refusing a command', () => {
 
   it('tries a write again while the user may open no more connections, until one is free', async () => {
     const role = `pausewatch_one_${randomBytes(4).toString('hex')}`;
-    await admin(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1`);
-    cleanups.push(() => admin(`DROP ROLE IF EXISTS ${role}`));
+    await pgAdmin(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1`);
+    cleanups.push(() => pgAdmin(`DROP ROLE IF EXISTS ${role}`));
     const database = await freshPostgres();
     cleanups.push(() => database.drop());
     const url = new URL(database.target);
