@@ -2395,6 +2395,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     await bringRecoveredHostsForward(sources);
     await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason
+    refuseReplacedFile(store);
     const delivery = await deliverAlerts(db, pipeline.id, options.channels, pipeline.alerts.maxAgeHours, now, options.stop, pipeline.alerts.maxPerRun, startedAt);
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
@@ -2448,6 +2449,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         ...digestEmails.recipientsRefused,
       ],
     };
+    refuseReplacedFile(store);
     showingAlive.end();
     await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
     return report;
@@ -2464,6 +2466,19 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   } finally {
     showingAlive.end();
   }
+}
+
+/**
+ * Throws when the SQLite file was deleted or replaced under the run, which took what it stored with it: checked before
+ * its alerts go out (their record would be lost, and a run on the file put back would send them again) and before it
+ * is marked finished (it did not succeed).
+ */
+function refuseReplacedFile(store: Store): void {
+  const replaced = store.fileReplaced();
+  if (replaced === null) return;
+  throw new repo.StoreError(
+    `${store.location} is no longer the file this run opened: ${replaced} while the run had it open, and what the run stored went with the old file; put the file back from a backup if it was not meant to go`,
+  );
 }
 
 /**

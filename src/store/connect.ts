@@ -32,6 +32,11 @@ export interface Store {
   /** The file path or the URL (password removed) the store was opened with, for messages. */
   location: string;
   close(): Promise<void>;
+  /**
+   * Why the SQLite file at `location` is no longer the one open (deleted, or another moved into its place, while open:
+   * what was written since went with the old one); null when it is, and for PostgreSQL.
+   */
+  fileReplaced(): string | null;
 }
 
 /** The database cannot be opened or migrated. */
@@ -214,7 +219,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     // hear: the query fails with the error, as one of a lost connection (databaseFailure), and the process lives.
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy() };
+    store = { db, dialect: 'postgres', location: redact(target), close: () => db.destroy(), fileReplaced: () => null };
   } else {
     const file = path.resolve(target);
     const inMemory = target === ':memory:';
@@ -258,7 +263,17 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
         sqlite.close();
       }
     };
-    store = { db, dialect: 'sqlite', location: file, close };
+    const opened = inMemory ? null : statSync(file);
+    const fileReplaced = () => {
+      if (opened === null) return null;
+      try {
+        const now = statSync(file);
+        return now.ino === opened.ino && now.dev === opened.dev ? null : 'another file was put in its place';
+      } catch {
+        return 'it was deleted';
+      }
+    };
+    store = { db, dialect: 'sqlite', location: file, close, fileReplaced };
     sqliteToMigrate = sqlite;
   }
   try {
