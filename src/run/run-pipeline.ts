@@ -2463,8 +2463,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     showingAlive.end();
     await repo.retryPassingFailures(() => repo.abandonRun(db, runId, now().toISOString(), (error as Error).message)).catch(() => {});
     throw error;
-  } finally {
-    showingAlive.end();
   }
 }
 

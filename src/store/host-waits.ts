@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { withoutCredentials } from '../ingest/url-display.ts';
-import type { Database } from './schema.ts';
+import type { Database, HostWaitsTable } from './schema.ts';
 
 /** A pause a host asked for that outlasts the run answered so (see HostWaitsTable). */
 export interface HostWaitRecord {
@@ -20,7 +20,12 @@ export async function activeHostWaits(db: Kysely<Database>, pipelineId: string, 
 /** The pipeline's host waits still running at `now`, read only (for `sources`, which a read-only user may run). */
 export async function runningHostWaits(db: Kysely<Database>, pipelineId: string, now: string): Promise<HostWaitRecord[]> {
   const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).where('wait_until', '>', now).orderBy('host').execute();
-  return rows.map((row) => ({ host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by }));
+  return rows.map(asRecord);
+}
+
+/** A stored row as the record runs and commands use. */
+function asRecord(row: Selectable<HostWaitsTable>): HostWaitRecord {
+  return { host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by };
 }
 
 /** Keeps each host's wait unless one stored for it ends later. */
@@ -45,5 +50,5 @@ export async function forgetHostWaits(db: Kysely<Database>, pipelineId: string, 
   if (known.length === 0) return [];
   const rows = await db.selectFrom('host_waits').selectAll().where('pipeline_id', '=', pipelineId).where('host', 'in', known).orderBy('host').execute();
   await db.deleteFrom('host_waits').where('pipeline_id', '=', pipelineId).where('host', 'in', known).execute();
-  return rows.filter((row) => row.wait_until > now).map((row) => ({ host: row.host, until: row.wait_until, status: row.status, askedBy: row.asked_by }));
+  return rows.filter((row) => row.wait_until > now).map(asRecord);
 }
