@@ -145,6 +145,11 @@ export interface RunReport {
   pipelineId: string;
   startedAt: string;
   finishedAt: string;
+  /**
+   * How many seconds this host's clock was ahead of the database's (negative: behind) when they differed by more than
+   * a minute, and the run went by the database's; null when they agreed.
+   */
+  hostClockAheadSeconds: number | null;
   sources: SourceReport[];
   articlesAdded: number;
   /** Deliveries: one per alert and channel that took it, so an article alerted on three channels counts three. */

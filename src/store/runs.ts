@@ -74,6 +74,17 @@ export async function databaseNow(db: Kysely<Database>): Promise<string> {
 }
 
 /**
+ * How far the database's clock is ahead of the host's (`hostNow`), in milliseconds, to within a second (the database's
+ * time is read to the second): about 0 on SQLite, whose clock is the host's; on PostgreSQL, the database server's.
+ */
+export async function databaseClockOffsetMs(db: Kysely<Database>, hostNow: () => Date): Promise<number> {
+  const before = hostNow().getTime();
+  const databaseTime = Date.parse(await databaseNow(db));
+  // the database read its clock between the two readings of the host's, and to the second below
+  return databaseTime + 500 - (before + hostNow().getTime()) / 2;
+}
+
+/**
  * Starts a run, unless another run of the pipeline is in progress: a unique index allows one 'running' row per
  * pipeline, so two processes racing here cannot both win. A running run stops blocking once its process is known to
  * be gone, or, when nothing is known of its process (another host's), once it has shown no sign of life

@@ -14,7 +14,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
   itemsSeen: 0, articlesAdded: 0, articlesUpdated: 0, duplicates: 0, itemErrors: [], itemsRefusedBefore: [], warnings: [],
 });
 const report = (sources: SourceReport[]): RunReport => ({
-  runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', sources,
+  runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', hostClockAheadSeconds: null, sources,
   articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], alertsOverCap: [], digestPaths: ['/tmp/d.md'], digestsFailed: [],
   digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
 });

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatRunSummary } from '../../src/cli/commands/run.ts';
+import { runPipeline } from '../../src/run/run-pipeline.ts';
+import { freshPostgres, freshSqlite } from '../helpers/databases.ts';
+import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+import { rssFeed } from '../helpers/hostile-server.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
+
+/**
+ * A host whose clock is days off, sharing a database with others: the run goes by the database's clock. By its own,
+ * a host four days ahead alerted none of the new articles (past alerts.maxAgeHours by its clock), dated what it first
+ * saw four days on and put every feed's next check four days on.
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const FOUR_DAYS_MS = 4 * 86_400_000;
+
+describe.each([
+  { name: 'SQLite', database: freshSqlite },
+  { name: 'PostgreSQL', database: freshPostgres },
+])('a run on $name from a host whose clock is four days ahead', ({ database }) => {
+  it("goes by the database's clock: today's articles alerted, dated and scheduled by it, the gap said", async () => {
+    const published = new Date(Date.now() - 3_600_000);
+    const server = await startServer({
+      '/wire.xml': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          rssFeed('Wire', [
+            { guid: 'w-1', title: 'Labs weigh a verified pause of frontier AI', link: 'https://wire.example/1', pubDate: published.toUTCString(), description: ON_TOPIC_TEXTS[0] },
+          ]),
+        ),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, {
+      id: 'host-clock',
+      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
+      database,
+    });
+    const hostNow = () => new Date(Date.now() + FOUR_DAYS_MS);
+
+    const report = await runPipeline({ loaded, store, channels, now: hostNow, reckonByDatabaseClock: true, random: () => 0.5 });
+
+    expect(alerts().map((alert) => alert.title)).toEqual(['Labs weigh a verified pause of frontier AI']);
+    expect(report.hostClockAheadSeconds).toBeGreaterThanOrEqual(4 * 86_400 - 2);
+    expect(report.hostClockAheadSeconds).toBeLessThanOrEqual(4 * 86_400 + 2);
+    expect(Math.abs(Date.parse(report.startedAt) - Date.now())).toBeLessThan(60_000);
+    const article = await store.db.selectFrom('articles').select(['fetched_at']).executeTakeFirstOrThrow();
+    expect(Math.abs(Date.parse(article.fetched_at) - Date.now())).toBeLessThan(60_000);
+    const source = await store.db.selectFrom('sources').select(['next_check_at']).where('id', '=', 'wire').executeTakeFirstOrThrow();
+    expect(Date.parse(source.next_check_at!)).toBeLessThan(Date.now() + 2 * 86_400_000);
+    expect(formatRunSummary(report, loaded.rootDir, false)).toContain(
+      "clock        this host's clock is 4 days ahead of the database's: the run went by the database's, as runs of every host sharing it do",
+    );
+  });
+
+  it("goes by its own clock when it agrees with the database's, and says nothing of it", async () => {
+    const server = await startServer({ '/wire.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Wire', [])) });
+    cleanups.push(() => server.close());
+    const { store, loaded, channels } = await alertingPipeline(cleanups, {
+      id: 'host-clock-agrees',
+      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
+      database,
+    });
+    const report = await runPipeline({ loaded, store, channels });
+    expect(report.hostClockAheadSeconds).toBeNull();
+    expect(formatRunSummary(report, loaded.rootDir, false)).not.toContain('clock');
+  });
+});
