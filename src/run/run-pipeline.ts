@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import PQueue from 'p-queue';
 import type { LoadedPipeline, SourceDefinition, FeedSourceDefinition } from '../config/index.ts';
-import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle } from '../model/index.ts';
+import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, ExtractedArticle, SkipTimes } from '../model/index.ts';
 import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
@@ -27,7 +27,7 @@ import { hostKeyOf, requestAddress, urlForDisplay, withCredentialsOf, withoutCre
 import { shownHeadline } from '../model/display-text.ts';
 import { ownerState, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
-import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, paceAtCheck, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
+import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, type NextCheck, paceAtCheck, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -2304,11 +2304,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         // is recorded as failing, with the reason in `sources`, and stays due, so the next run reads the items not
         // stored as new; only when storing keeps failing run after run does it back off, as after any failure. Nor
         // does this read count as the source's first successful read (no alert on its undated backlog).
-        const failuresBefore = row?.error_streak ?? 0;
-        const retry =
-          failuresBefore === 0
-            ? { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' }
-            : nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, skip: result.skip, random });
+        const retry = storeRetry(row?.error_streak ?? 0, result.skip);
         report.nextCheck = { ...retry, heldByServer: false };
         // said as `sources` says it: the run's report and exit code agree with the source's row
         report.outcome = 'failed';
@@ -2328,12 +2324,25 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       await repo.saveFeedValidators(db, pipeline.id, source.id, result.state);
     }
 
+    /**
+     * When a feed is read again after the database failed to take what its read gave (a full disk, a locked file, a
+     * cancelled query): by the next run, so the items not stored are read as new; only when storing keeps failing run
+     * after run does it back off, as after any failure.
+     */
+    function storeRetry(failuresBefore: number, skip: SkipTimes | null): NextCheck {
+      if (failuresBefore === 0) return { at: now().toISOString(), reason: 'failure 1 in a row (store): read again by the next run' };
+      return nextCheck({ now: now(), outcome: 'failed', errorCode: 'store', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, skip, random });
+    }
+
+    /** Records a source's failure that its own path threw: the database's (see storeRetry), or a bug's, backed off. */
     async function recordInternalFailure(source: FeedSourceDefinition, report: SourceReport): Promise<void> {
       const row = sourceRows.get(source.id);
-      const scheduled = nextCheck({
-        now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore: row?.error_streak ?? 0, recentPublished: [],
-        ttlSeconds: null, ...NO_HINTS, skip: repo.storedSkipTimes(row), random,
-      });
+      const failuresBefore = row?.error_streak ?? 0;
+      const skip = repo.storedSkipTimes(row);
+      const scheduled =
+        report.error?.code === 'store'
+          ? storeRetry(failuresBefore, skip)
+          : nextCheck({ now: now(), outcome: 'failed', errorCode: 'internal', httpStatus: null, failuresBefore, recentPublished: [], ttlSeconds: null, ...NO_HINTS, skip, random });
       report.nextCheck = { ...scheduled, heldByServer: false };
       const at = now().toISOString();
       await repo.recordFetch(db, {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import type { Store } from '../../src/store/index.ts';
+import { freshPostgres } from '../helpers/databases.ts';
 import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 
@@ -99,6 +100,45 @@ describe('a run that cannot store some of its new items', () => {
     expect(Date.parse(second.sources[0]!.nextCheck!.at)).toBeGreaterThan(at.getTime());
     const row = await store.db.selectFrom('sources').select(['error_streak']).where('id', '=', 'wire').executeTakeFirstOrThrow();
     expect(row.error_streak).toBe(2);
+  });
+
+  it('reads the feed again by the next run when the database fails for the whole source, not backed off as a bug', async () => {
+    const at = new Date('2026-12-01T12:00:00.000Z');
+    const server = await startServer({
+      '/feed.xml': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded } = await feedRunProject(cleanups, 'store-failures-source', [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }], { database: freshPostgres });
+    // the server cancels the statement recording the check, once (a sequence: the rollback does not take it back), as
+    // its statement_timeout does
+    await sql
+      .raw(
+        `CREATE SEQUENCE cancel_once;
+         CREATE FUNCTION cancel_once() RETURNS trigger AS $$
+         BEGIN
+           IF nextval('cancel_once') = 1 THEN
+             RAISE EXCEPTION 'canceling statement due to statement timeout' USING ERRCODE = 'query_canceled';
+           END IF;
+           RETURN NEW;
+         END $$ LANGUAGE plpgsql;
+         CREATE TRIGGER cancel_once BEFORE INSERT ON fetch_attempts FOR EACH ROW EXECUTE FUNCTION cancel_once();`,
+      )
+      .execute(store.db);
+
+    const first = await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
+    expect(first.sources[0]!.error).toMatchObject({ code: 'store' });
+    expect(first.sources[0]!.error!.message).toContain('was cancelled');
+    expect(first.sources[0]!.nextCheck).toMatchObject({ at: at.toISOString(), reason: 'failure 1 in a row (store): read again by the next run' });
+    const row = await store.db.selectFrom('sources').select(['next_check_at', 'error_streak', 'last_error_code']).where('id', '=', 'wire').executeTakeFirstOrThrow();
+    expect(row).toEqual({ next_check_at: at.toISOString(), error_streak: 1, last_error_code: 'store' });
+
+    const second = await runPipeline({ loaded, store, channels: [], now: () => new Date(at.getTime() + 60_000), random: () => 0.5 });
+    expect(second.sources[0]).toMatchObject({ outcome: 'ok', error: null, articlesAdded: 0 });
+    expect(server.hits.get('/feed.xml')).toBe(2);
+    expect(await store.db.selectFrom('articles').select('item_key').execute()).toEqual([{ item_key: 'only' }]);
   });
 
   it("keeps the retry after a store failure out of the hours the feed's <skipHours> names", async () => {
