@@ -2430,7 +2430,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // A run that crosses midnight stored articles in the day it began: that day's digest is written again too. So are
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;
-    const unfinished = await repo.unfinishedRunsArticles(db, pipeline.id, startedAt);
+    // The run's articles are stored and its alerts sent: a database out of reach for a moment (a restart, a locked
+    // file) delays the digest and the run's record of its end, tried again for about a minute, rather than fail the run.
+    const unfinished = await repo.retryPassingFailures(() => repo.unfinishedRunsArticles(db, pipeline.id, startedAt));
     const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
     const digestsFailed: RunReport['digestsFailed'] = [];
@@ -2438,7 +2440,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
       // cut short would replace a whole one.
       options.stop?.throwIfRequested();
-      const written = writeDigest({ loaded, store, date, now });
+      const written = repo.retryPassingFailures(() => writeDigest({ loaded, store, date, now }));
       try {
         digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
       } catch (error) {
@@ -2482,7 +2484,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     };
     refuseReplacedFile(store);
     showingAlive.end();
-    await repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok');
+    await repo.retryPassingFailures(() => repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok'));
     return report;
   } catch (thrown) {
     // a full disk or another failure of the database itself, said with the database and the reason
