@@ -330,7 +330,7 @@ const STATEMENT_CACHE_SIZE = 256;
  * kysely's SQLite driver prepares every query anew; preparing costs more than running a small insert. Queries run
  * one at a time on the one connection (kysely serialises them), so a cached statement is never in use twice.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { readonly inTransaction: boolean } {
+function withStatementCache(sqlite: SQLite.Database): TransactionAwareDatabase {
   const cache = new Map<string, SQLite.Statement>();
   // The statement used last, already the most recent in the map: a feed's inserts run the same one thousands of times.
   let lastSql: string | null = null;
@@ -553,7 +553,7 @@ function dialectInTransaction(sqlite: SQLite.Database): KyselyDialect {
 }
 
 /** kysely's SQLite dialect over `database`, with `Driver` deciding how its transactions begin and end. */
-function sqliteDialectWithDriver(database: SqliteDatabase, Driver: new (config: { database: SqliteDatabase }) => SqliteDriver): KyselyDialect {
+function sqliteDialectWithDriver<D extends SqliteDatabase>(database: D, Driver: new (config: { database: D }) => SqliteDriver): KyselyDialect {
   const dialect = new SqliteDialect({ database });
   return {
     createAdapter: () => dialect.createAdapter(),
@@ -570,13 +570,16 @@ function sqliteDialectWithDriver(database: SqliteDatabase, Driver: new (config: 
  * refuses at once (SQLITE_BUSY_SNAPSHOT), without waiting out the busy timeout, and two pipelines sharing a file lost
  * articles so. Begun IMMEDIATE, it waits for the other writer instead, as the busy timeout intends.
  */
-function dialectWithImmediateTransactions(database: SqliteDatabase): KyselyDialect {
+function dialectWithImmediateTransactions(database: TransactionAwareDatabase): KyselyDialect {
   return sqliteDialectWithDriver(database, ImmediateTransactionDriver);
 }
 
+/** A SQLite connection that tells whether a transaction is open (better-sqlite3's `inTransaction`). */
+type TransactionAwareDatabase = SqliteDatabase & { readonly inTransaction: boolean };
+
 class ImmediateTransactionDriver extends SqliteDriver {
-  readonly #database: SqliteDatabase;
-  constructor(config: { database: SqliteDatabase }) {
+  readonly #database: TransactionAwareDatabase;
+  constructor(config: { database: TransactionAwareDatabase }) {
     super(config);
     this.#database = config.database;
   }
@@ -586,7 +589,7 @@ class ImmediateTransactionDriver extends SqliteDriver {
   // SQLite ends a transaction itself on some failures (a full disk, SQLITE_FULL, out of memory): a ROLLBACK then fails
   // with "no transaction is active", which hid the failure that ended it (a full disk became an internal error)
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if ((this.#database as Partial<{ inTransaction: boolean }>).inTransaction !== false) await super.rollbackTransaction(connection);
+    if (this.#database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 

@@ -55,7 +55,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
     // The file taking up the address a permanent redirect moved the feed to (`sources update-moved`) names the same
     // feed, as does a spelling of its URL the run fetches as the same address: its articles still tell how often it
     // publishes. Any other new address, or login, may be another feed, whose rate only articles stored from now on tell.
-    const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
+    const tookUpMove = takesUpMove(existing, location);
     const anotherFeed = !tookUpMove && (loginChanged || existing.kind !== spec.kind || !sameAddress(location, existing.location));
     const startAfresh = moved && startsAfresh(existing, spec.kind, location, loginChanged);
     if (moved || existing.name !== spec.name || existing.kind !== spec.kind) {
@@ -92,8 +92,12 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
  * may be another account's feed, even there.
  */
 function startsAfresh(existing: SourceRow, kind: SourceSpec['kind'], location: string, loginChanged: boolean): boolean {
-  const tookUpMove = existing.moved_to !== null && sameAddress(location, existing.moved_to);
-  return loginChanged || existing.kind !== kind || !(tookUpMove || sameAddress(location, existing.location));
+  return loginChanged || existing.kind !== kind || !(takesUpMove(existing, location) || sameAddress(location, existing.location));
+}
+
+/** Whether `location` is the address a permanent redirect moved the stored source to. */
+function takesUpMove(existing: SourceRow, location: string): boolean {
+  return existing.moved_to !== null && sameAddress(location, existing.moved_to);
 }
 
 /**
