@@ -7,7 +7,8 @@ import { pipelineSchema } from '../config/schema.ts';
 import { serverWaitOf, type ServerWait } from '../ingest/discover.ts';
 import { fetchOptionsFrom, trustedHostOf, type FetchOptions, type FetchResult } from '../ingest/fetch.ts';
 import { urlForDisplay } from '../ingest/url-display.ts';
-import { databaseFailure, openStore, type Store } from '../store/index.ts';
+import { formatDuration } from '../run/schedule.ts';
+import { databaseClock, databaseFailure, openStore, type Store } from '../store/index.ts';
 import { UsageError } from './errors.ts';
 import { commandLine, shownPath, type TargetFlags } from './views.ts';
 
@@ -124,6 +125,22 @@ export async function withStore<T>(options: GlobalOptions, loaded: LoadedPipelin
   } finally {
     await store.close();
   }
+}
+
+/** "this host's clock is 4 days ahead of the database's", for a clock `hostAheadSeconds` off (see databaseClock). */
+export function clockGapText(hostAheadSeconds: number): string {
+  return `this host's clock is ${formatDuration(Math.abs(hostAheadSeconds))} ${hostAheadSeconds > 0 ? 'ahead of' : 'behind'} the database's`;
+}
+
+/**
+ * The clock a command that names today or sets a time goes by: the database's when this host's is more than a minute
+ * off it (as runs go), said on stderr; a host days off would write the digest of a day to come, or put a feed it was
+ * asked to recheck days on.
+ */
+export async function commandClock(store: Store): Promise<() => Date> {
+  const { now, hostAheadSeconds } = await databaseClock(store.db, () => new Date());
+  if (hostAheadSeconds !== null) process.stderr.write(`note: ${clockGapText(hostAheadSeconds)}: went by the database's, as runs do; set the wrong clock right\n`);
+  return now;
 }
 
 export function printJson(value: unknown): void {

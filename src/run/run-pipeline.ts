@@ -63,25 +63,10 @@ export interface RunOptions {
   /** The most sources at work at once (see sourcesAtWork); by default from the pipeline's request concurrency. */
   sourcesAtWork?: number;
   /**
-   * Whether the run goes by the database's clock when `now` differs from it by more than CLOCK_TOLERANCE_MS (see
-   * runClock); by default when `now` is not given, the host's clock.
+   * Whether the run goes by the database's clock when `now` differs from it by more than a minute (see
+   * repo.databaseClock); by default when `now` is not given, the host's clock.
    */
   reckonByDatabaseClock?: boolean;
-}
-
-/** How far a host's clock may be from its database's before the run goes by the database's. */
-export const CLOCK_TOLERANCE_MS = 60_000;
-
-/**
- * The run's clock: the host's (`hostNow`), or, when the database's differs from it by more than CLOCK_TOLERANCE_MS,
- * the database's, with how many seconds the host's is ahead of it (negative: behind). Every host sharing a database
- * then dates articles, schedules feeds and judges alerts' ages alike: a host four days ahead alerted none of fifteen
- * new articles (past alerts.maxAgeHours by its clock) and put every feed's next check four days on.
- */
-export async function runClock(db: Store['db'], hostNow: () => Date): Promise<{ now: () => Date; hostAheadSeconds: number | null }> {
-  const offsetMs = await repo.databaseClockOffsetMs(db, hostNow);
-  if (Math.abs(offsetMs) <= CLOCK_TOLERANCE_MS) return { now: hostNow, hostAheadSeconds: null };
-  return { now: () => new Date(hostNow().getTime() + offsetMs), hostAheadSeconds: -Math.round(offsetMs / 1000) };
 }
 
 /** Times an article's page is asked for in all, when it fails for a passing reason; and how many retries a run makes per feed. */
@@ -682,7 +667,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
   const channels = options.channels.filter((channel) => channel.takesAlerts !== false);
   const hostNow = options.now ?? (() => new Date());
   const db = store.db;
-  const { now, hostAheadSeconds } = (options.reckonByDatabaseClock ?? options.now === undefined) ? await runClock(db, hostNow) : { now: hostNow, hostAheadSeconds: null };
+  const { now, hostAheadSeconds } = (options.reckonByDatabaseClock ?? options.now === undefined) ? await repo.databaseClock(db, hostNow) : { now: hostNow, hostAheadSeconds: null };
   const random = options.random ?? Math.random;
   const scorer = options.scorer ?? createScorer(pipeline.topic, pipeline.stance);
   const fetchOptions = fetchOptionsFrom(pipeline.fetch);

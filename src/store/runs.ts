@@ -73,15 +73,23 @@ export async function databaseNow(db: Kysely<Database>): Promise<string> {
   return (now instanceof Date ? now : new Date(`${now.replace(' ', 'T')}Z`)).toISOString().replace(/\.\d{3}Z$/, '.000Z');
 }
 
+/** How far a host's clock may be from its database's before commands go by the database's (see databaseClock). */
+export const CLOCK_TOLERANCE_MS = 60_000;
+
 /**
- * How far the database's clock is ahead of the host's (`hostNow`), in milliseconds, to within a second (the database's
- * time is read to the second): about 0 on SQLite, whose clock is the host's; on PostgreSQL, the database server's.
+ * The clock a command goes by: the host's (`hostNow`), or, when the database's differs from it by more than
+ * CLOCK_TOLERANCE_MS, the database's, with how many seconds the host's is ahead of it (negative: behind). Every host
+ * sharing a PostgreSQL database then dates articles, schedules feeds, judges alerts' ages and names today alike: by
+ * its own clock, a host four days ahead alerted none of fifteen new articles (past alerts.maxAgeHours) and put every
+ * feed's next check four days on. On SQLite the database's clock is the host's.
  */
-export async function databaseClockOffsetMs(db: Kysely<Database>, hostNow: () => Date): Promise<number> {
+export async function databaseClock(db: Kysely<Database>, hostNow: () => Date): Promise<{ now: () => Date; hostAheadSeconds: number | null }> {
   const before = hostNow().getTime();
   const databaseTime = Date.parse(await databaseNow(db));
   // the database read its clock between the two readings of the host's, and to the second below
-  return databaseTime + 500 - (before + hostNow().getTime()) / 2;
+  const offsetMs = databaseTime + 500 - (before + hostNow().getTime()) / 2;
+  if (Math.abs(offsetMs) <= CLOCK_TOLERANCE_MS) return { now: hostNow, hostAheadSeconds: null };
+  return { now: () => new Date(hostNow().getTime() + offsetMs), hostAheadSeconds: -Math.round(offsetMs / 1000) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { isIsoDate, localDate } from '../../digest/index.ts';
 import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { firstWatchedDay, otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { commandClock, withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, UsageError } from '../errors.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -53,7 +53,8 @@ export function registerDigest(program: Command): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (local.date !== undefined && !isIsoDate(local.date)) throw new UsageError(`--date: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.date)}`);
       await withContext(options, async ({ loaded, store }) => {
-        const today = localDate(new Date(), loaded.pipeline.digest.timeZone);
+        const now = await commandClock(store);
+        const today = localDate(now(), loaded.pipeline.digest.timeZone);
         // a day not yet begun has no articles: its digest would be an empty file under a date still to come
         if (local.date !== undefined && local.date > today) {
           throw new UsageError(`--date: ${local.date} has not begun yet in the digest time zone (${loaded.pipeline.digest.timeZone}, where today is ${today})`);
@@ -73,7 +74,7 @@ export function registerDigest(program: Command): void {
           );
         }
         await requireWritableDigestDir(loaded);
-        const { data, paths, markdown } = await writeDigest({ loaded, store, date, now: () => new Date() });
+        const { data, paths, markdown } = await writeDigest({ loaded, store, date, now });
         if (options.json) printJson(data);
         else {
           // What this command wrote, not the file read back, which another writer of the day may have replaced since.

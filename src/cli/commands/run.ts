@@ -9,10 +9,9 @@ import { RunStop, RunStoppedError } from '../../run/run-stop.ts';
 import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, type SourceRow } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten, sourceStatus } from './sources.ts';
-import { databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
+import { clockGapText, databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
 import { newestDigestInDir } from '../../run/write-digest.ts';
-import { formatDuration } from '../../run/schedule.ts';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { terminalProgress } from '../progress.ts';
 import { commandLine, shownPath, writeText, type TargetFlags } from '../views.ts';
@@ -154,11 +153,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
   if (context.failingNotChecked?.length) lines.push(failingNotCheckedLine(context.failingNotChecked, context.commandFor));
   // Said by every run while it lasts: a clock that drifts on one host would otherwise show only as odd dates.
   if (report.hostClockAheadSeconds !== null) {
-    const gap = formatDuration(Math.abs(report.hostClockAheadSeconds));
-    lines.push(
-      `  ${'clock'.padEnd(12)} this host's clock is ${gap} ${report.hostClockAheadSeconds > 0 ? 'ahead of' : 'behind'} the database's: the run went by the database's, ` +
-        "as runs of every host sharing it do; set the wrong clock right (`digest`, `trends` and `sources` still read this host's)",
-    );
+    lines.push(`  ${'clock'.padEnd(12)} ${clockGapText(report.hostClockAheadSeconds)}: the run went by the database's, as runs of every host sharing it do; set the wrong clock right`);
   }
   // Said by every run, quiet or not, until the pipeline file has the new URL: the old one may stop redirecting any day.
   const file = shownPath(context.pipelineFile, cwd);

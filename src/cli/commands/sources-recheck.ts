@@ -3,7 +3,7 @@ import { sourcesCommand } from './sources.ts';
 import { requestAddress, withCredentialsOf } from '../../ingest/url-display.ts';
 import { clearNextChecks, currentRateLimit, listSources } from '../../store/index.ts';
 import type { SourceRow } from '../../store/schema.ts';
-import { printJson, openPipeline, requireSources, withStore, type GlobalOptions } from '../context.ts';
+import { commandClock, printJson, openPipeline, requireSources, withStore, type GlobalOptions } from '../context.ts';
 import { requireSourceIds } from '../errors.ts';
 import { commandLine, writeText } from '../views.ts';
 import { formatDuration } from '../../run/schedule.ts';
@@ -43,7 +43,8 @@ export function registerSourcesRecheck(program: Command): void {
           return askedAddresses.find(({ addresses }) => own.some((address) => addresses.has(address)))?.asked ?? null;
         };
         const targets = [...defined.keys()].filter((id) => named.has(id) || sharedWith(id) !== null);
-        const before = new Map((await clearNextChecks(store.db, loaded.pipeline.id, targets, new Date().toISOString())).map((row) => [row.id, row]));
+        const now = await commandClock(store);
+        const before = new Map((await clearNextChecks(store.db, loaded.pipeline.id, targets, now().toISOString())).map((row) => [row.id, row]));
         const report = targets.map((id) => ({
           sourceId: id,
           sharesAddressWith: named.has(id) ? null : sharedWith(id),
@@ -54,7 +55,7 @@ export function registerSourcesRecheck(program: Command): void {
           // a host's wait holds its other feeds and article pages too: forgetting it is said
           clearedHostWaits: (before.get(id)?.clearedHostWaits ?? []).map((wait) => ({ host: wait.host, until: wait.until })),
           // a rate limit the server showed with a 429 is its manners, not a wait: kept, and said so
-          keptRateLimitSeconds: currentRateLimit(before.get(id), new Date()),
+          keptRateLimitSeconds: currentRateLimit(before.get(id), now()),
         }));
         if (options.json) return printJson({ sources: report });
         writeText(process.stdout, `${report.map((entry) => `  ${entry.sourceId}: ${recheckLine(entry, before.get(entry.sourceId))}`).join('\n')}\n`);

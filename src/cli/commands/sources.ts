@@ -6,7 +6,7 @@ import { isLocalhostName, isMetadataAddress, isPrivateAddress } from '../../inge
 import { listSources, pendingMove, sourceWarnings, storedStateApplies } from '../../store/index.ts';
 import { runningHostWaits, type HostWaitRecord } from '../../store/host-waits.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
-import { noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
+import { commandClock, noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
 import { hostKeyOf, urlForDisplay, withCredentialsOf, withoutCredentials } from '../../ingest/url-display.ts';
@@ -111,7 +111,7 @@ export function registerSources(program: Command): void {
           }),
         );
         // A host that asked (429, 503) to wait holds every feed and page of it: nothing is sent to it till then.
-        const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, new Date().toISOString());
+        const hostWaits = await runningHostWaits(store.db, loaded.pipeline.id, (await commandClock(store))().toISOString());
         const hostWaitOf = (address: string) => hostWaits.find((wait) => wait.host === hostKeyOf(address)) ?? null;
         const heldBy = new Map<string, HostWaitRecord>();
         // Sources defined but never run yet are listed too, so a new feed is visible before the first run.
