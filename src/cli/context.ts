@@ -182,10 +182,10 @@ export function httpUrlArgument(text: string, what: string): URL | null {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${what} is not a valid URL: ${JSON.stringify(text)}`);
+    throw new UsageError(`${what} is not a valid URL: ${JSON.stringify(urlForDisplay(text))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${url.protocol} scheme: ${JSON.stringify(text)}`);
+    throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${url.protocol} scheme: ${JSON.stringify(urlForDisplay(text))}`);
   }
   return url;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { pipelineSchema, pipelineSchemaFor, type Pipeline, type PipelineInput } from './schema.ts';
 import { unknownFieldHint } from './suggest-field.ts';
+import { urlForDisplay } from '../ingest/url-display.ts';
 
 /** One problem in a pipeline definition: which field, what it should be, what it is. */
 export interface ConfigProblem {
@@ -38,7 +39,8 @@ function describeValue(value: unknown, secret: boolean): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
   if (secret) return `${withArticle(typeof value)} (not shown)`;
-  const text = JSON.stringify(value);
+  // a URL's login is not repeated (a feed's `https://reader:secret@host/feed` that does not parse, say)
+  const text = JSON.stringify(typeof value === 'string' ? urlForDisplay(value) : value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

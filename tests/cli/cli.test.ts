@@ -480,11 +480,17 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     [['extract', 'file:///etc/hostname'], /the page must be an http\(s\) URL or a file path, not a URL of the file: scheme/],
     [['sources', 'add', 'http://'], /the outlet is not a valid URL: "http:\/\/"/],
     [['sources', 'add', 'http://exa mple.com/'], /the outlet is not a valid URL/],
+    // a login is not repeated
+    [['feed', 'http://reader:s3cret@127.0.0.1:99999/feed'], /the feed is not a valid URL: "http:\/\/\*\*\*@127\.0\.0\.1:99999\/feed"/],
+    [['extract', 'ftp://reader:s3cret@example.com/page'], /not a URL of the ftp: scheme: "ftp:\/\/\*\*\*@example\.com\/page"/],
+    [['sources', 'add', 'http://reader:s3cret@exa mple.com/'], /the outlet is not a valid URL: "http:\/\/\*\*\*@exa mple\.com\/"/],
+    [['feed', 'seeds/x.txt', '--base', 'ftp://reader:s3cret@example.com/'], /--base must be an absolute http\(s\) URL, got "ftp:\/\/\*\*\*@example\.com\/"/],
   ])('a URL argument that is not a usable http(s) URL: %j', async (args, message) => {
     const { code, stderr } = await pausewatch(args, repoRoot);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('internal error');
+    expect(stderr).not.toContain('s3cret');
   });
 
   it('a database that does not exist, for a command that reads what runs stored, is not created', async () => {

@@ -106,6 +106,22 @@ describe('an unknown field in any section of a pipeline definition', () => {
   });
 });
 
+describe('a feed URL with a login that is refused', () => {
+  it('is named without its password: one that does not parse, and one of another scheme', () => {
+    const problems = problemsOf({
+      ...valid,
+      sources: [
+        { id: 'port', kind: 'feed', name: 'Port', url: 'http://reader:s3cret-pw@news.example:99999/feed' },
+        { id: 'ftp', kind: 'feed', name: 'Ftp', url: 'ftp://reader:s3cret-pw@news.example/feed' },
+      ],
+    });
+    expect(problems).toEqual([
+      'sources[0].url: expected an absolute http(s) URL, found "http://***@news.example:99999/feed"',
+      'sources[1].url: expected an absolute http(s) URL, found "ftp://***@news.example/feed"',
+    ]);
+  });
+});
+
 describe('a webhook', () => {
   it('with a user name and password in its URL is refused at load, without repeating them or its path', () => {
     const problems = problemsOf({

@@ -136,7 +136,7 @@ export function registerFeed(program: Command, state: CliState): void {
       let answer: Extract<FetchResult, { status: 'ok' }> | null = null;
       const targetUrl = httpUrlArgument(target, 'the feed');
       if (local.base !== undefined && !(/^https?:\/\//i.test(local.base) && URL.canParse(local.base))) {
-        throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(local.base)}`);
+        throw new UsageError(`--base must be an absolute http(s) URL, got ${JSON.stringify(urlForDisplay(local.base))}`);
       }
       // ignoring it would let the user believe the links were resolved against it
       if (targetUrl && local.base !== undefined) throw new UsageError('--base is for a saved file; the links of a feed read from a URL resolve against that URL');

@@ -277,16 +277,16 @@ function waitJson(wait: ServerWait | null | undefined): { retryAfterSeconds: num
 function outletUrlArgument(text: string): URL {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https' && /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    throw new UsageError(`sources add needs an http(s) URL, not a URL of the ${scheme}: scheme: ${JSON.stringify(text)}`);
+    throw new UsageError(`sources add needs an http(s) URL, not a URL of the ${scheme}: scheme: ${JSON.stringify(urlForDisplay(text))}`);
   }
   if (!/^https?:\/\//i.test(text)) {
     const guess = /^[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/.test(text) ? ` (did you mean https://${text}?)` : '';
-    throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(text)}${guess}`);
+    throw new UsageError(`sources add needs an http(s) URL, got ${JSON.stringify(urlForDisplay(text))}${guess}`);
   }
   try {
     return new URL(text);
   } catch {
-    throw new UsageError(`the outlet is not a valid URL: ${JSON.stringify(text)}`);
+    throw new UsageError(`the outlet is not a valid URL: ${JSON.stringify(urlForDisplay(text))}`);
   }
 }
 
