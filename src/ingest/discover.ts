@@ -24,7 +24,7 @@ import { askedWaitSeconds, type BodyCut, type FetchOptions, type FetchResult } f
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
-import { hostKeyOf, urlForDisplay } from './url-display.ts';
+import { hostKeyOf, requestAddress, urlForDisplay } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {
@@ -46,14 +46,14 @@ const FEED_TYPE = /^(?:(?:application|text)\/(?:x[-.])?(?:rss|atom|rdf)\+xml|app
 export const COMMON_FEED_PATHS = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feed.json', '/feeds/posts/default'] as const;
 
 /**
- * What makes two feed URLs the same feed: parsed (so case of scheme and host, default ports and percent-encoding do
- * not count), without fragment, scheme (a site serves the same feed over http and https) or a trailing slash on the
- * path (WordPress answers /feed and /feed/ alike). Discovery fetches one URL per key; `sources add` matches the
- * pipeline's feeds by it.
+ * What makes two feed URLs the same feed: one request address (requestAddress: case of scheme and host, default
+ * ports, a host's trailing dot and percent-escapes written otherwise do not count), without fragment, scheme (a site
+ * serves the same feed over http and https) or a trailing slash on the path (WordPress answers /feed and /feed/
+ * alike). Discovery fetches one URL per key; `sources add` matches the pipeline's feeds by it.
  */
 export function feedUrlKey(url: string): string {
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(requestAddress(url));
     const port = parsed.port && parsed.port !== (parsed.protocol === 'https:' ? '443' : '80') ? `:${parsed.port}` : '';
     return `${parsed.username}:${parsed.password}@${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '') || '/'}${parsed.search}`;
   } catch {

@@ -88,6 +88,18 @@ describe('sources add and the pipeline file', () => {
     expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
   });
 
+  it.each([
+    ['with its escapes written otherwise', '/%77ire.xml', (url: string) => url],
+    ["with the host's trailing dot", '/wire.xml', (url: string) => url.replace('localhost', 'localhost.')],
+  ])('knows a feed the pipeline has %s, and adds it no second time', async (_case, pipelinePath, spelt) => {
+    const site = project.server.url.replace('127.0.0.1', 'localhost');
+    writeFile(`    { id: 'wire', kind: 'feed', name: 'Wire', url: '${spelt(site)}${pipelinePath}' },\n`);
+    const before = readFileSync(project.pipelineFile, 'utf8');
+    const json = JSON.parse((await project.cli('sources', 'add', `${site}/wire.xml`, '--json')).stdout);
+    expect(json).toMatchObject({ feeds: [{ existingSourceId: 'wire', added: false }], addedTo: null });
+    expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
+  });
+
   it('names the first 10 comments feeds of a page that declares many, and --json all of them', async () => {
     writeFile('');
     const text = await project.cli('sources', 'add', '--dry-run', `${project.server.url}/blog/`);
