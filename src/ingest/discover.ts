@@ -24,7 +24,7 @@ import { askedWaitSeconds, type BodyCut, type FetchOptions, type FetchResult } f
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
-import { hostKeyOf, requestAddress, urlForDisplay } from './url-display.ts';
+import { hostKeyOf, requestAddress, urlForDisplay, withoutFeedScheme } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {
@@ -119,17 +119,6 @@ function elementsInside(elements: readonly Element[], names: readonly string[]):
     for (const inner of descendants(element)) inside.add(inner);
   }
   return inside;
-}
-
-/**
- * An address written with the `feed:` scheme some sites use to hand feeds to a reader, as the http(s) address it
- * wraps: `feed:https://site/rss` and `feed://https://site/rss` are `https://site/rss`, `feed://site/rss` is
- * `http://site/rss`.
- */
-function withoutFeedScheme(href: string): string {
-  const wrapped = /^feed:(?:(?:\/\/)?(https?:.*)|\/\/(.*))$/is.exec(href);
-  if (!wrapped) return href;
-  return wrapped[1] ?? `http://${wrapped[2]}`;
 }
 
 /**

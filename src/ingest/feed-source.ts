@@ -5,7 +5,7 @@ import { describeRetryAfterProblem, type FetchOptions, type Redirect, type Serve
 import type { Fetcher } from './request-queue.ts';
 import { parseFeed, FeedParseError } from './feed/parse-feed.ts';
 import { outletUrlOf } from './feed/normalise.ts';
-import { urlForDisplay, withoutCredentials } from './url-display.ts';
+import { urlForDisplay, withoutCredentials, withoutFeedScheme } from './url-display.ts';
 
 export interface FeedState {
   etag: string | null;
@@ -74,15 +74,26 @@ export function withItemKey(item: RawItem, key: string): RawItem {
   return { ...item, key, url: linklessItemUrl(item.url.slice(0, -keyInUrl.length), key) };
 }
 
-/** A feed item as the rest of the pipeline sees it. Items without a link get a stable pseudo-URL inside the feed. */
+/**
+ * An item's link as a web page's address: a `feed:` one as the http(s) address it wraps, null for any other scheme
+ * (`file:`, `ftp:`, `mailto:`), which would be stored, alerted and linked from the digest as an article's address.
+ */
+function webLink(link: string | null): string | null {
+  if (link === null) return null;
+  const unwrapped = withoutFeedScheme(link);
+  return /^https?:/i.test(unwrapped) ? unwrapped : null;
+}
+
+/** A feed item as the rest of the pipeline sees it. Items without a web link get a stable pseudo-URL inside the feed. */
 function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, key: string): RawItem {
+  const link = webLink(item.link);
   return {
     sourceId,
     key,
     // the link, or the feed's address, without a user name and password: this one is stored and shown in digests and
     // alerts (a page on the feed's own origin is still asked for with the feed's login)
-    url: item.link !== null ? withoutCredentials(item.link) : linklessItemUrl(withoutCredentials(feedUrl), key),
-    hasPage: item.link !== null && /^https?:/i.test(item.link),
+    url: link !== null ? withoutCredentials(link) : linklessItemUrl(withoutCredentials(feedUrl), key),
+    hasPage: link !== null,
     title: withinLimit(item.title, MAX_TITLE_CHARS),
     author: withinLimit(item.author, MAX_BYLINE_CHARS),
     publishedAt: item.published ?? item.updated,

@@ -98,3 +98,14 @@ function normalisedEscapes(text: string): string {
     return /[A-Za-z0-9\-._~]/.test(character) ? character : `%${hex.toUpperCase()}`;
   });
 }
+
+/**
+ * An address written with the `feed:` scheme some sites use to hand feeds to a reader, as the http(s) address it
+ * wraps: `feed:https://site/rss` and `feed://https://site/rss` are `https://site/rss`, `feed://site/rss` is
+ * `http://site/rss`.
+ */
+export function withoutFeedScheme(href: string): string {
+  const wrapped = /^feed:(?:(?:\/\/)?(https?:.*)|\/\/(.*))$/is.exec(href);
+  if (!wrapped) return href;
+  return wrapped[1] ?? `http://${wrapped[2]}`;
+}

@@ -90,6 +90,24 @@ describe.each(dialects)('values a feed controls, on $name', ({ fresh }) => {
     expect(await store.db.selectFrom('articles').select('id').execute()).toHaveLength(3);
   });
 
+  it("stores an item whose link is no web page's (file:, ftp:, mailto:) under the feed's address, and a feed: link as the http(s) one it wraps", async () => {
+    items = [
+      item('local', 'file:///etc/passwd', 'Labs weigh a pause'),
+      item('files', 'ftp://files.example/pause.txt', 'Unions back a pause'),
+      item('mail', 'mailto:desk@news.example', 'Envoys draft a pause treaty'),
+      item('wrapped', 'feed://news.example/pause.html', 'Scientists sign a pause letter'),
+    ];
+    const first = await run('2026-06-10T06:00:00.000Z');
+    expect(first.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 4, itemErrors: [] });
+    const stored = await store.db.selectFrom('articles').select(['item_key', 'url']).orderBy('item_key').execute();
+    expect(stored).toEqual([
+      { item_key: 'files', url: `${server.url}/feed.json#files` },
+      { item_key: 'local', url: `${server.url}/feed.json#local` },
+      { item_key: 'mail', url: `${server.url}/feed.json#mail` },
+      { item_key: 'wrapped', url: 'http://news.example/pause.html' },
+    ]);
+  });
+
   it('stores an item with a 5 kB id, and one with a 5 kB link, once each', async () => {
     // Random hex: it does not compress, as a repeated character would, under PostgreSQL's index size limit.
     const noise = (seed: number) => Array.from({ length: 80 }, (_, i) => createHash('sha256').update(`${seed}:${i}`).digest('hex')).join('');
