@@ -8,13 +8,32 @@ import { canonicalizeUrl } from './canonical-url.ts';
  *   page (a press-release list's `/press#item-1`, a statements page's `/statements#2026-06-11`) is another item than
  *   the one linking to the page's other anchor. So two links differ when their fragments do, unless a fragment is one
  *   that identifies nothing: a place on the article's own page (`#comments`, `#respond`, `#more-123`, `#main`,
- *   `#content`, `#top`) or a tracking tag (anything with `=`: `#xtor=RSS-3`, `#ref=rss`).
+ *   `#main-content`, `#article-body`: PAGE_PART_WORDS) or a tracking tag (anything with `=`: `#xtor=RSS-3`, `#ref=rss`).
  * - A looser key of a link ignores its scheme, a leading `www.` and a trailing slash as well: an outlet that moves to
  *   https (or adds `www.`) changes every link of its feed and nothing else. It is only used for an item without a
  *   GUID whose stored key has left its own source's feed (see rekeyedItems), never across sources.
  */
 
-const NON_IDENTIFYING_FRAGMENT = /^(?:comments?|respond|more(?:-\d+)?|main|content|top|)$/i;
+const NON_IDENTIFYING_FRAGMENT = /^(?:more-\d+|)$/i;
+
+/**
+ * The words pages name their own parts with (`#main-content`, `#article-body`, `#skip-to-content`, `#storyText`): an
+ * anchor made of these alone is a place on the article's page, where a list's item has a name or number of its own.
+ */
+const PAGE_PART_WORDS = new Set(
+  (
+    'main content contents article story body text top bottom end start skip to jump page site section entry post ' +
+    'comments comment respond reply more read continue reading share sharing header footer nav navigation menu wrapper ' +
+    'container inner primary full headline title summary intro lead teaser media image gallery related newsletter ' +
+    'subscribe print maincontent articlebody storybody'
+  ).split(' '),
+);
+
+/** Whether a fragment is made of PAGE_PART_WORDS alone, written with hyphens, underscores or in camelCase. */
+function namesPagePart(fragment: string): boolean {
+  const words = fragment.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => PAGE_PART_WORDS.has(word));
+}
 
 /** The fragment of `url` that tells an item apart, or '' when it has none, or one that identifies nothing. */
 export function identifyingFragment(url: string): string {
@@ -26,7 +45,7 @@ export function identifyingFragment(url: string): string {
   } catch {
     // kept as written
   }
-  if (fragment.includes('=') || NON_IDENTIFYING_FRAGMENT.test(fragment)) return '';
+  if (fragment.includes('=') || NON_IDENTIFYING_FRAGMENT.test(fragment) || namesPagePart(fragment)) return '';
   return fragment;
 }
 

@@ -171,6 +171,11 @@ describe.each(dialects)('items linking to anchors of one page, on $name', ({ fre
     expect((await run('2026-06-10T07:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0 });
     serve('blog', [post('/2026/06/letter#comments', 'Researchers say a frontier AI pause is overdue')]);
     expect((await run('2026-06-10T08:00:00Z')).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, articlesUpdated: 1 });
+    // names of the page's own parts, however written
+    for (const [hour, fragment] of [['09', '#main-content'], ['10', '#article_body'], ['11', '#skipToContent']] as const) {
+      serve('blog', [post(`/2026/06/letter${fragment}`, 'Researchers say a frontier AI pause is overdue')]);
+      expect((await run(`2026-06-10T${hour}:00:00Z`)).sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0 });
+    }
     const rows = await articles();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.title).toBe('Researchers say a frontier AI pause is overdue');
