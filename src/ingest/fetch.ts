@@ -908,6 +908,24 @@ function refusedRequest(error: unknown, url: string): FetchFailure {
  */
 const MAX_RESPONSE_HEADER_BYTES = 256 * 1024;
 
+/**
+ * Gives a redirect's `target` the login of the URL asked for when it is on that URL's origin, and none elsewhere: a
+ * login is the pipeline file's to give, not the server's. One a Location named (`http://user:pw@host/`) was sent once,
+ * then lost with the move, which is stored without it: the next runs' requests failed 401. One on the same origin
+ * written absolute (`Location: https://host/feed/` for `https://reader:pw@host/feed`) was dropped.
+ */
+function withLoginOf(target: URL, requestedUrl: string): void {
+  let asked: URL | null = null;
+  try {
+    asked = new URL(requestedUrl);
+  } catch {
+    // checked before the first request: not reached
+  }
+  const sameOrigin = asked !== null && asked.origin === target.origin;
+  target.username = sameOrigin ? asked!.username : '';
+  target.password = sameOrigin ? asked!.password : '';
+}
+
 /** One request, no redirects followed. Rejects with FetchFailure. */
 function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
@@ -1243,6 +1261,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
           // A fragment is never sent, and names no other resource: a move is recorded (and stored, and shown) as the
           // address that answers, and a redirect to the same URL with another fragment is the loop it is.
           target.hash = '';
+          withLoginOf(target, requestedUrl);
           next = target.href;
         } catch {
           throw new FetchFailure('invalid_redirect', `${urlForDisplay(url.href)} redirects to an invalid URL: ${JSON.stringify(urlForDisplay(location))}`, last.status);

@@ -56,7 +56,7 @@ beforeAll(async () => {
       authorization = req.headers.authorization ?? '';
       res.writeHead(200, { 'content-type': 'text/plain' }).end('logged in');
     },
-    '/to-odd-login': (_req, res) => res.writeHead(302, { location: `${server.url.replace('http://', 'http://x:%zz@')}/login` }).end(),
+    '/to-login': (_req, res) => res.writeHead(302, { location: `${server.url}/login` }).end(),
     '/plain': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('plain'),
     '/gzip-newline': (_req, res) => gzip(res, Buffer.concat([gzipped, Buffer.from('\n')])),
     '/gzip-junk': (_req, res) => gzip(res, Buffer.concat([gzipped, Buffer.from('<!-- served in 0.02s -->\r\n')])),
@@ -84,7 +84,8 @@ afterAll(() => server.close());
 
 describe('a login that decodeURIComponent cannot read, or a request node:http refuses to send', () => {
   it('sends a "%" in a user name or password that starts no escape as it is, as curl does, redirect or not', async () => {
-    expect(bodyOf(await fetchUrl(`${server.url}/to-odd-login`, options))).toBe('logged in');
+    // the feed URL's login, sent on the redirect within its origin
+    expect(bodyOf(await fetchUrl(`${server.url.replace('http://', 'http://x:%zz@')}/to-login`, options))).toBe('logged in');
     expect(authorization).toBe(`Basic ${Buffer.from('x:%zz').toString('base64')}`);
     expect(bodyOf(await fetchUrl(`${server.url.replace('http://', 'http://reader:50%off@')}/login`, options))).toBe('logged in');
     expect(authorization).toBe(`Basic ${Buffer.from('reader:50%off').toString('base64')}`);

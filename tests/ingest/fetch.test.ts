@@ -102,6 +102,9 @@ beforeAll(async () => {
       slowDrip(res, 'never done', 50);
     },
     '/to-ftp': (_req, res) => res.writeHead(302, { location: 'ftp://example.org/feed.xml' }).end(),
+    '/to-status-absolute': (req, res) => res.writeHead(301, { location: `http://127.0.0.1:${req.socket.localPort}/status` }).end(),
+    '/to-status-with-login': (req, res) => res.writeHead(301, { location: `http://chosen:by-server@127.0.0.1:${req.socket.localPort}/status` }).end(),
+    '/to-other-host-status': (req, res) => res.writeHead(302, { location: `http://localhost:${req.socket.localPort}/status` }).end(),
     '/to-slow': (_req, res) => res.writeHead(302, { location: '/slow' }).end(),
     '/to-other-host': (req, res) => res.writeHead(302, { location: `http://localhost:${req.socket.localPort}/plain` }).end(),
     '/to-outlet': (req, res) => res.writeHead(302, { location: `http://feeds.outlet.test:${req.socket.localPort}/plain` }).end(),
@@ -136,6 +139,18 @@ describe('credentials in a feed URL', () => {
     const error = failure(await fetchUrl(`${withCredentials}/status?c=500`, options));
     expect(error).toEqual({ code: 'http_500', message: `HTTP 500 from ${server.url.replace('http://', 'http://***@')}/status?c=500` });
     expect(seen.authorization).toBe(`Basic ${Buffer.from('reader:s3cret').toString('base64')}`);
+  });
+
+  it("are sent on a redirect to the same origin, written absolute, and not to another; a login a Location names is never sent", async () => {
+    const basic = (login: string) => `Basic ${Buffer.from(login).toString('base64')}`;
+    expect(await fetchUrl(`${withCredentials}/to-status-absolute`, options)).toMatchObject({ status: 'ok', url: `${withCredentials}/status` });
+    expect(seen.authorization).toBe(basic('reader:s3cret'));
+    expect(await fetchUrl(`${withCredentials}/to-status-with-login`, options)).toMatchObject({ status: 'ok', url: `${withCredentials}/status` });
+    expect(seen.authorization).toBe(basic('reader:s3cret'));
+    expect(await fetchUrl(`${server.url}/to-status-with-login`, options)).toMatchObject({ status: 'ok', url: `${server.url}/status` });
+    expect(seen.authorization).toBe('');
+    await fetchUrl(`${withCredentials}/to-other-host-status`, options);
+    expect(seen.authorization).toBe('');
   });
 
   it.each(['/huge-declared', '/loop-a', '/hop-0', '/bad-location', '/bad-gzip', '/status?c=404'])('are hidden in the message of a failed fetch of %s', async (path) => {
