@@ -2194,7 +2194,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return;
       }
       const shared = await fetchFeedOnce(url, sharers);
-      const result = { ...shared, items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })) };
+      const result = {
+        ...shared,
+        items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })),
+        // read against the host's clock (the queue's); the schedule reckons by the run's
+        hints: shared.hints.expiresAt === null ? shared.hints : { ...shared.hints, expiresAt: fromQueueClock(Date.parse(shared.hints.expiresAt)) },
+      };
       report.outcome = result.outcome;
       report.error = result.error;
       report.warnings.push(...result.warnings);

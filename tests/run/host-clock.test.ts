@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatRunSummary } from '../../src/cli/commands/run.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { freshPostgres, freshSqlite } from '../helpers/databases.ts';
@@ -15,6 +15,7 @@ import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
@@ -55,6 +56,33 @@ describe.each([
     expect(formatRunSummary(report, loaded.rootDir, false)).toContain(
       "clock        this host's clock is 4 days ahead of the database's: the run went by the database's, as runs of every host sharing it do",
     );
+  });
+
+  it("reads the server's Expires against the database's clock too, in the schedule and the freshness kept", async () => {
+    const real = Date.now();
+    const server = await startServer({
+      '/wire.xml': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', date: new Date(real).toUTCString(), expires: new Date(real + 2 * 3_600_000).toUTCString() })
+          .end(rssFeed('Wire', [{ guid: 'w-1', title: 'Labs weigh a pause', link: 'https://wire.example/1', pubDate: new Date(real - 3_600_000).toUTCString(), description: ON_TOPIC_TEXTS[0] }])),
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded, channels } = await alertingPipeline(cleanups, {
+      id: 'host-clock-expires',
+      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
+      database,
+    });
+    // the process's own clock four days on, as the host's is: the fetch reads the answer's headers against it
+    vi.useFakeTimers({ toFake: ['Date'], now: real + FOUR_DAYS_MS });
+    const report = await runPipeline({ loaded, store, channels, random: () => 0.5 });
+    vi.useRealTimers();
+
+    expect(report.hostClockAheadSeconds).toBeGreaterThan(4 * 86_400 - 60);
+    const row = await store.db.selectFrom('sources').select(['next_check_at', 'next_check_reason', 'freshness_seconds']).where('id', '=', 'wire').executeTakeFirstOrThrow();
+    expect((Date.parse(row.next_check_at!) - real) / 3_600_000).toBeCloseTo(2, 0);
+    expect(row.next_check_reason).toContain('Expires');
+    expect(row.freshness_seconds).toBeGreaterThan(7_000);
+    expect(row.freshness_seconds).toBeLessThanOrEqual(7_200);
   });
 
   it("goes by its own clock when it agrees with the database's, and says nothing of it", async () => {
