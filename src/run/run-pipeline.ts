@@ -2421,18 +2421,23 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // the days a run killed or interrupted since the last finished one stored articles in: it wrote no digest after them.
     const tz = pipeline.digest.timeZone;
     // The run's articles are stored and its alerts sent: a database out of reach for a moment (a restart, a locked
-    // file) delays the digest and the run's record of its end, tried again for about a minute, rather than fail the run.
-    const unfinished = await repo.retryPassingFailures(() => repo.unfinishedRunsArticles(db, pipeline.id, startedAt));
+    // file) delays the digests and the run's record of its end, each tried again for about a minute, rather than fail
+    // the run; not once a stop is asked, whose process is ending.
+    const stopAsked = () => options.stop?.requested === true;
+    const unfinished = await repo.retryPassingFailures(() => repo.unfinishedRunsArticles(db, pipeline.id, startedAt), undefined, stopAsked);
     const dates = [...new Set([...(unfinished ? calendarDays(unfinished.first, unfinished.last, tz) : []), localDate(new Date(startedAt), tz), localDate(now(), tz)])];
     const digestPaths: string[] = [];
     const digestsFailed: RunReport['digestsFailed'] = [];
     for (const date of dates) {
       // Stopped, the process is ending: no digest is begun, and one being written is held to the end, since a digest
-      // cut short would replace a whole one.
+      // cut short would replace a whole one (each try, not the pauses between them).
       options.stop?.throwIfRequested();
-      const written = repo.retryPassingFailures(() => writeDigest({ loaded, store, date, now }));
+      const writeOnce = () => {
+        const written = writeDigest({ loaded, store, date, now });
+        return options.stop ? options.stop.hold(written, `the digest of ${date}`) : written;
+      };
       try {
-        digestPaths.push(...(await (options.stop ? options.stop.hold(written, `the digest of ${date}`) : written)).paths);
+        digestPaths.push(...(await repo.retryPassingFailures(writeOnce, undefined, stopAsked)).paths);
       } catch (error) {
         // A digest file that cannot be written (a full disk) fails the digest, not the run: the articles are stored
         // and the alerts sent, which the run records as done; the digest there before is kept whole, and the next
@@ -2474,7 +2479,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     };
     refuseReplacedFile(store);
     showingAlive.end();
-    await repo.retryPassingFailures(() => repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok'));
+    await repo.retryPassingFailures(() => repo.finishRun(db, report, runHadFailures(report) ? 'partial' : 'ok'), undefined, stopAsked);
     return report;
   } catch (thrown) {
     // a full disk or another failure of the database itself, said with the database and the reason

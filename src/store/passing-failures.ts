@@ -33,13 +33,16 @@ const TOO_MANY_CONNECTIONS = '53300';
 /** The pauses before each new try: about a minute in all, beside SQLite's own busy wait in each try. */
 const RETRY_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
-/** `write`, tried again after a pause while it fails with a passing failure; any other failure, or the last, is thrown. */
-export async function retryPassingFailures<T>(write: () => Promise<T>, pausesMs: readonly number[] = RETRY_PAUSES_MS): Promise<T> {
+/**
+ * `write`, tried again after a pause while it fails with a passing failure; any other failure, or the last, is thrown,
+ * as is one after which `givenUp` says to try no more (a stop asked: the process is ending).
+ */
+export async function retryPassingFailures<T>(write: () => Promise<T>, pausesMs: readonly number[] = RETRY_PAUSES_MS, givenUp: () => boolean = () => false): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (attempt >= pausesMs.length || !isPassingFailure(error)) throw error;
+      if (attempt >= pausesMs.length || !isPassingFailure(error) || givenUp()) throw error;
       await new Promise((resolve) => setTimeout(resolve, pausesMs[attempt]));
     }
   }

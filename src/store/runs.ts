@@ -153,6 +153,8 @@ export async function finishRun(db: Kysely<Database>, report: RunReport, status:
     .updateTable('runs')
     .set({ finished_at: report.finishedAt, status, report: JSON.stringify(report) })
     .where('id', '=', report.runId)
+    // not a run another took over meanwhile (marked failed): its lock is the other's
+    .where('status', '=', 'running')
     .execute();
 }
 

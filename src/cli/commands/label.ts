@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { allLatestLabels, applyStanceLabel, clearStanceLabel, articlesByIds, getArticle, type ArticleRow, type Database } from '../../store/index.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { commandClock, withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, storedId, UsageError } from '../errors.ts';
 import { shownHeadline } from '../../model/display-text.ts';
@@ -37,7 +37,8 @@ export function registerLabel(program: Command): void {
         const article = typedId === null ? undefined : await getArticle(store.db, typedId);
         if (!article || article.pipeline_id !== loaded.pipeline.id) throw new UsageError(`<article-id>: no article ${shown} in pipeline ${loaded.pipeline.id}`);
         const id = article.id;
-        const at = new Date().toISOString();
+        // labels of one article are ordered by when they were set: by one clock, whatever host sets them
+        const at = (await commandClock(store))().toISOString();
         if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
         const applied = await applyStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
         const inForce = applied.label;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { dayBounds, isIsoDate } from '../../digest/index.ts';
 import { createScorer } from '../../stance/index.ts';
 import { articlePages, countArticles, latestScores, replaceScore } from '../../store/index.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { commandClock, withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
 
@@ -18,6 +18,8 @@ export function registerRescore(program: Command): void {
         // another pipeline's database would give "0 of 0 articles scored", which reads as nothing to do
         await requirePipelineRuns(loaded, store, options, 'rescore');
         const scorer = createScorer(loaded.pipeline.topic, loaded.pipeline.stance);
+        // a score's time orders it among the article's scores, whatever host made them
+        const now = await commandClock(store);
         const query = { pipelineId: loaded.pipeline.id, fetchedFrom: local.since ? dayBounds(local.since, loaded.pipeline.digest.timeZone).start : undefined };
         const total = await countArticles(store.db, query);
         const showProgress = !options.quiet && !options.json && Boolean(process.stderr.isTTY);
@@ -36,7 +38,7 @@ export function registerRescore(program: Command): void {
             // (replacing its same-version row) so it becomes the newest; other versions stay as history.
             if (previous?.scorer_version === scorer.version) continue;
             const result = scorer.score({ title: article.title, text: article.text });
-            await replaceScore(store.db, article.id, result, new Date().toISOString());
+            await replaceScore(store.db, article.id, result, now().toISOString());
             rescored += 1;
             const previousLabel = previous ? (previous.relevant ? previous.label : null) : undefined;
             if (previousLabel !== undefined && previousLabel !== (result.relevance.relevant ? result.stance?.label ?? null : null)) changed += 1;

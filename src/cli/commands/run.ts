@@ -6,7 +6,7 @@ import { ALERT_RETRY_HOURS, createChannels } from '../../alert/index.ts';
 import type { RunReport, SourceReport } from '../../model/index.ts';
 import { DIGEST_EMAIL_DAYS, runHadFailures, runPipeline } from '../../run/run-pipeline.ts';
 import { RunStop, RunStoppedError } from '../../run/run-stop.ts';
-import { abandonRun, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, type SourceRow } from '../../store/index.ts';
+import { abandonRun, databaseNow, isSqliteFileTarget, listSources, pendingMoves, pipelinesWithRuns, type SourceRow } from '../../store/index.ts';
 import { urlForDisplay } from '../../ingest/url-display.ts';
 import { refusedMoveAsWritten, sourceStatus } from './sources.ts';
 import { clockGapText, databaseTarget, openPipeline, withStore, printJson, type GlobalOptions } from '../context.ts';
@@ -350,7 +350,9 @@ export function registerRun(program: Command, state: CliState): void {
           const finishing = underWay.length > 0 ? `; finishing ${underWay.join(', ')} first` : '';
           process.stderr.write(`pausewatch: interrupted (${signal})${finishing}; what was stored stays stored\n`);
           const reason = `interrupted by ${signal}`;
-          const release = stop.request(reason).then(() => (runId === null ? undefined : abandonRun(store.db, runId, new Date().toISOString(), reason)));
+          // ended by the database's clock, as the run went (the host's, where the database cannot be asked)
+          const endedAt = () => databaseNow(store.db).catch(() => new Date().toISOString());
+          const release = stop.request(reason).then(async () => (runId === null ? undefined : abandonRun(store.db, runId, await endedAt(), reason)));
           void release.finally(() => store.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143)));
         };
         process.once('SIGINT', interrupt);
