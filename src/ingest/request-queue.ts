@@ -18,6 +18,8 @@ export interface RequestQueueSettings {
   heldOver?: readonly AskedPause[];
   /** Told of each pause an answer asks for that has an end, so later runs can keep it too. */
   pauseAsked?: (pause: AskedPause) => void;
+  /** Told each time a host refused requests at the pace sent (see SLOWED_GAP_MAX_MS): its host key and its new gap. */
+  slowedDown?: (host: string, gapMs: number) => void;
 }
 
 /** A pause a host asked for with Retry-After. */
@@ -81,6 +83,10 @@ interface HostState {
   slots: PQueue;
   /** Epoch ms before which no request to the host may start. */
   nextStart: number;
+  /** The gap between the starts of its requests: the pipeline's, widened while it refuses the pace (slowDown). */
+  gapMs: number;
+  /** Epoch ms the gap was last widened: a refusal of a request sent before then was answered to the old pace. */
+  widenedAt: number;
   /**
    * The latest-ending pause the host asked for, in this run or (settings.heldOver) an earlier one, or null; kept after
    * it ends (an end in the past holds nothing).
@@ -110,6 +116,32 @@ interface HostPause {
 }
 
 const RETRY = Symbol('retry');
+
+/** A widening of a host's gap (see slowDown in createRequestQueue): from `before` to `gapMs`, at `at` (epoch ms). */
+interface Widening {
+  url: string;
+  before: number;
+  gapMs: number;
+  at: number;
+}
+
+/**
+ * A 429 or 503 without a Retry-After that can be read asks to slow down, not how long to wait (nginx's `limit_req`
+ * answers so to a second request within its second, with 503 unless told otherwise): the host's gap is doubled, from
+ * at least SLOWED_GAP_MIN_MS and up to SLOWED_GAP_MAX_MS, for the rest of the run, and the refused request is sent
+ * again. A 429 says so plainly: the gap widens at once, and the request is sent again up to SLOW_DOWN_RETRIES times.
+ * A 503 is as likely one broken script as a host refusing the pace: the request is sent once more, the widened gap
+ * later, and the widening is given back when that try is refused too. At the pipeline's half second between requests a
+ * host allowing one a second refused every other feed, and held back every page, on every run.
+ */
+const SLOW_DOWN_RETRIES = 2;
+const SLOWED_GAP_MIN_MS = 1_000;
+const SLOWED_GAP_MAX_MS = 16_000;
+
+/** Whether an answer asks to slow down rather than to wait a given time (see SLOW_DOWN_RETRIES). */
+function asksToSlowDown(answer: HopAnswer): boolean {
+  return asksToWait(answer.status) && readServerHints(answer.headers, Date.now()).retryAfterSeconds === null;
+}
 
 /**
  * A pause this short is waited out: the requests behind it go a moment late rather than fail and wait for their next
@@ -154,7 +186,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   const hostStateOf = (key: string): HostState => {
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, pause: null, unanswered: 0, unansweredCode: '', sent: 0, settled: [] };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, gapMs: settings.perHostGapMs, widenedAt: 0, pause: null, unanswered: 0, unansweredCode: '', sent: 0, settled: [] };
       hosts.set(key, host);
     }
     return host;
@@ -164,17 +196,69 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     const host = hostStateOf(key);
     if (!host.pause || host.pause.until < until) host.pause = { until, status, askedBy };
   }
-  /** Notes the pause an answer from `url` asks for, if any; the later end wins when two answers ask. */
-  const notePause = (url: string, answer: HopAnswer) => {
+  /**
+   * Notes the pause an answer from `url` asks for with its Retry-After, if any; the later end wins when two answers
+   * ask. One without asks to slow down (withSlowDowns); `forTheRun` holds the host to the end of the run all the same.
+   */
+  const notePause = (url: string, answer: HopAnswer, forTheRun = false) => {
     if (!asksToWait(answer.status)) return;
     // readServerHints holds Retry-After at LONGEST_RETRY_AFTER_SECONDS, and gives null for one it cannot read
-    const { retryAfterSeconds: retryAfter, retryAfterProblem } = readServerHints(answer.headers, Date.now());
-    if (retryAfter === null && (answer.status === 503 || retryAfterProblem !== null)) return;
+    const { retryAfterSeconds: retryAfter } = readServerHints(answer.headers, Date.now());
+    if (retryAfter === null && !forTheRun) return;
     const until = retryAfter === null ? Infinity : Date.now() + Math.min(retryAfter, LONGEST_HOST_PAUSE_SECONDS) * 1000;
     const host = hostState(url);
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };
     if (until !== Infinity) settings.pauseAsked?.({ host: hostKeyOf(url), until, status: answer.status, askedBy: url });
+  };
+  /**
+   * Doubles the gap of the host of `url` (see SLOW_DOWN_RETRIES) for a request sent at `sentAt` that it refused, its
+   * next request held back by the new gap; once for requests sent together, all refused at the pace of the old gap.
+   * Returns the widening, for giveBack, or null when the gap was not widened.
+   */
+  const slowDown = (url: string, sentAt: number): Widening | null => {
+    const host = hostState(url);
+    let widening: Widening | null = null;
+    if (sentAt >= host.widenedAt && host.gapMs < SLOWED_GAP_MAX_MS) {
+      widening = { url, before: host.gapMs, gapMs: Math.min(SLOWED_GAP_MAX_MS, Math.max(SLOWED_GAP_MIN_MS, host.gapMs * 2)), at: Date.now() };
+      [host.gapMs, host.widenedAt] = [widening.gapMs, widening.at];
+    }
+    host.nextStart = Math.max(host.nextStart, Date.now() + host.gapMs);
+    return widening;
+  };
+  /** Undoes a widening of the host's gap, unless another widened it since. */
+  const giveBack = (widening: Widening) => {
+    const host = hostState(widening.url);
+    if (host.widenedAt === widening.at) host.gapMs = widening.before;
+  };
+  const tellSlowed = (widening: Widening | null) => {
+    if (widening) settings.slowedDown?.(hostKeyOf(widening.url), widening.gapMs);
+  };
+  /**
+   * Sends a request (`send`, admitted under its host's limits, its answer noted) again while its answer asks to slow
+   * down (see SLOW_DOWN_RETRIES). A 429 still refused after its tries holds the host for the rest of the run, unless
+   * its Retry-After could not be read ("soon": it meant some wait, but a guess of the whole run would fail every other
+   * feed of the host for a typo); a 503 holds nothing.
+   */
+  const withSlowDowns = async <T>(send: () => Promise<{ result: T; url: string; answer: HopAnswer | null; sentAt: number }>): Promise<T> => {
+    // a 503's widening, kept only when the request is answered at the slower pace
+    let on503: Widening | null = null;
+    for (let tries = 1; ; tries++) {
+      const { result, url, answer, sentAt } = await send();
+      if (answer === null || !asksToSlowDown(answer)) {
+        if (answer !== null) tellSlowed(on503);
+        return result;
+      }
+      const plain = answer.status === 429;
+      if (plain) tellSlowed(slowDown(url, sentAt));
+      else if (tries === 1) on503 = slowDown(url, sentAt);
+      if (tries > (plain ? SLOW_DOWN_RETRIES : 1)) {
+        if (plain && readServerHints(answer.headers, Date.now()).retryAfterProblem === null) notePause(url, answer, true);
+        // refused again at the slower pace: one broken script, not the pace
+        if (on503) giveBack(on503);
+        return result;
+      }
+    }
   };
   /** Counts a request the host of `url` left unanswered (`code` in UNANSWERED_CODES), or resets the count (null). */
   const noteUnanswered = (url: string, code: string | null) => {
@@ -200,7 +284,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           while (onTrial(host)) await new Promise<void>((resolve) => host.settled.push(resolve));
           if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
           const pause = host.pause;
-          if (pause && pause.until - Date.now() > Math.max(settings.perHostGapMs, LONGEST_PAUSE_WAITED_MS)) {
+          if (pause && pause.until - Date.now() > Math.max(host.gapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
           }
           const until = Math.max(host.nextStart, pausedUntil(host));
@@ -219,7 +303,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           const started = await global.add(
             async () => {
               if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host) || onTrial(host)) return RETRY;
-              host.nextStart = Date.now() + settings.perHostGapMs;
+              host.nextStart = Date.now() + host.gapMs;
               host.sent += 1;
               try {
                 return { value: await request() };
@@ -237,49 +321,52 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     );
   };
   const throttle: Throttle = (url, request, hop) =>
-    admit(
-      url,
-      async () => {
-        let answer;
-        try {
-          answer = await request();
-        } catch (error) {
-          const { code, httpStatus } = error as { code?: unknown; httpStatus?: unknown };
-          // a failure with a status came after the answer's head (too large, undecodable, a body that stalled): the
-          // host did answer, whatever the code
-          if (typeof httpStatus === 'number') noteUnanswered(url, null);
-          else if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
-          throw error;
-        }
-        noteUnanswered(url, null);
-        notePause(url, answer);
-        return answer;
-      },
-      hop,
+    withSlowDowns(() =>
+      admit(
+        url,
+        async () => {
+          let answer;
+          const sentAt = Date.now();
+          try {
+            answer = await request();
+          } catch (error) {
+            const { code, httpStatus } = error as { code?: unknown; httpStatus?: unknown };
+            // a failure with a status came after the answer's head (too large, undecodable, a body that stalled): the
+            // host did answer, whatever the code
+            if (typeof httpStatus === 'number') noteUnanswered(url, null);
+            else if (typeof code === 'string' && UNANSWERED_CODES.has(code)) noteUnanswered(url, code);
+            throw error;
+          }
+          noteUnanswered(url, null);
+          notePause(url, answer);
+          return { result: answer, url, answer, sentAt };
+        },
+        hop,
+      ),
     );
   const admitted: Fetcher =
     fetcher === fetchUrl
       ? (url, options) => fetchUrl(url, { ...options, throttle })
       : async (url, options) => {
           try {
-            return await admit(
-              url,
-              async () => {
-                const result = await fetcher(url, options);
-                // The answer came from where the fetcher ended up, after any redirects of its own.
-                if (result.httpStatus !== null) notePause(result.url, { status: result.httpStatus, headers: result.headers });
-                // the status first, as the throttle reads it: a body that stalled after its head (a timeout with a
-                // status) was answered, and says nothing of the host's other URLs
-                if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
-                else if (!result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
-                return result;
-              },
-              0,
-            );
+            return await withSlowDowns(() => admit(url, () => admittedWhole(url, options), 0));
           } catch (error) {
             if (error instanceof RequestHeldBack) return heldBackResult(url, error);
             throw error;
           }
         };
+  /** A fetcher's whole request (any fetcher but fetchUrl, whose hops the throttle admits), its answer noted. */
+  async function admittedWhole(url: string, options: FetchOptions) {
+    const sentAt = Date.now();
+    const result = await fetcher(url, options);
+    // The answer came from where the fetcher ended up, after any redirects of its own.
+    const answer = result.httpStatus === null ? null : { status: result.httpStatus, headers: result.headers };
+    if (answer) notePause(result.url, answer);
+    // the status first, as the throttle reads it: a body that stalled after its head (a timeout with a status) was
+    // answered, and says nothing of the host's other URLs
+    if (result.httpStatus !== null || result.status !== 'failed') noteUnanswered(result.url, null);
+    else if (!result.error.notSent && UNANSWERED_CODES.has(result.error.code)) noteUnanswered(result.url, result.error.code);
+    return { result, url: result.url, answer, sentAt };
+  }
   return coalesceInFlight(admitted);
 }

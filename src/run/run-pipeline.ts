@@ -810,8 +810,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const wait = { host, until: fromQueueClock(until), status, askedBy };
       if ((askedPauses.get(host)?.until ?? '') < wait.until) askedPauses.set(host, wait);
     };
+    // hosts that refused requests at the pipeline's pace (429 or 503 without Retry-After), and the gap they were slowed to
+    const slowedHosts = new Map<string, number>();
     const fetcher = createRequestQueue(
-      { ...pipeline.fetch, waits: options.progress?.waits, heldOver, pauseAsked },
+      { ...pipeline.fetch, waits: options.progress?.waits, heldOver, pauseAsked, slowedDown: (host, gapMs) => slowedHosts.set(host, gapMs) },
       options.fetcher ?? fetchUrl,
     );
     const feedFetches = new Map<string, { result: Promise<FeedIngestResult>; takersLeft: number }>();
@@ -2374,6 +2376,23 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     }
 
     /**
+     * Warns each feed whose host refused requests at the pace of fetch.perHostGapMs, and was slowed for the run (see
+     * createRequestQueue): the summary names the sources, and the warning the setting that would spare the refusals.
+     */
+    function sayHostsSlowed(reports: readonly SourceReport[]): void {
+      if (slowedHosts.size === 0) return;
+      for (const report of reports) {
+        const source = sourcesById.get(report.sourceId);
+        const gapMs = source?.kind === 'feed' ? slowedHosts.get(hostKeyOf(feedAddress(source))) : undefined;
+        if (gapMs === undefined) continue;
+        report.warnings.push(
+          `its host answered requests ${pipeline.fetch.perHostGapMs} ms apart (fetch.perHostGapMs) with 429 or 503 and no Retry-After to go by: ` +
+            `slowed to one request every ${gapMs / 1000} s for the rest of the run, the refused ones sent again up to twice`,
+        );
+      }
+    }
+
+    /**
      * A host that came back (a feed of it that had failed for the host's silence or 5xx, HOST_DOWN_CODES, answered in
      * this run) brings forward its other feeds this run did not check that failed so too, spread over
      * RECOVERY_SPREAD_SECONDS: their backoff, jittered for the outage, left some a day away from a host that is back
@@ -2412,6 +2431,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const stopped = settled.find((outcome) => outcome.status === 'rejected');
     if (stopped) throw stopped.reason;
     const sources = settled.map((outcome) => (outcome as PromiseFulfilledResult<SourceReport>).value);
+    sayHostsSlowed(sources);
     await bringRecoveredHostsForward(sources);
     await settleLabels();
     // every channel: the alerts waiting for one that no longer takes alerts are said to wait for that reason

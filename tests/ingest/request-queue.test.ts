@@ -261,17 +261,52 @@ describe('a host that asks for a pause', () => {
     }
   });
 
-  it('a 429 without Retry-After holds back the host for the rest of the run, without a time to give the scheduler', async () => {
+  it('a 429 without Retry-After, again when the request is sent again slower, holds back the host for the rest of the run, without a time to give the scheduler', async () => {
     const busy = await askingServer(429, {});
     try {
-      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0 });
-      await queue(`${busy.url}/feed-0`, options);
+      const slowed: [string, number][] = [];
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 0, slowedDown: (host, gapMs) => slowed.push([host, gapMs]) });
+      expect(failed(await queue(`${busy.url}/feed-0`, options))).toMatchObject({ httpStatus: 429 });
       const held = failed(await queue(`${busy.url}/feed-1`, options));
       expect(held).toMatchObject({ httpStatus: null, error: { code: 'http_429' }, hints: { retryAfterSeconds: null } });
       expect(held.error.message).toContain('gave no Retry-After: nothing more is sent to it in this run');
-      expect(busy.arrivals).toHaveLength(1);
+      // sent three times: at once, then after a gap of 1 s, then of 2 s (each refusal doubling the gap)
+      expect(busy.arrivals.map((arrival) => arrival.path)).toEqual(['/feed-0', '/feed-0', '/feed-0']);
+      expect(busy.arrivals[1]!.at - busy.arrivals[0]!.at).toBeGreaterThanOrEqual(990);
+      expect(busy.arrivals[2]!.at - busy.arrivals[1]!.at).toBeGreaterThanOrEqual(1_990);
+      expect(slowed).toEqual([[hostOf(busy.url), 1_000], [hostOf(busy.url), 2_000], [hostOf(busy.url), 4_000]]);
     } finally {
       await busy.close();
+    }
+  });
+
+  it.each([429, 503])('a host refusing more than a request a second with %i, without Retry-After, is slowed to its pace and every request answered', async (status) => {
+    const arrivals: number[] = [];
+    let last = 0;
+    const limited = await startServer(
+      Object.fromEntries(
+        Array.from({ length: 4 }, (_, n) => [
+          `/feed-${n}`,
+          ((_req, res) => {
+            const now = Date.now();
+            arrivals.push(now);
+            // nginx's limit_req at 1 r/s without a burst: a request within the second of the last one let through
+            if (now - last < 1_000) return void res.writeHead(status).end();
+            last = now;
+            res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+          }) as Route,
+        ]),
+      ),
+    );
+    try {
+      const queue = createRequestQueue({ concurrency: 4, perHostConcurrency: 1, perHostGapMs: 500 });
+      const results = await Promise.all(Array.from({ length: 4 }, (_, n) => queue(`${limited.url}/feed-${n}`, options)));
+      expect(results.map((result) => result.httpStatus)).toEqual([200, 200, 200, 200]);
+      // a refusal, then a second between requests (two, should a request arrive a moment early at the second's end)
+      expect(arrivals.length).toBeGreaterThanOrEqual(5);
+      expect(arrivals.length).toBeLessThanOrEqual(6);
+    } finally {
+      await limited.close();
     }
   });
 

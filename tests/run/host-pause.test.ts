@@ -120,10 +120,12 @@ describe('a host that answers one feed with 429 and a long Retry-After', () => {
     const attempts = async () => (await store.db.selectFrom('articles').select(['page_attempts', 'extract_error_code']).executeTakeFirstOrThrow());
     await run(loaded, store, '2026-06-10T06:00:00.000Z');
     expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_503' });
+    // a 503 without Retry-After may ask to slow down: the page was asked once more, slower, in that one try
+    expect(busy.hits.get('/page.html')).toBe(2);
 
     busyAnswers429 = true;
     await run(loaded, store, '2026-06-10T07:00:00.000Z', true);
-    expect(busy.hits.get('/page.html')).toBe(1);
+    expect(busy.hits.get('/page.html')).toBe(2);
     expect(await attempts()).toEqual({ page_attempts: 1, extract_error_code: 'http_429' });
   });
 });
@@ -141,6 +143,34 @@ describe('a host that answers nothing', () => {
     for (const row of rows) {
       expect(row.error_streak).toBe(1);
       expect(row.next_check_at! > '2026-06-10T06:00:00.000Z').toBe(true);
+    }
+  });
+});
+
+describe('a host that refuses more than a request a second, with 429 and no Retry-After', () => {
+  it('is slowed to its pace: every feed read, each warned that its host was slowed, naming fetch.perHostGapMs', async () => {
+    let last = 0;
+    const limited: Route = (_req, res) => {
+      const now = Date.now();
+      // nginx's limit_req at 1 r/s without a burst
+      if (now - last < 1_000) return void res.writeHead(429).end();
+      last = now;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Limited</title></channel></rss>');
+    };
+    const host = await serve({ '/a.xml': limited, '/b.xml': limited, '/c.xml': limited });
+    const { store, loaded } = await feedRunProject(
+      cleanups,
+      'slowed',
+      ['a', 'b', 'c'].map((id) => ({ id, kind: 'feed' as const, name: id, url: `${host.url}/${id}.xml` })),
+      { fetch: { perHostGapMs: 500 } },
+    );
+    const report = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+    expect(report.sources.map((source) => source.outcome)).toEqual(['ok', 'ok', 'ok']);
+    // (2 s should a request arrive a moment early at the end of the host's second)
+    for (const source of report.sources) {
+      expect(source.warnings.join('\n')).toMatch(
+        /^its host answered requests 500 ms apart \(fetch\.perHostGapMs\) with 429 or 503 and no Retry-After to go by: slowed to one request every [12] s for the rest of the run, the refused ones sent again up to twice$/m,
+      );
     }
   });
 });
