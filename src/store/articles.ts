@@ -53,7 +53,9 @@ export function articlesWithFailedPages(
     .select(['id', 'item_key', 'url', 'page_attempts'])
     .where('pipeline_id', '=', pipelineId)
     .where('source_id', '=', sourceId)
-    .where('partial', '=', 1)
+    // written as the partial index articles_failed_pages says them, literally, so SQLite's planner takes it
+    .where(sql<boolean>`partial = 1`)
+    .where(sql<boolean>`extract_error_code IS NOT NULL`)
     .where('page_attempts', '<', filter.maxAttempts)
     .where((eb) => eb.or([eb('extract_error_code', 'in', [...filter.codes]), ...filter.patterns.map((pattern) => eb('extract_error_code', 'like', pattern))]))
     .orderBy('id', 'desc')

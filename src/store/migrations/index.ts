@@ -33,6 +33,7 @@ import * as sourceLastDocument from './031-source-last-document.ts';
 import * as sourceRateLimit from './032-source-rate-limit.ts';
 import * as runAliveAt from './033-run-alive-at.ts';
 import * as leftoverLongWaits from './034-leftover-long-waits.ts';
+import * as failedPagesIndex from './035-failed-pages-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -81,6 +82,7 @@ const migrations: Record<string, MigrationModule> = {
   '032-source-rate-limit': sourceRateLimit,
   '033-run-alive-at': runAliveAt,
   '034-leftover-long-waits': leftoverLongWaits,
+  '035-failed-pages-index': failedPagesIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
