@@ -280,6 +280,41 @@ function labelOverruledByBytes(
   return { encoding: 'utf-8', warning: `${said} but the body is valid UTF-8${documentSaysUtf8 && documentLabel ? ', as the document declares' : ''}; decoded as UTF-8` };
 }
 
+/**
+ * When the header named one legacy encoding and the document declares another (Apache's `AddDefaultCharset
+ * ISO-8859-1` over a PHP feed declaring ISO-8859-2, nginx's `charset windows-1251;` over a windows-1252 feed), the
+ * one whose decoding reads as words (misreadSigns) wins, the header on a tie, as RFC 7303 would have it; a warning
+ * names both either way. A server that re-encodes the body to the charset it names (nginx's `source_charset`) keeps
+ * it: the body then reads as words in the header's encoding.
+ * @param decoded the body decoded by the header's encoding
+ */
+function documentLabelOverHeader(body: Buffer, decoded: string, encoding: string, label: CharsetLabel, documentLabel: CharsetLabel): { encoding: string; warning: string } | null {
+  const declared = resolveDecoder(documentLabel.name);
+  if (declared === null || declared === encoding || declared === 'utf-8' || namesWideEncoding(declared) || isAscii(body)) return null;
+  const byDocument = decodeBytes(body, declared);
+  const said = `${label.source} says ${label.name} but ${documentLabel.source} says ${documentLabel.name}`;
+  if (misreadSigns(byDocument) < misreadSigns(decoded)) return { encoding: declared, warning: `${said}; decoded as ${declared}, which its bytes read as` };
+  return { encoding, warning: `${said}; decoded as ${encoding}, as the header says` };
+}
+
+/**
+ * Signs of text decoded in the wrong single-byte encoding: a sign or symbol from past ASCII against a letter
+ * (`Wiadomo¶ci`, `rozwa¿aj±`: Polish read as Latin-1), a C1 control, and letters of another script inside a Latin
+ * word (`Cafй`: French read as windows-1251).
+ */
+function misreadSigns(text: string): number {
+  let signs = 0;
+  for (const [word] of text.matchAll(/[^\s<>"'()[\]{},.;:!?]+/gu)) {
+    if (isAsciiText(word)) continue;
+    // C1 controls are never text: windows-1252's € and quotes read as ISO-8859-x
+    signs += word.match(/(?<=\p{L})[\u0080-\u02ff](?<!\p{L})|[\u0080-\u02ff](?<!\p{L})(?=\p{L})|[\u0080-\u009f]/gu)?.length ?? 0;
+    if (/[A-Za-z]/.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u.test(word)) signs += 1;
+  }
+  return signs;
+}
+
+const isAsciiText = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
+
 /** Bytes read by the detector: enough text for its statistics, a bounded cost on a body of megabytes. */
 const DETECTION_PREFIX_BYTES = 64 * 1024;
 /** The detector's confidence (0-100) from which its guess replaces windows-1252; below it the text is too short to tell. */
@@ -505,6 +540,13 @@ export function decodeDocument(bytes: Buffer, contentType: string | undefined, r
   }
   // The native check costs a fraction of searching the decoded text for U+FFFD.
   let text = decodeWith(body, encoding, encoding === 'utf-8' && validUtf8(), warnings);
+  if (!bom && !wide && headerLabel !== null && label === headerLabel && declared !== null && encoding !== 'utf-8' && resolveDecoder(headerLabel.name) === encoding) {
+    const conflict = documentLabelOverHeader(body, text, encoding, headerLabel, declared);
+    if (conflict) {
+      warnings.push(conflict.warning);
+      if (conflict.encoding !== encoding) [encoding, text] = [conflict.encoding, decodeWith(body, conflict.encoding, false, warnings)];
+    }
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding, warnings };
 }

@@ -306,3 +306,38 @@ describe('decodeFeedBytes: the bytes overrule a declared charset they contradict
     expect(decodeFeedBytes(iconv.encode(text, charset), { 'content-type': 'text/xml; charset=utf-8' })).toMatchObject({ encoding: decoder, text });
   });
 });
+
+describe('decodeFeedBytes: a header and a declaration naming two legacy encodings', () => {
+  const declared = (charset: string, title: string) => feedXml(`<?xml version="1.0" encoding="${charset}"?>`, title);
+  const decode = (bytes: Buffer, headerCharset: string) => decodeFeedBytes(bytes, { 'content-type': `application/rss+xml; charset=${headerCharset}` });
+
+  it.each([
+    // Apache's AddDefaultCharset over a PHP feed that declares its own
+    ['iso-8859-2', 'ISO-8859-1', 'ISO-8859-2', 'Wiadomości: rozważają pauzę', 'iso-8859-2'],
+    // nginx's `charset windows-1251;` over a windows-1252 feed
+    ['windows-1252', 'windows-1251', 'windows-1252', 'Café résumé à Paris', 'windows-1252'],
+    // windows-1252's € under a header naming ISO-8859-15, where 0x80 is a control character
+    ['windows-1252', 'ISO-8859-15', 'windows-1252', 'Déjà vu: €5', 'windows-1252'],
+    // a server that re-encoded the body to the charset it names (nginx's source_charset): the header is right
+    ['windows-1251', 'windows-1251', 'windows-1252', 'Новости: пауза', 'windows-1251'],
+    ['iso-8859-2', 'ISO-8859-2', 'ISO-8859-1', 'Zażółć gęślą jaźń', 'iso-8859-2'],
+  ])('bytes in %s under a header saying %s and a declaration saying %s are read in the encoding they read as, with a warning', (bytesIn, header, documentSays, title, used) => {
+    const decoded = decode(iconv.encode(declared(documentSays, title), bytesIn), header);
+    expect(decoded.encoding).toBe(used);
+    expect(decoded.text).toContain(`<title>${title}</title>`);
+    const said = `the Content-Type header says ${header.toLowerCase()} but the XML declaration says ${documentSays.toLowerCase()}`;
+    expect(decoded.warnings).toEqual([used === resolvedHeader(header) ? `${said}; decoded as ${used}, as the header says` : `${said}; decoded as ${used}, which its bytes read as`]);
+  });
+
+  it('sets bozo on the feed, and says nothing when both name one decoder or the body is ASCII', async () => {
+    const polish = await parseFeed(iconv.encode(declared('ISO-8859-2', 'Wiadomości'), 'iso-8859-2'), { url: 'https://e.example/f', headers: { 'content-type': 'text/xml; charset=ISO-8859-1' } });
+    expect(polish).toMatchObject({ bozo: true, title: 'Wiadomości' });
+    expect(decode(iconv.encode(declared('windows-1252', 'Café'), 'windows-1252'), 'ISO-8859-1').warnings).toEqual([]);
+    expect(decode(Buffer.from(declared('ISO-8859-2', 'Pause')), 'ISO-8859-1').warnings).toEqual([]);
+  });
+});
+
+/** The decoder a header's label names, as the warnings give it. */
+function resolvedHeader(label: string): string {
+  return { 'ISO-8859-1': 'windows-1252', 'windows-1251': 'windows-1251', 'ISO-8859-15': 'iso-8859-15', 'ISO-8859-2': 'iso-8859-2' }[label]!;
+}
