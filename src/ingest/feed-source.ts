@@ -11,6 +11,8 @@ export interface FeedState {
   etag: string | null;
   lastModified: string | null;
   bodyHash: string | null;
+  /** The address whose answer gave etag and lastModified (without a login); null or absent: unknown, sent to any. */
+  validatorsUrl?: string | null;
 }
 
 export interface FeedIngestResult {
@@ -130,6 +132,7 @@ export async function ingestFeed(
     ...options,
     etag: previous.etag,
     lastModified: previous.lastModified,
+    validatorsUrl: previous.validatorsUrl,
     accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5',
   });
   const base = {
@@ -165,7 +168,12 @@ export async function ingestFeed(
     // A 304 may carry newer validators (RFC 9110 §15.4.5); those it leaves out stay as they were.
     const etag = response.headers['etag'];
     const lastModified = response.headers['last-modified'];
-    return { ...base, outcome: 'not_modified', error: null, state: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } };
+    return {
+      ...base,
+      outcome: 'not_modified',
+      error: null,
+      state: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), validatorsUrl: withoutCredentials(response.url) },
+    };
   }
 
   const bodyHash = createHash('sha256').update(response.body).digest('hex');
@@ -173,6 +181,7 @@ export async function ingestFeed(
     etag: response.headers['etag'] ?? null,
     lastModified: response.headers['last-modified'] ?? null,
     bodyHash,
+    validatorsUrl: withoutCredentials(response.url),
   };
   // Servers without validators often send the same bytes again: that is "not modified" too.
   if (previous.bodyHash && previous.bodyHash === bodyHash) return { ...base, state, outcome: 'not_modified', error: null };

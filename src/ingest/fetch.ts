@@ -6,7 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
-import { urlForDisplay } from './url-display.ts';
+import { requestAddress, urlForDisplay, withoutCredentials } from './url-display.ts';
 
 /**
  * HTTP GET with the limits a crawler of other people's servers needs: connect and total timeouts, a size cap on
@@ -59,6 +59,11 @@ export interface FetchOptions {
   /** Validators from the previous successful fetch, for a conditional GET. */
   etag?: string | null;
   lastModified?: string | null;
+  /**
+   * The address whose answer gave them (without a login): they are sent to that hop only, not to another a redirect
+   * leads to today (a 302 to the day's edition); null or absent: to every hop.
+   */
+  validatorsUrl?: string | null;
   accept?: string;
   /**
    * Runs each request, redirect hops included, when the host it goes to may be asked (see createRequestQueue). The
@@ -926,6 +931,11 @@ function withLoginOf(target: URL, requestedUrl: string): void {
   target.password = sameOrigin ? asked!.password : '';
 }
 
+/** Whether validators given by the answer of `validatorsUrl` are sent to `url` (see FetchOptions.validatorsUrl). */
+function validatorsApply(url: URL, validatorsUrl: string | null | undefined): boolean {
+  return !validatorsUrl || requestAddress(withoutCredentials(url.href)) === requestAddress(validatorsUrl);
+}
+
 /** One request, no redirects followed. Rejects with FetchFailure. */
 function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
@@ -935,8 +945,10 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       accept: options.accept ?? '*/*',
       'accept-encoding': 'gzip, deflate, br',
     };
-    if (options.etag) headers['if-none-match'] = options.etag;
-    if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+    if (validatorsApply(url, options.validatorsUrl)) {
+      if (options.etag) headers['if-none-match'] = options.etag;
+      if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+    }
     const { target, authorization } = withoutLogin(url);
     if (authorization !== null) headers['authorization'] = authorization;
 

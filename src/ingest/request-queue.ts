@@ -57,7 +57,7 @@ export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResul
  * may be answered (validators, Accept, the private-address guard). Limits are left out: the first caller's apply.
  */
 function requestKey(url: string, options: FetchOptions): string {
-  return JSON.stringify([url, options.etag ?? null, options.lastModified ?? null, options.accept ?? null, options.allowPrivateAddresses, options.trustedHostname ?? null, options.userAgent]);
+  return JSON.stringify([url, options.etag ?? null, options.lastModified ?? null, options.validatorsUrl ?? null, options.accept ?? null, options.allowPrivateAddresses, options.trustedHostname ?? null, options.userAgent]);
 }
 
 /**

@@ -826,7 +826,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (!shared) {
         const states = sharers.map((s): FeedState => {
           const row = sourceRows.get(s.id);
-          return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null };
+          return { etag: row?.etag ?? null, lastModified: row?.last_modified ?? null, bodyHash: row?.body_hash ?? null, validatorsUrl: row?.validators_url ?? null };
         });
         // A conditional GET only when every sharer has read the same version: "not modified" must be true for all.
         const sameVersion = states.every((state) => JSON.stringify(state) === JSON.stringify(states[0]));
@@ -837,7 +837,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           const read = sourceRows.get(s.id)?.last_document_at;
           return !read || now().getTime() - Date.parse(read) >= FEED_REVALIDATED_AFTER_MS;
         });
-        const previous = !sameVersion ? { etag: null, lastModified: null, bodyHash: null } : revalidate ? { ...states[0]!, etag: null, lastModified: null } : states[0]!;
+        const previous = !sameVersion ? { etag: null, lastModified: null, bodyHash: null, validatorsUrl: null } : revalidate ? { ...states[0]!, etag: null, lastModified: null } : states[0]!;
         // The host and port of a URL in the pipeline file are trusted (they may be private); the links inside the feed
         // to other hosts or ports, redirects there and an address learnt from a permanent redirect are not.
         const named = sharers.find((s) => trustedHostOf(s.url) === trustedHostOf(address)) ?? sharers[0]!;

@@ -24,6 +24,8 @@ export interface SourcesTable {
   etag: string | null;
   last_modified: string | null;
   body_hash: string | null;
+  /** The address whose answer gave etag and last_modified, without a login: they are sent there only (null: anywhere, as before migration 036). */
+  validators_url: string | null;
   last_checked_at: string | null;
   last_success_at: string | null;
   last_error: string | null;

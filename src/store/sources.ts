@@ -70,7 +70,7 @@ export async function syncSources(db: Kysely<Database>, pipelineId: string, spec
           updated_at: now,
           ...(startAfresh
             ? {
-                moved_to: null, etag: null, last_modified: null, body_hash: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
+                moved_to: null, etag: null, last_modified: null, body_hash: null, validators_url: null, ttl_seconds: null, error_streak: 0, gone: 0, next_check_at: null,
                 next_check_reason: null, server_wait_until: null, last_read_published: null, freshness_seconds: null, skip_times: null, last_document_at: null, rate_limit_seconds: null, rate_limit_at: null, ...warningColumns([], now),
               }
             : tookUpMove
@@ -332,11 +332,17 @@ export function sourceWarnings(row: Pick<SourceRow, 'last_warnings'>): string[] 
  * Remembers what a conditional GET sends next time (ETag, Last-Modified, the body's hash): only once every item of
  * the body has been stored, since a feed that answers "not modified" is not read again.
  */
-export async function saveFeedValidators(db: Kysely<Database>, pipelineId: string, sourceId: string, validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string | null }): Promise<void> {
+export async function saveFeedValidators(
+  db: Kysely<Database>,
+  pipelineId: string,
+  sourceId: string,
+  validators: { etag?: string | null; lastModified?: string | null; bodyHash?: string | null; validatorsUrl?: string | null },
+): Promise<void> {
   const set = {
     ...(validators.etag !== undefined ? { etag: validators.etag } : {}),
     ...(validators.lastModified !== undefined ? { last_modified: validators.lastModified } : {}),
     ...(validators.bodyHash !== undefined ? { body_hash: validators.bodyHash } : {}),
+    ...(validators.validatorsUrl !== undefined ? { validators_url: validators.validatorsUrl } : {}),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable('sources').set(set).where('pipeline_id', '=', pipelineId).where('id', '=', sourceId).execute();

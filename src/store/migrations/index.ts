@@ -34,6 +34,7 @@ import * as sourceRateLimit from './032-source-rate-limit.ts';
 import * as runAliveAt from './033-run-alive-at.ts';
 import * as leftoverLongWaits from './034-leftover-long-waits.ts';
 import * as failedPagesIndex from './035-failed-pages-index.ts';
+import * as sourceValidatorsUrl from './036-source-validators-url.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -83,6 +84,7 @@ const migrations: Record<string, MigrationModule> = {
   '033-run-alive-at': runAliveAt,
   '034-leftover-long-waits': leftoverLongWaits,
   '035-failed-pages-index': failedPagesIndex,
+  '036-source-validators-url': sourceValidatorsUrl,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
