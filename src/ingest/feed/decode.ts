@@ -298,17 +298,21 @@ function documentLabelOverHeader(body: Buffer, decoded: string, encoding: string
 }
 
 /**
- * Signs of text decoded in the wrong single-byte encoding: a sign or symbol from past ASCII against a letter
- * (`Wiadomo¶ci`, `rozwa¿aj±`: Polish read as Latin-1), a C1 control, and letters of another script inside a Latin
- * word (`Cafй`: French read as windows-1251).
+ * Signs of text decoded in the wrong single-byte encoding: a sign or symbol from past ASCII inside a word, a letter on
+ * either side (`Wiadomo¶ci`, `rozwa¿ają`: Polish read as Latin-1), a C1 control (windows-1252's € and quotes read as
+ * ISO-8859-x), and letters of another script in one run of Latin letters (`Cafй`: French read as windows-1251). Not a
+ * sign beside a word (`«pause»`, `España®`, `m³`), which other encodings turn into letters: text in the right one has
+ * them too (Russian «ёлочки» read as KOI8-R were taken for its own).
  */
 function misreadSigns(text: string): number {
   let signs = 0;
   for (const [word] of text.matchAll(/[^\s<>"'()[\]{},.;:!?]+/gu)) {
     if (isAsciiText(word)) continue;
-    // C1 controls are never text: windows-1252's € and quotes read as ISO-8859-x
-    signs += word.match(/(?<=\p{L})[\u0080-\u02ff](?<!\p{L})|[\u0080-\u02ff](?<!\p{L})(?=\p{L})|[\u0080-\u009f]/gu)?.length ?? 0;
-    if (/[A-Za-z]/.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u.test(word)) signs += 1;
+    // (not a no-break space, a soft hyphen or a Catalan middle dot, which stand inside words)
+    signs += word.match(/(?<=\p{L})(?![\u00a0\u00ad\u00b7])[\u00a1-\u02ff](?<!\p{L})(?=\p{L})|[\u0080-\u009f]/gu)?.length ?? 0;
+    for (const [letters] of word.matchAll(/\p{L}+/gu)) {
+      if (/[A-Za-z]/.test(letters) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u.test(letters)) signs += 1;
+    }
   }
   return signs;
 }
