@@ -87,6 +87,10 @@ interface HostState {
   gapMs: number;
   /** Epoch ms the gap was last widened: a refusal of a request sent before then was answered to the old pace. */
   widenedAt: number;
+  /** A 503 of the host was refused again at a slower pace: its 503s say nothing of the pace (see withSlowDowns). */
+  no503Pace: boolean;
+  /** A request refused for its pace was answered at a slower one: the host's gap was widened for a reason. */
+  paceShown: boolean;
   /**
    * The latest-ending pause the host asked for, in this run or (settings.heldOver) an earlier one, or null; kept after
    * it ends (an end in the past holds nothing).
@@ -129,16 +133,16 @@ interface Widening {
  * A 429 or 503 without a Retry-After that can be read asks to slow down, not how long to wait (nginx's `limit_req`
  * answers so to a second request within its second, with 503 unless told otherwise): the host's gap is doubled, from
  * at least SLOWED_GAP_MIN_MS and up to SLOWED_GAP_MAX_MS, for the rest of the run, and the refused request is sent
- * again. A 429 says so plainly: the gap widens at once, and the request is sent again up to SLOW_DOWN_RETRIES times.
- * A 503 is as likely one broken script as a host refusing the pace: the request is sent once more, the widened gap
- * later, and the widening is given back when that try is refused too. At the pipeline's half second between requests a
- * host allowing one a second refused every other feed, and held back every page, on every run.
+ * once more at that pace, ahead of requests not yet sent. Refused again, it was not the pace: a 429 holds the host
+ * for the rest of the run, as one did before it was sent again; a 503 (one broken script, or a host down behind its
+ * maintenance page) gives the widening back, and the host's later 503s are taken as they come, not sent again. At the
+ * pipeline's half second between requests a host allowing one a second refused every other feed, and held back every
+ * page, on every run; a host refusing everything must cost no more than it did (a try more, not minutes of them).
  */
-const SLOW_DOWN_RETRIES = 2;
 const SLOWED_GAP_MIN_MS = 1_000;
 const SLOWED_GAP_MAX_MS = 16_000;
 
-/** Whether an answer asks to slow down rather than to wait a given time (see SLOW_DOWN_RETRIES). */
+/** Whether an answer asks to slow down rather than to wait a given time (see SLOWED_GAP_MIN_MS). */
 function asksToSlowDown(answer: HopAnswer): boolean {
   return asksToWait(answer.status) && readServerHints(answer.headers, Date.now()).retryAfterSeconds === null;
 }
@@ -186,7 +190,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   const hostStateOf = (key: string): HostState => {
     let host = hosts.get(key);
     if (!host) {
-      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, gapMs: settings.perHostGapMs, widenedAt: 0, pause: null, unanswered: 0, unansweredCode: '', sent: 0, settled: [] };
+      host = { slots: new PQueue({ concurrency: settings.perHostConcurrency }), nextStart: 0, gapMs: settings.perHostGapMs, widenedAt: 0, no503Pace: false, paceShown: false, pause: null, unanswered: 0, unansweredCode: '', sent: 0, settled: [] };
       hosts.set(key, host);
     }
     return host;
@@ -212,7 +216,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     if (until !== Infinity) settings.pauseAsked?.({ host: hostKeyOf(url), until, status: answer.status, askedBy: url });
   };
   /**
-   * Doubles the gap of the host of `url` (see SLOW_DOWN_RETRIES) for a request sent at `sentAt` that it refused, its
+   * Doubles the gap of the host of `url` (see SLOWED_GAP_MIN_MS) for a request sent at `sentAt` that it refused, its
    * next request held back by the new gap; once for requests sent together, all refused at the pace of the old gap.
    * Returns the widening, for giveBack, or null when the gap was not widened.
    */
@@ -232,33 +236,37 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     if (host.widenedAt === widening.at) host.gapMs = widening.before;
   };
   const tellSlowed = (widening: Widening | null) => {
-    if (widening) settings.slowedDown?.(hostKeyOf(widening.url), widening.gapMs);
+    if (!widening) return;
+    hostState(widening.url).paceShown = true;
+    settings.slowedDown?.(hostKeyOf(widening.url), widening.gapMs);
   };
   /**
-   * Sends a request (`send`, admitted under its host's limits, its answer noted) again while its answer asks to slow
-   * down (see SLOW_DOWN_RETRIES). A 429 still refused after its tries holds the host for the rest of the run, unless
-   * its Retry-After could not be read ("soon": it meant some wait, but a guess of the whole run would fail every other
-   * feed of the host for a typo); a 503 holds nothing.
+   * Sends a request (`send`, admitted under its host's limits, its answer noted) once more, ahead of requests not yet
+   * sent, when its answer asks to slow down (see SLOWED_GAP_MIN_MS). A 429 refused again holds the host for the rest
+   * of the run, unless its Retry-After could not be read ("soon": it meant some wait, but a guess of the whole run
+   * would fail every other feed of the host for a typo).
    */
-  const withSlowDowns = async <T>(send: () => Promise<{ result: T; url: string; answer: HopAnswer | null; sentAt: number }>): Promise<T> => {
-    // a 503's widening, kept only when the request is answered at the slower pace
-    let on503: Widening | null = null;
-    for (let tries = 1; ; tries++) {
-      const { result, url, answer, sentAt } = await send();
-      if (answer === null || !asksToSlowDown(answer)) {
-        if (answer !== null) tellSlowed(on503);
-        return result;
-      }
-      const plain = answer.status === 429;
-      if (plain) tellSlowed(slowDown(url, sentAt));
-      else if (tries === 1) on503 = slowDown(url, sentAt);
-      if (tries > (plain ? SLOW_DOWN_RETRIES : 1)) {
-        if (plain && readServerHints(answer.headers, Date.now()).retryAfterProblem === null) notePause(url, answer, true);
-        // refused again at the slower pace: one broken script, not the pace
-        if (on503) giveBack(on503);
-        return result;
-      }
+  const withSlowDowns = async <T>(send: (again: boolean) => Promise<{ result: T; url: string; answer: HopAnswer | null; sentAt: number }>): Promise<T> => {
+    const first = await send(false);
+    if (first.answer === null || !asksToSlowDown(first.answer)) return first.result;
+    const host = hostState(first.url);
+    if (first.answer.status !== 429 && host.no503Pace) return first.result;
+    const widening = slowDown(first.url, first.sentAt);
+    const again = await send(true);
+    if (again.answer === null) return again.result;
+    if (!asksToSlowDown(again.answer)) {
+      tellSlowed(widening);
+      return again.result;
     }
+    if (again.answer.status === 429) {
+      if (readServerHints(again.answer.headers, Date.now()).retryAfterProblem === null) notePause(again.url, again.answer, true);
+    } else {
+      if (widening) giveBack(widening);
+      // the 503s sent meanwhile widened it too, for nothing, unless one was answered at the slower pace
+      if (!host.paceShown) host.gapMs = settings.perHostGapMs;
+      host.no503Pace = true;
+    }
+    return again.result;
   };
   /** Counts a request the host of `url` left unanswered (`code` in UNANSWERED_CODES), or resets the count (null). */
   const noteUnanswered = (url: string, code: string | null) => {
@@ -271,10 +279,11 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
   /** Whether the host left a request unanswered and has another still out, whose fate decides whether it is silent. */
   const onTrial = (host: HostState) => settings.giveUpOnSilentHosts !== false && host.unanswered > 0 && host.sent > 0 && !silent(host);
   /** Runs `request` when the host of `url` may be asked; rejects with a RequestHeldBack when it may not (see above). */
-  const admit = <T>(url: string, request: () => Promise<T>, hop: number): Promise<T> => {
+  const admit = <T>(url: string, request: () => Promise<T>, hop: number, again = false): Promise<T> => {
     const host = hostState(url);
-    // A redirect hop finishes a fetch already under way: it goes before requests that have not started.
-    const priority = hop > 0 ? 1 : 0;
+    // A redirect hop, or a request sent again, finishes a fetch already under way: it goes before requests that have
+    // not started.
+    const priority = hop > 0 || again ? 1 : 0;
     return host.slots.add(
       async () => {
         for (;;) {
@@ -321,7 +330,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     );
   };
   const throttle: Throttle = (url, request, hop) =>
-    withSlowDowns(() =>
+    withSlowDowns((again) =>
       admit(
         url,
         async () => {
@@ -342,6 +351,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           return { result: answer, url, answer, sentAt };
         },
         hop,
+        again,
       ),
     );
   const admitted: Fetcher =
@@ -349,7 +359,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
       ? (url, options) => fetchUrl(url, { ...options, throttle })
       : async (url, options) => {
           try {
-            return await withSlowDowns(() => admit(url, () => admittedWhole(url, options), 0));
+            return await withSlowDowns((again) => admit(url, () => admittedWhole(url, options), 0, again));
           } catch (error) {
             if (error instanceof RequestHeldBack) return heldBackResult(url, error);
             throw error;

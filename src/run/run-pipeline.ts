@@ -2387,7 +2387,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         if (gapMs === undefined) continue;
         report.warnings.push(
           `its host answered requests ${pipeline.fetch.perHostGapMs} ms apart (fetch.perHostGapMs) with 429 or 503 and no Retry-After to go by: ` +
-            `slowed to one request every ${gapMs / 1000} s for the rest of the run, the refused ones sent again up to twice`,
+            `slowed to one request every ${gapMs / 1000} s for the rest of the run, the refused ones sent again`,
         );
       }
     }
