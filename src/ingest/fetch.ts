@@ -296,7 +296,7 @@ export function describeRetryAfterProblem(problem: RetryAfterProblem): string {
 }
 
 /** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). */
-function parseHttpDate(value: string | undefined): number | null {
+export function parseHttpDate(value: string | undefined): number | null {
   if (!value) return null;
   const ms = Date.parse(value.trim());
   return Number.isNaN(ms) ? null : ms;

@@ -5,7 +5,7 @@ import type { RawItem, RunReport, ScoreResult, SourceReport, StageError, Extract
 import { ingestFeed, withItemKey, type FeedIngestResult, type FeedState } from '../ingest/feed-source.ts';
 import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
-import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, trustedHostOf, NO_HINTS, UNANSWERED_CODES, type FetchResult } from '../ingest/fetch.ts';
+import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, parseHttpDate, trustedHostOf, NO_HINTS, UNANSWERED_CODES, type FetchResult } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
@@ -2199,8 +2199,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const result = {
         ...shared,
         items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })),
-        // read against the host's clock (the queue's); the schedule reckons by the run's
-        hints: shared.hints.expiresAt === null ? shared.hints : { ...shared.hints, expiresAt: fromQueueClock(Date.parse(shared.hints.expiresAt)) },
+        // read against the host's clock (the queue's) by the answer's Date; the schedule reckons by the run's. Without a
+        // Date it is the server's own time, as the run's is
+        hints:
+          shared.hints.expiresAt === null || parseHttpDate(shared.headers['date']) === null
+            ? shared.hints
+            : { ...shared.hints, expiresAt: fromQueueClock(Date.parse(shared.hints.expiresAt)) },
       };
       report.outcome = result.outcome;
       report.error = result.error;

@@ -85,6 +85,30 @@ describe.each([
     expect(row.freshness_seconds).toBeLessThanOrEqual(7_200);
   });
 
+  it("takes an Expires without a Date header as the server's own time, as the database's clock is", async () => {
+    const real = Date.now();
+    const server = await startServer({
+      '/wire.xml': (_req, res) => {
+        // node's server adds a Date header unless told not to
+        res.sendDate = false;
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', expires: new Date(real + 2 * 3_600_000).toUTCString() })
+          .end(rssFeed('Wire', [{ guid: 'w-1', title: 'Labs weigh a pause', link: 'https://wire.example/1', pubDate: new Date(real - 3_600_000).toUTCString(), description: ON_TOPIC_TEXTS[0] }]));
+      },
+    });
+    cleanups.push(() => server.close());
+    const { store, loaded, channels } = await alertingPipeline(cleanups, {
+      id: 'host-clock-expires-undated',
+      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
+      database,
+    });
+    vi.useFakeTimers({ toFake: ['Date'], now: real + FOUR_DAYS_MS });
+    await runPipeline({ loaded, store, channels, random: () => 0.5 });
+    vi.useRealTimers();
+    const row = await store.db.selectFrom('sources').select(['next_check_at']).where('id', '=', 'wire').executeTakeFirstOrThrow();
+    expect((Date.parse(row.next_check_at!) - real) / 3_600_000).toBeCloseTo(2, 0);
+  });
+
   it("goes by its own clock when it agrees with the database's, and says nothing of it", async () => {
     const server = await startServer({ '/wire.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('Wire', [])) });
     cleanups.push(() => server.close());
