@@ -18,7 +18,7 @@ export interface RequestQueueSettings {
   heldOver?: readonly AskedPause[];
   /** Told of each pause an answer asks for that has an end, so later runs can keep it too. */
   pauseAsked?: (pause: AskedPause) => void;
-  /** Told each time a host refused requests at the pace sent (see SLOWED_GAP_MAX_MS): its host key and its new gap. */
+  /** Told when a host that refused a request at the pace sent answered it at a slower one: its key and its new gap. */
   slowedDown?: (host: string, gapMs: number) => void;
 }
 
@@ -172,10 +172,10 @@ const LONGEST_HOST_PAUSE_SECONDS = 6 * 3_600;
  * A host that answers 429, or 503 with Retry-After, is left alone for as long as it asked, for every URL on it (feeds
  * and pages alike): a pause of up to LONGEST_PAUSE_WAITED_MS is waited out; during a longer one, requests to the host
  * fail at once without being sent, with HostAskedToWait (the answer's code, and the time left as Retry-After). A 429
- * without Retry-After holds the host for the rest of the queue's life, one run. A 503 without it asks nothing: it is
- * as likely one broken script as an overloaded host. Nor does a Retry-After that cannot be read ("soon", an ISO date):
- * the host meant some wait, but a guess of "the whole run" would fail every other feed on it for a typo; the per-host
- * gap still spaces the requests, and each refused one backs off on its own schedule. Requests already under way when
+ * or 503 without a Retry-After to go by (none, or one that cannot be read: "soon", an ISO date) asks to slow down:
+ * the host's gap widens and the refused request is sent once more (see SLOWED_GAP_MIN_MS); a 429 refused again holds
+ * the host for the rest of the queue's life, one run, unless its Retry-After could not be read (the host meant some
+ * wait, but a guess of "the whole run" would fail every other feed on it for a typo). Requests already under way when
  * the answer comes are not recalled. A pause with an end is told to settings.pauseAsked, and a pause an earlier run
  * was asked for (settings.heldOver) holds the host as if asked in this run.
  *
@@ -235,6 +235,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     const host = hostState(widening.url);
     if (host.widenedAt === widening.at) host.gapMs = widening.before;
   };
+  /** Keeps a widening the slower pace was answered at, and tells settings.slowedDown of it. */
   const tellSlowed = (widening: Widening | null) => {
     if (!widening) return;
     hostState(widening.url).paceShown = true;
