@@ -177,7 +177,15 @@ export async function printJsonArray(pages: AsyncIterable<readonly unknown[]>): 
  * naming `what`, rather than a file that cannot be found.
  */
 export function httpUrlArgument(text: string, what: string): URL | null {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    // `data:`, `javascript:` or `mailto:` names no file either, unless one is there by that name (a one-letter scheme
+    // is a Windows drive)
+    const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(text)?.[1];
+    if (scheme && !existsSync(text)) {
+      throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${scheme.toLowerCase()}: scheme: ${JSON.stringify(urlForDisplay(text))}`);
+    }
+    return null;
+  }
   let url: URL;
   try {
     url = new URL(text);

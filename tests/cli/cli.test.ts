@@ -485,12 +485,32 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     [['extract', 'ftp://reader:s3cret@example.com/page'], /not a URL of the ftp: scheme: "ftp:\/\/\*\*\*@example\.com\/page"/],
     [['sources', 'add', 'http://reader:s3cret@exa mple.com/'], /the outlet is not a valid URL: "http:\/\/\*\*\*@exa mple\.com\/"/],
     [['feed', 'seeds/x.txt', '--base', 'ftp://reader:s3cret@example.com/'], /--base must be an absolute http\(s\) URL, got "ftp:\/\/\*\*\*@example\.com\/"/],
+    // schemes written without "//" name no file either
+    [['feed', 'data:application/rss+xml,<rss/>'], /the feed must be an http\(s\) URL or a file path, not a URL of the data: scheme/],
+    [['extract', 'javascript:alert(1)'], /the page must be an http\(s\) URL or a file path, not a URL of the javascript: scheme/],
   ])('a URL argument that is not a usable http(s) URL: %j', async (args, message) => {
     const { code, stderr } = await pausewatch(args, repoRoot);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('internal error');
     expect(stderr).not.toContain('s3cret');
+  });
+
+  it('a feed: address given to feed or sources add is read as the http(s) address it wraps', async () => {
+    const server = await startServer({
+      '/wire.xml': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Wrapped wire</title></channel></rss>'),
+    });
+    try {
+      const wrapped = server.url.replace('http://', 'feed://');
+      const feed = await pausewatch(['feed', `${wrapped}/wire.xml`, '--json'], repoRoot);
+      expect(feed.code).toBe(0);
+      expect(JSON.parse(feed.stdout)).toMatchObject({ title: 'Wrapped wire' });
+      const added = await pausewatch(['sources', 'add', `feed:${server.url}/wire.xml`, '--dry-run', '--json'], repoRoot);
+      expect(added.code).toBe(0);
+      expect(JSON.parse(added.stdout)).toMatchObject({ feeds: [{ url: `${server.url}/wire.xml` }] });
+    } finally {
+      await server.close();
+    }
   });
 
   it('a database that does not exist, for a command that reads what runs stored, is not created', async () => {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { oneLine, shortenText } from '../../model/display-text.ts';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl, type FetchResult } from '../../ingest/fetch.ts';
-import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
+import { urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { formatDuration, nextCheck } from '../../run/schedule.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
@@ -127,8 +127,10 @@ export function registerFeed(program: Command, state: CliState): void {
     .description('parse a feed file or URL and print it as the pipeline normalises it')
     .argument('<file-or-url>')
     .option('--base <url>', 'base URL for relative links in a saved file (default: none)')
-    .action(async (target: string, local: { base?: string }, command: Command) => {
+    .action(async (typed: string, local: { base?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      // a `feed:` link copied from a page, as the http(s) address it wraps
+      const target = withoutFeedScheme(typed);
       let bytes: Buffer;
       let url: string;
       let headers: Record<string, string> = {};

@@ -7,7 +7,7 @@ import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, publishesOutletsFeeds, 
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { decodedEscapes, urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
+import { decodedEscapes, urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
 import { fitColumns, oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -353,8 +353,10 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .option('--all-paths', 'also probe the common feed paths when the page declares feeds')
     .option('--dry-run', 'print the source entries without adding them to the pipeline file')
     .exitOverride()
-    .action(async (pageUrl: string, local: { allPaths?: boolean; dryRun?: boolean }, command: Command) => {
+    .action(async (typed: string, local: { allPaths?: boolean; dryRun?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      // a `feed:` link copied from a page, as the http(s) address it wraps
+      const pageUrl = withoutFeedScheme(typed);
       const page = outletUrlArgument(pageUrl);
       const { settings, loaded } = await commandFetchSettings(options);
       // said before the search, which may take a minute, rather than after it
