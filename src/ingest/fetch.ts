@@ -995,8 +995,8 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       const status = answer?.statusCode ?? null;
       const failure =
         status === null
-          ? new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms`)
-          : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms`, status);
+          ? new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms (fetch.timeoutMs)`)
+          : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms (fetch.timeoutMs)`, status);
       if (!keepCut(failure)) fail(failure);
     }, remaining);
 
@@ -1249,7 +1249,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         url.href,
         async () => {
           const remaining = options.timeoutMs - spentMs;
-          if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms${redirectNote(redirectedFrom)}`);
+          if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms (fetch.timeoutMs)${redirectNote(redirectedFrom)}`);
           const started = Date.now();
           try {
             return await requestOnce(url, options, reach, started + remaining);

@@ -531,11 +531,11 @@ describe('feed, extract and sources add fetch with the pipeline\'s fetch setting
     const file = pipelineFile('quick.ts', { timeoutMs: 300, perHostGapMs: 0 });
     const started = Date.now();
     const feed = await pausewatch(['feed', `${site.url}/never`, '--pipeline', file]);
-    expect(feed).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    expect(feed).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms (fetch.timeoutMs)') });
     const extract = await pausewatch(['extract', `${site.url}/never`, '--pipeline', file]);
-    expect(extract).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    expect(extract).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms (fetch.timeoutMs)') });
     const add = await pausewatch(['sources', 'add', '--dry-run', `${site.url}/never`, '--pipeline', file]);
-    expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms') });
+    expect(add).toMatchObject({ code: 1, stderr: expect.stringContaining('within 300 ms (fetch.timeoutMs)') });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -619,7 +619,7 @@ describe('sources add on a page whose feed links hang', () => {
     expect(stdout).toBe('');
     expect(site.hits.get('/hang')).toBe(10);
     expect(mostInFlight).toBe(4);
-    expect(stderr.match(/^ {2}skipped http:\/\/127\.0\.0\.1:\d+\/hang\?i=\d: no complete answer .* within 400 ms$/gm)).toHaveLength(10);
+    expect(stderr.match(/^ {2}skipped http:\/\/127\.0\.0\.1:\d+\/hang\?i=\d: no complete answer .* within 400 ms \(fetch\.timeoutMs\)$/gm)).toHaveLength(10);
     // the links skipped named, the first ten of them
     const skipped = Array.from({ length: 10 }, (_, i) => `${site.url}/hang?i=${i + 10}`).join(', ');
     expect(stderr).toContain(`note: the page links to 50 feeds; the first 10 were tried and 40 skipped (give one of those as the URL to check it): ${skipped} and 30 more\n`);

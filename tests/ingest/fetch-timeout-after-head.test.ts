@@ -69,7 +69,7 @@ describe('a timeout after the response head', () => {
     expect(failed(await fetchUrl(`${server.url}/drip`, options))).toEqual({
       httpStatus: 200,
       code: 'timeout',
-      message: `${server.url}/drip answered HTTP 200, then did not finish its body within 400 ms`,
+      message: `${server.url}/drip answered HTTP 200, then did not finish its body within 400 ms (fetch.timeoutMs)`,
     });
   });
 
@@ -78,7 +78,7 @@ describe('a timeout after the response head', () => {
     expect(failed(await fetchUrl(`${server.url}/stall-206`, options))).toEqual({
       httpStatus: 206,
       code: 'timeout',
-      message: `${server.url}/stall-206 answered HTTP 206, then did not finish its body within 400 ms`,
+      message: `${server.url}/stall-206 answered HTTP 206, then did not finish its body within 400 ms (fetch.timeoutMs)`,
     });
   });
 
@@ -86,7 +86,7 @@ describe('a timeout after the response head', () => {
     expect(failed(await fetchUrl(`${server.url}/gzip-stall`, options))).toEqual({
       httpStatus: 200,
       code: 'timeout',
-      message: `${server.url}/gzip-stall answered HTTP 200, then did not finish its body within 400 ms`,
+      message: `${server.url}/gzip-stall answered HTTP 200, then did not finish its body within 400 ms (fetch.timeoutMs)`,
     });
   });
 
@@ -95,21 +95,21 @@ describe('a timeout after the response head', () => {
     expect(failed(result)).toEqual({
       httpStatus: 200,
       code: 'timeout',
-      message: `${server.url}/stall answered HTTP 200, then did not finish its body within 400 ms (redirected from ${server.url}/to-stall)`,
+      message: `${server.url}/stall answered HTTP 200, then did not finish its body within 400 ms (fetch.timeoutMs) (redirected from ${server.url}/to-stall)`,
     });
     expect(result.redirects.map((r) => r.status)).toEqual([302]);
   });
 
   it('hides a login in the URL it names', async () => {
     const { message } = failed(await fetchUrl(`${server.url.replace('http://', 'http://reader:s3cret@')}/stall`, options));
-    expect(message).toBe(`${server.url.replace('http://', 'http://***@')}/stall answered HTTP 200, then did not finish its body within 400 ms`);
+    expect(message).toBe(`${server.url.replace('http://', 'http://***@')}/stall answered HTTP 200, then did not finish its body within 400 ms (fetch.timeoutMs)`);
   });
 
   it('reports the status through the request queue and a feed check, as a run records it', async () => {
     const queue = createRequestQueue({ concurrency: 1, perHostConcurrency: 1, perHostGapMs: 0 });
     const result = await ingestFeed({ id: 'wire', url: `${server.url}/drip` }, fresh, queue, options);
     expect(result).toMatchObject({ outcome: 'failed', httpStatus: 200, gone: false, error: { code: 'timeout' } });
-    expect(result.error?.message).toContain('answered HTTP 200, then did not finish its body within 400 ms');
+    expect(result.error?.message).toContain('answered HTTP 200, then did not finish its body within 400 ms (fetch.timeoutMs)');
   });
 
   it.each([
@@ -130,7 +130,7 @@ describe('a timeout after the response head', () => {
     expect(failed(await queue(`${server.url}/hang?n=1`, options))).toMatchObject({ httpStatus: null, code: 'timeout' });
     expect(failed(await queue(`${server.url}/stall`, options))).toMatchObject({ httpStatus: 200, code: 'timeout' });
     // one request in a row unanswered, not two: this one is still sent
-    expect(failed(await queue(`${server.url}/hang?n=2`, options))).toEqual({ httpStatus: null, code: 'timeout', message: `no complete answer from ${server.url}/hang?n=2 within 400 ms` });
+    expect(failed(await queue(`${server.url}/hang?n=2`, options))).toEqual({ httpStatus: null, code: 'timeout', message: `no complete answer from ${server.url}/hang?n=2 within 400 ms (fetch.timeoutMs)` });
   });
 
   it('is scheduled as a failure to back off from, like any timeout', async () => {
@@ -162,7 +162,7 @@ describe('a timeout before the response head', () => {
     expect(failed(await fetchUrl(`${server.url}/hang`, options))).toEqual({
       httpStatus: null,
       code: 'timeout',
-      message: `no complete answer from ${server.url}/hang within 400 ms`,
+      message: `no complete answer from ${server.url}/hang within 400 ms (fetch.timeoutMs)`,
     });
   });
 });

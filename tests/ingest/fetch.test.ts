@@ -348,9 +348,9 @@ describe('messages name the URL, and the redirect that led there', () => {
 
   it('a timeout names the URL, not only its host', async () => {
     const error = failure(await fetchUrl(`${withCredentials}/slow`, { ...options, timeoutMs: 300 }));
-    expect(error).toEqual({ code: 'timeout', message: `${shown()}/slow answered HTTP 200, then did not finish its body within 300 ms` });
+    expect(error).toEqual({ code: 'timeout', message: `${shown()}/slow answered HTTP 200, then did not finish its body within 300 ms (fetch.timeoutMs)` });
     const redirected = failure(await fetchUrl(`${server.url}/to-slow`, { ...options, timeoutMs: 300 }));
-    expect(redirected).toEqual({ code: 'timeout', message: `${server.url}/slow answered HTTP 200, then did not finish its body within 300 ms (redirected from ${server.url}/to-slow)` });
+    expect(redirected).toEqual({ code: 'timeout', message: `${server.url}/slow answered HTTP 200, then did not finish its body within 300 ms (fetch.timeoutMs) (redirected from ${server.url}/to-slow)` });
   });
 
   it('a failed DNS lookup names the URL', async () => {
