@@ -6,7 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
-import { requestAddress, urlForDisplay, withoutCredentials } from './url-display.ts';
+import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
 
 /**
  * HTTP GET with the limits a crawler of other people's servers needs: connect and total timeouts, a size cap on
@@ -913,24 +913,6 @@ function refusedRequest(error: unknown, url: string): FetchFailure {
  */
 const MAX_RESPONSE_HEADER_BYTES = 256 * 1024;
 
-/**
- * Gives a redirect's `target` the login of the URL asked for when it is on that URL's origin, and none elsewhere: a
- * login is the pipeline file's to give, not the server's. One a Location named (`http://user:pw@host/`) was sent once,
- * then lost with the move, which is stored without it: the next runs' requests failed 401. One on the same origin
- * written absolute (`Location: https://host/feed/` for `https://reader:pw@host/feed`) was dropped.
- */
-function withLoginOf(target: URL, requestedUrl: string): void {
-  let asked: URL | null = null;
-  try {
-    asked = new URL(requestedUrl);
-  } catch {
-    // checked before the first request: not reached
-  }
-  const sameOrigin = asked !== null && asked.origin === target.origin;
-  target.username = sameOrigin ? asked!.username : '';
-  target.password = sameOrigin ? asked!.password : '';
-}
-
 /** Whether validators given by the answer of `validatorsUrl` are sent to `url` (see FetchOptions.validatorsUrl). */
 function validatorsApply(url: URL, validatorsUrl: string | null | undefined): boolean {
   return !validatorsUrl || requestAddress(withoutCredentials(url.href)) === requestAddress(validatorsUrl);
@@ -1273,8 +1255,10 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
           // A fragment is never sent, and names no other resource: a move is recorded (and stored, and shown) as the
           // address that answers, and a redirect to the same URL with another fragment is the loop it is.
           target.hash = '';
-          withLoginOf(target, requestedUrl);
-          next = target.href;
+          // The login is the pipeline file's to give, on its URL's origin only (its pages get it so too), not the
+          // server's: one a Location named (`http://user:pw@host/`) was sent once, then lost with the move, which is
+          // stored without it (401 for good); one on the same origin written absolute was dropped.
+          next = withCredentialsOf(withoutCredentials(target.href), requestedUrl);
         } catch {
           throw new FetchFailure('invalid_redirect', `${urlForDisplay(url.href)} redirects to an invalid URL: ${JSON.stringify(urlForDisplay(location))}`, last.status);
         }
