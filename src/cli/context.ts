@@ -177,13 +177,12 @@ export async function printJsonArray(pages: AsyncIterable<readonly unknown[]>): 
  * naming `what`, rather than a file that cannot be found.
  */
 export function httpUrlArgument(text: string, what: string): URL | null {
+  const otherScheme = (scheme: string) => new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${scheme} scheme: ${JSON.stringify(urlForDisplay(text))}`);
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     // `data:`, `javascript:` or `mailto:` names no file either, unless one is there by that name (a one-letter scheme
     // is a Windows drive)
     const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(text)?.[1];
-    if (scheme && !existsSync(text)) {
-      throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${scheme.toLowerCase()}: scheme: ${JSON.stringify(urlForDisplay(text))}`);
-    }
+    if (scheme && !existsSync(text)) throw otherScheme(`${scheme.toLowerCase()}:`);
     return null;
   }
   let url: URL;
@@ -192,9 +191,7 @@ export function httpUrlArgument(text: string, what: string): URL | null {
   } catch {
     throw new UsageError(`${what} is not a valid URL: ${JSON.stringify(urlForDisplay(text))}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${what} must be an http(s) URL or a file path, not a URL of the ${url.protocol} scheme: ${JSON.stringify(urlForDisplay(text))}`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw otherScheme(url.protocol);
   return url;
 }
 
