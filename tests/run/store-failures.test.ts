@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/alert/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import type { Store } from '../../src/store/index.ts';
-import { freshPostgres } from '../helpers/databases.ts';
+import { freshPostgres, type TestDatabase } from '../helpers/databases.ts';
 import { feedRunProject } from '../helpers/feed-run-project.ts';
 import { startServer } from '../helpers/http-server.ts';
 
@@ -30,6 +30,22 @@ async function refuseStoring(store: Store, key: string): Promise<void> {
 }
 async function allowStoring(store: Store): Promise<void> {
   await sql.raw('DROP TRIGGER refuse_item').execute(store.db);
+}
+
+/**
+ * A pipeline of one feed, "Wire", of one item keyed `only` (with `channelExtra` in its channel), in a fresh project
+ * and database (SQLite unless `database` says otherwise).
+ */
+async function oneItemWire(id: string, { channelExtra = '', database }: { channelExtra?: string; database?: () => Promise<TestDatabase> } = {}) {
+  const server = await startServer({
+    '/feed.xml': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${channelExtra}<item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
+  });
+  cleanups.push(() => server.close());
+  const project = await feedRunProject(cleanups, id, [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }], database ? { database } : {});
+  return { server, ...project };
 }
 
 const TEXTS = [
@@ -84,14 +100,7 @@ describe('a run that cannot store some of its new items', () => {
 
   it('backs off when storing keeps failing run after run, as after any failure', async () => {
     const at = new Date('2026-12-01T12:00:00.000Z');
-    const server = await startServer({
-      '/feed.xml': (_req, res) =>
-        res
-          .writeHead(200, { 'content-type': 'application/rss+xml' })
-          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
-    });
-    cleanups.push(() => server.close());
-    const { store, loaded } = await feedRunProject(cleanups, 'store-failures-again', [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }]);
+    const { store, loaded } = await oneItemWire('store-failures-again');
     await refuseStoring(store, 'only');
     await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
     const second = await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
@@ -104,14 +113,7 @@ describe('a run that cannot store some of its new items', () => {
 
   it('reads the feed again by the next run when the database fails for the whole source, not backed off as a bug', async () => {
     const at = new Date('2026-12-01T12:00:00.000Z');
-    const server = await startServer({
-      '/feed.xml': (_req, res) =>
-        res
-          .writeHead(200, { 'content-type': 'application/rss+xml' })
-          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
-    });
-    cleanups.push(() => server.close());
-    const { store, loaded } = await feedRunProject(cleanups, 'store-failures-source', [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }], { database: freshPostgres });
+    const { server, store, loaded } = await oneItemWire('store-failures-source', { database: freshPostgres });
     // the server cancels the statement recording the check, once (a sequence: the rollback does not take it back), as
     // its statement_timeout does
     await sql
@@ -145,14 +147,7 @@ describe('a run that cannot store some of its new items', () => {
     // 19:50 UTC, the feed asking not to be read from 20:00 to midnight: the backoff after a second failure would fall in them
     const at = new Date('2026-12-01T19:50:00.000Z');
     const skipHours = '<skipHours><hour>20</hour><hour>21</hour><hour>22</hour><hour>23</hour></skipHours>';
-    const server = await startServer({
-      '/feed.xml': (_req, res) =>
-        res
-          .writeHead(200, { 'content-type': 'application/rss+xml' })
-          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${skipHours}<item><title>Only</title><guid>only</guid><description>${TEXTS[0]}</description></item></channel></rss>`),
-    });
-    cleanups.push(() => server.close());
-    const { store, loaded } = await feedRunProject(cleanups, 'store-failures-skip', [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/feed.xml` }]);
+    const { store, loaded } = await oneItemWire('store-failures-skip', { channelExtra: skipHours });
     await refuseStoring(store, 'only');
     await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
     const second = await runPipeline({ loaded, store, channels: [], now: () => at, random: () => 0.5 });
