@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AlertChannel } from '../../src/alert/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { freshSqlite, type TestDatabase } from '../helpers/databases.ts';
-import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
-import { rssFeed } from '../helpers/hostile-server.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
+import { onTopicWire } from '../helpers/alerting-pipeline.ts';
 
 /**
  * An alert the channel took is marked sent even when the database fails for a moment just then: SQLite's file locked
@@ -24,20 +21,7 @@ const at = new Date('2026-06-10T12:00:00.000Z');
 
 /** A pipeline of one feed of one on-topic item, and a channel that counts the alerts it took, doing `onDeliver` as it takes one. */
 async function oneAlert(id: string, database: TestDatabase, onDeliver: () => void | Promise<void>) {
-  const server = await startServer({
-    '/wire.xml': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        rssFeed('Wire', [
-          { guid: 'w-1', title: 'Labs weigh a verified pause of frontier AI', link: 'https://wire.example/1', pubDate: new Date(at.getTime() - 3_600_000).toUTCString(), description: ON_TOPIC_TEXTS[0] },
-        ]),
-      ),
-  });
-  cleanups.push(() => server.close());
-  const { store, loaded } = await alertingPipeline(cleanups, {
-    id,
-    sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
-    database: async () => database,
-  });
+  const { store, loaded } = await onTopicWire(cleanups, { id, published: new Date(at.getTime() - 3_600_000), database: async () => database });
   const taken: string[] = [];
   const channel: AlertChannel = {
     name: 'counting',

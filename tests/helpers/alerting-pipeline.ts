@@ -6,6 +6,9 @@ import type { LoadedPipeline, PipelineInput } from '../../src/config/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import type { TestDatabase } from './databases.ts';
 import { feedRunProject } from './feed-run-project.ts';
+import { rssFeed } from './hostile-server.ts';
+import { startServer } from './http-server.ts';
+import { ON_TOPIC_TEXTS } from './pause-topic.ts';
 
 /**
  * A pipeline of the pause topic reading `sources`, in a fresh project folder and database, whose alerts go to a file
@@ -37,4 +40,25 @@ export async function alertingPipeline(
     });
   };
   return { root, store, loaded, channels, alerts };
+}
+
+/**
+ * An alertingPipeline of one feed, "Wire", served by a server of its own (closed by the `cleanups`), of one on-topic
+ * item, "Labs weigh a verified pause of frontier AI" (guid `w-1`), published at `published`.
+ */
+export async function onTopicWire(
+  cleanups: (() => Promise<void> | void)[],
+  { id, published, database }: { id: string; published: Date; database: () => Promise<TestDatabase> },
+) {
+  const server = await startServer({
+    '/wire.xml': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rssFeed('Wire', [
+          { guid: 'w-1', title: 'Labs weigh a verified pause of frontier AI', link: 'https://wire.example/1', pubDate: published.toUTCString(), description: ON_TOPIC_TEXTS[0] },
+        ]),
+      ),
+  });
+  cleanups.push(() => server.close());
+  const project = await alertingPipeline(cleanups, { id, sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }], database });
+  return { server, ...project };
 }

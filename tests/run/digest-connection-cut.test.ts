@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { RunStop } from '../../src/run/run-stop.ts';
 import { freshPostgres } from '../helpers/databases.ts';
-import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
-import { rssFeed } from '../helpers/hostile-server.ts';
-import { startServer } from '../helpers/http-server.ts';
-import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
+import { onTopicWire } from '../helpers/alerting-pipeline.ts';
 
 /**
  * A PostgreSQL connection cut while the run writes its digest (a server restarted, an administrator's terminate),
@@ -24,20 +21,7 @@ afterEach(async () => {
  * `times` times: by ending its connection, or by `refusal`, an error of that SQLSTATE.
  */
 async function cutWhileDigesting(id: string, at: Date, times: number, refusal?: string) {
-  const server = await startServer({
-    '/wire.xml': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        rssFeed('Wire', [
-          { guid: 'w-1', title: 'Labs weigh a verified pause of frontier AI', link: 'https://wire.example/1', pubDate: new Date(at.getTime() - 3_600_000).toUTCString(), description: ON_TOPIC_TEXTS[0] },
-        ]),
-      ),
-  });
-  cleanups.push(() => server.close());
-  const project = await alertingPipeline(cleanups, {
-    id,
-    sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
-    database: freshPostgres,
-  });
+  const project = await onTopicWire(cleanups, { id, published: new Date(at.getTime() - 3_600_000), database: freshPostgres });
   // (a sequence: the failed statement does not take it back)
   await sql
     .raw(

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatRunSummary } from '../../src/cli/commands/run.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { freshPostgres, freshSqlite } from '../helpers/databases.ts';
-import { alertingPipeline } from '../helpers/alerting-pipeline.ts';
+import { alertingPipeline, onTopicWire } from '../helpers/alerting-pipeline.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
@@ -26,21 +26,7 @@ describe.each([
   { name: 'PostgreSQL', database: freshPostgres },
 ])('a run on $name from a host whose clock is four days ahead', ({ database }) => {
   it("goes by the database's clock: today's articles alerted, dated and scheduled by it, the gap said", async () => {
-    const published = new Date(Date.now() - 3_600_000);
-    const server = await startServer({
-      '/wire.xml': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          rssFeed('Wire', [
-            { guid: 'w-1', title: 'Labs weigh a verified pause of frontier AI', link: 'https://wire.example/1', pubDate: published.toUTCString(), description: ON_TOPIC_TEXTS[0] },
-          ]),
-        ),
-    });
-    cleanups.push(() => server.close());
-    const { store, loaded, channels, alerts } = await alertingPipeline(cleanups, {
-      id: 'host-clock',
-      sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: `${server.url}/wire.xml`, fetchArticles: false }],
-      database,
-    });
+    const { store, loaded, channels, alerts } = await onTopicWire(cleanups, { id: 'host-clock', published: new Date(Date.now() - 3_600_000), database });
     const hostNow = () => new Date(Date.now() + FOUR_DAYS_MS);
 
     const report = await runPipeline({ loaded, store, channels, now: hostNow, reckonByDatabaseClock: true, random: () => 0.5 });
