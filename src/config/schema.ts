@@ -11,8 +11,10 @@ import { cronProblems } from './cron.ts';
 
 const phrases = z.array(z.string().trim().min(1, 'a non-empty phrase')).min(1, 'at least one phrase');
 
+// trimmed as the URL parser trims it: a URL pasted with a space or line end around it is stored and shown without
 const httpUrl = z
   .string()
+  .trim()
   .refine((value) => {
     try {
       const url = new URL(value);

@@ -513,6 +513,20 @@ describe('usage and configuration errors exit 2 with a message that names the pr
     }
   });
 
+  it("feed reads a URL written with its host's trailing dot as a run would request it, without the dot", async () => {
+    const server = await startServer({
+      '/wire.xml': (req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Asked of ${req.headers.host}</title></channel></rss>`),
+    });
+    try {
+      const dotted = server.url.replace('127.0.0.1', 'localhost.');
+      const feed = await pausewatch(['feed', `${dotted}/wire.xml`, '--json'], repoRoot);
+      expect(feed.code).toBe(0);
+      expect(JSON.parse(feed.stdout)).toMatchObject({ title: `Asked of ${server.url.replace('http://127.0.0.1', 'localhost')}` });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a database that does not exist, for a command that reads what runs stored, is not created', async () => {
     const root = makeProject(seedsOnly);
     try {

@@ -100,6 +100,15 @@ describe('sources add and the pipeline file', () => {
     expect(readFileSync(project.pipelineFile, 'utf8')).toBe(before);
   });
 
+  it("reads an outlet typed with its host's trailing dot as a run would, and writes its feeds without the dot", async () => {
+    writeFile('');
+    const site = project.server.url.replace('127.0.0.1', 'localhost.');
+    const added = await project.cli('sources', 'add', `${site}/blog/`);
+    expect(added.code).toBe(0);
+    const [, wire] = (await loadPipeline(project.pipelineFile)).pipeline.sources;
+    expect(wire).toMatchObject({ kind: 'feed', url: `${project.server.url.replace('127.0.0.1', 'localhost')}/wire.xml` });
+  });
+
   it('names the first 10 comments feeds of a page that declares many, and --json all of them', async () => {
     writeFile('');
     const text = await project.cli('sources', 'add', '--dry-run', `${project.server.url}/blog/`);

@@ -28,6 +28,11 @@ describe('a pipeline definition', () => {
     expect(Object.isFrozen(pipeline.sources[0])).toBe(true);
   });
 
+  it('takes a feed URL pasted with white space around it as the URL alone, as it is fetched, stored and shown', () => {
+    const pipeline = definePipeline({ ...valid, sources: [{ id: 'a', kind: 'feed', name: 'A', url: ' https://news.example/feed.xml\n' }] });
+    expect(pipeline.sources[0]).toMatchObject({ url: 'https://news.example/feed.xml' });
+  });
+
   it('with mistakes reports every problem at once, each naming the field, what was expected and what was found', () => {
     const problems = problemsOf({
       ...valid,

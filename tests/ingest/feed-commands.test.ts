@@ -353,6 +353,17 @@ describe('pausewatch sources add', () => {
     expect(entries.map((entry) => entry.id)).toEqual(['news-example-rss-xml', 'news-example-cafe-feed', 'news-example-section-section-section-section-section-section', 'news-example-bad-e0-a4-a-feed']);
   });
 
+  it('suggests ids of internationalised and IPv6 hosts that say which host they are', () => {
+    const untitled = (url: string) => ({ url, title: null, format: 'rss' as const, itemCount: 1, via: 'link' as const });
+    const one = (url: string) => sourceEntries([untitled(url)], url)[0]!;
+    expect(one('https://www.bücher.example/feed')).toMatchObject({ id: 'bucher-example', name: 'www.bücher.example' });
+    expect(one('https://xn--bcher-kva.example/feed').id).toBe('bucher-example');
+    // a name with no Latin letters keeps the URL's spelling, which is still its own
+    expect(one('https://пример.рф/feed').id).toBe('xn-e1afmkfd-xn-p1ai');
+    expect(one('http://[::1]:8080/feed').id).toBe('ipv6-1');
+    expect(one('http://[2001:db8::7]/feed').id).toBe('ipv6-2001-db8-7');
+  });
+
   it('names untitled feeds by their addresses, so two found on one site are told apart', () => {
     const untitled = (url: string) => ({ url, title: null, format: 'rss' as const, itemCount: 1, via: 'link' as const });
     expect(sourceEntries([untitled('https://news.example/a.rss')], 'https://news.example/').map((entry) => entry.name)).toEqual(['news.example']);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { oneLine, shortenText } from '../../model/display-text.ts';
 import type { FeedItem, ParsedFeed } from '../../model/index.ts';
 import { fetchUrl, type FetchResult } from '../../ingest/fetch.ts';
-import { urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
+import { requestAddress, urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
 import { parseFeed, FeedParseError } from '../../ingest/feed/index.ts';
 import { formatDuration, nextCheck } from '../../run/schedule.ts';
 import { commandFetchOptions, commandFetchSettings, fetchFailureText, httpUrlArgument, printJson, type GlobalOptions } from '../context.ts';
@@ -146,7 +146,8 @@ export function registerFeed(program: Command, state: CliState): void {
       const { settings } = targetUrl || options.pipeline !== undefined ? await commandFetchSettings(options) : { settings: null };
       if (targetUrl && settings) {
         // The host of a URL typed by the user is trusted, unlike links found in feeds: it may be private.
-        const response = await fetchUrl(target, {
+        // as a run sends it (a host's trailing dot dropped, escapes normalised), so the check asks what a run would
+        const response = await fetchUrl(requestAddress(target), {
           ...commandFetchOptions(settings, targetUrl.href),
           accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
         });

@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import { Command } from 'commander';
 import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline, Pipeline } from '../../config/index.ts';
@@ -7,7 +8,7 @@ import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, publishesOutletsFeeds, 
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { decodedEscapes, urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
+import { decodedEscapes, requestAddress, urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
 import { fitColumns, oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -47,7 +48,14 @@ const FEED_TEXT_MAX = 120;
  */
 export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string, takenIds: Iterable<string> = []): FeedSourceEntry[] {
   const pageHost = new URL(pageUrl).hostname;
-  const hostSlug = (hostname: string) => slug(hostname.replace(/^www\./, '')) || 'feed';
+  const hostSlug = (hostname: string) => {
+    // an IPv6 address is all digits and colons: `[::1]` would be `1`
+    if (hostname.startsWith('[')) return `ipv6-${slug(hostname)}`.replace(/-$/, '');
+    // an internationalised name as its readers write it (`xn--bcher-kva.example` is `bucher-example`), when it has
+    // Latin letters to keep; else as the URL spells it
+    const bare = hostname.replace(/^www\./, '');
+    return slug(domainToUnicode(bare)) || slug(bare) || 'feed';
+  };
   // ids of the pipeline's sources are taken too: a pasted entry must not clash with one already there
   const used = new Set<string>(takenIds);
   return feeds.map((feed) => {
@@ -60,7 +68,8 @@ export function sourceEntries(feeds: readonly DiscoveredFeed[], pageUrl: string,
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     // an untitled feed is named by its address: its host alone when it is the only feed found
-    const address = feeds.length === 1 ? url.hostname : decodedEscapes(`${url.hostname}${url.pathname}${url.search}`);
+    const readHost = domainToUnicode(url.hostname) || url.hostname;
+    const address = feeds.length === 1 ? readHost : decodedEscapes(`${readHost}${url.pathname}${url.search}`);
     return { id, kind: 'feed', name: (feed.title && cleanFeedText(feed.title)) || address, url: feed.url };
   });
 }
@@ -356,8 +365,9 @@ export function registerSourcesAdd(program: Command, state: CliState): void {
     .action(async (typed: string, local: { allPaths?: boolean; dryRun?: boolean }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       // a `feed:` link copied from a page, as the http(s) address it wraps
-      const pageUrl = withoutFeedScheme(typed);
-      const page = outletUrlArgument(pageUrl);
+      const page = outletUrlArgument(withoutFeedScheme(typed));
+      // as a run would send it: a host's trailing dot, which runs drop, is not written into the feeds found under it
+      const pageUrl = requestAddress(page.href);
       const { settings, loaded } = await commandFetchSettings(options);
       // said before the search, which may take a minute, rather than after it
       if (!loaded && !local.dryRun) {
