@@ -148,9 +148,8 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
   const currentFrom = addDays(date, -6);
   const tz = pipeline.digest.timeZone;
   // Fetched up to the end of the day; published dates may be older than the window, so filter after loading.
-  const rows = (await repo.listArticles(store.db, { pipelineId: pipeline.id, fetchedFrom: dayBounds(previousFrom, tz).start, fetchedTo: dayBounds(date, tz).end }))
-    .filter((row) => row.duplicate_of === null);
-  const scores = await repo.latestScores(store.db, rows.map((r) => r.id));
+  const rows = await repo.originalTimes(store.db, { pipelineId: pipeline.id, fetchedFrom: dayBounds(previousFrom, tz).start, fetchedTo: dayBounds(date, tz).end });
+  const scores = await repo.latestScoreVerdicts(store.db, rows.map((r) => r.id));
   const labels = await repo.latestLabels(store.db, rows.map((r) => r.id));
   // copies seen after the day do not move its originals: a digest rewritten later counts as it did on the day
   const copiesPublished = await repo.copyPublicationTimes(store.db, rows.map((r) => r.id), { seenBefore: dayBounds(date, tz).end });

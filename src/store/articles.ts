@@ -351,6 +351,14 @@ export function listArticles(db: Kysely<Database>, query: ArticleQuery): Promise
   return q.execute();
 }
 
+/**
+ * When each original of `query` was published and first seen, and nothing else: what a count of them by the day they
+ * appeared needs (the digest's week-on-week shift), without two weeks of article text.
+ */
+export function originalTimes(db: Kysely<Database>, query: ArticleQuery): Promise<Pick<ArticleRow, 'id' | 'published_at' | 'fetched_at'>[]> {
+  return articleQuery(db, query).select(['id', 'published_at', 'fetched_at']).where('duplicate_of', 'is', null).orderBy('fetched_at', 'desc').orderBy('id', 'desc').execute();
+}
+
 /** How many articles `query` has (its limit aside). */
 export async function countArticles(db: Kysely<Database>, query: ArticleQuery): Promise<number> {
   const row = await articleQuery(db, query).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
