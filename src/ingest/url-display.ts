@@ -50,6 +50,28 @@ export function withCredentialsOf(url: string, from: string | null): string {
 }
 
 /**
+ * `url` with its host written as `from` writes it, when that is the same host in other letters: a Unicode name
+ * (`bücher.example`), which the URL parser writes as punycode (`xn--bcher-kva.example`). A feed's new address, written
+ * into the pipeline file in place of the old, keeps the user's spelling of a host it did not leave.
+ */
+export function inHostSpellingOf(url: string, from: string): string {
+  const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/i.exec(from.trim())?.[1];
+  if (written === undefined || /^[\x00-\x7f]*$/.test(written)) return url;
+  try {
+    const target = new URL(url);
+    if (new URL(from).hostname !== target.hostname) return url;
+    // the host follows the scheme's `//` and the login, if any: replaced there, never in the login or the path
+    const start = url.indexOf('//') + 2;
+    const end = start + url.slice(start).search(/[/?#]|$/);
+    const login = url.lastIndexOf('@', end);
+    const at = login >= start ? login + 1 : start;
+    return url.startsWith(target.hostname, at) ? `${url.slice(0, at)}${written}${url.slice(at + target.hostname.length)}` : url;
+  } catch {
+    return url;
+  }
+}
+
+/**
  * The host (and port) whose limits a URL's request counts against, and whose Retry-After holds it; '' for a URL that
  * does not parse. A fully qualified name's trailing dot names the same host.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlForDisplay } from '../../src/ingest/url-display.ts';
+import { inHostSpellingOf, urlForDisplay } from '../../src/ingest/url-display.ts';
 
 describe('URLs in messages never show credentials', () => {
   it('replaces the user name and password of a URL', () => {
@@ -14,5 +14,20 @@ describe('URLs in messages never show credentials', () => {
   it('hides them in a URL that does not parse, even when the password holds "/" or "?"', () => {
     expect(urlForDisplay('http://reader:p/s?s@[oops/feed.xml')).toBe('http://***@[oops/feed.xml');
     expect(urlForDisplay('https://u:p@ss@host/feed')).toBe('https://***@host/feed');
+  });
+});
+
+describe("a feed's new address keeps the pipeline file's spelling of a host it did not leave", () => {
+  it('writes a Unicode host as the file wrote it, not as punycode', () => {
+    expect(inHostSpellingOf('https://xn--bcher-kva.example/rss', 'http://bücher.example/feed')).toBe('https://bücher.example/rss');
+    // the login, even one spelt as the host, and the path are left as they are
+    expect(inHostSpellingOf('https://xn--bcher-kva.example:xn--bcher-kva.example@xn--bcher-kva.example:8443/xn--bcher-kva.example', 'http://u@bücher.example/feed'))
+      .toBe('https://xn--bcher-kva.example:xn--bcher-kva.example@bücher.example:8443/xn--bcher-kva.example');
+  });
+
+  it('leaves the address alone when the feed moved to another host, or the file wrote it in ASCII', () => {
+    expect(inHostSpellingOf('https://xn--caf-dma.example/rss', 'http://bücher.example/feed')).toBe('https://xn--caf-dma.example/rss');
+    expect(inHostSpellingOf('https://xn--bcher-kva.example/rss', 'http://xn--bcher-kva.example/feed')).toBe('https://xn--bcher-kva.example/rss');
+    expect(inHostSpellingOf('https://news.example/rss', 'http://NEWS.example/feed')).toBe('https://news.example/rss');
   });
 });

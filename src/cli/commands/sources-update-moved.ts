@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { refusedMoveReason, sourcesCommand } from './sources.ts';
 import { PipelineEditError, replaceSourceUrlsInPipelineFile, unfoundMovesMessage, type SourceMove } from '../../config/pipeline-file.ts';
-import { urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
+import { inHostSpellingOf, urlForDisplay, withCredentialsOf } from '../../ingest/url-display.ts';
 import { pendingMoves } from '../../store/index.ts';
 import { printJson, withContext, type GlobalOptions } from '../context.ts';
 import { ExitCode, type CliState } from '../errors.ts';
@@ -25,7 +25,7 @@ export function registerSourcesUpdateMoved(program: Command, state: CliState): v
         const pending = (await pendingMoves(store.db, loaded.pipeline.id, loaded.pipeline.sources)).map((move) => ({
           id: move.sourceId,
           from: move.from,
-          to: withCredentialsOf(move.movedTo, move.from),
+          to: inHostSpellingOf(withCredentialsOf(move.movedTo, move.from), move.from),
         }));
         const allowPrivate = loaded.pipeline.fetch.allowPrivateAddresses;
         const refusals = new Map<SourceMove, string>();
