@@ -50,6 +50,7 @@ const ITEM_FIELDS = [
   'content:encoded', 'xhtml:body', 'body', 'fullitem', 'pubDate', 'published', 'issued', 'created', 'updated',
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
   'dc:author', 'itunes:author', 'itunes:summary', 'enclosure', 'enc:enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
+  'itunes:category', 'itunes:keywords', 'media:category', 'media:keywords',
   'comments', 'source',
   // FeedBurner's copy of the publisher's own link (see readItem)
   'feedburner:origLink',
@@ -311,6 +312,8 @@ interface AtomLink {
   href: string;
   type: string | null;
   length: string | null;
+  /** The language of the page it links to, when the link says (RFC 4287 §4.2.7.4). */
+  hreflang: string | null;
 }
 /** The IANA registry's address, before a registered relation's name: `…/relation/alternate` is `alternate`. */
 const IANA_RELATION_PREFIX = 'http://www.iana.org/assignments/relation/';
@@ -339,7 +342,7 @@ function atomLinks(reader: FieldReader, name: string): AtomLink[] {
     const attrs = nodeAttrs(ref.node);
     const href = resolveGiven(attrs.href ?? nodeText(ref.node), reader.baseOf(ref));
     if (!href) return [];
-    return [{ rel: atomRel(attrs.rel), href, type: attrs.type ?? null, length: attrs.length ?? null }];
+    return [{ rel: atomRel(attrs.rel), href, type: attrs.type ?? null, length: attrs.length ?? null, hreflang: attrs.hreflang?.trim() || null }];
   });
 }
 
@@ -491,6 +494,10 @@ function readCategories(reader: FieldReader): string[] {
   const names = [
     ...reader.all('category').map((ref) => nodeAttrs(ref.node).term ?? nodeText(ref.node)),
     ...reader.all('dc:subject').map((ref) => nodeText(ref.node)),
+    // podcasts' and Media RSS's: an iTunes category names itself in an attribute, keywords are a comma-separated list
+    ...reader.all('itunes:category').map((ref) => nodeAttrs(ref.node).text ?? ''),
+    ...reader.all('media:category').map((ref) => nodeText(ref.node)),
+    ...['itunes:keywords', 'media:keywords'].flatMap((field) => reader.all(field).flatMap((ref) => nodeText(ref.node).split(','))),
   ];
   return [...new Set(names.map((name) => cleanText(name)).filter((name): name is string => !!name))];
 }
@@ -513,11 +520,13 @@ interface DraftItem extends Omit<FeedItem, 'id'> {}
 
 /**
  * The page a feed or entry stands for: its alternate link of an HTML type (no type means HTML), else its first
- * alternate. An entry may list its PDF or audio as alternates too, and the page is what the pipeline reads.
+ * alternate. An entry may list its PDF or audio as alternates too, and the page is what the pipeline reads. Of its
+ * HTML pages, one that names no language of its own (`hreflang`) comes first: the others are its translations.
  */
 function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
   const alternates = links.filter((link) => link.rel === 'alternate');
-  return alternates.find((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type)) ?? alternates[0];
+  const pages = alternates.filter((link) => link.type === null || /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(link.type));
+  return pages.find((link) => link.hreflang === null) ?? pages[0] ?? alternates[0];
 }
 
 /**

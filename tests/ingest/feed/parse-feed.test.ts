@@ -87,6 +87,23 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a.html', 'https://e.example/b', 'https://e.example/c.pdf']);
   });
 
+  it("takes an Atom entry's own page as its link, not a translation listed first with its language (hreflang)", async () => {
+    const feed = await atomFeed('', [
+      ['a', '<link rel="alternate" hreflang="fr" href="https://e.example/fr/a"/><link rel="alternate" href="https://e.example/a"/>'],
+      ['b', '<link rel="alternate" hreflang="fr" href="https://e.example/fr/b"/><link rel="alternate" hreflang="de" href="https://e.example/de/b"/>'],
+    ]);
+    expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a', 'https://e.example/fr/b']);
+  });
+
+  it("reads a podcast's and Media RSS's categories and keywords as an item's categories", async () => {
+    const xml =
+      '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>P</title>' +
+      '<item><title>Episode 1</title><guid>https://e.example/1.mp3</guid><itunes:category text="Technology"/><itunes:keywords>AI, pause , policy</itunes:keywords>' +
+      '<media:category scheme="urn:x">Governance</media:category><media:keywords>policy, labs</media:keywords></item></channel></rss>';
+    const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/podcast.xml' });
+    expect(feed.items[0]!.categories).toEqual(['Technology', 'Governance', 'AI', 'pause', 'policy', 'labs']);
+  });
+
   it('gives an Atom entry without authors those of its source, else those of the feed (RFC 4287 §4.2.1)', async () => {
     const feed = await atomFeed('<author><name>Desk</name></author>', [
       ['own', '<author><name>Ada Writer</name></author>'],
