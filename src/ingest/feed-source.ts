@@ -197,15 +197,19 @@ export async function ingestFeed(
       const why = feed.warnings.join('; ') || 'the document is not well-formed';
       return { ...base, outcome: 'failed', error: { code: 'parse_malformed', message: `${document}: no items could be recovered (${why})` } };
     }
+    // A document cut short (a connection closed early, a body longer than its Content-Length, a 206 never asked
+    // for) is not the version its validators name: kept, the next check's 304 would stand for the items cut off,
+    // never read until the feed changed. Its hash is kept: the same cut bytes again are nothing new.
+    const cutShort = feed.endsEarly && (state.etag !== null || state.lastModified !== null);
     return {
       ...base,
       outcome: 'ok',
       error: null,
-      state,
+      state: cutShort ? { ...state, etag: null, lastModified: null } : state,
       items: feedItemsToRawItems(source.id, response.url, feed.items),
       ttlSeconds: feed.ttlSeconds,
       skip: feed.skip,
-      warnings: feed.warnings,
+      warnings: cutShort ? [...feed.warnings, "the server's validators (ETag, Last-Modified) are not kept for a document cut short: the next check reads it whole"] : feed.warnings,
     };
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;

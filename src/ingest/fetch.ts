@@ -948,6 +948,9 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       reject(refusedRequest(error, url.href));
       return;
     }
+    // node keeps the first 2,000 header lines and drops the rest without a word: 1,100 Set-Cookie lines lost the
+    // Content-Encoding, Location or Retry-After after them. Their bytes are capped (maxHeaderSize), not their count.
+    request.maxHeadersCount = 0;
 
     let settled = false;
     let onFail: (() => void) | null = null;
@@ -1021,6 +1024,13 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         return;
       }
       fail(classifyNetworkError(error, url.href));
+    });
+
+    // A 101 to a request that asked for no upgrade: node hands the socket over and reads no further, so without this
+    // the fetch would wait out its whole time-out (and count as a host that does not answer).
+    request.on('upgrade', (_response, socket: net.Socket) => {
+      socket.destroy();
+      fail(new FetchFailure('network', `${urlForDisplay(url.href)} answered HTTP 101 (Switching Protocols) to a request that asked for no protocol change`, 101));
     });
 
     request.on('response', (response) => {
@@ -1140,7 +1150,11 @@ function readLocation(value: string | undefined): string | undefined {
   try {
     return utf8.decode(Buffer.from(value, 'latin1'));
   } catch {
-    return value;
+    // a byte of a legacy encoding in the path or query (`/f\xE9.xml` in Latin-1): escaped as the byte it is, as
+    // browsers and curl send it, where the URL parser would escape the character's UTF-8 (`%C3%A9`), another path; a
+    // host's letters stay letters, for the parser's IDNA
+    const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(value)?.[0] ?? '';
+    return authority + value.slice(authority.length).replace(/[\x80-\xff]/g, (byte) => `%${byte.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 }
 

@@ -222,6 +222,11 @@ export interface ParsedFeed {
   /** False when the document was not well-formed XML or JSON, so only part of it may have been read. */
   wellFormed: boolean;
   /**
+   * True when the document stops before its end (its root element never closed), as a body cut short does: what the
+   * server's validators (ETag, Last-Modified) stand for was not read whole.
+   */
+  endsEarly: boolean;
+  /**
    * True when anything about the document was off, as feedparser's flag of that name: not well-formed, or served
    * with a media type that is not a feed's, or decoded otherwise than it says. `warnings` say what.
    */

@@ -113,7 +113,7 @@ beforeAll(async () => {
     '/to-fragment': (_req, res) => res.writeHead(301, { location: '/plain#latest' }).end(),
     '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
     '/f%C3%A9%20ed.xml': (_req, res) => text(res, 'found by its UTF-8 name'),
-    '/caf%C3%A9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
+    '/caf%E9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
     // Content-Length counted in characters over a UTF-8 body (PHP's strlen on a multibyte string): the body runs past
     // the declared end. node's server writes what it is given when strictContentLength is off, as it is by default.
     '/length-in-characters': (_req, res) => text(res, accented, { 'content-length': String(accented.length) }),
@@ -123,6 +123,17 @@ beforeAll(async () => {
     '/gzip-length-short': (_req, res) => {
       const gzipped = zlib.gzipSync(body);
       text(res, gzipped, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length - 10) });
+    },
+    // a Location after 1,100 Set-Cookie lines, past the 2,000 header lines node keeps by default
+    '/to-plain-after-cookies': (req, res) => {
+      const cookies = Array.from({ length: 1_100 }, (_, i) => `set-cookie: c${i}=1\r\n`).join('');
+      res.socket?.end(`HTTP/1.1 301 Moved Permanently\r\n${cookies}location: /plain\r\ncontent-length: 0\r\n\r\n`);
+      void req;
+    },
+    // a switch of protocol no request asked for
+    '/switching': (req, res) => {
+      res.socket?.write('HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n');
+      void req;
     },
     // a chunk size that is not hexadecimal
     '/bad-chunk': (req, res) => {
@@ -337,9 +348,22 @@ describe('redirects', () => {
     expect(result.redirects).toEqual([{ from: `${server.url}/to-fragment`, to: `${server.url}/plain`, status: 301, permanent: true }]);
   });
 
-  it('a Location header that is not valid UTF-8 is still read as Latin-1', async () => {
+  it('a Location header that is not valid UTF-8 is requested with its bytes escaped as they are, as browsers and curl send them', async () => {
     const result = await fetchUrl(`${server.url}/to-latin1`, options);
-    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/caf%C3%A9.xml` });
+    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/caf%E9.xml` });
+  });
+});
+
+describe('answers out of the ordinary', () => {
+  it('a Location after a thousand other header lines is still followed', async () => {
+    const result = await fetchUrl(`${server.url}/to-plain-after-cookies`, options);
+    expect(result).toMatchObject({ status: 'ok', url: `${server.url}/plain` });
+  });
+
+  it('a switch of protocol no request asked for fails at once, not at the time-out', async () => {
+    // the time-out is the suite's, not ours: a fetch waiting for it fails the test
+    const error = failure(await fetchUrl(`${server.url}/switching`, { ...options, timeoutMs: 600_000 }));
+    expect(error).toEqual({ code: 'network', message: `${server.url}/switching answered HTTP 101 (Switching Protocols) to a request that asked for no protocol change` });
   });
 });
 

@@ -294,6 +294,8 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     // the JSON of the feed was read whole; what followed it (noiseWarning) is flagged, as text before it is, and so
     // is an "items" that is no list of items: a broken generator, not a quiet feed
     wellFormed: true,
+    // a JSON Feed cut short does not parse, and is not read at all
+    endsEarly: false,
     bozo: noiseWarning !== null || !Array.isArray(data.items) || rawItems.length < listed.length,
     ttlSeconds: null,
     skip: null,

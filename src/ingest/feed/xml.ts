@@ -1674,6 +1674,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     items: drafts.map((draft, index) => feedItem(ids[index] ?? '', draft)),
     warnings,
     wellFormed,
+    endsEarly: !wellFormed && rootOpenAtEnd(firstScan) !== null,
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
     skip: isAtom ? null : readSkipTimes(feedReader, warnings),
