@@ -531,7 +531,8 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
       return new FetchFailure('connection_refused', `connection refused by ${shown}`);
     case 'ECONNRESET':
     case 'EPIPE':
-      return new FetchFailure('connection_reset', `connection reset by ${shown}`);
+      // node says "socket hang up" for a connection the server closed, in good order, before any answer
+      return new FetchFailure('connection_reset', error.message === 'socket hang up' ? `${shown} closed the connection without answering` : `connection reset by ${shown}`);
     case 'ETIMEDOUT':
       return new FetchFailure('timeout', `timed out connecting to ${shown}`);
     case 'EPRIVATE':
@@ -1021,6 +1022,11 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       // browsers do; the parsers downstream recover what the cut left out.
       if (answer?.complete && error.code?.startsWith('HPE_')) {
         overran = true;
+        return;
+      }
+      // once the head is in, the server did answer: the failure carries its status, as a close mid-body does
+      if (answer !== null && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        fail(new FetchFailure('connection_reset', `the connection was reset mid-body, reading ${urlForDisplay(url.href)}`, answer.statusCode));
         return;
       }
       fail(classifyNetworkError(error, url.href));

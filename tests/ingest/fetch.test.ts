@@ -130,6 +130,16 @@ beforeAll(async () => {
       res.socket?.end(`HTTP/1.1 301 Moved Permanently\r\n${cookies}location: /plain\r\ncontent-length: 0\r\n\r\n`);
       void req;
     },
+    // a connection closed in good order before any answer, and one reset once the answer's head is in
+    '/hang-up': (req, res) => {
+      res.socket?.end();
+      void req;
+    },
+    '/reset-mid-body': (req, res) => {
+      res.socket?.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\nhalf');
+      setTimeout(() => res.socket?.resetAndDestroy(), 50);
+      void req;
+    },
     // a switch of protocol no request asked for
     '/switching': (req, res) => {
       res.socket?.write('HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n');
@@ -358,6 +368,12 @@ describe('answers out of the ordinary', () => {
   it('a Location after a thousand other header lines is still followed', async () => {
     const result = await fetchUrl(`${server.url}/to-plain-after-cookies`, options);
     expect(result).toMatchObject({ status: 'ok', url: `${server.url}/plain` });
+  });
+
+  it('a connection closed before any answer, or reset after the head, is said as it happened', async () => {
+    expect(failure(await fetchUrl(`${server.url}/hang-up`, options))).toEqual({ code: 'connection_reset', message: `${server.url}/hang-up closed the connection without answering` });
+    const reset = await fetchUrl(`${server.url}/reset-mid-body`, options);
+    expect(reset).toMatchObject({ status: 'failed', httpStatus: 200, error: { code: 'connection_reset', message: `the connection was reset mid-body, reading ${server.url}/reset-mid-body` } });
   });
 
   it('a switch of protocol no request asked for fails at once, not at the time-out', async () => {
