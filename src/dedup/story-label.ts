@@ -14,14 +14,15 @@ const ALWAYS_RELABEL_UP_TO = 8;
 const RELABEL_GROWTH = 0.25;
 
 /**
- * Whether a story that has `titles` headlines, and whose stored label was worked out from `labelledFrom` of them, is
- * relabelled as an article joins it rather than once the run's articles are stored. Each relabelling reads every
- * title, so doing it on every article made a story of n articles cost n² title readings; relabelling at each growth
- * by a quarter costs a constant per article (a geometric series), and a label read meanwhile (or left by an
- * interrupted run) is worked out from at least four fifths of the story's headlines.
+ * Whether a story that has `titles` headlines, and whose stored label was worked out from `labelledFrom` of them with
+ * `retitled` of those changed since, is relabelled as an article joins it (or is retitled) rather than once the run's
+ * articles are stored. Each relabelling reads every title, so doing it on every article made a story of n articles
+ * cost n² title readings; relabelling at each change of a quarter of its headlines costs a constant per article (a
+ * geometric series), and a label read meanwhile (or left by an interrupted run) is worked out from at least four
+ * fifths of the story's headlines as they are.
  */
-export function relabelsNow(titles: number, labelledFrom: number): boolean {
-  return titles <= ALWAYS_RELABEL_UP_TO || titles >= labelledFrom * (1 + RELABEL_GROWTH);
+export function relabelsNow(titles: number, labelledFrom: number, retitled = 0): boolean {
+  return titles <= ALWAYS_RELABEL_UP_TO || titles - labelledFrom + retitled >= labelledFrom * RELABEL_GROWTH;
 }
 
 /**

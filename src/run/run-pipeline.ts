@@ -82,6 +82,12 @@ const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
 /** What tells one feed item of a source from its others (see sharesPageAsCopy). */
+/** How far a story's stored label lags its headlines: worked out from `from` of them, `retitled` of which changed since. */
+interface LabelLag {
+  from: number;
+  retitled: number;
+}
+
 interface FeedItemIdentity {
   sourceId: string;
   key: string;
@@ -710,7 +716,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     // Stories whose stored label was worked out from fewer of their titles than they have: from how many. A large
     // story is relabelled as it grows (see relabelsNow), and once more when the run's articles are stored; anything
     // else that changes its titles settles its label first, so every label ends as relabelling on each article left it.
-    const labelsBehind = new Map<number, number>();
+    const labelsBehind = new Map<number, LabelLag>();
     // Dedup and story assignment read what earlier articles wrote, so storing is serial and in a fixed order, the
     // sources' order in the pipeline file; fetching is not. Were sources stored as their servers answered, which copy
     // is the original and whether two reports make one story would change from run to run (and database to database).
@@ -1056,7 +1062,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         } else {
           titles = storyTitleCache.get(storyId) ?? (await repo.storyTitles(trx, storyId));
           const count = titles.length + (title ? 1 : 0);
-          labelled = count === 0 || merging || relabelsNow(count, labelsBehind.get(storyId) ?? titles.length);
+          const lag = labelsBehind.get(storyId);
+          labelled = count === 0 || merging || relabelsNow(count, lag?.from ?? titles.length, lag?.retitled);
           const newLabel = count === 0 ? label : labelled ? storyLabel(title ? [...titles, title] : titles) : null;
           await repo.touchStory(trx, storyId, at, newLabel);
         }
@@ -1106,7 +1113,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         storyTitleCache.set(storyId, titles);
         for (const id of mergeStoryIds) labelsBehind.delete(id);
         if (labelled) labelsBehind.delete(storyId);
-        else if (!labelsBehind.has(storyId)) labelsBehind.set(storyId, titles.length - (title ? 1 : 0));
+        else if (!labelsBehind.has(storyId)) labelsBehind.set(storyId, { from: titles.length - (title ? 1 : 0), retitled: 0 });
         if (mergeStoryIds.length > 0) {
           for (const article of known) if (article.storyId !== null && mergeStoryIds.includes(article.storyId)) article.storyId = storyId;
         }
@@ -1556,18 +1563,25 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const at = now().toISOString();
       const body = article.text;
       const keys = computeDedupKeys({ url: article.url, canonicalUrl: article.canonical_url, title, text: body });
+      // One of its story's headlines changed: the story is relabelled now as when an article joins it (relabelsNow),
+      // else once the run's articles are stored. Relabelling a story of thousands on each of a feed's retitles (an
+      // outlet renaming its suffix on every item) read every title each time: minutes for one run.
+      const story = article.story_id;
+      const lag = story === null ? undefined : labelsBehind.get(story);
+      const count = story === null ? 0 : (storyTitleCache.get(story)?.length ?? (await repo.countStoryTitles(db, story)));
+      const relabelled = story !== null && relabelsNow(count, lag?.from ?? count, (lag?.retitled ?? 0) + 1);
       await db.transaction().execute(async (trx) => {
-        await settleLabel(trx, article.story_id);
         await repo.updateArticle(trx, id, {
           ...fields, title, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
         });
         await repo.replaceScore(trx, id, scorer.score({ title, text: body }), at);
-        const titles = article.story_id === null ? [] : await repo.storyTitles(trx, article.story_id);
-        if (article.story_id !== null && titles.length > 0) await repo.relabelStory(trx, article.story_id, storyLabel(titles));
+        const titles = relabelled ? await repo.storyTitles(trx, story!) : [];
+        if (titles.length > 0) await repo.relabelStory(trx, story!, storyLabel(titles));
       });
-      if (article.story_id !== null) {
-        storyTitleCache.delete(article.story_id);
-        labelsBehind.delete(article.story_id);
+      if (story !== null) {
+        storyTitleCache.delete(story);
+        if (relabelled) labelsBehind.delete(story);
+        else labelsBehind.set(story, { from: lag?.from ?? count, retitled: (lag?.retitled ?? 0) + 1 });
       }
       headlines.add(id, title);
       const index = known.findIndex((other) => other.id === id);

@@ -45,6 +45,12 @@ export async function hasStory(db: Kysely<Database>, pipelineId: string, id: num
   return row !== undefined;
 }
 
+/** How many of a story's articles have a title: what storyTitles would read, counted without reading them. */
+export async function countStoryTitles(db: Kysely<Database>, storyId: number): Promise<number> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('story_id', '=', storyId).where('title', 'is not', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function storyTitles(db: Kysely<Database>, storyId: number): Promise<string[]> {
   return db
     .selectFrom('articles')

@@ -95,6 +95,13 @@ describe('relabelsNow', () => {
     return { titlesRead: titlesRead + n, stalest }; // + n: the label settled once the run's articles are stored
   }
 
+  it('counts headlines retitled since the label as changes too: a quarter of them relabels a large story', () => {
+    expect(relabelsNow(100, 100, 24)).toBe(false);
+    expect(relabelsNow(100, 100, 25)).toBe(true);
+    expect(relabelsNow(110, 100, 15)).toBe(true);
+    expect(relabelsNow(8, 8, 1)).toBe(true);
+  });
+
   it('relabels a small story on every article', () => {
     for (let titles = 1; titles <= 8; titles++) expect(relabelsNow(titles, titles - 1)).toBe(true);
   });

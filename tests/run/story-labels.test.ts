@@ -105,4 +105,18 @@ describe.each(dialects)('the label of a story grown by many articles in one run,
     expect(stories.map((s) => s.titles)).toEqual([titles]);
     expect(stories[0]!.label).toBe(representative);
   });
+
+  it('and after a later run retitles a quarter of its articles, relabelled as their new headlines make it', async () => {
+    // an outlet renaming its reports: the new headline is the most representative only with the last of them
+    const renamed = 'Anthropic urges global pause of frontier AI labs today';
+    const before = (await storedStories())[0]!.label;
+    titles = titles.map((title, i) => (i >= titles.length - 15 ? renamed : title));
+    expect(storyLabel(titles)).toBe(renamed);
+    expect(storyLabel(titles.map((title, i) => (i === titles.length - 15 ? 'Anthropic urges verified global pause of AI labs' : title)))).not.toBe(renamed);
+    await runAt('2026-06-10T10:00:00.000Z');
+    const stories = await storedStories();
+    expect(stories.map((s) => s.titles)).toEqual([titles]);
+    expect(stories[0]!.label).not.toBe(before);
+    expect(stories[0]!.label).toBe(renamed);
+  });
 });
