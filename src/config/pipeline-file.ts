@@ -710,7 +710,8 @@ export function withSourceUrlsReplaced(text: string, moves: readonly SourceMove[
   const found: { move: SourceMove; url: { start: number; end: number } }[] = [];
   const unfound: SourceMove[] = [];
   for (const move of moves) {
-    const url = entries.find((entry) => entry.id === move.id && entry.url?.value === move.from)?.url;
+    // the pipeline has the URL trimmed, as its schema reads it: the file may have it with white space around
+    const url = entries.find((entry) => entry.id === move.id && entry.url?.value.trim() === move.from)?.url;
     if (url) found.push({ move, url });
     else unfound.push(move);
   }

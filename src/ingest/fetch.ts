@@ -1159,7 +1159,7 @@ function readLocation(value: string | undefined): string | undefined {
     // a byte of a legacy encoding in the path or query (`/f\xE9.xml` in Latin-1): escaped as the byte it is, as
     // browsers and curl send it, where the URL parser would escape the character's UTF-8 (`%C3%A9`), another path; a
     // host's letters stay letters, for the parser's IDNA
-    const authority = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(value)?.[0] ?? '';
+    const authority = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i.exec(value)?.[0] ?? '';
     return authority + value.slice(authority.length).replace(/[\x80-\xff]/g, (byte) => `%${byte.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 }

@@ -55,7 +55,9 @@ export function withCredentialsOf(url: string, from: string | null): string {
  * into the pipeline file in place of the old, keeps the user's spelling of a host it did not leave.
  */
 export function inHostSpellingOf(url: string, from: string): string {
-  const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:[\]]+)/i.exec(from.trim())?.[1];
+  // the host as written: after the authority's last `@` (a password may hold a raw one), before a port
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(from.trim())?.[1] ?? '';
+  const written = /^[^:[\]]+/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[0];
   if (written === undefined || /^[\x00-\x7f]*$/.test(written)) return url;
   try {
     const target = new URL(url);

@@ -191,6 +191,12 @@ describe('withSourceUrlsReplaced', () => {
     );
   });
 
+  it('finds a URL written with white space around it, which the pipeline reads without', () => {
+    const padded = "export default { sources: [{ id: 'wire', kind: 'feed', url: ' https://old.example/feed\\n' }] }";
+    const edited = withSourceUrlsReplaced(padded, [{ id: 'wire', from: 'https://old.example/feed', to: 'https://new.example/feed' }], 'p.ts');
+    expect(edited).toEqual({ text: "export default { sources: [{ id: 'wire', kind: 'feed', url: 'https://new.example/feed' }] }", unfound: [] });
+  });
+
   it('finds values on the next line or in aligned columns, and not a `.url` inside another value', () => {
     const layouts = [
       "export default { sources: [{\n  id:      'wire',\n  url:\n            'https://old.example/feed',\n}] }",

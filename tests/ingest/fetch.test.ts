@@ -114,6 +114,8 @@ beforeAll(async () => {
     '/to-latin1': (_req, res) => res.writeHead(302, { location: '/caf\u00e9.xml' }).end(),
     '/f%C3%A9%20ed.xml': (_req, res) => text(res, 'found by its UTF-8 name'),
     '/caf%E9.xml': (_req, res) => text(res, 'found by its Latin-1 name'),
+    // the same byte in a host name, written without a scheme
+    '/to-latin1-host': (req, res) => res.writeHead(302, { location: `//caf\u00e9.test:${req.socket.localPort}/plain` }).end(),
     // Content-Length counted in characters over a UTF-8 body (PHP's strlen on a multibyte string): the body runs past
     // the declared end. node's server writes what it is given when strictContentLength is off, as it is by default.
     '/length-in-characters': (_req, res) => text(res, accented, { 'content-length': String(accented.length) }),
@@ -361,6 +363,10 @@ describe('redirects', () => {
   it('a Location header that is not valid UTF-8 is requested with its bytes escaped as they are, as browsers and curl send them', async () => {
     const result = await fetchUrl(`${server.url}/to-latin1`, options);
     expect(result).toMatchObject({ status: 'ok', url: `${server.url}/caf%E9.xml` });
+    // in a host, the letter stays a letter, for the name's punycode
+    const resolveHost = async () => [{ address: '127.0.0.1', family: 4 }];
+    const host = await fetchUrl(`${server.url}/to-latin1-host`, { ...options, resolveHost });
+    expect(host).toMatchObject({ status: 'ok', url: `http://xn--caf-dma.test:${new URL(server.url).port}/plain` });
   });
 });
 

@@ -25,6 +25,10 @@ describe("a feed's new address keeps the pipeline file's spelling of a host it d
       .toBe('https://xn--bcher-kva.example:xn--bcher-kva.example@bücher.example:8443/xn--bcher-kva.example');
   });
 
+  it("finds the host after a password's raw @, and leaves the login as it is", () => {
+    expect(inHostSpellingOf('https://user:p%40ss@xn--bcher-kva.example/rss', 'http://user:p@ss@bücher.example/feed')).toBe('https://user:p%40ss@bücher.example/rss');
+  });
+
   it('leaves the address alone when the feed moved to another host, or the file wrote it in ASCII', () => {
     expect(inHostSpellingOf('https://xn--caf-dma.example/rss', 'http://bücher.example/feed')).toBe('https://xn--caf-dma.example/rss');
     expect(inHostSpellingOf('https://xn--bcher-kva.example/rss', 'http://xn--bcher-kva.example/feed')).toBe('https://xn--bcher-kva.example/rss');

@@ -13,7 +13,7 @@ import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
 import { expandInternalEntities } from './xml.ts';
-import { openEntryStartAtEnd, rootOpenAtEnd, scanXml, wellFormednessWarnings } from './xml-scan.ts';
+import { endsBeforeRootEnd, openEntryStartAtEnd, scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
 /** True for an element whose local name (prefix ignored, since sitemaps use varied prefixes) is `localName`. */
 function isNamed(node: Element['children'][number], localName: string): node is Element {
@@ -147,7 +147,7 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     items: drafts.map((draft, index) => ({ id: ids[index] ?? '', ...draft })),
     warnings: [...(scan ? wellFormednessWarnings(scan) : [bounded.warning!]), ...warnings, ...dates.warnings()],
     wellFormed,
-    endsEarly: scan !== null && !wellFormed && rootOpenAtEnd(scan) !== null,
+    endsEarly: scan !== null && !wellFormed && endsBeforeRootEnd(scan),
     bozo: !wellFormed || withoutLoc > 0,
     ttlSeconds: null,
     skip: null,

@@ -414,6 +414,17 @@ export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<strin
   return start < 0 || rootEndTag.test(scan.text.slice(cut.innerStart)) ? null : start;
 }
 
+/**
+ * Whether the document stops before its root element ends, as a body cut short does: its root (the first element) is
+ * open at the end and no end tag of it follows. A CDATA section or comment left open leaves the root open too, but its
+ * end tag is still there, swallowed; an element after the root's end (`</rss><br>`) is not the root.
+ */
+export function endsBeforeRootEnd(scan: XmlScan): boolean {
+  const root = scan.document.children?.[0];
+  if (!root || root.innerEnd >= 0) return false;
+  return !new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root).replaceAll('.', '\\.')}\\s*>`).test(scan.text.slice(root.innerStart));
+}
+
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */
 export function saxScan(text: string, documentBase: string | null, naming: ScanNaming): XmlScan {
   const builder = new ScanBuilder(text, documentBase, naming);

@@ -16,7 +16,7 @@ import type { FeedEnclosure, FeedItem, ParsedFeed, SkipTimes } from '../../model
 import { formatNames } from '../../model/byline.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { childrenNamed, describeXmlError, openEntryStartAtEnd, rootOpenAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
+import { childrenNamed, describeXmlError, endsBeforeRootEnd, openEntryStartAtEnd, rootOpenAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
 import { hollowItemBodies, refillItemBodies, type Skeleton } from './xml-skeleton.ts';
 import { NotInSubset, withoutElements, xml2jsFields } from './xml-items.ts';
 import {
@@ -494,12 +494,20 @@ function readCategories(reader: FieldReader): string[] {
   const names = [
     ...reader.all('category').map((ref) => nodeAttrs(ref.node).term ?? nodeText(ref.node)),
     ...reader.all('dc:subject').map((ref) => nodeText(ref.node)),
-    // podcasts' and Media RSS's: an iTunes category names itself in an attribute, keywords are a comma-separated list
+    // podcasts' and Media RSS's (on the item, in its groups and contents): an iTunes category names itself in an
+    // attribute, keywords are a comma-separated list
     ...reader.all('itunes:category').map((ref) => nodeAttrs(ref.node).text ?? ''),
-    ...reader.all('media:category').map((ref) => nodeText(ref.node)),
-    ...['itunes:keywords', 'media:keywords'].flatMap((field) => reader.all(field).flatMap((ref) => nodeText(ref.node).split(','))),
+    ...mediaElements(reader, 'category').map((node) => nodeText(node)),
+    ...reader.all('itunes:keywords').flatMap((ref) => nodeText(ref.node).split(',')),
+    ...mediaElements(reader, 'keywords').flatMap((node) => nodeText(node).split(',')),
   ];
-  return [...new Set(names.map((name) => cleanText(name)).filter((name): name is string => !!name))];
+  // one category however it is capitalised (keywords often repeat a tag in small letters): the first spelling kept
+  const byLowerCase = new Map<string, string>();
+  for (const name of names) {
+    const cleaned = cleanText(name);
+    if (cleaned && !byLowerCase.has(cleaned.toLowerCase())) byLowerCase.set(cleaned.toLowerCase(), cleaned);
+  }
+  return [...byLowerCase.values()];
 }
 
 /** The first field name present decides; if it repeats, the last occurrence wins (feedparser's overwrite rule). */
@@ -1674,7 +1682,7 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     items: drafts.map((draft, index) => feedItem(ids[index] ?? '', draft)),
     warnings,
     wellFormed,
-    endsEarly: !wellFormed && rootOpenAtEnd(firstScan) !== null,
+    endsEarly: !wellFormed && endsBeforeRootEnd(firstScan),
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
     skip: isAtom ? null : readSkipTimes(feedReader, warnings),

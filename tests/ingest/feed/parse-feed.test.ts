@@ -95,13 +95,29 @@ describe('parseFeed: formats', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://e.example/a', 'https://e.example/fr/b']);
   });
 
+  it('says a document stops before its end only when its root never closes, not when something left open swallowed its end tag', async () => {
+    const item = (n: number) => `<item><title>Labs weigh a pause ${n}</title><guid>g-${n}</guid></item>`;
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${item(1)}${item(2)}</channel></rss>`;
+    const endsEarly = async (xml: string) => (await parseFeed(Buffer.from(xml), { url: 'https://e.example/feed' })).endsEarly;
+    expect(await endsEarly(rss)).toBe(false);
+    expect(await endsEarly(rss.slice(0, rss.indexOf(item(2))))).toBe(true);
+    expect(await endsEarly(rss.slice(0, -1))).toBe(true);
+    // a CDATA section left open runs to the end, over the end tags, which are still there
+    expect(await endsEarly(rss.replace('<title>Labs weigh a pause 2', '<title><![CDATA[Labs weigh a pause 2'))).toBe(false);
+    expect(await endsEarly(`${rss}<br>`)).toBe(false);
+    const sitemap = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://e.example/a</loc><news:news><news:title>Labs weigh a pause</news:title><news:publication_date>2026-06-05</news:publication_date></news:news></url>';
+    expect(await endsEarly(`${sitemap}</urlset>`)).toBe(false);
+    expect(await endsEarly(sitemap)).toBe(true);
+  });
+
   it("reads a podcast's and Media RSS's categories and keywords as an item's categories", async () => {
     const xml =
       '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>P</title>' +
       '<item><title>Episode 1</title><guid>https://e.example/1.mp3</guid><itunes:category text="Technology"/><itunes:keywords>AI, pause , policy</itunes:keywords>' +
-      '<media:category scheme="urn:x">Governance</media:category><media:keywords>policy, labs</media:keywords></item></channel></rss>';
+      '<media:category scheme="urn:x">Governance</media:category><media:group><media:keywords>Policy, labs</media:keywords><media:category>Safety</media:category></media:group></item></channel></rss>';
     const feed = await parseFeed(Buffer.from(xml), { url: 'https://e.example/podcast.xml' });
-    expect(feed.items[0]!.categories).toEqual(['Technology', 'Governance', 'AI', 'pause', 'policy', 'labs']);
+    // one category however it is capitalised
+    expect(feed.items[0]!.categories).toEqual(['Technology', 'Governance', 'Safety', 'AI', 'pause', 'policy', 'labs']);
   });
 
   it('gives an Atom entry without authors those of its source, else those of the feed (RFC 4287 §4.2.1)', async () => {
