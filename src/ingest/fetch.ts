@@ -278,9 +278,8 @@ function readRetryAfter(value: string, serverNow: number): { seconds: number | n
   if (/^\d+$/.test(value)) {
     seconds = Number(value);
   } else if (HTTP_DATE_FORMS.some((form) => form.test(value))) {
-    // asctime names no zone: it is GMT, not the local time Date.parse would take it for
-    const at = Date.parse(/GMT$/i.test(value) ? value : `${value} GMT`);
-    if (!Number.isNaN(at)) seconds = Math.max(0, Math.ceil((at - serverNow) / 1000));
+    const at = parseHttpDate(value);
+    if (at !== null) seconds = Math.max(0, Math.ceil((at - serverNow) / 1000));
   }
   if (seconds === null) return { seconds: null, problem: { value, kind: 'unreadable' } };
   if (seconds > LONGEST_RETRY_AFTER_SECONDS) return { seconds: LONGEST_RETRY_AFTER_SECONDS, problem: { value, kind: 'capped' } };
@@ -295,10 +294,15 @@ export function describeRetryAfterProblem(problem: RetryAfterProblem): string {
     : `Retry-After ${shown} asks for more than ${LONGEST_RETRY_AFTER_SECONDS / 86_400} days: held at ${LONGEST_RETRY_AFTER_SECONDS / 86_400} days`;
 }
 
-/** An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). */
+/**
+ * An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). asctime
+ * names no zone: it is GMT, where Date.parse would take the host's zone (a Date and Expires of a host on Kiritimati
+ * held a feed fifteen hours for an hour's Retry-After).
+ */
 export function parseHttpDate(value: string | undefined): number | null {
   if (!value) return null;
-  const ms = Date.parse(value.trim());
+  const text = value.trim();
+  const ms = Date.parse(HTTP_DATE_FORMS[2]!.test(text) ? `${text} GMT` : text);
   return Number.isNaN(ms) ? null : ms;
 }
 
