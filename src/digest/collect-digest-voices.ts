@@ -1,3 +1,4 @@
+import { compareNames } from '../model/display-text.ts';
 import type { StanceLabel } from '../model/index.ts';
 import type { DigestArticle, DigestVoice } from './select.ts';
 
@@ -115,5 +116,5 @@ export function collectDigestVoices(articles: readonly DigestArticle[]): DigestV
       voices.push({ actor, stance, articles: side.articleIds.size, quote: side.quote });
     }
   }
-  return voices.sort((a, b) => b.articles - a.articles || a.actor.localeCompare(b.actor));
+  return voices.sort((a, b) => b.articles - a.articles || compareNames(a.actor, b.actor));
 }

@@ -104,6 +104,13 @@ export function shownHeadline(article: { title: string | null; text: string; url
   return article.title ?? leadHeadline(article.text) ?? article.url;
 }
 
+/**
+ * Names (outlets, voices, sources) in the order a reader expects, the same on every machine: `localeCompare` without a
+ * locale takes the host's (`LANG`), so a cron job and an analyst's shell wrote one day's digest in two orders
+ * (Swedish sorts Ö after Z).
+ */
+export const compareNames = new Intl.Collator('en').compare;
+
 /** "1 alert", "3 alerts", "2 stories": a count and its noun. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

@@ -3,7 +3,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promi
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
-import { shownHeadline } from '../model/display-text.ts';
+import { compareNames, shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import { addDays, dayOf } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
@@ -35,7 +35,7 @@ const STATUS_RANK: Record<SourceHealth['status'], number> = { failed: 0, gone: 0
 
 /** Sources that need a look first (failing or gone, never read), then by the name the table shows. */
 function healthOrder(a: SourceHealth, b: SourceHealth): number {
-  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || compareNames(a.name, b.name) || compareNames(a.id, b.id);
 }
 
 /** An article's verdict as the digest shows it: on-topic or not, and the stance that counts, labels winning. */
