@@ -147,7 +147,7 @@ function readMatch(m: RegExpExecArray, order: Order, zone: string | undefined, o
   // a zone without a time ("June 5, 2026 EDT") says where the day is, which the date alone already is
   if (hour === undefined) return toIsoDay(year, month, day);
   // a numeric offset before a name ("GMT+0200"); a name the feed reader's table does not know gives null
-  const offset = parseOffset(offsetText) ?? (zone === undefined || NOT_ZONES.has(zone) ? 0 : zoneOffsetOn(zone, year, month, day));
+  const offset = parseOffset(offsetText) ?? (zone === undefined || NOT_ZONES.has(zone) ? 0 : zoneOffsetOn(zone, year, month, day, hour));
   // A time in a zone that cannot be read ("9:30 pm XYZ") is no instant: the date alone, as printed. UTC would be a
   // guess up to 14 hours out, which puts an evening or morning story on another day in the digest; the day is right.
   return offset === null ? toIsoDay(year, month, day) : toIso(year, month, day, hour, minute, second, offset);

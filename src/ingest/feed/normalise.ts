@@ -996,6 +996,8 @@ const ZONES: Record<string, number> = {
   // East and South-East Asia, Australia, Africa, South America, and Germany's names for CET and CEST
   hkt: 480, sgt: 480, pht: 480, wib: 420, wita: 480, wit: 540, ict: 420, awst: 480, acst: 570, acdt: 630, pkt: 300,
   sast: 120, cat: 120, eat: 180, wat: 60, brt: -180, art: -180, mez: 60, mesz: 120,
+  // the half-hour zones of Newfoundland and Lord Howe Island
+  nst: -210, ndt: -150, lhst: 630, lhdt: 660,
 };
 
 /**
@@ -1025,24 +1027,26 @@ function zoneOffset(token: string): number | null {
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
 
 /**
- * Whether US daylight saving time is in force on a date: since 2007 from the second Sunday of March to the first
- * Sunday of November; before, from the first Sunday of April to the last Sunday of October (an archive's dates). The
- * day decides; the hour of the change itself is not worth the complication.
+ * Whether US daylight saving time is in force at a local date and hour: since 2007 from the second Sunday of March to
+ * the first Sunday of November; before, from the first Sunday of April to the last Sunday of October (an archive's
+ * dates). On those Sundays the clocks change at 2:00: from then on the first, until then on the second, the hour from
+ * 1:00 that comes twice taken as its first (daylight), as Temporal's "compatible" reading takes it.
  */
-function usDaylightTime(year: number, month: number, day: number): boolean {
+function usDaylightTime(year: number, month: number, day: number, hour: number): boolean {
   const sundayOnOrAfter = (m: number, from: number) => from + ((7 - new Date(Date.UTC(year, m - 1, from)).getUTCDay()) % 7);
   const [startMonth, start, endMonth, end] = year >= 2007 ? [3, sundayOnOrAfter(3, 8), 11, sundayOnOrAfter(11, 1)] : [4, sundayOnOrAfter(4, 1), 10, sundayOnOrAfter(10, 25)];
   if (month !== startMonth && month !== endMonth) return month > startMonth && month < endMonth;
-  return month === startMonth ? day >= start : day < end;
+  return month === startMonth ? day > start || (day === start && hour >= 2) : day < end || (day === end && hour < 2);
 }
 
 /**
- * Minutes east of UTC for a zone token on a given date: zoneOffset, with ET/CT/MT/PT following US daylight time; null
- * for a zone not known. Shared with the reader of dates in pages and captures (../../extract/date-text.ts).
+ * Minutes east of UTC for a zone token at a local date and hour (noon when the text gives none): zoneOffset, with
+ * ET/CT/MT/PT following US daylight time; null for a zone not known. Shared with the reader of dates in pages and
+ * captures (../../extract/date-text.ts).
  */
-export function zoneOffsetOn(zone: string, year: number, month: number, day: number): number | null {
+export function zoneOffsetOn(zone: string, year: number, month: number, day: number, hour = 12): number | null {
   const usGeneric = US_GENERIC_ZONES[zone.trim().toLowerCase()];
-  return usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, day) ? 60 : 0);
+  return usGeneric === undefined ? zoneOffset(zone) : usGeneric + (usDaylightTime(year, month, day, hour) ? 60 : 0);
 }
 
 function expandYear(year: string): number {
@@ -1170,7 +1174,7 @@ function isoDateOf(match: RegExpExecArray | null): string | null {
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
   if (h === undefined) return toIsoDay(Number(y), Number(mo ?? 1), Number(d ?? 1));
-  const offset = zone ? zoneOffsetOn(zone, Number(y), Number(mo ?? 1), Number(d ?? 1)) : 0;
+  const offset = zone ? zoneOffsetOn(zone, Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h)) : 0;
   if (offset === null) return null;
   return toIso(Number(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), offset);
 }
@@ -1232,7 +1236,7 @@ function parseRfc822Date(text: string): string | null {
   // "EST (Eastern Standard Time)" or "+0000 GMT": the first token decides
   zone = zone.split(/\s+/)[0] ?? '';
   const year = expandYear(parts.year);
-  const offset = zoneOffsetOn(zone, year, month, Number(parts.day));
+  const offset = zoneOffsetOn(zone, year, month, Number(parts.day), parts.hour === undefined ? undefined : Number(parts.hour));
   if (offset === null) return null;
   if (parts.hour === undefined) return toIsoDay(year, month, Number(parts.day));
   return toIso(year, month, Number(parts.day), Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0), offset);

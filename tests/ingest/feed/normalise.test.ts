@@ -136,6 +136,19 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     ['Sun, 05 Apr 1998 12:00:00 ET', '1998-04-05T16:00:00.000Z'],
     ['Sat, 24 Oct 1998 12:00:00 PT', '1998-10-24T19:00:00.000Z'],
     ['Sun, 25 Oct 1998 12:00:00 PT', '1998-10-25T20:00:00.000Z'],
+    // on the Sundays the clocks change, the hour decides: they change at 2:00, the hour from 1:00 that comes twice
+    // in November taken as its first
+    ['Sun, 08 Mar 2026 00:30:00 ET', '2026-03-08T05:30:00.000Z'],
+    ['Sun, 08 Mar 2026 03:30:00 ET', '2026-03-08T07:30:00.000Z'],
+    ['Sun, 08 Mar 2026 12:30 AM ET', '2026-03-08T05:30:00.000Z'],
+    ['Sun, 01 Nov 2026 00:30:00 ET', '2026-11-01T04:30:00.000Z'],
+    ['Sun, 01 Nov 2026 01:30:00 ET', '2026-11-01T05:30:00.000Z'],
+    ['Sun, 01 Nov 2026 02:30:00 ET', '2026-11-01T07:30:00.000Z'],
+    ['2026-11-01 00:30 PT', '2026-11-01T07:30:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 NDT', '2026-06-05T12:49:00.000Z'],
+    ['Sat, 05 Dec 2026 10:19:00 NST', '2026-12-05T13:49:00.000Z'],
+    ['Fri, 05 Jun 2026 10:19:00 LHST', '2026-06-04T23:49:00.000Z'],
+    ['Sat, 05 Dec 2026 10:19:00 LHDT', '2026-12-04T23:19:00.000Z'],
     // 24:00 is the day's end; 24:30 is no time, nor a 61st second
     ['5 Jun 2026 24:00:00 GMT', '2026-06-06T00:00:00.000Z'],
     ['2026-06-05T24:30:00Z', null],
