@@ -45,6 +45,13 @@ describe('page metadata and datelines without a time', () => {
     expect(normalizeDate('1985-06-01')).toBeNull(); // outside the plausible years, as timestamps are
   });
 
+  it("reads a meta date written with its place's zone, as a feed's date is read", () => {
+    const html = `<html><head><title>A</title><meta property="article:published_time" content="2026-10-25 02:30 Europe/Brussels"></head><body><article><h1>A</h1>${body}</article></body></html>`;
+    // the second 02:30 of the night the clocks went back: the first is taken, at summer time
+    expect(extractHtml(html, {}).publishedAt).toBe('2026-10-25T00:30:00.000Z');
+    expect(normalizeDate('2026-06-05 10:19 America/New_York')).toBe('2026-06-05T14:19:00.000Z');
+  });
+
   it('reads a plain-text dateline as the day', () => {
     expect(parseDateline('2026-06-01')?.iso).toBe('2026-06-01');
     const article = extractPlainText(`Scientists renew their call for a pause\n\nBy Dana Whitfield\n\nJune 5, 2026\n\n${body.slice(3, -4)}\n`);

@@ -5,7 +5,7 @@
  * (`"datePublished": "2026-06-01"`) is returned as that date, `2026-06-01`: it names a day, and UTC midnight would be
  * the day before west of UTC.
  */
-import { toIsoDay } from '../../ingest/feed/normalise.ts';
+import { dateWithPlaceZone, toIsoDay } from '../../ingest/feed/normalise.ts';
 import { readWholeDate } from '../date-text.ts';
 
 // Dates outside this window are parse accidents (epoch zero, "0001-01-01", ids mistaken for timestamps).
@@ -35,7 +35,8 @@ export function normalizeDate(value: string | null | undefined): string | null {
   }
   // Free-form dates are read by our own patterns, not Date.parse: it reads a zoneless date in the host's zone
   // (so the same page gave different times on different machines) and guesses at "05/06/2026".
-  const free = readWholeDate(s);
+  // a CMS printing its configured zone by name (`… 02:30 Europe/Brussels`), read as a feed's date is
+  const free = readWholeDate(s) ?? dateWithPlaceZone(value);
   if (free === null) return null;
   return free.length === 10 ? checkedDay(free) : checked(new Date(free));
 }

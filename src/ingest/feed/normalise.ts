@@ -1433,6 +1433,16 @@ function dateInPlaceZone(rest: string, zone: string): string | null {
 }
 
 /**
+ * A date written with a place's zone after it (`2026-10-25 02:30 Europe/Brussels`), as parseFeedDate reads it; null
+ * for any other text. For readers of dates in pages, whose own patterns know zones by their abbreviations only.
+ */
+export function dateWithPlaceZone(value: string): string | null {
+  const text = value.trim();
+  const placeZone = PLACE_ZONE_AT_END.exec(text);
+  return placeZone ? dateInPlaceZone(text.slice(0, placeZone.index), placeZone[1]!) : null;
+}
+
+/**
  * Whether a date ends in a zone of its own: an offset (`+0200`, `-04:00`, `GMT+2`, glued to the time or not), `Z`, or a
  * zone's name or letter that `zoneOffset` knows, a comment after it aside (`-04:00 (EDT)`).
  */
