@@ -491,6 +491,25 @@ class FetchFailure extends Error {
 type Reach = 'any' | 'trusted' | 'public';
 
 /** dns.lookup that refuses the answers `reach` does not allow, so a public name pointing at 127.0.0.1 is caught too. */
+/** The system's look-ups under way, by host name: every request for a host waits on one. */
+const lookupsUnderWay = new Map<string, Promise<dns.LookupAddress[]>>();
+
+/**
+ * The system resolver's addresses for a name (getaddrinfo: /etc/hosts, DNS, whatever the machine is set to use), one
+ * look-up at a time per name. Each holds one of libuv's few threads (4 unless UV_THREADPOOL_SIZE says more) until the
+ * resolver gives up, minutes for a name whose server never answers, and they share those threads with file and zlib
+ * work: a feed's other requests, and every other feed's of the name, wait on the one look-up rather than take more.
+ */
+function sharedLookup(hostname: string): Promise<dns.LookupAddress[]> {
+  const key = hostname.toLowerCase();
+  let lookup = lookupsUnderWay.get(key);
+  if (!lookup) {
+    lookup = dns.promises.lookup(hostname, { all: true }).finally(() => lookupsUnderWay.delete(key));
+    lookupsUnderWay.set(key, lookup);
+  }
+  return lookup;
+}
+
 function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): net.LookupFunction {
   return (hostname, options, callback) => {
     const answer = (error: NodeJS.ErrnoException | null, list: dns.LookupAddress[]) => {
@@ -508,11 +527,7 @@ function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): 
       const first = usable[0]!;
       callback(null, first.address, first.family);
     };
-    if (!resolveHost) {
-      dns.lookup(hostname, { ...options, all: true }, (error, addresses) => answer(error, addresses as dns.LookupAddress[]));
-      return;
-    }
-    resolveHost(hostname).then(
+    (resolveHost ?? sharedLookup)(hostname).then(
       (list) => answer(null, options.family ? list.filter((a) => a.family === options.family) : list),
       (error: NodeJS.ErrnoException) => answer(error, []),
     );
@@ -996,24 +1011,34 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         // server that accepts and never answers the ClientHello costs the connect timeout, not the total one.
         const secure = url.protocol === 'https:';
         let connected = false;
-        const connectTimer = setTimeout(
-          () =>
-            fail(
-              new FetchFailure(
-                'timeout',
-                connected
-                  ? `no TLS handshake with ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`
-                  : `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`,
-              ),
+        const connectTimedOut = () =>
+          fail(
+            new FetchFailure(
+              'timeout',
+              connected
+                ? `no TLS handshake with ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`
+                : `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`,
             ),
-          Math.min(options.connectTimeoutMs, remaining),
-        );
+          );
+        // A name is looked up first, in a time of its own: a look-up waiting for a thread that other names' look-ups
+        // hold (see sharedLookup) says nothing of whether the host answers, and is not counted as its silence.
+        const hostname = url.hostname.replace(/^\[|\]$/g, '');
+        const lookedUp = net.isIP(hostname) === 0;
+        const lookupTimedOut = () =>
+          fail(new FetchFailure('dns_timeout', `no address for ${hostname} within ${options.connectTimeoutMs} ms (fetch.connectTimeoutMs): the system's name look-up did not answer, reading ${urlForDisplay(url.href)}`));
+        let timer = setTimeout(lookedUp ? lookupTimedOut : connectTimedOut, Math.min(options.connectTimeoutMs, remaining));
+        if (lookedUp) {
+          socket.once('lookup', (error: Error | null) => {
+            clearTimeout(timer);
+            if (!error) timer = setTimeout(connectTimedOut, Math.max(1, Math.min(options.connectTimeoutMs, deadline - Date.now())));
+          });
+        }
         socket.once('connect', () => {
           connected = true;
-          if (!secure) clearTimeout(connectTimer);
+          if (!secure) clearTimeout(timer);
         });
-        if (secure) socket.once('secureConnect', () => clearTimeout(connectTimer));
-        socket.once('close', () => clearTimeout(connectTimer));
+        if (secure) socket.once('secureConnect', () => clearTimeout(timer));
+        socket.once('close', () => clearTimeout(timer));
       }
     });
 

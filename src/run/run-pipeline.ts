@@ -73,7 +73,7 @@ export interface RunOptions {
 const PAGE_ATTEMPTS = 3;
 const PAGE_RETRIES_PER_FEED_RUN = 5;
 /** Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not. */
-const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429'], patterns: ['http_5__'] };
+const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'dns_timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429'], patterns: ['http_5__'] };
 
 /** How old a feed's last document (its last 2xx answer) may be before it is asked for without validators: three days. */
 const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, UNANSWERED_CODES, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { closedPort, startServer } from '../helpers/http-server.ts';
 import { gzipBomb, slowDrip } from '../helpers/hostile-server.ts';
 
@@ -403,6 +403,16 @@ describe('messages name the URL, and the redirect that led there', () => {
     const resolveHost = () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND feeds.outlet.test'), { code: 'ENOTFOUND' }));
     const error = failure(await fetchUrl('http://reader:s3cret@feeds.outlet.test:8701/feed.xml', { ...options, resolveHost }));
     expect(error).toEqual({ code: 'dns', message: 'DNS lookup failed for http://***@feeds.outlet.test:8701/feed.xml (ENOTFOUND)' });
+  });
+
+  it("a look-up that never answers fails as the name's, in the connect time-out, not as the host's silence", async () => {
+    const resolveHost = () => new Promise<never>(() => {});
+    const error = failure(await fetchUrl('http://feeds.outlet.test:8701/feed.xml', { ...options, connectTimeoutMs: 200, resolveHost }));
+    expect(error).toEqual({
+      code: 'dns_timeout',
+      message: "no address for feeds.outlet.test within 200 ms (fetch.connectTimeoutMs): the system's name look-up did not answer, reading http://feeds.outlet.test:8701/feed.xml",
+    });
+    expect(UNANSWERED_CODES.has(error.code)).toBe(false);
   });
 
   it('a TLS failure names the URL and gives OpenSSL\'s reason on one line, not its error stack', async () => {
