@@ -10,19 +10,22 @@ const SITE_SUFFIX = /\s+[|–—:-]{1,2}\s+[^|–—]{1,40}$/u;
 
 /** Stories of up to this many titles are relabelled on every article added. */
 const ALWAYS_RELABEL_UP_TO = 8;
-/** A larger story is relabelled again once it has grown by this share since it was last labelled. */
-const RELABEL_GROWTH = 0.25;
+/**
+ * A larger story is relabelled again once one in this many of its headlines is new or retitled since it was last
+ * labelled: a fifth, so its label always comes from four fifths of them (growth alone: once it has grown by a quarter).
+ */
+const RELABEL_ONE_IN = 5;
 
 /**
  * Whether a story that has `titles` headlines, and whose stored label was worked out from `labelledFrom` of them with
  * `retitled` of those changed since, is relabelled as an article joins it (or is retitled) rather than once the run's
  * articles are stored. Each relabelling reads every title, so doing it on every article made a story of n articles
- * cost n² title readings; relabelling at each change of a quarter of its headlines costs a constant per article (a
+ * cost n² title readings; relabelling at each change of a fifth of its headlines costs a constant per article (a
  * geometric series), and a label read meanwhile (or left by an interrupted run) is worked out from at least four
  * fifths of the story's headlines as they are.
  */
 export function relabelsNow(titles: number, labelledFrom: number, retitled = 0): boolean {
-  return titles <= ALWAYS_RELABEL_UP_TO || titles - labelledFrom + retitled >= labelledFrom * RELABEL_GROWTH;
+  return titles <= ALWAYS_RELABEL_UP_TO || (titles - labelledFrom + retitled) * RELABEL_ONE_IN >= titles;
 }
 
 /**

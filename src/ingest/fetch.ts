@@ -296,13 +296,15 @@ export function describeRetryAfterProblem(problem: RetryAfterProblem): string {
 
 /**
  * An HTTP date (RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms Date.parse reads). asctime
- * names no zone: it is GMT, where Date.parse would take the host's zone (a Date and Expires of a host on Kiritimati
- * held a feed fifteen hours for an hour's Retry-After).
+ * names no zone, nor does a server that leaves out IMF's `GMT`: it is GMT, where Date.parse would take the host's zone
+ * (a Date and Expires of a host on Kiritimati held a feed fifteen hours for an hour's Retry-After).
  */
 export function parseHttpDate(value: string | undefined): number | null {
   if (!value) return null;
   const text = value.trim();
-  const ms = Date.parse(HTTP_DATE_FORMS[2]!.test(text) ? `${text} GMT` : text);
+  // asctime, and any other form that ends at its time or year with no zone after
+  const zoneless = HTTP_DATE_FORMS[2]!.test(text) || /\d:\d{2}(?::\d{2})?$/.test(text);
+  const ms = Date.parse(zoneless ? `${text} GMT` : text);
   return Number.isNaN(ms) ? null : ms;
 }
 

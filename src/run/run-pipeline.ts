@@ -1566,10 +1566,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // One of its story's headlines changed: the story is relabelled now as when an article joins it (relabelsNow),
       // else once the run's articles are stored. Relabelling a story of thousands on each of a feed's retitles (an
       // outlet renaming its suffix on every item) read every title each time: minutes for one run.
+      // A label that is the headline withdrawn, which no other article of the story has, is worked out again now: left
+      // to the run's end, a run stopped before it would leave a headline no article has, until an article joins.
       const story = article.story_id;
       const lag = story === null ? undefined : labelsBehind.get(story);
       const count = story === null ? 0 : (storyTitleCache.get(story)?.length ?? (await repo.countStoryTitles(db, story)));
-      const relabelled = story !== null && relabelsNow(count, lag?.from ?? count, (lag?.retitled ?? 0) + 1);
+      const withdrawsLabel = async (storyId: number, withdrawn: string) =>
+        (await repo.storyLabelOf(db, storyId)) === storyLabel([withdrawn]) && !(await repo.storyHasTitle(db, storyId, withdrawn, id));
+      const relabelled =
+        story !== null &&
+        (relabelsNow(count, lag?.from ?? count, (lag?.retitled ?? 0) + 1) || (article.title !== null && article.title !== title && (await withdrawsLabel(story, article.title))));
       await db.transaction().execute(async (trx) => {
         await repo.updateArticle(trx, id, {
           ...fields, title, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,

@@ -45,6 +45,18 @@ export async function hasStory(db: Kysely<Database>, pipelineId: string, id: num
   return row !== undefined;
 }
 
+/** The label a story has now; null for one not there. */
+export async function storyLabelOf(db: Kysely<Database>, id: number): Promise<string | null> {
+  const row = await db.selectFrom('stories').select('label').where('id', '=', id).executeTakeFirst();
+  return row?.label ?? null;
+}
+
+/** Whether an article of the story other than `exceptId` has this title. */
+export async function storyHasTitle(db: Kysely<Database>, storyId: number, title: string, exceptId: number): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('id').where('story_id', '=', storyId).where('title', '=', title).where('id', '!=', exceptId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** How many of a story's articles have a title: what storyTitles would read, counted without reading them. */
 export async function countStoryTitles(db: Kysely<Database>, storyId: number): Promise<number> {
   const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('story_id', '=', storyId).where('title', 'is not', null).executeTakeFirstOrThrow();

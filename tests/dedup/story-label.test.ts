@@ -95,10 +95,11 @@ describe('relabelsNow', () => {
     return { titlesRead: titlesRead + n, stalest }; // + n: the label settled once the run's articles are stored
   }
 
-  it('counts headlines retitled since the label as changes too: a quarter of them relabels a large story', () => {
-    expect(relabelsNow(100, 100, 24)).toBe(false);
-    expect(relabelsNow(100, 100, 25)).toBe(true);
-    expect(relabelsNow(110, 100, 15)).toBe(true);
+  it('counts headlines retitled since the label as changes too: a fifth of them relabels a large story', () => {
+    expect(relabelsNow(100, 100, 19)).toBe(false);
+    expect(relabelsNow(100, 100, 20)).toBe(true);
+    expect(relabelsNow(110, 100, 12)).toBe(true);
+    expect(relabelsNow(35, 35, 7)).toBe(true);
     expect(relabelsNow(8, 8, 1)).toBe(true);
   });
 

@@ -24,5 +24,8 @@ describe.each(['UTC', 'Pacific/Kiritimati', 'America/St_Johns', 'Pacific/Pago_Pa
     expect(expires.expiresAt).toBe('2026-12-06T09:46:53.000Z');
     const mixed = readServerHints({ date: 'Sun, 06 Dec 2026 01:45:53 GMT', expires: 'Sun Dec  6 09:45:53 2026' }, now);
     expect(mixed.expiresAt).toBe('2026-12-06T09:45:53.000Z');
+    // IMF's form without its GMT
+    const bare = readServerHints({ date: 'Sun, 06 Dec 2026 01:45:53', expires: 'Sun, 06 Dec 2026 09:45:53 GMT' }, now + 60_000);
+    expect(bare.expiresAt).toBe('2026-12-06T09:46:53.000Z');
   });
 });

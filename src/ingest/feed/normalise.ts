@@ -1029,14 +1029,15 @@ const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420,
 /**
  * Whether US daylight saving time is in force at a local date and hour: since 2007 from the second Sunday of March to
  * the first Sunday of November; before, from the first Sunday of April to the last Sunday of October (an archive's
- * dates). On those Sundays the clocks change at 2:00: from then on the first, until then on the second, the hour from
- * 1:00 that comes twice taken as its first (daylight), as Temporal's "compatible" reading takes it.
+ * dates). On those Sundays the clocks change at 2:00: from then on the first, until then on the second; as Temporal's
+ * "compatible" reading takes them, the hour from 2:00 the clocks skip in March is read with the offset before the
+ * change, and the hour from 1:00 that comes twice in November as its first (daylight).
  */
 function usDaylightTime(year: number, month: number, day: number, hour: number): boolean {
   const sundayOnOrAfter = (m: number, from: number) => from + ((7 - new Date(Date.UTC(year, m - 1, from)).getUTCDay()) % 7);
   const [startMonth, start, endMonth, end] = year >= 2007 ? [3, sundayOnOrAfter(3, 8), 11, sundayOnOrAfter(11, 1)] : [4, sundayOnOrAfter(4, 1), 10, sundayOnOrAfter(10, 25)];
   if (month !== startMonth && month !== endMonth) return month > startMonth && month < endMonth;
-  return month === startMonth ? day > start || (day === start && hour >= 2) : day < end || (day === end && hour < 2);
+  return month === startMonth ? day > start || (day === start && hour >= 3) : day < end || (day === end && hour < 2);
 }
 
 /**

@@ -416,13 +416,17 @@ export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<strin
 
 /**
  * Whether the document stops before its root element ends, as a body cut short does: its root (the first element) is
- * open at the end and no end tag of it follows. A CDATA section or comment left open leaves the root open too, but its
- * end tag is still there, swallowed; an element after the root's end (`</rss><br>`) is not the root.
+ * open at the end and the document does not end with its end tag. A CDATA section or comment left open leaves the root
+ * open too, but its end tag is still there at the end, swallowed; an element after the root's end (`</rss><br>`) is
+ * not the root.
  */
 export function endsBeforeRootEnd(scan: XmlScan): boolean {
   const root = scan.document.children?.[0];
   if (!root || root.innerEnd >= 0) return false;
-  return !new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root).replaceAll('.', '\\.')}\\s*>`).test(scan.text.slice(root.innerStart));
+  // the end tag the document ends with, comments, processing instructions and white space aside: `</rss>` written in
+  // an item's text (a post on writing feeds) ends nothing
+  const endTag = new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root).replaceAll('.', '\\.')}\\s*>(?:\\s|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>)*$`);
+  return !endTag.test(scan.text.slice(root.innerStart));
 }
 
 /** The general scanner (sax): reports well-formedness errors and reads any document. Exported for tests. */

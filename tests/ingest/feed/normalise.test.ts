@@ -140,6 +140,7 @@ describe('parseFeedDate: the date formats real feeds send', () => {
     // in November taken as its first
     ['Sun, 08 Mar 2026 00:30:00 ET', '2026-03-08T05:30:00.000Z'],
     ['Sun, 08 Mar 2026 03:30:00 ET', '2026-03-08T07:30:00.000Z'],
+    ['Sun, 08 Mar 2026 02:30:00 ET', '2026-03-08T07:30:00.000Z'],
     ['Sun, 08 Mar 2026 12:30 AM ET', '2026-03-08T05:30:00.000Z'],
     ['Sun, 01 Nov 2026 00:30:00 ET', '2026-11-01T04:30:00.000Z'],
     ['Sun, 01 Nov 2026 01:30:00 ET', '2026-11-01T05:30:00.000Z'],

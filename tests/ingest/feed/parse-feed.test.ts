@@ -105,6 +105,9 @@ describe('parseFeed: formats', () => {
     // a CDATA section left open runs to the end, over the end tags, which are still there
     expect(await endsEarly(rss.replace('<title>Labs weigh a pause 2', '<title><![CDATA[Labs weigh a pause 2'))).toBe(false);
     expect(await endsEarly(`${rss}<br>`)).toBe(false);
+    // cut after an item whose text holds the root's end tag
+    const quoting = rss.replace('Labs weigh a pause 1', '<![CDATA[Close the feed with </channel></rss>]]>');
+    expect(await endsEarly(quoting.slice(0, quoting.indexOf(item(2))))).toBe(true);
     const sitemap = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://e.example/a</loc><news:news><news:title>Labs weigh a pause</news:title><news:publication_date>2026-06-05</news:publication_date></news:news></url>';
     expect(await endsEarly(`${sitemap}</urlset>`)).toBe(false);
     expect(await endsEarly(sitemap)).toBe(true);
