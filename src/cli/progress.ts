@@ -3,6 +3,7 @@ import type { HostWait, HostWaitWatcher } from '../ingest/request-queue.ts';
 import type { SourceReport } from '../model/index.ts';
 import { fitColumns, oneLine, shortenText } from '../model/display-text.ts';
 import type { RunProgress } from '../run/run-pipeline.ts';
+import { steadyNow } from '../ingest/steady-clock.ts';
 
 /** A wait this long or longer is named on the status line: shorter ones (the per-host gap, 500 ms by default) pass unseen. */
 const SHOWN_WAIT_MIN_MS = 900;
@@ -15,7 +16,7 @@ const HOST_LEAST = 12;
  * hosts are waited on; the host cut to what `room` characters leave it; '' for no wait. Host names are feed data (a
  * link, a redirect): they lose their control characters.
  */
-export function hostWaitPhrase(waits: Iterable<HostWait>, room: number, now = Date.now()): string {
+export function hostWaitPhrase(waits: Iterable<HostWait>, room: number, now = steadyNow()): string {
   const all = [...waits];
   const shown = all.reduce<HostWait | null>((latest, wait) => (latest && latest.until >= wait.until ? latest : wait), null);
   if (!shown) return '';

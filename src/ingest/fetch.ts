@@ -6,6 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
+import { steadyNow } from './steady-clock.ts';
 import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
 
 /**
@@ -189,7 +190,7 @@ export function heldBackResult(
     // nothing was answered: no status, and the pause is the only hint
     httpStatus: null,
     headers: at.headers ?? {},
-    hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(Date.now()) },
+    hints: { ...NO_HINTS, retryAfterSeconds: held.retryAfterSeconds(steadyNow()) },
     status: 'failed',
     error: { code: held.code, message: `${held.message}${redirectNote(at.redirectedFrom ?? null)}`, notSent: true },
   };
@@ -994,7 +995,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     /** With keepCutBody, ends a 2xx answer at a limit with the body read so far; without it, false (the caller fails). */
     let keepCut: (failure: FetchFailure) => boolean = () => false;
 
-    const remaining = Math.max(1, deadline - Date.now());
+    const remaining = Math.max(1, deadline - steadyNow());
     const totalTimer = setTimeout(() => {
       // Once the head is in, the server did answer: the timeout carries its status, as the other failures after the
       // head (too large, undecodable) do, so the check's record and `sources` show a 200 that stalled for what it is.
@@ -1032,7 +1033,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         if (lookedUp) {
           socket.once('lookup', (error: Error | null) => {
             clearTimeout(timer);
-            if (!error) timer = setTimeout(connectTimedOut, Math.max(1, Math.min(options.connectTimeoutMs, deadline - Date.now())));
+            if (!error) timer = setTimeout(connectTimedOut, Math.max(1, Math.min(options.connectTimeoutMs, deadline - steadyNow())));
           });
         }
         socket.once('connect', () => {
@@ -1283,7 +1284,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         async () => {
           const remaining = options.timeoutMs - spentMs;
           if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms (fetch.timeoutMs)${redirectNote(redirectedFrom)}`);
-          const started = Date.now();
+          const started = steadyNow();
           try {
             return await requestOnce(url, options, reach, started + remaining);
           } catch (error) {
@@ -1293,7 +1294,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
             }
             throw error;
           } finally {
-            spentMs += Date.now() - started;
+            spentMs += steadyNow() - started;
           }
         },
         redirects.length,

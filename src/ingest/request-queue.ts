@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { setTimeout as delay } from 'node:timers/promises';
 import { hostKeyOf } from './url-display.ts';
+import { steadyNow } from './steady-clock.ts';
 import { asksToWait, fetchUrl, heldBackResult, HostAskedToWait, HostNotAnswering, readServerHints, RequestHeldBack, UNANSWERED_CODES, type FetchOptions, type FetchResult, type HopAnswer, type Throttle } from './fetch.ts';
 
 export interface RequestQueueSettings {
@@ -26,7 +27,7 @@ export interface RequestQueueSettings {
 export interface AskedPause {
   /** As hostKeyOf gives it. */
   host: string;
-  /** Epoch ms (Date.now()'s clock) when it ends. */
+  /** Epoch ms, on the steady clock (steadyNow), when it ends. */
   until: number;
   /** The status (429 or 503) and URL of the answer that asked. */
   status: number;
@@ -209,7 +210,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     // readServerHints holds Retry-After at LONGEST_RETRY_AFTER_SECONDS, and gives null for one it cannot read
     const { retryAfterSeconds: retryAfter } = readServerHints(answer.headers, Date.now());
     if (retryAfter === null && !forTheRun) return;
-    const until = retryAfter === null ? Infinity : Date.now() + Math.min(retryAfter, LONGEST_HOST_PAUSE_SECONDS) * 1000;
+    const until = retryAfter === null ? Infinity : steadyNow() + Math.min(retryAfter, LONGEST_HOST_PAUSE_SECONDS) * 1000;
     const host = hostState(url);
     if (host.pause && host.pause.until >= until) return;
     host.pause = { until, status: answer.status, askedBy: url };
@@ -224,10 +225,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
     const host = hostState(url);
     let widening: Widening | null = null;
     if (sentAt >= host.widenedAt && host.gapMs < SLOWED_GAP_MAX_MS) {
-      widening = { url, before: host.gapMs, gapMs: Math.min(SLOWED_GAP_MAX_MS, Math.max(SLOWED_GAP_MIN_MS, host.gapMs * 2)), at: Date.now() };
+      widening = { url, before: host.gapMs, gapMs: Math.min(SLOWED_GAP_MAX_MS, Math.max(SLOWED_GAP_MIN_MS, host.gapMs * 2)), at: steadyNow() };
       [host.gapMs, host.widenedAt] = [widening.gapMs, widening.at];
     }
-    host.nextStart = Math.max(host.nextStart, Date.now() + host.gapMs);
+    host.nextStart = Math.max(host.nextStart, steadyNow() + host.gapMs);
     return widening;
   };
   /** Undoes a widening of the host's gap, unless another widened it since. */
@@ -294,12 +295,12 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           while (onTrial(host)) await new Promise<void>((resolve) => host.settled.push(resolve));
           if (silent(host)) throw new HostNotAnswering(url, hostKeyOf(url), host.unansweredCode, host.unanswered);
           const pause = host.pause;
-          if (pause && pause.until - Date.now() > Math.max(host.gapMs, LONGEST_PAUSE_WAITED_MS)) {
+          if (pause && pause.until - steadyNow() > Math.max(host.gapMs, LONGEST_PAUSE_WAITED_MS)) {
             throw new HostAskedToWait(url, hostKeyOf(url), pause.status, pause.askedBy, pause.until);
           }
           const until = Math.max(host.nextStart, pausedUntil(host));
-          if (until > Date.now()) {
-            const wait: HostWait = { host: hostKeyOf(url), from: Date.now(), until, askedBy: host.pause && host.pause.until === until ? host.pause.status : null };
+          if (until > steadyNow()) {
+            const wait: HostWait = { host: hostKeyOf(url), from: steadyNow(), until, askedBy: host.pause && host.pause.until === until ? host.pause.status : null };
             settings.waits?.waitStarted(wait);
             try {
               await delay(until - wait.from);
@@ -312,8 +313,8 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
           // asked for meanwhile by the answer to a request already under way.
           const started = await global.add(
             async () => {
-              if (Date.now() < Math.max(host.nextStart, pausedUntil(host)) || silent(host) || onTrial(host)) return RETRY;
-              host.nextStart = Date.now() + host.gapMs;
+              if (steadyNow() < Math.max(host.nextStart, pausedUntil(host)) || silent(host) || onTrial(host)) return RETRY;
+              host.nextStart = steadyNow() + host.gapMs;
               host.sent += 1;
               try {
                 return { value: await request() };
@@ -336,7 +337,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
         url,
         async () => {
           let answer;
-          const sentAt = Date.now();
+          const sentAt = steadyNow();
           try {
             answer = await request();
           } catch (error) {
@@ -368,7 +369,7 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
         };
   /** A fetcher's whole request (any fetcher but fetchUrl, whose hops the throttle admits), its answer noted. */
   async function admittedWhole(url: string, options: FetchOptions) {
-    const sentAt = Date.now();
+    const sentAt = steadyNow();
     const result = await fetcher(url, options);
     // The answer came from where the fetcher ended up, after any redirects of its own.
     const answer = result.httpStatus === null ? null : { status: result.httpStatus, headers: result.headers };

@@ -28,6 +28,7 @@ import { shownHeadline } from '../model/display-text.ts';
 import { ownerState, thisProcess } from './run-owner.ts';
 import { RunStoppedError, type RunStop } from './run-stop.ts';
 import { answerFreshness, BROUGHT_FORWARD, isDue, nextCheck, outOfSkipTimes, type NextCheck, paceAtCheck, SKIP_MOVE_SUFFIX, skippedUntil, skipsAt } from './schedule.ts';
+import { steadyNow } from '../ingest/steady-clock.ts';
 
 export interface RunProgress {
   /** Told of a source that has read everything and waits for its turn to store (see storeInTurn). */
@@ -806,9 +807,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       feedSharers.set(address, [...(feedSharers.get(address) ?? []), source]);
     }
     // A host's pause outlasting the run that was asked holds the next runs too (see host_waits), for every request to
-    // it; `sources recheck` forgets it. The queue's clock is Date.now(), the run's now().
-    const toQueueClock = (iso: string) => Date.now() + (Date.parse(iso) - now().getTime());
-    const fromQueueClock = (ms: number) => new Date(now().getTime() + (ms - Date.now())).toISOString();
+    // it; `sources recheck` forgets it. The queue's clock is steadyNow(), the run's now(), the host's Date.now().
+    const toQueueClock = (iso: string) => steadyNow() + (Date.parse(iso) - now().getTime());
+    const fromQueueClock = (ms: number) => new Date(now().getTime() + (ms - steadyNow())).toISOString();
+    const fromHostClock = (ms: number) => new Date(now().getTime() + (ms - Date.now())).toISOString();
     const heldOver = (await activeHostWaits(db, pipeline.id, now().toISOString())).map((wait) => ({ ...wait, until: toQueueClock(wait.until) }));
     // the pauses this run is asked for with an end, the latest per host, stored for the next runs once the sources end
     const askedPauses = new Map<string, HostWaitRecord>();
@@ -2219,12 +2221,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const result = {
         ...shared,
         items: shared.items.map((item) => (item.sourceId === source.id ? item : { ...item, sourceId: source.id })),
-        // read against the host's clock (the queue's) by the answer's Date; the schedule reckons by the run's. Without a
-        // Date it is the server's own time, as the run's is
+        // read against the host's clock by the answer's Date; the schedule reckons by the run's. Without a Date it is
+        // the server's own time, as the run's is
         hints:
           shared.hints.expiresAt === null || parseHttpDate(shared.headers['date']) === null
             ? shared.hints
-            : { ...shared.hints, expiresAt: fromQueueClock(Date.parse(shared.hints.expiresAt)) },
+            : { ...shared.hints, expiresAt: fromHostClock(Date.parse(shared.hints.expiresAt)) },
       };
       report.outcome = result.outcome;
       report.error = result.error;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import type { Fetcher } from '../../src/ingest/request-queue.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
@@ -161,6 +161,24 @@ describe('the request queue', () => {
     expect(results.every((r) => r.status === 'ok')).toBe(true);
     expect(maxInFlight).toBe(1);
     expect(slowA.smallestGap()).toBeGreaterThanOrEqual(LEAST_ARRIVAL_GAP_MS);
+  });
+});
+
+describe('the clock the queue keeps its gaps by', () => {
+  it('only goes forward: the wall clock set back an hour mid-run holds no request for the hour', async () => {
+    const server = await startServer({ '/a': (_req, res) => res.writeHead(200).end('a'), '/b': (_req, res) => res.writeHead(200).end('b') });
+    // Date alone is faked, as `date -s` would move it; timers and the process's monotonic clock go on
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      const queue = createRequestQueue({ concurrency: 1, perHostConcurrency: 1, perHostGapMs: 50 });
+      expect((await queue(`${server.url}/a`, options)).status).toBe('ok');
+      vi.setSystemTime(Date.now() - 3_600_000);
+      // the suite's time-out, not an hour, is what a request held would meet
+      expect((await queue(`${server.url}/b`, options)).status).toBe('ok');
+    } finally {
+      vi.useRealTimers();
+      await server.close();
+    }
   });
 });
 
