@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -232,6 +232,23 @@ describe('a webhook channel, delivering through the outbox', () => {
       expect(Object.keys(lines[0]!)[0]).toBe('id');
       expect(lines.map((line) => line.id)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
       expect(lines[0]!.id).not.toBe(lines[1]!.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends a line an earlier write left cut (a full disk, a crash) before appending, so every whole alert still parses', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-file-channel-'));
+    try {
+      const file = path.join(dir, 'alerts.jsonl');
+      writeFileSync(file, '{"id":"a1","title":"Whole"}\n{"id":"a2","tit');
+      const channel = fileChannel(file);
+      await alertFor(channel.name, 'After the cut');
+      await deliverAlerts(store.db, 'p', [channel], 72, now);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines.slice(0, 2)).toEqual(['{"id":"a1","title":"Whole"}', '{"id":"a2","tit']);
+      expect(JSON.parse(lines[2]!)).toMatchObject({ title: 'After the cut' });
+      expect(lines[3]).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

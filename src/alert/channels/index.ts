@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
@@ -77,16 +77,41 @@ export function fileChannel(file: string): AlertChannel {
   return {
     name: `file:${file}`,
     async deliver(alert, delivery) {
-      await mkdir(path.dirname(file), { recursive: true });
       // with the alert's key first, as a JSON webhook sends it: a file several pipelines or databases append to can be
       // told apart and deduplicated by it
-      await appendFile(file, `${JSON.stringify(delivery ? { id: delivery.key, ...alert } : alert)}\n`);
+      await appendLine(file, JSON.stringify(delivery ? { id: delivery.key, ...alert } : alert));
     },
     async deliverNotice(notice) {
-      await mkdir(path.dirname(file), { recursive: true });
-      await appendFile(file, `${JSON.stringify(noticeJson(notice))}\n`);
+      await appendLine(file, JSON.stringify(noticeJson(notice)));
     },
   };
+}
+
+/**
+ * Appends one line to a JSON-lines file, whole or not at all: a write a full disk cut short is taken back, and a line
+ * an earlier crash left unended is ended first. Part of a line, with the retry appended to it, made one line no reader
+ * could parse, and the alert in it was lost to every tool reading the file.
+ */
+async function appendLine(file: string, line: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const handle = await open(file, 'a+');
+  try {
+    const { size } = await handle.stat();
+    let ended = true;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      ended = last[0] === 0x0a;
+    }
+    try {
+      await handle.appendFile(`${ended ? '' : '\n'}${line}\n`);
+    } catch (error) {
+      await handle.truncate(size).catch(() => {});
+      throw error;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A HeldNotice as a JSON webhook or a file channel gives it: `notice` tells it from an alert, which has `articleId`. */
