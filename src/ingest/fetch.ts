@@ -996,7 +996,18 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     let keepCut: (failure: FetchFailure) => boolean = () => false;
 
     const remaining = Math.max(1, deadline - steadyNow());
-    const totalTimer = setTimeout(() => {
+    /** When the total time-out is due; a timer that fires much later than this found the process busy. */
+    let due = steadyNow() + remaining;
+    let totalTimer: NodeJS.Timeout;
+    const timedOut = () => {
+      // The process was busy past the time-out (parsing another 9 MB feed blocks it for seconds): the answer may have
+      // come in meanwhile, unread. It gets the time it lost, once, before it counts as late.
+      const lost = steadyNow() - due;
+      if (lost > BUSY_PROCESS_MS) {
+        due = Infinity;
+        totalTimer = setTimeout(timedOut, lost);
+        return;
+      }
       // Once the head is in, the server did answer: the timeout carries its status, as the other failures after the
       // head (too large, undecodable) do, so the check's record and `sources` show a 200 that stalled for what it is.
       // Only a 2xx body is read (any other status resolves at its head), so the status is never a 410 or a 429.
@@ -1006,7 +1017,8 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
           ? new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms (fetch.timeoutMs)`)
           : new FetchFailure('timeout', `${urlForDisplay(url.href)} answered HTTP ${status}, then did not finish its body within ${options.timeoutMs} ms (fetch.timeoutMs)`, status);
       if (!keepCut(failure)) fail(failure);
-    }, remaining);
+    };
+    totalTimer = setTimeout(timedOut, remaining);
 
     request.on('socket', (socket: net.Socket) => {
       if (socket.connecting) {
@@ -1174,6 +1186,9 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     });
   });
 }
+
+/** How late a time-out may fire before it is taken for a process too busy to read what came (see requestOnce). */
+const BUSY_PROCESS_MS = 1_000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

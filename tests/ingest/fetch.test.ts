@@ -142,6 +142,8 @@ beforeAll(async () => {
       setTimeout(() => res.socket?.resetAndDestroy(), 50);
       void req;
     },
+    // an answer 100 ms late, for a process busy when it comes
+    '/after-100-ms': (_req, res) => void setTimeout(() => text(res, 'late but here'), 100),
     // a switch of protocol no request asked for
     '/switching': (req, res) => {
       res.socket?.write('HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n');
@@ -380,6 +382,15 @@ describe('answers out of the ordinary', () => {
     expect(failure(await fetchUrl(`${server.url}/hang-up`, options))).toEqual({ code: 'connection_reset', message: `${server.url}/hang-up closed the connection without answering` });
     const reset = await fetchUrl(`${server.url}/reset-mid-body`, options);
     expect(reset).toMatchObject({ status: 'failed', httpStatus: 200, error: { code: 'connection_reset', message: `the connection was reset mid-body, reading ${server.url}/reset-mid-body` } });
+  });
+
+  it('an answer that came while the process was too busy to read it is read, not timed out', async () => {
+    const fetched = fetchUrl(`${server.url}/after-100-ms`, { ...options, timeoutMs: 300 });
+    // parsing a large feed blocks the process for seconds, past the time-out: the server answers meanwhile
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const busyUntil = Date.now() + 1_500;
+    while (Date.now() < busyUntil);
+    expect(await fetched).toMatchObject({ status: 'ok' });
   });
 
   it('a switch of protocol no request asked for fails at once, not at the time-out', async () => {
