@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -65,6 +65,19 @@ function isConfigError(error: unknown): error is PipelineConfigError {
   return error instanceof Error && error.name === 'PipelineConfigError' && Array.isArray((error as PipelineConfigError).problems);
 }
 
+/** What is at a path that exists: 'a file', or what else it is, for a message. */
+function fileKind(absolute: string): string {
+  try {
+    const stats = statSync(absolute);
+    if (stats.isFile()) return 'a file';
+    if (stats.isDirectory()) return 'a directory';
+    if (stats.isFIFO()) return 'a named pipe (FIFO)';
+    return 'a device or socket';
+  } catch (error) {
+    return `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+}
+
 export function findProjectRoot(fromDir: string): string {
   let dir = path.resolve(fromDir);
   for (;;) {
@@ -82,14 +95,27 @@ export function findProjectRoot(fromDir: string): string {
 export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   const absolute = path.resolve(file);
   if (!existsSync(absolute)) throw new PipelineLoadError(`pipeline file not found: ${file}`);
+  // a FIFO would be waited on for ever, a directory loaded as a package
+  const kind = fileKind(absolute);
+  if (kind !== 'a file') throw new PipelineLoadError(`the pipeline file ${file} is ${kind}, not a file`);
   let module: Record<string, unknown>;
+  // A file that ends the process as it loads would make any command, `run` included, end having done nothing, with
+  // the file's exit code: a cron job's 0 would read as a run done.
+  const exit = process.exit;
+  process.exit = ((code?: number | string | null) => {
+    throw new Error(`it called process.exit(${code ?? ''}) as it loaded, which would end the command having done nothing`);
+  }) as typeof process.exit;
   try {
     // tsImport loads TypeScript wherever the file lives, even outside a `"type": "module"` package (as CommonJS there).
     module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
     // The file may see its own copy of the config module, so the error is recognised by shape, not by class.
     if (isConfigError(error)) throw new PipelineConfigError(error.problems, file);
-    throw new PipelineLoadError(`cannot load pipeline file ${file}: ${(error as Error).message}`);
+    // what a file throws need not be an Error (`throw null`, `throw 'text'`)
+    const why = error instanceof Error ? error.message : `it threw ${error === null || typeof error !== 'object' ? JSON.stringify(error) ?? String(error) : 'an object that is not an Error'}`;
+    throw new PipelineLoadError(`cannot load pipeline file ${file}: ${why}`);
+  } finally {
+    process.exit = exit;
   }
   const found = defaultExportOf(module);
   if (!found.present) {

@@ -67,8 +67,11 @@ const topic = z.strictObject({
 });
 
 const stance = z.strictObject({
-  /** Scorer from the stance registry. @default "pause-proposal" */
-  scorer: z.string().min(1).default('pause-proposal'),
+  /**
+   * Scorer from the stance registry (its names, scorerNames in src/stance: a misspelt one is refused here, not when a
+   * run builds the scorer). @default "pause-proposal"
+   */
+  scorer: z.enum(['pause-proposal']).default('pause-proposal'),
   /** Relevance (0..1) from which an article counts as coverage of the topic. @default 0.5 */
   relevanceThreshold: z.number().min(0).max(1).default(0.5),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePipeline, PipelineConfigError, type PipelineInput } from '../../src/config/index.ts';
+import { scorerNames } from '../../src/stance/index.ts';
 
 const valid: PipelineInput = {
   id: 'ai-pause',
@@ -26,6 +27,12 @@ describe('a pipeline definition', () => {
     expect(pipeline.digest).toMatchObject({ dir: 'data/digests', timeZone: 'UTC' });
     expect(pipeline.alerts.channels).toEqual([{ type: 'stdout' }]);
     expect(Object.isFrozen(pipeline.sources[0])).toBe(true);
+  });
+
+  it('refuses a stance scorer the registry does not have, naming the ones it has', () => {
+    expect(problemsOf({ ...valid, stance: { scorer: 'pause-propsal' } })).toEqual(['stance.scorer: expected one of "pause-proposal", found "pause-propsal"']);
+    // every scorer the registry has is one a pipeline may name
+    for (const scorer of scorerNames) expect(definePipeline({ ...valid, stance: { scorer } as PipelineInput['stance'] }).stance.scorer).toBe(scorer);
   });
 
   it('takes a feed URL pasted with white space around it as the URL alone, as it is fetched, stored and shown', () => {

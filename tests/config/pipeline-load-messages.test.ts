@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,6 +90,30 @@ describe.each(projectKinds)('loading a pipeline file in $kind', ({ packageJson }
     const error = await loadFailure(file);
     expect(error).toBeInstanceOf(PipelineConfigError);
     expect(error.message).toBe(`invalid pipeline definition in ${file} (1 problem):\n  - sources: expected an array, found "seeds"`);
+  });
+
+  it('that throws something other than an Error says what it threw, naming the file', async () => {
+    for (const [thrown, said] of [['null', 'it threw null'], ["'no config today'", 'it threw "no config today"']] as const) {
+      const error = await loadFailure(pipelineFile(packageJson, `throw ${thrown};\nexport default ${validObject};\n`));
+      expect(error).toBeInstanceOf(PipelineLoadError);
+      expect(error.message).toMatch(new RegExp(`^cannot load pipeline file .*topic\\.ts: ${said}$`));
+    }
+  });
+
+  it('that calls process.exit as it loads is refused, and the process goes on to say so', async () => {
+    const error = await loadFailure(pipelineFile(packageJson, `process.exit(0);\nexport default ${validObject};\n`));
+    expect(error).toBeInstanceOf(PipelineLoadError);
+    expect(error.message).toMatch(/topic\.ts: it called process\.exit\(0\) as it loaded, which would end the command having done nothing$/);
+  });
+});
+
+describe('a pipeline file that is not a file', () => {
+  it('a directory or a named pipe is refused at once, not loaded as a package or waited on', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-load-messages-'));
+    expect((await loadFailure(dir)).message).toBe(`the pipeline file ${dir} is a directory, not a file`);
+    const fifo = path.join(dir, 'topic.ts');
+    execFileSync('mkfifo', [fifo]);
+    expect((await loadFailure(fifo)).message).toBe(`the pipeline file ${fifo} is a named pipe (FIFO), not a file`);
   });
 });
 
