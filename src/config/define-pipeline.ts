@@ -11,13 +11,18 @@ export interface ConfigProblem {
 }
 
 /** A pipeline definition that does not validate. Lists every problem at once, not just the first. */
+/** How many of a definition's problems its error lists. */
+const PROBLEMS_SHOWN = 50;
+
 export class PipelineConfigError extends Error {
   constructor(
     readonly problems: readonly ConfigProblem[],
     readonly file: string | null = null,
   ) {
     const where = file ? ` in ${file}` : '';
-    const lines = problems.map((p) => `  - ${p.field}: expected ${p.expected}, found ${p.found}`);
+    // the first ones, which say what is wrong: a generated file's 5,000 problems printed 373 KB
+    const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${p.field}: expected ${p.expected}, found ${p.found}`);
+    if (problems.length > PROBLEMS_SHOWN) lines.push(`  … and ${problems.length - PROBLEMS_SHOWN} more`);
     super(`invalid pipeline definition${where} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'PipelineConfigError';
   }
@@ -37,6 +42,9 @@ function describeValue(value: unknown, secret: boolean): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
+  // JSON has neither: NaN and Infinity would be shown as null, and a BigInt would not be shown at all
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
   if (typeof value === 'object') return 'an object';
   if (secret) return `${withArticle(typeof value)} (not shown)`;
   // a URL's login is not repeated (a feed's `https://reader:secret@host/feed` that does not parse, say)

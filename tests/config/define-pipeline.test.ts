@@ -29,6 +29,28 @@ describe('a pipeline definition', () => {
     expect(Object.isFrozen(pipeline.sources[0])).toBe(true);
   });
 
+  it('says what a number JSON cannot write was, and lists a BigInt among the other problems', () => {
+    const problems = problemsOf({ ...valid, fetch: { timeoutMs: Number.NaN, connectTimeoutMs: Number.POSITIVE_INFINITY, maxBytes: 10n as unknown as number } });
+    expect([...problems].sort()).toEqual([
+      expect.stringMatching(/^fetch\.connectTimeoutMs: expected .*, found Infinity$/),
+      expect.stringMatching(/^fetch\.maxBytes: expected .*, found 10n \(a BigInt\)$/),
+      expect.stringMatching(/^fetch\.timeoutMs: expected .*, found NaN$/),
+    ]);
+  });
+
+  it('lists the first fifty problems of a definition with thousands, and counts the rest', () => {
+    const sources = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, kind: 'feed', name: 'S', url: 'not a url' }));
+    let message = '';
+    try {
+      definePipeline({ ...valid, sources } as unknown as PipelineInput);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(1 + 50 + 1);
+    expect(message).toMatch(/^invalid pipeline definition \(500 problems\):\n/);
+    expect(message.endsWith('\n  … and 450 more')).toBe(true);
+  });
+
   it('refuses a stance scorer the registry does not have, naming the ones it has', () => {
     expect(problemsOf({ ...valid, stance: { scorer: 'pause-propsal' } })).toEqual(['stance.scorer: expected one of "pause-proposal", found "pause-propsal"']);
     // every scorer the registry has is one a pipeline may name
