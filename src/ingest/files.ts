@@ -14,7 +14,18 @@ export interface FilesIngestResult {
   items: RawItem[];
   /** Files that could not be read, each with the reason; the others are still returned. */
   errors: { key: string; error: StageError }[];
+  /** Why no file was read at all, when the glob itself could not be listed (see GlobTooWide). */
+  failure?: StageError;
 }
+
+/**
+ * How long listing a glob's files may take, and how many files it may match: `glob: '/'`'s `/**` listed the whole disk
+ * for minutes, gigabytes of paths, and heard no stop meanwhile.
+ */
+export const GLOB_LIMITS = { timeMs: 10_000, maxFiles: 100_000 };
+
+/** A glob that reaches too far to list (see GLOB_LIMITS). */
+class GlobTooWide extends Error {}
 
 export interface DecodedCapture {
   text: string;
@@ -204,8 +215,13 @@ async function savedPageOf(folder: string, rootDir: string): Promise<string | nu
  * glob matches it, so a link added or removed beside it never moves its key (and its edits to another article);
  * else, for a file linked from outside the glob, the shortest, so a run keys it as the last did.
  */
-async function matchFiles(pattern: string, rootDir: string): Promise<{ key: string; absolute: string }[]> {
-  const matches = (await glob(pattern, { cwd: rootDir, onlyFiles: true }))
+async function matchFiles(pattern: string, rootDir: string, limits: typeof GLOB_LIMITS): Promise<{ key: string; absolute: string }[]> {
+  const signal = AbortSignal.timeout(limits.timeMs);
+  const listed = await glob(pattern, { cwd: rootDir, onlyFiles: true, signal });
+  // stopped, the crawl returns what it found so far
+  if (signal.aborted) throw new GlobTooWide(`listing the files ${pattern} matches under ${rootDir} took more than ${limits.timeMs / 1000} s, so none was read: the glob reaches too far (the whole disk?)`);
+  if (listed.length > limits.maxFiles) throw new GlobTooWide(`${pattern} matches ${listed.length} files under ${rootDir}, more than the ${limits.maxFiles} a files source reads, so none was read`);
+  const matches = listed
     .map((relative) => ({ key: relative.split(path.sep).join('/'), absolute: path.join(rootDir, relative) }))
     .sort((a, b) => a.key.split('/').length - b.key.split('/').length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const realRoot = await realpath(rootDir).catch(() => rootDir);
@@ -229,11 +245,18 @@ function specialFileKind(info: Stats): string {
 }
 
 /** Reads every file matching the source's glob (relative to the project root) as one raw item. */
-export async function ingestFiles(sourceId: string, pattern: string, rootDir: string): Promise<FilesIngestResult> {
+export async function ingestFiles(sourceId: string, pattern: string, rootDir: string, limits = GLOB_LIMITS): Promise<FilesIngestResult> {
   const items: RawItem[] = [];
   const errors: FilesIngestResult['errors'] = [];
   const savedPages = new Map<string, string | null>();
-  for (const { key, absolute } of await matchFiles(pattern, rootDir)) {
+  let matched: { key: string; absolute: string }[];
+  try {
+    matched = await matchFiles(pattern, rootDir, limits);
+  } catch (error) {
+    if (!(error instanceof GlobTooWide)) throw error;
+    return { items, errors, failure: { code: 'glob_too_wide', message: error.message } };
+  }
+  for (const { key, absolute } of matched) {
     try {
       const info = await stat(absolute);
       // A link in the folder may lead to a pipe, which would never end, or a device such as /dev/zero, which would

@@ -2157,10 +2157,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         else report.itemErrors.push(item);
       }
       refusals.push({ report, known: refusedBefore, refused });
-      const outcome = items.length === 0 && errors.length === 0 ? 'failed' : 'ok';
+      const outcome = ingested.failure !== undefined || (items.length === 0 && errors.length === 0) ? 'failed' : 'ok';
       if (outcome === 'failed') {
         report.outcome = outcome;
-        report.error = { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
+        report.error = ingested.failure ?? { code: 'no_files', message: `no files match ${source.glob} under ${rootDir}` };
       }
       const { fresh, revisions } = await newItems(items, source, report);
       const prepared = fresh.map((raw): PreparedArticle => ({ raw, extracted: captureArticle(raw), extractError: null, pageAttempted: false }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodePage } from '../../src/ingest/decode-page.ts';
-import { decodeCapture, ingestFiles } from '../../src/ingest/files.ts';
+import { decodeCapture, GLOB_LIMITS, ingestFiles } from '../../src/ingest/files.ts';
 import { tempFolders } from '../helpers/temp-files.ts';
 
 const article = 'Critics call the “pause” of frontier AI — a €5bn question — a marketing ploy.';
@@ -19,6 +19,15 @@ const withBom = (bom: number[], text: string, encoding: string) => Buffer.concat
 const folders = tempFolders('files');
 const project = folders.make;
 afterEach(folders.removeAll);
+
+describe('ingestFiles: a glob that reaches too far', () => {
+  it('reads none of the files of a glob that matches more than a files source reads, and says why', async () => {
+    const root = project(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`caps/${i}.txt`, article])));
+    const read = await ingestFiles('caps', 'caps/*.txt', root, { ...GLOB_LIMITS, maxFiles: 4 });
+    expect(read).toEqual({ items: [], errors: [], failure: { code: 'glob_too_wide', message: `caps/*.txt matches 5 files under ${root}, more than the 4 a files source reads, so none was read` } });
+    expect((await ingestFiles('caps', 'caps/*.txt', root, { ...GLOB_LIMITS, maxFiles: 5 })).items).toHaveLength(5);
+  });
+});
 
 describe('ingestFiles: binary, empty and UTF-16 captures', () => {
   it('refuses a link to a named pipe or a device as not a file, without reading it (a pipe would never end)', async () => {
