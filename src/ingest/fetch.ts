@@ -559,6 +559,10 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
       return new FetchFailure('timeout', `timed out connecting to ${shown}`);
     case 'EPRIVATE':
       return new FetchFailure('private_address', `refused: ${error.message}`);
+    case 'EMFILE':
+    case 'ENFILE':
+      // this machine's limit, not the host's fault: the message says which setting to turn
+      return new FetchFailure('too_many_open_files', `too many open files on this machine (${error.code}) to request ${shown}: raise the limit (ulimit -n) or lower fetch.concurrency`);
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
       return new FetchFailure('unreachable', `network unreachable for ${shown} (${error.code})`);

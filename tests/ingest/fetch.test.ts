@@ -416,6 +416,12 @@ describe('messages name the URL, and the redirect that led there', () => {
     expect(error).toEqual({ code: 'dns', message: 'DNS lookup failed for http://***@feeds.outlet.test:8701/feed.xml (ENOTFOUND)' });
   });
 
+  it("running out of this machine's file descriptors says so, and which settings to turn", async () => {
+    const resolveHost = () => Promise.reject(Object.assign(new Error('connect EMFILE'), { code: 'EMFILE' }));
+    const error = failure(await fetchUrl('http://feeds.outlet.test:8701/feed.xml', { ...options, resolveHost }));
+    expect(error).toEqual({ code: 'too_many_open_files', message: 'too many open files on this machine (EMFILE) to request http://feeds.outlet.test:8701/feed.xml: raise the limit (ulimit -n) or lower fetch.concurrency' });
+  });
+
   it("a look-up that never answers fails as the name's, in the connect time-out, not as the host's silence", async () => {
     const resolveHost = () => new Promise<never>(() => {});
     const error = failure(await fetchUrl('http://feeds.outlet.test:8701/feed.xml', { ...options, connectTimeoutMs: 200, resolveHost }));
