@@ -92,7 +92,7 @@ export function validatePipeline(input: PipelineInput, rootDir: string | null): 
   const schema = rootDir === null ? pipelineSchema : pipelineSchemaFor(rootDir);
   const result = schema.safeParse(input, { reportInput: true });
   const problems: ConfigProblem[] = result.success ? [] : result.error.issues.flatMap((issue) => problemsOf(issue, input));
-  problems.push(...duplicateSourceIds(input));
+  problems.push(...duplicateSourceIds(input), ...unexpandedVariables(input));
   if (problems.length > 0 || !result.success) throw new PipelineConfigError(problems);
   return deepFreeze(result.data);
 }
@@ -112,6 +112,31 @@ function problemsOf(issue: z.core.$ZodIssue, input: unknown): ConfigProblem[] {
   const secret = issue.path.includes('headers');
   const found = issue.code === 'custom' && typeof issue.params?.found === 'string' ? issue.params.found : describeValue(value, secret);
   return [{ field: formatPath(issue.path), expected: describeExpected(issue), found }];
+}
+
+/** `${NAME}` as a shell or a .env file writes a variable: in a string of the definition it is not one. */
+const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
+/**
+ * Strings that name a variable the way a shell does (`https://host/feed?token=${TOKEN}`): nothing expands them, so a
+ * feed was fetched with the text as written and a folder named `${DIGEST_DIR}` was made. The file is code: it reads
+ * the environment itself (`process.env.TOKEN`).
+ */
+function unexpandedVariables(input: unknown): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const walk = (value: unknown, at: PropertyKey[], depth: number): void => {
+    if (depth > 8 || problems.length >= 50) return;
+    if (typeof value === 'string') {
+      const name = SHELL_VARIABLE.exec(value)?.[0];
+      if (name) problems.push({ field: formatPath(at), expected: `a value, not a shell variable (nothing expands ${name}: read it with process.env.${name.slice(2, -1)} in the file)`, found: `${name} in the text` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...at, index], depth + 1));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, [...at, key], depth + 1);
+    }
+  };
+  walk(input, [], 0);
+  return problems;
 }
 
 /** Checked on the raw input so it is reported together with every other problem, not only once they are fixed. */

@@ -51,6 +51,18 @@ describe('a pipeline definition', () => {
     expect(message.endsWith('\n  … and 450 more')).toBe(true);
   });
 
+  it('refuses a value that names a shell variable, which nothing expands, and says how the file reads one', () => {
+    const problems = problemsOf({
+      ...valid,
+      sources: [{ id: 'a', kind: 'feed', name: 'A', url: 'https://news.example/feed?token=${FEED_TOKEN}' }],
+      digest: { dir: '${DIGEST_DIR}/ai' },
+    });
+    expect(problems).toEqual([
+      'sources[0].url: expected a value, not a shell variable (nothing expands ${FEED_TOKEN}: read it with process.env.FEED_TOKEN in the file), found ${FEED_TOKEN} in the text',
+      'digest.dir: expected a value, not a shell variable (nothing expands ${DIGEST_DIR}: read it with process.env.DIGEST_DIR in the file), found ${DIGEST_DIR} in the text',
+    ]);
+  });
+
   it('refuses a stance scorer the registry does not have, naming the ones it has', () => {
     expect(problemsOf({ ...valid, stance: { scorer: 'pause-propsal' } })).toEqual(['stance.scorer: expected one of "pause-proposal", found "pause-propsal"']);
     // every scorer the registry has is one a pipeline may name
