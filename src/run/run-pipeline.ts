@@ -1567,9 +1567,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const keys = computeDedupKeys({ url: article.url, canonicalUrl: article.canonical_url, title, text: body });
       // One of its story's headlines changed: the story is relabelled now as when an article joins it (relabelsNow),
       // else once the run's articles are stored. Relabelling a story of thousands on each of a feed's retitles (an
-      // outlet renaming its suffix on every item) read every title each time: minutes for one run.
-      // A label that is the headline withdrawn, which no other article of the story has, is worked out again now: left
-      // to the run's end, a run stopped before it would leave a headline no article has, until an article joins.
+      // outlet renaming its suffix on every item) read every title each time: minutes for one run. But a label that is
+      // the headline withdrawn, which no other article of the story has, is worked out again now: left to the run's
+      // end, a run stopped before it would leave a headline no article has, until an article joins the story.
       const story = article.story_id;
       const lag = story === null ? undefined : labelsBehind.get(story);
       const count = story === null ? 0 : (storyTitleCache.get(story)?.length ?? (await repo.countStoryTitles(db, story)));
