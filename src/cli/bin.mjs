@@ -1,4 +1,4 @@
-#!/usr/bin/env -S UV_THREADPOOL_SIZE=64 node
+#!/usr/bin/env node
 // Runs the TypeScript sources directly (tsx), so pipeline definition files can be TypeScript too.
 import { register } from 'tsx/esm/api';
 

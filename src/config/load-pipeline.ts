@@ -65,6 +65,13 @@ function isConfigError(error: unknown): error is PipelineConfigError {
   return error instanceof Error && error.name === 'PipelineConfigError' && Array.isArray((error as PipelineConfigError).problems);
 }
 
+/** process.exit while pipeline files load (see loadPipeline), and how many loads are under way. */
+const refusedExit = ((code?: number | string | null) => {
+  throw new Error(`it called process.exit(${code ?? ''}) as it loaded, which would end the command having done nothing`);
+}) as typeof process.exit;
+let loadsUnderWay = 0;
+let exitBeforeLoads: typeof process.exit | null = null;
+
 /** What is at a path that exists: 'a file', or what else it is, for a message. */
 function fileKind(absolute: string): string {
   try {
@@ -101,10 +108,10 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
   let module: Record<string, unknown>;
   // A file that ends the process as it loads would make any command, `run` included, end having done nothing, with
   // the file's exit code: a cron job's 0 would read as a run done.
-  const exit = process.exit;
-  process.exit = ((code?: number | string | null) => {
-    throw new Error(`it called process.exit(${code ?? ''}) as it loaded, which would end the command having done nothing`);
-  }) as typeof process.exit;
+  if (loadsUnderWay++ === 0) {
+    exitBeforeLoads = process.exit;
+    process.exit = refusedExit;
+  }
   try {
     // tsImport loads TypeScript wherever the file lives, even outside a `"type": "module"` package (as CommonJS there).
     module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as Record<string, unknown>;
@@ -115,7 +122,8 @@ export async function loadPipeline(file: string): Promise<LoadedPipeline> {
     const why = error instanceof Error ? error.message : `it threw ${error === null || typeof error !== 'object' ? JSON.stringify(error) ?? String(error) : 'an object that is not an Error'}`;
     throw new PipelineLoadError(`cannot load pipeline file ${file}: ${why}`);
   } finally {
-    process.exit = exit;
+    // given back once no load is under way (loads may overlap), unless something else has replaced it since
+    if (--loadsUnderWay === 0 && process.exit === refusedExit && exitBeforeLoads) process.exit = exitBeforeLoads;
   }
   const found = defaultExportOf(module);
   if (!found.present) {

@@ -305,7 +305,7 @@ export function parseHttpDate(value: string | undefined): number | null {
   const text = value.trim();
   // asctime, and any other form that ends at its time or year with no zone after
   const zoneless = HTTP_DATE_FORMS[2]!.test(text) || /\d:\d{2}(?::\d{2})?$/.test(text);
-  const ms = Date.parse(zoneless ? `${text} GMT` : text);
+  const ms = Date.parse(zoneless ? (/^\d{4}-\d{2}-\d{2}T/.test(text) ? `${text}Z` : `${text} GMT`) : text);
   return Number.isNaN(ms) ? null : ms;
 }
 

@@ -101,9 +101,13 @@ describe.each(projectKinds)('loading a pipeline file in $kind', ({ packageJson }
   });
 
   it('that calls process.exit as it loads is refused, and the process goes on to say so', async () => {
+    const exit = process.exit;
     const error = await loadFailure(pipelineFile(packageJson, `process.exit(0);\nexport default ${validObject};\n`));
     expect(error).toBeInstanceOf(PipelineLoadError);
     expect(error.message).toMatch(/topic\.ts: it called process\.exit\(0\) as it loaded, which would end the command having done nothing$/);
+    // two loads at once give process.exit back as it was
+    await Promise.all([loadFailure(pipelineFile(packageJson, `process.exit(1);\nexport default ${validObject};\n`)), loadPipeline(pipelineFile(packageJson, `export default ${validObject};\n`))]);
+    expect(process.exit).toBe(exit);
   });
 });
 

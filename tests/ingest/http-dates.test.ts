@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readServerHints } from '../../src/ingest/fetch.ts';
+import { parseHttpDate, readServerHints } from '../../src/ingest/fetch.ts';
 
 /**
  * HTTP dates are GMT in every form, asctime's included, which names no zone: read in the host's zone, a Date and
@@ -27,5 +27,7 @@ describe.each(['UTC', 'Pacific/Kiritimati', 'America/St_Johns', 'Pacific/Pago_Pa
     // IMF's form without its GMT
     const bare = readServerHints({ date: 'Sun, 06 Dec 2026 01:45:53', expires: 'Sun, 06 Dec 2026 09:45:53 GMT' }, now + 60_000);
     expect(bare.expiresAt).toBe('2026-12-06T09:46:53.000Z');
+    // an ISO date without its zone, which some servers send, is UTC too
+    expect(parseHttpDate('2015-10-21T07:28:00')).toBe(Date.parse('2015-10-21T07:28:00Z'));
   });
 });

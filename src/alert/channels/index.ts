@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { appendFile, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AlertSettings } from '../../config/index.ts';
@@ -94,7 +94,14 @@ export function fileChannel(file: string): AlertChannel {
  */
 async function appendLine(file: string, line: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const handle = await open(file, 'a+');
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'a+');
+  } catch (error) {
+    // a file this user may append to but not read (mode 622): appended to as before, its last line unchecked
+    if ((error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
+    return appendFile(file, `${line}\n`);
+  }
   try {
     const { size } = await handle.stat();
     let ended = true;
