@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
 import { steadyNow } from './steady-clock.ts';
-import { requestAddress, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
+import { requestAddress, unbracketedHost, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
 
 /**
  * HTTP GET with the limits a crawler of other people's servers needs: connect and total timeouts, a size cap on
@@ -473,7 +473,7 @@ function withoutRootDot(hostname: string): string {
 
 /** Whether a URL's host names a private or local address as written, with no lookup: an IP literal of one, or localhost. */
 export function namesPrivateAddress(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
+  const host = unbracketedHost(hostname);
   return isPrivateAddress(host) || isLocalhostName(host);
 }
 
@@ -1041,7 +1041,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
           );
         // A name is looked up first, in a time of its own: a look-up waiting for a thread that other names' look-ups
         // hold (see sharedLookup) says nothing of whether the host answers, and is not counted as its silence.
-        const hostname = url.hostname.replace(/^\[|\]$/g, '');
+        const hostname = unbracketedHost(url.hostname);
         const lookedUp = net.isIP(hostname) === 0;
         const lookupTimedOut = () =>
           fail(new FetchFailure('dns_timeout', `no address for ${hostname} within ${options.connectTimeoutMs} ms (fetch.connectTimeoutMs): the system's name look-up did not answer, reading ${urlForDisplay(url.href)}`));

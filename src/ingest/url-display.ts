@@ -73,6 +73,11 @@ export function inHostSpellingOf(url: string, from: string): string {
   }
 }
 
+/** A URL's hostname without the brackets of an IPv6 literal (`[::1]` is `::1`), as addresses are looked up and compared. */
+export function unbracketedHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '');
+}
+
 /**
  * The host (and port) whose limits a URL's request counts against, and whose Retry-After holds it; '' for a URL that
  * does not parse. A fully qualified name's trailing dot names the same host.

@@ -9,7 +9,7 @@ import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { commandClock, noSourcesText, openPipeline, printJson, withStore, type GlobalOptions } from '../context.ts';
 import { otherPipelinesText, pipelineRuns } from '../pipeline-runs.ts';
 import { commandLine, noteText, shownPath, table, writeText } from '../views.ts';
-import { hostKeyOf, urlForDisplay, withCredentialsOf, withoutCredentials } from '../../ingest/url-display.ts';
+import { hostKeyOf, unbracketedHost, urlForDisplay, withCredentialsOf, withoutCredentials } from '../../ingest/url-display.ts';
 import { isHeldBack } from '../../run/schedule.ts';
 
 /**
@@ -48,7 +48,7 @@ export async function refusedMoveReason(move: Pick<SourceMove, 'from' | 'to'>, a
   const from = new URL(move.from);
   const to = new URL(move.to);
   if (keepsTrustedHost(from, to)) return null;
-  const host = to.hostname.replace(/^\[|\]$/g, '');
+  const host = unbracketedHost(to.hostname);
   // the address the URL names, or those its name resolves to now, each with how to name it in the reason
   const reached: { address: string; named: string }[] =
     net.isIP(host) !== 0 ? [{ address: host, named: to.host }]

@@ -410,8 +410,12 @@ export function openEntryStartAtEnd(scan: XmlScan, entryNames: ReadonlySet<strin
   for (; element && element.innerEnd < 0 && entryNames.has(localNameOf(element)); element = element.children?.at(-1)) cut = element;
   if (cut === null) return null;
   const start = scan.text.lastIndexOf('<', cut.innerStart - 1);
-  const rootEndTag = new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root)}\\s*>`);
-  return start < 0 || rootEndTag.test(scan.text.slice(cut.innerStart)) ? null : start;
+  return start < 0 || new RegExp(rootEndTag(root)).test(scan.text.slice(cut.innerStart)) ? null : start;
+}
+
+/** A pattern of the root's end tag, under any prefix: what openEntryStartAtEnd and endsBeforeRootEnd look for. */
+function rootEndTag(root: ScannedElement): string {
+  return `</(?:[\\w.-]+:)?${localNameOf(root).replaceAll('.', '\\.')}\\s*>`;
 }
 
 /**
@@ -425,7 +429,7 @@ export function endsBeforeRootEnd(scan: XmlScan): boolean {
   if (!root || root.innerEnd >= 0) return false;
   // the end tag the document ends with, comments, processing instructions and white space aside: `</rss>` written in
   // an item's text (a post on writing feeds) ends nothing
-  const endTag = new RegExp(`</(?:[\\w.-]+:)?${localNameOf(root).replaceAll('.', '\\.')}\\s*>(?:\\s|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>)*$`);
+  const endTag = new RegExp(`${rootEndTag(root)}(?:\\s|<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>)*$`);
   return !endTag.test(scan.text.slice(root.innerStart));
 }
 
