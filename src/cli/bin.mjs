@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so pipeline definition files can be TypeScript too.
+// The executable's ES half (bin.cjs sizes the thread pool first): runs the TypeScript sources directly (tsx), so
+// pipeline definition files can be TypeScript too.
 import { register } from 'tsx/esm/api';
 
 register();

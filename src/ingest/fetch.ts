@@ -499,7 +499,7 @@ const lookupsUnderWay = new Map<string, Promise<dns.LookupAddress[]>>();
 
 /**
  * The system resolver's addresses for a name (getaddrinfo: /etc/hosts, DNS, whatever the machine is set to use), one
- * look-up at a time per name. Each holds one of libuv's few threads (4 unless UV_THREADPOOL_SIZE says more) until the
+ * look-up at a time per name. Each holds one of libuv's threads (64 from the executable, bin.cjs; node's own 4) until the
  * resolver gives up, minutes for a name whose server never answers, and they share those threads with file and zlib
  * work: a feed's other requests, and every other feed's of the name, wait on the one look-up rather than take more.
  */
