@@ -1517,6 +1517,14 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             await reviseArticle(existing.id, title, { modified_at: item.updatedAt ?? existing.modified_at, ...moved });
             report.articlesUpdated += 1;
           });
+        } else if (item.hasPage && view.ownLink(item) && !keysInFeed.has(item.url) && linkChanged(item, existing)) {
+          // The same headline at a new link of its own: the outlet moved the article (new permalinks under the same
+          // GUIDs, https). Links shown would go on pointing where it was, dead once the old ones stop redirecting.
+          const moved = movedTo(item.url, existing);
+          revisions.push(async () => {
+            await moveArticle(existing.id, moved);
+            report.articlesUpdated += 1;
+          });
         }
       }
       return { fresh, revisions };
@@ -1551,6 +1559,16 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (canonicalizeUrl(stored.url) !== canonicalizeUrl(stored.feed_link ?? stored.url)) return { feed_link: link };
       const canonical = stored.canonical_url === canonicalizeUrl(stored.url) ? { canonical_url: canonicalizeUrl(link) } : {};
       return { feed_link: link, url: link, ...canonical };
+    }
+
+    /** A stored feed article at its new link (see movedTo), its headline and text unchanged: nothing to score again. */
+    async function moveArticle(id: number, fields: repo.ArticleUpdate): Promise<void> {
+      await repo.updateArticle(db, id, { ...fields, updated_at: now().toISOString() });
+      const index = known.findIndex((other) => other.id === id);
+      if (index >= 0 && fields.canonical_url !== undefined) {
+        known[index] = { ...known[index]!, canonicalUrl: fields.canonical_url };
+        duplicates.replace(known[index]!);
+      }
     }
 
     /**

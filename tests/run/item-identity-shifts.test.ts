@@ -29,7 +29,7 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     const articles = async () =>
       (await store.db.selectFrom('articles').select(['title', 'text', 'duplicate_of']).orderBy('title').execute()).map((row) => [row.title, row.text, row.duplicate_of]);
     const texts = async () => (await store.db.selectFrom('articles').select(['text', 'duplicate_of']).orderBy('id').execute()).map((row) => [row.text, row.duplicate_of]);
-    return { run, articles, alerted, texts };
+    return { run, articles, alerted, texts, store };
   }
 
   it.each([
@@ -344,15 +344,18 @@ describe.each(dialects)('item identity across runs, on $name', ({ fresh }) => {
     ['to https', (host: string) => `https://${host}`],
     ['to www.', (host: string) => `http://www.${host}`],
   ])('stores nothing again when an outlet whose GUIDs name its site (Drupal: "481 at http://…") moves %s', async (_name, site) => {
-    const { run, articles, alerted } = await setUp();
+    const { run, articles, alerted, store } = await setUp();
     const posts = [
       { nid: 481, slug: 'anthropic-urges-pause', title: 'Anthropic urges a pause on frontier AI', description: 'Anthropic urged labs to pause frontier AI training.', hoursAgo: 2 },
       { nid: 480, slug: 'unions-back-pause', title: 'Unions back a pause on frontier AI', description: 'Tech unions support a pause of frontier AI development.', hoursAgo: 5 },
     ];
     const feed = (origin: string) => posts.map(({ nid, slug, ...post }) => ({ ...post, guid: `${nid} at ${origin}`, link: `${origin}/news/${slug}` }));
     await run(feed('http://example.org'));
-    expect((await run(feed(site('example.org')))).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    // the same two articles, their links moved with the site
+    expect((await run(feed(site('example.org')))).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 2 });
     expect(await articles()).toHaveLength(2);
+    expect((await store.db.selectFrom('articles').select('url').orderBy('url').execute()).map((row) => row.url)).toEqual(posts.map(({ slug }) => `${site('example.org')}/news/${slug}`).sort());
+    expect((await run(feed(site('example.org')))).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
     expect(alerted()).toEqual(['Anthropic urges a pause on frontier AI', 'Unions back a pause on frontier AI']);
   });
 

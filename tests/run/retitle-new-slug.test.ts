@@ -120,4 +120,16 @@ describe.each(dialects)('a GUID back with a new headline and a new slug, on $nam
     expect(await articles()).toEqual([{ item_key: 'WIRE-8841', title: NEW_TITLE, url: slug(NEW_TITLE), feed_link: slug(NEW_TITLE), duplicate_of: null }]);
     expect(alerted()).toEqual([OLD_TITLE]);
   });
+
+  it.each([false, true])('moves the article to a new link its GUID comes back with under the same headline (pages fetched: %s)', async (fetchArticles) => {
+    const { run, alerted, articles } = await setUp(fetchArticles);
+    await run([wire(OLD_TITLE)]);
+    // the outlet's new permalinks, the GUIDs kept (WordPress's ?p=8841 to a slug, or the other way)
+    const permalink = { ...wire(OLD_TITLE), link: '/?p=8841' };
+    const moved = await run([permalink]);
+    expect(moved.sources[0]).toMatchObject({ outcome: 'ok', articlesAdded: 0, duplicates: 0, articlesUpdated: 1 });
+    expect(await articles()).toEqual([{ item_key: 'WIRE-8841', title: OLD_TITLE, url: '/?p=8841', feed_link: '/?p=8841', duplicate_of: null }]);
+    expect((await run([permalink])).sources[0]).toMatchObject({ articlesAdded: 0, articlesUpdated: 0 });
+    expect(alerted()).toEqual([OLD_TITLE]);
+  });
 });
