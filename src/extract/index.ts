@@ -8,6 +8,7 @@ export { repairMojibake } from './mojibake.ts';
 export { countWords } from './count-words.ts';
 export { articleTextProblem, articleWordCount, captureTextError, MIN_ARTICLE_WORDS } from './article-words.ts';
 export { extractFetchedPage } from './page-format.ts';
+export { pageWall, type PageWall } from './page-walls.ts';
 
 /**
  * Picks the extractor for the body's format.

@@ -9,7 +9,7 @@ import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, parseHttpDate, trustedHos
 import { readPageBody } from '../ingest/decode-page.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
-import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText } from '../extract/index.ts';
+import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText, pageWall } from '../extract/index.ts';
 import {
   aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
@@ -73,8 +73,11 @@ export interface RunOptions {
 /** Times an article's page is asked for in all, when it fails for a passing reason; and how many retries a run makes per feed. */
 const PAGE_ATTEMPTS = 3;
 const PAGE_RETRIES_PER_FEED_RUN = 5;
-/** Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not. */
-const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'dns_timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429'], patterns: ['http_5__'] };
+/**
+ * Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not; a
+ * wall put up for bots (`blocked`: a challenge, a block page) may, as an outlet's 503 does.
+ */
+const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'dns_timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429', 'blocked'], patterns: ['http_5__'] };
 
 /** How old a feed's last document (its last 2xx answer) may be before it is asked for without validators: three days. */
 const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;
@@ -124,6 +127,16 @@ interface PreparedArticle {
 }
 
 /** The error of an item whose link redirected to `landing`, a page that is not its article, for the reason `why`. */
+/** Cloudflare's mark of an answer that is its challenge, not the page, whatever its status. */
+function isCloudflareChallenge(headers: Record<string, string>): boolean {
+  return getHeader(headers, 'cf-mitigated')?.trim().toLowerCase() === 'challenge';
+}
+
+/** An article page that is a wall (see pageWall), `what` saying whose: tried again on later runs, as a 503 is. */
+function walledPage(link: string, what: string): StageError {
+  return { code: 'blocked', message: `article page ${urlForDisplay(link)}: ${what} answered, not the article` };
+}
+
 function redirectedAway(link: string, landing: string, why: string): StageError {
   // `landing` is followed by " (": the run finds the items sent to a page by this (see landingTakenBy)
   return { code: 'redirected_away', message: `article page ${urlForDisplay(link)}: redirected to ${landing} (${why}); the feed's text is kept` };
@@ -344,7 +357,10 @@ const PAGES_REMEMBERED = 500;
  * An article's page, read and extracted, or why there is none (`notSent`: the request queue held it back).
  * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
  */
-type FetchedPage = { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null } | { error: StageError; notSent?: true };
+type FetchedPage =
+  /** `wallTitle`: what the page is when its title alone says it is a wall ("Page not found"), for the caller to judge by the headline */
+  | { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null; wallTitle: string | null }
+  | { error: StageError; notSent?: true };
 
 /** An article whose page was asked for again (see retryPages), and what came of it. */
 interface RetriedPage {
@@ -1849,6 +1865,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const why = stored ? await landingNotTheArticle(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }, page.extracted.title) : null;
         if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
       }
+      if (!('error' in page) && page.wallTitle !== null && titleSharesNoWord((await repo.getArticle(db, entry.id))?.title ?? null, page.extracted.title)) {
+        page = { error: walledPage(entry.url, page.wallTitle) };
+      }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
       const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
       if ('error' in page) {
@@ -1930,6 +1949,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const page = await fetchArticlePage(item.url, feedUrl);
       // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
+      // titled as a wall is ("Access Denied", "Page not found") and saying nothing of the headline
+      if (page.wallTitle !== null && titleSharesNoWord(item.title, page.extracted.title)) {
+        return { raw: item, extracted: fromFeed(), extractError: walledPage(item.url, page.wallTitle), pageAttempted: true };
+      }
       const extracted = page.extracted.partial && item.body ? withFullerFeedText(page.extracted, fromFeed().text) : page.extracted;
       const prepared: PreparedArticle = { raw: { ...item, url: page.url }, extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
       if (page.landing === null) return prepared;
@@ -2067,6 +2090,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     /** The page `response` brought for the link `url` (see fetchArticlePageOnce). */
     async function pageOfResponse(url: string, response: FetchResult): Promise<FetchedPage> {
       if (response.status !== 'ok') {
+        // Cloudflare's challenge, answered 403 or 503 with its header: passing, as the 503 is, not a refusal
+        if (isCloudflareChallenge(response.headers)) return { error: walledPage(url, 'a Cloudflare challenge') };
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
         const notSent = error.notSent ? { notSent: true as const } : {};
         return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` }, ...notSent };
@@ -2077,9 +2102,13 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       if (problem) return { error: { code: problem.code, message: `article page ${urlForDisplay(url)}: ${problem.message}` } };
       // read as `extract <url>` reads it: a text/plain page as text, not as HTML
       const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl, page.encoding);
+      // a bot challenge or block page, known by its vendor's marks: asked for again later, as a 503 is
+      const wall = isCloudflareChallenge(response.headers) ? { what: 'a Cloudflare challenge', byTitle: false } : pageWall({ html: page.text, text: extracted.text, title: extracted.title });
+      if (wall && !wall.byTitle) return { error: walledPage(url, wall.what) };
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
+      const wallTitle = wall?.what ?? null;
       // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
       const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;
       // Redirected to another address, the page would give the article another identity: not when that is the home
@@ -2088,12 +2117,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a consent wall or a paywall page, is found when the item is stored: see pageNotTheArticle.)
       const link = canonicalizeUrl(withoutCredentials(url));
       const reached = canonicalizeUrl(pageUrl);
-      if (reached === link) return { extracted, url: pageUrl, warning, landing: null };
+      if (reached === link) return { extracted, url: pageUrl, warning, landing: null, wallTitle };
       const landing = computeDedupKeys({ url: pageUrl, canonicalUrl: extracted.canonicalUrl, title: null, text: '' }).canonicalUrl;
       if (isAboveOnSite(reached, link) || isAboveOnSite(landing, link)) {
         return { error: redirectedAway(url, landing, 'the home page or a section above the link, not its article') };
       }
-      return { extracted, url: pageUrl, warning, landing };
+      return { extracted, url: pageUrl, warning, landing, wallTitle };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */

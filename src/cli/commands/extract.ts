@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS } from '../../extract/index.ts';
+import { articleTextProblem, captureTextError, extractArticle, extractFetchedPage, MIN_ARTICLE_WORDS, pageWall } from '../../extract/index.ts';
 import type { ExtractedArticle } from '../../model/index.ts';
 import { fetchUrl } from '../../ingest/fetch.ts';
 import { urlForDisplay, withoutCredentials } from '../../ingest/url-display.ts';
@@ -19,6 +19,8 @@ export function registerExtract(program: Command, state: CliState): void {
       const options = command.optsWithGlobals<GlobalOptions>();
       let article: ExtractedArticle;
       let url: string | null = null;
+      /** What answered in place of the article, when a fetched page is a bot challenge or block page (see pageWall). */
+      let wall: string | null = null;
       let warnings: string[];
       const targetUrl = httpUrlArgument(target, 'the page');
       // A saved file needs no fetch settings, but a --pipeline named by the user must still be a valid one.
@@ -44,6 +46,9 @@ export function registerExtract(program: Command, state: CliState): void {
         url = withoutCredentials(response.url);
         // read as a run reads the page: a text/plain page as text
         article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url, page.encoding);
+        // by its vendor's marks only: a title like a wall's is one only beside a feed item's headline it says nothing of
+        const found = pageWall({ html: page.text, text: article.text, title: article.title });
+        wall = found && !found.byTitle ? found.what : null;
       } else {
         const bytes = await readNamedFile(target).catch((error: unknown) => {
           throw error instanceof NamedFileError ? new UsageError(error.message) : error;
@@ -73,7 +78,9 @@ export function registerExtract(program: Command, state: CliState): void {
       // a fetched page needs as many words as a run asks of an article page, a file (as a run's files source reads
       // it) any text at all.
       let failure: string | null = null;
-      if (url !== null) {
+      if (wall !== null) {
+        failure = `blocked: ${urlForDisplay(target)}: ${wall} answered, not the article; a run would keep the feed's text for the item instead of this page`;
+      } else if (url !== null) {
         const problem = articleTextProblem(article.text, MIN_ARTICLE_WORDS);
         if (problem) failure = `extract_empty: ${urlForDisplay(target)}: ${problem}; a run would keep the feed's text for the item instead of this page`;
       } else {
