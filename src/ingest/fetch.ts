@@ -540,6 +540,66 @@ function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): 
 /** Appended to a failure that the bytes cut off at a too-small Content-Length may explain. */
 const contentLengthNote = (declared: string | undefined) => `; the server sent more than its Content-Length of ${declared} bytes, and only those were read`;
 
+/**
+ * OpenSSL's certificate verification failures, as node names them (X509_V_ERR_… without the prefix): the server's
+ * certificate refused, a `tls` failure whatever the words of its message ("CA signature digest algorithm too weak"
+ * says neither "certificate" nor "SSL", and was a `network` error, its host taken for down).
+ */
+const CERTIFICATE_CODE =
+  /^(?:CERT_|CRL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|ERROR_IN_CERT_|INVALID_CA$|INVALID_PURPOSE$|PATH_LENGTH_EXCEEDED$|HOSTNAME_MISMATCH$|CA_MD_TOO_WEAK$|CA_KEY_TOO_SMALL$|EE_KEY_TOO_SMALL$)/;
+
+/** Where the fix lies for a certificate this machine does not trust: the outlet's, or the user's trust store. */
+const UNTRUSTED_AUTHORITY = "an authority this machine does not trust (a private CA, or a network that inspects TLS): add that CA's certificate to the file NODE_EXTRA_CA_CERTS names";
+
+/** What a refused certificate means, by node's code: what the user can do, or tell the outlet. */
+const CERTIFICATE_REASONS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: 'its certificate has expired (the outlet must renew it)',
+  CERT_NOT_YET_VALID: "its certificate is not valid yet (or this machine's clock is behind)",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed: to trust it, add it to the file NODE_EXTRA_CA_CERTS names",
+  SELF_SIGNED_CERT_IN_CHAIN: `its certificate comes from ${UNTRUSTED_AUTHORITY}`,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its certificate comes from ${UNTRUSTED_AUTHORITY}`,
+  // what a server sending its certificate without the intermediate one gets: browsers fetch that one, node does not
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "its certificate cannot be traced to a trusted authority: the server sends it without its intermediate certificate (browsers fetch that one, pausewatch does not: the outlet must send its whole chain), or it comes from " +
+    UNTRUSTED_AUTHORITY,
+  CA_MD_TOO_WEAK: 'its certificate is signed with a digest too weak to trust (SHA-1 or MD5)',
+  CA_KEY_TOO_SMALL: "its certificate authority's key is too small to trust",
+  EE_KEY_TOO_SMALL: "its certificate's key is too small to trust",
+  CERT_REVOKED: 'its certificate has been revoked',
+};
+
+/**
+ * A certificate for other names than the host's, said with the names it is for (node's own message ends "is not in
+ * the cert's list:" with nothing after the colon when the certificate names no address).
+ */
+function wrongNameReason(error: Error & { cert?: { subjectaltname?: string; subject?: { CN?: string } }; host?: string }): string {
+  const listed = (error.cert?.subjectaltname ?? '').split(/,\s*/).map((name) => name.replace(/^(?:DNS|IP Address):/, '')).filter(Boolean);
+  const names = listed.length > 0 ? listed : error.cert?.subject?.CN ? [error.cert.subject.CN] : [];
+  // node's host keeps the trailing dot of a fully qualified name, which the user did not write
+  const host = (error.host ?? '').replace(/\.$/, '');
+  if (names.length === 0) return `its certificate names no host (not ${host})`;
+  const shownNames = names.slice(0, 4).join(', ') + (names.length > 4 ? ` and ${names.length - 4} more` : '');
+  return `its certificate is for ${shownNames}, not ${host}`;
+}
+
+/** The reason a server's certificate was refused, in words a person can act on; OpenSSL's own for the rarer codes. */
+function certificateReason(error: NodeJS.ErrnoException): string {
+  return CERTIFICATE_REASONS[error.code!] ?? `its certificate was refused (${error.code}: ${error.message})`;
+}
+
+/**
+ * The TLS failures OpenSSL words for its own developers ("wrong version number"), and what they mean to a user. A
+ * server answering in plain HTTP, or garbage, on the port an https URL names gives the first.
+ */
+const TLS_HINTS: readonly (readonly [RegExp, string])[] = [
+  [/wrong version number|packet length too long|record layer failure/i, 'the server did not answer in TLS (a plain-HTTP server on that port? try http://)'],
+  [/alert protocol version|unsupported protocol/i, 'the server offers only TLS versions older than 1.2, which node refuses'],
+  [/no application protocol/i, 'the server speaks only HTTP/2, which pausewatch does not'],
+  [/excessive message size/i, "the server's certificate chain is too large to read"],
+  [/alert certificate required|peer did not return a certificate/i, 'the server asks for a client certificate'],
+  [/alert handshake failure|no shared cipher|no cipher match/i, 'no TLS version or cipher in common with the server (its set-up too old, or too strict)'],
+];
+
 /** Network failures name the URL, not only its host: a user with several feeds on one host must know which one. */
 function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchFailure {
   const shown = urlForDisplay(url);
@@ -554,7 +614,10 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
     case 'ECONNRESET':
     case 'EPIPE':
       // node says "socket hang up" for a connection the server closed, in good order, before any answer
-      return new FetchFailure('connection_reset', error.message === 'socket hang up' ? `${shown} closed the connection without answering` : `connection reset by ${shown}`);
+      if (error.message === 'socket hang up') return new FetchFailure('connection_reset', `${shown} closed the connection without answering`);
+      // a firewall that refuses this client's TLS greeting (by its name or fingerprint), not a reset mid-answer
+      if (/before secure TLS connection was established/.test(error.message)) return new FetchFailure('connection_reset', `${shown} closed the connection during the TLS handshake`);
+      return new FetchFailure('connection_reset', `connection reset by ${shown}`);
     case 'ETIMEDOUT':
       return new FetchFailure('timeout', `timed out connecting to ${shown}`);
     case 'EPRIVATE':
@@ -571,11 +634,14 @@ function classifyNetworkError(error: NodeJS.ErrnoException, url: string): FetchF
       if (error.code?.startsWith('HPE_')) {
         return new FetchFailure('network', `malformed HTTP response from ${shown} (${error.code}: ${error.message.replace(/^Parse Error: /, '')})`);
       }
-      if (error.code?.startsWith('ERR_TLS') || /certificate|SSL/i.test(error.message)) {
+      if (error.code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new FetchFailure('tls', `TLS error with ${shown}: ${wrongNameReason(error)}`);
+      if (error.code !== undefined && CERTIFICATE_CODE.test(error.code)) return new FetchFailure('tls', `TLS error with ${shown}: ${certificateReason(error)}`);
+      if (error.code?.startsWith('ERR_TLS') || error.code?.startsWith('ERR_SSL') || /certificate|SSL/i.test(error.message)) {
         // OpenSSL's message is its error stack ("C0B7…:error:0A00010B:SSL routines:ssl3_get_record:wrong version
-        // number:../deps/…c:354:\n"): the reason is the part a person can act on.
-        const reason = /SSL routines:[^:]*:([^:\n]+)/.exec(error.message)?.[1] ?? error.message.trim().split('\n')[0];
-        return new FetchFailure('tls', `TLS error with ${shown}: ${reason}`);
+        // number:../deps/…c:354:\n"): the reason is the part a person can act on, said as what to do where it can be.
+        const reason = /SSL routines:[^:]*:([^:\n]+)/.exec(error.message)?.[1] ?? error.message.trim().split('\n')[0]!;
+        const hint = TLS_HINTS.find(([pattern]) => pattern.test(reason))?.[1];
+        return new FetchFailure('tls', `TLS error with ${shown}: ${hint === undefined ? reason : `${reason}: ${hint}`}`);
       }
       return new FetchFailure('network', `network error with ${shown}: ${error.message}`);
   }
@@ -969,6 +1035,9 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         // No keep-alive: each fetch is independent and nothing should hold the process open afterwards.
         agent: false,
         maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
+        // Said in the handshake, so a server that speaks only HTTP/2 refuses at once: offered nothing, one waited out
+        // the time-out for an answer that never came, and its host was taken for silent.
+        ...(url.protocol === 'https:' ? { ALPNProtocols: ['http/1.1'] } : {}),
       });
     } catch (error) {
       // node:http checks the request before sending it, and throws: nothing was sent and no timer is armed yet.
@@ -1035,8 +1104,8 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
             new FetchFailure(
               'timeout',
               connected
-                ? `no TLS handshake with ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`
-                : `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms`,
+                ? `no TLS handshake with ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms (fetch.connectTimeoutMs)`
+                : `could not connect to ${urlForDisplay(url.href)} within ${options.connectTimeoutMs} ms (fetch.connectTimeoutMs)`,
             ),
           );
         // A name is looked up first, in a time of its own: a look-up waiting for a thread that other names' look-ups

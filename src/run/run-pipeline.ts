@@ -75,9 +75,10 @@ const PAGE_ATTEMPTS = 3;
 const PAGE_RETRIES_PER_FEED_RUN = 5;
 /**
  * Failures that may pass: the page is tried again on later runs. A 404, a refusal or a page too large would not; a
- * wall put up for bots (`blocked`: a challenge, a block page) may, as an outlet's 503 does.
+ * wall put up for bots (`blocked`: a challenge, a block page) may, as an outlet's 503 does, and a certificate refused
+ * (`tls`: one that lapsed is most often renewed within hours, and every page read meanwhile kept its teaser for good).
  */
-const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'dns_timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429', 'blocked'], patterns: ['http_5__'] };
+const PASSING_PAGE_ERRORS = { codes: ['timeout', 'dns', 'dns_timeout', 'connection_refused', 'connection_reset', 'network', 'unreachable', 'http_429', 'blocked', 'tls'], patterns: ['http_5__'] };
 
 /** How old a feed's last document (its last 2xx answer) may be before it is asked for without validators: three days. */
 const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;

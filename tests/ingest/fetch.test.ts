@@ -432,11 +432,13 @@ describe('messages name the URL, and the redirect that led there', () => {
     expect(UNANSWERED_CODES.has(error.code)).toBe(false);
   });
 
-  it('a TLS failure names the URL and gives OpenSSL\'s reason on one line, not its error stack', async () => {
+  it('a TLS failure names the URL and gives OpenSSL\'s reason on one line, not its error stack, and what it means', async () => {
     const error = failure(await fetchUrl(`${server.url.replace('http://', 'https://')}/feed.xml`, options));
     expect(error.code).toBe('tls');
-    // ("wrong version number" from Node 20's OpenSSL; the wording is OpenSSL's)
-    expect(error.message).toMatch(new RegExp(`^TLS error with ${server.url.replace('http://', 'https://')}/feed\\.xml: [a-z][a-z ]+$`));
+    // ("wrong version number" from Node 20's OpenSSL; the wording is OpenSSL's): a plain-HTTP server on an https URL
+    expect(error.message).toMatch(
+      new RegExp(`^TLS error with ${server.url.replace('http://', 'https://')}/feed\\.xml: [a-z][a-z ]+: the server did not answer in TLS \\(a plain-HTTP server on that port\\? try http://\\)$`),
+    );
   });
 
   it('a server that accepts the connection and never answers the TLS handshake fails at the connect timeout, saying so', async () => {
@@ -448,7 +450,7 @@ describe('messages name the URL, and the redirect that led there', () => {
     try {
       const error = failure(await fetchUrl(url, { ...options, connectTimeoutMs: 200, timeoutMs: 3_000 }));
       // the connect timeout's message; the total timeout's would be "no complete answer from ... within 3000 ms"
-      expect(error).toEqual({ code: 'timeout', message: `no TLS handshake with ${url} within 200 ms` });
+      expect(error).toEqual({ code: 'timeout', message: `no TLS handshake with ${url} within 200 ms (fetch.connectTimeoutMs)` });
     } finally {
       held.forEach((socket) => socket.destroy());
       await new Promise<void>((resolve) => mute.close(() => resolve()));

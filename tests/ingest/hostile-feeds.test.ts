@@ -271,7 +271,7 @@ describe('hostile and broken servers', () => {
       expect(result.status).toBe('failed');
       if (result.status !== 'failed') return;
       expect(result.error.code).toBe('timeout');
-      expect(result.error.message).toBe(`could not connect to http://127.0.0.1:${silent.port}/feed.xml within 200 ms`);
+      expect(result.error.message).toBe(`could not connect to http://127.0.0.1:${silent.port}/feed.xml within 200 ms (fetch.connectTimeoutMs)`);
     } finally {
       silent.close();
     }

@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
@@ -1276,6 +1277,33 @@ describe('an article page that failed for a passing reason', () => {
       // each 503 asked once more, slower (it may ask to slow down), within the same try
       expect([feed.hits.get('/art/flaky'), feed.hits.get('/art/down'), feed.hits.get('/art/missing')]).toEqual([3, 6, 1]);
       expect(await row('down')).toMatchObject({ partial: 1, page_attempts: 3 });
+    }));
+
+  it('is asked for again when its TLS handshake failed (a certificate lapsed for hours is renewed)', () =>
+    withScenario(async ({ store, input, serve, load }) => {
+      // a port that answers no TLS: every handshake fails, its connections counted
+      const sockets: net.Socket[] = [];
+      const noTls = net.createServer((socket) => {
+        sockets.push(socket);
+        socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      });
+      await new Promise<void>((resolve) => noTls.listen(0, '127.0.0.1', resolve));
+      try {
+        const page = `https://127.0.0.1:${(noTls.address() as net.AddressInfo).port}/art/tls`;
+        const feed = await serve({
+          '/tls.xml': (_req, res) =>
+            res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Labs weigh a pause</title><link>${page}</link><guid>tls</guid><description>Labs weigh a pause.</description></item></channel></rss>`),
+        });
+        const loaded = load({ ...input, sources: [{ id: 'tls', kind: 'feed' as const, name: 'TLS', url: `${feed.url}/tls.xml` }] });
+        const first = await run(loaded, store, '2026-06-10T06:00:00.000Z');
+        expect(first.report.sources[0]!.itemErrors.map((e) => e.error.code)).toEqual(['tls']);
+        const second = await run(loaded, store, '2026-06-10T08:00:00.000Z', { all: true });
+        expect(second.report.sources[0]!.warnings).toEqual([expect.stringMatching(/^tls: article page .*\/art\/tls: TLS error .*\(try 2 of 3\)$/)]);
+        expect(sockets).toHaveLength(2);
+      } finally {
+        sockets.forEach((socket) => socket.destroy());
+        await new Promise((resolve) => noTls.close(resolve));
+      }
     }));
 });
 
