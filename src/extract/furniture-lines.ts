@@ -131,8 +131,16 @@ export function isPaywallNotice(paragraph: string): boolean {
  * 842 partners' processing") names no cookies, and a consent wall of both was stored as the article.
  */
 const COOKIE_NOTICE =
-  /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b|^we and our (?:\d+ )?(?:partners|vendors)\b.*\bcookies\b|\b(?:consent to our and our (?:\d+ )?(?:partners|vendors)|precise geolocation data and identification through device scanning|change your preferences before consenting|store and\/or access information on a device)\b/i;
+  /\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|manage|reject) (?:all )?cookies\b|\bcookie (?:policy|settings|preferences)\b|\bby continuing to (?:use|browse)\b.*\b(?:cookies|privacy)\b|^we and our (?:\d+ )?(?:partners|vendors)\b.*\bcookies\b|\b(?:consent to our and our (?:\d+ )?(?:partners|vendors)|precise geolocation data and identification through device scanning|change your preferences before consenting|store and\/or access information on a device|the storing of cookies on your device)\b/i;
+
+/**
+ * Words in quotation marks: an article quoting a banner's words ("Reject all cookies", a campaigner's "this site uses
+ * cookies to stop duplicate signatures") is not the banner, whose own words are its sentences. (A banner's quoted button
+ * name, OneTrust's "By clicking “Accept All Cookies”, you agree to the storing of cookies on your device", leaves its
+ * sentence to say what it is.)
+ */
+const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"]*"/g;
 
 export function isCookieNotice(paragraph: string): boolean {
-  return countWords(paragraph) <= 60 && COOKIE_NOTICE.test(paragraph);
+  return countWords(paragraph) <= 60 && COOKIE_NOTICE.test(paragraph.replace(QUOTED, '…'));
 }

@@ -46,4 +46,15 @@ describe('a paywall notice or a consent banner on a page is not article text, as
     const report = 'The regulator said on Monday that news sites must ask before they use cookies for advertising, and fined two publishers.';
     expect(extractHtml(`<html><body><article>${paragraphs([...LEAD, report])}</article></body></html>`).text).toContain(report);
   });
+
+  it('an article quoting a banner\'s words keeps them; a banner quoting its own button is still left out', () => {
+    const quoted = [
+      '“This site uses cookies to stop duplicate signatures, and a faulty update meant anyone who rejected them was locked out,” said campaign director Joep Meindertsma.',
+      'Visitors who clicked “Reject all cookies” saw the captcha reload endlessly, the campaign said.',
+    ];
+    const oneTrust = 'By clicking “Accept All Cookies”, you agree to the storing of cookies on your device to enhance site navigation, analyze site usage, and assist in our marketing efforts.';
+    const html = `<html><body><div id="onetrust-banner-sdk"><p>${oneTrust}</p><button>Accept All Cookies</button></div><article>${paragraphs([...LEAD, ...quoted])}</article></body></html>`;
+    expect(extractHtml(html).text).toBe([...LEAD, ...quoted].join('\n\n'));
+    expect(extractPlainText(`${oneTrust}\n\n${[...LEAD, ...quoted].join('\n\n')}`).text).toBe([...LEAD, ...quoted].join('\n\n'));
+  });
 });
