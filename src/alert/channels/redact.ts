@@ -45,9 +45,18 @@ export function urlSecrets(url: string): string[] {
     const pathAndQuery = `${parsed.pathname}${parsed.search}`;
     if (pathAndQuery.length > 1) secrets.push(pathAndQuery, decodedEscapes(pathAndQuery));
     if (parsed.password) secrets.push(parsed.password, decodedEscapes(parsed.password));
+    // a token alone, as a receiver's error echoes it ("token secret-token-123 expired"): the path's segments and the
+    // query's values that look like one
+    const parts = [...parsed.pathname.split('/'), ...[...parsed.searchParams.values()]].flatMap((part) => [part, decodedEscapes(part)]);
+    secrets.push(...parts.filter(looksLikeToken));
   } catch {
     // not a URL: cut out as given
   }
   return secrets;
 }
 
+
+/** A part of a URL that may be a secret: long, or of eight characters or more with a digit (not "hooks", "services"). */
+function looksLikeToken(part: string): boolean {
+  return part.length >= 20 || (part.length >= 8 && /\d/.test(part));
+}
