@@ -4,7 +4,7 @@ import { registerRun } from '../../src/cli/commands/run.ts';
 import { definePipeline, PipelineConfigError } from '../../src/config/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
-import { bodyText, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
+import { bodyText, header, startSmtpServer, type SmtpServer } from '../helpers/smtp-server.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /** A capture dated today: the undated items of a source's first read are its backlog, and raise no alert. */
@@ -187,6 +187,31 @@ describe('email alerts', () => {
     const error = await channel.deliver({ articleId: 1, title: 'T', url: 'https://x/a', outlet: 'O', publishedAt: null, relevance: 1, stance: 'support', score: 0.5, evidence: null }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^SMTP server 127\.0\.0\.1:\d+: .*STARTTLS/i);
     expect(smtp.received).toHaveLength(0);
+  });
+});
+
+describe('a relay slow to give its final reply (scanning the message)', () => {
+  it('is waited for past the connection time-out, and the same alerts keep one Message-ID however often they are sent', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const alert = { articleId: 7, title: 'Labs should pause', url: 'https://x/a', outlet: 'O', publishedAt: null, relevance: 1, stance: 'support', score: 0.5, evidence: null };
+      const channel = emailChannel({ from: 'Pausewatch <alerts@example.org>', to: ['b@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' }, timeoutMs: 300 });
+      smtp.state.hold = true;
+      const sending = channel.deliverBatch!([alert], undefined);
+      await smtp.messageHeld();
+      // the data sent whole, its reply held past the 300 ms the connection and greeting may take
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      smtp.release();
+      await sending;
+      await channel.deliverBatch!([alert], undefined);
+      await channel.deliverBatch!([alert, { ...alert, articleId: 8 }], undefined);
+      const ids = smtp.received.map((mail) => header(mail.raw, 'Message-ID'));
+      expect(ids[0]).toMatch(/^<pausewatch\.[0-9a-f]{32}@example\.org>$/);
+      expect(ids[1]).toBe(ids[0]);
+      expect(ids[2]).not.toBe(ids[0]);
+    } finally {
+      await smtp.close();
+    }
   });
 });
 

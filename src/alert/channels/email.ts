@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
 import { emailChannelName } from '../../model/channel-names.ts';
@@ -21,13 +22,20 @@ export interface EmailChannelSettings {
   to: readonly string[];
   smtp: SmtpSettings;
   id?: string | undefined;
-  /** Connection, greeting and socket inactivity limit: a dead relay costs one timeout per run. */
+  /** Connection and greeting limit: a dead relay costs one timeout per run (see REPLY_WAIT_MS for the rest). */
   timeoutMs?: number;
   /** Send alerts; false for a channel that carries the daily digest only. @default true */
   alerts?: boolean;
   /** Also send the daily digest. @default false */
   digest?: boolean;
 }
+
+/**
+ * How long a relay may be silent once connected: it may take seconds to a minute to scan a message before its final
+ * reply (RFC 5321 §4.5.3.2 allows it ten minutes). Cut at 15 s, a message it took was sent again every run, a copy
+ * each time.
+ */
+const REPLY_WAIT_MS = 300_000;
 
 /** Alerts in one message at most: more is a digest, and a message past a relay's size limit would never go. */
 export const ALERTS_PER_EMAIL = 100;
@@ -48,7 +56,7 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     ...(smtp.user === undefined ? {} : { auth: { user: smtp.user, pass: smtp.password ?? '' } }),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
+    socketTimeout: Math.max(timeoutMs, REPLY_WAIT_MS),
   });
   const byRecipients = emailChannelName(settings.to);
   const name = settings.id === undefined ? byRecipients : `email#${settings.id}`;
@@ -57,10 +65,10 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
    * Sends one message to every recipient. Refused for all of them, it throws (the outbox keeps it for the next
    * runs); refused for some only, it is sent, and says which: those went to the others, and must not go twice.
    */
-  const send = async (message: { subject: string; text: string; html: string }): Promise<RecipientsRefused | undefined> => {
+  const send = async (message: { subject: string; text: string; html: string }, identity: readonly (string | number)[]): Promise<RecipientsRefused | undefined> => {
     let info: { accepted: unknown[]; rejected: unknown[]; rejectedErrors?: { recipient?: unknown; response?: unknown }[] };
     try {
-      info = await transport.sendMail({ from: settings.from, to: [...settings.to], ...message });
+      info = await transport.sendMail({ from: settings.from, to: [...settings.to], messageId: messageIdOf([name, ...identity], settings.from), ...message });
     } catch (error) {
       // the run summary names the channel; this says where and why
       throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}`);
@@ -81,11 +89,22 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     // given an id, the channel takes over the alerts and digests recorded under its recipients
     ...(settings.id === undefined ? {} : { formerNames: [byRecipients] }),
     batchSize: ALERTS_PER_EMAIL,
-    deliver: (alert) => send(alertEmail([alert])),
-    deliverBatch: (alerts, notice) => send(alertEmail(alerts, notice)),
+    deliver: (alert) => send(alertEmail([alert]), ['alerts', alert.articleId]),
+    deliverBatch: (alerts, notice) => send(alertEmail(alerts, notice), ['alerts', ...alerts.map((alert) => alert.articleId)]),
     ...(settings.alerts === false ? { takesAlerts: false } : {}),
-    ...(settings.digest === true ? { deliverDigest: (digest: DigestData) => send(digestEmail(digest)) } : {}),
+    ...(settings.digest === true ? { deliverDigest: (digest: DigestData) => send(digestEmail(digest), ['digest', digest.pipeline.id, digest.date]) } : {}),
   };
+}
+
+/**
+ * The Message-ID of a message, the same each time the same alerts or digest go to the same channel: a relay that took
+ * one but whose reply never came (a connection cut after the data) gets it again on the next run, and mail readers
+ * and archives keep one of messages that share a Message-ID. The domain is the sender's, as RFC 5322 advises.
+ */
+function messageIdOf(identity: readonly (string | number)[], from: string): string {
+  const hash = createHash('sha256').update(identity.join('\n')).digest('hex').slice(0, 32);
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'pausewatch.invalid';
+  return `<pausewatch.${hash}@${domain}>`;
 }
 
 /**
