@@ -24,7 +24,7 @@ import { askedWaitSeconds, type BodyCut, type FetchOptions, type FetchResult } f
 import type { Fetcher } from './request-queue.ts';
 import { decodePage } from './decode-page.ts';
 import { resolveInDocumentEncoding } from './query-encoding.ts';
-import { hostKeyOf, requestAddress, urlForDisplay, withoutFeedScheme } from './url-display.ts';
+import { hostKeyOf, requestAddress, urlForDisplay, withoutCredentials, withoutFeedScheme } from './url-display.ts';
 import { parseFeed, FeedParseError, isGzipFile, sniffFeedKind, decodeFeedBytes } from './feed/index.ts';
 
 export interface FeedLink {
@@ -59,6 +59,21 @@ export function feedUrlKey(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * What makes two feed URLs one feed to a user: feedUrlKey of them without a login (the pipeline may read a paywalled
+ * feed with one while the site links it without, and the reverse), without a leading `www.`, without the campaign
+ * parameters (`utm_source`, ...) a page's link may carry, and with their query's parameters in one order. `sources
+ * add` knows a feed the pipeline has by it, and a run warns of two sources that read one feed.
+ */
+export function sameFeedKey(url: string): string {
+  // feedUrlKey's form: `user:password@host[:port]/path?query`
+  const key = feedUrlKey(withoutCredentials(url)).replace(/@www\./i, '@');
+  const query = key.indexOf('?');
+  if (query < 0) return key;
+  const kept = key.slice(query + 1).split('&').filter((pair) => pair !== '' && !/^utm_/i.test(pair)).sort();
+  return `${key.slice(0, query)}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
 }
 
 /**

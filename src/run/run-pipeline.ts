@@ -7,6 +7,7 @@ import { ingestFiles } from '../ingest/files.ts';
 import { createRequestQueue, type AskedPause, type Fetcher, type HostWaitWatcher } from '../ingest/request-queue.ts';
 import { askedWaitSeconds, fetchOptionsFrom, fetchUrl, parseHttpDate, trustedHostOf, NO_HINTS, UNANSWERED_CODES, type FetchResult } from '../ingest/fetch.ts';
 import { readPageBody } from '../ingest/decode-page.ts';
+import { sameFeedKey } from '../ingest/discover.ts';
 import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText, pageWall } from '../extract/index.ts';
@@ -420,6 +421,24 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
   return !!row?.server_wait_until && Date.parse(row.server_wait_until) > at.getTime();
 }
 
+/**
+ * The feed sources that read a feed another source lists before them, by that one's id: a URL written with `www.` or
+ * without, over http or https, with a trailing slash or its query in another order (see sameFeedKey). Both store
+ * every item, and stories and the digest count two outlets: usually one was pasted twice.
+ */
+function sourcesOfOneFeed(sources: readonly SourceDefinition[]): Map<string, string> {
+  const firstByKey = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const source of sources) {
+    if (source.kind !== 'feed') continue;
+    const key = sameFeedKey(source.url);
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, source.id);
+    else out.set(source.id, first);
+  }
+  return out;
+}
+
 /** The fewest undated items a read must add below all it listed before to be taken for the feed's archive. */
 const ARCHIVE_MIN_ITEMS = 10;
 
@@ -829,6 +848,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     // Feed sources that share an address (one feed listed twice, or two that moved to one place) share one fetch.
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
+    /** Feed sources that read the feed an earlier source of the pipeline reads, by the earlier one's id (see sameFeedKey). */
+    const readsFeedOf = sourcesOfOneFeed(pipeline.sources);
     /** Per feed source, the keys of the undated items its read in this run took for its archive (see archivedItems). */
     const archivedKeys = new Map<string, ReadonlySet<string>>();
     // An address learnt from a permanent redirect is used until it fails a few times in a row; then it takes turns
@@ -2306,6 +2327,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.outcome = result.outcome;
       report.error = result.error;
       report.warnings.push(...result.warnings);
+      const twin = readsFeedOf.get(source.id);
+      if (twin !== undefined) {
+        report.warnings.push(`reads the feed source "${twin}" reads (their URLs differ only in how they are written): each stores its items, and the digest counts two outlets; list it once`);
+      }
       report.itemsSeen = result.items.length;
       const { fresh, revisions } = result.outcome === 'ok' ? await newItems(result.items, source, report) : { fresh: [], revisions: [] };
       const aheadOfTime = fresh.filter((item) => item.publishedAt !== null && plausiblePublicationDate(item.publishedAt, now()) === null);

@@ -4,11 +4,11 @@ import { sourcesCommand } from './sources.ts';
 import type { LoadedPipeline, Pipeline } from '../../config/index.ts';
 import { addSourcesToPipelineFile, PipelineEditError, stringLiteral } from '../../config/pipeline-file.ts';
 import { createRequestQueue, type HostWaitWatcher } from '../../ingest/request-queue.ts';
-import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, publishesOutletsFeeds, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
+import { discoverFeeds, discoveryDeadlineMs, feedUrlKey, publishesOutletsFeeds, sameFeedKey, DISCOVERY_CONCURRENCY, type DiscoveredFeed, type DiscoveryEvent, type MergedCandidate, type DiscoveryResult, type ServerWait } from '../../ingest/discover.ts';
 import { commandFetchOptions, commandFetchSettings, databaseTarget, defaultPipelineFile, fetchFailureText, printJson, retryAfterText, withStore, type GlobalOptions } from '../context.ts';
 import { isMissingDatabaseFile, pendingMoves, StoreError } from '../../store/index.ts';
 import { ExitCode, UsageError, type CliState } from '../errors.ts';
-import { decodedEscapes, requestAddress, urlForDisplay, withoutCredentials, withoutFeedScheme } from '../../ingest/url-display.ts';
+import { decodedEscapes, requestAddress, urlForDisplay, withoutFeedScheme } from '../../ingest/url-display.ts';
 import { fitColumns, oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { statusLineWaits } from '../progress.ts';
 import { shownPath, writeText } from '../views.ts';
@@ -82,21 +82,6 @@ function shownList(items: readonly string[]): string {
 // feedUrlKey lives with discovery, which merges candidates by it too; exported here as before.
 export { feedUrlKey };
 
-/**
- * What makes a discovered feed one the pipeline has: feedUrlKey of its URL without a login, since the pipeline may
- * read a paywalled feed with one while the site links it without (and the reverse), without a leading `www.` and
- * without the campaign parameters (`utm_source`, ...) a page's link may carry: a site's links change so between two
- * `sources add` of its home page.
- */
-function knownFeedKey(url: string): string {
-  // feedUrlKey's form: `user:password@host[:port]/path?query`
-  const key = feedUrlKey(withoutCredentials(url)).replace(/@www\./i, '@');
-  const query = key.indexOf('?');
-  if (query < 0 || !/[?&]utm_/i.test(key)) return key;
-  const kept = key.slice(query + 1).split('&').filter((pair) => !/^utm_/i.test(pair));
-  return `${key.slice(0, query)}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
-}
-
 /** A feed source of the pipeline, and where a run found it moved to when its URL in the file is the old one. */
 interface KnownFeed {
   sourceId: string;
@@ -110,7 +95,7 @@ interface KnownFeed {
 type StoredMove = { sourceId: string; from: string; movedTo: string };
 
 /**
- * The pipeline's feed sources by knownFeedKey of their URL, so a discovered feed already listed is recognised; and by
+ * The pipeline's feed sources by sameFeedKey of their URL, so a discovered feed already listed is recognised; and by
  * the URL each moved to (`moves`), which runs read: the file names the old one until `sources update-moved`. A URL in
  * the file counts before a move to it. A move counts while the file still has its source at the old URL (the file may
  * have changed since the moves were read: `sources update-moved`, a source removed).
@@ -118,11 +103,11 @@ type StoredMove = { sourceId: string; from: string; movedTo: string };
 function pipelineFeeds(sources: Pipeline['sources'], moves: readonly StoredMove[]): Map<string, KnownFeed> {
   const byKey = new Map<string, KnownFeed>();
   for (const source of sources) {
-    if (source.kind === 'feed' && !byKey.has(knownFeedKey(source.url))) byKey.set(knownFeedKey(source.url), { sourceId: source.id, movedTo: null });
+    if (source.kind === 'feed' && !byKey.has(sameFeedKey(source.url))) byKey.set(sameFeedKey(source.url), { sourceId: source.id, movedTo: null });
   }
   for (const move of moves) {
     const stillThere = sources.some((source) => source.id === move.sourceId && source.kind === 'feed' && source.url === move.from);
-    if (stillThere && !byKey.has(knownFeedKey(move.movedTo))) byKey.set(knownFeedKey(move.movedTo), { sourceId: move.sourceId, movedTo: move.movedTo });
+    if (stillThere && !byKey.has(sameFeedKey(move.movedTo))) byKey.set(sameFeedKey(move.movedTo), { sourceId: move.sourceId, movedTo: move.movedTo });
   }
   return byKey;
 }
@@ -151,9 +136,9 @@ function addPlan(result: DiscoveryResult, pageUrl: string, sources: Pipeline['so
   const existing = result.feeds.map(
     (feed, index) =>
       [feed.url, ...(feed.merged ?? []).map((m) => m.url), ...(result.redirectedFrom[index] ?? []), ...(result.answeredFrom[index] ?? [])]
-        .map((url) => known.get(knownFeedKey(url)))
+        .map((url) => known.get(sameFeedKey(url)))
         .find(Boolean) ??
-      (feed.via === 'page' ? known.get(knownFeedKey(pageUrl)) : undefined) ??
+      (feed.via === 'page' ? known.get(sameFeedKey(pageUrl)) : undefined) ??
       null,
   );
   const entries = sourceEntries(result.feeds, pageUrl, sources.map((source) => source.id));
