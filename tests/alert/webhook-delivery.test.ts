@@ -159,6 +159,18 @@ describe('a webhook channel, delivering through the outbox', () => {
     expect(await error('/page')).toMatch(/answered HTTP 502: 502 Bad Gateway$/);
   });
 
+  it('takes a Slack-style success that says `"ok":false` for the refusal it is; "ok", or a JSON channel\'s any 2xx, delivers', async () => {
+    const server = await serve({
+      '/api': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_payload"}'),
+      '/hook': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'),
+    });
+    expect(await errorOf(webhookChannel(`${server.url}/api`, 'slack', {}).deliver(payload()))).toMatch(
+      /^webhook http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 200 but refused the alert: invalid_payload — retries fail the same way until the webhook or its configuration is fixed$/,
+    );
+    expect(await errorOf(webhookChannel(`${server.url}/hook`, 'slack', {}).deliver(payload()))).toBeNull();
+    expect(await errorOf(webhookChannel(`${server.url}/api`, 'json', {}).deliver(payload()))).toBeNull();
+  });
+
   it('waits out a short Retry-After and tries again in the same run; a long one holds the channel, saying when it may be retried', async () => {
     const received: Received[] = [];
     const server = await serve({

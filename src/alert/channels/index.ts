@@ -210,8 +210,13 @@ export function webhookChannel(
       throw refusal(`${label} could not be reached: ${cause?.message ?? (error as Error).message}`);
     }
     if (response.ok) {
-      await response.body?.cancel().catch(() => {});
-      return;
+      // Slack's Web API (and receivers written like it) answers a refused message 200 with `{"ok":false,"error":…}`
+      const refused = format === 'slack' ? slackRefusal(await firstLineOfBody(response, signal)) : null;
+      if (refused === null) {
+        await response.body?.cancel().catch(() => {});
+        return;
+      }
+      throw refusal(`${label} answered HTTP ${response.status} but refused the alert: ${refused} — retries fail the same way until the webhook or its configuration is fixed`);
     }
     const { status } = response;
     if (status >= 300 && status < 400) {
@@ -242,6 +247,18 @@ export function webhookChannel(
       throw refusal(`${answered} — the endpoint refuses the alert (4xx): retries fail the same way until the webhook or its configuration is fixed`);
     }
     throw refusal(answered);
+  }
+}
+
+/** The error a Slack-style answer of success gives, `{"ok":false,"error":"invalid_payload"}`, or null: "ok", or any other body. */
+function slackRefusal(firstLine: string): string | null {
+  try {
+    const answer: unknown = JSON.parse(firstLine);
+    if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== false) return null;
+    const error = (answer as { error?: unknown }).error;
+    return typeof error === 'string' && error !== '' ? shortenText(oneLine(error), 200) : '"ok": false';
+  } catch {
+    return null;
   }
 }
 
