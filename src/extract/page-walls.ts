@@ -1,4 +1,5 @@
 import { decodeEntities } from '../ingest/feed/normalise.ts';
+import { oneLine, shortenText } from '../model/display-text.ts';
 import { articleWordCount } from './article-words.ts';
 
 /**
@@ -12,24 +13,29 @@ export interface PageWall {
   /** What answered, for the message: "a Cloudflare challenge". */
   what: string;
   /**
-   * Known by its title alone ("Access Denied", "Page not found"), which an article may share with it: the caller
-   * takes it for a wall only when that title says nothing of the item's headline.
+   * Known by what an article may say too: its title ("Access Denied", "Page not found"), or a sentence of the
+   * vendor's page an article may quote. The caller takes it for a wall only when the page's title says nothing of the
+   * item's headline.
    */
-  byTitle: boolean;
+  weak: boolean;
 }
 
 /**
- * Marks that only the vendors' challenge and block pages carry, never the scripts the same vendors add to every page
- * they protect (Cloudflare's `/cdn-cgi/challenge-platform/scripts/`, PerimeterX's `_pxAppId`, Imperva's
- * `_Incapsula_Resource`, DataDome's tags.js).
+ * Marks of the vendors' challenge and block pages in their markup, never in the scripts the same vendors add to every
+ * page they protect (Cloudflare's bot detection, `/cdn-cgi/challenge-platform/h/b/scripts/jsd/…`, PerimeterX's
+ * `_pxAppId`, Imperva's `_Incapsula_Resource`, DataDome's tags.js).
  */
 const WALL_MARKS: readonly (readonly [RegExp, string])[] = [
-  [/\b_cf_chl_opt\b|\/cdn-cgi\/challenge-platform\/h\//, 'a Cloudflare challenge'],
+  [/\b_cf_chl_opt\b|\/cdn-cgi\/challenge-platform\/h\/[a-z]\/orchestrate\/|\bid=["']?challenge-running\b/, 'a Cloudflare challenge'],
   [/\bid=["']?cf-error-details\b/, 'a Cloudflare block page'],
   [/\bid=["']?px-captcha\b/, 'a PerimeterX (HUMAN) challenge'],
   [/\bcaptcha-delivery\.com\b/, 'a DataDome challenge'],
   // written with entities in Akamai's page (`errors&#46;edgesuite&#46;net`)
   [/\berrors(?:\.|&#46;)edgesuite(?:\.|&#46;)net\b/, 'an Akamai block page'],
+];
+
+/** Sentences of such pages, which an article about them may quote: weak marks (see PageWall.weak). */
+const WALL_SENTENCES: readonly (readonly [RegExp, string])[] = [
   [/\bIncapsula incident ID\b/, 'an Imperva (Incapsula) block page'],
   [/\bdetected unusual traffic from your computer network\b/, 'an "unusual traffic" block page'],
 ];
@@ -45,18 +51,19 @@ const TITLE_PARTS = /\s+[|–—·:-]\s+|\s*\|\s*/;
 const MAX_WALL_WORDS = 250;
 
 /**
- * The wall a fetched page is, or null: by a mark of the vendor's page in its HTML, else by its title (see
- * PageWall.byTitle); never a page of more than MAX_WALL_WORDS words. (Cloudflare also marks its challenge with a
+ * The wall a fetched page is, or null: by a mark of the vendor's page in its markup, else by a sentence of one in its
+ * text or by its title (see PageWall.weak); never a page of more than MAX_WALL_WORDS words. (Cloudflare also marks its challenge with a
  * `cf-mitigated: challenge` header, which the caller reads.)
  * @param html the page as fetched and decoded
  * @param text its extracted text
  */
 export function pageWall(page: { html: string; text: string; title: string | null }): PageWall | null {
   if (articleWordCount(page.text) > MAX_WALL_WORDS) return null;
-  for (const [mark, what] of WALL_MARKS) if (mark.test(page.html)) return { what, byTitle: false };
+  for (const [mark, what] of WALL_MARKS) if (mark.test(page.html)) return { what, weak: false };
+  for (const [sentence, what] of WALL_SENTENCES) if (sentence.test(page.text)) return { what, weak: true };
   // the extracted title may be the page's heading ("Sorry, we could not find that page"), its <title> the wall's
   for (const title of [page.title, documentTitle(page.html)]) {
-    if (title && title.split(TITLE_PARTS).some((part) => WALL_TITLE.test(part.trim()))) return { what: `a page titled "${title}"`, byTitle: true };
+    if (title && title.split(TITLE_PARTS).some((part) => WALL_TITLE.test(part.trim()))) return { what: `a page titled "${shortenText(oneLine(title), 100)}"`, weak: true };
   }
   return null;
 }

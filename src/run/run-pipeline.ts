@@ -128,7 +128,6 @@ interface PreparedArticle {
   redirect?: { landing: string; away: (why: string) => PreparedArticle };
 }
 
-/** The error of an item whose link redirected to `landing`, a page that is not its article, for the reason `why`. */
 /** Cloudflare's mark of an answer that is its challenge, not the page, whatever its status. */
 function isCloudflareChallenge(headers: Record<string, string>): boolean {
   return getHeader(headers, 'cf-mitigated')?.trim().toLowerCase() === 'challenge';
@@ -139,6 +138,7 @@ function walledPage(link: string, what: string): StageError {
   return { code: 'blocked', message: `article page ${urlForDisplay(link)}: ${what} answered, not the article` };
 }
 
+/** The error of an item whose link redirected to `landing`, a page that is not its article, for the reason `why`. */
 function redirectedAway(link: string, landing: string, why: string): StageError {
   // `landing` is followed by " (": the run finds the items sent to a page by this (see landingTakenBy)
   return { code: 'redirected_away', message: `article page ${urlForDisplay(link)}: redirected to ${landing} (${why}); the feed's text is kept` };
@@ -360,8 +360,8 @@ const PAGES_REMEMBERED = 500;
  * `landing`: read after a redirect to another address than the link, the identity that page would give the article.
  */
 type FetchedPage =
-  /** `wallTitle`: what the page is when its title alone says it is a wall ("Page not found"), for the caller to judge by the headline */
-  | { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null; wallTitle: string | null }
+  /** `weakWall`: what the page is when only its title or a sentence says it is a wall (see PageWall.weak), for the caller to judge by the headline */
+  | { extracted: ExtractedArticle; url: string; warning: string | null; landing: string | null; weakWall: string | null }
   | { error: StageError; notSent?: true };
 
 /** An article whose page was asked for again (see retryPages), and what came of it. */
@@ -1914,8 +1914,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const why = stored ? await landingNotTheArticle(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }, page.extracted.title) : null;
         if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
       }
-      if (!('error' in page) && page.wallTitle !== null && titleSharesNoWord((await repo.getArticle(db, entry.id))?.title ?? null, page.extracted.title)) {
-        page = { error: walledPage(entry.url, page.wallTitle) };
+      if (!('error' in page) && page.weakWall !== null && titleSharesNoWord((await repo.getArticle(db, entry.id))?.title ?? null, page.extracted.title)) {
+        page = { error: walledPage(entry.url, page.weakWall) };
       }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
       const attempt = 'error' in page && page.notSent ? entry.page_attempts : entry.page_attempts + 1;
@@ -1998,9 +1998,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const page = await fetchArticlePage(item.url, feedUrl);
       // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
-      // titled as a wall is ("Access Denied", "Page not found") and saying nothing of the headline
-      if (page.wallTitle !== null && titleSharesNoWord(item.title, page.extracted.title)) {
-        return { raw: item, extracted: fromFeed(), extractError: walledPage(item.url, page.wallTitle), pageAttempted: true };
+      // titled as a wall is ("Access Denied", "Page not found"), or saying what one says, and nothing of the headline
+      if (page.weakWall !== null && titleSharesNoWord(item.title, page.extracted.title)) {
+        return { raw: item, extracted: fromFeed(), extractError: walledPage(item.url, page.weakWall), pageAttempted: true };
       }
       const extracted = page.extracted.partial && item.body ? withFullerFeedText(page.extracted, fromFeed().text) : page.extracted;
       const prepared: PreparedArticle = { raw: { ...item, url: page.url }, extracted, extractError: null, pageAttempted: true, feedLink: item.url, pageWarning: page.warning };
@@ -2152,12 +2152,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // read as `extract <url>` reads it: a text/plain page as text, not as HTML
       const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl, page.encoding);
       // a bot challenge or block page, known by its vendor's marks: asked for again later, as a 503 is
-      const wall = isCloudflareChallenge(response.headers) ? { what: 'a Cloudflare challenge', byTitle: false } : pageWall({ html: page.text, text: extracted.text, title: extracted.title });
-      if (wall && !wall.byTitle) return { error: walledPage(url, wall.what) };
+      const wall = isCloudflareChallenge(response.headers) ? { what: 'a Cloudflare challenge', weak: false } : pageWall({ html: page.text, text: extracted.text, title: extracted.title });
+      if (wall && !wall.weak) return { error: walledPage(url, wall.what) };
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
       const tooShort = articleTextProblem(extracted.text);
       if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
-      const wallTitle = wall?.what ?? null;
+      const weakWall = wall?.what ?? null;
       // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
       const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;
       // Redirected to another address, the page would give the article another identity: not when that is the home
@@ -2166,12 +2166,12 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a consent wall or a paywall page, is found when the item is stored: see pageNotTheArticle.)
       const link = canonicalizeUrl(withoutCredentials(url));
       const reached = canonicalizeUrl(pageUrl);
-      if (reached === link) return { extracted, url: pageUrl, warning, landing: null, wallTitle };
+      if (reached === link) return { extracted, url: pageUrl, warning, landing: null, weakWall };
       const landing = computeDedupKeys({ url: pageUrl, canonicalUrl: extracted.canonicalUrl, title: null, text: '' }).canonicalUrl;
       if (isAboveOnSite(reached, link) || isAboveOnSite(landing, link)) {
         return { error: redirectedAway(url, landing, 'the home page or a section above the link, not its article') };
       }
-      return { extracted, url: pageUrl, warning, landing, wallTitle };
+      return { extracted, url: pageUrl, warning, landing, weakWall };
     }
 
     /** Stores the items in order, one failure never stopping the rest; returns how many could not be stored. */

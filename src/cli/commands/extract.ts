@@ -48,7 +48,7 @@ export function registerExtract(program: Command, state: CliState): void {
         article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url, page.encoding);
         // by its vendor's marks only: a title like a wall's is one only beside a feed item's headline it says nothing of
         const found = pageWall({ html: page.text, text: article.text, title: article.title });
-        wall = found && !found.byTitle ? found.what : null;
+        wall = found && !found.weak ? found.what : null;
       } else {
         const bytes = await readNamedFile(target).catch((error: unknown) => {
           throw error instanceof NamedFileError ? new UsageError(error.message) : error;
