@@ -220,7 +220,7 @@ export async function deliverAlerts(
         const outcome = await handOver(
           async () => {
             const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
-            return channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
+            return channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice, batch.map(deliveryKey)) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
           },
           async (message) => {
             for (const alert of batch) await markAlertFailed(db, alert.id, message);
@@ -320,6 +320,14 @@ function heldKey(pipelineId: string, held: readonly UndeliveredAlert[]): string 
  */
 export function deliveryKey(alert: Pick<UndeliveredAlert, 'id' | 'pipeline_id' | 'created_at'>): string {
   return createHash('sha256').update(`pausewatch alert\n${alert.pipeline_id}\n${alert.id}\n${alert.created_at}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * A day's digest's key for receivers (an email's Message-ID): the same at every try and after its channel is renamed;
+ * another database's digests, or another pipeline's, do not share it (`firstRunAt`: the pipeline's first run here).
+ */
+export function digestKey(pipelineId: string, firstRunAt: string, date: string): string {
+  return createHash('sha256').update(`pausewatch digest\n${pipelineId}\n${firstRunAt}\n${date}`).digest('hex').slice(0, 32);
 }
 
 /** Waits `ms`, or less when a stop is asked for meanwhile: whether the wait ran its course, with no stop asked. */

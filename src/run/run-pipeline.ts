@@ -18,7 +18,7 @@ import {
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
 } from '../dedup/index.ts';
 import { createScorer, type Scorer } from '../stance/index.ts';
-import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
+import { shouldAlert, shouldAlertOnEdit, alertPayload, deliverAlerts, digestKey, channelLabel, withoutSecrets, type AlertChannel, type RecipientsRefused } from '../alert/index.ts';
 import * as repo from '../store/index.ts';
 import type { Store, ArticleRow, Database, OwnerState, RunOwner, SourceRow } from '../store/index.ts';
 import { activeHostWaits, saveHostWaits, type HostWaitRecord } from '../store/host-waits.ts';
@@ -595,6 +595,8 @@ async function emailDigest(
     seen.push({ channel, from, open, givenUpThrough });
   }
   const earliest = seen.map(({ open }) => open).sort()[0]!;
+  // this run's start, when it is the pipeline's first here
+  const firstRunAt = (await repo.firstRunStartedAt(store.db, pipeline.id)) ?? at;
   const sent = await repo.digestDaysEmailed(store.db, pipeline.id, earliest, yesterday);
   // a day no run began on has nothing in its digest (a day's articles are those fetched on it): a machine back from a
   // few days off would mail "no on-topic articles" for days nobody watched
@@ -636,7 +638,7 @@ async function emailDigest(
           const digest = await digestOf(date);
           let partly: RecipientsRefused | void;
           try {
-            partly = await channel.deliverDigest!(digest);
+            partly = await channel.deliverDigest!(digest, digestKey(pipeline.id, firstRunAt, date));
           } catch (error) {
             // cut as an alert's error is: a URL in it shows its origin only
             return { refusal: withoutSecrets((error as Error).message) };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChannels } from '../../src/alert/index.ts';
+import { createChannels, digestKey } from '../../src/alert/index.ts';
 import { formatRunSummary } from '../../src/cli/commands/run.ts';
 import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
 import type { RunReport } from '../../src/model/index.ts';
@@ -93,6 +93,12 @@ describe.each(dialects)('a daily digest email the morning run failed to send, on
     expect(runHadFailures(next)).toBe(false);
     expect(formatRunSummary(next, root, false).split('\n').slice(-2)).toEqual(['digest of 2026-12-02 emailed: email "desk"', 'digest of 2026-12-03 emailed: email "desk"']);
     expect(received()).toEqual(['desk@example.org 2026-12-01', 'desk@example.org 2026-12-02', 'desk@example.org 2026-12-03']);
+    // each day's digest its own Message-ID, made from its day and this database's first run of the pipeline
+    const firstRun = (await store.db.selectFrom('runs').select((eb) => eb.fn.min('started_at').as('at')).executeTakeFirstOrThrow()).at!;
+    expect(smtp.received.map((mail) => header(mail.raw, 'message-id'))).toEqual(
+      ['2026-12-01', '2026-12-02', '2026-12-03'].map((date) => `<pausewatch.${digestKey('mail', firstRun, date)}@example.org>`),
+    );
+    expect(digestKey('mail', '2026-11-30T05:00:00.000Z', '2026-12-01')).not.toBe(digestKey('mail', firstRun, '2026-12-01'));
 
     // re-run the same morning: nothing is sent twice
     expect((await morning('2026-12-04', channels)).digestEmailsSent).toEqual([]);

@@ -31,11 +31,12 @@ export interface EmailChannelSettings {
 }
 
 /**
- * How long a relay may be silent once connected: it may take seconds to a minute to scan a message before its final
- * reply (RFC 5321 §4.5.3.2 allows it ten minutes). Cut at 15 s, a message it took was sent again every run, a copy
- * each time.
+ * How long a relay may be silent once connected: it may take many seconds to scan a message before its final reply
+ * (RFC 5321 §4.5.3.2 allows it ten minutes). Cut at 15 s, a message it took was sent again every run, a copy each
+ * time. A minute, not ten: the wait counts at every step, and a stop (SIGTERM) waits for a message under way, which a
+ * supervisor's kill (systemd's, after 90 s) would cut short.
  */
-const REPLY_WAIT_MS = 300_000;
+const REPLY_WAIT_MS = 60_000;
 
 /** Alerts in one message at most: more is a digest, and a message past a relay's size limit would never go. */
 export const ALERTS_PER_EMAIL = 100;
@@ -65,10 +66,10 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
    * Sends one message to every recipient. Refused for all of them, it throws (the outbox keeps it for the next
    * runs); refused for some only, it is sent, and says which: those went to the others, and must not go twice.
    */
-  const send = async (message: { subject: string; text: string; html: string }, identity: readonly (string | number)[]): Promise<RecipientsRefused | undefined> => {
+  const send = async (message: { subject: string; text: string; html: string }, keys: readonly string[]): Promise<RecipientsRefused | undefined> => {
     let info: { accepted: unknown[]; rejected: unknown[]; rejectedErrors?: { recipient?: unknown; response?: unknown }[] };
     try {
-      info = await transport.sendMail({ from: settings.from, to: [...settings.to], messageId: messageIdOf([name, ...identity], settings.from), ...message });
+      info = await transport.sendMail({ from: settings.from, to: [...settings.to], messageId: messageIdOf(keys, settings.from), ...message });
     } catch (error) {
       // the run summary names the channel; this says where and why
       throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}`);
@@ -89,20 +90,21 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     // given an id, the channel takes over the alerts and digests recorded under its recipients
     ...(settings.id === undefined ? {} : { formerNames: [byRecipients] }),
     batchSize: ALERTS_PER_EMAIL,
-    deliver: (alert) => send(alertEmail([alert]), ['alerts', alert.articleId]),
-    deliverBatch: (alerts, notice) => send(alertEmail(alerts, notice), ['alerts', ...alerts.map((alert) => alert.articleId)]),
+    deliver: (alert, delivery) => send(alertEmail([alert]), [delivery?.key ?? `article ${alert.articleId}`]),
+    deliverBatch: (alerts, notice, keys) => send(alertEmail(alerts, notice), keys),
     ...(settings.alerts === false ? { takesAlerts: false } : {}),
-    ...(settings.digest === true ? { deliverDigest: (digest: DigestData) => send(digestEmail(digest), ['digest', digest.pipeline.id, digest.date]) } : {}),
+    ...(settings.digest === true ? { deliverDigest: (digest: DigestData, key: string) => send(digestEmail(digest), [key]) } : {}),
   };
 }
 
 /**
- * The Message-ID of a message, the same each time the same alerts or digest go to the same channel: a relay that took
- * one but whose reply never came (a connection cut after the data) gets it again on the next run, and mail readers
- * and archives keep one of messages that share a Message-ID. The domain is the sender's, as RFC 5322 advises.
+ * The Message-ID of a message, from the keys of what it carries (its alerts' Delivery keys, its digest's key): the
+ * same each time the same alerts or digest are sent, and no other message's, in this database or another. A relay
+ * that took one but whose reply never came (a connection cut after the data) gets it again on the next run, and mail
+ * readers and archives keep one of messages that share a Message-ID. The domain is the sender's, as RFC 5322 advises.
  */
-function messageIdOf(identity: readonly (string | number)[], from: string): string {
-  const hash = createHash('sha256').update(identity.join('\n')).digest('hex').slice(0, 32);
+function messageIdOf(keys: readonly string[], from: string): string {
+  const hash = keys.length === 1 ? keys[0]! : createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32);
   const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'pausewatch.invalid';
   return `<pausewatch.${hash}@${domain}>`;
 }

@@ -42,9 +42,10 @@ export interface AlertChannel {
   deliver(payload: AlertPayload, delivery?: Delivery): Promise<void | RecipientsRefused>;
   /**
    * Several alerts in one delivery (one email for a run's alerts), accepted or refused as a whole; `notice`, given with
-   * a run's last delivery, says how many new articles past `alerts.maxPerRun` were not alerted (a line of the email).
+   * a run's last delivery, says how many new articles past `alerts.maxPerRun` were not alerted (a line of the email);
+   * `keys`, the alerts' Delivery keys.
    */
-  deliverBatch?(payloads: readonly AlertPayload[], notice?: HeldNotice): Promise<void | RecipientsRefused>;
+  deliverBatch?(payloads: readonly AlertPayload[], notice: HeldNotice | undefined, keys: readonly string[]): Promise<void | RecipientsRefused>;
   /**
    * Says, in one message after the run's alerts, how many new articles past `alerts.maxPerRun` were not alerted (a
    * channel with `deliverBatch` says it in its last batch instead). Throws when refused: a notice is not retried.
@@ -54,8 +55,11 @@ export interface AlertChannel {
   batchSize?: number;
   /** False for a channel that takes the daily digest only (an email channel's `alerts: false`): no alert is queued for it. */
   readonly takesAlerts?: boolean;
-  /** Sends a day's digest (an email channel's `digest: true`), or throws when it is refused. */
-  deliverDigest?(digest: DigestData): Promise<void | RecipientsRefused>;
+  /**
+   * Sends a day's digest (an email channel's `digest: true`), or throws when it is refused. `key`: the same for the
+   * day's digest of the pipeline in this database at every try, and for no other (see digestKey).
+   */
+  deliverDigest?(digest: DigestData, key: string): Promise<void | RecipientsRefused>;
 }
 
 /** One line per alert, for a person watching the terminal or a cron mail. */
