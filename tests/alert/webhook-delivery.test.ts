@@ -98,17 +98,18 @@ describe('a webhook channel, delivering through the outbox', () => {
   it("keeps a token of the URL's path or query out of a refusal that echoes it alone", async () => {
     const server = await serve({
       '/hooks/tok-secret-123': (_req, res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_token","detail":"token tok-secret-123 expired"}'),
-      '/hooks/q': (req, res) => res.writeHead(403, { 'content-type': 'text/plain' }).end(`key ${new URL(req.url!, 'http://x').searchParams.get('key')} revoked`),
+      // echoes the query's value as sent, and decoded
+      '/hooks/q': (req, res) => res.writeHead(403, { 'content-type': 'text/plain' }).end(`key ${req.url!.split('key=')[1]} (${new URL(req.url!, 'http://x').searchParams.get('key')}) revoked`),
     });
     const inPath = webhookChannel(`${server.url}/hooks/tok-secret-123`, 'json', {});
-    const inQuery = webhookChannel(`${server.url}/hooks/q?key=K3y%2BSecret9`, 'json', {});
+    const inQuery = webhookChannel(`${server.url}/hooks/q?key=K3y%2BSecret9&x=abcdefghijklmnopq`, 'json', {});
     const ids = [await alertFor(inPath.name), await alertFor(inQuery.name)];
     const report = await deliverAlerts(store.db, 'p', [inPath, inQuery], 72, now);
     expect(report.failed).toHaveLength(2);
     const errors = [...report.failed.map((failure) => failure.error), ...(await Promise.all(ids.map(lastError)))];
     for (const error of errors) {
       expect(error).toMatch(/answered HTTP 40[13]/);
-      for (const secret of ['tok-secret-123', 'K3y+Secret9', 'K3y%2BSecret9']) expect(error).not.toContain(secret);
+      for (const secret of ['tok-secret-123', 'K3y+Secret9', 'K3y%2BSecret9', 'abcdefghijklmnopq']) expect(error).not.toContain(secret);
     }
     // the rest of what the receiver said stays, to act on
     expect(report.failed.find((failure) => failure.alertId === ids[0])?.error).toContain('"detail":"token … expired"');

@@ -47,16 +47,21 @@ export function urlSecrets(url: string): string[] {
     if (parsed.password) secrets.push(parsed.password, decodedEscapes(parsed.password));
     // a token alone, as a receiver's error echoes it ("token secret-token-123 expired"): the path's segments and the
     // query's values that look like one
-    const parts = [...parsed.pathname.split('/'), ...[...parsed.searchParams.values()]].flatMap((part) => [part, decodedEscapes(part)]);
-    secrets.push(...parts.filter(looksLikeToken));
+    const rawValues = parsed.search.slice(1).split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
+    const parts = [...parsed.pathname.split('/'), ...rawValues, ...parsed.searchParams.values()];
+    // as sent, and as a receiver may echo it decoded (`%2B` as `+`, `+` as a space)
+    secrets.push(...parts.flatMap((part) => [part, decodedEscapes(part), part.replace(/\+/g, ' ')]).filter(looksLikeToken));
   } catch {
     // not a URL: cut out as given
   }
   return secrets;
 }
 
-
-/** A part of a URL that may be a secret: long, or of eight characters or more with a digit (not "hooks", "services"). */
+/**
+ * A part of a URL that may be a secret: of eight characters or more with a digit, or of sixteen or more in letters of
+ * both cases or without a word's hyphen; not "hooks", "services", "notifications-receiver".
+ */
 function looksLikeToken(part: string): boolean {
-  return part.length >= 20 || (part.length >= 8 && /\d/.test(part));
+  if (part.length < 8) return false;
+  return /\d/.test(part) || (part.length >= 16 && ((/[a-z]/.test(part) && /[A-Z]/.test(part)) || !/[-_ ]/.test(part)));
 }
