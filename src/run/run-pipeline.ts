@@ -439,6 +439,11 @@ function sourcesOfOneFeed(sources: readonly SourceDefinition[]): Map<string, str
   return out;
 }
 
+/** A link's canonical URL without its query: where it leads, as a moved article's link is told apart (see newItems). */
+function withoutQuery(url: string): string {
+  return canonicalizeUrl(url).replace(/[?#].*$/, '');
+}
+
 /** The fewest undated items a read must add below all it listed before to be taken for the feed's archive. */
 const ARCHIVE_MIN_ITEMS = 10;
 
@@ -1584,9 +1589,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
             await reviseArticle(existing.id, title, { modified_at: item.updatedAt ?? existing.modified_at, ...moved });
             report.articlesUpdated += 1;
           });
-        } else if (item.hasPage && view.ownLink(item) && !keysInFeed.has(item.url) && linkChanged(item, existing)) {
+        } else if (view.ownLink(item) && !keysInFeed.has(item.url) && linkChanged(item, existing, withoutQuery)) {
           // The same headline at a new link of its own: the outlet moved the article (new permalinks under the same
-          // GUIDs, https). Links shown would go on pointing where it was, dead once the old ones stop redirecting.
+          // GUIDs, https). Links shown would go on pointing where it was, dead once the old ones stop redirecting. A
+          // query alone is no move: a feed may give each delivery's links one of their own (`?sid=…`).
           const moved = movedTo(item.url, existing);
           revisions.push(async () => {
             await moveArticle(existing.id, moved);
