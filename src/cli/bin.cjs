@@ -6,4 +6,18 @@
 'use strict';
 
 if (!process.env.UV_THREADPOOL_SIZE) process.env.UV_THREADPOOL_SIZE = '64';
-import('./bin.mjs');
+
+// Node ends a process whose top-level await never settles (a pipeline file's) with 13, but only when the await is its
+// entry module's: from here it would end with 0, which cron and scripts take for success.
+let settled = false;
+process.exitCode = 13;
+process.on('exit', () => {
+  if (!settled) process.stderr.write('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
+});
+import('./bin.mjs').then(
+  () => (settled = true),
+  (error) => {
+    settled = true;
+    throw error;
+  },
+);

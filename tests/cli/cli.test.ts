@@ -10,7 +10,7 @@ import { freshPostgres, PG_ADMIN_URL } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(repoRoot, 'src/cli/bin.mjs');
+const bin = path.join(repoRoot, 'src/cli/bin.cjs');
 
 interface Result {
   code: number;

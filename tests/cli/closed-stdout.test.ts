@@ -5,7 +5,7 @@ import { registerRun } from '../../src/cli/commands/run.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 
 /**
  * The real command, its stdout a pipe whose reader closes it after the first bytes, as `| head -1` does: how it exits,

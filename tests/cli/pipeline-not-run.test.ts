@@ -15,7 +15,7 @@ import { dialects, freshSqlite } from '../helpers/databases.ts';
 import { runCommands, type Register } from '../helpers/in-process-cli.ts';
 import { pipelineDefinition, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 const commands: Register[] = [registerRun, registerArticles, registerStories, registerTrends, registerDigest, registerSources, registerLabel, registerRescore];
 const reports = [['articles'], ['stories'], ['trends'], ['digest']];
 const captures = { id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' };

@@ -90,7 +90,7 @@ describe('sources add and a database that cannot be read', () => {
   });
 });
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 /** Root writes to any folder, whatever its mode: the command runs as nobody then, for whom the mode holds. */
 const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 

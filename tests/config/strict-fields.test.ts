@@ -252,7 +252,7 @@ describe('every problem of a definition', () => {
 
 function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'src/cli/bin.mjs'), ...args], { cwd, env: { ...process.env, ...env, DATABASE_URL: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(repoRoot, 'src/cli/bin.cjs'), ...args], { cwd, env: { ...process.env, ...env, DATABASE_URL: '' } }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -110,7 +110,7 @@ export function pipelineDefinition({ id, name, sources, fetch }: { id: string; n
   };
 }
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 
 /** `sources add <url>` of the project, run for real in a process of its own: its exit code and what it printed. */
 export function sourcesAddProcess(project: TempProject, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

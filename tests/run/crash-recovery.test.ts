@@ -14,7 +14,7 @@ import { openStore } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
 import { startServer } from '../helpers/http-server.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 
 const TITLES = ['Labs weigh a verified pause of frontier AI', 'Senators back a moratorium on frontier AI training'];
 

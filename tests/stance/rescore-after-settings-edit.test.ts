@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The scorer's version is what `rescore` compares, so this is a stance contract seen through the command a user runs.
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(repoRoot, 'src/cli/bin.mjs');
+const bin = path.join(repoRoot, 'src/cli/bin.cjs');
 
 function pausewatch(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { withLibpqSslModes } from '../../src/store/connect.ts';
 import { PG_ADMIN_URL } from '../helpers/databases.ts';
 
-const BIN = path.resolve('src/cli/bin.mjs');
+const BIN = path.resolve('src/cli/bin.cjs');
 
 /**
  * `sslmode=require` in DATABASE_URL, as PostgreSQL's documentation writes it, put node-postgres' nine-line security

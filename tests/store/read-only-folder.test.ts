@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.mjs');
+const bin = path.resolve(import.meta.dirname, '../../src/cli/bin.cjs');
 /** Root writes to any folder, whatever its mode: the command runs as nobody then, for whom the mode holds. */
 const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 

@@ -65,3 +65,20 @@ describe('the executable sizes the thread pool name look-ups and file work share
     expect(await poolOutcome('4')).toBe('held');
   }, 30_000);
 });
+
+describe('the executable, when a pipeline file awaits what never comes', () => {
+  it('exits 13 saying its command did not finish, as node does for its own entry module, not 0', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-await-'));
+    try {
+      writeFileSync(path.join(dir, 'pipeline.mjs'), 'await new Promise(() => {});\nexport default {};\n');
+      const child = spawn(process.execPath, [executable, 'sources', '--pipeline', path.join(dir, 'pipeline.mjs'), '--database', path.join(dir, 'x.db')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(13);
+      expect(stderr).toBe('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
