@@ -139,8 +139,12 @@ const COOKIE_NOTICE =
  * name, OneTrust's "By clicking “Accept All Cookies”, you agree to the storing of cookies on your device", leaves its
  * sentence to say what it is.)
  */
-const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"]*"/g;
+const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|‘[^‘’]*’|"[^"]*"/g;
+
+/** A banner's own instruction to press one of its buttons ("Click “Accept all cookies” to …"): its quotes are its buttons. */
+const BUTTON_INSTRUCTION = /^(?:please )?(?:click|select|tap|press|choose)\b|\b(?:click|select|tap|press)(?: on)? ["“‘„«]/i;
 
 export function isCookieNotice(paragraph: string): boolean {
-  return countWords(paragraph) <= 60 && COOKIE_NOTICE.test(paragraph.replace(QUOTED, '…'));
+  if (countWords(paragraph) > 60) return false;
+  return COOKIE_NOTICE.test(BUTTON_INSTRUCTION.test(paragraph) ? paragraph : paragraph.replace(QUOTED, '…'));
 }

@@ -557,7 +557,10 @@ const CERTIFICATE_REASONS: Readonly<Record<string, string>> = {
   CERT_NOT_YET_VALID: "its certificate is not valid yet (or this machine's clock is behind)",
   DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed: to trust it, add it to the file NODE_EXTRA_CA_CERTS names",
   SELF_SIGNED_CERT_IN_CHAIN: `its certificate comes from ${UNTRUSTED_AUTHORITY}`,
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its certificate comes from ${UNTRUSTED_AUTHORITY}`,
+  // a chain sent short of one of its intermediates gives this too
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    "its certificate cannot be traced to a trusted authority: the server's chain lacks an intermediate certificate (browsers fetch it, pausewatch does not: the outlet must send its whole chain), or it comes from " +
+    UNTRUSTED_AUTHORITY,
   // what a server sending its certificate without the intermediate one gets: browsers fetch that one, node does not
   UNABLE_TO_VERIFY_LEAF_SIGNATURE:
     "its certificate cannot be traced to a trusted authority: the server sends it without its intermediate certificate (browsers fetch that one, pausewatch does not: the outlet must send its whole chain), or it comes from " +
@@ -592,7 +595,7 @@ function certificateReason(error: NodeJS.ErrnoException): string {
  * server answering in plain HTTP, or garbage, on the port an https URL names gives the first.
  */
 const TLS_HINTS: readonly (readonly [RegExp, string])[] = [
-  [/wrong version number|packet length too long|record layer failure/i, 'the server did not answer in TLS (a plain-HTTP server on that port? try http://)'],
+  [/wrong version number|packet length too long/i, 'the server did not answer in TLS (a plain-HTTP server on that port? try http://)'],
   [/alert protocol version|unsupported protocol/i, 'the server offers only TLS versions older than 1.2, which node refuses'],
   [/no application protocol/i, 'the server speaks only HTTP/2, which pausewatch does not'],
   [/excessive message size/i, "the server's certificate chain is too large to read"],

@@ -51,10 +51,14 @@ describe('a paywall notice or a consent banner on a page is not article text, as
     const quoted = [
       '“This site uses cookies to stop duplicate signatures, and a faulty update meant anyone who rejected them was locked out,” said campaign director Joep Meindertsma.',
       'Visitors who clicked “Reject all cookies” saw the captcha reload endlessly, the campaign said.',
+      'Others, who picked ‘Accept all cookies’ at the prompt, signed without trouble, organisers said.',
     ];
     const oneTrust = 'By clicking “Accept All Cookies”, you agree to the storing of cookies on your device to enhance site navigation, analyze site usage, and assist in our marketing efforts.';
     const html = `<html><body><div id="onetrust-banner-sdk"><p>${oneTrust}</p><button>Accept All Cookies</button></div><article>${paragraphs([...LEAD, ...quoted])}</article></body></html>`;
     expect(extractHtml(html).text).toBe([...LEAD, ...quoted].join('\n\n'));
     expect(extractPlainText(`${oneTrust}\n\n${[...LEAD, ...quoted].join('\n\n')}`).text).toBe([...LEAD, ...quoted].join('\n\n'));
+    // a banner telling which of its buttons to press, quoting them, is one all the same
+    const instruction = 'Select “Accept all cookies” to continue, or “Cookie settings” to change your choices at any time.';
+    expect(extractPlainText(`${instruction}\n\n${LEAD.join('\n\n')}`).text).toBe(LEAD.join('\n\n'));
   });
 });
