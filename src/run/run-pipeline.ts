@@ -444,29 +444,6 @@ function withoutQuery(url: string): string {
   return canonicalizeUrl(url).replace(/[?#].*$/, '');
 }
 
-/** The fewest undated items a read must add below all it listed before to be taken for the feed's archive. */
-const ARCHIVE_MIN_ITEMS = 10;
-
-/**
- * The keys of the new undated items of a feed read before that are its archive, not news: listed below every item it
- * listed before (feeds list their newest first), and more of them than those, ten at least. An outlet publishing its
- * back catalogue (a feed of 20 grown to 500) alerted on each of years-old items, undated, as new coverage; an
- * undated item at the top is news, and so are a few appended to a feed that lists its oldest first.
- */
-function archivedItems(items: readonly RawItem[], fresh: readonly RawItem[]): Set<string> {
-  const freshKeys = new Set(fresh.map((item) => item.key));
-  let lastKnown = -1;
-  let known = 0;
-  items.forEach((item, index) => {
-    if (freshKeys.has(item.key)) return;
-    lastKnown = index;
-    known += 1;
-  });
-  if (lastKnown < 0) return new Set();
-  const below = items.slice(lastKnown + 1).filter((item) => item.publishedAt === null);
-  return below.length >= ARCHIVE_MIN_ITEMS && below.length > known ? new Set(below.map((item) => item.key)) : new Set();
-}
-
 /**
  * What to tell a user when a feed's every item is new and its oldest was published after the feed's last good check,
  * later than two items at its pace then (paceAtCheck) would come: the feed lists fewer items than it published since,
@@ -857,8 +834,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const sourceRows = new Map((await repo.listSources(db, pipeline.id)).map((row) => [row.id, row]));
     /** Feed sources that read the feed an earlier source of the pipeline reads, by the earlier one's id (see sameFeedKey). */
     const readsFeedOf = sourcesOfOneFeed(pipeline.sources);
-    /** Per feed source, the keys of the undated items its read in this run took for its archive (see archivedItems). */
-    const archivedKeys = new Map<string, ReadonlySet<string>>();
     // An address learnt from a permanent redirect is used until it fails a few times in a row; then it takes turns
     // with the pipeline file's URL, so an outlet that moved back (or set the redirect up by mistake) does not lose the
     // feed, and neither does one that retired its old URL while the new address was briefly down. The learnt address
@@ -1176,9 +1151,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const covered =
           isAggregatorItem || (duplicate !== null ? await repo.alertRaisedForGroup(trx, duplicate.articleId) : !!adopted && (await repo.alertRaisedForGroup(trx, id)));
         // the source's first successful read: no success recorded before this run began
-        // the source's archive, published in this read, is backlog too (see archivedItems)
-        const backlog = () => !sourceRows.get(source.id)?.last_success_at || archivedKeys.get(source.id)?.has(raw.key) === true;
-        const coverage = await coverageOf(trx, { sourceId: source.id, publishedAt }, backlog, original);
+        const coverage = await coverageOf(trx, { sourceId: source.id, publishedAt }, () => !sourceRows.get(source.id)?.last_success_at, original);
         if (shouldAlert(score, covered, pipeline.alerts, coverage.date, now(), coverage.firstRead)) {
           await enqueueAlerts(trx, { id, title: headline, url: raw.url, outlet: siteName ?? source.name, publishedAt }, score, at);
         }
@@ -2347,11 +2320,6 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       }
       const gap = result.outcome === 'ok' ? unreadGapWarning(result.items, fresh.length, row) : null;
       if (gap !== null) report.warnings.push(gap);
-      const archive = archivedItems(result.items, fresh);
-      if (archive.size > 0) {
-        archivedKeys.set(source.id, archive);
-        report.warnings.push(`${archive.size} new undated items listed below every item read before: taken for the feed's archive, not news (no alerts)`);
-      }
       // The publishing rate comes from the feed when it answered, else from the items of the document it last read,
       // which a 304 says it still is (those it shares with a feed the source was read from before included), or, with
       // none recorded, from the articles it stored.
