@@ -30,6 +30,8 @@ const WALL_MARKS: readonly (readonly [RegExp, string])[] = [
   [/\bid=["']?cf-error-details\b/, 'a Cloudflare block page'],
   [/\bid=["']?px-captcha\b/, 'a PerimeterX (HUMAN) challenge'],
   [/\bcaptcha-delivery\.com\b/, 'a DataDome challenge'],
+  // the frame of Imperva's block page (the script it adds to pages it lets through asks `?SWJIYLWA=`)
+  [/\b_Incapsula_Resource\?CWUDNSAI=/, 'an Imperva (Incapsula) block page'],
   // written with entities in Akamai's page (`errors&#46;edgesuite&#46;net`)
   [/\berrors(?:\.|&#46;)edgesuite(?:\.|&#46;)net\b/, 'an Akamai block page'],
 ];

@@ -352,6 +352,11 @@ function titleSharesNoWord(headline: string | null, pageTitle: string | null): b
   return !words.some((word) => titleWords.has(word));
 }
 
+/** Whether a page that may be a wall (see PageWall.weak) says nothing of an item's headline: no title, or one sharing no word. */
+function saysNothingOf(headline: string | null, pageTitle: string | null): boolean {
+  return pageTitle === null ? headline !== null : titleSharesNoWord(headline, pageTitle);
+}
+
 /** How many fetched pages a run remembers, so that a page linked twice is fetched once (fetchArticlePage). */
 const PAGES_REMEMBERED = 500;
 
@@ -1895,7 +1900,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const why = stored ? await landingNotTheArticle(page.landing, { link: stored.feed_link ?? stored.url, title: stored.title }, page.extracted.title) : null;
         if (why !== null) page = { error: redirectedAway(entry.url, page.landing, why) };
       }
-      if (!('error' in page) && page.weakWall !== null && titleSharesNoWord((await repo.getArticle(db, entry.id))?.title ?? null, page.extracted.title)) {
+      if (!('error' in page) && page.weakWall !== null && saysNothingOf((await repo.getArticle(db, entry.id))?.title ?? null, page.extracted.title)) {
         page = { error: walledPage(entry.url, page.weakWall) };
       }
       // A request the queue held back (its host asked to wait, or left others unanswered) was never sent: no try.
@@ -1980,7 +1985,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a page held back unsent (its host asked the run to wait, or left it unanswered) costs none of its tries
       if ('error' in page) return { raw: item, extracted: fromFeed(), extractError: page.error, pageAttempted: !page.notSent };
       // titled as a wall is ("Access Denied", "Page not found"), or saying what one says, and nothing of the headline
-      if (page.weakWall !== null && titleSharesNoWord(item.title, page.extracted.title)) {
+      if (page.weakWall !== null && saysNothingOf(item.title, page.extracted.title)) {
         return { raw: item, extracted: fromFeed(), extractError: walledPage(item.url, page.weakWall), pageAttempted: true };
       }
       const extracted = page.extracted.partial && item.body ? withFullerFeedText(page.extracted, fromFeed().text) : page.extracted;
@@ -2135,9 +2140,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // a bot challenge or block page, known by its vendor's marks: asked for again later, as a 503 is
       const wall = isCloudflareChallenge(response.headers) ? { what: 'a Cloudflare challenge', weak: false } : pageWall({ html: page.text, text: extracted.text, title: extracted.title });
       if (wall && !wall.weak) return { error: walledPage(url, wall.what) };
-      // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why
+      // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why; one
+      // that says what a wall says is that wall, asked for again
       const tooShort = articleTextProblem(extracted.text);
-      if (tooShort) return { error: { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
+      if (tooShort) return { error: wall ? walledPage(url, wall.what) : { code: 'extract_empty', message: `article page ${urlForDisplay(url)}: ${tooShort}` } };
       const weakWall = wall?.what ?? null;
       // the page's decoding warnings, all on one line: a feed of fifty mis-labelled pages gives fifty lines, not more
       const warning = page.warnings.length > 0 ? `article page ${urlForDisplay(url)}: ${page.warnings.join('; ')}` : null;

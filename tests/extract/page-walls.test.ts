@@ -36,6 +36,9 @@ describe('pageWall', () => {
     expect(pageWall(page('news.example', 'Checking your browser.', "<script>window._cf_chl_opt={cType: 'managed'};</script>"))?.what).toBe('a Cloudflare challenge');
     expect(pageWall(page('Blocked', 'Blocked.', '<p>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;2f3c</p>'))?.what).toBe('an Akamai block page');
     expect(pageWall(page('news.example', 'Press and hold.', '<div id="px-captcha"></div>'))?.what).toBe('a PerimeterX (HUMAN) challenge');
+    // Imperva's block page, its sentence inside a frame no text is extracted from
+    const imperva = '<iframe id="main-iframe" src="/_Incapsula_Resource?CWUDNSAI=9&xinfo=1" frameborder=0>Request unsuccessful. Incapsula incident ID: 123000450123456789-987654321</iframe>';
+    expect(pageWall({ html: `<html><head></head><body>${imperva}</body></html>`, text: '', title: null })?.what).toBe('an Imperva (Incapsula) block page');
     // the bot-management script Cloudflare adds to pages it lets through
     const detection = "<script>window.__CF$cv$params={r:'8f56aec4ac540dbf'};var a=document.createElement('script');a.src='/cdn-cgi/challenge-platform/h/b/scripts/jsd/787bc399e22f/main.js';</script>";
     expect(pageWall(page('Labs weigh a pause', 'Labs weigh a pause.', detection))).toBeNull();
