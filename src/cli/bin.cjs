@@ -11,8 +11,9 @@ if (!process.env.UV_THREADPOOL_SIZE) process.env.UV_THREADPOOL_SIZE = '64';
 // entry module's: from here it would end with 0, which cron and scripts take for success.
 let settled = false;
 process.exitCode = 13;
-process.on('exit', () => {
-  if (!settled) process.stderr.write('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
+process.on('exit', (code) => {
+  // (a stop's 130 or 143, an uncaught error's 1, are said where they happen)
+  if (!settled && code === 13) process.stderr.write('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
 });
 import('./bin.mjs').then(
   () => (settled = true),

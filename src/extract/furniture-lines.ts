@@ -139,10 +139,11 @@ const COOKIE_NOTICE =
  * name, OneTrust's "By clicking “Accept All Cookies”, you agree to the storing of cookies on your device", leaves its
  * sentence to say what it is.)
  */
-const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|‘[^‘’]*’|"[^"]*"/g;
+// (a closing ’ followed by a letter is an apostrophe: ‘Don’t accept all cookies’)
+const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|‘[^‘]*?’(?!\p{L})|"[^"]*"/gu;
 
-/** A banner's own instruction to press one of its buttons ("Click “Accept all cookies” to …"): its quotes are its buttons. */
-const BUTTON_INSTRUCTION = /^(?:please )?(?:click|select|tap|press|choose)\b|\b(?:click|select|tap|press)(?: on)? ["“‘„«]/i;
+/** A banner's own instruction, opening it, to press one of its buttons ("Click “Accept all cookies” to …"): its quotes are its buttons. */
+const BUTTON_INSTRUCTION = /^(?:please )?(?:click|select|tap|press|choose)(?: on)? ["“‘„«]/i;
 
 export function isCookieNotice(paragraph: string): boolean {
   if (countWords(paragraph) > 60) return false;

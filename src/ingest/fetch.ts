@@ -551,6 +551,11 @@ const CERTIFICATE_CODE =
 /** Where the fix lies for a certificate this machine does not trust: the outlet's, or the user's trust store. */
 const UNTRUSTED_AUTHORITY = "an authority this machine does not trust (a private CA, or a network that inspects TLS): add that CA's certificate to the file NODE_EXTRA_CA_CERTS names";
 
+/** A certificate no chain leads from to a trusted authority: an intermediate left out (browsers fetch it, node does not), or a private CA. */
+const UNTRACED_CERTIFICATE =
+  "its certificate cannot be traced to a trusted authority: the server's chain lacks an intermediate certificate (browsers fetch it, pausewatch does not: the outlet must send its whole chain), or it comes from " +
+  UNTRUSTED_AUTHORITY;
+
 /** What a refused certificate means, by node's code: what the user can do, or tell the outlet. */
 const CERTIFICATE_REASONS: Readonly<Record<string, string>> = {
   CERT_HAS_EXPIRED: 'its certificate has expired (the outlet must renew it)',
@@ -558,13 +563,9 @@ const CERTIFICATE_REASONS: Readonly<Record<string, string>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed: to trust it, add it to the file NODE_EXTRA_CA_CERTS names",
   SELF_SIGNED_CERT_IN_CHAIN: `its certificate comes from ${UNTRUSTED_AUTHORITY}`,
   // a chain sent short of one of its intermediates gives this too
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    "its certificate cannot be traced to a trusted authority: the server's chain lacks an intermediate certificate (browsers fetch it, pausewatch does not: the outlet must send its whole chain), or it comes from " +
-    UNTRUSTED_AUTHORITY,
-  // what a server sending its certificate without the intermediate one gets: browsers fetch that one, node does not
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    "its certificate cannot be traced to a trusted authority: the server sends it without its intermediate certificate (browsers fetch that one, pausewatch does not: the outlet must send its whole chain), or it comes from " +
-    UNTRUSTED_AUTHORITY,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNTRACED_CERTIFICATE,
+  // what a server sending its certificate without the intermediate one gets
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNTRACED_CERTIFICATE,
   CA_MD_TOO_WEAK: 'its certificate is signed with a digest too weak to trust (SHA-1 or MD5)',
   CA_KEY_TOO_SMALL: "its certificate authority's key is too small to trust",
   EE_KEY_TOO_SMALL: "its certificate's key is too small to trust",

@@ -427,8 +427,9 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
 }
 
 /**
- * The feed sources that read a feed another source lists before them, by that one's id: a URL written with `www.` or
- * without, over http or https, with a trailing slash or its query in another order (see sameFeedKey). Both store
+ * The feed sources that read a feed another source lists before them, by that one's id: the same URL, or one written
+ * with `www.` or without, over http or https, with a trailing slash or its query in another order (see sameFeedKey),
+ * with the same login. Both store
  * every item, and stories and the digest count two outlets: usually one was pasted twice.
  */
 function sourcesOfOneFeed(sources: readonly SourceDefinition[]): Map<string, string> {
@@ -436,12 +437,23 @@ function sourcesOfOneFeed(sources: readonly SourceDefinition[]): Map<string, str
   const out = new Map<string, string>();
   for (const source of sources) {
     if (source.kind !== 'feed') continue;
-    const key = sameFeedKey(source.url);
+    // a login is the user's, not the feed's spelling: two logins may read two users' private feeds
+    const key = `${sameFeedKey(source.url)} ${loginOf(source.url)}`;
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, source.id);
     else out.set(source.id, first);
   }
   return out;
+}
+
+/** The login a URL carries, as written, or ''. */
+function loginOf(url: string): string {
+  try {
+    const { username, password } = new URL(url);
+    return username === '' && password === '' ? '' : `${username}:${password}`;
+  } catch {
+    return '';
+  }
 }
 
 /** A link's canonical URL without its query: where it leads, as a moved article's link is told apart (see newItems). */
@@ -2316,7 +2328,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       report.warnings.push(...result.warnings);
       const twin = readsFeedOf.get(source.id);
       if (twin !== undefined) {
-        report.warnings.push(`reads the feed source "${twin}" reads (their URLs differ only in how they are written): each stores its items, and the digest counts two outlets; list it once`);
+        report.warnings.push(`reads the feed source "${twin}" reads (the same URL, or one written otherwise): each stores its items, and the digest counts two outlets; list it once`);
       }
       report.itemsSeen = result.items.length;
       const { fresh, revisions } = result.outcome === 'ok' ? await newItems(result.items, source, report) : { fresh: [], revisions: [] };

@@ -163,11 +163,14 @@ describe('a webhook channel, delivering through the outbox', () => {
   it('takes a Slack-style success that says `"ok":false` for the refusal it is; "ok", or a JSON channel\'s any 2xx, delivers', async () => {
     const server = await serve({
       '/api': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_payload"}'),
+      // laid out over lines, its metadata past the first 300 bytes
+      '/pretty': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_blocks', response_metadata: { messages: ['x'.repeat(400)] } }, null, 2)),
       '/hook': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'),
     });
     expect(await errorOf(webhookChannel(`${server.url}/api`, 'slack', {}).deliver(payload()))).toMatch(
-      /^webhook http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 200 but refused the alert: invalid_payload — retries fail the same way until the webhook or its configuration is fixed$/,
+      /^webhook http:\/\/127\.0\.0\.1:\d+\/… answered HTTP 200 but refused the alert: invalid_payload$/,
     );
+    expect(await errorOf(webhookChannel(`${server.url}/pretty`, 'slack', {}).deliver(payload()))).toMatch(/ answered HTTP 200 but refused the alert: invalid_blocks$/);
     expect(await errorOf(webhookChannel(`${server.url}/hook`, 'slack', {}).deliver(payload()))).toBeNull();
     expect(await errorOf(webhookChannel(`${server.url}/api`, 'json', {}).deliver(payload()))).toBeNull();
   });

@@ -52,6 +52,7 @@ describe('a paywall notice or a consent banner on a page is not article text, as
       '“This site uses cookies to stop duplicate signatures, and a faulty update meant anyone who rejected them was locked out,” said campaign director Joep Meindertsma.',
       'Visitors who clicked “Reject all cookies” saw the captcha reload endlessly, the campaign said.',
       'Others, who picked ‘Accept all cookies’ at the prompt, signed without trouble, organisers said.',
+      'Visitors who click “Reject all cookies” today still see the captcha reload, and a sign reading ‘Don’t accept all cookies’ hangs in the campaign office.',
     ];
     const oneTrust = 'By clicking “Accept All Cookies”, you agree to the storing of cookies on your device to enhance site navigation, analyze site usage, and assist in our marketing efforts.';
     const html = `<html><body><div id="onetrust-banner-sdk"><p>${oneTrust}</p><button>Accept All Cookies</button></div><article>${paragraphs([...LEAD, ...quoted])}</article></body></html>`;

@@ -99,7 +99,7 @@ describe('certificates and TLS set-ups of real outlets', () => {
     // node's own words ended "is not in the cert's list:" with nothing after
     expect(results.otherName).toEqual({ code: 'tls', message: `TLS error with ${urls.otherName}: its certificate is for other.example, www.other.example, not 127.0.0.1` });
     expect(results.incomplete).toMatchObject({ code: 'tls' });
-    expect((results.incomplete as { message: string }).message).toMatch(/without its intermediate certificate .*the outlet must send its whole chain.*NODE_EXTRA_CA_CERTS/);
+    expect((results.incomplete as { message: string }).message).toMatch(/lacks an intermediate certificate .*the outlet must send its whole chain.*NODE_EXTRA_CA_CERTS/);
     expect(results.selfSigned).toEqual({ code: 'tls', message: `TLS error with ${urls.selfSigned}: its certificate is self-signed: to trust it, add it to the file NODE_EXTRA_CA_CERTS names` });
     // refused in the handshake, not waited out to the total time-out as a silent host
     expect(results.http2Only).toMatchObject({ code: 'tls' });

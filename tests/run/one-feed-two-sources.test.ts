@@ -27,7 +27,14 @@ describe('two sources that read one feed', () => {
     const source = (id: string, path: string) => ({ id, kind: 'feed' as const, name: id, url: `${server.url}${path}`, fetchArticles: false });
     const { store, loaded, channels } = await alertingPipeline(cleanups, {
       id: 'twins',
-      sources: [source('wire', '/rss?section=ai&format=rss'), source('other', '/other'), source('wire-again', '/rss/?format=rss&section=ai')],
+      sources: [
+        source('wire', '/rss?section=ai&format=rss'),
+        source('other', '/other'),
+        source('wire-again', '/rss/?format=rss&section=ai'),
+        // another section, and another user's private feed: other feeds
+        source('wire-tech', '/rss?section=tech&format=rss'),
+        { ...source('wire-private', '/rss?section=ai&format=rss'), url: `${server.url.replace('//', '//reader:pw@')}/rss?section=ai&format=rss` },
+      ],
       database: freshSqlite,
     });
     const report = await runPipeline({ loaded, store, channels, now: () => new Date('2026-06-10T06:00:00Z'), random: () => 0.5 });
@@ -35,7 +42,9 @@ describe('two sources that read one feed', () => {
     expect(warnings).toEqual({
       wire: [],
       other: [],
-      'wire-again': ['reads the feed source "wire" reads (their URLs differ only in how they are written): each stores its items, and the digest counts two outlets; list it once'],
+      'wire-again': ['reads the feed source "wire" reads (the same URL, or one written otherwise): each stores its items, and the digest counts two outlets; list it once'],
+      'wire-tech': [],
+      'wire-private': [],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
 import { emailChannelName } from '../../model/channel-names.ts';
@@ -90,7 +90,8 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     // given an id, the channel takes over the alerts and digests recorded under its recipients
     ...(settings.id === undefined ? {} : { formerNames: [byRecipients] }),
     batchSize: ALERTS_PER_EMAIL,
-    deliver: (alert, delivery) => send(alertEmail([alert]), [delivery?.key ?? `article ${alert.articleId}`]),
+    // the outbox gives a key; a message sent without one is given a Message-ID of its own
+    deliver: (alert, delivery) => send(alertEmail([alert]), delivery ? [delivery.key] : []),
     deliverBatch: (alerts, notice, keys) => send(alertEmail(alerts, notice), keys),
     ...(settings.alerts === false ? { takesAlerts: false } : {}),
     ...(settings.digest === true ? { deliverDigest: (digest: DigestData, key: string) => send(digestEmail(digest), [key]) } : {}),
@@ -99,12 +100,13 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
 
 /**
  * The Message-ID of a message, from the keys of what it carries (its alerts' Delivery keys, its digest's key): the
- * same each time the same alerts or digest are sent, and no other message's, in this database or another. A relay
+ * same each time the same alerts or digest are sent (to any of the pipeline's channels), and no other alerts' or
+ * digest's, in this database or another. A relay
  * that took one but whose reply never came (a connection cut after the data) gets it again on the next run, and mail
  * readers and archives keep one of messages that share a Message-ID. The domain is the sender's, as RFC 5322 advises.
  */
 function messageIdOf(keys: readonly string[], from: string): string {
-  const hash = keys.length === 1 ? keys[0]! : createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32);
+  const hash = keys.length === 0 ? randomUUID() : keys.length === 1 && /^[0-9a-f]{32}$/.test(keys[0]!) ? keys[0]! : createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32);
   const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'pausewatch.invalid';
   return `<pausewatch.${hash}@${domain}>`;
 }

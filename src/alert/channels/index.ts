@@ -215,12 +215,12 @@ export function webhookChannel(
     }
     if (response.ok) {
       // Slack's Web API (and receivers written like it) answers a refused message 200 with `{"ok":false,"error":…}`
-      const refused = format === 'slack' ? slackRefusal(await firstLineOfBody(response, signal)) : null;
+      const refused = format === 'slack' ? slackRefusal(await bodyStart(response, signal, SLACK_ANSWER_BYTES)) : null;
       if (refused === null) {
         await response.body?.cancel().catch(() => {});
         return;
       }
-      throw refusal(`${label} answered HTTP ${response.status} but refused the alert: ${refused} — retries fail the same way until the webhook or its configuration is fixed`);
+      throw refusal(`${label} answered HTTP ${response.status} but refused the alert: ${refused}`);
     }
     const { status } = response;
     if (status >= 300 && status < 400) {
@@ -254,16 +254,17 @@ export function webhookChannel(
   }
 }
 
-/** The error a Slack-style answer of success gives, `{"ok":false,"error":"invalid_payload"}`, or null: "ok", or any other body. */
-function slackRefusal(firstLine: string): string | null {
-  try {
-    const answer: unknown = JSON.parse(firstLine);
-    if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== false) return null;
-    const error = (answer as { error?: unknown }).error;
-    return typeof error === 'string' && error !== '' ? shortenText(oneLine(error), 200) : '"ok": false';
-  } catch {
-    return null;
-  }
+/** How much of a Slack-style answer of success is read for its `"ok":false` (Slack's own add metadata after it). */
+const SLACK_ANSWER_BYTES = 4096;
+
+/**
+ * The error a Slack-style answer of success gives, `{"ok":false,"error":"invalid_payload",…}` however laid out, or
+ * null: "ok", or any other body. Read from its start, which may be cut short.
+ */
+function slackRefusal(body: string): string | null {
+  if (!/^\s*\{\s*"ok"\s*:\s*false\b/.test(body)) return null;
+  const error = /"error"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(body)?.[1];
+  return error === undefined ? '"ok": false' : oneLine(error);
 }
 
 function isHeaderName(name: string): boolean {
@@ -286,6 +287,17 @@ function shownSeconds(ms: number): string {
  * control characters; an HTML page's tags go. Empty when the answer has no body, or none comes in time.
  */
 async function firstLineOfBody(response: Response, signal: AbortSignal): Promise<string> {
+  let text = await bodyStart(response, signal, WEBHOOK_REASON_BYTES);
+  if (/html|xml/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text)) text = text.replace(/<[^>]*>?/g, '\n');
+  const line = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/).map((part) => oneLine(part).replace(/\s+/g, ' ').trim()).find((part) => part !== '') ?? '';
+  return shortenText(line, 200);
+}
+
+/**
+ * The first `bytes` of an answer's body as text, waited for at most WEBHOOK_REASON_MS (and within the request's own
+ * time limit); what came when it stops early. The rest is not read.
+ */
+async function bodyStart(response: Response, signal: AbortSignal, bytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
@@ -293,7 +305,7 @@ async function firstLineOfBody(response: Response, signal: AbortSignal): Promise
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WEBHOOK_REASON_MS)));
   try {
-    while (size < WEBHOOK_REASON_BYTES && !signal.aborted) {
+    while (size < bytes && !signal.aborted) {
       const next = await Promise.race([reader.read(), late]);
       if (next === null || next.done) break;
       chunks.push(next.value);
@@ -305,10 +317,7 @@ async function firstLineOfBody(response: Response, signal: AbortSignal): Promise
     clearTimeout(timer);
     reader.cancel().catch(() => {});
   }
-  let text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, WEBHOOK_REASON_BYTES)).replace(/\uFFFD+$/, '');
-  if (/html|xml/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text)) text = text.replace(/<[^>]*>?/g, '\n');
-  const line = text.split(/\r\n|[\n\r\u0085\u2028\u2029]/).map((part) => oneLine(part).replace(/\s+/g, ' ').trim()).find((part) => part !== '') ?? '';
-  return shortenText(line, 200);
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, bytes)).replace(/\uFFFD+$/, '');
 }
 
 /**

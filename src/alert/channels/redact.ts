@@ -58,10 +58,11 @@ export function urlSecrets(url: string): string[] {
 }
 
 /**
- * A part of a URL that may be a secret: of eight characters or more with a digit, or of sixteen or more in letters of
- * both cases or without a word's hyphen; not "hooks", "services", "notifications-receiver".
+ * A part of a URL that may be a secret: of eight characters or more with a digit, of sixteen or more in letters of
+ * both cases or in one run, or of twenty or more; not a word or words joined by hyphens ("hooks", "services",
+ * "Notifications-Receiver").
  */
 function looksLikeToken(part: string): boolean {
-  if (part.length < 8) return false;
-  return /\d/.test(part) || (part.length >= 16 && ((/[a-z]/.test(part) && /[A-Z]/.test(part)) || !/[-_ ]/.test(part)));
+  if (part.length < 8 || /^\p{L}+(?:-\p{L}+)*$/u.test(part) && /-/.test(part)) return false;
+  return /\d/.test(part) || part.length >= 20 || (part.length >= 16 && ((/[a-z]/.test(part) && /[A-Z]/.test(part)) || !/[-_ ]/.test(part)));
 }
