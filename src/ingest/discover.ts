@@ -674,11 +674,11 @@ function tryCandidates(
             // A timeout cut to the time left ends at the deadline, and its timer can fire a moment before discovery's
             // own. Then the deadline, not the site, is why there is no answer: left unanswered, finish() says so.
             // (A connect timeout that was not cut fires well before the deadline and is the site's answer.)
+            // Nor is another candidate started in the moment left: it would be cut off unasked for.
             const stoppedByDeadline = timedOut && cutToDeadline && Date.now() >= limits.deadline - TIMER_SLACK_MS;
-            if (!stoppedByDeadline) {
-              outcomes[index] = attempt;
-              onTried(url, attempt);
-            }
+            if (stoppedByDeadline) return;
+            outcomes[index] = attempt;
+            onTried(url, attempt);
             pump();
           },
           (error: unknown) => {
