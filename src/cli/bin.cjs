@@ -8,17 +8,20 @@
 if (!process.env.UV_THREADPOOL_SIZE) process.env.UV_THREADPOOL_SIZE = '64';
 
 // Node ends a process whose top-level await never settles (a pipeline file's) with 13, but only when the await is its
-// entry module's: from here it would end with 0, which cron and scripts take for success.
+// entry module's: from here the process would end with 0, which cron and scripts take for success. (An exit code set
+// here in advance would be Commander's for `help`, which exits with process.exitCode.)
 let settled = false;
-process.exitCode = 13;
 process.on('exit', (code) => {
-  // (a stop's 130 or 143, an uncaught error's 1, are said where they happen)
-  if (!settled && code === 13) process.stderr.write('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
+  if (settled || code !== 0) return;
+  process.exitCode = 13;
+  process.stderr.write('pausewatch: ended before its command finished: an await that never settled (in the pipeline file?)\n');
 });
 import('./bin.mjs').then(
   () => (settled = true),
   (error) => {
+    // the program itself failed to load (a broken install, a syntax error): an internal error, as the contract says
     settled = true;
-    throw error;
+    process.stderr.write(`pausewatch: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 3;
   },
 );

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,16 @@ describe('the executable sizes the thread pool name look-ups and file work share
 
   it('keeps the size the user set', async () => {
     expect(await poolOutcome('4')).toBe('held');
+  }, 30_000);
+});
+
+describe('the executable, asked for help', () => {
+  it('exits 0 for `help` and `help <command>`, as for --help', () => {
+    for (const args of [['help'], ['help', 'run'], ['--help']]) {
+      const result = spawnSync(process.execPath, [executable, ...args], { encoding: 'utf8' });
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: pausewatch/);
+    }
   }, 30_000);
 });
 
