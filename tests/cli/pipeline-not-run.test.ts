@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
@@ -111,6 +111,14 @@ describe('a report from a database no pipeline has run against', () => {
           stderr: `pausewatch: no pipeline has run against ${project.database.target} yet; \`pausewatch run --pipeline ${project.pipelineFile} --database ${project.database.target}\` fills it\n`,
         });
       }
+      // but not a digest, whose empty file would replace the day's real one (written from another database)
+      const digestFile = path.join(project.root, 'data', 'digests', `${new Date().toISOString().slice(0, 10)}.md`);
+      mkdirSync(path.dirname(digestFile), { recursive: true });
+      writeFileSync(digestFile, 'the real digest\n');
+      await expect(project.cli('digest', '--json')).rejects.toThrow(
+        /^no pipeline has run against .+ yet, so the digest of \d{4}-\d\d-\d\d could only be empty \(and would replace any in .+digests\): check --database, or run the pipeline first \(`pausewatch run .+`\)$/,
+      );
+      expect(readFileSync(digestFile, 'utf8')).toBe('the real digest\n');
     } finally {
       await project.remove();
     }

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type { LoadedPipeline } from '../../config/index.ts';
 import { firstWatchedDay, otherPipelineInDigestDir, writeDigest } from '../../run/write-digest.ts';
 import { commandClock, withContext, printJson, type GlobalOptions } from '../context.ts';
-import { requirePipelineRuns } from '../pipeline-runs.ts';
+import { pipelineRuns, requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, UsageError } from '../errors.ts';
-import { shownPath, writeText } from '../views.ts';
+import { commandLine, shownPath, writeText } from '../views.ts';
 
 /** Refuses, before anything is written, a digest.dir that holds another pipeline's digests (named by date alone). */
 export async function refuseSharedDigestDir(loaded: LoadedPipeline): Promise<void> {
@@ -61,8 +61,14 @@ export function registerDigest(program: Command): void {
         }
         const date = local.date ?? today;
         await refuseSharedDigestDir(loaded);
-        // before anything is written, the digest folder too: another pipeline's database would give an empty digest,
-        // read as a quiet day
+        // before anything is written, the digest folder too: another pipeline's database, or one no run has filled,
+        // would give an empty digest, read as a quiet day, in place of the day's real one
+        if ((await pipelineRuns(store, loaded.pipeline.id)).kind === 'fresh') {
+          throw new UsageError(
+            `no pipeline has run against ${store.location} yet, so the digest of ${date} could only be empty (and would replace any in ${shownPath(path.resolve(loaded.rootDir, loaded.pipeline.digest.dir))}): ` +
+              `check --database, or run the pipeline first (\`${commandLine('run', options)}\`)`,
+          );
+        }
         await requirePipelineRuns(loaded, store, options);
         // nor a day before the pipeline's first run: an article belongs to the day it was first seen, so that digest
         // could only be empty too, and would read as a quiet day where nobody watched (as digest emails skip it)
