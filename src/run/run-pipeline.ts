@@ -429,8 +429,8 @@ function askedToWait(row: SourceRow | undefined, at: Date): boolean {
 /**
  * The feed sources that read a feed another source lists before them, by that one's id: the same URL, or one written
  * with `www.` or without, over http or https, with a trailing slash or its query in another order (see sameFeedKey),
- * with the same login. Both store
- * every item, and stories and the digest count two outlets: usually one was pasted twice.
+ * with the same login. Both store every item, and stories and the digest count two outlets: usually one was pasted
+ * twice.
  */
 function sourcesOfOneFeed(sources: readonly SourceDefinition[]): Map<string, string> {
   const firstByKey = new Map<string, string>();

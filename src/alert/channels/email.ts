@@ -101,9 +101,9 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
 /**
  * The Message-ID of a message, from the keys of what it carries (its alerts' Delivery keys, its digest's key): the
  * same each time the same alerts or digest are sent (to any of the pipeline's channels), and no other alerts' or
- * digest's, in this database or another. A relay
- * that took one but whose reply never came (a connection cut after the data) gets it again on the next run, and mail
- * readers and archives keep one of messages that share a Message-ID. The domain is the sender's, as RFC 5322 advises.
+ * digest's, in this database or another. A relay that took one but whose reply never came (a connection cut after the
+ * data) gets it again on the next run, and mail readers and archives keep one of messages that share a Message-ID.
+ * The domain is the sender's, as RFC 5322 advises.
  */
 function messageIdOf(keys: readonly string[], from: string): string {
   const hash = keys.length === 0 ? randomUUID() : keys.length === 1 && /^[0-9a-f]{32}$/.test(keys[0]!) ? keys[0]! : createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32);

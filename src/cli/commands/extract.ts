@@ -46,7 +46,7 @@ export function registerExtract(program: Command, state: CliState): void {
         url = withoutCredentials(response.url);
         // read as a run reads the page: a text/plain page as text
         article = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), url, page.encoding);
-        // by its vendor's marks only: a title like a wall's is one only beside a feed item's headline it says nothing of
+        // by its vendor's marks only: a title or a sentence like a wall's is one only beside a headline it says nothing of
         const found = pageWall({ html: page.text, text: article.text, title: article.title });
         wall = found && !found.weak ? found.what : null;
       } else {
