@@ -10,10 +10,10 @@ export interface ConfigProblem {
   found: string;
 }
 
-/** A pipeline definition that does not validate. Lists every problem at once, not just the first. */
 /** How many of a definition's problems its error lists. */
 const PROBLEMS_SHOWN = 50;
 
+/** A pipeline definition that does not validate. Lists every problem at once, not just the first. */
 export class PipelineConfigError extends Error {
   constructor(
     readonly problems: readonly ConfigProblem[],
@@ -125,7 +125,7 @@ const SHELL_VARIABLE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
 function unexpandedVariables(input: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const walk = (value: unknown, at: PropertyKey[], depth: number): void => {
-    if (depth > 8 || problems.length >= 50) return;
+    if (depth > 8 || problems.length >= PROBLEMS_SHOWN) return;
     if (typeof value === 'string') {
       const name = SHELL_VARIABLE.exec(value)?.[0];
       if (name) problems.push({ field: formatPath(at), expected: `a value, not a shell variable (nothing expands ${name}: read it with process.env.${name.slice(2, -1)} in the file)`, found: `${name} in the text` });

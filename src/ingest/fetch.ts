@@ -493,7 +493,6 @@ class FetchFailure extends Error {
  */
 type Reach = 'any' | 'trusted' | 'public';
 
-/** dns.lookup that refuses the answers `reach` does not allow, so a public name pointing at 127.0.0.1 is caught too. */
 /** The system's look-ups under way, by host name: every request for a host waits on one. */
 const lookupsUnderWay = new Map<string, Promise<dns.LookupAddress[]>>();
 
@@ -513,6 +512,7 @@ function sharedLookup(hostname: string): Promise<dns.LookupAddress[]> {
   return lookup;
 }
 
+/** dns.lookup that refuses the answers `reach` does not allow, so a public name pointing at 127.0.0.1 is caught too. */
 function guardedLookup(reach: Reach, resolveHost: FetchOptions['resolveHost']): net.LookupFunction {
   return (hostname, options, callback) => {
     const answer = (error: NodeJS.ErrnoException | null, list: dns.LookupAddress[]) => {

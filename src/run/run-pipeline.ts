@@ -2136,9 +2136,9 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
 
     /** The page `response` brought for the link `url` (see fetchArticlePageOnce). */
     async function pageOfResponse(url: string, response: FetchResult): Promise<FetchedPage> {
+      // Cloudflare's challenge, answered 200, 403 or 503 with its header: passing, as the 503 is, not a refusal
+      if (isCloudflareChallenge(response.headers)) return { error: walledPage(url, 'a Cloudflare challenge') };
       if (response.status !== 'ok') {
-        // Cloudflare's challenge, answered 403 or 503 with its header: passing, as the 503 is, not a refusal
-        if (isCloudflareChallenge(response.headers)) return { error: walledPage(url, 'a Cloudflare challenge') };
         const error = response.status === 'failed' ? response.error : { code: 'not_modified', message: 'unexpected 304' };
         const notSent = error.notSent ? { notSent: true as const } : {};
         return { error: { code: error.code, message: `article page ${urlForDisplay(url)}: ${error.message}` }, ...notSent };
@@ -2150,7 +2150,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // read as `extract <url>` reads it: a text/plain page as text, not as HTML
       const extracted = extractFetchedPage(page.text, getHeader(response.headers, 'content-type'), pageUrl, page.encoding);
       // a bot challenge or block page, known by its vendor's marks: asked for again later, as a 503 is
-      const wall = isCloudflareChallenge(response.headers) ? { what: 'a Cloudflare challenge', weak: false } : pageWall({ html: page.text, text: extracted.text, title: extracted.title });
+      const wall = pageWall({ html: page.text, text: extracted.text, title: extracted.title });
       if (wall && !wall.weak) return { error: walledPage(url, wall.what) };
       // too short to be the article (a teaser, a consent page): the feed's text serves, and the report says why; one
       // that says what a wall says is that wall, asked for again
