@@ -320,6 +320,10 @@ export function createRequestQueue(settings: RequestQueueSettings, fetcher: Fetc
                 return { value: await request() };
               } finally {
                 host.sent -= 1;
+                // A host slowed to its pace (see slowDown) counts the gap from the answer as well: its limiter counts
+                // from each request's arrival, which the answer follows, so a request slower on its way than the next
+                // one cannot bring that one inside its second (a second 429 holds the host for the run).
+                if (host.gapMs > settings.perHostGapMs) host.nextStart = Math.max(host.nextStart, steadyNow() + host.gapMs);
                 for (const wake of host.settled.splice(0)) wake();
               }
             },
