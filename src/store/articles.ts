@@ -403,16 +403,19 @@ export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]
 /** What `stories` needs of an article of a story: not its text, which a history of thousands makes hundreds of MB. */
 export type StoryMemberRow = Pick<ArticleRow, 'id' | 'story_id' | 'duplicate_of' | 'site_name' | 'source_id'>;
 
-/** The pipeline's articles that belong to a story, by id. */
-export function storyMembers(db: Kysely<Database>, pipelineId: string): Promise<(StoryMemberRow & { story_id: number })[]> {
-  return db
-    .selectFrom('articles')
-    .select(['id', 'story_id', 'duplicate_of', 'site_name', 'source_id'])
-    .where('pipeline_id', '=', pipelineId)
-    .where('story_id', 'is not', null)
-    .$narrowType<{ story_id: number }>()
-    .orderBy('id')
-    .execute();
+/** The articles of these stories, by id; one query per 500 stories. */
+export async function storyMembers(db: Kysely<Database>, storyIds: readonly number[]): Promise<(StoryMemberRow & { story_id: number })[]> {
+  const out: (StoryMemberRow & { story_id: number })[] = [];
+  for (const chunk of inChunks(storyIds)) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'story_id', 'duplicate_of', 'site_name', 'source_id'])
+      .where('story_id', 'in', chunk)
+      .$narrowType<{ story_id: number }>()
+      .execute();
+    out.push(...rows);
+  }
+  return out.sort((a, b) => a.id - b.id);
 }
 
 /**

@@ -30,13 +30,53 @@ export async function relabelStory(db: Kysely<Database>, id: number, label: stri
   await db.updateTable('stories').set({ label }).where('id', '=', id).execute();
 }
 
+/** The stories a page holds: pages of this many keep a history of any length in bounded memory. */
+export const STORY_PAGE_SIZE = 250;
+
+/** The stories `stories` lists: a pipeline's, those last seen at or after `seenSince` (an instant) if given. */
+export interface StoryQuery {
+  pipelineId: string;
+  seenSince?: string;
+}
+
 /**
- * Most recently seen first; of stories last seen at the same instant (an article that moves to another story on a
- * retried page leaves both with its time), the newer first. Without that, rows of equal time came back as each
- * database happened to hold them: by id in SQLite, with updated rows last in PostgreSQL.
+ * The stories of `query` that some article belongs to (a story whose articles all moved to others is left with none
+ * in databases of earlier releases, and is no story to list or count).
  */
-export function listStories(db: Kysely<Database>, pipelineId: string): Promise<StoryRow[]> {
-  return db.selectFrom('stories').selectAll().where('pipeline_id', '=', pipelineId).orderBy('last_seen', 'desc').orderBy('id', 'desc').execute();
+function storyQuery(db: Kysely<Database>, query: StoryQuery) {
+  let q = db
+    .selectFrom('stories')
+    .where('pipeline_id', '=', query.pipelineId)
+    .where((eb) => eb.exists(eb.selectFrom('articles').select('articles.id').whereRef('articles.story_id', '=', 'stories.id')));
+  if (query.seenSince !== undefined) q = q.where('last_seen', '>=', query.seenSince);
+  return q;
+}
+
+/**
+ * The stories of `query`, most recently seen first, a page at a time. Of stories last seen at the same instant (an
+ * article that moves to another story on a retried page leaves both with its time), the newer first: without that,
+ * rows of equal time came back as each database happened to hold them, by id in SQLite, with updated rows last in
+ * PostgreSQL. Each page starts after the last row of the one before.
+ */
+export async function* storyPages(db: Kysely<Database>, query: StoryQuery, pageSize = STORY_PAGE_SIZE): AsyncGenerator<StoryRow[]> {
+  let after: Pick<StoryRow, 'last_seen' | 'id'> | null = null;
+  for (;;) {
+    let q = storyQuery(db, query).selectAll('stories');
+    if (after !== null) {
+      const { last_seen: lastSeen, id } = after;
+      q = q.where((eb) => eb(eb.refTuple('last_seen', 'stories.id'), '<', eb.tuple(lastSeen, id)));
+    }
+    const rows = await q.orderBy('last_seen', 'desc').orderBy('stories.id', 'desc').limit(pageSize).execute();
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)!;
+  }
+}
+
+/** How many stories storyPages would give. */
+export async function countStories(db: Kysely<Database>, query: StoryQuery): Promise<number> {
+  const row = await storyQuery(db, query).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Whether the pipeline has this story: one row looked up, not every story of a long history. */

@@ -112,6 +112,8 @@ describe('the pausewatch command', () => {
   it('refuses ids that are typing mistakes or name nothing, and an export it cannot write, with exit 2 naming the flag', async () => {
     const run = (...args: string[]) => pausewatch([...args, '--pipeline', 'pipeline.ts', '--database', db()], root);
     expect(await run('articles', '--limit', '1e2')).toMatchObject({ code: 2, stderr: expect.stringContaining('--limit: expected a positive whole number, found "1e2"') });
+    expect(await run('stories', '--limit', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('--limit: expected a positive whole number, found "0"') });
+    expect(await run('stories', '--since', '2026-13-01')).toMatchObject({ code: 2, stderr: expect.stringContaining('--since: expected a day as YYYY-MM-DD, found "2026-13-01"') });
     expect(await run('articles', '--story', '-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--story: expected a story id') });
     expect(await run('articles', '--story', '9999')).toMatchObject({ code: 2, stderr: expect.stringContaining('--story: no story 9999') });
     expect(await run('label', '0x10', '--stance', 'oppose')).toMatchObject({ code: 2, stderr: expect.stringContaining('<article-id>: expected an article id') });

@@ -113,14 +113,15 @@ describe.each(dialects)('the reads of stories and trends on $name', ({ fresh }) 
     }
   });
 
-  it('storyMembers: the articles of stories, of this pipeline only, by id', async () => {
-    expect(await repo.storyMembers(store.db, 'p')).toEqual([
+  it('storyMembers: the articles of the stories asked for, by id', async () => {
+    expect(await repo.storyMembers(store.db, [story])).toEqual([
       { id: ids.o1, story_id: story, duplicate_of: null, site_name: 'Outlet', source_id: 'a' },
       { id: ids.c1, story_id: story, duplicate_of: ids.o1, site_name: null, source_id: 'b' },
       { id: ids.c2, story_id: story, duplicate_of: ids.o2, site_name: null, source_id: 'a' },
       { id: ids.o3, story_id: story, duplicate_of: null, site_name: null, source_id: 'a' },
     ]);
-    expect(await repo.storyMembers(store.db, 'nothing')).toEqual([]);
+    expect(await repo.storyMembers(store.db, [otherStory])).toEqual([{ id: ids.o7, story_id: otherStory, duplicate_of: null, site_name: null, source_id: 'a' }]);
+    expect(await repo.storyMembers(store.db, [])).toEqual([]);
   });
 
   it("latestScoreVerdicts: latestScores' newest score of each article, without its evidence and voices", async () => {

@@ -1,57 +1,102 @@
 import type { Command } from 'commander';
-import type { StoryMemberRow } from '../../store/index.ts';
-import { latestLabels, latestScoreVerdicts, listStories, storyMembers } from '../../store/index.ts';
-import { dayOf } from '../../digest/day.ts';
+import type { StoryMemberRow, StoryQuery } from '../../store/index.ts';
+import { countStories, latestLabels, latestScoreVerdicts, storyMembers, storyPages } from '../../store/index.ts';
+import { dayBounds, dayOf, isIsoDate } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
-import { withContext, printJson, type GlobalOptions } from '../context.ts';
+import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
+import { positiveWholeNumber, UsageError } from '../errors.ts';
 import { table } from '../views.ts';
+
+/** The stories the table shows without --limit; --json, which a script reads, lists every story unless told otherwise. */
+export const STORIES_TABLE_LIMIT = 100;
+
+const HEADERS = ['id', 'articles', 'on topic', 'outlets', 'last seen', 'label'];
+const WIDTHS = [5, 8, 8, 7, 10, 80];
+
+interface StoryJson {
+  id: number;
+  label: string;
+  firstSeen: string;
+  lastSeen: string;
+  articleCount: number;
+  onTopicCount: number;
+  outletCount: number;
+  articleIds: number[];
+}
 
 export function registerStories(program: Command): void {
   program
     .command('stories')
-    .description('stories: articles grouped by the event they cover, most recent first')
-    .action(async (_local, command: Command) => {
+    .description('stories: articles grouped by the event they cover, most recently seen first')
+    .option('--limit <n>', `the n most recently seen stories (default: all of them with --json, the ${STORIES_TABLE_LIMIT} most recent in the table)`)
+    .option('--since <YYYY-MM-DD>', 'only the stories seen on or after this day, in the digest time zone')
+    .action(async (local: { limit?: string; since?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      const limit = local.limit === undefined ? undefined : positiveWholeNumber(local.limit, '--limit');
+      if (local.since !== undefined && !isIsoDate(local.since)) throw new UsageError(`--since: expected a day as YYYY-MM-DD, found ${JSON.stringify(local.since)}`);
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
-        const stories = await listStories(store.db, loaded.pipeline.id);
-        // the articles of stories only, without their text, and the verdicts that count for them: their originals'
-        const articles = await storyMembers(store.db, loaded.pipeline.id);
-        const counted = [...new Set(articles.map((a) => a.duplicate_of ?? a.id))];
-        const scores = await latestScoreVerdicts(store.db, counted);
-        const labels = await latestLabels(store.db, counted);
-        const byStory = new Map<number, StoryMemberRow[]>();
-        for (const article of articles) {
-          const members = byStory.get(article.story_id);
-          if (members) members.push(article);
-          else byStory.set(article.story_id, [article]);
-        }
-        // A story whose articles all moved elsewhere (databases of earlier releases kept them) is not listed.
-        const out = stories.flatMap((story) => {
-          const members = (byStory.get(story.id) ?? []).sort((a, b) => a.id - b.id);
-          if (members.length === 0) return [];
-          return [
-            {
-              id: story.id,
-              label: story.label,
-              firstSeen: story.first_seen,
-              lastSeen: story.last_seen,
-              articleCount: members.length,
-              // the digest leaves off-topic stories out; here they are listed, and this says which they are (a copy
-              // on-topic or not as its original is, as the digest counts it)
-              onTopicCount: members.filter((a) => countedStance(a, scores, labels).relevant).length,
-              outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
-              articleIds: members.map((a) => a.id),
-            },
-          ];
-        });
-        if (options.json) return printJson(out);
-        // the day in the digest time zone, as the digest, articles and trends show days: not the UTC date of the instant,
-        // which names the next day for a story last seen in a New York evening
         const timeZone = loaded.pipeline.digest.timeZone;
-        const rows = out.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), dayOf(s.lastSeen, timeZone), s.label]);
-        process.stdout.write(`${table(['id', 'articles', 'on topic', 'outlets', 'last seen', 'label'], rows, [5, 8, 8, 7, 10, 80])}\n`);
+        const query: StoryQuery = {
+          pipelineId: loaded.pipeline.id,
+          ...(local.since === undefined ? {} : { seenSince: dayBounds(local.since, timeZone).start }),
+        };
+        const wanted = limit ?? (options.json ? Number.POSITIVE_INFINITY : STORIES_TABLE_LIMIT);
+        // A page of stories at a time, with their articles (without their text) and the verdicts that count for them,
+        // their originals': a year's history listed whole in bounded memory.
+        async function* pages(): AsyncGenerator<StoryJson[]> {
+          let left = wanted;
+          for await (const stories of storyPages(store.db, query)) {
+            const page = stories.slice(0, left);
+            const articles = await storyMembers(store.db, page.map((story) => story.id));
+            const counted = [...new Set(articles.map((a) => a.duplicate_of ?? a.id))];
+            const scores = await latestScoreVerdicts(store.db, counted);
+            const labels = await latestLabels(store.db, counted);
+            const byStory = new Map<number, StoryMemberRow[]>();
+            for (const article of articles) {
+              const members = byStory.get(article.story_id);
+              if (members) members.push(article);
+              else byStory.set(article.story_id, [article]);
+            }
+            yield page.map((story) => {
+              const members = byStory.get(story.id) ?? [];
+              return {
+                id: story.id,
+                label: story.label,
+                firstSeen: story.first_seen,
+                lastSeen: story.last_seen,
+                articleCount: members.length,
+                // the digest leaves off-topic stories out; here they are listed, and this says which they are (a copy
+                // on-topic or not as its original is, as the digest counts it)
+                onTopicCount: members.filter((a) => countedStance(a, scores, labels).relevant).length,
+                outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
+                articleIds: members.map((a) => a.id),
+              };
+            });
+            left -= page.length;
+            if (left <= 0) return;
+          }
+        }
+        if (options.json) return printJsonArray(pages());
+        let shown = 0;
+        for await (const page of pages()) {
+          // the day in the digest time zone, as the digest, articles and trends show days: not the UTC date of the
+          // instant, which names the next day for a story last seen in a New York evening
+          const rows = page.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), dayOf(s.lastSeen, timeZone), s.label]);
+          // the header once, above the first page
+          const lines = table(HEADERS, rows, WIDTHS).split('\n');
+          process.stdout.write(`${(shown === 0 ? lines : lines.slice(1)).join('\n')}\n`);
+          shown += page.length;
+        }
+        if (shown === 0) process.stdout.write(`${table(HEADERS, [], WIDTHS)}\n`);
+        // Only the default cuts without being asked to: said, with how many there are and how to see them.
+        if (limit === undefined && shown === STORIES_TABLE_LIMIT && !options.quiet) {
+          const total = await countStories(store.db, query);
+          if (total > shown) {
+            process.stderr.write(`pausewatch: the ${shown} most recently seen of ${total} stories; \`--limit ${total}\` shows them all, and --json lists them all\n`);
+          }
+        }
       });
     });
 }

@@ -35,6 +35,7 @@ import * as runAliveAt from './033-run-alive-at.ts';
 import * as leftoverLongWaits from './034-leftover-long-waits.ts';
 import * as failedPagesIndex from './035-failed-pages-index.ts';
 import * as sourceValidatorsUrl from './036-source-validators-url.ts';
+import * as storiesLastSeenIndex from './037-stories-last-seen-index.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -85,6 +86,7 @@ const migrations: Record<string, MigrationModule> = {
   '034-leftover-long-waits': leftoverLongWaits,
   '035-failed-pages-index': failedPagesIndex,
   '036-source-validators-url': sourceValidatorsUrl,
+  '037-stories-last-seen-index': storiesLastSeenIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
