@@ -68,6 +68,38 @@ export function buildProgram(state: CliState): Command {
   return program;
 }
 
+/** The global flags that take a value: the word after them is theirs, not a command's. */
+const FLAGS_WITH_VALUES = new Set(['--pipeline', '--database']);
+
+/**
+ * `help sources add` and `sources help add` as `sources add --help`. Commander's help command reads one name, so the
+ * first showed the help of `sources`, and under `sources`, which runs itself, `help` was refused as an argument.
+ */
+export function helpWordsAsFlag(program: Command, argv: readonly string[]): string[] {
+  const operands: number[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word.startsWith('-')) {
+      if (FLAGS_WITH_VALUES.has(word)) i += 1;
+      continue;
+    }
+    operands.push(i);
+  }
+  const words = operands.map((i) => argv[i]!);
+  // `help a b` or `a help b`
+  const helpAt = words.indexOf('help');
+  const path = helpAt === 0 ? words.slice(1, 3) : helpAt === 1 ? [words[0]!, ...words.slice(2, 3)] : [];
+  let command: Command | undefined = program;
+  for (const name of path) command = command?.commands.find((sub) => sub.name() === name || sub.aliases().includes(name));
+  // a path naming no command is Commander's to refuse, and `help` after a command with none under it is an argument
+  // (a file named help)
+  if (path.length === 0 || command === undefined || (helpAt === 1 && program.commands.find((sub) => sub.name() === words[0])?.commands.length === 0)) return [...argv];
+  // the global flags kept, the words of the path and `help` taken out
+  const taken = new Set(operands.slice(0, path.length + 1));
+  return [...path, ...argv.filter((_word, i) => !taken.has(i)), '--help'];
+}
+
 /** Runs the CLI and returns the exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[]): Promise<number> {
   const state: CliState = { exitCode: ExitCode.ok };
@@ -77,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.usage;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(helpWordsAsFlag(program, argv), { from: 'user' });
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
