@@ -52,18 +52,31 @@ function isPersonalName(name: ActorName): boolean {
 
 /**
  * Group keys across the digest: "Sacks" (or "Dr. Sacks") joins "David Sacks" when exactly one full name in the digest
- * ends with that surname. Two ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people.
- * Only a person's full name takes a surname (isPersonalName): "China" does not join "Li Wei of the Bank of China".
- * Within an article the scorer has already resolved surnames; this does it across articles.
+ * ends with that surname, and "Maria Lopez" joins "Senator Maria Lopez" when that is the one fuller name ending so (a
+ * title spelled out stays in a name, as it says who someone is: one article writes it, another leaves it out). Two
+ * ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people; names that
+ * themselves join one ("Senator Maria Lopez", "Maria Lopez") count as one. Only a person's full name takes a shorter
+ * name (isPersonalName): "China" does not join "Li Wei of the Bank of China". Within an article the scorer has already
+ * resolved these; this does it across articles.
  */
 function resolveSurnames(names: readonly ActorName[]): Map<string, string> {
-  const fullNames = new Set(names.filter(isPersonalName).map(keyOf));
+  const fullNames = [...new Set(names.filter(isPersonalName).map(keyOf))];
+  const roots = new Map<string, string>();
+  // the fullest name a key joins: its own when no fuller one ends with it, or two fuller ones name two people
+  const rootOf = (key: string): string => {
+    const known = roots.get(key);
+    if (known !== undefined) return known;
+    const owners = new Set(fullNames.filter((full) => full.endsWith(` ${key}`)).map(rootOf));
+    const root = owners.size === 1 ? [...owners][0]! : key;
+    roots.set(key, root);
+    return root;
+  };
   const canonical = new Map<string, string>();
   for (const name of names) {
     const key = keyOf(name);
     if (canonical.has(key)) continue;
-    const owners = name.wordCount === 1 && isCapitalised(name.bare) ? [...fullNames].filter((full) => full.endsWith(` ${key}`)) : [];
-    canonical.set(key, owners.length === 1 ? owners[0]! : key);
+    const joins = (name.wordCount === 1 && isCapitalised(name.bare)) || isPersonalName(name);
+    canonical.set(key, joins ? rootOf(key) : key);
   }
   return canonical;
 }

@@ -438,6 +438,7 @@ function isProposerName(actor: string): boolean {
 
 /**
  * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
+ * a full name with or without a title spelled out before it ("Maria Lopez" and "Senator Maria Lopez"),
  * or a family name written first ("Park" after "Park Ji-hoon", "Lim" after "Lim Wei Ming"), and "the researcher"
  * after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of three
  * words or a hyphenated one, so "Google" is not "Google DeepMind".
@@ -446,6 +447,8 @@ function earlierNameOf(actor: string, fullNames: readonly string[], earlierActor
   // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
   const surname = titledSurname(actor);
   if (surname !== null) return fullNames.find((full) => full.endsWith(` ${surname}`)) ?? null;
+  // a title spelled out stays in a name (it says who someone is), so one name is written with and without it
+  if (isFullName(actor)) return fullNames.find((full) => isTitledName(full, actor) || isTitledName(actor, full)) ?? null;
   if (!actor.includes(' ')) {
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
       ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)));
@@ -455,6 +458,17 @@ function earlierNameOf(actor: string, fullNames: readonly string[], earlierActor
   if (head === undefined || GENERIC_ORGANISATION.test(actor)) return null;
   const description = new RegExp(`^an? ${head}\\b`, 'i');
   return [...earlierActors].reverse().find((earlier) => description.test(earlier)) ?? null;
+}
+
+/** A person's name in full: two words or more, each capitalised or a particle ("Ursula von der Leyen"). */
+function isFullName(actor: string): boolean {
+  const words = actor.split(' ');
+  return words.length >= 2 && /^\p{Lu}/u.test(words.at(-1)!) && words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word));
+}
+
+/** "Senator Maria Lopez" of "Maria Lopez": the name after words in capitals, not a determiner ("The Tallinn Compact"). */
+function isTitledName(longer: string, name: string): boolean {
+  return longer.endsWith(` ${name}`) && !longer.slice(0, -name.length).split(' ').some((word) => FUNCTION_WORDS.has(word.toLowerCase()));
 }
 
 /** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */

@@ -49,6 +49,21 @@ describe('"Who is arguing" names the people and groups the articles quote', () =
     expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([['Helen Marsh', 'support', 4]]);
   });
 
+  it('merges a name written in one article with a title spelled out ("Senator Maria Lopez") and in another without it', () => {
+    const said = (actor: string): Voice => ({ actor, stance: 'support', quote: `${actor} said so` });
+    const digest = buildDigest({
+      ...base,
+      articles: [article(1, [said('Senator Maria Lopez')]), article(2, [said('Maria Lopez')]), article(3, [said('Lopez')]), article(4, [said('US Senator Maria Lopez')])],
+    });
+    expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([['US Senator Maria Lopez', 'support', 4]]);
+  });
+
+  it('leaves a name apart when two people are named fuller with it, and "Dr. Clark" when two full names end with that surname', () => {
+    const said = (actor: string): Voice => ({ actor, stance: 'oppose', quote: 'no' });
+    const lopez = buildDigest({ ...base, articles: [article(1, [said('Ana Maria Lopez')]), article(2, [said('Rosa Maria Lopez')]), article(3, [said('Maria Lopez')])] });
+    expect(lopez.voices.map((v) => v.actor).sort()).toEqual(['Ana Maria Lopez', 'Maria Lopez', 'Rosa Maria Lopez']);
+  });
+
   it('leaves "Dr. Clark" apart when two full names end with that surname', () => {
     const said = (actor: string): Voice => ({ actor, stance: 'oppose', quote: 'no' });
     const digest = buildDigest({ ...base, articles: [article(1, [said('Jack Clark')]), article(2, [said('Wesley Clark')]), article(3, [said('Dr. Clark')])] });

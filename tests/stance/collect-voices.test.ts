@@ -166,6 +166,16 @@ describe('voices: attributed statements in single quotes and "STATEMENT, X said.
       .map((v) => v.actor)).toEqual(['David Sacks', 'David Sacks']);
   });
 
+  it('a name written with a title spelled out and without it stays one speaker, first named as the text first names them', () => {
+    expect(voicesOf('Senator Maria Lopez said a verified pause of frontier AI was overdue. "I fully support the pause," Maria Lopez said.')
+      .map((v) => v.actor)).toEqual(['Senator Maria Lopez', 'Senator Maria Lopez']);
+    expect(voicesOf('Aisha Rahman said a verified pause of frontier AI was overdue. "It is the only sane course," Professor Aisha Rahman said. "We back it," Rahman said.')
+      .map((v) => v.actor)).toEqual(['Aisha Rahman', 'Aisha Rahman', 'Aisha Rahman']);
+    // two people of one surname stay two
+    expect(voicesOf('Jack Clark said a verified pause of frontier AI was overdue. Wesley Clark said a pause would hand the lead to rivals.')
+      .map((v) => v.actor)).toEqual(['Jack Clark', 'Wesley Clark']);
+  });
+
   it('an organisation is not merged into a longer name that begins like it', () => {
     const voices = voicesOf('Google DeepMind said a coordinated pause deserved study. Google said it would not back the pause.');
     expect(voices.map((v) => v.actor)).toEqual(['Google DeepMind', 'Google']);
