@@ -67,6 +67,13 @@ function renderStory(story: DigestStory, index: number, timeZone: string): strin
 }
 
 /**
+ * The body's style: a word longer than the line (a headline of 300 letters without a space, a URL) breaks at the
+ * window's edge rather than widening the page past it. `anywhere` lets table cells narrow for it too; readers without
+ * it keep `break-word`.
+ */
+export const BODY_STYLE = 'overflow-wrap:break-word;overflow-wrap:anywhere';
+
+/**
  * The digest as an HTML document, for an email's HTML part: what the Markdown says, in the same order. Every string
  * from outside (feeds, pages, the pipeline file) is escaped, and only http(s) addresses become links. It names its
  * encoding itself (and has a title), so a copy saved from a mail reader, or served without a charset, shows "暂停"
@@ -109,5 +116,5 @@ export function renderHtml(digest: DigestData): string {
   });
   parts.push(`<table border="1" cellpadding="4"><tr><th>source</th><th>status</th><th>last error</th></tr>\n${sourceRows.join('\n')}\n</table>`);
   parts.push(`<p><i>Generated ${html(digest.generatedAt)} (days in ${html(digest.timeZone)}).</i></p>`);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>\n${parts.join('\n')}\n</body></html>\n`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body style="${BODY_STYLE}">\n${parts.join('\n')}\n</body></html>\n`;
 }

@@ -52,10 +52,21 @@ const digestHtml = digestEmail(buildDigest({
   sources: [{ id: 's', name: 'Wire <u>x</u>', status: 'failed', lastError: HOSTILE.lastError }],
 })).html;
 
+/** Words longer than a line, as a hostile or broken feed sends them: a headline without spaces, a long URL. */
+const LONG_WORD = 'x'.repeat(2_000);
+const LONG_URL = `https://news.example/${'a'.repeat(1_500)}`;
+const longWordsDigestHtml = digestEmail(buildDigest({
+  pipeline: { id: 'p', name: 'Pause watch', description: 'The pause proposal' },
+  date: '2026-06-10', timeZone: 'UTC', generatedAt: '2026-06-10T06:30:00.000Z', maxStories: 10, includeOffTopic: false,
+  articles: [article(1, { title: `Pause ${LONG_WORD}`, outlet: `Outlet${LONG_WORD}`, voices: [{ actor: 'Jane Roe', stance: 'support', quote: LONG_WORD }] })],
+  sources: [{ id: 's', name: `Wire${LONG_WORD}`, status: 'failed', lastError: `HTTP 404 from ${LONG_URL}` }],
+})).html;
+
 const alert = (articleId: number, overrides: Partial<AlertPayload>): AlertPayload => ({
   articleId, title: `Alert ${articleId}`, url: `https://news.example/${articleId}`, outlet: 'Wire', publishedAt: '2026-06-10T05:00:00.000Z',
   relevance: 0.9, stance: 'support', score: 0.6, evidence: null, ...overrides,
 });
+const longWordsAlertHtml = alertEmail([alert(1, { title: `Pause ${LONG_WORD}`, url: LONG_URL, outlet: `Outlet${LONG_WORD}`, evidence: LONG_WORD })]).html;
 const alertHtml = alertEmail([
   alert(1, { title: HOSTILE.script, evidence: HOSTILE.evidence }),
   alert(2, { title: HOSTILE.attributeBreak, url: HOSTILE.quoteUrl, outlet: HOSTILE.outlet }),
@@ -92,7 +103,9 @@ describe('the HTML part of the emails, in a real browser', () => {
     // a saved copy, or a server that names no charset: the browser guesses (Windows-1252) unless the page says
     const serveWithoutCharset = (html: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(html, 'utf8'));
-    server = await startServer({ '/digest.html': serve(digestHtml), '/digest-no-charset.html': serveWithoutCharset(digestHtml), '/alerts.html': serve(alertHtml), '/alerts-no-charset.html': serveWithoutCharset(alertHtml) });
+    server = await startServer({ '/digest.html': serve(digestHtml), '/digest-no-charset.html': serveWithoutCharset(digestHtml), '/alerts.html': serve(alertHtml), '/alerts-no-charset.html': serveWithoutCharset(alertHtml),
+      '/long-words-digest.html': serve(longWordsDigestHtml), '/long-words-alerts.html': serve(longWordsAlertHtml),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // no background connections: the machine may have no network, and a test must not reach out (Playwright gives
@@ -174,6 +187,19 @@ describe('the HTML part of the emails, in a real browser', () => {
     for (const text of [HOSTILE.script, HOSTILE.attributeBreak, HOSTILE.imgTitle, 'Evil Outlet', 'A pause is overdue.', '<b>oppose</b>']) expect(page.text).toContain(text);
     expect(page.links.every((link) => /^https:\/\/news\.example\//.test(link.href))).toBe(true);
     expect(page.links.map((link) => link.text)).toEqual([HOSTILE.script, HOSTILE.attributeBreak]);
+  });
+
+  it.each(['/long-words-digest.html', '/long-words-alerts.html'])('%s: a word longer than the line breaks at the window\'s edge, not past it', async (page) => {
+    const tab = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    try {
+      await tab.goto(`${server.url}${page}`, { waitUntil: 'load' });
+      const { scrollWidth, innerWidth, text } = await tab.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, text: document.body.innerText }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // broken across lines, not cut: the digest shortens a headline, never the rest
+      expect(text.replace(/\s+/g, '')).toContain('x'.repeat(250));
+    } finally {
+      await tab.close();
+    }
   });
 
   it('shows the alert email\'s characters beyond ASCII as written when served without a charset', async () => {

@@ -4,7 +4,7 @@ import type { AlertPayload } from '../rules.ts';
 import { emailChannelName } from '../../model/channel-names.ts';
 import { oneLine, plural, shortenText } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
-import { escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
+import { BODY_STYLE, escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText, heldText, shownPublication, type HeldNotice } from './alert-text.ts';
 import type { AlertChannel, RecipientsRefused } from './index.ts';
 
@@ -138,7 +138,7 @@ export function alertEmail(alerts: readonly AlertPayload[], notice?: HeldNotice)
     return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
   });
   // a head as the digest's has: a copy saved from the mail reader shows non-ASCII as written
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><ul>\n${items.join('\n')}\n</ul>${notice ? `\n<p>${escapeHtml(heldText(notice))}</p>` : ''}</body></html>\n`;
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="${BODY_STYLE}"><ul>\n${items.join('\n')}\n</ul>${notice ? `\n<p>${escapeHtml(heldText(notice))}</p>` : ''}</body></html>\n`;
   return { subject, text: `${text}\n`, html };
 }
 
