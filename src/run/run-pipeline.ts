@@ -1113,7 +1113,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return db.transaction().execute(async (trx) => {
         const merging = mergeStoryIds.length > 0 && storyId !== null;
         if (merging) {
-          await repo.mergeStories(trx, storyId!, mergeStoryIds);
+          await repo.mergeStories(trx, storyId!, mergeStoryIds, at);
           for (const id of [storyId!, ...mergeStoryIds]) storyTitleCache.delete(id);
         }
         // the story's real headlines before this article's; an article without one labels its story only while no
@@ -1713,7 +1713,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     async function restory(trx: Kysely<Database>, from: number | null, to: number, fetchedAt: string, headline: string): Promise<void> {
       if (from !== null && from !== to) {
-        await repo.deleteStoryIfEmpty(trx, from);
+        await repo.deleteStoryIfEmpty(trx, from, to, fetchedAt);
         const left = await repo.storyTitles(trx, from);
         if (left.length > 0) await repo.relabelStory(trx, from, storyLabel(left));
       }

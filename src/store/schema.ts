@@ -126,6 +126,14 @@ export interface StoriesTable {
   last_seen: string;
 }
 
+/** A story gone (folded into another, or emptied by its last article moving) and the story holding its articles now. */
+export interface StoryMergesTable {
+  story_id: number;
+  pipeline_id: string;
+  into_id: number;
+  merged_at: string;
+}
+
 export interface ArticlesTable {
   id: Id;
   pipeline_id: string;
@@ -280,6 +288,7 @@ export interface Database {
   runs: RunsTable;
   fetch_attempts: FetchAttemptsTable;
   stories: StoriesTable;
+  story_merges: StoryMergesTable;
   articles: ArticlesTable;
   stance_scores: StanceScoresTable;
   stance_labels: StanceLabelsTable;

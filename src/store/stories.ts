@@ -20,10 +20,33 @@ export async function touchStory(db: Kysely<Database>, id: number, at: string, l
     .execute();
 }
 
-/** Deletes a story no article belongs to any more (its only one moved to another). */
-export async function deleteStoryIfEmpty(db: Kysely<Database>, id: number): Promise<void> {
+/**
+ * Deletes a story no article belongs to any more (its only one moved to `movedTo`), remembering where its article went
+ * (see storyMergedInto).
+ */
+export async function deleteStoryIfEmpty(db: Kysely<Database>, id: number, movedTo: number, at: string): Promise<void> {
   const member = await db.selectFrom('articles').select('id').where('story_id', '=', id).limit(1).executeTakeFirst();
-  if (!member) await db.deleteFrom('stories').where('id', '=', id).execute();
+  if (member) return;
+  await rememberMerges(db, [id], movedTo, at);
+  await db.deleteFrom('stories').where('id', '=', id).execute();
+}
+
+/**
+ * Records that stories `gone` now live on as `into`: those that went into them earlier too, so every row points at a
+ * story that is there.
+ */
+async function rememberMerges(db: Kysely<Database>, gone: readonly number[], into: number, at: string): Promise<void> {
+  const story = await db.selectFrom('stories').select('pipeline_id').where('id', '=', into).executeTakeFirst();
+  if (story === undefined) return;
+  await db.updateTable('story_merges').set({ into_id: into }).where('into_id', 'in', [...gone]).execute();
+  // a story id is never given again, so one gone is gone once
+  await db.insertInto('story_merges').values(gone.map((id) => ({ story_id: id, pipeline_id: story.pipeline_id, into_id: into, merged_at: at }))).execute();
+}
+
+/** The story a gone story's articles are in now, and when it went; null for a story never merged. */
+export async function storyMergedInto(db: Kysely<Database>, pipelineId: string, id: number): Promise<{ intoId: number; mergedAt: string } | null> {
+  const row = await db.selectFrom('story_merges').select(['into_id', 'merged_at']).where('pipeline_id', '=', pipelineId).where('story_id', '=', id).executeTakeFirst();
+  return row === undefined ? null : { intoId: row.into_id, mergedAt: row.merged_at };
 }
 
 export async function relabelStory(db: Kysely<Database>, id: number, label: string): Promise<void> {
@@ -114,9 +137,13 @@ export function storyTitles(db: Kysely<Database>, storyId: number): Promise<stri
     .then((rows) => rows.map((r) => r.title as string));
 }
 
-/** Folds stories into `keepId`: their articles move over, the span widens, the emptied stories are deleted. */
-export async function mergeStories(db: Kysely<Database>, keepId: number, mergeIds: readonly number[]): Promise<void> {
+/**
+ * Folds stories into `keepId`: their articles move over, the span widens, the emptied stories are deleted, and where
+ * they went is remembered (see storyMergedInto).
+ */
+export async function mergeStories(db: Kysely<Database>, keepId: number, mergeIds: readonly number[], at: string): Promise<void> {
   if (mergeIds.length === 0) return;
+  await rememberMerges(db, mergeIds, keepId, at);
   const spans = await db.selectFrom('stories').select(['first_seen', 'last_seen']).where('id', 'in', [keepId, ...mergeIds]).execute();
   await db.updateTable('articles').set({ story_id: keepId }).where('story_id', 'in', [...mergeIds]).execute();
   await db

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { articlePages, countArticles, hasStory, listSources, latestScores, latestLabels, type ArticleQuery, type ArticleRow } from '../../store/index.ts';
+import { articlePages, countArticles, hasStory, listSources, latestScores, latestLabels, storyMergedInto, type ArticleQuery, type ArticleRow } from '../../store/index.ts';
 import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, storedId, UsageError } from '../errors.ts';
@@ -26,9 +26,13 @@ export function registerArticles(program: Command): void {
       const story = local.story === undefined ? null : storedId(local.story, '--story', 'a story id');
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options);
-        const storyId = story?.id ?? null;
+        let storyId = story?.id ?? null;
         if (story !== null && (storyId === null || !(await hasStory(store.db, loaded.pipeline.id, storyId)))) {
-          throw new UsageError(`--story: no story ${story.shown} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
+          // a story a digest named before it was found to be one with another: its articles are that one's now
+          const merged = storyId === null ? null : await storyMergedInto(store.db, loaded.pipeline.id, storyId);
+          if (merged === null) throw new UsageError(`--story: no story ${story.shown} in pipeline ${loaded.pipeline.id} (\`${commandLine('stories', options)}\` lists them)`);
+          if (!options.quiet) process.stderr.write(`pausewatch: story ${story.shown} joined story ${merged.intoId} on ${dayOf(merged.mergedAt, loaded.pipeline.digest.timeZone)}; these are the articles of story ${merged.intoId}\n`);
+          storyId = merged.intoId;
         }
         // the story's articles are picked in the query, not out of every article of the pipeline
         const query: ArticleQuery = {

@@ -36,6 +36,7 @@ import * as leftoverLongWaits from './034-leftover-long-waits.ts';
 import * as failedPagesIndex from './035-failed-pages-index.ts';
 import * as sourceValidatorsUrl from './036-source-validators-url.ts';
 import * as storiesLastSeenIndex from './037-stories-last-seen-index.ts';
+import * as storyMerges from './038-story-merges.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -87,6 +88,7 @@ const migrations: Record<string, MigrationModule> = {
   '035-failed-pages-index': failedPagesIndex,
   '036-source-validators-url': sourceValidatorsUrl,
   '037-stories-last-seen-index': storiesLastSeenIndex,
+  '038-story-merges': storyMerges,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
