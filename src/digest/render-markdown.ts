@@ -1,4 +1,4 @@
-import { plural, shortenText, withoutDisplayControls } from '../model/display-text.ts';
+import { plural, shortenText, signedTwoDecimals, twoDecimals, withoutDisplayControls } from '../model/display-text.ts';
 import { dayOf, localDate } from './day.ts';
 import { shownArticles, type DigestArticle, type DigestData, type DigestShift, type DigestStory, type SourceHealth, type StanceTally } from './select.ts';
 
@@ -40,7 +40,7 @@ export function safeLink(label: string, url: string): string {
 export const VOICES_PER_SIDE = 8;
 
 export function formatScore(value: number | null): string {
-  return value === null ? '?' : (value >= 0 ? '+' : '') + value.toFixed(2);
+  return value === null ? '?' : signedTwoDecimals(value);
 }
 
 /** An article's stance as the digest states it, its label set off by `emphasis` (bold, in Markdown or HTML). */
@@ -50,7 +50,7 @@ export function stanceBadge(article: DigestArticle, emphasis: (label: string) =>
   // the scorer's figure stays beside the verdict, so a reader sees how far the analyst moved it (no label is made up
   // for the scorer: a neutral score is not its sign)
   if (override) return `${emphasis(label)} (analyst label)${score === null ? '' : ` · scorer's score ${formatScore(score)}`}`;
-  return `${emphasis(label)} (score ${formatScore(score)}, confidence ${confidence === null ? '?' : confidence.toFixed(2)})`;
+  return `${emphasis(label)} (score ${formatScore(score)}, confidence ${confidence === null ? '?' : twoDecimals(confidence)})`;
 }
 
 /** A title as the digest shows it: long enough for any real headline. */

@@ -112,6 +112,18 @@ export function shownHeadline(article: { title: string | null; text: string; url
 export const compareNames = new Intl.Collator('en').compare;
 
 /** "1 alert", "3 alerts", "2 stories": a count and its noun. */
+/** A number to two decimals, without the minus of one that rounds to zero ("-0.00" for -0.004). */
+export function twoDecimals(value: number): string {
+  const text = value.toFixed(2);
+  return /^-0\.00$/.test(text) ? '0.00' : text;
+}
+
+/** twoDecimals with a sign: "+0.42", "-0.42", and "+0.00" for one that rounds to zero. */
+export function signedTwoDecimals(value: number): string {
+  const text = twoDecimals(value);
+  return text.startsWith('-') ? text : `+${text}`;
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }

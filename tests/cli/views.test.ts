@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commandLine, table, terminalText } from '../../src/cli/views.ts';
-import { shortenText } from '../../src/model/display-text.ts';
+import { shortenText, signedTwoDecimals, twoDecimals } from '../../src/model/display-text.ts';
+import { formatScore } from '../../src/digest/render-markdown.ts';
+import { alertText } from '../../src/alert/channels/alert-text.ts';
 
 describe('text for the terminal', () => {
   it('cuts a table cell between characters as a reader counts them, never inside an emoji or a flag', () => {
@@ -62,5 +64,14 @@ describe('commandLine', () => {
     // a user name without a password stays; a URL that does not parse loses everything up to its "@"
     expect(commandLine('stories', { database: 'postgres://pw@db.example/pw' })).toBe('pausewatch stories --database postgres://pw@db.example/pw');
     expect(commandLine('stories', { database: 'postgres://pw:s3cret@db:port/pw' })).toBe("pausewatch stories --database 'postgres://***@db:port/pw'");
+  });
+});
+
+describe('scores to two decimals', () => {
+  it('show a value that rounds to zero as 0.00, never -0.00, in the trends table, the digest, alerts and `score`', () => {
+    expect([-0.004, 0.004, -0.005, 0.42, -0.42, 0].map(twoDecimals)).toEqual(['0.00', '0.00', '-0.01', '0.42', '-0.42', '0.00']);
+    expect([-0.004, 0.42, -0.42].map(signedTwoDecimals)).toEqual(['+0.00', '+0.42', '-0.42']);
+    expect(formatScore(-0.004)).toBe('+0.00');
+    expect(alertText({ articleId: 1, title: 'T', url: 'https://a.example/1', outlet: 'A', publishedAt: null, relevance: 0.9, stance: 'neutral', score: -0.001, evidence: null })).toContain('neutral +0.00');
   });
 });

@@ -1,6 +1,6 @@
 import type { AlertPayload } from '../rules.ts';
 import { isBareDate } from '../../digest/day.ts';
-import { oneLine, shortenText } from '../../model/display-text.ts';
+import { oneLine, shortenText, signedTwoDecimals } from '../../model/display-text.ts';
 
 /**
  * One line of text for people: the same in the console, in chat and in mail. The date tells fresh news from a late
@@ -8,7 +8,7 @@ import { oneLine, shortenText } from '../../model/display-text.ts';
  * the link after it reversed.
  */
 export function alertText(alert: AlertPayload): string {
-  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? (alert.score >= 0 ? '+' : '') + alert.score.toFixed(2) : ''}`.trim() : 'off-topic';
+  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? signedTwoDecimals(alert.score) : ''}`.trim() : 'off-topic';
   const published = alert.publishedAt ? `, ${shownPublication(alert.publishedAt)}` : '';
   return oneLine(`[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`);
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from '../rules.ts';
 import { emailChannelName } from '../../model/channel-names.ts';
-import { oneLine, plural, shortenText } from '../../model/display-text.ts';
+import { oneLine, plural, shortenText, signedTwoDecimals } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { BODY_STYLE, escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
 import { alertText, heldText, shownPublication, type HeldNotice } from './alert-text.ts';
@@ -132,7 +132,7 @@ export function alertEmail(alerts: readonly AlertPayload[], notice?: HeldNotice)
   const items = alerts.map((alert) => {
     const title = escapeHtml(oneLine(shortenText(alert.title, 300)));
     const headline = isWebLink(alert.url) ? `<a href="${escapeHtml(alert.url)}">${title}</a>` : title;
-    const score = alert.score === null ? '' : ` ${alert.score >= 0 ? '+' : ''}${alert.score.toFixed(2)}`;
+    const score = alert.score === null ? '' : ` ${signedTwoDecimals(alert.score)}`;
     const published = alert.publishedAt ? `, ${escapeHtml(shownPublication(alert.publishedAt))}` : '';
     const evidence = alert.evidence ? `<br><q>${escapeHtml(oneLine(shortenText(alert.evidence, 400)))}</q>` : '';
     return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;

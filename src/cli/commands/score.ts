@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { captureTextError, extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult, StageError } from '../../model/index.ts';
+import { signedTwoDecimals, twoDecimals } from '../../model/display-text.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
@@ -34,8 +35,8 @@ function formatScore(entry: ReturnType<typeof scoreJson>): string {
   lines.push(`  relevance ${entry.relevance.score.toFixed(2)} (${entry.relevance.relevant ? 'on topic' : 'off topic'})`);
   for (const match of entry.relevance.evidence.slice(0, 3)) lines.push(`    · ${match}`);
   if (entry.stance.label) {
-    lines.push(`  stance ${entry.stance.label} (score ${entry.stance.score!.toFixed(2)}, confidence ${entry.stance.confidence!.toFixed(2)})`);
-    for (const e of entry.stance.evidence.slice(0, 5)) lines.push(`    ${e.weight >= 0 ? '+' : ''}${e.weight.toFixed(2)}  ${e.sentence}`);
+    lines.push(`  stance ${entry.stance.label} (score ${twoDecimals(entry.stance.score!)}, confidence ${entry.stance.confidence!.toFixed(2)})`);
+    for (const e of entry.stance.evidence.slice(0, 5)) lines.push(`    ${signedTwoDecimals(e.weight)}  ${e.sentence}`);
   }
   for (const voice of entry.voices) lines.push(`  voice ${voice.actor} (${voice.stance}): ${voice.quote}`);
   return lines.join('\n');

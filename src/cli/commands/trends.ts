@@ -8,6 +8,7 @@ import { withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
 import { table } from '../views.ts';
+import { twoDecimals } from '../../model/display-text.ts';
 
 const PERIODS = ['day', 'week', 'month'] as const;
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -101,7 +102,7 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
   const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '') + (r.datedAhead !== undefined ? '+' : '');
-  const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : r.meanScore.toFixed(2)]);
+  const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : twoDecimals(r.meanScore)]);
   // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
   const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
   const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [periodWidth, 8, 7, 6, 7, 10]).split('\n');
