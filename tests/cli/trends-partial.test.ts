@@ -116,6 +116,10 @@ describe('trends with --since and --until', () => {
     const ahead = await project.cli('trends', '--by', 'day', '--since', '2026-12-05');
     expect(ahead).toMatchObject({ code: 0, stderr: 'pausewatch: no periods: --since 2026-12-05 is after today (2026-12-02 in UTC)\n' });
     expect(ahead.stdout.trim().split('\n')).toHaveLength(1);
+    // an --until before the first article lists nothing too, and says why
+    const before = await project.cli('trends', '--by', 'month', '--until', '2026-10-03');
+    expect(before).toMatchObject({ code: 0, stderr: 'pausewatch: no periods: no on-topic article appeared on or before --until 2026-10-03, which is before pausewatch began watching on 2026-11-01\n' });
+    expect(before.stdout.trim().split('\n')).toHaveLength(1);
     // cut by --since and under way: both said
     expect((await project.cli('trends', '--by', 'week', '--since', '2026-12-01', '--until', '2027-01-31')).stdout.split('\n').slice(2)).toEqual([
       '* partial period: --since 2026-12-01 leaves out some of the days of 2026-W49; 2026-W49 is still under way (today is 2026-12-02 in UTC)',

@@ -170,6 +170,10 @@ export function registerTrends(program: Command): void {
         // an empty answer says why when the range is still to come, on stderr: stdout stays the table, JSON or CSV
         if (rows.length === 0 && local.since !== undefined && local.since > today) {
           process.stderr.write(`pausewatch: no periods: --since ${local.since} is after today (${today} in ${timeZone})\n`);
+        } else if (rows.length === 0 && local.since === undefined && local.until !== undefined) {
+          // with no first day given, the periods start at the first article's: none up to --until leaves none to show
+          const unwatched = watchedFrom !== null && local.until < watchedFrom ? `, which is before pausewatch began watching on ${watchedFrom}` : '';
+          process.stderr.write(`pausewatch: no periods: no on-topic article appeared on or before --until ${local.until}${unwatched}\n`);
         }
         const format = options.json ? 'json' : local.format;
         if (format === 'json') return printJson(rows);
