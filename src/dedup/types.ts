@@ -28,8 +28,11 @@ export interface KnownArticle {
 export interface DuplicateMatch {
   /** The ORIGINAL article (duplicate chains are followed to their root). */
   articleId: number;
-  /** `outlet_headline`: an aggregator's item and the outlet's article it stands for (see aggregator-copy.ts). */
-  reason: 'canonical_url' | 'content_hash' | 'near_duplicate' | 'outlet_headline';
+  /**
+   * `outlet_headline`: an aggregator's item and the outlet's article it stands for (see aggregator-copy.ts); `teaser`:
+   * a feed's teaser of an article and the article (see teaser-copy.ts).
+   */
+  reason: 'canonical_url' | 'content_hash' | 'near_duplicate' | 'outlet_headline' | 'teaser';
   /** 1 for URL, hash and headline matches; the estimated Jaccard of the shingle sets for near-duplicates. */
   similarity: number;
 }

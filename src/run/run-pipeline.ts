@@ -12,7 +12,7 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText, pageWall } from '../extract/index.ts';
 import {
-  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
+  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, isOpeningOf, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
   MIN_WORDS_FOR_CONTENT_HASH, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
@@ -946,7 +946,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * What an article with these keys, appearing at `at`, copies, if anything: the article it shares its canonical
      * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window, else,
      * when the article (`byHeadline`) is an aggregator's item, the outlet's article it stands for (see
-     * aggregator-copy.ts). The answer is the original, at the root of any chain of copies. `self`, an article being
+     * aggregator-copy.ts), else, given its `text`, the article under its headline that it is a teaser of or that is a
+     * teaser of it (see teaser-copy.ts). The answer is the original, at the root of any chain of copies. `self`, an article being
      * re-read, is not its own original, and neither are its copies (a page read on a retry has the URL of the copies
      * found meanwhile). Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see
      * recheckCopiesOf). Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see
@@ -961,7 +962,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         conn = db,
         item = null,
         byHeadline = null,
-      }: { self?: number | null; notCopiesOf?: number | null; conn?: Kysely<Database>; item?: FeedItemIdentity | null; byHeadline?: HeadlineArticle | null } = {},
+        text = null,
+      }: { self?: number | null; notCopiesOf?: number | null; conn?: Kysely<Database>; item?: FeedItemIdentity | null; byHeadline?: HeadlineArticle | null; text?: string | null } = {},
     ): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at, conn);
       for (const key of exactDuplicateKeys(keys)) {
@@ -983,12 +985,30 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         const original = await repo.originalArticleId(conn, near.articleId);
         return original === self ? null : { ...near, articleId: original };
       }
+      if (byHeadline === null) return null;
+      const candidates = await headlineCandidates(byHeadline.title, conn, self, notCopiesOf);
       // naming no outlet, it is no aggregator's item
-      if (byHeadline === null || byHeadline.namedOutlet === null) return null;
-      const copied = articleOfAggregatorItem(byHeadline, await headlineCandidates(byHeadline.title, conn, self, notCopiesOf));
+      const copied = byHeadline.namedOutlet === null ? null : articleOfAggregatorItem(byHeadline, candidates);
+      if (copied) {
+        const original = copied.duplicateOf === null ? copied.id : await repo.originalArticleId(conn, copied.duplicateOf);
+        return original === self ? null : { articleId: original, reason: 'outlet_headline', similarity: 1 };
+      }
+      return text === null ? null : teaserOriginal(text, at, candidates, conn, self);
+    }
+
+    /**
+     * Of the articles under the same headline (`candidates`), the original of one this text is a feed's teaser of, or
+     * that is a teaser of this text (see teaser-copy.ts), that appeared within the dedup window of `at`: the first
+     * stored, as for any copy.
+     */
+    async function teaserOriginal(text: string, at: string, candidates: readonly StoredHeadlineArticle[], conn: Kysely<Database>, self: number | null): Promise<DuplicateMatch | null> {
+      const near = candidates.filter((candidate) => Math.abs(Date.parse(candidate.appearedAt) - Date.parse(at)) <= DEDUP_WINDOW_DAYS * 86_400_000);
+      if (near.length === 0) return null;
+      const rows = [...(await repo.articlesByIds(conn, near.map((candidate) => candidate.id))).values()].sort((a, b) => a.id - b.id);
+      const copied = rows.find((row) => isOpeningOf(text, row.text) || isOpeningOf(row.text, text));
       if (!copied) return null;
-      const original = copied.duplicateOf === null ? copied.id : await repo.originalArticleId(conn, copied.duplicateOf);
-      return original === self ? null : { articleId: original, reason: 'outlet_headline', similarity: 1 };
+      const original = copied.duplicate_of === null ? copied.id : await repo.originalArticleId(conn, copied.duplicate_of);
+      return original === self ? null : { articleId: original, reason: 'teaser', similarity: 1 };
     }
 
     /**
@@ -1080,7 +1100,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         title, namedOutlet: raw.outlet ?? null, namedOutletUrl: raw.outletUrl ?? null, siteName, sourceName: source.name, canonicalUrl: keys.canonicalUrl,
         appearedAt: publishedAt ?? at,
       };
-      const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline });
+      const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline, text: extracted.text });
       // An aggregator's item for an article stored before it raises no alert: it says less than the article (a
       // headline and a snippet), which was judged already.
       const isAggregatorItem = copied?.reason === 'outlet_headline';
@@ -1688,16 +1708,17 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * placed as a new one is, keeping its story only when it is alone in it as an original (a story of its own): one
      * stored as a copy was in its story only as that copy. Otherwise one alone in its story, clustered by a snippet, is
      * placed again by its full text: a weekend column's teaser is not the story it was put in, nor a story of its own.
-     * `byHeadline`: the article as it is now, for the headline rule (see originalOf). `notCopiesOf`: see originalOf.
+     * `byHeadline` and `text`: the article as it is now, for the headline and teaser rules (see originalOf). `notCopiesOf`:
+     * see originalOf.
      * `conn`: the transaction it is placed again in, else the database.
      */
     async function placeAgain(
       article: ArticleRow,
       keys: DedupKeys,
       appearedAt: string,
-      { anew, byHeadline, notCopiesOf = null, conn = db }: { anew: boolean; byHeadline: HeadlineArticle; notCopiesOf?: number | null; conn?: Kysely<Database> },
+      { anew, byHeadline, text = article.text, notCopiesOf = null, conn = db }: { anew: boolean; byHeadline: HeadlineArticle; text?: string; notCopiesOf?: number | null; conn?: Kysely<Database> },
     ): Promise<{ duplicate: DuplicateMatch | null; storyId: number | null }> {
-      const duplicate = await originalOf(keys, appearedAt, { self: article.id, notCopiesOf, conn, byHeadline });
+      const duplicate = await originalOf(keys, appearedAt, { self: article.id, notCopiesOf, conn, byHeadline, text });
       if (duplicate) return { duplicate, storyId: (await repo.getArticle(conn, duplicate.articleId))?.story_id ?? article.story_id };
       const others = known.filter((other) => other.id !== article.id);
       const alone = article.story_id !== null && !others.some((other) => other.storyId === article.story_id);
@@ -1832,7 +1853,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           // whether it was coverage to alert on before the edit, its old text scored as its new one is
           const wasDue = await alertDue(trx, article, scorer.score({ title: article.title, text: article.text }));
           const byHeadline = headlineOf({ ...article, title, site_name: extracted.siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
-          const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, byHeadline, conn: trx });
+          const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, byHeadline, text: extracted.text, conn: trx });
           const storyId = await storePlacedAgain(trx, article, placed, headline(article.url), async (joined) => {
             await repo.updateArticle(trx, id, {
               title, text: extracted.text, byline: extracted.byline, lang: extracted.lang, site_name: extracted.siteName,
@@ -1936,7 +1957,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // what the page does not say, the feed did: an aggregator's outlet, stored from the item, stays
       const siteName = extracted.siteName ?? article.site_name;
       const byHeadline = headlineOf({ ...article, title, site_name: siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
-      const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false, byHeadline });
+      const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false, byHeadline, text: extracted.text });
       const headline = shownHeadline({ title, text: extracted.text, url: page.url });
       const score = scorer.score({ title: title ?? '', text: extracted.text });
       await db.transaction().execute(async (trx) => {

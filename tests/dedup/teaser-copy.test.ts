@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isOpeningOf, MIN_TEASER_WORDS } from '../../src/dedup/index.ts';
+import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
+
+const ARTICLE = ON_TOPIC_TEXTS[0]!;
+const words = ARTICLE.split(' ');
+
+describe("a feed's teaser of an article", () => {
+  it('is the opening of the article: its first words, cut mid-word, with an ellipsis or "Read more" after', () => {
+    const opening = words.slice(0, 30).join(' ');
+    expect(isOpeningOf(opening, ARTICLE)).toBe(true);
+    expect(isOpeningOf(`${opening.slice(0, -3)}…`, ARTICLE)).toBe(true);
+    expect(isOpeningOf(`${opening} […] Read more`, ARTICLE)).toBe(true);
+    // quotes, case and spacing as copies differ in them
+    expect(isOpeningOf(opening.toUpperCase().replace(/,/g, ' ,'), ARTICLE)).toBe(true);
+  });
+
+  it('is not a text of too few words, another text, the whole text, or one longer than the article', () => {
+    expect(isOpeningOf(words.slice(0, MIN_TEASER_WORDS - 1).join(' '), ARTICLE)).toBe(false);
+    expect(isOpeningOf(words.slice(0, MIN_TEASER_WORDS).join(' '), ARTICLE)).toBe(true);
+    expect(isOpeningOf(ON_TOPIC_TEXTS[1]!, ARTICLE)).toBe(false);
+    expect(isOpeningOf(ARTICLE, ARTICLE)).toBe(false);
+    expect(isOpeningOf(ARTICLE, words.slice(0, 30).join(' '))).toBe(false);
+    // a word changed inside the opening: a rewrite, not the teaser
+    expect(isOpeningOf(words.slice(0, 30).join(' ').replace('coordinated', 'unilateral'), ARTICLE)).toBe(false);
+  });
+});
