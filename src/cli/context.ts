@@ -97,8 +97,8 @@ export async function openContext(options: GlobalOptions, access: StoreAccess = 
 }
 
 /** The store of a loaded pipeline: `--database`, else DATABASE_URL, else the pipeline's `data/pausewatch.db`. */
-export function openPipelineStore(options: GlobalOptions, loaded: LoadedPipeline, access: StoreAccess = 'existing'): Promise<Store> {
-  return openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing' });
+export function openPipelineStore(options: GlobalOptions, loaded: LoadedPipeline, access: StoreAccess = 'existing', refusesToPrepare?: (location: string) => string | null): Promise<Store> {
+  return openStore(databaseTarget(options, loaded.rootDir), { mustExist: access === 'existing', refusesToPrepare });
 }
 
 /** Runs `work` with the pipeline and an open store, closing the store whatever happens. */
@@ -115,8 +115,10 @@ export async function withContext<T>(
  * Runs `work` with the store of a pipeline already loaded, closing it whatever happens: for `run`, whose checks of the
  * pipeline's settings come before the store is opened, so a run they refuse leaves no database behind.
  */
-export async function withStore<T>(options: GlobalOptions, loaded: LoadedPipeline, work: (store: Store) => Promise<T>, access: StoreAccess = 'existing'): Promise<T> {
-  const store = await openPipelineStore(options, loaded, access);
+export async function withStore<T>(
+  options: GlobalOptions, loaded: LoadedPipeline, work: (store: Store) => Promise<T>, access: StoreAccess = 'existing', refusesToPrepare?: (location: string) => string | null,
+): Promise<T> {
+  const store = await openPipelineStore(options, loaded, access, refusesToPrepare);
   try {
     return await work(store);
   } catch (error) {

@@ -198,6 +198,12 @@ export interface OpenStoreOptions {
    * path should be an error, not an empty database.
    */
   mustExist?: boolean;
+  /**
+   * Asked, before anything is written to a database that holds no pausewatch tables yet (a new or empty SQLite file, a
+   * PostgreSQL database no run has prepared), with its location: a reason not to prepare it refuses it (StoreError),
+   * leaving it as it was.
+   */
+  refusesToPrepare?: (location: string) => string | null;
 }
 
 /** Opens `target` (a file path, or a postgres:// URL) and brings its schema up to date. */
@@ -238,7 +244,12 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     }
     try {
       // Read before anything writes to the file (WAL mode, migrations): whether pausewatch should use it at all.
-      if (!inMemory) refuseUnfitSqliteFile(file, schemaOf(sqlite, file), mustExist);
+      if (!inMemory) {
+        const schema = schemaOf(sqlite, file);
+        refuseUnfitSqliteFile(file, schema, mustExist);
+        const refusal = schema.some((entry) => entry.type === 'table' && entry.name === DEFAULT_MIGRATION_TABLE) ? null : (options.refusesToPrepare?.(file) ?? null);
+        if (refusal !== null) throw new StoreError(refusal);
+      }
       // Articles are kilobytes of text each: with 16 KiB pages (SQLite's default is 4) a row spills onto fewer
       // overflow pages, and storing a large feed's items took about a sixth less time (npm run bench:feeds). Only a
       // new file takes it; an existing one keeps the page size it was made with.
@@ -287,9 +298,12 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     }
     // The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared, where a command that only
     // reads would otherwise create the tables and report an empty store rather than the wrong URL.
-    if (options.mustExist && schema !== null && !(await hasMigrationTable(store, schema))) {
+    const unprepared = schema !== null && (options.mustExist || options.refusesToPrepare) && !(await hasMigrationTable(store, schema));
+    if (unprepared && options.mustExist) {
       throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`, { code: 'unprepared' });
     }
+    const refusal = unprepared ? (options.refusesToPrepare?.(store.location) ?? null) : null;
+    if (refusal !== null) throw new StoreError(refusal);
     if (sqliteToMigrate) await migrateSqlite(sqliteToMigrate, store.location);
     else await migrate(store.db, 'postgres', schema, store.location);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PipelineConfigError } from '../../src/config/index.ts';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
@@ -59,6 +59,19 @@ describe.each(dialects)('a first run its settings refuse, on $name', ({ name, fr
     await expect(refused).rejects.toBeInstanceOf(PipelineConfigError);
     await expect(refused).rejects.toThrow(variable);
     await expectNoDatabase();
+  });
+
+  it('leaves an empty database as it was when digest.dir holds the pipeline\'s own digests, written from another database', async () => {
+    project.writeFile('data/digests/2026-06-01.json', JSON.stringify({ pipeline: { id: 'hundred' }, date: '2026-06-01' }));
+    project.writePipeline(pipelineDefinition({ id: 'hundred', name: 'Hundred', sources: [captures] }));
+    // an empty SQLite file (made by a `touch`, a backup tool), or a PostgreSQL database created for pausewatch
+    if (name === 'sqlite') writeFileSync(project.database.target, '');
+    const refused = project.cli('run', '--quiet');
+    await expect(refused).rejects.toBeInstanceOf(StoreError);
+    await expect(refused).rejects.toThrow(/^pipeline "hundred" has never run on database \S+, but \S*data\/digests holds its digests up to 2026-06-01, written from another database/);
+    // was: the tables made, so a read said "no pipeline has run against it" and the next run found a prepared database
+    await expect(project.cli('articles', '--json')).rejects.toThrow(/^no pausewatch tables in /);
+    if (name === 'sqlite') expect(readFileSync(project.database.target)).toHaveLength(0);
   });
 
   it('once the settings are fixed, the run creates the database and the read commands find it', async () => {

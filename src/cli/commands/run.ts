@@ -296,11 +296,15 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
  * --database), and a first run here would alert again on every recent article and rewrite those days' digests.
  */
 function refuseDigestsOfAnotherDatabase(loaded: LoadedPipeline, database: string, digest: { file: string; date: string }): never {
-  throw new UsageError(
+  throw new UsageError(digestsOfAnotherDatabase(loaded, database, digest));
+}
+
+function digestsOfAnotherDatabase(loaded: LoadedPipeline, database: string, digest: { file: string; date: string }): string {
+  return (
     `pipeline "${loaded.pipeline.id}" has never run on database ${database}, but ${shownPath(path.dirname(digest.file))} holds its digests up to ${digest.date}, ` +
       'written from another database: a first run here would alert again on every recent article and rewrite those digests. ' +
       'Point --database or DATABASE_URL at the database those runs used (cron jobs start with almost no environment: set DATABASE_URL in the crontab line), ' +
-      'or, to start afresh on this one, move those digests out of the folder',
+      'or, to start afresh on this one, move those digests out of the folder'
   );
 }
 
@@ -374,7 +378,7 @@ export function registerRun(program: Command, state: CliState): void {
           process.off('SIGTERM', interrupt);
           progress?.finish();
         }
-      }, 'create');
+      }, 'create', (location) => (ownDigest ? digestsOfAnotherDatabase(loaded, location, ownDigest) : null));
       // the feeds the summary tells to move, for scripts too (with no login, as every URL shown), and the failing ones it
       // names although the run did not check them
       if (options.json) {
