@@ -118,6 +118,8 @@ describe('the pausewatch command', () => {
     expect(await run('articles', '--story', '9999')).toMatchObject({ code: 2, stderr: expect.stringContaining('--story: no story 9999') });
     expect(await run('label', '0x10', '--stance', 'oppose')).toMatchObject({ code: 2, stderr: expect.stringContaining('<article-id>: expected an article id') });
     expect(await run('labels', '--export', path.join(root, 'no-such-dir', 'labels.jsonl'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--export: cannot write') });
+    // a script's empty variable: refused, not the labels listed with exit 0 and no file written
+    expect(await run('labels', '--export', '')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--export: expected a file to write the labels to, found an empty name') });
   });
 
   it('an analyst label wins in articles, the digest and trends, and is exported as evaluation data', async () => {

@@ -80,8 +80,12 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     // the same label with another note: the new note is recorded
     expect((await cli('label', id, '--stance', 'support', '--note', 'n3')).stdout).toBe(`article ${id} is still labelled support, with the new note: ${headline}\n`);
     expect(await listed()).toEqual([expect.objectContaining({ label: 'support', note: 'n3' })]);
+    // an empty note (a script's empty variable) is no note: the label already there, nothing recorded, its note kept
+    expect(await cli('label', id, '--stance', 'support', '--note', '')).toMatchObject({ code: 0, stdout: `article ${id} is already labelled support: ${headline}\n` });
+    expect(await cli('label', id, '--stance', 'support', '--note', '  ')).toMatchObject({ code: 0, stdout: `article ${id} is already labelled support: ${headline}\n` });
+    expect(await listed()).toEqual([expect.objectContaining({ label: 'support', note: 'n3' })]);
     // another label: a new row, as before, with no note unless given one
-    const changed = JSON.parse((await cli('label', id, '--stance', 'oppose', '--json')).stdout);
+    const changed = JSON.parse((await cli('label', id, '--stance', 'oppose', '--note', '', '--json')).stdout);
     expect(changed).toMatchObject({ label: 'oppose', note: null, recorded: true });
     expect(await listed()).toEqual([expect.objectContaining({ label: 'oppose', note: null })]);
     // after a withdrawal, the same verdict is a new one

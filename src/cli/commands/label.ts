@@ -28,6 +28,8 @@ export function registerLabel(program: Command): void {
     .option('--note <text>', 'why, for the record')
     .action(async (idText: string, local: { stance?: string; clear?: boolean; note?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      // `--note ''` (a script's empty variable) is no note, as none given is: not a note of nothing beside the label
+      const note = local.note === undefined || local.note.trim() === '' ? null : local.note;
       const { id: typedId, shown } = storedId(idText, '<article-id>', 'an article id');
       if ((local.stance === undefined) === (local.clear === undefined)) throw new UsageError('label: give either --stance <label> or --clear');
       const label = local.stance === undefined ? null : parseLabel(local.stance);
@@ -39,8 +41,8 @@ export function registerLabel(program: Command): void {
         const id = article.id;
         // labels of one article are ordered by when they were set: by one clock, whatever host sets them
         const at = (await commandClock(store))().toISOString();
-        if (label === null) return clearLabel(store.db, article, local.note ?? null, at, options.json === true);
-        const applied = await applyStanceLabel(store.db, { articleId: id, label, note: local.note ?? null, at });
+        if (label === null) return clearLabel(store.db, article, note, at, options.json === true);
+        const applied = await applyStanceLabel(store.db, { articleId: id, label, note, at });
         const inForce = applied.label;
         if (options.json) {
           printJson({ articleId: id, label, note: inForce.note, at: inForce.created_at, duplicateOf: article.duplicate_of, recorded: applied.recorded });
@@ -69,6 +71,8 @@ export function registerLabel(program: Command): void {
     .option('--export <file>', 'write the labelled articles as JSON lines for `npm run eval:stance -- --file <file>`')
     .action(async (local: { export?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      // an empty name (a script's unset variable) listed the labels instead, exit 0, and the file was never written
+      if (local.export !== undefined && local.export.trim() === '') throw new UsageError('--export: expected a file to write the labels to, found an empty name');
       await withContext(options, async ({ loaded, store }) => {
         await requirePipelineRuns(loaded, store, options, 'list');
         const labels = await allLatestLabels(store.db, loaded.pipeline.id);
