@@ -182,8 +182,9 @@ export function aggregateTrends(
   watchedFrom?: string | null,
 ): TrendRow[] {
   // `day`: a day of the period, from which its first and last are found
-  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; day: string }>();
-  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, day });
+  // `lastAhead`: the latest day after today an article of the period is dated, if any
+  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; lastAhead: string | null; day: string }>();
+  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, lastAhead: null, day });
   const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
   const last = range.to ?? days.at(-1);
@@ -204,7 +205,10 @@ export function aggregateTrends(
     }
     row.articles += 1;
     row[point.label] += 1;
-    if (today !== undefined && day > today) row.ahead += 1;
+    if (today !== undefined && day > today) {
+      row.ahead += 1;
+      if (row.lastAhead === null || day > row.lastAhead) row.lastAhead = day;
+    }
     if (point.score !== null) {
       row.scoreSum += point.score;
       row.scored += 1;
@@ -213,11 +217,14 @@ export function aggregateTrends(
   const cuts = new Map(partialPeriods(period, range, today).map((c) => [c.period, c]));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, ahead, day, ...row }) => {
-      const cut = cuts.get(row.period);
+    .map(({ scoreSum, scored, ahead, lastAhead, day, ...row }) => {
+      const counted = cuts.get(row.period);
+      // the period under way counts up to today, and to the days after it its articles dated ahead are dated (see
+      // datedAhead), so the days it says it counts are the days of what it counts
+      const cut = counted?.underWay && lastAhead !== null && lastAhead > counted.to ? { ...counted, to: lastAhead } : counted;
       // the days the row counts: those of the period, or of it the range and today leave
-      const counted = cut ?? { from: periodEdge(day, period, previousDay), to: periodEdge(day, period, nextDay) };
-      const watched = spanWatched(counted, watchedFrom ?? null);
+      const days = cut ?? { from: periodEdge(day, period, previousDay), to: periodEdge(day, period, nextDay) };
+      const watched = spanWatched(days, watchedFrom ?? null);
       return {
         ...row,
         meanScore: scored ? Number((scoreSum / scored).toFixed(3)) : null,

@@ -18,6 +18,9 @@ describe('articles dated after today', () => {
       ['2026-12-01', 1, undefined, undefined], ['2026-12-02', 0, true, undefined], ['2026-12-03', 2, undefined, 2],
     ]);
     expect(aggregateTrends(points, 'week', 'UTC', {}, '2026-12-02').map((r) => [r.period, r.articles, r.partial, r.datedAhead])).toEqual([['2026-W49', 3, true, 2]]);
+    // the days the period under way counts reach the day its articles dated ahead are dated, as its count does
+    expect(aggregateTrends(points, 'week', 'UTC', {}, '2026-12-02')[0]).toMatchObject({ from: '2026-11-30', to: '2026-12-03' });
+    expect(aggregateTrends(points.slice(0, 1), 'week', 'UTC', {}, '2026-12-02')[0]).toMatchObject({ from: '2026-11-30', to: '2026-12-02' });
     // without a today nothing is ahead
     expect(aggregateTrends(points, 'day', 'UTC').some((r) => 'datedAhead' in r)).toBe(false);
   });
@@ -62,6 +65,8 @@ describe.each(dialects)('trends with an article dated after today, on $name', ({
     const weeks = (await project.cli('trends', '--by', 'week')).stdout.split('\n');
     expect(weeks[1]).toMatch(/^2026-W49\*\+ +2 /);
     expect(weeks).toContain('  2026-W49 (under way): 1 article dated after today');
+    // the days counted, as the count: up to the 3rd, the article dated ahead's day, not today's
+    expect(weeks).toContain('  2026-W49: 2026-11-30 to 2026-12-03 counted');
     // CSV gives the count in its last column
     expect((await project.cli('trends', '--by', 'day', '--format', 'csv')).stdout.split('\n')[3]).toBe('2026-12-03,1,1,0,0,0.5,,,,,,1');
   });

@@ -51,7 +51,9 @@ function partialNote(rows: readonly TrendRow[], period: TrendPeriod, range: { si
         `${underWay.period} is still under way (today is ${today} in ${timeZone})`,
       ];
   const head = `* partial period${cuts.length === 1 ? '' : 's'}: ${clauses.join('; ')}`;
-  return [head, ...cuts.map((cut) => `  ${cut.period}: ${cut.from} to ${cut.to} counted`)].join('\n') + '\n';
+  // the days as the rows give them: the period under way's reach the days after today its articles dated ahead are in
+  const counted = new Map(rows.map((r) => [r.period, r]));
+  return [head, ...cuts.map((cut) => `  ${cut.period}: ${counted.get(cut.period)?.from ?? cut.from} to ${counted.get(cut.period)?.to ?? cut.to} counted`)].join('\n') + '\n';
 }
 
 /**
