@@ -12,6 +12,13 @@ import { normalizedWords } from './fingerprint.ts';
  */
 export const MIN_TEASER_WORDS = 20;
 
+/**
+ * More words than this are no teaser: a feed's summary is a paragraph or two. It bounds what the rule reads, too: of
+ * the articles under one headline (a live blog's hundreds of updates), only the short ones' texts, or, for a short
+ * new one, theirs.
+ */
+export const MAX_TEASER_WORDS = 150;
+
 /** Words a feed puts after a cut summary: "… Read more", "[Continue reading]". */
 const CUT_MARKS = [['read', 'more'], ['continue', 'reading'], ['more']];
 
@@ -23,12 +30,12 @@ function withoutCutMark(words: string[]): string[] {
 }
 
 /**
- * Whether `short` is the opening of `long`: at least MIN_TEASER_WORDS of its words, all but the last word for word
+ * Whether `short` is the opening of `long`: MIN_TEASER_WORDS to MAX_TEASER_WORDS of its words, all but the last word for word
  * and the last the start of the word in its place (a summary cut mid-word), with `long` going on after them.
  */
 export function isOpeningOf(short: string, long: string): boolean {
   const opening = withoutCutMark(normalizedWords(short));
-  if (opening.length < MIN_TEASER_WORDS) return false;
+  if (opening.length < MIN_TEASER_WORDS || opening.length > MAX_TEASER_WORDS) return false;
   const whole = normalizedWords(long);
   if (whole.length <= opening.length) return false;
   const last = opening.length - 1;

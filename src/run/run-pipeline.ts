@@ -12,7 +12,7 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText, pageWall } from '../extract/index.ts';
 import {
-  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, isOpeningOf, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
+  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, isOpeningOf, MAX_TEASER_WORDS, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
   MIN_WORDS_FOR_CONTENT_HASH, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
@@ -996,15 +996,22 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       return text === null ? null : teaserOriginal(text, at, candidates, conn, self);
     }
 
+    /** The most articles under one headline that teaserOriginal reads the texts of. */
+    const TEASER_CANDIDATES = 50;
+
     /**
      * Of the articles under the same headline (`candidates`), the original of one this text is a feed's teaser of, or
      * that is a teaser of this text (see teaser-copy.ts), that appeared within the dedup window of `at`: the first
      * stored, as for any copy.
      */
     async function teaserOriginal(text: string, at: string, candidates: readonly StoredHeadlineArticle[], conn: Kysely<Database>, self: number | null): Promise<DuplicateMatch | null> {
-      const near = candidates.filter((candidate) => Math.abs(Date.parse(candidate.appearedAt) - Date.parse(at)) <= DEDUP_WINDOW_DAYS * 86_400_000);
+      const apart = (candidate: StoredHeadlineArticle) => Math.abs(Date.parse(candidate.appearedAt) - Date.parse(at));
+      // the nearest in time, at most TEASER_CANDIDATES of them: a headline hundreds of articles share (a live blog's)
+      // would have each new one read them all
+      const near = candidates.filter((candidate) => apart(candidate) <= DEDUP_WINDOW_DAYS * 86_400_000).sort((a, b) => apart(a) - apart(b)).slice(0, TEASER_CANDIDATES);
       if (near.length === 0) return null;
-      const rows = [...(await repo.articlesByIds(conn, near.map((candidate) => candidate.id))).values()].sort((a, b) => a.id - b.id);
+      // a long text can only be the article of a short one: the candidates' texts are read only if short, then
+      const rows = await repo.articleTexts(conn, near.map((candidate) => candidate.id), articleWordCount(text) > MAX_TEASER_WORDS ? { maxWords: MAX_TEASER_WORDS } : {});
       const copied = rows.find((row) => isOpeningOf(text, row.text) || isOpeningOf(row.text, text));
       if (!copied) return null;
       const original = copied.duplicate_of === null ? copied.id : await repo.originalArticleId(conn, copied.duplicate_of);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpeningOf, MIN_TEASER_WORDS } from '../../src/dedup/index.ts';
+import { isOpeningOf, MAX_TEASER_WORDS, MIN_TEASER_WORDS } from '../../src/dedup/index.ts';
 import { ON_TOPIC_TEXTS } from '../helpers/pause-topic.ts';
 
 const ARTICLE = ON_TOPIC_TEXTS[0]!;
@@ -20,6 +20,10 @@ describe("a feed's teaser of an article", () => {
     expect(isOpeningOf(words.slice(0, MIN_TEASER_WORDS).join(' '), ARTICLE)).toBe(true);
     expect(isOpeningOf(ON_TOPIC_TEXTS[1]!, ARTICLE)).toBe(false);
     expect(isOpeningOf(ARTICLE, ARTICLE)).toBe(false);
+    // more words than a summary: an article that another goes on from (an update with a paragraph added) is no teaser
+    const long = Array.from({ length: 40 }, () => ARTICLE).join(' ');
+    expect(isOpeningOf(long.split(' ').slice(0, MAX_TEASER_WORDS + 1).join(' '), long)).toBe(false);
+    expect(isOpeningOf(long.split(' ').slice(0, MAX_TEASER_WORDS - 5).join(' '), long)).toBe(true);
     expect(isOpeningOf(ARTICLE, words.slice(0, 30).join(' '))).toBe(false);
     // a word changed inside the opening: a rewrite, not the teaser
     expect(isOpeningOf(words.slice(0, 30).join(' ').replace('coordinated', 'unilateral'), ARTICLE)).toBe(false);
