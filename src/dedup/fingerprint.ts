@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
  * Apostrophes inside a word ("Anthropic’s", "don't") join it rather than split it, and are then dropped, so
  * straight and curly forms give the same word: "anthropics", "dont".
  */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’‘ʼ`´][\p{L}\p{N}\p{M}]+)*/gu;
+// a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+const WORD = /[\p{L}\p{N}\p{M}]{1,1000}(?:['’‘ʼ`´][\p{L}\p{N}\p{M}]{1,1000})*/gu;
 const APOSTROPHES = /['’‘ʼ`´]/g;
 
 /** Lower-cased words of `text` after Unicode compatibility folding (NFKC: ligatures, full-width forms, NBSP). */

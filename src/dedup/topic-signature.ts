@@ -100,7 +100,8 @@ const GENERIC_TERMS: ReadonlySet<string> = new Set(
 );
 
 /** Words of the text with their offset in the text; apostrophe-s possessives folded into the word. */
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+const TOKEN = /[\p{L}\p{N}]{1,1000}(?:['’][\p{L}]{1,1000})*/gu;
 
 interface Token {
   word: string;

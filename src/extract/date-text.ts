@@ -181,7 +181,8 @@ export function textAroundDate(text: string, match: DateMatch, filler: RegExp = 
   return `${text.slice(0, match.index)} ${text.slice(match.index + match.length)}`
     .replace(/\([^)]*\)/g, ' ') // "GMT+0000 (Coordinated Universal Time)": the zone's name, a comment
     .replace(filler, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+    .replace(/[^\p{L}\p{N}]{1,1000}/gu, ' ')
     .trim();
 }
 

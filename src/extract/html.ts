@@ -79,7 +79,8 @@ interface Extracted {
   nodes: Element[];
 }
 
-function emptyArticle(url: string | null): ExtractedArticle {
+/** No article: what an extractor gives for a page with nothing to read, or one it failed on. */
+export function emptyArticle(url: string | null): ExtractedArticle {
   return {
     url, canonicalUrl: null, title: null, byline: null, publishedAt: null, modifiedAt: null, lang: null,
     siteName: null, image: null, text: '', partial: true,

@@ -255,8 +255,19 @@ function continuationPattern(): RegExp {
   return continuationChars;
 }
 
-/** Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence). */
-const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
+/**
+ * Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence), of at most RUN_CHARS
+ * characters: a longer one is judged in pieces. A multiple of 12, so a piece ends between the 2, 3, 4 or 6
+ * characters of one mis-decoded character of a run of them (a paragraph of Chinese without ASCII punctuation).
+ */
+const RUN_CHARS = 6144;
+const NON_ASCII_RUN = new RegExp(`[^\\x00-\\x7f]{2,${RUN_CHARS}}`, 'g');
+/**
+ * The characters of distinct runs one pass judges: each costs microseconds under every code page, and a hostile page
+ * of 10 MB of unique non-ASCII characters took 30 s and 1 GB. Runs past it are left as they are: real text's damage
+ * is in its first megabyte.
+ */
+const JUDGED_CHARS_MAX = 1_000_000;
 /**
  * Whether a text holds such a run at all. Only runs are judged, so a text without one is returned as it is; most
  * text (titles, names, English prose with a lone “ or —) has none, and this plain class is searched several times
@@ -314,13 +325,18 @@ function repairOnce(text: string): string {
   // A mis-decoded page repeats the same few runs ("â€™", "Ã©") thousands of times: each is judged once with its
   // context (a verdict depends on nothing else), so a page of megabytes of them costs what its distinct runs cost.
   const judged = new Map<string, RunVerdict>();
+  let judgedChars = 0;
   const verdicts = Array.from(text.matchAll(NON_ASCII_RUN))
     .filter((m) => mayBeMojibake.test(m[0]))
     .map((m) => {
       const besideWholeLetter = wordHasWholeLetter(text, m.index, m.index + m[0].length);
       const key = `${m.index > 0 ? text[m.index - 1] : ''}\u0000${m[0]}\u0000${text[m.index + m[0].length] ?? ''}\u0000${besideWholeLetter}`;
       let verdict = judged.get(key);
-      if (verdict === undefined) judged.set(key, (verdict = judgeRun(text, m[0], m.index, besideWholeLetter)));
+      if (verdict === undefined) {
+        judgedChars += m[0].length;
+        verdict = judgedChars > JUDGED_CHARS_MAX ? { start: m.index, run: m[0], improvement: null, improvingCodePages: [], ties: new Map() } : judgeRun(text, m[0], m.index, besideWholeLetter);
+        judged.set(key, verdict);
+      }
       return verdict.start === m.index ? verdict : { ...verdict, start: m.index };
     });
   const evidence = new Map<string, number>();

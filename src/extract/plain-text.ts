@@ -13,6 +13,7 @@ import { countWords } from './count-words.ts';
 import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
 import { COMMENT_BLOCK, cutTrailingArea, isCookieNotice, isPaywallNotice, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
 import { repairMojibake } from './mojibake.ts';
+import { emptyArticle } from './html.ts';
 
 export interface PlainTextOptions {
   /** Where the capture came from; becomes `url`/`canonicalUrl` and helps recognise a site-name line. */
@@ -380,7 +381,8 @@ function hostnameLabels(url: string | null | undefined): string[] {
 }
 
 function compact(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]{1,1000}/gu, '');
 }
 
 /** A site name is short: a brand of a few words ("Ai Mainstream", "The Verge"). */
@@ -508,7 +510,8 @@ const LANG_MIN_SHARE = 0.15;
 const LANG_MIN_WORDS = 8;
 
 function guessLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
   if (words.length < LANG_MIN_WORDS) return null;
   const shares = Object.entries(STOPWORDS)
     .map(([lang, set]) => [lang, words.filter((w) => set.has(w)).length / words.length] as const)
@@ -528,11 +531,21 @@ const PARTIAL_BELOW_WORDS = 80;
 
 /** Key under which two paragraphs count as the same: case, spacing and punctuation ignored. */
 function paragraphKey(paragraph: string): string {
-  return paragraph.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  return paragraph.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]{1,1000}/gu, ' ').trim();
 }
 
 /** Cleans a plain-text capture of a news page into an article. Pure: the URL is only echoed and compared. */
 export function extractPlainText(text: string, opts: PlainTextOptions = {}): ExtractedArticle {
+  try {
+    return extractText(text, opts);
+  } catch {
+    // a bug on exotic input, as extractHtml says: one page or file must never fail its source, let alone a run
+    return emptyArticle(opts.url ?? null);
+  }
+}
+
+function extractText(text: string, opts: PlainTextOptions): ExtractedArticle {
   const url = opts.url ?? null;
   const paragraphs = splitParagraphs(normaliseLines(text));
   const head = readHead(paragraphs, url);

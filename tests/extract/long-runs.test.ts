@@ -1,35 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import iconv from 'iconv-lite';
-import { extractArticle } from '../../src/extract/index.ts';
-import { splitSentences } from '../../src/stance/index.ts';
+import { computeContentHash, computeDedupKeys, normalizedWords } from '../../src/dedup/index.ts';
+import { extractHtml, extractPlainText } from '../../src/extract/index.ts';
 
 /**
- * A hostile page may hold a long run of one character where a pattern looks for something after the run: each such
- * pattern is read in time linear in the run. Without that, these pages took minutes each, with the run blocked.
+ * A hostile page or file, under the size caps, whose text holds a run of millions of one kind of character: V8 runs
+ * out of stack matching a \p{…} class over it, and a 4.3 MB text file made its whole source fail, on every run
+ * ("internal: RangeError: Maximum call stack size exceeded"; `extract` exited 3).
  */
-const paragraph = '<p>Anthropic has called for a coordinated global pause of frontier AI development, and critics said the proposal would fail for many reasons.</p>';
+const BANGS = `“${'!'.repeat(4_300_000)}`;
+const LETTERS = `“${'a'.repeat(4_300_000)}`;
+const PARAGRAPH = 'Leading AI labs discussed a coordinated, verified pause of frontier AI development on Monday, officials said.';
 
-describe('pages with long runs of one character', () => {
-  it('read a JSON-LD articleBody of a million "<a" without a ">"', () => {
-    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Hello', articleBody: '<a'.repeat(500_000) });
-    const html = `<!doctype html><html><head><title>Hello</title><script type="application/ld+json">${ld}</script></head><body>${paragraph.repeat(3)}</body></html>`;
-    expect(extractArticle(html, 'html', 'https://example.org/a').title).toBe('Hello');
+describe('a text with a run of millions of one character', () => {
+  it('is extracted from a text file or page, its other paragraphs kept', () => {
+    for (const run of [BANGS, LETTERS]) {
+      const article = extractPlainText(`Labs weigh a pause\n\n${run}\n\n${PARAGRAPH}`);
+      expect(article.text).toContain(PARAGRAPH);
+    }
   });
 
-  it('read a heading with a long trailing run of dashes after the article, and cut the comments it opens', () => {
-    const html = `<!doctype html><html><head><title>Pause debate</title></head><body><article><h1>Pause debate</h1>${paragraph.repeat(8)}<h2>Comments ${'-'.repeat(300_000)}x</h2>${paragraph.repeat(3)}</article></body></html>`;
-    expect(extractArticle(html, 'html', 'https://example.org/a').text).toMatch(/^Anthropic has called/);
+  it('is extracted from an HTML page, its other paragraphs kept', () => {
+    expect(extractHtml(`<html><body><article><p>${BANGS}</p><p>${PARAGRAPH}</p></article></body></html>`).text).toContain(PARAGRAPH);
   });
 
-  it('read a page in a legacy encoding whose canonical link holds a long run of spaces', () => {
-    const html = `<!doctype html><html><head><meta charset="windows-1252"><title>Pause debate</title><link rel="canonical" href="https://example.org/a?q=\u00e9${' '.repeat(500_000)}x"></head><body><article><h1>Pause debate</h1>${paragraph.repeat(8)}</article></body></html>`;
-    const body = iconv.decode(iconv.encode(html, 'windows-1252'), 'windows-1252');
-    expect(extractArticle(body, 'html', 'https://example.org/a', 'windows-1252').title).toBe('Pause debate');
-  });
-
-  it('split a paragraph holding a long run of "!" or of quotes into its sentences', () => {
-    // (a sentence is cut into pieces of at most 1,000 characters)
-    expect(splitSentences(`Stop${'!'.repeat(300_000)} now. Then go.`).at(-1)!.text).toBe('Then go.');
-    expect(splitSentences(`He said.${'"'.repeat(300_000)}x Then left.`).at(-1)!.text).toMatch(/x Then left\.$/);
+  it('gets its dedup keys, the run counted as words of at most 1,000 letters', () => {
+    expect(() => computeDedupKeys({ url: 'https://a.example/x', canonicalUrl: null, title: 'T', text: LETTERS })).not.toThrow();
+    expect(computeContentHash(LETTERS)).toMatch(/^[0-9a-f]{64}$/);
+    expect(normalizedWords(LETTERS)).toHaveLength(4_300);
   });
 });

@@ -10,3 +10,24 @@ describe('mojibake repair of a long mis-decoded page', () => {
     expect(repairWork.runsJudged - before).toBeLessThanOrEqual(4);
   });
 });
+
+/** UTF-8 text read as Windows-1252, as a page labelled wrongly shows it. */
+function misread(text: string): string {
+  return new TextDecoder('windows-1252').decode(new TextEncoder().encode(text));
+}
+
+describe('mojibake repair of one very long run (no ASCII character in it)', () => {
+  it('judges it in pieces, each once: a page of a million "Ã©" took 23 s, now repaired whole', () => {
+    const before = repairWork.runsJudged;
+    const run = 'Ã©'.repeat(500_000);
+    expect(repairMojibake(`Intro ${run} outro`)).toBe(`Intro ${'é'.repeat(500_000)} outro`);
+    // the pieces are alike but for the last and those beside the text around them
+    expect(repairWork.runsJudged - before).toBeLessThanOrEqual(12);
+  });
+
+  it('repairs a paragraph written without spaces (Chinese) longer than a piece, every character of it', () => {
+    const chinese = '暂停前沿人工智能开发的提议引发了各国政府的讨论。'.repeat(400);
+    expect(misread(chinese).length).toBeGreaterThan(6144);
+    expect(repairMojibake(`Beijing: ${misread(chinese)}`)).toBe(`Beijing: ${chinese}`);
+  });
+});

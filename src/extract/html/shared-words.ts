@@ -10,7 +10,8 @@ const UNSPACED_OR_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 /** Words in lower case: runs of letters and digits, and each character of a script written without spaces. */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]{1,1000}/gu) ?? []) {
     // one by one: a run may be a page of characters, more than a call can take arguments
     if (UNSPACED.test(run)) for (const word of run.match(UNSPACED_OR_RUN) ?? []) words.push(word);
     else words.push(run);

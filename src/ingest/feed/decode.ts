@@ -310,7 +310,8 @@ function misreadSigns(text: string): number {
     if (isAsciiText(word)) continue;
     // (not a no-break space, a soft hyphen or a Catalan middle dot, which stand inside words)
     signs += word.match(/(?<=\p{L})(?![\u00a0\u00ad\u00b7])[\u00a1-\u02ff](?<!\p{L})(?=\p{L})|[\u0080-\u009f]/gu)?.length ?? 0;
-    for (const [letters] of word.matchAll(/\p{L}+/gu)) {
+    // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+    for (const [letters] of word.matchAll(/\p{L}{1,1000}/gu)) {
       if (/[A-Za-z]/.test(letters) && /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}]/u.test(letters)) signs += 1;
     }
   }
@@ -347,7 +348,8 @@ const MOST_MIXED_WORDS = 0.2;
 function readsAsItsScript(text: string): boolean {
   let words = 0;
   let mixed = 0;
-  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  for (const [word] of text.matchAll(/\p{L}{1,1000}/gu)) {
     const ascii = word.match(/[A-Za-z]/g)?.length ?? 0;
     if (ascii === word.length) continue;
     words++;

@@ -1187,7 +1187,8 @@ function isoDateOf(match: RegExpExecArray | null): string | null {
 function dropDayName(word: string, name: string, offset: number, text: string): string {
   if (!monthNumber(name)) return '';
   // Spanish and Portuguese put "de" between them ("mar, 3 de junio de 2026")
-  const dayAndMonth = /^\d{1,2}\.?(?:[\s-]+de)?[\s-]+(\p{L}+)/iu.exec(text.slice(offset + word.length));
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  const dayAndMonth = /^\d{1,2}\.?(?:[\s-]+de)?[\s-]+(\p{L}{1,40})/iu.exec(text.slice(offset + word.length));
   return dayAndMonth && monthNumber(dayAndMonth[1]!) ? '' : word;
 }
 
@@ -1198,7 +1199,8 @@ function dropDayName(word: string, name: string, offset: number, text: string): 
  */
 function parseRfc822Date(text: string): string | null {
   const cleaned = text
-    .replace(/^(\p{L}+)\.?,?\s+(?=\d|\p{L}{3})/u, dropDayName)
+    // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+    .replace(/^(\p{L}{1,40})\.?,?\s+(?=\d|\p{L}{3})/u, dropDayName)
     // Spanish and Portuguese write "3 de junio de 2026"
     .replace(/(\d)\s+de\s+(?=\p{L})/u, '$1 ')
     .replace(/(\p{L})\.?\s+de\s+(?=\d{4})/u, '$1 ')
@@ -1557,7 +1559,8 @@ function withNumericDayMonthRead(text: string): string | null {
  */
 function yearFirstDateAndTime(text: string): string {
   return text
-    .replace(/^\p{L}+\.?,?\s+(?=\d{4}[-/.]\d)/u, '')
+    // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+    .replace(/^\p{L}{1,40}\.?,?\s+(?=\d{4}[-/.]\d)/u, '')
     .replace(/^(\d{4}([-/.])\d{1,2}\2\d{1,2}),?(?:\s+-)?\s+(?=\d{1,2}:\d{2})/, '$1 ');
 }
 
