@@ -35,5 +35,5 @@ export {
   type HeadlineArticle,
   type StoredHeadlineArticle,
 } from './aggregator-copy.ts';
-export { isOpeningOf, MAX_TEASER_WORDS, MIN_TEASER_WORDS } from './teaser-copy.ts';
+export { isOpeningOf, MAX_TEASER_WORDS, MIN_TEASER_WORDS, TEASER_WINDOW_HOURS } from './teaser-copy.ts';
 export { identifyingFragment, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants } from './link-identity.ts';

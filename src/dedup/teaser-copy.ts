@@ -12,19 +12,32 @@ import { normalizedWords } from './fingerprint.ts';
  */
 export const MIN_TEASER_WORDS = 20;
 
-/**
- * More words than this are no teaser: a feed's summary is a paragraph or two. It bounds what the rule reads, too: of
- * the articles under one headline (a live blog's hundreds of updates), only the short ones' texts, or, for a short
- * new one, theirs.
- */
+/** More words than this are no teaser: a feed's summary is a paragraph or two. A longer text is not looked at. */
 export const MAX_TEASER_WORDS = 150;
 
-/** Words a feed puts after a cut summary: "… Read more", "[Continue reading]". */
-const CUT_MARKS = [['read', 'more'], ['continue', 'reading'], ['more']];
+/**
+ * How far apart a teaser and its article may have appeared: a syndicated copy runs within hours of the wire, and a
+ * recurring headline ("Live updates: …", a weekly column's) comes back days later over a new article.
+ */
+export const TEASER_WINDOW_HOURS = 48;
+
+/**
+ * Words a feed puts after a cut summary, from where they start to the end: "… Read more", "[Continue reading]",
+ * "Continue reading "Headline"", "Read the full story", "Keep reading", WordPress's "The post Headline appeared first
+ * on Site."
+ */
+const CUT_MARKS = [['read', 'more'], ['continue', 'reading'], ['read', 'the', 'full', 'story'], ['keep', 'reading'], ['the', 'post'], ['more']];
+/** How near the end a cut mark is looked for: the headline or site name after it included. */
+const CUT_MARK_REACH = 30;
 
 function withoutCutMark(words: string[]): string[] {
-  for (const mark of CUT_MARKS) {
-    if (words.length > mark.length && mark.every((word, i) => words[words.length - mark.length + i] === word)) return words.slice(0, -mark.length);
+  const from = Math.max(0, words.length - CUT_MARK_REACH);
+  for (let i = from; i < words.length; i++) {
+    const mark = CUT_MARKS.find((marks) => marks.every((word, k) => words[i + k] === word));
+    // "more" alone only as the last word ("(more…)"); "the post" only before WordPress's "appeared first on"
+    if (mark === undefined || (mark.length === 1 && i !== words.length - 1)) continue;
+    if (mark[0] === 'the' && !words.slice(i + 2).join(' ').includes('appeared first on')) continue;
+    return words.slice(0, i);
   }
   return words;
 }

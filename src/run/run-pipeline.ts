@@ -12,7 +12,7 @@ import { getHeader } from '../ingest/feed/decode.ts';
 import { collapseWhitespace, contentIdentity, htmlToText, isContentIdentity } from '../ingest/feed/index.ts';
 import { articleTextProblem, articleWordCount, captureTextError, extractArticle, extractFetchedPage, extractHtml, isFullerText, pageWall } from '../extract/index.ts';
 import {
-  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, isOpeningOf, MAX_TEASER_WORDS, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
+  aggregatorItemOfArticle, articleOfAggregatorItem, canonicalizeUrl, isOpeningOf, MAX_TEASER_WORDS, TEASER_WINDOW_HOURS, computeDedupKeys, DEDUP_WINDOW_DAYS, DuplicateIndex, exactDuplicateKeys, findStory,
   HeadlineIndex, identifyingFragment, isAboveOnSite, isInDedupWindow, itemLinkKey, looseItemLinkKey, looseUrlKey, looseUrlVariants, nearDuplicateSimilarity,
   MIN_WORDS_FOR_CONTENT_HASH, normalizeText, normalizedWords, parseNearSignature, relabelsNow, storyLabel,
   type DedupKeys, type DuplicateMatch, type HeadlineArticle, type IndexedArticle, type KnownArticle, type StoredHeadlineArticle,
@@ -946,8 +946,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * What an article with these keys, appearing at `at`, copies, if anything: the article it shares its canonical
      * URL or its text with, at any age (indexed lookups in the store), else a near-copy in its dedup window, else,
      * when the article (`byHeadline`) is an aggregator's item, the outlet's article it stands for (see
-     * aggregator-copy.ts), else, given its `text`, the article under its headline that it is a teaser of or that is a
-     * teaser of it (see teaser-copy.ts). The answer is the original, at the root of any chain of copies. `self`, an article being
+     * aggregator-copy.ts), else, given its `text`, the article under its headline that it is a teaser of (see
+     * teaser-copy.ts). The answer is the original, at the root of any chain of copies. `self`, an article being
      * re-read, is not its own original, and neither are its copies (a page read on a retry has the URL of the copies
      * found meanwhile). Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see
      * recheckCopiesOf). Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see
@@ -1000,22 +1000,25 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
     const TEASER_CANDIDATES = 50;
 
     /**
-     * Of the articles under the same headline (`candidates`), the original of one this text is a feed's teaser of, or
-     * that is a teaser of this text (see teaser-copy.ts), that appeared within the dedup window of `at`: the first
-     * stored, as for any copy.
+     * Of the originals under the same headline (`candidates`), appeared within TEASER_WINDOW_HOURS of `at`, the one
+     * this text is a feed's teaser of (see teaser-copy.ts). One way only: an article read whole after a teaser of it
+     * stays an original (as the teaser's copy it would count by the teaser's relevance and stance, judged on a few
+     * words), and the teaser is matched to the original's own text, never to a copy's: two posts of a live blog
+     * opening alike are two articles, whatever teaser came between them.
      */
     async function teaserOriginal(text: string, at: string, candidates: readonly StoredHeadlineArticle[], conn: Kysely<Database>, self: number | null): Promise<DuplicateMatch | null> {
+      if (articleWordCount(text) > MAX_TEASER_WORDS) return null;
       const apart = (candidate: StoredHeadlineArticle) => Math.abs(Date.parse(candidate.appearedAt) - Date.parse(at));
       // the nearest in time, at most TEASER_CANDIDATES of them: a headline hundreds of articles share (a live blog's)
       // would have each new one read them all
-      const near = candidates.filter((candidate) => apart(candidate) <= DEDUP_WINDOW_DAYS * 86_400_000).sort((a, b) => apart(a) - apart(b)).slice(0, TEASER_CANDIDATES);
+      const near = candidates
+        .filter((candidate) => candidate.duplicateOf === null && candidate.id !== self && apart(candidate) <= TEASER_WINDOW_HOURS * 3_600_000)
+        .sort((a, b) => apart(a) - apart(b))
+        .slice(0, TEASER_CANDIDATES);
       if (near.length === 0) return null;
-      // a long text can only be the article of a short one: the candidates' texts are read only if short, then
-      const rows = await repo.articleTexts(conn, near.map((candidate) => candidate.id), articleWordCount(text) > MAX_TEASER_WORDS ? { maxWords: MAX_TEASER_WORDS } : {});
-      const copied = rows.find((row) => isOpeningOf(text, row.text) || isOpeningOf(row.text, text));
-      if (!copied) return null;
-      const original = copied.duplicate_of === null ? copied.id : await repo.originalArticleId(conn, copied.duplicate_of);
-      return original === self ? null : { articleId: original, reason: 'teaser', similarity: 1 };
+      const rows = await repo.articleTexts(conn, near.map((candidate) => candidate.id));
+      const copied = rows.find((row) => row.duplicate_of === null && isOpeningOf(text, row.text));
+      return copied ? { articleId: copied.id, reason: 'teaser', similarity: 1 } : null;
     }
 
     /**

@@ -400,17 +400,10 @@ export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]
   return out;
 }
 
-/**
- * The texts of these articles, by id, with what they copy: those of at most `maxWords` words only, when given (so a
- * rule looking for short texts reads no long ones). One query per 500 ids.
- */
-export async function articleTexts(db: Kysely<Database>, ids: readonly number[], { maxWords }: { maxWords?: number } = {}): Promise<Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[]> {
+/** The texts of these articles, by id, with what they copy; one query per 500 ids. */
+export async function articleTexts(db: Kysely<Database>, ids: readonly number[]): Promise<Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[]> {
   const out: Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[] = [];
-  for (const chunk of inChunks(ids)) {
-    let query = db.selectFrom('articles').select(['id', 'text', 'duplicate_of']).where('id', 'in', chunk);
-    if (maxWords !== undefined) query = query.where('word_count', '<=', maxWords);
-    out.push(...(await query.execute()));
-  }
+  for (const chunk of inChunks(ids)) out.push(...(await db.selectFrom('articles').select(['id', 'text', 'duplicate_of']).where('id', 'in', chunk).execute()));
   return out.sort((a, b) => a.id - b.id);
 }
 

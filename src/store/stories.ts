@@ -79,20 +79,16 @@ function storyQuery(db: Kysely<Database>, query: StoryQuery) {
  * The stories of `query`, most recently seen first, a page at a time. Of stories last seen at the same instant (an
  * article that moves to another story on a retried page leaves both with its time), the newer first: without that,
  * rows of equal time came back as each database happened to hold them, by id in SQLite, with updated rows last in
- * PostgreSQL. Each page starts after the last row of the one before.
+ * PostgreSQL. The order is read once, ids only, and the pages by it: a run storing meanwhile moves a story it adds an
+ * article to ahead, which pages read by their place in that order skipped. A story gone by its page is left out.
  */
 export async function* storyPages(db: Kysely<Database>, query: StoryQuery, pageSize = STORY_PAGE_SIZE): AsyncGenerator<StoryRow[]> {
-  let after: Pick<StoryRow, 'last_seen' | 'id'> | null = null;
-  for (;;) {
-    let q = storyQuery(db, query).selectAll('stories');
-    if (after !== null) {
-      const { last_seen: lastSeen, id } = after;
-      q = q.where((eb) => eb(eb.refTuple('last_seen', 'stories.id'), '<', eb.tuple(lastSeen, id)));
-    }
-    const rows = await q.orderBy('last_seen', 'desc').orderBy('stories.id', 'desc').limit(pageSize).execute();
-    if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!;
+  const order = await storyQuery(db, query).select('stories.id').orderBy('last_seen', 'desc').orderBy('stories.id', 'desc').execute();
+  for (let at = 0; at < order.length; at += pageSize) {
+    const ids = order.slice(at, at + pageSize).map((row) => row.id);
+    const rows = new Map((await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, row]));
+    const page = ids.flatMap((id) => rows.get(id) ?? []);
+    if (page.length > 0) yield page;
   }
 }
 

@@ -11,6 +11,11 @@ describe("a feed's teaser of an article", () => {
     expect(isOpeningOf(opening, ARTICLE)).toBe(true);
     expect(isOpeningOf(`${opening.slice(0, -3)}…`, ARTICLE)).toBe(true);
     expect(isOpeningOf(`${opening} […] Read more`, ARTICLE)).toBe(true);
+    // WordPress's and other feeds' endings, naming the headline or the site after them
+    expect(isOpeningOf(`${opening} […] The post Labs weigh a pause appeared first on Policy Desk.`, ARTICLE)).toBe(true);
+    expect(isOpeningOf(`${opening}… Continue reading "Labs weigh a pause"`, ARTICLE)).toBe(true);
+    expect(isOpeningOf(`${opening}… Read the full story`, ARTICLE)).toBe(true);
+    expect(isOpeningOf(`${opening}… Keep reading`, ARTICLE)).toBe(true);
     // quotes, case and spacing as copies differ in them
     expect(isOpeningOf(opening.toUpperCase().replace(/,/g, ' ,'), ARTICLE)).toBe(true);
   });

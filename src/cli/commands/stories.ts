@@ -59,8 +59,10 @@ export function registerStories(program: Command): void {
               if (members) members.push(article);
               else byStory.set(article.story_id, [article]);
             }
-            yield page.map((story) => {
-              const members = byStory.get(story.id) ?? [];
+            // a story whose articles all moved to another since the order was read is no story now
+            const listed = page.filter((story) => byStory.has(story.id));
+            yield listed.map((story) => {
+              const members = byStory.get(story.id)!;
               return {
                 id: story.id,
                 label: story.label,
@@ -74,7 +76,7 @@ export function registerStories(program: Command): void {
                 articleIds: members.map((a) => a.id),
               };
             });
-            left -= page.length;
+            left -= listed.length;
             if (left <= 0) return;
           }
         }
