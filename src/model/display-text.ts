@@ -111,7 +111,6 @@ export function shownHeadline(article: { title: string | null; text: string; url
  */
 export const compareNames = new Intl.Collator('en').compare;
 
-/** "1 alert", "3 alerts", "2 stories": a count and its noun. */
 /** A number to two decimals, without the minus of one that rounds to zero ("-0.00" for -0.004). */
 export function twoDecimals(value: number): string {
   const text = value.toFixed(2);
@@ -124,6 +123,7 @@ export function signedTwoDecimals(value: number): string {
   return text.startsWith('-') ? text : `+${text}`;
 }
 
+/** "1 alert", "3 alerts", "2 stories": a count and its noun. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }

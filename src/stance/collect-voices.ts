@@ -4,6 +4,7 @@
  * each with the speaker's own position on the pause.
  */
 
+import { SPELLED_OUT_TITLES } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
@@ -466,9 +467,9 @@ function isFullName(actor: string): boolean {
   return words.length >= 2 && /^\p{Lu}/u.test(words.at(-1)!) && words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word));
 }
 
-/** "Senator Maria Lopez" of "Maria Lopez": the name after words in capitals, not a determiner ("The Tallinn Compact"). */
+/** "Senator Maria Lopez" of "Maria Lopez": the name after spelled-out titles only (see SPELLED_OUT_TITLES). */
 function isTitledName(longer: string, name: string): boolean {
-  return longer.endsWith(` ${name}`) && !longer.slice(0, -name.length).split(' ').some((word) => FUNCTION_WORDS.has(word.toLowerCase()));
+  return longer.endsWith(` ${name}`) && longer.slice(0, -name.length).trim().split(' ').every((word) => SPELLED_OUT_TITLES.has(word.toLowerCase()));
 }
 
 /** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */
