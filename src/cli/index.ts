@@ -95,9 +95,11 @@ export function helpWordsAsFlag(program: Command, argv: readonly string[]): stri
   // a path naming no command is Commander's to refuse, and `help` after a command with none under it is an argument
   // (a file named help)
   if (path.length === 0 || command === undefined || (helpAt === 1 && program.commands.find((sub) => sub.name() === words[0])?.commands.length === 0)) return [...argv];
-  // the global flags kept, the words of the path and `help` taken out
+  // the global flags kept, the words of the path and `help` taken out, --help before a `--` (after it, a word)
   const taken = new Set(operands.slice(0, path.length + 1));
-  return [...path, ...argv.filter((_word, i) => !taken.has(i)), '--help'];
+  const rest = argv.filter((_word, i) => !taken.has(i));
+  const end = rest.indexOf('--');
+  return end === -1 ? [...path, ...rest, '--help'] : [...path, ...rest.slice(0, end), '--help', ...rest.slice(end)];
 }
 
 /** Runs the CLI and returns the exit code. The only place errors become exit codes. */

@@ -1744,7 +1744,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     async function restory(trx: Kysely<Database>, from: number | null, to: number, fetchedAt: string, headline: string): Promise<void> {
       if (from !== null && from !== to) {
-        await repo.deleteStoryIfEmpty(trx, from, to, fetchedAt);
+        // when it went, by this run's clock: fetchedAt is when the article was first seen, perhaps weeks before
+        await repo.deleteStoryIfEmpty(trx, from, to, now().toISOString());
         const left = await repo.storyTitles(trx, from);
         if (left.length > 0) await repo.relabelStory(trx, from, storyLabel(left));
       }

@@ -38,7 +38,8 @@ export async function deleteStoryIfEmpty(db: Kysely<Database>, id: number, moved
 async function rememberMerges(db: Kysely<Database>, gone: readonly number[], into: number, at: string): Promise<void> {
   const story = await db.selectFrom('stories').select('pipeline_id').where('id', '=', into).executeTakeFirst();
   if (story === undefined) return;
-  await db.updateTable('story_merges').set({ into_id: into }).where('into_id', 'in', [...gone]).execute();
+  // those joined the story they went to now, with it
+  await db.updateTable('story_merges').set({ into_id: into, merged_at: at }).where('into_id', 'in', [...gone]).execute();
   // a story id is never given again, so one gone is gone once
   await db.insertInto('story_merges').values(gone.map((id) => ({ story_id: id, pipeline_id: story.pipeline_id, into_id: into, merged_at: at }))).execute();
 }

@@ -56,5 +56,7 @@ describe('help for a command under another', () => {
     expect(await printed(['sources', 'help'])).toEqual({ code: 0, stdout: expect.stringMatching(/^Usage: pausewatch sources \[options\] \[command\]\n/) });
     expect(helpWordsAsFlag(buildProgram({ exitCode: 0 }), ['score', 'help'])).toEqual(['score', 'help']);
     expect(helpWordsAsFlag(buildProgram({ exitCode: 0 }), ['help', 'nothing', 'add'])).toEqual(['help', 'nothing', 'add']);
+    // --help before a `--`, after which it would be a file's name
+    expect(helpWordsAsFlag(buildProgram({ exitCode: 0 }), ['help', 'score', '--', 'notes.txt'])).toEqual(['score', '--help', '--', 'notes.txt']);
   });
 });

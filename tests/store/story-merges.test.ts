@@ -38,8 +38,8 @@ describe.each(dialects)('stories gone on $name', ({ fresh }) => {
     expect(await repo.storyMergedInto(store.db, 'p', c.story)).toEqual({ intoId: b.story, mergedAt: '2026-06-06T10:00:00.000Z' });
     await repo.mergeStories(store.db, a.story, [b.story], '2026-06-07T10:00:00.000Z');
     expect(await repo.storyMergedInto(store.db, 'p', b.story)).toEqual({ intoId: a.story, mergedAt: '2026-06-07T10:00:00.000Z' });
-    // c went into b, which went into a
-    expect(await repo.storyMergedInto(store.db, 'p', c.story)).toMatchObject({ intoId: a.story });
+    // c went into b, which went into a: c joined a when b did
+    expect(await repo.storyMergedInto(store.db, 'p', c.story)).toEqual({ intoId: a.story, mergedAt: '2026-06-07T10:00:00.000Z' });
     expect(await repo.storyMergedInto(store.db, 'p', a.story)).toBeNull();
     expect(await repo.storyMergedInto(store.db, 'other', c.story)).toBeNull();
   });

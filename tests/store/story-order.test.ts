@@ -51,4 +51,17 @@ describe.each(dialects)('the order of stories on $name', ({ fresh }) => {
     expect(await repo.countStories(store.db, { pipelineId: 'order', seenSince: at })).toBe(4);
     expect(await listed({ pipelineId: 'other' })).toEqual([]);
   });
+
+  it('lists every story once while a run moves one ahead between pages (it was skipped, read after its new place)', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await storyWithAnArticle(`Paged ${i}`, `2026-07-0${i + 1}T10:00:00.000Z`));
+    const seen: number[] = [];
+    let pages = 0;
+    for await (const page of repo.storyPages(store.db, { pipelineId: 'order', seenSince: '2026-07-01T00:00:00.000Z' }, 2)) {
+      seen.push(...page.map((story) => story.id));
+      // after the first page, the oldest story gets an article: it is now the most recently seen
+      if (pages++ === 0) await repo.touchStory(store.db, ids[0]!, '2026-07-09T10:00:00.000Z', null);
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+  });
 });
