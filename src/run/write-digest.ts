@@ -59,6 +59,8 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
   // every stored source, removed from the pipeline file or not: their articles of the day are named after them
   const sources = await repo.listSources(store.db, pipeline.id);
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
+  // an article whose page was not read has no site name of its own: its source's read pages give one
+  const siteNames = await repo.singleSiteNames(store.db, pipeline.id, rows.filter((row) => row.site_name === null).map((row) => row.source_id));
 
   const articles: DigestArticle[] = rows.map((row) => {
     const score = scores.get(row.id);
@@ -69,7 +71,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
       title: shownHeadline(row),
       untitled: row.title === null,
       url: row.url,
-      outlet: row.site_name ?? sourceNames.get(row.source_id) ?? row.source_id,
+      outlet: row.site_name ?? siteNames.get(row.source_id) ?? sourceNames.get(row.source_id) ?? row.source_id,
       sourceId: row.source_id,
       publishedAt: row.published_at,
       fetchedAt: row.fetched_at,

@@ -400,6 +400,32 @@ export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]
   return out;
 }
 
+/**
+ * The site name of each of these sources whose articles give one site name only (an outlet's own feed: its read
+ * pages' `og:site_name`), by source id: what an article of it stored without one (its page not read) is named by, so
+ * one outlet is not counted as two ("The Guardian" and the source's "Guardian: AI"). A source whose articles name
+ * several (an aggregator's, a wire's) has none.
+ */
+export async function singleSiteNames(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, Set<string>>();
+  for (const chunk of inChunks([...new Set(sourceIds)])) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['source_id', 'site_name'])
+      .distinct()
+      .where('pipeline_id', '=', pipelineId)
+      .where('source_id', 'in', chunk)
+      .where('site_name', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const set = names.get(row.source_id) ?? new Set<string>();
+      set.add(row.site_name!);
+      names.set(row.source_id, set);
+    }
+  }
+  return new Map([...names].filter(([, set]) => set.size === 1).map(([source, set]) => [source, [...set][0]!]));
+}
+
 /** The texts of these articles, by id, with what they copy; one query per 500 ids. */
 export async function articleTexts(db: Kysely<Database>, ids: readonly number[]): Promise<Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[]> {
   const out: Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[] = [];

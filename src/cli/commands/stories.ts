@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { StoryMemberRow, StoryQuery } from '../../store/index.ts';
-import { countStories, latestLabels, latestScoreVerdicts, storyMembers, storyPages } from '../../store/index.ts';
+import { countStories, latestLabels, latestScoreVerdicts, listSources, singleSiteNames, storyMembers, storyPages } from '../../store/index.ts';
 import { dayBounds, dayOf, isIsoDate } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
 import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
@@ -45,6 +45,7 @@ export function registerStories(program: Command): void {
         const wanted = limit ?? (options.json ? Number.POSITIVE_INFINITY : STORIES_TABLE_LIMIT);
         // A page of stories at a time, with their articles (without their text) and the verdicts that count for them,
         // their originals': a year's history listed whole in bounded memory.
+        let siteNames: Map<string, string> | undefined;
         async function* pages(): AsyncGenerator<StoryJson[]> {
           let left = wanted;
           for await (const stories of storyPages(store.db, query)) {
@@ -53,6 +54,9 @@ export function registerStories(program: Command): void {
             const counted = [...new Set(articles.map((a) => a.duplicate_of ?? a.id))];
             const scores = await latestScoreVerdicts(store.db, counted);
             const labels = await latestLabels(store.db, counted);
+            // an article whose page was not read is named by its source's read pages, as the digest names it: read once,
+            // for every source, at the first page that needs it
+            if (articles.some((a) => a.site_name === null)) siteNames ??= await singleSiteNames(store.db, loaded.pipeline.id, (await listSources(store.db, loaded.pipeline.id)).map((source) => source.id));
             const byStory = new Map<number, StoryMemberRow[]>();
             for (const article of articles) {
               const members = byStory.get(article.story_id);
@@ -72,7 +76,7 @@ export function registerStories(program: Command): void {
                 // the digest leaves off-topic stories out; here they are listed, and this says which they are (a copy
                 // on-topic or not as its original is, as the digest counts it)
                 onTopicCount: members.filter((a) => countedStance(a, scores, labels).relevant).length,
-                outletCount: new Set(members.map((a) => a.site_name ?? a.source_id)).size,
+                outletCount: new Set(members.map((a) => a.site_name ?? siteNames?.get(a.source_id) ?? a.source_id)).size,
                 articleIds: members.map((a) => a.id),
               };
             });
