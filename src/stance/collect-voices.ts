@@ -527,6 +527,16 @@ function describes(headlineActor: string, bodyActor: string, texts: readonly str
   return false;
 }
 
+/**
+ * A headline's own clause before a colon, not a speaker: "Session weighs AI pause: the G7 communique". A speaker
+ * named before a headline's colon ends with a name ("Senator Ruth Adeyemi: …") or a word for who speaks ("EU
+ * lawmakers: …", "Critics of the pause: …"); a clause ends with what it is about, in lower case.
+ */
+function isHeadlineClause(actor: string): boolean {
+  const words = actor.split(' ');
+  return words.length >= 3 && /^\p{Ll}/u.test(words.at(-1)!) && !isActorHead(headOf(actor));
+}
+
 /** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
 function isSameSpeaker(a: string, b: string): boolean {
   const x = a.toLowerCase();
@@ -550,6 +560,7 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
   for (const statement of statements) {
     let actor = resolveActor(statement.attribution.actor, proposer);
     if (actor === null || statement.quote.length === 0) continue;
+    if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
     const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));
     if (firstNamed !== null) actor = firstNamed;

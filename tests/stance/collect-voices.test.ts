@@ -179,6 +179,13 @@ describe('voices: attributed statements in single quotes and "STATEMENT, X said.
       .map((v) => v.actor)).toEqual(['Jack Clark', 'Wesley Clark']);
   });
 
+  it("a headline's own clause before a colon is no speaker, while a speaker named there is one", () => {
+    const body = 'Ministers met in Geneva on Thursday to discuss a verified pause of frontier AI development.';
+    expect(voicesOf(body, 'Session weighs AI pause: the G7 communique').map((v) => v.actor)).toEqual([]);
+    expect(voicesOf(body, 'EU lawmakers: "A pause is overdue"').map((v) => v.actor)).toEqual(['EU lawmakers']);
+    expect(voicesOf(body, 'Senator Ruth Adeyemi: "A pause is overdue"').map((v) => v.actor)).toEqual(['Senator Ruth Adeyemi']);
+  });
+
   it('an organisation is not merged into a longer name that begins like it', () => {
     const voices = voicesOf('Google DeepMind said a coordinated pause deserved study. Google said it would not back the pause.');
     expect(voices.map((v) => v.actor)).toEqual(['Google DeepMind', 'Google']);
