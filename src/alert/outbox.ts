@@ -43,6 +43,11 @@ export interface DeliveryReport {
   /** Alerts not tried this run because their channel had just refused one: the next run tries them. */
   heldBack: { channel: string; count: number }[];
   /**
+   * Alerts not tried this run because their channel, refusing one in an earlier run, asked (Retry-After) to be sent
+   * nothing before `until`: the first run after then tries them.
+   */
+  askedToWait: { channel: string; count: number; until: string }[];
+  /**
    * Alerts given up after ALERT_RETRY_HOURS without delivery, each reported by the one run that gives it up.
    * `configured` is false for a channel that no longer takes them, and `reason` says why: `undelivered` (its channel
    * refused it or was not reached, run after run), or a NotTakenReason.
@@ -126,7 +131,7 @@ export async function deliverAlerts(
     return channel === undefined ? 'removed' : channel.takesAlerts === false ? 'alerts_off' : null;
   };
   const moved = await adoptFormerNames(db, pipelineId, channels);
-  const report: DeliveryReport = { sent: 0, sentByChannel: [], articlesAlerted: 0, failed: [], heldBack: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved, held: [] };
+  const report: DeliveryReport = { sent: 0, sentByChannel: [], articlesAlerted: 0, failed: [], heldBack: [], askedToWait: [], expired: [], waiting: [], withdrawn: [], recipientsRefused: [], moved, held: [] };
   const sentBy = new Map<string, number>();
   const heldBy = new Map<string, DeliveryReport['held'][number]>();
   const articlesAlerted = new Set<number>();
@@ -165,7 +170,14 @@ export async function deliverAlerts(
   await Promise.all(
     channels.filter((channel) => notTaken(channel.name) === null).map(async (channel) => {
       if (stop?.requested) return;
-      const { send: alerts, held } = capForRun(queues.get(channel.name) ?? [], maxPerRun, chosenBefore);
+      // the channel asked, refusing one, to be sent nothing for a while: none of its alerts is tried before then
+      const queued = queues.get(channel.name) ?? [];
+      const until = queued.map((alert) => alert.not_before).filter((at): at is string => at !== null && Date.parse(at) > now().getTime()).sort().at(-1);
+      if (until !== undefined) {
+        report.askedToWait.push({ channel: channelLabel(channel.name), count: queued.length, until });
+        return;
+      }
+      const { send: alerts, held } = capForRun(queued, maxPerRun, chosenBefore);
       // Held before anything is sent: a run killed midway must not leave them for the next run to send.
       let notice: HeldNotice | undefined;
       let heldEntry: DeliveryReport['held'][number] | undefined;
@@ -183,7 +195,7 @@ export async function deliverAlerts(
        * waits for the next run: null), then the same work again, until its waits or the channel's reach their limit.
        * One channel's wait holds up no other. A refusal not waited out goes to `refused` before it is returned.
        */
-      const handOver = async <T>(work: () => Promise<T>, refused: (message: string) => Promise<void>, what: string): Promise<Outcome<T> | null> => {
+      const handOver = async <T>(work: () => Promise<T>, refused: (message: string, retryAfterMs: number | null) => Promise<void>, what: string): Promise<Outcome<T> | null> => {
         let waits = 0;
         const canWait = (ms: number) => waits < RETRY_AFTER_WAITS_PER_DELIVERY && ms <= RETRY_AFTER_WAIT_MS && waitedMs + Math.max(ms, 1000) <= RETRY_AFTER_WAITS_PER_RUN_MS;
         const once = async (): Promise<Outcome<T>> => {
@@ -196,7 +208,7 @@ export async function deliverAlerts(
             const retryAfterMs = typeof asked === 'number' && Number.isFinite(asked) ? Math.max(0, asked) : null;
             // refused for now, with a wait short enough to take: not tried yet as far as the outbox goes
             if (retryAfterMs !== null && canWait(retryAfterMs)) return { refusal: message, retryAfterMs };
-            await refused(message);
+            await refused(message, retryAfterMs);
             return { refusal: message, retryAfterMs: null };
           }
         };
@@ -222,8 +234,10 @@ export async function deliverAlerts(
             const payloads = batch.map((alert) => JSON.parse(alert.payload) as AlertPayload);
             return channel.deliverBatch ? await channel.deliverBatch(payloads, batchNotice, batch.map(deliveryKey)) : await channel.deliver(payloads[0]!, { key: deliveryKey(batch[0]!) });
           },
-          async (message) => {
-            for (const alert of batch) await markAlertFailed(db, alert.id, message);
+          async (message, retryAfterMs) => {
+            // asked to wait longer than a run waits: the next runs hold the channel's alerts until then
+            const notBefore = retryAfterMs === null ? null : new Date(now().getTime() + retryAfterMs).toISOString();
+            for (const alert of batch) await markAlertFailed(db, alert.id, message, notBefore);
           },
           `the delivery of ${what} to ${channelLabel(channel.name)}`,
         );

@@ -162,6 +162,8 @@ export interface RunReport {
   alertsFailed: { alertId: number; channel: string; error: string }[];
   /** Alerts not tried this run because their channel had just refused one, per channel. */
   alertsHeldBack: { channel: string; count: number }[];
+  /** Alerts not tried because their channel asked (Retry-After, refusing one in an earlier run) to wait until `until`. */
+  alertsAskedToWait: { channel: string; count: number; until: string }[];
   /**
    * Alerts given up this run after two days without delivery. `reason`: `undelivered` (their channel refused them or
    * was not reached), `removed` (the pipeline no longer has it) or `alerts_off` (it no longer takes alerts: an email

@@ -2645,6 +2645,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       articlesAlerted: delivery.articlesAlerted,
       alertsFailed: delivery.failed,
       alertsHeldBack: delivery.heldBack,
+      alertsAskedToWait: delivery.askedToWait,
       alertsExpired: delivery.expired,
       alertsWaiting: delivery.waiting,
       alertsMoved: delivery.moved,

@@ -96,8 +96,9 @@ export async function markAlertSent(db: Kysely<Database>, id: number, at: string
   await db.updateTable('alerts').set((eb) => ({ status: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', id).execute();
 }
 
-export async function markAlertFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
-  await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
+/** An alert its channel refused; `notBefore`, when the channel asked to be sent nothing before then (Retry-After). */
+export async function markAlertFailed(db: Kysely<Database>, id: number, error: string, notBefore: string | null = null): Promise<void> {
+  await db.updateTable('alerts').set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), last_error: error, not_before: notBefore })).where('id', '=', id).execute();
 }
 
 /**

@@ -218,6 +218,8 @@ export interface AlertsTable {
   status: 'pending' | 'sent' | 'failed' | 'expired' | 'withdrawn' | 'held';
   attempts: number;
   last_error: string | null;
+  /** Not to be sent before this: its channel refused it asking to wait (Retry-After) longer than a run waits. */
+  not_before: string | null;
   created_at: string;
   sent_at: string | null;
 }

@@ -189,7 +189,7 @@ describe('alerts.maxPerRun for an email channel', () => {
 describe('the run summary of held alerts', () => {
   const report: RunReport = {
     runId: 1, pipelineId: 'p', startedAt: at, finishedAt: at, hostClockAheadSeconds: null, sources: [],
-    articlesAdded: 30, alertsSent: 25, alertsSentByChannel: [{ channel: 'stdout', count: 25 }], articlesAlerted: 25, alertsFailed: [], alertsHeldBack: [], alertsExpired: [],
+    articlesAdded: 30, alertsSent: 25, alertsSentByChannel: [{ channel: 'stdout', count: 25 }], articlesAlerted: 25, alertsFailed: [], alertsHeldBack: [], alertsAskedToWait: [], alertsExpired: [],
     alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], digestPaths: [], digestsFailed: [], digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
     alertsOverCap: [
       { channel: 'stdout', count: 40, maxPerRun: 25, noticeSent: true, noticeError: null },

@@ -195,6 +195,15 @@ describe('a webhook channel, delivering through the outbox', () => {
     expect(held).toMatchObject({ sent: 0, heldBack: [{ channel: 'webhook "later"', count: 1 }] });
     expect(held.failed[0]!.error).toMatch(/answered HTTP 429: rate_limited \(it asked to be retried in 3600 s, after \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)$/);
     expect(server.hits.get('/later')).toBe(1);
+    // the next runs within the hour send it nothing, and say until when they wait; the first run after it sends them
+    const inHalfAnHour = () => new Date(now().getTime() + 1_800_000);
+    const waiting = await deliverAlerts(store.db, 'p', [later], 72, inHalfAnHour);
+    expect(waiting).toMatchObject({ sent: 0, failed: [], askedToWait: [{ channel: 'webhook "later"', count: 2, until: new Date(now().getTime() + 3_600_000).toISOString() }] });
+    expect(server.hits.get('/later')).toBe(1);
+    const inTwoHours = () => new Date(now().getTime() + 7_200_000);
+    const after = await deliverAlerts(store.db, 'p', [later], 72, inTwoHours);
+    expect(after).toMatchObject({ askedToWait: [], heldBack: [{ channel: 'webhook "later"', count: 1 }] });
+    expect(server.hits.get('/later')).toBe(2);
   });
 
   it('keeps an alert a webhook refused with 4xx, saying retries will not help until it is fixed, and delivers it once it is', async () => {

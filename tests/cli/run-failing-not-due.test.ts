@@ -76,7 +76,7 @@ describe('the line of failing sources not checked', () => {
   });
   const report = (ids: string[]): RunReport => ({
     runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', hostClockAheadSeconds: null, sources: ids.map(notDue),
-    articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], alertsOverCap: [], digestPaths: [], digestsFailed: [],
+    articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsAskedToWait: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], alertsOverCap: [], digestPaths: [], digestsFailed: [],
     digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
   });
 

@@ -15,7 +15,7 @@ const source = (sourceId: string, outcome: SourceReport['outcome'], nextAt?: str
 });
 const report = (sources: SourceReport[]): RunReport => ({
   runId: 1, pipelineId: 'p', startedAt: '2026-06-10T06:00:00.000Z', finishedAt: '2026-06-10T06:01:00.000Z', hostClockAheadSeconds: null, sources,
-  articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], alertsOverCap: [], digestPaths: ['/tmp/d.md'], digestsFailed: [],
+  articlesAdded: 0, alertsSent: 0, alertsSentByChannel: [], articlesAlerted: 0, alertsFailed: [], alertsHeldBack: [], alertsAskedToWait: [], alertsExpired: [], alertsWaiting: [], alertsMoved: [], alertsWithdrawn: [], alertsOverCap: [], digestPaths: ['/tmp/d.md'], digestsFailed: [],
   digestEmailsSent: [], digestEmailsFailed: [], digestEmailsGivenUp: [], recipientsRefused: [],
 });
 const lastLineButOne = (text: string) => text.split('\n').at(-2);

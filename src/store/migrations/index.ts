@@ -37,6 +37,7 @@ import * as failedPagesIndex from './035-failed-pages-index.ts';
 import * as sourceValidatorsUrl from './036-source-validators-url.ts';
 import * as storiesLastSeenIndex from './037-stories-last-seen-index.ts';
 import * as storyMerges from './038-story-merges.ts';
+import * as alertNotBefore from './039-alert-not-before.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -89,6 +90,7 @@ const migrations: Record<string, MigrationModule> = {
   '036-source-validators-url': sourceValidatorsUrl,
   '037-stories-last-seen-index': storiesLastSeenIndex,
   '038-story-merges': storyMerges,
+  '039-alert-not-before': alertNotBefore,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
