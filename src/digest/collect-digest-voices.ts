@@ -1,5 +1,5 @@
 import { compareNames } from '../model/display-text.ts';
-import { SPELLED_OUT_TITLES } from '../model/person-titles.ts';
+import { nameAfterTitles } from '../model/person-titles.ts';
 import type { StanceLabel } from '../model/index.ts';
 import type { DigestArticle, DigestVoice } from './select.ts';
 
@@ -52,40 +52,27 @@ function isPersonalName(name: ActorName): boolean {
 }
 
 /**
- * Group keys across the digest: "Sacks" (or "Dr. Sacks") joins "David Sacks" when exactly one full name in the digest
- * ends with that surname, and "Maria Lopez" joins "Senator Maria Lopez" when that is the one name of titles before it
- * (a title spelled out stays in a name, as it says who someone is: one article writes it, another leaves it out;
- * "Ana Maria Lopez" and the "National Security Council" are other people and bodies). Two
- * ("Jack Clark", "Wesley Clark") leave "Clark" apart, since merging would make one voice of two people; names that
- * themselves join one ("Senator Maria Lopez", "Maria Lopez") count as one. Only a person's full name takes a shorter
- * name (isPersonalName): "China" does not join "Li Wei of the Bank of China". Within an article the scorer has already
+ * Group keys across the digest: a full name with titles spelled out before it is the person named after them
+ * ("Senator Maria Lopez", "US Senator Maria Lopez" and "Maria Lopez" are one; "Ana Maria Lopez" and the "National
+ * Security Council" are other people and bodies: see nameAfterTitles), and "Sacks" (or "Dr. Sacks") joins "David
+ * Sacks" when exactly one person in the digest has that surname. Two ("Jack Clark", "Wesley Clark") leave "Clark"
+ * apart, since merging would make one voice of two people. Only a person's full name takes a surname
+ * (isPersonalName): "China" does not join "Li Wei of the Bank of China". Within an article the scorer has already
  * resolved these; this does it across articles.
  */
-/** "senator maria lopez" of "maria lopez": the name after spelled-out titles only, as the scorer joins them. */
-function isTitledKey(longer: string, key: string): boolean {
-  return longer.endsWith(` ${key}`) && longer.slice(0, -key.length).trim().split(' ').every((word) => SPELLED_OUT_TITLES.has(word));
-}
-
 function resolveSurnames(names: readonly ActorName[]): Map<string, string> {
-  const fullNames = [...new Set(names.filter(isPersonalName).map(keyOf))];
-  const roots = new Map<string, string>();
-  // the fullest name a key joins: its own when no fuller one ends with it, or two fuller ones name two people
-  const rootOf = (key: string): string => {
-    const known = roots.get(key);
-    if (known !== undefined) return known;
-    // a surname ("lopez") joins any full name ending with it; a full name ("maria lopez") only one with titles before it
-    const fuller = key.includes(' ') ? fullNames.filter((full) => isTitledKey(full, key)) : fullNames.filter((full) => full.endsWith(` ${key}`));
-    const owners = new Set(fuller.map(rootOf));
-    const root = owners.size === 1 ? [...owners][0]! : key;
-    roots.set(key, root);
-    return root;
-  };
+  // a full name with titles before it is the person named after them: "senator maria lopez" is "maria lopez"
+  const personOf = (key: string) => nameAfterTitles(key) ?? key;
+  const people = [...new Set(names.filter(isPersonalName).map((name) => personOf(keyOf(name))))];
   const canonical = new Map<string, string>();
   for (const name of names) {
     const key = keyOf(name);
     if (canonical.has(key)) continue;
-    const joins = (name.wordCount === 1 && isCapitalised(name.bare)) || isPersonalName(name);
-    canonical.set(key, joins ? rootOf(key) : key);
+    if (isPersonalName(name)) canonical.set(key, personOf(key));
+    else {
+      const owners = name.wordCount === 1 && isCapitalised(name.bare) ? people.filter((person) => person.endsWith(` ${key}`)) : [];
+      canonical.set(key, owners.length === 1 ? owners[0]! : key);
+    }
   }
   return canonical;
 }

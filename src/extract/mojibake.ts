@@ -255,17 +255,13 @@ function continuationPattern(): RegExp {
   return continuationChars;
 }
 
-/**
- * Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence), of at most RUN_CHARS
- * characters: a longer one is judged in pieces. A multiple of 12, so a piece ends between the 2, 3, 4 or 6
- * characters of one mis-decoded character of a run of them (a paragraph of Chinese without ASCII punctuation).
- */
-const RUN_CHARS = 6144;
-const NON_ASCII_RUN = new RegExp(`[^\\x00-\\x7f]{2,${RUN_CHARS}}`, 'g');
+/** Runs of non-ASCII characters (no ASCII byte can be part of a UTF-8 multi-byte sequence). */
+const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
 /**
  * The characters of distinct runs one pass judges: each costs microseconds under every code page, and a hostile page
- * of 10 MB of unique non-ASCII characters took 30 s and 1 GB. Runs past it are left as they are: real text's damage
- * is in its first megabyte.
+ * of a million "Ã©" without a space took 23 s. A run past what is left of it is left as it is: a real page's damage
+ * is in runs of a word or a paragraph (2,400 Chinese characters without ASCII punctuation make a run of 7,200), and a
+ * run is judged whole, since a piece cut from it may end inside a character and read as no mojibake at all.
  */
 const JUDGED_CHARS_MAX = 1_000_000;
 /**
@@ -333,8 +329,9 @@ function repairOnce(text: string): string {
       const key = `${m.index > 0 ? text[m.index - 1] : ''}\u0000${m[0]}\u0000${text[m.index + m[0].length] ?? ''}\u0000${besideWholeLetter}`;
       let verdict = judged.get(key);
       if (verdict === undefined) {
-        judgedChars += m[0].length;
-        verdict = judgedChars > JUDGED_CHARS_MAX ? { start: m.index, run: m[0], improvement: null, improvingCodePages: [], ties: new Map() } : judgeRun(text, m[0], m.index, besideWholeLetter);
+        const affordable = judgedChars + m[0].length <= JUDGED_CHARS_MAX;
+        if (affordable) judgedChars += m[0].length;
+        verdict = affordable ? judgeRun(text, m[0], m.index, besideWholeLetter) : { start: m.index, run: m[0], improvement: null, improvingCodePages: [], ties: new Map() };
         judged.set(key, verdict);
       }
       return verdict.start === m.index ? verdict : { ...verdict, start: m.index };

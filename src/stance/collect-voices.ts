@@ -4,7 +4,7 @@
  * each with the speaker's own position on the pause.
  */
 
-import { SPELLED_OUT_TITLES } from '../model/person-titles.ts';
+import { isSameTitledPerson } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
@@ -449,7 +449,7 @@ function earlierNameOf(actor: string, fullNames: readonly string[], earlierActor
   const surname = titledSurname(actor);
   if (surname !== null) return fullNames.find((full) => full.endsWith(` ${surname}`)) ?? null;
   // a title spelled out stays in a name (it says who someone is), so one name is written with and without it
-  if (isFullName(actor)) return fullNames.find((full) => isTitledName(full, actor) || isTitledName(actor, full)) ?? null;
+  if (isFullName(actor)) return fullNames.find((full) => isSameTitledPerson(full, actor)) ?? null;
   if (!actor.includes(' ')) {
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
       ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)));
@@ -467,10 +467,6 @@ function isFullName(actor: string): boolean {
   return words.length >= 2 && /^\p{Lu}/u.test(words.at(-1)!) && words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word));
 }
 
-/** "Senator Maria Lopez" of "Maria Lopez": the name after spelled-out titles only (see SPELLED_OUT_TITLES). */
-function isTitledName(longer: string, name: string): boolean {
-  return longer.endsWith(` ${name}`) && longer.slice(0, -name.length).trim().split(' ').every((word) => SPELLED_OUT_TITLES.has(word.toLowerCase()));
-}
 
 /** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */
 function isSameStatement(a: string, b: string): boolean {

@@ -56,6 +56,8 @@ describe('"Who is arguing" names the people and groups the articles quote', () =
       articles: [article(1, [said('Senator Maria Lopez')]), article(2, [said('Maria Lopez')]), article(3, [said('Lopez')]), article(4, [said('US Senator Maria Lopez')])],
     });
     expect(digest.voices.map((v) => [v.actor, v.stance, v.articles])).toEqual([['US Senator Maria Lopez', 'support', 4]]);
+    const ceo = buildDigest({ ...base, articles: [article(1, [said('OpenAI CEO Sam Altman')]), article(2, [said('Sam Altman')])] });
+    expect(ceo.voices.map((v) => [v.actor, v.articles])).toEqual([['OpenAI CEO Sam Altman', 2]]);
   });
 
   it('leaves a name apart when the words before it in a fuller one are no titles: a first name, a body\'s', () => {

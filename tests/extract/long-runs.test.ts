@@ -13,8 +13,10 @@ const PARAGRAPH = 'Leading AI labs discussed a coordinated, verified pause of fr
 
 describe('a text with a run of millions of one character', () => {
   it('is extracted from a text file or page, its other paragraphs kept', () => {
-    for (const run of [BANGS, LETTERS]) {
-      const article = extractPlainText(`Labs weigh a pause\n\n${run}\n\n${PARAGRAPH}`);
+    // a run of letters alone, in a text with a character past Latin-1 elsewhere (which makes V8 match it as UTF-16)
+    const PLAIN_LETTERS = 'a'.repeat(4_300_000);
+    for (const run of [BANGS, LETTERS, PLAIN_LETTERS]) {
+      const article = extractPlainText(`Labs weigh a pause — “Geneva”\n\n${run}\n\n${PARAGRAPH}`);
       expect(article.text).toContain(PARAGRAPH);
     }
   });

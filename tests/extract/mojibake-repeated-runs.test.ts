@@ -16,18 +16,17 @@ function misread(text: string): string {
   return new TextDecoder('windows-1252').decode(new TextEncoder().encode(text));
 }
 
-describe('mojibake repair of one very long run (no ASCII character in it)', () => {
-  it('judges it in pieces, each once: a page of a million "Ã©" took 23 s, now repaired whole', () => {
+describe('mojibake repair of very long runs (no ASCII character in them)', () => {
+  it('leaves a run longer than a pass judges as it is, at once (a million "Ã©" took 23 s), and repairs the others', () => {
     const before = repairWork.runsJudged;
-    const run = 'Ã©'.repeat(500_000);
-    expect(repairMojibake(`Intro ${run} outro`)).toBe(`Intro ${'é'.repeat(500_000)} outro`);
-    // the pieces are alike but for the last and those beside the text around them
-    expect(repairWork.runsJudged - before).toBeLessThanOrEqual(12);
+    const run = 'Ã©'.repeat(600_000);
+    expect(repairMojibake(`Intro ${run} cafÃ© outro`)).toBe(`Intro ${run} café outro`);
+    expect(repairWork.runsJudged - before).toBeLessThanOrEqual(3);
   });
 
-  it('repairs a paragraph written without spaces (Chinese) longer than a piece, every character of it', () => {
-    const chinese = '暂停前沿人工智能开发的提议引发了各国政府的讨论。'.repeat(400);
+  it('repairs a paragraph written without spaces (Chinese, a name with its middle dot, an emoji) whole', () => {
+    const chinese = '暂停前沿人工智能开发的提议引发了各国政府的讨论，唐纳德·特朗普表示反对。🙂'.repeat(100);
     expect(misread(chinese).length).toBeGreaterThan(6144);
-    expect(repairMojibake(`Beijing: ${misread(chinese)}`)).toBe(`Beijing: ${chinese}`);
+    expect(repairMojibake(`Beijing: “${misread(chinese)}”`)).toBe(`Beijing: “${chinese}”`);
   });
 });

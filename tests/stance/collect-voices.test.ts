@@ -171,6 +171,9 @@ describe('voices: attributed statements in single quotes and "STATEMENT, X said.
       .map((v) => v.actor)).toEqual(['Senator Maria Lopez', 'Senator Maria Lopez']);
     expect(voicesOf('Aisha Rahman said a verified pause of frontier AI was overdue. "It is the only sane course," Professor Aisha Rahman said. "We back it," Rahman said.')
       .map((v) => v.actor)).toEqual(['Aisha Rahman', 'Aisha Rahman', 'Aisha Rahman']);
+    // a title with the body or country it is of before it
+    expect(voicesOf('UK Prime Minister Keir Starmer said a verified pause of frontier AI was overdue. "We back it," Keir Starmer said.')
+      .map((v) => v.actor)).toEqual(['UK Prime Minister Keir Starmer', 'UK Prime Minister Keir Starmer']);
     // a first name before a name is another person, not a title: their sides stay their own
     expect(voicesOf('Ana Maria Lopez, a researcher, said a verified pause of frontier AI was overdue. Maria Lopez, a senator, said a pause would hand the lead to rivals.')
       .map((v) => [v.actor, v.stance])).toEqual([['Ana Maria Lopez', 'support'], ['Maria Lopez', 'oppose']]);
