@@ -43,8 +43,8 @@ function withoutCutMark(words: string[]): string[] {
 }
 
 /**
- * Whether `short` is the opening of `long`: MIN_TEASER_WORDS to MAX_TEASER_WORDS of its words, all but the last word for word
- * and the last the start of the word in its place (a summary cut mid-word), with `long` going on after them.
+ * Whether `short` is the opening of `long`: MIN_TEASER_WORDS to MAX_TEASER_WORDS of its words, all but the last word
+ * for word and the last the start of the word in its place (a summary cut mid-word), with `long` going on after them.
  */
 export function isOpeningOf(short: string, long: string): boolean {
   const opening = withoutCutMark(normalizedWords(short));

@@ -50,6 +50,8 @@ describe('stories --limit and --since', () => {
     expect(rows[0]).toMatch(new RegExp(`Story ${total - 1}$`));
     expect(rows.at(-1)).toMatch(new RegExp(`Story ${total - STORIES_TABLE_LIMIT}$`));
     expect(shown.stderr).toContain(`the ${STORIES_TABLE_LIMIT} most recently seen of ${total} stories; \`--limit ${total}\` shows them all`);
+    // the way to see them all keeps the --since given
+    expect((await project.cli('stories', '--since', '2026-10-01')).stderr).toContain(`\`--limit ${total} --since 2026-10-01\` shows them all`);
     // asked for all of them, it lists them all, without a word
     const all = await project.cli('stories', '--limit', String(total));
     expect(all.stdout.trimEnd().split('\n')).toHaveLength(total + 1);

@@ -100,7 +100,8 @@ export function registerStories(program: Command): void {
         if (limit === undefined && shown === STORIES_TABLE_LIMIT && !options.quiet) {
           const total = await countStories(store.db, query);
           if (total > shown) {
-            process.stderr.write(`pausewatch: the ${shown} most recently seen of ${total} stories; \`--limit ${total}\` shows them all, and --json lists them all\n`);
+            const since = local.since === undefined ? '' : ` --since ${local.since}`;
+            process.stderr.write(`pausewatch: the ${shown} most recently seen of ${total} stories; \`--limit ${total}${since}\` shows them all, and --json lists them all\n`);
           }
         }
       });
