@@ -38,4 +38,24 @@ describe('articles --story of a story merged since', () => {
     expect(listed.stderr).toContain(`story ${gone} joined story ${kept} on 2026-12-05; these are the articles of story ${kept}`);
     await expect(project.cli('articles', '--story', String(gone + 100))).rejects.toThrow(`--story: no story ${gone + 100} in pipeline merged`);
   });
+
+  it('says a story emptied by its article moving joined the other on the day it moved, not the day the article was first seen', async () => {
+    const before = JSON.parse((await project.cli('articles', '--json')).stdout) as { id: number; url: string; storyId: number }[];
+    const moved = before.find((a) => a.url.endsWith('pause.txt'))!;
+    const joined = before.find((a) => a.url.endsWith('inspections.txt'))!;
+    // the first run as if ten days ago
+    const store = await openStore(project.database.target, { mustExist: true });
+    try {
+      await store.db.updateTable('articles').set({ fetched_at: '2026-11-20T08:00:00.000Z' }).execute();
+      await store.db.updateTable('stories').set({ first_seen: '2026-11-20T08:00:00.000Z', last_seen: '2026-11-20T08:00:00.000Z' }).execute();
+    } finally {
+      await store.close();
+    }
+    // the capture is edited today: it now carries the other article's text, and joins its story
+    project.writeFile('caps/pause.txt', 'Inspectors ready for chip audits\n\nCustoms inspectors prepared audits of chip exports at the border crossing, officials said on Monday.\n');
+    expect((await project.cli('run', '--quiet')).code).toBe(0);
+    const listed = await project.cli('articles', '--json', '--story', String(moved.storyId));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(listed.stderr).toContain(`story ${moved.storyId} joined story ${joined.storyId} on ${today}`);
+  });
 });
