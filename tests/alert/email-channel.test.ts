@@ -63,7 +63,9 @@ describe('email alerts', () => {
 
     const refused = await project.cli('run');
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/FAILED\s+1 alert not delivered by email to analyst@example\.org, desk@example\.org \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next runs retry them/);
+    expect(refused.stdout).toMatch(
+      /FAILED\s+1 alert not delivered by email to analyst@example\.org, desk@example\.org \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable — the server refuses it for good \(5xx\): retries fail the same way until the addresses or the server's settings are fixed\); the next runs retry them/,
+    );
 
     smtp.state.refuse = false;
     expect((await project.cli('run', '--quiet')).code).toBe(0);
@@ -179,6 +181,21 @@ describe('email alerts', () => {
       delete process.env.PAUSEWATCH_TEST_SMTP_PASSWORD;
     }
     expect(smtp.received.map((mail) => mail.user)).toEqual(['alerts']);
+  });
+
+  it('says a refused login, and a refusal for now, for what they mean to the retries', async () => {
+    smtp = await startSmtpServer({
+      allowInsecureAuth: true,
+      authOptional: false,
+      onAuth: (_auth, _session, done) => done(new Error('invalid login')),
+    });
+    const alert = { articleId: 1, title: 'T', url: 'https://x/a', outlet: 'O', publishedAt: null, relevance: 1, stance: 'support', score: 0.5, evidence: null };
+    const login = emailChannel({ from: 'a@example.org', to: ['b@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'alerts', password: 'wrong' } });
+    expect(((await login.deliver(alert).catch((e: Error) => e)) as Error).message).toMatch(/535 .* — the server refuses the login: retries fail the same way until smtp\.user or the password is fixed$/);
+    await smtp.close();
+    smtp = await startSmtpServer({ onRcptTo: (_address, _session, done) => done(Object.assign(new Error('mailbox busy, try later'), { responseCode: 450 })) });
+    const busy = emailChannel({ from: 'a@example.org', to: ['busy@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' } });
+    expect(((await busy.deliver(alert).catch((e: Error) => e)) as Error).message).toMatch(/450 mailbox busy, try later — refused for now \(4xx\)$/);
   });
 
   it('never sends in the clear when the pipeline asks for STARTTLS and the server does not offer it', async () => {

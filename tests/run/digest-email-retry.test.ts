@@ -84,7 +84,7 @@ describe.each(dialects)('a daily digest email the morning run failed to send, on
     expect(runHadFailures(blip)).toBe(true);
     // the next try is tomorrow's run, and it says until when the runs try
     expect(formatRunSummary(blip, root, false).split('\n')[0]).toMatch(
-      /^ {2}FAILED {7}digest of 2026-12-02 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next run tries again \(until 2026-12-05\)$/,
+      /^ {2}FAILED {7}digest of 2026-12-02 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable — the server refuses it for good \(5xx\): retries fail the same way until the addresses or the server's settings are fixed\); the next run tries again \(until 2026-12-05\)$/,
     );
 
     smtp.state.refuse = false;

@@ -112,11 +112,11 @@ describe.each(dialects)('the daily digest by email, on $name', ({ fresh }) => {
     const refused = await run('2026-12-02T06:00:00.000Z', channels);
     expect(refused.digestEmailsSent).toEqual([]);
     expect(refused.digestEmailsFailed).toEqual([
-      { channel: 'email "desk"', date: '2026-12-01', error: expect.stringMatching(/^SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable$/), retryUntil: '2026-12-04' },
+      { channel: 'email "desk"', date: '2026-12-01', error: expect.stringMatching(/^SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable — the server refuses it for good \(5xx\): retries fail the same way until the addresses or the server's settings are fixed$/), retryUntil: '2026-12-04' },
     ]);
     expect(runHadFailures(refused)).toBe(true);
     expect(formatRunSummary(refused, root, false).split('\n')[0]).toMatch(
-      /^ {2}FAILED {7}digest of 2026-12-01 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable\); the next run tries again \(until 2026-12-04\)$/,
+      /^ {2}FAILED {7}digest of 2026-12-01 not emailed by email "desk" \(SMTP server 127\.0\.0\.1:\d+: Message failed: 550 mailbox unavailable — the server refuses it for good \(5xx\): retries fail the same way until the addresses or the server's settings are fixed\); the next run tries again \(until 2026-12-04\)$/,
     );
 
     smtp.state.refuse = false;

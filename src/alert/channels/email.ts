@@ -71,8 +71,8 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     try {
       info = await transport.sendMail({ from: settings.from, to: [...settings.to], messageId: messageIdOf(keys, settings.from), ...message });
     } catch (error) {
-      // the run summary names the channel; this says where and why
-      throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}`);
+      // the run summary names the channel; this says where and why, and whether trying again can help
+      throw new Error(`SMTP server ${server}: ${oneLine((error as Error).message)}${smtpHint(error)}`);
     }
     if (info.accepted.length === 0) throw new Error(`SMTP server ${server}: every recipient was refused`);
     if (info.rejected.length === 0) return undefined;
@@ -96,6 +96,20 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
     ...(settings.alerts === false ? { takesAlerts: false } : {}),
     ...(settings.digest === true ? { deliverDigest: (digest: DigestData, key: string) => send(digestEmail(digest), [key]) } : {}),
   };
+}
+
+/**
+ * What an SMTP refusal means for the retries: a login refused (535) or a message refused for good (another 5xx: a
+ * mailbox that does not exist, a sender the relay does not take) fails the same way run after run, for the two days
+ * the outbox retries it, until the settings change; a 4xx is for now.
+ */
+function smtpHint(error: unknown): string {
+  const { responseCode, code } = error as { responseCode?: unknown; code?: unknown };
+  if (responseCode === 535 || code === 'EAUTH') return ' — the server refuses the login: retries fail the same way until smtp.user or the password is fixed';
+  if (typeof responseCode !== 'number') return '';
+  if (responseCode >= 500 && responseCode < 600) return ' — the server refuses it for good (5xx): retries fail the same way until the addresses or the server\'s settings are fixed';
+  if (responseCode >= 400 && responseCode < 500) return ' — refused for now (4xx)';
+  return '';
 }
 
 /**
