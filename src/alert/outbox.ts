@@ -170,14 +170,21 @@ export async function deliverAlerts(
   await Promise.all(
     channels.filter((channel) => notTaken(channel.name) === null).map(async (channel) => {
       if (stop?.requested) return;
-      // the channel asked, refusing one, to be sent nothing for a while: none of its alerts is tried before then
       const queued = queues.get(channel.name) ?? [];
+      const { send: alerts, held } = capForRun(queued, maxPerRun, chosenBefore);
+      // the channel asked, refusing one, to be sent nothing for a while: none of its alerts is tried before then, and
+      // the cap holds as it does when they are sent (those past it held now), so the first run after sends the
+      // newest within it rather than a backlog of every waiting run's, oldest first
       const until = queued.map((alert) => alert.not_before).filter((at): at is string => at !== null && Date.parse(at) > now().getTime()).sort().at(-1);
       if (until !== undefined) {
-        report.askedToWait.push({ channel: channelLabel(channel.name), count: queued.length, until });
+        if (held.length > 0) {
+          await markAlertsHeld(db, held.map((alert) => alert.id));
+          const noticeError = `not sent: the channel asked (Retry-After) to be sent nothing until ${until}`;
+          heldBy.set(channel.name, { channel: channelLabel(channel.name), count: held.length, maxPerRun, noticeSent: false, noticeError });
+        }
+        report.askedToWait.push({ channel: channelLabel(channel.name), count: alerts.length, until });
         return;
       }
-      const { send: alerts, held } = capForRun(queued, maxPerRun, chosenBefore);
       // Held before anything is sent: a run killed midway must not leave them for the next run to send.
       let notice: HeldNotice | undefined;
       let heldEntry: DeliveryReport['held'][number] | undefined;

@@ -526,7 +526,7 @@ function describes(headlineActor: string, bodyActor: string, texts: readonly str
 /**
  * A headline's own clause before a colon, not a speaker: "Session weighs AI pause: the G7 communique". A speaker
  * named before a headline's colon ends with a name ("Senator Ruth Adeyemi: …") or a word for who speaks ("EU
- * lawmakers: …", "Critics of the pause: …"); a clause ends with what it is about, in lower case.
+ * lawmakers: …"); a clause ends with what it is about, in lower case.
  */
 function isHeadlineClause(actor: string): boolean {
   const words = actor.split(' ');

@@ -401,30 +401,30 @@ export async function articlesByIds(db: Kysely<Database>, ids: readonly number[]
 }
 
 /**
- * The site name of each of these sources whose articles give one site name only (an outlet's own feed: its read
- * pages' `og:site_name`), by source id: what an article of it stored without one (its page not read) is named by, so
- * one outlet is not counted as two ("The Guardian" and the source's "Guardian: AI"). A source whose articles name
- * several (an aggregator's, a wire's) has none.
+ * The site name of each of these sources whose articles give one site name only, and that often enough (an outlet's
+ * own feed: its read pages' `og:site_name`), by source id: what an article of it stored without one (its page not
+ * read) is named by, so one outlet is not counted as two ("The Guardian" and the source's "Guardian: AI"). A source
+ * whose articles name several (an aggregator's, a wire's) has none.
  */
 export async function singleSiteNames(db: Kysely<Database>, pipelineId: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, Set<string>>();
+  const names = new Map<string, { name: string; count: number }[]>();
   for (const chunk of inChunks([...new Set(sourceIds)])) {
     const rows = await db
       .selectFrom('articles')
-      .select(['source_id', 'site_name'])
-      .distinct()
+      .select((eb) => ['source_id', 'site_name', eb.fn.countAll().as('n')])
       .where('pipeline_id', '=', pipelineId)
       .where('source_id', 'in', chunk)
       .where('site_name', 'is not', null)
+      .groupBy(['source_id', 'site_name'])
       .execute();
-    for (const row of rows) {
-      const set = names.get(row.source_id) ?? new Set<string>();
-      set.add(row.site_name!);
-      names.set(row.source_id, set);
-    }
+    for (const row of rows) names.set(row.source_id, [...(names.get(row.source_id) ?? []), { name: row.site_name!, count: Number(row.n) }]);
   }
-  return new Map([...names].filter(([, set]) => set.size === 1).map(([source, set]) => [source, [...set][0]!]));
+  // one name, given by SITE_NAME_READS articles at least: an aggregator's one page read names one outlet, not its own
+  return new Map([...names].filter(([, found]) => found.length === 1 && found[0]!.count >= SITE_NAME_READS).map(([source, found]) => [source, found[0]!.name]));
 }
+
+/** How many of a source's articles must give its one site name before its others are named by it (see singleSiteNames). */
+const SITE_NAME_READS = 3;
 
 /** The texts of these articles, by id, with what they copy; one query per 500 ids. */
 export async function articleTexts(db: Kysely<Database>, ids: readonly number[]): Promise<Pick<ArticleRow, 'id' | 'text' | 'duplicate_of'>[]> {

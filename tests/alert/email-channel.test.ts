@@ -193,6 +193,11 @@ describe('email alerts', () => {
     const login = emailChannel({ from: 'a@example.org', to: ['b@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'alerts', password: 'wrong' } });
     expect(((await login.deliver(alert).catch((e: Error) => e)) as Error).message).toMatch(/535 .* — the server refuses the login: retries fail the same way until smtp\.user or the password is fixed$/);
     await smtp.close();
+    // a login refused for now is a 4xx like any other
+    smtp = await startSmtpServer({ allowInsecureAuth: true, authOptional: false, onAuth: (_auth, _session, done) => done(Object.assign(new Error('Temporary authentication failure'), { responseCode: 454 })) });
+    const later = emailChannel({ from: 'a@example.org', to: ['b@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'alerts', password: 'right' } });
+    expect(((await later.deliver(alert).catch((e: Error) => e)) as Error).message).toMatch(/454 .*Temporary authentication failure — refused for now \(4xx\)$/);
+    await smtp.close();
     smtp = await startSmtpServer({ onRcptTo: (_address, _session, done) => done(Object.assign(new Error('mailbox busy, try later'), { responseCode: 450 })) });
     const busy = emailChannel({ from: 'a@example.org', to: ['busy@example.org'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'none' } });
     expect(((await busy.deliver(alert).catch((e: Error) => e)) as Error).message).toMatch(/450 mailbox busy, try later — refused for now \(4xx\)$/);

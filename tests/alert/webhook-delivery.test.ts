@@ -206,6 +206,18 @@ describe('a webhook channel, delivering through the outbox', () => {
     expect(server.hits.get('/later')).toBe(2);
   });
 
+  it('keeps alerts.maxPerRun while a channel waits out a long Retry-After: those past it are held then, not sent after as a backlog', async () => {
+    const server = await serve({ '/later': (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end('rate_limited') });
+    const later = webhookChannel(`${server.url}/later`, 'slack', {}, { id: 'capped' });
+    await alertFor(later.name, 'First');
+    await deliverAlerts(store.db, 'p', [later], 72, now, undefined, 2);
+    for (const title of ['Second', 'Third', 'Fourth']) await alertFor(later.name, title);
+    const waiting = await deliverAlerts(store.db, 'p', [later], 72, () => new Date(now().getTime() + 600_000), undefined, 2);
+    // the refused one and the newest within the cap wait; the two past it are held, as a run sending them would
+    expect(waiting).toMatchObject({ sent: 0, askedToWait: [{ channel: 'webhook "capped"', count: 2 }], held: [{ channel: 'webhook "capped"', count: 2, maxPerRun: 2, noticeSent: false }] });
+    expect(server.hits.get('/later')).toBe(1);
+  });
+
   it('keeps an alert a webhook refused with 4xx, saying retries will not help until it is fixed, and delivers it once it is', async () => {
     let archived = true;
     const received: Received[] = [];

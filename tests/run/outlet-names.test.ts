@@ -20,19 +20,21 @@ afterEach(async () => {
 });
 
 describe.each(dialects)("an article whose page was not read, on $name", ({ fresh }) => {
-  it("is named by the site name its source's read pages give, in the digest and its outlet count", async () => {
+  const page = (title: string, text: string, site: string) =>
+    `<!doctype html><html><head><title>${title}</title><meta property="og:site_name" content="${site}"></head><body><article><h1>${title}</h1><p>${text}</p></article></body></html>`;
+
+  /** A feed of `read` items whose pages name `site` and one whose page fails, stored by one run: the digest's JSON. */
+  async function runWith(read: number, site: string) {
+    const titles = ['Labs weigh a verified pause', 'Ministers discuss a moratorium', 'Researchers sign a letter', 'Chair calls for a halt'];
     const server = await startServer({
       '/feed.xml': (_req, res) =>
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
           rssFeed('Policy Desk', [
-            { guid: 'a', title: 'Labs weigh a verified pause', link: `${server.url}/a`, pubDate: 'Fri, 05 Jun 2026 08:00:00 GMT', description: ON_TOPIC_TEXTS[0] },
-            { guid: 'b', title: 'Senators propose a moratorium', link: `${server.url}/b`, pubDate: 'Fri, 05 Jun 2026 09:00:00 GMT', description: ON_TOPIC_TEXTS[1] },
+            ...titles.slice(0, read).map((title, i) => ({ guid: `r${i}`, title, link: `${server.url}/r${i}`, pubDate: 'Fri, 05 Jun 2026 08:00:00 GMT', description: ON_TOPIC_TEXTS[i] })),
+            { guid: 'b', title: 'Senators propose a verified moratorium', link: `${server.url}/b`, pubDate: 'Fri, 05 Jun 2026 09:00:00 GMT', description: ON_TOPIC_TEXTS[4] },
           ]),
         ),
-      '/a': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          `<!doctype html><html><head><title>Labs weigh a verified pause</title><meta property="og:site_name" content="Policy Desk"></head><body><article><h1>Labs weigh a verified pause</h1><p>${ON_TOPIC_TEXTS[0]} ${ON_TOPIC_TEXTS[2]}</p></article></body></html>`,
-        ),
+      ...Object.fromEntries(titles.slice(0, read).map((title, i) => [`/r${i}`, (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(title, `${ON_TOPIC_TEXTS[i]} ${ON_TOPIC_TEXTS[i]}`, site))])),
       '/b': (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('down'),
     });
     cleanups.push(() => server.close());
@@ -42,13 +44,23 @@ describe.each(dialects)("an article whose page was not read, on $name", ({ fresh
       database: fresh,
     });
     await runPipeline({ loaded, store, channels, now: () => new Date('2026-06-05T10:00:00.000Z'), random: () => 0.5, all: true });
-    const sites = await store.db.selectFrom('articles').select(['url', 'site_name']).orderBy('id').execute();
-    expect(sites.map((row) => row.site_name)).toEqual(['Policy Desk', null]);
-    const digest = JSON.parse(readFileSync(path.join(root, 'data/digests/2026-06-05.json'), 'utf8')) as {
+    return JSON.parse(readFileSync(path.join(root, 'data/digests/2026-06-05.json'), 'utf8')) as {
       totals: { outlets: number };
-      stories: { articles: { outlet: string }[] }[];
+      stories: { articles: { outlet: string; title: string }[] }[];
     };
-    expect(digest.stories.flatMap((story) => story.articles.map((article) => article.outlet))).toEqual(['Policy Desk', 'Policy Desk']);
+  }
+
+  it("is named by the site name its source's read pages all give, in the digest and its outlet count", async () => {
+    const digest = await runWith(3, 'Policy Desk');
+    const outlets = digest.stories.flatMap((story) => story.articles.map((article) => article.outlet));
+    expect(outlets).toHaveLength(4);
+    expect(new Set(outlets)).toEqual(new Set(['Policy Desk']));
     expect(digest.totals.outlets).toBe(1);
+  });
+
+  it("keeps its source's name when one read page names a site: an aggregator's one page read names one outlet, not it", async () => {
+    const digest = await runWith(1, 'Reuters');
+    const unread = digest.stories.flatMap((story) => story.articles).find((article) => article.title.startsWith('Senators'));
+    expect(unread?.outlet).toBe('Policy Desk: AI');
   });
 });

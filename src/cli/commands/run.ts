@@ -174,7 +174,7 @@ export function formatRunSummary(report: RunReport, cwd: string, verbose: boolea
     lines.push(`  ${'FAILED'.padEnd(12)} ${plural(count, 'alert')} not delivered by ${channel} (${error})${more}; the next runs retry them for ${ALERT_RETRY_HOURS} h`);
   }
   for (const { channel, count, until } of report.alertsAskedToWait) {
-    lines.push(`  ${'WAITING'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which asked (Retry-After) to be sent nothing until ${until.slice(0, 19).replace('T', ' ')} UTC; the first run after then sends them`);
+    lines.push(`  ${'WAITING'.padEnd(12)} ${plural(count, 'alert')} for ${channel}, which asked (Retry-After) to be sent nothing until ${until.slice(0, 19).replace('T', ' ')} UTC; the first run after then sends those not past ${ALERT_RETRY_HOURS} h by then`);
   }
   // Given up: said once, by the run that gives up, with the headlines, so someone can pass them on by hand.
   const expiredBy = new Map<string, { titles: string[]; configured: boolean; reason: RunReport['alertsExpired'][number]['reason']; lastError: string | null }>();
