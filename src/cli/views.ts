@@ -122,6 +122,21 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), ...rows.flatMap((row, index) => [line(row), ...below(index)])].join('\n');
 }
 
+/**
+ * Writes a table a page of rows at a time, as a long history is read (see table): the header once, above the first
+ * page, and alone when there is no row. Returns how many rows it wrote.
+ */
+export async function writeTablePages(headers: readonly string[], widths: readonly number[], pages: AsyncIterable<readonly (readonly string[])[]>): Promise<number> {
+  let shown = 0;
+  for await (const rows of pages) {
+    const lines = table(headers, rows, widths).split('\n');
+    process.stdout.write(`${(shown === 0 ? lines : lines.slice(1)).join('\n')}\n`);
+    shown += rows.length;
+  }
+  if (shown === 0) process.stdout.write(`${table(headers, [], widths)}\n`);
+  return shown;
+}
+
 /** The most characters of a table's note on a terminal: a real error with a long URL and its hint is well under. */
 export const NOTE_MAX_ON_TERMINAL = 500;
 

@@ -3,7 +3,7 @@ import { articlePages, countArticles, hasStory, listSources, latestScores, lates
 import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, storedId, UsageError } from '../errors.ts';
-import { articleJson, commandLine, table, type ArticleJson } from '../views.ts';
+import { articleJson, commandLine, writeTablePages, type ArticleJson } from '../views.ts';
 import { shownHeadline } from '../../model/display-text.ts';
 import { dayOf } from '../../digest/day.ts';
 import { countedStance } from '../../trends/index.ts';
@@ -61,25 +61,21 @@ export function registerArticles(program: Command): void {
             for await (const page of pages()) yield page.map(({ article }) => article);
           })());
         }
-        let shown = 0;
-        for await (const page of pages()) {
-          const out = page.map(({ row, article: a }) => [
-            String(a.id),
-            (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
-            a.relevance === null ? '-' : a.relevance.toFixed(2),
-            a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
-            a.storyId === null ? '' : String(a.storyId),
-            // the day in the digest time zone, as the digest and trends show it
-            a.publishedAt ? dayOf(a.publishedAt, loaded.pipeline.digest.timeZone) : '?',
-            a.source.id,
-            shownHeadline(row),
-          ]);
-          // the header once, above the first page
-          const lines = table(HEADERS, out, WIDTHS).split('\n');
-          process.stdout.write(`${(shown === 0 ? lines : lines.slice(1)).join('\n')}\n`);
-          shown += page.length;
-        }
-        if (shown === 0) process.stdout.write(`${table(HEADERS, [], WIDTHS)}\n`);
+        const shown = await writeTablePages(HEADERS, WIDTHS, (async function* () {
+          for await (const page of pages()) {
+            yield page.map(({ row, article: a }) => [
+              String(a.id),
+              (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
+              a.relevance === null ? '-' : a.relevance.toFixed(2),
+              a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
+              a.storyId === null ? '' : String(a.storyId),
+              // the day in the digest time zone, as the digest and trends show it
+              a.publishedAt ? dayOf(a.publishedAt, loaded.pipeline.digest.timeZone) : '?',
+              a.source.id,
+              shownHeadline(row),
+            ]);
+          }
+        })());
         // Only the default cuts without being asked to: said, with how many there are and how to see them.
         if (limit === undefined && shown === TABLE_LIMIT && !options.quiet) {
           const total = await countArticles(store.db, query);

@@ -6,7 +6,7 @@ import { countedStance } from '../../trends/index.ts';
 import { withContext, printJsonArray, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { positiveWholeNumber, UsageError } from '../errors.ts';
-import { table } from '../views.ts';
+import { writeTablePages } from '../views.ts';
 
 /** The stories the table shows without --limit; --json, which a script reads, lists every story unless told otherwise. */
 export const STORIES_TABLE_LIMIT = 100;
@@ -85,17 +85,11 @@ export function registerStories(program: Command): void {
           }
         }
         if (options.json) return printJsonArray(pages());
-        let shown = 0;
-        for await (const page of pages()) {
+        const shown = await writeTablePages(HEADERS, WIDTHS, (async function* () {
           // the day in the digest time zone, as the digest, articles and trends show days: not the UTC date of the
           // instant, which names the next day for a story last seen in a New York evening
-          const rows = page.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), dayOf(s.lastSeen, timeZone), s.label]);
-          // the header once, above the first page
-          const lines = table(HEADERS, rows, WIDTHS).split('\n');
-          process.stdout.write(`${(shown === 0 ? lines : lines.slice(1)).join('\n')}\n`);
-          shown += page.length;
-        }
-        if (shown === 0) process.stdout.write(`${table(HEADERS, [], WIDTHS)}\n`);
+          for await (const page of pages()) yield page.map((s) => [String(s.id), String(s.articleCount), String(s.onTopicCount), String(s.outletCount), dayOf(s.lastSeen, timeZone), s.label]);
+        })());
         // Only the default cuts without being asked to: said, with how many there are and how to see them.
         if (limit === undefined && shown === STORIES_TABLE_LIMIT && !options.quiet) {
           const total = await countStories(store.db, query);
