@@ -951,7 +951,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      * re-read, is not its own original, and neither are its copies (a page read on a retry has the URL of the copies
      * found meanwhile). Nor are the copies of `notCopiesOf`, an edited article whose copies are being re-read (see
      * recheckCopiesOf). Afterwards `known` holds the window of `at`, for the story. Read through `conn` (see
-     * loadAppearedAround).
+     * loadAppearedAround). `underHeadline` reads the articles under its headline (see headlineCandidates): a caller
+     * that needs them too gives one read for both.
      */
     async function originalOf(
       keys: DedupKeys,
@@ -963,7 +964,11 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         item = null,
         byHeadline = null,
         text = null,
-      }: { self?: number | null; notCopiesOf?: number | null; conn?: Kysely<Database>; item?: FeedItemIdentity | null; byHeadline?: HeadlineArticle | null; text?: string | null } = {},
+        underHeadline = () => headlineCandidates(byHeadline?.title ?? null, conn, self, notCopiesOf),
+      }: {
+        self?: number | null; notCopiesOf?: number | null; conn?: Kysely<Database>; item?: FeedItemIdentity | null; byHeadline?: HeadlineArticle | null; text?: string | null;
+        underHeadline?: () => Promise<StoredHeadlineArticle[]>;
+      } = {},
     ): Promise<DuplicateMatch | null> {
       await loadAppearedAround(at, conn);
       for (const key of exactDuplicateKeys(keys)) {
@@ -986,7 +991,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         return original === self ? null : { ...near, articleId: original };
       }
       if (byHeadline === null) return null;
-      const candidates = await headlineCandidates(byHeadline.title, conn, self, notCopiesOf);
+      const candidates = await underHeadline();
       // naming no outlet, it is no aggregator's item
       const copied = byHeadline.namedOutlet === null ? null : articleOfAggregatorItem(byHeadline, candidates);
       if (copied) {
@@ -1117,7 +1122,10 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         title, namedOutlet: raw.outlet ?? null, namedOutletUrl: raw.outletUrl ?? null, siteName, sourceName: source.name, canonicalUrl: keys.canonicalUrl,
         appearedAt: publishedAt ?? at,
       };
-      const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline, text: extracted.text });
+      // the articles under its headline, read once for the headline rules of both originalOf and the stand-in below
+      let headlineArticles: Promise<StoredHeadlineArticle[]> | undefined;
+      const underHeadline = () => (headlineArticles ??= headlineCandidates(title, db, null, null));
+      const copied = await originalOf(keys, publishedAt ?? at, { item: identity, byHeadline, text: extracted.text, underHeadline });
       // An aggregator's item for an article stored before it raises no alert: it says less than the article (a
       // headline and a snippet), which was judged already.
       const isAggregatorItem = copied?.reason === 'outlet_headline';
@@ -1126,7 +1134,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // article by in the digest) when the aggregator's was first seen on the same day, whose digest this run writes
       // again. One first seen on an earlier day was counted in that day's digest: it stays the original, as any copy
       // first seen earlier does, so the article counts once.
-      const standIn = copied ? null : aggregatorItemOfArticle(byHeadline, await headlineCandidates(title, db, null, null));
+      const standIn = copied ? null : aggregatorItemOfArticle(byHeadline, await underHeadline());
       const standInRow = standIn ? await repo.getArticle(db, standIn.id) : undefined;
       const { timeZone } = pipeline.digest;
       const adopted = standInRow && localDate(new Date(standInRow.fetched_at), timeZone) === localDate(new Date(at), timeZone) ? standInRow : undefined;
