@@ -247,8 +247,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
       if (!inMemory) {
         const schema = schemaOf(sqlite, file);
         refuseUnfitSqliteFile(file, schema, mustExist);
-        const refusal = schema.some((entry) => entry.type === 'table' && entry.name === DEFAULT_MIGRATION_TABLE) ? null : (options.refusesToPrepare?.(file) ?? null);
-        if (refusal !== null) throw new StoreError(refusal);
+        if (!isPrepared(schema)) refuseToPrepare(options, file);
       }
       // Articles are kilobytes of text each: with 16 KiB pages (SQLite's default is 4) a row spills onto fewer
       // overflow pages, and storing a large feed's items took about a sixth less time (npm run bench:feeds). Only a
@@ -298,12 +297,12 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     }
     // The PostgreSQL counterpart of a missing SQLite file: a database no run has prepared, where a command that only
     // reads would otherwise create the tables and report an empty store rather than the wrong URL.
-    const unprepared = schema !== null && (options.mustExist || options.refusesToPrepare) && !(await hasMigrationTable(store, schema));
-    if (unprepared && options.mustExist) {
-      throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`, { code: 'unprepared' });
+    if (schema !== null && (options.mustExist || options.refusesToPrepare) && !(await hasMigrationTable(store, schema))) {
+      if (options.mustExist) {
+        throw new StoreError(`no pausewatch tables in ${store.location}: \`pausewatch run\` creates them (or check --database and DATABASE_URL)`, { code: 'unprepared' });
+      }
+      refuseToPrepare(options, store.location);
     }
-    const refusal = unprepared ? (options.refusesToPrepare?.(store.location) ?? null) : null;
-    if (refusal !== null) throw new StoreError(refusal);
     if (sqliteToMigrate) await migrateSqlite(sqliteToMigrate, store.location);
     else await migrate(store.db, 'postgres', schema, store.location);
   } catch (error) {
@@ -388,13 +387,24 @@ function schemaOf(sqlite: SQLite.Database, file: string): SchemaEntry[] {
   }
 }
 
+/** Whether a SQLite file's schema holds pausewatch's tables: the migrations' own table says a run prepared it. */
+function isPrepared(schema: readonly SchemaEntry[]): boolean {
+  return schema.some((entry) => entry.type === 'table' && entry.name === DEFAULT_MIGRATION_TABLE);
+}
+
+/** Refuses a database with no pausewatch tables yet, before anything is written to it, when the caller has a reason. */
+function refuseToPrepare(options: OpenStoreOptions, location: string): void {
+  const refusal = options.refusesToPrepare?.(location) ?? null;
+  if (refusal !== null) throw new StoreError(refusal);
+}
+
 /**
  * Refuses `file` before anything writes to it (setting WAL mode, migrating) when pausewatch should not use it: for a
  * command that reads (`mustExist`), a file with no pausewatch tables (an empty file, another program's database); for
  * `run`, another program's database, which would get pausewatch's tables added to its own.
  */
 function refuseUnfitSqliteFile(file: string, schema: readonly SchemaEntry[], mustExist: boolean): void {
-  if (schema.some((entry) => entry.type === 'table' && entry.name === DEFAULT_MIGRATION_TABLE)) return;
+  if (isPrepared(schema)) return;
   // sqlite_… entries are SQLite's own (sequences, statistics, the indexes of constraints).
   const foreign = schema.filter((entry) => !entry.name.startsWith('sqlite_'));
   if (foreign.length === 0) {
