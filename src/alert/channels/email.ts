@@ -105,14 +105,11 @@ export function emailChannel(settings: EmailChannelSettings): AlertChannel {
  */
 function smtpHint(error: unknown): string {
   const { responseCode, code } = error as { responseCode?: unknown; code?: unknown };
-  // a login refused for now (454) is a 4xx like any other
-  const forNow = typeof responseCode === 'number' && responseCode >= 400 && responseCode < 500;
-  if (!forNow && (responseCode === 535 || (code === 'EAUTH' && typeof responseCode === 'number'))) {
-    return ' — the server refuses the login: retries fail the same way until smtp.user or the password is fixed';
-  }
   if (typeof responseCode !== 'number') return '';
-  if (responseCode >= 500 && responseCode < 600) return ' — the server refuses it for good (5xx): retries fail the same way until the addresses or the server\'s settings are fixed';
+  // a login refused for now (454) is a 4xx like any other
   if (responseCode >= 400 && responseCode < 500) return ' — refused for now (4xx)';
+  if (responseCode === 535 || code === 'EAUTH') return ' — the server refuses the login: retries fail the same way until smtp.user or the password is fixed';
+  if (responseCode >= 500 && responseCode < 600) return ' — the server refuses it for good (5xx): retries fail the same way until the addresses or the server\'s settings are fixed';
   return '';
 }
 
