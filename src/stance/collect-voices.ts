@@ -467,7 +467,6 @@ function isFullName(actor: string): boolean {
   return words.length >= 2 && /^\p{Lu}/u.test(words.at(-1)!) && words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word));
 }
 
-
 /** True when one quote repeats the other (a headline restated in the lead, a lead restated in the body). */
 function isSameStatement(a: string, b: string): boolean {
   const x = a.toLowerCase();
