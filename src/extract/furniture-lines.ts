@@ -10,9 +10,13 @@ import { DATE_FILLER_WORDS, findDate } from './date-text.ts';
 export const REACTION_PROMPT =
   /^(?:what(?:'|’)?s your (?:reaction|take)|how do you feel about this|did you (?:like|enjoy|find) this|rate this (?:article|story|post)|was this (?:article|story|post) (?:helpful|useful)|how would you rate)\b[^.]*\??$/i;
 
-/** Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. */
+/**
+ * Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. The bare word
+ * ("Comments", "Comments (12)", "Kommentare: 4") is the whole line: a line going on in words is text ("Comment vérifier
+ * une pause de l'IA ?", French for "how", heads an article).
+ */
 export const COMMENT_BLOCK =
-  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti)|comments?(?:\s*\(\d+\))?|responses?(?:\s*\(\d+\))?|(?:kommentare?|commentaires?|comentarios?|comentários?|commenti)(?:\s*\(\d+\))?)(?![\p{L}\p{N}])/iu;
+  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti))(?![\p{L}\p{N}])|^(?:comments?|responses?|kommentare?|commentaires?|comentarios?|comentários?|commenti)[^\p{L}]{0,20}$/iu;
 
 /** Headings of the list of other stories that follows an article. */
 export const RELATED_LINKS_HEADING =
