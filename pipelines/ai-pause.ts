@@ -77,6 +77,71 @@ export default definePipeline({
       'open letter',
     ],
     excludeTerms: ['pause button', 'state AI laws', 'hiring freeze'],
+    // The scorer reads English. Coverage in these languages is found by their own words (a sentence holding a
+    // proposal term and a context term) and listed without a stance; a `*` at a word's end or start stands for more
+    // letters (inflections, compounds, Arabic's attached articles). Korean, Chinese and Japanese terms match anywhere.
+    otherLanguages: {
+      de: {
+        proposalTerms: ['*pause', 'pausier*', 'moratori*', 'verlangsam*', 'anhalten', 'anzuhalten', 'stopp*', 'stoppen', 'einfrier*', 'bremse*', 'innehalten'],
+        contextTerms: ['KI', 'künstlich* Intelligenz', 'AI', 'AGI', 'Superintelligenz', 'Sprachmodell*', 'KI-Labor*', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['Bundesstaat*', 'Pausentaste', 'Anmeldung*', 'Registrierung*', 'Neukunden'],
+      },
+      fr: {
+        proposalTerms: ['pause', 'pauses', 'moratoire*', 'ralenti*', 'suspendre', 'suspension', 'geler', 'gel', 'arrêter', 'arrêt', 'frein*'],
+        contextTerms: ['IA', 'I.A.', 'intelligence* artificielle*', 'AGI', 'superintelligence', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['lois des États', 'États américains', 'inscription*'],
+      },
+      es: {
+        proposalTerms: ['pausa*', 'pausar', 'moratoria*', 'ralentiz*', 'desaceler*', 'frenar', 'freno', 'detener', 'congelar', 'suspender'],
+        contextTerms: ['IA', 'inteligencia* artificial*', 'AGI', 'superinteligencia', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['leyes estatales', 'registro*', 'inscripci*'],
+      },
+      it: {
+        proposalTerms: ['pausa', 'pause', 'moratoria*', 'rallenta*', 'sospendere', 'sospensione', 'frenare', 'freno', 'stop', 'fermare', 'congelare'],
+        contextTerms: ['IA', 'AI', 'intelligenz* artificial*', 'AGI', 'superintelligenza', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['leggi statali', 'iscrizion*', 'registrazion*'],
+      },
+      nl: {
+        proposalTerms: ['*pauze', 'pauzeren', 'moratorium', 'vertrag*', 'stilleggen', 'bevriez*', 'op de rem', 'afremmen'],
+        contextTerms: ['AI', 'KI', 'kunstmatige intelligentie', 'AGI', 'superintelligentie', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['aanmelding*', 'registratie*'],
+      },
+      pt: {
+        proposalTerms: ['pausa*', 'pausar', 'moratória*', 'moratoria*', 'desaceler*', 'frear', 'freio', 'suspender', 'congelar', 'travar'],
+        contextTerms: ['IA', 'inteligência* artificial*', 'AGI', 'superinteligência', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['leis estaduais', 'cadastro*', 'inscriç*'],
+      },
+      ru: {
+        proposalTerms: ['пауз*', 'моратори*', 'приостанов*', 'замедл*', 'останов*', 'заморо*'],
+        contextTerms: ['ИИ', 'искусственн* интеллект*', 'нейросет*', 'AI', 'AGI', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['регистрац*'],
+      },
+      uk: {
+        proposalTerms: ['пауз*', 'моратор*', 'призупин*', 'сповільн*', 'зупин*', 'замороз*'],
+        contextTerms: ['ШІ', 'штучн* інтелект*', 'AI', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['реєстрац*'],
+      },
+      ar: {
+        proposalTerms: ['*وقف*', '*إيقاف*', '*تعليق*', '*تجميد*', '*إبطاء*', '*بطء*', '*بطئ*', '*موراتوريوم*'],
+        contextTerms: ['*الذكاء الاصطناعي', 'AI', 'Anthropic', 'OpenAI', '*أنثروبيك', '*أوبن إيه آي'],
+        excludeTerms: ['*تسجيل*', '*اشتراك*'],
+      },
+      zh: {
+        proposalTerms: ['暂停', '暫停', '暂缓', '暫緩', '放缓', '放緩', '叫停', '冻结', '凍結', '停止开发', '停止開發', '停止训练', '停止訓練'],
+        contextTerms: ['人工智能', '人工智慧', 'AI', '大模型', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['注册', '註冊'],
+      },
+      ja: {
+        proposalTerms: ['一時停止', '停止', '中断', '休止', '凍結', 'モラトリアム', '減速', 'ペースを落と'],
+        contextTerms: ['人工知能', 'AI', 'ＡＩ', 'アンソロピック', 'Anthropic', 'OpenAI', 'DeepMind'],
+        excludeTerms: ['登録'],
+      },
+      ko: {
+        proposalTerms: ['중단', '일시 정지', '일시정지', '모라토리엄', '속도 조절', '감속', '동결'],
+        contextTerms: ['인공지능', 'AI', '앤트로픽', 'Anthropic', 'OpenAI', '오픈AI', 'DeepMind'],
+        excludeTerms: ['가입'],
+      },
+    },
   },
 
   stance: { scorer: 'pause-proposal', relevanceThreshold: 0.5 },

@@ -74,6 +74,9 @@ function describeExpected(issue: z.core.$ZodIssue): string {
       const options = (issue as { options?: unknown[] }).options;
       return options ? `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` : 'a valid variant';
     }
+    case 'invalid_key':
+      // a record's key (a language code of topic.otherLanguages): what its own check says, not "Invalid key in record"
+      return issue.issues[0]?.message ?? issue.message;
     default:
       return issue.message;
   }

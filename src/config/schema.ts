@@ -64,6 +64,18 @@ const topic = z.strictObject({
   contextTerms: phrases,
   /** Phrases that mark another sense of the proposal's words. @example ["pause button"] @default [] */
   excludeTerms: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Word lists for texts in other languages, by language code: the scorer reads English, and a text in another
+   * language is on topic when one of its sentences holds a proposal term and a context term (no stance is judged).
+   * A `*` at a word's start or end stands for more letters. @example { de: { proposalTerms: ["*pause",
+   * "moratorium"], contextTerms: ["KI", "künstliche Intelligenz"] } } @default {}
+   */
+  otherLanguages: z.record(
+    z.string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "de", "pt-BR" or "zh"')
+      .refine((code) => !/^en(-|$)/.test(code), 'a language other than English (the scorer reads English by proposalTerms and contextTerms)'),
+    z.strictObject({ proposalTerms: phrases, contextTerms: phrases, excludeTerms: z.array(z.string().trim().min(1)).default([]) }),
+  ).default({}),
 });
 
 const stance = z.strictObject({

@@ -1,4 +1,5 @@
 import { plural, shortenText, signedTwoDecimals, twoDecimals, withoutDisplayControls } from '../model/display-text.ts';
+import { languageName } from '../model/language.ts';
 import { dayOf, localDate } from './day.ts';
 import { shownArticles, type DigestArticle, type DigestData, type DigestShift, type DigestStory, type SourceHealth, type StanceTally } from './select.ts';
 
@@ -45,6 +46,7 @@ export function formatScore(value: number | null): string {
 
 /** An article's stance as the digest states it, its label set off by `emphasis` (bold, in Markdown or HTML). */
 export function stanceBadge(article: DigestArticle, emphasis: (label: string) => string): string {
+  if (!article.stance && article.relevant && article.unreadLanguage) return `not scored (in ${languageName(article.unreadLanguage)}: the scorer reads English)`;
   if (!article.stance) return 'off-topic';
   const { label, score, confidence, override } = article.stance;
   // the scorer's figure stays beside the verdict, so a reader sees how far the analyst moved it (no label is made up
@@ -67,8 +69,22 @@ export function totalsSentence(totals: DigestData['totals'], emphasis: (words: s
   return (
     `${emphasis(plural(totals.onTopic, 'on-topic article'))} from ${plural(totals.outlets, 'outlet')} ` +
     `(${plural(originals, 'original')}, ${plural(totals.duplicates, 'duplicate')}) and ${totals.offTopic} off-topic. ` +
-    `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral.`
+    `Stance of original articles: ${totals.stance.support} support · ${totals.stance.oppose} oppose · ${totals.stance.neutral} neutral` +
+    `${notScoredNote(totals.notScored)}.`
   );
+}
+
+/**
+ * The on-topic originals with no stance, by the languages the scorer does not read, most first: "; 3 not scored, in
+ * German (2) and French (1)". Empty when there are none.
+ */
+function notScoredNote(notScored: Readonly<Record<string, number>> | undefined): string {
+  const languages = Object.entries(notScored ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (languages.length === 0) return '';
+  const total = languages.reduce((sum, [, count]) => sum + count, 0);
+  const named = languages.map(([code, count]) => `${languageName(code)} (${count})`);
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return `; ${total} not scored, in ${list}`;
 }
 
 /** A span of the shift as its row names it, with how much of it was watched when not all of it was. */
@@ -127,7 +143,8 @@ export function voiceSides(voices: DigestData['voices'], text: (feedText: string
 
 /** A story's size and stance tally, and its id, which `pausewatch articles --story <id>` and `stories` take. */
 export function storyFigures(story: DigestStory): string {
-  const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral`;
+  const notScored = story.articles.filter((a) => a.duplicateOf === null && a.relevant && !a.stance).length;
+  const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral${notScored > 0 ? ` · ${notScored} not scored` : ''}`;
   // the label alone may differ there, since this one is made from the day's headlines only
   const id = story.id === null ? '' : ` · story ${story.id}`;
   return `${plural(story.articleCount, 'article')} from ${plural(story.outletCount, 'outlet')} · ${tally}${id}`;

@@ -19,9 +19,17 @@ export interface DigestArticle {
   relevance: number | null;
   relevant: boolean;
   stance: { label: StanceLabel; score: number | null; confidence: number | null; override: boolean } | null;
+  /**
+   * Its language when the scorer does not read it (it reads English): an on-topic article with no stance, found by
+   * that language's words, unless an analyst labelled it. Absent or null: read.
+   */
+  unreadLanguage?: string | null;
   evidence: Evidence[];
   voices: Voice[];
 }
+
+/** What counts of an article, which its syndicated copies take: on topic or not, its stance, the language it went unread in. */
+export type DigestVerdict = Pick<DigestArticle, 'relevant' | 'stance' | 'unreadLanguage'>;
 
 export interface DigestStory {
   id: number | null;
@@ -122,6 +130,8 @@ export interface DigestData {
     duplicates: number;
     outlets: number;
     stance: Record<StanceLabel, number>;
+    /** On-topic originals with no stance, by the language the scorer does not read (`{ de: 2 }`). */
+    notScored: Record<string, number>;
   };
   /**
    * The `digest.maxStories` most covered stories, each with all its articles of the day; the rendered digest lists
@@ -163,7 +173,7 @@ export interface DigestInput {
    * What counts for the originals of the day's copies that are not among `articles` (first seen on an earlier day):
    * their relevance and stance, which those copies take. A copy whose original is in neither keeps its own.
    */
-  originals?: ReadonlyMap<number, Pick<DigestArticle, 'relevant' | 'stance'>>;
+  originals?: ReadonlyMap<number, DigestVerdict>;
 }
 
 const emptyTally = (): Record<StanceLabel, number> => ({ support: 0, oppose: 0, neutral: 0 });
@@ -214,7 +224,11 @@ export function buildDigest(input: DigestInput): DigestData {
   stories.sort((a, b) => b.outletCount - a.outletCount || b.articleCount - a.articleCount || (a.id ?? 0) - (b.id ?? 0));
 
   const stanceTotals = emptyTally();
-  for (const a of originals) if (a.stance) stanceTotals[a.stance.label] += 1;
+  const notScored: Record<string, number> = {};
+  for (const a of originals) {
+    if (a.stance) stanceTotals[a.stance.label] += 1;
+    else if (a.unreadLanguage) notScored[a.unreadLanguage] = (notScored[a.unreadLanguage] ?? 0) + 1;
+  }
 
   const storiesNotShown = stories.slice(input.maxStories);
   return {
@@ -230,6 +244,7 @@ export function buildDigest(input: DigestInput): DigestData {
       duplicates: onTopic.length - originals.length,
       outlets: new Set(onTopic.map((a) => a.outlet)).size,
       stance: stanceTotals,
+      notScored,
     },
     stories: stories.slice(0, input.maxStories),
     storiesNotShown: { stories: storiesNotShown.length, articles: storiesNotShown.reduce((sum, story) => sum + story.articleCount, 0) },
@@ -281,7 +296,7 @@ function countedAsOriginals(articles: readonly DigestArticle[], earlier: DigestI
   return articles.map((article) => {
     if (article.duplicateOf === null) return article;
     const original = byId.get(article.duplicateOf) ?? earlier?.get(article.duplicateOf);
-    return original ? { ...article, relevant: original.relevant, stance: original.stance } : article;
+    return original ? { ...article, relevant: original.relevant, stance: original.stance, unreadLanguage: original.unreadLanguage } : article;
   });
 }
 

@@ -8,6 +8,7 @@
  */
 import { MAX_BYLINE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, withinLimit } from '../model/field-limits.ts';
 import type { ExtractedArticle } from '../model/index.ts';
+import { guessLanguage } from '../model/language.ts';
 import { articleWordCount } from './article-words.ts';
 import { countWords } from './count-words.ts';
 import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
@@ -491,37 +492,6 @@ function readHead(paragraphs: string[], url: string | null | undefined): Head {
     head.consumed.add(first);
   }
   return head;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Language guess
-
-/** Most frequent function words per language: enough to tell these apart on a few sentences. */
-const STOPWORDS: Record<string, Set<string>> = {
-  en: new Set('the of and to a in is that for on with as are by it this was be at from have has an not or its their'.split(' ')),
-  de: new Set('der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass'.split(' ')),
-  fr: new Set('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec'.split(' ')),
-  es: new Set('el la los las de del y en un una que es por para con no se su al lo como más pero sus'.split(' ')),
-  it: new Set('il la le di e che in un una per non è del della con si da sono al gli anche come'.split(' ')),
-  nl: new Set('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door'.split(' ')),
-  pt: new Set('o a os as de do da e em um uma que para com não por se na no mais dos das ao'.split(' ')),
-};
-/** Share of words that must be one language's function words (running text sits around 0.3-0.5). */
-const LANG_MIN_SHARE = 0.15;
-const LANG_MIN_WORDS = 8;
-
-function guessLanguage(text: string): string | null {
-  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
-  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
-  if (words.length < LANG_MIN_WORDS) return null;
-  const shares = Object.entries(STOPWORDS)
-    .map(([lang, set]) => [lang, words.filter((w) => set.has(w)).length / words.length] as const)
-    .sort((a, b) => b[1] - a[1]);
-  const [best, runnerUp] = shares;
-  if (!best || best[1] < LANG_MIN_SHARE) return null;
-  // Close shares mean mixed or unlisted language (many short words are shared): do not guess.
-  if (runnerUp && best[1] < runnerUp[1] * 1.5) return null;
-  return best[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

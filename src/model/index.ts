@@ -101,12 +101,19 @@ export interface ScoreResult {
   relevance: RelevanceResult;
   stance: StanceResult | null;
   voices: Voice[];
+  /**
+   * The text's language when the scorer does not read it (`de`, `ja`, `und-Cyrl`): its relevance is then by the
+   * pipeline's words for that language, and no stance or voice is judged. Absent or null: a text the scorer read.
+   */
+  unreadLanguage?: string | null;
 }
 
 /** The text a scorer looks at. */
 export interface ScorableText {
   title: string | null;
   text: string;
+  /** The language the page or file declares, if any: the text's own words decide first (languageOfText). */
+  lang?: string | null;
 }
 
 export type FetchOutcome = 'ok' | 'not_modified' | 'failed';
@@ -294,6 +301,18 @@ export interface TopicDefinition {
   contextTerms: string[];
   /** Phrases whose presence marks another sense of the proposal words ("pause button", "state AI laws"). */
   excludeTerms: string[];
+  /**
+   * The same lists for texts in other languages, by language code (`de`, `fr`, `ja`): the scorer reads English, so a
+   * text in another language is on topic by these words alone, with no stance (src/stance/other-languages.ts).
+   */
+  otherLanguages?: Record<string, OtherLanguageTerms>;
+}
+
+/** A language's words for the topic: a sentence naming it holds a proposal term and a context term, no exclude term. */
+export interface OtherLanguageTerms {
+  proposalTerms: string[];
+  contextTerms: string[];
+  excludeTerms?: string[];
 }
 
 export interface StanceOptions {

@@ -1153,7 +1153,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         storyId = story?.storyId ?? null;
         mergeStoryIds = story?.mergeStoryIds ?? [];
       }
-      const score = scorer.score({ title, text: extracted.text });
+      const score = scorer.score({ title, text: extracted.text, lang: extracted.lang });
 
       return db.transaction().execute(async (trx) => {
         const merging = mergeStoryIds.length > 0 && storyId !== null;
@@ -1708,7 +1708,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         await repo.updateArticle(trx, id, {
           ...fields, title, content_hash: keys.contentHash, near_signature: keys.nearSignature, topic_signature: keys.topicSignature, updated_at: at,
         });
-        await repo.replaceScore(trx, id, scorer.score({ title, text: body }), at);
+        await repo.replaceScore(trx, id, scorer.score({ title, text: body, lang: article.lang }), at);
         const titles = relabelled ? await repo.storyTitles(trx, story!) : [];
         if (titles.length > 0) await repo.relabelStory(trx, story!, storyLabel(titles));
       });
@@ -1865,7 +1865,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
      */
     async function reviseCapture(id: number, title: string | null, extracted: ExtractedArticle, publishedAt: string | null, source: SourceDefinition): Promise<void> {
       const at = now().toISOString();
-      const score = scorer.score({ title, text: extracted.text });
+      const score = scorer.score({ title, text: extracted.text, lang: extracted.lang });
       const headline = (url: string) => shownHeadline({ title, text: extracted.text, url });
       // What the run holds in memory of the articles written, as stored before: put back if the transaction rolls back.
       const before = new Map<number, KnownArticle>();
@@ -1877,7 +1877,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           before.set(id, toKnown(article));
           const keys = computeDedupKeys({ url: article.url, canonicalUrl: extracted.canonicalUrl, title, text: extracted.text });
           // whether it was coverage to alert on before the edit, its old text scored as its new one is
-          const wasDue = await alertDue(trx, article, scorer.score({ title: article.title, text: article.text }));
+          const wasDue = await alertDue(trx, article, scorer.score({ title: article.title, text: article.text, lang: article.lang }));
           const byHeadline = headlineOf({ ...article, title, site_name: extracted.siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
           const { duplicate, storyId: placed } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: true, byHeadline, text: extracted.text, conn: trx });
           const storyId = await storePlacedAgain(trx, article, placed, headline(article.url), async (joined) => {
@@ -1985,7 +1985,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const byHeadline = headlineOf({ ...article, title, site_name: siteName, canonical_url: keys.canonicalUrl, published_at: publishedAt });
       const { duplicate, storyId } = await placeAgain(article, keys, publishedAt ?? article.fetched_at, { anew: false, byHeadline, text: extracted.text });
       const headline = shownHeadline({ title, text: extracted.text, url: page.url });
-      const score = scorer.score({ title: title ?? '', text: extracted.text });
+      const score = scorer.score({ title: title ?? '', text: extracted.text, lang: extracted.lang ?? article.lang });
       await db.transaction().execute(async (trx) => {
         // its title may be new and it may leave its story: the labels lagging the titles are settled first
         for (const id of new Set([article.story_id, storyId])) await settleLabel(trx, id);

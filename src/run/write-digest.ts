@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { compareNames, shownHeadline } from '../model/display-text.ts';
-import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type SourceHealth, type StanceTally } from '../digest/index.ts';
+import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type DigestVerdict, type SourceHealth, type StanceTally } from '../digest/index.ts';
 import { addDays, dayOf } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
@@ -39,9 +39,10 @@ function healthOrder(a: SourceHealth, b: SourceHealth): number {
 }
 
 /** An article's verdict as the digest shows it: on-topic or not, and the stance that counts, labels winning. */
-function digestVerdict(stance: ReturnType<typeof effectiveStance>): Pick<DigestArticle, 'relevant' | 'stance'> {
+function digestVerdict(stance: ReturnType<typeof effectiveStance>): DigestVerdict {
   return {
     relevant: stance.relevant,
+    unreadLanguage: stance.unreadLanguage,
     stance: stance.label ? { label: stance.label, score: stance.score, confidence: stance.confidence, override: stance.override !== null } : null,
   };
 }
@@ -121,7 +122,7 @@ async function storyArticleCounts(store: Store, pipeline: LoadedPipeline['pipeli
  * The verdicts of the originals of the day's copies that were first seen on an earlier day: the copies count as
  * their originals do (an original labelled irrelevant takes its copies off-topic), as in trends.
  */
-async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Promise<Map<number, Pick<DigestArticle, 'relevant' | 'stance'>>> {
+async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Promise<Map<number, DigestVerdict>> {
   const ofTheDay = new Set(rows.map((row) => row.id));
   const ids = [...new Set(rows.flatMap((row) => (row.duplicate_of !== null && !ofTheDay.has(row.duplicate_of) ? [row.duplicate_of] : [])))];
   const scores = await repo.latestScores(store.db, ids);

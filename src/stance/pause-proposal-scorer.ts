@@ -21,6 +21,8 @@ import {
 } from './find-attributions.ts';
 
 export { VOICE_SIDE_THRESHOLD };
+import { languageOfText } from '../model/language.ts';
+import { createOtherLanguageRelevance } from './other-languages.ts';
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { digestScorerSettings } from './scorer-settings-digest.ts';
@@ -33,7 +35,7 @@ import { tokenize } from './tokenize.ts';
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.4.8';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.0';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -451,10 +453,17 @@ export function boundLearnedRelevance(analysis: Pick<PassageAnalysis, 'relevance
 
 export function createPauseProposalScorer(topic: TopicDefinition, options: StanceOptions) {
   const analysePassage = createPassageAnalyser(topic, options);
+  const relevanceIn = createOtherLanguageRelevance(topic.otherLanguages ?? {}, options.relevanceThreshold);
   const version = `${PAUSE_PROPOSAL_SCORER_VERSION}+${digestScorerSettings(topic, options)}`;
   return {
     version,
     score(input: ScorableText): ScoreResult {
+      // The lexicon, rules and model are of English: a text in another language is on topic by the pipeline's words
+      // for it, if it has any, and no stance is judged (an English reading of German words is noise, not neutral).
+      const lang = languageOfText(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
+      if (lang !== null && lang !== 'en') {
+        return { scorerVersion: version, relevance: relevanceIn(lang, input.title, input.text), stance: null, voices: [], unreadLanguage: lang };
+      }
       const analysis = analysePassage(input);
       if (!hasWords(analysis.sentences)) {
         return { scorerVersion: version, relevance: { score: 0, relevant: false, evidence: [] }, stance: null, voices: [] };

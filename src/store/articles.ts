@@ -582,14 +582,14 @@ export async function newestPerArticle<T extends { article_id: number }>(
 }
 
 /** A score's verdict and figures, without the evidence and voices that make most of its row. */
-export type ScoreVerdictRow = Pick<StanceScoreRow, 'id' | 'article_id' | 'scorer_version' | 'relevance' | 'relevant' | 'label' | 'score' | 'confidence' | 'scored_at'>;
+export type ScoreVerdictRow = Pick<StanceScoreRow, 'id' | 'article_id' | 'scorer_version' | 'relevance' | 'relevant' | 'label' | 'score' | 'confidence' | 'scored_at' | 'unread_language'>;
 
 /** The newest score of each article as latestScores picks it, without its evidence and voices: for counts and tallies. */
 export function latestScoreVerdicts(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, ScoreVerdictRow>> {
   return newestPerArticle(articleIds, (chunk) =>
     db
       .selectFrom('stance_scores')
-      .select(['id', 'article_id', 'scorer_version', 'relevance', 'relevant', 'label', 'score', 'confidence', 'scored_at'])
+      .select(['id', 'article_id', 'scorer_version', 'relevance', 'relevant', 'label', 'score', 'confidence', 'scored_at', 'unread_language'])
       .where('article_id', 'in', chunk)
       .orderBy('scored_at')
       .orderBy('id')

@@ -187,6 +187,8 @@ export interface StanceScoresTable {
   /** JSON: Voice[] */
   voices: string;
   scored_at: string;
+  /** The text's language when the scorer does not read it: relevance by that language's topic words, no stance. */
+  unread_language: string | null;
 }
 
 /** A human label on an article. Several may exist; the newest wins over any scorer. */

@@ -20,6 +20,7 @@ export async function saveScore(db: Kysely<Database>, articleId: number, result:
       evidence: JSON.stringify({ relevance: result.relevance.evidence, stance: result.stance?.evidence ?? [] }),
       voices: JSON.stringify(result.voices),
       scored_at: at,
+      unread_language: result.unreadLanguage ?? null,
     })
     .onConflict((oc) => oc.columns(['article_id', 'scorer_version']).doNothing())
     .returning('id')

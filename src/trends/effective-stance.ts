@@ -7,6 +7,7 @@ export interface StoredScore {
   score: number | null;
   confidence: number | null;
   scorer_version: string;
+  unread_language: string | null;
 }
 
 export interface StoredLabel {
@@ -29,6 +30,11 @@ export interface EffectiveStance {
   override: { label: StanceLabel | 'irrelevant'; note: string | null; at: string } | null;
   /** What trends average: the label's pole (+1, -1, 0) for a labelled article, so mean scores follow the analyst too. */
   trendScore: number | null;
+  /**
+   * The article's language when the scorer does not read it: on topic or not by that language's words, with no label
+   * of the scorer's (an analyst's counts as ever).
+   */
+  unreadLanguage: string | null;
 }
 
 const labelPole: Record<StanceLabel, number> = { support: 1, oppose: -1, neutral: 0 };
@@ -39,11 +45,12 @@ export function effectiveStance(score: StoredScore | undefined, label: StoredLab
     score: scored ? score!.score : null,
     confidence: scored ? score!.confidence : null,
     scorerVersion: score?.scorer_version ?? null,
+    unreadLanguage: score?.unread_language ?? null,
   };
   if (label) {
     const override = { label: label.label, note: label.note, at: label.created_at };
     // off-topic by the analyst's word: no stance, and so no score beside it (a null label always has a null score)
-    if (label.label === 'irrelevant') return { relevant: false, label: null, score: null, confidence: null, scorerVersion: scorer.scorerVersion, override, trendScore: null };
+    if (label.label === 'irrelevant') return { relevant: false, label: null, score: null, confidence: null, scorerVersion: scorer.scorerVersion, unreadLanguage: scorer.unreadLanguage, override, trendScore: null };
     return { relevant: true, label: label.label, ...scorer, override, trendScore: labelPole[label.label] };
   }
   return { relevant: scored, label: scored ? score!.label : null, ...scorer, override: null, trendScore: scorer.score };

@@ -64,7 +64,7 @@ describe('score --json gives one element per input file, in input order', () => 
   it('a file alone that does not exist gives one element, not an empty array, and exit 2', async () => {
     const { code, stdout } = await score('--json', missing);
     expect(entries(stdout)).toEqual([
-      { file: missing, scorerVersion: null, relevance: null, stance: null, voices: [], error: { code: 'not_found', message: `cannot read ${missing}: no such file` } },
+      { file: missing, scorerVersion: null, relevance: null, stance: null, voices: [], unreadLanguage: null, error: { code: 'not_found', message: `cannot read ${missing}: no such file` } },
     ]);
     expect(code).toBe(2);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateTrends, appearedAt, effectiveStance, periodOf } from '../../src/trends/index.ts';
 
 const score = (label: 'support' | 'oppose' | 'neutral' | null, relevant = 1) => ({
-  relevant, relevance: relevant ? 0.9 : 0.1, label, score: label === 'support' ? 0.6 : label === 'oppose' ? -0.4 : 0, confidence: 0.7, scorer_version: 'v1',
+  relevant, relevance: relevant ? 0.9 : 0.1, label, score: label === 'support' ? 0.6 : label === 'oppose' ? -0.4 : 0, confidence: 0.7, scorer_version: 'v1', unread_language: null,
 });
 
 describe('the stance that counts', () => {
@@ -10,7 +10,7 @@ describe('the stance that counts', () => {
     const stance = effectiveStance(score('support'), { label: 'oppose', note: 'sarcasm', created_at: '2026-06-10T09:00:00.000Z' });
     expect(stance).toEqual({
       relevant: true, label: 'oppose', score: 0.6, confidence: 0.7, scorerVersion: 'v1',
-      override: { label: 'oppose', note: 'sarcasm', at: '2026-06-10T09:00:00.000Z' }, trendScore: -1,
+      override: { label: 'oppose', note: 'sarcasm', at: '2026-06-10T09:00:00.000Z' }, trendScore: -1, unreadLanguage: null,
     });
     // a label on an article the scorer found off-topic, or never scored, makes up no score
     expect(effectiveStance(score(null, 0), { label: 'support', note: null, created_at: 'x' })).toMatchObject({ relevant: true, label: 'support', score: null, confidence: null, trendScore: 1 });
@@ -24,6 +24,12 @@ describe('the stance that counts', () => {
   it('an off-topic score has no stance, and an unscored article is not counted', () => {
     expect(effectiveStance(score(null, 0), undefined)).toMatchObject({ relevant: false, label: null, score: null, override: null });
     expect(effectiveStance(undefined, undefined)).toMatchObject({ relevant: false, label: null });
+  });
+
+  it('an article in a language the scorer does not read is on topic by its words, with no label unless an analyst gives one', () => {
+    const german = { ...score(null), score: null, confidence: null, unread_language: 'de' };
+    expect(effectiveStance(german, undefined)).toMatchObject({ relevant: true, label: null, score: null, unreadLanguage: 'de', trendScore: null });
+    expect(effectiveStance(german, { label: 'oppose', note: null, created_at: 'x' })).toMatchObject({ relevant: true, label: 'oppose', unreadLanguage: 'de', trendScore: -1 });
   });
 });
 

@@ -12,7 +12,7 @@ import { countedStance } from '../../trends/index.ts';
 export const TABLE_LIMIT = 100;
 
 const HEADERS = ['id', 'stance', 'rel', 'dup of', 'story', 'published', 'source', 'title'];
-const WIDTHS = [5, 10, 4, 6, 5, 10, 18, 70];
+const WIDTHS = [5, 11, 4, 6, 5, 10, 18, 70];
 
 export function registerArticles(program: Command): void {
   program
@@ -42,7 +42,7 @@ export function registerArticles(program: Command): void {
         };
         const sources = new Map((await listSources(store.db, loaded.pipeline.id)).map((s) => [s.id, s]));
         // A page at a time, with the scores and labels of that page: a history of any length in bounded memory.
-        async function* pages(): AsyncGenerator<{ row: ArticleRow; article: ArticleJson }[]> {
+        async function* pages(): AsyncGenerator<{ row: ArticleRow; relevant: boolean; article: ArticleJson }[]> {
           for await (const rows of articlePages(store.db, query)) {
             // the originals of the copies listed too, whose stance the copies show
             const ids = [...new Set(rows.flatMap((r) => (r.duplicate_of === null ? [r.id] : [r.id, r.duplicate_of])))];
@@ -51,8 +51,8 @@ export function registerArticles(program: Command): void {
             yield rows.map((row) => {
               // A copy shows the stance that counts for it, its original's, as trends and the digest count it; its
               // relevance score, evidence and voices, which are about its own text, stay its own.
-              const { relevant: _relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
-              return { row, article: { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance } };
+              const { relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
+              return { row, relevant, article: { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance } };
             });
           }
         }
@@ -63,9 +63,10 @@ export function registerArticles(program: Command): void {
         }
         const shown = await writeTablePages(HEADERS, WIDTHS, (async function* () {
           for await (const page of pages()) {
-            yield page.map(({ row, article: a }) => [
+            yield page.map(({ row, relevant, article: a }) => [
               String(a.id),
-              (a.stance.label ?? 'off-topic') + (a.stance.override ? '*' : ''),
+              // on topic in a language the scorer does not read: no stance, and the language says why
+              (a.stance.label ?? (relevant && a.stance.unreadLanguage ? `unread ${a.stance.unreadLanguage.replace(/^und-/, '')}` : 'off-topic')) + (a.stance.override ? '*' : ''),
               a.relevance === null ? '-' : a.relevance.toFixed(2),
               a.duplicateOf === null ? '' : `#${a.duplicateOf}`,
               a.storyId === null ? '' : String(a.storyId),

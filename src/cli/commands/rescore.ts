@@ -37,7 +37,7 @@ export function registerRescore(program: Command): void {
             // then edited back leave an older score of this version under a newer one, and that one is made again
             // (replacing its same-version row) so it becomes the newest; other versions stay as history.
             if (previous?.scorer_version === scorer.version) continue;
-            const result = scorer.score({ title: article.title, text: article.text });
+            const result = scorer.score({ title: article.title, text: article.text, lang: article.lang });
             await replaceScore(store.db, article.id, result, now().toISOString());
             rescored += 1;
             const previousLabel = previous ? (previous.relevant ? previous.label : null) : undefined;

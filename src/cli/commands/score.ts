@@ -3,6 +3,7 @@ import { captureTextError, extractArticle } from '../../extract/index.ts';
 import { decodeCapture } from '../../ingest/files.ts';
 import type { ScoreResult, StageError } from '../../model/index.ts';
 import { signedTwoDecimals, twoDecimals } from '../../model/display-text.ts';
+import { languageName } from '../../model/language.ts';
 import { createScorer } from '../../stance/index.ts';
 import { openPipeline, printJson, type GlobalOptions } from '../context.ts';
 import { ExitCode, NamedFileError, readNamedFile, type CliState } from '../errors.ts';
@@ -18,6 +19,8 @@ export function scoreJson(file: string, result: ScoreResult) {
       ? { label: result.stance.label, score: result.stance.score, confidence: result.stance.confidence, evidence: result.stance.evidence }
       : { label: null, score: null, confidence: null, evidence: [] },
     voices: result.voices,
+    /** The text's language when the scorer does not read it (it reads English): no stance was judged. */
+    unreadLanguage: result.unreadLanguage ?? null,
     error: null,
   };
 }
@@ -27,17 +30,19 @@ export function scoreJson(file: string, result: ScoreResult) {
  * and a script can match results to files by position.
  */
 export function scoreFailureJson(file: string, error: StageError) {
-  return { file, scorerVersion: null, relevance: null, stance: null, voices: [], error: { code: error.code, message: error.message } };
+  return { file, scorerVersion: null, relevance: null, stance: null, voices: [], unreadLanguage: null, error: { code: error.code, message: error.message } };
 }
 
 function formatScore(entry: ReturnType<typeof scoreJson>): string {
   const lines = [`${entry.file}`];
-  lines.push(`  relevance ${entry.relevance.score.toFixed(2)} (${entry.relevance.relevant ? 'on topic' : 'off topic'})`);
+  const language = entry.unreadLanguage === null ? '' : `, by its ${languageName(entry.unreadLanguage)} words`;
+  lines.push(`  relevance ${entry.relevance.score.toFixed(2)} (${entry.relevance.relevant ? 'on topic' : 'off topic'}${language})`);
   for (const match of entry.relevance.evidence.slice(0, 3)) lines.push(`    · ${match}`);
   if (entry.stance.label) {
     lines.push(`  stance ${entry.stance.label} (score ${twoDecimals(entry.stance.score!)}, confidence ${entry.stance.confidence!.toFixed(2)})`);
     for (const e of entry.stance.evidence.slice(0, 5)) lines.push(`    ${signedTwoDecimals(e.weight)}  ${e.sentence}`);
   }
+  if (entry.unreadLanguage !== null) lines.push(`  stance not scored: the text is in ${languageName(entry.unreadLanguage)}, and the scorer reads English`);
   for (const voice of entry.voices) lines.push(`  voice ${voice.actor} (${voice.stance}): ${voice.quote}`);
   return lines.join('\n');
 }
@@ -94,7 +99,7 @@ export function registerScore(program: Command, state: CliState): void {
           continue;
         }
         // the line the cleaner took for a headline is scored once, as the text
-        const entry = scoreJson(file, scorer.score({ title: asOneLine ? null : article.title, text }));
+        const entry = scoreJson(file, scorer.score({ title: asOneLine ? null : article.title, text, lang: article.lang }));
         results.push(entry);
         if (!options.json) writeText(process.stdout, `${formatScore(entry)}\n`);
       }

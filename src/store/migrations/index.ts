@@ -38,6 +38,7 @@ import * as sourceValidatorsUrl from './036-source-validators-url.ts';
 import * as storiesLastSeenIndex from './037-stories-last-seen-index.ts';
 import * as storyMerges from './038-story-merges.ts';
 import * as alertNotBefore from './039-alert-not-before.ts';
+import * as scoreUnreadLanguage from './040-score-unread-language.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -91,6 +92,7 @@ const migrations: Record<string, MigrationModule> = {
   '037-stories-last-seen-index': storiesLastSeenIndex,
   '038-story-merges': storyMerges,
   '039-alert-not-before': alertNotBefore,
+  '040-score-unread-language': scoreUnreadLanguage,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,105 @@
+/**
+ * The language a text is written in, from its own words: extraction records it, and the scorer reads only texts in
+ * the language its lexicon and model are of. Pure.
+ */
+
+/** Most frequent function words per language: enough to tell these apart on a few sentences. */
+const STOPWORDS: Record<string, Set<string>> = {
+  en: new Set(('the of and to a in is that for on with as are by it this was be at from have has an not or its their ' +
+    'we you they he she his her our them us who what which when where how but if so no can will would could should ' +
+    'cannot more than one all been were do does about into over after without because there any may must like').split(' ')),
+  de: new Set('der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass'.split(' ')),
+  fr: new Set('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec'.split(' ')),
+  es: new Set('el la los las de del y en un una que es por para con no se su al lo como más pero sus'.split(' ')),
+  it: new Set('il la le di e che in un una per non è del della con si da sono al gli anche come'.split(' ')),
+  nl: new Set('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door'.split(' ')),
+  pt: new Set('o a os as de do da e em um uma que para com não por se na no mais dos das ao'.split(' ')),
+};
+/** Share of words that must be one language's function words (running text sits around 0.3-0.5). */
+const LANG_MIN_SHARE = 0.15;
+const LANG_MIN_WORDS = 8;
+/**
+ * How far the first language's share must lead the second's: closer shares are mixed or unlisted text. Romance
+ * languages share many function words ("de", "la", "que"): in Spanish news French's share can come within 1.5 times
+ * Spanish's.
+ */
+const LANG_MIN_LEAD = 1.3;
+
+/**
+ * The language of a text written in the Latin alphabet, by its share of each listed language's function words, or null
+ * (too short, mixed, or a language not listed). Close shares mean mixed or unlisted language (many short words are
+ * shared): no guess.
+ */
+export function guessLanguage(text: string): string | null {
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
+  if (words.length < LANG_MIN_WORDS) return null;
+  const shares = Object.entries(STOPWORDS)
+    .map(([lang, set]) => [lang, words.filter((w) => set.has(w)).length / words.length] as const)
+    .sort((a, b) => b[1] - a[1]);
+  const [best, runnerUp] = shares;
+  if (!best || best[1] < LANG_MIN_SHARE) return null;
+  if (runnerUp && best[1] < runnerUp[1] * LANG_MIN_LEAD) return null;
+  return best[0];
+}
+
+/**
+ * Scripts that name a language, or a family of them, on their own. Kana is Japanese even among Han characters; Han
+ * alone is Chinese; the Cyrillic and Arabic alphabets serve several languages, so they name only the script
+ * (`und-Cyrl`: a language not determined, in Cyrillic), unless the page declares one written in it.
+ */
+const SCRIPTS: readonly { code: string; letters: RegExp; declared?: RegExp }[] = [
+  { code: 'ja', letters: /[\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  { code: 'ko', letters: /\p{Script=Hangul}/u },
+  { code: 'zh', letters: /\p{Script=Han}/u },
+  { code: 'und-Cyrl', letters: /\p{Script=Cyrillic}/u, declared: /^(ru|uk|be|bg|sr|mk|kk|ky|mn|tg)$/ },
+  { code: 'und-Arab', letters: /\p{Script=Arabic}/u, declared: /^(ar|fa|ur|ps|ku)$/ },
+  { code: 'und-Grek', letters: /\p{Script=Greek}/u, declared: /^el$/ },
+  { code: 'und-Hebr', letters: /\p{Script=Hebrew}/u, declared: /^(he|yi)$/ },
+  { code: 'und-Deva', letters: /\p{Script=Devanagari}/u, declared: /^(hi|mr|ne)$/ },
+  { code: 'th', letters: /\p{Script=Thai}/u },
+];
+/** Letters judged for the script: enough to tell a page in another script from an English one quoting a name. */
+const SCRIPT_SAMPLE = 4_000;
+/** Characters whose words are counted for the guess: a long text's first pages say its language as well as its whole. */
+const GUESS_SAMPLE_CHARS = 50_000;
+/** Share of a text's letters in one non-Latin script that makes the text that script's. */
+const SCRIPT_MIN_SHARE = 0.5;
+
+/**
+ * The language of a text as the scorer needs it: its own words first (a page whose template declares `en` over a
+ * German article is German), then the script its letters are in, then the language the page or file declares, where
+ * the text is too short to tell. A BCP 47 code, lower-case primary subtag (`de`, `ja`, `und-Cyrl`), or null: not known.
+ */
+export function languageOfText(text: string, declared: string | null = null): string | null {
+  const declaredPrimary = declared?.trim().toLowerCase().split(/[-_]/)[0] || null;
+  const letters = text.slice(0, SCRIPT_SAMPLE * 4).match(/\p{L}/gu)?.slice(0, SCRIPT_SAMPLE) ?? [];
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  if (letters.length > 0 && latin / letters.length < SCRIPT_MIN_SHARE) {
+    for (const script of SCRIPTS) {
+      const share = letters.filter((c) => script.letters.test(c)).length / letters.length;
+      // Japanese writes most of its words in Han characters: any kana at all makes it Japanese
+      if (script.code === 'ja' ? share >= 0.05 : share >= SCRIPT_MIN_SHARE) {
+        return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
+      }
+    }
+    return declaredPrimary;
+  }
+  return guessLanguage(text.slice(0, GUESS_SAMPLE_CHARS)) ?? (declaredPrimary !== null && /^[a-z]{2,3}$/.test(declaredPrimary) ? declaredPrimary : null);
+}
+
+/** For a script's code (`und-Cyrl`), the languages written in it that a declared language may name; null for others. */
+export function languagesOfScript(code: string): RegExp | null {
+  return SCRIPTS.find((script) => script.code === code)?.declared ?? null;
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** A language code as people read it: "German", "Japanese", "Unknown language (Cyrillic)"; the code when unknown. */
+export function languageName(code: string): string {
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

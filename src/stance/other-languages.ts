@@ -1,0 +1,151 @@
+/**
+ * Relevance of a text in a language the scorer does not read (it reads English): whether its own words name the
+ * topic, by the pipeline's word lists for that language (`topic.otherLanguages`). No stance is judged: a lexicon and
+ * model of one language say nothing true of another, and an invented "neutral" would count in the tallies.
+ *
+ * A sentence names the topic when it holds a proposal term and a context term and no exclude term, as the English
+ * rules ask at their simplest ("KI-Moratorium" holds both). Terms are matched case-folded, as whole words in scripts
+ * that space their words and anywhere in those that do not (Chinese, Japanese, Thai); a `*` at a word's start or end
+ * stands for more letters, for the compounds and inflections of languages that glue words ("*pause" matches
+ * "Entwicklungspause" and "KI-Pause"; "pausier*" matches "pausieren").
+ */
+
+import type { OtherLanguageTerms, RelevanceResult } from '../model/index.ts';
+import { languagesOfScript } from '../model/language.ts';
+
+// Letters a `*` stands for: within a word, or across the hyphens of a compound.
+const MORE_LETTERS = "[\\p{L}\\p{N}\\p{M}'’-]{0,40}";
+/**
+ * What continues a word, for a term's bounds: letters of the scripts that space their words whole (a Latin term beside
+ * Han or Hangul is a word of its own: "AI開発", "AI의"), digits, marks.
+ */
+const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{N}\\p{M}]';
+/**
+ * Scripts whose terms match anywhere: written without spaces (Chinese, Japanese, Thai), or gluing particles to words
+ * (Korean's "인공지능이").
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Hangul}]/u;
+/** Evidence sentences kept, as the English rules keep. */
+const MAX_EVIDENCE = 3;
+/** Sentences read: a text longer than this names its topic well before. */
+const MAX_SENTENCES = 400;
+// A proposal word's sentence takes its domain from the sentences this close, as the English rules' neighbourhood does.
+const CONTEXT_NEIGHBOURHOOD = 2;
+/**
+ * An acronym written in capitals ("KI", "IA", "AI", "ИИ") matches only in capitals: folded, it is a common word of
+ * some language (Italian "ai", "to the"; Spanish and Portuguese "ia", "was going").
+ */
+const ACRONYM = /^(\p{Lu}[\p{Lu}.]{0,5})$/u;
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * A term as a pattern: words separated by any spacing, `*` ends for more letters, word bounds where words are
+ * spaced. Folded to lower case unless `exact` (an acronym's pattern, matched against the text as written).
+ */
+export function termPattern(term: string, exact = false): string | null {
+  const text = exact ? term.normalize('NFKC') : fold(term);
+  const words = text.trim().split(/\s+/).filter((w) => w.replace(/\*/g, '') !== '');
+  if (words.length === 0) return null;
+  return words
+    .map((word) => {
+      const core = word.replace(/^\*|\*$/g, '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const start = word.startsWith('*') ? MORE_LETTERS : UNSPACED.test(core[0]!) ? '' : `(?<!${WORD_CHAR})`;
+      const end = word.endsWith('*') ? MORE_LETTERS : UNSPACED.test(core.at(-1)!) ? '' : `(?!${WORD_CHAR})`;
+      return `${start}${core}${end}`;
+    })
+    .join('[\\s\\u00a0]{1,3}');
+}
+
+function isAcronym(term: string): boolean {
+  return ACRONYM.test(term.normalize('NFKC').trim());
+}
+
+/** What a term matches, as the scorer's settings digest names it: the same for terms that match the same. */
+export function termKey(term: string): string | null {
+  const pattern = termPattern(term, isAcronym(term));
+  return pattern === null || !isAcronym(term) ? pattern : `exact:${pattern}`;
+}
+
+/** A list of terms as one test of a sentence: acronyms as written, the rest folded. */
+function termsTest(terms: readonly string[]): ((sentence: string) => boolean) | null {
+  const regex = (list: readonly string[], exact: boolean) => {
+    const patterns = [...new Set(list.map((term) => termPattern(term, exact)).filter((p): p is string => p !== null))];
+    return patterns.length === 0 ? null : new RegExp(patterns.join('|'), 'u');
+  };
+  const exact = regex(terms.filter(isAcronym), true);
+  const folded = regex(terms.filter((term) => !isAcronym(term)), false);
+  if (exact === null && folded === null) return null;
+  return (sentence) => (exact?.test(sentence.normalize('NFKC')) ?? false) || (folded?.test(fold(sentence)) ?? false);
+}
+
+interface CompiledTerms {
+  proposal: ((sentence: string) => boolean) | null;
+  context: ((sentence: string) => boolean) | null;
+  exclude: ((sentence: string) => boolean) | null;
+}
+
+/** Sentences of any script: after a full stop, question or exclamation mark and space, after their CJK forms, at line ends. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?؟])\s+|(?<=[。！？])|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .slice(0, MAX_SENTENCES);
+}
+
+/**
+ * Relevance by a language's word lists: a sentence names the topic when it holds a proposal term, a context term
+ * stands in it, within CONTEXT_NEIGHBOURHOOD sentences of it or in the headline, and it holds no exclude term. One
+ * such sentence makes a text relevant, more make it surer; a headline naming the topic counts twice.
+ */
+export function createOtherLanguageRelevance(languages: Readonly<Record<string, OtherLanguageTerms>>, threshold: number) {
+  const compiled = new Map<string, CompiledTerms>(
+    Object.entries(languages).map(([lang, terms]) => [lang.toLowerCase(), {
+      proposal: termsTest(terms.proposalTerms),
+      context: termsTest(terms.contextTerms),
+      exclude: termsTest(terms.excludeTerms ?? []),
+    }]),
+  );
+
+  /**
+   * The word lists for a language code: its own, else its primary subtag's (`pt-BR`: `pt`); for a script's code
+   * (`und-Cyrl`: the text did not say which of the languages written in Cyrillic), the lists of each of those.
+   */
+  function termsOf(lang: string): CompiledTerms[] {
+    const own = compiled.get(lang) ?? compiled.get(lang.split('-')[0]!);
+    if (own !== undefined) return [own];
+    const written = languagesOfScript(lang);
+    return written === null ? [] : [...compiled].filter(([code]) => written.test(code.split('-')[0]!)).map(([, terms]) => terms);
+  }
+
+  return function relevanceIn(lang: string, title: string | null, text: string): RelevanceResult {
+    const found = termsOf(lang).map((terms) => relevanceBy(terms, title, text));
+    return found.sort((a, b) => b.score - a.score)[0] ?? { score: 0, relevant: false, evidence: [] };
+  };
+
+  function relevanceBy({ proposal, context, exclude }: CompiledTerms, title: string | null, text: string): RelevanceResult {
+    if (proposal === null || context === null) return { score: 0, relevant: false, evidence: [] };
+    const excluded = (sentence: string) => exclude?.(sentence) ?? false;
+    const evidence: string[] = [];
+    let weight = 0;
+    const titleHasContext = title !== null && context(title);
+    if (title !== null && titleHasContext && proposal(title) && !excluded(title)) {
+      weight += 2;
+      evidence.push(title.trim());
+    }
+    const sentences = sentencesOf(text);
+    const hasContext = sentences.map((sentence) => context(sentence));
+    sentences.forEach((sentence, index) => {
+      if (!proposal(sentence) || excluded(sentence)) return;
+      const near = hasContext.slice(Math.max(0, index - CONTEXT_NEIGHBOURHOOD), index + CONTEXT_NEIGHBOURHOOD + 1).some(Boolean);
+      if (!near && !titleHasContext) return;
+      weight += 1;
+      if (evidence.length < MAX_EVIDENCE && !evidence.includes(sentence)) evidence.push(sentence);
+    });
+    const score = weight === 0 ? 0 : Math.round((1 - 0.5 ** (weight + 1)) * 100) / 100;
+    return { score, relevant: score >= threshold, evidence };
+  }
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { definePipeline, PipelineConfigError, type PipelineInput } from '../../src/config/index.ts';
+import type { TopicDefinition } from '../../src/model/index.ts';
+import { languageName, languageOfText } from '../../src/model/language.ts';
+import { createScorer, splitSentences } from '../../src/stance/index.ts';
+import { createOtherLanguageRelevance } from '../../src/stance/other-languages.ts';
+import { pauseTopic } from '../helpers/pause-topic.ts';
+
+const GERMAN = {
+  proposalTerms: ['*pause', 'pausier*', 'moratori*'],
+  contextTerms: ['KI', 'künstlich* Intelligenz', 'Anthropic'],
+  excludeTerms: ['Anmeldung*'],
+};
+const topic: TopicDefinition = {
+  ...pauseTopic,
+  otherLanguages: {
+    de: GERMAN,
+    it: { proposalTerms: ['pausa', 'moratoria'], contextTerms: ['AI', 'IA', 'intelligenz* artificial*'] },
+    ru: { proposalTerms: ['пауз*', 'моратори*'], contextTerms: ['ИИ', 'искусственн* интеллект*'] },
+    ja: { proposalTerms: ['一時停止', 'モラトリアム'], contextTerms: ['人工知能', 'AI'] },
+  },
+};
+const scorer = createScorer(topic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+
+const germanReport = [
+  'Der Vorschlag, die Entwicklung der mächtigsten Systeme weltweit und überprüfbar zu pausieren, stößt in Berlin auf Widerstand.',
+  'Das Unternehmen Anthropic hatte ihn im Juni vorgelegt.',
+  '"Eine solche Pause wäre ein Fehler", sagte der Digitalminister, und andere Experten unterstützen das Moratorium.',
+].join(' ');
+
+describe('the language of a text', () => {
+  it('is told by its own words, over what its page declares', () => {
+    expect(languageOfText(germanReport)).toBe('de');
+    expect(languageOfText(germanReport, 'en-GB')).toBe('de');
+    expect(languageOfText('Leading labs should agree to a verified pause of frontier AI development, the report says.', 'de')).toBe('en');
+  });
+
+  it('is told by its script where words are not spaced or the alphabet serves several languages', () => {
+    expect(languageOfText('人工知能の開発を一時停止するよう、研究者らが呼びかけた。')).toBe('ja');
+    expect(languageOfText('研究人员呼吁暂停开发最强大的人工智能系统。')).toBe('zh');
+    expect(languageOfText('Исследователи призвали к паузе в разработке самых мощных систем ИИ.')).toBe('und-Cyrl');
+    expect(languageOfText('Исследователи призвали к паузе в разработке самых мощных систем ИИ.', 'ru-RU')).toBe('ru');
+    // an English text quoting a name in another script is English
+    expect(languageOfText('The minister, 李明, said that the labs should pause the training of frontier AI and that it is for the inspectors to check it.')).toBe('en');
+  });
+
+  it('falls back on the declared language for a text too short to tell, and is unknown without one', () => {
+    expect(languageOfText('KI-Moratorium', 'de-AT')).toBe('de');
+    expect(languageOfText('KI-Moratorium')).toBeNull();
+  });
+
+  it('is named for people', () => {
+    expect(languageName('de')).toBe('German');
+    expect(languageName('und-Cyrl')).toMatch(/Cyrillic/);
+  });
+});
+
+describe('relevance of a text the scorer does not read, by its language\'s words', () => {
+  const relevanceIn = createOtherLanguageRelevance(topic.otherLanguages!, 0.5);
+
+  it('finds a proposal word with a domain word in its sentence, its neighbours or the headline, compounds included', () => {
+    const inOneSentence = relevanceIn('de', null, 'Forscher fordern ein KI-Moratorium. Das Wetter war gut.');
+    expect(inOneSentence).toMatchObject({ relevant: true, evidence: ['Forscher fordern ein KI-Moratorium.'] });
+    // "Entwicklungspause" is a compound of "*pause"; the domain word is two sentences on
+    expect(relevanceIn('de', null, 'Eine Entwicklungspause wird gefordert. Die Frist läuft. Anthropic schweigt.').relevant).toBe(true);
+    expect(relevanceIn('de', 'Künstliche Intelligenz: Streit in Berlin', 'Eine Pause sei nötig, sagen Forscher.').relevant).toBe(true);
+    expect(relevanceIn('de', null, germanReport).score).toBeGreaterThan(inOneSentence.score);
+  });
+
+  it('takes no pause word of another sense: no domain word near, an exclude term, an acronym written as a common word', () => {
+    expect(relevanceIn('de', null, 'Nach der Sommerpause beginnt die Bundesliga wieder. Die Fans freuen sich.').relevant).toBe(false);
+    expect(relevanceIn('de', null, 'Der KI-Dienst setzt neue Anmeldungen aus und legt eine Pause ein.').relevant).toBe(false);
+    // Italian "ai" is "to the": only "AI" in capitals names the domain
+    expect(relevanceIn('it', null, 'Il tennista è ai quarti nonostante una lunga pausa medica.').relevant).toBe(false);
+    expect(relevanceIn('it', null, 'Gli esperti chiedono una pausa nello sviluppo della AI più potente.').relevant).toBe(true);
+  });
+
+  it('matches terms anywhere in scripts without spaces, and by the lists of a script\'s languages when the text did not say which', () => {
+    expect(relevanceIn('ja', null, '研究者らは最先端AIの開発を一時停止するよう求めた。').relevant).toBe(true);
+    expect(relevanceIn('und-Cyrl', null, 'Исследователи призвали к паузе в разработке самых мощных систем ИИ.').relevant).toBe(true);
+    expect(relevanceIn('ko', null, 'AI 개발 중단').relevant).toBe(false);
+  });
+});
+
+describe('the scorer on a text in another language', () => {
+  it('judges relevance by that language\'s words and no stance, and says which language it did not read', () => {
+    const result = scorer.score({ title: 'KI-Pause: Forscher fordern globales Moratorium', text: germanReport });
+    expect(result).toMatchObject({ unreadLanguage: 'de', stance: null, voices: [], relevance: { relevant: true } });
+    expect(result.relevance.evidence[0]).toBe('KI-Pause: Forscher fordern globales Moratorium');
+  });
+
+  it('is off topic with no lists for the language, and reads English as before', () => {
+    const french = 'Les chercheurs demandent une pause dans le développement de l\'intelligence artificielle la plus puissante.';
+    expect(scorer.score({ title: null, text: french })).toMatchObject({ unreadLanguage: 'fr', relevance: { relevant: false, score: 0 }, stance: null });
+    const english = scorer.score({ title: null, text: 'Leading AI labs should agree to a verified pause of frontier AI development now.' });
+    expect(english.unreadLanguage).toBeUndefined();
+    expect(english.stance?.label).toBe('support');
+  });
+
+  it('changes version when a language\'s words change, and not when they are reordered', () => {
+    const version = (otherLanguages: TopicDefinition['otherLanguages']) => createScorer({ ...topic, otherLanguages }, { scorer: 'pause-proposal', relevanceThreshold: 0.5 }).version;
+    const base = version(topic.otherLanguages);
+    expect(version({ ...topic.otherLanguages, de: { ...GERMAN, proposalTerms: [...GERMAN.proposalTerms].reverse() } })).toBe(base);
+    expect(version({ ...topic.otherLanguages, de: { ...GERMAN, proposalTerms: [...GERMAN.proposalTerms, 'stopp*'] } })).not.toBe(base);
+    // an acronym matches in capitals only, so its case is part of what it matches
+    expect(version({ ...topic.otherLanguages, de: { ...GERMAN, contextTerms: ['ki', ...GERMAN.contextTerms.slice(1)] } })).not.toBe(base);
+  });
+});
+
+describe('a pipeline\'s word lists for other languages', () => {
+  const pipeline = (otherLanguages: unknown) => ({
+    id: 'p', name: 'P', sources: [{ id: 's', kind: 'files', name: 'S', glob: 'seeds/*.txt' }],
+    topic: { description: 'd', proposalTerms: ['pause'], contextTerms: ['AI labs'], otherLanguages },
+  });
+  const problemsOf = (otherLanguages: unknown): string[] => {
+    try {
+      definePipeline(pipeline(otherLanguages) as PipelineInput);
+    } catch (error) {
+      if (error instanceof PipelineConfigError) return error.problems.map((p) => `${p.field}: expected ${p.expected}`);
+      throw error;
+    }
+    return [];
+  };
+
+  it('are optional, and taken by language code', () => {
+    expect(problemsOf(undefined)).toEqual([]);
+    expect(problemsOf({ de: GERMAN, 'pt-BR': { proposalTerms: ['pausa'], contextTerms: ['IA'] } })).toEqual([]);
+  });
+
+  it('refuse a code that is no language, English, and an empty list, naming the field', () => {
+    expect(problemsOf({ German: GERMAN }).join('\n')).toMatch(/topic\.otherLanguages.*language code/);
+    expect(problemsOf({ en: GERMAN }).join('\n')).toMatch(/topic\.otherLanguages.*other than English/);
+    expect(problemsOf({ de: { ...GERMAN, contextTerms: [] } }).join('\n')).toMatch(/topic\.otherLanguages\.de\.contextTerms/);
+  });
+});
+
+describe('English texts', () => {
+  it('are never taken for another language: no labelled passage, nor any of its sentences alone', () => {
+    const folder = path.resolve(import.meta.dirname, '../fixtures/stance');
+    const taken: string[] = [];
+    let sentences = 0;
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.jsonl'))) {
+      for (const line of readFileSync(path.join(folder, file), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const { text } = JSON.parse(line) as { text: string };
+        for (const piece of [text, ...splitSentences(text).map((s) => s.text)]) {
+          sentences += 1;
+          const lang = languageOfText(piece);
+          if (lang !== null && lang !== 'en') taken.push(`${lang}: ${piece}`);
+        }
+      }
+    }
+    expect(sentences).toBeGreaterThan(10_000);
+    expect(taken).toEqual([]);
+  });
+});
