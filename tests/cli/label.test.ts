@@ -139,4 +139,14 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     expect(JSON.parse(json.stdout)).toEqual({ file, count: 1 });
     expect(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).label)).toEqual(['neutral']);
   });
+
+  it('labels shows an untitled article by its first words, as articles does, and its JSON keeps the title null', async () => {
+    // a capture whose first paragraph is prose has no headline, as one of the seed articles
+    project.writeFile('caps/pause.txt', `${capture.split('\n').slice(2).join(' ').trim()}\n`);
+    expect((await cli('run', '--quiet')).code).toBe(0);
+    const [article] = JSON.parse((await cli('articles', '--json')).stdout) as { id: number; title: string | null }[];
+    expect((await cli('label', String(article!.id), '--stance', 'neutral')).code).toBe(0);
+    expect((await cli('labels')).stdout).toMatch(/neutral\s+\S+\s+Leading AI labs are discussing/);
+    expect((JSON.parse((await cli('labels', '--json')).stdout) as { title: string | null }[])[0]!.title).toBeNull();
+  });
 });

@@ -80,7 +80,9 @@ export function registerLabel(program: Command): void {
         const articles = await articlesByIds(store.db, labels.map((l) => l.article_id));
         const rows = labels.map((l) => {
           const article = articles.get(l.article_id);
-          return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, text: article?.text ?? '' };
+          // an untitled article is shown by its first words, as `articles` and the digest show it
+          const shown = article ? shownHeadline(article) : '';
+          return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, shown, text: article?.text ?? '' };
         });
         if (local.export) {
           const lines = rows.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
@@ -93,8 +95,8 @@ export function registerLabel(program: Command): void {
           if (!options.quiet) writeText(process.stdout, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
           return;
         }
-        if (options.json) return printJson(rows.map(({ text: _text, ...r }) => r));
-        writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.title ?? '', r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
+        if (options.json) return printJson(rows.map(({ text: _text, shown: _shown, ...r }) => r));
+        writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.shown, r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
       });
     });
 }
