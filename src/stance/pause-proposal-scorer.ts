@@ -462,7 +462,9 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
       // for it, if it has any, and no stance is judged (an English reading of German words is noise, not neutral).
       const lang = languageOfText(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
       if (lang !== null && lang !== 'en') {
-        return { scorerVersion: version, relevance: relevanceIn(lang, input.title, input.text), stance: null, voices: [], unreadLanguage: lang };
+        // bounded as the English rules are: a hostile page of millions of letters costs seconds in the term patterns
+        const relevance = relevanceIn(lang, input.title, input.text.slice(0, MAX_SCORED_CHARS));
+        return { scorerVersion: version, relevance, stance: null, voices: [], unreadLanguage: lang };
       }
       const analysis = analysePassage(input);
       if (!hasWords(analysis.sentences)) {

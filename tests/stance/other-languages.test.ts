@@ -99,6 +99,14 @@ describe('the scorer on a text in another language', () => {
     expect(english.stance?.label).toBe('support');
   });
 
+  it('reads the first 200,000 characters, as the English rules do: a hostile page of millions of letters is not read whole', () => {
+    // one run of words with no sentence end, past the bound, then a sentence naming the topic
+    const filler = 'die Sitzung des Ausschusses dauerte bis in den Abend und endete ohne ein Ergebnis '.repeat(2_600);
+    const topical = 'Forscher fordern ein KI-Moratorium.';
+    expect(scorer.score({ title: null, text: `${topical}\n${filler}` }).relevance.relevant).toBe(true);
+    expect(scorer.score({ title: null, text: `${filler}\n${topical}` }).relevance.relevant).toBe(false);
+  });
+
   it('changes version when a language\'s words change, and not when they are reordered', () => {
     const version = (otherLanguages: TopicDefinition['otherLanguages']) => createScorer({ ...topic, otherLanguages }, { scorer: 'pause-proposal', relevanceThreshold: 0.5 }).version;
     const base = version(topic.otherLanguages);
