@@ -55,10 +55,10 @@ export function itemKeys(ids: readonly string[]): string[] {
   });
 }
 
-/** A feed's items as the rest of the pipeline sees them, each under its key (itemKeys). */
-export function feedItemsToRawItems(sourceId: string, feedUrl: string, items: readonly FeedItem[]): RawItem[] {
+/** A feed's items as the rest of the pipeline sees them, each under its key (itemKeys), in the feed's language. */
+export function feedItemsToRawItems(sourceId: string, feedUrl: string, items: readonly FeedItem[], lang: string | null = null): RawItem[] {
   const keys = itemKeys(items.map((item) => item.id));
-  return items.map((item, index) => feedItemToRawItem(sourceId, feedUrl, item, keys[index]!));
+  return items.map((item, index) => ({ ...feedItemToRawItem(sourceId, feedUrl, item, keys[index]!), lang }));
 }
 
 /** Where an item without a link is: its feed's address, its key the fragment. */
@@ -206,7 +206,7 @@ export async function ingestFeed(
       outcome: 'ok',
       error: null,
       state: cutShort ? { ...state, etag: null, lastModified: null } : state,
-      items: feedItemsToRawItems(source.id, response.url, feed.items),
+      items: feedItemsToRawItems(source.id, response.url, feed.items, feed.language),
       ttlSeconds: feed.ttlSeconds,
       skip: feed.skip,
       warnings: cutShort ? [...feed.warnings, "the server's validators (ETag, Last-Modified) are not kept for a document cut short: the next check reads it whole"] : feed.warnings,

@@ -44,6 +44,8 @@ export interface RawItem {
   outlet?: string | null;
   /** The outlet's address the feed gives for the item (see FeedItem.outletUrl); absent for files. */
   outletUrl?: string | null;
+  /** The language its feed says its items are in (ParsedFeed.language); absent for files. */
+  lang?: string | null;
 }
 
 /** What extraction makes of a page or a plain-text capture. */
@@ -242,6 +244,11 @@ export interface ParsedFeed {
   bozo: boolean;
   /** Seconds the feed asks readers to wait between checks (RSS `<ttl>`, `sy:updatePeriod`), if it says. */
   ttlSeconds: number | null;
+  /**
+   * The language the feed says its items are in (RSS `<language>` or `<dc:language>`, JSON Feed's `language`, a news
+   * sitemap's `<news:language>`), a BCP 47 tag, or null: a short item's language where its own words are too few.
+   */
+  language: string | null;
   /** The hours and days the feed asks readers not to read it in (RSS `<skipHours>`, `<skipDays>`), null when none. */
   skip: SkipTimes | null;
 }

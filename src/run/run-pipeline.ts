@@ -1153,7 +1153,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         storyId = story?.storyId ?? null;
         mergeStoryIds = story?.mergeStoryIds ?? [];
       }
-      const score = scorer.score({ title, text: extracted.text, lang: extracted.lang });
+      const score = scorer.score({ title, text: extracted.text, lang: extracted.lang ?? raw.lang ?? null });
 
       return db.transaction().execute(async (trx) => {
         const merging = mergeStoryIds.length > 0 && storyId !== null;
@@ -1188,7 +1188,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           published_at: publishedAt,
           modified_at: extracted.modifiedAt ?? raw.updatedAt,
           fetched_at: at,
-          lang: extracted.lang,
+          lang: extracted.lang ?? raw.lang ?? null,
           site_name: siteName,
           outlet_url: raw.outletUrl ?? null,
           image: extracted.image,

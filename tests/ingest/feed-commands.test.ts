@@ -103,7 +103,7 @@ describe('pausewatch feed', () => {
     const { code, stdout } = await pausewatch(['feed', feedFixture, '--base', 'https://feeds.example.org/world.xml', '--json']);
     expect(code).toBe(0);
     const feed = JSON.parse(stdout);
-    expect(Object.keys(feed).sort()).toEqual(['bozo', 'fetched', 'format', 'items', 'link', 'title', 'warnings', 'wellFormed']);
+    expect(Object.keys(feed).sort()).toEqual(['bozo', 'fetched', 'format', 'items', 'language', 'link', 'title', 'warnings', 'wellFormed']);
     // a file was fetched from nowhere
     expect(feed.fetched).toBeNull();
     expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'categories', 'outlet', 'outletUrl']);

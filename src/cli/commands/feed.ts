@@ -12,7 +12,7 @@ import { UsageError, ExitCode, NamedFileError, readNamedFile, type CliState } fr
 import { writeText } from '../views.ts';
 
 /** The `feed --json` shape (a public contract): the normalised feed as the pipeline reads it. */
-export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'format' | 'wellFormed' | 'bozo' | 'warnings'> {
+export interface FeedJson extends Pick<ParsedFeed, 'title' | 'link' | 'language' | 'format' | 'wellFormed' | 'bozo' | 'warnings'> {
   /** How the URL answered, for someone deciding whether to add it; null for a file. */
   fetched: FetchedJson | null;
   items: Omit<FeedItem, 'guid'>[];
@@ -61,6 +61,7 @@ export function feedJson(feed: ParsedFeed, fetched: FetchedJson | null = null): 
   return {
     title: feed.title,
     link: feed.link,
+    language: feed.language,
     format: feed.format,
     wellFormed: feed.wellFormed,
     bozo: feed.bozo,
@@ -97,7 +98,7 @@ function formatFeed(feed: FeedJson): string {
   const lines = [
     `title: ${feed.title === null ? '(none)' : shown(feed.title, TITLE_MAX)}`,
     `link: ${feed.link === null ? '(none)' : shown(feed.link, LINK_MAX)}`,
-    `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}`,
+    `format: ${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.wellFormed ? '' : ', not well-formed'}${feed.language === null ? '' : `, in ${feed.language}`}`,
     ...feed.warnings.map((warning) => `warning: ${oneLine(warning)}`),
     ...(feed.fetched ? fetchedLines(feed.fetched) : []),
     '',

@@ -7,7 +7,7 @@ import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
 import { isJsonFeedVersion, leadingSpace, scanJsonValue } from './detect.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { absoluteHttpUrl, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, decodeEntities, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl, unixTimestampDate } from './normalise.ts';
+import { absoluteHttpUrl, languageTag, assignItemIds, authorName, isLocalHost, collapseWhitespace, dropRepeatedItems, withoutEmptyItems, cleanText, decodeEntities, escapeHtml, DateReader, htmlTitleText, repairDecodedText, resolveHtmlUrls, resolveUrl, unixTimestampDate } from './normalise.ts';
 
 type Json = Record<string, unknown>;
 
@@ -299,5 +299,6 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
     bozo: noiseWarning !== null || !Array.isArray(data.items) || rawItems.length < listed.length,
     ttlSeconds: null,
     skip: null,
+    language: typeof data.language === 'string' ? languageTag(data.language) : null,
   };
 }

@@ -1703,6 +1703,12 @@ export function assignItemIds(items: IdentityInput[]): string[] {
 }
 
 /** The ladder's last rung: the identity of an item by its title and text (content, else summary). */
+/** A language tag as a feed gives it ("de-DE", "en_us", "pt-br"), or null for anything that is not one. */
+export function languageTag(value: string | null | undefined): string | null {
+  const tag = value?.trim().replace(/_/g, '-') ?? '';
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/i.test(tag) ? tag : null;
+}
+
 export function contentIdentity(title: string | null, text: string | null | undefined): string {
   return `${CONTENT_IDENTITY_PREFIX}${hashIdentity(title, text)}`;
 }

@@ -11,7 +11,7 @@ import type { Element } from 'domhandler';
 import type { FeedEnclosure, ParsedFeed } from '../../model/index.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
-import { assignItemIds, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
+import { assignItemIds, languageTag, cleanText, DateReader, dropRepeatedItems, htmlTitleText, resolveUrl } from './normalise.ts';
 import { expandInternalEntities } from './xml.ts';
 import { endsBeforeRootEnd, openEntryStartAtEnd, scanXml, wellFormednessWarnings } from './xml-scan.ts';
 
@@ -151,5 +151,6 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
     bozo: !wellFormed || withoutLoc > 0,
     ttlSeconds: null,
     skip: null,
+    language: languageTag(childText($, publication, 'language')),
   };
 }

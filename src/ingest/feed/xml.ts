@@ -33,6 +33,7 @@ import {
   htmlToText,
   DateReader,
   outletUrlOf,
+  languageTag,
   repairDecodedText,
   resolveHtmlUrls,
   resolveUrl,
@@ -76,7 +77,7 @@ function feedCanonicaliser(prefixes: Map<string, string>, rootIsAtom: boolean): 
 const feedNaming: ScanNaming = { atRoot: (root, prefixes) => feedCanonicaliser(prefixes, isAtomRoot(root.name, root.uri)) };
 
 /** Elements read from the channel (RSS/RDF) or the feed (Atom). */
-const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'skipHours', 'skipDays'];
+const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link', 'author', 'ttl', 'sy:updatePeriod', 'sy:updateFrequency', 'skipHours', 'skipDays', 'language', 'dc:language'];
 const RAW = 'raw:';
 
 /** rss-parser never settles on some inputs (a prolog without a root element); every parse gets this long. */
@@ -1686,6 +1687,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
     skip: isAtom ? null : readSkipTimes(feedReader, warnings),
+    // an Atom feed's is its root's xml:lang, not read
+    language: isAtom ? null : languageTag(feedReader.text('language') ?? feedReader.text('dc:language')),
   };
 }
 
