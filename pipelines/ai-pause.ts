@@ -80,66 +80,67 @@ export default definePipeline({
     // The scorer reads English. Coverage in these languages is found by their own words (a sentence holding a
     // proposal term and a context term) and listed without a stance; a `*` at a word's end or start stands for more
     // letters (inflections, compounds, Arabic's attached articles). Korean, Chinese and Japanese terms match anywhere.
+    // Data centres are no other sense here: checking them is how a pause would be verified.
     otherLanguages: {
       de: {
         proposalTerms: ['*pause', 'pausier*', 'moratori*', 'verlangsam*', 'anhalten', 'anzuhalten', 'stopp*', 'stoppen', 'einfrier*', 'bremse*', 'innehalten', 'aussetz*', 'auszusetzen', 'Auszeit', 'Waffenstillstand'],
         contextTerms: ['KI', 'künstlich* Intelligenz', 'AI', 'AGI', 'Superintelligenz', 'Sprachmodell*', 'KI-Labor*', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['Bundesstaat*', 'Pausentaste', 'Anmeldung*', 'Registrierung*', 'Neukunden', 'Einstellungsstopp', 'Neueinstellung*', 'Rechenzentr*', 'Spiel*', 'Halbzeit*', 'Übertragung', 'Sendung'],
+        excludeTerms: ['Bundesstaat*', 'Pausentaste', 'Anmeldung*', 'Registrierung*', 'Neukunden', 'Einstellungsstopp', 'Neueinstellung*', 'Spiel*', 'Halbzeit*', 'Übertragung', 'Sendung'],
       },
       fr: {
         proposalTerms: ['pause', 'pauses', 'moratoire*', 'ralenti*', 'suspendre', 'suspension', 'geler', 'gel', 'arrêter', 'arrêt', 'frein*', 'trêve', 'cessez-le-feu'],
         contextTerms: ['IA', 'I.A.', 'intelligence* artificielle*', 'AGI', 'superintelligence', 'modèle* de langage', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['lois des États', 'États américains', 'inscription*', 'embauche*', 'recrutement*', 'centre* de données', 'data center*', 'match', 'rencontre', 'diffusion', 'retransmission'],
+        excludeTerms: ['lois des États', 'États américains', 'inscription*', 'embauche*', 'recrutement*', 'match', 'rencontre', 'diffusion', 'retransmission'],
       },
       es: {
         proposalTerms: ['pausa*', 'pausar', 'moratoria*', 'ralentiz*', 'desaceler*', 'frenar', 'freno', 'frenazo', 'detener', 'parar', 'congelar', 'suspender', 'tregua', 'alto el fuego'],
         contextTerms: ['IA', 'inteligencia* artificial*', 'AGI', 'superinteligencia', 'modelo* de lenguaje', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leyes estatales', 'registro*', 'inscripci*', 'contrataci*', 'centro* de datos', 'partido', 'encuentro', 'retransmisión'],
+        excludeTerms: ['leyes estatales', 'registro*', 'inscripci*', 'contrataci*', 'partido', 'encuentro', 'retransmisión'],
       },
       it: {
         proposalTerms: ['pausa', 'pause', 'moratoria*', 'rallenta*', 'sospendere', 'sospensione', 'frenare', 'frenata', 'freno', 'stop', 'fermare', 'fermarsi', 'congelare', 'tregua', 'cessate il fuoco'],
         contextTerms: ['IA', 'AI', 'intelligenz* artificial*', 'AGI', 'superintelligenza', 'modell* linguistic*', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leggi statali', 'iscrizion*', 'registrazion*', 'assunzion*', 'data center', 'centri dati', 'partita', 'trasmissione'],
+        excludeTerms: ['leggi statali', 'iscrizion*', 'registrazion*', 'assunzion*', 'partita', 'trasmissione'],
       },
       nl: {
         proposalTerms: ['*pauze', 'pauzeren', 'moratorium', 'vertrag*', 'stilleggen', 'bevriez*', 'op de rem', 'afremmen', 'wapenstilstand'],
         contextTerms: ['AI', 'KI', 'kunstmatige intelligentie', 'AGI', 'superintelligentie', 'taalmodel*', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['aanmelding*', 'registratie*', 'personeelsstop', 'vacaturestop', 'datacent*', 'wedstrijd'],
+        excludeTerms: ['aanmelding*', 'registratie*', 'personeelsstop', 'vacaturestop', 'wedstrijd'],
       },
       pt: {
         proposalTerms: ['pausa*', 'pausar', 'moratória*', 'moratoria*', 'desaceler*', 'frear', 'freio', 'suspender', 'congelar', 'travar', 'parar', 'trégua', 'cessar-fogo'],
         contextTerms: ['IA', 'inteligência* artificial*', 'AGI', 'superinteligência', 'modelo* de linguagem', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leis estaduais', 'cadastro*', 'inscriç*', 'contrataç*', 'centro* de dados', 'data center*', 'partida', 'jogo', 'transmissão'],
+        excludeTerms: ['leis estaduais', 'cadastro*', 'inscriç*', 'contrataç*', 'partida', 'jogo', 'transmissão'],
       },
       ru: {
         proposalTerms: ['пауз*', 'моратори*', 'приостанов*', 'замедл*', 'останов*', 'заморо*', 'тормоз*', 'перемири*'],
         contextTerms: ['ИИ', 'искусственн* интеллект*', 'нейросет*', 'языков* модел*', 'AI', 'AGI', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['регистрац*', 'найм*', 'дата-центр*', 'матч*', 'трансляци*'],
+        excludeTerms: ['регистрац*', 'найм*', 'матч*', 'трансляци*'],
       },
       uk: {
         proposalTerms: ['пауз*', 'моратор*', 'призупин*', 'сповільн*', 'зупин*', 'замороз*', 'гальм*', 'перемир*'],
         contextTerms: ['ШІ', 'штучн* інтелект*', 'мовн* модел*', 'AI', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['реєстрац*', 'найм*', 'дата-центр*', 'матч*', 'трансляці*'],
+        excludeTerms: ['реєстрац*', 'найм*', 'матч*', 'трансляці*'],
       },
       ar: {
         proposalTerms: ['*وقف*', '*إيقاف*', '*تعليق*', '*تجميد*', '*إبطاء*', '*بطء*', '*بطئ*', '*هدنة*', '*موراتوريوم*'],
         contextTerms: ['*الذكاء الاصطناعي', 'AI', 'Anthropic', 'OpenAI', '*أنثروبيك', '*أوبن إيه آي'],
-        excludeTerms: ['*تسجيل*', '*اشتراك*', '*توظيف*', '*مراكز البيانات', '*مباراة*'],
+        excludeTerms: ['*تسجيل*', '*اشتراك*', '*توظيف*', '*مباراة*'],
       },
       zh: {
         proposalTerms: ['暂停', '暫停', '暂缓', '暫緩', '放缓', '放緩', '叫停', '冻结', '凍結', '刹车', '剎車', '停止开发', '停止開發', '停止训练', '停止訓練', '停战'],
         contextTerms: ['人工智能', '人工智慧', 'AI', '大模型', '语言模型', '語言模型', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['注册', '註冊', '招聘', '数据中心', '數據中心', '比赛', '比賽'],
+        excludeTerms: ['注册', '註冊', '招聘', '比赛', '比賽'],
       },
       ja: {
         proposalTerms: ['一時停止', '停止', '中断', '休止', '凍結', 'モラトリアム', '減速', 'ペースを落と', 'ブレーキ', '休戦'],
         contextTerms: ['人工知能', 'AI', 'ＡＩ', '言語モデル', 'アンソロピック', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['登録', '採用', 'データセンター', '試合'],
+        excludeTerms: ['登録', '採用', '試合'],
       },
       ko: {
         proposalTerms: ['중단', '일시 정지', '일시정지', '모라토리엄', '속도 조절', '감속', '동결', '브레이크', '휴전'],
         contextTerms: ['인공지능', 'AI', '언어모델', '언어 모델', '앤트로픽', 'Anthropic', 'OpenAI', '오픈AI', 'DeepMind'],
-        excludeTerms: ['가입', '채용', '데이터센터', '경기'],
+        excludeTerms: ['가입', '채용', '경기'],
       },
     },
   },

@@ -8,12 +8,18 @@ const STOPWORDS: Record<string, Set<string>> = {
   en: new Set(('the of and to a in is that for on with as are by it this was be at from have has an not or its their ' +
     'we you they he she his her our them us who what which when where how but if so no can will would could should ' +
     'cannot more than one all been were do does about into over after without because there any may must like').split(' ')),
-  de: new Set('der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass'.split(' ')),
-  fr: new Set('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec'.split(' ')),
-  es: new Set('el la los las de del y en un una que es por para con no se su al lo como más pero sus'.split(' ')),
-  it: new Set('il la le di e che in un una per non è del della con si da sono al gli anche come'.split(' ')),
-  nl: new Set('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door'.split(' ')),
-  pt: new Set('o a os as de do da e em um uma que para com não por se na no mais dos das ao'.split(' ')),
+  de: new Set(('der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass ' +
+    'wird sind wie nach bei oder noch nur über sie wurde einen einer vom zum zur').split(' ')),
+  fr: new Set(('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec ' +
+    'cette aussi être été mais ont leur elle nous vous selon sans sous tout où lui ces aux').split(' ')),
+  es: new Set(('el la los las de del y en un una que es por para con no se su al lo como más pero sus ' +
+    'han ya muy hasta también sin según fue hay después').split(' ')),
+  it: new Set(('il la le di e che in un una per non è del della con si da sono al gli anche come ' +
+    'questo questa hanno alla nella dei delle più ma tra sul dal degli nel').split(' ')),
+  nl: new Set(('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door ' +
+    'wordt heeft worden naar maar om nog kan uit deze hebben tot wel geen').split(' ')),
+  pt: new Set(('o a os as de do da e em um uma que para com não por se na no mais dos das ao ' +
+    'também está pelo pela já foi muito seu sua são nos nas ou pelos pelas às').split(' ')),
 };
 /** Share of words that must be one language's function words (running text sits around 0.3-0.5). */
 const LANG_MIN_SHARE = 0.15;
@@ -25,22 +31,65 @@ const LANG_MIN_WORDS = 8;
  */
 const LANG_MIN_LEAD = 1.3;
 
+/** Words of its own, not the runner-up's, by which a language leads where the two's shares are close. */
+const LANG_MIN_OWN_WORDS = 3;
+/** Distinct function words a language's verdict needs: names such as "Von der Leyen" or "Die Zeit" give one or two. */
+const LANG_MIN_DISTINCT = 4;
+/**
+ * English's share of a text above which it is not another language's: a text in another language rarely reaches
+ * 0.14 (some of English's function words are theirs too: "in", "an", "die"), a sentence of English rarely falls below
+ * 0.12.
+ */
+const ENGLISH_MAX_SHARE_ELSEWHERE = 0.14;
+
+interface WordShares {
+  words: number;
+  /** Each listed language's share, largest first, with the function words of it the text holds. */
+  shares: { lang: string; share: number; distinct: number; hits: string[] }[];
+}
+
+function wordShares(text: string): WordShares {
+  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
+  const shares = Object.entries(STOPWORDS)
+    .map(([lang, set]) => {
+      const hits = words.filter((w) => set.has(w));
+      return { lang, share: hits.length / Math.max(1, words.length), distinct: new Set(hits).size, hits };
+    })
+    .sort((a, b) => b.share - a.share);
+  return { words: words.length, shares };
+}
+
 /**
  * The language of a text written in the Latin alphabet, by its share of each listed language's function words, or null
  * (too short, mixed, or a language not listed). Close shares mean mixed or unlisted language (many short words are
- * shared): no guess.
+ * shared), and so do a few function words repeated in names, or English's share of an English text: no guess.
  */
 export function guessLanguage(text: string): string | null {
-  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
-  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
-  if (words.length < LANG_MIN_WORDS) return null;
-  const shares = Object.entries(STOPWORDS)
-    .map(([lang, set]) => [lang, words.filter((w) => set.has(w)).length / words.length] as const)
-    .sort((a, b) => b[1] - a[1]);
+  return guessFrom(wordShares(text));
+}
+
+function guessFrom({ words, shares }: WordShares): string | null {
+  if (words < LANG_MIN_WORDS) return null;
   const [best, runnerUp] = shares;
-  if (!best || best[1] < LANG_MIN_SHARE) return null;
-  if (runnerUp && best[1] < runnerUp[1] * LANG_MIN_LEAD) return null;
-  return best[0];
+  if (!best || best.share < LANG_MIN_SHARE || best.distinct < LANG_MIN_DISTINCT) return null;
+  if (runnerUp && best.share < runnerUp.share * LANG_MIN_LEAD && !leadsOnOwnWords(best, runnerUp)) return null;
+  if (best.lang !== 'en' && englishShare(shares) >= ENGLISH_MAX_SHARE_ELSEWHERE) return null;
+  return best.lang;
+}
+
+/**
+ * Whether the first language leads the second on the function words the two do not share: Spanish and French share
+ * "la", "de", "en", "que", "se", "un", and a Spanish text's "el", "una", "no" tell it from French where its shares do not.
+ */
+function leadsOnOwnWords(best: WordShares['shares'][number], runnerUp: WordShares['shares'][number]): boolean {
+  const own = (of: typeof best, other: typeof best) => of.hits.filter((w) => !STOPWORDS[other.lang]!.has(w)).length;
+  const bestOwn = own(best, runnerUp);
+  return bestOwn >= LANG_MIN_OWN_WORDS && bestOwn >= own(runnerUp, best) * 3;
+}
+
+function englishShare(shares: WordShares['shares']): number {
+  return shares.find((s) => s.lang === 'en')?.share ?? 0;
 }
 
 /**
@@ -61,6 +110,8 @@ const SCRIPTS: readonly { code: string; letters: RegExp; declared?: RegExp }[] =
 ];
 /** Letters judged for the script: enough to tell a page in another script from an English one quoting a name. */
 const SCRIPT_SAMPLE = 4_000;
+/** English's share below which a text the guess cannot place is not English: one in a hundred English sentences. */
+const ENGLISH_MIN_SHARE = 0.1;
 /** Characters whose words are counted for the guess: a long text's first pages say its language as well as its whole. */
 const GUESS_SAMPLE_CHARS = 50_000;
 /** Share of a text's letters in one non-Latin script that makes the text that script's. */
@@ -85,7 +136,13 @@ export function languageOfText(text: string, declared: string | null = null): st
     }
     return declaredPrimary;
   }
-  return guessLanguage(text.slice(0, GUESS_SAMPLE_CHARS)) ?? (declaredPrimary !== null && /^[a-z]{2,3}$/.test(declaredPrimary) ? declaredPrimary : null);
+  const shares = wordShares(text.slice(0, GUESS_SAMPLE_CHARS));
+  const guess = guessFrom(shares);
+  if (guess !== null) return guess;
+  // The declared language where the words cannot tell: a text too short, or one with next to no English in it. A
+  // page of English in a site's template declaring its home language stays English.
+  const tooFewToTell = shares.words < LANG_MIN_WORDS || englishShare(shares.shares) < ENGLISH_MIN_SHARE;
+  return tooFewToTell && declaredPrimary !== null && /^[a-z]{2,3}$/.test(declaredPrimary) ? declaredPrimary : null;
 }
 
 /** For a script's code (`und-Cyrl`), the languages written in it that a declared language may name; null for others. */

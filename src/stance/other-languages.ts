@@ -5,15 +5,16 @@
  *
  * A sentence names the topic when it holds a proposal term and a context term and no exclude term, as the English
  * rules ask at their simplest ("KI-Moratorium" holds both). Terms are matched case-folded, as whole words in scripts
- * that space their words and anywhere in those that do not (Chinese, Japanese, Thai); a `*` at a word's start or end
- * stands for more letters, for the compounds and inflections of languages that glue words ("*pause" matches
- * "Entwicklungspause" and "KI-Pause"; "pausier*" matches "pausieren").
+ * that space their words and anywhere in those that do not, or glue particles to them (Chinese, Japanese, Thai,
+ * Korean); a `*` at a word's start or end stands for more letters, for the compounds and inflections of languages that
+ * glue words ("*pause" matches "Entwicklungspause" and "KI-Pause"; "pausier*" matches "pausieren").
  */
 
 import type { OtherLanguageTerms, RelevanceResult } from '../model/index.ts';
 import { languagesOfScript } from '../model/language.ts';
 
-// Letters a `*` stands for: within a word, or across the hyphens of a compound.
+// Letters a `*` between two words of a term stands for: within a word, or across the hyphens of a compound. A `*` at
+// the term's start or end needs none: it only lifts the word bound there, so a pattern costs one pass of the text.
 const MORE_LETTERS = "[\\p{L}\\p{N}\\p{M}'’-]{0,40}";
 /**
  * What continues a word, for a term's bounds: letters of the scripts that space their words whole (a Latin term beside
@@ -29,6 +30,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const MAX_EVIDENCE = 3;
 /** Sentences read: a text longer than this names its topic well before. */
 const MAX_SENTENCES = 400;
+/** A run longer than this without a sentence end is read, and shown as evidence, in pieces of at most this length. */
+const MAX_SENTENCE_CHARS = 1_000;
 // A proposal word's sentence takes its domain from the sentences this close, as the English rules' neighbourhood does.
 const CONTEXT_NEIGHBOURHOOD = 2;
 /**
@@ -49,11 +52,13 @@ export function termPattern(term: string, exact = false): string | null {
   const text = exact ? term.normalize('NFKC') : fold(term);
   const words = text.trim().split(/\s+/).filter((w) => w.replace(/\*/g, '') !== '');
   if (words.length === 0) return null;
+  const last = words.length - 1;
   return words
-    .map((word) => {
+    .map((word, index) => {
       const core = word.replace(/^\*|\*$/g, '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      const start = word.startsWith('*') ? MORE_LETTERS : UNSPACED.test(core[0]!) ? '' : `(?<!${WORD_CHAR})`;
-      const end = word.endsWith('*') ? MORE_LETTERS : UNSPACED.test(core.at(-1)!) ? '' : `(?!${WORD_CHAR})`;
+      const openEnd = (star: boolean, atEnd: boolean) => (star ? (atEnd ? '' : MORE_LETTERS) : null);
+      const start = openEnd(word.startsWith('*'), index === 0) ?? (UNSPACED.test(core[0]!) ? '' : `(?<!${WORD_CHAR})`);
+      const end = openEnd(word.endsWith('*'), index === last) ?? (UNSPACED.test(core.at(-1)!) ? '' : `(?!${WORD_CHAR})`);
       return `${start}${core}${end}`;
     })
     .join('[\\s\\u00a0]{1,3}');
@@ -69,8 +74,19 @@ export function termKey(term: string): string | null {
   return pattern === null || !isAcronym(term) ? pattern : `exact:${pattern}`;
 }
 
+/** A sentence as written and folded, each once: acronyms are matched in the one, the other terms in the other. */
+interface Sentence {
+  text: string;
+  folded: string;
+}
+
+function sentence(text: string): Sentence {
+  const normalised = text.normalize('NFKC');
+  return { text: normalised, folded: normalised.toLowerCase() };
+}
+
 /** A list of terms as one test of a sentence: acronyms as written, the rest folded. */
-function termsTest(terms: readonly string[]): ((sentence: string) => boolean) | null {
+function termsTest(terms: readonly string[]): ((sentence: Sentence) => boolean) | null {
   const regex = (list: readonly string[], exact: boolean) => {
     const patterns = [...new Set(list.map((term) => termPattern(term, exact)).filter((p): p is string => p !== null))];
     return patterns.length === 0 ? null : new RegExp(patterns.join('|'), 'u');
@@ -78,22 +94,32 @@ function termsTest(terms: readonly string[]): ((sentence: string) => boolean) | 
   const exact = regex(terms.filter(isAcronym), true);
   const folded = regex(terms.filter((term) => !isAcronym(term)), false);
   if (exact === null && folded === null) return null;
-  return (sentence) => (exact?.test(sentence.normalize('NFKC')) ?? false) || (folded?.test(fold(sentence)) ?? false);
+  return (sentence) => (exact?.test(sentence.text) ?? false) || (folded?.test(sentence.folded) ?? false);
 }
 
 interface CompiledTerms {
-  proposal: ((sentence: string) => boolean) | null;
-  context: ((sentence: string) => boolean) | null;
-  exclude: ((sentence: string) => boolean) | null;
+  proposal: ((sentence: Sentence) => boolean) | null;
+  context: ((sentence: Sentence) => boolean) | null;
+  exclude: ((sentence: Sentence) => boolean) | null;
 }
 
-/** Sentences of any script: after a full stop, question or exclamation mark and space, after their CJK forms, at line ends. */
+/**
+ * Sentences of any script: after a full stop, question or exclamation mark and space, after their CJK forms, at line
+ * ends; a longer run than MAX_SENTENCE_CHARS in pieces, cut at a space where there is one.
+ */
 function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?؟])\s+|(?<=[。！？])|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .slice(0, MAX_SENTENCES);
+  const sentences: string[] = [];
+  for (const part of text.split(/(?<=[.!?؟])\s+|(?<=[。！？])|\n+/u)) {
+    let rest = part.trim();
+    while (rest !== '' && sentences.length < MAX_SENTENCES) {
+      const space = rest.length > MAX_SENTENCE_CHARS ? rest.lastIndexOf(' ', MAX_SENTENCE_CHARS) : -1;
+      const cut = rest.length <= MAX_SENTENCE_CHARS ? rest.length : space > 0 ? space : MAX_SENTENCE_CHARS;
+      sentences.push(rest.slice(0, cut).trim());
+      rest = rest.slice(cut).trim();
+    }
+    if (sentences.length >= MAX_SENTENCES) break;
+  }
+  return sentences.filter((s) => s !== '');
 }
 
 /**
@@ -128,22 +154,24 @@ export function createOtherLanguageRelevance(languages: Readonly<Record<string, 
 
   function relevanceBy({ proposal, context, exclude }: CompiledTerms, title: string | null, text: string): RelevanceResult {
     if (proposal === null || context === null) return { score: 0, relevant: false, evidence: [] };
-    const excluded = (sentence: string) => exclude?.(sentence) ?? false;
+    const excluded = (s: Sentence) => exclude?.(s) ?? false;
     const evidence: string[] = [];
     let weight = 0;
-    const titleHasContext = title !== null && context(title);
-    if (title !== null && titleHasContext && proposal(title) && !excluded(title)) {
+    // a headline of another sense ("AI chatbot stops sign-ups") lends the body no domain either
+    const headline = title === null ? null : sentence(title.slice(0, MAX_SENTENCE_CHARS));
+    const titleHasContext = headline !== null && context(headline) && !excluded(headline);
+    if (headline !== null && titleHasContext && proposal(headline)) {
       weight += 2;
-      evidence.push(title.trim());
+      evidence.push(title!.trim().slice(0, MAX_SENTENCE_CHARS));
     }
-    const sentences = sentencesOf(text);
-    const hasContext = sentences.map((sentence) => context(sentence));
-    sentences.forEach((sentence, index) => {
-      if (!proposal(sentence) || excluded(sentence)) return;
+    const sentences = sentencesOf(text).map(sentence);
+    const hasContext = sentences.map((s) => context(s));
+    sentences.forEach((s, index) => {
+      if (!proposal(s) || excluded(s)) return;
       const near = hasContext.slice(Math.max(0, index - CONTEXT_NEIGHBOURHOOD), index + CONTEXT_NEIGHBOURHOOD + 1).some(Boolean);
       if (!near && !titleHasContext) return;
       weight += 1;
-      if (evidence.length < MAX_EVIDENCE && !evidence.includes(sentence)) evidence.push(sentence);
+      if (evidence.length < MAX_EVIDENCE && !evidence.includes(s.text)) evidence.push(s.text);
     });
     const score = weight === 0 ? 0 : Math.round((1 - 0.5 ** (weight + 1)) * 100) / 100;
     return { score, relevant: score >= threshold, evidence };

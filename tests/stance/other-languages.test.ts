@@ -46,6 +46,17 @@ describe('the language of a text', () => {
     expect(languageOfText('The minister, 李明, said that the labs should pause the training of frontier AI and that it is for the inspectors to check it.')).toBe('en');
   });
 
+  it('is English for an English text that names German people and papers, or sits in a page declaring German', () => {
+    expect(languageOfText('Von der Leyen backs AI pause\nUrsula von der Leyen backs a pause of frontier AI development, says Die Zeit.')).not.toBe('de');
+    expect(languageOfText('Leading labs should agree to a verified pause of frontier AI development, and they must do it soon, the report says.', 'de-DE')).toBe('en');
+    expect(languageOfText('Spain and France weigh the pause: what the labs say, and what ministers in Madrid and Paris would ask of them.', 'es')).not.toBe('es');
+  });
+
+  it('tells Spanish from French and Portuguese, which share many function words', () => {
+    const spanish = 'Directo | Reacciones a la propuesta de pausa en la IA de frontera\nLa secretaria de Estado ha asegurado que el Gobierno «no descarta» apoyar una moratoria internacional, siempre que se negocie en el marco de la ONU. Desde la oposición, un portavoz ha advertido de que ralentizar la innovación podría ahuyentar inversiones.';
+    expect(languageOfText(spanish)).toBe('es');
+  });
+
   it('falls back on the declared language for a text too short to tell, and is unknown without one', () => {
     expect(languageOfText('KI-Moratorium', 'de-AT')).toBe('de');
     expect(languageOfText('KI-Moratorium')).toBeNull();
@@ -75,6 +86,16 @@ describe('relevance of a text the scorer does not read, by its language\'s words
     // Italian "ai" is "to the": only "AI" in capitals names the domain
     expect(relevanceIn('it', null, 'Il tennista è ai quarti nonostante una lunga pausa medica.').relevant).toBe(false);
     expect(relevanceIn('it', null, 'Gli esperti chiedono una pausa nello sviluppo della AI più potente.').relevant).toBe(true);
+    // a headline of another sense lends the body no domain
+    expect(relevanceIn('de', 'KI-Chatbot: Anbieter stoppt Anmeldungen', 'Die Pause soll eine Woche dauern.').relevant).toBe(false);
+    expect(relevanceIn('de', 'KI-Chatbot: Streit in Berlin', 'Die Pause soll eine Woche dauern.').relevant).toBe(true);
+  });
+
+  it('reads a run without sentence ends in pieces, and shows one as evidence, not the run', () => {
+    const run = `${'die Sitzung dauerte bis in den Abend '.repeat(100)}und Forscher fordern ein KI-Moratorium ${'und so weiter '.repeat(100)}`;
+    const found = relevanceIn('de', null, run);
+    expect(found.relevant).toBe(true);
+    expect(found.evidence.every((sentence) => sentence.length <= 1_000)).toBe(true);
   });
 
   it('matches terms anywhere in scripts without spaces, and by the lists of a script\'s languages when the text did not say which', () => {
