@@ -11,12 +11,13 @@ export const REACTION_PROMPT =
   /^(?:what(?:'|’)?s your (?:reaction|take)|how do you feel about this|did you (?:like|enjoy|find) this|rate this (?:article|story|post)|was this (?:article|story|post) (?:helpful|useful)|how would you rate)\b[^.]*\??$/i;
 
 /**
- * Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. The bare word
- * ("Comments", "Comments (12)", "Kommentare: 4") is the whole line: a line going on in words is text ("Comment vérifier
- * une pause de l'IA ?", French for "how", heads an article).
+ * Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. The plural
+ * opens a line of chrome ("Comments are now closed", "Kommentare anzeigen"); the singular "comment" and "Kommentar"
+ * only when it is the whole line ("Comment (3)"): words after it make a French headline ("Comment vérifier une pause
+ * de l'IA ?", "how") or a German opinion piece's ("Kommentar: Eine KI-Pause ist Vernunft").
  */
 export const COMMENT_BLOCK =
-  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti))(?![\p{L}\p{N}])|^(?:comments?|responses?|kommentare?|commentaires?|comentarios?|comentários?|commenti)[^\p{L}]{0,20}$/iu;
+  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti))(?![\p{L}\p{N}])|^(?:comments|responses?|kommentare|commentaires?|comentarios?|comentários?|commenti)(?![\p{L}\p{N}])|^(?:comment|kommentar)[^\p{L}]{0,20}$/iu;
 
 /** Headings of the list of other stories that follows an article. */
 export const RELATED_LINKS_HEADING =
@@ -41,11 +42,11 @@ export function opensTrailingArea(line: string): boolean {
 /**
  * A heading that heads a block of comments or of other stories, and nothing else: the block under it is that area
  * wherever it sits on the page. Stricter than opensTrailingArea, which a position in the text backs up: "More on
- * <topic>" also heads a section of an article, and a lone "Comment" is the kicker of an opinion piece.
+ * <topic>" also heads a section of an article, and a lone "Comment" or "Kommentar" is the kicker of an opinion piece.
  */
 export function headsTrailingBlock(heading: string): boolean {
   const text = heading.replace(TRAILING_MARKS, '');
-  if (/^(?:more on\b|comment$)/i.test(text)) return false;
+  if (/^(?:more on\b|comment$|kommentar$)/i.test(text)) return false;
   return opensTrailingArea(heading);
 }
 

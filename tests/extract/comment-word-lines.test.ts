@@ -22,10 +22,14 @@ describe('lines that start with the word "comment"', () => {
   it('keep an opinion kicker followed by its headline', () => {
     const english = 'The labs are racing, and a verified pause of frontier AI development would give regulators the time they need to act.';
     expect(extractPlainText(`Comment: the AI pause is overdue\n\n${english}\n`).title).toBe('Comment: the AI pause is overdue');
+    const german = 'Es ist bemerkenswert, dass ausgerechnet ein KI-Unternehmen nun vorschlägt, die Entwicklung der mächtigsten Systeme gemeinsam anzuhalten.';
+    expect(extractPlainText(`Kommentar: Eine überprüfbare KI-Pause ist Vernunft\n\n${german}\n`).title).toBe('Kommentar: Eine überprüfbare KI-Pause ist Vernunft');
   });
 
   it('still take the bare label, with its count, for the comment area', () => {
-    for (const label of ['Comments', 'Comments (12)', 'Kommentare: 4', 'Commentaires', '24 comments']) expect(opensCommentArea(label)).toBe(true);
-    for (const line of ["Comment vérifier une pause de l'IA ?", 'Comment en est-on arrivé là ?', 'Comments from the minister']) expect(opensCommentArea(line)).toBe(false);
+    for (const label of ['Comments', 'Comments (12)', 'Comment (3)', 'Kommentare: 4', 'Commentaires', '24 comments', 'Comments powered by Disqus', 'Comments are now closed', 'Kommentare anzeigen', 'Commentaires fermés', 'Commenti chiusi', 'Comentarios cerrados']) {
+      expect(opensCommentArea(label), label).toBe(true);
+    }
+    for (const line of ["Comment vérifier une pause de l'IA ?", 'Comment en est-on arrivé là ?', 'Kommentar: Eine KI-Pause ist Vernunft']) expect(opensCommentArea(line), line).toBe(false);
   });
 });
