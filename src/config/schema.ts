@@ -55,6 +55,16 @@ const filesSource = z.strictObject({
 
 const source = z.discriminatedUnion('kind', [feedSource, filesSource]);
 
+const optionalPhrases = z.array(z.string().trim().min(1)).default([]);
+
+/** A term of a list for another language: words, each with a `*` at its start or end at most, for more letters. */
+const otherLanguageTerm = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty phrase')
+  .refine((term) => /[\p{L}\p{N}]/u.test(term), 'a phrase with a letter or digit, not only `*`')
+  .refine((term) => term.split(/\s+/).every((word) => !/.\*./u.test(word)), 'a `*` at a word\'s start or end only (it stands for more letters there)');
+
 const topic = z.strictObject({
   /** One line for people, shown at the top of the digest. */
   description: z.string().min(1),
@@ -63,7 +73,7 @@ const topic = z.strictObject({
   /** Phrases that put those words in the monitored domain. @example ["frontier AI", "AI labs"] */
   contextTerms: phrases,
   /** Phrases that mark another sense of the proposal's words. @example ["pause button"] @default [] */
-  excludeTerms: z.array(z.string().trim().min(1)).default([]),
+  excludeTerms: optionalPhrases,
   /**
    * Word lists for texts in other languages, by language code: the scorer reads English, and a text in another
    * language is on topic when one of its sentences holds a proposal term and a context term (no stance is judged).
@@ -73,8 +83,12 @@ const topic = z.strictObject({
   otherLanguages: z.record(
     z.string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code such as "de", "pt-BR" or "zh"')
-      .refine((code) => !/^en(-|$)/.test(code), 'a language other than English (the scorer reads English by proposalTerms and contextTerms)'),
-    z.strictObject({ proposalTerms: phrases, contextTerms: phrases, excludeTerms: z.array(z.string().trim().min(1)).default([]) }),
+      .refine((code) => !/^en(-|$)/.test(code), 'a language other than English (English texts are read by the topic\'s own terms)'),
+    z.strictObject({
+      proposalTerms: z.array(otherLanguageTerm).min(1, 'at least one phrase'),
+      contextTerms: z.array(otherLanguageTerm).min(1, 'at least one phrase'),
+      excludeTerms: z.array(otherLanguageTerm).default([]),
+    }),
   ).default({}),
 });
 

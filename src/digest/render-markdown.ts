@@ -143,7 +143,8 @@ export function voiceSides(voices: DigestData['voices'], text: (feedText: string
 
 /** A story's size and stance tally, and its id, which `pausewatch articles --story <id>` and `stories` take. */
 export function storyFigures(story: DigestStory): string {
-  const notScored = story.articles.filter((a) => a.duplicateOf === null && a.relevant && !a.stance).length;
+  // counted as the totals count them: originals in a language the scorer does not read
+  const notScored = story.articles.filter((a) => a.duplicateOf === null && !a.stance && a.unreadLanguage).length;
   const tally = `${story.stance.support} support · ${story.stance.oppose} oppose · ${story.stance.neutral} neutral${notScored > 0 ? ` · ${notScored} not scored` : ''}`;
   // the label alone may differ there, since this one is made from the day's headlines only
   const id = story.id === null ? '' : ` · story ${story.id}`;

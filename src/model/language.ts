@@ -151,11 +151,16 @@ export function languagesOfScript(code: string): RegExp | null {
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+const scriptNames = new Intl.DisplayNames(['en'], { type: 'script', fallback: 'code' });
 
-/** A language code as people read it: "German", "Japanese", "Unknown language (Cyrillic)"; the code when unknown. */
+/**
+ * A language code as people read it: "German", "Japanese"; a script's code (`und-Cyrl`) as its script, "Cyrillic
+ * script" (ICU names it "root (Cyrillic)"); the code itself when unknown.
+ */
 export function languageName(code: string): string {
   try {
-    return languageNames.of(code) ?? code;
+    const script = /^und-([A-Za-z]{4})$/.exec(code)?.[1];
+    return script !== undefined ? `${scriptNames.of(script) ?? script} script` : (languageNames.of(code) ?? code);
   } catch {
     return code;
   }

@@ -137,14 +137,18 @@ export function createOtherLanguageRelevance(languages: Readonly<Record<string, 
   );
 
   /**
-   * The word lists for a language code: its own, else its primary subtag's (`pt-BR`: `pt`); for a script's code
-   * (`und-Cyrl`: the text did not say which of the languages written in Cyrillic), the lists of each of those.
+   * The word lists for a text's language code: those under the code itself, else those of every code of its language
+   * (a text in `pt` takes the lists of `pt` and `pt-BR`); for a script's code (`und-Cyrl`: the text did not say which
+   * of the languages written in Cyrillic), the lists of each of those.
    */
   function termsOf(lang: string): CompiledTerms[] {
-    const own = compiled.get(lang) ?? compiled.get(lang.split('-')[0]!);
+    const code = lang.toLowerCase();
+    const own = compiled.get(code);
     if (own !== undefined) return [own];
+    const primaryOf = (tag: string) => tag.split('-')[0]!;
     const written = languagesOfScript(lang);
-    return written === null ? [] : [...compiled].filter(([code]) => written.test(code.split('-')[0]!)).map(([, terms]) => terms);
+    const matches = (key: string) => (written === null ? primaryOf(key) === primaryOf(code) : written.test(primaryOf(key)));
+    return [...compiled].filter(([key]) => matches(key)).map(([, terms]) => terms);
   }
 
   return function relevanceIn(lang: string, title: string | null, text: string): RelevanceResult {

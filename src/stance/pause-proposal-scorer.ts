@@ -10,6 +10,7 @@
 import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
+import { languageOfText } from '../model/language.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import {
   advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
@@ -19,9 +20,6 @@ import {
   closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges,
   type Attribution,
 } from './find-attributions.ts';
-
-export { VOICE_SIDE_THRESHOLD };
-import { languageOfText } from '../model/language.ts';
 import { createOtherLanguageRelevance } from './other-languages.ts';
 import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
@@ -30,6 +28,8 @@ import { createSentenceMatcher, type SentenceMatches } from './sentence-matches.
 import { MAX_SENTENCE_CHARS, splitSentences } from './split-sentences.ts';
 import { decideWithRules, predictRelevance, predictStance } from './stance-model.ts';
 import { tokenize } from './tokenize.ts';
+
+export { VOICE_SIDE_THRESHOLD };
 
 /**
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings

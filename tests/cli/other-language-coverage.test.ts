@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerDigest } from '../../src/cli/commands/digest.ts';
 import { registerLabel } from '../../src/cli/commands/label.ts';
+import { registerRescore } from '../../src/cli/commands/rescore.ts';
 import { registerRun } from '../../src/cli/commands/run.ts';
 import { registerScore } from '../../src/cli/commands/score.ts';
 import { registerTrends } from '../../src/cli/commands/trends.ts';
@@ -17,7 +18,7 @@ describe.each(dialects)('coverage in another language, on $name', ({ fresh }) =>
   let project: TempProject;
 
   beforeAll(async () => {
-    project = await tempProject({ name: 'other-language', database: fresh, commands: [registerRun, registerArticles, registerDigest, registerTrends, registerScore, registerLabel] });
+    project = await tempProject({ name: 'other-language', database: fresh, commands: [registerRun, registerArticles, registerDigest, registerTrends, registerScore, registerLabel, registerRescore] });
     project.writeFile('caps/en.txt', 'Labs weigh a pause\n\nLeading AI labs should agree to a coordinated, verified pause of frontier AI development now, the report says.\n');
     project.writeFile('caps/de.txt', [
       'KI-Pause: Forscher fordern globales Moratorium', '',
@@ -78,6 +79,20 @@ describe.each(dialects)('coverage in another language, on $name', ({ fresh }) =>
     expect((await byTitle('KI-Pause')).stance).toMatchObject({ label: 'oppose', unreadLanguage: 'de' });
     const digest = JSON.parse((await project.cli('digest', '--json', '--quiet')).stdout) as { totals: { stance: Record<string, number>; notScored: Record<string, number> } };
     expect(digest.totals).toMatchObject({ stance: { support: 1, oppose: 1, neutral: 0 }, notScored: {} });
+  });
+
+  it('counts an article that rescore moves on or off topic among those whose verdict changed', async () => {
+    project.writePipeline({
+      ...pipelineDefinition({ id: 'langs', name: 'Langs', sources: [{ id: 'caps', kind: 'files', name: 'Captures', glob: 'caps/*.txt' }] }),
+      topic: {
+        description: 'The pause', proposalTerms: ['pause'], contextTerms: ['frontier AI'],
+        otherLanguages: { de: { proposalTerms: ['*pause', 'pausier*', 'moratori*'], contextTerms: ['KI', 'Anthropic', 'Bundesliga'] } },
+      },
+    });
+    const rescored = JSON.parse((await project.cli('rescore', '--json')).stdout) as { rescored: number; labelsChanged: number };
+    expect(rescored).toMatchObject({ rescored: 3, labelsChanged: 1 });
+    expect((await byTitle('Bundesliga')).stance).toMatchObject({ label: null, unreadLanguage: 'de' });
+    expect((await byTitle('Bundesliga')).relevance).toBeGreaterThanOrEqual(0.5);
   });
 
   it('says so when scoring a file', async () => {

@@ -64,7 +64,7 @@ describe('the language of a text', () => {
 
   it('is named for people', () => {
     expect(languageName('de')).toBe('German');
-    expect(languageName('und-Cyrl')).toMatch(/Cyrillic/);
+    expect(languageName('und-Cyrl')).toBe('Cyrillic script');
   });
 });
 
@@ -96,6 +96,12 @@ describe('relevance of a text the scorer does not read, by its language\'s words
     const found = relevanceIn('de', null, run);
     expect(found.relevant).toBe(true);
     expect(found.evidence.every((sentence) => sentence.length <= 1_000)).toBe(true);
+  });
+
+  it('takes the lists written under a region\'s or a script\'s code, whatever their case', () => {
+    const keyed = createOtherLanguageRelevance({ 'pt-BR': { proposalTerms: ['pausa'], contextTerms: ['IA'] }, 'und-Cyrl': { proposalTerms: ['пауз*'], contextTerms: ['ИИ'] } }, 0.5);
+    expect(keyed('pt', null, 'Pesquisadores pedem uma pausa na IA mais avançada.').relevant).toBe(true);
+    expect(keyed('und-Cyrl', null, 'Исследователи призвали к паузе в разработке ИИ.').relevant).toBe(true);
   });
 
   it('matches terms anywhere in scripts without spaces, and by the lists of a script\'s languages when the text did not say which', () => {
@@ -162,6 +168,12 @@ describe('a pipeline\'s word lists for other languages', () => {
     expect(problemsOf({ German: GERMAN }).join('\n')).toMatch(/topic\.otherLanguages.*language code/);
     expect(problemsOf({ en: GERMAN }).join('\n')).toMatch(/topic\.otherLanguages.*other than English/);
     expect(problemsOf({ de: { ...GERMAN, contextTerms: [] } }).join('\n')).toMatch(/topic\.otherLanguages\.de\.contextTerms/);
+  });
+
+  it('refuse a term of nothing but stars, and a star inside a word, which would match nothing or only itself', () => {
+    expect(problemsOf({ de: { ...GERMAN, proposalTerms: ['*'] } }).join('\n')).toMatch(/topic\.otherLanguages\.de\.proposalTerms\[0\]: expected a phrase with a letter or digit/);
+    expect(problemsOf({ de: { ...GERMAN, contextTerms: ['KI', 'künst*liche Intelligenz'] } }).join('\n')).toMatch(/contextTerms\[1\]: expected a `\*` at a word's start or end only/);
+    expect(problemsOf({ de: { ...GERMAN, excludeTerms: ['*anmeldung*', 'Neu kunden*'] } })).toEqual([]);
   });
 });
 

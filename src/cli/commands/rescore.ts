@@ -6,6 +6,11 @@ import { commandClock, withContext, printJson, type GlobalOptions } from '../con
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { UsageError } from '../errors.ts';
 
+/** A score's verdict: its label, or, for an article in a language the scorer does not read, whether it is on topic. */
+function verdictOf(relevant: boolean, label: string | null): string {
+  return relevant ? (label ?? 'on topic, not scored') : 'off topic';
+}
+
 export function registerRescore(program: Command): void {
   program
     .command('rescore')
@@ -40,8 +45,8 @@ export function registerRescore(program: Command): void {
             const result = scorer.score({ title: article.title, text: article.text, lang: article.lang });
             await replaceScore(store.db, article.id, result, now().toISOString());
             rescored += 1;
-            const previousLabel = previous ? (previous.relevant ? previous.label : null) : undefined;
-            if (previousLabel !== undefined && previousLabel !== (result.relevance.relevant ? result.stance?.label ?? null : null)) changed += 1;
+            const verdictBefore = previous ? verdictOf(previous.relevant === 1, previous.label) : undefined;
+            if (verdictBefore !== undefined && verdictBefore !== verdictOf(result.relevance.relevant, result.stance?.label ?? null)) changed += 1;
             if (showProgress) process.stderr.write(`\rrescoring ${seen}/${Math.max(total, seen)}\u001b[K`);
           }
         }
