@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { registerDigest } from '../../src/cli/commands/digest.ts';
@@ -79,6 +80,11 @@ describe.each(dialects)('coverage in another language, on $name', ({ fresh }) =>
     expect((await byTitle('KI-Pause')).stance).toMatchObject({ label: 'oppose', unreadLanguage: 'de' });
     const digest = JSON.parse((await project.cli('digest', '--json', '--quiet')).stdout) as { totals: { stance: Record<string, number>; notScored: Record<string, number> } };
     expect(digest.totals).toMatchObject({ stance: { support: 1, oppose: 1, neutral: 0 }, notScored: {} });
+    // evaluation data for the English scorer leaves it out, and says so
+    expect((await project.cli('label', String((await byTitle('Labs weigh')).id), '--stance', 'support')).code).toBe(0);
+    const file = `${project.root}/labels.jsonl`;
+    expect((await project.cli('labels', '--export', file)).stdout).toBe(`1 labelled article written to ${file} (1 in languages the scorer does not read left out)\n`);
+    expect(readFileSync(file, 'utf8')).toContain('Labs weigh a pause');
   });
 
   it('counts an article that rescore moves on or off topic among those whose verdict changed', async () => {

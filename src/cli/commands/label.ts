@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { allLatestLabels, applyStanceLabel, clearStanceLabel, articlesByIds, getArticle, type ArticleRow, type Database } from '../../store/index.ts';
+import { allLatestLabels, applyStanceLabel, clearStanceLabel, articlesByIds, getArticle, latestScoreVerdicts, type ArticleRow, type Database } from '../../store/index.ts';
 import { commandClock, withContext, printJson, type GlobalOptions } from '../context.ts';
 import { requirePipelineRuns } from '../pipeline-runs.ts';
 import { fileErrorReason, storedId, UsageError } from '../errors.ts';
@@ -85,14 +85,21 @@ export function registerLabel(program: Command): void {
           return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, shown, text: article?.text ?? '' };
         });
         if (local.export) {
-          const lines = rows.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
+          // evaluation data for the scorer, which reads English: articles in other languages would only count as misses
+          const scores = await latestScoreVerdicts(store.db, rows.map((r) => r.articleId));
+          const exported = rows.filter((r) => !scores.get(r.articleId)?.unread_language);
+          const leftOut = rows.length - exported.length;
+          const lines = exported.map((r) => JSON.stringify({ id: `article-${r.articleId}`, text: [r.title, r.text].filter(Boolean).join('\n\n'), label: r.label, actor: '' }));
           try {
             await writeFile(local.export, lines.length ? `${lines.join('\n')}\n` : '');
           } catch (error) {
             throw new UsageError(`--export: cannot write ${local.export}: ${fileErrorReason(error)}`);
           }
-          if (options.json) return printJson({ file: local.export, count: rows.length });
-          if (!options.quiet) writeText(process.stdout, `${rows.length} labelled article${rows.length === 1 ? '' : 's'} written to ${local.export}\n`);
+          if (options.json) return printJson({ file: local.export, count: exported.length, otherLanguages: leftOut });
+          if (!options.quiet) {
+            const others = leftOut === 0 ? '' : ` (${leftOut} in languages the scorer does not read left out)`;
+            writeText(process.stdout, `${exported.length} labelled article${exported.length === 1 ? '' : 's'} written to ${local.export}${others}\n`);
+          }
           return;
         }
         if (options.json) return printJson(rows.map(({ text: _text, shown: _shown, ...r }) => r));
