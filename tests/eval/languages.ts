@@ -7,8 +7,8 @@
  *   options: --pipeline <file> (default pipelines/ai-pause.ts), --json, --errors (list misses and false finds)
  *
  * Prints per language: texts, the language the scorer took each for (right when its primary subtag, or its script's
- * code for Russian, Ukrainian and Arabic, is the label's), on-topic texts found (recall), off-topic texts found (false
- * positives); English texts are the control, scored for their stance as ever.
+ * code for Russian, Ukrainian and Arabic, is the label's), on-topic texts found (recall), off-topic texts taken as on
+ * topic (false finds); English texts are the control, scored for their stance as ever.
  */
 
 import { readFileSync } from 'node:fs';
@@ -123,12 +123,12 @@ async function main(): Promise<void> {
   }
   const share = (part: number, whole: number) => `${part}/${whole}${whole > 0 ? ` (${Math.round((100 * part) / whole)}%)` : ''}`;
   console.log(`corpus ${args.corpus}, scorer ${scorer.version}\n`);
-  console.log('lang  texts  language taken right  on topic found  off topic found');
+  console.log('lang  texts  language taken right  on topic found  off topic taken as on topic');
   for (const [lang, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`${lang.padEnd(4)}  ${String(row.texts).padStart(5)}  ${share(row.languageRight, row.texts).padEnd(21)}  ${share(row.found, row.onTopic).padEnd(14)}  ${share(row.falseFinds, row.offTopic)}`);
   }
   const o = summary.otherLanguages;
-  console.log(`\nother languages: ${o.texts} texts; language taken right ${share(o.languageRight, o.texts)}; on topic found ${share(o.found, o.onTopic)}; off topic found ${share(o.falseFinds, o.offTopic)}`);
+  console.log(`\nother languages: ${o.texts} texts; language taken right ${share(o.languageRight, o.texts)}; on topic found ${share(o.found, o.onTopic)}; off topic taken as on topic ${share(o.falseFinds, o.offTopic)}`);
   if (summary.englishOnTopic > 0) console.log(`English control: stance right on ${share(englishStanceRight, summary.englishOnTopic)} on-topic texts`);
   if (args.errors && errors.length > 0) console.log(`\n${errors.join('\n')}`);
 }
