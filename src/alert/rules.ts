@@ -13,6 +13,8 @@ export interface AlertPayload {
   stance: string | null;
   score: number | null;
   evidence: string | null;
+  /** The article's language when the scorer does not read it: no stance was judged (`stance` null). */
+  unreadLanguage?: string | null;
 }
 
 /**
@@ -26,7 +28,9 @@ export function shouldAlert(score: ScoreResult, covered: boolean, settings: Aler
   if (!settings.enabled || covered) return false;
   if (publishedAt === null ? firstRead : isPastMaxAge(publishedAt, settings.maxAgeHours, now)) return false;
   if (!score.relevance.relevant || score.relevance.score < settings.minRelevance) return false;
-  return score.stance !== null && settings.stances.includes(score.stance.label);
+  // coverage in a language the scorer does not read has no stance to choose by: it is new coverage all the same
+  if (score.stance === null) return Boolean(score.unreadLanguage) && settings.otherLanguages;
+  return settings.stances.includes(score.stance.label);
 }
 
 /**
@@ -67,6 +71,7 @@ export function alertPayload(
     relevance: Number(score.relevance.score.toFixed(3)),
     stance: score.stance?.label ?? null,
     score: score.stance ? Number(score.stance.score.toFixed(3)) : null,
-    evidence: score.stance?.evidence[0]?.sentence ?? null,
+    evidence: score.stance?.evidence[0]?.sentence ?? score.relevance.evidence[0] ?? null,
+    unreadLanguage: score.unreadLanguage ?? null,
   };
 }

@@ -419,6 +419,11 @@ function alertsSchema(rootDir: string | null) {
     /** Stances that raise an alert. @default ["support", "oppose", "neutral"] */
     stances: z.array(z.enum(['support', 'oppose', 'neutral'])).min(1).default(['support', 'oppose', 'neutral']),
     /**
+     * Whether coverage in a language the scorer does not read (on topic by `topic.otherLanguages`, with no stance)
+     * raises an alert, as new coverage whatever its stance. @default true
+     */
+    otherLanguages: z.boolean().default(true),
+    /**
      * Articles published longer ago than this raise no alert (they are stored and in the digest all the same): a new
      * feed's backlog, or an old piece a feed brings up again, is not news. Articles without a date count as new,
      * except those of a source's first successful read: they are its backlog (a sitemap's, a folder of captures).

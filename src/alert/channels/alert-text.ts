@@ -1,6 +1,7 @@
 import type { AlertPayload } from '../rules.ts';
 import { isBareDate } from '../../digest/day.ts';
 import { oneLine, shortenText, signedTwoDecimals } from '../../model/display-text.ts';
+import { languageName } from '../../model/language.ts';
 
 /**
  * One line of text for people: the same in the console, in chat and in mail. The date tells fresh news from a late
@@ -8,7 +9,7 @@ import { oneLine, shortenText, signedTwoDecimals } from '../../model/display-tex
  * the link after it reversed.
  */
 export function alertText(alert: AlertPayload): string {
-  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? signedTwoDecimals(alert.score) : ''}`.trim() : 'off-topic';
+  const stance = alert.stance ? `${alert.stance} ${alert.score !== null ? signedTwoDecimals(alert.score) : ''}`.trim() : stanceWord(alert);
   const published = alert.publishedAt ? `, ${shownPublication(alert.publishedAt)}` : '';
   return oneLine(`[${stance}] ${shortenText(alert.title, 300)} — ${shortenText(alert.outlet, 100)}${published} ${alert.url}`);
 }
@@ -33,4 +34,10 @@ export interface HeldNotice {
 export function heldText(notice: HeldNotice): string {
   const more = notice.count === 1 ? '1 more new article was' : `${notice.count} more new articles were`;
   return `${more} not alerted here: over alerts.maxPerRun (${notice.maxPerRun} a run). The digest and \`pausewatch articles\` list them.`;
+}
+
+/** An alert's stance in a word: its label, or for coverage in a language the scorer does not read, that language. */
+export function stanceWord(alert: Pick<AlertPayload, 'stance' | 'unreadLanguage'>): string {
+  if (alert.stance) return alert.stance;
+  return alert.unreadLanguage ? `not scored, ${languageName(alert.unreadLanguage)}` : 'off-topic';
 }

@@ -5,7 +5,7 @@ import { emailChannelName } from '../../model/channel-names.ts';
 import { oneLine, plural, shortenText, signedTwoDecimals } from '../../model/display-text.ts';
 import { renderPlainText, type DigestData } from '../../digest/index.ts';
 import { BODY_STYLE, escapeHtml, isWebLink, renderHtml } from '../../digest/render-html.ts';
-import { alertText, heldText, shownPublication, type HeldNotice } from './alert-text.ts';
+import { alertText, heldText, shownPublication, stanceWord, type HeldNotice } from './alert-text.ts';
 import type { AlertChannel, RecipientsRefused } from './index.ts';
 
 export interface SmtpSettings {
@@ -132,13 +132,16 @@ function messageIdOf(keys: readonly string[], from: string): string {
  */
 export function alertEmail(alerts: readonly AlertPayload[], notice?: HeldNotice): { subject: string; text: string; html: string } {
   const first = alerts[0]!;
-  const stances = (['support', 'oppose', 'neutral'] as const)
-    .map((stance) => [stance, alerts.filter((alert) => alert.stance === stance).length] as const)
+  const notScored = alerts.filter((alert) => alert.stance === null && alert.unreadLanguage).length;
+  const stances = [
+    ...(['support', 'oppose', 'neutral'] as const).map((stance) => [stance, alerts.filter((alert) => alert.stance === stance).length] as const),
+    ['not scored', notScored] as const,
+  ]
     .filter(([, count]) => count > 0)
     .map(([stance, count]) => `${count} ${stance}`);
   const subject = oneLine(
     alerts.length === 1
-      ? `pausewatch: ${first.stance ?? 'off-topic'}: ${shortenText(first.title, 120)} (${shortenText(first.outlet, 40)})`
+      ? `pausewatch: ${stanceWord(first)}: ${shortenText(first.title, 120)} (${shortenText(first.outlet, 40)})`
       : `pausewatch: ${alerts.length} new articles (${stances.join(', ')})`,
   );
   const text = alerts
@@ -150,7 +153,7 @@ export function alertEmail(alerts: readonly AlertPayload[], notice?: HeldNotice)
     const score = alert.score === null ? '' : ` ${signedTwoDecimals(alert.score)}`;
     const published = alert.publishedAt ? `, ${escapeHtml(shownPublication(alert.publishedAt))}` : '';
     const evidence = alert.evidence ? `<br><q>${escapeHtml(oneLine(shortenText(alert.evidence, 400)))}</q>` : '';
-    return `<li><b>${escapeHtml(alert.stance ?? 'off-topic')}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
+    return `<li><b>${escapeHtml(stanceWord(alert))}${score}</b> ${headline} — ${escapeHtml(oneLine(shortenText(alert.outlet, 100)))}${published}${evidence}</li>`;
   });
   // a head as the digest's has: a copy saved from the mail reader shows non-ASCII as written
   const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="${BODY_STYLE}"><ul>\n${items.join('\n')}\n</ul>${notice ? `\n<p>${escapeHtml(heldText(notice))}</p>` : ''}</body></html>\n`;
