@@ -123,7 +123,9 @@ const SCRIPT_MIN_SHARE = 0.5;
  * the text is too short to tell. A BCP 47 code, lower-case primary subtag (`de`, `ja`, `und-Cyrl`), or null: not known.
  */
 export function languageOfText(text: string, declared: string | null = null): string | null {
-  const declaredPrimary = declared?.trim().toLowerCase().split(/[-_]/)[0] || null;
+  // the primary subtag of a language tag ("de" of "de-AT"); anything else a page declares is no language
+  const primary = declared?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const declaredPrimary = /^[a-z]{2,3}$/.test(primary) ? primary : null;
   const letters = text.slice(0, SCRIPT_SAMPLE * 4).match(/\p{L}/gu)?.slice(0, SCRIPT_SAMPLE) ?? [];
   const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
   if (letters.length > 0 && latin / letters.length < SCRIPT_MIN_SHARE) {
@@ -142,7 +144,7 @@ export function languageOfText(text: string, declared: string | null = null): st
   // The declared language where the words cannot tell: a text too short, or one with next to no English in it. A
   // page of English in a site's template declaring its home language stays English.
   const tooFewToTell = shares.words < LANG_MIN_WORDS || englishShare(shares.shares) < ENGLISH_MIN_SHARE;
-  return tooFewToTell && declaredPrimary !== null && /^[a-z]{2,3}$/.test(declaredPrimary) ? declaredPrimary : null;
+  return tooFewToTell ? declaredPrimary : null;
 }
 
 /** For a script's code (`und-Cyrl`), the languages written in it that a declared language may name; null for others. */

@@ -60,6 +60,10 @@ describe('the language of a text', () => {
   it('falls back on the declared language for a text too short to tell, and is unknown without one', () => {
     expect(languageOfText('KI-Moratorium', 'de-AT')).toBe('de');
     expect(languageOfText('KI-Moratorium')).toBeNull();
+    // what a page declares is a language only when it is a language tag
+    expect(languageOfText('KI-Moratorium', '<b>de</b>')).toBeNull();
+    expect(languageOfText('Исследователи призвали к паузе в разработке самых мощных систем ИИ.', '<script>')).toBe('und-Cyrl');
+    expect(languageOfText('ხელოვნური ინტელექტის განვითარების შეჩერება', '<img src=x>')).toBeNull();
   });
 
   it('is named for people', () => {
