@@ -10,14 +10,23 @@ import { DATE_FILLER_WORDS, findDate } from './date-text.ts';
 export const REACTION_PROMPT =
   /^(?:what(?:'|’)?s your (?:reaction|take)|how do you feel about this|did you (?:like|enjoy|find) this|rate this (?:article|story|post)|was this (?:article|story|post) (?:helpful|useful)|how would you rate)\b[^.]*\??$/i;
 
+/** The comment area's name, in the languages of the corpus: alone on a line (with a count) it heads the area. */
+const COMMENT_WORD = String.raw`(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie)`;
+/** What follows that name on a line of chrome, and no sentence does: the area closed, shown, hidden or hosted. */
+const COMMENT_CHROME = String.raw`(?:(?:are|is|have been|now|for this (?:article|story|post))\s+)*(?:closed|disabled|off)|powered by|anzeigen|ausblenden|geschlossen|deaktiviert|fermés|désactivés|chiusi|disattivati|cerrados|desactivados|fechados|desativados|gesloten|uitgeschakeld`;
+
 /**
- * Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. The plural
- * opens a line of chrome ("Comments are now closed", "Kommentare anzeigen"); the singular "comment" and "Kommentar"
- * only when it is the whole line ("Comment (3)"): words after it make a French headline ("Comment vérifier une pause
- * de l'IA ?", "how") or a German opinion piece's ("Kommentar: Eine KI-Pause ist Vernunft").
+ * Comment-section chrome: prompts, counts, "coming soon" placeholders, in the languages of the corpus. The area's name
+ * is chrome alone on its line (with a count or a colon: "Comments (12)", "Kommentare: 4") or followed by words that
+ * close, show or host it ("Comments are now closed", "Kommentare anzeigen", "Comments powered by Disqus"); followed by
+ * other words it starts a sentence or a headline: French "comment" is "how" ("Comment vérifier une pause de l'IA ?"),
+ * and "Commentaire : …", "Kommentar: …" or "Responses from the labs" head an opinion piece or a section.
  */
-export const COMMENT_BLOCK =
-  /^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|comments? (?:are|is) (?:closed|disabled)|community comments?\b|(?:show|view|load|hide) (?:all )?comments|\d+ (?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti))(?![\p{L}\p{N}])|^(?:comments|responses?|kommentare|commentaires?|comentarios?|comentários?|commenti)(?![\p{L}\p{N}])|^(?:comment|kommentar)[^\p{L}]{0,20}$/iu;
+export const COMMENT_BLOCK = new RegExp(
+  String.raw`^(?:join the (?:discussion|conversation|debate)|discuss this (?:story|article|post)|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|be the first to (?:comment|share|reply|respond)|(?:sign|log) in to (?:comment|reply|join)|subscribe to comment|community comments?|(?:show|view|load|hide) (?:all )?comments|laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|lascia un commento|schreiben sie einen kommentar|kommentar schreiben|plaats een reactie|\d+ ${COMMENT_WORD})(?![\p{L}\p{N}])` +
+    String.raw`|^${COMMENT_WORD}(?:\s*\(\d+\))?(?:[^\p{L}]{0,20}$|\s+(?:${COMMENT_CHROME})(?![\p{L}\p{N}]))`,
+  'iu',
+);
 
 /** Headings of the list of other stories that follows an article. */
 export const RELATED_LINKS_HEADING =

@@ -19,6 +19,13 @@ describe('lines that start with the word "comment"', () => {
     expect(article.text.split('\n\n')).toEqual(body);
   });
 
+  it('keep a paragraph that starts with the plural, in any language', () => {
+    const lead = 'Leading AI labs are discussing a coordinated, verified global pause of frontier AI development, a proposal that echoes the 2023 letter.';
+    for (const paragraph of ['Responses to the proposal were mixed: OpenAI declined to comment, while DeepMind said it would study it.', 'Kommentare von Politikern aller Parteien fielen am Dienstag zurückhaltend aus, die Opposition forderte eine Debatte.']) {
+      expect(extractPlainText(`Labs weigh a pause\n\n${lead}\n\n${paragraph}\n`).text).toContain(paragraph);
+    }
+  });
+
   it('keep an opinion kicker followed by its headline', () => {
     const english = 'The labs are racing, and a verified pause of frontier AI development would give regulators the time they need to act.';
     expect(extractPlainText(`Comment: the AI pause is overdue\n\n${english}\n`).title).toBe('Comment: the AI pause is overdue');
@@ -30,6 +37,9 @@ describe('lines that start with the word "comment"', () => {
     for (const label of ['Comments', 'Comments (12)', 'Comment (3)', 'Kommentare: 4', 'Commentaires', '24 comments', 'Comments powered by Disqus', 'Comments are now closed', 'Kommentare anzeigen', 'Commentaires fermés', 'Commenti chiusi', 'Comentarios cerrados']) {
       expect(opensCommentArea(label), label).toBe(true);
     }
-    for (const line of ["Comment vérifier une pause de l'IA ?", 'Comment en est-on arrivé là ?', 'Kommentar: Eine KI-Pause ist Vernunft']) expect(opensCommentArea(line), line).toBe(false);
+    for (const label of ['Laisser un commentaire', 'Deja un comentario', 'Reacties (12)', 'Comments for this article are closed', 'Comments Off']) expect(opensCommentArea(label), label).toBe(true);
+    for (const line of ["Comment vérifier une pause de l'IA ?", 'Comment en est-on arrivé là ?', 'Kommentar: Eine KI-Pause ist Vernunft', 'Commentaire : la pause de l\'IA est un leurre', 'Responses from the labs', 'Comments by the chief executive']) {
+      expect(opensCommentArea(line), line).toBe(false);
+    }
   });
 });
