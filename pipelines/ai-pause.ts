@@ -85,22 +85,22 @@ export default definePipeline({
       de: {
         proposalTerms: ['*pause', 'pausier*', 'moratori*', 'verlangsam*', 'anhalten', 'anzuhalten', 'stopp*', 'stoppen', 'einfrier*', 'bremse*', 'innehalten', 'aussetz*', 'auszusetzen', 'Auszeit', 'Waffenstillstand'],
         contextTerms: ['KI', 'künstlich* Intelligenz', 'AI', 'AGI', 'Superintelligenz', 'Sprachmodell*', 'KI-Labor*', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['Bundesstaat*', 'Pausentaste', 'Anmeldung*', 'Registrierung*', 'Neukunden', 'Einstellungsstopp', 'Neueinstellung*', 'Spiel*', 'Halbzeit*', 'Übertragung', 'Sendung'],
+        excludeTerms: ['Bundesstaat*', 'Pausentaste', 'Anmeldung*', 'Registrierung*', 'Neukunden', 'Einstellungsstopp', 'Neueinstellung*', 'Bundesliga', 'Halbzeit*', 'Schiedsrichter*', 'Übertragung'],
       },
       fr: {
         proposalTerms: ['pause', 'pauses', 'moratoire*', 'ralenti*', 'suspendre', 'suspension', 'geler', 'gel', 'arrêter', 'arrêt', 'frein*', 'trêve', 'cessez-le-feu'],
         contextTerms: ['IA', 'I.A.', 'intelligence* artificielle*', 'AGI', 'superintelligence', 'modèle* de langage', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['lois des États', 'États américains', 'inscription*', 'embauche*', 'recrutement*', 'match', 'rencontre', 'diffusion', 'retransmission'],
+        excludeTerms: ['lois des États', 'États américains', 'inscription*', 'embauche*', 'recrutement*', 'arbitre', 'mi-temps', 'retransmission'],
       },
       es: {
         proposalTerms: ['pausa*', 'pausar', 'moratoria*', 'ralentiz*', 'desaceler*', 'frenar', 'freno', 'frenazo', 'detener', 'parar', 'congelar', 'suspender', 'tregua', 'alto el fuego'],
         contextTerms: ['IA', 'inteligencia* artificial*', 'AGI', 'superinteligencia', 'modelo* de lenguaje', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leyes estatales', 'registro*', 'inscripci*', 'contrataci*', 'partido', 'encuentro', 'retransmisión'],
+        excludeTerms: ['leyes estatales', 'registro*', 'inscripci*', 'contrataci*', 'árbitro', 'retransmisión'],
       },
       it: {
         proposalTerms: ['pausa', 'pause', 'moratoria*', 'rallenta*', 'sospendere', 'sospensione', 'frenare', 'frenata', 'freno', 'stop', 'fermare', 'fermarsi', 'congelare', 'tregua', 'cessate il fuoco'],
         contextTerms: ['IA', 'AI', 'intelligenz* artificial*', 'AGI', 'superintelligenza', 'modell* linguistic*', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leggi statali', 'iscrizion*', 'registrazion*', 'assunzion*', 'partita', 'trasmissione'],
+        excludeTerms: ['leggi statali', 'iscrizion*', 'registrazion*', 'assunzion*', 'arbitro', 'trasmissione'],
       },
       nl: {
         proposalTerms: ['*pauze', 'pauzeren', 'moratorium', 'vertrag*', 'stilleggen', 'bevriez*', 'op de rem', 'afremmen', 'wapenstilstand'],
@@ -110,7 +110,7 @@ export default definePipeline({
       pt: {
         proposalTerms: ['pausa*', 'pausar', 'moratória*', 'moratoria*', 'desaceler*', 'frear', 'freio', 'suspender', 'congelar', 'travar', 'parar', 'trégua', 'cessar-fogo'],
         contextTerms: ['IA', 'inteligência* artificial*', 'AGI', 'superinteligência', 'modelo* de linguagem', 'Anthropic', 'OpenAI', 'DeepMind'],
-        excludeTerms: ['leis estaduais', 'cadastro*', 'inscriç*', 'contrataç*', 'partida', 'jogo', 'transmissão'],
+        excludeTerms: ['leis estaduais', 'cadastro*', 'inscriç*', 'contrataç*', 'árbitro', 'transmissão'],
       },
       ru: {
         proposalTerms: ['пауз*', 'моратори*', 'приостанов*', 'замедл*', 'останов*', 'заморо*', 'тормоз*', 'перемири*'],
@@ -140,7 +140,7 @@ export default definePipeline({
       ko: {
         proposalTerms: ['중단', '일시 정지', '일시정지', '모라토리엄', '속도 조절', '감속', '동결', '브레이크', '휴전'],
         contextTerms: ['인공지능', 'AI', '언어모델', '언어 모델', '앤트로픽', 'Anthropic', 'OpenAI', '오픈AI', 'DeepMind'],
-        excludeTerms: ['가입', '채용', '경기'],
+        excludeTerms: ['가입', '채용', '심판'],
       },
     },
   },

@@ -33,15 +33,8 @@ const LANG_MIN_LEAD = 1.3;
 
 /** Words of its own, not the runner-up's, by which a language leads where the two's shares are close. */
 const LANG_MIN_OWN_WORDS = 3;
-/** Distinct function words a language's verdict needs: names such as "Von der Leyen" or "Die Zeit" give one or two. */
+/** Distinct function words a language's verdict needs: names such as "Von der Leyen" or "Die Zeit" give two or three. */
 const LANG_MIN_DISTINCT = 4;
-/**
- * English's share of a text above which it is not another language's: a text in another language rarely reaches
- * 0.14 (some of English's function words are theirs too: "in", "an", "die"), a sentence of English rarely falls below
- * 0.12.
- */
-const ENGLISH_MAX_SHARE_ELSEWHERE = 0.14;
-
 interface WordShares {
   words: number;
   /** Each listed language's share, largest first, with the function words of it the text holds. */
@@ -60,6 +53,18 @@ function wordShares(text: string): WordShares {
   return { words: words.length, shares };
 }
 
+/** A passage in double quotation marks or guillemets, within a paragraph: a quoted speaker's words. */
+const QUOTED = /["“„«][^"“”„«»\n]{1,2000}["”“»]/g;
+
+/**
+ * A text's own voice: the text without what it quotes, when enough is left (a German report quoting an American
+ * executive at length is German, an English one quoting a Russian letter English), else the whole.
+ */
+function narratorText(text: string): string {
+  const unquoted = text.replace(QUOTED, ' ');
+  return (unquoted.match(/\p{L}{1,1000}/gu)?.length ?? 0) >= LANG_MIN_WORDS ? unquoted : text;
+}
+
 /**
  * The language of a text written in the Latin alphabet, by its share of each listed language's function words, or null
  * (too short, mixed, or a language not listed). Close shares mean mixed or unlisted language (many short words are
@@ -74,7 +79,6 @@ function guessFrom({ words, shares }: WordShares): string | null {
   const [best, runnerUp] = shares;
   if (!best || best.share < LANG_MIN_SHARE || best.distinct < LANG_MIN_DISTINCT) return null;
   if (runnerUp && best.share < runnerUp.share * LANG_MIN_LEAD && !leadsOnOwnWords(best, runnerUp)) return null;
-  if (best.lang !== 'en' && englishShare(shares) >= ENGLISH_MAX_SHARE_ELSEWHERE) return null;
   return best.lang;
 }
 
@@ -88,8 +92,14 @@ function leadsOnOwnWords(best: WordShares['shares'][number], runnerUp: WordShare
   return bestOwn >= LANG_MIN_OWN_WORDS && bestOwn >= own(runnerUp, best) * 3;
 }
 
-function englishShare(shares: WordShares['shares']): number {
-  return shares.find((s) => s.lang === 'en')?.share ?? 0;
+/** English's share of a text's words; with `besides`, of its words that are English's and not that language's too. */
+function englishShare(shares: WordShares['shares'], besides: string | null = null): number {
+  const english = shares.find((s) => s.lang === 'en');
+  if (!english) return 0;
+  const other = besides === null ? undefined : STOPWORDS[besides];
+  if (other === undefined) return english.share;
+  const own = english.hits.filter((w) => !other.has(w)).length;
+  return english.hits.length === 0 ? 0 : (own / english.hits.length) * english.share;
 }
 
 /**
@@ -114,8 +124,12 @@ const SCRIPT_SAMPLE = 4_000;
 const ENGLISH_MIN_SHARE = 0.1;
 /** Characters whose words are counted for the guess: a long text's first pages say its language as well as its whole. */
 const GUESS_SAMPLE_CHARS = 50_000;
-/** Share of a text's letters in one non-Latin script that makes the text that script's. */
+/** Share of a text's letters, by weight, in one non-Latin script that makes the text that script's. */
 const SCRIPT_MIN_SHARE = 0.5;
+/** The same share where the text's Latin words are no English: product and lab names in a Chinese headline. */
+const SCRIPT_MIN_SHARE_BESIDE_LATIN = 0.2;
+/** English's own words (not the declared language's too) that make a short text English whatever its page declares. */
+const SHORT_TEXT_ENGLISH_SHARE = 0.15;
 
 /**
  * The language of a text as the scorer needs it: its own words first (a page whose template declares `en` over a
@@ -126,30 +140,62 @@ export function languageOfText(text: string, declared: string | null = null): st
   // the primary subtag of a language tag ("de" of "de-AT"); anything else a page declares is no language
   const primary = declared?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const declaredPrimary = /^[a-z]{2,3}$/.test(primary) ? primary : null;
-  const letters = text.slice(0, SCRIPT_SAMPLE * 4).match(/\p{L}/gu)?.slice(0, SCRIPT_SAMPLE) ?? [];
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-  if (letters.length > 0 && latin / letters.length < SCRIPT_MIN_SHARE) {
-    for (const script of SCRIPTS) {
-      const share = letters.filter((c) => script.letters.test(c)).length / letters.length;
-      // Japanese writes most of its words in Han characters: any kana at all makes it Japanese
-      if (script.code === 'ja' ? share >= 0.05 : share >= SCRIPT_MIN_SHARE) {
-        return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
-      }
-    }
-    return declaredPrimary;
-  }
-  const shares = wordShares(text.slice(0, GUESS_SAMPLE_CHARS));
+  const own = narratorText(text.slice(0, GUESS_SAMPLE_CHARS));
+  const letters = own.slice(0, SCRIPT_SAMPLE * 4).match(/\p{L}/gu)?.slice(0, SCRIPT_SAMPLE) ?? [];
+  const shares = wordShares(own);
   const guess = guessFrom(shares);
+  const script = scriptOf(letters, guess);
+  if (script !== null) return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
+  if (letters.length > 0 && !letters.some((c) => /\p{Script=Latin}/u.test(c))) return declaredPrimary;
   if (guess !== null) return guess;
-  // The declared language where the words cannot tell: a text too short, or one with next to no English in it. A
-  // page of English in a site's template declaring its home language stays English.
-  const tooFewToTell = shares.words < LANG_MIN_WORDS || englishShare(shares.shares) < ENGLISH_MIN_SHARE;
+  // The declared language where the words cannot tell: a text too short, unless it has English's own words ("Labs
+  // should pause the AI race now" in a German feed), or one with next to no English in it. A page of English in a
+  // site's template declaring its home language stays English.
+  const englishOwn = englishShare(shares.shares, declaredPrimary);
+  const tooFewToTell = (shares.words < LANG_MIN_WORDS && englishOwn < SHORT_TEXT_ENGLISH_SHARE) || englishShare(shares.shares) < ENGLISH_MIN_SHARE;
   return tooFewToTell ? declaredPrimary : null;
+}
+
+/**
+ * What a character of a script weighs in judging a text's script: a Han or kana character stands for a word's letters,
+ * a Hangul syllable for two or three, so a Chinese headline naming "Anthropic", "OpenAI" and "Google DeepMind" is
+ * Chinese.
+ */
+function letterWeight(c: string): number {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(c)) return 3;
+  return /\p{Script=Hangul}/u.test(c) ? 2 : 1;
+}
+
+/**
+ * The script that makes a text its own: the first of SCRIPTS holding half its letters, by weight (Japanese: any kana
+ * among them), or a fifth where its Latin words are no English (an English article quoting a Russian paragraph stays
+ * English).
+ */
+function scriptOf(letters: readonly string[], guess: string | null): (typeof SCRIPTS)[number] | null {
+  const total = letters.reduce((sum, c) => sum + letterWeight(c), 0);
+  if (total === 0) return null;
+  for (const script of SCRIPTS) {
+    const share = letters.reduce((sum, c) => sum + (script.letters.test(c) ? letterWeight(c) : 0), 0) / total;
+    if (script.code === 'ja' ? share >= 0.05 && scriptShareOf(letters, total) >= SCRIPT_MIN_SHARE_BESIDE_LATIN : share >= SCRIPT_MIN_SHARE) return script;
+    if (guess !== 'en' && share >= SCRIPT_MIN_SHARE_BESIDE_LATIN) return script;
+  }
+  return null;
+}
+
+/** The weighted share of a text's letters in any of SCRIPTS. */
+function scriptShareOf(letters: readonly string[], total: number): number {
+  return letters.reduce((sum, c) => sum + (/\p{Script=Latin}/u.test(c) ? 0 : letterWeight(c)), 0) / total;
 }
 
 /** For a script's code (`und-Cyrl`), the languages written in it that a declared language may name; null for others. */
 export function languagesOfScript(code: string): RegExp | null {
   return SCRIPTS.find((script) => script.code === code)?.declared ?? null;
+}
+
+/** The code of the script a language is written in, among those SCRIPTS name by script alone (`ru`: `und-Cyrl`). */
+export function scriptOfLanguage(code: string): string | null {
+  const primary = code.toLowerCase().split('-')[0]!;
+  return SCRIPTS.find((script) => script.declared?.test(primary))?.code ?? null;
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });

@@ -11,7 +11,9 @@
  */
 
 import type { OtherLanguageTerms, RelevanceResult } from '../model/index.ts';
-import { languagesOfScript } from '../model/language.ts';
+import { languagesOfScript, scriptOfLanguage } from '../model/language.ts';
+// a run without a sentence end is read, and shown as evidence, in pieces of this length at most, as the English rules read
+import { MAX_SENTENCE_CHARS } from './split-sentences.ts';
 
 // Letters a `*` between two words of a term stands for: within a word, or across the hyphens of a compound. A `*` at
 // the term's start or end needs none: it only lifts the word bound there, so a pattern costs one pass of the text.
@@ -30,8 +32,6 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const MAX_EVIDENCE = 3;
 /** Sentences read: a text longer than this names its topic well before. */
 const MAX_SENTENCES = 400;
-/** A run longer than this without a sentence end is read, and shown as evidence, in pieces of at most this length. */
-const MAX_SENTENCE_CHARS = 1_000;
 // A proposal word's sentence takes its domain from the sentences this close, as the English rules' neighbourhood does.
 const CONTEXT_NEIGHBOURHOOD = 2;
 /**
@@ -80,7 +80,7 @@ interface Sentence {
   folded: string;
 }
 
-function sentence(text: string): Sentence {
+function sentenceOf(text: string): Sentence {
   const normalised = text.normalize('NFKC');
   return { text: normalised, folded: normalised.toLowerCase() };
 }
@@ -137,17 +137,17 @@ export function createOtherLanguageRelevance(languages: Readonly<Record<string, 
   );
 
   /**
-   * The word lists for a text's language code: those under the code itself, else those of every code of its language
-   * (a text in `pt` takes the lists of `pt` and `pt-BR`); for a script's code (`und-Cyrl`: the text did not say which
-   * of the languages written in Cyrillic), the lists of each of those.
+   * The word lists for a text's language code: those under the code, under any code of the same language (a text in
+   * `pt` takes the lists of `pt` and `pt-BR`), and under its script's code (`ru`: `und-Cyrl`); for a script's code
+   * (`und-Cyrl`: the text did not say which of the languages written in Cyrillic), the lists of each of those too.
    */
   function termsOf(lang: string): CompiledTerms[] {
     const code = lang.toLowerCase();
-    const own = compiled.get(code);
-    if (own !== undefined) return [own];
     const primaryOf = (tag: string) => tag.split('-')[0]!;
     const written = languagesOfScript(lang);
-    const matches = (key: string) => (written === null ? primaryOf(key) === primaryOf(code) : written.test(primaryOf(key)));
+    const script = scriptOfLanguage(code)?.toLowerCase();
+    const matches = (key: string) =>
+      key === code || key === script || (written === null ? primaryOf(key) === primaryOf(code) : written.test(primaryOf(key)));
     return [...compiled].filter(([key]) => matches(key)).map(([, terms]) => terms);
   }
 
@@ -162,13 +162,13 @@ export function createOtherLanguageRelevance(languages: Readonly<Record<string, 
     const evidence: string[] = [];
     let weight = 0;
     // a headline of another sense ("AI chatbot stops sign-ups") lends the body no domain either
-    const headline = title === null ? null : sentence(title.slice(0, MAX_SENTENCE_CHARS));
+    const headline = title === null ? null : sentenceOf(title.slice(0, MAX_SENTENCE_CHARS));
     const titleHasContext = headline !== null && context(headline) && !excluded(headline);
     if (headline !== null && titleHasContext && proposal(headline)) {
       weight += 2;
       evidence.push(title!.trim().slice(0, MAX_SENTENCE_CHARS));
     }
-    const sentences = sentencesOf(text).map(sentence);
+    const sentences = sentencesOf(text).map(sentenceOf);
     const hasContext = sentences.map((s) => context(s));
     sentences.forEach((s, index) => {
       if (!proposal(s) || excluded(s)) return;

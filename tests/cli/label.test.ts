@@ -136,7 +136,7 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     expect(await cli('labels', '--export', file)).toMatchObject({ code: 0, stdout: `1 labelled article written to ${file}\n`, stderr: '' });
     expect(await cli('labels', '--export', file, '--quiet')).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const json = await cli('labels', '--export', file, '--json');
-    expect(JSON.parse(json.stdout)).toEqual({ file, count: 1, otherLanguages: 0 });
+    expect(JSON.parse(json.stdout)).toEqual({ file, count: 1, otherLanguagesLeftOut: 0 });
     expect(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).label)).toEqual(['neutral']);
   });
 

@@ -52,6 +52,18 @@ describe('the language of a text', () => {
     expect(languageOfText('Spain and France weigh the pause: what the labs say, and what ministers in Madrid and Paris would ask of them.', 'es')).not.toBe('es');
   });
 
+  it('is the language of the text\'s own voice, not of what it quotes', () => {
+    const german = 'Der Chef von Anthropic hat am Dienstag in Berlin für eine überprüfte Pause geworben. "We are asking every frontier lab to stop training larger models until an independent body can verify what they do, and we think the world will be safer for it", sagte er vor den Abgeordneten im Ausschuss.';
+    expect(languageOfText(german)).toBe('de');
+    const english = 'The minister quoted the letter at length. «Мы призываем все лаборатории приостановить обучение самых мощных моделей до тех пор, пока независимый орган не сможет проверить их работу» — it said, and the labs have not yet answered the call for a pause.';
+    expect(languageOfText(english)).toBe('en');
+  });
+
+  it('is that of a script whose characters stand for words, beside the Latin names of labs', () => {
+    expect(languageOfText('Anthropic呼吁OpenAI和Google DeepMind暂停AI开发')).toBe('zh');
+    expect(languageOfText('Anthropic、AI開発の一時停止をOpenAIやGoogle DeepMindに提案')).toBe('ja');
+  });
+
   it('tells Spanish from French and Portuguese, which share many function words', () => {
     const spanish = 'Directo | Reacciones a la propuesta de pausa en la IA de frontera\nLa secretaria de Estado ha asegurado que el Gobierno «no descarta» apoyar una moratoria internacional, siempre que se negocie en el marco de la ONU. Desde la oposición, un portavoz ha advertido de que ralentizar la innovación podría ahuyentar inversiones.';
     expect(languageOfText(spanish)).toBe('es');
@@ -106,6 +118,10 @@ describe('relevance of a text the scorer does not read, by its language\'s words
     const keyed = createOtherLanguageRelevance({ 'pt-BR': { proposalTerms: ['pausa'], contextTerms: ['IA'] }, 'und-Cyrl': { proposalTerms: ['пауз*'], contextTerms: ['ИИ'] } }, 0.5);
     expect(keyed('pt', null, 'Pesquisadores pedem uma pausa na IA mais avançada.').relevant).toBe(true);
     expect(keyed('und-Cyrl', null, 'Исследователи призвали к паузе в разработке ИИ.').relevant).toBe(true);
+    // a page declaring Russian takes the lists of its script, and a language takes those of every code of it
+    expect(keyed('ru', null, 'Исследователи призвали к паузе в разработке ИИ.').relevant).toBe(true);
+    const both = createOtherLanguageRelevance({ pt: { proposalTerms: ['moratória'], contextTerms: ['IA'] }, 'pt-BR': { proposalTerms: ['pausa'], contextTerms: ['IA'] } }, 0.5);
+    expect(both('pt', null, 'Pesquisadores pedem uma pausa na IA mais avançada.').relevant).toBe(true);
   });
 
   it('matches terms anywhere in scripts without spaces, and by the lists of a script\'s languages when the text did not say which', () => {

@@ -95,7 +95,7 @@ export function registerLabel(program: Command): void {
           } catch (error) {
             throw new UsageError(`--export: cannot write ${local.export}: ${fileErrorReason(error)}`);
           }
-          if (options.json) return printJson({ file: local.export, count: exported.length, otherLanguages: leftOut });
+          if (options.json) return printJson({ file: local.export, count: exported.length, otherLanguagesLeftOut: leftOut });
           if (!options.quiet) {
             const others = leftOut === 0 ? '' : ` (${leftOut} in languages the scorer does not read left out)`;
             writeText(process.stdout, `${exported.length} labelled article${exported.length === 1 ? '' : 's'} written to ${local.export}${others}\n`);

@@ -53,7 +53,7 @@ export function registerRescore(program: Command): void {
         if (showProgress) process.stderr.write('\r\u001b[K');
         const summary = { scorerVersion: scorer.version, articles: seen, rescored, alreadyCurrent: seen - rescored, labelsChanged: changed };
         if (options.json) printJson(summary);
-        else process.stdout.write(`${rescored} of ${seen} articles scored under ${scorer.version} (${summary.alreadyCurrent} already were); ${changed} changed label.\n`);
+        else process.stdout.write(`${rescored} of ${seen} articles scored under ${scorer.version} (${summary.alreadyCurrent} already were); ${changed} changed label or topic.\n`);
       });
     });
 }
