@@ -35,6 +35,7 @@ const LANG_MIN_LEAD = 1.3;
 const LANG_MIN_OWN_WORDS = 3;
 /** Distinct function words a language's verdict needs: names such as "Von der Leyen" or "Die Zeit" give two or three. */
 const LANG_MIN_DISTINCT = 4;
+
 interface WordShares {
   words: number;
   /** Each listed language's share, largest first, with the function words of it the text holds. */
@@ -68,7 +69,7 @@ function narratorText(text: string): string {
 /**
  * The language of a text written in the Latin alphabet, by its share of each listed language's function words, or null
  * (too short, mixed, or a language not listed). Close shares mean mixed or unlisted language (many short words are
- * shared), and so do a few function words repeated in names, or English's share of an English text: no guess.
+ * shared), and so do a few function words repeated in names: no guess.
  */
 export function guessLanguage(text: string): string | null {
   return guessFrom(wordShares(text));
@@ -132,9 +133,10 @@ const SCRIPT_MIN_SHARE_BESIDE_LATIN = 0.2;
 const SHORT_TEXT_ENGLISH_SHARE = 0.15;
 
 /**
- * The language of a text as the scorer needs it: its own words first (a page whose template declares `en` over a
- * German article is German), then the script its letters are in, then the language the page or file declares, where
- * the text is too short to tell. A BCP 47 code, lower-case primary subtag (`de`, `ja`, `und-Cyrl`), or null: not known.
+ * The language of a text as the scorer needs it, from its own voice (narratorText): the script its letters are in,
+ * then its function words (a page whose template declares `en` over a German article is German), then the language
+ * the page, file or feed declares, where the words cannot tell. A BCP 47 code, lower-case primary subtag (`de`, `ja`,
+ * `und-Cyrl`), or null: not known.
  */
 export function languageOfText(text: string, declared: string | null = null): string | null {
   // the primary subtag of a language tag ("de" of "de-AT"); anything else a page declares is no language

@@ -48,7 +48,7 @@ function fold(text: string): string {
  * A term as a pattern: words separated by any spacing, `*` ends for more letters, word bounds where words are
  * spaced. Folded to lower case unless `exact` (an acronym's pattern, matched against the text as written).
  */
-export function termPattern(term: string, exact = false): string | null {
+function termPattern(term: string, exact = false): string | null {
   const text = exact ? term.normalize('NFKC') : fold(term);
   const words = text.trim().split(/\s+/).filter((w) => w.replace(/\*/g, '') !== '');
   if (words.length === 0) return null;
