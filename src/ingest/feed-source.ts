@@ -58,7 +58,7 @@ export function itemKeys(ids: readonly string[]): string[] {
 /** A feed's items as the rest of the pipeline sees them, each under its key (itemKeys), in the feed's language. */
 export function feedItemsToRawItems(sourceId: string, feedUrl: string, items: readonly FeedItem[], lang: string | null = null): RawItem[] {
   const keys = itemKeys(items.map((item) => item.id));
-  return items.map((item, index) => ({ ...feedItemToRawItem(sourceId, feedUrl, item, keys[index]!), lang }));
+  return items.map((item, index) => feedItemToRawItem(sourceId, feedUrl, item, keys[index]!, lang));
 }
 
 /** Where an item without a link is: its feed's address, its key the fragment. */
@@ -87,7 +87,7 @@ function webLink(link: string | null): string | null {
 }
 
 /** A feed item as the rest of the pipeline sees it. Items without a web link get a stable pseudo-URL inside the feed. */
-function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, key: string): RawItem {
+function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, key: string, lang: string | null): RawItem {
   const link = webLink(item.link);
   return {
     sourceId,
@@ -106,6 +106,7 @@ function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, ke
     categories: item.categories,
     outlet: withinLimit(item.outlet, MAX_OUTLET_CHARS),
     outletUrl: outletUrlOf(item.outletUrl),
+    lang,
   };
 }
 
