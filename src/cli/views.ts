@@ -21,6 +21,12 @@ export interface ArticleJson {
   duplicateReason: string | null;
   storyId: number | null;
   relevance: number | null;
+  /**
+   * Whether it counts as coverage of the topic, by what counts: an analyst's label, else the newest score. With
+   * `stance.label` null, it tells an article in a language the scorer does not read (`stance.unreadLanguage`) found
+   * by its words from one off topic.
+   */
+  onTopic: boolean;
   /** What counts: the analyst's label when there is one (`override`), else the newest score. */
   stance: Omit<EffectiveStance, 'relevant' | 'trendScore'>;
   evidence: Evidence[];
@@ -28,7 +34,7 @@ export interface ArticleJson {
 }
 
 export function articleJson(row: ArticleRow, source: SourceRow | undefined, score: StanceScoreRow | undefined, label?: AnalystLabelRow): ArticleJson {
-  const { relevant: _relevant, trendScore: _trendScore, ...stance } = effectiveStance(score, label);
+  const { relevant, trendScore: _trendScore, ...stance } = effectiveStance(score, label);
   return {
     id: row.id,
     url: row.url,
@@ -44,6 +50,7 @@ export function articleJson(row: ArticleRow, source: SourceRow | undefined, scor
     duplicateReason: row.duplicate_reason,
     storyId: row.story_id,
     relevance: score?.relevance ?? null,
+    onTopic: relevant,
     stance,
     evidence: score ? (JSON.parse(score.evidence) as { stance: Evidence[] }).stance : [],
     voices: score ? (JSON.parse(score.voices) as Voice[]) : [],

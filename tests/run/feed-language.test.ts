@@ -25,13 +25,14 @@ const rss = (language: string | null) => `<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>`;
 
 describe('the language a feed declares', () => {
-  it('is read from RSS, RSS 1.0, JSON Feed and a news sitemap, and a value that is no language tag is none', async () => {
+  it('is read from RSS, RSS 1.0, Atom, JSON Feed and a news sitemap, and a value that is no language tag is none', async () => {
     const languageOf = async (body: string) => (await parseFeed(Buffer.from(body), { url: 'https://news.example.de/feed' })).language;
     expect(await languageOf(rss('de-DE'))).toBe('de-DE');
     expect(await languageOf(rss('en_us'))).toBe('en-us');
     expect(await languageOf(rss('Deutsch, bitte'))).toBeNull();
     expect(await languageOf(rss(null))).toBeNull();
     expect(await languageOf('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://e.fr/"><title>T</title><link>https://e.fr/</link><dc:language>fr</dc:language></channel><item rdf:about="https://e.fr/a"><title>A</title><link>https://e.fr/a</link></item></rdf:RDF>')).toBe('fr');
+    expect(await languageOf('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl-BE"><title>T</title><id>urn:x</id><updated>2026-06-05T08:00:00Z</updated><entry><title>A</title><id>urn:a</id><link href="https://e.be/a"/><updated>2026-06-05T08:00:00Z</updated></entry></feed>')).toBe('nl-BE');
     expect(await languageOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', language: 'es-ES', items: [{ id: '1', url: 'https://e.es/1', title: 'A' }] }))).toBe('es-ES');
     expect(await languageOf('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://e.it/a</loc><news:news><news:publication><news:name>E</news:name><news:language>it</news:language></news:publication><news:publication_date>2026-06-05</news:publication_date><news:title>A</news:title></news:news></url></urlset>')).toBe('it');
   });

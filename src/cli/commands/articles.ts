@@ -52,7 +52,7 @@ export function registerArticles(program: Command): void {
               // A copy shows the stance that counts for it, its original's, as trends and the digest count it; its
               // relevance score, evidence and voices, which are about its own text, stay its own.
               const { relevant, trendScore: _trendScore, ...stance } = countedStance(row, scores, labels);
-              return { row, relevant, article: { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), stance } };
+              return { row, relevant, article: { ...articleJson(row, sources.get(row.source_id), scores.get(row.id), labels.get(row.id)), onTopic: relevant, stance } };
             });
           }
         }

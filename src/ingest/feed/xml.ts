@@ -1687,8 +1687,8 @@ async function readXmlFeed(scanned: ScannedFeedText, ctx: XmlParseContext, short
     bozo: !wellFormed,
     ttlSeconds: readTtlSeconds(feedReader),
     skip: isAtom ? null : readSkipTimes(feedReader, warnings),
-    // an Atom feed's is its root's xml:lang, not read
-    language: isAtom ? null : languageTag(feedReader.text('language') ?? feedReader.text('dc:language')),
+    // an Atom feed's is its root's xml:lang (RFC 4287 §2)
+    language: languageTag(isAtom ? feedReader.ownAttributes()['xml:lang'] : (feedReader.text('language') ?? feedReader.text('dc:language'))),
   };
 }
 
