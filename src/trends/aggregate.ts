@@ -10,7 +10,8 @@ const previousDay = (day: string) => addDays(day, -1);
 export interface TrendPoint {
   /** When the article appeared: its publication time (or bare date, `YYYY-MM-DD`), else when it was first seen. */
   at: string;
-  label: StanceLabel;
+  /** Null for coverage in a language the scorer does not read, found by its words: counted as `notScored`. */
+  label: StanceLabel | null;
   score: number | null;
 }
 
@@ -23,6 +24,11 @@ export interface TrendRow {
   neutral: number;
   /** Mean stance score (-1..1) of the period's articles, null when none has a score. */
   meanScore: number | null;
+  /**
+   * Only on a period with coverage in languages the scorer does not read (no stance, so not among `articles`): how
+   * many such originals appeared in it.
+   */
+  notScored?: number;
   /**
    * Only on a period some of whose days are not counted: the range asked for leaves them out (`--since` on the 25th
    * of a month), or they have not come yet (the period under way). It counts the days `from` to `to` only.
@@ -183,8 +189,8 @@ export function aggregateTrends(
 ): TrendRow[] {
   // `day`: a day of the period, from which its first and last are found
   // `lastAhead`: the latest day after today an article of the period is dated, if any
-  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; lastAhead: string | null; day: string }>();
-  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, lastAhead: null, day });
+  const rows = new Map<string, TrendRow & { scoreSum: number; scored: number; ahead: number; lastAhead: string | null; day: string; unscored: number }>();
+  const emptyRow = (key: string, day: string) => ({ period: key, articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, scoreSum: 0, scored: 0, ahead: 0, lastAhead: null, day, unscored: 0 });
   const days = points.map((point) => dayOf(point.at, timeZone)).sort();
   const from = range.from ?? days[0];
   const last = range.to ?? days.at(-1);
@@ -203,12 +209,17 @@ export function aggregateTrends(
       row = emptyRow(key, day);
       rows.set(key, row);
     }
-    row.articles += 1;
-    row[point.label] += 1;
+    // an article dated ahead lists its period and marks it, whether it counts among the stances or apart
     if (today !== undefined && day > today) {
       row.ahead += 1;
       if (row.lastAhead === null || day > row.lastAhead) row.lastAhead = day;
     }
+    if (point.label === null) {
+      row.unscored += 1;
+      continue;
+    }
+    row.articles += 1;
+    row[point.label] += 1;
     if (point.score !== null) {
       row.scoreSum += point.score;
       row.scored += 1;
@@ -217,7 +228,7 @@ export function aggregateTrends(
   const cuts = new Map(partialPeriods(period, range, today).map((c) => [c.period, c]));
   return [...rows.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
-    .map(({ scoreSum, scored, ahead, lastAhead, day, ...row }) => {
+    .map(({ scoreSum, scored, ahead, lastAhead, day, unscored, ...row }) => {
       const counted = cuts.get(row.period);
       // the period under way counts up to today, and to the days after it its articles dated ahead are dated (see
       // datedAhead), so the days it says it counts are the days of what it counts
@@ -231,6 +242,7 @@ export function aggregateTrends(
         ...(cut ? { partial: true as const, from: cut.from, to: cut.to } : {}),
         ...(watched === 'none' || watched === 'part' ? { watched, watchedFrom: watchedFrom! } : {}),
         ...(ahead > 0 ? { datedAhead: ahead } : {}),
+        ...(unscored > 0 ? { notScored: unscored } : {}),
       };
     });
 }

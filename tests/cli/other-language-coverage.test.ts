@@ -68,14 +68,17 @@ describe.each(dialects)('coverage in another language, on $name', ({ fresh }) =>
     expect(markdown).toContain('Stance: not scored (in German: the scorer reads English)');
   });
 
-  it('leaves it out of the trends until an analyst labels it', async () => {
+  it('counts it apart in the trends until an analyst labels it', async () => {
     const totals = async () => {
-      const rows = JSON.parse((await project.cli('trends', '--json', '--by', 'month')).stdout) as { articles: number; oppose: number }[];
-      return { articles: rows.reduce((sum, row) => sum + row.articles, 0), oppose: rows.reduce((sum, row) => sum + row.oppose, 0) };
+      const rows = JSON.parse((await project.cli('trends', '--json', '--by', 'month')).stdout) as { articles: number; oppose: number; notScored?: number }[];
+      const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((total, row) => total + pick(row), 0);
+      return { articles: sum((r) => r.articles), oppose: sum((r) => r.oppose), notScored: sum((r) => r.notScored ?? 0) };
     };
-    expect(await totals()).toEqual({ articles: 1, oppose: 0 });
+    // counted apart, as the digest counts it, in a column of its own
+    expect(await totals()).toEqual({ articles: 1, oppose: 0, notScored: 1 });
+    expect((await project.cli('trends', '--by', 'month')).stdout).toMatch(/period\s+articles\s+support\s+oppose\s+neutral\s+mean score\s+not scored/);
     expect((await project.cli('label', String((await byTitle('KI-Pause')).id), '--stance', 'oppose')).code).toBe(0);
-    expect(await totals()).toEqual({ articles: 2, oppose: 1 });
+    expect(await totals()).toEqual({ articles: 2, oppose: 1, notScored: 0 });
     expect((await byTitle('KI-Pause')).stance).toMatchObject({ label: 'oppose', unreadLanguage: 'de' });
     const digest = JSON.parse((await project.cli('digest', '--json', '--quiet')).stdout) as { totals: { stance: Record<string, number>; notScored: Record<string, number> } };
     expect(digest.totals).toMatchObject({ stance: { support: 1, oppose: 1, neutral: 0 }, notScored: {} });

@@ -68,6 +68,6 @@ describe.each(dialects)('trends with an article dated after today, on $name', ({
     // the days counted, as the count: up to the 3rd, the article dated ahead's day, not today's
     expect(weeks).toContain('  2026-W49: 2026-11-30 to 2026-12-03 counted');
     // CSV gives the count in its last column
-    expect((await project.cli('trends', '--by', 'day', '--format', 'csv')).stdout.split('\n')[3]).toBe('2026-12-03,1,1,0,0,0.5,,,,,,1');
+    expect((await project.cli('trends', '--by', 'day', '--format', 'csv')).stdout.split('\n')[3]).toBe('2026-12-03,1,1,0,0,0.5,,,,,,1,');
   });
 });

@@ -66,7 +66,7 @@ describe('trends with --since and --until', () => {
 
     const csv = (await project.cli('trends', '--by', 'month', '--since', '2026-11-25', '--format', 'csv')).stdout.split('\n');
     expect(csv.slice(0, 3)).toEqual([
-      'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead',
+      'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead,notScored',
       expect.stringMatching(/^2026-11,2,.*,true,2026-11-25,2026-11-30,/),
       expect.stringMatching(/^2026-12,1,.*,,,,/),
     ]);
@@ -100,7 +100,7 @@ describe('trends with --since and --until', () => {
       '  2026-W49: 2026-11-30 to 2026-12-02 counted',
       '',
     ]);
-    expect((await project.cli('trends', '--by', 'week', '--format', 'csv')).stdout.split('\n')[3]).toMatch(/^2026-W49,1,.*,true,2026-11-30,2026-12-02,,,$/);
+    expect((await project.cli('trends', '--by', 'week', '--format', 'csv')).stdout.split('\n')[3]).toMatch(/^2026-W49,1,.*,true,2026-11-30,2026-12-02,,,,$/);
     // a day with its star is wider than a week: the column makes room rather than cut the date ("2026-12-0…")
     const days = (await project.cli('trends', '--by', 'day', '--since', '2026-12-01')).stdout.split('\n');
     expect(days.slice(0, 3)).toEqual([

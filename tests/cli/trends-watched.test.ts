@@ -65,10 +65,10 @@ describe.each(dialects)('trends of periods before the first run, on $name', ({ f
     // CSV keeps its first columns in place and carries the marks after them
     const csv = (await project.cli('trends', '--by', 'week', '--since', '2026-11-16', '--format', 'csv')).stdout.split('\n');
     expect(csv.slice(0, 4)).toEqual([
-      'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead',
-      '2026-W47,1,1,0,0,0.5,,,,none,2026-11-25,',
-      '2026-W48,1,0,1,0,-0.5,,,,part,2026-11-25,',
-      '2026-W49,1,0,0,1,0,true,2026-11-30,2026-12-02,,,',
+      'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead,notScored',
+      '2026-W47,1,1,0,0,0.5,,,,none,2026-11-25,,',
+      '2026-W48,1,0,1,0,-0.5,,,,part,2026-11-25,,',
+      '2026-W49,1,0,0,1,0,true,2026-11-30,2026-12-02,,,,',
     ]);
   });
 

@@ -59,6 +59,24 @@ describe('trends', () => {
     ]);
   });
 
+  it('counts coverage in a language the scorer does not read apart, and marks its period when it is dated ahead', () => {
+    const rows = aggregateTrends(
+      [
+        { at: '2026-06-02T10:00:00Z', label: 'support', score: 0.8 },
+        { at: '2026-06-02T11:00:00Z', label: null, score: null },
+        { at: '2026-06-03T09:00:00Z', label: null, score: null },
+      ],
+      'day',
+      'UTC',
+      {},
+      '2026-06-02',
+    );
+    expect(rows).toEqual([
+      { period: '2026-06-02', articles: 1, support: 1, oppose: 0, neutral: 0, meanScore: 0.8, notScored: 1, partial: true, from: '2026-06-02', to: '2026-06-02' },
+      { period: '2026-06-03', articles: 0, support: 0, oppose: 0, neutral: 0, meanScore: null, datedAhead: 1, notScored: 1 },
+    ]);
+  });
+
   it('lists quiet periods as zeros, between the first and last article or over the range asked for', () => {
     const points = [
       { at: '2026-06-02T10:00:00Z', label: 'support' as const, score: 0.8 },

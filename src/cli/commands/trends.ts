@@ -16,11 +16,11 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 function toCsv(rows: readonly TrendRow[]): string {
   // The columns added since the first seven come after them, so a sheet reading columns by position keeps its place.
   // The marks the table gives as * † + are columns here: a period not watched would otherwise read as a quiet one.
-  const header = 'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead';
+  const header = 'period,articles,support,oppose,neutral,meanScore,partial,from,to,watched,watchedFrom,datedAhead,notScored';
   return [
     header,
     ...rows.map((r) =>
-      [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? '', r.partial ? 'true' : '', r.from ?? '', r.to ?? '', r.watched ?? '', r.watchedFrom ?? '', r.datedAhead ?? ''].join(','),
+      [r.period, r.articles, r.support, r.oppose, r.neutral, r.meanScore ?? '', r.partial ? 'true' : '', r.from ?? '', r.to ?? '', r.watched ?? '', r.watchedFrom ?? '', r.datedAhead ?? '', r.notScored ?? ''].join(','),
     ),
   ].join('\n');
 }
@@ -104,12 +104,18 @@ const UNITS: Record<TrendPeriod, string> = { day: 'days', week: 'weeks', month: 
  */
 function trendsTable(rows: readonly TrendRow[], period: TrendPeriod): string {
   const marks = (r: TrendRow) => (r.partial ? '*' : '') + (r.watched !== undefined ? '†' : '') + (r.datedAhead !== undefined ? '+' : '');
-  const body = rows.map((r) => [r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : twoDecimals(r.meanScore)]);
+  // coverage in languages the scorer does not read gets a column of its own when there is any
+  const withNotScored = rows.some((r) => r.notScored !== undefined);
+  const body = rows.map((r) => [
+    r.period + marks(r), String(r.articles), String(r.support), String(r.oppose), String(r.neutral), r.meanScore === null ? '-' : twoDecimals(r.meanScore),
+    ...(withNotScored ? [String(r.notScored ?? 0)] : []),
+  ]);
   // as wide as the longest period with its mark: a day with its star is 11 characters, and a cut would drop the star
   const periodWidth = Math.max(10, ...body.map((cells) => cells[0]!.length));
-  const [header, ...lines] = table(['period', 'articles', 'support', 'oppose', 'neutral', 'mean score'], body, [periodWidth, 8, 7, 6, 7, 10]).split('\n');
+  const headers = ['period', 'articles', 'support', 'oppose', 'neutral', 'mean score', ...(withNotScored ? ['not scored'] : [])];
+  const [header, ...lines] = table(headers, body, [periodWidth, 8, 7, 6, 7, 10, 10]).split('\n');
   const out = [header!];
-  const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && !r.partial;
+  const quiet = (r: TrendRow | undefined) => r !== undefined && r.articles === 0 && r.notScored === undefined && !r.partial;
   for (let i = 0; i < rows.length; ) {
     let end = i;
     while (quiet(rows[i]) && quiet(rows[end + 1]) && rows[end + 1]!.watched === rows[i]!.watched) end += 1;
@@ -157,12 +163,14 @@ export function registerTrends(program: Command): void {
         const points: TrendPoint[] = [];
         for (const article of articles) {
           const stance = effectiveStance(scores.get(article.id), labels.get(article.id));
-          if (!stance.relevant || !stance.label) continue;
+          // coverage in a language the scorer does not read counts apart, as the digest counts it
+          const notScored = stance.relevant && !stance.label && stance.unreadLanguage !== null;
+          if (!stance.relevant || (!stance.label && !notScored)) continue;
           const at = appearedAt(article, [article.copy_published_day, article.copy_published_at], timeZone);
           // the day in the digest time zone, as the periods are counted: an item of 23:30 local on the 29th is the 29th's
           const day = dayOf(at, timeZone);
           if ((local.since && day < local.since) || (local.until && day > local.until)) continue;
-          points.push({ at, label: stance.label, score: stance.trendScore });
+          points.push({ at, label: stance.label, score: notScored ? null : stance.trendScore });
         }
         // days after today have not happened: no rows of zeros for them, and the period under way is partial
         const today = localDate(new Date(), timeZone);
