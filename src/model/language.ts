@@ -42,16 +42,28 @@ interface WordShares {
   shares: { lang: string; share: number; distinct: number; hits: string[] }[];
 }
 
+/** The listed languages each function word is one of: a text's words are looked up once, not once per language. */
+const LANGUAGES_OF_WORD = new Map<string, string[]>();
+for (const [lang, set] of Object.entries(STOPWORDS)) for (const word of set) LANGUAGES_OF_WORD.set(word, [...(LANGUAGES_OF_WORD.get(word) ?? []), lang]);
+
+// a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
+const WORD = /\p{L}{1,1000}/gu;
+
 function wordShares(text: string): WordShares {
-  // a run of a \p{…} class is bounded: V8 runs out of stack on one of millions (a hostile page's 4 MB of '!')
-  const words = text.toLowerCase().match(/\p{L}{1,1000}/gu) ?? [];
-  const shares = Object.entries(STOPWORDS)
-    .map(([lang, set]) => {
-      const hits = words.filter((w) => set.has(w));
-      return { lang, share: hits.length / Math.max(1, words.length), distinct: new Set(hits).size, hits };
-    })
+  const words = text.toLowerCase().match(WORD) ?? [];
+  const hitsOf = new Map(Object.keys(STOPWORDS).map((lang) => [lang, [] as string[]]));
+  for (const word of words) for (const lang of LANGUAGES_OF_WORD.get(word) ?? []) hitsOf.get(lang)!.push(word);
+  const shares = [...hitsOf]
+    .map(([lang, hits]) => ({ lang, share: hits.length / Math.max(1, words.length), distinct: new Set(hits).size, hits }))
     .sort((a, b) => b.share - a.share);
   return { words: words.length, shares };
+}
+
+/** Whether a text has at least `count` words, found without reading the rest. */
+function hasWords(text: string, count: number): boolean {
+  const words = new RegExp(WORD);
+  for (let found = 0; found < count; found++) if (words.exec(text) === null) return false;
+  return true;
 }
 
 /** A passage in double quotation marks or guillemets, within a paragraph: a quoted speaker's words. */
@@ -63,7 +75,7 @@ const QUOTED = /["“„«][^"“”„«»\n]{1,2000}["”“»]/g;
  */
 function narratorText(text: string): string {
   const unquoted = text.replace(QUOTED, ' ');
-  return (unquoted.match(/\p{L}{1,1000}/gu)?.length ?? 0) >= LANG_MIN_WORDS ? unquoted : text;
+  return hasWords(unquoted, LANG_MIN_WORDS) ? unquoted : text;
 }
 
 /**
@@ -143,12 +155,16 @@ export function languageOfText(text: string, declared: string | null = null): st
   const primary = declared?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const declaredPrimary = /^[a-z]{2,3}$/.test(primary) ? primary : null;
   const own = narratorText(text.slice(0, GUESS_SAMPLE_CHARS));
-  const letters = own.slice(0, SCRIPT_SAMPLE * 4).match(/\p{L}/gu)?.slice(0, SCRIPT_SAMPLE) ?? [];
   const shares = wordShares(own);
   const guess = guessFrom(shares);
-  const script = scriptOf(letters, guess);
-  if (script !== null) return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
-  if (letters.length > 0 && !letters.some((c) => /\p{Script=Latin}/u.test(c))) return declaredPrimary;
+  const sample = own.slice(0, SCRIPT_SAMPLE * 4);
+  // a text whose letters are all Latin, as most are, has no script to judge
+  if (NON_LATIN_LETTER.test(sample)) {
+    const letters = tallyLetters(sample);
+    const script = scriptOf(letters, guess);
+    if (script !== null) return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
+    if (letters.latin === 0) return declaredPrimary;
+  }
   if (guess !== null) return guess;
   // The declared language where the words cannot tell: a text too short, unless it has English's own words ("Labs
   // should pause the AI race now" in a German feed), or one with next to no English in it. A page of English in a
@@ -168,25 +184,72 @@ function letterWeight(c: string): number {
   return /\p{Script=Hangul}/u.test(c) ? 2 : 1;
 }
 
+/** A letter as the script judgement counts it: its weight, whether it is Latin, and which of SCRIPTS it is of (-1: none). */
+interface LetterKind {
+  weight: number;
+  latin: boolean;
+  script: number;
+}
+
+const ASCII_LETTER: LetterKind = { weight: 1, latin: true, script: -1 };
+/** The kinds of the characters met (null: no letter), each judged once: a text has a few dozen, or thousands in CJK. */
+const letterKinds = new Map<string, LetterKind | null>();
+const LETTER_KINDS_KEPT = 20_000;
+
+/** A character's kind as a letter, or null for a character that is no letter (`\p{L}`). */
+function letterKind(c: string): LetterKind | null {
+  if (c < '\u0080') return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? ASCII_LETTER : null;
+  const known = letterKinds.get(c);
+  if (known !== undefined) return known;
+  const kind = /\p{L}/u.test(c) ? { weight: letterWeight(c), latin: /\p{Script=Latin}/u.test(c), script: SCRIPTS.findIndex((script) => script.letters.test(c)) } : null;
+  if (letterKinds.size < LETTER_KINDS_KEPT) letterKinds.set(c, kind);
+  return kind;
+}
+
+/** A text's letters counted by script, each weighed (letterWeight), in one pass. */
+interface LetterTally {
+  count: number;
+  latin: number;
+  weight: number;
+  /** The weight of letters of no Latin script. */
+  nonLatinWeight: number;
+  /** The weight of letters of each of SCRIPTS, by its index. */
+  scriptWeights: number[];
+}
+
+/** A letter of no Latin script (a Common-script modifier letter included, as letterKind counts it). */
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+
+/** A sample's first SCRIPT_SAMPLE letters counted by script, read a character at a time. */
+function tallyLetters(sample: string): LetterTally {
+  const tally: LetterTally = { count: 0, latin: 0, weight: 0, nonLatinWeight: 0, scriptWeights: SCRIPTS.map(() => 0) };
+  for (const c of sample) {
+    if (tally.count === SCRIPT_SAMPLE) break;
+    const kind = letterKind(c);
+    if (kind === null) continue;
+    tally.count += 1;
+    tally.weight += kind.weight;
+    if (kind.latin) tally.latin += 1;
+    else tally.nonLatinWeight += kind.weight;
+    if (kind.script >= 0) tally.scriptWeights[kind.script]! += kind.weight;
+  }
+  return tally;
+}
+
 /**
  * The script that makes a text its own: the first of SCRIPTS holding half its letters, by weight (Japanese: any kana
  * among them), or a fifth where its Latin words are no English (an English article quoting a Russian paragraph stays
  * English).
  */
-function scriptOf(letters: readonly string[], guess: string | null): (typeof SCRIPTS)[number] | null {
-  const total = letters.reduce((sum, c) => sum + letterWeight(c), 0);
-  if (total === 0) return null;
-  for (const script of SCRIPTS) {
-    const share = letters.reduce((sum, c) => sum + (script.letters.test(c) ? letterWeight(c) : 0), 0) / total;
-    if (script.code === 'ja' ? share >= 0.05 && scriptShareOf(letters, total) >= SCRIPT_MIN_SHARE_BESIDE_LATIN : share >= SCRIPT_MIN_SHARE) return script;
+function scriptOf(letters: LetterTally, guess: string | null): (typeof SCRIPTS)[number] | null {
+  if (letters.weight === 0) return null;
+  const nonLatinShare = letters.nonLatinWeight / letters.weight;
+  for (const [index, script] of SCRIPTS.entries()) {
+    const share = letters.scriptWeights[index]! / letters.weight;
+    if (script.code === 'ja' ? share >= 0.05 && nonLatinShare >= SCRIPT_MIN_SHARE_BESIDE_LATIN : share >= SCRIPT_MIN_SHARE) return script;
     if (guess !== 'en' && share >= SCRIPT_MIN_SHARE_BESIDE_LATIN) return script;
   }
   return null;
-}
-
-/** The weighted share of a text's letters in any of SCRIPTS. */
-function scriptShareOf(letters: readonly string[], total: number): number {
-  return letters.reduce((sum, c) => sum + (/\p{Script=Latin}/u.test(c) ? 0 : letterWeight(c)), 0) / total;
 }
 
 /** For a script's code (`und-Cyrl`), the languages written in it that a declared language may name; null for others. */
