@@ -100,19 +100,22 @@ function guessFrom({ words, shares }: WordShares): string | null {
  * "la", "de", "en", "que", "se", "un", and a Spanish text's "el", "una", "no" tell it from French where its shares do not.
  */
 function leadsOnOwnWords(best: WordShares['shares'][number], runnerUp: WordShares['shares'][number]): boolean {
-  const own = (of: typeof best, other: typeof best) => of.hits.filter((w) => !STOPWORDS[other.lang]!.has(w)).length;
-  const bestOwn = own(best, runnerUp);
-  return bestOwn >= LANG_MIN_OWN_WORDS && bestOwn >= own(runnerUp, best) * 3;
+  const bestOwn = hitsNotOf(best.hits, runnerUp.lang);
+  return bestOwn >= LANG_MIN_OWN_WORDS && bestOwn >= hitsNotOf(runnerUp.hits, best.lang) * 3;
+}
+
+/** How many of a text's function words of one language are not another's too. */
+function hitsNotOf(hits: readonly string[], other: string): number {
+  const words = STOPWORDS[other]!;
+  return hits.filter((w) => !words.has(w)).length;
 }
 
 /** English's share of a text's words; with `besides`, of its words that are English's and not that language's too. */
 function englishShare(shares: WordShares['shares'], besides: string | null = null): number {
   const english = shares.find((s) => s.lang === 'en');
   if (!english) return 0;
-  const other = besides === null ? undefined : STOPWORDS[besides];
-  if (other === undefined) return english.share;
-  const own = english.hits.filter((w) => !other.has(w)).length;
-  return english.hits.length === 0 ? 0 : (own / english.hits.length) * english.share;
+  if (besides === null || STOPWORDS[besides] === undefined) return english.share;
+  return english.hits.length === 0 ? 0 : (hitsNotOf(english.hits, besides) / english.hits.length) * english.share;
 }
 
 /**

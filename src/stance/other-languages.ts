@@ -40,8 +40,18 @@ const CONTEXT_NEIGHBOURHOOD = 2;
  */
 const ACRONYM = /^(\p{Lu}[\p{Lu}.]{0,5})$/u;
 
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+/**
+ * A sentence (or a term) as written and folded, each once, after Unicode compatibility folding: acronyms are matched
+ * in the one, the other terms in the other.
+ */
+interface Sentence {
+  text: string;
+  folded: string;
+}
+
+function sentenceOf(text: string): Sentence {
+  const normalised = text.normalize('NFKC');
+  return { text: normalised, folded: normalised.toLowerCase() };
 }
 
 /**
@@ -49,7 +59,8 @@ function fold(text: string): string {
  * spaced. Folded to lower case unless `exact` (an acronym's pattern, matched against the text as written).
  */
 function termPattern(term: string, exact = false): string | null {
-  const text = exact ? term.normalize('NFKC') : fold(term);
+  const { text: written, folded } = sentenceOf(term);
+  const text = exact ? written : folded;
   const words = text.trim().split(/\s+/).filter((w) => w.replace(/\*/g, '') !== '');
   if (words.length === 0) return null;
   const last = words.length - 1;
@@ -72,17 +83,6 @@ function isAcronym(term: string): boolean {
 export function termKey(term: string): string | null {
   const pattern = termPattern(term, isAcronym(term));
   return pattern === null || !isAcronym(term) ? pattern : `exact:${pattern}`;
-}
-
-/** A sentence as written and folded, each once: acronyms are matched in the one, the other terms in the other. */
-interface Sentence {
-  text: string;
-  folded: string;
-}
-
-function sentenceOf(text: string): Sentence {
-  const normalised = text.normalize('NFKC');
-  return { text: normalised, folded: normalised.toLowerCase() };
 }
 
 /** A list of terms as one test of a sentence: acronyms as written, the rest folded. */
