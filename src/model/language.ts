@@ -13,11 +13,11 @@ const STOPWORDS: Record<string, Set<string>> = {
   fr: new Set(('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec ' +
     'cette aussi être été mais ont leur elle nous vous selon sans sous tout où lui ces aux').split(' ')),
   es: new Set(('el la los las de del y en un una que es por para con no se su al lo como más pero sus ' +
-    'han ya muy hasta también sin según fue hay después').split(' ')),
+    'han ya muy hasta también sin según fue hay después a').split(' ')),
   it: new Set(('il la le di e che in un una per non è del della con si da sono al gli anche come ' +
     'questo questa hanno alla nella dei delle più ma tra sul dal degli nel').split(' ')),
   nl: new Set(('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door ' +
-    'wordt heeft worden naar maar om nog kan uit deze hebben tot wel geen').split(' ')),
+    'wordt heeft worden naar maar om nog kan uit deze hebben tot wel geen over').split(' ')),
   pt: new Set(('o a os as de do da e em um uma que para com não por se na no mais dos das ao ' +
     'também está pelo pela já foi muito seu sua são nos nas ou pelos pelas às').split(' ')),
 };
@@ -146,6 +146,7 @@ const SCRIPT_MIN_SHARE = 0.5;
 const SCRIPT_MIN_SHARE_BESIDE_LATIN = 0.2;
 /** English's own words (not the declared language's too) that make a short text English whatever its page declares. */
 const SHORT_TEXT_ENGLISH_SHARE = 0.15;
+const HEADLINE_WORDS = 20;
 
 /**
  * The language of a text as the scorer needs it, from its own voice (narratorText): the script its letters are in,
@@ -154,6 +155,20 @@ const SHORT_TEXT_ENGLISH_SHARE = 0.15;
  * `und-Cyrl`), or null: not known.
  */
 export function languageOfText(text: string, declared: string | null = null): string | null {
+  return judgeLanguage(text, declared).lang;
+}
+
+/** A text's language (languageOfText), and whether nothing in the text itself says so. */
+export interface LanguageJudgement {
+  lang: string | null;
+  /**
+   * Taken from what the page, file or feed declares for a text whose words cannot tell, none of them a function word
+   * of that language: an English headline in a German feed ("OpenAI rejects Anthropic pause proposal") reads so.
+   */
+  unconfirmed: boolean;
+}
+
+export function judgeLanguage(text: string, declared: string | null = null): LanguageJudgement {
   // the primary subtag of a language tag ("de" of "de-AT"); anything else a page declares is no language
   const primary = declared?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const declaredPrimary = /^[a-z]{2,3}$/.test(primary) ? primary : null;
@@ -165,16 +180,22 @@ export function languageOfText(text: string, declared: string | null = null): st
   if (NON_LATIN_LETTER.test(sample)) {
     const letters = tallyLetters(sample);
     const script = scriptOf(letters, guess);
-    if (script !== null) return script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code;
-    if (letters.latin === 0) return declaredPrimary;
+    if (script !== null) return { lang: script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code, unconfirmed: false };
+    if (letters.latin === 0) return { lang: declaredPrimary, unconfirmed: false };
   }
-  if (guess !== null) return guess;
+  if (guess !== null) return { lang: guess, unconfirmed: false };
   // The declared language where the words cannot tell: a text too short, unless it has English's own words ("Labs
   // should pause the AI race now" in a German feed), or one with next to no English in it. A page of English in a
   // site's template declaring its home language stays English.
   const englishOwn = englishShare(shares.shares, declaredPrimary);
-  const tooFewToTell = (shares.words < LANG_MIN_WORDS && englishOwn < SHORT_TEXT_ENGLISH_SHARE) || englishShare(shares.shares) < ENGLISH_MIN_SHARE;
-  return tooFewToTell ? declaredPrimary : null;
+  const tooFewToTell = (shares.words < LANG_MIN_WORDS && englishOwn < SHORT_TEXT_ENGLISH_SHARE) || (shares.words < HEADLINE_WORDS ? englishOwn : englishShare(shares.shares)) < ENGLISH_MIN_SHARE;
+  if (!tooFewToTell) return { lang: null, unconfirmed: false };
+  // its own words: "a", "no" and "as" are English too
+  const declaredHits = shares.shares.find((s) => s.lang === declaredPrimary)?.hits ?? [];
+  const declaredWords = hitsNotOf(declaredHits, 'en');
+  // a language the guess lists has function words to show for itself; another's text is only judged when short
+  const canShowItself = declaredPrimary !== null && STOPWORDS[declaredPrimary] !== undefined;
+  return { lang: declaredPrimary, unconfirmed: declaredPrimary !== null && declaredWords === 0 && (canShowItself || shares.words < LANG_MIN_WORDS) };
 }
 
 /**

@@ -10,7 +10,7 @@
 import type {
   Evidence, RelevanceResult, ScorableText, ScoreResult, StanceLabel, StanceOptions, StanceResult, TopicDefinition, Voice,
 } from '../model/index.ts';
-import { languageOfText } from '../model/language.ts';
+import { judgeLanguage } from '../model/language.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import {
   advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.0';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.1';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -460,47 +460,58 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
     score(input: ScorableText): ScoreResult {
       // The lexicon, rules and model are of English: a text in another language is on topic by the pipeline's words
       // for it, if it has any, and no stance is judged (an English reading of German words is noise, not neutral).
-      const lang = languageOfText(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
-      if (lang !== null && lang !== 'en') {
-        // bounded as the English rules are: a hostile page of millions of letters costs seconds in the term patterns
-        const relevance = relevanceIn(lang, input.title, input.text.slice(0, MAX_SCORED_CHARS));
-        return { scorerVersion: version, relevance, stance: null, voices: [], unreadLanguage: lang };
-      }
+      const { lang, unconfirmed } = judgeLanguage(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
+      if (lang === null || lang === 'en') return scoreEnglish(input);
+      // bounded as the English rules are: a hostile page of millions of letters costs seconds in the term patterns
+      const relevance = relevanceIn(lang, input.title, input.text.slice(0, MAX_SCORED_CHARS));
+      const unread: ScoreResult = { scorerVersion: version, relevance, stance: null, voices: [], unreadLanguage: lang };
+      // A headline taken for its feed's language with no word of that language in it ("OpenAI rejects Anthropic pause
+      // proposal" in a German feed) is English where the English rules find it on topic, and either that language's
+      // words do not or it holds a word of the English rules' stance lexicon ("rejects").
+      if (!unconfirmed) return unread;
       const analysis = analysePassage(input);
-      if (!hasWords(analysis.sentences)) {
-        return { scorerVersion: version, relevance: { score: 0, relevant: false, evidence: [] }, stance: null, voices: [] };
-      }
-      // A short passage's relevance is the learned layer's, which reads the rules' score with the words around
-      // it (a passage that argues about "the labs stopping" without a pause word is still on topic), within the
-      // bounds the rules set.
-      const learnedRelevance = analysis.isPassage ? predictRelevance(analysis) : null;
-      const boundedRelevance = learnedRelevance === null ? null : boundLearnedRelevance(analysis, learnedRelevance);
-      const relevance = boundedRelevance === null ? analysis.relevance : {
-        ...analysis.relevance,
-        score: round(boundedRelevance),
-        relevant: boundedRelevance >= options.relevanceThreshold,
-        evidence: analysis.relevance.evidence.length > 0 || boundedRelevance < options.relevanceThreshold
-          ? analysis.relevance.evidence : analysis.sentences.slice(0, 1).map((s) => s.text),
-      };
-      if (analysis.ruleStance === null || !relevance.relevant) {
-        return { scorerVersion: version, relevance, stance: null, voices: [] };
-      }
-      // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
-      // whole articles by the rules, which keep a long report with quoted voices neutral.
-      // A side the layer takes is shown with the sentences that drove it there (see decideWithRules); where the rules'
-      // verdict stands, with the rules' evidence.
-      const learned = analysis.isPassage ? predictStance(analysis) : null;
-      const decision = learned === null ? null : decideWithRules(analysis, analysis.ruleStance.label, learned);
-      const stance = learned === null || decision === null || decision.evidence === null ? analysis.ruleStance : {
-        ...analysis.ruleStance,
-        label: decision.label,
-        score: round(learned.probabilities.support - learned.probabilities.oppose),
-        confidence: round(learned.probabilities[decision.label]),
-        evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
-      };
-      return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords, stance.evidence) };
+      const hasEnglishCue = analysis.sentences.some(({ matches }) => matches.cues.length > 0 || matches.voiceCues.length > 0);
+      if (relevance.relevant && !hasEnglishCue) return unread;
+      const english = scoreEnglish(input, analysis);
+      return english.relevance.relevant ? english : unread;
     },
   };
+
+  /** A text scored by the English rules and learned layer. */
+  function scoreEnglish(input: ScorableText, analysis = analysePassage(input)): ScoreResult {
+    if (!hasWords(analysis.sentences)) {
+      return { scorerVersion: version, relevance: { score: 0, relevant: false, evidence: [] }, stance: null, voices: [] };
+    }
+    // A short passage's relevance is the learned layer's, which reads the rules' score with the words around
+    // it (a passage that argues about "the labs stopping" without a pause word is still on topic), within the
+    // bounds the rules set.
+    const learnedRelevance = analysis.isPassage ? predictRelevance(analysis) : null;
+    const boundedRelevance = learnedRelevance === null ? null : boundLearnedRelevance(analysis, learnedRelevance);
+    const relevance = boundedRelevance === null ? analysis.relevance : {
+      ...analysis.relevance,
+      score: round(boundedRelevance),
+      relevant: boundedRelevance >= options.relevanceThreshold,
+      evidence: analysis.relevance.evidence.length > 0 || boundedRelevance < options.relevanceThreshold
+        ? analysis.relevance.evidence : analysis.sentences.slice(0, 1).map((s) => s.text),
+    };
+    if (analysis.ruleStance === null || !relevance.relevant) {
+      return { scorerVersion: version, relevance, stance: null, voices: [] };
+    }
+    // Passages (a paragraph, a post, a quote) are labelled by the learned layer over the rule features;
+    // whole articles by the rules, which keep a long report with quoted voices neutral.
+    // A side the layer takes is shown with the sentences that drove it there (see decideWithRules); where the rules'
+    // verdict stands, with the rules' evidence.
+    const learned = analysis.isPassage ? predictStance(analysis) : null;
+    const decision = learned === null ? null : decideWithRules(analysis, analysis.ruleStance.label, learned);
+    const stance = learned === null || decision === null || decision.evidence === null ? analysis.ruleStance : {
+      ...analysis.ruleStance,
+      label: decision.label,
+      score: round(learned.probabilities.support - learned.probabilities.oppose),
+      confidence: round(learned.probabilities[decision.label]),
+      evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
+    };
+    return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords, stance.evidence) };
+  }
 
   /** The side a passage made of a speaker's sentences alone takes, as `score` would give it. */
   function sideOfOwnWords(sentences: readonly string[]): StanceLabel {

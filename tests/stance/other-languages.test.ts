@@ -146,6 +146,29 @@ describe('the scorer on a text in another language', () => {
     expect(english.stance?.label).toBe('support');
   });
 
+  it('reads an English headline in a feed declaring another language as English, and that language\'s own as before', () => {
+    // no word of the feed's language in them, and the English rules find them on topic: a stance cue ("rejects") wins
+    // over the German lists' "pause" too
+    for (const [title, lang, label] of [
+      ['OpenAI rejects Anthropic pause proposal', 'de', 'oppose'],
+      ['Labs split over Anthropic pause plan', 'de', 'neutral'],
+      // "as" and "a" are Portuguese words too, not a Portuguese text's own
+      ['As a researcher, I strongly oppose freezing frontier AI work.', 'pt', 'oppose'],
+    ] as const) {
+      for (const text of [title, '']) {
+        const result = scorer.score({ title, text, lang });
+        expect({ title, unread: result.unreadLanguage, relevant: result.relevance.relevant, label: result.stance?.label }).toEqual({ title, unread: undefined, relevant: true, label });
+      }
+    }
+    // German headlines: the lists find the first (no German function word, no English cue); the second has German's own
+    // words; a Dutch one holds "over", which is Dutch too
+    expect(scorer.score({ title: 'KI-Pause: Forscher fordern globales Moratorium', text: '', lang: 'de' })).toMatchObject({ unreadLanguage: 'de', relevance: { relevant: true } });
+    expect(scorer.score({ title: 'Anthropic fordert eine Pause bei der KI-Entwicklung', text: '', lang: 'de' })).toMatchObject({ unreadLanguage: 'de', relevance: { relevant: true } });
+    expect(scorer.score({ title: 'Tweede Kamer verdeeld over steun aan internationale AI-pauze', text: '', lang: 'nl' }).unreadLanguage).toBe('nl');
+    // nine words of Portuguese whose only English-looking one ("no") is Portuguese too
+    expect(scorer.score({ title: 'Anthropic propõe pausa global no desenvolvimento da IA mais avançada', text: '', lang: 'pt' }).unreadLanguage).toBe('pt');
+  });
+
   it('reads the first 200,000 characters, as the English rules do: a hostile page of millions of letters is not read whole', () => {
     // one run of words with no sentence end, past the bound, then a sentence naming the topic
     const filler = 'die Sitzung des Ausschusses dauerte bis in den Abend und endete ohne ein Ergebnis '.repeat(2_600);
