@@ -106,7 +106,7 @@ function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, ke
     categories: item.categories,
     outlet: withinLimit(item.outlet, MAX_OUTLET_CHARS),
     outletUrl: outletUrlOf(item.outletUrl),
-    lang,
+    lang: item.language ?? lang,
   };
 }
 

@@ -293,6 +293,12 @@ export interface FeedItem {
    * login, at most 2,048 characters; else absent or null.
    */
   outletUrl?: string | null;
+  /**
+   * The item's own language where it declares one apart from its feed's (a BCP 47 tag): an Atom entry's `xml:lang`,
+   * an RSS item's `<dc:language>`, a JSON Feed item's `language`, a news sitemap entry's `<news:language>`; else
+   * absent or null, and the feed's language (ParsedFeed.language) is the item's.
+   */
+  language?: string | null;
 }
 
 /**

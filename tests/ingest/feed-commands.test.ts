@@ -106,7 +106,7 @@ describe('pausewatch feed', () => {
     expect(Object.keys(feed).sort()).toEqual(['bozo', 'fetched', 'format', 'items', 'language', 'link', 'title', 'warnings', 'wellFormed']);
     // a file was fetched from nowhere
     expect(feed.fetched).toBeNull();
-    expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'categories', 'outlet', 'outletUrl']);
+    expect(Object.keys(feed.items[0])).toEqual(['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content', 'enclosures', 'categories', 'outlet', 'outletUrl', 'language']);
     expect(feed.items[0]).toMatchObject({
       id: 'urn:example:1001',
       link: 'https://news.example.org/world/2026/06/labs-pause.html',
@@ -114,6 +114,7 @@ describe('pausewatch feed', () => {
       categories: ['AI policy', 'Regulation'],
       outlet: null,
       outletUrl: null,
+      language: null,
     });
   });
 

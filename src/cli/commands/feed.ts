@@ -80,6 +80,7 @@ export function feedJson(feed: ParsedFeed, fetched: FetchedJson | null = null): 
       categories: item.categories,
       outlet: item.outlet,
       outletUrl: item.outletUrl ?? null,
+      language: item.language ?? null,
     })),
   };
 }

@@ -280,6 +280,7 @@ export function parseJsonFeed(text: string, documentBase: string | null): Parsed
       enclosures,
       categories: listOf(item.tags).map((tag) => cleanText(stringOrNull(tag))).filter((tag): tag is string => !!tag),
       outlet: null,
+      language: typeof item.language === 'string' ? languageTag(item.language) : null,
     };
   });
   const drafts = withoutEmptyItems(dropRepeatedItems(readItems, (index) => jsonText(rawItems[index]), warnings), warnings);

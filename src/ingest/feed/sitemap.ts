@@ -128,6 +128,7 @@ export function parseNewsSitemap(document: string, documentBase: string | null):
       enclosures: imagesOf($, url, documentBase),
       categories: keywords ? keywords.split(',').map((keyword) => keyword.trim()).filter(Boolean) : [],
       outlet: cleanText(childText($, childrenNamed(news, 'publication')[0], 'name')),
+      language: languageTag(childText($, childrenNamed(news, 'publication')[0], 'language')),
     };
   });
   // an entry listed twice word for word is one article, as in the other formats

@@ -52,7 +52,7 @@ const ITEM_FIELDS = [
   'modified', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:modified', 'author', 'dc:creator',
   'dc:author', 'itunes:author', 'itunes:summary', 'enclosure', 'enc:enclosure', 'media:content', 'media:group', 'media:description', 'category', 'dc:subject',
   'itunes:category', 'itunes:keywords', 'media:category', 'media:keywords',
-  'comments', 'source',
+  'comments', 'source', 'dc:language',
   // FeedBurner's copy of the publisher's own link (see readItem)
   'feedburner:origLink',
   // Bing News's outlet (see AGGREGATOR_SOURCE)
@@ -543,8 +543,8 @@ function alternatePage(links: readonly AtomLink[]): AtomLink | undefined {
  * run time for each of a feed's thousands of items.
  */
 function feedItem(id: string, draft: DraftItem): FeedItem {
-  const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl } = draft;
-  return { id, guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl };
+  const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl, language } = draft;
+  return { id, guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl, language };
 }
 
 /** An item as read, before the items of the document are compared. */
@@ -562,8 +562,8 @@ function withoutSharedGuidLinks(items: readonly ReadItem[]): DraftItem[] {
   const guidCounts = new Map<string, number>();
   for (const item of items) if (item.guid) guidCounts.set(item.guid, (guidCounts.get(item.guid) ?? 0) + 1);
   return items.map((item) => {
-    const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl } = item;
-    const draft: DraftItem = { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl };
+    const { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl, language } = item;
+    const draft: DraftItem = { guid, title, link, published, updated, author, summary, content, enclosures, categories, outlet, outletUrl, language };
     if (item.linkIsGuid && guid && guidCounts.get(guid)! > 1) draft.link = null;
     return draft;
   });
@@ -659,6 +659,8 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     categories: readCategories(reader),
     outlet: readOutlet(reader),
     outletUrl: readOutletUrl(reader),
+    // a multilingual feed's entry in another language than the feed's (RFC 4287 §2: xml:lang on the entry)
+    language: languageTag(isAtom ? reader.ownAttributes()['xml:lang'] : reader.text('dc:language')),
     linkIsGuid,
   };
 }
