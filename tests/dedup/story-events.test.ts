@@ -65,6 +65,17 @@ describe('findStory groups coverage of one debate by event', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it("a later event that names the same lab and proposal starts a story of its own, not the days-old announcement's: the labs' refusal", () => {
+    // without the seeds' five reports the announcement's story is narrow enough for the refusal's coverage to join it
+    // but for the penalty a story bears for each day past its first
+    const unseeded = loadPauseDebate({ withSeeds: false });
+    const refusalJoined = (ids: number[]) => unseeded.some((a, i) => a.event === 'lab-refusal' && unseeded.some((b, j) => b.event === 'announcement' && ids[i] === ids[j]));
+    expect(refusalJoined(clusterArticles(unseeded, { agePenaltyPerDay: 0 }))).toBe(true);
+    const storyIds = clusterArticles(unseeded);
+    expect(refusalJoined(storyIds)).toBe(false);
+    expect(scorePairs(unseeded, storyIds)).toMatchObject({ precision: 1, recall: 1 });
+  });
+
   it('an op-ed against the pause, the news of the stir it caused and the rebuttal four days later are one story', () => {
     expect(new Set(['oped-against.txt', 'oped-reaction.txt', 'oped-rebuttal.txt'].map(storyOf)).size).toBe(1);
   });
@@ -96,8 +107,9 @@ describe('findStory: what a story is compared with', () => {
     const storyOfRow = (name: string) => known[articles.indexOf(named(name))]!.storyId;
     const match = findStory(dedupKeys(article), article.publishedAt, known);
     expect(match).toMatchObject({ storyId: storyOfRow('china-ministry.txt'), mergeStoryIds: [] });
-    // At a merge threshold no stricter than joining, this one article would have fused the two events.
-    const loose = findStory(dedupKeys(article), article.publishedAt, known, { mergeThreshold: 0.18 });
+    // At a merge threshold no stricter than joining, this one article would have fused the two events (with no age
+    // penalty, which now keeps the older op-ed debate apart as well).
+    const loose = findStory(dedupKeys(article), article.publishedAt, known, { mergeThreshold: 0.18, agePenaltyPerDay: 0 });
     expect([loose!.storyId, ...loose!.mergeStoryIds].sort()).toEqual([storyOfRow('china-ministry.txt'), storyOfRow('oped-against.txt')].sort());
   });
 
