@@ -118,7 +118,7 @@ describe('score exit codes', () => {
     expect(stdout.split('\n').filter((line) => line.startsWith(dir))).toEqual([good, otherGood]);
     expect(stdout).toContain('  relevance ');
     expect(stdout).not.toContain(missing);
-    expect(stderr).toBe(`cannot read ${missing}: no such file\n`);
+    expect(stderr).toBe(`pausewatch: cannot read ${missing}: no such file\n`);
     expect(code).toBe(2);
   });
 

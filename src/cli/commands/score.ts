@@ -72,7 +72,8 @@ export function registerScore(program: Command, state: CliState): void {
           bytes = await readNamedFile(file);
         } catch (error) {
           if (!(error instanceof NamedFileError)) throw error;
-          writeText(process.stderr, `${error.message}\n`);
+          // a usage error, worded as `extract` and `feed` word it; the other files are still scored
+          writeText(process.stderr, `pausewatch: ${error.message}\n`);
           results.push(scoreFailureJson(file, { code: error.code, message: error.message }));
           unreadable = true;
           continue;
