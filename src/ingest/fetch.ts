@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
 import { steadyNow } from './steady-clock.ts';
+import { RedirectCookies } from './redirect-cookies.ts';
 import { requestAddress, unbracketedHost, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
 
 /**
@@ -960,6 +961,8 @@ function decoderFor(coding: string): Transform {
 interface SingleResponse {
   status: number;
   headers: Record<string, string>;
+  /** The Set-Cookie header lines, each whole (an Expires date holds a comma, so the joined header cannot be split). */
+  setCookies: readonly string[];
   body: Buffer | null;
   cut?: BodyCut;
 }
@@ -1016,7 +1019,7 @@ function validatorsApply(url: URL, validatorsUrl: string | null | undefined): bo
 }
 
 /** One request, no redirects followed. Rejects with FetchFailure. */
-function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number): Promise<SingleResponse> {
+function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: number, cookie: string): Promise<SingleResponse> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {
@@ -1030,6 +1033,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
     }
     const { target, authorization } = withoutLogin(url);
     if (authorization !== null) headers['authorization'] = authorization;
+    if (cookie !== '') headers['cookie'] = cookie;
 
     let request: http.ClientRequest;
     try {
@@ -1164,12 +1168,13 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
       answer = response;
       const status = response.statusCode ?? 0;
       const responseHeaders = flattenHeaders(response.headers);
+      const setCookies = response.headers['set-cookie'] ?? [];
       // Redirects and errors need no body; drop it rather than download it.
       if (status < 200 || status >= 300) {
         response.resume();
         settled = true;
         clearTimeout(totalTimer);
-        resolve({ status, headers: responseHeaders, body: null });
+        resolve({ status, headers: responseHeaders, setCookies, body: null });
         request.destroy();
         return;
       }
@@ -1178,7 +1183,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         keepCut = (failure) => {
           if (settled) return true;
           stop();
-          resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks), cut: { code: failure.code as BodyCut['code'], message: failure.message } });
+          resolve({ status, headers: responseHeaders, setCookies, body: Buffer.concat(chunks), cut: { code: failure.code as BodyCut['code'], message: failure.message } });
           return true;
         };
       }
@@ -1258,7 +1263,7 @@ function requestOnce(url: URL, options: FetchOptions, reach: Reach, deadline: nu
         if (settled) return;
         settled = true;
         clearTimeout(totalTimer);
-        resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks) });
+        resolve({ status, headers: responseHeaders, setCookies, body: Buffer.concat(chunks) });
       });
     });
   });
@@ -1361,6 +1366,8 @@ function checkUrl(raw: string, options: FetchOptions, redirectedFrom: string | n
 
 export async function fetchUrl(requestedUrl: string, options: FetchOptions): Promise<FetchResult> {
   const redirects: Redirect[] = [];
+  const cookies = new RedirectCookies();
+  // each URL with the cookies sent to it: a consent page that sets one and sends the reader back is no loop
   const visited = new Set<string>();
   const throttle = options.throttle ?? unthrottled;
   let spentMs = 0;
@@ -1370,7 +1377,8 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
     for (;;) {
       const redirectedFrom = redirects.at(-1)?.from ?? null;
       const { url, reach } = checkUrl(current, options, redirectedFrom);
-      visited.add(url.href);
+      const cookie = cookies.for(url.href);
+      visited.add(`${url.href}\n${cookie}`);
       last = await throttle(
         url.href,
         async () => {
@@ -1378,7 +1386,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
           if (remaining <= 0) throw new FetchFailure('timeout', `no complete answer from ${urlForDisplay(url.href)} within ${options.timeoutMs} ms (fetch.timeoutMs)${redirectNote(redirectedFrom)}`);
           const started = steadyNow();
           try {
-            return await requestOnce(url, options, reach, started + remaining);
+            return await requestOnce(url, options, reach, started + remaining, cookie);
           } catch (error) {
             // A failure at a redirect's target says where the redirect came from: the user knows the URL they named.
             if (error instanceof FetchFailure && redirectedFrom !== null) {
@@ -1393,6 +1401,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
       );
       const location = readLocation(last.headers['location']);
       if ([301, 302, 303, 307, 308].includes(last.status) && location) {
+        cookies.take(last.setCookies, url.href);
         let next: string;
         try {
           const target = new URL(location, url);
@@ -1406,7 +1415,7 @@ export async function fetchUrl(requestedUrl: string, options: FetchOptions): Pro
         } catch {
           throw new FetchFailure('invalid_redirect', `${urlForDisplay(url.href)} redirects to an invalid URL: ${JSON.stringify(urlForDisplay(location))}`, last.status);
         }
-        if (visited.has(next)) throw new FetchFailure('redirect_loop', `redirect loop: ${urlForDisplay(url.href)} leads back to ${urlForDisplay(next)}`, last.status);
+        if (visited.has(`${next}\n${cookies.for(next)}`)) throw new FetchFailure('redirect_loop', `redirect loop: ${urlForDisplay(url.href)} leads back to ${urlForDisplay(next)}`, last.status);
         if (redirects.length >= options.maxRedirects) {
           throw new FetchFailure('too_many_redirects', `more than ${options.maxRedirects} redirects from ${urlForDisplay(requestedUrl)}`, last.status);
         }
