@@ -13,7 +13,7 @@ const STOPWORDS: Record<string, Set<string>> = {
   fr: new Set(('le la les de des et en un une du est que qui pour dans sur au par pas plus ne se ce il sont avec ' +
     'cette aussi être été mais ont leur elle nous vous selon sans sous tout où lui ces aux').split(' ')),
   es: new Set(('el la los las de del y en un una que es por para con no se su al lo como más pero sus ' +
-    'han ya muy hasta también sin según fue hay después a').split(' ')),
+    'han ya muy hasta también sin según fue hay después').split(' ')),
   it: new Set(('il la le di e che in un una per non è del della con si da sono al gli anche come ' +
     'questo questa hanno alla nella dei delle più ma tra sul dal degli nel').split(' ')),
   nl: new Set(('de het een en van in is dat op te zijn voor met die niet aan er ook als bij door ' +
@@ -146,6 +146,7 @@ const SCRIPT_MIN_SHARE = 0.5;
 const SCRIPT_MIN_SHARE_BESIDE_LATIN = 0.2;
 /** English's own words (not the declared language's too) that make a short text English whatever its page declares. */
 const SHORT_TEXT_ENGLISH_SHARE = 0.15;
+/** Words below which a text's English is counted without the words its declared language has too (a headline's "in"). */
 const HEADLINE_WORDS = 20;
 
 /**
@@ -193,9 +194,10 @@ export function judgeLanguage(text: string, declared: string | null = null): Lan
   // its own words: "a", "no" and "as" are English too
   const declaredHits = shares.shares.find((s) => s.lang === declaredPrimary)?.hits ?? [];
   const declaredWords = hitsNotOf(declaredHits, 'en');
-  // a language the guess lists has function words to show for itself; another's text is only judged when short
+  // only a language the guess lists has function words to show for itself: a Czech or Swedish headline has none of
+  // them either, and stays in its language
   const canShowItself = declaredPrimary !== null && STOPWORDS[declaredPrimary] !== undefined;
-  return { lang: declaredPrimary, unconfirmed: declaredPrimary !== null && declaredWords === 0 && (canShowItself || shares.words < LANG_MIN_WORDS) };
+  return { lang: declaredPrimary, unconfirmed: canShowItself && declaredWords === 0 };
 }
 
 /**

@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.1';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.2';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -467,11 +467,11 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
       const unread: ScoreResult = { scorerVersion: version, relevance, stance: null, voices: [], unreadLanguage: lang };
       // A headline taken for its feed's language with no word of that language in it ("OpenAI rejects Anthropic pause
       // proposal" in a German feed) is English where the English rules find it on topic, and either that language's
-      // words do not or it holds a word of the English rules' stance lexicon ("rejects").
+      // words do not or a word of the English stance lexicon in it has an English verb's ending ("rejects", "backed",
+      // "mocking"): "danger", "catastrophe" and "capitulation" are French words too.
       if (!unconfirmed) return unread;
       const analysis = analysePassage(input);
-      const hasEnglishCue = analysis.sentences.some(({ matches }) => matches.cues.length > 0 || matches.voiceCues.length > 0);
-      if (relevance.relevant && !hasEnglishCue) return unread;
+      if (relevance.relevant && !analysis.sentences.some(hasInflectedEnglishCue)) return unread;
       const english = scoreEnglish(input, analysis);
       return english.relevance.relevant ? english : unread;
     },
@@ -520,6 +520,14 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
     const learned = analysis.isPassage ? predictStance(analysis) : null;
     return learned === null ? analysis.ruleStance.label : decideWithRules(analysis, analysis.ruleStance.label, learned).label;
   }
+}
+
+/** An English verb's ending on a word of at least five letters: "rejects", "backed", "mocking", not "pauses" or "dangers"'s plural alone. */
+const ENGLISH_VERB_FORM = /^[a-z]{2,}(?:[^s]s|ed)$/;
+
+/** Whether a stance cue of the sentence holds a word in an English verb form (see ENGLISH_VERB_FORM). */
+function hasInflectedEnglishCue({ matches, tokens }: AnalysedSentence): boolean {
+  return [...matches.cues, ...matches.voiceCues].some(({ from, to }) => tokens.slice(from, to).some(({ word }) => ENGLISH_VERB_FORM.test(word)));
 }
 
 /** Speakers who only put questions: an interview's host is not a side. */

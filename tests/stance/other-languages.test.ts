@@ -167,6 +167,13 @@ describe('the scorer on a text in another language', () => {
     expect(scorer.score({ title: 'Tweede Kamer verdeeld over steun aan internationale AI-pauze', text: '', lang: 'nl' }).unreadLanguage).toBe('nl');
     // nine words of Portuguese whose only English-looking one ("no") is Portuguese too
     expect(scorer.score({ title: 'Anthropic propõe pausa global no desenvolvimento da IA mais avançada', text: '', lang: 'pt' }).unreadLanguage).toBe('pt');
+    // French words the English lexicon has too ("catastrophe", "danger") are no English, nor is a Czech headline,
+    // a language the guess has no function words of
+    const french = createScorer({ ...topic, otherLanguages: { ...topic.otherLanguages, fr: { proposalTerms: ['pause'], contextTerms: ['Anthropic', 'superintelligence'] } } }, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
+    for (const title of ['Anthropic : pause superintelligence, sinon catastrophe', 'Superintelligence : pause ou danger ?']) {
+      expect(french.score({ title, text: '', lang: 'fr' })).toMatchObject({ unreadLanguage: 'fr', relevance: { relevant: true }, stance: null });
+    }
+    expect(scorer.score({ title: 'Anthropic navrhuje moratorium, OpenAI odmítá', text: '', lang: 'cs' })).toMatchObject({ unreadLanguage: 'cs', stance: null });
   });
 
   it('reads the first 200,000 characters, as the English rules do: a hostile page of millions of letters is not read whole', () => {
