@@ -40,8 +40,9 @@ export interface DuplicateMatch {
 export interface StoryMatch {
   storyId: number;
   /**
-   * Similarity of the new article to the story as a whole, 0..1: the cosine of its topic signature with the centroid
-   * of the story's articles in the window, terms weighted by how specific they are to one event (see findStory).
+   * Similarity of the new article to the story as a whole, at most 1: the cosine of its topic signature with the centroid
+   * of the story's articles in the window, terms weighted by how specific they are to one event, less the story's
+   * age penalty (see findStory).
    */
   similarity: number;
   /**

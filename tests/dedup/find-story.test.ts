@@ -69,10 +69,27 @@ describe('findStory', () => {
     const known = [knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: 7, publishedAt: '2026-06-05T09:00:00.000Z' })];
     const keys = computeDedupKeys(seeds[2]!);
     expect(findStory(keys, '2026-06-20T09:00:00.000Z', known)).toBeNull();
-    // (without the age penalty, which a story 15 days old would bear: see the next test)
+    // (without the age penalty, which a story spanning 15 days would bear: see the next test)
     expect(findStory(keys, '2026-06-20T09:00:00.000Z', known, { windowDays: 30, agePenaltyPerDay: 0 })).toMatchObject({ storyId: 7 });
     // An earlier-dated arrival (feeds deliver out of order) is inside the window too.
     expect(findStory(keys, '2026-06-01T09:00:00.000Z', known)).toMatchObject({ storyId: 7 });
+  });
+
+  it('a story is less similar by 0.07 for each day past the first its articles would span with the new one, whichever side of them it falls', () => {
+    const known = [
+      knownArticle(1, computeDedupKeys(seeds[3]!), { storyId: 7, publishedAt: '2026-06-05T09:00:00.000Z' }),
+      knownArticle(2, computeDedupKeys(seeds[4]!), { storyId: 7, publishedAt: '2026-06-06T09:00:00.000Z' }),
+    ];
+    const keys = computeDedupKeys(seeds[2]!);
+    const similarity = (at: string) => findStory(keys, at, known)?.similarity ?? null;
+    const within = similarity('2026-06-05T21:00:00.000Z');
+    expect(within).not.toBeNull();
+    // the story spans a day already: an article inside it, or on its first day, bears none
+    expect(similarity('2026-06-05T09:00:00.000Z')).toBeCloseTo(within!, 10);
+    // three days after its first article, or three days before its last: two days past the first
+    expect(similarity('2026-06-08T09:00:00.000Z')).toBeCloseTo(within! - 0.14, 10);
+    expect(similarity('2026-06-03T09:00:00.000Z')).toBeCloseTo(within! - 0.14, 10);
+    expect(findStory(keys, '2026-06-08T09:00:00.000Z', known, { agePenaltyPerDay: 0 })?.similarity).toBeCloseTo(within!, 10);
   });
 
   it('an article without a publication date is placed in time by when it was fetched', () => {
