@@ -70,6 +70,10 @@ describe('an item\'s own language', () => {
   it('is read apart from its feed\'s in Atom, RSS, JSON Feed and a news sitemap', async () => {
     const languagesOf = async (body: string) => (await parseFeed(Buffer.from(body), { url: 'https://desk.example/feed' })).items.map((item) => item.language ?? null);
     expect(await languagesOf(multilingualAtom)).toEqual(['de-DE', null]);
+    // marked on the entry's text alone, or on an RSS item
+    expect(await languagesOf(multilingualAtom.replace('<entry><title>Labs weigh', '<entry><title xml:lang="fr">Labs weigh'))).toEqual(['de-DE', 'fr']);
+    expect(await languagesOf(multilingualAtom.replace('<entry><title>Labs weigh a pause of frontier AI</title>', '<entry><title>Labs weigh a pause of frontier AI</title><content type="text" xml:lang="nl">Tekst</content>'))).toEqual(['de-DE', 'nl']);
+    expect(await languagesOf('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://e.example/</link><language>en</language><item xml:lang="es"><title>A</title><link>https://e.example/a</link></item></channel></rss>')).toEqual(['es']);
     expect(await languagesOf('<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><link>https://e.example/</link><language>en</language><item><title>A</title><link>https://e.example/a</link><dc:language>fr</dc:language></item><item><title>B</title><link>https://e.example/b</link></item></channel></rss>')).toEqual(['fr', null]);
     expect(await languagesOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', language: 'en', items: [{ id: '1', url: 'https://e.example/1', title: 'A', language: 'es' }, { id: '2', url: 'https://e.example/2', title: 'B' }] }))).toEqual(['es', null]);
     const entry = (loc: string, language: string) => `<url><loc>${loc}</loc><news:news><news:publication><news:name>E</news:name><news:language>${language}</news:language></news:publication><news:publication_date>2026-06-05</news:publication_date><news:title>A</news:title></news:news></url>`;

@@ -659,10 +659,25 @@ function readItem(reader: FieldReader, isAtom: boolean, dates: DateReader, feedA
     categories: readCategories(reader),
     outlet: readOutlet(reader),
     outletUrl: readOutletUrl(reader),
-    // a multilingual feed's entry in another language than the feed's (RFC 4287 §2: xml:lang on the entry)
-    language: languageTag(isAtom ? reader.ownAttributes()['xml:lang'] : reader.text('dc:language')),
+    language: readItemLanguage(reader, isAtom),
     linkIsGuid,
   };
+}
+
+/**
+ * An item's own language, where a multilingual feed gives one apart from its own: `xml:lang` on the item (RFC 4287
+ * §2; an RSS item may carry it too), else on its content, summary or title (a feed marking only the text), else an
+ * RSS item's `<dc:language>`.
+ */
+function readItemLanguage(reader: FieldReader, isAtom: boolean): string | null {
+  const own = languageTag(reader.ownAttributes()['xml:lang']);
+  if (own !== null) return own;
+  for (const name of isAtom ? ['content', 'summary', 'title'] : ['content:encoded', 'description', 'title']) {
+    const ref = reader.first(name);
+    const marked = ref ? languageTag(nodeAttrs(ref.node)['xml:lang']) : null;
+    if (marked !== null) return marked;
+  }
+  return isAtom ? null : languageTag(reader.text('dc:language'));
 }
 
 const UPDATE_PERIOD_SECONDS: Record<string, number> = { hourly: 3600, daily: 86400, weekly: 604800, monthly: 2592000, yearly: 31536000 };
