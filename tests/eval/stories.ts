@@ -72,7 +72,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--pipeline') args.pipeline = value();
     else if (arg === '--every') {
       args.everyHours = Number(value());
-      if (!(args.everyHours > 0 && args.everyHours <= 168)) throw new Error(`--every: hours between runs, from 1 to 168`);
+      if (!(args.everyHours > 0 && args.everyHours <= 168)) throw new Error(`--every: hours between runs, more than 0 and at most 168`);
     } else if (arg === '--feed-text') args.feedText = true;
     else if (arg === '--json') args.json = true;
     else if (arg === '--errors') args.errors = true;
@@ -110,10 +110,32 @@ function loadCorpus(folder: string): CorpusArticle[] {
       .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
       .filter((p) => p !== '');
     if (title.trim() === '' || paragraphs.length === 0) throw new Error(`${where}: needs a headline line and a body`);
-    byFile.set(entry.file, { ...entry, copyOf: entry.copyOf ?? null, title: title.trim(), paragraphs, slug: entry.file.replace(/\.txt$/, ''), published });
+    // the file's name as a path of the outlet's site: any name a manifest may hold gives an address, and two that
+    // would give one are refused below
+    byFile.set(entry.file, { ...entry, copyOf: entry.copyOf ?? null, title: title.trim(), paragraphs, slug: slugOf(entry.file.replace(/\.txt$/, '')), published });
   }
+  const outletOfSlug = new Map<string, string>();
+  for (const { outlet } of byFile.values()) {
+    const other = outletOfSlug.get(slugOf(outlet));
+    if (other !== undefined && other !== outlet) throw new Error(`${manifestPath}: outlets "${outlet}" and "${other}" would be one feed (${slugOf(outlet)}): rename one`);
+    outletOfSlug.set(slugOf(outlet), outlet);
+  }
+  const addresses = new Map<string, string>();
   for (const article of byFile.values()) {
+    const address = `${slugOf(article.outlet)}/${article.slug}`;
+    const other = addresses.get(address);
+    if (other !== undefined) throw new Error(`${manifestPath}: ${article.file} and ${other} would be one page (${address}): rename one`);
+    addresses.set(address, article.file);
     if (article.copyOf !== null && !byFile.has(article.copyOf)) throw new Error(`${manifestPath}: ${article.file}: "copyOf" names no listed article: ${article.copyOf}`);
+  }
+  // a copy of a copy is of the first one's original: the syndication group is the original's
+  for (const article of byFile.values()) {
+    const seen = new Set([article.file]);
+    while (article.copyOf !== null && byFile.get(article.copyOf)!.copyOf !== null) {
+      article.copyOf = byFile.get(article.copyOf)!.copyOf;
+      if (seen.has(article.copyOf!)) throw new Error(`${manifestPath}: ${article.file}: "copyOf" goes round in a circle`);
+      seen.add(article.copyOf!);
+    }
   }
   return [...byFile.values()].sort((a, b) => a.published - b.published || a.file.localeCompare(b.file));
 }
@@ -249,6 +271,11 @@ async function main(): Promise<void> {
   const serverBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-eval-stories-'));
+  // Ctrl-C leaves no database behind in the temporary folder
+  process.once('SIGINT', () => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
   const store = await openStore(path.join(root, 'eval.db'));
   try {
     const outlets = [...new Set(articles.map((a) => a.outlet))];
