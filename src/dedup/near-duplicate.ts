@@ -15,7 +15,6 @@
  * A different version prefix means "not comparable": such pairs are never declared duplicates.
  */
 import { normalizedWords } from './fingerprint.ts';
-import { foldHouseStyle } from './house-style.ts';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
@@ -82,9 +81,7 @@ export function computeNearSignature(text: string): NearSignature {
 }
 
 /** As {@link computeNearSignature}, for words already normalised by `normalizedWords`. */
-export function computeNearSignatureOfWords(normalized: readonly string[]): NearSignature {
-  // a copy restyled for a paper of the other house style ("per cent", "organised") keeps its shingles
-  const words = foldHouseStyle(normalized);
+export function computeNearSignatureOfWords(words: readonly string[]): NearSignature {
   const shingles = shingleHashes(words);
   const minima32 = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (const shingle of shingles) {
