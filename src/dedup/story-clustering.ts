@@ -18,9 +18,8 @@ export const DEFAULT_STORY_THRESHOLD = 0.18;
  */
 export const DEFAULT_STORY_MERGE_THRESHOLD = 0.22;
 /**
- * How much a story's similarity is lowered for each day its articles would span with the new one, after the first
- * day (from its first article to the new one, or from the new one to its last when the new one is older): an
- * event's coverage comes within a day or two, and a later report that names the same people and proposal is
+ * How much a story's similarity is lowered for each day between its first article and the new one, either side,
+ * after the first day: an event's coverage comes within a day or two, and a later report that names the same people and proposal is
  * most often a new event of the same debate (the labs' answer, a hearing, a poll), which without it joined the first
  * and chained every later one into a story of weeks (tests/fixtures/stories/dev-a, `npm run eval:stories`: 10 events
  * of 14 days in one story, same-story precision 0.14). A report of the same event days later still joins when its
@@ -152,8 +151,8 @@ export function findStory(
   // sum / √count bounds the similarity from above and rules most stories out before any centroid is built; a story
   // of one article needs none (its similarity is that article's, known here).
   const articleNorms = new Float64Array(articles);
-  // startMs and endMs: its first and last article's times (Infinity and -Infinity while none has one)
-  const stories = new Map<number, { dot: number; size: number; single: number; startMs: number; endMs: number }>();
+  // startMs: its first article's time (Infinity while none has one)
+  const stories = new Map<number, { dot: number; size: number; single: number; startMs: number }>();
   for (let i = 0; i < articles; i++) {
     const storyId = storyIds[i]!;
     if (storyId < 0) continue;
@@ -182,17 +181,16 @@ export function findStory(
       story.dot += dot / norm;
       story.size++;
       if (whenMs < story.startMs) story.startMs = whenMs;
-      if (whenMs > story.endMs) story.endMs = whenMs;
     } else {
-      const dated = !Number.isNaN(whenMs);
-      stories.set(storyId, { dot: dot / norm, size: 1, single: discountSingleTerm(dot / norm, largest / norm), startMs: dated ? whenMs : Infinity, endMs: dated ? whenMs : -Infinity });
+      stories.set(storyId, { dot: dot / norm, size: 1, single: discountSingleTerm(dot / norm, largest / norm), startMs: Number.isNaN(whenMs) ? Infinity : whenMs });
     }
   }
 
-  // The age penalty of each story (DEFAULT_STORY_AGE_PENALTY_PER_DAY): by the days its articles of the window would
-  // span with the new one, whichever side of them it falls (an article older than a story is as far from its
-  // event as a newer one). A run places an undated article at when it was first seen; a time that does not parse
-  // bears none.
+  // The age penalty of each story (DEFAULT_STORY_AGE_PENALTY_PER_DAY): by the days between its first article of the
+  // window and the new one, whichever side (an article older than a story is as far from its event as a newer one;
+  // one dated within a story's days, as a run far apart from the last reads a feed newest first, is counted from its
+  // start, not charged the story's whole span). A run places an undated article at when it was first seen; a time
+  // that does not parse bears none.
   const perDay = opts?.agePenaltyPerDay ?? DEFAULT_STORY_AGE_PENALTY_PER_DAY;
   const freshMs = STORY_FRESH_DAYS * DAY_MS;
   const penalised = perDay !== 0 && !Number.isNaN(atMs);
@@ -200,8 +198,8 @@ export function findStory(
   const penalties = new Map<number, number>();
   let members: Map<number, number[]> | null = null;
   for (const [storyId, story] of stories) {
-    const spanMs = story.startMs === Infinity ? 0 : Math.max(story.endMs, atMs) - Math.min(story.startMs, atMs);
-    const penalty = penalised && spanMs > freshMs ? (perDay * (spanMs - freshMs)) / DAY_MS : 0;
+    const apartMs = story.startMs === Infinity ? 0 : Math.abs(atMs - story.startMs);
+    const penalty = penalised && apartMs > freshMs ? (perDay * (apartMs - freshMs)) / DAY_MS : 0;
     if (story.dot / Math.sqrt(story.size) - penalty < threshold) continue;
     if (story.size === 1) similarities.set(storyId, story.single - penalty);
     else {
