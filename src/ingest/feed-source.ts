@@ -114,9 +114,15 @@ function feedItemToRawItem(sourceId: string, feedUrl: string, item: FeedItem, ke
  * Where a chain of redirects says the asked URL moved: the target of the chain's leading run of permanent redirects
  * (301, 308); null when its first answer was not one. A temporary redirect ends the run, whatever follows it:
  * A -301-> B -302-> C moved to B (C is only where B sends readers for now), A -302-> B -301-> C did not move (A's own
- * answer was temporary), A -301-> B -308-> C moved to C.
+ * answer was temporary), A -301-> B -308-> C moved to C. A chain that comes back to an address it passed (A -301->
+ * a consent page -302-> A, with the cookie it set) moved nowhere.
  */
 export function permanentMove(redirects: readonly Redirect[]): string | null {
+  const passed = new Set<string>();
+  for (const { from, to } of redirects) {
+    passed.add(from);
+    if (passed.has(to)) return null;
+  }
   const temporary = redirects.findIndex((redirect) => !redirect.permanent);
   const leading = temporary === -1 ? redirects.length : temporary;
   return leading === 0 ? null : redirects[leading - 1]!.to;

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { ingestFeed, permanentMove } from '../../src/ingest/feed-source.ts';
 import { startServer } from '../helpers/http-server.ts';
 
 /**
@@ -76,5 +77,26 @@ describe('cookies within one chain of redirects', () => {
     };
     expect(await echoed('/to-other-host')).toBe('cookie: ');
     expect(await echoed('/foreign-cookie')).toBe('cookie: own=1');
+  });
+});
+
+describe('a feed sent through a consent page and back', () => {
+  it('has not moved, though its first redirect was permanent', async () => {
+    const server = await startServer({
+      '/feed.xml': (req, res) => {
+        if (!cookieOf(req).includes('consent=yes')) res.writeHead(301, { location: '/consent?return=%2Ffeed.xml' }).end();
+        else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>T</title><link>https://e.example/</link><item><title>A</title><link>https://e.example/a</link></item></channel></rss>');
+      },
+      '/consent': (_req, res) => res.writeHead(302, { location: '/feed.xml', 'set-cookie': 'consent=yes; Path=/' }).end(),
+    });
+    try {
+      const result = await ingestFeed({ id: 'f', url: `${server.url}/feed.xml` }, { etag: null, lastModified: null, bodyHash: null }, fetchUrl, options);
+      expect(result).toMatchObject({ outcome: 'ok', movedTo: null });
+      expect(result.items.map((item) => item.title)).toEqual(['A']);
+      // a chain that does not come back still moved where its leading permanent redirects lead
+      expect(permanentMove([{ from: 'https://a.example/feed', to: 'https://b.example/feed', status: 301, permanent: true }])).toBe('https://b.example/feed');
+    } finally {
+      await server.close();
+    }
   });
 });
