@@ -164,9 +164,12 @@ export interface LanguageJudgement {
   lang: string | null;
   /**
    * Taken from what the page, file or feed declares for a text whose words cannot tell, none of them a function word
-   * of that language: an English headline in a German feed ("OpenAI rejects Anthropic pause proposal") reads so.
+   * of that language: an English headline in a German feed ("OpenAI rejects Anthropic pause proposal") reads so. For a
+   * language the guess has no function words of (Czech, Swedish), a text of fewer than 8 words.
    */
   unconfirmed: boolean;
+  /** The language is one the guess knows the function words of (STOPWORDS): its texts can show themselves. */
+  known: boolean;
 }
 
 export function judgeLanguage(text: string, declared: string | null = null): LanguageJudgement {
@@ -181,23 +184,23 @@ export function judgeLanguage(text: string, declared: string | null = null): Lan
   if (NON_LATIN_LETTER.test(sample)) {
     const letters = tallyLetters(sample);
     const script = scriptOf(letters, guess);
-    if (script !== null) return { lang: script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code, unconfirmed: false };
-    if (letters.latin === 0) return { lang: declaredPrimary, unconfirmed: false };
+    if (script !== null) return { lang: script.declared && declaredPrimary && script.declared.test(declaredPrimary) ? declaredPrimary : script.code, unconfirmed: false, known: false };
+    if (letters.latin === 0) return { lang: declaredPrimary, unconfirmed: false, known: false };
   }
-  if (guess !== null) return { lang: guess, unconfirmed: false };
+  if (guess !== null) return { lang: guess, unconfirmed: false, known: true };
   // The declared language where the words cannot tell: a text too short, unless it has English's own words ("Labs
   // should pause the AI race now" in a German feed), or one with next to no English in it. A page of English in a
   // site's template declaring its home language stays English.
   const englishOwn = englishShare(shares.shares, declaredPrimary);
   const tooFewToTell = (shares.words < LANG_MIN_WORDS && englishOwn < SHORT_TEXT_ENGLISH_SHARE) || (shares.words < HEADLINE_WORDS ? englishOwn : englishShare(shares.shares)) < ENGLISH_MIN_SHARE;
-  if (!tooFewToTell) return { lang: null, unconfirmed: false };
+  if (!tooFewToTell) return { lang: null, unconfirmed: false, known: false };
   // its own words: "a", "no" and "as" are English too
   const declaredHits = shares.shares.find((s) => s.lang === declaredPrimary)?.hits ?? [];
   const declaredWords = hitsNotOf(declaredHits, 'en');
-  // only a language the guess lists has function words to show for itself: a Czech or Swedish headline has none of
-  // them either, and stays in its language
-  const canShowItself = declaredPrimary !== null && STOPWORDS[declaredPrimary] !== undefined;
-  return { lang: declaredPrimary, unconfirmed: canShowItself && declaredWords === 0 };
+  // a language the guess lists has function words to show for itself; another's short text is judged by what else it
+  // holds (see the scorer)
+  const known = declaredPrimary !== null && STOPWORDS[declaredPrimary] !== undefined;
+  return { lang: declaredPrimary, unconfirmed: declaredPrimary !== null && declaredWords === 0 && (known || shares.words < LANG_MIN_WORDS), known };
 }
 
 /**

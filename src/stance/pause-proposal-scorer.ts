@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.2';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.3';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -460,18 +460,19 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
     score(input: ScorableText): ScoreResult {
       // The lexicon, rules and model are of English: a text in another language is on topic by the pipeline's words
       // for it, if it has any, and no stance is judged (an English reading of German words is noise, not neutral).
-      const { lang, unconfirmed } = judgeLanguage(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
+      const { lang, unconfirmed, known } = judgeLanguage(`${input.title ?? ''}\n${input.text}`, input.lang ?? null);
       if (lang === null || lang === 'en') return scoreEnglish(input);
       // bounded as the English rules are: a hostile page of millions of letters costs seconds in the term patterns
       const relevance = relevanceIn(lang, input.title, input.text.slice(0, MAX_SCORED_CHARS));
       const unread: ScoreResult = { scorerVersion: version, relevance, stance: null, voices: [], unreadLanguage: lang };
       // A headline taken for its feed's language with no word of that language in it ("OpenAI rejects Anthropic pause
       // proposal" in a German feed) is English where the English rules find it on topic, and either that language's
-      // words do not or a word of the English stance lexicon in it has an English verb's ending ("rejects", "backed",
-      // "mocking"): "danger", "catastrophe" and "capitulation" are French words too.
+      // words do not or a word of the English stance lexicon in it has an English verb's ending ("rejects",
+      // "backed"): "danger", "catastrophe" and "capitulation" are French words too. A language the guess knows no
+      // function words of (a Czech or Swedish feed's) asks for that ending always, its own words unknown.
       if (!unconfirmed) return unread;
       const analysis = analysePassage(input);
-      if (relevance.relevant && !analysis.sentences.some(hasInflectedEnglishCue)) return unread;
+      if ((relevance.relevant || !known) && !analysis.sentences.some(hasInflectedEnglishCue)) return unread;
       const english = scoreEnglish(input, analysis);
       return english.relevance.relevant ? english : unread;
     },

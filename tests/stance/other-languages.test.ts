@@ -174,6 +174,10 @@ describe('the scorer on a text in another language', () => {
       expect(french.score({ title, text: '', lang: 'fr' })).toMatchObject({ unreadLanguage: 'fr', relevance: { relevant: true }, stance: null });
     }
     expect(scorer.score({ title: 'Anthropic navrhuje moratorium, OpenAI odmítá', text: '', lang: 'cs' })).toMatchObject({ unreadLanguage: 'cs', stance: null });
+    // while an English headline in a Czech or Swedish feed is English by its verb
+    for (const lang of ['cs', 'sv']) {
+      expect(scorer.score({ title: 'OpenAI rejects Anthropic pause proposal', text: '', lang })).toMatchObject({ relevance: { relevant: true }, stance: { label: 'oppose' } });
+    }
   });
 
   it('reads the first 200,000 characters, as the English rules do: a hostile page of millions of letters is not read whole', () => {
