@@ -19,13 +19,13 @@ export const DEFAULT_STORY_THRESHOLD = 0.18;
 export const DEFAULT_STORY_MERGE_THRESHOLD = 0.22;
 /**
  * How much a story's similarity is lowered for each day between its first article and the new one, either side,
- * after the first day: an event's coverage comes within a day or two, and a later report that names the same people and proposal is
- * most often a new event of the same debate (the labs' answer, a hearing, a poll), which without it joined the first
- * and chained every later one into a story of weeks (tests/fixtures/stories/dev-a, `npm run eval:stories`: 10 events
- * of 14 days in one story, same-story precision 0.14). A report of the same event days later still joins when its
- * words are close enough (at 0.07, three days on it needs 0.32 rather than 0.18). Measured on dev-a and the
- * pause-debate fixtures: from 0.06 to 0.09 every fixture keeps its precision and recall; at 0.1 the announcement's
- * later analyses split off.
+ * after the first day: an event's coverage comes within a day or two, and a later report that names the same people
+ * and proposal is most often a new event of the same debate (the labs' answer, a hearing, a poll), which without it
+ * joined the first and chained every later one into a story of weeks (tests/fixtures/stories/dev-a, `npm run
+ * eval:stories`: 10 events of 14 days in one story, same-story precision 0.14). A report of the same event days later
+ * still joins when its words are close enough (at 0.07, three days on it needs 0.32 rather than 0.18). Measured on
+ * dev-a and the pause-debate fixtures: from 0.06 to 0.09 every fixture keeps its precision and recall; at 0.1 the
+ * announcement's later analyses split off.
  */
 export const DEFAULT_STORY_AGE_PENALTY_PER_DAY = 0.07;
 /** A story's first day, when its coverage comes, bears no age penalty. */

@@ -6,8 +6,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import type { StageError } from '../model/index.ts';
 import { whatwgEncoding } from './feed/decode.ts';
-import { steadyNow } from './steady-clock.ts';
 import { RedirectCookies } from './redirect-cookies.ts';
+import { steadyNow } from './steady-clock.ts';
 import { requestAddress, unbracketedHost, urlForDisplay, withCredentialsOf, withoutCredentials } from './url-display.ts';
 
 /**

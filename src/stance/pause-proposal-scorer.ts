@@ -523,7 +523,11 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
   }
 }
 
-/** An English verb's ending on a word of at least five letters: "rejects", "backed", "mocking", not "pauses" or "dangers"'s plural alone. */
+/**
+ * An English verb's ending, "-s" (not "-ss") or "-ed", on a word of four letters or more: "rejects", "backs",
+ * "backed". A French or Spanish plural has the "-s" too ("catastrophes"): a headline of such a language holding one
+ * of the lexicon's nouns in the plural, and none of its own function words, is still read as English.
+ */
 const ENGLISH_VERB_FORM = /^[a-z]{2,}(?:[^s]s|ed)$/;
 
 /** Whether a stance cue of the sentence holds a word in an English verb form (see ENGLISH_VERB_FORM). */
