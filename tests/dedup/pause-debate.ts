@@ -97,7 +97,7 @@ export interface PairwiseScores {
 }
 
 /** Pairwise precision and recall of same-story decisions against the labelled events (1 when there is nothing to get wrong). */
-export function scorePairs(articles: readonly LabelledArticle[], storyIds: readonly number[]): PairwiseScores {
+export function scorePairs(articles: readonly Pick<LabelledArticle, 'name' | 'event'>[], storyIds: readonly number[]): PairwiseScores {
   let together = 0;
   let sameEvent = 0;
   let both = 0;

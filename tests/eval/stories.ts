@@ -30,6 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { definePipeline, type Pipeline } from '../../src/config/index.ts';
 import { runPipeline } from '../../src/run/run-pipeline.ts';
 import { openStore } from '../../src/store/index.ts';
+import { scorePairs } from '../dedup/pause-debate.ts';
 import { requireCorpusPaths } from './corpus-path.ts';
 
 interface ManifestArticle {
@@ -215,28 +216,9 @@ function score(articles: readonly CorpusArticle[], stored: Map<string, { id: num
       }
     }
   }
-  let together = 0;
-  let sameEvent = 0;
-  let both = 0;
-  const falseMerges: [string, string][] = [];
-  const falseSplits: [string, string][] = [];
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) {
-      const a = articles[i]!;
-      const b = articles[j]!;
-      const storyA = stored.get(a.file)?.storyId ?? null;
-      const storyB = stored.get(b.file)?.storyId ?? null;
-      const isTogether = storyA !== null && storyA === storyB;
-      const isSameEvent = a.event === b.event;
-      if (isTogether) together++;
-      if (isSameEvent) sameEvent++;
-      if (isTogether && isSameEvent) both++;
-      if (isTogether && !isSameEvent) falseMerges.push([a.file, b.file]);
-      if (!isTogether && isSameEvent) falseSplits.push([a.file, b.file]);
-    }
-  }
-  const precision = together === 0 ? 1 : both / together;
-  const recall = sameEvent === 0 ? 1 : both / sameEvent;
+  // an article not stored is in no story: each gets one of its own, apart from every other
+  const storyIds = articles.map((a, i) => stored.get(a.file)?.storyId ?? -1 - i);
+  const { precision, recall, falseMerges, falseSplits } = scorePairs(articles.map((a) => ({ name: a.file, event: a.event })), storyIds);
   return {
     articles: articles.length,
     stored: stored.size,
