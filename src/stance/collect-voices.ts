@@ -411,13 +411,29 @@ export function isQuantityOnly(actor: string): boolean {
   return words.length > 0 && words.every((word) => QUANTITY_WORDS.has(word) || /^[\d.,]+%?$/u.test(word) || word === '%');
 }
 
+/** Words that make a quantity a share: a poll's figure for a group, not the group's voice. */
+const SHARE_WORDS = new Set(['percent', 'cent', 'percentage', 'half', 'halves', 'majority', 'minority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths', '%']);
+
+/**
+ * True for a share of a group ("Sixty-eight percent of Democrats", "54 per cent of American adults", "a majority of
+ * voters"): a poll's figure, which the stance counts and no reader would call a speaker. A quantifier of a group
+ * ("Some economists", "Many of the researchers") says who speaks, and stays.
+ */
+export function isShareOfGroup(actor: string): boolean {
+  const words = actor.toLowerCase().split(/[\s-]+/u).filter((word) => word.length > 0);
+  const of = words.indexOf('of');
+  if (of <= 0) return false;
+  const quantity = words.slice(0, of);
+  return isQuantityOnly(quantity.join(' ')) && quantity.some((word) => SHARE_WORDS.has(word) || /^[\d.,]+%$/u.test(word));
+}
+
 /**
  * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
  * owner names the speaker ("Anthropic's proposal" → "Anthropic").
  */
 function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
-  if (isQuantityOnly(cleaned)) return null;
+  if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuantityOnly } from '../../src/stance/collect-voices.ts';
+import { isQuantityOnly, isShareOfGroup } from '../../src/stance/collect-voices.ts';
 import { pauseScorer } from '../helpers/pause-topic.ts';
 
 describe('a quantity or a share alone is no speaker', () => {
@@ -25,6 +25,21 @@ describe('a quantity or a share alone is no speaker', () => {
   it.each(['Some economists', 'Many in the industry', 'Some of your colleagues', 'one investor', 'Half my timeline', 'Sixty-two percent of voters'])(
     '"%s" says who speaks', (actor) => expect(isQuantityOnly(actor)).toBe(false),
   );
+
+  it('a share of a group is a poll\'s figure, no speaker either; a quantifier of a group still says who speaks', () => {
+    for (const actor of ['Sixty-eight percent of Democrats', '54 per cent of American adults', 'a majority of voters', '62% of respondents', 'Two-thirds of Republicans']) {
+      expect([actor, isShareOfGroup(actor)]).toEqual([actor, true]);
+    }
+    for (const actor of ['Some economists', 'Many of the researchers', 'One of the leading labs', 'Hundreds of workers']) {
+      expect([actor, isShareOfGroup(actor)]).toEqual([actor, false]);
+    }
+    const result = pauseScorer.score({
+      title: 'Most Americans back a verified AI pause',
+      text: 'Sixty-eight percent of Democrats backed a verified pause of frontier AI development, and 54 per cent of Republicans supported the moratorium, the survey found.\n\nSome economists said a pause would hurt growth.',
+    });
+    const actors = result.voices.map((voice) => voice.actor.toLowerCase());
+    expect(actors.filter((actor) => actor.includes('percent') || actor.includes('per cent'))).toEqual([]);
+  });
 });
 
 describe('a headline\'s description of a person merges into the speaker the body names with it', () => {
