@@ -303,9 +303,13 @@ function countedAsOriginals(articles: readonly DigestArticle[], earlier: DigestI
 /**
  * A story's label from the articles listed, read as the stored label is read (`stories`): from their headlines,
  * and only when none has one, from the first words shown for them, so the digest and `stories` name a story alike.
+ * The day's own news heads it: copies of originals counted on earlier days (a wire explainer republished a day
+ * later) only when the day has nothing else.
  */
 function digestStoryLabel(articles: readonly DigestArticle[]): string {
-  const inOrder = [...articles].sort((a, b) => a.id - b.id);
+  const ofTheDay = new Set(articles.map((a) => a.id));
+  const own = articles.filter((a) => a.duplicateOf === null || ofTheDay.has(a.duplicateOf));
+  const inOrder = [...(own.length > 0 ? own : articles)].sort((a, b) => a.id - b.id);
   const headlines = inOrder.filter((a) => !a.untitled).map((a) => a.title);
   return storyLabel(headlines.length > 0 ? headlines : inOrder.map((a) => a.title));
 }

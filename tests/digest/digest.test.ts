@@ -185,6 +185,19 @@ describe('the digest', () => {
     expect(digest.stories[0]!.label).toBe('Labs agree to pause frontier training');
   });
 
+  it('heads a story with the day\'s own news, not a copy of an original counted on an earlier day', () => {
+    const articles = [
+      // a copy of yesterday's wire explainer, whose headline every outlet's would otherwise be compared with
+      article(4, { title: 'Verified pause explained: what the labs would stop', duplicateOf: 2 }),
+      article(5, { title: 'Verified pause explained: what the labs would stop', duplicateOf: 2 }),
+      article(6, { title: 'Researchers back the verified pause in an open letter' }),
+      article(7, { title: 'Open letter from researchers backs verified pause' }),
+    ];
+    expect(buildDigest({ ...base, articles }).stories[0]!.label).toBe('Researchers back the verified pause in an open letter');
+    // a story of nothing but such copies is headed by them
+    expect(buildDigest({ ...base, articles: articles.slice(0, 2) }).stories[0]!.label).toBe('Verified pause explained: what the labs would stop');
+  });
+
   it('names a story from its headlines, as `stories` does, not from the first words shown for untitled articles', () => {
     const untitled = (id: number, firstWords: string) => article(id, { title: firstWords, untitled: true });
     const articles = [
