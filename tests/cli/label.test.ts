@@ -126,6 +126,9 @@ describe.each(dialects)('label --clear on $name', ({ fresh }) => {
     const labelled = await cli('label', String(copy.id), '--stance', 'oppose');
     expect(labelled.code).toBe(0);
     expect(labelled.stderr).toContain(`so label the original for this verdict to count: pausewatch label ${copy.duplicateOf} --stance oppose ${project.shownFlags}\n`);
+    // and `labels` says so beside it, in its JSON too
+    expect((await cli('labels')).stdout).toMatch(new RegExp(`\\b${copy.id}\\s+oppose .*copy of #${copy.duplicateOf}: not counted`));
+    expect(JSON.parse((await cli('labels', '--json')).stdout)).toContainEqual(expect.objectContaining({ articleId: copy.id, duplicateOf: copy.duplicateOf }));
   });
 
   it('labels --export says what it wrote on stdout, as JSON under --json, and nothing under --quiet', async () => {

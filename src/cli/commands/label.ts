@@ -82,7 +82,7 @@ export function registerLabel(program: Command): void {
           const article = articles.get(l.article_id);
           // an untitled article is shown by its first words, as `articles` and the digest show it
           const shown = article ? shownHeadline(article) : '';
-          return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, shown, text: article?.text ?? '' };
+          return { articleId: l.article_id, label: l.label, note: l.note, at: l.created_at, title: article?.title ?? null, duplicateOf: article?.duplicate_of ?? null, shown, text: article?.text ?? '' };
         });
         if (local.export) {
           // evaluation data for the scorer, which reads English: articles in other languages would only count as misses
@@ -103,7 +103,9 @@ export function registerLabel(program: Command): void {
           return;
         }
         if (options.json) return printJson(rows.map(({ text: _text, shown: _shown, ...r }) => r));
-        writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.shown, r.note ?? '']), [5, 10, 16, 60, 40])}\n`);
+        // a label given to a syndicated copy does not count (the pair counts by its original), as `label` warned
+        const noteOf = (r: (typeof rows)[number]) => [r.duplicateOf === null ? null : `copy of #${r.duplicateOf}: not counted`, r.note].filter(Boolean).join('; ');
+        writeText(process.stdout, `${table(['id', 'label', 'labelled at', 'title', 'note'], rows.map((r) => [String(r.articleId), r.label, r.at.slice(0, 16), r.shown, noteOf(r)]), [5, 10, 16, 60, 40])}\n`);
       });
     });
 }
