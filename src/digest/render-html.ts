@@ -93,7 +93,7 @@ export function renderHtml(digest: DigestData): string {
       ...shiftRows(digest.shift).map(row),
       '</table>',
     );
-    const note = shiftNote(digest.shift);
+    const note = shiftNote(digest.shift, digest.timeZone);
     if (note !== null) parts.push(`<p><i>${escapeHtml(note)}</i></p>`);
   }
   if (digest.voices.length > 0) {

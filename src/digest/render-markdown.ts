@@ -116,8 +116,23 @@ export function shiftRows(shift: DigestShift): string[][] {
   ];
 }
 
-/** Why the shift gives no change, when it gives none: the days before were not watched, or not all of them. */
-export function shiftNote(shift: DigestShift): string | null {
+/**
+ * What to know of the shift's figures: that a day in progress is counted to the time the digest was written, and the
+ * days before to the same time of day; and why it gives no change, when it gives none (the days before were not
+ * watched, or not all of them). Null when there is nothing to say.
+ */
+export function shiftNote(shift: DigestShift, timeZone: string): string | null {
+  const notes = [countedToNote(shift, timeZone), notComparableNote(shift)].filter((note) => note !== null);
+  return notes.length > 0 ? notes.join(' ') : null;
+}
+
+function countedToNote(shift: DigestShift, timeZone: string): string | null {
+  if (!shift.countedTo) return null;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(shift.countedTo));
+  return `${shift.current.to} was under way: it is counted to ${time}, and ${shift.previous.to} to the same time.`;
+}
+
+function notComparableNote(shift: DigestShift): string | null {
   if (shiftComparable(shift)) return null;
   const { previous, watchedFrom } = shift;
   const days = `the days from ${previous.from} to ${previous.to}`;
@@ -246,7 +261,7 @@ export function renderMarkdown(digest: DigestData): string {
     lines.push('| days | articles | support | oppose | neutral |', '| --- | --- | --- | --- | --- |');
     for (const row of shiftRows(digest.shift)) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
-    const note = shiftNote(digest.shift);
+    const note = shiftNote(digest.shift, digest.timeZone);
     if (note !== null) lines.push(`_${note}_`, '');
   }
   if (digest.voices.length > 0) {

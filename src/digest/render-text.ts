@@ -55,7 +55,7 @@ export function renderPlainText(digest: DigestData): string {
       lines.push(`${days}: articles ${articles}, support ${support}, oppose ${oppose}, neutral ${neutral}`);
     }
     lines.push('');
-    const note = shiftNote(digest.shift);
+    const note = shiftNote(digest.shift, digest.timeZone);
     if (note !== null) lines.push(note, '');
   }
   if (digest.voices.length > 0) {

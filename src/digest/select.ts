@@ -111,6 +111,12 @@ export interface DigestShift {
   current: StanceTally;
   previous: StanceTally;
   watchedFrom?: string | null;
+  /**
+   * When the digest's day was still in progress as it was written: the moment its last day is counted to (ISO-8601
+   * UTC), and the days before count theirs to the same time of day, so that a morning's digest compares like with
+   * like. Null or absent for a day written after it ended.
+   */
+  countedTo?: string | null;
 }
 
 export interface DigestData {

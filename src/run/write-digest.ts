@@ -5,7 +5,7 @@ import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { compareNames, shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type DigestVerdict, type SourceHealth, type StanceTally } from '../digest/index.ts';
-import { addDays, dayOf } from '../digest/day.ts';
+import { addDays, dayOf, isBareDate } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
@@ -86,7 +86,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     };
   });
 
-  const shift = await loadShift(loaded, store, date);
+  const shift = await loadShift(loaded, store, date, generatedAt);
   return buildDigest({
     maxArticlesPerStory: pipeline.digest.maxArticlesPerStory,
     storyArticleCounts: await storyArticleCounts(store, pipeline, rows),
@@ -145,7 +145,7 @@ export async function firstWatchedDay(store: Store, pipeline: { id: string; dige
  * same rules as `trends`. Each says how much of it pausewatch watched, from the day of the pipeline's first run: the
  * days before hold only what was published then and found later, not a quiet week.
  */
-async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Promise<DigestData['shift']> {
+async function loadShift(loaded: LoadedPipeline, store: Store, date: string, generatedAt: string): Promise<DigestData['shift']> {
   const { pipeline } = loaded;
   const previousFrom = addDays(date, -13);
   const currentFrom = addDays(date, -6);
@@ -159,12 +159,20 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
   const tally = (from: string, to: string): StanceTally => ({ from, to, articles: 0, support: 0, oppose: 0, neutral: 0 });
   const current = tally(currentFrom, date);
   const previous = tally(previousFrom, addDays(date, -7));
+  // A day in progress (a morning's digest) counts to now: the days before count their last day to the same time, or
+  // every morning's change would be a day's coverage short.
+  const inProgress = Date.parse(generatedAt) < Date.parse(dayBounds(date, tz).end);
+  const previousLastDay = addDays(date, -7);
+  const previousCutMs = Date.parse(generatedAt) - 7 * 86_400_000;
   for (const row of rows) {
     const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
     if (!stance.label) continue;
-    const day = dayOf(appearedAt(row, copiesPublished.get(row.id) ?? [], tz), tz);
+    const appeared = appearedAt(row, copiesPublished.get(row.id) ?? [], tz);
+    const day = dayOf(appeared, tz);
     const bucket = day >= currentFrom && day <= date ? current : day >= previousFrom && day < currentFrom ? previous : null;
     if (!bucket) continue;
+    // a bare date names the day, no time of it: counted whole
+    if (inProgress && bucket === previous && day === previousLastDay && !isBareDate(appeared) && Date.parse(appeared) > previousCutMs) continue;
     bucket.articles += 1;
     bucket[stance.label] += 1;
   }
@@ -173,6 +181,7 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string): Pr
     current: { ...current, watched: spanWatched(current, watchedFrom) },
     previous: { ...previous, watched: spanWatched(previous, watchedFrom) },
     watchedFrom,
+    countedTo: inProgress ? generatedAt : null,
   };
 }
 

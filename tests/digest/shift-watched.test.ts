@@ -31,8 +31,9 @@ describe.each(dialects)('the weekly shift on the first days of a pipeline, on $n
   /** The digest of 2026-12-03 written before any run was recorded. */
   let beforeAnyRun: DigestData;
 
-  const digest = async (date: string) => {
-    const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date(`${date}T22:00:00.000Z`) });
+  // written after the day ended in Brussels (00:30 the next day), unless `at` says when
+  const digest = async (date: string, at = `${date}T23:30:00.000Z`) => {
+    const { data, paths } = await writeDigest({ loaded, store, date, now: () => new Date(at) });
     const markdown = readFileSync(paths.find((p) => p.endsWith('.md'))!, 'utf8');
     const json = JSON.parse(readFileSync(paths.find((p) => p.endsWith('.json'))!, 'utf8')) as DigestData;
     const section = (text: string) => text.slice(text.indexOf('How the debate is shifting'), text.indexOf('Who is arguing'));
@@ -85,6 +86,7 @@ describe.each(dialects)('the weekly shift on the first days of a pipeline, on $n
       current: { from: '2026-11-27', to: '2026-12-03', articles: 2, support: 2, oppose: 0, neutral: 0, watched: 'part' },
       previous: { from: '2026-11-20', to: '2026-11-26', articles: 1, support: 0, oppose: 1, neutral: 0, watched: 'none' },
       watchedFrom: '2026-12-01',
+      countedTo: null,
     });
     expect(data.shift).toEqual(json.shift);
     const note = 'No change is given: pausewatch began watching on 2026-12-01, after the days from 2026-11-20 to 2026-11-26; their figures are only the articles published then that it found later.';
@@ -96,6 +98,16 @@ describe.each(dialects)('the weekly shift on the first days of a pipeline, on $n
     expect(html).toContain(`<p><i>${note}</i></p>`);
     // no change row in any of them
     for (const rendering of [markdown, text, html]) expect(rendering).not.toMatch(/\| change \||^change:|<td>change<\/td>/m);
+  });
+
+  it('counts a day in progress to the time the digest is written, and the last day of the week before to the same time', async () => {
+    // 08:00 in Brussels on 10 December: article b, published at 09:00 on 3 December, is not yet a week old
+    const { json, markdown, text, html } = await digest('2026-12-10', '2026-12-10T07:00:00.000Z');
+    expect(json.shift).toMatchObject({ previous: { from: '2026-11-27', to: '2026-12-03', articles: 1, support: 1 }, countedTo: '2026-12-10T07:00:00.000Z' });
+    const note = '2026-12-10 was under way: it is counted to 08:00, and 2026-12-03 to the same time.';
+    for (const rendering of [markdown, text, html]) expect(rendering).toContain(note);
+    // written once the day is over, the whole of both
+    expect((await digest('2026-12-10')).json.shift).toMatchObject({ previous: { articles: 2, support: 2 }, countedTo: null });
   });
 
   it('says a week watched only from partway through was, and gives no change against it', async () => {
