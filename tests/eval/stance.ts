@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
+import { actorsMatch } from './actor-match.ts';
 import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
 const STANCES = ['support', 'oppose', 'neutral'] as const;
@@ -64,25 +65,6 @@ function readItems(file: string): Item[] {
     }
     return item;
   });
-}
-
-function normaliseActor(actor: string): string[] {
-  return actor
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !['the', 'an', 'our', 'its', 'their', 'his', 'her', 'these', 'those', 'this', 'that', 'some', 'of', 'and'].includes(word))
-    .map((word) => word.replace(/s$/, ''));
-}
-
-/** Surface forms match when at least half of the shorter one's words appear in the other. */
-export function actorsMatch(gold: string, predicted: string): boolean {
-  const a = normaliseActor(gold);
-  const b = normaliseActor(predicted);
-  if (a.length === 0 || b.length === 0) return false;
-  const shared = a.filter((word) => b.includes(word)).length;
-  return shared / Math.min(a.length, b.length) >= 0.5;
 }
 
 /**

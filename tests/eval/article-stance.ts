@@ -1,0 +1,219 @@
+/**
+ * Evaluates the stance scorer on whole articles: a corpus folder of `articles/*.txt` and `stances.json`, each article's
+ * label and the voices a reader finds in it (tests/fixtures/stories/README.md).
+ *
+ *   npm run eval:articles -- --corpus tests/fixtures/stories/dev-a [--errors] [--json] [--pipeline <file>]
+ *
+ * Each file is read as `pausewatch score` reads it (decoded, its headline and body taken apart by the extractor) and
+ * scored by the pipeline's scorer. Prints the article labels' precision, recall and macro-F1 over the three stances,
+ * the articles labelled right, the confusion matrix, and the voices as a digest would show them: per person in an article, the sides the scorer
+ * gives them (a neutral statement counts only for a person given no side), against the labelled voices.
+ *   - sided voices: the persons the scorer puts For or Against, and how many of them the reader put on that side
+ *     (precision), and of the reader's For and Against voices, how many the scorer puts there (recall);
+ *   - wrong side: persons the scorer puts on the side opposite to the reader's;
+ *   - not voices: names the scorer lists that match no labelled voice (places, laws, a person merely mentioned).
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractArticle } from '../../src/extract/index.ts';
+import { decodeCapture } from '../../src/ingest/files.ts';
+import type { ScoreResult, StanceLabel } from '../../src/model/index.ts';
+import { createScorer } from '../../src/stance/index.ts';
+import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
+import { loadPipelineTopic } from './load-pipeline-topic.ts';
+import { actorsMatch } from './actor-match.ts';
+
+interface LabelledVoice {
+  actor: string;
+  stance: StanceLabel;
+  author?: boolean;
+}
+
+interface LabelledArticle {
+  file: string;
+  stance: GoldLabel;
+  rationale?: string;
+  voices: LabelledVoice[];
+}
+
+interface Args {
+  corpus: string;
+  pipeline: string;
+  json: boolean;
+  errors: boolean;
+}
+
+const USAGE = 'expected --corpus <folder with articles/ and stances.json>, --pipeline <file>, --json, --errors';
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Partial<Args> & Omit<Args, 'corpus'> = { pipeline: 'pipelines/ai-pause.ts', json: false, errors: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--corpus') args.corpus = requireValue(argv, ++i, arg);
+    else if (arg === '--pipeline') args.pipeline = requireValue(argv, ++i, arg);
+    else if (arg === '--json') args.json = true;
+    else if (arg === '--errors') args.errors = true;
+    else if (arg === '--') continue;
+    else throw new Error(`unknown argument "${arg}"; ${USAGE}`);
+  }
+  if (args.corpus === undefined) throw new Error(`--corpus is required; ${USAGE}`);
+  return args as Args;
+}
+
+function requireValue(argv: readonly string[], index: number, flag: string): string {
+  const value = argv[index];
+  if (value === undefined) throw new Error(`${flag} needs a value`);
+  return value;
+}
+
+function readLabels(corpus: string): LabelledArticle[] {
+  const file = join(corpus, 'stances.json');
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { articles?: unknown };
+  if (!Array.isArray(parsed.articles)) throw new Error(`${file}: expected { "articles": [...] }`);
+  return parsed.articles.map((entry: LabelledArticle, index: number) => {
+    const stanceOk = GOLD_LABELS.includes(entry.stance);
+    const voicesOk = Array.isArray(entry.voices)
+      && entry.voices.every((voice) => typeof voice.actor === 'string' && ['support', 'oppose', 'neutral'].includes(voice.stance));
+    if (typeof entry.file !== 'string' || !stanceOk || !voicesOk) {
+      throw new Error(`${file}: article ${index + 1}: expected "file", "stance" (${GOLD_LABELS.join('|')}) and "voices" [{ actor, stance }]`);
+    }
+    return entry;
+  });
+}
+
+/** The file scored as `pausewatch score` scores it. */
+function scoreFile(path: string, scorer: ReturnType<typeof createScorer>): ScoreResult {
+  const decoded = decodeCapture(path, readFileSync(path));
+  if ('error' in decoded) throw new Error(`${path}: ${decoded.error.message}`);
+  const article = extractArticle(decoded.text, decoded.format, null);
+  return scorer.score({ title: article.title, text: article.text, lang: article.lang });
+}
+
+/** One person as the scorer lists them in an article: their names and the sides a digest would show. */
+interface PredictedPerson {
+  names: string[];
+  sides: Set<StanceLabel>;
+}
+
+/** The scorer's voices grouped by person (names that match, as the eval of passages matches them), sides as a digest shows them. */
+function predictedPersons(result: ScoreResult): PredictedPerson[] {
+  const persons: PredictedPerson[] = [];
+  for (const voice of result.voices) {
+    const person = persons.find((p) => p.names.some((name) => actorsMatch(name, voice.actor)));
+    if (person) {
+      person.names.push(voice.actor);
+      person.sides.add(voice.stance);
+    } else persons.push({ names: [voice.actor], sides: new Set([voice.stance]) });
+  }
+  for (const person of persons) if (person.sides.has('support') || person.sides.has('oppose')) person.sides.delete('neutral');
+  return persons;
+}
+
+const OPPOSITE: Record<string, StanceLabel> = { support: 'oppose', oppose: 'support' };
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const pipeline = await loadPipelineTopic(args.pipeline);
+  const scorer = createScorer(pipeline.topic, pipeline.stance);
+  const labels = readLabels(args.corpus);
+
+  const confusion = Object.fromEntries(GOLD_LABELS.map((gold) => [gold, Object.fromEntries(GOLD_LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
+  const pairs: [GoldLabel, GoldLabel][] = [];
+  const errors: { file: string; gold: GoldLabel; predicted: GoldLabel; score: number | null; rationale: string }[] = [];
+  const voices = { goldSided: 0, goldSidedFound: 0, goldNeutral: 0, goldNeutralFound: 0, predictedSided: 0, predictedSidedRight: 0, wrongSide: 0, notVoices: 0, predictedPersons: 0 };
+  const voiceErrors: { file: string; kind: 'wrong side' | 'missed' | 'not a voice' | 'side not given'; actor: string; gold: string; predicted: string }[] = [];
+
+  for (const label of labels) {
+    const result = scoreFile(join(args.corpus, 'articles', label.file), scorer);
+    const predicted: GoldLabel = result.stance === null ? 'irrelevant' : result.stance.label;
+    confusion[label.stance][predicted]++;
+    pairs.push([label.stance, predicted]);
+    if (predicted !== label.stance) errors.push({ file: label.file, gold: label.stance, predicted, score: result.stance?.score ?? null, rationale: label.rationale ?? '' });
+    if (label.stance === 'irrelevant') continue;
+
+    const persons = predictedPersons(result);
+    const show = (person: PredictedPerson | undefined) => person ? `${person.names[0]}: ${[...person.sides].join('/')}` : 'not listed';
+    voices.predictedPersons += persons.length;
+    const matchedPersons = new Set<PredictedPerson>();
+    for (const gold of label.voices) {
+      const person = persons.find((p) => p.names.some((name) => actorsMatch(gold.actor, name)));
+      if (person) matchedPersons.add(person);
+      if (gold.stance === 'neutral') {
+        voices.goldNeutral++;
+        if (person) voices.goldNeutralFound++;
+        continue;
+      }
+      voices.goldSided++;
+      if (person?.sides.has(gold.stance)) voices.goldSidedFound++;
+      else voiceErrors.push({ file: label.file, kind: person ? 'side not given' : 'missed', actor: gold.actor, gold: gold.stance, predicted: show(person) });
+    }
+    for (const person of persons) {
+      const golds = label.voices.filter((gold) => person.names.some((name) => actorsMatch(gold.actor, name)));
+      if (golds.length === 0) {
+        voices.notVoices++;
+        if (person.sides.has('support') || person.sides.has('oppose')) voices.predictedSided += [...person.sides].length;
+        voiceErrors.push({ file: label.file, kind: 'not a voice', actor: person.names[0]!, gold: '-', predicted: show(person) });
+        continue;
+      }
+      for (const side of person.sides) {
+        if (side === 'neutral') continue;
+        voices.predictedSided++;
+        if (golds.some((gold) => gold.stance === side)) voices.predictedSidedRight++;
+        else if (golds.some((gold) => gold.stance === OPPOSITE[side])) {
+          voices.wrongSide++;
+          voiceErrors.push({ file: label.file, kind: 'wrong side', actor: person.names[0]!, gold: golds.map((g) => g.stance).join('/'), predicted: show(person) });
+        }
+      }
+    }
+  }
+
+  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const perLabel = Object.fromEntries(GOLD_LABELS.map((label) => {
+    const truePositives = confusion[label][label];
+    const predictedCount = GOLD_LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
+    const goldCount = GOLD_LABELS.reduce((sum, p) => sum + confusion[label][p], 0);
+    const precision = ratio(truePositives, predictedCount);
+    const recall = ratio(truePositives, goldCount);
+    return [label, { precision, recall, f1: ratio(2 * precision * recall, precision + recall), articles: goldCount }];
+  })) as Record<GoldLabel, { precision: number; recall: number; f1: number; articles: number }>;
+  const voiceFigures = {
+    ...voices,
+    sidedPrecision: ratio(voices.predictedSidedRight, voices.predictedSided),
+    sidedRecall: ratio(voices.goldSidedFound, voices.goldSided),
+  };
+  const report = {
+    corpus: args.corpus, scorer: scorer.version, articles: labels.length, perLabel, macroF1: macroF1(pairs),
+    accuracy: ratio(pairs.filter(([gold, predicted]) => gold === predicted).length, pairs.length), confusion, voices: voiceFigures,
+    ...(args.errors ? { errors, voiceErrors } : {}),
+  };
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+  console.log(`${scorer.version} on ${args.corpus} (${labels.length} articles)\n`);
+  console.log('label        precision  recall     F1  articles');
+  for (const label of GOLD_LABELS) {
+    const m = perLabel[label];
+    console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.articles).padStart(8)}`);
+  }
+  console.log(`\nmacro-F1 (support/oppose/neutral): ${report.macroF1.toFixed(3)}; labels right ${pairs.filter(([gold, predicted]) => gold === predicted).length} of ${labels.length}`);
+  console.log('confusion (rows labelled, columns scored)');
+  console.log(`${''.padEnd(12)}${GOLD_LABELS.map((l) => l.padStart(11)).join('')}`);
+  for (const gold of GOLD_LABELS) console.log(`${gold.padEnd(12)}${GOLD_LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
+  console.log(`\nvoices in on-topic articles (labelled: ${voices.goldSided} for or against, ${voices.goldNeutral} neutral; scored: ${voices.predictedPersons} persons)`);
+  console.log(`  for/against as scored: ${voices.predictedSidedRight} of ${voices.predictedSided} on the labelled side (precision ${voiceFigures.sidedPrecision.toFixed(3)}), ${voices.wrongSide} on the opposite side`);
+  console.log(`  for/against as labelled: ${voices.goldSidedFound} of ${voices.goldSided} given that side (recall ${voiceFigures.sidedRecall.toFixed(3)})`);
+  console.log(`  neutral as labelled: ${voices.goldNeutralFound} of ${voices.goldNeutral} listed`);
+  console.log(`  listed but not a labelled voice: ${voices.notVoices}`);
+  if (args.errors) {
+    console.log('\narticle errors');
+    for (const e of errors) console.log(`- ${e.file}: labelled ${e.gold}, scored ${e.predicted} (${e.score ?? '-'}); ${e.rationale}`);
+    console.log('\nvoice errors');
+    for (const e of voiceErrors) console.log(`- ${e.file}: ${e.kind}: ${e.actor} (labelled ${e.gold}; scored ${e.predicted})`);
+  }
+}
+
+await main();
