@@ -317,12 +317,18 @@ export function cleanActorName(actor: string): string {
   return withoutTitle(describedName(actor).split(' ')).join(' ');
 }
 
+const SENTENCE_ADVERBS = /^(now|then|meanwhile|still|today|yesterday|also|instead|separately|earlier|later|so|yet)$/i;
+/** A day or a month: "Monday with 1,412 signatures" is when and how a letter came, not who speaks. */
+const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
 function describedName(actor: string): string {
   // A dateline before the speaker ("BRUSSELS - A European Commission spokesperson", "July 2 - The minister") is the
   // report's place and date, not part of who speaks.
   const undated = actor.replace(/^.*\s[-–—]\s+(?=\S)/u, '');
   const trimmed = undated.replace(/^["“”'\s]+|["“”'\s,:]+$/gu, '').replace(/\s+/g, ' ');
   const words = trimmed.split(' ');
+  // An adverb that opens the sentence ("Now one of the companies doing them says") is not part of who speaks.
+  while (words.length > 1 && SENTENCE_ADVERBS.test(words[0]!)) words.shift();
   // A headline's verb is capitalised like a name ("Anthropic Issues Call for ..."): it is not part of the speaker.
   while (words.length > 1 && HEADLINE_VERBS.test(words.at(-1)!)) words.pop();
   let start = words.length;
@@ -398,7 +404,7 @@ const QUANTITY_WORDS = new Set([
   'large', 'clear', 'vast', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
   'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'dozen', 'dozens', 'hundreds',
-  'thousands', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths',
+  'thousands', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths', 'share', 'proportion',
 ]);
 
 /**
@@ -412,11 +418,11 @@ export function isQuantityOnly(actor: string): boolean {
 }
 
 /** Words that make a quantity a share: a poll's figure for a group, not the group's voice. */
-const SHARE_WORDS = new Set(['percent', 'cent', 'percentage', 'half', 'halves', 'majority', 'minority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths', '%']);
+const SHARE_WORDS = new Set(['percent', 'cent', 'percentage', 'share', 'proportion', 'half', 'halves', 'majority', 'minority', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'tenth', 'tenths', '%']);
 
 /**
  * True for a share of a group ("Sixty-eight percent of Democrats", "54 per cent of American adults", "a majority of
- * voters"): a poll's figure, which the stance counts and no reader would call a speaker. A quantifier of a group
+ * voters", "the share of American adults"): a poll's figure, which the stance counts and no reader would call a speaker. A quantifier of a group
  * ("Some economists", "Many of the researchers") says who speaks, and stays.
  */
 export function isShareOfGroup(actor: string): boolean {
@@ -434,6 +440,8 @@ export function isShareOfGroup(actor: string): boolean {
 function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
+  const words = cleaned.split(' ');
+  if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) return null;
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);

@@ -8,7 +8,7 @@
 
 import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { isClauseBreak, type Token } from './tokenize.ts';
+import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 export interface Attribution {
   /** The speaker as written ("David Sacks", "the trade group's spokeswoman", "critics"). */
@@ -1491,10 +1491,32 @@ function colonAttribution(text: string, tokens: readonly Token[], persons: Reado
     || (end - from === 1 && isNameBeforeColon(text, tokens[from]!, persons));
   const head = tokens[end - 1]!.word.replace(/'s$/, '').replace(/s$/, '');
   if (!hasName && !ACTOR_HEADS.has(head)) return null;
+  if (!namesSpeakerBeforeColon(text, tokens, from, end)) return null;
   // Headings such as "Key points:" or "Q:" are not speakers, nor is a dateline's place ("New Delhi:").
   if (HEADING_WORDS.has(tokens[end - 1]!.word) || DATELINE_PLACES.has(tokens.slice(from, end).map((token) => token.word).join(' '))) return null;
   if (tokens.slice(from, end).every((token) => LABEL_WORDS.has(token.word))) return null;
   return { kind: 'normal', verb: colon, subject, start: 0 };
+}
+
+const COLON_SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'against', 'in', 'at', 'from', 'with', 'on', 'about', 'by', 'to', 'over']);
+
+/**
+ * Whether the words before a colon name who speaks: their head, the word before the first preposition or else the
+ * last word, is a name or a word for a speaker ("Senator Ruth Adeyemi:", "The chair:", "People against the AI
+ * pause:"). A headline or a sentence before a colon has a head of its own ("House panel asks a narrower question
+ * about AI pause: can anyone count the compute?", "Other notable bits:"); a first word is capitalised as any is.
+ */
+function namesSpeakerBeforeColon(text: string, tokens: readonly Token[], from: number, end: number): boolean {
+  let head = end - 1;
+  for (let i = from + 1; i < end; i++) {
+    if (COLON_SUBJECT_PREPOSITIONS.has(tokens[i]!.word)) {
+      head = i - 1;
+      break;
+    }
+  }
+  const word = tokens[head]!.word;
+  if (ACTOR_HEADS.has(word) || ACTOR_HEADS.has(word.replace(/'s$/, '').replace(/s$/, ''))) return true;
+  return isCapitalised(text, tokens[head]!) && (head > 0 || end - from === 1);
 }
 
 /**
@@ -1659,6 +1681,18 @@ function nameBefore(text: string, tokens: readonly Token[], index: number): stri
   return name;
 }
 
+/**
+ * Whether a heading over a fragment that opens with its verb names who speaks: it ends in a name ("Senator Ruth
+ * Adeyemi:", "Anthropic") or a word for a speaker ("The chair:"). "Other notable bits:" over "Declared sites: ..." is
+ * a list's heading, and its items no one's statement.
+ */
+function headingNamesSpeaker(heading: string): boolean {
+  const tokens = tokenize(heading).filter((token) => isWordAt([token], 0));
+  const last = tokens.at(-1);
+  if (last === undefined) return false;
+  return isCapitalised(heading, last) || ACTOR_HEADS.has(last.word.replace(/'s$/, '').replace(/s$/, '')) || ACTOR_HEADS.has(last.word);
+}
+
 export function findAttributions(
   text: string, tokens: readonly Token[], context: AttributionContext & { heading?: string | null },
 ): Attribution[] {
@@ -1728,7 +1762,7 @@ export function findAttributions(
     let actor: string;
     let isResolved = false;
     if (anchor.kind === 'headed') {
-      if (!context.heading) continue;
+      if (!context.heading || !headingNamesSpeaker(context.heading)) continue;
       actor = context.heading;
       isResolved = true;
     } else if (subject[1] - subject[0] === 1 && PRONOUNS.has(tokens[subject[0]]!.word)) {

@@ -210,3 +210,26 @@ describe('a place in a speaker’s description is not the speaker', () => {
     expect(voicesOf(text).map((v) => v.actor)).toEqual([actor]);
   });
 });
+
+describe('a heading or a headline before a colon is no speaker', () => {
+  it('a list under "Other notable bits:" is nobody’s statement, where one under a name is that person’s', () => {
+    const list = 'Anthropic published the technical annex to its pause proposal today.\n\nOther notable bits:\n\nDeclared sites: anything over 20,000 accelerators. Inspections on 48 hours notice.';
+    expect(voicesOf(list).map((voice) => voice.actor)).toEqual([]);
+    expect(voicesOf('Warns of the risks of a pause and urges a halt to frontier AI development.', 'Anthropic').map((voice) => voice.actor)).toEqual(['Anthropic']);
+  });
+
+  it('a sentence that ends in a word of its own before a colon names no speaker; a name or a word for one does', () => {
+    expect(voicesOf('House panel asks a narrower question about AI pause: can anyone count the compute?')).toEqual([]);
+    expect(voicesOf('Senator Ruth Adeyemi: "A verified pause of frontier AI is overdue."').map((voice) => voice.actor)).toEqual(['Senator Ruth Adeyemi']);
+  });
+});
+
+describe('a share, a day or an opening adverb is not who speaks', () => {
+  it('"the share of American adults" is a poll figure, "Monday with 1,412 signatures" a date, "Now" an adverb', () => {
+    expect(voicesOf('The share of American adults who told pollsters they would support a pause in frontier AI fell to 54 percent.')).toEqual([]);
+    const letter = voicesOf('An open letter published Monday with 1,412 signatures urges the frontier labs to agree a verified pause.');
+    expect(letter.map((voice) => voice.actor)).not.toContain('Monday with 1,412 signatures');
+    const now = voicesOf('Anthropic proposed a verified pause on frontier AI. Now one of the companies doing them says: come and check.');
+    expect(now.map((voice) => voice.actor)).not.toContain('Now one of the companies doing them');
+  });
+});
