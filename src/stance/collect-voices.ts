@@ -563,6 +563,57 @@ function isSameSpeaker(a: string, b: string): boolean {
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }
 
+/** Words for a post held at an organisation: "Anthropic's head of global affairs", "a policy lead at Anthropic". */
+const STAFF_ROLE = /\b(?:head|chief|director|president|spokesperson|spokeswoman|spokesman|officer|executive|founder|co-founder|cofounder|lead|counsel|adviser|advisor|manager|researcher|scientist|engineer|policy|staff|employee|ceo|cto|cso|chair|chairman|chairwoman)\b/i;
+/** A post someone no longer holds, or a relation that is no post: "a former researcher at Anthropic", "a critic of Anthropic". */
+const NOT_STAFF = /\b(?:former|ex|formerly|once|critic|critics|opponent|rival|sceptic|skeptic|investor|customer)\b/i;
+const PERSON_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The people a text names as the proposer's own ("Helena Vos, Anthropic's head of global affairs", "Anthropic's head
+ * of global affairs, Helena Vos", "Corinne Vasquez, a policy lead at Anthropic", "Anthropic co-founder Jack Clark"),
+ * lower-cased: they speak for the proposal as the proposer does. A former employee or a critic of the proposer is no
+ * such person.
+ */
+function proposerPeopleIn(texts: readonly string[], proposer: string): Set<string> {
+  const name = escapeRegExp(proposer);
+  const patterns = [
+    // NAME, [a|the] DESCRIPTION naming the proposer
+    new RegExp(`(${PERSON_NAME}), ((?:the |a |an )?[^,.;:"“”]{0,70}?\\b${name}\\b[^,.;:"“”]{0,40})`, 'gu'),
+    // PROPOSER's DESCRIPTION[,] NAME, or PROPOSER DESCRIPTION NAME ("Anthropic co-founder Jack Clark")
+    new RegExp(`\\b${name}(?:'s|’s)? ((?:[\\p{Ll}-]+,? ){0,6}?)(${PERSON_NAME})`, 'gu'),
+  ];
+  const people = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(patterns[0]!)) {
+      const description = match[2]!;
+      if (STAFF_ROLE.test(description) && !NOT_STAFF.test(description)) people.add(match[1]!.toLowerCase());
+    }
+    for (const match of text.matchAll(patterns[1]!)) {
+      const description = match[1]!;
+      const isPossessive = /^['’]s /u.test(match[0]!.slice(proposer.length));
+      if ((description === '' ? isPossessive : STAFF_ROLE.test(description)) && !NOT_STAFF.test(description)) {
+        people.add(match[2]!.toLowerCase());
+      }
+    }
+  }
+  return people;
+}
+
+/**
+ * Who speaks for the proposal in a text: the proposer by name, and the people the text names as its own (see
+ * proposerPeopleIn).
+ */
+export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
+  const proposer = proposerNamedIn(sentenceTexts);
+  const people = proposer === null ? [] : [...proposerPeopleIn(sentenceTexts, proposer)];
+  return (actor) => isProposerName(actor) || people.some((person) => isSameSpeaker(person, actor));
+}
+
 /**
  * One voice per attributed statement, in text order. `sentenceTexts` are the text's sentences (title first),
  * used to find the proposer's name for "the proposal" and "the company".
@@ -573,6 +624,7 @@ function isSameSpeaker(a: string, b: string): boolean {
  * a summary of them, is left out.
  */
 export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
+  const speaksForProposal = proposerSpeakers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   const fullNames: string[] = [];
   const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
@@ -590,7 +642,11 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
     if (stance === 'neutral' && role === 'critic') stance = 'oppose';
     else if (stance === 'neutral' && role === 'backer') stance = 'support';
-    if (stance === 'oppose' && isProposerName(actor) && statement.value > -PROPOSER_OPPOSE_THRESHOLD) stance = 'neutral';
+    // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it (a
+    // caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
+    if (speaksForProposal(actor)) {
+      stance = statement.value <= -PROPOSER_OPPOSE_THRESHOLD ? 'oppose' : 'support';
+    }
     const key = actor.toLowerCase();
     const earlier = voices.find((voice) => voice.actor.toLowerCase() === key && isSameStatement(voice.quote, statement.quote));
     if (earlier) {

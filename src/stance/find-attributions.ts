@@ -1412,7 +1412,9 @@ function openingSubjectStart(text: string, tokens: readonly Token[], verb: numbe
   const isName = isNamedSpeaker(text, tokens, [first, comma])
     || (comma - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
       && APPOSITIVE_OPENERS.has(tokens[comma + 1]?.word ?? ''));
-  return isName ? first : null;
+  // "Anthropic's head of global affairs, Helena Vos, said ...": a description, then the name set off after it.
+  const isDescribedName = verb - 1 - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, verb - 1]);
+  return isName || isDescribedName ? first : null;
 }
 
 /** Words that open an appositive after a name ("X, who asked not to be named,", "X, a nurse,"). */

@@ -13,7 +13,7 @@ import type {
 import { judgeLanguage } from '../model/language.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import {
-  advocacyValue, collectVoices, holdsClaim, isHeadingLine, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
+  advocacyValue, collectVoices, holdsClaim, isHeadingLine, proposerSpeakers, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
   type AttributedStatement,
 } from './collect-voices.ts';
 import {
@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.5';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.6';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -557,9 +557,12 @@ function alignRelayedVoice(
   evidence: readonly Evidence[] = [],
 ): Voice[] {
   if (!analysis.isPassage || label === 'neutral') return analysis.voices;
+  // The proposer and its people speak for their proposal whatever the passage's side (see collectVoices).
+  const speaksForProposal = proposerSpeakers(analysis.sentences.map((sentence) => sentence.text));
+  const isProposerVoice = (actor: string) => isProposer(actor) || speaksForProposal(actor);
   const lengths = new Map<string, number>();
   for (const voice of analysis.voices) {
-    if (isProposer(voice.actor) || HOST_ACTORS.test(voice.actor)) continue;
+    if (isProposerVoice(voice.actor) || HOST_ACTORS.test(voice.actor)) continue;
     lengths.set(voice.actor, (lengths.get(voice.actor) ?? 0) + voice.quote.length);
   }
   const ranked = [...lengths].sort((a, b) => b[1] - a[1]);
@@ -572,7 +575,7 @@ function alignRelayedVoice(
     const [actor, length] = candidate;
     const share = length / Math.max(1, textLength);
     const isNeutral = analysis.voices.every((v) => v.actor !== actor || v.stance === 'neutral' || v.stance === label);
-    const others = analysis.voices.filter((v) => v.actor !== actor && !isProposer(v.actor) && v.stance !== 'neutral');
+    const others = analysis.voices.filter((v) => v.actor !== actor && !isProposerVoice(v.actor) && v.stance !== 'neutral');
     // Another speaker on the same side, or none on the other: the passage relays this speaker's camp.
     const isCarried = isOnlySpeaker && share >= CARRIES_PASSAGE_SHARE;
     const isRelayed = isNeutral && share >= RELAYED_SPEAKER_SHARE && others.every((v) => v.stance === label);
@@ -581,7 +584,7 @@ function alignRelayedVoice(
   if (relayed === undefined) return analysis.voices;
   const [speaker] = relayed;
   const speakerVoices = analysis.voices.filter((v) => v.actor === speaker);
-  const others = analysis.voices.filter((v) => v.actor !== speaker && !isProposer(v.actor) && v.stance !== 'neutral');
+  const others = analysis.voices.filter((v) => v.actor !== speaker && !isProposerVoice(v.actor) && v.stance !== 'neutral');
   // Where other speakers take the passage's side, it may be theirs alone: then the speaker's own words, read alone,
   // must not gainsay it. A speaker who is the passage's one voice is read with the passage (a transcript's answer needs
   // its question, a letter's hypothetical its reply): read alone, such words were taken the wrong way as often as not.

@@ -75,6 +75,23 @@ describe('voices: each speaker’s own position', () => {
     expect(voicesOf(report)).toContainEqual(expect.objectContaining({ actor: 'Anthropic', stance: 'support' }));
   });
 
+  it('the proposer, and the people the text names as its own, speak for the proposal whatever their words', () => {
+    const wire = [
+      'Anthropic on Wednesday called on the leading AI developers to jointly halt their largest training runs under a verified pause.',
+      "Helena Vos, Anthropic's head of global affairs, said the company expected to be criticized by competitors. \"We would rather be criticized for proposing this too early than too late,\" she said.",
+      "Anthropic's policy lead, Corinne Vasquez, said a unilateral pause would fail.",
+      'Marcus Feld, a former researcher at Anthropic, said the plan would freeze the current leaders in place.',
+      'Anthropic said it no longer supports a pause and now opposes a moratorium on frontier AI.',
+    ];
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
+    expect(sideOf(wire.slice(0, 2).join('\n\n'), 'Anthropic')).toBe('support');
+    expect(sideOf(wire.slice(0, 2).join('\n\n'), 'Helena Vos')).toBe('support');
+    expect(sideOf(wire.slice(0, 3).join('\n\n'), 'Corinne Vasquez')).toBe('support');
+    // a former employee is not the proposer's, and the proposer opposing its proposal outright opposes it
+    expect(sideOf(wire.slice(0, 4).join('\n\n'), 'Marcus Feld')).not.toBe('support');
+    expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
+  });
+
   it('critics who question the warnings oppose it; proponents support it', () => {
     const voices = voicesOf(report);
     expect(voices).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
