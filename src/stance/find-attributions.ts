@@ -448,6 +448,14 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
       while (previous > 0 && (isWordAt(tokens, previous) || (tokens[previous]!.word === ',' && isPlaceBefore(text, tokens, previous)))) previous--;
       if (previous > 0 && tokens[previous]!.word === ',') end = previous;
     }
+    // "Marcus Feld, director of the Open Compute Alliance, a group that advocates for open-source AI, said": the
+    // phrase before this appositive is a description too, of the name that opens the sentence.
+    const earlier = text.length > 0 ? commaBefore(end - 1) : -1;
+    if (earlier > 0 && tokens[earlier]!.word === ',' && earlier + 1 < end && !isCapitalised(text, tokens[earlier + 1]!)) {
+      let nameStart = earlier;
+      while (nameStart > 0 && isWordAt(tokens, nameStart - 1)) nameStart--;
+      if (nameStart === 0 && isProperName(text, tokens, 0, earlier) && isNameWord(text, tokens, earlier - 1)) end = earlier;
+    }
   }
   // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
@@ -1402,19 +1410,52 @@ function openingSubjectStart(text: string, tokens: readonly Token[], verb: numbe
     while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
   }
   if (comma < 1 || tokens[comma]!.word !== ',') return null;
+  // "Marcus Feld, director of the Open Compute Alliance, a group that advocates for open-source AI, said": an
+  // appositive may describe the one before it; the subject is then before the first.
+  for (let extra = 0; extra < MAX_NESTED_APPOSITIVES; extra++) {
+    if (openingPhraseStart(text, tokens, comma, verb) !== null) break;
+    let earlier = comma - 1;
+    while (earlier >= 0 && comma - earlier <= MAX_APPOSITIVE && isWordAt(tokens, earlier)) earlier--;
+    if (earlier < 1 || tokens[earlier]!.word !== ',') break;
+    comma = earlier;
+  }
+  return openingPhraseStart(text, tokens, comma, verb);
+}
+
+// Appositives one after another before a verb, each describing the one before ("X, director of Y, a group that ...,").
+const MAX_NESTED_APPOSITIVES = 2;
+
+/** The start of a sentence's opening noun phrase ending at `comma`, when it names a speaker, else null. */
+function openingPhraseStart(text: string, tokens: readonly Token[], comma: number, verb: number): number | null {
   let first = comma;
   while (first > 0 && comma - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;
   // The subject opens the sentence, or follows a heading, a dateline or a bracket ("PRESS RELEASE: ...",
   // "HELSINKI — ...", "(Translated from ...)").
   const before = tokens[first - 1]?.word;
-  if (first >= comma || !(before === undefined || before === ':' || before === '—' || before === ')')) return null;
+  const opens = before === undefined || before === ':' || before === '—' || before === ')' || (before === ',' && followsOpeningAdverbial(tokens, first - 1));
+  if (first >= comma || !opens) return null;
   // One capitalised word ("Anthropic, a San Francisco lab, said") is a name only before an appositive's opener.
   const isName = isNamedSpeaker(text, tokens, [first, comma])
     || (comma - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
       && APPOSITIVE_OPENERS.has(tokens[comma + 1]?.word ?? ''));
   // "Anthropic's head of global affairs, Helena Vos, said ...": a description, then the name set off after it.
-  const isDescribedName = verb - 1 - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, verb - 1]);
+  const isDescribedName = verb - 1 - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, verb - 1])
+    && tokens.slice(comma + 1, verb - 1).every((token) => token.word !== ',');
   return isName || isDescribedName ? first : null;
+}
+
+/** Words that open a sentence's adverbial before its subject ("On Friday, ...", "Speaking in Geneva, ..."). */
+const OPENING_ADVERBIAL_WORDS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'speaking', 'asked', 'writing', 'earlier', 'later', 'last', 'this',
+  'meanwhile', 'separately', 'yesterday', 'today', 'however', 'also', 'still', 'since', 'by', 'for',
+]);
+const MAX_OPENING_ADVERBIAL = 6;
+
+/** Whether the comma at `comma` ends an adverbial that opens the sentence ("On Friday," before "Martin Esterby, ..."). */
+function followsOpeningAdverbial(tokens: readonly Token[], comma: number): boolean {
+  let start = comma;
+  while (start > 0 && comma - start < MAX_OPENING_ADVERBIAL && isWordAt(tokens, start - 1)) start--;
+  return start === 0 && start < comma && OPENING_ADVERBIAL_WORDS.has(tokens[0]!.word);
 }
 
 /** Words that open an appositive after a name ("X, who asked not to be named,", "X, a nurse,"). */

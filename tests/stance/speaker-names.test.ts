@@ -103,6 +103,14 @@ describe('a name after a description of the speaker', () => {
     expect(actors(voicesOf(text))).toEqual([actor]);
   });
 
+  it.each([
+    ["Anthropic's head of global affairs, Helena Vos, said the EU letter was the response the pause proposal hoped for.", 'Helena Vos'],
+    ['Marcus Feld, director of the Open Compute Alliance, a group that advocates for open-source AI, said the pause would freeze the leaders.', 'Marcus Feld'],
+    ['On Friday, Martin Esterby, the Technology Secretary, said Britain would not sign a pause treaty without the US and China.', 'Martin Esterby'],
+  ])('before the verb, a description and a name between commas, or a name and descriptions: %s', (text, actor) => {
+    expect(actors(voicesOf(text))).toEqual([actor]);
+  });
+
   it('in an article, his statements are one voice with his side, not "its director" taking none', () => {
     const voices = voicesOf([
       'The Centre for Long-Term Resilience published its response to the pause proposal on Tuesday.',
