@@ -19,6 +19,8 @@ export interface AttributedStatement {
   quote: string;
   /** Said in a headline (the title, or a heading line in the body): the outlet's summary, not the speaker's words. */
   isHeadline: boolean;
+  /** The index of the sentence it was said in, among the text's sentences (title first). */
+  sentence: number;
 }
 
 /** A statement's side when its polarity reaches this; below it the speaker's role may still decide. */
@@ -605,6 +607,19 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
 }
 
 /**
+ * A sentence that introduces a camp ("Critics were quick to question the company's motives.", "Supporters said the
+ * verification provisions set the proposal apart."): its side, or 0. News writing names a camp, then quotes one of
+ * them: the speaker of the next sentence is the camp's example.
+ */
+const CAMP_OPENING = /^(?:(?:the|many|some|most|other|several|leading|prominent|its|their|his|her)\s+)?(?:[\p{L}-]+\s+)?(critics|skeptics|sceptics|opponents|detractors|doubters|supporters|proponents|advocates|backers)\b(?!['’])/iu;
+
+function campSide(sentence: string): number {
+  const camp = CAMP_OPENING.exec(sentence)?.[1];
+  if (camp === undefined) return 0;
+  return roleOfActor(camp) === 'critic' ? -1 : 1;
+}
+
+/**
  * Who speaks for the proposal in a text: the proposer by name, and the people the text names as its own (see
  * proposerPeopleIn).
  */
@@ -626,6 +641,8 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
 export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
   const speaksForProposal = proposerSpeakers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
+  // Camp sentences whose example has been quoted: only the first speaker after one is its example.
+  const quotedAfterCamp = new Set<number>();
   const fullNames: string[] = [];
   const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
   for (const statement of statements) {
@@ -642,6 +659,15 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
     if (stance === 'neutral' && role === 'critic') stance = 'oppose';
     else if (stance === 'neutral' && role === 'backer') stance = 'support';
+    // So does the first speaker quoted after a sentence that introduces the camp, as its example ("Critics were quick
+    // to question the company's motives. Marcus Feld ... said the plan would 'freeze the current leaders in place'").
+    else if (stance === 'neutral' && role === 'other' && statement.sentence > 0 && !quotedAfterCamp.has(statement.sentence - 1)) {
+      const side = campSide(sentenceTexts[statement.sentence - 1] ?? '');
+      if (side !== 0) {
+        stance = side > 0 ? 'support' : 'oppose';
+        quotedAfterCamp.add(statement.sentence - 1);
+      }
+    }
     // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it (a
     // caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
     if (speaksForProposal(actor)) {

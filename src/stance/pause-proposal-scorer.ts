@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.7';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.8';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -376,7 +376,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     }
 
     const statements: AttributedStatement[] = [];
-    for (const analysis of analyses) {
+    for (const [sentence, analysis] of analyses.entries()) {
       if (analysis.voices.length === 0) continue;
       const advocacy = findCueHits(analysis.tokens, analysis.matches.voiceCues, analysis.isSarcastic);
       const isHeadline = analysis.paragraph === TITLE_PARAGRAPH || isHeadingLine(analysis.text);
@@ -401,7 +401,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         if (entry) {
           entry.value += value;
           entry.quote = [entry.quote, quote].filter((part) => part.length > 0).join(' … ');
-        } else bySpeaker.set(attribution.actor, { attribution, value, quote, isHeadline });
+        } else bySpeaker.set(attribution.actor, { attribution, value, quote, isHeadline, sentence });
       }
       statements.push(...bySpeaker.values());
     }

@@ -92,6 +92,19 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
+  it('the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
+    const report = [
+      'Anthropic called on the leading labs to halt their largest training runs under a verified pause.',
+      "Critics were quick to question the company's motives. Marcus Feld, director of the Open Compute Alliance, said the plan would \"freeze the current leaders in place.\" Lena Ortiz, an economist, said the details were still unclear.",
+      'Supporters said the verification provisions set the proposal apart. Imogen Sato, a senior fellow at the Institute for Frontier Governance, called it "the first serious attempt to describe what inspection would look like."',
+    ].join('\n\n');
+    const sideOf = (actor: string) => voicesOf(report).find((voice) => voice.actor === actor)?.stance;
+    expect(sideOf('Marcus Feld')).toBe('oppose');
+    expect(sideOf('Imogen Sato')).toBe('support');
+    // only the first speaker after the camp's sentence is its example
+    expect(sideOf('Lena Ortiz')).toBe('neutral');
+  });
+
   it('critics who question the warnings oppose it; proponents support it', () => {
     const voices = voicesOf(report);
     expect(voices).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
