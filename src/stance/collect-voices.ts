@@ -638,7 +638,9 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
  * summary that quotes someone else). Where the body quotes the speaker, its statements are theirs and the headline,
  * a summary of them, is left out.
  */
-export function collectVoices(statements: readonly AttributedStatement[], sentenceTexts: readonly string[]): Voice[] {
+export function collectVoices(
+  statements: readonly AttributedStatement[], sentenceTexts: readonly string[], { readsCampExamples = true } = {},
+): Voice[] {
   const speaksForProposal = proposerSpeakers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
@@ -661,7 +663,8 @@ export function collectVoices(statements: readonly AttributedStatement[], senten
     else if (stance === 'neutral' && role === 'backer') stance = 'support';
     // So does the first speaker quoted after a sentence that introduces the camp, as its example ("Critics were quick
     // to question the company's motives. Marcus Feld ... said the plan would 'freeze the current leaders in place'").
-    else if (stance === 'neutral' && role === 'other' && statement.sentence > 0 && !quotedAfterCamp.has(statement.sentence - 1)) {
+    // An article's, not a passage's: the learned layer reads a passage's speakers with their words' own sense.
+    else if (readsCampExamples && stance === 'neutral' && role === 'other' && statement.sentence > 0 && !quotedAfterCamp.has(statement.sentence - 1)) {
       const side = campSide(sentenceTexts[statement.sentence - 1] ?? '');
       if (side !== 0) {
         stance = side > 0 ? 'support' : 'oppose';

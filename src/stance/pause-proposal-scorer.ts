@@ -405,7 +405,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       }
       statements.push(...bySpeaker.values());
     }
-    const voices = collectVoices(statements, all.map((sentence) => sentence.text));
+    const voices = collectVoices(statements, all.map((sentence) => sentence.text), { readsCampExamples: !isPassage });
     return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage, hasTitle };
   };
 }

@@ -92,9 +92,10 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
-  it('the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
+  it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
     const report = [
       'Anthropic called on the leading labs to halt their largest training runs under a verified pause.',
+      'The proposal runs to 34 pages. It would apply to training runs above a very high computing threshold. An independent body would inspect data centres. The pause would last six months. It could be renewed.',
       "Critics were quick to question the company's motives. Marcus Feld, director of the Open Compute Alliance, said the plan would \"freeze the current leaders in place.\" Lena Ortiz, an economist, said the details were still unclear.",
       'Supporters said the verification provisions set the proposal apart. Imogen Sato, a senior fellow at the Institute for Frontier Governance, called it "the first serious attempt to describe what inspection would look like."',
     ].join('\n\n');
