@@ -8,7 +8,15 @@
 
 import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
+import { PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
+
+const PROPOSER_NAMES = new Set(PROPOSER_ACTORS.filter((name) => !/^(the|its) /.test(name)));
+
+/** The proposer by name ("Anthropic", "Dario Amodei"), not by a description ("the company"). */
+function isProposerName(surfaceText: string): boolean {
+  return PROPOSER_NAMES.has(surfaceText.toLowerCase());
+}
 
 export interface Attribution {
   /** The speaker as written ("David Sacks", "the trade group's spokeswoman", "critics"). */
@@ -1086,8 +1094,10 @@ function findAnchors(
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
       // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
       // participle clause speaks for the sentence's subject.
+      // "Anthropic made the proposal public in June, calling on the leading developers to ...": the proposer by name.
       const subject = openingName(text, tokens, v);
-      if (subject && isNamedSpeaker(text, tokens, subject) && opensClause(text, tokens, subject[1])) {
+      const isSpeaker = subject !== null && (isNamedSpeaker(text, tokens, subject) || isProposerName(surface(text, tokens, subject[0], subject[1])));
+      if (subject && isSpeaker && opensClause(text, tokens, subject[1])) {
         anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
       }
       continue;

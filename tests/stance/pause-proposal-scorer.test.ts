@@ -171,3 +171,18 @@ describe('pause-proposal scorer: result shape', () => {
     expect(() => createScorer(pauseTopic, { scorer: 'sentiment', relevanceThreshold: 0.5 })).toThrow(/pause-proposal/);
   });
 });
+
+describe('a report that recalls the proposer\'s call', () => {
+  it('is no call of its own: the proposer made it', () => {
+    const report = [
+      'GENEVA — An international summit on slowing the most powerful AI systems opened Monday, as delegations remained divided over how far inspectors should go.',
+      'Anthropic made the proposal public in June, calling on the leading developers to coordinate a pause or slowdown of frontier AI development that governments could verify.',
+      'Delegates from 40 countries are attending. The talks run through Thursday. A final statement is expected on the last day.',
+      'The United States and China each endorsed the principle of verification but signaled different ideas of how it should work.',
+      'Organisers said the agenda would cover compute thresholds, inspections and funding.',
+    ].join('\n\n');
+    const result = pauseScorer.score({ title: 'Geneva AI summit opens', text: report });
+    expect(result.stance?.label).toBe('neutral');
+    expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Anthropic', stance: 'support' }));
+  });
+});
