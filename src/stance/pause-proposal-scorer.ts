@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.9';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.10';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -155,6 +155,18 @@ function nextContinuingSpeaker(
   if (isLeftOpen) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
   if (leavesSingleQuoteOpen(sentence.text)) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: "'" };
   return null;
+}
+
+/**
+ * Whether a sentence reports a poll: a poll's words with a share ("The poll found 54 percent of U.S. adults support a
+ * pause") or with the public's support or opposition as a noun ("Support for AI pause slips as debate turns partisan,
+ * poll shows"), or a share of a group said to back or oppose ("61 percent of Americans support a verified pause").
+ */
+function reportsPoll(text: string): boolean {
+  const hasShare = /\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)/i.test(text);
+  const isPoll = /\b(?:polls?|polling|surveys?|surveyed|respondents|pollsters?)\b/i.test(text);
+  const hasOpinionNoun = /\b(?:support for|opposition to|backing for)\b/i.test(text);
+  return (isPoll && (hasShare || hasOpinionNoun)) || /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
 }
 
 /** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
@@ -337,6 +349,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         ownValue -= reversal * topicalWeight;
         ownMass += reversal * topicalWeight;
       }
+      const isPollReport = !isPassage && reportsPoll(sentence.text);
       for (const hit of hits) {
         const voice = voices.find((v) => isInsideRanges(v.attribution.ranges, hit.from, hit.to));
         const description = voice?.attribution.description;
@@ -350,7 +363,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
           ownValue -= REBUTTED_VOICE_WEIGHT * hit.value * topicalWeight;
           ownMass += REBUTTED_VOICE_WEIGHT * Math.abs(hit.value) * topicalWeight;
         } else if (voice) voice.value += hit.value;
-        else {
+        else if (isPollReport) {
+          // An article's poll figures ("54 percent of U.S. adults support a pause", "Support for AI pause slips, poll
+          // shows") report the public's opinion, not the writer's.
+        } else {
           // In a long report, talk of risk mostly relays the proposer's reasons; it is a weak sign of the
           // report's own position.
           const weight = !isShortText && hit.cue.kind === 'risk' ? topicalWeight * LONG_TEXT_RISK_WEIGHT : topicalWeight;

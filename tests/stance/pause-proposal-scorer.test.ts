@@ -186,3 +186,20 @@ describe('a report that recalls the proposer\'s call', () => {
     expect(result.voices).toContainEqual(expect.objectContaining({ actor: 'Anthropic', stance: 'support' }));
   });
 });
+
+describe('an article reporting a poll', () => {
+  it('reports the public\'s opinion: the figures are not the writer\'s side', () => {
+    const report = [
+      'WASHINGTON — Public support for a verified pause on the most advanced AI systems has fallen since Anthropic first proposed one, a survey released Monday shows.',
+      'The poll found 54 percent of U.S. adults support a pause in the development of the most advanced AI systems, down from 61 percent two weeks earlier.',
+      'Opposition rose to 31 percent. The online survey of 2,010 adults was conducted June 24-26.',
+      'The decline was sharpest among Republicans, the pollster said. Democrats were largely unchanged.',
+      'The survey has a margin of error of plus or minus 2.2 percentage points.',
+      'Halvorsen Research surveyed adults online in English and Spanish. Results were weighted by age, sex, region and education.',
+      'The firm first asked about the proposal in June. It plans to repeat the question each month through the end of the year.',
+    ].join('\n\n');
+    const result = pauseScorer.score({ title: 'Support for AI pause slips as debate turns partisan, poll shows', text: report });
+    expect(result.relevance.relevant).toBe(true);
+    expect(result.stance?.label).toBe('neutral');
+  });
+});
