@@ -147,14 +147,17 @@ function isRelativeClauseVerb(tokens: readonly Token[], verb: number): boolean {
   return /^(who|that|which)$/.test(tokens[k]?.word ?? '');
 }
 
+/** What a headline says was signed, without its article ("Four AI labs sign statement backing verified pause"). */
+const SIGNED_TEXTS = ['statement', 'letter', 'pledge', 'petition', 'declaration', 'joint', 'open', 'pact', 'accord'];
+
 /** Verbs that mark speech only with a particle after them ("point to", "call for", "call it"). */
 const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   point: new Set(['to', 'out']), points: new Set(['to', 'out']), pointed: new Set(['to', 'out']),
   call: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them']), calls: new Set(['it', 'this', 'that', 'the', 'for', 'on']),
   called: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them', 'a']),
   back: new Set(['the', 'a', 'it', 'this']), support: new Set(['the', 'a', 'it', 'this']),
-  welcome: new Set(['the', 'a', 'it', 'this']), sign: new Set(['the', 'a', 'it', 'this']), signs: new Set(['the', 'a']),
-  signed: new Set(['the', 'a', 'an']), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
+  welcome: new Set(['the', 'a', 'it', 'this']), sign: new Set(['the', 'a', 'it', 'this', ...SIGNED_TEXTS]),
+  signs: new Set(['the', 'a', ...SIGNED_TEXTS]), signed: new Set(['the', 'a', 'an', ...SIGNED_TEXTS]), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),

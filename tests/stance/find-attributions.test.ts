@@ -61,6 +61,7 @@ describe('find attributions: who said it', () => {
     ['MEXICO CITY — Rodrigo Salcedo, who chairs a senate panel, called the status quo a game of chicken and said Mexico would sign.', 'Rodrigo Salcedo'],
     ['Akira Tanabe, who runs a parts supplier, broke ranks on Friday, calling a temporary cap a price worth paying.', 'Akira Tanabe'],
     ['Anthropic made the proposal public in June, calling on the leading developers to coordinate a pause.', 'Anthropic'],
+    ['Four AI labs sign statement backing verified pause on frontier models', 'Four AI labs'],
     ['"Why should we stop when we have only just started?" asked Fatima Zahra, who runs an AI startup.', 'Fatima Zahra'],
     ['Ewa Kowalczyk (Civic Coalition) asked the minister whether the government would commit to the pause.', 'Ewa Kowalczyk'],
   ])('%s → %s', (text, actor) => {
