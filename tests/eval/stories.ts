@@ -178,6 +178,8 @@ interface Scores {
   events: number;
   stories: number;
   copies: { labelledPairs: number; foundPairs: number; falsePairs: number; missed: string[]; falseCopies: string[] };
+  /** Syndication groups stored as one (original and copies linked), and of them those whose stored original is the labelled one. */
+  originals: { groups: number; right: number; wrong: string[] };
   storyPairs: { precision: number; recall: number; f1: number; falseMerges: [string, string][]; falseSplits: [string, string][] };
 }
 
@@ -216,6 +218,18 @@ function score(articles: readonly CorpusArticle[], stored: Map<string, { id: num
       }
     }
   }
+  // the stored original of each syndication group stored together: the labelled original, or a copy taken for it
+  let groups = 0;
+  let right = 0;
+  const wrong: string[] = [];
+  for (const original of articles.filter((a) => a.copyOf === null)) {
+    const members = articles.filter((a) => groupOf(a) === original.file && stored.has(a.file));
+    if (members.length < 2 || new Set(members.map((a) => rootOf(a.file))).size !== 1) continue;
+    groups++;
+    const root = rootOf(members[0]!.file);
+    if (root === original.file) right++;
+    else wrong.push(`${root} stored as the original of ${original.file}`);
+  }
   // an article not stored is in no story: each gets one of its own, apart from every other
   const storyIds = articles.map((a, i) => stored.get(a.file)?.storyId ?? -1 - i);
   const { precision, recall, falseMerges, falseSplits } = scorePairs(articles.map((a) => ({ name: a.file, event: a.event })), storyIds);
@@ -225,6 +239,7 @@ function score(articles: readonly CorpusArticle[], stored: Map<string, { id: num
     events: new Set(articles.map((a) => a.event)).size,
     stories: new Set([...stored.values()].map((row) => row.storyId).filter((id) => id !== null)).size,
     copies: { labelledPairs, foundPairs, falsePairs, missed, falseCopies },
+    originals: { groups, right, wrong },
     storyPairs: { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), falseMerges, falseSplits },
   };
 }
@@ -302,6 +317,7 @@ async function main(): Promise<void> {
     console.log(`${args.corpus}: ${scores.articles} articles (${scores.stored} stored) from ${outlets.length} outlets, read ${args.feedText ? "from their feeds' full text" : 'from their pages'} by ${runs} runs ${args.everyHours} h apart`);
     const { labelledPairs, foundPairs, falsePairs } = scores.copies;
     console.log(`copies: ${foundPairs} of ${labelledPairs} pairs of syndicated copies stored as copies (${pct(labelledPairs === 0 ? 1 : foundPairs / labelledPairs)}%), ${falsePairs} pairs of other articles stored as copies`);
+    console.log(`originals: ${scores.originals.right} of ${scores.originals.groups} syndication groups stored whole have the labelled original as their original`);
     const { precision, recall, f1 } = scores.storyPairs;
     console.log(`stories: ${scores.stories} stories for ${scores.events} events; same-story pairs precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}`);
     if (args.errors) {
@@ -313,6 +329,7 @@ async function main(): Promise<void> {
       const eventOf = new Map(articles.map((a) => [a.file, a.event]));
       list('pairs of syndicated copies not stored as copies', scores.copies.missed);
       list('pairs of other articles stored as copies', scores.copies.falseCopies);
+      list('copies stored as the original of their group', scores.originals.wrong);
       list('articles of different events in one story', scores.storyPairs.falseMerges.map(([a, b]) => `${a} [${eventOf.get(a)}] + ${b} [${eventOf.get(b)}]`));
       list('articles of one event in different stories', scores.storyPairs.falseSplits.map(([a, b]) => `${a} + ${b} [${eventOf.get(a)}]`));
       // each story as the events of its articles, to see at a glance which events were joined or parted
