@@ -458,11 +458,6 @@ function resolveActor(actor: string, proposer: string | null): string | null {
   return cleaned;
 }
 
-function isProposerName(actor: string): boolean {
-  const lower = actor.toLowerCase();
-  return namedProposers.some((name) => lower.includes(name));
-}
-
 /**
  * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
  * a full name with or without a title spelled out before it ("Maria Lopez" and "Senator Maria Lopez"),
@@ -565,53 +560,69 @@ function isSameSpeaker(a: string, b: string): boolean {
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }
 
-/** Words for a post held at an organisation: "Anthropic's head of global affairs", "a policy lead at Anthropic". */
-const STAFF_ROLE = /\b(?:head|chief|director|president|spokesperson|spokeswoman|spokesman|officer|executive|founder|co-founder|cofounder|lead|counsel|adviser|advisor|manager|researcher|scientist|engineer|policy|staff|employee|ceo|cto|cso|chair|chairman|chairwoman)\b/i;
-/** A post someone no longer holds, or a relation that is no post: "a former researcher at Anthropic", "a critic of Anthropic". */
-const NOT_STAFF = /\b(?:former|ex|formerly|once|critic|critics|opponent|rival|sceptic|skeptic|investor|customer)\b/i;
-const PERSON_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
+/** The words for a post held at an organisation, the head of its description ("head of global affairs", "policy lead"). */
+const STAFF_ROLES = [
+  'head', 'chief', 'director', 'president', 'spokesperson', 'spokeswoman', 'spokesman', 'officer', 'executive', 'founder',
+  'co-founder', 'cofounder', 'lead', 'counsel', 'adviser', 'advisor', 'manager', 'researcher', 'scientist', 'engineer',
+  'ceo', 'cto', 'cso', 'chair', 'chairman', 'chairwoman', 'representative',
+].join('|');
+// A post with up to three words before it and "of global affairs" or "of European policy" after it: no verb, no clause.
+const STAFF_POST = String.raw`(?:[\p{Ll}-]+ ){0,3}(?:${STAFF_ROLES})(?: (?:of|for) [\p{L}-]+(?: [\p{L}-]+){0,2})?`;
+/** A post someone no longer holds, or one held elsewhere: "a former researcher at Anthropic". */
+const NOT_STAFF = /\b(?:former|ex|formerly|once|onetime|one-time)\b/i;
+// A name is capitalised words, the first not inside another word ("AbAb..." is no run of names to try at each letter).
+const PERSON_NAME = String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * The people a text names as the proposer's own ("Helena Vos, Anthropic's head of global affairs", "Anthropic's head
- * of global affairs, Helena Vos", "Corinne Vasquez, a policy lead at Anthropic", "Anthropic co-founder Jack Clark"),
- * lower-cased: they speak for the proposal as the proposer does. A former employee or a critic of the proposer is no
- * such person.
+ * The people a text names as a proposer's own, lower-cased: a name with a post at the proposer set off after it
+ * ("Helena Vos, Anthropic's head of global affairs,", "Corinne Vasquez, a policy lead at Anthropic.") or before it
+ * ("Anthropic's policy lead, Corinne Vasquez", "Anthropic co-founder Jack Clark"). They speak for the proposal as the
+ * proposer does. The post is a few words ending in one for a post, with no verb or clause in them: "Sarah Chen, a
+ * policy analyst who has studied Anthropic's proposal," and "Anthropic's policy proposal drew criticism from Senator
+ * Ruth Adeyemi" name no one of Anthropic's, nor does "a former researcher at Anthropic".
  */
 function proposerPeopleIn(texts: readonly string[], proposer: string): Set<string> {
   const name = escapeRegExp(proposer);
-  const patterns = [
-    // NAME, [a|the] DESCRIPTION naming the proposer
-    new RegExp(`(${PERSON_NAME}), ((?:the |a |an )?[^,.;:"“”]{0,70}?\\b${name}\\b[^,.;:"“”]{0,40})`, 'gu'),
-    // PROPOSER's DESCRIPTION[,] NAME, or PROPOSER DESCRIPTION NAME ("Anthropic co-founder Jack Clark")
-    new RegExp(`\\b${name}(?:'s|’s)? ((?:[\\p{Ll}-]+,? ){0,6}?)(${PERSON_NAME})`, 'gu'),
-  ];
+  const after = new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${name}['’]s ${STAFF_POST}|${STAFF_POST} (?:at|of|for) ${name})(?=[,.;)]|$)`, 'gu');
+  const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s ${STAFF_POST},? | (?:${STAFF_ROLES}) )(${PERSON_NAME})`, 'gu');
   const people = new Set<string>();
   for (const text of texts) {
-    for (const match of text.matchAll(patterns[0]!)) {
-      const description = match[2]!;
-      if (STAFF_ROLE.test(description) && !NOT_STAFF.test(description)) people.add(match[1]!.toLowerCase());
-    }
-    for (const match of text.matchAll(patterns[1]!)) {
-      const description = match[1]!;
-      const isPossessive = /^['’]s /u.test(match[0]!.slice(proposer.length));
-      if ((description === '' ? isPossessive : STAFF_ROLE.test(description)) && !NOT_STAFF.test(description)) {
-        people.add(match[2]!.toLowerCase());
-      }
-    }
+    for (const match of text.matchAll(after)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
+    for (const match of text.matchAll(before)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
   }
   return people;
 }
 
+/** "An Anthropic spokesperson", "Anthropic's policy chief": a post at a proposer, named by its post, not a name. */
+function isProposerPost(actor: string, proposers: readonly string[]): boolean {
+  const lower = actor.toLowerCase().replace(/’/g, "'");
+  return proposers.some((proposer) =>
+    new RegExp(String.raw`^(?:(?:an?|the) )?${escapeRegExp(proposer)}(?:'s)? ${STAFF_POST}$`, 'u').test(lower) && !NOT_STAFF.test(lower));
+}
+
+/** What the analyser knows of a text's sentences beyond their words, for reading its voices. */
+export interface VoiceContext {
+  /** Whether to read a camp's example (see collectVoices): an article's, not a passage's. */
+  readsCampExamples?: boolean;
+  /** The sentences on the topic, by index (title first); null: all. */
+  topical?: ReadonlySet<number> | null;
+  /** Each sentence's paragraph; null: one paragraph. */
+  paragraphs?: readonly number[] | null;
+}
+
 /**
- * A sentence that introduces a camp ("Critics were quick to question the company's motives.", "Supporters said the
- * verification provisions set the proposal apart."): its side, or 0. News writing names a camp, then quotes one of
- * them: the speaker of the next sentence is the camp's example.
+ * A sentence that introduces a camp by what it says ("Critics were quick to question the company's motives.",
+ * "Supporters said the verification provisions set the proposal apart."): its side, or 0. News writing names a camp,
+ * then quotes one of them. A sentence that only mentions a camp ("Critics and supporters alike are waiting", "Few
+ * supporters remain", "Opponents of the pause face a hard choice") introduces none.
  */
-const CAMP_OPENING = /^(?:(?:the|many|some|most|other|several|leading|prominent|its|their|his|her)\s+)?(?:[\p{L}-]+\s+)?(critics|skeptics|sceptics|opponents|detractors|doubters|supporters|proponents|advocates|backers)\b(?!['’])/iu;
+const CAMP_OPENING = /^(?:[\p{L}-]+\s+)?(critics|skeptics|sceptics|opponents|detractors|doubters|supporters|proponents|advocates|backers)(?: of (?:the|a|an|its|this) [\p{L}-]+(?: [\p{L}-]+)?)? (?:said|say|says|argued|argue|argues|warned|warn|warns|questioned|question|were quick to|called|call|contended|contend|countered|counter|insisted|insist|welcomed|welcome|praised|praise|dismissed|dismiss|attacked|attack|accused|accuse)\b/iu;
+/** A sentence set against the one before it: its speaker is no example of the camp that sentence names. */
+const CONTRAST_OPENING = /^(?:but|however|yet|still|by contrast|in contrast|others|not everyone|meanwhile|instead)\b/i;
 
 function campSide(sentence: string): number {
   const camp = CAMP_OPENING.exec(sentence)?.[1];
@@ -620,13 +631,26 @@ function campSide(sentence: string): number {
 }
 
 /**
- * Who speaks for the proposal in a text: the proposer by name, and the people the text names as its own (see
+ * Who speaks for the proposal in a text: a proposer by its name ("Anthropic", not "Anthropic's rivals" or "Critics
+ * of Anthropic"), a post at one ("An Anthropic spokesperson"), and the people the text names as a proposer's own (see
  * proposerPeopleIn).
  */
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
-  const proposer = proposerNamedIn(sentenceTexts);
-  const people = proposer === null ? [] : [...proposerPeopleIn(sentenceTexts, proposer)];
-  return (actor) => isProposerName(actor) || people.some((person) => isSameSpeaker(person, actor));
+  const named = namedProposers.filter((proposer) => sentenceTexts.some((text) => text.toLowerCase().includes(proposer)));
+  const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposerSurface(sentenceTexts, proposer))]);
+  return (actor) => {
+    const lower = actor.toLowerCase();
+    return named.includes(lower) || isProposerPost(actor, named) || people.some((person) => isSameSpeaker(person, actor));
+  };
+}
+
+/** A proposer's name as the text writes it ("Anthropic"), for patterns that read its capitals. */
+function proposerSurface(texts: readonly string[], proposer: string): string {
+  for (const text of texts) {
+    const at = text.toLowerCase().indexOf(proposer);
+    if (at >= 0) return text.slice(at, at + proposer.length);
+  }
+  return proposer;
 }
 
 /**
@@ -639,8 +663,10 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
  * a summary of them, is left out.
  */
 export function collectVoices(
-  statements: readonly AttributedStatement[], sentenceTexts: readonly string[], { readsCampExamples = true } = {},
+  statements: readonly AttributedStatement[], sentenceTexts: readonly string[], context: VoiceContext = {},
 ): Voice[] {
+  const { readsCampExamples = true, topical = null, paragraphs = null } = context;
+  const isTopical = (sentence: number) => topical === null || topical.has(sentence);
   const speaksForProposal = proposerSpeakers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
@@ -661,20 +687,25 @@ export function collectVoices(
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
     if (stance === 'neutral' && role === 'critic') stance = 'oppose';
     else if (stance === 'neutral' && role === 'backer') stance = 'support';
-    // So does the first speaker quoted after a sentence that introduces the camp, as its example ("Critics were quick
-    // to question the company's motives. Marcus Feld ... said the plan would 'freeze the current leaders in place'").
-    // An article's, not a passage's: the learned layer reads a passage's speakers with their words' own sense.
-    else if (readsCampExamples && stance === 'neutral' && role === 'other' && statement.sentence > 0 && !quotedAfterCamp.has(statement.sentence - 1)) {
-      const side = campSide(sentenceTexts[statement.sentence - 1] ?? '');
-      if (side !== 0) {
+    // So does the first speaker an article quotes after a sentence that introduces the camp by what it says of the
+    // proposal, as its example ("Critics were quick to question the company's motives. Marcus Feld ... said the plan
+    // would 'freeze the current leaders in place'"), in the same paragraph, not set against it ("But ...") and not
+    // leaning the other way. A passage's speakers are the learned layer's to read, with their words' own sense.
+    else if (readsCampExamples && stance === 'neutral' && role === 'other') {
+      const camp = statement.sentence - 1;
+      const side = camp >= 0 && !quotedAfterCamp.has(camp) && isTopical(camp) && (paragraphs === null || paragraphs[camp] === paragraphs[statement.sentence])
+        && !CONTRAST_OPENING.test(sentenceTexts[statement.sentence] ?? '') ? campSide(sentenceTexts[camp] ?? '') : 0;
+      if (side !== 0 && side * statement.value >= 0) {
         stance = side > 0 ? 'support' : 'oppose';
-        quotedAfterCamp.add(statement.sentence - 1);
+        quotedAfterCamp.add(camp);
       }
     }
-    // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it (a
-    // caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
-    if (speaksForProposal(actor)) {
-      stance = statement.value <= -PROPOSER_OPPOSE_THRESHOLD ? 'oppose' : 'support';
+    // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it on
+    // topic (a caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
+    // Off topic ("its revenue doubled") they take no side, and only an outright rejection opposes.
+    if (speaksForProposal(actor) && role !== 'critic') {
+      const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
+      stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
     }
     const key = actor.toLowerCase();
     const earlier = voices.find((voice) => voice.actor.toLowerCase() === key && isSameStatement(voice.quote, statement.quote));

@@ -13,6 +13,9 @@ import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(PROPOSER_ACTORS.filter((name) => !/^(the|its) /.test(name)));
 
+/** Verbs of putting a proposal out: "Anthropic made the proposal public", "published", "unveiled". */
+const PUBLISHING_VERBS = new Set(['made', 'published', 'released', 'unveiled', 'announced', 'issued', 'proposed', 'outlined', 'launched', 'presented', 'set', 'laid', 'put']);
+
 /** The proposer by name ("Anthropic", "Dario Amodei"), not by a description ("the company"). */
 function isProposerName(surfaceText: string): boolean {
   return PROPOSER_NAMES.has(surfaceText.toLowerCase());
@@ -1097,9 +1100,12 @@ function findAnchors(
     if (isParticiple && previousWord === ',' && anchors.length === 0 && word.endsWith('ing')) {
       // "Akira Tanabe, who runs a supplier, broke ranks on Friday, calling a cap 'a price worth paying'": the
       // participle clause speaks for the sentence's subject.
-      // "Anthropic made the proposal public in June, calling on the leading developers to ...": the proposer by name.
+      // "Anthropic made the proposal public in June, calling on the leading developers to ...": the proposer by name,
+      // putting its proposal out (not "Anthropic drew fire from X, calling the plan a ploy", which is X's).
       const subject = openingName(text, tokens, v);
-      const isSpeaker = subject !== null && (isNamedSpeaker(text, tokens, subject) || isProposerName(surface(text, tokens, subject[0], subject[1])));
+      const isProposing = subject !== null && isProposerName(surface(text, tokens, subject[0], subject[1]))
+        && PUBLISHING_VERBS.has(tokens[subject[1]]?.word ?? '');
+      const isSpeaker = subject !== null && (isNamedSpeaker(text, tokens, subject) || isProposing);
       if (subject && isSpeaker && opensClause(text, tokens, subject[1])) {
         anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
       }

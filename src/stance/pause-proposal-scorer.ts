@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.11';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.12';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -48,6 +48,8 @@ const RELAYED_AT_LENGTH_SHARE = 0.5;
 // Each debate-reporting frame ("supporters say ... opponents say", "a survey found") raises the own-voice bar.
 const NEUTRAL_FRAME_PENALTY = 0.35;
 const MAX_EVIDENCE = 6;
+// How many sentences either side of one on the topic a voice is read as on it (see collectVoices).
+const TOPIC_REACH = 2;
 // A pronoun that cannot stand for the last speaker looks back over at most this many before it.
 const MAX_EARLIER_ACTORS = 3;
 const REBUTTED_VOICE_WEIGHT = 0.8;
@@ -421,7 +423,13 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       }
       statements.push(...bySpeaker.values());
     }
-    const voices = collectVoices(statements, all.map((sentence) => sentence.text), { readsCampExamples: !isPassage });
+    // A sentence is on the topic when it or one within two of it is: "the plan", "the company" stand for the proposal
+    // and its proposer in the sentences around the one that names them.
+    const topical = new Set(analyses.flatMap((_, index) =>
+      (analyses.slice(Math.max(0, index - TOPIC_REACH), index + TOPIC_REACH + 1).some((near) => near.relevance >= 0.5) ? [index] : [])));
+    const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
+      readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph),
+    });
     return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage, hasTitle };
   };
 }

@@ -88,7 +88,7 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire.slice(0, 2).join('\n\n'), 'Helena Vos')).toBe('support');
     expect(sideOf(wire.slice(0, 3).join('\n\n'), 'Corinne Vasquez')).toBe('support');
     // a former employee is not the proposer's, and the proposer opposing its proposal outright opposes it
-    expect(sideOf(wire.slice(0, 4).join('\n\n'), 'Marcus Feld')).not.toBe('support');
+    expect(sideOf(wire.slice(0, 4).join('\n\n'), 'Marcus Feld')).toBe('neutral');
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
@@ -104,6 +104,31 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf('Imogen Sato')).toBe('support');
     // only the first speaker after the camp's sentence is its example
     expect(sideOf('Lena Ortiz')).toBe('neutral');
+  });
+
+  it('a critic, rival or former employee of the proposer, or a name near it, does not speak for the proposal', () => {
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
+    expect(sideOf('Critics of Anthropic said the pause would hand China the lead.', 'Critics of Anthropic')).toBe('oppose');
+    expect(sideOf("Anthropic's rivals said the pause was unworkable.", "Anthropic's rivals")).toBe('oppose');
+    expect(sideOf('A former Anthropic researcher said the pause proposal would freeze the leaders in place.', 'A former Anthropic researcher')).not.toBe('support');
+    for (const [text, actor] of [
+      ["After Helena Vos, Anthropic's head of global affairs, spoke, Marcus Feld said the pause was a ploy.", 'Marcus Feld'],
+      ["Sarah Chen, a policy analyst who has studied Anthropic's proposal, said the pause was a mistake.", 'Sarah Chen'],
+      ['Jan Novak, an engineer who quit Anthropic last year, said the pause was a marketing stunt.', 'Jan Novak'],
+      ["Anthropic's policy proposal drew criticism from Senator Ruth Adeyemi. Adeyemi said the plan was premature.", 'Adeyemi'],
+    ]) expect(sideOf(text!, actor!), text).toBe('oppose');
+    // the participle clause is the critic's, not the proposer's
+    expect(voicesOf('Anthropic drew fire from Marcus Feld on Friday, calling the plan a ploy to freeze the leaders in place.')
+      .filter((voice) => voice.actor === 'Anthropic' && voice.stance === 'support')).toEqual([]);
+  });
+
+  it('a speaker after a camp mentioned, set against it, or in a new paragraph is no example of it', () => {
+    const opening = 'Anthropic proposed a verified pause. The proposal runs to 34 pages. It would apply to training runs above a very high computing threshold. An independent body would inspect data centres. The pause would last six months. It could be renewed. Delegates met in Geneva. The talks run through Thursday. A statement is expected on the last day. Forty countries sent delegations.';
+    for (const [text, actor] of [
+      ["Critics were quick to question the company's motives. But Imogen Sato, a senior fellow, said the inspections were well designed.", 'Imogen Sato'],
+      ['Critics and supporters alike are waiting for the details. Senator Ruth Adeyemi said a hearing would be held in July.', 'Senator Ruth Adeyemi'],
+      ["Critics were quick to question the company's motives.\n\nIn other news, Senator Ruth Adeyemi said a hearing on the pause would be held in July.", 'Senator Ruth Adeyemi'],
+    ]) expect(voicesOf(`${opening}\n\n${text}`).find((voice) => voice.actor === actor)?.stance, text).toBe('neutral');
   });
 
   it('critics who question the warnings oppose it; proponents support it', () => {
