@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, UndeliveredAlert } from '../store/index.ts';
 import { plural } from '../model/display-text.ts';
 import {
-  earliestCopyPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails, finishedRunSpans, retryPassingFailures,
+  earliestGroupPublications, undeliveredAlerts, markAlertSent, markAlertsHeld, markAlertFailed, markAlertExpired, markAlertWithdrawn, moveWaitingAlerts, moveDigestEmails, finishedRunSpans, retryPassingFailures,
 } from '../store/index.ts';
 import { channelLabel, withoutSecrets, type AlertChannel, type Delivery, type HeldNotice, type RecipientsRefused } from './channels/index.ts';
 import { isPastMaxAge, publishedMs, type AlertPayload } from './rules.ts';
@@ -85,7 +85,8 @@ export interface DeliveryReport {
 /**
  * When a syndicated copy shows that an alert's coverage first appeared too long ago to alert on, that copy's date,
  * else null. Sources are stored as each finishes, so a recent copy may become the original, and raise an alert, before
- * the older copy of the same text is stored as its duplicate: only at delivery, after every source, is that known.
+ * the older copy of the same text is stored (as its duplicate, or taking its group over, the recent one then a copy):
+ * only at delivery, after every source, is that known.
  */
 function staleCoverageSince(alert: UndeliveredAlert, copyPublished: string | undefined, maxAgeHours: number, now: Date): string | null {
   // One a channel was asked to take may have reached someone (a webhook that timed out after receiving it): not taken back.
@@ -141,7 +142,7 @@ export async function deliverAlerts(
   const earlierRuns = runStartedAt === undefined ? [] : await finishedRunSpans(db, pipelineId, new Date(oldestKept).toISOString(), runStartedAt);
   // queued during an earlier run that finished: that run's delivery chose it within its cap, or marked it held
   const chosenBefore = (alert: UndeliveredAlert) => earlierRuns.some((run) => run.started_at <= alert.created_at && alert.created_at <= run.finished_at);
-  const copiesPublished = await earliestCopyPublications(db, [...new Set(undelivered.map((alert) => alert.article_id))]);
+  const copiesPublished = await earliestGroupPublications(db, [...new Set(undelivered.map((alert) => alert.article_id))]);
   for (const alert of undelivered) {
     const firstPublished = staleCoverageSince(alert, copiesPublished.get(alert.article_id), maxAgeHours, now());
     if (firstPublished !== null) {

@@ -87,7 +87,16 @@ const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
-/** What tells one feed item of a source from its others (see sharesPageAsCopy). */
+/** Why a stored article is a copy of a new one's text: the same text, or nearly; not the same page or headline. */
+const SUPERSEDING_REASONS = new Set(['content_hash', 'near_duplicate']);
+// Syndicated copies often carry their original's time to the minute; only one published earlier than that goes first.
+const SUPERSEDING_LEAD_MS = 60_000;
+
+/** Whether an article published at `published` came out before one published at `other`, by more than a minute. */
+function isPublishedBefore(published: string | null, other: string | null): boolean {
+  return published !== null && other !== null && Date.parse(published) <= Date.parse(other) - SUPERSEDING_LEAD_MS;
+}
+
 /** How far a story's stored label lags its headlines: worked out from `from` of them, `retitled` of which changed since. */
 interface LabelLag {
   from: number;
@@ -1137,8 +1146,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const standIn = copied ? null : aggregatorItemOfArticle(byHeadline, await underHeadline());
       const standInRow = standIn ? await repo.getArticle(db, standIn.id) : undefined;
       const { timeZone } = pipeline.digest;
-      const adopted = standInRow && localDate(new Date(standInRow.fetched_at), timeZone) === localDate(new Date(at), timeZone) ? standInRow : undefined;
-      const duplicate: DuplicateMatch | null = copied ?? (standInRow && !adopted ? { articleId: standInRow.id, reason: 'outlet_headline', similarity: 1 } : null);
+      const isSameDay = (row: ArticleRow) => localDate(new Date(row.fetched_at), timeZone) === localDate(new Date(at), timeZone);
+      const adoptedStandIn = standInRow && isSameDay(standInRow) ? standInRow : undefined;
+      // A copy of the text published before the original it was found to copy is the original: a wire agency's story
+      // read after a paper's reprint of it (a run reads feeds in turn, and one outlet's feed comes before another's).
+      // It takes the group over, as the outlet's article takes over an aggregator's item above, when the group's
+      // original was first seen the same day; one first seen on an earlier day was counted then, and stays.
+      const supersededRow = copied && SUPERSEDING_REASONS.has(copied.reason) && publishedAt !== null
+        ? await repo.getArticle(db, copied.articleId) : undefined;
+      const superseded = supersededRow && isPublishedBefore(publishedAt, supersededRow.published_at) && isSameDay(supersededRow) ? supersededRow : undefined;
+      const adopted = adoptedStandIn ?? superseded;
+      const duplicate: DuplicateMatch | null = superseded ? null
+        : copied ?? (standInRow && !adoptedStandIn ? { articleId: standInRow.id, reason: 'outlet_headline', similarity: 1 } : null);
       let storyId: number | null = null;
       let mergeStoryIds: number[] = [];
       let original: ArticleRow | undefined;
@@ -1207,7 +1226,7 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
           page_attempts: item.pageAttempted ? 1 : 0,
           updated_at: at,
         });
-        if (adopted) await repo.makeCopiesOf(trx, adopted.id, id, 'outlet_headline');
+        if (adopted) await repo.makeCopiesOf(trx, adopted.id, id, superseded ? copied!.reason : 'outlet_headline');
         await repo.saveScore(trx, id, score, at);
         // taking the aggregator's item's place, the article is covered by the alert it raised
         const covered =

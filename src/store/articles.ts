@@ -567,6 +567,29 @@ export async function earliestCopyPublications(
 }
 
 /**
+ * The earliest publication date in each article's syndication group (its original and the original's copies), for
+ * those with a dated one, as stored text sorts them: an article alerted on as an original may since have become a
+ * copy, when a copy published before it took the group over.
+ */
+export async function earliestGroupPublications(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, string>> {
+  const originalOf = new Map<number, number>();
+  for (const id of articleIds) originalOf.set(id, await originalArticleId(db, id));
+  const originals = [...new Set(originalOf.values())];
+  const copies = await earliestCopyPublications(db, originals);
+  const own = new Map<number, string>();
+  for (const chunk of inChunks(originals)) {
+    const rows = await db.selectFrom('articles').select(['id', 'published_at']).where('id', 'in', chunk).where('published_at', 'is not', null).execute();
+    for (const row of rows) own.set(row.id, row.published_at!);
+  }
+  const out = new Map<number, string>();
+  for (const [id, original] of originalOf) {
+    const dates = [copies.get(original), original === id ? undefined : own.get(original)].filter((date): date is string => date !== undefined);
+    if (dates.length > 0) out.set(id, dates.sort()[0]!);
+  }
+  return out;
+}
+
+/**
  * The newest row of each article: `loadChunk` returns rows oldest first, so later ones overwrite. Chunked,
  * because SQLite caps the bound parameters of one statement.
  */
