@@ -23,6 +23,7 @@ import { decodeCapture } from '../../src/ingest/files.ts';
 import type { ScoreResult, StanceLabel } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
+import { emptyConfusion, labelFigures, printConfusion, printLabelTable, safeDivide } from './label-figures.ts';
 import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
 /** Words that say what someone is or point at them, not who: "Senator", "Professor", "the", "Rear Admiral". */
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
   const scorer = createScorer(pipeline.topic, pipeline.stance);
   const labels = readLabels(args.corpus);
 
-  const confusion = Object.fromEntries(GOLD_LABELS.map((gold) => [gold, Object.fromEntries(GOLD_LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
+  const confusion = emptyConfusion();
   const pairs: [GoldLabel, GoldLabel][] = [];
   const errors: { file: string; gold: GoldLabel; predicted: GoldLabel; score: number | null; rationale: string }[] = [];
   const voices = {
@@ -211,23 +212,15 @@ async function main(): Promise<void> {
     }
   }
 
-  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
-  const perLabel = Object.fromEntries(GOLD_LABELS.map((label) => {
-    const truePositives = confusion[label][label];
-    const predictedCount = GOLD_LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
-    const goldCount = GOLD_LABELS.reduce((sum, p) => sum + confusion[label][p], 0);
-    const precision = ratio(truePositives, predictedCount);
-    const recall = ratio(truePositives, goldCount);
-    return [label, { precision, recall, f1: ratio(2 * precision * recall, precision + recall), articles: goldCount }];
-  })) as Record<GoldLabel, { precision: number; recall: number; f1: number; articles: number }>;
+  const perLabel = labelFigures(confusion);
   const voiceFigures = {
     ...voices,
-    sidedPrecision: ratio(voices.predictedSidedRight, voices.predictedSided),
-    sidedRecall: ratio(voices.goldSidedFound, voices.goldSided),
+    sidedPrecision: safeDivide(voices.predictedSidedRight, voices.predictedSided),
+    sidedRecall: safeDivide(voices.goldSidedFound, voices.goldSided),
   };
   const report = {
     corpus: args.corpus, scorer: scorer.version, articles: labels.length, perLabel, macroF1: macroF1(pairs),
-    accuracy: ratio(pairs.filter(([gold, predicted]) => gold === predicted).length, pairs.length), confusion, voices: voiceFigures,
+    accuracy: safeDivide(pairs.filter(([gold, predicted]) => gold === predicted).length, pairs.length), confusion, voices: voiceFigures,
     ...(args.errors ? { errors, voiceErrors } : {}),
   };
   if (args.json) {
@@ -235,17 +228,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
   console.log(`${scorer.version} on ${args.corpus} (${labels.length} articles)\n`);
-  console.log('label        precision  recall     F1  articles');
-  for (const label of GOLD_LABELS) {
-    const m = perLabel[label];
-    console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.articles).padStart(8)}`);
-  }
+  printLabelTable(perLabel, 'articles');
   console.log(`\nmacro-F1 (support/oppose/neutral): ${report.macroF1.toFixed(3)}; labels right ${pairs.filter(([gold, predicted]) => gold === predicted).length} of ${labels.length}`);
-  console.log('confusion (rows labelled, columns scored)');
-  console.log(`${''.padEnd(12)}${GOLD_LABELS.map((l) => l.padStart(11)).join('')}`);
-  for (const gold of GOLD_LABELS) console.log(`${gold.padEnd(12)}${GOLD_LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
+  printConfusion(confusion, 'confusion (rows labelled, columns scored)');
   console.log(`\nvoices in on-topic articles (labelled: ${voices.goldSided} for or against, ${voices.goldNeutral} neutral; scored: ${voices.predictedPersons} persons, ${voices.unnamedCamps} of them unnamed camps)`);
   console.log(`  for/against as scored, named persons: ${voices.predictedSidedRight} of ${voices.predictedSided} on a labelled voice's side (precision ${voiceFigures.sidedPrecision.toFixed(3)})`);
   console.log(`  for/against as labelled: ${voices.goldSidedFound} of ${voices.goldSided} given that side alone (recall ${voiceFigures.sidedRecall.toFixed(3)}), ${voices.goldSidedOpposite} given the opposite side`);

@@ -17,6 +17,7 @@ import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
 import { actorsMatch } from './actor-match.ts';
+import { emptyConfusion, labelFigures, printConfusion, printLabelTable, safeDivide } from './label-figures.ts';
 import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
 const STANCES = ['support', 'oppose', 'neutral'] as const;
@@ -86,9 +87,6 @@ function predictedLabel(result: ScoreResult): GoldLabel {
   return result.stance === null ? 'irrelevant' : result.stance.label;
 }
 
-function safeDivide(a: number, b: number): number {
-  return b === 0 ? 0 : a / b;
-}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -96,7 +94,7 @@ async function main(): Promise<void> {
   const scorer = createScorer(pipeline.topic, pipeline.stance);
   const items = readItems(args.file);
 
-  const confusion = Object.fromEntries(GOLD_LABELS.map((gold) => [gold, Object.fromEntries(GOLD_LABELS.map((p) => [p, 0]))])) as Record<GoldLabel, Record<GoldLabel, number>>;
+  const confusion = emptyConfusion();
   let voiceItems = 0;
   let voiceCorrect = 0;
   const errors: { id: string | undefined; gold: GoldLabel; predicted: GoldLabel; relevance: number; text: string }[] = [];
@@ -116,14 +114,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const perLabel = Object.fromEntries(GOLD_LABELS.map((label) => {
-    const truePositives = confusion[label][label];
-    const predictedCount = GOLD_LABELS.reduce((sum, gold) => sum + confusion[gold][label], 0);
-    const goldCount = GOLD_LABELS.reduce((sum, predicted) => sum + confusion[label][predicted], 0);
-    const precision = safeDivide(truePositives, predictedCount);
-    const recall = safeDivide(truePositives, goldCount);
-    return [label, { precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support: goldCount }];
-  })) as Record<GoldLabel, { precision: number; recall: number; f1: number; support: number }>;
+  const perLabel = labelFigures(confusion);
   const macroF1Score = macroF1(pairs);
   const interval = bootstrapInterval(pairs);
 
@@ -157,19 +148,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
   console.log(`${scorer.version} on ${args.file} (${items.length} items)\n`);
-  console.log('label        precision  recall     F1   items');
-  for (const label of GOLD_LABELS) {
-    const m = perLabel[label];
-    console.log(`${label.padEnd(12)} ${pct(m.precision)}  ${pct(m.recall)} ${pct(m.f1)}  ${String(m.support).padStart(5)}`);
-  }
+  printLabelTable(perLabel, 'items');
   console.log(`\nmacro-F1 (support/oppose/neutral): ${macroF1Score.toFixed(3)} (95% bootstrap interval ${interval.low.toFixed(3)}-${interval.high.toFixed(3)})`);
   console.log(`relevance: precision ${relevance.precision.toFixed(3)}  recall ${relevance.recall.toFixed(3)}  F1 ${relevance.f1.toFixed(3)}`);
   console.log(`voice attribution: ${voiceAccuracy === null ? 'n/a (no item names an actor)' : `${voiceCorrect}/${voiceItems} = ${voiceAccuracy.toFixed(3)}`}`);
-  console.log('\nconfusion (rows gold, columns predicted)');
-  console.log(`${''.padEnd(12)}${GOLD_LABELS.map((l) => l.padStart(11)).join('')}`);
-  for (const gold of GOLD_LABELS) console.log(`${gold.padEnd(12)}${GOLD_LABELS.map((p) => String(confusion[gold][p]).padStart(11)).join('')}`);
+  printConfusion(confusion, '\nconfusion (rows gold, columns predicted)');
   if (args.errors) {
     console.log('\nerrors');
     for (const e of errors) console.log(`- ${e.id ?? ''} gold=${e.gold} predicted=${e.predicted} rel=${e.relevance}: ${e.text.slice(0, 300)}`);
