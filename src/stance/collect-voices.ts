@@ -424,8 +424,8 @@ const SHARE_WORDS = new Set(['percent', 'cent', 'percentage', 'share', 'proporti
 
 /**
  * True for a share of a group ("Sixty-eight percent of Democrats", "54 per cent of American adults", "a majority of
- * voters", "the share of American adults"): a poll's figure, which the stance counts and no reader would call a speaker. A quantifier of a group
- * ("Some economists", "Many of the researchers") says who speaks, and stays.
+ * voters", "the share of American adults"): a poll's figure, which the stance counts and no reader would call a
+ * speaker. A quantifier of a group ("Some economists", "Many of the researchers") says who speaks, and stays.
  */
 export function isShareOfGroup(actor: string): boolean {
   const words = actor.toLowerCase().split(/[\s-]+/u).filter((word) => word.length > 0);
@@ -597,11 +597,10 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
   return people;
 }
 
-/** "An Anthropic spokesperson", "Anthropic's policy chief": a post at a proposer, named by its post, not a name. */
-function isProposerPost(actor: string, proposers: readonly string[]): boolean {
-  const lower = actor.toLowerCase().replace(/’/g, "'");
-  return proposers.some((proposer) =>
-    new RegExp(String.raw`^(?:(?:an?|the) )?${escapeRegExp(proposer)}(?:'s)? ${STAFF_POST}$`, 'u').test(lower) && !NOT_STAFF.test(lower));
+/** "An Anthropic spokesperson", "Anthropic's policy chief": a post at one of these proposers, named by its post. */
+function proposerPost(proposers: readonly string[]): RegExp | null {
+  if (proposers.length === 0) return null;
+  return new RegExp(String.raw`^(?:(?:an?|the) )?(?:${proposers.map(escapeRegExp).join('|')})(?:'s)? ${STAFF_POST}$`, 'u');
 }
 
 /** What the analyser knows of a text's sentences beyond their words, for reading its voices. */
@@ -638,9 +637,11 @@ function campSide(sentence: string): number {
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const named = namedProposers.filter((proposer) => sentenceTexts.some((text) => text.toLowerCase().includes(proposer)));
   const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposerSurface(sentenceTexts, proposer))]);
+  const post = proposerPost(named);
   return (actor) => {
-    const lower = actor.toLowerCase();
-    return named.includes(lower) || isProposerPost(actor, named) || people.some((person) => isSameSpeaker(person, actor));
+    const lower = actor.toLowerCase().replace(/’/g, "'");
+    const isPost = post !== null && post.test(lower) && !NOT_STAFF.test(lower);
+    return named.includes(lower) || isPost || people.some((person) => isSameSpeaker(person, actor));
   };
 }
 
@@ -693,8 +694,10 @@ export function collectVoices(
     // leaning the other way. A passage's speakers are the learned layer's to read, with their words' own sense.
     else if (readsCampExamples && stance === 'neutral' && role === 'other') {
       const camp = statement.sentence - 1;
-      const side = camp >= 0 && !quotedAfterCamp.has(camp) && isTopical(camp) && (paragraphs === null || paragraphs[camp] === paragraphs[statement.sentence])
-        && !CONTRAST_OPENING.test(sentenceTexts[statement.sentence] ?? '') ? campSide(sentenceTexts[camp] ?? '') : 0;
+      const isSameParagraph = paragraphs === null || paragraphs[camp] === paragraphs[statement.sentence];
+      const follows = camp >= 0 && !quotedAfterCamp.has(camp) && isTopical(camp) && isSameParagraph
+        && !CONTRAST_OPENING.test(sentenceTexts[statement.sentence] ?? '');
+      const side = follows ? campSide(sentenceTexts[camp] ?? '') : 0;
       if (side !== 0 && side * statement.value >= 0) {
         stance = side > 0 ? 'support' : 'oppose';
         quotedAfterCamp.add(camp);
