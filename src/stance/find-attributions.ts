@@ -14,7 +14,10 @@ import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 const PROPOSER_NAMES = new Set(PROPOSER_ACTORS.filter((name) => !/^(the|its) /.test(name)));
 
 /** Verbs of putting a proposal out: "Anthropic made the proposal public", "published", "unveiled". */
-const PUBLISHING_VERBS = new Set(['made', 'published', 'released', 'unveiled', 'announced', 'issued', 'proposed', 'outlined', 'launched', 'presented', 'set', 'laid', 'put']);
+const PUBLISHING_VERBS = new Set([
+  'made', 'published', 'released', 'unveiled', 'announced', 'issued', 'proposed', 'outlined', 'launched', 'presented', 'set',
+  'laid', 'put',
+]);
 
 /** The proposer by name ("Anthropic", "Dario Amodei"), not by a description ("the company"). */
 function isProposerName(surfaceText: string): boolean {
@@ -1451,7 +1454,8 @@ function openingPhraseStart(text: string, tokens: readonly Token[], comma: numbe
   // The subject opens the sentence, or follows a heading, a dateline or a bracket ("PRESS RELEASE: ...",
   // "HELSINKI — ...", "(Translated from ...)").
   const before = tokens[first - 1]?.word;
-  const opens = before === undefined || before === ':' || before === '—' || before === ')' || (before === ',' && followsOpeningAdverbial(tokens, first - 1));
+  const opens = before === undefined || before === ':' || before === '—' || before === ')'
+    || (before === ',' && followsOpeningAdverbial(tokens, first - 1));
   if (first >= comma || !opens) return null;
   // One capitalised word ("Anthropic, a San Francisco lab, said") is a name only before an appositive's opener.
   const isName = isNamedSpeaker(text, tokens, [first, comma])
@@ -1578,7 +1582,7 @@ function namesSpeakerBeforeColon(text: string, tokens: readonly Token[], from: n
   }
   const word = tokens[head]!.word;
   if (ACTOR_HEADS.has(word) || ACTOR_HEADS.has(word.replace(/'s$/, '').replace(/s$/, ''))) return true;
-  return isCapitalised(text, tokens[head]!) && (head > 0 || end - from === 1);
+  return isCapitalised(text, tokens[head]!) && (head > from || end - from === 1);
 }
 
 /**
@@ -1752,7 +1756,7 @@ function headingNamesSpeaker(heading: string): boolean {
   const tokens = tokenize(heading).filter((token) => isWordAt([token], 0));
   const last = tokens.at(-1);
   if (last === undefined) return false;
-  return isCapitalised(heading, last) || ACTOR_HEADS.has(last.word.replace(/'s$/, '').replace(/s$/, '')) || ACTOR_HEADS.has(last.word);
+  return isCapitalised(heading, last) || ACTOR_HEADS.has(last.word) || ACTOR_HEADS.has(last.word.replace(/'s$/, '').replace(/s$/, ''));
 }
 
 export function findAttributions(

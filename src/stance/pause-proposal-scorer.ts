@@ -365,10 +365,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
           ownValue -= REBUTTED_VOICE_WEIGHT * hit.value * topicalWeight;
           ownMass += REBUTTED_VOICE_WEIGHT * Math.abs(hit.value) * topicalWeight;
         } else if (voice) voice.value += hit.value;
-        else if (isPollReport) {
-          // An article's poll figures ("54 percent of U.S. adults support a pause", "Support for AI pause slips, poll
-          // shows") report the public's opinion, not the writer's.
-        } else {
+        // An article's poll figures ("54 percent of U.S. adults support a pause", "Support for AI pause slips, poll
+        // shows") report the public's opinion, not the writer's: no own value.
+        else if (!isPollReport) {
           // In a long report, talk of risk mostly relays the proposer's reasons; it is a weak sign of the
           // report's own position.
           const weight = !isShortText && hit.cue.kind === 'risk' ? topicalWeight * LONG_TEXT_RISK_WEIGHT : topicalWeight;
