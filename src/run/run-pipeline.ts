@@ -87,14 +87,26 @@ const FEED_REVALIDATED_AFTER_MS = 3 * 86_400_000;
 /** Failures in a row at an address learnt from a permanent redirect before it takes turns with the pipeline file's URL. */
 const MOVED_ADDRESS_MAX_FAILURES = 3;
 
-/** Why a stored article is a copy of a new one's text: the same text, or nearly; not the same page or headline. */
+/** Why a new article copies a stored original, when its date may make it the original: the same text, or nearly. */
 const SUPERSEDING_REASONS = new Set(['content_hash', 'near_duplicate']);
-// Syndicated copies often carry their original's time to the minute; only one published earlier than that goes first.
+// Syndicated copies often carry their original's time to the minute; only one published a minute or more before goes first.
 const SUPERSEDING_LEAD_MS = 60_000;
+// Further apart than the near-copy window, a date is more likely a feed's error (a CMS's default, a year's typo).
+const SUPERSEDING_REACH_MS = DEDUP_WINDOW_DAYS * 86_400_000;
 
-/** Whether an article published at `published` came out before one published at `other`, by more than a minute. */
+/**
+ * Whether an article published at `published` came out at least a minute, and less than the dedup window, before one
+ * published at `other`. A date without a time of day (a bare day, or midnight, as feeds give one) tells no order
+ * within its day, and a wire story of 09:00 is not later than a reprint dated the day alone.
+ */
 function isPublishedBefore(published: string | null, other: string | null): boolean {
-  return published !== null && other !== null && Date.parse(published) <= Date.parse(other) - SUPERSEDING_LEAD_MS;
+  if (published === null || other === null || isDayAlone(published) || isDayAlone(other)) return false;
+  const lead = Date.parse(other) - Date.parse(published);
+  return lead >= SUPERSEDING_LEAD_MS && lead < SUPERSEDING_REACH_MS;
+}
+
+function isDayAlone(date: string): boolean {
+  return !date.includes('T') || /T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/.test(date);
 }
 
 /** How far a story's stored label lags its headlines: worked out from `from` of them, `retitled` of which changed since. */
@@ -1025,14 +1037,18 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       const apart = (candidate: StoredHeadlineArticle) => Math.abs(Date.parse(candidate.appearedAt) - Date.parse(at));
       // the nearest in time, at most TEASER_CANDIDATES of them: a headline hundreds of articles share (a live blog's)
       // would have each new one read them all
+      // A copy of the text counts as its original does: a reprint whose group an earlier-published copy took over
+      // keeps its headline, which the original may not share.
       const near = candidates
-        .filter((candidate) => candidate.duplicateOf === null && candidate.id !== self && apart(candidate) <= TEASER_WINDOW_HOURS * 3_600_000)
+        .filter((candidate) => candidate.id !== self && (self === null || candidate.duplicateOf !== self) && apart(candidate) <= TEASER_WINDOW_HOURS * 3_600_000)
         .sort((a, b) => apart(a) - apart(b))
         .slice(0, TEASER_CANDIDATES);
       if (near.length === 0) return null;
       const rows = await repo.articleTexts(conn, near.map((candidate) => candidate.id));
-      const copied = rows.find((row) => row.duplicate_of === null && isOpeningOf(text, row.text));
-      return copied ? { articleId: copied.id, reason: 'teaser', similarity: 1 } : null;
+      const copied = rows.find((row) => isOpeningOf(text, row.text));
+      if (!copied) return null;
+      const original = copied.duplicate_of === null ? copied.id : await repo.originalArticleId(conn, copied.duplicate_of);
+      return original === self ? null : { articleId: original, reason: 'teaser', similarity: 1 };
     }
 
     /**
@@ -1121,7 +1137,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // the feed's date, else the page's; neither when it is more than a day ahead (a broken clock)
       const publishedAt = plausiblePublicationDate(raw.publishedAt, now()) ?? plausiblePublicationDate(extracted.publishedAt, now());
       // The same page reached through another feed (or under a new GUID), or its text, is stored as a duplicate of
-      // the first sighting, at any age, so the item is known to its source and never fetched again, and counts once.
+      // the first sighting (or, published before it, takes its group over: below), at any age, so the item is known to
+      // its source and never fetched again, and counts once.
       const identity: FeedItemIdentity | null =
         source.kind === 'feed' && raw.hasPage ? { sourceId: raw.sourceId, key: raw.key, link: item.feedLink ?? raw.url, hasGuid: knownByGuid(raw.key, item.feedLink ?? raw.url, raw.url), title } : null;
       // an aggregator's item names its outlet in the feed, and may give its address (`<source url>`, whose host is the
@@ -1154,7 +1171,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
       // original was first seen the same day; one first seen on an earlier day was counted then, and stays.
       const supersededRow = copied && SUPERSEDING_REASONS.has(copied.reason) && publishedAt !== null
         ? await repo.getArticle(db, copied.articleId) : undefined;
-      const superseded = supersededRow && isPublishedBefore(publishedAt, supersededRow.published_at) && isSameDay(supersededRow) ? supersededRow : undefined;
+      const superseded = supersededRow && isPublishedBefore(publishedAt, supersededRow.published_at) && isSameDay(supersededRow)
+        && !(await repo.groupHasLabel(db, supersededRow.id)) ? supersededRow : undefined;
       const adopted = adoptedStandIn ?? superseded;
       const duplicate: DuplicateMatch | null = superseded ? null
         : copied ?? (standInRow && !adoptedStandIn ? { articleId: standInRow.id, reason: 'outlet_headline', similarity: 1 } : null);
@@ -1253,7 +1271,8 @@ export async function runPipeline(options: RunOptions): Promise<RunReport> {
         knownIds.add(id);
         duplicates.add(stored);
         headlines.add(id, title);
-        return duplicate ? 'duplicate' : 'added';
+        // a takeover leaves one more copy, as a copy stored would: counted as one
+        return duplicate || superseded ? 'duplicate' : 'added';
       });
     }
 

@@ -526,7 +526,8 @@ export function trendOriginals(db: Kysely<Database>, pipelineId: string, appeare
 
 /**
  * The earliest publication dates among the syndicated copies of each of these originals, for those that have a dated
- * copy (the original is whichever copy was stored first, which may be an undated capture of a June article): the
+ * copy (the original is whichever copy was stored first, unless a copy published before it took the group over the
+ * same day, and may be an undated capture of a June article): the
  * earliest bare date and the earliest instant, those there are, for appearedAt to pick from in its zone.
  * `seenBefore`: only copies first seen before that instant (what a digest of an earlier day knew).
  */

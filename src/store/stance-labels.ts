@@ -92,3 +92,9 @@ export async function allLatestLabels(db: Kysely<Database>, pipelineId: string):
   for (const row of rows) newest.set(row.article_id, row);
   return [...newest.values()].filter(isVerdict);
 }
+
+/** Whether an analyst's label is in force on an original or any of its copies. */
+export async function groupHasLabel(db: Kysely<Database>, originalId: number): Promise<boolean> {
+  const copies = await db.selectFrom('articles').select('id').where('duplicate_of', '=', originalId).execute();
+  return (await latestLabels(db, [originalId, ...copies.map((row) => row.id)])).size > 0;
+}

@@ -84,7 +84,7 @@ describe.each(dialects)('an alert raised by a late syndicated copy, on $name', (
     const first = await run('2026-12-02T06:00:00.000Z');
     expect(first.sources.map((s) => [s.sourceId, s.outcome, s.articlesAdded, s.duplicates])).toEqual([
       ['opinion-hub', 'ok', 1, 0],
-      ['tech-daily', 'ok', 1, 0],
+      ['tech-daily', 'ok', 1, 1],
     ]);
     expect(first).toMatchObject({ alertsSent: 0, alertsFailed: [], alertsExpired: [] });
     expect(first.alertsWithdrawn).toEqual([
