@@ -89,7 +89,8 @@ const MOVED_ADDRESS_MAX_FAILURES = 3;
 
 /** Why a new article copies a stored original, when its date may make it the original: the same text, or nearly. */
 const SUPERSEDING_REASONS = new Set(['content_hash', 'near_duplicate']);
-// Syndicated copies often carry their original's time to the minute; only one published a minute or more before goes first.
+// Syndicated copies often carry their original's time to the minute: only one published a minute or more before it
+// goes first.
 const SUPERSEDING_LEAD_MS = 60_000;
 // Further apart than the near-copy window, a date is more likely a feed's error (a CMS's default, a year's typo).
 const SUPERSEDING_REACH_MS = DEDUP_WINDOW_DAYS * 86_400_000;
