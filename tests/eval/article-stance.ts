@@ -2,7 +2,8 @@
  * Evaluates the stance scorer on whole articles: a corpus folder of `articles/*.txt` and `stances.json`, each article's
  * label and the voices a reader finds in it (tests/fixtures/stories/README.md).
  *
- *   npm run eval:articles -- --corpus tests/fixtures/stories/dev-a [--errors] [--json] [--pipeline <file>]
+ *   npm run eval:articles -- [--corpus tests/fixtures/stories/dev-a] [--errors] [--json] [--pipeline <file>]
+ *   (default corpus: tests/fixtures/stories/heldout)
  *
  * Each file is read as `pausewatch score` reads it (decoded, its headline and body taken apart by the extractor) and
  * scored by the pipeline's scorer. Prints the article labels' precision, recall and macro-F1 over the three stances,
@@ -23,6 +24,7 @@ import { decodeCapture } from '../../src/ingest/files.ts';
 import type { ScoreResult, StanceLabel } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 import { GOLD_LABELS, macroF1, type GoldLabel } from '../../src/stance/train-stance-model.ts';
+import { requireCorpusPaths } from './corpus-path.ts';
 import { emptyConfusion, labelFigures, printConfusion, printLabelTable, safeDivide } from './label-figures.ts';
 import { loadPipelineTopic } from './load-pipeline-topic.ts';
 
@@ -82,10 +84,10 @@ interface Args {
   errors: boolean;
 }
 
-const USAGE = 'expected --corpus <folder with articles/ and stances.json>, --pipeline <file>, --json, --errors';
+const USAGE = 'npm run eval:articles -- [--corpus <folder with articles/ and stances.json>] [--pipeline <file>] [--json] [--errors]';
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Partial<Args> & Omit<Args, 'corpus'> = { pipeline: 'pipelines/ai-pause.ts', json: false, errors: false };
+  const args: Args = { corpus: 'tests/fixtures/stories/heldout', pipeline: 'pipelines/ai-pause.ts', json: false, errors: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--corpus') args.corpus = requireValue(argv, ++i, arg);
@@ -93,10 +95,9 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--json') args.json = true;
     else if (arg === '--errors') args.errors = true;
     else if (arg === '--') continue;
-    else throw new Error(`unknown argument "${arg}"; ${USAGE}`);
+    else throw new Error(`unknown option ${arg}; usage: ${USAGE}`);
   }
-  if (args.corpus === undefined) throw new Error(`--corpus is required; ${USAGE}`);
-  return args as Args;
+  return args;
 }
 
 function requireValue(argv: readonly string[], index: number, flag: string): string {
@@ -152,6 +153,10 @@ const OPPOSITE: Partial<Record<StanceLabel, StanceLabel>> = { support: 'oppose',
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  requireCorpusPaths('eval:articles', [
+    { path: join(args.corpus, 'stances.json'), what: 'the corpus labels' },
+    { path: join(args.corpus, 'articles'), what: "the corpus's articles" },
+  ], USAGE);
   const pipeline = await loadPipelineTopic(args.pipeline);
   const scorer = createScorer(pipeline.topic, pipeline.stance);
   const labels = readLabels(args.corpus);
@@ -245,4 +250,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(`eval:articles: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
