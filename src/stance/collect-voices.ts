@@ -590,7 +590,9 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
   const after = new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${name}['’]s ${STAFF_POST}|${STAFF_POST} (?:at|of|for) ${name})(?=[,.;)]|$)`, 'gu');
   const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s ${STAFF_POST},? | (?:${STAFF_ROLES}) )(${PERSON_NAME})`, 'gu');
   const people = new Set<string>();
-  for (const text of texts) {
+  // only a sentence that names the proposer and a post can name its people: the patterns are tried at every capital
+  const hasPost = new RegExp(String.raw`\b(?:${STAFF_ROLES})\b`, 'i');
+  for (const text of texts.filter((sentence) => sentence.includes(proposer) && hasPost.test(sentence))) {
     for (const match of text.matchAll(after)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
     for (const match of text.matchAll(before)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
   }
@@ -635,23 +637,18 @@ function campSide(sentence: string): number {
  * proposerPeopleIn).
  */
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
-  const named = namedProposers.filter((proposer) => sentenceTexts.some((text) => text.toLowerCase().includes(proposer)));
-  const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposerSurface(sentenceTexts, proposer))]);
+  const whole = sentenceTexts.join('\n');
+  const lower = whole.toLowerCase();
+  const named = namedProposers.filter((proposer) => lower.includes(proposer));
+  // the name as the text writes it ("Anthropic"), for patterns that read its capitals
+  const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
+  const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, surfaceOf(proposer))]);
   const post = proposerPost(named);
   return (actor) => {
-    const lower = actor.toLowerCase().replace(/’/g, "'");
-    const isPost = post !== null && post.test(lower) && !NOT_STAFF.test(lower);
-    return named.includes(lower) || isPost || people.some((person) => isSameSpeaker(person, actor));
+    const name = actor.toLowerCase().replace(/’/g, "'");
+    const isPost = post !== null && post.test(name) && !NOT_STAFF.test(name);
+    return named.includes(name) || isPost || people.some((person) => isSameSpeaker(person, actor));
   };
-}
-
-/** A proposer's name as the text writes it ("Anthropic"), for patterns that read its capitals. */
-function proposerSurface(texts: readonly string[], proposer: string): string {
-  for (const text of texts) {
-    const at = text.toLowerCase().indexOf(proposer);
-    if (at >= 0) return text.slice(at, at + proposer.length);
-  }
-  return proposer;
 }
 
 /**

@@ -165,10 +165,10 @@ function nextContinuingSpeaker(
  * poll shows"), or a share of a group said to back or oppose ("61 percent of Americans support a verified pause").
  */
 function reportsPoll(text: string): boolean {
-  const hasShare = /\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)/i.test(text);
+  const hasShare = /\d\s*(?:%|percent\b|per cent\b)/i.test(text);
   const isPoll = /\b(?:polls?|polling|surveys?|surveyed|respondents|pollsters?)\b/i.test(text);
-  const hasOpinionNoun = /\b(?:support for|opposition to|backing for)\b/i.test(text);
-  return (isPoll && (hasShare || hasOpinionNoun)) || /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
+  if (isPoll) return hasShare || /\b(?:support for|opposition to|backing for)\b/i.test(text);
+  return hasShare && /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
 }
 
 /** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
