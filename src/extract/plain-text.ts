@@ -15,6 +15,7 @@ import { DATE_FILLER_WORDS, findDate, textAroundDate } from './date-text.ts';
 import { COMMENT_BLOCK, cutTrailingArea, isCookieNotice, isPaywallNotice, isTimestampLine, REACTION_PROMPT, RELATIVE_TIME } from './furniture-lines.ts';
 import { repairMojibake } from './mojibake.ts';
 import { emptyArticle } from './html.ts';
+import { escapeRegExp } from '../model/escape-regexp.ts';
 
 export interface PlainTextOptions {
   /** Where the capture came from; becomes `url`/`canonicalUrl` and helps recognise a site-name line. */
@@ -351,10 +352,6 @@ function startsWithNameAndRole(paragraph: string, name: string): boolean {
     new RegExp(String.raw`^${escapeRegExp(v)}(?:\s+(?:is|was|has|writes|covers|joined|leads|works)\b|\s*[,(]|['’]s\b)`, 'u').test(paragraph),
   );
   return startsWithName && BIO_ROLE.test(paragraph);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { normalizeDate } from './dates.ts';
 import { findArticleObject, stringsOf, type JsonLdObject } from './json-ld.ts';
 import { collapseSpace, descendants, rawText, wordTest, type Element, type ParentNode } from './dom.ts';
 import { resolveInDocumentEncoding } from '../../ingest/query-encoding.ts';
+import { escapeRegExp } from '../../model/escape-regexp.ts';
 
 /** Everything extraction reports about a page except its text. */
 export type PageMetadata = Omit<ExtractedArticle, 'url' | 'text' | 'partial'>;
@@ -123,10 +124,6 @@ function meta(index: MetaIndex, ...keys: string[]): string | null {
     if (v) return v;
   }
   return null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -14,6 +14,7 @@ import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import type { FeedEnclosure, FeedItem, ParsedFeed, SkipTimes } from '../../model/index.ts';
 import { formatNames } from '../../model/byline.ts';
+import { escapeRegExp } from '../../model/escape-regexp.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { boundNesting, type EntryNesting } from './bound-nesting.ts';
 import { childrenNamed, describeXmlError, endsBeforeRootEnd, openEntryStartAtEnd, rootOpenAtEnd, wellFormednessWarnings, closedChild, fastScan, innerMarkup, isAtomRoot, isXmlChar, makeNameCanonicaliser, saxScan, scanXml, type NameCanonicaliser, type ScanNaming, type ScannedElement, type XmlScan } from './xml-scan.ts';
@@ -1249,8 +1250,7 @@ function hasChannel(scan: XmlScan): boolean {
 
 /** Wraps everything inside the root element in `<channel>`, for RSS documents that skip it. */
 function wrapInChannel(text: string, rootName: string): string {
-  const escaped = rootName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const start = new RegExp(`<${escaped}(?:\\s[^>]*)?>`).exec(text);
+  const start = new RegExp(`<${escapeRegExp(rootName)}(?:\\s[^>]*)?>`).exec(text);
   const end = text.lastIndexOf(`</${rootName}`);
   if (!start || end < start.index) return text;
   const innerStart = start.index + start[0].length;
