@@ -8,9 +8,10 @@ import { isSameTitledPerson } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
-import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
+import { escapeRegExp } from '../model/escape-regexp.ts';
 
 export interface AttributedStatement {
   attribution: Attribution;
@@ -47,7 +48,6 @@ const FUNCTION_WORDS = new Set([
   'across', 'among', 'around', 'throughout', 'within', 'inside', 'outside', 'near', 'under', 'over', 'into',
 ]);
 
-const namedProposers = PROPOSER_ACTORS.filter((name) => !name.startsWith('the ') && !name.startsWith('its '));
 
 function sideOf(value: number, threshold: number): StanceLabel {
   if (value >= threshold) return 'support';
@@ -386,7 +386,7 @@ function headOf(actor: string): string {
 function proposerNamedIn(texts: readonly string[]): string | null {
   for (const text of texts) {
     const lower = text.toLowerCase();
-    for (const name of namedProposers) {
+    for (const name of NAMED_PROPOSERS) {
       const at = lower.indexOf(name);
       if (at >= 0) return text.slice(at, at + name.length);
     }
@@ -573,10 +573,6 @@ const NOT_STAFF = /\b(?:former|ex|formerly|once|onetime|one-time)\b/i;
 // A name is capitalised words, the first not inside another word ("AbAb..." is no run of names to try at each letter).
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The people a text names as a proposer's own, lower-cased: a name with a post at the proposer set off after it
  * ("Helena Vos, Anthropic's head of global affairs,", "Corinne Vasquez, a policy lead at Anthropic.") or before it
@@ -639,7 +635,7 @@ function campSide(sentence: string): number {
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const whole = sentenceTexts.join('\n');
   const lower = whole.toLowerCase();
-  const named = namedProposers.filter((proposer) => lower.includes(proposer));
+  const named = NAMED_PROPOSERS.filter((proposer) => lower.includes(proposer));
   // the name as the text writes it ("Anthropic"), for patterns that read its capitals
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
   const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, surfaceOf(proposer))]);

@@ -8,10 +8,10 @@
 
 import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { PROPOSER_ACTORS } from './pause-lexicon.ts';
+import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
-const PROPOSER_NAMES = new Set(PROPOSER_ACTORS.filter((name) => !/^(the|its) /.test(name)));
+const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
 
 /** Verbs of putting a proposal out: "Anthropic made the proposal public", "published", "unveiled". */
 const PUBLISHING_VERBS = new Set([
@@ -1564,6 +1564,11 @@ function colonAttribution(text: string, tokens: readonly Token[], persons: Reado
   return { kind: 'normal', verb: colon, subject, start: 0 };
 }
 
+/** A word for a kind of speaker, as written or without its "'s" or plural "s" ("The chair", "critics", "the council's"). */
+function namesSpeakerKind(word: string): boolean {
+  return ACTOR_HEADS.has(word) || ACTOR_HEADS.has(word.replace(/'s$/, '').replace(/s$/, ''));
+}
+
 const COLON_SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'against', 'in', 'at', 'from', 'with', 'on', 'about', 'by', 'to', 'over']);
 
 /**
@@ -1580,8 +1585,7 @@ function namesSpeakerBeforeColon(text: string, tokens: readonly Token[], from: n
       break;
     }
   }
-  const word = tokens[head]!.word;
-  if (ACTOR_HEADS.has(word) || ACTOR_HEADS.has(word.replace(/'s$/, '').replace(/s$/, ''))) return true;
+  if (namesSpeakerKind(tokens[head]!.word)) return true;
   return isCapitalised(text, tokens[head]!) && (head > from || end - from === 1);
 }
 
@@ -1756,7 +1760,7 @@ function headingNamesSpeaker(heading: string): boolean {
   const tokens = tokenize(heading).filter((token) => isWordAt([token], 0));
   const last = tokens.at(-1);
   if (last === undefined) return false;
-  return isCapitalised(heading, last) || ACTOR_HEADS.has(last.word) || ACTOR_HEADS.has(last.word.replace(/'s$/, '').replace(/s$/, ''));
+  return isCapitalised(heading, last) || namesSpeakerKind(last.word);
 }
 
 export function findAttributions(

@@ -464,3 +464,6 @@ export const PROPOSER_ACTORS = [
   'anthropic', 'the company', 'the firm', 'the lab', 'jack clark', 'marina favaro', 'dario amodei',
   'future of life institute', 'the letter', 'its authors', 'the authors', 'the proposal', 'the blog post',
 ];
+/** The proposers by name ("anthropic", "jack clark"), not by a description ("the company", "its authors"). */
+export const NAMED_PROPOSERS = PROPOSER_ACTORS.filter((name) => !name.startsWith('the ') && !name.startsWith('its '));
+
