@@ -106,8 +106,9 @@ function isPublishedBefore(published: string | null, other: string | null): bool
   return lead >= SUPERSEDING_LEAD_MS && lead < SUPERSEDING_REACH_MS;
 }
 
+/** A stored date that names a day and no time of it: a bare `YYYY-MM-DD`, or midnight, as feeds give a day. */
 function isDayAlone(date: string): boolean {
-  return !date.includes('T') || /T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/.test(date);
+  return !date.includes('T') || date.includes('T00:00:00');
 }
 
 /** How far a story's stored label lags its headlines: worked out from `from` of them, `retitled` of which changed since. */
@@ -229,7 +230,7 @@ class FeedView {
    */
   tellingDate(item: RawItem): string | null {
     const date = this.dateOf(item);
-    return date !== null && date.includes('T') && !date.includes('T00:00:00') && this.dates.get(date) === 1 ? date : null;
+    return date !== null && !isDayAlone(date) && this.dates.get(date) === 1 ? date : null;
   }
 
   giveAway(key: string): void {
