@@ -424,8 +424,11 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     }
     // A sentence is on the topic when it or one within two of it is: "the plan", "the company" stand for the proposal
     // and its proposer in the sentences around the one that names them.
-    const topical = new Set(analyses.flatMap((_, index) =>
-      (analyses.slice(Math.max(0, index - TOPIC_REACH), index + TOPIC_REACH + 1).some((near) => near.relevance >= 0.5) ? [index] : [])));
+    const topical = new Set<number>();
+    analyses.forEach((analysis, index) => {
+      if (analysis.relevance < 0.5) return;
+      for (let near = Math.max(0, index - TOPIC_REACH); near <= Math.min(analyses.length - 1, index + TOPIC_REACH); near++) topical.add(near);
+    });
     const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
       readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph),
     });

@@ -61,7 +61,9 @@ export function sameSpeaker(labelled: string, listed: string): boolean {
 
 /** A camp named by what it does, not a named speaker: "Supporters", "Critics of the plan", "three engineers". */
 function isUnnamed(actor: string): boolean {
-  return !/\p{Lu}/u.test(actor.replace(/^\S+\s*/u, '')) && !/^\p{Lu}\p{Ll}+$/u.test(actor.trim()) || /^(?:supporters|critics|opponents|analysts|officials|proponents|sceptics|skeptics)\b/i.test(actor);
+  const hasCapitalAfterFirstWord = /\p{Lu}/u.test(actor.replace(/^\S+\s*/u, ''));
+  const isOneName = /^\p{Lu}\p{Ll}+$/u.test(actor.trim());
+  return (!hasCapitalAfterFirstWord && !isOneName) || /^(?:supporters|critics|opponents|analysts|officials|proponents|sceptics|skeptics)\b/i.test(actor);
 }
 
 interface LabelledVoice {
