@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
 import { ingestFeed, type FeedState } from '../../src/ingest/feed-source.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
 /** What ingestFeed makes of a 304 and of a 410, depending on what was asked and how the answer was reached. */
-const options: Omit<FetchOptions, 'etag' | 'lastModified'> = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 2_000,
-  maxBytes: 64 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const options: Omit<FetchOptions, 'etag' | 'lastModified'> = localFetchOptions();
 const neverRead: FeedState = { etag: null, lastModified: null, bodyHash: null };
 
 let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,26 +1,20 @@
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { ingestFeed, type FeedState } from '../../src/ingest/feed-source.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { nextCheck } from '../../src/run/schedule.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { slowDrip } from '../helpers/hostile-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
 /**
  * A total timeout that fires after the response head arrived (the body still dripping, or never coming) reports the
  * status the server answered with; one that fires before any head does not. The timeout is short, but only the
  * outcome is asserted: how long anything took is not.
  */
-const options: FetchOptions = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 400,
-  maxBytes: 64 * 1024,
-  maxRedirects: 3,
-  allowPrivateAddresses: true,
-};
+const options: FetchOptions = localFetchOptions({ timeoutMs: 400, maxRedirects: 3 });
 const fresh: FeedState = { etag: null, lastModified: null, bodyHash: null };
 
 function failed(result: FetchResult): { httpStatus: number | null; code: string; message: string; notSent?: boolean | undefined } {

@@ -2,19 +2,13 @@ import type http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, isPrivateAddress, trustedHostOf, UNANSWERED_CODES, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { fetchUrl, isPrivateAddress, trustedHostOf, UNANSWERED_CODES, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import { closedPort, startServer } from '../helpers/http-server.ts';
 import { gzipBomb, slowDrip } from '../helpers/hostile-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
 /** Small limits so every cap fires within milliseconds. */
-const options: FetchOptions = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 2_000,
-  maxBytes: 64 * 1024,
-  maxRedirects: 3,
-  allowPrivateAddresses: true,
-};
+const options: FetchOptions = localFetchOptions({ maxRedirects: 3 });
 
 const text = (res: http.ServerResponse, body: string | Buffer, headers: Record<string, string> = {}) =>
   res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(body);

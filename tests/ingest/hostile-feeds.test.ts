@@ -2,21 +2,15 @@ import type http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePipeline } from '../../src/config/index.ts';
-import { fetchUrl, DEFAULT_USER_AGENT, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
 import { ingestFeed, type FeedState } from '../../src/ingest/feed-source.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { gzipBomb, rssFeed, slowDrip, streamBytes, unansweredPort } from '../helpers/hostile-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
 /** Small limits so every cap fires within milliseconds. */
-const options: Omit<FetchOptions, 'etag' | 'lastModified'> = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 2_000,
-  maxBytes: 256 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const options: Omit<FetchOptions, 'etag' | 'lastModified'> = localFetchOptions({ maxBytes: 256 * 1024 });
 const fresh: FeedState = { etag: null, lastModified: null, bodyHash: null };
 const MB = 1024 * 1024;
 

@@ -1,8 +1,9 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { fetchUrl, type FetchOptions } from '../../src/ingest/fetch.ts';
 import { ingestFeed, permanentMove } from '../../src/ingest/feed-source.ts';
 import { startServer } from '../helpers/http-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
 /**
  * A news site in the EU sends a reader without its consent cookie to a consent page, which sets the cookie and sends
@@ -10,14 +11,7 @@ import { startServer } from '../helpers/http-server.ts';
  * page was never read.
  */
 
-const options: FetchOptions = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 2_000,
-  maxBytes: 64 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const options: FetchOptions = localFetchOptions();
 
 const cookieOf = (req: http.IncomingMessage) => req.headers.cookie ?? '';
 const seen: string[] = [];

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_USER_AGENT, fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
+import { fetchUrl, type FetchOptions, type FetchResult } from '../../src/ingest/fetch.ts';
 import type { Fetcher } from '../../src/ingest/request-queue.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
-const options: FetchOptions = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 5_000,
-  maxBytes: 64 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const options: FetchOptions = localFetchOptions({ timeoutMs: 5_000 });
 
 /** Requests being answered by all watched servers together. */
 const everywhere = { inFlight: 0, maxInFlight: 0 };

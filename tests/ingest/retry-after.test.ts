@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFeed } from '../../src/ingest/feed-source.ts';
-import { DEFAULT_USER_AGENT, fetchUrl, LONGEST_RETRY_AFTER_SECONDS, type FetchOptions } from '../../src/ingest/fetch.ts';
+import { fetchUrl, LONGEST_RETRY_AFTER_SECONDS, type FetchOptions } from '../../src/ingest/fetch.ts';
 import { createRequestQueue } from '../../src/ingest/request-queue.ts';
 import { startServer, type Route } from '../helpers/http-server.ts';
+import { localFetchOptions } from '../helpers/fetch-options.ts';
 
-const options: FetchOptions = {
-  userAgent: DEFAULT_USER_AGENT,
-  connectTimeoutMs: 1_000,
-  timeoutMs: 5_000,
-  maxBytes: 64 * 1024,
-  maxRedirects: 5,
-  allowPrivateAddresses: true,
-};
+const options: FetchOptions = localFetchOptions({ timeoutMs: 5_000 });
 const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://e.example/a</link></item></channel></rss>';
 const noState = { etag: null, lastModified: null, bodyHash: null };
 
