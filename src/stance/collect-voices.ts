@@ -595,6 +595,43 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
   return people;
 }
 
+/**
+ * A campaign named for the pause ("the Pause Now coalition", "PauseAI"): its name is its call, so it and its people
+ * speak for the proposal as the proposer does. A group's name is capitalised words after "Pause" and a word for a
+ * group; "Pause" alone opening a sentence is the verb.
+ */
+const PAUSE_CAMPAIGN = /\bPause ?AI\b|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:coalition|campaign|movement|alliance|network|group|collective|initiative|Coalition|Campaign|Movement|Alliance|Network|Group|Collective|Initiative)\b/gu;
+/** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
+const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair`;
+const CAMPAIGN_POST = String.raw`(?:[\p{Ll}\p{Lu}-]+ ){0,3}(?:${CAMPAIGN_ROLES})`;
+
+/**
+ * The campaigns named for the pause in a text, and the people it names as theirs: a name "of" one ("Ruth Calloway
+ * of the Pause Now coalition"), with a post at one after it ("Devon Ashby, a San Francisco organizer with the Pause
+ * Now coalition", "Ruth Calloway, the coalition's national organiser" where the text names one coalition) or before it
+ * ("Pause Now organiser Ruth Calloway"). Lower-cased; the campaigns also by their word for a group ("the coalition").
+ */
+function pauseCampaignsIn(whole: string): { campaigns: string[]; people: string[] } {
+  const names = [...new Set([...whole.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))];
+  if (names.length === 0) return { campaigns: [], people: [] };
+  const groupWords = names.map((name) => /(\p{L}+)$/u.exec(name)![1]!.toLowerCase());
+  // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech Coalition")
+  const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]* )+(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})\b`, 'gu'))]
+    .some((match) => !names.some((name) => name.toLowerCase().endsWith(match[0].toLowerCase())));
+  const soleWords = groupWords.filter((word, index) => groupWords.lastIndexOf(word) === index && groupWords.indexOf(word) === index && !isOtherGroup(word));
+  const campaign = [...names.map(escapeRegExp), ...soleWords.map((word) => `(?:the|its) ${word}`)].join('|');
+  const patterns = [
+    String.raw`(${PERSON_NAME}),? (?:of|from|with) (?:the )?(?:${campaign})\b`,
+    String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:(?:${campaign})['’]s ${CAMPAIGN_POST}|${CAMPAIGN_POST} (?:at|of|for|with|from) (?:the )?(?:${campaign}))(?=[,.;)]|$)`,
+    String.raw`(?<![\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['’]s)? (?:${CAMPAIGN_POST}),? (${PERSON_NAME})`,
+  ].map((pattern) => new RegExp(pattern, 'giu'));
+  const people = new Set<string>();
+  for (const pattern of patterns) {
+    for (const match of whole.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
+  }
+  return { campaigns: [...names.map((name) => name.toLowerCase()), ...soleWords.map((word) => `the ${word}`)], people: [...people] };
+}
+
 /** "An Anthropic spokesperson", "Anthropic's policy chief": a post at one of these proposers, named by its post. */
 function proposerPost(proposers: readonly string[]): RegExp | null {
   if (proposers.length === 0) return null;
@@ -629,8 +666,8 @@ function campSide(sentence: string): number {
 
 /**
  * Who speaks for the proposal in a text: a proposer by its name ("Anthropic", not "Anthropic's rivals" or "Critics
- * of Anthropic"), a post at one ("An Anthropic spokesperson"), and the people the text names as a proposer's own (see
- * proposerPeopleIn).
+ * of Anthropic"), a post at one ("An Anthropic spokesperson"), the people the text names as a proposer's own (see
+ * proposerPeopleIn), and a campaign named for the pause with its people (see pauseCampaignsIn).
  */
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const whole = sentenceTexts.join('\n');
@@ -640,10 +677,15 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
   const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, surfaceOf(proposer))]);
   const post = proposerPost(named);
+  const campaigners = pauseCampaignsIn(whole);
+  people.push(...campaigners.people);
   return (actor) => {
     const name = actor.toLowerCase().replace(/’/g, "'");
     const isPost = post !== null && post.test(name) && !NOT_STAFF.test(name);
-    return named.includes(name) || isPost || people.some((person) => isSameSpeaker(person, actor));
+    // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
+    const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}`
+      || name.endsWith(` of ${campaign}`) || name.endsWith(` of the ${campaign}`));
+    return named.includes(name) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
   };
 }
 

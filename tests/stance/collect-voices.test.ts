@@ -92,6 +92,27 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
+  it('a campaign named for the pause, and the people the text names as its own, speak for the proposal', () => {
+    const report = [
+      'About 2,000 people marched in Leeds on Saturday in a protest organised by the Stop the Race campaign and the Pause First Network.',
+      'Critics said the labs had promised nothing. "A pledge to stop when someone makes you is no pledge," said Amara Quist, a Leeds organiser with the Pause First Network.',
+      'Jonas Brel of the Pause First Network said the march was the largest yet. "We counted 40,000 signatures," said Tobias Reyes, the network\'s spokesperson.',
+      '"We are not going away," said Hana Iwu of the Stop the Race campaign.',
+    ].join('\n\n');
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor.startsWith(actor))?.stance;
+    // her words against the labs' pledge follow a critics' sentence, yet her campaign's name is its call
+    expect(sideOf(report, 'Amara Quist')).toBe('support');
+    expect(sideOf(report, 'Jonas Brel')).toBe('support');
+    expect(sideOf(report, 'Tobias Reyes')).toBe('support');
+    // a campaign not named for the pause is read by its words alone
+    expect(sideOf(report, 'Hana Iwu')).toBe('neutral');
+    // "the network" is the campaign's only where the text names no other network
+    const twoNetworks = report.replace('the Stop the Race campaign and', 'the Safe Tech Network and');
+    expect(sideOf(twoNetworks, 'Tobias Reyes')).toBe('neutral');
+    // a sentence opening with the verb names no campaign
+    expect(sideOf('Pause the race, campaign group says. Lena Ortiz of the group said the talks were long.', 'Lena Ortiz')).toBe('neutral');
+  });
+
   it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
     const report = [
       'Anthropic called on the leading labs to halt their largest training runs under a verified pause.',
