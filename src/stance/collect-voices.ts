@@ -33,7 +33,7 @@ const PROPOSER_OPPOSE_THRESHOLD = 1.2;
 const DOCUMENT_NOUNS = new Set([
   'article', 'proposal', 'letter', 'paper', 'report', 'statement', 'post', 'blog', 'document', 'note', 'op-ed',
   'editorial', 'study', 'plan', 'memo', 'essay', 'piece', 'release', 'announcement', 'call', 'survey', 'poll',
-  'notice', 'filing', 'summary', 'transcript', 'website', 'page',
+  'notice', 'filing', 'summary', 'transcript', 'website', 'page', 'polling', 'polls', 'data', 'research', 'findings',
 ]);
 /** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
@@ -320,6 +320,9 @@ export function cleanActorName(actor: string): string {
 }
 
 const SENTENCE_ADVERBS = /^(now|then|meanwhile|still|today|yesterday|also|instead|separately|earlier|later|so|yet)$/i;
+const AFTER_SPEAKER_WORDS = /^(each|both|alike|too|themselves|itself|released|published|conducted|issued|commissioned)$/;
+/** A clause's opening word: "When I asked ..., I was told" opens a clause, and names no speaker. */
+const SUBORDINATOR = /^(when|if|as|while|because|after|before|although|though|since|until|unless|once|whether)$/i;
 /** A day or a month: "Monday with 1,412 signatures" is when and how a letter came, not who speaks. */
 const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
@@ -333,6 +336,9 @@ function describedName(actor: string): string {
   while (words.length > 1 && SENTENCE_ADVERBS.test(words[0]!)) words.shift();
   // A headline's verb is capitalised like a name ("Anthropic Issues Call for ..."): it is not part of the speaker.
   while (words.length > 1 && HEADLINE_VERBS.test(words.at(-1)!)) words.pop();
+  // "the United States and China each endorsed", "a Halvorsen Research survey released on Monday": a word after the
+  // speaker's noun, before the verb, is not part of who speaks.
+  while (words.length > 1 && AFTER_SPEAKER_WORDS.test(words.at(-1)!) && !FUNCTION_WORDS.has(words.at(-2)!.toLowerCase())) words.pop();
   let start = words.length;
   while (start > 0) {
     const word = words[start - 1]!;
@@ -444,6 +450,7 @@ function resolveActor(actor: string, proposer: string | null): string | null {
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   const words = cleaned.split(' ');
   if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) return null;
+  if (words.length > 1 && SUBORDINATOR.test(words[0]!)) return null;
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);

@@ -419,6 +419,20 @@ function isPlaceBefore(text: string, tokens: readonly Token[], comma: number): b
   return false;
 }
 
+/**
+ * True when the comma at `comma` is inside a name of a list ("the Department for Science, Innovation and
+ * Technology", "the Ministry of Economy, Trade and Industry"): a capitalised list ending in "and" up to `end`, after
+ * a capitalised "X for Y" or "X of Y". "In London, Smith and Jones said" has no such name before its comma.
+ */
+function isCommaInName(text: string, tokens: readonly Token[], comma: number, end: number): boolean {
+  if (text.length === 0 || tokens[comma]?.word !== ',' || comma < 3) return false;
+  const list = tokens.slice(comma + 1, end);
+  const isList = list.some((token) => token.word === 'and')
+    && list.every((token) => token.word === 'and' || token.word === ',' || isCapitalised(text, token));
+  const [owner, preposition, object] = [tokens[comma - 3]!, tokens[comma - 2]!, tokens[comma - 1]!];
+  return isList && isCapitalised(text, owner) && /^(of|for)$/.test(preposition.word) && isCapitalised(text, object);
+}
+
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
@@ -485,7 +499,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT_WORDS) {
     const token = tokens[start - 1]!;
-    if (!isWordAt(tokens, start - 1)) break;
+    if (!isWordAt(tokens, start - 1) && !isCommaInName(text, tokens, start - 1, end)) break;
     // "eleven Nobel laureates in physics said", "the Council on Technology": a prepositional phrase inside the subject.
     const isInnerPreposition = start < end && start - 2 >= 0 && isWordAt(tokens, start - 2)
       && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));

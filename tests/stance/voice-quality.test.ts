@@ -164,6 +164,31 @@ describe('a speaker is named as a reader would name them', () => {
     expect(cleanActorName(raw)).toBe(shown);
   });
 
+  it('a name with a comma in its list of words is the whole name, not its last part', () => {
+    for (const department of ['the Department for Science, Innovation and Technology', 'the Ministry of Economy, Trade and Industry']) {
+      const text = `Anthropic proposed a verified pause of frontier AI development. A spokesperson for ${department} said the government was studying the pause.`;
+      expect(voicesOf(text).map((v) => v.actor)).toContain(`A spokesperson for ${department}`);
+    }
+    // a place before the comma is no part of the speakers' name
+    const report = 'Anthropic proposed a verified pause of frontier AI development. In London, Okafor and Lindqvist said the pause was overdue.';
+    expect(voicesOf(report).map((v) => v.actor)).toContain('Okafor and Lindqvist');
+  });
+
+  it('a word between the speaker and the verb, a clause opening a quote, and polling or data are not speakers', () => {
+    const text = [
+      'Anthropic proposed a verified pause of frontier AI development in June.',
+      'In opening statements on the pause, the United States and China each endorsed the principle of verification.',
+      'Support for the pause fell, according to a Halvorsen Research survey released on Monday.',
+      'Polling suggests public sympathy for a pause on advanced AI.',
+      '"When I asked that we use the pause to complete evaluations, I was told the timetable was set," she wrote.',
+    ].join('\n\n');
+    const actors = voicesOf(text).map((v) => v.actor);
+    expect(actors).toContain('the United States and China');
+    for (const notSpeaker of ['the United States and China each', 'a Halvorsen Research survey released', 'Polling', 'When I']) {
+      expect(actors).not.toContain(notSpeaker);
+    }
+  });
+
   it('one of two speakers named together is not the pair when named again alone', () => {
     const text = 'At the hearing, both Okafor and Lindqvist told the committee that a pause of frontier AI was overdue. "The labs cannot check themselves," Lindqvist said.';
     expect(voicesOf(text).map((v) => v.actor)).toEqual(['Okafor and Lindqvist', 'Lindqvist']);
