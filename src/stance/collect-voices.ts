@@ -590,15 +590,34 @@ const PERSON_NAME = String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p
  */
 function proposerPeopleIn(texts: readonly string[], proposer: string): Set<string> {
   const name = escapeRegExp(proposer);
-  const after = new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${name}['’]s ${STAFF_POST}|${STAFF_POST} (?:at|of|for) ${name})(?=[,.;)]|$)`, 'gu');
+  const after = (owner: string) => new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${owner}['’]s ${STAFF_POST}|${STAFF_POST} (?:at|of|for) ${owner})(?=[,.;)]|$)`, 'gu');
+  const named = after(name);
+  // "Anthropic welcomed the letter. '...,' Helena Vos, the company's head of global affairs, said": the company of
+  // the sentence naming the proposer, or the one after it
+  const described = after(String.raw`the (?:company|firm|lab|developer)`);
   const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s ${STAFF_POST},? | (?:${STAFF_ROLES}) )(${PERSON_NAME})`, 'gu');
   const people = new Set<string>();
   // only a sentence that names the proposer and a post can name its people: the patterns are tried at every capital
   const hasPost = new RegExp(String.raw`\b(?:${STAFF_ROLES})\b`, 'i');
-  for (const text of texts.filter((sentence) => sentence.includes(proposer) && hasPost.test(sentence))) {
-    for (const match of text.matchAll(after)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
-    for (const match of text.matchAll(before)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
-  }
+  const add = (text: string, pattern: RegExp) => {
+    for (const match of text.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
+  };
+  texts.forEach((text, index) => {
+    if (!hasPost.test(text)) return;
+    if (text.includes(proposer)) {
+      add(text, named);
+      add(text, before);
+    }
+    // ... where no other proper name comes between ("Anthropic's plan was rejected by Meta. ..., the company's chief
+    // scientist," is Meta's)
+    const window = `${texts[index - 1] ?? ''}\n${text}`;
+    const since = window.lastIndexOf(proposer);
+    if (since < 0) return;
+    for (const match of window.slice(since + proposer.length).matchAll(described)) {
+      const between = window.slice(since + proposer.length, since + proposer.length + match.index!);
+      if (!NOT_STAFF.test(match[0]) && !/\p{Ll}[,;:]? \p{Lu}/u.test(between)) people.add(match[1]!.toLowerCase());
+    }
+  });
   return people;
 }
 
@@ -692,7 +711,7 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
     // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
     const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}`
       || name.endsWith(` of ${campaign}`) || name.endsWith(` of the ${campaign}`));
-    return named.includes(name) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
+    return named.includes(name.replace(/^the /, '')) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
   };
 }
 

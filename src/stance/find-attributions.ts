@@ -433,6 +433,35 @@ function isCommaInName(text: string, tokens: readonly Token[], comma: number, en
   return isList && isCapitalised(text, owner) && /^(of|for)$/.test(preposition.word) && isCapitalised(text, object);
 }
 
+/** Prepositions whose object, before a relative clause's comma, is what the clause is about ("a rebuke from X, who"). */
+const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'between', 'to', 'with', 'against', 'among', 'including']);
+
+/**
+ * The phrase a relative clause after `comma` is about ("OpenAI, which said ...", "a rebuke from pause advocates, who
+ * said ..."): the object of the phrase's last preposition but "of" ("Grant Holloway of the American Compute Council"),
+ * without a verb before it ("countered another"), and the name a description before the comma is set off after
+ * ("Sarah Kettering, the Labour MP for Westgate, who told ...").
+ */
+function relativeAntecedent(text: string, tokens: readonly Token[], comma: number): [number, number] | null {
+  const phrase = subjectBefore(tokens, comma, text);
+  if (phrase === null) return null;
+  let [from] = phrase;
+  const to = phrase[1];
+  for (let i = to - 2; i >= from; i--) {
+    if (ANTECEDENT_PREPOSITIONS.has(tokens[i]!.word)) {
+      from = i + 1;
+      break;
+    }
+  }
+  while (from < to - 1 && /ed$/.test(tokens[from]!.word) && !isCapitalised(text, tokens[from]!)) from++;
+  if (tokens[from - 1]?.word === ',' && !isCapitalised(text, tokens[from]!)) {
+    let nameStart = from - 1;
+    while (nameStart > 0 && isWordAt(tokens, nameStart - 1) && isCapitalised(text, tokens[nameStart - 1]!)) nameStart--;
+    if (nameStart < from - 1 && isProperName(text, tokens, nameStart, from - 1)) return [nameStart, from - 1];
+  }
+  return [from, to];
+}
+
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
@@ -965,6 +994,8 @@ interface Anchor {
   start: number;
   /** A verb of a relative clause, its subject the phrase before the pronoun ("the letter that urged labs to pause"). */
   relative?: true;
+  /** A relative clause set off by commas ("OpenAI, which said ..., declined"): what it reports ends at its comma. */
+  endsAtComma?: true;
 }
 
 /**
@@ -1169,9 +1200,13 @@ function findAnchors(
       const start = appositiveStart !== null && appositiveStart < subject[0] ? appositiveStart : subject[0];
       anchors.push({ kind: 'normal', verb: v, subject, start, ...(RELATIVE_PRONOUNS.has(previousWord) ? { relative: true as const } : {}) });
     } else if (subject === null && RELATIVE_PRONOUNS.has(previousWord) && v >= 2) {
-      // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it.
-      const antecedent = subjectBefore(tokens, v - 1);
-      if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1, relative: true });
+      // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it; after a comma
+      // ("OpenAI, which said on Monday it opposes a fixed-term pause, declined ..."), for the phrase before the comma.
+      const isSetOff = tokens[v - 2]?.word === ',' && previousWord !== 'that';
+      const antecedent = isSetOff ? relativeAntecedent(text, tokens, v - 2) : subjectBefore(tokens, v - 1);
+      if (antecedent && isActorLike(text, tokens, antecedent)) {
+        anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1, relative: true, ...(isSetOff ? { endsAtComma: true as const } : {}) });
+      }
     } else if (subject === null && previousWord === 'and') {
       // "X flags the risks and urges a halt": the second verb shares the subject of the first; after a fragment that
       // opens with its verb ("Warns of the risks and urges a halt"), the heading is the speaker of both.
@@ -1192,6 +1227,11 @@ function findAnchors(
   // "Researchers who call for a pause are naive, said the chief executive": a relative clause before the report
   // describes someone in what another reports, and the reporter speaks ("Amodei, who called for a pause, said ..."
   // keeps Amodei). One after it ("according to its director, Nirmala Perera, who urged ...") goes on about the speaker.
+  // What a relative clause set off by commas reports ("OpenAI, which said on Monday it opposes a pause, declined")
+  // is the clause's speaker's, with no speaker of its own.
+  const clauses = anchors.filter((anchor) => anchor.endsAtComma)
+    .map((anchor) => [anchor.verb, tokens.findIndex((token, index) => index > anchor.verb && token.word === ',')] as const);
+  anchors = anchors.filter((anchor) => anchor.relative || !clauses.some(([verb, end]) => anchor.verb > verb && (end < 0 || anchor.verb < end)));
   const reporter = anchors.find((anchor) => !anchor.relative && anchor.kind !== 'passive');
   if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.verb > reporter.verb);
   // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
@@ -1819,7 +1859,8 @@ export function findAttributions(
       // An appositive subject's description ("France's digital minister, Aurélien Marchand, said") is no statement.
       const ownStart = Math.min(anchor.start, subject[0]);
       const isParenthetical = ownStart > 0 && (tokens[ownStart - 1]!.word === ',' || tokens[ownStart - 1]!.word === '"');
-      const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1));
+      const clauseEnd = anchor.endsAtComma ? tokens.findIndex((token, index) => index > verb && token.word === ',') : -1;
+      const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1), clauseEnd > verb ? clauseEnd : tokens.length);
       ranges = [[verb, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {
         const quotesBefore = quotes.filter(([, to]) => to <= subject[0] && to > claimedUntil);

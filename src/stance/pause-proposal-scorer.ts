@@ -35,7 +35,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.15';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.16';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -432,7 +432,8 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
       readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph),
     });
-    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText), isShortText, isPassage, hasTitle };
+    const speaksForProposal = proposerSpeakers(all.map((sentence) => sentence.text));
+    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText, speaksForProposal), isShortText, isPassage, hasTitle };
   };
 }
 
@@ -660,7 +661,7 @@ function topicalEvidence(sentences: readonly SentenceAnalysis[]): Evidence[] {
   return sentences.filter((s) => s.relevance >= 0.5).slice(0, 3).map((s) => ({ sentence: s.text, weight: 0 }));
 }
 
-function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolean): StanceResult {
+function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolean, speaksForProposal: (actor: string) => boolean): StanceResult {
   const topical = analyses.filter((a) => a.relevance >= 0.5 || a.ownMass > 0 || a.voices.length > 0);
   const topicalCount = Math.max(1, topical.length);
   const ownNet = analyses.reduce((sum, a) => sum + a.ownValue, 0);
@@ -678,7 +679,7 @@ function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolea
   analyses.forEach((analysis, index) => {
     for (const { attribution, value } of analysis.voices) {
       const key = attribution.actor.toLowerCase();
-      const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: isProposer(attribution.actor) };
+      const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: isProposer(attribution.actor) || speaksForProposal(attribution.actor) };
       actor.value += value;
       actor.sentences.add(index);
       actors.set(key, actor);

@@ -92,6 +92,29 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
+  it('"the company\'s" post after a sentence naming the proposer is the proposer\'s, unless another name comes between', () => {
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
+    const welcomed = 'Anthropic proposed a verified pause of frontier AI development. Anthropic welcomed the letter. "This is the kind of response we hoped for," Helena Vos, the company\'s head of global affairs, said in a statement.';
+    expect(sideOf(welcomed, 'Helena Vos')).toBe('support');
+    const rival = 'Anthropic\'s plan for a verified pause was rejected by Meta. "We will go on training," said Yann Ortiz, the company\'s chief scientist.';
+    expect(sideOf(rival, 'Yann Ortiz')).not.toBe('support');
+    // a proposer named with "the" is the proposer
+    expect(sideOf('The proposal echoes the 2023 letter organised by the Future of Life Institute, which called for a six-month pause on training.', 'the Future of Life Institute'))
+      .toBe('support');
+  });
+
+  it('a report quoting a critic and the proposer\'s people answering with a caveat relays both sides', () => {
+    const report = [
+      'Senators questioned Anthropic about its proposal for a verified pause of frontier AI training on Wednesday.',
+      'The hearing ran for two hours in the Russell building. It was the first on the proposal.',
+      "Helena Vos, Anthropic's head of global affairs, said the company would not stop its own largest runs if rivals refused. \"A unilateral pause would hand the frontier to whoever cares least about safety,\" she told senators. She said the threshold was far above what academic labs use. \"A frontier training cluster draws as much power as a small city,\" she said.",
+      'OpenAI, which said on Monday it would join talks but opposes a pause fixed by the calendar, declined to send a witness.',
+      'The committee will meet again in July. Inspectors and economists are due to testify then. The chair said a report would follow in the autumn.',
+    ].join('\n\n');
+    // her caveat is said for the proposal: the report is not one relaying opposition at length
+    expect(scorer.score({ title: null, text: report }).stance?.label).toBe('neutral');
+  });
+
   it('a campaign named for the pause, and the people the text names as its own, speak for the proposal', () => {
     const report = [
       'About 2,000 people marched in Leeds on Saturday in a protest organised by the Stop the Race campaign and the Pause First Network.',

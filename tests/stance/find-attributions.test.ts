@@ -15,6 +15,20 @@ function actorsOf(text: string): string[] {
 }
 
 describe('find attributions: who said it', () => {
+  it('a relative clause set off by commas reports what the phrase before it said, up to its closing comma', () => {
+    expect(attributionsOf('OpenAI, which said on Monday it opposes a fixed-term pause, declined to send a witness.'))
+      .toEqual([{ actor: 'OpenAI', said: 'said on monday it opposes a fixed-term pause' }]);
+    for (const [text, actor] of [
+      ['It drew an immediate rebuke from pause advocates, who said the objection was exactly what the treaty would address.', 'pause advocates'],
+      ['The ruling follows criticism from Sarah Kettering, the Labour MP for Westgate, who said the minister had told people to wait.', 'Sarah Kettering'],
+      ['"A year is forever in this industry," countered another, who said he worked for a local start-up.', null],
+    ] as const) {
+      const actors = actorsOf(text);
+      if (actor !== null) expect(actors, text).toContain(actor);
+      expect(actors.filter((found) => /rebuke|criticism|countered|Labour MP/.test(found)), text).toEqual([]);
+    }
+  });
+
   it.each([
     ['Last week, Congress passed a resolution supporting the pause, said Senator Jane Doe.', 'Senator Jane Doe'],
     ['Despite the backlash, the lab continued to oppose the pause, said Maria Lopez, a lab spokeswoman.', 'Maria Lopez'],
