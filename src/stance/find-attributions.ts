@@ -433,6 +433,20 @@ function isCommaInName(text: string, tokens: readonly Token[], comma: number, en
   return isList && isCapitalised(text, owner) && /^(of|for)$/.test(preposition.word) && isCapitalised(text, object);
 }
 
+/**
+ * The index of "which" or "who" opening a relative clause after a comma whose verb is at `verb`, with auxiliaries,
+ * adverbs and a day between ("X, which has said", "X, which on Monday said", "X, who last week said"), or null.
+ */
+function setOffRelativeBefore(tokens: readonly Token[], verb: number): number | null {
+  let k = verb - 1;
+  for (;;) {
+    while (k > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[k]!.word) && tokens[k]!.word !== 'who') k--;
+    if (k > 1 && (CALENDAR_WORDS.has(tokens[k]!.word) || /^(week|month|year)$/.test(tokens[k]!.word)) && /^(on|in|last|this|earlier)$/.test(tokens[k - 1]!.word)) k -= 2;
+    else break;
+  }
+  return k > 0 && (tokens[k]!.word === 'which' || tokens[k]!.word === 'who') && tokens[k - 1]!.word === ',' ? k : null;
+}
+
 /** Prepositions whose object, before a relative clause's comma, is what the clause is about ("a rebuke from X, who"). */
 const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'between', 'to', 'with', 'against', 'among', 'including']);
 
@@ -1186,6 +1200,16 @@ function findAnchors(
       anchors.push({ kind: 'headed', verb: v, subject: [v, v], start: v });
       continue;
     }
+    // "OpenAI, which has said it opposes a fixed-term pause, ...", "X, which on Monday said ...": what the phrase
+    // before the comma said, up to the clause's closing comma.
+    const relativeWord = setOffRelativeBefore(tokens, v);
+    if (relativeWord !== null) {
+      const antecedent = relativeAntecedent(text, tokens, relativeWord - 1);
+      if (antecedent && isActorLike(text, tokens, antecedent)) {
+        anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: relativeWord, relative: true, endsAtComma: true });
+      }
+      continue;
+    }
     const subject = clauseSubject(tokens, v, subjectBefore(tokens, v, text), anchors);
     // "Will Hungary back the proposal?" asks and "unless a majority voted to" supposes; neither reports anyone.
     const beforeSubject = subject ? tokens[subject[0] - 1]?.word ?? '' : '';
@@ -1200,15 +1224,12 @@ function findAnchors(
       const start = appositiveStart !== null && appositiveStart < subject[0] ? appositiveStart : subject[0];
       anchors.push({ kind: 'normal', verb: v, subject, start, ...(RELATIVE_PRONOUNS.has(previousWord) ? { relative: true as const } : {}) });
     } else if (subject === null && RELATIVE_PRONOUNS.has(previousWord) && v >= 2) {
-      // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it; after a comma
-      // ("OpenAI, which said on Monday it opposes a fixed-term pause, declined ..."), for the phrase before the comma.
-      const isSetOff = tokens[v - 2]?.word === ',' && previousWord !== 'that';
-      const antecedent = isSetOff ? relativeAntecedent(text, tokens, v - 2) : subjectBefore(tokens, v - 1);
-      if (antecedent && isActorLike(text, tokens, antecedent)) {
-        anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1, relative: true, ...(isSetOff ? { endsAtComma: true as const } : {}) });
-      }
-    } else if (subject === null && previousWord === 'and') {
-      // "X flags the risks and urges a halt": the second verb shares the subject of the first; after a fragment that
+      // "the open letter that urged labs to pause": the relative pronoun stands for the phrase before it.
+      const antecedent = subjectBefore(tokens, v - 1);
+      if (antecedent && isActorLike(text, tokens, antecedent)) anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: v - 1, relative: true });
+    } else if (subject === null && (previousWord === 'and' || (previousWord === 'but' && tokens[v - 2]?.word === ','))) {
+      // "X flags the risks and urges a halt", "X said it would join talks, but rejected a pause": the second verb shares
+      // the subject of the first; after a fragment that
       // opens with its verb ("Warns of the risks and urges a halt"), the heading is the speaker of both.
       const previous = anchors.at(-1);
       if (previous?.kind === 'headed') {
@@ -1233,7 +1254,7 @@ function findAnchors(
     .map((anchor) => [anchor.verb, tokens.findIndex((token, index) => index > anchor.verb && token.word === ',')] as const);
   anchors = anchors.filter((anchor) => anchor.relative || !clauses.some(([verb, end]) => anchor.verb > verb && (end < 0 || anchor.verb < end)));
   const reporter = anchors.find((anchor) => !anchor.relative && anchor.kind !== 'passive');
-  if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.verb > reporter.verb);
+  if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.endsAtComma || anchor.verb > reporter.verb);
   // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
   // the organisers") is part of what is reported: the reporter speaks, as without the passive.
   if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');
@@ -1832,7 +1853,8 @@ export function findAttributions(
 
   for (const [index, anchor] of anchors.entries()) {
     if (anchor.verb < claimedUntil && anchor.kind !== 'normal') continue;
-    const nextStart = anchors[index + 1]?.start ?? tokens.length;
+    // a set-off relative clause ends at its comma, inside the report that follows it ("X, which has said ..., said")
+    const nextStart = anchor.endsAtComma ? tokens.length : anchors[index + 1]?.start ?? tokens.length;
     const { verb, subject } = anchor;
     let ranges: [number, number][];
     let backsPhrase = false;

@@ -15,6 +15,21 @@ function actorsOf(text: string): string[] {
 }
 
 describe('find attributions: who said it', () => {
+  it('a set-off relative clause with an auxiliary or a day before its verb, and a report inside the report that follows', () => {
+    expect(attributionsOf('OpenAI, which has said it opposes a fixed-term pause, said it shares the interest in verification.')).toEqual([
+      { actor: 'OpenAI', said: 'said it opposes a fixed-term pause' },
+      { actor: 'OpenAI', said: 'said it shares the interest in verification .' },
+    ]);
+    expect(attributionsOf('OpenAI, which on Monday said it opposes a fixed-term pause, was invited to testify.'))
+      .toEqual([{ actor: 'OpenAI', said: 'said it opposes a fixed-term pause' }]);
+  });
+
+  it('a verb after ", but" shares the subject of the verb before it', () => {
+    const said = attributionsOf('OpenAI said on Monday it was willing to take part in talks, but rejected the idea of a fixed-term pause.');
+    expect(said.map((attribution) => attribution.actor)).toEqual(['OpenAI', 'OpenAI']);
+    expect(said[1]!.said).toContain('rejected the idea of a fixed-term pause');
+  });
+
   it('a relative clause set off by commas reports what the phrase before it said, up to its closing comma', () => {
     expect(attributionsOf('OpenAI, which said on Monday it opposes a fixed-term pause, declined to send a witness.'))
       .toEqual([{ actor: 'OpenAI', said: 'said on monday it opposes a fixed-term pause' }]);
