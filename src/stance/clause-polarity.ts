@@ -61,6 +61,12 @@ function clauseWeights(tokens: readonly Token[]): number[] {
   } else if (first !== undefined && CONTRAST_MARKERS.has(first)) {
     weights.fill(SENTENCE_OPENING_CONTRAST_WEIGHT);
   }
+  // "Professor Tremaine is right that the hardest problem for any cartel is detecting cheating": a point granted to
+  // someone else, which the writer goes on to answer.
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.word !== 'right' || !/^(is|are|was|were|'s|'re)$/.test(tokens[i - 1]!.word) || !/^(that|to)$/.test(tokens[i + 1]!.word)) continue;
+    for (let j = i; j < tokens.length && tokens[j]!.word !== ';'; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
+  }
   for (let i = 1; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     if (!CONTRAST_MARKERS.has(word)) continue;
@@ -102,6 +108,21 @@ function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom:
   return null;
 }
 
+// How far before a predicate noun the "make" of "does not make an agreement a cartel" may stand.
+const MAKING_REACH = 6;
+
+/**
+ * True for a noun the clause denies something is made into: "does not make an agreement a cartel", "doesn't make it
+ * a moat" (a rebuttal's words, beyond the reach of an ordinary negation).
+ */
+function isDeniedNaming(tokens: readonly Token[], clauseStart: number, cue: number): boolean {
+  if (!/^(a|an)$/.test(tokens[cue - 1]?.word ?? '')) return false;
+  for (let i = Math.max(clauseStart + 1, cue - MAKING_REACH); i < cue - 1; i++) {
+    if (/^(make|makes|made|making)$/.test(tokens[i]!.word) && isNegator(tokens[i - 1]!.word)) return true;
+  }
+  return false;
+}
+
 function clauseStartOf(tokens: readonly Token[], index: number): number {
   let i = index;
   while (i > 0 && !isClauseBreak(tokens[i - 1]!.word) && !CONTRAST_MARKERS.has(tokens[i - 1]!.word)) i--;
@@ -131,6 +152,7 @@ export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMa
       const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
+      if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;

@@ -187,6 +187,24 @@ describe('a report that recalls the proposer\'s call', () => {
   });
 });
 
+describe('a rebuttal', () => {
+  const rebuttal = [
+    'No, a verified pause is not a cartel',
+    'Last week the economist Ben Arlott argued that the labs\' proposed pause on the largest AI training runs would amount to collusion. It is a clever argument, and it deserves a serious answer.',
+    'Arlott is right that the hardest problem for any cartel is spotting cheating, and right that the proposal includes a way to spot cheating. But a mechanism for spotting defection does not make an agreement a cartel. Arms control treaties have inspectors too.',
+    'A cartel raises prices and shares out a market. The proposal does neither. It stops the largest training runs for six months and lets smaller firms keep building everything below the threshold.',
+    'Governments, not the labs, would set the threshold and run the inspections. That is regulation. We should want more of it.',
+  ].join('\n\n');
+
+  it('is not read as the argument it answers: a point granted to the other side weighs less, and "does not make it a cartel" denies', () => {
+    const stance = scorer.score({ title: null, text: rebuttal }).stance!;
+    expect(stance.label).not.toBe('oppose');
+    const weightOf = (start: string) => stance.evidence.find((e) => e.sentence.startsWith(start))?.weight ?? 0;
+    expect(weightOf('But a mechanism for spotting defection')).toBeGreaterThan(0);
+    expect(Math.abs(weightOf('Arlott is right that'))).toBeLessThan(1);
+  });
+});
+
 describe('an article reporting a poll', () => {
   it('reports the public\'s opinion: the figures are not the writer\'s side', () => {
     const report = [
