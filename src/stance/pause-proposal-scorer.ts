@@ -12,6 +12,7 @@ import type {
 } from '../model/index.ts';
 import { judgeLanguage } from '../model/language.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
+import { authorOf, withAuthorVoice } from './author-voice.ts';
 import {
   advocacyValue, collectVoices, holdsClaim, isHeadingLine, proposerSpeakers, quotedPartEnd, tidyQuote, VOICE_SIDE_THRESHOLD,
   type AttributedStatement,
@@ -35,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.18';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.19';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -227,6 +228,8 @@ export interface PassageAnalysis {
   voices: Voice[];
   /** The rule-based verdict; null when the passage is off-topic. */
   ruleStance: StanceResult | null;
+  /** The rules' side is the text's own words' (an op-ed's), not its speakers' relayed at length. */
+  isOwnVoiceSide: boolean;
   isShortText: boolean;
   /** A passage, not a whole article: the learned layers read it (see LEARNED_MAX_SENTENCES). */
   isPassage: boolean;
@@ -276,7 +279,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     // Outside the domain a text is off topic whatever its words of pausing: at most half the threshold.
     const relevance = isWithinDomain(all, hasTitle, isPassage) ? combined : { ...combined, score: Math.min(combined.score, round(threshold / 2)), relevant: false };
     if (!relevance.relevant && !analyseOffTopic && !isPassage) {
-      return { relevance, sentences: [], voices: [], ruleStance: null, isShortText: false, isPassage, hasTitle };
+      return { relevance, sentences: [], voices: [], ruleStance: null, isOwnVoiceSide: false, isShortText: false, isPassage, hasTitle };
     }
 
     const isShortText = all.length <= SHORT_TEXT_SENTENCES;
@@ -433,7 +436,8 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph),
     });
     const speaksForProposal = proposerSpeakers(all.map((sentence) => sentence.text));
-    return { relevance, sentences: analyses, voices, ruleStance: decideStance(analyses, isShortText, speaksForProposal), isShortText, isPassage, hasTitle };
+    const { carriedBy, ...ruleStance } = decideStance(analyses, isShortText, speaksForProposal);
+    return { relevance, sentences: analyses, voices, ruleStance, isOwnVoiceSide: carriedBy === 'own', isShortText, isPassage, hasTitle };
   };
 }
 
@@ -538,7 +542,12 @@ export function createPauseProposalScorer(topic: TopicDefinition, options: Stanc
       confidence: round(learned.probabilities[decision.label]),
       evidence: firstNonEmpty(decision.evidence, analysis.ruleStance.evidence, topicalEvidence(analysis.sentences)),
     };
-    return { scorerVersion: version, relevance, stance, voices: alignRelayedVoice(analysis, stance.label, sideOfOwnWords, stance.evidence) };
+    const voices = alignRelayedVoice(analysis, stance.label, sideOfOwnWords, stance.evidence);
+    // An op-ed's side, taken in its own words, is its author's.
+    const isOwnSide = analysis.isOwnVoiceSide && stance.label === analysis.ruleStance.label && stance.evidence.length > 0;
+    if (!isOwnSide) return { scorerVersion: version, relevance, stance, voices };
+    const author = authorOf(analysis.sentences.filter((sentence) => sentence.paragraph !== TITLE_PARAGRAPH));
+    return { scorerVersion: version, relevance, stance, voices: withAuthorVoice(voices, author, stance.label, stance.evidence[0]!.sentence) };
   }
 
   /** The side a passage made of a speaker's sentences alone takes, as `score` would give it. */
@@ -661,7 +670,9 @@ function topicalEvidence(sentences: readonly SentenceAnalysis[]): Evidence[] {
   return sentences.filter((s) => s.relevance >= 0.5).slice(0, 3).map((s) => ({ sentence: s.text, weight: 0 }));
 }
 
-function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolean, speaksForProposal: (actor: string) => boolean): StanceResult {
+function decideStance(
+  analyses: readonly SentenceAnalysis[], isShortText: boolean, speaksForProposal: (actor: string) => boolean,
+): StanceResult & { carriedBy: 'own' | 'voices' | 'none' } {
   const topical = analyses.filter((a) => a.relevance >= 0.5 || a.ownMass > 0 || a.voices.length > 0);
   const topicalCount = Math.max(1, topical.length);
   const ownNet = analyses.reduce((sum, a) => sum + a.ownValue, 0);
@@ -725,7 +736,7 @@ function decideStance(analyses: readonly SentenceAnalysis[], isShortText: boolea
     : Math.min(1, Math.abs(net) / (2 * ownThreshold));
   const confidence = round(0.5 + 0.5 * Math.max(0, Math.min(1, margin)));
 
-  return { label, score, confidence, evidence: collectEvidence(analyses, drivers) };
+  return { label, score, confidence, evidence: collectEvidence(analyses, drivers), carriedBy: drivers };
 }
 
 /** The sentences that moved the decision, strongest first, each with its signed weight. */
