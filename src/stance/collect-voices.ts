@@ -580,10 +580,14 @@ const NOT_STAFF = /\b(?:former|ex|formerly|once|onetime|one-time)\b/i;
 // A name is capitalised words, the first not inside another word ("AbAb..." is no run of names to try at each letter).
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
 
+/** "the company", as a text names its proposer again. */
+const COMPANY_DESCRIPTION = /the (?:company|firm|lab|developer)/;
+
 /**
  * The people a text names as a proposer's own, lower-cased: a name with a post at the proposer set off after it
- * ("Helena Vos, Anthropic's head of global affairs,", "Corinne Vasquez, a policy lead at Anthropic.") or before it
- * ("Anthropic's policy lead, Corinne Vasquez", "Anthropic co-founder Jack Clark"). They speak for the proposal as the
+ * ("Helena Vos, Anthropic's head of global affairs,", "Corinne Vasquez, a policy lead at Anthropic.", and "Helena
+ * Vos, the company's head of global affairs," in or after a sentence naming it) or before it ("Anthropic's policy
+ * lead, Corinne Vasquez", "Anthropic co-founder Jack Clark"). They speak for the proposal as the
  * proposer does. The post is a few words ending in one for a post, with no verb or clause in them: "Sarah Chen, a
  * policy analyst who has studied Anthropic's proposal," and "Anthropic's policy proposal drew criticism from Senator
  * Ruth Adeyemi" name no one of Anthropic's, nor does "a former researcher at Anthropic".
@@ -594,7 +598,7 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
   const named = after(name);
   // "Anthropic welcomed the letter. '...,' Helena Vos, the company's head of global affairs, said": the company of
   // the sentence naming the proposer, or the one after it
-  const described = after(String.raw`the (?:company|firm|lab|developer)`);
+  const described = after(COMPANY_DESCRIPTION.source);
   const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s ${STAFF_POST},? | (?:${STAFF_ROLES}) )(${PERSON_NAME})`, 'gu');
   const people = new Set<string>();
   // only a sentence that names the proposer and a post can name its people: the patterns are tried at every capital
@@ -603,16 +607,17 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
     for (const match of text.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
   };
   texts.forEach((text, index) => {
-    if (!hasPost.test(text)) return;
-    if (text.includes(proposer)) {
+    const isNamed = text.includes(proposer);
+    if (!(isNamed || texts[index - 1]?.includes(proposer)) || !hasPost.test(text)) return;
+    if (isNamed) {
       add(text, named);
       add(text, before);
     }
     // ... where no other proper name comes between ("Anthropic's plan was rejected by Meta. ..., the company's chief
     // scientist," is Meta's)
+    if (!COMPANY_DESCRIPTION.test(text)) return;
     const window = `${texts[index - 1] ?? ''}\n${text}`;
     const since = window.lastIndexOf(proposer);
-    if (since < 0) return;
     for (const match of window.slice(since + proposer.length).matchAll(described)) {
       const between = window.slice(since + proposer.length, since + proposer.length + match.index!);
       if (!NOT_STAFF.test(match[0]) && !/\p{Ll}[,;:]? \p{Lu}/u.test(between)) people.add(match[1]!.toLowerCase());
@@ -672,6 +677,8 @@ export interface VoiceContext {
   topical?: ReadonlySet<number> | null;
   /** Each sentence's paragraph; null: one paragraph. */
   paragraphs?: readonly number[] | null;
+  /** Who speaks for the proposal (proposerSpeakers of the same sentences), when the caller has it already. */
+  speaksForProposal?: (actor: string) => boolean;
 }
 
 /**
@@ -729,7 +736,7 @@ export function collectVoices(
 ): Voice[] {
   const { readsCampExamples = true, topical = null, paragraphs = null } = context;
   const isTopical = (sentence: number) => topical === null || topical.has(sentence);
-  const speaksForProposal = proposerSpeakers(sentenceTexts);
+  const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
   const quotedAfterCamp = new Set<number>();

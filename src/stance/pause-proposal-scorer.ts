@@ -432,10 +432,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       if (analysis.relevance < 0.5) return;
       for (let near = Math.max(0, index - TOPIC_REACH); near <= Math.min(analyses.length - 1, index + TOPIC_REACH); near++) topical.add(near);
     });
-    const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
-      readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph),
-    });
     const speaksForProposal = proposerSpeakers(all.map((sentence) => sentence.text));
+    const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
+      readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph), speaksForProposal,
+    });
     const { carriedBy, ...ruleStance } = decideStance(analyses, isShortText, speaksForProposal);
     return { relevance, sentences: analyses, voices, ruleStance, isOwnVoiceSide: carriedBy === 'own', isShortText, isPassage, hasTitle };
   };
