@@ -230,6 +230,8 @@ export interface PassageAnalysis {
   ruleStance: StanceResult | null;
   /** The rules' side is the text's own words' (an op-ed's), not its speakers' relayed at length. */
   isOwnVoiceSide: boolean;
+  /** Who speaks for the proposal in the text (proposerSpeakers). */
+  speaksForProposal: (actor: string) => boolean;
   isShortText: boolean;
   /** A passage, not a whole article: the learned layers read it (see LEARNED_MAX_SENTENCES). */
   isPassage: boolean;
@@ -279,7 +281,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     // Outside the domain a text is off topic whatever its words of pausing: at most half the threshold.
     const relevance = isWithinDomain(all, hasTitle, isPassage) ? combined : { ...combined, score: Math.min(combined.score, round(threshold / 2)), relevant: false };
     if (!relevance.relevant && !analyseOffTopic && !isPassage) {
-      return { relevance, sentences: [], voices: [], ruleStance: null, isOwnVoiceSide: false, isShortText: false, isPassage, hasTitle };
+      return { relevance, sentences: [], voices: [], ruleStance: null, isOwnVoiceSide: false, speaksForProposal: () => false, isShortText: false, isPassage, hasTitle };
     }
 
     const isShortText = all.length <= SHORT_TEXT_SENTENCES;
@@ -437,7 +439,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph), speaksForProposal,
     });
     const { carriedBy, ...ruleStance } = decideStance(analyses, isShortText, speaksForProposal);
-    return { relevance, sentences: analyses, voices, ruleStance, isOwnVoiceSide: carriedBy === 'own', isShortText, isPassage, hasTitle };
+    return { relevance, sentences: analyses, voices, ruleStance, isOwnVoiceSide: carriedBy === 'own', speaksForProposal, isShortText, isPassage, hasTitle };
   };
 }
 
@@ -594,8 +596,7 @@ function alignRelayedVoice(
 ): Voice[] {
   if (!analysis.isPassage || label === 'neutral') return analysis.voices;
   // The proposer and its people speak for their proposal whatever the passage's side (see collectVoices).
-  const speaksForProposal = proposerSpeakers(analysis.sentences.map((sentence) => sentence.text));
-  const isProposerVoice = (actor: string) => isProposer(actor) || speaksForProposal(actor);
+  const isProposerVoice = (actor: string) => isProposer(actor) || analysis.speaksForProposal(actor);
   const lengths = new Map<string, number>();
   for (const voice of analysis.voices) {
     if (isProposerVoice(voice.actor) || HOST_ACTORS.test(voice.actor)) continue;
