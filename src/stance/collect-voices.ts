@@ -449,7 +449,11 @@ function resolveActor(actor: string, proposer: string | null): string | null {
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   const words = cleaned.split(' ');
-  if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) return null;
+  if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) {
+    // "Monday with 1,412 signatures" says when, not who; "June supporters of the pause" are the supporters
+    if (FUNCTION_WORDS.has(words[1]!) || !isActorHead(headOf(words.slice(1).join(' ')))) return null;
+    return resolveActor(words.slice(1).join(' '), proposer);
+  }
   if (words.length > 1 && SUBORDINATOR.test(words[0]!)) return null;
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);

@@ -257,4 +257,9 @@ describe('a share, a day or an opening adverb is not who speaks', () => {
     const now = voicesOf('Anthropic proposed a verified pause on frontier AI. Now one of the companies doing them says: come and check.');
     expect(now.map((voice) => voice.actor)).not.toContain('Now one of the companies doing them');
   });
+
+  it('a month before a speaker says when they spoke: "In June supporters of the pause said" is the supporters', () => {
+    const voices = voicesOf('Anthropic proposed a verified pause. In June supporters of the pause said the inspections were the heart of the plan.');
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'supporters of the pause', stance: 'support' }));
+  });
 });
