@@ -1834,7 +1834,8 @@ function nameBefore(text: string, tokens: readonly Token[], index: number): stri
 function headingNamesSpeaker(heading: string): boolean {
   const tokens = tokenize(heading).filter((token) => isWordAt([token], 0));
   const last = tokens.at(-1);
-  if (last === undefined) return false;
+  // "What Anthropic Proposed", "How the Pause Would Work": a heading that asks or explains names no speaker
+  if (last === undefined || /^(what|how|why|where|when|which|who)$/.test(tokens[0]!.word)) return false;
   return isCapitalised(heading, last) || namesSpeakerKind(last.word);
 }
 

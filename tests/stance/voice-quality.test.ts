@@ -243,6 +243,11 @@ describe('a heading or a headline before a colon is no speaker', () => {
     expect(voicesOf('Warns of the risks of a pause and urges a halt to frontier AI development.', 'Anthropic').map((voice) => voice.actor)).toEqual(['Anthropic']);
   });
 
+  it('a heading that asks or explains ("What Anthropic Proposed") is no speaker of the line under it', () => {
+    const explainer = 'Anthropic on Tuesday proposed a verified pause of frontier AI development.\n\nWhat Anthropic Proposed\n\nCalls for a six-month halt to the largest training runs, checked by inspectors.';
+    expect(voicesOf(explainer).map((voice) => voice.actor)).toEqual(['Anthropic']);
+  });
+
   it('a sentence that ends in a word of its own before a colon names no speaker; a name or a word for one does', () => {
     expect(voicesOf('House panel asks a narrower question about AI pause: can anyone count the compute?')).toEqual([]);
     expect(voicesOf('Senator Ruth Adeyemi: "A verified pause of frontier AI is overdue."').map((voice) => voice.actor)).toEqual(['Senator Ruth Adeyemi']);
