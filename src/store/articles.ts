@@ -238,6 +238,29 @@ export async function originalArticleId(db: Kysely<Database>, id: number): Promi
   }
 }
 
+/** originalArticleId of many articles, a step of their copy chains at a time for all of them. */
+export async function originalArticleIds(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, number>> {
+  const original = new Map(ids.map((id) => [id, id]));
+  const seen = new Map(ids.map((id) => [id, new Set([id])]));
+  let step = [...new Set(ids)];
+  while (step.length > 0) {
+    const next = new Map<number, number | null>();
+    for (const chunk of inChunks(step)) {
+      for (const row of await db.selectFrom('articles').select(['id', 'duplicate_of']).where('id', 'in', chunk).execute()) next.set(row.id, row.duplicate_of);
+    }
+    const reached = new Set<number>();
+    for (const [id, current] of original) {
+      const up = next.get(current);
+      if (up === undefined || up === null || seen.get(id)!.has(up)) continue;
+      seen.get(id)!.add(up);
+      original.set(id, up);
+      reached.add(up);
+    }
+    step = [...reached];
+  }
+  return original;
+}
+
 /**
  * Publication times of a source's newest articles, to estimate how often it publishes. Only those stored since the
  * pipeline file last gave the source another address (sources.location_changed_at): the ones before came from
@@ -573,8 +596,7 @@ export async function earliestCopyPublications(
  * copy, when a copy published before it took the group over.
  */
 export async function earliestGroupPublications(db: Kysely<Database>, articleIds: readonly number[]): Promise<Map<number, string>> {
-  const originalOf = new Map<number, number>();
-  for (const id of articleIds) originalOf.set(id, await originalArticleId(db, id));
+  const originalOf = await originalArticleIds(db, articleIds);
   const originals = [...new Set(originalOf.values())];
   const copies = await earliestCopyPublications(db, originals);
   const own = new Map<number, string>();
