@@ -11,11 +11,24 @@ import type { StanceLabel, Voice } from '../model/index.ts';
 
 /** Words of a name that says a desk, an agency or the outlet, not a person who argues. */
 const NOT_PERSON = /\b(?:staff|reporters?|correspondents?|editors?|editorial|board|desk|team|newsroom|news|agency|wire|press|service|bureau|contributors?|writers?)\b/i;
-/** "..., argues Oliver Tremaine", "writes Imogen Sato": the standfirst's name for the author. */
-const STANDFIRST_AUTHOR = /,\s+(?:argues|writes|says)\s+(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3})\.?$/u;
-/** "Oliver Tremaine is professor of industrial economics at the University of Kestrel.": an op-ed's sign-off. */
-const SIGN_OFF = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}) is (?:a |an |the )?[\p{Ll}-]+(?: [\p{L}-]+){0,8} (?:at|of|for|in) /u;
+/** A person's name as an author's line prints it: two to four capitalised words, an initial among them ("Ann K. Roe"). */
+const AUTHOR_NAME = String.raw`\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]*\.?){1,3}`;
+/**
+ * "..., argues Oliver Tremaine", "writes Imogen Sato": the standfirst's name for the author. Not "says": "..., says
+ * Yann LeCun" is a news lede quoting someone.
+ */
+const STANDFIRST_AUTHOR = new RegExp(String.raw`,\s+(?:argues|writes)\s+(${AUTHOR_NAME})$`, 'u');
+/** The words for what an op-ed's author is: "Oliver Tremaine is professor of industrial economics at ...". */
+const AUTHOR_POSTS = 'professor|lecturer|fellow|researcher|scientist|economist|director|founder|co-founder|chair|president|author|editor|columnist|writer|journalist|lawyer|analyst|adviser|advisor|partner|member|head|dean|student|engineer|executive|officer|former';
+const SIGN_OFF = new RegExp(String.raw`^(${AUTHOR_NAME}) (?:is|was) (?:a |an |the )?(?:[\p{L}-]+ ){0,3}(?:${AUTHOR_POSTS})\b`, 'u');
 const MAX_SIGN_OFF_WORDS = 30;
+/** "By Jane Doe", a byline left in the text. */
+const BYLINE = new RegExp(String.raw`^By ${AUTHOR_NAME}$`, 'u');
+
+/** A line that names the author: a standfirst's "..., argues X" or a byline's "By X". */
+function isAuthorLine(text: string): boolean {
+  return STANDFIRST_AUTHOR.test(text.replace(/\.$/, '')) || BYLINE.test(text);
+}
 
 export interface AuthorSentence {
   text: string;
@@ -30,11 +43,15 @@ export interface AuthorSentence {
 export function authorOf(sentences: readonly AuthorSentence[]): string | null {
   const isAlone = (sentence: AuthorSentence) => sentences.filter((other) => other.paragraph === sentence.paragraph).length === 1;
   const first = sentences[0];
-  const standfirst = first && isAlone(first) ? STANDFIRST_AUTHOR.exec(first.text)?.[1] : undefined;
+  const standfirst = first && isAlone(first) ? STANDFIRST_AUTHOR.exec(first.text.replace(/\.$/, ''))?.[1] : undefined;
   if (standfirst !== undefined && !NOT_PERSON.test(standfirst)) return standfirst;
   const last = sentences.at(-1);
   const signOff = last && isAlone(last) && last.text.split(/\s+/).length <= MAX_SIGN_OFF_WORDS ? SIGN_OFF.exec(last.text)?.[1] : undefined;
-  return signOff !== undefined && !NOT_PERSON.test(signOff) ? signOff : null;
+  // a sign-off names someone the piece does not quote: "Yann LeCun is chief AI scientist at Meta." after his words is
+  // a report's background
+  const isQuoted = signOff !== undefined && sentences.slice(0, -1)
+    .some((sentence) => sentence.text.includes(signOff.split(' ').at(-1)!) && !isAuthorLine(sentence.text));
+  return signOff !== undefined && !NOT_PERSON.test(signOff) && !/^(?:The|A|An|This|That|It)\b/.test(signOff) && !isQuoted ? signOff : null;
 }
 
 /** True when two shown names are one person's: the same, or one the other's last words ("Sato", "Imogen Sato"). */

@@ -64,7 +64,10 @@ function clauseWeights(tokens: readonly Token[]): number[] {
   // "Professor Tremaine is right that the hardest problem for any cartel is detecting cheating": a point granted to
   // someone else, which the writer goes on to answer.
   for (let i = 1; i < tokens.length - 1; i++) {
-    if (tokens[i]!.word !== 'right' || !/^(is|are|was|were|'s|'re)$/.test(tokens[i - 1]!.word) || !/^(that|to)$/.test(tokens[i + 1]!.word)) continue;
+    // ("Anthropic is right to call for a pause" endorses: only "right that" grants)
+    // ("It is right that the labs pause" is the writer's own call)
+    if (tokens[i]!.word !== 'right' || !/^(is|are|was|were|'s|'re)$/.test(tokens[i - 1]!.word) || tokens[i + 1]!.word !== 'that') continue;
+    if (/^(it|this|that)$/.test(tokens[i - 2]?.word ?? '')) continue;
     for (let j = i; j < tokens.length && tokens[j]!.word !== ';'; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
   }
   for (let i = 1; i < tokens.length; i++) {
@@ -109,7 +112,7 @@ function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom:
 }
 
 // How far before a predicate noun the "make" of "does not make an agreement a cartel" may stand.
-const MAKING_REACH = 6;
+const MAKING_REACH = 10;
 
 /**
  * True for a noun the clause denies something is made into: "does not make an agreement a cartel", "doesn't make it

@@ -35,6 +35,8 @@ const DOCUMENT_NOUNS = new Set([
   'editorial', 'study', 'plan', 'memo', 'essay', 'piece', 'release', 'announcement', 'call', 'survey', 'poll',
   'notice', 'filing', 'summary', 'transcript', 'website', 'page', 'polling', 'polls', 'data', 'research', 'findings',
 ]);
+/** Of those, the nouns an organisation's name may end in: "Apollo Research", "Google Research" speak. */
+const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling']);
 /** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */
@@ -458,7 +460,8 @@ function resolveActor(actor: string, proposer: string | null): string | null {
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);
-  if (DOCUMENT_NOUNS.has(head) || GENERIC_ORGANISATION.test(headPhrase)) {
+  const isNamed = NAME_ENDING_NOUNS.has(head) && /\p{Lu}\S* \p{Lu}\S*$/u.test(headPhrase);
+  if ((DOCUMENT_NOUNS.has(head) && !isNamed) || GENERIC_ORGANISATION.test(headPhrase)) {
     const owner = /^(.+?)[’']s\s+\S+$/u.exec(headPhrase)?.[1];
     if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);
     const author = headPhrase === cleaned ? null : authorOfText(cleaned);
@@ -617,14 +620,18 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
       add(text, named);
       add(text, before);
     }
-    // ... where no other proper name comes between ("Anthropic's plan was rejected by Meta. ..., the company's chief
-    // scientist," is Meta's)
+    // ... where that sentence opens with the proposer's name and nothing between names another ("Anthropic
+    // welcomed the letter. '...,' Helena Vos, the company's head of global affairs, said"; not "OpenAI dismissed the
+    // pause proposed by Anthropic. X, the company's chief scientist," nor "Meta was unconvinced; X, the company's ...")
     if (!COMPANY_DESCRIPTION.test(text)) return;
-    const window = `${texts[index - 1] ?? ''}\n${text}`;
-    const since = window.lastIndexOf(proposer);
-    for (const match of window.slice(since + proposer.length).matchAll(described)) {
-      const between = window.slice(since + proposer.length, since + proposer.length + match.index!);
-      if (!NOT_STAFF.test(match[0]) && !/\p{Ll}[,;:]? \p{Lu}/u.test(between)) people.add(match[1]!.toLowerCase());
+    // quoted words are the speaker's; a capital outside them names someone else
+    const namesNoOther = (words: string) => !/\p{Lu}/u.test(words.replace(/["“][^"”]*["”]/gu, ''));
+    const previous = texts[index - 1] ?? '';
+    const opensWithProposer = (sentence: string) => sentence.startsWith(`${proposer} `);
+    const from = opensWithProposer(text) ? proposer.length : opensWithProposer(previous) && namesNoOther(previous.slice(proposer.length)) ? 0 : -1;
+    if (from < 0) return;
+    for (const match of text.slice(from).matchAll(described)) {
+      if (!NOT_STAFF.test(match[0]) && namesNoOther(text.slice(from, from + match.index!))) people.add(match[1]!.toLowerCase());
     }
   });
   return people;
@@ -632,13 +639,16 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
 
 /**
  * A campaign named for the pause ("the Pause Now coalition", "PauseAI"): its name is its call, so it and its people
- * speak for the proposal as the proposer does. A group's name is capitalised words after "Pause" and a word for a
- * group; "Pause" alone opening a sentence is the verb.
+ * speak for the proposal as the proposer does. A group's name is "PauseAI", or capitalised words after "Pause" and a
+ * word for a group; "Pause" alone opening a sentence is the verb, and so is "Pause AI" ("Should We Pause AI?").
  */
-const PAUSE_CAMPAIGN = /\bPause ?AI\b|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:coalition|campaign|movement|alliance|network|group|collective|initiative|Coalition|Campaign|Movement|Alliance|Network|Group|Collective|Initiative)\b/gu;
+const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collective|initiative';
+const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI\b|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
 const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair`;
 const CAMPAIGN_POST = String.raw`(?:[\p{Ll}\p{Lu}-]+ ){0,3}(?:${CAMPAIGN_ROLES})`;
+/** The most campaigns of a text read: the patterns are an alternation of their names, tried at every capital. */
+const MAX_CAMPAIGNS = 4;
 
 /**
  * The campaigns named for the pause in a text, and the people it names as theirs: a name "of" one ("Ruth Calloway
@@ -647,24 +657,42 @@ const CAMPAIGN_POST = String.raw`(?:[\p{Ll}\p{Lu}-]+ ){0,3}(?:${CAMPAIGN_ROLES})
  * ("Pause Now organiser Ruth Calloway"). Lower-cased; the campaigns also by their word for a group ("the coalition").
  */
 function pauseCampaignsIn(whole: string): { campaigns: string[]; people: string[] } {
-  const names = [...new Set([...whole.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))];
+  const names = [...new Set([...whole.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))].slice(0, MAX_CAMPAIGNS);
   if (names.length === 0) return { campaigns: [], people: [] };
-  const groupWords = names.map((name) => /(\p{L}+)$/u.exec(name)![1]!.toLowerCase());
+  const lowerNames = names.map((name) => name.toLowerCase());
+  const groupWords = lowerNames.map((name) => new RegExp(String.raw`(${GROUP_WORDS})$`).exec(name)?.[1] ?? null);
   // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech Coalition")
   const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]* )+(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})\b`, 'gu'))]
-    .some((match) => !names.some((name) => name.toLowerCase().endsWith(match[0].toLowerCase())));
-  const soleWords = groupWords.filter((word, index) => groupWords.lastIndexOf(word) === index && groupWords.indexOf(word) === index && !isOtherGroup(word));
-  const campaign = [...names.map(escapeRegExp), ...soleWords.map((word) => `(?:the|its) ${word}`)].join('|');
+    .some((match) => {
+      const group = match[0].toLowerCase();
+      return !lowerNames.some((name) => name.endsWith(group) || group.endsWith(name));
+    });
+  const soleWords = groupWords.filter((word, index): word is string => word !== null && groupWords.indexOf(word) === index
+    && groupWords.lastIndexOf(word) === index && !isOtherGroup(word));
+  const campaign = [...names.map(escapeRegExp), ...soleWords.map((word) => `(?:[Tt]he|[Ii]ts) ${word}`)].join('|');
   const patterns = [
     String.raw`(${PERSON_NAME}),? (?:of|from|with) (?:the )?(?:${campaign})\b`,
     String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:(?:${campaign})['’]s ${CAMPAIGN_POST}|${CAMPAIGN_POST} (?:at|of|for|with|from) (?:the )?(?:${campaign}))(?=[,.;)]|$)`,
     String.raw`(?<![\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['’]s)? (?:${CAMPAIGN_POST}),? (${PERSON_NAME})`,
-  ].map((pattern) => new RegExp(pattern, 'giu'));
+  ].map((pattern) => new RegExp(pattern, 'gu'));
   const people = new Set<string>();
   for (const pattern of patterns) {
     for (const match of whole.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
   }
-  return { campaigns: [...names.map((name) => name.toLowerCase()), ...soleWords.map((word) => `the ${word}`)], people: [...people] };
+  return { campaigns: [...lowerNames, ...soleWords.map((word) => `the ${word}`)], people: [...people] };
+}
+
+/**
+ * Whether a speaker shown as "X of <campaign>" is the campaign's: X a person's name ("Jonas Brel of the Pause First
+ * Network") or a post ("an organiser of ..."), not any phrase ("Neighbours of the Pause Now coalition").
+ */
+function isOfCampaign(actor: string, campaign: string): boolean {
+  const at = actor.toLowerCase().lastIndexOf(` of ${campaign}`);
+  const atThe = actor.toLowerCase().lastIndexOf(` of the ${campaign}`);
+  const end = Math.max(at, atThe);
+  if (end <= 0 || (end === at ? at + 4 + campaign.length : atThe + 8 + campaign.length) !== actor.length) return false;
+  const who = actor.slice(0, end);
+  return new RegExp(String.raw`^${PERSON_NAME}$`, 'u').test(who) || new RegExp(String.raw`^(?:(?:an?|the) )?${CAMPAIGN_POST}$`, 'iu').test(who);
 }
 
 /** "An Anthropic spokesperson", "Anthropic's policy chief": a post at one of these proposers, named by its post. */
@@ -720,8 +748,7 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
     const name = actor.toLowerCase().replace(/’/g, "'");
     const isPost = post !== null && post.test(name) && !NOT_STAFF.test(name);
     // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
-    const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}`
-      || name.endsWith(` of ${campaign}`) || name.endsWith(` of the ${campaign}`));
+    const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}` || isOfCampaign(actor, campaign));
     return named.includes(name.replace(/^the /, '')) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
   };
 }

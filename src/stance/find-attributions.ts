@@ -426,6 +426,11 @@ function isPlaceBefore(text: string, tokens: readonly Token[], comma: number): b
  */
 function isCommaInName(text: string, tokens: readonly Token[], comma: number, end: number): boolean {
   if (text.length === 0 || tokens[comma]?.word !== ',' || comma < 3) return false;
+  // "At the University of Toronto, Hinton and Bengio said", "After meeting officials from the Department of Commerce,
+  // Google and Meta said": a comma closing an opening phrase ends it
+  let clauseStart = comma - 1;
+  while (clauseStart > 0 && isWordAt(tokens, clauseStart - 1)) clauseStart--;
+  if (ADVERBIAL_OPENERS.has(tokens[clauseStart]!.word) || SUBORDINATORS.has(tokens[clauseStart]!.word)) return false;
   const list = tokens.slice(comma + 1, end);
   const isList = list.some((token) => token.word === 'and')
     && list.every((token) => token.word === 'and' || token.word === ',' || isCapitalised(text, token));
@@ -447,8 +452,19 @@ function setOffRelativeBefore(tokens: readonly Token[], verb: number): number | 
   return k > 0 && (tokens[k]!.word === 'which' || tokens[k]!.word === 'who') && tokens[k - 1]!.word === ',' ? k : null;
 }
 
+/**
+ * The comma that closes a set-off relative clause whose verb is at `verb`, or -1: the first after it, past an aside
+ * the clause's "that" opens ("which said on Monday that, in its view, a pause would be ..., declined").
+ */
+function relativeClauseEnd(tokens: readonly Token[], verb: number): number {
+  const commas = tokens.flatMap((token, index) => (index > verb && token.word === ',' ? [index] : []));
+  const first = commas[0];
+  if (first === undefined) return -1;
+  return tokens[first - 1]?.word === 'that' ? commas[2] ?? -1 : first;
+}
+
 /** Prepositions whose object, before a relative clause's comma, is what the clause is about ("a rebuke from X, who"). */
-const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'between', 'to', 'with', 'against', 'among', 'including']);
+const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'to', 'with', 'against', 'including']);
 
 /**
  * The phrase a relative clause after `comma` is about ("OpenAI, which said ...", "a rebuke from pause advocates, who
@@ -458,7 +474,8 @@ const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'between', 'to', 'with', 
  */
 function relativeAntecedent(text: string, tokens: readonly Token[], comma: number): [number, number] | null {
   const phrase = subjectBefore(tokens, comma, text);
-  if (phrase === null) return null;
+  // "Talks between OpenAI and the White House, which said ...": which of them said it, the words do not tell
+  if (phrase === null || tokens.slice(phrase[0], phrase[1]).some((token) => token.word === 'between' || token.word === 'among')) return null;
   let [from] = phrase;
   const to = phrase[1];
   for (let i = to - 2; i >= from; i--) {
@@ -1882,7 +1899,7 @@ export function findAttributions(
       // An appositive subject's description ("France's digital minister, Aurélien Marchand, said") is no statement.
       const ownStart = Math.min(anchor.start, subject[0]);
       const isParenthetical = ownStart > 0 && (tokens[ownStart - 1]!.word === ',' || tokens[ownStart - 1]!.word === '"');
-      const clauseEnd = anchor.endsAtComma ? tokens.findIndex((token, index) => index > verb && token.word === ',') : -1;
+      const clauseEnd = anchor.endsAtComma ? relativeClauseEnd(tokens, verb) : -1;
       const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1), clauseEnd > verb ? clauseEnd : tokens.length);
       ranges = [[verb, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {

@@ -23,6 +23,12 @@ describe('the author of an opinion piece', () => {
     // a report's lead runs on past its first sentence; a desk or agency is no person who argues
     expect(authorOf(paragraphs('Labs met in Geneva, says Jane Doe. They talked for two days.\n\nNothing was agreed.'))).toBeNull();
     expect(authorOf(paragraphs('The talks failed, writes Reuters Staff\n\nNothing was agreed in Geneva.'))).toBeNull();
+    // a standfirst's closing stop is not part of the name; a news lede's "says" names a speaker, not the author
+    expect(authorOf(paragraphs('A verified pause is overdue, argues Oliver Tremaine.\n\nThe labs cannot slow down alone.'))).toBe('Oliver Tremaine');
+    expect(authorOf(paragraphs('A verified pause would be a dangerous mistake, says Yann LeCun\n\nThe labs cannot slow down alone.'))).toBeNull();
+    // a closing line of background, or about someone the piece quotes, is no sign-off
+    expect(authorOf(paragraphs('The labs cannot slow down alone.\n\nThe European Commission is expected to publish its own proposal in the spring.'))).toBeNull();
+    expect(authorOf(paragraphs('"A pause is a fantasy," LeCun said.\n\nYann LeCun is chief AI scientist at Meta.'))).toBeNull();
   });
 
   it('speaks for the side the piece takes in its own words', () => {

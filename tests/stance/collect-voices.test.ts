@@ -98,6 +98,11 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(welcomed, 'Helena Vos')).toBe('support');
     const rival = 'Anthropic\'s plan for a verified pause was rejected by Meta. "We will go on training," said Yann Ortiz, the company\'s chief scientist.';
     expect(sideOf(rival, 'Yann Ortiz')).not.toBe('support');
+    // another company named first, or between, is the company
+    for (const [text, actor] of [
+      ['OpenAI dismissed the pause proposed by Anthropic. Jakub Pachocki, the company\'s chief scientist, said the idea was naive and premature.', 'Jakub Pachocki'],
+      ['Anthropic proposed a verified pause. Meta was unconvinced; Yann LeCun, the company\'s chief scientist, said it was a dangerous fantasy.', 'Yann LeCun'],
+    ]) expect(sideOf(text!, actor!), text).toBe('oppose');
     // a proposer named with "the" is the proposer
     expect(sideOf('The proposal echoes the 2023 letter organised by the Future of Life Institute, which called for a six-month pause on training.', 'the Future of Life Institute'))
       .toBe('support');
@@ -132,6 +137,14 @@ describe('voices: each speaker’s own position', () => {
     // "the network" is the campaign's only where the text names no other network
     const twoNetworks = report.replace('the Stop the Race campaign and', 'the Safe Tech Network and');
     expect(sideOf(twoNetworks, 'Tobias Reyes')).toBe('neutral');
+    // "Pause AI" in a question is the verb, and "the AI lab" no campaign; a sentence opening with the campaign's name
+    // leaves "the coalition" its own; a phrase "of" the campaign is not one of its people
+    expect(voicesOf('Anthropic proposed a verified pause.\n\nYann LeCun, with the AI lab at Meta, said the pause would be hard to verify and premature.', 'Should We Pause AI? Experts Are Divided')
+      .find((voice) => voice.actor.startsWith('Yann LeCun'))?.stance).toBe('oppose');
+    const coalition = 'The Pause Now coalition staged protests outside three AI labs on Saturday, calling for a verified pause. Ruth Calloway, the coalition\'s national organiser, said the labs had ignored warnings for years.';
+    expect(sideOf(coalition, 'Ruth Calloway')).toBe('support');
+    expect(sideOf('Protesters from the Pause Now coalition marched on Saturday. Neighbours of the Pause Now coalition said the pause would be unworkable.', 'Neighbours of the Pause Now coalition'))
+      .toBe('oppose');
     // a sentence opening with the verb names no campaign
     expect(sideOf('Pause the race, campaign group says. Lena Ortiz of the group said the talks were long.', 'Lena Ortiz')).toBe('neutral');
   });

@@ -37,11 +37,15 @@ describe('find attributions: who said it', () => {
       ['It drew an immediate rebuke from pause advocates, who said the objection was exactly what the treaty would address.', 'pause advocates'],
       ['The ruling follows criticism from Sarah Kettering, the Labour MP for Westgate, who said the minister had told people to wait.', 'Sarah Kettering'],
       ['"A year is forever in this industry," countered another, who said he worked for a local start-up.', null],
+      ['Talks between OpenAI and the White House, which said on Friday it opposes any pause, broke down.', null],
     ] as const) {
       const actors = actorsOf(text);
       if (actor !== null) expect(actors, text).toContain(actor);
-      expect(actors.filter((found) => /rebuke|criticism|countered|Labour MP/.test(found)), text).toEqual([]);
+      expect(actors.filter((found) => /rebuke|criticism|countered|Labour MP|OpenAI and/.test(found)), text).toEqual([]);
     }
+    // an aside that "that" opens inside the clause does not end it
+    expect(attributionsOf('OpenAI, which said on Monday that, in its view, a pause would be counterproductive, declined to comment.'))
+      .toEqual([{ actor: 'OpenAI', said: 'said on monday that , in its view , a pause would be counterproductive' }]);
   });
 
   it.each([

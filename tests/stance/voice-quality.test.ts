@@ -169,9 +169,15 @@ describe('a speaker is named as a reader would name them', () => {
       const text = `Anthropic proposed a verified pause of frontier AI development. A spokesperson for ${department} said the government was studying the pause.`;
       expect(voicesOf(text).map((v) => v.actor)).toContain(`A spokesperson for ${department}`);
     }
-    // a place before the comma is no part of the speakers' name
-    const report = 'Anthropic proposed a verified pause of frontier AI development. In London, Okafor and Lindqvist said the pause was overdue.';
-    expect(voicesOf(report).map((v) => v.actor)).toContain('Okafor and Lindqvist');
+    // a place or an opening phrase before the comma is no part of the speakers' name
+    for (const [opening, speakers] of [
+      ['In London, Okafor and Lindqvist', 'Okafor and Lindqvist'],
+      ['At the University of Toronto, Hinton and Bengio', 'Hinton and Bengio'],
+      ['After meeting officials from the Department of Commerce, Google and Meta', 'Google and Meta'],
+    ]) {
+      const report = `Anthropic proposed a verified pause of frontier AI development. ${opening} said the pause was overdue.`;
+      expect(voicesOf(report).map((v) => v.actor), opening).toContain(speakers);
+    }
   });
 
   it('a word between the speaker and the verb, a clause opening a quote, and polling or data are not speakers', () => {
@@ -187,6 +193,9 @@ describe('a speaker is named as a reader would name them', () => {
     for (const notSpeaker of ['the United States and China each', 'a Halvorsen Research survey released', 'Polling', 'When I']) {
       expect(actors).not.toContain(notSpeaker);
     }
+    // an organisation named for its research speaks
+    expect(voicesOf('Anthropic proposed a verified pause. Apollo Research said a pause would give evaluators time to catch up.').map((v) => v.actor))
+      .toContain('Apollo Research');
   });
 
   it('one of two speakers named together is not the pair when named again alone', () => {
