@@ -59,6 +59,41 @@ function startOfDay(date: string, timeZone: string): number {
   return reached * 1000;
 }
 
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `HH:MM:SS` of the instant in the zone. */
+function localTime(instant: Date, timeZone: string): string {
+  let formatter = timeFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    timeFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}
+
+/**
+ * The instant, as an ISO UTC string, at which the zone's clock shows on `date` the time it shows at `instant`: "the
+ * same time" a week before, which is not seven times 24 hours across a change of the clocks. A time the clocks
+ * skip on that day is the first instant after it; one they show twice, the first.
+ */
+export function sameTimeOn(instant: string, date: string, timeZone: string): string {
+  const wanted = `${date} ${localTime(new Date(instant), timeZone)}`;
+  const shown = (seconds: number) => {
+    const at = new Date(seconds * 1000);
+    return `${localDate(at, timeZone)} ${localTime(at, timeZone)}`;
+  };
+  // as startOfDay: at `before` the zone shows an earlier time, at `reached` this one or later
+  const guess = Date.parse(`${wanted.replace(' ', 'T')}Z`) / 1000;
+  let before = guess - SEARCH_SECONDS;
+  let reached = guess + SEARCH_SECONDS;
+  while (reached - before > 1) {
+    const middle = Math.floor((before + reached) / 2);
+    if (shown(middle) >= wanted) reached = middle;
+    else before = middle;
+  }
+  return new Date(reached * 1000 + (Date.parse(instant) % 1000)).toISOString();
+}
+
 /** The calendar date (`YYYY-MM-DD`) `days` days after `date` (before it, when negative). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -5,7 +5,7 @@ import type { LoadedPipeline } from '../config/index.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { compareNames, shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type DigestVerdict, type SourceHealth, type StanceTally } from '../digest/index.ts';
-import { addDays, dayOf, isBareDate } from '../digest/day.ts';
+import { addDays, dayOf, isBareDate, sameTimeOn } from '../digest/day.ts';
 import * as repo from '../store/index.ts';
 import { appearedAt, effectiveStance } from '../trends/index.ts';
 import type { ArticleRow, Store, SourceRow } from '../store/index.ts';
@@ -163,7 +163,8 @@ async function loadShift(loaded: LoadedPipeline, store: Store, date: string, gen
   // every morning's change would be a day's coverage short.
   const inProgress = Date.parse(generatedAt) < Date.parse(dayBounds(date, tz).end);
   const previousLastDay = addDays(date, -7);
-  const previousCutMs = Date.parse(generatedAt) - 7 * 86_400_000;
+  // the same time of day by the zone's clock, which is not 7 times 24 hours before across a change of the clocks
+  const previousCutMs = Date.parse(sameTimeOn(generatedAt, previousLastDay, tz));
   for (const row of rows) {
     const stance = effectiveStance(scores.get(row.id), labels.get(row.id));
     if (!stance.label) continue;

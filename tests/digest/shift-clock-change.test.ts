@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import { sameTimeOn } from '../../src/digest/day.ts';
+import type { ScoreResult } from '../../src/model/index.ts';
+import { writeDigest } from '../../src/run/write-digest.ts';
+import * as repo from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { dialects, type TestDatabase } from '../helpers/databases.ts';
+
+const supporting: ScoreResult = {
+  scorerVersion: 'test',
+  relevance: { score: 0.9, relevant: true, evidence: ['pause'] },
+  stance: { label: 'support', score: 0.6, confidence: 0.7, evidence: [] },
+  voices: [],
+};
+
+describe('the same time of day a week before', () => {
+  it('is by the zone\'s clock, not seven times 24 hours, across a change of the clocks', () => {
+    // 08:00 in New York on 10 March 2026 (summer time since the 8th) and 08:00 on the 3rd (winter time)
+    expect(sameTimeOn('2026-03-10T12:00:00.000Z', '2026-03-03', 'America/New_York')).toBe('2026-03-03T13:00:00.000Z');
+    expect(sameTimeOn('2026-11-03T13:00:00.000Z', '2026-10-27', 'America/New_York')).toBe('2026-10-27T12:00:00.000Z');
+    // a week without a change: 7 times 24 hours
+    expect(sameTimeOn('2026-06-10T06:00:00.000Z', '2026-06-03', 'Europe/Brussels')).toBe('2026-06-03T06:00:00.000Z');
+    // 01:30 does not exist in London on 29 March 2026: the first instant after it, 02:00 summer time
+    expect(sameTimeOn('2026-04-05T00:30:00.000Z', '2026-03-29', 'Europe/London')).toBe('2026-03-29T01:00:00.000Z');
+  });
+});
+
+describe.each(dialects)('the weekly shift of a morning digest across a change of the clocks, on $name', ({ fresh }) => {
+  let database: TestDatabase;
+  let store: Store;
+  let root: string;
+  let loaded: LoadedPipeline;
+
+  beforeAll(async () => {
+    database = await fresh();
+    store = await openStore(database.target);
+    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-shift-clocks-'));
+    loaded = {
+      pipeline: definePipeline({
+        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
+        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
+        digest: { dir: 'digests', timeZone: 'America/New_York' },
+      }),
+      file: path.join(root, 'p.ts'),
+      rootDir: root,
+    };
+    await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-02-01T00:00:00.000Z');
+    // 07:30 and 08:30 in New York on 3 March, winter time
+    for (const [key, published] of [['early', '2026-03-03T12:30:00.000Z'], ['late', '2026-03-03T13:30:00.000Z']]) {
+      const id = await repo.insertArticle(store.db, {
+        pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://wire.example/${key}`, canonical_url: `https://wire.example/${key}`,
+        title: `Labs weigh a pause ${key}`, byline: null, published_at: published, modified_at: null, fetched_at: published, lang: 'en', site_name: 'Wire',
+        image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `hash-${key}`, near_signature: '', topic_signature: '',
+        duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: published,
+      });
+      await repo.saveScore(store.db, id, supporting, published);
+    }
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('counts the last day of the week before to the same 08:00, though the clocks went forward between', async () => {
+    const { data } = await writeDigest({ loaded, store, date: '2026-03-10', now: () => new Date('2026-03-10T12:00:00.000Z') });
+    // the 07:30 article, before 08:00 that day, is counted; the 08:30 one is not
+    expect(data.shift).toMatchObject({ previous: { from: '2026-02-25', to: '2026-03-03', articles: 1, support: 1 }, countedTo: '2026-03-10T12:00:00.000Z' });
+  });
+});
