@@ -50,7 +50,7 @@ describe.each(dialects)('the weekly shift of a morning digest across a change of
     };
     await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-02-01T00:00:00.000Z');
     // 07:30 and 08:30 in New York on 3 March, winter time
-    for (const [key, published] of [['early', '2026-03-03T12:30:00.000Z'], ['late', '2026-03-03T13:30:00.000Z']]) {
+    for (const [key, published] of [['early', '2026-03-03T12:30:00.000Z'], ['late', '2026-03-03T13:30:00.000Z']] as const) {
       const id = await repo.insertArticle(store.db, {
         pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://wire.example/${key}`, canonical_url: `https://wire.example/${key}`,
         title: `Labs weigh a pause ${key}`, byline: null, published_at: published, modified_at: null, fetched_at: published, lang: 'en', site_name: 'Wire',
