@@ -53,11 +53,11 @@ function renderArticle(article: DigestArticle, timeZone: string, listed: Readonl
   return `<li>${line}<ul>${details.map((detail) => `<li>${detail}</li>`).join('')}</ul></li>`;
 }
 
-function renderStory(story: DigestStory, index: number, timeZone: string): string {
+function renderStory(story: DigestStory, index: number, timeZone: string, pipelineFile: string | null): string {
   const shown = shownArticles(story);
   const listed = new Set(shown.map((article) => article.id));
   // the note's own words need no escape (articlesNotShownNote); its command is escaped all the same
-  const notShown = articlesNotShownNote(story, (command) => `<code>${escapeHtml(command)}</code>`);
+  const notShown = articlesNotShownNote(story, (command) => `<code>${escapeHtml(command)}</code>`, pipelineFile);
   return [
     `<h3>${index + 1}. ${html(story.label)}</h3>`,
     `<p>${escapeHtml(storyFigures(story))}</p>`,
@@ -102,7 +102,7 @@ export function renderHtml(digest: DigestData): string {
   }
   parts.push('<h2>Stories</h2>');
   if (digest.stories.length === 0) parts.push(`<p>No on-topic article was first seen on ${escapeHtml(digest.date)}.</p>`);
-  digest.stories.forEach((story, index) => parts.push(renderStory(story, index, digest.timeZone)));
+  digest.stories.forEach((story, index) => parts.push(renderStory(story, index, digest.timeZone, digest.pipeline.file ?? null)));
   const notShown = storiesNotShownNote(digest.storiesNotShown);
   if (notShown !== null) parts.push(`<p><i>${escapeHtml(notShown)}</i></p>`);
   if (digest.offTopic.length > 0) {

@@ -205,14 +205,21 @@ export function storiesNotShownNote(notShown: DigestData['storiesNotShown']): st
  * or null when every one is listed. `code` sets the command off (in backticks, or HTML's <code>); the words around
  * it are the digest's own, with nothing for any format to escape.
  */
-export function articlesNotShownNote(story: DigestStory, code: (command: string) => string): string | null {
+export function articlesNotShownNote(story: DigestStory, code: (command: string) => string, pipelineFile: string | null): string | null {
   if (story.articlesNotShown === 0) return null;
   const more = `… and ${plural(story.articlesNotShown, 'more article')} of this story not shown`;
   if (story.id === null) return `${more}.`;
+  // another pipeline's stories are listed with its file named, as the digest's reader would run it from the project
+  const command = `pausewatch articles${pipelineFile === null ? '' : ` --pipeline ${shellWord(pipelineFile)}`} --story ${story.id}`;
   // The table of `articles` holds the newest 100 unless given a --limit: one that takes in every article of the story
   // (of every day, counted when the digest was written) lists the day's among them.
-  if (story.allDaysArticleCount === null) return `${more}; ${code(`pausewatch articles --story ${story.id}`)} lists the story's articles.`;
-  return `${more}; ${code(`pausewatch articles --story ${story.id} --limit ${story.allDaysArticleCount}`)} lists them all.`;
+  if (story.allDaysArticleCount === null) return `${more}; ${code(command)} lists the story's articles.`;
+  return `${more}; ${code(`${command} --limit ${story.allDaysArticleCount}`)} lists them all.`;
+}
+
+/** A path as a shell reads it as one word: as it is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** When source health was read: when the digest was written, which for an older day is not that day (no history of it is kept). */
@@ -235,7 +242,7 @@ function renderArticle(article: DigestArticle, timeZone: string, listed: Readonl
   for (const detail of articleDetails(article, listed, escapeMarkdown, bold)) lines.push(`  - ${detail}`);
 }
 
-function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[]): void {
+function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[], pipelineFile: string | null): void {
   lines.push(`### ${index + 1}. ${escapeMarkdown(story.label)}`);
   lines.push('');
   lines.push(storyFigures(story));
@@ -244,7 +251,7 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
   const listed = new Set(shown.map((article) => article.id));
   for (const article of shown) renderArticle(article, timeZone, listed, lines);
   lines.push('');
-  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``);
+  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``, pipelineFile);
   if (notShown !== null) lines.push(`_${notShown}_`, '');
 }
 
@@ -274,7 +281,7 @@ export function renderMarkdown(digest: DigestData): string {
   // the digest of any day, often rewritten later: "today" would be wrong for all but one of them, and off-topic
   // articles of the day may still be listed below
   if (digest.stories.length === 0) lines.push(`No on-topic article was first seen on ${digest.date}.`, '');
-  digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
+  digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines, digest.pipeline.file ?? null));
   const notShown = storiesNotShownNote(digest.storiesNotShown);
   if (notShown !== null) lines.push(`_${notShown}_`, '');
   if (digest.offTopic.length > 0) {

@@ -26,7 +26,7 @@ function articleLines(article: DigestArticle, figures: string): string[] {
   return [`- ${headline} — ${flatText(article.outlet)} · ${figures}`, ...(web ? [`  ${new URL(article.url).href}`] : [])];
 }
 
-function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[]): void {
+function renderStory(story: DigestStory, index: number, timeZone: string, lines: string[], pipelineFile: string | null): void {
   lines.push(`${index + 1}. ${flatText(story.label)}`, `   ${storyFigures(story)}`, '');
   const shown = shownArticles(story);
   const listed = new Set(shown.map((article) => article.id));
@@ -34,7 +34,7 @@ function renderStory(story: DigestStory, index: number, timeZone: string, lines:
     lines.push(...articleLines(article, articleFigures(article, timeZone)).map((line) => `   ${line}`));
     for (const detail of articleDetails(article, listed, flatText, asIs)) lines.push(`     ${detail}`);
   }
-  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``);
+  const notShown = articlesNotShownNote(story, (command) => `\`${command}\``, pipelineFile);
   if (notShown !== null) lines.push(`   ${notShown}`);
   lines.push('');
 }
@@ -65,7 +65,7 @@ export function renderPlainText(digest: DigestData): string {
   }
   lines.push(...heading('Stories', '-'), '');
   if (digest.stories.length === 0) lines.push(`No on-topic article was first seen on ${digest.date}.`, '');
-  digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines));
+  digest.stories.forEach((story, index) => renderStory(story, index, digest.timeZone, lines, digest.pipeline.file ?? null));
   const notShown = storiesNotShownNote(digest.storiesNotShown);
   if (notShown !== null) lines.push(notShown, '');
   if (digest.offTopic.length > 0) {

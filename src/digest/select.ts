@@ -120,7 +120,11 @@ export interface DigestShift {
 }
 
 export interface DigestData {
-  pipeline: { id: string; name: string; description: string };
+  /**
+   * The pipeline; `file` is its definition's path from the project's root where it is not the default
+   * (`pipelines/ai-pause.ts`), for the commands the digest suggests, and null where it is.
+   */
+  pipeline: { id: string; name: string; description: string; file?: string | null };
   date: string;
   timeZone: string;
   generatedAt: string;

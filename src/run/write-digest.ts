@@ -91,7 +91,7 @@ export async function loadDigestData(loaded: LoadedPipeline, store: Store, date:
     maxArticlesPerStory: pipeline.digest.maxArticlesPerStory,
     storyArticleCounts: await storyArticleCounts(store, pipeline, rows),
     originals: await earlierOriginals(store, rows),
-    pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description },
+    pipeline: { id: pipeline.id, name: pipeline.name, description: pipeline.topic.description, file: pipelineFileFlag(loaded) },
     date,
     timeZone: pipeline.digest.timeZone,
     generatedAt,
@@ -137,6 +137,12 @@ async function earlierOriginals(store: Store, rows: readonly ArticleRow[]): Prom
 export async function firstWatchedDay(store: Store, pipeline: { id: string; digest: { timeZone: string } }): Promise<string | null> {
   const firstRun = await repo.firstRunStartedAt(store.db, pipeline.id);
   return firstRun === null ? null : localDate(new Date(firstRun), pipeline.digest.timeZone);
+}
+
+/** The pipeline file as `--pipeline` would take it from the project's root, or null for the default one. */
+function pipelineFileFlag(loaded: LoadedPipeline): string | null {
+  const relative = path.relative(loaded.rootDir, loaded.file);
+  return relative === path.join('pipelines', 'ai-pause.ts') ? null : relative.split(path.sep).join('/');
 }
 
 /**

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerArticles } from '../../src/cli/commands/articles.ts';
 import { definePipeline, loadPipeline, type LoadedPipeline } from '../../src/config/index.ts';
-import { renderPlainText, type DigestData } from '../../src/digest/index.ts';
+import { renderPlainText, type DigestData, type DigestStory } from '../../src/digest/index.ts';
+import { articlesNotShownNote } from '../../src/digest/render-markdown.ts';
 import { renderHtml } from '../../src/digest/render-html.ts';
 import type { ScoreResult, StanceLabel } from '../../src/model/index.ts';
 import { writeDigest } from '../../src/run/write-digest.ts';
@@ -129,10 +130,10 @@ describe.each(dialects)('a story with more articles than the digest lists, on $n
       expect(listed[render](1), render).toHaveLength(CAP);
       expect(listed[render](2), render).toHaveLength(CAP);
     }
-    expect(markdownStory(capped.markdown, 1)).toContain(`\n_… and 36 more articles of this story not shown; \`pausewatch articles --story ${big.id} --limit 57\` lists them all._\n`);
-    expect(markdownStory(capped.markdown, 2)).toContain(`\n_… and 8 more articles of this story not shown; \`pausewatch articles --story ${wire.id} --limit 29\` lists them all._\n`);
-    expect(textStory(capped.text, 1)).toContain(`\n   … and 36 more articles of this story not shown; \`pausewatch articles --story ${big.id} --limit 57\` lists them all.\n`);
-    expect(htmlStory(capped.html, 1)).toContain(`<p><i>… and 36 more articles of this story not shown; <code>pausewatch articles --story ${big.id} --limit 57</code> lists them all.</i></p>`);
+    expect(markdownStory(capped.markdown, 1)).toContain(`\n_… and 36 more articles of this story not shown; \`pausewatch articles --pipeline pipeline.ts --story ${big.id} --limit 57\` lists them all._\n`);
+    expect(markdownStory(capped.markdown, 2)).toContain(`\n_… and 8 more articles of this story not shown; \`pausewatch articles --pipeline pipeline.ts --story ${wire.id} --limit 29\` lists them all._\n`);
+    expect(textStory(capped.text, 1)).toContain(`\n   … and 36 more articles of this story not shown; \`pausewatch articles --pipeline pipeline.ts --story ${big.id} --limit 57\` lists them all.\n`);
+    expect(htmlStory(capped.html, 1)).toContain(`<p><i>… and 36 more articles of this story not shown; <code>pausewatch articles --pipeline pipeline.ts --story ${big.id} --limit 57</code> lists them all.</i></p>`);
   });
 
   it('keeps the one article against in view, and the originals before the copies', () => {
@@ -198,8 +199,9 @@ describe.each(dialects)('a story with more articles than the digest lists, on $n
 
   it('names a command that lists every article the digest leaves out', async () => {
     for (const n of [1, 2]) {
-      const command = /`pausewatch (articles --story \d+ --limit \d+)`/.exec(markdownStory(capped.markdown, n))![1]!;
-      const result = await project.cli(...command.split(' '));
+      // the pipeline, not the default one, is named as from the project's root; the test's own CLI names it whole
+      const command = /`pausewatch articles --pipeline pipeline\.ts (--story \d+ --limit \d+)`/.exec(markdownStory(capped.markdown, n))![1]!;
+      const result = await project.cli('articles', ...command.split(' '));
       expect(result.code).toBe(0);
       const rows = new Set(result.stdout.split('\n').slice(1).map((row) => Number(row.trim().split(/\s+/)[0])));
       const story = capped.json.stories[n - 1]!;
@@ -215,5 +217,14 @@ describe.each(dialects)('a story with more articles than the digest lists, on $n
     expect(listed.markdown(1, five)).toEqual([big.support, big.neutrals[0], big.neutrals[1], big.neutrals[2], big.oppose]);
     expect(markdownStory(five.markdown, 1)).toContain('… and 51 more articles of this story not shown;');
     expect(() => capAt(0)).toThrow(/digest\.maxArticlesPerStory/);
+  });
+});
+
+describe('the command a digest suggests for a story\'s articles', () => {
+  it('names the pipeline file only where it is not the default, as one shell word', () => {
+    const story = { id: 7, articlesNotShown: 3, allDaysArticleCount: 10 } as DigestStory;
+    expect(articlesNotShownNote(story, (command) => command, null)).toBe('… and 3 more articles of this story not shown; pausewatch articles --story 7 --limit 10 lists them all.');
+    expect(articlesNotShownNote(story, (command) => command, "my pipelines/p's.ts"))
+      .toContain(`pausewatch articles --pipeline 'my pipelines/p'\\''s.ts' --story 7 --limit 10`);
   });
 });
