@@ -9,6 +9,8 @@
 
 import type { StanceLabel, Voice } from '../model/index.ts';
 
+/** A name that is an organisation's, not a person's: "The European Commission", "Meta Platforms". */
+const ORGANISATION = /^(?:The|A|An|This|That|It)\b|\b(?:Platforms|Inc|Corp|Corporation|Group|Labs?|AI|Institute|University|Forum|Council|Commission|Ministry|Department|Office|Agency|Foundation|Coalition|Alliance|Association|Company|Partners|Holdings|Technologies|Systems)\b/;
 /** Words of a name that says a desk, an agency or the outlet, not a person who argues. */
 const NOT_PERSON = /\b(?:staff|reporters?|correspondents?|editors?|editorial|board|desk|team|newsroom|news|agency|wire|press|service|bureau|contributors?|writers?)\b/i;
 /** A person's name as an author's line prints it: two to four capitalised words, an initial among them ("Ann K. Roe"). */
@@ -51,7 +53,7 @@ export function authorOf(sentences: readonly AuthorSentence[]): string | null {
   // a report's background
   const isQuoted = signOff !== undefined && sentences.slice(0, -1)
     .some((sentence) => sentence.text.includes(signOff.split(' ').at(-1)!) && !isAuthorLine(sentence.text));
-  return signOff !== undefined && !NOT_PERSON.test(signOff) && !/^(?:The|A|An|This|That|It)\b/.test(signOff) && !isQuoted ? signOff : null;
+  return signOff !== undefined && !NOT_PERSON.test(signOff) && !ORGANISATION.test(signOff) && !isQuoted ? signOff : null;
 }
 
 /** True when two shown names are one person's: the same, or one the other's last words ("Sato", "Imogen Sato"). */

@@ -53,7 +53,7 @@ function questionKind(tokens: readonly Token[]): QuestionKind {
 }
 
 /** Weight of each token's clause: conceded clauses weigh less than the ones that answer them. */
-function clauseWeights(tokens: readonly Token[]): number[] {
+function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] {
   const weights = new Array<number>(tokens.length).fill(1);
   const first = tokens[0]?.word;
   if (first !== undefined && CONCESSION_OPENERS.has(first) && (first !== 'even' || /^(if|though)$/.test(tokens[1]?.word ?? ''))) {
@@ -61,9 +61,10 @@ function clauseWeights(tokens: readonly Token[]): number[] {
   } else if (first !== undefined && CONTRAST_MARKERS.has(first)) {
     weights.fill(SENTENCE_OPENING_CONTRAST_WEIGHT);
   }
-  // "Professor Tremaine is right that the hardest problem for any cartel is detecting cheating": a point granted to
-  // someone else, which the writer goes on to answer.
-  for (let i = 1; i < tokens.length - 1; i++) {
+  // "Professor Tremaine is right that the hardest problem for any cartel is detecting cheating. But ...": a point
+  // granted to someone else, which the next sentence answers; without the answer it is agreement ("The critics were
+  // right that a pause would be unenforceable.")
+  for (let i = 1; isAnswered && i < tokens.length - 1; i++) {
     // ("Anthropic is right to call for a pause" endorses: only "right that" grants)
     // ("It is right that the labs pause" is the writer's own call)
     if (tokens[i]!.word !== 'right' || !/^(is|are|was|were|'s|'re)$/.test(tokens[i - 1]!.word) || tokens[i + 1]!.word !== 'that') continue;
@@ -120,8 +121,11 @@ const MAKING_REACH = 10;
  */
 function isDeniedNaming(tokens: readonly Token[], clauseStart: number, cue: number): boolean {
   if (!/^(a|an)$/.test(tokens[cue - 1]?.word ?? '')) return false;
-  for (let i = Math.max(clauseStart + 1, cue - MAKING_REACH); i < cue - 1; i++) {
-    if (/^(make|makes|made|making)$/.test(tokens[i]!.word) && isNegator(tokens[i - 1]!.word)) return true;
+  for (let i = cue - 2; i > Math.max(clauseStart, cue - MAKING_REACH - 1); i--) {
+    const word = tokens[i]!.word;
+    // "never made a secret that he thought the pause was a mistake": the noun is another clause's
+    if (/^(that|which|who|whether|because|is|was|are|were|be)$/.test(word)) return false;
+    if (/^(make|makes|made|making)$/.test(word) && isNegator(tokens[i - 1]!.word)) return true;
   }
   return false;
 }
@@ -134,11 +138,14 @@ function clauseStartOf(tokens: readonly Token[], index: number): number {
 
 /**
  * Weighs the stance cues found in a sentence (by sentence-matches.ts). `isSarcastic` is decided per paragraph by the caller,
- * because the marker ("Brilliant.") often stands in a sentence of its own.
+ * because the marker ("Brilliant.") often stands in a sentence of its own; `isAnswered`, that the next sentence of the
+ * paragraph opens with "But", "However" or "Yet".
  */
-export function findCueHits(tokens: readonly Token[], matches: readonly PhraseMatch<StanceCue>[], isSarcastic: boolean): CueHit[] {
+export function findCueHits(
+  tokens: readonly Token[], matches: readonly PhraseMatch<StanceCue>[], isSarcastic: boolean, isAnswered = false,
+): CueHit[] {
   if (matches.length === 0) return [];
-  const weights = clauseWeights(tokens);
+  const weights = clauseWeights(tokens, isAnswered);
   const question = questionKind(tokens);
   const refusals = refusedSpans(tokens);
   const candidates: CueHit[] = [];

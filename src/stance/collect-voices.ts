@@ -625,7 +625,8 @@ function proposerPeopleIn(texts: readonly string[], proposer: string): Set<strin
     // pause proposed by Anthropic. X, the company's chief scientist," nor "Meta was unconvinced; X, the company's ...")
     if (!COMPANY_DESCRIPTION.test(text)) return;
     // quoted words are the speaker's; a capital outside them names someone else
-    const namesNoOther = (words: string) => !/\p{Lu}/u.test(words.replace(/["“][^"”]*["”]/gu, ''));
+    const namesNoOther = (words: string) => !words.replace(/["“][^"”]*["”]/gu, '').split(/[^\p{L}]+/u)
+      .some((word) => /^\p{Lu}/u.test(word) && word !== 'AI' && !CALENDAR_WORD.test(word));
     const previous = texts[index - 1] ?? '';
     const opensWithProposer = (sentence: string) => sentence.startsWith(`${proposer} `);
     const from = opensWithProposer(text) ? proposer.length : opensWithProposer(previous) && namesNoOther(previous.slice(proposer.length)) ? 0 : -1;
@@ -646,7 +647,8 @@ const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collecti
 const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI\b|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
 const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair`;
-const CAMPAIGN_POST = String.raw`(?:[\p{Ll}\p{Lu}-]+ ){0,3}(?:${CAMPAIGN_ROLES})`;
+// A post is up to two words before the role, none a verb's past ("PauseAI activists heckled OpenAI chief Sam Altman")
+const CAMPAIGN_POST = String.raw`(?:(?![\p{L}-]*ed )[\p{Ll}\p{Lu}-]+ ){0,2}(?:${CAMPAIGN_ROLES})`;
 /** The most campaigns of a text read: the patterns are an alternation of their names, tried at every capital. */
 const MAX_CAMPAIGNS = 4;
 
@@ -656,8 +658,11 @@ const MAX_CAMPAIGNS = 4;
  * Now coalition", "Ruth Calloway, the coalition's national organiser" where the text names one coalition) or before it
  * ("Pause Now organiser Ruth Calloway"). Lower-cased; the campaigns also by their word for a group ("the coalition").
  */
-function pauseCampaignsIn(whole: string): { campaigns: string[]; people: string[] } {
-  const names = [...new Set([...whole.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))].slice(0, MAX_CAMPAIGNS);
+function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; people: string[] } {
+  const whole = sentences.join('\n');
+  // a headline's capitals ("Inside the Pause Movement") are its style, not a campaign's name
+  const prose = sentences.filter((sentence) => !isTitleCase(sentence)).join('\n');
+  const names = [...new Set([...prose.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))].slice(0, MAX_CAMPAIGNS);
   if (names.length === 0) return { campaigns: [], people: [] };
   const lowerNames = names.map((name) => name.toLowerCase());
   const groupWords = lowerNames.map((name) => new RegExp(String.raw`(${GROUP_WORDS})$`).exec(name)?.[1] ?? null);
@@ -671,7 +676,8 @@ function pauseCampaignsIn(whole: string): { campaigns: string[]; people: string[
     && groupWords.lastIndexOf(word) === index && !isOtherGroup(word));
   const campaign = [...names.map(escapeRegExp), ...soleWords.map((word) => `(?:[Tt]he|[Ii]ts) ${word}`)].join('|');
   const patterns = [
-    String.raw`(${PERSON_NAME}),? (?:of|from|with) (?:the )?(?:${campaign})\b`,
+    // not the object of a preposition ("a letter to Sam Altman from PauseAI")
+    String.raw`(?<!\b(?:to|for|at|against|by|on|towards?) )(${PERSON_NAME}),? (?:of|from|with) (?:the )?(?:${campaign})\b`,
     String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:(?:${campaign})['’]s ${CAMPAIGN_POST}|${CAMPAIGN_POST} (?:at|of|for|with|from) (?:the )?(?:${campaign}))(?=[,.;)]|$)`,
     String.raw`(?<![\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['’]s)? (?:${CAMPAIGN_POST}),? (${PERSON_NAME})`,
   ].map((pattern) => new RegExp(pattern, 'gu'));
@@ -692,7 +698,14 @@ function isOfCampaign(actor: string, campaign: string): boolean {
   const end = Math.max(at, atThe);
   if (end <= 0 || (end === at ? at + 4 + campaign.length : atThe + 8 + campaign.length) !== actor.length) return false;
   const who = actor.slice(0, end);
+  if (NOT_STAFF.test(who)) return false;
   return new RegExp(String.raw`^${PERSON_NAME}$`, 'u').test(who) || new RegExp(String.raw`^(?:(?:an?|the) )?${CAMPAIGN_POST}$`, 'iu').test(who);
+}
+
+/** A line in title case ("Inside the Pause Movement"): most of its words, small ones aside, capitalised. */
+function isTitleCase(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return words.length >= 2 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.75;
 }
 
 /** "An Anthropic spokesperson", "Anthropic's policy chief": a post at one of these proposers, named by its post. */
@@ -742,7 +755,7 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
   const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, surfaceOf(proposer))]);
   const post = proposerPost(named);
-  const campaigners = pauseCampaignsIn(whole);
+  const campaigners = pauseCampaignsIn(sentenceTexts);
   people.push(...campaigners.people);
   return (actor) => {
     const name = actor.toLowerCase().replace(/’/g, "'");

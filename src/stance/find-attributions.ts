@@ -420,22 +420,27 @@ function isPlaceBefore(text: string, tokens: readonly Token[], comma: number): b
 }
 
 /**
- * True when the comma at `comma` is inside a name of a list ("the Department for Science, Innovation and
- * Technology", "the Ministry of Economy, Trade and Industry"): a capitalised list ending in "and" up to `end`, after
- * a capitalised "X for Y" or "X of Y". "In London, Smith and Jones said" has no such name before its comma.
+ * Where the name starts when the comma at `comma` is inside a name of a list ("the Department for Science,
+ * Innovation and Technology", "the Ministry of Economy, Trade and Industry"): a capitalised list ending in "and" up to
+ * `end`, after a capitalised "X for Y" or "X of Y"; else null. "In London, Smith and Jones said" has no such name.
  */
-function isCommaInName(text: string, tokens: readonly Token[], comma: number, end: number): boolean {
-  if (text.length === 0 || tokens[comma]?.word !== ',' || comma < 3) return false;
+function commaNameStart(text: string, tokens: readonly Token[], comma: number, end: number): number | null {
+  if (text.length === 0 || tokens[comma]?.word !== ',' || comma < 3) return null;
   // "At the University of Toronto, Hinton and Bengio said", "After meeting officials from the Department of Commerce,
-  // Google and Meta said": a comma closing an opening phrase ends it
+  // Google and Meta said": a comma closing an opening phrase ends it, where the name is a preposition's object ("On
+  // Monday the Department for Science, Innovation and Technology said" opens with a phrase, and the name is its own)
   let clauseStart = comma - 1;
   while (clauseStart > 0 && isWordAt(tokens, clauseStart - 1)) clauseStart--;
-  if (ADVERBIAL_OPENERS.has(tokens[clauseStart]!.word) || SUBORDINATORS.has(tokens[clauseStart]!.word)) return false;
+  const isOpening = ADVERBIAL_OPENERS.has(tokens[clauseStart]!.word) || SUBORDINATORS.has(tokens[clauseStart]!.word);
+  const ownerStart = tokens[comma - 4]?.word === 'the' ? comma - 4 : comma - 3;
+  if (isOpening && /^(at|in|on|from|of|for|by|with|to|near|outside|inside|after|before|during|following)$/.test(tokens[ownerStart - 1]?.word ?? '')) return null;
   const list = tokens.slice(comma + 1, end);
   const isList = list.some((token) => token.word === 'and')
     && list.every((token) => token.word === 'and' || token.word === ',' || isCapitalised(text, token));
   const [owner, preposition, object] = [tokens[comma - 3]!, tokens[comma - 2]!, tokens[comma - 1]!];
-  return isList && isCapitalised(text, owner) && /^(of|for)$/.test(preposition.word) && isCapitalised(text, object);
+  // "As of Monday, Google and Meta said": an opening word and a day are no name
+  const isOwnerName = isCapitalised(text, owner) && !ADVERBIAL_OPENERS.has(owner.word) && !SUBORDINATORS.has(owner.word) && !CALENDAR_WORDS.has(object.word);
+  return isList && isOwnerName && /^(of|for)$/.test(preposition.word) && isCapitalised(text, object) ? ownerStart : null;
 }
 
 /**
@@ -464,26 +469,33 @@ function relativeClauseEnd(tokens: readonly Token[], verb: number): number {
 }
 
 /** Prepositions whose object, before a relative clause's comma, is what the clause is about ("a rebuke from X, who"). */
-const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'to', 'with', 'against', 'including']);
+const ANTECEDENT_PREPOSITIONS = new Set(['from', 'by', 'to', 'with', 'against', 'including', 'outside', 'inside', 'near', 'into', 'across', 'behind', 'toward', 'towards']);
+/** ... and for "which", a place's ("rallied at OpenAI, which ..."); "a professor at Stanford, who" is the professor. */
+const THING_PREPOSITIONS = new Set(['at', 'in', 'on']);
 
 /**
  * The phrase a relative clause after `comma` is about ("OpenAI, which said ...", "a rebuke from pause advocates, who
  * said ..."): the object of the phrase's last preposition but "of" ("Grant Holloway of the American Compute Council"),
  * without a verb before it ("countered another"), and the name a description before the comma is set off after
- * ("Sarah Kettering, the Labour MP for Westgate, who told ...").
+ * ("Sarah Kettering, the Labour MP for Westgate, who told ..."). `relative` is "which" or "who".
  */
-function relativeAntecedent(text: string, tokens: readonly Token[], comma: number): [number, number] | null {
+function relativeAntecedent(text: string, tokens: readonly Token[], comma: number, relative: string): [number, number] | null {
   const phrase = subjectBefore(tokens, comma, text);
-  // "Talks between OpenAI and the White House, which said ...": which of them said it, the words do not tell
-  if (phrase === null || tokens.slice(phrase[0], phrase[1]).some((token) => token.word === 'between' || token.word === 'among')) return null;
+  if (phrase === null) return null;
   let [from] = phrase;
   const to = phrase[1];
   for (let i = to - 2; i >= from; i--) {
-    if (ANTECEDENT_PREPOSITIONS.has(tokens[i]!.word)) {
+    const word = tokens[i]!.word;
+    // "the London offices of Google DeepMind, which": the name after a common noun's "of" (not "the Future of Life
+    // Institute, which", a name's own "of")
+    const isPlaceOf = relative === 'which' && word === 'of' && i > from && !isCapitalised(text, tokens[i - 1]!) && isCapitalised(text, tokens[i + 1]!);
+    if (ANTECEDENT_PREPOSITIONS.has(word) || (relative === 'which' && THING_PREPOSITIONS.has(word)) || isPlaceOf) {
       from = i + 1;
       break;
     }
   }
+  // "Talks between OpenAI and the White House, which said ...": which of them said it, the words do not tell
+  if (tokens.slice(from, to).some((token) => token.word === 'between' || token.word === 'among')) return null;
   while (from < to - 1 && /ed$/.test(tokens[from]!.word) && !isCapitalised(text, tokens[from]!)) from++;
   if (tokens[from - 1]?.word === ',' && !isCapitalised(text, tokens[from]!)) {
     let nameStart = from - 1;
@@ -559,7 +571,12 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT_WORDS) {
     const token = tokens[start - 1]!;
-    if (!isWordAt(tokens, start - 1) && !isCommaInName(text, tokens, start - 1, end)) break;
+    if (!isWordAt(tokens, start - 1)) {
+      // the name is the subject, from its own start ("After the talks the Department for Science, ..." is the department)
+      const nameStart = commaNameStart(text, tokens, start - 1, end);
+      if (nameStart !== null) start = nameStart;
+      break;
+    }
     // "eleven Nobel laureates in physics said", "the Council on Technology": a prepositional phrase inside the subject.
     const isInnerPreposition = start < end && start - 2 >= 0 && isWordAt(tokens, start - 2)
       && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));
@@ -1221,7 +1238,7 @@ function findAnchors(
     // before the comma said, up to the clause's closing comma.
     const relativeWord = setOffRelativeBefore(tokens, v);
     if (relativeWord !== null) {
-      const antecedent = relativeAntecedent(text, tokens, relativeWord - 1);
+      const antecedent = relativeAntecedent(text, tokens, relativeWord - 1, tokens[relativeWord]!.word);
       if (antecedent && isActorLike(text, tokens, antecedent)) {
         anchors.push({ kind: 'normal', verb: v, subject: antecedent, start: relativeWord, relative: true, endsAtComma: true });
       }

@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.22';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.23';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -305,7 +305,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       let topicalWeight = isShortText ? 1 : 0.3 + 0.7 * nearRelevance;
       if (isShortText && closesBody(all, index)) topicalWeight *= CLOSING_SENTENCE_WEIGHT;
       if (sentence.matches.hasPastOpinion) topicalWeight *= PAST_OPINION_WEIGHT;
-      const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph));
+      // a sentence the next one answers ("... is right that X. But ...") grants what it says
+      const next = all[index + 1];
+      const isAnswered = next !== undefined && next.paragraph === sentence.paragraph && /^(but|however|yet)$/.test(next.tokens[0]?.word ?? '');
+      const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph), isAnswered);
       const first = sentence.tokens[0]?.word;
       if (sentence.tokens[1]?.word === ':' && (first === 'q' || first === 'a')) isInAnswer = first === 'a';
       const previous = all[index - 1];

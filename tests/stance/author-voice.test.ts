@@ -29,6 +29,7 @@ describe('the author of an opinion piece', () => {
     // a closing line of background, or about someone the piece quotes, is no sign-off
     expect(authorOf(paragraphs('The labs cannot slow down alone.\n\nThe European Commission is expected to publish its own proposal in the spring.'))).toBeNull();
     expect(authorOf(paragraphs('"A pause is a fantasy," LeCun said.\n\nYann LeCun is chief AI scientist at Meta.'))).toBeNull();
+    expect(authorOf(paragraphs('The pause is a mistake.\n\nMeta Platforms is a member of the Frontier Model Forum.'))).toBeNull();
   });
 
   it('speaks for the side the piece takes in its own words', () => {

@@ -96,6 +96,7 @@ describe('voices: each speaker’s own position', () => {
     const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
     const welcomed = 'Anthropic proposed a verified pause of frontier AI development. Anthropic welcomed the letter. "This is the kind of response we hoped for," Helena Vos, the company\'s head of global affairs, said in a statement.';
     expect(sideOf(welcomed, 'Helena Vos')).toBe('support');
+    expect(sideOf(welcomed.replace('welcomed the letter.', 'welcomed the letter on Monday.'), 'Helena Vos')).toBe('support');
     const rival = 'Anthropic\'s plan for a verified pause was rejected by Meta. "We will go on training," said Yann Ortiz, the company\'s chief scientist.';
     expect(sideOf(rival, 'Yann Ortiz')).not.toBe('support');
     // another company named first, or between, is the company
@@ -145,6 +146,13 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(coalition, 'Ruth Calloway')).toBe('support');
     expect(sideOf('Protesters from the Pause Now coalition marched on Saturday. Neighbours of the Pause Now coalition said the pause would be unworkable.', 'Neighbours of the Pause Now coalition'))
       .toBe('oppose');
+    // the campaign's targets, the object of a preposition, a former member, and a headline's capitals are none of its own
+    for (const [text, actor] of [
+      ['PauseAI activists heckled OpenAI chief Sam Altman in San Francisco, demanding a verified pause. Altman said a pause raised hard questions about verification.', 'Altman'],
+      ['Protesters delivered a letter to Sam Altman from PauseAI, demanding a verified pause. Sam Altman said a pause raised hard questions about verification.', 'Sam Altman'],
+      ['Anthropic proposed a verified pause. A former organiser of the Pause Now coalition said the demand raised hard questions about verification.', 'A former organiser of the Pause Now coalition'],
+      ['Inside the Pause Movement\n\nActivists are demanding a verified pause. Critics tie the campaign to the effective altruism movement. Jane Doe, a longtime member of the movement, said the pause raised hard questions about verification.', 'Jane Doe'],
+    ]) expect(sideOf(text!, actor!), text).toBe('neutral');
     // a sentence opening with the verb names no campaign
     expect(sideOf('Pause the race, campaign group says. Lena Ortiz of the group said the talks were long.', 'Lena Ortiz')).toBe('neutral');
   });

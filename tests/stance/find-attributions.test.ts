@@ -24,6 +24,12 @@ describe('find attributions: who said it', () => {
       .toEqual([{ actor: 'OpenAI', said: 'said it opposes a fixed-term pause' }]);
   });
 
+  it('a name with a comma in it starts at its own "the" after an opening phrase; "As of Monday" is no name', () => {
+    expect(actorsOf('After the talks the Department for Science, Innovation and Technology said a pause was premature.'))
+      .toEqual(['the Department for Science, Innovation and Technology']);
+    expect(actorsOf('As of Monday, Google and Meta said they opposed any pause.')).toEqual(['Google and Meta']);
+  });
+
   it('a verb after ", but" shares the subject of the verb before it', () => {
     const said = attributionsOf('OpenAI said on Monday it was willing to take part in talks, but rejected the idea of a fixed-term pause.');
     expect(said.map((attribution) => attribution.actor)).toEqual(['OpenAI', 'OpenAI']);
@@ -43,6 +49,12 @@ describe('find attributions: who said it', () => {
       if (actor !== null) expect(actors, text).toContain(actor);
       expect(actors.filter((found) => /rebuke|criticism|countered|Labour MP|OpenAI and/.test(found)), text).toEqual([]);
     }
+    // a place's preposition or a common noun's "of" before the name; a later "from" names the speaker after a "between"
+    for (const [text, actor] of [
+      ['Hundreds of activists demanding a verified pause rallied outside OpenAI, which has called the idea unworkable.', 'OpenAI'],
+      ['Activists chanted outside the London offices of Google DeepMind, which says a pause would be premature.', 'Google DeepMind'],
+      ['The debate between the labs deepened on Tuesday with a statement from Meta, which said a pause would hand the lead to China.', 'Meta'],
+    ]) expect(actorsOf(text!), text).toEqual([actor]);
     // an aside that "that" opens inside the clause does not end it
     expect(attributionsOf('OpenAI, which said on Monday that, in its view, a pause would be counterproductive, declined to comment.'))
       .toEqual([{ actor: 'OpenAI', said: 'said on monday that , in its view , a pause would be counterproductive' }]);

@@ -203,6 +203,12 @@ describe('a rebuttal', () => {
     expect(weightOf('But a mechanism for spotting defection')).toBeGreaterThan(0);
     expect(Math.abs(weightOf('Arlott is right that'))).toBeLessThan(1);
   });
+
+  it('takes no agreement for a grant, nor a clause after "made a secret that" for a denied noun', () => {
+    expect(scorer.score({ title: null, text: 'The critics were right that a pause of frontier AI development would be unenforceable.' }).stance?.label).toBe('oppose');
+    const secret = scorer.score({ title: null, text: 'Anthropic called on AI labs to agree a verified pause of frontier AI development. LeCun said he had never made a secret that he thought the pause was a mistake.' });
+    expect(secret.voices.find((voice) => voice.actor === 'LeCun')?.stance).toBe('oppose');
+  });
 });
 
 describe('an article reporting a poll', () => {
