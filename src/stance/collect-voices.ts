@@ -574,6 +574,9 @@ function isSameSpeaker(a: string, b: string): boolean {
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }
 
+/** The most voices read of one text: a hearing's transcript has a few hundred turns; a page of thousands is hostile. */
+const MAX_VOICES = 500;
+
 /** The words for a post held at an organisation, the head of its description ("head of global affairs", "policy lead"). */
 const STAFF_ROLES = [
   'head', 'chief', 'director', 'president', 'spokesperson', 'spokeswoman', 'spokesman', 'officer', 'executive', 'founder',
@@ -787,6 +790,8 @@ export function collectVoices(
   const fullNames: string[] = [];
   const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
   for (const statement of statements) {
+    // each statement is matched against the speakers before it: past this many, a text is a list, not a report
+    if (voices.length >= MAX_VOICES) break;
     let actor = resolveActor(statement.attribution.actor, proposer);
     if (actor === null || statement.quote.length === 0) continue;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;

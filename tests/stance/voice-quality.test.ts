@@ -245,6 +245,16 @@ describe('a place in a speaker’s description is not the speaker', () => {
   });
 });
 
+describe('a page of thousands of speakers', () => {
+  it('is read for its first 500 voices: each is matched against the speakers before it', () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `Ann ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}${String.fromCharCode(97 + Math.floor(i / 676))}son`);
+    const text = `Anthropic proposed a verified pause.\n\n${names.map((name) => `${name} said the pause was worth a hearing.`).join(' ')}`;
+    const voices = voicesOf(text);
+    expect(voices).toHaveLength(500);
+    expect(voices.map((voice) => voice.actor).slice(0, 2)).toEqual(['Anthropic', names[0]]);
+  });
+});
+
 describe('a heading or a headline before a colon is no speaker', () => {
   it('a list under "Other notable bits:" is nobody’s statement, where one under a name is that person’s', () => {
     const list = 'Anthropic published the technical annex to its pause proposal today.\n\nOther notable bits:\n\nDeclared sites: anything over 20,000 accelerators. Inspections on 48 hours notice.';
