@@ -63,10 +63,9 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
   }
   // "Professor Tremaine is right that the hardest problem for any cartel is detecting cheating. But ...": a point
   // granted to someone else, which the next sentence answers; without the answer it is agreement ("The critics were
-  // right that a pause would be unenforceable.")
+  // right that a pause would be unenforceable."), as "X is right to call for a pause" is an endorsement and "It is
+  // right that the labs pause" the writer's own call.
   for (let i = 1; isAnswered && i < tokens.length - 1; i++) {
-    // ("Anthropic is right to call for a pause" endorses: only "right that" grants)
-    // ("It is right that the labs pause" is the writer's own call)
     if (tokens[i]!.word !== 'right' || !/^(is|are|was|were|'s|'re)$/.test(tokens[i - 1]!.word) || tokens[i + 1]!.word !== 'that') continue;
     if (/^(it|this|that)$/.test(tokens[i - 2]?.word ?? '')) continue;
     for (let j = i; j < tokens.length && tokens[j]!.word !== ';'; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);

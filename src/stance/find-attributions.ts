@@ -1285,7 +1285,7 @@ function findAnchors(
   // What a relative clause set off by commas reports ("OpenAI, which said on Monday it opposes a pause, declined")
   // is the clause's speaker's, with no speaker of its own.
   const clauses = anchors.filter((anchor) => anchor.endsAtComma)
-    .map((anchor) => [anchor.verb, tokens.findIndex((token, index) => index > anchor.verb && token.word === ',')] as const);
+    .map((anchor) => [anchor.verb, relativeClauseEnd(tokens, anchor.verb)] as const);
   anchors = anchors.filter((anchor) => anchor.relative || !clauses.some(([verb, end]) => anchor.verb > verb && (end < 0 || anchor.verb < end)));
   const reporter = anchors.find((anchor) => !anchor.relative && anchor.kind !== 'passive');
   if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.endsAtComma || anchor.verb > reporter.verb);
