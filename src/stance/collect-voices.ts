@@ -662,11 +662,11 @@ const MAX_CAMPAIGNS = 4;
  * ("Pause Now organiser Ruth Calloway"). Lower-cased; the campaigns also by their word for a group ("the coalition").
  */
 function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; people: string[] } {
-  const whole = sentences.join('\n');
   // a headline's capitals ("Inside the Pause Movement") are its style, not a campaign's name
-  const prose = sentences.filter((sentence) => !isTitleCase(sentence)).join('\n');
+  const prose = sentences.filter((sentence) => sentence.includes('Pause') && !isTitleCase(sentence)).join('\n');
   const names = [...new Set([...prose.matchAll(PAUSE_CAMPAIGN)].map((match) => match[0]))].slice(0, MAX_CAMPAIGNS);
   if (names.length === 0) return { campaigns: [], people: [] };
+  const whole = sentences.join('\n');
   const lowerNames = names.map((name) => name.toLowerCase());
   const groupWords = lowerNames.map((name) => new RegExp(String.raw`(${GROUP_WORDS})$`).exec(name)?.[1] ?? null);
   // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech Coalition")
