@@ -1215,6 +1215,13 @@ function findAnchors(
       if (subject && isActorLike(text, tokens, subject)) anchors.push({ kind: 'normal', verb: v, subject, start: subject[0] });
       continue;
     }
+    // "Martin Esterby, who told Parliament ..., said the statement was ...": the verb after the clause's closing comma
+    // is the phrase's own report
+    const closing = anchors.at(-1);
+    if (previousWord === ',' && closing?.endsAtComma && relativeClauseEnd(tokens, closing.verb) === v - 1) {
+      anchors.push({ kind: 'normal', verb: v, subject: closing.subject, start: v });
+      continue;
+    }
     // "X, a venture capitalist, said the ...": the verb follows its subject and an appositive, not a statement.
     const appositiveStart = previousWord === ',' ? openingSubjectStart(text, tokens, v) : null;
     // "..., told the panel": after "told" comes the audience, not the speaker; but '"Why?" asked Fatima Zahra'.
@@ -1288,7 +1295,15 @@ function findAnchors(
     .map((anchor) => [anchor.verb, relativeClauseEnd(tokens, anchor.verb)] as const);
   anchors = anchors.filter((anchor) => anchor.relative || !clauses.some(([verb, end]) => anchor.verb > verb && (end < 0 || anchor.verb < end)));
   const reporter = anchors.find((anchor) => !anchor.relative && anchor.kind !== 'passive');
-  if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.endsAtComma || anchor.verb > reporter.verb);
+  // A set-off clause is kept beside the report after it ("OpenAI, which has said it opposes a pause, said it shares
+  // ..."), unless it dates what it reports before the report ("Esterby, who told Parliament last week that ..., said
+  // the statement was ...": his word then, not now).
+  const isDated = (anchor: Anchor) => {
+    const end = relativeClauseEnd(tokens, anchor.verb);
+    return tokens.slice(anchor.start, end < 0 ? tokens.length : end).some((token, index, clause) =>
+      /^(last|earlier|previously|once|formerly|ago)$/.test(token.word) || (token.word === 'in' && /^(19|20)\d\d$/.test(clause[index + 1]?.word ?? '')));
+  };
+  if (reporter) anchors = anchors.filter((anchor) => !anchor.relative || anchor.verb > reporter.verb || (anchor.endsAtComma && !isDated(anchor)));
   // A passive in a sentence that reports someone ("The pause is backed by AI labs, Anthropic said", "..., according to
   // the organisers") is part of what is reported: the reporter speaks, as without the passive.
   if (anchors.some((anchor) => anchor.kind !== 'passive')) anchors = anchors.filter((anchor) => anchor.kind !== 'passive');

@@ -30,6 +30,13 @@ describe('find attributions: who said it', () => {
     expect(actorsOf('As of Monday, Google and Meta said they opposed any pause.')).toEqual(['Google and Meta']);
   });
 
+  it('a set-off clause dated before the report after it is background: the report is the speaker\'s word now', () => {
+    expect(attributionsOf('Martin Esterby, who told Parliament last week that Britain would not sign a pause treaty, said the statement was a political commitment.'))
+      .toEqual([{ actor: 'Martin Esterby', said: 'said the statement was a political commitment .' }]);
+    // with no report after it, the clause is the speaker's only word
+    expect(actorsOf('Meta, which said last week that a pause would be premature, declined to comment.')).toEqual(['Meta']);
+  });
+
   it('a verb after ", but" shares the subject of the verb before it', () => {
     const said = attributionsOf('OpenAI said on Monday it was willing to take part in talks, but rejected the idea of a fixed-term pause.');
     expect(said.map((attribution) => attribution.actor)).toEqual(['OpenAI', 'OpenAI']);
