@@ -8,6 +8,7 @@
  */
 
 import type { StanceLabel, Voice } from '../model/index.ts';
+import { isSameSpeaker } from './collect-voices.ts';
 
 /** A name that is an organisation's, not a person's: "The European Commission", "Meta Platforms". */
 const ORGANISATION = /^(?:The|A|An|This|That|It)\b|\b(?:Platforms|Inc|Corp|Corporation|Group|Labs?|AI|Institute|University|Forum|Council|Commission|Ministry|Department|Office|Agency|Foundation|Coalition|Alliance|Association|Company|Partners|Holdings|Technologies|Systems)\b/;
@@ -56,13 +57,6 @@ export function authorOf(sentences: readonly AuthorSentence[]): string | null {
   return signOff !== undefined && !NOT_PERSON.test(signOff) && !ORGANISATION.test(signOff) && !isQuoted ? signOff : null;
 }
 
-/** True when two shown names are one person's: the same, or one the other's last words ("Sato", "Imogen Sato"). */
-function isSamePerson(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
-}
-
 /**
  * The voices with the author speaking for the side the text takes in its own words: the voices the text already gives
  * them (the standfirst's "argues Oliver Tremaine") take that side, and an author it gives none is added, with the
@@ -70,6 +64,6 @@ function isSamePerson(a: string, b: string): boolean {
  */
 export function withAuthorVoice(voices: readonly Voice[], author: string | null, side: StanceLabel, quote: string): Voice[] {
   if (side === 'neutral' || author === null) return [...voices];
-  const result = voices.map((voice) => (isSamePerson(author, voice.actor) ? { ...voice, stance: side } : voice));
-  return result.some((voice) => isSamePerson(author, voice.actor)) ? result : [...result, { actor: author, stance: side, quote }];
+  const result = voices.map((voice) => (isSameSpeaker(author, voice.actor) ? { ...voice, stance: side } : voice));
+  return result.some((voice) => isSameSpeaker(author, voice.actor)) ? result : [...result, { actor: author, stance: side, quote }];
 }

@@ -568,7 +568,7 @@ function isHeadlineClause(actor: string): boolean {
 }
 
 /** True when two shown names are one speaker's: the same, or one the other's last words ("Sacks", "David Sacks"). */
-function isSameSpeaker(a: string, b: string): boolean {
+export function isSameSpeaker(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
