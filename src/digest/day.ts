@@ -41,22 +41,30 @@ export function isIsoDate(value: string): boolean {
 const SEARCH_SECONDS = 26 * 3600;
 
 /**
+ * The first instant, in epoch seconds, at which `shown` (what the zone's calendar or clock shows then, as text that
+ * sorts in time) reaches `wanted`, searched within SEARCH_SECONDS of `guess`. Invariants: at `before` the zone shows
+ * something earlier, at `reached` `wanted` or later. Offsets and transitions are whole seconds, so the search stops
+ * at one second.
+ */
+function firstSecondShowing(wanted: string, shown: (seconds: number) => string, guess: number): number {
+  let before = guess - SEARCH_SECONDS;
+  let reached = guess + SEARCH_SECONDS;
+  while (reached - before > 1) {
+    const middle = Math.floor((before + reached) / 2);
+    if (shown(middle) >= wanted) reached = middle;
+    else before = middle;
+  }
+  return reached;
+}
+
+/**
  * The first instant, in epoch milliseconds, at which the zone's calendar shows `date`. Local midnight does not always
  * exist: where DST starts at midnight (America/Santiago, America/Havana) the clock jumps from 23:59:59 to 01:00, and
  * the day starts then. So the day is searched for by the date the zone shows rather than computed from an offset.
  */
 function startOfDay(date: string, timeZone: string): number {
   const midnightUtc = Date.parse(`${date}T00:00:00Z`) / 1000;
-  // Invariants: at `before` the zone shows an earlier date, at `reached` this date or a later one. Offsets and
-  // transitions are whole seconds, so the search stops at one second.
-  let before = midnightUtc - SEARCH_SECONDS;
-  let reached = midnightUtc + SEARCH_SECONDS;
-  while (reached - before > 1) {
-    const middle = Math.floor((before + reached) / 2);
-    if (localDate(new Date(middle * 1000), timeZone) >= date) reached = middle;
-    else before = middle;
-  }
-  return reached * 1000;
+  return firstSecondShowing(date, (seconds) => localDate(new Date(seconds * 1000), timeZone), midnightUtc) * 1000;
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -82,15 +90,7 @@ export function sameTimeOn(instant: string, date: string, timeZone: string): str
     const at = new Date(seconds * 1000);
     return `${localDate(at, timeZone)} ${localTime(at, timeZone)}`;
   };
-  // as startOfDay: at `before` the zone shows an earlier time, at `reached` this one or later
-  const guess = Date.parse(`${wanted.replace(' ', 'T')}Z`) / 1000;
-  let before = guess - SEARCH_SECONDS;
-  let reached = guess + SEARCH_SECONDS;
-  while (reached - before > 1) {
-    const middle = Math.floor((before + reached) / 2);
-    if (shown(middle) >= wanted) reached = middle;
-    else before = middle;
-  }
+  const reached = firstSecondShowing(wanted, shown, Date.parse(`${wanted.replace(' ', 'T')}Z`) / 1000);
   return new Date(reached * 1000 + (Date.parse(instant) % 1000)).toISOString();
 }
 
