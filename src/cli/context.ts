@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { defaultPipelineFile } from '../config/default-pipeline.ts';
 import { loadPipeline, type FetchSettings, type LoadedPipeline } from '../config/index.ts';
 import { pipelineSchema } from '../config/schema.ts';
 import { serverWaitOf, type ServerWait } from '../ingest/discover.ts';
@@ -20,12 +20,7 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
-/** The clone pausewatch runs from: defaults are relative to it, so cron jobs work from any directory. */
-export const installRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export function defaultPipelineFile(): string {
-  return path.join(installRoot, 'pipelines', 'ai-pause.ts');
-}
+export { defaultPipelineFile } from '../config/default-pipeline.ts';
 
 /**
  * `--database`, else DATABASE_URL, else `data/pausewatch.db` under the pipeline's project root. A DATABASE_URL set but

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPipeline } from '../config/index.ts';
+import { defaultPipelineFile } from '../config/default-pipeline.ts';
 import type { Evidence, Voice } from '../model/index.ts';
 import { compareNames, shownHeadline } from '../model/display-text.ts';
 import { buildDigest, dayBounds, localDate, renderMarkdown, spanWatched, type DigestArticle, type DigestData, type DigestVerdict, type SourceHealth, type StanceTally } from '../digest/index.ts';
@@ -141,8 +142,7 @@ export async function firstWatchedDay(store: Store, pipeline: { id: string; dige
 
 /** The pipeline file as `--pipeline` would take it from the project's root, or null for the default one. */
 function pipelineFileFlag(loaded: LoadedPipeline): string | null {
-  const relative = path.relative(loaded.rootDir, loaded.file);
-  return relative === path.join('pipelines', 'ai-pause.ts') ? null : relative.split(path.sep).join('/');
+  return loaded.file === defaultPipelineFile() ? null : path.relative(loaded.rootDir, loaded.file).split(path.sep).join('/');
 }
 
 /**
