@@ -672,8 +672,9 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
   // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech Coalition")
   const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]* )+(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})\b`, 'gu'))]
     .some((match) => {
-      const group = match[0].toLowerCase();
-      return !lowerNames.some((name) => name.endsWith(group) || group.endsWith(name));
+      // "The coalition plans ..." opening a sentence is the word itself, not a name
+      const group = match[0].toLowerCase().replace(/^(?:the|its|this|that) /, '');
+      return group !== word && !lowerNames.some((name) => name.endsWith(group) || group.endsWith(name));
     });
   const soleWords = groupWords.filter((word, index): word is string => word !== null && groupWords.indexOf(word) === index
     && groupWords.lastIndexOf(word) === index && !isOtherGroup(word));

@@ -144,6 +144,9 @@ describe('voices: each speaker’s own position', () => {
       .find((voice) => voice.actor.startsWith('Yann LeCun'))?.stance).toBe('oppose');
     const coalition = 'The Pause Now coalition staged protests outside three AI labs on Saturday, calling for a verified pause. Ruth Calloway, the coalition\'s national organiser, said the labs had ignored warnings for years.';
     expect(sideOf(coalition, 'Ruth Calloway')).toBe('support');
+    // "The coalition" opening a sentence is the word, not another group named so
+    const laterCoalition = 'Thousands marched on Monday in protests organised by the Pause Now coalition, calling for a verified pause. Ruth Calloway, the coalition\'s national organiser, said the labs had ignored warnings for years. The coalition plans a rally on Sunday.';
+    expect(sideOf(laterCoalition, 'Ruth Calloway')).toBe('support');
     expect(sideOf('Protesters from the Pause Now coalition marched on Saturday. Neighbours of the Pause Now coalition said the pause would be unworkable.', 'Neighbours of the Pause Now coalition'))
       .toBe('oppose');
     // the campaign's targets, the object of a preposition, a former member, and a headline's capitals are none of its own
