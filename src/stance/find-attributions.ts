@@ -561,13 +561,18 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     }
   }
   // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
+  let who = tokens.slice(end, verb).some((token) => token.word === 'who') ? end : -1;
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
     if (SUBJECT_STOP.has(tokens[i]!.word)) break;
     if (tokens[i]!.word === 'who') {
       end = i;
+      who = i;
       break;
     }
   }
+  // "Lena Okonjo, a 29-year-old engineer who said": the name the description is set off after
+  const named = who >= 0 && text.length > 0 ? nameBeforeDescription(text, tokens, who) : null;
+  if (named !== null) return named;
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT_WORDS) {
     const token = tokens[start - 1]!;
@@ -602,6 +607,26 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     if (!namesSpeaker(text, tokens, start, end)) return null;
   }
   return [start, end];
+}
+
+/**
+ * The name a description before "who" is set off after ("Among those arrested was Lena Okonjo, a 29-year-old engineer
+ * who said ..."): the one who speaks, as in "X, a researcher, said". Null unless the description opens with an
+ * article and the words before its comma are a name of capitalised words, not a sentence's opening word alone.
+ */
+function nameBeforeDescription(text: string, tokens: readonly Token[], who: number): [number, number] | null {
+  let comma = who - 1;
+  while (comma > 0 && isWordAt(tokens, comma)) comma--;
+  if (tokens[comma]?.word !== ',' || !/^(a|an|the)$/.test(tokens[comma + 1]?.word ?? '') || isCapitalised(text, tokens[comma + 1]!)) return null;
+  let start = comma;
+  while (start > 0 && isNameWord(text, tokens, start - 1)) start--;
+  // not an opening phrase's place or time ("In London, a nurse who marched said", "Yesterday, a nurse who ...")
+  const preposition = /^(in|at|on|from|near|outside|inside|across|after|before|during|since|by|to|for|of|with|among)$/;
+  const isOpeningPhrase = start === 0
+    ? comma < 2 || preposition.test(tokens[0]!.word) || COMMON_OPENERS.has(tokens[0]!.word) || ADVERBIAL_OPENERS.has(tokens[0]!.word)
+    : preposition.test(tokens[start - 1]!.word);
+  if (start === comma || isOpeningPhrase || !isProperName(text, tokens, start, comma)) return null;
+  return [start, comma];
 }
 
 /** Prepositions that tie a phrase to the noun before it ("opponents of", "a pause on", "researchers with"). */
@@ -893,7 +918,8 @@ const ACTOR_HEADS = new Set([
   'document', 'blog', 'note', 'report', 'proposer', 'host', 'moderator', 'audience', 'everyone', 'nobody',
   'detractor', 'another', 'backer', 'sponsor', 'author', 'columnist', 'correspondent', 'editorial', 'op-ed',
   'ceo', 'founder', 'chief', 'expert', 'lobby', 'lobbyist', 'caucus', 'party', 'spokesperson', 'envoy',
-  'state',
+  'state', 'man', 'woman', 'protester', 'protestor', 'demonstrator', 'marcher', 'passer-by', 'bystander', 'resident',
+  'participant', 'attendee', 'delegate',
 ]);
 
 /** Sentence openers that are capitalised only because they open the sentence. */

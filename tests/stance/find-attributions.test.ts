@@ -24,6 +24,21 @@ describe('find attributions: who said it', () => {
       .toEqual([{ actor: 'OpenAI', said: 'said it opposes a fixed-term pause' }]);
   });
 
+  it('a name before a description set off by a comma speaks when the description goes on "who said"', () => {
+    expect(attributionsOf('Among those arrested was Lena Okonjo, a 29-year-old engineer who said she had left a job at another lab.'))
+      .toEqual([{ actor: 'Lena Okonjo', said: 'said she had left a job at another lab .' }]);
+    expect(actorsOf('Lena Okonjo, a 29-year-old engineer who said she had left a lab, was arrested.')).toEqual(['Lena Okonjo']);
+    // an opening phrase's place or time is no name
+    for (const text of ['In London, a nurse who marched said the pause was needed.', 'After Geneva, a nurse who marched said the pause was needed.']) {
+      expect(actorsOf(text), text).toEqual(['a nurse']);
+    }
+  });
+
+  it('a passer-by, a protester or a man in the crowd can speak', () => {
+    expect(actorsOf('"I get it, but I have a job to get to," said one man who declined to give his name.')).toEqual(['one man']);
+    expect(actorsOf('A demonstrator said the labs had ignored the public for too long.')).toEqual(['A demonstrator']);
+  });
+
   it('a name with a comma in it starts at its own "the" after an opening phrase; "As of Monday" is no name', () => {
     expect(actorsOf('After the talks the Department for Science, Innovation and Technology said a pause was premature.'))
       .toEqual(['the Department for Science, Innovation and Technology']);
