@@ -70,6 +70,7 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
     if (/^(it|this|that)$/.test(tokens[i - 2]?.word ?? '')) continue;
     for (let j = i; j < tokens.length && tokens[j]!.word !== ';'; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
   }
+  const setOff = setOffRelativeClauses(tokens);
   for (let i = 1; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     if (!CONTRAST_MARKERS.has(word)) continue;
@@ -78,9 +79,28 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
     if (word !== 'but' && word !== 'however' && !isClauseBreak(previous)) continue;
     // "not only ... but also" is addition, not contrast.
     if (word === 'but' && tokens[i + 1]?.word === 'also') continue;
-    for (let j = 0; j < i; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
+    // A relative clause set off by commas is its own statement: a "but" inside it concedes only its words, and one
+    // after it none of them ("OpenAI, which said it opposed a fixed-term pause, was invited but declined").
+    const inside = setOff.find(([from, to]) => from <= i && i < to);
+    for (let j = inside?.[0] ?? 0; j < i; j++) {
+      if (inside === undefined && setOff.some(([from, to]) => from <= j && j < to && to <= i)) continue;
+      weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
+    }
   }
   return weights;
+}
+
+/** Relative clauses set off by commas (", which ... ,", ", who ... ,"): [first word, closing comma or end). */
+function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
+  const clauses: [number, number][] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1]!.word !== ',' || !/^(which|who|whom|whose)$/.test(tokens[i]!.word)) continue;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end]!.word !== ',') end++;
+    clauses.push([i, end]);
+    i = end;
+  }
+  return clauses;
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */

@@ -141,6 +141,11 @@ describe('a clause inside a statement names no speaker of its own', () => {
     })]);
   });
 
+  it('a "but" after a set-off relative clause does not weaken what the clause says', () => {
+    const voices = voicesOf('OpenAI, which on Monday said it would join talks on verification but opposed a fixed-term pause, was invited to testify but submitted written testimony instead.');
+    expect(voices).toEqual([expect.objectContaining({ actor: 'OpenAI', stance: 'oppose' })]);
+  });
+
   it('a verb used as a noun ("praised the pause call") does not start a new speaker', () => {
     const voices = voicesOf('Rabbis in Haifa praised the pause call on frontier AI this week, while port operators in Rotterdam warned it would slow trade.');
     expect(voices.map((v) => v.actor)).toEqual(['Rabbis in Haifa', 'port operators in Rotterdam']);
