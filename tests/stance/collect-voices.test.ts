@@ -87,8 +87,9 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire.slice(0, 2).join('\n\n'), 'Anthropic')).toBe('support');
     expect(sideOf(wire.slice(0, 2).join('\n\n'), 'Helena Vos')).toBe('support');
     expect(sideOf(wire.slice(0, 3).join('\n\n'), 'Corinne Vasquez')).toBe('support');
-    // a former employee is not the proposer's, and the proposer opposing its proposal outright opposes it
-    expect(sideOf(wire.slice(0, 4).join('\n\n'), 'Marcus Feld')).toBe('neutral');
+    // a former employee is not the proposer's: his own words take his side; and the proposer opposing its proposal
+    // outright opposes it
+    expect(sideOf(wire.slice(0, 4).join('\n\n'), 'Marcus Feld')).toBe('oppose');
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 

@@ -72,6 +72,15 @@ describe('pause-proposal scorer: stance of a passage', () => {
   it('attacking the proposer as regulatory capture is opposition', () => {
     expect(labelOf('The frontier AI pause is regulatory capture dressed up as conscience, a moat for the biggest labs.')).toBe('oppose');
   });
+
+  it('a pause that would freeze the leaders in place, raise costs for newcomers or stop competition is opposition', () => {
+    for (const text of [
+      'Marcus Feld said the pause would "freeze the current leaders in place and call it safety."',
+      'Critics say the pause would lock in the industry\'s current leaders.',
+      'The startups argued that the pause would raise costs for newcomers.',
+      '"This is the first time I have seen an industry ask Congress to help it stop competing," Feld said of the pause.',
+    ]) expect(labelOf(text), text).toBe('oppose');
+  });
 });
 
 describe('pause-proposal scorer: voices in a report', () => {
