@@ -1766,6 +1766,7 @@ const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'every
  */
 const LABEL_WORDS = new Set([
   'update', 'updated', 'analysis', 'opinion', 'comment', 'commentary', 'editorial', 'exclusive', 'breaking', 'news',
+  'sketch', 'profile', 'column', 'essay', 'briefing', 'investigation', 'reportage', 'diary', 'postcard',
   'watch', 'listen', 'live', 'video', 'photos', 'gallery', 'explainer', 'factbox', 'factcheck', 'fact', 'check',
   'review', 'interview', 'podcast', 'transcript', 'thread', 'reply', 'replies', 'edit', 'correction', 'clarification',
   'disclosure', 'summary', 'recap', 'roundup', 'dispatch', 'insight', 'perspective', 'feature', 'preview', 'teaser',

@@ -128,7 +128,7 @@ describe('one name before a colon names the speaker, as a full name does; a labe
 
   it.each([
     'Update', 'Analysis', 'Explainer', 'Opinion', 'Exclusive', 'Thread', 'PSA', 'Brilliant', 'Remember', 'Washington',
-    'WASHINGTON', 'New Delhi', 'NEW DELHI', 'Hong Kong', 'Breaking News',
+    'WASHINGTON', 'New Delhi', 'NEW DELHI', 'Hong Kong', 'Breaking News', 'Sketch', 'Profile', 'Column', 'Briefing',
   ])('"%s: ..." labels or datelines the line: no speaker', (label) => {
     for (const input of [
       { title: null, text: `${label}: A pause of frontier AI development is the only sane option left.` },
