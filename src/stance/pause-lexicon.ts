@@ -77,6 +77,10 @@ export const SUPPORT_CUES = cues(1, [
   [`cap|capping|limit|limiting ~3 compute|training`, 0.8, 'call'],
   [`freeze|pause|halt|stop the|all? frontier|training|scaling`, 0.5, 'call'],
   [`wait together`, 0.8, 'call'],
+  // A lab's own readiness to stop is its support: "We're ready to stop", "we would be willing to pause", "We are
+  // stopping, and we are asking the inspectors to prove it".
+  [`ready|prepared|willing to ~1 stop|pause|halt|freeze|slow`, 0.8, 'call'],
+  [`we are|we're stopping|pausing|halting`, 0.7, 'call'],
   // Judgements that the pause is wise ("would be a good thing").
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],

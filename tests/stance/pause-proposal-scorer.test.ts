@@ -73,6 +73,12 @@ describe('pause-proposal scorer: stance of a passage', () => {
     expect(labelOf('The frontier AI pause is regulatory capture dressed up as conscience, a moat for the biggest labs.')).toBe('oppose');
   });
 
+  it("a lab's own readiness to stop is support, and its refusal opposition", () => {
+    expect(labelOf('"We are stopping, and we are asking the inspectors to prove it," the chief executive said of the pause.')).toBe('support');
+    expect(labelOf('"We\'re ready to stop if the others do," the chief executive said of the pause.')).toBe('support');
+    expect(labelOf('"We are not ready to stop," the chief executive said of the pause.')).toBe('oppose');
+  });
+
   it('a pause that would freeze the leaders in place, raise costs for newcomers or stop competition is opposition', () => {
     for (const text of [
       'Marcus Feld said the pause would "freeze the current leaders in place and call it safety."',
