@@ -71,6 +71,9 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
     for (let j = i; j < tokens.length && tokens[j]!.word !== ';'; j++) weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
   }
   const setOff = setOffRelativeClauses(tokens);
+  // each token's set-off clause, by index in setOff, or -1
+  const clauseAt = new Int32Array(tokens.length).fill(-1);
+  setOff.forEach(([from, to], index) => clauseAt.fill(index, from, to));
   for (let i = 1; i < tokens.length; i++) {
     const word = tokens[i]!.word;
     if (!CONTRAST_MARKERS.has(word)) continue;
@@ -81,26 +84,44 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
     if (word === 'but' && tokens[i + 1]?.word === 'also') continue;
     // A relative clause set off by commas is its own statement: a "but" inside it concedes only its words, and one
     // after it none of them ("OpenAI, which said it opposed a fixed-term pause, was invited but declined").
-    const inside = setOff.find(([from, to]) => from <= i && i < to);
-    for (let j = inside?.[0] ?? 0; j < i; j++) {
-      if (inside === undefined && setOff.some(([from, to]) => from <= j && j < to && to <= i)) continue;
+    const inside = clauseAt[i]!;
+    for (let j = inside < 0 ? 0 : setOff[inside]![0]; j < i; j++) {
+      const clause = clauseAt[j]!;
+      if (inside < 0 && clause >= 0 && setOff[clause]![1] <= i) continue;
       weights[j] = Math.min(weights[j]!, CONCEDED_WEIGHT);
     }
   }
   return weights;
 }
 
-/** Relative clauses set off by commas (", which ... ,", ", who ... ,"): [first word, closing comma or end). */
+/** Verbs of a set-off clause that report what its speaker said or did about the proposal. */
+const CLAUSE_REPORTS = /^(said|says|has|have|had|told|argued|argues|opposed|opposes|backed|backs|supported|supports|rejected|rejects|welcomed|welcomes|called|calls|warned|warns|signed|urged|urges|endorsed|criticised|criticized|dismissed)$/;
+
+/**
+ * Relative clauses set off by commas that report their phrase's words (", which said ... ,", ", who has argued ...
+ * ,"): [first word, closing comma or end). One that describes a thing (", which would be hard to verify,") is the
+ * concession a later "but" answers, and is not listed.
+ */
 function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
   const clauses: [number, number][] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1]!.word !== ',' || !/^(which|who|whom|whose)$/.test(tokens[i]!.word)) continue;
+    if (tokens[i - 1]!.word !== ',' || !/^(which|who)$/.test(tokens[i]!.word)) continue;
     let end = i + 1;
     while (end < tokens.length && tokens[end]!.word !== ',') end++;
-    clauses.push([i, end]);
+    // the report within a few words of the relative pronoun ("which on Monday said", "who has long argued")
+    if (tokens.slice(i + 1, Math.min(end, i + 5)).some((token) => CLAUSE_REPORTS.test(token.word))) clauses.push([i, end]);
     i = end;
   }
   return clauses;
+}
+
+/**
+ * "called the pause a disaster", "calls the moratorium an overreach": a call word with an object and its name, which
+ * says what the speaker calls the pause, not that they call for one. The name is the clause's judgement.
+ */
+function namesWithoutCalling(tokens: readonly Token[], match: { from: number; to: number }): boolean {
+  if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
+  return /^(a|an)$/.test(tokens[match.to]?.word ?? '');
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */
@@ -173,7 +194,7 @@ export function findCueHits(
   const refused = new Set<CueHit>();
   for (const match of matches) {
     const cue = match.data;
-    if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from))) continue;
+    if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {

@@ -561,18 +561,17 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     }
   }
   // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
-  let who = tokens.slice(end, verb).some((token) => token.word === 'who') ? end : -1;
+  // "Lena Okonjo, a 29-year-old engineer who said": the name the description is set off after, where "who" is the
+  // verb's own subject (not "the executive who many researchers say")
+  const named = text.length > 0 && tokens.slice(end, verb).some((token) => token.word === 'who') ? nameBeforeDescription(text, tokens, end) : null;
+  if (named !== null) return named;
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
     if (SUBJECT_STOP.has(tokens[i]!.word)) break;
     if (tokens[i]!.word === 'who') {
       end = i;
-      who = i;
       break;
     }
   }
-  // "Lena Okonjo, a 29-year-old engineer who said": the name the description is set off after
-  const named = who >= 0 && text.length > 0 ? nameBeforeDescription(text, tokens, who) : null;
-  if (named !== null) return named;
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT_WORDS) {
     const token = tokens[start - 1]!;
@@ -616,18 +615,26 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
  */
 function nameBeforeDescription(text: string, tokens: readonly Token[], who: number): [number, number] | null {
   let comma = who - 1;
-  while (comma > 0 && isWordAt(tokens, comma)) comma--;
+  while (comma > 0 && who - comma <= MAX_DESCRIPTION_WORDS && isWordAt(tokens, comma) && !/^(that|which|who)$/.test(tokens[comma]!.word)) comma--;
   if (tokens[comma]?.word !== ',' || !/^(a|an|the)$/.test(tokens[comma + 1]?.word ?? '') || isCapitalised(text, tokens[comma + 1]!)) return null;
   let start = comma;
   while (start > 0 && isNameWord(text, tokens, start - 1)) start--;
-  // not an opening phrase's place or time ("In London, a nurse who marched said", "Yesterday, a nurse who ...")
-  const preposition = /^(in|at|on|from|near|outside|inside|across|after|before|during|since|by|to|for|of|with|among)$/;
-  const isOpeningPhrase = start === 0
-    ? comma < 2 || preposition.test(tokens[0]!.word) || COMMON_OPENERS.has(tokens[0]!.word) || ADVERBIAL_OPENERS.has(tokens[0]!.word)
-    : preposition.test(tokens[start - 1]!.word);
-  if (start === comma || isOpeningPhrase || !isProperName(text, tokens, start, comma)) return null;
-  return [start, comma];
+  if (start === comma || !isProperName(text, tokens, start, comma)) return null;
+  // The name is the sentence's subject: it opens the sentence, as a name of two words or more and no opening word,
+  // preposition, participle or imperative ("In London,", "Unlike Altman,", "Echoing Hinton,", "Meet Lena Okonjo,"),
+  // or follows "was" ("Among those arrested was Lena Okonjo, ..."); not a verb's object ("LeCun dismissed Eliezer
+  // Yudkowsky, the researcher who says ...") nor the last of a list ("Hinton and Bengio, the two scientists who ...").
+  const first = tokens[start]!.word;
+  const opensSentence = start === 0 && comma - start >= 2 && !NAME_OPENING_WORDS.test(first) && !/ing$/.test(first)
+    && !COMMON_OPENERS.has(first) && !ADVERBIAL_OPENERS.has(first) && !LABEL_WORDS.has(first);
+  const followsWas = start > 0 && /^(was|is|were|are)$/.test(tokens[start - 1]!.word);
+  return opensSentence || followsWas ? [start, comma] : null;
 }
+
+/** Words before a description's comma at most ("a 29-year-old machine-learning engineer"). */
+const MAX_DESCRIPTION_WORDS = 10;
+/** Words that open a sentence with a phrase, not a name: prepositions and imperatives ("Unlike Altman,", "Meet ..."). */
+const NAME_OPENING_WORDS = /^(in|at|on|from|near|outside|inside|across|after|before|during|since|by|to|for|of|with|among|like|unlike|alongside|beyond|besides|despite|beside|against|amid|meet|remember|ask|take|downtown|dear)$/;
 
 /** Prepositions that tie a phrase to the noun before it ("opponents of", "a pause on", "researchers with"). */
 const NOUN_PHRASE_PREPOSITIONS = new Set([

@@ -245,12 +245,12 @@ export const OPPOSE_CUES = cues(-1, [
   [`i don't|do not ~1 support|back|endorse`, 1, 'call', false],
   [`gives|give ~2 up|away ~2 lead|edge`, 0.8, 'argument'],
   [`permanent|entrench* ~2 incumbents|giants|leaders`, 0.7, 'argument'],
-  // "would freeze the current leaders in place", "lock in the industry's leaders", "raise costs for newcomers",
-  // "help it stop competing": the pause as a shelter for the labs that lead.
-  [`freeze|freezes|freezing|froze|lock|locks|locking|locked|cement|cements|cementing|cemented ~5 leaders|incumbents|giants|winners|frontrunners|front-runners`, 0.8, 'argument'],
-  [`raise|raises|raising|raised ~2 costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
-  [`stop|stops|stopping competing`, 0.8, 'argument'],
-  [`barrier|barriers to entry`, 0.7, 'argument'],
+  // "would freeze the current leaders in place", "lock in the industry's current leaders", "would raise costs for
+  // newcomers", "help it stop competing": the pause as a shelter for the labs that lead now (not "world leaders",
+  // "costs that tariffs raised" or "get the labs to stop competing in a race").
+  [`freeze|freezes|freezing|froze|lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`would|will|could ~2 raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
+  [`help|helps|helping ~2 stop|stops competing`, 0.8, 'argument'],
   [`pretext|excuse|trojan horse`, 0.7, 'argument'],
   [`won't|will not|cannot|can't ~1 stop|halt ~1 progress|science|research`, 0.7, 'argument', false],
   [`sitting on their hands|relocate|elsewhere|offshore`, 0.6, 'argument'],

@@ -28,10 +28,15 @@ describe('find attributions: who said it', () => {
     expect(attributionsOf('Among those arrested was Lena Okonjo, a 29-year-old engineer who said she had left a job at another lab.'))
       .toEqual([{ actor: 'Lena Okonjo', said: 'said she had left a job at another lab .' }]);
     expect(actorsOf('Lena Okonjo, a 29-year-old engineer who said she had left a lab, was arrested.')).toEqual(['Lena Okonjo']);
-    // an opening phrase's place or time is no name
-    for (const text of ['In London, a nurse who marched said the pause was needed.', 'After Geneva, a nurse who marched said the pause was needed.']) {
+    // an opening phrase is no name
+    for (const text of ['In London, a nurse who marched said the pause was needed.', 'Unlike Altman, a nurse who marched said the pause was needed.']) {
       expect(actorsOf(text), text).toEqual(['a nurse']);
     }
+    // nor is a verb's object, the last name of a list, an imperative's object, or a name before a "who" that is not the verb's subject
+    expect(actorsOf('Yann LeCun dismissed Eliezer Yudkowsky, the researcher who says the labs must halt all training.')).toEqual(['Yann LeCun', 'the researcher']);
+    expect(actorsOf('Geoffrey Hinton and Yoshua Bengio, the two scientists who said the labs must pause, were not at the rally.')).toEqual(['the two scientists']);
+    expect(actorsOf('Meet Lena Okonjo, the nurse who says the pause is overdue.')).toEqual(['the nurse']);
+    expect(actorsOf('Demis Hassabis, the executive who many researchers say could make or break a pause, spoke.')).not.toContain('Demis Hassabis');
   });
 
   it('a passer-by, a protester or a man in the crowd can speak', () => {

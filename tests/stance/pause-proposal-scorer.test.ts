@@ -86,6 +86,12 @@ describe('pause-proposal scorer: stance of a passage', () => {
       'The startups argued that the pause would raise costs for newcomers.',
       '"This is the first time I have seen an industry ask Congress to help it stop competing," Feld said of the pause.',
     ]) expect(labelOf(text), text).toBe('oppose');
+    // not leaders of the world, costs raised by something else, or competition a pause would end
+    for (const text of [
+      'The summit cemented support among world leaders for a verified pause on frontier AI.',
+      'Bengio said the labs must pause, adding that tariffs had raised costs for startups far more than any pause would.',
+      'A verified pause is the only way to get the labs to stop competing in a race to the bottom, the researchers wrote.',
+    ]) expect(labelOf(text), text).toBe('support');
   });
 });
 

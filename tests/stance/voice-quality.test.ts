@@ -144,6 +144,14 @@ describe('a clause inside a statement names no speaker of its own', () => {
   it('a "but" after a set-off relative clause does not weaken what the clause says', () => {
     const voices = voicesOf('OpenAI, which on Monday said it would join talks on verification but opposed a fixed-term pause, was invited to testify but submitted written testimony instead.');
     expect(voices).toEqual([expect.objectContaining({ actor: 'OpenAI', stance: 'oppose' })]);
+    // a clause that describes a thing is the concession the "but" answers
+    expect(pauseScorer.score({ title: null, text: 'A moratorium, which would be hard to verify and easy to evade, is no panacea, but the labs should pause anyway.' }).stance?.label)
+      .toBe('support');
+  });
+
+  it('"calls the pause a threat" names the pause; it is no call for one', () => {
+    const voices = voicesOf('Marc Andreessen, who calls the pause a threat to American leadership, was invited but did not attend.');
+    expect(voices).toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
   });
 
   it('a verb used as a noun ("praised the pause call") does not start a new speaker', () => {
