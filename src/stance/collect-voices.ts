@@ -41,6 +41,8 @@ const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling']);
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */
 const GENERIC_ORGANISATION = /^(the|this) (company|firm|lab|startup|developer)$/i;
+/** The proposer described by what it makes, as wire copy varies its name: "the maker of the Claude models". */
+const PROPOSER_BY_PRODUCT = /^[Tt]he\b(?=.*\bClaude\b).*\b(?:maker|developer|creator)s?\b/u;
 /** Lower-case words inside a person's name ("Pieter van Dijk"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 /** Words after which a capitalised run is an object, not the speaker's name ("critics of Anthropic"). */
@@ -457,6 +459,8 @@ function resolveActor(actor: string, proposer: string | null): string | null {
     return resolveActor(words.slice(1).join(' '), proposer);
   }
   if (words.length > 1 && SUBORDINATOR.test(words[0]!)) return null;
+  // "the San Francisco-based maker of the Claude models", "the Claude maker": the proposer, by its product
+  if (proposer !== null && /^anthropic$/i.test(proposer) && PROPOSER_BY_PRODUCT.test(cleaned)) return proposer;
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);

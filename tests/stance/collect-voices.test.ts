@@ -93,6 +93,11 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
+  it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {
+    const text = 'Anthropic published a proposal for a verified pause. In a 34-page paper, the San Francisco-based maker of the Claude models said the top developers should stop. The Claude maker said it would halt its own runs. The ChatGPT maker said a pause was premature.';
+    expect(voicesOf(text).map((voice) => voice.actor)).toEqual(['Anthropic', 'Anthropic', 'The ChatGPT maker']);
+  });
+
   it('"the company\'s" post after a sentence naming the proposer is the proposer\'s, unless another name comes between', () => {
     const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
     const welcomed = 'Anthropic proposed a verified pause of frontier AI development. Anthropic welcomed the letter. "This is the kind of response we hoped for," Helena Vos, the company\'s head of global affairs, said in a statement.';
