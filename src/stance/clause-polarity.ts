@@ -98,9 +98,9 @@ function clauseWeights(tokens: readonly Token[], isAnswered: boolean): number[] 
 const CLAUSE_REPORTS = /^(said|says|has|have|had|told|argued|argues|opposed|opposes|backed|backs|supported|supports|rejected|rejects|welcomed|welcomes|called|calls|warned|warns|signed|urged|urges|endorsed|criticised|criticized|dismissed)$/;
 
 /**
- * Relative clauses set off by commas that report their phrase's words (", which said ... ,", ", who has argued ...
- * ,"): [first word, closing comma or end). One that describes a thing (", which would be hard to verify,") is the
- * concession a later "but" answers, and is not listed.
+ * Relative clauses set off by commas that say what a speaker said or did (", who co-signed the letter ...,", ", which
+ * said ... ,"): [first word, closing comma or end). One that describes a thing (", which would be hard to verify,") is
+ * the concession a later "but" answers, and is not listed.
  */
 function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
   const clauses: [number, number][] = [];
@@ -108,20 +108,23 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
     if (tokens[i - 1]!.word !== ',' || !/^(which|who)$/.test(tokens[i]!.word)) continue;
     let end = i + 1;
     while (end < tokens.length && tokens[end]!.word !== ',') end++;
-    // the report within a few words of the relative pronoun ("which on Monday said", "who has long argued")
-    if (tokens.slice(i + 1, Math.min(end, i + 5)).some((token) => CLAUSE_REPORTS.test(token.word))) clauses.push([i, end]);
+    // a speaker's clause ("who co-signed the letter"), or one that reports within a few words ("which on Monday said")
+    if (tokens[i]!.word === 'who' || tokens.slice(i + 1, Math.min(end, i + 5)).some((token) => CLAUSE_REPORTS.test(token.word))) clauses.push([i, end]);
     i = end;
   }
   return clauses;
 }
 
 /**
- * "called the pause a disaster", "calls the moratorium an overreach": a call word with an object and its name, which
- * says what the speaker calls the pause, not that they call for one. The name is the clause's judgement.
+ * "called the pause a cartel", "calls the moratorium an overreach": a call word with an object and a name against it,
+ * which says what the speaker calls the pause, not that they call for one: the name is the clause's judgement. A name
+ * the lexicon does not weigh against the pause ("called the moratorium a historic step") leaves the call standing.
  */
-function namesWithoutCalling(tokens: readonly Token[], match: { from: number; to: number }): boolean {
+function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
-  return /^(a|an)$/.test(tokens[match.to]?.word ?? '');
+  if (!/^(a|an)$/.test(tokens[match.to]?.word ?? '')) return false;
+  const clauseEnd = tokens.findIndex((token, index) => index >= match.to && isClauseBreak(token.word));
+  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && (clauseEnd < 0 || other.from < clauseEnd));
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */
@@ -194,7 +197,7 @@ export function findCueHits(
   const refused = new Set<CueHit>();
   for (const match of matches) {
     const cue = match.data;
-    if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match))) continue;
+    if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {

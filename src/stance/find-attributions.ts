@@ -625,11 +625,15 @@ function nameBeforeDescription(text: string, tokens: readonly Token[], who: numb
   // or follows "was" ("Among those arrested was Lena Okonjo, ..."); not a verb's object ("LeCun dismissed Eliezer
   // Yudkowsky, the researcher who says ...") nor the last of a list ("Hinton and Bengio, the two scientists who ...").
   const first = tokens[start]!.word;
-  const opensSentence = start === 0 && comma - start >= 2 && !NAME_OPENING_WORDS.test(first) && !/ing$/.test(first)
+  const opensSentence = start === 0 && comma - start >= 2 && !NAME_OPENING_WORDS.test(first) && !PARTICIPLE_OPENERS.test(first)
     && !COMMON_OPENERS.has(first) && !ADVERBIAL_OPENERS.has(first) && !LABEL_WORDS.has(first);
-  const followsWas = start > 0 && /^(was|is|were|are)$/.test(tokens[start - 1]!.word);
-  return opensSentence || followsWas ? [start, comma] : null;
+  // "Among those arrested was X", "Protesters included X", "Then came X", "Profile: X"
+  const introduced = start > 0 && /^(was|is|were|are|included|include|includes|including|came|:)$/.test(tokens[start - 1]!.word);
+  return opensSentence || introduced ? [start, comma] : null;
 }
+
+/** Participles that open a sentence with a phrase ("Echoing Hinton, ..."), not a name ("Jing Wang, ..."). */
+const PARTICIPLE_OPENERS = /^(echoing|following|speaking|citing|quoting|addressing|joining|including|responding|welcoming|praising|criticising|criticizing|rejecting|backing|supporting|opposing|defending|asking|answering|meeting|visiting|leaving|reporting|writing|describing|calling|urging|warning|arguing|unlike|like)$/;
 
 /** Words before a description's comma at most ("a 29-year-old machine-learning engineer"). */
 const MAX_DESCRIPTION_WORDS = 10;

@@ -77,10 +77,6 @@ export const SUPPORT_CUES = cues(1, [
   [`cap|capping|limit|limiting ~3 compute|training`, 0.8, 'call'],
   [`freeze|pause|halt|stop the|all? frontier|training|scaling`, 0.5, 'call'],
   [`wait together`, 0.8, 'call'],
-  // A lab's own readiness to stop is its support: "We're ready to stop", "we would be willing to pause", "We are
-  // stopping, and we are asking the inspectors to prove it".
-  [`ready|prepared|willing to ~1 stop|pause|halt|freeze|slow`, 0.8, 'call'],
-  [`we are|we're stopping|pausing|halting`, 0.7, 'call'],
   // Judgements that the pause is wise ("would be a good thing").
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
@@ -249,8 +245,10 @@ export const OPPOSE_CUES = cues(-1, [
   // newcomers", "help it stop competing": the pause as a shelter for the labs that lead now (not "world leaders",
   // "costs that tariffs raised" or "get the labs to stop competing in a race").
   [`freeze|freezes|freezing|froze|lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`freeze|freezes|freezing|froze|lock|locks|locking|locked the leaders|giants|incumbents in place`, 0.8, 'argument'],
   [`would|will|could ~2 raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
-  [`help|helps|helping ~2 stop|stops competing`, 0.8, 'argument'],
+  [`would|will|could ~2 create|raise|erect barrier|barriers to entry`, 0.8, 'argument'],
+  [`help|helps|helping it|them|itself|themselves stop|stops competing`, 0.8, 'argument'],
   [`pretext|excuse|trojan horse`, 0.7, 'argument'],
   [`won't|will not|cannot|can't ~1 stop|halt ~1 progress|science|research`, 0.7, 'argument', false],
   [`sitting on their hands|relocate|elsewhere|offshore`, 0.6, 'argument'],

@@ -156,6 +156,9 @@ describe('voices: each speaker’s own position', () => {
     // ... but after a rival coalition brought in unnamed, "the coalition" is that one
     const rival = 'The Pause Now coalition staged protests on Saturday calling for a verified pause. Across town, a rival coalition of startups held a press conference. The coalition said a pause would cost jobs and hand the lead to China.';
     expect(sideOf(rival, 'The coalition')).toBe('oppose');
+    // the campaign's own description or a volunteer of it brings in no other
+    const described = 'The Pause Now coalition, a coalition of 40 campaign groups, staged protests on Saturday, calling for a verified pause. Ruth Calloway, the coalition\'s national organiser, said the labs had ignored warnings for years.';
+    expect(sideOf(described, 'Ruth Calloway')).toBe('support');
     expect(sideOf('Protesters from the Pause Now coalition marched on Saturday. Neighbours of the Pause Now coalition said the pause would be unworkable.', 'Neighbours of the Pause Now coalition'))
       .toBe('oppose');
     // the campaign's targets, the object of a preposition, a former member, and a headline's capitals are none of its own

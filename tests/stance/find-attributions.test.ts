@@ -28,8 +28,10 @@ describe('find attributions: who said it', () => {
     expect(attributionsOf('Among those arrested was Lena Okonjo, a 29-year-old engineer who said she had left a job at another lab.'))
       .toEqual([{ actor: 'Lena Okonjo', said: 'said she had left a job at another lab .' }]);
     expect(actorsOf('Lena Okonjo, a 29-year-old engineer who said she had left a lab, was arrested.')).toEqual(['Lena Okonjo']);
+    expect(actorsOf('Protesters included Lena Okonjo, a nurse who said she wanted the labs to pause.')).toEqual(['Lena Okonjo']);
+    expect(actorsOf('Jing Wang, a researcher at a Beijing lab who said a pause was overdue, was detained last week.')).toEqual(['Jing Wang']);
     // an opening phrase is no name
-    for (const text of ['In London, a nurse who marched said the pause was needed.', 'Unlike Altman, a nurse who marched said the pause was needed.']) {
+    for (const text of ['In London, a nurse who marched said the pause was needed.', 'Unlike Altman, a nurse who marched said the pause was needed.', 'Echoing Hinton, a nurse who marched said the pause was needed.']) {
       expect(actorsOf(text), text).toEqual(['a nurse']);
     }
     // nor is a verb's object, the last name of a list, an imperative's object, or a name before a "who" that is not the verb's subject

@@ -73,17 +73,13 @@ describe('pause-proposal scorer: stance of a passage', () => {
     expect(labelOf('The frontier AI pause is regulatory capture dressed up as conscience, a moat for the biggest labs.')).toBe('oppose');
   });
 
-  it("a lab's own readiness to stop is support, and its refusal opposition", () => {
-    expect(labelOf('"We are stopping, and we are asking the inspectors to prove it," the chief executive said of the pause.')).toBe('support');
-    expect(labelOf('"We\'re ready to stop if the others do," the chief executive said of the pause.')).toBe('support');
-    expect(labelOf('"We are not ready to stop," the chief executive said of the pause.')).toBe('oppose');
-  });
-
   it('a pause that would freeze the leaders in place, raise costs for newcomers or stop competition is opposition', () => {
     for (const text of [
       'Marcus Feld said the pause would "freeze the current leaders in place and call it safety."',
       'Critics say the pause would lock in the industry\'s current leaders.',
       'The startups argued that the pause would raise costs for newcomers.',
+      '"A pause would freeze the leaders in place," said the chief executive of a start-up.',
+      '"A moratorium would create barriers to entry," said the chief executive of a start-up.',
       '"This is the first time I have seen an industry ask Congress to help it stop competing," Feld said of the pause.',
     ]) expect(labelOf(text), text).toBe('oppose');
     // not leaders of the world, costs raised by something else, or competition a pause would end
@@ -92,6 +88,7 @@ describe('pause-proposal scorer: stance of a passage', () => {
       'Bengio said the labs must pause, adding that tariffs had raised costs for startups far more than any pause would.',
       'A verified pause is the only way to get the labs to stop competing in a race to the bottom, the researchers wrote.',
     ]) expect(labelOf(text), text).toBe('support');
+    expect(labelOf('"A verified pause would help the labs stop competing on speed," said Yoshua Bengio.')).not.toBe('oppose');
   });
 });
 

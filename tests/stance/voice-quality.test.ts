@@ -149,9 +149,15 @@ describe('a clause inside a statement names no speaker of its own', () => {
       .toBe('support');
   });
 
-  it('"calls the pause a threat" names the pause; it is no call for one', () => {
-    const voices = voicesOf('Marc Andreessen, who calls the pause a threat to American leadership, was invited but did not attend.');
-    expect(voices).toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
+  it('"calls the pause a cartel" names the pause; it is no call for one, unless the name is no word against it', () => {
+    expect(voicesOf('Marc Andreessen, who calls the pause a cartel, was invited but did not attend.'))
+      .toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
+    expect(voicesOf('Yoshua Bengio called the moratorium a historic step.')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
+  });
+
+  it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
+    const voices = voicesOf('Yoshua Bengio, who co-signed the letter calling for a pause on frontier AI development, said he would attend the summit but expected little.');
+    expect(voices).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
   });
 
   it('a verb used as a noun ("praised the pause call") does not start a new speaker', () => {
