@@ -560,11 +560,11 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
       if (nameStart === 0 && isProperName(text, tokens, 0, earlier) && isNameWord(text, tokens, earlier - 1)) end = earlier;
     }
   }
-  // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
   // "Lena Okonjo, a 29-year-old engineer who said": the name the description is set off after, where "who" is the
   // verb's own subject (not "the executive who many researchers say")
   const named = text.length > 0 && tokens.slice(end, verb).some((token) => token.word === 'who') ? nameBeforeDescription(text, tokens, end) : null;
   if (named !== null) return named;
+  // "A retired general who once ran Cyber Command's planning staff said": the subject is the phrase before "who".
   for (let i = end - 2; i > 0 && end - i <= MAX_APPOSITIVE && isWordAt(tokens, i); i--) {
     if (SUBJECT_STOP.has(tokens[i]!.word)) break;
     if (tokens[i]!.word === 'who') {
@@ -611,7 +611,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
 /**
  * The name a description before "who" is set off after ("Among those arrested was Lena Okonjo, a 29-year-old engineer
  * who said ..."): the one who speaks, as in "X, a researcher, said". Null unless the description opens with an
- * article and the words before its comma are a name of capitalised words, not a sentence's opening word alone.
+ * article and the words before its comma are a name of capitalised words that is the sentence's subject (below).
  */
 function nameBeforeDescription(text: string, tokens: readonly Token[], who: number): [number, number] | null {
   let comma = who - 1;
@@ -622,18 +622,17 @@ function nameBeforeDescription(text: string, tokens: readonly Token[], who: numb
   if (start === comma || !isProperName(text, tokens, start, comma)) return null;
   // The name is the sentence's subject: it opens the sentence, as a name of two words or more and no opening word,
   // preposition, participle or imperative ("In London,", "Unlike Altman,", "Echoing Hinton,", "Meet Lena Okonjo,"),
-  // or follows "was" ("Among those arrested was Lena Okonjo, ..."); not a verb's object ("LeCun dismissed Eliezer
+  // or follows "was", "included", "came" or a colon ("Among those arrested was Lena Okonjo, ..."); not a verb's object ("LeCun dismissed Eliezer
   // Yudkowsky, the researcher who says ...") nor the last of a list ("Hinton and Bengio, the two scientists who ...").
   const first = tokens[start]!.word;
   const opensSentence = start === 0 && comma - start >= 2 && !NAME_OPENING_WORDS.test(first) && !PARTICIPLE_OPENERS.test(first)
     && !COMMON_OPENERS.has(first) && !ADVERBIAL_OPENERS.has(first) && !LABEL_WORDS.has(first);
-  // "Among those arrested was X", "Protesters included X", "Then came X", "Profile: X"
   const introduced = start > 0 && /^(was|is|were|are|included|include|includes|including|came|:)$/.test(tokens[start - 1]!.word);
   return opensSentence || introduced ? [start, comma] : null;
 }
 
 /** Participles that open a sentence with a phrase ("Echoing Hinton, ..."), not a name ("Jing Wang, ..."). */
-const PARTICIPLE_OPENERS = /^(echoing|following|speaking|citing|quoting|addressing|joining|including|responding|welcoming|praising|criticising|criticizing|rejecting|backing|supporting|opposing|defending|asking|answering|meeting|visiting|leaving|reporting|writing|describing|calling|urging|warning|arguing|unlike|like)$/;
+const PARTICIPLE_OPENERS = /^(echoing|following|speaking|citing|quoting|addressing|joining|including|responding|welcoming|praising|criticising|criticizing|rejecting|backing|supporting|opposing|defending|asking|answering|meeting|visiting|leaving|reporting|writing|describing|calling|urging|warning|arguing)$/;
 
 /** Words before a description's comma at most ("a 29-year-old machine-learning engineer"). */
 const MAX_DESCRIPTION_WORDS = 10;
