@@ -753,6 +753,44 @@ function campSide(sentence: string): number {
   return roleOfActor(camp) === 'critic' ? -1 : 1;
 }
 
+/** A name in a list of signatories: capitalised words ("Google DeepMind", "Kestrel Labs"). */
+const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
+const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})`;
+const SIGNED_TEXT = 'statement|letter|pledge|declaration';
+/** A signed text that backs a pause: "a joint statement committing to work towards a verified pause". */
+const BACKING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,80}?\b(?:backing|calling for|committing|supporting|endorsing|in favou?r of|towards?)\b[^.;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)`, 'iu');
+const OPPOSING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing)\b`, 'iu');
+const SIGNATORY_LISTS = [
+  // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
+  new RegExp(String.raw`\b[Ss]ignatories(?: — |, | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
+  // "The statement was signed by A, B and C"
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}) (?:was |is |has been )?signed by (${SIGNER_LIST})`, 'gu'),
+  // "A, B and C signed a joint statement"
+  new RegExp(String.raw`(?:^|\n)(${SIGNER_LIST}) (?:on \p{Lu}\p{Ll}+ )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
+];
+/** The most signatories of a text read: each is a name the speaker patterns try. */
+const MAX_SIGNATORIES = 12;
+/** Capitalised words that open a sentence or count, and name no signatory. */
+const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Several|Many|Some|All)\b/u;
+
+/**
+ * The signatories a text names of a statement it says backs a pause ("four developers signed a joint statement
+ * committing to work towards a verified pause ... The signatories — Anthropic, Google DeepMind, Veridian AI and
+ * Kestrel Labs — said"): they put their names to the call, so they and their people speak for it as the proposer
+ * does. None where the text calls a signed text one against something, or names none backing a pause.
+ */
+function pauseSignatoriesIn(whole: string): string[] {
+  if (!BACKING_TEXT.test(whole) || OPPOSING_TEXT.test(whole)) return [];
+  const names = new Set<string>();
+  for (const pattern of SIGNATORY_LISTS) {
+    for (const match of whole.matchAll(pattern)) {
+      // a list's last name may end the sentence ("... and Kestrel Labs.")
+      for (const name of match[1]!.split(/,? and |, /u)) if (!COMMON_CAPITALS.test(name)) names.add(name.trim().replace(/\.$/u, ''));
+    }
+  }
+  return [...names].slice(0, MAX_SIGNATORIES);
+}
+
 /**
  * Who speaks for the proposal in a text: a proposer by its name ("Anthropic", not "Anthropic's rivals" or "Critics
  * of Anthropic"), a post at one ("An Anthropic spokesperson"), the people the text names as a proposer's own (see
@@ -764,7 +802,9 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
   const named = NAMED_PROPOSERS.filter((proposer) => lower.includes(proposer));
   // the name as the text writes it ("Anthropic"), for patterns that read its capitals
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
-  const people = named.flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, surfaceOf(proposer))]);
+  const signatories = pauseSignatoriesIn(whole).filter((name) => !named.includes(name.toLowerCase()));
+  const lowerSignatories = signatories.map((name) => name.toLowerCase());
+  const people = [...named.map(surfaceOf), ...signatories].flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposer)]);
   const post = proposerPost(named);
   const campaigners = pauseCampaignsIn(sentenceTexts);
   people.push(...campaigners.people);
@@ -773,7 +813,8 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
     const isPost = post !== null && post.test(name) && !NOT_STAFF.test(name);
     // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
     const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}` || isOfCampaign(actor, campaign));
-    return named.includes(name.replace(/^the /, '')) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
+    const bare = name.replace(/^the /, '');
+    return named.includes(bare) || lowerSignatories.includes(bare) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
   };
 }
 

@@ -93,6 +93,22 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(wire[4]!, 'Anthropic')).toBe('oppose');
   });
 
+  it('the signatories of a statement backing a pause, and their people, speak for it as the proposer does', () => {
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
+    const report = [
+      'Four developers on Monday signed a joint statement committing to work towards a verified pause on training their most powerful systems.',
+      'The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said they would accept inspections.',
+      'Ada Marchetti, chief executive of Kestrel Labs, said the group had tried to put the principle in writing before the talks.',
+    ].join('\n\n');
+    expect(sideOf(report, 'Ada Marchetti')).toBe('support');
+    const signedBy = report.replace('The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said they would accept inspections.', 'The statement was signed by Anthropic, Google DeepMind and Kestrel Labs.');
+    expect(sideOf(signedBy, 'Ada Marchetti')).toBe('support');
+    // a letter against something names no backers of the pause; nor does a list of signatories of a text backing none
+    expect(sideOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause'), 'Ada Marchetti')).toBe('neutral');
+    expect(sideOf(report.replace('a joint statement committing to work towards a verified pause on training their most powerful systems', 'a joint statement on chip exports'), 'Ada Marchetti'))
+      .toBe('neutral');
+  });
+
   it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {
     const text = 'Anthropic published a proposal for a verified pause. In a 34-page paper, the San Francisco-based maker of the Claude models said the top developers should stop. The Claude maker said it would halt its own runs. The ChatGPT maker said a pause was premature.';
     expect(voicesOf(text).map((voice) => voice.actor)).toEqual(['Anthropic', 'Anthropic', 'The ChatGPT maker']);
