@@ -753,7 +753,7 @@ function campSide(sentence: string): number {
   return roleOfActor(camp) === 'critic' ? -1 : 1;
 }
 
-/** A name in a list of signatories: capitalised words ("Google DeepMind", "Kestrel Labs"). */
+/** A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), and a list of them. */
 const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})`;
 const SIGNED_TEXT = 'statement|letter|pledge|declaration';
@@ -794,7 +794,8 @@ function pauseSignatoriesIn(whole: string): string[] {
 /**
  * Who speaks for the proposal in a text: a proposer by its name ("Anthropic", not "Anthropic's rivals" or "Critics
  * of Anthropic"), a post at one ("An Anthropic spokesperson"), the people the text names as a proposer's own (see
- * proposerPeopleIn), and a campaign named for the pause with its people (see pauseCampaignsIn).
+ * proposerPeopleIn), a campaign named for the pause with its people (see pauseCampaignsIn), and the signatories of a
+ * statement backing a pause with theirs (see pauseSignatoriesIn).
  */
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const whole = sentenceTexts.join('\n');
