@@ -227,15 +227,7 @@ export function copiesOf(db: Kysely<Database>, id: number): Promise<ArticleRow[]
  * another points at it). A cycle (corrupt data) stops at its first repeated id, a missing row at its id.
  */
 export async function originalArticleId(db: Kysely<Database>, id: number): Promise<number> {
-  const seen = new Set<number>([id]);
-  let current = id;
-  for (;;) {
-    const row = await db.selectFrom('articles').select('duplicate_of').where('id', '=', current).executeTakeFirst();
-    const next = row?.duplicate_of ?? null;
-    if (next === null || seen.has(next)) return current;
-    seen.add(next);
-    current = next;
-  }
+  return (await originalArticleIds(db, [id])).get(id)!;
 }
 
 /** originalArticleId of many articles, a step of their copy chains at a time for all of them. */

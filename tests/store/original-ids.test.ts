@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { wireArticle, wireFeed } from '../helpers/wire-source.ts';
 
 /** The originals of many articles at once, as delivery asks for them, are those each article's own chain leads to. */
 describe.each(dialects)('the originals of many articles on $name', ({ fresh }) => {
@@ -14,14 +15,11 @@ describe.each(dialects)('the originals of many articles on $name', ({ fresh }) =
     store = await openStore(database.target);
     const db = store.db;
     const now = '2026-06-01T00:00:00.000Z';
-    await repo.syncSources(db, 'p', [{ id: 'a', kind: 'feed', name: 'A', location: 'https://a.example/feed' }], now);
+    await repo.syncSources(db, 'p', [wireFeed('https://wire.example/feed')], now);
     const add = async (name: string, copyOf?: string) => {
       ids[name] = await repo.insertArticle(db, {
-        pipeline_id: 'p', source_id: 'a', item_key: name, url: `https://a.example/${name}`, canonical_url: `https://a.example/${name}`,
-        title: name, byline: null, published_at: null, modified_at: null, fetched_at: now, lang: 'en', site_name: null, image: null,
-        summary: null, text: `The text of ${name}.`, word_count: 4, partial: 0, content_hash: name, near_signature: '', topic_signature: '',
+        ...wireArticle(name, now, now),
         duplicate_of: copyOf === undefined ? null : ids[copyOf]!, duplicate_reason: copyOf === undefined ? null : 'hash',
-        story_id: null, extract_error: null, updated_at: now,
       });
     };
     // a wire story, a reprint of it, and a reprint of the reprint (a chain left by a takeover)
@@ -46,5 +44,8 @@ describe.each(dialects)('the originals of many articles on $name', ({ fresh }) =
     for (const id of all) expect(originals.get(id), `article ${id}`).toBe(await repo.originalArticleId(store.db, id));
     expect(originals.get(ids.reprint2!)).toBe(ids.wire);
     expect(originals.get(ids.alone!)).toBe(ids.alone);
+    // a cycle ends at the id before the first repeated one
+    expect(originals.get(ids.x!)).toBe(ids.y);
+    expect(originals.get(ids.y!)).toBe(ids.x);
   });
 });
