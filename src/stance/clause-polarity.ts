@@ -123,8 +123,9 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
 function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
   if (!/^(a|an)$/.test(tokens[match.to]?.word ?? '')) return false;
-  const clauseEnd = tokens.findIndex((token, index) => index >= match.to && isClauseBreak(token.word));
-  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && (clauseEnd < 0 || other.from < clauseEnd));
+  let clauseEnd = match.to;
+  while (clauseEnd < tokens.length && !isClauseBreak(tokens[clauseEnd]!.word)) clauseEnd++;
+  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && other.from < clauseEnd);
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */

@@ -184,6 +184,11 @@ export function isProposer(actor: string): boolean {
   return proposerActors.some((name) => lower === name || (!name.startsWith('the ') && lower.includes(name)));
 }
 
+/** The proposer, by name or description, or one a text shows speaking for it (`speaksForProposal`, proposerSpeakers). */
+function speaksAsProposer(actor: string, speaksForProposal: (actor: string) => boolean): boolean {
+  return isProposer(actor) || speaksForProposal(actor);
+}
+
 export function sideOf(value: number, threshold: number): StanceLabel {
   if (value >= threshold) return 'support';
   if (value <= -threshold) return 'oppose';
@@ -437,8 +442,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       if (analysis.relevance < 0.5) return;
       for (let near = Math.max(0, index - TOPIC_REACH); near <= Math.min(analyses.length - 1, index + TOPIC_REACH); near++) topical.add(near);
     });
-    const speaksForProposal = proposerSpeakers(all.map((sentence) => sentence.text));
-    const voices = collectVoices(statements, all.map((sentence) => sentence.text), {
+    const sentenceTexts = all.map((sentence) => sentence.text);
+    const speaksForProposal = proposerSpeakers(sentenceTexts);
+    const voices = collectVoices(statements, sentenceTexts, {
       readsCampExamples: !isPassage, topical, paragraphs: all.map((sentence) => sentence.paragraph), speaksForProposal,
     });
     const { carriedBy, ...ruleStance } = decideStance(analyses, isShortText, speaksForProposal);
@@ -599,7 +605,7 @@ function alignRelayedVoice(
 ): Voice[] {
   if (!analysis.isPassage || label === 'neutral') return analysis.voices;
   // The proposer and its people speak for their proposal whatever the passage's side (see collectVoices).
-  const isProposerVoice = (actor: string) => isProposer(actor) || analysis.speaksForProposal(actor);
+  const isProposerVoice = (actor: string) => speaksAsProposer(actor, analysis.speaksForProposal);
   const lengths = new Map<string, number>();
   for (const voice of analysis.voices) {
     if (isProposerVoice(voice.actor) || HOST_ACTORS.test(voice.actor)) continue;
@@ -694,7 +700,7 @@ function decideStance(
   analyses.forEach((analysis, index) => {
     for (const { attribution, value } of analysis.voices) {
       const key = attribution.actor.toLowerCase();
-      const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: isProposer(attribution.actor) || speaksForProposal(attribution.actor) };
+      const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: speaksAsProposer(attribution.actor, speaksForProposal) };
       actor.value += value;
       actor.sentences.add(index);
       actors.set(key, actor);
