@@ -9,6 +9,7 @@ import { writeDigest } from '../../src/run/write-digest.ts';
 import * as repo from '../../src/store/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import { wireArticle } from '../helpers/wire-source.ts';
 
 const supporting: ScoreResult = {
   scorerVersion: 'test',
@@ -51,12 +52,7 @@ describe.each(dialects)('the weekly shift of a morning digest across a change of
     await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-02-01T00:00:00.000Z');
     // 07:30 and 08:30 in New York on 3 March, winter time
     for (const [key, published] of [['early', '2026-03-03T12:30:00.000Z'], ['late', '2026-03-03T13:30:00.000Z']] as const) {
-      const id = await repo.insertArticle(store.db, {
-        pipeline_id: 'p', source_id: 'wire', item_key: key, url: `https://wire.example/${key}`, canonical_url: `https://wire.example/${key}`,
-        title: `Labs weigh a pause ${key}`, byline: null, published_at: published, modified_at: null, fetched_at: published, lang: 'en', site_name: 'Wire',
-        image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: `hash-${key}`, near_signature: '', topic_signature: '',
-        duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: published,
-      });
+      const id = await repo.insertArticle(store.db, { ...wireArticle(key, published, published), title: `Labs weigh a pause ${key}`, site_name: 'Wire' });
       await repo.saveScore(store.db, id, supporting, published);
     }
   });
