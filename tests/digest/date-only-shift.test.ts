@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import type { LoadedPipeline } from '../../src/config/index.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { writeDigest } from '../../src/run/write-digest.ts';
 import * as repo from '../../src/store/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import type { Store } from '../../src/store/index.ts';
+import { dialects } from '../helpers/databases.ts';
+import { wireDigestProject } from '../helpers/wire-digest-project.ts';
+import { wireArticle } from '../helpers/wire-source.ts';
 
 const support: ScoreResult = {
   scorerVersion: 'test',
@@ -17,39 +17,19 @@ const support: ScoreResult = {
 };
 
 describe.each(dialects)('a digest west of UTC counts an article dated without a time on that day, on $name', ({ fresh }) => {
-  let database: TestDatabase;
   let store: Store;
-  let root: string;
   let loaded: LoadedPipeline;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await fresh();
-    store = await openStore(database.target);
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-date-only-'));
-    loaded = {
-      pipeline: definePipeline({
-        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
-        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
-        digest: { dir: 'digests', timeZone: 'America/New_York' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-06-01T00:00:00.000Z');
+    ({ store, loaded, close } = await wireDigestProject(fresh, { timeZone: 'America/New_York', since: '2026-06-01T00:00:00.000Z' }));
     const fetchedAt = '2026-06-10T14:00:00.000Z';
-    const id = await repo.insertArticle(store.db, {
-      pipeline_id: 'p', source_id: 'wire', item_key: 'a', url: 'https://wire.example/a', canonical_url: 'https://wire.example/a',
-      // dated by the day alone, the first day of the week that ends on the 10th
-      title: 'Labs weigh a pause', byline: null, published_at: '2026-06-04', modified_at: null, fetched_at: fetchedAt, lang: 'en', site_name: 'Wire',
-      image: null, summary: null, text: 'Body.', word_count: 1, partial: 0, content_hash: 'hash-a', near_signature: '', topic_signature: '',
-      duplicate_of: null, duplicate_reason: null, story_id: null, extract_error: null, updated_at: fetchedAt,
-    });
+    // dated by the day alone, the first day of the week that ends on the 10th
+    const id = await repo.insertArticle(store.db, { ...wireArticle('a', '2026-06-04', fetchedAt), title: 'Labs weigh a pause', site_name: 'Wire' });
     await repo.saveScore(store.db, id, support, fetchedAt);
   });
   afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await close?.();
   });
 
   it('in the weekly shift and on the article line', async () => {

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePipeline, type LoadedPipeline } from '../../src/config/index.ts';
+import type { LoadedPipeline } from '../../src/config/index.ts';
 import { sameTimeOn } from '../../src/digest/day.ts';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { writeDigest } from '../../src/run/write-digest.ts';
 import * as repo from '../../src/store/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { dialects, type TestDatabase } from '../helpers/databases.ts';
+import type { Store } from '../../src/store/index.ts';
+import { dialects } from '../helpers/databases.ts';
+import { wireDigestProject } from '../helpers/wire-digest-project.ts';
 import { wireArticle } from '../helpers/wire-source.ts';
 
 const supporting: ScoreResult = {
@@ -31,25 +29,12 @@ describe('the same time of day a week before', () => {
 });
 
 describe.each(dialects)('the weekly shift of a morning digest across a change of the clocks, on $name', ({ fresh }) => {
-  let database: TestDatabase;
   let store: Store;
-  let root: string;
   let loaded: LoadedPipeline;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await fresh();
-    store = await openStore(database.target);
-    root = mkdtempSync(path.join(os.tmpdir(), 'pausewatch-shift-clocks-'));
-    loaded = {
-      pipeline: definePipeline({
-        id: 'p', name: 'Pause watch', sources: [{ id: 'wire', kind: 'feed', name: 'Wire', url: 'https://wire.example/feed.xml' }],
-        topic: { description: 'The pause proposal', proposalTerms: ['pause'], contextTerms: ['AI labs'] },
-        digest: { dir: 'digests', timeZone: 'America/New_York' },
-      }),
-      file: path.join(root, 'p.ts'),
-      rootDir: root,
-    };
-    await repo.syncSources(store.db, 'p', [{ id: 'wire', kind: 'feed', name: 'Wire', location: 'https://wire.example/feed.xml' }], '2026-02-01T00:00:00.000Z');
+    ({ store, loaded, close } = await wireDigestProject(fresh, { timeZone: 'America/New_York', since: '2026-02-01T00:00:00.000Z' }));
     // 07:30 and 08:30 in New York on 3 March, winter time
     for (const [key, published] of [['early', '2026-03-03T12:30:00.000Z'], ['late', '2026-03-03T13:30:00.000Z']] as const) {
       const id = await repo.insertArticle(store.db, { ...wireArticle(key, published, published), title: `Labs weigh a pause ${key}`, site_name: 'Wire' });
@@ -57,9 +42,7 @@ describe.each(dialects)('the weekly shift of a morning digest across a change of
     }
   });
   afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await close?.();
   });
 
   it('counts the last day of the week before to the same 08:00, though the clocks went forward between', async () => {
