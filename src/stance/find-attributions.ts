@@ -505,6 +505,14 @@ function relativeAntecedent(text: string, tokens: readonly Token[], comma: numbe
   return [from, to];
 }
 
+/** "Ewa Kowalczyk (Civic Coalition) asked": the end of a subject before a bracketed party or place after the name. */
+function beforeBracket(tokens: readonly Token[], end: number): number {
+  if (tokens[end - 1]?.word !== ')') return end;
+  let open = end - 2;
+  while (open > 0 && end - open <= MAX_SUBJECT_WORDS && isWordAt(tokens, open)) open--;
+  return tokens[open]?.word === '(' && open > 0 && isWordAt(tokens, open - 1) ? open : end;
+}
+
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
@@ -516,12 +524,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   }
   // "the pause, which it says would ...": a pronoun after a relative word is the whole subject.
   if (end > 1 && PRONOUNS.has(tokens[end - 1]!.word) && RELATIVE_WORDS.has(tokens[end - 2]!.word)) return [end - 1, end];
-  // "Ewa Kowalczyk (Civic Coalition) asked": a bracketed party or place after the name.
-  if (tokens[end - 1]?.word === ')') {
-    let open = end - 2;
-    while (open > 0 && end - open <= MAX_SUBJECT_WORDS && isWordAt(tokens, open)) open--;
-    if (tokens[open]?.word === '(' && open > 0 && isWordAt(tokens, open - 1)) end = open;
-  }
+  end = beforeBracket(tokens, end);
   // An appositive sits between commas. "David Sacks, a venture capitalist, has accused ...": the subject is
   // the phrase before it; "Japan's digital minister, Kenji Morita, said ...": the appositive is the name.
   if (tokens[end - 1]?.word === ',') {
@@ -543,7 +546,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
       while (nameEnd > comma + 1 && tokens[nameEnd - 1]!.word === '(') nameEnd--;
       return [comma + 1, nameEnd];
     }
-    end = comma;
+    // "Sen. Curtis Haldane (R-Idaho), who chairs the subcommittee, said": the bracket ends the name before the clause.
+    end = beforeBracket(tokens, comma);
     // "Dylan Nelson, a fellow at an institute in Munich, Germany, and co-author of the study, said": a place ends
     // the description, not the subject.
     if (text.length > 0 && isPlaceBefore(text, tokens, end)) {
@@ -1609,17 +1613,19 @@ const MAX_NESTED_APPOSITIVES = 2;
 
 /** The start of a sentence's opening noun phrase ending at `comma`, when it names a speaker, else null. */
 function openingPhraseStart(text: string, tokens: readonly Token[], comma: number, verb: number): number | null {
-  let first = comma;
-  while (first > 0 && comma - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;
+  // "Sen. Curtis Haldane (R-Idaho), who chairs ...": a bracketed party or place ends the name, not the phrase.
+  const nameEnd = beforeBracket(tokens, comma);
+  let first = nameEnd;
+  while (first > 0 && nameEnd - first < MAX_OPENING_SUBJECT && isWordAt(tokens, first - 1)) first--;
   // The subject opens the sentence, or follows a heading, a dateline or a bracket ("PRESS RELEASE: ...",
   // "HELSINKI — ...", "(Translated from ...)").
   const before = tokens[first - 1]?.word;
   const opens = before === undefined || before === ':' || before === '—' || before === ')'
     || (before === ',' && followsOpeningAdverbial(tokens, first - 1));
-  if (first >= comma || !opens) return null;
+  if (first >= nameEnd || !opens) return null;
   // One capitalised word ("Anthropic, a San Francisco lab, said") is a name only before an appositive's opener.
-  const isName = isNamedSpeaker(text, tokens, [first, comma])
-    || (comma - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
+  const isName = isNamedSpeaker(text, tokens, [first, nameEnd])
+    || (nameEnd - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
       && APPOSITIVE_OPENERS.has(tokens[comma + 1]?.word ?? ''));
   // "Anthropic's head of global affairs, Helena Vos, said ...": a description, then the name set off after it.
   const isDescribedName = verb - 1 - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, verb - 1])

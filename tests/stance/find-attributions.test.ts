@@ -138,6 +138,8 @@ describe('find attributions: who said it', () => {
     ['Four AI labs sign statement backing verified pause on frontier models', 'Four AI labs'],
     ['"Why should we stop when we have only just started?" asked Fatima Zahra, who runs an AI startup.', 'Fatima Zahra'],
     ['Ewa Kowalczyk (Civic Coalition) asked the minister whether the government would commit to the pause.', 'Ewa Kowalczyk'],
+    ['Sen. Curtis Haldane (R-Idaho), who chairs the subcommittee, said the proposal "deserves to be taken seriously."', 'Sen. Curtis Haldane'],
+    ['Ewa Kowalczyk (Civic Coalition), a member of the committee, said the proposal was flawed.', 'Ewa Kowalczyk'],
   ])('%s → %s', (text, actor) => {
     // "X called ... and said ..." makes two statements by one speaker.
     expect([...new Set(actorsOf(text))]).toEqual([actor]);
