@@ -118,10 +118,14 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
 /**
  * "called the pause a cartel", "calls the moratorium an overreach": a call word with an object and a name against it,
  * which says what the speaker calls the pause, not that they call for one: the name is the clause's judgement. A name
- * the lexicon does not weigh against the pause ("called the moratorium a historic step") leaves the call standing.
+ * the lexicon does not weigh against the pause ("called the moratorium a historic step") leaves the call standing; a
+ * name given to "it" or "them" is never a call.
  */
 function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
+  // "called it \"a resolution about a pause that does not exist\"": the pause is inside the name given to something else.
+  const afterPronoun = tokens[match.from + 2]?.word === '"' ? match.from + 3 : match.from + 2;
+  if (/^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '') && /^(a|an|the)$/.test(tokens[afterPronoun]?.word ?? '')) return true;
   if (!/^(a|an)$/.test(tokens[match.to]?.word ?? '')) return false;
   let clauseEnd = match.to;
   while (clauseEnd < tokens.length && !isClauseBreak(tokens[clauseEnd]!.word)) clauseEnd++;

@@ -51,7 +51,8 @@ export const SUPPORT_CUES = cues(1, [
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
-  [`give ~3 head start`, 0.8, 'call'],
+  // A head start for safety work is the pause's purpose; one for anyone else is the critics' word (below).
+  [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity ~2 head start`, 0.8, 'call'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
   // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls
@@ -80,6 +81,8 @@ export const SUPPORT_CUES = cues(1, [
   // Judgements that the pause is wise ("would be a good thing").
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
+  // A row of its own (the learned layer knows the row above by its pattern): "a historic step", "a landmark moment".
+  [`historic|landmark ~1 step|decision|moment|milestone|breakthrough`, 0.8, 'judgement'],
   [`overdue`, 0.9, 'judgement'],
   // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
   // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
@@ -97,7 +100,6 @@ export const SUPPORT_CUES = cues(1, [
   [`go|goes|going further`, 0.9, 'argument', false],
   [`indefinite*|permanent*`, 0.4, 'argument'],
   [`buys|buy|buying|give|gives|giving|allow|allows ~3 time`, 0.6, 'argument'],
-  [`head start`, 0.5, 'argument'],
   [`workable|enforceable|verifiable|feasible|achievable`, 0.8, 'argument'],
   [`can|could ~2 verify|check|monitor|enforce*`, 0.6, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 will|would|can ~1 honour|honor|comply|sign|join|stop`, 0.5, 'argument'],
@@ -168,6 +170,8 @@ export const SUPPORT_CUES = cues(1, [
 export const OPPOSE_CUES = cues(-1, [
   // Geopolitics: rivals will not stop.
   [`hand|hands|handing|handed|give|gives|giving|cede|cedes|ceding ~3 lead|edge|advantage|initiative`, 1, 'argument'],
+  // "A pause that binds only us is a head start for someone else"; "not pausing hands the race a head start" supports.
+  [`head start`, 0.6, 'judgement'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 win|wins|winning|catch|ahead|overtake|keep|continue|cheat|cheats`, 0.8, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],

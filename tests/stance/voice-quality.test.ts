@@ -153,6 +153,23 @@ describe('a clause inside a statement names no speaker of its own', () => {
     expect(voicesOf('Marc Andreessen, who calls the pause a cartel, was invited but did not attend.'))
       .toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
     expect(voicesOf('Yoshua Bengio called the moratorium a historic step.')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
+    // a name given to "it" that holds the pause is no call for one either
+    expect(voicesOf('Piotr Zalewski called it "a resolution about a pause that does not exist, to be verified by an office that is not ready".'))
+      .toEqual([expect.objectContaining({ actor: 'Piotr Zalewski', stance: 'neutral' })]);
+    expect(voicesOf('Yoshua Bengio called it a historic step toward a pause.')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
+  });
+
+  it('a head start for someone else is what critics call the pause; a senator named with his party is the speaker, not the proposal', () => {
+    const voices = voicesOf(`Anthropic's call for a verified pause on the largest AI training runs drew a divided response on Capitol Hill on Wednesday.
+
+Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the proposal "deserves to be taken seriously," and told reporters his panel would hold a hearing.
+
+"My first question is simple: who in Beijing has agreed to any of this?" Haldane said. "A pause that only binds American companies is not a pause. It is a head start for someone else."`);
+    expect(voices.map((voice) => voice.actor)).not.toContain('Anthropic');
+    expect(voices).toContainEqual(expect.objectContaining({ actor: 'Curtis Haldane', stance: 'oppose', quote: 'It is a head start for someone else.' }));
+    expect(voices.filter((voice) => voice.stance === 'support')).toEqual([]);
+    // not pausing is the head start
+    expect(voicesOf('Not pausing would give Beijing a head start, Haldane said.')).toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'support' })]);
   });
 
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
