@@ -126,6 +126,8 @@ export const SUPPORT_CUES = cues(1, [
   [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
   [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
+  // An offer to staff or host the pause's checks: "ready to provide the secretariat for a verification body".
+  [`ready|willing|prepared to? ~2 provide|host|second|staff|fund|help|put|supply|lend|serve ~8 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],

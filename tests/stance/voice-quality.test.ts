@@ -172,6 +172,15 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(voicesOf('Not pausing would give Beijing a head start, Haldane said.')).toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'support' })]);
   });
 
+  it('an offer to staff or host the checks a pause needs takes its side; one refused does not', () => {
+    expect(voicesOf('In Brussels, the AI Office said it was ready to provide the technical secretariat for an international verification body for a pause.'))
+      .toEqual([expect.objectContaining({ actor: 'the AI Office', stance: 'support' })]);
+    expect(voicesOf('Albers said: "We are ready to put it at the service of a global verification effort, if the labs are serious."'))
+      .toEqual([expect.objectContaining({ actor: 'Albers', stance: 'support' })]);
+    expect(voicesOf('In Brussels, the AI Office said it was not ready to provide inspectors for any pause.'))
+      .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
+  });
+
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
     const voices = voicesOf('Yoshua Bengio, who co-signed the letter calling for a pause on frontier AI development, said he would attend the summit but expected little.');
     expect(voices).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
