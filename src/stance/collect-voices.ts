@@ -588,7 +588,8 @@ const STAFF_ROLES = [
   'ceo', 'cto', 'cso', 'chair', 'chairman', 'chairwoman', 'representative',
 ].join('|');
 // A post with up to three words before it and "of global affairs" or "of European policy" after it: no verb, no clause.
-const STAFF_POST = String.raw`(?:[\p{Ll}-]+ ){0,3}(?:${STAFF_ROLES})(?: (?:of|for) [\p{L}-]+(?: [\p{L}-]+){0,2})?`;
+const staffPost = (roles: string) => String.raw`(?:[\p{Ll}-]+ ){0,3}(?:${roles})(?: (?:of|for) [\p{L}-]+(?: [\p{L}-]+){0,2})?`;
+const STAFF_POST = staffPost(STAFF_ROLES);
 /** A post someone no longer holds, or one held elsewhere: "a former researcher at Anthropic". */
 const NOT_STAFF = /\b(?:former|ex|formerly|once|onetime|one-time)\b/i;
 // A name is capitalised words, the first not inside another word ("AbAb..." is no run of names to try at each letter).
@@ -606,17 +607,18 @@ const COMPANY_DESCRIPTION = /the (?:company|firm|lab|developer)/;
  * policy analyst who has studied Anthropic's proposal," and "Anthropic's policy proposal drew criticism from Senator
  * Ruth Adeyemi" name no one of Anthropic's, nor does "a former researcher at Anthropic".
  */
-function proposerPeopleIn(texts: readonly string[], proposer: string): Set<string> {
+function proposerPeopleIn(texts: readonly string[], proposer: string, roles = STAFF_ROLES): Set<string> {
   const name = escapeRegExp(proposer);
-  const after = (owner: string) => new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${owner}['’]s ${STAFF_POST}|${STAFF_POST} (?:at|of|for) ${owner})(?=[,.;)]|$)`, 'gu');
+  const post = staffPost(roles);
+  const after = (owner: string) => new RegExp(String.raw`(${PERSON_NAME}), (?:the |a |an )?(?:${owner}['’]s? ${post}|${post} (?:at|of|for) ${owner})(?=[,.;)]|$)`, 'gu');
   const named = after(name);
   // "Anthropic welcomed the letter. '...,' Helena Vos, the company's head of global affairs, said": the company of
   // the sentence naming the proposer, or the one after it
   const described = after(COMPANY_DESCRIPTION.source);
-  const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s ${STAFF_POST},? | (?:${STAFF_ROLES}) )(${PERSON_NAME})`, 'gu');
+  const before = new RegExp(String.raw`(?<![\p{L}-])${name}(?:['’]s? ${post},? | (?:${roles}) )(${PERSON_NAME})`, 'gu');
   const people = new Set<string>();
   // only a sentence that names the proposer and a post can name its people: the patterns are tried at every capital
-  const hasPost = new RegExp(String.raw`\b(?:${STAFF_ROLES})\b`, 'i');
+  const hasPost = new RegExp(String.raw`\b(?:${roles})\b`, 'i');
   const add = (text: string, pattern: RegExp) => {
     for (const match of text.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
   };
@@ -720,9 +722,9 @@ function isTitleCase(sentence: string): boolean {
 }
 
 /** "An Anthropic spokesperson", "Anthropic's policy chief": a post at one of these proposers, named by its post. */
-function proposerPost(proposers: readonly string[]): RegExp | null {
+function proposerPost(proposers: readonly string[], roles = STAFF_ROLES): RegExp | null {
   if (proposers.length === 0) return null;
-  return new RegExp(String.raw`^(?:(?:an?|the) )?(?:${proposers.map(escapeRegExp).join('|')})(?:'s)? ${STAFF_POST}$`, 'u');
+  return new RegExp(String.raw`^(?:(?:an?|the) )?(?:${proposers.map((proposer) => escapeRegExp(proposer.toLowerCase())).join('|')})(?:'s)? ${staffPost(roles)}$`, 'u');
 }
 
 /** What the analyser knows of a text's sentences beyond their words, for reading its voices. */
@@ -754,48 +756,97 @@ function campSide(sentence: string): number {
 }
 
 /** A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), and a list of them. */
-const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}`;
-const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})`;
-const SIGNED_TEXT = 'statement|letter|pledge|declaration';
-/** A signed text that backs a pause: "a joint statement committing to work towards a verified pause". */
-const BACKING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,80}?\b(?:backing|calling for|committing|supporting|endorsing|in favou?r of|towards?)\b[^.;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)`, 'iu');
-const OPPOSING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing)\b`, 'iu');
+const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}`;
+const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
+const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
+/**
+ * A sentence saying a signed text backs a pause: "a joint statement committing to work towards a verified pause". Not
+ * one that stops short of it ("stops short of calling for a pause"), nor a pause of something else ("a moratorium on
+ * state AI regulation", "a pause of the EU AI Act"), nor a letter of a year gone by ("In 2023 thousands signed ...").
+ */
+const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b[^;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
+const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
+const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
+/** A signed text said to be against something: "a rival letter ... warned that the pause would entrench incumbents". */
+const OPPOSING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|warn(?:s|ed|ing)?|argu(?:es|ed|ing))\b`, 'iu');
+/** Words before a list that make it no list of a statement's signatories: "Absent from the signatories were ...". */
+const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|except|other than|besides|rival|competing|counter|separate|another)\b/iu;
+/** A signed text brought in as another one ("a rival letter signed by", "a letter of intent"): it is not the backing one. */
+const OTHER_SIGNED_TEXT = new RegExp(String.raw`\b(?:a|an|another|rival|separate|second|competing|their own|its own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
-  new RegExp(String.raw`\b[Ss]ignatories(?: — |, | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
-  // "The statement was signed by A, B and C"
-  new RegExp(String.raw`\b(?:${SIGNED_TEXT}) (?:was |is |has been )?signed by (${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
+  // "The statement was signed by A, B and C", "The letter, signed by A and B,"
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}),? (?:was |is |has been )?(?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
   // "A, B and C signed a joint statement"
-  new RegExp(String.raw`(?:^|\n)(${SIGNER_LIST}) (?:on \p{Lu}\p{Ll}+ )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
+  new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
 ];
 /** The most signatories of a text read: each is a name the speaker patterns try. */
 const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
-const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Several|Many|Some|All)\b/u;
+const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
+/** A signatory that took its name back: "Orion AI withdrew its signature". */
+const WITHDRAWN = /^[^.;]{0,40}?\b(?:withdrew|withdrawn|pulled out|retracted|rescinded|revoked|removed its (?:name|signature))\b/u;
+/** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
+const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|spokesman|executive|founder|co-founder|cofounder|ceo|chair|chairman|chairwoman';
+
+function isBackingSentence(sentence: string): boolean {
+  const match = BACKING_SENTENCE.exec(sentence);
+  return match !== null && !NOT_BACKING.test(match[1]!) && !PAST_LETTER.test(sentence) && !OPPOSING_SENTENCE.test(sentence);
+}
 
 /**
- * The signatories a text names of a statement it says backs a pause ("four developers signed a joint statement
- * committing to work towards a verified pause ... The signatories — Anthropic, Google DeepMind, Veridian AI and
- * Kestrel Labs — said"): they put their names to the call, so they and their people speak for it as the proposer
- * does. None where the text calls a signed text one against something, or names none backing a pause.
+ * The signatories a text names of a statement it says backs a pause: a list in a sentence saying so ("A, B and C
+ * signed a joint statement calling for a verified pause"), or one naming "the" statement's signatories just after it
+ * ("... committing to work towards a verified pause. The signatories — Anthropic, Google DeepMind, Veridian AI and
+ * Kestrel Labs — said"). Not a list of those absent, of a rival or another signed text, nor one that withdrew.
  */
-function pauseSignatoriesIn(whole: string): string[] {
-  if (!BACKING_TEXT.test(whole) || OPPOSING_TEXT.test(whole)) return [];
+function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
+  const backing = sentenceTexts.map(isBackingSentence);
+  if (!backing.includes(true)) return [];
   const names = new Set<string>();
-  for (const pattern of SIGNATORY_LISTS) {
-    for (const match of whole.matchAll(pattern)) {
-      // a list's last name may end the sentence ("... and Kestrel Labs.")
-      for (const name of match[1]!.split(/,? and |, /u)) if (!COMMON_CAPITALS.test(name)) names.add(name.trim().replace(/\.$/u, ''));
+  sentenceTexts.forEach((sentence, index) => {
+    if (OPPOSING_SENTENCE.test(sentence)) return;
+    // the sentence says what its own text backs, or names "the" statement after one that does
+    const isOwn = backing[index]!;
+    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence))) return;
+    for (const pattern of SIGNATORY_LISTS) {
+      for (const match of sentence.matchAll(pattern)) {
+        if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
+        // a list's last name may end the sentence ("... and Kestrel Labs.")
+        for (const name of match[1]!.split(/,? and |, /u)) if (!COMMON_CAPITALS.test(name)) names.add(name.replace(/\.$/u, ''));
+      }
     }
-  }
-  return [...names].slice(0, MAX_SIGNATORIES);
+  });
+  const withdrawn = (name: string) => sentenceTexts.some((sentence) => {
+    const at = sentence.indexOf(name);
+    return at >= 0 && WITHDRAWN.test(sentence.slice(at + name.length));
+  });
+  return [...names].filter((name) => !withdrawn(name)).slice(0, MAX_SIGNATORIES);
+}
+
+/**
+ * Who backs the proposal by their signature (see pauseSignatoriesIn): a signatory by its name, and the leaders and
+ * spokespeople the text names as its own. A backer's words on the topic that lean nowhere are said for the statement
+ * it signed; unlike the proposer's, any against it keep their side (a signatory's chief may doubt a detail).
+ */
+function pauseBackers(sentenceTexts: readonly string[]): (actor: string) => boolean {
+  const signatories = pauseSignatoriesIn(sentenceTexts);
+  if (signatories.length === 0) return () => false;
+  const lowerSignatories = signatories.map((name) => name.toLowerCase());
+  const people = signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)]);
+  const post = proposerPost(signatories, LEADING_ROLES);
+  return (actor) => {
+    const name = actor.toLowerCase().replace(/’/g, "'");
+    return lowerSignatories.includes(name.replace(/^the /, '')) || (post !== null && post.test(name) && !NOT_STAFF.test(name))
+      || people.some((person) => isSameSpeaker(person, actor));
+  };
 }
 
 /**
  * Who speaks for the proposal in a text: a proposer by its name ("Anthropic", not "Anthropic's rivals" or "Critics
  * of Anthropic"), a post at one ("An Anthropic spokesperson"), the people the text names as a proposer's own (see
- * proposerPeopleIn), a campaign named for the pause with its people (see pauseCampaignsIn), and the signatories of a
- * statement backing a pause with theirs (see pauseSignatoriesIn).
+ * proposerPeopleIn), and a campaign named for the pause with its people (see pauseCampaignsIn).
  */
 export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const whole = sentenceTexts.join('\n');
@@ -803,9 +854,7 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
   const named = NAMED_PROPOSERS.filter((proposer) => lower.includes(proposer));
   // the name as the text writes it ("Anthropic"), for patterns that read its capitals
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
-  const signatories = pauseSignatoriesIn(whole).filter((name) => !named.includes(name.toLowerCase()));
-  const lowerSignatories = signatories.map((name) => name.toLowerCase());
-  const people = [...named.map(surfaceOf), ...signatories].flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposer)]);
+  const people = named.map(surfaceOf).flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposer)]);
   const post = proposerPost(named);
   const campaigners = pauseCampaignsIn(sentenceTexts);
   people.push(...campaigners.people);
@@ -815,7 +864,7 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
     // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
     const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}` || isOfCampaign(actor, campaign));
     const bare = name.replace(/^the /, '');
-    return named.includes(bare) || lowerSignatories.includes(bare) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
+    return named.includes(bare) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
   };
 }
 
@@ -834,6 +883,7 @@ export function collectVoices(
   const { readsCampExamples = true, topical = null, paragraphs = null } = context;
   const isTopical = (sentence: number) => topical === null || topical.has(sentence);
   const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
+  const backsProposal = pauseBackers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
   const quotedAfterCamp = new Set<number>();
@@ -876,6 +926,9 @@ export function collectVoices(
     if (speaksForProposal(actor) && role !== 'critic') {
       const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
+    } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && backsProposal(actor)) {
+      // A signatory of a statement backing a pause, and its leaders, speak for what they signed (see pauseBackers).
+      stance = 'support';
     }
     const key = actor.toLowerCase();
     const earlier = voices.find((voice) => voice.actor.toLowerCase() === key && isSameStatement(voice.quote, statement.quote));

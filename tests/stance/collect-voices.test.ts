@@ -109,6 +109,26 @@ describe('voices: each speaker’s own position', () => {
       .toBe('neutral');
   });
 
+  it('a signatory is one of the statement that backs a pause: not of a rival or other text, not one absent or withdrawn, and its staff keep their words', () => {
+    const sideOf = (text: string, actor: string) => voicesOf(text).find((voice) => voice.actor === actor)?.stance;
+    const backing = 'Anthropic, Kestrel Labs and Orion AI signed a joint statement calling for a verified pause on frontier AI training.';
+    expect(sideOf(`${backing} A rival letter signed by Meta, Mistral and Cohere warned that the pause would entrench incumbents. Meta said the pause would freeze the current leaders in place.`, 'Meta'))
+      .toBe('oppose');
+    expect(sideOf(`${backing} Absent from the signatories were OpenAI, Meta and Mistral. "We will not stop, and we think stopping would be a mistake," said Chris Lehane, chief global affairs officer at OpenAI.`, 'Chris Lehane'))
+      .toBe('oppose');
+    expect(sideOf(`${backing} Separately, OpenAI, Meta and Andreessen Horowitz signed a letter supporting a federal moratorium on state AI regulation. Chris Lehane, chief global affairs officer at OpenAI, said a pause would only hand the lead to China.`, 'Chris Lehane'))
+      .toBe('oppose');
+    expect(sideOf(`${backing} Meta and Mistral signed a letter of intent to build a data centre in France. Meta said it had no plans to stop training its models.`, 'Meta')).toBe('oppose');
+    expect(sideOf('OpenAI, Meta and Mistral on Monday signed a joint statement on safety testing that stops short of calling for a pause. Nick Clegg, president of global affairs at Meta, said a pause would be premature while the science was unsettled.', 'Nick Clegg'))
+      .toBe('oppose');
+    expect(sideOf(`${backing} Orion AI withdrew its signature on Thursday. Orion AI said it had doubts about how a pause could be verified.`, 'Orion AI')).toBe('neutral');
+    // an employee of a signatory is no spokesperson for it, and a leader's words against the pause keep their side
+    expect(sideOf(`${backing} Lina Haddad, a union representative at Kestrel Labs, said workers had not been consulted and feared the pause would cost jobs.`, 'Lina Haddad'))
+      .toBe('neutral');
+    expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said he thought the pause was a mistake and that it would fail.`, 'Ben Ortiz')).toBe('oppose');
+    expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said the group had tried to put the principle in writing before the talks.`, 'Ben Ortiz')).toBe('support');
+  });
+
   it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {
     const text = 'Anthropic published a proposal for a verified pause. In a 34-page paper, the San Francisco-based maker of the Claude models said the top developers should stop. The Claude maker said it would halt its own runs. The ChatGPT maker said a pause was premature.';
     expect(voicesOf(text).map((voice) => voice.actor)).toEqual(['Anthropic', 'Anthropic', 'The ChatGPT maker']);
