@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.39';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.40';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -127,7 +127,13 @@ interface ContinuingSpeaker {
  */
 function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null): boolean {
   if (current?.kind !== 'quote' || current.mark !== '"' || current.paragraph !== sentence.paragraph) return false;
-  return sentence.tokens.filter((token) => token.word === '"').length % 2 === 1;
+  return quoteMarksIn(sentence) % 2 === 1;
+}
+
+function quoteMarksIn(sentence: AnalysedSentence): number {
+  let marks = 0;
+  for (const token of sentence.tokens) if (token.word === '"') marks++;
+  return marks;
 }
 
 function nextContinuingSpeaker(
@@ -304,6 +310,8 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     let isInAnswer = false;
     let questionValue = 0;
     let continuingSpeaker: ContinuingSpeaker | null = null;
+    // The paragraph whose double quote the sentence before left open, or null.
+    let quoteOpenIn: number | null = null;
     for (const [index, sentence] of all.entries()) {
       const ownRelevance = relevanceScores[index]!.score;
       const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
@@ -324,14 +332,25 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
       } else {
         const turn = continuingSpeaker;
-        const opensInsideQuote = closesOpenQuote(sentence, turn);
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, earlierActors, persons, heading, opensInsideQuote });
+        const isTurnQuote = closesOpenQuote(sentence, turn);
+        // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
+        // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
+        const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarksIn(sentence) % 2 === 1;
+        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || closesUnsaidQuote });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.
           attributions = [{ actor: turn.actor, ranges: [[0, sentence.tokens.length]], isResolved: true }];
         }
+        // The speaker named after a quote said its first sentence too, which had been given to the speaker before.
+        const namedAfter = isTurnQuote || closesUnsaidQuote ? attributions.find((attribution) => !attribution.isResolved && attribution.ranges.some(([from]) => from === 0)) : undefined;
+        const opening = analyses.at(-1)?.voices;
+        if (namedAfter !== undefined && opening?.length === 1 && opening[0]!.attribution.isResolved) {
+          opening[0]!.attribution = { ...opening[0]!.attribution, actor: namedAfter.actor };
+        }
       }
+      const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarksIn(sentence)) % 2 === 1;
+      quoteOpenIn = isQuoteLeftOpen ? sentence.paragraph : null;
       continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
       if (attributions.length > 0) {
         const before = [...attributions.slice(0, -1).map((attribution) => attribution.actor).reverse(), ...(previousActor === null ? [] : [previousActor])];

@@ -181,6 +181,20 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
+  it('a quote over two sentences is the speaker named after it, from its first sentence', () => {
+    const voices = voicesOf(`Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.
+
+The company said training of the model was suspended at 6 a.m. It asked a joint team from Britain's AI Security Institute to inspect the facility and confirm the halt.
+
+"Last week, governments in Geneva agreed that restraint should be verifiable. We think the fastest way to find out whether it is verifiable is to try," Veridian chief executive Tomas Reyland said in a statement.`);
+    expect(voices.filter((voice) => voice.actor === 'Tomas Reyland').map((voice) => voice.quote)).toEqual([
+      'Last week, governments in Geneva agreed that restraint should be verifiable.',
+      'We think the fastest way to find out whether it is verifiable is to try',
+    ]);
+    const continued = voicesOf('Veridian AI said Monday it had halted the training of its next frontier model.\n\n"Last week, governments in Geneva agreed that a pause should be verifiable. We think the fastest way is to try," Veridian chief executive Tomas Reyland said.');
+    expect(continued.map((voice) => voice.actor)).toEqual(['Veridian AI', 'Tomas Reyland', 'Tomas Reyland']);
+  });
+
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
     const voices = voicesOf('Yoshua Bengio, who co-signed the letter calling for a pause on frontier AI development, said he would attend the summit but expected little.');
     expect(voices).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
