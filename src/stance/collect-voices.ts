@@ -449,14 +449,14 @@ export function isShareOfGroup(actor: string): boolean {
  * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
  * owner names the speaker ("Anthropic's proposal" → "Anthropic").
  */
-function resolveActor(actor: string, proposer: string | null): string | null {
+function resolveActor(actor: string, proposer: string | null, isProposerNamedBefore = true): string | null {
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   const words = cleaned.split(' ');
   if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) {
     // "Monday with 1,412 signatures" says when, not who; "June supporters of the pause" are the supporters
     if (FUNCTION_WORDS.has(words[1]!) || !isActorHead(headOf(words.slice(1).join(' ')))) return null;
-    return resolveActor(words.slice(1).join(' '), proposer);
+    return resolveActor(words.slice(1).join(' '), proposer, isProposerNamedBefore);
   }
   if (words.length > 1 && SUBORDINATOR.test(words[0]!)) return null;
   // "the San Francisco-based maker of the Claude models", "the Claude maker": the proposer, by its product
@@ -469,8 +469,10 @@ function resolveActor(actor: string, proposer: string | null): string | null {
     const owner = /^(.+?)[’']s\s+\S+$/u.exec(headPhrase)?.[1];
     if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);
     const author = headPhrase === cleaned ? null : authorOfText(cleaned);
-    if (author !== null) return resolveActor(author, proposer);
-    if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || GENERIC_ORGANISATION.test(headPhrase))) return proposer;
+    if (author !== null) return resolveActor(author, proposer, isProposerNamedBefore);
+    // "the proposal" is the proposer's wherever the text names it; "the company" only after ("Veridian AI said ... The
+    // company said ...", with Anthropic named further on, is Veridian)
+    if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || (GENERIC_ORGANISATION.test(headPhrase) && isProposerNamedBefore))) return proposer;
     return GENERIC_ORGANISATION.test(cleaned) ? cleaned : null;
   }
   return cleaned;
@@ -885,6 +887,7 @@ export function collectVoices(
   const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
   const backsProposal = pauseBackers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
+  const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
   const quotedAfterCamp = new Set<number>();
   const fullNames: string[] = [];
@@ -892,7 +895,7 @@ export function collectVoices(
   for (const statement of statements) {
     // each statement is matched against the speakers before it: past this many, a text is a list, not a report
     if (voices.length >= MAX_VOICES) break;
-    let actor = resolveActor(statement.attribution.actor, proposer);
+    let actor = resolveActor(statement.attribution.actor, proposer, proposerFrom >= 0 && proposerFrom <= statement.sentence);
     if (actor === null || statement.quote.length === 0) continue;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.

@@ -129,6 +129,16 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said the group had tried to put the principle in writing before the talks.`, 'Ben Ortiz')).toBe('support');
   });
 
+  it('"the company" is the proposer only once the text has named it: before, it is the company the text is about', () => {
+    const actors = voicesOf([
+      'Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.',
+      'The company said training of the model was suspended at 6 a.m. to test whether such a pause can be verified.',
+      'Anthropic made the proposal public in June, calling on the leading developers to coordinate a pause.',
+      'The company has said it would halt its own most advanced training runs if rivals did the same.',
+    ].join('\n\n')).map((voice) => voice.actor);
+    expect(actors).toEqual(['Veridian AI', 'The company', 'Anthropic', 'Anthropic']);
+  });
+
   it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {
     const text = 'Anthropic published a proposal for a verified pause. In a 34-page paper, the San Francisco-based maker of the Claude models said the top developers should stop. The Claude maker said it would halt its own runs. The ChatGPT maker said a pause was premature.';
     expect(voicesOf(text).map((voice) => voice.actor)).toEqual(['Anthropic', 'Anthropic', 'The ChatGPT maker']);
