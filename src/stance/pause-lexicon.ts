@@ -128,6 +128,8 @@ export const SUPPORT_CUES = cues(1, [
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
   // An offer to staff or host the pause's checks: "ready to provide the secretariat for a verification body".
   [`ready|willing|prepared to? ~2 provide|host|second|staff|fund|help|put|supply|lend|serve ~8 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
+  // ... or to submit to them: "prepared to commit to inspections whatever others decide", "willing to accept inspectors".
+  [`ready|willing|prepared to? ~1 commit|accept|submit|agree ~3 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],

@@ -172,12 +172,17 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(voicesOf('Not pausing would give Beijing a head start, Haldane said.')).toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'support' })]);
   });
 
-  it('an offer to staff or host the checks a pause needs takes its side; one refused does not', () => {
+  it('an offer to staff, host or submit to the checks a pause needs takes its side; one refused does not', () => {
     expect(voicesOf('In Brussels, the AI Office said it was ready to provide the technical secretariat for an international verification body for a pause.'))
       .toEqual([expect.objectContaining({ actor: 'the AI Office', stance: 'support' })]);
     expect(voicesOf('Albers said: "We are ready to put it at the service of a global verification effort, if the labs are serious."'))
       .toEqual([expect.objectContaining({ actor: 'Albers', stance: 'support' })]);
     expect(voicesOf('In Brussels, the AI Office said it was not ready to provide inspectors for any pause.'))
+      .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
+    // to submit to them is the same side
+    expect(voicesOf('European Commissioner Ilse Marten said the European Union was prepared to commit to inspections "whatever others decide" under a pause.'))
+      .toEqual([expect.objectContaining({ actor: 'European Commissioner Ilse Marten', stance: 'support' })]);
+    expect(voicesOf('OpenAI said it was not willing to accept inspectors from rival countries under any pause.'))
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
