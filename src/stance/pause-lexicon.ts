@@ -101,6 +101,8 @@ export const SUPPORT_CUES = cues(1, [
   [`indefinite*|permanent*`, 0.4, 'argument'],
   [`buys|buy|buying|give|gives|giving|allow|allows ~3 time`, 0.6, 'argument'],
   [`workable|enforceable|verifiable|feasible|achievable`, 0.8, 'argument'],
+  // "Verifying chips is easier than verifying warheads": the pause's checks can be done.
+  [`verify|verifying|verification|checking|inspecting|inspection|monitoring ~6 easier|simpler|cheaper|doable|straightforward`, 0.6, 'argument'],
   [`can|could ~2 verify|check|monitor|enforce*`, 0.6, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 will|would|can ~1 honour|honor|comply|sign|join|stop`, 0.5, 'argument'],
   [`we|they|you can all? verify`, 0.6, 'argument'],
@@ -179,6 +181,8 @@ export const OPPOSE_CUES = cues(-1, [
   [`china|beijing|rivals|rival|adversaries|competitors ~3 win|wins|winning|catch|ahead|overtake|keep|continue|cheat|cheats`, 0.8, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
+  // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
+  [`everyone|everybody|anyone|the rest else? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.

@@ -186,6 +186,15 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
+  it('checks said to be easy, and a pause said to stop one side while the rest go on, take their sides', () => {
+    expect(voicesOf('"Verifying chips is easier than verifying warheads," Rear Admiral Linda Castellano said of the pause.'))
+      .toEqual([expect.objectContaining({ actor: 'Rear Admiral Linda Castellano', stance: 'support' })]);
+    expect(voicesOf('Critics said verification of a pause would not be easier than arms control.'))
+      .toEqual([expect.objectContaining({ actor: 'Critics', stance: 'oppose' })]);
+    expect(voicesOf('"I am not open to a pause in which American companies stop and everyone else keeps going," Haldane said.'))
+      .toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'oppose' })]);
+  });
+
   it('a quote over two sentences is the speaker named after it, from its first sentence', () => {
     const voices = voicesOf(`Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.
 
