@@ -256,11 +256,16 @@ export const OPPOSE_CUES = cues(-1, [
   // "would freeze the current leaders in place", "lock in the industry's current leaders", "would raise costs for
   // newcomers", "help it stop competing": the pause as a shelter for the labs that lead now (not "world leaders",
   // "costs that tariffs raised" or "get the labs to stop competing in a race").
-  [`freeze|freezes|freezing|froze|lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  // "freeze the current leaders", "lock in the industry's current leaders"; not "the freeze would apply to the current leaders"
+  [`freeze|freezes|freezing|froze ~1 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
   [`freeze|freezes|freezing|froze|lock|locks|locking|locked the leaders|giants|incumbents in place`, 0.8, 'argument'],
   [`would|will|could ~2 raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
   [`would|will|could ~2 create|raise|erect barrier|barriers to entry`, 0.8, 'argument'],
   [`help|helps|helping it|them|itself|themselves stop|stops competing`, 0.8, 'argument'],
+  // the same in the present, said of the pause: "the pause raises costs for startups", "lets the giants stop competing"
+  [`pause|moratorium|freeze|slowdown|halt|proposal|plan|it ~2 raises|raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
+  [`lets|let|letting ~2 giants|incumbents|leaders|frontrunners|front-runners stop|stops competing`, 0.8, 'argument'],
   [`pretext|excuse|trojan horse`, 0.7, 'argument'],
   [`won't|will not|cannot|can't ~1 stop|halt ~1 progress|science|research`, 0.7, 'argument', false],
   [`sitting on their hands|relocate|elsewhere|offshore`, 0.6, 'argument'],

@@ -81,6 +81,7 @@ describe('pause-proposal scorer: stance of a passage', () => {
       '"A pause would freeze the leaders in place," said the chief executive of a start-up.',
       '"A moratorium would create barriers to entry," said the chief executive of a start-up.',
       '"This is the first time I have seen an industry ask Congress to help it stop competing," Feld said of the pause.',
+      'Critics said the pause raises costs for startups and lets the giants stop competing.',
     ]) expect(labelOf(text), text).toBe('oppose');
     // not leaders of the world, costs raised by something else, or competition a pause would end
     for (const text of [
@@ -89,6 +90,8 @@ describe('pause-proposal scorer: stance of a passage', () => {
       'A verified pause is the only way to get the labs to stop competing in a race to the bottom, the researchers wrote.',
     ]) expect(labelOf(text), text).toBe('support');
     expect(labelOf('"A verified pause would help the labs stop competing on speed," said Yoshua Bengio.')).not.toBe('oppose');
+    // a freeze that applies to the leaders first does not freeze them in place
+    expect(labelOf('The freeze would apply to the current leaders first, Anthropic said.')).not.toBe('oppose');
   });
 });
 
