@@ -10,6 +10,7 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
+import { NEGATIVE_WORDS } from './evaluative-lexicon.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
@@ -119,17 +120,20 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
  * "called the pause a cartel", "calls the moratorium an overreach": a call word with an object and a name against it,
  * which says what the speaker calls the pause, not that they call for one: the name is the clause's judgement. A name
  * the lexicon does not weigh against the pause ("called the moratorium a historic step") leaves the call standing; a
- * name given to "it" or "them" is never a call.
+ * name given to "it" or "them" is never a call. A word of disapproval in the name ("\"a disaster for innovation\"") weighs.
  */
 function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
   // "called it \"a resolution about a pause that does not exist\"": the pause is inside the name given to something else.
   const afterPronoun = tokens[match.from + 2]?.word === '"' ? match.from + 3 : match.from + 2;
   if (/^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '') && /^(a|an|the)$/.test(tokens[afterPronoun]?.word ?? '')) return true;
-  if (!/^(a|an)$/.test(tokens[match.to]?.word ?? '')) return false;
-  let clauseEnd = match.to;
+  // the name may be quoted or definite: "called the moratorium \"a disaster\"", "calls the pause the dumbest idea"
+  const nameStart = tokens[match.to]?.word === '"' ? match.to + 1 : match.to;
+  if (!/^(a|an|the)$/.test(tokens[nameStart]?.word ?? '')) return false;
+  let clauseEnd = nameStart;
   while (clauseEnd < tokens.length && !isClauseBreak(tokens[clauseEnd]!.word)) clauseEnd++;
-  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && other.from < clauseEnd);
+  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && other.from < clauseEnd)
+    || tokens.slice(nameStart, clauseEnd).some((token) => NEGATIVE_WORDS.has(token.word));
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */

@@ -157,6 +157,10 @@ describe('a clause inside a statement names no speaker of its own', () => {
     expect(voicesOf('Piotr Zalewski called it "a resolution about a pause that does not exist, to be verified by an office that is not ready".'))
       .toEqual([expect.objectContaining({ actor: 'Piotr Zalewski', stance: 'neutral' })]);
     expect(voicesOf('Yoshua Bengio called it a historic step toward a pause.')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
+    // a quoted or definite name, weighed by its words of disapproval
+    expect(voicesOf('Marc Andreessen called the moratorium "a disaster for American innovation" in a post on Tuesday.'))
+      .toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
+    expect(voicesOf('Yoshua Bengio called the moratorium "a historic step".')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
   });
 
   it('a head start for someone else is what critics call the pause; a senator named with his party is the speaker, not the proposal', () => {
