@@ -678,9 +678,10 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
   const lowerNames = names.map((name) => name.toLowerCase());
   const groupWords = lowerNames.map((name) => new RegExp(String.raw`(${GROUP_WORDS})$`).exec(name)?.[1] ?? null);
   // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech
-  // Coalition") nor brings in one unnamed ("a coalition of 40 tech companies", "a rival coalition of startups"), as
+  // Coalition") nor brings in one unnamed ("a coalition of 40 tech companies", "a rival coalition of startups", "their
+  // own coalition", "the industry coalition"), as
   // the campaign's own description is not ("The Pause Now coalition, a coalition of 40 groups,", "a coalition volunteer")
-  const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(, )?\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]econd|[Rr]ival|[Nn]ew) (?:[\p{Ll}-]+ )?${word}\b(?! (?:${CAMPAIGN_ROLES})\b)`, 'gu'))]
+  const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(, )?\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]econd|[Rr]ival|[Nn]ew|[Tt]heir own|[Tt]he (?:industry|tech|business|opposing|competing|other|counter)) (?:[\p{Ll}-]+ )?${word}\b(?! (?:${CAMPAIGN_ROLES})\b)`, 'gu'))]
     .some((match) => match[1] === undefined || !lowerNames.some((name) => whole.slice(Math.max(0, match.index - name.length), match.index).toLowerCase() === name))
     || [...whole.matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]* )+(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})\b`, 'gu'))].some((match) => {
       // "The coalition plans ..." opening a sentence is the word itself, not a name

@@ -202,6 +202,9 @@ describe('voices: each speaker’s own position', () => {
     // ... but after a rival coalition brought in unnamed, "the coalition" is that one
     const rival = 'The Pause Now coalition staged protests on Saturday calling for a verified pause. Across town, a rival coalition of startups held a press conference. The coalition said a pause would cost jobs and hand the lead to China.';
     expect(sideOf(rival, 'The coalition')).toBe('oppose');
+    for (const other of ['their own coalition', 'the industry coalition']) {
+      expect(sideOf(rival.replace('a rival coalition of startups held a press conference', `startups formed ${other} to fight the plan`), 'The coalition'), other).toBe('oppose');
+    }
     // the campaign's own description or a volunteer of it brings in no other
     const described = 'The Pause Now coalition, a coalition of 40 campaign groups, staged protests on Saturday, calling for a verified pause. Ruth Calloway, the coalition\'s national organiser, said the labs had ignored warnings for years.';
     expect(sideOf(described, 'Ruth Calloway')).toBe('support');
