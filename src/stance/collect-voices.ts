@@ -485,6 +485,9 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
  * after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of three
  * words or a hyphenated one, so "Google" is not "Google DeepMind".
  */
+/** The word that ends a company's name, which the company may go without: "Veridian AI", "Kestrel Labs". */
+const COMPANY_ENDING = /^(?:AI|Labs?|Inc\.?|Corp\.?|Corporation|Technologies|Systems|Robotics|Computing)$/u;
+
 function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[]): string | null {
   // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
   const surname = titledSurname(actor);
@@ -492,8 +495,9 @@ function earlierNameOf(actor: string, fullNames: readonly string[], earlierActor
   // a title spelled out stays in a name (it says who someone is), so one name is written with and without it
   if (isFullName(actor)) return fullNames.find((full) => isSameTitledPerson(full, actor)) ?? null;
   if (!actor.includes(' ')) {
+    // "Veridian" after "Veridian AI", "Kestrel" after "Kestrel Labs": a company by its name without its ending
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
-      ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)));
+      ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full) || COMPANY_ENDING.test(full.slice(actor.length + 1))));
     return name ?? null;
   }
   const head = /^the (\p{Ll}+)$/u.exec(actor)?.[1];

@@ -129,6 +129,13 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said the group had tried to put the principle in writing before the talks.`, 'Ben Ortiz')).toBe('support');
   });
 
+  it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
+    const actors = (text: string) => voicesOf(text).map((voice) => voice.actor);
+    expect(actors('Veridian AI said Monday it had halted the training of its next frontier model for a verified pause. Veridian said it would keep the run suspended until inspectors had completed their checks.'))
+      .toEqual(['Veridian AI', 'Veridian AI']);
+    expect(actors('Ada Marchetti said a verified pause was overdue. Ada said she would sign the statement on Monday.')).toEqual(['Ada Marchetti', 'Ada']);
+  });
+
   it('"the company" is the proposer only once the text has named it: before, it is the company the text is about', () => {
     const actors = voicesOf([
       'Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.',
