@@ -117,23 +117,25 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
 }
 
 /**
- * "called the pause a cartel", "calls the moratorium an overreach": a call word with an object and a name against it,
- * which says what the speaker calls the pause, not that they call for one: the name is the clause's judgement. A name
- * the lexicon does not weigh against the pause ("called the moratorium a historic step") leaves the call standing; a
- * name given to "it" or "them" is never a call. A word of disapproval in the name ("\"a disaster for innovation\"") weighs.
+ * "called the pause a cartel", "calls the moratorium an overreach", "called it \"a resolution about a pause that does
+ * not exist\"": a call word with an object and a name that disapproves (a word the lexicon weighs against the pause, a
+ * word of disapproval, or a negation), which says what the speaker calls the pause or something else, not that they
+ * call for one. A name that does not disapprove ("called the moratorium a historic step", "called it the pause the
+ * world needs") leaves the call standing.
  */
 function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
-  // "called it \"a resolution about a pause that does not exist\"": the pause is inside the name given to something else.
-  const afterPronoun = tokens[match.from + 2]?.word === '"' ? match.from + 3 : match.from + 2;
-  if (/^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '') && /^(a|an|the)$/.test(tokens[afterPronoun]?.word ?? '')) return true;
-  // the name may be quoted or definite: "called the moratorium \"a disaster\"", "calls the pause the dumbest idea"
-  const nameStart = tokens[match.to]?.word === '"' ? match.to + 1 : match.to;
+  // the name, quoted or not, after the pause ("called the moratorium \"a disaster\"") or after "it" or "this"
+  const isPronoun = /^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '');
+  const nameAt = (at: number) => (tokens[at]?.word === '"' ? at + 1 : at);
+  const nameStart = isPronoun ? nameAt(match.from + 2) : nameAt(match.to);
   if (!/^(a|an|the)$/.test(tokens[nameStart]?.word ?? '')) return false;
+  // a quoted name ends at its closing mark, one not quoted with its clause
+  const isQuoted = tokens[nameStart - 1]?.word === '"';
   let clauseEnd = nameStart;
-  while (clauseEnd < tokens.length && !isClauseBreak(tokens[clauseEnd]!.word)) clauseEnd++;
-  return matches.some((other) => other.data.polarity < 0 && other.from >= match.to && other.from < clauseEnd)
-    || tokens.slice(nameStart, clauseEnd).some((token) => NEGATIVE_WORDS.has(token.word));
+  while (clauseEnd < tokens.length && (isQuoted ? tokens[clauseEnd]!.word !== '"' : !isClauseBreak(tokens[clauseEnd]!.word))) clauseEnd++;
+  return matches.some((other) => other.data.polarity < 0 && other.from >= nameStart && other.from < clauseEnd)
+    || tokens.slice(nameStart, clauseEnd).some((token) => NEGATIVE_WORDS.has(token.word) || isNegator(token.word));
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */

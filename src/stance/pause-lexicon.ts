@@ -51,8 +51,8 @@ export const SUPPORT_CUES = cues(1, [
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
-  // A head start for safety work is the pause's purpose; one for anyone else is the critics' word (below).
-  [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity ~2 head start`, 0.8, 'call'],
+  // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
+  [`give|gives|giving|need|needs ~5 head start`, 0.8, 'call'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
   // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls
@@ -81,8 +81,6 @@ export const SUPPORT_CUES = cues(1, [
   // Judgements that the pause is wise ("would be a good thing").
   [`${PAUSE_NOUN}|it|this|that|slowing|pausing ~3 is|was|would|be ~2 necessary|needed|essential|overdue|wise|prudent|sensible|justified|warranted|reasonable|vital|urgent|right`, 1, 'judgement'],
   [`good|great|wise|smart|sensible|prudent|right|responsible|welcome|refreshing|fantastic|wonderful|excellent|brilliant ~1 thing|idea|step|move|call|decision|plan|start|strategy`, 0.9, 'judgement'],
-  // A row of its own (the learned layer knows the row above by its pattern): "a historic step", "a landmark moment".
-  [`historic|landmark ~1 step|decision|moment|milestone|breakthrough`, 0.8, 'judgement'],
   [`overdue`, 0.9, 'judgement'],
   // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
   // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
@@ -101,8 +99,9 @@ export const SUPPORT_CUES = cues(1, [
   [`indefinite*|permanent*`, 0.4, 'argument'],
   [`buys|buy|buying|give|gives|giving|allow|allows ~3 time`, 0.6, 'argument'],
   [`workable|enforceable|verifiable|feasible|achievable`, 0.8, 'argument'],
-  // "Verifying chips is easier than verifying warheads": the pause's checks can be done.
-  [`verify|verifying|verification|checking|inspecting|inspection|monitoring ~6 easier|simpler|cheaper|doable|straightforward`, 0.6, 'argument'],
+  // "Verifying chips is easier than verifying warheads": the pause's checks can be done (not "evading verification is
+  // cheaper", "smuggling chips past any inspection is easier").
+  [`verifying|checking|inspecting|monitoring|counting ~4 easier|simpler|cheaper|doable|straightforward`, 0.6, 'argument'],
   [`can|could ~2 verify|check|monitor|enforce*`, 0.6, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 will|would|can ~1 honour|honor|comply|sign|join|stop`, 0.5, 'argument'],
   [`we|they|you can all? verify`, 0.6, 'argument'],
@@ -128,10 +127,11 @@ export const SUPPORT_CUES = cues(1, [
   [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
   [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
-  // An offer to staff or host the pause's checks: "ready to provide the secretariat for a verification body".
-  [`ready|willing|prepared to? ~2 provide|host|second|staff|fund|help|put|supply|lend|serve ~8 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
-  // ... or to submit to them: "prepared to commit to inspections whatever others decide", "willing to accept inspectors".
-  [`ready|willing|prepared to? ~1 commit|accept|submit|agree ~3 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
+  // A speaker's offer to staff or host the pause's checks ("it was ready to provide the technical secretariat for a
+  // verification body"), or to submit to them ("the European Union was prepared to commit to inspections"): said of
+  // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
+  [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
+  [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
@@ -176,8 +176,10 @@ export const SUPPORT_CUES = cues(1, [
 export const OPPOSE_CUES = cues(-1, [
   // Geopolitics: rivals will not stop.
   [`hand|hands|handing|handed|give|gives|giving|cede|cedes|ceding ~3 lead|edge|advantage|initiative`, 1, 'argument'],
-  // "A pause that binds only us is a head start for someone else"; "not pausing hands the race a head start" supports.
-  [`head start`, 0.6, 'judgement'],
+  // "A pause that binds only us is a head start for someone else"; "not pausing is a head start for Beijing" supports.
+  [`head start for|to ~3 china|beijing|rivals|rival|adversaries|autocracies|autocrats|someone|others|attackers|competitors|least|incumbents|state-backed`, 0.9, 'judgement'],
+  // Given to rivals it outweighs the call above: "would give Beijing a head start", "hand our rivals a head start".
+  [`give|gives|giving|hand|hands|handing|handed ~1 china|beijing|rivals|rival|adversaries|autocracies|attackers|competitors|incumbents|others ~2 head start`, 1.6, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 win|wins|winning|catch|ahead|overtake|keep|continue|cheat|cheats`, 0.8, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],

@@ -199,6 +199,31 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'oppose' })]);
   });
 
+  it('the cues of readiness, a head start, easy checks and naming read what they are said of (review of 2.5.37-2.5.43)', () => {
+    // long enough for the rules to decide, not the learned layer that reads passages
+    const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
+    const sideOf = (sentence: string) => voicesOf(`${sentence}\n\n${padding}`).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    for (const sentence of [
+      'The industry group said it was ready to put up a fight against any inspection regime.',
+      'The industry group said it was ready to help lawmakers kill the inspections.',
+      'Chris Lehane said no American lab was ready to submit to inspections by a foreign body.',
+      'Senator Curtis Haldane said few labs were willing to accept inspections, which is why the pause would never hold.',
+      'Senator Curtis Haldane said rejecting the moratorium was a historic decision.',
+      'Haldane said smuggling chips past any inspection is easier than building them, so a pause could never be verified.',
+      'Haldane said that evading verification is cheaper than complying with a pause.',
+      'Haldane said the pause would give Beijing a head start.',
+    ]) expect(sideOf(sentence), sentence).not.toBe('support');
+    for (const sentence of [
+      'Senator Ruth Adeyemi said a verified pause would give governments a head start on writing the rules.',
+      'Senator Ruth Adeyemi said a pause would give researchers working on safety a head start.',
+      'Senator Maria Lopez called it the pause the world needs.',
+      'Senator Maria Lopez called this the moment for a global pause.',
+    ]) expect(sideOf(sentence), sentence).toBe('support');
+    // one official's quoted name is not the next one's
+    expect(voicesOf('At a Bishkek roundtable, one telecom official called the freeze "a chance to be heard" and another called it "a rule written without us". The ministry promised a paper by spring.')[0])
+      .toEqual(expect.objectContaining({ actor: 'one telecom official', stance: 'support' }));
+  });
+
   it('a quote over two sentences is the speaker named after it, from its first sentence', () => {
     const voices = voicesOf(`Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.
 
