@@ -775,11 +775,14 @@ const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,8
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
 const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
 /** A signed text said to be against something: "a rival letter ... warned that the pause would entrench incumbents". */
-const OPPOSING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|warn(?:s|ed|ing)?|argu(?:es|ed|ing))\b`, 'iu');
+const OPPOSING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|(?:warn(?:s|ed|ing)?|argu(?:es|ed|ing)) (?:that )?(?:the |a |any )?(?:pause|moratorium|halt|slowdown|proposal))\b`, 'iu');
 /** Words before a list that make it no list of a statement's signatories: "Absent from the signatories were ...". */
-const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|except|other than|besides|rival|competing|counter|separate|another)\b/iu;
-/** A signed text brought in as another one ("a rival letter signed by", "a letter of intent"): it is not the backing one. */
-const OTHER_SIGNED_TEXT = new RegExp(String.raw`\b(?:a|an|another|rival|separate|second|competing|their own|its own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
+const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other than|besides|rival|competing|counter|separate|another)\b/iu;
+/**
+ * A signed text brought in as another one ("a rival letter signed by", "a letter of intent", "Meta's own letter"): it
+ * is not the backing one. "said in a statement" brings in none.
+ */
+const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\bin )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
@@ -792,8 +795,8 @@ const SIGNATORY_LISTS = [
 const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
-/** A signatory that took its name back: "Orion AI withdrew its signature". */
-const WITHDRAWN = /^[^.;]{0,40}?\b(?:withdrew|withdrawn|pulled out|retracted|rescinded|revoked|removed its (?:name|signature))\b/u;
+/** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
+const WITHDRAWN = /^[^.;]{0,40}?(?<!\bnot )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\bpulled out of the (?:statement|letter|pledge|declaration)\b/u;
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
 const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|spokesman|executive|founder|co-founder|cofounder|ceo|chair|chairman|chairwoman';
 
@@ -816,7 +819,7 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
     if (OPPOSING_SENTENCE.test(sentence)) return;
     // the sentence says what its own text backs, or names "the" statement after one that does
     const isOwn = backing[index]!;
-    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence))) return;
+    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER.test(sentence))) return;
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
@@ -829,7 +832,7 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
     const at = sentence.indexOf(name);
     return at >= 0 && WITHDRAWN.test(sentence.slice(at + name.length));
   });
-  return [...names].filter((name) => !withdrawn(name)).slice(0, MAX_SIGNATORIES);
+  return [...names].slice(0, MAX_SIGNATORIES).filter((name) => !withdrawn(name));
 }
 
 /**

@@ -127,6 +127,17 @@ describe('voices: each speaker’s own position', () => {
       .toBe('neutral');
     expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said he thought the pause was a mistake and that it would fail.`, 'Ben Ortiz')).toBe('oppose');
     expect(sideOf(`${backing} Ben Ortiz, chief executive of Orion AI, said the group had tried to put the principle in writing before the talks.`, 'Ben Ortiz')).toBe('support');
+    // a company's own letter is another text; a statement that warns, one named "in a statement", a contract left and a
+    // signature kept take nothing away
+    expect(sideOf(`${backing} Meta's own letter, signed by Meta, Mistral and Cohere, called for lighter regulation instead. Nick Clegg, president of global affairs at Meta, said the pause raised more questions than it answered.`, 'Nick Clegg'))
+      .toBe('neutral');
+    const marchetti = ' Ada Marchetti, chief executive of Kestrel Labs, said the pause would begin once inspectors were in place.';
+    for (const text of [
+      'Four labs signed a joint statement calling for a verified pause, warning that the race could get out of control. The statement was signed by Anthropic, Kestrel Labs and Orion AI.',
+      'Four developers signed a joint statement committing to work towards a verified pause. The signatories — Anthropic, Veridian AI and Kestrel Labs — said in a statement that they would accept inspections.',
+      `${backing} Kestrel Labs pulled out of a Pentagon contract last year over safety concerns.`,
+      `${backing} Kestrel Labs has not withdrawn its signature despite pressure from investors.`,
+    ]) expect(sideOf(text + marchetti, 'Ada Marchetti'), text).toBe('support');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
