@@ -42,7 +42,7 @@ const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement'])
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */
 const GENERIC_ORGANISATION = /^(the|this) (company|firm|lab|startup|developer)$/i;
 /** The proposer described by what it makes, as wire copy varies its name: "the maker of the Claude models". */
-const PROPOSER_BY_PRODUCT = /^[Tt]he\b(?=.*\bClaude\b).*\b(?:maker|developer|creator)s?\b/u;
+const PROPOSER_BY_PRODUCT = /^[Tt]he\b(?=.*\bClaude\b).*\b(?:maker|developer|creator|company|firm|lab)s?\b/u;
 /** Lower-case words inside a person's name ("Pieter van Dijk"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 /** Words after which a capitalised run is an object, not the speaker's name ("critics of Anthropic"). */
@@ -449,7 +449,7 @@ export function isShareOfGroup(actor: string): boolean {
  * Resolves a surface form to the speaker to show, or null for a document that is nobody's voice. A possessive
  * owner names the speaker ("Anthropic's proposal" → "Anthropic").
  */
-function resolveActor(actor: string, proposer: string | null, isProposerNamedBefore = true): string | null {
+function resolveActor(actor: string, proposer: string | null, isProposerNamedBefore: boolean): string | null {
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   const words = cleaned.split(' ');
@@ -470,10 +470,10 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
     if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);
     const author = headPhrase === cleaned ? null : authorOfText(cleaned);
     if (author !== null) return resolveActor(author, proposer, isProposerNamedBefore);
-    // "the proposal" is the proposer's wherever the text names it; "the company" only after ("Veridian AI said ... The
-    // company said ...", with Anthropic named further on, is Veridian)
+    // "the proposal" is the proposer's wherever the text names it; "the company" only once the text has named the
+    // proposer ("Veridian AI said ... The company said ...", with Anthropic named further on, is not Anthropic)
     if (proposer !== null && (PROPOSER_DOCUMENTS.has(head) || (GENERIC_ORGANISATION.test(headPhrase) && isProposerNamedBefore))) return proposer;
-    return GENERIC_ORGANISATION.test(cleaned) ? cleaned : null;
+    return GENERIC_ORGANISATION.test(headPhrase) ? cleaned : null;
   }
   return cleaned;
 }
@@ -487,6 +487,19 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
  */
 /** The word that ends a company's name, which the company may go without: "Veridian AI", "Kestrel Labs". */
 const COMPANY_ENDING = /^(?:AI|Labs?|Inc\.?|Corp\.?|Corporation|Technologies|Systems|Robotics|Computing)$/u;
+/** How many speakers back "the company" may stand for one named. */
+const MAX_COMPANY_REACH = 3;
+
+/** A company's name by its ending: "Veridian AI", "Kestrel Labs". */
+function isCompanyName(actor: string): boolean {
+  const words = actor.split(' ');
+  return words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && COMPANY_ENDING.test(words.at(-1)!);
+}
+
+/** "The company", "the lab": an organisation named by what it is, the proposer only where the text says so. */
+export function isGenericOrganisation(actor: string): boolean {
+  return GENERIC_ORGANISATION.test(actor);
+}
 
 function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[]): string | null {
   // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
@@ -905,6 +918,8 @@ export function collectVoices(
     if (voices.length >= MAX_VOICES) break;
     let actor = resolveActor(statement.attribution.actor, proposer, proposerFrom >= 0 && proposerFrom <= statement.sentence);
     if (actor === null || statement.quote.length === 0) continue;
+    // "Veridian AI said ... The company said ...": before the proposer is named, the company just quoted
+    if (GENERIC_ORGANISATION.test(actor)) actor = voices.slice(-MAX_COMPANY_REACH).reverse().find((voice) => isCompanyName(voice.actor))?.actor ?? actor;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
     const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));

@@ -147,14 +147,17 @@ describe('voices: each speaker’s own position', () => {
     expect(actors('Ada Marchetti said a verified pause was overdue. Ada said she would sign the statement on Monday.')).toEqual(['Ada Marchetti', 'Ada']);
   });
 
-  it('"the company" is the proposer only once the text has named it: before, it is the company the text is about', () => {
+  it('"the company" is the proposer only once the text has named it: before, it is the company just quoted', () => {
     const actors = voicesOf([
       'Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.',
       'The company said training of the model was suspended at 6 a.m. to test whether such a pause can be verified.',
       'Anthropic made the proposal public in June, calling on the leading developers to coordinate a pause.',
       'The company has said it would halt its own most advanced training runs if rivals did the same.',
     ].join('\n\n')).map((voice) => voice.actor);
-    expect(actors).toEqual(['Veridian AI', 'The company', 'Anthropic', 'Anthropic']);
+    expect(actors).toEqual(['Veridian AI', 'Veridian AI', 'Anthropic', 'Anthropic']);
+    // the proposer by its product is the proposer wherever it is named
+    expect(voicesOf('The company behind the Claude chatbot said on Tuesday that a verified pause of frontier AI development was overdue. Anthropic published its plan in June.')[0]?.actor)
+      .toBe('Anthropic');
   });
 
   it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {

@@ -232,6 +232,26 @@ describe('a rebuttal', () => {
   });
 });
 
+describe('a report of critics that calls one of them "the company"', () => {
+  it('is theirs: "the company" is no proposer before the text names one', () => {
+    const critics = [
+      'Veridian AI said on Monday that it would keep training its largest models.',
+      'The company said a pause of frontier AI development would hand the lead to China.',
+      'Senator Curtis Haldane said the moratorium was a gift to Beijing.',
+      'David Sacks, a venture capitalist, said the pause was a cartel.',
+      'Kestrel Labs said a pause would hand the lead to rivals abroad.',
+      'Orion AI said the pause would hand the lead to China.',
+      'Senator Dana Whitfield said the moratorium was naive and would hand the lead to Beijing.',
+      'Marc Andreessen said the pause was a cartel for incumbents.',
+      'The Chamber of Commerce said the pause would hand the lead to China.',
+      'Yann LeCun said the moratorium was a gift to Beijing.',
+      'Several members left early for floor votes.',
+      'Anthropic proposed the pause last month.',
+    ];
+    expect(labelOf(critics.join('\n\n'))).toBe('oppose');
+  });
+});
+
 describe('an article reporting a poll', () => {
   it('reports the public\'s opinion: the figures are not the writer\'s side', () => {
     const report = [
