@@ -497,6 +497,8 @@ function relativeAntecedent(text: string, tokens: readonly Token[], comma: numbe
   // "Talks between OpenAI and the White House, which said ...": which of them said it, the words do not tell
   if (tokens.slice(from, to).some((token) => token.word === 'between' || token.word === 'among')) return null;
   while (from < to - 1 && /ed$/.test(tokens[from]!.word) && !isCapitalised(text, tokens[from]!)) from++;
+  // "..., looking at Senator Curtis Haldane, who ...": the participle's object, not the participle
+  if (from < to - 2 && /ing$/.test(tokens[from]!.word) && !isCapitalised(text, tokens[from]!) && /^(at|to|toward|towards|past)$/.test(tokens[from + 1]!.word)) from += 2;
   if (tokens[from - 1]?.word === ',' && !isCapitalised(text, tokens[from]!)) {
     let nameStart = from - 1;
     while (nameStart > 0 && isWordAt(tokens, nameStart - 1) && isCapitalised(text, tokens[nameStart - 1]!)) nameStart--;

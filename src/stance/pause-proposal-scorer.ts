@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.50';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.51';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -128,6 +128,13 @@ interface ContinuingSpeaker {
 function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null): boolean {
   if (current?.kind !== 'quote' || current.mark !== '"' || current.paragraph !== sentence.paragraph) return false;
   return quoteMarksIn(sentence) % 2 === 1;
+}
+
+/** '...," she said': the speaker after a sentence's first quote mark is a pronoun. */
+function pronounAfterQuote(sentence: AnalysedSentence): boolean {
+  const mark = sentence.tokens.findIndex((token) => token.word === '"');
+  const next = sentence.tokens[mark + 1]?.word === ',' ? mark + 2 : mark + 1;
+  return mark >= 0 && /^(she|he|they|we|i)$/.test(sentence.tokens[next]?.word ?? '');
 }
 
 function quoteMarksIn(sentence: AnalysedSentence): number {
@@ -310,8 +317,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     let isInAnswer = false;
     let questionValue = 0;
     let continuingSpeaker: ContinuingSpeaker | null = null;
-    // The paragraph whose double quote the sentence before left open, or null.
+    // The paragraph whose double quote the sentence before left open, or null, and the sentence that opened it.
     let quoteOpenIn: number | null = null;
+    let quoteOpenedAt = -1;
     for (const [index, sentence] of all.entries()) {
       const ownRelevance = relevanceScores[index]!.score;
       const nearRelevance = Math.max(ownRelevance, 0.8 * (relevanceScores[index - 1]?.score ?? 0), 0.8 * (relevanceScores[index + 1]?.score ?? 0));
@@ -336,21 +344,29 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
         // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
         const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarksIn(sentence) % 2 === 1;
-        attributions = findAttributions(sentence.text, sentence.tokens, { previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || closesUnsaidQuote });
+        // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
+        const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && pronounAfterQuote(sentence);
+        attributions = findAttributions(sentence.text, sentence.tokens, {
+          previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || (closesUnsaidQuote && !isUnresolvedCloser),
+        });
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.
           attributions = [{ actor: turn.actor, ranges: [[0, sentence.tokens.length]], isResolved: true }];
         }
-        // The speaker named after a quote said its first sentence too, which had been given to the speaker before.
-        const namedAfter = isTurnQuote || closesUnsaidQuote ? attributions.find((attribution) => !attribution.isResolved && attribution.ranges.some(([from]) => from === 0)) : undefined;
-        const opening = analyses.at(-1)?.voices;
-        if (namedAfter !== undefined && opening?.length === 1 && opening[0]!.attribution.isResolved) {
-          opening[0]!.attribution = { ...opening[0]!.attribution, actor: namedAfter.actor };
+        // The speaker named right after a quote ('..., Tomas Reyland said', not '..., she told Senator X') said its
+        // earlier sentences too, which had been given to the speaker before as a quote that continues.
+        const closer = attributions[0];
+        const namedAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && !closer.isResolved && closer.ranges.some(([from]) => from === 0) ? closer : undefined;
+        for (let earlier = Math.max(quoteOpenedAt, 0); namedAfter !== undefined && quoteOpenedAt >= 0 && earlier < analyses.length; earlier++) {
+          const continued = analyses[earlier]!.voices;
+          if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: namedAfter.actor };
         }
       }
       const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarksIn(sentence)) % 2 === 1;
+      if (isQuoteLeftOpen && quoteOpenIn !== sentence.paragraph) quoteOpenedAt = index;
       quoteOpenIn = isQuoteLeftOpen ? sentence.paragraph : null;
+      if (!isQuoteLeftOpen) quoteOpenedAt = -1;
       continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
       if (attributions.length > 0) {
         const before = [...attributions.slice(0, -1).map((attribution) => attribution.actor).reverse(), ...(previousActor === null ? [] : [previousActor])];

@@ -224,7 +224,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .toEqual(expect.objectContaining({ actor: 'one telecom official', stance: 'support' }));
   });
 
-  it('a quote over two sentences is the speaker named after it, from its first sentence', () => {
+  it('a quote over two sentences or more is the speaker named right after it, from its first sentence', () => {
     const voices = voicesOf(`Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.
 
 The company said training of the model was suspended at 6 a.m. It asked a joint team from Britain's AI Security Institute to inspect the facility and confirm the halt.
@@ -236,6 +236,14 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     ]);
     const continued = voicesOf('Veridian AI said Monday it had halted the training of its next frontier model.\n\n"Last week, governments in Geneva agreed that a pause should be verifiable. We think the fastest way is to try," Veridian chief executive Tomas Reyland said.');
     expect(continued.map((voice) => voice.actor)).toEqual(['Veridian AI', 'Tomas Reyland', 'Tomas Reyland']);
+    // over three sentences, all of them
+    const three = voicesOf('Senator Curtis Haldane said the pause would hand the lead to China.\n\n"Last week, governments agreed to talk about verification. Inspectors can check the chips. We think a verified pause is worth trying," Veridian chief executive Tomas Reyland said.');
+    expect(three.map((voice) => voice.actor)).toEqual(['Senator Curtis Haldane', 'Tomas Reyland', 'Tomas Reyland', 'Tomas Reyland']);
+    // not to one named after a pronoun no one was found for, nor to a participle's phrase
+    const told = voicesOf('Senator Maria Lopez opened the hearing. "The labs cannot be trusted to stop on their own. A verified pause is overdue," she told Senator Curtis Haldane, who opposes the pause.');
+    expect(told).not.toContainEqual(expect.objectContaining({ actor: 'Senator Curtis Haldane', stance: 'support' }));
+    const looking = voicesOf('Senator Maria Lopez opened the hearing. "The labs cannot be trusted to stop on their own. A verified pause is overdue," Lopez said, looking at Senator Curtis Haldane, who has called the pause naive.');
+    expect(looking.map((voice) => voice.actor)).toEqual(['Lopez', 'Senator Curtis Haldane']);
   });
 
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
