@@ -810,6 +810,8 @@ const MAX_SIGNATORIES = 12;
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
 /** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
 const WITHDRAWN = /^[^.;]{0,40}?(?<!\bnot )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\bpulled out of the (?:statement|letter|pledge|declaration)\b/u;
+/** Words of one who has not decided: "too early to say whether a pause was needed". */
+const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\b/iu;
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
 const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|spokesman|executive|founder|co-founder|cofounder|ceo|chair|chairman|chairwoman';
 
@@ -952,8 +954,10 @@ export function collectVoices(
     if (speaksForProposal(actor) && role !== 'critic') {
       const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
-    } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && backsProposal(actor)) {
-      // A signatory of a statement backing a pause, and its leaders, speak for what they signed (see pauseBackers).
+    } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)
+      && backsProposal(actor)) {
+      // A signatory of a statement backing a pause, and its leaders, speak for what they signed (see pauseBackers),
+      // unless they say they have not decided ("too early to say whether a pause was needed").
       stance = 'support';
     }
     const key = actor.toLowerCase();

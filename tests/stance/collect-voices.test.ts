@@ -138,6 +138,10 @@ describe('voices: each speaker’s own position', () => {
       `${backing} Kestrel Labs pulled out of a Pentagon contract last year over safety concerns.`,
       `${backing} Kestrel Labs has not withdrawn its signature despite pressure from investors.`,
     ]) expect(sideOf(text + marchetti, 'Ada Marchetti'), text).toBe('support');
+    // a signatory that says it has not decided backs nothing
+    const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
+    expect(sideOf(`${backing} Orion AI said it was too early to say whether a pause was needed.\n\n${padding}`, 'Orion AI')).toBe('neutral');
+    expect(sideOf(`${backing} Orion AI said it would put the principle in writing before the talks.\n\n${padding}`, 'Orion AI')).toBe('support');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
