@@ -10,7 +10,6 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
-import { NEGATIVE_WORDS } from './evaluative-lexicon.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
@@ -117,25 +116,22 @@ function setOffRelativeClauses(tokens: readonly Token[]): [number, number][] {
 }
 
 /**
- * "called the pause a cartel", "calls the moratorium an overreach", "called it \"a resolution about a pause that does
- * not exist\"": a call word with an object and a name that disapproves (a word the lexicon weighs against the pause, a
- * word of disapproval, or a negation), which says what the speaker calls the pause or something else, not that they
- * call for one. A name that does not disapprove ("called the moratorium a historic step", "called it the pause the
- * world needs") leaves the call standing.
+ * "called the pause a cartel", "calls the moratorium \"an overreach\"": a call word with the pause as its object and a
+ * name the lexicon weighs against it, which says what the speaker calls the pause, not that they call for one. A name
+ * it does not weigh against ("called the moratorium a historic step") leaves the call standing. A name given to "it" or
+ * "this" ("called it \"a resolution about a pause that does not exist\"") names something, and calls for nothing.
  */
 function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<StanceCue>, matches: readonly PhraseMatch<StanceCue>[]): boolean {
   if (!/^call(?:s|ed|ing)?$/.test(tokens[match.from]!.word) || /^(for|on|upon)$/.test(tokens[match.from + 1]?.word ?? '')) return false;
-  // the name, quoted or not, after the pause ("called the moratorium \"a disaster\"") or after "it" or "this"
-  const isPronoun = /^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '');
   const nameAt = (at: number) => (tokens[at]?.word === '"' ? at + 1 : at);
-  const nameStart = isPronoun ? nameAt(match.from + 2) : nameAt(match.to);
+  if (/^(it|them|this|that)$/.test(tokens[match.from + 1]?.word ?? '')) return /^(a|an|the)$/.test(tokens[nameAt(match.from + 2)]?.word ?? '');
+  const nameStart = nameAt(match.to);
   if (!/^(a|an|the)$/.test(tokens[nameStart]?.word ?? '')) return false;
   // a quoted name ends at its closing mark, one not quoted with its clause
   const isQuoted = tokens[nameStart - 1]?.word === '"';
-  let clauseEnd = nameStart;
-  while (clauseEnd < tokens.length && (isQuoted ? tokens[clauseEnd]!.word !== '"' : !isClauseBreak(tokens[clauseEnd]!.word))) clauseEnd++;
-  return matches.some((other) => other.data.polarity < 0 && other.from >= nameStart && other.from < clauseEnd)
-    || tokens.slice(nameStart, clauseEnd).some((token) => NEGATIVE_WORDS.has(token.word) || isNegator(token.word));
+  let nameEnd = nameStart;
+  while (nameEnd < tokens.length && (isQuoted ? tokens[nameEnd]!.word !== '"' : !isClauseBreak(tokens[nameEnd]!.word))) nameEnd++;
+  return matches.some((other) => other.data.polarity < 0 && other.from >= nameStart && other.from < nameEnd);
 }
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */

@@ -42,7 +42,7 @@ const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement'])
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */
 const GENERIC_ORGANISATION = /^(the|this) (company|firm|lab|startup|developer)$/i;
 /** The proposer described by what it makes, as wire copy varies its name: "the maker of the Claude models". */
-const PROPOSER_BY_PRODUCT = /^[Tt]he\b(?=.*\bClaude\b).*\b(?:maker|developer|creator|company|firm|lab)s?\b/u;
+const PROPOSER_BY_PRODUCT = /^[Tt]he\b(?=.*\bClaude\b).*\b(?:maker|developer|creator)s?\b/u;
 /** Lower-case words inside a person's name ("Pieter van Dijk"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 /** Words after which a capitalised run is an object, not the speaker's name ("critics of Anthropic"). */
@@ -478,20 +478,11 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
   return cleaned;
 }
 
-/**
- * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
- * a full name with or without a title spelled out before it ("Maria Lopez" and "Senator Maria Lopez"),
- * or a family name written first ("Park" after "Park Ji-hoon", "Lim" after "Lim Wei Ming"), and "the researcher"
- * after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of three
- * words or a hyphenated one, so "Google" is not "Google DeepMind".
- */
 /** The word that ends a company's name, which the company may go without: "Veridian AI", "Kestrel Labs". */
 const COMPANY_ENDING = /^(?:AI|Labs?|Inc\.?|Corp\.?|Corporation|Technologies|Systems|Robotics|Computing)$/u;
-/** How many speakers back "the company" may stand for one named. */
-const MAX_COMPANY_REACH = 3;
 
 /** A company's name by its ending: "Veridian AI", "Kestrel Labs". */
-function isCompanyName(actor: string): boolean {
+export function isCompanyName(actor: string): boolean {
   const words = actor.split(' ');
   return words.length >= 2 && /^\p{Lu}/u.test(words[0]!) && COMPANY_ENDING.test(words.at(-1)!);
 }
@@ -501,16 +492,26 @@ export function isGenericOrganisation(actor: string): boolean {
   return GENERIC_ORGANISATION.test(actor);
 }
 
-function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[]): string | null {
+/**
+ * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
+ * a full name with or without a title spelled out before it ("Maria Lopez" and "Senator Maria Lopez"),
+ * or a family name written first ("Park" after "Park Ji-hoon", "Lim" after "Lim Wei Ming"), a company without the word
+ * that ends its name ("Veridian" after "Veridian AI", where no one in `texts` has "Veridian" for a surname), and "the
+ * researcher" after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of
+ * three words or a hyphenated one, so "Google" is not "Google DeepMind".
+ */
+function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[], texts: readonly string[]): string | null {
   // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
   const surname = titledSurname(actor);
   if (surname !== null) return fullNames.find((full) => full.endsWith(` ${surname}`)) ?? null;
   // a title spelled out stays in a name (it says who someone is), so one name is written with and without it
   if (isFullName(actor)) return fullNames.find((full) => isSameTitledPerson(full, actor)) ?? null;
   if (!actor.includes(' ')) {
-    // "Veridian" after "Veridian AI", "Kestrel" after "Kestrel Labs": a company by its name without its ending
+    const isSurname = () => texts.some((text) => new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${escapeRegExp(actor)}\b`, 'u').test(text));
+    const companies = fullNames.filter((full) => full.startsWith(`${actor} `) && COMPANY_ENDING.test(full.slice(actor.length + 1)));
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
-      ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full) || COMPANY_ENDING.test(full.slice(actor.length + 1))));
+      ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)))
+      ?? (companies.length === 1 && !isSurname() ? companies[0] : undefined);
     return name ?? null;
   }
   const head = /^the (\p{Ll}+)$/u.exec(actor)?.[1];
@@ -695,10 +696,10 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
   const lowerNames = names.map((name) => name.toLowerCase());
   const groupWords = lowerNames.map((name) => new RegExp(String.raw`(${GROUP_WORDS})$`).exec(name)?.[1] ?? null);
   // "the coalition" stands for a campaign only when the text names no other group called so ("the Safe Tech
-  // Coalition") nor brings in one unnamed ("a coalition of 40 tech companies", "a rival coalition of startups", "their
-  // own coalition", "the industry coalition"), as
+  // Coalition") nor brings in one unnamed ("a coalition of 40 tech companies", "a rival coalition of startups", "the
+  // industry coalition"), as
   // the campaign's own description is not ("The Pause Now coalition, a coalition of 40 groups,", "a coalition volunteer")
-  const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(, )?\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]econd|[Rr]ival|[Nn]ew|[Tt]heir own|[Tt]he (?:industry|tech|business|opposing|competing|other|counter)) (?:[\p{Ll}-]+ )?${word}\b(?! (?:${CAMPAIGN_ROLES})\b)`, 'gu'))]
+  const isOtherGroup = (word: string) => [...whole.matchAll(new RegExp(String.raw`(, )?\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Ss]econd|[Rr]ival|[Nn]ew|[Tt]he (?:industry|business|opposing|competing|counter)) (?:[\p{Ll}-]+ )?${word}\b(?! (?:${CAMPAIGN_ROLES})\b)`, 'gu'))]
     .some((match) => match[1] === undefined || !lowerNames.some((name) => whole.slice(Math.max(0, match.index - name.length), match.index).toLowerCase() === name))
     || [...whole.matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]* )+(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})\b`, 'gu'))].some((match) => {
       // "The coalition plans ..." opening a sentence is the word itself, not a name
@@ -787,15 +788,17 @@ const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
 const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b[^;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
 const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
+/** A list's sentence that names a past text by its year: "The 2023 letter ... was signed by". */
+const PAST_LETTER_NAMED = /\b(?:19|20)\d\d (?:open )?(?:letter|statement|pledge|declaration)\b/u;
 /** A signed text said to be against something: "a rival letter ... warned that the pause would entrench incumbents". */
-const OPPOSING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|(?:warn(?:s|ed|ing)?|argu(?:es|ed|ing)) (?:that )?(?:the |a |any )?(?:pause|moratorium|halt|slowdown|proposal))\b`, 'iu');
+const OPPOSING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|(?:warn(?:s|ed|ing)?|argu(?:es|ed|ing)) (?:that )?(?:[\p{L}-]+ ){0,3}(?:pause|moratorium|halt|slowdown|proposal))\b`, 'iu');
 /** Words before a list that make it no list of a statement's signatories: "Absent from the signatories were ...". */
 const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other than|besides|rival|competing|counter|separate|another)\b/iu;
 /**
  * A signed text brought in as another one ("a rival letter signed by", "a letter of intent", "Meta's own letter"): it
  * is not the backing one. "said in a statement" brings in none.
  */
-const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\bin )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
+const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
@@ -809,7 +812,7 @@ const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
 /** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
-const WITHDRAWN = /^[^.;]{0,40}?(?<!\bnot )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\bpulled out of the (?:statement|letter|pledge|declaration)\b/u;
+const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\bpulled out of the (?:statement|letter|pledge|declaration)\b/u;
 /** Words of one who has not decided: "too early to say whether a pause was needed". */
 const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\b/iu;
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
@@ -834,7 +837,7 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
     if (OPPOSING_SENTENCE.test(sentence)) return;
     // the sentence says what its own text backs, or names "the" statement after one that does
     const isOwn = backing[index]!;
-    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER.test(sentence))) return;
+    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence))) return;
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
@@ -920,14 +923,16 @@ export function collectVoices(
     if (voices.length >= MAX_VOICES) break;
     let actor = resolveActor(statement.attribution.actor, proposer, proposerFrom >= 0 && proposerFrom <= statement.sentence);
     if (actor === null || statement.quote.length === 0) continue;
-    // "Veridian AI said ... The company said ...": before the proposer is named, the company just quoted
-    if (GENERIC_ORGANISATION.test(actor)) actor = voices.slice(-MAX_COMPANY_REACH).reverse().find((voice) => isCompanyName(voice.actor))?.actor ?? actor;
+    // "Veridian AI said ... The company said ...": the company quoted just before, whether or not the text names the
+    // proposer before it
+    const previous = voices.at(-1)?.actor;
+    if (GENERIC_ORGANISATION.test(statement.attribution.actor.trim()) && previous !== undefined && isCompanyName(previous)) actor = previous;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
-    const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor));
+    const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor), sentenceTexts);
     if (firstNamed !== null) actor = firstNamed;
     // Names of several ("Vindman and Williams") are no one's full name: "Williams" later is one of them.
-    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor)) fullNames.push(actor);
+    else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor) && !fullNames.includes(actor)) fullNames.push(actor);
     const role = roleOfActor(actor);
     let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").

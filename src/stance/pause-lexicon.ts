@@ -52,7 +52,8 @@ export const SUPPORT_CUES = cues(1, [
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
-  [`give|gives|giving|need|needs ~5 head start`, 0.8, 'call'],
+  [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
+  [`need|needs a head start`, 0.8, 'call'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
   // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls
@@ -177,9 +178,12 @@ export const OPPOSE_CUES = cues(-1, [
   // Geopolitics: rivals will not stop.
   [`hand|hands|handing|handed|give|gives|giving|cede|cedes|ceding ~3 lead|edge|advantage|initiative`, 1, 'argument'],
   // "A pause that binds only us is a head start for someone else"; "not pausing is a head start for Beijing" supports.
-  [`head start for|to ~3 china|beijing|rivals|rival|adversaries|autocracies|autocrats|someone|others|attackers|competitors|least|incumbents|state-backed`, 0.9, 'judgement'],
-  // Given to rivals it outweighs the call above: "would give Beijing a head start", "hand our rivals a head start".
-  [`give|gives|giving|hand|hands|handing|handed ~1 china|beijing|rivals|rival|adversaries|autocracies|attackers|competitors|incumbents|others ~2 head start`, 1.6, 'argument'],
+  [`head start for|to ~3 china|chinese|beijing|rivals|rival|adversaries|autocracies|autocrats|regimes|someone|others|attackers|competitors|least|incumbents|state-backed|actors`, 0.9, 'judgement'],
+  // ... given to them ("would give Beijing a head start", "hand our rivals in Beijing a head start"), or the country's
+  // own given up ("force American labs to give up their head start", "squander America's head start").
+  [`give|gives|giving|hand|hands|handing|handed ~2 china|chinese|beijing|rivals|rival|adversaries|autocracies|attackers|competitors|incumbents|others|actors|regimes|autocrats ~4 head start`, 1, 'argument'],
+  [`give|gives|giving up|away ~2 head start`, 1, 'argument'],
+  [`squander|squanders|squandering|lose|loses|losing|surrender|surrenders|forfeit|forfeits|protect|protects|protecting|throw|throws ~3 head start`, 0.9, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 win|wins|winning|catch|ahead|overtake|keep|continue|cheat|cheats`, 0.8, 'argument'],
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
@@ -204,6 +208,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`public offering`, 0.3, 'argument'],
   [`wants|want|asking|asks ~2 its|their|everyone|the? rivals|competitors|others ~1 else? to slow|pause|stop`, 0.8, 'argument'],
   [`end|death of innovation|progress`, 0.7, 'judgement'],
+  [`disaster|disastrous|catastrophe|catastrophic for ~2 innovation|progress|industry|startups|competitiveness|jobs|economy|america|american|europe|european`, 0.8, 'argument'],
   [`adorable|quaint|cute idea`, 0.6, 'argument'],
   [`starve|starves|starving`, 0.8, 'argument'],
   [`radical|extreme`, 0.4, 'judgement'],
@@ -259,15 +264,15 @@ export const OPPOSE_CUES = cues(-1, [
   // newcomers", "help it stop competing": the pause as a shelter for the labs that lead now (not "world leaders",
   // "costs that tariffs raised" or "get the labs to stop competing in a race").
   // "freeze the current leaders", "lock in the industry's current leaders"; not "the freeze would apply to the current leaders"
-  [`freeze|freezes|freezing|froze ~1 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`freeze|freezes|freezing|froze ~3 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`freeze|freezes|freezing|froze in place ~3 leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
   [`lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
   [`freeze|freezes|freezing|froze|lock|locks|locking|locked the leaders|giants|incumbents in place`, 0.8, 'argument'],
   [`would|will|could ~2 raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
   [`would|will|could ~2 create|raise|erect barrier|barriers to entry`, 0.8, 'argument'],
   [`help|helps|helping it|them|itself|themselves stop|stops competing`, 0.8, 'argument'],
-  // the same in the present, said of the pause: "the pause raises costs for startups", "lets the giants stop competing"
-  [`pause|moratorium|freeze|slowdown|halt|proposal|plan|it ~2 raises|raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
-  [`lets|let|letting ~2 giants|incumbents|leaders|frontrunners|front-runners stop|stops competing`, 0.8, 'argument'],
+  // the same in the present, said of the pause: "the pause raises costs for startups"
+  [`pause|moratorium|freeze|slowdown|halt ~2 raises|raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
   [`pretext|excuse|trojan horse`, 0.7, 'argument'],
   [`won't|will not|cannot|can't ~1 stop|halt ~1 progress|science|research`, 0.7, 'argument', false],
   [`sitting on their hands|relocate|elsewhere|offshore`, 0.6, 'argument'],

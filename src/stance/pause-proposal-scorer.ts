@@ -14,15 +14,15 @@ import { judgeLanguage } from '../model/language.ts';
 import { findCueHits, type CueHit } from './clause-polarity.ts';
 import { authorOf, withAuthorVoice } from './author-voice.ts';
 import {
-  advocacyValue, collectVoices, holdsClaim, isGenericOrganisation, isHeadingLine, proposerSpeakers, quotedPartEnd, tidyQuote,
-  VOICE_SIDE_THRESHOLD, type AttributedStatement,
+  advocacyValue, collectVoices, holdsClaim, isCompanyName, isGenericOrganisation, isHeadingLine, proposerSpeakers, quotedPartEnd,
+  tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement,
 } from './collect-voices.ts';
 import {
   closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges,
   type Attribution,
 } from './find-attributions.ts';
 import { createOtherLanguageRelevance } from './other-languages.ts';
-import { ANSWER_NO, ANSWER_YES, NAMED_PROPOSERS, PROPOSER_ACTORS } from './pause-lexicon.ts';
+import { ANSWER_NO, ANSWER_YES, PROPOSER_ACTORS } from './pause-lexicon.ts';
 import { combineRelevance, scoreSentenceRelevance, SHORT_TEXT_SENTENCES, type AnalysedSentence } from './relevance.ts';
 import { digestScorerSettings } from './scorer-settings-digest.ts';
 import { createSentenceMatcher, type SentenceMatches } from './sentence-matches.ts';
@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.52';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.53';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -732,11 +732,13 @@ function decideStance(
   // spread over sentences); "at length" is the share of topical sentences in which that side speaks.
   const actors = new Map<string, { value: number; sentences: Set<number>; isProposer: boolean }>();
   let hasProposerVoice = false;
-  // "the company" is the proposer only once the text has named it (collect-voices.ts reads it the same way)
-  const proposerFrom = analyses.findIndex((analysis) => NAMED_PROPOSERS.some((name) => analysis.text.toLowerCase().includes(name)));
+  // "Veridian AI said ... The company said ...": "the company" right after another company is that company, as
+  // collectVoices reads it
+  let previousActor = '';
   analyses.forEach((analysis, index) => {
     for (const { attribution, value } of analysis.voices) {
-      const isOtherCompany = isGenericOrganisation(attribution.actor) && (proposerFrom < 0 || index < proposerFrom);
+      const isOtherCompany = isGenericOrganisation(attribution.actor) && isCompanyName(previousActor) && !isProposer(previousActor);
+      if (!isGenericOrganisation(attribution.actor)) previousActor = attribution.actor;
       const key = isOtherCompany ? `${attribution.actor.toLowerCase()} (not the proposer)` : attribution.actor.toLowerCase();
       const actor = actors.get(key) ?? { value: 0, sentences: new Set<number>(), isProposer: !isOtherCompany && speaksAsProposer(attribution.actor, speaksForProposal) };
       actor.value += value;

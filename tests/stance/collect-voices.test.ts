@@ -137,7 +137,11 @@ describe('voices: each speaker’s own position', () => {
       'Four developers signed a joint statement committing to work towards a verified pause. The signatories — Anthropic, Veridian AI and Kestrel Labs — said in a statement that they would accept inspections.',
       `${backing} Kestrel Labs pulled out of a Pentagon contract last year over safety concerns.`,
       `${backing} Kestrel Labs has not withdrawn its signature despite pressure from investors.`,
+      `${backing} Kestrel Labs has not yet withdrawn its signature.`,
+      `${backing} The statement was also signed by Veridian AI, a startup founded in 2021, and Kestrel Labs.`,
     ]) expect(sideOf(text + marchetti, 'Ada Marchetti'), text).toBe('support');
+    expect(sideOf(`${backing} In a letter signed by Meta, Mistral and Cohere, industry groups urged Congress to reject the pause. Nick Clegg, president of global affairs at Meta, said the pause raised more questions than it answered.`, 'Nick Clegg'))
+      .toBe('neutral');
     // a signatory that says it has not decided backs nothing
     const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
     expect(sideOf(`${backing} Orion AI said it was too early to say whether a pause was needed.\n\n${padding}`, 'Orion AI')).toBe('neutral');
@@ -149,9 +153,14 @@ describe('voices: each speaker’s own position', () => {
     expect(actors('Veridian AI said Monday it had halted the training of its next frontier model for a verified pause. Veridian said it would keep the run suspended until inspectors had completed their checks.'))
       .toEqual(['Veridian AI', 'Veridian AI']);
     expect(actors('Ada Marchetti said a verified pause was overdue. Ada said she would sign the statement on Monday.')).toEqual(['Ada Marchetti', 'Ada']);
+    // nor where someone has that name for a surname, or two companies share it
+    expect(actors('Harvey AI said it backed a verified global pause of frontier AI development. The committee is chaired by Senator Ellen Harvey. Harvey said the moratorium was a gift to Beijing.'))
+      .toEqual(['Harvey AI', 'Harvey']);
+    expect(actors('Orion AI said it backed a verified global pause of frontier AI development. Orion Robotics said it opposed any limits. Orion said on Tuesday that the moratorium was a gift to Beijing.').at(-1))
+      .toBe('Orion');
   });
 
-  it('"the company" is the proposer only once the text has named it: before, it is the company just quoted', () => {
+  it('"the company" right after a company quoted is that company; else the proposer, once the text has named it', () => {
     const actors = voicesOf([
       'Veridian AI said Monday it had halted the training of its next frontier model and invited inspectors to confirm the pause.',
       'The company said training of the model was suspended at 6 a.m. to test whether such a pause can be verified.',
@@ -159,9 +168,14 @@ describe('voices: each speaker’s own position', () => {
       'The company has said it would halt its own most advanced training runs if rivals did the same.',
     ].join('\n\n')).map((voice) => voice.actor);
     expect(actors).toEqual(['Veridian AI', 'Veridian AI', 'Anthropic', 'Anthropic']);
-    // the proposer by its product is the proposer wherever it is named
-    expect(voicesOf('The company behind the Claude chatbot said on Tuesday that a verified pause of frontier AI development was overdue. Anthropic published its plan in June.')[0]?.actor)
-      .toBe('Anthropic');
+    // the company quoted just before, after the proposer is named too; none where the one before is no company's name
+    expect(voicesOf('Anthropic proposed a verified global pause last month. Veridian AI said it would keep training its largest models. The company said a pause would hand the lead to China.')
+      .map((voice) => voice.actor)).toEqual(['Anthropic', 'Veridian AI', 'Veridian AI']);
+    expect(voicesOf('Veridian AI said on Monday that it would keep training its largest models. OpenAI said it was studying the proposal. The company said a pause would hand the lead to China.')
+      .map((voice) => voice.actor)).toEqual(['Veridian AI', 'OpenAI', 'The company']);
+    // a longer description is kept as the speaker, not lost
+    expect(voicesOf('The company behind the Claude chatbot said on Tuesday that a verified pause of frontier AI development was overdue. Anthropic published its plan in June.')[0])
+      .toEqual(expect.objectContaining({ actor: 'The company behind the Claude chatbot', stance: 'support' }));
   });
 
   it('the proposer described by its product ("the maker of the Claude models") is the proposer; another maker is not', () => {
@@ -227,7 +241,10 @@ describe('voices: each speaker’s own position', () => {
     // ... but after a rival coalition brought in unnamed, "the coalition" is that one
     const rival = 'The Pause Now coalition staged protests on Saturday calling for a verified pause. Across town, a rival coalition of startups held a press conference. The coalition said a pause would cost jobs and hand the lead to China.';
     expect(sideOf(rival, 'The coalition')).toBe('oppose');
-    for (const other of ['their own coalition', 'the industry coalition']) {
+    // ... but not a name critics give the campaign itself
+    const dismissed = 'The Pause Now coalition staged protests on Saturday calling for a verified pause. Critics dismissed the tech coalition as a fringe group. The coalition said it would deliver the petition to lawmakers on Friday, demanding a pause.';
+    expect(sideOf(dismissed, 'The coalition')).toBe('support');
+    for (const other of ['the industry coalition', 'the business coalition']) {
       expect(sideOf(rival.replace('a rival coalition of startups held a press conference', `startups formed ${other} to fight the plan`), 'The coalition'), other).toBe('oppose');
     }
     // the campaign's own description or a volunteer of it brings in no other

@@ -156,8 +156,7 @@ describe('a clause inside a statement names no speaker of its own', () => {
     // a name given to "it" that holds the pause is no call for one either
     expect(voicesOf('Piotr Zalewski called it "a resolution about a pause that does not exist, to be verified by an office that is not ready".'))
       .toEqual([expect.objectContaining({ actor: 'Piotr Zalewski', stance: 'neutral' })]);
-    expect(voicesOf('Yoshua Bengio called it a historic step toward a pause.')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
-    // a quoted or definite name, weighed by its words of disapproval
+    // a quoted or definite name, weighed by the lexicon
     expect(voicesOf('Marc Andreessen called the moratorium "a disaster for American innovation" in a post on Tuesday.'))
       .toEqual([expect.objectContaining({ actor: 'Marc Andreessen', stance: 'oppose' })]);
     expect(voicesOf('Yoshua Bengio called the moratorium "a historic step".')).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
@@ -199,7 +198,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .toEqual([expect.objectContaining({ actor: 'Haldane', stance: 'oppose' })]);
   });
 
-  it('the cues of readiness, a head start, easy checks and naming read what they are said of (review of 2.5.37-2.5.43)', () => {
+  it('the cues of readiness, a head start, easy checks and naming read what they are said of (reviews of 2.5.37-2.5.51)', () => {
     // long enough for the rules to decide, not the learned layer that reads passages
     const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
     const sideOf = (sentence: string) => voicesOf(`${sentence}\n\n${padding}`).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
@@ -216,9 +215,19 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     for (const sentence of [
       'Senator Ruth Adeyemi said a verified pause would give governments a head start on writing the rules.',
       'Senator Ruth Adeyemi said a pause would give researchers working on safety a head start.',
-      'Senator Maria Lopez called it the pause the world needs.',
-      'Senator Maria Lopez called this the moment for a global pause.',
     ]) expect(sideOf(sentence), sentence).toBe('support');
+    // (second review) rivals named at more length, the country's own head start given up, a name of the harm a pause
+    // prevents, costs raised by something else
+    for (const sentence of [
+      'Senator Curtis Haldane said a pause would give our rivals in Beijing a head start.',
+      'Senator Curtis Haldane said a pause would force American labs to give up their head start.',
+      'Senator Curtis Haldane said a pause would squander America\'s head start over China.',
+    ]) expect(sideOf(sentence), sentence).toBe('oppose');
+    for (const sentence of [
+      'Senator Maria Lopez called the pause "an emergency brake on a reckless race".',
+      'Senator Maria Lopez said the industry\'s voluntary safety plan raises costs for startups, which is why she backs a simple verified pause instead.',
+      'Senator Maria Lopez said a verified pause lets the leaders stop competing on speed and start competing on safety.',
+    ]) expect(sideOf(sentence), sentence).not.toBe('oppose');
     // one official's quoted name is not the next one's
     expect(voicesOf('At a Bishkek roundtable, one telecom official called the freeze "a chance to be heard" and another called it "a rule written without us". The ministry promised a paper by spring.')[0])
       .toEqual(expect.objectContaining({ actor: 'one telecom official', stance: 'support' }));
