@@ -496,22 +496,21 @@ export function isGenericOrganisation(actor: string): boolean {
  * The earlier name of a speaker named again more briefly, or null: a surname alone ("Sacks" after "David Sacks"),
  * a full name with or without a title spelled out before it ("Maria Lopez" and "Senator Maria Lopez"),
  * or a family name written first ("Park" after "Park Ji-hoon", "Lim" after "Lim Wei Ming"), a company without the word
- * that ends its name ("Veridian" after "Veridian AI", where no one in `texts` has "Veridian" for a surname), and "the
+ * that ends its name ("Veridian" after "Veridian AI", where no one in the text has "Veridian" for a surname), and "the
  * researcher" after "A researcher at a Chinese AI institute". A family name is taken to come first only in a name of
  * three words or a hyphenated one, so "Google" is not "Google DeepMind".
  */
-function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[], texts: readonly string[]): string | null {
+function earlierNameOf(actor: string, fullNames: readonly string[], earlierActors: readonly string[], isSurname: (name: string) => boolean): string | null {
   // "Dr. Marsh" after "Dr. Helen Marsh" (shown as "Helen Marsh"): the title before a surname names the same person.
   const surname = titledSurname(actor);
   if (surname !== null) return fullNames.find((full) => full.endsWith(` ${surname}`)) ?? null;
   // a title spelled out stays in a name (it says who someone is), so one name is written with and without it
   if (isFullName(actor)) return fullNames.find((full) => isSameTitledPerson(full, actor)) ?? null;
   if (!actor.includes(' ')) {
-    const isSurname = () => texts.some((text) => new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${escapeRegExp(actor)}\b`, 'u').test(text));
     const companies = fullNames.filter((full) => full.startsWith(`${actor} `) && COMPANY_ENDING.test(full.slice(actor.length + 1)));
     const name = fullNames.find((full) => full.endsWith(` ${actor}`))
       ?? fullNames.find((full) => full.startsWith(`${actor} `) && (full.split(' ').length >= 3 || /^\S+ \S+-\S+$/u.test(full)))
-      ?? (companies.length === 1 && !isSurname() ? companies[0] : undefined);
+      ?? (companies.length === 1 && !isSurname(actor) ? companies[0] : undefined);
     return name ?? null;
   }
   const head = /^the (\p{Ll}+)$/u.exec(actor)?.[1];
@@ -914,6 +913,17 @@ export function collectVoices(
   const backsProposal = pauseBackers(sentenceTexts);
   const proposer = proposerNamedIn(sentenceTexts);
   const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
+  // Whether someone in the text has a name for a surname ("Senator Ellen Harvey"), asked once a name.
+  const surnames = new Map<string, boolean>();
+  const isSurname = (name: string) => {
+    let known = surnames.get(name);
+    if (known === undefined) {
+      const pattern = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${escapeRegExp(name)}\b`, 'u');
+      known = sentenceTexts.some((text) => pattern.test(text));
+      surnames.set(name, known);
+    }
+    return known;
+  };
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
   const quotedAfterCamp = new Set<number>();
   const fullNames: string[] = [];
@@ -929,7 +939,7 @@ export function collectVoices(
     if (GENERIC_ORGANISATION.test(statement.attribution.actor.trim()) && previous !== undefined && isCompanyName(previous)) actor = previous;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
-    const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor), sentenceTexts);
+    const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor), isSurname);
     if (firstNamed !== null) actor = firstNamed;
     // Names of several ("Vindman and Williams") are no one's full name: "Williams" later is one of them.
     else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor) && !fullNames.includes(actor)) fullNames.push(actor);
