@@ -778,6 +778,7 @@ function campSide(sentence: string): number {
 /** A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), and a list of them. */
 const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}`;
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
+// capitalised or not, for the patterns read without the i flag, which read a name's capitals
 const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
 /**
  * A sentence saying a signed text backs a pause: "a joint statement committing to work towards a verified pause". Not
@@ -936,7 +937,7 @@ export function collectVoices(
     // "Veridian AI said ... The company said ...": the company quoted just before, whether or not the text names the
     // proposer before it
     const previous = voices.at(-1)?.actor;
-    if (GENERIC_ORGANISATION.test(statement.attribution.actor.trim()) && previous !== undefined && isCompanyName(previous)) actor = previous;
+    if (isGenericOrganisation(statement.attribution.actor.trim()) && previous !== undefined && isCompanyName(previous)) actor = previous;
     if (statement.isHeadline && isHeadlineClause(actor)) continue;
     // "Sacks" after "David Sacks", "the researcher" after "a researcher at ...": the same speaker, first named.
     const firstNamed = earlierNameOf(actor, fullNames, voices.map((voice) => voice.actor), isSurname);

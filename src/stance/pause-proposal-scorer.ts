@@ -125,9 +125,9 @@ interface ContinuingSpeaker {
  * True when a sentence closes a double-quoted quotation the sentence before left open ('"... We fixed it and flew,"
  * he said.'): its first mark closes, and what follows it is the frame, not the quotation.
  */
-function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null): boolean {
+function closesOpenQuote(sentence: AnalysedSentence, current: ContinuingSpeaker | null, quoteMarks: number): boolean {
   if (current?.kind !== 'quote' || current.mark !== '"' || current.paragraph !== sentence.paragraph) return false;
-  return quoteMarksIn(sentence) % 2 === 1;
+  return quoteMarks % 2 === 1;
 }
 
 /** '...," she said': the speaker after a sentence's first quote mark is a pronoun. */
@@ -167,7 +167,7 @@ function nextContinuingSpeaker(
   const isTurn = colon > 0 && colon <= 6 && last.ranges.some(([from]) => from <= colon + 1);
   if (isTurn) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'turn' };
   // A sentence that closes the quotation left open before it leaves one open only with another opening mark.
-  const isLeftOpen = (quoteMarks + (closesOpenQuote(sentence, current) ? 1 : 0)) % 2 === 1;
+  const isLeftOpen = (quoteMarks + (closesOpenQuote(sentence, current, quoteMarks) ? 1 : 0)) % 2 === 1;
   if (isLeftOpen) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: '"' };
   if (leavesSingleQuoteOpen(sentence.text)) return { actor: last.actor, paragraph: sentence.paragraph, kind: 'quote', mark: "'" };
   return null;
@@ -331,6 +331,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       const isAnswered = next !== undefined && next.paragraph === sentence.paragraph && /^(but|however|yet)$/.test(next.tokens[0]?.word ?? '');
       const hits = findCueHits(sentence.tokens, sentence.matches.cues, sarcasticParagraphs.has(sentence.paragraph), isAnswered);
       const first = sentence.tokens[0]?.word;
+      const quoteMarks = quoteMarksIn(sentence);
       if (sentence.tokens[1]?.word === ':' && (first === 'q' || first === 'a')) isInAnswer = first === 'a';
       const previous = all[index - 1];
       const heading = previous && previous.tokens.length <= 4 && !/[.!?]$/.test(previous.text) ? previous.text : null;
@@ -340,10 +341,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         attributions = [{ actor: interview, ranges: [[first === 'a' ? 2 : 0, sentence.tokens.length]], isResolved: true }];
       } else {
         const turn = continuingSpeaker;
-        const isTurnQuote = closesOpenQuote(sentence, turn);
+        const isTurnQuote = closesOpenQuote(sentence, turn, quoteMarks);
         // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
         // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
-        const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarksIn(sentence) % 2 === 1;
+        const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarks % 2 === 1;
         // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
         const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && pronounAfterQuote(sentence);
         attributions = findAttributions(sentence.text, sentence.tokens, {
@@ -357,13 +358,14 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // The speaker named right after a quote ('..., Tomas Reyland said', not '..., she told Senator X') said its
         // earlier sentences too, which had been given to the speaker before as a quote that continues.
         const closer = attributions[0];
-        const namedAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && !closer.isResolved && closer.ranges.some(([from]) => from === 0) ? closer : undefined;
-        for (let earlier = Math.max(quoteOpenedAt, 0); namedAfter !== undefined && quoteOpenedAt >= 0 && earlier < analyses.length; earlier++) {
-          const continued = analyses[earlier]!.voices;
-          if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: namedAfter.actor };
+        const isNamedAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && !closer.isResolved && closer.ranges.some(([from]) => from === 0);
+        if (isNamedAfter && quoteOpenedAt >= 0) {
+          for (const { voices: continued } of analyses.slice(quoteOpenedAt)) {
+            if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: closer!.actor };
+          }
         }
       }
-      const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarksIn(sentence)) % 2 === 1;
+      const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarks) % 2 === 1;
       if (isQuoteLeftOpen && quoteOpenIn !== sentence.paragraph) quoteOpenedAt = index;
       quoteOpenIn = isQuoteLeftOpen ? sentence.paragraph : null;
       if (!isQuoteLeftOpen) quoteOpenedAt = -1;
