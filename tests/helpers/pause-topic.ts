@@ -11,6 +11,15 @@ export const pauseTopic: TopicDefinition = {
 
 export const pauseScorer = createScorer(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
 
+/**
+ * A text padded to an article's length with neutral on-topic sentences of its own paragraph: a passage of ten
+ * sentences or fewer is read by the learned layer, an article by the rules a test means to exercise.
+ */
+export function asArticle(text: string): string {
+  const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`);
+  return `${text}\n\n${padding.join(' ')}`;
+}
+
 /** On-topic passages, far enough apart that none is a copy or a near-copy of another: articles for run tests. */
 export const ON_TOPIC_TEXTS = [
   'Leading AI labs should agree to a coordinated, verified pause of frontier AI development, a report published today says. ' +

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
 import { cleanActorName } from '../../src/stance/collect-voices.ts';
-import { pauseScorer } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer } from '../helpers/pause-topic.ts';
 
 const scorer = pauseScorer;
 
@@ -143,9 +143,8 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(`${backing} In a letter signed by Meta, Mistral and Cohere, industry groups urged Congress to reject the pause. Nick Clegg, president of global affairs at Meta, said the pause raised more questions than it answered.`, 'Nick Clegg'))
       .toBe('neutral');
     // a signatory that says it has not decided backs nothing
-    const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
-    expect(sideOf(`${backing} Orion AI said it was too early to say whether a pause was needed.\n\n${padding}`, 'Orion AI')).toBe('neutral');
-    expect(sideOf(`${backing} Orion AI said it would put the principle in writing before the talks.\n\n${padding}`, 'Orion AI')).toBe('support');
+    expect(sideOf(asArticle(`${backing} Orion AI said it was too early to say whether a pause was needed.`), 'Orion AI')).toBe('neutral');
+    expect(sideOf(asArticle(`${backing} Orion AI said it would put the principle in writing before the talks.`), 'Orion AI')).toBe('support');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

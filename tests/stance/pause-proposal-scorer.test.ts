@@ -233,7 +233,7 @@ describe('a rebuttal', () => {
 });
 
 describe('a report of critics that calls one of them "the company"', () => {
-  it('is theirs: "the company" is no proposer before the text names one', () => {
+  it('is theirs: "the company" right after another company is that company, not the proposer', () => {
     const critics = [
       'Veridian AI said on Monday that it would keep training its largest models.',
       'The company said a pause of frontier AI development would hand the lead to China.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
 import { cleanActorName } from '../../src/stance/collect-voices.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
-import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
 
 const analysePassage = createPassageAnalyser(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
 
@@ -200,8 +200,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
 
   it('the cues of readiness, a head start, easy checks and naming read what they are said of (reviews of 2.5.37-2.5.51)', () => {
     // long enough for the rules to decide, not the learned layer that reads passages
-    const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`).join(' ');
-    const sideOf = (sentence: string) => voicesOf(`${sentence}\n\n${padding}`).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     for (const sentence of [
       'The industry group said it was ready to put up a fight against any inspection regime.',
       'The industry group said it was ready to help lawmakers kill the inspections.',
