@@ -543,7 +543,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     if (isPlace) comma = commaBefore(comma - 1);
     if (comma <= 0 || tokens[comma]!.word !== ',') return null;
     if (!isPlace && text.length > 0 && isProperName(text, tokens, comma + 1, end - 1)) {
-      let nameEnd = end - 1;
+      let nameEnd = beforeBracket(tokens, end - 1);
       while (nameEnd > comma + 1 && (tokens[nameEnd - 1]!.word === ')' || tokens[nameEnd - 1]!.word === 'ret')) nameEnd--;
       while (nameEnd > comma + 1 && tokens[nameEnd - 1]!.word === '(') nameEnd--;
       return [comma + 1, nameEnd];
@@ -1590,7 +1590,8 @@ const MAX_APPOSITIVE = 20;
  */
 function openingSubjectStart(text: string, tokens: readonly Token[], verb: number): number | null {
   if (tokens[verb - 1]?.word !== ',' || tokens[verb - 2]?.word === '"') return null;
-  let comma = verb - 2;
+  // "Japan's digital minister, Kenji Morita (LDP), said": the appositive's bracket is part of it
+  let comma = beforeBracket(tokens, verb - 1) - 1;
   while (comma >= 0 && verb - comma <= MAX_APPOSITIVE && isWordAt(tokens, comma)) comma--;
   // "Lena Ortiz, a professor in Palo Alto, California, said": the place's second part is still the appositive.
   if (comma > 0 && tokens[comma]!.word === ',' && isPlaceBefore(text, tokens, comma)) {
@@ -1629,9 +1630,11 @@ function openingPhraseStart(text: string, tokens: readonly Token[], comma: numbe
   const isName = isNamedSpeaker(text, tokens, [first, nameEnd])
     || (nameEnd - first === 1 && isNamePart(text, tokens, first) && !COMMON_OPENERS.has(tokens[first]!.word)
       && APPOSITIVE_OPENERS.has(tokens[comma + 1]?.word ?? ''));
-  // "Anthropic's head of global affairs, Helena Vos, said ...": a description, then the name set off after it.
-  const isDescribedName = verb - 1 - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, verb - 1])
-    && tokens.slice(comma + 1, verb - 1).every((token) => token.word !== ',');
+  // "Anthropic's head of global affairs, Helena Vos, said ...": a description, then the name set off after it (with a
+  // bracketed party: "The bill's sponsor, Sen. Curtis Haldane (R-Idaho), said").
+  const describedEnd = beforeBracket(tokens, verb - 1);
+  const isDescribedName = describedEnd - (comma + 1) >= 2 && isNamedSpeaker(text, tokens, [comma + 1, describedEnd])
+    && tokens.slice(comma + 1, describedEnd).every((token) => token.word !== ',');
   return isName || isDescribedName ? first : null;
 }
 

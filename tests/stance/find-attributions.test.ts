@@ -140,6 +140,8 @@ describe('find attributions: who said it', () => {
     ['Ewa Kowalczyk (Civic Coalition) asked the minister whether the government would commit to the pause.', 'Ewa Kowalczyk'],
     ['Sen. Curtis Haldane (R-Idaho), who chairs the subcommittee, said the proposal "deserves to be taken seriously."', 'Sen. Curtis Haldane'],
     ['Ewa Kowalczyk (Civic Coalition), a member of the committee, said the proposal was flawed.', 'Ewa Kowalczyk'],
+    ["The bill's sponsor, Sen. Curtis Haldane (R-Idaho), said the pause would hand the lead to China.", 'Sen. Curtis Haldane'],
+    ["Japan's digital minister, Kenji Morita (LDP), said the pause was naive.", 'Kenji Morita'],
   ])('%s → %s', (text, actor) => {
     // "X called ... and said ..." makes two statements by one speaker.
     expect([...new Set(actorsOf(text))]).toEqual([actor]);
