@@ -861,14 +861,25 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
 function pauseBackers(sentenceTexts: readonly string[]): (actor: string) => boolean {
   const signatories = pauseSignatoriesIn(sentenceTexts);
   if (signatories.length === 0) return () => false;
-  const lowerSignatories = signatories.map((name) => name.toLowerCase());
   const people = signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)]);
-  const post = proposerPost(signatories, LEADING_ROLES);
+  return ownSpeakers(signatories.map((name) => name.toLowerCase()), proposerPost(signatories, LEADING_ROLES), people);
+}
+
+/**
+ * Whether a speaker is one of `names` (lower-cased, "the" aside), holds a `post` at one ("An Anthropic spokesperson",
+ * not a former one), or is one of the `people` named as theirs: the reading proposerSpeakers and pauseBackers share.
+ */
+function ownSpeakers(names: readonly string[], post: RegExp | null, people: readonly string[]): (actor: string) => boolean {
   return (actor) => {
-    const name = actor.toLowerCase().replace(/’/g, "'");
-    return lowerSignatories.includes(name.replace(/^the /, '')) || (post !== null && post.test(name) && !NOT_STAFF.test(name))
+    const name = lowerActor(actor);
+    return names.includes(name.replace(/^the /, '')) || (post !== null && post.test(name) && !NOT_STAFF.test(name))
       || people.some((person) => isSameSpeaker(person, actor));
   };
+}
+
+/** A speaker's name lower-cased, with its typographic apostrophes plain ("Anthropic’s" → "anthropic's"). */
+function lowerActor(actor: string): string {
+  return actor.toLowerCase().replace(/’/g, "'");
 }
 
 /**
@@ -883,16 +894,14 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
   // the name as the text writes it ("Anthropic"), for patterns that read its capitals
   const surfaceOf = (proposer: string) => (lower.length === whole.length ? whole.substr(lower.indexOf(proposer), proposer.length) : proposer);
   const people = named.map(surfaceOf).flatMap((proposer) => [...proposerPeopleIn(sentenceTexts, proposer)]);
-  const post = proposerPost(named);
   const campaigners = pauseCampaignsIn(sentenceTexts);
   people.push(...campaigners.people);
+  const isOwn = ownSpeakers(named, proposerPost(named), people);
   return (actor) => {
-    const name = actor.toLowerCase().replace(/’/g, "'");
-    const isPost = post !== null && post.test(name) && !NOT_STAFF.test(name);
+    const name = lowerActor(actor);
     // the campaign, or someone shown with it ("Jonas Brel of the Pause First Network")
     const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}` || isOfCampaign(actor, campaign));
-    const bare = name.replace(/^the /, '');
-    return named.includes(bare) || isPost || isCampaign || people.some((person) => isSameSpeaker(person, actor));
+    return isOwn(actor) || isCampaign;
   };
 }
 
