@@ -144,20 +144,14 @@ function quoteMarksIn(sentence: AnalysedSentence): number {
 }
 
 function nextContinuingSpeaker(
-  sentence: AnalysedSentence, attributions: readonly Attribution[], current: ContinuingSpeaker | null,
+  sentence: AnalysedSentence, attributions: readonly Attribution[], current: ContinuingSpeaker | null, quoteMarks: number,
 ): ContinuingSpeaker | null {
   const last = attributions.at(-1);
   // Most sentences of an article neither speak nor continue a speaker: nothing to count.
   if (last === undefined && current === null) return null;
   const tokens = sentence.tokens;
   if (tokens[0]?.word === 'q' && tokens[1]?.word === ':') return null;
-  let quoteMarks = 0;
-  let colon = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]!.word;
-    if (word === '"') quoteMarks++;
-    else if (word === ':' && colon < 0) colon = i;
-  }
+  const colon = tokens.findIndex((token) => token.word === ':');
   if (current !== null && current.paragraph === sentence.paragraph && last?.actor === current.actor && last.isResolved) {
     // A continued sentence: a turn goes on; a quote goes on until a sentence closes it.
     const isClosed = current.mark === "'" ? closesSingleQuote(sentence.text) : quoteMarks % 2 === 1;
@@ -369,7 +363,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
       if (isQuoteLeftOpen && quoteOpenIn !== sentence.paragraph) quoteOpenedAt = index;
       quoteOpenIn = isQuoteLeftOpen ? sentence.paragraph : null;
       if (!isQuoteLeftOpen) quoteOpenedAt = -1;
-      continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker);
+      continuingSpeaker = nextContinuingSpeaker(sentence, attributions, continuingSpeaker, quoteMarks);
       if (attributions.length > 0) {
         const before = [...attributions.slice(0, -1).map((attribution) => attribution.actor).reverse(), ...(previousActor === null ? [] : [previousActor])];
         previousActor = attributions.at(-1)!.actor;
