@@ -134,6 +134,10 @@ export const SUPPORT_CUES = cues(1, [
   [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
+  // A speaker's own pause ("his company could halt its next major training run within days", "We are stopping"): the
+  // pause taken up by one it would bind. Said of itself, with its own work the object, not of a bill or of others.
+  [`we|i|company|it ~1 could|would|will|'d|'ll|can|is|are|was|were|'re|am ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
+  [`we are|'re stopping|pausing|halting`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],

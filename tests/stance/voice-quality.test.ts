@@ -189,6 +189,18 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
+  it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
+    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    expect(sideOf('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
+    expect(sideOf('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
+    expect(sideOf('OpenAI said it would not stop its work for a pause that China ignores.')).toBe('oppose');
+    // a bill or a rival halting its work is no one's own pause
+    for (const sentence of [
+      'Senator Curtis Haldane said the bill would force the company to halt its training runs.',
+      'Haldane said Beijing would never halt its development of frontier models.',
+    ]) expect(sideOf(sentence), sentence).toBe('neutral');
+  });
+
   it('checks said to be easy, and a pause said to stop one side while the rest go on, take their sides', () => {
     expect(voicesOf('"Verifying chips is easier than verifying warheads," Rear Admiral Linda Castellano said of the pause.'))
       .toEqual([expect.objectContaining({ actor: 'Rear Admiral Linda Castellano', stance: 'support' })]);
