@@ -73,7 +73,7 @@ export const SUPPORT_CUES = cues(1, [
   // signed by more than 1,000 researchers, calls for ...".
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea , supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed|signed by`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
-  [`will|would|'ll ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
+  [`will|would|we'll|i'll|they'll|we'd|i'd|they'd ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],
   [`lawmakers|governments|regulators should|must ~2 listen`, 0.6, 'call'],
   [`cap|capping|limit|limiting ~3 compute|training`, 0.8, 'call'],
@@ -85,7 +85,7 @@ export const SUPPORT_CUES = cues(1, [
   [`overdue`, 0.9, 'judgement'],
   // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
   // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
-  [`is|was|remains|seems|'s the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
+  [`is|was|remains|seems|it's|that's the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
   [`brilliant|genius|courageous|admirable|laudable|selfless|generous|noble|altruistic|efficient|refreshing|fantastic|wonderful|excellent`, 0.5, 'judgement'],
   [`least we owe`, 1, 'judgement'],
   [`better than no|nothing`, 0.9, 'argument', false],
@@ -131,13 +131,16 @@ export const SUPPORT_CUES = cues(1, [
   // A speaker's offer to staff or host the pause's checks ("it was ready to provide the technical secretariat for a
   // verification body"), or to submit to them ("the European Union was prepared to commit to inspections"): said of
   // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
-  [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
-  [`we|it|they|i|union|eu|government|office|commission ~1 is|are|was|were|am|'re|stands|stand|remains|remain ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
-  [`worth ~1 it|waiting|the cost|the price|vastly`, 0.6, 'argument'],
+  [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
+  [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
+  [`worth ~1 it|waiting|vastly`, 0.6, 'argument'],
+  [`worth the cost|price|wait`, 0.6, 'argument'],
   // A speaker's own pause ("his company could halt its next major training run within days", "We are stopping"): the
   // pause taken up by one it would bind. Said of itself, with its own work the object, not of a bill or of others.
-  [`we|i|company|it ~1 could|would|will|'d|'ll|can|is|are|was|were|'re|am ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
-  [`we are|'re stopping|pausing|halting`, 0.6, 'argument'],
+  [`we|i|company|it ~1 could|would|will|can|is|are|was|were|am ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
+  [`we'll|we'd|we're|i'll|i'd|i'm|it'll|it'd|it's ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
+  [`we are|were stopping|pausing|halting`, 0.6, 'argument'],
+  [`we're stopping|pausing|halting`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
@@ -192,7 +195,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
-  [`everyone|everybody|anyone|the rest else? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`everyone|everybody|anyone|rest else? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
@@ -225,7 +228,6 @@ export const OPPOSE_CUES = cues(-1, [
   [`unworkable|unenforceable|unverifiable|impractical|unrealistic|infeasible|naive|naïve|utopian|fantasy|wishful`, 1, 'argument'],
   [`pipe dream`, 1, 'argument'],
   [`cannot|can't|can not|couldn't|impossible ~3 be? ~1 checked|verified|enforced|policed|monitored|inspected|verify|enforce|police|monitor|inspect|check`, 1, 'argument', false],
-  [`nobody|no one|no-one|no way ~3 can|could|will|would ~2 inspect|verify|enforce|police|monitor|check`, 1, 'argument', false],
   [`only honest ~2 obey|follow|comply`, 1, 'argument', false],
   [`how|who ~3 verify|enforce|police|monitor|inspect`, 0.6, 'argument', false],
   [`good luck`, 0.8, 'argument'],
@@ -233,7 +235,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`starve|starves|starving|stifle|stifles|stifling|kill|kills|killing|hobble|cripple|choke ~3 innovation|open-source|open source|progress|research|startups|community`, 1, 'argument'],
   [`open-source|open source ~2 community|developers|models|model`, 0.3, 'argument'],
   [`harm|harms|hurt|hurts|punish|punishes|punishing ~3 open-source|open source|startups|smaller`, 0.9, 'argument'],
-  [`costs|cost|price ~2 of waiting|delay|pausing|a pause`, 0.9, 'argument'],
+  [`costs|cost|price ~2 of a pause`, 0.9, 'argument'],
   [`measured|paid|counted in lives`, 0.9, 'argument'],
   [`cost|costs lives`, 0.9, 'argument'],
   [`better diagnoses|cures|medicine|treatments|tutoring`, 0.5, 'argument'],
@@ -260,7 +262,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`just|only|merely|mere ~1 a|an? promise|stopping|vibe|headline|gesture|slogan|wish`, 0.8, 'argument', false],
   [`on paper only|only on paper|paper promise`, 0.8, 'argument', false],
   [`easy headline|headline-grabbing|grandstanding`, 0.8, 'argument'],
-  [`won't|will not|would not|wouldn't|not ~1 join|honour|honor|sign ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call', false],
+  [`won't|wouldn't|not ~1 join|honour|honor|sign ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call', false],
   [`i don't|do not ~1 support|back|endorse`, 1, 'call', false],
   [`gives|give ~2 up|away ~2 lead|edge`, 0.8, 'argument'],
   [`permanent|entrench* ~2 incumbents|giants|leaders`, 0.7, 'argument'],
@@ -268,9 +270,9 @@ export const OPPOSE_CUES = cues(-1, [
   // newcomers", "help it stop competing": the pause as a shelter for the labs that lead now (not "world leaders",
   // "costs that tariffs raised" or "get the labs to stop competing in a race").
   // "freeze the current leaders", "lock in the industry's current leaders"; not "the freeze would apply to the current leaders"
-  [`freeze|freezes|freezing|froze ~3 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`freeze|freezes|freezing|froze ~3 current|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
   [`freeze|freezes|freezing|froze in place ~3 leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
-  [`lock|locks|locking|locked ~4 current|today's|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
+  [`lock|locks|locking|locked ~4 current|existing|present leaders|giants|frontrunners|front-runners|incumbents`, 0.8, 'argument'],
   [`freeze|freezes|freezing|froze|lock|locks|locking|locked the leaders|giants|incumbents in place`, 0.8, 'argument'],
   [`would|will|could ~2 raise costs|barriers ~3 newcomers|startups|challengers|entrants|smaller|else`, 0.8, 'argument'],
   [`would|will|could ~2 create|raise|erect barrier|barriers to entry`, 0.8, 'argument'],
@@ -290,7 +292,9 @@ export const OPPOSE_CUES = cues(-1, [
   [`gift|surrender|capitulat*|disarmament`, 0.7, 'argument'],
   [`doomer*|doomers|doomsday|vibes|vibe|hysteri*|hysterical|panic*`, 0.7, 'argument'],
   [`premature|hypothetical*|unproven`, 0.6, 'argument'],
-  [`hard pass|hard no|count me out|no thanks`, 1, 'judgement'],
+  [`hard pass|no`, 1, 'judgement', false],
+  [`count me out`, 1, 'judgement'],
+  [`no thanks`, 1, 'judgement', false],
   [`press release|fundraising|ad campaign|advert|advertisement|pr exercise|branding|branded`, 0.7, 'argument'],
   [`bad trade|bad idea|bad policy`, 1, 'judgement'],
   [`wrong instrument|tool|answer|lever|approach`, 1, 'judgement'],
@@ -436,7 +440,7 @@ export type ProposalWordStrength = 'strong' | 'weak' | 'proposal';
  * proposal-word check (relevance.ts) requires one of these near them.
  */
 export const CONTEXT_PHRASES = [
-  'ai', 'a.i', 'artificial intelligence', 'frontier', 'superintelligen*', 'agi', 'self-improv*', 'alignment',
+  'ai', 'a i', 'artificial intelligence', 'frontier', 'superintelligen*', 'agi', 'self-improv*', 'alignment',
   'training', 'model', 'models', 'lab', 'labs', 'gpu*', 'chips', 'flop*', 'verification', 'inspect*', 'laboratories', 'scaling', 'compute', 'anthropic', 'openai',
   'deepmind', 'letter', 'signatories', 'signatures', 'developers', 'industry', 'capabilities', 'systems',
   'chatbot*', 'llm*', 'machine learning', 'development', 'research',
@@ -449,14 +453,14 @@ export const CONTEXT_PHRASES = [
  * ("China warns protesters, urging restraint under 'one country, two systems'") is not coverage of the proposal.
  */
 export const DOMAIN_PHRASES = [
-  'ai', 'a.i', 'artificial intelligence', 'superintelligen*', 'agi', 'self-improv*', 'anthropic', 'openai', 'deepmind',
+  'ai', 'a i', 'artificial intelligence', 'superintelligen*', 'agi', 'self-improv*', 'anthropic', 'openai', 'deepmind',
   'chatbot*', 'llm*', 'machine learning', 'deep learning', 'neural network*', 'language model*', 'frontier model*',
   'foundation model*', 'gpu*', 'flop*', 'chatgpt', 'gpt-*', 'claude', 'gemini', 'xai',
 ];
 
 /** Words that, following a proposal word, name what is paused in the monitored sense. */
 export const TARGET_OBJECTS = new Set([
-  'development', 'training', 'research', 'progress', 'ai', 'a.i', 'models', 'model', 'frontier', 'scaling',
+  'development', 'training', 'research', 'progress', 'ai', 'models', 'model', 'frontier', 'scaling',
   'capabilities', 'systems', 'work', 'experiments', 'labs', 'lab', 'advancement', 'advances', 'superintelligence',
   'agi', 'artificial', 'giant', 'race', 'pace', 'runs', 'run', 'industry', 'sector', 'companies', 'developers',
   'letter', 'letters', 'proposal', 'debate', 'crowd', 'call', 'calls', 'pledge', 'gang', 'camp', 'advocates',

@@ -64,7 +64,7 @@ const FUNCTION_WORDS = new Set([
   'means', 'buys', 'makes', 'gives', 'needs', 'requires', 'asks', 'wants', 'lasts', 'works', 'becomes', 'hurts',
 ]);
 /** Domain words that, placed before a pause word, make a compound naming the proposal ("AI pause"). */
-const COMPOUND_DOMAIN_MODIFIERS = new Set(['ai', 'a.i', 'frontier', 'training', 'industry', 'research', 'development', 'compute', 'scaling', 'global', 'worldwide']);
+const COMPOUND_DOMAIN_MODIFIERS = new Set(['ai', 'frontier', 'training', 'industry', 'research', 'development', 'compute', 'scaling', 'global', 'worldwide']);
 const PREPOSITIONS = new Set(['on', 'in', 'to', 'of', 'for']);
 const DURATIONS = /^(\d+|\d+(st|nd|rd|th)|a|an|one|two|three|six|twelve|eighteen|several|few|at|least|some)$|^(days?|weeks?|months?|years?|decades?|while|summer|winter|now|time|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|-(day|week|month|year)$/;
 
@@ -75,6 +75,12 @@ function senseOfHead(word: string): ObjectSense {
   if (OTHER_SENSE_OBJECTS.has(word) || word.startsWith('data-cent')) return 'other';
   if (FUNCTION_WORDS.has(word) || MODIFIERS.has(word)) return 'unknown';
   return /^[\p{L}][\p{L}'-]*$/u.test(word) ? 'other' : 'unknown';
+}
+
+/** Whether the tokens ending at `end` spell "A.I." ("a", "i", "."), as some papers' house style writes AI. */
+function isAI(tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end]?.word === '.' ? end - 1 : end;
+  return tokens[last]?.word === 'i' && tokens[last - 1]?.word === 'a' && tokens[last]!.start === tokens[last - 1]!.end + 1;
 }
 
 function isPunctuation(token: Token | undefined): boolean {
@@ -93,7 +99,9 @@ function senseOfObject(tokens: readonly Token[], from: number, to: number): Obje
   // its predicate unless a preposition names what is paused ("a moratorium on rent-setting software").
   const isNounUse = previous !== undefined && (MODIFIERS.has(previous) || tokens[from - 1]!.isPossessive);
   // "an AI pause", "the frontier slowdown": a compound whose modifier is the domain.
-  if (previous !== undefined && COMPOUND_DOMAIN_MODIFIERS.has(previous) && !/(ed|ing)$/.test(tokens[from]!.word)) return 'target';
+  // "A.I." is the tokens "a", "i" and, before a space, ".".
+  const isDomainModifier = previous !== undefined && (COMPOUND_DOMAIN_MODIFIERS.has(previous) || isAI(tokens, from - 1));
+  if (isDomainModifier && !/(ed|ing)$/.test(tokens[from]!.word)) return 'target';
   let i = to;
   const skip = (pattern: (word: string) => boolean) => {
     while (i < tokens.length && pattern(tokens[i]!.word)) i++;
