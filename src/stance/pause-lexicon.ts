@@ -128,6 +128,8 @@ export const SUPPORT_CUES = cues(1, [
   [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
   [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
+  // An offer or a vote toward the pause's checks welcomed ("Anthropic said it welcomed the offer", "welcomed the vote").
+  [`welcome|welcomes|welcomed|welcoming the|this|that|an? ~1 offer|vote|resolution|register`, 0.6, 'call'],
   // A speaker's offer to staff or host the pause's checks ("it was ready to provide the technical secretariat for a
   // verification body"), or to submit to them ("the European Union was prepared to commit to inspections"): said of
   // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
@@ -197,6 +199,9 @@ export const OPPOSE_CUES = cues(-1, [
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
   [`everyone|everybody|anyone|rest else? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
+  // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms").
+  [`benefit|benefits|benefiting|favour|favours|favor|favors|reward|rewards ~3 largest|biggest ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
+  [`benefit|benefits|benefiting|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],

@@ -189,6 +189,15 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
+  it('an offer or a vote welcomed backs the pause; a pause said to serve the biggest firms is opposed', () => {
+    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    expect(sideOf('Anthropic said it welcomed the offer and would be willing to host a similar trial.')).toBe('support');
+    expect(sideOf('Dan Hartley said he understood the concern but worried that a pause would mainly benefit the largest firms.')).toBe('oppose');
+    expect(sideOf('Senator Jane Doe said the pause would favour the tech giants.')).toBe('oppose');
+    // the largest number of people is no firm
+    expect(sideOf('Senator Jane Doe said the pause would benefit the largest number of people.')).toBe('neutral');
+  });
+
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
     const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     expect(sideOf('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
