@@ -73,7 +73,7 @@ export const SUPPORT_CUES = cues(1, [
   // signed by more than 1,000 researchers, calls for ...".
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea , supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed|signed by`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
-  [`will|would|we'll|i'll|they'll|we'd|i'd|they'd ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
+  [`will|would ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],
   [`lawmakers|governments|regulators should|must ~2 listen`, 0.6, 'call'],
   [`cap|capping|limit|limiting ~3 compute|training`, 0.8, 'call'],
@@ -85,7 +85,7 @@ export const SUPPORT_CUES = cues(1, [
   [`overdue`, 0.9, 'judgement'],
   // "A pause is the only sane option left", "remains our only hope": the one course left is the one to take. Its side
   // follows what it is said of ("racing ahead is the only option" opposes; see evaluatedTarget).
-  [`is|was|remains|seems|it's|that's the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
+  [`is|was|remains|seems the|our|an? only ~2 option|options|choice|way|path|answer|course|solution|remedy|hope|alternative|response`, 0.9, 'judgement'],
   [`brilliant|genius|courageous|admirable|laudable|selfless|generous|noble|altruistic|efficient|refreshing|fantastic|wonderful|excellent`, 0.5, 'judgement'],
   [`least we owe`, 1, 'judgement'],
   [`better than no|nothing`, 0.9, 'argument', false],
@@ -135,14 +135,20 @@ export const SUPPORT_CUES = cues(1, [
   // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
-  [`worth ~1 it|waiting|vastly`, 0.6, 'argument'],
-  [`worth the cost|price|wait`, 0.6, 'argument'],
-  // A speaker's own pause ("his company could halt its next major training run within days", "We are stopping"): the
-  // pause taken up by one it would bind. Said of itself, with its own work the object, not of a bill or of others.
-  [`we|i|company|it ~1 could|would|will|can|is|are|was|were|am ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
-  [`we'll|we'd|we're|i'll|i'd|i'm|it'll|it'd|it's ~3 halt|halting|pause|pausing|stop|stopping|freeze|freezing|suspend|suspending its|our|my ~2 training|run|runs|work|model|models|development|cluster`, 0.6, 'argument'],
-  [`we are|were stopping|pausing|halting`, 0.6, 'argument'],
-  [`we're stopping|pausing|halting`, 0.6, 'argument'],
+  // A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
+  // training runs", "We have paused our next training run", "We are stopping."): the pause taken up by one it would
+  // bind. Its own training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our development")
+  // nor a safeguard ("we can stop our models from ...") nor a halt for a bug ("is halting its run while engineers
+  // fix ...") is one; "we are stopping" with nothing after it in its clause.
+  [`we ~1 could|would|will ~3 halt|pause|stop|freeze|suspend our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`i ~1 could|would|will ~3 halt|pause|stop|freeze|suspend my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`company|it ~1 could|would|will ~3 halt|pause|stop|freeze|suspend its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we'll|we'd ~3 halt|pause|stop|freeze|suspend our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`i'll|i'd ~3 halt|pause|stop|freeze|suspend my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`it'll|it'd ~3 halt|pause|stop|freeze|suspend its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we|we've|i|i've|company|it ~1 have|has|had? paused|halted|stopped|suspended|frozen our|its|my ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we are|were stopping|pausing|halting ,|.|;|—`, 0.6, 'argument'],
+  [`we're stopping|pausing|halting ,|.|;|—`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
@@ -197,7 +203,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
-  [`everyone|everybody|anyone|rest else? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`everyone|everybody|anyone|rest else ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
   // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms").
   [`benefit|benefits|benefiting|favour|favours|favor|favors|reward|rewards ~3 largest|biggest ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
@@ -267,7 +273,6 @@ export const OPPOSE_CUES = cues(-1, [
   [`just|only|merely|mere ~1 a|an? promise|stopping|vibe|headline|gesture|slogan|wish`, 0.8, 'argument', false],
   [`on paper only|only on paper|paper promise`, 0.8, 'argument', false],
   [`easy headline|headline-grabbing|grandstanding`, 0.8, 'argument'],
-  [`won't|wouldn't|not ~1 join|honour|honor|sign ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call', false],
   [`i don't|do not ~1 support|back|endorse`, 1, 'call', false],
   [`gives|give ~2 up|away ~2 lead|edge`, 0.8, 'argument'],
   [`permanent|entrench* ~2 incumbents|giants|leaders`, 0.7, 'argument'],
@@ -297,9 +302,6 @@ export const OPPOSE_CUES = cues(-1, [
   [`gift|surrender|capitulat*|disarmament`, 0.7, 'argument'],
   [`doomer*|doomers|doomsday|vibes|vibe|hysteri*|hysterical|panic*`, 0.7, 'argument'],
   [`premature|hypothetical*|unproven`, 0.6, 'argument'],
-  [`hard pass|no`, 1, 'judgement', false],
-  [`count me out`, 1, 'judgement'],
-  [`no thanks`, 1, 'judgement', false],
   [`press release|fundraising|ad campaign|advert|advertisement|pr exercise|branding|branded`, 0.7, 'argument'],
   [`bad trade|bad idea|bad policy`, 1, 'judgement'],
   [`wrong instrument|tool|answer|lever|approach`, 1, 'judgement'],
@@ -445,7 +447,7 @@ export type ProposalWordStrength = 'strong' | 'weak' | 'proposal';
  * proposal-word check (relevance.ts) requires one of these near them.
  */
 export const CONTEXT_PHRASES = [
-  'ai', 'a i', 'artificial intelligence', 'frontier', 'superintelligen*', 'agi', 'self-improv*', 'alignment',
+  'ai', 'artificial intelligence', 'frontier', 'superintelligen*', 'agi', 'self-improv*', 'alignment',
   'training', 'model', 'models', 'lab', 'labs', 'gpu*', 'chips', 'flop*', 'verification', 'inspect*', 'laboratories', 'scaling', 'compute', 'anthropic', 'openai',
   'deepmind', 'letter', 'signatories', 'signatures', 'developers', 'industry', 'capabilities', 'systems',
   'chatbot*', 'llm*', 'machine learning', 'development', 'research',
@@ -458,7 +460,7 @@ export const CONTEXT_PHRASES = [
  * ("China warns protesters, urging restraint under 'one country, two systems'") is not coverage of the proposal.
  */
 export const DOMAIN_PHRASES = [
-  'ai', 'a i', 'artificial intelligence', 'superintelligen*', 'agi', 'self-improv*', 'anthropic', 'openai', 'deepmind',
+  'ai', 'artificial intelligence', 'superintelligen*', 'agi', 'self-improv*', 'anthropic', 'openai', 'deepmind',
   'chatbot*', 'llm*', 'machine learning', 'deep learning', 'neural network*', 'language model*', 'frontier model*',
   'foundation model*', 'gpu*', 'flop*', 'chatgpt', 'gpt-*', 'claude', 'gemini', 'xai',
 ];

@@ -77,12 +77,6 @@ function senseOfHead(word: string): ObjectSense {
   return /^[\p{L}][\p{L}'-]*$/u.test(word) ? 'other' : 'unknown';
 }
 
-/** Whether the tokens ending at `end` spell "A.I." ("a", "i", "."), as some papers' house style writes AI. */
-function isAI(tokens: readonly Token[], end: number): boolean {
-  const last = tokens[end]?.word === '.' ? end - 1 : end;
-  return tokens[last]?.word === 'i' && tokens[last - 1]?.word === 'a' && tokens[last]!.start === tokens[last - 1]!.end + 1;
-}
-
 function isPunctuation(token: Token | undefined): boolean {
   return token === undefined || !/^[\p{L}\p{N}]/u.test(token.word);
 }
@@ -99,9 +93,7 @@ function senseOfObject(tokens: readonly Token[], from: number, to: number): Obje
   // its predicate unless a preposition names what is paused ("a moratorium on rent-setting software").
   const isNounUse = previous !== undefined && (MODIFIERS.has(previous) || tokens[from - 1]!.isPossessive);
   // "an AI pause", "the frontier slowdown": a compound whose modifier is the domain.
-  // "A.I." is the tokens "a", "i" and, before a space, ".".
-  const isDomainModifier = previous !== undefined && (COMPOUND_DOMAIN_MODIFIERS.has(previous) || isAI(tokens, from - 1));
-  if (isDomainModifier && !/(ed|ing)$/.test(tokens[from]!.word)) return 'target';
+  if (previous !== undefined && COMPOUND_DOMAIN_MODIFIERS.has(previous) && !/(ed|ing)$/.test(tokens[from]!.word)) return 'target';
   let i = to;
   const skip = (pattern: (word: string) => boolean) => {
     while (i < tokens.length && pattern(tokens[i]!.word)) i++;

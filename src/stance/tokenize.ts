@@ -17,8 +17,10 @@ export interface Token {
 
 // Words may carry inner apostrophes and hyphens ("don't", "open-source", "six-month"); clause punctuation and
 // quote marks are tokens of their own because clause splitting and attribution need them.
-// Emoji are tokens too: 🙄 and 🙃 mark sarcasm in posts.
-const TOKEN_PATTERN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
+// Emoji are tokens too: 🙄 and 🙃 mark sarcasm in posts. "A.I.", as some papers' house style writes AI, is the
+// word "ai": read letter by letter, its last dot would end a clause before the noun it modifies ("an A.I. pause").
+const TOKEN_PATTERN = /(?<![\p{L}\p{N}.])[Aa]\.[Ii]\.(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
+const DOTTED_AI = /^a\.i\.$/;
 
 /** Words whose "'s" is "is" or "us", not a possessive. */
 const CONTRACTIONS_WITH_S = new Set([
@@ -40,6 +42,7 @@ export function tokenize(text: string): Token[] {
       if (word === '“' || word === '”') word = '"';
       else if (word === '–') word = '—';
     } else if (word.includes('’')) word = word.replaceAll('’', "'");
+    else if (DOTTED_AI.test(word)) word = 'ai';
     let isPossessive = false;
     if (word.endsWith("'s") && !CONTRACTIONS_WITH_S.has(word)) {
       word = word.slice(0, -2);

@@ -36,21 +36,23 @@ describe('the lexicon', () => {
     expect(unmatchable).toEqual([]);
   });
 
-  it('reads phrases once dead: contractions, a two-word alternative, "A.I."', () => {
+  it('reads phrases once dead where they are safe: contractions, "everyone else", "A.I."', () => {
     // long enough for the rules to decide, not the learned layer that reads passages
     const sideOf = (sentence: string) => pauseScorer.score({ title: null, text: asArticle(sentence) }).voices
       .find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    expect(sideOf('"We\'re ready to provide inspectors for the pause," Albers said.')).toBe('support');
+    expect(sideOf('"We\'ll pause our largest training runs if the others do," the chief executive said.')).toBe('support');
+    expect(sideOf('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
+    // (review of 2.5.56) the race as the reason for the pause, and idioms of the old dead rows, take no side against it
     for (const sentence of [
-      '"We\'re ready to provide inspectors for the pause," Albers said.',
-      '"We\'ll back it," Senator Jane Doe said of the pause.',
-      '"It\'s the only option we have left," Senator Jane Doe said of the pause.',
-    ]) expect(sideOf(sentence), sentence).toBe('support');
+      '"Right now everyone keeps scaling because nobody wants to blink first; only a verified pause breaks that," said Yoshua Bengio.',
+      '"If the pause happens, it will be no thanks to OpenAI," said the campaigner who organised the letter.',
+      '"Self-regulation by the labs? Hard no. We need the pause," Senator Blumenthal said.',
+    ]) expect(sideOf(sentence), sentence).not.toBe('oppose');
     for (const sentence of [
-      '"Hard no," Senator Jane Doe said of the pause.',
-      '"Count me out," Senator Jane Doe said of the pause.',
-      'OpenAI said it won\'t join the pause.',
-      '"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.',
-    ]) expect(sideOf(sentence), sentence).toBe('oppose');
+      '"Out-building China: that\'s the only way to keep Americans safe," Senator Cruz said, dismissing the AI pause.',
+      '"Beating China to AGI is worth it, whatever the risk," the venture capitalist said of calls for an AI pause.',
+    ]) expect(sideOf(sentence), sentence).not.toBe('support');
     // a report that spells the domain "A.I." (as some papers' house style does) is about it
     const report = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on A.I. training on Tuesday.`);
     expect(pauseScorer.score({ title: 'Senators weigh an A.I. pause', text: report.join(' ') }).relevance.relevant).toBe(true);
@@ -61,5 +63,7 @@ describe('the lexicon', () => {
     expect(readsOtherSense('The hiring freeze sparked protests.')).toBe(true);
     const critics = ['Critics said the A.I. pause would hand the lead to China.', ...Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} met on Tuesday to discuss the budget.`)];
     expect(pauseScorer.score({ title: null, text: critics.join(' ') }).stance?.label).toBe('oppose');
+    // "A.I." is one word: no clause ends inside "an A.I. pause"
+    expect(sideOf('"We support an A.I. pause," the senator said.')).toBe('support');
   });
 });

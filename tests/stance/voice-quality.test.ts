@@ -202,11 +202,18 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     expect(sideOf('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
     expect(sideOf('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
-    expect(sideOf('OpenAI said it would not stop its work for a pause that China ignores.')).toBe('oppose');
-    // a bill or a rival halting its work is no one's own pause
+    expect(sideOf('OpenAI said it would not stop its training runs for a pause that China ignores.')).toBe('oppose');
+    expect(sideOf('"We have paused our next training run," the Mistral chief executive said of the proposed pause.')).toBe('support');
+    // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
+    // last five from a review of 2.5.55)
     for (const sentence of [
       'Senator Curtis Haldane said the bill would force the company to halt its training runs.',
       'Haldane said Beijing would never halt its development of frontier models.',
+      '"It could stop our development in its tracks," the startup founder warned of the moratorium.',
+      '"We can stop our models from producing bioweapon instructions," said the lab\'s safety chief.',
+      'The company was forced to halt its training run after a power outage at its Iowa data center, a spokesperson said.',
+      '"We are stopping this bill dead in its tracks," Senator Ted Cruz said of the AI pause legislation.',
+      '"We are halting hiring, not training," the company\'s chief executive said of the pause proposal.',
     ]) expect(sideOf(sentence), sentence).toBe('neutral');
   });
 
