@@ -128,27 +128,30 @@ export const SUPPORT_CUES = cues(1, [
   [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
   [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
-  // An offer or a vote toward the pause's checks welcomed ("Anthropic said it welcomed the offer", "welcomed the vote").
-  [`welcome|welcomes|welcomed|welcoming the|this|that|an? ~1 offer|vote|resolution|register`, 0.6, 'call'],
   // A speaker's offer to staff or host the pause's checks ("it was ready to provide the technical secretariat for a
   // verification body"), or to submit to them ("the European Union was prepared to commit to inspections"): said of
   // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   // A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
-  // training runs", "We have paused our next training run", "We are stopping."): the pause taken up by one it would
-  // bind. Its own training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our development")
-  // nor a safeguard ("we can stop our models from ...") nor a halt for a bug ("is halting its run while engineers
-  // fix ...") is one; "we are stopping" with nothing after it in its clause.
-  [`we ~1 could|would|will ~3 halt|pause|stop|freeze|suspend our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`i ~1 could|would|will ~3 halt|pause|stop|freeze|suspend my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`company|it ~1 could|would|will ~3 halt|pause|stop|freeze|suspend its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we'll|we'd ~3 halt|pause|stop|freeze|suspend our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`i'll|i'd ~3 halt|pause|stop|freeze|suspend my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`it'll|it'd ~3 halt|pause|stop|freeze|suspend its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we|we've|i|i've|company|it ~1 have|has|had? paused|halted|stopped|suspended|frozen our|its|my ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we are|were stopping|pausing|halting ,|.|;|—`, 0.6, 'argument'],
-  [`we're stopping|pausing|halting ,|.|;|—`, 0.6, 'argument'],
+  // training runs", "We have paused our next training run", "We're pausing our largest training runs", "We are
+  // stopping."): the pause taken up by one it would bind. Its own training the object ("it ... its", "we ... our"), so
+  // neither a bill ("It could stop our development", "It has stopped our training runs") nor a safeguard ("we can stop
+  // our models from ...") nor a past halt for a fault ("we halted our training run after a power failure") is one;
+  // "we are stopping" with nothing after it in its clause.
+  [`we ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`i ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`company|it ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we'll|we'd|we're ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`i'll|i'd|i'm ~3 halt|pause|stop|freeze|suspend all? my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`it'll|it'd ~3 halt|pause|stop|freeze|suspend all? its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we ~1 have|had paused|halted|stopped|suspended|frozen our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we've paused|halted|stopped|suspended|frozen our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`company|it ~1 has|had paused|halted|stopped|suspended|frozen its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we are|were pausing|halting|stopping|suspending|freezing our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we're pausing|halting|stopping|suspending|freezing our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
+  [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
@@ -203,11 +206,14 @@ export const OPPOSE_CUES = cues(-1, [
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
-  [`everyone|everybody|anyone|rest else ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`everyone|everybody|anyone else ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`the rest ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
-  // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms").
-  [`benefit|benefits|benefiting|favour|favours|favor|favors|reward|rewards ~3 largest|biggest ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
-  [`benefit|benefits|benefiting|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
+  // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms"), not the race said to
+  // ("the current race rewards the biggest players") nor a pause said to serve others ("favour start-ups over the
+  // biggest firms").
+  [`${PAUSE_NOUN}|it ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards|help|helps ~2 largest|biggest|big ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
+  [`${PAUSE_NOUN}|it ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards|help|helps ~3 incumbents|giants`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],

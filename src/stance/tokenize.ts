@@ -19,6 +19,8 @@ export interface Token {
 // quote marks are tokens of their own because clause splitting and attribution need them.
 // Emoji are tokens too: 🙄 and 🙃 mark sarcasm in posts. "A.I.", as some papers' house style writes AI, is the
 // word "ai": read letter by letter, its last dot would end a clause before the noun it modifies ("an A.I. pause").
+// Before a capital its dot may also end a sentence the splitter kept whole ("invest in A.I. Pausing is ..."), and
+// stays a token of its own.
 const TOKEN_PATTERN = /(?<![\p{L}\p{N}.])[Aa]\.[Ii]\.(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
 const DOTTED_AI = /^a\.i\.$/;
 
@@ -42,7 +44,12 @@ export function tokenize(text: string): Token[] {
       if (word === '“' || word === '”') word = '"';
       else if (word === '–') word = '—';
     } else if (word.includes('’')) word = word.replaceAll('’', "'");
-    else if (DOTTED_AI.test(word)) word = 'ai';
+    else if (DOTTED_AI.test(word)) {
+      const endsSentence = /^\s+\p{Lu}/u.test(text.slice(start + 4, start + 6));
+      tokens.push({ word: 'ai', isPossessive: false, start, end: endsSentence ? start + 3 : start + 4 });
+      if (endsSentence) tokens.push({ word: '.', isPossessive: false, start: start + 3, end: start + 4 });
+      continue;
+    }
     let isPossessive = false;
     if (word.endsWith("'s") && !CONTRACTIONS_WITH_S.has(word)) {
       word = word.slice(0, -2);

@@ -43,6 +43,7 @@ describe('the lexicon', () => {
     expect(sideOf('"We\'re ready to provide inspectors for the pause," Albers said.')).toBe('support');
     expect(sideOf('"We\'ll pause our largest training runs if the others do," the chief executive said.')).toBe('support');
     expect(sideOf('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
+    expect(sideOf('"American labs would stop while the rest keep building," Senator Cruz said.')).toBe('oppose');
     // (review of 2.5.56) the race as the reason for the pause, and idioms of the old dead rows, take no side against it
     for (const sentence of [
       '"Right now everyone keeps scaling because nobody wants to blink first; only a verified pause breaks that," said Yoshua Bengio.',
@@ -63,7 +64,9 @@ describe('the lexicon', () => {
     expect(readsOtherSense('The hiring freeze sparked protests.')).toBe(true);
     const critics = ['Critics said the A.I. pause would hand the lead to China.', ...Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} met on Tuesday to discuss the budget.`)];
     expect(pauseScorer.score({ title: null, text: critics.join(' ') }).stance?.label).toBe('oppose');
-    // "A.I." is one word: no clause ends inside "an A.I. pause"
+    // "A.I." is one word: no clause ends inside "an A.I. pause" ...
     expect(sideOf('"We support an A.I. pause," the senator said.')).toBe('support');
+    // ... but its dot before a capital may end a sentence the splitter kept whole, and still ends the clause
+    expect(sideOf('"Europe must invest in A.I. Pausing is not a strategy," the EU commissioner said.')).not.toBe('support');
   });
 });

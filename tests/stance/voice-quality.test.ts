@@ -189,13 +189,17 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       .not.toContainEqual(expect.objectContaining({ stance: 'support' }));
   });
 
-  it('an offer or a vote welcomed backs the pause; a pause said to serve the biggest firms is opposed', () => {
+  it('a pause said to serve the biggest firms is opposed; the race said to, or a pause said to serve others, is not', () => {
     const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
-    expect(sideOf('Anthropic said it welcomed the offer and would be willing to host a similar trial.')).toBe('support');
     expect(sideOf('Dan Hartley said he understood the concern but worried that a pause would mainly benefit the largest firms.')).toBe('oppose');
     expect(sideOf('Senator Jane Doe said the pause would favour the tech giants.')).toBe('oppose');
-    // the largest number of people is no firm
-    expect(sideOf('Senator Jane Doe said the pause would benefit the largest number of people.')).toBe('neutral');
+    // the largest number of people is no firm; (a review of 2.5.57) the race, or a pause serving others
+    for (const sentence of [
+      'Senator Jane Doe said the pause would benefit the largest number of people.',
+      'The current race rewards the biggest players, who can afford to cut corners on safety, Bengio said.',
+      'A verified global pause would protect the public rather than benefit the largest companies, the EU official said.',
+      '"A compute cap would favour start-ups over the biggest firms," said the EU official.',
+    ]) expect(sideOf(sentence), sentence).toBe('neutral');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
@@ -214,7 +218,13 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'The company was forced to halt its training run after a power outage at its Iowa data center, a spokesperson said.',
       '"We are stopping this bill dead in its tracks," Senator Ted Cruz said of the AI pause legislation.',
       '"We are halting hiring, not training," the company\'s chief executive said of the pause proposal.',
+      // (a review of 2.5.58) a past halt for a fault, a pause for a bug
+      'Last year we halted our training run for two weeks after a power failure, the Meta engineer said.',
+      '"We are stopping — for a week — to fix a bug in the data pipeline," the engineer said.',
     ]) expect(sideOf(sentence), sentence).toBe('neutral');
+    // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
+    expect(sideOf('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
+    expect(sideOf('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
   });
 
   it('checks said to be easy, and a pause said to stop one side while the rest go on, take their sides', () => {
