@@ -34,9 +34,10 @@ const DOCUMENT_NOUNS = new Set([
   'article', 'proposal', 'letter', 'paper', 'report', 'statement', 'post', 'blog', 'document', 'note', 'op-ed',
   'editorial', 'study', 'plan', 'memo', 'essay', 'piece', 'release', 'announcement', 'call', 'survey', 'poll',
   'notice', 'filing', 'summary', 'transcript', 'website', 'page', 'polling', 'polls', 'data', 'research', 'findings',
+  'estimate', 'estimates', 'review', 'analysis', 'list', 'tally', 'assessment', 'projection', 'projections', 'text',
 ]);
-/** Of those, the nouns an organisation's name may end in: "Apollo Research", "Google Research" speak. */
-const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling']);
+/** Of those, the nouns an organisation's name may end in: "Apollo Research", "Google Research", "MIT Technology Review" speak. */
+const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling', 'review']);
 /** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */
@@ -326,7 +327,7 @@ export function cleanActorName(actor: string): string {
 const SENTENCE_ADVERBS = /^(now|then|meanwhile|still|today|yesterday|also|instead|separately|earlier|later|so|yet)$/i;
 const AFTER_SPEAKER_WORDS = /^(each|both|alike|too|themselves|itself|released|published|conducted|issued|commissioned)$/;
 /** A clause's opening word: "When I asked ..., I was told" opens a clause, and names no speaker. */
-const SUBORDINATOR = /^(when|if|as|while|because|after|before|although|though|since|until|unless|once|whether)$/i;
+const SUBORDINATOR = /^(when|if|as|while|because|after|before|although|though|since|until|unless|once|whether|given|speaking|considering|assuming)$/i;
 /** A day or a month: "Monday with 1,412 signatures" is when and how a letter came, not who speaks. */
 const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
