@@ -1718,6 +1718,8 @@ function colonAttribution(text: string, tokens: readonly Token[], persons: Reado
     end--;
   }
   for (let i = from; i < end; i++) if (!isWordAt(tokens, i)) return null;
+  // "Economists in Jakarta are split: ..." is a sentence that a colon continues, not a speaker named before one.
+  if (tokens.slice(from, end).some((token) => AUXILIARY_VERBS.has(token.word))) return null;
   const subject: [number, number] = [from, end];
   if (from >= end || !isActorLike(text, tokens, subject)) return null;
   // "WASHINGTON (Reuters):", "UPDATED (June 5):": a dateline or an editor's note, not a speaker and a role.

@@ -15,6 +15,11 @@ function actorsOf(text: string): string[] {
 }
 
 describe('find attributions: who said it', () => {
+  it('a sentence before a colon is no speaker named before one', () => {
+    expect(actorsOf('Economists in Jakarta are split: if the pause holds, local IT firms may gain time to adapt.')).toEqual([]);
+    expect(actorsOf('Economists in Jakarta: if the pause holds, local IT firms may gain time to adapt.')).toEqual(['Economists in Jakarta']);
+  });
+
   it('a set-off relative clause with an auxiliary or a day before its verb, and a report inside the report that follows', () => {
     expect(attributionsOf('OpenAI, which has said it opposes a fixed-term pause, said it shares the interest in verification.')).toEqual([
       { actor: 'OpenAI', said: 'said it opposes a fixed-term pause' },
