@@ -593,6 +593,16 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     if (SUBJECT_STOP.has(token.word) && !(token.word === 'and' && start < end) && !isInnerPreposition) break;
     start--;
   }
+  // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
+  // its opening words to the article before them, not "technology officer of ...".
+  if (end - start === MAX_SUBJECT_WORDS) {
+    for (let i = start - 1; i >= Math.max(0, start - 2) && isWordAt(tokens, i) && !SUBJECT_STOP.has(tokens[i]!.word); i--) {
+      if (/^(the|a|an)$/.test(tokens[i]!.word)) {
+        start = i;
+        break;
+      }
+    }
+  }
   // Do not begin a subject with a preposition.
   while (start < end && /^(in|of|at|from|for)$/.test(tokens[start]!.word)) start++;
   // A leading "and" belongs to the clause, not the subject.

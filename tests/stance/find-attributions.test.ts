@@ -15,6 +15,13 @@ function actorsOf(text: string): string[] {
 }
 
 describe('find attributions: who said it', () => {
+  it('a description longer than nine words keeps its opening words', () => {
+    expect(actorsOf('The chief technology officer of a large Indian IT services firm said on Wednesday that a global freeze would entrench American labs.'))
+      .toEqual(['The chief technology officer of a large Indian IT services firm']);
+    expect(actorsOf('The deputy director of the Office of Science and Technology Policy said the White House was engaging.'))
+      .toEqual(['The deputy director of the Office of Science and Technology Policy']);
+  });
+
   it('a sentence before a colon is no speaker named before one', () => {
     expect(actorsOf('Economists in Jakarta are split: if the pause holds, local IT firms may gain time to adapt.')).toEqual([]);
     expect(actorsOf('Economists in Jakarta: if the pause holds, local IT firms may gain time to adapt.')).toEqual(['Economists in Jakarta']);
