@@ -594,13 +594,19 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     start--;
   }
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
-  // its opening words to the article before them, not "technology officer of ...".
+  // its opening words to the article before them, not "technology officer of ...", and a name its first name and
+  // title ("Professor Sione Latu of the University of the South Pacific", not "Latu of ...").
   if (end - start === MAX_SUBJECT_WORDS) {
     for (let i = start - 1; i >= Math.max(0, start - 2) && isWordAt(tokens, i) && !SUBJECT_STOP.has(tokens[i]!.word); i--) {
       if (/^(the|a|an)$/.test(tokens[i]!.word)) {
         start = i;
         break;
       }
+    }
+    const isNameBefore = (i: number) => i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!) && !COMMON_OPENERS.has(tokens[i]!.word)
+      && !SUBJECT_STOP.has(tokens[i]!.word);
+    if (text.length > 0 && isCapitalised(text, tokens[start]!)) {
+      for (let taken = 0; taken < 2 && isNameBefore(start - 1); taken++) start--;
     }
   }
   // Do not begin a subject with a preposition.

@@ -15,11 +15,13 @@ function actorsOf(text: string): string[] {
 }
 
 describe('find attributions: who said it', () => {
-  it('a description longer than nine words keeps its opening words', () => {
+  it('a description or a name longer than nine words keeps its opening words', () => {
     expect(actorsOf('The chief technology officer of a large Indian IT services firm said on Wednesday that a global freeze would entrench American labs.'))
       .toEqual(['The chief technology officer of a large Indian IT services firm']);
     expect(actorsOf('The deputy director of the Office of Science and Technology Policy said the White House was engaging.'))
       .toEqual(['The deputy director of the Office of Science and Technology Policy']);
+    expect(actorsOf('Professor Sione Latu of the University of the South Pacific said the pause was overdue.'))
+      .toEqual(['Professor Sione Latu of the University of the South Pacific']);
   });
 
   it('a sentence before a colon is no speaker named before one', () => {
