@@ -239,6 +239,12 @@ const NP_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'one
 const NP_END_AFTER = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'who', 'which', 'that', 'when', 'told', 'to', 'after', 'before', 'on']);
 
 const MAX_SUBJECT_WORDS = 9;
+/** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
+const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping']);
+const BARE_SPEECH_VERBS = new Set([
+  'say', 'claim', 'argue', 'insist', 'warn', 'tell', 'add', 'note', 'contend', 'suggest', 'predict', 'declare', 'state',
+  'explain', 'think', 'believe', 'admit', 'acknowledge', 'concede', 'agree', 'announce', 'assert',
+]);
 // After the verb, this few words ("told the hearing.") do not make a statement: the quote is the statement.
 const MIN_STATEMENT_WORDS = 4;
 
@@ -591,6 +597,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     const isInnerPreposition = start < end && start - 2 >= 0 && isWordAt(tokens, start - 2)
       && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));
     if (SUBJECT_STOP.has(token.word) && !(token.word === 'and' && start < end) && !isInnerPreposition) break;
+    // "a phrase that lets both companies claim a win": the verb is a bare infinitive another verb makes happen
+    if (CAUSATIVE_VERBS.has(token.word) && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
     start--;
   }
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps

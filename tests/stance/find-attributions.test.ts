@@ -24,6 +24,14 @@ describe('find attributions: who said it', () => {
       .toEqual(['Professor Sione Latu of the University of the South Pacific']);
   });
 
+  it('a speech verb another verb makes happen ("lets both companies claim") reports no one', () => {
+    expect(actorsOf('The summary finesses the disagreement with a phrase that lets both companies claim a win.')).toEqual([]);
+    expect(actorsOf('Make the ceiling on training runs permanent and let the labs argue their way above it.')).toEqual([]);
+    // a participle of one is no causative, and a report in the past is one
+    expect(actorsOf('Campaigners helping the organisers said the pause was overdue.')).toEqual(['Campaigners helping the organisers']);
+    expect(actorsOf('Officials who made the case said the pause was overdue.')).toEqual(['Officials']);
+  });
+
   it('a sentence before a colon is no speaker named before one', () => {
     expect(actorsOf('Economists in Jakarta are split: if the pause holds, local IT firms may gain time to adapt.')).toEqual([]);
     expect(actorsOf('Economists in Jakarta: if the pause holds, local IT firms may gain time to adapt.')).toEqual(['Economists in Jakarta']);
