@@ -48,6 +48,8 @@ export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
+  // "the industry must collectively reduce its development pace": a call to slow down in other words.
+  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper ~3 pace|speed|tempo`, 0.8, 'call'],
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],

@@ -202,6 +202,12 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     ]) expect(sideOf(sentence), sentence).toBe('neutral');
   });
 
+  it('a call to reduce the pace of development is a call to slow down', () => {
+    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
+    expect(sideOf('A leading technology firm argued that the industry must collectively reduce its development pace to allow critical safety frameworks to mature.')).toBe('support');
+    expect(sideOf('Critics said the labs should not reduce their pace of development.')).toBe('oppose');
+  });
+
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
     const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     expect(sideOf('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
