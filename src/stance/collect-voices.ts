@@ -36,8 +36,11 @@ const DOCUMENT_NOUNS = new Set([
   'notice', 'filing', 'summary', 'transcript', 'website', 'page', 'polling', 'polls', 'data', 'research', 'findings',
   'estimate', 'estimates', 'review', 'analysis', 'list', 'tally', 'assessment', 'projection', 'projections', 'text',
 ]);
-/** Of those, the nouns an organisation's name may end in: "Apollo Research", "Google Research", "MIT Technology Review" speak. */
-const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling', 'review']);
+/**
+ * Of those, the nouns an organisation's name may end in: "Apollo Research", "MIT Technology Review", "Enders Analysis",
+ * "the Office of Technology Assessment" speak.
+ */
+const NAME_ENDING_NOUNS = new Set(['research', 'data', 'polling', 'review', 'analysis', 'assessment']);
 /** Documents that are the proposer's own: "the proposal suggests ..." is the proposer speaking. */
 const PROPOSER_DOCUMENTS = new Set(['proposal', 'plan', 'call', 'announcement']);
 /** Generic descriptions of an organisation that stand for the proposer when the text names it. */

@@ -240,7 +240,10 @@ const NP_END_AFTER = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'who',
 
 const MAX_SUBJECT_WORDS = 9;
 /** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
-const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'help', 'helps', 'helped', 'helping']);
+const CAUSATIVE_VERBS = new Set(['let', 'lets', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
+/** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
+const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'by', 'for', 'during', 'after', 'before', 'to']);
+const OPENING_ADVERBS = /^(?:elsewhere|meanwhile|likewise|similarly|separately|earlier|later|still|also|now|then|instead|however|moreover|yesterday|today|tonight|additionally|finally|notably|separately|accordingly|consequently|subsequently)$/u;
 const BARE_SPEECH_VERBS = new Set([
   'say', 'claim', 'argue', 'insist', 'warn', 'tell', 'add', 'note', 'contend', 'suggest', 'predict', 'declare', 'state',
   'explain', 'think', 'believe', 'admit', 'acknowledge', 'concede', 'agree', 'announce', 'assert',
@@ -597,8 +600,9 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     const isInnerPreposition = start < end && start - 2 >= 0 && isWordAt(tokens, start - 2)
       && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));
     if (SUBJECT_STOP.has(token.word) && !(token.word === 'and' && start < end) && !isInnerPreposition) break;
-    // "a phrase that lets both companies claim a win": the verb is a bare infinitive another verb makes happen
-    if (CAUSATIVE_VERBS.has(token.word) && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
+    // "a phrase that lets both companies claim a win": the verb is a bare infinitive another verb makes happen, its
+    // object a few words ("Contract workers who help train the models in Nairobi say" is a report)
+    if (CAUSATIVE_VERBS.has(token.word) && verb - start <= 3 && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
     start--;
   }
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
@@ -606,13 +610,16 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // title ("Professor Sione Latu of the University of the South Pacific", not "Latu of ...").
   if (end - start === MAX_SUBJECT_WORDS) {
     for (let i = start - 1; i >= Math.max(0, start - 2) && isWordAt(tokens, i) && !SUBJECT_STOP.has(tokens[i]!.word); i--) {
-      if (/^(the|a|an)$/.test(tokens[i]!.word)) {
+      // not an article of an opening phrase ("In a letter chief executives of ...")
+      if (/^(the|a|an)$/.test(tokens[i]!.word) && !OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '')) {
         start = i;
         break;
       }
     }
+    // not a day, an adverb or a place or source after a preposition ("On Tuesday", "Elsewhere", "In Geneva", "with Reuters")
     const isNameBefore = (i: number) => i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!) && !COMMON_OPENERS.has(tokens[i]!.word)
-      && !SUBJECT_STOP.has(tokens[i]!.word);
+      && !SUBJECT_STOP.has(tokens[i]!.word) && !CALENDAR_WORDS.has(tokens[i]!.word) && !OPENING_ADVERBS.test(tokens[i]!.word)
+      && !OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '');
     if (text.length > 0 && isCapitalised(text, tokens[start]!)) {
       for (let taken = 0; taken < 2 && isNameBefore(start - 1); taken++) start--;
     }
@@ -1742,8 +1749,9 @@ function colonAttribution(text: string, tokens: readonly Token[], persons: Reado
     end--;
   }
   for (let i = from; i < end; i++) if (!isWordAt(tokens, i)) return null;
-  // "Economists in Jakarta are split: ..." is a sentence that a colon continues, not a speaker named before one.
-  if (tokens.slice(from, end).some((token) => AUXILIARY_VERBS.has(token.word))) return null;
+  // "Economists in Jakarta are split: ..." is a sentence that a colon continues, not a speaker named before one
+  // ("Will MacAskill:" and "Theresa May:" are names).
+  if (tokens.slice(from, end).some((token) => AUXILIARY_VERBS.has(token.word) && !isCapitalised(text, token))) return null;
   const subject: [number, number] = [from, end];
   if (from >= end || !isActorLike(text, tokens, subject)) return null;
   // "WASHINGTON (Reuters):", "UPDATED (June 5):": a dateline or an editor's note, not a speaker and a role.

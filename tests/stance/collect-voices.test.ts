@@ -428,6 +428,7 @@ describe('voices: attributed statements in single quotes and "STATEMENT, X said.
     expect(voicesOf('About 80 per cent of frontier training capacity would fall within the pause, according to an estimate circulated with the text.')).toEqual([]);
     expect(voicesOf('Most of the pause letter\'s 1,412 signatories work in academia, according to a Sentinel review of the signature list.')).toEqual([]);
     expect(voicesOf('A pause on frontier AI training would cost the labs billions, MIT Technology Review said.').map((v) => v.actor)).toEqual(['MIT Technology Review']);
+    expect(voicesOf('Enders Analysis warned that a pause on frontier AI training would hand the lead to China.').map((v) => v.actor)).toEqual(['Enders Analysis']);
     expect(voicesOf('The proposed slowdown would impose deadweight losses. Given the speculative nature of the benefits claimed, we judge the pause a poor bet.')
       .map((v) => v.actor)).not.toContainEqual(expect.stringMatching(/^Given/));
   });

@@ -22,6 +22,11 @@ describe('find attributions: who said it', () => {
       .toEqual(['The deputy director of the Office of Science and Technology Policy']);
     expect(actorsOf('Professor Sione Latu of the University of the South Pacific said the pause was overdue.'))
       .toEqual(['Professor Sione Latu of the University of the South Pacific']);
+    // (a review of 2.5.62-2.5.63) not a day, an adverb, or an opening phrase's words
+    expect(actorsOf('On Tuesday Rajiv Mehta of NIST\'s Center for AI Standards and Innovation warned that a pause would fail.'))
+      .toEqual(['Rajiv Mehta of NIST\'s Center for AI Standards and Innovation']);
+    expect(actorsOf('In a letter chief executives of four large Indian IT services firms said the pause was naive.'))
+      .toEqual(['chief executives of four large Indian IT services firms']);
   });
 
   it('a speech verb another verb makes happen ("lets both companies claim") reports no one', () => {
@@ -30,11 +35,17 @@ describe('find attributions: who said it', () => {
     // a participle of one is no causative, and a report in the past is one
     expect(actorsOf('Campaigners helping the organisers said the pause was overdue.')).toEqual(['Campaigners helping the organisers']);
     expect(actorsOf('Officials who made the case said the pause was overdue.')).toEqual(['Officials']);
+    // (a review of 2.5.64) a participle and a present plural
+    expect(actorsOf('Companies making frontier AI models argue that a pause would hand the lead to China.')).toEqual(['Companies making frontier AI models']);
+    expect(actorsOf('Scientists helping draft the treaty say a verified pause is achievable.')).toEqual(['Scientists helping draft the treaty']);
   });
 
   it('a sentence before a colon is no speaker named before one', () => {
     expect(actorsOf('Economists in Jakarta are split: if the pause holds, local IT firms may gain time to adapt.')).toEqual([]);
     expect(actorsOf('Economists in Jakarta: if the pause holds, local IT firms may gain time to adapt.')).toEqual(['Economists in Jakarta']);
+    // (a review of 2.5.61) names that are auxiliaries in small letters
+    expect(actorsOf('Will MacAskill: A verified pause on frontier AI development is the only sane option left.')).toEqual(['Will MacAskill']);
+    expect(actorsOf('Theresa May: A verified pause on frontier AI development is the only sane option left.')).toEqual(['Theresa May']);
   });
 
   it('a set-off relative clause with an auxiliary or a day before its verb, and a report inside the report that follows', () => {

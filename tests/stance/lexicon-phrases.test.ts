@@ -44,6 +44,7 @@ describe('the lexicon', () => {
     expect(sideOf('"We\'ll pause our largest training runs if the others do," the chief executive said.')).toBe('support');
     expect(sideOf('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
     expect(sideOf('"American labs would stop while the rest keep building," Senator Cruz said.')).toBe('oppose');
+    expect(sideOf('If America pauses, the rest of the world keeps building, the senator said.')).toBe('oppose');
     // (review of 2.5.56) the race as the reason for the pause, and idioms of the old dead rows, take no side against it
     for (const sentence of [
       '"Right now everyone keeps scaling because nobody wants to blink first; only a verified pause breaks that," said Yoshua Bengio.',
@@ -66,7 +67,10 @@ describe('the lexicon', () => {
     expect(pauseScorer.score({ title: null, text: critics.join(' ') }).stance?.label).toBe('oppose');
     // "A.I." is one word: no clause ends inside "an A.I. pause" ...
     expect(sideOf('"We support an A.I. pause," the senator said.')).toBe('support');
-    // ... but its dot before a capital may end a sentence the splitter kept whole, and still ends the clause
-    expect(sideOf('"Europe must invest in A.I. Pausing is not a strategy," the EU commissioner said.')).not.toBe('support');
+    // ... but its dot before a word that opens sentences may end one the splitter kept whole, and still ends the clause
+    expect(sideOf('"Europe must invest in A.I. The pause is not a strategy," the EU commissioner said.')).not.toBe('support');
+    // and a name that has it is one name (a review of 2.5.59)
+    expect(pauseScorer.score({ title: null, text: asArticle('Dan Hendrycks of the Center for A.I. Safety said a verified pause on frontier development was overdue.') })
+      .voices[0]?.actor).toBe('Dan Hendrycks of the Center for A.I. Safety');
   });
 });

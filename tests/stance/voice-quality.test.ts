@@ -199,6 +199,9 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'The current race rewards the biggest players, who can afford to cut corners on safety, Bengio said.',
       'A verified global pause would protect the public rather than benefit the largest companies, the EU official said.',
       '"A compute cap would favour start-ups over the biggest firms," said the EU official.',
+      // (a review of 2.5.59)
+      'It helps that the biggest labs have already signed on to the pause, the senator said.',
+      'A pause would help the biggest labs\' safety teams catch up with their own models, the researcher said.',
     ]) expect(sideOf(sentence), sentence).toBe('neutral');
   });
 
@@ -206,6 +209,13 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     expect(sideOf('A leading technology firm argued that the industry must collectively reduce its development pace to allow critical safety frameworks to mature.')).toBe('support');
     expect(sideOf('Critics said the labs should not reduce their pace of development.')).toBe('oppose');
+    expect(sideOf('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
+    // (a review of 2.5.65) calls to go faster, and a pace of something else
+    for (const sentence of [
+      'Washington must cut red tape and speed up approvals for the data centres that train frontier AI models, the senator said.',
+      'The United States must cut regulation to keep pace with China on frontier AI, the senator said.',
+      'Regulators must reduce the pace of inspections at frontier AI labs, the industry group said.',
+    ]) expect(sideOf(sentence), sentence).toBe('neutral');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
@@ -231,6 +241,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
     expect(sideOf('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
     expect(sideOf('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
+    expect(sideOf('We are going to pause our next training run until the verification regime is in place, the chief executive said.')).toBe('support');
   });
 
   it('checks said to be easy, and a pause said to stop one side while the rest go on, take their sides', () => {
