@@ -1,4 +1,4 @@
-import type { TopicDefinition } from '../../src/model/index.ts';
+import type { StanceLabel, TopicDefinition } from '../../src/model/index.ts';
 import { createScorer } from '../../src/stance/index.ts';
 
 /** The monitored topic as tests and benchmarks state it, independent of pipelines/ai-pause.ts being edited. */
@@ -18,6 +18,14 @@ export const pauseScorer = createScorer(pauseTopic, { scorer: 'pause-proposal', 
 export function asArticle(text: string): string {
   const padding = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on frontier AI training on Tuesday.`);
   return `${text}\n\n${padding.join(' ')}`;
+}
+
+/**
+ * The side the scorer gives the first speaker of a sentence read inside an article (asArticle), not one of the
+ * padding's: what the rules, not the learned layer that reads passages, make of that speaker.
+ */
+export function sideInArticle(sentence: string): StanceLabel | undefined {
+  return pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
 }
 
 /** On-topic passages, far enough apart that none is a copy or a near-copy of another: articles for run tests. */

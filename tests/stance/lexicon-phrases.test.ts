@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as lexicon from '../../src/stance/pause-lexicon.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
 import { tokenize } from '../../src/stance/tokenize.ts';
-import { asArticle, pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
 /** Every phrase of the lexicon, by the name of the list it is in. */
 function lexiconPhrases(): [list: string, phrase: string][] {
@@ -37,24 +37,21 @@ describe('the lexicon', () => {
   });
 
   it('reads phrases once dead where they are safe: contractions, "everyone else", "A.I."', () => {
-    // long enough for the rules to decide, not the learned layer that reads passages
-    const sideOf = (sentence: string) => pauseScorer.score({ title: null, text: asArticle(sentence) }).voices
-      .find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
-    expect(sideOf('"We\'re ready to provide inspectors for the pause," Albers said.')).toBe('support');
-    expect(sideOf('"We\'ll pause our largest training runs if the others do," the chief executive said.')).toBe('support');
-    expect(sideOf('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
-    expect(sideOf('"American labs would stop while the rest keep building," Senator Cruz said.')).toBe('oppose');
-    expect(sideOf('If America pauses, the rest of the world keeps building, the senator said.')).toBe('oppose');
+    expect(sideInArticle('"We\'re ready to provide inspectors for the pause," Albers said.')).toBe('support');
+    expect(sideInArticle('"We\'ll pause our largest training runs if the others do," the chief executive said.')).toBe('support');
+    expect(sideInArticle('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
+    expect(sideInArticle('"American labs would stop while the rest keep building," Senator Cruz said.')).toBe('oppose');
+    expect(sideInArticle('If America pauses, the rest of the world keeps building, the senator said.')).toBe('oppose');
     // (review of 2.5.56) the race as the reason for the pause, and idioms of the old dead rows, take no side against it
     for (const sentence of [
       '"Right now everyone keeps scaling because nobody wants to blink first; only a verified pause breaks that," said Yoshua Bengio.',
       '"If the pause happens, it will be no thanks to OpenAI," said the campaigner who organised the letter.',
       '"Self-regulation by the labs? Hard no. We need the pause," Senator Blumenthal said.',
-    ]) expect(sideOf(sentence), sentence).not.toBe('oppose');
+    ]) expect(sideInArticle(sentence), sentence).not.toBe('oppose');
     for (const sentence of [
       '"Out-building China: that\'s the only way to keep Americans safe," Senator Cruz said, dismissing the AI pause.',
       '"Beating China to AGI is worth it, whatever the risk," the venture capitalist said of calls for an AI pause.',
-    ]) expect(sideOf(sentence), sentence).not.toBe('support');
+    ]) expect(sideInArticle(sentence), sentence).not.toBe('support');
     // a report that spells the domain "A.I." (as some papers' house style does) is about it
     const report = Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} discussed the proposed pause on A.I. training on Tuesday.`);
     expect(pauseScorer.score({ title: 'Senators weigh an A.I. pause', text: report.join(' ') }).relevance.relevant).toBe(true);
@@ -66,9 +63,9 @@ describe('the lexicon', () => {
     const critics = ['Critics said the A.I. pause would hand the lead to China.', ...Array.from({ length: 12 }, (_, i) => `Lawmakers in committee ${i + 1} met on Tuesday to discuss the budget.`)];
     expect(pauseScorer.score({ title: null, text: critics.join(' ') }).stance?.label).toBe('oppose');
     // "A.I." is one word: no clause ends inside "an A.I. pause" ...
-    expect(sideOf('"We support an A.I. pause," the senator said.')).toBe('support');
+    expect(sideInArticle('"We support an A.I. pause," the senator said.')).toBe('support');
     // ... but its dot before a word that opens sentences may end one the splitter kept whole, and still ends the clause
-    expect(sideOf('"Europe must invest in A.I. The pause is not a strategy," the EU commissioner said.')).not.toBe('support');
+    expect(sideInArticle('"Europe must invest in A.I. The pause is not a strategy," the EU commissioner said.')).not.toBe('support');
     // and a name that has it is one name (a review of 2.5.59)
     expect(pauseScorer.score({ title: null, text: asArticle('Dan Hendrycks of the Center for A.I. Safety said a verified pause on frontier development was overdue.') })
       .voices[0]?.actor).toBe('Dan Hendrycks of the Center for A.I. Safety');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
 import { cleanActorName } from '../../src/stance/collect-voices.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
-import { asArticle, pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+import { pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
 const analysePassage = createPassageAnalyser(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
 
@@ -190,9 +190,8 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
   });
 
   it('a pause said to serve the biggest firms is opposed; the race said to, or a pause said to serve others, is not', () => {
-    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
-    expect(sideOf('Dan Hartley said he understood the concern but worried that a pause would mainly benefit the largest firms.')).toBe('oppose');
-    expect(sideOf('Senator Jane Doe said the pause would favour the tech giants.')).toBe('oppose');
+    expect(sideInArticle('Dan Hartley said he understood the concern but worried that a pause would mainly benefit the largest firms.')).toBe('oppose');
+    expect(sideInArticle('Senator Jane Doe said the pause would favour the tech giants.')).toBe('oppose');
     // the largest number of people is no firm; (a review of 2.5.57) the race, or a pause serving others
     for (const sentence of [
       'Senator Jane Doe said the pause would benefit the largest number of people.',
@@ -202,28 +201,26 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       // (a review of 2.5.59)
       'It helps that the biggest labs have already signed on to the pause, the senator said.',
       'A pause would help the biggest labs\' safety teams catch up with their own models, the researcher said.',
-    ]) expect(sideOf(sentence), sentence).toBe('neutral');
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
   it('a call to reduce the pace of development is a call to slow down', () => {
-    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
-    expect(sideOf('A leading technology firm argued that the industry must collectively reduce its development pace to allow critical safety frameworks to mature.')).toBe('support');
-    expect(sideOf('Critics said the labs should not reduce their pace of development.')).toBe('oppose');
-    expect(sideOf('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
+    expect(sideInArticle('A leading technology firm argued that the industry must collectively reduce its development pace to allow critical safety frameworks to mature.')).toBe('support');
+    expect(sideInArticle('Critics said the labs should not reduce their pace of development.')).toBe('oppose');
+    expect(sideInArticle('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
     // (a review of 2.5.65) calls to go faster, and a pace of something else
     for (const sentence of [
       'Washington must cut red tape and speed up approvals for the data centres that train frontier AI models, the senator said.',
       'The United States must cut regulation to keep pace with China on frontier AI, the senator said.',
       'Regulators must reduce the pace of inspections at frontier AI labs, the industry group said.',
-    ]) expect(sideOf(sentence), sentence).toBe('neutral');
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
-    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
-    expect(sideOf('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
-    expect(sideOf('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
-    expect(sideOf('OpenAI said it would not stop its training runs for a pause that China ignores.')).toBe('oppose');
-    expect(sideOf('"We have paused our next training run," the Mistral chief executive said of the proposed pause.')).toBe('support');
+    expect(sideInArticle('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
+    expect(sideInArticle('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
+    expect(sideInArticle('OpenAI said it would not stop its training runs for a pause that China ignores.')).toBe('oppose');
+    expect(sideInArticle('"We have paused our next training run," the Mistral chief executive said of the proposed pause.')).toBe('support');
     // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
     // last five from a review of 2.5.55)
     for (const sentence of [
@@ -237,11 +234,11 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       // (a review of 2.5.58) a past halt for a fault, a pause for a bug
       'Last year we halted our training run for two weeks after a power failure, the Meta engineer said.',
       '"We are stopping — for a week — to fix a bug in the data pipeline," the engineer said.',
-    ]) expect(sideOf(sentence), sentence).toBe('neutral');
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
     // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
-    expect(sideOf('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
-    expect(sideOf('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
-    expect(sideOf('We are going to pause our next training run until the verification regime is in place, the chief executive said.')).toBe('support');
+    expect(sideInArticle('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
+    expect(sideInArticle('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
+    expect(sideInArticle('We are going to pause our next training run until the verification regime is in place, the chief executive said.')).toBe('support');
   });
 
   it('checks said to be easy, and a pause said to stop one side while the rest go on, take their sides', () => {
@@ -255,7 +252,6 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
 
   it('the cues of readiness, a head start, easy checks and naming read what they are said of (reviews of 2.5.37-2.5.51)', () => {
     // long enough for the rules to decide, not the learned layer that reads passages
-    const sideOf = (sentence: string) => voicesOf(asArticle(sentence)).find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
     for (const sentence of [
       'The industry group said it was ready to put up a fight against any inspection regime.',
       'The industry group said it was ready to help lawmakers kill the inspections.',
@@ -265,23 +261,23 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Haldane said smuggling chips past any inspection is easier than building them, so a pause could never be verified.',
       'Haldane said that evading verification is cheaper than complying with a pause.',
       'Haldane said the pause would give Beijing a head start.',
-    ]) expect(sideOf(sentence), sentence).not.toBe('support');
+    ]) expect(sideInArticle(sentence), sentence).not.toBe('support');
     for (const sentence of [
       'Senator Ruth Adeyemi said a verified pause would give governments a head start on writing the rules.',
       'Senator Ruth Adeyemi said a pause would give researchers working on safety a head start.',
-    ]) expect(sideOf(sentence), sentence).toBe('support');
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // (second review) rivals named at more length, the country's own head start given up, a name of the harm a pause
     // prevents, costs raised by something else
     for (const sentence of [
       'Senator Curtis Haldane said a pause would give our rivals in Beijing a head start.',
       'Senator Curtis Haldane said a pause would force American labs to give up their head start.',
       'Senator Curtis Haldane said a pause would squander America\'s head start over China.',
-    ]) expect(sideOf(sentence), sentence).toBe('oppose');
+    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     for (const sentence of [
       'Senator Maria Lopez called the pause "an emergency brake on a reckless race".',
       'Senator Maria Lopez said the industry\'s voluntary safety plan raises costs for startups, which is why she backs a simple verified pause instead.',
       'Senator Maria Lopez said a verified pause lets the leaders stop competing on speed and start competing on safety.',
-    ]) expect(sideOf(sentence), sentence).not.toBe('oppose');
+    ]) expect(sideInArticle(sentence), sentence).not.toBe('oppose');
     // one official's quoted name is not the next one's
     expect(voicesOf('At a Bishkek roundtable, one telecom official called the freeze "a chance to be heard" and another called it "a rule written without us". The ministry promised a paper by spring.')[0])
       .toEqual(expect.objectContaining({ actor: 'one telecom official', stance: 'support' }));
