@@ -243,7 +243,7 @@ const MAX_SUBJECT_WORDS = 9;
 const CAUSATIVE_VERBS = new Set(['let', 'lets', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
 /** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
 const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'by', 'for', 'during', 'after', 'before', 'to']);
-const OPENING_ADVERBS = /^(?:elsewhere|meanwhile|likewise|similarly|separately|earlier|later|still|also|now|then|instead|however|moreover|yesterday|today|tonight|additionally|finally|notably|separately|accordingly|consequently|subsequently)$/u;
+const OPENING_ADVERBS = /^(?:elsewhere|meanwhile|likewise|similarly|separately|earlier|later|still|also|now|then|instead|however|moreover|yesterday|today|tonight|additionally|finally|notably|accordingly|consequently|subsequently)$/u;
 const BARE_SPEECH_VERBS = new Set([
   'say', 'claim', 'argue', 'insist', 'warn', 'tell', 'add', 'note', 'contend', 'suggest', 'predict', 'declare', 'state',
   'explain', 'think', 'believe', 'admit', 'acknowledge', 'concede', 'agree', 'announce', 'assert',

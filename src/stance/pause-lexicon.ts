@@ -139,8 +139,8 @@ export const SUPPORT_CUES = cues(1, [
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   // A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
-  // training runs", "We have paused our next training run", "We're pausing our largest training runs", "We are
-  // stopping."): the pause taken up by one it would bind. Its own training the object ("it ... its", "we ... our"), so
+  // training runs", "We are going to pause our next training run", "We have paused our next training run", "We're
+  // pausing our largest training runs", "We are stopping."): the pause taken up by one it would bind. Its own training the object ("it ... its", "we ... our"), so
   // neither a bill ("It could stop our development", "It has stopped our training runs") nor a safeguard ("we can stop
   // our models from ...") nor a past halt for a fault ("we halted our training run after a power failure") is one;
   // "we are stopping" with nothing after it in its clause.
