@@ -468,7 +468,8 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
   // "Critics of the proposal" are critics: the kind of speaker is the head before the first preposition.
   const headPhrase = headPhraseOf(cleaned);
   const head = headOf(cleaned);
-  const isNamed = NAME_ENDING_NOUNS.has(head) && /\p{Lu}\S* \p{Lu}\S*$/u.test(headPhrase);
+  // "Enders Analysis" speaks; "A Capital Economics Analysis" is a document
+  const isNamed = NAME_ENDING_NOUNS.has(head) && /\p{Lu}\S* \p{Lu}\S*$/u.test(headPhrase) && !/^an?\s/i.test(headPhrase);
   if ((DOCUMENT_NOUNS.has(head) && !isNamed) || GENERIC_ORGANISATION.test(headPhrase)) {
     const owner = /^(.+?)[’']s\s+\S+$/u.exec(headPhrase)?.[1];
     if (owner && /^\p{Lu}/u.test(owner)) return cleanActorName(owner);

@@ -240,7 +240,10 @@ const NP_END_AFTER = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'who',
 
 const MAX_SUBJECT_WORDS = 9;
 /** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
-const CAUSATIVE_VERBS = new Set(['let', 'lets', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
+const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Auxiliaries that are also names ("Will MacAskill:", "Theresa May:"); "Must", "Are" or "Have" capitalised are a headline's. */
+const NAME_AUXILIARIES = new Set(['will', 'may', 'can']);
 /** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
 const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'by', 'for', 'during', 'after', 'before', 'to']);
 const OPENING_ADVERBS = /^(?:elsewhere|meanwhile|likewise|similarly|separately|earlier|later|still|also|now|then|instead|however|moreover|yesterday|today|tonight|additionally|finally|notably|accordingly|consequently|subsequently)$/u;
@@ -601,8 +604,10 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
       && (/^(in|of|at|from|for)$/.test(token.word) || (token.word === 'on' && isNamePart(text, tokens, start)));
     if (SUBJECT_STOP.has(token.word) && !(token.word === 'and' && start < end) && !isInnerPreposition) break;
     // "a phrase that lets both companies claim a win": the verb is a bare infinitive another verb makes happen, its
-    // object a few words ("Contract workers who help train the models in Nairobi say" is a report)
-    if (CAUSATIVE_VERBS.has(token.word) && verb - start <= 3 && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
+    // object a few words or a determiner's phrase ("Contract workers who help train the models in Nairobi say" is a
+    // report)
+    const isShortObject = verb - start <= 3 || /^(the|its|their|both|all|our|his|her)$/.test(tokens[start]?.word ?? '');
+    if (CAUSATIVE_VERBS.has(token.word) && isShortObject && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
     start--;
   }
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
@@ -610,15 +615,18 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // title ("Professor Sione Latu of the University of the South Pacific", not "Latu of ...").
   if (end - start === MAX_SUBJECT_WORDS) {
     for (let i = start - 1; i >= Math.max(0, start - 2) && isWordAt(tokens, i) && !SUBJECT_STOP.has(tokens[i]!.word); i--) {
-      // not an article of an opening phrase ("In a letter chief executives of ...")
-      if (/^(the|a|an)$/.test(tokens[i]!.word) && !OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '')) {
+      // not an article of the sentence's opening phrase ("In a letter chief executives of ..."), but one inside the
+      // subject ("Officials from the ... working group")
+      const opensSentence = i - 1 === 0 || (tokens[i - 1] !== undefined && isCapitalised(text, tokens[i - 1]!));
+      if (/^(the|a|an)$/.test(tokens[i]!.word) && !(OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '') && opensSentence)) {
         start = i;
         break;
       }
     }
-    // not a day, an adverb or a place or source after a preposition ("On Tuesday", "Elsewhere", "In Geneva", "with Reuters")
+    // not a day, an adverb or a place or source after a preposition ("On Tuesday", "Elsewhere", "In Geneva", "with
+    // Reuters"); a month may be a first name ("April Doss")
     const isNameBefore = (i: number) => i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!) && !COMMON_OPENERS.has(tokens[i]!.word)
-      && !SUBJECT_STOP.has(tokens[i]!.word) && !CALENDAR_WORDS.has(tokens[i]!.word) && !OPENING_ADVERBS.test(tokens[i]!.word)
+      && !SUBJECT_STOP.has(tokens[i]!.word) && !WEEKDAYS.test(tokens[i]!.word) && !OPENING_ADVERBS.test(tokens[i]!.word)
       && !OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '');
     if (text.length > 0 && isCapitalised(text, tokens[start]!)) {
       for (let taken = 0; taken < 2 && isNameBefore(start - 1); taken++) start--;
@@ -1750,8 +1758,8 @@ function colonAttribution(text: string, tokens: readonly Token[], persons: Reado
   }
   for (let i = from; i < end; i++) if (!isWordAt(tokens, i)) return null;
   // "Economists in Jakarta are split: ..." is a sentence that a colon continues, not a speaker named before one
-  // ("Will MacAskill:" and "Theresa May:" are names).
-  if (tokens.slice(from, end).some((token) => AUXILIARY_VERBS.has(token.word) && !isCapitalised(text, token))) return null;
+  // ("Will MacAskill:" and "Theresa May:" are names, "Labs Must Be Stopped:" a headline).
+  if (tokens.slice(from, end).some((token) => AUXILIARY_VERBS.has(token.word) && !(isCapitalised(text, token) && NAME_AUXILIARIES.has(token.word)))) return null;
   const subject: [number, number] = [from, end];
   if (from >= end || !isActorLike(text, tokens, subject)) return null;
   // "WASHINGTON (Reuters):", "UPDATED (June 5):": a dateline or an editor's note, not a speaker and a role.

@@ -52,7 +52,8 @@ export const SUPPORT_CUES = cues(1, [
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
   // regulation to keep pace with China", "reduce the pace of inspections").
   [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
-  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
+  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
+  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our ~2 pace|speed|tempo at which`, 0.8, 'call'],
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
@@ -144,7 +145,7 @@ export const SUPPORT_CUES = cues(1, [
   // neither a bill ("It could stop our development", "It has stopped our training runs") nor a safeguard ("we can stop
   // our models from ...") nor a past halt for a fault ("we halted our training run after a power failure") is one;
   // "we are stopping" with nothing after it in its clause.
-  [`we ~1 could|would|will|going|decided|agreed ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  [`we ~1 could|would|will|going ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
   [`i ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
   [`company|it ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
   [`we'll|we'd|we're|we've ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
@@ -212,13 +213,14 @@ export const OPPOSE_CUES = cues(-1, [
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
   [`everyone|everybody|anyone else ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
-  [`the rest of? the? world? ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`the rest ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`the rest of the world ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
   // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms"), not the race said to
   // ("the current race rewards the biggest players") nor a pause said to serve others ("favour start-ups over the
   // biggest firms").
-  [`${PAUSE_NOUN} ~2 benefit|benefits|favour|favours|favor|favors|reward|rewards ~2 largest|biggest|big ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
-  [`${PAUSE_NOUN} ~2 benefit|benefits|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
+  [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~2 largest|biggest|big ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
+  [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],

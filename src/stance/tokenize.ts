@@ -18,12 +18,13 @@ export interface Token {
 // Words may carry inner apostrophes and hyphens ("don't", "open-source", "six-month"); clause punctuation and
 // quote marks are tokens of their own because clause splitting and attribution need them.
 // Emoji are tokens too: 🙄 and 🙃 mark sarcasm in posts. "A.I.", as some papers' house style writes AI, is the
-// word "ai": read letter by letter, its last dot would end a clause before the noun it modifies ("an A.I. pause",
-// "the Center for A.I. Safety"). Before a word that opens sentences its dot also ends one, which the splitter kept
-// whole ("... to regulate A.I. The company said ..."), and stays a token of its own.
+// word "ai": read letter by letter, its last dot would end a clause before the noun it modifies ("an A.I. pause").
+// Before a capital its dot may also end a sentence the splitter kept whole ("... optimistic about A.I. Critics say
+// ..."), and stays a token of its own, unless the capital continues a name or a headline ("the Center for A.I.
+// Safety", "Tech Leaders Call for an A.I. Pause").
 const TOKEN_PATTERN = /(?<![\p{L}\p{N}.])[Aa]\.[Ii]\.(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
 const DOTTED_AI = /^a\.i\.$/;
-const SENTENCE_OPENER_AFTER = /^\s+(?:The|A|An|It|Its|This|That|These|Those|He|She|They|We|I|In|On|At|As|If|When|While|But|And|So|Yet|Their|His|Her|Our|There|Some|Many|Most|For|After|Before)\b/;
+const NAME_CONTINUATION_AFTER = /^\s+(?:Safety|Security|Policy|Now|Act|Institute|Index|Summit|Action|Alliance|Labs?|Initiative|Council|Office|Commission|Research|Ethics|Governance|Pause|Moratorium|Freeze|Models?|Partnership|Forum|Center|Centre|Task|Bill|Regulation|Rules|Strategy|Plan|Race|Industry|Companies|Chips?|Systems?|Development|Risks?)\b/;
 
 /** Words whose "'s" is "is" or "us", not a possessive. */
 const CONTRACTIONS_WITH_S = new Set([
@@ -46,7 +47,7 @@ export function tokenize(text: string): Token[] {
       else if (word === '–') word = '—';
     } else if (word.includes('’')) word = word.replaceAll('’', "'");
     else if (DOTTED_AI.test(word)) {
-      const endsSentence = SENTENCE_OPENER_AFTER.test(text.slice(start + 4, start + 20));
+      const endsSentence = /^\s+\p{Lu}/u.test(text.slice(start + 4, start + 6)) && !NAME_CONTINUATION_AFTER.test(text.slice(start + 4, start + 24));
       tokens.push({ word: 'ai', isPossessive: false, start, end: endsSentence ? start + 3 : start + 4 });
       if (endsSentence) tokens.push({ word: '.', isPossessive: false, start: start + 3, end: start + 4 });
       continue;

@@ -42,6 +42,7 @@ describe('the lexicon', () => {
     expect(sideInArticle('"I am not open to an arrangement in which American companies stop and everyone else keeps going," Haldane said.')).toBe('oppose');
     expect(sideInArticle('"American labs would stop while the rest keep building," Senator Cruz said.')).toBe('oppose');
     expect(sideInArticle('If America pauses, the rest of the world keeps building, the senator said.')).toBe('oppose');
+    expect(sideInArticle('The rest of the team keeps training the model on weekends, the engineer said.')).toBe('neutral');
     // (review of 2.5.56) the race as the reason for the pause, and idioms of the old dead rows, take no side against it
     for (const sentence of [
       '"Right now everyone keeps scaling because nobody wants to blink first; only a verified pause breaks that," said Yoshua Bengio.',
@@ -64,8 +65,11 @@ describe('the lexicon', () => {
     expect(pauseScorer.score({ title: null, text: critics.join(' ') }).stance?.label).toBe('oppose');
     // "A.I." is one word: no clause ends inside "an A.I. pause" ...
     expect(sideInArticle('"We support an A.I. pause," the senator said.')).toBe('support');
-    // ... but its dot before a word that opens sentences may end one the splitter kept whole, and still ends the clause
+    // ... but its dot before a capital may end a sentence the splitter kept whole, and still ends the clause
     expect(sideInArticle('"Europe must invest in A.I. The pause is not a strategy," the EU commissioner said.')).not.toBe('support');
+    const afterAI = pauseScorer.score({ title: null, text: asArticle('Sam Altman said he was optimistic about A.I. Critics say a pause would be reckless.') }).voices;
+    expect(afterAI).toContainEqual(expect.objectContaining({ actor: 'Critics', stance: 'oppose' }));
+    expect(afterAI).not.toContainEqual(expect.objectContaining({ actor: 'Sam Altman', stance: 'oppose' }));
     // and a name that has it is one name (a review of 2.5.59)
     expect(pauseScorer.score({ title: null, text: asArticle('Dan Hendrycks of the Center for A.I. Safety said a verified pause on frontier development was overdue.') })
       .voices[0]?.actor).toBe('Dan Hendrycks of the Center for A.I. Safety');

@@ -192,6 +192,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
   it('a pause said to serve the biggest firms is opposed; the race said to, or a pause said to serve others, is not', () => {
     expect(sideInArticle('Dan Hartley said he understood the concern but worried that a pause would mainly benefit the largest firms.')).toBe('oppose');
     expect(sideInArticle('Senator Jane Doe said the pause would favour the tech giants.')).toBe('oppose');
+    expect(sideInArticle('Marc Andreessen said a pause on training would benefit the biggest labs.')).toBe('oppose');
     // the largest number of people is no firm; (a review of 2.5.57) the race, or a pause serving others
     for (const sentence of [
       'Senator Jane Doe said the pause would benefit the largest number of people.',
@@ -208,6 +209,8 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('A leading technology firm argued that the industry must collectively reduce its development pace to allow critical safety frameworks to mature.')).toBe('support');
     expect(sideInArticle('Critics said the labs should not reduce their pace of development.')).toBe('oppose');
     expect(sideInArticle('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
+    expect(sideInArticle('Yoshua Bengio said the labs must reduce the breakneck pace of AI development.')).toBe('support');
+    expect(sideInArticle('Yoshua Bengio said the labs must reduce the pace at which they build frontier systems.')).toBe('support');
     // (a review of 2.5.65) calls to go faster, and a pace of something else
     for (const sentence of [
       'Washington must cut red tape and speed up approvals for the data centres that train frontier AI models, the senator said.',
@@ -233,6 +236,7 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       '"We are halting hiring, not training," the company\'s chief executive said of the pause proposal.',
       // (a review of 2.5.58) a past halt for a fault, a pause for a bug
       'Last year we halted our training run for two weeks after a power failure, the Meta engineer said.',
+      'We decided to stop our training run after a power failure, the company said.',
       '"We are stopping — for a week — to fix a bug in the data pipeline," the engineer said.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
     // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
