@@ -42,6 +42,15 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
 
 const PAUSE_VERB = 'paus*|halt*|stop|stops|stopped|stopping|freez*|froze|suspend*|slow|slows|slowed|slowing|brake*';
 const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban|cap|caps|limits|slowing|pausing|halting|freezing';
+/** A call to reduce the pace, up to the pace's determiner: "the labs should reduce the (breakneck) pace of ...". */
+const REDUCE_THE_PACE = 'should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our';
+/** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
+const OWN_PAUSE_VERB = 'halt|pause|stop|freeze|suspend';
+const OWN_PAUSED = 'paused|halted|stopped|suspended|frozen';
+const OWN_PAUSING = 'pausing|halting|stopping|suspending|freezing';
+const OWN_TRAINING = 'training|run|runs|cluster|clusters|scaling';
+/** Going on while others stop: "everyone else keeps going", "the rest keep building". */
+const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
 export const SUPPORT_CUES = cues(1, [
@@ -51,9 +60,9 @@ export const SUPPORT_CUES = cues(1, [
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
   // regulation to keep pace with China", "reduce the pace of inspections").
-  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
-  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
-  [`should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our ~2 pace|speed|tempo at which`, 0.8, 'call'],
+  [`${REDUCE_THE_PACE} development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
+  [`${REDUCE_THE_PACE} ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
+  [`${REDUCE_THE_PACE} ~2 pace|speed|tempo at which`, 0.8, 'call'],
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
@@ -141,21 +150,22 @@ export const SUPPORT_CUES = cues(1, [
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   // A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
   // training runs", "We are going to pause our next training run", "We have paused our next training run", "We're
-  // pausing our largest training runs", "We are stopping."): the pause taken up by one it would bind. Its own training the object ("it ... its", "we ... our"), so
-  // neither a bill ("It could stop our development", "It has stopped our training runs") nor a safeguard ("we can stop
-  // our models from ...") nor a past halt for a fault ("we halted our training run after a power failure") is one;
-  // "we are stopping" with nothing after it in its clause.
-  [`we ~1 could|would|will|going ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`i ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`company|it ~1 could|would|will ~3 halt|pause|stop|freeze|suspend all? its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we'll|we'd|we're|we've ~3 halt|pause|stop|freeze|suspend all? our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`i'll|i'd|i'm ~3 halt|pause|stop|freeze|suspend all? my|our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`it'll|it'd ~3 halt|pause|stop|freeze|suspend all? its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we ~1 have|had paused|halted|stopped|suspended|frozen our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we've paused|halted|stopped|suspended|frozen our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`company|it ~1 has|had paused|halted|stopped|suspended|frozen its ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we are|were pausing|halting|stopping|suspending|freezing our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
-  [`we're pausing|halting|stopping|suspending|freezing our ~2 training|run|runs|cluster|clusters|scaling`, 0.6, 'argument'],
+  // pausing our largest training runs", "We are stopping."): the pause taken up by one it would bind. Its own
+  // training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our development", "It has
+  // stopped our training runs") nor a safeguard ("we can stop our models from ...") nor a past halt for a fault ("we
+  // halted our training run after a power failure") is one; "we are stopping" with nothing after it in its clause.
+  // A row per subject and tense: the phrase language cannot tie a possessive to its subject.
+  [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 have|had ${OWN_PAUSED} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we've ${OWN_PAUSED} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 has|had ${OWN_PAUSED} its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we are|were ${OWN_PAUSING} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we're ${OWN_PAUSING} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
   [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
@@ -212,9 +222,9 @@ export const OPPOSE_CUES = cues(-1, [
   [`china|beijing|rivals|rival|adversaries|competitors ~3 won't|wouldn't|not|never ~1 stop|pause|sign|comply|honor|honour|join|wait`, 0.9, 'argument', false],
   [`let|lets ~2 china|beijing|rivals win|catch`, 1, 'argument'],
   // The pause as one-sided: "an arrangement in which American companies stop and everyone else keeps going".
-  [`everyone|everybody|anyone else ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
-  [`the rest ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
-  [`the rest of the world ~1 keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling`, 0.8, 'argument'],
+  [`everyone|everybody|anyone else ~1 ${KEEPS_GOING}`, 0.8, 'argument'],
+  [`the rest ~1 ${KEEPS_GOING}`, 0.8, 'argument'],
+  [`the rest of the world ~1 ${KEEPS_GOING}`, 0.8, 'argument'],
   [`refuses|refuse|refused ~2 to sign|join|comply`, 0.7, 'argument'],
   // A pause said to serve the biggest firms ("a pause would mainly benefit the largest firms"), not the race said to
   // ("the current race rewards the biggest players") nor a pause said to serve others ("favour start-ups over the
