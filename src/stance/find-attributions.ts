@@ -241,12 +241,18 @@ const NP_END_AFTER = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'who',
 const MAX_SUBJECT_WORDS = 9;
 /** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
 const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
-const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Days that open a sentence before a name ("On Tuesday Rajiv Mehta ..."); a month may be a first name ("April Doss"). */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Auxiliaries that are also names ("Will MacAskill:", "Theresa May:"); "Must", "Are" or "Have" capitalised are a headline's. */
 const NAME_AUXILIARIES = new Set(['will', 'may', 'can']);
 /** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
 const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'by', 'for', 'during', 'after', 'before', 'to']);
-const OPENING_ADVERBS = /^(?:elsewhere|meanwhile|likewise|similarly|separately|earlier|later|still|also|now|then|instead|however|moreover|yesterday|today|tonight|additionally|finally|notably|accordingly|consequently|subsequently)$/u;
+const OPENING_ADVERBS = new Set([
+  'elsewhere', 'meanwhile', 'likewise', 'similarly', 'separately', 'earlier', 'later', 'still', 'also', 'now',
+  'then', 'instead', 'however', 'moreover', 'yesterday', 'today', 'tonight', 'additionally', 'finally', 'notably',
+  'accordingly', 'consequently', 'subsequently',
+]);
+/** Speech verbs in the bare form, as a causative makes them happen ("lets both companies claim"). */
 const BARE_SPEECH_VERBS = new Set([
   'say', 'claim', 'argue', 'insist', 'warn', 'tell', 'add', 'note', 'contend', 'suggest', 'predict', 'declare', 'state',
   'explain', 'think', 'believe', 'admit', 'acknowledge', 'concede', 'agree', 'announce', 'assert',
@@ -380,8 +386,8 @@ function isCapitalised(text: string, token: Token): boolean {
 }
 
 const CALENDAR_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  ...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december',
 ]);
 
 /** True when tokens[index] can be a word of a name: capitalised, and not a day or a month ("Anthropic on Monday"). */
@@ -606,8 +612,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     // "a phrase that lets both companies claim a win": the verb is a bare infinitive another verb makes happen, its
     // object a few words or a determiner's phrase ("Contract workers who help train the models in Nairobi say" is a
     // report)
-    const isShortObject = verb - start <= 3 || /^(the|its|their|both|all|our|his|her)$/.test(tokens[start]?.word ?? '');
-    if (CAUSATIVE_VERBS.has(token.word) && isShortObject && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')) return null;
+    if (CAUSATIVE_VERBS.has(token.word) && BARE_SPEECH_VERBS.has(tokens[verb]?.word ?? '')
+      && (verb - start <= 3 || /^(the|its|their|both|all|our|his|her)$/.test(tokens[start]?.word ?? ''))) return null;
     start--;
   }
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
@@ -626,7 +632,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
     // not a day, an adverb or a place or source after a preposition ("On Tuesday", "Elsewhere", "In Geneva", "with
     // Reuters"); a month may be a first name ("April Doss")
     const isNameBefore = (i: number) => i >= 0 && isWordAt(tokens, i) && isCapitalised(text, tokens[i]!) && !COMMON_OPENERS.has(tokens[i]!.word)
-      && !SUBJECT_STOP.has(tokens[i]!.word) && !WEEKDAYS.test(tokens[i]!.word) && !OPENING_ADVERBS.test(tokens[i]!.word)
+      && !SUBJECT_STOP.has(tokens[i]!.word) && !WEEKDAYS.has(tokens[i]!.word) && !OPENING_ADVERBS.has(tokens[i]!.word)
       && !OPENING_PREPOSITIONS.has(tokens[i - 1]?.word ?? '');
     if (text.length > 0 && isCapitalised(text, tokens[start]!)) {
       for (let taken = 0; taken < 2 && isNameBefore(start - 1); taken++) start--;
