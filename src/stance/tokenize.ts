@@ -23,7 +23,7 @@ export interface Token {
 // ..."), and stays a token of its own, unless the capital continues a name or a headline ("the Center for A.I.
 // Safety", "Tech Leaders Call for an A.I. Pause").
 const TOKEN_PATTERN = /(?<![\p{L}\p{N}.])[Aa]\.[Ii]\.(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
-const DOTTED_AI = /^a\.i\.$/;
+const CAPITAL_AFTER = /^\s+\p{Lu}/u;
 const NAME_CONTINUATION_AFTER = /^\s+(?:Safety|Security|Policy|Now|Act|Institute|Index|Summit|Action|Alliance|Labs?|Initiative|Council|Office|Commission|Research|Ethics|Governance|Pause|Moratorium|Freeze|Models?|Partnership|Forum|Center|Centre|Task|Bill|Regulation|Rules|Strategy|Plan|Race|Industry|Companies|Chips?|Systems?|Development|Risks?)\b/;
 
 /** Words whose "'s" is "is" or "us", not a possessive. */
@@ -46,8 +46,9 @@ export function tokenize(text: string): Token[] {
       if (word === '“' || word === '”') word = '"';
       else if (word === '–') word = '—';
     } else if (word.includes('’')) word = word.replaceAll('’', "'");
-    else if (DOTTED_AI.test(word)) {
-      const endsSentence = /^\s+\p{Lu}/u.test(text.slice(start + 4, start + 6)) && !NAME_CONTINUATION_AFTER.test(text.slice(start + 4, start + 24));
+    else if (word === 'a.i.') {
+      const after = text.slice(start + 4, start + 24);
+      const endsSentence = CAPITAL_AFTER.test(after) && !NAME_CONTINUATION_AFTER.test(after);
       tokens.push({ word: 'ai', isPossessive: false, start, end: endsSentence ? start + 3 : start + 4 });
       if (endsSentence) tokens.push({ word: '.', isPossessive: false, start: start + 3, end: start + 4 });
       continue;
