@@ -23,7 +23,7 @@ export interface Token {
 // ..."), and stays a token of its own, unless the capital continues a name or a headline ("the Center for A.I.
 // Safety", "Tech Leaders Call for an A.I. Pause").
 const TOKEN_PATTERN = /(?<![\p{L}\p{N}.])[Aa]\.[Ii]\.(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[,;:!?()"“”—–]|\.(?=\s|$)|\p{Extended_Pictographic}/gu;
-const CAPITAL_AFTER = /^\s+\p{Lu}/u;
+const CAPITAL_AFTER = /^\s\p{Lu}/u;
 const NAME_CONTINUATION_AFTER = /^\s+(?:Safety|Security|Policy|Now|Act|Institute|Index|Summit|Action|Alliance|Labs?|Initiative|Council|Office|Commission|Research|Ethics|Governance|Pause|Moratorium|Freeze|Models?|Partnership|Forum|Center|Centre|Task|Bill|Regulation|Rules|Strategy|Plan|Race|Industry|Companies|Chips?|Systems?|Development|Risks?)\b/;
 
 /** Words whose "'s" is "is" or "us", not a possessive. */
