@@ -205,6 +205,7 @@ export function findCueHits(
   for (const match of matches) {
     const cue = match.data;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
+    if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -242,7 +243,7 @@ export function findCueHits(
       const defaultTarget = cue.kind === 'risk' ? 'race' : 'proposal';
       if (target !== null && target !== defaultTarget) value = -value;
     }
-    if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
+    if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement' || cue.ownPause)) value = -value;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -276,6 +277,29 @@ export function findCueHits(
     if (content.hit !== null) described.add(content.hit);
   }
   return described.size === 0 ? hits : hits.filter((hit) => !described.has(hit));
+}
+
+/** Words of a repair or a fault: a lab's training stopped for one is no pause taken up ("while engineers replace faulty pumps"). */
+const REPAIR_WORDS = new Set([
+  'repair', 'repairs', 'repaired', 'repairing', 'maintenance', 'faulty', 'fault', 'faults', 'failure', 'failures',
+  'outage', 'outages', 'bug', 'bugs', 'glitch', 'glitches', 'malfunction', 'malfunctions', 'malfunctioning', 'replace',
+  'replaces', 'replaced', 'replacing', 'upgrade', 'upgrades', 'upgrading', 'leak', 'leaks', 'overheating',
+]);
+/** What a speaker denies ("Rumours that we are halting our training runs are false"), a few words before it. */
+const RUMOUR_WORDS = new Set(['rumour', 'rumours', 'rumor', 'rumors', 'speculation', 'claims', 'reports', 'suggestions']);
+const RUMOUR_REACH = 4;
+/** A subject that is any company's, not the speaker's own ("each company would halt its training above the threshold"). */
+const QUANTIFIERS = new Set(['each', 'every', 'any', 'a', 'no', 'one', 'another', 'whichever']);
+
+/**
+ * A lab's own pause that is none: its training stopped for a repair or a fault (anywhere in the sentence), a rumour of
+ * it denied, or a company that is any company, as a proposal describes what it would ask.
+ */
+function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  if (tokens.some((token) => REPAIR_WORDS.has(token.word))) return true;
+  if (match.from > 0 && QUANTIFIERS.has(tokens[match.from - 1]!.word)) return true;
+  for (let i = Math.max(0, match.from - RUMOUR_REACH); i < match.from; i++) if (RUMOUR_WORDS.has(tokens[i]!.word)) return true;
+  return false;
 }
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */

@@ -30,25 +30,56 @@ export interface StanceCue {
    * naive", "amid calls for a pause"), which leaves the sentence to its other words (see clause-polarity.ts).
    */
   opensWithVerb?: true;
+  /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a repair, a denied rumour or another's subject undoes. */
+  ownPause?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
 
 function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
-  return rows.map(([pattern, weight, kind, negatable = true, opensWithVerb]) => ({
-    pattern, data: { polarity, weight, kind, negatable, id: pattern, ...(opensWithVerb ? { opensWithVerb } : {}) },
-  }));
+  return rows.map((row) => {
+    const [pattern, weight, kind, negatable = true, opensWithVerb] = row;
+    const flags = { ...(opensWithVerb ? { opensWithVerb } : {}), ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}) };
+    return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
+  });
 }
 
 const PAUSE_VERB = 'paus*|halt*|stop|stops|stopped|stopping|freez*|froze|suspend*|slow|slows|slowed|slowing|brake*';
 const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban|cap|caps|limits|slowing|pausing|halting|freezing';
 /** A call to reduce the pace, up to the pace's determiner: "the labs should reduce the (breakneck) pace of ...". */
-const REDUCE_THE_PACE = 'should|must|ought|need|needs|urge|urges|urged ~4 reduce|cut|lower|moderate|temper the|its|their|our';
+const REDUCE_THE_PACE = 'should|must|ought|need|needs|urge|urges|urged|called|time ~4 reduce|cut|lower|moderate|temper the|its|their|our';
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
 const OWN_PAUSE_VERB = 'halt|pause|stop|freeze|suspend';
 const OWN_PAUSED = 'paused|halted|stopped|suspended|frozen';
 const OWN_PAUSING = 'pausing|halting|stopping|suspending|freezing';
 const OWN_TRAINING = 'training|run|runs|cluster|clusters|scaling';
+/**
+ * A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
+ * training runs", "We are going to pause our next training run", "We have now paused all of our training runs",
+ * "We're pausing our largest training runs", "We will be pausing ...", "We are stopping."): the pause taken up by one
+ * it would bind. Its own training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our
+ * development", "It has stopped our training runs") nor a safeguard ("we can stop our models from ...") nor a past
+ * halt for a fault ("we halted our training run after a power failure") is one; "we are stopping" with nothing after
+ * it in its clause. A row per subject and tense: the phrase language cannot tie a possessive to its subject. A repair,
+ * a denied rumour or a subject that is any company's (clause-polarity.ts) undoes the row.
+ */
+const OWN_PAUSE_ROWS: readonly CueRow[] = [
+  [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? of? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 have|had ~1 ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we've ~1 ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 has|had ~1 ${OWN_PAUSED} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we are|were ~1 ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we're ~1 ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 will|shall be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we'll be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
+  [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
+];
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
@@ -59,10 +90,13 @@ export const SUPPORT_CUES = cues(1, [
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
-  // regulation to keep pace with China", "reduce the pace of inspections").
+  // regulation to keep pace with China", "reduce the pace of inspections"); "called on the labs to reduce the pace",
+  // "it is time to reduce the pace" too.
   [`${REDUCE_THE_PACE} development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
   [`${REDUCE_THE_PACE} ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
   [`${REDUCE_THE_PACE} ~2 pace|speed|tempo at which`, 0.8, 'call'],
+  // The same call in the passive: "the pace of frontier AI development must be reduced".
+  [`pace|speed|tempo of ~2 development|ai|training|scaling|research|progress ~2 must|should|needs|need|has|have ~1 be reduced|moderated|tempered|lowered|cut`, 0.8, 'call'],
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
@@ -148,26 +182,7 @@ export const SUPPORT_CUES = cues(1, [
   // itself, not of others ("no American lab was ready", "few labs were willing", "Beijing was unlikely to be willing").
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to provide|host|second|staff|supply ~3 verification|inspection|inspections|inspectors|inspectorate|secretariat|audits`, 0.5, 'argument'],
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
-  // A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
-  // training runs", "We are going to pause our next training run", "We have paused our next training run", "We're
-  // pausing our largest training runs", "We are stopping."): the pause taken up by one it would bind. Its own
-  // training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our development", "It has
-  // stopped our training runs") nor a safeguard ("we can stop our models from ...") nor a past halt for a fault ("we
-  // halted our training run after a power failure") is one; "we are stopping" with nothing after it in its clause.
-  // A row per subject and tense: the phrase language cannot tie a possessive to its subject.
-  [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`i ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we ~1 have|had ${OWN_PAUSED} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we've ${OWN_PAUSED} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it ~1 has|had ${OWN_PAUSED} its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we are|were ${OWN_PAUSING} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we're ${OWN_PAUSING} our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
-  [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
+  ...OWN_PAUSE_ROWS,
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
@@ -231,6 +246,9 @@ export const OPPOSE_CUES = cues(-1, [
   // biggest firms").
   [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~2 largest|biggest|big ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
   [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
+  // The same said with the firms as subject: "the largest labs would benefit most from a pause".
+  [`largest|biggest|big ~1 firms|companies|labs|players|developers|corporations|incumbents|giants ~3 benefit|benefits|gain|gains ~2 from ~2 ${PAUSE_NOUN}`, 0.7, 'argument'],
+  [`incumbents ~3 benefit|benefits|gain|gains ~2 from ~2 ${PAUSE_NOUN}`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],

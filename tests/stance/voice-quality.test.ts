@@ -202,7 +202,12 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       // (a review of 2.5.59)
       'It helps that the biggest labs have already signed on to the pause, the senator said.',
       'A pause would help the biggest labs\' safety teams catch up with their own models, the researcher said.',
+      // the firms as subject, benefiting from something else or not at all
+      '"Small startups, not just the biggest labs, would benefit from clear safety standards," said Tom Baker, an economist.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // the firms as subject
+    expect(sideInArticle('"The largest labs would benefit most from a pause," said Tom Baker, an economist.')).toBe('oppose');
+    expect(sideInArticle('"Incumbents would gain the most from a moratorium," said Tom Baker, an economist.')).toBe('oppose');
   });
 
   it('a call to reduce the pace of development is a call to slow down', () => {
@@ -211,11 +216,16 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
     expect(sideInArticle('Yoshua Bengio said the labs must reduce the breakneck pace of AI development.')).toBe('support');
     expect(sideInArticle('Yoshua Bengio said the labs must reduce the pace at which they build frontier systems.')).toBe('support');
+    // a call made on others, the time said to have come, the passive
+    expect(sideInArticle('Senator Ann Wu called on the labs to reduce the pace of AI development.')).toBe('support');
+    expect(sideInArticle('"It is time to reduce the pace of frontier development," said Ann Wu, a senator.')).toBe('support');
+    expect(sideInArticle('"The pace of frontier AI development must be reduced," said Ann Wu, a senator.')).toBe('support');
     // (a review of 2.5.65) calls to go faster, and a pace of something else
     for (const sentence of [
       'Washington must cut red tape and speed up approvals for the data centres that train frontier AI models, the senator said.',
       'The United States must cut regulation to keep pace with China on frontier AI, the senator said.',
       'Regulators must reduce the pace of inspections at frontier AI labs, the industry group said.',
+      '"The pace of inspections at frontier AI labs must be reduced," the industry group said.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
@@ -238,7 +248,17 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Last year we halted our training run for two weeks after a power failure, the Meta engineer said.',
       'We decided to stop our training run after a power failure, the company said.',
       '"We are stopping — for a week — to fix a bug in the data pipeline," the engineer said.',
+      // a repair, a denied rumour, any company's halt as a proposal describes it
+      '"We\'re pausing our training run while engineers replace faulty cooling equipment," said Dana Reyes, a spokeswoman for Kestrel.',
+      'The company said it would halt its training run while engineers replaced faulty cooling pumps.',
+      '"Rumours that we are halting our training runs are false," said Maria Lopez, Kestrel\'s chief executive.',
+      'Each company would halt its training runs above the threshold, said Tom Baker, an analyst at Gartner.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // the future progressive, a perfect with an adverb, "all of our"
+    expect(sideInArticle('"We will be pausing our largest training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('support');
+    expect(sideInArticle('"We have now paused all of our frontier training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('support');
+    // said in mockery, the own pause is the speaker's refusal
+    expect(sideInArticle('"Oh sure, we\'ll halt our training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('oppose');
     // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
     expect(sideInArticle('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
     expect(sideInArticle('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
