@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.68';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.69';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -177,6 +177,14 @@ function reportsPoll(text: string): boolean {
   const isPoll = /\b(?:polls?|polling|surveys?|surveyed|respondents|pollsters?)\b/i.test(text);
   if (isPoll) return hasShare || /\b(?:support for|opposition to|backing for)\b/i.test(text);
   return hasShare && /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
+}
+
+/** A sentence counted as the writer's own given to the speaker who said it all: its cues are theirs. */
+function giveToSpeaker(analysis: SentenceAnalysis, actor: string): void {
+  const value = analysis.hits.reduce((sum, hit) => sum + hit.value, 0);
+  analysis.voices = [{ attribution: { actor, ranges: [[0, analysis.tokens.length]], isResolved: true }, value }];
+  analysis.ownValue = 0;
+  analysis.ownMass = 0;
 }
 
 /** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
@@ -357,6 +365,13 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
           for (const { voices: continued } of analyses.slice(quoteOpenedAt)) {
             if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: closer!.actor };
           }
+        }
+        // '"A verified pause is overdue. We have waited long enough," Lopez said': the quote's sentences that no one
+        // before it said, from one opening with its mark, are the speaker's named or meant right after it, not the
+        // writer's own.
+        const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0);
+        if (isSaidAfter && quoteOpenedAt >= 0 && analyses[quoteOpenedAt]!.tokens[0]?.word === '"') {
+          for (const unsaid of analyses.slice(quoteOpenedAt)) if (unsaid.voices.length === 0) giveToSpeaker(unsaid, closer!.actor);
         }
       }
       const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarks) % 2 === 1;

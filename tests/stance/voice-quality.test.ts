@@ -326,7 +326,15 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     const told = voicesOf('Senator Maria Lopez opened the hearing. "The labs cannot be trusted to stop on their own. A verified pause is overdue," she told Senator Curtis Haldane, who opposes the pause.');
     expect(told).not.toContainEqual(expect.objectContaining({ actor: 'Senator Curtis Haldane', stance: 'support' }));
     const looking = voicesOf('Senator Maria Lopez opened the hearing. "The labs cannot be trusted to stop on their own. A verified pause is overdue," Lopez said, looking at Senator Curtis Haldane, who has called the pause naive.');
-    expect(looking.map((voice) => voice.actor)).toEqual(['Lopez', 'Senator Curtis Haldane']);
+    expect(looking.map((voice) => voice.actor)).toEqual(['Lopez', 'Lopez', 'Senator Curtis Haldane']);
+    // with no one before it, its first sentence is the speaker's too, not the writer's own
+    const unsaid = voicesOf('"A verified pause is overdue. We have waited long enough," said Maria Lopez, a senator.');
+    expect(unsaid.map((voice) => voice.quote)).toEqual(['A verified pause is overdue.', 'We have waited long enough']);
+    expect(sideInArticle('"A verified pause is overdue. We have waited long enough," said Maria Lopez, a senator.')).toBe('support');
+    expect(sideInArticle('"A pause would be a gift to Beijing. We have heard this before," Senator Ted Cruz said.')).toBe('oppose');
+    // a quote opened after the writer's own words in its sentence is not all the speaker's
+    const opened = voicesOf('The labs were told the pause is overdue and "the public is tired. We have waited long enough," Lopez said.');
+    expect(opened.map((voice) => voice.actor)).toEqual(['Lopez']);
   });
 
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
