@@ -243,7 +243,7 @@ export function findCueHits(
       const defaultTarget = cue.kind === 'risk' ? 'race' : 'proposal';
       if (target !== null && target !== defaultTarget) value = -value;
     }
-    if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement' || cue.ownPause)) value = -value;
+    if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -279,27 +279,35 @@ export function findCueHits(
   return described.size === 0 ? hits : hits.filter((hit) => !described.has(hit));
 }
 
-/** Words of a repair or a fault: a lab's training stopped for one is no pause taken up ("while engineers replace faulty pumps"). */
-const REPAIR_WORDS = new Set([
-  'repair', 'repairs', 'repaired', 'repairing', 'maintenance', 'faulty', 'fault', 'faults', 'failure', 'failures',
-  'outage', 'outages', 'bug', 'bugs', 'glitch', 'glitches', 'malfunction', 'malfunctions', 'malfunctioning', 'replace',
-  'replaces', 'replaced', 'replacing', 'upgrade', 'upgrades', 'upgrading', 'leak', 'leaks', 'overheating',
+/**
+ * Words of a fault or a repair: a lab's training stopped for one is no pause taken up ("while engineers replace faulty
+ * pumps", "for maintenance"); a failure only of a machine ("a power failure", not "the failure of the talks").
+ */
+const FAULT_WORDS = new Set([
+  'faulty', 'fault', 'faults', 'maintenance', 'repairs', 'outage', 'outages', 'bug', 'bugs', 'glitch', 'glitches',
+  'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating',
 ]);
-/** What a speaker denies ("Rumours that we are halting our training runs are false"), a few words before it. */
-const RUMOUR_WORDS = new Set(['rumour', 'rumours', 'rumor', 'rumors', 'speculation', 'claims', 'reports', 'suggestions']);
-const RUMOUR_REACH = 4;
-/** A subject that is any company's, not the speaker's own ("each company would halt its training above the threshold"). */
-const QUANTIFIERS = new Set(['each', 'every', 'any', 'a', 'no', 'one', 'another', 'whichever']);
+const FAILING_MACHINES = new Set(['power', 'hardware', 'equipment', 'cooling', 'network', 'chip', 'cluster', 'grid', 'server', 'disk']);
+/** A rumour the speaker calls false ("Rumours that we are halting our training runs are false"), not one confirmed. */
+const RUMOUR_WORDS = new Set(['rumour', 'rumours', 'rumor', 'rumors', 'speculation', 'claims', 'reports']);
+const DENIALS = new Set(['false', 'untrue', 'baseless', 'inaccurate', 'unfounded', 'wrong', 'nonsense', 'deny', 'denies', 'denied']);
+/** A subject that is any company's, not the speaker's own ("each company would halt", "every signatory company"). */
+const QUANTIFIERS = new Set(['each', 'every', 'any', 'no', 'whichever']);
+/** A rule is the "it" that would halt a lab's training ("the rule was so broad that it would halt all of its training runs"). */
+const RULE_NOUNS = new Set(['rule', 'rules', 'bill', 'law', 'regulation', 'regulations', 'legislation', 'measure', 'mandate', 'order']);
 
 /**
- * A lab's own pause that is none: its training stopped for a repair or a fault (anywhere in the sentence), a rumour of
- * it denied, or a company that is any company, as a proposal describes what it would ask.
+ * A lab's own pause that is none: its training stopped for a fault or a repair, a rumour of it denied, a company that
+ * is any company (as a proposal describes what it would ask), or an "it" that is a rule named before it.
  */
 function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
-  if (tokens.some((token) => REPAIR_WORDS.has(token.word))) return true;
-  if (match.from > 0 && QUANTIFIERS.has(tokens[match.from - 1]!.word)) return true;
-  for (let i = Math.max(0, match.from - RUMOUR_REACH); i < match.from; i++) if (RUMOUR_WORDS.has(tokens[i]!.word)) return true;
-  return false;
+  const words = tokens.map((token) => token.word);
+  const isFault = (word: string, i: number) => FAULT_WORDS.has(word) || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''));
+  if (words.some(isFault)) return true;
+  const clauseStart = clauseStartOf(tokens, match.from);
+  if (words.slice(Math.max(clauseStart, match.from - 2), match.from).some((word) => QUANTIFIERS.has(word))) return true;
+  if (words.slice(clauseStart, match.from).some((word) => RUMOUR_WORDS.has(word)) && words.some((word) => DENIALS.has(word))) return true;
+  return words[match.from] === 'it' && words.slice(0, match.from).some((word) => RULE_NOUNS.has(word));
 }
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */

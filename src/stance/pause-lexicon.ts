@@ -30,7 +30,7 @@ export interface StanceCue {
    * naive", "amid calls for a pause"), which leaves the sentence to its other words (see clause-polarity.ts).
    */
   opensWithVerb?: true;
-  /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a repair, a denied rumour or another's subject undoes. */
+  /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a fault, a denied rumour or another's subject undoes. */
   ownPause?: true;
 }
 
@@ -46,13 +46,20 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
 
 const PAUSE_VERB = 'paus*|halt*|stop|stops|stopped|stopping|freez*|froze|suspend*|slow|slows|slowed|slowing|brake*';
 const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban|cap|caps|limits|slowing|pausing|halting|freezing';
-/** A call to reduce the pace, up to the pace's determiner: "the labs should reduce the (breakneck) pace of ...". */
-const REDUCE_THE_PACE = 'should|must|ought|need|needs|urge|urges|urged|called|time ~4 reduce|cut|lower|moderate|temper the|its|their|our';
+/**
+ * A call to reduce the pace, up to the pace's determiner: "the labs should reduce the (breakneck) pace of ...", "called
+ * on the labs to reduce the pace", "it is time to reduce the pace" (not "called the plan to reduce ... naive", "Last
+ * time the industry tried to reduce ...").
+ */
+const REDUCE_THE_PACE = ['should|must|ought|need|needs|urge|urges|urged ~4', 'called|calls on|upon ~3 to', 'time|high-time to']
+  .map((opener) => `${opener} reduce|cut|lower|moderate|temper|slash the|its|their|our`);
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
 const OWN_PAUSE_VERB = 'halt|pause|stop|freeze|suspend';
 const OWN_PAUSED = 'paused|halted|stopped|suspended|frozen';
 const OWN_PAUSING = 'pausing|halting|stopping|suspending|freezing';
 const OWN_TRAINING = 'training|run|runs|cluster|clusters|scaling';
+/** An adverb between the auxiliary and the verb ("we have now paused"); not a negation, which the side reads. */
+const OWN_ADVERB = 'now|already|also|just|since|effectively|voluntarily?';
 /**
  * A lab's own pause ("his company could halt its next major training run within days", "it would pause its largest
  * training runs", "We are going to pause our next training run", "We have now paused all of our training runs",
@@ -60,8 +67,8 @@ const OWN_TRAINING = 'training|run|runs|cluster|clusters|scaling';
  * it would bind. Its own training the object ("it ... its", "we ... our"), so neither a bill ("It could stop our
  * development", "It has stopped our training runs") nor a safeguard ("we can stop our models from ...") nor a past
  * halt for a fault ("we halted our training run after a power failure") is one; "we are stopping" with nothing after
- * it in its clause. A row per subject and tense: the phrase language cannot tie a possessive to its subject. A repair,
- * a denied rumour or a subject that is any company's (clause-polarity.ts) undoes the row.
+ * it in its clause. A row per subject and tense: the phrase language cannot tie a possessive to its subject. A fault,
+ * a denied rumour, a subject that is any company's or a rule's "it" (clause-polarity.ts) undoes the row.
  */
 const OWN_PAUSE_ROWS: readonly CueRow[] = [
   [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
@@ -70,17 +77,20 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
   [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? of? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we ~1 have|had ~1 ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we've ~1 ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it ~1 has|had ~1 ${OWN_PAUSED} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we are|were ~1 ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we're ~1 ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 have|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we've ${OWN_ADVERB} ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 has|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it is|was ${OWN_ADVERB} ${OWN_PAUSING} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we are|were ${OWN_ADVERB} ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we're ${OWN_ADVERB} ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`we ~1 will|shall be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`we'll be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
   [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
 ];
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
+/** The pauses a firm may be said to benefit from (not a ban or cap of something else: "a ban on open-weight models"). */
+const BENEFITING_PAUSE = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
@@ -90,13 +100,12 @@ export const SUPPORT_CUES = cues(1, [
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
-  // regulation to keep pace with China", "reduce the pace of inspections"); "called on the labs to reduce the pace",
-  // "it is time to reduce the pace" too.
-  [`${REDUCE_THE_PACE} development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
-  [`${REDUCE_THE_PACE} ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
-  [`${REDUCE_THE_PACE} ~2 pace|speed|tempo at which`, 0.8, 'call'],
-  // The same call in the passive: "the pace of frontier AI development must be reduced".
-  [`pace|speed|tempo of ~2 development|ai|training|scaling|research|progress ~2 must|should|needs|need|has|have ~1 be reduced|moderated|tempered|lowered|cut`, 0.8, 'call'],
+  // regulation to keep pace with China", "reduce the pace of inspections").
+  ...REDUCE_THE_PACE.flatMap((call): CueRow[] => [
+    [`${call} development|ai|training|scaling|research pace|speed|tempo`, 0.8, 'call'],
+    [`${call} ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
+    [`${call} ~2 pace|speed|tempo at which`, 0.8, 'call'],
+  ]),
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
@@ -184,6 +193,8 @@ export const SUPPORT_CUES = cues(1, [
   [`we|it|they|i|union|eu|government|office|commission|we're|they're|i'm|it's ~1 is|are|was|were|am|stands|stand|remains|remain? ready|willing|prepared to commit|accept|submit|agree to? ~2 inspection|inspections|inspectors|verification|audits`, 0.6, 'argument'],
   ...OWN_PAUSE_ROWS,
   [`small price|cheap insurance|cheapest insurance`, 0.9, 'argument'],
+  // A pause good even for the biggest labs: a supporter's line, which outweighs the capture argument's row (below).
+  [`even|also the? largest|biggest|big ~1 firms|companies|labs|players|developers would|will|could|stand? to? benefit|benefits|gain|gains from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.8, 'argument'],
   [`truce|fighting chance|catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
   [`asking|asked for time|permission`, 0.5, 'argument'],
@@ -224,6 +235,9 @@ export const SUPPORT_CUES = cues(1, [
 
 /** Arguments and calls against the pause, including attacks on the proposer's sincerity. */
 export const OPPOSE_CUES = cues(-1, [
+  // "exactly the wrong time to pause": the call rows' "time to pause" said to be ill-timed (outweighs them).
+  [`wrong|worst|bad time ~1 to ${PAUSE_VERB}`, 1, 'argument'],
+  [`wrong|worst|bad time to reduce|cut|lower|moderate|temper|slash the|its|their|our`, 1, 'argument'],
   // Geopolitics: rivals will not stop.
   [`hand|hands|handing|handed|give|gives|giving|cede|cedes|ceding ~3 lead|edge|advantage|initiative`, 1, 'argument'],
   // "A pause that binds only us is a head start for someone else"; "not pausing is a head start for Beijing" supports.
@@ -246,9 +260,11 @@ export const OPPOSE_CUES = cues(-1, [
   // biggest firms").
   [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~2 largest|biggest|big ~1 firms|companies|labs|players|developers|corporations`, 0.7, 'argument'],
   [`${PAUSE_NOUN} ~3 benefit|benefits|favour|favours|favor|favors|reward|rewards ~3 incumbents|giants`, 0.7, 'argument'],
-  // The same said with the firms as subject: "the largest labs would benefit most from a pause".
-  [`largest|biggest|big ~1 firms|companies|labs|players|developers|corporations|incumbents|giants ~3 benefit|benefits|gain|gains ~2 from ~2 ${PAUSE_NOUN}`, 0.7, 'argument'],
-  [`incumbents ~3 benefit|benefits|gain|gains ~2 from ~2 ${PAUSE_NOUN}`, 0.7, 'argument'],
+  // The same said with the firms as subject: "the largest labs would benefit most from a pause", not "would gain the
+  // least from a pause", "would benefit from a ban on open-weight models" or, for a supporter, "Even the biggest labs
+  // would benefit from a pause" (a support row, below).
+  [`largest|biggest|big ~1 firms|companies|labs|players|developers|corporations|incumbents|giants would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.7, 'argument'],
+  [`incumbents would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],

@@ -205,8 +205,11 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       // the firms as subject, benefiting from something else or not at all
       '"Small startups, not just the biggest labs, would benefit from clear safety standards," said Tom Baker, an economist.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
-    // the firms as subject
+    // the firms as subject; (a review of 2.5.68) not a pause good even for them, their least gain, another ban
     expect(sideInArticle('"The largest labs would benefit most from a pause," said Tom Baker, an economist.')).toBe('oppose');
+    expect(sideInArticle('"Even the biggest labs would benefit from a pause, because their safety teams could finally catch up," said Yoshua Bengio.')).toBe('support');
+    expect(sideInArticle('"The biggest labs would gain the least from a pause; they have the most to lose," said Yoshua Bengio.')).not.toBe('oppose');
+    expect(sideInArticle('"The biggest companies would benefit from a ban on open-weight models," said Tom Baker, a researcher at the Mozilla Foundation.')).toBe('neutral');
     expect(sideInArticle('"Incumbents would gain the most from a moratorium," said Tom Baker, an economist.')).toBe('oppose');
   });
 
@@ -216,16 +219,22 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('The researchers said the labs should reduce the pace of frontier development.')).toBe('support');
     expect(sideInArticle('Yoshua Bengio said the labs must reduce the breakneck pace of AI development.')).toBe('support');
     expect(sideInArticle('Yoshua Bengio said the labs must reduce the pace at which they build frontier systems.')).toBe('support');
-    // a call made on others, the time said to have come, the passive
+    // a call made on others, the time said to have come
     expect(sideInArticle('Senator Ann Wu called on the labs to reduce the pace of AI development.')).toBe('support');
     expect(sideInArticle('"It is time to reduce the pace of frontier development," said Ann Wu, a senator.')).toBe('support');
-    expect(sideInArticle('"The pace of frontier AI development must be reduced," said Ann Wu, a senator.')).toBe('support');
+    expect(sideInArticle('Senator Ann Wu called on the labs to slash the pace of AI development.')).toBe('support');
+    // (a review of 2.5.68) the wrong time to, a naming, a last time
+    expect(sideInArticle('"This is exactly the wrong time to reduce the pace of AI development, with China closing in," said Senator Ted Cruz.')).toBe('oppose');
+    expect(sideInArticle('"This is exactly the wrong time to pause AI development, with China closing in," said Senator Ted Cruz.')).toBe('oppose');
+    expect(sideInArticle('"I called the plan to reduce the pace of AI development naive, and I still do," said Senator Ted Cruz.')).toBe('oppose');
+    expect(sideInArticle('"Last time the industry tried to reduce the pace of AI development, China closed the gap," said Senator Ted Cruz.')).not.toBe('support');
     // (a review of 2.5.65) calls to go faster, and a pace of something else
     for (const sentence of [
       'Washington must cut red tape and speed up approvals for the data centres that train frontier AI models, the senator said.',
       'The United States must cut regulation to keep pace with China on frontier AI, the senator said.',
       'Regulators must reduce the pace of inspections at frontier AI labs, the industry group said.',
-      '"The pace of inspections at frontier AI labs must be reduced," the industry group said.',
+      // (a review of 2.5.68) the passive read the object of another verb
+      'Regulatory hurdles that hold back the pace of AI development must be cut, the industry lobbyist said.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
@@ -257,8 +266,25 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     // the future progressive, a perfect with an adverb, "all of our"
     expect(sideInArticle('"We will be pausing our largest training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('support');
     expect(sideInArticle('"We have now paused all of our frontier training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('support');
-    // said in mockery, the own pause is the speaker's refusal
-    expect(sideInArticle('"Oh sure, we\'ll halt our training runs," said Maria Lopez, Kestrel\'s chief executive.')).toBe('oppose');
+    // (a review of 2.5.68) a failure that is no machine's, a confirmed report, a commitment as a trait, an adverb
+    for (const sentence of [
+      '"After the failure of the Geneva talks, we will halt our largest training runs on our own," said Maria Lopez, Kestrel\'s chief executive.',
+      '"We will halt all of our frontier training runs until independent auditors confirm there are no safety failures," said Maria Lopez, Kestrel\'s chief executive.',
+      'Kestrel confirmed reports that it would halt its largest training runs, said Dana Reyes, a spokeswoman for the company.',
+      '"We took the institute\'s suggestions seriously, and we will pause our next training run," said Maria Lopez, Kestrel\'s chief executive.',
+      '"We are a company that will halt its training runs the moment our evaluators tell us to," said Maria Lopez, Kestrel\'s chief executive.',
+      '"Sure, it will cost us market share, but we are pausing our largest training runs," said Maria Lopez, Kestrel\'s chief executive.',
+      'Maria Lopez, Kestrel\'s chief executive, said the company was pausing its next training run.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // a rival's mockery in the same paragraph leaves the lab's own pause its own
+    expect(voicesOf('Kestrel said on Monday that it would halt its largest training runs. "How convenient," said Tom Baker, a rival executive.'))
+      .toContainEqual(expect.objectContaining({ actor: 'Kestrel', stance: 'support' }));
+    // (a review of 2.5.68) a lab said not to have paused, any signatory company, a rule's "it"
+    for (const sentence of [
+      '"Six months after its pledge, the company has not paused its training runs," said Tom Baker, a researcher at the Future of Life Institute.',
+      'Under the treaty, every signatory company would halt its training runs above the threshold, said Tom Baker, an analyst at Gartner.',
+      'Kestrel said the rule was so broad that it would halt all of its training runs in Europe.',
+    ]) expect(sideInArticle(sentence), sentence).not.toBe('support');
     // a rule that stopped "our" training is no one's own pause, and the complaint keeps its side
     expect(sideInArticle('"It has stopped our training runs cold," Zuckerberg said of the European regulation, calling it a gift to China.')).toBe('oppose');
     expect(sideInArticle('"We\'re pausing our largest training runs, effective immediately," Amodei said.')).toBe('support');
