@@ -791,6 +791,8 @@ const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
  * state AI regulation", "a pause of the EU AI Act"), nor a letter of a year gone by ("In 2023 thousands signed ...").
  */
 const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b[^;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
+/** A signed text named by the pause it pledges: "the labs' pause statement", "A pledge to pause is only as good as ...". */
+const NAMED_FOR_PAUSE = /\b(?:pause|moratorium|slowdown) (?:statement|pledge|declaration)\b|\b[Pp]ledges? to (?:a |an )?(?:verified |global |coordinated )?(?:pause|halt|slow down|slowdown)\b/u;
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
 const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
 /** A list's sentence that names a past text by its year: "The 2023 letter ... was signed by". */
@@ -804,11 +806,15 @@ const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other th
  * is not the backing one. "said in a statement" brings in none.
  */
 const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
+/** "The statement", "the document": the one signed text of a report that says one backs a pause, wherever it said so. */
+const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
-  // "The statement was signed by A, B and C", "The letter, signed by A and B,"
-  new RegExp(String.raw`\b(?:${SIGNED_TEXT}),? (?:was |is |has been )?(?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
+  // "The statement was signed by A, B and C", "The letter, signed by A and B,", "the document signed by A and B"
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
+  // "The joint statement that A, B and C put out on Monday"
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
 ];
@@ -824,8 +830,10 @@ const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\
 const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|spokesman|executive|founder|co-founder|cofounder|ceo|chair|chairman|chairwoman';
 
 function isBackingSentence(sentence: string): boolean {
+  if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence)) return false;
   const match = BACKING_SENTENCE.exec(sentence);
-  return match !== null && !NOT_BACKING.test(match[1]!) && !PAST_LETTER.test(sentence) && !OPPOSING_SENTENCE.test(sentence);
+  if (match !== null) return !NOT_BACKING.test(match[1]!);
+  return NAMED_FOR_PAUSE.test(sentence) && !NOT_BACKING.test(sentence);
 }
 
 /**
@@ -834,20 +842,25 @@ function isBackingSentence(sentence: string): boolean {
  * ("... committing to work towards a verified pause. The signatories — Anthropic, Google DeepMind, Veridian AI and
  * Kestrel Labs — said"). Not a list of those absent, of a rival or another signed text, nor one that withdrew.
  */
-function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
+function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
   const backing = sentenceTexts.map(isBackingSentence);
   if (!backing.includes(true)) return [];
-  const names = new Set<string>();
+  // each name with the first sentence that lists it
+  const names = new Map<string, number>();
   sentenceTexts.forEach((sentence, index) => {
     if (OPPOSING_SENTENCE.test(sentence)) return;
     // the sentence says what its own text backs, or names "the" statement after one that does
     const isOwn = backing[index]!;
-    if (!isOwn && (backing[index - 1] !== true || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence))) return;
+    const isThatText = backing[index - 1] === true || THE_SIGNED_TEXT.test(sentence);
+    if (!isOwn && (!isThatText || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence))) return;
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
         // a list's last name may end the sentence ("... and Kestrel Labs.")
-        for (const name of match[1]!.split(/,? and |, /u)) if (!COMMON_CAPITALS.test(name)) names.add(name.replace(/\.$/u, ''));
+        for (const listed of match[1]!.split(/,? and |, /u)) {
+          const name = listed.replace(/\.$/u, '');
+          if (!COMMON_CAPITALS.test(name) && !names.has(name)) names.set(name, index);
+        }
       }
     }
   });
@@ -855,7 +868,13 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
     const at = sentence.indexOf(name);
     return at >= 0 && WITHDRAWN.test(sentence.slice(at + name.length));
   });
-  return [...names].slice(0, MAX_SIGNATORIES).filter((name) => !withdrawn(name));
+  return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence }));
+}
+
+/** A statement's signatory and the index of the sentence that lists it. */
+interface Signatory {
+  name: string;
+  sentence: number;
 }
 
 /**
@@ -863,9 +882,9 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): string[] {
  * spokespeople the text names as its own. A backer's words on the topic that lean nowhere are said for the statement
  * it signed; unlike the proposer's, any against it keep their side (a signatory's chief may doubt a detail).
  */
-function pauseBackers(sentenceTexts: readonly string[]): (actor: string) => boolean {
-  const signatories = pauseSignatoriesIn(sentenceTexts);
-  if (signatories.length === 0) return () => false;
+function pauseBackers(sentenceTexts: readonly string[], signed: readonly Signatory[]): (actor: string) => boolean {
+  if (signed.length === 0) return () => false;
+  const signatories = signed.map((signatory) => signatory.name);
   const people = signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)]);
   return ownSpeakers(signatories.map((name) => name.toLowerCase()), proposerPost(signatories, LEADING_ROLES), people);
 }
@@ -925,7 +944,8 @@ export function collectVoices(
   const { readsCampExamples = true, topical = null, paragraphs = null } = context;
   const isTopical = (sentence: number) => topical === null || topical.has(sentence);
   const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
-  const backsProposal = pauseBackers(sentenceTexts);
+  const signatories = pauseSignatoriesIn(sentenceTexts);
+  const backsProposal = pauseBackers(sentenceTexts, signatories);
   const proposer = proposerNamedIn(sentenceTexts);
   const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
   // Whether someone in the text has a name for a surname ("Senator Ellen Harvey"), asked once a name.
@@ -942,7 +962,7 @@ export function collectVoices(
   // Camp sentences whose example has been quoted: only the first speaker after one is its example.
   const quotedAfterCamp = new Set<number>();
   const fullNames: string[] = [];
-  const voices: (Voice & { value: number; isHeadline: boolean })[] = [];
+  const voices: (Voice & { value: number; isHeadline: boolean; sentence: number })[] = [];
   for (const statement of statements) {
     // each statement is matched against the speakers before it: past this many, a text is a list, not a report
     if (voices.length >= MAX_VOICES) break;
@@ -1000,7 +1020,16 @@ export function collectVoices(
       }
       continue;
     }
-    voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline });
+    voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline, sentence: statement.sentence });
+  }
+  // A signatory the text quotes nowhere ("The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs —
+  // said in the statement ...") backs the pause by its signature: a voice of its own, the list its evidence, in the
+  // list's place in the text.
+  for (const signatory of signatories) {
+    if (voices.length >= MAX_VOICES || voices.some((voice) => isSameSpeaker(voice.actor, signatory.name))) continue;
+    const at = voices.findIndex((voice) => voice.sentence > signatory.sentence);
+    const voice = { actor: signatory.name, stance: 'support' as const, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
+    voices.splice(at < 0 ? voices.length : at, 0, voice);
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices

@@ -147,6 +147,35 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(asArticle(`${backing} Orion AI said it would put the principle in writing before the talks.`), 'Orion AI')).toBe('support');
   });
 
+  it('a signatory the text does not quote is a voice for the pause, its list the evidence, in the list\'s place', () => {
+    const report = [
+      'Four developers on Monday signed a joint statement committing to work towards a verified pause on training their most powerful systems.',
+      'The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said they would accept inspections.',
+      'Ada Marchetti, chief executive of Kestrel Labs, said the group had tried to put the principle in writing before the talks.',
+    ].join('\n\n');
+    const voices = voicesOf(report);
+    expect(voices.map((voice) => [voice.actor, voice.stance])).toEqual([
+      ['Four developers', 'support'], ['Anthropic', 'support'], ['Google DeepMind', 'support'], ['Veridian AI', 'support'], ['Kestrel Labs', 'support'],
+      ['Ada Marchetti', 'support'],
+    ]);
+    expect(voices.find((voice) => voice.actor === 'Google DeepMind')!.quote).toBe('The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said they would accept inspections.');
+    // one the text quotes keeps its own words and side
+    const quoted = voicesOf(`${report}\n\nVeridian AI said a pause would be premature while the science was unsettled.`);
+    expect(quoted.filter((voice) => voice.actor === 'Veridian AI')).toEqual([expect.objectContaining({ stance: 'oppose' })]);
+    // "the" statement or document listed anywhere in a text that says it backs a pause, or names it the pause pledge
+    const later = 'Four developers on Monday signed a joint statement committing to work towards a verified pause.\n\nThe talks open on Friday in Geneva.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.';
+    expect(voicesOf(later).map((voice) => voice.actor)).toEqual(['Four developers', 'Anthropic', 'Google DeepMind', 'Kestrel Labs']);
+    expect(voicesOf('A pledge to pause is only as good as its inspectors\n\nRead carefully, the document signed by Anthropic, Google DeepMind and Kestrel Labs does one thing well.').map((voice) => voice.actor))
+      .toEqual(['Anthropic', 'Google DeepMind', 'Kestrel Labs']);
+    expect(voicesOf("What is in the labs' pause statement\n\nThe joint statement that Anthropic, Google DeepMind and Kestrel Labs put out on Monday runs to two pages.").map((voice) => voice.actor))
+      .toEqual(['Anthropic', 'Google DeepMind', 'Kestrel Labs']);
+    // not of a text against the pause, one on something else, or a list with no text said to back a pause
+    expect(voicesOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause')).map((voice) => voice.actor)).toEqual(['Four developers', 'Ada Marchetti']);
+    const listed = (text: string) => voicesOf(text).filter((voice) => ['Anthropic', 'Google DeepMind', 'Kestrel Labs'].includes(voice.actor) && voice.stance === 'support');
+    expect(listed('The labs signed a joint statement on chip exports.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
+    expect(listed('The labs made a commitment to a pause of hiring.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
+  });
+
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
     const actors = (text: string) => voicesOf(text).map((voice) => voice.actor);
     expect(actors('Veridian AI said Monday it had halted the training of its next frontier model for a verified pause. Veridian said it would keep the run suspended until inspectors had completed their checks.'))
