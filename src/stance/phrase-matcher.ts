@@ -8,6 +8,9 @@
  * - `slot?`        optional slot
  * - `~N`           skip up to N tokens (never across a clause break such as `,` `;` `.` or `?`)
  *
+ * A slot is one word: "small price|cheap insurance" is four slots ("small", "price|cheap", ...), not two phrases; a
+ * phrase of several words is a pattern of its own.
+ *
  * Example: `should|must ~3 paus*|halt*|freez*` matches "labs should all pause now".
  */
 

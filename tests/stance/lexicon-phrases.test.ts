@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as lexicon from '../../src/stance/pause-lexicon.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
+import { compilePhrases } from '../../src/stance/phrase-matcher.ts';
 import { tokenize } from '../../src/stance/tokenize.ts';
 import { asArticle, pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
@@ -34,6 +35,32 @@ describe('the lexicon', () => {
     }
     expect(phrases.length).toBeGreaterThan(400);
     expect(unmatchable).toEqual([]);
+  });
+
+  it('writes a phrase of several words as a row of its own, not as one alternative of a slot ("bad trade|bad idea")', () => {
+    // a slot is one word: "small price|cheap insurance" was the slots "small", "price|cheap", "insurance|cheapest",
+    // ..., which no text matches; a word offered again by the next slot is the sign of it
+    const split: string[] = [];
+    for (const [list, phrase] of lexiconPhrases()) {
+      const slots = phrase.trim().split(/\s+/).filter((slot) => !/^~\d+$/.test(slot)).map((slot) => new Set(slot.replace(/\?$/, '').split('|')));
+      slots.forEach((slot, i) => {
+        const next = slots[i + 1];
+        if (next !== undefined && slot.size > 1 && [...slot].some((word) => next.has(word))) split.push(`${list}: ${phrase}`);
+      });
+    }
+    expect(split).toEqual([]);
+    // the phrases once written so, each read now
+    const cues = compilePhrases([...lexicon.SUPPORT_CUES, ...lexicon.OPPOSE_CUES]);
+    const sidesOf = (text: string) => new Set(cues.match(tokenize(text)).map((match) => match.data.polarity));
+    for (const text of [
+      'It is a small price to pay.', 'It is cheap insurance.', 'It gives us a fighting chance.', 'Safety work could catch up with capabilities.',
+      'Think of it as a fire drill.', 'A pit stop, not a surrender.', 'It is an insurance policy.', 'We need a licensing regime.',
+      'We cannot control these systems.',
+    ]) expect(sidesOf(text), text).toContain(1);
+    for (const text of [
+      'We want evidence not vibes.', 'It is a fundraising stunt.', 'It is an ad campaign.', 'It is a PR exercise.', 'It is a bad trade.',
+      'Ask who benefits.', 'It is not a safety plan.', 'We should build better.', 'We need innovation over pauses.', 'We want progress rather than fear.',
+    ]) expect(sidesOf(text), text).toContain(-1);
   });
 
   it('reads phrases once dead where they are safe: contractions, "everyone else", "A.I."', () => {

@@ -201,10 +201,11 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       '"A compute cap would favour start-ups over the biggest firms," said the EU official.',
       // (a review of 2.5.59)
       'It helps that the biggest labs have already signed on to the pause, the senator said.',
-      'A pause would help the biggest labs\' safety teams catch up with their own models, the researcher said.',
       // the firms as subject, benefiting from something else or not at all
       '"Small startups, not just the biggest labs, would benefit from clear safety standards," said Tom Baker, an economist.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // safety teams helped to catch up: the pause's purpose
+    expect(sideInArticle('A pause would help the biggest labs\' safety teams catch up with their own models, the researcher said.')).toBe('support');
     // the firms as subject; (a review of 2.5.68) not a pause good even for them, their least gain, another ban
     expect(sideInArticle('"The largest labs would benefit most from a pause," said Tom Baker, an economist.')).toBe('oppose');
     expect(sideInArticle('"Even the biggest labs would benefit from a pause, because their safety teams could finally catch up," said Yoshua Bengio.')).toBe('support');
