@@ -42,6 +42,8 @@ export interface Attribution {
    * the speaker's only where the statement takes none of its own (see statementRanges); it is never the passage's.
    */
   description?: [number, number];
+  /** The pronoun the actor was resolved from ("he", "she", "they", "it"), when it was one. */
+  pronoun?: string;
 }
 
 /** The ranges of what a speaker states: without the description of the speaker unless `withDescription`. */
@@ -958,6 +960,13 @@ export interface AttributionContext {
   persons?: ReadonlySet<string>;
   /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
   opensInsideQuote?: boolean;
+  /**
+   * The person the sentence before named last, in the same paragraph, who need not have spoken: a pronoun no speaker
+   * agrees with stands for them ("Maria Lopez, a senator, spoke next. \"...,\" she said").
+   */
+  namedBefore?: string | null;
+  /** The pronoun each speaker has been "he" or "she" by: "he" is not one the text has called "she". */
+  pronounsOf?: ReadonlyMap<string, string>;
 }
 
 /** Head nouns of descriptions that can speak ("the trade group's spokeswoman", "critics", "the company"). */
@@ -1528,14 +1537,35 @@ export function actorNumber(actor: string, persons: ReadonlySet<string> = new Se
  * four capitalised words that actorNumber reads as a person.
  */
 export function namedPersons(text: string, tokens: readonly Token[]): string[] {
-  const persons: string[] = [];
+  return personNames(text, tokens).map(([, to]) => tokens[to - 1]!.word);
+}
+
+/**
+ * The last person a sentence names: in full ("Maria Lopez, a senator, spoke next."), or by a surname the text gave a
+ * person (`surnames`, "... which Ambrose attributed to ..."); null if none.
+ */
+export function lastPersonNamed(text: string, tokens: readonly Token[], surnames: ReadonlySet<string>): string | null {
+  let last: [number, number] | undefined = personNames(text, tokens).at(-1);
+  for (let i = tokens.length - 1; i > (last?.[1] ?? -1); i--) {
+    // a possessive ("Meta's") names whose something, not a person who spoke
+    if (surnames.has(tokens[i]!.word) && isCapitalised(text, tokens[i]!) && !/['’]s$/u.test(surface(text, tokens, i, i + 1))) {
+      last = [i, i + 1];
+      break;
+    }
+  }
+  return last === undefined ? null : surface(text, tokens, last[0], last[1]);
+}
+
+/** Token spans of the names of two to four capitalised words that name a person. */
+function personNames(text: string, tokens: readonly Token[]): [number, number][] {
+  const names: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
     while (j < tokens.length && j - i < 4 && isWordAt(tokens, j) && (isCapitalised(text, tokens[j]!) || tokens[j]!.word === '.')) j++;
-    if (j - i >= 2 && actorNumber(surface(text, tokens, i, j)) === 'person') persons.push(tokens[j - 1]!.word);
+    if (j - i >= 2 && actorNumber(surface(text, tokens, i, j)) === 'person') names.push([i, j]);
     i = Math.max(i, j - 1);
   }
-  return persons;
+  return names;
 }
 
 /** Whether a subject pronoun may stand for a speaker of that number: "he" not for a group, "they" not for one person. */
@@ -1544,6 +1574,9 @@ function agreesWith(pronoun: string, number: ActorNumber): boolean {
   if (pronoun === 'it') return number === 'other';
   return number !== 'plural';
 }
+
+/** The pronouns that tell one person from another: a speaker called "she" is not the next "he". */
+const GENDERED = new Set(['he', 'she']);
 
 /** Words that open a relative clause ("the pause, which it says would ..."). */
 const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'whom']);
@@ -2054,6 +2087,7 @@ export function findAttributions(
 
     let actor: string;
     let isResolved = false;
+    let resolvedPronoun: string | null = null;
     if (anchor.kind === 'headed') {
       if (!context.heading || !headingNamesSpeaker(context.heading)) continue;
       actor = context.heading;
@@ -2066,15 +2100,20 @@ export function findAttributions(
         claimedUntil = Math.max(claimedUntil, earlier.ranges.at(-1)![1]);
         continue;
       }
-      // "he" is the speaker of the sentence before, else a name earlier in this sentence, else an earlier speaker: the
-      // first of them the pronoun agrees with in number ("Scientists urged a pause. He said ..." is no scientist's).
+      // "he" is a speaker earlier in this sentence ("Eddie Chau, founder of a startup in Santa Clara, said ..., but he
+      // feared ..."), else the speaker of the sentence before, else a name earlier in this sentence, else an earlier
+      // speaker, else the person the sentence before named: the first of them the pronoun agrees with in number
+      // ("Scientists urged a pause. He said ..." is no scientist's) and, for "he" and "she", in the one used before.
       const pronoun = tokens[subject[0]]!.word;
       const persons = context.persons ?? new Set<string>();
-      const candidates = [context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
-      const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))) ?? null;
+      const candidates = [earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? []), context.namedBefore];
+      const called = (candidate: string) => context.pronounsOf?.get(candidate);
+      const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
+        && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;
+      resolvedPronoun = pronoun;
     } else {
       actor = surface(text, tokens, subject[0], subject[1]);
     }
@@ -2082,6 +2121,7 @@ export function findAttributions(
     if (ranges.length === 0) continue;
     attributions.push({
       actor, ranges, isResolved, ...(backsPhrase ? { backsPhrase: true as const } : {}), ...(description ? { description } : {}),
+      ...(resolvedPronoun ? { pronoun: resolvedPronoun } : {}),
     });
     claimedUntil = Math.max(claimedUntil, ...ranges.map(([, to]) => to));
   }

@@ -18,7 +18,7 @@ import {
   tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement,
 } from './collect-voices.ts';
 import {
-  closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges,
+  closesSingleQuote, dissentsFromDescription, findAttributions, lastPersonNamed, leavesSingleQuoteOpen, namedPersons, statementRanges,
   type Attribution,
 } from './find-attributions.ts';
 import { createOtherLanguageRelevance } from './other-languages.ts';
@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.72';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.73';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -319,6 +319,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
     let isInAnswer = false;
     let questionValue = 0;
     let continuingSpeaker: ContinuingSpeaker | null = null;
+    const pronounsOf = new Map<string, string>();
     // The paragraph whose double quote the sentence before left open, or null, and the sentence that opened it.
     let quoteOpenIn: number | null = null;
     let quoteOpenedAt = -1;
@@ -347,11 +348,16 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
         // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
         const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarks % 2 === 1;
+        // the person the sentence before this one, or before the quote it closes, named last
+        const introducing = closesUnsaidQuote && quoteOpenedAt > 0 ? all[quoteOpenedAt - 1] : previous;
+        const namedBefore = introducing === undefined ? null : lastPersonNamed(introducing.text, introducing.tokens, persons);
         // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
-        const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && pronounAfterQuote(sentence);
+        const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && namedBefore === null && pronounAfterQuote(sentence);
         attributions = findAttributions(sentence.text, sentence.tokens, {
-          previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || (closesUnsaidQuote && !isUnresolvedCloser),
+          previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || (closesUnsaidQuote && !isUnresolvedCloser), namedBefore,
+          pronounsOf,
         });
+        for (const attribution of attributions) if (attribution.pronoun !== undefined) pronounsOf.set(attribution.actor, attribution.pronoun);
         if (attributions.length === 0 && turn !== null && turn.paragraph === sentence.paragraph && first !== 'q') {
           // The rest of a transcript turn ("NAME: Not split. Against. ...") or of a quote left open in the
           // sentence before is the same speaker's.

@@ -364,6 +364,26 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     expect(opened.map((voice) => voice.actor)).toEqual(['Lopez']);
   });
 
+  it('a pronoun stands for a speaker earlier in its sentence, then the one before, then the person the sentence before named, and "he" for no one called "she"', () => {
+    // a person introduced without a speech verb
+    expect(voicesOf('Maria Lopez, a senator, spoke next. She said a verified pause was overdue.'))
+      .toEqual([expect.objectContaining({ actor: 'Maria Lopez', stance: 'support' })]);
+    const quoted = voicesOf('Maria Lopez, a senator, spoke next.\n\n"A verified pause is overdue. We have waited long enough," she said.');
+    expect(quoted.map((voice) => voice.actor)).toEqual(['Maria Lopez', 'Maria Lopez']);
+    expect(quoted[0]).toEqual(expect.objectContaining({ stance: 'support', quote: 'A verified pause is overdue.' }));
+    // by a surname the text gave a person, not a possessive
+    const surname = voicesOf('Pollster Jane Ambrose ran the survey on the proposed pause of frontier AI. Younger Americans were the least supportive of the pause, which Ambrose attributed to heavier use of AI tools. "People who use chatbots every day worry about losing something," she said.');
+    expect(surname.map((voice) => voice.actor)).not.toContain('Younger Americans');
+    expect(surname.at(-1)!.actor).toMatch(/Ambrose$/);
+    // the speaker earlier in the sentence, not the last place it names
+    const chau = voicesOf('Eddie Chau, founder of a four-person startup in Santa Clara, said the threshold was far above anything he would train, but he feared a pause would tighten access to the models his business depends on. "The small guys never get hurt by the rule itself," he said.');
+    expect(new Set(chau.map((voice) => voice.actor))).toEqual(new Set(['Eddie Chau']));
+    // "he" is not the speaker called "she" just before
+    const hearing = voicesOf('Retired Rear Adm. Linda Castellano testified first. "Verifying chips is easier than verifying warheads," she said. Marcus Feld of the Open Compute Alliance won nods when he said, "This is the first time I have seen an industry ask Congress to help it stop competing."');
+    expect(hearing.filter((voice) => voice.actor.includes('Castellano')).map((voice) => voice.stance)).toEqual(['support']);
+    expect(hearing.at(-1)!.actor).not.toContain('Castellano');
+  });
+
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
     const voices = voicesOf('Yoshua Bengio, who co-signed the letter calling for a pause on frontier AI development, said he would attend the summit but expected little.');
     expect(voices).toEqual([expect.objectContaining({ actor: 'Yoshua Bengio', stance: 'support' })]);
