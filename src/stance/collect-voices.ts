@@ -790,9 +790,16 @@ const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
  * one that stops short of it ("stops short of calling for a pause"), nor a pause of something else ("a moratorium on
  * state AI regulation", "a pause of the EU AI Act"), nor a letter of a year gone by ("In 2023 thousands signed ...").
  */
-const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b[^;\n]{0,40}?\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
-/** A signed text named by the pause it pledges: "the labs' pause statement", "A pledge to pause is only as good as ...". */
-const NAMED_FOR_PAUSE = /\b(?:pause|moratorium|slowdown) (?:statement|pledge|declaration)\b|\b[Pp]ledges? to (?:a |an )?(?:verified |global |coordinated )?(?:pause|halt|slow down|slowdown)\b/u;
+const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b([^;\n]{0,40}?)\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
+/**
+ * A signed text named by the pause it pledges: "the labs' pause statement", "A pledge to pause is only as good as ...";
+ * not one refused or dismissed ("refused calls for a pledge to pause", "A pledge to pause is a publicity stunt"), nor a
+ * pause of hiring.
+ */
+const NAMED_FOR_PAUSE = /\b(?:pause|moratorium|slowdown) (?:statement|pledge|declaration)\b|\b[Pp]ledges? to (?:a |an )?(?:verified |global |coordinated )?(?:pause|halt|slow down|slowdown)\b(?! (?:\S+ ){0,2}(?:hiring|recruitment|sales|production|operations|investment)\b)/u;
+const DISMISSED_PLEDGE = /\b(?:refus\w*|reject\w*|declin\w*|calls? for|stunt|ploy|sham|theat(?:er|re)|cartel|moat|naive|gimmick)\b/iu;
+/** What a text would be urged to do to the pause that is no backing of it: "a letter urging them to block the pause". */
+const AGAINST_THE_PAUSE = /\b(?:block|reject|scrap|drop|end|kill|oppose|abandon|defeat|stop|resist)\w*\b/iu;
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
 const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
 /** A list's sentence that names a past text by its year: "The 2023 letter ... was signed by". */
@@ -806,8 +813,10 @@ const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other th
  * is not the backing one. "said in a statement" brings in none.
  */
 const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
-/** "The statement", "the document": the one signed text of a report that says one backs a pause, wherever it said so. */
+/** "The statement", "the document": the signed text a sentence before introduced (see refersToBackingText). */
 const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
+/** A signed text introduced: "a statement on ...", "a counter-letter", "their own letter", "signed the Frontier Growth Compact". */
+const INTRODUCED_TEXT = /\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
@@ -818,12 +827,21 @@ const SIGNATORY_LISTS = [
   // "A, B and C signed a joint statement"
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
 ];
+/** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
+const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;
+/** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
+const CORRECTED_CLAIM = /\b(?:earlier|previous) version\b|\bmisstated\b|\bincorrectly\b/iu;
+/** What after a list's last name makes it no signatory: a role or a source's verb ("co-founder", "winners", "reported"). */
+const ROLE_OR_REPORT_AFTER = /^,? (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|reported|said|says|told|confirmed)\b/u;
+const WEEKDAY_END = / (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+/** A title alone, the start of a name the list pattern cut ("Dr" of "Dr. Amara Okafor"). */
+const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Sir|Dame)$/u;
 /** The most signatories of a text read: each is a name the speaker patterns try. */
 const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
 /** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
-const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\bpulled out of the (?:statement|letter|pledge|declaration)\b/u;
+const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\b(?:pulled out of|withdrew from|backed out of|pulled (?:its|their|his|her) name from) the (?:statement|letter|pledge|declaration)\b|^ (?:did not|didn't|has not|hasn't|never|had not|have not|haven't) sign(?:ed)?\b/u;
 /** Words of one who has not decided: "too early to say whether a pause was needed". */
 const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\b/iu;
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
@@ -832,8 +850,22 @@ const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|sp
 function isBackingSentence(sentence: string): boolean {
   if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence)) return false;
   const match = BACKING_SENTENCE.exec(sentence);
-  if (match !== null) return !NOT_BACKING.test(match[1]!);
-  return NAMED_FOR_PAUSE.test(sentence) && !NOT_BACKING.test(sentence);
+  if (match !== null) return !NOT_BACKING.test(match[1]!) && !AGAINST_THE_PAUSE.test(match[2]!);
+  return NAMED_FOR_PAUSE.test(sentence) && !NOT_BACKING.test(sentence) && !DISMISSED_PLEDGE.test(sentence);
+}
+
+/**
+ * Whether "the" statement of sentences[index] is the one a sentence before it backs: walking back past sentences that
+ * speak of "the" text, the first that introduces one is a backing one, not "a statement on protecting children", "a
+ * counter-letter" or "the Frontier Growth Compact" (or the text's sentence before it backs a pause).
+ */
+function refersToBackingText(sentenceTexts: readonly string[], backing: readonly boolean[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    if (backing[i]) return true;
+    const sentence = sentenceTexts[i]!;
+    if (INTRODUCED_TEXT.test(sentence)) return false;
+  }
+  return false;
 }
 
 /**
@@ -851,15 +883,23 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
     if (OPPOSING_SENTENCE.test(sentence)) return;
     // the sentence says what its own text backs, or names "the" statement after one that does
     const isOwn = backing[index]!;
-    const isThatText = backing[index - 1] === true || THE_SIGNED_TEXT.test(sentence);
-    if (!isOwn && (!isThatText || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence))) return;
+    const isThatText = backing[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToBackingText(sentenceTexts, backing, index));
+    if (!isOwn && (!isThatText || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
+    // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
+    if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
         // a list's last name may end the sentence ("... and Kestrel Labs.")
-        for (const listed of match[1]!.split(/,? and |, /u)) {
-          const name = listed.replace(/\.$/u, '');
-          if (!COMMON_CAPITALS.test(name) && !names.has(name)) names.set(name, index);
+        const listed = match[1]!.split(/,? and |, /u);
+        // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
+        // winners"), by a verb of reporting a source ("..., Reuters reported")
+        const after = sentence.slice(match.index! + match[0].length);
+        if (ROLE_OR_REPORT_AFTER.test(after)) listed.pop();
+        for (const entry of listed) {
+          const name = entry.replace(/\.$/u, '').replace(WEEKDAY_END, '');
+          if (COMMON_CAPITALS.test(name) || HONORIFIC.test(name) || /['’]s$/u.test(name) || names.has(name)) continue;
+          names.set(name, index);
         }
       }
     }
@@ -1026,7 +1066,10 @@ export function collectVoices(
   // said in the statement ...") backs the pause by its signature: a voice of its own, the list its evidence, in the
   // list's place in the text.
   for (const signatory of signatories) {
-    if (voices.length >= MAX_VOICES || voices.some((voice) => isSameSpeaker(voice.actor, signatory.name))) continue;
+    const own = voices.filter((voice) => isSameSpeaker(voice.actor, signatory.name));
+    // a voice the list's own sentence gave it ("The statement was signed by Anthropic, ...") is its signature's
+    for (const voice of own) if (voice.sentence === signatory.sentence && voice.stance === 'neutral') voice.stance = 'support';
+    if (voices.length >= MAX_VOICES || own.length > 0) continue;
     const at = voices.findIndex((voice) => voice.sentence > signatory.sentence);
     const voice = { actor: signatory.name, stance: 'support' as const, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
     voices.splice(at < 0 ? voices.length : at, 0, voice);

@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.73';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.74';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -179,12 +179,30 @@ function reportsPoll(text: string): boolean {
   return hasShare && /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
 }
 
-/** A sentence counted as the writer's own given to the speaker who said it all: its cues are theirs. */
-function giveToSpeaker(analysis: SentenceAnalysis, actor: string): void {
-  const value = analysis.hits.reduce((sum, hit) => sum + hit.value, 0);
-  analysis.voices = [{ attribution: { actor, ranges: [[0, analysis.tokens.length]], isResolved: true }, value }];
-  analysis.ownValue = 0;
-  analysis.ownMass = 0;
+/** A sentence counted as the writer's own given to the speaker who said it from token `from` on: its cues are theirs. */
+function giveToSpeaker(analysis: SentenceAnalysis, actor: string, from: number): void {
+  const value = analysis.hits.reduce((sum, hit) => sum + (hit.from >= from ? hit.value : 0), 0);
+  analysis.voices = [{ attribution: { actor, ranges: [[from, analysis.tokens.length]], isResolved: true }, value }];
+  if (from === 0) {
+    analysis.ownValue = 0;
+    analysis.ownMass = 0;
+  }
+}
+
+/**
+ * A closer that relays another's words, or reads them out: '"...," Lopez said critics had told her', '..., Baker
+ * said, reading from the statement his rivals had signed', '..., she said, quoting ...'.
+ */
+const RELAYED_QUOTE = /\b(?:quoting|reading (?:aloud )?from|summing up|paraphrasing|(?:had|have|has) (?:told|warned|said|argued))\b|\bbefore (?:rejecting|dismissing|calling)\b/iu;
+/** A wire dateline before a quote's opening mark: "WASHINGTON (Reuters) — ", "LONDON, Dec 7 (Reuters) - ". */
+const DATELINE = /^\p{Lu}[\p{Lu} .,'’-]*(?:,[^"“()]{0,20})?(?: \([^)]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
+
+/** Where the quote that opens a sentence begins: its first token, or after a wire dateline; -1 if it opens later. */
+function quoteOpeningAt(sentence: SentenceAnalysis): number {
+  if (sentence.tokens[0]?.word === '"') return 0;
+  const mark = sentence.tokens.findIndex((token) => token.word === '"');
+  if (mark <= 0) return -1;
+  return DATELINE.test(sentence.text.slice(0, sentence.tokens[mark]!.start)) ? mark : -1;
 }
 
 /** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
@@ -375,9 +393,13 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // '"A verified pause is overdue. We have waited long enough," Lopez said': the quote's sentences that no one
         // before it said, from one opening with its mark, are the speaker's named or meant right after it, not the
         // writer's own.
-        const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0);
-        if (isSaidAfter && quoteOpenedAt >= 0 && analyses[quoteOpenedAt]!.tokens[0]?.word === '"') {
-          for (const unsaid of analyses.slice(quoteOpenedAt)) if (unsaid.voices.length === 0) giveToSpeaker(unsaid, closer!.actor);
+        const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0)
+          && !RELAYED_QUOTE.test(sentence.text);
+        const opening = quoteOpenedAt >= 0 ? quoteOpeningAt(analyses[quoteOpenedAt]!) : -1;
+        if (isSaidAfter && opening >= 0) {
+          for (const [at, unsaid] of analyses.slice(quoteOpenedAt).entries()) {
+            if (unsaid.voices.length === 0) giveToSpeaker(unsaid, closer!.actor, at === 0 ? opening : 0);
+          }
         }
       }
       const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarks) % 2 === 1;

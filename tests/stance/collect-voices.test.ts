@@ -174,6 +174,26 @@ describe('voices: each speaker’s own position', () => {
     const listed = (text: string) => voicesOf(text).filter((voice) => ['Anthropic', 'Google DeepMind', 'Kestrel Labs'].includes(voice.actor) && voice.stance === 'support');
     expect(listed('The labs signed a joint statement on chip exports.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
     expect(listed('The labs made a commitment to a pause of hiring.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
+    // (a review of 2.5.71) "the" text is the one introduced last: not a counter-letter, a statement on something else,
+    // a letter urging a block, a pledge dismissed or to pause hiring, a correction's claim, one a signatory left
+    const backing = 'Four developers on Monday signed a joint statement committing to work towards a verified pause on training their most powerful systems.';
+    const supporters = (text: string) => voicesOf(asArticle(text)).filter((voice) => voice.stance === 'support').map((voice) => voice.actor);
+    for (const text of [
+      `${backing} A coalition of startups answered on Wednesday with a counter-letter. The letter, signed by Lumenfold, Hearth AI and the Open Compute Alliance, says a pause designed by the frontier labs is a moat with a safety label.`,
+      `${backing} Separately, several companies issued a statement on protecting children online. The statement was signed by Meta, Snap and TikTok.`,
+      'Industry groups on Wednesday sent senators a letter urging them to block the pause. The letter was signed by NetChoice, TechNet and Lumenfold.',
+      'A pledge to pause is a publicity stunt, industry groups said in a letter to Congress on Tuesday. The letter was signed by NetChoice, TechNet and Lumenfold.',
+      'Kestrel Labs announced layoffs along with a pledge to pause hiring for the rest of the year. The letter was signed by Lumenfold, TechNet and NetChoice.',
+      `${backing} Correction: An earlier version of this article said the statement was signed by Meta. Meta did not sign it.`,
+    ]) expect(supporters(text).filter((actor) => /Lumenfold|Hearth|Meta|Snap|TikTok|NetChoice|TechNet/.test(actor)), text).toEqual([]);
+    expect(supporters(`${backing} The statement was signed by Anthropic, Google DeepMind and Orion AI. Orion AI has since pulled its name from the statement.`)).not.toContain('Orion AI');
+    // a list's fragments: a weekday, a source, a role after the last name, a title
+    expect(supporters(`${backing} The statement, signed by Anthropic, Google DeepMind and Kestrel Labs Monday, commits them to inspections.`)).toContain('Kestrel Labs');
+    for (const text of [
+      `${backing} The pledge was signed by Anthropic, Google DeepMind, Reuters reported.`,
+      'An open letter calling for a global pause on frontier AI development was published on Tuesday. The letter, signed by Turing Award winners Yoshua Bengio and Geoffrey Hinton, asks governments to set up an inspection body.',
+      `${backing} The statement was signed by Dr. Amara Okafor and Maria Lopez.`,
+    ]) expect(supporters(text).filter((actor) => /^(?:Reuters|Turing Award|Dr)$/.test(actor)), text).toEqual([]);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

@@ -359,6 +359,12 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     expect(unsaid.map((voice) => voice.quote)).toEqual(['A verified pause is overdue.', 'We have waited long enough']);
     expect(sideInArticle('"A verified pause is overdue. We have waited long enough," said Maria Lopez, a senator.')).toBe('support');
     expect(sideInArticle('"A pause would be a gift to Beijing. We have heard this before," Senator Ted Cruz said.')).toBe('oppose');
+    // (a review of 2.5.69) after a wire dateline too; not a quote the speaker relays or reads out
+    expect(sideInArticle('WASHINGTON (Reuters) — "A verified pause is overdue. We have waited long enough," Senator Maria Lopez said on Tuesday.')).toBe('support');
+    expect(sideInArticle('"A pause would hand China the lead. It would be a disaster," Senator Maria Lopez said Kestrel\'s lobbyists had warned her, adding that she was unmoved.'))
+      .not.toBe('oppose');
+    expect(sideInArticle('"A verified pause is overdue. The labs cannot police themselves," Tom Baker said, reading from the statement his rivals had signed, before calling it naive.'))
+      .not.toBe('support');
     // a quote opened after the writer's own words in its sentence is not all the speaker's
     const opened = voicesOf('The labs were told the pause is overdue and "the public is tired. We have waited long enough," Lopez said.');
     expect(opened.map((voice) => voice.actor)).toEqual(['Lopez']);
