@@ -799,7 +799,9 @@ const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,8
 const NAMED_FOR_PAUSE = /\b(?:pause|moratorium|slowdown) (?:statement|pledge|declaration)\b|\b[Pp]ledges? to (?:a |an )?(?:verified |global |coordinated )?(?:pause|halt|slow down|slowdown)\b(?! (?:\S+ ){0,2}(?:hiring|recruitment|sales|production|operations|investment)\b)/u;
 const DISMISSED_PLEDGE = /\b(?:refus\w*|reject\w*|declin\w*|calls? for|stunt|ploy|sham|theat(?:er|re)|cartel|moat|naive|gimmick)\b/iu;
 /** What a text would be urged to do to the pause that is no backing of it: "a letter urging them to block the pause". */
-const AGAINST_THE_PAUSE = /\b(?:block|reject|scrap|drop|end|kill|oppose|abandon|defeat|stop|resist)\w*\b/iu;
+const AGAINST_THE_PAUSE = /\bto (?:block|reject|scrap|drop|end|kill|oppose|abandon|defeat|stop|resist)\b/iu;
+/** The pause said to be undone: "calls for the proposed pause to be scrapped". */
+const PAUSE_UNDONE = /\b(?:pause|moratorium)\b[^.;]{0,30}\bto be (?:blocked|rejected|scrapped|dropped|ended|abandoned|defeated|stopped|killed)\b/iu;
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
 const PAST_LETTER = /\b(?:in|of|from) (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:open )?letter\b/u;
 /** A list's sentence that names a past text by its year: "The 2023 letter ... was signed by". */
@@ -816,7 +818,7 @@ const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes)
 /** "The statement", "the document": the signed text a sentence before introduced (see refersToBackingText). */
 const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
 /** A signed text introduced: "a statement on ...", "a counter-letter", "their own letter", "signed the Frontier Growth Compact". */
-const INTRODUCED_TEXT = /\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
+const INTRODUCED_TEXT = /(?<!\b(?:said|says|wrote|writes|is|was|are|were) (?:in )?)\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
@@ -832,7 +834,7 @@ const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead o
 /** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
 const CORRECTED_CLAIM = /\b(?:earlier|previous) version\b|\bmisstated\b|\bincorrectly\b/iu;
 /** What after a list's last name makes it no signatory: a role or a source's verb ("co-founder", "winners", "reported"). */
-const ROLE_OR_REPORT_AFTER = /^,? (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|reported|said|says|told|confirmed)\b/u;
+const ROLE_OR_REPORT_AFTER = /^ (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|reported|said|says|told|confirmed)\b/u;
 const WEEKDAY_END = / (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
 /** A title alone, the start of a name the list pattern cut ("Dr" of "Dr. Amara Okafor"). */
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Sir|Dame)$/u;
@@ -841,7 +843,7 @@ const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
 /** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
-const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\b(?:pulled out of|withdrew from|backed out of|pulled (?:its|their|his|her) name from) the (?:statement|letter|pledge|declaration)\b|^ (?:did not|didn't|has not|hasn't|never|had not|have not|haven't) sign(?:ed)?\b/u;
+const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\b(?:pulled out of|withdrew from|backed out of|pulled (?:its|their|his|her) name from) the (?:statement|letter|pledge|declaration)\b|^ (?:did not|didn't|has not|hasn't|never|had not|have not|haven't) sign(?:ed)? (?:it|the (?:joint )?(?:statement|letter|pledge|declaration))\b/u;
 /** Words of one who has not decided: "too early to say whether a pause was needed". */
 const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\b/iu;
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
@@ -850,7 +852,7 @@ const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|sp
 function isBackingSentence(sentence: string): boolean {
   if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence)) return false;
   const match = BACKING_SENTENCE.exec(sentence);
-  if (match !== null) return !NOT_BACKING.test(match[1]!) && !AGAINST_THE_PAUSE.test(match[2]!);
+  if (match !== null) return !NOT_BACKING.test(match[1]!) && !AGAINST_THE_PAUSE.test(match[2]!) && !PAUSE_UNDONE.test(sentence);
   return NAMED_FOR_PAUSE.test(sentence) && !NOT_BACKING.test(sentence) && !DISMISSED_PLEDGE.test(sentence);
 }
 

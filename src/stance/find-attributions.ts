@@ -961,8 +961,8 @@ export interface AttributionContext {
   /** The sentence opens inside a double-quoted quotation left open by the sentence before. */
   opensInsideQuote?: boolean;
   /**
-   * The person the sentence before named last, in the same paragraph, who need not have spoken: a pronoun no speaker
-   * agrees with stands for them ("Maria Lopez, a senator, spoke next. \"...,\" she said").
+   * The person the sentence before opened with as its subject, who need not have spoken: a pronoun no speaker agrees
+   * with stands for them ("Maria Lopez, a senator, spoke next. \"...,\" she said").
    */
   namedBefore?: string | null;
   /** The pronoun each speaker has been "he" or "she" by: "he" is not one the text has called "she". */
@@ -1541,20 +1541,33 @@ export function namedPersons(text: string, tokens: readonly Token[]): string[] {
 }
 
 /**
- * The last person a sentence names: in full ("Maria Lopez, a senator, spoke next."), or by a surname the text gave a
- * person (`surnames`, "... which Ambrose attributed to ..."); null if none.
+ * The person a sentence names as its subject ("Maria Lopez, a senator, spoke next.", "In an AMA, small-lab founder
+ * Tomasz Wójcik was asked"), or by a surname the text gave a person ("Ambrose ran ..."); not one a verb or preposition
+ * names ("met Sam Altman", "in South Korea"), a group ("Younger Americans") or a place ("Bryant Street"); null if none.
  */
-export function lastPersonNamed(text: string, tokens: readonly Token[], surnames: ReadonlySet<string>): string | null {
-  let last: [number, number] | undefined = personNames(text, tokens).at(-1);
-  for (let i = tokens.length - 1; i > (last?.[1] ?? -1); i--) {
-    // a possessive ("Meta's") names whose something, not a person who spoke
-    if (surnames.has(tokens[i]!.word) && isCapitalised(text, tokens[i]!) && !/['’]s$/u.test(surface(text, tokens, i, i + 1))) {
-      last = [i, i + 1];
-      break;
-    }
-  }
-  return last === undefined ? null : surface(text, tokens, last[0], last[1]);
+export function subjectPersonNamed(text: string, tokens: readonly Token[], surnames: ReadonlySet<string>): string | null {
+  // a name that ends its run of capitals ("Retired Rear Adm. Linda Castellano testified"), in no dateline's capitals
+  // ("DES MOINES, Iowa — Senator Mabel Thornquist said"), and not a verb's or a preposition's object
+  const subject = personNames(text, tokens).find(([from, to]) => {
+    // past an abbreviation's dot ("Adm. Linda")
+    const at = tokens[to]?.word === '.' && isWordAt(tokens, to + 1) ? to + 1 : to;
+    const next = tokens[at];
+    const endsRun = next === undefined || !isWordAt(tokens, at) || !isCapitalised(text, next);
+    const isDateline = surface(text, tokens, from, to) === surface(text, tokens, from, to).toUpperCase();
+    return endsRun && !isDateline && !OBJECT_BEFORE.test(tokens[from - 1]?.word ?? '');
+  });
+  const span: [number, number] | null = subject
+    ?? (surnames.has(tokens[0]?.word ?? '') && !tokens[0]!.isPossessive && isCapitalised(text, tokens[0]!) ? [0, 1] : null);
+  if (span === null) return null;
+  const name = surface(text, tokens, span[0], span[1]);
+  return /['’]s$/u.test(name) || NOT_A_PERSON_END.test(name) ? null : name;
 }
+
+/** A word before a name that makes it an object: a preposition or a verb ("met Sam Altman", "in South Korea"). */
+const OBJECT_BEFORE = /^(?:in|on|at|from|to|with|by|of|for|about|near|outside|into|than|and|or|met|meets|told|tells|asked|asks|hired|hires|said|says|called|calls|saw|sees|joined|joins|visited|visits|thanked|praised|criticised|criticized|named|interviewed|\w+ed)$/u;
+
+/** The last word of two capitalised ones that is a group's or a place's, not a person's ("Younger Americans", "Bryant Street"). */
+const NOT_A_PERSON_END = /(?:ans|ese|ers|ists|ites|crats|cans) *$|\b(?:Street|Square|Park|Road|Avenue|Valley|Bay|Island|Hill|Korea|Arabia|Zealand|Africa|Kingdom|States|Clara|Alto|View|Angeles|Francisco|York|Kong|Face)$/u;
 
 /** Token spans of the names of two to four capitalised words that name a person. */
 function personNames(text: string, tokens: readonly Token[]): [number, number][] {
@@ -2106,7 +2119,9 @@ export function findAttributions(
       // ("Scientists urged a pause. He said ..." is no scientist's) and, for "he" and "she", in the one used before.
       const pronoun = tokens[subject[0]]!.word;
       const persons = context.persons ?? new Set<string>();
-      const candidates = [earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? []), context.namedBefore];
+      // the earlier speaker first unless another person is named after its report ("when she asked Sam Altman ..., he said")
+      const isNamedBetween = earlier !== undefined && personNames(text, tokens).some(([from]) => from > earlier.ranges[0]![0] && from < subject[0]);
+      const candidates = [isNamedBetween ? undefined : earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? []), context.namedBefore];
       const called = (candidate: string) => context.pronounsOf?.get(candidate);
       const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
         && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)) ?? null;

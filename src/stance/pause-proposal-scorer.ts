@@ -18,7 +18,7 @@ import {
   tidyQuote, VOICE_SIDE_THRESHOLD, type AttributedStatement,
 } from './collect-voices.ts';
 import {
-  closesSingleQuote, dissentsFromDescription, findAttributions, lastPersonNamed, leavesSingleQuoteOpen, namedPersons, statementRanges,
+  closesSingleQuote, dissentsFromDescription, findAttributions, leavesSingleQuoteOpen, namedPersons, statementRanges, subjectPersonNamed,
   type Attribution,
 } from './find-attributions.ts';
 import { createOtherLanguageRelevance } from './other-languages.ts';
@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.74';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.75';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -190,10 +190,10 @@ function giveToSpeaker(analysis: SentenceAnalysis, actor: string, from: number):
 }
 
 /**
- * A closer that relays another's words, or reads them out: '"...," Lopez said critics had told her', '..., Baker
+ * A closer that relays another's words, or reads them out, after the quote's closing mark: '"...," Lopez said critics had told her', '..., Baker
  * said, reading from the statement his rivals had signed', '..., she said, quoting ...'.
  */
-const RELAYED_QUOTE = /\b(?:quoting|reading (?:aloud )?from|summing up|paraphrasing|(?:had|have|has) (?:told|warned|said|argued))\b|\bbefore (?:rejecting|dismissing|calling)\b/iu;
+const RELAYED_QUOTE = /\b(?:quoting|reading (?:aloud )?from|summing up|paraphrasing|(?<!\bwho )(?:had|have|has) (?:told|warned|said|argued))\b|\bbefore (?:rejecting|dismissing|calling)\b/iu;
 /** A wire dateline before a quote's opening mark: "WASHINGTON (Reuters) — ", "LONDON, Dec 7 (Reuters) - ". */
 const DATELINE = /^\p{Lu}[\p{Lu} .,'’-]*(?:,[^"“()]{0,20})?(?: \([^)]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
 
@@ -366,9 +366,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
         // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
         const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarks % 2 === 1;
-        // the person the sentence before this one, or before the quote it closes, named last
+        // the person the sentence before this one, or before the quote it closes, opened with
         const introducing = closesUnsaidQuote && quoteOpenedAt > 0 ? all[quoteOpenedAt - 1] : previous;
-        const namedBefore = introducing === undefined ? null : lastPersonNamed(introducing.text, introducing.tokens, persons);
+        const namedBefore = introducing === undefined ? null : subjectPersonNamed(introducing.text, introducing.tokens, persons);
         // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
         const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && namedBefore === null && pronounAfterQuote(sentence);
         attributions = findAttributions(sentence.text, sentence.tokens, {
@@ -394,7 +394,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // before it said, from one opening with its mark, are the speaker's named or meant right after it, not the
         // writer's own.
         const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0)
-          && !RELAYED_QUOTE.test(sentence.text);
+          && !RELAYED_QUOTE.test(sentence.text.slice(Math.max(sentence.text.lastIndexOf('"'), sentence.text.lastIndexOf('”')) + 1));
         const opening = quoteOpenedAt >= 0 ? quoteOpeningAt(analyses[quoteOpenedAt]!) : -1;
         if (isSaidAfter && opening >= 0) {
           for (const [at, unsaid] of analyses.slice(quoteOpenedAt).entries()) {

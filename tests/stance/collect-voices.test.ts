@@ -194,6 +194,12 @@ describe('voices: each speaker’s own position', () => {
       'An open letter calling for a global pause on frontier AI development was published on Tuesday. The letter, signed by Turing Award winners Yoshua Bengio and Geoffrey Hinton, asks governments to set up an inspection body.',
       `${backing} The statement was signed by Dr. Amara Okafor and Maria Lopez.`,
     ]) expect(supporters(text).filter((actor) => /^(?:Reuters|Turing Award|Dr)$/.test(actor)), text).toEqual([]);
+    // (a review of 2.5.74) a letter urging governments to endorse a pause backs it; a list followed by its sources'
+    // words keeps its last name; "said in a statement" introduces no other text
+    expect(supporters('An open letter urging governments to endorse a pause on frontier AI was published on Tuesday. The letter was signed by Lumenfold, TechNet and NetChoice.'))
+      .toEqual(expect.arrayContaining(['Lumenfold', 'TechNet', 'NetChoice']));
+    expect(supporters(`${backing} The pledge was signed by Anthropic, Google DeepMind and Kestrel Labs, said two people familiar with the matter.`)).toContain('Kestrel Labs');
+    expect(supporters(`${backing} Anthropic said in a statement that it was proud. The statement was signed by Anthropic, Google DeepMind and Kestrel Labs.`)).toContain('Kestrel Labs');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

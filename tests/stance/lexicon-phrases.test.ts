@@ -53,14 +53,19 @@ describe('the lexicon', () => {
     const cues = compilePhrases([...lexicon.SUPPORT_CUES, ...lexicon.OPPOSE_CUES]);
     const sidesOf = (text: string) => new Set(cues.match(tokenize(text)).map((match) => match.data.polarity));
     for (const text of [
-      'It is a small price to pay.', 'It is cheap insurance.', 'It gives us a fighting chance.', 'Safety work could catch up with capabilities.',
-      'Think of it as a fire drill.', 'A pit stop, not a surrender.', 'It is an insurance policy.', 'We need a licensing regime.',
-      'We cannot control these systems.',
+      'It is a small price to pay.', 'It is cheap insurance.', 'The pause gives us a fighting chance.', 'Safety work could catch up with capabilities.',
+      'The pause is a fire drill.', 'The pause is a pit stop.', 'A pause is an insurance policy.', 'We cannot control these systems.',
     ]) expect(sidesOf(text), text).toContain(1);
     for (const text of [
-      'We want evidence not vibes.', 'It is a fundraising stunt.', 'It is an ad campaign.', 'It is a PR exercise.', 'It is a bad trade.',
-      'Ask who benefits.', 'It is not a safety plan.', 'We should build better.', 'We need innovation over pauses.', 'We want progress rather than fear.',
+      'We want evidence not vibes.', 'It is a PR exercise.', 'It is a bad trade.', 'Ask who benefits from the pause.', 'We need innovation over pauses.',
+      'We want progress rather than fear.',
     ]) expect(sidesOf(text), text).toContain(-1);
+    // (a review of 2.5.72) said of something else than the pause, they are no side
+    for (const text of [
+      'A pause would only let Chinese labs catch up with American ones.', 'We cannot control what Beijing does.', 'The EU checklist for the AI Act is due in March.',
+      'The campaign bought an ad campaign and ran a fundraising drive.', 'We need to build better safety tests.',
+      'Who benefits from the tax cut is unclear.',
+    ]) expect(sidesOf(text), text).toEqual(new Set());
   });
 
   it('reads phrases once dead where they are safe: contractions, "everyone else", "A.I."', () => {

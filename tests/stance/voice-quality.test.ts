@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Voice } from '../../src/model/index.ts';
 import { cleanActorName } from '../../src/stance/collect-voices.ts';
 import { createPassageAnalyser } from '../../src/stance/pause-proposal-scorer.ts';
-import { pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
 const analysePassage = createPassageAnalyser(pauseTopic, { scorer: 'pause-proposal', relevanceThreshold: 0.5 });
 
@@ -361,6 +361,8 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     expect(sideInArticle('"A pause would be a gift to Beijing. We have heard this before," Senator Ted Cruz said.')).toBe('oppose');
     // (a review of 2.5.69) after a wire dateline too; not a quote the speaker relays or reads out
     expect(sideInArticle('WASHINGTON (Reuters) — "A verified pause is overdue. We have waited long enough," Senator Maria Lopez said on Tuesday.')).toBe('support');
+    // (a review of 2.5.74) the relay is read after the closing mark, not in the quote
+    expect(sideInArticle('"A verified pause is overdue. We have warned about this for years," said Senator Maria Lopez.')).toBe('support');
     expect(sideInArticle('"A pause would hand China the lead. It would be a disaster," Senator Maria Lopez said Kestrel\'s lobbyists had warned her, adding that she was unmoved.'))
       .not.toBe('oppose');
     expect(sideInArticle('"A verified pause is overdue. The labs cannot police themselves," Tom Baker said, reading from the statement his rivals had signed, before calling it naive.'))
@@ -377,10 +379,13 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     const quoted = voicesOf('Maria Lopez, a senator, spoke next.\n\n"A verified pause is overdue. We have waited long enough," she said.');
     expect(quoted.map((voice) => voice.actor)).toEqual(['Maria Lopez', 'Maria Lopez']);
     expect(quoted[0]).toEqual(expect.objectContaining({ stance: 'support', quote: 'A verified pause is overdue.' }));
-    // by a surname the text gave a person, not a possessive
-    const surname = voicesOf('Pollster Jane Ambrose ran the survey on the proposed pause of frontier AI. Younger Americans were the least supportive of the pause, which Ambrose attributed to heavier use of AI tools. "People who use chatbots every day worry about losing something," she said.');
-    expect(surname.map((voice) => voice.actor)).not.toContain('Younger Americans');
-    expect(surname.at(-1)!.actor).toMatch(/Ambrose$/);
+    // not a group the sentence opens with, nor a person named later in it; (a review of 2.5.73) nor a person named
+    // after the speaker's report
+    const group = voicesOf('Pollster Jane Ambrose ran the survey on the proposed pause of frontier AI. Younger Americans were the least supportive of the pause, which Ambrose attributed to heavier use of AI tools. "People who use chatbots every day worry about losing something," she said.');
+    expect(group.map((voice) => voice.actor)).not.toContain('Younger Americans');
+    expect(voicesOf(asArticle('Senator Maria Lopez met Sam Altman on Monday. "A pause is long overdue," she said.')).map((voice) => voice.actor)).not.toContain('Sam Altman');
+    expect(voicesOf(asArticle('Helen Park said that when she asked Sam Altman whether he would back a pause, he said it would be unworkable.')))
+      .toContainEqual(expect.objectContaining({ actor: 'Sam Altman', stance: 'oppose' }));
     // the speaker earlier in the sentence, not the last place it names
     const chau = voicesOf('Eddie Chau, founder of a four-person startup in Santa Clara, said the threshold was far above anything he would train, but he feared a pause would tighten access to the models his business depends on. "The small guys never get hurt by the rule itself," he said.');
     expect(new Set(chau.map((voice) => voice.actor))).toEqual(new Set(['Eddie Chau']));
