@@ -964,7 +964,7 @@ export interface AttributionContext {
    * The person the sentence before opened with as its subject, who need not have spoken: a pronoun no speaker agrees
    * with stands for them ("Maria Lopez, a senator, spoke next. \"...,\" she said").
    */
-  namedBefore?: string | null;
+  namedBefore?: () => string | null;
   /** The pronoun each speaker has been "he" or "she" by: "he" is not one the text has called "she". */
   pronounsOf?: ReadonlyMap<string, string>;
 }
@@ -2121,10 +2121,12 @@ export function findAttributions(
       const persons = context.persons ?? new Set<string>();
       // the earlier speaker first unless another person is named after its report ("when she asked Sam Altman ..., he said")
       const isNamedBetween = earlier !== undefined && personNames(text, tokens).some(([from]) => from > earlier.ranges[0]![0] && from < subject[0]);
-      const candidates = [isNamedBetween ? undefined : earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? []), context.namedBefore];
+      const candidates = [isNamedBetween ? undefined : earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
       const called = (candidate: string) => context.pronounsOf?.get(candidate);
-      const resolved = candidates.find((candidate) => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
-        && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)) ?? null;
+      const agrees = (candidate: string | null | undefined): candidate is string => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
+        && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun);
+      // the person the sentence before named, read only when no speaker agrees
+      const resolved = candidates.find(agrees) ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;

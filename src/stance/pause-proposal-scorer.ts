@@ -368,9 +368,9 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarks % 2 === 1;
         // the person the sentence before this one, or before the quote it closes, opened with
         const introducing = closesUnsaidQuote && quoteOpenedAt > 0 ? all[quoteOpenedAt - 1] : previous;
-        const namedBefore = introducing === undefined ? null : subjectPersonNamed(introducing.text, introducing.tokens, persons);
+        const namedBefore = () => (introducing === undefined ? null : subjectPersonNamed(introducing.text, introducing.tokens, persons));
         // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
-        const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && namedBefore === null && pronounAfterQuote(sentence);
+        const isUnresolvedCloser = closesUnsaidQuote && previousActor === null && pronounAfterQuote(sentence) && namedBefore() === null;
         attributions = findAttributions(sentence.text, sentence.tokens, {
           previousActor, earlierActors, persons, heading, opensInsideQuote: isTurnQuote || (closesUnsaidQuote && !isUnresolvedCloser), namedBefore,
           pronounsOf,
