@@ -842,7 +842,10 @@ const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Sir|Dame)$/u;
 const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
 const COMMON_CAPITALS = /^(?:The|A|An|On|In|It|They|We|Four|Three|Five|Two|Six|Several|Many|Some|All|Separately|Instead|Yesterday|Meanwhile|Also|Earlier|Later|Last|This|Today)\b/u;
-/** A signatory that took its name back: "Orion AI withdrew its signature", not "has not withdrawn its signature". */
+/**
+ * A signatory that took its name back, or says it never gave it: "Orion AI withdrew its signature", "pulled its name
+ * from the statement", "did not sign it"; not "has not withdrawn its signature".
+ */
 const WITHDRAWN = /^[^.;]{0,40}?(?<!\b(?:not|not yet|never) )\b(?:withdrew|withdrawn|retracted|rescinded|revoked|removed|took back) (?:its|their|his|her) (?:name|signature|support)\b|^[^.;]{0,40}?\b(?:pulled out of|withdrew from|backed out of|pulled (?:its|their|his|her) name from) the (?:statement|letter|pledge|declaration)\b|^ (?:did not|didn't|has not|hasn't|never|had not|have not|haven't) sign(?:ed)? (?:it|the (?:joint )?(?:statement|letter|pledge|declaration))\b/u;
 /** Words of one who has not decided: "too early to say whether a pause was needed". */
 const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\b/iu;
@@ -857,9 +860,9 @@ function isBackingSentence(sentence: string): boolean {
 }
 
 /**
- * Whether "the" statement of sentences[index] is the one a sentence before it backs: walking back past sentences that
- * speak of "the" text, the first that introduces one is a backing one, not "a statement on protecting children", "a
- * counter-letter" or "the Frontier Growth Compact" (or the text's sentence before it backs a pause).
+ * Whether "the" statement of sentences[index] is the backing one: walking back, a sentence saying a text backs a pause
+ * comes before any that introduces another ("a statement on protecting children", "a counter-letter", "signed the
+ * Frontier Growth Compact").
  */
 function refersToBackingText(sentenceTexts: readonly string[], backing: readonly boolean[], index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
@@ -874,7 +877,8 @@ function refersToBackingText(sentenceTexts: readonly string[], backing: readonly
  * The signatories a text names of a statement it says backs a pause: a list in a sentence saying so ("A, B and C
  * signed a joint statement calling for a verified pause"), or one naming "the" statement's signatories just after it
  * ("... committing to work towards a verified pause. The signatories — Anthropic, Google DeepMind, Veridian AI and
- * Kestrel Labs — said"). Not a list of those absent, of a rival or another signed text, nor one that withdrew.
+ * Kestrel Labs — said"), or "the" statement's further on (see refersToBackingText). Not a list of those absent, of a
+ * rival or another signed text, a correction's or a past year's, nor one that withdrew or says it did not sign.
  */
 function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
   const backing = sentenceTexts.map(isBackingSentence);

@@ -89,8 +89,8 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
   [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
 ];
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
-/** The pauses a firm may be said to benefit from (not a ban or cap of something else: "a ban on open-weight models"). */
-const BENEFITING_PAUSE = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
+/** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
+const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
@@ -195,10 +195,10 @@ export const SUPPORT_CUES = cues(1, [
   [`small price`, 0.9, 'argument'],
   [`cheap|cheapest insurance`, 0.9, 'argument'],
   // A pause good even for the biggest labs: a supporter's line, which outweighs the capture argument's row (below).
-  [`even|also the? largest|biggest|big ~1 firms|companies|labs|players|developers would|will|could|stand? to? benefit|benefits|gain|gains from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.8, 'argument'],
+  [`even|also the? largest|biggest|big ~1 firms|companies|labs|players|developers would|will|could|stand? to? benefit|benefits|gain|gains from a|the|any ~2 ${PAUSE_NAMED}`, 0.8, 'argument'],
   // said of a pause ("a pause is a truce"), and safety or oversight catching up, not rivals ("let Chinese labs catch up")
-  [`pause|pauses|moratorium|freeze|halt|slowdown ~4 truce`, 0.5, 'argument'],
-  [`pause|pauses|moratorium|freeze|halt|slowdown ~4 fighting chance`, 0.5, 'argument'],
+  [`${PAUSE_NAMED} ~4 truce`, 0.5, 'argument'],
+  [`${PAUSE_NAMED} ~4 fighting chance`, 0.5, 'argument'],
   [`safety|regulators|regulation|oversight|governance|science|lawmakers|governments|rules|policy ~3 catch up with`, 0.5, 'argument'],
   [`no longer ~2 against|opposed|skeptical|sceptical|oppose|opposes`, 1, 'argument', false],
   [`asking|asked for time|permission`, 0.5, 'argument'],
@@ -208,9 +208,9 @@ export const SUPPORT_CUES = cues(1, [
   [`breathing room|space`, 0.8, 'argument'],
   [`guardrails|brakes|safety|checks first`, 0.9, 'argument'],
   [`hit|hits|hitting|pump|pumping|tap|slam|apply|applying the? brakes`, 0.9, 'call'],
-  [`pause|pauses|moratorium|freeze|halt|slowdown ~4 fire drill`, 0.6, 'argument'],
-  [`pause|pauses|moratorium|freeze|halt|slowdown ~4 pit stop`, 0.6, 'argument'],
-  [`pause|pauses|moratorium|freeze|halt|slowdown ~4 insurance policy`, 0.6, 'argument'],
+  [`${PAUSE_NAMED} ~4 fire drill`, 0.6, 'argument'],
+  [`${PAUSE_NAMED} ~4 pit stop`, 0.6, 'argument'],
+  [`${PAUSE_NAMED} ~4 insurance policy`, 0.6, 'argument'],
   [`slow|stop|pause|halt|freeze down? already|together|please`, 0.6, 'call'],
   [`slow the hell down`, 1, 'call'],
   [`common sense|commonsense|no-brainer|obvious`, 0.6, 'judgement'],
@@ -269,8 +269,8 @@ export const OPPOSE_CUES = cues(-1, [
   // The same said with the firms as subject: "the largest labs would benefit most from a pause", not "would gain the
   // least from a pause", "would benefit from a ban on open-weight models" or, for a supporter, "Even the biggest labs
   // would benefit from a pause" (a support row, below).
-  [`largest|biggest|big ~1 firms|companies|labs|players|developers|corporations|incumbents|giants would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.7, 'argument'],
-  [`incumbents would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${BENEFITING_PAUSE}`, 0.7, 'argument'],
+  [`largest|biggest|big ~1 firms|companies|labs|players|developers|corporations|incumbents|giants would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${PAUSE_NAMED}`, 0.7, 'argument'],
+  [`incumbents would|will|could|stand? to? benefit|benefits|gain|gains the? most? from a|the|any ~2 ${PAUSE_NAMED}`, 0.7, 'argument'],
   [`unilateral*|disarm*`, 0.4, 'argument'],
   // Sincerity: capture, marketing, hypocrisy.
   [`regulatory capture`, 1, 'argument'],
@@ -375,7 +375,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`jurisdictions|countries|labs ~2 with no|weaker|fewer ~2 safety|disclosures`, 0.6, 'argument'],
   [`body count|lives|antibiotics|cancer|cures`, 0.5, 'argument'],
   [`strand|stranded|capex shock`, 0.6, 'argument'],
-  [`who loses|benefits from ~2 pause|pauses|moratorium|freeze|halt|slowdown`, 0.7, 'argument'],
+  [`who loses|benefits from ~2 ${PAUSE_NAMED}`, 0.7, 'argument'],
   [`stall|stalls|stalling|museum`, 0.6, 'argument'],
   [`wrong|mistaken|misguided`, 0.4, 'judgement'],
   [`solution in search of a problem`, 1, 'judgement'],

@@ -179,19 +179,20 @@ function reportsPoll(text: string): boolean {
   return hasShare && /\b\d+(?:\.\d+)?\s*(?:%|percent|per cent) of [\p{L} .-]{1,40}? (?:supports?|oppose[sd]?|backs?|backed|favou?rs?)\b/iu.test(text);
 }
 
-/** A sentence counted as the writer's own given to the speaker who said it from token `from` on: its cues are theirs. */
+/**
+ * A sentence counted as the writer's own given to the speaker who said it from token `from` on (after a dateline,
+ * which weighs nothing): its cues are theirs.
+ */
 function giveToSpeaker(analysis: SentenceAnalysis, actor: string, from: number): void {
   const value = analysis.hits.reduce((sum, hit) => sum + (hit.from >= from ? hit.value : 0), 0);
   analysis.voices = [{ attribution: { actor, ranges: [[from, analysis.tokens.length]], isResolved: true }, value }];
-  if (from === 0) {
-    analysis.ownValue = 0;
-    analysis.ownMass = 0;
-  }
+  analysis.ownValue = 0;
+  analysis.ownMass = 0;
 }
 
 /**
- * A closer that relays another's words, or reads them out, after the quote's closing mark: '"...," Lopez said critics had told her', '..., Baker
- * said, reading from the statement his rivals had signed', '..., she said, quoting ...'.
+ * A closer that relays another's words, or reads them out, after the quote's closing mark: '"...," Lopez said critics
+ * had told her', '..., Baker said, reading from the statement his rivals had signed', '..., she said, quoting ...'.
  */
 const RELAYED_QUOTE = /\b(?:quoting|reading (?:aloud )?from|summing up|paraphrasing|(?<!\bwho )(?:had|have|has) (?:told|warned|said|argued))\b|\bbefore (?:rejecting|dismissing|calling)\b/iu;
 /** A wire dateline before a quote's opening mark: "WASHINGTON (Reuters) — ", "LONDON, Dec 7 (Reuters) - ". */
@@ -366,7 +367,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // '"Last week, governments agreed ... verifiable. We think ... is to try," Veridian chief executive Tomas
         // Reyland said': a quote opened in the sentence before, with no speaker there, closes in this one.
         const closesUnsaidQuote = !isTurnQuote && quoteOpenIn === sentence.paragraph && first !== '"' && quoteMarks % 2 === 1;
-        // the person the sentence before this one, or before the quote it closes, opened with
+        // the person the sentence before this one, or before the quote it closes, names as its subject
         const introducing = closesUnsaidQuote && quoteOpenedAt > 0 ? all[quoteOpenedAt - 1] : previous;
         const namedBefore = () => (introducing === undefined ? null : subjectPersonNamed(introducing.text, introducing.tokens, persons));
         // '...," she said, as Senator X, who ...': with no one before for "she", the quote is no one's the words name
@@ -391,8 +392,8 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
           }
         }
         // '"A verified pause is overdue. We have waited long enough," Lopez said': the quote's sentences that no one
-        // before it said, from one opening with its mark, are the speaker's named or meant right after it, not the
-        // writer's own.
+        // before it said, from one opening with its mark (after a dateline at most), are the speaker's named or meant
+        // right after it, not the writer's own, unless that speaker relays another's words.
         const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0)
           && !RELAYED_QUOTE.test(sentence.text.slice(Math.max(sentence.text.lastIndexOf('"'), sentence.text.lastIndexOf('”')) + 1));
         const opening = quoteOpenedAt >= 0 ? quoteOpeningAt(analyses[quoteOpenedAt]!) : -1;
