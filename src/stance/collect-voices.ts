@@ -828,6 +828,9 @@ const SIGNATORY_LISTS = [
   new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
+  // after a sentence saying the statement backs a pause: "It was signed by A and B", "A, B and C were among the signatories"
+  new RegExp(String.raw`^It (?:was|has been) (?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`^(${SIGNER_LIST}) (?:were|are) among (?:the|its) signatories\b`, 'gu'),
 ];
 /** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
 const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;

@@ -200,6 +200,10 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(expect.arrayContaining(['Lumenfold', 'TechNet', 'NetChoice']));
     expect(supporters(`${backing} The pledge was signed by Anthropic, Google DeepMind and Kestrel Labs, said two people familiar with the matter.`)).toContain('Kestrel Labs');
     expect(supporters(`${backing} Anthropic said in a statement that it was proud. The statement was signed by Anthropic, Google DeepMind and Kestrel Labs.`)).toContain('Kestrel Labs');
+    // "It was signed by", "were among the signatories" right after the sentence saying it backs a pause, not after another
+    expect(supporters(`${backing} It was signed by Anthropic, Google DeepMind and Kestrel Labs.`)).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
+    expect(supporters(`${backing} Anthropic, Google DeepMind and Kestrel Labs were among the signatories.`)).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
+    expect(supporters(`${backing} Industry groups answered with a counter-letter. It was signed by NetChoice, TechNet and Lumenfold.`)).not.toContain('TechNet');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
