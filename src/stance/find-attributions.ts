@@ -1553,7 +1553,8 @@ export function subjectPersonNamed(text: string, tokens: readonly Token[], surna
     const at = tokens[to]?.word === '.' && isWordAt(tokens, to + 1) ? to + 1 : to;
     const next = tokens[at];
     const endsRun = next === undefined || !isWordAt(tokens, at) || !isCapitalised(text, next);
-    const isDateline = surface(text, tokens, from, to) === surface(text, tokens, from, to).toUpperCase();
+    const name = surface(text, tokens, from, to);
+    const isDateline = name === name.toUpperCase();
     return endsRun && !isDateline && !OBJECT_BEFORE.test(tokens[from - 1]?.word ?? '');
   });
   const span: [number, number] | null = subject
@@ -1563,8 +1564,8 @@ export function subjectPersonNamed(text: string, tokens: readonly Token[], surna
   return /['’]s$/u.test(name) || NOT_A_PERSON_END.test(name) ? null : name;
 }
 
-/** A word before a name that makes it an object: a preposition or a verb ("met Sam Altman", "in South Korea"). */
-const OBJECT_BEFORE = /^(?:in|on|at|from|to|with|by|of|for|about|near|outside|into|than|and|or|met|meets|told|tells|asked|asks|hired|hires|said|says|called|calls|saw|sees|joined|joins|visited|visits|thanked|praised|criticised|criticized|named|interviewed|\w+ed)$/u;
+/** A word before a name that makes it an object: a preposition or a verb ("met Sam Altman", "in South Korea", any "-ed"). */
+const OBJECT_BEFORE = /^(?:in|on|at|from|to|with|by|of|for|about|near|outside|into|than|and|or|met|meets|told|tells|asks|hires|said|says|calls|saw|sees|joins|visits|\w+ed)$/u;
 
 /** The last word of two capitalised ones that is a group's or a place's, not a person's ("Younger Americans", "Bryant Street"). */
 const NOT_A_PERSON_END = /(?:ans|ese|ers|ists|ites|crats|cans) *$|\b(?:Street|Square|Park|Road|Avenue|Valley|Bay|Island|Hill|Korea|Arabia|Zealand|Africa|Kingdom|States|Clara|Alto|View|Angeles|Francisco|York|Kong|Face)$/u;
