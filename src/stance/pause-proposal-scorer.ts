@@ -385,21 +385,22 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         // The speaker named right after a quote ('..., Tomas Reyland said', not '..., she told Senator X') said its
         // earlier sentences too, which had been given to the speaker before as a quote that continues.
         const closer = attributions[0];
-        const isNamedAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && !closer.isResolved && closer.ranges.some(([from]) => from === 0);
-        if (isNamedAfter && quoteOpenedAt >= 0) {
+        const speaksAfterQuote = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0);
+        if (speaksAfterQuote && !closer.isResolved && quoteOpenedAt >= 0) {
           for (const { voices: continued } of analyses.slice(quoteOpenedAt)) {
-            if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: closer!.actor };
+            if (continued.length === 1 && continued[0]!.attribution.isResolved) continued[0]!.attribution = { ...continued[0]!.attribution, actor: closer.actor };
           }
         }
         // '"A verified pause is overdue. We have waited long enough," Lopez said': the quote's sentences that no one
         // before it said, from one opening with its mark (after a dateline at most), are the speaker's named or meant
         // right after it, not the writer's own, unless that speaker relays another's words.
-        const isSaidAfter = (isTurnQuote || closesUnsaidQuote) && closer !== undefined && closer.ranges.some(([from]) => from === 0)
-          && !RELAYED_QUOTE.test(sentence.text.slice(Math.max(sentence.text.lastIndexOf('"'), sentence.text.lastIndexOf('”')) + 1));
-        const opening = quoteOpenedAt >= 0 ? quoteOpeningAt(analyses[quoteOpenedAt]!) : -1;
-        if (isSaidAfter && opening >= 0) {
-          for (const [at, unsaid] of analyses.slice(quoteOpenedAt).entries()) {
-            if (unsaid.voices.length === 0) giveToSpeaker(unsaid, closer!.actor, at === 0 ? opening : 0);
+        if (speaksAfterQuote && quoteOpenedAt >= 0
+          && !RELAYED_QUOTE.test(sentence.text.slice(Math.max(sentence.text.lastIndexOf('"'), sentence.text.lastIndexOf('”')) + 1))) {
+          const opening = quoteOpeningAt(analyses[quoteOpenedAt]!);
+          if (opening >= 0) {
+            for (const [at, unsaid] of analyses.slice(quoteOpenedAt).entries()) {
+              if (unsaid.voices.length === 0) giveToSpeaker(unsaid, closer.actor, at === 0 ? opening : 0);
+            }
           }
         }
       }
