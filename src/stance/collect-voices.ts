@@ -7,7 +7,7 @@
 import { isSameTitledPerson } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, type Attribution } from './find-attributions.ts';
+import { CALENDAR_WORDS, isActorHead, REPORTING_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, WEEKDAYS, type Attribution } from './find-attributions.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -332,7 +332,7 @@ const AFTER_SPEAKER_WORDS = /^(each|both|alike|too|themselves|itself|released|pu
 /** A clause's opening word: "When I asked ..., I was told" opens a clause, and names no speaker. */
 const SUBORDINATOR = /^(when|if|as|while|because|after|before|although|though|since|until|unless|once|whether|given|speaking|considering|assuming)$/i;
 /** A day or a month: "Monday with 1,412 signatures" is when and how a letter came, not who speaks. */
-const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const isCalendarWord = (word: string) => CALENDAR_WORDS.has(word.toLowerCase());
 
 function describedName(actor: string): string {
   // A dateline before the speaker ("BRUSSELS - A European Commission spokesperson", "July 2 - The minister") is the
@@ -457,7 +457,7 @@ function resolveActor(actor: string, proposer: string | null, isProposerNamedBef
   const cleaned = cleanActorName(actor);
   if (isQuantityOnly(cleaned) || isShareOfGroup(cleaned)) return null;
   const words = cleaned.split(' ');
-  if (words.length > 1 && CALENDAR_WORD.test(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) {
+  if (words.length > 1 && isCalendarWord(words[0]!) && !/^\p{Lu}/u.test(words[1]!)) {
     // "Monday with 1,412 signatures" says when, not who; "June supporters of the pause" are the supporters
     if (FUNCTION_WORDS.has(words[1]!) || !isActorHead(headOf(words.slice(1).join(' ')))) return null;
     return resolveActor(words.slice(1).join(' '), proposer, isProposerNamedBefore);
@@ -659,7 +659,7 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
     if (!COMPANY_DESCRIPTION.test(text)) return;
     // quoted words are the speaker's; a capital outside them names someone else
     const namesNoOther = (words: string) => !words.replace(/["“][^"”]*["”]/gu, '').split(/[^\p{L}]+/u)
-      .some((word) => /^\p{Lu}/u.test(word) && word !== 'AI' && !CALENDAR_WORD.test(word));
+      .some((word) => /^\p{Lu}/u.test(word) && word !== 'AI' && !isCalendarWord(word));
     const previous = texts[index - 1] ?? '';
     const opensWithProposer = (sentence: string) => sentence.startsWith(`${proposer} `);
     const from = opensWithProposer(text) ? proposer.length : opensWithProposer(previous) && namesNoOther(previous.slice(proposer.length)) ? 0 : -1;
@@ -780,8 +780,16 @@ function campSide(sentence: string): number {
   return roleOfActor(camp) === 'critic' ? -1 : 1;
 }
 
-/** A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), and a list of them. */
-const SIGNER_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}`;
+/** A title whose dot belongs to the name in a list ("Dr. Amara Okafor"). */
+const SIGNER_TITLE = String.raw`(?:(?:${[...TITLE_ABBREVIATIONS].map((title) => title[0]!.toUpperCase() + title.slice(1)).join('|')})\. )`;
+const SIGNER_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** The words of a body's name before "of" or "for" ("Chamber of Progress", "Center for AI Safety"). */
+const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Association|Alliance|Coalition|Federation|Union|Society|Foundation|Campaign|Partnership|League|Network|Forum|Academy|University|College|School|Ministry|Department|Office';
+/**
+ * A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), maybe after "the" and a
+ * title, with a body's "of" or "for" ("the Chamber of Progress"); and a list of them.
+ */
+const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}?${SIGNER_WORD}(?: ${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) ${SIGNER_WORD}){0,3}`;
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
 // capitalised or not, for the patterns read without the i flag, which read a name's capitals
 const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
@@ -817,13 +825,18 @@ const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other th
 const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
 /** "The statement", "the document": the signed text a sentence before introduced (see refersToBackingText). */
 const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
+/** A sentence's opening that names the text the sentence before brought in: "The statement calls for", "It urges". */
+const NAMES_THE_TEXT = /^(?:The (?:joint )?(?:statement|document|letter|pledge|declaration)|It|Their (?:joint )?(?:statement|letter|pledge))\b/u;
 /** A signed text introduced: "a statement on ...", "a counter-letter", "their own letter", "signed the Frontier Growth Compact". */
 const INTRODUCED_TEXT = /(?<!\b(?:said|says|wrote|writes|is|was|are|were) (?:in )?)\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
+/** When a text was signed, between "signed" and "by": "signed Monday by", "signed last week by". */
+const SIGNING_TIME = String.raw`(?:(?:on |last |this )?(?:${[...WEEKDAYS].map((day) => day[0]!.toUpperCase() + day.slice(1)).join('|')}|week|month)|yesterday|today|earlier)`;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
-  new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were )(${SIGNER_LIST})`, 'gu'),
-  // "The statement was signed by A, B and C", "The letter, signed by A and B,", "the document signed by A and B"
-  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were |, which include(?:d)? |, among them )(${SIGNER_LIST})`, 'gu'),
+  // "The statement was signed by A, B and C", "The letter, signed by A and B,", "the document signed by A and B",
+  // "was signed Monday by", "was also signed by the heads of A and B"
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:also |jointly )?(?:co-)?signed (?:${SIGNING_TIME} )?by (?:the (?:heads|leaders|chiefs|chief executives|founders) of )?(${SIGNER_LIST})`, 'gu'),
   // "The joint statement that A, B and C put out on Monday"
   new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
@@ -838,9 +851,11 @@ const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead o
 const CORRECTED_CLAIM = /\b(?:earlier|previous) version\b|\bmisstated\b|\bincorrectly\b/iu;
 /** What after a list's last name makes it no signatory: a role or a source's verb ("co-founder", "winners", "reported"). */
 const ROLE_OR_REPORT_AFTER = /^ (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|reported|said|says|told|confirmed)\b/u;
-const WEEKDAY_END = / (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
-/** A title alone, the start of a name the list pattern cut ("Dr" of "Dr. Amara Okafor"). */
-const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Sir|Dame)$/u;
+/** A list's last name without the weekday a sentence put after it ("... and Kestrel Labs Monday, commits"). */
+function withoutTrailingWeekday(name: string): string {
+  const space = name.lastIndexOf(' ');
+  return space > 0 && WEEKDAYS.has(name.slice(space + 1).toLowerCase()) ? name.slice(0, space) : name;
+}
 /** The most signatories of a text read: each is a name the speaker patterns try. */
 const MAX_SIGNATORIES = 12;
 /** Capitalised words that open a sentence or count, and name no signatory. */
@@ -893,7 +908,11 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
     // the sentence says what its own text backs, or names "the" statement after one that does
     const isOwn = backing[index]!;
     const isThatText = backing[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToBackingText(sentenceTexts, backing, index));
-    if (!isOwn && (!isThatText || OTHER_SIGNED_TEXT.test(sentence) || PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
+    // or brings in a text the next sentence says backs a pause ("A, B and C signed a joint statement on Monday. The
+    // statement calls for a verified pause.")
+    const isBackedNext = backing[index + 1] === true && NAMES_THE_TEXT.test(sentenceTexts[index + 1]!);
+    if (!isOwn && !isBackedNext && (!isThatText || OTHER_SIGNED_TEXT.test(sentence))) return;
+    if (!isOwn && (PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
     // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
     if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
     for (const pattern of SIGNATORY_LISTS) {
@@ -906,8 +925,8 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
         const after = sentence.slice(match.index! + match[0].length);
         if (ROLE_OR_REPORT_AFTER.test(after)) listed.pop();
         for (const entry of listed) {
-          const name = entry.replace(/\.$/u, '').replace(WEEKDAY_END, '');
-          if (COMMON_CAPITALS.test(name) || HONORIFIC.test(name) || /['’]s$/u.test(name) || names.has(name)) continue;
+          const name = withoutTrailingWeekday(entry.replace(/^the /u, '').replace(/\.$/u, ''));
+          if (COMMON_CAPITALS.test(name) || /['’]s$/u.test(name) || names.has(name)) continue;
           names.set(name, index);
         }
       }

@@ -244,7 +244,7 @@ const MAX_SUBJECT_WORDS = 9;
 /** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
 const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
 /** Days that open a sentence before a name ("On Tuesday Rajiv Mehta ..."); a month may be a first name ("April Doss"). */
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+export const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Auxiliaries that are also names ("Will MacAskill:", "Theresa May:"); "Must", "Are" or "Have" capitalised are a headline's. */
 const NAME_AUXILIARIES = new Set(['will', 'may', 'can']);
 /** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
@@ -267,7 +267,7 @@ function isWord(token: Token | undefined): boolean {
 }
 
 /** Titles whose period belongs to the name ("Dr. Fiona McGrath", "PROF. KENJI WATANABE", "Gen. (ret.)"). */
-const TITLE_ABBREVIATIONS = new Set([
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'dr', 'mr', 'mrs', 'ms', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'jr', 'sr', 'ret',
   'hon', 'rev',
 ]);
@@ -387,7 +387,8 @@ function isCapitalised(text: string, token: Token): boolean {
   return /^\p{Lu}/u.test(text.slice(token.start, token.start + 1));
 }
 
-const CALENDAR_WORDS = new Set([
+/** Days and months, lower-cased: when something happened, not who did it. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december',
 ]);

@@ -206,6 +206,33 @@ describe('voices: each speaker’s own position', () => {
     expect(supporters(`${backing} Industry groups answered with a counter-letter. It was signed by NetChoice, TechNet and Lumenfold.`)).not.toContain('TechNet');
   });
 
+  it('a signatory list in other wordings: a time or the heads before it, "which include", a title, a body\'s "of", the statement backed in the next sentence', () => {
+    const backing = 'Four developers on Monday signed a joint statement committing to work towards a verified pause on training their most powerful systems.';
+    const supporters = (text: string) => voicesOf(asArticle(text)).filter((voice) => voice.stance === 'support').map((voice) => voice.actor);
+    for (const list of [
+      'The statement was signed Monday by Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was signed last week by Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was also signed by the heads of Anthropic, Google DeepMind and Kestrel Labs.',
+      'Its signatories, which include Anthropic, Google DeepMind and Kestrel Labs, said they would accept inspections.',
+    ]) expect(supporters(`${backing} ${list}`), list).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
+    // a title's dot and a body's "of" or "for" no longer end the list; "the" is no part of a name
+    expect(supporters(`${backing} The statement was signed by Dr. Amara Okafor, Maria Lopez and the Chamber of Progress.`))
+      .toEqual(expect.arrayContaining(['Amara Okafor', 'Maria Lopez', 'Chamber of Progress']));
+    expect(supporters(`${backing} The letter was signed by the Future of Life Institute, the Center for AI Safety and Kestrel Labs.`))
+      .toEqual(expect.arrayContaining(['Center for AI Safety', 'Kestrel Labs']));
+    // a company's "of" a place is no body's name
+    expect(supporters(`${backing} The statement was signed by Google DeepMind, Kestrel Labs of San Francisco and Veridian AI.`)).not.toContain('Kestrel Labs of San Francisco');
+    // a list of signatories whose statement the next sentence says backs a pause; not one it says backs none
+    expect(supporters('Anthropic, Google DeepMind and Kestrel Labs signed a joint statement on Monday. The statement calls for a verified pause of frontier AI training.'))
+      .toEqual(expect.arrayContaining(['Anthropic', 'Google DeepMind']));
+    for (const text of [
+      'Anthropic, Google DeepMind and Kestrel Labs signed a joint statement on Monday. The statement stops short of calling for a pause.',
+      'Anthropic, Google DeepMind and Kestrel Labs signed a joint statement on Monday. Critics said the statement calls for a verified pause in name only.',
+      `${backing} A rival letter was signed Monday by Lumenfold, TechNet and NetChoice.`,
+      `${backing} Absent from the signatories, which include Anthropic, were Lumenfold, TechNet and NetChoice.`,
+    ]) expect(supporters(text).filter((actor) => /^(?:Google DeepMind|Lumenfold|TechNet|NetChoice)$/.test(actor)), text).toEqual([]);
+  });
+
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
     const actors = (text: string) => voicesOf(text).map((voice) => voice.actor);
     expect(actors('Veridian AI said Monday it had halted the training of its next frontier model for a verified pause. Veridian said it would keep the run suspended until inspectors had completed their checks.'))
