@@ -206,6 +206,7 @@ export function findCueHits(
     const cue = match.data;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
+    if (cue.opensWithSubject && !opensClause(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -543,4 +544,17 @@ export function readsAsVerb(tokens: readonly Token[], index: number): boolean {
     if (SUBJECT_PREPOSITIONS.has(tokens[i]!.word)) return looksPlural(tokens[i - 1]!.word) || PLURALS_WITHOUT_S.has(tokens[i - 1]!.word);
   }
   return false;
+}
+
+/** Words after which a noun phrase opens a clause as its subject: a report's verb or a conjunction ("said the pace ..."). */
+const BEFORE_A_SUBJECT = new Set([
+  'that', 'and', 'but', 'so', 'because', 'while', 'said', 'says', 'argued', 'argues', 'believes', 'believe', 'thinks',
+  'think', 'insisted', 'insists', 'warned', 'warns', 'agreed', 'agree', 'agrees', 'wrote', 'writes', 'added', 'adds',
+  'noted', 'notes', 'stressed', 'feel', 'feels', 'felt',
+]);
+
+/** Whether tokens[index] opens a clause, as its subject, not as a verb's or a preposition's object. */
+function opensClause(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1]?.word;
+  return previous === undefined || isClauseBreak(previous) || BEFORE_A_SUBJECT.has(previous);
 }

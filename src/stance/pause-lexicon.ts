@@ -32,6 +32,8 @@ export interface StanceCue {
   opensWithVerb?: true;
   /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a fault, a denied rumour or another's subject undoes. */
   ownPause?: true;
+  /** The cue opens with its clause's subject (PACE_SUBJECT_ROWS): it counts only where no verb or preposition before makes it an object. */
+  opensWithSubject?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
@@ -39,7 +41,8 @@ type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boole
 function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
   return rows.map((row) => {
     const [pattern, weight, kind, negatable = true, opensWithVerb] = row;
-    const flags = { ...(opensWithVerb ? { opensWithVerb } : {}), ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}) };
+    const flags = { ...(opensWithVerb ? { opensWithVerb } : {}), ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
+      ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}) };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
 }
@@ -51,8 +54,22 @@ const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban
  * on the labs to reduce the pace", "it is time to reduce the pace" (not "called the plan to reduce ... naive", "Last
  * time the industry tried to reduce ...").
  */
-const REDUCE_THE_PACE = ['should|must|ought|need|needs|urge|urges|urged ~4', 'called|calls on|upon ~3 to', 'time|high-time to']
-  .map((opener) => `${opener} reduce|cut|lower|moderate|temper|slash the|its|their|our`);
+const REDUCE_THE_PACE = [
+  ...['should|must|ought|need|needs|urge|urges|urged ~4', 'called|calls on|upon ~3 to', 'time|high-time to']
+    .map((opener) => `${opener} reduce|cut|lower|moderate|temper|slash|rein in? the|its|their|our`),
+  // "it is high time the labs reduced the pace" (not "last time the industry reduced it")
+  'high|about time ~3 reduced|cut|lowered|moderated|tempered|slashed|reined in? the|its|their|our',
+];
+/**
+ * The pace as a clause's subject, said to need reducing: "the pace of AI development must be reduced", "the pace at
+ * which labs train ... has to be slowed" (not the object of another verb: "hurdles that hold back the pace of AI
+ * development must be cut"; see opensWithSubject).
+ */
+const PACE_TO_BE_REDUCED = 'must|should|needs|need|ought|has|have ~2 be reduced|slowed|lowered|moderated|tempered|curbed|reined|cut';
+const PACE_SUBJECT_ROWS: readonly CueRow[] = [
+  [`the|its|their|our pace|speed|tempo of ~2 development|ai|training|scaling|research|progress ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our pace|speed|tempo at which ~6 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+];
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
 const OWN_PAUSE_VERB = 'halt|pause|stop|freeze|suspend';
 const OWN_PAUSED = 'paused|halted|stopped|suspended|frozen';
@@ -106,6 +123,7 @@ export const SUPPORT_CUES = cues(1, [
     [`${call} ~2 pace|speed|tempo of ~2 development|ai|training|scaling|research|progress`, 0.8, 'call'],
     [`${call} ~2 pace|speed|tempo at which`, 0.8, 'call'],
   ]),
+  ...PACE_SUBJECT_ROWS,
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],

@@ -239,6 +239,25 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
+  it('the pace said to need reducing, the time said to have come in the past tense, a call to rein it in: calls to slow down', () => {
+    for (const sentence of [
+      'Senator Maria Lopez said it is high time the labs reduced the pace of frontier AI development.',
+      'Senator Maria Lopez said it was about time the labs reined in the pace of AI development.',
+      'Senator Maria Lopez said regulators should rein in the pace of frontier AI development.',
+      'Senator Maria Lopez said the pace of AI development must be reduced.',
+      'The pace of frontier AI development has to be slowed, Senator Maria Lopez said.',
+      'Senator Maria Lopez said the pace at which labs train frontier models needs to be reduced.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // denied, it opposes
+    expect(sideInArticle('Senator Ted Cruz said the pace of AI development must not be slowed.')).toBe('oppose');
+    // a last time, the pace of something else, the pace as another verb's object
+    for (const sentence of [
+      'Senator Ted Cruz said that last time the labs reduced the pace of AI development, China caught up.',
+      'Senator Ted Cruz said the pace of inspections at frontier AI labs must be reduced.',
+      'Senator Ted Cruz said rules that slow the pace of AI development must be cut.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+  });
+
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
     expect(sideInArticle('Jonah Whitcombe, president of Veridian AI, said his company could halt its next major training run "within days" of being asked to under a verified agreement.')).toBe('support');
     expect(sideInArticle('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
