@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.78';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.79';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -204,6 +204,38 @@ function quoteOpeningAt(sentence: SentenceAnalysis): number {
   const mark = sentence.tokens.findIndex((token) => token.word === '"');
   if (mark <= 0) return -1;
   return DATELINE.test(sentence.text.slice(0, sentence.tokens[mark]!.start)) ? mark : -1;
+}
+
+const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
+/** A name, maybe a description set off by commas, and a verb of saying: "Ada Marchetti, chief executive of Kestrel Labs, put it". */
+const SPEAKER_THEN_VERB = String.raw`${QUOTED_NAME}(?:, [^,;]{1,60},)? (?:told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means)\b`;
+/**
+ * A sentence naming who said the quote before it, the name the capitalised words right after its opening: "That is
+ * what Senator Maria Lopez told the committee", "That was how Ada Marchetti, chief executive of Kestrel Labs, put it",
+ * "Those were the words of Ted Cruz", "So said Ada Marchetti"; not what someone wants ("That is what China wants").
+ */
+const SAID_BEFORE = new RegExp(String.raw`^(?:(?:That|This|Those|These) (?:is|was|are|were) (?:(?:what|how) (?=${SPEAKER_THEN_VERB})|the (?:words?|view|message|warning|verdict) of )|So (?:said|says|argued|argues|warned|warns) )(${QUOTED_NAME})`, 'u');
+/** The most sentences of a quote given to the speaker a sentence after it names. */
+const MAX_QUOTE_SENTENCES = 5;
+
+/**
+ * The quote that ends right before sentence `index`, from the sentence its mark opens (after a dateline at most), up
+ * to five sentences that no one had said, given to `actor`.
+ */
+function giveQuoteBefore(analyses: readonly SentenceAnalysis[], index: number, actor: string): void {
+  if (analyses[index - 1]?.tokens.at(-1)?.word !== '"') return;
+  let marks = 0;
+  for (let k = index - 1; k >= Math.max(0, index - MAX_QUOTE_SENTENCES); k--) {
+    const analysis = analyses[k]!;
+    if (analysis.voices.length > 0) return;
+    marks += quoteMarksIn(analysis);
+    const opening = quoteOpeningAt(analysis);
+    if (opening >= 0 && marks === 2) {
+      for (const [at, unsaid] of analyses.slice(k, index).entries()) giveToSpeaker(unsaid, actor, at === 0 ? opening : 0);
+      return;
+    }
+    if (marks >= 2) return;
+  }
 }
 
 /** "your columnist", "your editorial": a voice a letter writer addresses in order to answer it. */
@@ -403,6 +435,10 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
             }
           }
         }
+        // '"A verified pause is overdue." That is what Senator Maria Lopez told the committee': the quote just before
+        // is the speaker's this sentence names
+        const namedAfter = quoteMarks === 0 ? SAID_BEFORE.exec(sentence.text)?.[1] : undefined;
+        if (namedAfter !== undefined) giveQuoteBefore(analyses, index, namedAfter);
       }
       const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarks) % 2 === 1;
       if (isQuoteLeftOpen && quoteOpenIn !== sentence.paragraph) quoteOpenedAt = index;

@@ -391,6 +391,23 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     expect(opened.map((voice) => voice.actor)).toEqual(['Lopez']);
   });
 
+  it('a quote no one said is the speaker\'s the next sentence names ("That is what Senator Maria Lopez told the committee")', () => {
+    for (const [text, side] of [
+      ['"A verified pause is overdue, and we have waited long enough." That is what Senator Maria Lopez told the committee on Tuesday.', 'support'],
+      ['"A verified pause would hand the lead to Beijing." Those were the words of Senator Ted Cruz at the hearing.', 'oppose'],
+      ['"A verified pause would hand the lead to Beijing." So said Senator Ted Cruz at the hearing.', 'oppose'],
+      ['"The labs cannot police themselves. A verified pause is overdue." That was how Ada Marchetti, chief executive of Kestrel Labs, put it on Tuesday.', 'support'],
+    ] as const) expect(voicesOf(asArticle(text)).filter((voice) => !voice.actor.startsWith('Lawmakers')), text).toContainEqual(expect.objectContaining({ stance: side }));
+    expect(voicesOf('"The labs cannot police themselves. A verified pause is overdue." That was how Ada Marchetti, chief executive of Kestrel Labs, put it on Tuesday.')
+      .map((voice) => [voice.actor, voice.quote])).toEqual([['Ada Marchetti', 'The labs cannot police themselves.'], ['Ada Marchetti', 'A verified pause is overdue.']]);
+    // not what someone wants, not a quote someone before had said, not words quoted within the writer's sentence
+    expect(voicesOf(asArticle('"A verified pause would hand the lead to Beijing." That is what China wants.')).map((voice) => voice.actor)).not.toContain('China');
+    expect(voicesOf(asArticle('"A verified pause would hand the lead to Beijing," said Senator Ted Cruz. That is what Senator Maria Lopez told the committee too.')))
+      .not.toContainEqual(expect.objectContaining({ actor: 'Senator Maria Lopez', stance: 'oppose' }));
+    expect(voicesOf(asArticle('Critics say a verified pause would "hand the lead to Beijing." That is what Senator Maria Lopez told the committee.')))
+      .not.toContainEqual(expect.objectContaining({ actor: 'Senator Maria Lopez', stance: 'oppose' }));
+  });
+
   it('a pronoun stands for a speaker earlier in its sentence, then the one before, then the person the sentence before named, and "he" for no one called "she"', () => {
     // a person introduced without a speech verb
     expect(voicesOf('Maria Lopez, a senator, spoke next. She said a verified pause was overdue.'))
