@@ -263,6 +263,11 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
     expect(sideInArticle('OpenAI said it would not stop its training runs for a pause that China ignores.')).toBe('oppose');
     expect(sideInArticle('"We have paused our next training run," the Mistral chief executive said of the proposed pause.')).toBe('support');
+    // its training named with an article, not its possessive
+    expect(sideInArticle('Its president, Jonah Whitcombe, told British lawmakers this month that the company could halt a training run "within days."')).toBe('support');
+    expect(sideInArticle('Veridian AI said Monday it had halted the training of its next frontier model and invited government inspectors.')).toBe('support');
+    expect(sideInArticle('"We would stop the training run tomorrow if the others did," said Ada Marchetti, chief executive of Kestrel Labs.')).toBe('support');
+    expect(sideInArticle('OpenAI said it would not stop a training run for a pause that China ignores.')).toBe('oppose');
     // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
     // last five from a review of 2.5.55)
     for (const sentence of [
