@@ -15,6 +15,7 @@ import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
   type StanceCue,
 } from './pause-lexicon.ts';
+import { WEEKDAYS } from './calendar-words.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface CueHit {
@@ -552,9 +553,25 @@ const BEFORE_A_SUBJECT = new Set([
   'think', 'insisted', 'insists', 'warned', 'warns', 'agreed', 'agree', 'agrees', 'wrote', 'writes', 'added', 'adds',
   'noted', 'notes', 'stressed', 'feel', 'feels', 'felt',
 ]);
+/** Marks a clause opens after: a quote's, a colon's, a dash's (not a comma, which may set off words inside a phrase). */
+const CLAUSE_OPENING_MARKS = new Set(['"', ':', ';', '—', '–', '(']);
+/** Nouns whose "that" clause is what they name, not the speaker's own: "rejected the argument that ...". */
+const CLAIM_NOUNS = new Set([
+  'argument', 'arguments', 'claim', 'claims', 'idea', 'notion', 'view', 'suggestion', 'suggestions', 'warning', 'warnings',
+  'call', 'calls', 'demand', 'demands', 'case', 'assertion', 'belief', 'fear', 'fears',
+]);
 
-/** Whether tokens[index] opens a clause, as its subject, not as a verb's or a preposition's object. */
+/**
+ * Whether tokens[index] opens a clause, as its subject, not as a verb's or a preposition's object ("hold back, rather
+ * than speed up, the pace"), nor in a clause a claim's noun names ("the argument that") or another's report does
+ * ("critics who said"). A weekday after the report's verb is passed over ("said Tuesday the pace").
+ */
 function opensClause(tokens: readonly Token[], index: number): boolean {
-  const previous = tokens[index - 1]?.word;
-  return previous === undefined || isClauseBreak(previous) || BEFORE_A_SUBJECT.has(previous);
+  let before = index - 1;
+  if (WEEKDAYS.has(tokens[before]?.word ?? '')) before--;
+  const previous = tokens[before]?.word;
+  if (previous === undefined || CLAUSE_OPENING_MARKS.has(previous)) return true;
+  if (!BEFORE_A_SUBJECT.has(previous)) return false;
+  const earlier = tokens[before - 1]?.word ?? '';
+  return previous === 'that' ? !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
 }

@@ -7,7 +7,8 @@
 import { isSameTitledPerson } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
-import { CALENDAR_WORDS, isActorHead, REPORTING_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, WEEKDAYS, type Attribution } from './find-attributions.ts';
+import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
+import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, type Attribution } from './find-attributions.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -781,7 +782,10 @@ function campSide(sentence: string): number {
 }
 
 /** A title whose dot belongs to the name in a list ("Dr. Amara Okafor"). */
-const SIGNER_TITLE = String.raw`(?:(?:${[...TITLE_ABBREVIATIONS].map((title) => title[0]!.toUpperCase() + title.slice(1)).join('|')})\. )`;
+const TITLES = [...TITLE_ABBREVIATIONS].map((title) => title[0]!.toUpperCase() + title.slice(1)).join('|');
+const SIGNER_TITLE = String.raw`(?:(?:${TITLES})\. ){0,2}`;
+/** Titles alone, what is left of a name the list pattern cut ("Dr" of "Dr. van der Berg"). */
+const TITLES_ONLY = new RegExp(String.raw`^(?:(?:${TITLES}|Sir|Dame)\.? ?)+$`, 'u');
 const SIGNER_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** The words of a body's name before "of" or "for" ("Chamber of Progress", "Center for AI Safety"). */
 const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Association|Alliance|Coalition|Federation|Union|Society|Foundation|Campaign|Partnership|League|Network|Forum|Academy|University|College|School|Ministry|Department|Office';
@@ -789,7 +793,7 @@ const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Associati
  * A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), maybe after "the" and a
  * title, with a body's "of" or "for" ("the Chamber of Progress"); and a list of them.
  */
-const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}?${SIGNER_WORD}(?: ${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) ${SIGNER_WORD}){0,3}`;
+const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${SIGNER_WORD}(?: ${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) ${SIGNER_WORD}){0,3}`;
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
 // capitalised or not, for the patterns read without the i flag, which read a name's capitals
 const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
@@ -825,18 +829,24 @@ const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other th
 const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
 /** "The statement", "the document": the signed text a sentence before introduced (see refersToBackingText). */
 const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
-/** A sentence's opening that names the text the sentence before brought in: "The statement calls for", "It urges". */
-const NAMES_THE_TEXT = /^(?:The (?:joint )?(?:statement|document|letter|pledge|declaration)|It|Their (?:joint )?(?:statement|letter|pledge))\b/u;
+/**
+ * A sentence saying, as its first words, that the text the sentence before brought in backs a pause: "The statement
+ * calls for a verified pause", "It urges governments to agree a pause" (not "It comes a week after four labs signed a
+ * statement calling for a pause", "The statement they were answering calls for ...").
+ */
+const NEXT_BACKS = /^(?:The (?:joint )?(?:statement|document|letter|pledge|declaration)|It|Their (?:joint )?(?:statement|letter|pledge)) (?:calls|called|urges|urged|commits|committed|backs|backed|endorses|endorsed|supports|asks|asked)\b([^.;]{0,60}?)\b(?:pause|moratorium|halt|slowdown)\b/u;
+/** A list's text that is another's answer: "Their own letter", "a rival letter". */
+const ANSWERING_TEXT = /\b(?:rival|separate|second|competing|counter|own|another)\b/iu;
 /** A signed text introduced: "a statement on ...", "a counter-letter", "their own letter", "signed the Frontier Growth Compact". */
 const INTRODUCED_TEXT = /(?<!\b(?:said|says|wrote|writes|is|was|are|were) (?:in )?)\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
 /** When a text was signed, between "signed" and "by": "signed Monday by", "signed last week by". */
-const SIGNING_TIME = String.raw`(?:(?:on |last |this )?(?:${[...WEEKDAYS].map((day) => day[0]!.toUpperCase() + day.slice(1)).join('|')}|week|month)|yesterday|today|earlier)`;
+const SIGNING_TIME = String.raw`(?:(?:late |early )?(?:on |last |this |earlier this )?(?:${[...WEEKDAYS].map((day) => day[0]!.toUpperCase() + day.slice(1)).join('|')}|week|month)|yesterday|today|earlier|on \p{Lu}\p{Ll}+\.? \d{1,2}|in \p{Lu}\p{Ll}+)`;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
-  new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were |, which include(?:d)? |, among them )(${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were |, (?:which|who) (?:also )?include(?:d)? |, among them )(${SIGNER_LIST})`, 'gu'),
   // "The statement was signed by A, B and C", "The letter, signed by A and B,", "the document signed by A and B",
   // "was signed Monday by", "was also signed by the heads of A and B"
-  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:also |jointly )?(?:co-)?signed (?:${SIGNING_TIME} )?by (?:the (?:heads|leaders|chiefs|chief executives|founders) of )?(${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:also |jointly )?(?:co-)?signed (?:${SIGNING_TIME} )?by (?:(?:the )?(?:heads?|leaders|chiefs|chief executives?|CEOs?|bosses|founders?|executives) (?:of|from) )?(${SIGNER_LIST})`, 'gu'),
   // "The joint statement that A, B and C put out on Monday"
   new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
@@ -900,7 +910,7 @@ function refersToBackingText(sentenceTexts: readonly string[], backing: readonly
  */
 function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
   const backing = sentenceTexts.map(isBackingSentence);
-  if (!backing.includes(true)) return [];
+  if (!backing.includes(true) && !sentenceTexts.some((sentence) => NEXT_BACKS.test(sentence))) return [];
   // each name with the first sentence that lists it
   const names = new Map<string, number>();
   sentenceTexts.forEach((sentence, index) => {
@@ -910,7 +920,9 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
     const isThatText = backing[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToBackingText(sentenceTexts, backing, index));
     // or brings in a text the next sentence says backs a pause ("A, B and C signed a joint statement on Monday. The
     // statement calls for a verified pause.")
-    const isBackedNext = backing[index + 1] === true && NAMES_THE_TEXT.test(sentenceTexts[index + 1]!);
+    const backedNext = NEXT_BACKS.exec(sentenceTexts[index + 1] ?? '');
+    const isBackedNext = backedNext !== null && !NOT_BACKING.test(backedNext[1]!) && !AGAINST_THE_PAUSE.test(backedNext[1]!)
+      && !PAUSE_UNDONE.test(sentenceTexts[index + 1]!) && !ANSWERING_TEXT.test(sentence);
     if (!isOwn && !isBackedNext && (!isThatText || OTHER_SIGNED_TEXT.test(sentence))) return;
     if (!isOwn && (PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
     // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
@@ -926,7 +938,7 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
         if (ROLE_OR_REPORT_AFTER.test(after)) listed.pop();
         for (const entry of listed) {
           const name = withoutTrailingWeekday(entry.replace(/^the /u, '').replace(/\.$/u, ''));
-          if (COMMON_CAPITALS.test(name) || /['’]s$/u.test(name) || names.has(name)) continue;
+          if (COMMON_CAPITALS.test(name) || TITLES_ONLY.test(name) || name.length < 2 || /['’]s$/u.test(name) || names.has(name)) continue;
           names.set(name, index);
         }
       }

@@ -10,6 +10,7 @@ import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
+import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
 
@@ -243,8 +244,6 @@ const NP_END_AFTER = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'who',
 const MAX_SUBJECT_WORDS = 9;
 /** Verbs whose object does what the bare verb after it says: "lets both companies claim", "made them say". */
 const CAUSATIVE_VERBS = new Set(['let', 'lets', 'letting', 'make', 'makes', 'made', 'help', 'helps', 'helped']);
-/** Days that open a sentence before a name ("On Tuesday Rajiv Mehta ..."); a month may be a first name ("April Doss"). */
-export const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Auxiliaries that are also names ("Will MacAskill:", "Theresa May:"); "Must", "Are" or "Have" capitalised are a headline's. */
 const NAME_AUXILIARIES = new Set(['will', 'may', 'can']);
 /** Words that open a sentence before its subject ("In Geneva, ...", "Elsewhere ..."), not part of a name. */
@@ -386,12 +385,6 @@ function singleQuoteRanges(text: string, tokens: readonly Token[]): [number, num
 function isCapitalised(text: string, token: Token): boolean {
   return /^\p{Lu}/u.test(text.slice(token.start, token.start + 1));
 }
-
-/** Days and months, lower-cased: when something happened, not who did it. */
-export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
-  ...WEEKDAYS, 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december',
-]);
 
 /** True when tokens[index] can be a word of a name: capitalised, and not a day or a month ("Anthropic on Monday"). */
 function isNamePart(text: string, tokens: readonly Token[], index: number): boolean {

@@ -56,19 +56,23 @@ const PAUSE_NOUN = 'pause*|moratori*|halt|halts|freeze|slowdown*|brake*|stop|ban
  */
 const REDUCE_THE_PACE = [
   ...['should|must|ought|need|needs|urge|urges|urged ~4', 'called|calls on|upon ~3 to', 'time|high-time to']
-    .map((opener) => `${opener} reduce|cut|lower|moderate|temper|slash|rein in? the|its|their|our`),
-  // "it is high time the labs reduced the pace" (not "last time the industry reduced it")
-  'high|about time ~3 reduced|cut|lowered|moderated|tempered|slashed|reined in? the|its|their|our',
+    .map((opener) => `${opener} reduce|cut|lower|moderate|temper|slash the|its|their|our`),
+  // "rein in" right after its modal, not the noun ("should give founders free rein in the pace")
+  'should|must|ought|need|needs|time to? rein in the|its|their|our',
+  // "it is high time the labs reduced the pace" (not "last time the industry reduced it"; "cut" is also the present)
+  'high|about time ~3 reduced|lowered|moderated|tempered|slowed|reined in? the|its|their|our',
 ];
 /**
- * The pace as a clause's subject, said to need reducing: "the pace of AI development must be reduced", "the pace at
- * which labs train ... has to be slowed" (not the object of another verb: "hurdles that hold back the pace of AI
- * development must be cut"; see opensWithSubject).
+ * The pace of AI development as a clause's subject, said to need reducing: "the pace of AI development must be
+ * reduced", "the (breakneck) pace at which labs train ... has to be slowed"; not the pace of regulating AI, of other
+ * things labs do not do, nor the object of another verb ("hurdles that hold back the pace of AI development must be
+ * cut"; see opensWithSubject).
  */
 const PACE_TO_BE_REDUCED = 'must|should|needs|need|ought|has|have ~2 be reduced|slowed|lowered|moderated|tempered|curbed|reined|cut';
 const PACE_SUBJECT_ROWS: readonly CueRow[] = [
-  [`the|its|their|our pace|speed|tempo of ~2 development|ai|training|scaling|research|progress ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
-  [`the|its|their|our pace|speed|tempo at which ~6 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo of frontier? ai? development|training|scaling|research|progress ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo of ai ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo at which ~2 labs|companies|developers|firms|models|systems|ai|we|they ~4 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
 ];
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
 const OWN_PAUSE_VERB = 'halt|pause|stop|freeze|suspend';

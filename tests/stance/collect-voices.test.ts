@@ -231,6 +231,31 @@ describe('voices: each speaker’s own position', () => {
       `${backing} A rival letter was signed Monday by Lumenfold, TechNet and NetChoice.`,
       `${backing} Absent from the signatories, which include Anthropic, were Lumenfold, TechNet and NetChoice.`,
     ]) expect(supporters(text).filter((actor) => /^(?:Google DeepMind|Lumenfold|TechNet|NetChoice)$/.test(actor)), text).toEqual([]);
+    // (a review of 2.5.77) "It" or "the statement" backing a pause only as the next sentence's first words, not another
+    // text it brings in, not a list of an answering text
+    expect(supporters('Anthropic, Google DeepMind and Kestrel Labs signed a joint statement on Monday. It calls for a verified pause of frontier AI training.'))
+      .toEqual(expect.arrayContaining(['Anthropic', 'Google DeepMind']));
+    expect(supporters('Anthropic, Google DeepMind and Kestrel Labs signed a joint statement on Monday. The statement urges governments to agree a verified pause of frontier AI training.'))
+      .toEqual(expect.arrayContaining(['Anthropic', 'Google DeepMind']));
+    for (const text of [
+      'Lumenfold, TechNet and NetChoice signed a letter to Congress on Monday about chip export controls. It comes a week after four labs signed a joint statement calling for a verified pause on frontier AI training.',
+      'Lumenfold, TechNet and NetChoice signed a letter on Tuesday. The letter they were answering, published last week by the Future of Life Institute, calls for a verified pause of frontier AI training.',
+      'Industry groups answered on Tuesday. Their own letter was signed by Lumenfold, TechNet and NetChoice. The statement they were answering calls for a verified pause of frontier AI training.',
+      'Lumenfold, TechNet and NetChoice signed a letter on Monday. It urges Congress to reject the pause.',
+    ]) expect(supporters(text).filter((actor) => /^(?:Lumenfold|TechNet|NetChoice)$/.test(actor)), text).toEqual([]);
+    // (a review of 2.5.77) titles or a letter alone are no names; the heads' or executives' companies are the signatories
+    for (const list of [
+      'The statement was signed by the CEOs of Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was signed by executives from Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was signed earlier this week by Anthropic, Google DeepMind and Kestrel Labs.',
+      'Its signatories, which also include Anthropic, Google DeepMind and Kestrel Labs, said they would accept inspections.',
+    ]) expect(supporters(`${backing} ${list}`), list).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
+    for (const list of [
+      'The statement was signed by the CEO of Kestrel Labs, Dana Whitfield.',
+      'The declaration was signed by the U.S., Britain and Kestrel Labs.',
+      'The statement was signed by Anthropic, Dr. van der Berg and Kestrel Labs.',
+      'The statement was signed by Prof. Dr. Hans Keller, Maria Lopez and Kestrel Labs.',
+    ]) expect(supporters(`${backing} ${list}`).filter((actor) => /^(?:CEOs?|U|Dr|Prof|Prof\. Dr)$/.test(actor)), list).toEqual([]);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

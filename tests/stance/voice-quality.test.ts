@@ -255,7 +255,24 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Senator Ted Cruz said that last time the labs reduced the pace of AI development, China caught up.',
       'Senator Ted Cruz said the pace of inspections at frontier AI labs must be reduced.',
       'Senator Ted Cruz said rules that slow the pace of AI development must be cut.',
+      // (a review of 2.5.78) regulation's pace, others' pace, a comma inside the object, the noun "rein", a grant's pace
+      'Senator Ted Cruz said the pace of regulation of AI must be reduced.',
+      'Senator Ted Cruz said the pace at which Washington is writing new AI rules must be curbed.',
+      'Senator Maria Lopez said the pace at which advanced chips are shipped to China must be reduced.',
+      'Senator Ted Cruz said rules that hold back, rather than speed up, the pace of AI development must be cut.',
+      'Washington should give founders free rein in the pace of AI development, Senator Ted Cruz said.',
+      'Senator Ted Cruz said it was high time the agency cut its pace of AI research grants to universities.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // (a review of 2.5.78) the call in an argument rejected, in critics' words mocked
+    expect(sideInArticle('Senator Ted Cruz rejected the argument that the pace of AI development must be reduced.')).toBe('oppose');
+    expect(sideInArticle('Senator Ted Cruz mocked critics who said the pace of AI development must be reduced.')).toBe('oppose');
+    // after a weekday, with an adjective, in a quote, "slowed"
+    for (const sentence of [
+      'Senator Maria Lopez said Tuesday the pace of AI development must be reduced.',
+      'Senator Maria Lopez said the breakneck pace of AI development must be reduced.',
+      '"The pace of AI development must be reduced," Senator Maria Lopez said.',
+      'Senator Maria Lopez said it is high time the industry slowed the pace of AI development.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
