@@ -287,8 +287,11 @@ export function findCueHits(
  */
 const FAULT_WORDS = new Set([
   'faulty', 'fault', 'faults', 'maintenance', 'repairs', 'outage', 'outages', 'bug', 'bugs', 'glitch', 'glitches',
-  'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating',
+  'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating', 'fire', 'flood', 'flooding',
+  'accident', 'explosion', 'blackout',
 ]);
+/** Words of a halt imposed ("only if a court ordered it to", "if regulators forced us to"): no pause taken up. */
+const IMPOSING_WORDS = new Set(['forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction']);
 const FAILING_MACHINES = new Set(['power', 'hardware', 'equipment', 'cooling', 'network', 'chip', 'cluster', 'grid', 'server', 'disk']);
 /** A rumour the speaker calls false ("Rumours that we are halting our training runs are false"), not one confirmed. */
 const RUMOUR_WORDS = new Set(['rumour', 'rumours', 'rumor', 'rumors', 'speculation', 'claims', 'reports']);
@@ -299,13 +302,13 @@ const QUANTIFIERS = new Set(['each', 'every', 'any', 'no', 'whichever']);
 const RULE_NOUNS = new Set(['rule', 'rules', 'bill', 'law', 'regulation', 'regulations', 'legislation', 'measure', 'mandate', 'order']);
 
 /**
- * A lab's own pause that is none: its training stopped for a fault or a repair, a rumour of it denied, a company that
+ * A lab's own pause that is none: its training stopped for a fault, a repair or an order, a rumour of it denied, a company that
  * is any company (as a proposal describes what it would ask), or an "it" that is a rule named before it.
  */
 function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   const words = tokens.map((token) => token.word);
   const isFault = (word: string, i: number) => FAULT_WORDS.has(word) || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''));
-  if (words.some(isFault)) return true;
+  if (words.some(isFault) || words.slice(match.to).some((word) => IMPOSING_WORDS.has(word))) return true;
   const clauseStart = clauseStartOf(tokens, match.from);
   if (words.slice(Math.max(clauseStart, match.from - 2), match.from).some((word) => QUANTIFIERS.has(word))) return true;
   if (words.slice(clauseStart, match.from).some((word) => RUMOUR_WORDS.has(word)) && words.some((word) => DENIALS.has(word))) return true;

@@ -92,26 +92,31 @@ const OWN_ADVERB = 'now|already|also|just|since|effectively|voluntarily?';
  * a denied rumour, a subject that is any company's or a rule's "it" (clause-polarity.ts) undoes the row.
  */
 const OWN_PAUSE_ROWS: readonly CueRow[] = [
-  [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`i ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? my|our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? its|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? of? my|our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? of? its|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we ~1 have|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we've ${OWN_ADVERB} ${OWN_PAUSED} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it ~1 has|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? its|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`company|it is|was ${OWN_ADVERB} ${OWN_PAUSING} all? of? its|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we are|were ${OWN_ADVERB} ${OWN_PAUSING} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we're ${OWN_ADVERB} ${OWN_PAUSING} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we ~1 will|shall be ${OWN_PAUSING} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
-  [`we'll be ${OWN_PAUSING} all? of? our|a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 could|would|will|going ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 could|would|will ~3 ${OWN_PAUSE_VERB} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we'll|we'd|we're|we've ~3 ${OWN_PAUSE_VERB} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`i'll|i'd|i'm ~3 ${OWN_PAUSE_VERB} all? of? my|our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`it'll|it'd ~3 ${OWN_PAUSE_VERB} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 have|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we've ${OWN_ADVERB} ${OWN_PAUSED} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it ~1 has|had ${OWN_ADVERB} ${OWN_PAUSED} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|it is|was ${OWN_ADVERB} ${OWN_PAUSING} all? of? its ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we are|were ${OWN_ADVERB} ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we're ${OWN_ADVERB} ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we ~1 will|shall be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`we'll be ${OWN_PAUSING} all? of? our ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`we are|were stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
   [`we're stopping|pausing|halting ,|.|;|!|now`, 0.6, 'argument'],
+  // the company's training named with an article ("the company could halt a training run"); not "it" or "we", which
+  // may be a regulator's power over others' runs ("it could halt a training run at any lab")
+  [`company|lab|firm|developer ~1 could|would|will ~3 ${OWN_PAUSE_VERB} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|lab|firm|developer ~1 has|had ${OWN_ADVERB} ${OWN_PAUSED} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  [`company|lab|firm|developer is|was ${OWN_ADVERB} ${OWN_PAUSING} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
 ];
-/** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 /** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
 const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
+/** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
 /** Arguments and calls for the pause, including "it does not go far enough". */

@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.81';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.82';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -207,14 +207,30 @@ function quoteOpeningAt(sentence: SentenceAnalysis): number {
 }
 
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
-/** A name, maybe a description set off by commas, and a verb of saying: "Ada Marchetti, chief executive of Kestrel Labs, put it". */
-const SPEAKER_THEN_VERB = String.raw`${QUOTED_NAME}(?:, [^,;]{1,60},)? (?:told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means)\b`;
+/** After a name: a party tag ("(D-N.M.)"), a description set off by commas ("Ada Marchetti, chief executive of Kestrel Labs,"). */
+const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
+/** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
+const ADVERBIALS_TO_END = String.raw`(?: (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|(?:on|at|in|during|before|after) [^.;,!?]+))*[.!]?$`;
+/** Whom a speaker told: "the committee", "reporters". */
+const TOLD_WHOM = String.raw`(?: (?:the|a|an|her|his|their|its|our) [\p{L}-]+(?: [\p{L}-]+)?| (?:reporters|lawmakers|senators|journalists|colleagues|us|me|them))?`;
+const SAYING_VERBS = 'told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means';
 /**
- * A sentence naming who said the quote before it, the name the capitalised words right after its opening: "That is
- * what Senator Maria Lopez told the committee", "That was how Ada Marchetti, chief executive of Kestrel Labs, put it",
- * "Those were the words of Ted Cruz", "So said Ada Marchetti"; not what someone wants ("That is what China wants").
+ * A sentence naming who said the quote before it, and saying no more: "That is what Senator Maria Lopez told the
+ * committee on Tuesday", "That's how Ada Marchetti, chief executive of Kestrel Labs, put it", "Those were the words of
+ * Ted Cruz at the hearing", "So said Ada Marchetti". Not what someone wants ("That is what China wants"), another's
+ * words they report ("what Lopez says critics have been arguing"), a possessive's ("the words of Ted Cruz's critics").
  */
-const SAID_BEFORE = new RegExp(String.raw`^(?:(?:That|This|Those|These) (?:is|was|are|were) (?:(?:what|how) (?=${SPEAKER_THEN_VERB})|the (?:words?|view|message|warning|verdict) of )|So (?:said|says|argued|argues|warned|warns) )(${QUOTED_NAME})`, 'u');
+const SAID_BEFORE = [
+  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) (?:what|how) (${QUOTED_NAME})${AFTER_NAME} (?:${SAYING_VERBS})${TOLD_WHOM}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) the (?:words?|view|message|warning|verdict) (?:of|from) (${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^So (?:said|says|argued|argues|warned|warns) (${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
+];
+
+/** The speaker a sentence names as having said the quote before it (see SAID_BEFORE), or undefined. */
+function speakerOfQuoteBefore(text: string): string | undefined {
+  const name = SAID_BEFORE.map((pattern) => pattern.exec(text.trim())?.[1]).find((found) => found !== undefined);
+  return name === undefined || /['’]s$/u.test(name) ? undefined : name;
+}
 /** The most sentences of a quote given to the speaker a sentence after it names. */
 const MAX_QUOTE_SENTENCES = 5;
 
@@ -437,7 +453,7 @@ export function createPassageAnalyser(topic: TopicDefinition, options: StanceOpt
         }
         // '"A verified pause is overdue." That is what Senator Maria Lopez told the committee': the quote just before
         // is the speaker's this sentence names
-        const namedAfter = quoteMarks === 0 ? SAID_BEFORE.exec(sentence.text)?.[1] : undefined;
+        const namedAfter = quoteMarks === 0 ? speakerOfQuoteBefore(sentence.text) : undefined;
         if (namedAfter !== undefined) giveQuoteBefore(analyses, index, namedAfter);
       }
       const isQuoteLeftOpen: boolean = ((quoteOpenIn === sentence.paragraph ? 1 : 0) + quoteMarks) % 2 === 1;

@@ -280,11 +280,20 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('"We are stopping, and we are asking the inspectors to prove it," Veridian chief executive Tomas Reyland said in a statement.')).toBe('support');
     expect(sideInArticle('OpenAI said it would not stop its training runs for a pause that China ignores.')).toBe('oppose');
     expect(sideInArticle('"We have paused our next training run," the Mistral chief executive said of the proposed pause.')).toBe('support');
-    // its training named with an article, not its possessive
+    // the company's training named with an article, not its possessive
     expect(sideInArticle('Its president, Jonah Whitcombe, told British lawmakers this month that the company could halt a training run "within days."')).toBe('support');
-    expect(sideInArticle('Veridian AI said Monday it had halted the training of its next frontier model and invited government inspectors.')).toBe('support');
-    expect(sideInArticle('"We would stop the training run tomorrow if the others did," said Ada Marchetti, chief executive of Kestrel Labs.')).toBe('support');
-    expect(sideInArticle('OpenAI said it would not stop a training run for a pause that China ignores.')).toBe('oppose');
+    expect(sideInArticle('Its president, Jonah Whitcombe, told British lawmakers this month that the lab could halt a training run "within days."')).toBe('support');
+    expect(sideInArticle('Veridian AI said Monday the company had halted the training of its next frontier model and invited government inspectors.')).toBe('support');
+    // (a review of 2.5.80) not "it" or "we" with an article, which may be a regulator's power over others' runs; not a
+    // halt after an accident or one a court or regulators would order
+    for (const sentence of [
+      'The Commerce Department said it could halt a training run at any lab that lacks a license.',
+      '"We could halt a training run at any American lab within hours," said Commerce Secretary Dana Whitfield.',
+      'Kestrel Labs said the company had halted a training run after a fire at its Iowa data center.',
+      'Senator Maria Lopez said the company would halt a training run only if a court ordered it to.',
+      '"We would halt our training run only if regulators forced us to," said Ada Marchetti, chief executive of Kestrel Labs.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    expect(sideInArticle('"I would stop a training run in a heartbeat if I saw a deceptive model," said Ada Marchetti, who opposes a moratorium.')).toBe('oppose');
     // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
     // last five from a review of 2.5.55)
     for (const sentence of [
@@ -428,6 +437,21 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       .not.toContainEqual(expect.objectContaining({ actor: 'Senator Maria Lopez', stance: 'oppose' }));
     expect(voicesOf(asArticle('Critics say a verified pause would "hand the lead to Beijing." That is what Senator Maria Lopez told the committee.')))
       .not.toContainEqual(expect.objectContaining({ actor: 'Senator Maria Lopez', stance: 'oppose' }));
+    // (a review of 2.5.79) not words the speaker reports of others, a name cut before its description, a possessive, a
+    // verdict the speaker rejects; "That's", a party tag, "the message from"
+    for (const text of [
+      '"A verified pause would hand the lead to Beijing." That is what Senator Maria Lopez says critics have been arguing for months.',
+      '"A verified pause would hand the lead to Beijing." That is what Senator Maria Lopez said she expected opponents to claim.',
+      '"A verified pause would hand the lead to Beijing." That is what Senator Maria Lopez told the committee industry lobbyists had claimed.',
+      '"A verified pause would hand the lead to Beijing." So says China hawk Ted Cruz, but Senator Maria Lopez disagrees.',
+      '"A verified pause would hand the lead to Beijing." Those were the words of Ted Cruz\'s critics, not his own.',
+      '"A verified pause would hand the lead to Beijing." That was the verdict of Senator Maria Lopez on the industry\'s argument, which she rejected.',
+    ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.quote.includes('lead to Beijing')), text).toEqual([]);
+    for (const text of [
+      '"A verified pause is overdue." That\'s what Senator Maria Lopez told the committee on Tuesday.',
+      '"A verified pause is overdue." That is what Maria Lopez (D-N.M.) told the committee.',
+      '"A verified pause is overdue." That was the message from Senator Maria Lopez on Tuesday.',
+    ]) expect(voicesOf(asArticle(text)), text).toContainEqual(expect.objectContaining({ stance: 'support', quote: 'A verified pause is overdue.' }));
   });
 
   it('a pronoun stands for a speaker earlier in its sentence, then the one before, then the person the sentence before named, and "he" for no one called "she"', () => {
