@@ -827,8 +827,8 @@ const NOT_SIGNATORIES = /\b(?:absent|unlike|not among|missing|excluding|other th
  * is not the backing one. "said in a statement" brings in none.
  */
 const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes) in )\b(?:a|an|another|rival|separate|second|competing|their own|its own|\p{Lu}[\p{L}-]*['’]s own) (?:[\p{L}-]+ ){0,2}(?:${SIGNED_TEXT})\b`, 'iu');
-/** "The statement", "the document": the signed text a sentence before introduced (see refersToBackingText). */
-const THE_SIGNED_TEXT = /\b[Tt]he (?:joint )?(?:statement|document|letter|pledge|declaration)\b/u;
+/** "The statement", "the open letter": the signed text a sentence before introduced (see refersToSidedText). */
+const THE_SIGNED_TEXT = /\b[Tt]he (?:joint |open )?(?:statement|document|letter|pledge|declaration)\b/u;
 /**
  * A sentence saying, as its first words, that the text the sentence before brought in backs a pause: "The statement
  * calls for a verified pause", "It urges governments to agree a pause" (not "It comes a week after four labs signed a
@@ -855,6 +855,13 @@ const SIGNATORY_LISTS = [
   new RegExp(String.raw`^It (?:was|has been) (?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:were|are) among (?:the|its) signatories\b`, 'gu'),
 ];
+const ORGANISER_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
+/**
+ * A signed text's organisers, who speak for its side: "The open letter ... was organized by Naomi Castell, a computer
+ * scientist at Alder University, and Hiroshi Tanabe of the Kanto Institute", "... and led by Talia Brandt, chief
+ * executive of Lumenfold"; the text named before them in the sentence.
+ */
+const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)\b[^.;]{0,120}?\b(?:organi[sz]ed|led|written|drafted|coordinated|initiated|spearheaded) by (${ORGANISER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${ORGANISER_NAME}))?`, 'gu');
 /** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
 const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;
 /** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
@@ -880,6 +887,20 @@ const UNDECIDED = /\b(?:whether|too early|undecided|unclear|not sure|uncertain)\
 /** The posts whose holders speak for a signatory: its leaders and spokespeople, not any employee. */
 const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|spokesman|executive|founder|co-founder|cofounder|ceo|chair|chairman|chairwoman';
 
+/**
+ * A sentence saying a signed text is against the pause: "a joint letter opposing the proposed verified pause", "sign
+ * letter against the AI pause", "a letter urging them to block the pause", "calls for the pause to be scrapped"; not
+ * one against something else ("a statement against child exploitation"), nor a letter of a year gone by.
+ */
+const OPPOSING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|attacking) (?:the |a |any )?(?:[\p{L}-]+ ){0,3}(?:pause|moratorium|halt|slowdown)\b`, 'iu');
+
+function isOpposingSentence(sentence: string): boolean {
+  if (PAST_LETTER.test(sentence)) return false;
+  if (OPPOSING_TEXT.test(sentence)) return true;
+  const match = BACKING_SENTENCE.exec(sentence);
+  return match !== null && !NOT_BACKING.test(match[1]!) && (AGAINST_THE_PAUSE.test(match[2]!) || PAUSE_UNDONE.test(sentence));
+}
+
 function isBackingSentence(sentence: string): boolean {
   if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence)) return false;
   const match = BACKING_SENTENCE.exec(sentence);
@@ -888,13 +909,13 @@ function isBackingSentence(sentence: string): boolean {
 }
 
 /**
- * Whether "the" statement of sentences[index] is the backing one: walking back, a sentence saying a text backs a pause
- * comes before any that introduces another ("a statement on protecting children", "a counter-letter", "signed the
- * Frontier Growth Compact").
+ * Whether "the" statement of sentences[index] is the one a sentence before says is for (or against) a pause: walking
+ * back, such a sentence comes before any that introduces another ("a statement on protecting children", "a
+ * counter-letter", "signed the Frontier Growth Compact").
  */
-function refersToBackingText(sentenceTexts: readonly string[], backing: readonly boolean[], index: number): boolean {
+function refersToSidedText(sentenceTexts: readonly string[], sided: readonly boolean[], index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
-    if (backing[i]) return true;
+    if (sided[i]) return true;
     const sentence = sentenceTexts[i]!;
     if (INTRODUCED_TEXT.test(sentence)) return false;
   }
@@ -902,31 +923,47 @@ function refersToBackingText(sentenceTexts: readonly string[], backing: readonly
 }
 
 /**
- * The signatories a text names of a statement it says backs a pause: a list in a sentence saying so ("A, B and C
- * signed a joint statement calling for a verified pause"), or one naming "the" statement's signatories just after it
- * ("... committing to work towards a verified pause. The signatories — Anthropic, Google DeepMind, Veridian AI and
- * Kestrel Labs — said"), or "the" statement's further on (see refersToBackingText). Not a list of those absent, of a
- * rival or another signed text, a correction's or a past year's, nor one that withdrew or says it did not sign.
+ * Whether the sentence after a list says, in its first words, that the text the list signed is for the pause (or, for
+ * `side` oppose, against it): "The statement calls for a verified pause", "It urges Congress to reject the pause".
  */
-function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
-  const backing = sentenceTexts.map(isBackingSentence);
-  if (!backing.includes(true) && !sentenceTexts.some((sentence) => NEXT_BACKS.test(sentence))) return [];
+function isSidedNext(next: string | undefined, side: Signatory['side']): boolean {
+  const match = NEXT_BACKS.exec(next ?? '');
+  if (match === null || NOT_BACKING.test(match[1]!)) return false;
+  const isAgainst = AGAINST_THE_PAUSE.test(match[1]!) || PAUSE_UNDONE.test(next!);
+  return side === 'oppose' ? isAgainst : !isAgainst;
+}
+
+/**
+ * The signatories a text names of a statement it says backs a pause (`side` support) or is against it (oppose): a
+ * list in a sentence saying so ("A, B and C signed a joint statement calling for a verified pause"), or one naming
+ * "the" statement's signatories just after it ("... committing to work towards a verified pause. The signatories —
+ * Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said"), or "the" statement's further on (see
+ * refersToSidedText), and the text's organisers. Not a list of those absent, of a rival or another signed text (for
+ * the pause), a correction's or a past year's, nor one that withdrew or says it did not sign.
+ */
+function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']): Signatory[] {
+  const isSided = side === 'support' ? isBackingSentence : isOpposingSentence;
+  const sided = sentenceTexts.map(isSided);
+  if (!sided.includes(true) && !sentenceTexts.some((sentence) => NEXT_BACKS.test(sentence))) return [];
   // each name with the first sentence that lists it
   const names = new Map<string, number>();
   sentenceTexts.forEach((sentence, index) => {
-    if (OPPOSING_SENTENCE.test(sentence)) return;
-    // the sentence says what its own text backs, or names "the" statement after one that does
-    const isOwn = backing[index]!;
-    const isThatText = backing[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToBackingText(sentenceTexts, backing, index));
-    // or brings in a text the next sentence says backs a pause ("A, B and C signed a joint statement on Monday. The
-    // statement calls for a verified pause.")
-    const backedNext = NEXT_BACKS.exec(sentenceTexts[index + 1] ?? '');
-    const isBackedNext = backedNext !== null && !NOT_BACKING.test(backedNext[1]!) && !AGAINST_THE_PAUSE.test(backedNext[1]!)
-      && !PAUSE_UNDONE.test(sentenceTexts[index + 1]!) && !ANSWERING_TEXT.test(sentence);
-    if (!isOwn && !isBackedNext && (!isThatText || OTHER_SIGNED_TEXT.test(sentence))) return;
+    if (side === 'support' ? OPPOSING_SENTENCE.test(sentence) : isBackingSentence(sentence)) return;
+    // the sentence says what its own text is for, or names "the" statement after one that does
+    const isOwn = sided[index]!;
+    const isThatText = sided[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToSidedText(sentenceTexts, sided, index));
+    // or brings in a text the next sentence says is for a pause ("A, B and C signed a joint statement on Monday. The
+    // statement calls for a verified pause."); an answering text's list is not the pause's backers
+    const isSidedAfter = isSidedNext(sentenceTexts[index + 1], side) && (side === 'oppose' || !ANSWERING_TEXT.test(sentence));
+    // another text brought in ("a rival letter") is no backing one; against the pause, it often is the opposing one
+    const isOther = side === 'support' && OTHER_SIGNED_TEXT.test(sentence);
+    if (!isOwn && !isSidedAfter && (!isThatText || isOther)) return;
     if (!isOwn && (PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
     // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
     if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
+    for (const match of sentence.matchAll(ORGANISERS)) {
+      for (const name of match.slice(1)) if (name !== undefined && !names.has(name)) names.set(name, index);
+    }
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
@@ -948,30 +985,33 @@ function pauseSignatoriesIn(sentenceTexts: readonly string[]): Signatory[] {
     const at = sentence.indexOf(name);
     return at >= 0 && WITHDRAWN.test(sentence.slice(at + name.length));
   });
-  return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence }));
+  return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
 }
 
-/** A statement's signatory and the index of the sentence that lists it. */
+/** A statement's signatory, the index of the sentence that lists it, and the statement's side. */
 interface Signatory {
   name: string;
   sentence: number;
+  side: 'support' | 'oppose';
 }
 
 /**
- * Who backs the proposal by their signature (see pauseSignatoriesIn): a signatory by its name, and the leaders and
- * spokespeople the text names as its own. A backer's words on the topic that lean nowhere are said for the statement
- * it signed; unlike the proposer's, any against it keep their side (a signatory's chief may doubt a detail).
+ * Who takes a side on the proposal by their signature (see signatoriesIn): a signatory by its name, and the leaders and
+ * spokespeople the text names as its own. A signatory's words on the topic that lean nowhere are said for the
+ * statement it signed; unlike the proposer's, any against it keep their side (a signatory's chief may doubt a detail).
  */
-function pauseBackers(sentenceTexts: readonly string[], signed: readonly Signatory[]): (actor: string) => boolean {
+function signatoryVoices(sentenceTexts: readonly string[], signed: readonly Signatory[]): (actor: string) => boolean {
   if (signed.length === 0) return () => false;
   const signatories = signed.map((signatory) => signatory.name);
-  const people = signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)]);
+  // a signatory who is a person is also the surname a text calls them by later ("Talia Brandt" ... "Brandt said")
+  const persons = signatories.filter((name) => new RegExp(`^${PERSON_NAME}$`, 'u').test(name));
+  const people = [...persons, ...signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)])];
   return ownSpeakers(signatories.map((name) => name.toLowerCase()), proposerPost(signatories, LEADING_ROLES), people);
 }
 
 /**
  * Whether a speaker is one of `names` (lower-cased, "the" aside), holds a `post` at one ("An Anthropic spokesperson",
- * not a former one), or is one of the `people` named as theirs: the reading proposerSpeakers and pauseBackers share.
+ * not a former one), or is one of the `people` named as theirs: the reading proposerSpeakers and signatoryVoices share.
  */
 function ownSpeakers(names: readonly string[], post: RegExp | null, people: readonly string[]): (actor: string) => boolean {
   return (actor) => {
@@ -1024,8 +1064,12 @@ export function collectVoices(
   const { readsCampExamples = true, topical = null, paragraphs = null } = context;
   const isTopical = (sentence: number) => topical === null || topical.has(sentence);
   const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
-  const signatories = pauseSignatoriesIn(sentenceTexts);
-  const backsProposal = pauseBackers(sentenceTexts, signatories);
+  const backers = signatoriesIn(sentenceTexts, 'support');
+  // a name on both sides' lists is read for neither
+  const opposers = signatoriesIn(sentenceTexts, 'oppose').filter((opposer) => !backers.some((backer) => backer.name === opposer.name));
+  const signatories = [...backers, ...opposers];
+  const backsProposal = signatoryVoices(sentenceTexts, backers);
+  const opposesProposal = signatoryVoices(sentenceTexts, opposers);
   const proposer = proposerNamedIn(sentenceTexts);
   const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
   // Whether someone in the text has a name for a surname ("Senator Ellen Harvey"), asked once a name.
@@ -1086,9 +1130,13 @@ export function collectVoices(
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
     } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)
       && backsProposal(actor)) {
-      // A signatory of a statement backing a pause, and its leaders, speak for what they signed (see pauseBackers),
+      // A signatory of a statement backing a pause, and its leaders, speak for what they signed (see signatoryVoices),
       // unless they say they have not decided ("too early to say whether a pause was needed").
       stance = 'support';
+    } else if (stance === 'neutral' && statement.value <= 0 && role !== 'backer' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)
+      && opposesProposal(actor)) {
+      // and so do those of a letter against it
+      stance = 'oppose';
     }
     const key = actor.toLowerCase();
     const earlier = voices.find((voice) => voice.actor.toLowerCase() === key && isSameStatement(voice.quote, statement.quote));
@@ -1103,15 +1151,16 @@ export function collectVoices(
     voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline, sentence: statement.sentence });
   }
   // A signatory the text quotes nowhere ("The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs —
-  // said in the statement ...") backs the pause by its signature: a voice of its own, the list its evidence, in the
-  // list's place in the text.
+  // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
+  // evidence, in the list's place in the text.
   for (const signatory of signatories) {
     const own = voices.filter((voice) => isSameSpeaker(voice.actor, signatory.name));
-    // a voice the list's own sentence gave it ("The statement was signed by Anthropic, ...") is its signature's
-    for (const voice of own) if (voice.sentence === signatory.sentence && voice.stance === 'neutral') voice.stance = 'support';
+    // a voice the list's own sentence gave it ("The statement was signed by Anthropic, ...") is its signature's, also
+    // where signing read as backing the pause ("A, B and C signed a letter on Monday. It urges Congress to reject the pause.")
+    for (const voice of own) if (voice.sentence === signatory.sentence) voice.stance = signatory.side;
     if (voices.length >= MAX_VOICES || own.length > 0) continue;
     const at = voices.findIndex((voice) => voice.sentence > signatory.sentence);
-    const voice = { actor: signatory.name, stance: 'support' as const, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
+    const voice = { actor: signatory.name, stance: signatory.side, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
     voices.splice(at < 0 ? voices.length : at, 0, voice);
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);

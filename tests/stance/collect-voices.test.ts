@@ -103,8 +103,8 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf(report, 'Ada Marchetti')).toBe('support');
     const signedBy = report.replace('The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said they would accept inspections.', 'The statement was signed by Anthropic, Google DeepMind and Kestrel Labs.');
     expect(sideOf(signedBy, 'Ada Marchetti')).toBe('support');
-    // a letter against something names no backers of the pause; nor does a list of signatories of a text backing none
-    expect(sideOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause'), 'Ada Marchetti')).toBe('neutral');
+    // a statement against the pause names its opponents; a list of signatories of a text backing none names no one
+    expect(sideOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause'), 'Ada Marchetti')).toBe('oppose');
     expect(sideOf(report.replace('a joint statement committing to work towards a verified pause on training their most powerful systems', 'a joint statement on chip exports'), 'Ada Marchetti'))
       .toBe('neutral');
   });
@@ -169,8 +169,9 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(['Anthropic', 'Google DeepMind', 'Kestrel Labs']);
     expect(voicesOf("What is in the labs' pause statement\n\nThe joint statement that Anthropic, Google DeepMind and Kestrel Labs put out on Monday runs to two pages.").map((voice) => voice.actor))
       .toEqual(['Anthropic', 'Google DeepMind', 'Kestrel Labs']);
-    // not of a text against the pause, one on something else, or a list with no text said to back a pause
-    expect(voicesOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause')).map((voice) => voice.actor)).toEqual(['Four developers', 'Ada Marchetti']);
+    // not of a text on something else, or a list with no text said to back a pause; a text against the pause is its
+    // signatories' against it
+    expect(voicesOf(report.replace('committing to work towards a verified pause', 'opposing a verified pause')).filter((voice) => voice.stance === 'support')).toEqual([]);
     const listed = (text: string) => voicesOf(text).filter((voice) => ['Anthropic', 'Google DeepMind', 'Kestrel Labs'].includes(voice.actor) && voice.stance === 'support');
     expect(listed('The labs signed a joint statement on chip exports.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
     expect(listed('The labs made a commitment to a pause of hiring.\n\nThe statement was signed by Anthropic, Google DeepMind and Kestrel Labs.')).toEqual([]);
@@ -256,6 +257,27 @@ describe('voices: each speaker’s own position', () => {
       'The statement was signed by Anthropic, Dr. van der Berg and Kestrel Labs.',
       'The statement was signed by Prof. Dr. Hans Keller, Maria Lopez and Kestrel Labs.',
     ]) expect(supporters(`${backing} ${list}`).filter((actor) => /^(?:CEOs?|U|Dr|Prof|Prof\. Dr)$/.test(actor)), list).toEqual([]);
+  });
+
+  it('the signatories and organisers of a letter against the pause oppose it, as those of a statement backing it support it', () => {
+    const against = 'Industry groups on Wednesday published a joint letter opposing the proposed verified pause on frontier AI training.';
+    const sides = (text: string) => Object.fromEntries(voicesOf(asArticle(text)).filter((voice) => !voice.actor.startsWith('Lawmakers')).map((voice) => [voice.actor, voice.stance]));
+    expect(sides(`${against} The letter was signed by Lumenfold, TechNet and NetChoice.`)).toEqual(expect.objectContaining({ Lumenfold: 'oppose', TechNet: 'oppose', NetChoice: 'oppose' }));
+    // its organisers, with their descriptions, and an organiser later called by surname
+    expect(sides(`${against} It was organized by Talia Brandt, chief executive of Lumenfold, and Owen Pritchard of Ashgrove Partners. Brandt said the companies had raised billions.`))
+      .toEqual(expect.objectContaining({ Brandt: 'oppose', 'Owen Pritchard': 'oppose' }));
+    expect(sides('Four developers signed a joint statement committing to work towards a verified pause. The open letter was organized by Naomi Castell, a computer scientist at Alder University, and Hiroshi Tanabe of the Kanto Institute of Technology. Castell said inspections were ready.'))
+      .toEqual(expect.objectContaining({ Castell: 'support', 'Hiroshi Tanabe': 'support' }));
+    // the next sentence saying what the letter urges; signing it then is no backing of the pause
+    const urged = voicesOf(asArticle('Lumenfold, TechNet and NetChoice signed a letter on Monday. It urges Congress to reject the pause.'));
+    expect(urged.filter((voice) => /Lumenfold|TechNet|NetChoice/.test(voice.actor)).map((voice) => voice.stance)).not.toContain('support');
+    expect(urged).toContainEqual(expect.objectContaining({ actor: 'Lumenfold', stance: 'oppose' }));
+    // not a letter against something else, nor one leading anything but the letter, nor a backing statement's list
+    for (const text of [
+      'Lumenfold, TechNet and NetChoice signed a statement against child exploitation online on Monday.',
+      `${against} The hearing was led by Senator Maria Lopez.`,
+      `${against} Anthropic, Google DeepMind and Kestrel Labs signed a joint statement backing a verified pause.`,
+    ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.stance === 'oppose' && /Lumenfold|TechNet|Lopez|Anthropic|DeepMind|Kestrel/.test(voice.actor)), text).toEqual([]);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
