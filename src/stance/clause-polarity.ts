@@ -287,11 +287,17 @@ export function findCueHits(
  */
 const FAULT_WORDS = new Set([
   'faulty', 'fault', 'faults', 'maintenance', 'repairs', 'outage', 'outages', 'bug', 'bugs', 'glitch', 'glitches',
-  'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating', 'fire', 'flood', 'flooding',
-  'accident', 'explosion', 'blackout',
+  'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating', 'flooding', 'accident', 'explosion',
+  'blackout',
 ]);
-/** Words of a halt imposed ("only if a court ordered it to", "if regulators forced us to"): no pause taken up. */
-const IMPOSING_WORDS = new Set(['forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction']);
+/** Disasters that are also idioms: a fault only as "a fire", "the flood", not "under fire" or "a flood of criticism". */
+const DISASTER_WORDS = new Set(['fire', 'flood']);
+/** Words of a halt imposed, in its condition ("only if a court ordered it to", "if regulators forced us to"): no pause taken up. */
+const IMPOSING_WORDS = new Set([
+  'forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction', 'required',
+  'requires', 'require',
+]);
+const CONDITION_WORDS = new Set(['if', 'unless', 'until', 'when', 'once']);
 const FAILING_MACHINES = new Set(['power', 'hardware', 'equipment', 'cooling', 'network', 'chip', 'cluster', 'grid', 'server', 'disk']);
 /** A rumour the speaker calls false ("Rumours that we are halting our training runs are false"), not one confirmed. */
 const RUMOUR_WORDS = new Set(['rumour', 'rumours', 'rumor', 'rumors', 'speculation', 'claims', 'reports']);
@@ -302,13 +308,19 @@ const QUANTIFIERS = new Set(['each', 'every', 'any', 'no', 'whichever']);
 const RULE_NOUNS = new Set(['rule', 'rules', 'bill', 'law', 'regulation', 'regulations', 'legislation', 'measure', 'mandate', 'order']);
 
 /**
- * A lab's own pause that is none: its training stopped for a fault, a repair or an order, a rumour of it denied, a company that
- * is any company (as a proposal describes what it would ask), or an "it" that is a rule named before it.
+ * A lab's own pause that is none: its training stopped for a fault, a repair or an order, or owed ("would have to"), a
+ * rumour of it denied, a company that is any company (as a proposal describes what it would ask), or an "it" that is a
+ * rule named before it.
  */
 function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   const words = tokens.map((token) => token.word);
-  const isFault = (word: string, i: number) => FAULT_WORDS.has(word) || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''));
-  if (words.some(isFault) || words.slice(match.to).some((word) => IMPOSING_WORDS.has(word))) return true;
+  const isFault = (word: string, i: number) => FAULT_WORDS.has(word) || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''))
+    || (DISASTER_WORDS.has(word) && /^(?:a|the)$/.test(words[i - 1] ?? '') && words[i + 1] !== 'of');
+  const condition = words.findIndex((word, i) => i >= match.to && CONDITION_WORDS.has(word));
+  if (words.some(isFault) || (condition >= 0 && words.slice(condition).some((word) => IMPOSING_WORDS.has(word)))) return true;
+  // a halt owed, not offered: "a developer would have to halt a training run", "must halt"
+  const owed = words.slice(match.from, match.to);
+  if (owed.includes('must') || owed.some((word, i) => /^(?:have|has|had)$/.test(word) && owed[i + 1] === 'to')) return true;
   const clauseStart = clauseStartOf(tokens, match.from);
   if (words.slice(Math.max(clauseStart, match.from - 2), match.from).some((word) => QUANTIFIERS.has(word))) return true;
   if (words.slice(clauseStart, match.from).some((word) => RUMOUR_WORDS.has(word)) && words.some((word) => DENIALS.has(word))) return true;

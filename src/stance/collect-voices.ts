@@ -397,6 +397,13 @@ function headOf(actor: string): string {
   return (headPhraseOf(actor).toLowerCase().split(/\s+/).at(-1) ?? '').replace(/[’']s$/, '');
 }
 
+/**
+ * The proposer as the subject of its proposing, its object after: "Anthropic on Monday proposed a verified pause",
+ * "Anthropic, the maker of Claude, called for talks", "Anthropic published its proposal"; not the proposal named in
+ * passing ("a hearing on Anthropic's proposed pause", "the pause Anthropic proposed in June"), nor another document.
+ */
+const proposingBy = (proposer: string) => new RegExp(String.raw`\b${escapeRegExp(proposer)}(?:, [^,;]{1,60},)? (?:(?:on|last|this|in) \S+ )?(?:has |had |also |formally )?(?:proposed|proposes|called for|calls for|put forward|puts forward|unveiled|unveils|floated|urged|urges) (?:a|an|the|that|its|to|for|on)\b|\b${escapeRegExp(proposer)}(?:, [^,;]{1,60},)? (?:(?:on|last|this|in) \S+ )?(?:published|publishes|released|releases) (?:a|its|the) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)\b`, 'u');
+
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
   for (const text of texts) {
@@ -811,7 +818,7 @@ const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,8
 const NAMED_FOR_PAUSE = /\b(?:pause|moratorium|slowdown) (?:statement|pledge|declaration)\b|\b[Pp]ledges? to (?:a |an )?(?:verified |global |coordinated )?(?:pause|halt|slow down|slowdown)\b(?! (?:\S+ ){0,2}(?:hiring|recruitment|sales|production|operations|investment)\b)/u;
 const DISMISSED_PLEDGE = /\b(?:refus\w*|reject\w*|declin\w*|calls? for|stunt|ploy|sham|theat(?:er|re)|cartel|moat|naive|gimmick)\b/iu;
 /** What a text would be urged to do to the pause that is no backing of it: "a letter urging them to block the pause". */
-const AGAINST_THE_PAUSE = /\bto (?:block|reject|scrap|drop|end|kill|oppose|abandon|defeat|stop|resist)\b/iu;
+const AGAINST_THE_PAUSE = /\bto (?:block|reject|scrap|drop|end|kill|oppose|abandon|defeat|stop|resist|vote down|vote against)\b/iu;
 /** The pause said to be undone: "calls for the proposed pause to be scrapped". */
 const PAUSE_UNDONE = /\b(?:pause|moratorium)\b[^.;]{0,30}\bto be (?:blocked|rejected|scrapped|dropped|ended|abandoned|defeated|stopped|killed)\b/iu;
 const NOT_BACKING = /\b(?:short of|without|not|n't|no|instead of|rather than)\b/iu;
@@ -850,18 +857,21 @@ const SIGNATORY_LISTS = [
   // "The joint statement that A, B and C put out on Monday"
   new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
-  new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|the) (?:joint )?(?:${SIGNED_TEXT})`, 'gu'),
+  new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|an|the) (?:joint |open )?(?:${SIGNED_TEXT})`, 'gu'),
   // after a sentence saying the statement backs a pause: "It was signed by A and B", "A, B and C were among the signatories"
   new RegExp(String.raw`^It (?:was|has been) (?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:were|are) among (?:the|its) signatories\b`, 'gu'),
 ];
-const ORGANISER_NAME = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
+const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spearheaded';
 /**
- * A signed text's organisers, who speak for its side: "The open letter ... was organized by Naomi Castell, a computer
- * scientist at Alder University, and Hiroshi Tanabe of the Kanto Institute", "... and led by Talia Brandt, chief
- * executive of Lumenfold"; the text named before them in the sentence.
+ * A signed text's organisers, who speak for its side: "The open letter, titled "...," was organized by Naomi Castell, a
+ * computer scientist at Alder University, and Hiroshi Tanabe of the Kanto Institute", "It was organized by a new
+ * coalition ... and led by Talia Brandt, chief executive of Lumenfold"; the text the subject of organising, not a
+ * campaign, bill or study the sentence brings in ("The letter targets a bill written by").
  */
-const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)\b[^.;]{0,120}?\b(?:organi[sz]ed|led|written|drafted|coordinated|initiated|spearheaded) by (${ORGANISER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${ORGANISER_NAME}))?`, 'gu');
+const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)(?:, [^;]{1,80}?,["”]?)? (?:was |is |has been )?(?:${ORGANISING}) by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
+/** A signed text named: "the statement", "a pledge", "the document". */
+const ANOTHER_TEXT_NAMED = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument)s?\b`, 'u');
 /** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
 const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;
 /** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
@@ -892,10 +902,15 @@ const LEADING_ROLES = 'head|chief|director|president|spokesperson|spokeswoman|sp
  * letter against the AI pause", "a letter urging them to block the pause", "calls for the pause to be scrapped"; not
  * one against something else ("a statement against child exploitation"), nor a letter of a year gone by.
  */
-const OPPOSING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:opposing|against|rejecting|criticising|criticizing|attacking) (?:the |a |any )?(?:[\p{L}-]+ ){0,3}(?:pause|moratorium|halt|slowdown)\b`, 'iu');
+const OPPOSING_TEXT = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b[^.;\n]{0,60}?\b(?:(?:opposing|against|rejecting|criticising|criticizing|attacking)|(?:calling on|urging|asking) [^.;]{1,40}? to (?:reject|block|scrap|vote down|vote against|oppose|abandon|drop|kill)) (?:the |a |any )?(?:[\p{L}-]+ ){0,3}(?:pause|moratorium|halt|slowdown)\b`, 'iu');
+/**
+ * A pause of something other than AI development: "the pause on facial recognition procurement by police", "the
+ * hiring freeze and slowdown at federal science agencies", "the moratorium on new data centres in Virginia".
+ */
+const PAUSE_OF_OTHER = /\b(?:pause|moratorium|halt|slowdown|freeze)s? (?:on|of|at|for|in) (?![^.;]{0,50}\b(?:AI|A\.I\.|artificial|frontier|training|models?|systems|superintelligence|compute|labs?|development)\b)/u;
 
 function isOpposingSentence(sentence: string): boolean {
-  if (PAST_LETTER.test(sentence)) return false;
+  if (PAST_LETTER.test(sentence) || PAUSE_OF_OTHER.test(sentence)) return false;
   if (OPPOSING_TEXT.test(sentence)) return true;
   const match = BACKING_SENTENCE.exec(sentence);
   return match !== null && !NOT_BACKING.test(match[1]!) && (AGAINST_THE_PAUSE.test(match[2]!) || PAUSE_UNDONE.test(sentence));
@@ -930,7 +945,7 @@ function isSidedNext(next: string | undefined, side: Signatory['side']): boolean
   const match = NEXT_BACKS.exec(next ?? '');
   if (match === null || NOT_BACKING.test(match[1]!)) return false;
   const isAgainst = AGAINST_THE_PAUSE.test(match[1]!) || PAUSE_UNDONE.test(next!);
-  return side === 'oppose' ? isAgainst : !isAgainst;
+  return side === 'oppose' ? isAgainst && !PAUSE_OF_OTHER.test(next!) : !isAgainst;
 }
 
 /**
@@ -961,24 +976,31 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
     if (!isOwn && (PAST_LETTER_NAMED.test(sentence) || NOT_BACKING_LIST.test(sentence))) return;
     // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
     if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
-    for (const match of sentence.matchAll(ORGANISERS)) {
-      for (const name of match.slice(1)) if (name !== undefined && !names.has(name)) names.set(name, index);
-    }
+    const entries: string[] = [];
+    for (const match of sentence.matchAll(ORGANISERS)) entries.push(...match.slice(1).filter((name) => name !== undefined));
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
+        // against the pause, a list of the text it answers ("a letter opposing the pause answers the statement signed
+        // by ..."): another signed text named between
+        const sidedText = side === 'oppose' ? OPPOSING_TEXT.exec(sentence) : null;
+        if (sidedText !== null && match.index! > sidedText.index) {
+          const between = sentence.slice(sidedText.index + sidedText[0].length, match.index! + match[0].length);
+          if (ANOTHER_TEXT_NAMED.test(between)) continue;
+        }
         // a list's last name may end the sentence ("... and Kestrel Labs.")
         const listed = match[1]!.split(/,? and |, /u);
         // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
         // winners"), by a verb of reporting a source ("..., Reuters reported")
         const after = sentence.slice(match.index! + match[0].length);
         if (ROLE_OR_REPORT_AFTER.test(after)) listed.pop();
-        for (const entry of listed) {
-          const name = withoutTrailingWeekday(entry.replace(/^the /u, '').replace(/\.$/u, ''));
-          if (COMMON_CAPITALS.test(name) || TITLES_ONLY.test(name) || name.length < 2 || /['’]s$/u.test(name) || names.has(name)) continue;
-          names.set(name, index);
-        }
+        entries.push(...listed);
       }
+    }
+    for (const entry of entries) {
+      const name = withoutTrailingWeekday(entry.replace(/^the /u, '').replace(/\.$/u, ''));
+      if (COMMON_CAPITALS.test(name) || TITLES_ONLY.test(name) || name.length < 2 || /['’]s$/u.test(name) || names.has(name)) continue;
+      names.set(name, index);
     }
   });
   const withdrawn = (name: string) => sentenceTexts.some((sentence) => {
@@ -988,11 +1010,21 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
   return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
 }
 
+/** A voice's words that are its signing alone: "signed a letter on Monday". */
+const SIGNING_ONLY = /^(?:(?:have|has|also|jointly) )?(?:co-)?sign(?:ed|s)? (?:a|an|the)\b/u;
+
 /** A statement's signatory, the index of the sentence that lists it, and the statement's side. */
 interface Signatory {
   name: string;
   sentence: number;
   side: 'support' | 'oppose';
+}
+
+/** Whether the text names another person with `name`'s surname: "Senator Paul Brandt" beside "Talia Brandt". */
+function surnameShared(sentenceTexts: readonly string[], name: string): boolean {
+  const surname = name.split(' ').at(-1)!;
+  const other = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${escapeRegExp(surname)}\b`, 'gu');
+  return sentenceTexts.some((text) => [...text.matchAll(other)].some((match) => !name.endsWith(match[0])));
 }
 
 /**
@@ -1003,8 +1035,9 @@ interface Signatory {
 function signatoryVoices(sentenceTexts: readonly string[], signed: readonly Signatory[]): (actor: string) => boolean {
   if (signed.length === 0) return () => false;
   const signatories = signed.map((signatory) => signatory.name);
-  // a signatory who is a person is also the surname a text calls them by later ("Talia Brandt" ... "Brandt said")
-  const persons = signatories.filter((name) => new RegExp(`^${PERSON_NAME}$`, 'u').test(name));
+  // a signatory who is a person is also the surname a text calls them by later ("Talia Brandt" ... "Brandt said"),
+  // where the text names no one else with it ("Senator Paul Brandt")
+  const persons = signatories.filter((name) => new RegExp(`^${PERSON_NAME}$`, 'u').test(name) && !surnameShared(sentenceTexts, name));
   const people = [...persons, ...signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)])];
   return ownSpeakers(signatories.map((name) => name.toLowerCase()), proposerPost(signatories, LEADING_ROLES), people);
 }
@@ -1156,12 +1189,26 @@ export function collectVoices(
   for (const signatory of signatories) {
     const own = voices.filter((voice) => isSameSpeaker(voice.actor, signatory.name));
     // a voice the list's own sentence gave it ("The statement was signed by Anthropic, ...") is its signature's, also
-    // where signing read as backing the pause ("A, B and C signed a letter on Monday. It urges Congress to reject the pause.")
-    for (const voice of own) if (voice.sentence === signatory.sentence) voice.stance = signatory.side;
+    // where signing read as backing the pause ("A, B and C signed a letter on Monday. It urges Congress to reject the
+    // pause."); not one with words of its own ("..., although Kestrel Labs said it still supports a verified pause")
+    for (const voice of own) {
+      if (voice.sentence === signatory.sentence && (voice.stance === 'neutral' || SIGNING_ONLY.test(voice.quote))) voice.stance = signatory.side;
+    }
     if (voices.length >= MAX_VOICES || own.length > 0) continue;
     const at = voices.findIndex((voice) => voice.sentence > signatory.sentence);
     const voice = { actor: signatory.name, stance: signatory.side, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
     voices.splice(at < 0 ? voices.length : at, 0, voice);
+  }
+  // The proposer, named in a sentence on the topic as making its proposal but quoted nowhere ("Anthropic on Monday
+  // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence.
+  if (proposer !== null && voices.length < MAX_VOICES && !voices.some((voice) => isSameSpeaker(voice.actor, proposer))) {
+    const proposing = proposingBy(proposer);
+    const at = sentenceTexts.findIndex((text, index) => isTopical(index) && proposing.test(text));
+    if (at >= 0) {
+      const before = voices.findIndex((voice) => voice.sentence > at);
+      const voice = { actor: proposer, stance: 'support' as const, quote: sentenceTexts[at]!.trim(), value: 0, isHeadline: false, sentence: at };
+      voices.splice(before < 0 ? voices.length : before, 0, voice);
+    }
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices

@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.83';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.84';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -210,10 +210,10 @@ const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas ("Ada Marchetti, chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
-const ADVERBIALS_TO_END = String.raw`(?: (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|(?:on|at|in|during|before|after) [^.;,!?]+))*[.!]?$`;
-/** Whom a speaker told: "the committee", "reporters". */
-const TOLD_WHOM = String.raw`(?: (?:the|a|an|her|his|their|its|our) [\p{L}-]+(?: [\p{L}-]+)?| (?:reporters|lawmakers|senators|journalists|colleagues|us|me|them))?`;
-const SAYING_VERBS = 'told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means';
+const ADVERBIALS_TO_END = String.raw`(?:,? (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|\p{Lu}\p{Ll}+day|(?:on|at|in|during|before|after) [^.;,!?]+))*[.!]?$`;
+/** Whom a speaker told: "the committee", "the Senate Commerce Committee", "reporters", "Politico". */
+const TOLD_WHOM = String.raw`(?: (?:the|a|an|her|his|their|its|our) [\p{L}-]+(?: [\p{L}-]+){0,2}| (?:reporters|lawmakers|senators|journalists|colleagues|us|me|them)| \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})?`;
+const SAYING_VERBS = '(?:had |has )?(?:told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means)';
 /**
  * A sentence naming who said the quote before it, and saying no more: "That is what Senator Maria Lopez told the
  * committee on Tuesday", "That's how Ada Marchetti, chief executive of Kestrel Labs, put it", "Those were the words of

@@ -278,6 +278,46 @@ describe('voices: each speaker’s own position', () => {
       `${against} The hearing was led by Senator Maria Lopez.`,
       `${against} Anthropic, Google DeepMind and Kestrel Labs signed a joint statement backing a verified pause.`,
     ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.stance === 'oppose' && /Lumenfold|TechNet|Lopez|Anthropic|DeepMind|Kestrel/.test(voice.actor)), text).toEqual([]);
+    // (a review of 2.5.83) not the list of the text a letter answers, not those leading a campaign, bill, hearing or
+    // study the sentence brings in, not a letter against a pause of something else, not another with the surname
+    for (const text of [
+      'Lumenfold\'s letter opposing the pause answers the statement signed last week by Anthropic, Google DeepMind and Kestrel Labs.',
+      `${against} It comes as the campaign led by Senator Maria Lopez gains ground in Congress.`,
+      `${against} The letter targets a bill written by Senator Maria Lopez and Representative Dan Okafor.`,
+      `${against} The letter was released hours after a hearing led by Senator Maria Lopez.`,
+      `${against} It cites a study led by Naomi Castell of Alder University, who said she was surprised to see her work used that way.`,
+      'A coalition of civil liberties groups signed a letter opposing the pause on facial recognition procurement by police. The letter was signed by the Digital Rights Alliance, Open Justice and Privacy Now.',
+      'Lumenfold, TechNet and NetChoice signed a letter on Monday. It urges Congress to block the moratorium on new data centres in Virginia.',
+      `${against} It was organized by Talia Brandt, chief executive of Lumenfold. Senator Paul Brandt chairs the committee. Brandt said the committee would vote on the pause bill in May.`,
+    ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.stance === 'oppose' && /Anthropic|Kestrel|Lopez|Okafor|Castell|Alliance|Justice|Privacy|Lumenfold|TechNet|NetChoice|^Brandt/.test(voice.actor)), text).toEqual([]);
+    // a signatory's own words in the list's sentence keep their side
+    expect(sides(`${against} The letter was signed by Lumenfold, TechNet and Kestrel Labs, although Kestrel Labs said it still supports a verified pause.`))
+      .toEqual(expect.objectContaining({ 'Kestrel Labs': 'support', Lumenfold: 'oppose' }));
+    expect(sides('Anthropic, Google DeepMind and Kestrel Labs signed a joint statement calling for a verified pause, but Kestrel Labs said it opposes the Senate version of the pause.'))
+      .toEqual(expect.objectContaining({ 'Kestrel Labs': 'oppose', Anthropic: 'support' }));
+    // a letter calling on others to reject or vote down the pause; an organiser of one word, a body with "the"
+    for (const text of [
+      'Lumenfold, TechNet and NetChoice signed an open letter calling on Congress to reject the proposed pause on frontier AI training.',
+      'Lumenfold, TechNet and NetChoice signed a letter urging lawmakers to vote down the proposed pause on frontier AI training.',
+      `${against} It was spearheaded by Lumenfold.`,
+    ]) expect(sides(text), text).toEqual(expect.objectContaining({ Lumenfold: 'oppose' }));
+    expect(sides(`${against} The letter was organised by the Chamber of Progress.`)).toEqual(expect.objectContaining({ 'Chamber of Progress': 'oppose' }));
+  });
+
+  it('the proposer, said to make its proposal but quoted nowhere, is a voice for it; not where the proposal is named in passing', () => {
+    const proposers = (text: string) => voicesOf(asArticle(text)).filter((voice) => voice.actor === 'Anthropic').map((voice) => [voice.stance, voice.quote]);
+    for (const sentence of [
+      'Anthropic on Monday proposed a verified pause of frontier AI development, checked by inspectors.',
+      'Anthropic, the US developer, published the proposal in June, urging the leading laboratories to coordinate a verified pause.',
+    ]) expect(proposers(`Senators will debate the plan this week. ${sentence}`).map(([stance]) => stance), sentence).toEqual(['support']);
+    for (const sentence of [
+      'The Senate held its first hearing on Anthropic\'s proposed pause of frontier AI training on Wednesday.',
+      'A poll found most adults back the pause Anthropic proposed in June.',
+      'Anthropic published the technical annex to its pause proposal today.',
+    ]) expect(proposers(sentence), sentence).toEqual([]);
+    // one the text quotes keeps its own words
+    expect(proposers('Anthropic proposed a verified pause on Monday. "We are asking the labs to stop racing," Anthropic said.').map(([, quote]) => quote))
+      .not.toContain('Anthropic proposed a verified pause on Monday.');
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

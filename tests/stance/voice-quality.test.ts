@@ -294,6 +294,14 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       '"We would halt our training run only if regulators forced us to," said Ada Marchetti, chief executive of Kestrel Labs.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
     expect(sideInArticle('"I would stop a training run in a heartbeat if I saw a deceptive model," said Ada Marchetti, who opposes a moratorium.')).toBe('oppose');
+    // (a review of 2.5.82) a bill's requirement of any developer; "under fire", "a flood of" criticism and a call on
+    // governments to force others undo nothing
+    expect(sideInArticle('Under the proposed law, a developer would have to halt a training run if auditors flagged dangerous capabilities, Senator Maria Lopez said.')).toBe('neutral');
+    for (const sentence of [
+      'Under fire from critics, Kestrel Labs said it had halted its next training run for a verified pause.',
+      'After a flood of criticism, the lab said it had paused its training run for a verified pause, chief executive Ada Marchetti said.',
+      '"We will pause our training runs, and we call on governments to force every lab to do the same," said Ada Marchetti, chief executive of Kestrel Labs.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
     // last five from a review of 2.5.55)
     for (const sentence of [
@@ -451,6 +459,12 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause is overdue." That\'s what Senator Maria Lopez told the committee on Tuesday.',
       '"A verified pause is overdue." That is what Maria Lopez (D-N.M.) told the committee.',
       '"A verified pause is overdue." That was the message from Senator Maria Lopez on Tuesday.',
+      // (a review of 2.5.82) a body of three words, a weekday without "on", a second adverbial, "had told", an outlet
+      '"A verified pause is overdue." That is what Senator Maria Lopez told the Senate Commerce Committee on Tuesday.',
+      '"A verified pause is overdue." That is what Senator Maria Lopez told lawmakers Tuesday.',
+      '"A verified pause is overdue." That is what Senator Maria Lopez told the committee on Tuesday, before the vote.',
+      '"A verified pause is overdue." That is what Senator Maria Lopez had told the committee.',
+      '"A verified pause is overdue." That\'s what Senator Maria Lopez told Politico.',
     ]) expect(voicesOf(asArticle(text)), text).toContainEqual(expect.objectContaining({ stance: 'support', quote: 'A verified pause is overdue.' }));
   });
 
