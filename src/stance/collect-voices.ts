@@ -1010,6 +1010,8 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
   return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
 }
 
+/** A camp named by its signature: "The signatories", "its signatories", "many signatories". */
+const SIGNATORIES_CAMP = /\bsignator(?:y|ies)$/iu;
 /** A voice's words that are its signing alone: "signed a letter on Monday". */
 const SIGNING_ONLY = /^(?:(?:have|has|also|jointly) )?(?:co-)?sign(?:ed|s)? (?:a|an|the)\b/u;
 
@@ -1102,6 +1104,7 @@ export function collectVoices(
   const opposers = signatoriesIn(sentenceTexts, 'oppose').filter((opposer) => !backers.some((backer) => backer.name === opposer.name));
   const signatories = [...backers, ...opposers];
   const backsProposal = signatoryVoices(sentenceTexts, backers);
+  const signatoriesAgainst = sentenceTexts.some(isOpposingSentence) && !sentenceTexts.some(isBackingSentence);
   const opposesProposal = signatoryVoices(sentenceTexts, opposers);
   const proposer = proposerNamedIn(sentenceTexts);
   const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
@@ -1135,7 +1138,8 @@ export function collectVoices(
     if (firstNamed !== null) actor = firstNamed;
     // Names of several ("Vindman and Williams") are no one's full name: "Williams" later is one of them.
     else if (actor.includes(' ') && /^\p{Lu}/u.test(actor) && !/ and /u.test(actor) && !fullNames.includes(actor)) fullNames.push(actor);
-    const role = roleOfActor(actor);
+    // "The signatories" of a text the article only says is against the pause are its critics, not its backers
+    const role = signatoriesAgainst && SIGNATORIES_CAMP.test(actor) ? 'critic' : roleOfActor(actor);
     let stance = sideOf(statement.value, VOICE_SIDE_THRESHOLD);
     // A camp named by its role speaks for that camp when its words alone do not say ("Critics questioned ...").
     if (stance === 'neutral' && role === 'critic') stance = 'oppose';

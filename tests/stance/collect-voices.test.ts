@@ -302,6 +302,9 @@ describe('voices: each speaker’s own position', () => {
       `${against} It was spearheaded by Lumenfold.`,
     ]) expect(sides(text), text).toEqual(expect.objectContaining({ Lumenfold: 'oppose' }));
     expect(sides(`${against} The letter was organised by the Chamber of Progress.`)).toEqual(expect.objectContaining({ 'Chamber of Progress': 'oppose' }));
+    // "the signatories" of a letter against the pause, where no text the article names backs it, are its critics
+    expect(sides(`${against} The signatories argue that chip-level compute accounting would become a licensing regime.`)).toEqual(expect.objectContaining({ 'The signatories': 'oppose' }));
+    expect(sides(`${against} Four labs signed a joint statement backing a verified pause. The signatories argue that inspections are ready.`)).toEqual(expect.objectContaining({ 'The signatories': 'support' }));
   });
 
   it('the proposer, said to make its proposal but quoted nowhere, is a voice for it; not where the proposal is named in passing', () => {
