@@ -294,8 +294,7 @@ const FAULT_WORDS = new Set([
 const DISASTER_WORDS = new Set(['fire', 'flood']);
 /** Words of a halt imposed, in its condition ("only if a court ordered it to", "if regulators forced us to"): no pause taken up. */
 const IMPOSING_WORDS = new Set([
-  'forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction', 'required',
-  'requires', 'require',
+  'forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction',
 ]);
 const CONDITION_WORDS = new Set(['if', 'unless', 'until', 'when', 'once']);
 const FAILING_MACHINES = new Set(['power', 'hardware', 'equipment', 'cooling', 'network', 'chip', 'cluster', 'grid', 'server', 'disk']);

@@ -402,7 +402,14 @@ function headOf(actor: string): string {
  * "Anthropic, the maker of Claude, called for talks", "Anthropic published its proposal"; not the proposal named in
  * passing ("a hearing on Anthropic's proposed pause", "the pause Anthropic proposed in June"), nor another document.
  */
-const proposingBy = (proposer: string) => new RegExp(String.raw`\b${escapeRegExp(proposer)}(?:, [^,;]{1,60},)? (?:(?:on|last|this|in) \S+ )?(?:has |had |also |formally )?(?:proposed|proposes|called for|calls for|put forward|puts forward|unveiled|unveils|floated|urged|urges) (?:a|an|the|that|its|to|for|on)\b|\b${escapeRegExp(proposer)}(?:, [^,;]{1,60},)? (?:(?:on|last|this|in) \S+ )?(?:published|publishes|released|releases) (?:a|its|the) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)\b`, 'u');
+const proposingBy = (proposer: string) => {
+  const name = String.raw`\b${escapeRegExp(proposer)}(?:, (?![^,;]{0,60}\b(?:says?|said|argue[sd]?|claim(?:s|ed)?)\b)[^,;]{1,60},)? (?:(?:on|last|this|in) \S+ )?`;
+  return new RegExp(String.raw`${name}(?:has |had |also |formally )?(?:proposed|proposes|called for|calls for|put forward|puts forward|unveiled|unveils|floated|urged|urges) (?:a|an|the|that|its|to|for|on)\b|${name}(?:published|publishes|released|releases|set out|sets out|laid out|lays out) (?:a|its|the) (?:[\p{L}\d-]+ ){0,2}(?:proposal|call|plan for (?:a|an|the) (?:[\p{L}-]+ ){0,2}pause)\b`, 'u');
+};
+/** Words before the proposer that make its proposing none: "Neither OpenAI nor Anthropic has proposed", "If Anthropic proposed". */
+const NOT_PROPOSING_BEFORE = /\b(?:not|nor|neither|never|no|if|unless|whether|had|were|should|would)\b[^;:]*$/iu;
+/** A proposal taken back in its sentence: "but on Friday the company withdrew the proposal". */
+const PROPOSAL_WITHDRAWN = /\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed)\b/iu;
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
@@ -869,7 +876,7 @@ const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spear
  * coalition ... and led by Talia Brandt, chief executive of Lumenfold"; the text the subject of organising, not a
  * campaign, bill or study the sentence brings in ("The letter targets a bill written by").
  */
-const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)(?:, [^;]{1,80}?,["”]?)? (?:was |is |has been )?(?:${ORGANISING}) by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
+const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)(?:, [^;]{1,80}?,["”]?| (?:calling|urging|asking|backing|opposing)\b[^,.;]{0,80}?)? (?:was |is |has been )?(?:${ORGANISING})(?: and (?:${ORGANISING}))? by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
 /** A signed text named: "the statement", "a pledge", "the document". */
 const ANOTHER_TEXT_NAMED = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument)s?\b`, 'u');
 /** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
@@ -1205,9 +1212,14 @@ export function collectVoices(
   }
   // The proposer, named in a sentence on the topic as making its proposal but quoted nowhere ("Anthropic on Monday
   // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence.
-  if (proposer !== null && voices.length < MAX_VOICES && !voices.some((voice) => isSameSpeaker(voice.actor, proposer))) {
+  // (a voice named by it already, "Anthropic last week" too, is that voice; its spokesperson's is another)
+  const isProposerVoice = (actor: string) => isSameSpeaker(actor, proposer ?? '') || lowerActor(actor).startsWith(`${proposer?.toLowerCase()} `);
+  if (proposer !== null && voices.length < MAX_VOICES && !voices.some((voice) => isProposerVoice(voice.actor))) {
     const proposing = proposingBy(proposer);
-    const at = sentenceTexts.findIndex((text, index) => isTopical(index) && proposing.test(text));
+    const at = sentenceTexts.findIndex((text, index) => {
+      const match = isTopical(index) ? proposing.exec(text) : null;
+      return match !== null && !NOT_PROPOSING_BEFORE.test(text.slice(0, match.index)) && !PROPOSAL_WITHDRAWN.test(text);
+    });
     if (at >= 0) {
       const before = voices.findIndex((voice) => voice.sentence > at);
       const voice = { actor: proposer, stance: 'support' as const, quote: sentenceTexts[at]!.trim(), value: 0, isHeadline: false, sentence: at };

@@ -534,8 +534,12 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   let end = verb;
   for (;;) {
     while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) end--;
-    // "Anthropic on Tuesday called on ...", "the ministers in June said": a date between the subject and its verb
-    if (end > 1 && CALENDAR_WORDS.has(tokens[end - 1]!.word) && /^(on|in|last|this|next|since)$/.test(tokens[end - 2]!.word)) end -= 2;
+    // "Anthropic on Tuesday called on ...", "the ministers in June said", "Anthropic last month proposed": a date
+    // between the subject and its verb
+    const word = tokens[end - 1]?.word ?? '';
+    if (end > 1 && (CALENDAR_WORDS.has(word) || /^(?:month|year)$/.test(word)) && /^(on|in|last|this|next|since)$/.test(tokens[end - 2]!.word)) end -= 2;
+    // "Anthropic last week proposed": its "week" skipped above
+    else if (end > 1 && /^(?:last|next)$/.test(word) && tokens[end]?.word === 'week') end -= 1;
     else break;
   }
   // "the pause, which it says would ...": a pronoun after a relative word is the whole subject.

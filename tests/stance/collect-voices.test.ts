@@ -268,6 +268,8 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(expect.objectContaining({ Brandt: 'oppose', 'Owen Pritchard': 'oppose' }));
     expect(sides('Four developers signed a joint statement committing to work towards a verified pause. The open letter was organized by Naomi Castell, a computer scientist at Alder University, and Hiroshi Tanabe of the Kanto Institute of Technology. Castell said inspections were ready.'))
       .toEqual(expect.objectContaining({ Castell: 'support', 'Hiroshi Tanabe': 'support' }));
+    expect(sides('The open letter calling for a verified pause on frontier AI training was written and organized by Naomi Castell, a computer scientist at Alder University.'))
+      .toEqual(expect.objectContaining({ 'Naomi Castell': 'support' }));
     // the next sentence saying what the letter urges; signing it then is no backing of the pause
     const urged = voicesOf(asArticle('Lumenfold, TechNet and NetChoice signed a letter on Monday. It urges Congress to reject the pause.'));
     expect(urged.filter((voice) => /Lumenfold|TechNet|NetChoice/.test(voice.actor)).map((voice) => voice.stance)).not.toContain('support');
@@ -321,6 +323,22 @@ describe('voices: each speaker’s own position', () => {
     // one the text quotes keeps its own words
     expect(proposers('Anthropic proposed a verified pause on Monday. "We are asking the labs to stop racing," Anthropic said.').map(([, quote]) => quote))
       .not.toContain('Anthropic proposed a verified pause on Monday.');
+    // (a review of 2.5.84) not beside a voice named by the proposer already ("Anthropic last week" is Anthropic), nor a
+    // proposal denied or supposed, another document, a product, a claim critics make of it
+    const anthropicVoices = (text: string) => voicesOf(asArticle(text)).filter((voice) => /Anthropic/.test(voice.actor));
+    expect(anthropicVoices('Anthropic last week proposed a verified pause on frontier AI training.').map((voice) => voice.actor)).toEqual(['Anthropic']);
+    expect(anthropicVoices('Anthropic last month proposed a verified pause on frontier AI training.').map((voice) => voice.actor)).toEqual(['Anthropic']);
+    for (const sentence of [
+      'Neither OpenAI nor Anthropic has proposed a pause on frontier AI training, and both are racing to train larger models.',
+      'Anthropic on Monday published its responsible scaling plan, which stops short of a pause on frontier AI training.',
+      'Anthropic on Monday released a new pricing plan for Claude, a week after the debate over a pause on frontier AI training began.',
+      'If Anthropic proposed a pause on frontier AI training, its rivals would never agree, analysts said.',
+      'Anthropic, critics say, proposed a pause on frontier AI training only to lock in its lead.',
+    ]) expect(proposers(sentence), sentence).toEqual([]);
+    for (const sentence of [
+      'Anthropic this week set out a proposal for a verified pause on frontier AI training.',
+      'Anthropic released a 40-page proposal for a verified pause on frontier AI training.',
+    ]) expect(proposers(sentence).map(([stance]) => stance), sentence).toEqual(['support']);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

@@ -301,6 +301,8 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Under fire from critics, Kestrel Labs said it had halted its next training run for a verified pause.',
       'After a flood of criticism, the lab said it had paused its training run for a verified pause, chief executive Ada Marchetti said.',
       '"We will pause our training runs, and we call on governments to force every lab to do the same," said Ada Marchetti, chief executive of Kestrel Labs.',
+      // (a review of 2.5.84) a pause when the verification regime requires it is the proposal taken up
+      '"We will pause our frontier training runs when the verification regime requires it," said Ada Marchetti, chief executive of Kestrel Labs.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // a bill or a rival halting its work, a safeguard, a halt for a fault, a bill stopped: no one's own pause (the
     // last five from a review of 2.5.55)
