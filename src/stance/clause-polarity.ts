@@ -10,12 +10,12 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
+import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
   type StanceCue,
 } from './pause-lexicon.ts';
-import { WEEKDAYS } from './calendar-words.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
 export interface CueHit {
@@ -290,9 +290,12 @@ const FAULT_WORDS = new Set([
   'malfunction', 'malfunctions', 'malfunctioning', 'leak', 'leaks', 'overheating', 'flooding', 'accident', 'explosion',
   'blackout',
 ]);
-/** Disasters that are also idioms: a fault only as "a fire", "the flood", not "under fire" or "a flood of criticism". */
+/** Disasters that are also idioms: a fault only as "a fire", "the flood" (not "under fire", "a flood of criticism"). */
 const DISASTER_WORDS = new Set(['fire', 'flood']);
-/** Words of a halt imposed, in its condition ("only if a court ordered it to", "if regulators forced us to"): no pause taken up. */
+/**
+ * Words of a halt imposed, read in the condition the halt is under (CONDITION_WORDS): "only if a court ordered it to",
+ * "if regulators forced us to" take no pause up; "and we call on governments to force every lab" does.
+ */
 const IMPOSING_WORDS = new Set([
   'forced', 'force', 'forces', 'ordered', 'orders', 'compelled', 'compel', 'court', 'courts', 'injunction',
 ]);
@@ -313,10 +316,12 @@ const RULE_NOUNS = new Set(['rule', 'rules', 'bill', 'law', 'regulation', 'regul
  */
 function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   const words = tokens.map((token) => token.word);
-  const isFault = (word: string, i: number) => FAULT_WORDS.has(word) || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''))
+  const isFault = (word: string, i: number) => FAULT_WORDS.has(word)
+    || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''))
     || (DISASTER_WORDS.has(word) && /^(?:a|the)$/.test(words[i - 1] ?? '') && words[i + 1] !== 'of');
+  if (words.some(isFault)) return true;
   const condition = words.findIndex((word, i) => i >= match.to && CONDITION_WORDS.has(word));
-  if (words.some(isFault) || (condition >= 0 && words.slice(condition).some((word) => IMPOSING_WORDS.has(word)))) return true;
+  if (condition >= 0 && words.slice(condition).some((word) => IMPOSING_WORDS.has(word))) return true;
   // a halt owed, not offered: "a developer would have to halt a training run", "must halt"
   const owed = words.slice(match.from, match.to);
   if (owed.includes('must') || owed.some((word, i) => /^(?:have|has|had)$/.test(word) && owed[i + 1] === 'to')) return true;
@@ -561,18 +566,18 @@ export function readsAsVerb(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
-/** Words after which a noun phrase opens a clause as its subject: a report's verb or a conjunction ("said the pace ..."). */
+/** Words after which a noun phrase opens a clause as its subject: a report's verb, a conjunction ("said the pace"). */
 const BEFORE_A_SUBJECT = new Set([
   'that', 'and', 'but', 'so', 'because', 'while', 'said', 'says', 'argued', 'argues', 'believes', 'believe', 'thinks',
   'think', 'insisted', 'insists', 'warned', 'warns', 'agreed', 'agree', 'agrees', 'wrote', 'writes', 'added', 'adds',
   'noted', 'notes', 'stressed', 'feel', 'feels', 'felt',
 ]);
-/** Marks a clause opens after: a quote's, a colon's, a dash's (not a comma, which may set off words inside a phrase). */
+/** Marks a clause opens after: a quote's, a colon's, a dash's (not a comma, which may set off words in a phrase). */
 const CLAUSE_OPENING_MARKS = new Set(['"', ':', ';', '—', '–', '(']);
 /** Nouns whose "that" clause is what they name, not the speaker's own: "rejected the argument that ...". */
 const CLAIM_NOUNS = new Set([
-  'argument', 'arguments', 'claim', 'claims', 'idea', 'notion', 'view', 'suggestion', 'suggestions', 'warning', 'warnings',
-  'call', 'calls', 'demand', 'demands', 'case', 'assertion', 'belief', 'fear', 'fears',
+  'argument', 'arguments', 'claim', 'claims', 'idea', 'notion', 'view', 'suggestion', 'suggestions', 'warning',
+  'warnings', 'call', 'calls', 'demand', 'demands', 'case', 'assertion', 'belief', 'fear', 'fears',
 ]);
 
 /**

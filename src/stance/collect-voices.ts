@@ -844,9 +844,10 @@ const OTHER_SIGNED_TEXT = new RegExp(String.raw`(?<!\b(?:said|says|wrote|writes)
 /** "The statement", "the open letter": the signed text a sentence before introduced (see refersToSidedText). */
 const THE_SIGNED_TEXT = /\b[Tt]he (?:joint |open )?(?:statement|document|letter|pledge|declaration)\b/u;
 /**
- * A sentence saying, as its first words, that the text the sentence before brought in backs a pause: "The statement
- * calls for a verified pause", "It urges governments to agree a pause" (not "It comes a week after four labs signed a
- * statement calling for a pause", "The statement they were answering calls for ...").
+ * A sentence saying, as its first words, what the text the sentence before brought in asks of a pause: "The statement
+ * calls for a verified pause", "It urges governments to agree a pause", "It urges Congress to reject the pause" (see
+ * isSidedNext); not "It comes a week after four labs signed a statement calling for a pause", "The statement they were
+ * answering calls for ...".
  */
 const NEXT_BACKS = /^(?:The (?:joint )?(?:statement|document|letter|pledge|declaration)|It|Their (?:joint )?(?:statement|letter|pledge)) (?:calls|called|urges|urged|commits|committed|backs|backed|endorses|endorsed|supports|asks|asked)\b([^.;]{0,60}?)\b(?:pause|moratorium|halt|slowdown)\b/u;
 /** A list's text that is another's answer: "Their own letter", "a rival letter". */
@@ -1029,6 +1030,8 @@ interface Signatory {
   side: 'support' | 'oppose';
 }
 
+const PERSON_NAME_ONLY = new RegExp(`^${PERSON_NAME}$`, 'u');
+
 /** Whether the text names another person with `name`'s surname: "Senator Paul Brandt" beside "Talia Brandt". */
 function surnameShared(sentenceTexts: readonly string[], name: string): boolean {
   const surname = name.split(' ').at(-1)!;
@@ -1046,7 +1049,7 @@ function signatoryVoices(sentenceTexts: readonly string[], signed: readonly Sign
   const signatories = signed.map((signatory) => signatory.name);
   // a signatory who is a person is also the surname a text calls them by later ("Talia Brandt" ... "Brandt said"),
   // where the text names no one else with it ("Senator Paul Brandt")
-  const persons = signatories.filter((name) => new RegExp(`^${PERSON_NAME}$`, 'u').test(name) && !surnameShared(sentenceTexts, name));
+  const persons = signatories.filter((name) => PERSON_NAME_ONLY.test(name) && !surnameShared(sentenceTexts, name));
   const people = [...persons, ...signatories.flatMap((signatory) => [...proposerPeopleIn(sentenceTexts, signatory, LEADING_ROLES)])];
   return ownSpeakers(signatories.map((name) => name.toLowerCase()), proposerPost(signatories, LEADING_ROLES), people);
 }
@@ -1089,6 +1092,21 @@ export function proposerSpeakers(sentenceTexts: readonly string[]): (actor: stri
     const isCampaign = campaigners.campaigns.some((campaign) => name === campaign || name === `the ${campaign}` || isOfCampaign(actor, campaign));
     return isOwn(actor) || isCampaign;
   };
+}
+
+/** Puts a voice among the others in the order of the text's sentences. */
+function insertInTextOrder<T extends { sentence: number }>(voices: T[], voice: T): void {
+  const at = voices.findIndex((other) => other.sentence > voice.sentence);
+  voices.splice(at < 0 ? voices.length : at, 0, voice);
+}
+
+/** The first sentence on the topic that says the proposer made its proposal (see proposingBy), or -1. */
+function proposingSentence(sentenceTexts: readonly string[], proposer: string, isTopical: (sentence: number) => boolean): number {
+  const proposing = proposingBy(proposer);
+  return sentenceTexts.findIndex((text, index) => {
+    const match = isTopical(index) ? proposing.exec(text) : null;
+    return match !== null && !NOT_PROPOSING_BEFORE.test(text.slice(0, match.index)) && !PROPOSAL_WITHDRAWN.test(text);
+  });
 }
 
 /**
@@ -1206,25 +1224,15 @@ export function collectVoices(
       if (voice.sentence === signatory.sentence && (voice.stance === 'neutral' || SIGNING_ONLY.test(voice.quote))) voice.stance = signatory.side;
     }
     if (voices.length >= MAX_VOICES || own.length > 0) continue;
-    const at = voices.findIndex((voice) => voice.sentence > signatory.sentence);
-    const voice = { actor: signatory.name, stance: signatory.side, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence };
-    voices.splice(at < 0 ? voices.length : at, 0, voice);
+    insertInTextOrder(voices, { actor: signatory.name, stance: signatory.side, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence });
   }
   // The proposer, named in a sentence on the topic as making its proposal but quoted nowhere ("Anthropic on Monday
-  // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence.
-  // (a voice named by it already, "Anthropic last week" too, is that voice; its spokesperson's is another)
-  const isProposerVoice = (actor: string) => isSameSpeaker(actor, proposer ?? '') || lowerActor(actor).startsWith(`${proposer?.toLowerCase()} `);
-  if (proposer !== null && voices.length < MAX_VOICES && !voices.some((voice) => isProposerVoice(voice.actor))) {
-    const proposing = proposingBy(proposer);
-    const at = sentenceTexts.findIndex((text, index) => {
-      const match = isTopical(index) ? proposing.exec(text) : null;
-      return match !== null && !NOT_PROPOSING_BEFORE.test(text.slice(0, match.index)) && !PROPOSAL_WITHDRAWN.test(text);
-    });
-    if (at >= 0) {
-      const before = voices.findIndex((voice) => voice.sentence > at);
-      const voice = { actor: proposer, stance: 'support' as const, quote: sentenceTexts[at]!.trim(), value: 0, isHeadline: false, sentence: at };
-      voices.splice(before < 0 ? voices.length : before, 0, voice);
-    }
+  // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence. A voice named by it
+  // already ("Anthropic last week" too) is that voice; its spokesperson's is another.
+  if (proposer !== null && voices.length < MAX_VOICES
+    && !voices.some((voice) => isSameSpeaker(voice.actor, proposer) || lowerActor(voice.actor).startsWith(`${proposer.toLowerCase()} `))) {
+    const at = proposingSentence(sentenceTexts, proposer, isTopical);
+    if (at >= 0) insertInTextOrder(voices, { actor: proposer, stance: 'support', quote: sentenceTexts[at]!.trim(), value: 0, isHeadline: false, sentence: at });
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices

@@ -6,11 +6,11 @@
  * be scored apart. A clause the speaker reports ("X said its members would back ...") stays the speaker's.
  */
 
+import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
-import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
 

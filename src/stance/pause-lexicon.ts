@@ -32,7 +32,10 @@ export interface StanceCue {
   opensWithVerb?: true;
   /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a fault, a denied rumour or another's subject undoes. */
   ownPause?: true;
-  /** The cue opens with its clause's subject (PACE_SUBJECT_ROWS): it counts only where no verb or preposition before makes it an object. */
+  /**
+   * The cue opens with its clause's subject (PACE_SUBJECT_ROWS): it counts only where no verb or preposition before
+   * makes it an object (see opensClause in clause-polarity.ts).
+   */
   opensWithSubject?: true;
 }
 
@@ -41,8 +44,11 @@ type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boole
 function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
   return rows.map((row) => {
     const [pattern, weight, kind, negatable = true, opensWithVerb] = row;
-    const flags = { ...(opensWithVerb ? { opensWithVerb } : {}), ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
-      ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}) };
+    const flags = {
+      ...(opensWithVerb ? { opensWithVerb } : {}),
+      ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
+      ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}),
+    };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
 }

@@ -206,8 +206,9 @@ function quoteOpeningAt(sentence: SentenceAnalysis): number {
   return DATELINE.test(sentence.text.slice(0, sentence.tokens[mark]!.start)) ? mark : -1;
 }
 
+/** A speaker's name, capitalised words with a title's dot ("Sen. Maria Lopez"). */
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
-/** After a name: a party tag ("(D-N.M.)"), a description set off by commas ("Ada Marchetti, chief executive of Kestrel Labs,"). */
+/** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
 const ADVERBIALS_TO_END = String.raw`(?:,? (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|\p{Lu}\p{Ll}+day|(?:on|at|in|during|before|after) [^.;,!?]+))*[.!]?$`;
@@ -231,6 +232,7 @@ function speakerOfQuoteBefore(text: string): string | undefined {
   const name = SAID_BEFORE.map((pattern) => pattern.exec(text.trim())?.[1]).find((found) => found !== undefined);
   return name === undefined || /['’]s$/u.test(name) ? undefined : name;
 }
+
 /** The most sentences of a quote given to the speaker a sentence after it names. */
 const MAX_QUOTE_SENTENCES = 5;
 

@@ -215,6 +215,11 @@ describe('voices: each speaker’s own position', () => {
       'The statement was signed last week by Anthropic, Google DeepMind and Kestrel Labs.',
       'The statement was also signed by the heads of Anthropic, Google DeepMind and Kestrel Labs.',
       'Its signatories, which include Anthropic, Google DeepMind and Kestrel Labs, said they would accept inspections.',
+      // (a review of 2.5.77) the CEOs' or executives' companies, more times, "which also include"
+      'The statement was signed by the CEOs of Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was signed by executives from Anthropic, Google DeepMind and Kestrel Labs.',
+      'The statement was signed earlier this week by Anthropic, Google DeepMind and Kestrel Labs.',
+      'Its signatories, which also include Anthropic, Google DeepMind and Kestrel Labs, said they would accept inspections.',
     ]) expect(supporters(`${backing} ${list}`), list).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
     // a title's dot and a body's "of" or "for" no longer end the list; "the" is no part of a name
     expect(supporters(`${backing} The statement was signed by Dr. Amara Okafor, Maria Lopez and the Chamber of Progress.`))
@@ -244,13 +249,7 @@ describe('voices: each speaker’s own position', () => {
       'Industry groups answered on Tuesday. Their own letter was signed by Lumenfold, TechNet and NetChoice. The statement they were answering calls for a verified pause of frontier AI training.',
       'Lumenfold, TechNet and NetChoice signed a letter on Monday. It urges Congress to reject the pause.',
     ]) expect(supporters(text).filter((actor) => /^(?:Lumenfold|TechNet|NetChoice)$/.test(actor)), text).toEqual([]);
-    // (a review of 2.5.77) titles or a letter alone are no names; the heads' or executives' companies are the signatories
-    for (const list of [
-      'The statement was signed by the CEOs of Anthropic, Google DeepMind and Kestrel Labs.',
-      'The statement was signed by executives from Anthropic, Google DeepMind and Kestrel Labs.',
-      'The statement was signed earlier this week by Anthropic, Google DeepMind and Kestrel Labs.',
-      'Its signatories, which also include Anthropic, Google DeepMind and Kestrel Labs, said they would accept inspections.',
-    ]) expect(supporters(`${backing} ${list}`), list).toEqual(expect.arrayContaining(['Google DeepMind', 'Kestrel Labs']));
+    // (a review of 2.5.77) titles or a letter alone are no names
     for (const list of [
       'The statement was signed by the CEO of Kestrel Labs, Dana Whitfield.',
       'The declaration was signed by the U.S., Britain and Kestrel Labs.',
