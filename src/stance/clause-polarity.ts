@@ -207,7 +207,7 @@ export function findCueHits(
     const cue = match.data;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
-    if (cue.opensWithSubject && !opensClause(tokens, match.from)) continue;
+    if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -593,4 +593,14 @@ function opensClause(tokens: readonly Token[], index: number): boolean {
   if (!BEFORE_A_SUBJECT.has(previous)) return false;
   const earlier = tokens[before - 1]?.word ?? '';
   return previous === 'that' ? !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
+}
+
+/**
+ * Whether what follows a call at `end` makes it conditional or partial: "must be reduced only if it can be shown to be
+ * dangerous", "unless", "has to be slowed in some places and not others".
+ */
+function isLimited(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end]?.word;
+  return next === 'only' || next === 'unless' || next === 'if' || next === 'selectively'
+    || ((next === 'in' || next === 'for') && tokens[end + 1]?.word === 'some');
 }

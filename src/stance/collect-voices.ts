@@ -816,7 +816,7 @@ const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
  * one that stops short of it ("stops short of calling for a pause"), nor a pause of something else ("a moratorium on
  * state AI regulation", "a pause of the EU AI Act"), nor a letter of a year gone by ("In 2023 thousands signed ...").
  */
-const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|urging|committing|supporting|endorsing|in favou?r of|towards?)\b([^;\n]{0,40}?)\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
+const BACKING_SENTENCE = new RegExp(String.raw`\b(?:${SIGNED_TEXT})\b([^;\n]{0,80}?)\b(?:backing|calling for|calls for|called for|calling on|calls on|called on|urging|committing|supporting|endorsing|in favou?r of|towards?)\b([^;\n]{0,40}?)\b(?:pause|moratorium|halt|slowdown)\b(?! (?:\S+ ){0,4}(?:regulations?|acts?|Act|laws?|rules|enforcement|tariffs?|exports?|licen[cs]es|hiring)\b)`, 'iu');
 /**
  * A signed text named by the pause it pledges: "the labs' pause statement", "A pledge to pause is only as good as ...";
  * not one refused or dismissed ("refused calls for a pledge to pause", "A pledge to pause is a publicity stunt"), nor a
@@ -856,12 +856,19 @@ const ANSWERING_TEXT = /\b(?:rival|separate|second|competing|counter|own|another
 const INTRODUCED_TEXT = /(?<!\b(?:said|says|wrote|writes|is|was|are|were) (?:in )?)\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
 /** When a text was signed, between "signed" and "by": "signed Monday by", "signed last week by". */
 const SIGNING_TIME = String.raw`(?:(?:late |early )?(?:on |last |this |earlier this )?(?:${[...WEEKDAYS].map((day) => day[0]!.toUpperCase() + day.slice(1)).join('|')}|week|month)|yesterday|today|earlier|on \p{Lu}\p{Ll}+\.? \d{1,2}|in \p{Lu}\p{Ll}+)`;
+/**
+ * What a sentence may say of a signed text before its signing or organising: a set-off description ("The first letter,
+ * calling on governments to adopt a verified pause, was signed ..."), a participle's phrase ("a letter backing the
+ * pause, signed by", "The open letter calling for a verified pause was written by"), "to" a pause ("pledge to a
+ * verified pause was signed by").
+ */
+const TEXT_DESCRIBED = String.raw`(?:, [^;]{1,120}?,["”]?| (?:calling|urging|asking|backing|opposing|to)\b[^,.;]{0,80}?)?`;
 const SIGNATORY_LISTS = [
   // "The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs — said", "signatories include A and B"
   new RegExp(String.raw`\b[Ss]ignatories(?: [—–-] |: |, including | include | included | are | were |, (?:which|who) (?:also )?include(?:d)? |, among them )(${SIGNER_LIST})`, 'gu'),
   // "The statement was signed by A, B and C", "The letter, signed by A and B,", "the document signed by A and B",
   // "was signed Monday by", "was also signed by the heads of A and B"
-  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument),? (?:was |is |has been )?(?:also |jointly )?(?:co-)?signed (?:${SIGNING_TIME} )?by (?:(?:the )?(?:heads?|leaders|chiefs|chief executives?|CEOs?|bosses|founders?|executives) (?:of|from) )?(${SIGNER_LIST})`, 'gu'),
+  new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument)${TEXT_DESCRIBED},? (?:was |is |has been )?(?:also |jointly )?(?:co-)?signed (?:${SIGNING_TIME} )?by (?:(?:the )?(?:heads?|leaders|chiefs|chief executives?|CEOs?|bosses|founders?|executives) (?:of|from) )?(${SIGNER_LIST})`, 'gu'),
   // "The joint statement that A, B and C put out on Monday"
   new RegExp(String.raw`\b(?:${SIGNED_TEXT}) that (${SIGNER_LIST}) (?:put out|issued|released|published|signed)\b`, 'gu'),
   // "A, B and C signed a joint statement"
@@ -877,9 +884,10 @@ const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spear
  * coalition ... and led by Talia Brandt, chief executive of Lumenfold"; the text the subject of organising, not a
  * campaign, bill or study the sentence brings in ("The letter targets a bill written by").
  */
-const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)(?:, [^;]{1,80}?,["”]?| (?:calling|urging|asking|backing|opposing)\b[^,.;]{0,80}?)? (?:was |is |has been )?(?:${ORGANISING})(?: and (?:${ORGANISING}))? by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
+const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)${TEXT_DESCRIBED} (?:was |is |has been )?(?:${ORGANISING})(?: and (?:${ORGANISING}))? by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(?:(?!an? |the )[\p{Ll}-]+ ){0,2}(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
 /** A signed text named: "the statement", "a pledge", "the document". */
 const ANOTHER_TEXT_NAMED = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument)s?\b`, 'u');
+const TEXTS_NAMED = new RegExp(ANOTHER_TEXT_NAMED.source, 'gu');
 /** A list sentence that says its text backs no pause: "stops short of calling for a pause", "no plans to seek a pause". */
 const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;
 /** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
@@ -925,7 +933,7 @@ function isOpposingSentence(sentence: string): boolean {
 }
 
 function isBackingSentence(sentence: string): boolean {
-  if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence)) return false;
+  if (PAST_LETTER.test(sentence) || OPPOSING_SENTENCE.test(sentence) || PAUSE_OF_OTHER.test(sentence)) return false;
   const match = BACKING_SENTENCE.exec(sentence);
   if (match !== null) return !NOT_BACKING.test(match[1]!) && !AGAINST_THE_PAUSE.test(match[2]!) && !PAUSE_UNDONE.test(sentence);
   return NAMED_FOR_PAUSE.test(sentence) && !NOT_BACKING.test(sentence) && !DISMISSED_PLEDGE.test(sentence);
@@ -990,12 +998,13 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
         // against the pause, a list of the text it answers ("a letter opposing the pause answers the statement signed
-        // by ..."): another signed text named between
+        // by ..."): another signed text named between, or in the list's own description of its text
         const sidedText = side === 'oppose' ? OPPOSING_TEXT.exec(sentence) : null;
         if (sidedText !== null && match.index! > sidedText.index) {
           const between = sentence.slice(sidedText.index + sidedText[0].length, match.index! + match[0].length);
           if (ANOTHER_TEXT_NAMED.test(between)) continue;
         }
+        if ((match[0].match(TEXTS_NAMED) ?? []).length > 1) continue;
         // a list's last name may end the sentence ("... and Kestrel Labs.")
         const listed = match[1]!.split(/,? and |, /u);
         // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
@@ -1225,6 +1234,11 @@ export function collectVoices(
     }
     if (voices.length >= MAX_VOICES || own.length > 0) continue;
     insertInTextOrder(voices, { actor: signatory.name, stance: signatory.side, quote: sentenceTexts[signatory.sentence]!.trim(), value: 0, isHeadline: false, sentence: signatory.sentence });
+  }
+  // Who signed a text its own sentence says is against the pause opposes it, whatever a call word in that sentence
+  // read ("Industry groups signed a letter calling for the proposed pause to be scrapped").
+  for (const voice of voices) {
+    if (SIGNING_ONLY.test(voice.quote) && isOpposingSentence(sentenceTexts[voice.sentence] ?? '')) voice.stance = 'oppose';
   }
   // The proposer, named in a sentence on the topic as making its proposal but quoted nowhere ("Anthropic on Monday
   // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence. A voice named by it

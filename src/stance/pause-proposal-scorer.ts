@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.86';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.87';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -195,8 +195,11 @@ function giveToSpeaker(analysis: SentenceAnalysis, actor: string, from: number):
  * had told her', '..., Baker said, reading from the statement his rivals had signed', '..., she said, quoting ...'.
  */
 const RELAYED_QUOTE = /\b(?:quoting|reading (?:aloud )?from|summing up|paraphrasing|(?<!\bwho )(?:had|have|has) (?:told|warned|said|argued))\b|\bbefore (?:rejecting|dismissing|calling)\b/iu;
-/** A wire dateline before a quote's opening mark: "WASHINGTON (Reuters) — ", "LONDON, Dec 7 (Reuters) - ". */
-const DATELINE = /^\p{Lu}[\p{Lu} .,'’-]*(?:,[^"“()]{0,20})?(?: \([^)]{1,30}\))?\s*[—–-]{1,2}\s*$/u;
+/**
+ * A wire dateline before a quote's opening mark: "WASHINGTON (Reuters) — ", "LONDON, Dec 7 (Reuters) - "; or a live
+ * blog's time stamp: "10:11 a.m. - ", "14:05 GMT — ".
+ */
+const DATELINE = /^(?:\p{Lu}[\p{Lu} .,'’-]*(?:,[^"“()]{0,20})?(?: \([^)]{1,30}\))?|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)\s*[—–-]{1,2}\s*$/u;
 
 /** Where the quote that opens a sentence begins: its first token, or after a wire dateline; -1 if it opens later. */
 function quoteOpeningAt(sentence: SentenceAnalysis): number {
@@ -211,9 +214,9 @@ const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
-const ADVERBIALS_TO_END = String.raw`(?:,? (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|\p{Lu}\p{Ll}+day|(?:on|at|in|during|before|after) [^.;,!?]+))*[.!]?$`;
-/** Whom a speaker told: "the committee", "the Senate Commerce Committee", "reporters", "Politico". */
-const TOLD_WHOM = String.raw`(?: (?:the|a|an|her|his|their|its|our) [\p{L}-]+(?: [\p{L}-]+){0,2}| (?:reporters|lawmakers|senators|journalists|colleagues|us|me|them)| \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})?`;
+const ADVERBIALS_TO_END = String.raw`(?:,? (?:too|again|then|later|earlier|yesterday|today|(?:last|this) \p{L}+|\p{Lu}\p{Ll}+day|(?:on|at|in|during|before|after|over) [^.;,!?]+))*[.!]?$`;
+/** Whom a speaker told: "the committee", "the Senate Commerce Committee", "reporters", "clients", "Politico". */
+const TOLD_WHOM = String.raw`(?: (?:the|a|an|her|his|their|its|our) [\p{L}-]+(?: [\p{L}-]+){0,2}| (?:reporters|lawmakers|senators|journalists|colleagues|clients|investors|readers|staff|employees|supporters|us|me|them)| \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})?`;
 const SAYING_VERBS = '(?:had |has )?(?:told|tells|said|says|wrote|writes|argued|argues|warned|warns|testified|put it|puts it|meant|means)';
 /**
  * A sentence naming who said the quote before it, and saying no more: "That is what Senator Maria Lopez told the

@@ -303,6 +303,17 @@ describe('voices: each speaker’s own position', () => {
       `${against} It was spearheaded by Lumenfold.`,
     ]) expect(sides(text), text).toEqual(expect.objectContaining({ Lumenfold: 'oppose' }));
     expect(sides(`${against} The letter was organised by the Chamber of Progress.`)).toEqual(expect.objectContaining({ 'Chamber of Progress': 'oppose' }));
+    // (a review of 2.5.86's articles) a list after the text's description or participle; an organiser after a
+    // description in small letters
+    expect(sides('Four labs signed a statement. The first letter, calling on governments to adopt a verified pause of frontier AI training, was signed Monday by Naomi Okafor, the Center for Humane Computing and Kestrel Labs.'))
+      .toEqual(expect.objectContaining({ 'Center for Humane Computing': 'support', 'Kestrel Labs': 'support' }));
+    expect(sides('Researchers published an open letter backing the pause, signed by Harbor Light Labs, Quillon AI and Orrin Dynamics. The letter was organized by former regulator Celia Armitage.'))
+      .toEqual(expect.objectContaining({ 'Quillon AI': 'support', 'Celia Armitage': 'support' }));
+    expect(sides('An industry pledge to a verified pause of frontier AI training was signed by Northwind AI, Solace Robotics and the Institute for Machine Ethics.'))
+      .toEqual(expect.objectContaining({ 'Solace Robotics': 'support', 'Institute for Machine Ethics': 'support' }));
+    // who signed a letter its sentence says is against the pause, whatever a call word there reads
+    expect(sides('Industry groups signed a letter calling for the proposed pause to be scrapped. The letter was signed by NetChoice, TechNet and Lumenfold.'))
+      .toEqual(expect.objectContaining({ 'Industry groups': 'oppose', NetChoice: 'oppose' }));
     // "the signatories" of a letter against the pause, where no text the article names backs it, are its critics
     expect(sides(`${against} The signatories argue that chip-level compute accounting would become a licensing regime.`)).toEqual(expect.objectContaining({ 'The signatories': 'oppose' }));
     expect(sides(`${against} Four labs signed a joint statement backing a verified pause. The signatories argue that inspections are ready.`)).toEqual(expect.objectContaining({ 'The signatories': 'support' }));

@@ -266,6 +266,11 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     // (a review of 2.5.78) the call in an argument rejected, in critics' words mocked
     expect(sideInArticle('Senator Ted Cruz rejected the argument that the pace of AI development must be reduced.')).toBe('oppose');
     expect(sideInArticle('Senator Ted Cruz mocked critics who said the pace of AI development must be reduced.')).toBe('oppose');
+    // (a review of 2.5.86's articles) a call under a condition or for some places only
+    for (const sentence of [
+      'Priya Nandakumar of the Frontier Industry Council says the pace of AI development must be reduced only if it can be shown to be dangerous.',
+      '"The pace of frontier training has to be slowed in some places and not others," said Ada Marchetti.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
     // after a weekday, with an adjective, in a quote, "slowed"
     for (const sentence of [
       'Senator Maria Lopez said Tuesday the pace of AI development must be reduced.',
@@ -467,6 +472,10 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause is overdue." That is what Senator Maria Lopez told the committee on Tuesday, before the vote.',
       '"A verified pause is overdue." That is what Senator Maria Lopez had told the committee.',
       '"A verified pause is overdue." That\'s what Senator Maria Lopez told Politico.',
+      // (a review of 2.5.86's articles) after a live blog's time stamp, "over coffee", "told clients"
+      '10:11 a.m. - "A verified pause is overdue." That is what Senator Maria Lopez told the committee in her opening statement.',
+      '"A verified pause is overdue." That is what Rohan Iyer, chief executive of Parallax Systems, told me over coffee in San Francisco.',
+      '"A verified pause is overdue." That is what Ingrid Rasmussen, an analyst at Nordkap Securities, told clients in a note on Thursday.',
     ]) expect(voicesOf(asArticle(text)), text).toContainEqual(expect.objectContaining({ stance: 'support', quote: 'A verified pause is overdue.' }));
   });
 
