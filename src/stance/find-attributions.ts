@@ -1587,6 +1587,17 @@ function agreesWith(pronoun: string, number: ActorNumber): boolean {
   return number !== 'plural';
 }
 
+/**
+ * A name that is an organisation's, never "he" or "she": the proposer by its one-word name ("Anthropic"), capitalised
+ * words ending in a company's or a body's word ("Brightline Robotics", "Kestrel Labs", "Veridian AI").
+ */
+function isOrganisationName(name: string): boolean {
+  // a person shown with an organisation ("Marcus Feld of the Open Compute Alliance") is a person
+  if (/\s\p{Ll}/u.test(name)) return false;
+  return (PROPOSER_NAMES.has(name.toLowerCase()) && !name.includes(' '))
+    || /\b(?:AI|Labs?|Robotics|Systems|Technologies|Dynamics|Computing|Inc|Corp|Ltd|LLC|Group|Partners|Capital|Ventures|Institute|Alliance|Coalition|Council|Association|Foundation)\.?$/u.test(name);
+}
+
 /** The pronouns that tell one person from another: a speaker called "she" is not the next "he". */
 const GENDERED = new Set(['he', 'she']);
 
@@ -2123,9 +2134,12 @@ export function findAttributions(
       const candidates = [isNamedBetween ? undefined : earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
       const called = (candidate: string) => context.pronounsOf?.get(candidate);
       const agrees = (candidate: string | null | undefined): candidate is string => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
-        && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun);
-      // the person the sentence before named, read only when no speaker agrees
-      const resolved = candidates.find(agrees) ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
+        && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)
+        && !(GENDERED.has(pronoun) && (called(candidate) === 'it' || isOrganisationName(candidate)));
+      // the person the sentence before named, read only when no speaker agrees; first this sentence's own subject, when
+      // the name nearest the pronoun is an organisation's ("Marcus Feld of the Open Compute Alliance won nods when he")
+      const resolved = candidates.find(agrees) ?? [subjectPersonNamed(text, tokens, persons)].find(agrees)
+        ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;

@@ -480,6 +480,11 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
   });
 
   it('a pronoun stands for a speaker earlier in its sentence, then the one before, then the person the sentence before named, and "he" for no one called "she"', () => {
+    // "he" is no organisation: not the proposer by its name, not a company's name
+    for (const company of ['Anthropic', 'Brightline Robotics']) {
+      expect(voicesOf(asArticle(`${company} said on Monday it would back a verified pause. Senator Ted Cruz was unmoved. "It is a gift to Beijing," he said.`)))
+        .toContainEqual(expect.objectContaining({ actor: 'Senator Ted Cruz', stance: 'oppose' }));
+    }
     // a person introduced without a speech verb
     expect(voicesOf('Maria Lopez, a senator, spoke next. She said a verified pause was overdue.'))
       .toEqual([expect.objectContaining({ actor: 'Maria Lopez', stance: 'support' })]);
@@ -500,6 +505,8 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
     const hearing = voicesOf('Retired Rear Adm. Linda Castellano testified first. "Verifying chips is easier than verifying warheads," she said. Marcus Feld of the Open Compute Alliance won nods when he said, "This is the first time I have seen an industry ask Congress to help it stop competing."');
     expect(hearing.filter((voice) => voice.actor.includes('Castellano')).map((voice) => voice.stance)).toEqual(['support']);
     expect(hearing.at(-1)!.actor).not.toContain('Castellano');
+    // "he" after a person shown with an organisation is that person, not the organisation nearest the pronoun
+    expect(hearing.at(-1)).toEqual(expect.objectContaining({ actor: 'Marcus Feld', stance: 'oppose' }));
   });
 
   it("a speaker's clause set off by commas keeps its words when a later \"but\" answers something else", () => {
