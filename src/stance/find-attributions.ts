@@ -1588,14 +1588,18 @@ function agreesWith(pronoun: string, number: ActorNumber): boolean {
 }
 
 /**
- * A name that is an organisation's, never "he" or "she": the proposer by its one-word name ("Anthropic"), capitalised
- * words ending in a company's or a body's word ("Brightline Robotics", "Kestrel Labs", "Veridian AI").
+ * A name that is an organisation's, never "he" or "she": the proposer by its one-word name ("Anthropic"), a name
+ * ending in a company's or a body's word ("Brightline Robotics", "Veridian AI", "OpenAI", "the Future of Life
+ * Institute"), not a person shown with one ("Marcus Feld of the Open Compute Alliance").
  */
-function isOrganisationName(name: string): boolean {
-  // a person shown with an organisation ("Marcus Feld of the Open Compute Alliance") is a person
-  if (/\s\p{Ll}/u.test(name)) return false;
+function isOrganisationName(actor: string): boolean {
+  const name = actor.replace(/^the /iu, '');
+  // a person shown with an organisation ("Marcus Feld of the Open Compute Alliance") or described ("the European
+  // Parliament's rapporteur on AI") is a person
+  if (/^\p{Lu}\S+ \p{Lu}\S+ (?:of|at|from) /u.test(name) || /\s(?!(?:of|for|and|the)\s)\p{Ll}/u.test(name)) return false;
   return (PROPOSER_NAMES.has(name.toLowerCase()) && !name.includes(' '))
-    || /\b(?:AI|Labs?|Robotics|Systems|Technologies|Dynamics|Computing|Inc|Corp|Ltd|LLC|Group|Partners|Capital|Ventures|Institute|Alliance|Coalition|Council|Association|Foundation)\.?$/u.test(name);
+    || /(?:\b|(?<=\p{Ll}))AI$/u.test(name)
+    || /\b(?:Labs?|Robotics|Systems|Technologies|Dynamics|Computing|Inc|Corp|Ltd|LLC|Group|Partners|Capital|Ventures|Institute|Alliance|Coalition|Council|Association|Foundation)\.?$/u.test(name);
 }
 
 /** The pronouns that tell one person from another: a speaker called "she" is not the next "he". */
@@ -2136,10 +2140,13 @@ export function findAttributions(
       const agrees = (candidate: string | null | undefined): candidate is string => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
         && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)
         && !(GENDERED.has(pronoun) && (called(candidate) === 'it' || isOrganisationName(candidate)));
-      // the person the sentence before named, read only when no speaker agrees; first this sentence's own subject, when
-      // the name nearest the pronoun is an organisation's ("Marcus Feld of the Open Compute Alliance won nods when he")
-      const resolved = candidates.find(agrees) ?? [subjectPersonNamed(text, tokens, persons)].find(agrees)
-        ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
+      // the person the sentence before named, read only when no speaker agrees; first, where a candidate was refused as
+      // an organisation, this sentence's own subject before the pronoun ("Marcus Feld of the Open Compute Alliance won
+      // nods when he said")
+      const isOrganisationRefused = GENDERED.has(pronoun) && candidates.some((candidate) => candidate != null && isOrganisationName(candidate));
+      const ownSubject = isOrganisationRefused ? subjectPersonNamed(text, tokens, persons) : null;
+      const subjectBeforePronoun = ownSubject !== null && text.indexOf(ownSubject) < tokens[subject[0]]!.start ? ownSubject : null;
+      const resolved = candidates.find(agrees) ?? [subjectBeforePronoun].find(agrees) ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
       if (resolved === null) continue;
       actor = resolved;
       isResolved = true;

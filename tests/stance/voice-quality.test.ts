@@ -480,11 +480,19 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
   });
 
   it('a pronoun stands for a speaker earlier in its sentence, then the one before, then the person the sentence before named, and "he" for no one called "she"', () => {
-    // "he" is no organisation: not the proposer by its name, not a company's name
-    for (const company of ['Anthropic', 'Brightline Robotics']) {
+    // "he" is no organisation: not the proposer by its name, not a company's or a body's name
+    for (const company of ['Anthropic', 'Brightline Robotics', 'OpenAI', 'The Future of Life Institute']) {
       expect(voicesOf(asArticle(`${company} said on Monday it would back a verified pause. Senator Ted Cruz was unmoved. "It is a gift to Beijing," he said.`)))
         .toContainEqual(expect.objectContaining({ actor: 'Senator Ted Cruz', stance: 'oppose' }));
     }
+    // (a review of 2.5.88) nor a person named after the pronoun ("citing", "as ... listened")
+    for (const sentence of [
+      'Kestrel Labs said on Monday it would back a verified pause. Its chief executive, Tom Reyes, disagreed. "It is a gift to Beijing," he said, citing Senator Ana Ruiz.',
+      'Senator Maria Lopez backed a verified pause, she said. Tom Reyes, a lobbyist, was unmoved. "It is a gift to Beijing," he said, as Senator Ana Ruiz listened.',
+    ]) expect(voicesOf(asArticle(sentence)), sentence).toContainEqual(expect.objectContaining({ actor: 'Tom Reyes', stance: 'oppose' }));
+    // a person described by a body ("the European Parliament's rapporteur on AI") is still a "he"
+    expect(voicesOf(asArticle('The European Parliament\'s rapporteur on AI said a verified pause was needed. "It is overdue," he said.'))
+      .filter((voice) => voice.actor === "The European Parliament's rapporteur on AI")).toHaveLength(2);
     // a person introduced without a speech verb
     expect(voicesOf('Maria Lopez, a senator, spoke next. She said a verified pause was overdue.'))
       .toEqual([expect.objectContaining({ actor: 'Maria Lopez', stance: 'support' })]);
