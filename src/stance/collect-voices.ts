@@ -8,7 +8,7 @@ import { isSameTitledPerson } from '../model/person-titles.ts';
 import type { StanceLabel, Voice } from '../model/index.ts';
 import { roleOfActor } from './clause-features.ts';
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
-import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, type Attribution } from './find-attributions.ts';
+import { isActorHead, REPORTING_VERBS, SPEECH_VERBS, TITLE_ABBREVIATIONS, titleCase, type Attribution } from './find-attributions.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isRejectedCall, type CueHit } from './clause-polarity.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
@@ -796,7 +796,7 @@ function campSide(sentence: string): number {
 }
 
 /** A title whose dot belongs to the name in a list ("Dr. Amara Okafor"). */
-const TITLES = [...TITLE_ABBREVIATIONS].map((title) => title[0]!.toUpperCase() + title.slice(1)).join('|');
+const TITLES = [...TITLE_ABBREVIATIONS].map(titleCase).join('|');
 const SIGNER_TITLE = String.raw`(?:(?:${TITLES})\. ){0,2}`;
 /** Titles alone, what is left of a name the list pattern cut ("Dr" of "Dr. van der Berg"). */
 const TITLES_ONLY = new RegExp(String.raw`^(?:(?:${TITLES}|Sir|Dame)\.? ?)+$`, 'u');
@@ -855,7 +855,7 @@ const ANSWERING_TEXT = /\b(?:rival|separate|second|competing|counter|own|another
 /** A signed text introduced: "a statement on ...", "a counter-letter", "their own letter", "signed the Frontier Growth Compact". */
 const INTRODUCED_TEXT = /(?<!\b(?:said|says|wrote|writes|is|was|are|were) (?:in )?)\b(?:an?|another|its own|their own|(?:a )?counter)[- ](?:[\p{L}-]+ ){0,3}(?:statement|letter|pledge|declaration|document|compact|memo|order)s?\b|\bcounter-letter\b|\b(?:signed|joined|issued|published) the (?:\p{Lu}[\p{L}-]* ){1,4}(?:Compact|Pledge|Declaration|Statement|Letter|Accord|Charter)\b/u;
 /** When a text was signed, between "signed" and "by": "signed Monday by", "signed last week by". */
-const SIGNING_TIME = String.raw`(?:(?:late |early )?(?:on |last |this |earlier this )?(?:${[...WEEKDAYS].map((day) => day[0]!.toUpperCase() + day.slice(1)).join('|')}|week|month)|yesterday|today|earlier|on \p{Lu}\p{Ll}+\.? \d{1,2}|in \p{Lu}\p{Ll}+)`;
+const SIGNING_TIME = String.raw`(?:(?:late |early )?(?:on |last |this |earlier this )?(?:${[...WEEKDAYS].map(titleCase).join('|')}|week|month)|yesterday|today|earlier|on \p{Lu}\p{Ll}+\.? \d{1,2}|in \p{Lu}\p{Ll}+)`;
 /**
  * What a sentence may say of a signed text before its signing or organising: a set-off description ("The first letter,
  * calling on governments to adopt a verified pause, was signed ..."), a participle's phrase ("a letter backing the
@@ -972,14 +972,13 @@ function isSidedNext(next: string | undefined, side: Signatory['side']): boolean
  * refersToSidedText), and the text's organisers. Not a list of those absent, of a rival or another signed text (for
  * the pause), a correction's or a past year's, nor one that withdrew or says it did not sign.
  */
-function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']): Signatory[] {
-  const isSided = side === 'support' ? isBackingSentence : isOpposingSentence;
-  const sided = sentenceTexts.map(isSided);
+function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side'], sides: SentenceSides): Signatory[] {
+  const sided = side === 'support' ? sides.backing : sides.opposing;
   if (!sided.includes(true) && !sentenceTexts.some((sentence) => NEXT_BACKS.test(sentence))) return [];
   // each name with the first sentence that lists it
   const names = new Map<string, number>();
   sentenceTexts.forEach((sentence, index) => {
-    if (side === 'support' ? OPPOSING_SENTENCE.test(sentence) : isBackingSentence(sentence)) return;
+    if (side === 'support' ? OPPOSING_SENTENCE.test(sentence) : sides.backing[index]) return;
     // the sentence says what its own text is for, or names "the" statement after one that does
     const isOwn = sided[index]!;
     const isThatText = sided[index - 1] === true || (THE_SIGNED_TEXT.test(sentence) && refersToSidedText(sentenceTexts, sided, index));
@@ -993,13 +992,13 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
     // a letter of a year gone by, dated in the sentence before ("In March 2023, ... published an open letter.")
     if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
     const entries: string[] = [];
+    const sidedText = side === 'oppose' ? OPPOSING_TEXT.exec(sentence) : null;
     for (const match of sentence.matchAll(ORGANISERS)) entries.push(...match.slice(1).filter((name) => name !== undefined));
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
         // against the pause, a list of the text it answers ("a letter opposing the pause answers the statement signed
         // by ..."): another signed text named between, or in the list's own description of its text
-        const sidedText = side === 'oppose' ? OPPOSING_TEXT.exec(sentence) : null;
         if (sidedText !== null && match.index! > sidedText.index) {
           const between = sentence.slice(sidedText.index + sidedText[0].length, match.index! + match[0].length);
           if (ANOTHER_TEXT_NAMED.test(between)) continue;
@@ -1031,6 +1030,12 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
 const SIGNATORIES_CAMP = /\bsignator(?:y|ies)$/iu;
 /** A voice's words that are its signing alone: "signed a letter on Monday". */
 const SIGNING_ONLY = /^(?:(?:have|has|also|jointly) )?(?:co-)?sign(?:ed|s)? (?:a|an|the)\b/u;
+
+/** For each of a text's sentences, whether it says a signed text backs the pause, and whether one is against it. */
+interface SentenceSides {
+  backing: readonly boolean[];
+  opposing: readonly boolean[];
+}
 
 /** A statement's signatory, the index of the sentence that lists it, and the statement's side. */
 interface Signatory {
@@ -1133,12 +1138,13 @@ export function collectVoices(
   const { readsCampExamples = true, topical = null, paragraphs = null } = context;
   const isTopical = (sentence: number) => topical === null || topical.has(sentence);
   const speaksForProposal = context.speaksForProposal ?? proposerSpeakers(sentenceTexts);
-  const backers = signatoriesIn(sentenceTexts, 'support');
+  const sides: SentenceSides = { backing: sentenceTexts.map(isBackingSentence), opposing: sentenceTexts.map(isOpposingSentence) };
+  const backers = signatoriesIn(sentenceTexts, 'support', sides);
   // a name on both sides' lists is read for neither
-  const opposers = signatoriesIn(sentenceTexts, 'oppose').filter((opposer) => !backers.some((backer) => backer.name === opposer.name));
+  const opposers = signatoriesIn(sentenceTexts, 'oppose', sides).filter((opposer) => !backers.some((backer) => backer.name === opposer.name));
   const signatories = [...backers, ...opposers];
   const backsProposal = signatoryVoices(sentenceTexts, backers);
-  const signatoriesAgainst = sentenceTexts.some(isOpposingSentence) && !sentenceTexts.some(isBackingSentence);
+  const signatoriesAgainst = sides.opposing.includes(true) && !sides.backing.includes(true);
   const opposesProposal = signatoryVoices(sentenceTexts, opposers);
   const proposer = proposerNamedIn(sentenceTexts);
   const proposerFrom = proposer === null ? -1 : sentenceTexts.findIndex((text) => text.includes(proposer));
@@ -1238,7 +1244,7 @@ export function collectVoices(
   // Who signed a text its own sentence says is against the pause opposes it, whatever a call word in that sentence
   // read ("Industry groups signed a letter calling for the proposed pause to be scrapped").
   for (const voice of voices) {
-    if (SIGNING_ONLY.test(voice.quote) && isOpposingSentence(sentenceTexts[voice.sentence] ?? '')) voice.stance = 'oppose';
+    if (SIGNING_ONLY.test(voice.quote) && sides.opposing[voice.sentence] === true) voice.stance = 'oppose';
   }
   // The proposer, named in a sentence on the topic as making its proposal but quoted nowhere ("Anthropic on Monday
   // proposed a verified pause"), speaks for it: a voice of its own, that sentence its evidence. A voice named by it

@@ -1494,7 +1494,8 @@ const PLURAL_WORDS = new Set(['many', 'some', 'several', 'others', 'both', 'all'
 /** A word shaped like a word of a person's name: "Bengio", "O'Neill", "Okonkwo-Reid", "McGrath" (not "DeepMind"). */
 const NAME_WORD = /^(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*|van|von|de|der|den|da|di|du|la|le|bin|al|el|ibn)$/u;
 
-function titleCase(word: string): string {
+/** A word in title case, after each hyphen too: "GABRIELA" → "Gabriela", "okonkwo-reid" → "Okonkwo-Reid". */
+export function titleCase(word: string): string {
   return word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
