@@ -246,6 +246,7 @@ export function findCueHits(
       if (target !== null && target !== defaultTarget) value = -value;
     }
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
+    if (cue.kind === 'call' && cue.polarity > 0 && callsToUndo(tokens, match)) value = -value;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -279,6 +280,51 @@ export function findCueHits(
     if (content.hit !== null) described.add(content.hit);
   }
   return described.size === 0 ? hits : hits.filter((hit) => !described.has(hit));
+}
+
+/** Verbs that undo what they take: a call "to reject the proposed pause" is a call against it. */
+const UNDOING_VERBS = new Set([
+  'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
+  'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink',
+]);
+/** Words that make the pause after an undoing verb no object of it: "to end the race with a pause". */
+const NOT_THE_OBJECT = new Set([
+  'or', 'with', 'through', 'by', 'via', 'using', 'into', 'until', 'before', 'after', 'while', 'so', 'because', 'than',
+  'unless', 'if', 'instead', 'without',
+]);
+/** The pause undone in the passive after a call's pause: "called for the proposed pause to be scrapped". */
+const UNDONE_PARTICIPLES = new Set([
+  'rejected', 'blocked', 'scrapped', 'dropped', 'killed', 'abandoned', 'defeated', 'shelved', 'ditched', 'scuttled',
+  'overturned', 'repealed', 'lifted', 'ended', 'stopped', 'halted', 'derailed', 'torpedoed', 'buried', 'withdrawn',
+]);
+/** Words at most between a call's pause and "to be scrapped" ("the pause on frontier training to be scrapped"). */
+const UNDONE_REACH = 6;
+
+/**
+ * Whether a call for the pause (its cue ending on the pause's word) calls for it to be undone: "urged Congress to
+ * reject the proposed pause", "should vote down the moratorium", "called for the pause to be scrapped". The undoing
+ * verb after "to" or a modal, the pause its object with no clause or preposition between; not "urged the labs to stop
+ * racing and pause" or "to end the race with a pause", where the pause is what is called for.
+ */
+function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  const last = match.to - 1;
+  for (let i = match.from + 1; i < last; i++) {
+    const word = tokens[i]!.word;
+    const isUndoing = UNDOING_VERBS.has(word) || (word === 'vote' && /^(down|against)$/.test(tokens[i + 1]?.word ?? ''));
+    if (!isUndoing || !isCalledVerb(tokens, i)) continue;
+    if (!tokens.slice(i + 1, last).some(({ word }) => isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return true;
+  }
+  for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
+    const word = tokens[i]!.word;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return false;
+    if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return true;
+  }
+  return false;
+}
+
+/** A verb called for: after "to" or a modal ("urged them to reject", "should reject"). */
+function isCalledVerb(tokens: readonly Token[], index: number): boolean {
+  return /^(to|should|must|ought|need|needs|needed)$/.test(tokens[index - 1]?.word ?? '');
 }
 
 /**

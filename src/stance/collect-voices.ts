@@ -408,8 +408,11 @@ const proposingBy = (proposer: string) => {
 };
 /** Words before the proposer that make its proposing none: "Neither OpenAI nor Anthropic has proposed", "If Anthropic proposed". */
 const NOT_PROPOSING_BEFORE = /\b(?:not|nor|neither|never|no|if|unless|whether|had|were|should|would)\b[^;:]*$/iu;
-/** A proposal taken back in its sentence: "but on Friday the company withdrew the proposal". */
-const PROPOSAL_WITHDRAWN = /\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed)\b/iu;
+/**
+ * A proposal taken back in its sentence: "but on Friday the company withdrew the proposal", "has since dropped its
+ * call"; not "until compute prices dropped".
+ */
+const PROPOSAL_WITHDRAWN = /\b(?:withdrew|withdrawn|withdraws|withdraw|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed) (?:the |its |their |that |this )?(?:[\p{L}-]+ ){0,2}(?:proposal|plan|pause|call|moratorium|it)\b/iu;
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
@@ -1202,7 +1205,8 @@ export function collectVoices(
     // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it on
     // topic (a caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
     // Off topic ("its revenue doubled") they take no side, and only an outright rejection opposes.
-    if (speaksForProposal(actor) && role !== 'critic') {
+    // A proposal its sentence says was withdrawn is no longer spoken for.
+    if (speaksForProposal(actor) && role !== 'critic' && !PROPOSAL_WITHDRAWN.test(sentenceTexts[statement.sentence] ?? '')) {
       const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
     } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)

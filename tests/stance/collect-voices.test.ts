@@ -349,6 +349,11 @@ describe('voices: each speaker’s own position', () => {
       'Anthropic this week set out a proposal for a verified pause on frontier AI training.',
       'Anthropic released a 40-page proposal for a verified pause on frontier AI training.',
     ]) expect(proposers(sentence).map(([stance]) => stance), sentence).toEqual(['support']);
+    // nor one its sentence says it took back, where its proposing reads as its own words; still where something else
+    // "dropped"
+    expect(proposers('Anthropic proposed a verified pause of frontier AI development on Monday, but on Friday the company withdrew the proposal after criticism.')
+      .map(([stance]) => stance)).not.toContain('support');
+    expect(proposers('Anthropic proposed a verified pause that would last until compute prices dropped.').map(([stance]) => stance)).toEqual(['support']);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {

@@ -40,6 +40,27 @@ describe('a call that the speaker rejects is no advocacy of the speaker\'s', () 
   });
 });
 
+describe('a call for the pause to be undone is a call against it', () => {
+  it.each([
+    ['OpenAI urged Congress to reject the proposed pause.', 'OpenAI'],
+    ['OpenAI said Congress should reject the proposed pause.', 'OpenAI'],
+    ['Industry groups urged lawmakers to vote down the moratorium.', 'Industry groups'],
+    ['Industry groups called for the proposed pause to be scrapped.', 'Industry groups'],
+    ['The Chamber urged regulators to lift the freeze on frontier training.', 'The Chamber'],
+    ['The Chamber urged Congress to reject calls for a pause.', 'The Chamber'],
+  ])('"%s" in an article: %s opposes', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
+  });
+
+  it.each([
+    ['Researchers urged the labs to stop racing and pause.', 'Researchers'],
+    ['Advocates urged governments to end the race with a pause.', 'Advocates'],
+    ['Senator Ruiz urged Congress not to reject the proposed pause.', 'Senator Ruiz'],
+  ])('"%s" in an article: %s supports (the pause is what is called for)', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+});
+
 describe('a verb that reports a call keeps reporting it where a determiner might make it look like a noun', () => {
   it.each([
     ['Many writers signed the appeal for a standstill of frontier AI.', 'Many writers'],
