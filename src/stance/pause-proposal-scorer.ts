@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.90';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.91';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -211,6 +211,8 @@ function quoteOpeningAt(sentence: SentenceAnalysis): number {
 
 /** A speaker's name, capitalised words with a title's dot ("Sen. Maria Lopez"). */
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
+/** Before a name: a description it is set off from ("the senator, Maria Lopez", "a former regulator, Celia Armitage"). */
+const BEFORE_NAME = String.raw`(?:(?:the|a|an) [\p{Ll}'’ -]{1,40}, )?`;
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
@@ -221,13 +223,13 @@ const SAYING_VERBS = '(?:had |has )?(?:told|tells|said|says|wrote|writes|argued|
 /**
  * A sentence naming who said the quote before it, and saying no more: "That is what Senator Maria Lopez told the
  * committee on Tuesday", "That's how Ada Marchetti, chief executive of Kestrel Labs, put it", "Those were the words of
- * Ted Cruz at the hearing", "So said Ada Marchetti". Not what someone wants ("That is what China wants"), another's
+ * Ted Cruz at the hearing", "So said Ada Marchetti", "So said the senator, Maria Lopez". Not what someone wants ("That is what China wants"), another's
  * words they report ("what Lopez says critics have been arguing"), a possessive's ("the words of Ted Cruz's critics").
  */
 const SAID_BEFORE = [
-  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) (?:what|how) (${QUOTED_NAME})${AFTER_NAME} (?:${SAYING_VERBS})${TOLD_WHOM}${ADVERBIALS_TO_END}`, 'u'),
-  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) the (?:words?|view|message|warning|verdict) (?:of|from) (${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
-  new RegExp(String.raw`^So (?:said|says|argued|argues|warned|warns) (${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) (?:what|how) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME},? (?:${SAYING_VERBS})${TOLD_WHOM}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) the (?:words?|view|message|warning|verdict) (?:of|from) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^So (?:said|says|argued|argues|warned|warns) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
 ];
 
 /** The speaker a sentence names as having said the quote before it (see SAID_BEFORE), or undefined. */

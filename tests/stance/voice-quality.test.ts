@@ -466,6 +466,9 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause is overdue." That\'s what Senator Maria Lopez told the committee on Tuesday.',
       '"A verified pause is overdue." That is what Maria Lopez (D-N.M.) told the committee.',
       '"A verified pause is overdue." That was the message from Senator Maria Lopez on Tuesday.',
+      // a description set off before the name
+      '"A verified pause is overdue." So said the senator, Maria Lopez, who chairs the committee.',
+      '"A verified pause is overdue." That is what the senator, Maria Lopez, told the committee.',
       // (a review of 2.5.82) a body of three words, a weekday without "on", a second adverbial, "had told", an outlet
       '"A verified pause is overdue." That is what Senator Maria Lopez told the Senate Commerce Committee on Tuesday.',
       '"A verified pause is overdue." That is what Senator Maria Lopez told lawmakers Tuesday.',
