@@ -806,11 +806,17 @@ const TITLES_ONLY = new RegExp(String.raw`^(?:(?:${TITLES}|Sir|Dame)\.? ?)+$`, '
 const SIGNER_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** The words of a body's name before "of" or "for" ("Chamber of Progress", "Center for AI Safety"). */
 const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Association|Alliance|Coalition|Federation|Union|Society|Foundation|Campaign|Partnership|League|Network|Forum|Academy|University|College|School|Ministry|Department|Office';
+/** The fields a body's name joins with "and" ("the Ministry of Science and Technology"), where no list's "and" is meant. */
+const BODY_FIELD = 'Science|Sciences|Technology|Innovation|Industry|Trade|Energy|Commerce|Culture|Education|Research|Engineering|Medicine|Health|Economics|Security|Safety|Policy|Arts|Media|Communications|Information|Justice|Defen[cs]e|Labou?r|Employment|Climate|Environment|Development|Ethics|Law|Governance';
+/** A surname's particle after a title or a first name ("Dr. van der Berg", "Ursula von der Leyen"). */
+const NAME_PARTICLE = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|ten|bin|al) )*`;
 /**
  * A name in a list of signatories, capitalised words ("Google DeepMind", "Kestrel Labs"), maybe after "the" and a
- * title, with a body's "of" or "for" ("the Chamber of Progress"); and a list of them.
+ * title, with a body's "of" or "for" ("the Chamber of Progress") and its fields ("of Science, Innovation and
+ * Technology"), a surname's particles; and a list of them.
  */
-const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${SIGNER_WORD}(?: ${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) ${SIGNER_WORD}){0,3}`;
+const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${NAME_PARTICLE}${SIGNER_WORD}(?: ${NAME_PARTICLE}${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) (?:(?:${BODY_FIELD})(?:, (?:${BODY_FIELD}))*,? and (?:${BODY_FIELD})\b|${SIGNER_WORD})){0,3}`;
+const SIGNER_NAMES = new RegExp(SIGNER_NAME, 'gu');
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
 // capitalised or not, for the patterns read without the i flag, which read a name's capitals
 const SIGNED_TEXT = '[Ss]tatement|[Ll]etter|[Pp]ledge|[Dd]eclaration';
@@ -1007,8 +1013,9 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
           if (ANOTHER_TEXT_NAMED.test(between)) continue;
         }
         if ((match[0].match(TEXTS_NAMED) ?? []).length > 1) continue;
-        // a list's last name may end the sentence ("... and Kestrel Labs.")
-        const listed = match[1]!.split(/,? and |, /u);
+        // a list's last name may end the sentence ("... and Kestrel Labs."); a name's own "and" is no list's ("the
+        // Ministry of Science and Technology, ...")
+        const listed = [...match[1]!.matchAll(SIGNER_NAMES)].map((name) => name[0]);
         // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
         // winners"), by a verb of reporting a source ("..., Reuters reported")
         const after = sentence.slice(match.index! + match[0].length);
@@ -1027,6 +1034,13 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
     return at >= 0 && WITHDRAWN.test(sentence.slice(at + name.length));
   });
   return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
+}
+
+/** Whether `actor` is the opening words of `name`, cut before its end ("the Department", "Department for Science"). */
+function isCutName(actor: string, name: string): boolean {
+  const cut = actor.replace(/^the /iu, '');
+  const whole = name.replace(/^the /iu, '');
+  return cut.length < whole.length && (whole.startsWith(`${cut} `) || whole.startsWith(`${cut},`));
 }
 
 /** A camp named by its signature: "The signatories", "its signatories", "many signatories". */
@@ -1235,6 +1249,11 @@ export function collectVoices(
   // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
   // evidence, in the list's place in the text.
   for (const signatory of signatories) {
+    // a name the list's own sentence gave cut is the list's ("the Department" of "the Department for Science,
+    // Innovation and Technology")
+    for (const voice of voices) {
+      if (voice.sentence === signatory.sentence && isCutName(voice.actor, signatory.name)) voice.actor = signatory.name;
+    }
     const own = voices.filter((voice) => isSameSpeaker(voice.actor, signatory.name));
     // a voice the list's own sentence gave it ("The statement was signed by Anthropic, ...") is its signature's, also
     // where signing read as backing the pause ("A, B and C signed a letter on Monday. It urges Congress to reject the

@@ -226,6 +226,12 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(expect.arrayContaining(['Amara Okafor', 'Maria Lopez', 'Chamber of Progress']));
     expect(supporters(`${backing} The letter was signed by the Future of Life Institute, the Center for AI Safety and Kestrel Labs.`))
       .toEqual(expect.arrayContaining(['Center for AI Safety', 'Kestrel Labs']));
+    // a body's fields joined by "and" ("the Ministry of Science and Technology"), a surname's particles, whole names
+    expect(supporters(`${backing} The statement was signed by the Ministry of Science and Technology, Dr. Amara Okafor and Paul Weiss.`))
+      .toEqual(expect.arrayContaining(['the Ministry of Science and Technology', 'Dr. Amara Okafor', 'Paul Weiss']));
+    expect(supporters(`${backing} The statement was signed by the Department for Science, Innovation and Technology and Kestrel Labs.`))
+      .toEqual(['Four developers', 'Department for Science, Innovation and Technology', 'Kestrel Labs']);
+    expect(supporters(`${backing} The statement was signed by Dr. van der Berg, Amara Okafor and Paul Weiss.`)).toEqual(expect.arrayContaining(['Amara Okafor', 'Paul Weiss']));
     // a company's "of" a place is no body's name
     expect(supporters(`${backing} The statement was signed by Google DeepMind, Kestrel Labs of San Francisco and Veridian AI.`)).not.toContain('Kestrel Labs of San Francisco');
     // a list of signatories whose statement the next sentence says backs a pause; not one it says backs none
