@@ -498,6 +498,9 @@ function relativeAntecedent(text: string, tokens: readonly Token[], comma: numbe
   if (phrase === null) return null;
   let [from] = phrase;
   const to = phrase[1];
+  // "the 2023 letter organized by the Future of Life Institute, which called for a pause": the text, not its author
+  const authored = relative === 'which' && tokens[from - 1]?.word === 'by' ? authoredText(tokens, from - 1) : null;
+  if (authored !== null) return authored;
   for (let i = to - 2; i >= from; i--) {
     const word = tokens[i]!.word;
     // "the London offices of Google DeepMind, which": the name after a common noun's "of" (not "the Future of Life
@@ -519,6 +522,35 @@ function relativeAntecedent(text: string, tokens: readonly Token[], comma: numbe
     if (nameStart < from - 1 && isProperName(text, tokens, nameStart, from - 1)) return [nameStart, from - 1];
   }
   return [from, to];
+}
+
+/** Texts that a relative clause after their author's name is about ("a letter written by X, which calls for ..."). */
+const AUTHORED_TEXTS = new Set([
+  'letter', 'statement', 'report', 'study', 'paper', 'pledge', 'declaration', 'petition', 'memo', 'essay', 'op-ed',
+  'editorial', 'proposal', 'plan', 'bill', 'document', 'analysis', 'review', 'amendment', 'resolution', 'motion',
+]);
+/** How a text is said to come from its author: "organized by", "written by", "signed by". */
+const AUTHORING_PARTICIPLES = new Set([
+  'organized', 'organised', 'written', 'signed', 'published', 'drafted', 'released', 'issued', 'commissioned', 'led',
+  'coordinated', 'sponsored', 'authored', 'introduced', 'filed', 'circulated',
+]);
+
+const TEXT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'our', 'another']);
+/** The most words of a text's phrase before its noun ("the March 2023 open letter"). */
+const AUTHORED_TEXT_WORDS = 5;
+
+/**
+ * The text before "by" at `by` that names its author, when there is one: "the March 2023 letter organized by ...",
+ * "a report by ..."; its phrase or null.
+ */
+function authoredText(tokens: readonly Token[], by: number): [number, number] | null {
+  const noun = AUTHORING_PARTICIPLES.has(tokens[by - 1]?.word ?? '') ? by - 2 : by - 1;
+  if (noun < 0 || !AUTHORED_TEXTS.has(tokens[noun]!.word)) return null;
+  // from its determiner, a few words before ("the March 2023 letter"), or the noun alone
+  for (let i = noun - 1; i >= 0 && i >= noun - AUTHORED_TEXT_WORDS && isWordAt(tokens, i); i--) {
+    if (TEXT_DETERMINERS.has(tokens[i]!.word)) return [i, noun + 1];
+  }
+  return [noun, noun + 1];
 }
 
 /** "Ewa Kowalczyk (Civic Coalition) asked": the end of a subject before a bracketed party or place after the name. */

@@ -317,6 +317,11 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(expect.objectContaining({ 'Quillon AI': 'support', 'Celia Armitage': 'support' }));
     expect(sides('An industry pledge to a verified pause of frontier AI training was signed by Northwind AI, Solace Robotics and the Institute for Machine Ethics.'))
       .toEqual(expect.objectContaining({ 'Solace Robotics': 'support', 'Institute for Machine Ethics': 'support' }));
+    // the organiser of a letter a relative clause says calls for a pause, not of a past year's letter
+    expect(sides('Researchers published a letter organized by the Center for AI Safety, which calls for a verified pause of frontier AI development.'))
+      .toEqual(expect.objectContaining({ 'Center for AI Safety': 'support' }));
+    expect(Object.keys(sides('The proposal echoes the March 2023 letter organized by the Future of Life Institute, which called for a six-month pause on systems more powerful than GPT-4.')))
+      .toEqual([]);
     // who signed a letter its sentence says is against the pause, whatever a call word there reads
     expect(sides('Industry groups signed a letter calling for the proposed pause to be scrapped. The letter was signed by NetChoice, TechNet and Lumenfold.'))
       .toEqual(expect.objectContaining({ 'Industry groups': 'oppose', NetChoice: 'oppose' }));
@@ -410,7 +415,7 @@ describe('voices: each speaker’s own position', () => {
       ['Anthropic proposed a verified pause. Meta was unconvinced; Yann LeCun, the company\'s chief scientist, said it was a dangerous fantasy.', 'Yann LeCun'],
     ]) expect(sideOf(text!, actor!), text).toBe('oppose');
     // a proposer named with "the" is the proposer
-    expect(sideOf('The proposal echoes the 2023 letter organised by the Future of Life Institute, which called for a six-month pause on training.', 'the Future of Life Institute'))
+    expect(sideOf('The plan was discussed on Monday by the Future of Life Institute, which said it would study how a pause on training could be checked.', 'the Future of Life Institute'))
       .toBe('support');
   });
 

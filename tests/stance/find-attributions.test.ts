@@ -126,6 +126,13 @@ describe('find attributions: who said it', () => {
       ['Activists chanted outside the London offices of Google DeepMind, which says a pause would be premature.', 'Google DeepMind'],
       ['The debate between the labs deepened on Tuesday with a statement from Meta, which said a pause would hand the lead to China.', 'Meta'],
     ]) expect(actorsOf(text!), text).toEqual([actor]);
+    // after a text's author ("a letter organized by X, which"), "which" is the text, which is no speaker; "praised by X,
+    // which" is X
+    for (const text of [
+      'The proposal echoes the March 2023 letter organized by the Future of Life Institute, which called for a six-month pause.',
+      'The proposal echoes a report by the Future of Life Institute, which called for a six-month pause.',
+    ]) expect(actorsOf(text), text).not.toContain('the Future of Life Institute');
+    expect(actorsOf('The bill was praised by the Future of Life Institute, which called for a six-month pause.')).toEqual(['the Future of Life Institute']);
     // an aside that "that" opens inside the clause does not end it
     expect(attributionsOf('OpenAI, which said on Monday that, in its view, a pause would be counterproductive, declined to comment.'))
       .toEqual([{ actor: 'OpenAI', said: 'said on monday that , in its view , a pause would be counterproductive' }]);
