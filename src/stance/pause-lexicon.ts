@@ -119,6 +119,10 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
   [`company|lab|firm|developer ~1 could|would|will ~3 ${OWN_PAUSE_VERB} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`company|lab|firm|developer ~1 has|had ${OWN_ADVERB} ${OWN_PAUSED} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
   [`company|lab|firm|developer is|was ${OWN_ADVERB} ${OWN_PAUSING} a|the ~2 ${OWN_TRAINING}`, 0.6, 'argument'],
+  // a halt kept up: "would keep its training runs paused", "the company ... would keep the run suspended while it
+  // discussed next steps with them" (the company named anywhere before, as a speaker's report runs long)
+  [`would|will keep ~1 its|our ~2 ${OWN_TRAINING} ${OWN_PAUSED}`, 0.6, 'argument'],
+  [`company|lab|firm|developer ~16 would|will keep ~1 the ~2 ${OWN_TRAINING} ${OWN_PAUSED}`, 0.6, 'argument'],
 ];
 /** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
 const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';

@@ -289,6 +289,10 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('Its president, Jonah Whitcombe, told British lawmakers this month that the company could halt a training run "within days."')).toBe('support');
     expect(sideInArticle('Its president, Jonah Whitcombe, told British lawmakers this month that the lab could halt a training run "within days."')).toBe('support');
     expect(sideInArticle('Veridian AI said Monday the company had halted the training of its next frontier model and invited government inspectors.')).toBe('support');
+    // a halt kept up, the company named before a long report
+    expect(sideInArticle('Veridian\'s chief executive, Tomas Reyland, said the company was "grateful to the inspectors for their speed and their rigour" and would keep the run suspended while it discussed next steps with them.')).toBe('support');
+    expect(sideInArticle('Kestrel Labs said it would keep its training runs paused until the inspectors finished.')).toBe('support');
+    expect(sideInArticle('Kestrel Labs said it would keep its training runs paused while engineers replace faulty pumps.')).toBe('neutral');
     // (a review of 2.5.80) not "it" or "we" with an article, which may be a regulator's power over others' runs; not a
     // halt after an accident or one a court or regulators would order
     for (const sentence of [
