@@ -745,6 +745,23 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
 }
 
 /**
+ * The campaigns named for the pause in a text's prose (see pauseCampaignsIn), each with the first sentence on the
+ * topic that names it; not a hashtag.
+ */
+function pauseCampaignsNamed(sentences: readonly string[], isTopical: (sentence: number) => boolean): { name: string; sentence: number }[] {
+  const named: { name: string; sentence: number }[] = [];
+  sentences.forEach((sentence, index) => {
+    if (!isTopical(index) || !sentence.includes('Pause') || isTitleCase(sentence)) return;
+    for (const { 0: name, index: at } of sentence.matchAll(PAUSE_CAMPAIGN)) {
+      // a hashtag ("#PauseAI") is the writer's, not the campaign's act
+      if (sentence[at - 1] === '#') continue;
+      if (named.length < MAX_CAMPAIGNS && !named.some((campaign) => campaign.name === name)) named.push({ name, sentence: index });
+    }
+  });
+  return named;
+}
+
+/**
  * Whether a speaker shown as "X of <campaign>" is the campaign's: X a person's name ("Jonas Brel of the Pause First
  * Network") or a post ("an organiser of ..."), not any phrase ("Neighbours of the Pause Now coalition").
  */
@@ -1043,6 +1060,9 @@ function isCutName(actor: string, name: string): boolean {
   return cut.length < whole.length && (whole.startsWith(`${cut} `) || whole.startsWith(`${cut},`));
 }
 
+/** The last paragraph of an article's lede, its title the first (or the last sentence of a text without paragraphs). */
+const LEDE_END = 2;
+
 /** A camp named by its signature: "The signatories", "its signatories", "many signatories". */
 const SIGNATORIES_CAMP = /\bsignator(?:y|ies)$/iu;
 /** A voice's words that are its signing alone: "signed a letter on Monday". */
@@ -1276,6 +1296,16 @@ export function collectVoices(
     && !voices.some((voice) => isSameSpeaker(voice.actor, proposer) || lowerActor(voice.actor).startsWith(`${proposer.toLowerCase()} `))) {
     const at = proposingSentence(sentenceTexts, proposer, isTopical);
     if (at >= 0) insertInTextOrder(voices, { actor: proposer, stance: 'support', quote: sentenceTexts[at]!.trim(), value: 0, isHeadline: false, sentence: at });
+  }
+  // A campaign named for the pause ("the Pause Now coalition") backs it by its name: named in the lede, in a sentence
+  // on the topic ("a week of protests organised by the Pause Now coalition"), the news is its act, and given no side
+  // it is a voice for the pause, that sentence its evidence; not one named in passing further on ("campaigners from the
+  // Pause Now coalition held a vigil outside").
+  for (const { name, sentence } of pauseCampaignsNamed(sentenceTexts, isTopical)) {
+    if (voices.length >= MAX_VOICES) break;
+    if ((paragraphs === null ? sentence : paragraphs[sentence]!) > LEDE_END) continue;
+    if (voices.some((voice) => voice.stance !== 'neutral' && speaksForProposal(voice.actor) && isSameSpeaker(voice.actor, name))) continue;
+    insertInTextOrder(voices, { actor: name, stance: 'support', quote: sentenceTexts[sentence]!.trim(), value: 0, isHeadline: false, sentence });
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);
   return voices

@@ -482,6 +482,15 @@ describe('voices: each speaker’s own position', () => {
     expect(sideOf('Pause the race, campaign group says. Lena Ortiz of the group said the talks were long.', 'Lena Ortiz')).toBe('neutral');
   });
 
+  it('a campaign named for the pause in an article\'s lede but quoted nowhere is a voice for it; not one named in passing further on, nor a hashtag', () => {
+    const march = 'Thousands march in London demanding AI pause\n\nSeveral thousand people marched through central London on Monday to demand a verified international pause, in the first day of a week of protests organised by the Pause Now coalition.\n\n"I am here for my grandchildren," said Margaret Doyle, a retired nurse.';
+    expect(voicesOf(march).filter((voice) => voice.actor === 'Pause Now coalition').map((voice) => voice.stance)).toEqual(['support']);
+    const lede = 'Delegates from 34 countries met in Geneva on Monday for talks on slowing frontier AI development.\n\nThe talks opened with a call for verifiable restraint.\n\nThe host said inspections would be on the agenda.\n\n';
+    const passing = `${lede}Outside the conference centre, about 150 campaigners from the Pause Now coalition held a silent vigil for a verified pause.`;
+    expect(voicesOf(passing).map((voice) => voice.actor)).not.toContain('Pause Now coalition');
+    expect(voicesOf('If you cannot explain what your model will do next year, do not train it this year. A pause now. #PauseAI').map((voice) => voice.actor)).not.toContain('PauseAI');
+  });
+
   it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
     const report = [
       'Anthropic called on the leading labs to halt their largest training runs under a verified pause.',
