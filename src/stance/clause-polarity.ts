@@ -642,11 +642,15 @@ function opensClause(tokens: readonly Token[], index: number): boolean {
 }
 
 /**
- * Whether what follows a call at `end` makes it conditional or partial: "must be reduced only if it can be shown to be
- * dangerous", "unless", "has to be slowed in some places and not others".
+ * Whether what follows a call at `end` makes it conditional or partial, or a forecast of a cause: "must be reduced
+ * only if it can be shown to be dangerous", "unless", "has to be slowed in some places and not others", "should be
+ * curbed by power shortages", "has to be lowered because of chip shortages" (not "must be reduced by half").
  */
 function isLimited(tokens: readonly Token[], end: number): boolean {
   const next = tokens[end]?.word;
+  const after = tokens[end + 1]?.word ?? '';
   return next === 'only' || next === 'unless' || next === 'if' || next === 'selectively'
-    || ((next === 'in' || next === 'for') && tokens[end + 1]?.word === 'some');
+    || ((next === 'in' || next === 'for') && after === 'some')
+    || next === 'because' || next === 'due' || next === 'owing'
+    || (next === 'by' && !/^(?:\d[\d.,]*%?|half|a|an|one|two|three|ten|some|at|as|more|much|roughly|about|around|up)$/.test(after));
 }

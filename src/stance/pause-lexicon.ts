@@ -74,10 +74,12 @@ const REDUCE_THE_PACE = [
  * things labs do not do, nor the object of another verb ("hurdles that hold back the pace of AI development must be
  * cut"; see opensWithSubject).
  */
-const PACE_TO_BE_REDUCED = 'must|should|needs|need|ought|has|have ~2 be reduced|slowed|lowered|moderated|tempered|curbed|reined|cut';
+const PACE_REDUCED = 'reduced|slowed|lowered|moderated|tempered|curbed|reined|cut';
+const PACE_TO_BE_REDUCED = `must|should|needs|need|ought|has|have ~2 be ~1 ${PACE_REDUCED}`;
 const PACE_SUBJECT_ROWS: readonly CueRow[] = [
   [`the|its|their|our ~1 pace|speed|tempo of frontier? ai? development|training|scaling|research|progress ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
   [`the|its|their|our ~1 pace|speed|tempo of ai ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo of development|progress|training of frontier? ai ~1 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
   [`the|its|their|our ~1 pace|speed|tempo at which ~2 labs|companies|developers|firms|models|systems|ai|we|they ~4 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
 ];
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */
@@ -143,6 +145,8 @@ export const SUPPORT_CUES = cues(1, [
     [`${call} ~2 pace|speed|tempo at which`, 0.8, 'call'],
   ]),
   ...PACE_SUBJECT_ROWS,
+  // "it is high time the pace of AI development was reduced"
+  [`high|about time the|its|their|our ~1 pace|speed|tempo of frontier? ai development|training|scaling|research|progress was|were|is|be ~1 ${PACE_REDUCED}`, 0.8, 'call'],
   // "the labs should agree to one now": a call to take the pause up.
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],

@@ -277,7 +277,18 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Senator Maria Lopez said the breakneck pace of AI development must be reduced.',
       '"The pace of AI development must be reduced," Senator Maria Lopez said.',
       'Senator Maria Lopez said it is high time the industry slowed the pace of AI development.',
+      // an adverb before the participle, the pace before its reducing after "high time", development "of" frontier AI
+      'Senator Maria Lopez said the pace of AI development must be drastically reduced.',
+      'Senator Maria Lopez said it was high time the pace of AI development was reduced.',
+      'Senator Maria Lopez said the pace of development of frontier AI systems must be reduced.',
+      'Senator Maria Lopez said the pace of AI development must be reduced by half.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // a forecast of a cause, not a call; regulation's pace after "high time"
+    for (const sentence of [
+      'Senator Ted Cruz said the pace of AI development should be curbed by power shortages.',
+      'Senator Ted Cruz said the pace of AI development has to be lowered because of chip shortages.',
+      'Senator Ted Cruz said it was high time the pace of regulation was reduced.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
