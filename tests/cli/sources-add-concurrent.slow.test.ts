@@ -5,7 +5,7 @@ import { registerSourcesAdd } from '../../src/cli/commands/sources-add.ts';
 import { loadPipeline } from '../../src/config/index.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
-import { localFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { heldPagesFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
  * `pausewatch sources add` run several times at once on one pipeline file, as `xargs -P4 pausewatch sources add` and
@@ -49,7 +49,7 @@ afterEach(async () => {
 describe('sources add run several times at once on one pipeline file', () => {
   it("adds every run's feeds, and every run that says it added its feeds did", async () => {
     project = await tempProject({ name: 'sources-add-concurrent', database: freshSqlite, commands: [registerSourcesAdd], routes: heldPages() });
-    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], fetch: localFetch }));
+    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [{ id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }], fetch: heldPagesFetch }));
     const made = project;
 
     const runs = await Promise.all(Array.from({ length: RUNS }, (_, i) => sourcesAddProcess(made, `${made.server.url}/outlet-${i}/`)));

@@ -8,7 +8,7 @@ import { loadPipeline } from '../../src/config/index.ts';
 import { addSourcesToPipelineFile } from '../../src/config/pipeline-file.ts';
 import { freshSqlite } from '../helpers/databases.ts';
 import { rssFeed } from '../helpers/hostile-server.ts';
-import { localFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { heldPagesFetch, pipelineDefinition, sourcesAddProcess, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 /**
  * `sources add` chooses a new source's id, and whether the pipeline has a feed already, from the pipeline file as it
@@ -66,7 +66,7 @@ const seeds = { id: 'seeds', kind: 'files', name: 'Seeds', glob: 'seeds/*.txt' }
 describe('sources add run twice at once on one pipeline file', () => {
   it('adds a feed of the same host from each run, under distinct ids chosen from the file as it is when the run edits it', async () => {
     project = await tempProject({ name: 'sources-add-same-host', database: freshSqlite, commands: [registerSourcesAdd], routes: heldPages({ '/one/': '/one.xml', '/two/': '/two.xml' }, 2) });
-    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: localFetch }));
+    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: heldPagesFetch }));
     const made = project;
 
     const runs = await Promise.all([sourcesAddProcess(made, `${made.server.url}/one/`), sourcesAddProcess(made, `${made.server.url}/two/`)]);
@@ -87,7 +87,7 @@ describe('sources add run twice at once on one pipeline file', () => {
 
   it('adds a feed both runs found once: the run that edits the file second finds it there', async () => {
     project = await tempProject({ name: 'sources-add-same-feed', database: freshSqlite, commands: [registerSourcesAdd], routes: heldPages({ '/same/': '/same.xml' }, 2) });
-    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: localFetch }));
+    project.writePipeline(pipelineDefinition({ id: 'topic', name: 'Topic', sources: [seeds], fetch: heldPagesFetch }));
     const made = project;
 
     const runs = await Promise.all([sourcesAddProcess(made, `${made.server.url}/same/`), sourcesAddProcess(made, `${made.server.url}/same/`)]);

@@ -94,6 +94,11 @@ export async function tempProject({ name, database: freshDatabase, commands, rou
 
 /** Fetch settings for feeds on the test's own server: a private address, no gap between requests, a short timeout. */
 export const localFetch = { allowPrivateAddresses: true, perHostGapMs: 0, timeoutMs: 5_000 };
+/**
+ * For runs started at once whose pages the server holds until the last run asks (pipeline file edits at the same
+ * moment): the first run waits for the last to start, which on a busy machine takes longer than 5 s.
+ */
+export const heldPagesFetch = { ...localFetch, timeoutMs: 60_000 };
 
 /**
  * A pipeline definition for `writePipeline`: the given id, name, sources and fetch settings (none when not given), the
