@@ -901,7 +901,7 @@ const SIGNATORY_LISTS = [
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|an|the) (?:joint |open )?(?:${SIGNED_TEXT})`, 'gu'),
   // after a sentence saying the statement backs a pause: "It was signed by A and B", "A, B and C were among the signatories"
   new RegExp(String.raw`^It (?:was|has been) (?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
-  new RegExp(String.raw`^(${SIGNER_LIST}) (?:were|are) among (?:the|its) signatories\b`, 'gu'),
+  new RegExp(String.raw`^(${SIGNER_LIST}) (?:is|are|was|were)(?: now| also| already)? among (?:the|its) signatories\b`, 'gu'),
 ];
 const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spearheaded';
 /**
@@ -911,6 +911,8 @@ const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spear
  * campaign, bill or study the sentence brings in ("The letter targets a bill written by").
  */
 const ORGANISERS = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)${TEXT_DESCRIBED} (?:was |is |has been )?(?:${ORGANISING})(?: and (?:${ORGANISING}))? by (?:[^.;]{1,80}? and (?:was |is )?(?:${ORGANISING}) by )?(?:(?!an? |the )[\p{Ll}-]+ ){0,2}(${SIGNER_NAME})(?:, (?:a |an |the )?\p{Ll}[^,;]{0,80},| (?:of|at|from) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:of|for|the|\p{Lu}[\p{L}'’-]*))*)?(?:,? and (${SIGNER_NAME}))?`, 'gu');
+/** An organiser after the text's signatories: "The letter was signed by NetChoice, and was drafted by Talia Brandt". */
+const ORGANISED_AFTER_SIGNING = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|It)${TEXT_DESCRIBED},? (?:was |is |has been )?(?:co-)?signed (?:${SIGNING_TIME} )?by [^.;]{1,120}?,? and (?:was |is |has been )?(?:${ORGANISING}) by (?:(?!an? |the )[\p{Ll}-]+ ){0,2}(${SIGNER_NAME})`, 'gu');
 /** A signed text named: "the statement", "a pledge", "the document". */
 const ANOTHER_TEXT_NAMED = new RegExp(String.raw`\b(?:${SIGNED_TEXT}|[Dd]ocument)s?\b`, 'u');
 const TEXTS_NAMED = new RegExp(ANOTHER_TEXT_NAMED.source, 'gu');
@@ -1019,7 +1021,9 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
     if (PAST_LETTER.test(sentenceTexts[index - 1] ?? '') || CORRECTED_CLAIM.test(sentence)) return;
     const entries: string[] = [];
     const sidedText = side === 'oppose' ? OPPOSING_TEXT.exec(sentence) : null;
-    for (const match of sentence.matchAll(ORGANISERS)) entries.push(...match.slice(1).filter((name) => name !== undefined));
+    for (const pattern of [ORGANISERS, ORGANISED_AFTER_SIGNING]) {
+      for (const match of sentence.matchAll(pattern)) entries.push(...match.slice(1).filter((name) => name !== undefined));
+    }
     for (const pattern of SIGNATORY_LISTS) {
       for (const match of sentence.matchAll(pattern)) {
         if (NOT_SIGNATORIES.test(sentence.slice(0, match.index))) continue;
@@ -1268,6 +1272,12 @@ export function collectVoices(
   // A signatory the text quotes nowhere ("The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs —
   // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
   // evidence, in the list's place in the text.
+  // the list read as one speaker in its own sentence ("signed by NetChoice and TechNet") is its signatories, each
+  for (let i = voices.length - 1; i >= 0; i--) {
+    const parts = voices[i]!.actor.replace(/^the /iu, '').split(/,? and |, /u);
+    const listed = signatories.filter((signatory) => signatory.sentence === voices[i]!.sentence);
+    if (parts.length > 1 && parts.every((part) => listed.some((signatory) => isSameSpeaker(part, signatory.name)))) voices.splice(i, 1);
+  }
   for (const signatory of signatories) {
     // a name the list's own sentence gave cut is the list's ("the Department" of "the Department for Science,
     // Innovation and Technology")

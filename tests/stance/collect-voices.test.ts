@@ -232,6 +232,10 @@ describe('voices: each speaker’s own position', () => {
     expect(supporters(`${backing} The statement was signed by the Department for Science, Innovation and Technology and Kestrel Labs.`))
       .toEqual(['Four developers', 'Department for Science, Innovation and Technology', 'Kestrel Labs']);
     expect(supporters(`${backing} The statement was signed by Dr. van der Berg, Amara Okafor and Paul Weiss.`)).toEqual(expect.arrayContaining(['Amara Okafor', 'Paul Weiss']));
+    // signatories "now among" them; two names of a list, each its own
+    expect(supporters(`${backing} Kestrel Labs is now among its signatories.`)).toContain('Kestrel Labs');
+    expect(supporters(`${backing} Kestrel Labs and Veridian AI are now among the signatories.`)).toEqual(expect.arrayContaining(['Kestrel Labs', 'Veridian AI']));
+    expect(supporters(`${backing} It was signed by Anthropic and Kestrel Labs.`)).toEqual(['Four developers', 'Anthropic', 'Kestrel Labs']);
     // a company's "of" a place is no body's name
     expect(supporters(`${backing} The statement was signed by Google DeepMind, Kestrel Labs of San Francisco and Veridian AI.`)).not.toContain('Kestrel Labs of San Francisco');
     // a list of signatories whose statement the next sentence says backs a pause; not one it says backs none
@@ -317,6 +321,9 @@ describe('voices: each speaker’s own position', () => {
       .toEqual(expect.objectContaining({ 'Quillon AI': 'support', 'Celia Armitage': 'support' }));
     expect(sides('An industry pledge to a verified pause of frontier AI training was signed by Northwind AI, Solace Robotics and the Institute for Machine Ethics.'))
       .toEqual(expect.objectContaining({ 'Solace Robotics': 'support', 'Institute for Machine Ethics': 'support' }));
+    // an organiser after the list, each of two signatories its own
+    expect(sides('Industry groups published a joint letter opposing the proposed pause. The letter was signed by NetChoice and TechNet, and was drafted by former regulator Celia Armitage.'))
+      .toEqual({ 'Industry groups': 'oppose', NetChoice: 'oppose', TechNet: 'oppose', 'Celia Armitage': 'oppose' });
     // the organiser of a letter a relative clause says calls for a pause, not of a past year's letter
     expect(sides('Researchers published a letter organized by the Center for AI Safety, which calls for a verified pause of frontier AI development.'))
       .toEqual(expect.objectContaining({ 'Center for AI Safety': 'support' }));
