@@ -10,7 +10,7 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
-import { WEEKDAYS } from './calendar-words.ts';
+import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
@@ -247,6 +247,7 @@ export function findCueHits(
     }
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && callsToUndo(tokens, match)) value = -value;
+    if (cue.kind === 'call' && cue.polarity > 0 && (isPauseOfOther(tokens, match.to) || signsForPauseOfOther(tokens, match))) continue;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -318,6 +319,54 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
     const word = tokens[i]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return false;
     if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return true;
+  }
+  return false;
+}
+
+/** The pause's own nouns, which a call's match may end on ("a moratorium", "the freeze"). */
+const PAUSE_WORDS = /^(?:pauses?|moratori\w*|halts?|freezes?|slowdowns?|brakes?)$/;
+/** Words that make what a pause is "on" or "of" AI development: "a pause on frontier training", "of giant AI experiments". */
+const AI_WORDS = new Set([
+  'ai', 'a.i.', 'frontier', 'training', 'development', 'models', 'model', 'systems', 'system', 'scaling', 'research',
+  'labs', 'lab', 'compute', 'runs', 'run', 'capabilities', 'superintelligence', 'agi', 'experiments', 'gpt-4', 'gpt-5',
+  'llms', 'intelligence', 'algorithms', 'it', 'this', 'that', 'them', 'everything', 'all', 'anything',
+]);
+/** Words that end what a pause is "on": a clause of its own ("a moratorium on new plants until the review ends"). */
+const PAUSE_OBJECT_ENDS = new Set(['until', 'unless', 'if', 'while', 'because', 'so', 'before', 'after', 'or']);
+/** What "on" brings in that is no pause's object: a day ("endorsed the pause on Tuesday"), a reason or a stand. */
+const NOT_PAUSE_OBJECTS = new Set(['grounds', 'behalf', 'record', 'basis', 'condition', 'conditions', 'terms', 'principle', 'hold', 'today', 'tonight']);
+/** The most words read of what a pause is "on" ("a moratorium on new data centres in the county"). */
+const PAUSE_OBJECT_WORDS = 6;
+
+/**
+ * Whether the pause a call ends on (at `end` - 1) is one of something other than AI development, by what it is "on"
+ * or "of": "a moratorium on new data centres", "a pause on facial recognition procurement", "a freeze of chip
+ * exports"; not "a pause on frontier AI training", "a moratorium on giant experiments", a pause with nothing after.
+ */
+function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
+  if (!PAUSE_WORDS.test(tokens[end - 1]?.word ?? '') || !/^(?:on|of)$/.test(tokens[end]?.word ?? '')) return false;
+  const object: string[] = [];
+  for (let i = end + 1; i < tokens.length && object.length < PAUSE_OBJECT_WORDS; i++) {
+    const word = tokens[i]!.word;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || PAUSE_OBJECT_ENDS.has(word)) break;
+    object.push(word);
+  }
+  if (object.some((word) => CALENDAR_WORDS.has(word) || NOT_PAUSE_OBJECTS.has(word) || /^\d/.test(word))) return false;
+  return object.length > 0 && !object.some((word) => AI_WORDS.has(word) || /^(?:ai|gpt)/.test(word));
+}
+
+/** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
+const SIGNED_CALL_REACH = 6;
+
+/**
+ * Whether a signing's text calls for a pause of something else: "signed a letter calling for a moratorium on new data
+ * centres"; the call's own cue is dropped (isPauseOfOther), the signing would otherwise read as backing the pause.
+ */
+function signsForPauseOfOther(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  if (!ENDORSING_VERBS.test(tokens[match.from]!.word)) return false;
+  for (let i = match.to; i < tokens.length && i < match.to + SIGNED_CALL_REACH; i++) {
+    if (isClauseBreak(tokens[i]!.word)) return false;
+    if (PAUSE_WORDS.test(tokens[i]!.word)) return isPauseOfOther(tokens, i + 1);
   }
   return false;
 }

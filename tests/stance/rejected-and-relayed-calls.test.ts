@@ -61,6 +61,27 @@ describe('a call for the pause to be undone is a call against it', () => {
   });
 });
 
+describe('a call for a pause of something else is no call for this one', () => {
+  it.each([
+    ['Environmental groups called for a moratorium on new chip plants.', 'Environmental groups'],
+    ['Unions called for a pause on facial recognition procurement.', 'Unions'],
+    ['Residents signed a letter calling for a moratorium on new data centres in the county.', 'Residents'],
+  ])('"%s" in an article: %s takes no side', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'neutral' }));
+  });
+
+  it.each([
+    ['Researchers called for a pause on frontier AI training.', 'Researchers'],
+    ['Researchers called for a moratorium on giant experiments.', 'Researchers'],
+    ['Researchers called for a pause on anything more powerful than GPT-4.', 'Researchers'],
+    ['Unions called for a pause on safety grounds.', 'Unions'],
+    ['The union endorsed the global AI pause on Tuesday.', 'The union'],
+    ['Researchers signed a letter calling for a pause on frontier AI training.', 'Researchers'],
+  ])('"%s" in an article: %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+});
+
 describe('a verb that reports a call keeps reporting it where a determiner might make it look like a noun', () => {
   it.each([
     ['Many writers signed the appeal for a standstill of frontier AI.', 'Many writers'],
