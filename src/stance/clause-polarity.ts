@@ -286,7 +286,8 @@ export function findCueHits(
 /** Verbs that undo what they take: a call "to reject the proposed pause" is a call against it. */
 const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
-  'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink',
+  'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
+  'dilute',
 ]);
 /** Words that make the pause after an undoing verb no object of it: "to end the race with a pause". */
 const NOT_THE_OBJECT = new Set([
@@ -301,24 +302,39 @@ const UNDONE_PARTICIPLES = new Set([
 /** Words at most between a call's pause and "to be scrapped" ("the pause on frontier training to be scrapped"). */
 const UNDONE_REACH = 6;
 
+/** Nouns that are themselves against what they take: "drop its objections to a pause" undoes the objection. */
+const AGAINST_NOUNS = new Set([
+  'objection', 'objections', 'opposition', 'resistance', 'hostility', 'challenge', 'challenges', 'attack', 'attacks',
+  'criticism', 'veto', 'boycott', 'blockade',
+]);
+/** Words between a pause and "to be scrapped" that make the pause no subject of it ("for", "too ... to be stopped"). */
+const NOT_UNDONE_SUBJECT = new Set(['for', 'too', 'order', 'enough', 'so']);
+/** Words after "to be lifted" that make the undoing a condition the pause holds until: "only once", "not until". */
+const HELD_UNTIL = new Set(['only', 'until', 'once', 'when', 'unless']);
+
 /**
  * Whether a call for the pause (its cue ending on the pause's word) calls for it to be undone: "urged Congress to
- * reject the proposed pause", "should vote down the moratorium", "called for the pause to be scrapped". The undoing
- * verb after "to" or a modal, the pause its object with no clause or preposition between; not "urged the labs to stop
- * racing and pause" or "to end the race with a pause", where the pause is what is called for.
+ * reject the proposed pause", "should vote down the moratorium", "called for the pause to be scrapped". The first
+ * undoing verb after "to" or a modal, with no clause or preposition before the pause; each further undoing word
+ * undoes it again ("to block any attempt to lift the moratorium", "to drop its objections to a pause", "to reject
+ * amendments that would gut it"). Not "urged the labs to stop racing and pause" or "to end the race with a pause",
+ * where the pause is what is called for, nor the pause "to be lifted only once inspectors can verify".
  */
 function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   const last = match.to - 1;
+  let undoings = 0;
   for (let i = match.from + 1; i < last; i++) {
     const word = tokens[i]!.word;
+    if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return false;
     const isUndoing = UNDOING_VERBS.has(word) || (word === 'vote' && /^(down|against)$/.test(tokens[i + 1]?.word ?? ''));
-    if (!isUndoing || !isCalledVerb(tokens, i)) continue;
-    if (!tokens.slice(i + 1, last).some(({ word }) => isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return true;
+    if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
+    else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
+  if (undoings > 0) return undoings % 2 === 1;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
     const word = tokens[i]!.word;
-    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return false;
-    if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return true;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return false;
+    if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return !HELD_UNTIL.has(tokens[i + 3]?.word ?? '');
   }
   return false;
 }
@@ -411,6 +427,12 @@ const RULE_NOUNS = new Set(['rule', 'rules', 'bill', 'law', 'regulation', 'regul
  */
 function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   const words = tokens.map((token) => token.word);
+  // a halt kept up is the pause's only beside its checks or its talks ("grateful to the inspectors ... would keep the
+  // run suspended"), and not one a regulator or a court imposes ("in compliance with the regulator's order"); kept for
+  // a heatwave, a chip delivery or a funding round it is none
+  if (words.slice(match.from, match.to).includes('keep')) {
+    if (!words.some((word) => PAUSE_CONTEXT_WORDS.has(word)) || words.some((word) => IMPOSED_HALT_WORDS.has(word))) return true;
+  }
   const isFault = (word: string, i: number) => FAULT_WORDS.has(word)
     || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''))
     || (DISASTER_WORDS.has(word) && /^(?:a|the)$/.test(words[i - 1] ?? '') && words[i + 1] !== 'of');
@@ -425,6 +447,17 @@ function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue
   if (words.slice(clauseStart, match.from).some((word) => RUMOUR_WORDS.has(word)) && words.some((word) => DENIALS.has(word))) return true;
   return words[match.from] === 'it' && words.slice(0, match.from).some((word) => RULE_NOUNS.has(word));
 }
+
+/** Words of the pause's checks or talks, beside which a halt kept up is the pause's. */
+const PAUSE_CONTEXT_WORDS = new Set([
+  'inspectors', 'inspector', 'inspection', 'inspections', 'verification', 'verified', 'verify', 'pause', 'moratorium',
+  'agreement', 'statement', 'pledge', 'treaty', 'talks', 'summit', 'accord',
+]);
+/** Words of a halt imposed on a lab, anywhere in its sentence: a regulator's, a court's. */
+const IMPOSED_HALT_WORDS = new Set([
+  'regulator', 'regulators', "regulator's", 'order', 'ordered', 'orders', 'injunction', 'court', 'ruling', 'required',
+  'requires', 'compliance', 'comply',
+]);
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([
@@ -690,16 +723,19 @@ function opensClause(tokens: readonly Token[], index: number): boolean {
   return previous === 'that' ? !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
 }
 
+/** Causes that curb a pace by themselves: "curbed by power shortages" forecasts, it calls for nothing. */
+const CURBING_CAUSES = new Set(['shortage', 'shortages', 'constraints', 'bottlenecks', 'scarcity', 'costs', 'prices']);
+/** The most words from "by" to the cause ("by a shortage", "by chronic power shortages"). */
+const CAUSE_REACH = 3;
+
 /**
  * Whether what follows a call at `end` makes it conditional or partial, or a forecast of a cause: "must be reduced
  * only if it can be shown to be dangerous", "unless", "has to be slowed in some places and not others", "should be
- * curbed by power shortages", "has to be lowered because of chip shortages" (not "must be reduced by half").
+ * curbed by power shortages" (not "must be reduced by half", "by governments acting together", "by next year").
  */
 function isLimited(tokens: readonly Token[], end: number): boolean {
   const next = tokens[end]?.word;
-  const after = tokens[end + 1]?.word ?? '';
+  const isByCause = next === 'by' && tokens.slice(end + 1, end + 1 + CAUSE_REACH).some((token) => CURBING_CAUSES.has(token.word));
   return next === 'only' || next === 'unless' || next === 'if' || next === 'selectively'
-    || ((next === 'in' || next === 'for') && after === 'some')
-    || next === 'because' || next === 'due' || next === 'owing'
-    || (next === 'by' && !/^(?:\d[\d.,]*%?|half|a|an|one|two|three|ten|some|at|as|more|much|roughly|about|around|up)$/.test(after));
+    || ((next === 'in' || next === 'for') && tokens[end + 1]?.word === 'some') || isByCause;
 }

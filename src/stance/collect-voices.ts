@@ -409,10 +409,12 @@ const proposingBy = (proposer: string) => {
 /** Words before the proposer that make its proposing none: "Neither OpenAI nor Anthropic has proposed", "If Anthropic proposed". */
 const NOT_PROPOSING_BEFORE = /\b(?:not|nor|neither|never|no|if|unless|whether|had|were|should|would)\b[^;:]*$/iu;
 /**
- * A proposal taken back in its sentence: "but on Friday the company withdrew the proposal", "has since dropped its
- * call"; not "until compute prices dropped".
+ * A proposal taken back in its sentence, by the proposer: "but on Friday the company withdrew the proposal", "has since
+ * dropped its call", "backed away from its call"; not "until compute prices dropped", a denial or a supposition ("it had
+ * not withdrawn its proposal", "would not withdraw it", "even if OpenAI dropped its plan"), nor others' ("rival labs had
+ * abandoned the pause").
  */
-const PROPOSAL_WITHDRAWN = /\b(?:withdrew|withdrawn|withdraws|withdraw|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed) (?:the |its |their |that |this )?(?:[\p{L}-]+ ){0,2}(?:proposal|plan|pause|call|moratorium|it)\b/iu;
+const PROPOSAL_WITHDRAWN = /(?<!\b(?:not|never|n't|if|unless|whether|would|could|might)\b[^.;,]{0,25})\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed|backed away from|walked back) (?:the|its) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)\b/iu;
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
@@ -745,16 +747,25 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
 }
 
 /**
+ * A capitalised word before a campaign's name, maybe with "the", "of" or "for" between, making it part of a larger one
+ * ("the No Pause Coalition", "the Stop the Pause campaign"); not a sentence's "The".
+ */
+const LARGER_NAME_BEFORE = /\b(?!(?:The|A|An|Its|Their)\b)\p{Lu}[\p{L}'’-]* (?:(?:the|of|for) )?$/u;
+/** A sentence telling of leaving a campaign or of it giving up: "former", "left", "has dropped its demand". */
+const CAMPAIGN_LEFT = /\b(?:former|ex|left|quit|quits|leaves|dropped|drops|abandoned|abandons|withdrew|declined to comment)\b/iu;
+
+/**
  * The campaigns named for the pause in a text's prose (see pauseCampaignsIn), each with the first sentence on the
- * topic that names it; not a hashtag.
+ * topic that names it; not a hashtag, another's larger name, nor in a sentence of leaving it.
  */
 function pauseCampaignsNamed(sentences: readonly string[], isTopical: (sentence: number) => boolean): { name: string; sentence: number }[] {
   const named: { name: string; sentence: number }[] = [];
   sentences.forEach((sentence, index) => {
-    if (!isTopical(index) || !sentence.includes('Pause') || isTitleCase(sentence)) return;
+    if (!isTopical(index) || !sentence.includes('Pause') || isTitleCase(sentence) || CAMPAIGN_LEFT.test(sentence)) return;
     for (const { 0: name, index: at } of sentence.matchAll(PAUSE_CAMPAIGN)) {
-      // a hashtag ("#PauseAI") is the writer's, not the campaign's act
-      if (sentence[at - 1] === '#') continue;
+      // a hashtag ("#PauseAI") is the writer's, not the campaign's act; a larger name is another's ("the No Pause
+      // Coalition", "the Stop the Pause campaign", "the Press Pause Network", "Ex-PauseAI")
+      if (/[#\p{L}-]$/u.test(sentence.slice(0, at)) || LARGER_NAME_BEFORE.test(sentence.slice(0, at))) continue;
       if (named.length < MAX_CAMPAIGNS && !named.some((campaign) => campaign.name === name)) named.push({ name, sentence: index });
     }
   });
@@ -832,7 +843,7 @@ const NAME_PARTICLE = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|della|la|
  * title, with a body's "of" or "for" ("the Chamber of Progress") and its fields ("of Science, Innovation and
  * Technology"), a surname's particles; and a list of them.
  */
-const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${NAME_PARTICLE}${SIGNER_WORD}(?: ${NAME_PARTICLE}${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) (?:(?:${BODY_FIELD})(?:, (?:${BODY_FIELD}))*,? and (?:${BODY_FIELD})\b|${SIGNER_WORD})){0,3}`;
+const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${NAME_PARTICLE}${SIGNER_WORD}(?: ${NAME_PARTICLE}${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) (?:(?:${BODY_FIELD})(?:, (?:${BODY_FIELD}))*,? and (?:${BODY_FIELD})(?=[,.;]|$| and | or )|${SIGNER_WORD})){0,3}`;
 const SIGNER_NAMES = new RegExp(SIGNER_NAME, 'gu');
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
 // capitalised or not, for the patterns read without the i flag, which read a name's capitals
@@ -1036,7 +1047,10 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
         if ((match[0].match(TEXTS_NAMED) ?? []).length > 1) continue;
         // a list's last name may end the sentence ("... and Kestrel Labs."); a name's own "and" is no list's ("the
         // Ministry of Science and Technology, ...")
-        const listed = [...match[1]!.matchAll(SIGNER_NAMES)].map((name) => name[0]);
+        // (read with the character after it, which says whether a body's last field ends there: "the Ministry of
+        // Defence and Security experts" lists the ministry and the experts)
+        const listEnd = match.index! + match[0].lastIndexOf(match[1]!) + match[1]!.length;
+        const listed = [...`${match[1]!}${sentence.charAt(listEnd)}`.matchAll(SIGNER_NAMES)].map((name) => name[0]);
         // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
         // winners"), by a verb of reporting a source ("..., Reuters reported")
         const after = sentence.slice(match.index! + match[0].length);
@@ -1057,12 +1071,18 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
   return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
 }
 
-/** Whether `actor` is the opening words of `name`, cut before its end ("the Department", "Department for Science"). */
+/**
+ * Whether `actor` is the opening words of `name`, cut before its end: a body's word before its "of" or "for" ("the
+ * Department" of "the Department for Science, ..."), or a name cut at a comma ("Department for Science"); not a whole
+ * name of its own ("Google" beside "Google DeepMind").
+ */
 function isCutName(actor: string, name: string): boolean {
   const cut = actor.replace(/^the /iu, '');
   const whole = name.replace(/^the /iu, '');
-  return cut.length < whole.length && (whole.startsWith(`${cut} `) || whole.startsWith(`${cut},`));
+  if (cut.length >= whole.length) return false;
+  return whole.startsWith(`${cut},`) || (BODY_WORD.test(cut) && /^ (?:of|for) /u.test(whole.slice(cut.length)) && whole.startsWith(cut));
 }
+const BODY_WORD = new RegExp(String.raw`\b(?:${BODY_BEFORE_OF})$`, 'u');
 
 /** The last paragraph of an article's lede, its title the first (or the last sentence of a text without paragraphs). */
 const LEDE_END = 2;
@@ -1243,8 +1263,12 @@ export function collectVoices(
     // The proposer, and the people the text names as its own, speak for their proposal: whatever they say of it on
     // topic (a caveat, "we expect to be criticized", how it would work) is said for it, unless they reject it outright.
     // Off topic ("its revenue doubled") they take no side, and only an outright rejection opposes.
-    // A proposal its sentence says was withdrawn is no longer spoken for.
-    if (speaksForProposal(actor) && role !== 'critic' && !PROPOSAL_WITHDRAWN.test(sentenceTexts[statement.sentence] ?? '')) {
+    // A proposal its sentence says was withdrawn is no longer spoken for, whatever call it names ("backed away from its
+    // call for a verified pause").
+    const isWithdrawn = speaksForProposal(actor) && PROPOSAL_WITHDRAWN.test(sentenceTexts[statement.sentence] ?? '');
+    if (isWithdrawn) {
+      stance = statement.value <= -PROPOSER_OPPOSE_THRESHOLD ? 'oppose' : 'neutral';
+    } else if (speaksForProposal(actor) && role !== 'critic') {
       const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
     } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)
@@ -1274,7 +1298,7 @@ export function collectVoices(
   // evidence, in the list's place in the text.
   // the list read as one speaker in its own sentence ("signed by NetChoice and TechNet") is its signatories, each
   for (let i = voices.length - 1; i >= 0; i--) {
-    const parts = voices[i]!.actor.replace(/^the /iu, '').split(/,? and |, /u);
+    const parts = [...`${voices[i]!.actor}.`.matchAll(SIGNER_NAMES)].map((part) => part[0]);
     const listed = signatories.filter((signatory) => signatory.sentence === voices[i]!.sentence);
     if (parts.length > 1 && parts.every((part) => listed.some((signatory) => isSameSpeaker(part, signatory.name)))) voices.splice(i, 1);
   }
@@ -1311,10 +1335,17 @@ export function collectVoices(
   // on the topic ("a week of protests organised by the Pause Now coalition"), the news is its act, and given no side
   // it is a voice for the pause, that sentence its evidence; not one named in passing further on ("campaigners from the
   // Pause Now coalition held a vigil outside").
+  // (The lede is the title and the body's first two blocks, by their order, as a paragraph's number counts blank lines
+  // too; a text of one block, by its first sentences.)
+  const blocks = paragraphs === null ? [] : [...new Set(paragraphs)];
+  const isLede = (sentence: number) => (blocks.length <= 2 ? sentence : blocks.indexOf(paragraphs![sentence]!)) <= LEDE_END;
   for (const { name, sentence } of pauseCampaignsNamed(sentenceTexts, isTopical)) {
     if (voices.length >= MAX_VOICES) break;
-    if ((paragraphs === null ? sentence : paragraphs[sentence]!) > LEDE_END) continue;
-    if (voices.some((voice) => voice.stance !== 'neutral' && speaksForProposal(voice.actor) && isSameSpeaker(voice.actor, name))) continue;
+    if (!isLede(sentence)) continue;
+    // one with a side already, by its name or its group's word ("The coalition said it was disappointed")
+    const groupWord = `the ${name.split(' ').at(-1)!.toLowerCase()}`;
+    const isCampaign = (actor: string) => isSameSpeaker(actor, name) || actor.toLowerCase() === groupWord;
+    if (voices.some((voice) => voice.stance !== 'neutral' && speaksForProposal(voice.actor) && isCampaign(voice.actor))) continue;
     insertInTextOrder(voices, { actor: name, stance: 'support', quote: sentenceTexts[sentence]!.trim(), value: 0, isHeadline: false, sentence });
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);

@@ -540,17 +540,19 @@ const TEXT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her'
 const AUTHORED_TEXT_WORDS = 5;
 
 /**
- * The text before "by" at `by` that names its author, when there is one: "the March 2023 letter organized by ...",
- * "a report by ..."; its phrase or null.
+ * The text of a past year before "by" at `by` that names its author, when there is one: "the March 2023 letter
+ * organized by ...", "a 2023 report by ..."; its phrase or null. What a text of its year asked is no position its
+ * author takes now; of any other text, "which" may be the author's ("a study commissioned by Kestrel Labs, which
+ * opposes any moratorium").
  */
 function authoredText(tokens: readonly Token[], by: number): [number, number] | null {
   const noun = AUTHORING_PARTICIPLES.has(tokens[by - 1]?.word ?? '') ? by - 2 : by - 1;
   if (noun < 0 || !AUTHORED_TEXTS.has(tokens[noun]!.word)) return null;
-  // from its determiner, a few words before ("the March 2023 letter"), or the noun alone
+  // from its determiner, a few words before ("the March 2023 letter"), with a year among them
   for (let i = noun - 1; i >= 0 && i >= noun - AUTHORED_TEXT_WORDS && isWordAt(tokens, i); i--) {
-    if (TEXT_DETERMINERS.has(tokens[i]!.word)) return [i, noun + 1];
+    if (TEXT_DETERMINERS.has(tokens[i]!.word)) return tokens.slice(i, noun).some((token) => /^(?:19|20)\d\d$/.test(token.word)) ? [i, noun + 1] : null;
   }
-  return [noun, noun + 1];
+  return null;
 }
 
 /** "Ewa Kowalczyk (Civic Coalition) asked": the end of a subject before a bracketed party or place after the name. */

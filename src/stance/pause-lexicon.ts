@@ -79,7 +79,8 @@ const PACE_TO_BE_REDUCED = `must|should|needs|need|ought|has|have ~2 be ~1 ${PAC
 const PACE_SUBJECT_ROWS: readonly CueRow[] = [
   [`the|its|their|our ~1 pace|speed|tempo of frontier? ai? development|training|scaling|research|progress ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
   [`the|its|their|our ~1 pace|speed|tempo of ai ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
-  [`the|its|their|our ~1 pace|speed|tempo of development|progress|training of frontier? ai ~1 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo of development|progress|training of frontier? ai ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
+  [`the|its|their|our ~1 pace|speed|tempo of development|progress|training of frontier? ai models|systems ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
   [`the|its|their|our ~1 pace|speed|tempo at which ~2 labs|companies|developers|firms|models|systems|ai|we|they ~4 ${PACE_TO_BE_REDUCED}`, 0.8, 'call'],
 ];
 /** A lab's own pause: its verb in the base form, the past participle and the progressive, and its training as object. */

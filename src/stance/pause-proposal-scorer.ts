@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.98';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.99';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -209,10 +209,17 @@ function quoteOpeningAt(sentence: SentenceAnalysis): number {
   return DATELINE.test(sentence.text.slice(0, sentence.tokens[mark]!.start)) ? mark : -1;
 }
 
+/** Texts a description before a name may be of, whose name is a title ("a new report, Pause Ready"). */
+const DESCRIBED_TEXTS = 'report|study|paper|letter|statement|book|film|documentary|survey|poll|article|essay|memo|bill|analysis|review|document|podcast|show|series';
 /** A speaker's name, capitalised words with a title's dot ("Sen. Maria Lopez"). */
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
-/** Before a name: a description it is set off from ("the senator, Maria Lopez", "a former regulator, Celia Armitage"). */
-const BEFORE_NAME = String.raw`(?:(?:the|a|an) [\p{Ll}'’ -]{1,40}, )?`;
+/**
+ * Before a name: a description it is set off from, its last word a person's ("the senator, Maria Lopez", "the former
+ * Google engineer, Blake Lemoine"); not one with a preposition, whose name may be its object's ("the critics of the
+ * senator, Maria Lopez", "the lawyer for the founder, Ada Marchetti"), nor a document's title ("a new report, Pause
+ * Ready").
+ */
+const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)\p{Ll}[\p{L}'’-]*, )?`;
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */

@@ -236,6 +236,17 @@ describe('voices: each speaker’s own position', () => {
     expect(supporters(`${backing} Kestrel Labs is now among its signatories.`)).toContain('Kestrel Labs');
     expect(supporters(`${backing} Kestrel Labs and Veridian AI are now among the signatories.`)).toEqual(expect.arrayContaining(['Kestrel Labs', 'Veridian AI']));
     expect(supporters(`${backing} It was signed by Anthropic and Kestrel Labs.`)).toEqual(['Four developers', 'Anthropic', 'Kestrel Labs']);
+    expect(supporters(`${backing} The statement was signed by Kestrel Labs and the Ministry of Science and Technology.`))
+      .toEqual(['Four developers', 'Kestrel Labs', 'Ministry of Science and Technology']);
+    // (a review of 2.5.92) a field followed by more words is the next name's, or a description's; a whole name of its
+    // own is no cut one
+    expect(supporters(`${backing} The statement was signed by the Center for AI Safety, the Ministry of Defence and Security experts from five countries.`))
+      .toContain('Ministry of Defence');
+    expect(supporters(`${backing} The statement was signed by the Royal Academy of Engineering and Policy Exchange.`))
+      .toEqual(expect.arrayContaining(['Royal Academy of Engineering', 'Policy Exchange']));
+    const google = voicesOf(asArticle('The letter calling for a verified pause was signed by Google DeepMind and Anthropic, but Google said it opposed any moratorium.'));
+    expect(google).toContainEqual(expect.objectContaining({ actor: 'Google DeepMind', stance: 'support' }));
+    expect(google).toContainEqual(expect.objectContaining({ actor: 'Google', stance: 'oppose' }));
     // a company's "of" a place is no body's name
     expect(supporters(`${backing} The statement was signed by Google DeepMind, Kestrel Labs of San Francisco and Veridian AI.`)).not.toContain('Kestrel Labs of San Francisco');
     // a list of signatories whose statement the next sentence says backs a pause; not one it says backs none
@@ -372,6 +383,14 @@ describe('voices: each speaker’s own position', () => {
     expect(proposers('Anthropic proposed a verified pause of frontier AI development on Monday, but on Friday the company withdrew the proposal after criticism.')
       .map(([stance]) => stance)).not.toContain('support');
     expect(proposers('Anthropic proposed a verified pause that would last until compute prices dropped.').map(([stance]) => stance)).toEqual(['support']);
+    expect(proposers('Anthropic backed away from its call for a verified pause on Friday, citing opposition in Washington.').map(([stance]) => stance)).toEqual(['neutral']);
+    // (a review of 2.5.90) not a withdrawal denied, supposed or another's
+    for (const sentence of [
+      'Anthropic said it had not withdrawn its proposal and would press ahead with the pause.',
+      'Anthropic, which proposed the pause last month, said on Friday it would not withdraw it.',
+      'Anthropic said rival labs had abandoned the pause in all but name, but that it stood by its proposal.',
+      'Anthropic said it would keep its proposal for a verified pause on the table even if OpenAI dropped its plan to join.',
+    ]) expect(proposers(sentence).map(([stance]) => stance), sentence).toEqual(['support']);
   });
 
   it('a company named without its ending ("Veridian" after "Veridian AI") is the same speaker; a first name alone is not', () => {
@@ -496,6 +515,20 @@ describe('voices: each speaker’s own position', () => {
     const passing = `${lede}Outside the conference centre, about 150 campaigners from the Pause Now coalition held a silent vigil for a verified pause.`;
     expect(voicesOf(passing).map((voice) => voice.actor)).not.toContain('Pause Now coalition');
     expect(voicesOf('If you cannot explain what your model will do next year, do not train it this year. A pause now. #PauseAI').map((voice) => voice.actor)).not.toContain('PauseAI');
+    // (a review of 2.5.95) another's larger name, a campaign left or giving up, one with a side by its group's word;
+    // the lede by its blocks, blank lines aside, and a text of one block by its first sentences
+    const close = '\n\nOfficials said the talks would continue.\n\nNo date was set for the next round.\n\nThe ministry declined to give details.';
+    const campaignVoices = (text: string) => voicesOf(text).filter((voice) => /Pause|coalition/i.test(voice.actor)).map((voice) => `${voice.actor} = ${voice.stance}`);
+    for (const text of [
+      'Industry group launches campaign\n\nStartups on Tuesday launched the No Pause Coalition, a lobbying campaign against proposals for a moratorium on frontier AI development.',
+      'Investors fund push\n\nInvestors have put $40 million into the Stop the Pause campaign, which opposes any government-mandated halt to frontier AI training runs.',
+      'Campaigners rethink demand\n\nThe Pause Now coalition has dropped its demand for a global pause on frontier AI development, its board said on Tuesday.',
+      'Ex-PauseAI organiser backs acceleration\n\nA onetime organiser said on Monday that she now opposes any moratorium on frontier AI development.',
+    ]) expect(campaignVoices(text + close).filter((voice) => voice.endsWith('= support')), text).toEqual([]);
+    expect(campaignVoices('Anthropic rejects AI pause\n\nAnthropic on Monday rejected calls from the Pause Now coalition for a moratorium on frontier AI development.\n\nThe coalition said it would keep campaigning for a verified pause.' + close))
+      .toEqual(['The coalition = support']);
+    expect(campaignVoices(march.replace(/\n\n/g, '\n\n\n'))).toEqual(['Pause Now coalition = support']);
+    expect(campaignVoices(`${lede.replace(/\n\n/g, ' ')}Ministers arrived late. ${passing.slice(lede.length)} Officials said the talks would continue. No date was set.`)).toEqual([]);
   });
 
   it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {

@@ -56,6 +56,16 @@ describe('a call for the pause to be undone is a call against it', () => {
     ['Researchers urged the labs to stop racing and pause.', 'Researchers'],
     ['Advocates urged governments to end the race with a pause.', 'Advocates'],
     ['Senator Ruiz urged Congress not to reject the proposed pause.', 'Senator Ruiz'],
+    // (a review of 2.5.90) an undoing of what is against the pause, a second undoing, another noun undone, a pause to
+    // be lifted only once it can be checked
+    ['Senator Ruiz urged the administration to drop its objections to a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz urged Washington to end its opposition to the pause.', 'Senator Ruiz'],
+    ['Campaigners urged ministers to resist pressure to abandon the pause.', 'Campaigners'],
+    ['Senator Ruiz urged colleagues to block any attempt to lift the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz urged Congress to reject amendments that would gut the moratorium.', 'Senator Ruiz'],
+    ['Stuart Russell called for a global pause in order for the arms race to be stopped.', 'Stuart Russell'],
+    ['Stuart Russell called for a moratorium on frontier models too powerful to be stopped by their makers.', 'Stuart Russell'],
+    ['Yoshua Bengio called for the pause to be lifted only once independent inspectors can verify the labs\' compute.', 'Yoshua Bengio'],
   ])('"%s" in an article: %s supports (the pause is what is called for)', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });

@@ -283,12 +283,19 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Senator Maria Lopez said the pace of development of frontier AI systems must be reduced.',
       'Senator Maria Lopez said the pace of AI development must be reduced by half.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
-    // a forecast of a cause, not a call; regulation's pace after "high time"
+    // a forecast of a cause, not a call; regulation's pace after "high time"; AI chips' development
     for (const sentence of [
       'Senator Ted Cruz said the pace of AI development should be curbed by power shortages.',
-      'Senator Ted Cruz said the pace of AI development has to be lowered because of chip shortages.',
+      'Analysts said the pace of AI development should be curbed by a shortage of power in the coming years.',
       'Senator Ted Cruz said it was high time the pace of regulation was reduced.',
+      'Senator Ted Cruz said the pace of development of AI chips must be cut to preserve American leadership.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // (a review of 2.5.96) a call with its reason, its means or its deadline is still one
+    for (const sentence of [
+      'Senator Maria Lopez said the pace of AI development must be reduced because nobody can yet verify what these systems are capable of.',
+      'Senator Maria Lopez said the pace of AI development must be reduced by governments acting together.',
+      'Senator Maria Lopez said the pace of AI development must be reduced by next year or the risks would become unmanageable.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
   });
 
   it('a lab that says it would halt its own training takes the pause up; one that says it would not refuses it', () => {
@@ -304,6 +311,14 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
     expect(sideInArticle('Veridian\'s chief executive, Tomas Reyland, said the company was "grateful to the inspectors for their speed and their rigour" and would keep the run suspended while it discussed next steps with them.')).toBe('support');
     expect(sideInArticle('Kestrel Labs said it would keep its training runs paused until the inspectors finished.')).toBe('support');
     expect(sideInArticle('Kestrel Labs said it would keep its training runs paused while engineers replace faulty pumps.')).toBe('neutral');
+    // (a review of 2.5.94) not kept up on a regulator's or a court's order, nor for a reason of its own, nor by others
+    for (const sentence of [
+      'Regulators told the company on Friday that they would keep the run suspended until it handed over its safety test results.',
+      'Under the terms of the order, Helix Labs said it would keep its training runs paused until the regulator completes its review.',
+      'Helix Labs said in a court filing that the company would keep the run suspended as required by the injunction.',
+      'Nimbus AI said it would keep its training runs paused during the heatwave to ease pressure on the state\'s electricity grid.',
+      'Helix Labs said it would keep its training runs paused while it raises a new funding round.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
     // (a review of 2.5.80) not "it" or "we" with an article, which may be a regulator's power over others' runs; not a
     // halt after an accident or one a court or regulators would order
     for (const sentence of [
@@ -476,6 +491,10 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause would hand the lead to Beijing." So says China hawk Ted Cruz, but Senator Maria Lopez disagrees.',
       '"A verified pause would hand the lead to Beijing." Those were the words of Ted Cruz\'s critics, not his own.',
       '"A verified pause would hand the lead to Beijing." That was the verdict of Senator Maria Lopez on the industry\'s argument, which she rejected.',
+      // (a review of 2.5.91) a description whose head is someone else, a document's title
+      '"A verified pause would hand the lead to Beijing." That is what the critics of the senator, Maria Lopez, told the committee.',
+      '"A verified pause would hand the lead to Beijing." That is what the lawyer for the company\'s founder, Ada Marchetti, told the court.',
+      '"A verified pause would hand the lead to Beijing." That is the verdict of a new report, Pause Ready, published on Monday.',
     ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.quote.includes('lead to Beijing')), text).toEqual([]);
     for (const text of [
       '"A verified pause is overdue." That\'s what Senator Maria Lopez told the committee on Tuesday.',
@@ -484,6 +503,8 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       // a description set off before the name
       '"A verified pause is overdue." So said the senator, Maria Lopez, who chairs the committee.',
       '"A verified pause is overdue." That is what the senator, Maria Lopez, told the committee.',
+      '"A verified pause is overdue." That is the view of the former Google engineer, Blake Lemoine.',
+      '"A verified pause is overdue." So said the 71-year-old senator, Maria Lopez.',
       // (a review of 2.5.82) a body of three words, a weekday without "on", a second adverbial, "had told", an outlet
       '"A verified pause is overdue." That is what Senator Maria Lopez told the Senate Commerce Committee on Tuesday.',
       '"A verified pause is overdue." That is what Senator Maria Lopez told lawmakers Tuesday.',
