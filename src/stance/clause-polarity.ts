@@ -137,16 +137,21 @@ function namesWithoutCalling(tokens: readonly Token[], match: PhraseMatch<Stance
 
 /** Words that name the proposal, or its opposite (racing on), as the thing a clause evaluates. */
 const PROPOSAL_WORDS = /^(paus|moratori|slowdown|freez|halt|proposal|plan$|letter$|brakes?$|slowing|stopping|stop$|wait|supporters?$|proponents?$|backers?$|advocates?$)/;
-// Critics of the pause stand with the race and its backers with the proposal: "the critics are wrong" supports.
-const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|deploy|shipping|ship$|critics?$|skeptics?$|sceptics?$|opponents?$|detractors?$)/;
+// Critics of the pause, and their objections, stand with the race and its backers with the proposal: "the critics are
+// wrong" and "a silly objection" support.
+const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|deploy|shipping|ship$|critics?$|skeptics?$|sceptics?$|opponents?$|detractors?$|objections?$)/;
 
 /**
- * What an evaluation in a clause is about: the nearest proposal or race word before it in the clause, with a
- * negated proposal word ("not pausing", "without a pause") counting as the race.
+ * What an evaluation in a clause is about: the noun it qualifies right after it ("a silly objection", "a reckless
+ * race"), else the nearest proposal or race word before it in the clause, with a negated proposal word ("not
+ * pausing", "without a pause") counting as the race.
  */
 const TARGET_REACH = 7;
 
-function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number): 'proposal' | 'race' | null {
+function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number, cueTo: number): 'proposal' | 'race' | null {
+  const qualified = tokens[cueTo]?.word ?? '';
+  if (RACE_WORDS.test(qualified)) return 'race';
+  if (PROPOSAL_WORDS.test(qualified)) return 'proposal';
   const from = Math.max(clauseStart, cueFrom - TARGET_REACH);
   for (let i = cueFrom - 1; i >= from; i--) {
     const word = tokens[i]!.word;
@@ -216,6 +221,7 @@ export function findCueHits(
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
+      if (!isNegated && isUnderDeniedBelief(tokens, negationFrom)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -241,7 +247,7 @@ export function findCueHits(
     if (cue.kind === 'judgement' || cue.kind === 'risk') {
       // An evaluation takes the side of what it evaluates: "the proposal is reckless" opposes the pause,
       // "racing ahead is reckless" and "not pausing would be reckless" support it.
-      const target = evaluatedTarget(tokens, clauseStart, match.from);
+      const target = evaluatedTarget(tokens, clauseStart, match.from, match.to);
       const defaultTarget = cue.kind === 'risk' ? 'race' : 'proposal';
       if (target !== null && target !== defaultTarget) value = -value;
     }
@@ -458,6 +464,25 @@ const IMPOSED_HALT_WORDS = new Set([
   'regulator', 'regulators', "regulator's", 'order', 'ordered', 'orders', 'injunction', 'court', 'ruling', 'required',
   'requires', 'compliance', 'comply',
 ]);
+
+/** Verbs of belief whose denial denies what they take: "he did not think the labs should pause". */
+const BELIEF_VERBS = new Set(['think', 'believe', 'feel', 'expect', 'agree', 'accept', 'suppose', 'reckon']);
+/** Words that end a denied belief's reach before a cue: a new clause of the speaker's own. */
+const BELIEF_ENDS = new Set([';', ':', '.', 'but', 'and', 'yet', 'though', 'although', 'while', 'because']);
+
+/**
+ * Whether a cue whose own negation is read from `from` stands in what a denied belief takes, further back than that:
+ * "Sam Altman said he did not think it was high time the pace ... was reduced", "doesn't believe the labs should
+ * pause"; not after a clause of its own ("I don't think so, but we should pause").
+ */
+function isUnderDeniedBelief(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i > 0; i--) {
+    const word = tokens[i]!.word;
+    if (BELIEF_ENDS.has(word)) return false;
+    if (BELIEF_VERBS.has(word)) return isNegator(tokens[i - 1]!.word) || (i > 1 && isNegator(tokens[i - 2]!.word) && /^(?:really|even|quite)$/.test(tokens[i - 1]!.word));
+  }
+  return false;
+}
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([

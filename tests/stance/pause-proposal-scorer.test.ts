@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer, scorerNames } from '../../src/stance/index.ts';
-import { pauseScorer, pauseTopic } from '../helpers/pause-topic.ts';
+import { pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
 const scorer = pauseScorer;
 
@@ -266,5 +266,23 @@ describe('an article reporting a poll', () => {
     const result = pauseScorer.score({ title: 'Support for AI pause slips as debate turns partisan, poll shows', text: report });
     expect(result.relevance.relevant).toBe(true);
     expect(result.stance?.label).toBe('neutral');
+  });
+});
+
+describe('a denied belief and the noun an evaluation qualifies', () => {
+  it('a belief denied denies what it takes, further back than a negation\'s three words; not past a clause of the speaker\'s own', () => {
+    for (const sentence of [
+      'Sam Altman said he did not think the labs should pause.',
+      'Sam Altman said he doesn\'t believe the labs should halt training.',
+      'Sam Altman said he did not think it was high time the pace of AI development was reduced.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
+    expect(sideInArticle('I don\'t think so, but the labs should pause, Sam Altman said.')).toBe('support');
+  });
+
+  it('an evaluation of the noun right after it takes that noun\'s side ("a silly objection" supports, "a reckless pause" opposes)', () => {
+    expect(sideInArticle('Helena Vos said it is a silly objection.')).toBe('support');
+    expect(sideInArticle('Helena Vos said she did not think it was a silly objection.')).toBe('oppose');
+    expect(sideInArticle('Helena Vos said it is a reckless race.')).toBe('support');
+    expect(sideInArticle('Tom Reyes said it was a reckless pause.')).toBe('oppose');
   });
 });
