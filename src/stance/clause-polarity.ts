@@ -10,7 +10,7 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
-import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
+import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
@@ -142,16 +142,16 @@ const PROPOSAL_WORDS = /^(paus|moratori|slowdown|freez|halt|proposal|plan$|lette
 const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|deploy|shipping|ship$|critics?$|skeptics?$|sceptics?$|opponents?$|detractors?$|objections?$)/;
 
 /**
- * What an evaluation in a clause is about: the noun it qualifies right after it ("a silly objection", "a reckless
- * race"), else the nearest proposal or race word before it in the clause, with a negated proposal word ("not
- * pausing", "without a pause") counting as the race.
+ * What an evaluation in a clause is about: the word it qualifies right after it ("a silly objection", "a reckless
+ * race", "a reckless pause"; not "plan", as "a reckless plan to scale up" is a lab's), else the nearest proposal or race
+ * word before it in the clause, with a negated proposal word ("not pausing", "without a pause") counting as the race.
  */
 const TARGET_REACH = 7;
 
 function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number, cueTo: number): 'proposal' | 'race' | null {
   const qualified = tokens[cueTo]?.word ?? '';
   if (RACE_WORDS.test(qualified)) return 'race';
-  if (PROPOSAL_WORDS.test(qualified)) return 'proposal';
+  if (PROPOSAL_WORDS.test(qualified) && !/^plans?$/.test(qualified)) return 'proposal';
   const from = Math.max(clauseStart, cueFrom - TARGET_REACH);
   for (let i = cueFrom - 1; i >= from; i--) {
     const word = tokens[i]!.word;
@@ -221,7 +221,6 @@ export function findCueHits(
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
-      if (!isNegated && isUnderDeniedBelief(tokens, negationFrom)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -347,23 +346,30 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
 
 /** The pause's own nouns, which a call's match may end on ("a moratorium", "the freeze"). */
 const PAUSE_WORDS = /^(?:pauses?|moratori\w*|halts?|freezes?|slowdowns?|brakes?)$/;
-/** Words that make what a pause is "on" or "of" AI development: "a pause on frontier training", "of giant AI experiments". */
-const AI_WORDS = new Set([
-  'ai', 'a.i.', 'frontier', 'training', 'development', 'models', 'model', 'systems', 'system', 'scaling', 'research',
-  'labs', 'lab', 'compute', 'runs', 'run', 'capabilities', 'superintelligence', 'agi', 'experiments', 'gpt-4', 'gpt-5',
-  'llms', 'intelligence', 'algorithms', 'it', 'this', 'that', 'them', 'everything', 'all', 'anything',
+/**
+ * Things other than AI development a pause is called for on or of, in the news beside it: "a moratorium on new chip
+ * plants", "a pause on facial recognition procurement", "a moratorium on new data centres", "on heritable human genome
+ * editing". A list of what it is not, as what AI development is called is open ("the technology", "neural networks",
+ * "the race to build ever more powerful chatbots", "at least six months").
+ */
+const OTHER_PAUSE_OBJECTS = new Set([
+  'plants', 'plant', 'factories', 'fabs', 'recognition', 'procurement', 'hiring', 'recruitment', 'exports', 'export',
+  'editing', 'genome', 'germline', 'mining', 'drilling', 'fracking', 'evictions', 'deportations', 'weapons', 'centres',
+  'centers', 'crypto', 'bitcoin', 'tariffs', 'logging', 'fishing', 'whaling', 'layoffs', 'buybacks', 'dividends',
+  'rents', 'pipelines', 'mines', 'gain-of-function', 'vaccines', 'surveillance', 'spending', 'immigration', 'licences',
+  'licenses', 'permits',
 ]);
+/** Words that keep a pause's object AI development whatever else it names: "a pause on AI data centres". */
+const AI_OBJECT_WORDS = new Set(['ai', 'a.i.', 'frontier', 'training', 'models', 'model', 'superintelligence', 'agi', 'compute']);
 /** Words that end what a pause is "on": a clause of its own ("a moratorium on new plants until the review ends"). */
 const PAUSE_OBJECT_ENDS = new Set(['until', 'unless', 'if', 'while', 'because', 'so', 'before', 'after', 'or']);
-/** What "on" brings in that is no pause's object: a day ("endorsed the pause on Tuesday"), a reason or a stand. */
-const NOT_PAUSE_OBJECTS = new Set(['grounds', 'behalf', 'record', 'basis', 'condition', 'conditions', 'terms', 'principle', 'hold', 'today', 'tonight']);
 /** The most words read of what a pause is "on" ("a moratorium on new data centres in the county"). */
 const PAUSE_OBJECT_WORDS = 6;
 
 /**
  * Whether the pause a call ends on (at `end` - 1) is one of something other than AI development, by what it is "on"
- * or "of": "a moratorium on new data centres", "a pause on facial recognition procurement", "a freeze of chip
- * exports"; not "a pause on frontier AI training", "a moratorium on giant experiments", a pause with nothing after.
+ * or "of": "a moratorium on new chip plants", "a pause on facial recognition procurement"; not "a pause on frontier
+ * AI training", "a pause of at least six months", "a moratorium on the technology".
  */
 function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   if (!PAUSE_WORDS.test(tokens[end - 1]?.word ?? '') || !/^(?:on|of)$/.test(tokens[end]?.word ?? '')) return false;
@@ -373,8 +379,7 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || PAUSE_OBJECT_ENDS.has(word)) break;
     object.push(word);
   }
-  if (object.some((word) => CALENDAR_WORDS.has(word) || NOT_PAUSE_OBJECTS.has(word) || /^\d/.test(word))) return false;
-  return object.length > 0 && !object.some((word) => AI_WORDS.has(word) || /^(?:ai|gpt)/.test(word));
+  return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
 }
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
@@ -437,7 +442,9 @@ function isUndoneOwnPause(tokens: readonly Token[], match: PhraseMatch<StanceCue
   // run suspended"), and not one a regulator or a court imposes ("in compliance with the regulator's order"); kept for
   // a heatwave, a chip delivery or a funding round it is none
   if (words.slice(match.from, match.to).includes('keep')) {
-    if (!words.some((word) => PAUSE_CONTEXT_WORDS.has(word)) || words.some((word) => IMPOSED_HALT_WORDS.has(word))) return true;
+    // (not one denied: "even though no regulator requires it")
+    const isImposed = words.some((word, i) => IMPOSED_HALT_WORDS.has(word) && !isNegator(words[i - 1] ?? '') && !isNegator(words[i - 2] ?? ''));
+    if (!words.some((word) => PAUSE_CONTEXT_WORDS.has(word)) || isImposed) return true;
   }
   const isFault = (word: string, i: number) => FAULT_WORDS.has(word)
     || (/^failures?$/.test(word) && FAILING_MACHINES.has(words[i - 1] ?? ''))
@@ -464,25 +471,6 @@ const IMPOSED_HALT_WORDS = new Set([
   'regulator', 'regulators', "regulator's", 'order', 'ordered', 'orders', 'injunction', 'court', 'ruling', 'required',
   'requires', 'compliance', 'comply',
 ]);
-
-/** Verbs of belief whose denial denies what they take: "he did not think the labs should pause". */
-const BELIEF_VERBS = new Set(['think', 'believe', 'feel', 'expect', 'agree', 'accept', 'suppose', 'reckon']);
-/** Words that end a denied belief's reach before a cue: a new clause of the speaker's own. */
-const BELIEF_ENDS = new Set([';', ':', '.', 'but', 'and', 'yet', 'though', 'although', 'while', 'because']);
-
-/**
- * Whether a cue whose own negation is read from `from` stands in what a denied belief takes, further back than that:
- * "Sam Altman said he did not think it was high time the pace ... was reduced", "doesn't believe the labs should
- * pause"; not after a clause of its own ("I don't think so, but we should pause").
- */
-function isUnderDeniedBelief(tokens: readonly Token[], from: number): boolean {
-  for (let i = from; i > 0; i--) {
-    const word = tokens[i]!.word;
-    if (BELIEF_ENDS.has(word)) return false;
-    if (BELIEF_VERBS.has(word)) return isNegator(tokens[i - 1]!.word) || (i > 1 && isNegator(tokens[i - 2]!.word) && /^(?:really|even|quite)$/.test(tokens[i - 1]!.word));
-  }
-  return false;
-}
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([

@@ -414,7 +414,7 @@ const NOT_PROPOSING_BEFORE = /\b(?:not|nor|neither|never|no|if|unless|whether|ha
  * not withdrawn its proposal", "would not withdraw it", "even if OpenAI dropped its plan"), nor others' ("rival labs had
  * abandoned the pause").
  */
-const PROPOSAL_WITHDRAWN = /(?<!\b(?:not|never|n't|if|unless|whether|would|could|might)\b[^.;,]{0,25})\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed|backed away from|walked back) (?:the|its) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)\b/iu;
+const PROPOSAL_WITHDRAWN = /(?<!\b(?:not|never|n't|if|unless|whether|would|could|might)\b[^.;,]{0,25})\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed|backed away from|walked back) (?:(?:the|its) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)|(?<=\b(?:we|it) (?:have |has |had )?\S+ )(?:the|our|its) (?:[\p{L}-]+ ){0,2}(?:pause|moratorium))\b/iu;
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
@@ -747,25 +747,29 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
 }
 
 /**
- * A capitalised word before a campaign's name, maybe with "the", "of" or "for" between, making it part of a larger one
- * ("the No Pause Coalition", "the Stop the Pause campaign"); not a sentence's "The".
+ * A capitalised word right before a campaign's name, making it part of a larger one ("the No Pause Coalition", "the
+ * Press Pause Network"), or a campaign against it ("the Stop the Pause campaign"); not a sentence's "The", a day or a
+ * month ("On Monday PauseAI led ...").
  */
-const LARGER_NAME_BEFORE = /\b(?!(?:The|A|An|Its|Their)\b)\p{Lu}[\p{L}'’-]* (?:(?:the|of|for) )?$/u;
-/** A sentence telling of leaving a campaign or of it giving up: "former", "left", "has dropped its demand". */
-const CAMPAIGN_LEFT = /\b(?:former|ex|left|quit|quits|leaves|dropped|drops|abandoned|abandons|withdrew|declined to comment)\b/iu;
+const LARGER_NAME_BEFORE = new RegExp(String.raw`(?:\b(?!(?:The|A|An|Its|Their|${[...CALENDAR_WORDS].map(titleCase).join('|')})\b)\p{Lu}[\p{L}'’-]* |\b(?:Stop|End|Against|Beyond) the )$`, 'u');
+/** A campaign left, or giving up, said right before or after its name: "a former PauseAI organiser", "has dropped its demand". */
+const LEFT_BEFORE = /\b(?:former|ex|left|quit|quits|leaves)(?: (?:the|a|an))? $/iu;
+const LEFT_AFTER = /^[^.;,]{0,20}?\b(?:has|have|had)? ?(?:dropped|abandoned|withdrawn|withdrew|declined to comment)\b/iu;
 
 /**
  * The campaigns named for the pause in a text's prose (see pauseCampaignsIn), each with the first sentence on the
- * topic that names it; not a hashtag, another's larger name, nor in a sentence of leaving it.
+ * topic that names it; not a hashtag, another's larger name, nor one said to be left or to give up.
  */
 function pauseCampaignsNamed(sentences: readonly string[], isTopical: (sentence: number) => boolean): { name: string; sentence: number }[] {
   const named: { name: string; sentence: number }[] = [];
   sentences.forEach((sentence, index) => {
-    if (!isTopical(index) || !sentence.includes('Pause') || isTitleCase(sentence) || CAMPAIGN_LEFT.test(sentence)) return;
+    if (!isTopical(index) || !sentence.includes('Pause') || isTitleCase(sentence)) return;
     for (const { 0: name, index: at } of sentence.matchAll(PAUSE_CAMPAIGN)) {
       // a hashtag ("#PauseAI") is the writer's, not the campaign's act; a larger name is another's ("the No Pause
       // Coalition", "the Stop the Pause campaign", "the Press Pause Network", "Ex-PauseAI")
-      if (/[#\p{L}-]$/u.test(sentence.slice(0, at)) || LARGER_NAME_BEFORE.test(sentence.slice(0, at))) continue;
+      const before = sentence.slice(0, at);
+      if (/[#\p{L}-]$/u.test(before) || LARGER_NAME_BEFORE.test(before)) continue;
+      if (LEFT_BEFORE.test(before) || LEFT_AFTER.test(sentence.slice(at + name.length))) continue;
       if (named.length < MAX_CAMPAIGNS && !named.some((campaign) => campaign.name === name)) named.push({ name, sentence: index });
     }
   });
@@ -912,7 +916,8 @@ const SIGNATORY_LISTS = [
   new RegExp(String.raw`^(${SIGNER_LIST}) (?:(?:on \p{Lu}\p{Ll}+|have|also|jointly) )?signed (?:a|an|the) (?:joint |open )?(?:${SIGNED_TEXT})`, 'gu'),
   // after a sentence saying the statement backs a pause: "It was signed by A and B", "A, B and C were among the signatories"
   new RegExp(String.raw`^It (?:was|has been) (?:co-)?signed by (${SIGNER_LIST})`, 'gu'),
-  new RegExp(String.raw`^(${SIGNER_LIST}) (?:is|are|was|were)(?: now| also| already)? among (?:the|its) signatories\b`, 'gu'),
+  // (not one that was, "until it withdrew", "before it pulled out")
+  new RegExp(String.raw`^(${SIGNER_LIST}) (?:is|are|were)(?: now| also| already)? among (?:the|its) signatories\b(?![^.;]*\b(?:until|before|but)\b)`, 'gu'),
 ];
 const ORGANISING = 'organi[sz]ed|led|written|drafted|coordinated|initiated|spearheaded';
 /**
@@ -1300,7 +1305,10 @@ export function collectVoices(
   for (let i = voices.length - 1; i >= 0; i--) {
     const parts = [...`${voices[i]!.actor}.`.matchAll(SIGNER_NAMES)].map((part) => part[0]);
     const listed = signatories.filter((signatory) => signatory.sentence === voices[i]!.sentence);
-    if (parts.length > 1 && parts.every((part) => listed.some((signatory) => isSameSpeaker(part, signatory.name)))) voices.splice(i, 1);
+    // (a name of its own with "and" in it, "Ernst and Young", "the Bill and Melinda Gates Foundation", is one speaker:
+    // each part a name of several words, one in capitals inside or the proposer's)
+    const isListOfNames = parts.every((part) => /\s|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(part.replace(/^the /u, '')) || NAMED_PROPOSERS.includes(part.toLowerCase()));
+    if (parts.length > 1 && isListOfNames && parts.every((part) => listed.some((signatory) => isSameSpeaker(part, signatory.name)))) voices.splice(i, 1);
   }
   for (const signatory of signatories) {
     // a name the list's own sentence gave cut is the list's ("the Department" of "the Department for Science,

@@ -235,6 +235,10 @@ describe('voices: each speaker’s own position', () => {
     // signatories "now among" them; two names of a list, each its own
     expect(supporters(`${backing} Kestrel Labs is now among its signatories.`)).toContain('Kestrel Labs');
     expect(supporters(`${backing} Kestrel Labs and Veridian AI are now among the signatories.`)).toEqual(expect.arrayContaining(['Kestrel Labs', 'Veridian AI']));
+    // (a review of 2.5.97) not one that was until it withdrew; a name with "and" in it is one
+    expect(supporters(`${backing} Kestrel Labs was among its signatories until it withdrew last week.`)).not.toContain('Kestrel Labs');
+    expect(supporters(`${backing} It was signed by Ernst and Young.`)).toContain('Ernst and Young');
+    expect(supporters(`${backing} It was signed by the Bill and Melinda Gates Foundation.`)).toContain('the Bill and Melinda Gates Foundation');
     expect(supporters(`${backing} It was signed by Anthropic and Kestrel Labs.`)).toEqual(['Four developers', 'Anthropic', 'Kestrel Labs']);
     expect(supporters(`${backing} The statement was signed by Kestrel Labs and the Ministry of Science and Technology.`))
       .toEqual(['Four developers', 'Kestrel Labs', 'Ministry of Science and Technology']);
@@ -384,6 +388,7 @@ describe('voices: each speaker’s own position', () => {
       .map(([stance]) => stance)).not.toContain('support');
     expect(proposers('Anthropic proposed a verified pause that would last until compute prices dropped.').map(([stance]) => stance)).toEqual(['support']);
     expect(proposers('Anthropic backed away from its call for a verified pause on Friday, citing opposition in Washington.').map(([stance]) => stance)).toEqual(['neutral']);
+    expect(proposers('Anthropic proposed last year that the labs agree to a verified pause. "We have abandoned the pause," Anthropic said on Friday.').map(([stance]) => stance)).toEqual(['neutral']);
     // (a review of 2.5.90) not a withdrawal denied, supposed or another's
     for (const sentence of [
       'Anthropic said it had not withdrawn its proposal and would press ahead with the pause.',
@@ -528,6 +533,12 @@ describe('voices: each speaker’s own position', () => {
     expect(campaignVoices('Anthropic rejects AI pause\n\nAnthropic on Monday rejected calls from the Pause Now coalition for a moratorium on frontier AI development.\n\nThe coalition said it would keep campaigning for a verified pause.' + close))
       .toEqual(['The coalition = support']);
     expect(campaignVoices(march.replace(/\n\n/g, '\n\n\n'))).toEqual(['Pause Now coalition = support']);
+    // (a review of 2.5.99) leaving or giving up said of the campaign, not of others in its sentence; a day before it
+    for (const lede of [
+      march.replace('organised by the Pause Now coalition.', 'organised by the Pause Now coalition, which was founded by a former OpenAI researcher.'),
+      march.replace('to demand', 'days after OpenAI dropped its safety pledge, to demand'),
+      march.replace('Several thousand people marched through central London on Monday to demand a verified international pause, in the first day of a week of protests organised by the Pause Now coalition.', 'On Monday PauseAI led several thousand people through central London to demand a verified international pause.'),
+    ]) expect(campaignVoices(lede).filter((voice) => voice.endsWith('= support')), lede).toHaveLength(1);
     expect(campaignVoices(`${lede.replace(/\n\n/g, ' ')}Ministers arrived late. ${passing.slice(lede.length)} Officials said the talks would continue. No date was set.`)).toEqual([]);
   });
 

@@ -269,20 +269,11 @@ describe('an article reporting a poll', () => {
   });
 });
 
-describe('a denied belief and the noun an evaluation qualifies', () => {
-  it('a belief denied denies what it takes, further back than a negation\'s three words; not past a clause of the speaker\'s own', () => {
-    for (const sentence of [
-      'Sam Altman said he did not think the labs should pause.',
-      'Sam Altman said he doesn\'t believe the labs should halt training.',
-      'Sam Altman said he did not think it was high time the pace of AI development was reduced.',
-    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
-    expect(sideInArticle('I don\'t think so, but the labs should pause, Sam Altman said.')).toBe('support');
-  });
-
-  it('an evaluation of the noun right after it takes that noun\'s side ("a silly objection" supports, "a reckless pause" opposes)', () => {
+describe('the noun an evaluation qualifies', () => {
+  it('an evaluation of the race or its critics\' word right after it takes the race\'s side ("a silly objection" supports); not a lab\'s plan', () => {
     expect(sideInArticle('Helena Vos said it is a silly objection.')).toBe('support');
-    expect(sideInArticle('Helena Vos said she did not think it was a silly objection.')).toBe('oppose');
     expect(sideInArticle('Helena Vos said it is a reckless race.')).toBe('support');
     expect(sideInArticle('Tom Reyes said it was a reckless pause.')).toBe('oppose');
+    expect(sideInArticle('"It is a reckless plan to scale up without any oversight," said Maria Lopez.')).not.toBe('oppose');
   });
 });

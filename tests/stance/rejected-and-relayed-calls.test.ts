@@ -87,6 +87,12 @@ describe('a call for a pause of something else is no call for this one', () => {
     ['Unions called for a pause on safety grounds.', 'Unions'],
     ['The union endorsed the global AI pause on Tuesday.', 'The union'],
     ['Researchers signed a letter calling for a pause on frontier AI training.', 'Researchers'],
+    // (a review of 2.5.98) what AI development is called is open: a duration, "the technology", the race, a model
+    ['Yoshua Bengio called for a pause of at least six months.', 'Yoshua Bengio'],
+    ['Maria Lopez called for a global moratorium on the technology.', 'Maria Lopez'],
+    ['Maria Lopez called for a pause on the race to build ever more powerful chatbots.', 'Maria Lopez'],
+    ['Yoshua Bengio called for a six-month pause on giant neural networks.', 'Yoshua Bengio'],
+    ['Maria Lopez called for a moratorium on AI data centres.', 'Maria Lopez'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });

@@ -319,6 +319,8 @@ Sen. Curtis Haldane (R-Idaho), who chairs the technology subcommittee, said the 
       'Nimbus AI said it would keep its training runs paused during the heatwave to ease pressure on the state\'s electricity grid.',
       'Helix Labs said it would keep its training runs paused while it raises a new funding round.',
     ]) expect(sideInArticle(sentence), sentence).toBe('neutral');
+    // (a review of 2.5.99) an order denied imposes nothing
+    expect(sideInArticle('Kestrel Labs said it would keep its training runs paused in line with the pause agreement, even though no regulator requires it.')).toBe('support');
     // (a review of 2.5.80) not "it" or "we" with an article, which may be a regulator's power over others' runs; not a
     // halt after an accident or one a court or regulators would order
     for (const sentence of [
