@@ -414,7 +414,15 @@ const NOT_PROPOSING_BEFORE = /\b(?:not|nor|neither|never|no|if|unless|whether|ha
  * not withdrawn its proposal", "would not withdraw it", "even if OpenAI dropped its plan"), nor others' ("rival labs had
  * abandoned the pause").
  */
-const PROPOSAL_WITHDRAWN = /(?<!\b(?:not|never|n't|if|unless|whether|would|could|might)\b[^.;,]{0,25})\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed|backed away from|walked back) (?:(?:the|its) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)|(?<=\b(?:we|it) (?:have |has |had )?\S+ )(?:the|our|its) (?:[\p{L}-]+ ){0,2}(?:pause|moratorium))\b/iu;
+const PROPOSAL_WITHDRAWN = /\b(?:withdrew|withdrawn|withdraws|dropped|drops|abandoned|abandons|shelved|scrapped|retracted|reversed|backed away from|walked back) (?:(?:the|its) (?:[\p{L}-]+ ){0,2}(?:proposal|plan|call)|(?<=\b(?:we|it) (?:have |has |had )?\S+ )(?:the|our|its) (?:[\p{L}-]+ ){0,2}(?:pause|moratorium))\b/iu;
+/** Words before a withdrawal that make it none: "it had not withdrawn", "even if OpenAI dropped its plan". */
+const NOT_WITHDRAWN_BEFORE = /(?:\b(?:not|never|if|unless|whether|would|could|might)\b|n't)[^.;,]{0,25}$/iu;
+
+/** Whether a sentence says the proposer took its proposal back (see PROPOSAL_WITHDRAWN). */
+function isProposalWithdrawn(text: string): boolean {
+  const match = PROPOSAL_WITHDRAWN.exec(text);
+  return match !== null && !NOT_WITHDRAWN_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index));
+}
 
 /** The proposer as the text names it ("Anthropic"), when it does. */
 function proposerNamedIn(texts: readonly string[]): string | null {
@@ -1185,7 +1193,7 @@ function proposingSentence(sentenceTexts: readonly string[], proposer: string, i
   const proposing = proposingBy(proposer);
   return sentenceTexts.findIndex((text, index) => {
     const match = isTopical(index) ? proposing.exec(text) : null;
-    return match !== null && !NOT_PROPOSING_BEFORE.test(text.slice(0, match.index)) && !PROPOSAL_WITHDRAWN.test(text);
+    return match !== null && !NOT_PROPOSING_BEFORE.test(text.slice(0, match.index)) && !isProposalWithdrawn(text);
   });
 }
 
@@ -1270,7 +1278,7 @@ export function collectVoices(
     // Off topic ("its revenue doubled") they take no side, and only an outright rejection opposes.
     // A proposal its sentence says was withdrawn is no longer spoken for, whatever call it names ("backed away from its
     // call for a verified pause").
-    const isWithdrawn = speaksForProposal(actor) && PROPOSAL_WITHDRAWN.test(sentenceTexts[statement.sentence] ?? '');
+    const isWithdrawn = speaksForProposal(actor) && isProposalWithdrawn(sentenceTexts[statement.sentence] ?? '');
     if (isWithdrawn) {
       stance = statement.value <= -PROPOSER_OPPOSE_THRESHOLD ? 'oppose' : 'neutral';
     } else if (speaksForProposal(actor) && role !== 'critic') {
@@ -1302,9 +1310,10 @@ export function collectVoices(
   // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
   // evidence, in the list's place in the text.
   // the list read as one speaker in its own sentence ("signed by NetChoice and TechNet") is its signatories, each
-  for (let i = voices.length - 1; i >= 0; i--) {
-    const parts = [...`${voices[i]!.actor}.`.matchAll(SIGNER_NAMES)].map((part) => part[0]);
+  for (let i = signatories.length === 0 ? -1 : voices.length - 1; i >= 0; i--) {
     const listed = signatories.filter((signatory) => signatory.sentence === voices[i]!.sentence);
+    if (listed.length === 0) continue;
+    const parts = [...`${voices[i]!.actor}.`.matchAll(SIGNER_NAMES)].map((part) => part[0]);
     // (a name of its own with "and" in it, "Ernst and Young", "the Bill and Melinda Gates Foundation", is one speaker:
     // each part a name of several words, one in capitals inside or the proposer's)
     const isListOfNames = parts.every((part) => /\s|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(part.replace(/^the /u, '')) || NAMED_PROPOSERS.includes(part.toLowerCase()));
