@@ -1059,9 +1059,8 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
         }
         if ((match[0].match(TEXTS_NAMED) ?? []).length > 1) continue;
         // a list's last name may end the sentence ("... and Kestrel Labs."); a name's own "and" is no list's ("the
-        // Ministry of Science and Technology, ...")
-        // (read with the character after it, which says whether a body's last field ends there: "the Ministry of
-        // Defence and Security experts" lists the ministry and the experts)
+        // Ministry of Science and Technology, ..."), read with the character after the list, which says whether a
+        // body's last field ends there ("the Ministry of Defence and Security experts" lists the ministry)
         const listEnd = match.index! + match[0].lastIndexOf(match[1]!) + match[1]!.length;
         const listed = [...`${match[1]!}${sentence.charAt(listEnd)}`.matchAll(SIGNER_NAMES)].map((name) => name[0]);
         // a list's last name followed by a role is a description's ("Apple co-founder Steve Wozniak", "Turing Award
@@ -1084,6 +1083,9 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
   return [...names].slice(0, MAX_SIGNATORIES).filter(([name]) => !withdrawn(name)).map(([name, sentence]) => ({ name, sentence, side }));
 }
 
+/** A body's word ending a name ("the Department"), which its "of" or "for" goes on from. */
+const BODY_WORD = new RegExp(String.raw`\b(?:${BODY_BEFORE_OF})$`, 'u');
+
 /**
  * Whether `actor` is the opening words of `name`, cut before its end: a body's word before its "of" or "for" ("the
  * Department" of "the Department for Science, ..."), or a name cut at a comma ("Department for Science"); not a whole
@@ -1092,12 +1094,12 @@ function signatoriesIn(sentenceTexts: readonly string[], side: Signatory['side']
 function isCutName(actor: string, name: string): boolean {
   const cut = actor.replace(/^the /iu, '');
   const whole = name.replace(/^the /iu, '');
-  if (cut.length >= whole.length) return false;
-  return whole.startsWith(`${cut},`) || (BODY_WORD.test(cut) && /^ (?:of|for) /u.test(whole.slice(cut.length)) && whole.startsWith(cut));
+  if (cut.length >= whole.length || !whole.startsWith(cut)) return false;
+  const rest = whole.slice(cut.length);
+  return rest.startsWith(',') || (BODY_WORD.test(cut) && /^ (?:of|for) /u.test(rest));
 }
-const BODY_WORD = new RegExp(String.raw`\b(?:${BODY_BEFORE_OF})$`, 'u');
 
-/** The last paragraph of an article's lede, its title the first (or the last sentence of a text without paragraphs). */
+/** The last block of an article's lede, by order, its title the first; of a text of one block, its last sentence. */
 const LEDE_END = 2;
 
 /** A camp named by its signature: "The signatories", "its signatories", "many signatories". */
@@ -1306,10 +1308,7 @@ export function collectVoices(
     }
     voices.push({ actor, stance, quote: statement.quote, value: statement.value, isHeadline: statement.isHeadline, sentence: statement.sentence });
   }
-  // A signatory the text quotes nowhere ("The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs —
-  // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
-  // evidence, in the list's place in the text.
-  // the list read as one speaker in its own sentence ("signed by NetChoice and TechNet") is its signatories, each
+  // The list read as one speaker in its own sentence ("signed by NetChoice and TechNet") is its signatories, each.
   for (let i = signatories.length === 0 ? -1 : voices.length - 1; i >= 0; i--) {
     const listed = signatories.filter((signatory) => signatory.sentence === voices[i]!.sentence);
     if (listed.length === 0) continue;
@@ -1319,6 +1318,9 @@ export function collectVoices(
     const isListOfNames = parts.every((part) => /\s|\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(part.replace(/^the /u, '')) || NAMED_PROPOSERS.includes(part.toLowerCase()));
     if (parts.length > 1 && isListOfNames && parts.every((part) => listed.some((signatory) => isSameSpeaker(part, signatory.name)))) voices.splice(i, 1);
   }
+  // A signatory the text quotes nowhere ("The signatories — Anthropic, Google DeepMind, Veridian AI and Kestrel Labs —
+  // said in the statement ...") takes its statement's side by its signature: a voice of its own, the list its
+  // evidence, in the list's place in the text.
   for (const signatory of signatories) {
     // a name the list's own sentence gave cut is the list's ("the Department" of "the Department for Science,
     // Innovation and Technology")

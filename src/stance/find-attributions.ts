@@ -534,7 +534,7 @@ const AUTHORING_PARTICIPLES = new Set([
   'organized', 'organised', 'written', 'signed', 'published', 'drafted', 'released', 'issued', 'commissioned', 'led',
   'coordinated', 'sponsored', 'authored', 'introduced', 'filed', 'circulated',
 ]);
-
+/** What opens a text's phrase ("the March 2023 letter", "a 2023 report"). */
 const TEXT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'our', 'another']);
 /** The most words of a text's phrase before its noun ("the March 2023 open letter"). */
 const AUTHORED_TEXT_WORDS = 5;

@@ -230,8 +230,9 @@ const SAYING_VERBS = '(?:had |has )?(?:told|tells|said|says|wrote|writes|argued|
 /**
  * A sentence naming who said the quote before it, and saying no more: "That is what Senator Maria Lopez told the
  * committee on Tuesday", "That's how Ada Marchetti, chief executive of Kestrel Labs, put it", "Those were the words of
- * Ted Cruz at the hearing", "So said Ada Marchetti", "So said the senator, Maria Lopez". Not what someone wants ("That is what China wants"), another's
- * words they report ("what Lopez says critics have been arguing"), a possessive's ("the words of Ted Cruz's critics").
+ * Ted Cruz at the hearing", "So said Ada Marchetti", "So said the senator, Maria Lopez". Not what someone wants ("That
+ * is what China wants"), another's words they report ("what Lopez says critics have been arguing"), a possessive's
+ * ("the words of Ted Cruz's critics").
  */
 const SAID_BEFORE = [
   new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) (?:what|how) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME},? (?:${SAYING_VERBS})${TOLD_WHOM}${ADVERBIALS_TO_END}`, 'u'),
