@@ -143,13 +143,15 @@ const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|
 
 /**
  * What an evaluation in a clause is about: the word it qualifies right after it ("a silly objection", "a reckless
- * race", "a reckless pause"; not "plan", as "a reckless plan to scale up" is a lab's), else the nearest proposal or race
- * word before it in the clause, with a negated proposal word ("not pausing", "without a pause") counting as the race.
+ * race", "a reckless pause", "reckless to pause"; not "plan", as "a reckless plan to scale up" is a lab's), else the
+ * nearest proposal or race word before it in the clause, with a negated proposal word ("not pausing", "without a
+ * pause") counting as the race.
  */
 const TARGET_REACH = 7;
 
 function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number, cueTo: number): 'proposal' | 'race' | null {
-  const qualified = tokens[cueTo]?.word ?? '';
+  // ("reckless to pause": the infinitive after it)
+  const qualified = (tokens[cueTo]?.word === 'to' ? tokens[cueTo + 1]?.word : tokens[cueTo]?.word) ?? '';
   if (RACE_WORDS.test(qualified)) return 'race';
   if (PROPOSAL_WORDS.test(qualified) && !/^plans?$/.test(qualified)) return 'proposal';
   const from = Math.max(clauseStart, cueFrom - TARGET_REACH);
@@ -221,6 +223,7 @@ export function findCueHits(
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
+      if (!isNegated && isDeniedVerdict(tokens, match.from)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -471,6 +474,25 @@ const IMPOSED_HALT_WORDS = new Set([
   'regulator', 'regulators', "regulator's", 'order', 'ordered', 'orders', 'injunction', 'court', 'ruling', 'required',
   'requires', 'compliance', 'comply',
 ]);
+
+/**
+ * Whether a cue is the verdict a denied belief frames right before it: "I do not think it is a silly objection", "did
+ * not think it was high time the pace ... was reduced", "don't believe that this is necessary". Only the frame itself,
+ * negation, belief verb, "it", "this" or "that" and its verb, with an article at most before the cue: a denial further
+ * back is of something else ("I don't expect Congress to act, so ...", "I don't think anyone disputes that ...").
+ */
+function isDeniedVerdict(tokens: readonly Token[], cue: number): boolean {
+  let i = cue - 1;
+  if (/^(?:a|an)$/.test(tokens[i]?.word ?? '')) i--;
+  if (!/^(?:is|was|'s|be)$/.test(tokens[i]?.word ?? '')) return false;
+  i--;
+  if (/^(?:would|will)$/.test(tokens[i]?.word ?? '') && tokens[i + 1]!.word === 'be') i--;
+  if (!/^(?:it|this|that)$/.test(tokens[i]?.word ?? '')) return false;
+  i--;
+  if (tokens[i]?.word === 'that') i--;
+  if (!/^(?:think|believe)$/.test(tokens[i]?.word ?? '')) return false;
+  return isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''));
+}
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([

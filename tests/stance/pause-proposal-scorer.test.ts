@@ -275,5 +275,18 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Helena Vos said it is a reckless race.')).toBe('support');
     expect(sideInArticle('Tom Reyes said it was a reckless pause.')).toBe('oppose');
     expect(sideInArticle('"It is a reckless plan to scale up without any oversight," said Maria Lopez.')).not.toBe('oppose');
+    expect(sideInArticle('"It is reckless to pause," said Maria Lopez.')).toBe('oppose');
+    expect(sideInArticle('"It would be reckless to keep racing," said Maria Lopez.')).toBe('support');
+  });
+
+  it('a verdict a denied belief frames right before it is denied ("I do not think it is a silly objection"); not a denial further back', () => {
+    expect(sideInArticle('Helena Vos said she did not think it was a silly objection.')).toBe('oppose');
+    expect(sideInArticle('Sam Altman said he did not think it was high time the pace of AI development was reduced.')).toBe('oppose');
+    expect(sideInArticle('"I don\'t think it is reckless to pause," said Maria Lopez.')).toBe('support');
+    for (const sentence of [
+      '"I don\'t expect Congress to act, so I am urging the labs to pause," said Maria Lopez.',
+      '"I don\'t think anyone disputes that the labs should pause," said Maria Lopez.',
+      '"I don\'t think it\'s crazy to say the labs should slow down," said Geoffrey Hinton.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
   });
 });
