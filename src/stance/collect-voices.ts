@@ -1280,10 +1280,10 @@ export function collectVoices(
     // Off topic ("its revenue doubled") they take no side, and only an outright rejection opposes.
     // A proposal its sentence says was withdrawn is no longer spoken for, whatever call it names ("backed away from its
     // call for a verified pause").
-    const isWithdrawn = speaksForProposal(actor) && isProposalWithdrawn(sentenceTexts[statement.sentence] ?? '');
-    if (isWithdrawn) {
+    const isProposerVoice = speaksForProposal(actor);
+    if (isProposerVoice && isProposalWithdrawn(sentenceTexts[statement.sentence] ?? '')) {
       stance = statement.value <= -PROPOSER_OPPOSE_THRESHOLD ? 'oppose' : 'neutral';
-    } else if (speaksForProposal(actor) && role !== 'critic') {
+    } else if (isProposerVoice && role !== 'critic') {
       const isOutright = statement.value <= -PROPOSER_OPPOSE_THRESHOLD;
       stance = isOutright ? 'oppose' : isTopical(statement.sentence) ? 'support' : stance === 'oppose' ? 'neutral' : stance;
     } else if (stance === 'neutral' && statement.value >= 0 && role !== 'critic' && isTopical(statement.sentence) && !UNDECIDED.test(statement.quote)
@@ -1356,9 +1356,10 @@ export function collectVoices(
   // Pause Now coalition held a vigil outside").
   // (The lede is the title and the body's first two blocks, by their order, as a paragraph's number counts blank lines
   // too; a text of one block, by its first sentences.)
-  const blocks = paragraphs === null ? [] : [...new Set(paragraphs)];
+  const campaigns = pauseCampaignsNamed(sentenceTexts, isTopical);
+  const blocks = paragraphs === null || campaigns.length === 0 ? [] : [...new Set(paragraphs)];
   const isLede = (sentence: number) => (blocks.length <= 2 ? sentence : blocks.indexOf(paragraphs![sentence]!)) <= LEDE_END;
-  for (const { name, sentence } of pauseCampaignsNamed(sentenceTexts, isTopical)) {
+  for (const { name, sentence } of campaigns) {
     if (voices.length >= MAX_VOICES) break;
     if (!isLede(sentence)) continue;
     // one with a side already, by its name or its group's word ("The coalition said it was disappointed")

@@ -2172,13 +2172,19 @@ export function findAttributions(
       const isNamedBetween = earlier !== undefined && personNames(text, tokens).some(([from]) => from > earlier.ranges[0]![0] && from < subject[0]);
       const candidates = [isNamedBetween ? undefined : earlier?.actor, context.previousActor, nameBefore(text, tokens, subject[0]), ...(context.earlierActors ?? [])];
       const called = (candidate: string) => context.pronounsOf?.get(candidate);
+      // whether a candidate is an organisation, asked once a candidate ("he" or "she" only)
+      const organisations = new Map<string, boolean>();
+      const isOrganisation = (candidate: string) => {
+        if (!organisations.has(candidate)) organisations.set(candidate, isOrganisationName(candidate));
+        return organisations.get(candidate)!;
+      };
       const agrees = (candidate: string | null | undefined): candidate is string => candidate != null && agreesWith(pronoun, actorNumber(candidate, persons))
         && !(GENDERED.has(pronoun) && GENDERED.has(called(candidate) ?? '') && called(candidate) !== pronoun)
-        && !(GENDERED.has(pronoun) && (called(candidate) === 'it' || isOrganisationName(candidate)));
+        && !(GENDERED.has(pronoun) && (called(candidate) === 'it' || isOrganisation(candidate)));
       // the person the sentence before named, read only when no speaker agrees; first, where a candidate was refused as
       // an organisation, this sentence's own subject before the pronoun ("Marcus Feld of the Open Compute Alliance won
       // nods when he said")
-      const isOrganisationRefused = GENDERED.has(pronoun) && candidates.some((candidate) => candidate != null && isOrganisationName(candidate));
+      const isOrganisationRefused = GENDERED.has(pronoun) && candidates.some((candidate) => candidate != null && isOrganisation(candidate));
       const ownSubject = isOrganisationRefused ? subjectPersonNamed(text, tokens, persons) : null;
       const subjectBeforePronoun = ownSubject !== null && text.indexOf(ownSubject) < tokens[subject[0]]!.start ? ownSubject : null;
       const resolved = candidates.find(agrees) ?? [subjectBeforePronoun].find(agrees) ?? [context.namedBefore?.() ?? null].find(agrees) ?? null;
