@@ -215,6 +215,8 @@ export function findCueHits(
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
+    if (cue.undoneOnly && !callsToUndo(tokens, match)) continue;
+    if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -295,7 +297,17 @@ export function findCueHits(
 const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
-  'dilute',
+  'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse',
+]);
+/** Verbs that undo what they take only with their particle: "vote down", "throw out", "strike down". */
+const UNDOING_PARTICLES = new Map([['vote', /^(?:down|against)$/], ['throw', /^out$/], ['strike', /^down$/], ['water', /^down$/]]);
+/**
+ * Verbs of deliberation, which a call may ask for without taking the pause's side: "asked lawmakers to debate the
+ * proposed slowdown", "should study the pause", "urged the council to examine the proposal for a pause".
+ */
+const DELIBERATING_VERBS = new Set([
+  'debate', 'discuss', 'study', 'consider', 'examine', 'review', 'weigh', 'assess', 'evaluate', 'investigate',
+  'explore', 'hear', 'analyse', 'analyze', 'scrutinise', 'scrutinize', 'revisit', 'clarify', 'explain',
 ]);
 /** Words that make the pause after an undoing verb no object of it: "to end the race with a pause". */
 const NOT_THE_OBJECT = new Set([
@@ -306,6 +318,7 @@ const NOT_THE_OBJECT = new Set([
 const UNDONE_PARTICIPLES = new Set([
   'rejected', 'blocked', 'scrapped', 'dropped', 'killed', 'abandoned', 'defeated', 'shelved', 'ditched', 'scuttled',
   'overturned', 'repealed', 'lifted', 'ended', 'stopped', 'halted', 'derailed', 'torpedoed', 'buried', 'withdrawn',
+  'vetoed', 'rescinded', 'revoked', 'reversed', 'thrown', 'ignored', 'dismissed',
 ]);
 /** Words at most between a call's pause and "to be scrapped" ("the pause on frontier training to be scrapped"). */
 const UNDONE_REACH = 6;
@@ -334,7 +347,7 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
   for (let i = match.from + 1; i < last; i++) {
     const word = tokens[i]!.word;
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return false;
-    const isUndoing = UNDOING_VERBS.has(word) || (word === 'vote' && /^(down|against)$/.test(tokens[i + 1]?.word ?? ''));
+    const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
     if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
     else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
@@ -346,6 +359,55 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
   }
   return false;
 }
+
+/**
+ * Whether a call for the pause asks first for it to be deliberated, or asks a question: the first verb called for ("to
+ * debate", "should study") one of deliberation ("asked lawmakers to debate the proposed slowdown"), or a question word
+ * before it ("asked whether to pause"); not a call that deliberation only comes after ("urged the labs to pause and
+ * review their safety plans").
+ */
+function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  for (let i = match.from + 1; i < match.to; i++) {
+    if (QUESTION_OPENERS.has(tokens[i]!.word)) return true;
+    if (isCalledVerb(tokens, i)) return DELIBERATING_VERBS.has(tokens[i]!.word);
+  }
+  return false;
+}
+const QUESTION_OPENERS = new Set(['whether', 'how', 'why', 'if']);
+
+/**
+ * Whether a call's "ask" is no request of its subject's: "respondents were asked to slow down", "When asked to pause,
+ * ...", "Asked to halt, the labs ..." report a question put to someone; "nobody asked the labs to stop" no request.
+ */
+function isAskedOfSubject(tokens: readonly Token[], from: number): boolean {
+  if (!/^(?:ask|asks|asked|asking)$/.test(tokens[from]!.word)) return false;
+  const before = tokens[from - 1]?.word;
+  if (before === undefined || isClauseBreak(before) || CLAUSE_BREAKS.has(before) || ASKED_OF_SUBJECT_BEFORE.has(before)) return true;
+  // "nobody had asked the labs to stop", "never asked anyone to slow down", "declined to ask its rivals to pause", "asks
+  // no lab to pause", "asks the labs nothing": no request made, so no call either way (unlike "asked the labs not to
+  // pause", a request against it)
+  for (let i = from - 1; i >= 0 && i >= from - NEGATION_REACH && !isClauseBreak(tokens[i]!.word); i--) if (isNegator(tokens[i]!.word)) return true;
+  if (before === 'to' && NOT_ASKING_VERBS.has(tokens[from - 2]?.word ?? '')) return true;
+  for (let i = from + 1; i < tokens.length && tokens[i]!.word !== 'to' && !isClauseBreak(tokens[i]!.word); i++) {
+    const isNegatedInfinitive = tokens[i + 1]?.word === 'to' && /^(?:not|never)$/.test(tokens[i]!.word);
+    if (isNegator(tokens[i]!.word) && !isNegatedInfinitive) return true;
+  }
+  return false;
+}
+const NOT_ASKING_VERBS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail']);
+/**
+ * Whether a call is one forgone right before it: "stops short of asking the labs to pause", "Instead of urging the
+ * labs to pause, the pledge asks ...", "rather than calling for a moratorium", "far from calling for a halt".
+ */
+function isForgoneCall(tokens: readonly Token[], from: number): boolean {
+  const pair = `${tokens[from - 2]?.word ?? ''} ${tokens[from - 1]?.word ?? ''}`;
+  return FORGOING_WORDS.has(pair);
+}
+const FORGOING_WORDS = new Set(['short of', 'instead of', 'rather than', 'far from']);
+const ASKED_OF_SUBJECT_BEFORE = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'when', 'if', 'once', 'after', 'before',
+  'unless', 'until', 'while',
+]);
 
 /** The pause's own nouns, which a call's match may end on ("a moratorium", "the freeze"). */
 const PAUSE_WORDS = /^(?:pauses?|moratori\w*|halts?|freezes?|slowdowns?|brakes?)$/;

@@ -1306,7 +1306,7 @@ function findAnchors(
     const previousWord = singleQuoteEnds.has(v) ? '"' : tokens[v - 1]?.word ?? '';
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
-    if (needsNear && !hasWordNear(tokens, v, needsNear)) continue;
+    if (needsNear && !hasWordNear(tokens, v, needsNear) && !isAskedToAct(tokens, v)) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
     if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.
@@ -1699,6 +1699,19 @@ function opensClause(text: string, tokens: readonly Token[], nameEnd: number): b
   if (next?.word === ',') return APPOSITIVE_OPENERS.has(tokens[nameEnd + 1]?.word ?? '');
   return next !== undefined && isWord(next) && !isCapitalised(text, next);
 }
+
+/**
+ * "asked lawmakers to vote down the moratorium": a request of someone named right after "asked", its speaker the
+ * subject; not "asked to comment", "who asked not to be named" or "was asked by reporters to ...".
+ */
+function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
+  if (tokens[verb]!.word !== 'asked' || NOT_ASKED_OBJECT.has(tokens[verb + 1]?.word ?? '')) return false;
+  if (AUXILIARIES.has(tokens[verb - 1]?.word ?? '') || /^(when|if|once|after|being|get|got|gets)$/.test(tokens[verb - 1]?.word ?? '')) return false;
+  return hasWordNear(tokens, verb, ASKED_TO);
+}
+const ASKED_TO = new Set(['to']);
+/** Words after "asked" that open no one asked: "asked to speak", "asked not to be named", "asked for more time". */
+const NOT_ASKED_OBJECT = new Set(['to', 'by', 'not', 'for', 'about', 'after', 'if', 'on', 'in', 'at', 'during', 'over', 'with', 'as', ',']);
 
 function hasWordNear(tokens: readonly Token[], verb: number, words: ReadonlySet<string>): boolean {
   for (let i = verb + 1; i <= verb + NEAR_WORDS && isWordAt(tokens, i); i++) if (words.has(tokens[i]!.word)) return true;

@@ -37,6 +37,11 @@ export interface StanceCue {
    * makes it an object (see opensClause in clause-polarity.ts).
    */
   opensWithSubject?: true;
+  /**
+   * The cue is a call whose object is the pause by its noun (UNDONE_ONLY_ROWS): it counts only where the call is to
+   * undo it ("should vote down the moratorium"), as a call to do anything else with a moratorium says little.
+   */
+  undoneOnly?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
@@ -48,6 +53,7 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
       ...(opensWithVerb ? { opensWithVerb } : {}),
       ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
       ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}),
+      ...(UNDONE_ONLY_ROWS.includes(row) ? { undoneOnly: true as const } : {}),
     };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
@@ -132,10 +138,30 @@ const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
+/**
+ * A call whose object is the pause by a noun the call rows above do not take after a modal or "ask": "should vote
+ * down the moratorium", "asked lawmakers to throw out the proposed slowdown". Counted only as a call to undo it
+ * (undoneOnly): "should debate the moratorium" or "asked about a moratorium" take no side.
+ */
+const UNDONE_ONLY_ROWS: readonly CueRow[] = [
+  ['should|must|ought|need|needs|needed ~4 moratori*|slowdown*', 1, 'call'],
+  [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
+];
+/** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
+const ENACTING_VERBS = 'enact|impose|introduce|declare|implement|pass|approve|ratify|extend|renew|maintain|enforce';
+/** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
+const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
+const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
+
 /** Arguments and calls for the pause, including "it does not go far enough". */
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
+  ...UNDONE_ONLY_ROWS,
+  // "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause").
+  [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 0.8, 'call'],
+  [`should|must|ought|need|needs|needed ~2 to? ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'],
+  [`want|wants|wanted|wanting ~3 ${PAUSE_NAMED} ${PAUSE_ENACTED}`, 0.8, 'call'],
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
@@ -283,6 +309,8 @@ export const SUPPORT_CUES = cues(1, [
 
 /** Arguments and calls against the pause, including attacks on the proposer's sincerity. */
 export const OPPOSE_CUES = cues(-1, [
+  // "wants the moratorium scrapped": the call rows' undoing (clause-polarity.ts) said with "want".
+  [`want|wants|wanted|wanting ~3 ${PAUSE_NAMED} ${PAUSE_UNDONE}`, 0.8, 'call'],
   // "exactly the wrong time to pause": the call rows' "time to pause" said to be ill-timed (outweighs them).
   [`wrong|worst|bad time ~1 to ${PAUSE_VERB}`, 1, 'argument'],
   [`wrong|worst|bad time to reduce|cut|lower|moderate|temper|slash the|its|their|our`, 1, 'argument'],

@@ -71,6 +71,50 @@ describe('a call for the pause to be undone is a call against it', () => {
   });
 });
 
+describe('a call to undo the pause by its noun, to enact it, or to deliberate on it', () => {
+  it.each([
+    ['Senator Ruiz said Congress should vote down the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should scrap the moratorium on frontier AI.', 'Senator Ruiz'],
+    ['Senator Ruiz urged colleagues to throw out the proposed pause.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should ignore the proposed pause.', 'Senator Ruiz'],
+    ['Senator Ruiz asked lawmakers to vote down the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz asked the labs not to pause.', 'Senator Ruiz'],
+    ['Senator Ruiz said the ministry wants the moratorium scrapped.', 'Senator Ruiz'],
+  ])('"%s" in an article: %s opposes', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
+  });
+
+  it.each([
+    ['Senator Ruiz said Congress should enact a moratorium on frontier AI.', 'Senator Ruiz'],
+    ['Senator Ruiz said the labs must extend the pause.', 'Senator Ruiz'],
+    ['Senator Ruiz asked the labs to pause their largest training runs.', 'Senator Ruiz'],
+    ['Senator Ruiz said she wants the moratorium extended.', 'Senator Ruiz'],
+    ['Senator Ruiz urged the court to dismiss the challenge to the moratorium.', 'Senator Ruiz'],
+  ])('"%s" in an article: %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it.each([
+    ['Senator Ruiz said Congress should debate the proposed pause.', 'Senator Ruiz'],
+    ['Senator Ruiz asked the committee to examine the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said the council should study a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should vote on the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz asked whether to pause the largest training runs.', 'Senator Ruiz'],
+    // a request not made, or forgone, is no call either way
+    ['Senator Ruiz asked no lab to pause.', 'Senator Ruiz'],
+    ['Instead of urging the labs to pause, Senator Ruiz said they should publish audits.', 'Senator Ruiz'],
+  ])('"%s" in an article: %s takes no side', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'neutral' }));
+  });
+
+  it('"asked" reports no one where the subject is the one asked', () => {
+    const passive = scoreInArticle('Senator Ruiz was asked to vote down the moratorium.');
+    expect(passive.voices.find((voice) => voice.actor === 'Senator Ruiz')).toBeUndefined();
+    const unnamed = scoreInArticle('An engineer, who asked not to be named, said the pause was overdue.');
+    expect(unnamed.voices).toContainEqual(expect.objectContaining({ actor: 'An engineer', stance: 'support' }));
+  });
+});
+
 describe('a call for a pause of something else is no call for this one', () => {
   it.each([
     ['Environmental groups called for a moratorium on new chip plants.', 'Environmental groups'],
