@@ -544,6 +544,7 @@ const IMPOSED_HALT_WORDS = new Set([
  * back is of something else ("I don't expect Congress to act, so ...", "I don't think anyone disputes that ...").
  */
 function isDeniedVerdict(tokens: readonly Token[], cue: number): boolean {
+  if (CALL_MODALS.has(tokens[cue]?.word ?? '')) return isDeniedCall(tokens, cue);
   let i = cue - 1;
   if (/^(?:a|an)$/.test(tokens[i]?.word ?? '')) i--;
   if (!/^(?:is|was|'s|be)$/.test(tokens[i]?.word ?? '')) return false;
@@ -555,6 +556,31 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number): boolean {
   if (!/^(?:think|believe)$/.test(tokens[i]?.word ?? '')) return false;
   return isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''));
 }
+
+const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
+/** The most words of a denied call's subject: "the labs", "the leading labs", "any of them". */
+const DENIED_CALL_SUBJECT_WORDS = 3;
+
+/**
+ * Whether a call that opens with its modal is one a denied belief frames right before it: "he did not think the labs
+ * should pause", "doesn't believe that America should halt training", "Nobody thinks the pace should be slowed". The
+ * frame itself, with a subject of a few words between it and the modal; not a denial further back or across a clause
+ * ("I don't think so, and the labs should pause").
+ */
+function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
+  let i = cue - 1;
+  for (let words = 0; words < DENIED_CALL_SUBJECT_WORDS && i >= 0; words++, i--) {
+    const word = tokens[i]!.word;
+    if (BELIEF_VERBS.has(word) || word === 'that') break;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || isNegator(word) || SUBORDINATORS.has(word)) return false;
+  }
+  if (i === cue - 1) return false;
+  if (tokens[i]?.word === 'that') i--;
+  if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
+  return isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''));
+}
+const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
+const SUBORDINATORS = new Set(['if', 'unless', 'because', 'when', 'so', 'or', 'who', 'which', 'whether']);
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([

@@ -233,6 +233,9 @@ const SUBJECT_STOP = new Set([
   'also', 'has', 'have', 'had', 'not', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'why',
   'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you', "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
   "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none', 'whereas',
+  // a negated auxiliary ends the subject as "not" does ("Senator Ruiz doesn't believe" is no name "Senator Ruiz doesn't")
+  "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "isn't", "wasn't",
+  "aren't", "weren't", "hasn't", "haven't", "hadn't",
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);

@@ -172,6 +172,14 @@ describe('find attributions: who said it', () => {
     expect(actorsOf('Google refused to comment on the pause.')).toEqual([]);
   });
 
+  it('a negated auxiliary is no part of a name: it ends the subject as "not" does', () => {
+    for (const text of [
+      "Senator Ruiz doesn't believe the labs should halt training.",
+      'Senator Ruiz won’t back the pause.',
+      "History doesn't say whether a moratorium works.",
+    ]) expect(actorsOf(text).filter((actor) => /n't|n’t/.test(actor)), text).toEqual([]);
+  });
+
   it.each([
     ['"Every moratorium has been broken," said historian Dr. Ezra Kaplan, rejecting the proposal.', 'historian Dr. Ezra Kaplan'],
     ["France's digital minister, Aurélien Marchand, said Paris would \"not join any moratorium.\"", 'Aurélien Marchand'],

@@ -289,4 +289,12 @@ describe('the noun an evaluation qualifies', () => {
       '"I don\'t think it\'s crazy to say the labs should slow down," said Geoffrey Hinton.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
   });
+
+  it('a call a denied belief frames right before its modal is denied ("he did not think the labs should pause"); not across a clause', () => {
+    expect(sideInArticle('Senator Ruiz said he did not think the labs should pause.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz said she does not think that America should halt training.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz said she did not believe the labs should ever stop racing.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz said he did not think so, and the labs should pause.')).toBe('support');
+    expect(sideInArticle('Senator Ruiz said she did not think the question mattered if the labs should pause.')).toBe('support');
+  });
 });
