@@ -148,10 +148,13 @@ const RACE_WORDS = /^(racing|race$|scaling|building|build$|rush|speed|accelerat|
  * pause") counting as the race.
  */
 const TARGET_REACH = 7;
+const SPEED_LIMITS = new Set(['limit', 'limits', 'bump', 'bumps', 'cap', 'caps', 'brake', 'brakes']);
 
 function evaluatedTarget(tokens: readonly Token[], clauseStart: number, cueFrom: number, cueTo: number): 'proposal' | 'race' | null {
   // ("reckless to pause": the infinitive after it)
   const qualified = (tokens[cueTo]?.word === 'to' ? tokens[cueTo + 1]?.word : tokens[cueTo]?.word) ?? '';
+  // "a sensible speed limit" is a limit on the race, the pause's kind of thing
+  if (qualified === 'speed' && SPEED_LIMITS.has(tokens[cueTo + 1]?.word ?? '')) return 'proposal';
   if (RACE_WORDS.test(qualified)) return 'race';
   if (PROPOSAL_WORDS.test(qualified) && !/^plans?$/.test(qualified)) return 'proposal';
   const from = Math.max(clauseStart, cueFrom - TARGET_REACH);

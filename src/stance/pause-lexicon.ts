@@ -153,6 +153,9 @@ const ENACTING_VERBS = 'enact|impose|introduce|declare|implement|pass|approve|ra
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
 
+/** The critics' word for their case against the pause. */
+const OBJECTIONS = 'objection|objections|criticism|criticisms|complaint|complaints';
+
 /** Arguments and calls for the pause, including "it does not go far enough". */
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
@@ -180,6 +183,9 @@ export const SUPPORT_CUES = cues(1, [
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],
+  // The critics' objections called poor: "a dumb objection", "a bad faith objection", "flimsy criticisms".
+  [`dumb|stupid|lazy|weak|tired|flimsy|specious|spurious|disingenuous|bogus|hollow|cynical|feeble|bad-faith ${OBJECTIONS}`, 0.8, 'argument'],
+  [`bad faith ${OBJECTIONS}`, 0.8, 'argument'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
   // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls

@@ -279,6 +279,15 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('"It would be reckless to keep racing," said Maria Lopez.')).toBe('support');
   });
 
+  it('the critics\' objections called poor support the pause ("a dumb objection", "bad faith"); a speed limit is the pause\'s kind', () => {
+    expect(sideInArticle('Helena Vos said it is a dumb objection.')).toBe('support');
+    expect(sideInArticle('Helena Vos said it is a bad faith objection.')).toBe('support');
+    expect(sideInArticle('Helena Vos said these are flimsy criticisms of the pause.')).toBe('support');
+    expect(sideInArticle('Helena Vos said it is not a weak objection.')).toBe('oppose');
+    expect(sideInArticle('Helena Vos called it a sensible speed limit.')).toBe('support');
+    expect(sideInArticle('Helena Vos called it a reckless speed limit.')).toBe('oppose');
+  });
+
   it('a verdict a denied belief frames right before it is denied ("I do not think it is a silly objection"); not a denial further back', () => {
     expect(sideInArticle('Helena Vos said she did not think it was a silly objection.')).toBe('oppose');
     expect(sideInArticle('Sam Altman said he did not think it was high time the pace of AI development was reduced.')).toBe('oppose');
