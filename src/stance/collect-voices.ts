@@ -847,7 +847,11 @@ const SIGNER_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 /** The words of a body's name before "of" or "for" ("Chamber of Progress", "Center for AI Safety"). */
 const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Association|Alliance|Coalition|Federation|Union|Society|Foundation|Campaign|Partnership|League|Network|Forum|Academy|University|College|School|Ministry|Department|Office';
 /** The fields a body's name joins with "and" ("the Ministry of Science and Technology"), where no list's "and" is meant. */
-const BODY_FIELD = 'Science|Sciences|Technology|Innovation|Industry|Trade|Energy|Commerce|Culture|Education|Research|Engineering|Medicine|Health|Economics|Security|Safety|Policy|Arts|Media|Communications|Information|Justice|Defen[cs]e|Labou?r|Employment|Climate|Environment|Development|Ethics|Law|Governance';
+const BODY_FIELD = 'Science|Sciences|Technology|Technologies|Innovation|Industry|Trade|Energy|Commerce|Culture|Education|Research|Engineering|Medicine|Health|Economics|Security|Safety|Policy|Arts|Media|Communications|Information|Justice|Defen[cs]e|Labou?r|Employment|Climate|Environment|Development|Ethics|Law|Governance|Affairs|Studies';
+/** A field of a body's name, maybe after one word that qualifies it ("Emerging Technology", "Public Policy"). */
+const BODY_FIELD_WORDS = String.raw`(?:\p{Lu}\p{Ll}+ )?(?:${BODY_FIELD})`;
+/** A body named by its fields before its head ("the Information Technology and Innovation Foundation"). */
+const FIELDS_BODY = String.raw`(?:the )?(?:(?:${BODY_FIELD}) ){1,2}and (?:(?:${BODY_FIELD}) ){1,2}(?:${BODY_BEFORE_OF}|Committee|Commission|Agency|Authority|Board|Trust|Fund)(?![\p{L}])`;
 /** A surname's particle after a title or a first name ("Dr. van der Berg", "Ursula von der Leyen"). */
 const NAME_PARTICLE = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|ten|bin|al) )*`;
 /**
@@ -855,7 +859,7 @@ const NAME_PARTICLE = String.raw`(?:(?:van|von|de|der|den|da|di|du|del|della|la|
  * title, with a body's "of" or "for" ("the Chamber of Progress") and its fields ("of Science, Innovation and
  * Technology"), a surname's particles; and a list of them.
  */
-const SIGNER_NAME = String.raw`(?:the )?${SIGNER_TITLE}${NAME_PARTICLE}${SIGNER_WORD}(?: ${NAME_PARTICLE}${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) (?:(?:${BODY_FIELD})(?:, (?:${BODY_FIELD}))*,? and (?:${BODY_FIELD})(?=[,.;]|$| and | or )|${SIGNER_WORD})){0,3}`;
+const SIGNER_NAME = String.raw`(?:${FIELDS_BODY}|(?:the )?${SIGNER_TITLE}${NAME_PARTICLE}${SIGNER_WORD}(?: ${NAME_PARTICLE}${SIGNER_WORD}|(?<=\b(?:${BODY_BEFORE_OF})) (?:of|for) (?:${BODY_FIELD_WORDS}(?:, ${BODY_FIELD_WORDS})*,? and ${BODY_FIELD_WORDS}(?=[,.;]|$| and | or )|${SIGNER_WORD})){0,3})`;
 const SIGNER_NAMES = new RegExp(SIGNER_NAME, 'gu');
 const SIGNER_LIST = String.raw`${SIGNER_NAME}(?:, ${SIGNER_NAME})*(?:,? and ${SIGNER_NAME})?`;
 // capitalised or not, for the patterns read without the i flag, which read a name's capitals
@@ -944,8 +948,11 @@ const TEXTS_NAMED = new RegExp(ANOTHER_TEXT_NAMED.source, 'gu');
 const NOT_BACKING_LIST = /\b(?:stops? short of|no plans to|rather than|instead of)\b/iu;
 /** A claim a correction takes back: "An earlier version of this article said the statement was signed by Meta". */
 const CORRECTED_CLAIM = /\b(?:earlier|previous) version\b|\bmisstated\b|\bincorrectly\b/iu;
-/** What after a list's last name makes it no signatory: a role or a source's verb ("co-founder", "winners", "reported"). */
-const ROLE_OR_REPORT_AFTER = /^ (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|reported|said|says|told|confirmed)\b/u;
+/**
+ * What after a list's last name makes it no signatory: a role or a source's verb ("co-founder", "winners", "reported",
+ * "Security experts").
+ */
+const ROLE_OR_REPORT_AFTER = /^ (?:co-founders?|cofounders?|founders?|winners?|laureates?|chief|president|executives?|scientists?|researchers?|experts?|officials?|engineers?|academics?|analysts?|staff|employees|leaders?|reported|said|says|told|confirmed)\b/u;
 /** A list's last name without the weekday a sentence put after it ("... and Kestrel Labs Monday, commits"). */
 function withoutTrailingWeekday(name: string): string {
   const space = name.lastIndexOf(' ');

@@ -248,6 +248,11 @@ describe('voices: each speaker’s own position', () => {
       .toContain('Ministry of Defence');
     expect(supporters(`${backing} The statement was signed by the Royal Academy of Engineering and Policy Exchange.`))
       .toEqual(expect.arrayContaining(['Royal Academy of Engineering', 'Policy Exchange']));
+    // a field of two words, a body named by its fields before its head, and the names after them; a field word before a
+    // role is a description, no name
+    expect(supporters(`${backing} It was signed by the Center for Security and Emerging Technology, the Information Technology and Innovation Foundation and Dr. Amara Okafor.`))
+      .toEqual(['Four developers', 'Center for Security and Emerging Technology', 'Information Technology and Innovation Foundation', 'Dr. Amara Okafor']);
+    expect(supporters(`${backing} It was signed by the Ministry of Defence and Security experts from three universities.`)).not.toContain('Security');
     const google = voicesOf(asArticle('The letter calling for a verified pause was signed by Google DeepMind and Anthropic, but Google said it opposed any moratorium.'));
     expect(google).toContainEqual(expect.objectContaining({ actor: 'Google DeepMind', stance: 'support' }));
     expect(google).toContainEqual(expect.objectContaining({ actor: 'Google', stance: 'oppose' }));
