@@ -701,11 +701,11 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
 
 /**
  * A campaign named for the pause ("the Pause Now coalition", "PauseAI"): its name is its call, so it and its people
- * speak for the proposal as the proposer does. A group's name is "PauseAI", or capitalised words after "Pause" and a
- * word for a group; "Pause" alone opening a sentence is the verb, and so is "Pause AI" ("Should We Pause AI?").
+ * speak for the proposal as the proposer does. A group's name is "PauseAI" with its chapter ("PauseAI US", "PauseAI
+ * Global"), or capitalised words after "Pause" and a word for a group; "Pause" alone opening a sentence is the verb, and so is "Pause AI" ("Should We Pause AI?").
  */
 const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collective|initiative';
-const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI\b|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
+const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI(?: (?!CEO\b|CTO\b|COO\b)[A-Z]{2,3}\b| Global\b)?(?![\p{L}\d])|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
 const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair`;
 // A post is up to two words before the role, none a verb's past ("PauseAI activists heckled OpenAI chief Sam Altman")
@@ -1373,6 +1373,8 @@ export function collectVoices(
     const groupWord = `the ${name.split(' ').at(-1)!.toLowerCase()}`;
     const isCampaign = (actor: string) => isSameSpeaker(actor, name) || actor.toLowerCase() === groupWord;
     if (voices.some((voice) => voice.stance !== 'neutral' && speaksForProposal(voice.actor) && isCampaign(voice.actor))) continue;
+    // nor one whose speaker the same sentence names by it ("PauseAI CEO Joep Meindertsma said ...")
+    if (voices.some((voice) => voice.sentence === sentence && voice.stance !== 'neutral' && voice.actor.includes(name))) continue;
     insertInTextOrder(voices, { actor: name, stance: 'support', quote: sentenceTexts[sentence]!.trim(), value: 0, isHeadline: false, sentence });
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);

@@ -545,6 +545,12 @@ describe('voices: each speaker’s own position', () => {
       march.replace('Several thousand people marched through central London on Monday to demand a verified international pause, in the first day of a week of protests organised by the Pause Now coalition.', 'On Monday PauseAI led several thousand people through central London to demand a verified international pause.'),
     ]) expect(campaignVoices(lede).filter((voice) => voice.endsWith('= support')), lede).toHaveLength(1);
     expect(campaignVoices(`${lede.replace(/\n\n/g, ' ')}Ministers arrived late. ${passing.slice(lede.length)} Officials said the talks would continue. No date was set.`)).toEqual([]);
+    // a chapter's name is the campaign's whole name; a speaker named by the campaign is its voice, not a second one
+    expect(campaignVoices(march.replace('in the first day of a week of protests organised by the Pause Now coalition', 'in a march organised by PauseAI US')))
+      .toEqual(['PauseAI US = support']);
+    expect(campaignVoices(march.replace('"I am here for my grandchildren," said Margaret Doyle, a retired nurse.', 'PauseAI CEO Joep Meindertsma said the labs must stop.')))
+      .toEqual(['Pause Now coalition = support', 'PauseAI CEO Joep Meindertsma = support']);
+    expect(campaignVoices('Campaigners protest\n\nPauseAI CEO Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['PauseAI CEO Joep Meindertsma = support']);
   });
 
   it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {
