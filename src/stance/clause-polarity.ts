@@ -302,6 +302,8 @@ const UNDOING_VERBS = new Set([
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
   'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse',
 ]);
+/** The undoing verbs' forms in -ing, which a further undoing takes: "to block the labs from lifting the moratorium". */
+const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));
 /** Verbs that undo what they take only with their particle: "vote down", "throw out", "strike down". */
 const UNDOING_PARTICLES = new Map([['vote', /^(?:down|against)$/], ['throw', /^out$/], ['strike', /^down$/], ['water', /^down$/]]);
 /**
@@ -352,6 +354,7 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return false;
     const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
     if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
+    else if (undoings > 0 && UNDOING_GERUNDS.has(word)) undoings++;
     else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
   if (undoings > 0) return undoings % 2 === 1;

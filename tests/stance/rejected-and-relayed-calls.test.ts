@@ -63,6 +63,9 @@ describe('a call for the pause to be undone is a call against it', () => {
     ['Campaigners urged ministers to resist pressure to abandon the pause.', 'Campaigners'],
     ['Senator Ruiz urged colleagues to block any attempt to lift the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz urged Congress to reject amendments that would gut the moratorium.', 'Senator Ruiz'],
+    // a further undoing in -ing
+    ['Senator Ruiz urged regulators to block the labs from lifting the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz urged Congress to reject any attempt at weakening the moratorium.', 'Senator Ruiz'],
     ['Stuart Russell called for a global pause in order for the arms race to be stopped.', 'Stuart Russell'],
     ['Stuart Russell called for a moratorium on frontier models too powerful to be stopped by their makers.', 'Stuart Russell'],
     ['Yoshua Bengio called for the pause to be lifted only once independent inspectors can verify the labs\' compute.', 'Yoshua Bengio'],
