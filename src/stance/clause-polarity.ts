@@ -218,7 +218,7 @@ export function findCueHits(
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
-    if (cue.undoneOnly && !callsToUndo(tokens, match)) continue;
+    if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
@@ -347,23 +347,28 @@ const HELD_UNTIL = new Set(['only', 'until', 'once', 'when', 'unless']);
  * where the pause is what is called for, nor the pause "to be lifted only once inspectors can verify".
  */
 function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  return undoingsOf(tokens, match) % 2 === 1;
+}
+
+/** How many times a call's words undo the pause it ends on (callsToUndo): 0 where they do not undo it at all. */
+function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
   const last = match.to - 1;
   let undoings = 0;
   for (let i = match.from + 1; i < last; i++) {
     const word = tokens[i]!.word;
-    if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return false;
+    if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return 0;
     const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
     if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
     else if (undoings > 0 && UNDOING_GERUNDS.has(word)) undoings++;
     else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
-  if (undoings > 0) return undoings % 2 === 1;
+  if (undoings > 0) return undoings;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
     const word = tokens[i]!.word;
-    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return false;
-    if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return !HELD_UNTIL.has(tokens[i + 3]?.word ?? '');
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return 0;
+    if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return HELD_UNTIL.has(tokens[i + 3]?.word ?? '') ? 0 : 1;
   }
-  return false;
+  return 0;
 }
 
 /**

@@ -38,8 +38,9 @@ export interface StanceCue {
    */
   opensWithSubject?: true;
   /**
-   * The cue is a call whose object is the pause by its noun (UNDONE_ONLY_ROWS): it counts only where the call is to
-   * undo it ("should vote down the moratorium"), as a call to do anything else with a moratorium says little.
+   * The cue is a call whose object is the pause by its noun (UNDONE_ONLY_ROWS): it counts only where the call undoes
+   * it or what is against it ("should vote down the moratorium", "should drop its objections to the moratorium"), as a
+   * call to do anything else with a moratorium says little.
    */
   undoneOnly?: true;
 }
@@ -140,11 +141,12 @@ const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|trainin
 
 /**
  * A call whose object is the pause by a noun the call rows above do not take after a modal or "ask": "should vote
- * down the moratorium", "asked lawmakers to throw out the proposed slowdown". Counted only as a call to undo it
- * (undoneOnly): "should debate the moratorium" or "asked about a moratorium" take no side.
+ * down the moratorium", "asked lawmakers to throw out the proposed slowdown", "should end its opposition to the
+ * moratorium". Counted only where the call undoes something, its side by how many times (undoneOnly): "should debate
+ * the moratorium" or "asked about a moratorium" take no side.
  */
 const UNDONE_ONLY_ROWS: readonly CueRow[] = [
-  ['should|must|ought|need|needs|needed ~4 moratori*|slowdown*', 1, 'call'],
+  ['should|must|ought|need|needs|needed ~6 moratori*|slowdown*', 1, 'call'],
   [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */

@@ -93,6 +93,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz asked the labs to pause their largest training runs.', 'Senator Ruiz'],
     ['Senator Ruiz said she wants the moratorium extended.', 'Senator Ruiz'],
     ['Senator Ruiz urged the court to dismiss the challenge to the moratorium.', 'Senator Ruiz'],
+    // an undoing of what is against it, after a modal
+    ['Senator Ruiz said the White House should end its opposition to the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should drop its objections to the moratorium.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
