@@ -228,7 +228,7 @@ export function findCueHits(
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
-      if (!isNegated && isDeniedVerdict(tokens, match.from)) isNegated = true;
+      if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -554,8 +554,8 @@ const IMPOSED_HALT_WORDS = new Set([
  * negation, belief verb, "it", "this" or "that" and its verb, with an article at most before the cue: a denial further
  * back is of something else ("I don't expect Congress to act, so ...", "I don't think anyone disputes that ...").
  */
-function isDeniedVerdict(tokens: readonly Token[], cue: number): boolean {
-  if (CALL_MODALS.has(tokens[cue]?.word ?? '')) return isDeniedCall(tokens, cue);
+function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject = false): boolean {
+  if (CALL_MODALS.has(tokens[cue]?.word ?? '') || opensWithSubject) return isDeniedCall(tokens, cue);
   let i = cue - 1;
   if (/^(?:a|an)$/.test(tokens[i]?.word ?? '')) i--;
   if (!/^(?:is|was|'s|be)$/.test(tokens[i]?.word ?? '')) return false;
@@ -569,29 +569,39 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number): boolean {
 }
 
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
-/** The most words of a denied call's subject: "the labs", "the leading labs", "any of them". */
-const DENIED_CALL_SUBJECT_WORDS = 3;
+/** The most words of a denied call's subject: "the labs", "any of them", "the pace of AI development". */
+const DENIED_CALL_SUBJECT_WORDS = 6;
 
 /**
- * Whether a call that opens with its modal is one a denied belief frames right before it: "he did not think the labs
- * should pause", "doesn't believe that America should halt training", "Nobody thinks the pace should be slowed". The
- * frame itself, with a subject of a few words between it and the modal; not a denial further back or across a clause
- * ("I don't think so, and the labs should pause").
+ * Whether a call that opens with its modal, or with its subject, is one a denied belief frames right before it: "he
+ * did not think the labs should pause", "doesn't believe that America should halt training", "Nobody in Washington
+ * thinks the pace of AI development should be slowed". The frame itself, with a subject of a few words between it and
+ * the modal; not a denial further back or across a clause ("I don't think so, and the labs should pause").
  */
 function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   let i = cue - 1;
   for (let words = 0; words < DENIED_CALL_SUBJECT_WORDS && i >= 0; words++, i--) {
     const word = tokens[i]!.word;
     if (BELIEF_VERBS.has(word) || word === 'that') break;
-    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || isNegator(word) || SUBORDINATORS.has(word)) return false;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || isNegator(word) || SUBORDINATORS.has(word) || NOT_IN_SUBJECT.has(word)) return false;
   }
-  if (i === cue - 1) return false;
+  if (i === cue - 1 && CALL_MODALS.has(tokens[cue]!.word)) return false;
   if (tokens[i]?.word === 'that') i--;
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
-  return isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''));
+  if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
+  // a subject that is no one: "Nobody in Washington thinks ...", "No one at the labs believes ..."
+  for (let j = i - 1; j >= 0 && j >= i - DENIED_CALL_SUBJECT_WORDS - 1 && !isClauseBreak(tokens[j]!.word); j--) {
+    if (NO_ONE.has(tokens[j]!.word) && (tokens[j]!.word !== 'no' || !NOT_NO_ONE.has(tokens[j + 1]?.word ?? ''))) return true;
+  }
+  return false;
 }
+const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
+/** "no" that is no subject's: "there is no doubt he thinks ...". */
+const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter']);
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
-const SUBORDINATORS = new Set(['if', 'unless', 'because', 'when', 'so', 'or', 'who', 'which', 'whether']);
+/** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */
+const NOT_IN_SUBJECT = new Set(['to', 'is', 'was', 'are', 'were', 'be', 'been', "it's", "that's", 'say', 'says', 'said']);
+const SUBORDINATORS = new Set(['if', 'unless', 'because', 'when', 'so', 'or', 'who', 'which', 'whether', 'why', 'how', 'what', 'where']);
 
 /** Verbs of refusing an act: what follows "to" is not done ("refuses to sign", "declined to back"). */
 const REFUSAL_WORDS = new Set([

@@ -239,6 +239,8 @@ const SUBJECT_STOP = new Set([
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+/** Subjects that are no one, which a walk back from the verb stops at ("Nobody in Washington thinks"). */
+const NO_ONE_SUBJECTS = new Set(['nobody', 'none', 'noone']);
 /** Words that start a noun phrase after an inverted verb ("..., said the founder"). */
 const NP_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'one', 'two', 'several', 'many', 'some', 'another', 'others', 'critics', 'supporters']);
 /** Words that end a noun phrase after an inverted verb ("said the founder in an interview"). */
@@ -653,6 +655,8 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
       && (verb - start <= 3 || /^(the|its|their|both|all|our|his|her)$/.test(tokens[start]?.word ?? ''))) return null;
     start--;
   }
+  // "Nobody in Washington thinks ...": the subject is no one, not the place after it
+  if (NO_ONE_SUBJECTS.has(tokens[start - 1]?.word ?? '') && start < end && /^(?:in|at|from|of)$/.test(tokens[start]!.word)) return null;
   // A description longer than the walk ("The chief technology officer of a large Indian IT services firm said") keeps
   // its opening words to the article before them, not "technology officer of ...", and a name its first name and
   // title ("Professor Sione Latu of the University of the South Pacific", not "Latu of ...").

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/model/index.ts';
 import { createScorer, scorerNames } from '../../src/stance/index.ts';
-import { pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer, pauseTopic, sideInArticle } from '../helpers/pause-topic.ts';
 
 const scorer = pauseScorer;
 
@@ -305,5 +305,13 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Senator Ruiz said she did not believe the labs should ever stop racing.')).toBe('oppose');
     expect(sideInArticle('Senator Ruiz said he did not think so, and the labs should pause.')).toBe('support');
     expect(sideInArticle('Senator Ruiz said she did not think the question mattered if the labs should pause.')).toBe('support');
+    // a longer subject, a subject that is no one, a call opening with its subject; not "no doubt"
+    expect(sideInArticle('Ted Cruz said nobody in Washington thinks the pace of AI development should be slowed.')).toBe('oppose');
+    expect(sideInArticle('Ted Cruz said no lab thinks the labs should pause.')).toBe('oppose');
+    expect(sideInArticle('Ted Cruz said there is no doubt he thinks the labs should pause.')).toBe('support');
+    expect(sideInArticle('Ted Cruz said everyone thinks the pace of AI development should be slowed.')).toBe('support');
+    // "Nobody in Washington" is no speaker: the one who said it is
+    const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });
+    expect(nobody.voices.find((voice) => !voice.actor.startsWith('Lawmakers'))).toEqual(expect.objectContaining({ actor: 'Ted Cruz', stance: 'oppose' }));
   });
 });
