@@ -218,8 +218,10 @@ export function findCueHits(
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
+    if (cue.pauseObject && !isPauseTheObject(tokens, match)) continue;
     if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match.from))) continue;
+    if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -228,7 +230,7 @@ export function findCueHits(
       let isNegated = false;
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
-      if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true)) isNegated = true;
+      if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -300,10 +302,12 @@ export function findCueHits(
 const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
-  'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse',
+  'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse', 'quit', 'exit',
 ]);
 /** The undoing verbs' forms in -ing, which a further undoing takes: "to block the labs from lifting the moratorium". */
 const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));
+/** Their third person, which a further undoing takes too: "to veto any bill that weakens the moratorium". */
+const UNDOING_THIRD_PERSON = new Set([...UNDOING_VERBS].map((verb) => (/(?:s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : `${verb}s`)));
 /** Verbs that undo what they take only with their particle: "vote down", "throw out", "strike down". */
 const UNDOING_PARTICLES = new Map([['vote', /^(?:down|against)$/], ['throw', /^out$/], ['strike', /^down$/], ['water', /^down$/]]);
 /**
@@ -331,7 +335,8 @@ const UNDONE_REACH = 6;
 /** Nouns that are themselves against what they take: "drop its objections to a pause" undoes the objection. */
 const AGAINST_NOUNS = new Set([
   'objection', 'objections', 'opposition', 'resistance', 'hostility', 'challenge', 'challenges', 'attack', 'attacks',
-  'criticism', 'veto', 'boycott', 'blockade',
+  'criticism', 'veto', 'boycott', 'blockade', 'withdrawal', 'exemption', 'exemptions', 'loophole', 'loopholes',
+  'exception', 'exceptions', 'waiver', 'waivers', 'carve-out', 'carve-outs',
 ]);
 /** Words between a pause and "to be scrapped" that make the pause no subject of it ("for", "too ... to be stopped"). */
 const NOT_UNDONE_SUBJECT = new Set(['for', 'too', 'order', 'enough', 'so']);
@@ -359,7 +364,7 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return 0;
     const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
     if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
-    else if (undoings > 0 && UNDOING_GERUNDS.has(word)) undoings++;
+    else if (undoings > 0 && (UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word))) undoings++;
     else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
   if (undoings > 0) return undoings;
@@ -371,29 +376,74 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
   return 0;
 }
 
+/** The pause's nouns, exactly: not "the moratorium's critics". */
+const PAUSE_NOUN_EXACT = /^(?:pause|pauses|moratorium|moratoriums|freeze|halt|slowdown|slowdowns)$/;
+/** Words that may stand between a verb and the pause it takes: "the proposed global pause", "a six-month moratorium". */
+const PAUSE_MODIFIERS = new Set([
+  'the', 'a', 'an', 'its', 'their', 'this', 'that', 'any', 'our', 'his', 'her', 'proposed', 'global', 'verified',
+  'planned', 'international', 'worldwide', 'coordinated', 'frontier', 'ai', 'a.i.', 'voluntary', 'temporary',
+  'current', 'new', 'mandatory', 'binding', 'whole', 'entire', 'so-called', 'verifiable', 'brief', 'limited', 'full',
+  'partial', 'indefinite', 'multilateral', 'existing', 'agreed', 'industry-wide', 'june', "anthropic's", "labs'",
+]);
+/** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
+const ENACTING_WORDS = new Set([
+  'enact', 'impose', 'introduce', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
+  'want', 'wants', 'wanted', 'wanting',
+]);
+
+/**
+ * Whether the pause a pause-object row names is its verb's object, and this pause: only modifiers between the verb (an
+ * enacting, wanting or undoing one, or what is against it and its "to": "its objections to the moratorium") and the
+ * noun, and the noun not one of another domain ("its data-centre moratorium", "the moratorium on state AI laws",
+ * "the slowdown in orders") nor a possessive ("the moratorium's critics").
+ */
+function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  let noun = match.to - 1;
+  while (noun >= match.from && !PAUSE_NOUN_EXACT.test(tokens[noun]!.word)) noun--;
+  if (noun < match.from || tokens[noun]!.isPossessive) return false;
+  let i = noun - 1;
+  while (i > match.from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
+  const word = tokens[i]!.word;
+  // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
+  if (!match.data.undoneOnly) return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
+  const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
+    || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
+    || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''));
+  return isGovernor && !isPauseOfOther(tokens, noun + 1);
+}
+
 /**
  * Whether a call for the pause asks first for it to be deliberated, or asks a question: the first verb called for ("to
  * debate", "should study") one of deliberation ("asked lawmakers to debate the proposed slowdown"), or a question word
- * before it ("asked whether to pause"); not a call that deliberation only comes after ("urged the labs to pause and
+ * before it ("asked whether to pause", "asked Altman about the proposal to pause"); not a call that deliberation only comes after ("urged the labs to pause and
  * review their safety plans").
  */
 function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  const isRequest = /^(?:ask|asks|asked|asking)$/.test(tokens[match.from]!.word);
   for (let i = match.from + 1; i < match.to; i++) {
-    if (QUESTION_OPENERS.has(tokens[i]!.word)) return true;
+    if (QUESTION_OPENERS.has(tokens[i]!.word) || (isRequest && ASKED_QUESTION_OPENERS.has(tokens[i]!.word))) return true;
     if (isCalledVerb(tokens, i)) return DELIBERATING_VERBS.has(tokens[i]!.word);
   }
   return false;
 }
 const QUESTION_OPENERS = new Set(['whether', 'how', 'why', 'if']);
+/** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
+const ASKED_QUESTION_OPENERS = new Set(['about', 'when', 'what', 'which', 'who', 'where']);
 
 /**
  * Whether a call's "ask" is no request of its subject's: "respondents were asked to slow down", "When asked to pause,
  * ...", "Asked to halt, the labs ..." report a question put to someone; "nobody asked the labs to stop" no request.
  */
 function isAskedOfSubject(tokens: readonly Token[], from: number): boolean {
-  if (!/^(?:ask|asks|asked|asking)$/.test(tokens[from]!.word)) return false;
+  const ask = tokens[from]!.word;
+  if (!/^(?:ask|asks|asked|asking)$/.test(ask)) return false;
   const before = tokens[from - 1]?.word;
-  if (before === undefined || isClauseBreak(before) || CLAUSE_BREAKS.has(before) || ASKED_OF_SUBJECT_BEFORE.has(before)) return true;
+  // "Asked to halt, the labs ...", but not "Senator Ruiz, a Democrat, asked the labs to pause", "and asked them to"
+  const opensClause = before === undefined || isClauseBreak(before) || CLAUSE_BREAKS.has(before);
+  if (opensClause && (ask === 'asked' || ask === 'asking') && ASKED_PARTICIPLE_NEXT.has(tokens[from + 1]?.word ?? '')) return true;
+  if (opensClause && before === undefined) return true;
+  // "were asked to", but "are asking the labs to" is the subject's request
+  if (before !== undefined && ASKED_OF_SUBJECT_BEFORE.has(before) && (ask === 'asked' || !/^(?:is|are|was|were|be|been)$/.test(before))) return true;
   // "nobody had asked the labs to stop", "never asked anyone to slow down", "declined to ask its rivals to pause", "asks
   // no lab to pause", "asks the labs nothing": no request made, so no call either way (unlike "asked the labs not to
   // pause", a request against it)
@@ -415,6 +465,38 @@ function isForgoneCall(tokens: readonly Token[], from: number): boolean {
   return FORGOING_WORDS.has(pair);
 }
 const FORGOING_WORDS = new Set(['short of', 'instead of', 'rather than', 'far from']);
+/** Words after a pause verb that leave it this pause: "asked the labs to pause", "to slow down", "to pause now". */
+const PAUSE_VERB_ENDS = new Set(['down', 'now', 'too', 'immediately', 'voluntarily', 'together', 'first', 'temporarily', 'for', 'until']);
+/** Words of what is paused, within a few words after the verb, that make the pause this one ("to halt their training runs"). */
+const TRAINED_WORDS = new Set([
+  'training', 'runs', 'run', 'models', 'model', 'development', 'ai', 'a.i.', 'frontier', 'scaling', 'race', 'racing',
+  'research', 'systems', 'work', 'experiments', 'releases', 'deployment',
+]);
+/** Who a request to pause asks that makes it this pause: "asked its rivals to stop", "asked the labs to halt". */
+const ASKED_LABS = new Set(['rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers']);
+/** How far after the pause verb its object's words are read. */
+const TRAINED_REACH = 4;
+
+/**
+ * Whether a request's pause verb pauses AI development: the labs asked, nothing after it in its clause, a word that
+ * keeps it this pause, or training among the next words ("asked its rivals to pause their largest training runs"); not
+ * "asked its engineers to stop using chatbots", "asked the court to halt the lawsuit".
+ */
+function isPauseOfTraining(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  // "asked its rivals to stop - at least at the very top of the market": the labs asked are the pause's
+  for (let i = match.from + 1; i < match.to; i++) if (ASKED_LABS.has(tokens[i]!.word)) return true;
+  const end = match.to;
+  const next = tokens[end]?.word;
+  if (next === undefined || isClauseBreak(next) || CLAUSE_BREAKS.has(next) || PAUSE_VERB_ENDS.has(next)) return true;
+  for (let i = end; i < tokens.length && i < end + TRAINED_REACH; i++) {
+    if (isClauseBreak(tokens[i]!.word)) return false;
+    if (TRAINED_WORDS.has(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+
+/** Words after a participle "asked" that opens its clause: "Asked to halt, ...", "Asked whether ...". */
+const ASKED_PARTICIPLE_NEXT = new Set(['to', 'by', 'about', 'whether', 'if', 'for', 'how', 'why', 'what', 'when']);
 const ASKED_OF_SUBJECT_BEFORE = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'when', 'if', 'once', 'after', 'before',
   'unless', 'until', 'while',
@@ -443,20 +525,30 @@ const PAUSE_OBJECT_ENDS = new Set(['until', 'unless', 'if', 'while', 'because', 
 const PAUSE_OBJECT_WORDS = 6;
 
 /**
- * Whether the pause a call ends on (at `end` - 1) is one of something other than AI development, by what it is "on"
- * or "of": "a moratorium on new chip plants", "a pause on facial recognition procurement"; not "a pause on frontier
- * AI training", "a pause of at least six months", "a moratorium on the technology".
+ * Whether the pause a call ends on (at `end` - 1) is one of something other than AI development, by what it is "on",
+ * "of" or "in": "a moratorium on new chip plants", "a pause on facial recognition procurement", "a moratorium on state
+ * AI laws", "the slowdown in orders"; not "a pause on frontier AI training", "a pause of at least six months", "a
+ * moratorium on the technology", "a pause in frontier development".
  */
 function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
-  if (!PAUSE_WORDS.test(tokens[end - 1]?.word ?? '') || !/^(?:on|of)$/.test(tokens[end]?.word ?? '')) return false;
+  const preposition = tokens[end]?.word ?? '';
+  if (!PAUSE_WORDS.test(tokens[end - 1]?.word ?? '') || !/^(?:on|of|in)$/.test(preposition)) return false;
   const object: string[] = [];
   for (let i = end + 1; i < tokens.length && object.length < PAUSE_OBJECT_WORDS; i++) {
     const word = tokens[i]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || PAUSE_OBJECT_ENDS.has(word)) break;
     object.push(word);
   }
+  // "a moratorium on state AI laws": a pause of others' rules, AI's or not
+  if (object.some((word) => RULE_OBJECTS.has(word))) return true;
+  // "a slowdown in orders", "in safety research": what a slowdown is "in" is the race only by its words
+  if (preposition === 'in') return object.length > 0 && !object.some((word) => AI_OBJECT_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
   return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
 }
+/** Rules a moratorium may be on, which is no pause of AI development: "a moratorium on state AI laws". */
+const RULE_OBJECTS = new Set(['laws', 'law', 'regulation', 'regulations', 'rules', 'legislation', 'rulemaking']);
+/** What a pause "in" is of the race: "a pause in development", "a slowdown in the race", "in scaling". */
+const RACE_OBJECT_WORDS = new Set(['development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology']);
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
 const SIGNED_CALL_REACH = 6;
@@ -569,6 +661,26 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject
 }
 
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
+/**
+ * Words that make a call narrower than the pause, within it or right after it: what a denied belief then denies is
+ * the narrower point ("I don't think the labs should wait any longer to pause", "should pause voluntarily", "should
+ * only pause", "any single lab should pause on its own").
+ */
+const NARROWING_WORDS = new Set([
+  'wait', 'hesitate', 'delay', 'afraid', 'need', 'only', 'just', 'alone', 'first', 'unilaterally', 'voluntarily',
+  'forever', 'indefinitely', 'unless', 'until', 'without', 'own', 'single', 'permanently',
+]);
+/** How far after a call its narrowing words are read. */
+const NARROWING_REACH = 4;
+
+function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  const clauseStart = clauseStartOf(tokens, match.from);
+  for (let i = Math.max(clauseStart, match.from - DENIED_CALL_SUBJECT_WORDS); i < tokens.length && i < match.to + NARROWING_REACH; i++) {
+    if (i >= match.to && isClauseBreak(tokens[i]!.word)) break;
+    if (NARROWING_WORDS.has(tokens[i]!.word)) return true;
+  }
+  return false;
+}
 /** The most words of a denied call's subject: "the labs", "any of them", "the pace of AI development". */
 const DENIED_CALL_SUBJECT_WORDS = 6;
 

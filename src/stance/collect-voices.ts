@@ -705,7 +705,9 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
  * Global"), or capitalised words after "Pause" and a word for a group; "Pause" alone opening a sentence is the verb, and so is "Pause AI" ("Should We Pause AI?").
  */
 const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collective|initiative';
-const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI(?: (?!CEO\b|CTO\b|COO\b)[A-Z]{2,3}\b| Global\b)?(?![\p{L}\d])|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
+/** A campaign's chapters by country or city ("PauseAI US", "PauseAI Germany"), not a post ("PauseAI CEO", "PauseAI HQ"). */
+const CAMPAIGN_CHAPTERS = 'US|UK|EU|Global|Germany|France|Netherlands|Canada|Australia|Ireland|Italy|Spain|Sweden|Norway|Denmark|Finland|Poland|Japan|India|Brazil|Kenya|Nigeria|London|Berlin|Paris|Amsterdam';
+const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI(?: (?:${CAMPAIGN_CHAPTERS})\b)?(?![\p{L}\d])|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
 const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair`;
 // A post is up to two words before the role, none a verb's past ("PauseAI activists heckled OpenAI chief Sam Altman")
@@ -848,8 +850,10 @@ const SIGNER_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const BODY_BEFORE_OF = 'Chamber|Center|Centre|Institute|Future|Council|Association|Alliance|Coalition|Federation|Union|Society|Foundation|Campaign|Partnership|League|Network|Forum|Academy|University|College|School|Ministry|Department|Office';
 /** The fields a body's name joins with "and" ("the Ministry of Science and Technology"), where no list's "and" is meant. */
 const BODY_FIELD = 'Science|Sciences|Technology|Technologies|Innovation|Industry|Trade|Energy|Commerce|Culture|Education|Research|Engineering|Medicine|Health|Economics|Security|Safety|Policy|Arts|Media|Communications|Information|Justice|Defen[cs]e|Labou?r|Employment|Climate|Environment|Development|Ethics|Law|Governance|Affairs|Studies';
+/** Words that qualify a field in a body's name, not a name of their own ("Apollo Research" is no field). */
+const FIELD_QUALIFIERS = 'Emerging|Public|International|Social|Foreign|Economic|Digital|Artificial|Advanced|Applied|Global|Strategic|Political|Environmental|Human|National|Homeland|Cyber|Computer|Data|Higher|Behavioral|Behavioural|Responsible|Trustworthy';
 /** A field of a body's name, maybe after one word that qualifies it ("Emerging Technology", "Public Policy"). */
-const BODY_FIELD_WORDS = String.raw`(?:\p{Lu}\p{Ll}+ )?(?:${BODY_FIELD})`;
+const BODY_FIELD_WORDS = String.raw`(?:(?:${FIELD_QUALIFIERS}) )?(?:${BODY_FIELD})`;
 /** A body named by its fields before its head ("the Information Technology and Innovation Foundation"). */
 const FIELDS_BODY = String.raw`(?:the )?(?:(?:${BODY_FIELD}) ){1,2}and (?:(?:${BODY_FIELD}) ){1,2}(?:${BODY_BEFORE_OF}|Committee|Commission|Agency|Authority|Board|Trust|Fund)(?![\p{L}])`;
 /** A surname's particle after a title or a first name ("Dr. van der Berg", "Ursula von der Leyen"). */

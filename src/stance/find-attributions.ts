@@ -214,7 +214,13 @@ const NEAR_WORDS = 5;
 const RENEWED_CALLS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
+/** Negated auxiliaries, which a subject's walk skips and its statement keeps ("Senator Ruiz doesn't support ..."). */
+const NEGATED_AUXILIARIES = new Set([
+  "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "isn't",
+  "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
+]);
 const SKIPPABLE_BEFORE_VERB = new Set([
+  ...NEGATED_AUXILIARIES,
   'has', 'have', 'had', 'also', 'recently', 'repeatedly', 'publicly', 'previously', 'once', 'again', 'later', 'long',
   'been', 'reportedly', 'often', 'frequently', 'now', 'already', 'openly', 'flatly', 'separately', 'privately',
   'earlier', 'then', 'further', 'quickly', 'will', 'would', 'may', 'might', 'could', 'did', 'do', 'does', 'all',
@@ -233,9 +239,6 @@ const SUBJECT_STOP = new Set([
   'also', 'has', 'have', 'had', 'not', 'would', 'will', 'could', 'should', 'can', 'may', 'might', 'must', 'why',
   'how', 'what', 'yet', 'however', 'and', 'we', 'i', 'you', "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've",
   "we'll", "you'd", "you're", "you've", 'unless', 'until', 'lest', 'nobody', 'none', 'whereas',
-  // a negated auxiliary ends the subject as "not" does ("Senator Ruiz doesn't believe" is no name "Senator Ruiz doesn't")
-  "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't", "isn't", "wasn't",
-  "aren't", "weren't", "hasn't", "haven't", "hadn't",
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -572,7 +575,11 @@ function beforeBracket(tokens: readonly Token[], end: number): number {
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
   let end = verb;
   for (;;) {
-    while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) end--;
+    while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) {
+      // "the same sceptics cannot tell us what ...": a report denied is none
+      if (NEGATED_AUXILIARIES.has(tokens[end - 1]!.word) && REPORTING_VERBS.has(tokens[verb]?.word ?? '')) return null;
+      end--;
+    }
     // "Anthropic on Tuesday called on ...", "the ministers in June said", "Anthropic last month proposed": a date
     // between the subject and its verb
     const word = tokens[end - 1]?.word ?? '';
@@ -1713,10 +1720,21 @@ function opensClause(text: string, tokens: readonly Token[], nameEnd: number): b
  */
 function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
   if (tokens[verb]!.word !== 'asked' || NOT_ASKED_OBJECT.has(tokens[verb + 1]?.word ?? '')) return false;
-  if (AUXILIARIES.has(tokens[verb - 1]?.word ?? '') || /^(when|if|once|after|being|get|got|gets)$/.test(tokens[verb - 1]?.word ?? '')) return false;
-  return hasWordNear(tokens, verb, ASKED_TO);
+  if (AUXILIARIES.has(tokens[verb - 1]?.word ?? '') || /^(being|get|got|gets)$/.test(tokens[verb - 1]?.word ?? '')) return false;
+  // "Had Senator Ruiz asked the labs to pause, ...", "if the BBC asked ...": a condition
+  for (let i = verb - 1; i >= 0 && i >= verb - 6 && isWordAt(tokens, i); i--) {
+    const isInverted = tokens[i]!.word === 'had' && (i === 0 || !isWordAt(tokens, i - 1));
+    if (/^(?:if|unless)$/.test(tokens[i]!.word) || isInverted) return false;
+  }
+  // "asked Altman about the proposal to pause", "asked him when he planned to pause": a question, not a request
+  for (let i = verb + 1; i <= verb + NEAR_WORDS && isWordAt(tokens, i); i++) {
+    // "Reuters asked OpenAI to comment": a request for words is no position
+    if (tokens[i]!.word === 'to') return !NON_STATEMENTS.has(tokens[i + 1]?.word ?? '');
+    if (ASKED_QUESTION_WORDS.has(tokens[i]!.word)) return false;
+  }
+  return false;
 }
-const ASKED_TO = new Set(['to']);
+const ASKED_QUESTION_WORDS = new Set(['about', 'when', 'what', 'which', 'who', 'where', 'whether', 'why', 'how', 'if']);
 /** Words after "asked" that open no one asked: "asked to speak", "asked not to be named", "asked for more time". */
 const NOT_ASKED_OBJECT = new Set(['to', 'by', 'not', 'for', 'about', 'after', 'if', 'on', 'in', 'at', 'during', 'over', 'with', 'as', ',']);
 
@@ -2144,7 +2162,11 @@ export function findAttributions(
       const isParenthetical = ownStart > 0 && (tokens[ownStart - 1]!.word === ',' || tokens[ownStart - 1]!.word === '"');
       const clauseEnd = anchor.endsAtComma ? relativeClauseEnd(tokens, verb) : -1;
       const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1), clauseEnd > verb ? clauseEnd : tokens.length);
-      ranges = [[verb, end]];
+      // a negated auxiliary skipped between the subject and its verb is the statement's ("doesn't support ...")
+      let from = verb;
+      while (from > subject[1] && SKIPPABLE_BEFORE_VERB.has(tokens[from - 1]!.word)) from--;
+      while (from < verb && !NEGATED_AUXILIARIES.has(tokens[from]!.word)) from++;
+      ranges = [[from, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {
         const quotesBefore = quotes.filter(([, to]) => to <= subject[0] && to > claimedUntil);
         if (quotesBefore.some(([, to]) => isQuoteBefore(tokens, to, ownStart)) || !isParenthetical) {

@@ -43,6 +43,14 @@ export interface StanceCue {
    * call to do anything else with a moratorium says little.
    */
   undoneOnly?: true;
+  /**
+   * The cue names the pause by its noun as the object of its verb (PAUSE_OBJECT_ROWS): it counts only where that noun
+   * is the verb's, this pause ("should extend the moratorium"), not another's ("should extend its data-centre
+   * moratorium", "should pass amendments weakening the moratorium", "the moratorium's critics"); see clause-polarity.ts.
+   */
+  pauseObject?: true;
+  /** The cue is a request to pause (ASKS_TO_PAUSE_ROW): it counts only where what is paused is AI development. */
+  asksToPause?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
@@ -55,6 +63,8 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
       ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
       ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}),
       ...(UNDONE_ONLY_ROWS.includes(row) ? { undoneOnly: true as const } : {}),
+      ...(UNDONE_ONLY_ROWS.includes(row) || PAUSE_OBJECT_ROWS.includes(row) ? { pauseObject: true as const } : {}),
+      ...(row === ASKS_TO_PAUSE_ROW ? { asksToPause: true as const } : {}),
     };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
@@ -150,23 +160,34 @@ const UNDONE_ONLY_ROWS: readonly CueRow[] = [
   [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
-const ENACTING_VERBS = 'enact|impose|introduce|declare|implement|pass|approve|ratify|extend|renew|maintain|enforce';
+const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce';
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
+const ENACTING_ROW: CueRow = [`should|must|ought|need|needs|needed ~2 to? ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'];
+// (not "slowdown", which is as often an economy's: "investors want the slowdown ended")
+const WANTED_ENACTED_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratorium|freeze|halt ${PAUSE_ENACTED}`, 0.8, 'call'];
+const WANTED_UNDONE_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratorium|freeze|halt ${PAUSE_UNDONE}`, 0.8, 'call'];
+// "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause", "asked
+// its engineers to stop using chatbots")
+const ASKS_TO_PAUSE_ROW: CueRow = [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 0.8, 'call'];
+/** Rows whose pause noun must be their verb's object, this pause (pauseObject). */
+const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW];
 
 /** The critics' word for their case against the pause. */
 const OBJECTIONS = 'objection|objections|criticism|criticisms|complaint|complaints';
+const POOR = 'dumb|stupid|lazy|weak|tired|flimsy|specious|spurious|disingenuous|bogus|hollow|cynical|feeble|bad-faith';
+/** Words that point at what was said before: "it", "this", "these", "that's". */
+const POINTING = "it|this|that|these|those|it's|that's";
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
   ...UNDONE_ONLY_ROWS,
-  // "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause").
-  [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 0.8, 'call'],
-  [`should|must|ought|need|needs|needed ~2 to? ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'],
-  [`want|wants|wanted|wanting ~3 ${PAUSE_NAMED} ${PAUSE_ENACTED}`, 0.8, 'call'],
+  ASKS_TO_PAUSE_ROW,
+  ENACTING_ROW,
+  WANTED_ENACTED_ROW,
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
@@ -185,9 +206,11 @@ export const SUPPORT_CUES = cues(1, [
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],
-  // The critics' objections called poor: "a dumb objection", "a bad faith objection", "flimsy criticisms".
-  [`dumb|stupid|lazy|weak|tired|flimsy|specious|spurious|disingenuous|bogus|hollow|cynical|feeble|bad-faith ${OBJECTIONS}`, 0.8, 'argument'],
-  [`bad faith ${OBJECTIONS}`, 0.8, 'argument'],
+  // The critics' objections called poor, of "it", "this" or "these": "it is a dumb objection", "called it a bad faith
+  // objection", "these are flimsy criticisms" (not "accused PauseAI of bad faith criticism", "dismissed the warnings as
+  // spurious complaints", "calls for a pause were a cynical objection to progress", whose objection is the pause's)
+  [`${POINTING} is|was|are|were? not? a|an? ${POOR} ${OBJECTIONS}`, 0.8, 'argument'],
+  [`${POINTING} is|was|are|were? not? a|an? bad faith ${OBJECTIONS}`, 0.8, 'argument'],
   [`we|i ~1 call|calling for ~4 ${PAUSE_NOUN}`, 0.8, 'call'],
   // A reported call ("Anthropic called on the labs to slow down", "urges a worldwide halt") is its speaker's support.
   // "call" and "calls" are also nouns, which take no side by themselves: "the call for a pause is naive", "amid calls
@@ -318,7 +341,7 @@ export const SUPPORT_CUES = cues(1, [
 /** Arguments and calls against the pause, including attacks on the proposer's sincerity. */
 export const OPPOSE_CUES = cues(-1, [
   // "wants the moratorium scrapped": the call rows' undoing (clause-polarity.ts) said with "want".
-  [`want|wants|wanted|wanting ~3 ${PAUSE_NAMED} ${PAUSE_UNDONE}`, 0.8, 'call'],
+  WANTED_UNDONE_ROW,
   // "exactly the wrong time to pause": the call rows' "time to pause" said to be ill-timed (outweighs them).
   [`wrong|worst|bad time ~1 to ${PAUSE_VERB}`, 1, 'argument'],
   [`wrong|worst|bad time to reduce|cut|lower|moderate|temper|slash the|its|their|our`, 1, 'argument'],

@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.111';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.112';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -215,11 +215,12 @@ const DESCRIBED_TEXTS = 'report|study|paper|letter|statement|book|film|documenta
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
 /**
  * Before a name: a description it is set off from, its last word a person's ("the senator, Maria Lopez", "the former
- * Google engineer, Blake Lemoine"), maybe with the place they are from ("the senator from New Mexico, Maria Lopez");
+ * Google engineer, Blake Lemoine"), maybe with the place they are from ("the senator from New Mexico, Maria Lopez", "from
+ * Portland, Oregon, Maria Lopez"; a name of two words after it, so not "the student from Lagos, Nigeria");
  * not one with another preposition, whose name may be its object's ("the critics of the senator, Maria Lopez", "the
  * lawyer for the founder, Ada Marchetti"), nor a document's title ("a new report, Pause Ready").
  */
-const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)\p{Ll}[\p{L}'’-]*(?: from (?:\p{Lu}[\p{L}'’-]* ?){1,3})?, )?`;
+const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)\p{Ll}[\p{L}'’-]*(?: from (?:\p{Lu}[\p{L}'’-]* ?){1,3}(?:, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=, \p{Lu}[\p{L}'’-]*\.? \p{Lu}))?, )?`;
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */

@@ -253,6 +253,9 @@ describe('voices: each speaker’s own position', () => {
     expect(supporters(`${backing} It was signed by the Center for Security and Emerging Technology, the Information Technology and Innovation Foundation and Dr. Amara Okafor.`))
       .toEqual(['Four developers', 'Center for Security and Emerging Technology', 'Information Technology and Innovation Foundation', 'Dr. Amara Okafor']);
     expect(supporters(`${backing} It was signed by the Ministry of Defence and Security experts from three universities.`)).not.toContain('Security');
+    // (a review of 2.5.106) a name of its own before a field word is no field's qualifier
+    expect(supporters(`${backing} It was signed by the Ministry of Defence, Apollo Research and Redwood Research.`))
+      .toEqual(['Four developers', 'the Ministry of Defence', 'Apollo Research', 'Redwood Research']);
     const google = voicesOf(asArticle('The letter calling for a verified pause was signed by Google DeepMind and Anthropic, but Google said it opposed any moratorium.'));
     expect(google).toContainEqual(expect.objectContaining({ actor: 'Google DeepMind', stance: 'support' }));
     expect(google).toContainEqual(expect.objectContaining({ actor: 'Google', stance: 'oppose' }));
@@ -551,6 +554,10 @@ describe('voices: each speaker’s own position', () => {
     expect(campaignVoices(march.replace('"I am here for my grandchildren," said Margaret Doyle, a retired nurse.', 'PauseAI CEO Joep Meindertsma said the labs must stop.')))
       .toEqual(['Pause Now coalition = support', 'PauseAI CEO Joep Meindertsma = support']);
     expect(campaignVoices('Campaigners protest\n\nPauseAI CEO Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['PauseAI CEO Joep Meindertsma = support']);
+    // (a review of 2.5.108) a chapter by its country, not a post
+    expect(campaignVoices(march.replace('in the first day of a week of protests organised by the Pause Now coalition', 'in a march organised by PauseAI Germany')))
+      .toEqual(['PauseAI Germany = support']);
+    expect(campaignVoices('Campaigners protest\n\nPauseAI VP Jane Smith said on Monday that the labs must stop.' + close)).toEqual(['PauseAI VP Jane Smith = support']);
   });
 
   it('in an article, the first speaker quoted after a sentence introducing a camp is its example, when their words take no side', () => {

@@ -284,6 +284,10 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Helena Vos said it is a bad faith objection.')).toBe('support');
     expect(sideInArticle('Helena Vos said these are flimsy criticisms of the pause.')).toBe('support');
     expect(sideInArticle('Helena Vos said it is not a weak objection.')).toBe('oppose');
+    // (a review of 2.5.105) an objection called poor that is the pause's, or someone else's: no support
+    expect(sideInArticle('Kestrel Labs accused PauseAI of bad faith criticism of its safety record.')).toBe('oppose');
+    expect(sideInArticle('Tom Reyes dismissed the researchers\' warnings as spurious complaints.')).toBe('oppose');
+    expect(sideInArticle('Maria Lopez said calls for a pause were a cynical objection to progress.')).not.toBe('support');
     expect(sideInArticle('Helena Vos called it a sensible speed limit.')).toBe('support');
     expect(sideInArticle('Helena Vos called it a reckless speed limit.')).toBe('oppose');
   });
@@ -310,6 +314,13 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Ted Cruz said no lab thinks the labs should pause.')).toBe('oppose');
     expect(sideInArticle('Ted Cruz said there is no doubt he thinks the labs should pause.')).toBe('support');
     expect(sideInArticle('Ted Cruz said everyone thinks the pace of AI development should be slowed.')).toBe('support');
+    // (a review of 2.5.104) a denial of a narrower point than the pause: waiting, only, voluntarily, on its own
+    for (const sentence of [
+      '"I don\'t think the labs should wait any longer to pause," Senator Ruiz said.',
+      '"I don\'t think the labs should hesitate to pause," Senator Ruiz said.',
+      '"I don\'t think the labs should pause voluntarily; governments should force them to," Senator Ruiz said.',
+      '"I don\'t think any single lab should pause on its own; it has to be everyone," Senator Ruiz said.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // "Nobody in Washington" is no speaker: the one who said it is
     const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });
     expect(nobody.voices.find((voice) => !voice.actor.startsWith('Lawmakers'))).toEqual(expect.objectContaining({ actor: 'Ted Cruz', stance: 'oppose' }));

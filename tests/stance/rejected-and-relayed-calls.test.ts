@@ -113,6 +113,45 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'neutral' }));
   });
 
+  // (a review of 2.5.103) the pause by its noun is its verb's object, and this pause; a request of this pause
+  it.each([
+    ['Senator Ruiz said the county should lift its data centre moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said utilities want the data centre moratorium lifted.', 'Senator Ruiz'],
+    ['Senator Ruiz said investors want the rate pause extended.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should extend the moratorium on state AI laws.', 'Senator Ruiz'],
+    ['Senator Ruiz said the labs must reverse the slowdown in safety research.', 'Senator Ruiz'],
+    ['Senator Ruiz said investors want the slowdown ended.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should pass on the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress must approve the moratorium\'s repeal.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should pass amendments weakening the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said the labs should ignore the moratorium\'s critics.', 'Senator Ruiz'],
+    ['Samsung asked its engineers to stop using chatbots after a leak.', 'Samsung'],
+    ['OpenAI asked the court to halt the lawsuit.', 'OpenAI'],
+  ])('"%s" in an article: %s takes no side (review)', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'neutral' }));
+  });
+
+  it.each([
+    ['Senator Ruiz said OpenAI must reverse its withdrawal from the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should end the exemptions to the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said the governor should veto any bill that weakens the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said OpenAI should reverse its decision to quit the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz, a Democrat, asked the labs to pause their largest training runs.', 'Senator Ruiz'],
+    ['Senator Ruiz wrote to the companies and asked them to pause.', 'Senator Ruiz'],
+    ['"We are asking every lab to pause," said Holly Elmore.', 'Holly Elmore'],
+  ])('"%s" in an article: %s supports (review)', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a question or a request for comment is no request of the asker\'s', () => {
+    for (const sentence of [
+      'At the hearing, Senator Ruiz asked Altman about the proposal to pause frontier training.',
+      'Senator Ruiz asked Altman when he planned to pause training.',
+      'Had Senator Ruiz asked the labs to pause, they would have refused.',
+    ]) expect(scoreInArticle(sentence).voices.filter((voice) => voice.actor === 'Senator Ruiz' && voice.stance !== 'neutral'), sentence).toEqual([]);
+    expect(scoreInArticle('Reuters asked OpenAI to comment on the proposed pause but did not receive a response.').voices.map((voice) => voice.actor)).not.toContain('Reuters');
+  });
+
   it('"asked" reports no one where the subject is the one asked', () => {
     const passive = scoreInArticle('Senator Ruiz was asked to vote down the moratorium.');
     expect(passive.voices.find((voice) => voice.actor === 'Senator Ruiz')).toBeUndefined();

@@ -497,6 +497,8 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause would hand the lead to Beijing." That is what the critics of the senator, Maria Lopez, told the committee.',
       '"A verified pause would hand the lead to Beijing." That is what the lawyer for the company\'s founder, Ada Marchetti, told the court.',
       '"A verified pause would hand the lead to Beijing." That is the verdict of a new report, Pause Ready, published on Monday.',
+      // (a review of 2.5.107) a place of two parts is no name
+      '"A verified pause would hand the lead to Beijing." So said the student from Lagos, Nigeria.',
     ]) expect(voicesOf(asArticle(text)).filter((voice) => voice.quote.includes('lead to Beijing')), text).toEqual([]);
     for (const text of [
       '"A verified pause is overdue." That\'s what Senator Maria Lopez told the committee on Tuesday.',
@@ -510,6 +512,7 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       // an adverb before the view, the place a person is from
       '"A verified pause is overdue." That is also the view of a rival, Maria Lopez.',
       '"A verified pause is overdue." So said the senator from New Mexico, Maria Lopez.',
+      '"A verified pause is overdue." So said the senator from Portland, Oregon, Maria Lopez.',
       // (a review of 2.5.82) a body of three words, a weekday without "on", a second adverbial, "had told", an outlet
       '"A verified pause is overdue." That is what Senator Maria Lopez told the Senate Commerce Committee on Tuesday.',
       '"A verified pause is overdue." That is what Senator Maria Lopez told lawmakers Tuesday.',
