@@ -215,6 +215,8 @@ export function findCueHits(
   const refused = new Set<CueHit>();
   for (const match of matches) {
     const cue = match.data;
+    // "has backed away from her call for a pause", "backed down": no backing
+    if (/^back(?:s|ed|ing)?$/.test(tokens[match.from]!.word) && /^(?:away|down|off)$/.test(tokens[match.from + 1]?.word ?? '')) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
@@ -228,7 +230,8 @@ export function findCueHits(
       // A leading negative auxiliary of an assertive question ("Isn't it time ...?") is not a negation.
       const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
       let isNegated = false;
-      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word)) isNegated = !isNegated;
+      // ("doesn't just support it": no negation of what follows)
+      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word) && !NOT_JUST.has(tokens[i + 1]?.word ?? '')) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
       if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
@@ -355,6 +358,14 @@ function callsToUndo(tokens: readonly Token[], match: PhraseMatch<StanceCue>): b
   return undoingsOf(tokens, match) % 2 === 1;
 }
 
+/** Whether the undoing verb at `index` is what an against-noun right before it does ("exemptions that undermine"). */
+function isAgainstNounsAct(tokens: readonly Token[], index: number): boolean {
+  let i = index - 1;
+  if (/^(?:would|could|will|might|may)$/.test(tokens[i]?.word ?? '')) i--;
+  if (/^(?:that|which)$/.test(tokens[i]?.word ?? '')) i--;
+  return AGAINST_NOUNS.has(tokens[i]?.word ?? '');
+}
+
 /** How many times a call's words undo the pause it ends on (callsToUndo): 0 where they do not undo it at all. */
 function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
   const last = match.to - 1;
@@ -363,9 +374,13 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
     const word = tokens[i]!.word;
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return 0;
     const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
-    if (isUndoing && (undoings > 0 || isCalledVerb(tokens, i))) undoings++;
-    else if (undoings > 0 && (UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word))) undoings++;
-    else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
+    if (isUndoing && undoings > 0) {
+      if (!isAgainstNounsAct(tokens, i)) undoings++;
+    } else if (isUndoing && isCalledVerb(tokens, i)) undoings++;
+    else if (undoings > 0 && (UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word))) {
+      // "exemptions that undermine the moratorium", "loopholes weakening it": the noun's own act, counted with it
+      if (!isAgainstNounsAct(tokens, i)) undoings++;
+    } else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
   }
   if (undoings > 0) return undoings;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
@@ -384,10 +399,16 @@ const PAUSE_MODIFIERS = new Set([
   'planned', 'international', 'worldwide', 'coordinated', 'frontier', 'ai', 'a.i.', 'voluntary', 'temporary',
   'current', 'new', 'mandatory', 'binding', 'whole', 'entire', 'so-called', 'verifiable', 'brief', 'limited', 'full',
   'partial', 'indefinite', 'multilateral', 'existing', 'agreed', 'industry-wide', 'june', "anthropic's", "labs'",
+  'immediate', 'federal', 'national', 'strict', 'such', 'enforceable', 'legally', 'six', 'month', 'one', 'year',
+  'two', 'real', 'meaningful', 'genuine', 'broad', 'sweeping', 'proper', 'formal', 'long', 'short',
 ]);
+/** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
+const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
+/** What an enacting verb's pause may be declared, which ends it: "declare the moratorium dead". */
+const DECLARED_ENDED = new Set(['dead', 'over', 'void', 'unconstitutional', 'illegal', 'unlawful', 'invalid', 'a', 'an']);
 /** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
 const ENACTING_WORDS = new Set([
-  'enact', 'impose', 'introduce', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
+  'enact', 'impose', 'introduce', 'declare', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
   'want', 'wants', 'wanted', 'wanting',
 ]);
 
@@ -401,14 +422,17 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   let noun = match.to - 1;
   while (noun >= match.from && !PAUSE_NOUN_EXACT.test(tokens[noun]!.word)) noun--;
   if (noun < match.from || tokens[noun]!.isPossessive) return false;
+  // "should allow the moratorium to be lifted": the undoing after the noun, which it is the subject of
+  if (match.data.undoneOnly && tokens[noun + 1]?.word === 'to' && tokens[noun + 2]?.word === 'be' && UNDONE_PARTICIPLES.has(tokens[noun + 3]?.word ?? '')) return true;
   let i = noun - 1;
   while (i > match.from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
   const word = tokens[i]!.word;
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
-  if (!match.data.undoneOnly) return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
+  if (!match.data.undoneOnly) return ENACTING_WORDS.has(word) && !DECLARED_ENDED.has(tokens[noun + 1]?.word ?? '') && !isPauseOfOther(tokens, noun + 1);
   const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
-    || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''));
+    || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''))
+    || (/^(?:for|of)$/.test(word) && PLAN_NOUNS.has(tokens[i - 1]?.word ?? ''));
   return isGovernor && !isPauseOfOther(tokens, noun + 1);
 }
 
@@ -473,7 +497,10 @@ const TRAINED_WORDS = new Set([
   'research', 'systems', 'work', 'experiments', 'releases', 'deployment',
 ]);
 /** Who a request to pause asks that makes it this pause: "asked its rivals to stop", "asked the labs to halt". */
-const ASKED_LABS = new Set(['rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers']);
+const ASKED_LABS = new Set([
+  'rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers', 'openai', 'google',
+  'deepmind', 'anthropic', 'meta', 'microsoft', 'xai', 'mistral', 'deepseek',
+]);
 /** How far after the pause verb its object's words are read. */
 const TRAINED_REACH = 4;
 
@@ -520,7 +547,7 @@ const OTHER_PAUSE_OBJECTS = new Set([
 /** Words that keep a pause's object AI development whatever else it names: "a pause on AI data centres". */
 const AI_OBJECT_WORDS = new Set(['ai', 'a.i.', 'frontier', 'training', 'models', 'model', 'superintelligence', 'agi', 'compute']);
 /** Words that end what a pause is "on": a clause of its own ("a moratorium on new plants until the review ends"). */
-const PAUSE_OBJECT_ENDS = new Set(['until', 'unless', 'if', 'while', 'because', 'so', 'before', 'after', 'or']);
+const PAUSE_OBJECT_ENDS = new Set(['until', 'unless', 'if', 'while', 'because', 'so', 'before', 'after', 'or', 'pending', 'under', 'backed', 'by', 'enforced', 'verified']);
 /** The most words read of what a pause is "on" ("a moratorium on new data centres in the county"). */
 const PAUSE_OBJECT_WORDS = 6;
 
@@ -548,7 +575,12 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
 /** Rules a moratorium may be on, which is no pause of AI development: "a moratorium on state AI laws". */
 const RULE_OBJECTS = new Set(['laws', 'law', 'regulation', 'regulations', 'rules', 'legislation', 'rulemaking']);
 /** What a pause "in" is of the race: "a pause in development", "a slowdown in the race", "in scaling". */
-const RACE_OBJECT_WORDS = new Set(['development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology']);
+const RACE_OBJECT_WORDS = new Set([
+  'development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology',
+  'pace', 'innovation',
+  // a place the pause is in: "a pause in the United States and Europe"
+  'united', 'states', 'europe', 'america', 'britain', 'china', 'us', 'uk', 'eu', 'world', 'country', 'west',
+]);
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
 const SIGNED_CALL_REACH = 6;
@@ -661,21 +693,23 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject
 }
 
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
+/** Words after a negator that make it no negation of what follows: "doesn't just support", "not only". */
+const NOT_JUST = new Set(['just', 'only', 'merely', 'simply']);
 /**
  * Words that make a call narrower than the pause, within it or right after it: what a denied belief then denies is
  * the narrower point ("I don't think the labs should wait any longer to pause", "should pause voluntarily", "should
  * only pause", "any single lab should pause on its own").
  */
 const NARROWING_WORDS = new Set([
-  'wait', 'hesitate', 'delay', 'afraid', 'need', 'only', 'just', 'alone', 'first', 'unilaterally', 'voluntarily',
-  'forever', 'indefinitely', 'unless', 'until', 'without', 'own', 'single', 'permanently',
+  'wait', 'hesitate', 'delay', 'afraid', 'only', 'alone', 'unilaterally', 'voluntarily', 'forever', 'indefinitely',
+  'unless', 'until', 'without', 'own', 'permanently',
 ]);
 /** How far after a call its narrowing words are read. */
 const NARROWING_REACH = 4;
 
 function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
-  const clauseStart = clauseStartOf(tokens, match.from);
-  for (let i = Math.max(clauseStart, match.from - DENIED_CALL_SUBJECT_WORDS); i < tokens.length && i < match.to + NARROWING_REACH; i++) {
+  // from the call's own words on, not the frame before it ("I just don't think the labs should pause")
+  for (let i = match.from; i < tokens.length && i < match.to + NARROWING_REACH; i++) {
     if (i >= match.to && isClauseBreak(tokens[i]!.word)) break;
     if (NARROWING_WORDS.has(tokens[i]!.word)) return true;
   }
@@ -701,15 +735,20 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   if (tokens[i]?.word === 'that') i--;
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
   if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
-  // a subject that is no one: "Nobody in Washington thinks ...", "No one at the labs believes ..."
-  for (let j = i - 1; j >= 0 && j >= i - DENIED_CALL_SUBJECT_WORDS - 1 && !isClauseBreak(tokens[j]!.word); j--) {
-    if (NO_ONE.has(tokens[j]!.word) && (tokens[j]!.word !== 'no' || !NOT_NO_ONE.has(tokens[j + 1]?.word ?? ''))) return true;
-  }
-  return false;
+  // a subject that is no one, opening the belief's clause: "Nobody in Washington thinks ...", "No lab thinks ..."; not
+  // "No fewer than 40 senators believe", "sees no sign of restraint and thinks", "states with no AI labs think"
+  let start = i - 1;
+  while (start > 0 && i - start <= DENIED_CALL_SUBJECT_WORDS && !isClauseBreak(tokens[start - 1]!.word) && !CLAUSE_BREAKS.has(tokens[start - 1]!.word)
+    && !/^(?:said|says|that)$/.test(tokens[start - 1]!.word)) start--;
+  const opener = tokens[start]?.word ?? '';
+  if (!NO_ONE.has(opener) || (opener === 'no' && NOT_NO_ONE.has(tokens[start + 1]?.word ?? ''))) return false;
+  // the subject's own words only: no verb of its own before the belief ("No one doubts Senator Ruiz thinks")
+  for (let j = start + 1; j < i; j++) if (/^(?:doubts?|denies|questions|disputes|who|with|from|and)$/.test(tokens[j]!.word)) return false;
+  return true;
 }
 const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
 /** "no" that is no subject's: "there is no doubt he thinks ...". */
-const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter']);
+const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter', 'fewer', 'more', 'less']);
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
 /** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */
 const NOT_IN_SUBJECT = new Set(['to', 'is', 'was', 'are', 'were', 'be', 'been', "it's", "that's", 'say', 'says', 'said']);

@@ -220,7 +220,7 @@ const NEGATED_AUXILIARIES = new Set([
   "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
 ]);
 const SKIPPABLE_BEFORE_VERB = new Set([
-  ...NEGATED_AUXILIARIES,
+  ...NEGATED_AUXILIARIES, 'just', 'really', 'simply', 'merely',
   'has', 'have', 'had', 'also', 'recently', 'repeatedly', 'publicly', 'previously', 'once', 'again', 'later', 'long',
   'been', 'reportedly', 'often', 'frequently', 'now', 'already', 'openly', 'flatly', 'separately', 'privately',
   'earlier', 'then', 'further', 'quickly', 'will', 'would', 'may', 'might', 'could', 'did', 'do', 'does', 'all',

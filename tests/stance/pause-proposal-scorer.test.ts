@@ -320,7 +320,18 @@ describe('the noun an evaluation qualifies', () => {
       '"I don\'t think the labs should hesitate to pause," Senator Ruiz said.',
       '"I don\'t think the labs should pause voluntarily; governments should force them to," Senator Ruiz said.',
       '"I don\'t think any single lab should pause on its own; it has to be everyone," Senator Ruiz said.',
+      // (a review of 2.5.112) a no-one word that is no subject of the belief
+      'No fewer than 40 senators believe the labs should pause, Tom Reyes said.',
+      'Senator Ruiz sees no sign of restraint and thinks the labs should pause.',
+      'No one doubts Senator Ruiz thinks the labs should pause, Tom Reyes said.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // (a review of 2.5.112) words of the frame, a reason or a length are no narrowing of the call
+    for (const sentence of [
+      '"I just don\'t think the labs should pause," Senator Ruiz said.',
+      '"I don\'t think the labs should halt training just because a few researchers are worried," Senator Ruiz said.',
+      '"I don\'t think the labs should pause for a single day," Senator Ruiz said.',
+      'Kestrel Labs\' chief, Tom Reyes, doesn\'t think the labs need to pause.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     // "Nobody in Washington" is no speaker: the one who said it is
     const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });
     expect(nobody.voices.find((voice) => !voice.actor.startsWith('Lawmakers'))).toEqual(expect.objectContaining({ actor: 'Ted Cruz', stance: 'oppose' }));

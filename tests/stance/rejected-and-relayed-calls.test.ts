@@ -83,6 +83,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz asked lawmakers to vote down the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz asked the labs not to pause.', 'Senator Ruiz'],
     ['Senator Ruiz said the ministry wants the moratorium scrapped.', 'Senator Ruiz'],
+    // (a review of 2.5.112) undone after the noun, plans for it scrapped
+    ['Senator Ruiz said Congress should allow the moratorium to be lifted.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should scrap plans for a moratorium.', 'Senator Ruiz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -122,7 +125,8 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said the labs must reverse the slowdown in safety research.', 'Senator Ruiz'],
     ['Senator Ruiz said investors want the slowdown ended.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should pass on the moratorium.', 'Senator Ruiz'],
-    ['Senator Ruiz said Congress must approve the moratorium\'s repeal.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should declare the moratorium dead.', 'Senator Ruiz'],
+    ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should pass amendments weakening the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the labs should ignore the moratorium\'s critics.', 'Senator Ruiz'],
     ['Samsung asked its engineers to stop using chatbots after a leak.', 'Samsung'],
@@ -136,6 +140,15 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said Congress should end the exemptions to the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the governor should veto any bill that weakens the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said OpenAI should reverse its decision to quit the moratorium.', 'Senator Ruiz'],
+    // (a review of 2.5.112) an against-noun's own act counted with it; modifiers news copy gives; "declare"; a place;
+    // a lab asked by its name; "not just"
+    ['Senator Ruiz urged Congress to reject exemptions that undermine the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said governments should impose an immediate moratorium on frontier AI training.', 'Senator Ruiz'],
+    ['Senator Ruiz said the United Nations should declare a global moratorium on frontier AI.', 'Senator Ruiz'],
+    ['Senator Ruiz called for a moratorium on advanced AI pending new safety regulations.', 'Senator Ruiz'],
+    ['Senator Ruiz called for a pause in the United States and Europe.', 'Senator Ruiz'],
+    ['Senator Ruiz asked Google to pause Gemini.', 'Senator Ruiz'],
+    ['Senator Ruiz doesn\'t just support the moratorium; she wrote it.', 'Senator Ruiz'],
     ['Senator Ruiz, a Democrat, asked the labs to pause their largest training runs.', 'Senator Ruiz'],
     ['Senator Ruiz wrote to the companies and asked them to pause.', 'Senator Ruiz'],
     ['"We are asking every lab to pause," said Holly Elmore.', 'Holly Elmore'],
