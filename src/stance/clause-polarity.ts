@@ -439,17 +439,18 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
 /**
  * Whether a call for the pause asks first for it to be deliberated, or asks a question: the first verb called for ("to
  * debate", "should study") one of deliberation ("asked lawmakers to debate the proposed slowdown"), or a question word
- * before it ("asked whether to pause", "asked Altman about the proposal to pause"); not a call that deliberation only comes after ("urged the labs to pause and
- * review their safety plans").
+ * before it ("asked whether to pause", "asked Altman about the proposal to pause"); not a call that deliberation only
+ * comes after ("urged the labs to pause and review their safety plans").
  */
 function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
-  const isRequest = /^(?:ask|asks|asked|asking)$/.test(tokens[match.from]!.word);
+  const isRequest = ASK_WORDS.test(tokens[match.from]!.word);
   for (let i = match.from + 1; i < match.to; i++) {
     if (QUESTION_OPENERS.has(tokens[i]!.word) || (isRequest && ASKED_QUESTION_OPENERS.has(tokens[i]!.word))) return true;
     if (isCalledVerb(tokens, i)) return DELIBERATING_VERBS.has(tokens[i]!.word);
   }
   return false;
 }
+const ASK_WORDS = /^(?:ask|asks|asked|asking)$/;
 const QUESTION_OPENERS = new Set(['whether', 'how', 'why', 'if']);
 /** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
 const ASKED_QUESTION_OPENERS = new Set(['about', 'when', 'what', 'which', 'who', 'where']);
@@ -460,7 +461,7 @@ const ASKED_QUESTION_OPENERS = new Set(['about', 'when', 'what', 'which', 'who',
  */
 function isAskedOfSubject(tokens: readonly Token[], from: number): boolean {
   const ask = tokens[from]!.word;
-  if (!/^(?:ask|asks|asked|asking)$/.test(ask)) return false;
+  if (!ASK_WORDS.test(ask)) return false;
   const before = tokens[from - 1]?.word;
   // "Asked to halt, the labs ...", but not "Senator Ruiz, a Democrat, asked the labs to pause", "and asked them to"
   const opensClause = before === undefined || isClauseBreak(before) || CLAUSE_BREAKS.has(before);
@@ -707,6 +708,7 @@ const NARROWING_WORDS = new Set([
 /** How far after a call its narrowing words are read. */
 const NARROWING_REACH = 4;
 
+/** Whether a call has a narrowing word (NARROWING_WORDS) in it or right after it, in its clause. */
 function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   // from the call's own words on, not the frame before it ("I just don't think the labs should pause")
   for (let i = match.from; i < tokens.length && i < match.to + NARROWING_REACH; i++) {
