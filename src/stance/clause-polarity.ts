@@ -231,7 +231,7 @@ export function findCueHits(
       const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
       let isNegated = false;
       // ("doesn't just support it": no negation of what follows)
-      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word) && !NOT_JUST.has(tokens[i + 1]?.word ?? '')) isNegated = !isNegated;
+      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word) && !isNotJustPosition(tokens, i)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
       if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
@@ -340,6 +340,8 @@ const AGAINST_NOUNS = new Set([
   'objection', 'objections', 'opposition', 'resistance', 'hostility', 'challenge', 'challenges', 'attack', 'attacks',
   'criticism', 'veto', 'boycott', 'blockade', 'withdrawal', 'exemption', 'exemptions', 'loophole', 'loopholes',
   'exception', 'exceptions', 'waiver', 'waivers', 'carve-out', 'carve-outs',
+  // acts against it ("to quit mocking the idea of a moratorium", "to drop the bill opposing the moratorium")
+  'mocking', 'attacking', 'criticising', 'criticizing', 'opposing', 'fighting', 'resisting', 'obstructing', 'ridiculing',
 ]);
 /** Words between a pause and "to be scrapped" that make the pause no subject of it ("for", "too ... to be stopped"). */
 const NOT_UNDONE_SUBJECT = new Set(['for', 'too', 'order', 'enough', 'so']);
@@ -404,8 +406,8 @@ const PAUSE_MODIFIERS = new Set([
 ]);
 /** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
 const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
-/** What an enacting verb's pause may be declared, which ends it: "declare the moratorium dead". */
-const DECLARED_ENDED = new Set(['dead', 'over', 'void', 'unconstitutional', 'illegal', 'unlawful', 'invalid', 'a', 'an']);
+/** What may follow a declared pause: its object or its clause's end ("declare a moratorium on ..."), not "declare the moratorium dead". */
+const AFTER_DECLARED = /^(?:on|of|in|for|by|until|from|at|across|and|to|now|today|immediately)$/;
 /** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
 const ENACTING_WORDS = new Set([
   'enact', 'impose', 'introduce', 'declare', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
@@ -428,7 +430,11 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   while (i > match.from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
   const word = tokens[i]!.word;
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
-  if (!match.data.undoneOnly) return ENACTING_WORDS.has(word) && !DECLARED_ENDED.has(tokens[noun + 1]?.word ?? '') && !isPauseOfOther(tokens, noun + 1);
+  if (!match.data.undoneOnly) {
+    const after = tokens[noun + 1]?.word;
+    const isDeclaredSo = word === 'declare' && after !== undefined && !isClauseBreak(after) && !AFTER_DECLARED.test(after);
+    return ENACTING_WORDS.has(word) && !isDeclaredSo && !isPauseOfOther(tokens, noun + 1);
+  }
   const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
     || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''))
@@ -498,10 +504,7 @@ const TRAINED_WORDS = new Set([
   'research', 'systems', 'work', 'experiments', 'releases', 'deployment',
 ]);
 /** Who a request to pause asks that makes it this pause: "asked its rivals to stop", "asked the labs to halt". */
-const ASKED_LABS = new Set([
-  'rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers', 'openai', 'google',
-  'deepmind', 'anthropic', 'meta', 'microsoft', 'xai', 'mistral', 'deepseek',
-]);
+const ASKED_LABS = new Set(['rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers']);
 /** How far after the pause verb its object's words are read. */
 const TRAINED_REACH = 4;
 
@@ -570,7 +573,13 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   // "a moratorium on state AI laws": a pause of others' rules, AI's or not
   if (object.some((word) => RULE_OBJECTS.has(word))) return true;
   // "a slowdown in orders", "in safety research": what a slowdown is "in" is the race only by its words
-  if (preposition === 'in') return object.length > 0 && !object.some((word) => AI_OBJECT_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
+  if (preposition === 'in') {
+    // a place the pause is in, as the object's opening words ("a pause in the United States and Europe"; not "in arms
+    // sales to China")
+    const opening = object.filter((word) => !/^(?:the|a|an)$/.test(word))[0] ?? '';
+    if (PLACE_WORDS.has(opening)) return false;
+    return object.length > 0 && !object.some((word) => AI_OBJECT_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
+  }
   return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
 }
 /** Rules a moratorium may be on, which is no pause of AI development: "a moratorium on state AI laws". */
@@ -579,9 +588,8 @@ const RULE_OBJECTS = new Set(['laws', 'law', 'regulation', 'regulations', 'rules
 const RACE_OBJECT_WORDS = new Set([
   'development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology',
   'pace', 'innovation',
-  // a place the pause is in: "a pause in the United States and Europe"
-  'united', 'states', 'europe', 'america', 'britain', 'china', 'us', 'uk', 'eu', 'world', 'country', 'west',
 ]);
+const PLACE_WORDS = new Set(['united', 'europe', 'america', 'britain', 'china', 'us', 'uk', 'eu', 'world', 'west', 'washington', 'brussels', 'california']);
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
 const SIGNED_CALL_REACH = 6;
@@ -694,8 +702,13 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject
 }
 
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
-/** Words after a negator that make it no negation of what follows: "doesn't just support", "not only". */
+/** Words after a negator that make it no negation of a position after them: "doesn't just support", "not only backs". */
 const NOT_JUST = new Set(['just', 'only', 'merely', 'simply']);
+const POSITION_VERBS = /^(?:support|supports|back|backs|endorse|endorses|want|wants|favour|favours|favor|favors|agree|agrees)$/;
+/** Whether the negator at `index` only says a position goes further ("doesn't just support it"; not "can't just halt"). */
+function isNotJustPosition(tokens: readonly Token[], index: number): boolean {
+  return NOT_JUST.has(tokens[index + 1]?.word ?? '') && POSITION_VERBS.test(tokens[index + 2]?.word ?? '');
+}
 /**
  * Words that make a call narrower than the pause, within it or right after it: what a denied belief then denies is
  * the narrower point ("I don't think the labs should wait any longer to pause", "should pause voluntarily", "should
@@ -705,12 +718,22 @@ const NARROWING_WORDS = new Set([
   'wait', 'hesitate', 'delay', 'afraid', 'only', 'alone', 'unilaterally', 'voluntarily', 'forever', 'indefinitely',
   'unless', 'until', 'without', 'own', 'permanently',
 ]);
+/** Words of a call's subject that make it few: "the US alone", "only America", "a single company", "on its own". */
+const FEW_SUBJECT_WORDS = new Set(['alone', 'only', 'single', 'own', 'solely', 'unilaterally']);
 /** How far after a call its narrowing words are read. */
 const NARROWING_REACH = 4;
 
-/** Whether a call has a narrowing word (NARROWING_WORDS) in it or right after it, in its clause. */
+/**
+ * Whether a call has a narrowing word (NARROWING_WORDS) in it or right after it, in its clause, or its subject one of
+ * few ("the US alone", "a single company", "one country on its own"): not the frame before the subject ("I just don't
+ * think the labs should pause").
+ */
 function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
-  // from the call's own words on, not the frame before it ("I just don't think the labs should pause")
+  for (let i = match.from - 1; i >= 0 && i >= match.from - DENIED_CALL_SUBJECT_WORDS; i--) {
+    const word = tokens[i]!.word;
+    if (BELIEF_VERBS.has(word) || word === 'that' || isClauseBreak(word)) break;
+    if (FEW_SUBJECT_WORDS.has(word)) return true;
+  }
   for (let i = match.from; i < tokens.length && i < match.to + NARROWING_REACH; i++) {
     if (i >= match.to && isClauseBreak(tokens[i]!.word)) break;
     if (NARROWING_WORDS.has(tokens[i]!.word)) return true;
@@ -739,15 +762,20 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
   // a subject that is no one, opening the belief's clause: "Nobody in Washington thinks ...", "No lab thinks ..."; not
   // "No fewer than 40 senators believe", "sees no sign of restraint and thinks", "states with no AI labs think"
-  let start = i - 1;
-  while (start > 0 && i - start <= DENIED_CALL_SUBJECT_WORDS && !isClauseBreak(tokens[start - 1]!.word) && !CLAUSE_BREAKS.has(tokens[start - 1]!.word)
+  let start = i;
+  while (start > 0 && i - start < DENIED_CALL_SUBJECT_WORDS && !isClauseBreak(tokens[start - 1]!.word) && !CLAUSE_BREAKS.has(tokens[start - 1]!.word)
     && !/^(?:said|says|that)$/.test(tokens[start - 1]!.word)) start--;
-  const opener = tokens[start]?.word ?? '';
-  if (!NO_ONE.has(opener) || (opener === 'no' && NOT_NO_ONE.has(tokens[start + 1]?.word ?? ''))) return false;
-  // the subject's own words only: no verb of its own before the belief ("No one doubts Senator Ruiz thinks")
-  for (let j = start + 1; j < i; j++) if (/^(?:doubts?|denies|questions|disputes|who|with|from|and)$/.test(tokens[j]!.word)) return false;
+  // among the clause's first words ("These days nobody in Congress thinks")
+  let opener = start;
+  while (opener < i && opener < start + NO_ONE_OPENING_WORDS && !NO_ONE.has(tokens[opener]!.word)) opener++;
+  const word = tokens[opener]?.word ?? '';
+  if (opener >= i || !NO_ONE.has(word) || (word === 'no' && NOT_NO_ONE.has(tokens[opener + 1]?.word ?? ''))) return false;
+  // no verb of its own before the belief ("No one doubts Senator Ruiz thinks")
+  for (let j = opener + 1; j < i; j++) if (/^(?:doubts?|denies|questions|disputes|says|said)$/.test(tokens[j]!.word)) return false;
   return true;
 }
+/** How far into a belief's clause its no-one subject may open: "These days nobody ...". */
+const NO_ONE_OPENING_WORDS = 3;
 const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
 /** "no" that is no subject's: "there is no doubt he thinks ...". */
 const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter', 'fewer', 'more', 'less']);

@@ -331,7 +331,17 @@ describe('the noun an evaluation qualifies', () => {
       '"I don\'t think the labs should halt training just because a few researchers are worried," Senator Ruiz said.',
       '"I don\'t think the labs should pause for a single day," Senator Ruiz said.',
       'Kestrel Labs\' chief, Tom Reyes, doesn\'t think the labs need to pause.',
+      // (a review of 2.5.113) a no-one subject with words of its own, after an opening; "not just" before an act
+      'Tom Reyes said nobody who has studied this thinks the labs should pause.',
+      'Tom Reyes said no one from the big labs thinks the labs should pause.',
+      'Tom Reyes said these days nobody in Congress thinks the labs should pause.',
+      'Tom Reyes said the labs can\'t just halt training runs and hope China follows.',
     ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
+    // (a review of 2.5.113) a denied call of a few: the one-country pause the proposal rejects too
+    for (const sentence of [
+      '"I don\'t think the US alone should pause," Tom Reyes said.',
+      '"I don\'t think one country on its own should pause," Tom Reyes said.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // "Nobody in Washington" is no speaker: the one who said it is
     const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });
     expect(nobody.voices.find((voice) => !voice.actor.startsWith('Lawmakers'))).toEqual(expect.objectContaining({ actor: 'Ted Cruz', stance: 'oppose' }));

@@ -126,6 +126,11 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said investors want the slowdown ended.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should pass on the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should declare the moratorium dead.', 'Senator Ruiz'],
+    // (a review of 2.5.113) a pause "in" what opens with no place, a named company asked to stop something else,
+    // "declare" with what is said of the pause
+    ['Senator Ruiz called for a pause in arms sales to China.', 'Senator Ruiz'],
+    ['Italy\'s privacy regulator asked OpenAI to stop processing Italian users\' data.', 'Italy\'s privacy regulator'],
+    ['Senator Ruiz said Congress should declare the moratorium null and void.', 'Senator Ruiz'],
     ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should pass amendments weakening the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the labs should ignore the moratorium\'s critics.', 'Senator Ruiz'],
@@ -147,7 +152,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said the United Nations should declare a global moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz called for a moratorium on advanced AI pending new safety regulations.', 'Senator Ruiz'],
     ['Senator Ruiz called for a pause in the United States and Europe.', 'Senator Ruiz'],
-    ['Senator Ruiz asked Google to pause Gemini.', 'Senator Ruiz'],
+    // (a review of 2.5.113) an act against the pause in -ing, "declare" with its object
+    ['Senator Ruiz said opponents should quit mocking the idea of a moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should extend the moratorium a further six months.', 'Senator Ruiz'],
     ['Senator Ruiz doesn\'t just support the moratorium; she wrote it.', 'Senator Ruiz'],
     ['Senator Ruiz, a Democrat, asked the labs to pause their largest training runs.', 'Senator Ruiz'],
     ['Senator Ruiz wrote to the companies and asked them to pause.', 'Senator Ruiz'],
