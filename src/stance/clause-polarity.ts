@@ -406,8 +406,11 @@ const PAUSE_MODIFIERS = new Set([
 ]);
 /** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
 const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
-/** What may follow a declared pause: its object or its clause's end ("declare a moratorium on ..."), not "declare the moratorium dead". */
-const AFTER_DECLARED = /^(?:on|of|in|for|by|until|from|at|across|and|to|now|today|immediately)$/;
+/** What a pause may be declared, which ends it or says it fails: "declare the moratorium dead", "null and void". */
+const DECLARED_ENDED = new Set([
+  'dead', 'null', 'void', 'expired', 'over', 'finished', 'ended', 'moot', 'defunct', 'obsolete', 'unconstitutional',
+  'illegal', 'unlawful', 'invalid', 'unenforceable', 'unworkable', 'lifted', 'a', 'an', 'failed',
+]);
 /** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
 const ENACTING_WORDS = new Set([
   'enact', 'impose', 'introduce', 'declare', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
@@ -432,7 +435,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
   if (!match.data.undoneOnly) {
     const after = tokens[noun + 1]?.word;
-    const isDeclaredSo = word === 'declare' && after !== undefined && !isClauseBreak(after) && !AFTER_DECLARED.test(after);
+    const isDeclaredSo = word === 'declare' && DECLARED_ENDED.has(after ?? '');
     return ENACTING_WORDS.has(word) && !isDeclaredSo && !isPauseOfOther(tokens, noun + 1);
   }
   const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
@@ -506,7 +509,7 @@ const TRAINED_WORDS = new Set([
 /** Who a request to pause asks that makes it this pause: "asked its rivals to stop", "asked the labs to halt". */
 const ASKED_LABS = new Set(['rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers']);
 /** How far after the pause verb its object's words are read. */
-const TRAINED_REACH = 4;
+const TRAINED_REACH = 6;
 
 /**
  * Whether a request's pause verb pauses AI development: the labs asked, nothing after it in its clause, a word that
@@ -576,8 +579,12 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   if (preposition === 'in') {
     // a place the pause is in, as the object's opening words ("a pause in the United States and Europe"; not "in arms
     // sales to China")
-    const opening = object.filter((word) => !/^(?:the|a|an)$/.test(word))[0] ?? '';
-    if (PLACE_WORDS.has(opening)) return false;
+    const opening = object.filter((word) => !/^(?:the|a|an|both|every)$/.test(word))[0] ?? '';
+    if (PLACE_WORDS.has(opening)) {
+      // "a moratorium in California on new gas plants": the place, then what it is on
+      const on = object.indexOf('on');
+      return on >= 0 && object.slice(on + 1).some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
+    }
     return object.length > 0 && !object.some((word) => AI_OBJECT_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
   }
   return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
@@ -589,7 +596,7 @@ const RACE_OBJECT_WORDS = new Set([
   'development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology',
   'pace', 'innovation',
 ]);
-const PLACE_WORDS = new Set(['united', 'europe', 'america', 'britain', 'china', 'us', 'uk', 'eu', 'world', 'west', 'washington', 'brussels', 'california']);
+const PLACE_WORDS = new Set(['united', 'europe', 'america', 'britain', 'china', 'us', 'u.s.', 'uk', 'eu', 'world', 'west', 'country', 'countries', 'nation', 'nations', 'california']);
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
 const SIGNED_CALL_REACH = 6;
@@ -704,11 +711,19 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
 /** Words after a negator that make it no negation of a position after them: "doesn't just support", "not only backs". */
 const NOT_JUST = new Set(['just', 'only', 'merely', 'simply']);
-const POSITION_VERBS = /^(?:support|supports|back|backs|endorse|endorses|want|wants|favour|favours|favor|favors|agree|agrees)$/;
-/** Whether the negator at `index` only says a position goes further ("doesn't just support it"; not "can't just halt"). */
+const POSITION_VERBS = /^(?:support|supports|supported|back|backs|backed|endorse|endorses|endorsed|want|wants|favour|favours|favor|favors|agree|agrees|call|calls|called|sign|signed)$/;
+/**
+ * Whether the negator at `index` only says a position goes further: "doesn't just support it", "not only pause but also
+ * open their data centres"; not "can't just halt training runs and hope China follows".
+ */
 function isNotJustPosition(tokens: readonly Token[], index: number): boolean {
-  return NOT_JUST.has(tokens[index + 1]?.word ?? '') && POSITION_VERBS.test(tokens[index + 2]?.word ?? '');
+  if (!NOT_JUST.has(tokens[index + 1]?.word ?? '')) return false;
+  if (POSITION_VERBS.test(tokens[index + 2]?.word ?? '') || /^(?:has|have|had)$/.test(tokens[index - 1]?.word ?? '')) return true;
+  for (let i = index + 2; i < tokens.length && i < index + NOT_ONLY_BUT_REACH && !isClauseBreak(tokens[i]!.word); i++) if (tokens[i]!.word === 'but') return true;
+  return false;
 }
+/** How far "not only ... but" reaches. */
+const NOT_ONLY_BUT_REACH = 10;
 /**
  * Words that make a call narrower than the pause, within it or right after it: what a denied belief then denies is
  * the narrower point ("I don't think the labs should wait any longer to pause", "should pause voluntarily", "should
@@ -718,8 +733,8 @@ const NARROWING_WORDS = new Set([
   'wait', 'hesitate', 'delay', 'afraid', 'only', 'alone', 'unilaterally', 'voluntarily', 'forever', 'indefinitely',
   'unless', 'until', 'without', 'own', 'permanently',
 ]);
-/** Words of a call's subject that make it few: "the US alone", "only America", "a single company", "on its own". */
-const FEW_SUBJECT_WORDS = new Set(['alone', 'only', 'single', 'own', 'solely', 'unilaterally']);
+/** Words of a call's subject that make it few: "the US alone", "only America" (and "any single lab", "on its own"). */
+const FEW_SUBJECT_WORDS = new Set(['alone', 'only', 'solely', 'unilaterally']);
 /** How far after a call its narrowing words are read. */
 const NARROWING_REACH = 4;
 
@@ -733,6 +748,8 @@ function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>)
     const word = tokens[i]!.word;
     if (BELIEF_VERBS.has(word) || word === 'that' || isClauseBreak(word)) break;
     if (FEW_SUBJECT_WORDS.has(word)) return true;
+    if (word === 'own' && tokens[i - 2]?.word === 'on') return true;
+    if (word === 'single' && tokens[i - 1]?.word === 'any') return true;
   }
   for (let i = match.from; i < tokens.length && i < match.to + NARROWING_REACH; i++) {
     if (i >= match.to && isClauseBreak(tokens[i]!.word)) break;
@@ -765,17 +782,19 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   let start = i;
   while (start > 0 && i - start < DENIED_CALL_SUBJECT_WORDS && !isClauseBreak(tokens[start - 1]!.word) && !CLAUSE_BREAKS.has(tokens[start - 1]!.word)
     && !/^(?:said|says|that)$/.test(tokens[start - 1]!.word)) start--;
-  // among the clause's first words ("These days nobody in Congress thinks")
+  // its opener, after an opening adverb at most ("These days nobody in Congress thinks"; not "in no uncertain terms she
+  // believes", "voters with no stake in the industry think")
   let opener = start;
-  while (opener < i && opener < start + NO_ONE_OPENING_WORDS && !NO_ONE.has(tokens[opener]!.word)) opener++;
+  while (opener < i && opener < start + NO_ONE_OPENING_WORDS && OPENING_ADVERBS.has(tokens[opener]!.word)) opener++;
   const word = tokens[opener]?.word ?? '';
   if (opener >= i || !NO_ONE.has(word) || (word === 'no' && NOT_NO_ONE.has(tokens[opener + 1]?.word ?? ''))) return false;
   // no verb of its own before the belief ("No one doubts Senator Ruiz thinks")
   for (let j = opener + 1; j < i; j++) if (/^(?:doubts?|denies|questions|disputes|says|said)$/.test(tokens[j]!.word)) return false;
   return true;
 }
-/** How far into a belief's clause its no-one subject may open: "These days nobody ...". */
-const NO_ONE_OPENING_WORDS = 3;
+/** How far into a belief's clause its no-one subject may open, after adverbs of these: "These days nobody ...". */
+const NO_ONE_OPENING_WORDS = 2;
+const OPENING_ADVERBS = new Set(['these', 'days', 'today', 'now', 'frankly', 'honestly', 'still', 'yet', 'really', 'simply']);
 const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
 /** "no" that is no subject's: "there is no doubt he thinks ...". */
 const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter', 'fewer', 'more', 'less']);

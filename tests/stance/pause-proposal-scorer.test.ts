@@ -341,7 +341,17 @@ describe('the noun an evaluation qualifies', () => {
     for (const sentence of [
       '"I don\'t think the US alone should pause," Tom Reyes said.',
       '"I don\'t think one country on its own should pause," Tom Reyes said.',
+      // (a review of 2.5.114) "no" that is no subject's; "not only ... but"
+      'Senator Ruiz said in no uncertain terms she believes the labs must pause.',
+      'Senator Ruiz said voters with no stake in the industry think the labs should pause.',
+      'Senator Ruiz said labs should not only pause but also open their data centers to inspectors.',
+      'Senator Ruiz said she has not only backed the moratorium but voted for it twice.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // (a review of 2.5.114) "own" and "a single" that are no few
+    for (const sentence of [
+      'Tom Reyes said he does not believe his own company should pause.',
+      'Tom Reyes said he doesn\'t think a single lab should be allowed to pause.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     // "Nobody in Washington" is no speaker: the one who said it is
     const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });
     expect(nobody.voices.find((voice) => !voice.actor.startsWith('Lawmakers'))).toEqual(expect.objectContaining({ actor: 'Ted Cruz', stance: 'oppose' }));

@@ -129,6 +129,7 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // (a review of 2.5.113) a pause "in" what opens with no place, a named company asked to stop something else,
     // "declare" with what is said of the pause
     ['Senator Ruiz called for a pause in arms sales to China.', 'Senator Ruiz'],
+    ['Senator Ruiz supports a moratorium in California on new gas plants.', 'Senator Ruiz'],
     ['Italy\'s privacy regulator asked OpenAI to stop processing Italian users\' data.', 'Italy\'s privacy regulator'],
     ['Senator Ruiz said Congress should declare the moratorium null and void.', 'Senator Ruiz'],
     ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
@@ -155,6 +156,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // (a review of 2.5.113) an act against the pause in -ing, "declare" with its object
     ['Senator Ruiz said opponents should quit mocking the idea of a moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should extend the moratorium a further six months.', 'Senator Ruiz'],
+    // (a review of 2.5.114) "declare" with what it is declared for; a pause in every country; a model's release
+    ['Tom Reyes said the G7 should declare a moratorium with independent verification.', 'Tom Reyes'],
+    ['Senator Ruiz said she backs a pause in both the US and China.', 'Senator Ruiz'],
+    ['Senator Ruiz said she asked OpenAI to halt the release of its next model.', 'Senator Ruiz'],
     ['Senator Ruiz doesn\'t just support the moratorium; she wrote it.', 'Senator Ruiz'],
     ['Senator Ruiz, a Democrat, asked the labs to pause their largest training runs.', 'Senator Ruiz'],
     ['Senator Ruiz wrote to the companies and asked them to pause.', 'Senator Ruiz'],
