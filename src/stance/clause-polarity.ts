@@ -406,14 +406,9 @@ const PAUSE_MODIFIERS = new Set([
 ]);
 /** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
 const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
-/** What a pause may be declared, which ends it or says it fails: "declare the moratorium dead", "null and void". */
-const DECLARED_ENDED = new Set([
-  'dead', 'null', 'void', 'expired', 'over', 'finished', 'ended', 'moot', 'defunct', 'obsolete', 'unconstitutional',
-  'illegal', 'unlawful', 'invalid', 'unenforceable', 'unworkable', 'lifted', 'a', 'an', 'failed',
-]);
 /** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
 const ENACTING_WORDS = new Set([
-  'enact', 'impose', 'introduce', 'declare', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
+  'enact', 'impose', 'introduce', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
   'want', 'wants', 'wanted', 'wanting',
 ]);
 
@@ -434,9 +429,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   const word = tokens[i]!.word;
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
   if (!match.data.undoneOnly) {
-    const after = tokens[noun + 1]?.word;
-    const isDeclaredSo = word === 'declare' && DECLARED_ENDED.has(after ?? '');
-    return ENACTING_WORDS.has(word) && !isDeclaredSo && !isPauseOfOther(tokens, noun + 1);
+    return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
   }
   const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
@@ -509,7 +502,7 @@ const TRAINED_WORDS = new Set([
 /** Who a request to pause asks that makes it this pause: "asked its rivals to stop", "asked the labs to halt". */
 const ASKED_LABS = new Set(['rivals', 'labs', 'lab', 'competitors', 'developers', 'companies', 'industry', 'firms', 'peers']);
 /** How far after the pause verb its object's words are read. */
-const TRAINED_REACH = 6;
+const TRAINED_REACH = 4;
 
 /**
  * Whether a request's pause verb pauses AI development: the labs asked, nothing after it in its clause, a word that
@@ -579,8 +572,10 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   if (preposition === 'in') {
     // a place the pause is in, as the object's opening words ("a pause in the United States and Europe"; not "in arms
     // sales to China")
-    const opening = object.filter((word) => !/^(?:the|a|an|both|every)$/.test(word))[0] ?? '';
-    if (PLACE_WORDS.has(opening)) {
+    const openingAt = object.findIndex((word) => !/^(?:the|a|an|both)$/.test(word));
+    const opening = object[openingAt] ?? '';
+    // not a place's own thing ("a pause in Washington's tariff war")
+    if (PLACE_WORDS.has(opening) && !tokens[end + 1 + openingAt]?.isPossessive) {
       // "a moratorium in California on new gas plants": the place, then what it is on
       const on = object.indexOf('on');
       return on >= 0 && object.slice(on + 1).some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
@@ -596,7 +591,7 @@ const RACE_OBJECT_WORDS = new Set([
   'development', 'race', 'racing', 'progress', 'scaling', 'capabilities', 'capability', 'systems', 'labs', 'technology',
   'pace', 'innovation',
 ]);
-const PLACE_WORDS = new Set(['united', 'europe', 'america', 'britain', 'china', 'us', 'u.s.', 'uk', 'eu', 'world', 'west', 'country', 'countries', 'nation', 'nations', 'california']);
+const PLACE_WORDS = new Set(['united', 'europe', 'america', 'britain', 'china', 'us', 'u.s.', 'uk', 'eu', 'world', 'west', 'every', 'california', 'washington', 'brussels']);
 
 /** The most words from a signed text to the pause it calls for ("a letter calling for a moratorium"). */
 const SIGNED_CALL_REACH = 6;
@@ -719,7 +714,12 @@ const POSITION_VERBS = /^(?:support|supports|supported|back|backs|backed|endorse
 function isNotJustPosition(tokens: readonly Token[], index: number): boolean {
   if (!NOT_JUST.has(tokens[index + 1]?.word ?? '')) return false;
   if (POSITION_VERBS.test(tokens[index + 2]?.word ?? '') || /^(?:has|have|had)$/.test(tokens[index - 1]?.word ?? '')) return true;
-  for (let i = index + 2; i < tokens.length && i < index + NOT_ONLY_BUT_REACH && !isClauseBreak(tokens[i]!.word); i++) if (tokens[i]!.word === 'but') return true;
+  // "not only pause but also ...", not "not simply pause but instead invest ..."
+  for (let i = index + 2; i < tokens.length && i < index + NOT_ONLY_BUT_REACH && !isClauseBreak(tokens[i]!.word); i++) {
+    if (tokens[i]!.word !== 'but') continue;
+    for (let j = i + 1; j < tokens.length && !isClauseBreak(tokens[j]!.word); j++) if (/^(?:instead|rather)$/.test(tokens[j]!.word)) return false;
+    return true;
+  }
   return false;
 }
 /** How far "not only ... but" reaches. */
@@ -733,7 +733,7 @@ const NARROWING_WORDS = new Set([
   'wait', 'hesitate', 'delay', 'afraid', 'only', 'alone', 'unilaterally', 'voluntarily', 'forever', 'indefinitely',
   'unless', 'until', 'without', 'own', 'permanently',
 ]);
-/** Words of a call's subject that make it few: "the US alone", "only America" (and "any single lab", "on its own"). */
+/** Words of a call's subject that make it few: "the US alone", "only America" (and "on its own"). */
 const FEW_SUBJECT_WORDS = new Set(['alone', 'only', 'solely', 'unilaterally']);
 /** How far after a call its narrowing words are read. */
 const NARROWING_REACH = 4;
@@ -749,7 +749,6 @@ function isNarrowedCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>)
     if (BELIEF_VERBS.has(word) || word === 'that' || isClauseBreak(word)) break;
     if (FEW_SUBJECT_WORDS.has(word)) return true;
     if (word === 'own' && tokens[i - 2]?.word === 'on') return true;
-    if (word === 'single' && tokens[i - 1]?.word === 'any') return true;
   }
   for (let i = match.from; i < tokens.length && i < match.to + NARROWING_REACH; i++) {
     if (i >= match.to && isClauseBreak(tokens[i]!.word)) break;
@@ -794,7 +793,10 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
 }
 /** How far into a belief's clause its no-one subject may open, after adverbs of these: "These days nobody ...". */
 const NO_ONE_OPENING_WORDS = 2;
-const OPENING_ADVERBS = new Set(['these', 'days', 'today', 'now', 'frankly', 'honestly', 'still', 'yet', 'really', 'simply']);
+const OPENING_ADVERBS = new Set([
+  'these', 'days', 'today', 'now', 'right', 'frankly', 'honestly', 'still', 'yet', 'really', 'simply', 'almost',
+  'virtually', 'practically', 'nearly', 'basically', 'so', 'far', 'absolutely', 'literally',
+]);
 const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
 /** "no" that is no subject's: "there is no doubt he thinks ...". */
 const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter', 'fewer', 'more', 'less']);

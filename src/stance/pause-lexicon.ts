@@ -160,7 +160,8 @@ const UNDONE_ONLY_ROWS: readonly CueRow[] = [
   [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
-const ENACTING_VERBS = 'enact|impose|introduce|declare|implement|pass|approve|ratify|extend|renew|maintain|enforce';
+// (not "declare", which may declare the moratorium anything: "dead", "premature", "ineffective")
+const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce';
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';

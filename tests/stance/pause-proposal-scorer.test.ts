@@ -351,6 +351,10 @@ describe('the noun an evaluation qualifies', () => {
     for (const sentence of [
       'Tom Reyes said he does not believe his own company should pause.',
       'Tom Reyes said he doesn\'t think a single lab should be allowed to pause.',
+      // (a review of 2.5.115) a no-one subject after "almost", "so far"; "any single lab" all of them
+      'Almost nobody in Congress thinks the labs should pause frontier AI development, Senator Ruiz said.',
+      'So far nobody in Congress thinks the labs should pause frontier AI development, Senator Ruiz said.',
+      'Senator Ruiz said she does not believe any single lab should pause frontier AI development.',
     ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     // "Nobody in Washington" is no speaker: the one who said it is
     const nobody = pauseScorer.score({ title: null, text: asArticle('Nobody in Washington thinks the pace of AI development should be slowed, Ted Cruz said.') });

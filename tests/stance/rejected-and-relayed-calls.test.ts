@@ -130,6 +130,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // "declare" with what is said of the pause
     ['Senator Ruiz called for a pause in arms sales to China.', 'Senator Ruiz'],
     ['Senator Ruiz supports a moratorium in California on new gas plants.', 'Senator Ruiz'],
+    // (a review of 2.5.115) "declare" takes no side, what a request names within four words, a nation's own thing
+    ['Senator Ruiz said regulators should declare the moratorium ineffective.', 'Senator Ruiz'],
+    ['Tom Reyes asked the court to halt the sale of the company\'s AI unit.', 'Tom Reyes'],
+    ['Tom Reyes called for a pause in the country\'s arms sales to the Gulf.', 'Tom Reyes'],
     ['Italy\'s privacy regulator asked OpenAI to stop processing Italian users\' data.', 'Italy\'s privacy regulator'],
     ['Senator Ruiz said Congress should declare the moratorium null and void.', 'Senator Ruiz'],
     ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
@@ -146,20 +150,16 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said Congress should end the exemptions to the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the governor should veto any bill that weakens the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said OpenAI should reverse its decision to quit the moratorium.', 'Senator Ruiz'],
-    // (a review of 2.5.112) an against-noun's own act counted with it; modifiers news copy gives; "declare"; a place;
-    // a lab asked by its name; "not just"
+    // (a review of 2.5.112) an against-noun's own act counted with it; modifiers news copy gives; a place; "not just"
     ['Senator Ruiz urged Congress to reject exemptions that undermine the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said governments should impose an immediate moratorium on frontier AI training.', 'Senator Ruiz'],
-    ['Senator Ruiz said the United Nations should declare a global moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz called for a moratorium on advanced AI pending new safety regulations.', 'Senator Ruiz'],
     ['Senator Ruiz called for a pause in the United States and Europe.', 'Senator Ruiz'],
-    // (a review of 2.5.113) an act against the pause in -ing, "declare" with its object
+    // (a review of 2.5.113) an act against the pause in -ing; an enacting verb with what follows its pause
     ['Senator Ruiz said opponents should quit mocking the idea of a moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should extend the moratorium a further six months.', 'Senator Ruiz'],
-    // (a review of 2.5.114) "declare" with what it is declared for; a pause in every country; a model's release
-    ['Tom Reyes said the G7 should declare a moratorium with independent verification.', 'Tom Reyes'],
+    // (a review of 2.5.114) a pause in every country
     ['Senator Ruiz said she backs a pause in both the US and China.', 'Senator Ruiz'],
-    ['Senator Ruiz said she asked OpenAI to halt the release of its next model.', 'Senator Ruiz'],
     ['Senator Ruiz doesn\'t just support the moratorium; she wrote it.', 'Senator Ruiz'],
     ['Senator Ruiz, a Democrat, asked the labs to pause their largest training runs.', 'Senator Ruiz'],
     ['Senator Ruiz wrote to the companies and asked them to pause.', 'Senator Ruiz'],
