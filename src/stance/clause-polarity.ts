@@ -13,8 +13,8 @@
 import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
-  ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, HEDGES, NEGATORS,
-  type StanceCue,
+  ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
+  NEGATORS, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -311,6 +311,10 @@ const UNDOING_VERBS = new Set([
 const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));
 /** Their third person, which a further undoing takes too: "to veto any bill that weakens the moratorium". */
 const UNDOING_THIRD_PERSON = new Set([...UNDOING_VERBS].map((verb) => (/(?:s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : `${verb}s`)));
+/** Whether a word undoes what it takes as a further undoing, in any of its forms ("lift", "lifting", "lifts"). */
+function isUndoingForm(word: string): boolean {
+  return UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word);
+}
 /** Verbs that undo what they take only with their particle: "vote down", "throw out", "strike down". */
 const UNDOING_PARTICLES = new Map([['vote', /^(?:down|against)$/], ['throw', /^out$/], ['strike', /^down$/], ['water', /^down$/]]);
 /**
@@ -375,14 +379,14 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
   for (let i = match.from + 1; i < last; i++) {
     const word = tokens[i]!.word;
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return 0;
-    const isUndoing = UNDOING_VERBS.has(word) || (UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false);
-    if (isUndoing && undoings > 0) {
-      if (!isAgainstNounsAct(tokens, i)) undoings++;
-    } else if (isUndoing && isCalledVerb(tokens, i)) undoings++;
-    else if (undoings > 0 && (UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word))) {
+    const hasParticle = UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false;
+    if (undoings === 0) {
+      // the first undoing is the verb called for ("to reject", "should vote down")
+      if ((UNDOING_VERBS.has(word) || hasParticle) && isCalledVerb(tokens, i)) undoings++;
+    } else if (isUndoingForm(word) || hasParticle) {
       // "exemptions that undermine the moratorium", "loopholes weakening it": the noun's own act, counted with it
       if (!isAgainstNounsAct(tokens, i)) undoings++;
-    } else if (undoings > 0 && AGAINST_NOUNS.has(word)) undoings++;
+    } else if (AGAINST_NOUNS.has(word)) undoings++;
   }
   if (undoings > 0) return undoings;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
@@ -395,7 +399,7 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
 
 /** The pause's nouns, exactly: not "the moratorium's critics". */
 const PAUSE_NOUN_EXACT = /^(?:pause|pauses|moratorium|moratoriums|freeze|halt|slowdown|slowdowns)$/;
-/** Words that may stand between a verb and the pause it takes: "the proposed global pause", "a six-month moratorium". */
+/** Words that may stand between a verb and the pause it takes: "the proposed global pause", "a six-month halt". */
 const PAUSE_MODIFIERS = new Set([
   'the', 'a', 'an', 'its', 'their', 'this', 'that', 'any', 'our', 'his', 'her', 'proposed', 'global', 'verified',
   'planned', 'international', 'worldwide', 'coordinated', 'frontier', 'ai', 'a.i.', 'voluntary', 'temporary',
@@ -407,10 +411,7 @@ const PAUSE_MODIFIERS = new Set([
 /** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
 const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
 /** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
-const ENACTING_WORDS = new Set([
-  'enact', 'impose', 'introduce', 'implement', 'pass', 'approve', 'ratify', 'extend', 'renew', 'maintain', 'enforce',
-  'want', 'wants', 'wanted', 'wanting',
-]);
+const ENACTING_WORDS = new Set([...ENACTING_VERBS.split('|'), 'want', 'wants', 'wanted', 'wanting']);
 
 /**
  * Whether the pause a pause-object row names is its verb's object, and this pause: only modifiers between the verb (an
@@ -431,7 +432,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   if (!match.data.undoneOnly) {
     return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
   }
-  const isGovernor = UNDOING_VERBS.has(word) || UNDOING_GERUNDS.has(word) || UNDOING_THIRD_PERSON.has(word)
+  const isGovernor = isUndoingForm(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
     || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''))
     || (/^(?:for|of)$/.test(word) && PLAN_NOUNS.has(tokens[i - 1]?.word ?? ''));
@@ -453,9 +454,9 @@ function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCu
   return false;
 }
 const ASK_WORDS = /^(?:ask|asks|asked|asking)$/;
-const QUESTION_OPENERS = new Set(['whether', 'how', 'why', 'if']);
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'how', 'why', 'if']);
 /** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
-const ASKED_QUESTION_OPENERS = new Set(['about', 'when', 'what', 'which', 'who', 'where']);
+export const ASKED_QUESTION_OPENERS: ReadonlySet<string> = new Set(['about', 'when', 'what', 'which', 'who', 'where']);
 
 /**
  * Whether a call's "ask" is no request of its subject's: "respondents were asked to slow down", "When asked to pause,
@@ -471,9 +472,9 @@ function isAskedOfSubject(tokens: readonly Token[], from: number): boolean {
   if (opensClause && before === undefined) return true;
   // "were asked to", but "are asking the labs to" is the subject's request
   if (before !== undefined && ASKED_OF_SUBJECT_BEFORE.has(before) && (ask === 'asked' || !/^(?:is|are|was|were|be|been)$/.test(before))) return true;
-  // "nobody had asked the labs to stop", "never asked anyone to slow down", "declined to ask its rivals to pause", "asks
-  // no lab to pause", "asks the labs nothing": no request made, so no call either way (unlike "asked the labs not to
-  // pause", a request against it)
+  // "nobody had asked the labs to stop", "never asked anyone to slow down", "declined to ask its rivals to pause",
+  // "asks no lab to pause", "asks the labs nothing": no request made, so no call either way (unlike "asked the labs
+  // not to pause", a request against it)
   for (let i = from - 1; i >= 0 && i >= from - NEGATION_REACH && !isClauseBreak(tokens[i]!.word); i--) if (isNegator(tokens[i]!.word)) return true;
   if (before === 'to' && NOT_ASKING_VERBS.has(tokens[from - 2]?.word ?? '')) return true;
   for (let i = from + 1; i < tokens.length && tokens[i]!.word !== 'to' && !isClauseBreak(tokens[i]!.word); i++) {
@@ -494,7 +495,7 @@ function isForgoneCall(tokens: readonly Token[], from: number): boolean {
 const FORGOING_WORDS = new Set(['short of', 'instead of', 'rather than', 'far from']);
 /** Words after a pause verb that leave it this pause: "asked the labs to pause", "to slow down", "to pause now". */
 const PAUSE_VERB_ENDS = new Set(['down', 'now', 'too', 'immediately', 'voluntarily', 'together', 'first', 'temporarily', 'for', 'until']);
-/** Words of what is paused, within a few words after the verb, that make the pause this one ("to halt their training runs"). */
+/** Words of what is paused, a few words after the verb, that make the pause this one ("to halt their training runs"). */
 const TRAINED_WORDS = new Set([
   'training', 'runs', 'run', 'models', 'model', 'development', 'ai', 'a.i.', 'frontier', 'scaling', 'race', 'racing',
   'research', 'systems', 'work', 'experiments', 'releases', 'deployment',
@@ -704,7 +705,7 @@ function isDeniedVerdict(tokens: readonly Token[], cue: number, opensWithSubject
 }
 
 const CALL_MODALS = new Set(['should', 'must', 'ought', 'need', 'needs']);
-/** Words after a negator that make it no negation of a position after them: "doesn't just support", "not only backs". */
+/** Words after a negator that make it no negation of a position after them: "doesn't just support", "not only". */
 const NOT_JUST = new Set(['just', 'only', 'merely', 'simply']);
 const POSITION_VERBS = /^(?:support|supports|supported|back|backs|backed|endorse|endorses|endorsed|want|wants|favour|favours|favor|favors|agree|agrees|call|calls|called|sign|signed)$/;
 /**

@@ -702,10 +702,11 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
 /**
  * A campaign named for the pause ("the Pause Now coalition", "PauseAI"): its name is its call, so it and its people
  * speak for the proposal as the proposer does. A group's name is "PauseAI" with its chapter ("PauseAI US", "PauseAI
- * Global"), or capitalised words after "Pause" and a word for a group; "Pause" alone opening a sentence is the verb, and so is "Pause AI" ("Should We Pause AI?").
+ * Global"), or capitalised words after "Pause" and a word for a group; "Pause" alone opening a sentence is the verb,
+ * and so is "Pause AI" ("Should We Pause AI?").
  */
 const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collective|initiative';
-/** A campaign's chapters by country or city ("PauseAI US", "PauseAI Germany"), not a post ("PauseAI CEO", "PauseAI HQ"). */
+/** A campaign's chapters by country or city ("PauseAI US", "PauseAI Germany"), not a post ("PauseAI CEO"). */
 const CAMPAIGN_CHAPTERS = 'US|UK|EU|Global|Germany|France|Netherlands|Canada|Australia|Ireland|Italy|Spain|Sweden|Norway|Denmark|Finland|Poland|Japan|India|Brazil|Kenya|Nigeria|London|Berlin|Paris|Amsterdam';
 const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI(?: (?:${CAMPAIGN_CHAPTERS})\b)?(?![\p{L}\d])|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
@@ -762,7 +763,10 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
  * month ("On Monday PauseAI led ...").
  */
 const LARGER_NAME_BEFORE = new RegExp(String.raw`(?:\b(?!(?:The|A|An|Its|Their|${[...CALENDAR_WORDS].map(titleCase).join('|')})\b)\p{Lu}[\p{L}'’-]* |\b(?:Stop|End|Against|Beyond) the )$`, 'u');
-/** A campaign left, or giving up, said right before or after its name: "a former PauseAI organiser", "has dropped its demand". */
+/**
+ * A campaign left, or giving up, said right before or after its name: "a former PauseAI organiser", "has dropped its
+ * demand".
+ */
 const LEFT_BEFORE = /\b(?:former|ex|left|quit|quits|leaves)(?: (?:the|a|an))? $/iu;
 const LEFT_AFTER = /^[^.;,]{0,20}?\b(?:has|have|had)? ?(?:dropped|abandoned|withdrawn|withdrew|declined to comment)\b/iu;
 

@@ -7,7 +7,7 @@
  */
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
-import { modifiesNoun, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
+import { ASKED_QUESTION_OPENERS, modifiesNoun, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
@@ -1734,7 +1734,8 @@ function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
   }
   return false;
 }
-const ASKED_QUESTION_WORDS = new Set(['about', 'when', 'what', 'which', 'who', 'where', 'whether', 'why', 'how', 'if']);
+/** The words of a question after "asked", as the request cues read them (clause-polarity.ts). */
+const ASKED_QUESTION_WORDS = new Set([...QUESTION_OPENERS, ...ASKED_QUESTION_OPENERS]);
 /** Words after "asked" that open no one asked: "asked to speak", "asked not to be named", "asked for more time". */
 const NOT_ASKED_OBJECT = new Set(['to', 'by', 'not', 'for', 'about', 'after', 'if', 'on', 'in', 'at', 'during', 'over', 'with', 'as', ',']);
 

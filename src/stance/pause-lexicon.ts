@@ -46,7 +46,8 @@ export interface StanceCue {
   /**
    * The cue names the pause by its noun as the object of its verb (PAUSE_OBJECT_ROWS): it counts only where that noun
    * is the verb's, this pause ("should extend the moratorium"), not another's ("should extend its data-centre
-   * moratorium", "should pass amendments weakening the moratorium", "the moratorium's critics"); see clause-polarity.ts.
+   * moratorium", "should pass amendments weakening the moratorium", "the moratorium's critics"); see
+   * clause-polarity.ts.
    */
   pauseObject?: true;
   /** The cue is a request to pause (ASKS_TO_PAUSE_ROW): it counts only where what is paused is AI development. */
@@ -161,7 +162,7 @@ const UNDONE_ONLY_ROWS: readonly CueRow[] = [
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
 // (not "declare", which may declare the moratorium anything: "dead", "premature", "ineffective")
-const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce';
+export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce';
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
@@ -169,8 +170,8 @@ const ENACTING_ROW: CueRow = [`should|must|ought|need|needs|needed ~2 to? ${ENAC
 // (not "slowdown", which is as often an economy's: "investors want the slowdown ended")
 const WANTED_ENACTED_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratorium|freeze|halt ${PAUSE_ENACTED}`, 0.8, 'call'];
 const WANTED_UNDONE_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratorium|freeze|halt ${PAUSE_UNDONE}`, 0.8, 'call'];
-// "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause", "asked
-// its engineers to stop using chatbots")
+// "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause",
+// "asked its engineers to stop using chatbots")
 const ASKS_TO_PAUSE_ROW: CueRow = [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 0.8, 'call'];
 /** Rows whose pause noun must be their verb's object, this pause (pauseObject). */
 const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW];

@@ -215,9 +215,9 @@ const DESCRIBED_TEXTS = 'report|study|paper|letter|statement|book|film|documenta
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
 /**
  * Before a name: a description it is set off from, its last word a person's ("the senator, Maria Lopez", "the former
- * Google engineer, Blake Lemoine"), maybe with the place they are from ("the senator from New Mexico, Maria Lopez", "from
- * Portland, Oregon, Maria Lopez"; a name of two words after it, so not "the student from Lagos, Nigeria");
- * not one with another preposition, whose name may be its object's ("the critics of the senator, Maria Lopez", "the
+ * Google engineer, Blake Lemoine"), maybe with the place they are from ("the senator from New Mexico, Maria Lopez",
+ * "from Portland, Oregon, Maria Lopez"; a name of two words after it, so not "the student from Lagos, Nigeria"); not
+ * one with another preposition, whose name may be its object's ("the critics of the senator, Maria Lopez", "the
  * lawyer for the founder, Ada Marchetti"), nor a document's title ("a new report, Pause Ready").
  */
 const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)\p{Ll}[\p{L}'’-]*(?: from (?:\p{Lu}[\p{L}'’-]* ?){1,3}(?:, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=, \p{Lu}[\p{L}'’-]*\.? \p{Lu}))?, )?`;
