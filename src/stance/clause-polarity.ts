@@ -612,7 +612,9 @@ function signsForPauseOfOther(tokens: readonly Token[], match: PhraseMatch<Stanc
 
 /** A verb called for: after "to" or a modal ("urged them to reject", "should reject"). */
 function isCalledVerb(tokens: readonly Token[], index: number): boolean {
-  return /^(to|should|must|ought|need|needs|needed)$/.test(tokens[index - 1]?.word ?? '');
+  // "should not vote down the moratorium": a call not to, which the clause's negation then turns
+  const before = /^(?:not|never)$/.test(tokens[index - 1]?.word ?? '') ? index - 2 : index - 1;
+  return /^(to|should|must|ought|need|needs|needed)$/.test(tokens[before]?.word ?? '');
 }
 
 /**
@@ -770,11 +772,16 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   let i = cue - 1;
   for (let words = 0; words < DENIED_CALL_SUBJECT_WORDS && i >= 0; words++, i--) {
     const word = tokens[i]!.word;
-    if (BELIEF_VERBS.has(word) || word === 'that') break;
+    if (BELIEF_VERBS.has(word) || DOUBTING_WORDS.has(word) || UNCONVINCED_WORDS.has(word) || word === 'that') break;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || isNegator(word) || SUBORDINATORS.has(word) || NOT_IN_SUBJECT.has(word)) return false;
   }
   if (i === cue - 1 && CALL_MODALS.has(tokens[cue]!.word)) return false;
   if (tokens[i]?.word === 'that') i--;
+  const frame = tokens[i]?.word ?? '';
+  // "I doubt the labs should pause" (not "I don't doubt", "there is no doubt"); "I'm not convinced the labs should
+  // pause", "isn't sure that ...", "unconvinced"
+  if (DOUBTING_WORDS.has(frame)) return !isNegator(tokens[i - 1]?.word ?? '');
+  if (UNCONVINCED_WORDS.has(frame)) return frame === 'unconvinced' || isNegator(tokens[i - 1]?.word ?? '');
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
   if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
   // a subject that is no one, opening the belief's clause: "Nobody in Washington thinks ...", "No lab thinks ..."; not
@@ -802,6 +809,10 @@ const NO_ONE = new Set(['nobody', 'no', 'none', 'noone']);
 /** "no" that is no subject's: "there is no doubt he thinks ...". */
 const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret', 'longer', 'matter', 'fewer', 'more', 'less']);
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
+/** Words of a doubt that frame a call as a denied belief does: "I doubt the labs should pause". */
+const DOUBTING_WORDS = new Set(['doubt', 'doubts', 'doubted']);
+/** Words of a belief only when negated ("not convinced", "isn't sure") or by their own prefix ("unconvinced"). */
+const UNCONVINCED_WORDS = new Set(['convinced', 'sure', 'persuaded', 'certain', 'unconvinced']);
 /** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */
 const NOT_IN_SUBJECT = new Set(['to', 'is', 'was', 'are', 'were', 'be', 'been', "it's", "that's", 'say', 'says', 'said']);
 const SUBORDINATORS = new Set(['if', 'unless', 'because', 'when', 'so', 'or', 'who', 'which', 'whether', 'why', 'how', 'what', 'where']);

@@ -644,6 +644,12 @@ const staffPost = (roles: string) => String.raw`(?:[\p{Ll}-]+ ){0,3}(?:${roles})
 const STAFF_POST = staffPost(STAFF_ROLES);
 /** A post someone no longer holds, or one held elsewhere: "a former researcher at Anthropic". */
 const NOT_STAFF = /\b(?:former|ex|formerly|once|onetime|one-time)\b/i;
+/** The same right before a post that opens a match: "former Anthropic researcher Jane Doe", "ex-PauseAI organiser". */
+const NOT_STAFF_BEFORE = /\b(?:former|ex|formerly|onetime|one-time)[\s-]*$/i;
+/** Whether a post's match, in `text`, is one someone no longer holds, in it or right before it. */
+function isFormerPost(text: string, match: RegExpMatchArray): boolean {
+  return NOT_STAFF.test(match[0]) || NOT_STAFF_BEFORE.test(text.slice(Math.max(0, match.index! - 16), match.index));
+}
 // A name is capitalised words, the first not inside another word ("AbAb..." is no run of names to try at each letter).
 const PERSON_NAME = String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}`;
 
@@ -672,7 +678,7 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
   // only a sentence that names the proposer and a post can name its people: the patterns are tried at every capital
   const hasPost = new RegExp(String.raw`\b(?:${roles})\b`, 'i');
   const add = (text: string, pattern: RegExp) => {
-    for (const match of text.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
+    for (const match of text.matchAll(pattern)) if (!isFormerPost(text, match)) people.add(match[1]!.toLowerCase());
   };
   texts.forEach((text, index) => {
     const isNamed = text.includes(proposer);
@@ -693,7 +699,7 @@ function proposerPeopleIn(texts: readonly string[], proposer: string, roles = ST
     const from = opensWithProposer(text) ? proposer.length : opensWithProposer(previous) && namesNoOther(previous.slice(proposer.length)) ? 0 : -1;
     if (from < 0) return;
     for (const match of text.slice(from).matchAll(described)) {
-      if (!NOT_STAFF.test(match[0]) && namesNoOther(text.slice(from, from + match.index!))) people.add(match[1]!.toLowerCase());
+      if (!isFormerPost(text.slice(from), match) && namesNoOther(text.slice(from, from + match.index!))) people.add(match[1]!.toLowerCase());
     }
   });
   return people;
@@ -715,6 +721,16 @@ const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigne
 const CAMPAIGN_POST = String.raw`(?:(?![\p{L}-]*ed )[\p{Ll}\p{Lu}-]+ ){0,2}(?:${CAMPAIGN_ROLES})`;
 /** The most campaigns of a text read: the patterns are an alternation of their names, tried at every capital. */
 const MAX_CAMPAIGNS = 4;
+/** How far apart a campaign's name and a speaker's may stand for a post between them: "PauseAI's national organiser". */
+const CAMPAIGN_POST_CHARS = 30;
+
+/** Whether `a` and `b` both occur in `text`, within `chars` characters of each other, in either order. */
+function isNear(text: string, a: string, b: string, chars: number): boolean {
+  const atA = text.indexOf(a);
+  const atB = text.indexOf(b);
+  if (atA < 0 || atB < 0) return false;
+  return atA < atB ? atB - (atA + a.length) <= chars : atA - (atB + b.length) <= chars;
+}
 
 /**
  * The campaigns named for the pause in a text, and the people it names as theirs: a name "of" one ("Ruth Calloway
@@ -752,7 +768,7 @@ function pauseCampaignsIn(sentences: readonly string[]): { campaigns: string[]; 
   ].map((pattern) => new RegExp(pattern, 'gu'));
   const people = new Set<string>();
   for (const pattern of patterns) {
-    for (const match of whole.matchAll(pattern)) if (!NOT_STAFF.test(match[0])) people.add(match[1]!.toLowerCase());
+    for (const match of whole.matchAll(pattern)) if (!isFormerPost(whole, match)) people.add(match[1]!.toLowerCase());
   }
   return { campaigns: [...lowerNames, ...soleWords.map((word) => `the ${word}`)], people: [...people] };
 }
@@ -1381,8 +1397,11 @@ export function collectVoices(
     const groupWord = `the ${name.split(' ').at(-1)!.toLowerCase()}`;
     const isCampaign = (actor: string) => isSameSpeaker(actor, name) || actor.toLowerCase() === groupWord;
     if (voices.some((voice) => voice.stance !== 'neutral' && speaksForProposal(voice.actor) && isCampaign(voice.actor))) continue;
-    // nor one whose speaker the same sentence names by it ("PauseAI CEO Joep Meindertsma said ...")
-    if (voices.some((voice) => voice.sentence === sentence && voice.stance !== 'neutral' && voice.actor.includes(name))) continue;
+    // nor one whose speaker the same sentence names by it ("PauseAI CEO Joep Meindertsma said ...", "PauseAI founder
+    // Joep Meindertsma said", "Joep Meindertsma, PauseAI's founder, said")
+    const text = sentenceTexts[sentence]!;
+    const isNamedBy = (actor: string) => actor.includes(name) || isNear(text, name, actor, CAMPAIGN_POST_CHARS);
+    if (voices.some((voice) => voice.sentence === sentence && voice.stance !== 'neutral' && isNamedBy(voice.actor))) continue;
     insertInTextOrder(voices, { actor: name, stance: 'support', quote: sentenceTexts[sentence]!.trim(), value: 0, isHeadline: false, sentence });
   }
   const bodyActors = voices.filter((voice) => !voice.isHeadline).map((voice) => voice.actor);

@@ -213,12 +213,12 @@ const NEAR_WORDS = 5;
 /** Nouns of a call that a verb of renewal takes without a determiner ("renewed calls", "repeated appeals"). */
 const RENEWED_CALLS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 
-/** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 /** Negated auxiliaries, which a subject's walk skips and its statement keeps ("Senator Ruiz doesn't support ..."). */
 const NEGATED_AUXILIARIES = new Set([
   "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "isn't",
   "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
 ]);
+/** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([
   ...NEGATED_AUXILIARIES, 'just', 'really', 'simply', 'merely',
   'has', 'have', 'had', 'also', 'recently', 'repeatedly', 'publicly', 'previously', 'once', 'again', 'later', 'long',

@@ -554,6 +554,11 @@ describe('voices: each speaker’s own position', () => {
     expect(campaignVoices(march.replace('"I am here for my grandchildren," said Margaret Doyle, a retired nurse.', 'PauseAI CEO Joep Meindertsma said the labs must stop.')))
       .toEqual(['Pause Now coalition = support', 'PauseAI CEO Joep Meindertsma = support']);
     expect(campaignVoices('Campaigners protest\n\nPauseAI CEO Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['PauseAI CEO Joep Meindertsma = support']);
+    // named by the campaign with a post of more words, or after it; one who left it speaks for themselves
+    const speakers = (text: string) => voicesOf(text).filter((voice) => voice.stance !== 'neutral').map((voice) => `${voice.actor} = ${voice.stance}`);
+    expect(speakers('Campaigners protest\n\nPauseAI founder Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
+    expect(speakers('Campaigners protest\n\nJoep Meindertsma, PauseAI\'s founder, said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
+    expect(speakers('Campaigner changes course\n\nFormer PauseAI organiser Tom Reyes said on Monday that a pause on frontier AI development would be a mistake.' + close)).toEqual(['Tom Reyes = oppose']);
     // (a review of 2.5.108) a chapter by its country, not a post
     expect(campaignVoices(march.replace('in the first day of a week of protests organised by the Pause Now coalition', 'in a march organised by PauseAI Germany')))
       .toEqual(['PauseAI Germany = support']);

@@ -314,6 +314,12 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Ted Cruz said no lab thinks the labs should pause.')).toBe('oppose');
     expect(sideInArticle('Ted Cruz said there is no doubt he thinks the labs should pause.')).toBe('support');
     expect(sideInArticle('Ted Cruz said everyone thinks the pace of AI development should be slowed.')).toBe('support');
+    // a doubt, or a belief only when negated ("not convinced"), frames a call as a denied belief does
+    expect(sideInArticle('"I\'m not convinced the labs should pause," Senator Ruiz said.')).toBe('oppose');
+    expect(sideInArticle('"I doubt the labs should pause," Senator Ruiz said.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz said she remained unconvinced that the pace of AI development should be slowed.')).toBe('oppose');
+    expect(sideInArticle('"I don\'t doubt the labs should pause," Senator Ruiz said.')).toBe('support');
+    expect(sideInArticle('"I am convinced the labs should pause," Senator Ruiz said.')).toBe('support');
     // (a review of 2.5.104) a denial of a narrower point than the pause: waiting, only, voluntarily, on its own
     for (const sentence of [
       '"I don\'t think the labs should wait any longer to pause," Senator Ruiz said.',

@@ -99,6 +99,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // an undoing of what is against it, after a modal
     ['Senator Ruiz said the White House should end its opposition to the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should drop its objections to the moratorium.', 'Senator Ruiz'],
+    // a call not to undo it
+    ['Senator Ruiz said Congress should not vote down the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said regulators must not ignore the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should never repeal the moratorium.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
