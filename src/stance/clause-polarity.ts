@@ -222,7 +222,7 @@ export function findCueHits(
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
     if (cue.pauseObject && !isPauseTheObject(tokens, match)) continue;
     if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
-    if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match.from))) continue;
+    if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
@@ -286,6 +286,19 @@ export function findCueHits(
     if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection) continue;
     if (isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) hit.value = -hit.value;
   }
+  // "dismissed the objections to the pause", "rejected criticism of the moratorium": a rejection of what is against the
+  // pause is for it, and the cues of what it rejects ("criticism", "that the pause would hand China the lead") describe
+  // that, no claim of the clause's
+  const rejectedObjections = new Set<CueHit>();
+  for (const hit of hits) {
+    const objection = rejectedObjectionOf(tokens, hit);
+    if (objection < 0) continue;
+    hit.value = -hit.value;
+    let end = objection;
+    while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !CLAUSE_BREAKS.has(tokens[end]!.word)) end++;
+    for (const other of hits) if (other !== hit && other.to > objection && other.from < end) rejectedObjections.add(other);
+  }
+  if (rejectedObjections.size > 0) hits.splice(0, hits.length, ...hits.filter((hit) => !rejectedObjections.has(hit)));
   // "signed a letter opposing the pause", "refused to sign a letter against the pause": signing a text, or refusing to,
   // takes a side on what the text says. The cue read the text as a call for the pause; where the words after it say
   // the text is against it, the act takes the other side, and those words, which describe the text, are no claim of
@@ -300,6 +313,30 @@ export function findCueHits(
   }
   return described.size === 0 ? hits : hits.filter((hit) => !described.has(hit));
 }
+
+/**
+ * The index of the against-noun a rejection takes, where that noun is against the pause: "dismissed the objections to
+ * the pause", "rejected the industry's criticism of the moratorium", "rejected the criticism that the pause would
+ * ..."; -1 otherwise. A rejection is an opposing call cue of one word, a verb of rejecting.
+ */
+function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || hit.to - hit.from !== 1 || !REJECTING_WORDS.test(tokens[hit.from]!.word)) return -1;
+  let noun = hit.to;
+  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !AGAINST_NOUNS.has(tokens[noun]!.word)) {
+    const word = tokens[noun]!.word;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || CALL_NOUNS.has(word) || PAUSE_WORDS.test(word)) return -1;
+    noun++;
+  }
+  if (!AGAINST_NOUNS.has(tokens[noun]?.word ?? '') || !/^(?:to|of|against|on|over|that)$/.test(tokens[noun + 1]?.word ?? '')) return -1;
+  for (let i = noun + 2; i < tokens.length && i <= noun + 1 + REJECTED_OBJECTION_WORDS; i++) {
+    if (isClauseBreak(tokens[i]!.word)) return -1;
+    if (PAUSE_WORDS.test(tokens[i]!.word)) return noun;
+  }
+  return -1;
+}
+const REJECTING_WORDS = /^(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing)$/;
+/** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
+const REJECTED_OBJECTION_WORDS = 3;
 
 /** Verbs that undo what they take: a call "to reject the proposed pause" is a call against it. */
 const UNDOING_VERBS = new Set([
@@ -425,12 +462,13 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   if (noun < match.from || tokens[noun]!.isPossessive) return false;
   // "should allow the moratorium to be lifted": the undoing after the noun, which it is the subject of
   if (match.data.undoneOnly && tokens[noun + 1]?.word === 'to' && tokens[noun + 2]?.word === 'be' && UNDONE_PARTICIPLES.has(tokens[noun + 3]?.word ?? '')) return true;
-  let i = noun - 1;
-  while (i > match.from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
+  const i = pauseGovernorOf(tokens, noun, match.from);
   const word = tokens[i]!.word;
-  // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no)
+  // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no),
+  // a request by its "for" ("asked for a pause"; not "asked for comment on the pause")
   if (!match.data.undoneOnly) {
-    return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
+    const isAskedFor = word === 'for' && ASK_WORDS.test(tokens[match.from]!.word);
+    return (ENACTING_WORDS.has(word) || isAskedFor) && !isPauseOfOther(tokens, noun + 1);
   }
   const isGovernor = isUndoingForm(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
@@ -438,6 +476,26 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
     || (/^(?:for|of)$/.test(word) && PLAN_NOUNS.has(tokens[i - 1]?.word ?? ''));
   return isGovernor && !isPauseOfOther(tokens, noun + 1);
 }
+
+/** The index of the word before a pause noun's modifiers ("for a six-month pause": "for"), not before `from`. */
+function pauseGovernorOf(tokens: readonly Token[], noun: number, from: number): number {
+  let i = noun - 1;
+  while (i > from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
+  return i;
+}
+
+/**
+ * Whether the words from `index` on name this pause by its noun, as what "for" asks ("asked for a six-month pause"):
+ * only modifiers before the noun, not a possessive nor another domain's pause ("for a pause in the hearing").
+ */
+export function namesThisPauseAt(tokens: readonly Token[], index: number): boolean {
+  let noun = index;
+  while (noun < tokens.length && noun < index + PAUSE_MODIFIER_REACH && !PAUSE_NOUN_EXACT.test(tokens[noun]!.word)) noun++;
+  if (!PAUSE_NOUN_EXACT.test(tokens[noun]?.word ?? '') || tokens[noun]!.isPossessive) return false;
+  return pauseGovernorOf(tokens, noun, index - 1) === index - 1 && !isPauseOfOther(tokens, noun + 1);
+}
+/** The most modifiers read before a pause noun: "a verified global six-month pause". */
+const PAUSE_MODIFIER_REACH = 4;
 
 /**
  * Whether a call for the pause asks first for it to be deliberated, or asks a question: the first verb called for ("to
@@ -486,13 +544,19 @@ function isAskedOfSubject(tokens: readonly Token[], from: number): boolean {
 const NOT_ASKING_VERBS = new Set(['declined', 'declines', 'decline', 'refused', 'refuses', 'refuse', 'failed', 'fails', 'fail']);
 /**
  * Whether a call is one forgone right before it: "stops short of asking the labs to pause", "Instead of urging the
- * labs to pause, the pledge asks ...", "rather than calling for a moratorium", "far from calling for a halt".
+ * labs to pause, the pledge asks ...", "rather than calling for a moratorium", "far from calling for a halt", "a far
+ * cry from calling for a moratorium", "without calling for a pause".
  */
-function isForgoneCall(tokens: readonly Token[], from: number): boolean {
-  const pair = `${tokens[from - 2]?.word ?? ''} ${tokens[from - 1]?.word ?? ''}`;
-  return FORGOING_WORDS.has(pair);
+function isForgoneCall(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  const isForgoneAt = (at: number) => FORGOING_WORDS.has(`${tokens[at - 2]?.word ?? ''} ${tokens[at - 1]?.word ?? ''}`)
+    || tokens[at - 1]?.word === 'without';
+  if (isForgoneAt(match.from)) return true;
+  // and inside a longer call's words: "urged restraint without calling for a pause"
+  for (let i = match.from + 1; i < match.to; i++) if (CALLING_WORDS.test(tokens[i]!.word) && isForgoneAt(i)) return true;
+  return false;
 }
-const FORGOING_WORDS = new Set(['short of', 'instead of', 'rather than', 'far from']);
+const FORGOING_WORDS = new Set(['short of', 'instead of', 'rather than', 'far from', 'cry from']);
+const CALLING_WORDS = /^(?:call|calling|urging|asking|demanding|seeking|endorsing|backing|supporting)$/;
 /** Words after a pause verb that leave it this pause: "asked the labs to pause", "to slow down", "to pause now". */
 const PAUSE_VERB_ENDS = new Set(['down', 'now', 'too', 'immediately', 'voluntarily', 'together', 'first', 'temporarily', 'for', 'until']);
 /** Words of what is paused, a few words after the verb, that make the pause this one ("to halt their training runs"). */

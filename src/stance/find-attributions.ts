@@ -7,7 +7,7 @@
  */
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
-import { ASKED_QUESTION_OPENERS, modifiesNoun, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
+import { ASKED_QUESTION_OPENERS, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
@@ -1719,7 +1719,10 @@ function opensClause(text: string, tokens: readonly Token[], nameEnd: number): b
  * subject; not "asked to comment", "who asked not to be named" or "was asked by reporters to ...".
  */
 function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
-  if (tokens[verb]!.word !== 'asked' || NOT_ASKED_OBJECT.has(tokens[verb + 1]?.word ?? '')) return false;
+  if (tokens[verb]!.word !== 'asked') return false;
+  // "asked for a pause", "asked the labs for a six-month pause": a request for the pause itself
+  const asksForPause = isAskedForPause(tokens, verb);
+  if (NOT_ASKED_OBJECT.has(tokens[verb + 1]?.word ?? '') && !asksForPause) return false;
   if (AUXILIARIES.has(tokens[verb - 1]?.word ?? '') || /^(being|get|got|gets)$/.test(tokens[verb - 1]?.word ?? '')) return false;
   // "Had Senator Ruiz asked the labs to pause, ...", "if the BBC asked ...": a condition
   for (let i = verb - 1; i >= 0 && i >= verb - 6 && isWordAt(tokens, i); i--) {
@@ -1732,8 +1735,17 @@ function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
     if (tokens[i]!.word === 'to') return !NON_STATEMENTS.has(tokens[i + 1]?.word ?? '');
     if (ASKED_QUESTION_WORDS.has(tokens[i]!.word)) return false;
   }
+  return asksForPause;
+}
+/** "asked (the labs) for a pause": "for" a few words after "asked", this pause by its noun right after it. */
+function isAskedForPause(tokens: readonly Token[], verb: number): boolean {
+  for (let i = verb + 1; i <= verb + ASKED_FOR_WORDS && isWordAt(tokens, i); i++) {
+    if (tokens[i]!.word === 'for') return namesThisPauseAt(tokens, i + 1);
+  }
   return false;
 }
+/** How far after "asked" its "for" may stand: "asked the leading labs for ...". */
+const ASKED_FOR_WORDS = 4;
 /** The words of a question after "asked", as the request cues read them (clause-polarity.ts). */
 const ASKED_QUESTION_WORDS = new Set([...QUESTION_OPENERS, ...ASKED_QUESTION_OPENERS]);
 /** Words after "asked" that open no one asked: "asked to speak", "asked not to be named", "asked for more time". */

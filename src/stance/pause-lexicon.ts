@@ -173,8 +173,10 @@ const WANTED_UNDONE_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratoriu
 // "asked its rivals to pause", "asking the labs to slow down": a request is a call (not "asked whether to pause",
 // "asked its engineers to stop using chatbots")
 const ASKS_TO_PAUSE_ROW: CueRow = [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 0.8, 'call'];
+// "asked for a pause", "asked the labs for a six-month pause": a request for the pause by its noun
+const ASKED_FOR_ROW: CueRow = [`ask|asks|asked|asking ~3 for ~3 ${PAUSE_NAMED}`, 0.8, 'call'];
 /** Rows whose pause noun must be their verb's object, this pause (pauseObject). */
-const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW];
+const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW, ASKED_FOR_ROW];
 
 /** The critics' word for their case against the pause. */
 const OBJECTIONS = 'objection|objections|criticism|criticisms|complaint|complaints';
@@ -188,6 +190,7 @@ export const SUPPORT_CUES = cues(1, [
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
   ...UNDONE_ONLY_ROWS,
   ASKS_TO_PAUSE_ROW,
+  ASKED_FOR_ROW,
   ENACTING_ROW,
   WANTED_ENACTED_ROW,
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],

@@ -103,6 +103,13 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said Congress should not vote down the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said regulators must not ignore the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should never repeal the moratorium.', 'Senator Ruiz'],
+    // a request for the pause by its noun
+    ['Senator Ruiz asked for a pause on frontier AI training.', 'Senator Ruiz'],
+    ['Senator Ruiz asked the labs for a six-month pause.', 'Senator Ruiz'],
+    // a rejection of what is against the pause, and of what that says
+    ['Senator Ruiz dismissed the objections to the pause as flimsy.', 'Senator Ruiz'],
+    ['Senator Ruiz rejected criticism of the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz rejected the industry\'s criticism that the pause would hand China the lead.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
@@ -116,6 +123,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // a request not made, or forgone, is no call either way
     ['Senator Ruiz asked no lab to pause.', 'Senator Ruiz'],
     ['Instead of urging the labs to pause, Senator Ruiz said they should publish audits.', 'Senator Ruiz'],
+    ['Senator Ruiz said the statement was a far cry from calling for a moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said the statement urged restraint without calling for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz said the statement urged restraint rather than calling for a pause.', 'Senator Ruiz'],
   ])('"%s" in an article: %s takes no side', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'neutral' }));
   });
@@ -177,6 +187,12 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
       'At the hearing, Senator Ruiz asked Altman about the proposal to pause frontier training.',
       'Senator Ruiz asked Altman when he planned to pause training.',
       'Had Senator Ruiz asked the labs to pause, they would have refused.',
+      // asked for something else, or for another domain's pause
+      'Senator Ruiz asked for comment on the pause.',
+      'Senator Ruiz asked for more time to study the proposed pause.',
+      'Senator Ruiz asked for a pause in the hearing so she could consult her staff.',
+      'Senator Ruiz asked for a moratorium on state AI laws.',
+      'Senator Ruiz was asked for her view of the pause.',
     ]) expect(scoreInArticle(sentence).voices.filter((voice) => voice.actor === 'Senator Ruiz' && voice.stance !== 'neutral'), sentence).toEqual([]);
     expect(scoreInArticle('Reuters asked OpenAI to comment on the proposed pause but did not receive a response.').voices.map((voice) => voice.actor)).not.toContain('Reuters');
   });
