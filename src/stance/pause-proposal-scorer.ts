@@ -36,7 +36,7 @@ export { VOICE_SIDE_THRESHOLD };
  * The scorer's own version, changed whenever its behaviour does. A scorer reports it with a digest of its settings
  * (`pause-proposal@2.3.0+t3f9a1c0`), since the same code with other topic terms computes something else.
  */
-export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.118';
+export const PAUSE_PROPOSAL_SCORER_VERSION = 'pause-proposal@2.5.119';
 
 // The article's own voice takes a side when its net polarity reaches this and is not balanced out.
 const OWN_VOICE_THRESHOLD = 0.45;
@@ -215,12 +215,13 @@ const DESCRIBED_TEXTS = 'report|study|paper|letter|statement|book|film|documenta
 const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,4}`;
 /**
  * Before a name: a description it is set off from, its last word a person's ("the senator, Maria Lopez", "the former
- * Google engineer, Blake Lemoine"), maybe with the place they are from ("the senator from New Mexico, Maria Lopez",
- * "from Portland, Oregon, Maria Lopez"; a name of two words after it, so not "the student from Lagos, Nigeria"); not
+ * Google engineer, Blake Lemoine"), maybe with the place they are from or sit for ("the senator from New Mexico, Maria
+ * Lopez", "from Portland, Oregon, Maria Lopez", "the MP for Bristol West, Jane Smith"; a name of two words after it,
+ * so not "the student from Lagos, Nigeria"); not
  * one with another preposition, whose name may be its object's ("the critics of the senator, Maria Lopez", "the
  * lawyer for the founder, Ada Marchetti"), nor a document's title ("a new report, Pause Ready").
  */
-const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)\p{Ll}[\p{L}'’-]*(?: from (?:\p{Lu}[\p{L}'’-]* ?){1,3}(?:, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=, \p{Lu}[\p{L}'’-]*\.? \p{Lu}))?, )?`;
+const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)(?:\p{Ll}[\p{L}'’-]*|M[ES]?P)(?: (?:from|for) (?:\p{Lu}[\p{L}'’-]* ?){1,3}(?:, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=, \p{Lu}[\p{L}'’-]*\.? \p{Lu}))?, )?`;
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
 const AFTER_NAME = String.raw`(?: \([^)]{1,12}\))?(?:, [^,;.]{1,60}(?:,|(?=\.?$)))?`;
 /** The sentence's end, after adverbials only ("on Tuesday", "at the hearing", "too"): no clause of another's words. */
@@ -237,7 +238,7 @@ const SAYING_VERBS = '(?:had |has )?(?:told|tells|said|says|wrote|writes|argued|
  */
 const SAID_BEFORE = [
   new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s) (?:what|how) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME},? (?:${SAYING_VERBS})${TOLD_WHOM}${ADVERBIALS_TO_END}`, 'u'),
-  new RegExp(String.raw`^(?:That|This|Those|These)(?: is| was| are| were|['’]s)(?: also| precisely| exactly| largely)? the (?:words?|view|message|warning|verdict) (?:of|from) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
+  new RegExp(String.raw`^(?:That|This|Those|These)(?:, too,)?(?: is| was| are| were|['’]s)(?: also| too| precisely| exactly| largely| broadly| essentially| roughly)? the (?:words?|view|views|position|message|warning|verdict) (?:of|from) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
   new RegExp(String.raw`^So (?:said|says|argued|argues|warned|warns) ${BEFORE_NAME}(${QUOTED_NAME})${AFTER_NAME}${ADVERBIALS_TO_END}`, 'u'),
 ];
 

@@ -110,6 +110,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz dismissed the objections to the pause as flimsy.', 'Senator Ruiz'],
     ['Senator Ruiz rejected criticism of the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz rejected the industry\'s criticism that the pause would hand China the lead.', 'Senator Ruiz'],
+    // a call kept up
+    ['Senator Ruiz refused to back down from her call for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz said she would not back down from her call for a verified pause.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
@@ -150,7 +154,7 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Tom Reyes called for a pause in the country\'s arms sales to the Gulf.', 'Tom Reyes'],
     ['Italy\'s privacy regulator asked OpenAI to stop processing Italian users\' data.', 'Italy\'s privacy regulator'],
     ['Senator Ruiz said Congress should declare the moratorium null and void.', 'Senator Ruiz'],
-    ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz has backed away from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should pass amendments weakening the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the labs should ignore the moratorium\'s critics.', 'Senator Ruiz'],
     ['Samsung asked its engineers to stop using chatbots after a leak.', 'Samsung'],

@@ -511,8 +511,12 @@ The company said training of the model was suspended at 6 a.m. It asked a joint 
       '"A verified pause is overdue." So said the 71-year-old senator, Maria Lopez.',
       // an adverb before the view, the place a person is from
       '"A verified pause is overdue." That is also the view of a rival, Maria Lopez.',
+      '"A verified pause is overdue." That, too, is the view of Senator Maria Lopez.',
+      '"A verified pause is overdue." That is broadly the view of Senator Maria Lopez.',
+      '"A verified pause is overdue." That is also the position of Senator Maria Lopez.',
       '"A verified pause is overdue." So said the senator from New Mexico, Maria Lopez.',
       '"A verified pause is overdue." So said the senator from Portland, Oregon, Maria Lopez.',
+      '"A verified pause is overdue." So said the MP for Bristol West, Jane Smith.',
       // (a review of 2.5.82) a body of three words, a weekday without "on", a second adverbial, "had told", an outlet
       '"A verified pause is overdue." That is what Senator Maria Lopez told the Senate Commerce Committee on Tuesday.',
       '"A verified pause is overdue." That is what Senator Maria Lopez told lawmakers Tuesday.',
