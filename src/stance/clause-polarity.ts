@@ -676,8 +676,13 @@ function signsForPauseOfOther(tokens: readonly Token[], match: PhraseMatch<Stanc
 
 /** A verb called for: after "to" or a modal ("urged them to reject", "should reject"). */
 function isCalledVerb(tokens: readonly Token[], index: number): boolean {
-  // "should not vote down the moratorium": a call not to, which the clause's negation then turns
-  const before = /^(?:not|never)$/.test(tokens[index - 1]?.word ?? '') ? index - 2 : index - 1;
+  // "should not vote down the moratorium": a call not to, which the clause's negation then turns; "should seriously
+  // consider", "to quickly vote down": an adverb of manner
+  const isAdverb = (word: string) => /^\p{L}{2,}ly$/u.test(word) && word !== 'only';
+  if (isAdverb(tokens[index]!.word)) return false;
+  let before = index - 1;
+  if (isAdverb(tokens[before]?.word ?? '')) before--;
+  if (/^(?:not|never)$/.test(tokens[before]?.word ?? '')) before--;
   return /^(to|should|must|ought|need|needs|needed)$/.test(tokens[before]?.word ?? '');
 }
 

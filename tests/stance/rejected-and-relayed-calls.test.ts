@@ -77,6 +77,7 @@ describe('a call for the pause to be undone is a call against it', () => {
 describe('a call to undo the pause by its noun, to enact it, or to deliberate on it', () => {
   it.each([
     ['Senator Ruiz said Congress should vote down the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should quickly vote down the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should scrap the moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz urged colleagues to throw out the proposed pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should ignore the proposed pause.', 'Senator Ruiz'],
@@ -123,6 +124,7 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz asked the committee to examine the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said the council should study a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should vote on the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should seriously consider a pause.', 'Senator Ruiz'],
     ['Senator Ruiz asked whether to pause the largest training runs.', 'Senator Ruiz'],
     // a request not made, or forgone, is no call either way
     ['Senator Ruiz asked no lab to pause.', 'Senator Ruiz'],
