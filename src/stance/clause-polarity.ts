@@ -224,6 +224,7 @@ export function findCueHits(
     if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
+    if (ASK_WORDS.test(tokens[match.from]!.word) && isDescribingAsk(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -328,12 +329,19 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
     noun++;
   }
   if (!AGAINST_NOUNS.has(tokens[noun]?.word ?? '') || !/^(?:to|of|against|on|over|that)$/.test(tokens[noun + 1]?.word ?? '')) return -1;
-  for (let i = noun + 2; i < tokens.length && i <= noun + 1 + REJECTED_OBJECTION_WORDS; i++) {
-    if (isClauseBreak(tokens[i]!.word)) return -1;
-    if (PAUSE_WORDS.test(tokens[i]!.word)) return noun;
-  }
-  return -1;
+  // the pause the head of what follows, modifiers only before it: not "the objections of pause advocates", "criticism
+  // over its pause opposition"
+  let pause = noun + 2;
+  while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '')) pause++;
+  if (!PAUSE_WORDS.test(tokens[pause]?.word ?? '') || tokens[pause]!.isPossessive) return -1;
+  const after = tokens[pause + 1]?.word ?? '.';
+  return isClauseBreak(after) || PAUSE_HEAD_FOLLOWERS.has(after) ? noun : -1;
 }
+/** Words after a pause noun that leave it the head of its phrase: "the objections to the pause as flimsy". */
+const PAUSE_HEAD_FOLLOWERS = new Set([
+  'on', 'of', 'in', 'for', 'until', 'to', 'that', 'which', 'would', 'will', 'could', 'as', 'is', 'was', 'are', 'were',
+  'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
+]);
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing)$/;
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
@@ -418,8 +426,9 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
     if (undoings > 0 && (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_THE_OBJECT.has(word))) return 0;
     const hasParticle = UNDOING_PARTICLES.get(word)?.test(tokens[i + 1]?.word ?? '') ?? false;
     if (undoings === 0) {
-      // the first undoing is the verb called for ("to reject", "should vote down")
-      if ((UNDOING_VERBS.has(word) || hasParticle) && isCalledVerb(tokens, i)) undoings++;
+      // the first undoing is the verb called for ("to reject", "should vote down"); a call not to undo, in a question,
+      // asks for the undoing ("asked why the labs should not abandon the pause")
+      if ((UNDOING_VERBS.has(word) || hasParticle) && isCalledVerb(tokens, i) && !isNegatedCallAsked(tokens, match.from, i)) undoings++;
     } else if (isUndoingForm(word) || hasParticle) {
       // "exemptions that undermine the moratorium", "loopholes weakening it": the noun's own act, counted with it
       if (!isAgainstNounsAct(tokens, i)) undoings++;
@@ -467,8 +476,8 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no),
   // a request by its "for" ("asked for a pause"; not "asked for comment on the pause")
   if (!match.data.undoneOnly) {
-    const isAskedFor = word === 'for' && ASK_WORDS.test(tokens[match.from]!.word);
-    return (ENACTING_WORDS.has(word) || isAskedFor) && !isPauseOfOther(tokens, noun + 1);
+    if (word === 'for' && ASK_WORDS.test(tokens[match.from]!.word)) return isRequestedPause(tokens, i, noun);
+    return ENACTING_WORDS.has(word) && !isPauseOfOther(tokens, noun + 1);
   }
   const isGovernor = isUndoingForm(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
@@ -486,14 +495,30 @@ function pauseGovernorOf(tokens: readonly Token[], noun: number, from: number): 
 
 /**
  * Whether the words from `index` on name this pause by its noun, as what "for" asks ("asked for a six-month pause"):
- * only modifiers before the noun, not a possessive nor another domain's pause ("for a pause in the hearing").
+ * only modifiers before the noun, not a possessive, and this pause (isRequestedPause).
  */
 export function namesThisPauseAt(tokens: readonly Token[], index: number): boolean {
   let noun = index;
   while (noun < tokens.length && noun < index + PAUSE_MODIFIER_REACH && !PAUSE_NOUN_EXACT.test(tokens[noun]!.word)) noun++;
   if (!PAUSE_NOUN_EXACT.test(tokens[noun]?.word ?? '') || tokens[noun]!.isPossessive) return false;
-  return pauseGovernorOf(tokens, noun, index - 1) === index - 1 && !isPauseOfOther(tokens, noun + 1);
+  return pauseGovernorOf(tokens, noun, index - 1) === index - 1 && isRequestedPause(tokens, index - 1, noun);
 }
+
+/**
+ * Whether the pause a request's "for" (at `governor`) takes is this one, as the everyday sense of "asked for a
+ * pause" is a procedural one: not a short one ("a brief pause", "a ten-minute pause"), and after it its clause's end,
+ * "until" or "pending", or an object of AI development ("a pause in frontier training"); not "before the committee
+ * vote", "while the witness conferred", "to consult her staff", "of a few minutes", "a freeze on the merger".
+ */
+function isRequestedPause(tokens: readonly Token[], governor: number, noun: number): boolean {
+  for (let i = governor + 1; i < noun; i++) if (SHORT_PAUSE_WORDS.has(tokens[i]!.word) || /^\w+-(?:minute|second|hour)$/.test(tokens[i]!.word)) return false;
+  const next = tokens[noun + 1]?.word ?? '.';
+  if ((isClauseBreak(next) && next !== ':') || /^(?:and|but|until|pending)$/.test(next)) return true;
+  if (!/^(?:on|of|in|to)$/.test(next) || isPauseOfOther(tokens, noun + 1)) return false;
+  return tokens.slice(noun + 2, noun + 2 + TRAINED_REACH).some((token) => AI_OBJECT_WORDS.has(token.word) || TRAINED_WORDS.has(token.word) || RACE_OBJECT_WORDS.has(token.word));
+}
+/** Words of a pause too short to be this one: "a short pause", "a brief halt". */
+const SHORT_PAUSE_WORDS = new Set(['short', 'brief', 'quick', 'momentary', 'few', 'minute', 'minutes']);
 /** The most modifiers read before a pause noun: "a verified global six-month pause". */
 const PAUSE_MODIFIER_REACH = 4;
 
@@ -512,6 +537,30 @@ function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCu
   return false;
 }
 const ASK_WORDS = /^(?:ask|asks|asked|asking)$/;
+
+/**
+ * Whether a request describes someone the clause speaks of, no call of its own: in a relative clause ("the researchers
+ * who asked for a pause were wrong", "the letter, which asked for a six-month pause,") or a participle after a noun
+ * ("the campaigners asking for a pause", "ridiculed the letter asking for a pause"); not "We are asking every lab to
+ * pause" nor "Anthropic, asking its rivals to pause, said".
+ */
+function isDescribingAsk(tokens: readonly Token[], from: number): boolean {
+  let before = from - 1;
+  while (before > 0 && RELATIVE_ASK_SKIPS.has(tokens[before]!.word)) before--;
+  if (/^(?:who|which|that)$/.test(tokens[before]?.word ?? '')) return true;
+  if (tokens[from]!.word !== 'asking') return false;
+  const word = tokens[from - 1]?.word ?? '';
+  return /^[\p{L}\d]/u.test(word) && !ASKING_AUXILIARIES.has(word) && !PRONOUN_SUBJECTS.has(word);
+}
+/** Words between a relative pronoun and its "asked": "who had asked", "which also asked", "that first asked". */
+const RELATIVE_ASK_SKIPS = new Set(['had', 'has', 'have', 'also', 'once', 'first', 'previously', 'originally', 'repeatedly', 'publicly']);
+/** Words before "asking" that make it a verb of its own: "are asking", "keep asking", "now asking". */
+const ASKING_AUXILIARIES = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re", "'m", "we're", "they're", "i'm", "it's", "he's", "she's",
+  'now', 'still', 'also', 'keep', 'keeps', 'kept', 'started', 'start', 'starts', 'began', 'begin', 'begun', 'not', 'just',
+  'repeatedly', 'publicly', 'again', 'already', 'formally', 'explicitly', 'today',
+]);
+const PRONOUN_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'how', 'why', 'if']);
 /** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
 export const ASKED_QUESTION_OPENERS: ReadonlySet<string> = new Set(['about', 'when', 'what', 'which', 'who', 'where']);
@@ -672,6 +721,13 @@ function signsForPauseOfOther(tokens: readonly Token[], match: PhraseMatch<Stanc
     if (PAUSE_WORDS.test(tokens[i]!.word)) return isPauseOfOther(tokens, i + 1);
   }
   return false;
+}
+
+/** Whether the verb called for at `verb` is negated ("should not abandon") in a question the clause asks ("why ..."). */
+function isNegatedCallAsked(tokens: readonly Token[], from: number, verb: number): boolean {
+  if (!tokens.slice(from, verb).some((token) => /^(?:not|never)$/.test(token.word))) return false;
+  for (let i = clauseStartOf(tokens, from); i < from; i++) if (QUESTION_OPENERS.has(tokens[i]!.word)) return true;
+  return tokens.at(-1)?.word === '?' || tokens.at(-2)?.word === '?';
 }
 
 /** A verb called for: after "to" or a modal ("urged them to reject", "should reject"). */
@@ -847,9 +903,13 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   if (i === cue - 1 && CALL_MODALS.has(tokens[cue]!.word)) return false;
   if (tokens[i]?.word === 'that') i--;
   const frame = tokens[i]?.word ?? '';
-  // "I doubt the labs should pause" (not "I don't doubt", "there is no doubt"); "I'm not convinced the labs should
-  // pause", "isn't sure that ...", "unconvinced"
-  if (DOUBTING_WORDS.has(frame)) return !isNegator(tokens[i - 1]?.word ?? '');
+  // "I doubt the labs should pause", "she seriously doubts" (a pronoun's own doubt: not "no one doubts", "few doubt",
+  // "little doubt", "who can doubt", "dismissed doubts"); "I'm not convinced the labs should pause", "isn't sure
+  // that ...", "unconvinced"
+  if (DOUBTING_WORDS.has(frame)) {
+    const subject = /^\p{L}{2,}ly$/u.test(tokens[i - 1]?.word ?? '') ? i - 2 : i - 1;
+    return DOUBTING_SUBJECTS.has(tokens[subject]?.word ?? '');
+  }
   if (UNCONVINCED_WORDS.has(frame)) return frame === 'unconvinced' || isNegator(tokens[i - 1]?.word ?? '');
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
   if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
@@ -880,6 +940,8 @@ const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret',
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
 /** Words of a doubt that frame a call as a denied belief does: "I doubt the labs should pause". */
 const DOUBTING_WORDS = new Set(['doubt', 'doubts', 'doubted']);
+/** The subjects whose doubt is a speaker's own: a pronoun right before it. */
+const DOUBTING_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 /** Words of a belief only when negated ("not convinced", "isn't sure") or by their own prefix ("unconvinced"). */
 const UNCONVINCED_WORDS = new Set(['convinced', 'sure', 'persuaded', 'certain', 'unconvinced']);
 /** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */

@@ -721,15 +721,15 @@ const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigne
 const CAMPAIGN_POST = String.raw`(?:(?![\p{L}-]*ed )[\p{Ll}\p{Lu}-]+ ){0,2}(?:${CAMPAIGN_ROLES})`;
 /** The most campaigns of a text read: the patterns are an alternation of their names, tried at every capital. */
 const MAX_CAMPAIGNS = 4;
-/** How far apart a campaign's name and a speaker's may stand for a post between them: "PauseAI's national organiser". */
-const CAMPAIGN_POST_CHARS = 30;
 
-/** Whether `a` and `b` both occur in `text`, within `chars` characters of each other, in either order. */
-function isNear(text: string, a: string, b: string, chars: number): boolean {
-  const atA = text.indexOf(a);
-  const atB = text.indexOf(b);
-  if (atA < 0 || atB < 0) return false;
-  return atA < atB ? atB - (atA + a.length) <= chars : atA - (atB + b.length) <= chars;
+/**
+ * Whether `text` names `actor` by a post at the campaign `name`: "PauseAI founder Joep Meindertsma", "Joep
+ * Meindertsma, PauseAI's founder,", "Jane Smith, an organiser with PauseAI"; not "Yann LeCun dismissed PauseAI".
+ */
+function isPostAt(text: string, name: string, actor: string): boolean {
+  const campaign = escapeRegExp(name);
+  const person = escapeRegExp(actor);
+  return new RegExp(String.raw`${campaign}(?:['’]s)? ${CAMPAIGN_POST},? ${person}|${person}, (?:the |a |an )?(?:${campaign}['’]s ${CAMPAIGN_POST}|${CAMPAIGN_POST} (?:at|of|for|with|from) (?:the )?${campaign})`, 'u').test(text);
 }
 
 /**
@@ -1400,7 +1400,7 @@ export function collectVoices(
     // nor one whose speaker the same sentence names by it ("PauseAI CEO Joep Meindertsma said ...", "PauseAI founder
     // Joep Meindertsma said", "Joep Meindertsma, PauseAI's founder, said")
     const text = sentenceTexts[sentence]!;
-    const isNamedBy = (actor: string) => actor.includes(name) || isNear(text, name, actor, CAMPAIGN_POST_CHARS);
+    const isNamedBy = (actor: string) => actor.includes(name) || isPostAt(text, name, actor);
     if (voices.some((voice) => voice.sentence === sentence && voice.stance !== 'neutral' && isNamedBy(voice.actor))) continue;
     insertInTextOrder(voices, { actor: name, stance: 'support', quote: sentenceTexts[sentence]!.trim(), value: 0, isHeadline: false, sentence });
   }

@@ -210,7 +210,7 @@ export const SUPPORT_CUES = cues(1, [
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
   // A call for the pause kept up against pressure: "refused to back down from her call for a pause", "hasn't backed
   // away from its demand for a moratorium" (their own negation is the keeping up, no second one)
-  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from ~2 call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
+  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from her|his|its|their|the|our|my? call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],

@@ -558,6 +558,11 @@ describe('voices: each speaker’s own position', () => {
     const speakers = (text: string) => voicesOf(text).filter((voice) => voice.stance !== 'neutral').map((voice) => `${voice.actor} = ${voice.stance}`);
     expect(speakers('Campaigners protest\n\nPauseAI founder Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
     expect(speakers('Campaigners protest\n\nJoep Meindertsma, PauseAI\'s founder, said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
+    // (a review of 2.5.119) another speaker in the campaign's sentence, named by no post at it, leaves its voice
+    for (const sentence of [
+      'Yann LeCun dismissed PauseAI as a fringe group of alarmists who want a pause on frontier AI development.',
+      'Senator Ted Harmon said PauseAI\'s demand for a pause on frontier AI development was naive.',
+    ]) expect(campaignVoices(`Campaigners protest\n\n${sentence}${close}`), sentence).toEqual(['PauseAI = support']);
     expect(speakers('Campaigner changes course\n\nFormer PauseAI organiser Tom Reyes said on Monday that a pause on frontier AI development would be a mistake.' + close)).toEqual(['Tom Reyes = oppose']);
     // (a review of 2.5.108) a chapter by its country, not a post
     expect(campaignVoices(march.replace('in the first day of a week of protests organised by the Pause Now coalition', 'in a march organised by PauseAI Germany')))

@@ -320,6 +320,15 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Senator Ruiz said she remained unconvinced that the pace of AI development should be slowed.')).toBe('oppose');
     expect(sideInArticle('"I don\'t doubt the labs should pause," Senator Ruiz said.')).toBe('support');
     expect(sideInArticle('"I am convinced the labs should pause," Senator Ruiz said.')).toBe('support');
+    // (a review of 2.5.119) a doubt that is no speaker's own
+    for (const sentence of [
+      '"No one doubts the labs should pause," said Yoshua Bengio, the Turing Award winner.',
+      '"Few doubt that the labs should slow down," Senator Maria Lopez said.',
+      '"I have little doubt the labs should pause," said Senator Maria Lopez.',
+      'Senator Maria Lopez said she no longer doubts the labs should pause.',
+      '"Who can doubt that the labs should pause now?" said Senator Maria Lopez.',
+      'Senator Maria Lopez dismissed doubts that the labs should pause.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('support');
     // (a review of 2.5.104) a denial of a narrower point than the pause: waiting, only, voluntarily, on its own
     for (const sentence of [
       '"I don\'t think the labs should wait any longer to pause," Senator Ruiz said.',

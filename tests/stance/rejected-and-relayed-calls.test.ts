@@ -78,6 +78,15 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
   it.each([
     ['Senator Ruiz said Congress should vote down the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should quickly vote down the moratorium.', 'Senator Ruiz'],
+    // (a review of 2.5.119) a request that describes whom the speaker speaks of; an objection of people, not to the
+    // pause; an act against the calls one keeps up; a call not to undo it, asked why
+    ['Yann LeCun mocked the researchers who asked for a pause last year.', 'Yann LeCun'],
+    ['Yann LeCun said the campaigners asking for a pause were alarmists.', 'Yann LeCun'],
+    ['Sam Altman said the letter that asked for a pause was misguided.', 'Sam Altman'],
+    ['Sam Altman dismissed the objections of pause advocates as alarmist.', 'Sam Altman'],
+    ['Meta rejected criticism over its pause opposition.', 'Meta'],
+    ['Yann LeCun refused to back down from mocking calls for a pause.', 'Yann LeCun'],
+    ['Senator Ted Harmon asked why the labs should not abandon the pause if China refuses to join.', 'Senator Ted Harmon'],
     ['Senator Ruiz said Congress should scrap the moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz urged colleagues to throw out the proposed pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should ignore the proposed pause.', 'Senator Ruiz'],
@@ -199,6 +208,12 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
       'Senator Ruiz asked for a pause in the hearing so she could consult her staff.',
       'Senator Ruiz asked for a moratorium on state AI laws.',
       'Senator Ruiz was asked for her view of the pause.',
+      // (a review of 2.5.119) a pause of a moment, or of something else
+      'Senator Ruiz asked for a short pause before the committee vote.',
+      'Senator Ruiz asked for a pause of a few minutes.',
+      'Senator Ruiz asked for a pause while the witness conferred with counsel.',
+      'Senator Ruiz asked regulators for a freeze on the merger.',
+      'Senator Ruiz asked the court for a halt to the lawsuit.',
     ]) expect(scoreInArticle(sentence).voices.filter((voice) => voice.actor === 'Senator Ruiz' && voice.stance !== 'neutral'), sentence).toEqual([]);
     expect(scoreInArticle('Reuters asked OpenAI to comment on the proposed pause but did not receive a response.').voices.map((voice) => voice.actor)).not.toContain('Reuters');
   });
