@@ -328,7 +328,7 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || CALL_NOUNS.has(word) || PAUSE_WORDS.test(word)) return -1;
     noun++;
   }
-  if (!AGAINST_NOUNS.has(tokens[noun]?.word ?? '') || !/^(?:to|of|against|on|over|that)$/.test(tokens[noun + 1]?.word ?? '')) return -1;
+  if (!AGAINST_NOUNS.has(tokens[noun]?.word ?? '') || !/^(?:to|of|against|on|over|about|that)$/.test(tokens[noun + 1]?.word ?? '')) return -1;
   // the pause the head of what follows, modifiers only before it: not "the objections of pause advocates", "criticism
   // over its pause opposition"
   let pause = noun + 2;
@@ -387,8 +387,8 @@ const UNDONE_REACH = 6;
 /** Nouns that are themselves against what they take: "drop its objections to a pause" undoes the objection. */
 const AGAINST_NOUNS = new Set([
   'objection', 'objections', 'opposition', 'resistance', 'hostility', 'challenge', 'challenges', 'attack', 'attacks',
-  'criticism', 'veto', 'boycott', 'blockade', 'withdrawal', 'exemption', 'exemptions', 'loophole', 'loopholes',
-  'exception', 'exceptions', 'waiver', 'waivers', 'carve-out', 'carve-outs',
+  'criticism', 'criticisms', 'complaint', 'complaints', 'veto', 'boycott', 'blockade', 'withdrawal', 'exemption',
+  'exemptions', 'loophole', 'loopholes', 'exception', 'exceptions', 'waiver', 'waivers', 'carve-out', 'carve-outs',
   // acts against it ("to quit mocking the idea of a moratorium", "to drop the bill opposing the moratorium")
   'mocking', 'attacking', 'criticising', 'criticizing', 'opposing', 'fighting', 'resisting', 'obstructing', 'ridiculing',
 ]);
@@ -481,7 +481,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   }
   const isGovernor = isUndoingForm(word)
     || (/^(?:down|out|against)$/.test(word) && UNDOING_PARTICLES.has(tokens[i - 1]?.word ?? ''))
-    || (/^(?:to|of|against|on|from|in)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''))
+    || (/^(?:to|of|against|on|from|in|about)$/.test(word) && AGAINST_NOUNS.has(tokens[i - 1]?.word ?? ''))
     || (/^(?:for|of)$/.test(word) && PLAN_NOUNS.has(tokens[i - 1]?.word ?? ''));
   return isGovernor && !isPauseOfOther(tokens, noun + 1);
 }

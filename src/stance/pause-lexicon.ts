@@ -209,8 +209,10 @@ export const SUPPORT_CUES = cues(1, [
   [`should|must|ought|need ~3 agree|accept|adopt|sign|join|honour|honor|embrace ~2 one|it|this|pause|moratorium|freeze|slowdown|proposal|halt`, 0.8, 'call'],
   [`let's|let ~2 ${PAUSE_VERB}`, 0.8, 'call'],
   // A call for the pause kept up against pressure: "refused to back down from her call for a pause", "hasn't backed
-  // away from its demand for a moratorium" (their own negation is the keeping up, no second one)
+  // away from its demand for a moratorium", "refused to walk back her call" (their own negation is the keeping up, no
+  // second one)
   [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from her|his|its|their|the|our|my? call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
+  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? walk|walks|walked|walking back her|his|its|their|the|our|my? call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],

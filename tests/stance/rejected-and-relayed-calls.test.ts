@@ -124,6 +124,11 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz refused to back down from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said she would not back down from her call for a verified pause.', 'Senator Ruiz'],
+    // (a review of 2.5.119) more against-nouns, "about", a call not walked back
+    ['Senator Ruiz dismissed criticisms of the moratorium as overblown.', 'Senator Ruiz'],
+    ['Senator Ruiz dismissed complaints about the pause as industry spin.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should drop its complaints about the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz refused to walk back her call for a pause.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
