@@ -553,13 +553,16 @@ function isDescribingAsk(tokens: readonly Token[], from: number): boolean {
   return /^[\p{L}\d]/u.test(word) && !ASKING_AUXILIARIES.has(word) && !PRONOUN_SUBJECTS.has(word);
 }
 /** Words between a relative pronoun and its "asked": "who had asked", "which also asked", "that first asked". */
-const RELATIVE_ASK_SKIPS = new Set(['had', 'has', 'have', 'also', 'once', 'first', 'previously', 'originally', 'repeatedly', 'publicly']);
+const RELATIVE_ASK_SKIPS = new Set([
+  'had', 'has', 'have', 'also', 'once', 'first', 'previously', 'originally', 'repeatedly', 'publicly',
+]);
 /** Words before "asking" that make it a verb of its own: "are asking", "keep asking", "now asking". */
 const ASKING_AUXILIARIES = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re", "'m", "we're", "they're", "i'm", "it's", "he's", "she's",
   'now', 'still', 'also', 'keep', 'keeps', 'kept', 'started', 'start', 'starts', 'began', 'begin', 'begun', 'not', 'just',
   'repeatedly', 'publicly', 'again', 'already', 'formally', 'explicitly', 'today',
 ]);
+/** Pronouns as subjects: a verb's own before "asking", a speaker's own before "doubt". */
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'how', 'why', 'if']);
 /** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
@@ -730,14 +733,18 @@ function isNegatedCallAsked(tokens: readonly Token[], from: number, verb: number
   return tokens.at(-1)?.word === '?' || tokens.at(-2)?.word === '?';
 }
 
+/** An adverb in -ly between a subject or modal and its verb: "should seriously consider", "I strongly doubt". */
+function isMannerAdverb(word: string): boolean {
+  return /^\p{L}{2,}ly$/u.test(word) && word !== 'only';
+}
+
 /** A verb called for: after "to" or a modal ("urged them to reject", "should reject"). */
 function isCalledVerb(tokens: readonly Token[], index: number): boolean {
   // "should not vote down the moratorium": a call not to, which the clause's negation then turns; "should seriously
   // consider", "to quickly vote down": an adverb of manner
-  const isAdverb = (word: string) => /^\p{L}{2,}ly$/u.test(word) && word !== 'only';
-  if (isAdverb(tokens[index]!.word)) return false;
+  if (isMannerAdverb(tokens[index]!.word)) return false;
   let before = index - 1;
-  if (isAdverb(tokens[before]?.word ?? '')) before--;
+  if (isMannerAdverb(tokens[before]?.word ?? '')) before--;
   if (/^(?:not|never)$/.test(tokens[before]?.word ?? '')) before--;
   return /^(to|should|must|ought|need|needs|needed)$/.test(tokens[before]?.word ?? '');
 }
@@ -907,8 +914,8 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   // "little doubt", "who can doubt", "dismissed doubts"); "I'm not convinced the labs should pause", "isn't sure
   // that ...", "unconvinced"
   if (DOUBTING_WORDS.has(frame)) {
-    const subject = /^\p{L}{2,}ly$/u.test(tokens[i - 1]?.word ?? '') ? i - 2 : i - 1;
-    return DOUBTING_SUBJECTS.has(tokens[subject]?.word ?? '');
+    const subject = isMannerAdverb(tokens[i - 1]?.word ?? '') ? i - 2 : i - 1;
+    return PRONOUN_SUBJECTS.has(tokens[subject]?.word ?? '');
   }
   if (UNCONVINCED_WORDS.has(frame)) return frame === 'unconvinced' || isNegator(tokens[i - 1]?.word ?? '');
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
@@ -940,8 +947,6 @@ const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret',
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
 /** Words of a doubt that frame a call as a denied belief does: "I doubt the labs should pause". */
 const DOUBTING_WORDS = new Set(['doubt', 'doubts', 'doubted']);
-/** The subjects whose doubt is a speaker's own: a pronoun right before it. */
-const DOUBTING_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 /** Words of a belief only when negated ("not convinced", "isn't sure") or by their own prefix ("unconvinced"). */
 const UNCONVINCED_WORDS = new Set(['convinced', 'sure', 'persuaded', 'certain', 'unconvinced']);
 /** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */
