@@ -224,7 +224,7 @@ export function findCueHits(
     if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
-    if (ASK_WORDS.test(tokens[match.from]!.word) && isDescribingAsk(tokens, match.from)) continue;
+    if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -332,15 +332,15 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
   // the pause the head of what follows, modifiers only before it: not "the objections of pause advocates", "criticism
   // over its pause opposition"
   let pause = noun + 2;
-  while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '')) pause++;
+  while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && (PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '') || /^\w+-(?:month|year|week)$/.test(tokens[pause]?.word ?? ''))) pause++;
   if (!PAUSE_WORDS.test(tokens[pause]?.word ?? '') || tokens[pause]!.isPossessive) return -1;
-  const after = tokens[pause + 1]?.word ?? '.';
-  return isClauseBreak(after) || PAUSE_HEAD_FOLLOWERS.has(after) ? noun : -1;
+  return PAUSE_MODIFIED_NOUNS.has(tokens[pause + 1]?.word ?? '') ? -1 : noun;
 }
-/** Words after a pause noun that leave it the head of its phrase: "the objections to the pause as flimsy". */
-const PAUSE_HEAD_FOLLOWERS = new Set([
-  'on', 'of', 'in', 'for', 'until', 'to', 'that', 'which', 'would', 'will', 'could', 'as', 'is', 'was', 'are', 'were',
-  'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
+/** Nouns a pause word before them only modifies: "pause advocates", "its pause opposition". */
+const PAUSE_MODIFIED_NOUNS = new Set([
+  'advocate', 'advocates', 'critic', 'critics', 'skeptic', 'skeptics', 'sceptic', 'sceptics', 'supporter', 'supporters',
+  'opponent', 'opponents', 'proponent', 'proponents', 'campaigner', 'campaigners', 'activist', 'activists', 'backers',
+  'opposition', 'movement', 'camp', 'crowd', 'side', 'lobby', 'doubters', 'naysayers',
 ]);
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing)$/;
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
@@ -513,10 +513,15 @@ export function namesThisPauseAt(tokens: readonly Token[], index: number): boole
 function isRequestedPause(tokens: readonly Token[], governor: number, noun: number): boolean {
   for (let i = governor + 1; i < noun; i++) if (SHORT_PAUSE_WORDS.has(tokens[i]!.word) || /^\w+-(?:minute|second|hour)$/.test(tokens[i]!.word)) return false;
   const next = tokens[noun + 1]?.word ?? '.';
-  if ((isClauseBreak(next) && next !== ':') || /^(?:and|but|until|pending)$/.test(next)) return true;
-  if (!/^(?:on|of|in|to)$/.test(next) || isPauseOfOther(tokens, noun + 1)) return false;
-  return tokens.slice(noun + 2, noun + 2 + TRAINED_REACH).some((token) => AI_OBJECT_WORDS.has(token.word) || TRAINED_WORDS.has(token.word) || RACE_OBJECT_WORDS.has(token.word));
+  if (PROCEDURAL_PAUSE_FOLLOWERS.has(next)) return false;
+  if (!/^(?:on|of|in|to)$/.test(next)) return true;
+  const object = tokens.slice(noun + 2, noun + 2 + TRAINED_REACH).map((token) => token.word);
+  // "a pause of at least six months": its length
+  if (next === 'of' && object.some((word) => /^(?:months?|years?|weeks?)$/.test(word))) return true;
+  return !isPauseOfOther(tokens, noun + 1) && object.some((word) => AI_OBJECT_WORDS.has(word) || TRAINED_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
 }
+/** Words after a requested pause that make it a pause in a meeting: "before the committee vote", "while the witness ...". */
+const PROCEDURAL_PAUSE_FOLLOWERS = new Set(['before', 'while', 'during', 'after', ':']);
 /** Words of a pause too short to be this one: "a short pause", "a brief halt". */
 const SHORT_PAUSE_WORDS = new Set(['short', 'brief', 'quick', 'momentary', 'few', 'minute', 'minutes']);
 /** The most modifiers read before a pause noun: "a verified global six-month pause". */
@@ -539,19 +544,29 @@ function callsToDeliberate(tokens: readonly Token[], match: PhraseMatch<StanceCu
 const ASK_WORDS = /^(?:ask|asks|asked|asking)$/;
 
 /**
- * Whether a request describes someone the clause speaks of, no call of its own: in a relative clause ("the researchers
- * who asked for a pause were wrong", "the letter, which asked for a six-month pause,") or a participle after a noun
- * ("the campaigners asking for a pause", "ridiculed the letter asking for a pause"); not "We are asking every lab to
- * pause" nor "Anthropic, asking its rivals to pause, said".
+ * Whether a request describes someone the clause speaks of rather than be its speaker's call: in a relative clause
+ * ("the researchers who asked for a pause were wrong", "the letter, which asked for a six-month pause,") or a
+ * participle after a noun ("the campaigners asking for a pause", "ridiculed the letter asking for a pause"); not "We
+ * are openly asking for a pause", "by asking", "Anthropic, asking for a pause, said", "Senator Lopez, who has asked
+ * for a pause, said". (It may still be the speaker's own, "I am one of the scientists who asked for a pause": it is
+ * then left to the speaker's other words.)
  */
 function isDescribingAsk(tokens: readonly Token[], from: number): boolean {
   let before = from - 1;
   while (before > 0 && RELATIVE_ASK_SKIPS.has(tokens[before]!.word)) before--;
+  // (not "Senator Lopez, who has asked the labs to pause, said": a named speaker's own)
+  if (tokens[before]?.word === 'who' && tokens[before - 1]?.word === ',') return false;
   if (/^(?:who|which|that)$/.test(tokens[before]?.word ?? '')) return true;
   if (tokens[from]!.word !== 'asking') return false;
   const word = tokens[from - 1]?.word ?? '';
-  return /^[\p{L}\d]/u.test(word) && !ASKING_AUXILIARIES.has(word) && !PRONOUN_SUBJECTS.has(word);
+  return /^[\p{L}\d]/u.test(word) && !isMannerAdverb(word) && !ASKING_AUXILIARIES.has(word) && !PRONOUN_SUBJECTS.has(word)
+    && !NOT_ASKING_NOUNS.has(word);
 }
+/** Words before "asking" that are no noun it describes: "by asking", "and asking", "since asking". */
+const NOT_ASKING_NOUNS = new Set([
+  'by', 'of', 'for', 'in', 'on', 'with', 'without', 'from', 'since', 'after', 'before', 'and', 'or', 'but', 'that',
+  'than', 'as', 'while', 'about', 'at', 'to', 'when', 'even', 'far', 'basically', 'simply', 'merely', 'only',
+]);
 /** Words between a relative pronoun and its "asked": "who had asked", "which also asked", "that first asked". */
 const RELATIVE_ASK_SKIPS = new Set([
   'had', 'has', 'have', 'also', 'once', 'first', 'previously', 'originally', 'repeatedly', 'publicly',
@@ -729,9 +744,13 @@ function signsForPauseOfOther(tokens: readonly Token[], match: PhraseMatch<Stanc
 /** Whether the verb called for at `verb` is negated ("should not abandon") in a question the clause asks ("why ..."). */
 function isNegatedCallAsked(tokens: readonly Token[], from: number, verb: number): boolean {
   if (!tokens.slice(from, verb).some((token) => /^(?:not|never)$/.test(token.word))) return false;
-  for (let i = clauseStartOf(tokens, from); i < from; i++) if (QUESTION_OPENERS.has(tokens[i]!.word)) return true;
+  // "asked why", "wondered whether": not "explained why", "even if"
+  for (let i = clauseStartOf(tokens, from) + 1; i < from; i++) {
+    if (/^(?:why|whether|how)$/.test(tokens[i]!.word) && ASKING_VERBS.test(tokens[i - 1]!.word)) return true;
+  }
   return tokens.at(-1)?.word === '?' || tokens.at(-2)?.word === '?';
 }
+const ASKING_VERBS = /^(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|question|questions|questioned|queried)$/;
 
 /** An adverb in -ly between a subject or modal and its verb: "should seriously consider", "I strongly doubt". */
 function isMannerAdverb(word: string): boolean {
@@ -910,13 +929,9 @@ function isDeniedCall(tokens: readonly Token[], cue: number): boolean {
   if (i === cue - 1 && CALL_MODALS.has(tokens[cue]!.word)) return false;
   if (tokens[i]?.word === 'that') i--;
   const frame = tokens[i]?.word ?? '';
-  // "I doubt the labs should pause", "she seriously doubts" (a pronoun's own doubt: not "no one doubts", "few doubt",
-  // "little doubt", "who can doubt", "dismissed doubts"); "I'm not convinced the labs should pause", "isn't sure
-  // that ...", "unconvinced"
-  if (DOUBTING_WORDS.has(frame)) {
-    const subject = isMannerAdverb(tokens[i - 1]?.word ?? '') ? i - 2 : i - 1;
-    return PRONOUN_SUBJECTS.has(tokens[subject]?.word ?? '');
-  }
+  // "I doubt the labs should pause", "Meta doubts" (see isOwnDoubt); "I'm not convinced the labs should pause", "isn't
+  // sure that ...", "unconvinced"
+  if (DOUBTING_WORDS.has(frame)) return isOwnDoubt(tokens, i);
   if (UNCONVINCED_WORDS.has(frame)) return frame === 'unconvinced' || isNegator(tokens[i - 1]?.word ?? '');
   if (!BELIEF_VERBS.has(tokens[i]?.word ?? '')) return false;
   if (isNegator(tokens[i - 1]?.word ?? '') || (isNegator(tokens[i - 2]?.word ?? '') && /^(?:really|honestly)$/.test(tokens[i - 1]?.word ?? ''))) return true;
@@ -947,6 +962,33 @@ const NOT_NO_ONE = new Set(['doubt', 'question', 'wonder', 'surprise', 'secret',
 const BELIEF_VERBS = new Set(['think', 'thinks', 'thought', 'believe', 'believes', 'believed']);
 /** Words of a doubt that frame a call as a denied belief does: "I doubt the labs should pause". */
 const DOUBTING_WORDS = new Set(['doubt', 'doubts', 'doubted']);
+
+/**
+ * Whether the doubt at `at` is its clause's subject's own ("I very much doubt", "Meta doubts", "Many of us doubt"):
+ * not one no one or few hold ("No one doubts", "Few doubt", "Hardly anyone doubts"), one given up, denied or hard to
+ * hold ("no longer doubts", "I don't doubt", "It is hard to doubt"), another's ("a researcher who doubts"), a
+ * question's ("Who can doubt ...?"), nor a doubt the clause dismisses ("dismissed doubts", "little doubt").
+ */
+function isOwnDoubt(tokens: readonly Token[], at: number): boolean {
+  if (tokens.at(-1)?.word === '?' || tokens.at(-2)?.word === '?') return false;
+  if (NOT_OWN_DOUBT_BEFORE.has(tokens[at - 1]?.word ?? '')) return false;
+  // back to its clause's break ("still" and "yet" are no break here: "Anyone who still doubts")
+  for (let j = at - 1; j >= 0 && !isClauseBreak(tokens[j]!.word); j--) {
+    const word = tokens[j]!.word;
+    if (isNegator(word) || NOT_OWN_DOUBT.has(word)) return false;
+  }
+  return true;
+}
+/** Words in a doubt's clause that make it no one's own doubt (see isOwnDoubt). */
+const NOT_OWN_DOUBT = new Set([
+  'nobody', 'noone', 'none', 'few', 'hardly', 'barely', 'scarcely', 'anyone', 'anybody', 'who', 'longer', 'hard',
+  'difficult', 'impossible', 'little',
+]);
+/** Words right before "doubts" that make it a noun the clause dismisses: "dismissed doubts", "beyond doubt". */
+const NOT_OWN_DOUBT_BEFORE = new Set([
+  'dismissed', 'dismisses', 'rejected', 'rejects', 'dispelled', 'dispels', 'allayed', 'allays', 'brushed', 'without',
+  'beyond', 'any', 'no', 'little', 'removed', 'answered',
+]);
 /** Words of a belief only when negated ("not convinced", "isn't sure") or by their own prefix ("unconvinced"). */
 const UNCONVINCED_WORDS = new Set(['convinced', 'sure', 'persuaded', 'certain', 'unconvinced']);
 /** Words no subject has, a verb's or an infinitive's: "I don't think it's crazy to say the labs should slow down". */

@@ -52,6 +52,12 @@ export interface StanceCue {
   pauseObject?: true;
   /** The cue is a request to pause (ASKS_TO_PAUSE_ROW): it counts only where what is paused is AI development. */
   asksToPause?: true;
+  /**
+   * The cue is a request for the pause by its noun (ASKED_FOR_ROW, "asked for a pause"): not one in a relative clause
+   * or a participle after a noun, which describes whom the clause speaks of ("mocked the researchers who asked for a
+   * pause", "the letter asking for a pause").
+   */
+  asksFor?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
@@ -66,6 +72,7 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
       ...(UNDONE_ONLY_ROWS.includes(row) ? { undoneOnly: true as const } : {}),
       ...(UNDONE_ONLY_ROWS.includes(row) || PAUSE_OBJECT_ROWS.includes(row) ? { pauseObject: true as const } : {}),
       ...(row === ASKS_TO_PAUSE_ROW ? { asksToPause: true as const } : {}),
+      ...(row === ASKED_FOR_ROW ? { asksFor: true as const } : {}),
     };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
@@ -211,8 +218,8 @@ export const SUPPORT_CUES = cues(1, [
   // A call for the pause kept up against pressure: "refused to back down from her call for a pause", "hasn't backed
   // away from its demand for a moratorium", "refused to walk back her call" (their own negation is the keeping up, no
   // second one)
-  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from her|his|its|their|the|our|my? call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
-  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? walk|walks|walked|walking back her|his|its|their|the|our|my? call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
+  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from her|his|its|their|the|our|my|a|an|this|that ~2 call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
+  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? walk|walks|walked|walking back her|his|its|their|the|our|my|a|an|this|that ~2 call|calls|demand|demands|push for ~3 ${PAUSE_NAMED}`, 0.8, 'call', false],
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],

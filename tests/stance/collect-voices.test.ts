@@ -558,6 +558,13 @@ describe('voices: each speaker’s own position', () => {
     const speakers = (text: string) => voicesOf(text).filter((voice) => voice.stance !== 'neutral').map((voice) => `${voice.actor} = ${voice.stance}`);
     expect(speakers('Campaigners protest\n\nPauseAI founder Joep Meindertsma said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
     expect(speakers('Campaigners protest\n\nJoep Meindertsma, PauseAI\'s founder, said on Monday that the labs must stop.' + close)).toEqual(['Joep Meindertsma = support']);
+    // (a review of 2.5.121) more ways of naming a post at it
+    for (const sentence of [
+      'Joep Meindertsma, who founded PauseAI, said the labs must pause frontier AI development.',
+      'Joep Meindertsma, PauseAI founder, said the labs must pause frontier AI development.',
+      'The founder of PauseAI, Joep Meindertsma, said the labs must pause frontier AI development.',
+    ]) expect(speakers(`Campaigners protest\n\n${sentence}${close}`), sentence).toEqual(['Joep Meindertsma = support']);
+    expect(speakers('Campaigners protest\n\nPauseAI leader Holly Elmore said the labs must pause frontier AI development.' + close)).toEqual(['Holly Elmore = support']);
     // (a review of 2.5.119) another speaker in the campaign's sentence, named by no post at it, leaves its voice
     for (const sentence of [
       'Yann LeCun dismissed PauseAI as a fringe group of alarmists who want a pause on frontier AI development.',

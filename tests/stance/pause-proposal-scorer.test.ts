@@ -328,7 +328,16 @@ describe('the noun an evaluation qualifies', () => {
       'Senator Maria Lopez said she no longer doubts the labs should pause.',
       '"Who can doubt that the labs should pause now?" said Senator Maria Lopez.',
       'Senator Maria Lopez dismissed doubts that the labs should pause.',
+      // (a review of 2.5.121) "still" no clause break
+      '"Anyone who still doubts the labs should pause has not read the research," said Yoshua Bengio.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
+    // (a review of 2.5.121) a doubt held with words between its subject and it, or by a named subject
+    for (const sentence of [
+      '"I very much doubt the labs should pause," said Senator Ted Harmon.',
+      '"I have long doubted that the labs should pause," said Yann LeCun.',
+      '"Many of us doubt the labs should pause," said Senator Ted Harmon.',
+      'Senator Ted Harmon said Meta doubts the labs should pause.',
+    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     // (a review of 2.5.104) a denial of a narrower point than the pause: waiting, only, voluntarily, on its own
     for (const sentence of [
       '"I don\'t think the labs should wait any longer to pause," Senator Ruiz said.',

@@ -129,6 +129,21 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz dismissed complaints about the pause as industry spin.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should drop its complaints about the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz refused to walk back her call for a pause.', 'Senator Ruiz'],
+    // (a review of 2.5.121) what follows a rejected objection's pause, its length; a negated call to undo that no
+    // question asks; a request's own words for the pause, older requests in a relative clause or a participle; a
+    // call kept up with its own words
+    ['Senator Ruiz dismissed objections to the pause from industry lobbyists.', 'Senator Ruiz'],
+    ['Senator Ruiz rejected criticism of the six-month pause as overblown.', 'Senator Ruiz'],
+    ['Senator Ruiz dismissed objections to the pause she championed.', 'Senator Ruiz'],
+    ['Senator Ruiz said that even if China refuses the labs should not abandon the pause.', 'Senator Ruiz'],
+    ['Senator Ruiz explained why regulators should never lift the moratorium before inspectors are in place.', 'Senator Ruiz'],
+    ['Senator Ruiz said she asked for a pause because the risks were too great.', 'Senator Ruiz'],
+    ['Senator Ruiz asked for a pause of at least six months.', 'Senator Ruiz'],
+    ['Senator Ruiz said her letter asking the labs to pause had gone unanswered.', 'Senator Ruiz'],
+    ['Senator Ruiz, who has asked the labs to pause, said a deal was within reach.', 'Senator Ruiz'],
+    ['Senator Ruiz said she was openly asking the labs to pause.', 'Senator Ruiz'],
+    ['Senator Ruiz refused to back down from her repeated calls for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz refused to back down from a call for a pause that has angered the industry.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
