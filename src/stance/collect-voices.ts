@@ -728,13 +728,16 @@ const MAX_CAMPAIGNS = 4;
  * Meindertsma", "Joep Meindertsma, who founded PauseAI"; not "Yann LeCun dismissed PauseAI".
  */
 function isPostAt(text: string, name: string, actor: string): boolean {
-  const campaign = escapeRegExp(name);
+  // the campaign's whole name ("who led PauseAI's march", "who chairs the PauseAI caucus" no), a post of no verb or
+  // conjunction ("PauseAI and opposition leader Keir Starmer", "PauseAI met Labour leader Keir Starmer" no)
+  const campaign = String.raw`${escapeRegExp(name)}(?![\p{L}\d-])`;
   const person = escapeRegExp(actor);
+  const post = String.raw`(?:(?!(?:and|or|with|met|joined|told|said|as|than|from|to|by)\b)[\p{Ll}\p{Lu}-]+ ){0,2}(?:${CAMPAIGN_ROLES})`;
   return new RegExp([
-    String.raw`${campaign}(?:['’]s)? ${CAMPAIGN_POST},? ${person}`,
-    String.raw`${person}, (?:the |a |an )?(?:${campaign}(?:['’]s)? ${CAMPAIGN_POST}|${CAMPAIGN_POST} (?:at|of|for|with|from) (?:the )?${campaign})`,
-    String.raw`${CAMPAIGN_POST} (?:of|at) (?:the )?${campaign},? ${person}`,
-    String.raw`${person}, who (?:co-?)?(?:founded|leads|led|runs|ran|heads|headed|directs|chairs|organi[sz]es) (?:the )?${campaign}`,
+    String.raw`${campaign}(?:['’]s)? ${post},? ${person}`,
+    String.raw`${person}, (?:the |a |an )?(?:${campaign}(?:['’]s)? ${post}|${post} (?:at|of|for|with|from) (?:the )?${campaign})`,
+    String.raw`${post} (?:of|at) (?:the )?${campaign},? ${person}`,
+    String.raw`${person}, who (?:co-?)?(?:founded|leads|led|runs|ran|heads|headed|directs|chairs|organi[sz]es) (?:the )?${campaign}(?!['’]| \p{Ll})`,
   ].join('|'), 'u').test(text);
 }
 

@@ -7,7 +7,9 @@
  */
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
-import { ASKED_QUESTION_OPENERS, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS } from './clause-polarity.ts';
+import {
+  ASKED_QUESTION_OPENERS, isDescribingAsk, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
+} from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
@@ -1739,6 +1741,8 @@ function isAskedToAct(tokens: readonly Token[], verb: number): boolean {
 }
 /** "asked (the labs) for a pause": "for" a few words after "asked", this pause by its noun right after it. */
 function isAskedForPause(tokens: readonly Token[], verb: number): boolean {
+  // (not one in a relative clause: "the researchers who in 2023 asked for a pause")
+  if (isDescribingAsk(tokens, verb)) return false;
   for (let i = verb + 1; i <= verb + ASKED_FOR_WORDS && isWordAt(tokens, i); i++) {
     if (tokens[i]!.word === 'for') return namesThisPauseAt(tokens, i + 1);
   }

@@ -565,6 +565,11 @@ describe('voices: each speaker’s own position', () => {
       'The founder of PauseAI, Joep Meindertsma, said the labs must pause frontier AI development.',
     ]) expect(speakers(`Campaigners protest\n\n${sentence}${close}`), sentence).toEqual(['Joep Meindertsma = support']);
     expect(speakers('Campaigners protest\n\nPauseAI leader Holly Elmore said the labs must pause frontier AI development.' + close)).toEqual(['Holly Elmore = support']);
+    // (a review of 2.5.123) a post at another body, or a word of the campaign's that is no post at it
+    for (const sentence of [
+      'Protesters from PauseAI and opposition leader Keir Starmer both said the leading labs must pause frontier AI development.',
+      'Senator Maria Lopez, who led PauseAI\'s march on Washington last month, said the leading labs must pause frontier AI development.',
+    ]) expect(campaignVoices(`Campaigners protest\n\n${sentence}${close}`), sentence).toEqual(['PauseAI = support']);
     // (a review of 2.5.119) another speaker in the campaign's sentence, named by no post at it, leaves its voice
     for (const sentence of [
       'Yann LeCun dismissed PauseAI as a fringe group of alarmists who want a pause on frontier AI development.',

@@ -314,14 +314,13 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Ted Cruz said no lab thinks the labs should pause.')).toBe('oppose');
     expect(sideInArticle('Ted Cruz said there is no doubt he thinks the labs should pause.')).toBe('support');
     expect(sideInArticle('Ted Cruz said everyone thinks the pace of AI development should be slowed.')).toBe('support');
-    // a doubt, or a belief only when negated ("not convinced"), frames a call as a denied belief does
+    // a belief only when negated ("not convinced") frames a call as a denied belief does
     expect(sideInArticle('"I\'m not convinced the labs should pause," Senator Ruiz said.')).toBe('oppose');
-    expect(sideInArticle('"I doubt the labs should pause," Senator Ruiz said.')).toBe('oppose');
     expect(sideInArticle('Senator Ruiz said she remained unconvinced that the pace of AI development should be slowed.')).toBe('oppose');
-    expect(sideInArticle('"I don\'t doubt the labs should pause," Senator Ruiz said.')).toBe('support');
     expect(sideInArticle('"I am convinced the labs should pause," Senator Ruiz said.')).toBe('support');
-    // (a review of 2.5.119) a doubt that is no speaker's own
+    // (reviews of 2.5.119 and 2.5.123) a doubt is not read: one reported is as often others', and dismissed
     for (const sentence of [
+      '"I don\'t doubt the labs should pause," Senator Ruiz said.',
       '"No one doubts the labs should pause," said Yoshua Bengio, the Turing Award winner.',
       '"Few doubt that the labs should slow down," Senator Maria Lopez said.',
       '"I have little doubt the labs should pause," said Senator Maria Lopez.',
@@ -330,14 +329,9 @@ describe('the noun an evaluation qualifies', () => {
       'Senator Maria Lopez dismissed doubts that the labs should pause.',
       // (a review of 2.5.121) "still" no clause break
       '"Anyone who still doubts the labs should pause has not read the research," said Yoshua Bengio.',
+      '"Only cynics doubt that the labs should slow down," said Senator Maria Lopez.',
+      '"If you doubt the labs should pause, read the system card," Yoshua Bengio said.',
     ]) expect(sideInArticle(sentence), sentence).toBe('support');
-    // (a review of 2.5.121) a doubt held with words between its subject and it, or by a named subject
-    for (const sentence of [
-      '"I very much doubt the labs should pause," said Senator Ted Harmon.',
-      '"I have long doubted that the labs should pause," said Yann LeCun.',
-      '"Many of us doubt the labs should pause," said Senator Ted Harmon.',
-      'Senator Ted Harmon said Meta doubts the labs should pause.',
-    ]) expect(sideInArticle(sentence), sentence).toBe('oppose');
     // (a review of 2.5.104) a denial of a narrower point than the pause: waiting, only, voluntarily, on its own
     for (const sentence of [
       '"I don\'t think the labs should wait any longer to pause," Senator Ruiz said.',

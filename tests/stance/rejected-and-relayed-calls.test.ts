@@ -87,6 +87,19 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Meta rejected criticism over its pause opposition.', 'Meta'],
     ['Yann LeCun refused to back down from mocking calls for a pause.', 'Yann LeCun'],
     ['Senator Ted Harmon asked why the labs should not abandon the pause if China refuses to join.', 'Senator Ted Harmon'],
+    // (a review of 2.5.123) people a pause word modifies, an objection to its ending; a request in a relative clause
+    // or a participle after adverbs; what a kept-up call takes; a question put to someone
+    ['Senator Ted Harmon dismissed the complaints of pause protesters as theatre.', 'Senator Ted Harmon'],
+    ['Yann LeCun dismissed the objections of the pause coalition as hysteria.', 'Yann LeCun'],
+    ['Sam Altman dismissed objections to the moratorium being lifted.', 'Sam Altman'],
+    ['Sam Altman said the scientists who last year asked for a pause had been proved wrong.', 'Sam Altman'],
+    ['Yann LeCun mocked the campaigners constantly asking for a pause.', 'Yann LeCun'],
+    ['Yann LeCun refused to walk back his comments mocking calls for a pause.', 'Yann LeCun'],
+    ['Senator Ted Harmon refused to walk back his call for lifting the moratorium.', 'Senator Ted Harmon'],
+    ['Senator Ted Harmon asked Senator Maria Lopez why the labs should not abandon the pause.', 'Senator Ted Harmon'],
+    // a call for the pause to end
+    ['Senator Ted Harmon called for the moratorium to end.', 'Senator Ted Harmon'],
+    ['Senator Ted Harmon refused to back down from his call for the pause to end.', 'Senator Ted Harmon'],
     ['Senator Ruiz said Congress should scrap the moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz urged colleagues to throw out the proposed pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should ignore the proposed pause.', 'Senator Ruiz'],
@@ -124,10 +137,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz refused to back down from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz hasn\'t backed away from her call for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz said she would not back down from her call for a verified pause.', 'Senator Ruiz'],
-    // (a review of 2.5.119) more against-nouns, "about", a call not walked back
+    // (a review of 2.5.119) more against-nouns, "about" after them, a call not walked back
     ['Senator Ruiz dismissed criticisms of the moratorium as overblown.', 'Senator Ruiz'],
     ['Senator Ruiz dismissed complaints about the pause as industry spin.', 'Senator Ruiz'],
-    ['Senator Ruiz said Congress should drop its complaints about the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz refused to walk back her call for a pause.', 'Senator Ruiz'],
     // (a review of 2.5.121) what follows a rejected objection's pause, its length; a negated call to undo that no
     // question asks; a request's own words for the pause, older requests in a relative clause or a participle; a
@@ -137,13 +149,15 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz dismissed objections to the pause she championed.', 'Senator Ruiz'],
     ['Senator Ruiz said that even if China refuses the labs should not abandon the pause.', 'Senator Ruiz'],
     ['Senator Ruiz explained why regulators should never lift the moratorium before inspectors are in place.', 'Senator Ruiz'],
-    ['Senator Ruiz said she asked for a pause because the risks were too great.', 'Senator Ruiz'],
-    ['Senator Ruiz asked for a pause of at least six months.', 'Senator Ruiz'],
     ['Senator Ruiz said her letter asking the labs to pause had gone unanswered.', 'Senator Ruiz'],
     ['Senator Ruiz, who has asked the labs to pause, said a deal was within reach.', 'Senator Ruiz'],
     ['Senator Ruiz said she was openly asking the labs to pause.', 'Senator Ruiz'],
     ['Senator Ruiz refused to back down from her repeated calls for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz refused to back down from a call for a pause that has angered the industry.', 'Senator Ruiz'],
+    // (a review of 2.5.123) a requested pause with words of this one
+    ['Senator Ruiz asked for a verified global pause.', 'Senator Ruiz'],
+    ['Senator Ruiz asked for a moratorium, citing the risks.', 'Senator Ruiz'],
+    ['Senator Ruiz called for a pause to end the race.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
@@ -234,6 +248,11 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
       'Senator Ruiz asked for a pause while the witness conferred with counsel.',
       'Senator Ruiz asked regulators for a freeze on the merger.',
       'Senator Ruiz asked the court for a halt to the lawsuit.',
+      // (a review of 2.5.123) procedural pauses, and pauses of rules
+      'Senator Ruiz asked for a pause for lunch.',
+      'Senator Ruiz asked for a pause because her microphone had stopped working.',
+      'Senator Ruiz asked for a pause, citing safety concerns at the warehouse.',
+      'Senator Ruiz asked Brussels for a pause of two years in the AI Act\'s implementation.',
     ]) expect(scoreInArticle(sentence).voices.filter((voice) => voice.actor === 'Senator Ruiz' && voice.stance !== 'neutral'), sentence).toEqual([]);
     expect(scoreInArticle('Reuters asked OpenAI to comment on the proposed pause but did not receive a response.').voices.map((voice) => voice.actor)).not.toContain('Reuters');
   });
