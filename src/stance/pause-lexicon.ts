@@ -184,6 +184,11 @@ const ASKS_TO_PAUSE_ROW: CueRow = [`ask|asks|asked|asking ~4 to ${PAUSE_VERB}`, 
 const KEPT_CALL_WORDS = 'repeated|earlier|original|initial|controversial|long-standing|longstanding|own|public|latest|renewed|first';
 /** And of the pause it calls for: "her call for a verified pause". */
 const KEPT_PAUSE_WORDS = 'verified|global|six-month|temporary|international|coordinated|worldwide|immediate|frontier';
+/** A call kept up by refusing to give it up by `givingUp` ("back down from", "walk back"); see SUPPORT_CUES. */
+function keptCallRow(givingUp: string): CueRow {
+  const refusing = "refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't";
+  return [`${refusing} ~1 to? ${givingUp} her|his|its|their|the|our|my|a|an|this|that ${KEPT_CALL_WORDS}? call|calls|demand|demands|push for a|an|the|its|their|her|his|our? ${KEPT_PAUSE_WORDS}? ${PAUSE_NAMED}`, 0.8, 'call', false];
+}
 // "asked for a pause", "asked the labs for a six-month pause": a request for the pause by its noun
 const ASKED_FOR_ROW: CueRow = [`ask|asks|asked|asking ~3 for ~3 ${PAUSE_NAMED}`, 0.8, 'call'];
 /** Rows whose pause noun must be their verb's object, this pause (pauseObject). */
@@ -222,8 +227,8 @@ export const SUPPORT_CUES = cues(1, [
   // A call for the pause kept up against pressure: "refused to back down from her call for a pause", "hasn't backed
   // away from its demand for a moratorium", "refused to walk back her call" (their own negation is the keeping up, no
   // second one)
-  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? back|backs|backed|backing down|away|off from her|his|its|their|the|our|my|a|an|this|that ${KEPT_CALL_WORDS}? call|calls|demand|demands|push for a|an|the|its|their|her|his|our? ${KEPT_PAUSE_WORDS}? ${PAUSE_NAMED}`, 0.8, 'call', false],
-  [`refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't ~1 to? walk|walks|walked|walking back her|his|its|their|the|our|my|a|an|this|that ${KEPT_CALL_WORDS}? call|calls|demand|demands|push for a|an|the|its|their|her|his|our? ${KEPT_PAUSE_WORDS}? ${PAUSE_NAMED}`, 0.8, 'call', false],
+  keptCallRow('back|backs|backed|backing down|away|off from'),
+  keptCallRow('walk|walks|walked|walking back'),
   // A head start for safety work, lawmakers or society is the pause's purpose; one for rivals is the critics' word (below).
   [`give|gives|giving ~1 safety|alignment|research|researchers|regulators|inspectors|humanity|governments|lawmakers|legislators|society|us|everyone ~4 head start`, 0.8, 'call'],
   [`need|needs a head start`, 0.8, 'call'],
