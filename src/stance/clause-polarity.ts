@@ -337,10 +337,15 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
   while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && (PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '') || /^\w+-(?:month|year|week)$/.test(tokens[pause]?.word ?? ''))) pause++;
   if (!PAUSE_WORDS.test(tokens[pause]?.word ?? '') || tokens[pause]!.isPossessive) return -1;
   const after = tokens[pause + 1]?.word ?? '.';
-  // "criticism that the pause would hand China the lead": what the pause would do, not that it "was lifted too early"
-  if (preposition === 'that') return /^(?:would|will|could|might)$/.test(after) ? noun : -1;
-  // and no noun or verb in -ing after it: not "the pause coalition", "the moratorium being lifted", "the pause ending"
-  return isClauseBreak(after) || PAUSE_HEAD_FOLLOWERS.has(after) || /^\p{L}+ed$/u.test(after) ? noun : -1;
+  // "criticism that the pause would hand China the lead": what the pause would do, not that it "was lifted too early",
+  // "would be lifted too soon", "would end too early"
+  if (preposition === 'that') {
+    const verb = tokens[pause + 2]?.word ?? '';
+    return /^(?:would|will|could|might)$/.test(after) && verb !== 'be' && !ENDING_VERBS.has(verb) && !isUndoingForm(verb) ? noun : -1;
+  }
+  // and no noun, verb in -ing or undoing after it: not "the pause coalition", "the moratorium being lifted", "the pause
+  // ending", "the pause lifted early"
+  return isClauseBreak(after) || PAUSE_HEAD_FOLLOWERS.has(after) || (/^\p{L}+ed$/u.test(after) && !UNDONE_PARTICIPLES.has(after)) ? noun : -1;
 }
 /** Words after a pause noun that leave it the head of its phrase: "objections to the pause from industry lobbyists". */
 const PAUSE_HEAD_FOLLOWERS = new Set([
@@ -348,7 +353,7 @@ const PAUSE_HEAD_FOLLOWERS = new Set([
   'they', 'it', 'we', 'i', 'that', 'which', 'who', 'now', 'yesterday', 'today', 'is', 'was', 'are', 'were', 'would',
   'will', 'could', 'has', 'had', 'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
 ]);
-const REJECTING_WORDS = /^(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing)$/;
+const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
 
@@ -388,9 +393,15 @@ const UNDONE_PARTICIPLES = new Set([
   'vetoed', 'rescinded', 'revoked', 'reversed', 'thrown', 'ignored', 'dismissed',
 ]);
 /** Verbs of a pause's own ending, after "to" with nothing they take: "for the pause to end". */
-const ENDING_VERBS = new Set(['end', 'expire', 'lapse', 'stop', 'finish']);
-/** Words of when, after such a verb: "for the pause to end now". */
-const ENDING_WHEN = new Set(['now', 'soon', 'early', 'immediately', 'today', 'quickly', 'before', 'after', 'by', 'in', 'at', 'and', 'but']);
+const ENDING_VERBS = new Set(['end', 'expire', 'lapse']);
+
+/** Whether the "to" at `to` opens the pause's own ending: "for the moratorium to end." ("for", a determiner, the noun). */
+function isEndingOfThePause(tokens: readonly Token[], to: number): boolean {
+  if (!ENDING_VERBS.has(tokens[to + 1]?.word ?? '') || !isClauseBreak(tokens[to + 2]?.word ?? '.')) return false;
+  if (!PAUSE_NOUN_EXACT.test(tokens[to - 1]?.word ?? '')) return false;
+  const determiner = /^(?:the|a|its|this|their)$/.test(tokens[to - 2]?.word ?? '') ? to - 2 : to - 1;
+  return tokens[determiner - 1]?.word === 'for';
+}
 /** Words at most between a call's pause and "to be scrapped" ("the pause on frontier training to be scrapped"). */
 const UNDONE_REACH = 6;
 
@@ -449,8 +460,9 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
     const word = tokens[i]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return 0;
     if (word === 'to' && tokens[i + 1]!.word === 'be' && UNDONE_PARTICIPLES.has(tokens[i + 2]!.word)) return HELD_UNTIL.has(tokens[i + 3]?.word ?? '') ? 0 : 1;
-    // "his call for the pause to end", "for the moratorium to lapse now": not "a pause to end the race"
-    if (word === 'to' && ENDING_VERBS.has(tokens[i + 1]!.word) && (isClauseBreak(tokens[i + 2]?.word ?? '.') || ENDING_WHEN.has(tokens[i + 2]!.word))) return 1;
+    // "his call for the pause to end.": the pause the subject of its ending, its clause's last words; not "a pause to
+    // stop and think", "the moratorium set to expire in June", "a moratorium to end in 2027"
+    if (word === 'to' && isEndingOfThePause(tokens, i)) return 1;
   }
   return 0;
 }
@@ -527,17 +539,25 @@ function isRequestedPause(tokens: readonly Token[], governor: number, noun: numb
   if (tokens.slice(noun + 1, noun + 1 + RULES_PAUSE_REACH).some((token) => RULE_OBJECTS.has(token.word))) return false;
   const next = tokens[noun + 1]?.word ?? '.';
   if (/^(?:on|of|in|to)$/.test(next)) {
+    // of frontier development, not of AI elsewhere ("a pause on AI in classrooms", "on AI chatbots for children")
     const object = tokens.slice(noun + 2, noun + 2 + TRAINED_REACH).map((token) => token.word);
-    return !isPauseOfOther(tokens, noun + 1) && object.some((word) => AI_OBJECT_WORDS.has(word) || TRAINED_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
+    return !isPauseOfOther(tokens, noun + 1) && object.some((word) => REQUESTED_OBJECT_WORDS.has(word) || RACE_OBJECT_WORDS.has(word));
   }
-  if (!(isClauseBreak(next) && next !== ':') && !/^(?:and|but|until|pending)$/.test(next)) return false;
-  return /^moratori/.test(tokens[noun]!.word) || tokens.slice(governor + 1, noun).some((token) => THIS_PAUSE_MODIFIERS.has(token.word) || /^\w+-(?:month|year)$/.test(token.word));
+  if (!(isClauseBreak(next) && next !== ':') && !/^(?:and|but)$/.test(next)) return false;
+  // at its clause's end: asked of the labs ("asked the labs for a six-month pause"), or of this pause by its words ("a
+  // verified pause"); not "Residents asked for a moratorium", "The union asked for a one-year pause"
+  const isAskedOfLabs = tokens.slice(Math.max(0, governor - ASKED_FOR_REACH), governor).some((token) => ASKED_LABS.has(token.word));
+  return isAskedOfLabs || tokens.slice(governor + 1, noun).some((token) => THIS_PAUSE_MODIFIERS.has(token.word));
 }
-/** Modifiers that make a requested pause this one: "a verified pause", "a global halt". */
-const THIS_PAUSE_MODIFIERS = new Set([
-  'verified', 'verifiable', 'global', 'worldwide', 'international', 'coordinated', 'industry-wide', 'frontier', 'ai',
-  'a.i.', 'multilateral', 'binding', 'enforceable',
+/** Modifiers that make a requested pause this one: "a verified pause", "a frontier AI pause". */
+const THIS_PAUSE_MODIFIERS = new Set(['verified', 'verifiable', 'frontier', 'ai', 'a.i.', 'industry-wide']);
+/** Words of what a requested pause is of that make it this one: "a pause on frontier AI training". */
+const REQUESTED_OBJECT_WORDS = new Set([
+  'training', 'runs', 'models', 'development', 'frontier', 'scaling', 'race', 'racing', 'research', 'experiments',
+  'superintelligence', 'agi', 'compute',
 ]);
+/** How far before a request's "for" whom it asks is read: "asked the leading labs for". */
+const ASKED_FOR_REACH = 4;
 /** How far after a requested pause the rules it may be a pause of are read. */
 const RULES_PAUSE_REACH = 8;
 /** The most modifiers read before a pause noun: "a verified global six-month pause". */

@@ -187,7 +187,8 @@ const KEPT_PAUSE_WORDS = 'verified|global|six-month|temporary|international|coor
 /** A call kept up by refusing to give it up by `givingUp` ("back down from", "walk back"); see SUPPORT_CUES. */
 function keptCallRow(givingUp: string): CueRow {
   const refusing = "refuse|refuses|refused|refusing|declined|declines|won't|wouldn't|not|never|hasn't|haven't|didn't";
-  return [`${refusing} ~1 to? ${givingUp} her|his|its|their|the|our|my|a|an|this|that ${KEPT_CALL_WORDS}? call|calls|demand|demands|push for a|an|the|its|their|her|his|our? ${KEPT_PAUSE_WORDS}? ${PAUSE_NAMED}`, 0.8, 'call', false];
+  // (not "halt" or "freeze", as often of something else: "his call for a halt to AI regulation")
+  return [`${refusing} ~1 to? ${givingUp} her|his|its|their|the|our|my|a|an|this|that ${KEPT_CALL_WORDS}? call|calls|demand|demands|push for a|an|the|its|their|her|his|our? ${KEPT_PAUSE_WORDS}? pause|pauses|moratorium|moratoriums|slowdown`, 0.8, 'call', false];
 }
 // "asked for a pause", "asked the labs for a six-month pause": a request for the pause by its noun
 const ASKED_FOR_ROW: CueRow = [`ask|asks|asked|asking ~3 for ~3 ${PAUSE_NAMED}`, 0.8, 'call'];

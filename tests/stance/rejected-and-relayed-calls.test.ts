@@ -100,6 +100,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     // a call for the pause to end
     ['Senator Ted Harmon called for the moratorium to end.', 'Senator Ted Harmon'],
     ['Senator Ted Harmon refused to back down from his call for the pause to end.', 'Senator Ted Harmon'],
+    // (a review of 2.5.124) a halt of something else kept up; an objection that the pause would end too soon
+    ['Senator Ted Harmon refused to walk back his call for a halt to AI regulation.', 'Senator Ted Harmon'],
+    ['Senator Ted Harmon dismissed criticism that the pause would be lifted too soon.', 'Senator Ted Harmon'],
+    ['Senator Ted Harmon rejected complaints that the moratorium would end too early.', 'Senator Ted Harmon'],
     ['Senator Ruiz said Congress should scrap the moratorium on frontier AI.', 'Senator Ruiz'],
     ['Senator Ruiz urged colleagues to throw out the proposed pause.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should ignore the proposed pause.', 'Senator Ruiz'],
@@ -156,8 +160,12 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz refused to back down from a call for a pause that has angered the industry.', 'Senator Ruiz'],
     // (a review of 2.5.123) a requested pause with words of this one
     ['Senator Ruiz asked for a verified global pause.', 'Senator Ruiz'],
-    ['Senator Ruiz asked for a moratorium, citing the risks.', 'Senator Ruiz'],
+    ['Senator Ruiz asked the labs for a moratorium, citing the risks.', 'Senator Ruiz'],
     ['Senator Ruiz called for a pause to end the race.', 'Senator Ruiz'],
+    // (a review of 2.5.124) a pause's purpose, its set end, its length: no call for it to end
+    ['Yoshua Bengio called for a pause to stop and think about where the technology is heading.', 'Yoshua Bengio'],
+    ['Senator Ruiz said Congress must extend the moratorium set to expire in June.', 'Senator Ruiz'],
+    ['Senator Ruiz called for a moratorium to end in 2027, once inspectors are in place.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
@@ -253,6 +261,10 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
       'Senator Ruiz asked for a pause because her microphone had stopped working.',
       'Senator Ruiz asked for a pause, citing safety concerns at the warehouse.',
       'Senator Ruiz asked Brussels for a pause of two years in the AI Act\'s implementation.',
+      // (a review of 2.5.124) a request of no lab for a pause of something else
+      'Senator Ruiz asked for a moratorium until the county studies the data centre\'s water use.',
+      'Senator Ruiz asked for a one-year pause, citing job losses at the plant.',
+      'Senator Ruiz asked for a moratorium on AI in hiring decisions.',
     ]) expect(scoreInArticle(sentence).voices.filter((voice) => voice.actor === 'Senator Ruiz' && voice.stance !== 'neutral'), sentence).toEqual([]);
     expect(scoreInArticle('Reuters asked OpenAI to comment on the proposed pause but did not receive a response.').voices.map((voice) => voice.actor)).not.toContain('Reuters');
   });
