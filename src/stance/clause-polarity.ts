@@ -334,7 +334,7 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
   // advocates", "of the pause coalition", "criticism over its pause opposition"
   let pause = noun + 2;
   if (!PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '')) return -1;
-  while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && (PAUSE_MODIFIERS.has(tokens[pause]?.word ?? '') || /^\w+-(?:month|year|week)$/.test(tokens[pause]?.word ?? ''))) pause++;
+  while (pause <= noun + 1 + REJECTED_OBJECTION_WORDS && isPauseModifier(tokens[pause]?.word ?? '')) pause++;
   if (!PAUSE_WORDS.test(tokens[pause]?.word ?? '') || tokens[pause]!.isPossessive) return -1;
   const after = tokens[pause + 1]?.word ?? '.';
   // "criticism that the pause would hand China the lead": what the pause would do, not that it "was lifted too early",
@@ -478,9 +478,13 @@ const PAUSE_MODIFIERS = new Set([
   'immediate', 'federal', 'national', 'strict', 'such', 'enforceable', 'legally', 'six', 'month', 'one', 'year',
   'two', 'real', 'meaningful', 'genuine', 'broad', 'sweeping', 'proper', 'formal', 'long', 'short',
 ]);
+/** Whether a word may stand between a verb and the pause it takes: PAUSE_MODIFIERS, or a length ("six-month"). */
+function isPauseModifier(word: string): boolean {
+  return PAUSE_MODIFIERS.has(word) || /^\w+-(?:month|year|week)$/.test(word);
+}
 /** Nouns of a plan or a call, whose "for" or "of" takes the pause ("scrap plans for a moratorium"). */
 const PLAN_NOUNS = new Set(['plans', 'plan', 'calls', 'call', 'push', 'proposal', 'proposals', 'idea', 'bid', 'efforts', 'effort', 'attempt', 'attempts', 'talk', 'talks', 'support']);
-/** The verbs a pause-object row takes its noun by: enacting, wanting, undoing ones (see UNDOING_VERBS). */
+/** The verbs an enacting or wanting pause-object row takes its noun by (undoing ones: see isUndoingForm). */
 const ENACTING_WORDS = new Set([...ENACTING_VERBS.split('|'), 'want', 'wants', 'wanted', 'wanting']);
 
 /**
@@ -513,7 +517,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
 /** The index of the word before a pause noun's modifiers ("for a six-month pause": "for"), not before `from`. */
 function pauseGovernorOf(tokens: readonly Token[], noun: number, from: number): number {
   let i = noun - 1;
-  while (i > from && (PAUSE_MODIFIERS.has(tokens[i]!.word) || /^\w+-(?:month|year|week)$/.test(tokens[i]!.word))) i--;
+  while (i > from && isPauseModifier(tokens[i]!.word)) i--;
   return i;
 }
 
@@ -532,8 +536,8 @@ export function namesThisPauseAt(tokens: readonly Token[], index: number): boole
  * Whether the pause a request's "for" (at `governor`) takes is this one, as the everyday sense of "asked for a
  * pause" is a procedural one ("for lunch", "because his microphone had stopped working", "a pause, citing safety
  * concerns"): only with an object of AI development after it ("a pause in frontier training"), or at its clause's end
- * with a modifier or a noun that makes it this one ("a verified pause", "a six-month pause", "a moratorium"), and no
- * rules' pause near it ("a pause of two years in the AI Act's implementation").
+ * asked of the labs or with a modifier that makes it this one ("asked the labs for a six-month pause", "a verified
+ * pause"), and no rules' pause near it ("a pause of two years in the AI Act's implementation").
  */
 function isRequestedPause(tokens: readonly Token[], governor: number, noun: number): boolean {
   if (tokens.slice(noun + 1, noun + 1 + RULES_PAUSE_REACH).some((token) => RULE_OBJECTS.has(token.word))) return false;
@@ -618,7 +622,7 @@ const ASKING_AUXILIARIES = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re", "'m", "we're", "they're", "i'm", "it's", "he's", "she's",
   'keep', 'keeps', 'kept', 'started', 'start', 'starts', 'began', 'begin', 'begun', 'not',
 ]);
-/** Pronouns as subjects: a verb's own before "asking", a speaker's own before "doubt". */
+/** Pronouns, after which "asking" is their own verb, no participle describing a noun. */
 const PRONOUN_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she', 'it', 'you']);
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'how', 'why', 'if']);
 /** And after "asked", what a question asks about: "asked Altman about the plan to pause", "asked when ...". */
@@ -797,7 +801,7 @@ function isNegatedCallAsked(tokens: readonly Token[], from: number, verb: number
 }
 const ASKING_VERBS = /^(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|question|questions|questioned|queried|see|understand|reason)$/;
 
-/** An adverb in -ly between a subject or modal and its verb: "should seriously consider", "I strongly doubt". */
+/** An adverb in -ly between a subject or modal and its verb: "should seriously consider", "to quickly vote down". */
 function isMannerAdverb(word: string): boolean {
   return /^\p{L}{2,}ly$/u.test(word) && word !== 'only';
 }

@@ -217,9 +217,9 @@ const QUOTED_NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\.? \p{Lu}[\p{L}'’-]*){0,
  * Before a name: a description it is set off from, its last word a person's ("the senator, Maria Lopez", "the former
  * Google engineer, Blake Lemoine"), maybe with the place they are from or sit for ("the senator from New Mexico, Maria
  * Lopez", "from Portland, Oregon, Maria Lopez", "the MP for Bristol West, Jane Smith"; a name of two words after it,
- * so not "the student from Lagos, Nigeria"); not
- * one with another preposition, whose name may be its object's ("the critics of the senator, Maria Lopez", "the
- * lawyer for the founder, Ada Marchetti"), nor a document's title ("a new report, Pause Ready").
+ * so not "the student from Lagos, Nigeria"); not one with another preposition, whose name may be its object's ("the
+ * critics of the senator, Maria Lopez", "the lawyer for the founder, Ada Marchetti"), nor a document's title ("a new
+ * report, Pause Ready").
  */
 const BEFORE_NAME = String.raw`(?:(?:the|a|an) (?:(?!(?:of|for|to|by|from|with|at|in|on) )[\p{L}\d'’-]+ ){0,4}(?!(?:${DESCRIBED_TEXTS})\b)(?:\p{Ll}[\p{L}'’-]*|M[ES]?P)(?: (?:from|for) (?:\p{Lu}[\p{L}'’-]* ?){1,3}(?:, \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?(?=, \p{Lu}[\p{L}'’-]*\.? \p{Lu}))?, )?`;
 /** After a name: a party tag ("(D-N.M.)"), a description set off by commas (", chief executive of Kestrel Labs,"). */
