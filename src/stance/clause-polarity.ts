@@ -14,7 +14,7 @@ import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
-  NEGATORS, type StanceCue,
+  NEGATORS, PHRASAL_REJECTION_OBJECTS, PHRASAL_REJECTIONS, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -225,6 +225,7 @@ export function findCueHits(
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
+    if (PHRASAL_REJECTIONS.includes(cue.id) && !isNearRejectedObject(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -282,10 +283,16 @@ export function findCueHits(
   // "Industry groups reject calls to halt AI development", "rejected Anthropic's call to pause": a call for the pause
   // that the clause rejects is the rejecter's opposition, not support. The call reads as one on its own words, so it
   // is turned here: a call cue a few words after a rejection, with the call's noun between them or opening it.
+  // A rejected call that undoes the pause ("rejected calls to scrap the moratorium", "fought off calls for the
+  // moratorium to lapse") is the other way round: the rejection and the call are both for the pause.
   for (const [index, hit] of hits.entries()) {
     const rejection = hits[index - 1];
-    if (hit.cue.kind !== 'call' || hit.value <= 0 || !rejection) continue;
-    if (isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) hit.value = -hit.value;
+    if (hit.cue.kind !== 'call' || !rejection || !isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) continue;
+    if (hit.value > 0) hit.value = -hit.value;
+    else if (hit.cue.polarity > 0) {
+      hit.value = -hit.value;
+      rejection.value = -rejection.value;
+    }
   }
   // "dismissed the objections to the pause", "rejected criticism of the moratorium": a rejection of what is against the
   // pause is for it, and the cues of what it rejects ("criticism", "that the pause would hand China the lead") describe
@@ -321,7 +328,7 @@ export function findCueHits(
  * ..."; -1 otherwise. A rejection is an opposing call cue of one word, a verb of rejecting.
  */
 function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || hit.to - hit.from !== 1 || !REJECTING_WORDS.test(tokens[hit.from]!.word)) return -1;
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
   let noun = hit.to;
   while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !AGAINST_NOUNS.has(tokens[noun]!.word)) {
     const word = tokens[noun]!.word;
@@ -354,6 +361,19 @@ const PAUSE_HEAD_FOLLOWERS = new Set([
   'will', 'could', 'has', 'had', 'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
 ]);
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
+/** Words at most from a phrasal rejection's verb to a word of the debate it takes (PHRASAL_REJECTION_OBJECTS). */
+const PHRASAL_REJECTION_REACH = 5;
+/** Whether a word of the debate follows a phrasal rejection's verb in its clause: "brushed aside the growing calls". */
+function isNearRejectedObject(tokens: readonly Token[], verb: number): boolean {
+  for (let i = verb + 1; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PHRASAL_REJECTION_OBJECTS.has(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+/** Whether a cue is a verb of rejecting: one word ("dismissed") or a verb and its particle ("brushed aside"). */
+function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
+  return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
+}
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
 

@@ -11,7 +11,7 @@ import {
   ASKED_QUESTION_OPENERS, isDescribingAsk, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { NAMED_PROPOSERS } from './pause-lexicon.ts';
+import { NAMED_PROPOSERS, PHRASAL_REJECTION_OBJECTS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
@@ -90,6 +90,15 @@ export function dissentsFromDescription(tokens: readonly Token[], attribution: A
   return false;
 }
 
+/**
+ * Verbs of rejecting that take a side only with their particle ("brushed aside calls for a pause", "shrugged off the
+ * proposal"), from the lexicon's rows: their finite forms and the particles each takes.
+ */
+const PHRASAL_REJECTING_VERBS: Record<string, ReadonlySet<string>> = Object.fromEntries(PHRASAL_REJECTIONS.flatMap((pattern) => {
+  const [verbs = '', particles = ''] = pattern.split(' ');
+  return verbs.split('|').filter((verb) => !verb.endsWith('ing')).map((verb) => [verb, new Set(particles.split('|'))]);
+}));
+
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
 export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'warned',
@@ -112,6 +121,7 @@ export const SPEECH_VERBS = new Set([
   'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
   'made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed',
   'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
+  ...Object.keys(PHRASAL_REJECTING_VERBS),
 ]);
 
 /**
@@ -180,6 +190,7 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives.
   ...Object.fromEntries(['made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated',
     'echoed', 'echoes', 'voiced'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
+  ...PHRASAL_REJECTING_VERBS,
 };
 
 /**
@@ -209,16 +220,21 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
     ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes', 'voiced']
       .map((verb) => [verb, renewedCall])),
+    // "brushed aside calls for a pause", not "turn down job offers"
+    ...Object.fromEntries(Object.keys(PHRASAL_REJECTING_VERBS).map((verb) => [verb, PHRASAL_REJECTION_OBJECTS])),
   };
 })();
 const NEAR_WORDS = 5;
 /** Nouns of a call that a verb of renewal takes without a determiner ("renewed calls", "repeated appeals"). */
 const RENEWED_CALLS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 
-/** Negated auxiliaries, which a subject's walk skips and its statement keeps ("Senator Ruiz doesn't support ..."). */
+/**
+ * Negated auxiliaries and "never", which a subject's walk skips and its statement keeps ("Senator Ruiz doesn't support
+ * ...", "Senator Ruiz never backed away from her call").
+ */
 const NEGATED_AUXILIARIES = new Set([
   "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "isn't",
-  "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't",
+  "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", 'never',
 ]);
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([

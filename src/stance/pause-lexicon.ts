@@ -202,6 +202,27 @@ const POOR = 'dumb|stupid|lazy|weak|tired|flimsy|specious|spurious|disingenuous|
 const POINTING = "it|this|that|these|those|it's|that's";
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
+/**
+ * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
+ * "turned down", "beat back"), each a rejection as "rejected" is.
+ */
+export const PHRASAL_REJECTIONS = [
+  'brush|brushes|brushed|brushing|sweep|sweeps|swept|sweeping|wave|waves|waved|waving aside|off|away',
+  'shrug|shrugs|shrugged|shrugging|fend|fends|fended|fending|fight|fights|fought|fighting|laugh|laughs|laughed|laughing off',
+  'bat|bats|batted|batting|swat|swats|swatted|swatting away|aside',
+  'shoot|shoots|shot|shooting|turn|turns|turned|turning down',
+  'beat|beats|beating back',
+];
+/**
+ * Words of the debate, one of which a phrasal rejection takes a side with only when near after it ("brushed aside
+ * calls for a pause", "shrugged off the objections"; not "turn down job offers", "fought off a takeover").
+ */
+export const PHRASAL_REJECTION_OBJECTS: ReadonlySet<string> = new Set([
+  'pause', 'pauses', 'moratorium', 'moratoriums', 'moratoria', 'slowdown', 'halt', 'freeze', 'call', 'calls', 'appeal',
+  'appeals', 'plea', 'pleas', 'demand', 'demands', 'proposal', 'proposals', 'idea', 'plan', 'letter', 'objection',
+  'objections', 'criticism', 'criticisms', 'complaints', 'concerns', 'warnings', 'fears', 'critics',
+]);
+
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
@@ -448,6 +469,8 @@ export const OPPOSE_CUES = cues(-1, [
   [`backfire*|counterproductive|counter-productive|overhang|pent-up`, 0.9, 'argument'],
   [`wrong tool|answer|approach|way|solution|remedy|idea`, 1, 'judgement'],
   [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
+  // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
+  ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),
   [`bad|terrible|dangerous|foolish|dumb|stupid|silly|misguided|mistaken ~1 idea|move|policy|precedent|plan|proposal`, 1, 'judgement'],
   [`misguided|mistake|mistaken|folly|absurd|ridiculous|nonsense|silly|foolish|preposterous|overreach|heavy-handed`, 0.8, 'judgement'],
   // The risk premise is overstated.

@@ -179,6 +179,16 @@ describe('find attributions: who said it', () => {
     expect(actorsOf('But the same sceptics cannot tell us what the next model will be able to do.')).toEqual([]);
   });
 
+  it('"never" is no part of a name either: the statement keeps it, and a report never made is none', () => {
+    expect(attributionsOf('Senator Ruiz never backed away from her call for a pause.')).toEqual([{ actor: 'Senator Ruiz', said: 'never backed away from her call for a pause .' }]);
+    expect(actorsOf('Senator Ruiz has never said she opposes the pause.')).toEqual([]);
+  });
+
+  it('a verb of rejecting and its particle are no part of a name ("fought off calls for ...")', () => {
+    expect(attributionsOf('Senator Maria Lopez fought off calls for the moratorium to lapse.')).toEqual([{ actor: 'Senator Maria Lopez', said: 'fought off calls for the moratorium to lapse .' }]);
+    expect(actorsOf('The minister brushed aside the renewed calls for a pause.')).toEqual(['The minister']);
+  });
+
   it.each([
     ['"Every moratorium has been broken," said historian Dr. Ezra Kaplan, rejecting the proposal.', 'historian Dr. Ezra Kaplan'],
     ["France's digital minister, Aurélien Marchand, said Paris would \"not join any moratorium.\"", 'Aurélien Marchand'],

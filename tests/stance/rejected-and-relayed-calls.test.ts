@@ -377,3 +377,28 @@ describe('a call renewed without a determiner ("China renewed calls for a pause"
     expect(scoreInArticle('There were renewed calls for a pause.').voices.map((voice) => voice.actor)).toEqual(['300 researchers']);
   });
 });
+
+describe('a rejection by a verb and its particle', () => {
+  it.each([
+    ['Senator Lopez brushed aside calls for a pause.', 'Senator Lopez'],
+    ['The minister shrugged off the renewed calls for a moratorium.', 'The minister'],
+    ['China waved away the proposal for a pause.', 'China'],
+    ['The Chamber fought off calls for a moratorium on frontier training.', 'The Chamber'],
+  ])('"%s" in an article: %s, named without the verb, opposes', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
+  });
+
+  it.each([
+    ['Senator Lopez brushed aside the objections to the pause.', 'Senator Lopez'],
+    ['Senator Lopez fought off calls for the moratorium to lapse.', 'Senator Lopez'],
+    ['Senator Lopez rejected calls to scrap the moratorium.', 'Senator Lopez'],
+    ['Senator Lopez dismissed calls for the moratorium to be lifted.', 'Senator Lopez'],
+  ])('"%s" in an article: a rejection of what is against the pause, %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a verb and its particle of something else takes no side ("turned down job offers")', () => {
+    const voices = scoreInArticle('Several engineers turned down job offers from the labs last year, recruiters said.').voices;
+    expect(voices.filter((voice) => voice.actor.startsWith('Several engineers') && voice.stance !== 'neutral')).toEqual([]);
+  });
+});
