@@ -236,6 +236,17 @@ const NEGATED_AUXILIARIES = new Set([
   "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "isn't",
   "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", 'never',
 ]);
+/**
+ * Verbs of a side that a full "do not" before them denies as "doesn't" does ("Senator Ruiz does not support the
+ * moratorium", "did not think the labs should pause"); not others ("The lab did not refuse to sign").
+ */
+const DENIABLE_SIDE_VERBS = new Set(['support', 'back', 'endorse', 'oppose', 'sign', 'welcome', 'reject', 'think', 'believe']);
+/** The index of the "not" of "do not", "does not" or "did not" right before a verb of a side (DENIABLE_SIDE_VERBS), or -1. */
+function deniedByDo(tokens: readonly Token[], verb: number): number {
+  const isDenied = tokens[verb - 1]?.word === 'not' && /^(?:do|does|did)$/.test(tokens[verb - 2]?.word ?? '')
+    && DENIABLE_SIDE_VERBS.has(tokens[verb]?.word ?? '');
+  return isDenied ? verb - 1 : -1;
+}
 /** Words between a subject and its verb that are not part of the subject ("X has long argued"). */
 const SKIPPABLE_BEFORE_VERB = new Set([
   ...NEGATED_AUXILIARIES, 'just', 'really', 'simply', 'merely',
@@ -591,7 +602,8 @@ function beforeBracket(tokens: readonly Token[], end: number): number {
 
 /** Walks back from a verb to the start of its subject; returns [from, to) or null. */
 function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [number, number] | null {
-  let end = verb;
+  const denial = deniedByDo(tokens, verb);
+  let end = denial >= 0 ? denial : verb;
   for (;;) {
     while (end > 0 && SKIPPABLE_BEFORE_VERB.has(tokens[end - 1]!.word)) {
       // "the same sceptics cannot tell us what ...": a report denied is none
@@ -2195,10 +2207,13 @@ export function findAttributions(
       const isParenthetical = ownStart > 0 && (tokens[ownStart - 1]!.word === ',' || tokens[ownStart - 1]!.word === '"');
       const clauseEnd = anchor.endsAtComma ? relativeClauseEnd(tokens, verb) : -1;
       const end = Math.min(nextStart, isParenthetical ? tokens.length : statementEnd(tokens, verb + 1), clauseEnd > verb ? clauseEnd : tokens.length);
-      // a negated auxiliary skipped between the subject and its verb is the statement's ("doesn't support ...")
+      // a negated auxiliary skipped between the subject and its verb is the statement's ("doesn't support ..."),
       let from = verb;
       while (from > subject[1] && SKIPPABLE_BEFORE_VERB.has(tokens[from - 1]!.word)) from--;
       while (from < verb && !NEGATED_AUXILIARIES.has(tokens[from]!.word)) from++;
+      // and a full "does not" before a verb of a side ("does not support ...")
+      const denial = deniedByDo(tokens, verb);
+      if (denial >= 0) from = Math.min(from, denial);
       ranges = [[from, end]];
       if (wordCount(tokens, verb + 1, end) < MIN_STATEMENT_WORDS) {
         const quotesBefore = quotes.filter(([, to]) => to <= subject[0] && to > claimedUntil);

@@ -179,6 +179,12 @@ describe('find attributions: who said it', () => {
     expect(actorsOf('But the same sceptics cannot tell us what the next model will be able to do.')).toEqual([]);
   });
 
+  it('a full "does not" before a verb of a side is the statement\'s as "doesn\'t" is; before other verbs no statement', () => {
+    expect(attributionsOf('Senator Ruiz does not support the moratorium.')).toEqual([{ actor: 'Senator Ruiz', said: 'not support the moratorium .' }]);
+    expect(actorsOf('OpenAI did not sign the pause letter.')).toEqual(['OpenAI']);
+    expect(actorsOf('The lab did not refuse to sign the pause letter.')).toEqual([]);
+  });
+
   it('"never" is no part of a name either: the statement keeps it, and a report never made is none', () => {
     expect(attributionsOf('Senator Ruiz never backed away from her call for a pause.')).toEqual([{ actor: 'Senator Ruiz', said: 'never backed away from her call for a pause .' }]);
     expect(actorsOf('Senator Ruiz has never said she opposes the pause.')).toEqual([]);

@@ -314,6 +314,11 @@ describe('the noun an evaluation qualifies', () => {
     expect(sideInArticle('Ted Cruz said no lab thinks the labs should pause.')).toBe('oppose');
     expect(sideInArticle('Ted Cruz said there is no doubt he thinks the labs should pause.')).toBe('support');
     expect(sideInArticle('Ted Cruz said everyone thinks the pace of AI development should be slowed.')).toBe('support');
+    // a full "does not" denies as "doesn't" does, and "never" is no part of the speaker's name
+    expect(sideInArticle('Senator Ruiz does not support the moratorium on frontier AI training.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz did not think the labs should pause.')).toBe('oppose');
+    expect(sideInArticle('Senator Ruiz does not oppose the moratorium on frontier AI training.')).toBe('support');
+    expect(sideInArticle('Senator Ruiz never backed away from her call for a pause on frontier AI training.')).toBe('support');
     // a belief only when negated ("not convinced") frames a call as a denied belief does
     expect(sideInArticle('"I\'m not convinced the labs should pause," Senator Ruiz said.')).toBe('oppose');
     expect(sideInArticle('Senator Ruiz said she remained unconvinced that the pace of AI development should be slowed.')).toBe('oppose');
