@@ -176,7 +176,8 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   point: new Set(['to', 'out']), points: new Set(['to', 'out']), pointed: new Set(['to', 'out']),
   call: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them']), calls: new Set(['it', 'this', 'that', 'the', 'for', 'on']),
   called: new Set(['it', 'this', 'that', 'the', 'for', 'on', 'them', 'a']),
-  back: new Set(['the', 'a', 'it', 'this']), support: new Set(['the', 'a', 'it', 'this']),
+  // "won't back down from her call" (its side the lexicon's kept call's)
+  back: new Set(['the', 'a', 'it', 'this', 'down', 'away', 'off']), support: new Set(['the', 'a', 'it', 'this']),
   welcome: new Set(['the', 'a', 'it', 'this']), sign: new Set(['the', 'a', 'it', 'this', ...SIGNED_TEXTS]),
   signs: new Set(['the', 'a', ...SIGNED_TEXTS]), signed: new Set(['the', 'a', 'an', ...SIGNED_TEXTS]), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),

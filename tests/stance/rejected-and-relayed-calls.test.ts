@@ -158,6 +158,9 @@ describe('a call to undo the pause by its noun, to enact it, or to deliberate on
     ['Senator Ruiz said she was openly asking the labs to pause.', 'Senator Ruiz'],
     ['Senator Ruiz refused to back down from her repeated calls for a pause.', 'Senator Ruiz'],
     ['Senator Ruiz refused to back down from a call for a pause that has angered the industry.', 'Senator Ruiz'],
+    // a call kept up with no verb of speech: its subject the speaker
+    ['Senator Ruiz won\'t back down from her call for a pause.', 'Senator Ruiz'],
+    ['Senator Ruiz never backed away from her call for a pause.', 'Senator Ruiz'],
     // (a review of 2.5.123) a requested pause with words of this one
     ['Senator Ruiz asked for a verified global pause.', 'Senator Ruiz'],
     ['Senator Ruiz asked the labs for a moratorium, citing the risks.', 'Senator Ruiz'],
