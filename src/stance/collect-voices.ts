@@ -716,7 +716,7 @@ const GROUP_WORDS = 'coalition|campaign|movement|alliance|network|group|collecti
 const CAMPAIGN_CHAPTERS = 'US|UK|EU|Global|Germany|France|Netherlands|Canada|Australia|Ireland|Italy|Spain|Sweden|Norway|Denmark|Finland|Poland|Japan|India|Brazil|Kenya|Nigeria|London|Berlin|Paris|Amsterdam';
 const PAUSE_CAMPAIGN = new RegExp(String.raw`\bPauseAI(?: (?:${CAMPAIGN_CHAPTERS})\b)?(?![\p{L}\d])|(?<![\p{L}-])Pause(?: \p{Lu}[\p{L}'’-]*){0,3} (?:${GROUP_WORDS}|${GROUP_WORDS.replace(/\b\w/g, (letter) => letter.toUpperCase())})\b`, 'gu');
 /** Posts in a campaign besides a staff's: "the coalition's national organiser", "an organizer with ...". */
-const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|co-chair|leader`;
+const CAMPAIGN_ROLES = `${STAFF_ROLES}|organiser|organizer|coordinator|campaigner|activist|volunteer|member|supporter|backer|co-chair|leader`;
 // A post is up to two words before the role, none a verb's past ("PauseAI activists heckled OpenAI chief Sam Altman")
 const CAMPAIGN_POST = String.raw`(?:(?![\p{L}-]*ed )[\p{Ll}\p{Lu}-]+ ){0,2}(?:${CAMPAIGN_ROLES})`;
 /** The most campaigns of a text read: the patterns are an alternation of their names, tried at every capital. */

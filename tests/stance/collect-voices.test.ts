@@ -565,6 +565,8 @@ describe('voices: each speaker’s own position', () => {
       'The founder of PauseAI, Joep Meindertsma, said the labs must pause frontier AI development.',
     ]) expect(speakers(`Campaigners protest\n\n${sentence}${close}`), sentence).toEqual(['Joep Meindertsma = support']);
     expect(speakers('Campaigners protest\n\nPauseAI leader Holly Elmore said the labs must pause frontier AI development.' + close)).toEqual(['Holly Elmore = support']);
+    // a supporter of it, as a member, speaks for themselves
+    expect(speakers('Campaigners protest\n\nYoshua Bengio, a PauseAI supporter, said the labs must pause frontier AI development.' + close)).toEqual(['Yoshua Bengio = support']);
     // (a review of 2.5.123) a post at another body, or a word of the campaign's that is no post at it
     for (const sentence of [
       'Protesters from PauseAI and opposition leader Keir Starmer both said the leading labs must pause frontier AI development.',
