@@ -14,7 +14,7 @@ import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
-  NEGATORS, PHRASAL_REJECTION_OBJECTS, PHRASAL_REJECTIONS, type StanceCue,
+  NEGATORS, PHRASAL_REJECTIONS, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -217,6 +217,8 @@ export function findCueHits(
     const cue = match.data;
     // "has backed away from her call for a pause", "backed down": no backing
     if (/^back(?:s|ed|ing)?$/.test(tokens[match.from]!.word) && /^(?:away|down|off)$/.test(tokens[match.from + 1]?.word ?? '')) continue;
+    // "beat back calls for a pause": the particle of a rejection, no backing
+    if (matches.some((other) => other.from === match.from - 1 && other.to === match.from + 1 && PHRASAL_REJECTIONS.includes(other.data.id))) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
@@ -225,7 +227,7 @@ export function findCueHits(
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
-    if (PHRASAL_REJECTIONS.includes(cue.id) && !isNearRejectedObject(tokens, match.from)) continue;
+    if (PHRASAL_REJECTIONS.includes(cue.id) && !isPhrasalRejectionOfPause(tokens, match.from)) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -297,9 +299,12 @@ export function findCueHits(
   // "dismissed the objections to the pause", "rejected criticism of the moratorium": a rejection of what is against the
   // pause is for it, and the cues of what it rejects ("criticism", "that the pause would hand China the lead") describe
   // that, no claim of the clause's
+  // So is a rejection of a proposal to undo it ("turned down demands to lift the moratorium", "shot down the idea of
+  // ending the pause"), which a call cue has not turned above.
   const rejectedObjections = new Set<CueHit>();
   for (const hit of hits) {
-    const objection = rejectedObjectionOf(tokens, hit);
+    const objectionAt = rejectedObjectionOf(tokens, hit);
+    const objection = objectionAt >= 0 ? objectionAt : rejectedUndoingOf(tokens, hit);
     if (objection < 0) continue;
     hit.value = -hit.value;
     let end = objection;
@@ -357,19 +362,49 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
 /** Words after a pause noun that leave it the head of its phrase: "objections to the pause from industry lobbyists". */
 const PAUSE_HEAD_FOLLOWERS = new Set([
   'from', 'by', 'as', 'out', 'on', 'of', 'in', 'for', 'at', 'with', 'over', 'under', 'since', 'until', 'to', 'she', 'he',
+  'during', 'after', 'before',
   'they', 'it', 'we', 'i', 'that', 'which', 'who', 'now', 'yesterday', 'today', 'is', 'was', 'are', 'were', 'would',
   'will', 'could', 'has', 'had', 'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
 ]);
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
-/** Words at most from a phrasal rejection's verb to a word of the debate it takes (PHRASAL_REJECTION_OBJECTS). */
-const PHRASAL_REJECTION_REACH = 5;
-/** Whether a word of the debate follows a phrasal rejection's verb in its clause: "brushed aside the growing calls". */
-function isNearRejectedObject(tokens: readonly Token[], verb: number): boolean {
-  for (let i = verb + 1; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
-    if (PHRASAL_REJECTION_OBJECTS.has(tokens[i]!.word)) return true;
+/** Words at most from a phrasal rejection's verb to the pause it is about ("brushed aside the growing calls for a pause"). */
+const PHRASAL_REJECTION_REACH = 10;
+/**
+ * Whether a phrasal rejection's verb at `verb` is about the pause: the pause's noun after it in its clause ("brushed
+ * aside calls for a pause", "shrugged off the objections to the moratorium"; not "turned down a plea from nurses for
+ * higher pay", "shot down a proposal for a new stadium").
+ */
+export function isPhrasalRejectionOfPause(tokens: readonly Token[], verb: number): boolean {
+  for (let i = verb + 2; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PAUSE_WORDS.test(tokens[i]!.word)) return true;
   }
   return false;
 }
+/**
+ * The index of the proposal a rejection takes, where that proposal undoes the pause: "turned down demands to lift the
+ * moratorium", "shot down the idea of ending the pause", "fought off calls to exempt the largest labs from the pause";
+ * -1 otherwise.
+ */
+function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
+  let noun = hit.to;
+  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !PROPOSED_UNDOING_NOUNS.has(tokens[noun]!.word)) {
+    if (isClauseBreak(tokens[noun]!.word) || CLAUSE_BREAKS.has(tokens[noun]!.word)) return -1;
+    noun++;
+  }
+  if (!PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '')) return -1;
+  const verb = noun + 2;
+  const verbWord = tokens[verb]?.word ?? '';
+  const isUndoing = tokens[noun + 1]?.word === 'to'
+    ? UNDOING_VERBS.has(verbWord) || (UNDOING_PARTICLES.get(verbWord)?.test(tokens[verb + 1]?.word ?? '') ?? false)
+    : tokens[noun + 1]?.word === 'of' && UNDOING_GERUNDS.has(verbWord);
+  if (!isUndoing) return -1;
+  for (let i = verb + 1; i <= verb + UNDONE_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isPauseOfOther(tokens, i + 1) ? -1 : noun;
+  }
+  return -1;
+}
+
 /** Whether a cue is a verb of rejecting: one word ("dismissed") or a verb and its particle ("brushed aside"). */
 function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
@@ -381,7 +416,8 @@ const REJECTED_OBJECTION_WORDS = 3;
 const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
-  'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse', 'quit', 'exit',
+  'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse', 'quit', 'exit', 'delay', 'postpone',
+  'exempt',
 ]);
 /** The undoing verbs' forms in -ing, which a further undoing takes: "to block the labs from lifting the moratorium". */
 const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));
@@ -430,6 +466,8 @@ const AGAINST_NOUNS = new Set([
   'objection', 'objections', 'opposition', 'resistance', 'hostility', 'challenge', 'challenges', 'attack', 'attacks',
   'criticism', 'criticisms', 'complaint', 'complaints', 'veto', 'boycott', 'blockade', 'withdrawal', 'exemption',
   'exemptions', 'loophole', 'loopholes', 'exception', 'exceptions', 'waiver', 'waivers', 'carve-out', 'carve-outs',
+  // its critics and their misgivings ("waved aside critics of the moratorium", "dismissed concerns about the pause")
+  'critic', 'critics', 'fears', 'concerns', 'worries', 'doubts',
   // acts against it ("to quit mocking the idea of a moratorium", "to drop the bill opposing the moratorium")
   'mocking', 'attacking', 'criticising', 'criticizing', 'opposing', 'fighting', 'resisting', 'obstructing', 'ridiculing',
 ]);
@@ -1124,11 +1162,18 @@ export function isRejectedCall(tokens: readonly Token[], rejection: CueHit, call
   if (call.from - rejection.to > REJECTED_CALL_REACH) return false;
   const between = tokens.slice(rejection.to, call.from).map((token) => token.word);
   const opening = tokens.slice(call.from, Math.min(call.to, call.from + 2)).map((token) => token.word);
-  return [...between, ...opening].some((word) => CALL_NOUNS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word));
+  return [...between, ...opening].some((word) => CALL_NOUNS.has(word) || CALLING_TEXTS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word));
 }
 
 /** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
 const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
+/** Texts that make a call, rejected as it is ("dismissed the open letter calling for a pause"). */
+const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration']);
+/** Nouns of a proposal, a rejection of which to undo the pause is for it: "rejected demands to lift the moratorium". */
+const PROPOSED_UNDOING_NOUNS = new Set([
+  ...CALL_NOUNS, 'plan', 'plans', 'proposal', 'proposals', 'idea', 'bid', 'bids', 'push', 'effort', 'efforts', 'attempt',
+  'attempts', 'move', 'moves',
+]);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'while', 'whereas']);
 /** Words at most between a rejection and the call it rejects ("rejected the growing calls to ..."). */
 const REJECTED_CALL_REACH = 4;

@@ -8,10 +8,10 @@
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import {
-  ASKED_QUESTION_OPENERS, isDescribingAsk, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
+  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { NAMED_PROPOSERS, PHRASAL_REJECTION_OBJECTS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
+import { NAMED_PROPOSERS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
@@ -221,8 +221,6 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
     ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes', 'voiced']
       .map((verb) => [verb, renewedCall])),
-    // "brushed aside calls for a pause", not "turn down job offers"
-    ...Object.fromEntries(Object.keys(PHRASAL_REJECTING_VERBS).map((verb) => [verb, PHRASAL_REJECTION_OBJECTS])),
   };
 })();
 const NEAR_WORDS = 5;
@@ -722,6 +720,10 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // A leading "and" belongs to the clause, not the subject.
   while (start < end && (tokens[start]!.word === 'and' || tokens[start]!.word === 'but')) start++;
   if (start >= end) return null;
+  // "Did the minister brush aside ...?", "Does anyone really think ...?": a question's auxiliary opening its sentence
+  // asks; it reports no one
+  // (not "Will Smith said")
+  if (isQuestion(tokens) && QUESTION_AUXILIARIES.has(tokens[start]!.word) && (start === 0 || !isWordAt(tokens, start - 1))) return null;
   // "Opponents of a global pause on frontier AI development argued": a walk that stopped at a preposition inside a
   // phrase found the preposition's object, which is no subject. The subject is the phrase the preposition belongs to
   // when that names who speaks ("Opponents of ...", "Researchers with the institute", "People on both sides"); else
@@ -1352,6 +1354,8 @@ function findAnchors(
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
     if (needsNear && !hasWordNear(tokens, v, needsNear) && !isAskedToAct(tokens, v)) continue;
+    // "brushed aside calls for a pause", not "turned down job offers"
+    if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
     if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.

@@ -213,15 +213,6 @@ export const PHRASAL_REJECTIONS = [
   'shoot|shoots|shot|shooting|turn|turns|turned|turning down',
   'beat|beats|beating back',
 ];
-/**
- * Words of the debate, one of which a phrasal rejection takes a side with only when near after it ("brushed aside
- * calls for a pause", "shrugged off the objections"; not "turn down job offers", "fought off a takeover").
- */
-export const PHRASAL_REJECTION_OBJECTS: ReadonlySet<string> = new Set([
-  'pause', 'pauses', 'moratorium', 'moratoriums', 'moratoria', 'slowdown', 'halt', 'freeze', 'call', 'calls', 'appeal',
-  'appeals', 'plea', 'pleas', 'demand', 'demands', 'proposal', 'proposals', 'idea', 'plan', 'letter', 'objection',
-  'objections', 'criticism', 'criticisms', 'complaints', 'concerns', 'warnings', 'fears', 'critics',
-]);
 
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.

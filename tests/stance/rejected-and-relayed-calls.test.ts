@@ -400,6 +400,39 @@ describe('a rejection by a verb and its particle', () => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
 
+  // (a review of 2.5.126) "beat back" no backing; a rejection of the pause's critics and of their fears, of a proposal
+  // to undo it, of a letter that calls for it
+  it.each([
+    ['Republicans beat back calls for a pause.', 'Republicans'],
+    ['The industry beat back the proposal for a pause.', 'The industry'],
+    ['OpenAI\'s chief executive shrugged off the open letter calling for a six-month pause.', 'OpenAI\'s chief executive'],
+    ['OpenAI\'s chief executive dismissed the open letter calling for a six-month pause.', 'OpenAI\'s chief executive'],
+  ])('"%s" in an article: %s opposes', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
+  });
+
+  it.each([
+    ['Prime Minister Hale waved aside critics of the moratorium during question time.', 'Prime Minister Hale'],
+    ['Dr. Amara Nwosu waved away fears that a pause would hand China the lead.', 'Amara Nwosu'],
+    ['Senator Ruiz laughed off concerns that the pause would cost jobs.', 'Senator Ruiz'],
+    ['Senator Ruiz dismissed concerns about the pause.', 'Senator Ruiz'],
+    ['The minister turned down demands to lift the moratorium.', 'The minister'],
+    ['Senator Ruiz turned down calls to delay the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz shot down the idea of ending the pause.', 'Senator Ruiz'],
+    ['Senator Ruiz brushed aside proposals to weaken the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz rejected the proposal to lift the moratorium.', 'Senator Ruiz'],
+  ])('"%s" in an article: %s supports', (sentence, actor) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a rejection of what is no pause takes no side, nor does a question', () => {
+    for (const sentence of ['The minister turned down a plea from nurses for higher pay.', 'The board turned down the idea of a four-day week.']) {
+      const sided = scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral');
+      expect(sided, sentence).toEqual([]);
+    }
+    expect(scoreInArticle('Did the minister brush aside calls for a pause?').voices.map((voice) => voice.actor)).not.toContain('Did the minister');
+  });
+
   it('a verb and its particle of something else takes no side ("turned down job offers")', () => {
     const voices = scoreInArticle('Several engineers turned down job offers from the labs last year, recruiters said.').voices;
     expect(voices.filter((voice) => voice.actor.startsWith('Several engineers') && voice.stance !== 'neutral')).toEqual([]);
