@@ -217,6 +217,8 @@ export function findCueHits(
     const cue = match.data;
     // "has backed away from her call for a pause", "backed down": no backing
     if (/^back(?:s|ed|ing)?$/.test(tokens[match.from]!.word) && /^(?:away|down|off)$/.test(tokens[match.from + 1]?.word ?? '')) continue;
+    // "walked back her call for a pause", "scaled back its support": a retreat, no backing
+    if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')) continue;
     // "beat back calls for a pause": the particle of a rejection, no backing
     if (matches.some((other) => other.from === match.from - 1 && other.to === match.from + 1 && PHRASAL_REJECTIONS.includes(other.data.id))) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/model/index.ts';
-import { pauseScorer } from '../helpers/pause-topic.ts';
+import { asArticle, pauseScorer } from '../helpers/pause-topic.ts';
 
 /** An article as a feed gives it: a headline, a lead that names the proposal, the sentence under test, a close. */
 function scoreInArticle(sentence: string): ScoreResult {
@@ -423,6 +423,12 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Ruiz rejected the proposal to lift the moratorium.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a call walked back is no backing: the article reads no support from it', () => {
+    const walkedBack = pauseScorer.score({ title: null, text: asArticle('Senator Ruiz walked back her call for a pause on frontier AI training.') });
+    const padding = pauseScorer.score({ title: null, text: asArticle('Senator Ruiz spoke about the pause on frontier AI training.') });
+    expect(walkedBack.stance!.score).toBeLessThanOrEqual(padding.stance!.score);
   });
 
   it('a rejection of what is no pause takes no side, nor does a question', () => {
