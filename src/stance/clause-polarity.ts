@@ -217,8 +217,10 @@ export function findCueHits(
     const cue = match.data;
     // "has backed away from her call for a pause", "backed down": no backing
     if (/^back(?:s|ed|ing)?$/.test(tokens[match.from]!.word) && /^(?:away|down|off)$/.test(tokens[match.from + 1]?.word ?? '')) continue;
-    // "walked back her call for a pause", "scaled back its support": a retreat, no backing
-    if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')) continue;
+    // "walked back her call for a pause", "scaled back its support": a retreat, no backing (a retreat refused, "refused
+    // to walk back his call", is read with its call as before)
+    if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')
+      && !isRefusedRetreat(tokens, match.from - 1)) continue;
     // "beat back calls for a pause": the particle of a rejection, no backing
     if (matches.some((other) => other.from === match.from - 1 && other.to === match.from + 1 && PHRASAL_REJECTIONS.includes(other.data.id))) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
@@ -371,17 +373,44 @@ const PAUSE_HEAD_FOLLOWERS = new Set([
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
 /** Words at most from a phrasal rejection's verb to the pause it is about ("brushed aside the growing calls for a pause"). */
 const PHRASAL_REJECTION_REACH = 10;
+/** What a phrasal rejection takes a side by rejecting: calls and proposals for the pause, what is against it. */
+const REJECTED_CALL_HEADS = new Set([
+  'call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'proposal', 'proposals', 'idea', 'plan',
+  'plans', 'letter', 'petition', 'push', 'campaign',
+]);
+const REJECTED_AGAINST_HEADS = new Set([
+  'objection', 'objections', 'criticism', 'criticisms', 'complaints', 'critics', 'concerns', 'fears', 'worries', 'doubts',
+  'warnings',
+]);
+/** Words before a rejected head: "brushed aside the growing calls", "shrugged off the open letter". */
+const REJECTED_HEAD_MODIFIERS = new Set([
+  'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'any', 'all', 'such', 'growing',
+  'renewed', 'repeated', 'latest', 'new', 'fresh', 'mounting', 'urgent', 'public', 'open', 'loud', 'recent', 'earlier',
+  'proposed', 'global', 'international', 'verified', 'coordinated', 'temporary', 'industry', 'activists', 'scientists',
+]);
 /**
- * Whether a phrasal rejection's verb at `verb` is about the pause: the pause's noun after it in its clause ("brushed
- * aside calls for a pause", "shrugged off the objections to the moratorium"; not "turned down a plea from nurses for
- * higher pay", "shot down a proposal for a new stadium").
+ * Whether a phrasal rejection's verb at `verb` is about the pause, by what it takes ("brushed aside calls for a pause",
+ * "shrugged off the objections to the moratorium", "laughed off the pause"): the pause itself; a call, a proposal or a
+ * letter, for the pause by its noun in the clause, for a halt ("calls to stop training"), or named alone ("brushed aside
+ * the calls, saying ..."); what is against the pause, by its noun. Not "turned down a plea from nurses for higher pay",
+ * "turned down an invitation to discuss the pause", "fought off a cold before the pause debate".
  */
 export function isPhrasalRejectionOfPause(tokens: readonly Token[], verb: number): boolean {
-  for (let i = verb + 2; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+  let head = verb + 2;
+  while (head < verb + 5 && (REJECTED_HEAD_MODIFIERS.has(tokens[head]?.word ?? '') || tokens[head]?.isPossessive === true
+    || /^\p{L}+-\p{L}+$/u.test(tokens[head]?.word ?? ''))) head++;
+  const word = tokens[head]?.word ?? '';
+  if (PAUSE_NOUN_EXACT.test(word)) return true;
+  const isCall = REJECTED_CALL_HEADS.has(word);
+  if (!isCall && !REJECTED_AGAINST_HEADS.has(word)) return false;
+  if (isCall && (isClauseBreak(tokens[head + 1]?.word ?? '.') || (tokens[head + 1]?.word === 'to' && PAUSE_VERB_WORDS.test(tokens[head + 2]?.word ?? '')))) return true;
+  for (let i = head + 1; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
     if (PAUSE_WORDS.test(tokens[i]!.word)) return true;
   }
   return false;
 }
+/** Verbs of a halt after a call's "to": "calls to stop training", "to pause", "to slow down". */
+const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
 /**
  * The index of the proposal a rejection takes, where that proposal undoes the pause: "turned down demands to lift the
  * moratorium", "shot down the idea of ending the pause", "fought off calls to exempt the largest labs from the pause";
@@ -401,12 +430,24 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
     ? UNDOING_VERBS.has(verbWord) || (UNDOING_PARTICLES.get(verbWord)?.test(tokens[verb + 1]?.word ?? '') ?? false)
     : tokens[noun + 1]?.word === 'of' && UNDOING_GERUNDS.has(verbWord);
   if (!isUndoing) return -1;
-  for (let i = verb + 1; i <= verb + UNDONE_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
-    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isPauseOfOther(tokens, i + 1) ? -1 : noun;
+  // the pause the undoing's object ("to delay the moratorium"; not "to delay its next model until the pause", "to end
+  // the debate on the pause"), or what it is exempted from ("to exempt open-source labs from the moratorium")
+  let object = verb + (UNDOING_PARTICLES.has(verbWord) ? 2 : 1);
+  if (verbWord === 'exempt') {
+    while (object <= verb + UNDONE_REACH && object < tokens.length && tokens[object]!.word !== 'from' && !isClauseBreak(tokens[object]!.word)) object++;
+    object++;
   }
-  return -1;
+  while (isPauseModifier(tokens[object]?.word ?? '')) object++;
+  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive || isPauseOfOther(tokens, object + 1)) return -1;
+  return noun;
 }
 
+/** Whether the retreat at `verb` is refused or denied: "refused to walk back", "won't walk back", "never walked back". */
+function isRefusedRetreat(tokens: readonly Token[], verb: number): boolean {
+  const before = tokens[verb - 1]?.word ?? '';
+  if (isNegator(before)) return true;
+  return before === 'to' && /^(?:refuse|refuses|refused|refusing|decline|declines|declined|declining)$/.test(tokens[verb - 2]?.word ?? '');
+}
 /** Whether a cue is a verb of rejecting: one word ("dismissed") or a verb and its particle ("brushed aside"). */
 function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
@@ -444,6 +485,30 @@ const NOT_THE_OBJECT = new Set([
   'or', 'with', 'through', 'by', 'via', 'using', 'into', 'until', 'before', 'after', 'while', 'so', 'because', 'than',
   'unless', 'if', 'instead', 'without',
 ]);
+/** Nouns of the pause's undoing: "the repeal of the moratorium", "an end to the pause". */
+const UNDOING_NOUNS = new Set([
+  'repeal', 'lifting', 'end', 'scrapping', 'withdrawal', 'abolition', 'removal', 'rollback', 'reversal', 'cancellation',
+  'expiry', 'expiration', 'termination', 'dismantling', 'weakening', 'abandonment', 'rescinding', 'revocation',
+]);
+/** Words between the call's "for" and an undoing noun: "for the swift repeal of", "for an immediate end to". */
+const UNDOING_NOUN_MODIFIERS = new Set(['the', 'a', 'an', 'its', 'immediate', 'swift', 'quick', 'full', 'complete', 'early', 'outright', 'total', 'prompt', 'rapid']);
+/**
+ * Whether the word at `index` is the pause's undoing called for by its noun or its form in -ing: "for the repeal of the
+ * moratorium", "for an end to the pause", "demanded the lifting of the freeze", "for scrapping the moratorium"; the
+ * pause its object, no other noun ("an end to frontier training under a moratorium" is none).
+ */
+function isCalledUndoingNoun(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index]!.word;
+  const preposition = tokens[index + 1]?.word ?? '';
+  const isNoun = UNDOING_NOUNS.has(word) && (preposition === 'of' || (word === 'end' && preposition === 'to'));
+  if (!isNoun && !UNDOING_GERUNDS.has(word)) return false;
+  let object = isNoun ? index + 2 : index + 1;
+  while (isPauseModifier(tokens[object]?.word ?? '')) object++;
+  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive) return false;
+  let before = index - 1;
+  while (isNoun && before > 0 && UNDOING_NOUN_MODIFIERS.has(tokens[before]!.word)) before--;
+  return /^(?:for|demanded|demand|demands|demanding|urged|urge|urges|urging|sought|seek|seeks|seeking|want|wants|wanted)$/.test(tokens[before]?.word ?? '');
+}
 /** The pause undone in the passive after a call's pause: "called for the proposed pause to be scrapped". */
 const UNDONE_PARTICIPLES = new Set([
   'rejected', 'blocked', 'scrapped', 'dropped', 'killed', 'abandoned', 'defeated', 'shelved', 'ditched', 'scuttled',
@@ -510,11 +575,16 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
       // the first undoing is the verb called for ("to reject", "should vote down"); a call not to undo, in a question,
       // asks for the undoing ("asked why the labs should not abandon the pause")
       if ((UNDOING_VERBS.has(word) || hasParticle) && isCalledVerb(tokens, i) && !isNegatedCallAsked(tokens, match.from, i)) undoings++;
+      // or its noun, or its form in -ing, called for ("called for the repeal of the moratorium", "for an end to the
+      // pause", "called for scrapping the moratorium")
+      else if (isCalledUndoingNoun(tokens, i)) undoings++;
     } else if (isUndoingForm(word) || hasParticle) {
       // "exemptions that undermine the moratorium", "loopholes weakening it": the noun's own act, counted with it
       if (!isAgainstNounsAct(tokens, i)) undoings++;
     } else if (AGAINST_NOUNS.has(word)) undoings++;
   }
+  // "to approve the moratorium's repeal", "to block the moratorium's repeal": the pause's own undoing after it
+  if (tokens[last]!.isPossessive && UNDOING_NOUNS.has(tokens[match.to]?.word ?? '')) undoings++;
   if (undoings > 0) return undoings;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
     const word = tokens[i]!.word;
@@ -1174,7 +1244,8 @@ const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration']
 /** Nouns of a proposal, a rejection of which to undo the pause is for it: "rejected demands to lift the moratorium". */
 const PROPOSED_UNDOING_NOUNS = new Set([
   ...CALL_NOUNS, 'plan', 'plans', 'proposal', 'proposals', 'idea', 'bid', 'bids', 'push', 'effort', 'efforts', 'attempt',
-  'attempts', 'move', 'moves',
+  'attempts', 'move', 'moves', 'amendment', 'amendments', 'motion', 'motions', 'bill', 'bills', 'measure', 'measures',
+  'request', 'requests',
 ]);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'while', 'whereas']);
 /** Words at most between a rejection and the call it rejects ("rejected the growing calls to ..."). */

@@ -237,9 +237,10 @@ const NEGATED_AUXILIARIES = new Set([
 ]);
 /**
  * Verbs of a side that a full "do not" before them denies as "doesn't" does ("Senator Ruiz does not support the
- * moratorium", "did not think the labs should pause"); not others ("The lab did not refuse to sign").
+ * moratorium", "did not think the labs should pause"); not others ("The lab did not refuse to sign", "did not reject
+ * the proposal", which is no support).
  */
-const DENIABLE_SIDE_VERBS = new Set(['support', 'back', 'endorse', 'oppose', 'sign', 'welcome', 'reject', 'think', 'believe']);
+const DENIABLE_SIDE_VERBS = new Set(['support', 'back', 'endorse', 'oppose', 'sign', 'welcome', 'think', 'believe']);
 /** The index of the "not" of "do not", "does not" or "did not" right before a verb of a side (DENIABLE_SIDE_VERBS), or -1. */
 function deniedByDo(tokens: readonly Token[], verb: number): number {
   const isDenied = tokens[verb - 1]?.word === 'not' && /^(?:do|does|did)$/.test(tokens[verb - 2]?.word ?? '')

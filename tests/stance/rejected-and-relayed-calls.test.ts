@@ -48,6 +48,12 @@ describe('a call for the pause to be undone is a call against it', () => {
     ['Industry groups called for the proposed pause to be scrapped.', 'Industry groups'],
     ['The Chamber urged regulators to lift the freeze on frontier training.', 'The Chamber'],
     ['The Chamber urged Congress to reject calls for a pause.', 'The Chamber'],
+    // the undoing by its noun or its form in -ing, and the pause's own undoing after its possessive
+    ['Industry groups called for the repeal of the moratorium.', 'Industry groups'],
+    ['Industry groups called for an end to the moratorium.', 'Industry groups'],
+    ['Industry groups called for the lifting of the pause.', 'Industry groups'],
+    ['Industry groups called for scrapping the moratorium.', 'Industry groups'],
+    ['Industry groups urged Congress to approve the moratorium\'s repeal.', 'Industry groups'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -56,6 +62,10 @@ describe('a call for the pause to be undone is a call against it', () => {
     ['Researchers urged the labs to stop racing and pause.', 'Researchers'],
     ['Advocates urged governments to end the race with a pause.', 'Advocates'],
     ['Senator Ruiz urged Congress not to reject the proposed pause.', 'Senator Ruiz'],
+    ['Senator Ruiz urged colleagues to block the moratorium\'s repeal.', 'Senator Ruiz'],
+    ['Senator Ruiz called for extending the moratorium.', 'Senator Ruiz'],
+    ['Researchers called for an end to frontier training under a verified moratorium.', 'Researchers'],
+    ['Researchers called for an end to the race and a verified pause.', 'Researchers'],
     // (a review of 2.5.90) an undoing of what is against the pause, a second undoing, another noun undone, a pause to
     // be lifted only once it can be checked
     ['Senator Ruiz urged the administration to drop its objections to a pause.', 'Senator Ruiz'],
@@ -407,6 +417,10 @@ describe('a rejection by a verb and its particle', () => {
     ['The industry beat back the proposal for a pause.', 'The industry'],
     ['OpenAI\'s chief executive shrugged off the open letter calling for a six-month pause.', 'OpenAI\'s chief executive'],
     ['OpenAI\'s chief executive dismissed the open letter calling for a six-month pause.', 'OpenAI\'s chief executive'],
+    // (a review of 2.5.130) the calls named alone, a call to halt
+    ['The minister brushed aside the calls, saying the country would not pause.', 'The minister'],
+    ['The lab shrugged off the letter, calling it alarmist.', 'The lab'],
+    ['The lab fended off calls to stop training its next model.', 'The lab'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -421,6 +435,7 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Ruiz shot down the idea of ending the pause.', 'Senator Ruiz'],
     ['Senator Ruiz brushed aside proposals to weaken the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz rejected the proposal to lift the moratorium.', 'Senator Ruiz'],
+    ['The senator fought off calls to exempt the largest labs from the pause.', 'The senator'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
@@ -432,11 +447,22 @@ describe('a rejection by a verb and its particle', () => {
   });
 
   it('a rejection of what is no pause takes no side, nor does a question', () => {
-    for (const sentence of ['The minister turned down a plea from nurses for higher pay.', 'The board turned down the idea of a four-day week.']) {
+    for (const sentence of [
+      'The minister turned down a plea from nurses for higher pay.', 'The board turned down the idea of a four-day week.',
+      // (a review of 2.5.130) what the verb takes is no call or objection, though the pause is named after it
+      'Senator Ruiz turned down an invitation to discuss the pause on television.', 'The CEO fought off a cold before the pause debate in Geneva.',
+      'Anthropic turned down a request to comment on the pause.', 'The union turned down a pay offer during the pause in talks.',
+      'The senator beat back a primary challenger who had called for a pause.',
+      // nor is not rejecting a proposal support of it
+      'Senator Ruiz did not reject the proposal for a moratorium.',
+    ]) {
       const sided = scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral');
       expect(sided, sentence).toEqual([]);
     }
     expect(scoreInArticle('Did the minister brush aside calls for a pause?').voices.map((voice) => voice.actor)).not.toContain('Did the minister');
+    // a rejected proposal that delays something else until the pause is no proposal to undo it
+    const delayed = scoreInArticle('The lab dismissed demands to delay its next model until the pause takes effect.').voices;
+    expect(delayed.find((voice) => voice.actor === 'The lab')?.stance).not.toBe('support');
   });
 
   it('a verb and its particle of something else takes no side ("turned down job offers")', () => {
