@@ -300,6 +300,17 @@ export function findCueHits(
       rejection.value = -rejection.value;
     }
   }
+  // "rejected claims that a pause would hand China the lead", "rejected the argument that a pause is necessary": what a
+  // rejected claim says is the other side's, the rejection takes the side against it (and no side of its own)
+  for (const rejection of [...hits]) {
+    const claim = rejectedClaimOf(tokens, rejection);
+    if (claim === null) continue;
+    const said = hits.filter((hit) => hit.from > claim.noun && hit.from < claim.end);
+    if (said.length === 0) continue;
+    for (const hit of said) hit.value = -hit.value;
+    // the rejection and the claim's own noun ("criticism") describe it
+    hits.splice(0, hits.length, ...hits.filter((hit) => hit !== rejection && !(hit.from <= claim.noun && hit.to > claim.noun)));
+  }
   // "dismissed the objections to the pause", "rejected criticism of the moratorium": a rejection of what is against the
   // pause is for it, and the cues of what it rejects ("criticism", "that the pause would hand China the lead") describe
   // that, no claim of the clause's
@@ -380,7 +391,8 @@ const REJECTED_CALL_HEADS = new Set([
 ]);
 const REJECTED_AGAINST_HEADS = new Set([
   'objection', 'objections', 'criticism', 'criticisms', 'complaints', 'critics', 'concerns', 'fears', 'worries', 'doubts',
-  'warnings',
+  'warnings', 'claim', 'claims', 'argument', 'arguments', 'suggestion', 'suggestions', 'notion', 'allegations',
+  'accusations', 'charges', 'assertion', 'assertions', 'predictions', 'talk', 'reports', 'speculation',
 ]);
 /** Words before a rejected head: "brushed aside the growing calls", "shrugged off the open letter". */
 const REJECTED_HEAD_MODIFIERS = new Set([
@@ -404,6 +416,8 @@ export function isPhrasalRejectionOfPause(tokens: readonly Token[], verb: number
   const isCall = REJECTED_CALL_HEADS.has(word);
   if (!isCall && !REJECTED_AGAINST_HEADS.has(word)) return false;
   if (isCall && (isClauseBreak(tokens[head + 1]?.word ?? '.') || (tokens[head + 1]?.word === 'to' && PAUSE_VERB_WORDS.test(tokens[head + 2]?.word ?? '')))) return true;
+  // a claim, by what it says ("shrugged off criticism that the movement was naive"; see rejectedClaimOf)
+  if (!isCall && tokens[head + 1]?.word === 'that') return true;
   for (let i = head + 1; i <= verb + PHRASAL_REJECTION_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
     if (PAUSE_WORDS.test(tokens[i]!.word)) return true;
   }
@@ -448,6 +462,30 @@ function isRefusedRetreat(tokens: readonly Token[], verb: number): boolean {
   if (isNegator(before)) return true;
   return before === 'to' && /^(?:refuse|refuses|refused|refusing|decline|declines|declined|declining)$/.test(tokens[verb - 2]?.word ?? '');
 }
+/** Nouns of what someone says, whose "that" clause a rejection of them rejects: "rejected claims that ...". */
+const REJECTED_CLAIM_NOUNS = new Set([
+  'argument', 'arguments', 'claim', 'claims', 'idea', 'notion', 'view', 'suggestion', 'suggestions', 'assertion',
+  'assertions', 'allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'contention', 'premise',
+  'prediction', 'predictions', 'warning', 'warnings', 'fear', 'fears', 'concern', 'concerns', 'criticism', 'criticisms',
+  'complaint', 'complaints', 'objection', 'objections', 'speculation', 'reports', 'talk',
+]);
+/**
+ * The claim's noun a rejection takes and the end of that noun's "that" clause ("rejected claims that a pause would
+ * hand China the lead", "dismissed the argument that a pause is necessary"), or null.
+ */
+function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number; end: number } | null {
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return null;
+  let noun = hit.to;
+  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !REJECTED_CLAIM_NOUNS.has(tokens[noun]!.word)) {
+    if (isClauseBreak(tokens[noun]!.word) || CLAUSE_BREAKS.has(tokens[noun]!.word)) return null;
+    noun++;
+  }
+  if (!REJECTED_CLAIM_NOUNS.has(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'that') return null;
+  let end = noun + 2;
+  while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !CLAUSE_BREAKS.has(tokens[end]!.word)) end++;
+  return { noun, end };
+}
+
 /** Whether a cue is a verb of rejecting: one word ("dismissed") or a verb and its particle ("brushed aside"). */
 function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);

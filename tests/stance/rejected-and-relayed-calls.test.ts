@@ -470,3 +470,23 @@ describe('a rejection by a verb and its particle', () => {
     expect(voices.filter((voice) => voice.actor.startsWith('Several engineers') && voice.stance !== 'neutral')).toEqual([]);
   });
 });
+
+describe('a rejected claim: what it says is the other side\'s, and the rejection is against it', () => {
+  it.each([
+    ['Senator Ruiz rejected the argument that a pause is necessary.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz rejected the idea that the labs should pause.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz dismissed the claim that a pause would save lives.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz dismissed suggestions that the moratorium was unenforceable.', 'Senator Ruiz', 'support'],
+    ['Senator Ruiz rejected claims that a pause would hand China the lead.', 'Senator Ruiz', 'support'],
+    ['Holly Elmore dismissed criticism that the pause was naive.', 'Holly Elmore', 'support'],
+    ['Holly Elmore, who founded PauseAI, shrugged off criticism that the movement was naive.', 'Holly Elmore', 'support'],
+    ['Senator Ruiz brushed aside suggestions that the moratorium was unenforceable.', 'Senator Ruiz', 'support'],
+  ])('"%s" in an article: %s %s', (sentence, actor, stance) => {
+    expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance }));
+  });
+
+  it('the article is not read as making the rejected claim itself', () => {
+    const result = pauseScorer.score({ title: null, text: asArticle('Holly Elmore, who founded PauseAI, shrugged off criticism that the movement was naive.') });
+    expect(result.stance!.label).not.toBe('oppose');
+  });
+});
