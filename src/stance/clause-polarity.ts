@@ -14,7 +14,7 @@ import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
-  NEGATORS, PHRASAL_REJECTIONS, type StanceCue,
+  NEGATORS, PHRASAL_REJECTIONS, QUESTIONING_VERBS, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -232,6 +232,8 @@ export function findCueHits(
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
     if (PHRASAL_REJECTIONS.includes(cue.id) && !isPhrasalRejectionOfPause(tokens, match.from)) continue;
+    // (not one denied, of few, or asked: "does not question the need", "Few question the need", "Who would question ...?")
+    if (cue.id === QUESTIONING_VERBS && (!isQuestionedMerit(tokens, match.to) || question !== 'none' || isDeniedQuestioning(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -486,9 +488,29 @@ function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number;
   return { noun, end };
 }
 
-/** Whether a cue is a verb of rejecting: one word ("dismissed") or a verb and its particle ("brushed aside"). */
+/**
+ * Whether a cue is a verb of rejecting: one word ("dismissed"), a verb and its particle ("brushed aside"), or one of
+ * doubting what it takes (isQuestionedMerit).
+ */
 function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
+  if (hit.cue.id === QUESTIONING_VERBS) return true;
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
+}
+/** Whether a verb of questioning is denied or said of few in its clause: "does not question", "Few question", "No one questions". */
+function isDeniedQuestioning(tokens: readonly Token[], verb: number): boolean {
+  for (let i = clauseStartOf(tokens, verb); i < verb; i++) {
+    const word = tokens[i]!.word;
+    if (isNegator(word) || /^(?:few|nobody|none|hardly|scarcely)$/.test(word)) return true;
+  }
+  return false;
+}
+/** What a verb of doubting rejects: the merit of a thing ("the need for", "the wisdom of"), or a claim. */
+const QUESTIONED_MERITS = new Set(['need', 'necessity', 'wisdom', 'merits', 'merit', 'point', 'feasibility', 'value', 'case', 'logic', 'rationale', 'usefulness']);
+/** Whether a verb of doubting takes a merit or a claim right after it: "questioned the need for", "doubted claims that". */
+export function isQuestionedMerit(tokens: readonly Token[], after: number): boolean {
+  const head = /^(?:the|a|an|this|its|their)$/.test(tokens[after]?.word ?? '') ? after + 1 : after;
+  const word = tokens[head]?.word ?? '';
+  return QUESTIONED_MERITS.has(word) || (REJECTED_CLAIM_NOUNS.has(word) && tokens[head + 1]?.word === 'that');
 }
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
@@ -1277,8 +1299,8 @@ export function isRejectedCall(tokens: readonly Token[], rejection: CueHit, call
 
 /** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
 const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
-/** Texts that make a call, rejected as it is ("dismissed the open letter calling for a pause"). */
-const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration']);
+/** Texts that make a call, and a call's need, rejected as it is ("dismissed the open letter calling for a pause", "rejected the need for a pause"). */
+const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration', 'need', 'necessity']);
 /** Nouns of a proposal, a rejection of which to undo the pause is for it: "rejected demands to lift the moratorium". */
 const PROPOSED_UNDOING_NOUNS = new Set([
   ...CALL_NOUNS, 'plan', 'plans', 'proposal', 'proposals', 'idea', 'bid', 'bids', 'push', 'effort', 'efforts', 'attempt',

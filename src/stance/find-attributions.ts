@@ -8,7 +8,7 @@
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import {
-  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
+  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, isQuestionedMerit, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
@@ -99,6 +99,9 @@ const PHRASAL_REJECTING_VERBS: Record<string, ReadonlySet<string>> = Object.from
   return verbs.split('|').filter((verb) => !verb.endsWith('ing')).map((verb) => [verb, new Set(particles.split('|'))]);
 }));
 
+/** Verbs of disputing, a report only of a merit or a claim (isQuestionedMerit). */
+const DISPUTING_VERBS = /^(?:dispute|disputes|disputed|refute|refutes|refuted|rebut|rebuts|rebutted|debunk|debunks|debunked)$/;
+
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
 export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'argued', 'argues', 'argue', 'warned',
@@ -109,7 +112,8 @@ export const SPEECH_VERBS = new Set([
   'emphasised', 'acknowledged', 'admitted', 'predicted', 'replied', 'responded', 'posted', 'tweeted', 'commented',
   'declared', 'cautioned', 'questioned', 'question', 'asked', 'called', 'calls', 'call', 'backs', 'backed', 'back',
   'endorsed', 'endorses', 'endorse', 'supports', 'support', 'opposes', 'oppose', 'opposed', 'rejected', 'rejects',
-  'reject', 'welcomed', 'welcomes', 'welcome', 'dismissed', 'dismisses', 'dismiss', 'criticized', 'criticised',
+  'reject', 'disputed', 'disputes', 'dispute', 'refuted', 'refutes', 'refute', 'rebutted', 'rebuts', 'rebut', 'debunked',
+  'debunks', 'debunk', 'welcomed', 'welcomes', 'welcome', 'dismissed', 'dismisses', 'dismiss', 'criticized', 'criticised',
   'criticizes', 'criticises', 'criticize', 'criticise', 'praised', 'praises', 'slammed', 'slams', 'mocked', 'mocks',
   'point', 'points', 'pointed', 'fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'think', 'thinks',
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
@@ -1189,6 +1193,8 @@ function isPluralNoun(tokens: readonly Token[], index: number): boolean {
   const word = tokens[index]!.word;
   const before = wordBefore(tokens, index);
   if (PLURAL_MODIFIERS.has(before) || /^\d+$/.test(before) || COMPOUND_MODIFIERS[word]?.has(before)) return true;
+  // "Senator Ruiz disputed claims that ...", "the widely reported claims": a verb's object or a participle's noun
+  if (/^\p{L}{3,}ed$/u.test(before) && tokens[index - 1]?.word === before) return true;
   let next = index + 1;
   while (ADVERBS_AFTER_SUBJECT.has(tokens[next]?.word ?? '')) next++;
   const after = tokens[next]?.word ?? '';
@@ -1357,6 +1363,8 @@ function findAnchors(
     if (needsNear && !hasWordNear(tokens, v, needsNear) && !isAskedToAct(tokens, v)) continue;
     // "brushed aside calls for a pause", not "turned down job offers"
     if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
+    // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"
+    if (DISPUTING_VERBS.test(word) && !isQuestionedMerit(tokens, v + 1)) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
     if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.

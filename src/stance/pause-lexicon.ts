@@ -206,6 +206,12 @@ const POINTING = "it|this|that|these|those|it's|that's";
  * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
  * "turned down", "beat back"), each a rejection as "rejected" is.
  */
+/**
+ * Verbs of questioning or disputing, a rejection where what they take is a merit or a claim ("questioned the need for
+ * a pause", "disputed claims that a pause would hand China the lead"; not "disputed her account"); not a doubt, as
+ * often others' ("Few doubt the need for a pause").
+ */
+export const QUESTIONING_VERBS = 'question|questions|questioned|questioning|dispute|disputes|disputed|disputing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|rebutting|debunk|debunks|debunked|debunking';
 export const PHRASAL_REJECTIONS = [
   'brush|brushes|brushed|brushing|sweep|sweeps|swept|sweeping|wave|waves|waved|waving aside|off|away',
   'shrug|shrugs|shrugged|shrugging|fend|fends|fended|fending|fight|fights|fought|fighting|laugh|laughs|laughed|laughing off',
@@ -462,6 +468,8 @@ export const OPPOSE_CUES = cues(-1, [
   [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
   // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
   ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),
+  // "questioned the need for a pause", "questioned the wisdom of a moratorium" (only of a merit or a claim: see clause-polarity.ts)
+  [QUESTIONING_VERBS, 0.5, 'call'],
   [`bad|terrible|dangerous|foolish|dumb|stupid|silly|misguided|mistaken ~1 idea|move|policy|precedent|plan|proposal`, 1, 'judgement'],
   [`misguided|mistake|mistaken|folly|absurd|ridiculous|nonsense|silly|foolish|preposterous|overreach|heavy-handed`, 0.8, 'judgement'],
   // The risk premise is overstated.

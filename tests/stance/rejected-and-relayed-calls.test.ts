@@ -481,8 +481,23 @@ describe('a rejected claim: what it says is the other side\'s, and the rejection
     ['Holly Elmore dismissed criticism that the pause was naive.', 'Holly Elmore', 'support'],
     ['Holly Elmore, who founded PauseAI, shrugged off criticism that the movement was naive.', 'Holly Elmore', 'support'],
     ['Senator Ruiz brushed aside suggestions that the moratorium was unenforceable.', 'Senator Ruiz', 'support'],
+    // questioning or disputing a merit of the pause or a claim
+    ['Senator Ruiz rejected the need for a pause.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz questioned the need for a pause.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz questioned the wisdom of a pause.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz disputed the need for a pause.', 'Senator Ruiz', 'oppose'],
+    ['Senator Ruiz disputed claims that a pause would hand China the lead.', 'Senator Ruiz', 'support'],
+    ['Researchers debunked the claim that a pause would save lives.', 'Researchers', 'oppose'],
   ])('"%s" in an article: %s %s', (sentence, actor, stance) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance }));
+  });
+
+  it('questioning or disputing takes no side of something else, nor when few or no one do it', () => {
+    for (const sentence of ['Senator Ruiz questioned the minister about the pause.', 'Veridian disputed her account of the pause.']) {
+      expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
+    }
+    const few = pauseScorer.score({ title: null, text: asArticle('Few question the need for a pause.') });
+    expect(few.stance!.score).toBeGreaterThan(0);
   });
 
   it('the article is not read as making the rejected claim itself', () => {
