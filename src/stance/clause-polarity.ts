@@ -233,7 +233,8 @@ export function findCueHits(
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
     if (PHRASAL_REJECTIONS.includes(cue.id) && !isPhrasalRejectionOfPause(tokens, match.from)) continue;
     // (not one denied, of few, or asked: "does not question the need", "Few question the need", "Who would question ...?")
-    if (cue.id === QUESTIONING_VERBS && (!isQuestionedMerit(tokens, match.to) || question !== 'none' || isDeniedQuestioning(tokens, match.from))) continue;
+    const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
+    if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedQuestioning(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -276,6 +277,8 @@ export function findCueHits(
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && callsToUndo(tokens, match)) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && (isPauseOfOther(tokens, match.to) || signsForPauseOfOther(tokens, match))) continue;
+    // "questioned the wisdom of lifting the pause": a doubt of its undoing is for it
+    if (questioned === 'undoing') value = -value;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -308,6 +311,9 @@ export function findCueHits(
     const claim = rejectedClaimOf(tokens, rejection);
     if (claim === null) continue;
     const said = hits.filter((hit) => hit.from > claim.noun && hit.from < claim.end);
+    // a claim questioned or disputed that says nothing read ("disputed reports that it had violated the moratorium")
+    // takes no side; one rejected keeps the rejection's
+    if (said.length === 0 && rejection.cue.id === QUESTIONING_VERBS) hits.splice(hits.indexOf(rejection), 1);
     if (said.length === 0) continue;
     for (const hit of said) hit.value = -hit.value;
     // the rejection and the claim's own noun ("criticism") describe it
@@ -490,7 +496,7 @@ function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number;
 
 /**
  * Whether a cue is a verb of rejecting: one word ("dismissed"), a verb and its particle ("brushed aside"), or one of
- * doubting what it takes (isQuestionedMerit).
+ * questioning what it takes (questionedMeritOf).
  */
 function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   if (hit.cue.id === QUESTIONING_VERBS) return true;
@@ -500,17 +506,32 @@ function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
 function isDeniedQuestioning(tokens: readonly Token[], verb: number): boolean {
   for (let i = clauseStartOf(tokens, verb); i < verb; i++) {
     const word = tokens[i]!.word;
-    if (isNegator(word) || /^(?:few|nobody|none|hardly|scarcely)$/.test(word)) return true;
+    if (isNegator(word) || /^(?:few|nobody|none|hardly|scarcely|never)$/.test(word)) return true;
   }
   return false;
 }
-/** What a verb of doubting rejects: the merit of a thing ("the need for", "the wisdom of"), or a claim. */
+/** What a verb of questioning rejects: the merit of a thing ("the need for", "the wisdom of"), or a claim. */
 const QUESTIONED_MERITS = new Set(['need', 'necessity', 'wisdom', 'merits', 'merit', 'point', 'feasibility', 'value', 'case', 'logic', 'rationale', 'usefulness']);
-/** Whether a verb of doubting takes a merit or a claim right after it: "questioned the need for", "doubted claims that". */
-export function isQuestionedMerit(tokens: readonly Token[], after: number): boolean {
+/**
+ * What a verb of questioning takes right after it: the merit of the pause ("questioned the need for a pause", "the
+ * wisdom of a moratorium"), the merit of its undoing ("the wisdom of lifting the pause", "the need for an exemption
+ * from the pause"), or a claim with its "that" ("disputed claims that ..."); null for anything else ("the need for new
+ * chip export rules", "the need for the hearing on the pause").
+ */
+export function questionedMeritOf(tokens: readonly Token[], after: number): 'pause' | 'undoing' | 'claim' | null {
   const head = /^(?:the|a|an|this|its|their)$/.test(tokens[after]?.word ?? '') ? after + 1 : after;
   const word = tokens[head]?.word ?? '';
-  return QUESTIONED_MERITS.has(word) || (REJECTED_CLAIM_NOUNS.has(word) && tokens[head + 1]?.word === 'that');
+  if (REJECTED_CLAIM_NOUNS.has(word) && tokens[head + 1]?.word === 'that') return 'claim';
+  if (!QUESTIONED_MERITS.has(word) || !/^(?:for|of|behind)$/.test(tokens[head + 1]?.word ?? '')) return null;
+  let object = head + 2;
+  while (isPauseModifier(tokens[object]?.word ?? '') || tokens[object]?.word === 'further') object++;
+  const objectWord = tokens[object]?.word ?? '';
+  if (PAUSE_NOUN_EXACT.test(objectWord) || objectWord === 'moratoria') return tokens[object]!.isPossessive || isPauseOfOther(tokens, object + 1) ? null : 'pause';
+  if (!UNDOING_MERIT_NOUNS.has(objectWord) && !UNDOING_GERUNDS.has(objectWord)) return null;
+  for (let i = object + 1; i <= object + 4 && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isPauseOfOther(tokens, i + 1) ? null : 'undoing';
+  }
+  return null;
 }
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
@@ -550,6 +571,8 @@ const UNDOING_NOUNS = new Set([
   'repeal', 'lifting', 'end', 'scrapping', 'withdrawal', 'abolition', 'removal', 'rollback', 'reversal', 'cancellation',
   'expiry', 'expiration', 'termination', 'dismantling', 'weakening', 'abandonment', 'rescinding', 'revocation',
 ]);
+/** Undoings of the pause by their nouns, whose merit questioned is the pause's defence: "the need for an exemption". */
+const UNDOING_MERIT_NOUNS = new Set([...UNDOING_NOUNS, 'delay', 'delays', 'exemption', 'exemptions', 'waiver', 'waivers', 'loophole', 'loopholes']);
 /** Words between the call's "for" and an undoing noun: "for the swift repeal of", "for an immediate end to". */
 const UNDOING_NOUN_MODIFIERS = new Set(['the', 'a', 'an', 'its', 'immediate', 'swift', 'quick', 'full', 'complete', 'early', 'outright', 'total', 'prompt', 'rapid']);
 /**
@@ -564,7 +587,7 @@ function isCalledUndoingNoun(tokens: readonly Token[], index: number): boolean {
   if (!isNoun && !UNDOING_GERUNDS.has(word)) return false;
   let object = isNoun ? index + 2 : index + 1;
   while (isPauseModifier(tokens[object]?.word ?? '')) object++;
-  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive) return false;
+  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive || isPauseOfOther(tokens, object + 1)) return false;
   let before = index - 1;
   while (isNoun && before > 0 && UNDOING_NOUN_MODIFIERS.has(tokens[before]!.word)) before--;
   return /^(?:for|demanded|demand|demands|demanding|urged|urge|urges|urging|sought|seek|seeks|seeking|want|wants|wanted)$/.test(tokens[before]?.word ?? '');

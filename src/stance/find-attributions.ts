@@ -8,7 +8,8 @@
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import {
-  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, isQuestionedMerit, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS, readsAsVerb, UNSAID_ACTS,
+  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS,
+  questionedMeritOf, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { NAMED_PROPOSERS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
@@ -99,8 +100,46 @@ const PHRASAL_REJECTING_VERBS: Record<string, ReadonlySet<string>> = Object.from
   return verbs.split('|').filter((verb) => !verb.endsWith('ing')).map((verb) => [verb, new Set(particles.split('|'))]);
 }));
 
-/** Verbs of disputing, a report only of a merit or a claim (isQuestionedMerit). */
+/** Verbs of disputing, a report only of a merit or a claim (questionedMeritOf). */
 const DISPUTING_VERBS = /^(?:dispute|disputes|disputed|refute|refutes|refuted|rebut|rebuts|rebutted|debunk|debunks|debunked)$/;
+
+/** Copulas a stand is said with: "Senator Ruiz is firmly against the pause". */
+// (not "was against the pause", as often a view since given up: "I was against the pause. I was wrong.")
+const STAND_COPULAS = new Set(['is', 'are', 'remains', 'remain', 'remained']);
+/** Adverbs between a copula and its stand ("is firmly against", "remains deeply skeptical of"). */
+const STAND_ADVERBS = new Set([
+  'firmly', 'strongly', 'staunchly', 'fiercely', 'vehemently', 'adamantly', 'deeply', 'flatly', 'also', 'still', 'now',
+  'increasingly', 'openly', 'publicly', 'broadly', 'generally', 'very', 'highly', 'utterly', 'totally', 'squarely',
+  'implacably', 'not',
+]);
+/** A stand's words after its copula: "against", "opposed to", "skeptical of", "in favour of", "a vocal critic of". */
+const STAND_WORDS = new Set(['against', 'opposed', 'skeptical', 'sceptical', 'wary', 'dismissive', 'critical', 'supportive']);
+const STAND_NOUNS = new Set([
+  'proponent', 'advocate', 'supporter', 'champion', 'backer', 'critic', 'opponent', 'skeptic', 'sceptic', 'detractor',
+]);
+/** Words that name what a stand is on: the pause, a call or a proposal for it. */
+const STAND_OBJECTS = /^(?:pause|pauses|moratorium|moratoriums|moratoria|freeze|halt|slowdown|call|proposal|letter|plan|idea)$/;
+/**
+ * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
+ * is firmly against the pause", "remains skeptical of the moratorium", "is in favour of a pause", "is a vocal critic
+ * of the proposal"); not "is a Democrat", "is critical of the labs".
+ */
+function isCopulaStand(tokens: readonly Token[], v: number): boolean {
+  if (!STAND_COPULAS.has(tokens[v]!.word)) return false;
+  let next = v + 1;
+  while (STAND_ADVERBS.has(tokens[next]?.word ?? '')) next++;
+  const word = tokens[next]?.word ?? '';
+  let object = next + 1;
+  if (word === 'in' && /^(?:favour|favor)$/.test(tokens[next + 1]?.word ?? '')) object = next + 3;
+  else if (/^(?:a|an)$/.test(word)) {
+    let noun = next + 1;
+    if (!STAND_NOUNS.has(tokens[noun]?.word ?? '')) noun++;
+    if (!STAND_NOUNS.has(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'of') return false;
+    object = noun + 2;
+  } else if (!STAND_WORDS.has(word)) return false;
+  for (let i = object; i < object + NEAR_WORDS && isWordAt(tokens, i); i++) if (STAND_OBJECTS.test(tokens[i]!.word)) return true;
+  return false;
+}
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
 export const SPEECH_VERBS = new Set([
@@ -125,6 +164,9 @@ export const SPEECH_VERBS = new Set([
   'advocate', 'advocated', 'push', 'pushes', 'pushed', 'pressed', 'lobby', 'lobbies', 'lobbied', 'campaigned',
   'made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed',
   'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
+  // A stand reported by its words: "came out against", "threw her weight behind", "spoke in favour of", "expressed
+  // support for", "poured cold water on".
+  'came', 'comes', 'threw', 'throws', 'spoke', 'speaks', 'voices', 'expressed', 'expresses', 'poured', 'pours',
   ...Object.keys(PHRASAL_REJECTING_VERBS),
 ]);
 
@@ -188,13 +230,18 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
   ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
-  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing',
-    'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for'])])),
+  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing']
+    .map((verb) => [verb, new Set(['for'])])),
+  // "lobbied for a pause", "campaigned against the moratorium"
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against'])])),
+  // "came out against the moratorium", "came out in favour of a pause"
+  came: new Set(['out']), comes: new Set(['out']),
   // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
   ...Object.fromEntries(['proposed', 'recommends', 'recommended'].map((verb) => [verb, new Set(['a', 'an', 'that'])])),
-  // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives.
+  // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives
+  // ("voiced" by the words near it: "voiced support for", "voiced its call").
   ...Object.fromEntries(['made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated',
-    'echoed', 'echoes', 'voiced'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
+    'echoed', 'echoes'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
   ...PHRASAL_REJECTING_VERBS,
 };
 
@@ -223,8 +270,16 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     asked: ask, voted: vote, votes: vote, passed: motion, adopted: motion, approved: motion, issued: statement,
     issues: statement, published: statement, released: statement, delivered: submission, deliver: submission, submitted: submission,
     presented: submission, joined: cause, joins: cause, made: appeal, makes: appeal,
-    ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes', 'voiced']
+    ...Object.fromEntries(['renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated', 'echoed', 'echoes']
       .map((verb) => [verb, renewedCall])),
+    // "voiced support for the pause", "expressed opposition to the moratorium", "threw her weight behind", "spoke in
+    // favour of", "poured cold water on the proposal"
+    ...Object.fromEntries(['voiced', 'voices', 'expressed', 'expresses'].map((verb) => [verb, new Set([...renewedCall, 'support', 'opposition', 'backing', 'objections'])])),
+    ...Object.fromEntries(['threw', 'throws'].map((verb) => [verb, new Set(['weight'])])),
+    ...Object.fromEntries(['spoke', 'speaks'].map((verb) => [verb, new Set(['favour', 'favor', 'support', 'against'])])),
+    ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
+    // "came out against the moratorium", not "When the letter came out I mocked it"
+    ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'favour', 'favor', 'support', 'behind'])])),
   };
 })();
 const NEAR_WORDS = 5;
@@ -1344,7 +1399,8 @@ function findAnchors(
         continue;
       }
     }
-    if (!isAccording && !SPEECH_VERBS.has(word) && !PARTICIPLES.has(word)) continue;
+    const isStand = isCopulaStand(tokens, v);
+    if (!isAccording && !SPEECH_VERBS.has(word) && !PARTICIPLES.has(word) && !isStand) continue;
     if (isInside(quotes, v)) continue;
     if (isAccording) {
       const subject = subjectAfter(tokens, v + 1);
@@ -1352,7 +1408,7 @@ function findAnchors(
       continue;
     }
     const isParticiple = PARTICIPLES.has(word);
-    if (!SPEECH_VERBS.has(word) && !isParticiple) continue;
+    if (!SPEECH_VERBS.has(word) && !isParticiple && !isStand) continue;
     const needsNext = VERB_NEEDS_NEXT[word];
     // "China renewed calls for a pause" renews its own call; "rejected renewed calls" and "Renewed calls ... are" do not.
     const isRenewedCall = RENEWED_CALLS.has(tokens[v + 1]?.word ?? '') && VERB_NEEDS_NEAR[word] !== undefined && !modifiesNoun(tokens, v);
@@ -1364,7 +1420,7 @@ function findAnchors(
     // "brushed aside calls for a pause", not "turned down job offers"
     if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"
-    if (DISPUTING_VERBS.test(word) && !isQuestionedMerit(tokens, v + 1)) continue;
+    if (DISPUTING_VERBS.test(word) && questionedMeritOf(tokens, v + 1) === null) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
     if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.

@@ -154,6 +154,18 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
 ];
 /** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
 const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
+/** What a stand is taken on: the pause by its noun, or a call, proposal, letter or plan ("came out against the proposal"). */
+const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|proposal|letter|plan|idea`;
+/**
+ * Copulas of a stand held now ("is against", "remains opposed to"; not "was against", often a view given up, nor
+ * "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
+ */
+const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|she's|it's";
+/** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
+const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
+/** Verbs of speaking or working for or against something ("spoke in favour of", "lobbied against"). */
+// (not "campaign", "lobby", as often nouns: "launch campaign against AI pause", "the tech lobby against it")
+const STAND_VERBS = 'spoke|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
@@ -275,6 +287,15 @@ export const SUPPORT_CUES = cues(1, [
   // signed by more than 1,000 researchers, calls for ...".
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea , supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed|signed by`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
+  // A stand for it in the words news reports one with: "threw her weight behind the pause", "came out in favour of a
+  // moratorium", "voiced support for the pause", "spoke in favor of the moratorium", "is a vocal proponent of the pause"
+  [`throw|throws|threw|thrown|throwing ~2 weight behind ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`came|come|comes|coming out in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`came|come|comes|coming out for|behind ~2 ${STAND_OBJECT}`, 1, 'call'],
+  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares|pledged|pledge|pledges ~2 support|backing for ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`will|would ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],
   [`lawmakers|governments|regulators should|must ~2 listen`, 0.6, 'call'],
@@ -466,6 +487,17 @@ export const OPPOSE_CUES = cues(-1, [
   [`backfire*|counterproductive|counter-productive|overhang|pent-up`, 0.9, 'argument'],
   [`wrong tool|answer|approach|way|solution|remedy|idea`, 1, 'judgement'],
   [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
+  // A stand against it in the words news reports one with: "came out against the moratorium", "voted against the
+  // pause", "argued against a pause", "voiced opposition to the moratorium", "poured cold water on the proposal", "is
+  // a vocal critic of the pause", "is firmly against a moratorium", "is skeptical of the pause"
+  [`came|come|comes|coming out against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares ~2 opposition|objections|objection to ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`poured|pour|pours|pouring cold water on ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
   // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
   ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),
   // "questioned the need for a pause", "questioned the wisdom of a moratorium" (only of a merit or a claim: see clause-polarity.ts)

@@ -487,13 +487,21 @@ describe('a rejected claim: what it says is the other side\'s, and the rejection
     ['Senator Ruiz questioned the wisdom of a pause.', 'Senator Ruiz', 'oppose'],
     ['Senator Ruiz disputed the need for a pause.', 'Senator Ruiz', 'oppose'],
     ['Senator Ruiz disputed claims that a pause would hand China the lead.', 'Senator Ruiz', 'support'],
-    ['Researchers debunked the claim that a pause would save lives.', 'Researchers', 'oppose'],
+    ['Researchers debunked the claim that a pause is necessary.', 'Researchers', 'oppose'],
+    // (a review of 2.5.134) a merit of the pause's undoing questioned
+    ['The minister questioned the wisdom of lifting the pause.', 'The minister', 'support'],
+    ['The senator questioned the need for an exemption from the pause.', 'The senator', 'support'],
   ])('"%s" in an article: %s %s', (sentence, actor, stance) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance }));
   });
 
   it('questioning or disputing takes no side of something else, nor when few or no one do it', () => {
-    for (const sentence of ['Senator Ruiz questioned the minister about the pause.', 'Veridian disputed her account of the pause.']) {
+    for (const sentence of [
+      'Senator Ruiz questioned the minister about the pause.', 'Veridian disputed her account of the pause.',
+      // (a review of 2.5.134) a merit of something else, a claim that says nothing read
+      'The senator questioned the need for new chip export rules.', 'The senator questioned the need for the hearing on the pause.',
+      'The lab disputed reports that it had violated the moratorium.',
+    ]) {
       expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
     }
     const few = pauseScorer.score({ title: null, text: asArticle('Few question the need for a pause.') });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findAttributions } from '../../src/stance/find-attributions.ts';
+import { tokenize } from '../../src/stance/tokenize.ts';
+import { asArticle, pauseScorer, sideInArticle } from '../helpers/pause-topic.ts';
+
+/** The speaker and side the scorer gives a sentence inside an article, or undefined where it names no speaker. */
+function voiceInArticle(sentence: string): string | undefined {
+  const voice = pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((each) => !each.actor.startsWith('Lawmakers'));
+  return voice === undefined ? undefined : `${voice.actor} = ${voice.stance}`;
+}
+
+describe('a stand reported in the words news uses for one', () => {
+  it.each([
+    ['Senator Ruiz threw her weight behind the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz came out in favour of the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz voiced support for the moratorium.', 'Senator Ruiz = support'],
+    ['Senator Ruiz expressed support for a verified pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz spoke in favor of the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz is a vocal proponent of the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz is in favour of a pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz came out against the moratorium on Tuesday.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz voted against the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz argued against a pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz warned against a pause.', 'Senator Ruiz = oppose'],
+    ['Industry groups are lobbying against the moratorium.', 'Industry groups = oppose'],
+    ['Senator Ruiz voiced opposition to the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz poured cold water on the proposal for a pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz spoke out against the pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz is firmly against the pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz is opposed to the pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz remains deeply skeptical of the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz is a longtime skeptic of the moratorium.', 'Senator Ruiz = oppose'],
+  ])('"%s": %s', (sentence, expected) => {
+    expect(voiceInArticle(sentence)).toBe(expected);
+  });
+
+  it('a stand held before, a copula of something else, or a noun of a camp is no stand of the speaker now', () => {
+    // a view held before, as often given up since
+    expect(voiceInArticle('Senator Ruiz was against the pause when it was first proposed.') ?? 'none').not.toMatch(/= oppose$/);
+    // no stand, or a stand on something else
+    for (const sentence of ['Senator Ruiz is a Democrat from New Mexico who has followed the pause debate.', 'Senator Ruiz is critical of the labs.']) {
+      expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
+    }
+    // the camps a sentence describes ("supporters and opponents of the halt") take no side of the sentence's speaker
+    expect(sideInArticle('The committee voted to invite both supporters and opponents of the frontier AI halt to testify.') ?? 'neutral').toBe('neutral');
+    // a headline's noun is no verb of a stand ("launch campaign against AI pause")
+    const campaign = findAttributions('When the 2023 letter came out I mocked it.', tokenize('When the 2023 letter came out I mocked it.'), { previousActor: null, persons: new Set() });
+    expect(campaign.map((attribution) => attribution.actor)).not.toContain('the 2023 letter');
+  });
+});
