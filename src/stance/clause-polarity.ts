@@ -232,7 +232,7 @@ export function findCueHits(
     if (cue.asksToPause && !isPauseOfTraining(tokens, match)) continue;
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
     if (PHRASAL_REJECTIONS.includes(cue.id) && !isPhrasalRejectionOfPause(tokens, match.from)) continue;
-    // (not one denied, of few, or asked: "does not question the need", "Few question the need", "Who would question ...?")
+    // (not one denied, of few, or asked: "does not question the need", "Few question", "Who would question ...?")
     const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
     if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedQuestioning(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
@@ -353,7 +353,7 @@ export function findCueHits(
 /**
  * The index of the against-noun a rejection takes, where that noun is against the pause: "dismissed the objections to
  * the pause", "rejected the industry's criticism of the moratorium", "rejected the criticism that the pause would
- * ..."; -1 otherwise. A rejection is an opposing call cue of one word, a verb of rejecting.
+ * ..."; -1 otherwise. A rejection is an opposing call cue of a verb of rejecting (isRejection).
  */
 function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
   if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
@@ -385,18 +385,19 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
 /** Words after a pause noun that leave it the head of its phrase: "objections to the pause from industry lobbyists". */
 const PAUSE_HEAD_FOLLOWERS = new Set([
   'from', 'by', 'as', 'out', 'on', 'of', 'in', 'for', 'at', 'with', 'over', 'under', 'since', 'until', 'to', 'she', 'he',
-  'during', 'after', 'before',
   'they', 'it', 'we', 'i', 'that', 'which', 'who', 'now', 'yesterday', 'today', 'is', 'was', 'are', 'were', 'would',
   'will', 'could', 'has', 'had', 'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
+  'during', 'after', 'before',
 ]);
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
-/** Words at most from a phrasal rejection's verb to the pause it is about ("brushed aside the growing calls for a pause"). */
+/** Words at most from a phrasal rejection's verb to the pause it is about: "brushed aside the growing calls for a pause". */
 const PHRASAL_REJECTION_REACH = 10;
 /** What a phrasal rejection takes a side by rejecting: calls and proposals for the pause, what is against it. */
 const REJECTED_CALL_HEADS = new Set([
   'call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'proposal', 'proposals', 'idea', 'plan',
   'plans', 'letter', 'petition', 'push', 'campaign',
 ]);
+/** What it takes a side by rejecting when the pause is named after it: what is against the pause, a claim about it. */
 const REJECTED_AGAINST_HEADS = new Set([
   'objection', 'objections', 'criticism', 'criticisms', 'complaints', 'critics', 'concerns', 'fears', 'worries', 'doubts',
   'warnings', 'claim', 'claims', 'argument', 'arguments', 'suggestion', 'suggestions', 'notion', 'allegations',
@@ -464,7 +465,7 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
   return noun;
 }
 
-/** Whether the retreat at `verb` is refused or denied: "refused to walk back", "won't walk back", "never walked back". */
+/** Whether the retreat at `verb` is refused or denied: "refused to walk back", "won't walk back". */
 function isRefusedRetreat(tokens: readonly Token[], verb: number): boolean {
   const before = tokens[verb - 1]?.word ?? '';
   if (isNegator(before)) return true;
@@ -502,7 +503,7 @@ function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   if (hit.cue.id === QUESTIONING_VERBS) return true;
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
 }
-/** Whether a verb of questioning is denied or said of few in its clause: "does not question", "Few question", "No one questions". */
+/** Whether a verb of questioning is denied or said of few in its clause: "does not question", "Few question". */
 function isDeniedQuestioning(tokens: readonly Token[], verb: number): boolean {
   for (let i = clauseStartOf(tokens, verb); i < verb; i++) {
     const word = tokens[i]!.word;
@@ -511,7 +512,10 @@ function isDeniedQuestioning(tokens: readonly Token[], verb: number): boolean {
   return false;
 }
 /** What a verb of questioning rejects: the merit of a thing ("the need for", "the wisdom of"), or a claim. */
-const QUESTIONED_MERITS = new Set(['need', 'necessity', 'wisdom', 'merits', 'merit', 'point', 'feasibility', 'value', 'case', 'logic', 'rationale', 'usefulness']);
+const QUESTIONED_MERITS = new Set([
+  'need', 'necessity', 'wisdom', 'merits', 'merit', 'point', 'feasibility', 'value', 'case', 'logic', 'rationale',
+  'usefulness',
+]);
 /**
  * What a verb of questioning takes right after it: the merit of the pause ("questioned the need for a pause", "the
  * wisdom of a moratorium"), the merit of its undoing ("the wisdom of lifting the pause", "the need for an exemption
@@ -572,9 +576,14 @@ const UNDOING_NOUNS = new Set([
   'expiry', 'expiration', 'termination', 'dismantling', 'weakening', 'abandonment', 'rescinding', 'revocation',
 ]);
 /** Undoings of the pause by their nouns, whose merit questioned is the pause's defence: "the need for an exemption". */
-const UNDOING_MERIT_NOUNS = new Set([...UNDOING_NOUNS, 'delay', 'delays', 'exemption', 'exemptions', 'waiver', 'waivers', 'loophole', 'loopholes']);
+const UNDOING_MERIT_NOUNS = new Set([
+  ...UNDOING_NOUNS, 'delay', 'delays', 'exemption', 'exemptions', 'waiver', 'waivers', 'loophole', 'loopholes',
+]);
 /** Words between the call's "for" and an undoing noun: "for the swift repeal of", "for an immediate end to". */
-const UNDOING_NOUN_MODIFIERS = new Set(['the', 'a', 'an', 'its', 'immediate', 'swift', 'quick', 'full', 'complete', 'early', 'outright', 'total', 'prompt', 'rapid']);
+const UNDOING_NOUN_MODIFIERS = new Set([
+  'the', 'a', 'an', 'its', 'immediate', 'swift', 'quick', 'full', 'complete', 'early', 'outright', 'total', 'prompt',
+  'rapid',
+]);
 /**
  * Whether the word at `index` is the pause's undoing called for by its noun or its form in -ing: "for the repeal of the
  * moratorium", "for an end to the pause", "demanded the lifting of the freeze", "for scrapping the moratorium"; the
@@ -1322,7 +1331,10 @@ export function isRejectedCall(tokens: readonly Token[], rejection: CueHit, call
 
 /** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
 const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
-/** Texts that make a call, and a call's need, rejected as it is ("dismissed the open letter calling for a pause", "rejected the need for a pause"). */
+/**
+ * Texts that make a call, and a call's need, rejected as a call is: "dismissed the open letter calling for a pause",
+ * "rejected the need for a pause".
+ */
 const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration', 'need', 'necessity']);
 /** Nouns of a proposal, a rejection of which to undo the pause is for it: "rejected demands to lift the moratorium". */
 const PROPOSED_UNDOING_NOUNS = new Set([

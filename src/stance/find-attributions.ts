@@ -12,7 +12,7 @@ import {
   questionedMeritOf, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { NAMED_PROPOSERS, PHRASAL_REJECTIONS } from './pause-lexicon.ts';
+import { NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
@@ -103,22 +103,21 @@ const PHRASAL_REJECTING_VERBS: Record<string, ReadonlySet<string>> = Object.from
 /** Verbs of disputing, a report only of a merit or a claim (questionedMeritOf). */
 const DISPUTING_VERBS = /^(?:dispute|disputes|disputed|refute|refutes|refuted|rebut|rebuts|rebutted|debunk|debunks|debunked)$/;
 
-/** Copulas a stand is said with: "Senator Ruiz is firmly against the pause". */
-// (not "was against the pause", as often a view since given up: "I was against the pause. I was wrong.")
+/**
+ * Copulas a stand is said with after its subject: "Senator Ruiz is firmly against the pause" (not "was against the
+ * pause", as often a view since given up: "I was against the pause. I was wrong.").
+ */
 const STAND_COPULAS = new Set(['is', 'are', 'remains', 'remain', 'remained']);
-/** Adverbs between a copula and its stand ("is firmly against", "remains deeply skeptical of"). */
-const STAND_ADVERBS = new Set([
-  'firmly', 'strongly', 'staunchly', 'fiercely', 'vehemently', 'adamantly', 'deeply', 'flatly', 'also', 'still', 'now',
-  'increasingly', 'openly', 'publicly', 'broadly', 'generally', 'very', 'highly', 'utterly', 'totally', 'squarely',
-  'implacably', 'not',
-]);
+/** Adverbs between a copula and its stand, the lexicon's, and "not" ("is not opposed to", its side the lexicon's). */
+const STAND_ADVERBS = new Set([...STAND_ADVERB.split('|'), 'not']);
 /** A stand's words after its copula: "against", "opposed to", "skeptical of", "in favour of", "a vocal critic of". */
 const STAND_WORDS = new Set(['against', 'opposed', 'skeptical', 'sceptical', 'wary', 'dismissive', 'critical', 'supportive']);
+/** And its nouns after "a" or "an" and a word: "a vocal critic of", "a longtime supporter of". */
 const STAND_NOUNS = new Set([
   'proponent', 'advocate', 'supporter', 'champion', 'backer', 'critic', 'opponent', 'skeptic', 'sceptic', 'detractor',
 ]);
-/** Words that name what a stand is on: the pause, a call or a proposal for it. */
-const STAND_OBJECTS = /^(?:pause|pauses|moratorium|moratoriums|moratoria|freeze|halt|slowdown|call|proposal|letter|plan|idea)$/;
+/** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it. */
+const STAND_OBJECTS = new RegExp(`^(?:${STAND_OBJECT})$`);
 /**
  * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
  * is firmly against the pause", "remains skeptical of the moratorium", "is in favour of a pause", "is a vocal critic
@@ -300,7 +299,7 @@ const NEGATED_AUXILIARIES = new Set([
  * the proposal", which is no support).
  */
 const DENIABLE_SIDE_VERBS = new Set(['support', 'back', 'endorse', 'oppose', 'sign', 'welcome', 'think', 'believe']);
-/** The index of the "not" of "do not", "does not" or "did not" right before a verb of a side (DENIABLE_SIDE_VERBS), or -1. */
+/** The index of the "not" of "do not", "does not", "did not" right before a verb of a side (DENIABLE_SIDE_VERBS), or -1. */
 function deniedByDo(tokens: readonly Token[], verb: number): number {
   const isDenied = tokens[verb - 1]?.word === 'not' && /^(?:do|does|did)$/.test(tokens[verb - 2]?.word ?? '')
     && DENIABLE_SIDE_VERBS.has(tokens[verb]?.word ?? '');
@@ -781,8 +780,7 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   while (start < end && (tokens[start]!.word === 'and' || tokens[start]!.word === 'but')) start++;
   if (start >= end) return null;
   // "Did the minister brush aside ...?", "Does anyone really think ...?": a question's auxiliary opening its sentence
-  // asks; it reports no one
-  // (not "Will Smith said")
+  // asks; it reports no one (not "Will Smith said.")
   if (isQuestion(tokens) && QUESTION_AUXILIARIES.has(tokens[start]!.word) && (start === 0 || !isWordAt(tokens, start - 1))) return null;
   // "Opponents of a global pause on frontier AI development argued": a walk that stopped at a preposition inside a
   // phrase found the preposition's object, which is no subject. The subject is the phrase the preposition belongs to

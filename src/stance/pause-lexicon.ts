@@ -154,15 +154,15 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
 ];
 /** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
 const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
-/** What a stand is taken on: the pause by its noun, or a call, proposal, letter or plan ("came out against the proposal"). */
-const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|proposal|letter|plan|idea`;
+/** What a stand is taken on: the pause by its noun, or a call, proposal, letter, plan ("came out against the proposal"). */
+export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|proposal|letter|plan|idea`;
 /**
  * Copulas of a stand held now ("is against", "remains opposed to"; not "was against", often a view given up, nor
  * "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
  */
 const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|she's|it's";
 /** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
-const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
+export const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
 /** Verbs of speaking or working for or against something ("spoke in favour of", "lobbied against"). */
 // (not "campaign", "lobby", as often nouns: "launch campaign against AI pause", "the tech lobby against it")
 const STAND_VERBS = 'spoke|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
@@ -500,7 +500,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
   // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
   ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),
-  // "questioned the need for a pause", "questioned the wisdom of a moratorium" (only of a merit or a claim: see clause-polarity.ts)
+  // "questioned the need for a pause", "the wisdom of a moratorium" (only of a merit or a claim: see clause-polarity.ts)
   [QUESTIONING_VERBS, 0.5, 'call'],
   [`bad|terrible|dangerous|foolish|dumb|stupid|silly|misguided|mistaken ~1 idea|move|policy|precedent|plan|proposal`, 1, 'judgement'],
   [`misguided|mistake|mistaken|folly|absurd|ridiculous|nonsense|silly|foolish|preposterous|overreach|heavy-handed`, 0.8, 'judgement'],
