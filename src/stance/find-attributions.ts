@@ -118,6 +118,7 @@ const STAND_NOUNS = new Set([
 ]);
 /** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it. */
 const STAND_OBJECTS = new RegExp(`^(?:${STAND_OBJECT})$`);
+const STAND_OBJECT_WORDS: ReadonlySet<string> = new Set(STAND_OBJECT.split('|'));
 /**
  * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
  * is firmly against the pause", "remains skeptical of the moratorium", "is in favour of a pause", "is a vocal critic
@@ -139,6 +140,13 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
   for (let i = object; i < object + NEAR_WORDS && isWordAt(tokens, i); i++) if (STAND_OBJECTS.test(tokens[i]!.word)) return true;
   return false;
 }
+
+/** Verbs of praise or attack, a report only of the pause, a call or a proposal near after them ("hailed the proposal"). */
+const PRAISING_OR_ATTACKING_VERBS = [
+  'hailed', 'hails', 'applauded', 'applauds', 'embraced', 'embraces', 'lauded', 'lauds', 'commended', 'commends',
+  'attacked', 'attacks', 'panned', 'pans', 'trashed', 'trashes', 'savaged', 'savages', 'assailed', 'assails',
+  'excoriated', 'excoriates', 'skewered', 'skewers', 'rubbished', 'rubbishes',
+];
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
 export const SPEECH_VERBS = new Set([
@@ -166,6 +174,8 @@ export const SPEECH_VERBS = new Set([
   // A stand reported by its words: "came out against", "threw her weight behind", "spoke in favour of", "expressed
   // support for", "poured cold water on".
   'came', 'comes', 'threw', 'throws', 'spoke', 'speaks', 'voices', 'expressed', 'expresses', 'poured', 'pours',
+  // and by a verb of praise or attack of the pause: "hailed the proposal", "attacked the moratorium"
+  ...PRAISING_OR_ATTACKING_VERBS, 'took', 'takes', 'hit', 'hits', 'lashed', 'lashes', 'stands', 'stood', 'signalled', 'signaled', 'signals',
   ...Object.keys(PHRASAL_REJECTING_VERBS),
 ]);
 
@@ -235,6 +245,9 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against'])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
+  // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
+  took: new Set(['aim']), takes: new Set(['aim']), hit: new Set(['out']), hits: new Set(['out']), lashed: new Set(['out']),
+  lashes: new Set(['out']), stands: new Set(['behind', 'by']), stood: new Set(['behind', 'by']),
   // "proposed a six-month moratorium", "recommends that ...", but not "the proposed pause" or "Anthropic's proposed rules".
   ...Object.fromEntries(['proposed', 'recommends', 'recommended'].map((verb) => [verb, new Set(['a', 'an', 'that'])])),
   // "renewed its call", "made an appeal": a determiner, where "repeated calls" and "renewed appeals" are adjectives
@@ -279,6 +292,8 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
     // "came out against the moratorium", not "When the letter came out I mocked it"
     ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'favour', 'favor', 'support', 'behind'])])),
+    ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),
+    ...Object.fromEntries(['signalled', 'signaled', 'signals'].map((verb) => [verb, new Set(['support', 'backing'])])),
   };
 })();
 const NEAR_WORDS = 5;

@@ -292,7 +292,10 @@ export const SUPPORT_CUES = cues(1, [
   [`throw|throws|threw|thrown|throwing ~2 weight behind ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`came|come|comes|coming out in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`came|come|comes|coming out for|behind ~2 ${STAND_OBJECT}`, 1, 'call'],
-  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares|pledged|pledge|pledges ~2 support|backing for ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares|pledged|pledge|pledges|signalled|signaled|signals|signal ~2 support|backing for ~3 ${STAND_OBJECT}`, 1, 'call'],
+  // "hailed the proposal", "applauded the moratorium", "embraced the call", "stands behind the pause"
+  [`hail|hails|hailed|hailing|praise|praises|praised|praising|applaud|applauds|applauded|applauding|embrace|embraces|embraced|embracing|laud|lauds|lauded|lauding|commend|commends|commended|commending ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`stand|stands|stood|standing ~1 behind|by ~2 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
@@ -494,6 +497,10 @@ export const OPPOSE_CUES = cues(-1, [
   [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? against ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares ~2 opposition|objections|objection to ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`poured|pour|pours|pouring cold water on ~3 ${STAND_OBJECT}`, 1, 'call'],
+  // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
+  [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],

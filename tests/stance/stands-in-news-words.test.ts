@@ -30,6 +30,16 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz is opposed to the pause.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz remains deeply skeptical of the moratorium.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz is a longtime skeptic of the moratorium.', 'Senator Ruiz = oppose'],
+    // praise and attack of the pause
+    ['Senator Ruiz hailed the proposal for a pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz applauded the moratorium.', 'Senator Ruiz = support'],
+    ['Senator Ruiz embraced the proposal for a pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz signalled support for the moratorium.', 'Senator Ruiz = support'],
+    ['Senator Ruiz stands behind the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz attacked the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz panned the proposal for a pause.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz took aim at the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz hit out at the proposal for a pause.', 'Senator Ruiz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -38,7 +48,10 @@ describe('a stand reported in the words news uses for one', () => {
     // a view held before, as often given up since
     expect(voiceInArticle('Senator Ruiz was against the pause when it was first proposed.') ?? 'none').not.toMatch(/= oppose$/);
     // no stand, or a stand on something else
-    for (const sentence of ['Senator Ruiz is a Democrat from New Mexico who has followed the pause debate.', 'Senator Ruiz is critical of the labs.']) {
+    for (const sentence of [
+      'Senator Ruiz is a Democrat from New Mexico who has followed the pause debate.', 'Senator Ruiz is critical of the labs.',
+      'Senator Ruiz attacked the labs for racing ahead.',
+    ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
     // the camps a sentence describes ("supporters and opponents of the halt") take no side of the sentence's speaker
