@@ -233,8 +233,11 @@ export function findCueHits(
     if (cue.asksFor && isDescribingAsk(tokens, match.from)) continue;
     if (PHRASAL_REJECTIONS.includes(cue.id) && !isPhrasalRejectionOfPause(tokens, match.from)) continue;
     // (not one denied, of few, or asked: "does not question the need", "Few question", "Who would question ...?")
+    // a stand only on the pause, or a call or proposal for it; none denied or of few ("never spoke in favour of")
+    const standEnd = cue.stand ? standObjectOf(tokens, match) : -1;
+    if (cue.stand && (standEnd < 0 || isDeniedInClause(tokens, match.from))) continue;
     const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
-    if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedQuestioning(tokens, match.from))) continue;
+    if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedInClause(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
     const clauseStart = clauseStartOf(tokens, match.from);
     if (cue.negatable) {
@@ -277,8 +280,9 @@ export function findCueHits(
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && callsToUndo(tokens, match)) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && (isPauseOfOther(tokens, match.to) || signsForPauseOfOther(tokens, match))) continue;
-    // "questioned the wisdom of lifting the pause": a doubt of its undoing is for it
-    if (questioned === 'undoing') value = -value;
+    // "questioned the wisdom of lifting the pause", "voted against the proposal to end the pause": a doubt of its
+    // undoing, a stand against it, is for it
+    if (questioned === 'undoing' || (cue.stand && isUndoingBefore(tokens, match.from + 1, standEnd))) value = -value;
     const candidate = { from: match.from, to: match.to, value, cue };
     if (refusedMatches.has(match)) refused.add(candidate);
     candidates.push(candidate);
@@ -503,11 +507,47 @@ function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
   if (hit.cue.id === QUESTIONING_VERBS) return true;
   return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
 }
-/** Whether a verb of questioning is denied or said of few in its clause: "does not question", "Few question". */
-function isDeniedQuestioning(tokens: readonly Token[], verb: number): boolean {
+/** Whether a verb is denied or said of few in its clause: "does not question", "Few question", "never spoke in favour". */
+function isDeniedInClause(tokens: readonly Token[], verb: number): boolean {
   for (let i = clauseStartOf(tokens, verb); i < verb; i++) {
     const word = tokens[i]!.word;
     if (isNegator(word) || /^(?:few|nobody|none|hardly|scarcely|never)$/.test(word)) return true;
+  }
+  return false;
+}
+/**
+ * The index of the pause a stand is on (STAND rows): the noun its match ends on, this pause ("voted against the
+ * moratorium"; not "a pause in hostilities", "the hiring freeze", "the moratorium on state AI laws", "the pause's
+ * critics"); or, where the match ends on a call, proposal, letter, plan or idea, the pause named after it in its clause
+ * ("the proposal to end the pause"), or that noun itself where it stands alone ("voted against the proposal."); -1
+ * otherwise ("the proposal to split the company", "the idea that a pause would be easy").
+ */
+function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
+  const last = match.to - 1;
+  const word = tokens[last]!.word;
+  if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
+    const before = tokens[last - 1]?.word ?? '';
+    const isCompound = last - 1 > match.from && !isPauseModifier(before) && !STAND_PARTICLES.has(before);
+    return tokens[last]!.isPossessive || isCompound || isPauseOfOther(tokens, match.to) ? -1 : last;
+  }
+  const next = tokens[match.to]?.word ?? '.';
+  if (isClauseBreak(next)) return last;
+  if (next === 'that') return -1;
+  for (let i = match.to; i < match.to + STAND_OBJECT_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isPauseOfOther(tokens, i + 1) ? -1 : i;
+  }
+  return -1;
+}
+/** Words at most from a stand's call or proposal to the pause it is for: "the proposal for a verified global pause". */
+const STAND_OBJECT_REACH = 6;
+/** The last words of a stand's verb before its object: "voted against the pause", "took aim at a moratorium". */
+const STAND_PARTICLES = new Set(['against', 'for', 'of', 'to', 'on', 'at', 'behind', 'by']);
+/** Whether the pause's undoing stands in [from, to): "against lifting the moratorium", "the proposal to end the pause". */
+function isUndoingBefore(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const word = tokens[i]!.word;
+    if (UNDOING_GERUNDS.has(word) || (UNDOING_VERBS.has(word) && tokens[i - 1]?.word === 'to')) return true;
+    if (UNDOING_NOUNS.has(word) && /^(?:of|to)$/.test(tokens[i + 1]?.word ?? '')) return true;
   }
   return false;
 }

@@ -58,6 +58,11 @@ export interface StanceCue {
    * pause", "the letter asking for a pause").
    */
   asksFor?: true;
+  /**
+   * The cue is a stand on what it names (STAND_FOR_ROWS, STAND_AGAINST_ROWS): it counts only where that is the pause,
+   * or a call or proposal for it, and takes the other side where it is the pause's undoing (see clause-polarity.ts).
+   */
+  stand?: true;
 }
 
 type CueRow = [pattern: string, weight: number, kind: CueKind, negatable?: boolean, opensWithVerb?: true];
@@ -73,6 +78,7 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
       ...(UNDONE_ONLY_ROWS.includes(row) || PAUSE_OBJECT_ROWS.includes(row) ? { pauseObject: true as const } : {}),
       ...(row === ASKS_TO_PAUSE_ROW ? { asksToPause: true as const } : {}),
       ...(row === ASKED_FOR_ROW ? { asksFor: true as const } : {}),
+      ...(STAND_FOR_ROWS.includes(row) || STAND_AGAINST_ROWS.includes(row) ? { stand: true as const } : {}),
     };
     return { pattern, data: { polarity, weight, kind, negatable, id: pattern, ...flags } };
   });
@@ -232,6 +238,43 @@ export const PHRASAL_REJECTIONS = [
   'beat|beats|beating back',
 ];
 
+/**
+ * A stand for it in the words news reports one with: "threw her weight behind the pause", "came out in favour of a
+ * moratorium", "voiced support for the pause", "spoke in favor of the moratorium", "is a vocal proponent of the pause",
+ * "voted for the moratorium". A stand counts on the pause itself, not one of another domain ("a pause in hostilities",
+ * "the hiring freeze"), or on a call, proposal, letter, plan or idea for it; one on the pause's undoing takes the other
+ * side ("voted against the proposal to end the pause"); one denied or of few takes none (see clause-polarity.ts).
+ */
+const STAND_FOR_ROWS: readonly CueRow[] = [
+  [`throw|throws|threw|thrown|throwing ~2 weight behind ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`came|come|comes|coming out in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`came|come|comes|coming out for|behind ~2 ${STAND_OBJECT}`, 1, 'call'],
+  [`voted|vote|votes|voting for ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`voted|vote|votes|voting in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares|pledged|pledge|pledges|signalled|signaled|signals|signal ~2 support|backing for ~3 ${STAND_OBJECT}`, 1, 'call'],
+  // "hailed the proposal", "applauded the moratorium", "embraced the call", "stands behind the pause"
+  [`hail|hails|hailed|hailing|praise|praises|praised|praising|applaud|applauds|applauded|applauding|embrace|embraces|embraced|embracing|laud|lauds|lauded|lauding|commend|commends|commended|commending ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`stand|stands|stood|standing ~1 behind|by ~2 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
+];
+/** And against it: "came out against the moratorium", "voted against the pause", "is firmly against a moratorium". */
+const STAND_AGAINST_ROWS: readonly CueRow[] = [
+  [`came|come|comes|coming out against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares ~2 opposition|objections|objection to ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`poured|pour|pours|pouring cold water on ~3 ${STAND_OBJECT}`, 1, 'call'],
+  // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
+  [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
+];
+
 export const SUPPORT_CUES = cues(1, [
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
@@ -287,18 +330,7 @@ export const SUPPORT_CUES = cues(1, [
   // signed by more than 1,000 researchers, calls for ...".
   [`${PAUSE_NOUN}|call|calls|proposal|letter|plan|idea , supported|backed|endorsed|welcomed|championed|embraced|praised|applauded|hailed|signed by`, 1, 'call'],
   [`sign|signs|signed|signing ~2 letter|pledge|statement`, 0.8, 'call'],
-  // A stand for it in the words news reports one with: "threw her weight behind the pause", "came out in favour of a
-  // moratorium", "voiced support for the pause", "spoke in favor of the moratorium", "is a vocal proponent of the pause"
-  [`throw|throws|threw|thrown|throwing ~2 weight behind ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`came|come|comes|coming out in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`came|come|comes|coming out for|behind ~2 ${STAND_OBJECT}`, 1, 'call'],
-  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares|pledged|pledge|pledges|signalled|signaled|signals|signal ~2 support|backing for ~3 ${STAND_OBJECT}`, 1, 'call'],
-  // "hailed the proposal", "applauded the moratorium", "embraced the call", "stands behind the pause"
-  [`hail|hails|hailed|hailing|praise|praises|praised|praising|applaud|applauds|applauded|applauding|embrace|embraces|embraced|embracing|laud|lauds|lauded|lauding|commend|commends|commended|commending ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`stand|stands|stood|standing ~1 behind|by ~2 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  ...STAND_FOR_ROWS,
   [`will|would ~1 back|support|endorse|join it|this|that|them`, 0.6, 'call'],
   [`urges|urge|urged ~4 congress|lawmakers|governments|regulators ~3 fund|enforce|require|adopt`, 0.5, 'call'],
   [`lawmakers|governments|regulators should|must ~2 listen`, 0.6, 'call'],
@@ -490,21 +522,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`backfire*|counterproductive|counter-productive|overhang|pent-up`, 0.9, 'argument'],
   [`wrong tool|answer|approach|way|solution|remedy|idea`, 1, 'judgement'],
   [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
-  // A stand against it in the words news reports one with: "came out against the moratorium", "voted against the
-  // pause", "argued against a pause", "voiced opposition to the moratorium", "poured cold water on the proposal", "is
-  // a vocal critic of the pause", "is firmly against a moratorium", "is skeptical of the pause"
-  [`came|come|comes|coming out against ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? against ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares ~2 opposition|objections|objection to ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`poured|pour|pours|pouring cold water on ~3 ${STAND_OBJECT}`, 1, 'call'],
-  // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
-  [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
+  ...STAND_AGAINST_ROWS,
   // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
   ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),
   // "questioned the need for a pause", "the wisdom of a moratorium" (only of a merit or a claim: see clause-polarity.ts)

@@ -40,6 +40,11 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz panned the proposal for a pause.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz took aim at the moratorium.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz hit out at the proposal for a pause.', 'Senator Ruiz = oppose'],
+    // (a review of 2.5.135) a vote for it; a stand against its undoing is for it
+    ['Senator Ruiz voted for the moratorium.', 'Senator Ruiz = support'],
+    ['Ruiz voted against the proposal to end the pause.', 'Ruiz = support'],
+    ['Activists campaigned against lifting the moratorium.', 'Activists = support'],
+    ['Senator Ruiz voted against delaying the pause.', 'Senator Ruiz = support'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -51,6 +56,11 @@ describe('a stand reported in the words news uses for one', () => {
     for (const sentence of [
       'Senator Ruiz is a Democrat from New Mexico who has followed the pause debate.', 'Senator Ruiz is critical of the labs.',
       'Senator Ruiz attacked the labs for racing ahead.',
+      // (a review of 2.5.135) a call, proposal, plan or idea of something else, a pause of something else, a stand denied
+      'The board voted against the proposal to split the company.', 'The senator threw her weight behind the plan to expand rural broadband.',
+      'The governor is against the idea of new regulation.', 'The senator warned against the idea that a pause would be easy to enforce.',
+      'Diplomats argued against a pause in hostilities.', 'The union is against the hiring freeze.',
+      'He never spoke in favour of the moratorium, his office said.', 'No one on the panel argued against the pause.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
