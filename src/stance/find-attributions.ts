@@ -173,7 +173,7 @@ export const SPEECH_VERBS = new Set([
   'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
   // A stand reported by its words: "came out against", "threw her weight behind", "spoke in favour of", "expressed
   // support for", "poured cold water on".
-  'came', 'comes', 'threw', 'throws', 'spoke', 'speaks', 'voices', 'expressed', 'expresses', 'poured', 'pours',
+  'came', 'comes', 'threw', 'throws', 'spoke', 'speaks', 'spoken', 'voices', 'expressed', 'expresses', 'poured', 'pours',
   // and by a verb of praise or attack of the pause: "hailed the proposal", "attacked the moratorium"
   ...PRAISING_OR_ATTACKING_VERBS, 'took', 'takes', 'hit', 'hits', 'lashed', 'lashes', 'stands', 'stood', 'signalled', 'signaled', 'signals',
   ...Object.keys(PHRASAL_REJECTING_VERBS),
@@ -242,7 +242,7 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing']
     .map((verb) => [verb, new Set(['for'])])),
   // "lobbied for a pause", "campaigned against the moratorium"
-  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against'])])),
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in'])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
   // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
@@ -288,10 +288,12 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     // favour of", "poured cold water on the proposal"
     ...Object.fromEntries(['voiced', 'voices', 'expressed', 'expresses'].map((verb) => [verb, new Set([...renewedCall, 'support', 'opposition', 'backing', 'objections'])])),
     ...Object.fromEntries(['threw', 'throws'].map((verb) => [verb, new Set(['weight'])])),
-    ...Object.fromEntries(['spoke', 'speaks'].map((verb) => [verb, new Set(['favour', 'favor', 'support', 'against'])])),
+    ...Object.fromEntries(['spoke', 'speaks', 'spoken'].map((verb) => [verb, new Set(['favour', 'favor', 'support', 'against'])])),
+    // "campaigned in favour of", not "campaigned in Ohio"
+    ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'favour', 'favor'])])),
     ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
     // "came out against the moratorium", not "When the letter came out I mocked it"
-    ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'favour', 'favor', 'support', 'behind'])])),
+    ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'for', 'favour', 'favor', 'support', 'behind'])])),
     ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),
     ...Object.fromEntries(['signalled', 'signaled', 'signals'].map((verb) => [verb, new Set(['support', 'backing'])])),
   };

@@ -171,7 +171,7 @@ const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|s
 export const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
 /** Verbs of speaking or working for or against something ("spoke in favour of", "lobbied against"). */
 // (not "campaign", "lobby", as often nouns: "launch campaign against AI pause", "the tech lobby against it")
-const STAND_VERBS = 'spoke|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
+const STAND_VERBS = 'spoke|spoken|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
 /** Going on while others stop: "everyone else keeps going", "the rest keep building". */
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 

@@ -45,6 +45,9 @@ describe('a stand reported in the words news uses for one', () => {
     ['Ruiz voted against the proposal to end the pause.', 'Ruiz = support'],
     ['Activists campaigned against lifting the moratorium.', 'Activists = support'],
     ['Senator Ruiz voted against delaying the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz came out for the moratorium.', 'Senator Ruiz = support'],
+    ['Senator Ruiz campaigned in favour of the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz has spoken in favour of the pause.', 'Senator Ruiz = support'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -61,6 +64,7 @@ describe('a stand reported in the words news uses for one', () => {
       'The governor is against the idea of new regulation.', 'The senator warned against the idea that a pause would be easy to enforce.',
       'Diplomats argued against a pause in hostilities.', 'The union is against the hiring freeze.',
       'He never spoke in favour of the moratorium, his office said.', 'No one on the panel argued against the pause.',
+      'Senator Ruiz campaigned in Ohio last week.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
