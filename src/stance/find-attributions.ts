@@ -1144,6 +1144,8 @@ const ACTOR_HEADS = new Set([
   'ceo', 'founder', 'chief', 'expert', 'lobby', 'lobbyist', 'caucus', 'party', 'spokesperson', 'envoy',
   'state', 'man', 'woman', 'protester', 'protestor', 'demonstrator', 'marcher', 'passer-by', 'bystander', 'resident',
   'participant', 'attendee', 'delegate',
+  // a party's members ("Most Democrats on the committee said", not "the committee")
+  'democrat', 'republican', 'tory', 'tories', 'conservative', 'liberal', 'progressive',
 ]);
 
 /** Sentence openers that are capitalised only because they open the sentence. */

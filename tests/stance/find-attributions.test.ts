@@ -214,6 +214,8 @@ describe('find attributions: who said it', () => {
     ['Anthropic made the proposal public in June, calling on the leading developers to coordinate a pause.', 'Anthropic'],
     ['Four AI labs sign statement backing verified pause on frontier models', 'Four AI labs'],
     ['"Why should we stop when we have only just started?" asked Fatima Zahra, who runs an AI startup.', 'Fatima Zahra'],
+    ['Most Democrats on the committee said the labs should pause.', 'Most Democrats on the committee'],
+    ['Every Republican on the panel voted against the moratorium.', 'Every Republican on the panel'],
     ['Ewa Kowalczyk (Civic Coalition) asked the minister whether the government would commit to the pause.', 'Ewa Kowalczyk'],
     ['Sen. Curtis Haldane (R-Idaho), who chairs the subcommittee, said the proposal "deserves to be taken seriously."', 'Sen. Curtis Haldane'],
     ['Ewa Kowalczyk (Civic Coalition), a member of the committee, said the proposal was flawed.', 'Ewa Kowalczyk'],
