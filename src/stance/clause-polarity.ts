@@ -278,7 +278,8 @@ export function findCueHits(
       if (target !== null && target !== defaultTarget) value = -value;
     }
     if (isSarcastic && (cue.kind === 'call' || cue.kind === 'judgement')) value = -value;
-    if (cue.kind === 'call' && cue.polarity > 0 && callsToUndo(tokens, match)) value = -value;
+    // (a stand's undoing is its own, below: "voiced support for ending the pause" turned once)
+    if (cue.kind === 'call' && cue.polarity > 0 && !cue.stand && callsToUndo(tokens, match)) value = -value;
     if (cue.kind === 'call' && cue.polarity > 0 && (isPauseOfOther(tokens, match.to) || signsForPauseOfOther(tokens, match))) continue;
     // "questioned the wisdom of lifting the pause", "voted against the proposal to end the pause": a doubt of its
     // undoing, a stand against it, is for it
@@ -517,27 +518,63 @@ function isDeniedInClause(tokens: readonly Token[], verb: number): boolean {
 }
 /**
  * The index of the pause a stand is on (STAND rows): the noun its match ends on, this pause ("voted against the
- * moratorium"; not "a pause in hostilities", "the hiring freeze", "the moratorium on state AI laws", "the pause's
- * critics"); or, where the match ends on a call, proposal, letter, plan or idea, the pause named after it in its clause
- * ("the proposal to end the pause"), or that noun itself where it stands alone ("voted against the proposal."); -1
- * otherwise ("the proposal to split the company", "the idea that a pause would be easy").
+ * moratorium", "argued against a pause in a widely shared post"; not "a pause in hostilities", "the hiring freeze",
+ * "the moratorium on state AI laws", "a halt to fracking", "the pause's critics"); or, where the match ends on a call,
+ * proposal, letter, plan or idea, the pause named after it in its clause ("the proposal to end the pause"), or that
+ * noun itself where nothing after it says what it is for ("voted against the proposal.", "came out against the
+ * proposal on Tuesday", "hailed the proposal as a breakthrough"); -1 otherwise ("the proposal to split the company",
+ * "the idea that a pause would be easy", "the plan, which would fund new science labs", "the return-to-office plan").
  */
 function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
   const last = match.to - 1;
   const word = tokens[last]!.word;
+  const before = tokens[last - 1]?.word ?? '';
   if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
-    const before = tokens[last - 1]?.word ?? '';
-    const isCompound = last - 1 > match.from && !isPauseModifier(before) && !STAND_PARTICLES.has(before);
-    return tokens[last]!.isPossessive || isCompound || isPauseOfOther(tokens, match.to) ? -1 : last;
+    // a compound of another domain's word before the noun ("the hiring freeze"), not an adjective ("a blanket halt")
+    const isCompound = OTHER_PAUSE_OBJECTS.has(before) || /^(?:wage|pay|price|rent|budget|trade|construction|testing)$/.test(before);
+    return tokens[last]!.isPossessive || isCompound || isStandOnOther(tokens, match.to) ? -1 : last;
   }
+  // a plan of something else by a compound before its noun ("the company's return-to-office plan")
+  if (last - 1 > match.from && !isPauseModifier(before) && !STAND_PARTICLES.has(before) && !tokens[last - 1]!.isPossessive) return -1;
   const next = tokens[match.to]?.word ?? '.';
-  if (isClauseBreak(next)) return last;
+  // (a claim's "that" says what someone claims, no proposal: "warned against the idea that a pause would be easy")
   if (next === 'that') return -1;
-  for (let i = match.to; i < match.to + STAND_OBJECT_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
-    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isPauseOfOther(tokens, i + 1) ? -1 : i;
+  if (next === ',' && /^(?:which|that)$/.test(tokens[match.to + 1]?.word ?? '')) {
+    // a relative clause says what it is: the pause in it, or nothing of it ("the plan, which would fund science labs")
+    return pauseInClause(tokens, match.to + 2) ?? -1;
   }
-  return -1;
+  // ("on Tuesday" a setting, "on data centres" what it is about)
+  const isComplement = STAND_COMPLEMENTS.has(next) || (next === 'on' && !WEEKDAYS.has(tokens[match.to + 1]?.word ?? ''));
+  return pauseInClause(tokens, match.to) ?? (isClauseBreak(next) || !isComplement ? last : -1);
 }
+/** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */
+const STAND_COMPLEMENTS = new Set(['to', 'for', 'of', 'that', 'which', 'about', 'calling', 'asking', 'urging', 'demanding']);
+/** The index of this pause named within a stand's reach from `from` in its clause (-1 for another's), or null. */
+function pauseInClause(tokens: readonly Token[], from: number): number | null {
+  for (let i = from; i < from + STAND_OBJECT_REACH && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (PAUSE_NOUN_EXACT.test(tokens[i]!.word)) return tokens[i]!.isPossessive || isStandOnOther(tokens, i + 1) ? -1 : i;
+  }
+  return null;
+}
+/**
+ * Whether the pause that ends at `end` is of another domain for a stand: as isPauseOfOther, but "in" only before what
+ * another pause is in ("a pause in hostilities", "in the talks"), as a stand's "in" is as often its setting ("argued
+ * against a pause in a widely shared post", "voiced opposition to the moratorium in a letter"); "a halt to fracking".
+ */
+function isStandOnOther(tokens: readonly Token[], end: number): boolean {
+  const preposition = tokens[end]?.word ?? '';
+  if (preposition === 'to') return OTHER_PAUSE_OBJECTS.has(tokens[end + 1]?.word ?? '');
+  if (preposition !== 'in') return isPauseOfOther(tokens, end);
+  for (let i = end + 1; i < end + 4 && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (OTHER_PAUSE_IN.has(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+/** What another pause is "in": "a pause in hostilities", "a pause in the peace talks", "a slowdown in orders". */
+const OTHER_PAUSE_IN = new Set([
+  'hostilities', 'fighting', 'talks', 'negotiations', 'strikes', 'bombing', 'attacks', 'violence', 'orders', 'sales',
+  'growth', 'hiring', 'production', 'construction', 'lending', 'spending', 'trading', 'payments', 'executions',
+]);
 /** Words at most from a stand's call or proposal to the pause it is for: "the proposal for a verified global pause". */
 const STAND_OBJECT_REACH = 6;
 /** The last words of a stand's verb before its object: "voted against the pause", "took aim at a moratorium". */

@@ -48,6 +48,14 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz came out for the moratorium.', 'Senator Ruiz = support'],
     ['Senator Ruiz campaigned in favour of the pause.', 'Senator Ruiz = support'],
     ['Senator Ruiz has spoken in favour of the pause.', 'Senator Ruiz = support'],
+    // (a review of 2.5.138) an adjective before the pause, a setting after it, a proposal named alone, a support of its
+    // undoing turned once
+    ['The economist cautioned against a blanket halt on AI research.', 'The economist = oppose'],
+    ['Andrew Ng argued against a pause in a widely shared post.', 'Andrew Ng = oppose'],
+    ['The trade group voiced opposition to the moratorium in a letter to lawmakers.', 'The trade group = oppose'],
+    ['Senator Ruiz came out against the proposal on Tuesday.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz hailed the proposal as a breakthrough.', 'Senator Ruiz = support'],
+    ['Industry groups voiced support for ending the pause.', 'Industry groups = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -65,6 +73,9 @@ describe('a stand reported in the words news uses for one', () => {
       'Diplomats argued against a pause in hostilities.', 'The union is against the hiring freeze.',
       'He never spoke in favour of the moratorium, his office said.', 'No one on the panel argued against the pause.',
       'Senator Ruiz campaigned in Ohio last week.',
+      // (a review of 2.5.138) a halt of another domain, a plan a relative clause or a compound says is another's
+      'The council voted in favour of a halt to fracking.', 'Senator Ruiz hailed the plan, which would fund new science labs.',
+      "Senator Ruiz praised the company's return-to-office plan.",
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
