@@ -531,7 +531,7 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const before = tokens[last - 1]?.word ?? '';
   if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
     // a compound of another domain's word before the noun ("the hiring freeze"), not an adjective ("a blanket halt")
-    const isCompound = OTHER_PAUSE_OBJECTS.has(before) || /^(?:wage|pay|price|rent|budget|trade|construction|testing)$/.test(before);
+    const isCompound = OTHER_PAUSE_OBJECTS.has(before) || OTHER_PAUSE_COMPOUNDS.has(before);
     return tokens[last]!.isPossessive || isCompound || isStandOnOther(tokens, match.to) ? -1 : last;
   }
   // a plan of something else by a compound before its noun ("the company's return-to-office plan")
@@ -570,6 +570,8 @@ function isStandOnOther(tokens: readonly Token[], end: number): boolean {
   }
   return false;
 }
+/** Words before a pause's noun that make it another domain's, besides what other pauses are on: "a wage freeze". */
+const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing']);
 /** What another pause is "in": "a pause in hostilities", "a pause in the peace talks", "a slowdown in orders". */
 const OTHER_PAUSE_IN = new Set([
   'hostilities', 'fighting', 'talks', 'negotiations', 'strikes', 'bombing', 'attacks', 'violence', 'orders', 'sales',

@@ -118,6 +118,7 @@ const STAND_NOUNS = new Set([
 ]);
 /** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it. */
 const STAND_OBJECTS = new RegExp(`^(?:${STAND_OBJECT})$`);
+/** The same words as a set, for a verb that reports a stand only near one ("hailed the proposal"). */
 const STAND_OBJECT_WORDS: ReadonlySet<string> = new Set(STAND_OBJECT.split('|'));
 /**
  * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
