@@ -258,6 +258,7 @@ const STAND_FOR_ROWS: readonly CueRow[] = [
   [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? supportive of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
 ];
 /** And against it: "came out against the moratorium", "voted against the pause", "is firmly against a moratorium". */
 const STAND_AGAINST_ROWS: readonly CueRow[] = [

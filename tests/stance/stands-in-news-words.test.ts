@@ -29,6 +29,7 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz is firmly against the pause.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz is opposed to the pause.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz remains deeply skeptical of the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz is broadly supportive of the pause.', 'Senator Ruiz = support'],
     ['Senator Ruiz is a longtime skeptic of the moratorium.', 'Senator Ruiz = oppose'],
     // praise and attack of the pause
     ['Senator Ruiz hailed the proposal for a pause.', 'Senator Ruiz = support'],
