@@ -213,6 +213,8 @@ export function findCueHits(
   // Cues turned because they stand in what is refused: their side before the refusal is the refused thing's.
   const refusedMatches = new Set<PhraseMatch<StanceCue>>();
   const refused = new Set<CueHit>();
+  // where the particles of phrasal rejections stand (a rejection is its verb and its particle: "beat back")
+  const rejectionParticles = new Set(matches.filter((match) => PHRASAL_REJECTIONS.includes(match.data.id)).map((match) => match.from + 1));
   for (const match of matches) {
     const cue = match.data;
     // "has backed away from her call for a pause", "backed down": no backing
@@ -222,7 +224,7 @@ export function findCueHits(
     if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')
       && !isRefusedRetreat(tokens, match.from - 1)) continue;
     // "beat back calls for a pause": the particle of a rejection, no backing
-    if (matches.some((other) => other.from === match.from - 1 && other.to === match.from + 1 && PHRASAL_REJECTIONS.includes(other.data.id))) continue;
+    if (rejectionParticles.has(match.from)) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
@@ -397,10 +399,11 @@ const PAUSE_HEAD_FOLLOWERS = new Set([
 const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
 /** Words at most from a phrasal rejection's verb to the pause it is about: "brushed aside the growing calls for a pause". */
 const PHRASAL_REJECTION_REACH = 10;
+/** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
+const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 /** What a phrasal rejection takes a side by rejecting: calls and proposals for the pause, what is against it. */
 const REJECTED_CALL_HEADS = new Set([
-  'call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands', 'proposal', 'proposals', 'idea', 'plan',
-  'plans', 'letter', 'petition', 'push', 'campaign',
+  ...CALL_NOUNS, 'proposal', 'proposals', 'idea', 'plan', 'plans', 'letter', 'petition', 'push', 'campaign',
 ]);
 /** What it takes a side by rejecting when the pause is named after it: what is against the pause, a claim about it. */
 const REJECTED_AGAINST_HEADS = new Set([
@@ -446,12 +449,8 @@ const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
  */
 function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
   if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
-  let noun = hit.to;
-  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !PROPOSED_UNDOING_NOUNS.has(tokens[noun]!.word)) {
-    if (isClauseBreak(tokens[noun]!.word) || CLAUSE_BREAKS.has(tokens[noun]!.word)) return -1;
-    noun++;
-  }
-  if (!PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '')) return -1;
+  const noun = nounAfterRejection(tokens, hit, PROPOSED_UNDOING_NOUNS);
+  if (noun < 0) return -1;
   const verb = noun + 2;
   const verbWord = tokens[verb]?.word ?? '';
   const isUndoing = tokens[noun + 1]?.word === 'to'
@@ -465,9 +464,17 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
     while (object <= verb + UNDONE_REACH && object < tokens.length && tokens[object]!.word !== 'from' && !isClauseBreak(tokens[object]!.word)) object++;
     object++;
   }
-  while (isPauseModifier(tokens[object]?.word ?? '')) object++;
-  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive || isPauseOfOther(tokens, object + 1)) return -1;
-  return noun;
+  return isThisPauseAfterModifiers(tokens, object) ? noun : -1;
+}
+
+/** The index of the first of `nouns` within a few words after a rejection in its clause ("rejected the growing calls"), or -1. */
+function nounAfterRejection(tokens: readonly Token[], hit: CueHit, nouns: ReadonlySet<string>): number {
+  let noun = hit.to;
+  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !nouns.has(tokens[noun]!.word)) {
+    if (isClauseBreak(tokens[noun]!.word) || CLAUSE_BREAKS.has(tokens[noun]!.word)) return -1;
+    noun++;
+  }
+  return nouns.has(tokens[noun]?.word ?? '') ? noun : -1;
 }
 
 /** Whether the retreat at `verb` is refused or denied: "refused to walk back", "won't walk back". */
@@ -489,12 +496,8 @@ const REJECTED_CLAIM_NOUNS = new Set([
  */
 function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number; end: number } | null {
   if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return null;
-  let noun = hit.to;
-  while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !REJECTED_CLAIM_NOUNS.has(tokens[noun]!.word)) {
-    if (isClauseBreak(tokens[noun]!.word) || CLAUSE_BREAKS.has(tokens[noun]!.word)) return null;
-    noun++;
-  }
-  if (!REJECTED_CLAIM_NOUNS.has(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'that') return null;
+  const noun = nounAfterRejection(tokens, hit, REJECTED_CLAIM_NOUNS);
+  if (noun < 0 || tokens[noun + 1]?.word !== 'that') return null;
   let end = noun + 2;
   while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !CLAUSE_BREAKS.has(tokens[end]!.word)) end++;
   return { noun, end };
@@ -673,9 +676,7 @@ function isCalledUndoingNoun(tokens: readonly Token[], index: number): boolean {
   const preposition = tokens[index + 1]?.word ?? '';
   const isNoun = UNDOING_NOUNS.has(word) && (preposition === 'of' || (word === 'end' && preposition === 'to'));
   if (!isNoun && !UNDOING_GERUNDS.has(word)) return false;
-  let object = isNoun ? index + 2 : index + 1;
-  while (isPauseModifier(tokens[object]?.word ?? '')) object++;
-  if (!PAUSE_NOUN_EXACT.test(tokens[object]?.word ?? '') || tokens[object]!.isPossessive || isPauseOfOther(tokens, object + 1)) return false;
+  if (!isThisPauseAfterModifiers(tokens, isNoun ? index + 2 : index + 1)) return false;
   let before = index - 1;
   while (isNoun && before > 0 && UNDOING_NOUN_MODIFIERS.has(tokens[before]!.word)) before--;
   return /^(?:for|demanded|demand|demands|demanding|urged|urge|urges|urging|sought|seek|seeks|seeking|want|wants|wanted)$/.test(tokens[before]?.word ?? '');
@@ -779,6 +780,15 @@ const PAUSE_MODIFIERS = new Set([
   'immediate', 'federal', 'national', 'strict', 'such', 'enforceable', 'legally', 'six', 'month', 'one', 'year',
   'two', 'real', 'meaningful', 'genuine', 'broad', 'sweeping', 'proper', 'formal', 'long', 'short',
 ]);
+/**
+ * Whether the words from `from`, past a pause's modifiers, are this pause by its noun: not a possessive ("the
+ * moratorium's critics"), nor one of another domain ("the moratorium on state AI laws").
+ */
+function isThisPauseAfterModifiers(tokens: readonly Token[], from: number): boolean {
+  let noun = from;
+  while (isPauseModifier(tokens[noun]?.word ?? '')) noun++;
+  return PAUSE_NOUN_EXACT.test(tokens[noun]?.word ?? '') && !tokens[noun]!.isPossessive && !isPauseOfOther(tokens, noun + 1);
+}
 /** Whether a word may stand between a verb and the pause it takes: PAUSE_MODIFIERS, or a length ("six-month"). */
 function isPauseModifier(word: string): boolean {
   return PAUSE_MODIFIERS.has(word) || /^\w+-(?:month|year|week)$/.test(word);
@@ -1408,8 +1418,6 @@ export function isRejectedCall(tokens: readonly Token[], rejection: CueHit, call
   return [...between, ...opening].some((word) => CALL_NOUNS.has(word) || CALLING_TEXTS.has(word)) && !between.some((word) => CLAUSE_BREAKS.has(word));
 }
 
-/** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
-const CALL_NOUNS = new Set(['call', 'calls', 'appeal', 'appeals', 'plea', 'pleas', 'demand', 'demands']);
 /**
  * Texts that make a call, and a call's need, rejected as a call is: "dismissed the open letter calling for a pause",
  * "rejected the need for a pause".

@@ -12,7 +12,7 @@ import {
   questionedMeritOf, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
+import { DISPUTING_VERBS, NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
@@ -101,7 +101,7 @@ const PHRASAL_REJECTING_VERBS: Record<string, ReadonlySet<string>> = Object.from
 }));
 
 /** Verbs of disputing, a report only of a merit or a claim (questionedMeritOf). */
-const DISPUTING_VERBS = /^(?:dispute|disputes|disputed|refute|refutes|refuted|rebut|rebuts|rebutted|debunk|debunks|debunked)$/;
+const DISPUTING_FINITE_VERBS: ReadonlySet<string> = new Set(DISPUTING_VERBS.split('|').filter((verb) => !verb.endsWith('ing')));
 
 /**
  * Copulas a stand is said with after its subject: "Senator Ruiz is firmly against the pause" (not "was against the
@@ -116,9 +116,7 @@ const STAND_WORDS = new Set(['against', 'opposed', 'skeptical', 'sceptical', 'wa
 const STAND_NOUNS = new Set([
   'proponent', 'advocate', 'supporter', 'champion', 'backer', 'critic', 'opponent', 'skeptic', 'sceptic', 'detractor',
 ]);
-/** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it. */
-const STAND_OBJECTS = new RegExp(`^(?:${STAND_OBJECT})$`);
-/** The same words as a set, for a verb that reports a stand only near one ("hailed the proposal"). */
+/** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it ("hailed the proposal"). */
 const STAND_OBJECT_WORDS: ReadonlySet<string> = new Set(STAND_OBJECT.split('|'));
 /**
  * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
@@ -138,7 +136,7 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
     if (!STAND_NOUNS.has(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'of') return false;
     object = noun + 2;
   } else if (!STAND_WORDS.has(word)) return false;
-  for (let i = object; i < object + NEAR_WORDS && isWordAt(tokens, i); i++) if (STAND_OBJECTS.test(tokens[i]!.word)) return true;
+  for (let i = object; i < object + NEAR_WORDS && isWordAt(tokens, i); i++) if (STAND_OBJECT_WORDS.has(tokens[i]!.word)) return true;
   return false;
 }
 
@@ -159,8 +157,7 @@ export const SPEECH_VERBS = new Set([
   'emphasised', 'acknowledged', 'admitted', 'predicted', 'replied', 'responded', 'posted', 'tweeted', 'commented',
   'declared', 'cautioned', 'questioned', 'question', 'asked', 'called', 'calls', 'call', 'backs', 'backed', 'back',
   'endorsed', 'endorses', 'endorse', 'supports', 'support', 'opposes', 'oppose', 'opposed', 'rejected', 'rejects',
-  'reject', 'disputed', 'disputes', 'dispute', 'refuted', 'refutes', 'refute', 'rebutted', 'rebuts', 'rebut', 'debunked',
-  'debunks', 'debunk', 'welcomed', 'welcomes', 'welcome', 'dismissed', 'dismisses', 'dismiss', 'criticized', 'criticised',
+  'reject', ...DISPUTING_FINITE_VERBS, 'welcomed', 'welcomes', 'welcome', 'dismissed', 'dismisses', 'dismiss', 'criticized', 'criticised',
   'criticizes', 'criticises', 'criticize', 'criticise', 'praised', 'praises', 'slammed', 'slams', 'mocked', 'mocks',
   'point', 'points', 'pointed', 'fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'think', 'thinks',
   'described', 'describes', 'describe', 'signed', 'sign', 'signs', 'testified', 'testifies', 'pledged', 'pledges',
@@ -1438,7 +1435,7 @@ function findAnchors(
     // "brushed aside calls for a pause", not "turned down job offers"
     if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"
-    if (DISPUTING_VERBS.test(word) && questionedMeritOf(tokens, v + 1) === null) continue;
+    if (DISPUTING_FINITE_VERBS.has(word) && questionedMeritOf(tokens, v + 1) === null) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
     if (PLURAL_NOUN_VERBS.has(word) && isPluralNoun(tokens, v)) continue;
     // "the call", "Anthropic's call", "dismissed claims that ...": a noun, not a verb.

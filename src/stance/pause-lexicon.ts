@@ -224,12 +224,14 @@ const POINTING = "it|this|that|these|those|it's|that's";
  * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
  * "turned down", "beat back"), each a rejection as "rejected" is.
  */
+/** Verbs of disputing, in all their forms ("disputed claims that ...", "refuting the argument that ..."). */
+export const DISPUTING_VERBS = 'dispute|disputes|disputed|disputing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|rebutting|debunk|debunks|debunked|debunking';
 /**
  * Verbs of questioning or disputing, a rejection where what they take is a merit or a claim ("questioned the need for
  * a pause", "disputed claims that a pause would hand China the lead"; not "disputed her account"); not a doubt, as
  * often others' ("Few doubt the need for a pause").
  */
-export const QUESTIONING_VERBS = 'question|questions|questioned|questioning|dispute|disputes|disputed|disputing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|rebutting|debunk|debunks|debunked|debunking';
+export const QUESTIONING_VERBS = `question|questions|questioned|questioning|${DISPUTING_VERBS}`;
 export const PHRASAL_REJECTIONS = [
   'brush|brushes|brushed|brushing|sweep|sweeps|swept|sweeping|wave|waves|waved|waving aside|off|away',
   'shrug|shrugs|shrugged|shrugging|fend|fends|fended|fending|fight|fights|fought|fighting|laugh|laughs|laughed|laughing off',
