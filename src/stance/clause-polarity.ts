@@ -220,14 +220,15 @@ export function findCueHits(
     // "has backed away from her call for a pause", "backed down": no backing
     if (/^back(?:s|ed|ing)?$/.test(tokens[match.from]!.word) && /^(?:away|down|off)$/.test(tokens[match.from + 1]?.word ?? '')) continue;
     // "walked back her call for a pause", "scaled back its support": a retreat, no backing (a retreat refused, "refused
-    // to walk back his call", is read with its call as before)
-    if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')
+    // to walk back his call", is read with its call as before); "pushed back against the pause", resistance
+    if (tokens[match.from]!.word === 'back' && /^(?:walk|scal|pull|roll|dial|push)(?:s|ed|ing|e|es)?$/.test(tokens[match.from - 1]?.word ?? '')
       && !isRefusedRetreat(tokens, match.from - 1)) continue;
     // "beat back calls for a pause": the particle of a rejection, no backing
     if (rejectionParticles.has(match.from)) continue;
     if (cue.opensWithVerb && (!readsAsVerb(tokens, match.from) || modifiesNoun(tokens, match.from) || namesWithoutCalling(tokens, match, matches))) continue;
     if (cue.ownPause && isUndoneOwnPause(tokens, match)) continue;
     if (cue.opensWithSubject && (!opensClause(tokens, match.from) || isLimited(tokens, match.to))) continue;
+    if (cue.pauseSubject && !isPauseTheSubject(tokens, match)) continue;
     if (cue.pauseObject && !isPauseTheObject(tokens, match)) continue;
     if (cue.undoneOnly && undoingsOf(tokens, match) === 0) continue;
     if (cue.kind === 'call' && cue.polarity > 0 && (callsToDeliberate(tokens, match) || isAskedOfSubject(tokens, match.from) || isForgoneCall(tokens, match))) continue;
@@ -249,7 +250,7 @@ export function findCueHits(
       // ("doesn't just support it": no negation of what follows)
       for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word) && !isNotJustPosition(tokens, i)) isNegated = !isNegated;
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
-      if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
+      if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true || cue.pauseSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
       const isRefused = refusals.some(([from, to]) => match.from >= from && match.from < to);
       if (isRefused) isNegated = !isNegated;
@@ -1588,14 +1589,33 @@ const CLAIM_NOUNS = new Set([
  * than speed up, the pace"), nor in a clause a claim's noun names ("the argument that") or another's report does
  * ("critics who said"). A weekday after the report's verb is passed over ("said Tuesday the pace").
  */
-function opensClause(tokens: readonly Token[], index: number): boolean {
+function opensClause(tokens: readonly Token[], index: number, claimed = false): boolean {
   let before = index - 1;
   if (WEEKDAYS.has(tokens[before]?.word ?? '')) before--;
   const previous = tokens[before]?.word;
   if (previous === undefined || CLAUSE_OPENING_MARKS.has(previous)) return true;
   if (!BEFORE_A_SUBJECT.has(previous)) return false;
   const earlier = tokens[before - 1]?.word ?? '';
-  return previous === 'that' ? !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
+  return previous === 'that' ? claimed || !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
+}
+
+const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);
+/** Words after what should be done with the pause that bound it in time or by a condition: "should be lifted once ...". */
+const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
+/**
+ * Whether the pause a pause-subject cue opens with is this pause as its clause's subject: past its modifiers ("the
+ * proposed six-month moratorium", "Anthropic's pause") the phrase opens a clause, a claim's too ("rejected the idea
+ * that the pause should be lifted", turned there; see rejectedClaimOf), and nothing after bounds its undoing ("should
+ * be lifted once the labs comply", "only if"); not "exemptions from the pause", "the hiring freeze".
+ */
+function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
+  // back over its modifiers to its determiner or possessive, which opens the phrase ("that" may open the clause too)
+  let start = match.from;
+  while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true)
+    && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
+  if (!opensClause(tokens, start, true)) return false;
+  // (a pause kept "until" or "once" something holds is kept all the same: "should be extended until auditors are in place")
+  return match.data.polarity > 0 || (!isLimited(tokens, match.to) && !PAUSE_SUBJECT_LIMITS.has(tokens[match.to]?.word ?? ''));
 }
 
 /** Causes that curb a pace by themselves: "curbed by power shortages" forecasts, it calls for nothing. */

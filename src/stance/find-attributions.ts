@@ -237,10 +237,11 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
   ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
-  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'push', 'pushes', 'pushed', 'pushing', 'pressed', 'pressing']
-    .map((verb) => [verb, new Set(['for'])])),
+  ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'pressed', 'pressing'].map((verb) => [verb, new Set(['for'])])),
+  // "pushed (hard) for a pause", "pushed back against the moratorium"
+  ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', 'hard'])])),
   // "lobbied for a pause", "campaigned against the moratorium"
-  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in'])])),
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', 'hard'])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
   // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
@@ -290,6 +291,8 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     // "campaigned in favour of", not "campaigned in Ohio"
     ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'favour', 'favor'])])),
     ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
+    // "pushed back against the moratorium", "pushed back on the proposal", not "pushed back its timeline"
+    ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'against', 'on'])])),
     // "came out against the moratorium", not "When the letter came out I mocked it"
     ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'for', 'favour', 'favor', 'support', 'behind'])])),
     ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),

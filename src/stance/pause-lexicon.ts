@@ -30,6 +30,13 @@ export interface StanceCue {
    * naive", "amid calls for a pause"), which leaves the sentence to its other words (see clause-polarity.ts).
    */
   opensWithVerb?: true;
+  /**
+   * The cue opens with the pause by its noun as its clause's subject, with what is to be done with it (PAUSE_SUBJECT_ROWS,
+   * "the moratorium should be lifted"): it counts only where that noun is this pause, past its modifiers, and its
+   * phrase opens a clause, not a preposition's or verb's object ("exemptions from the pause should be scrapped", "the
+   * hiring freeze"), nor one limited in time or by a condition ("should be lifted once ..."; see clause-polarity.ts).
+   */
+  pauseSubject?: true;
   /** The cue is a lab's own pause (OWN_PAUSE_ROWS), which a fault, a denied rumour or another's subject undoes. */
   ownPause?: true;
   /**
@@ -74,6 +81,7 @@ function cues(polarity: 1 | -1, rows: readonly CueRow[]) {
       ...(opensWithVerb ? { opensWithVerb } : {}),
       ...(OWN_PAUSE_ROWS.includes(row) ? { ownPause: true as const } : {}),
       ...(PACE_SUBJECT_ROWS.includes(row) ? { opensWithSubject: true as const } : {}),
+      ...(PAUSE_SUBJECT_ROWS.includes(row) ? { pauseSubject: true as const } : {}),
       ...(UNDONE_ONLY_ROWS.includes(row) ? { undoneOnly: true as const } : {}),
       ...(UNDONE_ONLY_ROWS.includes(row) || PAUSE_OBJECT_ROWS.includes(row) ? { pauseObject: true as const } : {}),
       ...(row === ASKS_TO_PAUSE_ROW ? { asksToPause: true as const } : {}),
@@ -169,6 +177,8 @@ export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|proposal|letter|plan|
 const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|she's|it's";
 /** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
 export const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
+/** How hard one works for or against something: "pushed hard for a pause", "lobbied hard against the moratorium". */
+const EFFORT_ADVERB = 'hard|strongly|actively|vigorously|aggressively|publicly';
 /** Verbs of speaking or working for or against something ("spoke in favour of", "lobbied against"). */
 // (not "campaign", "lobby", as often nouns: "launch campaign against AI pause", "the tech lobby against it")
 const STAND_VERBS = 'spoke|spoken|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
@@ -191,6 +201,21 @@ export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|rat
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
+/**
+ * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
+ * must not be scrapped", "Anthropic's pause should end" oppose; "the moratorium must be extended", "the pause should
+ * be kept in place" support (see pauseSubject).
+ */
+const PAUSE_SUBJECT_MODAL = 'should|must|ought|needs|need|has|have';
+const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = [
+  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be ~1 ${PAUSE_UNDONE}`, 0.9, 'call'],
+  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be allowed to lapse|expire|end`, 0.9, 'call'],
+  [`${PAUSE_NAMED} should|must ~1 end|expire|lapse`, 0.9, 'call'],
+];
+const PAUSE_SUBJECT_KEPT_ROWS: readonly CueRow[] = [
+  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be ~1 ${PAUSE_ENACTED}|maintained|kept|continued|strengthened|tightened|expanded`, 0.9, 'call'],
+];
+const PAUSE_SUBJECT_ROWS = [...PAUSE_SUBJECT_UNDONE_ROWS, ...PAUSE_SUBJECT_KEPT_ROWS];
 const ENACTING_ROW: CueRow = [`should|must|ought|need|needs|needed ~2 to? ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'];
 // (not "slowdown", which is as often an economy's: "investors want the slowdown ended")
 const WANTED_ENACTED_ROW: CueRow = [`want|wants|wanted|wanting ~3 pause|moratorium|freeze|halt ${PAUSE_ENACTED}`, 0.8, 'call'];
@@ -265,9 +290,10 @@ const STAND_FOR_ROWS: readonly CueRow[] = [
 /** And against it: "came out against the moratorium", "voted against the pause", "is firmly against a moratorium". */
 const STAND_AGAINST_ROWS: readonly CueRow[] = [
   [`came|come|comes|coming out against ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? against ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_VERBS}|warned|warn|warns|warning|cautioned|caution|cautions|voted|vote|votes|voting|fought|fight|fights|fighting|pushed|push|pushes|pushing out? back? ${EFFORT_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`voiced|voice|voices|voicing|expressed|express|expresses|expressing|declared|declare|declares ~2 opposition|objections|objection to ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`poured|pour|pours|pouring cold water on ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`pushed|push|pushes|pushing back on ~3 ${STAND_OBJECT}`, 1, 'call'],
   // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
   [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
@@ -279,6 +305,7 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
 ];
 
 export const SUPPORT_CUES = cues(1, [
+  ...PAUSE_SUBJECT_KEPT_ROWS,
   // Calls to pause or slow down.
   [`should|must|ought|need|needs|needed|urge|urges|urged ~4 ${PAUSE_VERB}`, 1, 'call'],
   ...UNDONE_ONLY_ROWS,
@@ -444,6 +471,7 @@ export const SUPPORT_CUES = cues(1, [
 
 /** Arguments and calls against the pause, including attacks on the proposer's sincerity. */
 export const OPPOSE_CUES = cues(-1, [
+  ...PAUSE_SUBJECT_UNDONE_ROWS,
   // "wants the moratorium scrapped": the call rows' undoing (clause-polarity.ts) said with "want".
   WANTED_UNDONE_ROW,
   // "exactly the wrong time to pause": the call rows' "time to pause" said to be ill-timed (outweighs them).
@@ -602,13 +630,13 @@ const ADVOCATED_NOUN = 'pause|pauses|moratorium|moratoria|moratoriums|halt|freez
 
 /**
  * Reports of a speaker's advocacy: "issued an urgent call for a global pause", "renewed its appeal for a
- * moratorium", "has advocated for a temporary pause", "is pushing for a halt", "proposes a six-month freeze", "the
+ * moratorium", "has advocated for a temporary pause", "is pushing (hard) for a halt", "proposes a six-month freeze", "the
  * pause should remain in effect until ...". They tell the side of the speaker a statement is attributed to, and are
  * read for voices only: in a passage's own words they are news that someone advocates, not the passage's position.
  */
 export const VOICE_SIDE_CUES = cues(1, [
   [`issue|issues|issued|issuing|make|makes|made|making|renew|renews|renewed|renewing|repeat|repeats|repeated|reiterate|reiterates|reiterated|restate|restates|restated|sound|sounds|sounded|echo|echoes|echoed|voice|voices|voiced|amplify|amplifies|amplified|launch|launches|launched|lead|leads|led|join|joins|joined|back|backs|backed|sign|signs|signed|endorse|endorses|endorsed|support|supports|supported|lodge|lodged|submit|submits|submitted ~3 call|calls|appeal|appeals|plea|pleas|case|demand|demands for|to ~5 ${ADVOCATED_NOUN}|pause|halt|freeze|slow|stop|suspend`, 0.8, 'call', true, true],
-  [`advocate|advocates|advocated|advocating|push|pushes|pushed|pushing|press|presses|pressed|pressing|lobby|lobbies|lobbied|lobbying|campaign|campaigns|campaigned|campaigning|argue|argues|argued|arguing|plead|pleads|pleaded|pleading|appeal|appeals|appealed|appealing for ~5 ${ADVOCATED_NOUN}`, 0.8, 'call', true, true],
+  [`advocate|advocates|advocated|advocating|push|pushes|pushed|pushing|press|presses|pressed|pressing|lobby|lobbies|lobbied|lobbying|campaign|campaigns|campaigned|campaigning|argue|argues|argued|arguing|plead|pleads|pleaded|pleading|appeal|appeals|appealed|appealing ${EFFORT_ADVERB}? for ~5 ${ADVOCATED_NOUN}`, 0.8, 'call', true, true],
   [`propose|proposes|proposed|proposing|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|float|floats|floated|floating|outline|outlines|outlined|unveil|unveils|unveiled a|an ~3 ${ADVOCATED_NOUN}`, 0.8, 'call'],
   // The terms of the pause its speaker wants ("the pause should remain in effect until benchmarks are verified").
   [`${ADVOCATED_NOUN} should|must ~2 remain|stay|last|continue|run|hold ~3 until|in`, 0.8, 'call'],

@@ -57,6 +57,14 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz came out against the proposal on Tuesday.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz hailed the proposal as a breakthrough.', 'Senator Ruiz = support'],
     ['Industry groups voiced support for ending the pause.', 'Industry groups = oppose'],
+    // resistance by "pushed back", and how hard one works for or against it ("pushed back" no backing)
+    ['Senator Ruiz pushed back against the pause.', 'Senator Ruiz = oppose'],
+    ['Industry groups are pushing back on the proposal for a pause.', 'Industry groups = oppose'],
+    ['Senator Ruiz pushed back against the call to lift the moratorium.', 'Senator Ruiz = support'],
+    ['Senator Ruiz pushed hard for a moratorium.', 'Senator Ruiz = support'],
+    ['The group lobbied hard for a pause on frontier AI.', 'The group = support'],
+    ['The group lobbied hard against the pause.', 'The group = oppose'],
+    ['Senator Ruiz argued strongly against a moratorium.', 'Senator Ruiz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -77,6 +85,8 @@ describe('a stand reported in the words news uses for one', () => {
       // (a review of 2.5.138) a halt of another domain, a plan a relative clause or a compound says is another's
       'The council voted in favour of a halt to fracking.', 'Senator Ruiz hailed the plan, which would fund new science labs.',
       "Senator Ruiz praised the company's return-to-office plan.",
+      // a date pushed back is no stand
+      'The lab pushed back its launch until after the pause vote.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
