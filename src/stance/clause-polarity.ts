@@ -14,7 +14,7 @@ import { WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
-  NEGATORS, PHRASAL_REJECTIONS, QUESTIONING_VERBS, type StanceCue,
+  NEGATORS, OPPOSING_VERBS, PHRASAL_REJECTIONS, QUESTIONING_VERBS, type StanceCue,
 } from './pause-lexicon.ts';
 import { isClauseBreak, type Token } from './tokenize.ts';
 
@@ -364,7 +364,7 @@ export function findCueHits(
  * ..."; -1 otherwise. A rejection is an opposing call cue of a verb of rejecting (isRejection).
  */
 function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
   let noun = hit.to;
   while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !AGAINST_NOUNS.has(tokens[noun]!.word)) {
     const word = tokens[noun]!.word;
@@ -397,7 +397,6 @@ const PAUSE_HEAD_FOLLOWERS = new Set([
   'will', 'could', 'has', 'had', 'and', 'but', 'because', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'call', 'calls',
   'during', 'after', 'before',
 ]);
-const REJECTING_WORDS = /^(?:reject|rejects|rejected|dismiss|dismisses|dismissed)$/;
 /** Words at most from a phrasal rejection's verb to the pause it is about: "brushed aside the growing calls for a pause". */
 const PHRASAL_REJECTION_REACH = 10;
 /** Nouns a reported call is made with ("calls to halt", "the appeal for a moratorium"). */
@@ -449,7 +448,7 @@ const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
  * -1 otherwise.
  */
 function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return -1;
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
   const noun = nounAfterRejection(tokens, hit, PROPOSED_UNDOING_NOUNS);
   if (noun < 0) return -1;
   const verb = noun + 2;
@@ -496,7 +495,7 @@ const REJECTED_CLAIM_NOUNS = new Set([
  * hand China the lead", "dismissed the argument that a pause is necessary"), or null.
  */
 function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number; end: number } | null {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(tokens, hit)) return null;
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return null;
   const noun = nounAfterRejection(tokens, hit, REJECTED_CLAIM_NOUNS);
   if (noun < 0 || tokens[noun + 1]?.word !== 'that') return null;
   let end = noun + 2;
@@ -505,12 +504,12 @@ function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number;
 }
 
 /**
- * Whether a cue is a verb of rejecting: one word ("dismissed"), a verb and its particle ("brushed aside"), or one of
- * questioning what it takes (questionedMeritOf).
+ * Whether a cue is a verb of rejecting: one word ("dismissed", "opposed", "slammed"), a verb and its particle ("brushed
+ * aside"), or one of questioning what it takes (questionedMeritOf).
  */
-function isRejection(tokens: readonly Token[], hit: CueHit): boolean {
+function isRejection(hit: CueHit): boolean {
   if (hit.cue.id === QUESTIONING_VERBS) return true;
-  return hit.to - hit.from === 1 ? REJECTING_WORDS.test(tokens[hit.from]!.word) : PHRASAL_REJECTIONS.includes(hit.cue.id);
+  return hit.cue.id === OPPOSING_VERBS || PHRASAL_REJECTIONS.includes(hit.cue.id);
 }
 /** Whether a verb is denied or said of few in its clause: "does not question", "Few question", "never spoke in favour". */
 function isDeniedInClause(tokens: readonly Token[], verb: number): boolean {
@@ -689,7 +688,7 @@ const UNDONE_PARTICIPLES = new Set([
   'vetoed', 'rescinded', 'revoked', 'reversed', 'thrown', 'ignored', 'dismissed',
 ]);
 /** Verbs of a pause's own ending, after "to" with nothing they take: "for the pause to end". */
-const ENDING_VERBS = new Set(['end', 'expire', 'lapse']);
+const ENDING_VERBS = new Set(['end', 'expire', 'lapse', 'die']);
 
 /** Whether the "to" at `to` opens the pause's own ending: "for the moratorium to end." ("for", a determiner, the noun). */
 function isEndingOfThePause(tokens: readonly Token[], to: number): boolean {
@@ -759,6 +758,8 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
   // "to approve the moratorium's repeal", "to block the moratorium's repeal": the pause's own undoing after it
   if (tokens[last]!.isPossessive && UNDOING_NOUNS.has(tokens[match.to]?.word ?? '')) undoings++;
   if (undoings > 0) return undoings;
+  // "let the pause expire", "urged lawmakers to let the moratorium lapse": the pause let end
+  if (ENDING_VERBS.has(tokens[match.to]?.word ?? '') && tokens.slice(match.from, last).some((token) => /^let(?:'s)?$/.test(token.word))) return 1;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
     const word = tokens[i]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return 0;
@@ -813,6 +814,8 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   if (match.data.undoneOnly && tokens[noun + 1]?.word === 'to' && tokens[noun + 2]?.word === 'be' && UNDONE_PARTICIPLES.has(tokens[noun + 3]?.word ?? '')) return true;
   const i = pauseGovernorOf(tokens, noun, match.from);
   const word = tokens[i]!.word;
+  // "should let the moratorium lapse": the pause let end
+  if (match.data.undoneOnly && word === 'let' && ENDING_VERBS.has(tokens[noun + 1]?.word ?? '')) return !isPauseOfOther(tokens, noun + 1);
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no),
   // a request by its "for" ("asked for a pause"; not "asked for comment on the pause")
   if (!match.data.undoneOnly) {
@@ -1428,7 +1431,7 @@ const CALLING_TEXTS = new Set(['letter', 'petition', 'statement', 'declaration',
 const PROPOSED_UNDOING_NOUNS = new Set([
   ...CALL_NOUNS, 'plan', 'plans', 'proposal', 'proposals', 'idea', 'bid', 'bids', 'push', 'effort', 'efforts', 'attempt',
   'attempts', 'move', 'moves', 'amendment', 'amendments', 'motion', 'motions', 'bill', 'bills', 'measure', 'measures',
-  'request', 'requests',
+  'request', 'requests', 'decision', 'decisions', 'vote', 'votes', 'ruling', 'order',
 ]);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'while', 'whereas']);
 /** Words at most between a rejection and the call it rejects ("rejected the growing calls to ..."). */

@@ -249,6 +249,12 @@ const POINTING = "it|this|that|these|those|it's|that's";
  * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
  * "turned down", "beat back"), each a rejection as "rejected" is.
  */
+/**
+ * Verbs of opposing or rejecting what they take, one word each: against the pause ("opposed the moratorium"), for it
+ * where what they take is against it or undoes it ("slammed critics of the pause", "opposed the proposal to end the
+ * pause"; see clause-polarity.ts).
+ */
+export const OPPOSING_VERBS = 'oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided';
 /** Verbs of disputing, in all their forms ("disputed claims that ...", "refuting the argument that ..."). */
 export const DISPUTING_VERBS = 'dispute|disputes|disputed|disputing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|rebutting|debunk|debunks|debunked|debunking';
 /**
@@ -552,7 +558,7 @@ export const OPPOSE_CUES = cues(-1, [
   [`achieve|achieves|accomplish|accomplishes|do|does ~1 nothing|little`, 0.9, 'argument', false],
   [`backfire*|counterproductive|counter-productive|overhang|pent-up`, 0.9, 'argument'],
   [`wrong tool|answer|approach|way|solution|remedy|idea`, 1, 'judgement'],
-  [`oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided`, 0.5, 'call'],
+  [OPPOSING_VERBS, 0.5, 'call'],
   ...STAND_AGAINST_ROWS,
   // a rejection by a verb and its particle: "brushed aside calls for a pause", "shrugged off the proposal"
   ...PHRASAL_REJECTIONS.map((pattern): CueRow => [pattern, 0.5, 'call']),

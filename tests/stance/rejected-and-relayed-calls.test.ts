@@ -421,6 +421,9 @@ describe('a rejection by a verb and its particle', () => {
     ['The minister brushed aside the calls, saying the country would not pause.', 'The minister'],
     ['The lab shrugged off the letter, calling it alarmist.', 'The lab'],
     ['The lab fended off calls to stop training its next model.', 'The lab'],
+    // the pause let end
+    ['Senator Ruiz urged lawmakers to let the moratorium expire.', 'Senator Ruiz'],
+    ['Senator Ruiz said Congress should let the moratorium lapse.', 'Senator Ruiz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -436,6 +439,14 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Ruiz brushed aside proposals to weaken the moratorium.', 'Senator Ruiz'],
     ['Senator Ruiz rejected the proposal to lift the moratorium.', 'Senator Ruiz'],
     ['The senator fought off calls to exempt the largest labs from the pause.', 'The senator'],
+    // any verb of opposing, a decision or a vote to undo it, the pause let end
+    ['Senator Ruiz opposed the proposal to end the pause.', 'Senator Ruiz'],
+    ['Senator Ruiz criticised the decision to lift the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz slammed the move to scrap the moratorium.', 'Senator Ruiz'],
+    ['Senator Ruiz mocked critics of the pause.', 'Senator Ruiz'],
+    ['Senator Ruiz slammed claims that the pause is unenforceable.', 'Senator Ruiz'],
+    ['Senator Ruiz rejected pleas to let the pause expire.', 'Senator Ruiz'],
+    ['Congress must not let the moratorium expire, Senator Ruiz said.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
