@@ -248,7 +248,9 @@ export function findCueHits(
       const negationFrom = Math.max(clauseStart, match.from - NEGATION_REACH, question === 'assertive' ? 1 : 0);
       let isNegated = false;
       // ("doesn't just support it": no negation of what follows)
-      for (let i = negationFrom; i < match.to; i++) if (isNegator(tokens[i]!.word) && !isNotJustPosition(tokens, i)) isNegated = !isNegated;
+      for (let i = negationFrom; i < match.to; i++) {
+        if (isNegator(tokens[i]!.word) && !isNotJustPosition(tokens, i) && !isDeniedDoubt(tokens, i, match.from)) isNegated = !isNegated;
+      }
       if (!isNegated && isDeniedNaming(tokens, clauseStart, match.from)) isNegated = true;
       if (!isNegated && isDeniedVerdict(tokens, match.from, cue.opensWithSubject === true || cue.pauseSubject === true) && !isNarrowedCall(tokens, match)) isNegated = true;
       // "refuses to sign the pause letter", "declined to back the call": what is refused is not done.
@@ -1239,6 +1241,17 @@ function isNotJustPosition(tokens: readonly Token[], index: number): boolean {
     return true;
   }
   return false;
+}
+/** Verbs of doubting what they take, whose denial leaves it standing: "has never questioned the need for a pause". */
+const DOUBTING_VERBS = new Set([...QUESTIONING_VERBS.split('|'), 'doubt', 'doubts', 'doubted', 'doubting']);
+/**
+ * Whether the negator at `index` denies a doubt before the cue at `cue` ("has never questioned the need for a pause",
+ * "does not dispute the case for a moratorium"): what is not doubted is the cue's own claim, not its negation.
+ */
+function isDeniedDoubt(tokens: readonly Token[], index: number, cue: number): boolean {
+  let verb = index + 1;
+  while (verb < cue && /^(?:really|seriously|once|ever|even|have|has|been)$/.test(tokens[verb]!.word)) verb++;
+  return verb < cue && DOUBTING_VERBS.has(tokens[verb]!.word);
 }
 /** How far "not only ... but" reaches. */
 const NOT_ONLY_BUT_REACH = 10;

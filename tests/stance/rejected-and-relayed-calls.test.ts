@@ -517,6 +517,12 @@ describe('a rejected claim: what it says is the other side\'s, and the rejection
     }
     const few = pauseScorer.score({ title: null, text: asArticle('Few question the need for a pause.') });
     expect(few.stance!.score).toBeGreaterThan(0);
+    // a doubt denied leaves what it would doubt standing: the speaker's need for a pause
+    for (const sentence of ['Senator Ruiz has never questioned the need for a pause.', 'Senator Ruiz never doubted the need for a pause.']) {
+      const denied = pauseScorer.score({ title: null, text: asArticle(sentence) });
+      expect(denied.stance!.score, sentence).toBeGreaterThan(0);
+      expect(denied.voices.filter((voice) => voice.stance === 'oppose'), sentence).toEqual([]);
+    }
   });
 
   it('the article is not read as making the rejected claim itself', () => {
