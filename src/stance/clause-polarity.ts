@@ -11,7 +11,7 @@
  */
 
 import { WEEKDAYS } from './calendar-words.ts';
-import { compilePhrases, type PhraseMatch } from './phrase-matcher.ts';
+import { compilePhrases, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
   NEGATORS, OPPOSING_VERBS, PHRASAL_REJECTIONS, QUESTIONING_VERBS, type StanceCue,
@@ -534,6 +534,10 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const last = match.to - 1;
   const word = tokens[last]!.word;
   const before = tokens[last - 1]?.word ?? '';
+  // what the stand is on follows its words with modifiers only: not "pushed back against critics of the pause", "on
+  // questions about the pause", "against the idea that a pause is unenforceable", "attacked critics of the moratorium"
+  const between = tokens.slice(standWordsEnd(tokens, match), last);
+  if (between.some((token) => STAND_PARTICLES.has(token.word) || NOT_STAND_OBJECT_WORDS.has(token.word) || CLAIM_NOUNS.has(token.word) || AGAINST_NOUNS.has(token.word))) return -1;
   if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
     // a compound of another domain's word before the noun ("the hiring freeze"), not an adjective ("a blanket halt")
     const isCompound = OTHER_PAUSE_OBJECTS.has(before) || OTHER_PAUSE_COMPOUNDS.has(before);
@@ -552,6 +556,21 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const isComplement = STAND_COMPLEMENTS.has(next) || (next === 'on' && !WEEKDAYS.has(tokens[match.to + 1]?.word ?? ''));
   return pauseInClause(tokens, match.to) ?? (isClauseBreak(next) || !isComplement ? last : -1);
 }
+/** The stand rows' words before what they are on, each compiled once: "voiced opposition to" of "voiced opposition to ~3 ...". */
+const standWords = new Map<string, PhraseMatcher<null>>();
+/** Where a stand's own words end, before the words it skips to what it is on ("voted against | the proposed | pause"). */
+function standWordsEnd(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
+  let matcher = standWords.get(match.data.id);
+  if (matcher === undefined) {
+    // (every stand row ends on a skip and what it is on: "~3 pause|moratorium|...|proposal")
+    matcher = compilePhrases([{ pattern: match.data.id.trim().split(/\s+/).slice(0, -2).join(' '), data: null }]);
+    standWords.set(match.data.id, matcher);
+  }
+  const ends = matcher.match(tokens, match.from, match.to).filter((words) => words.from === match.from).map((words) => words.to);
+  return ends.length === 0 ? match.to - 1 : Math.max(...ends);
+}
+/** Words between a stand's own words and the pause that make the pause no object of the stand. */
+const NOT_STAND_OBJECT_WORDS = new Set(['about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption']);
 /** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */
 const STAND_COMPLEMENTS = new Set(['to', 'for', 'of', 'that', 'which', 'about', 'calling', 'asking', 'urging', 'demanding']);
 /** The index of this pause named within a stand's reach from `from` in its clause (-1 for another's), or null. */
@@ -576,11 +595,12 @@ function isStandOnOther(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 /** Words before a pause's noun that make it another domain's, besides what other pauses are on: "a wage freeze". */
-const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing']);
+const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing', 'humanitarian']);
 /** What another pause is "in": "a pause in hostilities", "a pause in the peace talks", "a slowdown in orders". */
 const OTHER_PAUSE_IN = new Set([
   'hostilities', 'fighting', 'talks', 'negotiations', 'strikes', 'bombing', 'attacks', 'violence', 'orders', 'sales',
-  'growth', 'hiring', 'production', 'construction', 'lending', 'spending', 'trading', 'payments', 'executions',
+  'growth', 'hiring', 'production', 'construction', 'lending', 'spending', 'trading', 'payments', 'executions', 'rate',
+  'rates', 'hikes',
 ]);
 /** Words at most from a stand's call or proposal to the pause it is for: "the proposal for a verified global pause". */
 const STAND_OBJECT_REACH = 6;
@@ -1590,7 +1610,7 @@ export function readsAsVerb(tokens: readonly Token[], index: number): boolean {
 const BEFORE_A_SUBJECT = new Set([
   'that', 'and', 'but', 'so', 'because', 'while', 'said', 'says', 'argued', 'argues', 'believes', 'believe', 'thinks',
   'think', 'insisted', 'insists', 'warned', 'warns', 'agreed', 'agree', 'agrees', 'wrote', 'writes', 'added', 'adds',
-  'noted', 'notes', 'stressed', 'feel', 'feels', 'felt',
+  'noted', 'notes', 'stressed', 'feel', 'feels', 'felt', 'say', 'contend', 'contends', 'contended', 'maintains', 'maintained',
 ]);
 /** Marks a clause opens after: a quote's, a colon's, a dash's (not a comma, which may set off words in a phrase). */
 const CLAUSE_OPENING_MARKS = new Set(['"', ':', ';', '—', '–', '(']);
@@ -1618,20 +1638,51 @@ function opensClause(tokens: readonly Token[], index: number, claimed = false): 
 const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);
 /** Words after what should be done with the pause that bound it in time or by a condition: "should be lifted once ...". */
 const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
+/** What "as soon as" may end on without a condition: "should be lifted as soon as possible". */
+const AS_SOON_AS_ENDS = new Set(['possible', 'practicable', 'feasible', 'practical', 'can']);
 /**
  * Whether the pause a pause-subject cue opens with is this pause as its clause's subject: past its modifiers ("the
- * proposed six-month moratorium", "Anthropic's pause") the phrase opens a clause, a claim's too ("rejected the idea
- * that the pause should be lifted", turned there; see rejectedClaimOf), and nothing after bounds its undoing ("should
- * be lifted once the labs comply", "only if"); not "exemptions from the pause", "the hiring freeze".
+ * proposed six-month moratorium", "Anthropic's pause", "the Anthropic-backed moratorium"), and what it is on if
+ * anything, AI's ("the moratorium on frontier AI training"), the phrase opens a clause, or a claim's that a rejection
+ * takes ("rejected the idea that the pause should be lifted", turned there; see rejectedClaimOf, not "called the
+ * argument that ... absurd"); and nothing after bounds its undoing, unless denied ("should be lifted once the labs
+ * comply", "as soon as the treaty is signed", "only if"; "should not be lifted until ..." keeps it). Not "exemptions
+ * from the pause", "the hiring freeze", "the moratorium on evictions".
  */
 function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   // back over its modifiers to its determiner or possessive, which opens the phrase ("that" may open the clause too)
   let start = match.from;
-  while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true)
+  while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(tokens[start - 1]!.word))
     && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
-  if (!opensClause(tokens, start, true)) return false;
+  if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
+  if (/^(?:on|of)$/.test(tokens[match.from + 1]!.word)) {
+    let modal = match.from + 2;
+    while (modal < match.to && !CALL_MODALS.has(tokens[modal]!.word) && !/^(?:has|have|had|shouldn't|mustn't|needn't)$/.test(tokens[modal]!.word)) modal++;
+    const object = tokens.slice(match.from + 2, modal);
+    if (isPauseOfOther(tokens, match.from + 1) || !object.some((token) => AI_OBJECT_WORDS.has(token.word)) || object.some((token) => isClauseBreak(token.word))) return false;
+  }
   // (a pause kept "until" or "once" something holds is kept all the same: "should be extended until auditors are in place")
-  return match.data.polarity > 0 || (!isLimited(tokens, match.to) && !PAUSE_SUBJECT_LIMITS.has(tokens[match.to]?.word ?? ''));
+  if (match.data.polarity > 0 || tokens.slice(match.from, match.to).some((token) => isNegator(token.word))) return true;
+  const next = tokens[match.to]?.word ?? '';
+  const isAsSoonAs = next === 'as' && tokens[match.to + 1]?.word === 'soon' && tokens[match.to + 2]?.word === 'as'
+    && !AS_SOON_AS_ENDS.has(tokens[match.to + 3]?.word ?? '');
+  const isOnceForAll = next === 'once' && tokens[match.to + 1]?.word === 'and';
+  return !isLimited(tokens, match.to) && (!PAUSE_SUBJECT_LIMITS.has(next) || isOnceForAll) && !isAsSoonAs;
+}
+/** Whether the word at `noun` is a claim's noun a rejection takes: "rejected the idea", "brushed aside claims". */
+function isRejectedClaimNoun(tokens: readonly Token[], noun: number): boolean {
+  if (!CLAIM_NOUNS.has(tokens[noun]?.word ?? '')) return false;
+  let verb = noun - 1;
+  while (verb > 0 && (REJECTED_HEAD_MODIFIERS.has(tokens[verb]!.word) || tokens[verb]!.isPossessive === true)) verb--;
+  const word = tokens[verb]?.word ?? '';
+  return OPPOSING_WORD.test(word) || QUESTIONING_WORDS.has(word) || /^(?:aside|off|away|down)$/.test(word);
+}
+const OPPOSING_WORD = new RegExp(`^(?:${OPPOSING_VERBS.replaceAll('*', '\\p{L}*')})$`, 'u');
+const QUESTIONING_WORDS = new Set(QUESTIONING_VERBS.split('|'));
+/** Whether the phrase at `start` opens a report to its hearers: "told reporters the moratorium should be scrapped". */
+function isToldSubject(tokens: readonly Token[], start: number): boolean {
+  return /^(?:reporters|journalists|lawmakers|senators|delegates|parliament|congress)$/.test(tokens[start - 1]?.word ?? '')
+    && /^(?:told|tells|tell)$/.test(tokens[start - 2]?.word ?? '');
 }
 
 /** Causes that curb a pace by themselves: "curbed by power shortages" forecasts, it calls for nothing. */

@@ -12,7 +12,7 @@ import {
   questionedMeritOf, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
-import { DISPUTING_VERBS, NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
+import { DISPUTING_VERBS, EFFORT_ADVERB, NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
 import { isClauseBreak, tokenize, type Token } from './tokenize.ts';
 
 const PROPOSER_NAMES = new Set(NAMED_PROPOSERS);
@@ -118,6 +118,8 @@ const STAND_NOUNS = new Set([
 ]);
 /** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it ("hailed the proposal"). */
 const STAND_OBJECT_WORDS: ReadonlySet<string> = new Set(STAND_OBJECT.split('|'));
+/** How hard one works for or against something, after the verb: "pushed hard for", "lobbied aggressively against". */
+const EFFORT_ADVERBS = EFFORT_ADVERB.split('|');
 /**
  * Whether a copula at `v` says its subject's stand on the pause, which makes it a report of that stand ("Senator Ruiz
  * is firmly against the pause", "remains skeptical of the moratorium", "is in favour of a pause", "is a vocal critic
@@ -239,9 +241,9 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'pressed', 'pressing'].map((verb) => [verb, new Set(['for'])])),
   // "pushed (hard) for a pause", "pushed back against the moratorium"
-  ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', 'hard'])])),
+  ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', ...EFFORT_ADVERBS])])),
   // "lobbied for a pause", "campaigned against the moratorium"
-  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', 'hard'])])),
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', ...EFFORT_ADVERBS])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
   // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
@@ -1435,6 +1437,8 @@ function findAnchors(
     // After a closing quote the quote is what was asked or issued ('"Why stop now?" asked Fatima Zahra').
     const needsNear = previousWord === '"' ? undefined : VERB_NEEDS_NEAR[word];
     if (needsNear && !hasWordNear(tokens, v, needsNear) && !isAskedToAct(tokens, v)) continue;
+    // "pushed back against the moratorium", not "pushed back its launch", "pushed back the vote on the moratorium"
+    if (/^push(?:es|ed|ing)?$/.test(word) && tokens[v + 1]?.word === 'back' && !/^(?:on|against)$/.test(tokens[v + 2]?.word ?? '')) continue;
     // "brushed aside calls for a pause", not "turned down job offers"
     if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"

@@ -169,7 +169,7 @@ const OWN_PAUSE_ROWS: readonly CueRow[] = [
 /** The pause by its noun, not a ban or cap of something else ("a ban on open-weight models"). */
 const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 /** What a stand is taken on: the pause by its noun, or a call, proposal, letter, plan ("came out against the proposal"). */
-export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|proposal|letter|plan|idea`;
+export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|calls|proposal|proposals|letter|plan|plans|idea`;
 /**
  * Copulas of a stand held now ("is against", "remains opposed to"; not "was against", often a view given up, nor
  * "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
@@ -178,7 +178,7 @@ const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|s
 /** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
 export const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
 /** How hard one works for or against something: "pushed hard for a pause", "lobbied hard against the moratorium". */
-const EFFORT_ADVERB = 'hard|strongly|actively|vigorously|aggressively|publicly';
+export const EFFORT_ADVERB = 'hard|strongly|actively|vigorously|aggressively|publicly';
 /** Verbs of speaking or working for or against something ("spoke in favour of", "lobbied against"). */
 // (not "campaign", "lobby", as often nouns: "launch campaign against AI pause", "the tech lobby against it")
 const STAND_VERBS = 'spoke|spoken|speak|speaks|speaking|argued|argue|argues|arguing|testified|testify|testifies|campaigned|campaigning|lobbied|lobbying|wrote|write|writes|writing';
@@ -202,19 +202,33 @@ export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|rat
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
 /**
+ * Each row twice: the pause's noun right before its modal, and with what it is on or of between them ("the moratorium
+ * on frontier AI training should be dropped"; that it is AI's is checked in clause-polarity.ts).
+ */
+function pauseSubjectRows(tails: readonly string[]): CueRow[] {
+  return tails.flatMap((tail): CueRow[] => [[`${PAUSE_NAMED} ${tail}`, 0.9, 'call'], [`${PAUSE_NAMED} on|of ~4 ${tail}`, 0.9, 'call']]);
+}
+/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be". */
+const PAUSE_SUBJECT_BE = [
+  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have|had to ~1 be',
+];
+/**
  * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
  * must not be scrapped", "Anthropic's pause should end" oppose; "the moratorium must be extended", "the pause should
  * be kept in place" support (see pauseSubject).
  */
-const PAUSE_SUBJECT_MODAL = 'should|must|ought|needs|need|has|have';
-const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = [
-  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be ~1 ${PAUSE_UNDONE}`, 0.9, 'call'],
-  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be allowed to lapse|expire|end`, 0.9, 'call'],
-  [`${PAUSE_NAMED} should|must ~1 end|expire|lapse`, 0.9, 'call'],
-];
-const PAUSE_SUBJECT_KEPT_ROWS: readonly CueRow[] = [
-  [`${PAUSE_NAMED} ${PAUSE_SUBJECT_MODAL} ~2 be ~1 ${PAUSE_ENACTED}|maintained|kept|continued|strengthened|tightened|expanded`, 0.9, 'call'],
-];
+// (its undoing by a participle, not "rolled out", which launches it)
+const PAUSE_SUBJECT_UNDONE = `${PAUSE_UNDONE}|terminated|rescinded|revoked|reversed|abolished|suspended`;
+const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = pauseSubjectRows([
+  ...PAUSE_SUBJECT_BE.flatMap((be) => [
+    `${be} ~1 ${PAUSE_SUBJECT_UNDONE}`, `${be} ~1 phased out`, `${be} ~1 rolled back`, `${be} ~1 wound down`,
+    `${be} brought to an end`, `${be} allowed to lapse|expire|end`,
+  ]),
+  "should|must|shouldn't|mustn't ~1 end|expire|lapse", 'needs|need|has|have|had|ought to end|expire|lapse',
+]);
+const PAUSE_SUBJECT_KEPT_ROWS: readonly CueRow[] = pauseSubjectRows(PAUSE_SUBJECT_BE.flatMap((be) => [
+  `${be} ~1 ${PAUSE_ENACTED}|maintained|kept|continued|strengthened|tightened|expanded|preserved`, `${be} made permanent`,
+]));
 const PAUSE_SUBJECT_ROWS = [...PAUSE_SUBJECT_UNDONE_ROWS, ...PAUSE_SUBJECT_KEPT_ROWS];
 const ENACTING_ROW: CueRow = [`should|must|ought|need|needs|needed ~2 to? ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'];
 // (not "slowdown", which is as often an economy's: "investors want the slowdown ended")

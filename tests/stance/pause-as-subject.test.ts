@@ -24,6 +24,21 @@ describe('the pause as a clause subject, with what should be done with it', () =
     ["I don't think the pause should be lifted, Senator Lopez said.", 'Senator Lopez = support'],
     ['Senator Lopez rejected the idea that the pause should be lifted.', 'Senator Lopez = support'],
     ['Senator Lopez dismissed claims that the moratorium should end.', 'Senator Lopez = support'],
+    // (a review of 2.5.142) more modals, undoings, openings, and what the pause is on
+    ["The trade group said the pause shouldn't be enforced.", 'The trade group = oppose'],
+    ['Republican lawmakers said the halt had to be overturned.', 'Republican lawmakers = oppose'],
+    ['The moratorium should have been extended, Bengio said.', 'Bengio = support'],
+    ['The pause has to end, the CEO said.', 'the CEO = oppose'],
+    ['Investors say the pause must end.', 'Investors = oppose'],
+    ['The moratorium should be phased out, the senator said.', 'the senator = oppose'],
+    ['The pause must be brought to an end, the trade group said.', 'the trade group = oppose'],
+    ['Senator Cruz told reporters the moratorium should be scrapped.', 'Senator Cruz = oppose'],
+    ['Senator Cruz contends the moratorium should be lifted.', 'Senator Cruz = oppose'],
+    ['Senator Lopez said the proposed six-month moratorium on frontier AI training should be dropped.', 'Senator Lopez = oppose'],
+    ['Geoffrey Hinton said the freeze on frontier training has to be kept in place.', 'Geoffrey Hinton = support'],
+    ['The Anthropic-backed moratorium should be lifted, Senator Cruz said.', 'Senator Cruz = oppose'],
+    ['The pause should be lifted as soon as possible, Senator Young said.', 'Senator Young = oppose'],
+    ['The moratorium should be lifted once and for all, Senator Cruz said.', 'Senator Cruz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -35,6 +50,13 @@ describe('the pause as a clause subject, with what should be done with it', () =
       'Senator Lopez said the pause should be lifted once the labs comply with inspections.',
       'Senator Lopez said the moratorium should be lifted only if inspectors certify the models.',
       'Senator Lopez asked whether the pause should be lifted.',
+      // (a review of 2.5.142) a claim no rejection takes, a report of what was done, an undoing on a condition
+      'Senator Lopez called the argument that the pause should be lifted absurd.',
+      'Bengio countered the claim that the moratorium should end.',
+      'The pause has had to be extended twice, officials said.',
+      'The pause should be lifted as soon as the labs agree on verification, Senator Young said.',
+      'Senator Lopez said the moratorium on evictions should be lifted.',
+      'The pause should be rolled out quickly, the senator said.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

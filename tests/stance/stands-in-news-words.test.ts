@@ -65,6 +65,10 @@ describe('a stand reported in the words news uses for one', () => {
     ['The group lobbied hard for a pause on frontier AI.', 'The group = support'],
     ['The group lobbied hard against the pause.', 'The group = oppose'],
     ['Senator Ruiz argued strongly against a moratorium.', 'Senator Ruiz = oppose'],
+    // (a review of 2.5.142) calls for it, any effort adverb
+    ['Industry lobbyists pushed back on calls for a six-month pause.', 'Industry lobbyists = oppose'],
+    ['The Chamber of Commerce has lobbied aggressively against the moratorium.', 'The Chamber of Commerce = oppose'],
+    ['Senator Ruiz pushed strongly for a moratorium.', 'Senator Ruiz = support'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -87,6 +91,10 @@ describe('a stand reported in the words news uses for one', () => {
       "Senator Ruiz praised the company's return-to-office plan.",
       // a date pushed back is no stand
       'The lab pushed back its launch until after the pause vote.',
+      // (a review of 2.5.142) a stand on something about the pause, or on another domain's pause
+      'Senator Ruiz pushed back on questions about the pause.', 'The company pushed back on reports about its pause.',
+      'Israel pushed back against a humanitarian pause.', 'Fed officials pushed back against a pause in rate hikes.',
+      'Senator Ruiz pushed back against critics of the pause.', 'Senator Ruiz attacked critics of the moratorium.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
