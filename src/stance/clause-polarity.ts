@@ -536,6 +536,8 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const before = tokens[last - 1]?.word ?? '';
   // what the stand is on follows its words with modifiers only: not "pushed back against critics of the pause", "on
   // questions about the pause", "against the idea that a pause is unenforceable", "attacked critics of the moratorium"
+  // (nor a relative clause anywhere in it: "is among the models that supporters of the moratorium point to")
+  if (tokens.slice(match.from, last).some((token) => RELATIVE_WORDS.has(token.word))) return -1;
   const between = tokens.slice(standWordsEnd(tokens, match), last);
   if (between.some((token) => STAND_PARTICLES.has(token.word) || NOT_STAND_OBJECT_WORDS.has(token.word) || CLAIM_NOUNS.has(token.word) || AGAINST_NOUNS.has(token.word))) return -1;
   if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
@@ -569,6 +571,7 @@ function standWordsEnd(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const ends = matcher.match(tokens, match.from, match.to).filter((words) => words.from === match.from).map((words) => words.to);
   return ends.length === 0 ? match.to - 1 : Math.max(...ends);
 }
+const RELATIVE_WORDS = new Set(['that', 'who', 'which', 'whose', 'whom']);
 /** Words between a stand's own words and the pause that make the pause no object of the stand. */
 const NOT_STAND_OBJECT_WORDS = new Set(['about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption']);
 /** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */

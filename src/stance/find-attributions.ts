@@ -107,7 +107,7 @@ const DISPUTING_FINITE_VERBS: ReadonlySet<string> = new Set(DISPUTING_VERBS.spli
  * Copulas a stand is said with after its subject: "Senator Ruiz is firmly against the pause" (not "was against the
  * pause", as often a view since given up: "I was against the pause. I was wrong.").
  */
-const STAND_COPULAS = new Set(['is', 'are', 'remains', 'remain', 'remained']);
+const STAND_COPULAS = new Set(['is', 'are', 'remains', 'remain', 'remained', 'been']);
 /** Adverbs between a copula and its stand, the lexicon's, and "not" ("is not opposed to", its side the lexicon's). */
 const STAND_ADVERBS = new Set([...STAND_ADVERB.split('|'), 'not']);
 /** A stand's words after its copula: "against", "opposed to", "skeptical of", "in favour of", "a vocal critic of". */
@@ -116,6 +116,9 @@ const STAND_WORDS = new Set(['against', 'opposed', 'skeptical', 'sceptical', 'wa
 const STAND_NOUNS = new Set([
   'proponent', 'advocate', 'supporter', 'champion', 'backer', 'critic', 'opponent', 'skeptic', 'sceptic', 'detractor',
 ]);
+function isStandNoun(word: string): boolean {
+  return STAND_NOUNS.has(word) || STAND_NOUNS.has(word.replace(/s$/, ''));
+}
 /** Words that name what a stand is on, the lexicon's: the pause, a call or a proposal for it ("hailed the proposal"). */
 const STAND_OBJECT_WORDS: ReadonlySet<string> = new Set(STAND_OBJECT.split('|'));
 /** How hard one works for or against something, after the verb: "pushed hard for", "lobbied aggressively against". */
@@ -132,10 +135,12 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
   const word = tokens[next]?.word ?? '';
   let object = next + 1;
   if (word === 'in' && /^(?:favour|favor)$/.test(tokens[next + 1]?.word ?? '')) object = next + 3;
-  else if (/^(?:a|an)$/.test(word)) {
+  else if (/^(?:a|an|one|among)$/.test(word)) {
+    // "a vocal critic of", "one of the leading critics of", "among the most vocal supporters of"
     let noun = next + 1;
-    if (!STAND_NOUNS.has(tokens[noun]?.word ?? '')) noun++;
-    if (!STAND_NOUNS.has(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'of') return false;
+    const reach = /^(?:a|an)$/.test(word) ? 2 : 4;
+    while (noun < next + reach && !isStandNoun(tokens[noun]?.word ?? '') && !/^(?:that|who|which|whose|whom)$/.test(tokens[noun]?.word ?? '')) noun++;
+    if (!isStandNoun(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'of') return false;
     object = noun + 2;
   } else if (!STAND_WORDS.has(word)) return false;
   for (let i = object; i < object + NEAR_WORDS && isWordAt(tokens, i); i++) if (STAND_OBJECT_WORDS.has(tokens[i]!.word)) return true;

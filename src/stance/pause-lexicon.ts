@@ -171,10 +171,10 @@ const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 /** What a stand is taken on: the pause by its noun, or a call, proposal, letter, plan ("came out against the proposal"). */
 export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|calls|proposal|proposals|letter|plan|plans|idea`;
 /**
- * Copulas of a stand held now ("is against", "remains opposed to"; not "was against", often a view given up, nor
+ * Copulas of a stand held now ("is against", "remains opposed to", "has been a critic of"; not "was against", often a view given up, nor
  * "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
  */
-const STAND_COPULA = "is|are|remains|remain|remained|am|i'm|we're|they're|he's|she's|it's";
+const STAND_COPULA = "is|are|remains|remain|remained|been|am|i'm|we're|they're|he's|she's|it's";
 /** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
 export const STAND_ADVERB = 'firmly|strongly|staunchly|fiercely|vehemently|adamantly|deeply|flatly|also|still|now|increasingly|openly|publicly|broadly|generally|very|highly|utterly|totally|squarely|implacably';
 /** How hard one works for or against something: "pushed hard for a pause", "lobbied hard against the moratorium". */
@@ -303,7 +303,7 @@ const STAND_FOR_ROWS: readonly CueRow[] = [
   [`hail|hails|hailed|hailing|praise|praises|praised|praising|applaud|applauds|applauded|applauding|embrace|embraces|embraced|embracing|laud|lauds|lauded|lauding|commend|commends|commended|commending ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`stand|stands|stood|standing ~1 behind|by ~2 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~3 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? supportive of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
 ];
@@ -318,7 +318,7 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
   [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one ~2 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~3 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],

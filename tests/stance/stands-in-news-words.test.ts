@@ -69,6 +69,10 @@ describe('a stand reported in the words news uses for one', () => {
     ['Industry lobbyists pushed back on calls for a six-month pause.', 'Industry lobbyists = oppose'],
     ['The Chamber of Commerce has lobbied aggressively against the moratorium.', 'The Chamber of Commerce = oppose'],
     ['Senator Ruiz pushed strongly for a moratorium.', 'Senator Ruiz = support'],
+    // one of a camp, a stand held for some time
+    ['Senator Ruiz is among the most vocal supporters of the pause.', 'Senator Ruiz = support'],
+    ['Senator Ruiz is one of the leading critics of the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz has been a leading critic of the moratorium.', 'Senator Ruiz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -95,6 +99,8 @@ describe('a stand reported in the words news uses for one', () => {
       'Senator Ruiz pushed back on questions about the pause.', 'The company pushed back on reports about its pause.',
       'Israel pushed back against a humanitarian pause.', 'Fed officials pushed back against a pause in rate hikes.',
       'Senator Ruiz pushed back against critics of the pause.', 'Senator Ruiz attacked critics of the moratorium.',
+      // a camp named in a relative clause
+      'Atlas 3 is among the models that supporters of the moratorium point to.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
