@@ -652,7 +652,7 @@ const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
   'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse', 'quit', 'exit', 'delay', 'postpone',
-  'exempt',
+  'exempt', 'fight', 'challenge',
 ]);
 /** The undoing verbs' forms in -ing, which a further undoing takes: "to block the labs from lifting the moratorium". */
 const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));
@@ -1091,6 +1091,8 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
     // sales to China")
     const openingAt = object.findIndex((word) => !/^(?:the|a|an|both)$/.test(word));
     const opening = object[openingAt] ?? '';
+    // where or how it is fought or kept, no domain of its own: "to fight the moratorium in court", "in place"
+    if (PAUSE_SETTINGS.has(opening)) return false;
     // not a place's own thing ("a pause in Washington's tariff war")
     if (PLACE_WORDS.has(opening) && !tokens[end + 1 + openingAt]?.isPossessive) {
       // "a moratorium in California on new gas plants": the place, then what it is on
@@ -1101,6 +1103,8 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   }
   return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
 }
+/** What follows a pause's "in" as a setting, not what it pauses: "in court", "in Congress", "in place", "in full". */
+const PAUSE_SETTINGS = new Set(['court', 'courts', 'congress', 'parliament', 'committee', 'senate', 'house', 'place', 'force', 'effect', 'full', 'principle', 'public', 'private', 'writing', 'theory', 'practice']);
 /** Rules a moratorium may be on, which is no pause of AI development: "a moratorium on state AI laws". */
 const RULE_OBJECTS = new Set([
   'laws', 'law', 'regulation', 'regulations', 'rules', 'legislation', 'rulemaking', 'act', 'enforcement', 'implementation',

@@ -151,8 +151,15 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
 const PRAISING_OR_ATTACKING_VERBS = [
   'hailed', 'hails', 'applauded', 'applauds', 'embraced', 'embraces', 'lauded', 'lauds', 'commended', 'commends',
   'attacked', 'attacks', 'panned', 'pans', 'trashed', 'trashes', 'savaged', 'savages', 'assailed', 'assails',
-  'excoriated', 'excoriates', 'skewered', 'skewers', 'rubbished', 'rubbishes',
+  'excoriated', 'excoriates', 'skewered', 'skewers', 'rubbished', 'rubbishes', 'vetoed', 'vetoes',
 ];
+
+/** Verbs of setting out to do something, a report only before "to": "sought to block", "is trying to extend". */
+const AIMING_VERBS = ['sought', 'seeks', 'seeking', 'tried', 'tries', 'trying', 'sued', 'sues', 'suing', 'threatened', 'threatens', 'threatening'];
+/** Verbs of filing a bill, a report only of one on the pause: "introduced a bill to repeal the moratorium". */
+const BILL_FILING_VERBS = ['introduced', 'introduces', 'filed', 'tabled', 'sponsored', 'unveiled', 'unveils'];
+/** The pause by its noun, which an aim's report names near its verb ("tried to block the moratorium"). */
+const AIMED_PAUSE_WORDS: ReadonlySet<string> = new Set(['pause', 'moratorium', 'freeze', 'halt', 'slowdown']);
 
 /** Verbs that introduce what someone says, writes, believes or does about a proposal. */
 export const SPEECH_VERBS = new Set([
@@ -178,10 +185,12 @@ export const SPEECH_VERBS = new Set([
   'echoes', 'voiced', 'proposed', 'recommends', 'recommended',
   // A stand reported by its words: "came out against", "threw her weight behind", "spoke in favour of", "expressed
   // support for", "poured cold water on".
-  'came', 'comes', 'threw', 'throws', 'spoke', 'speaks', 'spoken', 'voices', 'expressed', 'expresses', 'poured', 'pours',
+  'came', 'comes', 'threw', 'throws', 'thrown', 'spoke', 'speaks', 'spoken', 'voices', 'expressed', 'expresses', 'poured', 'pours',
   // and by a verb of praise or attack of the pause: "hailed the proposal", "attacked the moratorium"
   ...PRAISING_OR_ATTACKING_VERBS, 'took', 'takes', 'hit', 'hits', 'lashed', 'lashes', 'stands', 'stood', 'signalled', 'signaled', 'signals',
   ...Object.keys(PHRASAL_REJECTING_VERBS),
+  // What an actor sets out to do: "sought to block the moratorium", "sued to block it", "introduced a bill to repeal it".
+  ...AIMING_VERBS.filter((verb) => !verb.endsWith('ing')), ...BILL_FILING_VERBS,
 ]);
 
 /**
@@ -243,12 +252,15 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
   vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
+  ...Object.fromEntries(AIMING_VERBS.map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'pressed', 'pressing'].map((verb) => [verb, new Set(['for'])])),
   // "pushed (hard) for a pause", "pushed back against the moratorium"
-  ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', ...EFFORT_ADVERBS])])),
+  // (not "to" after "push" or "pushes", as often the noun: "resisted a European push to let inspectors in")
+  ...Object.fromEntries(['push', 'pushes'].map((verb) => [verb, new Set(['for', 'back', ...EFFORT_ADVERBS])])),
+  ...Object.fromEntries(['pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', 'to', ...EFFORT_ADVERBS])])),
   // "lobbied for a pause", "campaigned against the moratorium"
-  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', ...EFFORT_ADVERBS])])),
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', ...EFFORT_ADVERBS, ...(/ied|ing|ed$/.test(verb) ? ['to'] : [])])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
   // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
@@ -293,13 +305,14 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     // "voiced support for the pause", "expressed opposition to the moratorium", "threw her weight behind", "spoke in
     // favour of", "poured cold water on the proposal"
     ...Object.fromEntries(['voiced', 'voices', 'expressed', 'expresses'].map((verb) => [verb, new Set([...renewedCall, 'support', 'opposition', 'backing', 'objections'])])),
-    ...Object.fromEntries(['threw', 'throws'].map((verb) => [verb, new Set(['weight'])])),
+    ...Object.fromEntries(['threw', 'throws', 'thrown'].map((verb) => [verb, new Set(['weight', 'support', 'backing'])])),
     ...Object.fromEntries(['spoke', 'speaks', 'spoken'].map((verb) => [verb, new Set(['favour', 'favor', 'support', 'against'])])),
     // "campaigned in favour of", not "campaigned in Ohio"
-    ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'favour', 'favor'])])),
+    ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'favour', 'favor', 'to'])])),
     ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
     // "pushed back against the moratorium", "pushed back on the proposal", not "pushed back its timeline"
-    ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'against', 'on'])])),
+    ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'against', 'on', 'to'])])),
+    // "sought to overturn the pause", "introduced a bill to repeal the moratorium": what is set out for done to the pause
     // "came out against the moratorium", not "When the letter came out I mocked it"
     ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'for', 'favour', 'favor', 'support', 'behind'])])),
     ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),
@@ -1179,7 +1192,7 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
 /** Participles that report speech only after an auxiliary ("they are essentially saying"). */
 const PARTICIPLES = new Set([
   'saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried',
-  'convinced', 'advocating', 'pushing', 'pressing', 'lobbying', 'campaigning',
+  'convinced', 'advocating', 'pushing', 'pressing', 'lobbying', 'campaigning', 'seeking', 'trying', 'suing', 'threatening',
 ]);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'s"]);
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
@@ -1444,6 +1457,10 @@ function findAnchors(
     if (needsNear && !hasWordNear(tokens, v, needsNear) && !isAskedToAct(tokens, v)) continue;
     // "pushed back against the moratorium", not "pushed back its launch", "pushed back the vote on the moratorium"
     if (/^push(?:es|ed|ing)?$/.test(word) && tokens[v + 1]?.word === 'back' && !/^(?:on|against)$/.test(tokens[v + 2]?.word ?? '')) continue;
+    // "introduced a bill to repeal the moratorium", not "introduced legislation that would fund inspectors"
+    if (BILL_FILING_VERBS.includes(word) && !isBillOnPause(tokens, v)) continue;
+    // "tried to block the moratorium", not "were still trying to gauge how a pause would affect demand"
+    if (AIMING_VERBS.includes(word) && !isAimAtPause(tokens, v + 1)) continue;
     // "brushed aside calls for a pause", not "turned down job offers"
     if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"
@@ -1879,6 +1896,23 @@ const ASKED_FOR_WORDS = 4;
 const ASKED_QUESTION_WORDS = new Set([...QUESTION_OPENERS, ...ASKED_QUESTION_OPENERS]);
 /** Words after "asked" that open no one asked: "asked to speak", "asked not to be named", "asked for more time". */
 const NOT_ASKED_OBJECT = new Set(['to', 'by', 'not', 'for', 'about', 'after', 'if', 'on', 'in', 'at', 'during', 'over', 'with', 'as', ',']);
+
+/** Whether a bill filed at `verb` is one to do something to the pause: "introduced a bill to repeal the moratorium". */
+function isBillOnPause(tokens: readonly Token[], verb: number): boolean {
+  let bill = verb + 1;
+  while (bill < verb + 4 && !BILL_NOUNS.has(tokens[bill]?.word ?? '')) bill++;
+  return BILL_NOUNS.has(tokens[bill]?.word ?? '') && isAimAtPause(tokens, bill + 1);
+}
+const BILL_NOUNS = new Set(['bill', 'bills', 'measure', 'amendment', 'legislation', 'resolution', 'motion']);
+/** Whether "to" at `to` opens a verb whose object is the pause: "to block the (proposed) moratorium". */
+function isAimAtPause(tokens: readonly Token[], to: number): boolean {
+  if (tokens[to]?.word !== 'to') return false;
+  let noun = to + 2;
+  while (noun < to + 2 + AIMED_MODIFIERS && /^(?:the|a|an|its|this|that|any|proposed|global|federal|state|six-month|temporary|new)$/.test(tokens[noun]?.word ?? '')) noun++;
+  return AIMED_PAUSE_WORDS.has(tokens[noun]?.word ?? '');
+}
+/** Words at most between an aimed verb and the pause: "to repeal the proposed federal moratorium". */
+const AIMED_MODIFIERS = 3;
 
 function hasWordNear(tokens: readonly Token[], verb: number, words: ReadonlySet<string>): boolean {
   for (let i = verb + 1; i <= verb + NEAR_WORDS && isWordAt(tokens, i); i++) if (words.has(tokens[i]!.word)) return true;

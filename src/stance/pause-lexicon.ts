@@ -191,9 +191,17 @@ const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|trainin
  * moratorium". Counted only where the call undoes something, its side by how many times (undoneOnly): "should debate
  * the moratorium" or "asked about a moratorium" take no side.
  */
+/**
+ * What an actor sets out to do, before "to" and what it does to the pause: "vowed to block the moratorium", "are pushing
+ * to extend the pause", "sued to block it", "introduced a bill to repeal the moratorium".
+ */
+const AIMING_VERBS = 'vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|seek|seeks|sought|seeking|try|tries|tried|trying|aim|aims|aimed|aiming|plan|plans|planned|planning|intend|intends|intended|hope|hopes|hoped|hoping|threaten|threatens|threatened|threatening|move|moved|moving|work|worked|working|push|pushed|pushing|press|pressed|pressing|lobbying|lobbied|campaigning|campaigned|fighting|fought|sue|sued|suing|voted|vote|votes|voting';
+const BILL_FILED = 'introduce|introduces|introduced|introducing|file|files|filed|filing|table|tabled|sponsor|sponsors|sponsored|unveil|unveils|unveiled ~2 bill|bills|measure|amendment|legislation|resolution|motion';
 const UNDONE_ONLY_ROWS: readonly CueRow[] = [
   ['should|must|ought|need|needs|needed ~6 moratori*|slowdown*', 1, 'call'],
   [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
+  [`${AIMING_VERBS} to ~4 ${PAUSE_NAMED}`, 0.9, 'call'],
+  [`${BILL_FILED} to ~4 ${PAUSE_NAMED}`, 0.9, 'call'],
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
 // (not "declare", which may declare the moratorium anything: "dead", "premature", "ineffective")
@@ -250,7 +258,12 @@ function keptCallRow(givingUp: string): CueRow {
 // "asked for a pause", "asked the labs for a six-month pause": a request for the pause by its noun
 const ASKED_FOR_ROW: CueRow = [`ask|asks|asked|asking ~3 for ~3 ${PAUSE_NAMED}`, 0.8, 'call'];
 /** Rows whose pause noun must be their verb's object, this pause (pauseObject). */
-const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW, ASKED_FOR_ROW];
+// "vowed to extend the moratorium", "introduced a bill to impose a moratorium"
+const AIMED_ENACTING_ROWS: readonly CueRow[] = [
+  [`${AIMING_VERBS} to ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'],
+  [`${BILL_FILED} to ${ENACTING_VERBS} ~3 ${PAUSE_NAMED}`, 0.9, 'call'],
+];
+const PAUSE_OBJECT_ROWS: readonly CueRow[] = [ENACTING_ROW, WANTED_ENACTED_ROW, WANTED_UNDONE_ROW, ASKED_FOR_ROW, ...AIMED_ENACTING_ROWS];
 
 /** The critics' word for their case against the pause. */
 const OBJECTIONS = 'objection|objections|criticism|criticisms|complaint|complaints';
@@ -293,7 +306,7 @@ export const PHRASAL_REJECTIONS = [
  * side ("voted against the proposal to end the pause"); one denied or of few takes none (see clause-polarity.ts).
  */
 const STAND_FOR_ROWS: readonly CueRow[] = [
-  [`throw|throws|threw|thrown|throwing ~2 weight behind ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`throw|throws|threw|thrown|throwing ~2 weight|support|backing behind ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`came|come|comes|coming out in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`came|come|comes|coming out for|behind ~2 ${STAND_OBJECT}`, 1, 'call'],
   [`voted|vote|votes|voting for ~3 ${STAND_OBJECT}`, 1, 'call'],
@@ -317,6 +330,7 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
   // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
   [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`veto|vetoes|vetoed|vetoing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~3 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
@@ -332,6 +346,7 @@ export const SUPPORT_CUES = cues(1, [
   ASKS_TO_PAUSE_ROW,
   ASKED_FOR_ROW,
   ENACTING_ROW,
+  ...AIMED_ENACTING_ROWS,
   WANTED_ENACTED_ROW,
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
@@ -435,6 +450,8 @@ export const SUPPORT_CUES = cues(1, [
   [`take|takes up ~2 offer|proposal|call`, 0.7, 'call'],
   [`mistake|error|foolish|reckless|irresponsible|crazy|madness not to`, 1, 'argument', false],
   [`join|honour|honor|sign|respect ~3 pause|freeze|moratorium|slowdown|halt|it|this|one`, 0.6, 'call'],
+  // "signed the moratorium into law"
+  [`signed|signs|signing ~3 pause|freeze|moratorium|slowdown|halt into law`, 0.9, 'call'],
   [`send ~1 inspectors|auditors`, 0.6, 'call'],
   // A speaker's offer to staff or host the pause's checks ("it was ready to provide the technical secretariat for a
   // verification body"), or to submit to them ("the European Union was prepared to commit to inspections"): said of
