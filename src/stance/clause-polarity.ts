@@ -239,6 +239,7 @@ export function findCueHits(
     // a stand only on the pause, or a call or proposal for it; none denied or of few ("never spoke in favour of")
     const standEnd = cue.stand ? standObjectOf(tokens, match) : -1;
     if (cue.stand && (standEnd < 0 || isDeniedInClause(tokens, match.from))) continue;
+    if (cue.id === OPPOSING_VERBS && !isOpposingTheDebate(tokens, match.to)) continue;
     const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
     if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedInClause(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
@@ -306,6 +307,7 @@ export function findCueHits(
   // is turned here: a call cue a few words after a rejection, with the call's noun between them or opening it.
   // A rejected call that undoes the pause ("rejected calls to scrap the moratorium", "fought off calls for the
   // moratorium to lapse") is the other way round: the rejection and the call are both for the pause.
+  const turnedRejections = new Set<CueHit>();
   for (const [index, hit] of hits.entries()) {
     const rejection = hits[index - 1];
     if (hit.cue.kind !== 'call' || !rejection || !isRejectedCall(tokens, rejection, { from: hit.from, to: hit.from + 1 })) continue;
@@ -313,6 +315,7 @@ export function findCueHits(
     else if (hit.cue.polarity > 0) {
       hit.value = -hit.value;
       rejection.value = -rejection.value;
+      turnedRejections.add(rejection);
     }
   }
   // "rejected claims that a pause would hand China the lead", "rejected the argument that a pause is necessary": what a
@@ -334,12 +337,16 @@ export function findCueHits(
   // that, no claim of the clause's
   // So is a rejection of a proposal to undo it ("turned down demands to lift the moratorium", "shot down the idea of
   // ending the pause"), which a call cue has not turned above.
+  // A rejection denied of either ("did not oppose the proposal to end the pause") takes no side.
   const rejectedObjections = new Set<CueHit>();
   for (const hit of hits) {
-    const objectionAt = rejectedObjectionOf(tokens, hit);
-    const objection = objectionAt >= 0 ? objectionAt : rejectedUndoingOf(tokens, hit);
+    const isDenied = hit.cue.polarity < 0 && hit.value > 0 && !turnedRejections.has(hit);
+    const asRejection = isDenied ? { ...hit, value: -hit.value } : hit;
+    const objectionAt = rejectedObjectionOf(tokens, asRejection);
+    const objection = objectionAt >= 0 ? objectionAt : rejectedUndoingOf(tokens, asRejection);
     if (objection < 0) continue;
-    hit.value = -hit.value;
+    if (isDenied) rejectedObjections.add(hit);
+    else hit.value = -hit.value;
     let end = objection;
     while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !CLAUSE_BREAKS.has(tokens[end]!.word)) end++;
     for (const other of hits) if (other !== hit && other.to > objection && other.from < end) rejectedObjections.add(other);
@@ -371,6 +378,8 @@ function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
   while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !AGAINST_NOUNS.has(tokens[noun]!.word)) {
     const word = tokens[noun]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || CALL_NOUNS.has(word) || PAUSE_WORDS.test(word)) return -1;
+    // (not what is against it undone or lacking: "slammed the lack of exemptions", "opposed the removal of exemptions")
+    if (UNDOING_NOUNS.has(word) || LACKING_NOUNS.has(word)) return -1;
     noun++;
   }
   const preposition = tokens[noun + 1]?.word ?? '';
@@ -457,10 +466,11 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
   const verbWord = tokens[verb]?.word ?? '';
   const isUndoing = tokens[noun + 1]?.word === 'to'
     ? UNDOING_VERBS.has(verbWord) || (UNDOING_PARTICLES.get(verbWord)?.test(tokens[verb + 1]?.word ?? '') ?? false)
+      || (verbWord === 'let' && isLetEnd(tokens, pauseNounAfter(tokens, verb + 1)))
     : tokens[noun + 1]?.word === 'of' && UNDOING_GERUNDS.has(verbWord);
   if (!isUndoing) return -1;
   // the pause the undoing's object ("to delay the moratorium"; not "to delay its next model until the pause", "to end
-  // the debate on the pause"), or what it is exempted from ("to exempt open-source labs from the moratorium")
+  // the debate on the pause"), or what it is exempted from ("to exempt open-source labs from the moratorium"), or let end
   let object = verb + (UNDOING_PARTICLES.has(verbWord) ? 2 : 1);
   if (verbWord === 'exempt') {
     while (object <= verb + UNDONE_REACH && object < tokens.length && tokens[object]!.word !== 'from' && !isClauseBreak(tokens[object]!.word)) object++;
@@ -572,6 +582,28 @@ function standWordsEnd(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   return ends.length === 0 ? match.to - 1 : Math.max(...ends);
 }
 const RELATIVE_WORDS = new Set(['that', 'who', 'which', 'whose', 'whom']);
+/**
+ * Whether what a verb of opposing takes from `from` is in the debate: the pause, a call, proposal or plan, what is
+ * against it or undoes it, a claim, something pointed at ("dismissed it as naive"), or nothing ("opposed, saying ...");
+ * not "condemned the attack on the embassy before the pause vote", "criticised the labs for racing ahead".
+ */
+function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return i === from || i - from > 1;
+    // (a setting in time ends what it takes: "the attack on the embassy before the pause vote")
+    if (OPPOSED_OBJECT_ENDS.has(word)) return false;
+    // the pause or what is about it ("mocked the researchers who asked for a pause"), a claim by what it says
+    if (PAUSE_WORDS.test(word) || word === 'pace' || DEBATE_OBJECTS.has(word) || (CLAIM_NOUNS.has(word) && tokens[i + 1]?.word === 'that')) return true;
+  }
+  return false;
+}
+/** Words at most from a verb of opposing to what shows it is in the debate: "mocked critics who said the pace of AI development must be reduced". */
+const OPPOSED_OBJECT_WORDS = 12;
+const OPPOSED_OBJECT_ENDS = new Set(['before', 'after', 'during', 'amid', 'ahead', 'following', 'since', 'until']);
+const DEBATE_OBJECTS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'letter', 'petition', 'statement', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort', 'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic', 'slowdown', 'brake', 'suggestion',
+  // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the rules", "safety as a pretext for containment"
+  'attempt', 'attempts', 'pretext', 'containment', 'hegemony']);
 /** Words between a stand's own words and the pause that make the pause no object of the stand. */
 const NOT_STAND_OBJECT_WORDS = new Set(['about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption']);
 /** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */
@@ -598,7 +630,7 @@ function isStandOnOther(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 /** Words before a pause's noun that make it another domain's, besides what other pauses are on: "a wage freeze". */
-const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing', 'humanitarian']);
+const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing', 'humanitarian', 'eviction']);
 /** What another pause is "in": "a pause in hostilities", "a pause in the peace talks", "a slowdown in orders". */
 const OTHER_PAUSE_IN = new Set([
   'hostilities', 'fighting', 'talks', 'negotiations', 'strikes', 'bombing', 'attacks', 'violence', 'orders', 'sales',
@@ -614,6 +646,8 @@ function isUndoingBefore(tokens: readonly Token[], from: number, to: number): bo
   for (let i = from; i < to; i++) {
     const word = tokens[i]!.word;
     if (UNDOING_GERUNDS.has(word) || (UNDOING_VERBS.has(word) && tokens[i - 1]?.word === 'to')) return true;
+    // "warned against letting the pause expire"
+    if (LETTING.test(word) && isLetEnd(tokens, pauseNounAfter(tokens, i + 1))) return true;
     if (UNDOING_NOUNS.has(word) && /^(?:of|to)$/.test(tokens[i + 1]?.word ?? '')) return true;
   }
   return false;
@@ -646,6 +680,8 @@ export function questionedMeritOf(tokens: readonly Token[], after: number): 'pau
 }
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
+/** Nouns of what is lacking or lessened, whose "of" takes what is against the pause ("the lack of exemptions"). */
+const LACKING_NOUNS = new Set(['lack', 'absence', 'shortage', 'dearth', 'narrowing', 'elimination', 'loss', 'limiting', 'curbing', 'removal', 'scrapping']);
 
 /** Verbs that undo what they take: a call "to reject the proposed pause" is a call against it. */
 const UNDOING_VERBS = new Set([
@@ -715,6 +751,17 @@ const UNDONE_PARTICIPLES = new Set([
 /** Verbs of a pause's own ending, after "to" with nothing they take: "for the pause to end". */
 const ENDING_VERBS = new Set(['end', 'expire', 'lapse', 'die']);
 
+const LETTING = /^(?:let|let's|lets|letting)$/;
+/**
+ * Whether the pause's noun at `noun` is let end by the verb after it: "let the moratorium expire", "lapse quietly";
+ * not "let the pause end the race" (its "end" takes an object), not another domain's ("let the wage freeze expire").
+ */
+function isLetEnd(tokens: readonly Token[], noun: number): boolean {
+  if (!ENDING_VERBS.has(tokens[noun + 1]?.word ?? '')) return false;
+  const before = tokens[noun - 1]?.word ?? '';
+  if (OTHER_PAUSE_COMPOUNDS.has(before) || OTHER_PAUSE_OBJECTS.has(before)) return false;
+  return !/^(?:the|a|an|its|their|this|that|any|all)$/.test(tokens[noun + 2]?.word ?? '');
+}
 /** Whether the "to" at `to` opens the pause's own ending: "for the moratorium to end." ("for", a determiner, the noun). */
 function isEndingOfThePause(tokens: readonly Token[], to: number): boolean {
   if (!ENDING_VERBS.has(tokens[to + 1]?.word ?? '') || !isClauseBreak(tokens[to + 2]?.word ?? '.')) return false;
@@ -784,7 +831,7 @@ function undoingsOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): nu
   if (tokens[last]!.isPossessive && UNDOING_NOUNS.has(tokens[match.to]?.word ?? '')) undoings++;
   if (undoings > 0) return undoings;
   // "let the pause expire", "urged lawmakers to let the moratorium lapse": the pause let end
-  if (ENDING_VERBS.has(tokens[match.to]?.word ?? '') && tokens.slice(match.from, last).some((token) => /^let(?:'s)?$/.test(token.word))) return 1;
+  if (isLetEnd(tokens, last) && tokens.slice(match.from, last).some((token) => LETTING.test(token.word))) return 1;
   for (let i = match.to; i < tokens.length - 2 && i <= match.to + UNDONE_REACH; i++) {
     const word = tokens[i]!.word;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || NOT_UNDONE_SUBJECT.has(word)) return 0;
@@ -812,9 +859,14 @@ const PAUSE_MODIFIERS = new Set([
  * moratorium's critics"), nor one of another domain ("the moratorium on state AI laws").
  */
 function isThisPauseAfterModifiers(tokens: readonly Token[], from: number): boolean {
+  const noun = pauseNounAfter(tokens, from);
+  return PAUSE_NOUN_EXACT.test(tokens[noun]?.word ?? '') && !tokens[noun]!.isPossessive && !isPauseOfOther(tokens, noun + 1);
+}
+/** The index of the word after a pause's modifiers from `from` ("the proposed six-month | moratorium"). */
+function pauseNounAfter(tokens: readonly Token[], from: number): number {
   let noun = from;
   while (isPauseModifier(tokens[noun]?.word ?? '')) noun++;
-  return PAUSE_NOUN_EXACT.test(tokens[noun]?.word ?? '') && !tokens[noun]!.isPossessive && !isPauseOfOther(tokens, noun + 1);
+  return noun;
 }
 /** Whether a word may stand between a verb and the pause it takes: PAUSE_MODIFIERS, or a length ("six-month"). */
 function isPauseModifier(word: string): boolean {
@@ -840,7 +892,7 @@ function isPauseTheObject(tokens: readonly Token[], match: PhraseMatch<StanceCue
   const i = pauseGovernorOf(tokens, noun, match.from);
   const word = tokens[i]!.word;
   // "should let the moratorium lapse": the pause let end
-  if (match.data.undoneOnly && word === 'let' && ENDING_VERBS.has(tokens[noun + 1]?.word ?? '')) return !isPauseOfOther(tokens, noun + 1);
+  if (match.data.undoneOnly && LETTING.test(word) && isLetEnd(tokens, noun)) return true;
   // a row that enacts takes its noun by an enacting verb only ("should pass amendments weakening the moratorium" no),
   // a request by its "for" ("asked for a pause"; not "asked for comment on the pause")
   if (!match.data.undoneOnly) {
@@ -1662,19 +1714,24 @@ function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCu
   while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(tokens[start - 1]!.word))
     && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
   if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
+  if (isOthersReport(tokens, start - 1)) return false;
   if (/^(?:on|of)$/.test(tokens[match.from + 1]!.word)) {
     let modal = match.from + 2;
     while (modal < match.to && !CALL_MODALS.has(tokens[modal]!.word) && !/^(?:has|have|had|shouldn't|mustn't|needn't)$/.test(tokens[modal]!.word)) modal++;
     const object = tokens.slice(match.from + 2, modal);
-    if (isPauseOfOther(tokens, match.from + 1) || !object.some((token) => AI_OBJECT_WORDS.has(token.word)) || object.some((token) => isClauseBreak(token.word))) return false;
+    // (AI's development, not "AI use in classrooms", "AI in schools": "ai" only as the object's last word)
+    const isDevelopment = object.some((token) => AI_OBJECT_WORDS.has(token.word) && token.word !== 'ai' && token.word !== 'a.i.') || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');
+    if (isPauseOfOther(tokens, match.from + 1) || !isDevelopment || object.some((token) => isClauseBreak(token.word))) return false;
   }
   // (a pause kept "until" or "once" something holds is kept all the same: "should be extended until auditors are in place")
   if (match.data.polarity > 0 || tokens.slice(match.from, match.to).some((token) => isNegator(token.word))) return true;
-  const next = tokens[match.to]?.word ?? '';
-  const isAsSoonAs = next === 'as' && tokens[match.to + 1]?.word === 'soon' && tokens[match.to + 2]?.word === 'as'
-    && !AS_SOON_AS_ENDS.has(tokens[match.to + 3]?.word ?? '');
-  const isOnceForAll = next === 'once' && tokens[match.to + 1]?.word === 'and';
-  return !isLimited(tokens, match.to) && (!PAUSE_SUBJECT_LIMITS.has(next) || isOnceForAll) && !isAsSoonAs;
+  // (past an adverb: "should be lifted early when ...")
+  const after = /^(?:early|quickly|soon|again|later|immediately|promptly)$/.test(tokens[match.to]?.word ?? '') ? match.to + 1 : match.to;
+  const next = tokens[after]?.word ?? '';
+  const isAsSoonAs = next === 'as' && tokens[after + 1]?.word === 'soon' && tokens[after + 2]?.word === 'as'
+    && !AS_SOON_AS_ENDS.has(tokens[after + 3]?.word ?? '');
+  const isOnceForAll = next === 'once' && tokens[after + 1]?.word === 'and';
+  return !isLimited(tokens, after) && (!PAUSE_SUBJECT_LIMITS.has(next) || isOnceForAll) && !isAsSoonAs;
 }
 /** Whether the word at `noun` is a claim's noun a rejection takes: "rejected the idea", "brushed aside claims". */
 function isRejectedClaimNoun(tokens: readonly Token[], noun: number): boolean {
@@ -1686,6 +1743,21 @@ function isRejectedClaimNoun(tokens: readonly Token[], noun: number): boolean {
 }
 const OPPOSING_WORD = new RegExp(`^(?:${OPPOSING_VERBS.replaceAll('*', '\\p{L}*')})$`, 'u');
 const QUESTIONING_WORDS = new Set(QUESTIONING_VERBS.split('|'));
+/**
+ * Whether the verb at `verb` reports what others say or think inside the speaker's report: "said many executives say
+ * the pause should be lifted", "noted that many in the industry think ..." (not "said she thinks ...").
+ */
+function isOthersReport(tokens: readonly Token[], verb: number): boolean {
+  if (!/^(?:say|says|believe|believes|think|thinks|feel|feels|argue|argues|want|wants)$/.test(tokens[verb]?.word ?? '')) return false;
+  let i = verb - 1;
+  if (/^(?:he|she|they|we|i|it)$/.test(tokens[i]?.word ?? '')) return false;
+  for (; i > verb - 1 - OTHERS_SUBJECT_WORDS && i >= 0 && !isClauseBreak(tokens[i]!.word); i--) {
+    if (/^(?:said|says|noted|told|added|argued|warned|insisted|acknowledged|conceded)$/.test(tokens[i]!.word)) return true;
+  }
+  return false;
+}
+/** Words at most in another's subject within a report: "said | many in the industry | think". */
+const OTHERS_SUBJECT_WORDS = 6;
 /** Whether the phrase at `start` opens a report to its hearers: "told reporters the moratorium should be scrapped". */
 function isToldSubject(tokens: readonly Token[], start: number): boolean {
   return /^(?:reporters|journalists|lawmakers|senators|delegates|parliament|congress)$/.test(tokens[start - 1]?.word ?? '')

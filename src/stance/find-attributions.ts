@@ -191,6 +191,9 @@ export const SPEECH_VERBS = new Set([
   ...Object.keys(PHRASAL_REJECTING_VERBS),
   // What an actor sets out to do: "sought to block the moratorium", "sued to block it", "introduced a bill to repeal it".
   ...AIMING_VERBS.filter((verb) => !verb.endsWith('ing')), ...BILL_FILING_VERBS,
+  // the rest of the lexicon's verbs of opposing: "blasted the decision to lift the moratorium", "scoffed at claims"
+  'blasted', 'blasts', 'denounced', 'denounces', 'denounce', 'ridiculed', 'ridicules', 'derided', 'derides', 'lambasted',
+  'lambasts', 'decried', 'decries', 'condemned', 'condemns', 'condemn', 'scoffed', 'scoffs',
 ]);
 
 /**
@@ -251,7 +254,7 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   signs: new Set(['the', 'a', ...SIGNED_TEXTS]), signed: new Set(['the', 'a', 'an', ...SIGNED_TEXTS]), think: new Set(['that', 'the', 'a', 'it', 'this']), thinks: new Set(['that', 'the', 'a', 'it', 'this']),
   fear: new Set(['that', 'the', 'a']), worry: new Set(['that', 'the', 'a']),
   question: new Set(['whether', 'the', 'why', 'how']),
-  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']),
+  vowed: new Set(['to']), vows: new Set(['to']), agreed: new Set(['to']), scoffed: new Set(['at']), scoffs: new Set(['at']),
   ...Object.fromEntries(AIMING_VERBS.map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries([...REFUSAL_VERBS].map((verb) => [verb, new Set(['to'])])),
   ...Object.fromEntries(['advocate', 'advocated', 'advocating', 'pressed', 'pressing'].map((verb) => [verb, new Set(['for'])])),

@@ -216,9 +216,9 @@ const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verifie
 function pauseSubjectRows(tails: readonly string[]): CueRow[] {
   return tails.flatMap((tail): CueRow[] => [[`${PAUSE_NAMED} ${tail}`, 0.9, 'call'], [`${PAUSE_NAMED} on|of ~4 ${tail}`, 0.9, 'call']]);
 }
-/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be". */
+/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be" (not "had to be", as often a report: "had to be extended twice"). */
 const PAUSE_SUBJECT_BE = [
-  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have|had to ~1 be',
+  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have to ~1 be',
 ];
 /**
  * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
@@ -232,7 +232,7 @@ const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = pauseSubjectRows([
     `${be} ~1 ${PAUSE_SUBJECT_UNDONE}`, `${be} ~1 phased out`, `${be} ~1 rolled back`, `${be} ~1 wound down`,
     `${be} brought to an end`, `${be} allowed to lapse|expire|end`,
   ]),
-  "should|must|shouldn't|mustn't ~1 end|expire|lapse", 'needs|need|has|have|had|ought to end|expire|lapse',
+  "should|must|shouldn't|mustn't ~1 end|expire|lapse", 'needs|need|has|have|ought to end|expire|lapse',
 ]);
 const PAUSE_SUBJECT_KEPT_ROWS: readonly CueRow[] = pauseSubjectRows(PAUSE_SUBJECT_BE.flatMap((be) => [
   `${be} ~1 ${PAUSE_ENACTED}|maintained|kept|continued|strengthened|tightened|expanded|preserved`, `${be} made permanent`,
@@ -281,7 +281,7 @@ const POINTING = "it|this|that|these|those|it's|that's";
  * where what they take is against it or undoes it ("slammed critics of the pause", "opposed the proposal to end the
  * pause"; see clause-polarity.ts).
  */
-export const OPPOSING_VERBS = 'oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|scoff*|deride*|derided';
+export const OPPOSING_VERBS = 'oppose|opposes|opposed|opposing|reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|ridicule*|mock|mocks|mocked|slam|slams|slammed|blast|blasted|criticis*|criticiz*|lambast*|decry|decried|denounce*|condemn|condemns|condemned|condemning|scoff*|deride*|derided';
 /** Verbs of disputing, in all their forms ("disputed claims that ...", "refuting the argument that ..."). */
 export const DISPUTING_VERBS = 'dispute|disputes|disputed|disputing|refute|refutes|refuted|refuting|rebut|rebuts|rebutted|rebutting|debunk|debunks|debunked|debunking';
 /**

@@ -26,7 +26,7 @@ describe('the pause as a clause subject, with what should be done with it', () =
     ['Senator Lopez dismissed claims that the moratorium should end.', 'Senator Lopez = support'],
     // (a review of 2.5.142) more modals, undoings, openings, and what the pause is on
     ["The trade group said the pause shouldn't be enforced.", 'The trade group = oppose'],
-    ['Republican lawmakers said the halt had to be overturned.', 'Republican lawmakers = oppose'],
+    ['Republican lawmakers said the halt has to be overturned.', 'Republican lawmakers = oppose'],
     ['The moratorium should have been extended, Bengio said.', 'Bengio = support'],
     ['The pause has to end, the CEO said.', 'the CEO = oppose'],
     ['Investors say the pause must end.', 'Investors = oppose'],
@@ -57,6 +57,13 @@ describe('the pause as a clause subject, with what should be done with it', () =
       'The pause should be lifted as soon as the labs agree on verification, Senator Young said.',
       'Senator Lopez said the moratorium on evictions should be lifted.',
       'The pause should be rolled out quickly, the senator said.',
+      // (a review of 2.5.143-2.5.145) a report of what had to be done, a condition after an adverb, a pause on AI use in
+      // schools, others' view reported
+      'The pause had to be extended twice because the talks stalled, officials said.',
+      'The pause should be lifted early when the treaty collapses, officials said.',
+      'The freeze on AI use in classrooms should be lifted, the school board said.',
+      'Senator Lopez said many executives say the pause should be lifted.',
+      'Senator Lopez noted that many in the industry think the moratorium should be scrapped.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

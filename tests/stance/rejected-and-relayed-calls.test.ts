@@ -424,6 +424,10 @@ describe('a rejection by a verb and its particle', () => {
     // the pause let end
     ['Senator Ruiz urged lawmakers to let the moratorium expire.', 'Senator Ruiz'],
     ['Senator Ruiz said Congress should let the moratorium lapse.', 'Senator Ruiz'],
+    // (a review of 2.5.143-2.5.145) what is against it lacking or removed, the rest of the opposing verbs
+    ['The industry group slammed the lack of exemptions to the moratorium.', 'The industry group'],
+    ['Senator Cruz opposed the removal of exemptions to the moratorium.', 'Senator Cruz'],
+    ['Senator Cruz condemned the moratorium.', 'Senator Cruz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -447,8 +451,29 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Ruiz slammed claims that the pause is unenforceable.', 'Senator Ruiz'],
     ['Senator Ruiz rejected pleas to let the pause expire.', 'Senator Ruiz'],
     ['Congress must not let the moratorium expire, Senator Ruiz said.', 'Senator Ruiz'],
+    // (a review of 2.5.143-2.5.145) letting it end, the rest of the opposing verbs
+    ['Bengio warned against letting the pause expire.', 'Bengio'],
+    ['Senator Ruiz criticised plans to let the moratorium lapse quietly.', 'Senator Ruiz'],
+    ['Senator Markey blasted the vote to repeal the moratorium.', 'Senator Markey'],
+    ['Max Tegmark denounced the plan to let the moratorium expire.', 'Max Tegmark'],
+    ['Geoffrey Hinton ridiculed the idea of ending the pause.', 'Geoffrey Hinton'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
+  });
+
+  it('a rejection denied, a verb of opposing something else, or a letting of another pause takes no side', () => {
+    for (const sentence of [
+      'Senator Lopez did not oppose the proposal to end the pause.',
+      'The senator has never criticised the decision to lift the moratorium.',
+      'The minister condemned the attack on the embassy before the pause vote.',
+      'The minister criticised the attack on the embassy before the pause vote.',
+      'The mayor urged the city to let the rent freeze expire.',
+    ]) {
+      expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
+    }
+    // an "end" that takes an object is no ending of the pause
+    expect(scoreInArticle('Bengio said governments should let the pause end the race to build ever larger models.').voices)
+      .not.toContainEqual(expect.objectContaining({ actor: 'Bengio', stance: 'oppose' }));
   });
 
   it('a call walked back is no backing: the article reads no support from it', () => {
