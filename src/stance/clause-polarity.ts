@@ -332,6 +332,16 @@ export function findCueHits(
     // the rejection and the claim's own noun ("criticism") describe it
     hits.splice(0, hits.length, ...hits.filter((hit) => hit !== rejection && !(hit.from <= claim.noun && hit.to > claim.noun)));
   }
+  // "mocked researchers who signed the pause letter", "slammed lawmakers who voted to lift the moratorium": a rejection of
+  // people is against what the clause describing them says they do, and takes no side of its own
+  for (const rejection of [...hits]) {
+    const described = rejectedPeopleClauseOf(tokens, rejection);
+    if (described === null) continue;
+    const done = hits.filter((hit) => hit.from > described.from && hit.from < described.end);
+    if (done.length === 0) continue;
+    for (const hit of done) hit.value = -hit.value;
+    hits.splice(hits.indexOf(rejection), 1);
+  }
   // "dismissed the objections to the pause", "rejected criticism of the moratorium": a rejection of what is against the
   // pause is for it, and the cues of what it rejects ("criticism", "that the pause would hand China the lead") describe
   // that, no claim of the clause's
@@ -523,6 +533,26 @@ function isRejection(hit: CueHit): boolean {
   if (hit.cue.id === QUESTIONING_VERBS) return true;
   return hit.cue.id === OPPOSING_VERBS || PHRASAL_REJECTIONS.includes(hit.cue.id);
 }
+/**
+ * The relative clause describing the people a rejection takes ("mocked researchers who signed the pause letter",
+ * "criticised Senator Cruz, who wants to end the pause"): its "who" and its end, or null.
+ */
+function rejectedPeopleClauseOf(tokens: readonly Token[], hit: CueHit): { from: number; end: number } | null {
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return null;
+  for (let who = hit.to + 1; who <= hit.to + REJECTED_PEOPLE_WORDS && who < tokens.length; who++) {
+    const word = tokens[who]!.word;
+    if (word !== 'who' && word !== 'whom') {
+      if ((isClauseBreak(word) && word !== ',') || CLAUSE_BREAKS.has(word) && word !== ',') return null;
+      continue;
+    }
+    let end = who + 1;
+    while (end < tokens.length && !isClauseBreak(tokens[end]!.word)) end++;
+    return { from: who, end };
+  }
+  return null;
+}
+/** Words at most from a rejection to the "who" of the people it takes: "mocked the prominent researchers who". */
+const REJECTED_PEOPLE_WORDS = 5;
 /** Whether a verb is denied or said of few in its clause: "does not question", "Few question", "never spoke in favour". */
 function isDeniedInClause(tokens: readonly Token[], verb: number): boolean {
   for (let i = clauseStartOf(tokens, verb); i < verb; i++) {

@@ -349,6 +349,8 @@ export const SUPPORT_CUES = cues(1, [
   ...AIMED_ENACTING_ROWS,
   WANTED_ENACTED_ROW,
   [`time|high-time ~2 to ${PAUSE_VERB}`, 0.9, 'call'],
+  // "the need for a moratorium", as "the need for a pause" (PAUSE_VERB) is read above
+  [`need|necessity for ~2 moratorium|moratoria|freeze|halt|slowdown`, 0.8, 'call'],
   // "the industry must collectively reduce its development pace", "should reduce the pace of frontier development": a
   // call to slow down in other words, with the pace its object (not "cut red tape and speed up approvals", "cut
   // regulation to keep pace with China", "reduce the pace of inspections").

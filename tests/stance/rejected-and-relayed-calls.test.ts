@@ -428,6 +428,8 @@ describe('a rejection by a verb and its particle', () => {
     ['The industry group slammed the lack of exemptions to the moratorium.', 'The industry group'],
     ['Senator Cruz opposed the removal of exemptions to the moratorium.', 'Senator Cruz'],
     ['Senator Cruz condemned the moratorium.', 'Senator Cruz'],
+    ['The CEO mocked researchers who signed the pause letter.', 'The CEO'],
+    ['There is no need for a moratorium, Senator Cruz said.', 'Senator Cruz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -457,6 +459,9 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Markey blasted the vote to repeal the moratorium.', 'Senator Markey'],
     ['Max Tegmark denounced the plan to let the moratorium expire.', 'Max Tegmark'],
     ['Geoffrey Hinton ridiculed the idea of ending the pause.', 'Geoffrey Hinton'],
+    // people rejected for what they do about the pause; a need not doubted
+    ['Safety advocates slammed lawmakers who voted to lift the moratorium.', 'Safety advocates'],
+    ['Senator Ruiz said she never doubted the need for a moratorium.', 'Senator Ruiz'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
