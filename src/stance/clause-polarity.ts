@@ -354,9 +354,15 @@ export function findCueHits(
     const asRejection = isDenied ? { ...hit, value: -hit.value } : hit;
     const objectionAt = rejectedObjectionOf(tokens, asRejection);
     const objection = objectionAt >= 0 ? objectionAt : rejectedUndoingOf(tokens, asRejection);
-    if (objection < 0) continue;
+    // ("The proposal to end the pause was opposed by Senator Lopez": the proposal its subject, before it)
+    const passive = objection < 0 ? passiveRejectedUndoingOf(tokens, asRejection) : -1;
+    if (objection < 0 && passive < 0) continue;
     if (isDenied) rejectedObjections.add(hit);
     else hit.value = -hit.value;
+    if (passive >= 0) {
+      for (const other of hits) if (other !== hit && other.to > passive && other.from < hit.from) rejectedObjections.add(other);
+      continue;
+    }
     let end = objection;
     while (end < tokens.length && !isClauseBreak(tokens[end]!.word) && !CLAUSE_BREAKS.has(tokens[end]!.word)) end++;
     for (const other of hits) if (other !== hit && other.to > objection && other.from < end) rejectedObjections.add(other);
@@ -471,14 +477,30 @@ const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
 function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
   if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
   const noun = nounAfterRejection(tokens, hit, PROPOSED_UNDOING_NOUNS);
-  if (noun < 0) return -1;
+  return noun >= 0 && isUndoingProposal(tokens, noun) ? noun : -1;
+}
+/**
+ * The index of the proposal a passive rejection has as its subject, where that proposal undoes the pause: "The proposal
+ * to end the pause was opposed by Senator Lopez", "Calls to let the moratorium expire were rejected"; -1 otherwise.
+ */
+function passiveRejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
+  let auxiliary = hit.from - 1;
+  while (auxiliary > 0 && /^\p{L}+ly$/u.test(tokens[auxiliary]!.word)) auxiliary--;
+  if (!/^(?:was|were|is|are|been|be)$/.test(tokens[auxiliary]?.word ?? '')) return -1;
+  let noun = clauseStartOf(tokens, auxiliary);
+  while (noun < auxiliary && (REJECTED_HEAD_MODIFIERS.has(tokens[noun]!.word) || tokens[noun]!.isPossessive === true)) noun++;
+  return PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '') && isUndoingProposal(tokens, noun) ? noun : -1;
+}
+/** Whether the proposal's noun at `noun` undoes the pause: "demands to lift the moratorium", "the idea of ending the pause". */
+function isUndoingProposal(tokens: readonly Token[], noun: number): boolean {
   const verb = noun + 2;
   const verbWord = tokens[verb]?.word ?? '';
   const isUndoing = tokens[noun + 1]?.word === 'to'
     ? UNDOING_VERBS.has(verbWord) || (UNDOING_PARTICLES.get(verbWord)?.test(tokens[verb + 1]?.word ?? '') ?? false)
       || (verbWord === 'let' && isLetEnd(tokens, pauseNounAfter(tokens, verb + 1)))
     : tokens[noun + 1]?.word === 'of' && UNDOING_GERUNDS.has(verbWord);
-  if (!isUndoing) return -1;
+  if (!isUndoing) return false;
   // the pause the undoing's object ("to delay the moratorium"; not "to delay its next model until the pause", "to end
   // the debate on the pause"), or what it is exempted from ("to exempt open-source labs from the moratorium"), or let end
   let object = verb + (UNDOING_PARTICLES.has(verbWord) ? 2 : 1);
@@ -486,7 +508,7 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
     while (object <= verb + UNDONE_REACH && object < tokens.length && tokens[object]!.word !== 'from' && !isClauseBreak(tokens[object]!.word)) object++;
     object++;
   }
-  return isThisPauseAfterModifiers(tokens, object) ? noun : -1;
+  return isThisPauseAfterModifiers(tokens, object);
 }
 
 /** The index of the first of `nouns` within a few words after a rejection in its clause ("rejected the growing calls"), or -1. */

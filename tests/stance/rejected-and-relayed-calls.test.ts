@@ -430,6 +430,7 @@ describe('a rejection by a verb and its particle', () => {
     ['Senator Cruz condemned the moratorium.', 'Senator Cruz'],
     ['The CEO mocked researchers who signed the pause letter.', 'The CEO'],
     ['There is no need for a moratorium, Senator Cruz said.', 'Senator Cruz'],
+    ['The proposal to extend the pause was rejected by Senator Cruz.', 'Senator Cruz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -462,6 +463,9 @@ describe('a rejection by a verb and its particle', () => {
     // people rejected for what they do about the pause; a need not doubted
     ['Safety advocates slammed lawmakers who voted to lift the moratorium.', 'Safety advocates'],
     ['Senator Ruiz said she never doubted the need for a moratorium.', 'Senator Ruiz'],
+    // a proposal to undo it rejected in the passive
+    ['The proposal to end the pause was opposed by Senator Lopez.', 'Senator Lopez'],
+    ['Calls to let the moratorium expire were rejected by the committee chair.', 'the committee chair'],
   ])('"%s" in an article: %s supports', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'support' }));
   });
