@@ -10,7 +10,7 @@
  * - sarcasm flips calls and judgements ("Sure, let's all stop. Brilliant.").
  */
 
-import { WEEKDAYS } from './calendar-words.ts';
+import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import { compilePhrases, type PhraseMatch, type PhraseMatcher } from './phrase-matcher.ts';
 import {
   ASSERTIVE_QUESTION, CONCESSION_OPENERS, CONDITIONALS, CONTRAST_MARKERS, DISBELIEF_QUESTION, ENACTING_VERBS, HEDGES,
@@ -239,7 +239,10 @@ export function findCueHits(
     // a stand only on the pause, or a call or proposal for it; none denied or of few ("never spoke in favour of")
     const standEnd = cue.stand ? standObjectOf(tokens, match) : -1;
     if (cue.stand && (standEnd < 0 || isDeniedInClause(tokens, match.from))) continue;
-    if (cue.id === OPPOSING_VERBS && !isOpposingTheDebate(tokens, match.to)) continue;
+    // "has been a leading critic of", not "had been" or "would have been", often a view given up or supposed
+    if (cue.stand && tokens[match.from]!.word === 'been' && !/^(?:has|have|'ve|'s)$/.test(tokens[match.from - 1]?.word ?? '')) continue;
+    // (a verb's object only: the noun "criticism" is read as before, "accused PauseAI of bad faith criticism")
+    if (cue.id === OPPOSING_VERBS && !/^critici[sz]ms?$/.test(tokens[match.from]!.word) && !isPassiveAt(tokens, match.from) && !isOpposingTheDebate(tokens, match.to)) continue;
     const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
     if (cue.id === QUESTIONING_VERBS && (questioned === null || question !== 'none' || isDeniedInClause(tokens, match.from))) continue;
     let value = cue.polarity * cue.weight * weights[match.from]!;
@@ -484,13 +487,16 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
  * to end the pause was opposed by Senator Lopez", "Calls to let the moratorium expire were rejected"; -1 otherwise.
  */
 function passiveRejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
-  let auxiliary = hit.from - 1;
-  while (auxiliary > 0 && /^\p{L}+ly$/u.test(tokens[auxiliary]!.word)) auxiliary--;
-  if (!/^(?:was|were|is|are|been|be)$/.test(tokens[auxiliary]?.word ?? '')) return -1;
-  let noun = clauseStartOf(tokens, auxiliary);
-  while (noun < auxiliary && (REJECTED_HEAD_MODIFIERS.has(tokens[noun]!.word) || tokens[noun]!.isPossessive === true)) noun++;
+  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit) || !isPassiveAt(tokens, hit.from)) return -1;
+  let noun = clauseStartOf(tokens, hit.from);
+  while (noun < hit.from && (REJECTED_HEAD_MODIFIERS.has(tokens[noun]!.word) || tokens[noun]!.isPossessive === true)) noun++;
   return PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '') && isUndoingProposal(tokens, noun) ? noun : -1;
+}
+/** Whether the participle at `verb` is a passive's: "was (widely) opposed", "has been criticised by". */
+function isPassiveAt(tokens: readonly Token[], verb: number): boolean {
+  let auxiliary = verb - 1;
+  while (auxiliary > 0 && /^\p{L}+ly$/u.test(tokens[auxiliary]!.word)) auxiliary--;
+  return /^(?:was|were|is|are|been|be)$/.test(tokens[auxiliary]?.word ?? '');
 }
 /** Whether the proposal's noun at `noun` undoes the pause: "demands to lift the moratorium", "the idea of ending the pause". */
 function isUndoingProposal(tokens: readonly Token[], noun: number): boolean {
@@ -642,11 +648,18 @@ const RELATIVE_WORDS = new Set(['that', 'who', 'which', 'whose', 'whom']);
 function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length; i++) {
     const word = tokens[i]!.word;
-    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return i === from || i - from > 1;
+    // (nothing taken: "opposed, saying ..."; a clause taken without a word of the debate: "condemned Russia's invasion.")
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return i === from;
     // (a setting in time ends what it takes: "the attack on the embassy before the pause vote")
     if (OPPOSED_OBJECT_ENDS.has(word)) return false;
-    // the pause or what is about it ("mocked the researchers who asked for a pause"), a claim by what it says
-    if (PAUSE_WORDS.test(word) || word === 'pace' || DEBATE_OBJECTS.has(word) || (CLAIM_NOUNS.has(word) && tokens[i + 1]?.word === 'that')) return true;
+    // this pause, not another domain's ("condemned the moratorium on state AI laws", "the rent freeze")
+    if (PAUSE_WORDS.test(word)) {
+      const before = tokens[i - 1]?.word ?? '';
+      return !isPauseOfOther(tokens, i + 1) && !OTHER_PAUSE_COMPOUNDS.has(before) && !OTHER_PAUSE_OBJECTS.has(before);
+    }
+    // what is about it ("mocked the researchers who asked for a pause", "dismissed calls from researchers to stop"), a
+    // claim by what it says
+    if (word === 'pace' || DEBATE_OBJECTS.has(word) || PROPOSED_UNDOING_NOUNS.has(word) || (CLAIM_NOUNS.has(word) && tokens[i + 1]?.word === 'that')) return true;
   }
   return false;
 }
@@ -655,7 +668,8 @@ const OPPOSED_OBJECT_WORDS = 12;
 const OPPOSED_OBJECT_ENDS = new Set(['before', 'after', 'during', 'amid', 'ahead', 'following', 'since', 'until']);
 const DEBATE_OBJECTS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'letter', 'petition', 'statement', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort', 'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic', 'slowdown', 'brake', 'suggestion',
   // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the rules", "safety as a pretext for containment"
-  'attempt', 'attempts', 'pretext', 'containment', 'hegemony']);
+  'attempt', 'attempts', 'pretext', 'containment', 'hegemony', 'framework', 'accord', 'pact', 'pledge', 'commitment',
+  'recommendation', 'recommendations', 'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case']);
 /** Words between a stand's own words and the pause that make the pause no object of the stand. */
 const NOT_STAND_OBJECT_WORDS = new Set(['about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption']);
 /** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */
@@ -675,11 +689,25 @@ function pauseInClause(tokens: readonly Token[], from: number): number | null {
 function isStandOnOther(tokens: readonly Token[], end: number): boolean {
   const preposition = tokens[end]?.word ?? '';
   if (preposition === 'to') return OTHER_PAUSE_OBJECTS.has(tokens[end + 1]?.word ?? '');
+  // "vetoed the freeze on tuition fees": what it is on, with no word of AI's development nor a date ("on Tuesday")
+  if (preposition === 'on' && isOnOtherThanAi(tokens, end + 1)) return true;
   if (preposition !== 'in') return isPauseOfOther(tokens, end);
   for (let i = end + 1; i < end + 4 && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
     if (OTHER_PAUSE_IN.has(tokens[i]!.word)) return true;
   }
   return false;
+}
+/** Whether what a pause is "on" from `from` names nothing of AI's development ("tuition fees"), nor a date. */
+function isOnOtherThanAi(tokens: readonly Token[], from: number): boolean {
+  const first = tokens[from]?.word ?? '.';
+  const date = /^(?:the|a|an)$/.test(first) ? tokens[from + 1]?.word ?? '' : first;
+  if (isClauseBreak(first) || CALENDAR_WORDS.has(date) || /^\d/.test(date)) return false;
+  for (let i = from; i < from + PAUSE_OBJECT_WORDS && i < tokens.length; i++) {
+    const word = tokens[i]!.word;
+    if (isClauseBreak(word) || CLAUSE_BREAKS.has(word) || PAUSE_OBJECT_ENDS.has(word)) break;
+    if (AI_DEVELOPMENT_WORDS.has(word) || /^a\.?i\.?$/.test(word) || RACE_OBJECT_WORDS.has(word) || word === 'technology') return false;
+  }
+  return true;
 }
 /** Words before a pause's noun that make it another domain's, besides what other pauses are on: "a wage freeze". */
 const OTHER_PAUSE_COMPOUNDS = new Set(['wage', 'pay', 'price', 'rent', 'budget', 'trade', 'construction', 'testing', 'humanitarian', 'eviction']);
@@ -1196,7 +1224,7 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
     const openingAt = object.findIndex((word) => !/^(?:the|a|an|both)$/.test(word));
     const opening = object[openingAt] ?? '';
     // where or how it is fought or kept, no domain of its own: "to fight the moratorium in court", "in place"
-    if (PAUSE_SETTINGS.has(opening)) return false;
+    if (PAUSE_SETTINGS.has(opening) && object.length === openingAt + 1) return false;
     // not a place's own thing ("a pause in Washington's tariff war")
     if (PLACE_WORDS.has(opening) && !tokens[end + 1 + openingAt]?.isPossessive) {
       // "a moratorium in California on new gas plants": the place, then what it is on
@@ -1746,9 +1774,12 @@ function opensClause(tokens: readonly Token[], index: number, claimed = false): 
   return previous === 'that' ? claimed || !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
 }
 
+/** What a pause is on that makes it AI's development, "ai" aside ("the pause on AI development", not "on AI use in schools"). */
+const AI_DEVELOPMENT_WORDS = new Set([...AI_OBJECT_WORDS, 'development', 'research', 'systems', 'progress', 'labs', 'experiments', 'runs', 'scaling'].filter((word) => !/^a\.?i\.?$/.test(word)));
 const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);
 /** Words after what should be done with the pause that bound it in time or by a condition: "should be lifted once ...". */
 const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
+const REPORT_OPENERS = new Set(['said', 'told', 'says', 'argued', 'insisted', 'warned', 'stressed', 'added', 'noted', 'wrote', 'believed', 'thought']);
 /** What "as soon as" may end on without a condition: "should be lifted as soon as possible". */
 const AS_SOON_AS_ENDS = new Set(['possible', 'practicable', 'feasible', 'practical', 'can']);
 /**
@@ -1766,13 +1797,16 @@ function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCu
   while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(tokens[start - 1]!.word))
     && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
   if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
+  // "had to be extended" a report of what was done, but in the speaker's words ("said the halt had to be overturned")
+  const report = tokens[start - 1]?.word === 'that' ? start - 2 : start - 1;
+  if (tokens.slice(match.from, match.to).some((token) => token.word === 'had') && !REPORT_OPENERS.has(tokens[report]?.word ?? '')) return false;
   if (isOthersReport(tokens, start - 1)) return false;
   if (/^(?:on|of)$/.test(tokens[match.from + 1]!.word)) {
     let modal = match.from + 2;
     while (modal < match.to && !CALL_MODALS.has(tokens[modal]!.word) && !/^(?:has|have|had|shouldn't|mustn't|needn't)$/.test(tokens[modal]!.word)) modal++;
     const object = tokens.slice(match.from + 2, modal);
     // (AI's development, not "AI use in classrooms", "AI in schools": "ai" only as the object's last word)
-    const isDevelopment = object.some((token) => AI_OBJECT_WORDS.has(token.word) && token.word !== 'ai' && token.word !== 'a.i.') || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');
+    const isDevelopment = object.some((token) => AI_DEVELOPMENT_WORDS.has(token.word)) || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');
     if (isPauseOfOther(tokens, match.from + 1) || !isDevelopment || object.some((token) => isClauseBreak(token.word))) return false;
   }
   // (a pause kept "until" or "once" something holds is kept all the same: "should be extended until auditors are in place")

@@ -130,6 +130,8 @@ const EFFORT_ADVERBS = EFFORT_ADVERB.split('|');
  */
 function isCopulaStand(tokens: readonly Token[], v: number): boolean {
   if (!STAND_COPULAS.has(tokens[v]!.word)) return false;
+  // "has been a critic of", not "had been", "would have been"
+  if (tokens[v]!.word === 'been' && !/^(?:has|have|'ve|'s)$/.test(tokens[v - 1]?.word ?? '')) return false;
   let next = v + 1;
   while (STAND_ADVERBS.has(tokens[next]?.word ?? '')) next++;
   const word = tokens[next]?.word ?? '';
@@ -138,7 +140,7 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
   else if (/^(?:a|an|one|among)$/.test(word)) {
     // "a vocal critic of", "one of the leading critics of", "among the most vocal supporters of"
     let noun = next + 1;
-    const reach = /^(?:a|an)$/.test(word) ? 2 : 4;
+    const reach = /^(?:a|an)$/.test(word) ? 2 : 6;
     while (noun < next + reach && !isStandNoun(tokens[noun]?.word ?? '') && !/^(?:that|who|which|whose|whom)$/.test(tokens[noun]?.word ?? '')) noun++;
     if (!isStandNoun(tokens[noun]?.word ?? '') || tokens[noun + 1]?.word !== 'of') return false;
     object = noun + 2;

@@ -216,9 +216,9 @@ const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verifie
 function pauseSubjectRows(tails: readonly string[]): CueRow[] {
   return tails.flatMap((tail): CueRow[] => [[`${PAUSE_NAMED} ${tail}`, 0.9, 'call'], [`${PAUSE_NAMED} on|of ~4 ${tail}`, 0.9, 'call']]);
 }
-/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be" (not "had to be", as often a report: "had to be extended twice"). */
+/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be", "had to be" (this only in the speaker's words: see clause-polarity.ts). */
 const PAUSE_SUBJECT_BE = [
-  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have to ~1 be',
+  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have|had to ~1 be',
 ];
 /**
  * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
@@ -232,7 +232,7 @@ const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = pauseSubjectRows([
     `${be} ~1 ${PAUSE_SUBJECT_UNDONE}`, `${be} ~1 phased out`, `${be} ~1 rolled back`, `${be} ~1 wound down`,
     `${be} brought to an end`, `${be} allowed to lapse|expire|end`,
   ]),
-  "should|must|shouldn't|mustn't ~1 end|expire|lapse", 'needs|need|has|have|ought to end|expire|lapse',
+  "should|must|shouldn't|mustn't ~1 end|expire|lapse", 'needs|need|has|have|had|ought to end|expire|lapse',
 ]);
 const PAUSE_SUBJECT_KEPT_ROWS: readonly CueRow[] = pauseSubjectRows(PAUSE_SUBJECT_BE.flatMap((be) => [
   `${be} ~1 ${PAUSE_ENACTED}|maintained|kept|continued|strengthened|tightened|expanded|preserved`, `${be} made permanent`,
@@ -316,7 +316,7 @@ const STAND_FOR_ROWS: readonly CueRow[] = [
   [`hail|hails|hailed|hailing|praise|praises|praised|praising|applaud|applauds|applauded|applauding|embrace|embraces|embraced|embracing|laud|lauds|lauded|lauding|commend|commends|commended|commending ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`stand|stands|stood|standing ~1 behind|by ~2 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_VERBS} out? in favour|favor|support of ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~3 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~4 proponent|proponents|advocate|advocates|supporter|supporters|champion|champions|backer|backers of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? in favour|favor of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? supportive of ~3 ${STAND_OBJECT}`, 0.8, 'call'],
 ];
@@ -332,7 +332,7 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`veto|vetoes|vetoed|vetoing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~3 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~4 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? opposed to ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? skeptical|sceptical|wary|dismissive|critical of ~3 ${STAND_OBJECT}`, 0.8, 'call'],

@@ -33,6 +33,8 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
       'The United States on Tuesday resisted a European push to let international inspectors visit data centers.',
       'A bipartisan pair of senators introduced legislation that would fund inspections before any pause.',
       'The lab tried to finish its training run before the pause.',
+      // (a review of 2.5.146-2.5.148) a pause in another domain's business
+      'Investors called for a pause in private equity deals.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

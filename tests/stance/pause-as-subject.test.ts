@@ -39,6 +39,9 @@ describe('the pause as a clause subject, with what should be done with it', () =
     ['The Anthropic-backed moratorium should be lifted, Senator Cruz said.', 'Senator Cruz = oppose'],
     ['The pause should be lifted as soon as possible, Senator Young said.', 'Senator Young = oppose'],
     ['The moratorium should be lifted once and for all, Senator Cruz said.', 'Senator Cruz = oppose'],
+    // (a review of 2.5.146-2.5.148) "had to" in the speaker's words, the pause on AI development
+    ['Senator Ruiz said the moratorium had to be extended.', 'Senator Ruiz = support'],
+    ['Senator Lopez said the pause on AI development should be extended.', 'Senator Lopez = support'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });

@@ -431,6 +431,11 @@ describe('a rejection by a verb and its particle', () => {
     ['The CEO mocked researchers who signed the pause letter.', 'The CEO'],
     ['There is no need for a moratorium, Senator Cruz said.', 'Senator Cruz'],
     ['The proposal to extend the pause was rejected by Senator Cruz.', 'Senator Cruz'],
+    // (a review of 2.5.146-2.5.148) the pause named by what the debate calls it, a call far from its verb
+    ["Senator Cruz rejected Anthropic's framework.", 'Senator Cruz'],
+    ['The minister dismissed the whole exercise as theatre.', 'The minister'],
+    ['Sam Altman dismissed calls from hundreds of prominent researchers to stop work on frontier models.', 'Sam Altman'],
+    ['The call has been criticised by trade associations.', 'trade associations'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -477,6 +482,9 @@ describe('a rejection by a verb and its particle', () => {
       'The minister condemned the attack on the embassy before the pause vote.',
       'The minister criticised the attack on the embassy before the pause vote.',
       'The mayor urged the city to let the rent freeze expire.',
+      // (a review of 2.5.146-2.5.148) an object of something else to its clause's end, another domain's moratorium
+      "At the pause summit, the Ukrainian delegate condemned Russia's invasion.",
+      'Senator Cruz condemned the moratorium on state AI laws.',
     ]) {
       expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
     }

@@ -73,6 +73,8 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz is among the most vocal supporters of the pause.', 'Senator Ruiz = support'],
     ['Senator Ruiz is one of the leading critics of the moratorium.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz has been a leading critic of the moratorium.', 'Senator Ruiz = oppose'],
+    ['Senator Ruiz is one of the most vocal supporters of the pause.', 'Senator Ruiz = support'],
+    ['The governor vetoed the moratorium on frontier AI training.', 'The governor = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -101,6 +103,9 @@ describe('a stand reported in the words news uses for one', () => {
       'Senator Ruiz pushed back against critics of the pause.', 'Senator Ruiz attacked critics of the moratorium.',
       // a camp named in a relative clause
       'Atlas 3 is among the models that supporters of the moratorium point to.',
+      // (a review of 2.5.146-2.5.148) a stand held once, a freeze on something else
+      'Senator Ruiz had been a leading critic of the moratorium until last year.',
+      'The governor vetoed the freeze on tuition fees.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
     }
