@@ -28,6 +28,12 @@ export function sideInArticle(sentence: string): StanceLabel | undefined {
   return pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((voice) => !voice.actor.startsWith('Lawmakers'))?.stance;
 }
 
+/** The first speaker and side the scorer gives a sentence inside an article ("Senator Ruiz = oppose"), or undefined. */
+export function voiceInArticle(sentence: string): string | undefined {
+  const voice = pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((each) => !each.actor.startsWith('Lawmakers'));
+  return voice === undefined ? undefined : `${voice.actor} = ${voice.stance}`;
+}
+
 /** On-topic passages, far enough apart that none is a copy or a near-copy of another: articles for run tests. */
 export const ON_TOPIC_TEXTS = [
   'Leading AI labs should agree to a coordinated, verified pause of frontier AI development, a report published today says. ' +

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pauseScorer, asArticle } from '../helpers/pause-topic.ts';
-
-/** The speaker and side the scorer gives a sentence inside an article, or undefined where it names no speaker. */
-function voiceInArticle(sentence: string): string | undefined {
-  const voice = pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((each) => !each.actor.startsWith('Lawmakers'));
-  return voice === undefined ? undefined : `${voice.actor} = ${voice.stance}`;
-}
+import { voiceInArticle } from '../helpers/pause-topic.ts';
 
 describe('the pause as a clause subject, with what should be done with it', () => {
   it.each([

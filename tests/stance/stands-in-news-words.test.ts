@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAttributions } from '../../src/stance/find-attributions.ts';
 import { tokenize } from '../../src/stance/tokenize.ts';
-import { asArticle, pauseScorer, sideInArticle } from '../helpers/pause-topic.ts';
-
-/** The speaker and side the scorer gives a sentence inside an article, or undefined where it names no speaker. */
-function voiceInArticle(sentence: string): string | undefined {
-  const voice = pauseScorer.score({ title: null, text: asArticle(sentence) }).voices.find((each) => !each.actor.startsWith('Lawmakers'));
-  return voice === undefined ? undefined : `${voice.actor} = ${voice.stance}`;
-}
+import { sideInArticle, voiceInArticle } from '../helpers/pause-topic.ts';
 
 describe('a stand reported in the words news uses for one', () => {
   it.each([
