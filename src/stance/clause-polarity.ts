@@ -570,7 +570,8 @@ function rejectedPeopleClauseOf(tokens: readonly Token[], hit: CueHit): { from: 
   for (let who = hit.to + 1; who <= hit.to + REJECTED_PEOPLE_WORDS && who < tokens.length; who++) {
     const word = tokens[who]!.word;
     if (word !== 'who' && word !== 'whom') {
-      if ((isClauseBreak(word) && word !== ',') || CLAUSE_BREAKS.has(word) && word !== ',') return null;
+      // (past a comma: "criticised Senator Cruz, who ...")
+      if (word !== ',' && (isClauseBreak(word) || CLAUSE_BREAKS.has(word))) return null;
       continue;
     }
     let end = who + 1;
@@ -639,11 +640,14 @@ function standWordsEnd(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const ends = matcher.match(tokens, match.from, match.to).filter((words) => words.from === match.from).map((words) => words.to);
   return ends.length === 0 ? match.to - 1 : Math.max(...ends);
 }
+/** Words that open a relative clause, in which no stand of the sentence's subject is said. */
 const RELATIVE_WORDS = new Set(['that', 'who', 'which', 'whose', 'whom']);
 /**
- * Whether what a verb of opposing takes from `from` is in the debate: the pause, a call, proposal or plan, what is
- * against it or undoes it, a claim, something pointed at ("dismissed it as naive"), or nothing ("opposed, saying ...");
- * not "condemned the attack on the embassy before the pause vote", "criticised the labs for racing ahead".
+ * Whether what a verb of opposing takes from `from` is in the debate, by a word of it before its clause ends: this
+ * pause, a call, proposal, plan, framework or decision, a claim by its "that", something pointed at ("dismissed it as
+ * naive"), people a clause describes by the pause ("mocked the researchers who asked for a pause"), or nothing
+ * ("opposed, saying ..."); not "condemned the attack on the embassy before the pause vote", "condemned Russia's
+ * invasion.", "criticised the labs for racing ahead".
  */
 function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length; i++) {
@@ -663,15 +667,28 @@ function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
   }
   return false;
 }
-/** Words at most from a verb of opposing to what shows it is in the debate: "mocked critics who said the pace of AI development must be reduced". */
+/**
+ * Words at most from a verb of opposing to the word that puts what it takes in the debate: "mocked critics who said the
+ * pace of AI development must be reduced".
+ */
 const OPPOSED_OBJECT_WORDS = 12;
+/** Words of a setting in time, which end what a verb of opposing takes. */
 const OPPOSED_OBJECT_ENDS = new Set(['before', 'after', 'during', 'amid', 'ahead', 'following', 'since', 'until']);
-const DEBATE_OBJECTS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'letter', 'petition', 'statement', 'proposal', 'proposals', 'plan', 'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort', 'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic', 'slowdown', 'brake', 'suggestion',
-  // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the rules", "safety as a pretext for containment"
-  'attempt', 'attempts', 'pretext', 'containment', 'hegemony', 'framework', 'accord', 'pact', 'pledge', 'commitment',
-  'recommendation', 'recommendations', 'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case']);
+/** Words that name the pause or what is about it in other words than its noun: "dismissed it", "rejected the framework". */
+const DEBATE_OBJECTS = new Set([
+  'it', 'this', 'that', 'them', 'these', 'those', 'letter', 'petition', 'statement', 'proposal', 'proposals', 'plan',
+  'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort',
+  'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic',
+  'brake', 'suggestion', 'framework', 'accord', 'pact', 'pledge', 'commitment', 'recommendation', 'recommendations',
+  'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case',
+  // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the making of rules", "the
+  // use of safety as a pretext for containment"
+  'attempt', 'attempts', 'pretext', 'containment', 'hegemony',
+]);
 /** Words between a stand's own words and the pause that make the pause no object of the stand. */
-const NOT_STAND_OBJECT_WORDS = new Set(['about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption']);
+const NOT_STAND_OBJECT_WORDS = new Set([
+  'about', 'from', 'over', 'with', 'in', 'that', 'questions', 'question', 'reports', 'report', 'exemptions', 'exemption',
+]);
 /** Words after a call or proposal that say what it is for: "the proposal to split the company", "the plan for". */
 const STAND_COMPLEMENTS = new Set(['to', 'for', 'of', 'that', 'which', 'about', 'calling', 'asking', 'urging', 'demanding']);
 /** The index of this pause named within a stand's reach from `from` in its clause (-1 for another's), or null. */
@@ -761,7 +778,9 @@ export function questionedMeritOf(tokens: readonly Token[], after: number): 'pau
 /** Words at most between a rejection and its against-noun, and between that noun's "to" and the pause. */
 const REJECTED_OBJECTION_WORDS = 3;
 /** Nouns of what is lacking or lessened, whose "of" takes what is against the pause ("the lack of exemptions"). */
-const LACKING_NOUNS = new Set(['lack', 'absence', 'shortage', 'dearth', 'narrowing', 'elimination', 'loss', 'limiting', 'curbing', 'removal', 'scrapping']);
+const LACKING_NOUNS = new Set([
+  'lack', 'absence', 'shortage', 'dearth', 'narrowing', 'elimination', 'loss', 'limiting', 'curbing', 'removal', 'scrapping',
+]);
 
 /** Verbs that undo what they take: a call "to reject the proposed pause" is a call against it. */
 const UNDOING_VERBS = new Set([
@@ -831,6 +850,7 @@ const UNDONE_PARTICIPLES = new Set([
 /** Verbs of a pause's own ending, after "to" with nothing they take: "for the pause to end". */
 const ENDING_VERBS = new Set(['end', 'expire', 'lapse', 'die']);
 
+/** "let" in its forms: "let the moratorium expire", "letting the pause lapse". */
 const LETTING = /^(?:let|let's|lets|letting)$/;
 /**
  * Whether the pause's noun at `noun` is let end by the verb after it: "let the moratorium expire", "lapse quietly";
@@ -1236,7 +1256,10 @@ function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   return object.some((word) => OTHER_PAUSE_OBJECTS.has(word)) && !object.some((word) => AI_OBJECT_WORDS.has(word));
 }
 /** What follows a pause's "in" as a setting, not what it pauses: "in court", "in Congress", "in place", "in full". */
-const PAUSE_SETTINGS = new Set(['court', 'courts', 'congress', 'parliament', 'committee', 'senate', 'house', 'place', 'force', 'effect', 'full', 'principle', 'public', 'private', 'writing', 'theory', 'practice']);
+const PAUSE_SETTINGS = new Set([
+  'court', 'courts', 'congress', 'parliament', 'committee', 'senate', 'house', 'place', 'force', 'effect', 'full',
+  'principle', 'public', 'private', 'writing', 'theory', 'practice',
+]);
 /** Rules a moratorium may be on, which is no pause of AI development: "a moratorium on state AI laws". */
 const RULE_OBJECTS = new Set([
   'laws', 'law', 'regulation', 'regulations', 'rules', 'legislation', 'rulemaking', 'act', 'enforcement', 'implementation',
@@ -1749,7 +1772,8 @@ export function readsAsVerb(tokens: readonly Token[], index: number): boolean {
 const BEFORE_A_SUBJECT = new Set([
   'that', 'and', 'but', 'so', 'because', 'while', 'said', 'says', 'argued', 'argues', 'believes', 'believe', 'thinks',
   'think', 'insisted', 'insists', 'warned', 'warns', 'agreed', 'agree', 'agrees', 'wrote', 'writes', 'added', 'adds',
-  'noted', 'notes', 'stressed', 'feel', 'feels', 'felt', 'say', 'contend', 'contends', 'contended', 'maintains', 'maintained',
+  'noted', 'notes', 'stressed', 'feel', 'feels', 'felt', 'say', 'contend', 'contends', 'contended', 'maintains',
+  'maintained',
 ]);
 /** Marks a clause opens after: a quote's, a colon's, a dash's (not a comma, which may set off words in a phrase). */
 const CLAUSE_OPENING_MARKS = new Set(['"', ':', ';', '—', '–', '(']);
@@ -1775,10 +1799,15 @@ function opensClause(tokens: readonly Token[], index: number, claimed = false): 
 }
 
 /** What a pause is on that makes it AI's development, "ai" aside ("the pause on AI development", not "on AI use in schools"). */
-const AI_DEVELOPMENT_WORDS = new Set([...AI_OBJECT_WORDS, 'development', 'research', 'systems', 'progress', 'labs', 'experiments', 'runs', 'scaling'].filter((word) => !/^a\.?i\.?$/.test(word)));
+const AI_DEVELOPMENT_WORDS = new Set([
+  ...[...AI_OBJECT_WORDS].filter((word) => !/^a\.?i\.?$/.test(word)),
+  'development', 'research', 'systems', 'progress', 'labs', 'experiments', 'runs', 'scaling',
+]);
+/** Words that open a pause's phrase as a subject: "the", "its", "this" (not past them: "that" may open the clause). */
 const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);
 /** Words after what should be done with the pause that bound it in time or by a condition: "should be lifted once ...". */
 const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
+/** Verbs before a clause in the speaker's words: "said the halt had to be overturned". */
 const REPORT_OPENERS = new Set(['said', 'told', 'says', 'argued', 'insisted', 'warned', 'stressed', 'added', 'noted', 'wrote', 'believed', 'thought']);
 /** What "as soon as" may end on without a condition: "should be lifted as soon as possible". */
 const AS_SOON_AS_ENDS = new Set(['possible', 'practicable', 'feasible', 'practical', 'can']);
@@ -1794,8 +1823,8 @@ const AS_SOON_AS_ENDS = new Set(['possible', 'practicable', 'feasible', 'practic
 function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCue>): boolean {
   // back over its modifiers to its determiner or possessive, which opens the phrase ("that" may open the clause too)
   let start = match.from;
-  while (start > 0 && (isPauseModifier(tokens[start - 1]!.word) || tokens[start - 1]!.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(tokens[start - 1]!.word))
-    && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
+  const isModifier = (token: Token) => isPauseModifier(token.word) || token.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(token.word);
+  while (start > 0 && isModifier(tokens[start - 1]!) && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
   if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
   // "had to be extended" a report of what was done, but in the speaker's words ("said the halt had to be overturned")
   const report = tokens[start - 1]?.word === 'that' ? start - 2 : start - 1;
@@ -1827,6 +1856,7 @@ function isRejectedClaimNoun(tokens: readonly Token[], noun: number): boolean {
   const word = tokens[verb]?.word ?? '';
   return OPPOSING_WORD.test(word) || QUESTIONING_WORDS.has(word) || /^(?:aside|off|away|down)$/.test(word);
 }
+/** The lexicon's verbs of opposing and questioning as words ("criticis*" any word it opens). */
 const OPPOSING_WORD = new RegExp(`^(?:${OPPOSING_VERBS.replaceAll('*', '\\p{L}*')})$`, 'u');
 const QUESTIONING_WORDS = new Set(QUESTIONING_VERBS.split('|'));
 /**

@@ -171,8 +171,8 @@ const PAUSE_NAMED = 'pause|pauses|moratorium|moratoriums|freeze|halt|slowdown';
 /** What a stand is taken on: the pause by its noun, or a call, proposal, letter, plan ("came out against the proposal"). */
 export const STAND_OBJECT = `${PAUSE_NAMED}|moratoria|call|calls|proposal|proposals|letter|plan|plans|idea`;
 /**
- * Copulas of a stand held now ("is against", "remains opposed to", "has been a critic of"; not "was against", often a view given up, nor
- * "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
+ * Copulas of a stand held now ("is against", "remains opposed to", "has been a critic of"; not "was against", often a
+ * view given up, nor "you're", a host's question saying the guest's stand: "Professor, you're against the pause. Why?").
  */
 const STAND_COPULA = "is|are|remains|remain|remained|been|am|i'm|we're|they're|he's|she's|it's";
 /** Adverbs of a stand between its copula and its words ("is firmly against", "remains deeply skeptical of"). */
@@ -186,17 +186,17 @@ const STAND_VERBS = 'spoke|spoken|speak|speaks|speaking|argued|argue|argues|argu
 const KEEPS_GOING = 'keeps|keep|carries|carry|goes|go on? going|building|training|racing|scaling';
 
 /**
- * A call whose object is the pause by a noun the call rows above do not take after a modal or "ask": "should vote
- * down the moratorium", "asked lawmakers to throw out the proposed slowdown", "should end its opposition to the
- * moratorium". Counted only where the call undoes something, its side by how many times (undoneOnly): "should debate
- * the moratorium" or "asked about a moratorium" take no side.
- */
-/**
  * What an actor sets out to do, before "to" and what it does to the pause: "vowed to block the moratorium", "are pushing
  * to extend the pause", "sued to block it", "introduced a bill to repeal the moratorium".
  */
 const AIMING_VERBS = 'vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|seek|seeks|sought|seeking|try|tries|tried|trying|aim|aims|aimed|aiming|plan|plans|planned|planning|intend|intends|intended|hope|hopes|hoped|hoping|threaten|threatens|threatened|threatening|move|moved|moving|work|worked|working|push|pushed|pushing|press|pressed|pressing|lobbying|lobbied|campaigning|campaigned|fighting|fought|sue|sued|suing|voted|vote|votes|voting';
 const BILL_FILED = 'introduce|introduces|introduced|introducing|file|files|filed|filing|table|tabled|sponsor|sponsors|sponsored|unveil|unveils|unveiled ~2 bill|bills|measure|amendment|legislation|resolution|motion';
+/**
+ * A call whose object is the pause by a noun the call rows above do not take after a modal or "ask": "should vote
+ * down the moratorium", "asked lawmakers to throw out the proposed slowdown", "should end its opposition to the
+ * moratorium". Counted only where the call undoes something, its side by how many times (undoneOnly): "should debate
+ * the moratorium" or "asked about a moratorium" take no side.
+ */
 const UNDONE_ONLY_ROWS: readonly CueRow[] = [
   ['should|must|ought|need|needs|needed ~6 moratori*|slowdown*', 1, 'call'],
   [`ask|asks|asked|asking ~4 to ~4 ${PAUSE_NAMED}`, 0.8, 'call'],
@@ -210,21 +210,22 @@ export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|rat
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
 /**
- * Each row twice: the pause's noun right before its modal, and with what it is on or of between them ("the moratorium
- * on frontier AI training should be dropped"; that it is AI's is checked in clause-polarity.ts).
+ * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
+ * must not be scrapped", "Anthropic's pause should end" oppose; "the moratorium must be extended", "the pause should
+ * be kept in place" support (see pauseSubject). Each row twice: the pause's noun right before its modal, and with what
+ * it is on or of between them ("the moratorium on frontier AI training should be dropped"; that it is AI's is checked
+ * in clause-polarity.ts).
  */
 function pauseSubjectRows(tails: readonly string[]): CueRow[] {
   return tails.flatMap((tail): CueRow[] => [[`${PAUSE_NAMED} ${tail}`, 0.9, 'call'], [`${PAUSE_NAMED} on|of ~4 ${tail}`, 0.9, 'call']]);
 }
-/** Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be", "had to be" (this only in the speaker's words: see clause-polarity.ts). */
+/**
+ * Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be", "had to be"
+ * (this only in the speaker's words: see clause-polarity.ts).
+ */
 const PAUSE_SUBJECT_BE = [
   "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have|had to ~1 be',
 ];
-/**
- * The pause as its clause's subject with what should be done with it: "the moratorium should be lifted", "the pause
- * must not be scrapped", "Anthropic's pause should end" oppose; "the moratorium must be extended", "the pause should
- * be kept in place" support (see pauseSubject).
- */
 // (its undoing by a participle, not "rolled out", which launches it)
 const PAUSE_SUBJECT_UNDONE = `${PAUSE_UNDONE}|terminated|rescinded|revoked|reversed|abolished|suspended`;
 const PAUSE_SUBJECT_UNDONE_ROWS: readonly CueRow[] = pauseSubjectRows([
@@ -273,10 +274,6 @@ const POINTING = "it|this|that|these|those|it's|that's";
 
 /** Arguments and calls for the pause, including "it does not go far enough". */
 /**
- * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
- * "turned down", "beat back"), each a rejection as "rejected" is.
- */
-/**
  * Verbs of opposing or rejecting what they take, one word each: against the pause ("opposed the moratorium"), for it
  * where what they take is against it or undoes it ("slammed critics of the pause", "opposed the proposal to end the
  * pause"; see clause-polarity.ts).
@@ -290,6 +287,10 @@ export const DISPUTING_VERBS = 'dispute|disputes|disputed|disputing|refute|refut
  * often others' ("Few doubt the need for a pause").
  */
 export const QUESTIONING_VERBS = `question|questions|questioned|questioning|${DISPUTING_VERBS}`;
+/**
+ * Verbs of rejecting with their particle ("brushed aside", "shrugged off", "fended off", "waved away", "shot down",
+ * "turned down", "beat back"), each a rejection as "rejected" is.
+ */
 export const PHRASAL_REJECTIONS = [
   'brush|brushes|brushed|brushing|sweep|sweeps|swept|sweeping|wave|waves|waved|waving aside|off|away',
   'shrug|shrugs|shrugged|shrugging|fend|fends|fended|fending|fight|fights|fought|fighting|laugh|laughs|laughed|laughing off',
