@@ -240,7 +240,7 @@ export function findCueHits(
     const standEnd = cue.stand ? standObjectOf(tokens, match) : -1;
     if (cue.stand && (standEnd < 0 || isDeniedInClause(tokens, match.from))) continue;
     // "has been a leading critic of", not "had been" or "would have been", often a view given up or supposed
-    if (cue.stand && tokens[match.from]!.word === 'been' && !/^(?:has|have|'ve|'s)$/.test(tokens[match.from - 1]?.word ?? '')) continue;
+    if (cue.stand && tokens[match.from]!.word === 'been' && !isPerfectBeen(tokens, match.from)) continue;
     // (a verb's object only: the noun "criticism" is read as before, "accused PauseAI of bad faith criticism")
     if (cue.id === OPPOSING_VERBS && !/^critici[sz]ms?$/.test(tokens[match.from]!.word) && !isPassiveAt(tokens, match.from) && !isOpposingTheDebate(tokens, match.to)) continue;
     const questioned = cue.id === QUESTIONING_VERBS ? questionedMeritOf(tokens, match.to) : null;
@@ -492,6 +492,10 @@ function passiveRejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number
   while (noun < hit.from && (REJECTED_HEAD_MODIFIERS.has(tokens[noun]!.word) || tokens[noun]!.isPossessive === true)) noun++;
   return PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '') && isUndoingProposal(tokens, noun) ? noun : -1;
 }
+/** Whether "been" at `been` says what has been so: "has been", "have been", not "had been", "would have been". */
+export function isPerfectBeen(tokens: readonly Token[], been: number): boolean {
+  return /^(?:has|have|'ve|'s)$/.test(tokens[been - 1]?.word ?? '') && !/^(?:would|could|should|may|might|must|will)$/.test(tokens[been - 2]?.word ?? '');
+}
 /** Whether the participle at `verb` is a passive's: "was (widely) opposed", "has been criticised by". */
 function isPassiveAt(tokens: readonly Token[], verb: number): boolean {
   let auxiliary = verb - 1;
@@ -652,7 +656,9 @@ const RELATIVE_WORDS = new Set(['that', 'who', 'which', 'whose', 'whom']);
 function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length; i++) {
     const word = tokens[i]!.word;
-    // (nothing taken: "opposed, saying ..."; a clause taken without a word of the debate: "condemned Russia's invasion.")
+    // (nothing taken: "opposed, saying ..."; a clause taken without a word of the debate: "condemned Russia's invasion.";
+    // but "opposed both the tariffs and the pause")
+    if (word === 'and' && /^(?:the|a|an|its|their|any)$/.test(tokens[i + 1]?.word ?? '')) continue;
     if (isClauseBreak(word) || CLAUSE_BREAKS.has(word)) return i === from;
     // (a setting in time ends what it takes: "the attack on the embassy before the pause vote")
     if (OPPOSED_OBJECT_ENDS.has(word)) return false;
@@ -663,7 +669,19 @@ function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
     }
     // what is about it ("mocked the researchers who asked for a pause", "dismissed calls from researchers to stop"), a
     // claim by what it says
-    if (word === 'pace' || DEBATE_OBJECTS.has(word) || PROPOSED_UNDOING_NOUNS.has(word) || (CLAIM_NOUNS.has(word) && tokens[i + 1]?.word === 'that')) return true;
+    // (and not one on another domain's pause: "denounced the decision to end the humanitarian pause")
+    if (word === 'pace' || DEBATE_OBJECTS.has(word) || PROPOSED_UNDOING_NOUNS.has(word) || (CLAIM_NOUNS.has(word) && tokens[i + 1]?.word === 'that')) {
+      return !isOnOtherPause(tokens, i + 1);
+    }
+  }
+  return false;
+}
+/** Whether the first pause named from `from` in its clause is another domain's ("the decision to end the humanitarian pause"). */
+function isOnOtherPause(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
+    if (!PAUSE_WORDS.test(tokens[i]!.word)) continue;
+    const before = tokens[i - 1]?.word ?? '';
+    return isPauseOfOther(tokens, i + 1) || OTHER_PAUSE_COMPOUNDS.has(before) || OTHER_PAUSE_OBJECTS.has(before);
   }
   return false;
 }
@@ -680,7 +698,8 @@ const DEBATE_OBJECTS = new Set([
   'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort',
   'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic',
   'brake', 'suggestion', 'framework', 'accord', 'pact', 'pledge', 'commitment', 'recommendation', 'recommendations',
-  'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case',
+  'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case', 'deal', 'ban', 'commitments',
+  'pledges', 'draft',
   // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the making of rules", "the
   // use of safety as a pretext for containment"
   'attempt', 'attempts', 'pretext', 'containment', 'hegemony',
@@ -860,7 +879,11 @@ function isLetEnd(tokens: readonly Token[], noun: number): boolean {
   if (!ENDING_VERBS.has(tokens[noun + 1]?.word ?? '')) return false;
   const before = tokens[noun - 1]?.word ?? '';
   if (OTHER_PAUSE_COMPOUNDS.has(before) || OTHER_PAUSE_OBJECTS.has(before)) return false;
-  return !/^(?:the|a|an|its|their|this|that|any|all)$/.test(tokens[noun + 2]?.word ?? '');
+  // (a time it ends at is no object: "let the moratorium end this summer")
+  return !/^(?:the|a|an|its|their|this|that|any|all)$/.test(tokens[noun + 2]?.word ?? '') || isTimeWord(tokens[noun + 3]?.word ?? '');
+}
+function isTimeWord(word: string): boolean {
+  return CALENDAR_WORDS.has(word) || /^(?:summer|winter|spring|autumn|fall|year|month|week|quarter|term|session)$/.test(word);
 }
 /** Whether the "to" at `to` opens the pause's own ending: "for the moratorium to end." ("for", a determiner, the noun). */
 function isEndingOfThePause(tokens: readonly Token[], to: number): boolean {
@@ -1801,7 +1824,7 @@ function opensClause(tokens: readonly Token[], index: number, claimed = false): 
 /** What a pause is on that makes it AI's development, "ai" aside ("the pause on AI development", not "on AI use in schools"). */
 const AI_DEVELOPMENT_WORDS = new Set([
   ...[...AI_OBJECT_WORDS].filter((word) => !/^a\.?i\.?$/.test(word)),
-  'development', 'research', 'systems', 'progress', 'labs', 'experiments', 'runs', 'scaling',
+  'development', 'research', 'progress', 'labs', 'experiments', 'runs', 'scaling',
 ]);
 /** Words that open a pause's phrase as a subject: "the", "its", "this" (not past them: "that" may open the clause). */
 const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);

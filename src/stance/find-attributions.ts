@@ -8,8 +8,8 @@
 
 import { CALENDAR_WORDS, WEEKDAYS } from './calendar-words.ts';
 import {
-  ASKED_QUESTION_OPENERS, isDescribingAsk, isPhrasalRejectionOfPause, modifiesNoun, namesThisPauseAt, QUESTION_OPENERS,
-  questionedMeritOf, readsAsVerb, UNSAID_ACTS,
+  ASKED_QUESTION_OPENERS, isDescribingAsk, isPerfectBeen, isPhrasalRejectionOfPause, modifiesNoun, namesThisPauseAt,
+  QUESTION_OPENERS, questionedMeritOf, readsAsVerb, UNSAID_ACTS,
 } from './clause-polarity.ts';
 import { NEGATIVE_WORDS, POSITIVE_WORDS, RISK_WORDS } from './evaluative-lexicon.ts';
 import { DISPUTING_VERBS, EFFORT_ADVERB, NAMED_PROPOSERS, PHRASAL_REJECTIONS, STAND_ADVERB, STAND_OBJECT } from './pause-lexicon.ts';
@@ -116,6 +116,7 @@ const STAND_WORDS = new Set(['against', 'opposed', 'skeptical', 'sceptical', 'wa
 const STAND_NOUNS = new Set([
   'proponent', 'advocate', 'supporter', 'champion', 'backer', 'critic', 'opponent', 'skeptic', 'sceptic', 'detractor',
 ]);
+/** A stand's noun, singular or plural: "a critic of", "one of the critics of". */
 function isStandNoun(word: string): boolean {
   return STAND_NOUNS.has(word) || STAND_NOUNS.has(word.replace(/s$/, ''));
 }
@@ -131,7 +132,7 @@ const EFFORT_ADVERBS = EFFORT_ADVERB.split('|');
 function isCopulaStand(tokens: readonly Token[], v: number): boolean {
   if (!STAND_COPULAS.has(tokens[v]!.word)) return false;
   // "has been a critic of", not "had been", "would have been"
-  if (tokens[v]!.word === 'been' && !/^(?:has|have|'ve|'s)$/.test(tokens[v - 1]?.word ?? '')) return false;
+  if (tokens[v]!.word === 'been' && !isPerfectBeen(tokens, v)) return false;
   let next = v + 1;
   while (STAND_ADVERBS.has(tokens[next]?.word ?? '')) next++;
   const word = tokens[next]?.word ?? '';
@@ -157,7 +158,9 @@ const PRAISING_OR_ATTACKING_VERBS = [
 ];
 
 /** Verbs of setting out to do something, a report only before "to": "sought to block", "is trying to extend". */
-const AIMING_VERBS = ['sought', 'seeks', 'seeking', 'tried', 'tries', 'trying', 'sued', 'sues', 'suing', 'threatened', 'threatens', 'threatening'];
+const AIMING_VERBS = [
+  'sought', 'seeks', 'seeking', 'tried', 'tries', 'trying', 'sued', 'sues', 'suing', 'threatened', 'threatens', 'threatening',
+];
 /** Verbs of filing a bill, a report only of one on the pause: "introduced a bill to repeal the moratorium". */
 const BILL_FILING_VERBS = ['introduced', 'introduces', 'filed', 'tabled', 'sponsored', 'unveiled', 'unveils'];
 /** The pause by its noun, which an aim's report names near its verb ("tried to block the moratorium"). */
@@ -265,7 +268,7 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   ...Object.fromEntries(['push', 'pushes'].map((verb) => [verb, new Set(['for', 'back', ...EFFORT_ADVERBS])])),
   ...Object.fromEntries(['pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'back', 'to', ...EFFORT_ADVERBS])])),
   // "lobbied for a pause", "campaigned against the moratorium"
-  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', ...EFFORT_ADVERBS, ...(/ied|ing|ed$/.test(verb) ? ['to'] : [])])])),
+  ...Object.fromEntries(['lobby', 'lobbies', 'lobbied', 'lobbying', 'campaigned', 'campaigning'].map((verb) => [verb, new Set(['for', 'against', 'in', ...EFFORT_ADVERBS, ...(/(?:ed|ing)$/.test(verb) ? ['to'] : [])])])),
   // "came out against the moratorium", "came out in favour of a pause"
   came: new Set(['out']), comes: new Set(['out']),
   // "took aim at the moratorium", "hit out at the proposal", "lashed out at", "stands behind the pause"
@@ -317,7 +320,6 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     ...Object.fromEntries(['poured', 'pours'].map((verb) => [verb, new Set(['water'])])),
     // "pushed back against the moratorium", "pushed back on the proposal", not "pushed back its timeline"
     ...Object.fromEntries(['push', 'pushes', 'pushed', 'pushing'].map((verb) => [verb, new Set(['for', 'against', 'on', 'to'])])),
-    // "sought to overturn the pause", "introduced a bill to repeal the moratorium": what is set out for done to the pause
     // "came out against the moratorium", not "When the letter came out I mocked it"
     ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'for', 'favour', 'favor', 'support', 'behind'])])),
     ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),

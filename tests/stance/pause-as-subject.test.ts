@@ -61,6 +61,7 @@ describe('the pause as a clause subject, with what should be done with it', () =
       'The freeze on AI use in classrooms should be lifted, the school board said.',
       'Senator Lopez said many executives say the pause should be lifted.',
       'Senator Lopez noted that many in the industry think the moratorium should be scrapped.',
+      'Senator Lopez said the moratorium on AI in weapons systems should be extended.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

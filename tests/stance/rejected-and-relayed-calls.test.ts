@@ -436,6 +436,10 @@ describe('a rejection by a verb and its particle', () => {
     ['The minister dismissed the whole exercise as theatre.', 'The minister'],
     ['Sam Altman dismissed calls from hundreds of prominent researchers to stop work on frontier models.', 'Sam Altman'],
     ['The call has been criticised by trade associations.', 'trade associations'],
+    // (a re-run of the reviews' sentences at 2.5.151) a deal or ban, the pause after "and", the pause let end at a time
+    ['Senator Cruz rejected the deal.', 'Senator Cruz'],
+    ['Senator Cruz opposed both the tariffs and the pause.', 'Senator Cruz'],
+    ['Senator Ruiz urged Congress to let the moratorium end this summer.', 'Senator Ruiz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
     expect(scoreInArticle(sentence).voices).toContainEqual(expect.objectContaining({ actor, stance: 'oppose' }));
   });
@@ -485,6 +489,9 @@ describe('a rejection by a verb and its particle', () => {
       // (a review of 2.5.146-2.5.148) an object of something else to its clause's end, another domain's moratorium
       "At the pause summit, the Ukrainian delegate condemned Russia's invasion.",
       'Senator Cruz condemned the moratorium on state AI laws.',
+      // (a re-run of the reviews' sentences at 2.5.151) a decision on another domain's pause
+      'Aid agencies denounced the decision to end the humanitarian pause.',
+      'Residents blasted the decision to lift the moratorium on new data centres.',
     ]) {
       expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
     }

@@ -99,6 +99,7 @@ describe('a stand reported in the words news uses for one', () => {
       'Atlas 3 is among the models that supporters of the moratorium point to.',
       // (a review of 2.5.146-2.5.148) a stand held once, a freeze on something else
       'Senator Ruiz had been a leading critic of the moratorium until last year.',
+      'Senator Ruiz would have been a critic of the moratorium.',
       'The governor vetoed the freeze on tuition fees.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
