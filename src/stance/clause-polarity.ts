@@ -1830,6 +1830,8 @@ const AI_DEVELOPMENT_WORDS = new Set([
 const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'our', 'his', 'her', 'any']);
 /** Words after what should be done with the pause that bound it in time or by a condition: "should be lifted once ...". */
 const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
+/** The modals a pause-subject row opens its predicate with: "the moratorium should", "the pause has to". */
+const SUBJECT_MODALS = /^(?:should|must|shouldn't|mustn't|needn't|need|ought|needs|has|have|had)$/;
 /** Verbs before a clause in the speaker's words: "said the halt had to be overturned". */
 const REPORT_OPENERS = new Set(['said', 'told', 'says', 'argued', 'insisted', 'warned', 'stressed', 'added', 'noted', 'wrote', 'believed', 'thought']);
 /** What "as soon as" may end on without a condition: "should be lifted as soon as possible". */
@@ -1849,13 +1851,14 @@ function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCu
   const isModifier = (token: Token) => isPauseModifier(token.word) || token.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(token.word);
   while (start > 0 && isModifier(tokens[start - 1]!) && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
   if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
-  // "had to be extended" a report of what was done, but in the speaker's words ("said the halt had to be overturned")
+  // a modal of having only before "to" ("has to be lifted"; not "has been lifted", a report), and "had to be extended"
+  // a report of what was done but in the speaker's words ("said the halt had to be overturned")
+  const modal = match.from + 1 + tokens.slice(match.from + 1, match.to).findIndex((token) => SUBJECT_MODALS.test(token.word));
+  if (/^(?:has|have|had)$/.test(tokens[modal]!.word) && tokens[modal + 1]?.word !== 'to') return false;
   const report = tokens[start - 1]?.word === 'that' ? start - 2 : start - 1;
   if (tokens.slice(match.from, match.to).some((token) => token.word === 'had') && !REPORT_OPENERS.has(tokens[report]?.word ?? '')) return false;
   if (isOthersReport(tokens, start - 1)) return false;
   if (/^(?:on|of)$/.test(tokens[match.from + 1]!.word)) {
-    let modal = match.from + 2;
-    while (modal < match.to && !CALL_MODALS.has(tokens[modal]!.word) && !/^(?:has|have|had|shouldn't|mustn't|needn't)$/.test(tokens[modal]!.word)) modal++;
     const object = tokens.slice(match.from + 2, modal);
     // (AI's development, not "AI use in classrooms", "AI in schools": "ai" only as the object's last word)
     const isDevelopment = object.some((token) => AI_DEVELOPMENT_WORDS.has(token.word)) || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');

@@ -220,11 +220,11 @@ function pauseSubjectRows(tails: readonly string[]): CueRow[] {
   return tails.flatMap((tail): CueRow[] => [[`${PAUSE_NAMED} ${tail}`, 0.9, 'call'], [`${PAUSE_NAMED} on|of ~4 ${tail}`, 0.9, 'call']]);
 }
 /**
- * Its modals before "be" or "have been": "should (not) be", "must have been", "needs to be", "has to be", "had to be"
- * (this only in the speaker's words: see clause-polarity.ts).
+ * Its modals before "be" or "have been", one pattern: "should (not) be", "must have been", "needs to be", "has to be",
+ * "had to be" ("has", "have" and "had" only before "to", "had" only in the speaker's words: see clause-polarity.ts).
  */
 const PAUSE_SUBJECT_BE = [
-  "should|must|shouldn't|mustn't|needn't|need ~1 be", "should|must|shouldn't|mustn't ~1 have been", 'ought|needs|need|has|have|had to ~1 be',
+  "should|must|shouldn't|mustn't|needn't|need|ought|needs|has|have|had ~1 to? have? be|been",
 ];
 // (its undoing by a participle, not "rolled out", which launches it)
 const PAUSE_SUBJECT_UNDONE = `${PAUSE_UNDONE}|terminated|rescinded|revoked|reversed|abolished|suspended`;

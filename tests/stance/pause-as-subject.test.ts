@@ -62,6 +62,8 @@ describe('the pause as a clause subject, with what should be done with it', () =
       'Senator Lopez said many executives say the pause should be lifted.',
       'Senator Lopez noted that many in the industry think the moratorium should be scrapped.',
       'Senator Lopez said the moratorium on AI in weapons systems should be extended.',
+      // what has been done is a report, no call
+      'The pause has been lifted, officials said.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }
