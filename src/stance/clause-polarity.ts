@@ -806,7 +806,7 @@ const UNDOING_VERBS = new Set([
   'reject', 'block', 'scrap', 'drop', 'kill', 'oppose', 'abandon', 'defeat', 'resist', 'shelve', 'ditch', 'scuttle',
   'overturn', 'repeal', 'lift', 'end', 'stop', 'derail', 'torpedo', 'bury', 'sink', 'weaken', 'gut', 'undermine',
   'dilute', 'ignore', 'disregard', 'dismiss', 'veto', 'rescind', 'revoke', 'reverse', 'quit', 'exit', 'delay', 'postpone',
-  'exempt', 'fight', 'challenge',
+  'exempt', 'fight', 'challenge', 'narrow',
 ]);
 /** The undoing verbs' forms in -ing, which a further undoing takes: "to block the labs from lifting the moratorium". */
 const UNDOING_GERUNDS = new Set([...UNDOING_VERBS].flatMap((verb) => [`${verb}ing`, `${verb}${verb.at(-1)}ing`, `${verb.replace(/e$/, '')}ing`]));

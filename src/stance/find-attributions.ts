@@ -154,12 +154,14 @@ function isCopulaStand(tokens: readonly Token[], v: number): boolean {
 const PRAISING_OR_ATTACKING_VERBS = [
   'hailed', 'hails', 'applauded', 'applauds', 'embraced', 'embraces', 'lauded', 'lauds', 'commended', 'commends',
   'attacked', 'attacks', 'panned', 'pans', 'trashed', 'trashes', 'savaged', 'savages', 'assailed', 'assails',
-  'excoriated', 'excoriates', 'skewered', 'skewers', 'rubbished', 'rubbishes', 'vetoed', 'vetoes',
+  'excoriated', 'excoriates', 'skewered', 'skewers', 'rubbished', 'rubbishes', 'vetoed', 'vetoes', 'challenged', 'challenges',
 ];
 
 /** Verbs of setting out to do something, a report only before "to": "sought to block", "is trying to extend". */
 const AIMING_VERBS = [
   'sought', 'seeks', 'seeking', 'tried', 'tries', 'trying', 'sued', 'sues', 'suing', 'threatened', 'threatens', 'threatening',
+  'moved', 'moves', 'hopes', 'hoped', 'hoping', 'planned', 'planning', 'promised', 'promises', 'worked', 'working', 'fought',
+  'fighting', 'intends', 'intended', 'aims', 'aimed', 'aiming',
 ];
 /** Verbs of filing a bill, a report only of one on the pause: "introduced a bill to repeal the moratorium". */
 const BILL_FILING_VERBS = ['introduced', 'introduces', 'filed', 'tabled', 'sponsored', 'unveiled', 'unveils'];
@@ -281,6 +283,8 @@ const VERB_NEEDS_NEXT: Record<string, ReadonlySet<string>> = {
   ...Object.fromEntries(['made', 'makes', 'renewed', 'renews', 'repeated', 'repeats', 'reiterated', 'reiterates', 'restated',
     'echoed', 'echoes'].map((verb) => [verb, new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that'])])),
   ...PHRASAL_REJECTING_VERBS,
+  // "fought off calls for a pause", "fought to preserve the moratorium", "fought the moratorium in court"
+  fought: new Set(['off', 'to', 'the', 'a', 'this', 'against']),
 };
 
 /**
@@ -1200,6 +1204,7 @@ function isActorLike(text: string, tokens: readonly Token[], [from, to]: [number
 const PARTICIPLES = new Set([
   'saying', 'arguing', 'warning', 'calling', 'urging', 'claiming', 'insisting', 'telling', 'suggesting', 'worried',
   'convinced', 'advocating', 'pushing', 'pressing', 'lobbying', 'campaigning', 'seeking', 'trying', 'suing', 'threatening',
+  'working', 'hoping', 'planning', 'fighting', 'aiming',
 ]);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'re", "'s"]);
 /** Nouns that look like verbs ("the call", "Anthropic's call", "urgent call"): not speech when a determiner precedes. */
@@ -1467,9 +1472,9 @@ function findAnchors(
     // "introduced a bill to repeal the moratorium", not "introduced legislation that would fund inspectors"
     if (BILL_FILING_VERBS.includes(word) && !isBillOnPause(tokens, v)) continue;
     // "tried to block the moratorium", not "were still trying to gauge how a pause would affect demand"
-    if (AIMING_VERBS.includes(word) && !isAimAtPause(tokens, v + 1)) continue;
+    if (AIMING_VERBS.includes(word) && tokens[v + 1]?.word === 'to' && !isAimAtPause(tokens, v + 1)) continue;
     // "brushed aside calls for a pause", not "turned down job offers"
-    if (PHRASAL_REJECTING_VERBS[word] && !isPhrasalRejectionOfPause(tokens, v)) continue;
+    if (PHRASAL_REJECTING_VERBS[word]?.has(tokens[v + 1]?.word ?? '') && !isPhrasalRejectionOfPause(tokens, v)) continue;
     // "disputed claims that ...", "disputed the need for a pause", not "disputed her account"
     if (DISPUTING_FINITE_VERBS.has(word) && questionedMeritOf(tokens, v + 1) === null) continue;
     // "Some member states back the idea": a plural noun, not "states" reporting what follows; its own verb may follow.
@@ -1914,8 +1919,10 @@ const BILL_NOUNS = new Set(['bill', 'bills', 'measure', 'amendment', 'legislatio
 /** Whether "to" at `to` opens a verb whose object is the pause: "to block the (proposed) moratorium". */
 function isAimAtPause(tokens: readonly Token[], to: number): boolean {
   if (tokens[to]?.word !== 'to') return false;
-  let noun = to + 2;
-  while (noun < to + 2 + AIMED_MODIFIERS && /^(?:the|a|an|its|this|that|any|proposed|global|federal|state|six-month|temporary|new)$/.test(tokens[noun]?.word ?? '')) noun++;
+  // ("to quietly kill the moratorium")
+  let noun = /^\p{L}+ly$/u.test(tokens[to + 1]?.word ?? '') ? to + 3 : to + 2;
+  const firstModifier = noun;
+  while (noun < firstModifier + AIMED_MODIFIERS && /^(?:the|a|an|its|this|that|any|proposed|global|federal|state|six-month|temporary|new)$/.test(tokens[noun]?.word ?? '')) noun++;
   return AIMED_PAUSE_WORDS.has(tokens[noun]?.word ?? '');
 }
 /** Words at most between an aimed verb and the pause: "to repeal the proposed federal moratorium". */

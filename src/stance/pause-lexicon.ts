@@ -203,9 +203,9 @@ const UNDONE_ONLY_ROWS: readonly CueRow[] = [
   [`${AIMING_VERBS} to ~4 ${PAUSE_NAMED}`, 0.9, 'call'],
   [`${BILL_FILED} to ~4 ${PAUSE_NAMED}`, 0.9, 'call'],
 ];
-/** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause". */
+/** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause", "vowed to defend it". */
 // (not "declare", which may declare the moratorium anything: "dead", "premature", "ineffective")
-export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce';
+export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce|defend|preserve|protect|strengthen|expand|save|keep';
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';
@@ -332,6 +332,8 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
   [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`veto|vetoes|vetoed|vetoing ~3 ${STAND_OBJECT}`, 1, 'call'],
+  // "challenged the moratorium in court", "fought the moratorium"
+  [`challenge|challenges|challenged|challenging|fought ~2 ${PAUSE_NAMED}`, 1, 'call'],
   [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? a|an|one|among ~4 critic|critics|opponent|opponents|skeptic|skeptics|sceptic|sceptics|detractor|detractors of ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`${STAND_COPULA} ${STAND_ADVERB}? against ~3 ${STAND_OBJECT}`, 1, 'call'],

@@ -17,6 +17,16 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
     ['The governor signed the moratorium into law on Friday.', 'The governor = support'],
     ['The governor vetoed the moratorium.', 'The governor = oppose'],
     ['The White House has thrown its support behind the moratorium.', 'The White House = support'],
+    // (a re-run of the reviews' sentences at 2.5.151) more aims, kept or undone
+    ['The senator moved to kill the moratorium.', 'The senator = oppose'],
+    ['Ruiz is working to lift the moratorium.', 'Ruiz = oppose'],
+    ['Ruiz tried to quietly kill the moratorium.', 'Ruiz = oppose'],
+    ['Ruiz sought to narrow the moratorium.', 'Ruiz = oppose'],
+    ['Ruiz fought to preserve the moratorium.', 'Ruiz = support'],
+    ['Ruiz has vowed to defend the moratorium.', 'Ruiz = support'],
+    ['Ruiz is fighting to save the pause.', 'Ruiz = support'],
+    ['The companies fought the moratorium in court.', 'The companies = oppose'],
+    ['The labs challenged the moratorium in court.', 'The labs = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -29,6 +39,8 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
       'The lab tried to finish its training run before the pause.',
       // (a review of 2.5.146-2.5.148) a pause in another domain's business
       'Investors called for a pause in private equity deals.',
+      'Ruiz fought off a cold before the pause debate.',
+      'Ruiz is working to comply with the moratorium.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }
