@@ -828,6 +828,10 @@ function subjectBefore(tokens: readonly Token[], verb: number, text = ''): [numb
   // A leading "and" belongs to the clause, not the subject.
   while (start < end && (tokens[start]!.word === 'and' || tokens[start]!.word === 'but')) start++;
   if (start >= end) return null;
+  // "Ruiz is among the lawmakers who oppose the moratorium", "is one of the few senators who": a camp the subject of
+  // the copula before it belongs to, who is the speaker
+  const isCamp = tokens[start]!.word === 'among' || (tokens[start]!.word === 'one' && tokens[start + 1]?.word === 'of');
+  if (isCamp && /^(?:is|are|was|were|remains)$/.test(tokens[start - 1]?.word ?? '')) return subjectBefore(tokens, start - 1, text);
   // "Did the minister brush aside ...?", "Does anyone really think ...?": a question's auxiliary opening its sentence
   // asks; it reports no one (not "Will Smith said.")
   if (isQuestion(tokens) && QUESTION_AUXILIARIES.has(tokens[start]!.word) && (start === 0 || !isWordAt(tokens, start - 1))) return null;

@@ -69,6 +69,9 @@ describe('a stand reported in the words news uses for one', () => {
     ['Senator Ruiz has been a leading critic of the moratorium.', 'Senator Ruiz = oppose'],
     ['Senator Ruiz is one of the most vocal supporters of the pause.', 'Senator Ruiz = support'],
     ['The governor vetoed the moratorium on frontier AI training.', 'The governor = oppose'],
+    // one of a camp a relative clause says what it does: the one who belongs to it speaks
+    ['Ruiz is among the lawmakers who oppose the moratorium.', 'Ruiz = oppose'],
+    ['Ruiz is one of the few senators who opposed the moratorium.', 'Ruiz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
