@@ -494,7 +494,9 @@ function passiveRejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number
 }
 /** Whether "been" at `been` says what has been so: "has been", "have been", not "had been", "would have been". */
 export function isPerfectBeen(tokens: readonly Token[], been: number): boolean {
-  return /^(?:has|have|'ve|'s)$/.test(tokens[been - 1]?.word ?? '') && !/^(?:would|could|should|may|might|must|will)$/.test(tokens[been - 2]?.word ?? '');
+  // (past one adverb: "has long been")
+  const auxiliary = /^(?:long|always|also|now|since|consistently)$/.test(tokens[been - 1]?.word ?? '') ? been - 2 : been - 1;
+  return /^(?:has|have)$/.test(tokens[auxiliary]?.word ?? '') && !/^(?:would|could|should|may|might|must|will)$/.test(tokens[auxiliary - 1]?.word ?? '');
 }
 /** Whether the participle at `verb` is a passive's: "was (widely) opposed", "has been criticised by". */
 function isPassiveAt(tokens: readonly Token[], verb: number): boolean {
@@ -614,6 +616,8 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
   const between = tokens.slice(standWordsEnd(tokens, match), last);
   if (between.some((token) => STAND_PARTICLES.has(token.word) || NOT_STAND_OBJECT_WORDS.has(token.word) || CLAIM_NOUNS.has(token.word) || AGAINST_NOUNS.has(token.word))) return -1;
   if (PAUSE_NOUN_EXACT.test(word) || word === 'moratoria') {
+    // not the pause's critics or exemptions by a compound after it ("challenged the pause critics")
+    if (AGAINST_NOUNS.has(tokens[match.to]?.word ?? '') || /^carve-outs?$/.test(tokens[match.to]?.word ?? '')) return -1;
     // a compound of another domain's word before the noun ("the hiring freeze"), not an adjective ("a blanket halt")
     const isCompound = OTHER_PAUSE_OBJECTS.has(before) || OTHER_PAUSE_COMPOUNDS.has(before);
     return tokens[last]!.isPossessive || isCompound || isStandOnOther(tokens, match.to) ? -1 : last;
@@ -698,8 +702,7 @@ const DEBATE_OBJECTS = new Set([
   'plans', 'idea', 'push', 'campaign', 'initiative', 'treaty', 'agreement', 'scheme', 'approach', 'notion', 'effort',
   'efforts', 'move', 'measure', 'bill', 'signatories', 'advocates', 'proponents', 'supporters', 'backers', 'anthropic',
   'brake', 'suggestion', 'framework', 'accord', 'pact', 'pledge', 'commitment', 'recommendation', 'recommendations',
-  'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case', 'deal', 'ban', 'commitments',
-  'pledges', 'draft',
+  'premise', 'exercise', 'regime', 'warning', 'warnings', 'argument', 'arguments', 'case',
   // how rivals frame it: "opposed any attempt by a small number of countries to monopolise the making of rules", "the
   // use of safety as a pretext for containment"
   'attempt', 'attempts', 'pretext', 'containment', 'hegemony',
@@ -1832,6 +1835,20 @@ const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 't
 const PAUSE_SUBJECT_LIMITS = new Set(['once', 'when', 'after', 'until']);
 /** The modals a pause-subject row opens its predicate with: "the moratorium should", "the pause has to". */
 const SUBJECT_MODALS = /^(?:should|must|shouldn't|mustn't|needn't|need|ought|needs|has|have|had)$/;
+/**
+ * The index of a pause-subject row's modal, found back from its "be", "been" or verb of ending ("should (not) be",
+ * "has to be", "must have been", "needs to end"), not a word of what the pause is on ("on labs that have ignored
+ * safety"); -1 where there is none.
+ */
+function subjectModalOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>): number {
+  let verb = match.from + 1;
+  while (verb < match.to && !/^(?:be|been|end|expire|lapse)$/.test(tokens[verb]!.word)) verb++;
+  let modal = verb - 1;
+  if (tokens[modal]?.word === 'have') modal--;
+  if (tokens[modal]?.word === 'to') modal--;
+  if (modal > match.from && !SUBJECT_MODALS.test(tokens[modal]!.word)) modal--;
+  return modal > match.from && SUBJECT_MODALS.test(tokens[modal]!.word) ? modal : -1;
+}
 /** Verbs before a clause in the speaker's words: "said the halt had to be overturned". */
 const REPORT_OPENERS = new Set(['said', 'told', 'says', 'argued', 'insisted', 'warned', 'stressed', 'added', 'noted', 'wrote', 'believed', 'thought']);
 /** What "as soon as" may end on without a condition: "should be lifted as soon as possible". */
@@ -1853,15 +1870,16 @@ function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCu
   if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
   // a modal of having only before "to" ("has to be lifted"; not "has been lifted", a report), and "had to be extended"
   // a report of what was done but in the speaker's words ("said the halt had to be overturned")
-  const modal = match.from + 1 + tokens.slice(match.from + 1, match.to).findIndex((token) => SUBJECT_MODALS.test(token.word));
-  if (/^(?:has|have|had)$/.test(tokens[modal]!.word) && tokens[modal + 1]?.word !== 'to') return false;
+  const modal = subjectModalOf(tokens, match);
+  if (modal < 0 || (/^(?:has|have|had)$/.test(tokens[modal]!.word) && tokens[modal + 1]?.word !== 'to')) return false;
   const report = tokens[start - 1]?.word === 'that' ? start - 2 : start - 1;
   if (tokens.slice(match.from, match.to).some((token) => token.word === 'had') && !REPORT_OPENERS.has(tokens[report]?.word ?? '')) return false;
   if (isOthersReport(tokens, start - 1)) return false;
   if (/^(?:on|of)$/.test(tokens[match.from + 1]!.word)) {
     const object = tokens.slice(match.from + 2, modal);
     // (AI's development, not "AI use in classrooms", "AI in schools": "ai" only as the object's last word)
-    const isDevelopment = object.some((token) => AI_DEVELOPMENT_WORDS.has(token.word)) || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');
+    const isDevelopment = object.some((token, i) => AI_DEVELOPMENT_WORDS.has(token.word) || (token.word === 'systems' && /^(?:a\.?i\.?|frontier)$/.test(object[i - 1]?.word ?? '')))
+      || /^a\.?i\.?$/.test(object.at(-1)?.word ?? '');
     if (isPauseOfOther(tokens, match.from + 1) || !isDevelopment || object.some((token) => isClauseBreak(token.word))) return false;
   }
   // (a pause kept "until" or "once" something holds is kept all the same: "should be extended until auditors are in place")

@@ -1927,8 +1927,12 @@ function isAimAtPause(tokens: readonly Token[], to: number): boolean {
   let noun = /^\p{L}+ly$/u.test(tokens[to + 1]?.word ?? '') ? to + 3 : to + 2;
   const firstModifier = noun;
   while (noun < firstModifier + AIMED_MODIFIERS && /^(?:the|a|an|its|this|that|any|proposed|global|federal|state|six-month|temporary|new)$/.test(tokens[noun]?.word ?? '')) noun++;
-  return AIMED_PAUSE_WORDS.has(tokens[noun]?.word ?? '');
+  // the pause the head of its phrase, not "the pause debate"
+  const after = tokens[noun + 1]?.word ?? '.';
+  return AIMED_PAUSE_WORDS.has(tokens[noun]?.word ?? '') && (!isWordAt(tokens, noun + 1) || AIMED_PAUSE_FOLLOWERS.test(after));
 }
+/** Words after the pause that leave it the head of its phrase: "to end the pause on frontier training", "in court". */
+const AIMED_PAUSE_FOLLOWERS = /^(?:on|of|in|for|to|until|and|or|but|so|because|despite|that|which|before|after|by|at|from|if|unless|when|while|as|with|early|now|altogether|again|last|this|next)$/;
 /** Words at most between an aimed verb and the pause: "to repeal the proposed federal moratorium". */
 const AIMED_MODIFIERS = 3;
 

@@ -205,7 +205,7 @@ const UNDONE_ONLY_ROWS: readonly CueRow[] = [
 ];
 /** Verbs that bring a pause into force or keep it there: "should enact a moratorium", "must extend the pause", "vowed to defend it". */
 // (not "declare", which may declare the moratorium anything: "dead", "premature", "ineffective")
-export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce|defend|preserve|protect|strengthen|expand|save|keep';
+export const ENACTING_VERBS = 'enact|impose|introduce|implement|pass|approve|ratify|extend|renew|maintain|enforce|defend|preserve|protect|strengthen|expand|save';
 /** The pause's undoing as a participle after what its speaker wants: "wants the moratorium scrapped". */
 const PAUSE_UNDONE = 'scrapped|dropped|killed|lifted|ended|shelved|ditched|abandoned|blocked|rejected|repealed|overturned|withdrawn|gone';
 const PAUSE_ENACTED = 'extended|enforced|enacted|imposed|adopted|renewed|verified|implemented';

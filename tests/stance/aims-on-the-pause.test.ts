@@ -41,6 +41,9 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
       'Investors called for a pause in private equity deals.',
       'Ruiz fought off a cold before the pause debate.',
       'Ruiz is working to comply with the moratorium.',
+      // (a review of 2.5.152-2.5.154) a pause modifying what is aimed at, the pause kept under review
+      'Ruiz hopes to end the pause debate quickly.',
+      'Ruiz said lawmakers should keep the moratorium under review.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

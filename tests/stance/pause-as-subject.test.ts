@@ -36,6 +36,9 @@ describe('the pause as a clause subject, with what should be done with it', () =
     // (a review of 2.5.146-2.5.148) "had to" in the speaker's words, the pause on AI development
     ['Senator Ruiz said the moratorium had to be extended.', 'Senator Ruiz = support'],
     ['Senator Lopez said the pause on AI development should be extended.', 'Senator Lopez = support'],
+    // (a review of 2.5.152-2.5.154) AI systems, the modal found back from its "be"
+    ['The moratorium on AI systems should be lifted, the senator said.', 'the senator = oppose'],
+    ['The moratorium should have been extended, Bengio said.', 'Bengio = support'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -64,6 +67,7 @@ describe('the pause as a clause subject, with what should be done with it', () =
       'Senator Lopez said the moratorium on AI in weapons systems should be extended.',
       // what has been done is a report, no call
       'The pause has been lifted, officials said.',
+      'The moratorium on labs that have ignored safety should be lifted, Senator Lopez said.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
     }

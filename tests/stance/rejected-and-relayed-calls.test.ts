@@ -436,8 +436,7 @@ describe('a rejection by a verb and its particle', () => {
     ['The minister dismissed the whole exercise as theatre.', 'The minister'],
     ['Sam Altman dismissed calls from hundreds of prominent researchers to stop work on frontier models.', 'Sam Altman'],
     ['The call has been criticised by trade associations.', 'trade associations'],
-    // (a re-run of the reviews' sentences at 2.5.151) a deal or ban, the pause after "and", the pause let end at a time
-    ['Senator Cruz rejected the deal.', 'Senator Cruz'],
+    // (a re-run of the reviews' sentences at 2.5.151) the pause after "and", the pause let end at a time
     ['Senator Cruz opposed both the tariffs and the pause.', 'Senator Cruz'],
     ['Senator Ruiz urged Congress to let the moratorium end this summer.', 'Senator Ruiz'],
   ])('"%s" in an article: %s opposes', (sentence, actor) => {
@@ -492,6 +491,8 @@ describe('a rejection by a verb and its particle', () => {
       // (a re-run of the reviews' sentences at 2.5.151) a decision on another domain's pause
       'Aid agencies denounced the decision to end the humanitarian pause.',
       'Residents blasted the decision to lift the moratorium on new data centres.',
+      // (a review of 2.5.152-2.5.154) a ban or deal of another domain
+      'Farmers opposed the ban on glyphosate before the pause vote.',
     ]) {
       expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
     }

@@ -72,6 +72,7 @@ describe('a stand reported in the words news uses for one', () => {
     // one of a camp a relative clause says what it does: the one who belongs to it speaks
     ['Ruiz is among the lawmakers who oppose the moratorium.', 'Ruiz = oppose'],
     ['Ruiz is one of the few senators who opposed the moratorium.', 'Ruiz = oppose'],
+    ['Ruiz has long been a critic of the moratorium.', 'Ruiz = oppose'],
   ])('"%s": %s', (sentence, expected) => {
     expect(voiceInArticle(sentence)).toBe(expected);
   });
@@ -103,6 +104,7 @@ describe('a stand reported in the words news uses for one', () => {
       // (a review of 2.5.146-2.5.148) a stand held once, a freeze on something else
       'Senator Ruiz had been a leading critic of the moratorium until last year.',
       'Senator Ruiz would have been a critic of the moratorium.',
+      'Senator Ruiz challenged the pause critics.',
       'The governor vetoed the freeze on tuition fees.',
     ]) {
       expect(sideInArticle(sentence) ?? 'neutral', sentence).toBe('neutral');
