@@ -885,6 +885,7 @@ function isLetEnd(tokens: readonly Token[], noun: number): boolean {
   // (a time it ends at is no object: "let the moratorium end this summer")
   return !/^(?:the|a|an|its|their|this|that|any|all)$/.test(tokens[noun + 2]?.word ?? '') || isTimeWord(tokens[noun + 3]?.word ?? '');
 }
+/** Whether a word names a time ("summer", "June"), as after "let the moratorium end this". */
 function isTimeWord(word: string): boolean {
   return CALENDAR_WORDS.has(word) || /^(?:summer|winter|spring|autumn|fall|year|month|week|quarter|term|session)$/.test(word);
 }

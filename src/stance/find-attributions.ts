@@ -1924,7 +1924,7 @@ const BILL_NOUNS = new Set(['bill', 'bills', 'measure', 'amendment', 'legislatio
 function isAimAtPause(tokens: readonly Token[], to: number): boolean {
   if (tokens[to]?.word !== 'to') return false;
   // ("to quietly kill the moratorium")
-  let noun = /^\p{L}+ly$/u.test(tokens[to + 1]?.word ?? '') ? to + 3 : to + 2;
+  let noun = /^\p{L}{3,}ly$/u.test(tokens[to + 1]?.word ?? '') && !/(?:pp|mp|pl|e)ly$/.test(tokens[to + 1]!.word) ? to + 3 : to + 2;
   const firstModifier = noun;
   while (noun < firstModifier + AIMED_MODIFIERS && /^(?:the|a|an|its|this|that|any|proposed|global|federal|state|six-month|temporary|new)$/.test(tokens[noun]?.word ?? '')) noun++;
   // the pause the head of its phrase, not "the pause debate"
