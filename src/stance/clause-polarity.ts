@@ -480,7 +480,10 @@ const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
 function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
   if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
   const noun = nounAfterRejection(tokens, hit, PROPOSED_UNDOING_NOUNS);
-  return noun >= 0 && isUndoingProposal(tokens, noun) ? noun : -1;
+  if (noun >= 0 && isUndoingProposal(tokens, noun)) return noun;
+  // the undoing by its own noun: "opposed the lifting of the moratorium", "criticised the end of the pause"
+  const undoing = nounAfterRejection(tokens, hit, UNDOING_NOUNS);
+  return undoing >= 0 && /^(?:of|to)$/.test(tokens[undoing + 1]?.word ?? '') && isThisPauseAfterModifiers(tokens, undoing + 2) ? undoing : -1;
 }
 /**
  * The index of the proposal a passive rejection has as its subject, where that proposal undoes the pause: "The proposal
@@ -1255,6 +1258,8 @@ const PAUSE_OBJECT_WORDS = 6;
  */
 function isPauseOfOther(tokens: readonly Token[], end: number): boolean {
   const preposition = tokens[end]?.word ?? '';
+  // "a halt to fracking"
+  if (preposition === 'to' && PAUSE_WORDS.test(tokens[end - 1]?.word ?? '')) return OTHER_PAUSE_OBJECTS.has(tokens[end + 1]?.word ?? '');
   if (!PAUSE_WORDS.test(tokens[end - 1]?.word ?? '') || !/^(?:on|of|in)$/.test(preposition)) return false;
   const object: string[] = [];
   for (let i = end + 1; i < tokens.length && object.length < PAUSE_OBJECT_WORDS; i++) {

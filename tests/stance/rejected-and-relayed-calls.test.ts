@@ -471,6 +471,9 @@ describe('a rejection by a verb and its particle', () => {
     // people rejected for what they do about the pause; a need not doubted
     ['Safety advocates slammed lawmakers who voted to lift the moratorium.', 'Safety advocates'],
     ['Senator Ruiz said she never doubted the need for a moratorium.', 'Senator Ruiz'],
+    // an undoing rejected by its own noun
+    ['Senator Lopez opposed the lifting of the moratorium.', 'Senator Lopez'],
+    ['Bengio criticised the end of the pause as premature.', 'Bengio'],
     // a proposal to undo it rejected in the passive
     ['The proposal to end the pause was opposed by Senator Lopez.', 'Senator Lopez'],
     ['Calls to let the moratorium expire were rejected by the committee chair.', 'the committee chair'],
@@ -493,6 +496,9 @@ describe('a rejection by a verb and its particle', () => {
       'Residents blasted the decision to lift the moratorium on new data centres.',
       // (a review of 2.5.152-2.5.154) a ban or deal of another domain
       'Farmers opposed the ban on glyphosate before the pause vote.',
+      // a halt to another domain's business, an undoing's rejection denied
+      'Activists pushed hard for a halt to fracking.',
+      'Senator Lopez did not oppose the lifting of the moratorium.',
     ]) {
       expect(scoreInArticle(sentence).voices.filter((voice) => sentence.startsWith(voice.actor) && voice.stance !== 'neutral'), sentence).toEqual([]);
     }
