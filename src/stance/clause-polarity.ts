@@ -1820,14 +1820,16 @@ const CLAIM_NOUNS = new Set([
  * than speed up, the pace"), nor in a clause a claim's noun names ("the argument that") or another's report does
  * ("critics who said"). A weekday after the report's verb is passed over ("said Tuesday the pace").
  */
-function opensClause(tokens: readonly Token[], index: number, claimed = false): boolean {
+function opensClause(tokens: readonly Token[], index: number, claimed = false, described = false): boolean {
   let before = index - 1;
   if (WEEKDAYS.has(tokens[before]?.word ?? '')) before--;
   const previous = tokens[before]?.word;
   if (previous === undefined || CLAUSE_OPENING_MARKS.has(previous)) return true;
   if (!BEFORE_A_SUBJECT.has(previous)) return false;
   const earlier = tokens[before - 1]?.word ?? '';
-  return previous === 'that' ? claimed || !CLAIM_NOUNS.has(earlier) : !/^(?:who|which|that)$/.test(earlier);
+  // (`claimed`: a claim's clause a rejection takes; `described`: the report of one a relative clause describes, "Senator
+  // Lopez, who says the pause should be lifted, ...")
+  return previous === 'that' ? claimed || !CLAIM_NOUNS.has(earlier) : described || !/^(?:who|which|that)$/.test(earlier);
 }
 
 /** What a pause is on that makes it AI's development, "ai" aside ("the pause on AI development", not "on AI use in schools"). */
@@ -1873,7 +1875,7 @@ function isPauseTheSubject(tokens: readonly Token[], match: PhraseMatch<StanceCu
   let start = match.from;
   const isModifier = (token: Token) => isPauseModifier(token.word) || token.isPossessive === true || /^\p{L}+-(?:backed|led|proposed)$/u.test(token.word);
   while (start > 0 && isModifier(tokens[start - 1]!) && !tokens[start]!.isPossessive && !SUBJECT_DETERMINERS.has(tokens[start]!.word)) start--;
-  if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2)) && !isToldSubject(tokens, start)) return false;
+  if (!opensClause(tokens, start, isRejectedClaimNoun(tokens, start - 2), true) && !isToldSubject(tokens, start) && !isAfterOpeningAdverb(tokens, start)) return false;
   // a modal of having only before "to" ("has to be lifted"; not "has been lifted", a report), and "had to be extended"
   // a report of what was done but in the speaker's words ("said the halt had to be overturned")
   const modal = subjectModalOf(tokens, match);
@@ -1924,10 +1926,23 @@ function isOthersReport(tokens: readonly Token[], verb: number): boolean {
 }
 /** Words at most in another's subject within a report: "said | many in the industry | think". */
 const OTHERS_SUBJECT_WORDS = 6;
-/** Whether the phrase at `start` opens a report to its hearers: "told reporters the moratorium should be scrapped". */
+/**
+ * Whether the phrase at `start` opens a report to its hearers or in its medium: "told reporters the moratorium should be
+ * scrapped", "said in a statement the pause must end".
+ */
 function isToldSubject(tokens: readonly Token[], start: number): boolean {
-  return /^(?:reporters|journalists|lawmakers|senators|delegates|parliament|congress)$/.test(tokens[start - 1]?.word ?? '')
+  const hearers = /^(?:reporters|journalists|lawmakers|senators|delegates|parliament|congress)$/.test(tokens[start - 1]?.word ?? '')
     && /^(?:told|tells|tell)$/.test(tokens[start - 2]?.word ?? '');
+  const medium = /^(?:statement|interview|letter|post|op-ed|speech)$/.test(tokens[start - 1]?.word ?? '')
+    && /^(?:a|an|the|her|his|their|its)$/.test(tokens[start - 2]?.word ?? '') && /^(?:in|on)$/.test(tokens[start - 3]?.word ?? '')
+    && /^(?:said|says|wrote|writes|argued|argues)$/.test(tokens[start - 4]?.word ?? '');
+  return hearers || medium;
+}
+/** Whether the phrase at `start` follows an adverb and a comma that open its sentence or quote: "Frankly, this moratorium ...". */
+function isAfterOpeningAdverb(tokens: readonly Token[], start: number): boolean {
+  if (tokens[start - 1]?.word !== ',' || !/^\p{L}+ly$/u.test(tokens[start - 2]?.word ?? '')) return false;
+  const opener = tokens[start - 3]?.word;
+  return opener === undefined || CLAUSE_OPENING_MARKS.has(opener);
 }
 
 /** Causes that curb a pace by themselves: "curbed by power shortages" forecasts, it calls for nothing. */

@@ -36,6 +36,11 @@ describe('the pause as a clause subject, with what should be done with it', () =
     // (a review of 2.5.146-2.5.148) "had to" in the speaker's words, the pause on AI development
     ['Senator Ruiz said the moratorium had to be extended.', 'Senator Ruiz = support'],
     ['Senator Lopez said the pause on AI development should be extended.', 'Senator Lopez = support'],
+    // after an opening adverb, in a statement, in a relative clause describing the speaker
+    ['"Frankly, this moratorium should be scrapped," said Senator Ted Budd.', 'Senator Ted Budd = oppose'],
+    ['Senator Cruz said in a statement the pause must end.', 'Senator Cruz = oppose'],
+    ['Senator Lopez, who says the pause should be lifted, will chair the hearing.', 'Senator Lopez = oppose'],
+    ['Senator Ted Cruz mocked critics who said the pause should be lifted.', 'Senator Ted Cruz = support'],
     // (a review of 2.5.152-2.5.154) AI systems, the modal found back from its "be"
     ['The moratorium on AI systems should be lifted, the senator said.', 'the senator = oppose'],
     ['The moratorium should have been extended, Bengio said.', 'Bengio = support'],
