@@ -327,6 +327,8 @@ const VERB_NEEDS_NEAR: Record<string, ReadonlySet<string>> = (() => {
     // "came out against the moratorium", not "When the letter came out I mocked it"
     ...Object.fromEntries(['came', 'comes'].map((verb) => [verb, new Set(['against', 'for', 'favour', 'favor', 'support', 'behind'])])),
     ...Object.fromEntries(PRAISING_OR_ATTACKING_VERBS.map((verb) => [verb, STAND_OBJECT_WORDS])),
+    // "vetoed a bill to lift the moratorium"
+    ...Object.fromEntries(['vetoed', 'vetoes'].map((verb) => [verb, new Set([...STAND_OBJECT_WORDS, 'bill', 'bills', 'measure', 'legislation'])])),
     ...Object.fromEntries(['signalled', 'signaled', 'signals'].map((verb) => [verb, new Set(['support', 'backing'])])),
   };
 })();

@@ -331,7 +331,7 @@ const STAND_AGAINST_ROWS: readonly CueRow[] = [
   // "attacked the moratorium", "panned the proposal", "took aim at the moratorium", "hit out at the proposal"
   [`attack|attacks|attacked|attacking|pan|pans|panned|panning|trash|trashes|trashed|trashing|savage|savages|savaged|savaging|assail|assails|assailed|assailing|excoriate*|skewer*|rubbish|rubbished|rubbishing ~3 ${STAND_OBJECT}`, 1, 'call'],
   [`took|take|takes|taking aim at ~3 ${STAND_OBJECT}`, 1, 'call'],
-  [`veto|vetoes|vetoed|vetoing ~3 ${STAND_OBJECT}`, 1, 'call'],
+  [`veto|vetoes|vetoed|vetoing ~3 ${STAND_OBJECT}|bill|bills|measure|legislation`, 1, 'call'],
   // "challenged the moratorium in court", "fought the moratorium"
   [`challenge|challenges|challenged|challenging|fought ~2 ${PAUSE_NAMED}`, 1, 'call'],
   [`hit|hits|hitting|lashed|lash|lashes|lashing out at ~3 ${STAND_OBJECT}`, 1, 'call'],

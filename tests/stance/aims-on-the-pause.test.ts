@@ -16,6 +16,8 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
     // enacted or vetoed, support thrown behind it
     ['The governor signed the moratorium into law on Friday.', 'The governor = support'],
     ['The governor vetoed the moratorium.', 'The governor = oppose'],
+    ['Newsom vetoed a bill to lift the moratorium.', 'Newsom = support'],
+    ['The governor vetoed a bill to extend the pause.', 'The governor = oppose'],
     ['The White House has thrown its support behind the moratorium.', 'The White House = support'],
     // (a re-run of the reviews' sentences at 2.5.151) more aims, kept or undone
     ['The senator moved to kill the moratorium.', 'The senator = oppose'],
@@ -43,6 +45,7 @@ describe('what an actor sets out to do to the pause, as news reports it', () => 
       'Ruiz is working to comply with the moratorium.',
       // (a review of 2.5.152-2.5.154) a pause modifying what is aimed at, the pause kept under review
       'Ruiz hopes to end the pause debate quickly.',
+      'The governor vetoed a budget bill before the pause vote.',
       'Ruiz said lawmakers should keep the moratorium under review.',
     ]) {
       expect(voiceInArticle(sentence) ?? 'none', sentence).not.toMatch(/= (?:support|oppose)$/);
