@@ -626,7 +626,7 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
     return tokens[last]!.isPossessive || isCompound || isStandOnOther(tokens, match.to) ? -1 : last;
   }
   // a bill only where the pause is named after it ("vetoed a bill to lift the moratorium"; not "vetoed the bill")
-  if (/^(?:bill|bills|measure|legislation)$/.test(word) && !(pauseInClause(tokens, match.to) !== null && pauseInClause(tokens, match.to)! >= 0)) return -1;
+  if (/^(?:bill|bills|measure|legislation)$/.test(word) && (pauseInClause(tokens, match.to) ?? -1) < 0) return -1;
   // a plan of something else by a compound before its noun ("the company's return-to-office plan")
   if (last - 1 > match.from && !isPauseModifier(before) && !STAND_PARTICLES.has(before) && !tokens[last - 1]!.isPossessive) return -1;
   const next = tokens[match.to]?.word ?? '.';
