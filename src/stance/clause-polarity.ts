@@ -1254,7 +1254,7 @@ const PAUSE_OBJECT_WORDS = 6;
 
 /**
  * Whether the pause a call ends on (at `end` - 1) is one of something other than AI development, by what it is "on",
- * "of" or "in": "a moratorium on new chip plants", "a pause on facial recognition procurement", "a moratorium on state
+ * "of", "in" or "to" ("a halt to fracking"): "a moratorium on new chip plants", "a pause on facial recognition procurement", "a moratorium on state
  * AI laws", "the slowdown in orders"; not "a pause on frontier AI training", "a pause of at least six months", "a
  * moratorium on the technology", "a pause in frontier development".
  */
@@ -1866,9 +1866,10 @@ const AS_SOON_AS_ENDS = new Set(['possible', 'practicable', 'feasible', 'practic
 /**
  * Whether the pause a pause-subject cue opens with is this pause as its clause's subject: past its modifiers ("the
  * proposed six-month moratorium", "Anthropic's pause", "the Anthropic-backed moratorium"), and what it is on if
- * anything, AI's ("the moratorium on frontier AI training"), the phrase opens a clause, or a claim's that a rejection
- * takes ("rejected the idea that the pause should be lifted", turned there; see rejectedClaimOf, not "called the
- * argument that ... absurd"); and nothing after bounds its undoing, unless denied ("should be lifted once the labs
+ * anything, AI's ("the moratorium on frontier AI training"), the phrase opens a clause (after "told reporters", "said in
+ * a statement", an opening adverb, in the report of one a relative clause describes: "Senator Lopez, who says ..."), or
+ * a claim's that a rejection takes ("rejected the idea that the pause should be lifted", turned there; see
+ * rejectedClaimOf, not "called the argument that ... absurd"); and nothing after bounds its undoing, unless denied ("should be lifted once the labs
  * comply", "as soon as the treaty is signed", "only if"; "should not be lifted until ..." keeps it). Not "exemptions
  * from the pause", "the hiring freeze", "the moratorium on evictions".
  */
