@@ -392,7 +392,7 @@ export function findCueHits(
  * ..."; -1 otherwise. A rejection is an opposing call cue of a verb of rejecting (isRejection).
  */
 function rejectedObjectionOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
+  if (!isRejection(hit)) return -1;
   let noun = hit.to;
   while (noun < hit.to + REJECTED_OBJECTION_WORDS && noun < tokens.length && !AGAINST_NOUNS.has(tokens[noun]!.word)) {
     const word = tokens[noun]!.word;
@@ -478,7 +478,7 @@ const PAUSE_VERB_WORDS = /^(?:pause|halt|stop|freeze|slow|suspend)$/;
  * -1 otherwise.
  */
 function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return -1;
+  if (!isRejection(hit)) return -1;
   const noun = nounAfterRejection(tokens, hit, PROPOSED_UNDOING_NOUNS);
   if (noun >= 0 && isUndoingProposal(tokens, noun)) return noun;
   // the undoing by its own noun: "opposed the lifting of the moratorium", "criticised the end of the pause"
@@ -490,7 +490,7 @@ function rejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
  * to end the pause was opposed by Senator Lopez", "Calls to let the moratorium expire were rejected"; -1 otherwise.
  */
 function passiveRejectedUndoingOf(tokens: readonly Token[], hit: CueHit): number {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit) || !isPassiveAt(tokens, hit.from)) return -1;
+  if (!isRejection(hit) || !isPassiveAt(tokens, hit.from)) return -1;
   let noun = clauseStartOf(tokens, hit.from);
   while (noun < hit.from && (REJECTED_HEAD_MODIFIERS.has(tokens[noun]!.word) || tokens[noun]!.isPossessive === true)) noun++;
   return PROPOSED_UNDOING_NOUNS.has(tokens[noun]?.word ?? '') && isUndoingProposal(tokens, noun) ? noun : -1;
@@ -554,7 +554,7 @@ const REJECTED_CLAIM_NOUNS = new Set([
  * hand China the lead", "dismissed the argument that a pause is necessary"), or null.
  */
 function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number; end: number } | null {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return null;
+  if (!isRejection(hit)) return null;
   const noun = nounAfterRejection(tokens, hit, REJECTED_CLAIM_NOUNS);
   if (noun < 0 || tokens[noun + 1]?.word !== 'that') return null;
   let end = noun + 2;
@@ -563,19 +563,19 @@ function rejectedClaimOf(tokens: readonly Token[], hit: CueHit): { noun: number;
 }
 
 /**
- * Whether a cue is a verb of rejecting: one word ("dismissed", "opposed", "slammed"), a verb and its particle ("brushed
- * aside"), or one of questioning what it takes (questionedMeritOf).
+ * Whether a hit is a rejection that opposes as read: a call cue of a verb of rejecting, one word ("dismissed", "opposed",
+ * "slammed"), a verb and its particle ("brushed aside"), or one of questioning what it takes (questionedMeritOf).
  */
 function isRejection(hit: CueHit): boolean {
-  if (hit.cue.id === QUESTIONING_VERBS) return true;
-  return hit.cue.id === OPPOSING_VERBS || PHRASAL_REJECTIONS.includes(hit.cue.id);
+  if (hit.cue.kind !== 'call' || hit.value >= 0) return false;
+  return hit.cue.id === QUESTIONING_VERBS || hit.cue.id === OPPOSING_VERBS || PHRASAL_REJECTIONS.includes(hit.cue.id);
 }
 /**
  * The relative clause describing the people a rejection takes ("mocked researchers who signed the pause letter",
  * "criticised Senator Cruz, who wants to end the pause"): its "who" and its end, or null.
  */
 function rejectedPeopleClauseOf(tokens: readonly Token[], hit: CueHit): { from: number; end: number } | null {
-  if (hit.cue.kind !== 'call' || hit.value >= 0 || !isRejection(hit)) return null;
+  if (!isRejection(hit)) return null;
   for (let who = hit.to + 1; who <= hit.to + REJECTED_PEOPLE_WORDS && who < tokens.length; who++) {
     const word = tokens[who]!.word;
     if (word !== 'who' && word !== 'whom') {
@@ -622,8 +622,7 @@ function standObjectOf(tokens: readonly Token[], match: PhraseMatch<StanceCue>):
     // not the pause's critics or exemptions by a compound after it ("challenged the pause critics")
     if (AGAINST_NOUNS.has(tokens[match.to]?.word ?? '') || /^carve-outs?$/.test(tokens[match.to]?.word ?? '')) return -1;
     // a compound of another domain's word before the noun ("the hiring freeze"), not an adjective ("a blanket halt")
-    const isCompound = OTHER_PAUSE_OBJECTS.has(before) || OTHER_PAUSE_COMPOUNDS.has(before);
-    return tokens[last]!.isPossessive || isCompound || isStandOnOther(tokens, match.to) ? -1 : last;
+    return tokens[last]!.isPossessive || isOtherDomainCompound(tokens, last) || isStandOnOther(tokens, match.to) ? -1 : last;
   }
   // a bill only where the pause is named after it ("vetoed a bill to lift the moratorium"; not "vetoed the bill")
   if (/^(?:bill|bills|measure|legislation)$/.test(word) && (pauseInClause(tokens, match.to) ?? -1) < 0) return -1;
@@ -672,10 +671,7 @@ function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
     // (a setting in time ends what it takes: "the attack on the embassy before the pause vote")
     if (OPPOSED_OBJECT_ENDS.has(word)) return false;
     // this pause, not another domain's ("condemned the moratorium on state AI laws", "the rent freeze")
-    if (PAUSE_WORDS.test(word)) {
-      const before = tokens[i - 1]?.word ?? '';
-      return !isPauseOfOther(tokens, i + 1) && !OTHER_PAUSE_COMPOUNDS.has(before) && !OTHER_PAUSE_OBJECTS.has(before);
-    }
+    if (PAUSE_WORDS.test(word)) return !isOtherDomainPauseAt(tokens, i);
     // what is about it ("mocked the researchers who asked for a pause", "dismissed calls from researchers to stop"), a
     // claim by what it says
     // (and not one on another domain's pause: "denounced the decision to end the humanitarian pause")
@@ -688,11 +684,18 @@ function isOpposingTheDebate(tokens: readonly Token[], from: number): boolean {
 /** Whether the first pause named from `from` in its clause is another domain's ("the decision to end the humanitarian pause"). */
 function isOnOtherPause(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < from + OPPOSED_OBJECT_WORDS && i < tokens.length && !isClauseBreak(tokens[i]!.word); i++) {
-    if (!PAUSE_WORDS.test(tokens[i]!.word)) continue;
-    const before = tokens[i - 1]?.word ?? '';
-    return isPauseOfOther(tokens, i + 1) || OTHER_PAUSE_COMPOUNDS.has(before) || OTHER_PAUSE_OBJECTS.has(before);
+    if (PAUSE_WORDS.test(tokens[i]!.word)) return isOtherDomainPauseAt(tokens, i);
   }
   return false;
+}
+/** Whether the pause noun at `noun` is another domain's, by what it is on, of, in or to, or by a compound before it. */
+function isOtherDomainPauseAt(tokens: readonly Token[], noun: number): boolean {
+  return isPauseOfOther(tokens, noun + 1) || isOtherDomainCompound(tokens, noun);
+}
+/** Whether the word before the pause noun at `noun` makes it another domain's: "the hiring freeze", "a wage freeze". */
+function isOtherDomainCompound(tokens: readonly Token[], noun: number): boolean {
+  const before = tokens[noun - 1]?.word ?? '';
+  return OTHER_PAUSE_OBJECTS.has(before) || OTHER_PAUSE_COMPOUNDS.has(before);
 }
 /**
  * Words at most from a verb of opposing to the word that puts what it takes in the debate: "mocked critics who said the
@@ -884,9 +887,7 @@ const LETTING = /^(?:let|let's|lets|letting)$/;
  * not "let the pause end the race" (its "end" takes an object), not another domain's ("let the wage freeze expire").
  */
 function isLetEnd(tokens: readonly Token[], noun: number): boolean {
-  if (!ENDING_VERBS.has(tokens[noun + 1]?.word ?? '')) return false;
-  const before = tokens[noun - 1]?.word ?? '';
-  if (OTHER_PAUSE_COMPOUNDS.has(before) || OTHER_PAUSE_OBJECTS.has(before)) return false;
+  if (!ENDING_VERBS.has(tokens[noun + 1]?.word ?? '') || isOtherDomainCompound(tokens, noun)) return false;
   // (a time it ends at is no object: "let the moratorium end this summer")
   return !/^(?:the|a|an|its|their|this|that|any|all)$/.test(tokens[noun + 2]?.word ?? '') || isTimeWord(tokens[noun + 3]?.word ?? '');
 }
